@@ -1,0 +1,88 @@
+import { defaultMailboxRules, type MailboxRule } from './mailbox-rules.js';
+import type { ParsedAddress } from './parse-address.js';
+
+/** Why two different spellings reach the same mailbox. */
+export type MailboxEquivalence = 'whitespace' | 'case' | 'dots' | 'subaddress' | 'alias-domain';
+
+/** A compiled lookup from domain to rule, built once per rule table. */
+export type MailboxRuleIndex = ReadonlyMap<string, MailboxRule>;
+
+const indexCache = new WeakMap<readonly MailboxRule[], MailboxRuleIndex>();
+
+/** Builds (and caches per table) the domain lookup for a rule table. */
+export function indexMailboxRules(rules: readonly MailboxRule[] = defaultMailboxRules): MailboxRuleIndex {
+  let index = indexCache.get(rules);
+  if (!index) {
+    const map = new Map<string, MailboxRule>();
+    for (const rule of rules) for (const domain of rule.domains) map.set(domain.toLowerCase(), rule);
+    index = map;
+    indexCache.set(rules, index);
+  }
+  return index;
+}
+
+/** The parts of a mailbox key: a canonical local part and domain. */
+export interface MailboxKey {
+  readonly local: string;
+  readonly domain: string;
+  /** `local@domain`: two addresses with the same key reach the same mailbox. */
+  readonly key: string;
+}
+
+/**
+ * The key under which an address's mailbox is known: case folded, and the provider's own rules
+ * (dots, sub-address tags, alias domains) applied.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseAddress('Anna.Svensson+order@googlemail.com');
+ * if (parsed.ok) mailboxKey(parsed.address).key; // 'annasvensson@gmail.com'
+ * ```
+ */
+export function mailboxKey(
+  address: ParsedAddress,
+  rules: MailboxRuleIndex = indexMailboxRules(),
+): MailboxKey {
+  const rule = rules.get(address.domain);
+  let local = address.local.toLowerCase();
+  let domain = address.domain;
+  if (rule) {
+    if (rule.subaddressSeparator) {
+      const tagStart = local.indexOf(rule.subaddressSeparator);
+      if (tagStart > 0) local = local.slice(0, tagStart);
+    }
+    if (rule.ignoreDots) local = local.replaceAll('.', '');
+    if (rule.canonicalDomain) domain = rule.canonicalDomain;
+  }
+  return { local, domain, key: `${local}@${domain}` };
+}
+
+/**
+ * Lists the ways two addresses with the same mailbox key differ, for a finding's evidence.
+ * Empty when they are identical as typed.
+ */
+export function describeEquivalence(
+  entered: ParsedAddress,
+  known: ParsedAddress,
+  rules: MailboxRuleIndex = indexMailboxRules(),
+): MailboxEquivalence[] {
+  const reasons: MailboxEquivalence[] = [];
+  if (entered.trimmed) reasons.push('whitespace');
+  if (entered.domain !== known.domain) reasons.push('alias-domain');
+  const separator = rules.get(entered.domain)?.subaddressSeparator;
+  const [enteredBase, enteredTag] = splitSubaddress(entered.local, separator);
+  const [knownBase, knownTag] = splitSubaddress(known.local, separator);
+  if (enteredTag.toLowerCase() !== knownTag.toLowerCase()) reasons.push('subaddress');
+  // The keys are equal, so bases that still differ once case is folded differ only in dots.
+  if (enteredBase.toLowerCase() !== knownBase.toLowerCase()) reasons.push('dots');
+  if (enteredBase.replaceAll('.', '') !== knownBase.replaceAll('.', '') || enteredTag !== knownTag) {
+    if (entered.local.toLowerCase() !== entered.local || known.local.toLowerCase() !== known.local)
+      reasons.push('case');
+  }
+  return reasons;
+}
+
+function splitSubaddress(local: string, separator: string | undefined): [string, string] {
+  const at = separator ? local.indexOf(separator) : -1;
+  return at > 0 ? [local.slice(0, at), local.slice(at)] : [local, ''];
+}

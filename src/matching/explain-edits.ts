@@ -1,0 +1,101 @@
+/** One typing slip that turns the known string into the entered one. */
+export type Edit =
+  /** A character of the known string is missing from the entered one. */
+  | { readonly kind: 'missing'; readonly character: string; readonly after: string; readonly index: number }
+  /** The entered string has a character the known one has not. */
+  | { readonly kind: 'extra'; readonly character: string; readonly after: string; readonly index: number }
+  /** A character was typed in place of the known one. */
+  | {
+      readonly kind: 'substituted';
+      readonly character: string;
+      readonly expected: string;
+      readonly after: string;
+      readonly index: number;
+    }
+  /** Two adjacent characters were typed in the wrong order. */
+  | {
+      readonly kind: 'swapped';
+      readonly characters: readonly [string, string];
+      readonly after: string;
+      readonly index: number;
+    };
+
+/**
+ * The slips (in reading order) that turn `known` into `entered` under the optimal string alignment
+ * distance: what a salesperson needs to hear ("a digit 9 is missing after anna.svensson1").
+ * `after` is the part of the known string before the slip; `index` its position in `known`.
+ * Meant for short strings such as addresses (the full alignment matrix is kept).
+ *
+ * @example
+ * ```ts
+ * explainEdits('anna.svensson1985@gmail.com', 'anna.svensson185@gmail.com');
+ * // [{ kind: 'missing', character: '9', after: 'anna.svensson1', index: 14 }]
+ * ```
+ */
+export function explainEdits(known: string, entered: string): Edit[] {
+  const rows = known.length + 1;
+  const columns = entered.length + 1;
+  const matrix = new Int32Array(rows * columns);
+  const at = (i: number, j: number) => matrix[i * columns + j] as number;
+  for (let i = 0; i < rows; i++) matrix[i * columns] = i;
+  for (let j = 0; j < columns; j++) matrix[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < columns; j++) {
+      const cost = known[i - 1] === entered[j - 1] ? 0 : 1;
+      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && known[i - 1] === entered[j - 2] && known[i - 2] === entered[j - 1]) {
+        value = Math.min(value, at(i - 2, j - 2) + 1);
+      }
+      matrix[i * columns + j] = value;
+    }
+  }
+
+  const edits: Edit[] = [];
+  let i = known.length;
+  let j = entered.length;
+  while (i > 0 || j > 0) {
+    const here = at(i, j);
+    if (i > 0 && j > 0 && known[i - 1] === entered[j - 1] && here === at(i - 1, j - 1)) {
+      i--;
+      j--;
+    } else if (
+      i > 1 &&
+      j > 1 &&
+      known[i - 1] === entered[j - 2] &&
+      known[i - 2] === entered[j - 1] &&
+      known[i - 1] !== known[i - 2] &&
+      here === at(i - 2, j - 2) + 1
+    ) {
+      edits.push({
+        kind: 'swapped',
+        characters: [known[i - 2] as string, known[i - 1] as string],
+        after: known.slice(0, i - 2),
+        index: i - 2,
+      });
+      i -= 2;
+      j -= 2;
+    } else if (i > 0 && j > 0 && here === at(i - 1, j - 1) + 1) {
+      edits.push({
+        kind: 'substituted',
+        character: entered[j - 1] as string,
+        expected: known[i - 1] as string,
+        after: known.slice(0, i - 1),
+        index: i - 1,
+      });
+      i--;
+      j--;
+    } else if (i > 0 && here === at(i - 1, j) + 1) {
+      edits.push({
+        kind: 'missing',
+        character: known[i - 1] as string,
+        after: known.slice(0, i - 1),
+        index: i - 1,
+      });
+      i--;
+    } else {
+      edits.push({ kind: 'extra', character: entered[j - 1] as string, after: known.slice(0, i), index: i });
+      j--;
+    }
+  }
+  return edits.reverse();
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'tsdown';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  // .js/.cjs and .d.ts/.d.cts beside each other, as the package.json exports map names them.
+  fixedExtension: false,
+  platform: 'neutral',
+  target: 'node20',
+});
