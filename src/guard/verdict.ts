@@ -1,0 +1,103 @@
+import type { MailboxEquivalence } from '../address/mailbox-key.js';
+import type { InvalidAddressReason } from '../address/parse-address.js';
+import type { Edit } from '../matching/explain-edits.js';
+
+/** What the caller should do with an address: send, ask the customer to confirm it, or stop. */
+export type Action = 'send' | 'confirm' | 'block';
+
+/** How serious a finding is in itself, whatever the policy makes of it. */
+export type Severity = 'info' | 'warning' | 'critical';
+
+/** The language of finding messages and read-backs. */
+export type Locale = 'en' | 'sv';
+
+interface FindingBase {
+  /** The action this finding asks for under the policy in force. */
+  readonly action: Action;
+  readonly severity: Severity;
+  /** One sentence a salesperson can act on, in the requested locale. */
+  readonly message: string;
+}
+
+/** A character that looks like another one from another script (UTS #39 confusables). */
+export interface ConfusableCharacter {
+  readonly character: string;
+  /** `U+0430` */
+  readonly codePoint: string;
+  /** The Unicode script of the character, e.g. `Cyrillic`, or `Fullwidth`. */
+  readonly script: string;
+  /** The ASCII it passes for. */
+  readonly looksLike: string;
+  readonly part: 'local' | 'domain';
+  readonly index: number;
+}
+
+/** Every finding, a union on `code` (the evidence differs per code). */
+export type Finding =
+  | (FindingBase & { readonly code: 'exact-match'; readonly known: string })
+  | (FindingBase & {
+      readonly code: 'same-mailbox';
+      readonly known: string;
+      readonly reasons: readonly MailboxEquivalence[];
+    })
+  | (FindingBase & {
+      readonly code: 'near-miss';
+      readonly known: string;
+      readonly distance: number;
+      readonly edits: readonly Edit[];
+    })
+  | (FindingBase & {
+      readonly code: 'sibling-domain';
+      readonly known: string;
+      readonly knownDomain: string;
+      readonly enteredDomain: string;
+    })
+  | (FindingBase & {
+      readonly code: 'domain-typo';
+      readonly domain: string;
+      /** The corrected domain, when one correction is best. */
+      readonly suggestedDomain?: string;
+      /** Every correction considered equally likely. */
+      readonly candidates: readonly string[];
+      readonly reason: 'provider-name' | 'top-level-domain' | 'unknown-top-level-domain';
+    })
+  | (FindingBase & {
+      readonly code: 'confusable-characters';
+      readonly characters: readonly ConfusableCharacter[];
+      /** The address as it looks, with each look-alike replaced by the ASCII it passes for. */
+      readonly lookalike: string;
+    })
+  | (FindingBase & {
+      readonly code: 'invalid-address';
+      readonly reason: InvalidAddressReason;
+      readonly detail: string;
+    })
+  | (FindingBase & {
+      readonly code: 'number-mismatch';
+      readonly digits: string;
+      readonly expected: string;
+      readonly source: 'birth-date' | 'phone';
+      readonly edits: readonly Edit[];
+    })
+  | (FindingBase & { readonly code: 'unverified-address'; readonly knownAddresses: number })
+  | (FindingBase & { readonly code: 'disposable-domain'; readonly domain: string })
+  | (FindingBase & { readonly code: 'role-address'; readonly local: string });
+
+/** Every finding code. Stable: codes may be added, never renamed. */
+export type FindingCode = Finding['code'];
+
+/** The answer to "may this go to that address?". */
+export interface Verdict {
+  /** The most severe action among the findings. */
+  readonly action: Action;
+  /** What was checked, as given. */
+  readonly entered: string;
+  /** The parsed address (trimmed, domain in lower-case ASCII), when it parsed. */
+  readonly address?: string;
+  /** The one best correction; absent when there is none or the best candidates tie. */
+  readonly suggestion?: string;
+  /** Every finding, most severe first. */
+  readonly findings: readonly Finding[];
+  /** Spellings to read back on the phone: of the address as entered, and of the suggestion. */
+  readonly readBack?: { readonly entered?: string; readonly suggestion?: string };
+}

@@ -1,0 +1,36 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+
+/** A phone number as read by libphonenumber-js. */
+export interface ParsedPhone {
+  readonly input: string;
+  /** E.164 form (`+46701234567`), when the number could be read at all. */
+  readonly e164: string;
+  /** The national significant number (`701234567`). */
+  readonly nationalNumber: string;
+  /** The digits as dialled nationally, with the trunk prefix (`0701234567` in Sweden). */
+  readonly nationalDigits: string;
+  /** Whether the number is valid for its region by libphonenumber-js metadata. */
+  readonly valid: boolean;
+}
+
+/**
+ * Reads a phone number typed in any national or international format. `region` is the ISO 3166-1
+ * country used for national numbers. Returns undefined when nothing number-like can be read.
+ *
+ * @example
+ * ```ts
+ * parsePhone('070-123 45 67')?.e164; // '+46701234567'
+ * ```
+ */
+export function parsePhone(input: string, region = 'SE'): ParsedPhone | undefined {
+  const phone = parsePhoneNumberFromString(input, region.toUpperCase() as CountryCode);
+  if (!phone) return undefined;
+  const national = phone.formatNational().replace(/\D/g, '');
+  return {
+    input,
+    e164: phone.number,
+    nationalNumber: phone.nationalNumber,
+    nationalDigits: national,
+    valid: phone.isValid(),
+  };
+}
