@@ -2,8 +2,43 @@ export type { MailboxEquivalence, MailboxKey, MailboxRuleIndex } from './address
 export { describeEquivalence, indexMailboxRules, mailboxKey } from './address/mailbox-key.js';
 export type { MailboxRule } from './address/mailbox-rules.js';
 export { defaultMailboxRules } from './address/mailbox-rules.js';
-
 export type { InvalidAddressReason, ParseAddressResult, ParsedAddress } from './address/parse-address.js';
 export { parseAddress } from './address/parse-address.js';
+export type { Customer } from './contacts/customer.js';
+export { CustomerSchema } from './contacts/customer.js';
 export type { EmailGuardErrorCode, InputIssue } from './errors.js';
 export { EmailGuardError, InvalidInputError, LookupFailedError } from './errors.js';
+export type { CheckOptions } from './guard/check-options.js';
+export { checkRecipient } from './guard/check-recipient.js';
+export type { Decision, Guard, GuardCheckInput, GuardOptions } from './guard/create-guard.js';
+export { createGuard, GuardCheckInputSchema } from './guard/create-guard.js';
+export type { Policy } from './guard/policy.js';
+export { defaultPolicy } from './guard/policy.js';
+export type { CheckRecipientInput } from './guard/recipient-checker.js';
+export { CheckRecipientInputSchema } from './guard/recipient-checker.js';
+export type {
+  Action,
+  ConfusableCharacter,
+  Finding,
+  FindingCode,
+  FindingEvidence,
+  Locale,
+  Severity,
+  Verdict,
+} from './guard/verdict.js';
+export { defaultDisposableDomains } from './matching/data/disposable-domains.js';
+export { ianaTopLevelDomains } from './matching/data/iana-tlds.js';
+export type { MailboxProvider } from './matching/data/mailbox-providers.js';
+export { defaultMailboxProviders } from './matching/data/mailbox-providers.js';
+export { defaultRoleLocalParts } from './matching/data/role-local-parts.js';
+export { editDistance } from './matching/edit-distance.js';
+export type { Edit } from './matching/explain-edits.js';
+export { explainEdits } from './matching/explain-edits.js';
+export type { DomainTypo, DomainTypoOptions } from './matching/find-domain-typo.js';
+export { findDomainTypo } from './matching/find-domain-typo.js';
+export type { ParsedPhone } from './phone/parse-phone.js';
+export { parsePhone } from './phone/parse-phone.js';
+export type { SpellingAlphabet } from './spelling/data/spelling-alphabets.js';
+export { natoSpellingAlphabet, swedishSpellingAlphabet } from './spelling/data/spelling-alphabets.js';
+export type { SpellAddressOptions } from './spelling/spell-address.js';
+export { spellAddress } from './spelling/spell-address.js';

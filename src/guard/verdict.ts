@@ -81,7 +81,29 @@ export type Finding =
     })
   | (FindingBase & { readonly code: 'unverified-address'; readonly knownAddresses: number })
   | (FindingBase & { readonly code: 'disposable-domain'; readonly domain: string })
-  | (FindingBase & { readonly code: 'role-address'; readonly local: string });
+  | (FindingBase & { readonly code: 'role-address'; readonly local: string })
+  | (FindingBase & {
+      readonly code: 'belongs-to-other-customer';
+      /** The other customer's id. */
+      readonly customerId: string;
+      /** That customer's address (or number) the entered one reaches. */
+      readonly known: string;
+    })
+  | (FindingBase & {
+      readonly code: 'near-miss-other-customer';
+      readonly customerId: string;
+      readonly known: string;
+      readonly distance: number;
+      readonly edits: readonly Edit[];
+    })
+  | (FindingBase & { readonly code: 'invalid-phone'; readonly reason: 'unreadable' | 'invalid-for-region' })
+  | (FindingBase & { readonly code: 'unverified-phone'; readonly knownPhones: number })
+  | (FindingBase & {
+      readonly code: 'lookup-failed';
+      readonly reason: 'error' | 'timeout' | 'not-found';
+      /** The lookup's error message, for the audit trail. */
+      readonly error?: string;
+    });
 
 /** Every finding code. Stable: codes may be added, never renamed. */
 export type FindingCode = Finding['code'];
@@ -101,3 +123,10 @@ export interface Verdict {
   /** Spellings to read back on the phone: of the address as entered, and of the suggestion. */
   readonly readBack?: { readonly entered?: string; readonly suggestion?: string };
 }
+
+/** A finding's code and evidence, before the policy gives it an action and a message. */
+export type FindingEvidence = Finding extends infer F
+  ? F extends Finding
+    ? Omit<F, 'message' | 'action' | 'severity'>
+    : never
+  : never;

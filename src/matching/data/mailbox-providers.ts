@@ -14,10 +14,15 @@ export interface MailboxProvider {
   readonly name: string;
   /** Every domain the provider hands out mailboxes on (lower-case ASCII). */
   readonly domains: readonly string[];
+  /**
+   * Names nobody else uses under any top-level domain, so the name under a top-level domain the
+   * provider does not serve is a slip (`gmail.se`, `hotmail.co`), although that domain exists.
+   */
+  readonly exclusiveNames?: readonly string[];
 }
 
 export const defaultMailboxProviders: readonly MailboxProvider[] = [
-  { name: 'Gmail', domains: ['gmail.com', 'googlemail.com'] },
+  { name: 'Gmail', domains: ['gmail.com', 'googlemail.com'], exclusiveNames: ['gmail', 'googlemail'] },
   {
     name: 'Outlook',
     domains: [
@@ -57,6 +62,7 @@ export const defaultMailboxProviders: readonly MailboxProvider[] = [
       'msn.com',
       'passport.com',
     ],
+    exclusiveNames: ['hotmail', 'outlook'],
   },
   {
     name: 'Yahoo',
@@ -76,10 +82,15 @@ export const defaultMailboxProviders: readonly MailboxProvider[] = [
       'ymail.com',
       'rocketmail.com',
     ],
+    exclusiveNames: ['yahoo'],
   },
-  { name: 'iCloud', domains: ['icloud.com', 'me.com', 'mac.com'] },
+  { name: 'iCloud', domains: ['icloud.com', 'me.com', 'mac.com'], exclusiveNames: ['icloud'] },
   { name: 'AOL', domains: ['aol.com', 'aol.de', 'aol.fr', 'aol.co.uk', 'aim.com'] },
-  { name: 'Proton', domains: ['protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me'] },
+  {
+    name: 'Proton',
+    domains: ['protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me'],
+    exclusiveNames: ['protonmail'],
+  },
   { name: 'HEY', domains: ['hey.com'] },
   { name: 'Fastmail', domains: ['fastmail.com', 'fastmail.fm'] },
   { name: 'Tuta', domains: ['tuta.com', 'tutanota.com', 'tutanota.de', 'tuta.io'] },

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import type { Customer } from '../contacts/customer.js';
+import { CustomerSchema } from '../contacts/customer.js';
+import { LookupFailedError } from '../errors.js';
+import { parseInput } from '../internal/parse-input.js';
+import type { CheckOptions } from './check-options.js';
+import { messageFor } from './messages.js';
+import { findingSeverity, resolvePolicy } from './policy.js';
+import { createRecipientChecker } from './recipient-checker.js';
+import type { Action, Finding, Verdict } from './verdict.js';
+
+/** One decision, as handed to `onDecision` for an audit trail. Holds no message content. */
+export interface Decision {
+  /** ISO 8601 time of the decision. */
+  readonly at: string;
+  readonly customerId: string;
+  readonly entered: string;
+  readonly action: Action;
+  /** The finding codes, most severe first. */
+  readonly codes: readonly string[];
+  readonly verdict: Verdict;
+}
+
+/** Options of {@link createGuard}: everything `checkRecipient` takes, plus where customers come from. */
+export interface GuardOptions extends CheckOptions {
+  /**
+   * Fetches a customer by id from the caller's system, for checks that name only `customerId`.
+   * Resolve `undefined` when there is no such customer. The signal aborts when the timeout passes.
+   * @default undefined (checks must pass the customer itself)
+   */
+  readonly lookupCustomer?: (
+    id: string,
+    context: { readonly signal: AbortSignal },
+  ) => Promise<Customer | undefined>;
+  /** How long a lookup may take before the check gives up on it. @default 2000 */
+  readonly lookupTimeoutMs?: number;
+  /**
+   * When a lookup fails, times out or finds nobody, check the address as a new customer's instead
+   * of blocking. The `lookup-failed` finding is still in the verdict and the audit trail.
+   * @default false (fail closed: the verdict is `block`)
+   */
+  readonly failOpen?: boolean;
+  /**
+   * Called with every decision, awaited before `check` resolves; if it throws, `check` rejects
+   * with that error (a decision that cannot be recorded is not made).
+   * @default undefined
+   */
+  readonly onDecision?: (decision: Decision) => void | Promise<void>;
+}
+
+/** What `guard.check` takes: the address and either the customer or the customer's id. */
+export const GuardCheckInputSchema = z.union([
+  z.object({
+    entered: z.string({ error: 'the entered address must be a string' }),
+    customer: CustomerSchema,
+  }),
+  z.object({
+    entered: z.string({ error: 'the entered address must be a string' }),
+    customerId: z.string().min(1, 'a customer id is required'),
+  }),
+]);
+
+/** What `guard.check` takes (see {@link GuardCheckInputSchema}). */
+export type GuardCheckInput =
+  | { readonly entered: string; readonly customer: Customer }
+  | { readonly entered: string; readonly customerId: string };
+
+/** A configured guard. */
+export interface Guard {
+  /** Checks one address for one customer, looking the customer up when only the id is given. */
+  check(input: GuardCheckInput): Promise<Verdict>;
+  /** The options the guard was made with. */
+  readonly options: GuardOptions;
+}
+
+type LookupOutcome = { customer: Customer } | { reason: 'error' | 'timeout' | 'not-found'; error?: string };
+
+/**
+ * Configures a guard once (tables indexed, policy resolved) and checks many times. This is what the
+ * mail pipeline uses.
+ *
+ * @example
+ * ```ts
+ * const guard = createGuard({
+ *   lookupCustomer: async (id) => (id === 'C-1001' ? { id, emails: ['anna.svensson1985@gmail.com'] } : undefined),
+ *   onDecision: (decision) => console.log(decision.customerId, decision.action, decision.codes.join(',')),
+ * });
+ * const verdict = await guard.check({ entered: 'anna.svensson185@gmail.com', customerId: 'C-1001' });
+ * verdict.action; // 'block'
+ * ```
+ */
+export function createGuard(options: GuardOptions = {}): Guard {
+  const checkRecipient = createRecipientChecker(options);
+  const timeoutMs = options.lookupTimeoutMs ?? 2000;
+  const locale = options.locale ?? 'en';
+  const policy = resolvePolicy(options.policy);
+
+  async function lookup(id: string): Promise<LookupOutcome> {
+    if (!options.lookupCustomer) {
+      return {
+        reason: 'error',
+        error: 'no lookupCustomer was configured, so a customer id alone cannot be checked',
+      };
+    }
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<LookupOutcome>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(new LookupFailedError(`customer lookup timed out after ${timeoutMs} ms`));
+        resolve({ reason: 'timeout', error: `no answer within ${timeoutMs} ms` });
+      }, timeoutMs);
+    });
+    const answer = (async (): Promise<LookupOutcome> => {
+      try {
+        const found = await options.lookupCustomer?.(id, { signal: controller.signal });
+        return found ? { customer: found } : { reason: 'not-found' };
+      } catch (error) {
+        return { reason: 'error', error: error instanceof Error ? error.message : String(error) };
+      }
+    })();
+    try {
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    options,
+    async check(rawInput) {
+      const input = parseInput(GuardCheckInputSchema, rawInput);
+      let verdict: Verdict;
+      let customerId: string;
+      if ('customer' in input) {
+        customerId = input.customer.id;
+        verdict = checkRecipient({ entered: input.entered, customer: input.customer });
+      } else {
+        customerId = input.customerId;
+        const outcome = await lookup(input.customerId);
+        if ('customer' in outcome) {
+          verdict = checkRecipient({ entered: input.entered, customer: outcome.customer });
+        } else {
+          verdict = withLookupFailure(
+            checkRecipient({ entered: input.entered, customer: { id: input.customerId } }),
+            outcome,
+          );
+        }
+      }
+      await options.onDecision?.({
+        at: new Date().toISOString(),
+        customerId,
+        entered: input.entered,
+        action: verdict.action,
+        codes: verdict.findings.map((finding) => finding.code),
+        verdict,
+      });
+      return verdict;
+    },
+  };
+
+  /** Adds the `lookup-failed` finding: blocking unless the caller chose to fail open. */
+  function withLookupFailure(
+    verdict: Verdict,
+    outcome: Exclude<LookupOutcome, { customer: Customer }>,
+  ): Verdict {
+    const action: Action = options.failOpen ? 'send' : policy['lookup-failed'];
+    const facts = {
+      code: 'lookup-failed' as const,
+      reason: outcome.reason,
+      ...(outcome.error ? { error: outcome.error } : {}),
+      action,
+      severity: findingSeverity['lookup-failed'],
+    };
+    const failure: Finding = { ...facts, message: messageFor(facts, locale) };
+    const combined: Action = action === 'block' ? 'block' : verdict.action;
+    return { ...verdict, action: combined, findings: [failure, ...verdict.findings] };
+  }
+}

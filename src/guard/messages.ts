@@ -1,0 +1,198 @@
+import type { InvalidAddressReason } from '../address/parse-address.js';
+import { describeEdits } from './describe-edits.js';
+import type { Finding, Locale } from './verdict.js';
+
+/** A finding before its message is written. */
+export type FindingFacts = Finding extends infer F ? (F extends Finding ? Omit<F, 'message'> : never) : never;
+
+const INVALID_REASONS: Record<Locale, Record<InvalidAddressReason, string>> = {
+  en: {
+    empty: 'the address is empty',
+    'control-characters': 'it contains a line break or control character',
+    'invisible-characters': 'it contains an invisible character',
+    whitespace: 'it contains a space',
+    'display-name': 'only the address itself is accepted, without a name or angle brackets',
+    list: 'more than one address was given',
+    'missing-at': 'the @ sign is missing',
+    'multiple-at': 'there is more than one @ sign',
+    'empty-local-part': 'there is nothing before the @ sign',
+    'empty-domain': 'there is nothing after the @ sign',
+    'dot-placement': 'a dot stands at the start or end of a part, or two dots stand in a row',
+    'local-part-characters': 'the part before the @ sign contains a character an address cannot have',
+    'local-part-too-long': 'the part before the @ sign is longer than 64 characters',
+    'domain-literal': 'an IP address in brackets is not accepted as a domain',
+    'domain-characters': 'the domain contains a character no domain can have',
+    'domain-label': 'a part of the domain is not a valid name',
+    'domain-too-long': 'the domain is too long',
+    'single-label-domain': 'the domain has no ending such as .se or .com',
+    'numeric-top-level-domain': 'the domain ends in a number',
+    'address-too-long': 'the address is longer than 254 characters',
+  },
+  sv: {
+    empty: 'adressen är tom',
+    'control-characters': 'den innehåller en radbrytning eller ett styrtecken',
+    'invisible-characters': 'den innehåller ett osynligt tecken',
+    whitespace: 'den innehåller ett mellanslag',
+    'display-name': 'bara själva adressen tas emot, utan namn eller vinkelparenteser',
+    list: 'mer än en adress angavs',
+    'missing-at': 'snabel-a saknas',
+    'multiple-at': 'det finns mer än ett snabel-a',
+    'empty-local-part': 'det står ingenting före snabel-a',
+    'empty-domain': 'det står ingenting efter snabel-a',
+    'dot-placement': 'en punkt står först eller sist i en del, eller två punkter står i rad',
+    'local-part-characters': 'delen före snabel-a innehåller ett tecken som en adress inte kan ha',
+    'local-part-too-long': 'delen före snabel-a är längre än 64 tecken',
+    'domain-literal': 'en IP-adress inom hakparenteser tas inte emot som domän',
+    'domain-characters': 'domänen innehåller ett tecken som ingen domän kan ha',
+    'domain-label': 'en del av domänen är inte ett giltigt namn',
+    'domain-too-long': 'domänen är för lång',
+    'single-label-domain': 'domänen saknar en ändelse som .se eller .com',
+    'numeric-top-level-domain': 'domänen slutar på en siffra',
+    'address-too-long': 'adressen är längre än 254 tecken',
+  },
+};
+
+const EQUIVALENCE: Record<Locale, Record<string, string>> = {
+  en: {
+    whitespace: 'spaces around it',
+    case: 'capital letters',
+    dots: 'dots, which the provider ignores',
+    subaddress: 'a +tag',
+    'alias-domain': 'an alias domain of the same provider',
+  },
+  sv: {
+    whitespace: 'mellanslag runt adressen',
+    case: 'versaler',
+    dots: 'punkter, som leverantören bortser från',
+    subaddress: 'en +tagg',
+    'alias-domain': 'en annan domän hos samma leverantör',
+  },
+};
+
+function list(items: readonly string[], locale: Locale, joiner: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const word = locale === 'sv' ? (joiner === 'and' ? 'och' : 'eller') : joiner;
+  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
+
+/**
+ * The sentence a salesperson reads for a finding, in English or Swedish.
+ *
+ * @example
+ * ```ts
+ * messageFor({ code: 'exact-match', action: 'send', severity: 'info', known: 'anna@example.se' }, 'en');
+ * // 'This is the customer\'s known address anna@example.se.'
+ * ```
+ */
+export function messageFor(finding: FindingFacts, locale: Locale): string {
+  const sv = locale === 'sv';
+  switch (finding.code) {
+    case 'exact-match':
+      return sv
+        ? `Det här är kundens kända adress ${finding.known}.`
+        : `This is the customer's known address ${finding.known}.`;
+    case 'same-mailbox': {
+      const how = list(
+        finding.reasons.map((reason) => EQUIVALENCE[locale][reason] ?? reason),
+        locale,
+      );
+      return sv
+        ? `Når samma brevlåda som kundens kända adress ${finding.known} (skiljer sig bara i ${how}).`
+        : `Reaches the same mailbox as the customer's known address ${finding.known} (differs only in ${how}).`;
+    }
+    case 'near-miss': {
+      const edits = describeEdits(finding.edits, locale);
+      return sv
+        ? `Ser ut som ett skrivfel av kundens kända adress ${finding.known}: ${edits}.`
+        : `Looks like a typo of the customer's known address ${finding.known}: ${edits}.`;
+    }
+    case 'sibling-domain':
+      return sv
+        ? `Kunden är känd med samma namn på ${finding.knownDomain} (${finding.known}), inte på ${finding.enteredDomain}. Adressen tillhör troligen någon annan.`
+        : `The customer is known by the same name at ${finding.knownDomain} (${finding.known}), not at ${finding.enteredDomain}. This address probably belongs to someone else.`;
+    case 'domain-typo': {
+      if (finding.reason === 'unknown-top-level-domain') {
+        return sv
+          ? `${finding.domain} har ingen giltig toppdomän och kan inte ta emot e-post.`
+          : `${finding.domain} does not end in a real top-level domain and cannot receive mail.`;
+      }
+      if (finding.suggestedDomain) {
+        return sv
+          ? `${finding.domain} ser ut som ett skrivfel av ${finding.suggestedDomain}.`
+          : `${finding.domain} looks like a typo of ${finding.suggestedDomain}.`;
+      }
+      const options = list(finding.candidates, locale, 'or');
+      return sv
+        ? `${finding.domain} ser ut som ett skrivfel av ${options}.`
+        : `${finding.domain} looks like a typo of ${options}.`;
+    }
+    case 'confusable-characters': {
+      const characters = finding.characters
+        .map((c) => `${c.character} (${c.script} ${c.codePoint})`)
+        .join(', ');
+      return sv
+        ? `Adressen innehåller tecken från ett annat alfabet som liknar vanliga bokstäver: ${characters}. Den ser ut som ${finding.lookalike} men är en annan adress.`
+        : `The address contains characters from another alphabet that look like ordinary letters: ${characters}. It reads as ${finding.lookalike} but is a different address.`;
+    }
+    case 'invalid-address':
+      return sv
+        ? `Det här är inte en användbar e-postadress: ${INVALID_REASONS.sv[finding.reason]}.`
+        : `This is not a usable e-mail address: ${INVALID_REASONS.en[finding.reason]}.`;
+    case 'number-mismatch': {
+      const what =
+        finding.source === 'birth-date'
+          ? sv
+            ? 'födelsedatum eller födelseår'
+            : 'birth date or year'
+          : sv
+            ? 'telefonnummer'
+            : 'phone number';
+      return sv
+        ? `Siffrorna ${finding.digits} liknar kundens ${what} ${finding.expected} med ett skrivfel: ${describeEdits(finding.edits, locale)}.`
+        : `The digits ${finding.digits} look like the customer's ${what} ${finding.expected} with a typo: ${describeEdits(finding.edits, locale)}.`;
+    }
+    case 'unverified-address':
+      if (finding.knownAddresses === 0) {
+        return sv
+          ? 'Kunden har ingen bekräftad adress än: läs upp adressen för kunden och låt kunden bekräfta den.'
+          : 'The customer has no confirmed address yet: read the address back and have the customer confirm it.';
+      }
+      return sv
+        ? 'Adressen är inte en av kundens kända adresser: läs upp den för kunden innan något skickas.'
+        : "This is not one of the customer's known addresses: read it back to the customer before anything is sent.";
+    case 'disposable-domain':
+      return sv
+        ? `${finding.domain} delar ut tillfälliga engångsadresser.`
+        : `${finding.domain} hands out temporary throw-away addresses.`;
+    case 'role-address':
+      return sv
+        ? `${finding.local}@ är en gemensam funktionsbrevlåda, inte en persons.`
+        : `${finding.local}@ is a shared or role mailbox, not a person's.`;
+    case 'belongs-to-other-customer':
+      return sv
+        ? `Adressen når en brevlåda som är känd för en annan kund (${finding.customerId}). Kontrollera att den verkligen är den här kundens.`
+        : `This reaches a mailbox known for another customer (${finding.customerId}). Check that it really is this customer's.`;
+    case 'near-miss-other-customer': {
+      const edits = describeEdits(finding.edits, locale);
+      return sv
+        ? `Ser ut som ett skrivfel av ${finding.known}, som tillhör kund ${finding.customerId} med samma namn: troligen samma person registrerad två gånger (${edits}).`
+        : `Looks like a typo of ${finding.known}, which belongs to customer ${finding.customerId} with the same name: probably the same person registered twice (${edits}).`;
+    }
+    case 'invalid-phone':
+      return sv
+        ? finding.reason === 'unreadable'
+          ? 'Det här går inte att läsa som ett telefonnummer.'
+          : 'Numret är inte ett giltigt telefonnummer i sitt land.'
+        : finding.reason === 'unreadable'
+          ? 'This cannot be read as a phone number.'
+          : 'This is not a valid phone number for its country.';
+    case 'unverified-phone':
+      return sv
+        ? 'Numret är inte ett av kundens kända nummer: läs upp det för kunden innan något skickas.'
+        : "This is not one of the customer's known numbers: read it back to the customer before anything is sent.";
+    case 'lookup-failed':
+      return sv
+        ? 'Kunduppgifterna kunde inte hämtas, så adressen kunde inte jämföras med dem.'
+        : "The customer's details could not be looked up, so the address could not be checked against them.";
+  }
+}

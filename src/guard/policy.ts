@@ -1,0 +1,66 @@
+import type { Action, FindingCode, Severity } from './verdict.js';
+
+/** What each finding asks the caller to do. Pass a partial table to change some of them. */
+export type Policy = Readonly<Record<FindingCode, Action>>;
+
+/**
+ * The default actions. Anything that probably reaches a stranger blocks; anything that may be
+ * right but is not known to be asks for a read-back; a known mailbox sends.
+ */
+export const defaultPolicy: Policy = {
+  'exact-match': 'send',
+  'same-mailbox': 'send',
+  'near-miss': 'block',
+  'domain-typo': 'block',
+  'confusable-characters': 'block',
+  'invalid-address': 'block',
+  'sibling-domain': 'confirm',
+  'number-mismatch': 'confirm',
+  'unverified-address': 'confirm',
+  'disposable-domain': 'send',
+  'role-address': 'send',
+  // Households share mailboxes, so another customer's address is a question, not a stop.
+  'belongs-to-other-customer': 'confirm',
+  'near-miss-other-customer': 'block',
+  'invalid-phone': 'block',
+  'unverified-phone': 'confirm',
+  // A failed lookup means nothing is known: never send on that (fail closed).
+  'lookup-failed': 'block',
+};
+
+/** How serious each finding is in itself. */
+export const findingSeverity: Readonly<Record<FindingCode, Severity>> = {
+  'exact-match': 'info',
+  'same-mailbox': 'info',
+  'near-miss': 'critical',
+  'domain-typo': 'critical',
+  'confusable-characters': 'critical',
+  'invalid-address': 'critical',
+  'sibling-domain': 'warning',
+  'number-mismatch': 'warning',
+  'unverified-address': 'warning',
+  'disposable-domain': 'info',
+  'role-address': 'info',
+  'belongs-to-other-customer': 'warning',
+  'near-miss-other-customer': 'critical',
+  'invalid-phone': 'critical',
+  'unverified-phone': 'warning',
+  'lookup-failed': 'critical',
+};
+
+const ACTION_RANK: Readonly<Record<Action, number>> = { send: 0, confirm: 1, block: 2 };
+
+/** The more severe of two actions: block over confirm over send. */
+export function moreSevere(a: Action, b: Action): Action {
+  return ACTION_RANK[a] >= ACTION_RANK[b] ? a : b;
+}
+
+/** Ranks actions for sorting findings, most severe first. */
+export function actionRank(action: Action): number {
+  return ACTION_RANK[action];
+}
+
+/** Merges a caller's partial policy over the defaults. */
+export function resolvePolicy(overrides: Partial<Record<FindingCode, Action>> | undefined): Policy {
+  return overrides ? { ...defaultPolicy, ...overrides } : defaultPolicy;
+}

@@ -1,0 +1,280 @@
+import { z } from 'zod';
+import {
+  describeEquivalence,
+  indexMailboxRules,
+  type MailboxKey,
+  mailboxKey,
+} from '../address/mailbox-key.js';
+import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
+import { type Customer, CustomerSchema } from '../contacts/customer.js';
+import { parseInput } from '../internal/parse-input.js';
+import { defaultDisposableDomains } from '../matching/data/disposable-domains.js';
+import { defaultMailboxProviders } from '../matching/data/mailbox-providers.js';
+import { defaultRoleLocalParts } from '../matching/data/role-local-parts.js';
+import { editDistance } from '../matching/edit-distance.js';
+import { explainEdits } from '../matching/explain-edits.js';
+import { findConfusables } from '../matching/find-confusables.js';
+import { createDomainTypoFinder } from '../matching/find-domain-typo.js';
+import { findNumberMismatches, knownNumbers } from '../matching/find-number-mismatches.js';
+import { parsePhone } from '../phone/parse-phone.js';
+import { spellAddress } from '../spelling/spell-address.js';
+import type { CheckOptions } from './check-options.js';
+import { type FindingFacts, messageFor } from './messages.js';
+import { actionRank, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
+import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
+
+/** The input of `checkRecipient`: the address as entered and the customer it is for. */
+export const CheckRecipientInputSchema = z.object({
+  /** The address as typed; any string gets a verdict. */
+  entered: z.string({ error: 'the entered address must be a string' }),
+  customer: CustomerSchema,
+});
+
+/** What `checkRecipient` takes (see {@link CheckRecipientInputSchema}). */
+export interface CheckRecipientInput {
+  readonly entered: string;
+  readonly customer: Customer;
+}
+
+/** A configured check: the tables indexed once, then any number of synchronous checks. */
+export type RecipientChecker = (input: CheckRecipientInput) => Verdict;
+
+interface KnownAddress {
+  readonly given: string;
+  readonly parsed: ParsedAddress;
+  readonly key: MailboxKey;
+}
+
+/**
+ * How far a known local part may be from the entered one and still be a typo of it: one slip from
+ * three characters on, two from ten on (Damerau 1964: most typing errors are single slips; a long
+ * address typed from dictation often carries two).
+ */
+function allowedDistance(localLength: number): number {
+  if (localLength >= 10) return 2;
+  return localLength >= 3 ? 1 : 0;
+}
+
+// Phone numbers are read with libphonenumber-js, which is slow next to the rest of a check; a
+// customer's numbers recur across checks, so their digits are remembered.
+const PHONE_CACHE_SIZE = 2048;
+
+/**
+ * Builds the check that `checkRecipient` and `createGuard` run: tables are indexed once here.
+ * Not exported from the package entry: `createGuard` is the configure-once API.
+ */
+export function createRecipientChecker(options: CheckOptions = {}): RecipientChecker {
+  const locale = options.locale ?? 'en';
+  const policy = resolvePolicy(options.policy);
+  const rules = indexMailboxRules(options.mailboxRules);
+  const providers = options.providers ?? defaultMailboxProviders;
+  const providerDomains = new Set(providers.flatMap((provider) => provider.domains));
+  const findDomainTypo = createDomainTypoFinder({
+    providers,
+    ...(options.topLevelDomains ? { topLevelDomains: options.topLevelDomains } : {}),
+  });
+  const disposable = options.disposableDomains ?? defaultDisposableDomains;
+  const isDisposable =
+    typeof disposable === 'function' ? disposable : (domain: string) => disposable.has(domain);
+  const roleLocalParts = options.roleLocalParts ?? defaultRoleLocalParts;
+  const defaultCountry = options.defaultCountry ?? 'SE';
+  const phoneDigits = new Map<string, string[]>();
+
+  const finding = (facts: FindingEvidence): Finding => {
+    const full = {
+      ...facts,
+      action: policy[facts.code],
+      severity: findingSeverity[facts.code],
+    } as FindingFacts;
+    return { ...full, message: messageFor(full, locale) } as Finding;
+  };
+
+  const digitsOfPhones = (customer: Customer): string[] => {
+    const digits: string[] = [];
+    const region = customer.country ?? defaultCountry;
+    for (const phone of customer.phones ?? []) {
+      const cacheKey = `${region}:${phone}`;
+      let known = phoneDigits.get(cacheKey);
+      if (!known) {
+        const parsed = parsePhone(phone, region);
+        known = parsed ? [...new Set([parsed.nationalDigits, parsed.nationalNumber])] : [];
+        if (phoneDigits.size >= PHONE_CACHE_SIZE)
+          phoneDigits.delete(phoneDigits.keys().next().value as string);
+        phoneDigits.set(cacheKey, known);
+      }
+      digits.push(...known);
+    }
+    return digits;
+  };
+
+  /** The entered domain is a slip of the known one (`gmial.com` for `gmail.com`), not another real domain. */
+  const isDomainSlip = (entered: string, known: string): boolean => {
+    if (entered === known || providerDomains.has(entered)) return false;
+    if (findDomainTypo(entered)?.candidates.includes(known)) return true;
+    return editDistance(entered, known, { maxDistance: 2 }) <= (known.length >= 8 ? 2 : 1);
+  };
+
+  return (rawInput) => {
+    const input = parseInput(CheckRecipientInputSchema, rawInput);
+    const { entered, customer } = input;
+    const findings: Finding[] = [];
+    const known: KnownAddress[] = [];
+    for (const given of customer.emails ?? []) {
+      const parsed = parseAddress(given);
+      // A malformed address on file cannot be compared; it is skipped, not fatal to the check.
+      if (parsed.ok)
+        known.push({ given: given.trim(), parsed: parsed.address, key: mailboxKey(parsed.address, rules) });
+    }
+
+    const parsed = parseAddress(entered);
+    if (!parsed.ok) {
+      findings.push(finding({ code: 'invalid-address', reason: parsed.reason, detail: parsed.detail }));
+      // A known address one or two slips from the broken string (`anna1985gmail.com`) is still
+      // the best suggestion there is; CR/LF input is never compared (it is an injection attempt).
+      if (parsed.reason !== 'control-characters') {
+        const typed = entered.trim().toLowerCase();
+        const nearMisses = known
+          .map((candidate) => ({
+            candidate,
+            distance: editDistance(typed, candidate.parsed.address.toLowerCase(), { maxDistance: 2 }),
+          }))
+          .filter(({ distance }) => distance <= 2);
+        for (const { candidate, distance } of nearMisses) {
+          findings.push(
+            finding({
+              code: 'near-miss',
+              known: candidate.given,
+              distance,
+              edits: explainEdits(candidate.parsed.address.toLowerCase(), typed),
+            }),
+          );
+        }
+      }
+      return verdictOf(entered, undefined, findings);
+    }
+
+    const address = parsed.address;
+    const key = mailboxKey(address, rules);
+    let matched = false;
+    for (const candidate of known) {
+      if (candidate.key.key !== key.key) continue;
+      matched = true;
+      if (address.address === candidate.parsed.address && !address.trimmed) {
+        findings.push(finding({ code: 'exact-match', known: candidate.given }));
+      } else {
+        findings.push(
+          finding({
+            code: 'same-mailbox',
+            known: candidate.given,
+            reasons: describeEquivalence(address, candidate.parsed, rules),
+          }),
+        );
+      }
+    }
+
+    if (!matched) {
+      const typed = address.address.toLowerCase();
+      for (const candidate of known) {
+        const sameDomain = candidate.key.domain === key.domain;
+        const limit = allowedDistance(candidate.key.local.length);
+        if (sameDomain || isDomainSlip(key.domain, candidate.key.domain)) {
+          const localDistance = editDistance(key.local, candidate.key.local, { maxDistance: limit });
+          if (localDistance <= (sameDomain ? limit : Math.min(limit, 1))) {
+            const edits = explainEdits(candidate.parsed.address.toLowerCase(), typed);
+            findings.push(
+              finding({ code: 'near-miss', known: candidate.given, distance: edits.length, edits }),
+            );
+          }
+        } else if (
+          key.local === candidate.key.local ||
+          address.local.toLowerCase() === candidate.parsed.local.toLowerCase()
+        ) {
+          findings.push(
+            finding({
+              code: 'sibling-domain',
+              known: candidate.given,
+              knownDomain: candidate.parsed.domain,
+              enteredDomain: address.domain,
+            }),
+          );
+        }
+      }
+
+      const typo = findDomainTypo(address.domain);
+      if (typo) findings.push(finding({ code: 'domain-typo', ...typo }));
+
+      const confusables = findConfusables(address);
+      if (confusables) findings.push(finding({ code: 'confusable-characters', ...confusables }));
+
+      if (/\d\d/.test(address.local)) {
+        const numbers = knownNumbers({
+          ...(customer.birthDate ? { birthDate: customer.birthDate } : {}),
+          phoneDigits: digitsOfPhones(customer),
+        });
+        for (const mismatch of findNumberMismatches(address.local, numbers)) {
+          findings.push(finding({ code: 'number-mismatch', ...mismatch }));
+        }
+      }
+      findings.push(finding({ code: 'unverified-address', knownAddresses: known.length }));
+    }
+
+    if (isDisposable(address.domain))
+      findings.push(finding({ code: 'disposable-domain', domain: address.domain }));
+    const local = address.local.toLowerCase();
+    if (roleLocalParts.has(local)) findings.push(finding({ code: 'role-address', local }));
+
+    return verdictOf(entered, address, findings);
+  };
+
+  function verdictOf(entered: string, address: ParsedAddress | undefined, findings: Finding[]): Verdict {
+    let action: Action = 'send';
+    for (const item of findings) action = moreSevere(action, item.action);
+    // Most severe first; the sort is stable, so findings of one rank keep their order.
+    findings.sort((a, b) => actionRank(b.action) - actionRank(a.action));
+    const suggestion = chooseSuggestion(findings, address);
+    const verdict: Verdict = {
+      action,
+      entered,
+      ...(address ? { address: address.address } : {}),
+      ...(suggestion ? { suggestion } : {}),
+      findings,
+    };
+    if (action === 'send') return verdict;
+    return {
+      ...verdict,
+      readBack: {
+        ...(address ? { entered: spellAddress(address.address, { locale }) } : {}),
+        ...(suggestion ? { suggestion: spellAddress(suggestion, { locale }) } : {}),
+      },
+    };
+  }
+}
+
+/**
+ * The one best correction. Known addresses come first (a near miss of one is what the customer
+ * meant), then a corrected provider domain, then the look-alike an address passes for, then a
+ * known address at a sibling domain. Within a kind, a tie at the best distance means no suggestion.
+ */
+function chooseSuggestion(
+  findings: readonly Finding[],
+  address: ParsedAddress | undefined,
+): string | undefined {
+  const nearMisses = findings.filter((item) => item.code === 'near-miss');
+  if (nearMisses.length > 0) {
+    const best = Math.min(...nearMisses.map((item) => item.distance));
+    const atBest = new Set(nearMisses.filter((item) => item.distance === best).map((item) => item.known));
+    return atBest.size === 1 ? [...atBest][0] : undefined;
+  }
+  const otherCustomers = findings.filter((item) => item.code === 'near-miss-other-customer');
+  if (otherCustomers.length > 0) return otherCustomers.length === 1 ? otherCustomers[0]?.known : undefined;
+  for (const item of findings) {
+    if (item.code === 'domain-typo') {
+      return item.suggestedDomain && address ? `${address.local}@${item.suggestedDomain}` : undefined;
+    }
+  }
+  for (const item of findings) {
+    if (item.code === 'confusable-characters') return item.lookalike;
+  }
+  const siblings = new Set(findings.flatMap((item) => (item.code === 'sibling-domain' ? [item.known] : [])));
+  return siblings.size === 1 ? [...siblings][0] : undefined;
+}

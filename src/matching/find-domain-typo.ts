@@ -1,0 +1,242 @@
+import { ianaTopLevelDomains } from './data/iana-tlds.js';
+import { defaultMailboxProviders, type MailboxProvider, twoLabelSuffixes } from './data/mailbox-providers.js';
+import { editDistance } from './edit-distance.js';
+import { explainEdits } from './explain-edits.js';
+import { areKeyboardNeighbours } from './keyboard-neighbours.js';
+
+/** A domain that is most likely a slip for another one. */
+export interface DomainTypo {
+  readonly domain: string;
+  /** The one best correction; absent when candidates tie or none is known. */
+  readonly suggestedDomain?: string;
+  /** The equally likely corrections (empty for an unknown top-level domain with no near one). */
+  readonly candidates: readonly string[];
+  /**
+   * `provider-name`: the name is a slip of a provider's (`gmial.com`); `top-level-domain`: the
+   * ending is a slip (`gmail.con`, `gmail.se` for Gmail); `unknown-top-level-domain`: the ending is
+   * no IANA top-level domain and nothing near it is either.
+   */
+  readonly reason: 'provider-name' | 'top-level-domain' | 'unknown-top-level-domain';
+}
+
+/** Options of {@link findDomainTypo} and {@link createDomainTypoFinder}. */
+export interface DomainTypoOptions {
+  /** The provider table to judge against. @default defaultMailboxProviders */
+  readonly providers?: readonly MailboxProvider[];
+  /** Every valid top-level domain (lower-case ASCII). @default the IANA Root Zone Database */
+  readonly topLevelDomains?: ReadonlySet<string>;
+}
+
+interface SplitDomain {
+  readonly prefix: string;
+  readonly name: string;
+  readonly suffix: string;
+}
+
+interface ProviderDomain extends SplitDomain {
+  readonly domain: string;
+  readonly exclusive: boolean;
+}
+
+// The endings a mistyped ending is most often meant to be, in the order of how common they are in
+// Swedish and European customer bases; an unknown ending is compared with these only.
+const COMMON_SUFFIXES = [
+  'com',
+  'se',
+  'net',
+  'org',
+  'nu',
+  'eu',
+  'dk',
+  'no',
+  'fi',
+  'de',
+  'uk',
+  'co.uk',
+  'nl',
+  'fr',
+  'it',
+  'es',
+  'be',
+  'ch',
+  'at',
+  'pl',
+  'is',
+  'ee',
+  'io',
+  'me',
+  'info',
+  'biz',
+];
+
+// Names shorter than this are too short to tell a slip from another real name (`gmx`, `web`, `me`).
+const MIN_NAME_LENGTH = 5;
+// Remember this many recent verdicts: customer bases repeat a few thousand domains endlessly.
+const CACHE_SIZE = 4096;
+
+/** A domain-typo finder bound to one provider table, with a cache of recent answers. */
+export type DomainTypoFinder = (domain: string) => DomainTypo | undefined;
+
+/**
+ * Builds a {@link DomainTypoFinder} for a provider table: the table is indexed once and recent
+ * answers are cached, which is what `createGuard` and `checkRecipient` use.
+ *
+ * @example
+ * ```ts
+ * const find = createDomainTypoFinder({});
+ * find('gmial.com')?.suggestedDomain; // 'gmail.com'
+ * find('hey.com');                    // undefined: a real provider is never corrected
+ * ```
+ */
+export function createDomainTypoFinder(options: DomainTypoOptions = {}): DomainTypoFinder {
+  const providers = options.providers ?? defaultMailboxProviders;
+  const topLevelDomains = options.topLevelDomains ?? ianaTopLevelDomains;
+  const known = new Set<string>();
+  const providerDomains: ProviderDomain[] = [];
+  for (const provider of providers) {
+    const exclusiveNames = new Set(provider.exclusiveNames ?? []);
+    for (const domain of provider.domains) {
+      const lower = domain.toLowerCase();
+      known.add(lower);
+      const split = splitDomain(lower);
+      providerDomains.push({ ...split, domain: lower, exclusive: exclusiveNames.has(split.name) });
+    }
+  }
+  const cache = new Map<string, DomainTypo | null>();
+
+  return (domain) => {
+    const cached = cache.get(domain);
+    if (cached !== undefined) return cached ?? undefined;
+    const answer = known.has(domain) ? undefined : judge(domain, providerDomains, topLevelDomains);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(domain, answer ?? null);
+    return answer;
+  };
+}
+
+/**
+ * Whether a domain is a likely typo of a real mailbox provider or has a mistyped ending.
+ * A provider on the table is never "corrected", nor is any domain whose name is not one slip away
+ * from a provider's. Ties give candidates but no suggestion.
+ *
+ * @example
+ * ```ts
+ * findDomainTypo('gmail.con')?.suggestedDomain; // 'gmail.com'
+ * findDomainTypo('abb.com');                    // undefined
+ * ```
+ */
+export function findDomainTypo(domain: string, options: DomainTypoOptions = {}): DomainTypo | undefined {
+  return (options.providers || options.topLevelDomains ? createDomainTypoFinder(options) : defaultFinder())(
+    domain,
+  );
+}
+
+let sharedFinder: DomainTypoFinder | undefined;
+function defaultFinder(): DomainTypoFinder {
+  sharedFinder ??= createDomainTypoFinder();
+  return sharedFinder;
+}
+
+function judge(
+  domain: string,
+  providers: readonly ProviderDomain[],
+  topLevelDomains: ReadonlySet<string>,
+): DomainTypo | undefined {
+  const entered = splitDomain(domain);
+  const tld = domain.slice(domain.lastIndexOf('.') + 1);
+  const tldExists = topLevelDomains.has(tld);
+
+  // Score every provider domain this one could be a slip of; lower is likelier.
+  let best = Number.POSITIVE_INFINITY;
+  let bestDomains: string[] = [];
+  let bestReason: DomainTypo['reason'] = 'provider-name';
+  const consider = (candidate: string, score: number, reason: DomainTypo['reason']) => {
+    if (score < best) {
+      best = score;
+      bestDomains = [candidate];
+      bestReason = reason;
+    } else if (score === best && !bestDomains.includes(candidate)) {
+      bestDomains.push(candidate);
+    }
+  };
+
+  if (entered.prefix === '') {
+    for (const provider of providers) {
+      const nameSlip = isNameSlip(entered.name, provider.name);
+      if (entered.suffix === provider.suffix) {
+        if (nameSlip) consider(provider.domain, 1, 'provider-name');
+        continue;
+      }
+      const sameName = entered.name === provider.name;
+      if (!sameName && !nameSlip) continue;
+      const suffixDistance = slipCost(provider.suffix, entered.suffix);
+      if (!tldExists && Number.isFinite(suffixDistance)) {
+        // A mistyped ending (`gmail.con`), possibly with a slip in the name as well (`hotmial.con`).
+        consider(
+          provider.domain,
+          suffixDistance + (sameName ? 0 : 1),
+          sameName ? 'top-level-domain' : 'provider-name',
+        );
+      } else if (tldExists && sameName && provider.exclusive) {
+        // `gmail.se` exists in DNS but is no Gmail mailbox: the ending is the slip.
+        consider(provider.domain, 2 + Math.min(suffixDistance, 3), 'top-level-domain');
+      }
+    }
+  }
+  if (bestDomains.length > 0) return typo(domain, bestDomains, bestReason);
+
+  if (tldExists) return undefined;
+  // Not a provider: only the ending can be judged. Suggest the common ending one slip away.
+  const base = domain.slice(0, domain.length - entered.suffix.length);
+  const endings = COMMON_SUFFIXES.filter(
+    (suffix) => editDistance(entered.suffix, suffix, { maxDistance: 1 }) <= 1,
+  );
+  if (endings.length === 0) return { domain, candidates: [], reason: 'unknown-top-level-domain' };
+  return typo(
+    domain,
+    endings.map((suffix) => base + suffix),
+    'top-level-domain',
+  );
+}
+
+function typo(domain: string, candidates: string[], reason: DomainTypo['reason']): DomainTypo {
+  return candidates.length === 1
+    ? { domain, suggestedDomain: candidates[0] as string, candidates, reason }
+    : { domain, candidates, reason };
+}
+
+/**
+ * One slip of the finger turns `provider` into `entered`: a missing, extra or swapped character,
+ * or a substituted one that sits beside the right key (`gnail`), for names long enough to tell.
+ */
+function isNameSlip(entered: string, provider: string): boolean {
+  if (provider.length < MIN_NAME_LENGTH || entered === provider) return false;
+  if (editDistance(entered, provider, { maxDistance: 1 }) !== 1) return false;
+  const [edit] = explainEdits(provider, entered);
+  if (edit?.kind !== 'substituted') return true;
+  // A substitution in a short name is as often another word (`tella`, `email`) as a slip.
+  return provider.length >= 7 || areKeyboardNeighbours(edit.character, edit.expected);
+}
+
+/**
+ * How many slips turn `intended` into `typed`, where a substitution by a key that is not beside the
+ * intended one counts double: `co` is likelier `com` (a missing m) than `no` or `ch`.
+ */
+function slipCost(intended: string, typed: string): number {
+  if (editDistance(intended, typed, { maxDistance: 2 }) > 2) return Number.POSITIVE_INFINITY;
+  let cost = 0;
+  for (const edit of explainEdits(intended, typed)) {
+    cost += edit.kind === 'substituted' && !areKeyboardNeighbours(edit.character, edit.expected) ? 2 : 1;
+  }
+  return cost;
+}
+
+function splitDomain(domain: string): SplitDomain {
+  const labels = domain.split('.');
+  const lastTwo = labels.slice(-2).join('.');
+  const suffixLabels = labels.length > 2 && twoLabelSuffixes.has(lastTwo) ? 2 : 1;
+  const suffix = labels.slice(-suffixLabels).join('.');
+  const name = labels[labels.length - suffixLabels - 1] ?? '';
+  const prefix = labels.slice(0, labels.length - suffixLabels - 1).join('.');
+  return { prefix, name, suffix };
+}

@@ -1,0 +1,100 @@
+import { editDistance } from './edit-distance.js';
+import { type Edit, explainEdits } from './explain-edits.js';
+
+/** A number the customer is known by, as it may appear in an address. */
+export interface KnownNumber {
+  readonly digits: string;
+  readonly source: 'birth-date' | 'phone';
+}
+
+/** Digits in an address that look like a mistyped number of the customer's own. */
+export interface NumberMismatch {
+  /** The run of digits as typed. */
+  readonly digits: string;
+  /** The customer's number it is a slip of. */
+  readonly expected: string;
+  readonly source: KnownNumber['source'];
+  readonly edits: readonly Edit[];
+}
+
+/**
+ * The numbers a customer might put in an address: birth year (`1985`, `85`), birth date
+ * (`19850412`, `850412`, `0412`, `1204`) and phone numbers (national digits and the national
+ * significant number).
+ *
+ * @example
+ * ```ts
+ * knownNumbers({ birthDate: '1985-04-12', phoneDigits: ['0701234567'] }).map((n) => n.digits);
+ * // ['1985', '85', '19850412', '850412', '0412', '1204', '0701234567']
+ * ```
+ */
+export function knownNumbers(input: { birthDate?: string; phoneDigits?: readonly string[] }): KnownNumber[] {
+  const numbers: KnownNumber[] = [];
+  const add = (digits: string, source: KnownNumber['source']) => {
+    if (digits.length >= 2 && !numbers.some((known) => known.digits === digits))
+      numbers.push({ digits, source });
+  };
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.birthDate ?? '');
+  if (date) {
+    const [, year, month, day] = date as unknown as [string, string, string, string];
+    add(year, 'birth-date');
+    add(year.slice(2), 'birth-date');
+    add(year + month + day, 'birth-date');
+    add(year.slice(2) + month + day, 'birth-date');
+    add(month + day, 'birth-date');
+    add(day + month, 'birth-date');
+  }
+  for (const phone of input.phoneDigits ?? []) add(phone, 'phone');
+  return numbers;
+}
+
+/**
+ * Finds runs of digits in a local part that are one slip (a digit missing, extra, changed or two
+ * swapped) from one of the customer's own numbers but equal to none of them: `anna195` or
+ * `anna1958` for a customer born in 1985. The right number raises nothing.
+ *
+ * Two-digit numbers are only matched when swapped (`58` for `85`): any other change of two digits
+ * is as likely a different number as a slip.
+ *
+ * @example
+ * ```ts
+ * const numbers = knownNumbers({ birthDate: '1985-04-12' });
+ * findNumberMismatches('anna.svensson195', numbers)[0]?.expected; // '1985'
+ * findNumberMismatches('anna.svensson1985', numbers);            // []
+ * ```
+ */
+export function findNumberMismatches(local: string, numbers: readonly KnownNumber[]): NumberMismatch[] {
+  if (numbers.length === 0) return [];
+  const runs = local.match(/\d{2,}/g);
+  if (!runs) return [];
+  const mismatches: NumberMismatch[] = [];
+  for (const run of runs) {
+    if (
+      numbers.some(
+        (known) => known.digits === run || (known.digits.length >= 4 && run.includes(known.digits)),
+      )
+    ) {
+      continue;
+    }
+    let best: KnownNumber | undefined;
+    for (const known of numbers) {
+      const allowed = known.digits.length >= 8 ? 2 : 1;
+      if (editDistance(run, known.digits, { maxDistance: allowed }) > allowed) continue;
+      if (known.digits.length === 2 || run.length === 2) {
+        const [edit] = explainEdits(known.digits, run);
+        if (edit?.kind !== 'swapped' || known.digits.length !== run.length) continue;
+      }
+      // Prefer the longest number explained: `19885` is the year 1985, not `85` with extras.
+      if (!best || known.digits.length > best.digits.length) best = known;
+    }
+    if (best) {
+      mismatches.push({
+        digits: run,
+        expected: best.digits,
+        source: best.source,
+        edits: explainEdits(best.digits, run),
+      });
+    }
+  }
+  return mismatches;
+}
