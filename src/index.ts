@@ -4,8 +4,18 @@ export type { MailboxRule } from './address/mailbox-rules.js';
 export { defaultMailboxRules } from './address/mailbox-rules.js';
 export type { InvalidAddressReason, ParseAddressResult, ParsedAddress } from './address/parse-address.js';
 export { parseAddress } from './address/parse-address.js';
+export type {
+  Directory,
+  DirectoryAddressMatch,
+  DirectoryCustomer,
+  DirectoryOptions,
+  DirectoryPhoneMatch,
+} from './contacts/create-directory.js';
+export { createDirectory } from './contacts/create-directory.js';
 export type { Customer } from './contacts/customer.js';
 export { CustomerSchema } from './contacts/customer.js';
+export { isSamePerson } from './contacts/is-same-person.js';
+export { nameKey } from './contacts/name-key.js';
 export type { EmailGuardErrorCode, InputIssue } from './errors.js';
 export { EmailGuardError, InvalidInputError, LookupFailedError } from './errors.js';
 export type { CheckOptions } from './guard/check-options.js';

@@ -1,0 +1,265 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { seededRandom, syntheticCustomers, syntheticPerson } from '../../eval/cases/synthetic-people.js';
+import { mailboxKey } from '../../src/address/mailbox-key.js';
+import { parseAddress } from '../../src/address/parse-address.js';
+import { createDirectory, type Directory } from '../../src/contacts/create-directory.js';
+import { InvalidInputError } from '../../src/errors.js';
+import { editDistance } from '../../src/matching/edit-distance.js';
+
+const anna = {
+  id: 'C-1',
+  name: 'Anna Svensson',
+  emails: ['anna.svensson@gmail.com'],
+  phones: ['070-123 45 67'],
+};
+const erik = {
+  id: 'C-2',
+  name: 'Erik Lind',
+  emails: ['erik.lind1975@telia.com'],
+  phones: ['+46 8 123 456 78'],
+};
+const karin = { id: 'C-3', name: 'Karin Berg', emails: ['karin@bergbygg.se', 'karin.berg@hotmail.com'] };
+
+function parsedAddress(text: string): string {
+  const parsed = parseAddress(text);
+  if (!parsed.ok) throw new Error(`fixture ${text} does not parse`);
+  return parsed.address.address;
+}
+
+function ids(directory: Directory, entered: string, excludeCustomerId?: string): string[] {
+  return directory
+    .findAddress({ entered, ...(excludeCustomerId ? { excludeCustomerId } : {}) })
+    .map((match) => `${match.customerId}:${match.distance}`);
+}
+
+describe('createDirectory', () => {
+  it('finds the customer whose mailbox another spelling of the address reaches', () => {
+    const directory = createDirectory([anna, erik]);
+    const [match] = directory.findAddress({ entered: ' Anna.Svensson+order@googlemail.com' });
+    expect(match).toMatchObject({ customerId: 'C-1', address: 'anna.svensson@gmail.com', distance: 0 });
+    expect(match?.key).toBe('annasvensson@gmail.com');
+  });
+
+  it('finds a known address one slip away in the local part', () => {
+    const directory = createDirectory([anna, erik]);
+    expect(ids(directory, 'erik.lind1957@telia.com')).toEqual(['C-2:1']);
+    expect(ids(directory, 'erik.lind175@telia.com')).toEqual(['C-2:1']);
+    expect(ids(directory, 'erik.lindh1975@telia.com')).toEqual(['C-2:1']);
+    expect(ids(directory, 'erik.lind1976@telia.com')).toEqual(['C-2:1']);
+  });
+
+  it('finds a known address whose domain is one slip away', () => {
+    const directory = createDirectory([anna, erik]);
+    expect(ids(directory, 'erik.lind1975@telai.com')).toEqual(['C-2:1']);
+    expect(ids(directory, 'anna.svensson@gmial.com')).toEqual(['C-1:1']);
+  });
+
+  it('does not report an address two slips away or at an unrelated domain', () => {
+    const directory = createDirectory([anna, erik]);
+    expect(ids(directory, 'erik.lind19@telia.com')).toEqual([]);
+    expect(ids(directory, 'erik.lind1975@gmail.com')).toEqual([]);
+    expect(directory.findAddress({ entered: 'not an address' })).toEqual([]);
+  });
+
+  it('leaves out the customer the check is for', () => {
+    const directory = createDirectory([anna, erik]);
+    expect(ids(directory, 'anna.svensson@gmail.com', 'C-1')).toEqual([]);
+    expect(ids(directory, 'anna.svensson@gmail.com', 'C-2')).toEqual(['C-1:0']);
+  });
+
+  it('lists every customer sharing a mailbox, nearest first', () => {
+    const household = { id: 'C-9', name: 'Per Svensson', emails: ['annasvensson@gmail.com'] };
+    const directory = createDirectory([anna, household, erik]);
+    expect(ids(directory, 'anna.svensson@gmail.com')).toEqual(['C-1:0', 'C-9:0']);
+    expect(ids(directory, 'anna.svenson@gmail.com')).toEqual(['C-1:1', 'C-9:1']);
+  });
+
+  it('indexes every address of a customer', () => {
+    const directory = createDirectory([karin]);
+    expect(ids(directory, 'karin@bergbyg.se')).toEqual(['C-3:1']);
+    expect(ids(directory, 'karin.berg@hotmail.com')).toEqual(['C-3:0']);
+  });
+
+  it('finds phone numbers in any format, national or international', () => {
+    const directory = createDirectory([anna, erik]);
+    expect(directory.findPhone({ entered: '+46701234567' }).map((m) => m.customerId)).toEqual(['C-1']);
+    expect(directory.findPhone({ entered: '0046 70 123 45 67' }).map((m) => m.customerId)).toEqual(['C-1']);
+    expect(directory.findPhone({ entered: '08-12345678' })).toEqual([
+      { customerId: 'C-2', name: 'Erik Lind', phone: '+46812345678' },
+    ]);
+    expect(directory.findPhone({ entered: '070-123 45 67', excludeCustomerId: 'C-1' })).toEqual([]);
+    expect(directory.findPhone({ entered: 'no number' })).toEqual([]);
+  });
+
+  it('reads national numbers in the customer’s own country', () => {
+    const directory = createDirectory([{ id: 'UK-1', phones: ['07700 900123'], country: 'GB' }]);
+    expect(directory.get('UK-1')?.phones).toEqual(['+447700900123']);
+    expect(directory.findPhone({ entered: '07700 900123', region: 'GB' }).map((m) => m.customerId)).toEqual([
+      'UK-1',
+    ]);
+  });
+
+  it('keeps customers current through add and remove', () => {
+    const directory = createDirectory([anna]);
+    directory.add(erik);
+    expect(directory.size).toBe(2);
+    expect(ids(directory, 'erik.lind1975@telia.com')).toEqual(['C-2:0']);
+    expect(directory.remove('C-1')).toBe(true);
+    expect(directory.remove('C-1')).toBe(false);
+    expect(directory.has('C-1')).toBe(false);
+    expect(ids(directory, 'anna.svensson@gmail.com')).toEqual([]);
+    expect(directory.size).toBe(1);
+  });
+
+  it('replaces a customer added again under the same id', () => {
+    const directory = createDirectory([anna]);
+    directory.add({ ...anna, emails: ['anna@svensson.se'] });
+    expect(directory.size).toBe(1);
+    expect(ids(directory, 'anna.svensson@gmail.com')).toEqual([]);
+    expect(ids(directory, 'anna@svensson.se')).toEqual(['C-1:0']);
+  });
+
+  it('keeps the last record when a bulk load repeats an id', () => {
+    const directory = createDirectory([anna, erik, { ...anna, name: 'Anna Lind', emails: ['anna@lind.se'] }]);
+    expect(directory.size).toBe(2);
+    expect(directory.get('C-1')?.name).toBe('Anna Lind');
+    expect(ids(directory, 'anna.svensson@gmail.com')).toEqual([]);
+  });
+
+  it('returns customers as it holds them', () => {
+    const directory = createDirectory([anna, { id: 'Ö-1', name: 'Åsa Öberg', emails: ['åsa@öberg.se'] }]);
+    expect(directory.get('C-1')).toEqual({
+      id: 'C-1',
+      name: 'Anna Svensson',
+      emails: ['anna.svensson@gmail.com'],
+      phones: ['+46701234567'],
+    });
+    expect(directory.get('Ö-1')).toEqual({
+      id: 'Ö-1',
+      name: 'Åsa Öberg',
+      emails: [parsedAddress('åsa@öberg.se')],
+      phones: [],
+    });
+    expect([...directory.customers()].map((customer) => customer.id).sort()).toEqual(['C-1', 'Ö-1']);
+  });
+
+  it('rejects a customer that breaks the schema, naming it', () => {
+    expect(() => createDirectory([anna, { id: '' }])).toThrow(InvalidInputError);
+    try {
+      createDirectory([anna, { id: '' }]);
+    } catch (error) {
+      expect((error as InvalidInputError).field).toBe('customers.1.id');
+    }
+    const directory = createDirectory();
+    expect(() => directory.add({ id: 'X', emails: 'x@y.se' } as never)).toThrow(/customer\.emails/);
+  });
+
+  it('keeps an address that does not parse without indexing it', () => {
+    const directory = createDirectory([{ id: 'B-1', emails: ['anna(at)gmail.com'] }]);
+    expect(directory.get('B-1')?.emails).toEqual(['anna(at)gmail.com']);
+    expect(directory.findAddress({ entered: 'anna@gmail.com' })).toEqual([]);
+  });
+
+  it('keeps answering through thousands of additions and removals', () => {
+    const directory = createDirectory(syntheticCustomers(2000, 7));
+    const later = [...syntheticCustomers(12_000, 8)].map((customer) => ({
+      ...customer,
+      id: `L${customer.id}`,
+    }));
+    for (const customer of later) directory.add(customer);
+    for (const customer of later.slice(0, 6000)) directory.remove(customer.id);
+    expect(directory.size).toBe(8000);
+    const kept = later[9000];
+    const removed = later[10];
+    if (!kept?.emails[0] || !removed?.emails[0]) throw new Error('fixture');
+    expect(directory.findAddress({ entered: kept.emails[0] }).map((m) => m.customerId)).toContain(kept.id);
+    expect(directory.findAddress({ entered: removed.emails[0] }).map((m) => m.customerId)).not.toContain(
+      removed.id,
+    );
+  });
+});
+
+describe('createDirectory properties', () => {
+  const people = [...syntheticCustomers(400, 3)];
+  const directory = createDirectory(people);
+  const keys = people.map((person) => {
+    const parsed = parseAddress(person.emails[0] as string);
+    if (!parsed.ok) throw new Error('fixture');
+    return { id: person.id, key: mailboxKey(parsed.address) };
+  });
+
+  // A slip of one character somewhere in a known local part.
+  const slipped = fc
+    .record({
+      index: fc.nat({ max: people.length - 1 }),
+      position: fc.nat({ max: 40 }),
+      kind: fc.constantFrom('delete', 'insert', 'substitute', 'swap'),
+      character: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789._'),
+    })
+    .map(({ index, position, kind, character }) => {
+      const { key } = keys[index] as (typeof keys)[number];
+      const at = position % (key.local.length + 1);
+      const local = key.local;
+      const typed =
+        kind === 'delete'
+          ? local.slice(0, at) + local.slice(at + 1)
+          : kind === 'insert'
+            ? local.slice(0, at) + character + local.slice(at)
+            : kind === 'substitute'
+              ? local.slice(0, at) + character + local.slice(at + 1)
+              : local.slice(0, at) +
+                local.slice(at + 1, at + 2) +
+                local.slice(at, at + 1) +
+                local.slice(at + 2);
+      return `${typed}@${key.domain}`;
+    });
+
+  it('finds exactly the addresses a full scan finds within one slip', () => {
+    fc.assert(
+      fc.property(slipped, (entered) => {
+        const parsed = parseAddress(entered);
+        fc.pre(parsed.ok);
+        if (!parsed.ok) return;
+        const key = mailboxKey(parsed.address);
+        const scanned = keys
+          .filter(({ key: known }) => known.domain === key.domain)
+          .filter(({ key: known }) => editDistance(known.local, key.local, { maxDistance: 1 }) <= 1)
+          .map(({ id }) => id)
+          .sort();
+        const indexed = directory
+          .findAddress({ entered })
+          .filter((match) => match.key.endsWith(`@${key.domain}`))
+          .map((match) => match.customerId)
+          .sort();
+        expect(indexed).toEqual(scanned);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers as before after a customer is added and removed again', () => {
+    const random = seededRandom(11);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), slipped, (n, entered) => {
+        fc.pre(parseAddress(entered).ok);
+        const person = syntheticPerson(random, `NEW-${n}`);
+        const probes = [entered, person.email];
+        const before = probes.map((probe) => directory.findAddress({ entered: probe }));
+        const phoneBefore = directory.findPhone({ entered: person.phone });
+        directory.add({
+          id: person.id,
+          name: person.name,
+          emails: [entered, person.email],
+          phones: [person.phone],
+        });
+        expect(directory.findAddress({ entered }).map((m) => m.customerId)).toContain(person.id);
+        directory.remove(person.id);
+        expect(probes.map((probe) => directory.findAddress({ entered: probe }))).toEqual(before);
+        expect(directory.findPhone({ entered: person.phone })).toEqual(phoneBefore);
+        expect(directory.size).toBe(people.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

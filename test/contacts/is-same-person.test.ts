@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isSamePerson } from '../../src/contacts/is-same-person.js';
+import { nameKey } from '../../src/contacts/name-key.js';
+
+describe('nameKey', () => {
+  it('folds case, diacritics, punctuation and word order', () => {
+    expect(nameKey('Svensson, Åsa-Lena')).toBe(nameKey('åsa lena SVENSSON'));
+    expect(nameKey('Jörgen Ødegård')).toBe(nameKey('Jorgen Odegard'));
+  });
+
+  it('gives an empty key to a name without letters', () => {
+    expect(nameKey(' - ')).toBe('');
+  });
+
+  it('is unchanged by folding twice', () => {
+    fc.assert(
+      fc.property(fc.string(), (name) => {
+        expect(nameKey(nameKey(name))).toBe(nameKey(name));
+      }),
+    );
+  });
+});
+
+describe('isSamePerson', () => {
+  it('matches the same name written differently', () => {
+    expect(isSamePerson('Anna Svensson', 'SVENSSON, anna')).toBe(true);
+    expect(isSamePerson('Åsa Öberg', 'Asa Oberg')).toBe(true);
+  });
+
+  it('matches a name with a slip in it', () => {
+    expect(isSamePerson('Anna Svensson', 'Anna Svenson')).toBe(true);
+    expect(isSamePerson('Anna Svensson', 'Anan Svensson')).toBe(true);
+  });
+
+  it('matches a name with a middle name added', () => {
+    expect(isSamePerson('Anna Svensson', 'Anna Maria Svensson')).toBe(true);
+  });
+
+  it('tells apart people sharing a surname or a given name', () => {
+    expect(isSamePerson('Anna Svensson', 'Erik Svensson')).toBe(false);
+    expect(isSamePerson('Anna Svensson', 'Anna Lindqvist')).toBe(false);
+    expect(isSamePerson('Anna', 'Anna Svensson')).toBe(false);
+  });
+
+  it('never matches without both names', () => {
+    expect(isSamePerson(undefined, 'Anna Svensson')).toBe(false);
+    expect(isSamePerson('Anna Svensson', '')).toBe(false);
+  });
+
+  it('is symmetric', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        expect(isSamePerson(a, b)).toBe(isSamePerson(b, a));
+      }),
+    );
+  });
+});
