@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { indexMailboxRules, type MailboxRuleIndex, mailboxKey } from '../address/mailbox-key.js';
 import { defaultMailboxRules, type MailboxRule } from '../address/mailbox-rules.js';
 import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
@@ -85,6 +85,19 @@ export interface Directory {
   /** Merges recent additions into the sorted index and drops removed customers' entries now. */
   compact(): void;
 }
+
+/**
+ * Accepts what {@link createDirectory} returns (or anything with the same lookups: a caller's own
+ * implementation over its database), for the `directory` field of check inputs.
+ */
+export const DirectorySchema = z.custom<Directory>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Directory).findAddress === 'function' &&
+    typeof (value as Directory).findPhone === 'function',
+  'a directory made by createDirectory',
+);
 
 // A number already in E.164 (ITU-T E.164 §6: at most 15 digits, no leading zero in the country
 // code) is kept as it is: reading it with libphonenumber-js costs ~8 µs, most of a bulk build.

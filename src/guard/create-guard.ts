@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { CustomerSchema } from '../contacts/customer.js';
 import { LookupFailedError } from '../errors.js';
@@ -23,6 +24,13 @@ export interface Decision {
 
 /** Options of {@link createGuard}: everything `checkRecipient` takes, plus where customers come from. */
 export interface GuardOptions extends CheckOptions {
+  /**
+   * Every customer's contacts (`createDirectory`). Each check then also looks for the address on
+   * other customers' records (`belongs-to-other-customer`, `near-miss-other-customer`), and a check
+   * that names only `customerId` finds the customer here when no `lookupCustomer` is given.
+   * @default undefined
+   */
+  readonly directory?: Directory;
   /**
    * Fetches a customer by id from the caller's system, for checks that name only `customerId`.
    * Resolve `undefined` when there is no such customer. The signal aborts when the timeout passes.
@@ -94,9 +102,13 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const timeoutMs = options.lookupTimeoutMs ?? 2000;
   const locale = options.locale ?? 'en';
   const policy = resolvePolicy(options.policy);
+  const withDirectory = options.directory ? { directory: options.directory } : {};
 
   async function lookup(id: string): Promise<LookupOutcome> {
     if (!options.lookupCustomer) {
+      const known = options.directory?.get(id);
+      if (known) return { customer: known as Customer };
+      if (options.directory) return { reason: 'not-found' };
       return {
         reason: 'error',
         error: 'no lookupCustomer was configured, so a customer id alone cannot be checked',
@@ -133,15 +145,15 @@ export function createGuard(options: GuardOptions = {}): Guard {
       let customerId: string;
       if ('customer' in input) {
         customerId = input.customer.id;
-        verdict = checkRecipient({ entered: input.entered, customer: input.customer });
+        verdict = checkRecipient({ entered: input.entered, customer: input.customer, ...withDirectory });
       } else {
         customerId = input.customerId;
         const outcome = await lookup(input.customerId);
         if ('customer' in outcome) {
-          verdict = checkRecipient({ entered: input.entered, customer: outcome.customer });
+          verdict = checkRecipient({ entered: input.entered, customer: outcome.customer, ...withDirectory });
         } else {
           verdict = withLookupFailure(
-            checkRecipient({ entered: input.entered, customer: { id: input.customerId } }),
+            checkRecipient({ entered: input.entered, customer: { id: input.customerId }, ...withDirectory }),
             outcome,
           );
         }

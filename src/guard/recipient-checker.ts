@@ -6,6 +6,7 @@ import {
   mailboxKey,
 } from '../address/mailbox-key.js';
 import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
+import { type Directory, DirectorySchema } from '../contacts/create-directory.js';
 import { type Customer, CustomerSchema } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
 import { defaultDisposableDomains } from '../matching/data/disposable-domains.js';
@@ -19,6 +20,7 @@ import { findNumberMismatches, knownNumbers } from '../matching/find-number-mism
 import { parsePhone } from '../phone/parse-phone.js';
 import { spellAddress } from '../spelling/spell-address.js';
 import type { CheckOptions } from './check-options.js';
+import { directoryFindings } from './directory-findings.js';
 import { type FindingFacts, messageFor } from './messages.js';
 import { actionRank, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
@@ -28,12 +30,16 @@ export const CheckRecipientInputSchema = z.object({
   /** The address as typed; any string gets a verdict. */
   entered: z.string({ error: 'the entered address must be a string' }),
   customer: CustomerSchema,
+  /** Every customer's contacts, to find the address on another customer's record. */
+  directory: DirectorySchema.optional(),
 });
 
 /** What `checkRecipient` takes (see {@link CheckRecipientInputSchema}). */
 export interface CheckRecipientInput {
   readonly entered: string;
   readonly customer: Customer;
+  /** Every customer's contacts (`createDirectory`): adds `belongs-to-other-customer` and `near-miss-other-customer`. */
+  readonly directory?: Directory;
 }
 
 /** A configured check: the tables indexed once, then any number of synchronous checks. */
@@ -216,6 +222,14 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         }
       }
       findings.push(finding({ code: 'unverified-address', knownAddresses: known.length }));
+    }
+
+    if (input.directory) {
+      for (const evidence of directoryFindings(
+        { address, customer, directory: input.directory },
+        { knownMailbox: matched },
+      ))
+        findings.push(finding(evidence));
     }
 
     if (isDisposable(address.domain))

@@ -1,0 +1,56 @@
+import type { ParsedAddress } from '../address/parse-address.js';
+import type { Directory } from '../contacts/create-directory.js';
+import type { Customer } from '../contacts/customer.js';
+import { isSamePerson } from '../contacts/is-same-person.js';
+import { explainEdits } from '../matching/explain-edits.js';
+import type { FindingEvidence } from './verdict.js';
+
+/**
+ * What the directory says about an entered address that is not one of the customer's own:
+ *
+ * - `belongs-to-other-customer` for every other customer known on the same mailbox (the address
+ *   is real, but someone else's; households share mailboxes, so by default this asks, not stops).
+ * - `near-miss-other-customer` for an address one slip from another customer's when that customer
+ *   looks like the same person by name ({@link isSamePerson}): a duplicate record with a typo, so
+ *   the known address is what was meant.
+ *
+ * A near miss of a differently named customer's address is no finding: with a million customers,
+ * most addresses are one slip from somebody's, and that alone says nothing about this one. A near
+ * miss is also not reported when the entered address is itself a mailbox known for someone: a real
+ * mailbox, typed correctly, is not a typo of another.
+ */
+export function directoryFindings(
+  input: { readonly address: ParsedAddress; readonly customer: Customer; readonly directory: Directory },
+  options: { readonly knownMailbox: boolean },
+): FindingEvidence[] {
+  const { address, customer, directory } = input;
+  const matches = directory.findAddress({ entered: address.address, excludeCustomerId: customer.id });
+  const findings: FindingEvidence[] = [];
+  const reported = new Set<string>();
+  const mailboxKnownForOthers = matches.some((match) => match.distance === 0);
+  const typed = address.address.toLowerCase();
+  for (const match of matches) {
+    if (reported.has(match.customerId)) continue;
+    if (match.distance === 0) {
+      // The customer's own known mailbox: whoever else shares it, it is on file for this customer.
+      if (options.knownMailbox) continue;
+      reported.add(match.customerId);
+      findings.push({
+        code: 'belongs-to-other-customer',
+        customerId: match.customerId,
+        known: match.address,
+      });
+    } else if (!options.knownMailbox && !mailboxKnownForOthers && isSamePerson(customer.name, match.name)) {
+      reported.add(match.customerId);
+      const edits = explainEdits(match.address.toLowerCase(), typed);
+      findings.push({
+        code: 'near-miss-other-customer',
+        customerId: match.customerId,
+        known: match.address,
+        distance: edits.length,
+        edits,
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { checkRecipient } from '../../src/guard/check-recipient.js';
+import type { Finding } from '../../src/guard/verdict.js';
+
+const directory = createDirectory([
+  { id: 'C-1', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'] },
+  { id: 'C-2', name: 'Erik Lind', emails: ['erik.lind@telia.com'] },
+  { id: 'C-3', name: 'Maria Lind', emails: ['erik.lind@telia.com', 'maria.lind@telia.com'] },
+]);
+
+function codes(findings: readonly Finding[]): string[] {
+  return findings.map((finding) => finding.code);
+}
+
+describe('checkRecipient with a directory', () => {
+  it('asks for confirmation when the address reaches another customer’s mailbox', () => {
+    const verdict = checkRecipient({
+      entered: 'Erik.Lind@Telia.com',
+      customer: { id: 'NEW-1', name: 'Sven Holm' },
+      directory,
+    });
+    expect(verdict.action).toBe('confirm');
+    const others = verdict.findings.filter((finding) => finding.code === 'belongs-to-other-customer');
+    expect(
+      others.map((finding) => finding.code === 'belongs-to-other-customer' && finding.customerId),
+    ).toEqual(['C-2', 'C-3']);
+    expect(others[0]?.message).toContain('C-2');
+  });
+
+  it('finds another customer’s mailbox under a Gmail spelling of it', () => {
+    const verdict = checkRecipient({
+      entered: 'annasvensson1985+shop@googlemail.com',
+      customer: { id: 'NEW-2' },
+      directory,
+    });
+    expect(codes(verdict.findings)).toContain('belongs-to-other-customer');
+  });
+
+  it('blocks a near miss of a same-named customer’s address and suggests that address', () => {
+    const verdict = checkRecipient({
+      entered: 'anna.svensson185@gmail.com',
+      customer: { id: 'NEW-3', name: 'Svensson, Anna' },
+      directory,
+    });
+    expect(verdict.action).toBe('block');
+    expect(verdict.suggestion).toBe('anna.svensson1985@gmail.com');
+    const [first] = verdict.findings;
+    expect(first?.code).toBe('near-miss-other-customer');
+    if (first?.code !== 'near-miss-other-customer') return;
+    expect(first.customerId).toBe('C-1');
+    expect(first.edits).toEqual([{ kind: 'missing', character: '9', after: 'anna.svensson1', index: 14 }]);
+    expect(first.message).toContain('a digit 9 is missing after "anna.svensson1"');
+  });
+
+  it('blocks a same-named customer’s address typed with a slip in the domain', () => {
+    const verdict = checkRecipient({
+      entered: 'anna.svensson1985@gmial.com',
+      customer: { id: 'NEW-4', name: 'Anna Svensson' },
+      directory,
+    });
+    expect(codes(verdict.findings)).toContain('near-miss-other-customer');
+    expect(verdict.suggestion).toBe('anna.svensson1985@gmail.com');
+  });
+
+  it('does not block a near miss of a differently named customer’s address', () => {
+    const verdict = checkRecipient({
+      entered: 'anna.svensson185@gmail.com',
+      customer: { id: 'NEW-5', name: 'Karin Berg' },
+      directory,
+    });
+    expect(codes(verdict.findings)).not.toContain('near-miss-other-customer');
+    expect(verdict.action).toBe('confirm');
+  });
+
+  it('adds nothing for the customer’s own address shared with a household member', () => {
+    const verdict = checkRecipient({
+      entered: 'erik.lind@telia.com',
+      customer: { id: 'C-3', name: 'Maria Lind', emails: ['erik.lind@telia.com'] },
+      directory,
+    });
+    expect(codes(verdict.findings)).toEqual(['exact-match']);
+    expect(verdict.action).toBe('send');
+  });
+
+  it('does not call a known mailbox a typo of a same-named customer’s address', () => {
+    const withNamesakes = createDirectory([
+      { id: 'A-1', name: 'Anna Svensson', emails: ['anna.svensson1@gmail.com'] },
+      { id: 'A-2', name: 'Anna Svensson', emails: ['anna.svensson2@gmail.com'] },
+    ]);
+    const verdict = checkRecipient({
+      entered: 'anna.svensson2@gmail.com',
+      customer: { id: 'NEW-6', name: 'Anna Svensson' },
+      directory: withNamesakes,
+    });
+    expect(codes(verdict.findings)).not.toContain('near-miss-other-customer');
+    expect(codes(verdict.findings)).toContain('belongs-to-other-customer');
+  });
+
+  it('follows the policy for the new findings', () => {
+    const verdict = checkRecipient(
+      { entered: 'erik.lind@telia.com', customer: { id: 'NEW-7' }, directory },
+      { policy: { 'belongs-to-other-customer': 'block' } },
+    );
+    expect(verdict.action).toBe('block');
+  });
+
+  it('writes the findings in Swedish', () => {
+    const verdict = checkRecipient(
+      { entered: 'anna.svensson185@gmail.com', customer: { id: 'NEW-8', name: 'Anna Svensson' }, directory },
+      { locale: 'sv' },
+    );
+    expect(verdict.findings[0]?.message).toContain('siffran 9 saknas efter ”anna.svensson1”');
+  });
+
+  it('rejects something that is not a directory', () => {
+    expect(() =>
+      checkRecipient({ entered: 'a@b.se', customer: { id: 'X' }, directory: {} as never }),
+    ).toThrow(/directory/);
+  });
+
+  it('checks as before without a directory', () => {
+    const verdict = checkRecipient({ entered: 'erik.lind@telia.com', customer: { id: 'NEW-9' } });
+    expect(codes(verdict.findings)).not.toContain('belongs-to-other-customer');
+  });
+});
