@@ -11,7 +11,7 @@ export type {
   DirectoryOptions,
   DirectoryPhoneMatch,
 } from './contacts/create-directory.js';
-export { createDirectory } from './contacts/create-directory.js';
+export { createDirectory, DirectorySchema } from './contacts/create-directory.js';
 export type { Customer } from './contacts/customer.js';
 export { CustomerSchema } from './contacts/customer.js';
 export { isSamePerson } from './contacts/is-same-person.js';
@@ -19,6 +19,8 @@ export { nameKey } from './contacts/name-key.js';
 export type { EmailGuardErrorCode, InputIssue } from './errors.js';
 export { EmailGuardError, InvalidInputError, LookupFailedError } from './errors.js';
 export type { CheckOptions } from './guard/check-options.js';
+export type { CheckPhoneInput, CheckPhoneOptions } from './guard/check-phone.js';
+export { CheckPhoneInputSchema, checkPhone } from './guard/check-phone.js';
 export { checkRecipient } from './guard/check-recipient.js';
 export type { Decision, Guard, GuardCheckInput, GuardOptions } from './guard/create-guard.js';
 export { createGuard, GuardCheckInputSchema } from './guard/create-guard.js';

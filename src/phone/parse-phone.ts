@@ -9,6 +9,10 @@ export interface ParsedPhone {
   readonly nationalNumber: string;
   /** The digits as dialled nationally, with the trunk prefix (`0701234567` in Sweden). */
   readonly nationalDigits: string;
+  /** The number as written nationally (`070-123 45 67`), for messages. */
+  readonly formattedNational: string;
+  /** The number as written internationally (`+46 70 123 45 67`), for messages. */
+  readonly formattedInternational: string;
   /** Whether the number is valid for its region by libphonenumber-js metadata. */
   readonly valid: boolean;
 }
@@ -25,12 +29,15 @@ export interface ParsedPhone {
 export function parsePhone(input: string, region = 'SE'): ParsedPhone | undefined {
   const phone = parsePhoneNumberFromString(input, region.toUpperCase() as CountryCode);
   if (!phone) return undefined;
-  const national = phone.formatNational().replace(/\D/g, '');
+  const formattedNational = phone.formatNational();
+  const national = formattedNational.replace(/\D/g, '');
   return {
     input,
     e164: phone.number,
     nationalNumber: phone.nationalNumber,
     nationalDigits: national,
+    formattedNational,
+    formattedInternational: phone.formatInternational(),
     valid: phone.isValid(),
   };
 }

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { DirectorySchema } from '../contacts/create-directory.js';
+import { CustomerSchema } from '../contacts/customer.js';
+import { parseInput } from '../internal/parse-input.js';
+import { editDistance } from '../matching/edit-distance.js';
+import { type Edit, explainEdits } from '../matching/explain-edits.js';
+import { type ParsedPhone, parsePhone } from '../phone/parse-phone.js';
+import type { CheckOptions } from './check-options.js';
+import type { FindingFacts } from './messages.js';
+import { phoneMessageFor } from './phone-messages.js';
+import { actionRank, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
+import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
+
+/** The input of {@link checkPhone}: the number as entered for SMS confirmations, and the customer. */
+export const CheckPhoneInputSchema = z.object({
+  /** The number as typed, in any national or international format; any string gets a verdict. */
+  entered: z.string({ error: 'the entered number must be a string' }),
+  customer: CustomerSchema,
+  /** Every customer's contacts, to find the number on another customer's record. */
+  directory: DirectorySchema.optional(),
+});
+
+/** What {@link checkPhone} takes (see {@link CheckPhoneInputSchema}). */
+export type CheckPhoneInput = z.input<typeof CheckPhoneInputSchema>;
+
+/** Options of {@link checkPhone}: the language, the policy and the region for national numbers. */
+export type CheckPhoneOptions = Pick<CheckOptions, 'locale' | 'policy' | 'defaultCountry'>;
+
+interface KnownPhone {
+  readonly given: string;
+  readonly parsed: ParsedPhone;
+}
+
+/**
+ * Checks a phone number entered for SMS order confirmations against the customer's known numbers,
+ * with the same verdict shape as `checkRecipient`:
+ *
+ * - `exact-match` (send): any formatting of a known number, national or international.
+ * - `near-miss` (block): one digit missing, extra, changed, or two swapped compared with a known
+ *   number, also when the slip makes the number invalid; the known number is the suggestion.
+ * - `invalid-phone` (block): not a number at all, or not a valid one for its country, and no slip
+ *   of a known number.
+ * - `belongs-to-other-customer` (confirm): the number is on another customer's record (`directory`).
+ * - `unverified-phone` (confirm): a valid number that is not one of the customer's.
+ *
+ * National numbers are read in `customer.country`, else `defaultCountry`. Digits are compared as
+ * typed: nationally with the trunk prefix (`0701234567`), internationally without the `+`.
+ *
+ * @example
+ * ```ts
+ * const verdict = checkPhone({
+ *   entered: '070-123 567',
+ *   customer: { id: 'C-1001', phones: ['070-123 45 67'] },
+ * });
+ * verdict.action;     // 'block'
+ * verdict.suggestion; // '070-123 45 67'
+ * verdict.findings[0]?.message;
+ * // 'Looks like a typo of the customer\'s known number 070-123 45 67: a digit 4 is missing after "070-123".'
+ * ```
+ */
+export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = {}): Verdict {
+  const { entered, customer, directory } = parseInput(CheckPhoneInputSchema, input);
+  const locale = options.locale ?? 'en';
+  const policy = resolvePolicy(options.policy);
+  const region = customer.country ?? options.defaultCountry ?? 'SE';
+  const finding = (evidence: FindingEvidence): Finding => {
+    const facts = { ...evidence, action: policy[evidence.code], severity: findingSeverity[evidence.code] };
+    return { ...facts, message: phoneMessageFor(facts as FindingFacts, locale) } as Finding;
+  };
+
+  const known: KnownPhone[] = [];
+  for (const given of customer.phones ?? []) {
+    const parsed = parsePhone(given, region);
+    // A number on file that cannot be read is skipped: it cannot be compared, and is no reason to fail.
+    if (parsed) known.push({ given: given.trim(), parsed });
+  }
+
+  const findings: Finding[] = [];
+  const phone = parsePhone(entered, region);
+  const exact = phone ? known.filter((candidate) => candidate.parsed.e164 === phone.e164) : [];
+  for (const candidate of exact) findings.push(finding({ code: 'exact-match', known: candidate.given }));
+
+  if (exact.length === 0) {
+    const typed = typedDigits(entered, phone);
+    for (const candidate of known) {
+      const slip = compareDigits(typed, candidate.parsed);
+      if (slip) findings.push(finding({ code: 'near-miss', known: candidate.given, ...slip }));
+    }
+    const nearMiss = findings.length > 0;
+    if (!phone?.valid) {
+      if (!nearMiss)
+        findings.push(
+          finding({ code: 'invalid-phone', reason: phone ? 'invalid-for-region' : 'unreadable' }),
+        );
+    } else {
+      findings.push(finding({ code: 'unverified-phone', knownPhones: known.length }));
+    }
+    if (phone && directory) {
+      for (const match of directory.findPhone({ entered: phone.e164, excludeCustomerId: customer.id })) {
+        findings.push(
+          finding({ code: 'belongs-to-other-customer', customerId: match.customerId, known: match.phone }),
+        );
+      }
+    }
+  }
+
+  let action: Action = 'send';
+  for (const item of findings) action = moreSevere(action, item.action);
+  findings.sort((a, b) => actionRank(b.action) - actionRank(a.action));
+  const suggestion = bestNearMiss(findings);
+  return {
+    action,
+    entered,
+    ...(phone ? { address: phone.e164 } : {}),
+    ...(suggestion ? { suggestion } : {}),
+    findings,
+  };
+}
+
+/** The entered digits in the form they were typed: international (no `+`) or national. */
+function typedDigits(
+  entered: string,
+  phone: ParsedPhone | undefined,
+): { digits: string; international: boolean } {
+  const trimmed = entered.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  // ITU-T E.123: `+` or the international prefix 00 (used across Europe) starts an international number.
+  if (trimmed.startsWith('+') || trimmed.startsWith('00')) {
+    return {
+      digits: phone ? phone.e164.slice(1) : trimmed.startsWith('+') ? digits : digits.slice(2),
+      international: true,
+    };
+  }
+  return { digits, international: false };
+}
+
+/** One slip between the typed digits and a known number, explained against the number as written. */
+function compareDigits(
+  typed: { digits: string; international: boolean },
+  known: ParsedPhone,
+): { distance: number; edits: Edit[] } | undefined {
+  const knownDigits = typed.international ? known.e164.slice(1) : known.nationalDigits;
+  if (typed.digits.length === 0 || editDistance(knownDigits, typed.digits, { maxDistance: 1 }) !== 1)
+    return undefined;
+  const written = typed.international ? known.formattedInternational : known.formattedNational;
+  const edits = explainEdits(knownDigits, typed.digits).map((edit) => ({
+    ...edit,
+    after: writtenPrefix(written, edit.index),
+  }));
+  return { distance: edits.length, edits };
+}
+
+/** The part of `written` (`070-123 45 67`) that holds its first `digits` digits (`070-123`). */
+function writtenPrefix(written: string, digits: number): string {
+  if (digits === 0) return '';
+  let seen = 0;
+  for (let i = 0; i < written.length; i++) {
+    if (/\d/.test(written[i] as string) && ++seen === digits) return written.slice(0, i + 1);
+  }
+  return written;
+}
+
+function bestNearMiss(findings: readonly Finding[]): string | undefined {
+  const known = new Set(findings.flatMap((item) => (item.code === 'near-miss' ? [item.known] : [])));
+  return known.size === 1 ? [...known][0] : undefined;
+}
