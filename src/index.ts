@@ -15,6 +15,19 @@ export { createDirectory, DirectorySchema } from './contacts/create-directory.js
 export type { Customer } from './contacts/customer.js';
 export { CustomerSchema } from './contacts/customer.js';
 export { isSamePerson } from './contacts/is-same-person.js';
+export type {
+  CustomerColumn,
+  LoadCustomersInput,
+  LoadCustomersOptions,
+  LoadCustomersResult,
+  LoadProblem,
+  LoadProgress,
+} from './contacts/load-customers.js';
+export {
+  defaultCustomerColumns,
+  LoadCustomersInputSchema,
+  loadCustomers,
+} from './contacts/load-customers.js';
 export { nameKey } from './contacts/name-key.js';
 export type { EmailGuardErrorCode, InputIssue } from './errors.js';
 export { EmailGuardError, InvalidInputError, LookupFailedError } from './errors.js';

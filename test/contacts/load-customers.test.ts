@@ -1,0 +1,190 @@
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { syntheticCustomers } from '../../eval/cases/synthetic-people.js';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { type LoadProgress, loadCustomers } from '../../src/contacts/load-customers.js';
+
+const header = 'id,name,email,phone';
+const good = [
+  'C-1,Anna Svensson,anna.svensson@gmail.com,070-123 45 67',
+  'C-2,"Lind, Erik","erik.lind@telia.com;erik@lind.se",08-123 456 78',
+  'C-3,Åsa Öberg,åsa@öberg.se,',
+];
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+describe('loadCustomers', () => {
+  it('reads a CSV export with quoted fields and several addresses in a cell', async () => {
+    const { customers, problems, loaded } = await loadCustomers({
+      source: [header, ...good].join('\n'),
+      format: 'csv',
+    });
+    expect(problems).toEqual([]);
+    expect(loaded).toBe(3);
+    expect(customers[1]).toEqual({
+      id: 'C-2',
+      name: 'Lind, Erik',
+      emails: ['erik.lind@telia.com', 'erik@lind.se'],
+      phones: ['08-123 456 78'],
+    });
+    expect(customers[2]?.name).toBe('Åsa Öberg');
+  });
+
+  it('reports each broken row with its line and reason and loads the rest', async () => {
+    const rows = [
+      header,
+      good[0],
+      'C-4,Erik Lind,erik(at)telia.com,',
+      ',No Id,no.id@gmail.com,',
+      'C-5,Too,Few',
+      'C-6,Karin Berg,karin@berg.se,ring mig',
+      good[1],
+      'C-7,"Open quote,x@y.se,',
+    ];
+    const { customers, problems } = await loadCustomers({ source: rows.join('\r\n'), format: 'csv' });
+    expect(customers.map((customer) => customer.id)).toEqual(['C-1', 'C-2']);
+    expect(problems.map(({ line, field }) => [line, field])).toEqual([
+      [3, 'emails'],
+      [4, 'id'],
+      [5, undefined],
+      [6, 'phones'],
+      [8, undefined],
+    ]);
+    expect(problems[0]?.reason).toContain('erik(at)telia.com');
+    expect(problems[2]?.reason).toContain('3 fields');
+    expect(problems[4]?.reason).toContain('never closed');
+    expect(problems.every((problem) => !problem.loaded)).toBe(true);
+  });
+
+  it('counts lines inside quoted fields when numbering later rows', async () => {
+    const source = `${header}\nC-1,"Anna\nSvensson",anna@x.se,\nC-2,Bad,bad@,\n`;
+    const { problems } = await loadCustomers({ source, format: 'csv' });
+    expect(problems.map((problem) => problem.line)).toEqual([4]);
+  });
+
+  it('reads a semicolon-separated export with Swedish headers', async () => {
+    const source = '\uFEFFKundnummer;Namn;E-post;Mobil\nK1;Anna Svensson;anna@x.se,anna@y.se;070-123 45 67\n';
+    const { customers } = await loadCustomers({ source, format: 'csv' });
+    expect(customers).toEqual([
+      { id: 'K1', name: 'Anna Svensson', emails: ['anna@x.se', 'anna@y.se'], phones: ['070-123 45 67'] },
+    ]);
+  });
+
+  it('takes column names from the caller', async () => {
+    const source = 'kund,adress\nK1,anna@x.se\n';
+    const { customers } = await loadCustomers(
+      { source, format: 'csv' },
+      { columns: { id: ['kund'], emails: ['adress'] } },
+    );
+    expect(customers).toEqual([{ id: 'K1', emails: ['anna@x.se'] }]);
+  });
+
+  it('reports every row when the header has no id column', async () => {
+    const { customers, problems } = await loadCustomers({ source: 'name,email\nA,a@x.se\n', format: 'csv' });
+    expect(customers).toEqual([]);
+    expect(problems.map((problem) => problem.line)).toEqual([1, 2]);
+  });
+
+  it('reports a repeated id and keeps the later row', async () => {
+    const source = `${header}\n${good[0]}\nC-1,Anna Lind,anna@lind.se,\n`;
+    const { customers, problems } = await loadCustomers({ source, format: 'csv' });
+    expect(customers).toEqual([{ id: 'C-1', name: 'Anna Lind', emails: ['anna@lind.se'] }]);
+    expect(problems).toEqual([expect.objectContaining({ line: 3, field: 'id', loaded: true })]);
+  });
+
+  it('reads NDJSON and reports lines that are no customer', async () => {
+    const source = [
+      '{"id":1001,"name":"Anna Svensson","emails":["anna@x.se"]}',
+      '{"id":"1002","emails":["not-an-address"]}',
+      'not json',
+      '',
+      '["an","array"]',
+      '{"id":"1003","phones":["+46 70 123 45 67"],"extra":"ignored"}',
+    ].join('\n');
+    const { customers, problems } = await loadCustomers({ source, format: 'ndjson' });
+    expect(customers).toEqual([
+      { id: '1001', name: 'Anna Svensson', emails: ['anna@x.se'] },
+      { id: '1003', phones: ['+46 70 123 45 67'] },
+    ]);
+    expect(problems.map(({ line, field }) => [line, field])).toEqual([
+      [2, 'emails'],
+      [3, undefined],
+      [5, undefined],
+    ]);
+  });
+
+  it('reads a Node stream of bytes split inside a character', async () => {
+    const bytes = new TextEncoder().encode([header, ...good].join('\n'));
+    const at = bytes.indexOf(0xc3); // the first byte of "Å"
+    const stream = Readable.from([bytes.slice(0, at + 1), bytes.slice(at + 1)]);
+    const { customers } = await loadCustomers({ source: stream, format: 'csv' });
+    expect(customers[2]?.name).toBe('Åsa Öberg');
+  });
+
+  it('reads a web ReadableStream', async () => {
+    const lines = ['{"id":"A"}\n{"id":', '"B"}\n'];
+    const stream = new ReadableStream<string>({
+      start(controller) {
+        for (const line of lines) controller.enqueue(line);
+        controller.close();
+      },
+    });
+    const { customers } = await loadCustomers({ source: stream, format: 'ndjson' });
+    expect(customers.map((customer) => customer.id)).toEqual(['A', 'B']);
+  });
+
+  it('reports progress while loading and once at the end', async () => {
+    const rows = [...syntheticCustomers(250, 5)].map((c) =>
+      [c.id, c.name, c.emails[0] ?? '', c.phones[0] ?? ''].map(csvCell).join(','),
+    );
+    const progress: LoadProgress[] = [];
+    await loadCustomers(
+      { source: [header, ...rows].join('\n'), format: 'csv' },
+      { progressEvery: 100, onProgress: (p) => void progress.push(p) },
+    );
+    expect(progress.map((p) => [p.rows, p.done])).toEqual([
+      [100, false],
+      [200, false],
+      [250, true],
+    ]);
+  });
+
+  it('adds rows straight into a directory', async () => {
+    const directory = createDirectory();
+    const result = await loadCustomers(
+      { source: [header, ...good].join('\n'), format: 'csv' },
+      { directory },
+    );
+    expect(result.customers).toEqual([]);
+    expect(directory.size).toBe(3);
+    expect(directory.findAddress({ entered: 'erik@lind.se' })[0]?.customerId).toBe('C-2');
+  });
+
+  it('rejects a source that is not text', async () => {
+    await expect(loadCustomers({ source: 42 as never, format: 'csv' })).rejects.toThrow(/source/);
+  });
+
+  it('reads back whatever a CSV writer wrote, however it is cut into chunks', async () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Ö', ' ', ',', '"', '\n', ';', 'x') });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(text, { minLength: 1, maxLength: 8 }),
+        fc.nat({ max: 200 }),
+        async (names, cut) => {
+          const rows = names.map((name, i) => `C${i},${csvCell(name)}`);
+          const source = ['id,name', ...rows].join('\r\n');
+          const at = Math.min(cut, source.length);
+          const { customers, problems } = await loadCustomers(
+            { source: [source.slice(0, at), source.slice(at)], format: 'csv' },
+            { delimiter: ',' },
+          );
+          expect(problems).toEqual([]);
+          expect(customers.map((customer) => customer.name ?? '')).toEqual(names.map((name) => name.trim()));
+        },
+      ),
+    );
+  });
+});
