@@ -6,14 +6,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { type Customer, CustomerSchema } from './customer.js';
-import {
-  FNV_OFFSET,
-  forEachDeletion,
-  HashIndex,
-  hashDomain,
-  hashSkipping,
-  hashVariant,
-} from './hash-index.js';
+import { deletionHashes, FNV_OFFSET, HashIndex, hashDomain, hashSkipping } from './hash-index.js';
 import { RecordPool, type StoredRecord } from './record-pool.js';
 
 /** Options of {@link createDirectory}. */
@@ -70,10 +63,11 @@ export interface Directory {
   /**
    * Known addresses (of any customer but `excludeCustomerId`) on the entered address's mailbox
    * (distance 0) or one slip from it (distance 1: in the local part, or in the domain when the
-   * local part is the same), nearest first. An address that does not parse matches nothing.
+   * local part is the same), nearest first. An address that does not parse matches nothing;
+   * `entered` may also be the result of `parseAddress`, to save parsing it twice.
    */
   findAddress(
-    input: { readonly entered: string; readonly excludeCustomerId?: string },
+    input: { readonly entered: string | ParsedAddress; readonly excludeCustomerId?: string },
     options?: { readonly maxDistance?: 0 | 1 },
   ): DirectoryAddressMatch[];
   /** Customers (but `excludeCustomerId`) with the entered number, read in `region` when national. */
@@ -118,6 +112,8 @@ class CustomerDirectory implements Directory {
   private readonly domainIds = new Map<string, number>();
   private readonly domainNames: string[] = [];
   private readonly domains = new HashIndex();
+  /** Answers of {@link domainsNear}: a few domains (gmail.com, hotmail.com) make most queries. */
+  private readonly nearDomainCache = new Map<string, string[]>();
 
   constructor(options: DirectoryOptions) {
     this.rules = indexMailboxRules(options.mailboxRules ?? defaultMailboxRules);
@@ -201,10 +197,13 @@ class CustomerDirectory implements Directory {
   }
 
   findAddress(
-    input: { readonly entered: string; readonly excludeCustomerId?: string },
+    input: { readonly entered: string | ParsedAddress; readonly excludeCustomerId?: string },
     options: { readonly maxDistance?: 0 | 1 } = {},
   ): DirectoryAddressMatch[] {
-    const parsed = parseAddress(input.entered);
+    const parsed =
+      typeof input.entered === 'string'
+        ? parseAddress(input.entered)
+        : ({ ok: true, address: input.entered } as const);
     if (!parsed.ok) return [];
     const maxDistance = options.maxDistance ?? 1;
     const key = mailboxKey(parsed.address, this.rules);
@@ -213,16 +212,14 @@ class CustomerDirectory implements Directory {
     // Symmetric deletion (Garbe, "SymSpell", 2012): two strings within one insertion, deletion,
     // substitution or adjacent swap share a string made by deleting at most one character from
     // each, so the entered key's deletions meet every stored key's deletions in the index.
-    const candidates = new Set<number>();
+    const candidates: number[] = [];
     const collect = (slot: number) => {
-      candidates.add(slot);
+      if (!candidates.includes(slot)) candidates.push(slot);
     };
-    const domainHash = hashDomain(key.domain);
-    if (maxDistance === 0) this.mailboxes.forEach(hashVariant(key.local, -1, domainHash), collect);
-    else
-      forEachDeletion(key.local, (skip) =>
-        this.mailboxes.forEach(hashVariant(key.local, skip, domainHash), collect),
-      );
+    const hashes = scratchFor(key.local.length + 1);
+    const variants = deletionHashes(key.local, hashDomain(key.domain), hashes);
+    for (let i = 0; i < (maxDistance === 0 ? 1 : variants); i++)
+      this.mailboxes.forEach(hashes[i] as number, collect);
     for (const slot of candidates) {
       this.matchSlot(slot, input.excludeCustomerId, found, (known) => {
         if (known.domain !== key.domain) return undefined;
@@ -236,9 +233,8 @@ class CustomerDirectory implements Directory {
     for (const domain of this.domainsNear(key.domain)) {
       const rekeyed = mailboxKey({ ...parsed.address, domain }, this.rules);
       const slots = new Set<number>();
-      this.mailboxes.forEach(hashVariant(rekeyed.local, -1, hashDomain(rekeyed.domain)), (slot) =>
-        slots.add(slot),
-      );
+      const hash = hashSkipping(rekeyed.local, -1, hashDomain(rekeyed.domain)) >>> 0;
+      this.mailboxes.forEach(hash, (slot) => slots.add(slot));
       for (const slot of slots) {
         this.matchSlot(slot, input.excludeCustomerId, found, (known) =>
           known.key === rekeyed.key ? 1 : undefined,
@@ -327,10 +323,9 @@ class CustomerDirectory implements Directory {
 
     this.ids.add(idHash(customer.id), slot);
     for (const key of keys) {
-      const domainHash = hashDomain(key.domain);
-      forEachDeletion(key.local, (skip) =>
-        this.mailboxes.add(hashVariant(key.local, skip, domainHash), slot),
-      );
+      const hashes = scratchFor(key.local.length + 1);
+      const variants = deletionHashes(key.local, hashDomain(key.domain), hashes);
+      for (let i = 0; i < variants; i++) this.mailboxes.add(hashes[i] as number, slot);
       this.registerDomain(key.domain);
     }
     for (const phone of phones) if (E164.test(phone)) this.phones.add(phoneHash(phone), slot);
@@ -342,13 +337,20 @@ class CustomerDirectory implements Directory {
     const id = this.domainNames.length;
     this.domainIds.set(domain, id);
     this.domainNames.push(domain);
-    forEachDeletion(domain, (skip) => this.domains.add(hashSkipping(domain, skip) >>> 0, id));
+    this.nearDomainCache.clear();
+    const hashes = scratchFor(domain.length + 1);
+    const variants = deletionHashes(domain, FNV_OFFSET, hashes);
+    for (let i = 0; i < variants; i++) this.domains.add(hashes[i] as number, id);
   }
 
   private domainsNear(domain: string): string[] {
+    const cached = this.nearDomainCache.get(domain);
+    if (cached) return cached;
     const near = new Set<string>();
-    forEachDeletion(domain, (skip) =>
-      this.domains.forEach(hashSkipping(domain, skip) >>> 0, (id) => {
+    const hashes = scratchFor(domain.length + 1);
+    const variants = deletionHashes(domain, FNV_OFFSET, hashes);
+    for (let i = 0; i < variants; i++) {
+      this.domains.forEach(hashes[i] as number, (id) => {
         const candidate = this.domainNames[id];
         if (
           candidate !== undefined &&
@@ -356,9 +358,12 @@ class CustomerDirectory implements Directory {
           editDistance(candidate, domain, { maxDistance: 1 }) === 1
         )
           near.add(candidate);
-      }),
-    );
-    return [...near];
+      });
+    }
+    const answer = [...near];
+    if (this.nearDomainCache.size >= 1024) this.nearDomainCache.clear();
+    this.nearDomainCache.set(domain, answer);
+    return answer;
   }
 
   /** Adds the slot's addresses that `distanceTo` accepts (a distance, or undefined for no match). */
@@ -430,6 +435,14 @@ class CustomerDirectory implements Directory {
       ...(record.country ? { country: record.country } : {}),
     };
   }
+}
+
+let scratch = new Uint32Array(64);
+
+/** A reusable array for variant hashes (checks are synchronous, so one serves every call). */
+function scratchFor(length: number): Uint32Array {
+  if (scratch.length < length) scratch = new Uint32Array(length * 2);
+  return scratch;
 }
 
 function idHash(id: string): number {

@@ -2,15 +2,20 @@
  * A multimap from 32-bit hashes to 32-bit values (customer slots), built for millions of entries.
  *
  * A V8 `Map` holds at most 2^24 entries and costs tens of bytes per entry, so the bulk of the index
- * lives in typed arrays: entries sorted by hash, the top 16 bits of each hash implied by a bucket
- * table and only the low 16 bits stored (6 bytes per entry). Entries added later sit in a small
+ * lives in typed arrays: entries sorted by hash, the top bits of each hash implied by a bucket
+ * table (sized for ~16 entries a bucket, so a lookup touches one or two cache lines rather than
+ * binary-searching through several) and only the low 16 bits stored (6 bytes per entry). Entries added later sit in a small
  * `Map` delta that is merged into the sorted arrays once it grows. Removal is the caller's: values
  * whose slot is dead are skipped on lookup and dropped on the next merge.
  *
  * Hashes may collide; every caller verifies what a value stands for before trusting it.
  */
 
-const BUCKETS = 1 << 16;
+/** Aim for this many entries per bucket: a bucket's low hashes then fit one 64-byte cache line. */
+const ENTRIES_PER_BUCKET = 16;
+// At least 16 bucket bits, so the bucket and the stored low 16 bits together give back the whole hash.
+const MIN_BUCKET_BITS = 16;
+const MAX_BUCKET_BITS = 22;
 
 /** FNV-1a (32-bit) offset basis and prime, from the FNV reference (IETF draft-eastlake-fnv). */
 export const FNV_OFFSET = 0x811c9dc5;
@@ -28,27 +33,35 @@ export function hashSkipping(text: string, skip: number, hash = FNV_OFFSET): num
   return h;
 }
 
-/** The hash of `domain@` that {@link hashVariant} continues from (computed once per address). */
+/** The hash of `domain@`, which a local part's variants continue from ({@link deletionHashes}). */
 export function hashDomain(domain: string): number {
   return fnvStep(hashSkipping(domain, -1), 0x40);
 }
 
-/**
- * The hash of a local part with its character at `skip` left out, under `domainHash`
- * ({@link hashDomain}). The domain comes first so its hash is computed once for all variants.
- */
-export function hashVariant(local: string, skip: number, domainHash: number): number {
-  return hashSkipping(local, skip, domainHash) >>> 0;
-}
+let prefixScratch = new Uint32Array(64);
 
 /**
- * Calls `visit` once for every distinct string made from `text` by deleting at most one character:
- * `skip` is `-1` for `text` itself, else the deleted position. Deleting any character of a run of
- * equal characters gives the same string, so only the first of each run is visited.
+ * Writes to `out` the hashes (continuing from `seed`) of `text` itself and of every distinct string
+ * made from it by deleting one character, and returns how many it wrote (at most `text.length + 1`).
+ * Deleting any character of a run of equal characters gives the same string, so only the first
+ * of each run counts. Each variant continues from the hash of the prefix before the deleted
+ * character, so no substring is ever built.
  */
-export function forEachDeletion(text: string, visit: (skip: number) => void): void {
-  visit(-1);
-  for (let i = 0; i < text.length; i++) if (i === 0 || text[i] !== text[i - 1]) visit(i);
+export function deletionHashes(text: string, seed: number, out: Uint32Array): number {
+  const length = text.length;
+  if (prefixScratch.length < length + 1) prefixScratch = new Uint32Array((length + 1) * 2);
+  const prefix = prefixScratch;
+  prefix[0] = seed;
+  for (let i = 0; i < length; i++) prefix[i + 1] = fnvStep(prefix[i] as number, text.charCodeAt(i));
+  out[0] = (prefix[length] as number) >>> 0;
+  let count = 1;
+  for (let skip = 0; skip < length; skip++) {
+    if (skip > 0 && text.charCodeAt(skip) === text.charCodeAt(skip - 1)) continue;
+    let hash = prefix[skip] as number;
+    for (let i = skip + 1; i < length; i++) hash = fnvStep(hash, text.charCodeAt(i));
+    out[count++] = hash >>> 0;
+  }
+  return count;
 }
 
 /** Collects entries and sorts them into a {@link HashIndex}. */
@@ -73,8 +86,9 @@ class EntryList {
 }
 
 export class HashIndex {
-  /** `bucketStart[h >>> 16]` .. `bucketStart[(h >>> 16) + 1]` hold the entries of hashes with those top bits. */
-  private bucketStart = new Uint32Array(BUCKETS + 1);
+  /** `bucketStart[h >>> shift]` .. `bucketStart[(h >>> shift) + 1]` hold the entries of hashes with those top bits. */
+  private bucketStart = new Uint32Array((1 << MIN_BUCKET_BITS) + 1);
+  private shift = 32 - MIN_BUCKET_BITS;
   private lowHashes = new Uint16Array(0);
   private values = new Uint32Array(0);
   private delta = new Map<number, number[]>();
@@ -115,11 +129,14 @@ export class HashIndex {
   merge(isAlive: (value: number) => boolean): void {
     this.seal();
     const list = new EntryList();
-    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+    const buckets = this.bucketStart.length - 1;
+    for (let bucket = 0; bucket < buckets; bucket++) {
       const end = this.bucketStart[bucket + 1] as number;
+      // The bucket gives the top bits, the stored half the low 16; where they overlap they agree.
+      const top = this.shift === 32 ? 0 : (bucket << this.shift) >>> 0;
       for (let i = this.bucketStart[bucket] as number; i < end; i++) {
         const value = this.values[i] as number;
-        if (isAlive(value)) list.push(((bucket << 16) | (this.lowHashes[i] as number)) >>> 0, value);
+        if (isAlive(value)) list.push((top | (this.lowHashes[i] as number)) >>> 0, value);
       }
     }
     for (const [hash, values] of this.delta)
@@ -131,19 +148,16 @@ export class HashIndex {
 
   /** Calls `visit` with every value stored under `hash` (dead ones included: the caller filters). */
   forEach(hash: number, visit: (value: number) => void): void {
-    this.seal();
-    const bucket = hash >>> 16;
+    if (this.pending) this.seal();
+    const bucket = hash >>> this.shift;
     const low = hash & 0xffff;
-    let lo = this.bucketStart[bucket] as number;
-    let hi = this.bucketStart[bucket + 1] as number;
-    // Binary search for the first entry with this low half; a bucket holds ~size/65536 entries.
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.lowHashes[mid] as number) < low) lo = mid + 1;
-      else hi = mid;
-    }
     const end = this.bucketStart[bucket + 1] as number;
-    for (let i = lo; i < end && this.lowHashes[i] === low; i++) visit(this.values[i] as number);
+    // A bucket holds ~16 entries sorted by low half: a linear scan beats a binary search there.
+    for (let i = this.bucketStart[bucket] as number; i < end; i++) {
+      const stored = this.lowHashes[i] as number;
+      if (stored === low) visit(this.values[i] as number);
+      else if (stored > low) break;
+    }
     const added = this.deltaEntries > 0 ? this.delta.get(hash) : undefined;
     if (added) for (const value of added) visit(value);
   }
@@ -154,23 +168,27 @@ export class HashIndex {
   }
 
   /**
-   * Two stable counting-sort passes (low 16 bits, then high 16 bits): a least-significant-digit
+   * Two stable counting-sort passes (low 16 bits, then the bucket bits): a least-significant-digit
    * radix sort, linear in the entry count, where a comparison sort of millions of pairs is not.
    */
   private install(hashes: Uint32Array, values: Uint32Array, length: number): void {
-    const lowCounts = new Uint32Array(BUCKETS + 1);
-    const highCounts = new Uint32Array(BUCKETS + 1);
+    let bits = MIN_BUCKET_BITS;
+    while (bits < MAX_BUCKET_BITS && length / (1 << bits) > ENTRIES_PER_BUCKET) bits++;
+    const shift = 32 - bits;
+    const buckets = 1 << bits;
+    const lowCounts = new Uint32Array(0x10000 + 1);
+    const highCounts = new Uint32Array(buckets + 1);
     for (let i = 0; i < length; i++) {
       const hash = hashes[i] as number;
       const low = (hash & 0xffff) + 1;
-      const high = (hash >>> 16) + 1;
+      const high = (hash >>> shift) + 1;
       lowCounts[low] = (lowCounts[low] as number) + 1;
       highCounts[high] = (highCounts[high] as number) + 1;
     }
-    for (let b = 0; b < BUCKETS; b++) {
+    for (let b = 0; b < 0x10000; b++)
       lowCounts[b + 1] = (lowCounts[b + 1] as number) + (lowCounts[b] as number);
+    for (let b = 0; b < buckets; b++)
       highCounts[b + 1] = (highCounts[b + 1] as number) + (highCounts[b] as number);
-    }
     const byLowHash = new Uint32Array(length);
     const byLowValue = new Uint32Array(length);
     for (let i = 0; i < length; i++) {
@@ -181,12 +199,13 @@ export class HashIndex {
       byLowValue[at] = values[i] as number;
     }
     this.bucketStart = highCounts.slice();
+    this.shift = shift;
     const lowHashes = new Uint16Array(length);
     const sortedValues = new Uint32Array(length);
     for (let i = 0; i < length; i++) {
       const hash = byLowHash[i] as number;
-      const at = highCounts[hash >>> 16] as number;
-      highCounts[hash >>> 16] = at + 1;
+      const at = highCounts[hash >>> shift] as number;
+      highCounts[hash >>> shift] = at + 1;
       lowHashes[at] = hash & 0xffff;
       sortedValues[at] = byLowValue[i] as number;
     }

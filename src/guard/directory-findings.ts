@@ -24,7 +24,7 @@ export function directoryFindings(
   options: { readonly knownMailbox: boolean },
 ): FindingEvidence[] {
   const { address, customer, directory } = input;
-  const matches = directory.findAddress({ entered: address.address, excludeCustomerId: customer.id });
+  const matches = directory.findAddress({ entered: address, excludeCustomerId: customer.id });
   const findings: FindingEvidence[] = [];
   const reported = new Set<string>();
   const mailboxKnownForOthers = matches.some((match) => match.distance === 0);

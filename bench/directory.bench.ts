@@ -1,0 +1,163 @@
+/**
+ * Directory benchmark: build time, memory per customer, and `checkRecipient` with a directory,
+ * against the naive way (scan every known address with fast-levenshtein for anything within
+ * distance 2). Seeded synthetic customers (eval/cases/synthetic-people.ts), so runs repeat.
+ *
+ * Run alone: `npx tsx bench/directory.bench.ts [customers...]` (default 100000 1000000).
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import levenshtein from 'fast-levenshtein';
+import { seededRandom, syntheticCustomers, syntheticPerson } from '../eval/cases/synthetic-people.js';
+import { createDirectory } from '../src/contacts/create-directory.js';
+import type { CheckOptions } from '../src/guard/check-options.js';
+import { checkRecipient } from '../src/guard/check-recipient.js';
+
+/** Options of {@link benchDirectory}. */
+export interface BenchDirectoryOptions {
+  /** Directory sizes to measure, smallest first. */
+  readonly customers: readonly number[];
+  /** Checks timed per size. @default 20000 */
+  readonly checks?: number;
+  /** Naive scans timed per size (each scans every address). @default 20 */
+  readonly naiveScans?: number;
+}
+
+/** `global.gc`, switched on at run time when node was not started with --expose-gc. */
+function collector(): () => void {
+  const existing = (globalThis as { gc?: () => void }).gc;
+  if (existing) return existing;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+interface Row {
+  customers: number;
+  buildSeconds: number;
+  bytesPerCustomer: number;
+  indexBytesPerCustomer: number;
+  checksPerSecond: number;
+  p50: number;
+  p99: number;
+  lookupMicroseconds: number;
+  naiveMilliseconds: number;
+  ratio: number;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
+}
+
+/** The entries a salesperson types: known addresses, slips of them, and new people's addresses. */
+function workload(count: number, customers: number, seed: number) {
+  const random = seededRandom(seed);
+  // Re-derive a sample of directory members from the same seed as the build.
+  const members = [...syntheticCustomers(Math.min(customers, 50_000), 1)];
+  const entries: { entered: string; customer: { id: string; name: string } }[] = [];
+  for (let i = 0; i < count; i++) {
+    const member = members[Math.floor(random() * members.length)];
+    const email = member?.emails[0] ?? 'x@example.se';
+    const roll = random();
+    if (roll < 0.4) {
+      entries.push({ entered: email, customer: { id: `NEW-${i}`, name: member?.name ?? '' } });
+    } else if (roll < 0.7) {
+      const at = 1 + Math.floor(random() * (email.indexOf('@') - 1));
+      const typo = email.slice(0, at) + email.slice(at + 1);
+      entries.push({ entered: typo, customer: { id: `NEW-${i}`, name: member?.name ?? '' } });
+    } else {
+      const person = syntheticPerson(random, `NEW-${i}`);
+      entries.push({ entered: person.email, customer: { id: person.id, name: person.name } });
+    }
+  }
+  return entries;
+}
+
+async function measure(customers: number, checks: number, naiveScans: number): Promise<Row> {
+  const gc = collector();
+  gc();
+  const before = process.memoryUsage();
+  const started = performance.now();
+  const directory = createDirectory(syntheticCustomers(customers, 1));
+  const buildSeconds = (performance.now() - started) / 1000;
+  gc();
+  const after = process.memoryUsage();
+  // Typed arrays live outside the V8 heap: count both heapUsed and arrayBuffers.
+  const bytesPerCustomer =
+    (after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers)) / customers;
+
+  const entries = workload(checks, customers, 42);
+  const options: CheckOptions = {};
+  // Warm up the JIT on a slice of the workload before timing.
+  for (let round = 0; round < 3; round++)
+    for (const entry of entries.slice(0, 5000)) checkRecipient({ ...entry, directory }, options);
+  const latencies = new Float64Array(entries.length);
+  const allStarted = performance.now();
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as (typeof entries)[number];
+    const t = performance.now();
+    checkRecipient({ entered: entry.entered, customer: entry.customer, directory }, options);
+    latencies[i] = performance.now() - t;
+  }
+  const total = performance.now() - allStarted;
+  latencies.sort();
+
+  const lookupStarted = performance.now();
+  for (const entry of entries)
+    directory.findAddress({ entered: entry.entered, excludeCustomerId: entry.customer.id });
+  const lookupMicroseconds = ((performance.now() - lookupStarted) * 1000) / entries.length;
+
+  // The baseline: every address in one array, each query compared with all of them.
+  const addresses: string[] = [];
+  for (const customer of syntheticCustomers(customers, 1)) addresses.push(...customer.emails);
+  const naiveStarted = performance.now();
+  let found = 0;
+  for (let q = 0; q < naiveScans; q++) {
+    const entered = (entries[q] as (typeof entries)[number]).entered;
+    for (const address of addresses) if (levenshtein.get(entered, address) <= 2) found++;
+  }
+  const naiveMilliseconds = (performance.now() - naiveStarted) / naiveScans;
+  void found;
+
+  const perCheck = total / entries.length;
+  return {
+    customers,
+    buildSeconds,
+    bytesPerCustomer,
+    indexBytesPerCustomer: directory.byteLength / customers,
+    checksPerSecond: entries.length / (total / 1000),
+    p50: percentile(latencies, 0.5) * 1000,
+    p99: percentile(latencies, 0.99) * 1000,
+    lookupMicroseconds,
+    naiveMilliseconds,
+    ratio: naiveMilliseconds / perCheck,
+  };
+}
+
+/**
+ * Prints the directory table for each size in `options.customers`: build time, bytes per
+ * customer (V8 heap plus array buffers), checks per second with p50/p99 latency, the index lookup
+ * alone, and the naive fast-levenshtein scan with how many times slower it is.
+ */
+export async function benchDirectory(options: BenchDirectoryOptions): Promise<void> {
+  const checks = options.checks ?? 20_000;
+  const naiveScans = options.naiveScans ?? 20;
+  console.log('\n## Directory: checkRecipient with a directory vs. a naive fast-levenshtein scan\n');
+  console.log(
+    '| customers | build | bytes/customer (heap + buffers) | index bytes/customer | checks/s | p50 | p99 | index lookup | naive scan/query | naive ÷ check |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const customers of options.customers) {
+    const row = await measure(customers, checks, naiveScans);
+    console.log(
+      `| ${row.customers.toLocaleString('en')} | ${row.buildSeconds.toFixed(1)} s | ${row.bytesPerCustomer.toFixed(0)} | ${row.indexBytesPerCustomer.toFixed(0)} | ${Math.round(row.checksPerSecond).toLocaleString('en')} | ${row.p50.toFixed(1)} µs | ${row.p99.toFixed(1)} µs | ${row.lookupMicroseconds.toFixed(1)} µs | ${row.naiveMilliseconds.toFixed(0)} ms | ${Math.round(row.ratio).toLocaleString('en')}x |`,
+    );
+  }
+  console.log(
+    `\n${checks.toLocaleString('en')} checks per size (40 % known addresses, 30 % one-slip typos, 30 % new people); naive: ${naiveScans} full scans with fast-levenshtein get() <= 2. Node ${process.version}.`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = process.argv.slice(2).map(Number).filter(Number.isFinite);
+  await benchDirectory({ customers: sizes.length > 0 ? sizes : [100_000, 1_000_000] });
+}
