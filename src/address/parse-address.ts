@@ -94,10 +94,11 @@ export function parseAddress(input: string): ParseAddressResult {
     detail,
   });
   if (typeof input !== 'string') return fail('empty', 'the address is not text');
-  // CR/LF first of all: they are how a header-injection attempt hides a second header or recipient.
-  if (CONTROL.test(input))
-    return fail('control-characters', 'the address contains a line break or control character');
+  // CR/LF first of all, even around the address: they are how a header-injection attempt hides a
+  // second header or recipient (RFC 5322 §2.2: a header field ends at CRLF).
+  if (/[\r\n]/.test(input)) return fail('control-characters', 'the address contains a line break');
   const text = input.replace(SURROUNDING_SPACE, '');
+  if (CONTROL.test(text)) return fail('control-characters', 'the address contains a control character');
   if (text.length === 0) return fail('empty', 'the address is empty');
   if (INVISIBLE.test(text))
     return fail('invisible-characters', 'the address contains an invisible character');

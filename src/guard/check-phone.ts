@@ -8,7 +8,7 @@ import { type ParsedPhone, parsePhone } from '../phone/parse-phone.js';
 import type { CheckOptions } from './check-options.js';
 import type { FindingFacts } from './messages.js';
 import { phoneMessageFor } from './phone-messages.js';
-import { actionRank, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
+import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
 
 /** The input of {@link checkPhone}: the number as entered for SMS confirmations, and the customer. */
@@ -106,7 +106,7 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
 
   let action: Action = 'send';
   for (const item of findings) action = moreSevere(action, item.action);
-  findings.sort((a, b) => actionRank(b.action) - actionRank(a.action));
+  findings.sort(byActionSeverity);
   const suggestion = bestNearMiss(findings);
   return {
     action,

@@ -6,7 +6,7 @@ import { LookupFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { CheckOptions } from './check-options.js';
 import { messageFor } from './messages.js';
-import { findingSeverity, resolvePolicy } from './policy.js';
+import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
 import { createRecipientChecker } from './recipient-checker.js';
 import type { Action, Finding, Verdict } from './verdict.js';
 
@@ -184,7 +184,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
       severity: findingSeverity['lookup-failed'],
     };
     const failure: Finding = { ...facts, message: messageFor(facts, locale) };
-    const combined: Action = action === 'block' ? 'block' : verdict.action;
-    return { ...verdict, action: combined, findings: [failure, ...verdict.findings] };
+    const findings = [failure, ...verdict.findings].sort(byActionSeverity);
+    return { ...verdict, action: moreSevere(action, verdict.action), findings };
   }
 }

@@ -55,9 +55,9 @@ export function moreSevere(a: Action, b: Action): Action {
   return ACTION_RANK[a] >= ACTION_RANK[b] ? a : b;
 }
 
-/** Ranks actions for sorting findings, most severe first. */
-export function actionRank(action: Action): number {
-  return ACTION_RANK[action];
+/** Orders findings most severe action first; `Array.prototype.sort` is stable, so ties keep their order. */
+export function byActionSeverity(a: { readonly action: Action }, b: { readonly action: Action }): number {
+  return ACTION_RANK[b.action] - ACTION_RANK[a.action];
 }
 
 /** Merges a caller's partial policy over the defaults. */

@@ -22,7 +22,7 @@ import { spellAddress } from '../spelling/spell-address.js';
 import type { CheckOptions } from './check-options.js';
 import { directoryFindings } from './directory-findings.js';
 import { type FindingFacts, messageFor } from './messages.js';
-import { actionRank, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
+import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
 
 /** The input of `checkRecipient`: the address as entered and the customer it is for. */
@@ -243,8 +243,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
   function verdictOf(entered: string, address: ParsedAddress | undefined, findings: Finding[]): Verdict {
     let action: Action = 'send';
     for (const item of findings) action = moreSevere(action, item.action);
-    // Most severe first; the sort is stable, so findings of one rank keep their order.
-    findings.sort((a, b) => actionRank(b.action) - actionRank(a.action));
+    findings.sort(byActionSeverity);
     const suggestion = chooseSuggestion(findings, address);
     const verdict: Verdict = {
       action,

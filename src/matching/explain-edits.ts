@@ -53,9 +53,22 @@ export function explainEdits(known: string, entered: string): Edit[] {
   const edits: Edit[] = [];
   let i = known.length;
   let j = entered.length;
+  // Walking back from the end, a missing or extra character is placed as late as it can be:
+  // "svenson" lacks the s after "svens", "erik855" has an extra 5 after "erik85".
   while (i > 0 || j > 0) {
     const here = at(i, j);
-    if (i > 0 && j > 0 && known[i - 1] === entered[j - 1] && here === at(i - 1, j - 1)) {
+    if (i > 0 && here === at(i - 1, j) + 1) {
+      edits.push({
+        kind: 'missing',
+        character: known[i - 1] as string,
+        after: known.slice(0, i - 1),
+        index: i - 1,
+      });
+      i--;
+    } else if (j > 0 && here === at(i, j - 1) + 1) {
+      edits.push({ kind: 'extra', character: entered[j - 1] as string, after: known.slice(0, i), index: i });
+      j--;
+    } else if (i > 0 && j > 0 && known[i - 1] === entered[j - 1] && here === at(i - 1, j - 1)) {
       i--;
       j--;
     } else if (
@@ -63,7 +76,6 @@ export function explainEdits(known: string, entered: string): Edit[] {
       j > 1 &&
       known[i - 1] === entered[j - 2] &&
       known[i - 2] === entered[j - 1] &&
-      known[i - 1] !== known[i - 2] &&
       here === at(i - 2, j - 2) + 1
     ) {
       edits.push({
@@ -74,7 +86,7 @@ export function explainEdits(known: string, entered: string): Edit[] {
       });
       i -= 2;
       j -= 2;
-    } else if (i > 0 && j > 0 && here === at(i - 1, j - 1) + 1) {
+    } else {
       edits.push({
         kind: 'substituted',
         character: entered[j - 1] as string,
@@ -83,17 +95,6 @@ export function explainEdits(known: string, entered: string): Edit[] {
         index: i - 1,
       });
       i--;
-      j--;
-    } else if (i > 0 && here === at(i - 1, j) + 1) {
-      edits.push({
-        kind: 'missing',
-        character: known[i - 1] as string,
-        after: known.slice(0, i - 1),
-        index: i - 1,
-      });
-      i--;
-    } else {
-      edits.push({ kind: 'extra', character: entered[j - 1] as string, after: known.slice(0, i), index: i });
       j--;
     }
   }

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from '../../src/contacts/customer.js';
+import { InvalidInputError } from '../../src/errors.js';
+import { createGuard, type Decision } from '../../src/guard/create-guard.js';
+
+const crm = new Map<string, Customer>([
+  ['C-1001', { id: 'C-1001', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'] }],
+]);
+
+describe('createGuard', () => {
+  it('looks the customer up by id and checks against what it finds', async () => {
+    const guard = createGuard({ lookupCustomer: async (id) => crm.get(id) });
+    expect((await guard.check({ entered: 'anna.svensson1985@gmail.com', customerId: 'C-1001' })).action).toBe(
+      'send',
+    );
+    const typo = await guard.check({ entered: 'anna.svensson185@gmail.com', customerId: 'C-1001' });
+    expect(typo.action).toBe('block');
+    expect(typo.suggestion).toBe('anna.svensson1985@gmail.com');
+  });
+
+  it('blocks when the lookup throws, and keeps its error for the audit trail', async () => {
+    const guard = createGuard({
+      lookupCustomer: async () => {
+        throw new Error('CRM unavailable');
+      },
+    });
+    const verdict = await guard.check({ entered: 'anna.svensson1985@gmail.com', customerId: 'C-1001' });
+    expect(verdict.action).toBe('block');
+    expect(verdict.findings[0]).toMatchObject({
+      code: 'lookup-failed',
+      reason: 'error',
+      error: 'CRM unavailable',
+    });
+  });
+
+  it('blocks when the lookup does not answer in time, and aborts it', async () => {
+    let aborted = false;
+    const guard = createGuard({
+      lookupTimeoutMs: 20,
+      lookupCustomer: (id, { signal }) =>
+        new Promise((resolve) => {
+          const timer = setTimeout(() => resolve(crm.get(id)), 10_000);
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            clearTimeout(timer);
+            resolve(undefined);
+          });
+        }),
+    });
+    const verdict = await guard.check({ entered: 'anna.svensson1985@gmail.com', customerId: 'C-1001' });
+    expect(verdict.action).toBe('block');
+    expect(verdict.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'timeout' });
+    expect(aborted).toBe(true);
+  });
+
+  it('blocks when the lookup finds nobody, or when there is no lookup at all', async () => {
+    const guard = createGuard({ lookupCustomer: async (id) => crm.get(id) });
+    const unknown = await guard.check({ entered: 'anna@example.se', customerId: 'C-404' });
+    expect(unknown.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'not-found' });
+    expect(unknown.action).toBe('block');
+    const noLookup = await createGuard().check({ entered: 'anna@example.se', customerId: 'C-1001' });
+    expect(noLookup.action).toBe('block');
+  });
+
+  it("checks the address as a new customer's when told to fail open, still recording the failure", async () => {
+    const guard = createGuard({
+      failOpen: true,
+      lookupCustomer: async () => {
+        throw new Error('CRM unavailable');
+      },
+    });
+    const verdict = await guard.check({ entered: 'anna@example.se', customerId: 'C-1001' });
+    expect(verdict.action).toBe('confirm');
+    expect(verdict.findings.map((finding) => finding.code)).toEqual(['unverified-address', 'lookup-failed']);
+  });
+
+  it('reports every decision to onDecision, without throwing away the verdict', async () => {
+    const decisions: Decision[] = [];
+    const guard = createGuard({ onDecision: (decision) => void decisions.push(decision) });
+    const customer = crm.get('C-1001') as Customer;
+    const verdict = await guard.check({ entered: 'anna.svensson185@gmail.com', customer });
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({
+      customerId: 'C-1001',
+      action: 'block',
+      entered: 'anna.svensson185@gmail.com',
+    });
+    expect(decisions[0]?.codes).toEqual(verdict.findings.map((finding) => finding.code));
+    expect(Number.isNaN(Date.parse(decisions[0]?.at ?? ''))).toBe(false);
+  });
+
+  it('rejects when a decision cannot be recorded', async () => {
+    const guard = createGuard({
+      onDecision: () => {
+        throw new Error('audit log full');
+      },
+    });
+    await expect(guard.check({ entered: 'a@example.se', customer: { id: 'C-1' } })).rejects.toThrow(
+      'audit log full',
+    );
+  });
+
+  it('rejects input without a customer or a customer id with an InvalidInputError', async () => {
+    const guard = createGuard();
+    await expect(guard.check({ entered: 'a@example.se' } as never)).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import levenshtein from 'fast-levenshtein';
+import { describe, expect, it } from 'vitest';
+import { editDistance } from '../../src/matching/edit-distance.js';
+import { explainEdits } from '../../src/matching/explain-edits.js';
+
+describe('editDistance', () => {
+  it.each([
+    ['anna.svensson1985', 'anna.svensson185', 1],
+    ['anna.svensson1985', 'anna.svensson19885', 1],
+    ['anna.svensson1985', 'anna.svensson1958', 1],
+    ['gmail.com', 'gmial.com', 1],
+    ['erik.johansson', 'erik.johanson', 1],
+    ['kalle', 'kalle', 0],
+    ['', 'abc', 3],
+    ['ca', 'abc', 3],
+  ])('counts %s -> %s as %i', (a, b, expected) => {
+    expect(editDistance(a, b)).toBe(expected);
+  });
+
+  it('stops at the bound and reports one more than it', () => {
+    expect(editDistance('anna', 'bertil', { maxDistance: 1 })).toBe(2);
+    expect(editDistance('anna', 'annika', { maxDistance: 0 })).toBe(1);
+  });
+
+  it('is symmetric', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (a, b) => {
+        expect(editDistance(a, b)).toBe(editDistance(b, a));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never exceeds Levenshtein distance and is at least half of it', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (a, b) => {
+        const lev = levenshtein.get(a, b);
+        const osa = editDistance(a, b);
+        expect(osa).toBeLessThanOrEqual(lev);
+        expect(osa * 2).toBeGreaterThanOrEqual(lev);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('agrees with the unbounded distance whenever that is within the bound', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 16 }), fc.string({ maxLength: 16 }), fc.nat(4), (a, b, max) => {
+        const exact = editDistance(a, b);
+        expect(editDistance(a, b, { maxDistance: max })).toBe(exact <= max ? exact : max + 1);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('explainEdits', () => {
+  it('says a digit is missing where it is missing', () => {
+    expect(explainEdits('anna.svensson1985@gmail.com', 'anna.svensson185@gmail.com')).toEqual([
+      { kind: 'missing', character: '9', after: 'anna.svensson1', index: 14 },
+    ]);
+  });
+
+  it('tells an extra, a changed and a swapped character apart', () => {
+    expect(explainEdits('erik85', 'erik855')).toEqual([
+      { kind: 'extra', character: '5', after: 'erik85', index: 6 },
+    ]);
+    expect(explainEdits('erik85', 'erik86')).toEqual([
+      { kind: 'substituted', character: '6', expected: '5', after: 'erik8', index: 5 },
+    ]);
+    expect(explainEdits('erik85', 'erik58')).toEqual([
+      { kind: 'swapped', characters: ['8', '5'], after: 'erik', index: 4 },
+    ]);
+  });
+
+  it('explains exactly as many slips as the distance counts', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 15 }), fc.string({ maxLength: 15 }), (a, b) => {
+        expect(explainEdits(a, b)).toHaveLength(editDistance(a, b));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { findConfusables } from '../../src/matching/find-confusables.js';
+import { parsed } from '../support/parsed.js';
+
+describe('findConfusables', () => {
+  it('finds a Cyrillic а in the domain and shows what it passes for', () => {
+    const report = findConfusables(parsed('anna@gm\u0430il.com'));
+    expect(report?.lookalike).toBe('anna@gmail.com');
+    expect(report?.characters).toEqual([
+      {
+        character: '\u0430',
+        codePoint: 'U+0430',
+        script: 'Cyrillic',
+        looksLike: 'a',
+        part: 'domain',
+        index: 2,
+      },
+    ]);
+  });
+
+  it('finds a Greek ο and a fullwidth letter in the local part', () => {
+    const report = findConfusables(parsed('j\u03bfhan\uff41@example.se'));
+    expect(report?.characters.map((c) => [c.script, c.looksLike, c.part])).toEqual([
+      ['Greek', 'o', 'local'],
+      ['Fullwidth', 'a', 'local'],
+    ]);
+    expect(report?.lookalike).toBe('johana@example.se');
+  });
+
+  it('leaves Swedish letters and plain ASCII alone', () => {
+    expect(findConfusables(parsed('åsa.öberg@ränteportalen.se'))).toBeUndefined();
+    expect(findConfusables(parsed('anna.svensson1985@gmail.com'))).toBeUndefined();
+  });
+
+  it('does not report a fullwidth domain that UTS #46 maps onto the same host', () => {
+    expect(findConfusables(parsed('anna@\uff47mail.com'))).toBeUndefined();
+  });
+});
