@@ -17,12 +17,15 @@ export interface DirectoryOptions {
   readonly defaultCountry?: string;
 }
 
-/** A customer as the directory keeps it: addresses as parsed, phones in E.164 where they parse. */
+/**
+ * A customer as the directory keeps it: addresses as parsed, phones in E.164 where they parse.
+ * Each call builds a fresh object, so it can be passed on as a `Customer`.
+ */
 export interface DirectoryCustomer {
   readonly id: string;
   readonly name?: string;
-  readonly emails: readonly string[];
-  readonly phones: readonly string[];
+  readonly emails: string[];
+  readonly phones: string[];
   readonly country?: string;
 }
 
@@ -430,8 +433,8 @@ class CustomerDirectory implements Directory {
     return {
       id: record.id,
       ...(record.name ? { name: record.name } : {}),
-      emails: record.emails,
-      phones: record.phones,
+      emails: [...record.emails],
+      phones: [...record.phones],
       ...(record.country ? { country: record.country } : {}),
     };
   }

@@ -107,7 +107,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
   async function lookup(id: string): Promise<LookupOutcome> {
     if (!options.lookupCustomer) {
       const known = options.directory?.get(id);
-      if (known) return { customer: known as Customer };
+      if (known) return { customer: known };
       if (options.directory) return { reason: 'not-found' };
       return {
         reason: 'error',
