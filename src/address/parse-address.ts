@@ -74,7 +74,28 @@ const INVISIBLE = /[\p{Cf}\u180E]/u;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 const SURROUNDING_SPACE = /^[\s\u00A0\uFEFF]+|[\s\u00A0\uFEFF]+$/gu;
 
-const utf8 = new TextEncoder();
+/**
+ * Octets of `text` in UTF-8 (RFC 3629 §3), counted without encoding it: the limits are checked on
+ * every address of a bulk load, and an encoder allocates a buffer each time.
+ */
+function utf8Length(text: string): number {
+  let octets = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) {
+      octets += 1;
+    } else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: two code units, one 4-octet character.
+      octets += 2;
+      i++;
+    } else {
+      // Three octets, also for a lone surrogate (encoded as U+FFFD, as TextEncoder does).
+      octets += 2;
+    }
+  }
+  return octets;
+}
 
 /**
  * Parses one e-mail address as typed. Never throws.
@@ -136,7 +157,7 @@ export function parseAddress(input: string): ParseAddressResult {
   if (domainProblem) return fail(domainProblem[0], domainProblem[1]);
 
   const address = `${local}@${domain}`;
-  if (utf8.encode(address).length > MAX_ADDRESS_OCTETS) {
+  if (utf8Length(address) > MAX_ADDRESS_OCTETS) {
     return fail('address-too-long', `the address is longer than ${MAX_ADDRESS_OCTETS} bytes`);
   }
   return {
@@ -153,7 +174,7 @@ export function parseAddress(input: string): ParseAddressResult {
 }
 
 function checkLocalPart(local: string): [InvalidAddressReason, string] | undefined {
-  if (utf8.encode(local).length > MAX_LOCAL_OCTETS) {
+  if (utf8Length(local) > MAX_LOCAL_OCTETS) {
     return ['local-part-too-long', `the part before the @ sign is longer than ${MAX_LOCAL_OCTETS} bytes`];
   }
   if (local.startsWith('"')) {
