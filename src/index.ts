@@ -28,6 +28,7 @@ export {
   LoadCustomersInputSchema,
   loadCustomers,
 } from './contacts/load-customers.js';
+export { mailboxVariants } from './contacts/mailbox-variants.js';
 export { nameKey } from './contacts/name-key.js';
 export type { EmailGuardErrorCode, InputIssue } from './errors.js';
 export { EmailGuardError, InvalidInputError, LookupFailedError } from './errors.js';

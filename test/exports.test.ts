@@ -37,6 +37,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'isSamePerson',
       'loadCustomers',
       'mailboxKey',
+      'mailboxVariants',
       'nameKey',
       'natoSpellingAlphabet',
       'parseAddress',

@@ -103,7 +103,9 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 class CustomerDirectory implements Directory {
   private readonly rules: MailboxRuleIndex;
   private readonly defaultCountry: string;
-  private readonly pool = new RecordPool();
+  private pool = new RecordPool();
+  /** Removed or replaced records still taking space in the pool. */
+  private deadInPool = 0;
   private slotOffsets = new Uint32Array(1024);
   private dead = new Uint8Array(1024);
   private slots = 0;
@@ -273,6 +275,17 @@ class CustomerDirectory implements Directory {
     this.phones.merge(isAlive);
     this.domains.merge(() => true);
     this.deadSinceMerge = 0;
+    // Records of removed customers stay in the pool until a quarter of it is dead; then the live
+    // ones are copied into a fresh pool. Slots keep their numbers, so the index stays valid.
+    if (this.deadInPool > this.live >>> 2) {
+      const pool = new RecordPool();
+      for (let slot = 0; slot < this.slots; slot++) {
+        if (this.dead[slot] === 0) this.slotOffsets[slot] = pool.append(this.recordAt(slot));
+      }
+      pool.trim();
+      this.pool = pool;
+      this.deadInPool = 0;
+    }
   }
 
   private seal(): void {
@@ -291,6 +304,7 @@ class CustomerDirectory implements Directory {
     this.dead[slot] = 1;
     this.live--;
     this.deadSinceMerge++;
+    this.deadInPool++;
   }
 
   private insert(customer: z.output<typeof CustomerSchema>): number {

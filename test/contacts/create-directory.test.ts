@@ -174,6 +174,7 @@ describe('createDirectory', () => {
     const removed = later[10];
     if (!kept?.emails[0] || !removed?.emails[0]) throw new Error('fixture');
     expect(directory.findAddress({ entered: kept.emails[0] }).map((m) => m.customerId)).toContain(kept.id);
+    expect(directory.get(kept.id)).toMatchObject({ name: kept.name, emails: kept.emails });
     expect(directory.findAddress({ entered: removed.emails[0] }).map((m) => m.customerId)).not.toContain(
       removed.id,
     );
