@@ -74,7 +74,20 @@ const INVISIBLE = /[\p{Cf}\u180E]/u;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 const SURROUNDING_SPACE = /^[\s\u00A0\uFEFF]+|[\s\u00A0\uFEFF]+$/gu;
 
-const utf8 = new TextEncoder();
+/** UTF-8 length in octets (RFC 5321 limits are in octets), without allocating the encoding. */
+function utf8Length(text: string): number {
+  let octets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) octets += 1;
+    else if (unit < 0x800) octets += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      octets += 4;
+      i++;
+    } else octets += 3;
+  }
+  return octets;
+}
 
 /**
  * Parses one e-mail address as typed. Never throws.
@@ -136,7 +149,7 @@ export function parseAddress(input: string): ParseAddressResult {
   if (domainProblem) return fail(domainProblem[0], domainProblem[1]);
 
   const address = `${local}@${domain}`;
-  if (utf8.encode(address).length > MAX_ADDRESS_OCTETS) {
+  if (utf8Length(address) > MAX_ADDRESS_OCTETS) {
     return fail('address-too-long', `the address is longer than ${MAX_ADDRESS_OCTETS} bytes`);
   }
   return {
@@ -153,7 +166,7 @@ export function parseAddress(input: string): ParseAddressResult {
 }
 
 function checkLocalPart(local: string): [InvalidAddressReason, string] | undefined {
-  if (utf8.encode(local).length > MAX_LOCAL_OCTETS) {
+  if (utf8Length(local) > MAX_LOCAL_OCTETS) {
     return ['local-part-too-long', `the part before the @ sign is longer than ${MAX_LOCAL_OCTETS} bytes`];
   }
   if (local.startsWith('"')) {
