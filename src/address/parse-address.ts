@@ -74,25 +74,17 @@ const INVISIBLE = /[\p{Cf}\u180E]/u;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 const SURROUNDING_SPACE = /^[\s\u00A0\uFEFF]+|[\s\u00A0\uFEFF]+$/gu;
 
-/**
- * Octets of `text` in UTF-8 (RFC 3629 §3), counted without encoding it: the limits are checked on
- * every address of a bulk load, and an encoder allocates a buffer each time.
- */
+/** UTF-8 length in octets (RFC 5321 limits are in octets), without allocating the encoding. */
 function utf8Length(text: string): number {
-  let octets = text.length;
+  let octets = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (code < 0x800) {
-      octets += 1;
-    } else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      // A surrogate pair: two code units, one 4-octet character.
-      octets += 2;
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) octets += 1;
+    else if (unit < 0x800) octets += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      octets += 4;
       i++;
-    } else {
-      // Three octets, also for a lone surrogate (encoded as U+FFFD, as TextEncoder does).
-      octets += 2;
-    }
+    } else octets += 3;
   }
   return octets;
 }

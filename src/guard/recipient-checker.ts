@@ -61,9 +61,22 @@ function allowedDistance(localLength: number): number {
   return localLength >= 3 ? 1 : 0;
 }
 
+/**
+ * `anna.jonsson37` beside `anna.jonsson`: the same name with a whole number added or left out.
+ * Two digits typed by mistake at the very end are far rarer than a second mailbox numbered on
+ * purpose, so beyond one slip this is read as another address, to be confirmed, not as a typo.
+ */
+function isNumberedSibling(a: string, b: string): boolean {
+  const [withNumber, without] = /\d/.test(a) ? [a, b] : [b, a];
+  if (/\d/.test(without)) return false;
+  const runs = withNumber.match(/\d+/g) ?? [];
+  return runs.length === 1 && (runs[0]?.length ?? 0) >= 2 && withNumber.replace(/\d+/, '') === without;
+}
+
 // Phone numbers are read with libphonenumber-js, which is slow next to the rest of a check; a
 // customer's numbers recur across checks, so their digits are remembered.
 const PHONE_CACHE_SIZE = 2048;
+const KNOWN_ADDRESS_CACHE_SIZE = 8192;
 
 /**
  * Builds the check that `checkRecipient` and `createGuard` run: tables are indexed once here.
@@ -113,6 +126,23 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     return digits;
   };
 
+  // The customer's known addresses recur from check to check; each is parsed and keyed once.
+  const knownAddresses = new Map<string, KnownAddress | null>();
+  const readKnownAddress = (given: string): KnownAddress | undefined => {
+    let knownAddress = knownAddresses.get(given);
+    if (knownAddress === undefined) {
+      const parsed = parseAddress(given);
+      knownAddress = parsed.ok
+        ? { given: given.trim(), parsed: parsed.address, key: mailboxKey(parsed.address, rules) }
+        : null;
+      if (knownAddresses.size >= KNOWN_ADDRESS_CACHE_SIZE) {
+        knownAddresses.delete(knownAddresses.keys().next().value as string);
+      }
+      knownAddresses.set(given, knownAddress);
+    }
+    return knownAddress ?? undefined;
+  };
+
   /** The entered domain is a slip of the known one (`gmial.com` for `gmail.com`), not another real domain. */
   const isDomainSlip = (entered: string, known: string): boolean => {
     if (entered === known || providerDomains.has(entered)) return false;
@@ -126,10 +156,9 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     const findings: Finding[] = [];
     const known: KnownAddress[] = [];
     for (const given of customer.emails ?? []) {
-      const parsed = parseAddress(given);
+      const knownAddress = readKnownAddress(given);
       // A malformed address on file cannot be compared; it is skipped, not fatal to the check.
-      if (parsed.ok)
-        known.push({ given: given.trim(), parsed: parsed.address, key: mailboxKey(parsed.address, rules) });
+      if (knownAddress) known.push(knownAddress);
     }
 
     const parsed = parseAddress(entered);
@@ -185,8 +214,15 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         const limit = allowedDistance(candidate.key.local.length);
         if (sameDomain || isDomainSlip(key.domain, candidate.key.domain)) {
           const localDistance = editDistance(key.local, candidate.key.local, { maxDistance: limit });
-          if (localDistance <= (sameDomain ? limit : Math.min(limit, 1))) {
-            const edits = explainEdits(candidate.parsed.address.toLowerCase(), typed);
+          if (
+            localDistance <= (sameDomain ? limit : Math.min(limit, 1)) &&
+            !(localDistance >= 2 && isNumberedSibling(key.local, candidate.key.local))
+          ) {
+            // Explaining the local parts alone is enough when the domains agree, and far cheaper.
+            const edits =
+              sameDomain && address.domain === candidate.parsed.domain
+                ? explainEdits(candidate.parsed.local.toLowerCase(), address.local.toLowerCase())
+                : explainEdits(candidate.parsed.address.toLowerCase(), typed);
             findings.push(
               finding({ code: 'near-miss', known: candidate.given, distance: edits.length, edits }),
             );
@@ -206,11 +242,13 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         }
       }
 
-      const typo = findDomainTypo(address.domain);
-      if (typo) findings.push(finding({ code: 'domain-typo', ...typo }));
-
       const confusables = findConfusables(address);
       if (confusables) findings.push(finding({ code: 'confusable-characters', ...confusables }));
+      // A look-alike in the domain already explains it; its punycode form is no typo of anything.
+      const typo = confusables?.characters.some((c) => c.part === 'domain')
+        ? undefined
+        : findDomainTypo(address.domain);
+      if (typo) findings.push(finding({ code: 'domain-typo', ...typo }));
 
       if (/\d\d/.test(address.local)) {
         const numbers = knownNumbers({
@@ -265,7 +303,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
 
 /**
  * The one best correction. Known addresses come first (a near miss of one is what the customer
- * meant), then a corrected provider domain, then the look-alike an address passes for, then a
+ * meant), then the look-alike an address passes for, then a corrected provider domain, then a
  * known address at a sibling domain. Within a kind, a tie at the best distance means no suggestion.
  */
 function chooseSuggestion(
@@ -281,12 +319,12 @@ function chooseSuggestion(
   const otherCustomers = findings.filter((item) => item.code === 'near-miss-other-customer');
   if (otherCustomers.length > 0) return otherCustomers.length === 1 ? otherCustomers[0]?.known : undefined;
   for (const item of findings) {
+    if (item.code === 'confusable-characters') return item.lookalike;
+  }
+  for (const item of findings) {
     if (item.code === 'domain-typo') {
       return item.suggestedDomain && address ? `${address.local}@${item.suggestedDomain}` : undefined;
     }
-  }
-  for (const item of findings) {
-    if (item.code === 'confusable-characters') return item.lookalike;
   }
   const siblings = new Set(findings.flatMap((item) => (item.code === 'sibling-domain' ? [item.known] : [])));
   return siblings.size === 1 ? [...siblings][0] : undefined;

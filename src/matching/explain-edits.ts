@@ -20,6 +20,9 @@ export type Edit =
       readonly index: number;
     };
 
+// One alignment matrix reused across calls: the check is synchronous and single-threaded.
+let matrixBuffer = new Int32Array(4096);
+
 /**
  * The slips (in reading order) that turn `known` into `entered` under the optimal string alignment
  * distance: what a salesperson needs to hear ("a digit 9 is missing after anna.svensson1").
@@ -35,18 +38,27 @@ export type Edit =
 export function explainEdits(known: string, entered: string): Edit[] {
   const rows = known.length + 1;
   const columns = entered.length + 1;
-  const matrix = new Int32Array(rows * columns);
+  if (matrixBuffer.length < rows * columns) matrixBuffer = new Int32Array(rows * columns * 2);
+  const matrix = matrixBuffer;
   const at = (i: number, j: number) => matrix[i * columns + j] as number;
   for (let i = 0; i < rows; i++) matrix[i * columns] = i;
   for (let j = 0; j < columns; j++) matrix[j] = j;
   for (let i = 1; i < rows; i++) {
+    const k = known.charCodeAt(i - 1);
+    const kBefore = i > 1 ? known.charCodeAt(i - 2) : -1;
+    const row = i * columns;
+    const above = row - columns;
     for (let j = 1; j < columns; j++) {
-      const cost = known[i - 1] === entered[j - 1] ? 0 : 1;
-      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && known[i - 1] === entered[j - 2] && known[i - 2] === entered[j - 1]) {
-        value = Math.min(value, at(i - 2, j - 2) + 1);
+      const e = entered.charCodeAt(j - 1);
+      const deletion = (matrix[above + j] as number) + 1;
+      const insertion = (matrix[row + j - 1] as number) + 1;
+      const substitution = (matrix[above + j - 1] as number) + (k === e ? 0 : 1);
+      let value = Math.min(deletion, insertion, substitution);
+      if (j > 1 && k === entered.charCodeAt(j - 2) && kBefore === e) {
+        const transposition = (matrix[above - columns + j - 2] as number) + 1;
+        if (transposition < value) value = transposition;
       }
-      matrix[i * columns + j] = value;
+      matrix[row + j] = value;
     }
   }
 

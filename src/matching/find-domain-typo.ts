@@ -180,6 +180,10 @@ function judge(
       } else if (tldExists && sameName && provider.exclusive) {
         // `gmail.se` exists in DNS but is no Gmail mailbox: the ending is the slip.
         consider(provider.domain, 2 + Math.min(suffixDistance, 3), 'top-level-domain');
+      } else if (tldExists && sameName && suffixDistance <= 1 && !COMMON_SUFFIXES.includes(entered.suffix)) {
+        // `telia.cm`, `spray.sr`: a provider's name under a country ending one slip from the
+        // provider's own, where hardly anyone in a European customer base has mail.
+        consider(provider.domain, 2 + suffixDistance, 'top-level-domain');
       }
     }
   }

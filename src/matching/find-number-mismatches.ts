@@ -19,13 +19,13 @@ export interface NumberMismatch {
 
 /**
  * The numbers a customer might put in an address: birth year (`1985`, `85`), birth date
- * (`19850412`, `850412`, `0412`, `1204`) and phone numbers (national digits and the national
+ * (`19850412`, `850412`, `198504`, `8504`, `0412`, `1204`) and phone numbers (national digits and the national
  * significant number).
  *
  * @example
  * ```ts
  * knownNumbers({ birthDate: '1985-04-12', phoneDigits: ['0701234567'] }).map((n) => n.digits);
- * // ['1985', '85', '19850412', '850412', '0412', '1204', '0701234567']
+ * // ['1985', '85', '19850412', '850412', '198504', '8504', '0412', '1204', '0701234567']
  * ```
  */
 export function knownNumbers(input: { birthDate?: string; phoneDigits?: readonly string[] }): KnownNumber[] {
@@ -41,6 +41,8 @@ export function knownNumbers(input: { birthDate?: string; phoneDigits?: readonly
     add(year.slice(2), 'birth-date');
     add(year + month + day, 'birth-date');
     add(year.slice(2) + month + day, 'birth-date');
+    add(year + month, 'birth-date');
+    add(year.slice(2) + month, 'birth-date');
     add(month + day, 'birth-date');
     add(day + month, 'birth-date');
   }
@@ -69,13 +71,7 @@ export function findNumberMismatches(local: string, numbers: readonly KnownNumbe
   if (!runs) return [];
   const mismatches: NumberMismatch[] = [];
   for (const run of runs) {
-    if (
-      numbers.some(
-        (known) => known.digits === run || (known.digits.length >= 4 && run.includes(known.digits)),
-      )
-    ) {
-      continue;
-    }
+    if (numbers.some((known) => known.digits === run)) continue;
     let best: KnownNumber | undefined;
     for (const known of numbers) {
       const allowed = known.digits.length >= 8 ? 2 : 1;

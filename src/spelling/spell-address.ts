@@ -27,22 +27,36 @@ export interface SpellAddressOptions {
 export function spellAddress(address: string, options: SpellAddressOptions = {}): string {
   const alphabet =
     options.alphabet ?? (options.locale === 'sv' ? swedishSpellingAlphabet : natoSpellingAlphabet);
+  const phrases = phrasesOf(alphabet);
   const words: string[] = [];
   for (const character of address.trim()) {
-    const lower = character.toLowerCase();
-    const digit = '0123456789'.indexOf(character);
-    if (digit >= 0) {
-      words.push(alphabet.digits[digit] as string);
-    } else if (alphabet.letters[lower]) {
-      words.push(`${lower} ${alphabet.asIn} ${alphabet.letters[lower]}`);
-    } else if (alphabet.symbols[character]) {
-      words.push(alphabet.symbols[character] as string);
-    } else {
-      // A letter the alphabet has no word for (é, ü, or another script): name its code point, so
-      // nothing is read back as a letter it only resembles.
-      const codePoint = (character.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
-      words.push(`${character} (U+${codePoint})`);
-    }
+    words.push(phrases.get(character) ?? phrases.get(character.toLowerCase()) ?? unknownCharacter(character));
   }
   return words.join(', ');
+}
+
+const phraseCache = new WeakMap<SpellingAlphabet, ReadonlyMap<string, string>>();
+
+/** Every phrase an alphabet says, built once: "a som i Adam", "snabel-a", "fem". */
+function phrasesOf(alphabet: SpellingAlphabet): ReadonlyMap<string, string> {
+  let phrases = phraseCache.get(alphabet);
+  if (!phrases) {
+    const map = new Map<string, string>();
+    for (const [digit, word] of alphabet.digits.entries()) map.set(String(digit), word);
+    for (const [letter, word] of Object.entries(alphabet.letters))
+      map.set(letter, `${letter} ${alphabet.asIn} ${word}`);
+    for (const [symbol, word] of Object.entries(alphabet.symbols)) map.set(symbol, word);
+    phrases = map;
+    phraseCache.set(alphabet, phrases);
+  }
+  return phrases;
+}
+
+/**
+ * A letter the alphabet has no word for (é, ü, or another script) is named by its code point, so
+ * nothing is read back as a letter it only resembles.
+ */
+function unknownCharacter(character: string): string {
+  const codePoint = (character.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
+  return `${character} (U+${codePoint})`;
 }

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: speed and memory of email-guard on this machine, compared with the baseline in
+ * bench/baseline.json (the figures of the commit named there, measured the same way). Inputs are
+ * fixed or seeded, so runs differ only by the machine's own noise; run on an idle machine.
+ *
+ * Sections: the recipient check per customer; more are added as they are measured.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { printRecipientBench } from './recipient.bench.js';
+
+interface Baseline {
+  readonly commit: string;
+  readonly machine: string;
+  readonly recipient: { readonly checksPerSecond: Record<string, number> };
+}
+
+const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
+console.log(
+  `email-guard benchmark: Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
+);
+console.log(`Baseline: bench/baseline.json, commit ${baseline.commit} on ${baseline.machine}\n`);
+
+printRecipientBench(baseline.recipient);

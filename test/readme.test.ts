@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '..');
+const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+const entryPoints: Record<string, string> = {
+  'email-guard': 'src/index.ts',
+  'email-guard/nodemailer': 'src/nodemailer/index.ts',
+  'email-guard/mime': 'src/mime/index.ts',
+  'email-guard/incident': 'src/incident/index.ts',
+};
+
+describe('README', () => {
+  it('has a TypeScript example for every section that needs one', () => {
+    expect(blocks.length).toBeGreaterThan(10);
+  });
+
+  // Every code block in the README runs, against the source, as a reader would paste it.
+  blocks.forEach((block, index) => {
+    const firstLine = block.split('\n').find((line) => line.trim() && !line.startsWith('import')) ?? '';
+    it(`runs example ${index + 1}: ${firstLine.slice(0, 60)}`, () => {
+      const folder = resolve(root, '.tmp/readme');
+      mkdirSync(folder, { recursive: true });
+      const source = block.replace(/from '(email-guard[^']*)'/g, (whole, name: string) =>
+        entryPoints[name] ? `from '${resolve(root, entryPoints[name] as string)}'` : whole,
+      );
+      const file = resolve(folder, `example-${index + 1}.ts`);
+      writeFileSync(file, `${source}\nexport {};\n`);
+      const result = spawnSync(process.execPath, ['--import', 'tsx', file], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    });
+  });
+});
