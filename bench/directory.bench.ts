@@ -13,6 +13,7 @@ import { seededRandom, syntheticCustomers, syntheticPerson } from '../eval/cases
 import { createDirectory } from '../src/contacts/create-directory.js';
 import type { CheckOptions } from '../src/guard/check-options.js';
 import { checkRecipient } from '../src/guard/check-recipient.js';
+import { formatRate, latencies, throughput } from './measure.js';
 
 /** Options of {@link benchDirectory}. */
 export interface BenchDirectoryOptions {
@@ -44,10 +45,6 @@ interface Row {
   lookupMicroseconds: number;
   naiveMilliseconds: number;
   ratio: number;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
 }
 
 /** The entries a salesperson types: known addresses, slips of them, and new people's addresses. */
@@ -93,24 +90,19 @@ async function measure(customers: number, checks: number, naiveScans: number): P
 
   const entries = workload(checks, customers, 42);
   const options: CheckOptions = {};
-  // Warm up the JIT on a slice of the workload before timing.
-  for (let round = 0; round < 3; round++)
-    for (const entry of entries.slice(0, 5000)) checkRecipient({ ...entry, directory }, options);
-  const latencies = new Float64Array(entries.length);
-  const allStarted = performance.now();
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i] as (typeof entries)[number];
-    const t = performance.now();
+  const check = (i: number) => {
+    const entry = entries[i % entries.length] as (typeof entries)[number];
     checkRecipient({ entered: entry.entered, customer: entry.customer, directory }, options);
-    latencies[i] = performance.now() - t;
-  }
-  const total = performance.now() - allStarted;
-  latencies.sort();
-
-  const lookupStarted = performance.now();
-  for (const entry of entries)
-    directory.findAddress({ entered: entry.entered, excludeCustomerId: entry.customer.id });
-  const lookupMicroseconds = ((performance.now() - lookupStarted) * 1000) / entries.length;
+  };
+  const run = throughput(check, { operations: entries.length, warmup: 15_000 });
+  const { p50, p99 } = latencies(check, { operations: entries.length });
+  const lookup = throughput(
+    (i) => {
+      const entry = entries[i % entries.length] as (typeof entries)[number];
+      directory.findAddress({ entered: entry.entered, excludeCustomerId: entry.customer.id });
+    },
+    { operations: entries.length },
+  );
 
   // The baseline: every address in one array, each query compared with all of them.
   const addresses: string[] = [];
@@ -124,17 +116,17 @@ async function measure(customers: number, checks: number, naiveScans: number): P
   const naiveMilliseconds = (performance.now() - naiveStarted) / naiveScans;
   void found;
 
-  const perCheck = total / entries.length;
+  const perCheck = 1000 / run.perSecond;
   return {
     customers,
     buildSeconds,
     buildCpuSeconds,
     bytesPerCustomer,
     indexBytesPerCustomer: directory.byteLength / customers,
-    checksPerSecond: entries.length / (total / 1000),
-    p50: percentile(latencies, 0.5) * 1000,
-    p99: percentile(latencies, 0.99) * 1000,
-    lookupMicroseconds,
+    checksPerSecond: run.perSecond,
+    p50,
+    p99,
+    lookupMicroseconds: 1e6 / lookup.perSecond,
     naiveMilliseconds,
     ratio: naiveMilliseconds / perCheck,
   };
@@ -156,7 +148,7 @@ export async function benchDirectory(options: BenchDirectoryOptions): Promise<vo
   for (const customers of options.customers) {
     const row = await measure(customers, checks, naiveScans);
     console.log(
-      `| ${row.customers.toLocaleString('en')} | ${row.buildSeconds.toFixed(1)} s / ${row.buildCpuSeconds.toFixed(1)} s | ${row.bytesPerCustomer.toFixed(0)} | ${row.indexBytesPerCustomer.toFixed(0)} | ${Math.round(row.checksPerSecond).toLocaleString('en')} | ${row.p50.toFixed(1)} µs | ${row.p99.toFixed(1)} µs | ${row.lookupMicroseconds.toFixed(1)} µs | ${row.naiveMilliseconds.toFixed(0)} ms | ${Math.round(row.ratio).toLocaleString('en')}x |`,
+      `| ${row.customers.toLocaleString('en')} | ${row.buildSeconds.toFixed(1)} s / ${row.buildCpuSeconds.toFixed(1)} s | ${row.bytesPerCustomer.toFixed(0)} | ${row.indexBytesPerCustomer.toFixed(0)} | ${formatRate(row.checksPerSecond)} | ${row.p50.toFixed(1)} µs | ${row.p99.toFixed(1)} µs | ${row.lookupMicroseconds.toFixed(1)} µs | ${row.naiveMilliseconds.toFixed(0)} ms | ${Math.round(row.ratio).toLocaleString('en')}x |`,
     );
   }
   console.log(

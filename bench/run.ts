@@ -3,10 +3,12 @@
  * bench/baseline.json (the figures of the commit named there, measured the same way). Inputs are
  * fixed or seeded, so runs differ only by the machine's own noise; run on an idle machine.
  *
- * Sections: the recipient check per customer; more are added as they are measured.
+ * Sections: the recipient check per customer; the customer directory at 100,000 and 1,000,000
+ * customers (bench/directory.bench.ts).
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { benchDirectory } from './directory.bench.js';
 import { printRecipientBench } from './recipient.bench.js';
 
 interface Baseline {
@@ -22,3 +24,4 @@ console.log(
 console.log(`Baseline: bench/baseline.json, commit ${baseline.commit} on ${baseline.machine}\n`);
 
 printRecipientBench(baseline.recipient);
+await benchDirectory({ customers: [100_000, 1_000_000] });

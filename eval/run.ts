@@ -2,9 +2,12 @@
  * `npm run eval`: how often the verdict is right, per kind of case, over the generated evaluation
  * set (eval/address-cases.ts, seeded: the same cases on every run). Exits 1 when a goal is missed.
  */
+import { checkPhone } from '../src/guard/check-phone.js';
 import { checkRecipient } from '../src/guard/check-recipient.js';
 import type { Verdict } from '../src/guard/verdict.js';
 import { type AddressCase, type Expectation, generateAddressCases } from './address-cases.js';
+import { directoryCases } from './cases/directory-cases.js';
+import { phoneCases } from './cases/phone-cases.js';
 import { domainAnchors } from './domain-anchors.js';
 
 /** The goals, by kind prefix: the share of right verdicts each kind must reach. */
@@ -15,6 +18,8 @@ const goals: readonly [prefix: string, share: number][] = [
   ['exact:', 1],
   ['same mailbox:', 1],
   ['real domain:', 1],
+  ['directory:', 0.99],
+  ['phone:', 0.99],
 ];
 
 function isRight(verdict: Verdict, expected: Expectation): boolean {
@@ -28,11 +33,18 @@ function isRight(verdict: Verdict, expected: Expectation): boolean {
   return true;
 }
 
-const cases: AddressCase[] = generateAddressCases();
-const byKind = new Map<string, { total: number; right: number; wrong: AddressCase[] }>();
 const options = {};
+// Each case with the check it is for: addresses, addresses against a directory, phone numbers.
+const checks = new Map<AddressCase, () => Verdict>();
+for (const item of generateAddressCases()) checks.set(item, () => checkRecipient(item.input, options));
+for (const item of directoryCases())
+  checks.set({ ...item, kind: `directory: ${item.name}` }, () => checkRecipient(item.input, options));
+for (const item of phoneCases())
+  checks.set({ ...item, kind: `phone: ${item.name}` }, () => checkPhone(item.input));
+const cases: AddressCase[] = [...checks.keys()];
+const byKind = new Map<string, { total: number; right: number; wrong: AddressCase[] }>();
 for (const item of cases) {
-  const verdict = checkRecipient(item.input, options);
+  const verdict = (checks.get(item) as () => Verdict)();
   const tally = byKind.get(item.kind) ?? { total: 0, right: 0, wrong: [] };
   tally.total++;
   if (isRight(verdict, item.expect)) tally.right++;
@@ -107,7 +119,7 @@ for (const [kind, tally] of byKind) {
   if (!showWrong || tally.wrong.length === 0) continue;
   console.log(`\nWrong in "${kind}":`);
   for (const item of tally.wrong.slice(0, 10)) {
-    const verdict = checkRecipient(item.input, options);
+    const verdict = (checks.get(item) as () => Verdict)();
     console.log(
       `  ${JSON.stringify(item.input.entered)} known ${JSON.stringify(item.input.customer.emails)} -> ${verdict.action} ${verdict.suggestion ?? '-'} [${verdict.findings.map((f) => f.code).join(', ')}]`,
     );
