@@ -4,17 +4,11 @@
  * Nothing here is a real person: names are common given names and surnames combined at random
  * (Statistics Sweden's and the UK Office for National Statistics' most frequent names).
  */
+import { createRandom } from '../random.js';
 
-/** mulberry32: a small, fast 32-bit generator; the same seed gives the same sequence everywhere. */
+/** A seeded generator of floats in [0, 1) (eval/random.ts): the same seed gives the same sequence. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed).next;
 }
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
