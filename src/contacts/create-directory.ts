@@ -6,7 +6,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { type Customer, CustomerSchema } from './customer.js';
-import { deletionHashes, FNV_OFFSET, HashIndex, hashDomain, hashSkipping } from './hash-index.js';
+import { deletionHashes, exactHash, FNV_OFFSET, HashIndex, hashDomain, hashSkipping } from './hash-index.js';
 import { RecordPool, type StoredRecord } from './record-pool.js';
 
 /** Options of {@link createDirectory}. */
@@ -238,7 +238,7 @@ class CustomerDirectory implements Directory {
     for (const domain of this.domainsNear(key.domain)) {
       const rekeyed = mailboxKey({ ...parsed.address, domain }, this.rules);
       const slots = new Set<number>();
-      const hash = hashSkipping(rekeyed.local, -1, hashDomain(rekeyed.domain)) >>> 0;
+      const hash = exactHash(rekeyed.local, hashDomain(rekeyed.domain));
       this.mailboxes.forEach(hash, (slot) => slots.add(slot));
       for (const slot of slots) {
         this.matchSlot(slot, input.excludeCustomerId, found, (known) =>

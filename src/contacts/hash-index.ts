@@ -38,30 +38,69 @@ export function hashDomain(domain: string): number {
   return fnvStep(hashSkipping(domain, -1), 0x40);
 }
 
-let prefixScratch = new Uint32Array(64);
+// Polynomial hashing (Karp and Rabin, 1987) modulo 2^32 with an odd multiplier: the hash of a
+// string with one character deleted follows from the hashes of the part before and the part
+// after it, so all the variants of a string cost O(length) instead of O(length^2).
+const BASE = 0x01000193;
+let powers = new Uint32Array(65);
+let prefixScratch = new Uint32Array(65);
+let suffixScratch = new Uint32Array(65);
+
+function grow(length: number): void {
+  if (powers.length > length) return;
+  const size = (length + 1) * 2;
+  powers = new Uint32Array(size);
+  prefixScratch = new Uint32Array(size);
+  suffixScratch = new Uint32Array(size);
+}
+
+/** The murmur3 finaliser: spreads a polynomial hash's weak low bits over the whole word. */
+function mix(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
 
 /**
- * Writes to `out` the hashes (continuing from `seed`) of `text` itself and of every distinct string
- * made from it by deleting one character, and returns how many it wrote (at most `text.length + 1`).
+ * Writes to `out` the hashes (under `seed`) of `text` itself and of every distinct string made
+ * from it by deleting one character, and returns how many it wrote (at most `text.length + 1`).
  * Deleting any character of a run of equal characters gives the same string, so only the first
- * of each run counts. Each variant continues from the hash of the prefix before the deleted
- * character, so no substring is ever built.
+ * of each run counts. `out[0]` is {@link exactHash}`(text, seed)`.
  */
 export function deletionHashes(text: string, seed: number, out: Uint32Array): number {
   const length = text.length;
-  if (prefixScratch.length < length + 1) prefixScratch = new Uint32Array((length + 1) * 2);
+  grow(length);
   const prefix = prefixScratch;
+  const suffix = suffixScratch;
+  powers[0] = 1;
   prefix[0] = seed;
-  for (let i = 0; i < length; i++) prefix[i + 1] = fnvStep(prefix[i] as number, text.charCodeAt(i));
-  out[0] = (prefix[length] as number) >>> 0;
+  for (let i = 0; i < length; i++) {
+    powers[i + 1] = Math.imul(powers[i] as number, BASE);
+    prefix[i + 1] = (Math.imul(prefix[i] as number, BASE) + text.charCodeAt(i)) | 0;
+  }
+  // suffix[i]: the characters from i on, as the low-order terms of the polynomial.
+  suffix[length] = 0;
+  for (let i = length - 1; i >= 0; i--) {
+    suffix[i] =
+      (Math.imul(text.charCodeAt(i), powers[length - 1 - i] as number) + (suffix[i + 1] as number)) | 0;
+  }
+  out[0] = mix(prefix[length] as number);
   let count = 1;
   for (let skip = 0; skip < length; skip++) {
     if (skip > 0 && text.charCodeAt(skip) === text.charCodeAt(skip - 1)) continue;
-    let hash = prefix[skip] as number;
-    for (let i = skip + 1; i < length; i++) hash = fnvStep(hash, text.charCodeAt(i));
-    out[count++] = hash >>> 0;
+    const before = Math.imul(prefix[skip] as number, powers[length - 1 - skip] as number);
+    out[count++] = mix((before + (suffix[skip + 1] as number)) | 0);
   }
   return count;
+}
+
+/** The hash of `text` under `seed`, as {@link deletionHashes} gives it for `text` itself. */
+export function exactHash(text: string, seed: number): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
+  return mix(hash);
 }
 
 /** Collects entries and sorts them into a {@link HashIndex}. */
