@@ -124,6 +124,13 @@ class EntryList {
   }
 }
 
+// Scratch for forEachOf (lookups are synchronous, so one set serves every index and call).
+let starts = new Uint32Array(64);
+let ends = new Uint32Array(64);
+const single = new Uint32Array(1);
+/** Keeps the warming loads of forEachOf from being optimised away. */
+export let lastTouched = 0;
+
 export class HashIndex {
   /** `bucketStart[h >>> shift]` .. `bucketStart[(h >>> shift) + 1]` hold the entries of hashes with those top bits. */
   private bucketStart = new Uint32Array((1 << MIN_BUCKET_BITS) + 1);
@@ -187,18 +194,42 @@ export class HashIndex {
 
   /** Calls `visit` with every value stored under `hash` (dead ones included: the caller filters). */
   forEach(hash: number, visit: (value: number) => void): void {
+    single[0] = hash;
+    this.forEachOf(single, 1, visit);
+  }
+
+  /**
+   * {@link forEach} for the first `count` hashes of `hashes`. The bucket bounds of all of them are
+   * read first, then their first entries, then the scans: loads that do not depend on each other
+   * let the processor wait for several cache misses at once (memory-level parallelism), where a
+   * lookup at a time waits for each in turn.
+   */
+  forEachOf(hashes: Uint32Array, count: number, visit: (value: number) => void): void {
     if (this.pending) this.seal();
-    const bucket = hash >>> this.shift;
-    const low = hash & 0xffff;
-    const end = this.bucketStart[bucket + 1] as number;
-    // A bucket holds ~16 entries sorted by low half: a linear scan beats a binary search there.
-    for (let i = this.bucketStart[bucket] as number; i < end; i++) {
-      const stored = this.lowHashes[i] as number;
-      if (stored === low) visit(this.values[i] as number);
-      else if (stored > low) break;
+    if (starts.length < count) {
+      starts = new Uint32Array(count * 2);
+      ends = new Uint32Array(count * 2);
     }
-    const added = this.deltaEntries > 0 ? this.delta.get(hash) : undefined;
-    if (added) for (const value of added) visit(value);
+    const shift = this.shift;
+    for (let k = 0; k < count; k++) {
+      const bucket = (hashes[k] as number) >>> shift;
+      starts[k] = this.bucketStart[bucket] as number;
+      ends[k] = this.bucketStart[bucket + 1] as number;
+    }
+    let touched = 0;
+    for (let k = 0; k < count; k++) touched += this.lowHashes[starts[k] as number] ?? 0;
+    for (let k = 0; k < count; k++) {
+      const low = (hashes[k] as number) & 0xffff;
+      const end = ends[k] as number;
+      for (let i = starts[k] as number; i < end; i++) {
+        const stored = this.lowHashes[i] as number;
+        if (stored === low) visit(this.values[i] as number);
+        else if (stored > low) break;
+      }
+      const added = this.deltaEntries > 0 ? this.delta.get(hashes[k] as number) : undefined;
+      if (added) for (const value of added) visit(value);
+    }
+    lastTouched = touched;
   }
 
   /** Heap and buffer bytes held by the sorted arrays (the delta is small and not counted). */
