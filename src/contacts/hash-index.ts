@@ -202,7 +202,8 @@ export class HashIndex {
    * {@link forEach} for the first `count` hashes of `hashes`. The bucket bounds of all of them are
    * read first, then their first entries, then the scans: loads that do not depend on each other
    * let the processor wait for several cache misses at once (memory-level parallelism), where a
-   * lookup at a time waits for each in turn.
+   * lookup at a time waits for each in turn. `visit` must not look anything up itself: the bounds
+   * live in scratch arrays shared by every index.
    */
   forEachOf(hashes: Uint32Array, count: number, visit: (value: number) => void): void {
     if (this.pending) this.seal();
