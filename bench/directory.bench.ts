@@ -6,6 +6,7 @@
  * Run alone: `npx tsx bench/directory.bench.ts [customers...]` (default 100000 300000 1000000).
  * The build includes generating the synthetic customers (about 1.2 s of CPU per million).
  */
+import os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import levenshtein from 'fast-levenshtein';
@@ -31,6 +32,17 @@ function collector(): () => void {
   if (existing) return existing;
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
+}
+
+/**
+ * Memory in use once garbage is gone. V8 frees the buffers of collected typed arrays on a
+ * background thread, so `arrayBuffers` drops a moment after `gc()`: collect, wait, collect again.
+ */
+async function settledMemory(gc: () => void): Promise<NodeJS.MemoryUsage> {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  gc();
+  return process.memoryUsage();
 }
 
 interface Row {
@@ -73,8 +85,7 @@ function workload(count: number, customers: number, seed: number) {
 
 async function measure(customers: number, checks: number, naiveScans: number): Promise<Row> {
   const gc = collector();
-  gc();
-  const before = process.memoryUsage();
+  const before = await settledMemory(gc);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   const directory = createDirectory(syntheticCustomers(customers, 1));
@@ -82,8 +93,7 @@ async function measure(customers: number, checks: number, naiveScans: number): P
   // CPU time too: on a shared machine the wall clock also counts other processes' turns.
   const cpu = process.cpuUsage(cpuStarted);
   const buildCpuSeconds = (cpu.user + cpu.system) / 1e6;
-  gc();
-  const after = process.memoryUsage();
+  const after = await settledMemory(gc);
   // Typed arrays live outside the V8 heap: count both heapUsed and arrayBuffers.
   const bytesPerCustomer =
     (after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers)) / customers;
@@ -152,7 +162,7 @@ export async function benchDirectory(options: BenchDirectoryOptions): Promise<vo
     );
   }
   console.log(
-    `\n${checks.toLocaleString('en')} checks per size (40 % known addresses, 30 % one-slip typos, 30 % new people); naive: ${naiveScans} full scans with fast-levenshtein get() <= 2. Node ${process.version}.`,
+    `\n${checks.toLocaleString('en')} checks per size (40 % known addresses, 30 % one-slip typos, 30 % new people); naive: ${naiveScans} full scans with fast-levenshtein get() <= 2. Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores at the end.`,
   );
 }
 
