@@ -1,11 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '..');
-const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+const blocksOf = (document: string) =>
+  [...readFileSync(resolve(root, document), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map(
+    (match) => match[1] as string,
+  );
+const blocks = blocksOf('README.md');
+// Sections written beside the README (docs/*.md) run the same way.
+const documents = existsSync(resolve(root, 'docs'))
+  ? readdirSync(resolve(root, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`)
+  : [];
 const entryPoints: Record<string, string> = {
   'email-guard': 'src/index.ts',
   'email-guard/nodemailer': 'src/nodemailer/index.ts',
@@ -19,15 +28,25 @@ describe('README', () => {
   });
 
   // Every code block in the README runs, against the source, as a reader would paste it.
-  blocks.forEach((block, index) => {
+  const examples = [
+    ...blocks.map((block, index) => ({ block, name: `example-${index + 1}`, label: `example ${index + 1}` })),
+    ...documents.flatMap((document) =>
+      blocksOf(document).map((block, index) => ({
+        block,
+        name: `${document.replace(/\W/g, '-')}-${index + 1}`,
+        label: `${document} example ${index + 1}`,
+      })),
+    ),
+  ];
+  examples.forEach(({ block, name, label }) => {
     const firstLine = block.split('\n').find((line) => line.trim() && !line.startsWith('import')) ?? '';
-    it(`runs example ${index + 1}: ${firstLine.slice(0, 60)}`, () => {
+    it(`runs ${label}: ${firstLine.slice(0, 60)}`, () => {
       const folder = resolve(root, '.tmp/readme');
       mkdirSync(folder, { recursive: true });
       const source = block.replace(/from '(email-guard[^']*)'/g, (whole, name: string) =>
         entryPoints[name] ? `from '${resolve(root, entryPoints[name] as string)}'` : whole,
       );
-      const file = resolve(folder, `example-${index + 1}.ts`);
+      const file = resolve(folder, `${name}.ts`);
       writeFileSync(file, `${source}\nexport {};\n`);
       const result = spawnSync(process.execPath, ['--import', 'tsx', file], {
         cwd: root,
