@@ -71,7 +71,10 @@ export interface Directory {
    */
   findAddress(
     input: { readonly entered: string | ParsedAddress; readonly excludeCustomerId?: string },
-    options?: { readonly maxDistance?: 0 | 1 },
+    options?: {
+      /** 0: the same mailbox only; 1: also one slip away. @default 1 */
+      readonly maxDistance?: 0 | 1;
+    },
   ): DirectoryAddressMatch[];
   /** Customers (but `excludeCustomerId`) with the entered number, read in `region` when national. */
   findPhone(input: {
@@ -86,6 +89,12 @@ export interface Directory {
 /**
  * Accepts what {@link createDirectory} returns (or anything with the same lookups: a caller's own
  * implementation over its database), for the `directory` field of check inputs.
+ *
+ * @example
+ * ```ts
+ * DirectorySchema.safeParse(createDirectory()).success; // true
+ * DirectorySchema.safeParse({}).success;                // false
+ * ```
  */
 export const DirectorySchema = z.custom<Directory>(
   (value) =>

@@ -9,7 +9,18 @@ import { type Customer, CustomerSchema } from './customer.js';
 /** A customer field and the CSV header names it is read from. */
 export type CustomerColumn = 'id' | 'name' | 'emails' | 'phones' | 'birthDate' | 'country';
 
-/** Header names (compared case-insensitively, spaces and `_`/`-` ignored) for each field. */
+/**
+ * Header names (compared case-insensitively, spaces and `_`/`-` ignored) for each field: English
+ * and Swedish CRM exports. Extend them through the `columns` option.
+ *
+ * @example
+ * ```ts
+ * await loadCustomers(
+ *   { source: 'kund,adress\nK1,anna@x.se\n', format: 'csv' },
+ *   { columns: { id: [...defaultCustomerColumns.id, 'kund'], emails: ['adress'] } },
+ * );
+ * ```
+ */
 export const defaultCustomerColumns: Readonly<Record<CustomerColumn, readonly string[]>> = {
   id: ['id', 'customerid', 'kundid', 'kundnummer', 'customernumber'],
   name: ['name', 'fullname', 'namn'],
@@ -19,7 +30,14 @@ export const defaultCustomerColumns: Readonly<Record<CustomerColumn, readonly st
   country: ['country', 'land', 'countrycode'],
 };
 
-/** Where customers come from: CSV or NDJSON text, whole or as a stream of chunks. */
+/**
+ * Where customers come from: CSV or NDJSON text, whole or as a stream of chunks.
+ *
+ * @example
+ * ```ts
+ * LoadCustomersInputSchema.safeParse({ source: 'id\nC-1\n', format: 'csv' }).success; // true
+ * ```
+ */
 export const LoadCustomersInputSchema = z.object({
   /** A string, or any (async) iterable of text or UTF-8 bytes: a Node stream, a web `ReadableStream`. */
   source: z.custom<string | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>>(

@@ -11,7 +11,14 @@ import { phoneMessageFor } from './phone-messages.js';
 import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
 
-/** The input of {@link checkPhone}: the number as entered for SMS confirmations, and the customer. */
+/**
+ * The input of {@link checkPhone}: the number as entered for SMS confirmations, and the customer.
+ *
+ * @example
+ * ```ts
+ * CheckPhoneInputSchema.safeParse({ entered: '070-123 45 67', customer: { id: 'C-1' } }).success; // true
+ * ```
+ */
 export const CheckPhoneInputSchema = z.object({
   /** The number as typed, in any national or international format; any string gets a verdict. */
   entered: z.string({ error: 'the entered number must be a string' }),
