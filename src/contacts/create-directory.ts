@@ -4,6 +4,7 @@ import { defaultMailboxRules, type MailboxRule } from '../address/mailbox-rules.
 import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
 import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
+import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { type Customer, CustomerSchema } from './customer.js';
 import { deletionHashes, exactHash, FNV_OFFSET, HashIndex, hashDomain, hashSkipping } from './hash-index.js';
@@ -104,10 +105,6 @@ export const DirectorySchema = z.custom<Directory>(
     typeof (value as Directory).findPhone === 'function',
   'a directory made by createDirectory',
 );
-
-// A number already in E.164 (ITU-T E.164 §6: at most 15 digits, no leading zero in the country
-// code) is kept as it is: reading it with libphonenumber-js costs ~8 µs, most of a bulk build.
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 class CustomerDirectory implements Directory {
   private readonly rules: MailboxRuleIndex;
@@ -354,7 +351,7 @@ class CustomerDirectory implements Directory {
       for (let i = 0; i < variants; i++) this.mailboxes.add(hashes[i] as number, slot);
       this.registerDomain(key.domain);
     }
-    for (const phone of phones) if (E164.test(phone)) this.phones.add(phoneHash(phone), slot);
+    for (const phone of phones) if (isE164(phone)) this.phones.add(phoneHash(phone), slot);
     return slot;
   }
 
@@ -481,7 +478,7 @@ function phoneHash(e164: string): number {
 
 function toE164(phone: string, region: string): string | undefined {
   const trimmed = phone.trim();
-  if (E164.test(trimmed)) return trimmed;
+  if (isE164(trimmed)) return trimmed;
   return parsePhone(trimmed, region)?.e164;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAddress } from '../address/parse-address.js';
 import { parseInput } from '../internal/parse-input.js';
+import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { type Directory, DirectorySchema } from './create-directory.js';
 import { type CsvRecord, CsvRecordReader } from './csv-records.js';
@@ -135,7 +136,7 @@ export async function loadCustomers(
   const region = options.defaultCountry ?? 'SE';
   const customers: Customer[] = [];
   const problems: LoadProblem[] = [];
-  const seenIds = new Map<string, number>();
+  const seenIds = new Map<string, { line: number; index: number }>();
   let rows = 0;
   let loaded = 0;
   let characters = 0;
@@ -155,20 +156,21 @@ export async function loadCustomers(
         problems.push({
           line,
           field: 'id',
-          reason: `the id ${customer.id} was already used on line ${earlier}; this row replaces that one`,
+          reason: `the id ${customer.id} was already used on line ${earlier.line}; this row replaces that one`,
           loaded: true,
         });
-        if (!options.directory)
-          customers.splice(
-            customers.findIndex((c) => c.id === customer.id),
-            1,
-          );
       } else {
         loaded++;
       }
-      seenIds.set(customer.id, line);
-      if (options.directory) options.directory.add(customer);
-      else customers.push(customer);
+      if (options.directory) {
+        options.directory.add(customer);
+        seenIds.set(customer.id, { line, index: -1 });
+      } else if (earlier) {
+        customers[earlier.index] = customer;
+        seenIds.set(customer.id, { line, index: earlier.index });
+      } else {
+        seenIds.set(customer.id, { line, index: customers.push(customer) - 1 });
+      }
     }
     if (rows % every === 0) report(false);
   };
@@ -329,7 +331,7 @@ function validate(
       return { field: 'emails', reason: `"${email}" is not a usable address: ${parsed.detail}` };
   }
   for (const phone of customer.phones ?? []) {
-    if (!parsePhone(phone, customer.country ?? region))
+    if (!isE164(phone.trim()) && !parsePhone(phone, customer.country ?? region))
       return { field: 'phones', reason: `"${phone}" cannot be read as a phone number` };
   }
   return { customer };

@@ -37,7 +37,11 @@ export function parsePhone(input: string, region = 'SE'): ParsedPhone | undefine
     nationalNumber: phone.nationalNumber,
     nationalDigits: national,
     formattedNational,
-    formattedInternational: phone.formatInternational(),
+    // Formatting costs as much as parsing (libphonenumber-js walks its format rules again), and
+    // only messages need the international form: it is made when first read.
+    get formattedInternational() {
+      return phone.formatInternational();
+    },
     valid: phone.isValid(),
   };
 }
