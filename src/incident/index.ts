@@ -1,0 +1,22 @@
+export { EmailGuardError, InvalidInputError, MessageUnreadableError } from '../errors.js';
+export type {
+  AssessBreachOptions,
+  AssessmentReason,
+  BreachAssessment,
+  BreachFacts,
+  Deadline,
+  EnisaBand,
+  EnisaSeverity,
+  Recipient,
+  Regime,
+  RiskLevel,
+} from './assess-breach.js';
+export {
+  assessBreach,
+  BreachAssessmentSchema,
+  BreachCircumstancesSchema,
+  BreachFactsSchema,
+} from './assess-breach.js';
+export type { DataCategory } from './data/data-categories.js';
+export { DataCategorySchema, dataCategories, enisaBasicScores } from './data/data-categories.js';
+export type { DateInput } from './date-input.js';
