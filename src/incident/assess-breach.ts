@@ -294,7 +294,7 @@ function scoreEnisa(facts: Facts, categories: ReadonlySet<DataCategory>, reason:
       dpc = 2;
       reason(
         'impersonation',
-        'ENISA 2013 section 3.1; GDPR Recital 85 (identity theft or fraud)',
+        'ENISA 2013 section 3.1; GDPR Recital 85',
         'Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst.',
         'A name with a customer number is enough to pass as the customer when calling customer service.',
       );

@@ -17,10 +17,16 @@ export {
   BreachCircumstancesSchema,
   BreachFactsSchema,
 } from './assess-breach.js';
+export type { CreateIncidentReportInput, CreateIncidentReportOptions } from './create-incident-report.js';
+export { CreateIncidentReportInputSchema, createIncidentReport } from './create-incident-report.js';
 export type { DataCategory } from './data/data-categories.js';
 export { DataCategorySchema, dataCategories, enisaBasicScores } from './data/data-categories.js';
+export type { MisdirectedEmailMeasureId, ReportLocale } from './data/report-texts.js';
+export { measureTexts, misdirectedEmailMeasureIds, reportHeadings } from './data/report-texts.js';
 export type { DateInput } from './date-input.js';
 export type { PersonalDataKind } from './find-personal-data.js';
+export type { IncidentReport, Measure } from './incident-report.js';
+export { IncidentReportSchema, incidentReportJsonSchema } from './incident-report.js';
 export type {
   IncidentCustomer,
   InventoryAttachment,
@@ -31,3 +37,5 @@ export type {
   MessageSource,
 } from './inventory-message.js';
 export { IncidentCustomerSchema, inventoryMessage } from './inventory-message.js';
+export type { RenderIncidentReportOptions } from './render-incident-report.js';
+export { renderIncidentReport } from './render-incident-report.js';
