@@ -17,6 +17,13 @@ export {
   BreachCircumstancesSchema,
   BreachFactsSchema,
 } from './assess-breach.js';
+export type {
+  BuildCustomerNoticeOptions,
+  EmailNotice,
+  PhoneScript,
+  PhoneScriptStep,
+} from './build-customer-notice.js';
+export { buildCustomerNotice } from './build-customer-notice.js';
 export type { CreateIncidentReportInput, CreateIncidentReportOptions } from './create-incident-report.js';
 export { CreateIncidentReportInputSchema, createIncidentReport } from './create-incident-report.js';
 export type { DataCategory } from './data/data-categories.js';
@@ -39,3 +46,9 @@ export type {
 export { IncidentCustomerSchema, inventoryMessage } from './inventory-message.js';
 export type { RenderIncidentReportOptions } from './render-incident-report.js';
 export { renderIncidentReport } from './render-incident-report.js';
+export type {
+  MisdirectedReport,
+  ReportMisdirectedInput,
+  ReportMisdirectedOptions,
+} from './report-misdirected.js';
+export { ReportMisdirectedInputSchema, reportMisdirected } from './report-misdirected.js';

@@ -9,37 +9,8 @@ import {
   renderIncidentReport,
   reportHeadings,
 } from '../../src/incident/index.js';
+import { seedCase as input } from './seed-case.js';
 
-const input: CreateIncidentReportInput = {
-  reference: 'INC-2018-0042',
-  provider: {
-    name: 'Nordkabel AB',
-    organisationNumber: '556677-8899',
-    customerServicePhone: '0771-40 40 40',
-  },
-  contact: { name: 'Karin Berg', role: 'dataskyddsombud', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
-  regimes: ['eprivacy', 'gdpr'],
-  occurredAt: '2018-02-23T13:36:00+01:00',
-  detectedAt: new Date('2018-02-23T12:45:00Z'),
-  circumstances: 'misdirected-email',
-  misdirected: {
-    intended: 'anna.svensson1985@gmail.com',
-    actual: 'anna.svensson185@gmail.com',
-    subject: 'Orderbekräftelse',
-  },
-  dataCategories: ['name', 'postal-address', 'customer-number', 'order-details'],
-  dataSubjects: 1,
-  recipient: 'unknown-individual',
-  recipientConfirmedDeletion: true,
-  measures: [
-    { id: 'recall-and-delete', status: 'done' },
-    { id: 'correct-address', status: 'done' },
-    { id: 'profile-note', status: 'done' },
-    { id: 'check-password-reset', status: 'done' },
-    { id: 'new-password', status: 'planned' },
-    { id: 'seller-feedback', status: 'proposed' },
-  ],
-};
 const now = '2018-02-23T15:10:00+01:00';
 
 describe('createIncidentReport', () => {
