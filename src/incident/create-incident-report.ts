@@ -60,6 +60,11 @@ export interface CreateIncidentReportOptions {
    * @default 1000
    */
   readonly largeScale?: number;
+  /**
+   * Language of the stored assessment's reasons and deadline texts (rendering can use either).
+   * @default 'en'
+   */
+  readonly locale?: 'sv' | 'en';
 }
 
 /**
@@ -103,7 +108,10 @@ export function createIncidentReport(
         ? {}
         : { initialNotificationAt: given.initialNotificationAt }),
     },
-    options.largeScale === undefined ? {} : { largeScale: options.largeScale },
+    {
+      ...(options.largeScale === undefined ? {} : { largeScale: options.largeScale }),
+      ...(options.locale === undefined ? {} : { locale: options.locale }),
+    },
   );
   const measures =
     given.measures ??

@@ -59,7 +59,7 @@ export type ReportMisdirectedInput = z.input<typeof ReportMisdirectedInputSchema
 /** Options of {@link reportMisdirected}. */
 export interface ReportMisdirectedOptions {
   /**
-   * Language of the customer notices.
+   * Language of the customer notices and of the assessment's reasons.
    * @default 'sv'
    */
   readonly locale?: 'sv' | 'en';
@@ -160,7 +160,7 @@ export async function reportMisdirected(
         otherMemberStates: given.otherMemberStates,
       }),
     },
-    options.now === undefined ? {} : { now: options.now },
+    { locale: options.locale ?? 'sv', ...(options.now === undefined ? {} : { now: options.now }) },
   );
   const common = {
     locale: options.locale ?? 'sv',

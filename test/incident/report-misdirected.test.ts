@@ -7,6 +7,7 @@ import {
   renderIncidentReport,
   reportMisdirected,
 } from '../../src/incident/index.js';
+import { seedCase } from './seed-case.js';
 
 const facts: ReportMisdirectedInput = {
   message: readFileSync(new URL('../fixtures/order-multipart.eml', import.meta.url)),
@@ -18,12 +19,7 @@ const facts: ReportMisdirectedInput = {
     phones: ['070-123 45 67'],
     postalAddress: 'Storgatan 12, 123 45 Stockholm',
   },
-  organisation: {
-    name: 'Nordkabel AB',
-    regimes: ['eprivacy', 'gdpr'],
-    customerServicePhone: '0771-40 40 40',
-    contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
-  },
+  organisation: { ...seedCase.provider, regimes: ['eprivacy', 'gdpr'], contact: seedCase.contact },
   reference: 'INC-2018-0042',
   detectedAt: '2018-02-23T13:45:00+01:00',
 };
