@@ -81,6 +81,15 @@ function formatPath(path: readonly (string | number)[]): string {
 /**
  * A message that could not be read at all (not a string, a Buffer or a parsed message, or one the
  * MIME parser gave up on). Carries the parser's error as `cause`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await inventoryMessage(42 as never);
+ * } catch (error) {
+ *   if (error instanceof EmailGuardError && error.code === 'MESSAGE_UNREADABLE') console.log(error.message);
+ * }
+ * ```
  */
 export class MessageUnreadableError extends EmailGuardError {
   override readonly name = 'MessageUnreadableError';

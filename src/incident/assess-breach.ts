@@ -28,7 +28,14 @@ export type Recipient = z.infer<typeof RecipientSchema>;
 /** How much the exposed data reveals about the person (the ENISA 2013 section 3.1 adjustments). */
 export const InsightSchema = z.enum(['minimal', 'limited', 'substantial']);
 
-/** The facts of a breach as {@link assessBreach} reads them. */
+/**
+ * The facts of a breach as {@link assessBreach} reads them.
+ *
+ * @example
+ * ```ts
+ * BreachFactsSchema.safeParse({ regimes: ['gdpr'], dataCategories: ['name'], dataSubjects: 1, recipient: 'trusted' }).success; // true
+ * ```
+ */
 export const BreachFactsSchema = z.object({
   /** The regimes the organisation falls under: `['gdpr']`, or `['eprivacy', 'gdpr']` for telecoms. */
   regimes: z.array(RegimeSchema).min(1, 'name at least one regime'),
@@ -65,7 +72,14 @@ export const BreachFactsSchema = z.object({
   initialNotificationAt: DateInputSchema.optional(),
 });
 
-/** The optional circumstances that raise or lower the risk (who holds the data, what was done). */
+/**
+ * The optional circumstances that raise or lower the risk (who holds the data, what was done).
+ *
+ * @example
+ * ```ts
+ * BreachCircumstancesSchema.parse({ recipientConfirmedDeletion: true }); // { recipientConfirmedDeletion: true }
+ * ```
+ */
 export const BreachCircumstancesSchema = BreachFactsSchema.pick({
   recipientBoundBySecrecy: true,
   recipientConfirmedDeletion: true,
@@ -116,7 +130,14 @@ export type Deadline = z.infer<typeof DeadlineSchema>;
 export const AssessmentReasonSchema = z.object({ code: z.string(), message: z.string(), source: z.string() });
 export type AssessmentReason = z.infer<typeof AssessmentReasonSchema>;
 
-/** The result of {@link assessBreach}. */
+/**
+ * The result of {@link assessBreach}.
+ *
+ * @example
+ * ```ts
+ * BreachAssessmentSchema.parse(assessBreach(facts)); // an assessment read back from storage, checked
+ * ```
+ */
 export const BreachAssessmentSchema = z.object({
   risk: RiskLevelSchema,
   notifyAuthority: z.boolean(),

@@ -13,7 +13,14 @@ import {
 
 const ReportShape = IncidentReportSchema.shape;
 
-/** What {@link createIncidentReport} needs: the facts, the parties and what is known so far. */
+/**
+ * What {@link createIncidentReport} needs: the facts, the parties and what is known so far.
+ *
+ * @example
+ * ```ts
+ * CreateIncidentReportInputSchema.safeParse({ reference: 'INC-1' }).success; // false: the facts are missing
+ * ```
+ */
 export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   occurredAt: true,
   detectedAt: true,

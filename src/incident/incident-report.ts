@@ -49,6 +49,11 @@ export const ReportFactsSchema = BreachCircumstancesSchema.extend({
  * A personal-data breach report: the items of Regulation 611/2013 Annex I (sections 1 and 2) and of
  * GDPR Art. 33(3). Free-text fields are optional where the report can phrase them itself from the
  * structured facts, in the language it is rendered in.
+ *
+ * @example
+ * ```ts
+ * const stored = IncidentReportSchema.parse(JSON.parse(json)); // a report read back from storage
+ * ```
  */
 export const IncidentReportSchema = z.object({
   /** The internal reference number (Annex I; quoted to the customer). */

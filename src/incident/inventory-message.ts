@@ -10,6 +10,11 @@ import { excerptAround, findPersonalData, maskText, type PersonalDataKind } from
  * The customer a message was about, as {@link inventoryMessage} reads it: the customer record
  * (its `id` is taken as the customer number unless `customerNumber` says otherwise) and, when known,
  * the postal address.
+ *
+ * @example
+ * ```ts
+ * IncidentCustomerSchema.parse({ id: '4711023', name: 'Anna Svensson', postalAddress: 'Storgatan 12, 123 45 Stockholm' });
+ * ```
  */
 export const IncidentCustomerSchema = CustomerSchema.extend({
   /** The postal address as it appears in messages (`Storgatan 1, 123 45 Stockholm`). */

@@ -21,7 +21,14 @@ import {
 
 const Address = z.string().refine((value) => parseAddress(value).ok, 'a single e-mail address');
 
-/** The facts of a confirmation that reached the wrong address, as {@link reportMisdirected} reads them. */
+/**
+ * The facts of a confirmation that reached the wrong address, as {@link reportMisdirected} reads them.
+ *
+ * @example
+ * ```ts
+ * ReportMisdirectedInputSchema.safeParse({ intended: 'anna@example.se' }).success; // false
+ * ```
+ */
 export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   /** The message as sent: raw RFC 5322 text or bytes, or mailparser's parsed message. */
   message: z.custom<MessageSource>((value) => value !== undefined && value !== null, 'the sent message'),

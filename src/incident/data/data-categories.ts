@@ -4,6 +4,11 @@ import { z } from 'zod';
  * The kinds of personal data a breach can expose. Names follow the categories supervisory authorities
  * ask for in their breach forms (GDPR Art. 33(3)(a) "categories ... of personal data records"), split
  * finely enough to score them with the ENISA 2013 methodology.
+ *
+ * @example
+ * ```ts
+ * dataCategories.includes('national-id-number'); // true
+ * ```
  */
 export const dataCategories = [
   'name',
@@ -32,7 +37,14 @@ export const dataCategories = [
 /** One kind of personal data (see {@link dataCategories}). */
 export type DataCategory = (typeof dataCategories)[number];
 
-/** The schema of one {@link DataCategory}. */
+/**
+ * The schema of one {@link DataCategory}.
+ *
+ * @example
+ * ```ts
+ * DataCategorySchema.parse('payment-card'); // 'payment-card'
+ * ```
+ */
 export const DataCategorySchema = z.enum(dataCategories);
 
 /**
@@ -41,6 +53,11 @@ export const DataCategorySchema = z.enum(dataCategories);
  * Simple data 1, behavioural data 2, financial data 3, sensitive data 4. Identity numbers and
  * credentials start one above simple data: the methodology raises simple data by 1 when it allows
  * assumptions or misuse beyond contact (identity theft, account takeover).
+ *
+ * @example
+ * ```ts
+ * enisaBasicScores.health; // 4
+ * ```
  */
 export const enisaBasicScores: Readonly<Record<DataCategory, number>> = {
   name: 1,

@@ -6,6 +6,11 @@ export type ReportLocale = 'sv' | 'en';
 /**
  * Section headings of the report. The Swedish ones are those the Swedish regulator's form uses for
  * the items of Regulation 611/2013 Annex I; the English ones follow the Annex's own wording.
+ *
+ * @example
+ * ```ts
+ * reportHeadings.sv.cause; // 'Orsak'
+ * ```
  */
 export const reportHeadings = {
   sv: {
@@ -48,7 +53,14 @@ export const reportHeadings = {
   },
 } as const satisfies Record<ReportLocale, Record<string, string>>;
 
-/** The measures usually taken after a confirmation reached the wrong e-mail address. */
+/**
+ * The measures usually taken after a confirmation reached the wrong e-mail address.
+ *
+ * @example
+ * ```ts
+ * createIncidentReport({ ...input, measures: misdirectedEmailMeasureIds.map((id) => ({ id, status: 'done' })) });
+ * ```
+ */
 export const misdirectedEmailMeasureIds = [
   'recall-and-delete',
   'correct-address',
@@ -62,7 +74,14 @@ export const misdirectedEmailMeasureIds = [
 /** One of the usual measures (see {@link misdirectedEmailMeasureIds}). */
 export type MisdirectedEmailMeasureId = (typeof misdirectedEmailMeasureIds)[number];
 
-/** The wording of each usual measure, in the report's language. */
+/**
+ * The wording of each usual measure, in the report's language.
+ *
+ * @example
+ * ```ts
+ * measureTexts.en['profile-note']; // 'A note on the customer profile asks staff ...'
+ * ```
+ */
 export const measureTexts: Readonly<
   Record<ReportLocale, Readonly<Record<MisdirectedEmailMeasureId, string>>>
 > = {
