@@ -220,8 +220,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   reason(
     'enisa-score',
     'ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, section 2',
-    `Allvarlighetsgrad enligt ENISA: ${enisa.dpc} × ${enisa.ei} + ${enisa.cb} = ${enisa.score} (${bandSv(enisa.band)}).`,
-    `ENISA severity: ${enisa.dpc} × ${enisa.ei} + ${enisa.cb} = ${enisa.score} (${enisa.band}).`,
+    `Allvarlighetsgrad enligt ENISA: ${formatSeverity(enisa, 'sv')} (${bandSv(enisa.band)}).`,
+    `ENISA severity: ${formatSeverity(enisa, 'en')} (${enisa.band}).`,
   );
 
   const largeScale = options.largeScale ?? 1000;
@@ -378,6 +378,12 @@ function easeOfIdentification(facts: Facts, categories: ReadonlySet<DataCategory
   )
     return 0.75;
   return 0.5;
+}
+
+/** `DPC × EI + CB = SE` with the locale's decimal sign (`2 × 1 + 0,25 = 2,25` in Swedish). */
+export function formatSeverity(enisa: EnisaSeverity, locale: 'sv' | 'en'): string {
+  const number = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 });
+  return `${number.format(enisa.dpc)} × ${number.format(enisa.ei)} + ${number.format(enisa.cb)} = ${number.format(enisa.score)}`;
 }
 
 function bandSv(band: EnisaBand): string {

@@ -1,5 +1,5 @@
 import { parseInput } from '../internal/parse-input.js';
-import { assessBreach, type BreachAssessment } from './assess-breach.js';
+import { assessBreach, type BreachAssessment, formatSeverity } from './assess-breach.js';
 import { reportHeadings } from './data/report-texts.js';
 import {
   consequenceLines,
@@ -200,7 +200,7 @@ function buildSections(phrasing: Phrasing, report: IncidentReport): Section[] {
     {
       heading: h.assessment,
       paragraphs: [
-        `${s('Risk', 'Risk')}: ${riskLabel(phrasing, assessment.risk)}. ENISA: ${assessment.enisa.dpc} × ${assessment.enisa.ei} + ${assessment.enisa.cb} = ${assessment.enisa.score}.`,
+        `${s('Risk', 'Risk')}: ${riskLabel(phrasing, assessment.risk)}. ENISA: ${formatSeverity(assessment.enisa, phrasing.locale)}.`,
       ],
       list: [
         ...assessment.deadlines.map(
@@ -311,7 +311,16 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport): string[] 
     lines.push(
       `${say(phrasing, 'Underrättade', 'Notified')}: ${notice.notifiedCount ?? report.affected.dataSubjects}, ${formatDateTime(phrasing, notice.notifiedAt)}.`,
     );
-  if (notice.content) lines.push(notice.content);
+  // Annex I section 2: the content of the notice. Without the caller's own text, what the notices
+  // built by buildCustomerNotice say (GDPR Art. 34(2); Regulation 611/2013 Annex II).
+  lines.push(
+    notice.content ??
+      say(
+        phrasing,
+        'Underrättelsen beskriver vad som hänt, vilka uppgifter den andra personen kunnat se, vilka åtgärder som vidtagits, vad kunden bör vara uppmärksam på, samt kontaktuppgifter och referensnummer.',
+        'The notice says what happened, which details the other person could see, what was done, what the customer should watch for, and gives contact details and the reference number.',
+      ),
+  );
   return lines;
 }
 

@@ -134,19 +134,20 @@ describe('renderIncidentReport', () => {
       Underrättelse till berörda abonnenter eller användare
         Berörda ska underrättas.
         Sätt: telefon, e-post.
+        Underrättelsen beskriver vad som hänt, vilka uppgifter den andra personen kunnat se, vilka åtgärder som vidtagits, vad kunden bör vara uppmärksam på, samt kontaktuppgifter och referensnummer.
 
       Berörda i andra medlemsstater
         Inga.
 
       Bedömning och tidsfrister
-        Risk: risk, men inte hög risk. ENISA: 2 × 1 + 0.25 = 2.25.
+        Risk: risk, men inte hög risk. ENISA: 2 × 1 + 0,25 = 2,25.
         - Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar från upptäckten (senast 2018-02-24 kl. 13:45 CET)
         - Förordning (EU) nr 611/2013 art. 2.3: fullständig anmälan inom tre dagar efter den första, om den första saknade uppgifter (senast 2018-02-27 kl. 13:45 CET)
         - Förordning (EU) nr 611/2013 art. 3.1: utan onödigt dröjsmål efter upptäckten
         - GDPR art. 33.1: utan onödigt dröjsmål och om möjligt inom 72 timmar från kännedom (senast 2018-02-26 kl. 13:45 CET)
         - GDPR art. 33.5; direktiv 2002/58/EG art. 4.4: dokumenteras alltid, oavsett anmälan
         - Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst. [ENISA 2013 avsnitt 3.1; GDPR skäl 85]
-        - Allvarlighetsgrad enligt ENISA: 2 × 1 + 0.25 = 2.25 (medel). [ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, avsnitt 2]
+        - Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25 (medel). [ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, avsnitt 2]
         - Som leverantör av elektroniska kommunikationstjänster ska varje personuppgiftsincident anmälas till tillsynsmyndigheten, oavsett risk. [Förordning (EU) nr 611/2013 art. 2.1]
         - Incidenten kan antas påverka abonnentens personuppgifter eller integritet negativt (till exempel identitetsstöld eller bedrägeri): abonnenten ska underrättas. [Förordning (EU) nr 611/2013 art. 3.1 och 3.2]
         - Incidenten kan medföra en risk för fysiska personers rättigheter och friheter: den anmäls till tillsynsmyndigheten. [GDPR art. 33.1 och 33.5]
@@ -229,6 +230,8 @@ describe('renderIncidentReport', () => {
       The people concerned must be told.
 
       Means: phone, e-mail.
+
+      The notice says what happened, which details the other person could see, what was done, what the customer should watch for, and gives contact details and the reference number.
 
       ## Individuals in other Member States
 
