@@ -31,6 +31,11 @@ export interface RenderIncidentReportOptions {
    * @default 'Europe/Stockholm'
    */
   readonly timeZone?: string;
+  /**
+   * Headings to use instead of the built-in ones (a regulator whose form words them differently).
+   * @default reportHeadings[locale]
+   */
+  readonly headings?: Partial<Record<keyof (typeof reportHeadings)['sv'], string>>;
 }
 
 /** One section of a rendered report: a heading, paragraphs and a list. */
@@ -60,8 +65,9 @@ export function renderIncidentReport(
     locale: options.locale ?? 'sv',
     timeZone: options.timeZone ?? 'Europe/Stockholm',
   };
-  const sections = buildSections(phrasing, checked);
-  const title = `${reportHeadings[phrasing.locale].title} ${formatDate(phrasing, checked.incident.detectedAt)}`;
+  const headings = { ...reportHeadings[phrasing.locale], ...options.headings };
+  const sections = buildSections(phrasing, checked, headings);
+  const title = `${headings.title} ${formatDate(phrasing, checked.incident.detectedAt)}`;
   switch (options.format ?? 'text') {
     case 'markdown':
       return toMarkdown(title, sections);
@@ -72,8 +78,11 @@ export function renderIncidentReport(
   }
 }
 
-function buildSections(phrasing: Phrasing, report: IncidentReport): Section[] {
-  const h = reportHeadings[phrasing.locale];
+function buildSections(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  h: Record<keyof (typeof reportHeadings)['sv'], string>,
+): Section[] {
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);
   // Reasons and deadlines are phrased again from the stored facts, in the report's language.
   const assessment = reassess(phrasing, report);

@@ -264,6 +264,12 @@ describe('renderIncidentReport', () => {
     `);
   });
 
+  it('uses the caller’s headings where given', () => {
+    const text = renderIncidentReport(report, { locale: 'en', headings: { cause: 'Root cause' } });
+    expect(text).toContain('\nRoot cause\n');
+    expect(text).toContain('\nDescription of the incident\n');
+  });
+
   it('writes times in the zone it is asked for, naming it', () => {
     const text = renderIncidentReport(report, { locale: 'en', timeZone: 'Europe/London' });
     expect(text).toContain('Detected: 23 February 2018, 12:45 GMT');
