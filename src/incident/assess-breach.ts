@@ -60,6 +60,11 @@ export const BreachFactsSchema = z.object({
   /** The disclosure could endanger someone's physical safety (a protected address, a stalker). */
   safetyRisk: z.boolean().optional(),
   /**
+   * Telling each person individually would take disproportionate effort (no contact details for
+   * most of them); a public communication is made instead (GDPR Art. 34(3)(c)).
+   */
+  individualContactDisproportionate: z.boolean().optional(),
+  /**
    * How much the data reveals: `minimal` (a fact with no real insight, such as a food intolerance),
    * `limited` (allows general assumptions) or `substantial`.
    */
@@ -88,6 +93,7 @@ export const BreachCircumstancesSchema = BreachFactsSchema.pick({
   maliciousIntent: true,
   vulnerableDataSubjects: true,
   safetyRisk: true,
+  individualContactDisproportionate: true,
   insight: true,
 });
 
@@ -280,14 +286,29 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   const gdpr = input.regimes.includes('gdpr');
   const eprivacy = input.regimes.includes('eprivacy');
   const gdprAuthority = gdpr && risk !== 'unlikely';
-  const gdprSubjects = gdpr && risk === 'high' && exemptions.length === 0;
+  let gdprSubjects = gdpr && risk === 'high' && exemptions.length === 0;
+  const publicCommunication = gdprSubjects && input.individualContactDisproportionate === true;
+  if (publicCommunication) {
+    gdprSubjects = false;
+    exemptions.push('GDPR Art. 34(3)(c)');
+    reason(
+      'public-communication',
+      'GDPR Art. 34(3)(c)',
+      'Att kontakta var och en skulle kräva oproportionerligt stor ansträngning: de berörda informeras i stället genom ett offentligt meddelande.',
+      'Contacting each person would take disproportionate effort: the people concerned are informed by a public communication instead.',
+    );
+  }
   const adverse611 = risk !== 'unlikely' || [...categories].some((category) => ADVERSE_611.has(category));
   const subscribers = eprivacy && adverse611 && input.encrypted !== true;
   if (eprivacy && input.encrypted === true) exemptions.push('Regulation 611/2013 Art. 4(2)');
 
   explainDecisions(reason, { gdpr, eprivacy, risk, gdprAuthority, gdprSubjects, subscribers, adverse611 });
 
-  const deadlines = computeDeadlines(input, { gdprAuthority, gdprSubjects, subscribers, eprivacy }, say);
+  const deadlines = computeDeadlines(
+    input,
+    { gdprAuthority, gdprSubjects, publicCommunication, subscribers, eprivacy },
+    say,
+  );
   return {
     risk,
     notifyAuthority: gdprAuthority || eprivacy,
@@ -446,7 +467,13 @@ function explainDecisions(
 
 function computeDeadlines(
   facts: Facts,
-  decision: { gdprAuthority: boolean; gdprSubjects: boolean; subscribers: boolean; eprivacy: boolean },
+  decision: {
+    gdprAuthority: boolean;
+    gdprSubjects: boolean;
+    publicCommunication: boolean;
+    subscribers: boolean;
+    eprivacy: boolean;
+  },
   say: (swedish: string, english: string) => string,
 ): Deadline[] {
   const detected = facts.detectedAt === undefined ? undefined : toDate(facts.detectedAt);
@@ -500,6 +527,16 @@ function computeDeadlines(
       to: 'data-subjects',
       article: 'GDPR Art. 34(1)',
       within: say('utan onödigt dröjsmål', 'without undue delay'),
+    });
+  }
+  if (decision.publicCommunication) {
+    deadlines.push({
+      to: 'data-subjects',
+      article: 'GDPR Art. 34(3)(c)',
+      within: say(
+        'genom ett offentligt meddelande, utan onödigt dröjsmål',
+        'by a public communication, without undue delay',
+      ),
     });
   }
   deadlines.push({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
-import { assessBreach, BreachFactsSchema } from './assess-breach.js';
+import { assessBreach, BreachCircumstancesSchema, BreachFactsSchema } from './assess-breach.js';
 import { misdirectedEmailMeasureIds } from './data/report-texts.js';
 import { type DateInput, DateInputSchema, toDate } from './date-input.js';
 import {
@@ -182,17 +182,10 @@ export function createIncidentReport(
 
 type Given = z.output<typeof CreateIncidentReportInputSchema>;
 
+/** The circumstances among the input, exactly those {@link BreachCircumstancesSchema} knows. */
 function pickFacts(given: Given) {
-  return {
-    ...optional('recipientBoundBySecrecy', given.recipientBoundBySecrecy),
-    ...optional('recipientConfirmedDeletion', given.recipientConfirmedDeletion),
-    ...optional('dataRecovered', given.dataRecovered),
-    ...optional('encrypted', given.encrypted),
-    ...optional('maliciousIntent', given.maliciousIntent),
-    ...optional('vulnerableDataSubjects', given.vulnerableDataSubjects),
-    ...optional('safetyRisk', given.safetyRisk),
-    ...optional('insight', given.insight),
-  };
+  // zod drops keys an object schema does not name, so this follows the schema as it grows.
+  return BreachCircumstancesSchema.parse(given);
 }
 
 /** `{ [key]: value }` when the value is defined, `{}` otherwise (exactOptionalPropertyTypes). */

@@ -152,15 +152,9 @@ export async function reportMisdirected(
       dataCategories: found.size === 0 ? ['other'] : [...found],
       dataSubjects: given.dataSubjects ?? 1,
       recipient: given.recipient ?? 'unknown-individual',
+      // zod drops keys an object schema does not name: exactly the circumstances the caller gave.
+      ...BreachCircumstancesSchema.parse(given),
       ...pickDefined({
-        recipientBoundBySecrecy: given.recipientBoundBySecrecy,
-        recipientConfirmedDeletion: given.recipientConfirmedDeletion,
-        dataRecovered: given.dataRecovered,
-        encrypted: given.encrypted,
-        maliciousIntent: given.maliciousIntent,
-        vulnerableDataSubjects: given.vulnerableDataSubjects,
-        safetyRisk: given.safetyRisk,
-        insight: given.insight,
         measures: given.measures,
         cause: given.cause,
         consequences: given.consequences,

@@ -213,6 +213,16 @@ describe('assessBreach under the GDPR', () => {
     expect(recovered.notifyDataSubjects).toBe(false);
   });
 
+  it('informs the public instead under Art. 34(3)(c) when individual contact is disproportionate', () => {
+    const facts: BreachFacts = { ...base, dataCategories: ['name', 'health'], dataSubjects: 2 };
+    const assessment = assessBreach({ ...facts, individualContactDisproportionate: true });
+    expect(assessment.notifyDataSubjects).toBe(false);
+    expect(assessment.exemptions).toEqual(['GDPR Art. 34(3)(c)']);
+    expect(assessment.deadlines.find((deadline) => deadline.to === 'data-subjects')?.article).toBe(
+      'GDPR Art. 34(3)(c)',
+    );
+  });
+
   it('treats a risk to someone’s safety as high', () => {
     const assessment = assessBreach({
       ...base,
@@ -245,6 +255,43 @@ describe('assessBreach under the GDPR', () => {
       const paths = (error as InvalidInputError).issues.map((issue) => issue.path.join('.'));
       expect(paths).toEqual(['facts.regimes', 'facts.dataSubjects', 'facts.recipient']);
     }
+  });
+
+  it('never sets a deadline before the breach was detected, and the 24-hour one never after the 72-hour one', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray([...dataCategories], { minLength: 1 }),
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2100-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(
+          'internal' as const,
+          'trusted' as const,
+          'unknown-individual' as const,
+          'public' as const,
+        ),
+        (categories, detectedAt, recipient) => {
+          const assessment = assessBreach({
+            regimes: ['eprivacy', 'gdpr'],
+            dataCategories: categories,
+            dataSubjects: 1,
+            recipient,
+            detectedAt,
+          });
+          const due = (article: string) =>
+            Date.parse(assessment.deadlines.find((deadline) => deadline.article === article)?.due ?? 'NaN');
+          const dues = assessment.deadlines.flatMap((deadline) =>
+            deadline.due ? [Date.parse(deadline.due)] : [],
+          );
+          expect(dues.every((time) => time > detectedAt.getTime())).toBe(true);
+          expect(due('Regulation 611/2013 Art. 2(2)')).toBe(detectedAt.getTime() + 24 * 3_600_000);
+          if (assessment.deadlines.some((deadline) => deadline.article === 'GDPR Art. 33(1)'))
+            expect(due('Regulation 611/2013 Art. 2(2)')).toBeLessThan(due('GDPR Art. 33(1)'));
+        },
+      ),
+    );
   });
 
   it('never lowers the risk when more people are concerned', () => {

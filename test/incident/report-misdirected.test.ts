@@ -71,6 +71,16 @@ describe('reportMisdirected', () => {
     expect(renderIncidentReport(result.report, { locale: 'en' })).toContain('GDPR Art. 33(5)');
   });
 
+  it('carries every circumstance the caller gave into the report and its assessment', async () => {
+    const result = await reportMisdirected({ ...facts, maliciousIntent: true, insight: 'limited' });
+    expect(result.report.facts).toEqual({
+      recipient: 'unknown-individual',
+      maliciousIntent: true,
+      insight: 'limited',
+    });
+    expect(result.assessment.enisa.cb).toBe(1);
+  });
+
   it('adds data categories found by hand in an attachment', async () => {
     const result = await reportMisdirected({ ...facts, dataCategories: ['national-id-number'] });
     expect(result.report.data.categories).toContain('national-id-number');
