@@ -60,6 +60,19 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // Shared mailboxes of the sender, not a person's address.
 const ROLE_LOCAL_PARTS =
   /^(?:no-?reply|info|kundservice|kundtjanst|support|order|orders|kontakt|contact|hello|hej|service|faktura|invoice|noreply)$/i;
+// Regions whose national numbers are written with the trunk prefix 0 (08-123 456 00, 020 7946 0000).
+const TRUNK_ZERO_REGIONS: ReadonlySet<string> = new Set([
+  'SE',
+  'FI',
+  'DE',
+  'AT',
+  'CH',
+  'NL',
+  'BE',
+  'FR',
+  'GB',
+  'IE',
+]);
 const NAME = '[A-ZÅÄÖÉÜ][a-zåäöéüß]+(?:[ -][A-ZÅÄÖÉÜ][a-zåäöéüß]+){0,2}';
 
 /**
@@ -216,6 +229,11 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     // A speed such as 250/250 or a six-digit code reads as a short number; real subscriber numbers
     // (ITU-T E.164, national significant number with area code) have at least eight digits here.
     if (value.includes('/') || value.replace(/\D/g, '').length < 8) continue;
+    // A date (2018-03-05, 20180305) reads as a number too.
+    if (/^(?:19|20)\d{2}-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])$/.test(value)) continue;
+    // Where national numbers are dialled with the trunk prefix 0 (ITU-T E.164 national prefix), a
+    // number written without it or a + is something else: a bankgiro, an invoice or customer number.
+    if (TRUNK_ZERO_REGIONS.has(region) && !/^(?:\+|00|0|\(0)/.test(value)) continue;
     add(
       'phone-number',
       'phone-number',

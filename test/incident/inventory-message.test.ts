@@ -96,6 +96,15 @@ describe('inventoryMessage', () => {
     expect(inventory.categories).not.toContain('national-id-number');
   });
 
+  it('does not take a date, a bankgiro number or a speed for a phone number', async () => {
+    const inventory = await inventoryMessage(
+      'Subject: x\r\n\r\nInstallation 2018-03-05.\r\nBankgiro 5050-1055.\r\nBredband 250/250.\r\nRing 08-123 456 00.\r\n',
+    );
+    expect(
+      inventory.items.filter((item) => item.category === 'phone-number').map((item) => item.excerpt),
+    ).toEqual(['Ring ••-••• ••• 00.']);
+  });
+
   it('reads text attachments such as a CSV export', async () => {
     const inventory = await inventoryMessage(fixture('csv-attachment.eml'));
     expect(inventory.items.filter((item) => item.category === 'email-address')).toHaveLength(2);
