@@ -75,6 +75,11 @@ export interface InventoryMessageOptions {
    * @default []
    */
   readonly ignore?: readonly string[];
+  /**
+   * Language of the `notes`.
+   * @default 'en'
+   */
+  readonly locale?: 'sv' | 'en';
 }
 
 /** A message as raw RFC 5322 text or bytes, or as mailparser's `simpleParser` returned it. */
@@ -104,6 +109,7 @@ export async function inventoryMessage(
       ? undefined
       : parseInput(IncidentCustomerSchema, options.customer, ['options', 'customer']);
   const mail = await readMessage(message);
+  const sv = options.locale === 'sv';
   const person = customer && {
     name: customer.name,
     postalAddress: customer.postalAddress,
@@ -133,10 +139,13 @@ export async function inventoryMessage(
     if (inspected) sources.push(['attachment', attachment.content.toString('utf8')]);
     else
       notes.push(
-        `The attachment ${attachment.filename ?? '(unnamed)'} (${attachment.contentType}) was not read; check its content by hand.`,
+        sv
+          ? `Bilagan ${attachment.filename ?? '(namnlös)'} (${attachment.contentType}) lästes inte; granska innehållet manuellt.`
+          : `The attachment ${attachment.filename ?? '(unnamed)'} (${attachment.contentType}) was not read; check its content by hand.`,
       );
   }
-  if (sources.every(([location]) => location === 'subject')) notes.push('The message has no readable body.');
+  if (sources.every(([location]) => location === 'subject'))
+    notes.push(sv ? 'Meddelandet har ingen läsbar text.' : 'The message has no readable body.');
 
   const byKey = new Map<string, { item: InventoryItem; foundIn: Set<MessageLocation> }>();
   for (const [location, text] of sources) {

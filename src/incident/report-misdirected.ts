@@ -66,7 +66,7 @@ export type ReportMisdirectedInput = z.input<typeof ReportMisdirectedInputSchema
 /** Options of {@link reportMisdirected}. */
 export interface ReportMisdirectedOptions {
   /**
-   * Language of the customer notices and of the assessment's reasons.
+   * Language of the customer notices, the assessment's reasons and the inventory's notes.
    * @default 'sv'
    */
   readonly locale?: 'sv' | 'en';
@@ -126,7 +126,11 @@ export async function reportMisdirected(
     ...(organisation.customerServicePhone ? [organisation.customerServicePhone] : []),
     ...(organisation.noticeFrom ? [organisation.noticeFrom] : []),
   ];
-  const inventory = await inventoryMessage(given.message, { customer: given.customer, ignore });
+  const inventory = await inventoryMessage(given.message, {
+    customer: given.customer,
+    ignore,
+    locale: options.locale ?? 'sv',
+  });
   const found = new Set([...inventory.categories, ...(given.dataCategories ?? [])]);
   const occurredAt = given.occurredAt ?? inventory.sentAt;
   if (occurredAt === undefined) {

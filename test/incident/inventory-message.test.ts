@@ -50,6 +50,8 @@ describe('inventoryMessage', () => {
       },
     ]);
     expect(inventory.notes.join(' ')).toMatch(/not read/);
+    const swedish = await inventoryMessage(fixture('order-multipart.eml'), { locale: 'sv' });
+    expect(swedish.notes.join(' ')).toMatch(/lästes inte/);
   });
 
   it('masks every excerpt so the inventory itself does not repeat the data', async () => {
