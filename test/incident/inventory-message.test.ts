@@ -185,6 +185,28 @@ describe('inventory properties', () => {
     );
   });
 
+  it('never shows more of a card number than its last four digits', () => {
+    const luhnCard = fc
+      .array(fc.integer({ min: 0, max: 9 }), { minLength: 15, maxLength: 15 })
+      .map((digits) => {
+        const body = [4, ...digits.slice(1)];
+        for (let check = 0; check <= 9; check += 1) {
+          const number = [...body, check].join('');
+          if (findPersonalData(`Kort: ${number}`).some((hit) => hit.kind === 'payment-card')) return number;
+        }
+        return undefined;
+      })
+      .filter((value): value is string => value !== undefined);
+    fc.assert(
+      fc.property(luhnCard, (number) => {
+        const text = `Kort: ${number.replace(/(\d{4})(?=\d)/g, '$1 ')}`;
+        const [hit] = findPersonalData(text);
+        expect(hit?.redacted.replace(/\D/g, '')).toBe(number.slice(-4));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('never leaks a full personal identity number in an excerpt', async () => {
     await fc.assert(
       fc.asyncProperty(validIdentityNumber, fc.string({ maxLength: 40 }), async (number, noise) => {
