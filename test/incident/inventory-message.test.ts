@@ -141,6 +141,17 @@ describe('inventoryMessage', () => {
   });
 });
 
+/** The Luhn check digit that completes `digits` (Skatteverket SKV 704; ISO/IEC 7812-1 for cards). */
+function luhnCheckDigit(digits: string): number {
+  let sum = 0;
+  for (let index = 0; index < digits.length; index += 1) {
+    let digit = Number(digits[digits.length - 1 - index]);
+    if (index % 2 === 0) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
 const validIdentityNumber = fc
   .tuple(
     fc.integer({ min: 0, max: 99 }),
@@ -149,18 +160,17 @@ const validIdentityNumber = fc
     fc.integer({ min: 0, max: 999 }),
   )
   .map(([year, month, day, serial]) => {
-    const nine =
-      [year, month, day].map((part) => String(part).padStart(2, '0')).join('') +
-      String(serial).padStart(3, '0');
-    for (let check = 0; check <= 9; check += 1) {
-      const candidate = `${nine}${check}`;
-      const findings = findPersonalData(`Personnummer: ${candidate.slice(0, 6)}-${candidate.slice(6)}`);
-      if (findings.some((hit) => hit.kind === 'national-id-number'))
-        return `${candidate.slice(0, 6)}-${candidate.slice(6)}`;
-    }
-    return undefined;
-  })
-  .filter((value): value is string => value !== undefined);
+    const date = [year, month, day].map((part) => String(part).padStart(2, '0')).join('');
+    const nine = `${date}${String(serial).padStart(3, '0')}`;
+    return `${date}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
+  });
+
+const validCardNumber = fc
+  .array(fc.integer({ min: 0, max: 9 }), { minLength: 14, maxLength: 14 })
+  .map((digits) => {
+    const body = `4${digits.join('')}`;
+    return `${body}${luhnCheckDigit(body)}`;
+  });
 
 describe('inventory properties', () => {
   it('never throws on arbitrary text', () => {
@@ -186,19 +196,8 @@ describe('inventory properties', () => {
   });
 
   it('never shows more of a card number than its last four digits', () => {
-    const luhnCard = fc
-      .array(fc.integer({ min: 0, max: 9 }), { minLength: 15, maxLength: 15 })
-      .map((digits) => {
-        const body = [4, ...digits.slice(1)];
-        for (let check = 0; check <= 9; check += 1) {
-          const number = [...body, check].join('');
-          if (findPersonalData(`Kort: ${number}`).some((hit) => hit.kind === 'payment-card')) return number;
-        }
-        return undefined;
-      })
-      .filter((value): value is string => value !== undefined);
     fc.assert(
-      fc.property(luhnCard, (number) => {
+      fc.property(validCardNumber, (number) => {
         const text = `Kort: ${number.replace(/(\d{4})(?=\d)/g, '$1 ')}`;
         const [hit] = findPersonalData(text);
         expect(hit?.redacted.replace(/\D/g, '')).toBe(number.slice(-4));
