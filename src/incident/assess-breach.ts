@@ -172,7 +172,9 @@ export interface AssessBreachOptions {
 }
 
 const LEVELS: readonly RiskLevel[] = ['unlikely', 'risk', 'high'];
-// Regulation 611/2013 Art. 3(2)(a): data whose exposure is presumed to affect a subscriber adversely.
+// Regulation 611/2013 Art. 3(2): data whose exposure is taken to affect a subscriber adversely, by its
+// nature (point (a): financial data, special categories, location data, logs) or by what it makes
+// likely (point (b): identity theft or fraud, as identity numbers and login details do).
 const ADVERSE_611: ReadonlySet<DataCategory> = new Set([
   'financial',
   'account-number',
