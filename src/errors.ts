@@ -77,3 +77,25 @@ export class LookupFailedError extends EmailGuardError {
 function formatPath(path: readonly (string | number)[]): string {
   return path.length === 0 ? '(input)' : path.map(String).join('.');
 }
+
+/**
+ * A message that could not be read at all (not a string, a Buffer or a parsed message, or one the
+ * MIME parser gave up on). Carries the parser's error as `cause`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await inventoryMessage(42 as never);
+ * } catch (error) {
+ *   if (error instanceof EmailGuardError && error.code === 'MESSAGE_UNREADABLE') console.log(error.message);
+ * }
+ * ```
+ */
+export class MessageUnreadableError extends EmailGuardError {
+  override readonly name = 'MessageUnreadableError';
+  override readonly code = 'MESSAGE_UNREADABLE' as const;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('MESSAGE_UNREADABLE', message, options);
+  }
+}
