@@ -17,6 +17,7 @@ export { CustomerSchema } from './contacts/customer.js';
 export { isSamePerson } from './contacts/is-same-person.js';
 export type {
   CustomerColumn,
+  CustomerSource,
   LoadCustomersInput,
   LoadCustomersOptions,
   LoadCustomersResult,

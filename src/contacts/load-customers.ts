@@ -31,6 +31,13 @@ export const defaultCustomerColumns: Readonly<Record<CustomerColumn, readonly st
   country: ['country', 'land', 'countrycode'],
 };
 
+/** Text or UTF-8 bytes, whole or in chunks. */
+export type CustomerSource =
+  | string
+  | AsyncIterable<string | Uint8Array>
+  | Iterable<string | Uint8Array>
+  | ReadableStream<string | Uint8Array>;
+
 /**
  * Where customers come from: CSV or NDJSON text, whole or as a stream of chunks.
  *
@@ -41,12 +48,14 @@ export const defaultCustomerColumns: Readonly<Record<CustomerColumn, readonly st
  */
 export const LoadCustomersInputSchema = z.object({
   /** A string, or any (async) iterable of text or UTF-8 bytes: a Node stream, a web `ReadableStream`. */
-  source: z.custom<string | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>>(
+  source: z.custom<CustomerSource>(
     (value) =>
       typeof value === 'string' ||
       (typeof value === 'object' &&
         value !== null &&
-        (Symbol.asyncIterator in value || Symbol.iterator in value)),
+        (Symbol.asyncIterator in value ||
+          Symbol.iterator in value ||
+          typeof (value as ReadableStream).getReader === 'function')),
     'a string, or an iterable or async iterable of text or bytes',
   ),
   /** `csv` (a header row first) or `ndjson` (one JSON object per line). */
@@ -353,18 +362,43 @@ function detectDelimiter(headerLine: string): string {
 }
 
 /** Text chunks from a string or any (async) iterable of strings or UTF-8 bytes. */
-async function* chunksOf(
-  source: string | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
-): AsyncGenerator<string> {
+async function* chunksOf(source: CustomerSource): AsyncGenerator<string> {
   if (typeof source === 'string') {
     yield source;
     return;
   }
   // `stream: true` keeps a multi-byte character split across two chunks whole.
   const decoder = new TextDecoder();
-  for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
+  for await (const chunk of iterate(source)) {
     yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
   }
   const rest = decoder.decode();
   if (rest !== '') yield rest;
+}
+
+/**
+ * The chunks of an iterable, an async iterable, or a web `ReadableStream` read through its reader:
+ * not every browser makes a `ReadableStream` async iterable yet (Safari does not).
+ */
+async function* iterate(source: Exclude<CustomerSource, string>): AsyncGenerator<string | Uint8Array> {
+  const stream = source as ReadableStream<string | Uint8Array>;
+  const iterable = source as Partial<AsyncIterable<unknown> & Iterable<unknown>>;
+  if (
+    typeof stream.getReader !== 'function' ||
+    typeof iterable[Symbol.asyncIterator] === 'function' ||
+    typeof iterable[Symbol.iterator] === 'function'
+  ) {
+    yield* source as AsyncIterable<string | Uint8Array>;
+    return;
+  }
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }

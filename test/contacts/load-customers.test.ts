@@ -136,6 +136,21 @@ describe('loadCustomers', () => {
     expect(customers.map((customer) => customer.id)).toEqual(['A', 'B']);
   });
 
+  it('reads a ReadableStream through its reader where it is not async iterable', async () => {
+    const bytes = new TextEncoder().encode('{"id":"Å-1"}\n{"id":"Ö-2"}\n');
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, 9));
+        controller.enqueue(bytes.slice(9));
+        controller.close();
+      },
+    });
+    // As in a browser whose ReadableStream has no async iterator.
+    Object.defineProperty(stream, Symbol.asyncIterator, { value: undefined });
+    const { customers } = await loadCustomers({ source: stream, format: 'ndjson' });
+    expect(customers.map((customer) => customer.id)).toEqual(['Å-1', 'Ö-2']);
+  });
+
   it('reports progress while loading and once at the end', async () => {
     const rows = [...syntheticCustomers(250, 5)].map((c) =>
       [c.id, c.name, c.emails[0] ?? '', c.phones[0] ?? ''].map(csvCell).join(','),
