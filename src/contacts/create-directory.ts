@@ -229,8 +229,7 @@ class CustomerDirectory implements Directory {
     };
     const hashes = scratchFor(key.local.length + 1);
     const variants = deletionHashes(key.local, hashDomain(key.domain), hashes);
-    for (let i = 0; i < (maxDistance === 0 ? 1 : variants); i++)
-      this.mailboxes.forEach(hashes[i] as number, collect);
+    this.mailboxes.forEachOf(hashes, maxDistance === 0 ? 1 : variants, collect);
     for (const slot of candidates) {
       this.matchSlot(slot, input.excludeCustomerId, found, (known) => {
         if (known.domain !== key.domain) return undefined;
