@@ -58,6 +58,12 @@ export interface Directory {
   readonly byteLength: number;
   /** Adds a customer, or replaces the one with the same id. Throws `InvalidInputError` on a bad record. */
   add(customer: Customer): void;
+  /**
+   * Adds many customers at once, sorted into the index in one merge: far faster than `add` one at
+   * a time for thousands. A repeated id keeps the last record. A customer that breaks the schema
+   * throws an `InvalidInputError` naming it (`customers.41.id`); those before it stay added.
+   */
+  addAll(customers: Iterable<Customer>): void;
   /** Removes a customer; `false` when none has that id. */
   remove(customerId: string): boolean;
   has(customerId: string): boolean;
@@ -147,33 +153,37 @@ class CustomerDirectory implements Directory {
     );
   }
 
-  /** Bulk load: entries are collected unsorted and sorted once; a repeated id keeps the last record. */
-  load(customers: Iterable<Customer>): void {
+  addAll(customers: Iterable<Customer>): void {
+    for (const index of [this.ids, this.mailboxes, this.phones, this.domains]) index.beginBulk();
+    const first = this.slots;
     let idHashes = new Uint32Array(1024);
-    let index = 0;
-    for (const customer of customers) {
-      const parsed = parseInput(CustomerSchema, customer, ['customers', index]);
-      const slot = this.insert(parsed);
-      if (slot >= idHashes.length) {
-        const grown = new Uint32Array(idHashes.length * 2);
-        grown.set(idHashes);
-        idHashes = grown;
+    try {
+      let index = 0;
+      for (const customer of customers) {
+        const parsed = parseInput(CustomerSchema, customer, ['customers', index]);
+        const slot = this.insert(parsed) - first;
+        if (slot >= idHashes.length) {
+          const grown = new Uint32Array(idHashes.length * 2);
+          grown.set(idHashes);
+          idHashes = grown;
+        }
+        idHashes[slot] = idHash(parsed.id);
+        index++;
       }
-      idHashes[slot] = idHash(parsed.id);
-      index++;
+    } finally {
+      this.seal();
+      // A repeated id keeps the last record: each new customer retires older ones with its id.
+      for (let slot = first; slot < this.slots; slot++) {
+        this.ids.forEach(idHashes[slot - first] as number, (other) => {
+          if (other < slot && this.dead[other] === 0 && this.idAt(other) === this.idAt(slot))
+            this.kill(other);
+        });
+      }
+      this.pool.trim();
+      this.slotOffsets = this.slotOffsets.slice(0, Math.max(this.slots, 1));
+      this.dead = this.dead.slice(0, Math.max(this.slots, 1));
+      if (this.tooManyDead()) this.compact();
     }
-    this.seal();
-    for (let slot = 0; slot < this.slots; slot++) {
-      let replaced = false;
-      this.ids.forEach(idHashes[slot] as number, (other) => {
-        if (other > slot && !replaced && this.idAt(other) === this.idAt(slot)) replaced = true;
-      });
-      if (replaced) this.kill(slot);
-    }
-    this.pool.trim();
-    this.slotOffsets = this.slotOffsets.slice(0, Math.max(this.slots, 1));
-    this.dead = this.dead.slice(0, Math.max(this.slots, 1));
-    if (this.deadSinceMerge > 0) this.compact();
   }
 
   add(customer: Customer): void {
@@ -511,6 +521,6 @@ export function createDirectory(
   options: DirectoryOptions = {},
 ): Directory {
   const directory = new CustomerDirectory(options);
-  directory.load(customers);
+  directory.addAll(customers);
   return directory;
 }

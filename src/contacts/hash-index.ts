@@ -146,7 +146,10 @@ export class HashIndex {
     return this.values.length + this.deltaEntries + (this.pending?.length ?? 0);
   }
 
-  /** Adds an entry. Before {@link seal} entries are only collected; afterwards they go to the delta. */
+  /**
+   * Adds an entry: while a bulk load is open ({@link beginBulk}; a new index starts in one) it is
+   * only collected, and seen by lookups once {@link seal}ed; otherwise it goes to the delta.
+   */
   add(hash: number, value: number): void {
     if (this.pending) {
       this.pending.push(hash, value);
@@ -158,23 +161,46 @@ export class HashIndex {
     this.deltaEntries++;
   }
 
-  /** Sorts what was collected in bulk. Lookups before sealing seal first. */
+  /** Opens a bulk load: entries are collected until {@link seal} sorts them in at once. */
+  beginBulk(): void {
+    this.pending ??= new EntryList();
+  }
+
+  /** Sorts what a bulk load collected into the index (merging it with what is already there). */
   seal(): void {
     const pending = this.pending;
     if (!pending) return;
-    this.pending = undefined;
-    this.install(pending.hashes, pending.values, pending.length);
+    if (this.values.length === 0 && this.deltaEntries === 0) {
+      this.pending = undefined;
+      this.install(pending.hashes, pending.values, pending.length);
+    } else {
+      this.merge(() => true);
+    }
   }
 
-  /** Whether the delta has grown large enough that lookups gain from a merge. */
+  /**
+   * Whether the delta has grown large enough to merge: an eighth of the index, so merges cost a
+   * constant factor over all additions, but at most 2^18 entries, so the `Map` stays a few MB.
+   */
   get wantsMerge(): boolean {
-    return this.deltaEntries > Math.max(4096, this.values.length >>> 3);
+    return this.deltaEntries > Math.max(4096, Math.min(this.values.length >>> 3, 1 << 18));
   }
 
-  /** Merges the delta into the sorted arrays, dropping entries whose value `isAlive` rejects. */
+  /** Merges the delta and any bulk load into the sorted arrays, dropping entries `isAlive` rejects. */
   merge(isAlive: (value: number) => boolean): void {
-    this.seal();
-    const list = new EntryList();
+    const list = this.pending ?? new EntryList();
+    this.pending = undefined;
+    if (list.length > 0) {
+      // Entries of the bulk load may belong to dead slots too (a record replaced within the load).
+      let kept = 0;
+      for (let i = 0; i < list.length; i++) {
+        const value = list.values[i] as number;
+        if (!isAlive(value)) continue;
+        list.hashes[kept] = list.hashes[i] as number;
+        list.values[kept++] = value;
+      }
+      list.length = kept;
+    }
     const buckets = this.bucketStart.length - 1;
     for (let bucket = 0; bucket < buckets; bucket++) {
       const end = this.bucketStart[bucket + 1] as number;
@@ -206,7 +232,6 @@ export class HashIndex {
    * live in scratch arrays shared by every index.
    */
   forEachOf(hashes: Uint32Array, count: number, visit: (value: number) => void): void {
-    if (this.pending) this.seal();
     if (starts.length < count) {
       starts = new Uint32Array(count * 2);
       ends = new Uint32Array(count * 2);

@@ -127,6 +127,26 @@ describe('createDirectory', () => {
     expect(ids(directory, 'anna.svensson@gmail.com')).toEqual([]);
   });
 
+  it('adds many customers at once to a directory that already holds some', () => {
+    const directory = createDirectory([anna, erik]);
+    directory.addAll([karin, { ...erik, emails: ['erik@lind.se'] }, { id: 'C-4', emails: ['olle@x.se'] }]);
+    expect(directory.size).toBe(4);
+    expect(ids(directory, 'karin@bergbyg.se')).toEqual(['C-3:1']);
+    expect(ids(directory, 'erik.lind1975@telia.com')).toEqual([]);
+    expect(ids(directory, 'erik@lind.se')).toEqual(['C-2:0']);
+    expect(ids(directory, 'anna.svensson@gmail.com')).toEqual(['C-1:0']);
+  });
+
+  it('keeps the customers before a broken one when adding many at once', () => {
+    const directory = createDirectory([anna]);
+    expect(() => directory.addAll([erik, { id: '' }, karin])).toThrow(/customers\.1\.id/);
+    expect(directory.has('C-2')).toBe(true);
+    expect(directory.has('C-3')).toBe(false);
+    expect(ids(directory, 'erik.lind1975@telia.com')).toEqual(['C-2:0']);
+    directory.add(karin);
+    expect(ids(directory, 'karin@bergbygg.se')).toEqual(['C-3:0']);
+  });
+
   it('returns customers as it holds them', () => {
     const directory = createDirectory([anna, { id: 'Ö-1', name: 'Åsa Öberg', emails: ['åsa@öberg.se'] }]);
     expect(directory.get('C-1')).toEqual({
