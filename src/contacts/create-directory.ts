@@ -329,8 +329,9 @@ class CustomerDirectory implements Directory {
     const keys: { local: string; domain: string }[] = [];
     for (const email of customer.emails ?? []) {
       const parsed = parseAddress(email);
-      // An address that does not parse is kept (it is the customer's data) but indexes nothing.
-      emails.push(parsed.ok ? parsed.address.address : email.trim());
+      // An address that does not parse is kept (it is the customer's data) but indexes nothing;
+      // the mark (a control character, which no parsed address has) keeps it out of matches.
+      emails.push(parsed.ok ? parsed.address.address : `${UNPARSED}${email.trim()}`);
       if (parsed.ok) keys.push(mailboxKey(parsed.address, this.rules));
     }
     const phones = (customer.phones ?? []).map((phone) => toE164(phone, region) ?? phone.trim());
@@ -409,10 +410,9 @@ class CustomerDirectory implements Directory {
     const record = this.recordAt(slot);
     if (record.id === excludeCustomerId) return;
     for (const address of record.emails) {
-      // Stored addresses were parsed on the way in (`local@domain`, domain in lower-case ASCII);
-      // one that did not parse has no `@` after a non-empty local part and is skipped.
+      // Stored addresses were parsed on the way in (`local@domain`, domain in lower-case ASCII).
+      if (address.startsWith(UNPARSED)) continue;
       const at = address.lastIndexOf('@');
-      if (at <= 0) continue;
       const known = mailboxKey(this.storedAddress(address, at), this.rules);
       const distance = distanceTo(known);
       if (distance === undefined || distance > 1) continue;
@@ -462,12 +462,15 @@ class CustomerDirectory implements Directory {
     return {
       id: record.id,
       ...(record.name ? { name: record.name } : {}),
-      emails: [...record.emails],
+      emails: record.emails.map((address) => (address.startsWith(UNPARSED) ? address.slice(1) : address)),
       phones: [...record.phones],
       ...(record.country ? { country: record.country } : {}),
     };
   }
 }
+
+/** Marks a stored address that did not parse. */
+const UNPARSED = '\u0000';
 
 let scratch = new Uint32Array(64);
 

@@ -175,10 +175,20 @@ describe('createDirectory', () => {
     expect(() => directory.add({ id: 'X', emails: 'x@y.se' } as never)).toThrow(/customer\.emails/);
   });
 
-  it('keeps an address that does not parse without indexing it', () => {
-    const directory = createDirectory([{ id: 'B-1', emails: ['anna(at)gmail.com'] }]);
-    expect(directory.get('B-1')?.emails).toEqual(['anna(at)gmail.com']);
+  it('keeps an address that does not parse without indexing or matching it', () => {
+    const directory = createDirectory([
+      { id: 'B-1', emails: ['anna(at)gmail.com', 'anna..svensson@gmail.com', 'annasvensson@gmail.com'] },
+    ]);
+    expect(directory.get('B-1')?.emails).toEqual([
+      'anna(at)gmail.com',
+      'anna..svensson@gmail.com',
+      'annasvensson@gmail.com',
+    ]);
     expect(directory.findAddress({ entered: 'anna@gmail.com' })).toEqual([]);
+    // The valid address makes the customer a candidate; the malformed one must still not match.
+    expect(directory.findAddress({ entered: 'anna.svensson@gmail.com' }).map((m) => m.address)).toEqual([
+      'annasvensson@gmail.com',
+    ]);
   });
 
   it('keeps answering through thousands of additions and removals', () => {
