@@ -6,8 +6,18 @@ export type { InvalidAddressReason, ParseAddressResult, ParsedAddress } from './
 export { parseAddress } from './address/parse-address.js';
 export type { Customer } from './contacts/customer.js';
 export { CustomerSchema } from './contacts/customer.js';
-export type { EmailGuardErrorCode, InputIssue } from './errors.js';
-export { EmailGuardError, InvalidInputError, LookupFailedError } from './errors.js';
+export type { EmailGuardErrorCode, HeldMessageDetails, InputIssue } from './errors.js';
+export {
+  AuditLogFailedError,
+  EmailGuardError,
+  HoldStoreFailedError,
+  InvalidInputError,
+  LookupFailedError,
+  MessageHeldError,
+  MessageUnreadableError,
+  RecipientBlockedError,
+  RecipientNeedsConfirmationError,
+} from './errors.js';
 export type { CheckOptions } from './guard/check-options.js';
 export { checkRecipient } from './guard/check-recipient.js';
 export type { Decision, Guard, GuardCheckInput, GuardOptions } from './guard/create-guard.js';

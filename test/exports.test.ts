@@ -9,12 +9,18 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
   'email-guard': {
     module: core,
     names: [
+      'AuditLogFailedError',
       'CheckRecipientInputSchema',
       'CustomerSchema',
       'EmailGuardError',
       'GuardCheckInputSchema',
+      'HoldStoreFailedError',
       'InvalidInputError',
       'LookupFailedError',
+      'MessageHeldError',
+      'MessageUnreadableError',
+      'RecipientBlockedError',
+      'RecipientNeedsConfirmationError',
       'checkRecipient',
       'createGuard',
       'defaultDisposableDomains',
