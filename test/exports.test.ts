@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as core from '../src/index.js';
+import * as nodemailerEntry from '../src/nodemailer/index.js';
 
 // The public API of each entry point. Renaming or removing a name here is a breaking change and
 // goes in CHANGELOG.md.
@@ -40,6 +41,19 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'parsePhone',
       'spellAddress',
       'swedishSpellingAlphabet',
+    ],
+  },
+  'email-guard/nodemailer': {
+    module: nodemailerEntry,
+    names: [
+      'AuditLogFailedError',
+      'HoldStoreFailedError',
+      'MessageHeldError',
+      'RecipientBlockedError',
+      'RecipientNeedsConfirmationError',
+      'createFileHoldStore',
+      'createJsonLinesAuditLog',
+      'nodemailerGuard',
     ],
   },
 };
