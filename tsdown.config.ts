@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     nodemailer: 'src/nodemailer/index.ts',
+    mime: 'src/mime/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as core from '../src/index.js';
+import * as mimeEntry from '../src/mime/index.js';
 import * as nodemailerEntry from '../src/nodemailer/index.js';
 
 // The public API of each entry point. Renaming or removing a name here is a breaking change and
@@ -55,6 +56,10 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'createJsonLinesAuditLog',
       'nodemailerGuard',
     ],
+  },
+  'email-guard/mime': {
+    module: mimeEntry,
+    names: ['MessageUnreadableError', 'checkMessage'],
   },
 };
 
