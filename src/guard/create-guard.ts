@@ -101,7 +101,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
         error: 'no lookupCustomer was configured, so a customer id alone cannot be checked',
       });
     }
-    return settleLookup((signal) => lookupCustomer(id, { signal }), timeoutMs);
+    return settleLookup((context) => lookupCustomer(id, context), timeoutMs);
   }
 
   return {

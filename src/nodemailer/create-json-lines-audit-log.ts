@@ -1,8 +1,11 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import type { AuditEntry, AuditLog } from './audit-log.js';
+
+// How long the file stays open after the last entry.
+const IDLE_CLOSE_MS = 1000;
 
 interface Pending {
   readonly line: string;
@@ -13,8 +16,9 @@ interface Pending {
 /**
  * An audit log in one JSON Lines file (one JSON object per line, appended): time, message id,
  * customer id, mode, outcome and each recipient's action and finding codes, never a subject or a
- * body. Each entry is flushed to disk (fsync) before `record` resolves; entries recorded while a
- * flush runs are written together in the next one, so many messages in flight share one fsync.
+ * body. Each entry is on disk (written, then fdatasync) before `record` resolves; entries recorded
+ * while a write runs go together in the next one, so many messages in flight share one sync, and
+ * the file stays open only while entries keep coming.
  *
  * @example
  * ```ts
@@ -26,24 +30,37 @@ export function createJsonLinesAuditLog(path: string): AuditLog {
   const file = resolve(parseInput(z.string().min(1, 'a file path is required'), path, ['path']));
   let queue: Pending[] = [];
   let flushing = false;
-  let directoryReady: Promise<unknown> | undefined;
+  let handle: FileHandle | undefined;
+  let idle: ReturnType<typeof setTimeout> | undefined;
 
   async function flush(): Promise<void> {
-    flushing = true;
+    clearTimeout(idle);
     while (queue.length > 0) {
       const batch = queue;
       queue = [];
       try {
-        directoryReady ??= mkdir(dirname(file), { recursive: true });
-        await directoryReady;
-        await appendFile(file, batch.map((entry) => entry.line).join(''), { flush: true });
+        if (!handle) {
+          await mkdir(dirname(file), { recursive: true });
+          handle = await open(file, 'a');
+        }
+        await handle.write(batch.map((entry) => entry.line).join(''));
+        await handle.datasync();
         for (const entry of batch) entry.resolve();
       } catch (error) {
-        directoryReady = undefined;
         for (const entry of batch) entry.reject(error);
+        const failed = handle;
+        handle = undefined;
+        await failed?.close().catch(() => undefined);
       }
     }
     flushing = false;
+    // Closed once entries stop coming for a while; the timer never keeps the process alive.
+    idle = setTimeout(() => {
+      const open = handle;
+      handle = undefined;
+      void open?.close().catch(() => undefined);
+    }, IDLE_CLOSE_MS);
+    idle.unref();
   }
 
   return {
@@ -51,7 +68,11 @@ export function createJsonLinesAuditLog(path: string): AuditLog {
       return new Promise<void>((resolvePromise, reject) => {
         // JSON.stringify escapes CR and LF inside strings, so one entry is always one line.
         queue.push({ line: `${JSON.stringify(entry)}\n`, resolve: resolvePromise, reject });
-        if (!flushing) void flush();
+        if (!flushing) {
+          flushing = true;
+          // Group commit: entries recorded in this same turn of the event loop share the write.
+          setImmediate(() => void flush());
+        }
       });
     },
   };

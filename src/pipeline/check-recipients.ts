@@ -50,7 +50,7 @@ export async function checkRecipients<Source>(
   const { guard } = options;
   const failOpen = options.failOpen ?? guard.options.failOpen ?? false;
   const outcome = await settleLookup(
-    (signal) => options.resolveCustomer(input.source, { signal }),
+    (context) => options.resolveCustomer(input.source, context),
     options.resolveTimeoutMs ?? 2000,
   );
 

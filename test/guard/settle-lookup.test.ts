@@ -16,7 +16,7 @@ describe('settleLookup', () => {
     ).toEqual({ reason: 'error', error: 'CRM down' });
     let aborted = false;
     const outcome = await settleLookup(
-      (signal) =>
+      ({ signal }) =>
         new Promise<string>((resolve) => {
           signal.addEventListener('abort', () => {
             aborted = true;
