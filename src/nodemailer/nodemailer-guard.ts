@@ -143,7 +143,12 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       ...(messageId === undefined ? {} : { messageId }),
     };
     const stopped = check.recipients.filter(({ verdict }) => verdict.action === check.action);
-    const who = stopped.map(({ address }) => JSON.stringify(address)).join(', ');
+    const who = stopped
+      .map(({ address, verdict }) => {
+        const why = [verdict.findings[0]?.code, verdict.suggestion && `suggestion ${verdict.suggestion}`];
+        return `${JSON.stringify(address)} (${why.filter(Boolean).join('; ')})`;
+      })
+      .join(', ');
     throw check.action === 'block'
       ? new RecipientBlockedError(`Held ${holdId}, not sent: blocked recipient ${who}`, details)
       : new RecipientNeedsConfirmationError(
