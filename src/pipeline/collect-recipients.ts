@@ -11,7 +11,20 @@ export interface RecipientSources {
   readonly envelope?: unknown;
   /** Custom headers (an object or a list of `{ key, value }`); `To`, `Cc` and `Bcc` among them count too. */
   readonly headers?: unknown;
+  /**
+   * The originator fields (RFC 5322 §3.6.2). They name no recipient, so only a value that holds a
+   * line break or another control character is listed: an injection there is refused all the same.
+   */
+  readonly from?: unknown;
+  readonly sender?: unknown;
+  readonly replyTo?: unknown;
 }
+
+const ORIGINATORS = [
+  ['from', 'from'],
+  ['sender', 'sender'],
+  ['replyTo', 'reply-to'],
+] as const;
 
 // A header field ends at CRLF (RFC 5322 §2.2); any other C0 control or DEL has no place in an
 // address either (RFC 5322 §3.2.3). Horizontal tab is folding white space and may stay.
@@ -45,10 +58,14 @@ export function collectRecipients(sources: RecipientSources): Recipient[] {
     if (field) collect(value, field, recipients);
   }
   const envelope = sources.envelope;
-  if (envelope && typeof envelope === 'object') {
-    const fields = envelope as Record<string, unknown>;
-    for (const field of FIELDS) collect(fields[field], 'envelope', recipients);
-  }
+  const envelopeFields =
+    envelope && typeof envelope === 'object' ? (envelope as Record<string, unknown>) : {};
+  for (const field of FIELDS) collect(envelopeFields[field], 'envelope', recipients);
+  const originators: Recipient[] = [];
+  for (const [key, field] of ORIGINATORS) collect(sources[key], field, originators);
+  // MAIL FROM (RFC 5321 §4.1.1.2) is a command line of its own: a line break in it is an injection too.
+  collect(envelopeFields.from, 'envelope', originators);
+  for (const originator of originators) if (UNSAFE.test(originator.address)) recipients.push(originator);
   return recipients;
 }
 

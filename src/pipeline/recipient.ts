@@ -2,9 +2,11 @@ import type { Verdict } from '../guard/verdict.js';
 
 /**
  * Where a recipient was named: a destination field of the header (RFC 5322 §3.6.3) or the SMTP
- * envelope's RCPT TO list (RFC 5321 §4.1.1.3), which is where mail is actually delivered.
+ * envelope's RCPT TO list (RFC 5321 §4.1.1.3), which is where mail is actually delivered. An
+ * originator field (`from`, `sender`, `reply-to`) appears only when it holds a line break or another
+ * control character, as the injection attempt it is.
  */
-export type RecipientField = 'to' | 'cc' | 'bcc' | 'envelope';
+export type RecipientField = 'to' | 'cc' | 'bcc' | 'envelope' | 'from' | 'sender' | 'reply-to';
 
 /** One recipient of a message, as named in one field. */
 export interface Recipient {

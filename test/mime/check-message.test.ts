@@ -47,6 +47,12 @@ describe('checkMessage', () => {
     expect(check.recipients[1]?.verdict.suggestion).toBe('anna.svensson1985@gmail.com');
   });
 
+  it('asks for a confirmation of an address the customer has not used', async () => {
+    const check = await checkMessage(createReadStream(fixture('unknown-recipient.eml')), options);
+    expect(check).toMatchObject({ ok: false, action: 'confirm' });
+    expect(check.recipients[0]?.verdict.findings[0]?.code).toBe('unverified-address');
+  });
+
   it('opens groups, follows folded fields and checks Bcc', async () => {
     const group = await checkMessage(await readFile(fixture('group-with-typo.eml'), 'utf8'), options);
     expect(summary(group)).toEqual(['to:anna.svensson1985@gmail.com:send', 'to:anna@svensonbygg.se:block']);

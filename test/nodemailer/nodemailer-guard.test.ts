@@ -140,6 +140,12 @@ describe('nodemailerGuard', () => {
       'the envelope',
       { envelope: { from: 'order@butiken.se', to: [`${GOOD}\r\nRCPT TO:<thief@example.com>`] } },
     ],
+    ['the sender', { from: 'order@butiken.se\r\nBcc: thief@example.com' }],
+    ['reply-to', { replyTo: { name: 'Butiken\nBcc: thief@example.com', address: 'order@butiken.se' } }],
+    [
+      'the envelope sender',
+      { envelope: { from: 'order@butiken.se\r\nRCPT TO:<thief@example.com>', to: GOOD } },
+    ],
   ];
   for (const [field, fields] of injections) {
     it(`refuses a line break in ${field}, so nothing reaches the server`, async () => {
@@ -184,6 +190,16 @@ describe('nodemailerGuard', () => {
     expect(error.code).toBe('RECIPIENT_BLOCKED');
     expect(fixture.sink.received).toEqual([]);
     expect(fixture.audit.entries[0]?.override).toEqual({ ...confirmation, applied: false });
+  });
+
+  it('checks a message that carries a release token it did not give out', async () => {
+    const forged = {
+      ...order({ to: TYPO }),
+      emailGuard: { release: '00000000-0000-4000-8000-000000000000' },
+    };
+    const error = await heldError(guarded().sendMail(forged as SendMailOptions));
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(fixture.sink.received).toEqual([]);
   });
 
   it('refuses a confirmation that does not say who gave it', async () => {

@@ -33,6 +33,17 @@ describe('collectRecipients', () => {
     ]);
   });
 
+  it('lists an originator field only when it holds a line break', () => {
+    expect(
+      collectRecipients({ to: 'a@example.se', from: 'Shop <shop@example.se>', replyTo: 'x@example.se' }),
+    ).toEqual([{ field: 'to', address: 'a@example.se' }]);
+    expect(
+      collectRecipients({ to: 'a@example.se', replyTo: 'x@example.se\r\nBcc: y@example.com' }).map(
+        (r) => r.field,
+      ),
+    ).toEqual(['to', 'reply-to']);
+  });
+
   it('keeps a token that names no address, so it is refused rather than dropped', () => {
     expect(collectRecipients({ to: 'anna.example.se, bo@example.se' }).map((r) => r.address)).toEqual([
       'anna.example.se',
