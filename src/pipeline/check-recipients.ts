@@ -3,7 +3,7 @@ import { moreSevere, resolvePolicy } from '../guard/policy.js';
 import { type LookupFailure, settleLookup } from '../guard/settle-lookup.js';
 import type { Action, Verdict } from '../guard/verdict.js';
 import { withLookupFailure } from '../guard/with-lookup-failure.js';
-import type { PipelineOptions } from './pipeline-options.js';
+import type { CustomerReference, PipelineOptions } from './pipeline-options.js';
 import type { Recipient, RecipientVerdict } from './recipient.js';
 
 /** What {@link checkRecipients} takes: the recipients, and what the customer is resolved from. */
@@ -49,10 +49,7 @@ export async function checkRecipients<Source>(
 ): Promise<RecipientsCheck> {
   const { guard } = options;
   const failOpen = options.failOpen ?? guard.options.failOpen ?? false;
-  const outcome = await settleLookup(
-    (context) => options.resolveCustomer(input.source, context),
-    options.resolveTimeoutMs ?? 2000,
-  );
+  const outcome = await resolve(input.source, options);
 
   let checkAddress: (entered: string) => Promise<Verdict>;
   let customerId: string | undefined;
@@ -60,6 +57,7 @@ export async function checkRecipients<Source>(
   if ('found' in outcome) {
     const reference = outcome.found;
     if (typeof reference === 'string') {
+      // No lookupCustomer to fetch it once: the guard answers with its own lookup-failed finding.
       customerId = reference;
       checkAddress = (entered) => guard.check({ entered, customerId: reference });
     } else {
@@ -67,16 +65,19 @@ export async function checkRecipients<Source>(
       checkAddress = (entered) => guard.check({ entered, customer: reference });
     }
   } else {
-    customerLookup = outcome;
+    const { customerId: id, ...failure } = outcome;
+    customerLookup = failure;
+    customerId = id;
     const failureOptions = {
       policy: resolvePolicy(guard.options.policy),
       locale: guard.options.locale ?? 'en',
       failOpen,
     };
+    const placeholder = { id: id ?? UNRESOLVED_CUSTOMER };
     // Checked as a new customer's address, with the failure on record: `block` unless failing open.
     checkAddress = async (entered) =>
       withLookupFailure(
-        checkRecipient({ entered, customer: { id: UNRESOLVED_CUSTOMER } }, guard.options),
+        checkRecipient({ entered, customer: placeholder }, guard.options),
         outcome,
         failureOptions,
       );
@@ -108,4 +109,26 @@ export async function checkRecipients<Source>(
     ...(customerLookup ? { customerLookup } : {}),
     failedOpen: failOpen && unresolved && action === 'confirm',
   };
+}
+
+type Resolution = { readonly found: CustomerReference } | (LookupFailure & { readonly customerId?: string });
+
+/**
+ * The customer, resolved once per message: `resolveCustomer` first, then, for an id, the guard's
+ * `lookupCustomer`, so a message to five addresses costs one lookup, not five.
+ */
+async function resolve<Source>(source: Source, options: PipelineOptions<Source>): Promise<Resolution> {
+  const outcome = await settleLookup(
+    (context) => options.resolveCustomer(source, context),
+    options.resolveTimeoutMs ?? 2000,
+  );
+  if (!('found' in outcome) || typeof outcome.found !== 'string') return outcome;
+  const customerId = outcome.found;
+  const lookupCustomer = options.guard.options.lookupCustomer;
+  if (!lookupCustomer) return outcome;
+  const customer = await settleLookup(
+    (context) => lookupCustomer(customerId, context),
+    options.guard.options.lookupTimeoutMs ?? 2000,
+  );
+  return 'found' in customer ? customer : { ...customer, customerId };
 }

@@ -249,6 +249,25 @@ describe('nodemailerGuard', () => {
     expect(fixture.sink.received).toHaveLength(1);
   });
 
+  it('looks the customer up once per message, however many recipients it has', async () => {
+    let lookups = 0;
+    const guard = createGuard({
+      lookupCustomer: async (id) => {
+        lookups++;
+        return customers[id];
+      },
+    });
+    await guarded({ guard }).sendMail(order({ cc: 'anna@svenssonbygg.se', bcc: GOOD }));
+    expect(lookups).toBe(1);
+    expect(fixture.sink.received).toHaveLength(1);
+    const error = await heldError(guarded({ guard, resolveCustomer: () => 'C-404' }).sendMail(order()));
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      customerId: 'C-404',
+      customerLookup: { reason: 'not-found' },
+    });
+  });
+
   it('checks against a customer object that resolveCustomer returns directly', async () => {
     const transporter = guarded({ resolveCustomer: async () => customers['C-2002'] });
     await transporter.sendMail(order({ to: 'erik.lind@telia.com' }));
