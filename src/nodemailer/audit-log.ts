@@ -4,10 +4,11 @@ import type { RecipientField } from '../pipeline/recipient.js';
 
 /**
  * What happened to a message:
- * - `sent`: passed to the transport (nothing to hold, a confirmation, or failing open);
+ * - `sent`: passed on to the transport (nothing to hold, a confirmation, or failing open);
  * - `held`: kept in the hold store, not sent;
  * - `monitored`: would have been held, but sent because the plugin runs in `monitor` mode;
- * - `released`: a held message, corrected or not, sent by `holdStore.release`;
+ * - `released`: a held message, corrected or not, passed on to the transport by `holdStore.release`
+ *   (the store keeps it held if the transport then fails);
  * - `hold-failed`: should have been held, but the hold store failed; it was not sent either.
  */
 export type AuditOutcome = 'sent' | 'held' | 'monitored' | 'released' | 'hold-failed';

@@ -26,7 +26,8 @@ export interface NodemailerGuardOptions extends PipelineOptions<MailMessageData>
   readonly holdStore: HoldStore;
   /**
    * `enforce` holds what the verdicts say to hold; `monitor` sends everything and records what
-   * would have been held (`outcome: 'monitored'`), for a trial run on live traffic.
+   * would have been held (`outcome: 'monitored'`), for a trial run on live traffic. A line break in
+   * an address field is held in both modes: it is an injection, not a judgement call.
    * @default 'enforce'
    */
   readonly mode?: 'enforce' | 'monitor';
@@ -115,7 +116,9 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       auditEntry({ check, outcome, mode, messageId, holdId, confirmation, confirmed });
 
     if (allowed) return record(entry('sent'));
-    if (mode === 'monitor') return record(entry('monitored'));
+    // A line break is held in every mode: sent on, nodemailer would split it into recipients nobody
+    // typed (`a@example.se\r\nBcc: b@example.com` names b@example.com).
+    if (mode === 'monitor' && !check.recipients.some(isInjection)) return record(entry('monitored'));
 
     let holdId: string;
     try {
@@ -181,6 +184,12 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       (error: unknown) => done(error as Error),
     );
   };
+}
+
+function isInjection({ verdict }: RecipientVerdict): boolean {
+  return verdict.findings.some(
+    (finding) => finding.code === 'invalid-address' && finding.reason === 'control-characters',
+  );
 }
 
 /** Reads and removes `mail.data.emailGuard`, so it is never part of the message. */

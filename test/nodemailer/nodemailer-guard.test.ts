@@ -292,6 +292,15 @@ describe('nodemailerGuard', () => {
     ]);
   });
 
+  it('holds a line break even in monitor mode, where nodemailer would split it into recipients', async () => {
+    const error = await heldError(
+      guarded({ mode: 'monitor' }).sendMail(order({ to: `${GOOD}\r\nBcc: thief@example.com` })),
+    );
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries).toMatchObject([{ mode: 'monitor', outcome: 'held' }]);
+  });
+
   it('writes one JSON line per decision to the default audit log, without subjects or bodies', async () => {
     const path = join(fixture.dir, 'logs', 'audit.jsonl');
     const transporter = guarded({ auditLog: createJsonLinesAuditLog(path) });
