@@ -55,6 +55,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'createFileHoldStore',
       'createJsonLinesAuditLog',
       'nodemailerGuard',
+      'sendReleased',
     ],
   },
   'email-guard/mime': {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import type { SendMailOptions, SentMessageInfo, Transporter } from 'nodemailer';
+import type { SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { parseAddress } from '../address/parse-address.js';
 import { HoldStoreFailedError, InvalidInputError } from '../errors.js';
@@ -14,8 +14,8 @@ import type {
   ReleaseOptions,
   ReleaseResult,
 } from './hold-store.js';
-import { beginRelease, endRelease } from './release-tokens.js';
 import { replaceRecipients } from './replace-recipients.js';
+import { sendReleased } from './send-released.js';
 import { nodeStoreFs, type StoreFs } from './store-fs.js';
 
 // <UTC time to the millisecond>-<random>: sorts by time as text, never collides.
@@ -243,25 +243,19 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
         to: corrected ?? entry.envelope.to,
       };
       const raw = corrected ? replaceRecipients(entry.raw, corrected) : entry.raw;
-      const token = beginRelease({
-        holdId: id,
-        ...(settings.by === undefined ? {} : { by: settings.by }),
-        ...(settings.reason === undefined ? {} : { reason: settings.reason }),
-      });
-      const message = {
-        envelope: { ...envelope, to: [...envelope.to] },
-        raw,
-        emailGuard: { release: token },
-      };
       let info: SentMessageInfo;
       try {
-        info = await transporter.sendMail(message as SendMailOptions);
+        info = await sendReleased(transporter, {
+          holdId: id,
+          raw,
+          envelope,
+          ...(settings.by === undefined ? {} : { by: settings.by }),
+          ...(settings.reason === undefined ? {} : { reason: settings.reason }),
+        });
       } catch (error) {
         // Not sent: the entry stays held, to be released again.
         await unlock(id);
         throw error;
-      } finally {
-        endRelease(token);
       }
       // Sent. The lock stays until the entry is gone, so a failure below never lets it be sent again.
       try {

@@ -23,3 +23,5 @@ export type {
 } from './hold-store.js';
 export type { HeldMessageError, NodemailerGuardOptions } from './nodemailer-guard.js';
 export { nodemailerGuard } from './nodemailer-guard.js';
+export type { ReleasedMessage } from './send-released.js';
+export { sendReleased } from './send-released.js';

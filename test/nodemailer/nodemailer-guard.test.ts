@@ -9,9 +9,11 @@ import {
   type AuditEntry,
   createJsonLinesAuditLog,
   type HeldMessageError,
+  type HeldMessageWithRaw,
   type HoldStore,
   type NodemailerGuardOptions,
   nodemailerGuard,
+  sendReleased,
 } from '../../src/nodemailer/index.js';
 import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
 
@@ -334,6 +336,43 @@ describe('nodemailerGuard', () => {
     });
     expect(fixture.sink.received).toEqual([]);
     expect(fixture.audit.entries).toMatchObject([{ outcome: 'hold-failed' }]);
+  });
+
+  it('works with any store that implements HoldStore', async () => {
+    const kept = new Map<string, HeldMessageWithRaw>();
+    const memoryStore: HoldStore = {
+      async hold(input) {
+        const held = {
+          ...input,
+          id: `H-${kept.size + 1}`,
+          heldAt: new Date().toISOString(),
+          size: input.raw.byteLength,
+          state: 'held' as const,
+        };
+        kept.set(held.id, { ...held, raw: Buffer.from(input.raw) });
+        const { raw: _raw, ...listed } = kept.get(held.id) as HeldMessageWithRaw;
+        return listed;
+      },
+      list: async () => [...kept.values()].map(({ raw: _raw, ...held }) => held),
+      get: async (id) => kept.get(id),
+      async release(id, transporter) {
+        const held = kept.get(id);
+        if (!held) throw new Error(`no ${id}`);
+        kept.delete(id);
+        const info = await sendReleased(transporter, { holdId: id, raw: held.raw, envelope: held.envelope });
+        return { id, envelope: held.envelope, info };
+      },
+      discard: async (id) => kept.delete(id),
+    };
+    const error = await heldError(guarded({ holdStore: memoryStore }).sendMail(order({ to: TYPO })));
+    expect(error.holdId).toBe('H-1');
+    expect((await memoryStore.get('H-1'))?.raw.toString()).toContain(
+      'Subject: =?UTF-8?Q?Orderbekr=C3=A4ftelse_4711?=',
+    );
+    expect(fixture.sink.received).toEqual([]);
+    await memoryStore.release('H-1', guarded({ holdStore: memoryStore }));
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([[TYPO]]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'released', holdId: 'H-1' });
   });
 
   it('refuses options that break the schema, naming the field', () => {
