@@ -78,7 +78,7 @@ export async function checkRecipients<Source>(
     checkAddress = async (entered) =>
       withLookupFailure(
         checkRecipient({ entered, customer: placeholder }, guard.options),
-        outcome,
+        failure,
         failureOptions,
       );
   }
