@@ -3,6 +3,7 @@ import { defineConfig } from 'tsdown';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    incident: 'src/incident/index.ts',
     nodemailer: 'src/nodemailer/index.ts',
     mime: 'src/mime/index.ts',
   },

@@ -79,6 +79,28 @@ function formatPath(path: readonly (string | number)[]): string {
   return path.length === 0 ? '(input)' : path.map(String).join('.');
 }
 
+/**
+ * A message that could not be read at all (not a string, a Buffer or a parsed message, or one the
+ * MIME parser gave up on). Carries the parser's error as `cause`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await inventoryMessage(42 as never);
+ * } catch (error) {
+ *   if (error instanceof EmailGuardError && error.code === 'MESSAGE_UNREADABLE') console.log(error.message);
+ * }
+ * ```
+ */
+export class MessageUnreadableError extends EmailGuardError {
+  override readonly name = 'MessageUnreadableError';
+  override readonly code = 'MESSAGE_UNREADABLE' as const;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('MESSAGE_UNREADABLE', message, options);
+  }
+}
+
 /** What an error about a message that was not sent says about it. */
 export interface HeldMessageDetails<Recipient> {
   /** The id under which the hold store keeps the message; absent when it was not stored. */
@@ -182,27 +204,6 @@ export class HoldStoreFailedError extends EmailGuardError {
 
   constructor(message: string, options?: { cause?: unknown }) {
     super('HOLD_STORE_FAILED', message, options);
-  }
-}
-
-/**
- * A raw message could not be read at all (its stream failed). A message that reads but is malformed
- * is not an error: `checkMessage` answers it with `block` and a problem.
- *
- * @example
- * ```ts
- * const check = await checkMessage(stream, options).catch((error) => {
- *   if (error instanceof MessageUnreadableError) return undefined; // retry the queue item later
- *   throw error;
- * });
- * ```
- */
-export class MessageUnreadableError extends EmailGuardError {
-  override readonly name = 'MessageUnreadableError';
-  override readonly code = 'MESSAGE_UNREADABLE' as const;
-
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('MESSAGE_UNREADABLE', message, options);
   }
 }
 

@@ -1,0 +1,79 @@
+// Run: npx tsx examples/incident-report.ts
+//
+// A salesperson at Nordkabel AB (an invented telecom operator) typed a new customer's e-mail address
+// with one digit missing. The order confirmation went to a stranger, who called customer service.
+// This example reads the confirmation that was sent, assesses the breach, writes the report for the
+// regulator in Swedish and the script for the call to the customer.
+import { readFileSync } from 'node:fs';
+import {
+  misdirectedEmailMeasureIds,
+  renderIncidentReport,
+  reportMisdirected,
+} from '../src/incident/index.js';
+
+const message = readFileSync(new URL('./data/orderbekraftelse.eml', import.meta.url));
+
+const result = await reportMisdirected(
+  {
+    message,
+    intended: 'anna.svensson1985@gmail.com',
+    actual: 'anna.svensson185@gmail.com',
+    customer: {
+      id: '4711023',
+      name: 'Anna Svensson',
+      phones: ['070-123 45 67'],
+      postalAddress: 'Storgatan 12, 123 45 Stockholm',
+    },
+    organisation: {
+      name: 'Nordkabel AB',
+      organisationNumber: '556677-8899',
+      customerServicePhone: '0771-40 40 40',
+      noticeFrom: 'kundservice@nordkabel.se',
+      // A provider of electronic communications services: Regulation 611/2013 applies beside the GDPR.
+      regimes: ['eprivacy', 'gdpr'],
+      contact: {
+        name: 'Karin Berg',
+        role: 'dataskyddsombud',
+        email: 'dpo@nordkabel.se',
+        phone: '08-123 456 00',
+      },
+    },
+    reference: 'NK-INC-2018-0223',
+    // The stranger called customer service nine minutes after the confirmation was sent.
+    detectedAt: '2018-02-23T13:45:00+01:00',
+    // Customer service reached the stranger, who deleted the message.
+    recipientConfirmedDeletion: true,
+    // What was done, confirmed by the person handling the case (the proposals, all carried out).
+    measures: misdirectedEmailMeasureIds.map((id) => ({ id, status: 'done' })),
+  },
+  { locale: 'sv', now: '2018-02-23T15:30:00+01:00' },
+);
+
+console.log('Personuppgifter i det felskickade meddelandet:');
+for (const item of result.inventory.items) {
+  console.log(`  ${item.category.padEnd(16)} ${item.foundIn.join(', ').padEnd(28)} ${item.excerpt}`);
+}
+for (const note of result.inventory.notes) console.log(`  OBS: ${note}`);
+
+console.log(`\n${renderIncidentReport(result.report, { locale: 'sv', format: 'text' })}`);
+
+const { assessment } = result;
+console.log('BEDÖMNING');
+console.log(`  Risk (GDPR): ${assessment.risk}; ENISA ${assessment.enisa.score} (${assessment.enisa.band})`);
+console.log(`  Anmäls till tillsynsmyndigheten: ${assessment.notifyAuthority ? 'ja' : 'nej'}`);
+console.log(`  Kunden underrättas: ${assessment.notifyDataSubjects ? 'ja' : 'nej'}`);
+const stockholm = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+for (const deadline of assessment.deadlines) {
+  const due = deadline.due ? ` – senast ${stockholm.format(new Date(deadline.due))}` : '';
+  console.log(`  ${deadline.to.padEnd(13)} ${deadline.article}: ${deadline.within}${due}`);
+}
+
+console.log('\nSAMTALSMANUS\n');
+console.log(result.notices.phoneScript.text);
+console.log(
+  `(E-postmeddelandet till kunden: ${result.notices.email.raw.length} byte, ämne "${result.notices.email.subject}".)`,
+);

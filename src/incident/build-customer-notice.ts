@@ -1,0 +1,275 @@
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { InvalidInputError } from '../errors.js';
+import { parseInput } from '../internal/parse-input.js';
+import { adviceTexts } from './data/report-texts.js';
+import {
+  describeAddressMistake,
+  formatDateTime,
+  listCategories,
+  measureText,
+  type Phrasing,
+  say,
+} from './describe-incident.js';
+import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+import { escapeHtml } from './render-incident-report.js';
+
+/** Options of {@link buildCustomerNotice}. */
+export interface BuildCustomerNoticeOptions<Channel extends 'email' | 'phone-script'> {
+  /** The notice as an e-mail, or the script of the call to the customer. */
+  readonly channel: Channel;
+  /**
+   * Language of the notice.
+   * @default 'sv'
+   */
+  readonly locale?: 'sv' | 'en';
+  /**
+   * The customer's name, to greet them.
+   * @default undefined (a greeting without a name)
+   */
+  readonly customerName?: string;
+  /**
+   * Where the e-mail goes.
+   * @default report.incident.misdirected.intended (the customer's correct address)
+   */
+  readonly to?: string;
+  /**
+   * Who the e-mail is from.
+   * @default report.provider.noticeFrom, else report.contact.email
+   */
+  readonly from?: string;
+  /**
+   * IANA time zone of the times the notice mentions.
+   * @default 'Europe/Stockholm'
+   */
+  readonly timeZone?: string;
+}
+
+/** The notice as an RFC 5322 message, ready for any nodemailer transport (or any SMTP client). */
+export interface EmailNotice {
+  readonly channel: 'email';
+  readonly from: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  /** The whole message, built by nodemailer's MailComposer (headers, multipart/alternative body). */
+  readonly raw: Buffer;
+}
+
+/** One step of the call: what to say, or what to ask and wait for. */
+export interface PhoneScriptStep {
+  readonly kind: 'say' | 'ask';
+  readonly text: string;
+}
+
+/** The script of the call to the customer. */
+export interface PhoneScript {
+  readonly channel: 'phone-script';
+  readonly steps: readonly PhoneScriptStep[];
+  /** The steps as one text, questions marked with the place to note the answer. */
+  readonly text: string;
+}
+
+/**
+ * Writes the notice to the customer whose data reached someone else (GDPR Art. 34(2); Regulation
+ * 611/2013 Art. 3 and Annex II): what happened, what the stranger saw, what was done, what to watch
+ * for, and the reference number. As an e-mail it is a real RFC 5322 message built with nodemailer's
+ * MailComposer; as a phone script it also holds the questions to ask.
+ *
+ * @example
+ * ```ts
+ * const script = await buildCustomerNotice(report, { channel: 'phone-script', locale: 'sv' });
+ * console.log(script.text);
+ * const email = await buildCustomerNotice(report, { channel: 'email', locale: 'sv' });
+ * await transporter.sendMail({ envelope: { from: email.from, to: email.to }, raw: email.raw });
+ * ```
+ */
+export async function buildCustomerNotice(
+  report: IncidentReport,
+  options: BuildCustomerNoticeOptions<'email'>,
+): Promise<EmailNotice>;
+export async function buildCustomerNotice(
+  report: IncidentReport,
+  options: BuildCustomerNoticeOptions<'phone-script'>,
+): Promise<PhoneScript>;
+export async function buildCustomerNotice(
+  report: IncidentReport,
+  options: BuildCustomerNoticeOptions<'email' | 'phone-script'>,
+): Promise<EmailNotice | PhoneScript> {
+  const checked = parseInput(IncidentReportSchema, report, ['report']);
+  const phrasing: Phrasing = {
+    locale: options.locale ?? 'sv',
+    timeZone: options.timeZone ?? 'Europe/Stockholm',
+  };
+  const parts = noticeParts(phrasing, checked, options.customerName);
+  if (options.channel === 'phone-script') return phoneScript(phrasing, parts);
+
+  const to = options.to ?? checked.incident.misdirected?.intended;
+  if (!to) {
+    throw new InvalidInputError([
+      { path: ['options', 'to'], message: 'the customer’s address is needed when the report names none' },
+    ]);
+  }
+  const from = options.from ?? checked.provider.noticeFrom ?? checked.contact.email;
+  const subject = checked.incident.misdirected
+    ? say(
+        phrasing,
+        'Ditt meddelande från oss skickades till fel e-postadress',
+        'Our message to you went to the wrong e-mail address',
+      )
+    : say(
+        phrasing,
+        'Information om en incident som rör dina personuppgifter',
+        'About an incident involving your personal data',
+      );
+  const paragraphs = [
+    parts.greeting,
+    parts.happened,
+    parts.saw,
+    parts.done,
+    parts.watch,
+    parts.contact,
+    parts.signature,
+  ];
+  const text = `${paragraphs.filter(Boolean).join('\n\n')}\n`;
+  const html = `<!doctype html>\n<html lang="${phrasing.locale}"><body>\n${paragraphs
+    .filter(Boolean)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>\n')}</p>`)
+    .join('\n')}\n</body></html>\n`;
+  const raw = await new MailComposer({
+    from,
+    to,
+    subject,
+    text,
+    html,
+    headers: { 'X-Incident-Reference': checked.reference },
+  })
+    .compile()
+    .build();
+  return { channel: 'email', from, to, subject, text, html, raw };
+}
+
+interface NoticeParts {
+  greeting: string;
+  happened: string;
+  saw: string;
+  done: string;
+  watch: string;
+  contact: string;
+  signature: string;
+  reference: string;
+  phone: string;
+  name: string;
+  provider: string;
+}
+
+function noticeParts(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  customerName: string | undefined,
+): NoticeParts {
+  const s = (swedish: string, english: string) => say(phrasing, swedish, english);
+  const misdirected = report.incident.misdirected;
+  const when = formatDateTime(phrasing, report.incident.occurredAt);
+  const mistake = misdirected
+    ? describeAddressMistake(phrasing, misdirected.intended, misdirected.actual)
+    : '';
+  const happened = misdirected
+    ? s(
+        `Den ${when} skickade vi ett meddelande${misdirected.subject ? ` (”${misdirected.subject}”)` : ''} till dig, men e-postadressen vi hade registrerat var fel (${mistake}). Meddelandet kom därför till en annan person.`,
+        `On ${when} we sent you a message${misdirected.subject ? ` (“${misdirected.subject}”)` : ''}, but the e-mail address we had on file was wrong (${mistake}). The message therefore reached someone else.`,
+      )
+    : s(
+        `Den ${when} inträffade en incident som rör dina personuppgifter.`,
+        `On ${when} an incident involving your personal data occurred.`,
+      );
+  const saw = s(
+    `Den personen har kunnat se ${listCategories(phrasing, report.data.categories)}.`,
+    `That person could see your ${listCategories(phrasing, report.data.categories)}.`,
+  );
+  const measures = report.measures.filter(
+    (measure) => measure.status !== 'rejected' && measure.id !== 'inform-customer',
+  );
+  const lines = measures.map((measure) => `- ${measureText(phrasing, measure)}`);
+  if (report.facts.recipientConfirmedDeletion)
+    lines.push(
+      s(
+        '- Personen som fick meddelandet har bekräftat att det är raderat. Vi bedömer att risken att uppgifterna används är liten.',
+        '- The person who received the message has confirmed deleting it. We consider the risk that the details are misused to be small.',
+      ),
+    );
+  const done =
+    lines.length === 0
+      ? ''
+      : `${s('Det här har vi gjort:', 'This is what we have done:')}\n${lines.join('\n')}`;
+  const advice = report.data.categories
+    .map((category) => adviceTexts[phrasing.locale][category])
+    .filter((text): text is string => text !== undefined);
+  const watch = `${s('Det här kan du vara uppmärksam på:', 'What to watch for:')}\n${[
+    ...advice,
+    s(
+      'Om någon kontaktar dig och säger sig komma från oss, kan du alltid ringa upp oss på vårt vanliga nummer.',
+      'If anyone contacts you claiming to be from us, you can always call us back on our usual number.',
+    ),
+  ]
+    .map((line) => `- ${line}`)
+    .join('\n')}`;
+  const phone = report.provider.customerServicePhone ?? report.contact.phone;
+  return {
+    greeting: customerName ? s(`Hej ${customerName},`, `Dear ${customerName},`) : s('Hej,', 'Hello,'),
+    name: customerName ?? '',
+    happened,
+    saw,
+    done,
+    watch,
+    contact: s(
+      `Har du frågor är du välkommen att ringa oss på ${phone}. Ange referensnummer ${report.reference}. Vi ber om ursäkt för det inträffade.`,
+      `If you have questions, call us on ${phone} and give the reference number ${report.reference}. We apologise for what happened.`,
+    ),
+    signature: s(`Vänliga hälsningar\n${report.provider.name}`, `Kind regards\n${report.provider.name}`),
+    reference: report.reference,
+    phone,
+    provider: report.provider.name,
+  };
+}
+
+function phoneScript(phrasing: Phrasing, parts: NoticeParts): PhoneScript {
+  const s = (swedish: string, english: string) => say(phrasing, swedish, english);
+  const steps: PhoneScriptStep[] = [
+    {
+      kind: 'say',
+      text: s(
+        `Hej${parts.name ? ` ${parts.name}` : ''}, jag ringer från ${parts.provider}.`,
+        `Hello${parts.name ? ` ${parts.name}` : ''}, I am calling from ${parts.provider}.`,
+      ),
+    },
+    { kind: 'say', text: parts.happened },
+    { kind: 'say', text: parts.saw },
+    ...(parts.done ? [{ kind: 'say' as const, text: parts.done }] : []),
+    { kind: 'say', text: parts.watch },
+    {
+      kind: 'ask',
+      text: s(
+        'Kan du komma på några andra följder för dig som vi behöver känna till?',
+        'Can you think of any other consequences for you that we should know about?',
+      ),
+    },
+    {
+      kind: 'ask',
+      text: s(
+        'Har du några frågor eller funderingar kring det här?',
+        'Do you have any questions or concerns about this?',
+      ),
+    },
+    {
+      kind: 'say',
+      text: s(
+        `Du är alltid välkommen att ringa oss på ${parts.phone}. Ange då referensnummer ${parts.reference}.`,
+        `You are always welcome to call us on ${parts.phone}. Please give the reference number ${parts.reference}.`,
+      ),
+    },
+  ];
+  const answer = s('[Kundens svar: ]', '[Customer’s answer: ]');
+  const text = `${steps.map((step) => (step.kind === 'ask' ? `${step.text}\n${answer}` : step.text)).join('\n\n')}\n`;
+  return { channel: 'phone-script', steps, text };
+}

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { parseInput } from '../internal/parse-input.js';
+import { assessBreach, BreachCircumstancesSchema, BreachFactsSchema } from './assess-breach.js';
+import { misdirectedEmailMeasureIds } from './data/report-texts.js';
+import { type DateInput, DateInputSchema, toDate } from './date-input.js';
+import {
+  ContactPointSchema,
+  type IncidentReport,
+  IncidentReportSchema,
+  MeasureSchema,
+  ProviderSchema,
+} from './incident-report.js';
+
+const ReportShape = IncidentReportSchema.shape;
+
+/**
+ * What {@link createIncidentReport} needs: the facts, the parties and what is known so far.
+ *
+ * @example
+ * ```ts
+ * CreateIncidentReportInputSchema.safeParse({ reference: 'INC-1' }).success; // false: the facts are missing
+ * ```
+ */
+export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
+  occurredAt: true,
+  detectedAt: true,
+  initialNotificationAt: true,
+}).extend({
+  reference: z.string().min(1),
+  notification: ReportShape.notification.optional(),
+  provider: ProviderSchema,
+  contact: ContactPointSchema,
+  occurredAt: DateInputSchema,
+  occurredAtEstimated: z.boolean().optional(),
+  detectedAt: DateInputSchema,
+  initialNotificationAt: DateInputSchema.optional(),
+  circumstances: ReportShape.incident.shape.circumstances,
+  description: z.string().min(1).optional(),
+  cause: z.string().min(1).optional(),
+  misdirected: ReportShape.incident.shape.misdirected,
+  location: z.string().min(1).optional(),
+  dataContent: z.string().min(1).optional(),
+  records: z.number().int().nonnegative().optional(),
+  otherMemberStates: ReportShape.affected.shape.otherMemberStates.optional(),
+  otherAuthoritiesNotified: ReportShape.affected.shape.otherAuthoritiesNotified,
+  consequences: z.string().min(1).optional(),
+  protectionApplied: z.string().min(1).optional(),
+  /** Replaces the proposed measures (confirm one by passing it with `status: 'done'`). */
+  measures: z.array(MeasureSchema).optional(),
+  otherProviders: ReportShape.otherProviders.optional(),
+  subscriberNotice: ReportShape.subscriberNotice.omit({ required: true }).partial().optional(),
+  summary: z.string().min(1).optional(),
+});
+
+/** The input of {@link createIncidentReport} (see {@link CreateIncidentReportInputSchema}). */
+export type CreateIncidentReportInput = z.input<typeof CreateIncidentReportInputSchema>;
+
+/** Options of {@link createIncidentReport}. */
+export interface CreateIncidentReportOptions {
+  /**
+   * The moment the report is written (its `createdAt`).
+   * @default new Date()
+   */
+  readonly now?: DateInput;
+  /**
+   * From how many data subjects a breach counts as large scale (passed to {@link assessBreach}).
+   * @default 1000
+   */
+  readonly largeScale?: number;
+  /**
+   * Language of the stored assessment's reasons and deadline texts (rendering can use either).
+   * @default 'en'
+   */
+  readonly locale?: 'sv' | 'en';
+}
+
+/**
+ * Builds an {@link IncidentReport} from the facts: assesses the breach, proposes the usual measures
+ * for a misdirected e-mail (the caller confirms or edits them), and validates the whole against
+ * {@link IncidentReportSchema}. Throws {@link InvalidInputError} naming every missing or invalid field.
+ *
+ * @example
+ * ```ts
+ * const report = createIncidentReport({
+ *   reference: 'INC-2018-0042',
+ *   provider: { name: 'Nordkabel AB' },
+ *   contact: { name: 'Dataskyddsombud', email: 'dpo@nordkabel.se', phone: '+46 8 123 456 00' },
+ *   regimes: ['eprivacy', 'gdpr'],
+ *   occurredAt: '2018-02-23T13:36:00+01:00',
+ *   detectedAt: '2018-02-23T13:45:00+01:00',
+ *   circumstances: 'misdirected-email',
+ *   dataCategories: ['name', 'postal-address', 'customer-number', 'order-details'],
+ *   dataSubjects: 1,
+ *   recipient: 'unknown-individual',
+ * });
+ * report.measures.map((measure) => measure.id); // ['recall-and-delete', 'correct-address', ...]
+ * ```
+ */
+export function createIncidentReport(
+  input: CreateIncidentReportInput,
+  options: CreateIncidentReportOptions = {},
+): IncidentReport {
+  const given = parseInput(CreateIncidentReportInputSchema, input, ['input']);
+  const iso = (value: DateInput) => toDate(value).toISOString();
+  const assessment = assessBreach(
+    {
+      regimes: given.regimes,
+      dataCategories: given.dataCategories,
+      dataSubjects: given.dataSubjects,
+      recipient: given.recipient,
+      ...pickFacts(given),
+      occurredAt: given.occurredAt,
+      detectedAt: given.detectedAt,
+      ...(given.initialNotificationAt === undefined
+        ? {}
+        : { initialNotificationAt: given.initialNotificationAt }),
+    },
+    {
+      ...(options.largeScale === undefined ? {} : { largeScale: options.largeScale }),
+      ...(options.locale === undefined ? {} : { locale: options.locale }),
+    },
+  );
+  const measures =
+    given.measures ??
+    (given.circumstances === 'misdirected-email'
+      ? misdirectedEmailMeasureIds.map((id) => ({ id, status: 'proposed' as const }))
+      : []);
+  const report: IncidentReport = {
+    reference: given.reference,
+    notification: given.notification ?? 'first',
+    createdAt: iso(options.now ?? new Date()),
+    regimes: given.regimes,
+    provider: given.provider,
+    contact: given.contact,
+    incident: {
+      occurredAt: iso(given.occurredAt),
+      ...optional('occurredAtEstimated', given.occurredAtEstimated),
+      detectedAt: iso(given.detectedAt),
+      circumstances: given.circumstances,
+      ...optional('description', given.description),
+      ...optional('cause', given.cause),
+      ...optional('misdirected', given.misdirected),
+      ...optional('location', given.location),
+    },
+    data: {
+      categories: given.dataCategories,
+      ...optional('content', given.dataContent),
+      ...optional('records', given.records),
+    },
+    affected: {
+      dataSubjects: given.dataSubjects,
+      otherMemberStates: given.otherMemberStates ?? [],
+      ...optional('otherAuthoritiesNotified', given.otherAuthoritiesNotified),
+    },
+    facts: {
+      recipient: given.recipient,
+      ...pickFacts(given),
+      ...optional(
+        'initialNotificationAt',
+        given.initialNotificationAt === undefined ? undefined : iso(given.initialNotificationAt),
+      ),
+    },
+    ...optional('consequences', given.consequences),
+    ...optional('protectionApplied', given.protectionApplied),
+    measures,
+    otherProviders: given.otherProviders ?? { involved: false },
+    assessment,
+    subscriberNotice: {
+      required: assessment.notifyDataSubjects,
+      means:
+        given.subscriberNotice?.means ??
+        (given.circumstances === 'misdirected-email' ? ['phone', 'email'] : []),
+      ...optional('notifiedCount', given.subscriberNotice?.notifiedCount),
+      ...optional('notifiedAt', given.subscriberNotice?.notifiedAt),
+      ...optional('content', given.subscriberNotice?.content),
+    },
+    ...optional('summary', given.summary),
+  };
+  // The report is checked as a whole too: what the caller passed must also make a valid report.
+  return parseInput(IncidentReportSchema, report, ['report']);
+}
+
+type Given = z.output<typeof CreateIncidentReportInputSchema>;
+
+/** The circumstances among the input, exactly those {@link BreachCircumstancesSchema} knows. */
+function pickFacts(given: Given) {
+  // zod drops keys an object schema does not name, so this follows the schema as it grows.
+  return BreachCircumstancesSchema.parse(given);
+}
+
+/** `{ [key]: value }` when the value is defined, `{}` otherwise (exactOptionalPropertyTypes). */
+function optional<Key extends string, Value>(key: Key, value: Value | undefined): { [K in Key]?: Value } {
+  return (value === undefined ? {} : { [key]: value }) as { [K in Key]?: Value };
+}

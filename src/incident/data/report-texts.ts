@@ -1,0 +1,196 @@
+import type { DataCategory } from './data-categories.js';
+
+/** A language a report or notice is written in. */
+export type ReportLocale = 'sv' | 'en';
+
+/**
+ * Section headings of the report. The Swedish ones are those the Swedish regulator's form uses for
+ * the items of Regulation 611/2013 Annex I; the English ones follow the Annex's own wording.
+ *
+ * @example
+ * ```ts
+ * reportHeadings.sv.cause; // 'Orsak'
+ * ```
+ */
+export const reportHeadings = {
+  sv: {
+    title: 'Personuppgiftsincident – rapport',
+    notification: 'Typ av anmälan',
+    provider: 'Tjänsteleverantör',
+    contact: 'Kontaktpunkt',
+    dates: 'Datum för när incidenten inträffade respektive upptäcktes',
+    affected: 'Antal berörda abonnenter eller användare',
+    description: 'Beskrivning av incidenten',
+    data: 'Berörda uppgifternas art och innehåll',
+    cause: 'Orsak',
+    consequences: 'Bedömda konsekvenser för berörda abonnenter och/eller användare',
+    measures: 'Åtgärder',
+    protection: 'Tekniska och organisatoriska skyddsåtgärder för de berörda uppgifterna',
+    notice: 'Underrättelse till berörda abonnenter eller användare',
+    assessment: 'Bedömning och tidsfrister',
+    memberStates: 'Berörda i andra medlemsstater',
+    reference: 'Internt referensnummer',
+    otherProviders: 'Medverkan av andra tjänsteleverantörer',
+  },
+  en: {
+    title: 'Personal data breach – report',
+    notification: 'Type of notification',
+    provider: 'Provider',
+    contact: 'Contact point',
+    dates: 'Date and time of the incident and of its detection',
+    affected: 'Number of subscribers or individuals concerned',
+    description: 'Description of the incident',
+    data: 'Nature and content of the personal data concerned',
+    cause: 'Cause',
+    consequences: 'Likely consequences for the subscribers and/or individuals concerned',
+    measures: 'Measures',
+    protection: 'Technical and organisational measures applied to the data concerned',
+    notice: 'Notification of the subscribers or individuals concerned',
+    assessment: 'Assessment and deadlines',
+    memberStates: 'Individuals in other Member States',
+    reference: 'Internal reference number',
+    otherProviders: 'Involvement of other providers',
+  },
+} as const satisfies Record<ReportLocale, Record<string, string>>;
+
+/**
+ * The measures usually taken after a confirmation reached the wrong e-mail address.
+ *
+ * @example
+ * ```ts
+ * createIncidentReport({ ...input, measures: misdirectedEmailMeasureIds.map((id) => ({ id, status: 'done' })) });
+ * ```
+ */
+export const misdirectedEmailMeasureIds = [
+  'recall-and-delete',
+  'correct-address',
+  'profile-note',
+  'check-password-reset',
+  'new-password',
+  'inform-customer',
+  'seller-feedback',
+] as const;
+
+/** One of the usual measures (see {@link misdirectedEmailMeasureIds}). */
+export type MisdirectedEmailMeasureId = (typeof misdirectedEmailMeasureIds)[number];
+
+/**
+ * The wording of each usual measure, in the report's language.
+ *
+ * @example
+ * ```ts
+ * measureTexts.en['profile-note']; // 'A note on the customer profile asks staff ...'
+ * ```
+ */
+export const measureTexts: Readonly<
+  Record<ReportLocale, Readonly<Record<MisdirectedEmailMeasureId, string>>>
+> = {
+  sv: {
+    'recall-and-delete':
+      'Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.',
+    'correct-address':
+      'Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in efter kontroll med kunden.',
+    'profile-note':
+      'En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.',
+    'check-password-reset':
+      'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+    'new-password':
+      'Ett nytt lösenord har beställts till kunden och tidigare skickade länkar har gjorts ogiltiga.',
+    'inform-customer': 'Kunden har informerats om händelsen och om vad hen kan vara uppmärksam på.',
+    'seller-feedback':
+      'Händelsen har återkopplats till den säljare som registrerade adressen, så att samma misstag inte upprepas.',
+  },
+  en: {
+    'recall-and-delete':
+      'The recipient of the misdirected message was contacted and asked to delete it and to confirm that it was neither kept nor forwarded.',
+    'correct-address':
+      'The wrong e-mail address was removed and the customer’s correct address entered after checking it with the customer.',
+    'profile-note':
+      'A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.',
+    'check-password-reset': 'We checked that no password or login link was sent to the wrong address.',
+    'new-password': 'A new password was issued to the customer and links sent earlier were invalidated.',
+    'inform-customer': 'The customer was told what happened and what to watch for.',
+    'seller-feedback':
+      'The seller who entered the address was given feedback so that the mistake is not repeated.',
+  },
+};
+
+/**
+ * What a stranger could do with each kind of data (GDPR Recital 85: identity theft or fraud, financial
+ * loss, loss of confidentiality, damage to reputation; Regulation 611/2013 Art. 3(2)(b)).
+ */
+export const consequenceTexts: Readonly<
+  Record<ReportLocale, Partial<Readonly<Record<DataCategory, string>>>>
+> = {
+  sv: {
+    'customer-number':
+      'Med namn och kundnummer kan någon ringa kundtjänst, utge sig för att vara kunden, ta del av fler uppgifter och göra ändringar eller beställningar.',
+    'postal-address':
+      'Adressen kan användas för oönskade kontakter eller för att beställa varor i kundens namn.',
+    'order-details': 'Uppgifterna om beställda tjänster och priser visar vad kunden köper och betalar.',
+    'national-id-number':
+      'Personnumret kan tillsammans med namn och adress användas för identitetsstöld, till exempel kreditansökningar i kundens namn.',
+    'payment-card': 'Kortnumret kan användas för bedrägliga köp.',
+    'account-number': 'Kontonumret kan användas i bedrägeriförsök, till exempel falska betalningskrav.',
+    financial: 'De ekonomiska uppgifterna kan användas för bedrägeri eller utpressning.',
+    credentials: 'Länken eller inloggningsuppgifterna kan ge tillgång till kundens konto.',
+    'phone-number': 'Telefonnumret kan användas för oönskade samtal eller bluffmeddelanden.',
+    'email-address': 'E-postadressen kan användas för nätfiske riktat mot kunden.',
+    'date-of-birth':
+      'Födelsedatumet används ofta för att bekräfta identitet och kan underlätta identitetsstöld.',
+    health: 'Hälsouppgifter kan orsaka kränkning, diskriminering eller skada kundens anseende.',
+    'special-category':
+      'Känsliga uppgifter kan orsaka kränkning, diskriminering eller skada kundens anseende.',
+    location: 'Platsuppgifterna visar var kunden befinner sig eller har befunnit sig.',
+    'traffic-data': 'Trafikuppgifterna visar vem kunden har kontakt med.',
+    insurance: 'Försäkringsuppgifterna ger en bild av kundens ekonomi och egendom.',
+  },
+  en: {
+    'customer-number':
+      'With the name and customer number, someone could call customer service as the customer, learn more about them and change or order services.',
+    'postal-address':
+      'The address could be used for unwanted contact or to order goods in the customer’s name.',
+    'order-details': 'The ordered services and prices show what the customer buys and pays.',
+    'national-id-number':
+      'With the name and address, the personal identity number could be used for identity theft, such as credit applications in the customer’s name.',
+    'payment-card': 'The card number could be used for fraudulent purchases.',
+    'account-number': 'The account number could be used in fraud attempts such as fake payment requests.',
+    financial: 'The financial details could be used for fraud or extortion.',
+    credentials: 'The link or login details could give access to the customer’s account.',
+    'phone-number': 'The phone number could be used for unwanted calls or scam messages.',
+    'email-address': 'The e-mail address could be used for phishing aimed at the customer.',
+    'date-of-birth': 'The date of birth is often used to confirm identity and could help identity theft.',
+    health: 'Health data could cause distress, discrimination or damage to reputation.',
+    'special-category': 'Sensitive data could cause distress, discrimination or damage to reputation.',
+    location: 'The location data shows where the customer is or has been.',
+    'traffic-data': 'The traffic data shows whom the customer is in contact with.',
+    insurance: 'The insurance details give a picture of the customer’s finances and property.',
+  },
+};
+
+/** What the customer can watch for, by kind of exposed data (the notice's advice, GDPR Art. 34(2)). */
+export const adviceTexts: Readonly<Record<ReportLocale, Partial<Readonly<Record<DataCategory, string>>>>> = {
+  sv: {
+    'customer-number':
+      'Hör av dig till oss om du får bekräftelser på beställningar eller ändringar som du inte har gjort.',
+    'postal-address': 'Var uppmärksam på post om varor eller tjänster som du inte har beställt.',
+    'national-id-number':
+      'Du kan be kreditupplysningsföretagen om en spärr och bevaka om någon tar en kreditupplysning på dig.',
+    'payment-card': 'Spärra kortet hos din bank och håll koll på kontoutdragen.',
+    'account-number': 'Var misstänksam mot betalningskrav och meddelanden som hänvisar till ditt konto.',
+    credentials: 'Byt lösenord, och använd inte länkar i meddelanden som du inte väntat dig.',
+    'email-address': 'Var försiktig med e-post som ber dig logga in eller lämna uppgifter.',
+    'phone-number': 'Var försiktig med samtal och sms från någon som säger sig ringa från oss.',
+  },
+  en: {
+    'customer-number': 'Let us know if you receive confirmations of orders or changes you did not make.',
+    'postal-address': 'Watch for post about goods or services you did not order.',
+    'national-id-number':
+      'You can ask the credit reference agencies for a freeze and watch for credit checks on you.',
+    'payment-card': 'Block the card with your bank and keep an eye on your statements.',
+    'account-number': 'Be suspicious of payment requests and messages that refer to your account.',
+    credentials: 'Change your password, and do not use links in messages you did not expect.',
+    'email-address': 'Be careful with e-mails asking you to log in or give details.',
+    'phone-number': 'Be careful with calls and texts from anyone claiming to call from us.',
+  },
+};

@@ -1,0 +1,158 @@
+import { type DataCategory, dataCategoryLabels } from './data/data-categories.js';
+import { consequenceTexts, measureTexts, type ReportLocale } from './data/report-texts.js';
+import type { IncidentReport, Measure } from './incident-report.js';
+
+/** Phrases shared by the report and the customer notice, in one language and time zone. */
+export interface Phrasing {
+  readonly locale: ReportLocale;
+  readonly timeZone: string;
+}
+
+/** `sv` or `en` text, whichever the phrasing asks for. */
+export function say(phrasing: Phrasing, swedish: string, english: string): string {
+  return phrasing.locale === 'sv' ? swedish : english;
+}
+
+/** A date and time in the phrasing's time zone, with the zone named (`2018-02-23 kl. 13:36 CET`). */
+export function formatDateTime(phrasing: Phrasing, iso: string): string {
+  const date = new Date(iso);
+  const parts = new Intl.DateTimeFormat(phrasing.locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone: phrasing.timeZone,
+    year: 'numeric',
+    month: phrasing.locale === 'sv' ? '2-digit' : 'long',
+    day: phrasing.locale === 'sv' ? '2-digit' : 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((entry) => entry.type === type)?.value ?? '';
+  return phrasing.locale === 'sv'
+    ? `${part('year')}-${part('month')}-${part('day')} kl. ${part('hour')}:${part('minute')} ${part('timeZoneName')}`
+    : `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
+}
+
+/** A date in the phrasing's time zone (`23 februari 2018`). */
+export function formatDate(phrasing: Phrasing, iso: string): string {
+  return new Intl.DateTimeFormat(phrasing.locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone: phrasing.timeZone,
+    dateStyle: 'long',
+  }).format(new Date(iso));
+}
+
+/** `namn, adress och kundnummer`: the labels of categories as one phrase. */
+export function listCategories(phrasing: Phrasing, categories: readonly DataCategory[]): string {
+  const labels = categories.map((category) => dataCategoryLabels[phrasing.locale][category]);
+  return joinWords(phrasing, labels);
+}
+
+/** Joins words with commas and a final `och` / `and`. */
+export function joinWords(phrasing: Phrasing, words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} ${say(phrasing, 'och', 'and')} ${words.at(-1)}`;
+}
+
+/** The text of a measure: the caller's own wording, or the usual measure's in this language. */
+export function measureText(phrasing: Phrasing, measure: Measure): string {
+  if (measure.text) return measure.text;
+  const texts: Readonly<Record<string, string>> = measureTexts[phrasing.locale];
+  return texts[measure.id] ?? measure.id;
+}
+
+/** What someone holding the data could do with it, one sentence per kind of data. */
+export function consequenceLines(phrasing: Phrasing, categories: readonly DataCategory[]): string[] {
+  const has = new Set(categories);
+  const lines: string[] = [];
+  for (const category of categories) {
+    if (category === 'customer-number' && !has.has('name')) continue;
+    const text = consequenceTexts[phrasing.locale][category];
+    if (text) lines.push(text);
+  }
+  return lines;
+}
+
+/** How the wrong address differs from the right one, in a few words (`a digit was missing`). */
+export function describeAddressMistake(phrasing: Phrasing, intended: string, actual: string): string {
+  const a = intended.toLowerCase();
+  const b = actual.toLowerCase();
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA -= 1;
+    endB -= 1;
+  }
+  const removed = a.slice(start, endA);
+  const added = b.slice(start, endB);
+  const digit = (text: string) => /^\d+$/.test(text);
+  if (removed.length === 1 && added.length === 0)
+    return digit(removed)
+      ? say(phrasing, 'en siffra saknades', 'a digit was missing')
+      : say(phrasing, 'ett tecken saknades', 'a character was missing');
+  if (removed.length === 0 && added.length === 1)
+    return digit(added)
+      ? say(phrasing, 'en siffra för mycket', 'an extra digit')
+      : say(phrasing, 'ett tecken för mycket', 'an extra character');
+  if (removed.length === 1 && added.length === 1)
+    return digit(removed) && digit(added)
+      ? say(phrasing, 'en siffra var fel', 'a digit was wrong')
+      : say(phrasing, 'ett tecken var fel', 'a character was wrong');
+  if (removed.length === 2 && added.length === 2 && removed === [...added].reverse().join(''))
+    return say(phrasing, 'två tecken hade bytt plats', 'two characters were swapped');
+  return say(phrasing, 'adressen skrevs fel', 'the address was typed wrongly');
+}
+
+/** The generated description of what happened, when the report has none of its own. */
+export function describeIncident(phrasing: Phrasing, report: IncidentReport): string {
+  if (report.incident.description) return report.incident.description;
+  const misdirected = report.incident.misdirected;
+  if (misdirected) {
+    const subject = misdirected.subject
+      ? say(phrasing, ` med ämnet ”${misdirected.subject}”`, ` with the subject “${misdirected.subject}”`)
+      : '';
+    return say(
+      phrasing,
+      `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. Den personen har därmed kunnat läsa kundens uppgifter.`,
+      `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to someone else. That person could read the customer’s details.`,
+    );
+  }
+  const circumstances: Readonly<Record<IncidentReport['incident']['circumstances'], [string, string]>> = {
+    'misdirected-email': [
+      'Personuppgifter skickades med e-post till fel mottagare.',
+      'Personal data was e-mailed to the wrong recipient.',
+    ],
+    'misdirected-post': [
+      'Personuppgifter skickades med post till fel mottagare.',
+      'Personal data was posted to the wrong recipient.',
+    ],
+    loss: ['Personuppgifter har gått förlorade.', 'Personal data was lost.'],
+    theft: ['Personuppgifter har stulits.', 'Personal data was stolen.'],
+    copying: [
+      'Personuppgifter har kopierats utan behörighet.',
+      'Personal data was copied without authorisation.',
+    ],
+    'unauthorised-access': [
+      'Någon utan behörighet har kommit åt personuppgifter.',
+      'Someone without authorisation accessed personal data.',
+    ],
+    other: ['En personuppgiftsincident har inträffat.', 'A personal data breach occurred.'],
+  };
+  const [swedish, english] = circumstances[report.incident.circumstances];
+  return say(phrasing, swedish, english);
+}
+
+/** The generated nature and content of the data, when the report has none of its own. */
+export function describeData(phrasing: Phrasing, report: IncidentReport): string {
+  if (report.data.content) return report.data.content;
+  const subject = report.incident.misdirected?.subject;
+  const what = subject
+    ? say(phrasing, `Meddelandet ”${subject}”`, `The message “${subject}”`)
+    : say(phrasing, 'Uppgifterna', 'The data');
+  return say(
+    phrasing,
+    `${what} innehöll: ${listCategories(phrasing, report.data.categories)}.`,
+    `${what} contained: ${listCategories(phrasing, report.data.categories)}.`,
+  );
+}

@@ -1,0 +1,404 @@
+import { type CountryCode, findPhoneNumbersInText } from 'libphonenumber-js';
+import { parsePhone } from '../phone/parse-phone.js';
+import type { DataCategory } from './data/data-categories.js';
+
+/** The finer kind of one finding, beside its {@link DataCategory}. */
+export type PersonalDataKind =
+  | 'name'
+  | 'postal-address'
+  | 'customer-number'
+  | 'order-number'
+  | 'service'
+  | 'price'
+  | 'phone-number'
+  | 'email-address'
+  | 'national-id-number'
+  | 'date-of-birth'
+  | 'payment-card'
+  | 'iban'
+  | 'password'
+  | 'password-reset-link'
+  | 'account-link';
+
+/** One piece of personal data found in a text. */
+export interface PersonalDataHit {
+  readonly category: DataCategory;
+  readonly kind: PersonalDataKind;
+  /** Offsets in the scanned text. */
+  readonly start: number;
+  readonly end: number;
+  /** The value with its identifying characters masked; exactly as long as the value. */
+  readonly redacted: string;
+  /** The value, normalised, to tell repeated findings apart. Never leaves the library's results. */
+  readonly key: string;
+  /** The value is exactly one the customer record holds. */
+  readonly matchesCustomer: boolean;
+}
+
+/** What is known about the person a text is about, to recognise their data exactly. */
+export interface KnownPerson {
+  readonly name?: string | undefined;
+  readonly postalAddress?: string | undefined;
+  readonly customerNumber?: string | undefined;
+  readonly emails?: readonly string[] | undefined;
+  readonly phones?: readonly string[] | undefined;
+  readonly birthDate?: string | undefined;
+}
+
+/** Options of {@link findPersonalData}. */
+export interface FindPersonalDataOptions {
+  /** The person the text is about. */
+  readonly person?: KnownPerson | undefined;
+  /** Values that belong to the organisation (its support address and number), never reported. */
+  readonly ignore?: readonly string[] | undefined;
+  /** ISO 3166-1 region for national phone numbers. */
+  readonly region?: string | undefined;
+}
+
+const MASK = '•';
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Shared mailboxes of the sender, not a person's address.
+const ROLE_LOCAL_PARTS =
+  /^(?:no-?reply|info|kundservice|kundtjanst|support|order|orders|kontakt|contact|hello|hej|service|faktura|invoice|noreply)$/i;
+// Regions whose national numbers are written with the trunk prefix 0 (08-123 456 00, 020 7946 0000).
+const TRUNK_ZERO_REGIONS: ReadonlySet<string> = new Set([
+  'SE',
+  'FI',
+  'DE',
+  'AT',
+  'CH',
+  'NL',
+  'BE',
+  'FR',
+  'GB',
+  'IE',
+]);
+const NAME = '[A-ZÅÄÖÉÜ][a-zåäöéüß]+(?:[ -][A-ZÅÄÖÉÜ][a-zåäöéüß]+){0,2}';
+
+/**
+ * Finds the personal data in one piece of text: what a misdirected message shows its reader. Every
+ * number is checked before it counts (the Luhn check of Swedish personal identity numbers and
+ * cards, ISO 13616 mod 97 for IBANs, libphonenumber-js metadata for phones). Never throws.
+ *
+ * @example
+ * ```ts
+ * findPersonalData('Personnummer: 850412-3453').map((hit) => hit.redacted); // ['85••••-••••']
+ * ```
+ */
+export function findPersonalData(text: string, options: FindPersonalDataOptions = {}): PersonalDataHit[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const person = options.person ?? {};
+  const ignore = new Set((options.ignore ?? []).map((value) => value.trim().toLowerCase()));
+  const region = (options.region ?? 'SE').toUpperCase() as CountryCode;
+  const ignoredPhones = new Set(
+    (options.ignore ?? []).map((value) => parsePhone(value, region)?.e164).filter((value) => value),
+  );
+  const customerPhones = new Set((person.phones ?? []).map((value) => parsePhone(value, region)?.e164));
+  const customerEmails = new Set((person.emails ?? []).map((value) => value.trim().toLowerCase()));
+  const hits: PersonalDataHit[] = [];
+  const taken: Array<[number, number]> = [];
+  const add = (
+    category: DataCategory,
+    kind: PersonalDataKind,
+    start: number,
+    value: string,
+    redacted: string,
+    key: string,
+    matchesCustomer = false,
+  ) => {
+    const end = start + value.length;
+    if (value.trim().length === 0 || taken.some(([from, to]) => start < to && end > from)) return;
+    taken.push([start, end]);
+    hits.push({ category, kind, start, end, redacted, key, matchesCustomer });
+  };
+
+  // The customer record first: an exact value beats any pattern (the record knows it is theirs).
+  for (const [category, kind, value] of [
+    ['name', 'name', person.name],
+    ['postal-address', 'postal-address', person.postalAddress],
+    ['customer-number', 'customer-number', person.customerNumber],
+  ] as const) {
+    if (!value || value.trim().length < 2) continue;
+    for (const start of occurrences(text, value.trim())) {
+      const found = text.slice(start, start + value.trim().length);
+      add(
+        category,
+        kind,
+        start,
+        found,
+        maskWords(found, category === 'customer-number' ? 0 : 1),
+        key(found),
+        true,
+      );
+    }
+  }
+
+  for (const match of text.matchAll(/https?:\/\/[^\s<>"')\]]+/gi)) {
+    const url = match[0];
+    const secret = /reset|passw|l[oö]senord|token|activat|aktiver|verif|magic|auth|login|logga-?in|setpass/i;
+    const longParameter = /[?&#][\w-]+=[\w%.~-]{16,}/;
+    if (!secret.test(url) && !longParameter.test(url)) continue;
+    const kind = /reset|passw|l[oö]senord|setpass/i.test(url) ? 'password-reset-link' : 'account-link';
+    add('credentials', kind, match.index, url, maskUrl(url), key(url));
+  }
+
+  for (const match of text.matchAll(
+    /(?:tillfälligt lösenord|lösenord|password|engångskod|one-time code|verification code|pin-kod|pin)\s*:\s*(\S{4,})/gi,
+  )) {
+    const value = match[1] ?? '';
+    add(
+      'credentials',
+      'password',
+      match.index + match[0].length - value.length,
+      value,
+      mask(value, 0, 0),
+      key(value),
+    );
+  }
+
+  for (const match of text.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g)) {
+    const address = match[0];
+    const local = address.slice(0, address.indexOf('@'));
+    const lower = address.toLowerCase();
+    if (ignore.has(lower) || (ROLE_LOCAL_PARTS.test(local) && !customerEmails.has(lower))) continue;
+    const redacted = mask(local, 1, 0) + address.slice(local.length);
+    add('email-address', 'email-address', match.index, address, redacted, lower, customerEmails.has(lower));
+  }
+
+  for (const match of text.matchAll(/(?<![\d-])(19|20)?(\d{6})([-+]?)(\d{4})(?![\d-])/g)) {
+    const [whole, century, date = '', separator, serial = ''] = match;
+    const labelled = /person(?:nummer|nr)|pnr|identity number|samordningsnummer/i.test(
+      text.slice(Math.max(0, match.index - 30), match.index),
+    );
+    if (!century && !separator && !labelled) continue;
+    if (!isSwedishIdentityNumber(date, serial)) continue;
+    add('national-id-number', 'national-id-number', match.index, whole, mask(whole, 2, 0), date + serial);
+  }
+
+  for (const match of text.matchAll(/(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])/g)) {
+    const digits = match[0].replace(/\D/g, '');
+    if (!/^[2-6]/.test(digits) || /^(\d)\1+$/.test(digits) || !luhn(digits)) continue;
+    add('payment-card', 'payment-card', match.index, match[0], mask(match[0], 0, 4), digits);
+  }
+
+  for (const match of text.matchAll(/\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g)) {
+    const compact = match[0].replace(/ /g, '');
+    if (compact.length < 15 || compact.length > 34 || !ibanValid(compact)) continue;
+    add('account-number', 'iban', match.index, match[0], mask(match[0], 2, 4), compact);
+  }
+
+  const labelled: Array<[RegExp, DataCategory, PersonalDataKind]> = [
+    [
+      /(?:kundnummer|kundnr\.?|kund-id|customer (?:number|no\.?|id)|account number)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})/gi,
+      'customer-number',
+      'customer-number',
+    ],
+    [
+      /(?:ordernummer|ordernr\.?|beställningsnummer|order (?:number|no\.?|id)|booking reference|bokningsnummer)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})/gi,
+      'order-details',
+      'order-number',
+    ],
+  ];
+  for (const [pattern, category, kind] of labelled) {
+    for (const match of text.matchAll(pattern)) {
+      const value = match[1] ?? '';
+      const start = match.index + match[0].length - value.length;
+      const matches = person.customerNumber !== undefined && value === person.customerNumber.trim();
+      add(category, kind, start, value, mask(value, 0, 2), key(value), matches);
+    }
+  }
+
+  if (person.birthDate) {
+    for (const start of occurrences(text, person.birthDate)) {
+      add(
+        'date-of-birth',
+        'date-of-birth',
+        start,
+        person.birthDate,
+        mask(person.birthDate, 4, 0),
+        person.birthDate,
+        true,
+      );
+    }
+  }
+
+  for (const found of safePhoneSearch(text, region)) {
+    const e164 = found.number.number;
+    if (ignoredPhones.has(e164)) continue;
+    const value = text.slice(found.startsAt, found.endsAt);
+    // A speed such as 250/250 or a six-digit code reads as a short number; real subscriber numbers
+    // (ITU-T E.164, national significant number with area code) have at least eight digits here.
+    if (value.includes('/') || value.replace(/\D/g, '').length < 8) continue;
+    // A date (2018-03-05, 20180305) reads as a number too.
+    if (/^(?:19|20)\d{2}-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])$/.test(value)) continue;
+    // Where national numbers are dialled with the trunk prefix 0 (ITU-T E.164 national prefix), a
+    // number written without it or a + is something else: a bankgiro, an invoice or customer number.
+    if (TRUNK_ZERO_REGIONS.has(region) && !/^(?:\+|00|0|\(0)/.test(value)) continue;
+    add(
+      'phone-number',
+      'phone-number',
+      found.startsAt,
+      value,
+      mask(value, 0, 2),
+      e164,
+      customerPhones.has(e164),
+    );
+  }
+
+  for (const match of text.matchAll(
+    new RegExp(String.raw`(?:^|[\s>])(?:Hej|Hejsan|Hallå|Bästa|Kära|Dear|Hi|Hello)\s+(${NAME})`, 'gu'),
+  )) {
+    const value = match[1] ?? '';
+    add('name', 'name', match.index + match[0].length - value.length, value, maskWords(value, 1), key(value));
+  }
+  for (const match of text.matchAll(
+    new RegExp(String.raw`(?:Namn|Name|Kund|Customer|Mottagare|Kontaktperson)\s*:[ \t]*(${NAME})`, 'gu'),
+  )) {
+    const value = match[1] ?? '';
+    add('name', 'name', match.index + match[0].length - value.length, value, maskWords(value, 1), key(value));
+  }
+
+  for (const match of text.matchAll(
+    /(?:Leveransadress|Installationsadress|Faktureringsadress|Adress|Delivery address|Billing address|Address)\s*:[ \t]*([^\n<]{5,80})/gi,
+  )) {
+    const value = (match[1] ?? '').trimEnd();
+    add(
+      'postal-address',
+      'postal-address',
+      match.index + match[0].indexOf(value, match[0].indexOf(':')),
+      value,
+      maskWords(value, 1),
+      key(value),
+    );
+  }
+  for (const match of text.matchAll(
+    /[A-ZÅÄÖ][a-zåäöé]+(?:gatan|vägen|väg|gata|gränd|stigen|torget|allén|backen|plan|leden| Road| Street)\s+\d+[A-Za-z]?(?:,?\s+\d{3} ?\d{2}\s+[A-ZÅÄÖ][a-zåäö]+)?/g,
+  )) {
+    add('postal-address', 'postal-address', match.index, match[0], maskWords(match[0], 1), key(match[0]));
+  }
+
+  for (const match of text.matchAll(
+    /(?:Tjänst|Tjänster|Abonnemang|Produkt|Paket|Service|Subscription|Product)\s*:[ \t]*([^\n<]{2,80})/g,
+  )) {
+    const value = (match[1] ?? '').trimEnd();
+    add(
+      'order-details',
+      'service',
+      match.index + match[0].indexOf(value, match[0].indexOf(':')),
+      value,
+      value,
+      key(value),
+    );
+  }
+  for (const match of text.matchAll(
+    /[^\n]{0,60}?\d[\d  ]*(?:[,.]\d{1,2})?\s?(?:kr|SEK|:-|EUR|€)(?:\s?\/\s?(?:mån|månad|month|mo))?(?![\p{L}])/giu,
+  )) {
+    const line = match[0].trim();
+    const start = match.index + match[0].indexOf(line);
+    add('order-details', 'price', start, line, line, key(line));
+  }
+
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** Masks every hit in `text`, keeping its length, so excerpts of it can be shown. */
+export function maskText(text: string, hits: readonly PersonalDataHit[]): string {
+  let masked = text;
+  for (const hit of hits) masked = masked.slice(0, hit.start) + hit.redacted + masked.slice(hit.end);
+  return masked;
+}
+
+/** The line around a hit in the masked text, clipped to a readable length. */
+export function excerptAround(masked: string, hit: PersonalDataHit, radius = 40): string {
+  const lineStart = masked.lastIndexOf('\n', hit.start - 1) + 1;
+  const lineEndAt = masked.indexOf('\n', hit.end);
+  const lineEnd = lineEndAt === -1 ? masked.length : lineEndAt;
+  const from = Math.max(lineStart, hit.start - radius);
+  const to = Math.min(lineEnd, hit.end + radius);
+  const body = masked.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > lineStart ? '…' : ''}${body}${to < lineEnd ? '…' : ''}`;
+}
+
+function safePhoneSearch(text: string, region: CountryCode) {
+  try {
+    return findPhoneNumbersInText(text, { defaultCountry: region });
+  } catch {
+    // libphonenumber-js throws on a few pathological inputs; a text without phones is the honest answer.
+    return [];
+  }
+}
+
+function occurrences(text: string, value: string): number[] {
+  const found: number[] = [];
+  const haystack = text.toLowerCase();
+  const needle = value.toLowerCase();
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+    const before = text[at - 1];
+    const after = text[at + needle.length];
+    if ((before && LETTER_OR_DIGIT.test(before)) || (after && LETTER_OR_DIGIT.test(after))) continue;
+    found.push(at);
+  }
+  return found;
+}
+
+function key(value: string): string {
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Masks letters and digits, keeping the first `keepStart` and the last `keepEnd` of them. */
+function mask(value: string, keepStart: number, keepEnd: number): string {
+  const total = [...value].filter((char) => LETTER_OR_DIGIT.test(char)).length;
+  let seen = 0;
+  return [...value]
+    .map((char) => {
+      if (!LETTER_OR_DIGIT.test(char)) return char;
+      seen += 1;
+      // One mask per UTF-16 unit keeps offsets in the masked text equal to those in the original.
+      return seen <= keepStart || seen > total - keepEnd ? char : MASK.repeat(char.length);
+    })
+    .join('');
+}
+
+/** Keeps the first `keep` characters of every word. */
+function maskWords(value: string, keep: number): string {
+  return value.replace(/[\p{L}\p{N}]+/gu, (word) => mask(word, /^\p{N}/u.test(word) ? 0 : keep, 0));
+}
+
+function maskUrl(url: string): string {
+  const host = /^https?:\/\/[^/?#]+/i.exec(url)?.[0] ?? '';
+  return host + mask(url.slice(host.length), 0, 0);
+}
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let index = 0; index < digits.length; index += 1) {
+    let digit = Number(digits[digits.length - 1 - index]);
+    if (index % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** Skatteverket SKV 704: YYMMDD (day + 60 for a coordination number) and a Luhn check digit. */
+function isSwedishIdentityNumber(date: string, serial: string): boolean {
+  const month = Number(date.slice(2, 4));
+  const day = Number(date.slice(4, 6));
+  const realDay = day > 60 ? day - 60 : day;
+  if (month < 1 || month > 12 || realDay < 1 || realDay > 31) return false;
+  return luhn(date + serial);
+}
+
+/** ISO 13616: move the first four characters to the end, letters to numbers, remainder mod 97 is 1. */
+function ibanValid(iban: string): boolean {
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const char of rearranged) {
+    const code = char.charCodeAt(0);
+    const value = code >= 65 && code <= 90 ? String(code - 55) : char;
+    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
+}

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import {
+  BreachAssessmentSchema,
+  BreachCircumstancesSchema,
+  RecipientSchema,
+  RegimeSchema,
+} from './assess-breach.js';
+import { DataCategorySchema } from './data/data-categories.js';
+
+const Timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' });
+
+/** One measure taken or proposed after the breach. */
+export const MeasureSchema = z.object({
+  /** A usual measure's id (`recall-and-delete`, ...) or the caller's own. */
+  id: z.string().min(1),
+  /** `proposed` until the caller confirms it was done (or plans it, or rejects it). */
+  status: z.enum(['proposed', 'done', 'planned', 'rejected']),
+  /** The caller's own wording; without it the usual measure's text is used in the report's language. */
+  text: z.string().min(1).optional(),
+});
+/** One measure (see {@link MeasureSchema}). */
+export type Measure = z.infer<typeof MeasureSchema>;
+
+/** The person or function the authority contacts (Regulation 611/2013 Annex I; GDPR Art. 33(3)(b)). */
+export const ContactPointSchema = z.object({
+  name: z.string().min(1),
+  role: z.string().min(1).optional(),
+  email: z.email(),
+  phone: z.string().min(1),
+});
+
+/** The provider or controller that reports. */
+export const ProviderSchema = z.object({
+  name: z.string().min(1),
+  organisationNumber: z.string().min(1).optional(),
+  /** The customer service number the notice gives. */
+  customerServicePhone: z.string().min(1).optional(),
+  /** The address the customer notice is sent from. */
+  noticeFrom: z.email().optional(),
+});
+
+/** The facts kept with the report so it can be assessed again and rendered in any language. */
+export const ReportFactsSchema = BreachCircumstancesSchema.extend({
+  recipient: RecipientSchema,
+  initialNotificationAt: Timestamp.optional(),
+});
+
+/**
+ * A personal-data breach report: the items of Regulation 611/2013 Annex I (sections 1 and 2) and of
+ * GDPR Art. 33(3). Free-text fields are optional where the report can phrase them itself from the
+ * structured facts, in the language it is rendered in.
+ *
+ * @example
+ * ```ts
+ * const stored = IncidentReportSchema.parse(JSON.parse(json)); // a report read back from storage
+ * ```
+ */
+export const IncidentReportSchema = z.object({
+  /** The internal reference number (Annex I; quoted to the customer). */
+  reference: z.string().min(1),
+  /** First notification, or a follow-up completing it (Regulation 611/2013 Art. 2(3)). */
+  notification: z.enum(['first', 'follow-up']),
+  /** When the report was written. */
+  createdAt: Timestamp,
+  regimes: z.array(RegimeSchema).min(1),
+  provider: ProviderSchema,
+  contact: ContactPointSchema,
+  incident: z.object({
+    occurredAt: Timestamp,
+    /** The time of the incident is an estimate (Annex I: "if known; if necessary an estimate"). */
+    occurredAtEstimated: z.boolean().optional(),
+    detectedAt: Timestamp,
+    /** Annex I: circumstances of the breach (loss, theft, copying, a message to the wrong person). */
+    circumstances: z.enum([
+      'misdirected-email',
+      'misdirected-post',
+      'loss',
+      'theft',
+      'copying',
+      'unauthorised-access',
+      'other',
+    ]),
+    description: z.string().min(1).optional(),
+    cause: z.string().min(1).optional(),
+    /** For a message to the wrong person: the address meant and the one used. */
+    misdirected: z
+      .object({
+        intended: z.string().min(1),
+        actual: z.string().min(1),
+        subject: z.string().optional(),
+      })
+      .optional(),
+    /** Annex I section 2: physical location of the breach and storage media involved. */
+    location: z.string().min(1).optional(),
+  }),
+  data: z.object({
+    categories: z.array(DataCategorySchema).min(1),
+    /** Annex I: nature and content, in words (which document, which fields). */
+    content: z.string().min(1).optional(),
+    /** Approximate number of records (GDPR Art. 33(3)(a)). */
+    records: z.number().int().nonnegative().optional(),
+  }),
+  affected: z.object({
+    dataSubjects: z.number().int().positive(),
+    /** ISO 3166-1 alpha-2 codes of other Member States with people concerned (Annex I section 2). */
+    otherMemberStates: z.array(z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code')),
+    /** Other competent authorities notified. */
+    otherAuthoritiesNotified: z.array(z.string().min(1)).optional(),
+  }),
+  facts: ReportFactsSchema,
+  consequences: z.string().min(1).optional(),
+  /** Annex I: technical and organisational measures applied to the data concerned. */
+  protectionApplied: z.string().min(1).optional(),
+  measures: z.array(MeasureSchema),
+  otherProviders: z.object({ involved: z.boolean(), details: z.string().min(1).optional() }),
+  assessment: BreachAssessmentSchema,
+  /** Annex I section 2: content and means of the notice to subscribers or individuals. */
+  subscriberNotice: z.object({
+    required: z.boolean(),
+    means: z.array(z.enum(['email', 'phone', 'letter', 'sms', 'public-notice'])),
+    notifiedCount: z.number().int().nonnegative().optional(),
+    notifiedAt: Timestamp.optional(),
+    content: z.string().min(1).optional(),
+  }),
+  /** Annex I section 2: summary of the incident; phrased from the facts when absent. */
+  summary: z.string().min(1).optional(),
+});
+
+/** A complete incident report (see {@link IncidentReportSchema}). */
+export type IncidentReport = z.infer<typeof IncidentReportSchema>;
+
+/**
+ * The JSON Schema (draft 2020-12) of {@link IncidentReportSchema}, for systems that store or exchange
+ * reports without TypeScript.
+ *
+ * @example
+ * ```ts
+ * const schema = incidentReportJsonSchema();
+ * schema.required; // ['reference', 'notification', 'createdAt', ...]
+ * ```
+ */
+export function incidentReportJsonSchema(): z.core.JSONSchema.BaseSchema {
+  return z.toJSONSchema(IncidentReportSchema);
+}

@@ -1,0 +1,257 @@
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { z } from 'zod';
+import { CustomerSchema } from '../contacts/customer.js';
+import { MessageUnreadableError } from '../errors.js';
+import { parseInput } from '../internal/parse-input.js';
+import { type DataCategory, dataCategories } from './data/data-categories.js';
+import { excerptAround, findPersonalData, maskText, type PersonalDataKind } from './find-personal-data.js';
+
+/**
+ * The customer a message was about, as {@link inventoryMessage} reads it: the customer record
+ * (its `id` is taken as the customer number unless `customerNumber` says otherwise) and, when known,
+ * the postal address.
+ *
+ * @example
+ * ```ts
+ * IncidentCustomerSchema.parse({ id: '4711023', name: 'Anna Svensson', postalAddress: 'Storgatan 12, 123 45 Stockholm' });
+ * ```
+ */
+export const IncidentCustomerSchema = CustomerSchema.extend({
+  /** The postal address as it appears in messages (`Storgatan 1, 123 45 Stockholm`). */
+  postalAddress: z.string().optional(),
+  /** The customer number shown to the customer, when it differs from `id`. */
+  customerNumber: z.string().optional(),
+});
+
+/** A customer as {@link inventoryMessage} accepts it (see {@link IncidentCustomerSchema}). */
+export type IncidentCustomer = z.input<typeof IncidentCustomerSchema>;
+
+/** Where in a message a piece of personal data was found. */
+export type MessageLocation = 'subject' | 'text' | 'html' | 'attachment-name' | 'attachment';
+
+/** One piece of personal data a message exposed. */
+export interface InventoryItem {
+  readonly category: DataCategory;
+  readonly kind: PersonalDataKind;
+  /** Every place it was found (the same value in the text and the HTML part is one item). */
+  readonly foundIn: readonly MessageLocation[];
+  /** The surrounding words with every piece of personal data in them masked. */
+  readonly excerpt: string;
+  /** The value is exactly one the customer record holds. */
+  readonly matchesCustomer: boolean;
+}
+
+/** An attachment of the message, and whether its content could be read for personal data. */
+export interface InventoryAttachment {
+  readonly filename?: string;
+  readonly contentType: string;
+  readonly size: number;
+  /** Text attachments are read; others (PDF, images) are listed so a person can check them. */
+  readonly inspected: boolean;
+}
+
+/** What a sent message exposed: the result of {@link inventoryMessage}. */
+export interface MessageInventory {
+  readonly items: readonly InventoryItem[];
+  /** The distinct data categories, in the order of {@link dataCategories}. */
+  readonly categories: readonly DataCategory[];
+  readonly subject?: string;
+  readonly sentAt?: string;
+  readonly attachments: readonly InventoryAttachment[];
+  /** What could not be checked, in plain words (an attachment that is not text, an empty message). */
+  readonly notes: readonly string[];
+}
+
+/** Options of {@link inventoryMessage}. */
+export interface InventoryMessageOptions {
+  /**
+   * The customer the message was about: their name, address, customer number, e-mail addresses,
+   * phone numbers and birth date are then recognised exactly.
+   * @default undefined
+   */
+  readonly customer?: IncidentCustomer;
+  /**
+   * Values of the sender (its support address, phone number) that are not personal data.
+   * @default []
+   */
+  readonly ignore?: readonly string[];
+  /**
+   * Language of the `notes`.
+   * @default 'en'
+   */
+  readonly locale?: 'sv' | 'en';
+}
+
+/** A message as raw RFC 5322 text or bytes, or as mailparser's `simpleParser` returned it. */
+export type MessageSource = string | Uint8Array | ParsedMail;
+
+/**
+ * Lists the personal data a sent message exposed, read with mailparser from the subject, the text
+ * and HTML parts, attachment names and text attachments. Each item has its category, where it was
+ * found and a masked excerpt. Throws {@link MessageUnreadableError} when the input is not a message
+ * at all, and {@link InvalidInputError} when the customer breaks its schema.
+ *
+ * @example
+ * ```ts
+ * const inventory = await inventoryMessage(
+ *   'Subject: Orderbekräftelse\r\n\r\nHej Anna Svensson!\r\nKundnummer: 4711023\r\n',
+ *   { customer: { id: '4711023', name: 'Anna Svensson' } },
+ * );
+ * inventory.categories; // ['name', 'customer-number']
+ * ```
+ */
+export async function inventoryMessage(
+  message: MessageSource,
+  options: InventoryMessageOptions = {},
+): Promise<MessageInventory> {
+  const customer =
+    options.customer === undefined
+      ? undefined
+      : parseInput(IncidentCustomerSchema, options.customer, ['options', 'customer']);
+  const mail = await readMessage(message);
+  const sv = options.locale === 'sv';
+  const person = customer && {
+    name: customer.name,
+    postalAddress: customer.postalAddress,
+    customerNumber: customer.customerNumber ?? customer.id,
+    emails: customer.emails,
+    phones: customer.phones,
+    birthDate: customer.birthDate,
+  };
+  const scanOptions = { person, ignore: options.ignore, region: customer?.country ?? 'SE' };
+
+  const sources: Array<[MessageLocation, string]> = [];
+  if (mail.subject) sources.push(['subject', mail.subject]);
+  if (typeof mail.text === 'string') sources.push(['text', mail.text]);
+  if (typeof mail.html === 'string') sources.push(['html', htmlToText(mail.html)]);
+  const attachments: InventoryAttachment[] = [];
+  const notes: string[] = [];
+  for (const attachment of mail.attachments ?? []) {
+    const inspected =
+      /^text\//i.test(attachment.contentType) || /^application\/json$/i.test(attachment.contentType);
+    attachments.push({
+      ...(attachment.filename === undefined ? {} : { filename: attachment.filename }),
+      contentType: attachment.contentType,
+      size: attachment.size,
+      inspected,
+    });
+    if (attachment.filename) sources.push(['attachment-name', attachment.filename.replace(/[_]+/g, ' ')]);
+    if (inspected) sources.push(['attachment', attachment.content.toString('utf8')]);
+    else
+      notes.push(
+        sv
+          ? `Bilagan ${attachment.filename ?? '(namnlös)'} (${attachment.contentType}) lästes inte; granska innehållet manuellt.`
+          : `The attachment ${attachment.filename ?? '(unnamed)'} (${attachment.contentType}) was not read; check its content by hand.`,
+      );
+  }
+  if (sources.every(([location]) => location === 'subject'))
+    notes.push(sv ? 'Meddelandet har ingen läsbar text.' : 'The message has no readable body.');
+
+  const byKey = new Map<string, { item: InventoryItem; foundIn: Set<MessageLocation> }>();
+  for (const [location, text] of sources) {
+    const hits = findPersonalData(text, scanOptions);
+    const masked = maskText(text, hits);
+    for (const hit of hits) {
+      const id = `${hit.kind}\u0000${hit.key}`;
+      const seen = byKey.get(id);
+      if (seen) {
+        seen.foundIn.add(location);
+        continue;
+      }
+      byKey.set(id, {
+        item: {
+          category: hit.category,
+          kind: hit.kind,
+          foundIn: [],
+          excerpt: excerptAround(masked, hit),
+          matchesCustomer: hit.matchesCustomer,
+        },
+        foundIn: new Set([location]),
+      });
+    }
+  }
+  const items = [...byKey.values()].map(({ item, foundIn }) => ({ ...item, foundIn: [...foundIn] }));
+  const present = new Set(items.map((item) => item.category));
+  return {
+    items,
+    categories: dataCategories.filter((category) => present.has(category)),
+    ...(mail.subject === undefined ? {} : { subject: mail.subject }),
+    ...(mail.date instanceof Date && !Number.isNaN(mail.date.getTime())
+      ? { sentAt: mail.date.toISOString() }
+      : {}),
+    attachments,
+    notes,
+  };
+}
+
+async function readMessage(message: MessageSource): Promise<ParsedMail> {
+  if (isParsedMail(message)) return message;
+  if (typeof message !== 'string' && !(message instanceof Uint8Array)) {
+    throw new MessageUnreadableError(
+      'The message is neither raw RFC 5322 text, bytes, nor a parsed message.',
+    );
+  }
+  try {
+    const source = typeof message === 'string' ? message : Buffer.from(message);
+    return await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
+  } catch (cause) {
+    throw new MessageUnreadableError('The message could not be parsed as RFC 5322 / MIME.', { cause });
+  }
+}
+
+function isParsedMail(value: unknown): value is ParsedMail {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof Uint8Array) &&
+    'headers' in value &&
+    value.headers instanceof Map &&
+    'attachments' in value &&
+    Array.isArray(value.attachments)
+  );
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  aring: 'å',
+  auml: 'ä',
+  ouml: 'ö',
+  Aring: 'Å',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  eacute: 'é',
+  uuml: 'ü',
+  euro: '€',
+};
+
+/** The words of an HTML part as a reader sees them, plus every link target (a reset link hides there). */
+function htmlToText(html: string): string {
+  const links = [...html.matchAll(/\bhref\s*=\s*["']([^"']+)["']/gi)].map((match) =>
+    decodeEntities(match[1] ?? ''),
+  );
+  const text = html
+    .replace(/<(head|style|script)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<br\s*\/?>|<\/(?:p|div|tr|li|h[1-6]|table)\s*>/gi, '\n')
+    .replace(/<\/t[dh]\s*>/gi, '\t')
+    .replace(/<[^>]*>/g, '')
+    .replace(/[ \t]+\n/g, '\n');
+  return `${decodeEntities(text)}\n${links.join('\n')}`;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X'))
+      return safeCodePoint(Number.parseInt(name.slice(2), 16), whole);
+    if (name.startsWith('#')) return safeCodePoint(Number(name.slice(1)), whole);
+    return ENTITIES[name] ?? whole;
+  });
+}
+
+function safeCodePoint(code: number, fallback: string): string {
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
+}

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { parseAddress } from '../address/parse-address.js';
+import { parseInput } from '../internal/parse-input.js';
+import { type BreachAssessment, BreachCircumstancesSchema, BreachFactsSchema } from './assess-breach.js';
+import {
+  type BuildCustomerNoticeOptions,
+  buildCustomerNotice,
+  type EmailNotice,
+  type PhoneScript,
+} from './build-customer-notice.js';
+import { createIncidentReport } from './create-incident-report.js';
+import { DataCategorySchema } from './data/data-categories.js';
+import { type DateInput, DateInputSchema } from './date-input.js';
+import { ContactPointSchema, type IncidentReport, MeasureSchema, ProviderSchema } from './incident-report.js';
+import {
+  IncidentCustomerSchema,
+  inventoryMessage,
+  type MessageInventory,
+  type MessageSource,
+} from './inventory-message.js';
+
+const Address = z.string().refine((value) => parseAddress(value).ok, 'a single e-mail address');
+
+/**
+ * The facts of a confirmation that reached the wrong address, as {@link reportMisdirected} reads them.
+ *
+ * @example
+ * ```ts
+ * ReportMisdirectedInputSchema.safeParse({ intended: 'anna@example.se' }).success; // false
+ * ```
+ */
+export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
+  /** The message as sent: raw RFC 5322 text or bytes, or mailparser's parsed message. */
+  message: z.custom<MessageSource>((value) => value !== undefined && value !== null, 'the sent message'),
+  /** The address the message was meant for. */
+  intended: Address,
+  /** The address it went to. */
+  actual: Address,
+  customer: IncidentCustomerSchema,
+  organisation: ProviderSchema.extend({
+    contact: ContactPointSchema,
+    /** @default ['gdpr'] */
+    regimes: BreachFactsSchema.shape.regimes.optional(),
+  }),
+  reference: z.string().min(1),
+  detectedAt: DateInputSchema,
+  /** @default the message's Date header */
+  occurredAt: DateInputSchema.optional(),
+  occurredAtEstimated: z.boolean().optional(),
+  /** @default 'unknown-individual' */
+  recipient: BreachFactsSchema.shape.recipient.optional(),
+  /** @default 1 */
+  dataSubjects: z.number().int().positive().optional(),
+  /** Categories found by hand (in a PDF attachment, say), added to those the inventory found. */
+  dataCategories: z.array(DataCategorySchema).optional(),
+  /** The measures taken, replacing the proposed ones. */
+  measures: z.array(MeasureSchema).optional(),
+  cause: z.string().min(1).optional(),
+  consequences: z.string().min(1).optional(),
+  otherMemberStates: z.array(z.string()).optional(),
+});
+
+/** The input of {@link reportMisdirected} (see {@link ReportMisdirectedInputSchema}). */
+export type ReportMisdirectedInput = z.input<typeof ReportMisdirectedInputSchema>;
+
+/** Options of {@link reportMisdirected}. */
+export interface ReportMisdirectedOptions {
+  /**
+   * Language of the customer notices, the assessment's reasons and the inventory's notes.
+   * @default 'sv'
+   */
+  readonly locale?: 'sv' | 'en';
+  /**
+   * The moment the report is written.
+   * @default new Date()
+   */
+  readonly now?: DateInput;
+  /**
+   * Values of the organisation in the message (support address and number) that are not personal data.
+   * @default [organisation.contact.email, organisation.contact.phone, organisation.customerServicePhone, organisation.noticeFrom]
+   */
+  readonly ignore?: readonly string[];
+}
+
+/** Everything {@link reportMisdirected} produces. */
+export interface MisdirectedReport {
+  readonly inventory: MessageInventory;
+  readonly assessment: BreachAssessment;
+  readonly report: IncidentReport;
+  readonly notices: { readonly email: EmailNotice; readonly phoneScript: PhoneScript };
+}
+
+/**
+ * The one call for a confirmation that reached the wrong person: reads the sent message for the
+ * personal data it exposed, assesses the breach, writes the report (with the usual measures
+ * proposed) and the notices to the customer. Throws {@link InvalidInputError} for missing facts and
+ * {@link MessageUnreadableError} for a message that cannot be read.
+ *
+ * @example
+ * ```ts
+ * const result = await reportMisdirected({
+ *   message: readFileSync('examples/data/orderbekraftelse.eml'),
+ *   intended: 'anna.svensson1985@gmail.com',
+ *   actual: 'anna.svensson185@gmail.com',
+ *   customer: { id: '4711023', name: 'Anna Svensson' },
+ *   organisation: {
+ *     name: 'Nordkabel AB',
+ *     regimes: ['eprivacy', 'gdpr'],
+ *     contact: { name: 'Dataskyddsombud', email: 'dpo@nordkabel.se', phone: '+46 8 123 456 00' },
+ *   },
+ *   reference: 'INC-2018-0042',
+ *   detectedAt: '2018-02-23T13:45:00+01:00',
+ * });
+ * result.assessment.deadlines; // 24 hours under Regulation 611/2013 Art. 2(2), ...
+ * ```
+ */
+export async function reportMisdirected(
+  input: ReportMisdirectedInput,
+  options: ReportMisdirectedOptions = {},
+): Promise<MisdirectedReport> {
+  const given = parseInput(ReportMisdirectedInputSchema, input, ['input']);
+  const organisation = given.organisation;
+  const ignore = options.ignore ?? [
+    organisation.contact.email,
+    organisation.contact.phone,
+    ...(organisation.customerServicePhone ? [organisation.customerServicePhone] : []),
+    ...(organisation.noticeFrom ? [organisation.noticeFrom] : []),
+  ];
+  const inventory = await inventoryMessage(given.message, {
+    customer: given.customer,
+    ignore,
+    locale: options.locale ?? 'sv',
+  });
+  const found = new Set([...inventory.categories, ...(given.dataCategories ?? [])]);
+  const occurredAt = given.occurredAt ?? inventory.sentAt;
+  if (occurredAt === undefined) {
+    // Without a Date header the time of sending must come from the caller (Annex I needs it).
+    parseInput(DateInputSchema, undefined, ['input', 'occurredAt']);
+  }
+  const { contact, regimes, ...provider } = organisation;
+  const report = createIncidentReport(
+    {
+      reference: given.reference,
+      provider,
+      contact,
+      regimes: regimes ?? ['gdpr'],
+      occurredAt: occurredAt ?? given.detectedAt,
+      ...(given.occurredAtEstimated === undefined ? {} : { occurredAtEstimated: given.occurredAtEstimated }),
+      detectedAt: given.detectedAt,
+      circumstances: 'misdirected-email',
+      misdirected: {
+        intended: given.intended,
+        actual: given.actual,
+        ...(inventory.subject === undefined ? {} : { subject: inventory.subject }),
+      },
+      dataCategories: found.size === 0 ? ['other'] : [...found],
+      dataSubjects: given.dataSubjects ?? 1,
+      recipient: given.recipient ?? 'unknown-individual',
+      // zod drops keys an object schema does not name: exactly the circumstances the caller gave.
+      ...BreachCircumstancesSchema.parse(given),
+      ...pickDefined({
+        measures: given.measures,
+        cause: given.cause,
+        consequences: given.consequences,
+        otherMemberStates: given.otherMemberStates,
+      }),
+    },
+    { locale: options.locale ?? 'sv', ...(options.now === undefined ? {} : { now: options.now }) },
+  );
+  const common = {
+    locale: options.locale ?? 'sv',
+    ...(given.customer.name === undefined ? {} : { customerName: given.customer.name }),
+  } satisfies Partial<BuildCustomerNoticeOptions<'email'>>;
+  const [email, phoneScript] = await Promise.all([
+    buildCustomerNotice(report, { ...common, channel: 'email' }),
+    buildCustomerNotice(report, { ...common, channel: 'phone-script' }),
+  ]);
+  return { inventory, assessment: report.assessment, report, notices: { email, phoneScript } };
+}
+
+function pickDefined<Shape extends Record<string, unknown>>(
+  shape: Shape,
+): { [Key in keyof Shape]?: Exclude<Shape[Key], undefined> } {
+  return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== undefined)) as {
+    [Key in keyof Shape]?: Exclude<Shape[Key], undefined>;
+  };
+}

@@ -1,0 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { reportHeadings } from '../../src/incident/index.js';
+
+describe('examples/incident-report.ts', () => {
+  it('reproduces the seed case offline: the Swedish report, the deadlines and the phone script', () => {
+    const script = fileURLToPath(new URL('../../examples/incident-report.ts', import.meta.url));
+    // execFileSync throws when the example exits with anything but 0.
+    const output = execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+    for (const heading of Object.values(reportHeadings.sv).slice(1)) expect(output).toContain(heading);
+    expect(output).toContain(
+      'Regulation 611/2013 Art. 2(2): inom 24 timmar från upptäckten – senast 2018-02-24 13:45',
+    );
+    expect(output).toContain('Kan du komma på några andra följder för dig som vi behöver känna till?');
+  });
+});

@@ -1,0 +1,307 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
+import {
+  type CreateIncidentReportInput,
+  createIncidentReport,
+  IncidentReportSchema,
+  incidentReportJsonSchema,
+  misdirectedEmailMeasureIds,
+  renderIncidentReport,
+  reportHeadings,
+} from '../../src/incident/index.js';
+import { seedCase as input } from './seed-case.js';
+
+const now = '2018-02-23T15:10:00+01:00';
+
+describe('createIncidentReport', () => {
+  it('proposes the usual measures for a misdirected e-mail, for the caller to confirm', () => {
+    const { measures: _given, ...rest } = input;
+    const report = createIncidentReport(rest, { now });
+    expect(report.measures.map((measure) => measure.id)).toEqual([...misdirectedEmailMeasureIds]);
+    expect(report.measures.every((measure) => measure.status === 'proposed')).toBe(true);
+  });
+
+  it('keeps the measures the caller confirmed or edited', () => {
+    const report = createIncidentReport(
+      { ...input, measures: [{ id: 'own', status: 'done', text: 'Säljaren har gått en utbildning.' }] },
+      { now },
+    );
+    expect(report.measures).toEqual([
+      { id: 'own', status: 'done', text: 'Säljaren har gått en utbildning.' },
+    ]);
+  });
+
+  it('stores every time as UTC ISO 8601 and the assessment with it', () => {
+    const report = createIncidentReport(input, { now });
+    expect(report.incident.occurredAt).toBe('2018-02-23T12:36:00.000Z');
+    expect(report.createdAt).toBe('2018-02-23T14:10:00.000Z');
+    expect(report.assessment.notifyAuthority).toBe(true);
+    expect(IncidentReportSchema.safeParse(report).success).toBe(true);
+  });
+
+  it('rejects an incomplete report with the path of each missing field', () => {
+    const { contact: _contact, detectedAt: _detected, ...incomplete } = input;
+    const attempt = () =>
+      createIncidentReport({ ...incomplete, provider: {} } as unknown as CreateIncidentReportInput, { now });
+    expect(attempt).toThrow(InvalidInputError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as InvalidInputError).code).toBe('INVALID_INPUT');
+      expect((error as InvalidInputError).issues.map((issue) => issue.path.join('.'))).toEqual([
+        'input.provider.name',
+        'input.contact',
+        'input.detectedAt',
+      ]);
+    }
+  });
+
+  it('rejects a time without an explicit offset, which would depend on the machine', () => {
+    expect(() => createIncidentReport({ ...input, occurredAt: '2018-02-23T13:36:00' }, { now })).toThrow(
+      /input\.occurredAt/,
+    );
+  });
+
+  it('publishes its shape as JSON Schema', () => {
+    const schema = incidentReportJsonSchema();
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.required).toEqual(expect.arrayContaining(['reference', 'incident', 'data', 'measures']));
+  });
+});
+
+describe('renderIncidentReport', () => {
+  const report = createIncidentReport(input, { now });
+
+  it('rejects an incomplete report naming the missing fields', () => {
+    const { reference: _reference, ...broken } = report;
+    expect(() =>
+      renderIncidentReport({ ...broken, incident: { ...report.incident, detectedAt: '' } } as never),
+    ).toThrow(/report\.reference.*report\.incident\.detectedAt/);
+  });
+
+  it('uses every heading of the Swedish regulator’s form', () => {
+    const text = renderIncidentReport(report, { locale: 'sv', format: 'text' });
+    for (const heading of Object.values(reportHeadings.sv).slice(1)) expect(text).toContain(`\n${heading}\n`);
+  });
+
+  it('renders the Swedish report as text', () => {
+    expect(renderIncidentReport(report, { locale: 'sv', format: 'text' })).toMatchInlineSnapshot(`
+      "PERSONUPPGIFTSINCIDENT – RAPPORT 23 FEBRUARI 2018
+
+      Typ av anmälan
+        Första anmälan.
+        Upprättad 2018-02-23 kl. 15:10 CET.
+
+      Tjänsteleverantör
+        Nordkabel AB (org.nr 556677-8899)
+
+      Kontaktpunkt
+        Karin Berg, dataskyddsombud, dpo@nordkabel.se, 08-123 456 00
+
+      Datum för när incidenten inträffade respektive upptäcktes
+        Inträffade: 2018-02-23 kl. 13:36 CET
+        Upptäcktes: 2018-02-23 kl. 13:45 CET
+
+      Antal berörda abonnenter eller användare
+        En berörd abonnent.
+
+      Beskrivning av incidenten
+        Ett e-postmeddelande med ämnet ”Orderbekräftelse” som skulle till kundens adress anna.svensson1985@gmail.com skickades till anna.svensson185@gmail.com, som tillhör en annan person. Den personen har därmed kunnat läsa kundens uppgifter.
+
+      Berörda uppgifternas art och innehåll
+        Meddelandet ”Orderbekräftelse” innehöll: namn, postadress, kundnummer och beställda tjänster och priser.
+
+      Orsak
+        Kundens e-postadress registrerades fel (en siffra saknades), så meddelandet gick till en annan persons adress.
+
+      Bedömda konsekvenser för berörda abonnenter och/eller användare
+        Adressen kan användas för oönskade kontakter eller för att beställa varor i kundens namn.
+        Med namn och kundnummer kan någon ringa kundtjänst, utge sig för att vara kunden, ta del av fler uppgifter och göra ändringar eller beställningar.
+        Uppgifterna om beställda tjänster och priser visar vad kunden köper och betalar.
+        Sammantaget bedöms incidenten medföra en risk, men inte en hög risk, för den berördes rättigheter och friheter.
+
+      Åtgärder
+        - Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.
+        - Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in efter kontroll med kunden.
+        - En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.
+        - Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.
+        - Ett nytt lösenord har beställts till kunden och tidigare skickade länkar har gjorts ogiltiga. (planerad)
+        - Händelsen har återkopplats till den säljare som registrerade adressen, så att samma misstag inte upprepas. (föreslagen)
+
+      Tekniska och organisatoriska skyddsåtgärder för de berörda uppgifterna
+        Meddelandet skickades som vanlig, okrypterad e-post.
+
+      Underrättelse till berörda abonnenter eller användare
+        Berörda ska underrättas.
+        Sätt: telefon, e-post.
+        Underrättelsen beskriver vad som hänt, vilka uppgifter den andra personen kunnat se, vilka åtgärder som vidtagits, vad kunden bör vara uppmärksam på, samt kontaktuppgifter och referensnummer.
+
+      Berörda i andra medlemsstater
+        Inga.
+
+      Bedömning och tidsfrister
+        Risk: risk, men inte hög risk. ENISA: 2 × 1 + 0,25 = 2,25.
+        - Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar från upptäckten (senast 2018-02-24 kl. 13:45 CET)
+        - Förordning (EU) nr 611/2013 art. 2.3: fullständig anmälan inom tre dagar efter den första, om den första saknade uppgifter (senast 2018-02-27 kl. 13:45 CET)
+        - Förordning (EU) nr 611/2013 art. 3.1: utan onödigt dröjsmål efter upptäckten
+        - GDPR art. 33.1: utan onödigt dröjsmål och om möjligt inom 72 timmar från kännedom (senast 2018-02-26 kl. 13:45 CET)
+        - GDPR art. 33.5; direktiv 2002/58/EG art. 4.4: dokumenteras alltid, oavsett anmälan
+        - Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst. [ENISA 2013 avsnitt 3.1; GDPR skäl 85]
+        - Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25 (medel). [ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, avsnitt 2]
+        - Som leverantör av elektroniska kommunikationstjänster ska varje personuppgiftsincident anmälas till tillsynsmyndigheten, oavsett risk. [Förordning (EU) nr 611/2013 art. 2.1]
+        - Incidenten kan antas påverka abonnentens personuppgifter eller integritet negativt (till exempel identitetsstöld eller bedrägeri): abonnenten ska underrättas. [Förordning (EU) nr 611/2013 art. 3.1 och 3.2]
+        - Incidenten kan medföra en risk för fysiska personers rättigheter och friheter: den anmäls till tillsynsmyndigheten. [GDPR art. 33.1 och 33.5]
+        - Risken är inte hög (eller ett undantag i artikel 34.3 gäller): de registrerade behöver inte informeras enligt artikel 34. [GDPR art. 34.1]
+
+      Internt referensnummer
+        INC-2018-0042
+
+      Medverkan av andra tjänsteleverantörer
+        Nej.
+      "
+    `);
+  });
+
+  it('renders the English report as Markdown', () => {
+    expect(renderIncidentReport(report, { locale: 'en', format: 'markdown' })).toMatchInlineSnapshot(`
+      "# Personal data breach – report 23 February 2018
+
+      ## Type of notification
+
+      First notification.
+
+      Written 23 February 2018, 15:10 CET.
+
+      ## Provider
+
+      Nordkabel AB (reg. no. 556677-8899)
+
+      ## Contact point
+
+      Karin Berg, dataskyddsombud, dpo@nordkabel.se, 08-123 456 00
+
+      ## Date and time of the incident and of its detection
+
+      Occurred: 23 February 2018, 13:36 CET
+
+      Detected: 23 February 2018, 13:45 CET
+
+      ## Number of subscribers or individuals concerned
+
+      One subscriber concerned.
+
+      ## Description of the incident
+
+      An e-mail with the subject “Orderbekräftelse” meant for the customer’s address anna.svensson1985@gmail.com was sent to anna.svensson185@gmail.com, which belongs to someone else. That person could read the customer’s details.
+
+      ## Nature and content of the personal data concerned
+
+      The message “Orderbekräftelse” contained: name, postal address, customer number and ordered services and prices.
+
+      ## Cause
+
+      The customer’s e-mail address was entered wrongly (a digit was missing), so the message went to another person’s address.
+
+      ## Likely consequences for the subscribers and/or individuals concerned
+
+      The address could be used for unwanted contact or to order goods in the customer’s name.
+
+      With the name and customer number, someone could call customer service as the customer, learn more about them and change or order services.
+
+      The ordered services and prices show what the customer buys and pays.
+
+      Overall, the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the person concerned.
+
+      ## Measures
+
+      - The recipient of the misdirected message was contacted and asked to delete it and to confirm that it was neither kept nor forwarded.
+      - The wrong e-mail address was removed and the customer’s correct address entered after checking it with the customer.
+      - A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.
+      - We checked that no password or login link was sent to the wrong address.
+      - A new password was issued to the customer and links sent earlier were invalidated. (planned)
+      - The seller who entered the address was given feedback so that the mistake is not repeated. (proposed)
+
+      ## Technical and organisational measures applied to the data concerned
+
+      The message was sent as ordinary, unencrypted e-mail.
+
+      ## Notification of the subscribers or individuals concerned
+
+      The people concerned must be told.
+
+      Means: phone, e-mail.
+
+      The notice says what happened, which details the other person could see, what was done, what the customer should watch for, and gives contact details and the reference number.
+
+      ## Individuals in other Member States
+
+      None.
+
+      ## Assessment and deadlines
+
+      Risk: risk, but not high risk. ENISA: 2 × 1 + 0.25 = 2.25.
+
+      - Regulation 611/2013 Art. 2(2): within 24 hours of detection (by 24 February 2018, 13:45 CET)
+      - Regulation 611/2013 Art. 2(3): complete notification within three days of the first, if the first was incomplete (by 27 February 2018, 13:45 CET)
+      - Regulation 611/2013 Art. 3(1): without undue delay after detection
+      - GDPR Art. 33(1): without undue delay and, where feasible, within 72 hours of becoming aware (by 26 February 2018, 13:45 CET)
+      - GDPR Art. 33(5); Directive 2002/58/EC Art. 4(4): always documented, notified or not
+      - A name with a customer number is enough to pass as the customer when calling customer service. \\[ENISA 2013 section 3.1; GDPR Recital 85\\]
+      - ENISA severity: 2 × 1 + 0.25 = 2.25 (medium). \\[ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, section 2\\]
+      - As a provider of electronic communications services, every personal data breach is notified to the authority, whatever the risk. \\[Regulation 611/2013 Art. 2(1)\\]
+      - The breach is likely to adversely affect the subscriber’s personal data or privacy (identity theft or fraud, for example): the subscriber is told. \\[Regulation 611/2013 Art. 3(1) and 3(2)\\]
+      - The breach is likely to result in a risk to the rights and freedoms of natural persons: it is notified to the authority. \\[GDPR Art. 33(1) and 33(5)\\]
+      - The risk is not high (or an Art. 34(3) exemption applies): Art. 34 does not require telling the data subjects. \\[GDPR Art. 34(1)\\]
+
+      ## Internal reference number
+
+      INC-2018-0042
+
+      ## Involvement of other providers
+
+      No.
+      "
+    `);
+  });
+
+  it('uses the caller’s headings where given', () => {
+    const text = renderIncidentReport(report, { locale: 'en', headings: { cause: 'Root cause' } });
+    expect(text).toContain('\nRoot cause\n');
+    expect(text).toContain('\nDescription of the incident\n');
+  });
+
+  it('writes times in the zone it is asked for, naming it', () => {
+    const text = renderIncidentReport(report, { locale: 'en', timeZone: 'Europe/London' });
+    expect(text).toContain('Detected: 23 February 2018, 12:45 GMT');
+  });
+
+  it('escapes everything the caller gave in HTML', () => {
+    const hostile = createIncidentReport(
+      {
+        ...input,
+        reference: '<script>alert(1)</script>',
+        description: 'A & B "quoted" <b>bold</b>',
+        provider: { name: "O'Brien <Ltd>" },
+      },
+      { now },
+    );
+    const html = renderIncidentReport(hostile, { locale: 'en', format: 'html' });
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('O&#39;Brien &lt;Ltd&gt;');
+    expect(html).toContain('A &amp; B &quot;quoted&quot;');
+  });
+
+  it('renders the Swedish report as HTML', () => {
+    const html = renderIncidentReport(report, { locale: 'sv', format: 'html' });
+    expect(html.split('\n').slice(0, 6).join('\n')).toMatchInlineSnapshot(`
+      "<article lang="sv">
+      <h1>Personuppgiftsincident – rapport 23 februari 2018</h1>
+      <section>
+      <h2>Typ av anmälan</h2>
+      <p>Första anmälan.</p>
+      <p>Upprättad 2018-02-23 kl. 15:10 CET.</p>"
+    `);
+  });
+});
