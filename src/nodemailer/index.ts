@@ -11,6 +11,7 @@ export type { CustomerReference, PipelineOptions } from '../pipeline/pipeline-op
 export type { Recipient, RecipientField, RecipientVerdict } from '../pipeline/recipient.js';
 export type { AuditEntry, AuditLog, AuditOutcome, AuditRecipient } from './audit-log.js';
 export { createFileHoldStore } from './create-file-hold-store.js';
+export type { JsonLinesAuditLogOptions } from './create-json-lines-audit-log.js';
 export { createJsonLinesAuditLog } from './create-json-lines-audit-log.js';
 export type {
   HeldEnvelope,

@@ -39,6 +39,16 @@ describe('createJsonLinesAuditLog', () => {
     expect((JSON.parse(lines[200] ?? '') as AuditEntry).recipients[0]?.address).toContain('\r\n');
   });
 
+  it('writes every entry without waiting for the disk when told not to sync', async () => {
+    const path = join(dir.path, 'unsynced.jsonl');
+    const log = createJsonLinesAuditLog(path, { sync: false });
+    await Promise.all([log.record(entry(1, 'a@example.se')), log.record(entry(2, 'b@example.se'))]);
+    expect((await readFile(path, 'utf8')).trimEnd().split('\n')).toHaveLength(2);
+    expect(() => createJsonLinesAuditLog(path, { sync: 'no' as unknown as boolean })).toThrow(
+      /options\.sync/,
+    );
+  });
+
   it('rejects an entry it could not write, instead of losing it silently', async () => {
     const log = createJsonLinesAuditLog(dir.path); // a directory: appending to it fails
     await expect(log.record(entry(1, 'a@example.se'))).rejects.toMatchObject({ code: 'EISDIR' });
