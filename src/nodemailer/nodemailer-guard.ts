@@ -93,7 +93,11 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     try {
       await auditLog.record(entry);
     } catch (error) {
-      throw new AuditLogFailedError('the decision could not be written to the audit log', { cause: error });
+      // A held message is safe in the store; say where, so it is not looked for in vain.
+      const where = entry.outcome === 'held' ? `the message was held as ${entry.holdId}, but ` : '';
+      throw new AuditLogFailedError(`${where}the decision could not be written to the audit log`, {
+        cause: error,
+      });
     }
   }
 

@@ -326,6 +326,17 @@ describe('nodemailerGuard', () => {
     expect(fixture.sink.received).toEqual([]);
   });
 
+  it('keeps a held message, and says where, when its decision cannot be logged', async () => {
+    const failing = { record: async () => Promise.reject(new Error('disk full')) };
+    const error = (await guarded({ auditLog: failing })
+      .sendMail(order({ to: TYPO }))
+      .catch((reason: unknown) => reason)) as Error & { code: string };
+    expect(error.code).toBe('AUDIT_LOG_FAILED');
+    const [held] = await fixture.holdStore.list();
+    expect(error.message).toContain(`held as ${held?.id}`);
+    expect(fixture.sink.received).toEqual([]);
+  });
+
   it('does not send a message it should hold when the hold store fails', async () => {
     const broken: HoldStore = {
       ...fixture.holdStore,
