@@ -3,10 +3,11 @@
  * bench/baseline.json (the figures of the commit named there, measured the same way). Inputs are
  * fixed or seeded, so runs differ only by the machine's own noise; run on an idle machine.
  *
- * Sections: the recipient check per customer; more are added as they are measured.
+ * Sections: the recipient check per customer; the mail pipeline's cost per message.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { benchPipeline } from './pipeline.bench.js';
 import { printRecipientBench } from './recipient.bench.js';
 
 interface Baseline {
@@ -22,3 +23,5 @@ console.log(
 console.log(`Baseline: bench/baseline.json, commit ${baseline.commit} on ${baseline.machine}\n`);
 
 printRecipientBench(baseline.recipient);
+console.log();
+await benchPipeline();
