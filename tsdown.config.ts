@@ -4,6 +4,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     incident: 'src/incident/index.ts',
+    nodemailer: 'src/nodemailer/index.ts',
+    mime: 'src/mime/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -11,5 +13,7 @@ export default defineConfig({
   // .js/.cjs and .d.ts/.d.cts beside each other, as the package.json exports map names them.
   fixedExtension: false,
   platform: 'neutral',
+  // Node built-ins load only through the Node-only entry points (nodemailer, mime), never the core.
+  deps: { neverBundle: [/^node:/] },
   target: 'node20',
 });

@@ -4,11 +4,12 @@
  * fixed or seeded, so runs differ only by the machine's own noise; run on an idle machine.
  *
  * Sections: the recipient check per customer; the customer directory at 100,000 and 1,000,000
- * customers (bench/directory.bench.ts).
+ * customers; the mail pipeline's cost per message.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchDirectory } from './directory.bench.js';
+import { benchPipeline } from './pipeline.bench.js';
 import { printRecipientBench } from './recipient.bench.js';
 
 interface Baseline {
@@ -24,4 +25,7 @@ console.log(
 console.log(`Baseline: bench/baseline.json, commit ${baseline.commit} on ${baseline.machine}\n`);
 
 printRecipientBench(baseline.recipient);
+console.log();
+await benchPipeline();
+console.log();
 await benchDirectory({ customers: [100_000, 1_000_000] });

@@ -13,7 +13,8 @@ export type EmailGuardErrorCode =
   | 'RECIPIENT_BLOCKED'
   | 'RECIPIENT_NEEDS_CONFIRMATION'
   | 'HOLD_STORE_FAILED'
-  | 'MESSAGE_UNREADABLE';
+  | 'MESSAGE_UNREADABLE'
+  | 'AUDIT_LOG_FAILED';
 
 /**
  * The one base class of everything email-guard throws.
@@ -97,5 +98,133 @@ export class MessageUnreadableError extends EmailGuardError {
 
   constructor(message: string, options?: { cause?: unknown }) {
     super('MESSAGE_UNREADABLE', message, options);
+  }
+}
+
+/** What an error about a message that was not sent says about it. */
+export interface HeldMessageDetails<Recipient> {
+  /** The id under which the hold store keeps the message; absent when it was not stored. */
+  readonly holdId?: string;
+  /** The message's Message-ID header (RFC 5322 §3.6.4). */
+  readonly messageId?: string;
+  /** Every recipient with its verdict (from `email-guard/nodemailer`: a `RecipientVerdict`). */
+  readonly recipients: readonly Recipient[];
+}
+
+/**
+ * A message that was not sent, and why: the base of {@link RecipientBlockedError} and
+ * {@link RecipientNeedsConfirmationError}, for a `catch` that treats both alike.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await transporter.sendMail(message);
+ * } catch (error) {
+ *   if (error instanceof MessageHeldError) console.log(`held as ${error.holdId}`, error.recipients);
+ * }
+ * ```
+ */
+export class MessageHeldError<Recipient = unknown> extends EmailGuardError {
+  override readonly name: string = 'MessageHeldError';
+  readonly holdId: string | undefined;
+  readonly messageId: string | undefined;
+  readonly recipients: readonly Recipient[];
+
+  constructor(
+    code: 'RECIPIENT_BLOCKED' | 'RECIPIENT_NEEDS_CONFIRMATION',
+    message: string,
+    details: HeldMessageDetails<Recipient>,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+    this.holdId = details.holdId;
+    this.messageId = details.messageId;
+    this.recipients = details.recipients;
+  }
+}
+
+/**
+ * A message was held, not sent, because at least one recipient's verdict is `block` (or the customer
+ * could not be resolved and the guard fails closed). Carries the hold id and every verdict.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await transporter.sendMail(message);
+ * } catch (error) {
+ *   if (error instanceof RecipientBlockedError) console.log(error.holdId, error.recipients);
+ * }
+ * ```
+ */
+export class RecipientBlockedError<Recipient = unknown> extends MessageHeldError<Recipient> {
+  override readonly name = 'RecipientBlockedError';
+  override readonly code = 'RECIPIENT_BLOCKED' as const;
+
+  constructor(message: string, details: HeldMessageDetails<Recipient>, options?: { cause?: unknown }) {
+    super('RECIPIENT_BLOCKED', message, details, options);
+  }
+}
+
+/**
+ * A message was held, not sent, because a recipient's verdict is `confirm` and the message carried
+ * no confirmation. Read the address back to the customer, then release the held message.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await transporter.sendMail(message);
+ * } catch (error) {
+ *   if (error instanceof RecipientNeedsConfirmationError) console.log(`held as ${error.holdId}`);
+ * }
+ * ```
+ */
+export class RecipientNeedsConfirmationError<Recipient = unknown> extends MessageHeldError<Recipient> {
+  override readonly name = 'RecipientNeedsConfirmationError';
+  override readonly code = 'RECIPIENT_NEEDS_CONFIRMATION' as const;
+
+  constructor(message: string, details: HeldMessageDetails<Recipient>, options?: { cause?: unknown }) {
+    super('RECIPIENT_NEEDS_CONFIRMATION', message, details, options);
+  }
+}
+
+/**
+ * The hold store could not keep, read, release or discard a message. A message that could not be
+ * held was not sent either; `cause` is the underlying error.
+ *
+ * @example
+ * ```ts
+ * await holdStore.release(id, transporter).catch((error) => {
+ *   if (error instanceof HoldStoreFailedError) console.log(error.message, error.cause);
+ * });
+ * ```
+ */
+export class HoldStoreFailedError extends EmailGuardError {
+  override readonly name = 'HoldStoreFailedError';
+  override readonly code = 'HOLD_STORE_FAILED' as const;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('HOLD_STORE_FAILED', message, options);
+  }
+}
+
+/**
+ * A decision could not be written to the audit log. The message was not sent: a decision that
+ * cannot be accounted for is not made.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await transporter.sendMail(message);
+ * } catch (error) {
+ *   if (error instanceof AuditLogFailedError) console.log('audit log unavailable', error.cause);
+ * }
+ * ```
+ */
+export class AuditLogFailedError extends EmailGuardError {
+  override readonly name = 'AuditLogFailedError';
+  override readonly code = 'AUDIT_LOG_FAILED' as const;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('AUDIT_LOG_FAILED', message, options);
   }
 }

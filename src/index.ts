@@ -31,8 +31,18 @@ export {
 } from './contacts/load-customers.js';
 export { mailboxVariants } from './contacts/mailbox-variants.js';
 export { nameKey } from './contacts/name-key.js';
-export type { EmailGuardErrorCode, InputIssue } from './errors.js';
-export { EmailGuardError, InvalidInputError, LookupFailedError } from './errors.js';
+export type { EmailGuardErrorCode, HeldMessageDetails, InputIssue } from './errors.js';
+export {
+  AuditLogFailedError,
+  EmailGuardError,
+  HoldStoreFailedError,
+  InvalidInputError,
+  LookupFailedError,
+  MessageHeldError,
+  MessageUnreadableError,
+  RecipientBlockedError,
+  RecipientNeedsConfirmationError,
+} from './errors.js';
 export type { CheckOptions } from './guard/check-options.js';
 export type { CheckPhoneInput, CheckPhoneOptions } from './guard/check-phone.js';
 export { CheckPhoneInputSchema, checkPhone } from './guard/check-phone.js';

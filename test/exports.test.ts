@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as core from '../src/index.js';
+import * as mimeEntry from '../src/mime/index.js';
+import * as nodemailerEntry from '../src/nodemailer/index.js';
 
 // The public API of each entry point. Renaming or removing a name here is a breaking change and
 // goes in CHANGELOG.md.
@@ -10,15 +12,21 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
     module: core,
     names: [
       'CheckPhoneInputSchema',
+      'AuditLogFailedError',
       'CheckRecipientInputSchema',
       'CustomerSchema',
       'DirectorySchema',
       'LoadCustomersInputSchema',
       'EmailGuardError',
       'GuardCheckInputSchema',
+      'HoldStoreFailedError',
       'InvalidInputError',
       'LookupFailedError',
       'checkPhone',
+      'MessageHeldError',
+      'MessageUnreadableError',
+      'RecipientBlockedError',
+      'RecipientNeedsConfirmationError',
       'checkRecipient',
       'createDirectory',
       'createGuard',
@@ -45,6 +53,24 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'spellAddress',
       'swedishSpellingAlphabet',
     ],
+  },
+  'email-guard/nodemailer': {
+    module: nodemailerEntry,
+    names: [
+      'AuditLogFailedError',
+      'HoldStoreFailedError',
+      'MessageHeldError',
+      'RecipientBlockedError',
+      'RecipientNeedsConfirmationError',
+      'createFileHoldStore',
+      'createJsonLinesAuditLog',
+      'nodemailerGuard',
+      'sendReleased',
+    ],
+  },
+  'email-guard/mime': {
+    module: mimeEntry,
+    names: ['MessageUnreadableError', 'checkMessage'],
   },
 };
 

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { CustomerSchema } from '../contacts/customer.js';
-import { LookupFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { CheckOptions } from './check-options.js';
-import { messageFor } from './messages.js';
-import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
+import { resolvePolicy } from './policy.js';
 import { createRecipientChecker } from './recipient-checker.js';
-import type { Action, Finding, Verdict } from './verdict.js';
+import { type LookupOutcome, settleLookup } from './settle-lookup.js';
+import type { Action, Verdict } from './verdict.js';
+import { withLookupFailure } from './with-lookup-failure.js';
 
 /** One decision, as handed to `onDecision` for an audit trail. Holds no message content. */
 export interface Decision {
@@ -81,8 +81,6 @@ export interface Guard {
   readonly options: GuardOptions;
 }
 
-type LookupOutcome = { customer: Customer } | { reason: 'error' | 'timeout' | 'not-found'; error?: string };
-
 /**
  * Configures a guard once (tables indexed, policy resolved) and checks many times. This is what the
  * mail pipeline uses.
@@ -104,37 +102,19 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const policy = resolvePolicy(options.policy);
   const withDirectory = options.directory ? { directory: options.directory } : {};
 
-  async function lookup(id: string): Promise<LookupOutcome> {
-    if (!options.lookupCustomer) {
+  function lookup(id: string): Promise<LookupOutcome<Customer>> {
+    const lookupCustomer = options.lookupCustomer;
+    if (!lookupCustomer) {
+      // Without a lookup, the directory (when given) is where customers are found.
       const known = options.directory?.get(id);
-      if (known) return { customer: known };
-      if (options.directory) return { reason: 'not-found' };
-      return {
+      if (known) return Promise.resolve({ found: known });
+      if (options.directory) return Promise.resolve({ reason: 'not-found' });
+      return Promise.resolve({
         reason: 'error',
         error: 'no lookupCustomer was configured, so a customer id alone cannot be checked',
-      };
+      });
     }
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<LookupOutcome>((resolve) => {
-      timer = setTimeout(() => {
-        controller.abort(new LookupFailedError(`customer lookup timed out after ${timeoutMs} ms`));
-        resolve({ reason: 'timeout', error: `no answer within ${timeoutMs} ms` });
-      }, timeoutMs);
-    });
-    const answer = (async (): Promise<LookupOutcome> => {
-      try {
-        const found = await options.lookupCustomer?.(id, { signal: controller.signal });
-        return found ? { customer: found } : { reason: 'not-found' };
-      } catch (error) {
-        return { reason: 'error', error: error instanceof Error ? error.message : String(error) };
-      }
-    })();
-    try {
-      return await Promise.race([answer, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return settleLookup((context) => lookupCustomer(id, context), timeoutMs);
   }
 
   return {
@@ -149,12 +129,13 @@ export function createGuard(options: GuardOptions = {}): Guard {
       } else {
         customerId = input.customerId;
         const outcome = await lookup(input.customerId);
-        if ('customer' in outcome) {
-          verdict = checkRecipient({ entered: input.entered, customer: outcome.customer, ...withDirectory });
+        if ('found' in outcome) {
+          verdict = checkRecipient({ entered: input.entered, customer: outcome.found, ...withDirectory });
         } else {
           verdict = withLookupFailure(
             checkRecipient({ entered: input.entered, customer: { id: input.customerId }, ...withDirectory }),
             outcome,
+            { policy, locale, failOpen: options.failOpen ?? false },
           );
         }
       }
@@ -169,22 +150,4 @@ export function createGuard(options: GuardOptions = {}): Guard {
       return verdict;
     },
   };
-
-  /** Adds the `lookup-failed` finding: blocking unless the caller chose to fail open. */
-  function withLookupFailure(
-    verdict: Verdict,
-    outcome: Exclude<LookupOutcome, { customer: Customer }>,
-  ): Verdict {
-    const action: Action = options.failOpen ? 'send' : policy['lookup-failed'];
-    const facts = {
-      code: 'lookup-failed' as const,
-      reason: outcome.reason,
-      ...(outcome.error ? { error: outcome.error } : {}),
-      action,
-      severity: findingSeverity['lookup-failed'],
-    };
-    const failure: Finding = { ...facts, message: messageFor(facts, locale) };
-    const findings = [failure, ...verdict.findings].sort(byActionSeverity);
-    return { ...verdict, action: moreSevere(action, verdict.action), findings };
-  }
 }

@@ -1,0 +1,77 @@
+import { LookupFailedError } from '../errors.js';
+
+/** How a lookup ended when it found nothing usable: it threw, did not answer in time, or found nobody. */
+export interface LookupFailure {
+  readonly reason: 'error' | 'timeout' | 'not-found';
+  /** The lookup's error message, or what timed out, for the audit trail. */
+  readonly error?: string;
+}
+
+/** A lookup's outcome: what it found, or why it found nothing. */
+export type LookupOutcome<T> = { readonly found: T } | LookupFailure;
+
+/** What a lookup is given: a signal that aborts when its deadline passes. */
+export interface LookupContext {
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Runs a caller's lookup with a deadline and turns every way it can end into data: a value, an
+ * error, a timeout (the signal aborts so the caller can stop its request) or nothing found. Never
+ * rejects, so a failing customer system becomes a finding instead of a crash.
+ *
+ * A lookup that answers synchronously costs no timer, and the signal is only made for a lookup
+ * that reads it: this runs once per message in the mail pipeline.
+ *
+ * @example
+ * ```ts
+ * const outcome = await settleLookup(({ signal }) => crm.byId('C-1001', { signal }), 2000);
+ * if ('found' in outcome) outcome.found;
+ * else outcome.reason; // 'error' | 'timeout' | 'not-found'
+ * ```
+ */
+export async function settleLookup<T>(
+  lookup: (context: LookupContext) => T | undefined | null | Promise<T | undefined | null>,
+  timeoutMs: number,
+): Promise<LookupOutcome<T>> {
+  let controller: AbortController | undefined;
+  const context: LookupContext = {
+    get signal() {
+      controller ??= new AbortController();
+      return controller.signal;
+    },
+  };
+  let answer: T | undefined | null | Promise<T | undefined | null>;
+  try {
+    answer = lookup(context);
+  } catch (error) {
+    return failed(error);
+  }
+  if (!isPromiseLike(answer)) return found(answer);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<LookupOutcome<T>>((resolve) => {
+    timer = setTimeout(() => {
+      controller ??= new AbortController();
+      controller.abort(new LookupFailedError(`customer lookup timed out after ${timeoutMs} ms`));
+      resolve({ reason: 'timeout', error: `no answer within ${timeoutMs} ms` });
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([Promise.resolve(answer).then(found, failed), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function found<T>(value: T | undefined | null): LookupOutcome<T> {
+  return value === undefined || value === null ? { reason: 'not-found' } : { found: value };
+}
+
+function failed(error: unknown): LookupFailure {
+  return { reason: 'error', error: error instanceof Error ? error.message : String(error) };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+}

@@ -1,0 +1,178 @@
+import { Readable } from 'node:stream';
+import { type Headers, MailParser } from 'mailparser';
+import { z } from 'zod';
+import { MessageUnreadableError } from '../errors.js';
+import type { LookupFailure } from '../guard/settle-lookup.js';
+import type { Action } from '../guard/verdict.js';
+import { parseInput } from '../internal/parse-input.js';
+import { checkRecipients } from '../pipeline/check-recipients.js';
+import { collectRecipients } from '../pipeline/collect-recipients.js';
+import { type PipelineOptions, PipelineOptionsSchema } from '../pipeline/pipeline-options.js';
+import type { RecipientVerdict } from '../pipeline/recipient.js';
+import { readHeaderSection } from './read-header-section.js';
+
+/** A message's parsed header fields, keyed by lower-case name, as mailparser reads them. */
+export type MessageHeaders = Headers;
+
+/**
+ * Options of {@link checkMessage}; `resolveCustomer` gets the message's header fields
+ * (e.g. `headers.get('x-customer-id')`).
+ */
+export interface CheckMessageOptions extends PipelineOptions<MessageHeaders> {
+  /**
+   * The SMTP envelope's recipients (RFC 5321 RCPT TO), for a content filter that knows them: mail
+   * is delivered to these, whatever the header says, so they are checked too.
+   * @default undefined (only the header's To, Cc and Bcc fields)
+   */
+  readonly envelope?: { readonly to: string | readonly string[] };
+  /** The largest header section read; a larger one makes the message unreadable. @default 1048576 (1 MiB) */
+  readonly maxHeaderBytes?: number;
+}
+
+/** Why a message could not be checked as it is. */
+export interface MessageProblem {
+  readonly code: 'no-recipients' | 'header-too-large' | 'unreadable-header';
+  readonly message: string;
+}
+
+/** The answer for one raw message. */
+export interface MessageCheck {
+  /** The message may be sent as it is. */
+  readonly ok: boolean;
+  /** What the verdicts add up to; `block` for a message that cannot be read. */
+  readonly action: Action;
+  /** The Message-ID field (RFC 5322 §3.6.4), when the message has one. */
+  readonly messageId?: string;
+  readonly customerId?: string;
+  /** Every recipient, with the field that named it and the guard's verdict. */
+  readonly recipients: readonly RecipientVerdict[];
+  /** What is wrong with the message itself; absent when nothing is. */
+  readonly problems?: readonly MessageProblem[];
+  /** Why the customer could not be resolved, when it could not. */
+  readonly customerLookup?: LookupFailure;
+  /** `ok` only because the customer could not be resolved and the check fails open. */
+  readonly failedOpen?: boolean;
+}
+
+const RawSchema = z.custom<string | Uint8Array | Readable>(
+  (value) => typeof value === 'string' || value instanceof Uint8Array || value instanceof Readable,
+  'the raw message must be a string, a Buffer or Uint8Array, or a readable stream',
+);
+
+const OptionsSchema = PipelineOptionsSchema.extend({
+  envelope: z.object({ to: z.union([z.string(), z.array(z.string())]) }).optional(),
+  maxHeaderBytes: z.number().int().positive().optional(),
+});
+
+/**
+ * Checks the recipients of a raw RFC 5322 message, for a pipeline that sees bytes rather than
+ * nodemailer objects: a queue consumer, a content filter. Only the header section is read (every
+ * recipient is there, RFC 5322 §3.6.3), through mailparser, so a message of any size costs only its
+ * header; a stream is left paused at the start of the body. Each recipient of To, Cc, Bcc and the
+ * given envelope gets the guard's verdict, and one `block` blocks the message.
+ *
+ * A malformed message (no recipients, a header that cannot be read) is answered with `block` and
+ * a problem, never a throw. It throws only for misuse (`InvalidInputError`) and for a stream that
+ * fails (`MessageUnreadableError`).
+ *
+ * @example
+ * ```ts
+ * const check = await checkMessage(createReadStream('order-4711.eml'), {
+ *   guard,
+ *   resolveCustomer: (headers) => String(headers.get('x-customer-id') ?? ''),
+ * });
+ * if (!check.ok) console.log(check.action, check.recipients.map((r) => `${r.field}: ${r.address}`));
+ * ```
+ */
+export async function checkMessage(
+  raw: string | Uint8Array | Readable,
+  options: CheckMessageOptions,
+): Promise<MessageCheck> {
+  parseInput(RawSchema, raw, ['raw']);
+  parseInput(OptionsSchema, options, ['options']);
+  const maxBytes = options.maxHeaderBytes ?? 1024 * 1024;
+
+  let section: Awaited<ReturnType<typeof readHeaderSection>>;
+  try {
+    section = await readHeaderSection(raw, maxBytes);
+  } catch (error) {
+    throw new MessageUnreadableError('the message stream failed before its header was read', {
+      cause: error,
+    });
+  }
+  if ('tooLarge' in section) {
+    return unreadable({
+      code: 'header-too-large',
+      message: `the header section is larger than ${maxBytes} bytes`,
+    });
+  }
+  let headers: Headers;
+  try {
+    headers = await parseHeaders(
+      section.ended ? section.header : Buffer.concat([section.header, CRLF2]),
+      maxBytes,
+    );
+  } catch (error) {
+    return unreadable({
+      code: 'unreadable-header',
+      message: `the header section cannot be parsed: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+
+  const messageIdValue = headers.get('message-id');
+  const messageId = typeof messageIdValue === 'string' && messageIdValue ? messageIdValue : undefined;
+  const recipients = collectRecipients({
+    to: headers.get('to'),
+    cc: headers.get('cc'),
+    bcc: headers.get('bcc'),
+    ...(options.envelope ? { envelope: { to: options.envelope.to } } : {}),
+  });
+  if (recipients.length === 0) {
+    return unreadable(
+      { code: 'no-recipients', message: 'the message names no recipient in To, Cc, Bcc or the envelope' },
+      messageId,
+    );
+  }
+
+  const check = await checkRecipients({ recipients, source: headers }, options);
+  return {
+    ok: check.action === 'send' || check.failedOpen,
+    action: check.action,
+    ...(messageId === undefined ? {} : { messageId }),
+    ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
+    recipients: check.recipients,
+    ...(check.customerLookup === undefined ? {} : { customerLookup: check.customerLookup }),
+    ...(check.failedOpen ? { failedOpen: true } : {}),
+  };
+}
+
+const CRLF2 = Buffer.from('\r\n\r\n');
+
+function unreadable(problem: MessageProblem, messageId?: string): MessageCheck {
+  return {
+    ok: false,
+    action: 'block',
+    ...(messageId === undefined ? {} : { messageId }),
+    recipients: [],
+    problems: [problem],
+  };
+}
+
+/** Parses a header section (and the empty line after it) with mailparser's streaming parser. */
+function parseHeaders(header: Buffer, maxBytes: number): Promise<Headers> {
+  return new Promise<Headers>((resolve, reject) => {
+    const parser = new MailParser({
+      maxHeadSize: maxBytes,
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipImageLinks: true,
+      checksumAlgo: false,
+    });
+    parser.once('headers', (headers) => resolve(headers));
+    parser.once('error', reject);
+    // Nothing but the header goes in, so no attachment waits to be released; the text is dropped.
+    parser.on('data', () => undefined);
+    parser.once('end', () => resolve(new Map()));
+    parser.end(header);
+  });
+}

@@ -1,0 +1,60 @@
+import type { LookupFailure } from '../guard/settle-lookup.js';
+import type { Action, FindingCode } from '../guard/verdict.js';
+import type { RecipientField } from '../pipeline/recipient.js';
+
+/**
+ * What happened to a message:
+ * - `sent`: passed on to the transport (nothing to hold, a confirmation, or failing open);
+ * - `held`: kept in the hold store, not sent;
+ * - `monitored`: would have been held, but sent because the plugin runs in `monitor` mode;
+ * - `released`: a held message, corrected or not, passed on to the transport by `holdStore.release`
+ *   (the store keeps it held if the transport then fails);
+ * - `hold-failed`: should have been held, but the hold store failed; it was not sent either.
+ */
+export type AuditOutcome = 'sent' | 'held' | 'monitored' | 'released' | 'hold-failed';
+
+/** One recipient in the audit log: the address, what the guard said, and why. */
+export interface AuditRecipient {
+  readonly field: RecipientField;
+  readonly address: string;
+  readonly action: Action;
+  /** The finding codes, most severe first. */
+  readonly codes: readonly FindingCode[];
+}
+
+/** One decision about one message. No subject, no body, no attachment: only who, what and why. */
+export interface AuditEntry {
+  /** ISO 8601 time of the decision. */
+  readonly at: string;
+  readonly messageId?: string;
+  readonly customerId?: string;
+  readonly mode: 'enforce' | 'monitor';
+  readonly outcome: AuditOutcome;
+  /** What the verdicts add up to (the most severe recipient's action). */
+  readonly action: Action;
+  readonly recipients: readonly AuditRecipient[];
+  /** The hold store's id for a held or released message. */
+  readonly holdId?: string;
+  /** The confirmation the message carried; `applied` is false when a `block` verdict stood regardless. */
+  readonly override?: { readonly by: string; readonly reason: string; readonly applied: boolean };
+  /** Who released a held message, and why. */
+  readonly release?: { readonly by?: string; readonly reason?: string };
+  /** Why the customer could not be resolved, when it could not. */
+  readonly customerLookup?: LookupFailure;
+  /** The message was sent although the customer could not be resolved, because the plugin fails open. */
+  readonly failedOpen?: boolean;
+}
+
+/**
+ * Where decisions are recorded. `record` resolves once the entry is durable; if it rejects, the
+ * message is not sent (a decision that cannot be accounted for is not made).
+ *
+ * @example
+ * ```ts
+ * const entries: AuditEntry[] = [];
+ * const auditLog: AuditLog = { record: async (entry) => void entries.push(entry) };
+ * ```
+ */
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+}

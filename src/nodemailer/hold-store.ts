@@ -1,0 +1,106 @@
+import type { SentMessageInfo, Transporter } from 'nodemailer';
+import type { LookupFailure } from '../guard/settle-lookup.js';
+import type { RecipientVerdict } from '../pipeline/recipient.js';
+
+/** The SMTP envelope a message is delivered with (RFC 5321 §3.3: MAIL FROM and RCPT TO). */
+export interface HeldEnvelope {
+  /** The reverse-path; absent when the message named no sender. */
+  readonly from?: string;
+  /** Every address the message would have been delivered to, Bcc included. */
+  readonly to: readonly string[];
+}
+
+/** What the nodemailer plugin hands a hold store: one whole message that must not be sent as it is. */
+export interface HoldInput {
+  /** The whole message as it would have gone out (RFC 5322: header, body, attachments). */
+  readonly raw: Uint8Array;
+  readonly envelope: HeldEnvelope;
+  /** The Message-ID (RFC 5322 §3.6.4), when the message has one. */
+  readonly messageId?: string;
+  /** The customer the message was checked against, when known. */
+  readonly customerId?: string;
+  /** Why it was held: a recipient's verdict was `block`, or `confirm` without a confirmation. */
+  readonly action: 'block' | 'confirm';
+  /** Every recipient with its verdict. */
+  readonly recipients: readonly RecipientVerdict[];
+  /** Why the customer could not be resolved, when it could not. */
+  readonly customerLookup?: LookupFailure;
+}
+
+/** A held message as listed: everything but the raw message. */
+export interface HeldMessage extends Omit<HoldInput, 'raw'> {
+  /** Time-sortable id, unique in the store. */
+  readonly id: string;
+  /** ISO 8601 time the message was held. */
+  readonly heldAt: string;
+  /** Size of the raw message in bytes. */
+  readonly size: number;
+  /**
+   * `held`, or `releasing` while a release is sending it. An entry that stays `releasing` was being
+   * sent when the process stopped: it is never sent again by itself; check the recipient's mailbox
+   * or the transport's log, then discard it or release it again with `{ force: true }`.
+   */
+  readonly state: 'held' | 'releasing';
+}
+
+/** A held message with its raw bytes. */
+export interface HeldMessageWithRaw extends HeldMessage {
+  readonly raw: Buffer;
+}
+
+/** Options of {@link HoldStore.release}. */
+export interface ReleaseOptions {
+  /**
+   * The corrected recipients. When given, the message goes to exactly these addresses and nobody
+   * else: they replace the envelope and the `To` field, and the `Cc` field is removed.
+   * @default the recipients the message was held with
+   */
+  readonly to?: string | readonly string[];
+  /** Who released it, for the audit log. @default undefined */
+  readonly by?: string;
+  /** Why, for the audit log. @default undefined */
+  readonly reason?: string;
+  /**
+   * Release an entry left `releasing` by a process that stopped mid-send. Only when it is known
+   * that the earlier send did not arrive.
+   * @default false
+   */
+  readonly force?: boolean;
+}
+
+/** What a release did. */
+export interface ReleaseResult {
+  readonly id: string;
+  readonly messageId?: string;
+  /** The envelope the message was sent with. */
+  readonly envelope: HeldEnvelope;
+  /** What the transport answered. */
+  readonly info: SentMessageInfo;
+}
+
+/**
+ * Where messages that were not sent are kept, whole, until someone corrects and releases or
+ * discards them. `createFileHoldStore` is the default; implement this to keep them elsewhere.
+ * A store must keep an entry whole or not at all, and send a released message at most once.
+ *
+ * @example
+ * ```ts
+ * const store: HoldStore = createFileHoldStore('./held-mail');
+ * for (const held of await store.list()) console.log(held.id, held.action, held.recipients.length);
+ * ```
+ */
+export interface HoldStore {
+  /** Keeps a message. Resolves once it is durable. */
+  hold(input: HoldInput): Promise<HeldMessage>;
+  /** Every held message, oldest first. */
+  list(): Promise<HeldMessage[]>;
+  /** One held message with its raw bytes, or `undefined` when there is none with that id. */
+  get(id: string): Promise<HeldMessageWithRaw | undefined>;
+  /**
+   * Sends a held message through `transporter`, at most once even when called twice at the same
+   * time, and removes it once the transport accepted it. If the send fails, it stays held.
+   */
+  release(id: string, transporter: Transporter, options?: ReleaseOptions): Promise<ReleaseResult>;
+  /** Removes a held message without sending it. Resolves `false` when there was none. */
+  discard(id: string): Promise<boolean>;
+}

@@ -1,0 +1,28 @@
+export type { HeldMessageDetails } from '../errors.js';
+export {
+  AuditLogFailedError,
+  HoldStoreFailedError,
+  MessageHeldError,
+  RecipientBlockedError,
+  RecipientNeedsConfirmationError,
+} from '../errors.js';
+export type { LookupFailure } from '../guard/settle-lookup.js';
+export type { CustomerReference, PipelineOptions } from '../pipeline/pipeline-options.js';
+export type { Recipient, RecipientField, RecipientVerdict } from '../pipeline/recipient.js';
+export type { AuditEntry, AuditLog, AuditOutcome, AuditRecipient } from './audit-log.js';
+export { createFileHoldStore } from './create-file-hold-store.js';
+export type { JsonLinesAuditLogOptions } from './create-json-lines-audit-log.js';
+export { createJsonLinesAuditLog } from './create-json-lines-audit-log.js';
+export type {
+  HeldEnvelope,
+  HeldMessage,
+  HeldMessageWithRaw,
+  HoldInput,
+  HoldStore,
+  ReleaseOptions,
+  ReleaseResult,
+} from './hold-store.js';
+export type { HeldMessageError, NodemailerGuardOptions } from './nodemailer-guard.js';
+export { nodemailerGuard } from './nodemailer-guard.js';
+export type { ReleasedMessage } from './send-released.js';
+export { sendReleased } from './send-released.js';

@@ -1,0 +1,134 @@
+import { checkRecipient } from '../guard/check-recipient.js';
+import { moreSevere, resolvePolicy } from '../guard/policy.js';
+import { type LookupFailure, settleLookup } from '../guard/settle-lookup.js';
+import type { Action, Verdict } from '../guard/verdict.js';
+import { withLookupFailure } from '../guard/with-lookup-failure.js';
+import type { CustomerReference, PipelineOptions } from './pipeline-options.js';
+import type { Recipient, RecipientVerdict } from './recipient.js';
+
+/** What {@link checkRecipients} takes: the recipients, and what the customer is resolved from. */
+export interface CheckRecipientsInput<Source> {
+  readonly recipients: readonly Recipient[];
+  readonly source: Source;
+}
+
+/** Every recipient's verdict and what they add up to. */
+export interface RecipientsCheck {
+  /** The most severe verdict: one blocked recipient blocks the whole message. */
+  readonly action: Action;
+  readonly recipients: readonly RecipientVerdict[];
+  /** The id of the customer the message was checked against, when known. */
+  readonly customerId?: string;
+  /** Why the customer could not be resolved, when it could not. */
+  readonly customerLookup?: LookupFailure;
+  /** `confirm` stands only because nothing is known of the customer, and the caller chose to fail open. */
+  readonly failedOpen: boolean;
+}
+
+// The id a verdict is made under when the message names no customer that could be found.
+const UNRESOLVED_CUSTOMER = '(unresolved)';
+
+/**
+ * Checks every recipient of one message for one customer: resolves the customer once (with a
+ * deadline, failing closed), runs the guard on each distinct address once, and combines the
+ * verdicts so that a single `block` blocks the message. Shared by the nodemailer plugin and
+ * `checkMessage`.
+ *
+ * @example
+ * ```ts
+ * const check = await checkRecipients(
+ *   { recipients: collectRecipients({ to: 'anna@example.se' }), source: order },
+ *   { guard, resolveCustomer: (order) => order.customerId },
+ * );
+ * check.action; // 'send' | 'confirm' | 'block'
+ * ```
+ */
+export async function checkRecipients<Source>(
+  input: CheckRecipientsInput<Source>,
+  options: PipelineOptions<Source>,
+): Promise<RecipientsCheck> {
+  const { guard } = options;
+  const failOpen = options.failOpen ?? guard.options.failOpen ?? false;
+  const outcome = await resolve(input.source, options);
+
+  let checkAddress: (entered: string) => Promise<Verdict>;
+  let customerId: string | undefined;
+  let customerLookup: LookupFailure | undefined;
+  if ('found' in outcome) {
+    const reference = outcome.found;
+    if (typeof reference === 'string') {
+      // No lookupCustomer to fetch it once: the guard answers with its own lookup-failed finding.
+      customerId = reference;
+      checkAddress = (entered) => guard.check({ entered, customerId: reference });
+    } else {
+      customerId = typeof reference.id === 'string' ? reference.id : undefined;
+      checkAddress = (entered) => guard.check({ entered, customer: reference });
+    }
+  } else {
+    const { customerId: id, ...failure } = outcome;
+    customerLookup = failure;
+    customerId = id;
+    const failureOptions = {
+      policy: resolvePolicy(guard.options.policy),
+      locale: guard.options.locale ?? 'en',
+      failOpen,
+    };
+    const placeholder = { id: id ?? UNRESOLVED_CUSTOMER };
+    // Checked as a new customer's address, with the failure on record: `block` unless failing open.
+    checkAddress = async (entered) =>
+      withLookupFailure(
+        checkRecipient({ entered, customer: placeholder }, guard.options),
+        failure,
+        failureOptions,
+      );
+  }
+
+  // One message often names one address in several fields (To and the envelope): check it once.
+  const verdicts = new Map<string, Promise<Verdict>>();
+  const checked = await Promise.all(
+    input.recipients.map(async (recipient): Promise<RecipientVerdict> => {
+      let verdict = verdicts.get(recipient.address);
+      if (!verdict) {
+        verdict = checkAddress(recipient.address);
+        verdicts.set(recipient.address, verdict);
+      }
+      return { ...recipient, verdict: await verdict };
+    }),
+  );
+
+  let action: Action = 'send';
+  let unresolved = customerLookup !== undefined;
+  for (const { verdict } of checked) {
+    action = moreSevere(action, verdict.action);
+    if (verdict.findings.some((finding) => finding.code === 'lookup-failed')) unresolved = true;
+  }
+  return {
+    action,
+    recipients: checked,
+    ...(customerId === undefined ? {} : { customerId }),
+    ...(customerLookup ? { customerLookup } : {}),
+    failedOpen: failOpen && unresolved && action === 'confirm',
+  };
+}
+
+type Resolution = { readonly found: CustomerReference } | (LookupFailure & { readonly customerId?: string });
+
+/**
+ * The customer, resolved once per message: `resolveCustomer` first, then, for an id, the guard's
+ * `lookupCustomer`, so a message to five addresses costs one lookup, not five.
+ */
+async function resolve<Source>(source: Source, options: PipelineOptions<Source>): Promise<Resolution> {
+  const outcome = await settleLookup(
+    (context) => options.resolveCustomer(source, context),
+    options.resolveTimeoutMs ?? 2000,
+  );
+  if (!('found' in outcome) || typeof outcome.found !== 'string') return outcome;
+  const customerId = outcome.found;
+  const lookupCustomer = options.guard.options.lookupCustomer;
+  if (!lookupCustomer) return outcome;
+  const customer = await settleLookup(
+    (context) => lookupCustomer(customerId, context),
+    options.guard.options.lookupTimeoutMs ?? 2000,
+  );
+  return 'found' in customer ? customer : { ...customer, customerId };
+}

@@ -1,0 +1,134 @@
+import addressparser from 'nodemailer/lib/addressparser';
+import type { Recipient, RecipientField } from './recipient.js';
+
+/** Where a message names its recipients, in any shape nodemailer accepts. */
+export interface RecipientSources {
+  /** `to`, `cc`, `bcc`: a string, a comma list, `{ name, address }`, a group, or an array of these. */
+  readonly to?: unknown;
+  readonly cc?: unknown;
+  readonly bcc?: unknown;
+  /** An explicit SMTP envelope (`{ to, cc, bcc }`): the addresses mail is really delivered to. */
+  readonly envelope?: unknown;
+  /** Custom headers (an object or a list of `{ key, value }`); `To`, `Cc` and `Bcc` among them count too. */
+  readonly headers?: unknown;
+  /**
+   * The originator fields (RFC 5322 §3.6.2). They name no recipient, so only a value that holds a
+   * line break or another control character is listed: an injection there is refused all the same.
+   */
+  readonly from?: unknown;
+  readonly sender?: unknown;
+  readonly replyTo?: unknown;
+}
+
+const ORIGINATORS = [
+  ['from', 'from'],
+  ['sender', 'sender'],
+  ['replyTo', 'reply-to'],
+] as const;
+
+// A header field ends at CRLF (RFC 5322 §2.2); any other C0 control or DEL has no place in an
+// address either (RFC 5322 §3.2.3). Horizontal tab is folding white space and may stay.
+const UNSAFE = /(?!\t)[\p{Cc}\u2028\u2029]/u;
+
+const FIELDS = ['to', 'cc', 'bcc'] as const;
+
+/**
+ * Flattens every recipient of a message into one list: the header fields, recipient headers set
+ * through `headers`, and the envelope. Groups are opened (RFC 5322 §3.4 group syntax), lists are
+ * split with nodemailer's own address parser, so the list is the one nodemailer would deliver to.
+ *
+ * A value that holds a line break or another control character is not split: it is kept whole, so
+ * the guard refuses it as it was given instead of the pieces a parser would make of it (a
+ * header-injection attempt such as `"anna@example.se\r\nBcc: x@example.com"`). A token that names
+ * no address (`anna.example.se`) is kept as it was typed, so the guard refuses it rather than it
+ * silently dropping out of the message.
+ *
+ * @example
+ * ```ts
+ * collectRecipients({ to: 'Anna <anna@example.se>, Team: bo@example.se;', envelope: { to: ['cf@example.se'] } });
+ * // [{ field: 'to', address: 'anna@example.se', name: 'Anna' }, { field: 'to', address: 'bo@example.se' },
+ * //  { field: 'envelope', address: 'cf@example.se' }]
+ * ```
+ */
+export function collectRecipients(sources: RecipientSources): Recipient[] {
+  const recipients: Recipient[] = [];
+  for (const field of FIELDS) collect(sources[field], field, recipients);
+  for (const [key, value] of headerEntries(sources.headers)) {
+    const field = FIELDS.find((name) => name === key.toLowerCase());
+    if (field) collect(value, field, recipients);
+  }
+  const envelope = sources.envelope;
+  const envelopeFields =
+    envelope && typeof envelope === 'object' ? (envelope as Record<string, unknown>) : {};
+  for (const field of FIELDS) collect(envelopeFields[field], 'envelope', recipients);
+  const originators: Recipient[] = [];
+  for (const [key, field] of ORIGINATORS) collect(sources[key], field, originators);
+  // MAIL FROM (RFC 5321 §4.1.1.2) is a command line of its own: a line break in it is an injection too.
+  collect(envelopeFields.from, 'envelope', originators);
+  for (const originator of originators) if (UNSAFE.test(originator.address)) recipients.push(originator);
+  return recipients;
+}
+
+/** Walks one field's value. Iterative with a seen-set, so neither deep nor cyclic arrays break it. */
+function collect(value: unknown, field: RecipientField, into: Recipient[]): void {
+  const seen = new WeakSet<object>();
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (item === undefined || item === null || item === false || item === '') continue;
+    if (typeof item === 'object') {
+      if (seen.has(item)) continue;
+      seen.add(item);
+    }
+    if (Array.isArray(item)) {
+      for (let index = item.length - 1; index >= 0; index--) pending.push(item[index]);
+    } else if (typeof item === 'object') {
+      const entry = item as { address?: unknown; name?: unknown; group?: unknown; value?: unknown };
+      if (Array.isArray(entry.group)) pending.push(entry.group);
+      else if (entry.address !== undefined) pushMailbox(entry.address, entry.name, field, into);
+      // A prepared header value (`{ prepared: true, value }`), or a parsed header's list of mailboxes.
+      else if (entry.value !== undefined) pending.push(entry.value);
+      // A name without an address still stands for someone the sender meant to reach.
+      else if (typeof entry.name === 'string') pushText(entry.name, field, into);
+    } else {
+      pushText(String(item), field, into);
+    }
+  }
+}
+
+function pushText(text: string, field: RecipientField, into: Recipient[]): void {
+  if (UNSAFE.test(text)) {
+    into.push({ field, address: text });
+    return;
+  }
+  for (const mailbox of addressparser(text, { flatten: true })) {
+    const address = mailbox.address || mailbox.name;
+    if (!address) continue;
+    into.push(mailbox.address && mailbox.name ? { field, address, name: mailbox.name } : { field, address });
+  }
+}
+
+function pushMailbox(address: unknown, name: unknown, field: RecipientField, into: Recipient[]): void {
+  const text = String(address ?? '');
+  const displayName = typeof name === 'string' ? name : '';
+  if (UNSAFE.test(displayName)) {
+    // The name would be written into the header next to the address: refuse the pair as one.
+    into.push({ field, address: `${displayName} <${text}>` });
+    return;
+  }
+  // An object's address is used as it is (nodemailer does not split it), so it is checked whole.
+  if (text.trim() === '') return;
+  into.push(displayName ? { field, address: text, name: displayName } : { field, address: text });
+}
+
+function headerEntries(headers: unknown): [string, unknown][] {
+  if (!headers || typeof headers !== 'object') return [];
+  if (Array.isArray(headers)) {
+    return headers.flatMap((header) =>
+      header && typeof header === 'object' && typeof (header as { key?: unknown }).key === 'string'
+        ? [[(header as { key: string }).key, (header as { value?: unknown }).value] as [string, unknown]]
+        : [],
+    );
+  }
+  return Object.entries(headers);
+}

@@ -1,0 +1,26 @@
+import type { Verdict } from '../guard/verdict.js';
+
+/**
+ * Where a recipient was named: a destination field of the header (RFC 5322 §3.6.3) or the SMTP
+ * envelope's RCPT TO list (RFC 5321 §4.1.1.3), which is where mail is actually delivered. An
+ * originator field (`from`, `sender`, `reply-to`) appears only when it holds a line break or another
+ * control character, as the injection attempt it is.
+ */
+export type RecipientField = 'to' | 'cc' | 'bcc' | 'envelope' | 'from' | 'sender' | 'reply-to';
+
+/** One recipient of a message, as named in one field. */
+export interface Recipient {
+  readonly field: RecipientField;
+  /**
+   * The address as given. A value that could not be split safely (it holds a line break or another
+   * control character) is kept whole here, so the guard sees, and refuses, exactly what was given.
+   */
+  readonly address: string;
+  /** The display name, when one was given. */
+  readonly name?: string;
+}
+
+/** One recipient and the guard's verdict on it. */
+export interface RecipientVerdict extends Recipient {
+  readonly verdict: Verdict;
+}

@@ -1,0 +1,264 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import { createGuard } from '../../src/guard/create-guard.js';
+import { createFileHoldStore, openFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
+import type { HoldInput } from '../../src/nodemailer/hold-store.js';
+import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
+import { nodeStoreFs, type StoreFileHandle, type StoreFs } from '../../src/nodemailer/store-fs.js';
+import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+
+const GOOD = 'anna.svensson1985@gmail.com';
+const TYPO = 'anna.svensson185@gmail.com';
+
+const fixture = usePipelineFixture();
+
+function guardedTransport() {
+  const transporter = smtpTransport(fixture.sink.port);
+  transporter.use(
+    'compile',
+    nodemailerGuard({
+      guard: createGuard(),
+      resolveCustomer: () => customers['C-1001'],
+      holdStore: fixture.holdStore,
+      auditLog: fixture.audit,
+    }),
+  );
+  return transporter;
+}
+
+/** Sends an order with a typo in To and a known Cc; the guard holds it. Returns the hold id. */
+async function holdOrder(): Promise<string> {
+  const error = await guardedTransport()
+    .sendMail({
+      from: 'order@butiken.se',
+      to: `Anna Svensson <${TYPO}>`,
+      cc: 'anna@svenssonbygg.se',
+      subject: 'Orderbekräftelse 4711',
+      text: 'Tack för din beställning.',
+      attachments: [{ filename: 'kvitto.pdf', content: Buffer.from('%PDF-1.4 kvitto') }],
+    })
+    .then(
+      () => undefined,
+      (reason: { holdId?: string }) => reason,
+    );
+  if (!error?.holdId) throw new Error('the order was not held');
+  return error.holdId;
+}
+
+function sampleInput(text: string): HoldInput {
+  return {
+    raw: Buffer.from(`From: order@butiken.se\r\nTo: ${TYPO}\r\nSubject: ${text}\r\n\r\n${text}\r\n`),
+    envelope: { from: 'order@butiken.se', to: [TYPO] },
+    action: 'block',
+    recipients: [],
+    messageId: `<${text}@butiken.se>`,
+  };
+}
+
+describe('createFileHoldStore', () => {
+  it('releases a corrected message exactly once, with the rest of it untouched', async () => {
+    const id = await holdOrder();
+    expect(fixture.sink.received).toEqual([]);
+    const result = await fixture.holdStore.release(id, guardedTransport(), {
+      to: GOOD,
+      by: 'lena',
+      reason: 'typo in 1985',
+    });
+    expect(fixture.sink.received).toHaveLength(1);
+    expect(fixture.sink.received[0]?.to).toEqual([GOOD]);
+    const parsed = await simpleParser(fixture.sink.received[0]?.raw ?? '');
+    expect(parsed.headers.get('to')).toMatchObject({ text: GOOD });
+    expect(parsed.headers.has('cc')).toBe(false);
+    expect(parsed.subject).toBe('Orderbekräftelse 4711');
+    expect(parsed.messageId).toBe(result.messageId);
+    expect(parsed.attachments[0]?.content.toString()).toBe('%PDF-1.4 kvitto');
+    expect(await fixture.holdStore.list()).toEqual([]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'released',
+      holdId: id,
+      release: { by: 'lena', reason: 'typo in 1985' },
+      recipients: [{ field: 'envelope', address: GOOD }],
+    });
+    await expect(fixture.holdStore.release(id, guardedTransport())).rejects.toMatchObject({
+      code: 'HOLD_STORE_FAILED',
+    });
+    expect(fixture.sink.received).toHaveLength(1);
+  });
+
+  it('sends a message released twice at the same time only once', async () => {
+    const id = await holdOrder();
+    const transporter = guardedTransport();
+    const results = await Promise.allSettled([
+      fixture.holdStore.release(id, transporter, { to: GOOD }),
+      fixture.holdStore.release(id, transporter, { to: GOOD }),
+      fixture.holdStore.release(id, transporter, { to: GOOD }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    }
+    expect(fixture.sink.received).toHaveLength(1);
+  });
+
+  it('keeps a message held when its release fails to send, and releases it later', async () => {
+    const id = await holdOrder();
+    fixture.sink.refuse.add(GOOD);
+    await expect(fixture.holdStore.release(id, guardedTransport(), { to: GOOD })).rejects.toMatchObject({
+      code: 'EENVELOPE',
+    });
+    expect((await fixture.holdStore.list()).map((held) => [held.id, held.state])).toEqual([[id, 'held']]);
+    fixture.sink.refuse.clear();
+    await fixture.holdStore.release(id, guardedTransport(), { to: GOOD });
+    expect(fixture.sink.received).toHaveLength(1);
+  });
+
+  it('releases to the recipients it was held with when no correction is given', async () => {
+    const id = await holdOrder();
+    await fixture.holdStore.release(id, guardedTransport());
+    expect(fixture.sink.received[0]?.to).toEqual([TYPO, 'anna@svenssonbygg.se']);
+  });
+
+  it('refuses a correction that is not one plain address, and keeps the message', async () => {
+    const id = await holdOrder();
+    await expect(
+      fixture.holdStore.release(id, guardedTransport(), { to: `${GOOD}\r\nBcc: x@example.com` }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'options.to' });
+    await expect(
+      fixture.holdStore.release(id, guardedTransport(), { to: [GOOD, 'Anna <a@example.se>'] }),
+    ).rejects.toMatchObject({
+      field: 'options.to.1',
+    });
+    expect(await fixture.holdStore.list()).toHaveLength(1);
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('discards a held message without sending it', async () => {
+    const id = await holdOrder();
+    expect(await fixture.holdStore.discard(id)).toBe(true);
+    expect(await fixture.holdStore.discard(id)).toBe(false);
+    expect(await fixture.holdStore.list()).toEqual([]);
+    expect(await fixture.holdStore.get(id)).toBeUndefined();
+    await expect(fixture.holdStore.get('../../etc/passwd')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'id',
+    });
+  });
+
+  it('lists held messages oldest first, and ignores temporary files and an uncommitted message', async () => {
+    const first = await fixture.holdStore.hold(sampleInput('first'));
+    const second = await fixture.holdStore.hold(sampleInput('second'));
+    const folder = join(fixture.dir, 'held');
+    await writeFile(join(folder, `.${first.id}.json.0000.tmp`), '{"half":');
+    await writeFile(join(folder, '20991231T235959999Z-00000000-0000-0000-0000-000000000000.eml'), 'orphan');
+    expect((await fixture.holdStore.list()).map((held) => held.id)).toEqual([first.id, second.id]);
+    expect((await fixture.holdStore.get(second.id))?.raw.toString()).toContain('Subject: second');
+    expect(await createFileHoldStore(join(fixture.dir, 'never-written')).list()).toEqual([]);
+  });
+
+  it('takes over a release left unfinished by a stopped process only when forced', async () => {
+    const held = await fixture.holdStore.hold(sampleInput('stale'));
+    await writeFile(join(fixture.dir, 'held', `${held.id}.lock`), '');
+    expect((await fixture.holdStore.list())[0]?.state).toBe('releasing');
+    const transporter = smtpTransport(fixture.sink.port);
+    await expect(fixture.holdStore.release(held.id, transporter)).rejects.toMatchObject({
+      code: 'HOLD_STORE_FAILED',
+    });
+    expect(fixture.sink.received).toEqual([]);
+    await fixture.holdStore.release(held.id, transporter, { force: true });
+    expect(fixture.sink.received).toHaveLength(1);
+    expect(await readdir(join(fixture.dir, 'held'))).toEqual([]);
+  });
+
+  it('leaves the store readable and complete when a write stops at any step', async () => {
+    const folder = join(fixture.dir, 'held');
+    const earlier = [
+      [await fixture.holdStore.hold(sampleInput('one')), 'one'],
+      [await fixture.holdStore.hold(sampleInput('two')), 'two'],
+    ] as const;
+    const steps = await countSteps(folder);
+    expect(steps).toBeGreaterThanOrEqual(10);
+    for (let step = 1; step <= steps; step++) {
+      const crashing = openFileHoldStore(folder, crashAt(step));
+      await expect(crashing.hold(sampleInput(`crash-${step}`))).rejects.toThrow();
+      // Reopened as after a restart: every earlier entry whole, the interrupted one whole or absent.
+      const reopened = createFileHoldStore(folder);
+      const listed = await reopened.list();
+      for (const [entry, subject] of earlier) {
+        const kept = await reopened.get(entry.id);
+        expect(kept?.raw.toString()).toContain(`Subject: ${subject}\r\n`);
+      }
+      for (const entry of listed) {
+        const kept = await reopened.get(entry.id);
+        expect(kept?.raw.byteLength).toBe(entry.size);
+      }
+      const interrupted = listed.filter((entry) => entry.messageId === `<crash-${step}@butiken.se>`);
+      expect(interrupted.length).toBeLessThanOrEqual(1);
+      // Once the .json is renamed into place the entry is committed, even if the last fsync failed.
+      if (step === steps) expect(interrupted).toHaveLength(1);
+      if (step < steps - 1) expect(interrupted).toHaveLength(0);
+    }
+    const after = await createFileHoldStore(folder).hold(sampleInput('after'));
+    expect((await createFileHoldStore(folder).list()).at(-1)?.id).toBe(after.id);
+  });
+});
+
+/** How many file system steps one hold takes. */
+async function countSteps(folder: string): Promise<number> {
+  let count = 0;
+  await openFileHoldStore(
+    folder,
+    stepping(() => {
+      count++;
+    }),
+  ).hold(sampleInput('count'));
+  return count;
+}
+
+/**
+ * A file system that dies at step `step`, as a crashed process would: that step fails, and every
+ * later one, so no clean-up runs. A write that dies first lands half its bytes (a torn write).
+ */
+function crashAt(step: number): StoreFs {
+  let count = 0;
+  return stepping((name, handle, data) => {
+    count++;
+    if (count < step) return undefined;
+    const crash = new Error(`crashed at step ${count} (${name})`);
+    if (count === step && handle && data)
+      return handle.write(data.subarray(0, data.length >> 1)).then(() => Promise.reject(crash));
+    throw crash;
+  });
+}
+
+type BeforeStep = (name: string, handle?: StoreFileHandle, data?: Uint8Array) => Promise<never> | undefined;
+
+/** The real file system, with `before` called ahead of every step, the steps on open files included. */
+function stepping(before: BeforeStep): StoreFs {
+  const step =
+    <Args extends unknown[], Result>(name: string, run: (...args: Args) => Promise<Result>) =>
+    async (...args: Args): Promise<Result> => {
+      await before(name);
+      return run(...args);
+    };
+  return {
+    mkdir: step('mkdir', nodeStoreFs.mkdir),
+    create: step('create', async (path: string) => {
+      const handle = await nodeStoreFs.create(path);
+      return {
+        async write(data) {
+          await before('write', handle, data);
+          return handle.write(data);
+        },
+        sync: step('sync', handle.sync),
+        close: step('close', handle.close),
+      };
+    }),
+    rename: step('rename', nodeStoreFs.rename),
+    unlink: step('unlink', nodeStoreFs.unlink),
+    readdir: step('readdir', nodeStoreFs.readdir),
+    readFile: step('readFile', nodeStoreFs.readFile),
+    syncDir: step('syncDir', nodeStoreFs.syncDir),
+  };
+}

@@ -1,0 +1,400 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import type { SendMailOptions } from 'nodemailer';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
+import { createGuard } from '../../src/guard/create-guard.js';
+import {
+  type AuditEntry,
+  createJsonLinesAuditLog,
+  type HeldMessageError,
+  type HeldMessageWithRaw,
+  type HoldStore,
+  type NodemailerGuardOptions,
+  nodemailerGuard,
+  sendReleased,
+} from '../../src/nodemailer/index.js';
+import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+
+const GOOD = 'anna.svensson1985@gmail.com';
+const TYPO = 'anna.svensson185@gmail.com';
+const NEW_ADDRESS = 'anna.s@outlook.com'; // not on file: the guard asks for a confirmation
+
+const fixture = usePipelineFixture();
+
+function guarded(options: Partial<NodemailerGuardOptions> = {}) {
+  const transporter = smtpTransport(fixture.sink.port);
+  transporter.use(
+    'compile',
+    nodemailerGuard({
+      guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
+      resolveCustomer: (data) => String((data.headers as Record<string, unknown>)['X-Customer-Id']),
+      holdStore: fixture.holdStore,
+      auditLog: fixture.audit,
+      ...options,
+    }),
+  );
+  return transporter;
+}
+
+function order(fields: Partial<SendMailOptions> = {}): SendMailOptions {
+  return {
+    from: 'Butiken <order@butiken.se>',
+    to: GOOD,
+    subject: 'Orderbekräftelse 4711',
+    text: 'Tack för din beställning av en cykel.',
+    headers: { 'X-Customer-Id': 'C-1001' },
+    attachments: [{ filename: 'kvitto.txt', content: 'Kvitto 4711: 4 995 kr' }],
+    ...fields,
+  };
+}
+
+async function heldError(promise: Promise<unknown>): Promise<HeldMessageError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!error) throw new Error('the message was sent, but it should have been held');
+  return error as HeldMessageError;
+}
+
+describe('nodemailerGuard', () => {
+  it('delivers an allowed message with its headers and attachment intact', async () => {
+    const info = await guarded().sendMail(order({ cc: 'Anna <anna@svenssonbygg.se>' }));
+    expect(fixture.sink.received).toHaveLength(1);
+    const [delivered] = fixture.sink.received;
+    expect(delivered?.to).toEqual([GOOD, 'anna@svenssonbygg.se']);
+    const parsed = await simpleParser(delivered?.raw ?? '');
+    expect(parsed.subject).toBe('Orderbekräftelse 4711');
+    expect(parsed.messageId).toBe(info.messageId);
+    expect(parsed.headers.get('x-customer-id')).toBe('C-1001');
+    expect(parsed.text?.trim()).toBe('Tack för din beställning av en cykel.');
+    expect(parsed.attachments[0]?.content.toString()).toBe('Kvitto 4711: 4 995 kr');
+    expect(fixture.audit.entries).toMatchObject([
+      { outcome: 'sent', action: 'send', messageId: info.messageId, customerId: 'C-1001', mode: 'enforce' },
+    ]);
+  });
+
+  it('holds the whole message when one recipient is blocked, and keeps it whole in the store', async () => {
+    const error = await heldError(guarded().sendMail(order({ cc: TYPO })));
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(fixture.sink.received).toEqual([]);
+    const [held] = await fixture.holdStore.list();
+    expect(held?.id).toBe(error.holdId);
+    expect(held?.action).toBe('block');
+    expect(held?.recipients.map(({ field, address, verdict }) => [field, address, verdict.action])).toEqual([
+      ['to', GOOD, 'send'],
+      ['cc', TYPO, 'block'],
+    ]);
+    expect(held?.envelope.to).toEqual([GOOD, TYPO]);
+    const stored = await fixture.holdStore.get(held?.id ?? '');
+    const parsed = await simpleParser(stored?.raw ?? '');
+    expect(parsed.subject).toBe('Orderbekräftelse 4711');
+    expect(parsed.messageId).toBe(error.messageId);
+    expect(parsed.attachments[0]?.content.toString()).toBe('Kvitto 4711: 4 995 kr');
+    expect(fixture.audit.entries).toMatchObject([{ outcome: 'held', holdId: error.holdId, action: 'block' }]);
+    expect(fixture.audit.entries[0]?.recipients[1]).toMatchObject({ address: TYPO, action: 'block' });
+    expect(fixture.audit.entries[0]?.recipients[1]?.codes[0]).toBe('near-miss');
+  });
+
+  const shapes: [string, Partial<SendMailOptions>][] = [
+    ['a comma list in to', { to: `${GOOD}, ${TYPO}` }],
+    ['a name and address object in cc', { cc: { name: 'Anna', address: TYPO } }],
+    ['an array of strings and objects in bcc', { bcc: [GOOD, { name: 'A', address: TYPO }] }],
+    ['a group in to', { to: `Familjen: ${GOOD}, ${TYPO};` }],
+    ['a nested array in cc', { cc: [[GOOD], [[TYPO]]] as unknown as string[] }],
+    ['an explicit envelope', { envelope: { from: 'order@butiken.se', to: [TYPO] } }],
+    ['an envelope cc', { envelope: { from: 'order@butiken.se', to: GOOD, cc: TYPO } }],
+    ['a To header set through headers', { to: undefined, headers: { 'X-Customer-Id': 'C-1001', To: TYPO } }],
+    ['an address with no @', { cc: 'anna.svensson1985.gmail.com' }],
+  ];
+  for (const [shape, fields] of shapes) {
+    it(`finds the blocked recipient in ${shape}`, async () => {
+      const error = await heldError(guarded().sendMail(order(fields)));
+      expect(error.code).toBe('RECIPIENT_BLOCKED');
+      expect(fixture.sink.received).toEqual([]);
+      expect(await fixture.holdStore.list()).toHaveLength(1);
+    });
+  }
+
+  it('delivers every shape when every recipient is known', async () => {
+    const transporter = guarded();
+    await transporter.sendMail(order({ to: `${GOOD}, Anna <anna@svenssonbygg.se>` }));
+    await transporter.sendMail(order({ to: `Familjen: ${GOOD};`, bcc: [{ name: 'Anna', address: GOOD }] }));
+    await transporter.sendMail(
+      order({ envelope: { from: 'order@butiken.se', to: ['anna@svenssonbygg.se'] } }),
+    );
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([
+      [GOOD, 'anna@svenssonbygg.se'],
+      [GOOD],
+      ['anna@svenssonbygg.se'],
+    ]);
+  });
+
+  const injections: [string, Partial<SendMailOptions>][] = [
+    ['to', { to: `${GOOD}\r\nBcc: thief@example.com` }],
+    ['a cc list', { cc: `${GOOD}, anna@svenssonbygg.se\nBcc: thief@example.com` }],
+    ['a display name', { to: { name: 'Anna\r\nBcc: thief@example.com', address: GOOD } }],
+    ['an address object', { cc: [{ name: 'Anna', address: `${GOOD}\rBcc: thief@example.com` }] }],
+    ['bcc', { bcc: [`${GOOD}\n`] }],
+    [
+      'the envelope',
+      { envelope: { from: 'order@butiken.se', to: [`${GOOD}\r\nRCPT TO:<thief@example.com>`] } },
+    ],
+    ['the sender', { from: 'order@butiken.se\r\nBcc: thief@example.com' }],
+    ['reply-to', { replyTo: { name: 'Butiken\nBcc: thief@example.com', address: 'order@butiken.se' } }],
+    [
+      'the envelope sender',
+      { envelope: { from: 'order@butiken.se\r\nRCPT TO:<thief@example.com>', to: GOOD } },
+    ],
+  ];
+  for (const [field, fields] of injections) {
+    it(`refuses a line break in ${field}, so nothing reaches the server`, async () => {
+      const error = await heldError(guarded().sendMail(order(fields)));
+      expect(error.code).toBe('RECIPIENT_BLOCKED');
+      expect(fixture.sink.received).toEqual([]);
+      const blocked = error.recipients.find((recipient) => recipient.verdict.action === 'block');
+      expect(blocked?.address).toMatch(/[\r\n]/);
+      expect(blocked?.verdict.findings[0]).toMatchObject({
+        code: 'invalid-address',
+        reason: 'control-characters',
+      });
+    });
+  }
+
+  it('holds a confirm verdict until a person confirms it, and logs who did', async () => {
+    const transporter = guarded();
+    const error = await heldError(transporter.sendMail(order({ to: NEW_ADDRESS })));
+    expect(error.code).toBe('RECIPIENT_NEEDS_CONFIRMATION');
+    expect(fixture.sink.received).toEqual([]);
+
+    const confirmation = { by: 'lena@butiken.se', reason: 'read back on the phone' };
+    const info = await transporter.sendMail({
+      ...order({ to: NEW_ADDRESS }),
+      emailGuard: { confirmation },
+    } as SendMailOptions);
+    expect(fixture.sink.received).toHaveLength(1);
+    expect(fixture.sink.received[0]?.raw.toString()).not.toMatch(/emailGuard|read back on the phone/i);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'sent',
+      action: 'confirm',
+      messageId: info.messageId,
+      override: { ...confirmation, applied: true },
+    });
+  });
+
+  it('never lets a confirmation through a block verdict', async () => {
+    const confirmation = { by: 'lena@butiken.se', reason: 'customer insists' };
+    const error = await heldError(
+      guarded().sendMail({ ...order({ to: TYPO }), emailGuard: { confirmation } } as SendMailOptions),
+    );
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries[0]?.override).toEqual({ ...confirmation, applied: false });
+  });
+
+  it('checks a message that carries a release token it did not give out', async () => {
+    const forged = {
+      ...order({ to: TYPO }),
+      emailGuard: { release: '00000000-0000-4000-8000-000000000000' },
+    };
+    const error = await heldError(guarded().sendMail(forged as SendMailOptions));
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('refuses a confirmation that does not say who gave it', async () => {
+    const promise = guarded().sendMail({
+      ...order({ to: NEW_ADDRESS }),
+      emailGuard: { confirmation: { by: ' ', reason: 'x' } },
+    } as SendMailOptions);
+    await expect(promise).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'emailGuard.confirmation.by',
+    });
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('holds the message when the customer cannot be resolved, whichever way it fails', async () => {
+    const failures: [string, NodemailerGuardOptions['resolveCustomer']][] = [
+      [
+        'error',
+        async () => {
+          throw new Error('CRM unavailable');
+        },
+      ],
+      ['timeout', () => new Promise(() => undefined)],
+      ['not-found', async () => undefined],
+    ];
+    for (const [reason, resolveCustomer] of failures) {
+      const error = await heldError(guarded({ resolveCustomer, resolveTimeoutMs: 50 }).sendMail(order()));
+      expect(error.code).toBe('RECIPIENT_BLOCKED');
+      expect(error.recipients[0]?.verdict.findings.map((finding) => finding.code)).toContain('lookup-failed');
+      expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'held', customerLookup: { reason } });
+    }
+    expect(fixture.sink.received).toEqual([]);
+    expect(await fixture.holdStore.list()).toHaveLength(3);
+  });
+
+  it('sends when the customer cannot be resolved and the caller chose to fail open, but never past a block', async () => {
+    const transporter = guarded({ resolveCustomer: async () => undefined, failOpen: true });
+    await transporter.sendMail(order());
+    expect(fixture.sink.received).toHaveLength(1);
+    expect(fixture.audit.entries[0]).toMatchObject({
+      outcome: 'sent',
+      failedOpen: true,
+      customerLookup: { reason: 'not-found' },
+    });
+    const error = await heldError(transporter.sendMail(order({ to: 'anna@gmial.com' })));
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(fixture.sink.received).toHaveLength(1);
+  });
+
+  it('looks the customer up once per message, however many recipients it has', async () => {
+    let lookups = 0;
+    const guard = createGuard({
+      lookupCustomer: async (id) => {
+        lookups++;
+        return customers[id];
+      },
+    });
+    await guarded({ guard }).sendMail(order({ cc: 'anna@svenssonbygg.se', bcc: GOOD }));
+    expect(lookups).toBe(1);
+    expect(fixture.sink.received).toHaveLength(1);
+    const error = await heldError(guarded({ guard, resolveCustomer: () => 'C-404' }).sendMail(order()));
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      customerId: 'C-404',
+      customerLookup: { reason: 'not-found' },
+    });
+  });
+
+  it('checks against a customer object that resolveCustomer returns directly', async () => {
+    const transporter = guarded({ resolveCustomer: async () => customers['C-2002'] });
+    await transporter.sendMail(order({ to: 'erik.lind@telia.com' }));
+    await expect(transporter.sendMail(order({ to: 'erik.lindh@telia.com' }))).rejects.toMatchObject({
+      code: 'RECIPIENT_BLOCKED',
+    });
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([['erik.lind@telia.com']]);
+    expect(fixture.audit.entries.map((entry) => entry.customerId)).toEqual(['C-2002', 'C-2002']);
+  });
+
+  it('sends everything in monitor mode and logs what would have been held', async () => {
+    const transporter = guarded({ mode: 'monitor' });
+    await transporter.sendMail(order({ cc: TYPO }));
+    await transporter.sendMail(order());
+    expect(fixture.sink.received).toHaveLength(2);
+    expect(await fixture.holdStore.list()).toEqual([]);
+    expect(
+      fixture.audit.entries.map((entry: AuditEntry) => [entry.mode, entry.outcome, entry.action]),
+    ).toEqual([
+      ['monitor', 'monitored', 'block'],
+      ['monitor', 'sent', 'send'],
+    ]);
+  });
+
+  it('holds a line break even in monitor mode, where nodemailer would split it into recipients', async () => {
+    const error = await heldError(
+      guarded({ mode: 'monitor' }).sendMail(order({ to: `${GOOD}\r\nBcc: thief@example.com` })),
+    );
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries).toMatchObject([{ mode: 'monitor', outcome: 'held' }]);
+  });
+
+  it('writes one JSON line per decision to the default audit log, without subjects or bodies', async () => {
+    const path = join(fixture.dir, 'logs', 'audit.jsonl');
+    const transporter = guarded({ auditLog: createJsonLinesAuditLog(path) });
+    await transporter.sendMail(order());
+    await transporter.sendMail(order({ to: `${GOOD}\r\nBcc: thief@example.com` })).catch(() => undefined);
+    const text = await readFile(path, 'utf8');
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    const entries = lines.map((line) => JSON.parse(line) as AuditEntry);
+    expect(entries.map((entry) => entry.outcome)).toEqual(['sent', 'held']);
+    expect(entries[1]?.recipients[0]?.address).toBe(`${GOOD}\r\nBcc: thief@example.com`);
+    expect(text).not.toContain('Orderbekräftelse');
+    expect(text).not.toContain('cykel');
+  });
+
+  it('does not send a message whose decision cannot be logged', async () => {
+    const failing = { record: async () => Promise.reject(new Error('disk full')) };
+    await expect(guarded({ auditLog: failing }).sendMail(order())).rejects.toMatchObject({
+      code: 'AUDIT_LOG_FAILED',
+    });
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('keeps a held message, and says where, when its decision cannot be logged', async () => {
+    const failing = { record: async () => Promise.reject(new Error('disk full')) };
+    const error = (await guarded({ auditLog: failing })
+      .sendMail(order({ to: TYPO }))
+      .catch((reason: unknown) => reason)) as Error & { code: string };
+    expect(error.code).toBe('AUDIT_LOG_FAILED');
+    const [held] = await fixture.holdStore.list();
+    expect(error.message).toContain(`held as ${held?.id}`);
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('does not send a message it should hold when the hold store fails', async () => {
+    const broken: HoldStore = {
+      ...fixture.holdStore,
+      hold: async () => Promise.reject(new Error('read-only file system')),
+    };
+    await expect(guarded({ holdStore: broken }).sendMail(order({ to: TYPO }))).rejects.toMatchObject({
+      code: 'HOLD_STORE_FAILED',
+    });
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries).toMatchObject([{ outcome: 'hold-failed' }]);
+  });
+
+  it('works with any store that implements HoldStore', async () => {
+    const kept = new Map<string, HeldMessageWithRaw>();
+    const memoryStore: HoldStore = {
+      async hold(input) {
+        const held = {
+          ...input,
+          id: `H-${kept.size + 1}`,
+          heldAt: new Date().toISOString(),
+          size: input.raw.byteLength,
+          state: 'held' as const,
+        };
+        kept.set(held.id, { ...held, raw: Buffer.from(input.raw) });
+        const { raw: _raw, ...listed } = kept.get(held.id) as HeldMessageWithRaw;
+        return listed;
+      },
+      list: async () => [...kept.values()].map(({ raw: _raw, ...held }) => held),
+      get: async (id) => kept.get(id),
+      async release(id, transporter) {
+        const held = kept.get(id);
+        if (!held) throw new Error(`no ${id}`);
+        kept.delete(id);
+        const info = await sendReleased(transporter, { holdId: id, raw: held.raw, envelope: held.envelope });
+        return { id, envelope: held.envelope, info };
+      },
+      discard: async (id) => kept.delete(id),
+    };
+    const error = await heldError(guarded({ holdStore: memoryStore }).sendMail(order({ to: TYPO })));
+    expect(error.holdId).toBe('H-1');
+    expect((await memoryStore.get('H-1'))?.raw.toString()).toContain(
+      'Subject: =?UTF-8?Q?Orderbekr=C3=A4ftelse_4711?=',
+    );
+    expect(fixture.sink.received).toEqual([]);
+    await memoryStore.release('H-1', guarded({ holdStore: memoryStore }));
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([[TYPO]]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'released', holdId: 'H-1' });
+  });
+
+  it('refuses options that break the schema, naming the field', () => {
+    const options = {
+      guard: createGuard(),
+      resolveCustomer: () => undefined,
+    } as unknown as NodemailerGuardOptions;
+    expect(() => nodemailerGuard(options)).toThrow(InvalidInputError);
+    expect(() => nodemailerGuard(options)).toThrow(/holdStore/);
+    expect(() =>
+      nodemailerGuard({ ...options, holdStore: fixture.holdStore, mode: 'audit' as 'monitor' }),
+    ).toThrow(/mode/);
+  });
+});

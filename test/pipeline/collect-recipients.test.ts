@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { collectRecipients } from '../../src/pipeline/collect-recipients.js';
+
+describe('collectRecipients', () => {
+  it('flattens strings, lists, objects, arrays and groups of every field, the envelope included', () => {
+    const recipients = collectRecipients({
+      to: 'Anna <anna@example.se>, bo@example.se',
+      cc: [{ name: 'Cecilia', address: 'cecilia@example.se' }, ['dan@example.se']],
+      bcc: 'Team: eva@example.se, "Lind, F" <f@example.se>;',
+      envelope: { from: 'shop@example.se', to: 'g@example.se', bcc: ['h@example.se'] },
+      headers: { Cc: 'i@example.se', 'X-Other': 'j@example.se' },
+    });
+    expect(recipients.map(({ field, address }) => `${field}:${address}`)).toEqual([
+      'to:anna@example.se',
+      'to:bo@example.se',
+      'cc:cecilia@example.se',
+      'cc:dan@example.se',
+      'bcc:eva@example.se',
+      'bcc:f@example.se',
+      'cc:i@example.se',
+      'envelope:g@example.se',
+      'envelope:h@example.se',
+    ]);
+    expect(recipients[0]?.name).toBe('Anna');
+  });
+
+  it('keeps a value with a line break whole instead of splitting it into recipients', () => {
+    const injected = 'anna@example.se\r\nBcc: thief@example.com';
+    expect(collectRecipients({ to: injected })).toEqual([{ field: 'to', address: injected }]);
+    expect(collectRecipients({ cc: { name: 'A\nB', address: 'a@example.se' } })).toEqual([
+      { field: 'cc', address: 'A\nB <a@example.se>' },
+    ]);
+  });
+
+  it('lists an originator field only when it holds a line break', () => {
+    expect(
+      collectRecipients({ to: 'a@example.se', from: 'Shop <shop@example.se>', replyTo: 'x@example.se' }),
+    ).toEqual([{ field: 'to', address: 'a@example.se' }]);
+    expect(
+      collectRecipients({ to: 'a@example.se', replyTo: 'x@example.se\r\nBcc: y@example.com' }).map(
+        (r) => r.field,
+      ),
+    ).toEqual(['to', 'reply-to']);
+  });
+
+  it('keeps a token that names no address, so it is refused rather than dropped', () => {
+    expect(collectRecipients({ to: 'anna.example.se, bo@example.se' }).map((r) => r.address)).toEqual([
+      'anna.example.se',
+      'bo@example.se',
+    ]);
+  });
+
+  it('survives cyclic arrays and ignores empty values', () => {
+    const cyclic: unknown[] = ['a@example.se'];
+    cyclic.push(cyclic);
+    expect(collectRecipients({ to: cyclic, cc: '', bcc: null })).toEqual([
+      { field: 'to', address: 'a@example.se' },
+    ]);
+  });
+
+  it('never throws, and every line break given comes out in some recipient whole', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.string(), (value, text) => {
+        const recipients = collectRecipients({ to: value, cc: text });
+        if (/[\r\n]/.test(text))
+          expect(recipients.some((recipient) => recipient.address === text)).toBe(true);
+      }),
+    );
+  });
+});

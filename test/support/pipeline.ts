@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Customer } from '../../src/contacts/customer.js';
+import type { AuditEntry, AuditLog } from '../../src/nodemailer/audit-log.js';
+import { createFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
+import type { HoldStore } from '../../src/nodemailer/hold-store.js';
+import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
+
+/** The customers the pipeline tests send to. */
+export const customers: Record<string, Customer> = {
+  'C-1001': {
+    id: 'C-1001',
+    name: 'Anna Svensson',
+    emails: ['anna.svensson1985@gmail.com', 'anna@svenssonbygg.se'],
+    phones: ['070-123 45 67'],
+  },
+  'C-2002': { id: 'C-2002', name: 'Erik Lind', emails: ['erik.lind@telia.com'] },
+};
+
+/** A fresh directory under the system's temporary directory, removed by `cleanup`. */
+export async function temporaryDirectory(): Promise<{ path: string; cleanup: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'email-guard-'));
+  return { path, cleanup: () => rm(path, { recursive: true, force: true }) };
+}
+
+/** An audit log in memory, to read back what was decided. */
+export function memoryAuditLog(): AuditLog & { entries: AuditEntry[] } {
+  const entries: AuditEntry[] = [];
+  return {
+    entries,
+    async record(entry) {
+      entries.push(entry);
+    },
+  };
+}
+
+/** A plain SMTP transport to the local test server. */
+export function smtpTransport(port: number, pool = false) {
+  return nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+    ...(pool ? { pool: true as const, maxConnections: 4, maxMessages: Number.POSITIVE_INFINITY } : {}),
+  });
+}
+
+/** What every pipeline test starts from: a local SMTP server, and per test a fresh hold store and audit log. */
+export interface PipelineFixture {
+  readonly sink: SmtpSink;
+  readonly dir: string;
+  readonly holdStore: HoldStore;
+  readonly audit: AuditLog & { entries: AuditEntry[] };
+}
+
+/** Registers the hooks that start one SMTP server for the file and a clean store for each test. */
+export function usePipelineFixture(): PipelineFixture {
+  let sink: SmtpSink | undefined;
+  let dir: { path: string; cleanup: () => Promise<void> } | undefined;
+  let holdStore: HoldStore | undefined;
+  let audit: (AuditLog & { entries: AuditEntry[] }) | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await sink?.close();
+  });
+  beforeEach(async () => {
+    sink?.received.splice(0);
+    sink?.refuse.clear();
+    dir = await temporaryDirectory();
+    holdStore = createFileHoldStore(join(dir.path, 'held'));
+    audit = memoryAuditLog();
+  });
+  afterEach(async () => {
+    await dir?.cleanup();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the pipeline fixture is used outside a test');
+    return value;
+  };
+  return {
+    get sink() {
+      return ready(sink);
+    },
+    get dir() {
+      return ready(dir).path;
+    },
+    get holdStore() {
+      return ready(holdStore);
+    },
+    get audit() {
+      return ready(audit);
+    },
+  };
+}
