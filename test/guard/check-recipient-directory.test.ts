@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { syntheticCustomers } from '../../eval/cases/synthetic-people.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
 import type { Finding } from '../../src/guard/verdict.js';
@@ -122,5 +124,39 @@ describe('checkRecipient with a directory', () => {
   it('checks as before without a directory', () => {
     const verdict = checkRecipient({ entered: 'erik.lind@telia.com', customer: { id: 'NEW-9' } });
     expect(codes(verdict.findings)).not.toContain('belongs-to-other-customer');
+  });
+
+  it('only ever adds findings: a directory never makes a verdict less cautious', () => {
+    const people = [...syntheticCustomers(300, 21)];
+    const crowd = createDirectory(people);
+    const rank = { send: 0, confirm: 1, block: 2 } as const;
+    const entered = fc.oneof(
+      fc.constantFrom(...people.map((person) => person.emails[0] as string)),
+      fc
+        .constantFrom(...people.map((person) => person.emails[0] as string))
+        .chain((address) =>
+          fc.nat({ max: address.length - 1 }).map((at) => address.slice(0, at) + address.slice(at + 1)),
+        ),
+      fc.emailAddress(),
+    );
+    const customer = fc.record({
+      id: fc.constantFrom('NEW', ...people.slice(0, 20).map((person) => person.id)),
+      name: fc.constantFrom(...people.slice(0, 50).map((person) => person.name)),
+      emails: fc.array(fc.constantFrom(...people.slice(0, 50).map((person) => person.emails[0] as string)), {
+        maxLength: 2,
+      }),
+    });
+    fc.assert(
+      fc.property(entered, customer, (address, who) => {
+        const alone = checkRecipient({ entered: address, customer: who });
+        const withDirectory = checkRecipient({ entered: address, customer: who, directory: crowd });
+        expect(rank[withDirectory.action]).toBeGreaterThanOrEqual(rank[alone.action]);
+        const codesAlone = codes(alone.findings);
+        expect(codes(withDirectory.findings).filter((code) => !code.endsWith('other-customer'))).toEqual(
+          expect.arrayContaining(codesAlone),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
