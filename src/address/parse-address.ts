@@ -74,6 +74,14 @@ const INVISIBLE = /[\p{Cf}\u180E]/u;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 const SURROUNDING_SPACE = /^[\s\u00A0\uFEFF]+|[\s\u00A0\uFEFF]+$/gu;
 
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x20 || unit > 0x7e) return false;
+  }
+  return true;
+}
+
 /** UTF-8 length in octets (RFC 5321 limits are in octets), without allocating the encoding. */
 function utf8Length(text: string): number {
   let octets = 0;
@@ -111,10 +119,15 @@ export function parseAddress(input: string): ParseAddressResult {
   // second header or recipient (RFC 5322 §2.2: a header field ends at CRLF).
   if (/[\r\n]/.test(input)) return fail('control-characters', 'the address contains a line break');
   const text = input.replace(SURROUNDING_SPACE, '');
-  if (CONTROL.test(text)) return fail('control-characters', 'the address contains a control character');
+  // Nearly every address is printable ASCII; only the others need the Unicode property scans.
+  const printableAscii = isPrintableAscii(text);
+  if (!printableAscii && CONTROL.test(text)) {
+    return fail('control-characters', 'the address contains a control character');
+  }
   if (text.length === 0) return fail('empty', 'the address is empty');
-  if (INVISIBLE.test(text))
+  if (!printableAscii && INVISIBLE.test(text)) {
     return fail('invisible-characters', 'the address contains an invisible character');
+  }
   if (/[<>]/.test(text)) {
     return fail('display-name', 'only the address itself is accepted, without a name or angle brackets');
   }

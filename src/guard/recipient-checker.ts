@@ -97,15 +97,21 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     typeof disposable === 'function' ? disposable : (domain: string) => disposable.has(domain);
   const roleLocalParts = options.roleLocalParts ?? defaultRoleLocalParts;
   const defaultCountry = options.defaultCountry ?? 'SE';
+  const spellOptions = { locale };
   const phoneDigits = new Map<string, string[]>();
 
+  // Every evidence object is made fresh for its finding, so it is completed in place: a check
+  // makes several findings, and copying each twice showed in the benchmark.
   const finding = (facts: FindingEvidence): Finding => {
-    const full = {
-      ...facts,
-      action: policy[facts.code],
-      severity: findingSeverity[facts.code],
-    } as FindingFacts;
-    return { ...full, message: messageFor(full, locale) } as Finding;
+    const full = facts as FindingEvidence & {
+      action: Action;
+      severity: Finding['severity'];
+      message: string;
+    };
+    full.action = policy[facts.code];
+    full.severity = findingSeverity[facts.code];
+    full.message = messageFor(full as FindingFacts, locale);
+    return full as Finding;
   };
 
   const digitsOfPhones = (customer: Customer): string[] => {
@@ -283,21 +289,16 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     for (const item of findings) action = moreSevere(action, item.action);
     findings.sort(byActionSeverity);
     const suggestion = chooseSuggestion(findings, address);
-    const verdict: Verdict = {
-      action,
-      entered,
-      ...(address ? { address: address.address } : {}),
-      ...(suggestion ? { suggestion } : {}),
-      findings,
-    };
-    if (action === 'send') return verdict;
-    return {
-      ...verdict,
-      readBack: {
-        ...(address ? { entered: spellAddress(address.address, { locale }) } : {}),
-        ...(suggestion ? { suggestion: spellAddress(suggestion, { locale }) } : {}),
-      },
-    };
+    const verdict: { -readonly [K in keyof Verdict]: Verdict[K] } = { action, entered, findings };
+    if (address) verdict.address = address.address;
+    if (suggestion) verdict.suggestion = suggestion;
+    if (action !== 'send') {
+      const readBack: { entered?: string; suggestion?: string } = {};
+      if (address) readBack.entered = spellAddress(address.address, spellOptions);
+      if (suggestion) readBack.suggestion = spellAddress(suggestion, spellOptions);
+      verdict.readBack = readBack;
+    }
+    return verdict;
   }
 }
 

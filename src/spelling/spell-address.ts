@@ -28,11 +28,13 @@ export function spellAddress(address: string, options: SpellAddressOptions = {})
   const alphabet =
     options.alphabet ?? (options.locale === 'sv' ? swedishSpellingAlphabet : natoSpellingAlphabet);
   const phrases = phrasesOf(alphabet);
-  const words: string[] = [];
+  let spoken = '';
   for (const character of address.trim()) {
-    words.push(phrases.get(character) ?? phrases.get(character.toLowerCase()) ?? unknownCharacter(character));
+    const phrase =
+      phrases.get(character) ?? phrases.get(character.toLowerCase()) ?? unknownCharacter(character);
+    spoken = spoken === '' ? phrase : `${spoken}, ${phrase}`;
   }
-  return words.join(', ');
+  return spoken;
 }
 
 const phraseCache = new WeakMap<SpellingAlphabet, ReadonlyMap<string, string>>();
