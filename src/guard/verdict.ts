@@ -1,6 +1,7 @@
 import type { MailboxEquivalence } from '../address/mailbox-key.js';
 import type { InvalidAddressReason } from '../address/parse-address.js';
 import type { Edit } from '../matching/explain-edits.js';
+import type { Confusable } from '../matching/find-confusables.js';
 
 /** What the caller should do with an address: send, ask the customer to confirm it, or stop. */
 export type Action = 'send' | 'confirm' | 'block';
@@ -20,17 +21,7 @@ interface FindingBase {
 }
 
 /** A character that looks like another one from another script (UTS #39 confusables). */
-export interface ConfusableCharacter {
-  readonly character: string;
-  /** `U+0430` */
-  readonly codePoint: string;
-  /** The Unicode script of the character, e.g. `Cyrillic`, or `Fullwidth`. */
-  readonly script: string;
-  /** The ASCII it passes for. */
-  readonly looksLike: string;
-  readonly part: 'local' | 'domain';
-  readonly index: number;
-}
+export type ConfusableCharacter = Confusable;
 
 /** Every finding, a union on `code` (the evidence differs per code). */
 export type Finding =
