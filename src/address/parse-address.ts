@@ -132,11 +132,12 @@ export function parseAddress(input: string): ParseAddressResult {
     return fail('display-name', 'only the address itself is accepted, without a name or angle brackets');
   }
   if (/[,;]/.test(text) && !text.startsWith('"')) return fail('list', 'more than one address was given');
-  if (/[()]/.test(text) && !text.startsWith('"'))
-    return fail('local-part-characters', 'comments in parentheses are not accepted');
 
   const at = text.lastIndexOf('@');
   if (at === -1) return fail('missing-at', 'the @ sign is missing');
+  // After the @ test: `per(at)example.se` is best told that its @ sign is missing.
+  if (/[()]/.test(text) && !text.startsWith('"'))
+    return fail('local-part-characters', 'comments in parentheses are not accepted');
   const local = text.slice(0, at);
   const typedDomain = text.slice(at + 1);
   if (local.length === 0) return fail('empty-local-part', 'there is nothing before the @ sign');

@@ -39,6 +39,7 @@ describe('parseAddress', () => {
     ['anna@example.se, bo@example.se', 'list'],
     ['anna@example.se;bo@example.se', 'list'],
     ['anna.example.se', 'missing-at'],
+    ['per(at)gustafsson.se', 'missing-at'],
     ['anna@@example.se', 'multiple-at'],
     ['@example.se', 'empty-local-part'],
     ['anna@', 'empty-domain'],
