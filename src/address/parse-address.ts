@@ -10,6 +10,7 @@
 export type InvalidAddressReason =
   | 'empty'
   | 'control-characters'
+  | 'malformed-text'
   | 'invisible-characters'
   | 'whitespace'
   | 'display-name'
@@ -72,7 +73,13 @@ const DOMAIN_INPUT = /^[\p{L}\p{M}\p{N}.-]+$/u;
 // along invisibly; they would make a different address that looks identical.
 const INVISIBLE = /[\p{Cf}\u180E]/u;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
-const SURROUNDING_SPACE = /^[\s\u00A0\uFEFF]+|[\s\u00A0\uFEFF]+$/gu;
+// Only the blanks a copy and paste brings along are trimmed (space, tab, no-break space, BOM);
+// anything else around the address (a vertical tab, a line separator) is refused, not dropped, as
+// the untrimmed string is what a caller may pass on.
+const SURROUNDING_SPACE = /^[ \t\u00A0\u3000\uFEFF]+|[ \t\u00A0\u3000\uFEFF]+$/g;
+// A UTF-16 surrogate without its pair cannot be encoded as UTF-8 (RFC 3629 §3), so no mail
+// system can carry it.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 function isPrintableAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -125,6 +132,9 @@ export function parseAddress(input: string): ParseAddressResult {
     return fail('control-characters', 'the address contains a control character');
   }
   if (text.length === 0) return fail('empty', 'the address is empty');
+  if (!printableAscii && LONE_SURROGATE.test(text)) {
+    return fail('malformed-text', 'the address contains text that is not valid Unicode');
+  }
   if (!printableAscii && INVISIBLE.test(text)) {
     return fail('invisible-characters', 'the address contains an invisible character');
   }

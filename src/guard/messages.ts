@@ -9,6 +9,7 @@ const INVALID_REASONS: Record<Locale, Record<InvalidAddressReason, string>> = {
   en: {
     empty: 'the address is empty',
     'control-characters': 'it contains a line break or control character',
+    'malformed-text': 'it contains text that is not valid Unicode',
     'invisible-characters': 'it contains an invisible character',
     whitespace: 'it contains a space',
     'display-name': 'only the address itself is accepted, without a name or angle brackets',
@@ -31,6 +32,7 @@ const INVALID_REASONS: Record<Locale, Record<InvalidAddressReason, string>> = {
   sv: {
     empty: 'adressen är tom',
     'control-characters': 'den innehåller en radbrytning eller ett styrtecken',
+    'malformed-text': 'den innehåller text som inte är giltig Unicode',
     'invisible-characters': 'den innehåller ett osynligt tecken',
     whitespace: 'den innehåller ett mellanslag',
     'display-name': 'bara själva adressen tas emot, utan namn eller vinkelparenteser',

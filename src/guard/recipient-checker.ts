@@ -197,10 +197,12 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     const address = parsed.address;
     const key = mailboxKey(address, rules);
     let matched = false;
+    let exact = false;
     for (const candidate of known) {
       if (candidate.key.key !== key.key) continue;
       matched = true;
       if (address.address === candidate.parsed.address && !address.trimmed) {
+        exact = true;
         findings.push(finding({ code: 'exact-match', known: candidate.given }));
       } else {
         findings.push(
@@ -212,6 +214,11 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         );
       }
     }
+
+    // Look-alikes are looked for even when the mailbox key matches: case folding turns a Kelvin
+    // sign into a k, so only the very address on file, letter for letter, is exempt.
+    const confusables = exact ? undefined : findConfusables(address);
+    if (confusables) findings.push(finding({ code: 'confusable-characters', ...confusables }));
 
     if (!matched) {
       const typed = address.address.toLowerCase();
@@ -248,8 +255,6 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         }
       }
 
-      const confusables = findConfusables(address);
-      if (confusables) findings.push(finding({ code: 'confusable-characters', ...confusables }));
       // A look-alike in the domain already explains it; its punycode form is no typo of anything.
       const typo = confusables?.characters.some((c) => c.part === 'domain')
         ? undefined

@@ -32,11 +32,16 @@ const SCRIPTS: readonly [string, RegExp][] = [
 const ASCII_SKELETON = /^[a-z0-9._-]+$/;
 
 /**
- * Finds characters from another script (or fullwidth forms) that look like ASCII letters or digits:
- * `gmаil.com` with a Cyrillic а is another domain that reads the same. Uses the Unicode
+ * Finds characters from another script (or fullwidth forms) that make an address pass for an ASCII
+ * one: `gmаil.com` with a Cyrillic а is another domain that reads the same. Uses the Unicode
  * confusables data (UTS #39, through the unhomoglyph package): a character is a look-alike when its
  * skeleton, `unhomoglyph(NFD(character))`, is plain ASCII. Letters with diacritics (å, ä, ö, é)
- * keep their combining mark in the skeleton and are not flagged.
+ * keep their combining mark in the skeleton and are not look-alikes.
+ *
+ * As UTS #39 §5 (mixed-script detection) advises, the local part and each domain label are judged
+ * as a whole: look-alikes count when they stand beside ASCII letters (`gmаil`, `Kelvin-sign K`) or
+ * when every letter is one (`раураl` in Cyrillic), not in a name wholly written in another script
+ * (`почта.рф`), which reads as what it is.
  *
  * A domain that UTS #46 already maps to plain ASCII (fullwidth letters) reaches the same host and
  * is not reported; in the local part every look-alike is a different mailbox.
@@ -53,21 +58,39 @@ export function findConfusables(address: ParsedAddress): ConfusableReport | unde
   if (isAscii(address.local) && (!domainIsIdn || isAscii(address.unicodeDomain))) return undefined;
 
   const characters: Confusable[] = [];
-  const local = scan(address.local, 'local', characters);
-  const domain = domainIsIdn ? scan(address.unicodeDomain, 'domain', characters) : address.domain;
+  const local = scan(address.local, 'local', 0, characters);
+  let domain = address.domain;
+  if (domainIsIdn) {
+    let offset = 0;
+    domain = address.unicodeDomain
+      .split('.')
+      .map((label) => {
+        const lookalike = scan(label, 'domain', offset, characters);
+        offset += [...label].length + 1;
+        return lookalike;
+      })
+      .join('.');
+  }
   if (characters.length === 0) return undefined;
   return { characters, lookalike: `${local}@${domain}` };
 }
 
-function scan(text: string, part: Confusable['part'], found: Confusable[]): string {
+/** Scans one unit (the local part or a domain label); returns it as it reads. */
+function scan(text: string, part: Confusable['part'], offset: number, found: Confusable[]): string {
+  const candidates: Confusable[] = [];
+  let asciiLetters = 0;
+  let otherLetters = 0;
   let lookalike = '';
-  let index = 0;
+  let index = offset;
   for (const character of text) {
     const codePoint = character.codePointAt(0) as number;
-    if (codePoint > 0x7f) {
+    if (codePoint <= 0x7f) {
+      if (/[A-Za-z]/.test(character)) asciiLetters++;
+      lookalike += character;
+    } else {
       const skeleton = unhomoglyph(character.normalize('NFD')).toLowerCase();
       if (ASCII_SKELETON.test(skeleton)) {
-        found.push({
+        candidates.push({
           character,
           codePoint: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`,
           script: scriptOf(character, codePoint),
@@ -76,13 +99,15 @@ function scan(text: string, part: Confusable['part'], found: Confusable[]): stri
           index,
         });
         lookalike += skeleton;
-        index++;
-        continue;
+      } else {
+        if (/\p{L}/u.test(character)) otherLetters++;
+        lookalike += character;
       }
     }
-    lookalike += character;
     index++;
   }
+  if (candidates.length === 0 || (asciiLetters === 0 && otherLetters > 0)) return text;
+  found.push(...candidates);
   return lookalike;
 }
 

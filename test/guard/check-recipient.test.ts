@@ -105,6 +105,15 @@ describe('checkRecipient', () => {
     expect(verdict.suggestion).toBe('sofia.nilsson@gmail.com');
   });
 
+  it('blocks a known address spelt with a look-alike that case folding would hide', () => {
+    const verdict = checkRecipient({
+      entered: '\u212Aarin@example.se',
+      customer: { id: 'C-9', emails: ['karin@example.se'] },
+    });
+    expect(verdict.action).toBe('block');
+    expect(find(verdict, 'confusable-characters').characters[0]?.codePoint).toBe('U+212A');
+  });
+
   it('blocks an address that cannot be parsed, without throwing, and never passes on a line break', () => {
     for (const entered of [
       'anna.svensson1985',

@@ -27,6 +27,16 @@ describe('findConfusables', () => {
     expect(report?.lookalike).toBe('johana@example.se');
   });
 
+  it('finds a name spelt wholly in look-alikes of another script', () => {
+    expect(findConfusables(parsed('anna@\u0440\u0430\u0443\u0440\u0430l.com'))?.lookalike).toBe(
+      'anna@paypal.com',
+    );
+  });
+
+  it('leaves a name written wholly in another script alone, as it reads as what it is', () => {
+    expect(findConfusables(parsed('ivan@почта.рф'))).toBeUndefined();
+  });
+
   it('leaves Swedish letters and plain ASCII alone', () => {
     expect(findConfusables(parsed('åsa.öberg@ränteportalen.se'))).toBeUndefined();
     expect(findConfusables(parsed('anna.svensson1985@gmail.com'))).toBeUndefined();
