@@ -44,6 +44,7 @@ export {
   RecipientNeedsConfirmationError,
 } from './errors.js';
 export type { CheckOptions } from './guard/check-options.js';
+export { CheckOptionsSchema } from './guard/check-options.js';
 export type { CheckPhoneInput, CheckPhoneOptions } from './guard/check-phone.js';
 export { CheckPhoneInputSchema, checkPhone } from './guard/check-phone.js';
 export { checkRecipient } from './guard/check-recipient.js';

@@ -13,6 +13,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
     names: [
       'CheckPhoneInputSchema',
       'AuditLogFailedError',
+      'CheckOptionsSchema',
       'CheckRecipientInputSchema',
       'CustomerSchema',
       'DirectorySchema',

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { MailboxRule } from '../address/mailbox-rules.js';
 import type { MailboxProvider } from '../matching/data/mailbox-providers.js';
+import { PolicyOverridesSchema } from './policy.js';
 import type { Action, FindingCode, Locale } from './verdict.js';
 
 /** Options of `checkRecipient` and `createGuard`: configure once, check many times. */
@@ -21,3 +23,51 @@ export interface CheckOptions {
   /** Region for reading the customer's national phone numbers when `customer.country` is absent. @default 'SE' */
   readonly defaultCountry?: string;
 }
+
+const setOfStrings = z.custom<ReadonlySet<string>>(
+  (value) => typeof (value as { has?: unknown } | null)?.has === 'function',
+  'a Set of strings',
+);
+
+/**
+ * Validates {@link CheckOptions} once, when a check or guard is configured, so that a misspelt
+ * option (`locale: 'se'`, `policy: { 'near-miss': 'Block' }`) is an `InvalidInputError` naming
+ * it, never a silently weaker check.
+ *
+ * @example
+ * ```ts
+ * CheckOptionsSchema.safeParse({ policy: { 'near-miss': 'warn' } }).success; // false
+ * ```
+ */
+export const CheckOptionsSchema = z.object({
+  locale: z.enum(['en', 'sv']).optional(),
+  policy: PolicyOverridesSchema.optional(),
+  mailboxRules: z
+    .array(
+      z.object({
+        domains: z.array(z.string()),
+        canonicalDomain: z.string().optional(),
+        ignoreDots: z.boolean().optional(),
+        subaddressSeparator: z.string().min(1).optional(),
+      }),
+    )
+    .optional(),
+  providers: z
+    .array(
+      z.object({
+        name: z.string(),
+        domains: z.array(z.string()),
+        exclusiveNames: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+  topLevelDomains: setOfStrings.optional(),
+  disposableDomains: z
+    .union([setOfStrings, z.custom<(domain: string) => boolean>((value) => typeof value === 'function')])
+    .optional(),
+  roleLocalParts: setOfStrings.optional(),
+  defaultCountry: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'a two-letter ISO 3166-1 country code')
+    .optional(),
+});

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseInput } from '../internal/parse-input.js';
 import type { Action, FindingCode, Severity } from './verdict.js';
 
 /** What each finding asks the caller to do. Pass a partial table to change some of them. */
@@ -60,7 +62,18 @@ export function byActionSeverity(a: { readonly action: Action }, b: { readonly a
   return ACTION_RANK[b.action] - ACTION_RANK[a.action];
 }
 
-/** Merges a caller's partial policy over the defaults. */
+/** A caller's actions per finding code: known codes only, and only `send`, `confirm` or `block`. */
+export const PolicyOverridesSchema = z.partialRecord(
+  z.enum(Object.keys(defaultPolicy) as [FindingCode, ...FindingCode[]]),
+  z.enum(['send', 'confirm', 'block']),
+);
+
+/**
+ * Merges a caller's partial policy over the defaults. A misspelt code or action throws an
+ * `InvalidInputError` naming it: a typo must never weaken a block.
+ */
 export function resolvePolicy(overrides: Partial<Record<FindingCode, Action>> | undefined): Policy {
-  return overrides ? { ...defaultPolicy, ...overrides } : defaultPolicy;
+  if (!overrides) return defaultPolicy;
+  parseInput(PolicyOverridesSchema, overrides, ['policy']);
+  return { ...defaultPolicy, ...overrides };
 }

@@ -19,7 +19,7 @@ import { createDomainTypoFinder } from '../matching/find-domain-typo.js';
 import { findNumberMismatches, knownNumbers } from '../matching/find-number-mismatches.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { spellAddress } from '../spelling/spell-address.js';
-import type { CheckOptions } from './check-options.js';
+import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { directoryFindings } from './directory-findings.js';
 import { type FindingFacts, messageFor } from './messages.js';
 import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
@@ -83,6 +83,7 @@ const KNOWN_ADDRESS_CACHE_SIZE = 8192;
  * Not exported from the package entry: `createGuard` is the configure-once API.
  */
 export function createRecipientChecker(options: CheckOptions = {}): RecipientChecker {
+  parseInput(CheckOptionsSchema, options, ['options']);
   const locale = options.locale ?? 'en';
   const policy = resolvePolicy(options.policy);
   const rules = indexMailboxRules(options.mailboxRules);

@@ -198,6 +198,22 @@ describe('checkRecipient', () => {
     );
   });
 
+  it('refuses a misspelt option instead of checking more weakly', () => {
+    const entered = 'anna.svensson185@gmail.com';
+    const misspelt = [
+      [{ policy: { 'near-miss': 'Block' } }, 'options.policy.near-miss'],
+      [{ policy: { nearmiss: 'block' } }, 'options.policy'],
+      [{ locale: 'se' }, 'options.locale'],
+      [{ defaultCountry: 'Sweden' }, 'options.defaultCountry'],
+      [{ disposableDomains: ['mailinator.com'] }, 'options.disposableDomains'],
+    ] as const;
+    for (const [options, field] of misspelt) {
+      expect(() => checkRecipient({ entered, customer: anna }, options as never)).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT', field }),
+      );
+    }
+  });
+
   it('gives no suggestion when two known addresses are equally near', () => {
     const customer = { id: 'C-8', emails: ['erik.berg1@example.se', 'erik.berg2@example.se'] };
     const verdict = checkRecipient({ entered: 'erik.berg@example.se', customer });

@@ -100,6 +100,10 @@ describe('createGuard', () => {
     );
   });
 
+  it('refuses a policy that would let a failed lookup through by a misspelt action', () => {
+    expect(() => createGuard({ policy: { 'lookup-failed': 'blocked' } as never })).toThrow(InvalidInputError);
+  });
+
   it('rejects input without a customer or a customer id with an InvalidInputError', async () => {
     const guard = createGuard();
     await expect(guard.check({ entered: 'a@example.se' } as never)).rejects.toBeInstanceOf(InvalidInputError);
