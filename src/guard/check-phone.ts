@@ -5,7 +5,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
 import { type Edit, explainEdits } from '../matching/explain-edits.js';
 import { type ParsedPhone, parsePhone } from '../phone/parse-phone.js';
-import type { CheckOptions } from './check-options.js';
+import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import type { FindingFacts } from './messages.js';
 import { phoneMessageFor } from './phone-messages.js';
 import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
@@ -32,6 +32,8 @@ export type CheckPhoneInput = z.input<typeof CheckPhoneInputSchema>;
 
 /** Options of {@link checkPhone}: the language, the policy and the region for national numbers. */
 export type CheckPhoneOptions = Pick<CheckOptions, 'locale' | 'policy' | 'defaultCountry'>;
+
+const CheckPhoneOptionsSchema = CheckOptionsSchema.pick({ locale: true, policy: true, defaultCountry: true });
 
 interface KnownPhone {
   readonly given: string;
@@ -67,6 +69,7 @@ interface KnownPhone {
  */
 export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = {}): Verdict {
   const { entered, customer, directory } = parseInput(CheckPhoneInputSchema, input);
+  parseInput(CheckPhoneOptionsSchema, options, ['options']);
   const locale = options.locale ?? 'en';
   const policy = resolvePolicy(options.policy);
   const region = customer.country ?? options.defaultCountry ?? 'SE';

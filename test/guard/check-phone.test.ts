@@ -161,4 +161,11 @@ describe('checkPhone', () => {
       }),
     );
   });
+
+  it('refuses a misspelt option with an InvalidInputError naming it', () => {
+    const input = { entered: '070-123 45 67', customer: { id: 'C-1', phones: ['070-123 45 67'] } };
+    expect(() => checkPhone(input, { locale: 'de' } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'options.locale' }),
+    );
+  });
 });
