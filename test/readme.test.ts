@@ -55,6 +55,30 @@ describe('README', () => {
       });
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
+      // `console.log(x); // output` promises what is printed: each such output must appear.
+      // Compared without white space: Node breaks and pads long arrays and objects as it likes.
+      const printed = result.stdout.replace(/\s+/g, '');
+      for (const expected of promisedOutputs(block)) expect(printed).toContain(expected.replace(/\s+/g, ''));
     });
   });
 });
+
+/**
+ * The outputs a block's comments promise: the comment after a one-line `console.log(...)`, as
+ * Node prints it (top-level strings without their quotes). Comments that elide (`…`, `...`) or
+ * describe rather than show (`e.g.`) promise nothing checkable.
+ */
+function promisedOutputs(block: string): string[] {
+  const outputs: string[] = [];
+  const lines = block.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (!/^\s*(?:if \(.*\) )?console\.log\(.*\);/.test(line)) continue;
+    // The output stands after the call, or on the comment line right below it.
+    const trailing = /\);\s*\/\/\s*(.+)$/.exec(line)?.[1];
+    const below = trailing === undefined ? /^\s*\/\/\s*(.+)$/.exec(lines[index + 1] ?? '')?.[1] : undefined;
+    const comment = (trailing ?? below)?.trim();
+    if (!comment || /…|\.\.\.|^e\.g\./.test(comment)) continue;
+    outputs.push(/^[[{]/.test(comment) ? comment : comment.replace(/'([^']*)'/g, '$1'));
+  }
+  return outputs;
+}
