@@ -9,7 +9,16 @@ export type MailboxRuleIndex = ReadonlyMap<string, MailboxRule>;
 
 const indexCache = new WeakMap<readonly MailboxRule[], MailboxRuleIndex>();
 
-/** Builds (and caches per table) the domain lookup for a rule table. */
+/**
+ * Builds (and caches per table) the domain lookup for a rule table, for {@link mailboxKey}.
+ *
+ * @example
+ * ```ts
+ * const rules = indexMailboxRules([...defaultMailboxRules, { domains: ['foretaget.se'], subaddressSeparator: '+' }]);
+ * const parsed = parseAddress('anna+kampanj@foretaget.se');
+ * if (parsed.ok) mailboxKey(parsed.address, rules).key; // 'anna@foretaget.se'
+ * ```
+ */
 export function indexMailboxRules(rules: readonly MailboxRule[] = defaultMailboxRules): MailboxRuleIndex {
   let index = indexCache.get(rules);
   if (!index) {
@@ -60,6 +69,13 @@ export function mailboxKey(
 /**
  * Lists the ways two addresses with the same mailbox key differ, for a finding's evidence.
  * Empty when they are identical as typed.
+ *
+ * @example
+ * ```ts
+ * const a = parseAddress(' Anna.Svensson@googlemail.com');
+ * const b = parseAddress('annasvensson@gmail.com');
+ * if (a.ok && b.ok) describeEquivalence(a.address, b.address); // ['whitespace', 'alias-domain', 'dots', 'case']
+ * ```
  */
 export function describeEquivalence(
   entered: ParsedAddress,

@@ -46,6 +46,10 @@ export interface ParsedAddress {
   readonly trimmed: boolean;
 }
 
+/**
+ * What {@link parseAddress} gives: the parsed address, or why the string is not one usable
+ * address (`reason`, a stable code) with a sentence for a developer (`detail`).
+ */
 export type ParseAddressResult =
   | { readonly ok: true; readonly address: ParsedAddress }
   | {

@@ -56,7 +56,15 @@ export interface GuardOptions extends CheckOptions {
   readonly onDecision?: (decision: Decision) => void | Promise<void>;
 }
 
-/** What `guard.check` takes: the address and either the customer or the customer's id. */
+/**
+ * What `guard.check` takes: the address and either the customer or the customer's id.
+ *
+ * @example
+ * ```ts
+ * GuardCheckInputSchema.safeParse({ entered: 'anna@example.se', customerId: 'C-1001' }).success; // true
+ * GuardCheckInputSchema.safeParse({ entered: 'anna@example.se' }).success;                        // false
+ * ```
+ */
 export const GuardCheckInputSchema = z.union([
   z.object({
     entered: z.string({ error: 'the entered address must be a string' }),

@@ -25,7 +25,15 @@ import { type FindingFacts, messageFor } from './messages.js';
 import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
 
-/** The input of `checkRecipient`: the address as entered and the customer it is for. */
+/**
+ * The input of `checkRecipient`: the address as entered and the customer it is for.
+ *
+ * @example
+ * ```ts
+ * CheckRecipientInputSchema.safeParse({ entered: 'anna@example.se', customer: { id: 'C-1001' } }).success; // true
+ * z.toJSONSchema(CheckRecipientInputSchema.omit({ directory: true })); // the same shape for other languages
+ * ```
+ */
 export const CheckRecipientInputSchema = z.object({
   /** The address as typed; any string gets a verdict. */
   entered: z.string({ error: 'the entered address must be a string' }),

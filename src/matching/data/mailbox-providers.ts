@@ -21,6 +21,17 @@ export interface MailboxProvider {
   readonly exclusiveNames?: readonly string[];
 }
 
+/**
+ * The built-in provider table: global webmail, and the Swedish, Nordic and European providers
+ * whose domains customers of a Swedish business type most.
+ *
+ * @example
+ * ```ts
+ * const providers = [...defaultMailboxProviders, { name: 'Kundpost', domains: ['kundposten.se'] }];
+ * checkRecipient({ entered: 'anna@kundpsoten.se', customer: { id: 'C-1' } }, { providers }).suggestion;
+ * // 'anna@kundposten.se'
+ * ```
+ */
 export const defaultMailboxProviders: readonly MailboxProvider[] = [
   { name: 'Gmail', domains: ['gmail.com', 'googlemail.com'], exclusiveNames: ['gmail', 'googlemail'] },
   {

@@ -18,6 +18,16 @@ export interface SpellingAlphabet {
   readonly capital: string;
 }
 
+/**
+ * The Swedish spelling alphabet (Adam, Bertil, Cesar … Åke, Ärlig, Östen), digits and symbols
+ * named in Swedish: what `spellAddress` uses for `locale: 'sv'`.
+ *
+ * @example
+ * ```ts
+ * swedishSpellingAlphabet.letters.ö; // 'Östen'
+ * spellAddress('ö@x.se', { alphabet: { ...swedishSpellingAlphabet, asIn: 'som i ordet' } });
+ * ```
+ */
 export const swedishSpellingAlphabet: SpellingAlphabet = {
   letters: {
     a: 'Adam',
@@ -63,6 +73,15 @@ export const swedishSpellingAlphabet: SpellingAlphabet = {
   capital: 'stort',
 };
 
+/**
+ * The ICAO/NATO radiotelephony alphabet (Alfa, Bravo … Zulu), digits and symbols named in
+ * English: what `spellAddress` uses for `locale: 'en'`.
+ *
+ * @example
+ * ```ts
+ * natoSpellingAlphabet.letters.j; // 'Juliett'
+ * ```
+ */
 export const natoSpellingAlphabet: SpellingAlphabet = {
   letters: {
     a: 'Alfa',
