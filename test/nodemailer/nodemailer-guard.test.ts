@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
+import type { Customer } from '../../src/contacts/customer.js';
 import { InvalidInputError } from '../../src/errors.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import {
@@ -235,6 +236,34 @@ describe('nodemailerGuard', () => {
     }
     expect(fixture.sink.received).toEqual([]);
     expect(await fixture.holdStore.list()).toHaveLength(3);
+  });
+
+  it('holds and logs a message whose customer is missing or malformed, instead of failing the send', async () => {
+    const cases: [Partial<NodemailerGuardOptions>, string, RegExp | undefined][] = [
+      [{ guard: createGuard(), resolveCustomer: () => '' }, 'not-found', undefined],
+      [{ resolveCustomer: () => '  ' }, 'not-found', undefined],
+      [
+        { resolveCustomer: () => ({ id: 'C-1', emails: null }) as unknown as Customer },
+        'error',
+        /^invalid customer record: emails: /,
+      ],
+      [
+        { guard: createGuard({ lookupCustomer: async () => ({ id: 1 }) as unknown as Customer }) },
+        'error',
+        /^invalid customer record: id: /,
+      ],
+    ];
+    for (const [options, reason, error] of cases) {
+      const held = await heldError(guarded(options).sendMail(order()));
+      expect(held.code).toBe('RECIPIENT_BLOCKED');
+      const finding = held.recipients[0]?.verdict.findings[0];
+      expect(finding).toMatchObject({ code: 'lookup-failed', reason });
+      const entry = fixture.audit.entries.at(-1);
+      expect(entry).toMatchObject({ outcome: 'held', holdId: held.holdId, customerLookup: { reason } });
+      if (error) expect(entry?.customerLookup?.error).toMatch(error);
+    }
+    expect(fixture.sink.received).toEqual([]);
+    expect(await fixture.holdStore.list()).toHaveLength(cases.length);
   });
 
   it('sends when the customer cannot be resolved and the caller chose to fail open, but never past a block', async () => {
