@@ -261,8 +261,9 @@ function auditEntry(facts: {
     mode: facts.mode,
     outcome: facts.outcome,
     action: check.action,
-    recipients: check.recipients.map(({ field, address, verdict }) => ({
+    recipients: check.recipients.map(({ field, header, address, verdict }) => ({
       field,
+      ...(header === undefined ? {} : { header }),
       address,
       action: verdict.action,
       codes: verdict.findings.map((finding) => finding.code),

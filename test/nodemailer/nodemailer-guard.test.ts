@@ -149,6 +149,24 @@ describe('nodemailerGuard', () => {
       'the envelope sender',
       { envelope: { from: 'order@butiken.se\r\nRCPT TO:<thief@example.com>', to: GOOD } },
     ],
+    [
+      'a prepared custom header',
+      {
+        headers: {
+          'X-Customer-Id': 'C-1001',
+          'X-Foo': { prepared: true, value: 'x\r\nBcc: thief@example.com' },
+        },
+      },
+    ],
+    [
+      'a custom header given as a list',
+      {
+        headers: {
+          'X-Customer-Id': 'C-1001',
+          'X-Foo': ['x', { prepared: true, value: 'y\nBcc: thief@example.com' }],
+        },
+      },
+    ],
   ];
   for (const [field, fields] of injections) {
     it(`refuses a line break in ${field}, so nothing reaches the server`, async () => {
@@ -163,6 +181,23 @@ describe('nodemailerGuard', () => {
       });
     });
   }
+
+  it('names the custom header a line break came in, in the error and the audit log', async () => {
+    const injected = 'x\r\nBcc: thief@example.com';
+    const error = await heldError(
+      guarded().sendMail(
+        order({ headers: { 'X-Customer-Id': 'C-1001', 'X-Foo': { prepared: true, value: injected } } }),
+      ),
+    );
+    expect(error.recipients.at(-1)).toMatchObject({ field: 'header', header: 'X-Foo', address: injected });
+    expect(fixture.audit.entries[0]?.recipients.at(-1)).toMatchObject({
+      field: 'header',
+      header: 'X-Foo',
+      action: 'block',
+      codes: ['invalid-address'],
+    });
+    expect(fixture.sink.received).toEqual([]);
+  });
 
   it('holds a confirm verdict until a person confirms it, and logs who did', async () => {
     const transporter = guarded();
