@@ -127,7 +127,12 @@ function pushMailbox(address: unknown, name: unknown, field: RecipientField, int
     return;
   }
   // An object's address is used as it is (nodemailer does not split it), so it is checked whole.
-  if (text.trim() === '') return;
+  if (text.trim() === '') {
+    // A name without an address is a token typed without an @ (mailparser reads
+    // `anna.svensson.gmail.com` in a list so): it is checked as typed, so it is refused, not dropped.
+    if (displayName.trim() !== '') into.push({ field, address: displayName });
+    return;
+  }
   into.push(displayName ? { field, address: text, name: displayName } : { field, address: text });
 }
 

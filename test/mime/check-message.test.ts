@@ -72,6 +72,16 @@ describe('checkMessage', () => {
     expect(check.action).toBe('block');
   });
 
+  it('blocks a token in a list that names no address, as nodemailerGuard does, rather than dropping it', async () => {
+    const check = await checkMessage(createReadStream(fixture('token-without-at.eml')), options);
+    expect(check).toMatchObject({ ok: false, action: 'block' });
+    expect(summary(check)).toEqual([
+      'to:anna.svensson1985@gmail.com:send',
+      'to:anna.svensson.gmail.com:block',
+    ]);
+    expect(check.recipients[1]?.verdict.findings[0]?.code).toBe('invalid-address');
+  });
+
   it('checks the envelope a content filter knows, where the mail really goes', async () => {
     const check = await checkMessage(createReadStream(fixture('order-confirmation.eml')), {
       ...options,

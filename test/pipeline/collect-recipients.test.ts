@@ -67,6 +67,17 @@ describe('collectRecipients', () => {
       'anna.example.se',
       'bo@example.se',
     ]);
+    // mailparser's reading of the same list: the token is a name with an empty address.
+    const parsed = {
+      value: [
+        { address: '', name: 'anna.example.se' },
+        { address: 'bo@example.se', name: '' },
+      ],
+    };
+    expect(collectRecipients({ to: parsed }).map((r) => r.address)).toEqual([
+      'anna.example.se',
+      'bo@example.se',
+    ]);
   });
 
   it('survives cyclic arrays and ignores empty values', () => {
