@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
@@ -197,6 +198,34 @@ describe('nodemailerGuard', () => {
       codes: ['invalid-address'],
     });
     expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('checks the recipients a prebuilt raw message names in its own header, and logs every decision', async () => {
+    const raw = (to: string) =>
+      `From: order@butiken.se\r\nTo: ${to}\r\nSubject: Order 4711\r\nMessage-ID: <4711.raw@butiken.se>\r\n\r\nTack!\r\n`;
+    const transporter = guarded({ resolveCustomer: () => customers['C-1001'] });
+    const error = await heldError(transporter.sendMail({ raw: raw(TYPO) }));
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(error.recipients.map(({ field, address }) => `${field}:${address}`)).toEqual([`to:${TYPO}`]);
+    expect((await fixture.holdStore.get(error.holdId ?? ''))?.raw.toString()).toBe(raw(TYPO));
+    // The header's To is checked even when an envelope sends the message elsewhere.
+    const enveloped = await heldError(
+      transporter.sendMail({
+        raw: Buffer.from(raw(`${GOOD}, anna.svensson.gmail.com`)),
+        envelope: { from: 'order@butiken.se', to: [GOOD] },
+      }),
+    );
+    expect(enveloped.code).toBe('RECIPIENT_BLOCKED');
+    await transporter.sendMail({
+      raw: Readable.from([raw(GOOD)]),
+      envelope: { from: 'order@butiken.se', to: [GOOD] },
+    });
+    expect(fixture.sink.received.map((message) => message.raw.toString())).toEqual([raw(GOOD)]);
+    expect(fixture.audit.entries.map(({ outcome, messageId }) => [outcome, messageId])).toEqual([
+      ['held', '<4711.raw@butiken.se>'],
+      ['held', '<4711.raw@butiken.se>'],
+      ['sent', '<4711.raw@butiken.se>'],
+    ]);
   });
 
   it('holds a confirm verdict until a person confirms it, and logs who did', async () => {
