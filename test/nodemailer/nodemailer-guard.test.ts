@@ -392,8 +392,18 @@ describe('nodemailerGuard', () => {
       guarded({ mode: 'monitor' }).sendMail(order({ to: `${GOOD}\r\nBcc: thief@example.com` })),
     );
     expect(error.code).toBe('RECIPIENT_BLOCKED');
+    const prepared = { prepared: true, value: 'x\r\nBcc: thief@example.com' };
+    const header = await heldError(
+      guarded({ mode: 'monitor' }).sendMail(
+        order({ headers: { 'X-Customer-Id': 'C-1001', 'X-Foo': prepared } }),
+      ),
+    );
+    expect(header.code).toBe('RECIPIENT_BLOCKED');
     expect(fixture.sink.received).toEqual([]);
-    expect(fixture.audit.entries).toMatchObject([{ mode: 'monitor', outcome: 'held' }]);
+    expect(fixture.audit.entries).toMatchObject([
+      { mode: 'monitor', outcome: 'held' },
+      { mode: 'monitor', outcome: 'held' },
+    ]);
   });
 
   it('writes one JSON line per decision to the default audit log, without subjects or bodies', async () => {
