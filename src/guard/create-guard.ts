@@ -3,6 +3,7 @@ import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { CustomerSchema } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
+import { checkCustomerRecord } from './check-customer-record.js';
 import type { CheckOptions } from './check-options.js';
 import { resolvePolicy } from './policy.js';
 import { createRecipientChecker } from './recipient-checker.js';
@@ -34,6 +35,8 @@ export interface GuardOptions extends CheckOptions {
   /**
    * Fetches a customer by id from the caller's system, for checks that name only `customerId`.
    * Resolve `undefined` when there is no such customer. The signal aborts when the timeout passes.
+   * A record that does not match `CustomerSchema` is a failed lookup (`lookup-failed`, reason
+   * `error`, naming the bad field), never a throw.
    * @default undefined (checks must pass the customer itself)
    */
   readonly lookupCustomer?: (
@@ -110,19 +113,21 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const policy = resolvePolicy(options.policy);
   const withDirectory = options.directory ? { directory: options.directory } : {};
 
-  function lookup(id: string): Promise<LookupOutcome<Customer>> {
+  async function lookup(id: string): Promise<LookupOutcome<Customer>> {
     const lookupCustomer = options.lookupCustomer;
     if (!lookupCustomer) {
       // Without a lookup, the directory (when given) is where customers are found.
       const known = options.directory?.get(id);
-      if (known) return Promise.resolve({ found: known });
-      if (options.directory) return Promise.resolve({ reason: 'not-found' });
-      return Promise.resolve({
+      if (known) return { found: known };
+      if (options.directory) return { reason: 'not-found' };
+      return {
         reason: 'error',
         error: 'no lookupCustomer was configured, so a customer id alone cannot be checked',
-      });
+      };
     }
-    return settleLookup((context) => lookupCustomer(id, context), timeoutMs);
+    const outcome = await settleLookup((context) => lookupCustomer(id, context), timeoutMs);
+    // The caller's system answered with something that is no customer: a failed lookup, not misuse.
+    return 'found' in outcome ? checkCustomerRecord(outcome.found) : outcome;
   }
 
   return {

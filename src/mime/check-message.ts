@@ -1,15 +1,16 @@
 import { Readable } from 'node:stream';
-import { type Headers, MailParser } from 'mailparser';
+import type { Headers } from 'mailparser';
 import { z } from 'zod';
-import { MessageUnreadableError } from '../errors.js';
 import type { LookupFailure } from '../guard/settle-lookup.js';
 import type { Action } from '../guard/verdict.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients } from '../pipeline/check-recipients.js';
 import { collectRecipients } from '../pipeline/collect-recipients.js';
 import { type PipelineOptions, PipelineOptionsSchema } from '../pipeline/pipeline-options.js';
+import { type MessageProblem, readMessageHeader } from '../pipeline/read-message-header.js';
 import type { RecipientVerdict } from '../pipeline/recipient.js';
-import { readHeaderSection } from './read-header-section.js';
+
+export type { MessageProblem } from '../pipeline/read-message-header.js';
 
 /** A message's parsed header fields, keyed by lower-case name, as mailparser reads them. */
 export type MessageHeaders = Headers;
@@ -27,12 +28,6 @@ export interface CheckMessageOptions extends PipelineOptions<MessageHeaders> {
   readonly envelope?: { readonly to: string | readonly string[] };
   /** The largest header section read; a larger one makes the message unreadable. @default 1048576 (1 MiB) */
   readonly maxHeaderBytes?: number;
-}
-
-/** Why a message could not be checked as it is. */
-export interface MessageProblem {
-  readonly code: 'no-recipients' | 'header-too-large' | 'unreadable-header';
-  readonly message: string;
 }
 
 /** The answer for one raw message. */
@@ -92,39 +87,11 @@ export async function checkMessage(
   parseInput(OptionsSchema, options, ['options']);
   const maxBytes = options.maxHeaderBytes ?? 1024 * 1024;
 
-  let section: Awaited<ReturnType<typeof readHeaderSection>>;
-  try {
-    section = await readHeaderSection(raw, maxBytes);
-  } catch (error) {
-    throw new MessageUnreadableError('the message stream failed before its header was read', {
-      cause: error,
-    });
-  }
-  if ('tooLarge' in section) {
-    return unreadable({
-      code: 'header-too-large',
-      message: `the header section is larger than ${maxBytes} bytes`,
-    });
-  }
-  let headers: Headers;
-  try {
-    headers = await parseHeaders(
-      section.ended ? section.header : Buffer.concat([section.header, CRLF2]),
-      maxBytes,
-    );
-  } catch (error) {
-    return unreadable({
-      code: 'unreadable-header',
-      message: `the header section cannot be parsed: ${error instanceof Error ? error.message : String(error)}`,
-    });
-  }
-
-  const messageIdValue = headers.get('message-id');
-  const messageId = typeof messageIdValue === 'string' && messageIdValue ? messageIdValue : undefined;
+  const header = await readMessageHeader(raw, maxBytes);
+  if ('problem' in header) return unreadable(header.problem);
+  const { messageId } = header;
   const recipients = collectRecipients({
-    to: headers.get('to'),
-    cc: headers.get('cc'),
-    bcc: headers.get('bcc'),
+    ...header.recipients,
     ...(options.envelope ? { envelope: { to: options.envelope.to } } : {}),
   });
   if (recipients.length === 0) {
@@ -134,7 +101,7 @@ export async function checkMessage(
     );
   }
 
-  const check = await checkRecipients({ recipients, source: headers }, options);
+  const check = await checkRecipients({ recipients, source: header.headers }, options);
   return {
     ok: check.action === 'send' || check.failedOpen,
     action: check.action,
@@ -146,8 +113,6 @@ export async function checkMessage(
   };
 }
 
-const CRLF2 = Buffer.from('\r\n\r\n');
-
 function unreadable(problem: MessageProblem, messageId?: string): MessageCheck {
   return {
     ok: false,
@@ -156,23 +121,4 @@ function unreadable(problem: MessageProblem, messageId?: string): MessageCheck {
     recipients: [],
     problems: [problem],
   };
-}
-
-/** Parses a header section (and the empty line after it) with mailparser's streaming parser. */
-function parseHeaders(header: Buffer, maxBytes: number): Promise<Headers> {
-  return new Promise<Headers>((resolve, reject) => {
-    const parser = new MailParser({
-      maxHeadSize: maxBytes,
-      skipHtmlToText: true,
-      skipTextToHtml: true,
-      skipImageLinks: true,
-      checksumAlgo: false,
-    });
-    parser.once('headers', (headers) => resolve(headers));
-    parser.once('error', reject);
-    // Nothing but the header goes in, so no attachment waits to be released; the text is dropped.
-    parser.on('data', () => undefined);
-    parser.once('end', () => resolve(new Map()));
-    parser.end(header);
-  });
 }

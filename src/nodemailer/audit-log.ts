@@ -16,6 +16,8 @@ export type AuditOutcome = 'sent' | 'held' | 'monitored' | 'released' | 'hold-fa
 /** One recipient in the audit log: the address, what the guard said, and why. */
 export interface AuditRecipient {
   readonly field: RecipientField;
+  /** For field `header`: the header's name. */
+  readonly header?: string;
   readonly address: string;
   readonly action: Action;
   /** The finding codes, most severe first. */

@@ -6,6 +6,7 @@ import { parseAddress } from '../address/parse-address.js';
 import { HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type {
+  DiscardOptions,
   HeldEnvelope,
   HeldMessage,
   HeldMessageWithRaw,
@@ -31,6 +32,8 @@ const ReleaseOptionsSchema = z.object({
   force: z.boolean().optional(),
 });
 
+const DiscardOptionsSchema = z.object({ force: z.boolean().optional() });
+
 /** What the store writes next to each message: its metadata, and a digest that proves the message whole. */
 interface EntryRecord extends Omit<HeldMessage, 'state'> {
   readonly format: number;
@@ -46,7 +49,8 @@ interface EntryRecord extends Omit<HeldMessage, 'state'> {
  *
  * A release takes `<id>.lock` with an exclusive create (O_EXCL), so two releases of one message
  * cannot both send it; the entry is removed only after the transport accepted the message, and
- * stays held if the send fails.
+ * stays held if the send fails. A discard takes the same lock, so it never removes a message that a
+ * release is sending: it rejects with `HoldStoreFailedError` instead.
  *
  * @example
  * ```ts
@@ -96,6 +100,17 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
     } catch (error) {
       throw new HoldStoreFailedError(`held message ${id} has unreadable metadata`, { cause: error });
     }
+  }
+
+  async function hasEntry(id: string): Promise<boolean> {
+    let names: string[];
+    try {
+      names = await fs.readdir(dir);
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw new HoldStoreFailedError(`the hold store ${dir} cannot be read`, { cause: error });
+    }
+    return names.includes(`${id}.json`);
   }
 
   async function isLocked(id: string, names?: readonly string[]): Promise<boolean> {
@@ -267,17 +282,21 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
       return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), envelope, info };
     },
 
-    async discard(id) {
+    async discard(id: string, options: DiscardOptions = {}): Promise<boolean> {
       checkId(id);
-      // No lock needed: discarding sends nothing, so it cannot make a message go twice. A release
-      // that runs at the same time either has sent already or finds nothing left to send.
+      const settings = parseInput(DiscardOptionsSchema, options, ['options']);
+      if (!(await hasEntry(id))) return false;
+      // The release's lock: while a release sends the message, discarding it would report a
+      // message gone that is on its way to the recipient.
+      await lock(id, settings.force ?? false);
       try {
         await remove(id);
       } catch (error) {
         if (isMissing(error)) return false;
         throw new HoldStoreFailedError(`held message ${id} could not be discarded`, { cause: error });
+      } finally {
+        await unlock(id);
       }
-      await unlock(id);
       return true;
     },
   };

@@ -38,7 +38,7 @@ export interface HeldMessage extends Omit<HoldInput, 'raw'> {
   /**
    * `held`, or `releasing` while a release is sending it. An entry that stays `releasing` was being
    * sent when the process stopped: it is never sent again by itself; check the recipient's mailbox
-   * or the transport's log, then discard it or release it again with `{ force: true }`.
+   * or the transport's log, then discard it or release it again, either with `{ force: true }`.
    */
   readonly state: 'held' | 'releasing';
 }
@@ -63,6 +63,16 @@ export interface ReleaseOptions {
   /**
    * Release an entry left `releasing` by a process that stopped mid-send. Only when it is known
    * that the earlier send did not arrive.
+   * @default false
+   */
+  readonly force?: boolean;
+}
+
+/** Options of {@link HoldStore.discard}. */
+export interface DiscardOptions {
+  /**
+   * Discard an entry left `releasing` by a process that stopped mid-send. Only when it is known
+   * that no release of it is still running.
    * @default false
    */
   readonly force?: boolean;
@@ -101,6 +111,11 @@ export interface HoldStore {
    * time, and removes it once the transport accepted it. If the send fails, it stays held.
    */
   release(id: string, transporter: Transporter, options?: ReleaseOptions): Promise<ReleaseResult>;
-  /** Removes a held message without sending it. Resolves `false` when there was none. */
-  discard(id: string): Promise<boolean>;
+  /**
+   * Removes a held message without sending it. Resolves `false` when there was none. Rejects with
+   * `HoldStoreFailedError` while the message is being released (it may be on its way to the
+   * recipient, so it cannot be said to be discarded); an entry left `releasing` by a process that
+   * stopped is discarded with `{ force: true }`.
+   */
+  discard(id: string, options?: DiscardOptions): Promise<boolean>;
 }

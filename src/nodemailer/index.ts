@@ -14,6 +14,7 @@ export { createFileHoldStore } from './create-file-hold-store.js';
 export type { JsonLinesAuditLogOptions } from './create-json-lines-audit-log.js';
 export { createJsonLinesAuditLog } from './create-json-lines-audit-log.js';
 export type {
+  DiscardOptions,
   HeldEnvelope,
   HeldMessage,
   HeldMessageWithRaw,

@@ -7,6 +7,7 @@ import {
   AuditLogFailedError,
   EmailGuardError,
   HoldStoreFailedError,
+  MessageUnreadableError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
 } from '../errors.js';
@@ -14,7 +15,8 @@ import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
 import { collectRecipients } from '../pipeline/collect-recipients.js';
 import { type PipelineOptions, PipelineOptionsSchema, withMethod } from '../pipeline/pipeline-options.js';
-import type { RecipientVerdict } from '../pipeline/recipient.js';
+import { readMessageHeader } from '../pipeline/read-message-header.js';
+import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
 import { createJsonLinesAuditLog } from './create-json-lines-audit-log.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
@@ -66,7 +68,8 @@ export type HeldMessageError =
 
 /**
  * A nodemailer `compile` plugin that checks every recipient of every message before it is built:
- * `to`, `cc`, `bcc`, recipient headers and an explicit envelope, in every shape nodemailer takes.
+ * `to`, `cc`, `bcc`, recipient headers and an explicit envelope, in every shape nodemailer takes,
+ * and the To, Cc and Bcc fields of a prebuilt (`raw`) message.
  * One recipient that fails holds the whole message, never a partial send: it goes whole into the
  * hold store and `sendMail` rejects with `RECIPIENT_BLOCKED` or `RECIPIENT_NEEDS_CONFIRMATION`.
  *
@@ -107,8 +110,11 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const release = findRelease(control?.release);
     if (release) return recordRelease(data, release);
 
-    const messageId = ensureMessageId(data);
-    const recipients = collectRecipients(data);
+    const prebuilt = data.raw ? await readPrebuilt(mail) : undefined;
+    const messageId = prebuilt ? prebuilt.messageId : ensureMessageId(data);
+    const recipients = prebuilt
+      ? [...prebuilt.recipients, ...collectRecipients(data)]
+      : collectRecipients(data);
     // Nodemailer itself refuses a message without recipients; there is nothing to check.
     if (recipients.length === 0) return;
     const check = await checkRecipients({ recipients, source: data }, options);
@@ -210,8 +216,6 @@ function takeControl(data: MailMessageData): z.output<typeof ControlSchema> {
  */
 function ensureMessageId(data: MailMessageData): string | undefined {
   if (typeof data.messageId === 'string' && data.messageId) return data.messageId;
-  // A prebuilt message carries its own header.
-  if (data.raw) return undefined;
   const from = addressparser(typeof data.from === 'string' ? data.from : '', { flatten: true })[0]?.address;
   const objectFrom =
     typeof data.from === 'object' && data.from ? (data.from as { address?: unknown }).address : '';
@@ -219,6 +223,28 @@ function ensureMessageId(data: MailMessageData): string | undefined {
   const domain = sender.includes('@') ? sender.slice(sender.lastIndexOf('@') + 1) : 'localhost';
   data.messageId = `<${randomUUID()}@${/^[A-Za-z0-9.-]+$/.test(domain) ? domain : 'localhost'}>`;
   return data.messageId;
+}
+
+/**
+ * Reads a prebuilt (`raw`) message's own To, Cc and Bcc fields, which nodemailer passes on without
+ * reading: a server or a relay may deliver by them, and they are who the message says it is for.
+ * The message is built once here (a file, a URL or a stream read to its end) and `raw` is replaced
+ * by those bytes, so what is sent is exactly what was checked.
+ */
+async function readPrebuilt(mail: MailMessage): Promise<{ recipients: Recipient[]; messageId?: string }> {
+  const { raw } = await compose(mail);
+  mail.data.raw = raw;
+  // The whole message is in memory already: a limit on its header would protect nothing.
+  const header = await readMessageHeader(raw, Number.POSITIVE_INFINITY);
+  if ('problem' in header) {
+    throw new MessageUnreadableError(`the raw message cannot be checked: ${header.problem.message}`);
+  }
+  const given = mail.data.messageId;
+  const messageId = typeof given === 'string' && given ? given : header.messageId;
+  return {
+    recipients: collectRecipients(header.recipients),
+    ...(messageId === undefined ? {} : { messageId }),
+  };
 }
 
 /**
@@ -261,8 +287,9 @@ function auditEntry(facts: {
     mode: facts.mode,
     outcome: facts.outcome,
     action: check.action,
-    recipients: check.recipients.map(({ field, address, verdict }) => ({
+    recipients: check.recipients.map(({ field, header, address, verdict }) => ({
       field,
+      ...(header === undefined ? {} : { header }),
       address,
       action: verdict.action,
       codes: verdict.findings.map((finding) => finding.code),

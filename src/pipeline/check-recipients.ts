@@ -1,3 +1,4 @@
+import { checkCustomerRecord } from '../guard/check-customer-record.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import { moreSevere, resolvePolicy } from '../guard/policy.js';
 import { type LookupFailure, settleLookup } from '../guard/settle-lookup.js';
@@ -61,7 +62,7 @@ export async function checkRecipients<Source>(
       customerId = reference;
       checkAddress = (entered) => guard.check({ entered, customerId: reference });
     } else {
-      customerId = typeof reference.id === 'string' ? reference.id : undefined;
+      customerId = reference.id;
       checkAddress = (entered) => guard.check({ entered, customer: reference });
     }
   } else {
@@ -73,7 +74,7 @@ export async function checkRecipients<Source>(
       locale: guard.options.locale ?? 'en',
       failOpen,
     };
-    const placeholder = { id: id ?? UNRESOLVED_CUSTOMER };
+    const placeholder = { id: id || UNRESOLVED_CUSTOMER };
     // Checked as a new customer's address, with the failure on record: `block` unless failing open.
     checkAddress = async (entered) =>
       withLookupFailure(
@@ -115,20 +116,32 @@ type Resolution = { readonly found: CustomerReference } | (LookupFailure & { rea
 
 /**
  * The customer, resolved once per message: `resolveCustomer` first, then, for an id, the guard's
- * `lookupCustomer`, so a message to five addresses costs one lookup, not five.
+ * `lookupCustomer`, so a message to five addresses costs one lookup, not five. What either answers
+ * is data from the caller's systems: an empty id is nobody found, and a record that is no customer
+ * is a failed lookup, so the message is held and logged rather than lost to a throw.
  */
 async function resolve<Source>(source: Source, options: PipelineOptions<Source>): Promise<Resolution> {
   const outcome = await settleLookup(
     (context) => options.resolveCustomer(source, context),
     options.resolveTimeoutMs ?? 2000,
   );
-  if (!('found' in outcome) || typeof outcome.found !== 'string') return outcome;
-  const customerId = outcome.found;
+  if (!('found' in outcome)) return outcome;
+  const reference: unknown = outcome.found;
+  if (typeof reference !== 'string') {
+    const record = checkCustomerRecord(reference);
+    const id = (reference as { id?: unknown } | null)?.id;
+    return 'found' in record || typeof id !== 'string' || id.trim() === ''
+      ? record
+      : { ...record, customerId: id };
+  }
+  // A missing header read as `String(headers.get('x-customer-id') ?? '')` names nobody.
+  if (reference.trim() === '') return { reason: 'not-found' };
   const lookupCustomer = options.guard.options.lookupCustomer;
-  if (!lookupCustomer) return outcome;
+  if (!lookupCustomer) return { found: reference };
   const customer = await settleLookup(
-    (context) => lookupCustomer(customerId, context),
+    (context) => lookupCustomer(reference, context),
     options.guard.options.lookupTimeoutMs ?? 2000,
   );
-  return 'found' in customer ? customer : { ...customer, customerId };
+  const record = 'found' in customer ? checkCustomerRecord(customer.found) : customer;
+  return 'found' in record ? record : { ...record, customerId: reference };
 }

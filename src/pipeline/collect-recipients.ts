@@ -9,7 +9,11 @@ export interface RecipientSources {
   readonly bcc?: unknown;
   /** An explicit SMTP envelope (`{ to, cc, bcc }`): the addresses mail is really delivered to. */
   readonly envelope?: unknown;
-  /** Custom headers (an object or a list of `{ key, value }`); `To`, `Cc` and `Bcc` among them count too. */
+  /**
+   * Custom headers (an object or a list of `{ key, value }`); `To`, `Cc` and `Bcc` among them count
+   * too. Any other header is listed only when its value holds a line break: a prepared value
+   * (`{ prepared: true, value }`) is written as it is, so a line break there starts a new field.
+   */
   readonly headers?: unknown;
   /**
    * The originator fields (RFC 5322 §3.6.2). They name no recipient, so only a value that holds a
@@ -31,6 +35,9 @@ const ORIGINATORS = [
 const UNSAFE = /(?!\t)[\p{Cc}\u2028\u2029]/u;
 
 const FIELDS = ['to', 'cc', 'bcc'] as const;
+
+// What ends a header field (RFC 5322 §2.2), so what a custom header's value must not hold.
+const LINE_BREAK = /[\r\n]/;
 
 /**
  * Flattens every recipient of a message into one list: the header fields, recipient headers set
@@ -56,6 +63,9 @@ export function collectRecipients(sources: RecipientSources): Recipient[] {
   for (const [key, value] of headerEntries(sources.headers)) {
     const field = FIELDS.find((name) => name === key.toLowerCase());
     if (field) collect(value, field, recipients);
+    else
+      for (const text of headerTexts(value))
+        if (LINE_BREAK.test(text)) recipients.push({ field: 'header', address: text, header: key });
   }
   const envelope = sources.envelope;
   const envelopeFields =
@@ -117,8 +127,30 @@ function pushMailbox(address: unknown, name: unknown, field: RecipientField, int
     return;
   }
   // An object's address is used as it is (nodemailer does not split it), so it is checked whole.
-  if (text.trim() === '') return;
+  if (text.trim() === '') {
+    // A name without an address is a token typed without an @ (mailparser reads
+    // `anna.svensson.gmail.com` in a list so): it is checked as typed, so it is refused, not dropped.
+    if (displayName.trim() !== '') into.push({ field, address: displayName });
+    return;
+  }
   into.push(displayName ? { field, address: text, name: displayName } : { field, address: text });
+}
+
+/** Every text a custom header's value holds: a string, each of a list, a prepared value's `value`. */
+function headerTexts(value: unknown): string[] {
+  const texts: string[] = [];
+  const seen = new WeakSet<object>();
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') texts.push(item);
+    else if (item && typeof item === 'object' && !seen.has(item)) {
+      seen.add(item);
+      if (Array.isArray(item)) pending.push(...item);
+      else pending.push((item as { value?: unknown }).value);
+    }
+  }
+  return texts;
 }
 
 function headerEntries(headers: unknown): [string, unknown][] {

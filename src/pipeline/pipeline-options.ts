@@ -15,7 +15,8 @@ export interface PipelineOptions<Source> {
   /**
    * Finds the customer the message is for. Return the customer, or an id the guard's
    * `lookupCustomer` knows, or `undefined` when there is none. May be async; the signal aborts
-   * when `resolveTimeoutMs` passes.
+   * when `resolveTimeoutMs` passes. An empty id counts as none found, and a record that does not
+   * match `CustomerSchema` as a failed lookup: either way the message fails closed, on record.
    */
   readonly resolveCustomer: (
     source: Source,

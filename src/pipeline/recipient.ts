@@ -4,9 +4,10 @@ import type { Verdict } from '../guard/verdict.js';
  * Where a recipient was named: a destination field of the header (RFC 5322 §3.6.3) or the SMTP
  * envelope's RCPT TO list (RFC 5321 §4.1.1.3), which is where mail is actually delivered. An
  * originator field (`from`, `sender`, `reply-to`) appears only when it holds a line break or another
- * control character, as the injection attempt it is.
+ * control character, and any other header (`header`) only when its value holds a line break, as the
+ * injection attempt it is.
  */
-export type RecipientField = 'to' | 'cc' | 'bcc' | 'envelope' | 'from' | 'sender' | 'reply-to';
+export type RecipientField = 'to' | 'cc' | 'bcc' | 'envelope' | 'from' | 'sender' | 'reply-to' | 'header';
 
 /** One recipient of a message, as named in one field. */
 export interface Recipient {
@@ -18,6 +19,8 @@ export interface Recipient {
   readonly address: string;
   /** The display name, when one was given. */
   readonly name?: string;
+  /** For field `header`: the name of the header the value was given in (`X-Order`). */
+  readonly header?: string;
 }
 
 /** One recipient and the guard's verdict on it. */

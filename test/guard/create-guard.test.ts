@@ -62,6 +62,19 @@ describe('createGuard', () => {
     expect(noLookup.action).toBe('block');
   });
 
+  it('blocks when the lookup answers with a record that is no customer, naming the bad field', async () => {
+    const guard = createGuard({ lookupCustomer: async () => ({ id: 1 }) as unknown as Customer });
+    const verdict = await guard.check({ entered: 'anna.svensson1985@gmail.com', customerId: 'C-1001' });
+    expect(verdict.action).toBe('block');
+    expect(verdict.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'error' });
+    expect(verdict.findings[0]?.code === 'lookup-failed' && verdict.findings[0].error).toMatch(
+      /^invalid customer record: id: /,
+    );
+    await expect(guard.check({ entered: 42, customerId: 'C-1001' } as never)).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+  });
+
   it("checks the address as a new customer's when told to fail open, still recording the failure", async () => {
     const guard = createGuard({
       failOpen: true,

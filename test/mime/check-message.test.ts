@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Customer } from '../../src/contacts/customer.js';
 import { EmailGuardError, InvalidInputError } from '../../src/errors.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { type CheckMessageOptions, checkMessage } from '../../src/mime/index.js';
@@ -69,6 +70,16 @@ describe('checkMessage', () => {
     const check = await checkMessage(createReadStream(fixture('encoded-name-hides-typo.eml')), options);
     expect(summary(check)).toContain('to:anna.svensson1985@gmial.com:block');
     expect(check.action).toBe('block');
+  });
+
+  it('blocks a token in a list that names no address, as nodemailerGuard does, rather than dropping it', async () => {
+    const check = await checkMessage(createReadStream(fixture('token-without-at.eml')), options);
+    expect(check).toMatchObject({ ok: false, action: 'block' });
+    expect(summary(check)).toEqual([
+      'to:anna.svensson1985@gmail.com:send',
+      'to:anna.svensson.gmail.com:block',
+    ]);
+    expect(check.recipients[1]?.verdict.findings[0]?.code).toBe('invalid-address');
   });
 
   it('checks the envelope a content filter knows, where the mail really goes', async () => {
@@ -154,6 +165,22 @@ describe('checkMessage', () => {
       },
     });
     expect(check).toMatchObject({ ok: false, action: 'block', customerLookup: { reason: 'error' } });
+  });
+
+  it('holds a message that names no customer, or a malformed one, as a failed lookup instead of throwing', async () => {
+    const missing = await checkMessage(createReadStream(fixture('no-customer-id.eml')), {
+      ...options,
+      resolveCustomer: (headers) => String(headers.get('x-customer-id') ?? ''),
+    });
+    expect(missing).toMatchObject({ ok: false, action: 'block', customerLookup: { reason: 'not-found' } });
+    expect(missing.recipients[0]?.verdict.findings[0]).toMatchObject({ code: 'lookup-failed' });
+    const malformed = await checkMessage(await readFile(fixture('order-confirmation.eml')), {
+      ...options,
+      resolveCustomer: () => ({ id: 'C-1001', emails: null }) as unknown as Customer,
+    });
+    expect(malformed).toMatchObject({ ok: false, action: 'block', customerId: 'C-1001' });
+    expect(malformed.customerLookup?.reason).toBe('error');
+    expect(malformed.customerLookup?.error).toMatch(/^invalid customer record: emails: /);
   });
 
   it('refuses input that breaks the schema, naming the field', async () => {

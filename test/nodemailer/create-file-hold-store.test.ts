@@ -146,6 +146,42 @@ describe('createFileHoldStore', () => {
     });
   });
 
+  it('refuses to discard a message while a release is sending it, which then sends it once', async () => {
+    const id = await holdOrder();
+    const transporter = guardedTransport();
+    let sending: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      sending = resolve;
+    });
+    let finish: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    // Runs after the guard, inside the release: the send waits here until the discard has answered.
+    transporter.use('compile', (_mail, done) => {
+      sending();
+      void gate.then(() => done());
+    });
+    const release = fixture.holdStore.release(id, transporter, { to: GOOD });
+    await started;
+    await expect(fixture.holdStore.discard(id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    finish();
+    await release;
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([[GOOD]]);
+    expect(await readdir(join(fixture.dir, 'held'))).toEqual([]);
+    expect(await fixture.holdStore.discard(id)).toBe(false);
+  });
+
+  it('discards an entry left releasing by a stopped process only when forced', async () => {
+    const held = await fixture.holdStore.hold(sampleInput('stale'));
+    await writeFile(join(fixture.dir, 'held', `${held.id}.lock`), '');
+    await expect(fixture.holdStore.discard(held.id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    expect(await fixture.holdStore.list()).toHaveLength(1);
+    expect(await fixture.holdStore.discard(held.id, { force: true })).toBe(true);
+    expect(await readdir(join(fixture.dir, 'held'))).toEqual([]);
+    expect(await createFileHoldStore(join(fixture.dir, 'never-written')).discard(held.id)).toBe(false);
+  });
+
   it('lists held messages oldest first, and ignores temporary files and an uncommitted message', async () => {
     const first = await fixture.holdStore.hold(sampleInput('first'));
     const second = await fixture.holdStore.hold(sampleInput('second'));

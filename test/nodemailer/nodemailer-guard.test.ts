@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
+import type { Customer } from '../../src/contacts/customer.js';
 import { InvalidInputError } from '../../src/errors.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import {
@@ -148,6 +150,24 @@ describe('nodemailerGuard', () => {
       'the envelope sender',
       { envelope: { from: 'order@butiken.se\r\nRCPT TO:<thief@example.com>', to: GOOD } },
     ],
+    [
+      'a prepared custom header',
+      {
+        headers: {
+          'X-Customer-Id': 'C-1001',
+          'X-Foo': { prepared: true, value: 'x\r\nBcc: thief@example.com' },
+        },
+      },
+    ],
+    [
+      'a custom header given as a list',
+      {
+        headers: {
+          'X-Customer-Id': 'C-1001',
+          'X-Foo': ['x', { prepared: true, value: 'y\nBcc: thief@example.com' }],
+        },
+      },
+    ],
   ];
   for (const [field, fields] of injections) {
     it(`refuses a line break in ${field}, so nothing reaches the server`, async () => {
@@ -162,6 +182,51 @@ describe('nodemailerGuard', () => {
       });
     });
   }
+
+  it('names the custom header a line break came in, in the error and the audit log', async () => {
+    const injected = 'x\r\nBcc: thief@example.com';
+    const error = await heldError(
+      guarded().sendMail(
+        order({ headers: { 'X-Customer-Id': 'C-1001', 'X-Foo': { prepared: true, value: injected } } }),
+      ),
+    );
+    expect(error.recipients.at(-1)).toMatchObject({ field: 'header', header: 'X-Foo', address: injected });
+    expect(fixture.audit.entries[0]?.recipients.at(-1)).toMatchObject({
+      field: 'header',
+      header: 'X-Foo',
+      action: 'block',
+      codes: ['invalid-address'],
+    });
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('checks the recipients a prebuilt raw message names in its own header, and logs every decision', async () => {
+    const raw = (to: string) =>
+      `From: order@butiken.se\r\nTo: ${to}\r\nSubject: Order 4711\r\nMessage-ID: <4711.raw@butiken.se>\r\n\r\nTack!\r\n`;
+    const transporter = guarded({ resolveCustomer: () => customers['C-1001'] });
+    const error = await heldError(transporter.sendMail({ raw: raw(TYPO) }));
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(error.recipients.map(({ field, address }) => `${field}:${address}`)).toEqual([`to:${TYPO}`]);
+    expect((await fixture.holdStore.get(error.holdId ?? ''))?.raw.toString()).toBe(raw(TYPO));
+    // The header's To is checked even when an envelope sends the message elsewhere.
+    const enveloped = await heldError(
+      transporter.sendMail({
+        raw: Buffer.from(raw(`${GOOD}, anna.svensson.gmail.com`)),
+        envelope: { from: 'order@butiken.se', to: [GOOD] },
+      }),
+    );
+    expect(enveloped.code).toBe('RECIPIENT_BLOCKED');
+    await transporter.sendMail({
+      raw: Readable.from([raw(GOOD)]),
+      envelope: { from: 'order@butiken.se', to: [GOOD] },
+    });
+    expect(fixture.sink.received.map((message) => message.raw.toString())).toEqual([raw(GOOD)]);
+    expect(fixture.audit.entries.map(({ outcome, messageId }) => [outcome, messageId])).toEqual([
+      ['held', '<4711.raw@butiken.se>'],
+      ['held', '<4711.raw@butiken.se>'],
+      ['sent', '<4711.raw@butiken.se>'],
+    ]);
+  });
 
   it('holds a confirm verdict until a person confirms it, and logs who did', async () => {
     const transporter = guarded();
@@ -237,6 +302,34 @@ describe('nodemailerGuard', () => {
     expect(await fixture.holdStore.list()).toHaveLength(3);
   });
 
+  it('holds and logs a message whose customer is missing or malformed, instead of failing the send', async () => {
+    const cases: [Partial<NodemailerGuardOptions>, string, RegExp | undefined][] = [
+      [{ guard: createGuard(), resolveCustomer: () => '' }, 'not-found', undefined],
+      [{ resolveCustomer: () => '  ' }, 'not-found', undefined],
+      [
+        { resolveCustomer: () => ({ id: 'C-1', emails: null }) as unknown as Customer },
+        'error',
+        /^invalid customer record: emails: /,
+      ],
+      [
+        { guard: createGuard({ lookupCustomer: async () => ({ id: 1 }) as unknown as Customer }) },
+        'error',
+        /^invalid customer record: id: /,
+      ],
+    ];
+    for (const [options, reason, error] of cases) {
+      const held = await heldError(guarded(options).sendMail(order()));
+      expect(held.code).toBe('RECIPIENT_BLOCKED');
+      const finding = held.recipients[0]?.verdict.findings[0];
+      expect(finding).toMatchObject({ code: 'lookup-failed', reason });
+      const entry = fixture.audit.entries.at(-1);
+      expect(entry).toMatchObject({ outcome: 'held', holdId: held.holdId, customerLookup: { reason } });
+      if (error) expect(entry?.customerLookup?.error).toMatch(error);
+    }
+    expect(fixture.sink.received).toEqual([]);
+    expect(await fixture.holdStore.list()).toHaveLength(cases.length);
+  });
+
   it('sends when the customer cannot be resolved and the caller chose to fail open, but never past a block', async () => {
     const transporter = guarded({ resolveCustomer: async () => undefined, failOpen: true });
     await transporter.sendMail(order());
@@ -299,8 +392,18 @@ describe('nodemailerGuard', () => {
       guarded({ mode: 'monitor' }).sendMail(order({ to: `${GOOD}\r\nBcc: thief@example.com` })),
     );
     expect(error.code).toBe('RECIPIENT_BLOCKED');
+    const prepared = { prepared: true, value: 'x\r\nBcc: thief@example.com' };
+    const header = await heldError(
+      guarded({ mode: 'monitor' }).sendMail(
+        order({ headers: { 'X-Customer-Id': 'C-1001', 'X-Foo': prepared } }),
+      ),
+    );
+    expect(header.code).toBe('RECIPIENT_BLOCKED');
     expect(fixture.sink.received).toEqual([]);
-    expect(fixture.audit.entries).toMatchObject([{ mode: 'monitor', outcome: 'held' }]);
+    expect(fixture.audit.entries).toMatchObject([
+      { mode: 'monitor', outcome: 'held' },
+      { mode: 'monitor', outcome: 'held' },
+    ]);
   });
 
   it('writes one JSON line per decision to the default audit log, without subjects or bodies', async () => {

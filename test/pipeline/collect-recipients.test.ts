@@ -33,6 +33,24 @@ describe('collectRecipients', () => {
     ]);
   });
 
+  it('lists a custom header only when its value, prepared or not, holds a line break', () => {
+    const injected = 'x\r\nBcc: thief@example.com';
+    expect(
+      collectRecipients({
+        to: 'a@example.se',
+        headers: {
+          'X-Plain': 'ok',
+          'X-Prepared': { prepared: true, value: injected },
+          'X-List': ['ok', 'y\nz'],
+        },
+      }),
+    ).toEqual([
+      { field: 'to', address: 'a@example.se' },
+      { field: 'header', address: injected, header: 'X-Prepared' },
+      { field: 'header', address: 'y\nz', header: 'X-List' },
+    ]);
+  });
+
   it('lists an originator field only when it holds a line break', () => {
     expect(
       collectRecipients({ to: 'a@example.se', from: 'Shop <shop@example.se>', replyTo: 'x@example.se' }),
@@ -46,6 +64,17 @@ describe('collectRecipients', () => {
 
   it('keeps a token that names no address, so it is refused rather than dropped', () => {
     expect(collectRecipients({ to: 'anna.example.se, bo@example.se' }).map((r) => r.address)).toEqual([
+      'anna.example.se',
+      'bo@example.se',
+    ]);
+    // mailparser's reading of the same list: the token is a name with an empty address.
+    const parsed = {
+      value: [
+        { address: '', name: 'anna.example.se' },
+        { address: 'bo@example.se', name: '' },
+      ],
+    };
+    expect(collectRecipients({ to: parsed }).map((r) => r.address)).toEqual([
       'anna.example.se',
       'bo@example.se',
     ]);

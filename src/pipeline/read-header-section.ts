@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { findHeaderEnd } from '../pipeline/find-header-end.js';
+import { findHeaderEnd } from './find-header-end.js';
 
 /** The header section of a raw message, and whether the empty line that ends it was found. */
 export type HeaderSection =

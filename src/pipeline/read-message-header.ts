@@ -1,0 +1,94 @@
+import type { Readable } from 'node:stream';
+import { type Headers, MailParser } from 'mailparser';
+import { MessageUnreadableError } from '../errors.js';
+import { readHeaderSection } from './read-header-section.js';
+
+/** Why a raw message's header could not be read as it is. */
+export interface MessageProblem {
+  readonly code: 'no-recipients' | 'header-too-large' | 'unreadable-header';
+  readonly message: string;
+}
+
+/** A raw message's header: the parsed fields, and what the recipient check reads from them. */
+export interface MessageHeader {
+  /** Every field, keyed by lower-case name, as mailparser reads them. */
+  readonly headers: Headers;
+  /** The destination fields (RFC 5322 §3.6.3), as `collectRecipients` takes them. */
+  readonly recipients: { readonly to: unknown; readonly cc: unknown; readonly bcc: unknown };
+  /** The Message-ID field (RFC 5322 §3.6.4), when the message has one. */
+  readonly messageId?: string;
+}
+
+/**
+ * Reads the header section of a raw RFC 5322 message (a string, bytes or a stream, left paused at
+ * the start of the body) and parses it with mailparser. Shared by `checkMessage` and the
+ * nodemailer plugin's check of a prebuilt (`raw`) message, so both read recipients alike.
+ *
+ * A header that is too large or cannot be parsed is answered with a problem; only a stream that
+ * fails rejects (`MessageUnreadableError`).
+ *
+ * @example
+ * ```ts
+ * const header = await readMessageHeader('To: anna@example.se\r\n\r\nHej', 1024 * 1024);
+ * if ('headers' in header) collectRecipients(header.recipients); // [{ field: 'to', address: 'anna@example.se' }]
+ * ```
+ */
+export async function readMessageHeader(
+  raw: string | Uint8Array | Readable,
+  maxBytes: number,
+): Promise<MessageHeader | { readonly problem: MessageProblem }> {
+  let section: Awaited<ReturnType<typeof readHeaderSection>>;
+  try {
+    section = await readHeaderSection(raw, maxBytes);
+  } catch (error) {
+    throw new MessageUnreadableError('the message stream failed before its header was read', {
+      cause: error,
+    });
+  }
+  if ('tooLarge' in section) {
+    return {
+      problem: { code: 'header-too-large', message: `the header section is larger than ${maxBytes} bytes` },
+    };
+  }
+  let headers: Headers;
+  try {
+    headers = await parseHeaders(
+      section.ended ? section.header : Buffer.concat([section.header, CRLF2]),
+      maxBytes,
+    );
+  } catch (error) {
+    return {
+      problem: {
+        code: 'unreadable-header',
+        message: `the header section cannot be parsed: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    };
+  }
+  const messageId = headers.get('message-id');
+  return {
+    headers,
+    recipients: { to: headers.get('to'), cc: headers.get('cc'), bcc: headers.get('bcc') },
+    ...(typeof messageId === 'string' && messageId ? { messageId } : {}),
+  };
+}
+
+const CRLF2 = Buffer.from('\r\n\r\n');
+
+/** Parses a header section (and the empty line after it) with mailparser's streaming parser. */
+function parseHeaders(header: Buffer, maxBytes: number): Promise<Headers> {
+  return new Promise<Headers>((resolve, reject) => {
+    const parser = new MailParser({
+      maxHeadSize: maxBytes,
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipImageLinks: true,
+      checksumAlgo: false,
+    });
+    parser.once('headers', (headers) => resolve(headers));
+    parser.once('error', reject);
+    // Nothing but the header goes in, so no attachment waits to be released; the text is dropped.
+    parser.on('data', () => undefined);
+    parser.once('end', () => resolve(new Map()));
+    parser.end(header);
+  });
+}
