@@ -4,7 +4,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { type Directory, DirectorySchema } from './create-directory.js';
-import { type CsvRecord, CsvRecordReader } from './csv-records.js';
+import { type CsvRecord, CsvRecordReader } from './csv-record-reader.js';
 import { type Customer, CustomerSchema } from './customer.js';
 
 /** A customer field and the CSV header names it is read from. */
