@@ -4,10 +4,32 @@ export type CsvRecord =
   | { readonly line: number; readonly error: string };
 
 /**
+ * How far a quoted field may run past the line its record starts on before the quote is taken for
+ * a stray one: RFC 4180 §2.6 allows line breaks inside quotes (an address or a note on two lines),
+ * but no CRM field spans a hundred lines or 64 Ki characters.
+ */
+const csvQuotedFieldLimits = { lines: 100, characters: 65_536 } as const;
+
+/**
  * Splits CSV text (RFC 4180: quoted fields with `""` for a quote, line breaks inside quotes, CRLF
  * or LF) into records, fed one chunk at a time so a large export never sits in memory as one
- * string. Lenient where spreadsheets are (a stray quote inside an unquoted field is kept as text);
- * a quote left open at the end of the input is reported for the record it opened.
+ * string. Lenient where spreadsheets are (a stray quote inside an unquoted field is kept as text).
+ *
+ * A quote that opens a field and is not closed within {@link csvQuotedFieldLimits} (100 lines or
+ * 64 Ki characters after the record's first line), nor by the end of the input, or that a field
+ * spanning lines closes with text after it, breaks only its own record: that record is reported as
+ * an error on the line it starts on, and reading resumes on the next line, so every later row is
+ * still read. At most the limit is held in memory for the open record.
+ *
+ * @example
+ * ```ts
+ * const records: CsvRecord[] = [];
+ * const reader = new CsvRecordReader(',');
+ * reader.push('id,name\nC-1,"Berg, Karin\nC-2,Erik\n', (record) => records.push(record));
+ * reader.end((record) => records.push(record));
+ * // [{ line: 1, fields: ['id', 'name'] }, { line: 2, error: 'a quoted field is never closed' },
+ * //  { line: 3, fields: ['C-2', 'Erik'] }]
+ * ```
  */
 export class CsvRecordReader {
   private fields: string[] = [];
@@ -20,6 +42,11 @@ export class CsvRecordReader {
   private recordLine = 1;
   private previousWasCarriageReturn = false;
   private fieldStarted = false;
+  /**
+   * The input after the first line of a record whose quoted field has crossed a line break, kept
+   * to be read again as rows if the quote turns out to be stray; undefined otherwise.
+   */
+  private rest: string | undefined;
 
   constructor(private readonly delimiter: string) {}
 
@@ -30,10 +57,13 @@ export class CsvRecordReader {
       if (character === '\n' && this.previousWasCarriageReturn) {
         // The LF of a CRLF pair: the CR already ended the line.
         this.previousWasCarriageReturn = false;
+        // Kept only inside the rest, where it follows its CR; a rest that starts after it does not.
+        if (this.rest) this.rest += character;
         continue;
       }
       this.previousWasCarriageReturn = character === '\r';
       const lineBreak = character === '\n' || character === '\r';
+      if (this.rest !== undefined) this.rest += character;
 
       if (this.inQuotes) {
         if (this.quotePending) {
@@ -43,13 +73,28 @@ export class CsvRecordReader {
             continue;
           }
           this.inQuotes = false;
+          if (this.rest !== undefined && character !== this.delimiter && !lineBreak) {
+            // A field that spans lines and closes with text after its quote: the quote that opened
+            // it was stray, and the lines it swallowed are rows.
+            this.reread(emit);
+            continue;
+          }
           // Fall through: the character after the closing quote is read as outside quotes.
         } else if (character === '"') {
           this.quotePending = true;
           continue;
         } else {
           this.field += lineBreak ? '\n' : character;
-          if (lineBreak) this.line++;
+          if (lineBreak) {
+            this.line++;
+            this.rest ??= '';
+          }
+          if (
+            this.rest !== undefined &&
+            (this.line - this.recordLine > csvQuotedFieldLimits.lines ||
+              this.rest.length > csvQuotedFieldLimits.characters)
+          )
+            this.reread(emit);
           continue;
         }
       }
@@ -71,16 +116,32 @@ export class CsvRecordReader {
     }
   }
 
-  /** Ends the input: emits the last record, or an error if a quote was left open. */
+  /** Ends the input: emits the last record, or an error for each quote left open. */
   end(emit: (record: CsvRecord) => void): void {
-    if (this.inQuotes && !this.quotePending) {
-      emit({ line: this.recordLine, error: 'a quoted field is never closed' });
-      this.reset();
-      return;
-    }
+    while (this.inQuotes && !this.quotePending) this.reread(emit);
     this.inQuotes = false;
     this.endField();
     this.endRecord(emit);
+  }
+
+  /**
+   * Reports the open record as broken and reads the input after its first line again: a stray
+   * quote costs its own row, not the rows it would have swallowed.
+   */
+  private reread(emit: (record: CsvRecord) => void): void {
+    emit({ line: this.recordLine, error: 'a quoted field is never closed' });
+    const rest = this.rest ?? '';
+    this.fields = [];
+    this.field = '';
+    this.inQuotes = false;
+    this.quotePending = false;
+    this.fieldStarted = false;
+    this.previousWasCarriageReturn = false;
+    this.rest = undefined;
+    this.recordLine++;
+    this.line = this.recordLine;
+    // A single-line record left open at the end has nothing after it to read.
+    if (rest !== '') this.push(rest, emit);
   }
 
   private endField(): void {
@@ -92,16 +153,9 @@ export class CsvRecordReader {
   private endRecord(emit: (record: CsvRecord) => void): void {
     const fields = this.fields;
     this.fields = [];
+    this.rest = undefined;
     // A blank line is no record (RFC 4180 does not allow one; spreadsheets write them at the end).
     if (fields.length === 1 && fields[0] === '') return;
     emit({ line: this.recordLine, fields });
-  }
-
-  private reset(): void {
-    this.fields = [];
-    this.field = '';
-    this.inQuotes = false;
-    this.quotePending = false;
-    this.fieldStarted = false;
   }
 }

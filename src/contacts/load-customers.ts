@@ -122,6 +122,9 @@ const LoadOptionsSchema = z.object({
  * Reads a CRM export (CSV with a header row, or NDJSON) into customers. A row that is broken (not
  * CSV or JSON, no id, an address or phone number that cannot be read) is reported with its line
  * number and reason and skipped; it never stops the rest, and no row is dropped without a report.
+ * A quoted CSV field may span lines (RFC 4180 §2.6), up to 100 lines or 64 Ki characters after its
+ * row's first line; a quote still open past that or at the end of the input is reported as never
+ * closed on the row it opened in, and the lines after that row are read as rows again.
  *
  * CSV cells may hold several addresses or numbers separated by `,`, `;` or `|` (none of them can
  * occur inside an address or a number).

@@ -65,6 +65,59 @@ describe('loadCustomers', () => {
     expect(problems.map((problem) => problem.line)).toEqual([4]);
   });
 
+  it('reports a stray quote on its own line and still loads every row after it', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) =>
+      i === 1 ? 'C-2,"Berg, Karin,karin@x.se,' : `C-${i + 1},Name ${i + 1},p${i + 1}@x.se,`,
+    );
+    rows[500] = 'C-501,Bad,bad@,';
+    const { loaded, problems } = await loadCustomers({ source: [header, ...rows].join('\n'), format: 'csv' });
+    expect(loaded).toBe(998);
+    expect(problems.map(({ line, reason }) => [line, reason.slice(0, 30)])).toEqual([
+      [3, 'a quoted field is never closed'],
+      [502, '"bad@" is not a usable address'],
+    ]);
+  });
+
+  it('reads the rows after a quote left open past the limit of a quoted field', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `C-${i + 1},Name,p${i + 1}@x.se,`);
+    rows[9] = 'C-10,"Berg, Karin,karin@x.se,';
+    rows[299] = 'C-300,"Lind, Erik",erik@lind.se,';
+    const { customers, problems } = await loadCustomers({
+      source: [header, ...rows].join('\n'),
+      format: 'csv',
+    });
+    expect(customers).toHaveLength(299);
+    expect(customers.at(-1)?.name).toBe('Lind, Erik');
+    expect(problems).toEqual([{ line: 11, reason: 'a quoted field is never closed', loaded: false }]);
+  });
+
+  it('reports a field spanning lines whose closing quote has text after it, and reads the lines as rows', async () => {
+    const source = `${header}\nC-1,"Berg, Karin,karin@x.se,\nC-2,Erik "the boss",erik@x.se,\nC-3,Åsa,asa@x.se,\n`;
+    const { customers, problems } = await loadCustomers({ source, format: 'csv' });
+    expect(customers.map((customer) => customer.name)).toEqual(['Erik "the boss"', 'Åsa']);
+    expect(problems.map(({ line }) => line)).toEqual([2]);
+  });
+
+  it('still reads a quoted field over several lines, with a BOM and CRLF line endings', async () => {
+    const source = `\uFEFF${header}\r\nC-1,"Anna\r\nSvensson",anna@x.se,\r\nC-2,Erik,erik@x.se,\r\n`;
+    const { customers, problems } = await loadCustomers({ source, format: 'csv' });
+    expect(problems).toEqual([]);
+    expect(customers.map((customer) => customer.name)).toEqual(['Anna\nSvensson', 'Erik']);
+  });
+
+  it('reports a stray quote the same way however the input is cut into chunks', async () => {
+    const source = `${header}\r\nC-1,Anna,anna@x.se,\r\nC-2,"Berg,karin@x.se,\r\nC-3,Erik,erik@x.se,\r\nC-4,Åsa,asa@x.se,`;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: source.length }), fc.nat({ max: source.length }), async (a, b) => {
+        const [from, to] = a < b ? [a, b] : [b, a];
+        const chunks = [source.slice(0, from), source.slice(from, to), source.slice(to)];
+        const { customers, problems } = await loadCustomers({ source: chunks, format: 'csv' });
+        expect(customers.map((customer) => customer.id)).toEqual(['C-1', 'C-3', 'C-4']);
+        expect(problems.map(({ line }) => line)).toEqual([3]);
+      }),
+    );
+  });
+
   it('reads a semicolon-separated export with Swedish headers', async () => {
     const source = '\uFEFFKundnummer;Namn;E-post;Mobil\nK1;Anna Svensson;anna@x.se,anna@y.se;070-123 45 67\n';
     const { customers } = await loadCustomers({ source, format: 'csv' });
