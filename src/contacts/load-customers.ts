@@ -99,7 +99,7 @@ export interface LoadCustomersOptions {
   readonly columns?: Partial<Record<CustomerColumn, readonly string[]>>;
   /** CSV field separator. @default detected from the header line: `;` (Excel in Swedish), tab or `,` */
   readonly delimiter?: string;
-  /** Region for reading national phone numbers of rows without a country. @default 'SE' */
+  /** ISO 3166-1 alpha-2 region for reading national phone numbers of rows without a country. @default 'SE' */
   readonly defaultCountry?: string;
 }
 
@@ -113,7 +113,18 @@ export interface LoadCustomersResult {
 }
 
 const LoadOptionsSchema = z.object({
+  onProgress: z
+    .custom<LoadCustomersOptions['onProgress']>((value) => typeof value === 'function', 'a function')
+    .optional(),
   directory: DirectorySchema.optional(),
+  columns: z
+    .strictObject(
+      Object.fromEntries(
+        Object.keys(defaultCustomerColumns).map((column) => [column, z.array(z.string()).optional()]),
+      ),
+    )
+    .optional(),
+  defaultCountry: CustomerSchema.shape.country,
   progressEvery: z.number().int().positive().optional(),
   delimiter: z.string().length(1, 'the delimiter is one character').optional(),
 });
@@ -124,7 +135,9 @@ const LoadOptionsSchema = z.object({
  * number and reason and skipped; it never stops the rest, and no row is dropped without a report.
  * A quoted CSV field may span lines (RFC 4180 §2.6), up to 100 lines or 64 Ki characters after its
  * row's first line; a quote still open past that or at the end of the input is reported as never
- * closed on the row it opened in, and the lines after that row are read as rows again.
+ * closed on the row it opened in, and the lines after that row are read as rows again. Input or
+ * options that break their schema (a `source` that is not text, a `delimiter` longer than one
+ * character, a `defaultCountry` that is not two letters) throw an `InvalidInputError` naming the field.
  *
  * CSV cells may hold several addresses or numbers separated by `,`, `;` or `|` (none of them can
  * occur inside an address or a number).

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticCustomers } from '../../eval/cases/synthetic-people.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { type LoadProgress, loadCustomers } from '../../src/contacts/load-customers.js';
+import { EmailGuardError, InvalidInputError } from '../../src/errors.js';
 
 const header = 'id,name,email,phone';
 const good = [
@@ -229,6 +230,39 @@ describe('loadCustomers', () => {
     expect(result.customers).toEqual([]);
     expect(directory.size).toBe(3);
     expect(directory.findAddress({ entered: 'erik@lind.se' })[0]?.customerId).toBe('C-2');
+  });
+
+  it('throws an InvalidInputError naming an option that breaks its schema', async () => {
+    const input = { source: 'id,phone\nC-1,070-123 45 67\n', format: 'csv' } as const;
+    const field = (options: unknown) =>
+      loadCustomers(input, options as never).then(
+        () => undefined,
+        (error: unknown) => (error instanceof InvalidInputError ? error.field : error),
+      );
+    expect(await field({ onProgress: 'log' })).toBe('options.onProgress');
+    expect(await field({ defaultCountry: 46 })).toBe('options.defaultCountry');
+    expect(await field({ defaultCountry: 'Sweden' })).toBe('options.defaultCountry');
+    expect(await field({ columns: { id: 'kund' } })).toBe('options.columns.id');
+    expect(await field(null)).toBe('options');
+    expect(await field({ defaultCountry: 'se' })).toBeUndefined();
+  });
+
+  it('answers any options with a result or an EmailGuardError, never another error', async () => {
+    const input = { source: 'id,name,phone\nC-1,Anna,070-123 45 67\n', format: 'csv' } as const;
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), fc.anything(), async (options, value) => {
+        for (const candidate of [
+          options,
+          { defaultCountry: value },
+          { columns: value },
+          { onProgress: value },
+        ]) {
+          await loadCustomers(input, candidate as never).catch((error: unknown) => {
+            expect(error).toBeInstanceOf(EmailGuardError);
+          });
+        }
+      }),
+    );
   });
 
   it('rejects a source that is not text', async () => {
