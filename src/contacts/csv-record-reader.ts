@@ -1,7 +1,18 @@
 /** One CSV record and the line it starts on (1-based), or a record that could not be read. */
 export type CsvRecord =
-  | { readonly line: number; readonly fields: string[] }
+  | {
+      readonly line: number;
+      readonly fields: string[];
+      /** A quoted field of the record crosses a line break. */
+      readonly spansLines: boolean;
+    }
   | { readonly line: number; readonly error: string };
+
+/**
+ * Receives each record. Answering `'read-again'` for a record that spans lines (one whose field
+ * count shows its quote was stray) drops it and reads the lines after its first line again as rows.
+ */
+export type CsvRecordSink = (record: CsvRecord) => 'read-again' | undefined;
 
 /**
  * How far a quoted field may run past the line its record starts on before the quote is taken for
@@ -19,16 +30,20 @@ const csvQuotedFieldLimits = { lines: 100, characters: 65_536 } as const;
  * 64 Ki characters after the record's first line), nor by the end of the input, or that a field
  * spanning lines closes with text after it, breaks only its own record: that record is reported as
  * an error on the line it starts on, and reading resumes on the next line, so every later row is
- * still read. At most the limit is held in memory for the open record.
+ * still read. A record that spans lines but turns out to have the wrong number of fields can be
+ * read again the same way (see {@link CsvRecordSink}). At most the limit is held in memory for the
+ * open record.
  *
  * @example
  * ```ts
  * const records: CsvRecord[] = [];
+ * const sink: CsvRecordSink = (record) => void records.push(record);
  * const reader = new CsvRecordReader(',');
- * reader.push('id,name\nC-1,"Berg, Karin\nC-2,Erik\n', (record) => records.push(record));
- * reader.end((record) => records.push(record));
- * // [{ line: 1, fields: ['id', 'name'] }, { line: 2, error: 'a quoted field is never closed' },
- * //  { line: 3, fields: ['C-2', 'Erik'] }]
+ * reader.push('id,name\nC-1,"Berg, Karin\nC-2,Erik\n', sink);
+ * reader.end(sink);
+ * // [{ line: 1, fields: ['id', 'name'], spansLines: false },
+ * //  { line: 2, error: 'a quoted field is never closed' },
+ * //  { line: 3, fields: ['C-2', 'Erik'], spansLines: false }]
  * ```
  */
 export class CsvRecordReader {
@@ -51,7 +66,7 @@ export class CsvRecordReader {
   constructor(private readonly delimiter: string) {}
 
   /** Reads a chunk; calls `emit` for every record it completes. */
-  push(chunk: string, emit: (record: CsvRecord) => void): void {
+  push(chunk: string, emit: CsvRecordSink): void {
     for (let i = 0; i < chunk.length; i++) {
       const character = chunk[i] as string;
       if (character === '\n' && this.previousWasCarriageReturn) {
@@ -103,7 +118,11 @@ export class CsvRecordReader {
         this.endField();
       } else if (lineBreak) {
         this.endField();
-        this.endRecord(emit);
+        const rest = this.rest;
+        if (this.endRecord(emit) && rest !== undefined) {
+          this.readAgain(rest, emit);
+          continue;
+        }
         this.line++;
         this.recordLine = this.line;
       } else if (character === '"' && !this.fieldStarted) {
@@ -117,20 +136,29 @@ export class CsvRecordReader {
   }
 
   /** Ends the input: emits the last record, or an error for each quote left open. */
-  end(emit: (record: CsvRecord) => void): void {
-    while (this.inQuotes && !this.quotePending) this.reread(emit);
-    this.inQuotes = false;
-    this.endField();
-    this.endRecord(emit);
+  end(emit: CsvRecordSink): void {
+    for (;;) {
+      while (this.inQuotes && !this.quotePending) this.reread(emit);
+      this.inQuotes = false;
+      this.quotePending = false;
+      this.endField();
+      const rest = this.rest;
+      if (!this.endRecord(emit) || rest === undefined) return;
+      this.readAgain(rest, emit);
+    }
   }
 
   /**
    * Reports the open record as broken and reads the input after its first line again: a stray
    * quote costs its own row, not the rows it would have swallowed.
    */
-  private reread(emit: (record: CsvRecord) => void): void {
+  private reread(emit: CsvRecordSink): void {
     emit({ line: this.recordLine, error: 'a quoted field is never closed' });
-    const rest = this.rest ?? '';
+    this.readAgain(this.rest ?? '', emit);
+  }
+
+  /** Drops the open record and reads `rest`, the input after its first line, as new records. */
+  private readAgain(rest: string, emit: CsvRecordSink): void {
     this.fields = [];
     this.field = '';
     this.inQuotes = false;
@@ -150,12 +178,14 @@ export class CsvRecordReader {
     this.fieldStarted = false;
   }
 
-  private endRecord(emit: (record: CsvRecord) => void): void {
+  /** Emits the record; true when the sink asks for the lines after its first to be read again. */
+  private endRecord(emit: CsvRecordSink): boolean {
     const fields = this.fields;
+    const spansLines = this.rest !== undefined;
     this.fields = [];
     this.rest = undefined;
     // A blank line is no record (RFC 4180 does not allow one; spreadsheets write them at the end).
-    if (fields.length === 1 && fields[0] === '') return;
-    emit({ line: this.recordLine, fields });
+    if (fields.length === 1 && fields[0] === '') return false;
+    return emit({ line: this.recordLine, fields, spansLines }) === 'read-again' && spansLines;
   }
 }

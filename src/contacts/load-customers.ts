@@ -4,7 +4,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { type Directory, DirectorySchema } from './create-directory.js';
-import { type CsvRecord, CsvRecordReader } from './csv-record-reader.js';
+import { CsvRecordReader, type CsvRecordSink } from './csv-record-reader.js';
 import { type Customer, CustomerSchema } from './customer.js';
 
 /** A customer field and the CSV header names it is read from. */
@@ -134,8 +134,9 @@ const LoadOptionsSchema = z.object({
  * CSV or JSON, no id, an address or phone number that cannot be read) is reported with its line
  * number and reason and skipped; it never stops the rest, and no row is dropped without a report.
  * A quoted CSV field may span lines (RFC 4180 §2.6), up to 100 lines or 64 Ki characters after its
- * row's first line; a quote still open past that or at the end of the input is reported as never
- * closed on the row it opened in, and the lines after that row are read as rows again. Input or
+ * row's first line; a quote still open past that or at the end of the input, or one that leaves
+ * its row with the wrong number of fields, is reported on the row it opened in, and the lines after
+ * that row are read as rows again. Input or
  * options that break their schema (a `source` that is not text, a `delimiter` longer than one
  * character, a `defaultCountry` that is not two letters) throw an `InvalidInputError` naming the field.
  *
@@ -247,26 +248,34 @@ function csvRows(options: LoadCustomersOptions, accept: Accept, reject: Reject):
   for (const [column, headers] of Object.entries(names) as [CustomerColumn, readonly string[]][])
     for (const header of headers) lookup.set(normaliseHeader(header), column);
 
-  const onRecord = (record: CsvRecord) => {
+  const onRecord: CsvRecordSink = (record) => {
     if ('error' in record) {
       reject(record.line, record.error);
-      return;
+      return undefined;
     }
     if (!columns) {
       columns = record.fields.map((header) => lookup.get(normaliseHeader(header)));
       if (!columns.includes('id')) reject(record.line, 'the header has no id column');
-      return;
+      return undefined;
     }
     if (!columns.includes('id')) {
       reject(record.line, 'the header has no id column');
-      return;
+      return undefined;
     }
     if (record.fields.length !== columns.length) {
+      if (record.spansLines) {
+        // A quote that pairs with one on a later line swallows the rows between: read them again.
+        reject(
+          record.line,
+          `a quote opened on this line runs into the next lines (${record.fields.length} fields where the header has ${columns.length})`,
+        );
+        return 'read-again';
+      }
       reject(
         record.line,
         `the row has ${record.fields.length} fields where the header has ${columns.length}`,
       );
-      return;
+      return undefined;
     }
     const customer: Record<string, unknown> = {};
     columns.forEach((column, i) => {
@@ -283,6 +292,7 @@ function csvRows(options: LoadCustomersOptions, accept: Accept, reject: Reject):
       }
     });
     accept(record.line, customer);
+    return undefined;
   };
 
   return {

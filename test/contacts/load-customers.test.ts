@@ -99,6 +99,26 @@ describe('loadCustomers', () => {
     expect(problems.map(({ line }) => line)).toEqual([2]);
   });
 
+  it('reads the rows between a stray quote and the later quote it pairs with', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `C-${i + 1},Name ${i + 1},p${i + 1}@x.se`);
+    rows[1] = 'C-2,"Berg, Karin,karin@x.se';
+    rows[9] = 'C-10,Erik,erik@x.se"';
+    const source = `${header.replace(',phone', '')}\r\n${rows.join('\r\n')}\r\n`;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: source.length }), async (cut) => {
+        const chunks = [source.slice(0, cut), source.slice(cut)];
+        const { loaded, problems } = await loadCustomers({ source: chunks, format: 'csv' });
+        expect(loaded).toBe(18);
+        expect(problems.map(({ line, field }) => [line, field])).toEqual([
+          [3, undefined],
+          [11, 'emails'],
+        ]);
+        expect(problems[0]?.reason).toContain('runs into the next lines');
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('still reads a quoted field over several lines, with a BOM and CRLF line endings', async () => {
     const source = `\uFEFF${header}\r\nC-1,"Anna\r\nSvensson",anna@x.se,\r\nC-2,Erik,erik@x.se,\r\n`;
     const { customers, problems } = await loadCustomers({ source, format: 'csv' });
