@@ -61,12 +61,15 @@ export interface Directory {
   /**
    * Adds many customers at once, sorted into the index in one merge: far faster than `add` one at
    * a time for thousands. A repeated id keeps the last record. A customer that breaks the schema
-   * throws an `InvalidInputError` naming it (`customers.41.id`); those before it stay added.
+   * throws an `InvalidInputError` naming it (`customers.41.id`); those before it stay added. So
+   * does `customers` that is not iterable (`customers`).
    */
   addAll(customers: Iterable<Customer>): void;
-  /** Removes a customer; `false` when none has that id. */
+  /** Removes a customer; `false` when none has that id. Throws `InvalidInputError` when the id is not a string. */
   remove(customerId: string): boolean;
+  /** Whether a customer has that id. Throws `InvalidInputError` when the id is not a string. */
   has(customerId: string): boolean;
+  /** The customer with that id, if any. Throws `InvalidInputError` when the id is not a string. */
   get(customerId: string): DirectoryCustomer | undefined;
   /** Every customer held, in no promised order. */
   customers(): IterableIterator<DirectoryCustomer>;
@@ -74,7 +77,9 @@ export interface Directory {
    * Known addresses (of any customer but `excludeCustomerId`) on the entered address's mailbox
    * (distance 0) or one slip from it (distance 1: in the local part, or in the domain when the
    * local part is the same), nearest first. An address that does not parse matches nothing;
-   * `entered` may also be the result of `parseAddress`, to save parsing it twice.
+   * `entered` may also be the result of `parseAddress`, to save parsing it twice. Input or options
+   * that break their schema (`entered` neither text nor a parsed address, `maxDistance` not 0 or
+   * 1) throw an `InvalidInputError` naming the field.
    */
   findAddress(
     input: { readonly entered: string | ParsedAddress; readonly excludeCustomerId?: string },
@@ -83,7 +88,11 @@ export interface Directory {
       readonly maxDistance?: 0 | 1;
     },
   ): DirectoryAddressMatch[];
-  /** Customers (but `excludeCustomerId`) with the entered number, read in `region` when national. */
+  /**
+   * Customers (but `excludeCustomerId`) with the entered number, read in `region` when national. A
+   * number that cannot be read matches nothing; input that breaks its schema (`entered` not text,
+   * `region` not two letters) throws an `InvalidInputError` naming the field.
+   */
   findPhone(input: {
     readonly entered: string;
     readonly region?: string;
@@ -111,6 +120,87 @@ export const DirectorySchema = z.custom<Directory>(
     typeof (value as Directory).findPhone === 'function',
   'a directory made by createDirectory',
 );
+
+const CustomerIdSchema = z.string();
+/** An ISO 3166-1 alpha-2 region, as a customer's `country` is written. */
+const OptionalRegionSchema = CustomerSchema.shape.country;
+
+const DirectoryOptionsSchema = z.object({
+  mailboxRules: z
+    .array(
+      z.object({
+        domains: z.array(z.string()),
+        canonicalDomain: z.string().optional(),
+        ignoreDots: z.boolean().optional(),
+        subaddressSeparator: z.string().optional(),
+      }),
+    )
+    .optional(),
+  defaultCountry: OptionalRegionSchema,
+});
+
+const CustomersSchema = z.custom<Iterable<Customer>>(
+  (value) =>
+    value !== null &&
+    value !== undefined &&
+    typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function',
+  'an iterable of customers',
+);
+
+/** What `findAddress` reads: an address as typed, or as `parseAddress` parsed it. */
+interface FindAddressInput {
+  readonly entered: string | ParsedAddress;
+  readonly excludeCustomerId?: string;
+}
+
+const FindAddressInputSchema = z.object({
+  entered: z.union([
+    z.string(),
+    z.custom<ParsedAddress>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as ParsedAddress).address === 'string' &&
+        typeof (value as ParsedAddress).local === 'string' &&
+        typeof (value as ParsedAddress).domain === 'string',
+      'an address as text, or as parseAddress parsed it',
+    ),
+  ]),
+  excludeCustomerId: CustomerIdSchema.optional(),
+});
+
+const FindAddressOptionsSchema = z.object({
+  maxDistance: z.union([z.literal(0), z.literal(1)]).optional(),
+});
+
+/** What `findPhone` reads. */
+interface FindPhoneInput {
+  readonly entered: string;
+  readonly region?: string;
+  readonly excludeCustomerId?: string;
+}
+
+const FindPhoneInputSchema = z.object({
+  entered: z.string(),
+  region: OptionalRegionSchema,
+  excludeCustomerId: CustomerIdSchema.optional(),
+});
+
+/**
+ * `directory.findAddress` without validating the input again: for the checks, whose input passed
+ * its schema already, so a check costs no second parse. A caller's own directory is asked through
+ * its public method.
+ */
+export function findAddressUnchecked(directory: Directory, input: FindAddressInput): DirectoryAddressMatch[] {
+  return directory instanceof CustomerDirectory
+    ? directory.lookupAddress(input, 1)
+    : directory.findAddress(input);
+}
+
+/** `directory.findPhone` without validating the input again (see {@link findAddressUnchecked}). */
+export function findPhoneUnchecked(directory: Directory, input: FindPhoneInput): DirectoryPhoneMatch[] {
+  return directory instanceof CustomerDirectory ? directory.lookupPhone(input) : directory.findPhone(input);
+}
 
 class CustomerDirectory implements Directory {
   private readonly rules: MailboxRuleIndex;
@@ -154,6 +244,7 @@ class CustomerDirectory implements Directory {
   }
 
   addAll(customers: Iterable<Customer>): void {
+    parseInput(CustomersSchema, customers, ['customers']);
     for (const index of [this.ids, this.mailboxes, this.phones, this.domains]) index.beginBulk();
     const first = this.slots;
     let idHashes = new Uint32Array(1024);
@@ -197,6 +288,7 @@ class CustomerDirectory implements Directory {
   }
 
   remove(customerId: string): boolean {
+    parseInput(CustomerIdSchema, customerId, ['customerId']);
     const slot = this.slotOf(customerId);
     if (slot === undefined) return false;
     this.kill(slot);
@@ -205,10 +297,12 @@ class CustomerDirectory implements Directory {
   }
 
   has(customerId: string): boolean {
+    parseInput(CustomerIdSchema, customerId, ['customerId']);
     return this.slotOf(customerId) !== undefined;
   }
 
   get(customerId: string): DirectoryCustomer | undefined {
+    parseInput(CustomerIdSchema, customerId, ['customerId']);
     const slot = this.slotOf(customerId);
     return slot === undefined ? undefined : this.customerAt(slot);
   }
@@ -218,15 +312,21 @@ class CustomerDirectory implements Directory {
   }
 
   findAddress(
-    input: { readonly entered: string | ParsedAddress; readonly excludeCustomerId?: string },
+    input: FindAddressInput,
     options: { readonly maxDistance?: 0 | 1 } = {},
   ): DirectoryAddressMatch[] {
+    parseInput(FindAddressInputSchema, input, ['input']);
+    const { maxDistance } = parseInput(FindAddressOptionsSchema, options, ['options']);
+    return this.lookupAddress(input, maxDistance ?? 1);
+  }
+
+  /** {@link findAddress} on input already known to fit its schema. */
+  lookupAddress(input: FindAddressInput, maxDistance: 0 | 1): DirectoryAddressMatch[] {
     const parsed =
       typeof input.entered === 'string'
         ? parseAddress(input.entered)
         : ({ ok: true, address: input.entered } as const);
     if (!parsed.ok) return [];
-    const maxDistance = options.maxDistance ?? 1;
     const key = mailboxKey(parsed.address, this.rules);
     const found = new Map<string, DirectoryAddressMatch>();
 
@@ -264,11 +364,13 @@ class CustomerDirectory implements Directory {
     return sortMatches(found);
   }
 
-  findPhone(input: {
-    readonly entered: string;
-    readonly region?: string;
-    readonly excludeCustomerId?: string;
-  }): DirectoryPhoneMatch[] {
+  findPhone(input: FindPhoneInput): DirectoryPhoneMatch[] {
+    parseInput(FindPhoneInputSchema, input, ['input']);
+    return this.lookupPhone(input);
+  }
+
+  /** {@link findPhone} on input already known to fit its schema. */
+  lookupPhone(input: FindPhoneInput): DirectoryPhoneMatch[] {
     const e164 = toE164(input.entered, input.region ?? this.defaultCountry);
     if (e164 === undefined) return [];
     const matches: DirectoryPhoneMatch[] = [];
@@ -505,7 +607,8 @@ function sortMatches(found: Map<string, DirectoryAddressMatch>): DirectoryAddres
  * Builds a {@link Directory} from any iterable of customers (an array, a generator, a database
  * cursor read into memory). The bulk load sorts the index once; later changes go through `add` and
  * `remove` and are merged in as they accumulate. A customer that breaks the schema throws an
- * `InvalidInputError` naming it (`customers.41.id`); to skip and report bad rows of an export
+ * `InvalidInputError` naming it (`customers.41.id`), and so do options that break their schema
+ * (`options.defaultCountry`); to skip and report bad rows of an export
  * instead, read it with `loadCustomers`.
  *
  * @example
@@ -523,6 +626,7 @@ export function createDirectory(
   customers: Iterable<Customer> = [],
   options: DirectoryOptions = {},
 ): Directory {
+  parseInput(DirectoryOptionsSchema, options, ['options']);
   const directory = new CustomerDirectory(options);
   directory.addAll(customers);
   return directory;

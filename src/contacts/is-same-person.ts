@@ -4,8 +4,9 @@ import { nameKey, nameWords } from './name-key.js';
 /**
  * Whether two customer records look like the same person by name: the same {@link nameKey}, one
  * slip apart (two for names of 12 letters or more), or one name's words all found in the other's
- * when both have at least two (`Anna Svensson` and `Anna Maria Svensson`). A missing name never
- * matches: without names there is no evidence of a duplicate.
+ * when both have at least two (`Anna Svensson` and `Anna Maria Svensson`). A missing name, or one
+ * that is not a string, never matches: without names there is no evidence of a duplicate. Never
+ * throws.
  *
  * @example
  * ```ts

@@ -4,7 +4,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { type Directory, DirectorySchema } from './create-directory.js';
-import { type CsvRecord, CsvRecordReader } from './csv-records.js';
+import { CsvRecordReader, type CsvRecordSink } from './csv-record-reader.js';
 import { type Customer, CustomerSchema } from './customer.js';
 
 /** A customer field and the CSV header names it is read from. */
@@ -99,7 +99,7 @@ export interface LoadCustomersOptions {
   readonly columns?: Partial<Record<CustomerColumn, readonly string[]>>;
   /** CSV field separator. @default detected from the header line: `;` (Excel in Swedish), tab or `,` */
   readonly delimiter?: string;
-  /** Region for reading national phone numbers of rows without a country. @default 'SE' */
+  /** ISO 3166-1 alpha-2 region for reading national phone numbers of rows without a country. @default 'SE' */
   readonly defaultCountry?: string;
 }
 
@@ -113,7 +113,18 @@ export interface LoadCustomersResult {
 }
 
 const LoadOptionsSchema = z.object({
+  onProgress: z
+    .custom<LoadCustomersOptions['onProgress']>((value) => typeof value === 'function', 'a function')
+    .optional(),
   directory: DirectorySchema.optional(),
+  columns: z
+    .strictObject(
+      Object.fromEntries(
+        Object.keys(defaultCustomerColumns).map((column) => [column, z.array(z.string()).optional()]),
+      ),
+    )
+    .optional(),
+  defaultCountry: CustomerSchema.shape.country,
   progressEvery: z.number().int().positive().optional(),
   delimiter: z.string().length(1, 'the delimiter is one character').optional(),
 });
@@ -122,6 +133,12 @@ const LoadOptionsSchema = z.object({
  * Reads a CRM export (CSV with a header row, or NDJSON) into customers. A row that is broken (not
  * CSV or JSON, no id, an address or phone number that cannot be read) is reported with its line
  * number and reason and skipped; it never stops the rest, and no row is dropped without a report.
+ * A quoted CSV field may span lines (RFC 4180 §2.6), up to 100 lines or 64 Ki characters after its
+ * row's first line; a quote still open past that or at the end of the input, or one that leaves
+ * its row with the wrong number of fields, is reported on the row it opened in, and the lines after
+ * that row are read as rows again. Input or
+ * options that break their schema (a `source` that is not text, a `delimiter` longer than one
+ * character, a `defaultCountry` that is not two letters) throw an `InvalidInputError` naming the field.
  *
  * CSV cells may hold several addresses or numbers separated by `,`, `;` or `|` (none of them can
  * occur inside an address or a number).
@@ -231,26 +248,34 @@ function csvRows(options: LoadCustomersOptions, accept: Accept, reject: Reject):
   for (const [column, headers] of Object.entries(names) as [CustomerColumn, readonly string[]][])
     for (const header of headers) lookup.set(normaliseHeader(header), column);
 
-  const onRecord = (record: CsvRecord) => {
+  const onRecord: CsvRecordSink = (record) => {
     if ('error' in record) {
       reject(record.line, record.error);
-      return;
+      return undefined;
     }
     if (!columns) {
       columns = record.fields.map((header) => lookup.get(normaliseHeader(header)));
       if (!columns.includes('id')) reject(record.line, 'the header has no id column');
-      return;
+      return undefined;
     }
     if (!columns.includes('id')) {
       reject(record.line, 'the header has no id column');
-      return;
+      return undefined;
     }
     if (record.fields.length !== columns.length) {
+      if (record.spansLines) {
+        // A quote that pairs with one on a later line swallows the rows between: read them again.
+        reject(
+          record.line,
+          `a quote opened on this line runs into the next lines (${record.fields.length} fields where the header has ${columns.length})`,
+        );
+        return 'read-again';
+      }
       reject(
         record.line,
         `the row has ${record.fields.length} fields where the header has ${columns.length}`,
       );
-      return;
+      return undefined;
     }
     const customer: Record<string, unknown> = {};
     columns.forEach((column, i) => {
@@ -267,6 +292,7 @@ function csvRows(options: LoadCustomersOptions, accept: Accept, reject: Reject):
       }
     });
     accept(record.line, customer);
+    return undefined;
   };
 
   return {

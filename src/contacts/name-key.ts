@@ -17,7 +17,8 @@ const LIGATURES: Readonly<Record<string, string>> = {
 /**
  * A person's name reduced to what survives retyping: case and diacritics folded (`Åsa Öberg` ->
  * `asa oberg`), punctuation dropped, and the words sorted so `Svensson, Anna` and `Anna Svensson`
- * are the same key. Returns `''` for a name with no letters or digits.
+ * are the same key. Returns `''` for a name with no letters or digits, and for anything that is
+ * not a string (a CRM field read as a number or null is no name); never throws.
  *
  * @example
  * ```ts
@@ -30,6 +31,7 @@ export function nameKey(name: string): string {
 
 /** The folded words of a name in reading order (see {@link nameKey}). */
 export function nameWords(name: string): string[] {
+  if (typeof name !== 'string') return [];
   const folded = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DirectorySchema } from '../contacts/create-directory.js';
+import { DirectorySchema, findPhoneUnchecked } from '../contacts/create-directory.js';
 import { CustomerSchema } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
@@ -106,7 +106,10 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
       findings.push(finding({ code: 'unverified-phone', knownPhones: known.length }));
     }
     if (phone && directory) {
-      for (const match of directory.findPhone({ entered: phone.e164, excludeCustomerId: customer.id })) {
+      for (const match of findPhoneUnchecked(directory, {
+        entered: phone.e164,
+        excludeCustomerId: customer.id,
+      })) {
         findings.push(
           finding({ code: 'belongs-to-other-customer', customerId: match.customerId, known: match.phone }),
         );

@@ -1,5 +1,5 @@
 import type { ParsedAddress } from '../address/parse-address.js';
-import type { Directory } from '../contacts/create-directory.js';
+import { type Directory, findAddressUnchecked } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { isSamePerson } from '../contacts/is-same-person.js';
 import { explainEdits } from '../matching/explain-edits.js';
@@ -24,7 +24,7 @@ export function directoryFindings(
   options: { readonly knownMailbox: boolean },
 ): FindingEvidence[] {
   const { address, customer, directory } = input;
-  const matches = directory.findAddress({ entered: address, excludeCustomerId: customer.id });
+  const matches = findAddressUnchecked(directory, { entered: address, excludeCustomerId: customer.id });
   const findings: FindingEvidence[] = [];
   const reported = new Set<string>();
   const mailboxKnownForOthers = matches.some((match) => match.distance === 0);

@@ -1,4 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /** A phone number as read by libphonenumber-js. */
 export interface ParsedPhone {
@@ -19,15 +19,23 @@ export interface ParsedPhone {
 
 /**
  * Reads a phone number typed in any national or international format. `region` is the ISO 3166-1
- * country used for national numbers. Returns undefined when nothing number-like can be read.
+ * country used for national numbers (any case). Never throws: returns undefined when nothing
+ * number-like can be read, when `input` is not a string, or for a national number when `region`
+ * is not a region libphonenumber-js knows (an international number is still read then).
  *
  * @example
  * ```ts
- * parsePhone('070-123 45 67')?.e164; // '+46701234567'
+ * parsePhone('070-123 45 67')?.e164;     // '+46701234567'
+ * parsePhone('070-123 45 67', 'XX');     // undefined
+ * parsePhone('+46 70 123 45 67', 'XX')?.e164; // '+46701234567'
  * ```
  */
 export function parsePhone(input: string, region = 'SE'): ParsedPhone | undefined {
-  const phone = parsePhoneNumberFromString(input, region.toUpperCase() as CountryCode);
+  if (typeof input !== 'string') return undefined;
+  const country = typeof region === 'string' ? region.toUpperCase() : '';
+  const phone = isSupportedCountry(country)
+    ? parsePhoneNumberFromString(input, country as CountryCode)
+    : parsePhoneNumberFromString(input);
   if (!phone) return undefined;
   const formattedNational = phone.formatNational();
   const national = formattedNational.replace(/\D/g, '');

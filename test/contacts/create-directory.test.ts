@@ -4,7 +4,7 @@ import { seededRandom, syntheticCustomers, syntheticPerson } from '../../eval/ca
 import { mailboxKey } from '../../src/address/mailbox-key.js';
 import { parseAddress } from '../../src/address/parse-address.js';
 import { createDirectory, type Directory } from '../../src/contacts/create-directory.js';
-import { InvalidInputError } from '../../src/errors.js';
+import { EmailGuardError, InvalidInputError } from '../../src/errors.js';
 import { editDistance } from '../../src/matching/edit-distance.js';
 
 const anna = {
@@ -291,6 +291,90 @@ describe('createDirectory properties', () => {
         expect(directory.size).toBe(people.length);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('directory input', () => {
+  function fieldOf(call: () => unknown): string | undefined {
+    try {
+      call();
+    } catch (error) {
+      if (error instanceof InvalidInputError) return error.field;
+      throw error;
+    }
+    return undefined;
+  }
+
+  it('throws an InvalidInputError naming the field of a lookup that breaks its schema', () => {
+    const directory = createDirectory([anna, erik]);
+    expect(fieldOf(() => directory.findAddress({} as never))).toBe('input.entered');
+    expect(fieldOf(() => directory.findAddress({ entered: 42 } as never))).toBe('input.entered');
+    expect(fieldOf(() => directory.findAddress(null as never))).toBe('input');
+    expect(fieldOf(() => directory.findAddress({ entered: 'a@b.se' }, { maxDistance: 2 } as never))).toBe(
+      'options.maxDistance',
+    );
+    expect(fieldOf(() => directory.findPhone({} as never))).toBe('input.entered');
+    expect(fieldOf(() => directory.findPhone({ entered: 46701234567 } as never))).toBe('input.entered');
+    expect(fieldOf(() => directory.findPhone({ entered: '070-123 45 67', region: 'Sweden' }))).toBe(
+      'input.region',
+    );
+    expect(fieldOf(() => directory.findPhone({ entered: '070', excludeCustomerId: 1 } as never))).toBe(
+      'input.excludeCustomerId',
+    );
+  });
+
+  it('throws an InvalidInputError for an id, a list of customers or options that break their schema', () => {
+    const directory = createDirectory([anna]);
+    expect(fieldOf(() => directory.remove(42 as never))).toBe('customerId');
+    expect(fieldOf(() => directory.has(undefined as never))).toBe('customerId');
+    expect(fieldOf(() => directory.get({} as never))).toBe('customerId');
+    expect(fieldOf(() => directory.addAll(42 as never))).toBe('customers');
+    expect(fieldOf(() => directory.add(null as never))).toBe('customer');
+    expect(fieldOf(() => createDirectory(42 as never))).toBe('customers');
+    expect(fieldOf(() => createDirectory([], { defaultCountry: 46 } as never))).toBe(
+      'options.defaultCountry',
+    );
+    expect(fieldOf(() => createDirectory([], { mailboxRules: [{}] } as never))).toBe(
+      'options.mailboxRules.0.domains',
+    );
+    expect(directory.size).toBe(1);
+  });
+
+  it('still answers well-formed lookups, a parsed address and a number in another region', () => {
+    const directory = createDirectory([anna, { id: 'C-7', phones: ['+44 20 7946 0958'] }]);
+    const parsed = parseAddress('anna.svensson@gmail.com');
+    if (!parsed.ok) throw new Error('fixture does not parse');
+    expect(directory.findAddress({ entered: parsed.address })[0]?.customerId).toBe('C-1');
+    expect(directory.findPhone({ entered: '020 7946 0958', region: 'gb' })[0]?.customerId).toBe('C-7');
+    expect(directory.findPhone({ entered: '070-123 45 67', region: 'XX' })).toEqual([]);
+  });
+
+  it('answers any input with a result or an EmailGuardError, never another error', () => {
+    const directory = createDirectory([anna, erik, karin]);
+    const calls: ((value: unknown, other: unknown) => unknown)[] = [
+      (value, other) => directory.findAddress(value as never, other as never),
+      (value) => directory.findAddress({ entered: value } as never),
+      (value) => directory.findPhone(value as never),
+      (value, other) => directory.findPhone({ entered: value, region: other } as never),
+      (value) => directory.has(value as never),
+      (value) => directory.get(value as never),
+      (value) => directory.remove(value as never),
+      (value) => directory.add(value as never),
+      (value) => directory.addAll(value as never),
+      (value) => directory.addAll([value] as never),
+      (value, other) => createDirectory(value as never, other as never),
+      (value) => createDirectory([], { defaultCountry: value } as never),
+    ];
+    fc.assert(
+      fc.property(fc.nat({ max: calls.length - 1 }), fc.anything(), fc.anything(), (which, value, other) => {
+        try {
+          (calls[which] as (value: unknown, other: unknown) => unknown)(value, other);
+        } catch (error) {
+          expect(error).toBeInstanceOf(EmailGuardError);
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -48,6 +48,18 @@ describe('isSamePerson', () => {
     expect(isSamePerson('Anna Svensson', '')).toBe(false);
   });
 
+  it('answers false, never throws, for names that are not strings', () => {
+    expect(isSamePerson(42 as never, 'Anna Svensson')).toBe(false);
+    expect(isSamePerson('Anna Svensson', {} as never)).toBe(false);
+    expect(nameKey(null as never)).toBe('');
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (a, b) => {
+        expect(typeof isSamePerson(a as string, b as string)).toBe('boolean');
+        expect(typeof nameKey(a as string)).toBe('string');
+      }),
+    );
+  });
+
   it('is symmetric', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (a, b) => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticCustomers } from '../../eval/cases/synthetic-people.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { type LoadProgress, loadCustomers } from '../../src/contacts/load-customers.js';
+import { EmailGuardError, InvalidInputError } from '../../src/errors.js';
 
 const header = 'id,name,email,phone';
 const good = [
@@ -63,6 +64,79 @@ describe('loadCustomers', () => {
     const source = `${header}\nC-1,"Anna\nSvensson",anna@x.se,\nC-2,Bad,bad@,\n`;
     const { problems } = await loadCustomers({ source, format: 'csv' });
     expect(problems.map((problem) => problem.line)).toEqual([4]);
+  });
+
+  it('reports a stray quote on its own line and still loads every row after it', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) =>
+      i === 1 ? 'C-2,"Berg, Karin,karin@x.se,' : `C-${i + 1},Name ${i + 1},p${i + 1}@x.se,`,
+    );
+    rows[500] = 'C-501,Bad,bad@,';
+    const { loaded, problems } = await loadCustomers({ source: [header, ...rows].join('\n'), format: 'csv' });
+    expect(loaded).toBe(998);
+    expect(problems.map(({ line, reason }) => [line, reason.slice(0, 30)])).toEqual([
+      [3, 'a quoted field is never closed'],
+      [502, '"bad@" is not a usable address'],
+    ]);
+  });
+
+  it('reads the rows after a quote left open past the limit of a quoted field', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `C-${i + 1},Name,p${i + 1}@x.se,`);
+    rows[9] = 'C-10,"Berg, Karin,karin@x.se,';
+    rows[299] = 'C-300,"Lind, Erik",erik@lind.se,';
+    const { customers, problems } = await loadCustomers({
+      source: [header, ...rows].join('\n'),
+      format: 'csv',
+    });
+    expect(customers).toHaveLength(299);
+    expect(customers.at(-1)?.name).toBe('Lind, Erik');
+    expect(problems).toEqual([{ line: 11, reason: 'a quoted field is never closed', loaded: false }]);
+  });
+
+  it('reports a field spanning lines whose closing quote has text after it, and reads the lines as rows', async () => {
+    const source = `${header}\nC-1,"Berg, Karin,karin@x.se,\nC-2,Erik "the boss",erik@x.se,\nC-3,Åsa,asa@x.se,\n`;
+    const { customers, problems } = await loadCustomers({ source, format: 'csv' });
+    expect(customers.map((customer) => customer.name)).toEqual(['Erik "the boss"', 'Åsa']);
+    expect(problems.map(({ line }) => line)).toEqual([2]);
+  });
+
+  it('reads the rows between a stray quote and the later quote it pairs with', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `C-${i + 1},Name ${i + 1},p${i + 1}@x.se`);
+    rows[1] = 'C-2,"Berg, Karin,karin@x.se';
+    rows[9] = 'C-10,Erik,erik@x.se"';
+    const source = `${header.replace(',phone', '')}\r\n${rows.join('\r\n')}\r\n`;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: source.length }), async (cut) => {
+        const chunks = [source.slice(0, cut), source.slice(cut)];
+        const { loaded, problems } = await loadCustomers({ source: chunks, format: 'csv' });
+        expect(loaded).toBe(18);
+        expect(problems.map(({ line, field }) => [line, field])).toEqual([
+          [3, undefined],
+          [11, 'emails'],
+        ]);
+        expect(problems[0]?.reason).toContain('runs into the next lines');
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('still reads a quoted field over several lines, with a BOM and CRLF line endings', async () => {
+    const source = `\uFEFF${header}\r\nC-1,"Anna\r\nSvensson",anna@x.se,\r\nC-2,Erik,erik@x.se,\r\n`;
+    const { customers, problems } = await loadCustomers({ source, format: 'csv' });
+    expect(problems).toEqual([]);
+    expect(customers.map((customer) => customer.name)).toEqual(['Anna\nSvensson', 'Erik']);
+  });
+
+  it('reports a stray quote the same way however the input is cut into chunks', async () => {
+    const source = `${header}\r\nC-1,Anna,anna@x.se,\r\nC-2,"Berg,karin@x.se,\r\nC-3,Erik,erik@x.se,\r\nC-4,Åsa,asa@x.se,`;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: source.length }), fc.nat({ max: source.length }), async (a, b) => {
+        const [from, to] = a < b ? [a, b] : [b, a];
+        const chunks = [source.slice(0, from), source.slice(from, to), source.slice(to)];
+        const { customers, problems } = await loadCustomers({ source: chunks, format: 'csv' });
+        expect(customers.map((customer) => customer.id)).toEqual(['C-1', 'C-3', 'C-4']);
+        expect(problems.map(({ line }) => line)).toEqual([3]);
+      }),
+    );
   });
 
   it('reads a semicolon-separated export with Swedish headers', async () => {
@@ -176,6 +250,39 @@ describe('loadCustomers', () => {
     expect(result.customers).toEqual([]);
     expect(directory.size).toBe(3);
     expect(directory.findAddress({ entered: 'erik@lind.se' })[0]?.customerId).toBe('C-2');
+  });
+
+  it('throws an InvalidInputError naming an option that breaks its schema', async () => {
+    const input = { source: 'id,phone\nC-1,070-123 45 67\n', format: 'csv' } as const;
+    const field = (options: unknown) =>
+      loadCustomers(input, options as never).then(
+        () => undefined,
+        (error: unknown) => (error instanceof InvalidInputError ? error.field : error),
+      );
+    expect(await field({ onProgress: 'log' })).toBe('options.onProgress');
+    expect(await field({ defaultCountry: 46 })).toBe('options.defaultCountry');
+    expect(await field({ defaultCountry: 'Sweden' })).toBe('options.defaultCountry');
+    expect(await field({ columns: { id: 'kund' } })).toBe('options.columns.id');
+    expect(await field(null)).toBe('options');
+    expect(await field({ defaultCountry: 'se' })).toBeUndefined();
+  });
+
+  it('answers any options with a result or an EmailGuardError, never another error', async () => {
+    const input = { source: 'id,name,phone\nC-1,Anna,070-123 45 67\n', format: 'csv' } as const;
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), fc.anything(), async (options, value) => {
+        for (const candidate of [
+          options,
+          { defaultCountry: value },
+          { columns: value },
+          { onProgress: value },
+        ]) {
+          await loadCustomers(input, candidate as never).catch((error: unknown) => {
+            expect(error).toBeInstanceOf(EmailGuardError);
+          });
+        }
+      }),
+    );
   });
 
   it('rejects a source that is not text', async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { syntheticCustomers } from '../../eval/cases/synthetic-people.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
@@ -28,6 +28,26 @@ describe('checkRecipient with a directory', () => {
       others.map((finding) => finding.code === 'belongs-to-other-customer' && finding.customerId),
     ).toEqual(['C-2', 'C-3']);
     expect(others[0]?.message).toContain('C-2');
+  });
+
+  it('reads its own directory without validating the lookup again, and a caller’s through findAddress', () => {
+    const own = createDirectory([{ id: 'C-2', name: 'Erik Lind', emails: ['erik.lind@telia.com'] }]);
+    const validated = vi.spyOn(own, 'findAddress');
+    const input = { entered: 'erik.lind@telia.com', customer: { id: 'NEW-1' } };
+    expect(codes(checkRecipient({ ...input, directory: own }).findings)).toContain(
+      'belongs-to-other-customer',
+    );
+    expect(validated).not.toHaveBeenCalled();
+
+    const callers = {
+      findAddress: vi.fn(() => [
+        { customerId: 'C-2', address: 'erik.lind@telia.com', key: 'erik.lind@telia.com', distance: 0 },
+      ]),
+      findPhone: vi.fn(() => []),
+    };
+    const verdict = checkRecipient({ ...input, directory: callers as never });
+    expect(callers.findAddress).toHaveBeenCalledOnce();
+    expect(codes(verdict.findings)).toContain('belongs-to-other-customer');
   });
 
   it('finds another customer’s mailbox under a Gmail spelling of it', () => {
