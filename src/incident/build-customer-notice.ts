@@ -1,6 +1,8 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import { AddrSpecSchema } from './address-schema.js';
 import { adviceTexts } from './data/report-texts.js';
 import {
   describeAddressMistake,
@@ -28,12 +30,12 @@ export interface BuildCustomerNoticeOptions<Channel extends 'email' | 'phone-scr
    */
   readonly customerName?: string;
   /**
-   * Where the e-mail goes.
+   * Where the e-mail goes: one address, without a name, a list or a line break.
    * @default report.incident.misdirected.intended (the customer's correct address)
    */
   readonly to?: string;
   /**
-   * Who the e-mail is from.
+   * Who the e-mail is from: one address, without a name, a list or a line break.
    * @default report.provider.noticeFrom, else report.contact.email
    */
   readonly from?: string;
@@ -43,6 +45,10 @@ export interface BuildCustomerNoticeOptions<Channel extends 'email' | 'phone-scr
    */
   readonly timeZone?: string;
 }
+
+// The notice's sender and recipient, each exactly one address: a line break or a second address in
+// either would put another recipient into the message (RFC 5322 §2.2, §3.4).
+const NoticeAddressesSchema = z.object({ to: AddrSpecSchema, from: AddrSpecSchema });
 
 /** The notice as an RFC 5322 message, ready for any nodemailer transport (or any SMTP client). */
 export interface EmailNotice {
@@ -104,13 +110,17 @@ export async function buildCustomerNotice(
   const parts = noticeParts(phrasing, checked, options.customerName);
   if (options.channel === 'phone-script') return phoneScript(phrasing, parts);
 
-  const to = options.to ?? checked.incident.misdirected?.intended;
-  if (!to) {
+  const intended = options.to ?? checked.incident.misdirected?.intended;
+  if (!intended) {
     throw new InvalidInputError([
       { path: ['options', 'to'], message: 'the customer’s address is needed when the report names none' },
     ]);
   }
-  const from = options.from ?? checked.provider.noticeFrom ?? checked.contact.email;
+  const { to, from } = parseInput(
+    NoticeAddressesSchema,
+    { to: intended, from: options.from ?? checked.provider.noticeFrom ?? checked.contact.email },
+    ['options'],
+  );
   const subject = checked.incident.misdirected
     ? say(
         phrasing,

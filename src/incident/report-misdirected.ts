@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseAddress } from '../address/parse-address.js';
 import { parseInput } from '../internal/parse-input.js';
+import { AddressSchema } from './address-schema.js';
 import { type BreachAssessment, BreachCircumstancesSchema, BreachFactsSchema } from './assess-breach.js';
 import {
   type BuildCustomerNoticeOptions,
@@ -19,8 +19,6 @@ import {
   type MessageSource,
 } from './inventory-message.js';
 
-const Address = z.string().refine((value) => parseAddress(value).ok, 'a single e-mail address');
-
 /**
  * The facts of a confirmation that reached the wrong address, as {@link reportMisdirected} reads them.
  *
@@ -33,9 +31,9 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   /** The message as sent: raw RFC 5322 text or bytes, or mailparser's parsed message. */
   message: z.custom<MessageSource>((value) => value !== undefined && value !== null, 'the sent message'),
   /** The address the message was meant for. */
-  intended: Address,
+  intended: AddressSchema,
   /** The address it went to. */
-  actual: Address,
+  actual: AddressSchema,
   customer: IncidentCustomerSchema,
   organisation: ProviderSchema.extend({
     contact: ContactPointSchema,
