@@ -491,15 +491,11 @@ function computeDeadlines(
       within: say('inom 24 timmar från upptäckten', 'within 24 hours of detection'),
     });
     // Art. 2(3): when the first notification lacks Annex I section 2, the rest follows within three
-    // days of that first notification.
-    const initial =
-      facts.initialNotificationAt === undefined
-        ? detected && addHours(detected, 24)
-        : toDate(facts.initialNotificationAt);
+    // days of that first notification. Until it is made, its time is unknown, and so is the date.
     deadlines.push({
       to: 'authority',
       article: 'Regulation 611/2013 Art. 2(3)',
-      ...due(72, initial),
+      ...(facts.initialNotificationAt === undefined ? {} : due(72, toDate(facts.initialNotificationAt))),
       within: say(
         'fullständig anmälan inom tre dagar efter den första, om den första saknade uppgifter',
         'complete notification within three days of the first, if the first was incomplete',
