@@ -2,7 +2,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
-import { AddrSpecSchema } from './address-schema.js';
+import { AddressSchema, AddrSpecSchema } from './address-schema.js';
 import { adviceTexts } from './data/report-texts.js';
 import {
   describeAddressMistake,
@@ -13,6 +13,7 @@ import {
   say,
 } from './describe-incident.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { escapeHtml } from './render-incident-report.js';
 
 /** Options of {@link buildCustomerNotice}. */
@@ -45,6 +46,15 @@ export interface BuildCustomerNoticeOptions<Channel extends 'email' | 'phone-scr
    */
   readonly timeZone?: string;
 }
+
+const BuildCustomerNoticeOptionsSchema = z.object({
+  channel: z.enum(['email', 'phone-script']),
+  locale: LocaleSchema.optional(),
+  customerName: z.string().optional(),
+  to: AddressSchema.optional(),
+  from: AddressSchema.optional(),
+  timeZone: TimeZoneSchema.optional(),
+});
 
 // The notice's sender and recipient, each exactly one address: a line break or a second address in
 // either would put another recipient into the message (RFC 5322 §2.2, §3.4).
@@ -103,14 +113,15 @@ export async function buildCustomerNotice(
   options: BuildCustomerNoticeOptions<'email' | 'phone-script'>,
 ): Promise<EmailNotice | PhoneScript> {
   const checked = parseInput(IncidentReportSchema, report, ['report']);
+  const given = parseInput(BuildCustomerNoticeOptionsSchema, options, ['options']);
   const phrasing: Phrasing = {
-    locale: options.locale ?? 'sv',
-    timeZone: options.timeZone ?? 'Europe/Stockholm',
+    locale: given.locale ?? 'sv',
+    timeZone: given.timeZone ?? 'Europe/Stockholm',
   };
-  const parts = noticeParts(phrasing, checked, options.customerName);
-  if (options.channel === 'phone-script') return phoneScript(phrasing, parts);
+  const parts = noticeParts(phrasing, checked, given.customerName);
+  if (given.channel === 'phone-script') return phoneScript(phrasing, parts);
 
-  const intended = options.to ?? checked.incident.misdirected?.intended;
+  const intended = given.to ?? checked.incident.misdirected?.intended;
   if (!intended) {
     throw new InvalidInputError([
       { path: ['options', 'to'], message: 'the customer’s address is needed when the report names none' },
@@ -118,7 +129,7 @@ export async function buildCustomerNotice(
   }
   const { to, from } = parseInput(
     NoticeAddressesSchema,
-    { to: intended, from: options.from ?? checked.provider.noticeFrom ?? checked.contact.email },
+    { to: intended, from: given.from ?? checked.provider.noticeFrom ?? checked.contact.email },
     ['options'],
   );
   const subject = checked.incident.misdirected

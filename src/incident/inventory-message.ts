@@ -5,6 +5,7 @@ import { MessageUnreadableError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { type DataCategory, dataCategories } from './data/data-categories.js';
 import { excerptAround, findPersonalData, maskText, type PersonalDataKind } from './find-personal-data.js';
+import { LocaleSchema } from './option-schemas.js';
 
 /**
  * The customer a message was about, as {@link inventoryMessage} reads it: the customer record
@@ -82,6 +83,12 @@ export interface InventoryMessageOptions {
   readonly locale?: 'sv' | 'en';
 }
 
+const InventoryMessageOptionsSchema = z.object({
+  customer: IncidentCustomerSchema.optional(),
+  ignore: z.array(z.string()).optional(),
+  locale: LocaleSchema.optional(),
+});
+
 /** A message as raw RFC 5322 text or bytes, or as mailparser's `simpleParser` returned it. */
 export type MessageSource = string | Uint8Array | ParsedMail;
 
@@ -104,12 +111,10 @@ export async function inventoryMessage(
   message: MessageSource,
   options: InventoryMessageOptions = {},
 ): Promise<MessageInventory> {
-  const customer =
-    options.customer === undefined
-      ? undefined
-      : parseInput(IncidentCustomerSchema, options.customer, ['options', 'customer']);
+  const given = parseInput(InventoryMessageOptionsSchema, options, ['options']);
+  const customer = given.customer;
   const mail = await readMessage(message);
-  const sv = options.locale === 'sv';
+  const sv = given.locale === 'sv';
   const person = customer && {
     name: customer.name,
     postalAddress: customer.postalAddress,
@@ -118,7 +123,7 @@ export async function inventoryMessage(
     phones: customer.phones,
     birthDate: customer.birthDate,
   };
-  const scanOptions = { person, ignore: options.ignore, region: customer?.country ?? 'SE' };
+  const scanOptions = { person, ignore: given.ignore, region: customer?.country ?? 'SE' };
 
   const sources: Array<[MessageLocation, string]> = [];
   if (mail.subject) sources.push(['subject', mail.subject]);

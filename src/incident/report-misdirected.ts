@@ -18,6 +18,7 @@ import {
   type MessageInventory,
   type MessageSource,
 } from './inventory-message.js';
+import { LocaleSchema } from './option-schemas.js';
 
 /**
  * The facts of a confirmation that reached the wrong address, as {@link reportMisdirected} reads them.
@@ -80,6 +81,12 @@ export interface ReportMisdirectedOptions {
   readonly ignore?: readonly string[];
 }
 
+const ReportMisdirectedOptionsSchema = z.object({
+  locale: LocaleSchema.optional(),
+  now: DateInputSchema.optional(),
+  ignore: z.array(z.string()).optional(),
+});
+
 /** Everything {@link reportMisdirected} produces. */
 export interface MisdirectedReport {
   readonly inventory: MessageInventory;
@@ -117,8 +124,10 @@ export async function reportMisdirected(
   options: ReportMisdirectedOptions = {},
 ): Promise<MisdirectedReport> {
   const given = parseInput(ReportMisdirectedInputSchema, input, ['input']);
+  const settings = parseInput(ReportMisdirectedOptionsSchema, options, ['options']);
+  const locale = settings.locale ?? 'sv';
   const organisation = given.organisation;
-  const ignore = options.ignore ?? [
+  const ignore = settings.ignore ?? [
     organisation.contact.email,
     organisation.contact.phone,
     ...(organisation.customerServicePhone ? [organisation.customerServicePhone] : []),
@@ -127,7 +136,7 @@ export async function reportMisdirected(
   const inventory = await inventoryMessage(given.message, {
     customer: given.customer,
     ignore,
-    locale: options.locale ?? 'sv',
+    locale,
   });
   const found = new Set([...inventory.categories, ...(given.dataCategories ?? [])]);
   const occurredAt = given.occurredAt ?? inventory.sentAt;
@@ -163,10 +172,10 @@ export async function reportMisdirected(
         otherMemberStates: given.otherMemberStates,
       }),
     },
-    { locale: options.locale ?? 'sv', ...(options.now === undefined ? {} : { now: options.now }) },
+    { locale, ...(settings.now === undefined ? {} : { now: settings.now }) },
   );
   const common = {
-    locale: options.locale ?? 'sv',
+    locale,
     ...(given.customer.name === undefined ? {} : { customerName: given.customer.name }),
   } satisfies Partial<BuildCustomerNoticeOptions<'email'>>;
   const [email, phoneScript] = await Promise.all([
