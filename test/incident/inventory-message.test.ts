@@ -150,13 +150,20 @@ describe('inventoryMessage', () => {
     ]);
   });
 
-  it('lists and masks twenty thousand different customer numbers on one line', async () => {
+  it('masks and counts twenty thousand different customer numbers on one line, listing as many as asked', async () => {
     const numbers = Array.from({ length: 20_000 }, (_, index) => String(4_700_000 + index));
     const body = numbers.map((number) => `Kundnummer: ${number}`).join(' ');
-    const inventory = await inventoryMessage(`Subject: x\r\n\r\n${body}\r\n`);
-    expect(inventory.items).toHaveLength(20_000);
-    expect(inventory.items.at(-1)?.excerpt).toBe('…•••••97 Kundnummer: •••••98 Kundnummer: •••••99');
-    expect(inventory.items.some((item) => /\d{3}/.test(item.excerpt))).toBe(false);
+    const message = `Subject: x\r\n\r\n${body}\r\n`;
+    const all = await inventoryMessage(message, { maxItemsPerCategory: 20_000 });
+    expect(all.items).toHaveLength(20_000);
+    expect(all.items.at(-1)?.excerpt).toBe('…•••••97 Kundnummer: •••••98 Kundnummer: •••••99');
+    expect(all.items.some((item) => /\d{3}/.test(item.excerpt))).toBe(false);
+    const first = await inventoryMessage(message);
+    expect(first.items).toHaveLength(100);
+    expect(first.counts).toEqual({ 'customer-number': 20_000 });
+    expect(first.notes).toEqual([
+      'The category customer-number has 20000 different values; the first 100 are listed.',
+    ]);
   });
 
   it('names the customer field that breaks its schema', async () => {

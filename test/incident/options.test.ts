@@ -43,6 +43,7 @@ const options = fc.oneof(
       largeScale: fc.oneof(fc.integer(), fc.double(), fc.anything()),
       now: fc.oneof(fc.date(), fc.constantFrom(now, 'yesterday', '2018-02-23T15:10:00'), fc.anything()),
       ignore: fc.oneof(fc.array(fc.string()), fc.anything()),
+      maxItemsPerCategory: fc.oneof(fc.integer(), fc.anything()),
       customer: fc.oneof(fc.constant({ id: '4711023', name: 'Anna Svensson' }), fc.anything()),
     },
     { requiredKeys: [] },
