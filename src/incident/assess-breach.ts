@@ -7,6 +7,7 @@ import {
   enisaDataTypes,
 } from './data/data-categories.js';
 import { addHours, DateInputSchema, toDate } from './date-input.js';
+import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
 
 /** The legal regimes a breach is assessed under. */
 export const RegimeSchema = z.enum(['gdpr', 'eprivacy']);
@@ -171,6 +172,11 @@ export interface AssessBreachOptions {
   readonly largeScale?: number;
 }
 
+const AssessBreachOptionsSchema = z.object({
+  locale: LocaleSchema.optional(),
+  largeScale: LargeScaleSchema.optional(),
+});
+
 const LEVELS: readonly RiskLevel[] = ['unlikely', 'risk', 'high'];
 // Regulation 611/2013 Art. 3(2): data whose exposure is taken to affect a subscriber adversely, by its
 // nature (point (a): financial data, special categories, location data, logs) or by what it makes
@@ -199,7 +205,7 @@ const IDENTIFYING_WITH_NAME: ReadonlySet<DataCategory> = new Set([
  * Assesses a personal-data breach the way a supervisory authority expects: the ENISA 2013 severity
  * score, the GDPR risk level, whether the authority and the people concerned must be told, by when
  * and why. Pure and synchronous; throws {@link InvalidInputError} only when the facts break
- * {@link BreachFactsSchema}.
+ * {@link BreachFactsSchema} or an option is not one it knows.
  *
  * @example
  * ```ts
@@ -216,7 +222,8 @@ const IDENTIFYING_WITH_NAME: ReadonlySet<DataCategory> = new Set([
  */
 export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = {}): BreachAssessment {
   const input = parseInput(BreachFactsSchema, facts, ['facts']);
-  const sv = (options.locale ?? 'en') === 'sv';
+  const given = parseInput(AssessBreachOptionsSchema, options, ['options']);
+  const sv = (given.locale ?? 'en') === 'sv';
   const say = (swedish: string, english: string): string => (sv ? swedish : english);
   const reasons: AssessmentReason[] = [];
   const reason = (code: string, source: string, swedish: string, english: string) =>
@@ -232,7 +239,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     `ENISA severity: ${formatSeverity(enisa, 'en')} (${enisa.band}).`,
   );
 
-  const largeScale = options.largeScale ?? 1000;
+  const largeScale = given.largeScale ?? 1000;
   if (input.dataSubjects >= largeScale || input.recipient === 'public') {
     level = Math.min(2, level + 1);
     reason(
@@ -491,15 +498,11 @@ function computeDeadlines(
       within: say('inom 24 timmar från upptäckten', 'within 24 hours of detection'),
     });
     // Art. 2(3): when the first notification lacks Annex I section 2, the rest follows within three
-    // days of that first notification.
-    const initial =
-      facts.initialNotificationAt === undefined
-        ? detected && addHours(detected, 24)
-        : toDate(facts.initialNotificationAt);
+    // days of that first notification. Until it is made, its time is unknown, and so is the date.
     deadlines.push({
       to: 'authority',
       article: 'Regulation 611/2013 Art. 2(3)',
-      ...due(72, initial),
+      ...(facts.initialNotificationAt === undefined ? {} : due(72, toDate(facts.initialNotificationAt))),
       within: say(
         'fullständig anmälan inom tre dagar efter den första, om den första saknade uppgifter',
         'complete notification within three days of the first, if the first was incomplete',

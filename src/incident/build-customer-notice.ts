@@ -1,6 +1,8 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import { AddressSchema, AddrSpecSchema } from './address-schema.js';
 import { adviceTexts } from './data/report-texts.js';
 import {
   describeAddressMistake,
@@ -11,6 +13,7 @@ import {
   say,
 } from './describe-incident.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { escapeHtml } from './render-incident-report.js';
 
 /** Options of {@link buildCustomerNotice}. */
@@ -28,12 +31,12 @@ export interface BuildCustomerNoticeOptions<Channel extends 'email' | 'phone-scr
    */
   readonly customerName?: string;
   /**
-   * Where the e-mail goes.
+   * Where the e-mail goes: one address, without a name, a list or a line break.
    * @default report.incident.misdirected.intended (the customer's correct address)
    */
   readonly to?: string;
   /**
-   * Who the e-mail is from.
+   * Who the e-mail is from: one address, without a name, a list or a line break.
    * @default report.provider.noticeFrom, else report.contact.email
    */
   readonly from?: string;
@@ -43,6 +46,19 @@ export interface BuildCustomerNoticeOptions<Channel extends 'email' | 'phone-scr
    */
   readonly timeZone?: string;
 }
+
+const BuildCustomerNoticeOptionsSchema = z.object({
+  channel: z.enum(['email', 'phone-script']),
+  locale: LocaleSchema.optional(),
+  customerName: z.string().optional(),
+  to: AddressSchema.optional(),
+  from: AddressSchema.optional(),
+  timeZone: TimeZoneSchema.optional(),
+});
+
+// The notice's sender and recipient, each exactly one address: a line break or a second address in
+// either would put another recipient into the message (RFC 5322 §2.2, §3.4).
+const NoticeAddressesSchema = z.object({ to: AddrSpecSchema, from: AddrSpecSchema });
 
 /** The notice as an RFC 5322 message, ready for any nodemailer transport (or any SMTP client). */
 export interface EmailNotice {
@@ -97,20 +113,25 @@ export async function buildCustomerNotice(
   options: BuildCustomerNoticeOptions<'email' | 'phone-script'>,
 ): Promise<EmailNotice | PhoneScript> {
   const checked = parseInput(IncidentReportSchema, report, ['report']);
+  const given = parseInput(BuildCustomerNoticeOptionsSchema, options, ['options']);
   const phrasing: Phrasing = {
-    locale: options.locale ?? 'sv',
-    timeZone: options.timeZone ?? 'Europe/Stockholm',
+    locale: given.locale ?? 'sv',
+    timeZone: given.timeZone ?? 'Europe/Stockholm',
   };
-  const parts = noticeParts(phrasing, checked, options.customerName);
-  if (options.channel === 'phone-script') return phoneScript(phrasing, parts);
+  const parts = noticeParts(phrasing, checked, given.customerName);
+  if (given.channel === 'phone-script') return phoneScript(phrasing, parts);
 
-  const to = options.to ?? checked.incident.misdirected?.intended;
-  if (!to) {
+  const intended = given.to ?? checked.incident.misdirected?.intended;
+  if (!intended) {
     throw new InvalidInputError([
       { path: ['options', 'to'], message: 'the customer’s address is needed when the report names none' },
     ]);
   }
-  const from = options.from ?? checked.provider.noticeFrom ?? checked.contact.email;
+  const { to, from } = parseInput(
+    NoticeAddressesSchema,
+    { to: intended, from: given.from ?? checked.provider.noticeFrom ?? checked.contact.email },
+    ['options'],
+  );
   const subject = checked.incident.misdirected
     ? say(
         phrasing,

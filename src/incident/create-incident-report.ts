@@ -10,6 +10,7 @@ import {
   MeasureSchema,
   ProviderSchema,
 } from './incident-report.js';
+import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
 
 const ReportShape = IncidentReportSchema.shape;
 
@@ -74,6 +75,12 @@ export interface CreateIncidentReportOptions {
   readonly locale?: 'sv' | 'en';
 }
 
+const CreateIncidentReportOptionsSchema = z.object({
+  now: DateInputSchema.optional(),
+  largeScale: LargeScaleSchema.optional(),
+  locale: LocaleSchema.optional(),
+});
+
 /**
  * Builds an {@link IncidentReport} from the facts: assesses the breach, proposes the usual measures
  * for a misdirected e-mail (the caller confirms or edits them), and validates the whole against
@@ -101,6 +108,7 @@ export function createIncidentReport(
   options: CreateIncidentReportOptions = {},
 ): IncidentReport {
   const given = parseInput(CreateIncidentReportInputSchema, input, ['input']);
+  const settings = parseInput(CreateIncidentReportOptionsSchema, options, ['options']);
   const iso = (value: DateInput) => toDate(value).toISOString();
   const assessment = assessBreach(
     {
@@ -116,8 +124,8 @@ export function createIncidentReport(
         : { initialNotificationAt: given.initialNotificationAt }),
     },
     {
-      ...(options.largeScale === undefined ? {} : { largeScale: options.largeScale }),
-      ...(options.locale === undefined ? {} : { locale: options.locale }),
+      ...(settings.largeScale === undefined ? {} : { largeScale: settings.largeScale }),
+      ...(settings.locale === undefined ? {} : { locale: settings.locale }),
     },
   );
   const measures =
@@ -128,7 +136,7 @@ export function createIncidentReport(
   const report: IncidentReport = {
     reference: given.reference,
     notification: given.notification ?? 'first',
-    createdAt: iso(options.now ?? new Date()),
+    createdAt: iso(settings.now ?? new Date()),
     regimes: given.regimes,
     provider: given.provider,
     contact: given.contact,

@@ -1,6 +1,7 @@
 import { type CountryCode, findPhoneNumbersInText } from 'libphonenumber-js';
 import { parsePhone } from '../phone/parse-phone.js';
 import type { DataCategory } from './data/data-categories.js';
+import { TakenRanges } from './taken-ranges.js';
 
 /** The finer kind of one finding, beside its {@link DataCategory}. */
 export type PersonalDataKind =
@@ -96,7 +97,7 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
   const customerPhones = new Set((person.phones ?? []).map((value) => parsePhone(value, region)?.e164));
   const customerEmails = new Set((person.emails ?? []).map((value) => value.trim().toLowerCase()));
   const hits: PersonalDataHit[] = [];
-  const taken: Array<[number, number]> = [];
+  const taken = new TakenRanges();
   const add = (
     category: DataCategory,
     kind: PersonalDataKind,
@@ -107,8 +108,8 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     matchesCustomer = false,
   ) => {
     const end = start + value.length;
-    if (value.trim().length === 0 || taken.some(([from, to]) => start < to && end > from)) return;
-    taken.push([start, end]);
+    // The first finding of a stretch of text keeps it; later patterns do not report it again.
+    if (value.trim().length === 0 || !taken.claim(start, end)) return;
     hits.push({ category, kind, start, end, redacted, key, matchesCustomer });
   };
 
@@ -301,18 +302,38 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
   return hits.sort((a, b) => a.start - b.start);
 }
 
-/** Masks every hit in `text`, keeping its length, so excerpts of it can be shown. */
+/**
+ * Masks every hit in `text`, keeping its length, so excerpts of it can be shown. The hits do not
+ * overlap (as {@link findPersonalData} returns them); the text is copied once, not once per hit.
+ */
 export function maskText(text: string, hits: readonly PersonalDataHit[]): string {
-  let masked = text;
-  for (const hit of hits) masked = masked.slice(0, hit.start) + hit.redacted + masked.slice(hit.end);
-  return masked;
+  const parts: string[] = [];
+  let at = 0;
+  for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
+    parts.push(text.slice(at, hit.start), hit.redacted);
+    at = hit.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** The line around a hit in the masked text, clipped to a readable length. */
 export function excerptAround(masked: string, hit: PersonalDataHit, radius = 40): string {
-  const lineStart = masked.lastIndexOf('\n', hit.start - 1) + 1;
-  const lineEndAt = masked.indexOf('\n', hit.end);
-  const lineEnd = lineEndAt === -1 ? masked.length : lineEndAt;
+  // Line breaks are looked for only within the radius, and one character beyond it to tell a line
+  // that starts or ends right there: a text that is one long line would otherwise be read to both
+  // of its ends for every excerpt. A line that goes on past the window is cut with an ellipsis.
+  const windowStart = Math.max(0, hit.start - radius - 1);
+  const windowEnd = Math.min(masked.length, hit.end + radius + 1);
+  const breakBefore = masked.slice(windowStart, hit.start).lastIndexOf('\n');
+  const breakAfter = masked.slice(hit.end, windowEnd).indexOf('\n');
+  const lineStart =
+    breakBefore !== -1 ? windowStart + breakBefore + 1 : windowStart === 0 ? 0 : Number.NEGATIVE_INFINITY;
+  const lineEnd =
+    breakAfter !== -1
+      ? hit.end + breakAfter
+      : windowEnd === masked.length
+        ? masked.length
+        : Number.POSITIVE_INFINITY;
   const from = Math.max(lineStart, hit.start - radius);
   const to = Math.min(lineEnd, hit.end + radius);
   const body = masked.slice(from, to).replace(/\s+/g, ' ').trim();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AddressSchema } from './address-schema.js';
 import {
   BreachAssessmentSchema,
   BreachCircumstancesSchema,
@@ -25,7 +26,7 @@ export type Measure = z.infer<typeof MeasureSchema>;
 export const ContactPointSchema = z.object({
   name: z.string().min(1),
   role: z.string().min(1).optional(),
-  email: z.email(),
+  email: AddressSchema,
   phone: z.string().min(1),
 });
 
@@ -36,7 +37,7 @@ export const ProviderSchema = z.object({
   /** The customer service number the notice gives. */
   customerServicePhone: z.string().min(1).optional(),
   /** The address the customer notice is sent from. */
-  noticeFrom: z.email().optional(),
+  noticeFrom: AddressSchema.optional(),
 });
 
 /** The facts kept with the report so it can be assessed again and rendered in any language. */
@@ -85,8 +86,8 @@ export const IncidentReportSchema = z.object({
     /** For a message to the wrong person: the address meant and the one used. */
     misdirected: z
       .object({
-        intended: z.string().min(1),
-        actual: z.string().min(1),
+        intended: AddressSchema,
+        actual: AddressSchema,
         subject: z.string().optional(),
       })
       .optional(),

@@ -5,6 +5,7 @@ import { MessageUnreadableError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { type DataCategory, dataCategories } from './data/data-categories.js';
 import { excerptAround, findPersonalData, maskText, type PersonalDataKind } from './find-personal-data.js';
+import { LocaleSchema } from './option-schemas.js';
 
 /**
  * The customer a message was about, as {@link inventoryMessage} reads it: the customer record
@@ -55,6 +56,8 @@ export interface MessageInventory {
   readonly items: readonly InventoryItem[];
   /** The distinct data categories, in the order of {@link dataCategories}. */
   readonly categories: readonly DataCategory[];
+  /** How many different values of each category were found, listed in `items` or not. */
+  readonly counts: Readonly<Partial<Record<DataCategory, number>>>;
   readonly subject?: string;
   readonly sentAt?: string;
   readonly attachments: readonly InventoryAttachment[];
@@ -80,7 +83,20 @@ export interface InventoryMessageOptions {
    * @default 'en'
    */
   readonly locale?: 'sv' | 'en';
+  /**
+   * How many items of one category are listed at the most: a message with thousands of addresses
+   * (a customer export, say) is reported by its `counts`, with a note, not by thousands of excerpts.
+   * @default 100
+   */
+  readonly maxItemsPerCategory?: number;
 }
+
+const InventoryMessageOptionsSchema = z.object({
+  customer: IncidentCustomerSchema.optional(),
+  ignore: z.array(z.string()).optional(),
+  locale: LocaleSchema.optional(),
+  maxItemsPerCategory: z.number().int().positive().optional(),
+});
 
 /** A message as raw RFC 5322 text or bytes, or as mailparser's `simpleParser` returned it. */
 export type MessageSource = string | Uint8Array | ParsedMail;
@@ -104,12 +120,10 @@ export async function inventoryMessage(
   message: MessageSource,
   options: InventoryMessageOptions = {},
 ): Promise<MessageInventory> {
-  const customer =
-    options.customer === undefined
-      ? undefined
-      : parseInput(IncidentCustomerSchema, options.customer, ['options', 'customer']);
+  const given = parseInput(InventoryMessageOptionsSchema, options, ['options']);
+  const customer = given.customer;
   const mail = await readMessage(message);
-  const sv = options.locale === 'sv';
+  const sv = given.locale === 'sv';
   const person = customer && {
     name: customer.name,
     postalAddress: customer.postalAddress,
@@ -118,7 +132,7 @@ export async function inventoryMessage(
     phones: customer.phones,
     birthDate: customer.birthDate,
   };
-  const scanOptions = { person, ignore: options.ignore, region: customer?.country ?? 'SE' };
+  const scanOptions = { person, ignore: given.ignore, region: customer?.country ?? 'SE' };
 
   const sources: Array<[MessageLocation, string]> = [];
   if (mail.subject) sources.push(['subject', mail.subject]);
@@ -147,7 +161,10 @@ export async function inventoryMessage(
   if (sources.every(([location]) => location === 'subject'))
     notes.push(sv ? 'Meddelandet har ingen läsbar text.' : 'The message has no readable body.');
 
-  const byKey = new Map<string, { item: InventoryItem; foundIn: Set<MessageLocation> }>();
+  const limit = given.maxItemsPerCategory ?? 100;
+  const counts = new Map<DataCategory, number>();
+  // Every distinct value is remembered (to count it once); only the first `limit` get an item.
+  const byKey = new Map<string, { item?: InventoryItem; foundIn: Set<MessageLocation> }>();
   for (const [location, text] of sources) {
     const hits = findPersonalData(text, scanOptions);
     const masked = maskText(text, hits);
@@ -158,23 +175,41 @@ export async function inventoryMessage(
         seen.foundIn.add(location);
         continue;
       }
+      const count = (counts.get(hit.category) ?? 0) + 1;
+      counts.set(hit.category, count);
       byKey.set(id, {
-        item: {
-          category: hit.category,
-          kind: hit.kind,
-          foundIn: [],
-          excerpt: excerptAround(masked, hit),
-          matchesCustomer: hit.matchesCustomer,
-        },
+        ...(count > limit
+          ? {}
+          : {
+              item: {
+                category: hit.category,
+                kind: hit.kind,
+                foundIn: [],
+                excerpt: excerptAround(masked, hit),
+                matchesCustomer: hit.matchesCustomer,
+              },
+            }),
         foundIn: new Set([location]),
       });
     }
   }
-  const items = [...byKey.values()].map(({ item, foundIn }) => ({ ...item, foundIn: [...foundIn] }));
-  const present = new Set(items.map((item) => item.category));
+  const items = [...byKey.values()].flatMap(({ item, foundIn }) =>
+    item ? [{ ...item, foundIn: [...foundIn] }] : [],
+  );
+  const categories = dataCategories.filter((category) => counts.has(category));
+  for (const category of categories) {
+    const count = counts.get(category) ?? 0;
+    if (count > limit)
+      notes.push(
+        sv
+          ? `Kategorin ${category} har ${count} olika uppgifter; de första ${limit} listas.`
+          : `The category ${category} has ${count} different values; the first ${limit} are listed.`,
+      );
+  }
   return {
     items,
-    categories: dataCategories.filter((category) => present.has(category)),
+    categories,
+    counts: Object.fromEntries(categories.map((category) => [category, counts.get(category) ?? 0])),
     ...(mail.subject === undefined ? {} : { subject: mail.subject }),
     ...(mail.date instanceof Date && !Number.isNaN(mail.date.getTime())
       ? { sentAt: mail.date.toISOString() }

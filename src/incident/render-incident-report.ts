@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { assessBreach, type BreachAssessment, formatSeverity } from './assess-breach.js';
 import { reportHeadings } from './data/report-texts.js';
@@ -13,6 +14,7 @@ import {
   say,
 } from './describe-incident.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 
 /** Options of {@link renderIncidentReport}. */
 export interface RenderIncidentReportOptions {
@@ -38,6 +40,18 @@ export interface RenderIncidentReportOptions {
   readonly headings?: Partial<Record<keyof (typeof reportHeadings)['sv'], string>>;
 }
 
+const RenderIncidentReportOptionsSchema = z.object({
+  locale: LocaleSchema.optional(),
+  format: z.enum(['text', 'markdown', 'html']).optional(),
+  timeZone: TimeZoneSchema.optional(),
+  headings: z
+    .partialRecord(
+      z.enum(Object.keys(reportHeadings.sv) as [keyof (typeof reportHeadings)['sv']]),
+      z.string(),
+    )
+    .optional(),
+});
+
 /** One section of a rendered report: a heading, paragraphs and a list. */
 interface Section {
   readonly heading: string;
@@ -48,7 +62,8 @@ interface Section {
 /**
  * Writes an {@link IncidentReport} for the regulator, in Swedish or English, as text, Markdown or
  * HTML. The sections follow Regulation 611/2013 Annex I in the order of the Swedish regulator's form.
- * Throws {@link InvalidInputError} naming every missing field when the report is incomplete.
+ * Throws {@link InvalidInputError} naming every missing field when the report is incomplete, and
+ * naming the option when an option is not one it knows (a locale, a format, a time zone).
  *
  * @example
  * ```ts
@@ -61,14 +76,15 @@ export function renderIncidentReport(
   options: RenderIncidentReportOptions = {},
 ): string {
   const checked = parseInput(IncidentReportSchema, report, ['report']);
+  const given = parseInput(RenderIncidentReportOptionsSchema, options, ['options']);
   const phrasing: Phrasing = {
-    locale: options.locale ?? 'sv',
-    timeZone: options.timeZone ?? 'Europe/Stockholm',
+    locale: given.locale ?? 'sv',
+    timeZone: given.timeZone ?? 'Europe/Stockholm',
   };
-  const headings = { ...reportHeadings[phrasing.locale], ...options.headings };
+  const headings = { ...reportHeadings[phrasing.locale], ...given.headings };
   const sections = buildSections(phrasing, checked, headings);
   const title = `${headings.title} ${formatDate(phrasing, checked.incident.detectedAt)}`;
-  switch (options.format ?? 'text') {
+  switch (given.format ?? 'text') {
     case 'markdown':
       return toMarkdown(title, sections);
     case 'html':

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseAddress } from '../address/parse-address.js';
 import { parseInput } from '../internal/parse-input.js';
+import { AddressSchema } from './address-schema.js';
 import { type BreachAssessment, BreachCircumstancesSchema, BreachFactsSchema } from './assess-breach.js';
 import {
   type BuildCustomerNoticeOptions,
@@ -18,8 +18,7 @@ import {
   type MessageInventory,
   type MessageSource,
 } from './inventory-message.js';
-
-const Address = z.string().refine((value) => parseAddress(value).ok, 'a single e-mail address');
+import { LocaleSchema } from './option-schemas.js';
 
 /**
  * The facts of a confirmation that reached the wrong address, as {@link reportMisdirected} reads them.
@@ -33,9 +32,9 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   /** The message as sent: raw RFC 5322 text or bytes, or mailparser's parsed message. */
   message: z.custom<MessageSource>((value) => value !== undefined && value !== null, 'the sent message'),
   /** The address the message was meant for. */
-  intended: Address,
+  intended: AddressSchema,
   /** The address it went to. */
-  actual: Address,
+  actual: AddressSchema,
   customer: IncidentCustomerSchema,
   organisation: ProviderSchema.extend({
     contact: ContactPointSchema,
@@ -82,6 +81,12 @@ export interface ReportMisdirectedOptions {
   readonly ignore?: readonly string[];
 }
 
+const ReportMisdirectedOptionsSchema = z.object({
+  locale: LocaleSchema.optional(),
+  now: DateInputSchema.optional(),
+  ignore: z.array(z.string()).optional(),
+});
+
 /** Everything {@link reportMisdirected} produces. */
 export interface MisdirectedReport {
   readonly inventory: MessageInventory;
@@ -119,8 +124,10 @@ export async function reportMisdirected(
   options: ReportMisdirectedOptions = {},
 ): Promise<MisdirectedReport> {
   const given = parseInput(ReportMisdirectedInputSchema, input, ['input']);
+  const settings = parseInput(ReportMisdirectedOptionsSchema, options, ['options']);
+  const locale = settings.locale ?? 'sv';
   const organisation = given.organisation;
-  const ignore = options.ignore ?? [
+  const ignore = settings.ignore ?? [
     organisation.contact.email,
     organisation.contact.phone,
     ...(organisation.customerServicePhone ? [organisation.customerServicePhone] : []),
@@ -129,7 +136,7 @@ export async function reportMisdirected(
   const inventory = await inventoryMessage(given.message, {
     customer: given.customer,
     ignore,
-    locale: options.locale ?? 'sv',
+    locale,
   });
   const found = new Set([...inventory.categories, ...(given.dataCategories ?? [])]);
   const occurredAt = given.occurredAt ?? inventory.sentAt;
@@ -165,10 +172,10 @@ export async function reportMisdirected(
         otherMemberStates: given.otherMemberStates,
       }),
     },
-    { locale: options.locale ?? 'sv', ...(options.now === undefined ? {} : { now: options.now }) },
+    { locale, ...(settings.now === undefined ? {} : { now: settings.now }) },
   );
   const common = {
-    locale: options.locale ?? 'sv',
+    locale,
     ...(given.customer.name === undefined ? {} : { customerName: given.customer.name }),
   } satisfies Partial<BuildCustomerNoticeOptions<'email'>>;
   const [email, phoneScript] = await Promise.all([

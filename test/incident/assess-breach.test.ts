@@ -154,6 +154,18 @@ describe('assessBreach under Regulation 611/2013', () => {
     expect(complete?.due).toBe(new Date(Date.parse('2018-02-23T15:00:00Z') + 72 * 3_600_000).toISOString());
   });
 
+  it('leaves the three-day deadline undated until the first notification is made (Art. 2(3))', () => {
+    const assessment = assessBreach(seed);
+    const complete = assessment.deadlines.find(
+      (deadline) => deadline.article === 'Regulation 611/2013 Art. 2(3)',
+    );
+    expect(complete).toEqual({
+      to: 'authority',
+      article: 'Regulation 611/2013 Art. 2(3)',
+      within: 'complete notification within three days of the first, if the first was incomplete',
+    });
+  });
+
   it('notifies the authority even when the risk is unlikely, because every breach is notified', () => {
     const assessment = assessBreach({ ...seed, dataCategories: ['order-details'] });
     expect(assessment.risk).toBe('unlikely');

@@ -150,6 +150,47 @@ describe('buildCustomerNotice', () => {
     }
   });
 
+  it('refuses a line break or a second address in to or from before anything reaches a header', async () => {
+    const injected = 'anna@x.se\r\nBcc: evil@example.com';
+    await expect(buildCustomerNotice(report, { channel: 'email', to: injected })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'options.to',
+    });
+    await expect(
+      buildCustomerNotice(report, { channel: 'email', from: 'kundservice@nordkabel.se, evil@example.com' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'options.from' });
+  });
+
+  it('refuses a report whose addresses are not single addresses', async () => {
+    const injected = 'anna@x.se\r\nBcc: evil@example.com';
+    const misdirected = { intended: injected, actual: 'anna.svensson185@gmail.com' };
+    for (const [broken, field] of [
+      [{ ...report, incident: { ...report.incident, misdirected } }, 'report.incident.misdirected.intended'],
+      [{ ...report, provider: { ...report.provider, noticeFrom: injected } }, 'report.provider.noticeFrom'],
+      [{ ...report, contact: { ...report.contact, email: injected } }, 'report.contact.email'],
+    ] as const) {
+      await expect(buildCustomerNotice(broken, { channel: 'email' })).rejects.toMatchObject({ field });
+    }
+    expect(() =>
+      createIncidentReport({ ...seedCase, misdirected: { ...misdirected, actual: 'Eve <eve@example.com>' } }),
+    ).toThrow(/input\.misdirected\.intended.*input\.misdirected\.actual/);
+  });
+
+  it('writes the bare address into the headers and the envelope', async () => {
+    const email = await buildCustomerNotice(report, {
+      channel: 'email',
+      to: ' Anna.Svensson1985@GMAIL.com ',
+      from: 'Kundservice@Nordkabel.SE',
+    });
+    expect(email.to).toBe('Anna.Svensson1985@gmail.com');
+    expect(email.from).toBe('Kundservice@nordkabel.se');
+    const parsed = await simpleParser(email.raw);
+    expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.value : []).toEqual([
+      { address: 'Anna.Svensson1985@gmail.com', name: '' },
+    ]);
+    expect(parsed.headers.has('bcc')).toBe(false);
+  });
+
   it('asks for the customer’s address when the report has none', async () => {
     const { misdirected: _misdirected, ...incident } = report.incident;
     await expect(buildCustomerNotice({ ...report, incident }, { channel: 'email' })).rejects.toThrow(

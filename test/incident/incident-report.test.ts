@@ -142,7 +142,7 @@ describe('renderIncidentReport', () => {
       Bedömning och tidsfrister
         Risk: risk, men inte hög risk. ENISA: 2 × 1 + 0,25 = 2,25.
         - Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar från upptäckten (senast 2018-02-24 kl. 13:45 CET)
-        - Förordning (EU) nr 611/2013 art. 2.3: fullständig anmälan inom tre dagar efter den första, om den första saknade uppgifter (senast 2018-02-27 kl. 13:45 CET)
+        - Förordning (EU) nr 611/2013 art. 2.3: fullständig anmälan inom tre dagar efter den första, om den första saknade uppgifter
         - Förordning (EU) nr 611/2013 art. 3.1: utan onödigt dröjsmål efter upptäckten
         - GDPR art. 33.1: utan onödigt dröjsmål och om möjligt inom 72 timmar från kännedom (senast 2018-02-26 kl. 13:45 CET)
         - GDPR art. 33.5; direktiv 2002/58/EG art. 4.4: dokumenteras alltid, oavsett anmälan
@@ -242,7 +242,7 @@ describe('renderIncidentReport', () => {
       Risk: risk, but not high risk. ENISA: 2 × 1 + 0.25 = 2.25.
 
       - Regulation 611/2013 Art. 2(2): within 24 hours of detection (by 24 February 2018, 13:45 CET)
-      - Regulation 611/2013 Art. 2(3): complete notification within three days of the first, if the first was incomplete (by 27 February 2018, 13:45 CET)
+      - Regulation 611/2013 Art. 2(3): complete notification within three days of the first, if the first was incomplete
       - Regulation 611/2013 Art. 3(1): without undue delay after detection
       - GDPR Art. 33(1): without undue delay and, where feasible, within 72 hours of becoming aware (by 26 February 2018, 13:45 CET)
       - GDPR Art. 33(5); Directive 2002/58/EC Art. 4(4): always documented, notified or not
@@ -262,6 +262,16 @@ describe('renderIncidentReport', () => {
       No.
       "
     `);
+  });
+
+  it('dates the complete notification three days after the first one once that is made', () => {
+    const notified = createIncidentReport(
+      { ...input, initialNotificationAt: '2018-02-23T16:00:00+01:00' },
+      { now },
+    );
+    expect(renderIncidentReport(notified, { locale: 'en' })).toContain(
+      'Regulation 611/2013 Art. 2(3): complete notification within three days of the first, if the first was incomplete (by 26 February 2018, 16:00 CET)',
+    );
   });
 
   it('uses the caller’s headings where given', () => {

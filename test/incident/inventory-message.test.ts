@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { EmailGuardError, InvalidInputError, MessageUnreadableError } from '../../src/errors.js';
-import { findPersonalData } from '../../src/incident/find-personal-data.js';
+import {
+  excerptAround,
+  findPersonalData,
+  maskText,
+  type PersonalDataHit,
+} from '../../src/incident/find-personal-data.js';
 import { inventoryMessage } from '../../src/incident/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
@@ -131,6 +136,36 @@ describe('inventoryMessage', () => {
     expect(inventory.items).toEqual([]);
   });
 
+  it('reads a message that repeats the customer number a hundred thousand times', async () => {
+    const body = 'Kundnummer: 4711023 '.repeat(100_000);
+    const inventory = await inventoryMessage(`Subject: x\r\n\r\n${body}\r\n`, { customer: anna });
+    expect(inventory.items).toEqual([
+      {
+        category: 'customer-number',
+        kind: 'customer-number',
+        foundIn: ['text'],
+        excerpt: 'Kundnummer: ••••••• Kundnummer: ••••••• Kundnummer: •••••••…',
+        matchesCustomer: true,
+      },
+    ]);
+  });
+
+  it('masks and counts twenty thousand different customer numbers on one line, listing as many as asked', async () => {
+    const numbers = Array.from({ length: 20_000 }, (_, index) => String(4_700_000 + index));
+    const body = numbers.map((number) => `Kundnummer: ${number}`).join(' ');
+    const message = `Subject: x\r\n\r\n${body}\r\n`;
+    const all = await inventoryMessage(message, { maxItemsPerCategory: 20_000 });
+    expect(all.items).toHaveLength(20_000);
+    expect(all.items.at(-1)?.excerpt).toBe('…•••••97 Kundnummer: •••••98 Kundnummer: •••••99');
+    expect(all.items.some((item) => /\d{3}/.test(item.excerpt))).toBe(false);
+    const first = await inventoryMessage(message);
+    expect(first.items).toHaveLength(100);
+    expect(first.counts).toEqual({ 'customer-number': 20_000 });
+    expect(first.notes).toEqual([
+      'The category customer-number has 20000 different values; the first 100 are listed.',
+    ]);
+  });
+
   it('names the customer field that breaks its schema', async () => {
     await expect(inventoryMessage('Subject: x\r\n\r\n', { customer: { id: '' } })).rejects.toMatchObject({
       field: 'options.customer.id',
@@ -195,6 +230,26 @@ describe('inventory properties', () => {
     );
   });
 
+  it('masks a text as replacing each hit in turn would, and cuts the same excerpt as reading the whole line', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', '1', ' ', '\n', 'Kundnummer: 4711023'),
+      maxLength: 80,
+    });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 12 }), (source, radius) => {
+        const hits = findPersonalData(source);
+        let replaced = source;
+        for (const hit of hits)
+          replaced = replaced.slice(0, hit.start) + hit.redacted + replaced.slice(hit.end);
+        const masked = maskText(source, [...hits].reverse());
+        expect(masked).toBe(replaced);
+        for (const hit of hits)
+          expect(excerptAround(masked, hit, radius)).toBe(wholeLineExcerpt(masked, hit, radius));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('never shows more of a card number than its last four digits', () => {
     fc.assert(
       fc.property(validCardNumber, (number) => {
@@ -222,3 +277,14 @@ describe('inventory properties', () => {
     );
   });
 });
+
+/** The excerpt as found by reading the whole line around the hit. */
+function wholeLineExcerpt(masked: string, hit: PersonalDataHit, radius: number): string {
+  const lineStart = masked.lastIndexOf('\n', hit.start - 1) + 1;
+  const lineEndAt = masked.indexOf('\n', hit.end);
+  const lineEnd = lineEndAt === -1 ? masked.length : lineEndAt;
+  const from = Math.max(lineStart, hit.start - radius);
+  const to = Math.min(lineEnd, hit.end + radius);
+  const body = masked.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > lineStart ? '…' : ''}${body}${to < lineEnd ? '…' : ''}`;
+}
