@@ -107,6 +107,7 @@ export interface Guard {
  * ```
  */
 export function createGuard(options: GuardOptions = {}): Guard {
+  parseInput(GuardOnlyOptionsSchema, options, ['options']);
   const checkRecipient = createRecipientChecker(options);
   const timeoutMs = options.lookupTimeoutMs ?? 2000;
   const locale = options.locale ?? 'en';
@@ -116,10 +117,16 @@ export function createGuard(options: GuardOptions = {}): Guard {
   async function lookup(id: string): Promise<LookupOutcome<Customer>> {
     const lookupCustomer = options.lookupCustomer;
     if (!lookupCustomer) {
-      // Without a lookup, the directory (when given) is where customers are found.
-      const known = options.directory?.get(id);
-      if (known) return { found: known };
-      if (options.directory) return { reason: 'not-found' };
+      // Without a lookup, the directory (when given) is where customers are found; a directory of
+      // the caller's own may answer late or not know `get` at all.
+      const directory = options.directory;
+      if (directory) {
+        if (typeof directory.get !== 'function') {
+          return { reason: 'error', error: 'the directory cannot look customers up by id (no get method)' };
+        }
+        const known = await directory.get(id);
+        return known ? sameCustomer(id, checkCustomerRecord(known)) : { reason: 'not-found' };
+      }
       return {
         reason: 'error',
         error: 'no lookupCustomer was configured, so a customer id alone cannot be checked',
@@ -127,7 +134,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     }
     const outcome = await settleLookup((context) => lookupCustomer(id, context), timeoutMs);
     // The caller's system answered with something that is no customer: a failed lookup, not misuse.
-    return 'found' in outcome ? checkCustomerRecord(outcome.found) : outcome;
+    return 'found' in outcome ? sameCustomer(id, checkCustomerRecord(outcome.found)) : outcome;
   }
 
   return {
@@ -164,3 +171,28 @@ export function createGuard(options: GuardOptions = {}): Guard {
     },
   };
 }
+
+/** A lookup that answers with another customer than the one asked for has failed. */
+function sameCustomer(id: string, outcome: LookupOutcome<Customer>): LookupOutcome<Customer> {
+  if ('found' in outcome && outcome.found.id !== id) {
+    return {
+      reason: 'error',
+      error: `the lookup for customer ${id} answered with customer ${outcome.found.id}`,
+    };
+  }
+  return outcome;
+}
+
+// Timers clamp any delay above 2^31 - 1 ms to 1 ms (HTML timers, Node's setTimeout), which would
+// time every lookup out at once.
+const GuardOnlyOptionsSchema = z.object({
+  lookupTimeoutMs: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .optional(),
+  failOpen: z.boolean().optional(),
+  lookupCustomer: z.custom<unknown>((value) => typeof value === 'function', 'a function').optional(),
+  onDecision: z.custom<unknown>((value) => typeof value === 'function', 'a function').optional(),
+});

@@ -13,8 +13,9 @@ export interface LookupFailureOptions {
 
 /**
  * Adds the `lookup-failed` finding to a verdict made without the customer's details: blocking
- * under the default policy (fail closed), `send` when the caller chose to fail open, so the
- * verdict then rests on the address alone, as for a new customer.
+ * under the default policy (fail closed), `confirm` when the caller chose to fail open, so the
+ * verdict rests on the address alone, as for a new customer, but is never a silent `send`: nothing
+ * known about the customer was compared.
  *
  * @example
  * ```ts
@@ -31,7 +32,9 @@ export function withLookupFailure(
   failure: LookupFailure,
   options: LookupFailureOptions,
 ): Verdict {
-  const action: Action = options.failOpen ? 'send' : options.policy['lookup-failed'];
+  const action: Action = options.failOpen
+    ? 'confirm'
+    : moreSevere('confirm', options.policy['lookup-failed']);
   const facts = {
     code: 'lookup-failed' as const,
     reason: failure.reason,

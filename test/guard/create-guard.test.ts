@@ -84,7 +84,45 @@ describe('createGuard', () => {
     });
     const verdict = await guard.check({ entered: 'anna@example.se', customerId: 'C-1001' });
     expect(verdict.action).toBe('confirm');
-    expect(verdict.findings.map((finding) => finding.code)).toEqual(['unverified-address', 'lookup-failed']);
+    expect(verdict.findings.map((finding) => finding.code)).toEqual(['lookup-failed', 'unverified-address']);
+  });
+
+  it('never sends on a failed lookup, even failing open under a policy that sends new addresses', async () => {
+    const guard = createGuard({
+      failOpen: true,
+      policy: { 'unverified-address': 'send', 'lookup-failed': 'send' },
+      lookupCustomer: async () => {
+        throw new Error('CRM unavailable');
+      },
+    });
+    const verdict = await guard.check({ entered: 'anna.svensson185@gmail.com', customerId: 'C-1001' });
+    expect(verdict.action).toBe('confirm');
+    expect(verdict.findings[0]).toMatchObject({ code: 'lookup-failed', action: 'confirm' });
+  });
+
+  it('treats a lookup that answers with another customer as failed', async () => {
+    const guard = createGuard({ lookupCustomer: async () => ({ id: 'C-2', emails: ['bo@example.se'] }) });
+    const verdict = await guard.check({ entered: 'bo@example.se', customerId: 'C-1' });
+    expect(verdict.action).toBe('block');
+    expect(verdict.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'error' });
+  });
+
+  it("fails closed when a directory of the caller's own cannot look customers up by id", async () => {
+    const directory = { findAddress: () => [], findPhone: () => [] };
+    const verdict = await createGuard({ directory: directory as never }).check({
+      entered: 'anna@example.se',
+      customerId: 'C-1',
+    });
+    expect(verdict.action).toBe('block');
+    expect(verdict.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'error' });
+  });
+
+  it('refuses a lookup timeout that timers cannot keep', () => {
+    for (const lookupTimeoutMs of [Number.POSITIVE_INFINITY, 2 ** 31, 0, -5, 1.5]) {
+      expect(() => createGuard({ lookupTimeoutMs })).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT', field: 'options.lookupTimeoutMs' }),
+      );
+    }
   });
 
   it('reports every decision to onDecision, without throwing away the verdict', async () => {
