@@ -343,7 +343,10 @@ class CustomerDirectory implements Directory {
     for (const slot of candidates) {
       this.matchSlot(slot, input.excludeCustomerId, found, (known) => {
         if (known.domain !== key.domain) return undefined;
-        return known.local === key.local ? 0 : editDistance(known.local, key.local, { maxDistance });
+        if (known.local === key.local) return 0;
+        // editDistance reports "beyond the bound" as maxDistance + 1: not a match.
+        const distance = editDistance(known.local, key.local, { maxDistance });
+        return distance <= maxDistance ? distance : undefined;
       });
     }
     if (maxDistance === 0) return sortMatches(found);
@@ -592,9 +595,13 @@ function phoneHash(e164: string): number {
 
 function toE164(phone: string, region: string): string | undefined {
   const trimmed = phone.trim();
-  if (isE164(trimmed)) return trimmed;
+  // A number already in E.164 form is taken as it is, unless it may carry a national trunk 0 after
+  // its country code (`+460701234567`), which only parsing removes.
+  if (isE164(trimmed) && !TRUNK_ZERO_AFTER_COUNTRY_CODE.test(trimmed)) return trimmed;
   return parsePhone(trimmed, region)?.e164;
 }
+
+const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^\+\d{1,3}0/;
 
 function sortMatches(found: Map<string, DirectoryAddressMatch>): DirectoryAddressMatch[] {
   return [...found.values()].sort(

@@ -377,4 +377,27 @@ describe('directory input', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('refuses a customer it could not store whole: an id that is not valid Unicode, or over 255 addresses', () => {
+    expect(() => createDirectory([{ id: 'C-\uD800', emails: ['a@x.se'] }])).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'customers.0.id' }),
+    );
+    const emails = Array.from({ length: 256 }, (_, i) => `u${i}@corp.se`);
+    expect(() => createDirectory([{ id: 'BIG', emails }])).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'customers.0.emails' }),
+    );
+  });
+
+  it('answers only exact mailboxes when asked for distance 0', () => {
+    const directory = createDirectory([{ id: 'C-1', emails: ['ab@x.se'] }]);
+    expect(directory.findAddress({ entered: 'a@x.se' }, { maxDistance: 0 })).toEqual([]);
+    expect(directory.findAddress({ entered: 'AB@x.se' }, { maxDistance: 0 })).toHaveLength(1);
+  });
+
+  it('finds a number stored in E.164 form with the national trunk 0 kept', () => {
+    const directory = createDirectory([{ id: 'C-8', phones: ['+460701234567'] }]);
+    expect(directory.findPhone({ entered: '+46 70 123 45 67' })).toEqual([
+      { customerId: 'C-8', phone: '+46701234567' },
+    ]);
+  });
 });

@@ -179,4 +179,16 @@ describe('checkRecipient with a directory', () => {
       { numRuns: 300 },
     );
   });
+
+  it('does not take a customer whose name differs by a letter for a duplicate, nor suggest their address', () => {
+    const directory = createDirectory([{ id: 'C-2', name: 'Erik Lund', emails: ['erik.lund@telia.com'] }]);
+    const verdict = checkRecipient({
+      entered: 'erik.lind@telia.com',
+      customer: { id: 'NEW', name: 'Erik Lind' },
+      directory,
+    });
+    expect(verdict.action).toBe('confirm');
+    expect(verdict.suggestion).toBeUndefined();
+    expect(verdict.findings.map((finding) => finding.code)).not.toContain('near-miss-other-customer');
+  });
 });
