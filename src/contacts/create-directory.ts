@@ -6,6 +6,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
 import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
+import { startsWithTrunkZero } from '../phone/starts-with-trunk-zero.js';
 import { type Customer, CustomerSchema } from './customer.js';
 import { deletionHashes, exactHash, FNV_OFFSET, HashIndex, hashDomain, hashSkipping } from './hash-index.js';
 import { RecordPool, type StoredRecord } from './record-pool.js';
@@ -597,11 +598,9 @@ function toE164(phone: string, region: string): string | undefined {
   const trimmed = phone.trim();
   // A number already in E.164 form is taken as it is, unless it may carry a national trunk 0 after
   // its country code (`+460701234567`), which only parsing removes.
-  if (isE164(trimmed) && !TRUNK_ZERO_AFTER_COUNTRY_CODE.test(trimmed)) return trimmed;
+  if (isE164(trimmed) && !startsWithTrunkZero(trimmed)) return trimmed;
   return parsePhone(trimmed, region)?.e164;
 }
-
-const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^\+\d{1,3}0/;
 
 function sortMatches(found: Map<string, DirectoryAddressMatch>): DirectoryAddressMatch[] {
   return [...found.values()].sort(
