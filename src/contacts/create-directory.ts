@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { indexMailboxRules, type MailboxRuleIndex, mailboxKey } from '../address/mailbox-key.js';
-import { defaultMailboxRules, type MailboxRule } from '../address/mailbox-rules.js';
+import { defaultMailboxRules, type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
 import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
 import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
@@ -127,16 +127,7 @@ const CustomerIdSchema = z.string();
 const OptionalRegionSchema = CustomerSchema.shape.country;
 
 const DirectoryOptionsSchema = z.object({
-  mailboxRules: z
-    .array(
-      z.object({
-        domains: z.array(z.string()),
-        canonicalDomain: z.string().optional(),
-        ignoreDots: z.boolean().optional(),
-        subaddressSeparator: z.string().optional(),
-      }),
-    )
-    .optional(),
+  mailboxRules: MailboxRulesSchema.optional(),
   defaultCountry: OptionalRegionSchema,
 });
 

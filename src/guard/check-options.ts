@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MailboxRule } from '../address/mailbox-rules.js';
+import { type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
 import type { MailboxProvider } from '../matching/data/mailbox-providers.js';
 import { PolicyOverridesSchema } from './policy.js';
 import type { Action, FindingCode, Locale } from './verdict.js';
@@ -42,16 +42,7 @@ const setOfStrings = z.custom<ReadonlySet<string>>(
 export const CheckOptionsSchema = z.object({
   locale: z.enum(['en', 'sv']).optional(),
   policy: PolicyOverridesSchema.optional(),
-  mailboxRules: z
-    .array(
-      z.object({
-        domains: z.array(z.string()),
-        canonicalDomain: z.string().optional(),
-        ignoreDots: z.boolean().optional(),
-        subaddressSeparator: z.string().min(1).optional(),
-      }),
-    )
-    .optional(),
+  mailboxRules: MailboxRulesSchema.optional(),
   providers: z
     .array(
       z.object({
