@@ -300,7 +300,10 @@ class CustomerDirectory implements Directory {
   }
 
   *customers(): IterableIterator<DirectoryCustomer> {
-    for (let slot = 0; slot < this.slots; slot++) if (this.dead[slot] === 0) yield this.customerAt(slot);
+    // The customers there are when iteration starts: a customer added meanwhile (even by
+    // `addAll(directory.customers())`, which re-adds each one) takes a new slot and is not visited.
+    const end = this.slots;
+    for (let slot = 0; slot < end; slot++) if (this.dead[slot] === 0) yield this.customerAt(slot);
   }
 
   findAddress(

@@ -400,4 +400,14 @@ describe('directory input', () => {
       { customerId: 'C-8', phone: '+46701234567' },
     ]);
   });
+
+  it('can re-add its own customers, visiting each once', () => {
+    const directory = createDirectory([
+      { id: 'C-1', emails: ['a@x.se'] },
+      { id: 'C-2', emails: ['b@x.se'] },
+    ]);
+    directory.addAll(directory.customers());
+    expect(directory.size).toBe(2);
+    expect([...directory.customers()].map((customer) => customer.id).sort()).toEqual(['C-1', 'C-2']);
+  });
 });
