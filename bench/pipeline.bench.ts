@@ -104,32 +104,23 @@ export async function measurePipeline(): Promise<PipelineBenchRow[]> {
       );
       return transporter;
     };
-    const configurations = [
-      { name: 'streamTransport, no plugin (baseline)', transporter: plain(), concurrency: 1 },
-      { name: '+ nodemailerGuard, audit log in memory', transporter: guarded(memoryLog), concurrency: 1 },
+    // The same four configurations, one message at a time and sixteen in flight.
+    const configurations = [1, 16].flatMap((concurrency) => [
+      { name: 'streamTransport, no plugin (baseline)', transporter: plain(), concurrency },
+      { name: '+ nodemailerGuard, audit log in memory', transporter: guarded(memoryLog), concurrency },
       {
         name: '+ nodemailerGuard, JSON Lines audit log (fsync)',
-        transporter: guarded(createJsonLinesAuditLog(join(folder, 'audit-1.jsonl'))),
-        concurrency: 1,
+        transporter: guarded(createJsonLinesAuditLog(join(folder, `audit-${concurrency}.jsonl`))),
+        concurrency,
       },
       {
         name: '+ nodemailerGuard, JSON Lines audit log, sync: false',
-        transporter: guarded(createJsonLinesAuditLog(join(folder, 'audit-1n.jsonl'), { sync: false })),
-        concurrency: 1,
+        transporter: guarded(
+          createJsonLinesAuditLog(join(folder, `audit-${concurrency}n.jsonl`), { sync: false }),
+        ),
+        concurrency,
       },
-      { name: 'streamTransport, no plugin (baseline)', transporter: plain(), concurrency: 16 },
-      { name: '+ nodemailerGuard, audit log in memory', transporter: guarded(memoryLog), concurrency: 16 },
-      {
-        name: '+ nodemailerGuard, JSON Lines audit log (fsync)',
-        transporter: guarded(createJsonLinesAuditLog(join(folder, 'audit-16.jsonl'))),
-        concurrency: 16,
-      },
-      {
-        name: '+ nodemailerGuard, JSON Lines audit log, sync: false',
-        transporter: guarded(createJsonLinesAuditLog(join(folder, 'audit-16n.jsonl'), { sync: false })),
-        concurrency: 16,
-      },
-    ];
+    ]);
     // Warm up every path (JIT, tables, the audit file) before timing.
     for (const { transporter, concurrency } of configurations) await sendRound(transporter, concurrency);
     const samples = configurations.map(() => [] as Sample[]);
