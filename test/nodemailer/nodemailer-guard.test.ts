@@ -31,7 +31,8 @@ function guarded(options: Partial<NodemailerGuardOptions> = {}) {
     'compile',
     nodemailerGuard({
       guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
-      resolveCustomer: (data) => String((data.headers as Record<string, unknown>)['X-Customer-Id']),
+      // A test that finds the customer its own way does so instead of the header.
+      ...(options.resolveCustomer ? {} : { customerIdHeader: 'X-Customer-Id' }),
       holdStore: fixture.holdStore,
       auditLog: fixture.audit,
       ...options,
@@ -70,7 +71,9 @@ describe('nodemailerGuard', () => {
     const parsed = await simpleParser(delivered?.raw ?? '');
     expect(parsed.subject).toBe('Orderbekräftelse 4711');
     expect(parsed.messageId).toBe(info.messageId);
-    expect(parsed.headers.get('x-customer-id')).toBe('C-1001');
+    // The customer id found the customer; it is personal data, and never reaches the recipient.
+    expect(parsed.headers.has('x-customer-id')).toBe(false);
+    expect(delivered?.raw.toString()).not.toContain('C-1001');
     expect(parsed.text?.trim()).toBe('Tack för din beställning av en cykel.');
     expect(parsed.attachments[0]?.content.toString()).toBe('Kvitto 4711: 4 995 kr');
     expect(fixture.audit.entries).toMatchObject([
@@ -190,8 +193,14 @@ describe('nodemailerGuard', () => {
         order({ headers: { 'X-Customer-Id': 'C-1001', 'X-Foo': { prepared: true, value: injected } } }),
       ),
     );
-    expect(error.recipients.at(-1)).toMatchObject({ field: 'header', header: 'X-Foo', address: injected });
-    expect(fixture.audit.entries[0]?.recipients.at(-1)).toMatchObject({
+    expect(error.recipients.find(({ field }) => field === 'header')).toMatchObject({
+      field: 'header',
+      header: 'X-Foo',
+      address: injected,
+    });
+    // The field the line break would start is read from the message as built, and checked too.
+    expect(error.recipients.map(({ address }) => address)).toContain('thief@example.com');
+    expect(fixture.audit.entries[0]?.recipients.find(({ field }) => field === 'header')).toMatchObject({
       field: 'header',
       header: 'X-Foo',
       action: 'block',
@@ -282,7 +291,7 @@ describe('nodemailerGuard', () => {
   });
 
   it('holds the message when the customer cannot be resolved, whichever way it fails', async () => {
-    const failures: [string, NodemailerGuardOptions['resolveCustomer']][] = [
+    const failures: [string, NonNullable<NodemailerGuardOptions['resolveCustomer']>][] = [
       [
         'error',
         async () => {
@@ -325,6 +334,53 @@ describe('nodemailerGuard', () => {
       const entry = fixture.audit.entries.at(-1);
       expect(entry).toMatchObject({ outcome: 'held', holdId: held.holdId, customerLookup: { reason } });
       if (error) expect(entry?.customerLookup?.error).toMatch(error);
+    }
+    expect(fixture.sink.received).toEqual([]);
+    expect(await fixture.holdStore.list()).toHaveLength(cases.length);
+  });
+
+  it('holds and logs a message whose customer throws when it is read (a getter, a Proxy)', async () => {
+    const throwing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('proxy trap');
+        },
+        has() {
+          throw new Error('proxy trap');
+        },
+        ownKeys() {
+          throw new Error('proxy trap');
+        },
+        getOwnPropertyDescriptor() {
+          throw new Error('proxy trap');
+        },
+      },
+    ) as Customer;
+    const getter = Object.defineProperty({ emails: [GOOD] }, 'id', {
+      enumerable: true,
+      get() {
+        throw new Error('getter');
+      },
+    }) as unknown as Customer;
+    const cases: Partial<NodemailerGuardOptions>[] = [
+      { resolveCustomer: () => throwing },
+      { resolveCustomer: async () => throwing },
+      { resolveCustomer: () => getter },
+      { guard: createGuard({ lookupCustomer: async () => throwing }), resolveCustomer: () => 'C-1001' },
+      { guard: createGuard({ lookupCustomer: async () => getter }), resolveCustomer: () => 'C-1001' },
+    ];
+    for (const options of cases) {
+      const held = await heldError(guarded(options).sendMail(order()));
+      expect(held.code).toBe('RECIPIENT_BLOCKED');
+      expect(held.recipients[0]?.verdict.findings[0]).toMatchObject({
+        code: 'lookup-failed',
+        reason: 'error',
+      });
+      expect(fixture.audit.entries.at(-1)).toMatchObject({
+        outcome: 'held',
+        customerLookup: { reason: 'error' },
+      });
     }
     expect(fixture.sink.received).toEqual([]);
     expect(await fixture.holdStore.list()).toHaveLength(cases.length);
@@ -469,11 +525,19 @@ describe('nodemailerGuard', () => {
       },
       list: async () => [...kept.values()].map(({ raw: _raw, ...held }) => held),
       get: async (id) => kept.get(id),
-      async release(id, transporter) {
+      async release(id, transporter, options) {
         const held = kept.get(id);
         if (!held) throw new Error(`no ${id}`);
+        const info = await sendReleased(transporter, {
+          holdId: id,
+          raw: held.raw,
+          envelope: held.envelope,
+          ...(held.customerId === undefined ? {} : { customerId: held.customerId }),
+          by: options.by,
+          reason: options.reason,
+          ...(options.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+        });
         kept.delete(id);
-        const info = await sendReleased(transporter, { holdId: id, raw: held.raw, envelope: held.envelope });
         return { id, envelope: held.envelope, info };
       },
       discard: async (id) => kept.delete(id),
@@ -484,9 +548,26 @@ describe('nodemailerGuard', () => {
       'Subject: =?UTF-8?Q?Orderbekr=C3=A4ftelse_4711?=',
     );
     expect(fixture.sink.received).toEqual([]);
-    await memoryStore.release('H-1', guarded({ holdStore: memoryStore }));
+    const who = { by: 'lena@butiken.se', reason: 'the customer asked for it' };
+    // Released unchanged, the blocked typo is checked again and refused: it stays held.
+    const refused = await heldError(memoryStore.release('H-1', guarded({ holdStore: memoryStore }), who));
+    expect(refused).toMatchObject({ code: 'RECIPIENT_BLOCKED', holdId: 'H-1' });
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'release-refused',
+      holdId: 'H-1',
+      release: who,
+    });
+    // Overriding the block is a separate, named choice, on record as such.
+    await memoryStore.release('H-1', guarded({ holdStore: memoryStore }), { ...who, sendDespiteBlock: true });
     expect(fixture.sink.received.map((message) => message.to)).toEqual([[TYPO]]);
-    expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'released', holdId: 'H-1' });
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'released-despite-block',
+      holdId: 'H-1',
+      customerId: 'C-1001',
+      release: { ...who, sendDespiteBlock: true },
+      envelope: { to: [TYPO] },
+    });
   });
 
   it('refuses options that break the schema, naming the field', () => {
