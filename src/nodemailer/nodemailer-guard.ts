@@ -104,14 +104,15 @@ export type HeldMessageError =
   | RecipientBlockedError<RecipientVerdict>
   | RecipientNeedsConfirmationError<RecipientVerdict>;
 
-/** The message as nodemailer will send it: its bytes, its SMTP envelope and its header's recipients. */
+/** The message as nodemailer will send it: its SMTP envelope and the recipients its header names. */
 interface CompiledMessage {
-  readonly raw: Buffer;
   readonly envelope: HeldEnvelope;
   /** Other keys of an explicit envelope (`size`, `use8BitMime`): passed on as given. */
   readonly envelopeOptions: Record<string, unknown>;
-  /** The To, Cc and Bcc fields written in the message. */
+  /** The To, Cc and Bcc fields of the message, as nodemailer writes them (Bcc is not written, only delivered to). */
   readonly named: readonly Recipient[];
+  /** A prebuilt (`raw`) message, read to its end: the bytes that are sent. */
+  readonly raw?: Buffer;
   readonly messageId?: string;
   /** The value of `customerIdHeader`, read before the field was removed. */
   readonly headerCustomerId?: string;
@@ -119,13 +120,13 @@ interface CompiledMessage {
 
 /**
  * A nodemailer `compile` plugin that checks every recipient of every message before it is sent.
- * The message is built once, here, with nodemailer's own composer, and what is checked is what
- * that build delivers to: the SMTP envelope (RCPT TO) and the To, Cc and Bcc fields written in the
- * message (a prebuilt `raw` message's own fields included), as well as every address the message
- * options name. The message then goes out as exactly those bytes to exactly that envelope, so no
- * shape of input nodemailer reads differently can add a recipient nobody checked. Register it as
- * the last `compile` plugin: later plugins cannot change what it built (a change to the envelope is
- * refused).
+ * What is checked is what nodemailer delivers to, read with nodemailer's own composer: the SMTP
+ * envelope (RCPT TO) and the To, Cc and Bcc fields it writes (a prebuilt `raw` message's own fields
+ * included), as well as every address the message options name. That envelope is pinned as the
+ * message's explicit envelope, and nodemailer's final build is compared with what was checked
+ * before it is sent, so no shape of input nodemailer reads differently can add a recipient nobody
+ * checked. Register it as the last `compile` plugin: a later one that changes the recipients makes
+ * `sendMail` reject.
  *
  * One recipient that fails holds the whole message, never a partial send: it goes whole into the
  * hold store and `sendMail` rejects with `RECIPIENT_BLOCKED` or `RECIPIENT_NEEDS_CONFIRMATION`.
@@ -222,7 +223,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     let holdId: string;
     try {
       const held = await options.holdStore.hold({
-        raw: compiled.raw,
+        raw: compiled.raw ?? (await buildMessage(mail)),
         envelope: compiled.envelope,
         action: check.action === 'block' ? 'block' : 'confirm',
         recipients: check.recipients,
@@ -353,45 +354,98 @@ function ensureMessageId(data: MailMessageData): void {
 }
 
 /**
- * Builds the message exactly as nodemailer would send it: the same composer, then the headers the
- * mailer adds after its compile plugins (lib/mailer/index.js `sendMail`). A prebuilt `raw` message
- * (a file, a URL or a stream) is read to its end here. Its header is read back with mailparser, as
- * a receiving system would read it.
+ * Reads the message as nodemailer will build it, with nodemailer's own composer (the step
+ * lib/mailer/index.js `sendMail` takes after the compile plugins): its SMTP envelope and the
+ * To, Cc and Bcc fields it writes. A prebuilt `raw` message (a file, a URL or a stream) is read to
+ * its end here, and its own header read back with mailparser, as a receiving system would read it.
+ * The `customerIdHeader` field is read and removed before anything is built from the message.
  */
 async function compileMessage(
   mail: MailMessage,
   customerIdHeader: string | undefined,
 ): Promise<CompiledMessage> {
-  const node = new MailComposer(mail.data).compile();
-  const before = mail.message;
-  mail.message = node;
-  try {
-    mail.setMailerHeader();
-    mail.setPriorityHeaders();
-    mail.setListHeaders();
-  } finally {
-    mail.message = before;
+  const headerCustomerId =
+    customerIdHeader === undefined ? undefined : takeHeader(mail.data, customerIdHeader);
+  let node = new MailComposer(mail.data).compile();
+  let raw: Buffer | undefined;
+  let named: Recipient[];
+  let messageId: string | undefined;
+  let rawCustomerId: string | undefined;
+  if (mail.data.raw) {
+    raw = await node.build();
+    // The whole message is in memory already: a limit on its header would protect nothing.
+    const header = await readMessageHeader(raw, Number.POSITIVE_INFINITY);
+    if ('problem' in header) {
+      throw new MessageUnreadableError(`the raw message cannot be checked: ${header.problem.message}`);
+    }
+    if (customerIdHeader !== undefined) {
+      rawCustomerId = singleValue(header.headers.get(customerIdHeader.toLowerCase()));
+      raw = removeHeaderFields(raw, [customerIdHeader]);
+    }
+    named = collectRecipients(header.recipients);
+    messageId = header.messageId;
+    // What is sent is these bytes, not the stream or file they were read from.
+    mail.data.raw = raw;
+    node = new MailComposer(mail.data).compile();
+  } else {
+    const addresses = node.getAddresses();
+    named = FIELDS.flatMap((field) =>
+      (addresses[field] ?? []).map(
+        ({ address = '', name }): Recipient => (name ? { field, address, name } : { field, address }),
+      ),
+    );
   }
   const { from, to, ...envelopeOptions } = node.getEnvelope();
-  let raw = await node.build();
-  // The whole message is in memory already: a limit on its header would protect nothing.
-  const header = await readMessageHeader(raw, Number.POSITIVE_INFINITY);
-  if ('problem' in header) {
-    throw new MessageUnreadableError(`the message cannot be checked: ${header.problem.message}`);
-  }
-  let headerCustomerId: string | undefined;
-  if (customerIdHeader !== undefined) {
-    headerCustomerId = singleValue(header.headers.get(customerIdHeader.toLowerCase()));
-    raw = removeHeaderFields(raw, [customerIdHeader]);
-  }
+  const customerId = headerCustomerId ?? rawCustomerId;
   return {
-    raw,
     envelope: { ...(from ? { from } : {}), to: [...to] },
     envelopeOptions,
-    named: collectRecipients(header.recipients),
-    ...(header.messageId === undefined ? {} : { messageId: header.messageId }),
-    ...(headerCustomerId === undefined ? {} : { headerCustomerId }),
+    named,
+    ...(raw === undefined ? {} : { raw }),
+    ...(messageId === undefined ? {} : { messageId }),
+    ...(customerId === undefined ? {} : { headerCustomerId: customerId }),
   };
+}
+
+const FIELDS = ['to', 'cc', 'bcc'] as const;
+
+/**
+ * Reads and removes the customer id header from `mail.data.headers` (an object or a list), its
+ * name compared as nodemailer writes it: without case, white space or colons (mime-node
+ * `_normalizeHeaderKey`). The caller's own headers object is left as it was.
+ */
+function takeHeader(data: MailMessageData, name: string): string | undefined {
+  const wanted = normalizeHeaderName(name);
+  const headers: unknown = data.headers;
+  if (!headers || typeof headers !== 'object') return undefined;
+  const values: unknown[] = [];
+  if (Array.isArray(headers)) {
+    const kept = headers.filter((entry: unknown) => {
+      const key = (entry as { key?: unknown } | null)?.key;
+      if (typeof key !== 'string' || normalizeHeaderName(key) !== wanted) return true;
+      values.push((entry as { value?: unknown }).value);
+      return false;
+    });
+    if (values.length === 0) return undefined;
+    data.headers = kept;
+  } else {
+    const kept: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(headers)) {
+      if (normalizeHeaderName(key) === wanted) values.push(value);
+      else kept[key] = value;
+    }
+    if (values.length === 0) return undefined;
+    data.headers = kept as MailMessageData['headers'];
+  }
+  // A value may be a list, or a prepared `{ value }`.
+  const texts = values
+    .flat()
+    .map((value) => (value && typeof value === 'object' ? (value as { value?: unknown }).value : value));
+  return singleValue(texts);
+}
+
+function normalizeHeaderName(name: string): string {
+  return name.replace(/[\s\p{Cc}:]/gu, '').toLowerCase();
 }
 
 /** One header field's value; a field given twice with different values names no one customer. */
@@ -404,35 +458,46 @@ function singleValue(value: unknown): string | undefined {
 }
 
 /**
- * Makes what nodemailer sends the message that was checked: the built bytes as `raw`, and the
- * envelope they were checked against as an explicit envelope (addresses as objects, so nodemailer
- * takes each whole instead of parsing it again). The envelope nodemailer then builds is compared
- * with it, and a later `compile` plugin that changes it is refused when nodemailer builds the
- * message it sends.
+ * Builds the message as nodemailer would send it (the same composer, then the headers the mailer
+ * adds after its compile plugins), for the hold store.
+ */
+async function buildMessage(mail: MailMessage): Promise<Buffer> {
+  const node = new MailComposer(mail.data).compile();
+  const before = mail.message;
+  mail.message = node;
+  try {
+    mail.setMailerHeader();
+    mail.setPriorityHeaders();
+    mail.setListHeaders();
+  } finally {
+    mail.message = before;
+  }
+  return node.build();
+}
+
+/**
+ * Makes what nodemailer sends the message that was checked. The envelope it was checked against
+ * becomes the explicit envelope (addresses as objects, so nodemailer takes each whole instead of
+ * parsing it again), and when nodemailer builds the message it sends, after every compile plugin,
+ * that build's envelope and recipient fields are compared with what was checked: a plugin
+ * registered after the guard that changed them makes `sendMail` reject instead of sending.
  */
 function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
   const { envelope } = compiled;
-  mail.data.raw = compiled.raw;
   mail.data.envelope = {
     ...compiled.envelopeOptions,
     from: envelope.from ? { name: '', address: envelope.from } : false,
     to: envelope.to.map((address) => ({ name: '', address })),
   } as MailMessageData['envelope'];
-  if (!sameEnvelope(new MailComposer(mail.data).compile().getEnvelope(), envelope)) {
-    throw new MessageUnreadableError('the message cannot be sent as it was checked: its envelope changed');
-  }
+  const named = new Set(compiled.named.map(({ address }) => address));
   let message = mail.message;
   Object.defineProperty(mail, 'message', {
     configurable: true,
     enumerable: true,
     get: () => message,
     set(node: MailMessage['message']) {
-      // Nodemailer builds the message it sends here, after every compile plugin ran.
-      const built = node as { getEnvelope?: () => { from: string | false; to: string[] } } | undefined;
-      if (
-        typeof built?.getEnvelope === 'function' &&
-        (mail.data.raw !== compiled.raw || !sameEnvelope(built.getEnvelope(), envelope))
-      ) {
+      const built = node as unknown as Partial<BuiltNode> | undefined;
+      if (typeof built?.getEnvelope === 'function' && !sameAsChecked(built as BuiltNode)) {
         throw new InvalidInputError([
           {
             path: ['envelope'],
@@ -444,6 +509,22 @@ function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
       message = node;
     },
   });
+
+  function sameAsChecked(built: BuiltNode): boolean {
+    if (!sameEnvelope(built.getEnvelope(), envelope)) return false;
+    if (compiled.raw !== undefined) return mail.data.raw === compiled.raw;
+    const addresses = built.getAddresses();
+    const written = new Set(
+      FIELDS.flatMap((field) => (addresses[field] ?? []).map(({ address = '' }) => address)),
+    );
+    return written.size === named.size && [...written].every((address) => named.has(address));
+  }
+}
+
+/** What nodemailer's built message (a MimeNode) tells about its recipients. */
+interface BuiltNode {
+  getEnvelope(): { from: string | false; to: string[] };
+  getAddresses(): Partial<Record<(typeof FIELDS)[number], { address?: string | undefined }[] | undefined>>;
 }
 
 function sameEnvelope(

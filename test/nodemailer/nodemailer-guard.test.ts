@@ -113,6 +113,34 @@ describe('nodemailerGuard', () => {
     ['an envelope cc', { envelope: { from: 'order@butiken.se', to: GOOD, cc: TYPO } }],
     ['a To header set through headers', { to: undefined, headers: { 'X-Customer-Id': 'C-1001', To: TYPO } }],
     ['an address with no @', { cc: 'anna.svensson1985.gmail.com' }],
+    // Nodemailer delivers to an object's address and never reads its group.
+    ['an address object that also has a group', { to: { address: TYPO, group: [{ address: GOOD }] } }],
+    [
+      'a bcc object that also has a group',
+      { bcc: [{ address: TYPO, name: 'A', group: [{ address: GOOD }] }] },
+    ],
+    [
+      'an envelope address that also has a group',
+      { envelope: { from: 'order@butiken.se', to: { address: TYPO, group: [{ address: GOOD }] } } },
+    ],
+    // Nodemailer drops white space and colons from a header's name: these are Bcc and To fields.
+    ['a header named "Bcc "', { headers: { 'X-Customer-Id': 'C-1001', 'Bcc ': TYPO } }],
+    ['a header named "Bcc:"', { headers: { 'X-Customer-Id': 'C-1001', 'Bcc:': TYPO } }],
+    [
+      'a header named "To:" and nothing else',
+      { to: undefined, headers: { 'X-Customer-Id': 'C-1001', 'To:': TYPO } },
+    ],
+    [
+      'a header list entry named " cc "',
+      {
+        headers: [
+          { key: 'X-Customer-Id', value: 'C-1001' },
+          { key: ' cc ', value: TYPO },
+        ],
+      },
+    ],
+    // A prebuilt message is delivered by the envelope `to` gives it; its own To field is checked too.
+    ['a raw message with its own To and a to', { raw: `To: ${TYPO}\r\nSubject: x\r\n\r\nx\r\n`, to: GOOD }],
   ];
   for (const [shape, fields] of shapes) {
     it(`finds the blocked recipient in ${shape}`, async () => {
@@ -198,8 +226,6 @@ describe('nodemailerGuard', () => {
       header: 'X-Foo',
       address: injected,
     });
-    // The field the line break would start is read from the message as built, and checked too.
-    expect(error.recipients.map(({ address }) => address)).toContain('thief@example.com');
     expect(fixture.audit.entries[0]?.recipients.find(({ field }) => field === 'header')).toMatchObject({
       field: 'header',
       header: 'X-Foo',
@@ -570,10 +596,94 @@ describe('nodemailerGuard', () => {
     });
   });
 
+  it('passes the customer with the message, and never sends the id on', async () => {
+    const transporter = guarded({ resolveCustomer: () => 'C-2002' });
+    const info = await transporter.sendMail({
+      ...order({ headers: {} }),
+      emailGuard: { customerId: 'C-1001' },
+    });
+    expect(info.envelope.to).toEqual([GOOD]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'sent', customerId: 'C-1001' });
+    const error = await heldError(
+      transporter.sendMail({
+        ...order({ headers: {}, to: 'erik.lind@telia.com' }),
+        emailGuard: { customerId: 'C-1001' },
+      }),
+    );
+    expect(error.code).toBe('RECIPIENT_NEEDS_CONFIRMATION');
+    expect(fixture.sink.received.map((message) => message.raw.toString()).join('')).not.toMatch(
+      /C-1001|emailGuard/,
+    );
+  });
+
+  it('reads the customer id header without regard to case, and removes it before sending or holding', async () => {
+    const transporter = guarded();
+    await transporter.sendMail(order({ headers: { 'x-customer-id': 'C-1001' } }));
+    await transporter.sendMail(order({ headers: [{ key: 'X-CUSTOMER-ID ', value: 'C-1001' }] }));
+    const raw = `From: order@butiken.se\r\nTo: ${GOOD}\r\nX-Customer-ID: C-1001\r\nSubject: x\r\n\r\nTack\r\n`;
+    await transporter.sendMail({ raw, to: GOOD });
+    expect(fixture.sink.received).toHaveLength(3);
+    for (const { raw: delivered } of fixture.sink.received) {
+      expect(delivered.toString()).not.toMatch(/customer-id|C-1001/i);
+    }
+    expect(fixture.audit.entries.map((entry) => [entry.outcome, entry.customerId])).toEqual([
+      ['sent', 'C-1001'],
+      ['sent', 'C-1001'],
+      ['sent', 'C-1001'],
+    ]);
+    const error = await heldError(
+      transporter.sendMail(order({ to: TYPO, headers: { 'x-customer-id': 'C-1001' } })),
+    );
+    const held = await fixture.holdStore.get(error.holdId ?? '');
+    expect(held?.customerId).toBe('C-1001');
+    expect(held?.raw.toString()).not.toMatch(/customer-id|C-1001/i);
+  });
+
+  it('holds a message that names no customer at all', async () => {
+    const transporter = smtpTransport(fixture.sink.port);
+    transporter.use(
+      'compile',
+      nodemailerGuard({ guard: createGuard(), holdStore: fixture.holdStore, auditLog: fixture.audit }),
+    );
+    const error = await heldError(transporter.sendMail(order()));
+    expect(error.recipients[0]?.verdict.findings[0]).toMatchObject({
+      code: 'lookup-failed',
+      reason: 'not-found',
+    });
+  });
+
+  it('refuses a send whose envelope a later compile plugin changed after the check', async () => {
+    const transporter = guarded();
+    transporter.use('compile', (mail, done) => {
+      mail.data.envelope = { from: 'order@butiken.se', to: ['thief@example.com'] };
+      done();
+    });
+    await expect(transporter.sendMail(order())).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'envelope',
+    });
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('keeps no record with auditLog: false, and requires the choice to be made', async () => {
+    const transporter = guarded({ auditLog: false });
+    await transporter.sendMail(order());
+    expect(fixture.sink.received).toHaveLength(1);
+    const { auditLog: _omitted, ...withoutLog } = {
+      guard: createGuard(),
+      holdStore: fixture.holdStore,
+      auditLog: false,
+    } as const;
+    expect(() => nodemailerGuard(withoutLog as unknown as NodemailerGuardOptions)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'options.auditLog' }),
+    );
+  });
+
   it('refuses options that break the schema, naming the field', () => {
     const options = {
       guard: createGuard(),
       resolveCustomer: () => undefined,
+      auditLog: false,
     } as unknown as NodemailerGuardOptions;
     expect(() => nodemailerGuard(options)).toThrow(InvalidInputError);
     expect(() => nodemailerGuard(options)).toThrow(/holdStore/);
