@@ -41,8 +41,6 @@ transporter.use(
   'compile',
   nodemailerGuard({
     guard: createGuard({ lookupCustomer: async (id) => crm.get(id) }),
-    // The order's customer id travels with the message; the guard looks the customer up by it.
-    resolveCustomer: (data) => String((data.headers as Record<string, string>)['X-Customer-Id']),
     holdStore,
     auditLog: createJsonLinesAuditLog(join(folder, 'audit.jsonl')),
   }),
@@ -53,7 +51,9 @@ const confirmation = (to: string) => ({
   to,
   subject: 'Orderbekräftelse 4711',
   text: 'Tack för din beställning av en cykel. Totalt 4 995 kr.',
-  headers: { 'X-Customer-Id': 'C-1001' },
+  // The order's customer id travels with the message, not in it: the guard looks the customer up
+  // by it, and it never reaches the recipient.
+  emailGuard: { customerId: 'C-1001' },
 });
 
 console.log('1. To the known address:');

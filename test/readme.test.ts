@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '..');
@@ -53,6 +54,8 @@ describe('README', () => {
         encoding: 'utf8',
         timeout: 60_000,
       });
+      // The examples keep their held mail and logs under `email-guard-docs-<their pid>`: not left behind.
+      rmSync(join(tmpdir(), `email-guard-docs-${result.pid}`), { recursive: true, force: true });
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       // `console.log(x); // output` promises what is printed: each such output must appear.

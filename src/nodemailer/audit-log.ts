@@ -1,17 +1,28 @@
 import type { LookupFailure } from '../guard/settle-lookup.js';
 import type { Action, FindingCode } from '../guard/verdict.js';
 import type { RecipientField } from '../pipeline/recipient.js';
+import type { HeldEnvelope } from './hold-store.js';
 
 /**
  * What happened to a message:
  * - `sent`: passed on to the transport (nothing to hold, a confirmation, or failing open);
  * - `held`: kept in the hold store, not sent;
  * - `monitored`: would have been held, but sent because the plugin runs in `monitor` mode;
- * - `released`: a held message, corrected or not, passed on to the transport by `holdStore.release`
- *   (the store keeps it held if the transport then fails);
+ * - `released`: a held message, corrected or not, checked again and passed on to the transport by
+ *   `holdStore.release` (the store keeps it held if the transport then fails);
+ * - `release-refused`: a release whose recipients are still blocked; the message stays held;
+ * - `released-despite-block`: a release a person sent to a blocked recipient with
+ *   `sendDespiteBlock: true`, on their own account;
  * - `hold-failed`: should have been held, but the hold store failed; it was not sent either.
  */
-export type AuditOutcome = 'sent' | 'held' | 'monitored' | 'released' | 'hold-failed';
+export type AuditOutcome =
+  | 'sent'
+  | 'held'
+  | 'monitored'
+  | 'released'
+  | 'release-refused'
+  | 'released-despite-block'
+  | 'hold-failed';
 
 /** One recipient in the audit log: the address, what the guard said, and why. */
 export interface AuditRecipient {
@@ -35,12 +46,18 @@ export interface AuditEntry {
   /** What the verdicts add up to (the most severe recipient's action). */
   readonly action: Action;
   readonly recipients: readonly AuditRecipient[];
+  /**
+   * The SMTP envelope of the message as built (RFC 5321 MAIL FROM and RCPT TO): exactly the
+   * addresses it was, or would have been, delivered to. `recipients` may name more (a To field
+   * an explicit envelope does not deliver to is checked too). Written by `nodemailerGuard` on every entry.
+   */
+  readonly envelope?: HeldEnvelope;
   /** The hold store's id for a held or released message. */
   readonly holdId?: string;
   /** The confirmation the message carried; `applied` is false when a `block` verdict stood regardless. */
   readonly override?: { readonly by: string; readonly reason: string; readonly applied: boolean };
-  /** Who released a held message, and why. */
-  readonly release?: { readonly by?: string; readonly reason?: string };
+  /** Who released a held message, and why; `sendDespiteBlock` when a block was overridden. */
+  readonly release?: { readonly by: string; readonly reason: string; readonly sendDespiteBlock?: true };
   /** Why the customer could not be resolved, when it could not. */
   readonly customerLookup?: LookupFailure;
   /** The message was sent although the customer could not be resolved, because the plugin fails open. */

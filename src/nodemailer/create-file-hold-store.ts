@@ -27,8 +27,9 @@ const ReleaseOptionsSchema = z.object({
   to: z
     .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
     .optional(),
-  by: z.string().optional(),
-  reason: z.string().optional(),
+  by: z.string().trim().min(1, 'who releases the message is required'),
+  reason: z.string().trim().min(1, 'why the message is released is required'),
+  sendDespiteBlock: z.boolean().optional(),
   force: z.boolean().optional(),
 });
 
@@ -56,7 +57,13 @@ interface EntryRecord extends Omit<HeldMessage, 'state'> {
  * ```ts
  * const holdStore = createFileHoldStore('./held-mail');
  * const [first] = await holdStore.list();
- * if (first) await holdStore.release(first.id, transporter, { to: 'anna.svensson1985@gmail.com', by: 'lena' });
+ * if (first) {
+ *   await holdStore.release(first.id, transporter, {
+ *     to: 'anna.svensson1985@gmail.com',
+ *     by: 'lena@butiken.se',
+ *     reason: 'address read back on the phone',
+ *   });
+ * }
  * ```
  */
 export function createFileHoldStore(directory: string): HoldStore {
@@ -233,11 +240,7 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
       return readEntry(checkId(id));
     },
 
-    async release(
-      id: string,
-      transporter: Transporter,
-      options: ReleaseOptions = {},
-    ): Promise<ReleaseResult> {
+    async release(id: string, transporter: Transporter, options: ReleaseOptions): Promise<ReleaseResult> {
       checkId(id);
       const settings = parseInput(ReleaseOptionsSchema, options, ['options']);
       const corrected = settings.to === undefined ? undefined : correctedRecipients(settings.to);
@@ -264,8 +267,10 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
           holdId: id,
           raw,
           envelope,
-          ...(settings.by === undefined ? {} : { by: settings.by }),
-          ...(settings.reason === undefined ? {} : { reason: settings.reason }),
+          ...(entry.customerId === undefined ? {} : { customerId: entry.customerId }),
+          by: settings.by,
+          reason: settings.reason,
+          ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
         });
       } catch (error) {
         // Not sent: the entry stays held, to be released again.

@@ -52,14 +52,22 @@ export interface HeldMessageWithRaw extends HeldMessage {
 export interface ReleaseOptions {
   /**
    * The corrected recipients. When given, the message goes to exactly these addresses and nobody
-   * else: they replace the envelope and the `To` field, and the `Cc` field is removed.
+   * else: they replace the envelope and the `To` field, and the `Cc` field is removed. Each is
+   * checked again like any recipient: a correction that is itself a typo is refused.
    * @default the recipients the message was held with
    */
   readonly to?: string | readonly string[];
-  /** Who released it, for the audit log. @default undefined */
-  readonly by?: string;
-  /** Why, for the audit log. @default undefined */
-  readonly reason?: string;
+  /** Who released it, for the audit log. Required. */
+  readonly by: string;
+  /** Why, for the audit log. Required. */
+  readonly reason: string;
+  /**
+   * Send it even though a recipient's verdict is still `block`, on the account of the person
+   * releasing it (recorded as `released-despite-block`). Without it a blocked recipient can leave
+   * only by being corrected (`to`) to an address that passes.
+   * @default false
+   */
+  readonly sendDespiteBlock?: boolean;
   /**
    * Release an entry left `releasing` by a process that stopped mid-send. Only when it is known
    * that the earlier send did not arrive.
@@ -107,10 +115,12 @@ export interface HoldStore {
   /** One held message with its raw bytes, or `undefined` when there is none with that id. */
   get(id: string): Promise<HeldMessageWithRaw | undefined>;
   /**
-   * Sends a held message through `transporter`, at most once even when called twice at the same
-   * time, and removes it once the transport accepted it. If the send fails, it stays held.
+   * Sends a held message through `transporter` (one that uses `nodemailerGuard`, with `sendReleased`),
+   * at most once even when called twice at the same time, and removes it once the transport
+   * accepted it. Its final recipients are checked again; a release to a blocked recipient is
+   * refused (`RECIPIENT_BLOCKED`) and the message stays held, as it does when the send fails.
    */
-  release(id: string, transporter: Transporter, options?: ReleaseOptions): Promise<ReleaseResult>;
+  release(id: string, transporter: Transporter, options: ReleaseOptions): Promise<ReleaseResult>;
   /**
    * Removes a held message without sending it. Resolves `false` when there was none. Rejects with
    * `HoldStoreFailedError` while the message is being released (it may be on its way to the

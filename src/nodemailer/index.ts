@@ -23,6 +23,7 @@ export type {
   ReleaseOptions,
   ReleaseResult,
 } from './hold-store.js';
+export type { EmailGuardMailOptions } from './mail-options.js';
 export type { HeldMessageError, NodemailerGuardOptions } from './nodemailer-guard.js';
 export { nodemailerGuard } from './nodemailer-guard.js';
 export type { ReleasedMessage } from './send-released.js';

@@ -7,6 +7,7 @@ import {
   AuditLogFailedError,
   EmailGuardError,
   HoldStoreFailedError,
+  InvalidInputError,
   MessageUnreadableError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
@@ -14,16 +15,39 @@ import {
 import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
 import { collectRecipients } from '../pipeline/collect-recipients.js';
-import { type PipelineOptions, PipelineOptionsSchema, withMethod } from '../pipeline/pipeline-options.js';
+import {
+  type CustomerReference,
+  type PipelineOptions,
+  PipelineOptionsSchema,
+  withMethod,
+} from '../pipeline/pipeline-options.js';
 import { readMessageHeader } from '../pipeline/read-message-header.js';
 import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
-import { createJsonLinesAuditLog } from './create-json-lines-audit-log.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
+import './mail-options.js';
 import { findRelease, type PendingRelease } from './release-tokens.js';
+import { removeHeaderFields } from './remove-header-fields.js';
 
-/** Options of {@link nodemailerGuard}; `resolveCustomer` gets nodemailer's `mail.data`. */
-export interface NodemailerGuardOptions extends PipelineOptions<MailMessageData> {
+/**
+ * Options of {@link nodemailerGuard}. The customer a message is for is taken, in this order, from
+ * the message's `emailGuard.customerId`, from the `customerIdHeader` field, or from
+ * `resolveCustomer(mail.data)`; a message that names none is held (it fails closed).
+ */
+export interface NodemailerGuardOptions extends Omit<PipelineOptions<MailMessageData>, 'resolveCustomer'> {
+  /**
+   * Finds the customer from nodemailer's `mail.data`, when a message does not carry
+   * `emailGuard: { customerId }`.
+   * @default undefined (only `emailGuard.customerId` and `customerIdHeader` name the customer)
+   */
+  readonly resolveCustomer?: PipelineOptions<MailMessageData>['resolveCustomer'];
+  /**
+   * A header field that carries the customer id (`'X-Customer-Id'`), for code that already sets one.
+   * Its name is matched without case, and the field is removed before the message is sent or held:
+   * a customer number is personal data, and the recipient has no use for it.
+   * @default undefined
+   */
+  readonly customerIdHeader?: string;
   /** Where messages that are not sent are kept whole (`createFileHoldStore`). */
   readonly holdStore: HoldStore;
   /**
@@ -33,14 +57,26 @@ export interface NodemailerGuardOptions extends PipelineOptions<MailMessageData>
    * @default 'enforce'
    */
   readonly mode?: 'enforce' | 'monitor';
-  /** Where every decision is recorded. @default createJsonLinesAuditLog('./email-guard-audit.jsonl') */
-  readonly auditLog?: AuditLog;
+  /**
+   * Where every decision is recorded (`createJsonLinesAuditLog(path)`), or `false` to keep no record.
+   * Required: no file is written anywhere the caller did not name.
+   */
+  readonly auditLog: AuditLog | false;
 }
 
+const isFunction = (value: unknown) => typeof value === 'function';
+
 const OptionsSchema = PipelineOptionsSchema.extend({
+  resolveCustomer: z.custom<unknown>(isFunction, 'resolveCustomer must be a function').optional(),
+  customerIdHeader: z
+    .string()
+    .regex(/^[\x21-\x39\x3b-\x7e]+$/, 'a header field name (RFC 5322 §2.2: printable ASCII, no colon)')
+    .optional(),
   holdStore: withMethod('hold', 'a hold store is required'),
   mode: z.enum(['enforce', 'monitor']).optional(),
-  auditLog: withMethod('record', 'an audit log needs a record method').optional(),
+  auditLog: z.union([z.literal(false), withMethod('record', 'an audit log needs a record method')], {
+    error: 'an audit log is required: createJsonLinesAuditLog(path), or false to keep no record',
+  }),
 });
 
 /**
@@ -49,6 +85,8 @@ const OptionsSchema = PipelineOptionsSchema.extend({
  */
 const ControlSchema = z
   .object({
+    /** The customer the message is for: checked against, never sent. */
+    customerId: z.string().trim().min(1, 'a customer id must not be empty').optional(),
     /** A person confirmed the recipients (read back on the phone): lets a `confirm` verdict through. */
     confirmation: z
       .object({
@@ -56,7 +94,7 @@ const ControlSchema = z
         reason: z.string().trim().min(1, 'why the recipients are right is required'),
       })
       .optional(),
-    /** Set by `holdStore.release`; a token only this process gave out. */
+    /** Set by `sendReleased`; a token only this process gave out. */
     release: z.string().optional(),
   })
   .optional();
@@ -66,10 +104,30 @@ export type HeldMessageError =
   | RecipientBlockedError<RecipientVerdict>
   | RecipientNeedsConfirmationError<RecipientVerdict>;
 
+/** The message as nodemailer will send it: its SMTP envelope and the recipients its header names. */
+interface CompiledMessage {
+  readonly envelope: HeldEnvelope;
+  /** Other keys of an explicit envelope (`size`, `use8BitMime`): passed on as given. */
+  readonly envelopeOptions: Record<string, unknown>;
+  /** The To, Cc and Bcc fields of the message, as nodemailer writes them (Bcc is not written, only delivered to). */
+  readonly named: readonly Recipient[];
+  /** A prebuilt (`raw`) message, read to its end: the bytes that are sent. */
+  readonly raw?: Buffer;
+  readonly messageId?: string;
+  /** The value of `customerIdHeader`, read before the field was removed. */
+  readonly headerCustomerId?: string;
+}
+
 /**
- * A nodemailer `compile` plugin that checks every recipient of every message before it is built:
- * `to`, `cc`, `bcc`, recipient headers and an explicit envelope, in every shape nodemailer takes,
- * and the To, Cc and Bcc fields of a prebuilt (`raw`) message.
+ * A nodemailer `compile` plugin that checks every recipient of every message before it is sent.
+ * What is checked is what nodemailer delivers to, read with nodemailer's own composer: the SMTP
+ * envelope (RCPT TO) and the To, Cc and Bcc fields it writes (a prebuilt `raw` message's own fields
+ * included), as well as every address the message options name. That envelope is pinned as the
+ * message's explicit envelope, and nodemailer's final build is compared with what was checked
+ * before it is sent, so no shape of input nodemailer reads differently can add a recipient nobody
+ * checked. Register it as the last `compile` plugin: a later one that changes the recipients makes
+ * `sendMail` reject.
+ *
  * One recipient that fails holds the whole message, never a partial send: it goes whole into the
  * hold store and `sendMail` rejects with `RECIPIENT_BLOCKED` or `RECIPIENT_NEEDS_CONFIRMATION`.
  *
@@ -81,18 +139,21 @@ export type HeldMessageError =
  * ```ts
  * transporter.use('compile', nodemailerGuard({
  *   guard: createGuard({ lookupCustomer: (id) => crm.byId(id) }),
- *   resolveCustomer: (data) => String(data.headers?.['X-Customer-Id'] ?? ''),
  *   holdStore: createFileHoldStore('./held-mail'),
+ *   auditLog: createJsonLinesAuditLog('./email-guard-audit.jsonl'),
  * }));
- * await transporter.sendMail(message); // rejects with err.code 'RECIPIENT_BLOCKED' on a typo
+ * await transporter.sendMail({ ...message, emailGuard: { customerId: 'C-1001' } });
+ * // rejects with err.code 'RECIPIENT_BLOCKED' on a typo
  * ```
  */
 export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction {
   parseInput(OptionsSchema, options, ['options']);
   const mode = options.mode ?? 'enforce';
-  const auditLog = options.auditLog ?? createJsonLinesAuditLog('./email-guard-audit.jsonl');
+  const auditLog = options.auditLog;
+  const headerName = options.customerIdHeader;
 
   async function record(entry: AuditEntry): Promise<void> {
+    if (auditLog === false) return;
     try {
       await auditLog.record(entry);
     } catch (error) {
@@ -104,26 +165,55 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     }
   }
 
+  /**
+   * The pipeline options for one message: the customer id it names, looked up by the guard's
+   * `lookupCustomer`; without one (or without a `lookupCustomer` to look an id up), `resolveCustomer`.
+   */
+  function customerOptions(customerId: string | undefined): PipelineOptions<MailMessageData> {
+    const byId =
+      customerId !== undefined && (options.guard.options.lookupCustomer || !options.resolveCustomer);
+    const resolveCustomer: PipelineOptions<MailMessageData>['resolveCustomer'] = byId
+      ? (): CustomerReference => customerId
+      : (options.resolveCustomer ?? (() => undefined));
+    return { ...options, resolveCustomer };
+  }
+
   async function guardMail(mail: MailMessage): Promise<void> {
     const data = mail.data;
     const control = takeControl(data);
     const release = findRelease(control?.release);
-    if (release) return recordRelease(data, release);
+    if (release) data.envelope = { ...release.envelope, to: [...release.envelope.to] };
+    if (!data.raw) ensureMessageId(data);
+    // Read before the message is pinned: pinning replaces the envelope with the one nodemailer built.
+    const given = release ? [] : collectRecipients(data);
+    const compiled = await compileMessage(mail, headerName);
+    pinMessage(mail, compiled);
+    if (release) return guardRelease(data, compiled, release);
 
-    const prebuilt = data.raw ? await readPrebuilt(mail) : undefined;
-    const messageId = prebuilt ? prebuilt.messageId : ensureMessageId(data);
-    const recipients = prebuilt
-      ? [...prebuilt.recipients, ...collectRecipients(data)]
-      : collectRecipients(data);
+    const messageId =
+      typeof data.messageId === 'string' && data.messageId ? data.messageId : compiled.messageId;
+    const recipients = mergeRecipients(given, delivered(compiled));
     // Nodemailer itself refuses a message without recipients; there is nothing to check.
     if (recipients.length === 0) return;
-    const check = await checkRecipients({ recipients, source: data }, options);
+    const check = await checkRecipients(
+      { recipients, source: data },
+      customerOptions(control?.customerId ?? compiled.headerCustomerId),
+    );
     const confirmation = control?.confirmation;
     const confirmed = check.action === 'confirm' && confirmation !== undefined;
     const allowed =
       check.action === 'send' || (check.action === 'confirm' && (confirmed || check.failedOpen));
     const entry = (outcome: AuditOutcome, holdId?: string): AuditEntry =>
-      auditEntry({ check, outcome, mode, messageId, holdId, confirmation, confirmed });
+      auditEntry({
+        check,
+        outcome,
+        mode,
+        messageId,
+        holdId,
+        confirmation,
+        confirmed,
+        envelope: compiled.envelope,
+      });
 
     if (allowed) return record(entry('sent'));
     // A line break is held in every mode: sent on, nodemailer would split it into recipients nobody
@@ -132,10 +222,9 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
 
     let holdId: string;
     try {
-      const { raw, envelope } = await compose(mail);
       const held = await options.holdStore.hold({
-        raw,
-        envelope,
+        raw: compiled.raw ?? (await buildMessage(mail)),
+        envelope: compiled.envelope,
         action: check.action === 'block' ? 'block' : 'confirm',
         recipients: check.recipients,
         ...(messageId === undefined ? {} : { messageId }),
@@ -155,13 +244,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       recipients: check.recipients,
       ...(messageId === undefined ? {} : { messageId }),
     };
-    const stopped = check.recipients.filter(({ verdict }) => verdict.action === check.action);
-    const who = stopped
-      .map(({ address, verdict }) => {
-        const why = [verdict.findings[0]?.code, verdict.suggestion && `suggestion ${verdict.suggestion}`];
-        return `${JSON.stringify(address)} (${why.filter(Boolean).join('; ')})`;
-      })
-      .join(', ');
+    const who = describeStopped(check);
     throw check.action === 'block'
       ? new RecipientBlockedError(`Held ${holdId}, not sent: blocked recipient ${who}`, details)
       : new RecipientNeedsConfirmationError(
@@ -170,20 +253,56 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         );
   }
 
-  function recordRelease(data: MailMessageData, release: PendingRelease): Promise<void> {
-    const recipients = collectRecipients({ envelope: data.envelope });
-    return record({
-      at: new Date().toISOString(),
-      mode,
-      outcome: 'released',
-      action: 'send',
-      holdId: release.holdId,
-      recipients: recipients.map(({ field, address }) => ({ field, address, action: 'send', codes: [] })),
+  /**
+   * A held message on its way out through `sendReleased`: its final recipients are checked again,
+   * with the same guard and policy, against the customer it was held for. The person releasing it
+   * is the confirmation a `confirm` verdict asks for; a `block` verdict stops the release unless it
+   * was asked to override the block outright, which is recorded as such.
+   */
+  async function guardRelease(
+    data: MailMessageData,
+    compiled: CompiledMessage,
+    release: PendingRelease,
+  ): Promise<void> {
+    const recipients = mergeRecipients([], delivered(compiled));
+    const check = await checkRecipients(
+      { recipients, source: data },
+      customerOptions(release.customerId ?? compiled.headerCustomerId),
+    );
+    const blocked = check.action === 'block';
+    const outcome: AuditOutcome = !blocked
+      ? 'released'
+      : release.sendDespiteBlock
+        ? 'released-despite-block'
+        : 'release-refused';
+    const messageId =
+      typeof data.messageId === 'string' && data.messageId ? data.messageId : compiled.messageId;
+    await record({
+      ...auditEntry({
+        check,
+        outcome,
+        mode,
+        messageId,
+        holdId: release.holdId,
+        confirmation: undefined,
+        confirmed: false,
+        envelope: compiled.envelope,
+      }),
       release: {
-        ...(release.by === undefined ? {} : { by: release.by }),
-        ...(release.reason === undefined ? {} : { reason: release.reason }),
+        by: release.by,
+        reason: release.reason,
+        ...(release.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
       },
     });
+    if (outcome !== 'release-refused') return;
+    throw new RecipientBlockedError(
+      `Release of ${release.holdId} refused, the message stays held: blocked recipient ${describeStopped(check)}; release it to a corrected address ({ to })`,
+      {
+        holdId: release.holdId,
+        recipients: check.recipients,
+        ...(messageId === undefined ? {} : { messageId }),
+      },
+    );
   }
 
   // Nodemailer ignores a plugin's return value: the callback is the only way to answer, and a
@@ -194,6 +313,16 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       (error: unknown) => done(error as Error),
     );
   };
+}
+
+function describeStopped(check: RecipientsCheck): string {
+  return check.recipients
+    .filter(({ verdict }) => verdict.action === check.action)
+    .map(({ address, verdict }) => {
+      const why = [verdict.findings[0]?.code, verdict.suggestion && `suggestion ${verdict.suggestion}`];
+      return `${JSON.stringify(address)} (${why.filter(Boolean).join('; ')})`;
+    })
+    .join(', ');
 }
 
 function isInjection({ verdict }: RecipientVerdict): boolean {
@@ -214,44 +343,125 @@ function takeControl(data: MailMessageData): z.output<typeof ControlSchema> {
  * Gives the message its Message-ID now (RFC 5322 §3.6.4), so the audit log and the hold store name
  * the id the message is sent with. Nodemailer would make one the same way when building it.
  */
-function ensureMessageId(data: MailMessageData): string | undefined {
-  if (typeof data.messageId === 'string' && data.messageId) return data.messageId;
+function ensureMessageId(data: MailMessageData): void {
+  if (typeof data.messageId === 'string' && data.messageId) return;
   const from = addressparser(typeof data.from === 'string' ? data.from : '', { flatten: true })[0]?.address;
   const objectFrom =
     typeof data.from === 'object' && data.from ? (data.from as { address?: unknown }).address : '';
   const sender = from || (typeof objectFrom === 'string' ? objectFrom : '');
   const domain = sender.includes('@') ? sender.slice(sender.lastIndexOf('@') + 1) : 'localhost';
   data.messageId = `<${randomUUID()}@${/^[A-Za-z0-9.-]+$/.test(domain) ? domain : 'localhost'}>`;
-  return data.messageId;
 }
 
 /**
- * Reads a prebuilt (`raw`) message's own To, Cc and Bcc fields, which nodemailer passes on without
- * reading: a server or a relay may deliver by them, and they are who the message says it is for.
- * The message is built once here (a file, a URL or a stream read to its end) and `raw` is replaced
- * by those bytes, so what is sent is exactly what was checked.
+ * Reads the message as nodemailer will build it, with nodemailer's own composer (the step
+ * lib/mailer/index.js `sendMail` takes after the compile plugins): its SMTP envelope and the
+ * To, Cc and Bcc fields it writes. A prebuilt `raw` message (a file, a URL or a stream) is read to
+ * its end here, and its own header read back with mailparser, as a receiving system would read it.
+ * The `customerIdHeader` field is read and removed before anything is built from the message.
  */
-async function readPrebuilt(mail: MailMessage): Promise<{ recipients: Recipient[]; messageId?: string }> {
-  const { raw } = await compose(mail);
-  mail.data.raw = raw;
-  // The whole message is in memory already: a limit on its header would protect nothing.
-  const header = await readMessageHeader(raw, Number.POSITIVE_INFINITY);
-  if ('problem' in header) {
-    throw new MessageUnreadableError(`the raw message cannot be checked: ${header.problem.message}`);
+async function compileMessage(
+  mail: MailMessage,
+  customerIdHeader: string | undefined,
+): Promise<CompiledMessage> {
+  const headerCustomerId =
+    customerIdHeader === undefined ? undefined : takeHeader(mail.data, customerIdHeader);
+  let node = new MailComposer(mail.data).compile();
+  let raw: Buffer | undefined;
+  let named: Recipient[];
+  let messageId: string | undefined;
+  let rawCustomerId: string | undefined;
+  if (mail.data.raw) {
+    raw = await node.build();
+    // The whole message is in memory already: a limit on its header would protect nothing.
+    const header = await readMessageHeader(raw, Number.POSITIVE_INFINITY);
+    if ('problem' in header) {
+      throw new MessageUnreadableError(`the raw message cannot be checked: ${header.problem.message}`);
+    }
+    if (customerIdHeader !== undefined) {
+      rawCustomerId = singleValue(header.headers.get(customerIdHeader.toLowerCase()));
+      raw = removeHeaderFields(raw, [customerIdHeader]);
+    }
+    named = collectRecipients(header.recipients);
+    messageId = header.messageId;
+    // What is sent is these bytes, not the stream or file they were read from.
+    mail.data.raw = raw;
+    node = new MailComposer(mail.data).compile();
+  } else {
+    const addresses = node.getAddresses();
+    named = FIELDS.flatMap((field) =>
+      (addresses[field] ?? []).map(
+        ({ address = '', name }): Recipient => (name ? { field, address, name } : { field, address }),
+      ),
+    );
   }
-  const given = mail.data.messageId;
-  const messageId = typeof given === 'string' && given ? given : header.messageId;
+  const { from, to, ...envelopeOptions } = node.getEnvelope();
+  const customerId = headerCustomerId ?? rawCustomerId;
   return {
-    recipients: collectRecipients(header.recipients),
+    envelope: { ...(from ? { from } : {}), to: [...to] },
+    envelopeOptions,
+    named,
+    ...(raw === undefined ? {} : { raw }),
     ...(messageId === undefined ? {} : { messageId }),
+    ...(customerId === undefined ? {} : { headerCustomerId: customerId }),
   };
 }
 
+const FIELDS = ['to', 'cc', 'bcc'] as const;
+
 /**
- * Builds the message exactly as nodemailer would send it (the same composer, then the headers the
- * mailer adds after its compile plugins), for the hold store.
+ * Reads and removes the customer id header from `mail.data.headers` (an object or a list), its
+ * name compared as nodemailer writes it: without case, white space or colons (mime-node
+ * `_normalizeHeaderKey`). The caller's own headers object is left as it was.
  */
-async function compose(mail: MailMessage): Promise<{ raw: Buffer; envelope: HeldEnvelope }> {
+function takeHeader(data: MailMessageData, name: string): string | undefined {
+  const wanted = normalizeHeaderName(name);
+  const headers: unknown = data.headers;
+  if (!headers || typeof headers !== 'object') return undefined;
+  const values: unknown[] = [];
+  if (Array.isArray(headers)) {
+    const kept = headers.filter((entry: unknown) => {
+      const key = (entry as { key?: unknown } | null)?.key;
+      if (typeof key !== 'string' || normalizeHeaderName(key) !== wanted) return true;
+      values.push((entry as { value?: unknown }).value);
+      return false;
+    });
+    if (values.length === 0) return undefined;
+    data.headers = kept;
+  } else {
+    const kept: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(headers)) {
+      if (normalizeHeaderName(key) === wanted) values.push(value);
+      else kept[key] = value;
+    }
+    if (values.length === 0) return undefined;
+    data.headers = kept as MailMessageData['headers'];
+  }
+  // A value may be a list, or a prepared `{ value }`.
+  const texts = values
+    .flat()
+    .map((value) => (value && typeof value === 'object' ? (value as { value?: unknown }).value : value));
+  return singleValue(texts);
+}
+
+function normalizeHeaderName(name: string): string {
+  return name.replace(/[\s\p{Cc}:]/gu, '').toLowerCase();
+}
+
+/** One header field's value; a field given twice with different values names no one customer. */
+function singleValue(value: unknown): string | undefined {
+  const values = (Array.isArray(value) ? value : [value]).map((item) =>
+    typeof item === 'string' ? item.trim() : '',
+  );
+  const [first] = values;
+  return first && values.every((item) => item === first) ? first : undefined;
+}
+
+/**
+ * Builds the message as nodemailer would send it (the same composer, then the headers the mailer
+ * adds after its compile plugins), for the hold store.
+ */
+async function buildMessage(mail: MailMessage): Promise<Buffer> {
   const node = new MailComposer(mail.data).compile();
   const before = mail.message;
   mail.message = node;
@@ -262,12 +472,98 @@ async function compose(mail: MailMessage): Promise<{ raw: Buffer; envelope: Held
   } finally {
     mail.message = before;
   }
-  const envelope = node.getEnvelope();
-  const raw = await node.build();
-  return {
-    raw,
-    envelope: { ...(envelope.from ? { from: envelope.from } : {}), to: envelope.to },
-  };
+  return node.build();
+}
+
+/**
+ * Makes what nodemailer sends the message that was checked. The envelope it was checked against
+ * becomes the explicit envelope (addresses as objects, so nodemailer takes each whole instead of
+ * parsing it again), and when nodemailer builds the message it sends, after every compile plugin,
+ * that build's envelope and recipient fields are compared with what was checked: a plugin
+ * registered after the guard that changed them makes `sendMail` reject instead of sending.
+ */
+function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
+  const { envelope } = compiled;
+  mail.data.envelope = {
+    ...compiled.envelopeOptions,
+    from: envelope.from ? { name: '', address: envelope.from } : false,
+    to: envelope.to.map((address) => ({ name: '', address })),
+  } as MailMessageData['envelope'];
+  const named = new Set(compiled.named.map(({ address }) => address));
+  let message = mail.message;
+  Object.defineProperty(mail, 'message', {
+    configurable: true,
+    enumerable: true,
+    get: () => message,
+    set(node: MailMessage['message']) {
+      const built = node as unknown as Partial<BuiltNode> | undefined;
+      if (typeof built?.getEnvelope === 'function' && !sameAsChecked(built as BuiltNode)) {
+        throw new InvalidInputError([
+          {
+            path: ['envelope'],
+            message:
+              'a compile plugin registered after nodemailerGuard changed the message after it was checked; register nodemailerGuard last',
+          },
+        ]);
+      }
+      message = node;
+    },
+  });
+
+  function sameAsChecked(built: BuiltNode): boolean {
+    if (!sameEnvelope(built.getEnvelope(), envelope)) return false;
+    if (compiled.raw !== undefined) return mail.data.raw === compiled.raw;
+    const addresses = built.getAddresses();
+    const written = new Set(
+      FIELDS.flatMap((field) => (addresses[field] ?? []).map(({ address = '' }) => address)),
+    );
+    return written.size === named.size && [...written].every((address) => named.has(address));
+  }
+}
+
+/** What nodemailer's built message (a MimeNode) tells about its recipients. */
+interface BuiltNode {
+  getEnvelope(): { from: string | false; to: string[] };
+  getAddresses(): Partial<Record<(typeof FIELDS)[number], { address?: string | undefined }[] | undefined>>;
+}
+
+function sameEnvelope(
+  built: { from: string | false; to: readonly string[] },
+  checked: HeldEnvelope,
+): boolean {
+  return (
+    (built.from || undefined) === checked.from &&
+    built.to.length === checked.to.length &&
+    built.to.every((address, index) => address === checked.to[index])
+  );
+}
+
+/** The recipients of the built message: its envelope, and the To, Cc and Bcc fields written in it. */
+function delivered(compiled: CompiledMessage): Recipient[] {
+  return [
+    ...compiled.envelope.to.map((address): Recipient => ({ field: 'envelope', address })),
+    ...compiled.named,
+  ];
+}
+
+/**
+ * The recipients as the options name them, then each address of the built message not named so.
+ * An address is checked once per message however many fields name it.
+ */
+function mergeRecipients(given: readonly Recipient[], built: readonly Recipient[]): Recipient[] {
+  const merged = [...given];
+  const seen = new Set(given.map(({ address }) => address));
+  // A field of the header says more than `envelope` about how an address was named: list those first.
+  const ordered = [
+    ...built.filter(({ field }) => field !== 'envelope'),
+    ...built.filter(({ field }) => field === 'envelope'),
+  ];
+  for (const recipient of ordered) {
+    if (seen.has(recipient.address)) continue;
+    seen.add(recipient.address);
+    merged.push(recipient);
+  }
+  return merged;
 }
 
 function auditEntry(facts: {
@@ -278,6 +574,7 @@ function auditEntry(facts: {
   holdId: string | undefined;
   confirmation: { by: string; reason: string } | undefined;
   confirmed: boolean;
+  envelope: HeldEnvelope;
 }): AuditEntry {
   const { check, confirmation } = facts;
   return {
@@ -294,6 +591,7 @@ function auditEntry(facts: {
       action: verdict.action,
       codes: verdict.findings.map((finding) => finding.code),
     })),
+    envelope: { ...facts.envelope, to: [...facts.envelope.to] },
     ...(facts.holdId === undefined ? {} : { holdId: facts.holdId }),
     ...(confirmation === undefined
       ? {}

@@ -1,26 +1,44 @@
 import { randomUUID } from 'node:crypto';
+import type { HeldEnvelope } from './hold-store.js';
 
-/** A release in progress: which held message, and who released it. */
+/** A release in progress: which held message, for which customer, and who released it, and why. */
 export interface PendingRelease {
   readonly holdId: string;
-  readonly by?: string;
-  readonly reason?: string;
+  /**
+   * Whom it goes to. Carried here, not in the message: a transporter without the guard finds no
+   * recipient in the message, so a release cannot go out unchecked.
+   */
+  readonly envelope: HeldEnvelope;
+  /** The customer the message was held for: its recipients are checked against them again. */
+  readonly customerId?: string;
+  readonly by: string;
+  readonly reason: string;
+  /** Send to a blocked recipient all the same, on the releasing person's account. */
+  readonly sendDespiteBlock?: boolean;
 }
 
 // Tokens live only in this process and only while their send runs: a message cannot pass the
 // guard by carrying a made-up token.
-const pending = new Map<string, PendingRelease>();
+const pending = new Map<string, { release: PendingRelease; seen: boolean }>();
 
 /** Registers a release and returns the token its message carries through the plugin. */
 export function beginRelease(release: PendingRelease): string {
   const token = randomUUID();
-  pending.set(token, release);
+  pending.set(token, { release, seen: false });
   return token;
 }
 
-/** The release a token stands for, while its send runs. */
+/** The release a token stands for, while its send runs; marks it seen by the guard. */
 export function findRelease(token: unknown): PendingRelease | undefined {
-  return typeof token === 'string' ? pending.get(token) : undefined;
+  const entry = typeof token === 'string' ? pending.get(token) : undefined;
+  if (!entry) return undefined;
+  entry.seen = true;
+  return entry.release;
+}
+
+/** Whether a guard has read the token: false means the transporter has no guard. */
+export function wasSeen(token: string): boolean {
+  return pending.get(token)?.seen ?? false;
 }
 
 /** Ends a release, sent or not. */

@@ -1,8 +1,11 @@
 import type { SendMailOptions, SentMessageInfo, Transporter } from 'nodemailer';
+import { z } from 'zod';
+import { InvalidInputError } from '../errors.js';
+import { parseInput } from '../internal/parse-input.js';
 import type { HeldEnvelope } from './hold-store.js';
-import { beginRelease, endRelease } from './release-tokens.js';
+import { beginRelease, endRelease, wasSeen } from './release-tokens.js';
 
-/** What {@link sendReleased} sends: a held message as stored, and who released it. */
+/** What {@link sendReleased} sends: a held message as stored, and who released it, and why. */
 export interface ReleasedMessage {
   /** The hold store's id of the message, for the audit log. */
   readonly holdId: string;
@@ -10,17 +13,40 @@ export interface ReleasedMessage {
   readonly raw: Uint8Array;
   /** Whom it goes to (RFC 5321 MAIL FROM and RCPT TO). */
   readonly envelope: HeldEnvelope;
-  /** Who released it, for the audit log. @default undefined */
-  readonly by?: string;
-  /** Why, for the audit log. @default undefined */
-  readonly reason?: string;
+  /**
+   * The customer the message was held for (`HeldMessage.customerId`): its recipients are checked
+   * against this customer again.
+   * @default undefined (the plugin's own way of finding the customer, which a raw message rarely satisfies)
+   */
+  readonly customerId?: string;
+  /** Who released it, for the audit log. Required. */
+  readonly by: string;
+  /** Why, for the audit log. Required. */
+  readonly reason: string;
+  /**
+   * Send it even though a recipient's verdict is `block`, on the account of the person releasing
+   * it. Recorded as `released-despite-block`. Prefer correcting the address.
+   * @default false
+   */
+  readonly sendDespiteBlock?: boolean;
 }
 
+const ReleasedMessageSchema = z.object({
+  holdId: z.string().min(1, 'the held message id is required'),
+  customerId: z.string().optional(),
+  by: z.string().trim().min(1, 'who released the message is required'),
+  reason: z.string().trim().min(1, 'why the message is released is required'),
+  sendDespiteBlock: z.boolean().optional(),
+});
+
 /**
- * Sends a released message through a transporter guarded by `nodemailerGuard`, which lets it pass
- * (a person decided) and logs it as `released`, instead of holding it again. The pass is a token
- * that lives in this process only while this send runs, so no message can claim it by itself.
- * For a custom `HoldStore`'s `release`; the file hold store uses it too.
+ * Sends a released message through a transporter guarded by `nodemailerGuard`. The plugin checks
+ * its final recipients again with the same guard and policy, against the customer it was held
+ * for: the person releasing it stands for a `confirm` verdict, and a `block` verdict refuses the
+ * release (`RECIPIENT_BLOCKED`) unless `sendDespiteBlock` is set. Either way the release is logged
+ * with who and why. The release is a token that lives in this process only while this send runs,
+ * so no message can claim it by itself. For a custom `HoldStore`'s `release`; the file hold store
+ * uses it too.
  *
  * @example
  * ```ts
@@ -28,7 +54,9 @@ export interface ReleasedMessage {
  *   holdId: held.id,
  *   raw: held.raw,
  *   envelope: { from: 'order@butiken.se', to: ['anna.svensson1985@gmail.com'] },
+ *   customerId: held.customerId,
  *   by: 'lena@butiken.se',
+ *   reason: 'address read back on the phone',
  * });
  * ```
  */
@@ -36,18 +64,33 @@ export async function sendReleased(
   transporter: Transporter,
   message: ReleasedMessage,
 ): Promise<SentMessageInfo> {
+  const release = parseInput(ReleasedMessageSchema, message, ['message']);
   const token = beginRelease({
-    holdId: message.holdId,
-    ...(message.by === undefined ? {} : { by: message.by }),
-    ...(message.reason === undefined ? {} : { reason: message.reason }),
-  });
-  const data = {
+    holdId: release.holdId,
     envelope: { ...message.envelope, to: [...message.envelope.to] },
+    by: release.by,
+    reason: release.reason,
+    ...(release.customerId === undefined ? {} : { customerId: release.customerId }),
+    ...(release.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+  });
+  // No envelope here: the guard sets it from the token, so without the guard nothing is delivered.
+  const data = {
     raw: Buffer.from(message.raw.buffer, message.raw.byteOffset, message.raw.byteLength),
     emailGuard: { release: token },
   };
   try {
     return await transporter.sendMail(data as SendMailOptions);
+  } catch (error) {
+    if (wasSeen(token)) throw error;
+    throw new InvalidInputError(
+      [
+        {
+          path: ['transporter'],
+          message: 'a release goes only through a transporter that uses nodemailerGuard',
+        },
+      ],
+      { cause: error },
+    );
   } finally {
     endRelease(token);
   }

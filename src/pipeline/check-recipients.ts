@@ -121,6 +121,24 @@ type Resolution = { readonly found: CustomerReference } | (LookupFailure & { rea
  * is a failed lookup, so the message is held and logged rather than lost to a throw.
  */
 async function resolve<Source>(source: Source, options: PipelineOptions<Source>): Promise<Resolution> {
+  try {
+    return await resolveOnce(source, options);
+  } catch (error) {
+    // An answer can throw when it is only read: a getter, a Proxy trap, a `then` that throws. That is
+    // the caller's system failing like any other lookup error: held and on record, never lost.
+    return { reason: 'error', error: describeError(error) };
+  }
+}
+
+function describeError(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'the customer could not be read';
+  }
+}
+
+async function resolveOnce<Source>(source: Source, options: PipelineOptions<Source>): Promise<Resolution> {
   const outcome = await settleLookup(
     (context) => options.resolveCustomer(source, context),
     options.resolveTimeoutMs ?? 2000,

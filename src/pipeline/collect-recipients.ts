@@ -61,7 +61,7 @@ export function collectRecipients(sources: RecipientSources): Recipient[] {
   const recipients: Recipient[] = [];
   for (const field of FIELDS) collect(sources[field], field, recipients);
   for (const [key, value] of headerEntries(sources.headers)) {
-    const field = FIELDS.find((name) => name === key.toLowerCase());
+    const field = FIELDS.find((name) => name === headerName(key));
     if (field) collect(value, field, recipients);
     else
       for (const text of headerTexts(value))
@@ -94,7 +94,10 @@ function collect(value: unknown, field: RecipientField, into: Recipient[]): void
       for (let index = item.length - 1; index >= 0; index--) pending.push(item[index]);
     } else if (typeof item === 'object') {
       const entry = item as { address?: unknown; name?: unknown; group?: unknown; value?: unknown };
-      if (Array.isArray(entry.group)) pending.push(entry.group);
+      // Nodemailer reads an object's address first and its group only when there is no address
+      // (mime-node `_convertAddresses`): `{ address, group }` is delivered to the address alone.
+      if (entry.address) pushMailbox(entry.address, entry.name, field, into);
+      else if (Array.isArray(entry.group)) pending.push(entry.group);
       else if (entry.address !== undefined) pushMailbox(entry.address, entry.name, field, into);
       // A prepared header value (`{ prepared: true, value }`), or a parsed header's list of mailboxes.
       else if (entry.value !== undefined) pending.push(entry.value);
@@ -151,6 +154,14 @@ function headerTexts(value: unknown): string[] {
     }
   }
   return texts;
+}
+
+/**
+ * A custom header's name as nodemailer writes it (mime-node `_normalizeHeaderKey`): white space,
+ * control characters and colons are dropped, so `'Bcc '` and `'To:'` are the Bcc and To fields.
+ */
+function headerName(key: string): string {
+  return key.replace(/[\s\p{Cc}:]/gu, '').toLowerCase();
 }
 
 function headerEntries(headers: unknown): [string, unknown][] {

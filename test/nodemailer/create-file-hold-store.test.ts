@@ -13,6 +13,7 @@ const GOOD = 'anna.svensson1985@gmail.com';
 const TYPO = 'anna.svensson185@gmail.com';
 
 const fixture = usePipelineFixture();
+const WHO = { by: 'lena@butiken.se', reason: 'address read back on the phone' };
 
 function guardedTransport() {
   const transporter = smtpTransport(fixture.sink.port);
@@ -79,9 +80,10 @@ describe('createFileHoldStore', () => {
       outcome: 'released',
       holdId: id,
       release: { by: 'lena', reason: 'typo in 1985' },
-      recipients: [{ field: 'envelope', address: GOOD }],
+      recipients: [{ field: 'to', address: GOOD, action: 'send' }],
+      envelope: { to: [GOOD] },
     });
-    await expect(fixture.holdStore.release(id, guardedTransport())).rejects.toMatchObject({
+    await expect(fixture.holdStore.release(id, guardedTransport(), WHO)).rejects.toMatchObject({
       code: 'HOLD_STORE_FAILED',
     });
     expect(fixture.sink.received).toHaveLength(1);
@@ -91,9 +93,9 @@ describe('createFileHoldStore', () => {
     const id = await holdOrder();
     const transporter = guardedTransport();
     const results = await Promise.allSettled([
-      fixture.holdStore.release(id, transporter, { to: GOOD }),
-      fixture.holdStore.release(id, transporter, { to: GOOD }),
-      fixture.holdStore.release(id, transporter, { to: GOOD }),
+      fixture.holdStore.release(id, transporter, { to: GOOD, ...WHO }),
+      fixture.holdStore.release(id, transporter, { to: GOOD, ...WHO }),
+      fixture.holdStore.release(id, transporter, { to: GOOD, ...WHO }),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     for (const result of results) {
@@ -105,28 +107,96 @@ describe('createFileHoldStore', () => {
   it('keeps a message held when its release fails to send, and releases it later', async () => {
     const id = await holdOrder();
     fixture.sink.refuse.add(GOOD);
-    await expect(fixture.holdStore.release(id, guardedTransport(), { to: GOOD })).rejects.toMatchObject({
+    await expect(
+      fixture.holdStore.release(id, guardedTransport(), { to: GOOD, ...WHO }),
+    ).rejects.toMatchObject({
       code: 'EENVELOPE',
     });
     expect((await fixture.holdStore.list()).map((held) => [held.id, held.state])).toEqual([[id, 'held']]);
     fixture.sink.refuse.clear();
-    await fixture.holdStore.release(id, guardedTransport(), { to: GOOD });
+    await fixture.holdStore.release(id, guardedTransport(), { to: GOOD, ...WHO });
     expect(fixture.sink.received).toHaveLength(1);
   });
 
-  it('releases to the recipients it was held with when no correction is given', async () => {
+  it('refuses to release a blocked recipient unchanged, keeps the message and records who tried', async () => {
     const id = await holdOrder();
-    await fixture.holdStore.release(id, guardedTransport());
+    await expect(fixture.holdStore.release(id, guardedTransport(), WHO)).rejects.toMatchObject({
+      code: 'RECIPIENT_BLOCKED',
+      holdId: id,
+    });
+    expect(fixture.sink.received).toEqual([]);
+    expect((await fixture.holdStore.list()).map((held) => [held.id, held.state])).toEqual([[id, 'held']]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'release-refused',
+      holdId: id,
+      release: WHO,
+    });
+  });
+
+  it('refuses a correction that is itself a typo: a second typo does not go out', async () => {
+    const id = await holdOrder();
+    await expect(
+      fixture.holdStore.release(id, guardedTransport(), { to: 'anna.svensson1985@gmial.com', ...WHO }),
+    ).rejects.toMatchObject({ code: 'RECIPIENT_BLOCKED' });
+    expect(fixture.sink.received).toEqual([]);
+    expect(await fixture.holdStore.list()).toHaveLength(1);
+  });
+
+  it('sends to a blocked recipient only when told to outright, and records it as such', async () => {
+    const id = await holdOrder();
+    await fixture.holdStore.release(id, guardedTransport(), { ...WHO, sendDespiteBlock: true });
     expect(fixture.sink.received[0]?.to).toEqual([TYPO, 'anna@svenssonbygg.se']);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'released-despite-block',
+      action: 'block',
+      release: { ...WHO, sendDespiteBlock: true },
+    });
+  });
+
+  it('sends a held confirm message to its recipient once a person releases it with who and why', async () => {
+    const error = await guardedTransport()
+      .sendMail({ from: 'order@butiken.se', to: 'anna.s@outlook.com', subject: 'Order', text: 'Tack' })
+      .catch((reason: { code: string; holdId: string }) => reason);
+    expect(error).toMatchObject({ code: 'RECIPIENT_NEEDS_CONFIRMATION' });
+    const id = (error as { holdId: string }).holdId;
+    await fixture.holdStore.release(id, guardedTransport(), WHO);
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([['anna.s@outlook.com']]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'released',
+      action: 'confirm',
+      release: WHO,
+    });
+  });
+
+  it('requires who releases a message and why, naming the missing field', async () => {
+    const id = await holdOrder();
+    const release = (options: object) =>
+      fixture.holdStore.release(id, guardedTransport(), { to: GOOD, ...options } as unknown as typeof WHO);
+    await expect(release({ reason: 'x' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'options.by',
+    });
+    await expect(release({ by: 'lena', reason: ' ' })).rejects.toMatchObject({ field: 'options.reason' });
+    expect(fixture.sink.received).toEqual([]);
+    expect(await fixture.holdStore.list()).toHaveLength(1);
+  });
+
+  it('refuses to release through a transporter without the guard, so nothing goes out unchecked', async () => {
+    const id = await holdOrder();
+    await expect(
+      fixture.holdStore.release(id, smtpTransport(fixture.sink.port), { to: GOOD, ...WHO }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'transporter' });
+    expect(fixture.sink.received).toEqual([]);
+    expect((await fixture.holdStore.list()).map((held) => held.state)).toEqual(['held']);
   });
 
   it('refuses a correction that is not one plain address, and keeps the message', async () => {
     const id = await holdOrder();
     await expect(
-      fixture.holdStore.release(id, guardedTransport(), { to: `${GOOD}\r\nBcc: x@example.com` }),
+      fixture.holdStore.release(id, guardedTransport(), { to: `${GOOD}\r\nBcc: x@example.com`, ...WHO }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'options.to' });
     await expect(
-      fixture.holdStore.release(id, guardedTransport(), { to: [GOOD, 'Anna <a@example.se>'] }),
+      fixture.holdStore.release(id, guardedTransport(), { to: [GOOD, 'Anna <a@example.se>'], ...WHO }),
     ).rejects.toMatchObject({
       field: 'options.to.1',
     });
@@ -162,7 +232,7 @@ describe('createFileHoldStore', () => {
       sending();
       void gate.then(() => done());
     });
-    const release = fixture.holdStore.release(id, transporter, { to: GOOD });
+    const release = fixture.holdStore.release(id, transporter, { to: GOOD, ...WHO });
     await started;
     await expect(fixture.holdStore.discard(id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
     finish();
@@ -197,12 +267,14 @@ describe('createFileHoldStore', () => {
     const held = await fixture.holdStore.hold(sampleInput('stale'));
     await writeFile(join(fixture.dir, 'held', `${held.id}.lock`), '');
     expect((await fixture.holdStore.list())[0]?.state).toBe('releasing');
-    const transporter = smtpTransport(fixture.sink.port);
-    await expect(fixture.holdStore.release(held.id, transporter)).rejects.toMatchObject({
-      code: 'HOLD_STORE_FAILED',
-    });
+    const transporter = guardedTransport();
+    await expect(fixture.holdStore.release(held.id, transporter, { to: GOOD, ...WHO })).rejects.toMatchObject(
+      {
+        code: 'HOLD_STORE_FAILED',
+      },
+    );
     expect(fixture.sink.received).toEqual([]);
-    await fixture.holdStore.release(held.id, transporter, { force: true });
+    await fixture.holdStore.release(held.id, transporter, { to: GOOD, ...WHO, force: true });
     expect(fixture.sink.received).toHaveLength(1);
     expect(await readdir(join(fixture.dir, 'held'))).toEqual([]);
   });

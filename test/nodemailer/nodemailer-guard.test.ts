@@ -31,7 +31,8 @@ function guarded(options: Partial<NodemailerGuardOptions> = {}) {
     'compile',
     nodemailerGuard({
       guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
-      resolveCustomer: (data) => String((data.headers as Record<string, unknown>)['X-Customer-Id']),
+      // A test that finds the customer its own way does so instead of the header.
+      ...(options.resolveCustomer ? {} : { customerIdHeader: 'X-Customer-Id' }),
       holdStore: fixture.holdStore,
       auditLog: fixture.audit,
       ...options,
@@ -70,7 +71,9 @@ describe('nodemailerGuard', () => {
     const parsed = await simpleParser(delivered?.raw ?? '');
     expect(parsed.subject).toBe('Orderbekräftelse 4711');
     expect(parsed.messageId).toBe(info.messageId);
-    expect(parsed.headers.get('x-customer-id')).toBe('C-1001');
+    // The customer id found the customer; it is personal data, and never reaches the recipient.
+    expect(parsed.headers.has('x-customer-id')).toBe(false);
+    expect(delivered?.raw.toString()).not.toContain('C-1001');
     expect(parsed.text?.trim()).toBe('Tack för din beställning av en cykel.');
     expect(parsed.attachments[0]?.content.toString()).toBe('Kvitto 4711: 4 995 kr');
     expect(fixture.audit.entries).toMatchObject([
@@ -110,6 +113,34 @@ describe('nodemailerGuard', () => {
     ['an envelope cc', { envelope: { from: 'order@butiken.se', to: GOOD, cc: TYPO } }],
     ['a To header set through headers', { to: undefined, headers: { 'X-Customer-Id': 'C-1001', To: TYPO } }],
     ['an address with no @', { cc: 'anna.svensson1985.gmail.com' }],
+    // Nodemailer delivers to an object's address and never reads its group.
+    ['an address object that also has a group', { to: { address: TYPO, group: [{ address: GOOD }] } }],
+    [
+      'a bcc object that also has a group',
+      { bcc: [{ address: TYPO, name: 'A', group: [{ address: GOOD }] }] },
+    ],
+    [
+      'an envelope address that also has a group',
+      { envelope: { from: 'order@butiken.se', to: { address: TYPO, group: [{ address: GOOD }] } } },
+    ],
+    // Nodemailer drops white space and colons from a header's name: these are Bcc and To fields.
+    ['a header named "Bcc "', { headers: { 'X-Customer-Id': 'C-1001', 'Bcc ': TYPO } }],
+    ['a header named "Bcc:"', { headers: { 'X-Customer-Id': 'C-1001', 'Bcc:': TYPO } }],
+    [
+      'a header named "To:" and nothing else',
+      { to: undefined, headers: { 'X-Customer-Id': 'C-1001', 'To:': TYPO } },
+    ],
+    [
+      'a header list entry named " cc "',
+      {
+        headers: [
+          { key: 'X-Customer-Id', value: 'C-1001' },
+          { key: ' cc ', value: TYPO },
+        ],
+      },
+    ],
+    // A prebuilt message is delivered by the envelope `to` gives it; its own To field is checked too.
+    ['a raw message with its own To and a to', { raw: `To: ${TYPO}\r\nSubject: x\r\n\r\nx\r\n`, to: GOOD }],
   ];
   for (const [shape, fields] of shapes) {
     it(`finds the blocked recipient in ${shape}`, async () => {
@@ -190,8 +221,12 @@ describe('nodemailerGuard', () => {
         order({ headers: { 'X-Customer-Id': 'C-1001', 'X-Foo': { prepared: true, value: injected } } }),
       ),
     );
-    expect(error.recipients.at(-1)).toMatchObject({ field: 'header', header: 'X-Foo', address: injected });
-    expect(fixture.audit.entries[0]?.recipients.at(-1)).toMatchObject({
+    expect(error.recipients.find(({ field }) => field === 'header')).toMatchObject({
+      field: 'header',
+      header: 'X-Foo',
+      address: injected,
+    });
+    expect(fixture.audit.entries[0]?.recipients.find(({ field }) => field === 'header')).toMatchObject({
       field: 'header',
       header: 'X-Foo',
       action: 'block',
@@ -282,7 +317,7 @@ describe('nodemailerGuard', () => {
   });
 
   it('holds the message when the customer cannot be resolved, whichever way it fails', async () => {
-    const failures: [string, NodemailerGuardOptions['resolveCustomer']][] = [
+    const failures: [string, NonNullable<NodemailerGuardOptions['resolveCustomer']>][] = [
       [
         'error',
         async () => {
@@ -325,6 +360,53 @@ describe('nodemailerGuard', () => {
       const entry = fixture.audit.entries.at(-1);
       expect(entry).toMatchObject({ outcome: 'held', holdId: held.holdId, customerLookup: { reason } });
       if (error) expect(entry?.customerLookup?.error).toMatch(error);
+    }
+    expect(fixture.sink.received).toEqual([]);
+    expect(await fixture.holdStore.list()).toHaveLength(cases.length);
+  });
+
+  it('holds and logs a message whose customer throws when it is read (a getter, a Proxy)', async () => {
+    const throwing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('proxy trap');
+        },
+        has() {
+          throw new Error('proxy trap');
+        },
+        ownKeys() {
+          throw new Error('proxy trap');
+        },
+        getOwnPropertyDescriptor() {
+          throw new Error('proxy trap');
+        },
+      },
+    ) as Customer;
+    const getter = Object.defineProperty({ emails: [GOOD] }, 'id', {
+      enumerable: true,
+      get() {
+        throw new Error('getter');
+      },
+    }) as unknown as Customer;
+    const cases: Partial<NodemailerGuardOptions>[] = [
+      { resolveCustomer: () => throwing },
+      { resolveCustomer: async () => throwing },
+      { resolveCustomer: () => getter },
+      { guard: createGuard({ lookupCustomer: async () => throwing }), resolveCustomer: () => 'C-1001' },
+      { guard: createGuard({ lookupCustomer: async () => getter }), resolveCustomer: () => 'C-1001' },
+    ];
+    for (const options of cases) {
+      const held = await heldError(guarded(options).sendMail(order()));
+      expect(held.code).toBe('RECIPIENT_BLOCKED');
+      expect(held.recipients[0]?.verdict.findings[0]).toMatchObject({
+        code: 'lookup-failed',
+        reason: 'error',
+      });
+      expect(fixture.audit.entries.at(-1)).toMatchObject({
+        outcome: 'held',
+        customerLookup: { reason: 'error' },
+      });
     }
     expect(fixture.sink.received).toEqual([]);
     expect(await fixture.holdStore.list()).toHaveLength(cases.length);
@@ -469,11 +551,19 @@ describe('nodemailerGuard', () => {
       },
       list: async () => [...kept.values()].map(({ raw: _raw, ...held }) => held),
       get: async (id) => kept.get(id),
-      async release(id, transporter) {
+      async release(id, transporter, options) {
         const held = kept.get(id);
         if (!held) throw new Error(`no ${id}`);
+        const info = await sendReleased(transporter, {
+          holdId: id,
+          raw: held.raw,
+          envelope: held.envelope,
+          ...(held.customerId === undefined ? {} : { customerId: held.customerId }),
+          by: options.by,
+          reason: options.reason,
+          ...(options.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+        });
         kept.delete(id);
-        const info = await sendReleased(transporter, { holdId: id, raw: held.raw, envelope: held.envelope });
         return { id, envelope: held.envelope, info };
       },
       discard: async (id) => kept.delete(id),
@@ -484,15 +574,116 @@ describe('nodemailerGuard', () => {
       'Subject: =?UTF-8?Q?Orderbekr=C3=A4ftelse_4711?=',
     );
     expect(fixture.sink.received).toEqual([]);
-    await memoryStore.release('H-1', guarded({ holdStore: memoryStore }));
+    const who = { by: 'lena@butiken.se', reason: 'the customer asked for it' };
+    // Released unchanged, the blocked typo is checked again and refused: it stays held.
+    const refused = await heldError(memoryStore.release('H-1', guarded({ holdStore: memoryStore }), who));
+    expect(refused).toMatchObject({ code: 'RECIPIENT_BLOCKED', holdId: 'H-1' });
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'release-refused',
+      holdId: 'H-1',
+      release: who,
+    });
+    // Overriding the block is a separate, named choice, on record as such.
+    await memoryStore.release('H-1', guarded({ holdStore: memoryStore }), { ...who, sendDespiteBlock: true });
     expect(fixture.sink.received.map((message) => message.to)).toEqual([[TYPO]]);
-    expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'released', holdId: 'H-1' });
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'released-despite-block',
+      holdId: 'H-1',
+      customerId: 'C-1001',
+      release: { ...who, sendDespiteBlock: true },
+      envelope: { to: [TYPO] },
+    });
+  });
+
+  it('passes the customer with the message, and never sends the id on', async () => {
+    const transporter = guarded({ resolveCustomer: () => 'C-2002' });
+    const info = await transporter.sendMail({
+      ...order({ headers: {} }),
+      emailGuard: { customerId: 'C-1001' },
+    });
+    expect(info.envelope.to).toEqual([GOOD]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'sent', customerId: 'C-1001' });
+    const error = await heldError(
+      transporter.sendMail({
+        ...order({ headers: {}, to: 'erik.lind@telia.com' }),
+        emailGuard: { customerId: 'C-1001' },
+      }),
+    );
+    expect(error.code).toBe('RECIPIENT_NEEDS_CONFIRMATION');
+    expect(fixture.sink.received.map((message) => message.raw.toString()).join('')).not.toMatch(
+      /C-1001|emailGuard/,
+    );
+  });
+
+  it('reads the customer id header without regard to case, and removes it before sending or holding', async () => {
+    const transporter = guarded();
+    await transporter.sendMail(order({ headers: { 'x-customer-id': 'C-1001' } }));
+    await transporter.sendMail(order({ headers: [{ key: 'X-CUSTOMER-ID ', value: 'C-1001' }] }));
+    const raw = `From: order@butiken.se\r\nTo: ${GOOD}\r\nX-Customer-ID: C-1001\r\nSubject: x\r\n\r\nTack\r\n`;
+    await transporter.sendMail({ raw, to: GOOD });
+    expect(fixture.sink.received).toHaveLength(3);
+    for (const { raw: delivered } of fixture.sink.received) {
+      expect(delivered.toString()).not.toMatch(/customer-id|C-1001/i);
+    }
+    expect(fixture.audit.entries.map((entry) => [entry.outcome, entry.customerId])).toEqual([
+      ['sent', 'C-1001'],
+      ['sent', 'C-1001'],
+      ['sent', 'C-1001'],
+    ]);
+    const error = await heldError(
+      transporter.sendMail(order({ to: TYPO, headers: { 'x-customer-id': 'C-1001' } })),
+    );
+    const held = await fixture.holdStore.get(error.holdId ?? '');
+    expect(held?.customerId).toBe('C-1001');
+    expect(held?.raw.toString()).not.toMatch(/customer-id|C-1001/i);
+  });
+
+  it('holds a message that names no customer at all', async () => {
+    const transporter = smtpTransport(fixture.sink.port);
+    transporter.use(
+      'compile',
+      nodemailerGuard({ guard: createGuard(), holdStore: fixture.holdStore, auditLog: fixture.audit }),
+    );
+    const error = await heldError(transporter.sendMail(order()));
+    expect(error.recipients[0]?.verdict.findings[0]).toMatchObject({
+      code: 'lookup-failed',
+      reason: 'not-found',
+    });
+  });
+
+  it('refuses a send whose envelope a later compile plugin changed after the check', async () => {
+    const transporter = guarded();
+    transporter.use('compile', (mail, done) => {
+      mail.data.envelope = { from: 'order@butiken.se', to: ['thief@example.com'] };
+      done();
+    });
+    await expect(transporter.sendMail(order())).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'envelope',
+    });
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('keeps no record with auditLog: false, and requires the choice to be made', async () => {
+    const transporter = guarded({ auditLog: false });
+    await transporter.sendMail(order());
+    expect(fixture.sink.received).toHaveLength(1);
+    const { auditLog: _omitted, ...withoutLog } = {
+      guard: createGuard(),
+      holdStore: fixture.holdStore,
+      auditLog: false,
+    } as const;
+    expect(() => nodemailerGuard(withoutLog as unknown as NodemailerGuardOptions)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'options.auditLog' }),
+    );
   });
 
   it('refuses options that break the schema, naming the field', () => {
     const options = {
       guard: createGuard(),
       resolveCustomer: () => undefined,
+      auditLog: false,
     } as unknown as NodemailerGuardOptions;
     expect(() => nodemailerGuard(options)).toThrow(InvalidInputError);
     expect(() => nodemailerGuard(options)).toThrow(/holdStore/);

@@ -25,6 +25,34 @@ describe('collectRecipients', () => {
     expect(recipients[0]?.name).toBe('Anna');
   });
 
+  it('reads an object with both an address and a group as nodemailer does: the address alone', () => {
+    const shape = { address: 'stranger@example.com', group: [{ address: 'anna@example.se' }] };
+    for (const sources of [{ to: shape }, { bcc: [shape] }, { envelope: { to: shape } }]) {
+      expect(collectRecipients(sources).map(({ address }) => address)).toEqual(['stranger@example.com']);
+    }
+    expect(collectRecipients({ to: { name: 'Team', group: [{ address: 'anna@example.se' }] } })).toEqual([
+      { field: 'to', address: 'anna@example.se' },
+    ]);
+  });
+
+  it('reads a custom header named with odd case, spaces or a colon as the field nodemailer writes', () => {
+    const headers = {
+      'Bcc ': 'a@example.se',
+      'bcc:': 'b@example.se',
+      ' To:': 'c@example.se',
+      'CC\t': 'd@example.se',
+    };
+    expect(collectRecipients({ headers }).map(({ field, address }) => `${field}:${address}`)).toEqual([
+      'bcc:a@example.se',
+      'bcc:b@example.se',
+      'to:c@example.se',
+      'cc:d@example.se',
+    ]);
+    expect(collectRecipients({ headers: [{ key: 'Bcc:', value: 'e@example.se' }] })).toEqual([
+      { field: 'bcc', address: 'e@example.se' },
+    ]);
+  });
+
   it('keeps a value with a line break whole instead of splitting it into recipients', () => {
     const injected = 'anna@example.se\r\nBcc: thief@example.com';
     expect(collectRecipients({ to: injected })).toEqual([{ field: 'to', address: injected }]);
