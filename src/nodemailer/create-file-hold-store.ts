@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import type {
   HeldMessageWithRaw,
   HoldInput,
   HoldStore,
+  HoldStoreProblem,
   ReleaseOptions,
   ReleaseResult,
 } from './hold-store.js';
@@ -21,7 +22,8 @@ import { nodeStoreFs, type StoreFs } from './store-fs.js';
 
 // <UTC time to the millisecond>-<random>: sorts by time as text, never collides.
 const ID = /^\d{8}T\d{9}Z-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
-const FORMAT = 1;
+// 1: the raw message's digest only; 2: a seal over the whole record as well.
+const FORMAT = 2;
 
 const ReleaseOptionsSchema = z.object({
   to: z
@@ -39,7 +41,76 @@ const DiscardOptionsSchema = z.object({ force: z.boolean().optional() });
 interface EntryRecord extends Omit<HeldMessage, 'state'> {
   readonly format: number;
   readonly sha256: string;
+  /** Format 2: a digest of everything else in the record, keyed when the store has a key. */
+  readonly seal?: Seal;
 }
+
+interface Seal {
+  readonly algorithm: 'sha256' | 'hmac-sha256';
+  readonly value: string;
+}
+
+const HEX_SHA256 = /^[0-9a-f]{64}$/;
+
+// What a release acts on must be there, in the shape the store wrote it; anything else is refused.
+const EntryRecordSchema = z.looseObject({
+  format: z.union([z.literal(1), z.literal(2)]),
+  id: z.string(),
+  heldAt: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(HEX_SHA256),
+  seal: z
+    .object({ algorithm: z.enum(['sha256', 'hmac-sha256']), value: z.string().regex(HEX_SHA256) })
+    .optional(),
+  envelope: z.object({ from: z.string().optional(), to: z.array(z.string()) }),
+  action: z.enum(['block', 'confirm']),
+  recipients: z.array(z.looseObject({ field: z.string(), address: z.string() })),
+  messageId: z.string().optional(),
+  customerId: z.string().optional(),
+  customerLookup: z.looseObject({ reason: z.string() }).optional(),
+});
+
+/** Options of {@link createFileHoldStore}. */
+export interface FileHoldStoreOptions {
+  /**
+   * A secret (at least 32 bytes) kept outside the folder. Each entry is then sealed with an
+   * HMAC-SHA-256 of its whole record, so whoever can write the folder but has not the key cannot
+   * change where a release goes, to whom it is checked against or what is sent; entries sealed
+   * without a key, or held by an older version, are refused (reported as `unsealed`). Without a
+   * key the seal is a plain SHA-256: it catches a damaged or hand-edited entry, not a forger.
+   * @default undefined
+   */
+  readonly key?: string | Uint8Array;
+}
+
+const OptionsSchema = z.object({
+  key: z
+    .union([
+      z.string().refine((key) => Buffer.byteLength(key) >= 32, 'a key of at least 32 bytes is required'),
+      z
+        .instanceof(Uint8Array)
+        .refine((key) => key.byteLength >= 32, 'a key of at least 32 bytes is required'),
+    ])
+    .optional(),
+});
+
+/** The file hold store: a {@link HoldStore} that also reports the entries it cannot list. */
+export interface FileHoldStore extends HoldStore {
+  /**
+   * Every entry `list()` leaves out, and why: a metadata file that is not a whole record of this
+   * store (`malformed`), not a regular file (`not-a-file`: a directory, a FIFO, a symbolic link),
+   * cannot be read (`unreadable`), does not match its seal or its message (`digest-mismatch`), is
+   * not sealed with the store's key (`unsealed`), has lost its message (`message-missing`), and a
+   * message a stopped process wrote without its metadata (`uncommitted`). Reads every message, so
+   * it costs what the folder holds. `discard(id)` removes a damaged entry.
+   */
+  listProblems(): Promise<HoldStoreProblem[]>;
+}
+
+type RecordResult =
+  | { readonly record: EntryRecord }
+  | { readonly problem: HoldStoreProblem }
+  | { readonly missing: true };
 
 /**
  * A hold store in one directory. Each held message is two files: `<id>.eml`, the raw message
@@ -66,14 +137,92 @@ interface EntryRecord extends Omit<HeldMessage, 'state'> {
  * }
  * ```
  */
-export function createFileHoldStore(directory: string): HoldStore {
-  return openFileHoldStore(directory, nodeStoreFs);
+export function createFileHoldStore(directory: string, options: FileHoldStoreOptions = {}): FileHoldStore {
+  return openFileHoldStore(directory, nodeStoreFs, options);
 }
 
 /** {@link createFileHoldStore} over a given file system (a test stops it at each step in turn). */
-export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
+export function openFileHoldStore(
+  directory: string,
+  fs: StoreFs,
+  options: FileHoldStoreOptions = {},
+): FileHoldStore {
   const dir = resolve(parseInput(z.string().min(1, 'a directory is required'), directory, ['directory']));
+  const { key } = parseInput(OptionsSchema, options, ['options']);
   const path = (name: string) => join(dir, name);
+
+  /** The seal of a record: everything in it but the seal, in one canonical form. */
+  function sealOf(record: EntryRecord): Seal {
+    const { seal: _seal, ...sealed } = record;
+    const text = canonicalJson(sealed);
+    return key === undefined
+      ? { algorithm: 'sha256', value: createHash('sha256').update(text).digest('hex') }
+      : { algorithm: 'hmac-sha256', value: createHmac('sha256', key).update(text).digest('hex') };
+  }
+
+  const problem = (id: string, file: string, code: HoldStoreProblem['code'], message: string) => ({
+    problem: { id, file: path(file), code, message: `held message ${id} ${message}` },
+  });
+
+  /** Reads and checks an entry's record: whole, of this store, for this id, and sealed as the store seals. */
+  async function readChecked(id: string): Promise<RecordResult> {
+    const file = `${id}.json`;
+    let text: Buffer;
+    try {
+      text = await fs.readFile(path(file));
+    } catch (error) {
+      if (isMissing(error)) return { missing: true };
+      if (isNotAFile(error)) {
+        return problem(id, file, 'not-a-file', 'is not a regular file (a directory, FIFO or symbolic link)');
+      }
+      return problem(id, file, 'unreadable', `cannot be read: ${describe(error)}`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text.toString('utf8'));
+    } catch (error) {
+      return problem(id, file, 'malformed', `has metadata that is not JSON: ${describe(error)}`);
+    }
+    const checked = EntryRecordSchema.safeParse(parsed);
+    if (!checked.success) {
+      const [issue] = checked.error.issues;
+      return problem(
+        id,
+        file,
+        'malformed',
+        `has metadata that is not this store's: ${issue?.path.join('.') || 'record'}: ${issue?.message ?? ''}`,
+      );
+    }
+    const record = checked.data as unknown as EntryRecord;
+    if (record.id !== id)
+      return problem(id, file, 'malformed', `has the metadata of another entry (${record.id})`);
+    if (record.format === 1 || !record.seal) {
+      // Held before records were sealed: readable as before, unless the store requires its key.
+      return key === undefined
+        ? { record }
+        : problem(
+            id,
+            file,
+            'unsealed',
+            'was held before entries were sealed, so the key cannot vouch for it',
+          );
+    }
+    if (record.seal.algorithm === 'hmac-sha256' && key === undefined) {
+      return problem(id, file, 'unsealed', 'was sealed with a key: open the store with that key to read it');
+    }
+    if (record.seal.algorithm === 'sha256' && key !== undefined) {
+      return problem(id, file, 'unsealed', "is not sealed with the store's key");
+    }
+    if (!sameHex(sealOf(record).value, record.seal.value)) {
+      return problem(
+        id,
+        file,
+        'digest-mismatch',
+        'was changed after it was held: its metadata does not match its seal',
+      );
+    }
+    return { record };
+  }
 
   async function writeDurably(name: string, data: Uint8Array): Promise<void> {
     const temporary = path(`.${name}.${randomUUID()}.tmp`);
@@ -95,18 +244,10 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
   }
 
   async function readRecord(id: string): Promise<EntryRecord | undefined> {
-    let text: Buffer;
-    try {
-      text = await fs.readFile(path(`${id}.json`));
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw new HoldStoreFailedError(`held message ${id} cannot be read`, { cause: error });
-    }
-    try {
-      return JSON.parse(text.toString('utf8')) as EntryRecord;
-    } catch (error) {
-      throw new HoldStoreFailedError(`held message ${id} has unreadable metadata`, { cause: error });
-    }
+    const result = await readChecked(id);
+    if ('missing' in result) return undefined;
+    if ('problem' in result) throw new HoldStoreFailedError(result.problem.message);
+    return result.record;
   }
 
   async function hasEntry(id: string): Promise<boolean> {
@@ -120,24 +261,38 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
     return names.includes(`${id}.json`);
   }
 
-  async function isLocked(id: string, names?: readonly string[]): Promise<boolean> {
-    const listing = names ?? (await fs.readdir(dir));
-    return listing.includes(`${id}.lock`);
+  async function isLocked(id: string): Promise<boolean> {
+    return (await fs.readdir(dir)).includes(`${id}.lock`);
   }
 
   async function readEntry(id: string): Promise<HeldMessageWithRaw | undefined> {
     const record = await readRecord(id);
     if (!record) return undefined;
+    const raw = await readRaw(id, record);
+    if ('problem' in raw) throw new HoldStoreFailedError(raw.problem.message);
+    return { ...toHeldMessage(record, (await isLocked(id)) ? 'releasing' : 'held'), raw: raw.raw };
+  }
+
+  /** The entry's raw message, checked against the digest its record holds. */
+  async function readRaw(
+    id: string,
+    record: EntryRecord,
+  ): Promise<{ readonly raw: Buffer } | { readonly problem: HoldStoreProblem }> {
+    const file = `${id}.eml`;
     let raw: Buffer;
     try {
-      raw = await fs.readFile(path(`${id}.eml`));
+      raw = await fs.readFile(path(file));
     } catch (error) {
-      throw new HoldStoreFailedError(`held message ${id} has lost its raw message`, { cause: error });
+      if (isMissing(error)) return problem(id, file, 'message-missing', 'has lost its raw message');
+      if (isNotAFile(error)) {
+        return problem(id, file, 'not-a-file', 'has a raw message that is not a regular file');
+      }
+      return problem(id, file, 'unreadable', `has a raw message that cannot be read: ${describe(error)}`);
     }
-    if (sha256(raw) !== record.sha256) {
-      throw new HoldStoreFailedError(`held message ${id} does not match its digest`);
+    if (raw.byteLength !== record.size || !sameHex(sha256(raw), record.sha256)) {
+      return problem(id, file, 'digest-mismatch', 'has a raw message that does not match its digest');
     }
-    return { ...toHeldMessage(record, (await isLocked(id)) ? 'releasing' : 'held'), raw };
+    return { raw };
   }
 
   /** Takes the entry's lock: only one release or discard at a time, across processes too. */
@@ -179,6 +334,15 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
     await fs.syncDir(dir);
   }
 
+  async function listNames(): Promise<string[]> {
+    try {
+      return await fs.readdir(dir);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw new HoldStoreFailedError(`the hold store ${dir} cannot be read`, { cause: error });
+    }
+  }
+
   const checkId = (id: unknown): string => {
     if (typeof id !== 'string' || !ID.test(id)) {
       throw new InvalidInputError([{ path: ['id'], message: 'not an id this store gave out' }]);
@@ -191,7 +355,7 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
       const heldAt = new Date();
       const id = `${heldAt.toISOString().replace(/[-:.]/g, '')}-${randomUUID()}`;
       const raw = Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength);
-      const record: EntryRecord = {
+      const unsealed: EntryRecord = {
         format: FORMAT,
         id,
         heldAt: heldAt.toISOString(),
@@ -204,11 +368,14 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
         ...(input.customerId === undefined ? {} : { customerId: input.customerId }),
         ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
       };
+      // Sealed as it will read back (JSON drops what JSON cannot hold), so the seal checks on reading.
+      const record: EntryRecord = JSON.parse(JSON.stringify(unsealed)) as EntryRecord;
+      const sealed: EntryRecord = { ...record, seal: sealOf(record) };
       try {
         await fs.mkdir(dir);
         // The message first, its metadata last: the .json is the commit record of the entry.
         await writeDurably(`${id}.eml`, raw);
-        await writeDurably(`${id}.json`, Buffer.from(JSON.stringify(record, null, 2), 'utf8'));
+        await writeDurably(`${id}.json`, Buffer.from(JSON.stringify(sealed, null, 2), 'utf8'));
       } catch (error) {
         throw new HoldStoreFailedError(`the message could not be held in ${dir}`, { cause: error });
       }
@@ -216,24 +383,42 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
     },
 
     async list() {
-      let names: string[];
-      try {
-        names = await fs.readdir(dir);
-      } catch (error) {
-        if (isMissing(error)) return [];
-        throw new HoldStoreFailedError(`the hold store ${dir} cannot be read`, { cause: error });
-      }
-      // Temporary files start with a dot and an .eml without its .json was never committed: neither is listed.
-      const ids = names
-        .filter((name) => name.endsWith('.json') && ID.test(name.slice(0, -5)))
-        .map((name) => name.slice(0, -5))
-        .sort();
+      const names = await listNames();
+      const locked = new Set(names.filter((name) => name.endsWith('.lock')));
       const held: HeldMessage[] = [];
-      for (const id of ids) {
-        const record = await readRecord(id);
-        if (record) held.push(toHeldMessage(record, (await isLocked(id, names)) ? 'releasing' : 'held'));
+      for (const id of entryIds(names)) {
+        // An entry that cannot be read is left out here and reported by listProblems().
+        const result = await readChecked(id);
+        if ('record' in result) {
+          held.push(toHeldMessage(result.record, locked.has(`${id}.lock`) ? 'releasing' : 'held'));
+        }
       }
       return held;
+    },
+
+    async listProblems() {
+      const names = await listNames();
+      const problems: HoldStoreProblem[] = [];
+      const committed = new Set(entryIds(names));
+      for (const id of committed) {
+        const result = await readChecked(id);
+        if ('problem' in result) problems.push(result.problem);
+        else if ('record' in result) {
+          const raw = await readRaw(id, result.record);
+          if ('problem' in raw) problems.push(raw.problem);
+        }
+      }
+      // The message is written before its metadata: an .eml alone is a hold a stopped process never finished.
+      for (const name of names) {
+        const id = name.slice(0, -4);
+        if (name.endsWith('.eml') && ID.test(id) && !committed.has(id)) {
+          problems.push(
+            problem(id, name, 'uncommitted', 'was being held when the process stopped; it was never listed')
+              .problem,
+          );
+        }
+      }
+      return problems.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
     async get(id) {
@@ -308,7 +493,7 @@ export function openFileHoldStore(directory: string, fs: StoreFs): HoldStore {
 }
 
 function toHeldMessage(record: EntryRecord, state: HeldMessage['state']): HeldMessage {
-  const { format: _format, sha256: _sha256, ...held } = record;
+  const { format: _format, sha256: _sha256, seal: _seal, ...held } = record;
   return { ...held, state };
 }
 
@@ -339,4 +524,39 @@ function isMissing(error: unknown): boolean {
 
 function isExisting(error: unknown): boolean {
   return (error as { code?: unknown } | undefined)?.code === 'EEXIST';
+}
+
+/** Temporary files start with a dot and an .eml without its .json was never committed: neither is an entry. */
+function entryIds(names: readonly string[]): string[] {
+  return names
+    .filter((name) => name.endsWith('.json') && ID.test(name.slice(0, -5)))
+    .map((name) => name.slice(0, -5))
+    .sort();
+}
+
+/** JSON with the keys of every object sorted, so one record always gives one text to seal. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function sameHex(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
+}
+
+function isNotAFile(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'EISDIR' || code === 'ELOOP' || code === 'ENOTREG';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -48,6 +48,24 @@ export interface HeldMessageWithRaw extends HeldMessage {
   readonly raw: Buffer;
 }
 
+/** An entry a hold store cannot list whole, and why (see `createFileHoldStore().listProblems()`). */
+export interface HoldStoreProblem {
+  /** The entry's id, from its file name. */
+  readonly id: string;
+  /** The file that is wrong. */
+  readonly file: string;
+  readonly code:
+    | 'malformed'
+    | 'not-a-file'
+    | 'unreadable'
+    | 'digest-mismatch'
+    | 'unsealed'
+    | 'message-missing'
+    | 'uncommitted';
+  /** What is wrong, in words. */
+  readonly message: string;
+}
+
 /** Options of {@link HoldStore.release}. */
 export interface ReleaseOptions {
   /**
@@ -110,7 +128,11 @@ export interface ReleaseResult {
 export interface HoldStore {
   /** Keeps a message. Resolves once it is durable. */
   hold(input: HoldInput): Promise<HeldMessage>;
-  /** Every held message, oldest first. */
+  /**
+   * Every held message, oldest first. An entry that cannot be read whole is left out rather than
+   * making every other one unlistable; a store should offer a way to see those (the file store's
+   * `listProblems()`).
+   */
   list(): Promise<HeldMessage[]>;
   /** One held message with its raw bytes, or `undefined` when there is none with that id. */
   get(id: string): Promise<HeldMessageWithRaw | undefined>;

@@ -10,6 +10,7 @@ export type { LookupFailure } from '../guard/settle-lookup.js';
 export type { CustomerReference, PipelineOptions } from '../pipeline/pipeline-options.js';
 export type { Recipient, RecipientField, RecipientVerdict } from '../pipeline/recipient.js';
 export type { AuditEntry, AuditLog, AuditOutcome, AuditRecipient } from './audit-log.js';
+export type { FileHoldStore, FileHoldStoreOptions } from './create-file-hold-store.js';
 export { createFileHoldStore } from './create-file-hold-store.js';
 export type { JsonLinesAuditLogOptions } from './create-json-lines-audit-log.js';
 export { createJsonLinesAuditLog } from './create-json-lines-audit-log.js';
@@ -20,6 +21,7 @@ export type {
   HeldMessageWithRaw,
   HoldInput,
   HoldStore,
+  HoldStoreProblem,
   ReleaseOptions,
   ReleaseResult,
 } from './hold-store.js';

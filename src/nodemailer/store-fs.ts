@@ -1,4 +1,5 @@
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 
 /** An open file: the steps a durable write takes. */
 export interface StoreFileHandle {
@@ -18,6 +19,11 @@ export interface StoreFs {
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   readdir(path: string): Promise<string[]>;
+  /**
+   * Reads a regular file whole. Anything else named like an entry is refused, never opened
+   * blocking or followed: a FIFO (`ENOTREG`; opening one to read waits for a writer), a directory
+   * (`EISDIR`, `ENOTREG`), a symbolic link (`ELOOP`), which could point a release at any file.
+   */
   readFile(path: string): Promise<Buffer>;
   /** fsync of a directory, so the renames and unlinks in it survive a power loss. */
   syncDir(path: string): Promise<void>;
@@ -41,7 +47,18 @@ export const nodeStoreFs: StoreFs = {
   rename,
   unlink,
   readdir: (path) => readdir(path),
-  readFile: (path) => readFile(path),
+  async readFile(path) {
+    // O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer; no effect on a file.
+    const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      if (!(await handle.stat()).isFile()) {
+        throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTREG', path });
+      }
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  },
   async syncDir(path) {
     const handle = await open(path, 'r');
     try {

@@ -7,6 +7,13 @@ export interface RecipientSources {
   readonly to?: unknown;
   readonly cc?: unknown;
   readonly bcc?: unknown;
+  /**
+   * The resent destination fields of a raw message's header (RFC 5322 §3.6.6), in the same shapes:
+   * a relay that takes its recipients from the header (`sendmail -t`) delivers a resent message to these.
+   */
+  readonly resentTo?: unknown;
+  readonly resentCc?: unknown;
+  readonly resentBcc?: unknown;
   /** An explicit SMTP envelope (`{ to, cc, bcc }`): the addresses mail is really delivered to. */
   readonly envelope?: unknown;
   /**
@@ -36,6 +43,12 @@ const UNSAFE = /(?!\t)[\p{Cc}\u2028\u2029]/u;
 
 const FIELDS = ['to', 'cc', 'bcc'] as const;
 
+const RESENT = [
+  ['resentTo', 'resent-to'],
+  ['resentCc', 'resent-cc'],
+  ['resentBcc', 'resent-bcc'],
+] as const;
+
 // What ends a header field (RFC 5322 §2.2), so what a custom header's value must not hold.
 const LINE_BREAK = /[\r\n]/;
 
@@ -60,6 +73,7 @@ const LINE_BREAK = /[\r\n]/;
 export function collectRecipients(sources: RecipientSources): Recipient[] {
   const recipients: Recipient[] = [];
   for (const field of FIELDS) collect(sources[field], field, recipients);
+  for (const [key, field] of RESENT) collect(sources[key], field, recipients);
   for (const [key, value] of headerEntries(sources.headers)) {
     const field = FIELDS.find((name) => name === headerName(key));
     if (field) collect(value, field, recipients);

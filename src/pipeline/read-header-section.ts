@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { findHeaderEnd } from './find-header-end.js';
+import { findHeaderEnd, HeaderEndScanner } from './find-header-end.js';
 
 /** The header section of a raw message, and whether the empty line that ends it was found. */
 export type HeaderSection =
@@ -8,9 +8,11 @@ export type HeaderSection =
 
 /**
  * Reads a raw message only as far as the empty line that ends its header section (RFC 5322 §2.1;
- * a bare LF line ending is accepted too, as stored mail often has it). Every recipient is in the
- * header, so a message of any size costs only its header. A stream is left paused with the body
- * unread (pushed back with `unshift`), for the caller to read on or to close.
+ * a bare LF line ending is accepted too, as stored mail often has it, and mixed line endings are
+ * read to the later end, see `HeaderEndScanner`). Every recipient is in the header, so a message of
+ * any size costs only its header. A stream is left paused with the body unread (pushed back with
+ * `unshift`), for the caller to read on or to close. Each byte is looked at once and copied at most
+ * twice, however small the chunks.
  */
 export async function readHeaderSection(
   raw: string | Uint8Array | Readable,
@@ -21,7 +23,7 @@ export async function readHeaderSection(
       typeof raw === 'string'
         ? Buffer.from(raw, 'utf8')
         : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-    const end = findHeaderEnd(buffer, 0);
+    const end = findHeaderEnd(buffer);
     const length = end === -1 ? buffer.length : end;
     if (length > maxBytes) return { tooLarge: true, bytes: length };
     return { header: buffer.subarray(0, length), ended: end !== -1 };
@@ -33,7 +35,10 @@ function readFromStream(stream: Readable, maxBytes: number): Promise<HeaderSecti
   // A stream already read to its end has nothing left to give.
   if (stream.readableEnded) return Promise.resolve({ header: Buffer.alloc(0), ended: false });
   return new Promise<HeaderSection>((resolve, reject) => {
-    let head = Buffer.alloc(0);
+    const scanner = new HeaderEndScanner();
+    // Chunks are kept as they come and joined once: joining on every chunk was quadratic.
+    const chunks: Buffer[] = [];
+    let length = 0;
     const finish = (result: HeaderSection | Error) => {
       stream.off('readable', onReadable);
       stream.off('end', onEnd);
@@ -46,10 +51,11 @@ function readFromStream(stream: Readable, maxBytes: number): Promise<HeaderSecti
         const chunk: unknown = stream.read();
         if (chunk === null) return;
         const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer);
-        const searchFrom = Math.max(0, head.length - 3);
-        head = Buffer.concat([head, bytes]);
-        const end = findHeaderEnd(head, searchFrom);
+        chunks.push(bytes);
+        length += bytes.length;
+        const end = scanner.push(bytes);
         if (end !== -1) {
+          const head = Buffer.concat(chunks, length);
           // The body goes back to the stream unread.
           if (end < head.length) stream.unshift(head.subarray(end));
           finish(
@@ -57,14 +63,14 @@ function readFromStream(stream: Readable, maxBytes: number): Promise<HeaderSecti
           );
           return;
         }
-        if (head.length > maxBytes) {
-          stream.unshift(head);
-          finish({ tooLarge: true, bytes: head.length });
+        if (length > maxBytes) {
+          stream.unshift(Buffer.concat(chunks, length));
+          finish({ tooLarge: true, bytes: length });
           return;
         }
       }
     };
-    const onEnd = () => finish({ header: head, ended: false });
+    const onEnd = () => finish({ header: Buffer.concat(chunks, length), ended: false });
     const onError = (error: Error) => finish(error);
     stream.on('readable', onReadable);
     stream.on('end', onEnd);

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { type Headers, MailParser } from 'mailparser';
 import { MessageUnreadableError } from '../errors.js';
+import { normaliseHeaderSection } from './find-header-end.js';
 import { readHeaderSection } from './read-header-section.js';
 
 /** Why a raw message's header could not be read as it is. */
@@ -13,8 +14,18 @@ export interface MessageProblem {
 export interface MessageHeader {
   /** Every field, keyed by lower-case name, as mailparser reads them. */
   readonly headers: Headers;
-  /** The destination fields (RFC 5322 §3.6.3), as `collectRecipients` takes them. */
-  readonly recipients: { readonly to: unknown; readonly cc: unknown; readonly bcc: unknown };
+  /**
+   * The destination fields (RFC 5322 §3.6.3) and the resent ones (§3.6.6), which a relay that
+   * takes its recipients from the header (`sendmail -t`) delivers to, as `collectRecipients` takes them.
+   */
+  readonly recipients: {
+    readonly to: unknown;
+    readonly cc: unknown;
+    readonly bcc: unknown;
+    readonly resentTo: unknown;
+    readonly resentCc: unknown;
+    readonly resentBcc: unknown;
+  };
   /** The Message-ID field (RFC 5322 §3.6.4), when the message has one. */
   readonly messageId?: string;
 }
@@ -52,10 +63,7 @@ export async function readMessageHeader(
   }
   let headers: Headers;
   try {
-    headers = await parseHeaders(
-      section.ended ? section.header : Buffer.concat([section.header, CRLF2]),
-      maxBytes,
-    );
+    headers = await parseHeaders(normaliseHeaderSection(section.header), maxBytes);
   } catch (error) {
     return {
       problem: {
@@ -67,12 +75,18 @@ export async function readMessageHeader(
   const messageId = headers.get('message-id');
   return {
     headers,
-    recipients: { to: headers.get('to'), cc: headers.get('cc'), bcc: headers.get('bcc') },
+    recipients: {
+      to: headers.get('to'),
+      cc: headers.get('cc'),
+      bcc: headers.get('bcc'),
+      // mailparser leaves these as the unfolded text of each field (a list when repeated).
+      resentTo: headers.get('resent-to'),
+      resentCc: headers.get('resent-cc'),
+      resentBcc: headers.get('resent-bcc'),
+    },
     ...(typeof messageId === 'string' && messageId ? { messageId } : {}),
   };
 }
-
-const CRLF2 = Buffer.from('\r\n\r\n');
 
 /** Parses a header section (and the empty line after it) with mailparser's streaming parser. */
 function parseHeaders(header: Buffer, maxBytes: number): Promise<Headers> {

@@ -1,13 +1,26 @@
 import type { Verdict } from '../guard/verdict.js';
 
 /**
- * Where a recipient was named: a destination field of the header (RFC 5322 §3.6.3) or the SMTP
- * envelope's RCPT TO list (RFC 5321 §4.1.1.3), which is where mail is actually delivered. An
+ * Where a recipient was named: a destination field of the header (RFC 5322 §3.6.3), a resent
+ * destination field of a raw message (§3.6.6: `Resent-To`, `Resent-Cc`, `Resent-Bcc`, where a relay
+ * that reads its recipients from the header delivers a resent message) or the SMTP envelope's RCPT
+ * TO list (RFC 5321 §4.1.1.3), which is where mail is actually delivered. An
  * originator field (`from`, `sender`, `reply-to`) appears only when it holds a line break or another
  * control character, and any other header (`header`) only when its value holds a line break, as the
  * injection attempt it is.
  */
-export type RecipientField = 'to' | 'cc' | 'bcc' | 'envelope' | 'from' | 'sender' | 'reply-to' | 'header';
+export type RecipientField =
+  | 'to'
+  | 'cc'
+  | 'bcc'
+  | 'resent-to'
+  | 'resent-cc'
+  | 'resent-bcc'
+  | 'envelope'
+  | 'from'
+  | 'sender'
+  | 'reply-to'
+  | 'header';
 
 /** One recipient of a message, as named in one field. */
 export interface Recipient {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import fc from 'fast-check';
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/contacts/customer.js';
 import { EmailGuardError, InvalidInputError } from '../../src/errors.js';
@@ -97,6 +98,60 @@ describe('checkMessage', () => {
   it('reads a message with bare LF line endings', async () => {
     const check = await checkMessage(await readFile(fixture('lf-line-endings.eml')), options);
     expect(check).toMatchObject({ ok: true, messageId: '<4716.order@butiken.se>' });
+  });
+
+  it('checks the Resent-To, Resent-Cc and Resent-Bcc fields a resending relay delivers to', async () => {
+    const check = await checkMessage(createReadStream(fixture('resent-to-typo.eml')), options);
+    expect(summary(check)).toEqual([
+      'to:anna.svensson1985@gmail.com:send',
+      'resent-to:anna.svensson1985@gmail.com:send',
+      'resent-to:anna.svensson185@gmail.com:block',
+      'resent-cc:anna@svenssonbygg.se:send',
+      'resent-bcc:anna@svensonbygg.se:block',
+    ]);
+    expect(check.recipients[1]?.name).toBe('Anna Svensson');
+    expect(check).toMatchObject({ ok: false, action: 'block', messageId: '<4718.order@butiken.se>' });
+    // mailparser reads the same fields from the same file, so none of them is made up.
+    const parsed = await simpleParser(await readFile(fixture('resent-to-typo.eml')));
+    expect(String(parsed.headers.get('resent-bcc'))).toBe('anna@svensonbygg.se');
+  });
+
+  it('reads on past a bare LF line in a CRLF header, so a Cc after it is checked', async () => {
+    const raw = await readFile(fixture('bare-lf-line-before-cc.eml'));
+    for (const input of [
+      raw,
+      raw.toString('utf8'),
+      createReadStream(fixture('bare-lf-line-before-cc.eml')),
+    ]) {
+      const check = await checkMessage(input, options);
+      expect(summary(check)).toEqual([
+        'to:anna.svensson1985@gmail.com:send',
+        'cc:anna.svensson185@gmail.com:block',
+      ]);
+      expect(check.ok).toBe(false);
+    }
+    // A reader that takes a bare LF as a line ending ends the header at that line: the Cc hides there.
+    const parsed = await simpleParser(raw);
+    expect(parsed.cc).toBeUndefined();
+  });
+
+  it('checks every field any reading of mixed line endings could take as a header', async () => {
+    const known = 'X-Customer-ID: C-1001\r\nTo: anna.svensson1985@gmail.com';
+    for (const gap of ['\r\n\n', '\n\r\n', '\r\n\r\r\n', '\r\n\r \r\n']) {
+      const raw = `${known}\r\nSubject: x${gap}Cc: anna.svensson185@gmail.com\r\n\r\nHej`;
+      const check = await checkMessage(raw, options);
+      expect(summary(check), JSON.stringify(gap)).toContain('cc:anna.svensson185@gmail.com:block');
+    }
+    // Once a header line ended in CRLF, only an empty CRLF line ends the header for sure.
+    const mixed = `${known}\r\nSubject: x\n\nCc: anna.svensson185@gmail.com\n\r\n\r\nHej`;
+    expect(summary(await checkMessage(mixed, options))).toContain('cc:anna.svensson185@gmail.com:block');
+    // A message in bare LF throughout ends at its first empty line, as before.
+    const lf =
+      'X-Customer-ID: C-1001\nTo: anna.svensson1985@gmail.com\nSubject: x\n\nCc: anna.svensson185@gmail.com\n';
+    expect(summary(await checkMessage(lf, options))).toEqual(['to:anna.svensson1985@gmail.com:send']);
+    // An empty line before the first field does not hide the fields after it.
+    const leading = `\r\n${known}\r\nCc: anna.svensson185@gmail.com\r\n\r\nHej`;
+    expect(summary(await checkMessage(leading, options))).toContain('cc:anna.svensson185@gmail.com:block');
   });
 
   it('answers a message without recipients, or one that is no message at all, with block and a problem', async () => {

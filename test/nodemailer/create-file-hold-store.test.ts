@@ -1,4 +1,6 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
@@ -309,6 +311,172 @@ describe('createFileHoldStore', () => {
     }
     const after = await createFileHoldStore(folder).hold(sampleInput('after'));
     expect((await createFileHoldStore(folder).list()).at(-1)?.id).toBe(after.id);
+  });
+});
+
+describe('createFileHoldStore with damaged entries', () => {
+  const newId = () => `20260101T000000000Z-${randomUUID()}`;
+  const folder = () => join(fixture.dir, 'held');
+  const store = () => createFileHoldStore(folder());
+  const edit = async (id: string, change: (record: Record<string, unknown>) => void) => {
+    const file = join(folder(), `${id}.json`);
+    const record = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    change(record);
+    await writeFile(file, JSON.stringify(record, null, 2));
+  };
+
+  it('lists every whole entry and reports each one that is not, without hanging on a FIFO', async () => {
+    const first = await store().hold(sampleInput('first'));
+    const second = await store().hold(sampleInput('second'));
+    const bad = {
+      garbage: newId(),
+      empty: newId(),
+      emptyObject: newId(),
+      directory: newId(),
+      fifo: newId(),
+      link: newId(),
+      otherId: newId(),
+    };
+    await writeFile(join(folder(), `${bad.garbage}.json`), '{"id": "half');
+    await writeFile(join(folder(), `${bad.empty}.json`), '');
+    await writeFile(join(folder(), `${bad.emptyObject}.json`), '{}');
+    await mkdir(join(folder(), `${bad.directory}.json`));
+    execFileSync('mkfifo', [join(folder(), `${bad.fifo}.json`)]);
+    await symlink(join(folder(), `${first.id}.json`), join(folder(), `${bad.link}.json`));
+    await writeFile(
+      join(folder(), `${bad.otherId}.json`),
+      await readFile(join(folder(), `${second.id}.json`)),
+    );
+    const listed = await store().list();
+    expect(listed.map((held) => held.id)).toEqual([first.id, second.id]);
+    const problems = await store().listProblems();
+    const byId = Object.fromEntries(problems.map((problem) => [problem.id, problem.code]));
+    expect(byId).toEqual({
+      [bad.garbage]: 'malformed',
+      [bad.empty]: 'malformed',
+      [bad.emptyObject]: 'malformed',
+      [bad.directory]: 'not-a-file',
+      [bad.fifo]: 'not-a-file',
+      [bad.link]: 'not-a-file',
+      [bad.otherId]: 'malformed',
+    });
+    for (const problem of problems) expect(problem.file).toBe(join(folder(), `${problem.id}.json`));
+    await expect(store().get(bad.fifo)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    await expect(store().get(bad.garbage)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    // A damaged entry is cleared away with discard; a directory is not the store's to remove.
+    expect(await store().discard(bad.garbage)).toBe(true);
+    expect(await store().discard(bad.fifo)).toBe(true);
+    await expect(store().discard(bad.directory)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    expect((await store().listProblems()).map((problem) => problem.id).sort()).toEqual(
+      [bad.empty, bad.emptyObject, bad.directory, bad.link, bad.otherId].sort(),
+    );
+  });
+
+  it('reports a message lost from its entry, a changed message, and one a crash left uncommitted', async () => {
+    const lost = await store().hold(sampleInput('lost'));
+    const changed = await store().hold(sampleInput('changed'));
+    await rm(join(folder(), `${lost.id}.eml`));
+    await writeFile(join(folder(), `${changed.id}.eml`), 'To: someone@example.com\r\n\r\nchanged');
+    const orphan = newId();
+    await writeFile(join(folder(), `${orphan}.eml`), 'To: anna@example.se\r\n\r\nnever committed');
+    const problems = await store().listProblems();
+    expect(problems.map(({ id, code }) => [id, code])).toEqual(
+      [
+        [lost.id, 'message-missing'],
+        [changed.id, 'digest-mismatch'],
+        [orphan, 'uncommitted'],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(problems.find((problem) => problem.id === orphan)?.file).toBe(join(folder(), `${orphan}.eml`));
+  });
+
+  it('refuses to release an entry whose envelope, customer or verdicts were changed in the folder', async () => {
+    const changes: ((record: Record<string, unknown>) => void)[] = [
+      (record) => {
+        record.envelope = { from: 'order@butiken.se', to: ['stranger@example.com'] };
+      },
+      (record) => {
+        record.customerId = 'C-2002';
+      },
+      (record) => {
+        record.action = 'confirm';
+      },
+    ];
+    for (const change of changes) {
+      const held = await store().hold(sampleInput('redirect'));
+      await edit(held.id, change);
+      await expect(store().get(held.id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
+      await expect(store().release(held.id, smtpTransport(fixture.sink.port))).rejects.toMatchObject({
+        code: 'HOLD_STORE_FAILED',
+      });
+      expect(fixture.sink.received).toEqual([]);
+      expect((await store().list()).map((entry) => entry.id)).not.toContain(held.id);
+      expect((await store().listProblems()).find((problem) => problem.id === held.id)?.code).toBe(
+        'digest-mismatch',
+      );
+      await store().discard(held.id);
+    }
+  });
+
+  it('with a key, refuses an entry resealed without it, and one held before entries were sealed', async () => {
+    const key = 'a secret kept outside the folder, 32+ bytes';
+    const store = createFileHoldStore(folder(), { key });
+    const held = await store.hold(sampleInput('keyed'));
+    expect((await store.get(held.id))?.raw.toString()).toContain('Subject: keyed');
+    // Whoever can write the folder but has not the key: a plain digest over the changed record.
+    await edit(held.id, (record) => {
+      record.envelope = { to: ['stranger@example.com'] };
+      const { seal: _seal, ...rest } = record;
+      record.seal = {
+        algorithm: 'sha256',
+        value: createHash('sha256').update(JSON.stringify(rest)).digest('hex'),
+      };
+    });
+    await expect(store.get(held.id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    await expect(store.release(held.id, smtpTransport(fixture.sink.port))).rejects.toMatchObject({
+      code: 'HOLD_STORE_FAILED',
+    });
+    expect(fixture.sink.received).toEqual([]);
+    // An entry sealed with a key cannot be checked without it.
+    const sealed = await store.hold(sampleInput('sealed'));
+    await expect(createFileHoldStore(folder()).get(sealed.id)).rejects.toThrow(/key/);
+    expect(() => createFileHoldStore(folder(), { key: 'short' })).toThrow(/options\.key/);
+  });
+
+  it('reads an entry held before entries were sealed, and refuses it where a key is required', async () => {
+    const id = newId();
+    const raw = Buffer.from(`To: ${TYPO}\r\nSubject: old\r\n\r\nold\r\n`);
+    await mkdir(folder(), { recursive: true });
+    await writeFile(join(folder(), `${id}.eml`), raw);
+    await writeFile(
+      join(folder(), `${id}.json`),
+      JSON.stringify({
+        format: 1,
+        id,
+        heldAt: '2026-01-01T00:00:00.000Z',
+        size: raw.length,
+        sha256: createHash('sha256').update(raw).digest('hex'),
+        envelope: { to: [TYPO] },
+        action: 'block',
+        recipients: [],
+      }),
+    );
+    expect((await store().list()).map((held) => held.id)).toEqual([id]);
+    expect((await store().get(id))?.raw.toString()).toContain('Subject: old');
+    const keyed = createFileHoldStore(folder(), { key: 'a secret kept outside the folder, 32+ bytes' });
+    expect(await keyed.list()).toEqual([]);
+    expect((await keyed.listProblems()).map((problem) => problem.code)).toEqual(['unsealed']);
+    await expect(keyed.get(id)).rejects.toThrow(/sealed/);
+  });
+
+  it('does not follow a symbolic link in place of a held message', async () => {
+    const held = await store().hold(sampleInput('linked'));
+    const outside = join(fixture.dir, 'outside.eml');
+    await writeFile(outside, await readFile(join(folder(), `${held.id}.eml`)));
+    await rm(join(folder(), `${held.id}.eml`));
+    await symlink(outside, join(folder(), `${held.id}.eml`));
+    await expect(store().get(held.id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    expect((await store().listProblems()).map((problem) => problem.code)).toEqual(['not-a-file']);
   });
 });
 

@@ -1,9 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
 import { createJsonLinesAuditLog } from '../../src/nodemailer/create-json-lines-audit-log.js';
-import { temporaryDirectory } from '../support/pipeline.js';
+import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
+import { customers, smtpTransport, temporaryDirectory } from '../support/pipeline.js';
+import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
 
 let dir: { path: string; cleanup: () => Promise<void> };
 beforeEach(async () => {
@@ -53,5 +58,164 @@ describe('createJsonLinesAuditLog', () => {
     const log = createJsonLinesAuditLog(dir.path); // a directory: appending to it fails
     await expect(log.record(entry(1, 'a@example.se'))).rejects.toMatchObject({ code: 'EISDIR' });
     await expect(log.record(entry(2, 'b@example.se'))).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+});
+
+/** Every line of a JSON Lines file, each parsed; fails on a line that is not one whole JSON object. */
+async function readLines(path: string): Promise<AuditEntry[]> {
+  const text = await readFile(path, 'utf8');
+  if (text === '') return [];
+  expect(text.endsWith('\n'), 'the file ends with a whole line').toBe(true);
+  return text
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => JSON.parse(line) as AuditEntry);
+}
+
+/** An entry of about a kilobyte, so that one of them straddles the last free page of a small disk. */
+function bulkyEntry(index: number): AuditEntry {
+  const recipients = Array.from({ length: 12 }, (_, slot) => ({
+    field: 'to' as const,
+    address: `kund${index}.${slot}@svenssonbygg.se`,
+    action: 'send' as const,
+    codes: ['exact-match' as const],
+  }));
+  return { ...entry(index, 'anna@example.se'), recipients };
+}
+
+// A real full disk: a tmpfs of 64 KiB mounted for these tests (Linux, as root). Where mounting is
+// not possible the tests say so and are skipped.
+const mountPoint = join('/tmp', `email-guard-full-disk-${process.pid}`);
+let mounted = false;
+let skipReason = '';
+try {
+  execFileSync('mkdir', ['-p', mountPoint]);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint], { stdio: 'pipe' });
+  mounted = true;
+} catch (error) {
+  skipReason = `a 64 KiB tmpfs cannot be mounted here (needs Linux and root): ${String(error)}`;
+}
+
+describe.skipIf(!mounted)(
+  `createJsonLinesAuditLog on a full disk${mounted ? '' : ` (skipped: ${skipReason})`}`,
+  () => {
+    let sink: SmtpSink;
+    beforeAll(async () => {
+      sink = await startSmtpSink();
+    });
+    afterAll(async () => {
+      await sink.close();
+      // Lazily: a log's file may stay open for a second after its last entry.
+      execFileSync('umount', ['-l', mountPoint]);
+      await rm(mountPoint, { recursive: true, force: true });
+    });
+    afterEach(async () => {
+      await rm(join(mountPoint, 'disk'), { recursive: true, force: true });
+    });
+
+    it('refuses the entry a short write cut, leaves no broken line, and writes whole lines again once there is room', async () => {
+      const folder = join(mountPoint, 'disk');
+      await mkdir(folder);
+      await writeFile(join(folder, 'filler'), Buffer.alloc(16 * 1024));
+      const path = join(folder, 'audit.jsonl');
+      const log = createJsonLinesAuditLog(path);
+      const written: string[] = [];
+      let failure: unknown;
+      for (let index = 0; index < 200 && failure === undefined; index++) {
+        await log.record(bulkyEntry(index)).then(
+          () => written.push(`<${index}@butiken.se>`),
+          (error: unknown) => {
+            failure = error;
+          },
+        );
+      }
+      expect(failure).toMatchObject({ code: 'ENOSPC' });
+      // Exactly the entries that were confirmed, each on a whole line.
+      expect((await readLines(path)).map((line) => line.messageId)).toEqual(written);
+      // Still full: refused again, and still no broken line.
+      await expect(log.record(bulkyEntry(1000))).rejects.toMatchObject({ code: 'ENOSPC' });
+      expect(await readLines(path)).toHaveLength(written.length);
+      await rm(join(folder, 'filler'));
+      await log.record(bulkyEntry(1001));
+      expect((await readLines(path)).map((line) => line.messageId)).toEqual([
+        ...written,
+        '<1001@butiken.se>',
+      ]);
+    });
+
+    it('refuses the message (AUDIT_LOG_FAILED) when its entry cannot be written whole, and sends nothing', async () => {
+      const folder = join(mountPoint, 'disk');
+      await mkdir(folder);
+      const path = join(folder, 'audit.jsonl');
+      // One line leaves 60 bytes free in the file's page (tmpfs hands out 4 KiB pages), then the
+      // disk is filled: the next entry is cut after 60 bytes, a short write.
+      const log = createJsonLinesAuditLog(path);
+      const base = `${JSON.stringify({ ...entry(0, 'a@example.se'), messageId: '' })}\n`.length;
+      await log.record({ ...entry(0, 'a@example.se'), messageId: 'x'.repeat(4096 - 60 - base) });
+      expect((await readFile(path)).length).toBe(4096 - 60);
+      let size = 32 * 1024;
+      while (size >= 1) {
+        await appendFile(join(folder, 'filler'), Buffer.alloc(size)).catch(() => {
+          size >>= 1;
+        });
+      }
+      const transporter = smtpTransport(sink.port);
+      transporter.use(
+        'compile',
+        nodemailerGuard({
+          guard: createGuard(),
+          resolveCustomer: () => customers['C-1001'],
+          holdStore: { hold: async () => Promise.reject(new Error('not used')) } as never,
+          auditLog: log,
+        }),
+      );
+      await expect(
+        transporter.sendMail({ from: 'order@butiken.se', to: 'anna.svensson1985@gmail.com', text: 'Tack!' }),
+      ).rejects.toMatchObject({ code: 'AUDIT_LOG_FAILED' });
+      expect(sink.received).toEqual([]);
+      expect(await readLines(path)).toHaveLength(1);
+    });
+  },
+);
+
+describe('createJsonLinesAuditLog on a broken file', () => {
+  it.skipIf(!existsSync('/dev/full'))(
+    'refuses every entry a device that is always full will not take',
+    async () => {
+      const log = createJsonLinesAuditLog('/dev/full');
+      await expect(log.record(entry(1, 'a@example.se'))).rejects.toMatchObject({ code: 'ENOSPC' });
+      await expect(log.record(entry(2, 'b@example.se'))).rejects.toMatchObject({ code: 'ENOSPC' });
+    },
+  );
+
+  it('starts a new line after a line a crash cut short, keeping that line as it was', async () => {
+    const path = join(dir.path, 'audit.jsonl');
+    const whole = JSON.stringify(entry(1, 'a@example.se'));
+    const cut = JSON.stringify(entry(2, 'b@example.se')).slice(0, 40);
+    await writeFile(path, `${whole}\n${cut}`);
+    await createJsonLinesAuditLog(path).record(entry(3, 'c@example.se'));
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    expect(lines).toEqual([whole, cut, JSON.stringify(entry(3, 'c@example.se')), '']);
+  });
+
+  it('writes to the file at its path after the one it had open was moved away, as log rotation does', async () => {
+    const path = join(dir.path, 'audit.jsonl');
+    const log = createJsonLinesAuditLog(path);
+    await log.record(entry(1, 'a@example.se'));
+    await rename(path, `${path}.1`);
+    await log.record(entry(2, 'b@example.se'));
+    expect((await readLines(`${path}.1`)).map((line) => line.messageId)).toEqual(['<1@butiken.se>']);
+    expect((await readLines(path)).map((line) => line.messageId)).toEqual(['<2@butiken.se>']);
+  });
+
+  it('never interleaves the lines of two logs on one file', async () => {
+    const path = join(dir.path, 'shared.jsonl');
+    const first = createJsonLinesAuditLog(path);
+    const second = createJsonLinesAuditLog(path, { sync: false });
+    await Promise.all(
+      Array.from({ length: 400 }, (_, index) => (index % 2 ? first : second).record(bulkyEntry(index))),
+    );
+    const ids = (await readLines(path)).map((line) => line.messageId);
+    expect(new Set(ids).size).toBe(400);
   });
 });
