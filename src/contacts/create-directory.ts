@@ -256,10 +256,13 @@ class CustomerDirectory implements Directory {
     } finally {
       this.seal();
       // A repeated id keeps the last record: each new customer retires older ones with its id.
-      for (let slot = first; slot < this.slots; slot++) {
+      // Walking from the last back, the newest record of an id retires all its elders in one pass
+      // and those are then skipped, so a load of one id repeated n times costs n, not n².
+      for (let slot = this.slots - 1; slot >= first; slot--) {
+        if (this.dead[slot] !== 0) continue;
+        const id = this.idAt(slot);
         this.ids.forEach(idHashes[slot - first] as number, (other) => {
-          if (other < slot && this.dead[other] === 0 && this.idAt(other) === this.idAt(slot))
-            this.kill(other);
+          if (other < slot && this.dead[other] === 0 && this.idAt(other) === id) this.kill(other);
         });
       }
       this.pool.trim();
@@ -328,9 +331,11 @@ class CustomerDirectory implements Directory {
     // Symmetric deletion (Garbe, "SymSpell", 2012): two strings within one insertion, deletion,
     // substitution or adjacent swap share a string made by deleting at most one character from
     // each, so the entered key's deletions meet every stored key's deletions in the index.
-    const candidates: number[] = [];
+    // A slot shows up once per variant it shares with the entered key; a Set keeps each once
+    // without a scan of those found so far (thousands of customers may share a placeholder address).
+    const candidates = new Set<number>();
     const collect = (slot: number) => {
-      if (!candidates.includes(slot)) candidates.push(slot);
+      candidates.add(slot);
     };
     const hashes = scratchFor(key.local.length + 1);
     const variants = deletionHashes(key.local, hashDomain(key.domain), hashes);
