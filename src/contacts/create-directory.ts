@@ -6,6 +6,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
 import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
+import { RegionSchema } from '../phone/region-schema.js';
 import { startsWithTrunkZero } from '../phone/starts-with-trunk-zero.js';
 import { type Customer, CustomerSchema } from './customer.js';
 import { deletionHashes, exactHash, FNV_OFFSET, HashIndex, hashDomain, hashSkipping } from './hash-index.js';
@@ -20,14 +21,18 @@ export interface DirectoryOptions {
 }
 
 /**
- * A customer as the directory keeps it: addresses as parsed, phones in E.164 where they parse.
- * Each call builds a fresh object, so it can be passed on as a `Customer`.
+ * A customer as the directory keeps it: every field it was given, addresses as parsed (the domain
+ * in lower case), phones in E.164 where they parse, the country in upper case. Each call builds a
+ * fresh object, so it can be passed on as a `Customer` (the guard takes it from here when a check
+ * names only the customer's id, birth date and all).
  */
 export interface DirectoryCustomer {
   readonly id: string;
   readonly name?: string;
   readonly emails: string[];
   readonly phones: string[];
+  /** ISO 8601 calendar date, for the number checks (`1958` typed for `1985`). */
+  readonly birthDate?: string;
   readonly country?: string;
 }
 
@@ -123,12 +128,11 @@ export const DirectorySchema = z.custom<Directory>(
 );
 
 const CustomerIdSchema = z.string();
-/** An ISO 3166-1 alpha-2 region, as a customer's `country` is written. */
-const OptionalRegionSchema = CustomerSchema.shape.country;
 
 const DirectoryOptionsSchema = z.object({
   mailboxRules: MailboxRulesSchema.optional(),
-  defaultCountry: OptionalRegionSchema,
+  // A region libphonenumber-js does not know would leave every national number unread.
+  defaultCountry: RegionSchema.optional(),
 });
 
 const CustomersSchema = z.custom<Iterable<Customer>>(
@@ -174,7 +178,11 @@ interface FindPhoneInput {
 
 const FindPhoneInputSchema = z.object({
   entered: z.string(),
-  region: OptionalRegionSchema,
+  // Two letters, as before; a region without numbering data reads no national number, so matches nothing.
+  region: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'a two-letter ISO 3166-1 country code')
+    .optional(),
   excludeCustomerId: CustomerIdSchema.optional(),
 });
 
@@ -454,6 +462,7 @@ class CustomerDirectory implements Directory {
       id: customer.id,
       name: customer.name ?? '',
       country,
+      birthDate: customer.birthDate ?? '',
       emails,
       phones,
     });
@@ -569,6 +578,7 @@ class CustomerDirectory implements Directory {
       ...(record.name ? { name: record.name } : {}),
       emails: record.emails.map((address) => (address.startsWith(UNPARSED) ? address.slice(1) : address)),
       phones: [...record.phones],
+      ...(record.birthDate ? { birthDate: record.birthDate } : {}),
       ...(record.country ? { country: record.country } : {}),
     };
   }
