@@ -334,7 +334,9 @@ class CustomerDirectory implements Directory {
         : ({ ok: true, address: input.entered } as const);
     if (!parsed.ok) return [];
     const key = mailboxKey(parsed.address, this.rules);
-    const found = new Map<string, DirectoryAddressMatch>();
+    const found = new Map<number, DirectoryAddressMatch>();
+    // Keys of the stored addresses met in this lookup: many customers may share one address.
+    const keys = new Map<string, ReturnType<typeof mailboxKey>>();
 
     // Symmetric deletion (Garbe, "SymSpell", 2012): two strings within one insertion, deletion,
     // substitution or adjacent swap share a string made by deleting at most one character from
@@ -349,7 +351,7 @@ class CustomerDirectory implements Directory {
     const variants = deletionHashes(key.local, hashDomain(key.domain), hashes);
     this.mailboxes.forEachOf(hashes, maxDistance === 0 ? 1 : variants, collect);
     for (const slot of candidates) {
-      this.matchSlot(slot, input.excludeCustomerId, found, (known) => {
+      this.matchSlot(slot, input.excludeCustomerId, found, keys, (known) => {
         if (known.domain !== key.domain) return undefined;
         if (known.local === key.local) return 0;
         // editDistance reports "beyond the bound" as maxDistance + 1: not a match.
@@ -367,7 +369,7 @@ class CustomerDirectory implements Directory {
       const hash = exactHash(rekeyed.local, hashDomain(rekeyed.domain));
       this.mailboxes.forEach(hash, (slot) => slots.add(slot));
       for (const slot of slots) {
-        this.matchSlot(slot, input.excludeCustomerId, found, (known) =>
+        this.matchSlot(slot, input.excludeCustomerId, found, keys, (known) =>
           known.key === rekeyed.key ? 1 : undefined,
         );
       }
@@ -517,22 +519,27 @@ class CustomerDirectory implements Directory {
   private matchSlot(
     slot: number,
     excludeCustomerId: string | undefined,
-    found: Map<string, DirectoryAddressMatch>,
+    found: Map<number, DirectoryAddressMatch>,
+    keys: Map<string, ReturnType<typeof mailboxKey>>,
     distanceTo: (known: { local: string; domain: string; key: string }) => number | undefined,
   ): void {
     if (this.dead[slot] !== 0) return;
     const record = this.recordAt(slot);
     if (record.id === excludeCustomerId) return;
-    for (const address of record.emails) {
+    record.emails.forEach((address, index) => {
       // Stored addresses were parsed on the way in (`local@domain`, domain in lower-case ASCII).
-      if (address.startsWith(UNPARSED)) continue;
-      const at = address.lastIndexOf('@');
-      const known = mailboxKey(this.storedAddress(address, at), this.rules);
+      if (address.startsWith(UNPARSED)) return;
+      let known = keys.get(address);
+      if (known === undefined) {
+        known = mailboxKey(this.storedAddress(address, address.lastIndexOf('@')), this.rules);
+        keys.set(address, known);
+      }
       const distance = distanceTo(known);
-      if (distance === undefined || distance > 1) continue;
-      const id = `${slot}\u0000${address}`;
+      if (distance === undefined || distance > 1) return;
+      // A customer holds at most 255 addresses (CustomerSchema), so slot and index make one number.
+      const id = slot * 256 + index;
       const previous = found.get(id);
-      if (previous && previous.distance <= distance) continue;
+      if (previous && previous.distance <= distance) return;
       found.set(id, {
         customerId: record.id,
         ...(record.name ? { name: record.name } : {}),
@@ -540,7 +547,7 @@ class CustomerDirectory implements Directory {
         key: known.key,
         distance,
       });
-    }
+    });
   }
 
   private storedAddress(address: string, at: number): ParsedAddress {
@@ -611,7 +618,7 @@ function toE164(phone: string, region: string): string | undefined {
   return parsePhone(trimmed, region)?.e164;
 }
 
-function sortMatches(found: Map<string, DirectoryAddressMatch>): DirectoryAddressMatch[] {
+function sortMatches(found: Map<number, DirectoryAddressMatch>): DirectoryAddressMatch[] {
   return [...found.values()].sort(
     (a, b) =>
       a.distance - b.distance || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),

@@ -301,10 +301,13 @@ function csvRows(options: LoadCustomersOptions, accept: Accept, reject: Reject):
         reader.push(chunk, onRecord);
         return;
       }
-      // The delimiter is decided from the first line, so wait until it is complete.
+      // The delimiter is decided from the first line, so wait until it is complete. Only the new
+      // chunk is searched for its end: a long header fed in small pieces is read once, not again
+      // with every piece.
+      const chunkEnd = chunk.search(/[\r\n]/);
       head += chunk;
-      const lineEnd = head.search(/[\r\n]/);
-      if (lineEnd === -1) return;
+      if (chunkEnd === -1) return;
+      const lineEnd = head.length - chunk.length + chunkEnd;
       reader = new CsvRecordReader(options.delimiter ?? detectDelimiter(head.slice(0, lineEnd)));
       reader.push(head.replace(/^\uFEFF/, ''), onRecord);
       head = '';
@@ -344,13 +347,22 @@ function ndjsonRows(accept: Accept, reject: Reject): RowReader {
   };
   return {
     push(chunk) {
-      buffer += chunk;
-      let newline = buffer.indexOf('\n');
-      while (newline !== -1) {
-        onLine(buffer.slice(0, newline));
-        buffer = buffer.slice(newline + 1);
-        newline = buffer.indexOf('\n');
+      // Only the new chunk is searched for line ends: a long line fed in small pieces is scanned
+      // once, not again from its start with every piece.
+      let newline = chunk.indexOf('\n');
+      if (newline === -1) {
+        buffer += chunk;
+        return;
       }
+      onLine(buffer + chunk.slice(0, newline));
+      let start = newline + 1;
+      newline = chunk.indexOf('\n', start);
+      while (newline !== -1) {
+        onLine(chunk.slice(start, newline));
+        start = newline + 1;
+        newline = chunk.indexOf('\n', start);
+      }
+      buffer = chunk.slice(start);
     },
     end() {
       if (buffer !== '') onLine(buffer);
