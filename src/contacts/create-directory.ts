@@ -6,6 +6,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
 import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
+import { RegionSchema } from '../phone/region-schema.js';
 import { startsWithTrunkZero } from '../phone/starts-with-trunk-zero.js';
 import { type Customer, CustomerSchema } from './customer.js';
 import { deletionHashes, exactHash, FNV_OFFSET, HashIndex, hashDomain, hashSkipping } from './hash-index.js';
@@ -20,14 +21,18 @@ export interface DirectoryOptions {
 }
 
 /**
- * A customer as the directory keeps it: addresses as parsed, phones in E.164 where they parse.
- * Each call builds a fresh object, so it can be passed on as a `Customer`.
+ * A customer as the directory keeps it: every field it was given, addresses as parsed (the domain
+ * in lower case), phones in E.164 where they parse, the country in upper case. Each call builds a
+ * fresh object, so it can be passed on as a `Customer` (the guard takes it from here when a check
+ * names only the customer's id, birth date and all).
  */
 export interface DirectoryCustomer {
   readonly id: string;
   readonly name?: string;
   readonly emails: string[];
   readonly phones: string[];
+  /** ISO 8601 calendar date, for the number checks (`1958` typed for `1985`). */
+  readonly birthDate?: string;
   readonly country?: string;
 }
 
@@ -123,12 +128,11 @@ export const DirectorySchema = z.custom<Directory>(
 );
 
 const CustomerIdSchema = z.string();
-/** An ISO 3166-1 alpha-2 region, as a customer's `country` is written. */
-const OptionalRegionSchema = CustomerSchema.shape.country;
 
 const DirectoryOptionsSchema = z.object({
   mailboxRules: MailboxRulesSchema.optional(),
-  defaultCountry: OptionalRegionSchema,
+  // A region libphonenumber-js does not know would leave every national number unread.
+  defaultCountry: RegionSchema.optional(),
 });
 
 const CustomersSchema = z.custom<Iterable<Customer>>(
@@ -174,7 +178,11 @@ interface FindPhoneInput {
 
 const FindPhoneInputSchema = z.object({
   entered: z.string(),
-  region: OptionalRegionSchema,
+  // Two letters, as before; a region without numbering data reads no national number, so matches nothing.
+  region: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'a two-letter ISO 3166-1 country code')
+    .optional(),
   excludeCustomerId: CustomerIdSchema.optional(),
 });
 
@@ -256,10 +264,13 @@ class CustomerDirectory implements Directory {
     } finally {
       this.seal();
       // A repeated id keeps the last record: each new customer retires older ones with its id.
-      for (let slot = first; slot < this.slots; slot++) {
+      // Walking from the last back, the newest record of an id retires all its elders in one pass
+      // and those are then skipped, so a load of one id repeated n times costs n, not n².
+      for (let slot = this.slots - 1; slot >= first; slot--) {
+        if (this.dead[slot] !== 0) continue;
+        const id = this.idAt(slot);
         this.ids.forEach(idHashes[slot - first] as number, (other) => {
-          if (other < slot && this.dead[other] === 0 && this.idAt(other) === this.idAt(slot))
-            this.kill(other);
+          if (other < slot && this.dead[other] === 0 && this.idAt(other) === id) this.kill(other);
         });
       }
       this.pool.trim();
@@ -323,20 +334,24 @@ class CustomerDirectory implements Directory {
         : ({ ok: true, address: input.entered } as const);
     if (!parsed.ok) return [];
     const key = mailboxKey(parsed.address, this.rules);
-    const found = new Map<string, DirectoryAddressMatch>();
+    const found = new Map<number, DirectoryAddressMatch>();
+    // Keys of the stored addresses met in this lookup: many customers may share one address.
+    const keys = new Map<string, ReturnType<typeof mailboxKey>>();
 
     // Symmetric deletion (Garbe, "SymSpell", 2012): two strings within one insertion, deletion,
     // substitution or adjacent swap share a string made by deleting at most one character from
     // each, so the entered key's deletions meet every stored key's deletions in the index.
-    const candidates: number[] = [];
+    // A slot shows up once per variant it shares with the entered key; a Set keeps each once
+    // without a scan of those found so far (thousands of customers may share a placeholder address).
+    const candidates = new Set<number>();
     const collect = (slot: number) => {
-      if (!candidates.includes(slot)) candidates.push(slot);
+      candidates.add(slot);
     };
     const hashes = scratchFor(key.local.length + 1);
     const variants = deletionHashes(key.local, hashDomain(key.domain), hashes);
     this.mailboxes.forEachOf(hashes, maxDistance === 0 ? 1 : variants, collect);
     for (const slot of candidates) {
-      this.matchSlot(slot, input.excludeCustomerId, found, (known) => {
+      this.matchSlot(slot, input.excludeCustomerId, found, keys, (known) => {
         if (known.domain !== key.domain) return undefined;
         if (known.local === key.local) return 0;
         // editDistance reports "beyond the bound" as maxDistance + 1: not a match.
@@ -354,7 +369,7 @@ class CustomerDirectory implements Directory {
       const hash = exactHash(rekeyed.local, hashDomain(rekeyed.domain));
       this.mailboxes.forEach(hash, (slot) => slots.add(slot));
       for (const slot of slots) {
-        this.matchSlot(slot, input.excludeCustomerId, found, (known) =>
+        this.matchSlot(slot, input.excludeCustomerId, found, keys, (known) =>
           known.key === rekeyed.key ? 1 : undefined,
         );
       }
@@ -449,6 +464,7 @@ class CustomerDirectory implements Directory {
       id: customer.id,
       name: customer.name ?? '',
       country,
+      birthDate: customer.birthDate ?? '',
       emails,
       phones,
     });
@@ -503,22 +519,27 @@ class CustomerDirectory implements Directory {
   private matchSlot(
     slot: number,
     excludeCustomerId: string | undefined,
-    found: Map<string, DirectoryAddressMatch>,
+    found: Map<number, DirectoryAddressMatch>,
+    keys: Map<string, ReturnType<typeof mailboxKey>>,
     distanceTo: (known: { local: string; domain: string; key: string }) => number | undefined,
   ): void {
     if (this.dead[slot] !== 0) return;
     const record = this.recordAt(slot);
     if (record.id === excludeCustomerId) return;
-    for (const address of record.emails) {
+    record.emails.forEach((address, index) => {
       // Stored addresses were parsed on the way in (`local@domain`, domain in lower-case ASCII).
-      if (address.startsWith(UNPARSED)) continue;
-      const at = address.lastIndexOf('@');
-      const known = mailboxKey(this.storedAddress(address, at), this.rules);
+      if (address.startsWith(UNPARSED)) return;
+      let known = keys.get(address);
+      if (known === undefined) {
+        known = mailboxKey(this.storedAddress(address, address.lastIndexOf('@')), this.rules);
+        keys.set(address, known);
+      }
       const distance = distanceTo(known);
-      if (distance === undefined || distance > 1) continue;
-      const id = `${slot}\u0000${address}`;
+      if (distance === undefined || distance > 1) return;
+      // A customer holds at most 255 addresses (CustomerSchema), so slot and index make one number.
+      const id = slot * 256 + index;
       const previous = found.get(id);
-      if (previous && previous.distance <= distance) continue;
+      if (previous && previous.distance <= distance) return;
       found.set(id, {
         customerId: record.id,
         ...(record.name ? { name: record.name } : {}),
@@ -526,7 +547,7 @@ class CustomerDirectory implements Directory {
         key: known.key,
         distance,
       });
-    }
+    });
   }
 
   private storedAddress(address: string, at: number): ParsedAddress {
@@ -564,6 +585,7 @@ class CustomerDirectory implements Directory {
       ...(record.name ? { name: record.name } : {}),
       emails: record.emails.map((address) => (address.startsWith(UNPARSED) ? address.slice(1) : address)),
       phones: [...record.phones],
+      ...(record.birthDate ? { birthDate: record.birthDate } : {}),
       ...(record.country ? { country: record.country } : {}),
     };
   }
@@ -596,7 +618,7 @@ function toE164(phone: string, region: string): string | undefined {
   return parsePhone(trimmed, region)?.e164;
 }
 
-function sortMatches(found: Map<string, DirectoryAddressMatch>): DirectoryAddressMatch[] {
+function sortMatches(found: Map<number, DirectoryAddressMatch>): DirectoryAddressMatch[] {
   return [...found.values()].sort(
     (a, b) =>
       a.distance - b.distance || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RegionSchema } from '../phone/region-schema.js';
 
 // The directory stores each customer's list lengths in one byte; far more than any real customer has.
 const MAX_CONTACTS = 255;
@@ -36,11 +37,8 @@ export const CustomerSchema = z.object({
     .optional(),
   /** Birth date as an ISO 8601 calendar date (YYYY-MM-DD). */
   birthDate: z.iso.date().optional(),
-  /** ISO 3166-1 alpha-2 region for reading national phone numbers. @default 'SE' */
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, 'a two-letter ISO 3166-1 country code')
-    .optional(),
+  /** ISO 3166-1 alpha-2 region (one libphonenumber-js knows) for reading national phone numbers. @default 'SE' */
+  country: RegionSchema.optional(),
 });
 
 /** A customer as the caller passes it (see {@link CustomerSchema}). */

@@ -1,5 +1,3 @@
-import { editDistance } from '../matching/edit-distance.js';
-import { explainEdits } from '../matching/explain-edits.js';
 import { nameKey, nameWords } from './name-key.js';
 
 /**
@@ -8,7 +6,7 @@ import { nameKey, nameWords } from './name-key.js';
  * at least two (`Anna Svensson` and `Anna Maria Svensson`). A letter changed, added or dropped is
  * another name (`Jansson` and `Jonsson`). A missing name, or one
  * that is not a string, never matches: without names there is no evidence of a duplicate. Never
- * throws.
+ * throws; time and memory grow in proportion to the names' length (a name is untrusted input).
  *
  * @example
  * ```ts
@@ -31,11 +29,22 @@ export function isSamePerson(a: string | undefined, b: string | undefined): bool
   const wordsA = keyA.split(' ');
   const wordsB = keyB.split(' ');
   const [fewer, more] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
-  return fewer.length >= 2 && fewer.every((word) => more.includes(word));
+  if (fewer.length < 2) return false;
+  const words = new Set(more);
+  return fewer.every((word) => words.has(word));
 }
 
+/**
+ * Whether `b` is `a` with exactly two adjacent, different characters swapped. One pass: the first
+ * difference must be such a swap and the rest equal, which is what an alignment (an edit distance
+ * and its explanation) would find, without a matrix of the names' lengths multiplied.
+ */
 function isOneSwap(a: string, b: string): boolean {
-  if (a.length !== b.length || editDistance(a, b, { maxDistance: 1 }) !== 1) return false;
-  const [edit] = explainEdits(a, b);
-  return edit?.kind === 'swapped';
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i >= a.length - 1) return false;
+  if (a.charCodeAt(i) !== b.charCodeAt(i + 1) || a.charCodeAt(i + 1) !== b.charCodeAt(i)) return false;
+  for (let j = i + 2; j < a.length; j++) if (a.charCodeAt(j) !== b.charCodeAt(j)) return false;
+  return true;
 }

@@ -1,18 +1,33 @@
 import { z } from 'zod';
 import { parseAddress } from '../address/parse-address.js';
+import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import { editDistance } from '../matching/edit-distance.js';
 import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
+import { ByteSourceDecoder, type CustomerEncoding } from './byte-source-decoder.js';
 import { type Directory, DirectorySchema } from './create-directory.js';
 import { CsvRecordReader, type CsvRecordSink } from './csv-record-reader.js';
 import { type Customer, CustomerSchema } from './customer.js';
 
-/** A customer field and the CSV header names it is read from. */
-export type CustomerColumn = 'id' | 'name' | 'emails' | 'phones' | 'birthDate' | 'country';
+/**
+ * A customer field and the CSV header names (or NDJSON keys) it is read from. `firstName` and
+ * `lastName` are joined into `name` when a row has no whole name.
+ */
+export type CustomerColumn =
+  | 'id'
+  | 'name'
+  | 'firstName'
+  | 'lastName'
+  | 'emails'
+  | 'phones'
+  | 'birthDate'
+  | 'country';
 
 /**
- * Header names (compared case-insensitively, spaces and `_`/`-` ignored) for each field: English
- * and Swedish CRM exports. Extend them through the `columns` option.
+ * Header names (compared case-insensitively, diacritics folded, spaces and `_`, `-`, `.`, `/`
+ * ignored) for each field: what English and Swedish CRM and spreadsheet exports write. Extend them
+ * through the `columns` option. A column whose header is none of these is reported, not read.
  *
  * @example
  * ```ts
@@ -23,12 +38,41 @@ export type CustomerColumn = 'id' | 'name' | 'emails' | 'phones' | 'birthDate' |
  * ```
  */
 export const defaultCustomerColumns: Readonly<Record<CustomerColumn, readonly string[]>> = {
-  id: ['id', 'customerid', 'kundid', 'kundnummer', 'customernumber'],
-  name: ['name', 'fullname', 'namn'],
-  emails: ['email', 'emails', 'emailaddress', 'epost', 'mail'],
-  phones: ['phone', 'phones', 'mobile', 'telefon', 'mobil', 'telephone'],
-  birthDate: ['birthdate', 'dateofbirth', 'fodelsedatum', 'födelsedatum'],
-  country: ['country', 'land', 'countrycode'],
+  id: ['id', 'customerid', 'customerno', 'customernumber', 'customernr', 'kundid', 'kundnummer', 'kundnr'],
+  name: ['name', 'fullname', 'customername', 'namn', 'kundnamn', 'fulltnamn'],
+  firstName: ['firstname', 'givenname', 'fornamn', 'förnamn'],
+  lastName: ['lastname', 'surname', 'familyname', 'efternamn'],
+  emails: [
+    'email',
+    'emails',
+    'emailaddress',
+    'emailadress',
+    'mail',
+    'mailaddress',
+    'mailadress',
+    'epost',
+    'epostadress',
+    'mejl',
+    'mejladress',
+  ],
+  phones: [
+    'phone',
+    'phones',
+    'phonenumber',
+    'telephone',
+    'mobile',
+    'mobilephone',
+    'mobilenumber',
+    'cellphone',
+    'telefon',
+    'telefonnummer',
+    'tel',
+    'mobil',
+    'mobilnummer',
+    'mobiltelefon',
+  ],
+  birthDate: ['birthdate', 'dateofbirth', 'birthday', 'dob', 'fodelsedatum', 'födelsedatum', 'fodelsedag'],
+  country: ['country', 'countrycode', 'land', 'landskod'],
 };
 
 /** Text or UTF-8 bytes, whole or in chunks. */
@@ -82,6 +126,8 @@ export interface LoadProblem {
   readonly line: number;
   /** The field at fault, when one is (`emails`, `id`). */
   readonly field?: string;
+  /** The CSV column (its header) or NDJSON key at fault, when one is: a column that is not read. */
+  readonly column?: string;
   readonly reason: string;
   /** Whether the row was still loaded (a repeated id replaces the earlier row). */
   readonly loaded: boolean;
@@ -101,6 +147,13 @@ export interface LoadCustomersOptions {
   readonly delimiter?: string;
   /** ISO 3166-1 alpha-2 region for reading national phone numbers of rows without a country. @default 'SE' */
   readonly defaultCountry?: string;
+  /**
+   * How bytes are read (a string source is text already). `auto` takes a byte order mark (UTF-8,
+   * UTF-16LE, UTF-16BE), else UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel in
+   * Swedish saves as CSV). `result.encoding` says which was used.
+   * @default 'auto'
+   */
+  readonly encoding?: CustomerEncoding | 'auto';
 }
 
 /** What a load gives back. */
@@ -108,8 +161,12 @@ export interface LoadCustomersResult {
   /** The good rows (empty when they went into `options.directory`). */
   readonly customers: Customer[];
   readonly loaded: number;
-  /** Every row not loaded, and every caveat, in input order. */
+  /** Every row not loaded, and every caveat (a column not read, bytes not readable), in input order. */
   readonly problems: LoadProblem[];
+  /** The CSV columns (headers as written) that are read into no customer field, each also in `problems`. */
+  readonly unmappedColumns: string[];
+  /** The encoding the bytes were read in; absent for a source of text. */
+  readonly encoding?: CustomerEncoding;
 }
 
 const LoadOptionsSchema = z.object({
@@ -127,21 +184,28 @@ const LoadOptionsSchema = z.object({
   defaultCountry: CustomerSchema.shape.country,
   progressEvery: z.number().int().positive().optional(),
   delimiter: z.string().length(1, 'the delimiter is one character').optional(),
+  encoding: z.enum(['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be']).optional(),
 });
 
 /**
  * Reads a CRM export (CSV with a header row, or NDJSON) into customers. A row that is broken (not
  * CSV or JSON, no id, an address or phone number that cannot be read) is reported with its line
- * number and reason and skipped; it never stops the rest, and no row is dropped without a report.
+ * number and reason and skipped; it never stops the rest, and nothing is dropped without a report:
+ * a CSV column or NDJSON key that is read into no customer field is reported too (once, where it
+ * first appears), and so are bytes that the encoding read cannot decode.
  * A quoted CSV field may span lines (RFC 4180 §2.6), up to 100 lines or 64 Ki characters after its
  * row's first line; a quote still open past that or at the end of the input, or one that leaves
  * its row with the wrong number of fields, is reported on the row it opened in, and the lines after
- * that row are read as rows again. Input or
- * options that break their schema (a `source` that is not text, a `delimiter` longer than one
- * character, a `defaultCountry` that is not two letters) throw an `InvalidInputError` naming the field.
+ * that row are read as rows again. Input or options that break their schema (a `source` that is
+ * not text, a `delimiter` longer than one character, a `defaultCountry` libphonenumber-js does not
+ * know) throw an `InvalidInputError` naming the field, and so does a CSV header with no id column
+ * (`options.columns.id`), once, before any row is read.
  *
- * CSV cells may hold several addresses or numbers separated by `,`, `;` or `|` (none of them can
- * occur inside an address or a number).
+ * Bytes are read as UTF-8, UTF-16 (with a byte order mark) or Windows-1252, detected or as the
+ * `encoding` option says; `result.encoding` tells which. CSV cells may hold several addresses or
+ * numbers separated by `,`, `;` or `|` (none of them can occur inside an address or a number).
+ * NDJSON ids written as numbers are read from the text exactly (`9007199254740993` stays that id);
+ * one with a fraction or an exponent is reported, not rounded.
  *
  * @example
  * ```ts
@@ -162,6 +226,7 @@ export async function loadCustomers(
   const region = options.defaultCountry ?? 'SE';
   const customers: Customer[] = [];
   const problems: LoadProblem[] = [];
+  const unmappedColumns: string[] = [];
   const seenIds = new Map<string, { line: number; index: number }>();
   let rows = 0;
   let loaded = 0;
@@ -210,25 +275,53 @@ export async function loadCustomers(
     }
     if (rows % every === 0) report(false);
   };
+  const reject: Reject = (line, reason, field) => {
+    rows++;
+    problems.push({ line, ...(field ? { field } : {}), reason, loaded: false });
+  };
+  const note = (problem: LoadProblem) => {
+    problems.push(problem);
+    if (format === 'csv' && problem.column !== undefined && !problem.loaded)
+      unmappedColumns.push(problem.column);
+  };
 
-  const reader =
-    format === 'csv'
-      ? csvRows(options, accept, (line, reason) => {
-          rows++;
-          problems.push({ line, reason, loaded: false });
-        })
-      : ndjsonRows(accept, (line, reason) => {
-          rows++;
-          problems.push({ line, reason, loaded: false });
-        });
-  for await (const chunk of chunksOf(source)) {
+  const lookup = columnLookup(options.columns);
+  const sinks: RowSinks = {
+    accept,
+    reject,
+    note,
+    unmapped: (header) => void unmappedColumns.push(header),
+    problem: (problem) => void problems.push(problem),
+  };
+  const reader = format === 'csv' ? csvRows(options, lookup, sinks) : ndjsonRows(lookup, sinks);
+  const decoder = new ByteSourceDecoder(options.encoding ?? 'auto');
+  let readBytes = false;
+  let decodeProblemReported = false;
+  const noteDecodeProblem = () => {
+    if (decodeProblemReported || !decoder.problem) return;
+    decodeProblemReported = true;
+    problems.push({ ...decoder.problem, loaded: true });
+  };
+  for await (const chunk of chunksOf(source, decoder, () => {
+    readBytes = true;
+  })) {
     characters += chunk.length;
     reader.push(chunk);
+    noteDecodeProblem();
   }
   reader.end();
+  noteDecodeProblem();
   flush();
   report(true);
-  return { customers, loaded, problems };
+  // Problems are reported in input order; a decoding problem is found before the rows it is on.
+  problems.sort((a, b) => a.line - b.line);
+  return {
+    customers,
+    loaded,
+    problems,
+    unmappedColumns,
+    ...(readBytes && decoder.encoding ? { encoding: decoder.encoding } : {}),
+  };
 }
 
 interface RowReader {
@@ -237,16 +330,116 @@ interface RowReader {
 }
 
 type Accept = (line: number, candidate: unknown) => void;
-type Reject = (line: number, reason: string) => void;
+type Reject = (line: number, reason: string, field?: string) => void;
 
-function csvRows(options: LoadCustomersOptions, accept: Accept, reject: Reject): RowReader {
+interface RowSinks {
+  readonly accept: Accept;
+  readonly reject: Reject;
+  /** A caveat that is not a row of its own (a column not read). */
+  readonly note: (problem: LoadProblem) => void;
+  /** A column not read, beyond those reported one by one. */
+  readonly unmapped: (header: string) => void;
+  /** A caveat about the input as a whole. */
+  readonly problem: (problem: LoadProblem) => void;
+}
+
+/** Columns reported one by one; beyond them, one problem says how many more. */
+const MAX_COLUMN_PROBLEMS = 100;
+
+/** Header names (normalised) to fields, the defaults under the caller's own. */
+function columnLookup(columns: LoadCustomersOptions['columns']): Map<string, CustomerColumn> {
+  const lookup = new Map<string, CustomerColumn>();
+  for (const [column, headers] of Object.entries(defaultCustomerColumns) as [
+    CustomerColumn,
+    readonly string[],
+  ][])
+    for (const header of headers) lookup.set(normaliseHeader(header), column);
+  for (const [column, headers] of Object.entries(columns ?? {}) as [CustomerColumn, readonly string[]][])
+    for (const header of headers ?? []) lookup.set(normaliseHeader(header), column);
+  return lookup;
+}
+
+/** The customer fields as the schema names them, for "did you mean" hints. */
+const FIELD_NAMES: Readonly<Record<CustomerColumn, string>> = {
+  id: 'id',
+  name: 'name',
+  firstName: 'firstName',
+  lastName: 'lastName',
+  emails: 'emails',
+  phones: 'phones',
+  birthDate: 'birthDate',
+  country: 'country',
+};
+
+/** The field a header or key nearly names (one or two slips), for a hint; undefined when none. */
+function nearestField(header: string, lookup: Map<string, CustomerColumn>): string | undefined {
+  const normal = normaliseHeader(header);
+  if (normal.length < 3 || normal.length > 64) return undefined;
+  let best: { column: CustomerColumn; distance: number } | undefined;
+  for (const [name, column] of lookup) {
+    const limit = name.length >= 6 ? 2 : 1;
+    const distance = editDistance(normal, name, { maxDistance: limit });
+    if (distance <= limit && (!best || distance < best.distance)) best = { column, distance };
+  }
+  return best ? FIELD_NAMES[best.column] : undefined;
+}
+
+function unreadColumnReason(
+  header: string,
+  lookup: Map<string, CustomerColumn>,
+  kind: 'column' | 'key',
+): string {
+  if (header.trim() === '') return `a ${kind} without a name is not read`;
+  const near = nearestField(header, lookup);
+  const hint = near ? ` (did you mean "${near}"?)` : '';
+  return `the ${kind} "${header}" is not read: its name is none of the customer fields' names${hint}; name it in the columns option to read it`;
+}
+
+/** Puts one cell or NDJSON value into the customer being built; answers what was not used, if anything. */
+function assign(customer: Record<string, unknown>, column: CustomerColumn, value: unknown): boolean {
+  if (column === 'emails' || column === 'phones') {
+    const items =
+      typeof value === 'string'
+        ? value
+            .split(/[,;|]/)
+            .map((item) => item.trim())
+            .filter((item) => item !== '')
+        : Array.isArray(value)
+          ? value
+          : [value];
+    const earlier = customer[column];
+    customer[column] = Array.isArray(earlier) ? [...earlier, ...items] : items;
+    return true;
+  }
+  if (customer[column] !== undefined) return customer[column] === value;
+  customer[column] = value;
+  return true;
+}
+
+/** Joins first and last name into `name` when the row has no whole name. */
+function withName(customer: Record<string, unknown>): Record<string, unknown> {
+  const { firstName, lastName, ...rest } = customer;
+  if (firstName === undefined && lastName === undefined) return customer;
+  if (rest.name === undefined) {
+    const parts = [firstName, lastName].filter((part) => part !== undefined && part !== '');
+    // A part that is not text is left for the schema to report.
+    rest.name = parts.every((part) => typeof part === 'string') ? parts.join(' ') : parts[0];
+  }
+  return rest;
+}
+
+function csvRows(
+  options: LoadCustomersOptions,
+  lookup: Map<string, CustomerColumn>,
+  sinks: RowSinks,
+): RowReader {
+  const { accept, reject, note } = sinks;
+  const unmapped = (header: string) => sinks.unmapped(header);
+  const reportRest = (problem: LoadProblem) => sinks.problem(problem);
   let reader: CsvRecordReader | undefined;
   let head = '';
   let columns: (CustomerColumn | undefined)[] | undefined;
-  const names = { ...defaultCustomerColumns, ...options.columns };
-  const lookup = new Map<string, CustomerColumn>();
-  for (const [column, headers] of Object.entries(names) as [CustomerColumn, readonly string[]][])
-    for (const header of headers) lookup.set(normaliseHeader(header), column);
+  let headers: string[] = [];
 
   const onRecord: CsvRecordSink = (record) => {
     if ('error' in record) {
@@ -254,12 +447,51 @@ function csvRows(options: LoadCustomersOptions, accept: Accept, reject: Reject):
       return undefined;
     }
     if (!columns) {
-      columns = record.fields.map((header) => lookup.get(normaliseHeader(header)));
-      if (!columns.includes('id')) reject(record.line, 'the header has no id column');
-      return undefined;
-    }
-    if (!columns.includes('id')) {
-      reject(record.line, 'the header has no id column');
+      headers = record.fields.map((header) => header.trim());
+      columns = headers.map((header) => lookup.get(normaliseHeader(header)));
+      if (!columns.includes('id')) {
+        const names = headers.map((header) => `"${header}"`).join(', ');
+        throw new InvalidInputError([
+          {
+            path: ['options', 'columns', 'id'],
+            message: `the header row has no id column: none of ${names} is an id header (${defaultCustomerColumns.id.join(', ')}); name the id column in the columns option, e.g. { columns: { id: ['${headers[0] ?? 'nr'}'] } }`,
+          },
+        ]);
+      }
+      const seen = new Map<CustomerColumn, string>();
+      let unread = 0;
+      columns.forEach((column, i) => {
+        const header = headers[i] as string;
+        if (!column) {
+          // Each column is listed in `unmappedColumns`; the first hundred also get a problem of
+          // their own, with a hint, and the rest one problem together.
+          unread++;
+          if (unread <= MAX_COLUMN_PROBLEMS)
+            note({
+              line: record.line,
+              column: header,
+              reason: unreadColumnReason(header, lookup, 'column'),
+              loaded: false,
+            });
+          else unmapped(header);
+        } else if (column !== 'emails' && column !== 'phones' && seen.has(column)) {
+          note({
+            line: record.line,
+            column: header,
+            field: column,
+            reason: `the column "${header}" is read as ${FIELD_NAMES[column]}, as is "${seen.get(column)}": where both are filled and differ, the row is reported`,
+            loaded: true,
+          });
+        } else {
+          seen.set(column, header);
+        }
+      });
+      if (unread > MAX_COLUMN_PROBLEMS)
+        reportRest({
+          line: record.line,
+          reason: `${unread - MAX_COLUMN_PROBLEMS} more columns are not read (see unmappedColumns)`,
+          loaded: false,
+        });
       return undefined;
     }
     if (record.fields.length !== columns.length) {
@@ -278,20 +510,23 @@ function csvRows(options: LoadCustomersOptions, accept: Accept, reject: Reject):
       return undefined;
     }
     const customer: Record<string, unknown> = {};
-    columns.forEach((column, i) => {
+    let conflict: number | undefined;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
       const value = (record.fields[i] ?? '').trim();
-      if (!column || value === '') return;
-      if (column === 'emails' || column === 'phones') {
-        const items = value
-          .split(/[,;|]/)
-          .map((item) => item.trim())
-          .filter((item) => item !== '');
-        customer[column] = [...((customer[column] as string[] | undefined) ?? []), ...items];
-      } else {
-        customer[column] = value;
-      }
-    });
-    accept(record.line, customer);
+      if (!column || value === '') continue;
+      if (!assign(customer, column, value) && conflict === undefined) conflict = i;
+    }
+    if (conflict !== undefined) {
+      const column = columns[conflict] as CustomerColumn;
+      reject(
+        record.line,
+        `the columns read as ${FIELD_NAMES[column]} disagree ("${customer[column]}" and "${(record.fields[conflict] ?? '').trim()}" in "${headers[conflict]}")`,
+        FIELD_NAMES[column],
+      );
+      return undefined;
+    }
+    accept(record.line, withName(customer));
     return undefined;
   };
 
@@ -301,10 +536,13 @@ function csvRows(options: LoadCustomersOptions, accept: Accept, reject: Reject):
         reader.push(chunk, onRecord);
         return;
       }
-      // The delimiter is decided from the first line, so wait until it is complete.
+      // The delimiter is decided from the first line, so wait until it is complete. Only the new
+      // chunk is searched for its end: a long header fed in small pieces is read once, not again
+      // with every piece.
+      const chunkEnd = chunk.search(/[\r\n]/);
       head += chunk;
-      const lineEnd = head.search(/[\r\n]/);
-      if (lineEnd === -1) return;
+      if (chunkEnd === -1) return;
+      const lineEnd = head.length - chunk.length + chunkEnd;
       reader = new CsvRecordReader(options.delimiter ?? detectDelimiter(head.slice(0, lineEnd)));
       reader.push(head.replace(/^\uFEFF/, ''), onRecord);
       head = '';
@@ -319,9 +557,11 @@ function csvRows(options: LoadCustomersOptions, accept: Accept, reject: Reject):
   };
 }
 
-function ndjsonRows(accept: Accept, reject: Reject): RowReader {
+function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowReader {
+  const { accept, reject, note } = sinks;
   let buffer = '';
   let line = 0;
+  const reportedKeys = new Set<string>();
   const onLine = (text: string) => {
     line++;
     const trimmed = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
@@ -338,25 +578,124 @@ function ndjsonRows(accept: Accept, reject: Reject): RowReader {
       return;
     }
     const record = value as Record<string, unknown>;
-    // CRM exports often write numeric ids; an id is text here.
-    if (typeof record.id === 'number') record.id = String(record.id);
-    accept(line, record);
+    const customer: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(record)) {
+      const column = lookup.get(normaliseHeader(key));
+      if (column === undefined) {
+        // Each key once, where it first appears: an export repeats its keys on every line. Past a
+        // hundred different keys, one problem says that more are not read.
+        if (!reportedKeys.has(key) && reportedKeys.size <= MAX_COLUMN_PROBLEMS) {
+          reportedKeys.add(key);
+          note(
+            reportedKeys.size > MAX_COLUMN_PROBLEMS
+              ? { line, reason: 'more keys are not read (only the first 100 are reported)', loaded: true }
+              : { line, column: key, reason: unreadColumnReason(key, lookup, 'key'), loaded: true },
+          );
+        }
+        continue;
+      }
+      if (item === null || item === undefined || item === '') continue;
+      let read = item;
+      if (column === 'id' && typeof item === 'number') {
+        // JSON numbers are doubles: an id above 2^53 is rounded by JSON.parse (two customers would
+        // become one) and 1e400 becomes Infinity. The id is taken from the line's text instead.
+        const literal = topLevelNumber(trimmed, key);
+        if (literal === undefined || !/^-?\d+$/.test(literal)) {
+          reject(
+            line,
+            `the id ${literal ?? String(item)} is a number that is not a whole number written in digits, so it cannot be kept exactly; write ids as text ("id": "…")`,
+            'id',
+          );
+          return;
+        }
+        read = literal;
+      }
+      if (!assign(customer, column, read)) {
+        reject(line, `the keys read as ${FIELD_NAMES[column]} disagree`, FIELD_NAMES[column]);
+        return;
+      }
+    }
+    accept(line, withName(customer));
   };
   return {
     push(chunk) {
-      buffer += chunk;
-      let newline = buffer.indexOf('\n');
-      while (newline !== -1) {
-        onLine(buffer.slice(0, newline));
-        buffer = buffer.slice(newline + 1);
-        newline = buffer.indexOf('\n');
+      // Only the new chunk is searched for line ends: a long line fed in small pieces is scanned
+      // once, not again from its start with every piece.
+      let newline = chunk.indexOf('\n');
+      if (newline === -1) {
+        buffer += chunk;
+        return;
       }
+      onLine(buffer + chunk.slice(0, newline));
+      let start = newline + 1;
+      newline = chunk.indexOf('\n', start);
+      while (newline !== -1) {
+        onLine(chunk.slice(start, newline));
+        start = newline + 1;
+        newline = chunk.indexOf('\n', start);
+      }
+      buffer = chunk.slice(start);
     },
     end() {
       if (buffer !== '') onLine(buffer);
       buffer = '';
     },
   };
+}
+
+const JSON_NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/**
+ * The source text of the number that is the value of `key` in the top-level object `json` (valid
+ * JSON), the last one when the key repeats (as JSON.parse keeps the last). One pass over the text.
+ */
+function topLevelNumber(json: string, key: string): string | undefined {
+  let depth = 0;
+  let expectKey = false;
+  let found: string | undefined;
+  let i = 0;
+  while (i < json.length) {
+    const character = json[i];
+    if (character === '"') {
+      const end = stringEnd(json, i);
+      if (depth === 1 && expectKey) {
+        expectKey = false;
+        let j = end;
+        while (j < json.length && json[j] !== ':') j++;
+        j++;
+        while (j < json.length && /\s/.test(json[j] as string)) j++;
+        if (JSON.parse(json.slice(i, end)) === key) {
+          JSON_NUMBER.lastIndex = j;
+          const match = JSON_NUMBER.exec(json);
+          found = match ? match[0] : undefined;
+        }
+        i = j;
+        continue;
+      }
+      i = end;
+      continue;
+    }
+    if (character === '{' || character === '[') {
+      depth++;
+      expectKey = character === '{' && depth === 1;
+    } else if (character === '}' || character === ']') {
+      depth--;
+    } else if (character === ',' && depth === 1) {
+      expectKey = true;
+    }
+    i++;
+  }
+  return found;
+}
+
+/** The index after the closing quote of the JSON string that opens at `start`. */
+function stringEnd(json: string, start: number): number {
+  for (let i = start + 1; i < json.length; i++) {
+    const character = json[i];
+    if (character === '\\') i++;
+    else if (character === '"') return i + 1;
+  }
+  return json.length;
 }
 
 /** The row as a customer, or why it cannot be loaded. */
@@ -385,11 +724,14 @@ function validate(
 
 const DIRECTORY_BATCH = 50_000;
 
+/** A header as compared: case and diacritics folded (`Födelsedatum`), separators dropped. */
 function normaliseHeader(header: string): string {
   return header
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .trim()
     .toLowerCase()
-    .replace(/[\s_-]+/g, '');
+    .replace(/[\s_\-./]+/g, '');
 }
 
 function detectDelimiter(headerLine: string): string {
@@ -400,19 +742,34 @@ function detectDelimiter(headerLine: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
-/** Text chunks from a string or any (async) iterable of strings or UTF-8 bytes. */
-async function* chunksOf(source: CustomerSource): AsyncGenerator<string> {
+/** Text chunks from a string or any (async) iterable of strings or bytes, decoded by `decoder`. */
+async function* chunksOf(
+  source: CustomerSource,
+  decoder: ByteSourceDecoder,
+  onBytes: () => void,
+): AsyncGenerator<string> {
   if (typeof source === 'string') {
     yield source;
     return;
   }
-  // `stream: true` keeps a multi-byte character split across two chunks whole.
-  const decoder = new TextDecoder();
+  let bytes = false;
   for await (const chunk of iterate(source)) {
-    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (typeof chunk === 'string') {
+      yield chunk;
+      continue;
+    }
+    if (!bytes) {
+      bytes = true;
+      onBytes();
+    }
+    // The decoder keeps a multi-byte character split across two chunks whole.
+    const text = decoder.decode(chunk);
+    if (text !== '') yield text;
   }
-  const rest = decoder.decode();
-  if (rest !== '') yield rest;
+  if (bytes) {
+    const rest = decoder.decode(new Uint8Array(0), true);
+    if (rest !== '') yield rest;
+  }
 }
 
 /**

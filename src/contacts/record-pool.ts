@@ -4,7 +4,7 @@
  * hold a million customers in a few hundred megabytes (see docs/directory.md).
  *
  * A record is a list of fields, each a LEB128 length followed by UTF-8 bytes:
- * `id, name, country, emailCount, ...emails, phoneCount, ...phones` (counts are one byte each).
+ * `id, name, country, birthDate, emailCount, ...emails, phoneCount, ...phones` (counts are one byte each).
  */
 
 /** A record as stored: empty strings stand for absent fields. */
@@ -12,6 +12,8 @@ export interface StoredRecord {
   readonly id: string;
   readonly name: string;
   readonly country: string;
+  /** ISO 8601 calendar date, or empty. */
+  readonly birthDate: string;
   readonly emails: readonly string[];
   readonly phones: readonly string[];
 }
@@ -30,6 +32,7 @@ export class RecordPool {
     this.writeString(record.id);
     this.writeString(record.name);
     this.writeString(record.country);
+    this.writeString(record.birthDate);
     this.writeList(record.emails);
     this.writeList(record.phones);
     return offset;
@@ -45,9 +48,10 @@ export class RecordPool {
     const [id, afterId] = this.readString(offset);
     const [name, afterName] = this.readString(afterId);
     const [country, afterCountry] = this.readString(afterName);
-    const [emails, afterEmails] = this.readList(afterCountry);
+    const [birthDate, afterBirthDate] = this.readString(afterCountry);
+    const [emails, afterEmails] = this.readList(afterBirthDate);
     const [phones] = this.readList(afterEmails);
-    return { id, name, country, emails, phones };
+    return { id, name, country, birthDate, emails, phones };
   }
 
   /** Gives back the spare capacity left by doubling, once a bulk load is done. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
 import type { MailboxProvider } from '../matching/data/mailbox-providers.js';
+import { RegionSchema } from '../phone/region-schema.js';
 import { PolicyOverridesSchema } from './policy.js';
 import type { Action, FindingCode, Locale } from './verdict.js';
 
@@ -57,8 +58,5 @@ export const CheckOptionsSchema = z.object({
     .union([setOfStrings, z.custom<(domain: string) => boolean>((value) => typeof value === 'function')])
     .optional(),
   roleLocalParts: setOfStrings.optional(),
-  defaultCountry: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, 'a two-letter ISO 3166-1 country code')
-    .optional(),
+  defaultCountry: RegionSchema.optional(),
 });

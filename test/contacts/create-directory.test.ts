@@ -410,4 +410,35 @@ describe('directory input', () => {
     expect(directory.size).toBe(2);
     expect([...directory.customers()].map((customer) => customer.id).sort()).toEqual(['C-1', 'C-2']);
   });
+
+  it('gives back from get() every field a customer went in with', () => {
+    const customer = {
+      id: 'C-9',
+      name: 'Åsa Öberg',
+      emails: ['asa.oberg1985@gmail.com', 'asa@obergs.se'],
+      phones: ['+46701234567'],
+      birthDate: '1985-04-12',
+      country: 'SE',
+    };
+    const directory = createDirectory([customer]);
+    expect(directory.get('C-9')).toEqual(customer);
+    directory.add({ ...customer, id: 'C-10' });
+    expect(directory.get('C-10')).toEqual({ ...customer, id: 'C-10' });
+    expect([...directory.customers()]).toEqual([customer, { ...customer, id: 'C-10' }]);
+  });
+
+  it('keeps the birth date through a compaction of the pool', () => {
+    const directory = createDirectory([{ id: 'C-1', birthDate: '1985-04-12' }]);
+    for (let i = 0; i < 3; i++) directory.addAll([{ id: 'C-2', birthDate: `199${i}-01-01` }]);
+    directory.compact();
+    expect(directory.get('C-1')?.birthDate).toBe('1985-04-12');
+    expect(directory.get('C-2')?.birthDate).toBe('1992-01-01');
+  });
+
+  it('rejects a region libphonenumber-js does not know, naming the option or the field', () => {
+    expect(fieldOf(() => createDirectory([], { defaultCountry: 'XX' }))).toBe('options.defaultCountry');
+    expect(() => createDirectory([], { defaultCountry: 'UK' })).toThrow(/GB/);
+    expect(fieldOf(() => createDirectory([{ id: 'C-1', country: 'XX' }]))).toBe('customers.0.country');
+    expect(createDirectory([], { defaultCountry: 'gb' }).size).toBe(0);
+  });
 });

@@ -156,10 +156,10 @@ describe('loadCustomers', () => {
     expect(customers).toEqual([{ id: 'K1', emails: ['anna@x.se'] }]);
   });
 
-  it('reports every row when the header has no id column', async () => {
-    const { customers, problems } = await loadCustomers({ source: 'name,email\nA,a@x.se\n', format: 'csv' });
-    expect(customers).toEqual([]);
-    expect(problems.map((problem) => problem.line)).toEqual([1, 2]);
+  it('throws one InvalidInputError, not a problem per row, when the header has no id column', async () => {
+    await expect(loadCustomers({ source: 'name,email\nA,a@x.se\n', format: 'csv' })).rejects.toThrow(
+      InvalidInputError,
+    );
   });
 
   it('reports a repeated id and keeps the later row', async () => {
@@ -176,17 +176,18 @@ describe('loadCustomers', () => {
       'not json',
       '',
       '["an","array"]',
-      '{"id":"1003","phones":["+46 70 123 45 67"],"extra":"ignored"}',
+      '{"id":"1003","phones":["+46 70 123 45 67"],"extra":"reported"}',
     ].join('\n');
     const { customers, problems } = await loadCustomers({ source, format: 'ndjson' });
     expect(customers).toEqual([
       { id: '1001', name: 'Anna Svensson', emails: ['anna@x.se'] },
       { id: '1003', phones: ['+46 70 123 45 67'] },
     ]);
-    expect(problems.map(({ line, field }) => [line, field])).toEqual([
+    expect(problems.map(({ line, field, column }) => [line, field ?? column])).toEqual([
       [2, 'emails'],
       [3, undefined],
       [5, undefined],
+      [6, 'extra'],
     ]);
   });
 
@@ -308,5 +309,150 @@ describe('loadCustomers', () => {
         },
       ),
     );
+  });
+});
+
+describe('loadCustomers drops nothing without a word', () => {
+  const windows1252 = (text: string) =>
+    Uint8Array.from(text, (character) => {
+      const code = character.charCodeAt(0);
+      if (code > 0xff) throw new Error(`fixture: ${character} is not Latin-1`);
+      return code;
+    });
+
+  it('reports a column it does not read, once, on the header line', async () => {
+    const source = 'id;Namn;Anteckning;Kundgrupp\nC-1;Anna Svensson;ring efter 17;A\n';
+    const result = await loadCustomers({ source, format: 'csv' });
+    expect(result.customers).toEqual([{ id: 'C-1', name: 'Anna Svensson' }]);
+    expect(result.unmappedColumns).toEqual(['Anteckning', 'Kundgrupp']);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ line: 1, column: 'Anteckning', loaded: false }),
+      expect.objectContaining({ line: 1, column: 'Kundgrupp', loaded: false }),
+    ]);
+    expect(result.problems[0]?.reason).toMatch(/columns/);
+  });
+
+  it('reads the header names Swedish and English exports use', async () => {
+    const source = [
+      'Kundnummer;Förnamn;Efternamn;E-postadress;Mobilnummer;Födelsedatum;Landskod',
+      'C-1;Anna;Svensson;anna.svensson@gmail.com;070-123 45 67;1985-04-12;SE',
+    ].join('\n');
+    const result = await loadCustomers({ source, format: 'csv' });
+    expect(result.problems).toEqual([]);
+    expect(result.customers).toEqual([
+      {
+        id: 'C-1',
+        name: 'Anna Svensson',
+        emails: ['anna.svensson@gmail.com'],
+        phones: ['070-123 45 67'],
+        birthDate: '1985-04-12',
+        country: 'SE',
+      },
+    ]);
+    const english = await loadCustomers({
+      source: 'Customer No,Full Name,E-mail,Mobile Phone\nC-2,Erik Lind,erik@lind.se,070-123 45 68\n',
+      format: 'csv',
+    });
+    expect(english.problems).toEqual([]);
+    expect(english.customers[0]).toEqual({
+      id: 'C-2',
+      name: 'Erik Lind',
+      emails: ['erik@lind.se'],
+      phones: ['070-123 45 68'],
+    });
+    for (const header of ['Mejl', 'Mejladress', 'e-mail address', 'Email Address', 'E-post']) {
+      const { customers } = await loadCustomers({ source: `id,${header}\nC-1,a@b.se\n`, format: 'csv' });
+      expect(customers[0]?.emails, header).toEqual(['a@b.se']);
+    }
+  });
+
+  it('fails once, naming the option, when the header has no id column', async () => {
+    const error = await loadCustomers({ source: 'Nr,Namn\n1,Anna\n2,Erik\n', format: 'csv' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).field).toBe('options.columns.id');
+    expect((error as InvalidInputError).message).toMatch(/"Nr", "Namn"/);
+    const mapped = await loadCustomers(
+      { source: 'Nr,Namn\n1,Anna\n', format: 'csv' },
+      { columns: { id: ['nr'] } },
+    );
+    expect(mapped.customers).toEqual([{ id: '1', name: 'Anna' }]);
+  });
+
+  it('detects a Windows-1252 export and says so', async () => {
+    const bytes = windows1252('id;Namn;E-post\nC-1;Åsa Öberg;asa@oberg.se\nC-2;Jörgen Ärlig;j@arlig.se\n');
+    const result = await loadCustomers({ source: [bytes.slice(0, 20), bytes.slice(20)], format: 'csv' });
+    expect(result.encoding).toBe('windows-1252');
+    expect(result.customers.map((customer) => customer.name)).toEqual(['Åsa Öberg', 'Jörgen Ärlig']);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('reads UTF-8 with or without a byte order mark, and UTF-16 with one', async () => {
+    const text = 'id;Namn\nC-1;Åsa Öberg\n';
+    const utf8 = new TextEncoder().encode(text);
+    for (const bytes of [utf8, Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8])]) {
+      const result = await loadCustomers({ source: [bytes], format: 'csv' });
+      expect(result.encoding).toBe('utf-8');
+      expect(result.customers[0]?.name).toBe('Åsa Öberg');
+    }
+    const utf16 = Uint8Array.from([
+      0xff,
+      0xfe,
+      ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+    ]);
+    const result = await loadCustomers({ source: [utf16], format: 'csv' });
+    expect(result.encoding).toBe('utf-16le');
+    expect(result.customers[0]?.name).toBe('Åsa Öberg');
+  });
+
+  it('takes the encoding the caller names, and reports bytes that do not fit it', async () => {
+    const bytes = windows1252('id,name\nC-1,Åsa\nC-2,Erik\n');
+    const result = await loadCustomers({ source: [bytes], format: 'csv' }, { encoding: 'utf-8' });
+    expect(result.encoding).toBe('utf-8');
+    expect(result.problems).toEqual([
+      expect.objectContaining({ line: 2, reason: expect.stringMatching(/not valid UTF-8/) }),
+    ]);
+    const named = await loadCustomers({ source: [bytes], format: 'csv' }, { encoding: 'windows-1252' });
+    expect(named.customers[0]?.name).toBe('Åsa');
+    expect(
+      await loadCustomers({ source: 'id\n', format: 'csv' }, { encoding: 'latin9' as never }).catch(
+        (error: unknown) => (error as InvalidInputError).field,
+      ),
+    ).toBe('options.encoding');
+  });
+
+  it('reads NDJSON ids above 2^53 exactly and refuses ids that are no whole number', async () => {
+    const source = [
+      '{"id":9007199254740993,"name":"Anna"}',
+      '{"id":9007199254740992,"name":"Erik"}',
+      '{"id":1e400}',
+      '{"id":12.5}',
+      '{"name":"x","id":-17}',
+    ].join('\n');
+    const { customers, problems } = await loadCustomers({ source, format: 'ndjson' });
+    expect(customers.map((customer) => customer.id)).toEqual(['9007199254740993', '9007199254740992', '-17']);
+    expect(problems.map(({ line, field, loaded }) => [line, field, loaded])).toEqual([
+      [3, 'id', false],
+      [4, 'id', false],
+    ]);
+    expect(problems[0]?.reason).toMatch(/1e400/);
+  });
+
+  it('reads NDJSON keys by the same names as CSV headers and reports the keys it does not know', async () => {
+    const source = [
+      '{"id":"C-1","email":"anna@x.se","Mobil":"070-123 45 67","emials":["a@y.se"],"note":"VIP"}',
+      '{"id":"C-2","note":"again"}',
+    ].join('\n');
+    const { customers, problems } = await loadCustomers({ source, format: 'ndjson' });
+    expect(customers).toEqual([
+      { id: 'C-1', emails: ['anna@x.se'], phones: ['070-123 45 67'] },
+      { id: 'C-2' },
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 1, column: 'emials', loaded: true }),
+      expect.objectContaining({ line: 1, column: 'note', loaded: true }),
+    ]);
+    expect(problems[0]?.reason).toMatch(/did you mean "emails"/);
   });
 });

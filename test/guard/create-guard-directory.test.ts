@@ -70,4 +70,22 @@ describe('createGuard with a directory', () => {
     const verdict = await guard.check({ entered: 'karin@bergbygg.se', customer: { id: 'NEW-2' } });
     expect(verdict.findings.map((finding) => finding.code)).toContain('belongs-to-other-customer');
   });
+
+  it('checks the birth date of a customer it takes from the directory', async () => {
+    const directory = createDirectory([
+      { id: 'C-5', name: 'Anna Svensson', emails: ['anna@example.se'], birthDate: '1985-04-12' },
+    ]);
+    const verdict = await createGuard({ directory }).check({
+      entered: 'anna.svensson1958@outlook.com',
+      customerId: 'C-5',
+    });
+    expect(verdict.findings.find((finding) => finding.code === 'number-mismatch')).toMatchObject({
+      expected: '1985',
+      source: 'birth-date',
+    });
+  });
+
+  it('rejects an unknown region before a customer number could be misread', () => {
+    expect(() => createGuard({ defaultCountry: 'XX' })).toThrow(/options\.defaultCountry/);
+  });
 });

@@ -1,0 +1,33 @@
+import { isSupportedCountry } from 'libphonenumber-js';
+import { z } from 'zod';
+
+/**
+ * Codes people write for a region that ISO 3166-1 spells otherwise: the United Kingdom is `GB`
+ * (`UK` is only exceptionally reserved), and `EL` is the EU's code for Greece, whose ISO code is `GR`.
+ */
+const COMMON_MISTAKES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
+
+/**
+ * An ISO 3166-1 alpha-2 region (any case) that libphonenumber-js has numbering metadata for. A
+ * region it does not know (`XX`) would read every national number as unreadable, so a customer's
+ * own number would look like a stranger's: it is refused where it is given, naming the field.
+ *
+ * @example
+ * ```ts
+ * RegionSchema.safeParse('se').success; // true
+ * RegionSchema.safeParse('XX').success; // false
+ * ```
+ */
+export const RegionSchema = z.string().superRefine((value, context) => {
+  if (!/^[A-Za-z]{2}$/.test(value)) {
+    context.addIssue({ code: 'custom', message: 'a two-letter ISO 3166-1 country code' });
+    return;
+  }
+  const upper = value.toUpperCase();
+  if (isSupportedCountry(upper)) return;
+  const hint = COMMON_MISTAKES[upper];
+  context.addIssue({
+    code: 'custom',
+    message: `"${value}" is not an ISO 3166-1 region with phone numbering data${hint ? ` (did you mean "${hint}"?)` : ''}`,
+  });
+});

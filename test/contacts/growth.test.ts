@@ -1,0 +1,78 @@
+import { describe, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { isSamePerson } from '../../src/contacts/is-same-person.js';
+import { loadCustomers } from '../../src/contacts/load-customers.js';
+import { expectLinearGrowth } from '../support/growth.js';
+
+// Each public path that reads untrusted input must cost in proportion to it: time at n and at 4n.
+describe('growth of the contacts layer', () => {
+  it('finds an address shared by many customers (a CRM placeholder) in linear time', async () => {
+    await expectLinearGrowth({
+      n: 2_000,
+      make: (n) =>
+        createDirectory(
+          Array.from({ length: n }, (_, i) => ({ id: `C-${i}`, emails: ['noreply@example.se'] })),
+        ),
+      run: (directory) => directory.findAddress({ entered: 'noreply@example.se' }),
+    });
+  }, 60_000);
+
+  it('keeps the last of one id repeated through a bulk load in linear time', async () => {
+    await expectLinearGrowth({
+      n: 3_000,
+      tries: 3,
+      make: (n) => Array.from({ length: n }, (_, i) => ({ id: 'C-1', emails: [`anna${i}@example.se`] })),
+      run: (customers) => createDirectory(customers),
+    });
+  }, 60_000);
+
+  it('compares two long names in linear time', async () => {
+    const word = (i: number) => `Name${String.fromCharCode(97 + (i % 26))}${i}`;
+    await expectLinearGrowth({
+      n: 40_000,
+      tries: 3,
+      make: (n) => {
+        const words = Array.from({ length: n / 10 }, (_, i) => word(i));
+        // Two letters swapped at the end, so a comparison must read the whole name.
+        const a = `${words.join(' ')} Svensson`;
+        const b = `${words.join(' ')} Svesnson`;
+        return [a, b] as const;
+      },
+      run: ([a, b]) => isSamePerson(a, b),
+    });
+  }, 60_000);
+
+  it('reads a long CSV header line fed in small chunks in linear time', async () => {
+    await expectLinearGrowth({
+      n: 200_000,
+      make: (n) => {
+        const header = `${Array.from({ length: n / 10 }, (_, i) => `note${i}`).join(',')},id`;
+        return header.match(/[\s\S]{1,16}/g) ?? [];
+      },
+      run: (chunks) => loadCustomers({ source: chunks, format: 'csv' }),
+    });
+  }, 60_000);
+
+  it('reads a CSV export with many columns and the id last in linear time', async () => {
+    await expectLinearGrowth({
+      n: 5_000,
+      make: (n) => {
+        const header = `${Array.from({ length: n }, (_, i) => `note${i}`).join(',')},id`;
+        const row = (r: number) => `${Array.from({ length: n }, () => 'x').join(',')},C-${r}`;
+        return [header, ...Array.from({ length: 20 }, (_, r) => row(r))].join('\n');
+      },
+      run: (source) => loadCustomers({ source, format: 'csv' }),
+    });
+  }, 60_000);
+
+  it('reads a long NDJSON line fed in small chunks in linear time', async () => {
+    await expectLinearGrowth({
+      n: 400_000,
+      make: (n) => {
+        const line = `{"id":"C-1","name":"${'a'.repeat(n)}"}\n{"id":"C-2"}\n`;
+        return line.match(/[\s\S]{1,16}/g) ?? [];
+      },
+      run: (chunks) => loadCustomers({ source: chunks, format: 'ndjson' }),
+    });
+  }, 60_000);
+});
