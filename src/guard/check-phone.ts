@@ -6,6 +6,7 @@ import { editDistance } from '../matching/edit-distance.js';
 import { type Edit, explainEdits } from '../matching/explain-edits.js';
 import { type ParsedPhone, parsePhone } from '../phone/parse-phone.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
+import { maskPhone } from './mask-phone.js';
 import type { FindingFacts } from './messages.js';
 import { phoneMessageFor } from './phone-messages.js';
 import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
@@ -31,9 +32,17 @@ export const CheckPhoneInputSchema = z.object({
 export type CheckPhoneInput = z.input<typeof CheckPhoneInputSchema>;
 
 /** Options of {@link checkPhone}: the language, the policy and the region for national numbers. */
-export type CheckPhoneOptions = Pick<CheckOptions, 'locale' | 'policy' | 'defaultCountry'>;
+export type CheckPhoneOptions = Pick<
+  CheckOptions,
+  'locale' | 'policy' | 'defaultCountry' | 'revealOtherCustomers'
+>;
 
-const CheckPhoneOptionsSchema = CheckOptionsSchema.pick({ locale: true, policy: true, defaultCountry: true });
+const CheckPhoneOptionsSchema = CheckOptionsSchema.pick({
+  locale: true,
+  policy: true,
+  defaultCountry: true,
+  revealOtherCustomers: true,
+});
 
 interface KnownPhone {
   readonly given: string;
@@ -106,13 +115,16 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
       findings.push(finding({ code: 'unverified-phone', knownPhones: known.length }));
     }
     if (phone && directory) {
-      for (const match of findPhoneUnchecked(directory, {
-        entered: phone.e164,
-        excludeCustomerId: customer.id,
-      })) {
-        findings.push(
-          finding({ code: 'belongs-to-other-customer', customerId: match.customerId, known: match.phone }),
-        );
+      const others = findPhoneUnchecked(directory, { entered: phone.e164, excludeCustomerId: customer.id });
+      if (options.revealOtherCustomers) {
+        for (const match of others) {
+          findings.push(
+            finding({ code: 'belongs-to-other-customer', customerId: match.customerId, known: match.phone }),
+          );
+        }
+      } else if (others[0]) {
+        // Once, masked, without the id: see `CheckOptions.revealOtherCustomers`.
+        findings.push(finding({ code: 'belongs-to-other-customer', known: maskPhone(others[0].phone) }));
       }
     }
   }

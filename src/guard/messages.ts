@@ -1,4 +1,5 @@
 import type { InvalidAddressReason } from '../address/parse-address.js';
+import { displayAddress } from '../spelling/display-domain.js';
 import { describeEdits } from './describe-edits.js';
 import type { Finding, Locale } from './verdict.js';
 
@@ -171,10 +172,20 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         ? `${finding.local}@ är en gemensam funktionsbrevlåda, inte en persons.`
         : `${finding.local}@ is a shared or role mailbox, not a person's.`;
     case 'belongs-to-other-customer':
+      if (finding.customerId === undefined) {
+        return sv
+          ? 'Adressen är registrerad på en annan kund. Kontrollera att den verkligen är den här kundens.'
+          : "This address is registered to another customer. Check that it really is this customer's.";
+      }
       return sv
-        ? `Adressen når en brevlåda som är känd för en annan kund (${finding.customerId}). Kontrollera att den verkligen är den här kundens.`
-        : `This reaches a mailbox known for another customer (${finding.customerId}). Check that it really is this customer's.`;
+        ? `Adressen når en brevlåda som är känd för en annan kund (${finding.customerId}, ${displayAddress(finding.known)}). Kontrollera att den verkligen är den här kundens.`
+        : `This reaches a mailbox known for another customer (${finding.customerId}, ${displayAddress(finding.known)}). Check that it really is this customer's.`;
     case 'near-miss-other-customer': {
+      if (finding.customerId === undefined || finding.edits === undefined) {
+        return sv
+          ? `Ser ut som ett skrivfel av en adress som är registrerad på en annan kund (${finding.known}): kontrollera adressen med kunden, som kan vara registrerad två gånger.`
+          : `Looks like a typo of an address registered to another customer (${finding.known}): check the address with the customer, who may be registered twice.`;
+      }
       const edits = describeEdits(finding.edits, locale);
       return sv
         ? `Ser ut som ett skrivfel av ${finding.known}, som tillhör kund ${finding.customerId} med samma namn: troligen samma person registrerad två gånger (${edits}).`

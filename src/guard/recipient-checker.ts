@@ -106,6 +106,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     typeof disposable === 'function' ? disposable : (domain: string) => disposable.has(domain);
   const roleLocalParts = options.roleLocalParts ?? defaultRoleLocalParts;
   const defaultCountry = options.defaultCountry ?? 'SE';
+  const revealOtherCustomers = options.revealOtherCustomers ?? false;
   const spellOptions = { locale };
   const phoneDigits = new Map<string, string[]>();
 
@@ -285,7 +286,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     if (input.directory) {
       for (const evidence of directoryFindings(
         { address, customer, directory: input.directory },
-        { knownMailbox: matched },
+        { knownMailbox: matched, revealOtherCustomers },
       ))
         findings.push(finding(evidence));
     }
@@ -331,8 +332,12 @@ function chooseSuggestion(
     const atBest = new Set(nearMisses.filter((item) => item.distance === best).map((item) => item.known));
     return atBest.size === 1 ? [...atBest][0] : undefined;
   }
+  // Another customer's address is a suggestion only for staff who may see it: masked, it is none.
   const otherCustomers = findings.filter((item) => item.code === 'near-miss-other-customer');
-  if (otherCustomers.length > 0) return otherCustomers.length === 1 ? otherCustomers[0]?.known : undefined;
+  if (otherCustomers.length > 0) {
+    const [only] = otherCustomers;
+    return otherCustomers.length === 1 && only?.customerId !== undefined ? only.known : undefined;
+  }
   for (const item of findings) {
     if (item.code === 'confusable-characters') return item.lookalike;
   }
