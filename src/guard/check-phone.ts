@@ -82,9 +82,11 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
   const locale = options.locale ?? 'en';
   const policy = resolvePolicy(options.policy);
   const region = customer.country ?? options.defaultCountry ?? 'SE';
-  const finding = (evidence: FindingEvidence): Finding => {
+  // `shown`: the known number as the message shows it, when that differs from the number on file.
+  const finding = (evidence: FindingEvidence, shown?: string): Finding => {
     const facts = { ...evidence, action: policy[evidence.code], severity: findingSeverity[evidence.code] };
-    return { ...facts, message: phoneMessageFor(facts as FindingFacts, locale) } as Finding;
+    const worded = shown === undefined ? facts : { ...facts, known: shown };
+    return { ...facts, message: phoneMessageFor(worded as FindingFacts, locale) } as Finding;
   };
 
   const known: KnownPhone[] = [];
@@ -103,7 +105,12 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
     const typed = typedDigits(entered, phone);
     for (const candidate of known) {
       const slip = compareDigits(typed, candidate.parsed);
-      if (slip) findings.push(finding({ code: 'near-miss', known: candidate.given, ...slip }));
+      // The message points into the number as written in the form typed (national or
+      // international), so it shows the known number in that form, not as it is on file.
+      if (slip) {
+        const { written, ...evidence } = slip;
+        findings.push(finding({ code: 'near-miss', known: candidate.given, ...evidence }, written));
+      }
     }
     const nearMiss = findings.length > 0;
     if (!phone?.valid) {
@@ -163,7 +170,7 @@ function typedDigits(
 function compareDigits(
   typed: { digits: string; international: boolean },
   known: ParsedPhone,
-): { distance: number; edits: Edit[] } | undefined {
+): { distance: number; edits: Edit[]; written: string } | undefined {
   const knownDigits = typed.international ? known.e164.slice(1) : known.nationalDigits;
   if (typed.digits.length === 0 || editDistance(knownDigits, typed.digits, { maxDistance: 1 }) !== 1)
     return undefined;
@@ -172,7 +179,7 @@ function compareDigits(
     ...edit,
     after: writtenPrefix(written, edit.index),
   }));
-  return { distance: edits.length, edits };
+  return { distance: edits.length, edits, written };
 }
 
 /** The part of `written` (`070-123 45 67`) that holds its first `digits` digits (`070-123`). */

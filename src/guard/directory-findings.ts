@@ -3,6 +3,7 @@ import { type Directory, findAddressUnchecked } from '../contacts/create-directo
 import type { Customer } from '../contacts/customer.js';
 import { isSamePerson } from '../contacts/is-same-person.js';
 import { explainEdits } from '../matching/explain-edits.js';
+import { displayAddress } from '../spelling/display-domain.js';
 import { maskAddress } from './mask-address.js';
 import type { FindingEvidence } from './verdict.js';
 
@@ -30,7 +31,8 @@ export function directoryFindings(
   const findings: FindingEvidence[] = [];
   const reported = new Set<string>();
   const mailboxKnownForOthers = matches.some((match) => match.distance === 0);
-  const typed = address.address.toLowerCase();
+  // Slips are explained over the addresses as a person reads them, the domain as typed.
+  const typed = displayAddress(address.address).toLowerCase();
   let shared = false;
   let duplicate = false;
   for (const match of matches) {
@@ -52,7 +54,7 @@ export function directoryFindings(
       }
     } else if (!options.knownMailbox && !mailboxKnownForOthers && isSamePerson(customer.name, match.name)) {
       reported.add(match.customerId);
-      const edits = explainEdits(match.address.toLowerCase(), typed);
+      const edits = explainEdits(displayAddress(match.address).toLowerCase(), typed);
       if (reveal) {
         findings.push({
           code: 'near-miss-other-customer',
