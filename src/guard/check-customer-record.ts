@@ -21,5 +21,9 @@ export function checkCustomerRecord(record: unknown): LookupOutcome<Customer> {
     const path = issue.path.map(String).join('.');
     return path ? `${path}: ${issue.message}` : issue.message;
   });
-  return { reason: 'error', error: `invalid customer record: ${problems.join('; ')}` };
+  return {
+    reason: 'error',
+    kind: 'invalid-record',
+    error: `invalid customer record: ${problems.join('; ')}`,
+  };
 }

@@ -23,6 +23,16 @@ export interface CheckOptions {
   readonly roleLocalParts?: ReadonlySet<string>;
   /** Region for reading the customer's national phone numbers when `customer.country` is absent. @default 'SE' */
   readonly defaultCountry?: string;
+  /**
+   * Show other customers' details in `belongs-to-other-customer` and `near-miss-other-customer`
+   * findings: their id, their address or number unmasked, the slips from it, one finding per
+   * customer, and their address as the suggestion. Meant for staff tools behind a login. Left off,
+   * a finding says only that the address or number is registered to another customer, masked
+   * (`a***@gmail.com`), so a check run near the public (a web shop, a browser) cannot be used to
+   * look up other customers' data.
+   * @default false
+   */
+  readonly revealOtherCustomers?: boolean;
 }
 
 const setOfStrings = z.custom<ReadonlySet<string>>(
@@ -59,4 +69,5 @@ export const CheckOptionsSchema = z.object({
     .optional(),
   roleLocalParts: setOfStrings.optional(),
   defaultCountry: RegionSchema.optional(),
+  revealOtherCustomers: z.boolean().optional(),
 });

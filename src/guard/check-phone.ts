@@ -6,6 +6,7 @@ import { editDistance } from '../matching/edit-distance.js';
 import { type Edit, explainEdits } from '../matching/explain-edits.js';
 import { type ParsedPhone, parsePhone } from '../phone/parse-phone.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
+import { maskPhone } from './mask-phone.js';
 import type { FindingFacts } from './messages.js';
 import { phoneMessageFor } from './phone-messages.js';
 import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
@@ -31,9 +32,17 @@ export const CheckPhoneInputSchema = z.object({
 export type CheckPhoneInput = z.input<typeof CheckPhoneInputSchema>;
 
 /** Options of {@link checkPhone}: the language, the policy and the region for national numbers. */
-export type CheckPhoneOptions = Pick<CheckOptions, 'locale' | 'policy' | 'defaultCountry'>;
+export type CheckPhoneOptions = Pick<
+  CheckOptions,
+  'locale' | 'policy' | 'defaultCountry' | 'revealOtherCustomers'
+>;
 
-const CheckPhoneOptionsSchema = CheckOptionsSchema.pick({ locale: true, policy: true, defaultCountry: true });
+const CheckPhoneOptionsSchema = CheckOptionsSchema.pick({
+  locale: true,
+  policy: true,
+  defaultCountry: true,
+  revealOtherCustomers: true,
+});
 
 interface KnownPhone {
   readonly given: string;
@@ -73,9 +82,11 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
   const locale = options.locale ?? 'en';
   const policy = resolvePolicy(options.policy);
   const region = customer.country ?? options.defaultCountry ?? 'SE';
-  const finding = (evidence: FindingEvidence): Finding => {
+  // `shown`: the known number as the message shows it, when that differs from the number on file.
+  const finding = (evidence: FindingEvidence, shown?: string): Finding => {
     const facts = { ...evidence, action: policy[evidence.code], severity: findingSeverity[evidence.code] };
-    return { ...facts, message: phoneMessageFor(facts as FindingFacts, locale) } as Finding;
+    const worded = shown === undefined ? facts : { ...facts, known: shown };
+    return { ...facts, message: phoneMessageFor(worded as FindingFacts, locale) } as Finding;
   };
 
   const known: KnownPhone[] = [];
@@ -94,7 +105,12 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
     const typed = typedDigits(entered, phone);
     for (const candidate of known) {
       const slip = compareDigits(typed, candidate.parsed);
-      if (slip) findings.push(finding({ code: 'near-miss', known: candidate.given, ...slip }));
+      // The message points into the number as written in the form typed (national or
+      // international), so it shows the known number in that form, not as it is on file.
+      if (slip) {
+        const { written, ...evidence } = slip;
+        findings.push(finding({ code: 'near-miss', known: candidate.given, ...evidence }, written));
+      }
     }
     const nearMiss = findings.length > 0;
     if (!phone?.valid) {
@@ -106,13 +122,16 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
       findings.push(finding({ code: 'unverified-phone', knownPhones: known.length }));
     }
     if (phone && directory) {
-      for (const match of findPhoneUnchecked(directory, {
-        entered: phone.e164,
-        excludeCustomerId: customer.id,
-      })) {
-        findings.push(
-          finding({ code: 'belongs-to-other-customer', customerId: match.customerId, known: match.phone }),
-        );
+      const others = findPhoneUnchecked(directory, { entered: phone.e164, excludeCustomerId: customer.id });
+      if (options.revealOtherCustomers) {
+        for (const match of others) {
+          findings.push(
+            finding({ code: 'belongs-to-other-customer', customerId: match.customerId, known: match.phone }),
+          );
+        }
+      } else if (others[0]) {
+        // Once, masked, without the id: see `CheckOptions.revealOtherCustomers`.
+        findings.push(finding({ code: 'belongs-to-other-customer', known: maskPhone(others[0].phone) }));
       }
     }
   }
@@ -151,7 +170,7 @@ function typedDigits(
 function compareDigits(
   typed: { digits: string; international: boolean },
   known: ParsedPhone,
-): { distance: number; edits: Edit[] } | undefined {
+): { distance: number; edits: Edit[]; written: string } | undefined {
   const knownDigits = typed.international ? known.e164.slice(1) : known.nationalDigits;
   if (typed.digits.length === 0 || editDistance(knownDigits, typed.digits, { maxDistance: 1 }) !== 1)
     return undefined;
@@ -160,7 +179,7 @@ function compareDigits(
     ...edit,
     after: writtenPrefix(written, edit.index),
   }));
-  return { distance: edits.length, edits };
+  return { distance: edits.length, edits, written };
 }
 
 /** The part of `written` (`070-123 45 67`) that holds its first `digits` digits (`070-123`). */

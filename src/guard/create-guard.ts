@@ -122,13 +122,18 @@ export function createGuard(options: GuardOptions = {}): Guard {
       const directory = options.directory;
       if (directory) {
         if (typeof directory.get !== 'function') {
-          return { reason: 'error', error: 'the directory cannot look customers up by id (no get method)' };
+          return {
+            reason: 'error',
+            kind: 'not-configured',
+            error: 'the directory cannot look customers up by id (no get method)',
+          };
         }
         const known = await directory.get(id);
         return known ? sameCustomer(id, checkCustomerRecord(known)) : { reason: 'not-found' };
       }
       return {
         reason: 'error',
+        kind: 'not-configured',
         error: 'no lookupCustomer was configured, so a customer id alone cannot be checked',
       };
     }
@@ -172,12 +177,16 @@ export function createGuard(options: GuardOptions = {}): Guard {
   };
 }
 
-/** A lookup that answers with another customer than the one asked for has failed. */
+/**
+ * A lookup that answers with another customer than the one asked for has failed. The other
+ * customer is not named: the verdict and the audit trail are about this customer.
+ */
 function sameCustomer(id: string, outcome: LookupOutcome<Customer>): LookupOutcome<Customer> {
   if ('found' in outcome && outcome.found.id !== id) {
     return {
       reason: 'error',
-      error: `the lookup for customer ${id} answered with customer ${outcome.found.id}`,
+      kind: 'other-customer',
+      error: `the lookup for customer ${id} answered with another customer`,
     };
   }
   return outcome;

@@ -3,6 +3,8 @@ import { type Directory, findAddressUnchecked } from '../contacts/create-directo
 import type { Customer } from '../contacts/customer.js';
 import { isSamePerson } from '../contacts/is-same-person.js';
 import { explainEdits } from '../matching/explain-edits.js';
+import { displayAddress } from '../spelling/display-domain.js';
+import { maskAddress } from './mask-address.js';
 import type { FindingEvidence } from './verdict.js';
 
 /**
@@ -21,35 +23,55 @@ import type { FindingEvidence } from './verdict.js';
  */
 export function directoryFindings(
   input: { readonly address: ParsedAddress; readonly customer: Customer; readonly directory: Directory },
-  options: { readonly knownMailbox: boolean },
+  options: { readonly knownMailbox: boolean; readonly revealOtherCustomers?: boolean },
 ): FindingEvidence[] {
   const { address, customer, directory } = input;
+  const reveal = options.revealOtherCustomers ?? false;
   const matches = findAddressUnchecked(directory, { entered: address, excludeCustomerId: customer.id });
   const findings: FindingEvidence[] = [];
   const reported = new Set<string>();
   const mailboxKnownForOthers = matches.some((match) => match.distance === 0);
-  const typed = address.address.toLowerCase();
+  // Slips are explained over the addresses as a person reads them, the domain as typed.
+  const typed = displayAddress(address.address).toLowerCase();
+  let shared = false;
+  let duplicate = false;
   for (const match of matches) {
     if (reported.has(match.customerId)) continue;
     if (match.distance === 0) {
       // The customer's own known mailbox: whoever else shares it, it is on file for this customer.
       if (options.knownMailbox) continue;
       reported.add(match.customerId);
-      findings.push({
-        code: 'belongs-to-other-customer',
-        customerId: match.customerId,
-        known: match.address,
-      });
+      if (reveal) {
+        findings.push({
+          code: 'belongs-to-other-customer',
+          customerId: match.customerId,
+          known: match.address,
+        });
+      } else if (!shared) {
+        // Without the details, one finding: how many customers share a mailbox is theirs to know.
+        shared = true;
+        findings.push({ code: 'belongs-to-other-customer', known: maskAddress(match.address) });
+      }
     } else if (!options.knownMailbox && !mailboxKnownForOthers && isSamePerson(customer.name, match.name)) {
       reported.add(match.customerId);
-      const edits = explainEdits(match.address.toLowerCase(), typed);
-      findings.push({
-        code: 'near-miss-other-customer',
-        customerId: match.customerId,
-        known: match.address,
-        distance: edits.length,
-        edits,
-      });
+      const edits = explainEdits(displayAddress(match.address).toLowerCase(), typed);
+      if (reveal) {
+        findings.push({
+          code: 'near-miss-other-customer',
+          customerId: match.customerId,
+          known: match.address,
+          distance: edits.length,
+          edits,
+        });
+      } else if (!duplicate) {
+        // The slips, with the entered address, would spell the other customer's out: left out.
+        duplicate = true;
+        findings.push({
+          code: 'near-miss-other-customer',
+          known: maskAddress(match.address),
+          distance: edits.length,
+        });
+      }
     }
   }
   return findings;

@@ -1,4 +1,5 @@
 import type { InvalidAddressReason } from '../address/parse-address.js';
+import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { describeEdits } from './describe-edits.js';
 import type { Finding, Locale } from './verdict.js';
 
@@ -91,42 +92,42 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
   switch (finding.code) {
     case 'exact-match':
       return sv
-        ? `Det här är kundens kända adress ${finding.known}.`
-        : `This is the customer's known address ${finding.known}.`;
+        ? `Det här är kundens kända adress ${displayAddress(finding.known)}.`
+        : `This is the customer's known address ${displayAddress(finding.known)}.`;
     case 'same-mailbox': {
       const how = list(
         finding.reasons.map((reason) => EQUIVALENCE[locale][reason] ?? reason),
         locale,
       );
       return sv
-        ? `Når samma brevlåda som kundens kända adress ${finding.known} (skiljer sig bara i ${how}).`
-        : `Reaches the same mailbox as the customer's known address ${finding.known} (differs only in ${how}).`;
+        ? `Når samma brevlåda som kundens kända adress ${displayAddress(finding.known)} (skiljer sig bara i ${how}).`
+        : `Reaches the same mailbox as the customer's known address ${displayAddress(finding.known)} (differs only in ${how}).`;
     }
     case 'near-miss': {
       const edits = describeEdits(finding.edits, locale);
       return sv
-        ? `Ser ut som ett skrivfel av kundens kända adress ${finding.known}: ${edits}.`
-        : `Looks like a typo of the customer's known address ${finding.known}: ${edits}.`;
+        ? `Ser ut som ett skrivfel av kundens kända adress ${displayAddress(finding.known)}: ${edits}.`
+        : `Looks like a typo of the customer's known address ${displayAddress(finding.known)}: ${edits}.`;
     }
     case 'sibling-domain':
       return sv
-        ? `Kunden är känd med samma namn på ${finding.knownDomain} (${finding.known}), inte på ${finding.enteredDomain}. Adressen tillhör troligen någon annan.`
-        : `The customer is known by the same name at ${finding.knownDomain} (${finding.known}), not at ${finding.enteredDomain}. This address probably belongs to someone else.`;
+        ? `Kunden är känd med samma namn på ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}), inte på ${displayDomain(finding.enteredDomain)}. Adressen tillhör troligen någon annan.`
+        : `The customer is known by the same name at ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}), not at ${displayDomain(finding.enteredDomain)}. This address probably belongs to someone else.`;
     case 'domain-typo': {
       if (finding.reason === 'unknown-top-level-domain') {
         return sv
-          ? `${finding.domain} har ingen giltig toppdomän och kan inte ta emot e-post.`
-          : `${finding.domain} does not end in a real top-level domain and cannot receive mail.`;
+          ? `${displayDomain(finding.domain)} har ingen giltig toppdomän och kan inte ta emot e-post.`
+          : `${displayDomain(finding.domain)} does not end in a real top-level domain and cannot receive mail.`;
       }
       if (finding.suggestedDomain) {
         return sv
-          ? `${finding.domain} ser ut som ett skrivfel av ${finding.suggestedDomain}.`
-          : `${finding.domain} looks like a typo of ${finding.suggestedDomain}.`;
+          ? `${displayDomain(finding.domain)} ser ut som ett skrivfel av ${displayDomain(finding.suggestedDomain)}.`
+          : `${displayDomain(finding.domain)} looks like a typo of ${displayDomain(finding.suggestedDomain)}.`;
       }
-      const options = list(finding.candidates, locale, 'or');
+      const options = list(finding.candidates.map(displayDomain), locale, 'or');
       return sv
-        ? `${finding.domain} ser ut som ett skrivfel av ${options}.`
-        : `${finding.domain} looks like a typo of ${options}.`;
+        ? `${displayDomain(finding.domain)} ser ut som ett skrivfel av ${options}.`
+        : `${displayDomain(finding.domain)} looks like a typo of ${options}.`;
     }
     case 'confusable-characters': {
       const characters = finding.characters
@@ -164,21 +165,31 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         : "This is not one of the customer's known addresses: read it back to the customer before anything is sent.";
     case 'disposable-domain':
       return sv
-        ? `${finding.domain} delar ut tillfälliga engångsadresser.`
-        : `${finding.domain} hands out temporary throw-away addresses.`;
+        ? `${displayDomain(finding.domain)} delar ut tillfälliga engångsadresser.`
+        : `${displayDomain(finding.domain)} hands out temporary throw-away addresses.`;
     case 'role-address':
       return sv
         ? `${finding.local}@ är en gemensam funktionsbrevlåda, inte en persons.`
         : `${finding.local}@ is a shared or role mailbox, not a person's.`;
     case 'belongs-to-other-customer':
+      if (finding.customerId === undefined) {
+        return sv
+          ? 'Adressen är registrerad på en annan kund. Kontrollera att den verkligen är den här kundens.'
+          : "This address is registered to another customer. Check that it really is this customer's.";
+      }
       return sv
-        ? `Adressen når en brevlåda som är känd för en annan kund (${finding.customerId}). Kontrollera att den verkligen är den här kundens.`
-        : `This reaches a mailbox known for another customer (${finding.customerId}). Check that it really is this customer's.`;
+        ? `Adressen når en brevlåda som är känd för en annan kund (${finding.customerId}, ${displayAddress(finding.known)}). Kontrollera att den verkligen är den här kundens.`
+        : `This reaches a mailbox known for another customer (${finding.customerId}, ${displayAddress(finding.known)}). Check that it really is this customer's.`;
     case 'near-miss-other-customer': {
+      if (finding.customerId === undefined || finding.edits === undefined) {
+        return sv
+          ? `Ser ut som ett skrivfel av en adress som är registrerad på en annan kund (${displayAddress(finding.known)}): kontrollera adressen med kunden, som kan vara registrerad två gånger.`
+          : `Looks like a typo of an address registered to another customer (${displayAddress(finding.known)}): check the address with the customer, who may be registered twice.`;
+      }
       const edits = describeEdits(finding.edits, locale);
       return sv
-        ? `Ser ut som ett skrivfel av ${finding.known}, som tillhör kund ${finding.customerId} med samma namn: troligen samma person registrerad två gånger (${edits}).`
-        : `Looks like a typo of ${finding.known}, which belongs to customer ${finding.customerId} with the same name: probably the same person registered twice (${edits}).`;
+        ? `Ser ut som ett skrivfel av ${displayAddress(finding.known)}, som tillhör kund ${finding.customerId} med samma namn: troligen samma person registrerad två gånger (${edits}).`
+        : `Looks like a typo of ${displayAddress(finding.known)}, which belongs to customer ${finding.customerId} with the same name: probably the same person registered twice (${edits}).`;
     }
     case 'invalid-phone':
       return sv

@@ -26,6 +26,11 @@ export function phoneMessageFor(finding: FindingFacts, locale: Locale): string {
         : `Looks like a typo of the customer's known number ${finding.known}: ${edits}.`;
     }
     case 'belongs-to-other-customer':
+      if (finding.customerId === undefined) {
+        return sv
+          ? 'Numret är registrerat på en annan kund. Kontrollera att det verkligen är den här kundens.'
+          : "This number is registered to another customer. Check that it really is this customer's.";
+      }
       return sv
         ? `Numret ${finding.known} är känt för en annan kund (${finding.customerId}). Kontrollera att det verkligen är den här kundens.`
         : `The number ${finding.known} is known for another customer (${finding.customerId}). Check that it really is this customer's.`;

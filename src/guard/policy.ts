@@ -57,9 +57,51 @@ export function moreSevere(a: Action, b: Action): Action {
   return ACTION_RANK[a] >= ACTION_RANK[b] ? a : b;
 }
 
-/** Orders findings most severe action first; `Array.prototype.sort` is stable, so ties keep their order. */
-export function byActionSeverity(a: { readonly action: Action }, b: { readonly action: Action }): number {
-  return ACTION_RANK[b.action] - ACTION_RANK[a.action];
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
+
+/**
+ * The order in which findings of the same action and severity are listed: what a salesperson must
+ * act on, the most specific first. A finding that names the address meant (a known address, a
+ * duplicate's, a look-alike, a corrected domain) comes before one that only says what is wrong,
+ * and a question about this very address (another customer's, a sibling domain, a number) before
+ * the generic "not one of the customer's known addresses". Stable: the README's table of findings
+ * lists the codes in this order.
+ */
+export const findingOrder: readonly FindingCode[] = [
+  'exact-match',
+  'same-mailbox',
+  'near-miss',
+  'near-miss-other-customer',
+  'confusable-characters',
+  'domain-typo',
+  'invalid-address',
+  'invalid-phone',
+  'lookup-failed',
+  'belongs-to-other-customer',
+  'sibling-domain',
+  'number-mismatch',
+  'unverified-address',
+  'unverified-phone',
+  'disposable-domain',
+  'role-address',
+];
+
+const CODE_RANK = new Map(findingOrder.map((code, index) => [code, index]));
+
+/**
+ * Orders findings by what the person must act on: the most severe action first (block, confirm,
+ * send), then the most severe finding, then {@link findingOrder}. `Array.prototype.sort` is stable,
+ * so findings of one code keep the order they were found in.
+ */
+export function byActionSeverity(
+  a: { readonly action: Action; readonly severity: Severity; readonly code: FindingCode },
+  b: { readonly action: Action; readonly severity: Severity; readonly code: FindingCode },
+): number {
+  return (
+    ACTION_RANK[b.action] - ACTION_RANK[a.action] ||
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    (CODE_RANK.get(a.code) ?? findingOrder.length) - (CODE_RANK.get(b.code) ?? findingOrder.length)
+  );
 }
 
 /** A caller's actions per finding code: known codes only, and only `send`, `confirm` or `block`. */

@@ -18,6 +18,7 @@ import { findConfusables } from '../matching/find-confusables.js';
 import { createDomainTypoFinder } from '../matching/find-domain-typo.js';
 import { findNumberMismatches, knownNumbers } from '../matching/find-number-mismatches.js';
 import { parsePhone } from '../phone/parse-phone.js';
+import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { spellAddress } from '../spelling/spell-address.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { directoryFindings } from './directory-findings.js';
@@ -70,6 +71,16 @@ function allowedDistance(localLength: number): number {
 }
 
 /**
+ * How many slips a near miss may have over the whole address, the part before the @ and the
+ * domain together: one, two for local parts of ten characters or more. This is the README's
+ * definition of a near miss; an address further away is another address (to confirm), and a
+ * mistyped provider domain beyond it is still a `domain-typo`.
+ */
+function allowedAddressDistance(localLength: number): number {
+  return localLength >= 10 ? 2 : 1;
+}
+
+/**
  * `anna.jonsson37` beside `anna.jonsson`: the same name with a whole number added or left out.
  * Two digits typed by mistake at the very end are far rarer than a second mailbox numbered on
  * purpose, so beyond one slip this is read as another address, to be confirmed, not as a typo.
@@ -106,6 +117,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     typeof disposable === 'function' ? disposable : (domain: string) => disposable.has(domain);
   const roleLocalParts = options.roleLocalParts ?? defaultRoleLocalParts;
   const defaultCountry = options.defaultCountry ?? 'SE';
+  const revealOtherCustomers = options.revealOtherCustomers ?? false;
   const spellOptions = { locale };
   const phoneDigits = new Map<string, string[]>();
 
@@ -183,19 +195,18 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
       // the best suggestion there is; CR/LF input is never compared (it is an injection attempt).
       if (parsed.reason !== 'control-characters') {
         const typed = entered.trim().toLowerCase();
-        const nearMisses = known
-          .map((candidate) => ({
-            candidate,
-            distance: editDistance(typed, candidate.parsed.address.toLowerCase(), { maxDistance: 2 }),
-          }))
-          .filter(({ distance }) => distance <= 2);
-        for (const { candidate, distance } of nearMisses) {
+        for (const candidate of known) {
+          // Compared as a person reads both: the domain as typed, not in Punycode.
+          const knownAddress = displayAddress(candidate.parsed.address).toLowerCase();
+          const limit = allowedAddressDistance(candidate.parsed.local.length);
+          const distance = editDistance(typed, knownAddress, { maxDistance: limit });
+          if (distance > limit) continue;
           findings.push(
             finding({
               code: 'near-miss',
               known: candidate.given,
               distance,
-              edits: explainEdits(candidate.parsed.address.toLowerCase(), typed),
+              edits: explainEdits(knownAddress, typed),
             }),
           );
         }
@@ -230,28 +241,46 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     if (confusables) findings.push(finding({ code: 'confusable-characters', ...confusables }));
 
     if (!matched) {
-      const typed = address.address.toLowerCase();
+      const typed = displayAddress(address.address).toLowerCase();
       for (const candidate of known) {
         const sameDomain = candidate.key.domain === key.domain;
         const limit = allowedDistance(candidate.key.local.length);
         if (sameDomain || isDomainSlip(key.domain, candidate.key.domain)) {
-          const localDistance = editDistance(key.local, candidate.key.local, { maxDistance: limit });
+          // At another domain the provider's rules (Gmail's dots) may not apply: the local parts
+          // as typed count too, so `h.ward@gmail.con` is one slip from `h.ward@gmail.com`.
+          const localDistance = sameDomain
+            ? editDistance(key.local, candidate.key.local, { maxDistance: limit })
+            : Math.min(
+                editDistance(key.local, candidate.key.local, { maxDistance: limit }),
+                editDistance(address.local.toLowerCase(), candidate.parsed.local.toLowerCase(), {
+                  maxDistance: limit,
+                }),
+              );
+          const addressLimit = allowedAddressDistance(candidate.key.local.length);
           if (
             localDistance <= (sameDomain ? limit : Math.min(limit, 1)) &&
-            !(localDistance >= 2 && isNumberedSibling(key.local, candidate.key.local))
+            !(localDistance >= 2 && isNumberedSibling(key.local, candidate.key.local)) &&
+            (sameDomain ||
+              localDistance + editDistance(key.domain, candidate.key.domain, { maxDistance: addressLimit }) <=
+                addressLimit)
           ) {
-            // Explaining the local parts alone is enough when the domains agree, and far cheaper.
-            const edits =
-              sameDomain && address.domain === candidate.parsed.domain
-                ? explainEdits(candidate.parsed.local.toLowerCase(), address.local.toLowerCase())
-                : explainEdits(candidate.parsed.address.toLowerCase(), typed);
+            // The domains agree (or are aliases of one provider): the slips are in the local part.
+            // Otherwise they are explained over the address as a person reads it, domain in Unicode.
+            const edits = sameDomain
+              ? explainEdits(candidate.parsed.local.toLowerCase(), address.local.toLowerCase())
+              : explainEdits(displayAddress(candidate.parsed.address).toLowerCase(), typed);
             findings.push(
               finding({ code: 'near-miss', known: candidate.given, distance: edits.length, edits }),
             );
+            continue;
           }
-        } else if (
-          key.local === candidate.key.local ||
-          address.local.toLowerCase() === candidate.parsed.local.toLowerCase()
+        }
+        if (
+          !sameDomain &&
+          (key.local === candidate.key.local ||
+            address.local.toLowerCase() === candidate.parsed.local.toLowerCase()) &&
+          // `gmail.se` for `gmail.com` is the known domain mistyped (`domain-typo`), not a sibling.
+          !findDomainTypo(key.domain)?.candidates.includes(candidate.key.domain)
         ) {
           findings.push(
             finding({
@@ -285,7 +314,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     if (input.directory) {
       for (const evidence of directoryFindings(
         { address, customer, directory: input.directory },
-        { knownMailbox: matched },
+        { knownMailbox: matched, revealOtherCustomers },
       ))
         findings.push(finding(evidence));
     }
@@ -331,14 +360,20 @@ function chooseSuggestion(
     const atBest = new Set(nearMisses.filter((item) => item.distance === best).map((item) => item.known));
     return atBest.size === 1 ? [...atBest][0] : undefined;
   }
+  // Another customer's address is a suggestion only for staff who may see it: masked, it is none.
   const otherCustomers = findings.filter((item) => item.code === 'near-miss-other-customer');
-  if (otherCustomers.length > 0) return otherCustomers.length === 1 ? otherCustomers[0]?.known : undefined;
+  if (otherCustomers.length > 0) {
+    const [only] = otherCustomers;
+    return otherCustomers.length === 1 && only?.customerId !== undefined ? only.known : undefined;
+  }
   for (const item of findings) {
     if (item.code === 'confusable-characters') return item.lookalike;
   }
   for (const item of findings) {
     if (item.code === 'domain-typo') {
-      return item.suggestedDomain && address ? `${address.local}@${item.suggestedDomain}` : undefined;
+      return item.suggestedDomain && address
+        ? `${address.local}@${displayDomain(item.suggestedDomain)}`
+        : undefined;
     }
   }
   const siblings = new Set(findings.flatMap((item) => (item.code === 'sibling-domain' ? [item.known] : [])));

@@ -1,9 +1,23 @@
 import { LookupFailedError } from '../errors.js';
 
+/**
+ * What kind of error a failed lookup was (with `reason: 'error'`): it threw, answered with
+ * something that is no customer record, answered with another customer than the one asked for, or
+ * no lookup was configured at all.
+ */
+export type LookupErrorKind = 'threw' | 'invalid-record' | 'other-customer' | 'not-configured';
+
 /** How a lookup ended when it found nothing usable: it threw, did not answer in time, or found nobody. */
 export interface LookupFailure {
   readonly reason: 'error' | 'timeout' | 'not-found';
-  /** The lookup's error message, or what timed out, for the audit trail. */
+  /** With `reason: 'error'`: what kind of error it was. */
+  readonly kind?: LookupErrorKind;
+  /**
+   * What went wrong, in the library's own words, for the audit trail. Never the text of an error a
+   * lookup threw: that can carry personal data or a system's internals (a connection string, a
+   * query with an address in it), so only its code or class name is kept (`ECONNREFUSED`,
+   * `TypeError`). Log the error itself inside the lookup when it is needed.
+   */
   readonly error?: string;
 }
 
@@ -68,8 +82,24 @@ function found<T>(value: T | undefined | null): LookupOutcome<T> {
   return value === undefined || value === null ? { reason: 'not-found' } : { found: value };
 }
 
+// A code or class name is an identifier (`ECONNREFUSED`, `ETIMEDOUT`, `TypeError`); anything else
+// in those properties is text, and text is not copied.
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+
 function failed(error: unknown): LookupFailure {
-  return { reason: 'error', error: error instanceof Error ? error.message : String(error) };
+  let name: string | undefined;
+  try {
+    const { code, name: className } = (error ?? {}) as { code?: unknown; name?: unknown };
+    if (typeof code === 'string' && IDENTIFIER.test(code)) name = code;
+    else if (typeof className === 'string' && IDENTIFIER.test(className)) name = className;
+  } catch {
+    // A getter that throws tells nothing more.
+  }
+  return {
+    reason: 'error',
+    kind: 'threw',
+    error: name ? `the lookup threw an error (${name})` : 'the lookup threw an error',
+  };
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -2,6 +2,7 @@ import type { MailboxEquivalence } from '../address/mailbox-key.js';
 import type { InvalidAddressReason } from '../address/parse-address.js';
 import type { Edit } from '../matching/explain-edits.js';
 import type { Confusable } from '../matching/find-confusables.js';
+import type { LookupErrorKind } from './settle-lookup.js';
 
 /** What the caller should do with an address: send, ask the customer to confirm it, or stop. */
 export type Action = 'send' | 'confirm' | 'block';
@@ -75,24 +76,32 @@ export type Finding =
   | (FindingBase & { readonly code: 'role-address'; readonly local: string })
   | (FindingBase & {
       readonly code: 'belongs-to-other-customer';
-      /** The other customer's id. */
-      readonly customerId: string;
-      /** That customer's address (or number) the entered one reaches. */
+      /** The other customer's id: only with `revealOtherCustomers` (one finding per customer then). */
+      readonly customerId?: string;
+      /**
+       * That customer's address (or number) the entered one reaches: masked (`e***@telia.com`,
+       * `*********43`) unless `revealOtherCustomers`.
+       */
       readonly known: string;
     })
   | (FindingBase & {
       readonly code: 'near-miss-other-customer';
-      readonly customerId: string;
+      /** The other customer's id: only with `revealOtherCustomers`. */
+      readonly customerId?: string;
+      /** That customer's address, masked (`a***@gmail.com`) unless `revealOtherCustomers`. */
       readonly known: string;
       readonly distance: number;
-      readonly edits: readonly Edit[];
+      /** The slips: only with `revealOtherCustomers` (with the entered address they spell out the other's). */
+      readonly edits?: readonly Edit[];
     })
   | (FindingBase & { readonly code: 'invalid-phone'; readonly reason: 'unreadable' | 'invalid-for-region' })
   | (FindingBase & { readonly code: 'unverified-phone'; readonly knownPhones: number })
   | (FindingBase & {
       readonly code: 'lookup-failed';
       readonly reason: 'error' | 'timeout' | 'not-found';
-      /** The lookup's error message, for the audit trail. */
+      /** With `reason: 'error'`: what kind of error it was. */
+      readonly kind?: LookupErrorKind;
+      /** What went wrong in the library's own words, never the text of an error the lookup threw. */
       readonly error?: string;
     });
 

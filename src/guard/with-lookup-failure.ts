@@ -38,6 +38,7 @@ export function withLookupFailure(
   const facts = {
     code: 'lookup-failed' as const,
     reason: failure.reason,
+    ...(failure.kind ? { kind: failure.kind } : {}),
     ...(failure.error ? { error: failure.error } : {}),
     action,
     severity: findingSeverity['lookup-failed'],

@@ -3,6 +3,7 @@ import {
   type SpellingAlphabet,
   swedishSpellingAlphabet,
 } from './data/spelling-alphabets.js';
+import { displayAddress } from './display-domain.js';
 
 /** Options of {@link spellAddress}. */
 export interface SpellAddressOptions {
@@ -29,7 +30,8 @@ export function spellAddress(address: string, options: SpellAddressOptions = {})
     options.alphabet ?? (options.locale === 'sv' ? swedishSpellingAlphabet : natoSpellingAlphabet);
   const phrases = phrasesOf(alphabet);
   let spoken = '';
-  for (const character of address.trim()) {
+  // A domain in Punycode (`xn--keri-poa.se`) is read as the customer wrote it (`åkeri.se`).
+  for (const character of displayAddress(address.trim())) {
     const phrase =
       phrases.get(character) ?? phrases.get(character.toLowerCase()) ?? unknownCharacter(character);
     spoken = spoken === '' ? phrase : `${spoken}, ${phrase}`;

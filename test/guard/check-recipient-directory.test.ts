@@ -11,17 +11,19 @@ const directory = createDirectory([
   { id: 'C-3', name: 'Maria Lind', emails: ['erik.lind@telia.com', 'maria.lind@telia.com'] },
 ]);
 
+// A staff tool's options: the other customers' details are shown (see test/guard/disclosure.test.ts).
+const staff = { revealOtherCustomers: true };
+
 function codes(findings: readonly Finding[]): string[] {
   return findings.map((finding) => finding.code);
 }
 
 describe('checkRecipient with a directory', () => {
   it('asks for confirmation when the address reaches another customer’s mailbox', () => {
-    const verdict = checkRecipient({
-      entered: 'Erik.Lind@Telia.com',
-      customer: { id: 'NEW-1', name: 'Sven Holm' },
-      directory,
-    });
+    const verdict = checkRecipient(
+      { entered: 'Erik.Lind@Telia.com', customer: { id: 'NEW-1', name: 'Sven Holm' }, directory },
+      staff,
+    );
     expect(verdict.action).toBe('confirm');
     const others = verdict.findings.filter((finding) => finding.code === 'belongs-to-other-customer');
     expect(
@@ -60,11 +62,10 @@ describe('checkRecipient with a directory', () => {
   });
 
   it('blocks a near miss of a same-named customer’s address and suggests that address', () => {
-    const verdict = checkRecipient({
-      entered: 'anna.svensson185@gmail.com',
-      customer: { id: 'NEW-3', name: 'Svensson, Anna' },
-      directory,
-    });
+    const verdict = checkRecipient(
+      { entered: 'anna.svensson185@gmail.com', customer: { id: 'NEW-3', name: 'Svensson, Anna' }, directory },
+      staff,
+    );
     expect(verdict.action).toBe('block');
     expect(verdict.suggestion).toBe('anna.svensson1985@gmail.com');
     const [first] = verdict.findings;
@@ -76,11 +77,10 @@ describe('checkRecipient with a directory', () => {
   });
 
   it('blocks a same-named customer’s address typed with a slip in the domain', () => {
-    const verdict = checkRecipient({
-      entered: 'anna.svensson1985@gmial.com',
-      customer: { id: 'NEW-4', name: 'Anna Svensson' },
-      directory,
-    });
+    const verdict = checkRecipient(
+      { entered: 'anna.svensson1985@gmial.com', customer: { id: 'NEW-4', name: 'Anna Svensson' }, directory },
+      staff,
+    );
     expect(codes(verdict.findings)).toContain('near-miss-other-customer');
     expect(verdict.suggestion).toBe('anna.svensson1985@gmail.com');
   });
@@ -130,9 +130,16 @@ describe('checkRecipient with a directory', () => {
   it('writes the findings in Swedish', () => {
     const verdict = checkRecipient(
       { entered: 'anna.svensson185@gmail.com', customer: { id: 'NEW-8', name: 'Anna Svensson' }, directory },
-      { locale: 'sv' },
+      { locale: 'sv', revealOtherCustomers: true },
     );
     expect(verdict.findings[0]?.message).toContain('siffran 9 saknas efter ”anna.svensson1”');
+    const minimal = checkRecipient(
+      { entered: 'erik.lind@telia.com', customer: { id: 'NEW-8', name: 'Sven Holm' }, directory },
+      { locale: 'sv' },
+    );
+    expect(minimal.findings[0]?.message).toBe(
+      'Adressen är registrerad på en annan kund. Kontrollera att den verkligen är den här kundens.',
+    );
   });
 
   it('rejects something that is not a directory', () => {

@@ -18,7 +18,7 @@ describe('createGuard', () => {
     expect(typo.suggestion).toBe('anna.svensson1985@gmail.com');
   });
 
-  it('blocks when the lookup throws, and keeps its error for the audit trail', async () => {
+  it('blocks when the lookup throws, and keeps the kind of error for the audit trail', async () => {
     const guard = createGuard({
       lookupCustomer: async () => {
         throw new Error('CRM unavailable');
@@ -29,7 +29,8 @@ describe('createGuard', () => {
     expect(verdict.findings[0]).toMatchObject({
       code: 'lookup-failed',
       reason: 'error',
-      error: 'CRM unavailable',
+      kind: 'threw',
+      error: 'the lookup threw an error (Error)',
     });
   });
 

@@ -13,7 +13,7 @@ describe('settleLookup', () => {
       await settleLookup(() => {
         throw new Error('CRM down');
       }, 1000),
-    ).toEqual({ reason: 'error', error: 'CRM down' });
+    ).toEqual({ reason: 'error', kind: 'threw', error: 'the lookup threw an error (Error)' });
     let aborted = false;
     const outcome = await settleLookup(
       ({ signal }) =>

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { checkPhone } from '../../src/guard/check-phone.js';
+import { checkRecipient } from '../../src/guard/check-recipient.js';
+import type { Finding } from '../../src/guard/verdict.js';
+import { spellAddress } from '../../src/spelling/spell-address.js';
+
+const customer = { id: 'C-1', name: 'Åsa Berg', emails: ['asa@åkeri.se'] };
+
+function message(findings: readonly Finding[], code: Finding['code']): string | undefined {
+  return findings.find((finding) => finding.code === code)?.message;
+}
+
+describe('domains in what the salesperson reads', () => {
+  it('shows a mistyped domain as it was typed, not in Punycode', () => {
+    const verdict = checkRecipient({ entered: 'kund@åkeri.sw', customer: { id: 'C-2' } });
+    expect(message(verdict.findings, 'domain-typo')).toBe('åkeri.sw looks like a typo of åkeri.se.');
+    expect(verdict.suggestion).toBe('kund@åkeri.se');
+    const unknown = checkRecipient({ entered: 'kund@åkeri.qq', customer: { id: 'C-2' } });
+    expect(message(unknown.findings, 'domain-typo')).toBe(
+      'åkeri.qq does not end in a real top-level domain and cannot receive mail.',
+    );
+  });
+
+  it('points into the known address as a person reads it', () => {
+    const verdict = checkRecipient({ entered: 'asa@åkeri.sw', customer });
+    expect(message(verdict.findings, 'near-miss')).toBe(
+      'Looks like a typo of the customer\'s known address asa@åkeri.se: w was typed instead of e after "asa@åkeri.s".',
+    );
+    expect(verdict.suggestion).toBe('asa@åkeri.se');
+  });
+
+  it('names sibling and disposable domains as typed', () => {
+    const sibling = checkRecipient({ entered: 'asa@åkeri.nu', customer });
+    expect(message(sibling.findings, 'sibling-domain')).toBe(
+      'The customer is known by the same name at åkeri.se (asa@åkeri.se), not at åkeri.nu. This address probably belongs to someone else.',
+    );
+    const disposable = checkRecipient(
+      { entered: 'kund@slängpost.se', customer: { id: 'C-2' } },
+      { disposableDomains: new Set(['xn--slngpost-1za.se']) },
+    );
+    expect(message(disposable.findings, 'disposable-domain')).toBe(
+      'slängpost.se hands out temporary throw-away addresses.',
+    );
+  });
+
+  it('reads the domain back as typed, letter by letter', () => {
+    const verdict = checkRecipient({ entered: 'kund@åkeri.sw', customer: { id: 'C-2' } }, { locale: 'sv' });
+    expect(verdict.readBack?.entered).toBe(spellAddress('kund@åkeri.sw', { locale: 'sv' }));
+    expect(verdict.readBack?.entered).toContain('å som i Åke');
+    expect(spellAddress('kund@xn--keri-poa.se', { locale: 'sv' })).toBe(
+      spellAddress('kund@åkeri.se', { locale: 'sv' }),
+    );
+  });
+});
+
+describe('near misses agree with the definition', () => {
+  // README, Definitions: one slip away from a known address, two for local parts of ten characters or more.
+  const near = (entered: string, known: string) =>
+    checkRecipient({ entered, customer: { id: 'C-1', emails: [known] } }).findings.filter(
+      (finding) => finding.code === 'near-miss',
+    );
+
+  it('calls nothing a near miss that is more slips away than the definition allows', () => {
+    // A slip in the local part and two in the domain: three slips.
+    expect(near('karim@bergbyg.sw', 'karin@bergbygg.se')).toEqual([]);
+    // A slip in the local part and a changed ending (se for com): four slips.
+    expect(near('karin.bergg@gmail.se', 'karin.berg@gmail.com')).toEqual([]);
+    // A short local part and an address missing its @ sign two slips away.
+    expect(near('ann.gmail.com', 'anna@gmail.com')).toEqual([]);
+  });
+
+  it('still finds one slip anywhere, and two in a long local part', () => {
+    expect(
+      near('karin@bergbygg.sw', 'karin@bergbygg.se').map(
+        (finding) => finding.code === 'near-miss' && finding.distance,
+      ),
+    ).toEqual([1]);
+    expect(
+      near('anna.svenson185@gmail.com', 'anna.svensson1985@gmail.com').map(
+        (f) => f.code === 'near-miss' && f.distance,
+      ),
+    ).toEqual([2]);
+    expect(near('anna.svensson1985gmail.com', 'anna.svensson1985@gmail.com')).toHaveLength(1);
+  });
+
+  it('still blocks an address at a wrong ending of the known provider, as a domain typo', () => {
+    const verdict = checkRecipient({
+      entered: 'anna@gmail.se',
+      customer: { id: 'C-1', emails: ['anna@gmail.com'] },
+    });
+    expect(verdict.action).toBe('block');
+    expect(verdict.suggestion).toBe('anna@gmail.com');
+  });
+});
+
+describe('phone numbers in what the salesperson reads', () => {
+  it('shows the known number in the form the message points into', () => {
+    const stored = { id: 'C-1', phones: ['+46701234567'] };
+    const national = checkPhone({ entered: '070-123 567', customer: stored });
+    expect(national.findings[0]?.message).toBe(
+      'Looks like a typo of the customer\'s known number 070-123 45 67: a digit 4 is missing after "070-123".',
+    );
+    const international = checkPhone({
+      entered: '+46 70 123 567',
+      customer: { id: 'C-1', phones: ['070-123 45 67'] },
+    });
+    expect(international.findings[0]?.message).toBe(
+      'Looks like a typo of the customer\'s known number +46 70 123 45 67: a digit 4 is missing after "+46 70 123".',
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { displayAddress, displayDomain } from '../../src/spelling/display-domain.js';
+
+/** The ASCII form a browser or Node gives a domain (UTS #46 through the WHATWG URL parser). */
+function toAscii(domain: string): string {
+  return new URL(`http://${domain}`).hostname;
+}
+
+describe('displayDomain', () => {
+  it('shows a Punycode domain as the Unicode the customer typed', () => {
+    expect(displayDomain('xn--keri-poa.se')).toBe('åkeri.se');
+    expect(displayDomain('mail.xn--mnchen-3ya.de')).toBe('mail.münchen.de');
+    expect(displayAddress('kund@xn--keri-poa.se')).toBe('kund@åkeri.se');
+  });
+
+  it('leaves ASCII domains and labels that are not valid Punycode as they are', () => {
+    expect(displayDomain('gmail.com')).toBe('gmail.com');
+    expect(displayDomain('xn--.se')).toBe('xn--.se');
+    expect(displayDomain('xn--99999999999999.se')).toBe('xn--99999999999999.se');
+  });
+
+  it('undoes what the URL parser encodes, for any Unicode label', () => {
+    const letters = fc.constantFrom(...'abcåäöüéøæßñçžšłıαβγдежあ中0123456789-');
+    const label = fc
+      .array(letters, { minLength: 1, maxLength: 20 })
+      .map((characters) => characters.join(''))
+      .filter(
+        (text) => /^[^-].*[^-]$|^[^-]$/.test(text) && !text.startsWith('xn') && text.slice(2, 4) !== '--',
+      );
+    fc.assert(
+      fc.property(label, (name) => {
+        let ascii: string;
+        try {
+          ascii = toAscii(`${name}.se`);
+        } catch {
+          return; // not a valid domain under UTS #46
+        }
+        expect(toAscii(displayDomain(ascii))).toBe(ascii);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws, whatever it is given', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        displayDomain(`xn--${text}`);
+        displayAddress(text);
+      }),
+    );
+  });
+});
