@@ -5,6 +5,7 @@ import {
   buildCustomerNotice,
   createIncidentReport,
   type ReportMisdirectedInput,
+  renderIncidentReport,
   reportMisdirected,
 } from '../../src/incident/index.js';
 import { seedCase } from './seed-case.js';
@@ -110,5 +111,6 @@ describe('impossible incident facts', () => {
     expect(result.notices.phoneScript.text).toMatch(/^Hello/);
     const report = createIncidentReport(seedCase);
     expect((await buildCustomerNotice(report, { channel: 'phone-script' })).text).toMatch(/^Hello/);
+    expect(renderIncidentReport(report)).toMatch(/^PERSONAL DATA BREACH/);
   });
 });
