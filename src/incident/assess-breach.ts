@@ -7,6 +7,7 @@ import {
   enisaDataTypes,
 } from './data/data-categories.js';
 import { addHours, DateInputSchema, toDate } from './date-input.js';
+import { impossibleMoments, refuseIssues } from './impossible-facts.js';
 import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
 
 /** The legal regimes a breach is assessed under. */
@@ -223,6 +224,13 @@ const IDENTIFYING_WITH_NAME: ReadonlySet<DataCategory> = new Set([
 export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = {}): BreachAssessment {
   const input = parseInput(BreachFactsSchema, facts, ['facts']);
   const given = parseInput(AssessBreachOptionsSchema, options, ['options']);
+  refuseIssues(
+    impossibleMoments({
+      occurredAt: [input.occurredAt, ['facts', 'occurredAt']],
+      detectedAt: [input.detectedAt, ['facts', 'detectedAt']],
+      initialNotificationAt: [input.initialNotificationAt, ['facts', 'initialNotificationAt']],
+    }),
+  );
   const sv = (given.locale ?? 'en') === 'sv';
   const say = (swedish: string, english: string): string => (sv ? swedish : english);
   const reasons: AssessmentReason[] = [];

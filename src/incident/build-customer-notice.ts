@@ -12,6 +12,7 @@ import {
   type Phrasing,
   say,
 } from './describe-incident.js';
+import { impossibleReportFacts, refuseIssues } from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { escapeHtml } from './render-incident-report.js';
@@ -22,7 +23,7 @@ export interface BuildCustomerNoticeOptions<Channel extends 'email' | 'phone-scr
   readonly channel: Channel;
   /**
    * Language of the notice.
-   * @default 'sv'
+   * @default 'en'
    */
   readonly locale?: 'sv' | 'en';
   /**
@@ -114,8 +115,9 @@ export async function buildCustomerNotice(
 ): Promise<EmailNotice | PhoneScript> {
   const checked = parseInput(IncidentReportSchema, report, ['report']);
   const given = parseInput(BuildCustomerNoticeOptionsSchema, options, ['options']);
+  refuseIssues(impossibleReportFacts(checked));
   const phrasing: Phrasing = {
-    locale: given.locale ?? 'sv',
+    locale: given.locale ?? 'en',
     timeZone: given.timeZone ?? 'Europe/Stockholm',
   };
   const parts = noticeParts(phrasing, checked, given.customerName);

@@ -3,6 +3,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { assessBreach, BreachCircumstancesSchema, BreachFactsSchema } from './assess-breach.js';
 import { misdirectedEmailMeasureIds } from './data/report-texts.js';
 import { type DateInput, DateInputSchema, toDate } from './date-input.js';
+import { impossibleMoments, refuseIssues, sameMailboxIssue } from './impossible-facts.js';
 import {
   ContactPointSchema,
   type IncidentReport,
@@ -109,6 +110,21 @@ export function createIncidentReport(
 ): IncidentReport {
   const given = parseInput(CreateIncidentReportInputSchema, input, ['input']);
   const settings = parseInput(CreateIncidentReportOptionsSchema, options, ['options']);
+  refuseIssues([
+    ...impossibleMoments({
+      occurredAt: [given.occurredAt, ['input', 'occurredAt']],
+      detectedAt: [given.detectedAt, ['input', 'detectedAt']],
+      initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
+      notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
+    }),
+    ...(given.misdirected
+      ? sameMailboxIssue(given.misdirected.intended, given.misdirected.actual, [
+          'input',
+          'misdirected',
+          'actual',
+        ])
+      : []),
+  ]);
   const iso = (value: DateInput) => toDate(value).toISOString();
   const assessment = assessBreach(
     {

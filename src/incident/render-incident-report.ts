@@ -20,7 +20,7 @@ import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 export interface RenderIncidentReportOptions {
   /**
    * Language: Swedish uses the headings of the Swedish regulator's breach form.
-   * @default 'sv'
+   * @default 'en'
    */
   readonly locale?: 'sv' | 'en';
   /**
@@ -78,7 +78,7 @@ export function renderIncidentReport(
   const checked = parseInput(IncidentReportSchema, report, ['report']);
   const given = parseInput(RenderIncidentReportOptionsSchema, options, ['options']);
   const phrasing: Phrasing = {
-    locale: given.locale ?? 'sv',
+    locale: given.locale ?? 'en',
     timeZone: given.timeZone ?? 'Europe/Stockholm',
   };
   const headings = { ...reportHeadings[phrasing.locale], ...given.headings };

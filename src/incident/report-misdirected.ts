@@ -11,6 +11,7 @@ import {
 import { createIncidentReport } from './create-incident-report.js';
 import { DataCategorySchema } from './data/data-categories.js';
 import { type DateInput, DateInputSchema } from './date-input.js';
+import { refuseIssues, sameMailboxIssue } from './impossible-facts.js';
 import { ContactPointSchema, type IncidentReport, MeasureSchema, ProviderSchema } from './incident-report.js';
 import {
   IncidentCustomerSchema,
@@ -30,7 +31,9 @@ import { LocaleSchema } from './option-schemas.js';
  */
 export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   /** The message as sent: raw RFC 5322 text or bytes, or mailparser's parsed message. */
-  message: z.custom<MessageSource>((value) => value !== undefined && value !== null, 'the sent message'),
+  message: z
+    .custom<MessageSource>((value) => value !== undefined && value !== null, 'the sent message')
+    .refine((value) => !isEmptyMessage(value), 'the sent message is empty'),
   /** The address the message was meant for. */
   intended: AddressSchema,
   /** The address it went to. */
@@ -66,7 +69,7 @@ export type ReportMisdirectedInput = z.input<typeof ReportMisdirectedInputSchema
 export interface ReportMisdirectedOptions {
   /**
    * Language of the customer notices, the assessment's reasons and the inventory's notes.
-   * @default 'sv'
+   * @default 'en'
    */
   readonly locale?: 'sv' | 'en';
   /**
@@ -125,7 +128,8 @@ export async function reportMisdirected(
 ): Promise<MisdirectedReport> {
   const given = parseInput(ReportMisdirectedInputSchema, input, ['input']);
   const settings = parseInput(ReportMisdirectedOptionsSchema, options, ['options']);
-  const locale = settings.locale ?? 'sv';
+  refuseIssues(sameMailboxIssue(given.intended, given.actual, ['input', 'actual']));
+  const locale = settings.locale ?? 'en';
   const organisation = given.organisation;
   const ignore = settings.ignore ?? [
     organisation.contact.email,
@@ -191,4 +195,19 @@ function pickDefined<Shape extends Record<string, unknown>>(
   return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== undefined)) as {
     [Key in keyof Shape]?: Exclude<Shape[Key], undefined>;
   };
+}
+
+/**
+ * A message with nothing in it: no bytes, or only white space. Read on, it would have no Date
+ * header and be reported as a missing time, which is not what is wrong with it.
+ */
+function isEmptyMessage(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() === '';
+  if (value instanceof Uint8Array) {
+    // Space, tab, CR, LF: the bytes a blank message consists of.
+    for (const byte of value)
+      if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d && byte !== 0x0a) return false;
+    return true;
+  }
+  return false;
 }

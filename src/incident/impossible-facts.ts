@@ -1,0 +1,97 @@
+import { mailboxKey } from '../address/mailbox-key.js';
+import { parseAddress } from '../address/parse-address.js';
+import { type InputIssue, InvalidInputError } from '../errors.js';
+import { type DateInput, toDate } from './date-input.js';
+
+type Path = readonly (string | number)[];
+
+/** A moment of the incident and the path of the field it came from. */
+type Moment = readonly [at: DateInput | undefined, path: Path];
+
+/** The moments of an incident that must follow one another, each with its field's path. */
+export interface IncidentMoments {
+  readonly occurredAt?: Moment;
+  readonly detectedAt?: Moment;
+  readonly initialNotificationAt?: Moment;
+  readonly notifiedAt?: Moment;
+}
+
+/**
+ * What cannot have happened in the order given: a breach detected before it occurred (Annex I of
+ * Regulation 611/2013 asks for both times, and every deadline runs from detection), a notification
+ * to the authority or to the people concerned made before anyone knew of it. Each issue names the
+ * later field, the one that contradicts the earlier.
+ */
+export function impossibleMoments(moments: IncidentMoments): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const time = (moment: Moment | undefined) =>
+    moment?.[0] === undefined ? undefined : toDate(moment[0]).getTime();
+  const occurred = time(moments.occurredAt);
+  const detected = time(moments.detectedAt);
+  if (occurred !== undefined && detected !== undefined && detected < occurred && moments.detectedAt)
+    issues.push({
+      path: moments.detectedAt[1],
+      message: 'detected before the incident occurred: detectedAt must not precede occurredAt',
+    });
+  for (const [moment, what] of [
+    [moments.initialNotificationAt, 'the first notification to the authority'],
+    [moments.notifiedAt, 'the notice to the people concerned'],
+  ] as const) {
+    const at = time(moment);
+    if (moment && at !== undefined && detected !== undefined && at < detected)
+      issues.push({
+        path: moment[1],
+        message: `${what} is dated before the incident was detected (detectedAt)`,
+      });
+  }
+  return issues;
+}
+
+/**
+ * The issue when the address a message went to is the very mailbox it was meant for (the same
+ * address, or one its provider delivers to the same inbox: case, Gmail's dots, a sub-address):
+ * then nothing was misdirected, and a report of it would be untrue.
+ */
+export function sameMailboxIssue(intended: string, actual: string, path: Path): InputIssue[] {
+  const a = parseAddress(intended);
+  const b = parseAddress(actual);
+  if (!a.ok || !b.ok || mailboxKey(a.address).key !== mailboxKey(b.address).key) return [];
+  return [{ path, message: 'the same mailbox as the intended address: the message did not go astray' }];
+}
+
+/** Throws one {@link InvalidInputError} naming every issue, when there is any. */
+export function refuseIssues(issues: readonly InputIssue[]): void {
+  if (issues.length > 0) throw new InvalidInputError(issues);
+}
+
+/** The moments and addresses of a stored report that contradict one another (see above). */
+export function impossibleReportFacts(report: {
+  readonly incident: {
+    readonly occurredAt: string;
+    readonly detectedAt: string;
+    readonly misdirected?: { readonly intended: string; readonly actual: string } | undefined;
+  };
+  readonly facts: { readonly initialNotificationAt?: string | undefined };
+  readonly subscriberNotice: { readonly notifiedAt?: string | undefined };
+}): InputIssue[] {
+  const misdirected = report.incident.misdirected;
+  return [
+    ...impossibleMoments({
+      occurredAt: [report.incident.occurredAt, ['report', 'incident', 'occurredAt']],
+      detectedAt: [report.incident.detectedAt, ['report', 'incident', 'detectedAt']],
+      initialNotificationAt: [
+        report.facts.initialNotificationAt,
+        ['report', 'facts', 'initialNotificationAt'],
+      ],
+      notifiedAt: [report.subscriberNotice.notifiedAt, ['report', 'subscriberNotice', 'notifiedAt']],
+    }),
+    ...(misdirected
+      ? sameMailboxIssue(misdirected.intended, misdirected.actual, [
+          'report',
+          'incident',
+          'misdirected',
+          'actual',
+        ])
+      : []),
+  ];
+}
