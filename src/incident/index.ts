@@ -26,6 +26,8 @@ export type {
 export { buildCustomerNotice } from './build-customer-notice.js';
 export type { CustomerCall, TimelineEntry, TimelineStep } from './build-timeline.js';
 export { buildTimeline, CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
+export type { FollowUpChanges } from './create-follow-up-report.js';
+export { createFollowUpReport, FollowUpChangesSchema } from './create-follow-up-report.js';
 export type { CreateIncidentReportInput, CreateIncidentReportOptions } from './create-incident-report.js';
 export { CreateIncidentReportInputSchema, createIncidentReport } from './create-incident-report.js';
 export type { Authority } from './data/authorities.js';
@@ -39,6 +41,8 @@ export type { DateInput } from './date-input.js';
 export type { AuthorityFinding, FindAuthorityInput, FindAuthorityOptions } from './find-authority.js';
 export { AuthorityFindingSchema, FindAuthorityInputSchema, findAuthority } from './find-authority.js';
 export type { PersonalDataKind } from './find-personal-data.js';
+export type { IncidentRegisterEntryOptions } from './incident-register-entry.js';
+export { incidentRegisterEntry } from './incident-register-entry.js';
 export type { IncidentReport, Measure } from './incident-report.js';
 export { IncidentReportSchema, incidentReportJsonSchema } from './incident-report.js';
 export type {
