@@ -6,6 +6,7 @@ import {
   enisaBasicScores,
   enisaDataTypes,
 } from './data/data-categories.js';
+import { gdprAppliesFrom } from './data/legal-bases.js';
 import { addHours, DateInputSchema, toDate } from './date-input.js';
 import { impossibleMoments, refuseIssues } from './impossible-facts.js';
 import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
@@ -77,6 +78,14 @@ export const BreachFactsSchema = z.object({
   detectedAt: DateInputSchema.optional(),
   /** When the first notification to the authority was made, if it was (Regulation 611/2013 Art. 2(3)). */
   initialNotificationAt: DateInputSchema.optional(),
+  /**
+   * ISO 3166-1 alpha-2 code of the organisation's country: the GDPR applies from 25 May 2018 in the
+   * EU and from 20 July 2018 in Norway, Iceland and Liechtenstein.
+   */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code such as SE')
+    .optional(),
 });
 
 /**
@@ -171,11 +180,18 @@ export interface AssessBreachOptions {
    * @default 1000
    */
   readonly largeScale?: number;
+  /**
+   * The risk level a person responsible (the data protection officer) judged, used instead of the
+   * computed one for the decisions and deadlines; the ENISA score is still computed.
+   * @default the computed level
+   */
+  readonly risk?: RiskLevel;
 }
 
 const AssessBreachOptionsSchema = z.object({
   locale: LocaleSchema.optional(),
   largeScale: LargeScaleSchema.optional(),
+  risk: RiskLevelSchema.optional(),
 });
 
 const LEVELS: readonly RiskLevel[] = ['unlikely', 'risk', 'high'];
@@ -287,7 +303,15 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     );
   }
 
-  const risk = LEVELS[level] ?? 'high';
+  const computedRisk = LEVELS[level] ?? 'high';
+  const risk = given.risk ?? computedRisk;
+  if (risk !== computedRisk)
+    reason(
+      'judged-risk',
+      'GDPR Art. 5(2) and 24(1)',
+      `Den ansvariga personens bedömning av risken (${riskLevelSv(risk)}) gäller i stället för den beräknade (${riskLevelSv(computedRisk)}).`,
+      `The responsible person's judgment of the risk (${risk}) applies instead of the computed one (${computedRisk}).`,
+    );
   const exemptions: string[] = [];
   if (input.encrypted === true) exemptions.push('GDPR Art. 34(3)(a)');
   if (risk === 'high' && input.dataRecovered === true && input.maliciousIntent !== true) {
@@ -300,7 +324,19 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     );
   }
 
-  const gdpr = input.regimes.includes('gdpr');
+  const gdprRegime = input.regimes.includes('gdpr');
+  // GDPR Art. 99(2): it applies from 25 May 2018 (in the EEA EFTA states from 20 July 2018). A breach
+  // before that day has no Art. 33 or 34 duty, whatever the risk.
+  const when = input.occurredAt ?? input.detectedAt;
+  const gdprFrom = gdprAppliesFrom(input.country);
+  const gdpr = gdprRegime && (when === undefined || toDate(when).toISOString().slice(0, 10) >= gdprFrom);
+  if (gdprRegime && !gdpr)
+    reason(
+      'gdpr-not-applicable',
+      'GDPR Art. 99(2)',
+      `Incidenten inträffade innan dataskyddsförordningen började tillämpas (${gdprFrom}): artiklarna 33 och 34 gäller inte, och anmälan till dataskyddsmyndigheten krävs inte enligt dem.`,
+      `The breach happened before the GDPR applied (${gdprFrom}): Articles 33 and 34 do not apply, and they require no notification to the data protection authority.`,
+    );
   const eprivacy = input.regimes.includes('eprivacy');
   const gdprAuthority = gdpr && risk !== 'unlikely';
   let gdprSubjects = gdpr && risk === 'high' && exemptions.length === 0;
@@ -323,7 +359,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
 
   const deadlines = computeDeadlines(
     input,
-    { gdprAuthority, gdprSubjects, publicCommunication, subscribers, eprivacy },
+    { gdpr, gdprAuthority, gdprSubjects, publicCommunication, subscribers, eprivacy },
     say,
   );
   return {
@@ -424,6 +460,10 @@ export function formatSeverity(enisa: EnisaSeverity, locale: 'sv' | 'en'): strin
   return `${number.format(enisa.dpc)} × ${number.format(enisa.ei)} + ${number.format(enisa.cb)} = ${number.format(enisa.score)}`;
 }
 
+function riskLevelSv(risk: RiskLevel): string {
+  return { unlikely: 'osannolik risk', risk: 'risk', high: 'hög risk' }[risk];
+}
+
 function bandSv(band: EnisaBand): string {
   return { low: 'låg', medium: 'medel', high: 'hög', 'very-high': 'mycket hög' }[band];
 }
@@ -485,6 +525,7 @@ function explainDecisions(
 function computeDeadlines(
   facts: Facts,
   decision: {
+    gdpr: boolean;
     gdprAuthority: boolean;
     gdprSubjects: boolean;
     publicCommunication: boolean;
@@ -552,10 +593,15 @@ function computeDeadlines(
       ),
     });
   }
-  deadlines.push({
-    to: 'record',
-    article: decision.eprivacy ? 'GDPR Art. 33(5); Directive 2002/58/EC Art. 4(4)' : 'GDPR Art. 33(5)',
-    within: say('dokumenteras alltid, oavsett anmälan', 'always documented, notified or not'),
-  });
+  const record = [
+    ...(decision.gdpr ? ['GDPR Art. 33(5)'] : []),
+    ...(decision.eprivacy ? ['Directive 2002/58/EC Art. 4(4)'] : []),
+  ];
+  if (record.length > 0)
+    deadlines.push({
+      to: 'record',
+      article: record.join('; '),
+      within: say('dokumenteras alltid, oavsett anmälan', 'always documented, notified or not'),
+    });
   return deadlines;
 }

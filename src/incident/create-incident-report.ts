@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { assessBreach, BreachCircumstancesSchema, BreachFactsSchema } from './assess-breach.js';
+import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
+import { type Authority, AuthoritySchema } from './data/authorities.js';
 import { misdirectedEmailMeasureIds } from './data/report-texts.js';
 import { type DateInput, DateInputSchema, toDate } from './date-input.js';
+import { findAuthority } from './find-authority.js';
 import { impossibleMoments, refuseIssues, sameMailboxIssue } from './impossible-facts.js';
 import {
   ContactPointSchema,
@@ -11,6 +14,7 @@ import {
   MeasureSchema,
   ProviderSchema,
 } from './incident-report.js';
+import { decide, judgmentFields, withADecision } from './officer-judgment.js';
 import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
 
 const ReportShape = IncidentReportSchema.shape;
@@ -27,6 +31,7 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   occurredAt: true,
   detectedAt: true,
   initialNotificationAt: true,
+  country: true,
 }).extend({
   reference: z.string().min(1),
   notification: ReportShape.notification.optional(),
@@ -52,6 +57,12 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   otherProviders: ReportShape.otherProviders.optional(),
   subscriberNotice: ReportShape.subscriberNotice.omit({ required: true }).partial().optional(),
   summary: z.string().min(1).optional(),
+  /** The officer's judgment where it differs from the computed assessment (who and why are required). */
+  judgment: withADecision(judgmentFields().extend({ at: DateInputSchema.optional() })).optional(),
+  /** What happened when and who did it; the report adds the steps it knows from the other facts. */
+  timeline: z.array(TimelineEntrySchema.extend({ at: DateInputSchema })).optional(),
+  /** The call to the customer and their answers. */
+  customerCall: CustomerCallSchema.extend({ at: DateInputSchema }).optional(),
 });
 
 /** The input of {@link createIncidentReport} (see {@link CreateIncidentReportInputSchema}). */
@@ -74,12 +85,18 @@ export interface CreateIncidentReportOptions {
    * @default 'en'
    */
   readonly locale?: 'sv' | 'en';
+  /**
+   * The table of authorities, replacing the built-in one (see {@link findAuthority}).
+   * @default authorities
+   */
+  readonly authorities?: readonly Authority[];
 }
 
 const CreateIncidentReportOptionsSchema = z.object({
   now: DateInputSchema.optional(),
   largeScale: LargeScaleSchema.optional(),
   locale: LocaleSchema.optional(),
+  authorities: z.array(AuthoritySchema).optional(),
 });
 
 /**
@@ -126,24 +143,46 @@ export function createIncidentReport(
       : []),
   ]);
   const iso = (value: DateInput) => toDate(value).toISOString();
-  const assessment = assessBreach(
-    {
-      regimes: given.regimes,
-      dataCategories: given.dataCategories,
-      dataSubjects: given.dataSubjects,
-      recipient: given.recipient,
-      ...pickFacts(given),
-      occurredAt: given.occurredAt,
-      detectedAt: given.detectedAt,
-      ...(given.initialNotificationAt === undefined
-        ? {}
-        : { initialNotificationAt: given.initialNotificationAt }),
-    },
-    {
-      ...(settings.largeScale === undefined ? {} : { largeScale: settings.largeScale }),
-      ...(settings.locale === undefined ? {} : { locale: settings.locale }),
-    },
+  const country = given.provider.country ?? 'SE';
+  const assess = (risk?: 'unlikely' | 'risk' | 'high') =>
+    assessBreach(
+      {
+        regimes: given.regimes,
+        country,
+        dataCategories: given.dataCategories,
+        dataSubjects: given.dataSubjects,
+        recipient: given.recipient,
+        ...pickFacts(given),
+        occurredAt: given.occurredAt,
+        detectedAt: given.detectedAt,
+        ...(given.initialNotificationAt === undefined
+          ? {}
+          : { initialNotificationAt: given.initialNotificationAt }),
+      },
+      {
+        ...(settings.largeScale === undefined ? {} : { largeScale: settings.largeScale }),
+        ...(settings.locale === undefined ? {} : { locale: settings.locale }),
+        ...(risk === undefined ? {} : { risk }),
+      },
+    );
+  const assessment = assess();
+  const judgment = ((judged) => {
+    if (judged === undefined) return undefined;
+    const { at, ...rest } = judged;
+    return { ...rest, ...optional('at', at === undefined ? undefined : iso(at)) };
+  })(given.judgment);
+  const authorities = given.regimes.map((regime) =>
+    findAuthority(
+      { country, regime, at: given.occurredAt },
+      settings.authorities === undefined ? {} : { authorities: settings.authorities },
+    ),
   );
+  const decision = decide({
+    computed: assessment,
+    ...optional('rejudged', judgment?.risk === undefined ? undefined : assess(judgment.risk)),
+    ...optional('judgment', judgment),
+    authorities,
+  });
   const measures =
     given.measures ??
     (given.circumstances === 'misdirected-email'
@@ -189,8 +228,22 @@ export function createIncidentReport(
     measures,
     otherProviders: given.otherProviders ?? { involved: false },
     assessment,
+    authorities,
+    ...optional('judgment', judgment),
+    decision,
+    ...optional(
+      'timeline',
+      given.timeline?.map((entry) => ({ ...entry, at: iso(entry.at) })),
+    ),
+    ...optional(
+      'customerCall',
+      given.customerCall === undefined
+        ? undefined
+        : { ...given.customerCall, at: iso(given.customerCall.at) },
+    ),
     subscriberNotice: {
-      required: assessment.notifyDataSubjects,
+      // The notice follows the decision that holds, the officer's where they judged.
+      required: decision.notifyDataSubjects,
       means:
         given.subscriberNotice?.means ??
         (given.circumstances === 'misdirected-email' ? ['phone', 'email'] : []),

@@ -6,7 +6,10 @@ import {
   RecipientSchema,
   RegimeSchema,
 } from './assess-breach.js';
+import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { DataCategorySchema } from './data/data-categories.js';
+import { AuthorityFindingSchema } from './find-authority.js';
+import { DecisionSchema, OfficerJudgmentSchema } from './officer-judgment.js';
 
 const Timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' });
 
@@ -38,6 +41,15 @@ export const ProviderSchema = z.object({
   customerServicePhone: z.string().min(1).optional(),
   /** The address the customer notice is sent from. */
   noticeFrom: AddressSchema.optional(),
+  /**
+   * ISO 3166-1 alpha-2 code of the country of its (main) establishment, which decides the authority
+   * and the law (GDPR Art. 56; Directive 2002/58/EC Art. 4(3)).
+   * @default 'SE'
+   */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code such as SE')
+    .optional(),
 });
 
 /** The facts kept with the report so it can be assessed again and rendered in any language. */
@@ -115,6 +127,25 @@ export const IncidentReportSchema = z.object({
   measures: z.array(MeasureSchema),
   otherProviders: z.object({ involved: z.boolean(), details: z.string().min(1).optional() }),
   assessment: BreachAssessmentSchema,
+  /** The authority and the law in force on the day of the breach, one per regime. */
+  authorities: z.array(AuthorityFindingSchema).optional(),
+  /** The officer's judgment where it differs from the computed assessment, with who and why. */
+  judgment: OfficerJudgmentSchema.optional(),
+  /** The conclusion that holds: the assessment, or the officer's judgment where given. */
+  decision: DecisionSchema.optional(),
+  /** What happened when and who did it, from the breach to each notification. */
+  timeline: z.array(TimelineEntrySchema).optional(),
+  /** The call to the customer and their answers. */
+  customerCall: CustomerCallSchema.optional(),
+  /** For a follow-up report: when the first was written and what changed since (Regulation 611/2013 Art. 2(3)). */
+  followUp: z
+    .object({
+      firstCreatedAt: Timestamp,
+      changes: z.array(
+        z.object({ field: z.string().min(1), before: z.string().optional(), after: z.string().optional() }),
+      ),
+    })
+    .optional(),
   /** Annex I section 2: content and means of the notice to subscribers or individuals. */
   subscriberNotice: z.object({
     required: z.boolean(),

@@ -24,14 +24,25 @@ export type {
   PhoneScriptStep,
 } from './build-customer-notice.js';
 export { buildCustomerNotice } from './build-customer-notice.js';
+export type { CustomerCall, TimelineEntry, TimelineStep } from './build-timeline.js';
+export { buildTimeline, CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
+export type { FollowUpChanges } from './create-follow-up-report.js';
+export { createFollowUpReport, FollowUpChangesSchema } from './create-follow-up-report.js';
 export type { CreateIncidentReportInput, CreateIncidentReportOptions } from './create-incident-report.js';
 export { CreateIncidentReportInputSchema, createIncidentReport } from './create-incident-report.js';
+export type { Authority } from './data/authorities.js';
+export { AuthoritySchema, authorities } from './data/authorities.js';
+export { controllerHeadings } from './data/controller-headings.js';
 export type { DataCategory } from './data/data-categories.js';
 export { DataCategorySchema, dataCategories, enisaBasicScores } from './data/data-categories.js';
 export type { MisdirectedEmailMeasureId, ReportLocale } from './data/report-texts.js';
 export { measureTexts, misdirectedEmailMeasureIds, reportHeadings } from './data/report-texts.js';
 export type { DateInput } from './date-input.js';
+export type { AuthorityFinding, FindAuthorityInput, FindAuthorityOptions } from './find-authority.js';
+export { AuthorityFindingSchema, FindAuthorityInputSchema, findAuthority } from './find-authority.js';
 export type { PersonalDataKind } from './find-personal-data.js';
+export type { IncidentRegisterEntryOptions } from './incident-register-entry.js';
+export { incidentRegisterEntry } from './incident-register-entry.js';
 export type { IncidentReport, Measure } from './incident-report.js';
 export { IncidentReportSchema, incidentReportJsonSchema } from './incident-report.js';
 export type {
@@ -44,8 +55,11 @@ export type {
   MessageSource,
 } from './inventory-message.js';
 export { IncidentCustomerSchema, inventoryMessage } from './inventory-message.js';
+export type { Decision, OfficerJudgment } from './officer-judgment.js';
+export { DecisionSchema, OfficerJudgmentSchema } from './officer-judgment.js';
 export type { RenderIncidentReportOptions } from './render-incident-report.js';
 export { renderIncidentReport } from './render-incident-report.js';
+export type { PdfFonts } from './render-pdf.js';
 export type {
   MisdirectedReport,
   ReportMisdirectedInput,

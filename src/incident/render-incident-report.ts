@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
-import { assessBreach, type BreachAssessment, formatSeverity } from './assess-breach.js';
+import { type BreachAssessment, formatSeverity } from './assess-breach.js';
+import { controllerHeadings } from './data/controller-headings.js';
 import { reportHeadings } from './data/report-texts.js';
 import {
   consequenceLines,
@@ -8,13 +9,30 @@ import {
   describeData,
   describeIncident,
   formatDate,
-  formatDateTime,
   measureText,
   type Phrasing,
   say,
 } from './describe-incident.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
+import { toHtmlDocument } from './render-html.js';
+import { type PdfFonts, toPdf } from './render-pdf.js';
+import {
+  addresseeParagraphs,
+  authorityParagraphs,
+  citation,
+  customerCallList,
+  customerCallParagraphs,
+  decisionParagraphs,
+  finalAssessment,
+  followUpList,
+  followUpParagraphs,
+  reassess,
+  reportDateTime,
+  riskLabel,
+  signatureParagraphs,
+  timelineList,
+} from './report-conclusions.js';
 
 /** Options of {@link renderIncidentReport}. */
 export interface RenderIncidentReportOptions {
@@ -24,10 +42,16 @@ export interface RenderIncidentReportOptions {
    */
   readonly locale?: 'sv' | 'en';
   /**
-   * Plain text (for a form field or a letter), Markdown, or an HTML fragment with everything escaped.
+   * Plain text (for a form field or a letter), Markdown, a complete HTML document with everything
+   * escaped (addressee, date, signature block, print stylesheet), or the PDF bytes (a promise).
    * @default 'text'
    */
-  readonly format?: 'text' | 'markdown' | 'html';
+  readonly format?: 'text' | 'markdown' | 'html' | 'pdf';
+  /**
+   * For `pdf`: TrueType fonts to embed instead of DejaVu Sans (which has every Latin letter).
+   * @default DejaVu Sans and DejaVu Sans Bold from the dejavu-fonts-ttf package
+   */
+  readonly fonts?: PdfFonts;
   /**
    * IANA time zone the dates and times are written in (named in every time shown).
    * @default 'Europe/Stockholm'
@@ -42,7 +66,8 @@ export interface RenderIncidentReportOptions {
 
 const RenderIncidentReportOptionsSchema = z.object({
   locale: LocaleSchema.optional(),
-  format: z.enum(['text', 'markdown', 'html']).optional(),
+  format: z.enum(['text', 'markdown', 'html', 'pdf']).optional(),
+  fonts: z.object({ regular: z.instanceof(Uint8Array), bold: z.instanceof(Uint8Array) }).optional(),
   timeZone: TimeZoneSchema.optional(),
   headings: z
     .partialRecord(
@@ -53,7 +78,9 @@ const RenderIncidentReportOptionsSchema = z.object({
 });
 
 /** One section of a rendered report: a heading, paragraphs and a list. */
-interface Section {
+export interface Section {
+  /** Which section it is, for a format that lays some out apart (the addressee, the signature). */
+  readonly key?: string;
   readonly heading: string;
   readonly paragraphs: readonly string[];
   readonly list?: readonly string[];
@@ -69,26 +96,48 @@ interface Section {
  * ```ts
  * const text = renderIncidentReport(report, { locale: 'sv', format: 'text' });
  * text.includes('Beskrivning av incidenten'); // true
+ * const pdf = await renderIncidentReport(report, { format: 'pdf' }); // Uint8Array, starts with %PDF-
  * ```
  */
 export function renderIncidentReport(
   report: IncidentReport,
+  options: RenderIncidentReportOptions & { readonly format: 'pdf' },
+): Promise<Uint8Array>;
+export function renderIncidentReport(
+  report: IncidentReport,
+  options?: RenderIncidentReportOptions & { readonly format?: 'text' | 'markdown' | 'html' },
+): string;
+export function renderIncidentReport(
+  report: IncidentReport,
   options: RenderIncidentReportOptions = {},
-): string {
+): string | Promise<Uint8Array> {
   const checked = parseInput(IncidentReportSchema, report, ['report']);
   const given = parseInput(RenderIncidentReportOptionsSchema, options, ['options']);
   const phrasing: Phrasing = {
     locale: given.locale ?? 'en',
     timeZone: given.timeZone ?? 'Europe/Stockholm',
   };
-  const headings = { ...reportHeadings[phrasing.locale], ...given.headings };
+  // A controller under the GDPR alone is not a provider with subscribers: its own headings.
+  const headings = {
+    ...reportHeadings[phrasing.locale],
+    ...(checked.regimes.includes('eprivacy') ? {} : controllerHeadings[phrasing.locale]),
+    ...given.headings,
+  };
   const sections = buildSections(phrasing, checked, headings);
   const title = `${headings.title} ${formatDate(phrasing, checked.incident.detectedAt)}`;
   switch (given.format ?? 'text') {
     case 'markdown':
       return toMarkdown(title, sections);
     case 'html':
-      return toHtml(title, sections, phrasing.locale);
+      return toHtmlDocument({ title, sections, locale: phrasing.locale, reference: checked.reference });
+    case 'pdf':
+      return toPdf({
+        title,
+        sections,
+        locale: phrasing.locale,
+        reference: checked.reference,
+        ...(given.fonts === undefined ? {} : { fonts: given.fonts }),
+      });
     default:
       return toText(title, sections);
   }
@@ -102,6 +151,9 @@ function buildSections(
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);
   // Reasons and deadlines are phrased again from the stored facts, in the report's language.
   const assessment = reassess(phrasing, report);
+  // The conclusions that hold: the officer's judgment where given, the assessment otherwise.
+  const final = finalAssessment(phrasing, report, assessment);
+  const controller = !report.regimes.includes('eprivacy');
   const contact = report.contact;
   const misdirected = report.incident.misdirected;
   const measures = report.measures.filter((measure) => measure.status !== 'rejected');
@@ -112,15 +164,20 @@ function buildSections(
   };
 
   return [
+    { key: 'addressee', heading: h.addressee, paragraphs: addresseeParagraphs(phrasing, report) },
     {
+      key: 'notification',
       heading: h.notification,
       paragraphs: [
         report.notification === 'first'
           ? s('Första anmälan.', 'First notification.')
           : s('Kompletterande anmälan.', 'Follow-up notification.'),
-        `${s('Upprättad', 'Written')} ${formatDateTime(phrasing, report.createdAt)}.`,
+        `${s('Upprättad', 'Written')} ${reportDateTime(phrasing, report.createdAt)}.`,
+        ...followUpParagraphs(phrasing, report),
       ],
+      list: followUpList(phrasing, report),
     },
+    { key: 'authority', heading: h.authority, paragraphs: authorityParagraphs(phrasing, report) },
     {
       heading: h.provider,
       paragraphs: [
@@ -136,21 +193,28 @@ function buildSections(
     {
       heading: h.dates,
       paragraphs: [
-        `${s('Inträffade', 'Occurred')}: ${formatDateTime(phrasing, report.incident.occurredAt)}${
+        `${s('Inträffade', 'Occurred')}: ${reportDateTime(phrasing, report.incident.occurredAt)}${
           report.incident.occurredAtEstimated ? s(' (uppskattat)', ' (estimated)') : ''
         }`,
-        `${s('Upptäcktes', 'Detected')}: ${formatDateTime(phrasing, report.incident.detectedAt)}`,
+        `${s('Upptäcktes', 'Detected')}: ${reportDateTime(phrasing, report.incident.detectedAt)}`,
       ],
     },
     {
       heading: h.affected,
       paragraphs: [
-        report.affected.dataSubjects === 1
-          ? s('En berörd abonnent.', 'One subscriber concerned.')
-          : s(
-              `${report.affected.dataSubjects} berörda abonnenter eller användare.`,
-              `${report.affected.dataSubjects} subscribers or individuals concerned.`,
-            ),
+        controller
+          ? report.affected.dataSubjects === 1
+            ? s('En berörd registrerad.', 'One data subject concerned.')
+            : s(
+                `${report.affected.dataSubjects} berörda registrerade.`,
+                `${report.affected.dataSubjects} data subjects concerned.`,
+              )
+          : report.affected.dataSubjects === 1
+            ? s('En berörd abonnent.', 'One subscriber concerned.')
+            : s(
+                `${report.affected.dataSubjects} berörda abonnenter eller användare.`,
+                `${report.affected.dataSubjects} subscribers or individuals concerned.`,
+              ),
         ...(report.data.records === undefined
           ? []
           : [s(`Cirka ${report.data.records} poster.`, `About ${report.data.records} records.`)]),
@@ -178,7 +242,7 @@ function buildSections(
       heading: h.consequences,
       paragraphs: report.consequences
         ? [report.consequences]
-        : [...consequenceLines(phrasing, report.data.categories), riskSentence(phrasing, assessment)],
+        : [...consequenceLines(phrasing, report.data.categories), riskSentence(phrasing, final.assessment)],
     },
     {
       heading: h.measures,
@@ -208,7 +272,11 @@ function buildSections(
               : s('Inga särskilda skyddsåtgärder.', 'No particular safeguards.')),
       ],
     },
-    { heading: h.notice, paragraphs: noticeParagraphs(phrasing, report) },
+    {
+      heading: h.notice,
+      paragraphs: [...noticeParagraphs(phrasing, report), ...customerCallParagraphs(phrasing, report)],
+      list: customerCallList(report),
+    },
     {
       heading: h.memberStates,
       paragraphs: [
@@ -225,16 +293,20 @@ function buildSections(
     {
       heading: h.assessment,
       paragraphs: [
-        `${s('Risk', 'Risk')}: ${riskLabel(phrasing, assessment.risk)}. ENISA: ${formatSeverity(assessment.enisa, phrasing.locale)}.`,
+        `${s('Beräknad risk', 'Computed risk')}: ${riskLabel(phrasing, assessment.risk)}. ${s('Allvarlighetsgrad enligt ENISA', 'ENISA severity')}: ${formatSeverity(assessment.enisa, phrasing.locale)}.`,
       ],
       list: [
-        ...assessment.deadlines.map(
+        ...final.assessment.deadlines.map(
           (deadline) =>
-            `${citation(phrasing, deadline.article)}: ${deadline.within}${deadline.due ? ` (${s('senast', 'by')} ${formatDateTime(phrasing, deadline.due)})` : ''}`,
+            `${citation(phrasing, deadline.article)}: ${deadline.within}${deadline.due ? ` (${s('senast', 'by')} ${reportDateTime(phrasing, deadline.due)})` : ''}`,
         ),
-        ...assessment.reasons.map((reason) => `${reason.message} [${citation(phrasing, reason.source)}]`),
+        ...final.assessment.reasons.map(
+          (reason) => `${reason.message} [${citation(phrasing, reason.source)}]`,
+        ),
       ],
     },
+    { key: 'decision', heading: h.decision, paragraphs: decisionParagraphs(phrasing, report, final) },
+    { key: 'timeline', heading: h.timeline, paragraphs: [], list: timelineList(phrasing, report) },
     { heading: h.reference, paragraphs: [report.reference] },
     {
       heading: h.otherProviders,
@@ -244,53 +316,11 @@ function buildSections(
           : s('Nej.', 'No.'),
       ],
     },
+    { key: 'signature', heading: h.signature, paragraphs: signatureParagraphs(phrasing, report) },
   ];
 }
 
-function reassess(phrasing: Phrasing, report: IncidentReport): BreachAssessment {
-  const { initialNotificationAt, ...facts } = report.facts;
-  return assessBreach(
-    {
-      regimes: report.regimes,
-      dataCategories: report.data.categories,
-      dataSubjects: report.affected.dataSubjects,
-      ...facts,
-      occurredAt: report.incident.occurredAt,
-      detectedAt: report.incident.detectedAt,
-      ...(initialNotificationAt === undefined ? {} : { initialNotificationAt }),
-    },
-    { locale: phrasing.locale },
-  );
-}
-
-/** Article references as Swedish texts write them (`förordning 611/2013 art. 2.2`). */
-function citation(phrasing: Phrasing, source: string): string {
-  if (phrasing.locale === 'en') return source;
-  return source
-    .replace(/Regulation 611\/2013/g, 'förordning (EU) nr 611/2013')
-    .replace(/Directive 2002\/58\/EC/g, 'direktiv 2002/58/EG')
-    .replace(/\bArt\./g, 'art.')
-    .replace(
-      /(\d+)\((\d+)\)(?:\(([a-z])\))?/g,
-      (_whole, article: string, paragraph: string, point?: string) =>
-        point ? `${article}.${paragraph} ${point}` : `${article}.${paragraph}`,
-    )
-    .replace(/\bRecital (\d+)/g, 'skäl $1')
-    .replace(/ and /g, ' och ')
-    .replace(/\bsection\b/g, 'avsnitt')
-    .replace(/\bCase No\./g, 'fall nr')
-    .replace(/^\p{Ll}/u, (first) => first.toUpperCase());
-}
-
-function riskLabel(phrasing: Phrasing, risk: BreachAssessment['risk']): string {
-  return {
-    unlikely: say(phrasing, 'osannolik risk', 'risk unlikely'),
-    risk: say(phrasing, 'risk, men inte hög risk', 'risk, but not high risk'),
-    high: say(phrasing, 'hög risk', 'high risk'),
-  }[risk];
-}
-
-function riskSentence(phrasing: Phrasing, assessment: BreachAssessment): string {
+function riskSentence(phrasing: Phrasing, assessment: Pick<BreachAssessment, 'risk'>): string {
   return {
     unlikely: say(
       phrasing,
@@ -334,7 +364,7 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport): string[] 
   if (means.length > 0) lines.push(`${say(phrasing, 'Sätt', 'Means')}: ${means.join(', ')}.`);
   if (notice.notifiedAt)
     lines.push(
-      `${say(phrasing, 'Underrättade', 'Notified')}: ${notice.notifiedCount ?? report.affected.dataSubjects}, ${formatDateTime(phrasing, notice.notifiedAt)}.`,
+      `${say(phrasing, 'Underrättade', 'Notified')}: ${notice.notifiedCount ?? report.affected.dataSubjects}, ${reportDateTime(phrasing, notice.notifiedAt)}.`,
     );
   // Annex I section 2: the content of the notice. Without the caller's own text, what the notices
   // built by buildCustomerNotice say (GDPR Art. 34(2); Regulation 611/2013 Annex II).
@@ -373,21 +403,6 @@ function toMarkdown(title: string, sections: readonly Section[]): string {
       .trimEnd(),
   );
   return `# ${escapeMarkdown(title)}\n\n${blocks.join('\n\n')}\n`;
-}
-
-function toHtml(title: string, sections: readonly Section[], locale: string): string {
-  const blocks = sections.map((section) =>
-    [
-      `<section>`,
-      `<h2>${escapeHtml(section.heading)}</h2>`,
-      ...section.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-      ...(section.list && section.list.length > 0
-        ? [`<ul>`, ...section.list.map((item) => `<li>${escapeHtml(item)}</li>`), `</ul>`]
-        : []),
-      `</section>`,
-    ].join('\n'),
-  );
-  return `<article lang="${locale}">\n<h1>${escapeHtml(title)}</h1>\n${blocks.join('\n')}\n</article>\n`;
 }
 
 /** Escapes the five characters that are markup in HTML text and attribute values. */

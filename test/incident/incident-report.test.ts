@@ -86,11 +86,19 @@ describe('renderIncidentReport', () => {
 
   it('renders the Swedish report as text', () => {
     expect(renderIncidentReport(report, { locale: 'sv', format: 'text' })).toMatchInlineSnapshot(`
-      "PERSONUPPGIFTSINCIDENT – RAPPORT 23 FEBRUARI 2018
+      "INTEGRITETSINCIDENT – RAPPORT 23 FEBRUARI 2018
+
+      Mottagare
+        Post- och telestyrelsen (PTS)
 
       Typ av anmälan
         Första anmälan.
-        Upprättad 2018-02-23 kl. 15:10 CET.
+        Upprättad 2018-02-23 kl. 15.10 CET.
+
+      Tillsynsmyndighet och rättslig grund
+        Post- och telestyrelsen (PTS): Nordkabel AB tillhandahåller allmänt tillgängliga elektroniska kommunikationstjänster, och incidenten gäller uppgifter som behandlas i den verksamheten. En integritetsincident anmäls enligt lag (2003:389) om elektronisk kommunikation 6 kap. 4 a § och kommissionens förordning (EU) nr 611/2013, i den lydelse som gällde när incidenten inträffade (23 februari 2018). Anmäls: ja.
+        Incidenten förs in i leverantörens förteckning över integritetsincidenter (lag (2003:389) om elektronisk kommunikation 6 kap. 4 c §).
+        Datainspektionen: Dataskyddsförordningen tillämpas först från den 25 maj 2018, efter incidenten (23 februari 2018). Personuppgiftslagen (1998:204), som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter. Anmäls: nej.
 
       Tjänsteleverantör
         Nordkabel AB (org.nr 556677-8899)
@@ -99,8 +107,8 @@ describe('renderIncidentReport', () => {
         Karin Berg, dataskyddsombud, dpo@nordkabel.se, 08-123 456 00
 
       Datum för när incidenten inträffade respektive upptäcktes
-        Inträffade: 2018-02-23 kl. 13:36 CET
-        Upptäcktes: 2018-02-23 kl. 13:45 CET
+        Inträffade: 2018-02-23 kl. 13.36 CET
+        Upptäcktes: 2018-02-23 kl. 13.45 CET
 
       Antal berörda abonnenter eller användare
         En berörd abonnent.
@@ -140,24 +148,35 @@ describe('renderIncidentReport', () => {
         Inga.
 
       Bedömning och tidsfrister
-        Risk: risk, men inte hög risk. ENISA: 2 × 1 + 0,25 = 2,25.
-        - Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar från upptäckten (senast 2018-02-24 kl. 13:45 CET)
+        Beräknad risk: incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25.
+        - Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar från upptäckten (senast 2018-02-24 kl. 13.45 CET)
         - Förordning (EU) nr 611/2013 art. 2.3: fullständig anmälan inom tre dagar efter den första, om den första saknade uppgifter
         - Förordning (EU) nr 611/2013 art. 3.1: utan onödigt dröjsmål efter upptäckten
-        - GDPR art. 33.1: utan onödigt dröjsmål och om möjligt inom 72 timmar från kännedom (senast 2018-02-26 kl. 13:45 CET)
-        - GDPR art. 33.5; direktiv 2002/58/EG art. 4.4: dokumenteras alltid, oavsett anmälan
-        - Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst. [ENISA 2013 avsnitt 3.1; GDPR skäl 85]
+        - Direktiv 2002/58/EG art. 4.4: dokumenteras alltid, oavsett anmälan
+        - Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst. [ENISA 2013 avsnitt 3.1; dataskyddsförordningen skäl 85]
         - Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25 (medel). [ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, avsnitt 2]
+        - Incidenten inträffade innan dataskyddsförordningen började tillämpas (2018-05-25): artiklarna 33 och 34 gäller inte, och anmälan till dataskyddsmyndigheten krävs inte enligt dem. [Dataskyddsförordningen art. 99.2]
         - Som leverantör av elektroniska kommunikationstjänster ska varje personuppgiftsincident anmälas till tillsynsmyndigheten, oavsett risk. [Förordning (EU) nr 611/2013 art. 2.1]
         - Incidenten kan antas påverka abonnentens personuppgifter eller integritet negativt (till exempel identitetsstöld eller bedrägeri): abonnenten ska underrättas. [Förordning (EU) nr 611/2013 art. 3.1 och 3.2]
-        - Incidenten kan medföra en risk för fysiska personers rättigheter och friheter: den anmäls till tillsynsmyndigheten. [GDPR art. 33.1 och 33.5]
-        - Risken är inte hög (eller ett undantag i artikel 34.3 gäller): de registrerade behöver inte informeras enligt artikel 34. [GDPR art. 34.1]
+
+      Slutsats
+        Slutsats: incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Incidenten anmäls till PTS, och de berörda underrättas.
+
+      Tidslinje
+        - 2018-02-23 kl. 13.36 CET – Meddelandet skickades till fel adress.
+        - 2018-02-23 kl. 13.45 CET – Incidenten upptäcktes.
 
       Internt referensnummer
         INC-2018-0042
 
       Medverkan av andra tjänsteleverantörer
         Nej.
+
+      Underskrift
+        Ort och datum: ........................................
+        Namnteckning: ........................................
+        Namnförtydligande: Karin Berg, dataskyddsombud
+        Nordkabel AB
       "
     `);
   });
@@ -166,11 +185,23 @@ describe('renderIncidentReport', () => {
     expect(renderIncidentReport(report, { locale: 'en', format: 'markdown' })).toMatchInlineSnapshot(`
       "# Personal data breach – report 23 February 2018
 
+      ## To
+
+      Swedish Post and Telecom Authority (PTS)
+
       ## Type of notification
 
       First notification.
 
       Written 23 February 2018, 15:10 CET.
+
+      ## Supervisory authority and legal basis
+
+      Swedish Post and Telecom Authority (PTS): Nordkabel AB provides publicly available electronic communications services, and the breach concerns data processed in providing them. A personal data breach is notified under lag (2003:389) om elektronisk kommunikation 6 kap. 4 a § and Commission Regulation (EU) No 611/2013, in force when the breach happened (23 February 2018). Notified: yes.
+
+      The breach is entered in the provider’s own register of breaches (lag (2003:389) om elektronisk kommunikation 6 kap. 4 c §).
+
+      Swedish Data Protection Authority: The GDPR applies only from 25 May 2018, after the breach (23 February 2018). personuppgiftslagen (1998:204), in force then, had no general duty to notify personal data breaches. Notified: no.
 
       ## Provider
 
@@ -239,19 +270,26 @@ describe('renderIncidentReport', () => {
 
       ## Assessment and deadlines
 
-      Risk: risk, but not high risk. ENISA: 2 × 1 + 0.25 = 2.25.
+      Computed risk: the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned. ENISA severity: 2 × 1 + 0.25 = 2.25.
 
       - Regulation 611/2013 Art. 2(2): within 24 hours of detection (by 24 February 2018, 13:45 CET)
       - Regulation 611/2013 Art. 2(3): complete notification within three days of the first, if the first was incomplete
       - Regulation 611/2013 Art. 3(1): without undue delay after detection
-      - GDPR Art. 33(1): without undue delay and, where feasible, within 72 hours of becoming aware (by 26 February 2018, 13:45 CET)
-      - GDPR Art. 33(5); Directive 2002/58/EC Art. 4(4): always documented, notified or not
+      - Directive 2002/58/EC Art. 4(4): always documented, notified or not
       - A name with a customer number is enough to pass as the customer when calling customer service. \\[ENISA 2013 section 3.1; GDPR Recital 85\\]
       - ENISA severity: 2 × 1 + 0.25 = 2.25 (medium). \\[ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, section 2\\]
+      - The breach happened before the GDPR applied (2018-05-25): Articles 33 and 34 do not apply, and they require no notification to the data protection authority. \\[GDPR Art. 99(2)\\]
       - As a provider of electronic communications services, every personal data breach is notified to the authority, whatever the risk. \\[Regulation 611/2013 Art. 2(1)\\]
       - The breach is likely to adversely affect the subscriber’s personal data or privacy (identity theft or fraud, for example): the subscriber is told. \\[Regulation 611/2013 Art. 3(1) and 3(2)\\]
-      - The breach is likely to result in a risk to the rights and freedoms of natural persons: it is notified to the authority. \\[GDPR Art. 33(1) and 33(5)\\]
-      - The risk is not high (or an Art. 34(3) exemption applies): Art. 34 does not require telling the data subjects. \\[GDPR Art. 34(1)\\]
+
+      ## Conclusion
+
+      Conclusion: the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned. The breach is notified to PTS, and the people concerned are told.
+
+      ## Timeline
+
+      - 23 February 2018, 13:36 CET – The message was sent to the wrong address.
+      - 23 February 2018, 13:45 CET – The breach was detected.
 
       ## Internal reference number
 
@@ -260,6 +298,16 @@ describe('renderIncidentReport', () => {
       ## Involvement of other providers
 
       No.
+
+      ## Signature
+
+      Place and date: ........................................
+
+      Signature: ........................................
+
+      Name in print: Karin Berg, dataskyddsombud
+
+      Nordkabel AB
       "
     `);
   });
@@ -306,12 +354,12 @@ describe('renderIncidentReport', () => {
   it('renders the Swedish report as HTML', () => {
     const html = renderIncidentReport(report, { locale: 'sv', format: 'html' });
     expect(html.split('\n').slice(0, 6).join('\n')).toMatchInlineSnapshot(`
-      "<article lang="sv">
-      <h1>Personuppgiftsincident – rapport 23 februari 2018</h1>
-      <section>
-      <h2>Typ av anmälan</h2>
-      <p>Första anmälan.</p>
-      <p>Upprättad 2018-02-23 kl. 15:10 CET.</p>"
+      "<!doctype html>
+      <html lang="sv">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>Integritetsincident – rapport 23 februari 2018 – INC-2018-0042</title>"
     `);
   });
 });

@@ -113,7 +113,7 @@ describe('the options of the incident functions', () => {
     };
     expect(fields(() => renderIncidentReport(report, { locale: 'de' } as never))).toBe('options.locale');
     expect(fields(() => renderIncidentReport(report, { timeZone: 'Mars/Base' }))).toBe('options.timeZone');
-    expect(fields(() => renderIncidentReport(report, { format: 'pdf' } as never))).toBe('options.format');
+    expect(fields(() => renderIncidentReport(report, { format: 'docx' } as never))).toBe('options.format');
     expect(fields(() => assessBreach(facts, { largeScale: 0 }))).toBe('options.largeScale');
     expect(fields(() => createIncidentReport(seedCase, { now: 'yesterday' }))).toBe('options.now');
     await expect(buildCustomerNotice(report, { channel: 'fax' } as never)).rejects.toMatchObject({

@@ -59,9 +59,11 @@ describe('reportMisdirected', () => {
 
   it('only documents the breach under the GDPR alone when the stranger confirmed deleting a harmless message', async () => {
     const message =
-      'Date: Fri, 23 Feb 2018 13:36:12 +0100\r\nSubject: Tack\r\n\r\nTack för din beställning!\r\n';
+      'Date: Fri, 22 Feb 2019 13:36:12 +0100\r\nSubject: Tack\r\n\r\nTack för din beställning!\r\n';
     const result = await reportMisdirected({
       ...facts,
+      // After 25 May 2018: the GDPR applies and asks for the breach to be documented.
+      detectedAt: '2019-02-22T13:45:00+01:00',
       message,
       organisation: { ...facts.organisation, regimes: ['gdpr'] },
       recipientConfirmedDeletion: true,

@@ -14,8 +14,11 @@ export type ReportLocale = 'sv' | 'en';
  */
 export const reportHeadings = {
   sv: {
-    title: 'Personuppgiftsincident – rapport',
+    // PTS calls a breach in an operator's service an integritetsincident (lag (2003:389) 6 kap. 1 §).
+    title: 'Integritetsincident – rapport',
+    addressee: 'Mottagare',
     notification: 'Typ av anmälan',
+    authority: 'Tillsynsmyndighet och rättslig grund',
     provider: 'Tjänsteleverantör',
     contact: 'Kontaktpunkt',
     dates: 'Datum för när incidenten inträffade respektive upptäcktes',
@@ -31,10 +34,15 @@ export const reportHeadings = {
     memberStates: 'Berörda i andra medlemsstater',
     reference: 'Internt referensnummer',
     otherProviders: 'Medverkan av andra tjänsteleverantörer',
+    decision: 'Slutsats',
+    timeline: 'Tidslinje',
+    signature: 'Underskrift',
   },
   en: {
     title: 'Personal data breach – report',
+    addressee: 'To',
     notification: 'Type of notification',
+    authority: 'Supervisory authority and legal basis',
     provider: 'Provider',
     contact: 'Contact point',
     dates: 'Date and time of the incident and of its detection',
@@ -50,6 +58,9 @@ export const reportHeadings = {
     memberStates: 'Individuals in other Member States',
     reference: 'Internal reference number',
     otherProviders: 'Involvement of other providers',
+    decision: 'Conclusion',
+    timeline: 'Timeline',
+    signature: 'Signature',
   },
 } as const satisfies Record<ReportLocale, Record<string, string>>;
 

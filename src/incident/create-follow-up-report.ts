@@ -1,0 +1,209 @@
+import type { z } from 'zod';
+import { parseInput } from '../internal/parse-input.js';
+import { BreachCircumstancesSchema } from './assess-breach.js';
+import {
+  type CreateIncidentReportInput,
+  CreateIncidentReportInputSchema,
+  type CreateIncidentReportOptions,
+  createIncidentReport,
+} from './create-incident-report.js';
+import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+
+const Input = CreateIncidentReportInputSchema.shape;
+
+/**
+ * What changed or became known after the first report. Measures are matched by id (a new status or
+ * text replaces the old one; a new id is added); timeline entries are added to those of the first;
+ * everything else replaces what the first said.
+ *
+ * @example
+ * ```ts
+ * FollowUpChangesSchema.parse({ measures: [{ id: 'new-password', status: 'done' }] });
+ * ```
+ */
+export const FollowUpChangesSchema = BreachCircumstancesSchema.extend({
+  recipient: Input.recipient.optional(),
+  dataCategories: Input.dataCategories.optional(),
+  dataSubjects: Input.dataSubjects.optional(),
+  dataContent: Input.dataContent,
+  records: Input.records,
+  description: Input.description,
+  cause: Input.cause,
+  location: Input.location,
+  consequences: Input.consequences,
+  protectionApplied: Input.protectionApplied,
+  summary: Input.summary,
+  measures: Input.measures,
+  otherMemberStates: Input.otherMemberStates,
+  otherAuthoritiesNotified: Input.otherAuthoritiesNotified,
+  otherProviders: Input.otherProviders,
+  subscriberNotice: Input.subscriberNotice,
+  /** When the first notification reached the authority (starts the three days of Regulation 611/2013 Art. 2(3)). */
+  initialNotificationAt: Input.initialNotificationAt,
+  judgment: Input.judgment,
+  timeline: Input.timeline,
+  customerCall: Input.customerCall,
+});
+/** The changes {@link createFollowUpReport} applies (see {@link FollowUpChangesSchema}). */
+export type FollowUpChanges = z.input<typeof FollowUpChangesSchema>;
+
+/**
+ * Makes the follow-up (complete) report from the first one: the same facts with what changed or
+ * became known applied, `notification: 'follow-up'`, and `followUp` listing each change with its
+ * value before and after, which every rendering prints under the type of notification (Regulation
+ * 611/2013 Art. 2(3): the complete notification within three days of the first). The assessment and
+ * the decision are made again from the new facts. Throws {@link InvalidInputError} naming the field
+ * when the first report or a change breaks its schema.
+ *
+ * @example
+ * ```ts
+ * const followUp = createFollowUpReport(first, {
+ *   initialNotificationAt: '2018-02-23T16:00:00+01:00',
+ *   measures: [{ id: 'new-password', status: 'done' }],
+ * });
+ * followUp.followUp?.changes; // [{ field: 'measures.new-password', before: 'planned', after: 'done' }, ...]
+ * ```
+ */
+export function createFollowUpReport(
+  first: IncidentReport,
+  changes: FollowUpChanges,
+  options: CreateIncidentReportOptions = {},
+): IncidentReport {
+  const previous = parseInput(IncidentReportSchema, first, ['first']);
+  const given = parseInput(FollowUpChangesSchema, changes, ['changes']);
+  const { timeline: added, measures: changedMeasures, ...rest } = given;
+  const measures = [...previous.measures];
+  for (const measure of changedMeasures ?? []) {
+    const index = measures.findIndex((known) => known.id === measure.id);
+    if (index === -1) measures.push(measure);
+    else measures[index] = measure;
+  }
+  const input: CreateIncidentReportInput = {
+    ...inputOf(previous),
+    ...(definedOnly(rest) as Partial<CreateIncidentReportInput>),
+    notification: 'follow-up',
+    measures,
+    ...(previous.timeline === undefined && added === undefined
+      ? {}
+      : { timeline: [...(previous.timeline ?? []), ...(added ?? [])] }),
+  };
+  const next = createIncidentReport(input, options);
+  return IncidentReportSchema.parse({
+    ...next,
+    followUp: { firstCreatedAt: previous.createdAt, changes: changesBetween(previous, next) },
+  });
+}
+
+/** The input that makes the report again (what {@link createIncidentReport} took, as stored). */
+function inputOf(report: IncidentReport): CreateIncidentReportInput {
+  const { recipient, initialNotificationAt, ...circumstances } = report.facts;
+  const { required: _required, ...notice } = report.subscriberNotice;
+  return definedOnly({
+    reference: report.reference,
+    provider: report.provider,
+    contact: report.contact,
+    regimes: report.regimes,
+    occurredAt: report.incident.occurredAt,
+    occurredAtEstimated: report.incident.occurredAtEstimated,
+    detectedAt: report.incident.detectedAt,
+    initialNotificationAt,
+    circumstances: report.incident.circumstances,
+    description: report.incident.description,
+    cause: report.incident.cause,
+    misdirected: report.incident.misdirected,
+    location: report.incident.location,
+    dataCategories: report.data.categories,
+    dataContent: report.data.content,
+    records: report.data.records,
+    dataSubjects: report.affected.dataSubjects,
+    otherMemberStates: report.affected.otherMemberStates,
+    otherAuthoritiesNotified: report.affected.otherAuthoritiesNotified,
+    recipient,
+    ...circumstances,
+    consequences: report.consequences,
+    protectionApplied: report.protectionApplied,
+    measures: report.measures,
+    otherProviders: report.otherProviders,
+    subscriberNotice: notice,
+    summary: report.summary,
+    judgment: report.judgment,
+    timeline: report.timeline,
+    customerCall: report.customerCall,
+  }) as CreateIncidentReportInput;
+}
+
+type Change = NonNullable<IncidentReport['followUp']>['changes'][number];
+
+/** Each tracked field whose value differs, with the values before and after as text. */
+function changesBetween(before: IncidentReport, after: IncidentReport): Change[] {
+  const changes: Change[] = [];
+  const compare = (field: string, a: unknown, b: unknown) => {
+    const was = text(a);
+    const is = text(b);
+    if (was !== is)
+      changes.push({
+        field,
+        ...(was === undefined ? {} : { before: was }),
+        ...(is === undefined ? {} : { after: is }),
+      });
+  };
+  compare('decision.risk', before.decision?.risk ?? before.assessment.risk, after.decision?.risk);
+  compare(
+    'decision.notifyAuthority',
+    before.decision?.notifyAuthority ?? before.assessment.notifyAuthority,
+    after.decision?.notifyAuthority,
+  );
+  compare(
+    'decision.notifyDataSubjects',
+    before.decision?.notifyDataSubjects ?? before.assessment.notifyDataSubjects,
+    after.decision?.notifyDataSubjects,
+  );
+  compare('data.categories', before.data.categories, after.data.categories);
+  compare('data.content', before.data.content, after.data.content);
+  compare('data.records', before.data.records, after.data.records);
+  compare('affected.dataSubjects', before.affected.dataSubjects, after.affected.dataSubjects);
+  compare('incident.description', before.incident.description, after.incident.description);
+  compare('incident.cause', before.incident.cause, after.incident.cause);
+  compare('consequences', before.consequences, after.consequences);
+  compare('summary', before.summary, after.summary);
+  const facts = new Set([...Object.keys(before.facts), ...Object.keys(after.facts)]);
+  for (const key of facts)
+    compare(
+      `facts.${key}`,
+      (before.facts as Record<string, unknown>)[key],
+      (after.facts as Record<string, unknown>)[key],
+    );
+  const ids = new Set([...before.measures, ...after.measures].map((measure) => measure.id));
+  for (const id of ids) {
+    const was = before.measures.find((measure) => measure.id === id);
+    const is = after.measures.find((measure) => measure.id === id);
+    compare(`measures.${id}`, was?.status, is?.status);
+    if (was?.text !== is?.text && was !== undefined && is !== undefined)
+      compare(`measures.${id}.text`, was.text, is.text);
+  }
+  compare(
+    'subscriberNotice.notifiedAt',
+    before.subscriberNotice.notifiedAt,
+    after.subscriberNotice.notifiedAt,
+  );
+  compare(
+    'judgment',
+    before.judgment && `${before.judgment.by}: ${before.judgment.reason}`,
+    after.judgment && `${after.judgment.by}: ${after.judgment.reason}`,
+  );
+  compare('customerCall', before.customerCall?.at, after.customerCall?.at);
+  for (const entry of (after.timeline ?? []).slice((before.timeline ?? []).length))
+    changes.push({ field: 'timeline', after: entry.who ? `${entry.what} (${entry.who})` : entry.what });
+  return changes;
+}
+
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+/** The object without its undefined values (exactOptionalPropertyTypes). */
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}

@@ -1,0 +1,152 @@
+import type { Regime } from '../assess-breach.js';
+
+/**
+ * The law that governed a breach under one regime in one country during one period: whether it
+ * required notifying the authority, and the provisions to cite.
+ */
+export interface LegalBasis {
+  /** ISO 3166-1 alpha-2 code, or `*` for every EU/EEA state without a row of its own. */
+  readonly country: string;
+  readonly regime: Regime;
+  /** First day in force (YYYY-MM-DD); absent for the oldest period. */
+  readonly from?: string;
+  /** First day no longer in force; absent while in force. */
+  readonly until?: string;
+  /** The law required notifying the authority of a breach. */
+  readonly notificationDuty: boolean;
+  /** The provisions to cite, the national law first. */
+  readonly citations: readonly string[];
+  /** The provision that requires the provider's own register of incidents. */
+  readonly register?: string;
+}
+
+/** The GDPR applies from 25 May 2018 (Art. 99(2)). */
+export const GDPR_APPLIES_FROM = '2018-05-25';
+/**
+ * In Norway, Iceland and Liechtenstein the GDPR applies from 20 July 2018, when EEA Joint Committee
+ * Decision No 154/2018 incorporated it into the EEA Agreement.
+ */
+export const GDPR_APPLIES_FROM_EEA_EFTA = '2018-07-20';
+const EEA_EFTA = new Set(['NO', 'IS', 'LI']);
+
+/** The first day the GDPR applied in a country. */
+export function gdprAppliesFrom(country: string | undefined): string {
+  return country !== undefined && EEA_EFTA.has(country) ? GDPR_APPLIES_FROM_EEA_EFTA : GDPR_APPLIES_FROM;
+}
+
+const LEK_2003 = 'lag (2003:389) om elektronisk kommunikation';
+const LEK_2022 = 'lag (2022:482) om elektronisk kommunikation';
+// Commission Regulation (EU) No 611/2013 applies from 25 August 2013 (Art. 7).
+const REGULATION_611 = 'Commission Regulation (EU) No 611/2013';
+const REGULATION_611_FROM = '2013-08-25';
+
+/**
+ * The legal bases by country, regime and period. Sweden's follow the laws in force: the integrity
+ * incident provisions of lag (2003:389) 6 kap. 4 a–4 c §§ (in force from 1 July 2011, implementing
+ * Directive 2009/136/EC), replaced by lag (2022:482), in force from 3 June 2022, whose 8 kap. holds
+ * the same duties (the register in 8 kap. 9 §); before the GDPR, personuppgiftslagen (1998:204) had
+ * no general duty to notify a breach. Elsewhere the rows name the EU acts as transposed nationally.
+ *
+ * @example
+ * ```ts
+ * legalBases.filter((basis) => basis.country === 'SE' && basis.regime === 'eprivacy').length; // 4
+ * ```
+ */
+export const legalBases: readonly LegalBasis[] = [
+  { country: 'SE', regime: 'eprivacy', until: '2011-07-01', notificationDuty: false, citations: [LEK_2003] },
+  {
+    country: 'SE',
+    regime: 'eprivacy',
+    from: '2011-07-01',
+    until: REGULATION_611_FROM,
+    notificationDuty: true,
+    citations: [`${LEK_2003} 6 kap. 4 a §`, 'Directive 2002/58/EC Art. 4(3)'],
+    register: `${LEK_2003} 6 kap. 4 c §`,
+  },
+  {
+    country: 'SE',
+    regime: 'eprivacy',
+    from: REGULATION_611_FROM,
+    until: '2022-06-03',
+    notificationDuty: true,
+    citations: [`${LEK_2003} 6 kap. 4 a §`, REGULATION_611],
+    register: `${LEK_2003} 6 kap. 4 c §`,
+  },
+  {
+    country: 'SE',
+    regime: 'eprivacy',
+    from: '2022-06-03',
+    notificationDuty: true,
+    citations: [`${LEK_2022} 8 kap.`, REGULATION_611],
+    register: `${LEK_2022} 8 kap. 9 §`,
+  },
+  {
+    country: 'SE',
+    regime: 'gdpr',
+    until: GDPR_APPLIES_FROM,
+    notificationDuty: false,
+    citations: ['personuppgiftslagen (1998:204)'],
+  },
+  {
+    country: 'SE',
+    regime: 'gdpr',
+    from: GDPR_APPLIES_FROM,
+    notificationDuty: true,
+    citations: [
+      'GDPR Art. 33 and 34',
+      'lag (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning',
+    ],
+    register: 'GDPR Art. 33(5)',
+  },
+  // Directive 2009/136/EC added the breach notification duty to Directive 2002/58/EC Art. 4(3), to be
+  // transposed by 25 May 2011.
+  {
+    country: '*',
+    regime: 'eprivacy',
+    until: REGULATION_611_FROM,
+    notificationDuty: true,
+    citations: ['Directive 2002/58/EC Art. 4(3), as transposed into national law'],
+    register: 'Directive 2002/58/EC Art. 4(4)',
+  },
+  {
+    country: '*',
+    regime: 'eprivacy',
+    from: REGULATION_611_FROM,
+    notificationDuty: true,
+    citations: ['Directive 2002/58/EC Art. 4(3), as transposed into national law', REGULATION_611],
+    register: 'Directive 2002/58/EC Art. 4(4)',
+  },
+  // Directive 95/46/EC had no general duty to notify a breach.
+  {
+    country: '*',
+    regime: 'gdpr',
+    until: GDPR_APPLIES_FROM,
+    notificationDuty: false,
+    citations: ['Directive 95/46/EC, as transposed into national law'],
+  },
+  {
+    country: '*',
+    regime: 'gdpr',
+    from: GDPR_APPLIES_FROM,
+    notificationDuty: true,
+    citations: ['GDPR Art. 33 and 34'],
+    register: 'GDPR Art. 33(5)',
+  },
+  ...[...EEA_EFTA].flatMap((country): LegalBasis[] => [
+    {
+      country,
+      regime: 'gdpr',
+      until: GDPR_APPLIES_FROM_EEA_EFTA,
+      notificationDuty: false,
+      citations: ['Directive 95/46/EC, as transposed into national law'],
+    },
+    {
+      country,
+      regime: 'gdpr',
+      from: GDPR_APPLIES_FROM_EEA_EFTA,
+      notificationDuty: true,
+      citations: ['GDPR Art. 33 and 34', 'EEA Joint Committee Decision No 154/2018'],
+      register: 'GDPR Art. 33(5)',
+    },
+  ]),
+];

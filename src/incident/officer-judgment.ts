@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { type BreachAssessment, RegimeSchema, RiskLevelSchema } from './assess-breach.js';
+import type { AuthorityFinding } from './find-authority.js';
+
+const Timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' });
+
+/**
+ * The judgment of the person responsible (the data protection officer, or whoever signs for the
+ * controller) where it differs from the computed assessment: the risk level, whether the authority
+ * is notified, whether the people concerned are told. Who decided and why are required: the
+ * controller must be able to show how it reached its conclusion (GDPR Art. 5(2) and 33(5)).
+ *
+ * @example
+ * ```ts
+ * OfficerJudgmentSchema.parse({ by: 'Karin Berg, dataskyddsombud', reason: 'The stranger confirmed deletion.', notifyDataSubjects: false });
+ * ```
+ */
+export const OfficerJudgmentSchema = withADecision(judgmentFields());
+
+/** The fields of a judgment, without the check that it sets something (to extend for input). */
+export function judgmentFields() {
+  return z.object({
+    /** Who judged: a name and role. */
+    by: z.string().trim().min(1, 'say who judged'),
+    /** Why, in words the authority can read. */
+    reason: z.string().trim().min(1, 'say why'),
+    /** When the judgment was made. */
+    at: Timestamp.optional(),
+    risk: RiskLevelSchema.optional(),
+    notifyAuthority: z.boolean().optional(),
+    notifyDataSubjects: z.boolean().optional(),
+  });
+}
+
+/** A judgment must set something: the risk or a notification decision. */
+export function withADecision<
+  Schema extends z.ZodType<{ risk?: unknown; notifyAuthority?: unknown; notifyDataSubjects?: unknown }>,
+>(schema: Schema) {
+  return schema.refine(
+    (judgment) =>
+      judgment.risk !== undefined ||
+      judgment.notifyAuthority !== undefined ||
+      judgment.notifyDataSubjects !== undefined,
+    'name the risk or a notification decision the judgment sets',
+  );
+}
+/** The officer's judgment (see {@link OfficerJudgmentSchema}). */
+export type OfficerJudgment = z.infer<typeof OfficerJudgmentSchema>;
+
+/**
+ * The conclusion that holds: the computed assessment where no one judged otherwise, the officer's
+ * judgment where they did. The customer notices and the report's conclusions read this.
+ *
+ * @example
+ * ```ts
+ * report.decision?.notifyDataSubjects; // false when the officer decided the customer need not be told
+ * ```
+ */
+export const DecisionSchema = z.object({
+  risk: RiskLevelSchema,
+  notifyAuthority: z.boolean(),
+  notifyDataSubjects: z.boolean(),
+  /** The regimes whose authority is notified (see the report's `authorities`). */
+  notifyAuthorityUnder: z.array(RegimeSchema),
+  /** Which parts the officer's judgment set. */
+  judged: z.array(z.enum(['risk', 'notifyAuthority', 'notifyDataSubjects'])),
+  /** Where the judgment goes against a duty the law sets whatever the risk. */
+  warnings: z.array(z.object({ code: z.string(), source: z.string() })),
+});
+/** The final decision (see {@link DecisionSchema}). */
+export type Decision = z.infer<typeof DecisionSchema>;
+
+/**
+ * Combines the computed assessment, the assessment redone at the officer's risk level (when they
+ * judged the risk) and their notification decisions into the decision that holds.
+ */
+export function decide(input: {
+  readonly computed: BreachAssessment;
+  /** The assessment redone with the officer's risk level, when they judged it. */
+  readonly rejudged?: BreachAssessment;
+  readonly judgment?: OfficerJudgment;
+  readonly authorities: readonly AuthorityFinding[];
+}): Decision {
+  const { computed, judgment, authorities } = input;
+  const base = input.rejudged ?? computed;
+  const judged: Decision['judged'] = [];
+  if (judgment?.risk !== undefined && judgment.risk !== computed.risk) judged.push('risk');
+  const notifyAuthority = judgment?.notifyAuthority ?? base.notifyAuthority;
+  // Judged: where the conclusion differs from the computed one because of the judgment.
+  if (notifyAuthority !== computed.notifyAuthority) judged.push('notifyAuthority');
+  const notifyDataSubjects = judgment?.notifyDataSubjects ?? base.notifyDataSubjects;
+  if (notifyDataSubjects !== computed.notifyDataSubjects) judged.push('notifyDataSubjects');
+
+  const byLaw = (regime: 'gdpr' | 'eprivacy') =>
+    base.deadlines.some(
+      (deadline) =>
+        deadline.to === 'authority' &&
+        (regime === 'gdpr' ? deadline.article.startsWith('GDPR') : !deadline.article.startsWith('GDPR')),
+    );
+  const notifyAuthorityUnder = notifyAuthority
+    ? authorities
+        .filter((finding) =>
+          judgment?.notifyAuthority === true ? finding.law.notificationDuty : byLaw(finding.regime),
+        )
+        .map((finding) => finding.regime)
+    : [];
+  const warnings: Decision['warnings'] = [];
+  // Regulation 611/2013 Art. 2(1): a provider notifies every personal data breach, whatever the risk.
+  if (
+    !notifyAuthority &&
+    authorities.some((finding) => finding.regime === 'eprivacy' && finding.law.notificationDuty)
+  )
+    warnings.push({ code: 'eprivacy-always-notified', source: 'Regulation 611/2013 Art. 2(1)' });
+  return {
+    risk: base.risk,
+    notifyAuthority,
+    notifyDataSubjects,
+    notifyAuthorityUnder,
+    judged,
+    warnings,
+  };
+}

@@ -1,0 +1,436 @@
+import { assessBreach, type BreachAssessment, type RiskLevel } from './assess-breach.js';
+import { buildTimeline, type TimelineStep } from './build-timeline.js';
+import { formatDate, formatDateTime, type Phrasing, say } from './describe-incident.js';
+import type { AuthorityFinding } from './find-authority.js';
+import type { IncidentReport } from './incident-report.js';
+import { type Decision, decide } from './officer-judgment.js';
+
+/**
+ * A date and time as a Swedish authority writes it (`2018-02-23 kl. 13.36 CET`: Språkrådet's
+ * Svenska skrivregler writes the time with a full stop), or the English form.
+ */
+export function reportDateTime(phrasing: Phrasing, iso: string): string {
+  const written = formatDateTime(phrasing, iso);
+  return phrasing.locale === 'sv' ? written.replace(/kl\. (\d{2}):(\d{2})/, 'kl. $1.$2') : written;
+}
+
+/** Article references as Swedish texts write them (`förordning (EU) nr 611/2013 art. 2.2`). */
+export function citation(phrasing: Phrasing, source: string, { capitalise = true } = {}): string {
+  if (phrasing.locale === 'en') return source;
+  const cited = source
+    .replace(/Commission Regulation \(EU\) No 611\/2013/g, 'kommissionens förordning (EU) nr 611/2013')
+    .replace(/Regulation 611\/2013/g, 'förordning (EU) nr 611/2013')
+    .replace(/Directive 2002\/58\/EC/g, 'direktiv 2002/58/EG')
+    .replace(/Directive 95\/46\/EC/g, 'direktiv 95/46/EG')
+    .replace(/, as transposed into national law/g, ' i dess nationella genomförande')
+    .replace(/EEA Joint Committee Decision No (\d+\/\d+)/g, 'EES-kommitténs beslut nr $1')
+    .replace(/\bGDPR\b/g, 'dataskyddsförordningen')
+    .replace(/\bArt\./g, 'art.')
+    .replace(
+      /(\d+)\((\d+)\)(?:\(([a-z])\))?/g,
+      (_whole, article: string, paragraph: string, point?: string) =>
+        point ? `${article}.${paragraph} ${point}` : `${article}.${paragraph}`,
+    )
+    .replace(/\bRecital (\d+)/g, 'skäl $1')
+    .replace(/ and /g, ' och ')
+    .replace(/\bsection\b/g, 'avsnitt')
+    .replace(/\bCase No\./g, 'fall nr');
+  return capitalise ? cited.replace(/^\p{Ll}/u, (first) => first.toUpperCase()) : cited;
+}
+
+/** The risk as a clause that can follow a colon (`incidenten medför en hög risk för ...`). */
+export function riskLabel(phrasing: Phrasing, risk: RiskLevel): string {
+  return {
+    unlikely: say(
+      phrasing,
+      'det är osannolikt att incidenten medför en risk för de berördas rättigheter och friheter',
+      'the breach is unlikely to result in a risk to the rights and freedoms of the people concerned',
+    ),
+    risk: say(
+      phrasing,
+      'incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter',
+      'the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned',
+    ),
+    high: say(
+      phrasing,
+      'incidenten medför en hög risk för de berördas rättigheter och friheter',
+      'the breach is likely to result in a high risk to the rights and freedoms of the people concerned',
+    ),
+  }[risk];
+}
+
+/** Assesses the stored facts again, in the phrasing's language, at the given risk level if any. */
+export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: RiskLevel): BreachAssessment {
+  const { initialNotificationAt, ...facts } = report.facts;
+  return assessBreach(
+    {
+      regimes: report.regimes,
+      country: report.provider.country ?? 'SE',
+      dataCategories: report.data.categories,
+      dataSubjects: report.affected.dataSubjects,
+      ...facts,
+      occurredAt: report.incident.occurredAt,
+      detectedAt: report.incident.detectedAt,
+      ...(initialNotificationAt === undefined ? {} : { initialNotificationAt }),
+    },
+    { locale: phrasing.locale, ...(risk === undefined ? {} : { risk }) },
+  );
+}
+
+/** The computed assessment, the one that holds after the officer's judgment, and the decision. */
+export interface FinalAssessment {
+  readonly computed: BreachAssessment;
+  /** At the risk that holds, with only the deadlines of the notifications that are made. */
+  readonly assessment: BreachAssessment;
+  readonly decision: Decision;
+}
+
+/** The assessment and deadlines that hold once the officer's judgment is applied. */
+export function finalAssessment(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  computed: BreachAssessment,
+): FinalAssessment {
+  const judgedRisk = report.judgment?.risk;
+  const base =
+    judgedRisk === undefined || judgedRisk === computed.risk
+      ? computed
+      : reassess(phrasing, report, judgedRisk);
+  const decision =
+    report.decision ??
+    decide({
+      computed,
+      ...(base === computed ? {} : { rejudged: base }),
+      ...(report.judgment === undefined ? {} : { judgment: report.judgment }),
+      authorities: report.authorities ?? [],
+    });
+  const deadlines = base.deadlines.filter((deadline) => {
+    if (deadline.to === 'record') return true;
+    if (deadline.to !== 'authority') return decision.notifyDataSubjects;
+    if (report.authorities === undefined) return decision.notifyAuthority;
+    const regime = deadline.article.startsWith('GDPR') ? 'gdpr' : 'eprivacy';
+    return decision.notifyAuthorityUnder.includes(regime);
+  });
+  return { computed, assessment: { ...base, risk: decision.risk, deadlines }, decision };
+}
+
+function authorityName(phrasing: Phrasing, finding: AuthorityFinding): string | undefined {
+  const authority = finding.authority;
+  if (authority === undefined) return undefined;
+  const name = phrasing.locale === 'sv' && authority.country === 'SE' ? authority.name : authority.nameEn;
+  return authority.abbreviation ? `${name} (${authority.abbreviation})` : name;
+}
+
+function notifiedFindings(report: IncidentReport): AuthorityFinding[] {
+  const under = report.decision?.notifyAuthorityUnder ?? [];
+  return (report.authorities ?? []).filter((finding) => under.includes(finding.regime));
+}
+
+/** The authorities the report is addressed to, one a line. */
+export function addresseeParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
+  const names = notifiedFindings(report)
+    .map((finding) => authorityName(phrasing, finding))
+    .filter((name): name is string => name !== undefined);
+  if (names.length > 0) return names;
+  if (report.decision?.notifyAuthority === false || (report.authorities ?? []).length > 0)
+    return [
+      say(
+        phrasing,
+        'Ingen tillsynsmyndighet: incidenten dokumenteras internt.',
+        'No supervisory authority: the breach is documented internally.',
+      ),
+    ];
+  return [say(phrasing, 'Tillsynsmyndigheten.', 'The supervisory authority.')];
+}
+
+/** Which authority, why, and the law in force on the day of the breach. */
+export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
+  const findings = report.authorities ?? [];
+  if (findings.length === 0)
+    return [say(phrasing, 'Ingen myndighet har fastställts.', 'No authority has been determined.')];
+  const day = formatDate(phrasing, report.incident.occurredAt);
+  const provider = report.provider.name;
+  const notified = new Set(notifiedFindings(report).map((finding) => finding.regime));
+  const cite = (finding: AuthorityFinding) =>
+    finding.law.citations
+      .map((source) => citation(phrasing, source, { capitalise: false }))
+      .join(say(phrasing, ' och ', ' and '));
+  return findings.flatMap((finding) => {
+    const name =
+      authorityName(phrasing, finding) ??
+      say(
+        phrasing,
+        `Tabellen har ingen myndighet för ${finding.country} (ange den med alternativet authorities)`,
+        `The table has no authority for ${finding.country} (give it with the authorities option)`,
+      );
+    const term = finding.authority?.incidentTerm;
+    let why: string;
+    if (finding.regime === 'eprivacy') {
+      why = finding.law.notificationDuty
+        ? say(
+            phrasing,
+            `${provider} tillhandahåller allmänt tillgängliga elektroniska kommunikationstjänster, och incidenten gäller uppgifter som behandlas i den verksamheten. En ${term ?? 'personuppgiftsincident'} anmäls enligt ${cite(finding)}, i den lydelse som gällde när incidenten inträffade (${day}).`,
+            `${provider} provides publicly available electronic communications services, and the breach concerns data processed in providing them. A personal data breach is notified under ${cite(finding)}, in force when the breach happened (${day}).`,
+          )
+        : say(
+            phrasing,
+            `Lagen som gällde när incidenten inträffade (${day}), ${cite(finding)}, hade ingen skyldighet att anmäla incidenten.`,
+            `The law in force when the breach happened (${day}), ${cite(finding)}, had no duty to notify it.`,
+          );
+    } else {
+      const from =
+        finding.law.until === undefined ? undefined : formatDate(phrasing, `${finding.law.until}T12:00:00Z`);
+      why = finding.law.notificationDuty
+        ? say(
+            phrasing,
+            `${provider} är personuppgiftsansvarig för uppgifterna. En personuppgiftsincident anmäls enligt ${cite(finding)}, om det inte är osannolikt att den medför en risk för fysiska personers rättigheter och friheter.`,
+            `${provider} is the controller of the data. A personal data breach is notified under ${cite(finding)}, unless it is unlikely to result in a risk to the rights and freedoms of natural persons.`,
+          )
+        : say(
+            phrasing,
+            `Dataskyddsförordningen tillämpas först från den ${from ?? '25 maj 2018'}, efter incidenten (${day}). ${cite(finding).replace(/^\p{Ll}/u, (first) => first.toUpperCase())}, som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter.`,
+            `The GDPR applies only from ${from ?? '25 May 2018'}, after the breach (${day}). ${cite(finding)}, in force then, had no general duty to notify personal data breaches.`,
+          );
+    }
+    const outcome = notified.has(finding.regime)
+      ? say(phrasing, 'Anmäls: ja.', 'Notified: yes.')
+      : say(phrasing, 'Anmäls: nej.', 'Notified: no.');
+    const register =
+      finding.law.register === undefined
+        ? []
+        : finding.regime === 'eprivacy'
+          ? [
+              say(
+                phrasing,
+                `Incidenten förs in i leverantörens förteckning över integritetsincidenter (${citation(phrasing, finding.law.register, { capitalise: false })}).`,
+                `The breach is entered in the provider’s own register of breaches (${finding.law.register}).`,
+              ),
+            ]
+          : [];
+    return [`${name}: ${why} ${outcome}`, ...register];
+  });
+}
+
+function yesNo(phrasing: Phrasing, value: boolean): string {
+  return value ? say(phrasing, 'ja', 'yes') : say(phrasing, 'nej', 'no');
+}
+
+/** The computed conclusion, the officer's judgment beside it, and the conclusion that holds. */
+export function decisionParagraphs(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  final: FinalAssessment,
+): string[] {
+  const { computed, decision } = final;
+  const s = (swedish: string, english: string) => say(phrasing, swedish, english);
+  const judgment = report.judgment;
+  // Without a judgment the computed conclusion is the one that holds, said once below.
+  const lines =
+    judgment === undefined
+      ? []
+      : [
+          `${s('Beräknad bedömning', 'Computed assessment')}: ${riskLabel(phrasing, computed.risk)}. ${s(
+            `Anmälan till tillsynsmyndigheten: ${yesNo(phrasing, computed.notifyAuthority)}. Underrättelse till de berörda: ${yesNo(phrasing, computed.notifyDataSubjects)}.`,
+            `Notify the authority: ${yesNo(phrasing, computed.notifyAuthority)}. Tell the people concerned: ${yesNo(phrasing, computed.notifyDataSubjects)}.`,
+          )}`,
+        ];
+  if (judgment !== undefined) {
+    const parts = [
+      ...(judgment.risk === undefined ? [] : [riskLabel(phrasing, judgment.risk)]),
+      ...(judgment.notifyAuthority === undefined
+        ? []
+        : [
+            judgment.notifyAuthority
+              ? s(
+                  'incidenten ska anmälas till tillsynsmyndigheten',
+                  'the breach is to be notified to the authority',
+                )
+              : s(
+                  'incidenten ska inte anmälas till tillsynsmyndigheten',
+                  'the breach is not to be notified to the authority',
+                ),
+          ]),
+      ...(judgment.notifyDataSubjects === undefined
+        ? []
+        : [
+            judgment.notifyDataSubjects
+              ? s('de berörda ska underrättas', 'the people concerned are to be told')
+              : s('de berörda ska inte underrättas', 'the people concerned are not to be told'),
+          ]),
+    ];
+    const when = judgment.at === undefined ? '' : ` (${reportDateTime(phrasing, judgment.at)})`;
+    lines.push(
+      `${s('Den ansvarigas bedömning', 'The responsible person’s judgment')}, ${judgment.by}${when}: ${parts.join('; ')}. ${s('Motivering', 'Reason')}: ${judgment.reason}`,
+    );
+  }
+  const names = notifiedFindings(report)
+    .map((finding) => finding.authority?.abbreviation ?? authorityName(phrasing, finding))
+    .filter((name): name is string => name !== undefined);
+  const authority = decision.notifyAuthority
+    ? s(
+        `Incidenten anmäls till ${names.length > 0 ? names.join(' och ') : 'tillsynsmyndigheten'}`,
+        `The breach is notified to ${names.length > 0 ? names.join(' and ') : 'the supervisory authority'}`,
+      )
+    : s('Incidenten anmäls inte till någon tillsynsmyndighet', 'The breach is not notified to any authority');
+  const subjects = decision.notifyDataSubjects
+    ? s('de berörda underrättas', 'the people concerned are told')
+    : s('de berörda underrättas inte', 'the people concerned are not told');
+  lines.push(
+    `${decision.judged.length > 0 ? s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person') : s('Slutsats', 'Conclusion')}: ${riskLabel(phrasing, decision.risk)}. ${authority}${s(', och ', ', and ')}${subjects}.`,
+  );
+  for (const warning of decision.warnings) {
+    if (warning.code === 'eprivacy-always-notified')
+      lines.push(
+        s(
+          `Observera: en leverantör av allmänt tillgängliga elektroniska kommunikationstjänster ska anmäla varje integritetsincident, oavsett risk (${citation(phrasing, warning.source, { capitalise: false })}).`,
+          `Note: a provider of publicly available electronic communications services notifies every personal data breach, whatever the risk (${warning.source}).`,
+        ),
+      );
+  }
+  return lines;
+}
+
+const STEP_TEXTS: Readonly<Record<TimelineStep['kind'], readonly [string, string]>> = {
+  occurred: ['Incidenten inträffade.', 'The breach happened.'],
+  detected: ['Incidenten upptäcktes.', 'The breach was detected.'],
+  contained: ['Incidenten begränsades.', 'The breach was contained.'],
+  judged: ['Den ansvariga bedömde incidenten.', 'The responsible person judged the breach.'],
+  'authority-notified': ['Första anmälan till tillsynsmyndigheten.', 'First notification to the authority.'],
+  'data-subjects-notified': ['De berörda underrättades.', 'The people concerned were told.'],
+  'customer-called': ['Kunden ringdes upp.', 'The customer was called.'],
+  other: ['Händelse.', 'Event.'],
+};
+
+/** The timeline, one line a step, in order. */
+export function timelineList(phrasing: Phrasing, report: IncidentReport): string[] {
+  return buildTimeline(report).map((step) => {
+    const [swedish, english] = STEP_TEXTS[step.kind];
+    const what =
+      step.what ??
+      (step.kind === 'occurred' && report.incident.misdirected
+        ? say(
+            phrasing,
+            'Meddelandet skickades till fel adress.',
+            'The message was sent to the wrong address.',
+          )
+        : say(phrasing, swedish, english));
+    return `${reportDateTime(phrasing, step.at)} – ${what}${step.who === undefined ? '' : ` (${step.who})`}`;
+  });
+}
+
+/** The call to the customer: when, by whom, whether the right person answered. */
+export function customerCallParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
+  const call = report.customerCall;
+  if (call === undefined) return [];
+  const by = call.by === undefined ? '' : ` (${call.by})`;
+  const checked =
+    call.identityChecked === true
+      ? say(
+          phrasing,
+          ' Innan något berättades kontrollerades att det var kunden som svarade.',
+          ' Before anything was said, the caller checked that the customer had answered.',
+        )
+      : call.identityChecked === false
+        ? say(
+            phrasing,
+            ' Det kontrollerades inte att det var kunden som svarade.',
+            ' It was not checked that the customer had answered.',
+          )
+        : '';
+  return [
+    `${say(phrasing, 'Samtal med kunden', 'Call to the customer')} ${reportDateTime(phrasing, call.at)}${by}.${checked}${
+      call.answers.length > 0 ? say(phrasing, ' Kundens svar:', ' The customer’s answers:') : ''
+    }`,
+  ];
+}
+
+/** The customer's answers, question and answer a line. */
+export function customerCallList(report: IncidentReport): string[] {
+  return (report.customerCall?.answers ?? []).map((entry) => `${entry.question} – ${entry.answer}`);
+}
+
+/** For a follow-up: when the first report was written, and that what changed follows. */
+export function followUpParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
+  const followUp = report.followUp;
+  if (followUp === undefined) return [];
+  const first = reportDateTime(phrasing, followUp.firstCreatedAt);
+  return [
+    followUp.changes.length > 0
+      ? say(
+          phrasing,
+          `Kompletterar den första anmälan, upprättad ${first}. Ändrat sedan dess:`,
+          `Completes the first notification, written ${first}. Changed since:`,
+        )
+      : say(
+          phrasing,
+          `Kompletterar den första anmälan, upprättad ${first}, utan ändringar i sak.`,
+          `Completes the first notification, written ${first}, with no change of substance.`,
+        ),
+  ];
+}
+
+const FIELD_LABELS: Readonly<Record<string, readonly [string, string]>> = {
+  'decision.risk': ['Risk', 'Risk'],
+  'decision.notifyAuthority': ['Anmälan till tillsynsmyndigheten', 'Notify the authority'],
+  'decision.notifyDataSubjects': ['Underrättelse till de berörda', 'Tell the people concerned'],
+  'data.categories': ['Berörda uppgifter', 'Data concerned'],
+  'data.content': ['Uppgifternas innehåll', 'Content of the data'],
+  'data.records': ['Antal poster', 'Number of records'],
+  'affected.dataSubjects': ['Antal berörda', 'People concerned'],
+  'incident.description': ['Beskrivning', 'Description'],
+  'incident.cause': ['Orsak', 'Cause'],
+  consequences: ['Konsekvenser', 'Consequences'],
+  summary: ['Sammanfattning', 'Summary'],
+  judgment: ['Den ansvarigas bedömning', 'The responsible person’s judgment'],
+  customerCall: ['Samtal med kunden', 'Call to the customer'],
+  timeline: ['Tidslinje', 'Timeline'],
+  'subscriberNotice.notifiedAt': ['De berörda underrättades', 'The people concerned were told'],
+  'facts.initialNotificationAt': ['Första anmälan', 'First notification'],
+};
+
+const VALUE_TEXTS: Readonly<Record<string, readonly [string, string]>> = {
+  true: ['ja', 'yes'],
+  false: ['nej', 'no'],
+  unlikely: ['osannolik risk', 'risk unlikely'],
+  risk: ['risk', 'risk'],
+  high: ['hög risk', 'high risk'],
+  done: ['genomförd', 'done'],
+  planned: ['planerad', 'planned'],
+  proposed: ['föreslagen', 'proposed'],
+  rejected: ['avvisad', 'rejected'],
+};
+
+/** What changed since the first report, one change a line. */
+export function followUpList(phrasing: Phrasing, report: IncidentReport): string[] {
+  const value = (text: string | undefined) => {
+    if (text === undefined) return '–';
+    const known = VALUE_TEXTS[text];
+    if (known) return say(phrasing, known[0], known[1]);
+    return /^\d{4}-\d{2}-\d{2}T/.test(text) ? reportDateTime(phrasing, text) : text;
+  };
+  return (report.followUp?.changes ?? []).map((change) => {
+    const measure = /^measures\.(.+)$/.exec(change.field);
+    const facts = /^facts\.(.+)$/.exec(change.field);
+    const known = FIELD_LABELS[change.field];
+    const label = known
+      ? say(phrasing, known[0], known[1])
+      : measure
+        ? `${say(phrasing, 'Åtgärd', 'Measure')} ${measure[1]}`
+        : facts
+          ? `${say(phrasing, 'Omständighet', 'Circumstance')} ${facts[1]}`
+          : change.field;
+    return `${label}: ${value(change.before)} → ${value(change.after)}`;
+  });
+}
+
+/** The signature block: place and date, signature, the name in print, the organisation. */
+export function signatureParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
+  const contact = report.contact;
+  const name = contact.role ? `${contact.name}, ${contact.role}` : contact.name;
+  return [
+    `${say(phrasing, 'Ort och datum', 'Place and date')}: ${'.'.repeat(40)}`,
+    `${say(phrasing, 'Namnteckning', 'Signature')}: ${'.'.repeat(40)}`,
+    `${say(phrasing, 'Namnförtydligande', 'Name in print')}: ${name}`,
+    report.provider.name,
+  ];
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
+import { assessBreach, authorities, findAuthority } from '../../src/incident/index.js';
+
+describe('findAuthority', () => {
+  it('sends a Swedish operator’s integrity incident of 2018 to PTS under lag (2003:389) and Regulation 611/2013', () => {
+    const finding = findAuthority({ country: 'SE', regime: 'eprivacy', at: '2018-02-23T13:36:00+01:00' });
+    expect(finding.authority).toMatchObject({
+      id: 'se-pts',
+      name: 'Post- och telestyrelsen',
+      abbreviation: 'PTS',
+      incidentTerm: 'integritetsincident',
+    });
+    expect(finding.law).toEqual({
+      notificationDuty: true,
+      citations: [
+        'lag (2003:389) om elektronisk kommunikation 6 kap. 4 a §',
+        'Commission Regulation (EU) No 611/2013',
+      ],
+      register: 'lag (2003:389) om elektronisk kommunikation 6 kap. 4 c §',
+      from: '2013-08-25',
+      until: '2022-06-03',
+    });
+  });
+
+  it('cites lag (2022:482) for an integrity incident from 3 June 2022, the day it took effect', () => {
+    const before = findAuthority({ country: 'SE', regime: 'eprivacy', at: '2022-06-02T21:00:00Z' });
+    const after = findAuthority({ country: 'SE', regime: 'eprivacy', at: '2022-06-02T22:30:00Z' });
+    expect(before.law.citations[0]).toBe('lag (2003:389) om elektronisk kommunikation 6 kap. 4 a §');
+    expect(after.law.citations[0]).toBe('lag (2022:482) om elektronisk kommunikation 8 kap.');
+    expect(after.law.register).toBe('lag (2022:482) om elektronisk kommunikation 8 kap. 9 §');
+  });
+
+  it('finds no GDPR notification duty in Sweden before 25 May 2018, only personuppgiftslagen', () => {
+    const finding = findAuthority({ country: 'SE', regime: 'gdpr', at: '2018-02-23T13:36:00+01:00' });
+    expect(finding.law).toMatchObject({
+      notificationDuty: false,
+      citations: ['personuppgiftslagen (1998:204)'],
+    });
+    // The authority was called Datainspektionen until 1 January 2021.
+    expect(finding.authority?.name).toBe('Datainspektionen');
+    expect(finding.authority?.abbreviation).toBeUndefined();
+  });
+
+  it('names IMY and GDPR Art. 33 and 34 for a Swedish retailer’s breach in 2024', () => {
+    const finding = findAuthority({ country: 'SE', regime: 'gdpr', at: '2024-10-01T09:00:00+02:00' });
+    expect(finding.authority).toMatchObject({
+      id: 'se-imy',
+      name: 'Integritetsskyddsmyndigheten',
+      abbreviation: 'IMY',
+    });
+    expect(finding.law.notificationDuty).toBe(true);
+    expect(finding.law.citations[0]).toBe('GDPR Art. 33 and 34');
+  });
+
+  it('applies the GDPR in Norway from 20 July 2018, when the EEA Agreement took it in', () => {
+    expect(
+      findAuthority({ country: 'NO', regime: 'gdpr', at: '2018-06-01T10:00:00Z' }).law.notificationDuty,
+    ).toBe(false);
+    expect(
+      findAuthority({ country: 'NO', regime: 'gdpr', at: '2018-08-01T10:00:00Z' }).law.notificationDuty,
+    ).toBe(true);
+  });
+
+  it('has a data protection authority for every EU and EEA state and the Nordic telecom regulators', () => {
+    const eea =
+      'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO'.split(' ');
+    const gdpr = authorities
+      .filter((authority) => authority.regime === 'gdpr')
+      .map((authority) => authority.country);
+    expect([...gdpr].sort()).toEqual([...eea].sort());
+    const telecom = authorities
+      .filter((authority) => authority.regime === 'eprivacy')
+      .map((authority) => authority.country);
+    expect([...telecom].sort()).toEqual(['DK', 'FI', 'IS', 'NO', 'SE']);
+    expect(new Set(authorities.map((authority) => authority.id)).size).toBe(authorities.length);
+  });
+
+  it('takes the caller’s table instead of the built-in one', () => {
+    const finding = findAuthority(
+      { country: 'IE', regime: 'eprivacy', at: '2020-01-01T00:00:00Z' },
+      {
+        authorities: [
+          {
+            id: 'ie-dpc',
+            country: 'IE',
+            regime: 'eprivacy',
+            name: 'Data Protection Commission',
+            nameEn: 'Data Protection Commission',
+          },
+        ],
+      },
+    );
+    expect(finding.authority?.id).toBe('ie-dpc');
+    expect(finding.law.citations).toContain('Commission Regulation (EU) No 611/2013');
+    expect(
+      findAuthority({ country: 'IE', regime: 'eprivacy', at: '2020-01-01T00:00:00Z' }).authority,
+    ).toBeUndefined();
+  });
+
+  it('rejects a country that is not a two-letter code, naming the field', () => {
+    expect(() => findAuthority({ country: 'Sweden', regime: 'gdpr', at: new Date() })).toThrow(
+      InvalidInputError,
+    );
+    expect(() => findAuthority({ country: 'Sweden', regime: 'gdpr', at: new Date() })).toThrow(
+      /input\.country/,
+    );
+  });
+});
+
+describe('assessBreach and the date the GDPR applied', () => {
+  const seed = {
+    regimes: ['eprivacy', 'gdpr'] as ('eprivacy' | 'gdpr')[],
+    dataCategories: ['name', 'postal-address', 'customer-number', 'order-details'] as const,
+    dataSubjects: 1,
+    recipient: 'unknown-individual' as const,
+    occurredAt: '2018-02-23T13:36:00+01:00',
+    detectedAt: '2018-02-23T13:45:00+01:00',
+  };
+
+  it('sets no GDPR deadline for a breach of 23 February 2018, only the 24 hours of Regulation 611/2013', () => {
+    const assessment = assessBreach({ ...seed, dataCategories: [...seed.dataCategories] });
+    expect(assessment.deadlines.map((deadline) => deadline.article)).toEqual([
+      'Regulation 611/2013 Art. 2(2)',
+      'Regulation 611/2013 Art. 2(3)',
+      'Regulation 611/2013 Art. 3(1)',
+      'Directive 2002/58/EC Art. 4(4)',
+    ]);
+    expect(assessment.deadlines[0]?.due).toBe('2018-02-24T12:45:00.000Z');
+    expect(assessment.reasons.map((reason) => reason.code)).toContain('gdpr-not-applicable');
+  });
+
+  it('sets the GDPR deadline for the same breach on 25 May 2018', () => {
+    const assessment = assessBreach({
+      ...seed,
+      dataCategories: [...seed.dataCategories],
+      occurredAt: '2018-05-25T13:36:00+02:00',
+      detectedAt: '2018-05-25T13:45:00+02:00',
+    });
+    expect(assessment.deadlines.map((deadline) => deadline.article)).toContain('GDPR Art. 33(1)');
+  });
+
+  it('uses a person’s judgment of the risk for the decisions, and says so', () => {
+    const assessment = assessBreach(
+      {
+        ...seed,
+        regimes: ['gdpr'],
+        dataCategories: [...seed.dataCategories],
+        occurredAt: '2024-01-10T10:00:00Z',
+        detectedAt: '2024-01-10T10:05:00Z',
+      },
+      { risk: 'unlikely' },
+    );
+    expect(assessment.risk).toBe('unlikely');
+    expect(assessment.notifyAuthority).toBe(false);
+    expect(assessment.reasons.map((reason) => reason.code)).toContain('judged-risk');
+  });
+});
