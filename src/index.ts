@@ -37,6 +37,7 @@ export {
   EmailGuardError,
   HoldStoreFailedError,
   InvalidInputError,
+  isEmailGuardError,
   LookupFailedError,
   MessageHeldError,
   MessageUnreadableError,

@@ -25,6 +25,7 @@ describe('email-guard/incident', () => {
       'enisaBasicScores',
       'incidentReportJsonSchema',
       'inventoryMessage',
+      'isEmailGuardError',
       'measureTexts',
       'misdirectedEmailMeasureIds',
       'renderIncidentReport',
