@@ -3,24 +3,22 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   realpathSync,
   renameSync,
-  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as incidentEntry from '../src/incident/index.js';
 import * as core from '../src/index.js';
 import * as mimeEntry from '../src/mime/index.js';
 import * as nodemailerEntry from '../src/nodemailer/index.js';
+import { useTempDir } from './support/use-temp-dir.js';
 
 // What a user installs: the package packed from a fresh clone (the files git knows, no dist/), as
 // `npm publish` would pack it, then installed into a folder of its own and loaded from ESM, CommonJS
@@ -36,6 +34,7 @@ const entryPoints: Record<string, Record<string, unknown>> = {
 };
 const minutes = 60_000;
 
+const tempDir = useTempDir({ scope: 'file', prefix: 'email-guard-pack-' });
 let temp = '';
 let consumer = '';
 let packed: string[] = [];
@@ -70,7 +69,7 @@ function link(target: string, path: string): void {
 }
 
 beforeAll(() => {
-  temp = mkdtempSync(join(tmpdir(), 'email-guard-pack-'));
+  temp = tempDir.path;
 
   // A fresh clone: tracked and new files, nothing ignored (so no dist/ and no .tmp/).
   const clone = join(temp, 'clone');
@@ -107,10 +106,6 @@ beforeAll(() => {
   link(join(root, 'node_modules', '@types', 'node'), join(consumer, 'node_modules', '@types', 'node'));
   writeConsumer(consumer);
 }, 5 * minutes);
-
-afterAll(() => {
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
 
 describe('the packed package', () => {
   it('contains the built files of every entry point, the licence and the README, and no sources', () => {
