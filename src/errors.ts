@@ -17,6 +17,13 @@ export type EmailGuardErrorCode =
   | 'AUDIT_LOG_FAILED';
 
 /**
+ * The brand every {@link EmailGuardError} carries. `Symbol.for` gives the same symbol in every copy
+ * of the package loaded in one process (the ESM and the CommonJS build, two versions, a bundle),
+ * where `instanceof` only knows its own copy's classes.
+ */
+const emailGuardErrorBrand: unique symbol = Symbol.for('email-guard.error');
+
+/**
  * The one base class of everything email-guard throws.
  *
  * @example
@@ -35,7 +42,32 @@ export class EmailGuardError extends Error {
   constructor(code: EmailGuardErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    // Not enumerable: the brand stays out of logs, JSON and deep-equality checks.
+    Object.defineProperty(this, emailGuardErrorBrand, { value: true });
   }
+}
+
+/**
+ * Whether `value` is an error thrown by email-guard, by any copy of it: true for an error from the
+ * CommonJS build checked with the ESM build, where `instanceof EmailGuardError` is false. With a
+ * `code`, also whether it carries that code.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   checkRecipient({ entered: 'anna@example.se', customer: { id: '' } });
+ * } catch (error) {
+ *   if (isEmailGuardError(error, 'INVALID_INPUT')) console.log(error.code);
+ * }
+ * ```
+ */
+export function isEmailGuardError<Code extends EmailGuardErrorCode = EmailGuardErrorCode>(
+  value: unknown,
+  code?: Code,
+): value is EmailGuardError & { readonly code: Code } {
+  if (typeof value !== 'object' || value === null) return false;
+  if ((value as { [emailGuardErrorBrand]?: unknown })[emailGuardErrorBrand] !== true) return false;
+  return code === undefined || (value as { code?: unknown }).code === code;
 }
 
 /** One field that failed validation: its path from the root of the input, and why. */

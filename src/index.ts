@@ -38,6 +38,7 @@ export {
   EmailGuardError,
   HoldStoreFailedError,
   InvalidInputError,
+  isEmailGuardError,
   LookupFailedError,
   MessageHeldError,
   MessageUnreadableError,

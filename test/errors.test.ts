@@ -3,6 +3,8 @@ import {
   AuditLogFailedError,
   EmailGuardError,
   HoldStoreFailedError,
+  InvalidInputError,
+  isEmailGuardError,
   MessageHeldError,
   MessageUnreadableError,
   RecipientBlockedError,
@@ -46,5 +48,41 @@ describe('errors of the mail pipeline', () => {
     expect(new AuditLogFailedError('x').code).toBe('AUDIT_LOG_FAILED');
     expect(new HoldStoreFailedError('x').code).toBe('HOLD_STORE_FAILED');
     expect(new MessageUnreadableError('x').code).toBe('MESSAGE_UNREADABLE');
+  });
+});
+
+describe('isEmailGuardError', () => {
+  it('recognises every error email-guard throws, and nothing else', () => {
+    for (const error of [
+      new EmailGuardError('LOOKUP_FAILED', 'x'),
+      new InvalidInputError([{ path: ['customer', 'id'], message: 'required' }]),
+      new RecipientBlockedError('held', { recipients: [] }),
+      new AuditLogFailedError('not logged'),
+    ]) {
+      expect(isEmailGuardError(error)).toBe(true);
+    }
+    const lookalike = Object.assign(new Error('x'), { name: 'EmailGuardError', code: 'INVALID_INPUT' });
+    for (const value of [lookalike, { code: 'INVALID_INPUT' }, null, undefined, 'INVALID_INPUT', 42]) {
+      expect(isEmailGuardError(value)).toBe(false);
+    }
+  });
+
+  it('recognises an error of another copy of the package by its Symbol.for brand', () => {
+    // What a second copy (the CommonJS build beside the ESM one) constructs: another class, same brand.
+    const foreign = new Error('from the other copy');
+    Object.defineProperty(foreign, Symbol.for('email-guard.error'), { value: true });
+    Object.assign(foreign, { code: 'RECIPIENT_BLOCKED' });
+    expect(foreign instanceof EmailGuardError).toBe(false);
+    expect(isEmailGuardError(foreign)).toBe(true);
+    expect(isEmailGuardError(foreign, 'RECIPIENT_BLOCKED')).toBe(true);
+    expect(isEmailGuardError(foreign, 'INVALID_INPUT')).toBe(false);
+  });
+
+  it('keeps the brand out of logs and JSON', () => {
+    const error = new HoldStoreFailedError('not held');
+    expect(Object.keys(error)).not.toContain(Symbol.for('email-guard.error'));
+    expect(Object.getOwnPropertySymbols(error)).toEqual([Symbol.for('email-guard.error')]);
+    expect(Object.getOwnPropertyDescriptor(error, Symbol.for('email-guard.error'))?.enumerable).toBe(false);
+    expect(JSON.stringify(error)).not.toContain('email-guard.error');
   });
 });

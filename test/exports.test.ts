@@ -51,6 +51,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'natoSpellingAlphabet',
       'parseAddress',
       'parsePhone',
+      'isEmailGuardError',
       'spellAddress',
       'swedishSpellingAlphabet',
     ],
@@ -65,13 +66,14 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'RecipientNeedsConfirmationError',
       'createFileHoldStore',
       'createJsonLinesAuditLog',
+      'isEmailGuardError',
       'nodemailerGuard',
       'sendReleased',
     ],
   },
   'email-guard/mime': {
     module: mimeEntry,
-    names: ['MessageUnreadableError', 'checkMessage'],
+    names: ['MessageUnreadableError', 'checkMessage', 'isEmailGuardError'],
   },
 };
 

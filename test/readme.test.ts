@@ -1,7 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '..');
@@ -9,62 +18,118 @@ const blocksOf = (document: string) =>
   [...readFileSync(resolve(root, document), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map(
     (match) => match[1] as string,
   );
-const blocks = blocksOf('README.md');
-// Sections written beside the README (docs/*.md) run the same way.
-const documents = existsSync(resolve(root, 'docs'))
-  ? readdirSync(resolve(root, 'docs'))
-      .filter((name) => name.endsWith('.md'))
-      .map((name) => `docs/${name}`)
-  : [];
+// The README and the guides beside it (docs/*.md): every code block in each runs the same way.
+const documents = [
+  'README.md',
+  ...(existsSync(resolve(root, 'docs'))
+    ? readdirSync(resolve(root, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => `docs/${name}`)
+    : []),
+];
 const entryPoints: Record<string, string> = {
   'email-guard': 'src/index.ts',
   'email-guard/nodemailer': 'src/nodemailer/index.ts',
   'email-guard/mime': 'src/mime/index.ts',
   'email-guard/incident': 'src/incident/index.ts',
 };
+const tsx = pathToFileURL(resolve(root, 'node_modules/tsx/dist/loader.mjs')).href;
 
-describe('README', () => {
-  it('has a TypeScript example for every section that needs one', () => {
-    expect(blocks.length).toBeGreaterThan(10);
-  });
+for (const document of documents) {
+  const blocks = blocksOf(document);
+  const isReadme = document === 'README.md';
 
-  // Every code block in the README runs, against the source, as a reader would paste it.
-  const examples = [
-    ...blocks.map((block, index) => ({ block, name: `example-${index + 1}`, label: `example ${index + 1}` })),
-    ...documents.flatMap((document) =>
-      blocksOf(document).map((block, index) => ({
-        block,
-        name: `${document.replace(/\W/g, '-')}-${index + 1}`,
-        label: `${document} example ${index + 1}`,
-      })),
-    ),
-  ];
-  examples.forEach(({ block, name, label }) => {
-    const firstLine = block.split('\n').find((line) => line.trim() && !line.startsWith('import')) ?? '';
-    it(`runs ${label}: ${firstLine.slice(0, 60)}`, () => {
-      const folder = resolve(root, '.tmp/readme');
-      mkdirSync(folder, { recursive: true });
-      const source = block.replace(/from '(email-guard[^']*)'/g, (whole, name: string) =>
-        entryPoints[name] ? `from '${resolve(root, entryPoints[name] as string)}'` : whole,
-      );
-      const file = resolve(folder, `${name}.ts`);
-      writeFileSync(file, `${source}\nexport {};\n`);
-      const result = spawnSync(process.execPath, ['--import', 'tsx', file], {
-        cwd: root,
-        encoding: 'utf8',
-        timeout: 60_000,
+  describe(isReadme ? 'README' : document, () => {
+    if (isReadme) {
+      it('has a TypeScript example for every section that needs one', () => {
+        expect(blocks.length).toBeGreaterThan(10);
       });
-      // The examples keep their held mail and logs under `email-guard-docs-<their pid>`: not left behind.
-      rmSync(join(tmpdir(), `email-guard-docs-${result.pid}`), { recursive: true, force: true });
-      expect(result.stderr).toBe('');
-      expect(result.status).toBe(0);
-      // `console.log(x); // output` promises what is printed: each such output must appear.
-      // Compared without white space: Node breaks and pads long arrays and objects as it likes.
-      const printed = result.stdout.replace(/\s+/g, '');
-      for (const expected of promisedOutputs(block)) expect(printed).toContain(expected.replace(/\s+/g, ''));
+    }
+
+    it('links only to files and headings that exist', () => {
+      expect(brokenLinks(document)).toEqual([]);
+    });
+
+    // Every code block runs, against the source, as a reader would paste it.
+    blocks.forEach((block, index) => {
+      const name = isReadme ? `example-${index + 1}` : `${document.replace(/\W/g, '-')}-${index + 1}`;
+      const firstLine = block.split('\n').find((line) => line.trim() && !line.startsWith('import')) ?? '';
+      it(`runs example ${index + 1}: ${firstLine.slice(0, 60)}`, () => {
+        const folder = resolve(root, '.tmp/readme');
+        mkdirSync(folder, { recursive: true });
+        const source = block.replace(/from '(email-guard[^']*)'/g, (whole, name: string) =>
+          entryPoints[name] ? `from '${resolve(root, entryPoints[name] as string)}'` : whole,
+        );
+        const file = resolve(folder, `${name}.ts`);
+        writeFileSync(file, `${source}\nexport {};\n`);
+        // The block works in a folder of its own, as its temporary folder and its working folder,
+        // removed afterwards: what an example writes (a hold store, an audit log) is not left behind.
+        const sandbox = mkdtempSync(resolve(tmpdir(), 'email-guard-readme-'));
+        try {
+          const result = spawnSync(process.execPath, ['--import', tsx, file], {
+            cwd: sandbox,
+            env: {
+              ...process.env,
+              TMPDIR: sandbox,
+              TMP: sandbox,
+              TEMP: sandbox,
+              TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.json'),
+            },
+            encoding: 'utf8',
+            timeout: 60_000,
+          });
+          expect(result.stderr).toBe('');
+          expect(result.status).toBe(0);
+          // `console.log(x); // output` promises what is printed: each such output must appear.
+          // Compared without white space: Node breaks and pads long arrays and objects as it likes.
+          const printed = result.stdout.replace(/\s+/g, '');
+          for (const expected of promisedOutputs(block))
+            expect(printed).toContain(expected.replace(/\s+/g, ''));
+        } finally {
+          rmSync(sandbox, { recursive: true, force: true });
+        }
+      });
     });
   });
-});
+}
+
+/**
+ * The relative links of a document (`[text](path)`, `[text](path#heading)`, `[text](#heading)`)
+ * that name a file that does not exist, or a heading that the linked Markdown file does not have.
+ * Links into code blocks are not links; web addresses are not checked.
+ */
+function brokenLinks(document: string): string[] {
+  const text = readFileSync(resolve(root, document), 'utf8').replace(/```[\s\S]*?```/g, '');
+  const broken: string[] = [];
+  for (const match of text.matchAll(/\[[^\]]*\]\(([^)\s]+)\)/g)) {
+    const link = match[1] as string;
+    if (/^[a-z][a-z+.-]*:/i.test(link)) continue;
+    const [path = '', heading] = link.split('#');
+    const target = path ? resolve(root, dirname(document), path) : resolve(root, document);
+    if (!existsSync(target)) broken.push(link);
+    else if (heading !== undefined && target.endsWith('.md') && !headingAnchors(target).has(heading)) {
+      broken.push(link);
+    }
+  }
+  return broken;
+}
+
+/** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens, repeats numbered. */
+function headingAnchors(file: string): Set<string> {
+  const anchors = new Set<string>();
+  const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '');
+  for (const match of text.matchAll(/^#{1,6}\s+(.+?)\s*#*$/gm)) {
+    const base = (match[1] as string)
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+    let anchor = base;
+    for (let repeat = 1; anchors.has(anchor); repeat += 1) anchor = `${base}-${repeat}`;
+    anchors.add(anchor);
+  }
+  return anchors;
+}
 
 /**
  * The outputs a block's comments promise: the comment after a one-line `console.log(...)`, as

@@ -1,4 +1,4 @@
-export { EmailGuardError, InvalidInputError, MessageUnreadableError } from '../errors.js';
+export { EmailGuardError, InvalidInputError, isEmailGuardError, MessageUnreadableError } from '../errors.js';
 export type {
   AssessBreachOptions,
   AssessmentReason,

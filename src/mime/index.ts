@@ -1,4 +1,4 @@
-export { MessageUnreadableError } from '../errors.js';
+export { isEmailGuardError, MessageUnreadableError } from '../errors.js';
 export type { LookupFailure } from '../guard/settle-lookup.js';
 export type { CustomerReference, PipelineOptions } from '../pipeline/pipeline-options.js';
 export type { Recipient, RecipientField, RecipientVerdict } from '../pipeline/recipient.js';

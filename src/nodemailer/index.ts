@@ -2,6 +2,7 @@ export type { HeldMessageDetails } from '../errors.js';
 export {
   AuditLogFailedError,
   HoldStoreFailedError,
+  isEmailGuardError,
   MessageHeldError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,

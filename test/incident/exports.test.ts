@@ -39,6 +39,7 @@ describe('email-guard/incident', () => {
       'incidentRegisterEntry',
       'incidentReportJsonSchema',
       'inventoryMessage',
+      'isEmailGuardError',
       'measureTexts',
       'misdirectedEmailMeasureIds',
       'renderIncidentReport',

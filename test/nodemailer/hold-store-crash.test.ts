@@ -1,16 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
-import { temporaryDirectory } from '../support/pipeline.js';
+import { useTempDir } from '../support/use-temp-dir.js';
 
-let dir: { path: string; cleanup: () => Promise<void> };
-beforeEach(async () => {
-  dir = await temporaryDirectory();
-});
-afterEach(async () => {
-  await dir.cleanup();
-});
+const dir = useTempDir();
 
 /** Runs the holding child until it has committed `atLeast` entries, then kills it (SIGKILL: no clean-up runs). */
 function holdThenKill(folder: string, atLeast: number, delayMs: number): Promise<string[]> {

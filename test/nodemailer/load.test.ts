@@ -9,8 +9,9 @@ import {
   type HeldMessageError,
   nodemailerGuard,
 } from '../../src/nodemailer/index.js';
-import { customers, smtpTransport, temporaryDirectory } from '../support/pipeline.js';
+import { customers, smtpTransport } from '../support/pipeline.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
+import { useTempDir } from '../support/use-temp-dir.js';
 
 const MESSAGES = 1000;
 
@@ -26,15 +27,13 @@ const kinds = [
 ] as const;
 
 let sink: SmtpSink;
-let dir: { path: string; cleanup: () => Promise<void> };
+const dir = useTempDir({ scope: 'file' });
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  dir = await temporaryDirectory();
 });
 afterAll(async () => {
   await sink.close();
-  await dir.cleanup();
 });
 
 describe('the nodemailer plugin under load', () => {
