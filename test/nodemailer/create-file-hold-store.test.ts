@@ -406,7 +406,12 @@ describe('createFileHoldStore with damaged entries', () => {
       const held = await store().hold(sampleInput('redirect'));
       await edit(held.id, change);
       await expect(store().get(held.id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
-      await expect(store().release(held.id, smtpTransport(fixture.sink.port))).rejects.toMatchObject({
+      await expect(
+        store().release(held.id, smtpTransport(fixture.sink.port), {
+          by: 'lena@butiken.se',
+          reason: 'tampering test',
+        }),
+      ).rejects.toMatchObject({
         code: 'HOLD_STORE_FAILED',
       });
       expect(fixture.sink.received).toEqual([]);
@@ -433,7 +438,12 @@ describe('createFileHoldStore with damaged entries', () => {
       };
     });
     await expect(store.get(held.id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
-    await expect(store.release(held.id, smtpTransport(fixture.sink.port))).rejects.toMatchObject({
+    await expect(
+      store.release(held.id, smtpTransport(fixture.sink.port), {
+        by: 'lena@butiken.se',
+        reason: 'tampering test',
+      }),
+    ).rejects.toMatchObject({
       code: 'HOLD_STORE_FAILED',
     });
     expect(fixture.sink.received).toEqual([]);
