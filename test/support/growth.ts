@@ -4,6 +4,8 @@ import { expect } from 'vitest';
  * How the cost of `run` grows with its input: the best of `tries` timings at size n and at 4n, in
  * one process. A linear path takes about 4 times as long at 4n, a quadratic one about 16 times. The
  * margin is wide on purpose (CI shares two cores with other work): only a super-linear path fails.
+ * Time is the CPU time this process spent (`process.cpuUsage`), not the wall clock: a test worker
+ * that waits for a core while others run would otherwise look slow at random.
  * Speed itself is measured in `npm run bench`, never asserted here.
  */
 export interface GrowthCase<T> {
@@ -27,6 +29,14 @@ function bestOf(times: readonly number[]): number {
   return Math.min(...times);
 }
 
+/** The CPU time (user and system, in milliseconds) this process spends on `work`. */
+async function cpuMilliseconds(work: () => unknown): Promise<number> {
+  const start = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 /** Times `run` at n and 4n and returns both best times and their ratio. */
 export async function measureGrowth<T>(growthCase: GrowthCase<T>): Promise<Growth> {
   const tries = growthCase.tries ?? 5;
@@ -38,12 +48,8 @@ export async function measureGrowth<T>(growthCase: GrowthCase<T>): Promise<Growt
   const smallTimes: number[] = [];
   const largeTimes: number[] = [];
   for (let i = 0; i < tries; i++) {
-    let start = performance.now();
-    await growthCase.run(small);
-    smallTimes.push(performance.now() - start);
-    start = performance.now();
-    await growthCase.run(large);
-    largeTimes.push(performance.now() - start);
+    smallTimes.push(await cpuMilliseconds(() => growthCase.run(small)));
+    largeTimes.push(await cpuMilliseconds(() => growthCase.run(large)));
   }
   // A floor of 0.05 ms keeps a timer's resolution from making a ratio out of noise.
   const smallBest = Math.max(bestOf(smallTimes), 0.05);
@@ -56,8 +62,14 @@ export async function measureGrowth<T>(growthCase: GrowthCase<T>): Promise<Growt
  * n log n ~5, quadratic ~16).
  */
 export async function expectLinearGrowth<T>(growthCase: GrowthCase<T> & { limit?: number }): Promise<void> {
-  const growth = await measureGrowth(growthCase);
   const limit = growthCase.limit ?? 9;
+  // A super-linear path exceeds the limit every time; a linear one that was unlucky (a collection,
+  // a core taken away) does not do so three times running.
+  let growth = await measureGrowth(growthCase);
+  for (let retry = 0; retry < 2 && growth.ratio >= limit; retry++) {
+    const again = await measureGrowth(growthCase);
+    if (again.ratio < growth.ratio) growth = again;
+  }
   expect(
     growth.ratio,
     `took ${growth.small.toFixed(2)} ms at n=${growthCase.n} and ${growth.large.toFixed(2)} ms at 4n`,
