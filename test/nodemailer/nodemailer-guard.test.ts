@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
-import type { SendMailOptions } from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/contacts/customer.js';
 import { InvalidInputError } from '../../src/errors.js';
@@ -677,6 +677,47 @@ describe('nodemailerGuard', () => {
     expect(() => nodemailerGuard(withoutLog as unknown as NodemailerGuardOptions)).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'options.auditLog' }),
     );
+  });
+
+  it('checks a recipient the transporter adds to every message through its defaults', async () => {
+    const transporter = nodemailer.createTransport(
+      { host: '127.0.0.1', port: fixture.sink.port, secure: false, ignoreTLS: true },
+      { bcc: TYPO },
+    );
+    transporter.use(
+      'compile',
+      nodemailerGuard({
+        guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
+        holdStore: fixture.holdStore,
+        auditLog: fixture.audit,
+      }),
+    );
+    const error = await heldError(
+      transporter.sendMail({ ...order({ headers: {} }), emailGuard: { customerId: 'C-1001' } }),
+    );
+    expect(error.recipients.map(({ field, address }) => `${field}:${address}`)).toContain(`bcc:${TYPO}`);
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('does not count a reply address or a DSN original recipient as a delivery, and checks none as one', async () => {
+    const info = await guarded().sendMail(
+      order({ replyTo: 'someone@example.org', dsn: { notify: 'FAILURE', orcpt: 'someone@example.org' } }),
+    );
+    expect(info.envelope.to).toEqual([GOOD]);
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([[GOOD]]);
+    expect(fixture.audit.entries.at(-1)?.recipients.map(({ address }) => address)).toEqual([GOOD]);
+  });
+
+  it('requires who releases a message and why in sendReleased, naming the field', async () => {
+    const release = { holdId: 'H-1', raw: Buffer.from('To: a@b.se\r\n\r\nx'), envelope: { to: [GOOD] } };
+    await expect(sendReleased(guarded(), { ...release, by: 'lena', reason: '' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'message.reason',
+    });
+    await expect(
+      sendReleased(guarded(), { ...release, reason: 'x' } as unknown as Parameters<typeof sendReleased>[1]),
+    ).rejects.toMatchObject({ field: 'message.by' });
+    expect(fixture.sink.received).toEqual([]);
   });
 
   it('refuses options that break the schema, naming the field', () => {
