@@ -243,17 +243,6 @@ export function openFileHoldStore(
     return result.record;
   }
 
-  async function hasEntry(id: string): Promise<boolean> {
-    let names: string[];
-    try {
-      names = await fs.readdir(dir);
-    } catch (error) {
-      if (isMissing(error)) return false;
-      throw new HoldStoreFailedError(`the hold store ${dir} cannot be read`, { cause: error });
-    }
-    return names.includes(`${id}.json`);
-  }
-
   async function isLocked(id: string): Promise<boolean> {
     return (await fs.readdir(dir)).includes(`${id}.lock`);
   }
@@ -470,12 +459,19 @@ export function openFileHoldStore(
     async discard(id: string, options: DiscardOptions = {}): Promise<boolean> {
       checkId(id);
       const settings = parseInput(DiscardOptionsSchema, options, ['options']);
-      if (!(await hasEntry(id))) return false;
+      const names = await listNames();
+      const committed = names.includes(`${id}.json`);
+      // An .eml alone is a hold a stopped process never finished: discarded like any entry.
+      if (!committed && !names.includes(`${id}.eml`)) return false;
       // The release's lock: while a release sends the message, discarding it would report a
       // message gone that is on its way to the recipient.
       await lock(id, settings.force ?? false);
       try {
-        await remove(id);
+        if (committed) await remove(id);
+        else {
+          await fs.unlink(path(`${id}.eml`));
+          await fs.syncDir(dir);
+        }
       } catch (error) {
         if (isMissing(error)) return false;
         throw new HoldStoreFailedError(`held message ${id} could not be discarded`, { cause: error });

@@ -70,7 +70,8 @@ export interface HoldStoreProblem {
 export interface ReleaseOptions {
   /**
    * The corrected recipients. When given, the message goes to exactly these addresses and nobody
-   * else: they replace the envelope and the `To` field, and the `Cc` field is removed.
+   * else: they replace the envelope and the `To` field, and the `Cc`, `Bcc`, `Resent-To`,
+   * `Resent-Cc` and `Resent-Bcc` fields are removed.
    * @default the recipients the message was held with
    */
   readonly to?: string | readonly string[];
