@@ -356,6 +356,9 @@ describe('createFileHoldStore with damaged entries', () => {
       (record) => {
         record.action = 'confirm';
       },
+      (record) => {
+        (record.envelope as Record<string, unknown>).bcc = ['stranger@example.com'];
+      },
     ];
     for (const change of changes) {
       const held = await store().hold(sampleInput('redirect'));
