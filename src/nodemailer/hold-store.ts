@@ -70,8 +70,9 @@ export interface HoldStoreProblem {
 export interface ReleaseOptions {
   /**
    * The corrected recipients. When given, the message goes to exactly these addresses and nobody
-   * else: they replace the envelope and the `To` field, and the `Cc` field is removed. Each is
-   * checked again like any recipient: a correction that is itself a typo is refused.
+   * else: they replace the envelope and the `To` field, and the `Cc`, `Bcc`, `Resent-To`,
+   * `Resent-Cc` and `Resent-Bcc` fields are removed. Each is checked again like any recipient: a
+   * correction that is itself a typo is refused.
    * @default the recipients the message was held with
    */
   readonly to?: string | readonly string[];

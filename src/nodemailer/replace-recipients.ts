@@ -2,7 +2,10 @@ import { findHeaderEnd } from '../pipeline/find-header-end.js';
 
 /**
  * Gives a raw message new recipients: the `To` field is replaced, `Cc` and `Bcc` fields are
- * removed (RFC 5322 §3.6.3), everything else, the body included, stays byte for byte. Folded
+ * removed (RFC 5322 §3.6.3), and so are `Resent-To`, `Resent-Cc` and `Resent-Bcc` (§3.6.6), which
+ * a relay that reads its recipients from the header would deliver to; everything else, the body
+ * included, stays byte for byte. The header is read to its later end where line endings are mixed
+ * (see `findHeaderEnd`), so no recipient field is left behind an ambiguous empty line. Folded
  * fields (RFC 5322 §2.2.3: a line starting with white space continues the field above) are
  * removed whole.
  *
@@ -12,6 +15,8 @@ import { findHeaderEnd } from '../pipeline/find-header-end.js';
  * // 'To: anna@gmail.com\r\nSubject: Order\r\n\r\nBody'
  * ```
  */
+const RECIPIENT_FIELDS = new Set(['to', 'cc', 'bcc', 'resent-to', 'resent-cc', 'resent-bcc']);
+
 export function replaceRecipients(raw: Buffer, to: readonly string[]): Buffer {
   const found = findHeaderEnd(raw);
   const end = found === -1 ? raw.length : found;
@@ -29,7 +34,7 @@ export function replaceRecipients(raw: Buffer, to: readonly string[]): Buffer {
       continue;
     }
     const name = /^([^:]+):/.exec(line)?.[1]?.trim().toLowerCase();
-    dropping = name === 'to' || name === 'cc' || name === 'bcc';
+    dropping = name !== undefined && RECIPIENT_FIELDS.has(name);
     if (name === 'to' && toAt === -1) toAt = kept.length;
     if (!dropping) kept.push(line);
   }

@@ -206,6 +206,29 @@ describe('createFileHoldStore', () => {
     expect(fixture.sink.received).toEqual([]);
   });
 
+  it('sends a corrected message to the correction only: Resent fields and a Cc behind a bare LF go too', async () => {
+    const raw = [
+      'From: order@butiken.se',
+      `Resent-To: ${TYPO}`,
+      'Resent-Cc: anna@svensonbygg.se',
+      'Resent-Bcc: someone@example.com',
+      `To: ${TYPO}`,
+      'Subject: resent',
+      '\nCc: stranger@example.com',
+      '',
+      'Tack!',
+    ].join('\r\n');
+    const held = await fixture.holdStore.hold({ ...sampleInput('resent'), raw: Buffer.from(raw) });
+    await fixture.holdStore.release(held.id, smtpTransport(fixture.sink.port), { to: GOOD });
+    expect(fixture.sink.received[0]?.to).toEqual([GOOD]);
+    const sent = fixture.sink.received[0]?.raw.toString() ?? '';
+    expect(sent).not.toMatch(/resent-|stranger|svensonbygg/i);
+    const parsed = await simpleParser(sent);
+    expect(parsed.headers.get('to')).toMatchObject({ text: GOOD });
+    expect(parsed.subject).toBe('resent');
+    expect(parsed.text?.trim()).toBe('Tack!');
+  });
+
   it('discards a held message without sending it', async () => {
     const id = await holdOrder();
     expect(await fixture.holdStore.discard(id)).toBe(true);
@@ -388,6 +411,10 @@ describe('createFileHoldStore with damaged entries', () => {
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     expect(problems.find((problem) => problem.id === orphan)?.file).toBe(join(folder(), `${orphan}.eml`));
+    // Each of them is cleared away with discard, the uncommitted message too.
+    for (const id of [lost.id, changed.id, orphan]) expect(await store().discard(id)).toBe(true);
+    expect(await store().listProblems()).toEqual([]);
+    expect(await readdir(folder())).toEqual([]);
   });
 
   it('refuses to release an entry whose envelope, customer or verdicts were changed in the folder', async () => {
@@ -400,6 +427,9 @@ describe('createFileHoldStore with damaged entries', () => {
       },
       (record) => {
         record.action = 'confirm';
+      },
+      (record) => {
+        (record.envelope as Record<string, unknown>).bcc = ['stranger@example.com'];
       },
     ];
     for (const change of changes) {

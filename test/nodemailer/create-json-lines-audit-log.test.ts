@@ -83,24 +83,29 @@ function bulkyEntry(index: number): AuditEntry {
   return { ...entry(index, 'anna@example.se'), recipients };
 }
 
-// A real full disk: a tmpfs of 64 KiB mounted for these tests (Linux, as root). Where mounting is
-// not possible the tests say so and are skipped.
+// A real full disk: a tmpfs of 64 KiB mounted for these tests (Linux, as root). Whether mounting is
+// possible is tried once when the tests are collected, and unmounted at once; where it is not, the
+// tests say why and are skipped.
 const mountPoint = join('/tmp', `email-guard-full-disk-${process.pid}`);
-let mounted = false;
-let skipReason = '';
-try {
+const mountTmpfs = () => {
   execFileSync('mkdir', ['-p', mountPoint]);
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint], { stdio: 'pipe' });
-  mounted = true;
+};
+let skipReason = '';
+try {
+  mountTmpfs();
+  execFileSync('umount', [mountPoint]);
+  execFileSync('rmdir', [mountPoint]);
 } catch (error) {
   skipReason = `a 64 KiB tmpfs cannot be mounted here (needs Linux and root): ${String(error)}`;
 }
 
-describe.skipIf(!mounted)(
-  `createJsonLinesAuditLog on a full disk${mounted ? '' : ` (skipped: ${skipReason})`}`,
+describe.skipIf(skipReason !== '')(
+  `createJsonLinesAuditLog on a full disk${skipReason ? ` (skipped: ${skipReason})` : ''}`,
   () => {
     let sink: SmtpSink;
     beforeAll(async () => {
+      mountTmpfs();
       sink = await startSmtpSink();
     });
     afterAll(async () => {

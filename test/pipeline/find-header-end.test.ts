@@ -90,7 +90,7 @@ describe('findHeaderEnd', () => {
 describe('collectRecipients growth', () => {
   it('splits a long list of addresses in time linear in its length', async () => {
     await expectLinearGrowth({
-      n: 5_000,
+      n: 1_000,
       make: (n) => Array.from({ length: n }, (_, index) => `Kund ${index} <k${index}@example.se>`).join(', '),
       run: (to: string) => collectRecipients({ to, resentTo: to }),
     });
