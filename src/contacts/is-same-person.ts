@@ -26,12 +26,13 @@ export function isSamePerson(a: string | undefined, b: string | undefined): bool
   // another family: Jansson and Jonsson, Karlsson and Carlsson, Lind and Lund, Nilson and Nilsson
   // are all common Swedish surnames (SCB name statistics).
   if (isOneSwap(nameWords(a).join(' '), nameWords(b).join(' '))) return true;
-  const wordsA = keyA.split(' ');
-  const wordsB = keyB.split(' ');
-  const [fewer, more] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
-  if (fewer.length < 2) return false;
-  const words = new Set(more);
-  return fewer.every((word) => words.has(word));
+  // Compared as sets, so the answer is the same both ways round: `Anna Anna` has one word, not two.
+  const wordsA = new Set(keyA.split(' '));
+  const wordsB = new Set(keyB.split(' '));
+  const [fewer, more] = wordsA.size <= wordsB.size ? [wordsA, wordsB] : [wordsB, wordsA];
+  if (fewer.size < 2) return false;
+  for (const word of fewer) if (!more.has(word)) return false;
+  return true;
 }
 
 /**

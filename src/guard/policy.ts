@@ -19,6 +19,9 @@ export const defaultPolicy: Policy = {
   'sibling-domain': 'confirm',
   'number-mismatch': 'confirm',
   'unverified-address': 'confirm',
+  // A broken address on the customer's record says nothing against the one typed, but the record
+  // needs mending, and without the finding the check would compare with fewer addresses unseen.
+  'invalid-known-address': 'send',
   'disposable-domain': 'send',
   'role-address': 'send',
   // Households share mailboxes, so another customer's address is a question, not a stop.
@@ -41,6 +44,7 @@ export const findingSeverity: Readonly<Record<FindingCode, Severity>> = {
   'sibling-domain': 'warning',
   'number-mismatch': 'warning',
   'unverified-address': 'warning',
+  'invalid-known-address': 'warning',
   'disposable-domain': 'info',
   'role-address': 'info',
   'belongs-to-other-customer': 'warning',

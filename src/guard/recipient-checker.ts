@@ -184,8 +184,21 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     const known: KnownAddress[] = [];
     for (const given of customer.emails ?? []) {
       const knownAddress = readKnownAddress(given);
-      // A malformed address on file cannot be compared; it is skipped, not fatal to the check.
+      // A malformed address on file cannot be compared; it is not fatal to the check, but it is
+      // said, so the record gets mended and nobody takes the check for one against every address.
       if (knownAddress) known.push(knownAddress);
+      else {
+        const parsed = parseAddress(given);
+        if (!parsed.ok)
+          findings.push(
+            finding({
+              code: 'invalid-known-address',
+              known: given,
+              reason: parsed.reason,
+              detail: parsed.detail,
+            }),
+          );
+      }
     }
 
     const parsed = parseAddress(entered);

@@ -72,6 +72,13 @@ export type Finding =
       readonly edits: readonly Edit[];
     })
   | (FindingBase & { readonly code: 'unverified-address'; readonly knownAddresses: number })
+  | (FindingBase & {
+      readonly code: 'invalid-known-address';
+      /** The address on the customer's record, as it is written there. */
+      readonly known: string;
+      readonly reason: InvalidAddressReason;
+      readonly detail: string;
+    })
   | (FindingBase & { readonly code: 'disposable-domain'; readonly domain: string })
   | (FindingBase & { readonly code: 'role-address'; readonly local: string })
   | (FindingBase & {

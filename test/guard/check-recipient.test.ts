@@ -157,6 +157,20 @@ describe('checkRecipient', () => {
     expect(find(verdict, 'number-mismatch').expected).toBe('07700900123');
   });
 
+  it('says so when an address on the customer record is itself not an address', () => {
+    const customer = { id: 'C-9', emails: ['not an address', 'anna@example.se'] };
+    const verdict = checkRecipient({ entered: 'anna@example.se', customer });
+    expect(verdict.action).toBe('send');
+    expect(find(verdict, 'invalid-known-address')).toMatchObject({
+      known: 'not an address',
+      severity: 'warning',
+    });
+    const onlyBroken = checkRecipient({ entered: 'anna@example.se', customer: { id: 'C-9', emails: ['x'] } });
+    expect(codes(onlyBroken)).toEqual(
+      expect.arrayContaining(['invalid-known-address', 'unverified-address']),
+    );
+  });
+
   it('asks to confirm a genuinely new address instead of blocking it', () => {
     for (const entered of [
       'anna.svensson@volvocars.com',
