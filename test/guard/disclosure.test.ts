@@ -75,6 +75,23 @@ describe('what a check reveals about other customers', () => {
     expect(strings(verdict).some((text) => text.includes('1985') || text.includes('C-1'))).toBe(false);
   });
 
+  it('still suggests the corrected provider domain, which needs no other customer to know', () => {
+    const verdict = checkRecipient({
+      entered: 'anna.svensson1985@gmial.com',
+      customer: { id: 'NEW-1', name: 'Anna Svensson' },
+      directory,
+    });
+    expect(verdict.findings.map((finding) => finding.code)).toEqual([
+      'near-miss-other-customer',
+      'domain-typo',
+      'unverified-address',
+    ]);
+    expect(verdict.suggestion).toBe(
+      checkRecipient({ entered: 'anna.svensson1985@gmial.com', customer: { id: 'NEW-1' } }).suggestion,
+    );
+    expect(verdict.suggestion).toBe('anna.svensson1985@gmail.com');
+  });
+
   it('hands the details to a staff tool that asks for them with revealOtherCustomers', () => {
     const staff = { revealOtherCustomers: true };
     const shared = checkRecipient(
