@@ -56,6 +56,7 @@ export type { Policy } from './guard/policy.js';
 export { defaultPolicy } from './guard/policy.js';
 export type { CheckRecipientInput } from './guard/recipient-checker.js';
 export { CheckRecipientInputSchema } from './guard/recipient-checker.js';
+export type { LookupErrorKind } from './guard/settle-lookup.js';
 export type {
   Action,
   ConfusableCharacter,

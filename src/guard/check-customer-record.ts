@@ -11,7 +11,8 @@ import type { LookupOutcome } from './settle-lookup.js';
  * ```ts
  * checkCustomerRecord({ id: 'C-1001', emails: ['anna@example.se'] }); // { found: { id: 'C-1001', ... } }
  * checkCustomerRecord({ id: 'C-1001', emails: null });
- * // { reason: 'error', error: 'invalid customer record: emails: Invalid input: expected array, received null' }
+ * // { reason: 'error', kind: 'invalid-record',
+ * //   error: 'invalid customer record: emails: Invalid input: expected array, received null' }
  * ```
  */
 export function checkCustomerRecord(record: unknown): LookupOutcome<Customer> {

@@ -125,8 +125,15 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
       const others = findPhoneUnchecked(directory, { entered: phone.e164, excludeCustomerId: customer.id });
       if (options.revealOtherCustomers) {
         for (const match of others) {
+          // Shown in the form it was typed in (`073-987 65 43`), not as the directory keeps it.
+          const stored = parsePhone(match.phone, region);
+          const shown =
+            stored && (typed.international ? stored.formattedInternational : stored.formattedNational);
           findings.push(
-            finding({ code: 'belongs-to-other-customer', customerId: match.customerId, known: match.phone }),
+            finding(
+              { code: 'belongs-to-other-customer', customerId: match.customerId, known: match.phone },
+              shown,
+            ),
           );
         }
       } else if (others[0]) {

@@ -128,8 +128,10 @@ export function createGuard(options: GuardOptions = {}): Guard {
             error: 'the directory cannot look customers up by id (no get method)',
           };
         }
-        const known = await directory.get(id);
-        return known ? sameCustomer(id, checkCustomerRecord(known)) : { reason: 'not-found' };
+        // Its `get` may be a database call: it gets the same deadline, and a throw is a failed
+        // lookup, not a rejected check.
+        const known = await settleLookup(() => directory.get(id), timeoutMs);
+        return 'found' in known ? sameCustomer(id, checkCustomerRecord(known.found)) : known;
       }
       return {
         reason: 'error',

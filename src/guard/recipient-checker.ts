@@ -373,12 +373,13 @@ function chooseSuggestion(
     const atBest = new Set(nearMisses.filter((item) => item.distance === best).map((item) => item.known));
     return atBest.size === 1 ? [...atBest][0] : undefined;
   }
-  // Another customer's address is a suggestion only for staff who may see it: masked, it is none.
-  const otherCustomers = findings.filter((item) => item.code === 'near-miss-other-customer');
-  if (otherCustomers.length > 0) {
-    const [only] = otherCustomers;
-    return otherCustomers.length === 1 && only?.customerId !== undefined ? only.known : undefined;
-  }
+  // Another customer's address is a suggestion only for staff who may see it (`customerId` is
+  // then present); masked, it is none, and the suggestions below, which need no other customer's
+  // record, are made as without a directory.
+  const otherCustomers = findings.flatMap((item) =>
+    item.code === 'near-miss-other-customer' && item.customerId !== undefined ? [item.known] : [],
+  );
+  if (otherCustomers.length > 0) return otherCustomers.length === 1 ? otherCustomers[0] : undefined;
   for (const item of findings) {
     if (item.code === 'confusable-characters') return item.lookalike;
   }

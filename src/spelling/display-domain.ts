@@ -7,6 +7,7 @@ const DAMP = 700;
 const INITIAL_BIAS = 72;
 const INITIAL_N = 0x80;
 const MAX_CODE_POINT = 0x10ffff;
+const MAX_LABEL_LENGTH = 63;
 
 /** RFC 3492 §6.1. */
 function adapt(delta: number, points: number, first: boolean): number {
@@ -66,7 +67,8 @@ function decodeLabel(input: string): string | undefined {
 /**
  * A domain as a person reads it: each Punycode label (`xn--keri-poa`, RFC 3492) shown in Unicode
  * (`åkeri`), so a salesperson sees `åkeri.se`, the domain the customer typed, and not the ASCII
- * form mail servers use. A label that is not valid Punycode is left as it is.
+ * form mail servers use. A label that is not valid Punycode, or longer than a DNS label can be, is
+ * left as it is.
  *
  * @example
  * ```ts
@@ -79,7 +81,9 @@ export function displayDomain(domain: string): string {
   return domain
     .split('.')
     .map((label) => {
-      if (!/^xn--/i.test(label)) return label;
+      // A label is at most 63 octets (RFC 1035 §2.3.4); a longer one is no domain's, and decoding
+      // it (an insertion per character) would take time growing with the square of its length.
+      if (label.length > MAX_LABEL_LENGTH || !/^xn--/i.test(label)) return label;
       const decoded = decodeLabel(label.slice(4));
       return decoded === undefined || decoded === '' ? label : decoded;
     })

@@ -75,6 +75,23 @@ describe('what a check reveals about other customers', () => {
     expect(strings(verdict).some((text) => text.includes('1985') || text.includes('C-1'))).toBe(false);
   });
 
+  it('still suggests the corrected provider domain, which needs no other customer to know', () => {
+    const verdict = checkRecipient({
+      entered: 'anna.svensson1985@gmial.com',
+      customer: { id: 'NEW-1', name: 'Anna Svensson' },
+      directory,
+    });
+    expect(verdict.findings.map((finding) => finding.code)).toEqual([
+      'near-miss-other-customer',
+      'domain-typo',
+      'unverified-address',
+    ]);
+    expect(verdict.suggestion).toBe(
+      checkRecipient({ entered: 'anna.svensson1985@gmial.com', customer: { id: 'NEW-1' } }).suggestion,
+    );
+    expect(verdict.suggestion).toBe('anna.svensson1985@gmail.com');
+  });
+
   it('hands the details to a staff tool that asks for them with revealOtherCustomers', () => {
     const staff = { revealOtherCustomers: true };
     const shared = checkRecipient(
@@ -190,5 +207,30 @@ describe('what a failed lookup reveals', () => {
     });
     expect(verdict.findings[0]).toMatchObject({ code: 'lookup-failed', kind: 'other-customer' });
     expect(strings(verdict).some((text) => text.includes('C-777') || text.includes('olle'))).toBe(false);
+  });
+
+  it("fails closed, without the error's text, when a caller's directory throws or does not answer", async () => {
+    const own = createDirectory([anna]);
+    const throwing = {
+      findAddress: own.findAddress.bind(own),
+      findPhone: own.findPhone.bind(own),
+      get: async () => {
+        throw new Error(secret);
+      },
+    };
+    const verdict = await createGuard({ directory: throwing as never }).check({
+      entered: 'anna.svensson1985@gmail.com',
+      customerId: 'C-1',
+    });
+    expect(verdict.action).toBe('block');
+    expect(verdict.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'error', kind: 'threw' });
+    expect(strings(verdict).some((text) => text.includes('10.0.0.7'))).toBe(false);
+
+    const silent = { ...throwing, get: () => new Promise(() => undefined) };
+    const late = await createGuard({ directory: silent as never, lookupTimeoutMs: 20 }).check({
+      entered: 'anna.svensson1985@gmail.com',
+      customerId: 'C-1',
+    });
+    expect(late.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'timeout' });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
 import { checkPhone } from '../../src/guard/check-phone.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
 import type { Finding } from '../../src/guard/verdict.js';
@@ -106,6 +107,17 @@ describe('phone numbers in what the salesperson reads', () => {
     });
     expect(international.findings[0]?.message).toBe(
       'Looks like a typo of the customer\'s known number +46 70 123 45 67: a digit 4 is missing after "+46 70 123".',
+    );
+  });
+
+  it("shows another customer's number, to staff, in the form it was typed in", () => {
+    const directory = createDirectory([{ id: 'C-2', phones: ['+46 73 987 65 43'] }]);
+    const verdict = checkPhone(
+      { entered: '073-987 65 43', customer: { id: 'NEW-1' }, directory },
+      { revealOtherCustomers: true },
+    );
+    expect(verdict.findings[0]?.message).toBe(
+      "The number 073-987 65 43 is known for another customer (C-2). Check that it really is this customer's.",
     );
   });
 });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayAddress, displayDomain } from '../../src/spelling/display-domain.js';
+import { spellAddress } from '../../src/spelling/spell-address.js';
+import { expectLinearGrowth } from '../support/growth.js';
 
 /** The ASCII form a browser or Node gives a domain (UTS #46 through the WHATWG URL parser). */
 function toAscii(domain: string): string {
@@ -49,5 +51,23 @@ describe('displayDomain', () => {
         displayAddress(text);
       }),
     );
+  });
+
+  it('takes time in proportion to a long label, which it leaves as it is', async () => {
+    const label = `xn--${'a'.repeat(70)}`;
+    expect(displayDomain(`${label}.se`)).toBe(`${label}.se`);
+    await expectLinearGrowth({
+      n: 5_000,
+      // Without a hyphen every character is an encoded one: one insertion each when decoded.
+      make: (n) => `kund@xn--${'a'.repeat(n)}.se`,
+      run: (address: string) => displayAddress(address),
+      tries: 9,
+    });
+    await expectLinearGrowth({
+      n: 5_000,
+      make: (n) => `kund@xn--${'a'.repeat(n)}.se`,
+      run: (address: string) => spellAddress(address),
+      tries: 9,
+    });
   });
 });
