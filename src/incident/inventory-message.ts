@@ -5,6 +5,7 @@ import { MessageUnreadableError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { type DataCategory, dataCategories } from './data/data-categories.js';
 import { excerptAround, findPersonalData, maskText, type PersonalDataKind } from './find-personal-data.js';
+import { htmlToText } from './html-to-text.js';
 import { LocaleSchema } from './option-schemas.js';
 
 /**
@@ -244,49 +245,4 @@ function isParsedMail(value: unknown): value is ParsedMail {
     'attachments' in value &&
     Array.isArray(value.attachments)
   );
-}
-
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  aring: 'å',
-  auml: 'ä',
-  ouml: 'ö',
-  Aring: 'Å',
-  Auml: 'Ä',
-  Ouml: 'Ö',
-  eacute: 'é',
-  uuml: 'ü',
-  euro: '€',
-};
-
-/** The words of an HTML part as a reader sees them, plus every link target (a reset link hides there). */
-function htmlToText(html: string): string {
-  const links = [...html.matchAll(/\bhref\s*=\s*["']([^"']+)["']/gi)].map((match) =>
-    decodeEntities(match[1] ?? ''),
-  );
-  const text = html
-    .replace(/<(head|style|script)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<br\s*\/?>|<\/(?:p|div|tr|li|h[1-6]|table)\s*>/gi, '\n')
-    .replace(/<\/t[dh]\s*>/gi, '\t')
-    .replace(/<[^>]*>/g, '')
-    .replace(/[ \t]+\n/g, '\n');
-  return `${decodeEntities(text)}\n${links.join('\n')}`;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X'))
-      return safeCodePoint(Number.parseInt(name.slice(2), 16), whole);
-    if (name.startsWith('#')) return safeCodePoint(Number(name.slice(1)), whole);
-    return ENTITIES[name] ?? whole;
-  });
-}
-
-function safeCodePoint(code: number, fallback: string): string {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
 }

@@ -391,7 +391,15 @@ function toText(title: string, sections: readonly Section[]): string {
 }
 
 function toMarkdown(title: string, sections: readonly Section[]): string {
-  const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+  // Text from the message (a subject, a description) is one paragraph: its line breaks are folded to
+  // spaces, so it cannot start a heading, list or quote of its own (CommonMark §4, §5), and a
+  // paragraph that begins like a list item or a setext underline is escaped there too.
+  const escapeMarkdown = (text: string) =>
+    text
+      .replace(/(?:\r\n?|[\n\v\f\u0085\u2028\u2029])+/g, ' ')
+      .replace(/([\\`*_[\]<>#|])/g, '\\$1')
+      .replace(/^(\s*)([-+=~])/, '$1\\$2')
+      .replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
   const blocks = sections.map((section) =>
     [
       `## ${escapeMarkdown(section.heading)}`,
