@@ -352,9 +352,21 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport): string[] 
         'public-notice': say(phrasing, 'offentligt meddelande', 'public notice'),
       })[mean],
   );
+  const controller = !report.regimes.includes('eprivacy');
+  // The officer decided not to tell them: the report must not say that they are told.
+  if (report.judgment?.notifyDataSubjects === false && !notice.notifiedAt && !report.customerCall)
+    return [
+      say(
+        phrasing,
+        'De berörda underrättas inte, enligt den ansvarigas bedömning (se Slutsats).',
+        'The people concerned are not told, as the responsible person judged (see Conclusion).',
+      ),
+    ];
   const lines = [
     notice.required
-      ? say(phrasing, 'Berörda ska underrättas.', 'The people concerned must be told.')
+      ? controller
+        ? say(phrasing, 'De registrerade ska informeras.', 'The data subjects must be told.')
+        : say(phrasing, 'Berörda ska underrättas.', 'The people concerned must be told.')
       : say(
           phrasing,
           'Underrättelse krävs inte enligt reglerna, men kunden informeras för att kunna vara uppmärksam.',
@@ -372,7 +384,7 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport): string[] 
     notice.content ??
       say(
         phrasing,
-        'Underrättelsen beskriver vad som hänt, vilka uppgifter den andra personen kunnat se, vilka åtgärder som vidtagits, vad kunden bör vara uppmärksam på, samt kontaktuppgifter och referensnummer.',
+        `${controller ? 'Informationen' : 'Underrättelsen'} beskriver vad som hänt, vilka uppgifter den andra personen kunnat se, vilka åtgärder som vidtagits, vad kunden bör vara uppmärksam på, samt kontaktuppgifter och referensnummer.`,
         'The notice says what happened, which details the other person could see, what was done, what the customer should watch for, and gives contact details and the reference number.',
       ),
   );

@@ -110,7 +110,18 @@ function writeSection(document: PDFKit.PDFDocument, section: Section, width: num
   document.moveDown(0.15);
   document.font('body').fontSize(9.5);
   for (const paragraph of section.paragraphs) document.text(paragraph, { width, paragraphGap: 2 });
-  for (const item of section.list ?? []) document.text(`•  ${item}`, { width, indent: 0, paragraphGap: 2 });
+  const left = document.page.margins.left;
+  for (const item of section.list ?? []) {
+    // A hanging indent: the bullet in the margin of the item, wrapped lines under its first word. The
+    // item starts on a new page when its first lines would not fit, so the bullet stays with them.
+    const height = document.heightOfString(item, { width: width - 12 });
+    if (document.y + Math.min(height, 40) > document.page.height - document.page.margins.bottom)
+      document.addPage();
+    const top = document.y;
+    document.text('•', left, top, { width: 12 });
+    document.text(item, left + 12, top, { width: width - 12, paragraphGap: 2 });
+    document.x = left;
+  }
 }
 
 async function defaultFonts(): Promise<PdfFonts> {
@@ -119,10 +130,11 @@ async function defaultFonts(): Promise<PdfFonts> {
     import('node:module'),
   ]);
   // DejaVu Sans covers Latin, Greek and Cyrillic: every authority name in the table, and å, ä, ö.
-  const require = createRequire(import.meta.url);
+  // Not named `require`: the CommonJS build replaces import.meta.url with an expression using require.
+  const resolver = createRequire(import.meta.url);
   const [regular, bold] = await Promise.all([
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+    readFile(resolver.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    readFile(resolver.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
   ]);
   return { regular, bold };
 }

@@ -211,6 +211,10 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
   });
 }
 
+function capitalise(text: string): string {
+  return text.replace(/^\p{Ll}/u, (first) => first.toUpperCase());
+}
+
 function yesNo(phrasing: Phrasing, value: boolean): string {
   return value ? say(phrasing, 'ja', 'yes') : say(phrasing, 'nej', 'no');
 }
@@ -276,7 +280,8 @@ export function decisionParagraphs(
     ? s('de berörda underrättas', 'the people concerned are told')
     : s('de berörda underrättas inte', 'the people concerned are not told');
   lines.push(
-    `${decision.judged.length > 0 ? s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person') : s('Slutsats', 'Conclusion')}: ${riskLabel(phrasing, decision.risk)}. ${authority}${s(', och ', ', and ')}${subjects}.`,
+    // Under the heading "Slutsats" the computed conclusion needs no label of its own; a judged one says so.
+    `${decision.judged.length > 0 ? `${s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person')}: ${riskLabel(phrasing, decision.risk)}` : capitalise(riskLabel(phrasing, decision.risk))}. ${authority}${s(', och ', ', and ')}${subjects}.`,
   );
   for (const warning of decision.warnings) {
     if (warning.code === 'eprivacy-always-notified')

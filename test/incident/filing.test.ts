@@ -178,3 +178,34 @@ describe('the officer’s judgment', () => {
     expect(attempt({ by: 'Karin Berg', reason: 'x' })).toThrow(InvalidInputError);
   });
 });
+
+describe('the notice section follows the decision', () => {
+  it('says the data subjects are not told when the officer decided so, instead of claiming they are', () => {
+    const report = createIncidentReport(
+      {
+        ...telecom,
+        judgment: {
+          by: 'Karin Berg, dataskyddsombud',
+          reason: 'Raderat inom en timme.',
+          notifyDataSubjects: false,
+        },
+      },
+      { now: '2023-03-10T11:45:00+01:00' },
+    );
+    const text = renderIncidentReport(report, { locale: 'sv' });
+    const notice = text.slice(
+      text.indexOf('\nUnderrättelse till berörda'),
+      text.indexOf('\nBerörda i andra'),
+    );
+    expect(notice).toContain('De berörda underrättas inte, enligt den ansvarigas bedömning (se Slutsats).');
+    expect(notice).not.toMatch(/informeras|Sätt:/);
+  });
+
+  it('speaks of the data subjects in a controller’s report', () => {
+    const text = renderIncidentReport(createIncidentReport(retailer, { now: '2024-10-01T13:00:00+02:00' }), {
+      locale: 'sv',
+    });
+    expect(text).toContain('\nInformation till de registrerade\n  De registrerade ska informeras.');
+    expect(text).toContain('Informationen beskriver vad som hänt');
+  });
+});

@@ -160,7 +160,7 @@ describe('renderIncidentReport', () => {
         - Incidenten kan antas påverka abonnentens personuppgifter eller integritet negativt (till exempel identitetsstöld eller bedrägeri): abonnenten ska underrättas. [Förordning (EU) nr 611/2013 art. 3.1 och 3.2]
 
       Slutsats
-        Slutsats: incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Incidenten anmäls till PTS, och de berörda underrättas.
+        Incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Incidenten anmäls till PTS, och de berörda underrättas.
 
       Tidslinje
         - 2018-02-23 kl. 13.36 CET – Meddelandet skickades till fel adress.
@@ -284,7 +284,7 @@ describe('renderIncidentReport', () => {
 
       ## Conclusion
 
-      Conclusion: the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned. The breach is notified to PTS, and the people concerned are told.
+      The breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned. The breach is notified to PTS, and the people concerned are told.
 
       ## Timeline
 
