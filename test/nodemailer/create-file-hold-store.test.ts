@@ -219,7 +219,11 @@ describe('createFileHoldStore', () => {
       'Tack!',
     ].join('\r\n');
     const held = await fixture.holdStore.hold({ ...sampleInput('resent'), raw: Buffer.from(raw) });
-    await fixture.holdStore.release(held.id, smtpTransport(fixture.sink.port), { to: GOOD });
+    await fixture.holdStore.release(held.id, smtpTransport(fixture.sink.port), {
+      to: GOOD,
+      by: 'lena@butiken.se',
+      reason: 'corrected on the phone',
+    });
     expect(fixture.sink.received[0]?.to).toEqual([GOOD]);
     const sent = fixture.sink.received[0]?.raw.toString() ?? '';
     expect(sent).not.toMatch(/resent-|stranger|svensonbygg/i);
