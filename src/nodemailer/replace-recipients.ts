@@ -19,27 +19,71 @@ const RECIPIENT_FIELDS = new Set(['to', 'cc', 'bcc', 'resent-to', 'resent-cc', '
 
 export function replaceRecipients(raw: Buffer, to: readonly string[]): Buffer {
   const found = findHeaderEnd(raw);
-  const end = found === -1 ? raw.length : found;
-  const header = raw.subarray(0, end).toString('latin1');
+  if (found === -1) return replaceInUnendedMessage(raw, to);
+  const header = raw.subarray(0, found).toString('latin1');
   // Keep the message's own line ending (RFC 5322 §2.1 says CRLF; stored mail sometimes has LF).
   const newline = header.includes('\n') && !header.includes('\r\n') ? '\n' : '\r\n';
-  const lines = header.split(/\r?\n/);
   const kept: string[] = [];
   let dropping = false;
   let toAt = -1;
-  for (const line of lines) {
+  // Empty lines inside the header are the ambiguous ones (see findHeaderEnd): they go, so the
+  // header sent on ends in one place for every reader.
+  for (const line of header.split(/\r?\n/)) {
     if (line === '') continue;
-    if (/^[ \t]/.test(line)) {
-      if (!dropping) kept.push(line);
-      continue;
-    }
-    const name = /^([^:]+):/.exec(line)?.[1]?.trim().toLowerCase();
-    dropping = name !== undefined && RECIPIENT_FIELDS.has(name);
-    if (name === 'to' && toAt === -1) toAt = kept.length;
-    if (!dropping) kept.push(line);
+    dropping = keepLine(line, line, dropping, kept, () => {
+      if (toAt === -1) toAt = kept.length;
+    });
   }
   kept.splice(toAt === -1 ? kept.length : toAt, 0, `To: ${to.join(', ')}`);
   // The fields, the empty line that ends the header section, then the body untouched.
   const head = Buffer.from(kept.join(newline) + newline + newline, 'latin1');
-  return Buffer.concat([head, raw.subarray(end)]);
+  return Buffer.concat([head, raw.subarray(found)]);
+}
+
+/**
+ * A message with no empty line every reader takes for the header's end: any line may be a field
+ * to some reader, so every recipient field goes, but each other line stays byte for byte, empty
+ * ones included, since they may be the body.
+ */
+function replaceInUnendedMessage(raw: Buffer, to: readonly string[]): Buffer {
+  const text = raw.toString('latin1');
+  const newline = text.includes('\n') && !text.includes('\r\n') ? '\n' : '\r\n';
+  const kept: string[] = [];
+  let dropping = false;
+  let toAt = -1;
+  for (let start = 0; start < text.length; ) {
+    const lf = text.indexOf('\n', start);
+    const next = lf === -1 ? text.length : lf + 1;
+    const line = text.slice(start, next);
+    start = next;
+    const content = line.replace(/\r?\n$/, '');
+    if (content === '') {
+      kept.push(line);
+      continue;
+    }
+    dropping = keepLine(content, line, dropping, kept, () => {
+      if (toAt === -1) toAt = kept.length;
+    });
+  }
+  const last = kept.at(-1);
+  if (last !== undefined && !last.endsWith('\n')) kept[kept.length - 1] = last + newline;
+  kept.splice(toAt === -1 ? kept.length : toAt, 0, `To: ${to.join(', ')}${newline}`);
+  return Buffer.from(kept.join('') + newline, 'latin1');
+}
+
+/**
+ * Keeps `text` (the line as it is to be written) unless `line` is, or continues (RFC 5322 §2.2.3:
+ * it starts with white space), a recipient field; calls `onTo` where the first `To` field was.
+ * Returns whether the field a following continuation line belongs to is being dropped.
+ */
+function keepLine(line: string, text: string, dropping: boolean, kept: string[], onTo: () => void): boolean {
+  if (/^[ \t]/.test(line)) {
+    if (!dropping) kept.push(text);
+    return dropping;
+  }
+  const name = /^([^:]+):/.exec(line)?.[1]?.trim().toLowerCase();
+  if (name === 'to') onTo();
+  const drop = name !== undefined && RECIPIENT_FIELDS.has(name);
+  if (!drop) kept.push(text);
+  return drop;
 }

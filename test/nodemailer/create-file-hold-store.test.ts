@@ -233,6 +233,18 @@ describe('createFileHoldStore', () => {
     expect(parsed.text?.trim()).toBe('Tack!');
   });
 
+  it('keeps the body of a message with no sure header end when it removes its recipients', async () => {
+    // CRLF, then bare LF: no empty line every reader takes for the end, so the whole of it may be
+    // header to one of them. The recipient fields go wherever they are; every other line stays.
+    const raw = `From: order@butiken.se\r\nTo: ${TYPO}\nSubject: kept\n\npara one\n\nCc: stranger@example.com\npara two\n`;
+    const held = await fixture.holdStore.hold({ ...sampleInput('unended'), raw: Buffer.from(raw) });
+    await fixture.holdStore.release(held.id, smtpTransport(fixture.sink.port), { to: GOOD });
+    expect(fixture.sink.received[0]?.to).toEqual([GOOD]);
+    const sent = (fixture.sink.received[0]?.raw.toString() ?? '').replace(/\r\n/g, '\n');
+    expect(sent).not.toContain('stranger');
+    expect(sent).toContain(`To: ${GOOD}\nSubject: kept\n\npara one\n\npara two\n`);
+  });
+
   it('discards a held message without sending it', async () => {
     const id = await holdOrder();
     expect(await fixture.holdStore.discard(id)).toBe(true);
