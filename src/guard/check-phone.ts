@@ -58,7 +58,8 @@ interface KnownPhone {
  *   number, also when the slip makes the number invalid; the known number is the suggestion.
  * - `invalid-phone` (block): not a number at all, or not a valid one for its country, and no slip
  *   of a known number.
- * - `belongs-to-other-customer` (confirm): the number is on another customer's record (`directory`).
+ * - `belongs-to-other-customer` (confirm): the number is on another customer's record (`directory`);
+ *   once and masked (`*********43`) unless `revealOtherCustomers`.
  * - `unverified-phone` (confirm): a valid number that is not one of the customer's.
  *
  * National numbers are read in `customer.country`, else `defaultCountry`. Digits are compared as

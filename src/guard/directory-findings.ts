@@ -54,13 +54,13 @@ export function directoryFindings(
       }
     } else if (!options.knownMailbox && !mailboxKnownForOthers && isSamePerson(customer.name, match.name)) {
       reported.add(match.customerId);
-      const edits = explainEdits(displayAddress(match.address).toLowerCase(), typed);
       if (reveal) {
+        const edits = explainEdits(displayAddress(match.address).toLowerCase(), typed);
         findings.push({
           code: 'near-miss-other-customer',
           customerId: match.customerId,
           known: match.address,
-          distance: edits.length,
+          distance: match.distance,
           edits,
         });
       } else if (!duplicate) {
@@ -69,7 +69,7 @@ export function directoryFindings(
         findings.push({
           code: 'near-miss-other-customer',
           known: maskAddress(match.address),
-          distance: edits.length,
+          distance: match.distance,
         });
       }
     }

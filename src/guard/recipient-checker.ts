@@ -13,7 +13,7 @@ import { defaultDisposableDomains } from '../matching/data/disposable-domains.js
 import { defaultMailboxProviders } from '../matching/data/mailbox-providers.js';
 import { defaultRoleLocalParts } from '../matching/data/role-local-parts.js';
 import { editDistance } from '../matching/edit-distance.js';
-import { explainEdits } from '../matching/explain-edits.js';
+import { type Edit, explainEdits } from '../matching/explain-edits.js';
 import { findConfusables } from '../matching/find-confusables.js';
 import { createDomainTypoFinder } from '../matching/find-domain-typo.js';
 import { findNumberMismatches, knownNumbers } from '../matching/find-number-mismatches.js';
@@ -211,7 +211,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         for (const candidate of known) {
           // Compared as a person reads both: the domain as typed, not in Punycode.
           const knownAddress = displayAddress(candidate.parsed.address).toLowerCase();
-          const limit = allowedAddressDistance(candidate.parsed.local.length);
+          const limit = allowedAddressDistance(candidate.key.local.length);
           const distance = editDistance(typed, knownAddress, { maxDistance: limit });
           if (distance > limit) continue;
           findings.push(
@@ -270,21 +270,28 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
                 }),
               );
           const addressLimit = allowedAddressDistance(candidate.key.local.length);
+          // The slips that reach another mailbox: a dot Gmail ignores is none. This is the near
+          // miss's `distance`, held to the README's definition; `edits` still show every difference.
+          const localAllowed = localDistance <= (sameDomain ? limit : Math.min(limit, 1));
+          let distance = localDistance;
+          let edits: Edit[] | undefined;
+          if (!sameDomain && localAllowed) {
+            // Explained over the address as a person reads it, domain in Unicode; a slip across
+            // the @ (`anna@atelia.com`) is one, not one in each part.
+            edits = explainEdits(displayAddress(candidate.parsed.address).toLowerCase(), typed);
+            distance = Math.min(
+              localDistance + editDistance(key.domain, candidate.key.domain, { maxDistance: addressLimit }),
+              edits.length,
+            );
+          }
           if (
-            localDistance <= (sameDomain ? limit : Math.min(limit, 1)) &&
+            localAllowed &&
             !(localDistance >= 2 && isNumberedSibling(key.local, candidate.key.local)) &&
-            (sameDomain ||
-              localDistance + editDistance(key.domain, candidate.key.domain, { maxDistance: addressLimit }) <=
-                addressLimit)
+            distance <= addressLimit
           ) {
             // The domains agree (or are aliases of one provider): the slips are in the local part.
-            // Otherwise they are explained over the address as a person reads it, domain in Unicode.
-            const edits = sameDomain
-              ? explainEdits(candidate.parsed.local.toLowerCase(), address.local.toLowerCase())
-              : explainEdits(displayAddress(candidate.parsed.address).toLowerCase(), typed);
-            findings.push(
-              finding({ code: 'near-miss', known: candidate.given, distance: edits.length, edits }),
-            );
+            edits ??= explainEdits(candidate.parsed.local.toLowerCase(), address.local.toLowerCase());
+            findings.push(finding({ code: 'near-miss', known: candidate.given, distance, edits }));
             continue;
           }
         }

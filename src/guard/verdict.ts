@@ -125,7 +125,10 @@ export interface Verdict {
   readonly address?: string;
   /** The one best correction; absent when there is none or the best candidates tie. */
   readonly suggestion?: string;
-  /** Every finding, most severe first. */
+  /**
+   * Every finding, in the order to act on them: the most severe action first, then the most severe
+   * finding, then the most specific (the README's table of findings gives the order).
+   */
   readonly findings: readonly Finding[];
   /** Spellings to read back on the phone: of the address as entered, and of the suggestion. */
   readonly readBack?: { readonly entered?: string; readonly suggestion?: string };

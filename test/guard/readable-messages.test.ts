@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { checkPhone } from '../../src/guard/check-phone.js';
@@ -82,6 +83,45 @@ describe('near misses agree with the definition', () => {
       ),
     ).toEqual([2]);
     expect(near('anna.svensson1985gmail.com', 'anna.svensson1985@gmail.com')).toHaveLength(1);
+  });
+
+  it('never reports a near miss further than the definition allows, whatever the slips', () => {
+    const localPart = fc
+      .array(fc.constantFrom(...'abcdeno.1'), { minLength: 3, maxLength: 14 })
+      .map((characters) => characters.join(''))
+      .filter((local) => /^[a-z0-9](?:[a-z0-9.]*[a-z0-9])?$/.test(local) && !local.includes('..'));
+    const slip = fc.tuple(
+      fc.nat(40),
+      fc.constantFrom('missing', 'extra', 'changed', 'swapped'),
+      fc.constantFrom(...'abn.1@'),
+    );
+    fc.assert(
+      fc.property(
+        localPart,
+        fc.constantFrom('gmail.com', 'telia.com', 'bergbygg.se'),
+        fc.array(slip, { minLength: 1, maxLength: 3 }),
+        (local, domain, slips) => {
+          const known = `${local}@${domain}`;
+          let entered = known;
+          for (const [at, kind, character] of slips) {
+            const i = at % entered.length;
+            if (kind === 'missing') entered = entered.slice(0, i) + entered.slice(i + 1);
+            else if (kind === 'extra') entered = entered.slice(0, i) + character + entered.slice(i);
+            else if (kind === 'changed') entered = entered.slice(0, i) + character + entered.slice(i + 1);
+            else if (i + 1 < entered.length)
+              entered = entered.slice(0, i) + entered[i + 1] + entered[i] + entered.slice(i + 2);
+          }
+          // Gmail ignores dots: the local part that counts is the one without them.
+          const counted = domain === 'gmail.com' ? local.replaceAll('.', '') : local;
+          for (const finding of near(entered, known)) {
+            if (finding.code !== 'near-miss') continue;
+            expect(finding.distance).toBeLessThanOrEqual(counted.length >= 10 ? 2 : 1);
+            if (domain !== 'gmail.com') expect(finding.edits).toHaveLength(finding.distance);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('still blocks an address at a wrong ending of the known provider, as a domain typo', () => {
