@@ -22,6 +22,7 @@ describe('email-guard/incident', () => {
       'buildCustomerNotice',
       'createIncidentReport',
       'dataCategories',
+      'defaultOrderTerms',
       'enisaBasicScores',
       'incidentReportJsonSchema',
       'inventoryMessage',
