@@ -72,6 +72,11 @@ export const BreachFactsSchema = z.object({
    * `limited` (allows general assumptions) or `substantial`.
    */
   insight: InsightSchema.optional(),
+  /**
+   * What a person must still classify before the breach can be judged harmless: order lines the
+   * inventory could not tell apart from health or other special-category data (GDPR Art. 9).
+   */
+  needsReview: z.array(z.string().min(1)).optional(),
   /** When the breach happened. */
   occurredAt: DateInputSchema.optional(),
   /** When the organisation became aware of it (the start of every deadline). */
@@ -106,6 +111,7 @@ export const BreachCircumstancesSchema = BreachFactsSchema.pick({
   safetyRisk: true,
   individualContactDisproportionate: true,
   insight: true,
+  needsReview: true,
 });
 
 /** The facts of a breach as the caller passes them (see {@link BreachFactsSchema}). */
@@ -164,6 +170,11 @@ export const BreachAssessmentSchema = z.object({
   enisa: EnisaSeveritySchema,
   deadlines: z.array(DeadlineSchema),
   reasons: z.array(AssessmentReasonSchema),
+  /**
+   * Data remains that a person must classify (`needsReview` among the facts): a conclusion that the
+   * breach need not be notified, or the people concerned not told, is not final until then.
+   */
+  needsReview: z.boolean().optional(),
 });
 export type BreachAssessment = z.infer<typeof BreachAssessmentSchema>;
 
@@ -356,6 +367,19 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   if (eprivacy && input.encrypted === true) exemptions.push('Regulation 611/2013 Art. 4(2)');
 
   explainDecisions(reason, { gdpr, eprivacy, risk, gdprAuthority, gdprSubjects, subscribers, adverse611 });
+  const pending = input.needsReview ?? [];
+  const needsReview = pending.length > 0 && !(gdprSubjects || subscribers || publicCommunication);
+  if (needsReview) {
+    // GDPR Art. 33(5) and Art. 9: data of a special category raises the risk to high (ENISA 2013
+    // 3.1: sensitive data, basic score 4), so until the lines are classified, no conclusion to
+    // stay silent is safe.
+    reason(
+      'needs-review',
+      'GDPR Art. 9(1), 33(5) and 34(1)',
+      `${pending.length === 1 ? 'En uppgift' : `${pending.length} uppgifter`} kunde inte klassas (${pending.slice(0, 3).join('; ')}${pending.length > 3 ? '; …' : ''}). En person måste granska om de avslöjar hälsa eller andra känsliga personuppgifter innan bedömningen kan bli slutlig: slutsatsen att inte anmäla eller underrätta gäller inte förrän dess.`,
+      `${pending.length === 1 ? 'One item' : `${pending.length} items`} could not be classified (${pending.slice(0, 3).join('; ')}${pending.length > 3 ? '; …' : ''}). A person must check whether they reveal health or other special categories of personal data before the assessment is final: the conclusion not to notify or tell anyone does not stand until then.`,
+    );
+  }
 
   const deadlines = computeDeadlines(
     input,
@@ -370,6 +394,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     enisa,
     deadlines,
     reasons,
+    ...(needsReview ? { needsReview: true } : {}),
   };
 }
 

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema, AddrSpecSchema } from './address-schema.js';
+import { noticeConsequenceTexts, noticeMeasureTexts } from './data/notice-texts.js';
 import { adviceTexts } from './data/report-texts.js';
 import {
   describeAddressMistake,
-  formatDateTime,
   listCategories,
   measureText,
   type Phrasing,
@@ -134,11 +134,12 @@ export async function buildCustomerNotice(
     { to: intended, from: given.from ?? checked.provider.noticeFrom ?? checked.contact.email },
     ['options'],
   );
+  // The subject says what happened (not "a message from us"), so it is read, and not taken for spam.
   const subject = checked.incident.misdirected
     ? say(
         phrasing,
-        'Ditt meddelande från oss skickades till fel e-postadress',
-        'Our message to you went to the wrong e-mail address',
+        'Uppgifter om dig skickades av misstag till en annan person',
+        'Details about you were sent to someone else by mistake',
       )
     : say(
         phrasing,
@@ -149,7 +150,9 @@ export async function buildCustomerNotice(
     parts.greeting,
     parts.happened,
     parts.saw,
+    parts.consequence,
     parts.done,
+    parts.planned,
     parts.watch,
     parts.contact,
     parts.signature,
@@ -160,7 +163,9 @@ export async function buildCustomerNotice(
     .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>\n')}</p>`)
     .join('\n')}\n</body></html>\n`;
   const raw = await new MailComposer({
-    from,
+    // The organisation's name as the display name, so the customer sees who writes (one line: a
+    // line break in a header would end it, RFC 5322 §2.2).
+    from: { name: checked.provider.name.replace(/\s+/g, ' ').trim(), address: from },
     to,
     subject,
     text,
@@ -176,7 +181,9 @@ interface NoticeParts {
   greeting: string;
   happened: string;
   saw: string;
+  consequence: string;
   done: string;
+  planned: string;
   watch: string;
   contact: string;
   signature: string;
@@ -186,6 +193,36 @@ interface NoticeParts {
   provider: string;
 }
 
+/**
+ * A date and time as people say them, in the notice's time zone and without its abbreviation:
+ * `23 februari 2018 kl. 13.36` (Språkrådet: a full stop between hours and minutes),
+ * `23 February 2018 at 13:36`.
+ */
+function spokenDateTime(phrasing: Phrasing, iso: string): string {
+  const parts = new Intl.DateTimeFormat(phrasing.locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone: phrasing.timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((entry) => entry.type === type)?.value ?? '';
+  return phrasing.locale === 'sv'
+    ? `${part('day')} ${part('month')} ${part('year')} kl. ${part('hour')}.${part('minute')}`
+    : `${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}`;
+}
+
+/** The measures of one status as the notice says them; a proposed or rejected one is never said. */
+function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'done' | 'planned'): string[] {
+  const texts: Readonly<Record<string, string | undefined>> = noticeMeasureTexts[phrasing.locale][status];
+  return report.measures
+    .filter((measure) => measure.status === status && measure.id !== 'inform-customer')
+    .map((measure) => measure.text ?? texts[measure.id] ?? measureText(phrasing, measure));
+}
+
 function noticeParts(
   phrasing: Phrasing,
   report: IncidentReport,
@@ -193,61 +230,65 @@ function noticeParts(
 ): NoticeParts {
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);
   const misdirected = report.incident.misdirected;
-  const when = formatDateTime(phrasing, report.incident.occurredAt);
+  const when = spokenDateTime(phrasing, report.incident.occurredAt);
   const mistake = misdirected
     ? describeAddressMistake(phrasing, misdirected.intended, misdirected.actual)
     : '';
+  const subject = misdirected?.subject?.replace(/\s+/g, ' ').trim();
   const happened = misdirected
     ? s(
-        `Den ${when} skickade vi ett meddelande${misdirected.subject ? ` (”${misdirected.subject}”)` : ''} till dig, men e-postadressen vi hade registrerat var fel (${mistake}). Meddelandet kom därför till en annan person.`,
-        `On ${when} we sent you a message${misdirected.subject ? ` (“${misdirected.subject}”)` : ''}, but the e-mail address we had on file was wrong (${mistake}). The message therefore reached someone else.`,
+        `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men e-postadressen vi hade registrerat för dig var fel (${mistake}). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.`,
+        `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but the e-mail address we had for you was wrong (${mistake}). The message therefore reached someone else. We are sorry.`,
       )
     : s(
-        `Den ${when} inträffade en incident som rör dina personuppgifter.`,
-        `On ${when} an incident involving your personal data occurred.`,
+        `Den ${when} inträffade en incident som rör dina personuppgifter. Vi ber om ursäkt för det.`,
+        `On ${when} an incident involving your personal data occurred. We are sorry.`,
       );
   const saw = s(
-    `Den personen har kunnat se ${listCategories(phrasing, report.data.categories)}.`,
-    `That person could see your ${listCategories(phrasing, report.data.categories)}.`,
+    `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+    `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
   );
-  const measures = report.measures.filter(
-    (measure) => measure.status !== 'rejected' && measure.id !== 'inform-customer',
-  );
-  const lines = measures.map((measure) => `- ${measureText(phrasing, measure)}`);
+  const categories = new Set(report.data.categories);
+  const consequence = report.data.categories
+    .filter((category) => category !== 'customer-number' || categories.has('name'))
+    .map((category) => noticeConsequenceTexts[phrasing.locale][category])
+    .filter((text): text is string => text !== undefined)
+    .join(' ');
+  const doneLines = noticeMeasures(phrasing, report, 'done');
   if (report.facts.recipientConfirmedDeletion)
-    lines.push(
+    doneLines.push(
       s(
-        '- Personen som fick meddelandet har bekräftat att det är raderat. Vi bedömer att risken att uppgifterna används är liten.',
-        '- The person who received the message has confirmed deleting it. We consider the risk that the details are misused to be small.',
+        'Personen som fick meddelandet har bekräftat för oss att det är raderat och inte har sparats eller skickats vidare.',
+        'The person who received the message has confirmed to us that it was deleted, not kept or passed on.',
       ),
     );
-  const done =
-    lines.length === 0
-      ? ''
-      : `${s('Det här har vi gjort:', 'This is what we have done:')}\n${lines.join('\n')}`;
+  const plannedLines = noticeMeasures(phrasing, report, 'planned');
+  const list = (heading: string, lines: readonly string[]) =>
+    lines.length === 0 ? '' : `${heading}\n${lines.map((line) => `- ${line}`).join('\n')}`;
   const advice = report.data.categories
     .map((category) => adviceTexts[phrasing.locale][category])
     .filter((text): text is string => text !== undefined);
-  const watch = `${s('Det här kan du vara uppmärksam på:', 'What to watch for:')}\n${[
-    ...advice,
-    s(
-      'Om någon kontaktar dig och säger sig komma från oss, kan du alltid ringa upp oss på vårt vanliga nummer.',
-      'If anyone contacts you claiming to be from us, you can always call us back on our usual number.',
-    ),
-  ]
-    .map((line) => `- ${line}`)
-    .join('\n')}`;
   const phone = report.provider.customerServicePhone ?? report.contact.phone;
   return {
     greeting: customerName ? s(`Hej ${customerName},`, `Dear ${customerName},`) : s('Hej,', 'Hello,'),
     name: customerName ?? '',
     happened,
     saw,
-    done,
-    watch,
+    consequence: consequence
+      ? `${s('Vad det kan innebära för dig:', 'What this could mean for you:')} ${consequence}`
+      : '',
+    done: list(s('Det här har vi gjort:', 'This is what we have done:'), doneLines),
+    planned: list(s('Det här kommer vi att göra:', 'This is what we will do:'), plannedLines),
+    watch: list(s('Det här kan du vara uppmärksam på:', 'What to watch for:'), [
+      ...advice,
+      s(
+        'Om någon kontaktar dig och säger sig komma från oss, kan du alltid ringa upp oss på vårt vanliga nummer.',
+        'If anyone contacts you claiming to be from us, you can always call us back on our usual number.',
+      ),
+    ]),
     contact: s(
-      `Har du frågor är du välkommen att ringa oss på ${phone}. Ange referensnummer ${report.reference}. Vi ber om ursäkt för det inträffade.`,
-      `If you have questions, call us on ${phone} and give the reference number ${report.reference}. We apologise for what happened.`,
+      `Har du frågor är du välkommen att ringa oss på ${phone}. Ange referensnummer ${report.reference}.`,
+      `If you have questions, call us on ${phone} and give the reference number ${report.reference}.`,
     ),
     signature: s(`Vänliga hälsningar\n${report.provider.name}`, `Kind regards\n${report.provider.name}`),
     reference: report.reference,
@@ -262,13 +303,28 @@ function phoneScript(phrasing: Phrasing, parts: NoticeParts): PhoneScript {
     {
       kind: 'say',
       text: s(
-        `Hej${parts.name ? ` ${parts.name}` : ''}, jag ringer från ${parts.provider}.`,
-        `Hello${parts.name ? ` ${parts.name}` : ''}, I am calling from ${parts.provider}.`,
+        `Hej, jag heter [ditt namn] och ringer från ${parts.provider}.`,
+        `Hello, my name is [your name] and I am calling from ${parts.provider}.`,
       ),
+    },
+    // The seed case's script told the customer what a stranger had seen: say it only to them.
+    {
+      kind: 'ask',
+      text: parts.name
+        ? s(
+            `Talar jag med ${parts.name}? (Fortsätt bara om det är rätt person. Annars: be att få ringa upp senare och säg ingenting om ärendet.)`,
+            `Am I speaking to ${parts.name}? (Go on only if it is the right person. If not: offer to call back later and say nothing about the matter.)`,
+          )
+        : s(
+            'Talar jag med kunden själv? (Fortsätt bara om det är rätt person. Annars: be att få ringa upp senare och säg ingenting om ärendet.)',
+            'Am I speaking to the customer? (Go on only if it is the right person. If not: offer to call back later and say nothing about the matter.)',
+          ),
     },
     { kind: 'say', text: parts.happened },
     { kind: 'say', text: parts.saw },
+    ...(parts.consequence ? [{ kind: 'say' as const, text: parts.consequence }] : []),
     ...(parts.done ? [{ kind: 'say' as const, text: parts.done }] : []),
+    ...(parts.planned ? [{ kind: 'say' as const, text: parts.planned }] : []),
     { kind: 'say', text: parts.watch },
     {
       kind: 'ask',
@@ -287,12 +343,12 @@ function phoneScript(phrasing: Phrasing, parts: NoticeParts): PhoneScript {
     {
       kind: 'say',
       text: s(
-        `Du är alltid välkommen att ringa oss på ${parts.phone}. Ange då referensnummer ${parts.reference}.`,
-        `You are always welcome to call us on ${parts.phone}. Please give the reference number ${parts.reference}.`,
+        `Du är alltid välkommen att ringa oss på ${parts.phone}. Ange då referensnummer ${parts.reference}. Än en gång: vi ber om ursäkt.`,
+        `You are always welcome to call us on ${parts.phone}. Please give the reference number ${parts.reference}. Once again, we are sorry.`,
       ),
     },
   ];
-  const answer = s('[Kundens svar: ]', '[Customer’s answer: ]');
+  const answer = s('[Svar: ]', '[Answer: ]');
   const text = `${steps.map((step) => (step.kind === 'ask' ? `${step.text}\n${answer}` : step.text)).join('\n\n')}\n`;
   return { channel: 'phone-script', steps, text };
 }

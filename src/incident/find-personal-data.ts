@@ -21,7 +21,8 @@ export type PersonalDataKind =
   | 'iban'
   | 'password'
   | 'password-reset-link'
-  | 'account-link';
+  | 'account-link'
+  | 'special-category-term';
 
 /** One piece of personal data found in a text. */
 export interface PersonalDataHit {
@@ -318,7 +319,11 @@ export function maskText(text: string, hits: readonly PersonalDataHit[]): string
 }
 
 /** The line around a hit in the masked text, clipped to a readable length. */
-export function excerptAround(masked: string, hit: PersonalDataHit, radius = 40): string {
+export function excerptAround(
+  masked: string,
+  hit: Pick<PersonalDataHit, 'start' | 'end'>,
+  radius = 40,
+): string {
   // Line breaks are looked for only within the radius, and one character beyond it to tell a line
   // that starts or ends right there: a text that is one long line would otherwise be read to both
   // of its ends for every excerpt. A line that goes on past the window is cut with an ellipsis.

@@ -35,6 +35,8 @@ export { AuthoritySchema, authorities } from './data/authorities.js';
 export { controllerHeadings } from './data/controller-headings.js';
 export type { DataCategory } from './data/data-categories.js';
 export { DataCategorySchema, dataCategories, enisaBasicScores } from './data/data-categories.js';
+export type { OrderTerm } from './data/order-terms.js';
+export { defaultOrderTerms } from './data/order-terms.js';
 export type { MisdirectedEmailMeasureId, ReportLocale } from './data/report-texts.js';
 export { measureTexts, misdirectedEmailMeasureIds, reportHeadings } from './data/report-texts.js';
 export type { DateInput } from './date-input.js';

@@ -4,6 +4,8 @@ import { CustomerSchema } from '../contacts/customer.js';
 import { MessageUnreadableError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { type DataCategory, dataCategories } from './data/data-categories.js';
+import { defaultOrderTerms, type OrderTerm } from './data/order-terms.js';
+import { findOrderTerms } from './find-order-terms.js';
 import { excerptAround, findPersonalData, maskText, type PersonalDataKind } from './find-personal-data.js';
 import { htmlToText } from './html-to-text.js';
 import { LocaleSchema } from './option-schemas.js';
@@ -41,6 +43,8 @@ export interface InventoryItem {
   readonly excerpt: string;
   /** The value is exactly one the customer record holds. */
   readonly matchesCustomer: boolean;
+  /** For a `special-category-term`: the term of the table that named it (`blodsocker`). */
+  readonly term?: string;
 }
 
 /** An attachment of the message, and whether its content could be read for personal data. */
@@ -64,6 +68,11 @@ export interface MessageInventory {
   readonly attachments: readonly InventoryAttachment[];
   /** What could not be checked, in plain words (an attachment that is not text, an empty message). */
   readonly notes: readonly string[];
+  /**
+   * Order lines (prices, products) that no term of `orderTerms` classifies, masked: a person must
+   * check whether they reveal health or another special category before the breach is judged.
+   */
+  readonly review: readonly string[];
 }
 
 /** Options of {@link inventoryMessage}. */
@@ -90,13 +99,25 @@ export interface InventoryMessageOptions {
    * @default 100
    */
   readonly maxItemsPerCategory?: number;
+  /**
+   * The words that classify order lines and find health and other special-category data (GDPR
+   * Art. 9): replace the table or extend it (`[...defaultOrderTerms, { term: 'tena', category: 'health' }]`).
+   * @default defaultOrderTerms
+   */
+  readonly orderTerms?: readonly OrderTerm[];
 }
+
+const OrderTermSchema = z.object({
+  term: z.string().trim().min(2),
+  category: z.enum(['health', 'special-category', 'ordinary']),
+});
 
 const InventoryMessageOptionsSchema = z.object({
   customer: IncidentCustomerSchema.optional(),
   ignore: z.array(z.string()).optional(),
   locale: LocaleSchema.optional(),
   maxItemsPerCategory: z.number().int().positive().optional(),
+  orderTerms: z.array(OrderTermSchema).optional(),
 });
 
 /** A message as raw RFC 5322 text or bytes, or as mailparser's `simpleParser` returned it. */
@@ -166,10 +187,40 @@ export async function inventoryMessage(
   const counts = new Map<DataCategory, number>();
   // Every distinct value is remembered (to count it once); only the first `limit` get an item.
   const byKey = new Map<string, { item?: InventoryItem; foundIn: Set<MessageLocation> }>();
+  // The table as given when the caller passed one (its identity keeps the compiled pattern cached).
+  const orderTerms = options.orderTerms ?? defaultOrderTerms;
+  const review = new Map<string, string>();
   for (const [location, text] of sources) {
     const hits = findPersonalData(text, scanOptions);
     const masked = maskText(text, hits);
+    const terms = findOrderTerms(text, orderTerms);
+    // GDPR Art. 9: a product bought can reveal health or sex life (a blood-glucose meter,
+    // incontinence pads). Each distinct term is one finding, named, with the line around it.
+    const termHits = terms
+      .filter((found) => found.term.category !== 'ordinary')
+      .map((found) => ({
+        category: found.term.category as DataCategory,
+        kind: 'special-category-term' as const,
+        start: found.index,
+        end: found.end,
+        key: found.term.term.toLowerCase(),
+        matchesCustomer: false,
+        term: found.term.term,
+      }));
+    // An order line no term classifies is listed for a person to judge.
+    let next = 0;
     for (const hit of hits) {
+      if (hit.kind !== 'price' && hit.kind !== 'service') continue;
+      while (next < terms.length && (terms[next]?.end ?? 0) <= hit.start) next += 1;
+      const classified = (terms[next]?.index ?? Number.POSITIVE_INFINITY) < hit.end;
+      if (classified) continue;
+      const line = masked
+        .slice(hit.start, Math.min(hit.end, hit.start + 200))
+        .replace(/\s+/g, ' ')
+        .trim();
+      review.set(hit.key, line);
+    }
+    for (const hit of [...hits, ...termHits]) {
       const id = `${hit.kind}\u0000${hit.key}`;
       const seen = byKey.get(id);
       if (seen) {
@@ -188,6 +239,7 @@ export async function inventoryMessage(
                 foundIn: [],
                 excerpt: excerptAround(masked, hit),
                 matchesCustomer: hit.matchesCustomer,
+                ...('term' in hit ? { term: hit.term } : {}),
               },
             }),
         foundIn: new Set([location]),
@@ -207,6 +259,12 @@ export async function inventoryMessage(
           : `The category ${category} has ${count} different values; the first ${limit} are listed.`,
       );
   }
+  if (review.size > 0)
+    notes.push(
+      sv
+        ? `${review.size} orderrader kunde inte klassas; granska om de avslöjar hälsa eller andra känsliga uppgifter (artikel 9 i dataskyddsförordningen).`
+        : `${review.size} order lines could not be classified; check whether they reveal health or other special categories (GDPR Art. 9).`,
+    );
   return {
     items,
     categories,
@@ -217,6 +275,7 @@ export async function inventoryMessage(
       : {}),
     attachments,
     notes,
+    review: [...review.values()],
   };
 }
 

@@ -10,6 +10,7 @@ import {
 } from './build-customer-notice.js';
 import { createIncidentReport } from './create-incident-report.js';
 import { DataCategorySchema } from './data/data-categories.js';
+import type { OrderTerm } from './data/order-terms.js';
 import { type DateInput, DateInputSchema } from './date-input.js';
 import { refuseIssues, sameMailboxIssue } from './impossible-facts.js';
 import { ContactPointSchema, type IncidentReport, MeasureSchema, ProviderSchema } from './incident-report.js';
@@ -82,12 +83,21 @@ export interface ReportMisdirectedOptions {
    * @default [organisation.contact.email, organisation.contact.phone, organisation.customerServicePhone, organisation.noticeFrom]
    */
   readonly ignore?: readonly string[];
+  /**
+   * The words that classify the message's order lines (passed to {@link inventoryMessage}). Order
+   * lines none of them classifies are listed in `inventory.review` and, until a person has reviewed
+   * them (pass `needsReview: []` among the facts), keep the assessment from concluding that nothing
+   * need be reported.
+   * @default defaultOrderTerms
+   */
+  readonly orderTerms?: readonly OrderTerm[];
 }
 
 const ReportMisdirectedOptionsSchema = z.object({
   locale: LocaleSchema.optional(),
   now: DateInputSchema.optional(),
   ignore: z.array(z.string()).optional(),
+  orderTerms: z.array(z.unknown()).optional(),
 });
 
 /** Everything {@link reportMisdirected} produces. */
@@ -141,7 +151,9 @@ export async function reportMisdirected(
     customer: given.customer,
     ignore,
     locale,
+    ...(options.orderTerms === undefined ? {} : { orderTerms: options.orderTerms }),
   });
+  const needsReview = given.needsReview ?? inventory.review;
   const found = new Set([...inventory.categories, ...(given.dataCategories ?? [])]);
   const occurredAt = given.occurredAt ?? inventory.sentAt;
   if (occurredAt === undefined) {
@@ -169,6 +181,7 @@ export async function reportMisdirected(
       recipient: given.recipient ?? 'unknown-individual',
       // zod drops keys an object schema does not name: exactly the circumstances the caller gave.
       ...BreachCircumstancesSchema.parse(given),
+      ...(needsReview.length > 0 ? { needsReview: [...needsReview] } : {}),
       ...pickDefined({
         measures: given.measures,
         cause: given.cause,

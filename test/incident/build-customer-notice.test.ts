@@ -23,18 +23,23 @@ const report: IncidentReport = createIncidentReport(
 describe('buildCustomerNotice', () => {
   it('writes the call script in Swedish: what happened, what was seen, what was done, what to ask', async () => {
     const script = await buildCustomerNotice(report, { channel: 'phone-script', locale: 'sv' });
-    expect(script.steps.filter((step) => step.kind === 'ask')).toHaveLength(2);
+    expect(script.steps.filter((step) => step.kind === 'ask')).toHaveLength(3);
     expect(script.text).toMatchInlineSnapshot(`
-      "Hej, jag ringer från Nordkabel AB.
+      "Hej, jag heter [ditt namn] och ringer från Nordkabel AB.
 
-      Den 2018-02-23 kl. 13:36 CET skickade vi ett meddelande (”Orderbekräftelse”) till dig, men e-postadressen vi hade registrerat var fel (en siffra saknades). Meddelandet kom därför till en annan person.
+      Talar jag med kunden själv? (Fortsätt bara om det är rätt person. Annars: be att få ringa upp senare och säg ingenting om ärendet.)
+      [Svar: ]
 
-      Den personen har kunnat se namn, postadress, kundnummer och beställda tjänster och priser.
+      Den 23 februari 2018 kl. 13.36 skickade vi ett meddelande till dig (”Orderbekräftelse”), men e-postadressen vi hade registrerat för dig var fel (en siffra saknades). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.
+
+      Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställda tjänster och priser.
+
+      Vad det kan innebära för dig: Personen känner nu till din adress och skulle kunna beställa varor i ditt namn. Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.
 
       Det här har vi gjort:
-      - Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.
-      - En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.
-      - Personen som fick meddelandet har bekräftat att det är raderat. Vi bedömer att risken att uppgifterna används är liten.
+      - Vi har kontaktat personen som fick meddelandet och bett hen radera det.
+      - Vi har lagt in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.
+      - Personen som fick meddelandet har bekräftat för oss att det är raderat och inte har sparats eller skickats vidare.
 
       Det här kan du vara uppmärksam på:
       - Var uppmärksam på post om varor eller tjänster som du inte har beställt.
@@ -42,12 +47,12 @@ describe('buildCustomerNotice', () => {
       - Om någon kontaktar dig och säger sig komma från oss, kan du alltid ringa upp oss på vårt vanliga nummer.
 
       Kan du komma på några andra följder för dig som vi behöver känna till?
-      [Kundens svar: ]
+      [Svar: ]
 
       Har du några frågor eller funderingar kring det här?
-      [Kundens svar: ]
+      [Svar: ]
 
-      Du är alltid välkommen att ringa oss på 0771-40 40 40. Ange då referensnummer INC-2018-0042.
+      Du är alltid välkommen att ringa oss på 0771-40 40 40. Ange då referensnummer INC-2018-0042. Än en gång: vi ber om ursäkt.
       "
     `);
   });
@@ -59,16 +64,21 @@ describe('buildCustomerNotice', () => {
       customerName: 'Anna',
     });
     expect(script.text).toMatchInlineSnapshot(`
-      "Hello Anna, I am calling from Nordkabel AB.
+      "Hello, my name is [your name] and I am calling from Nordkabel AB.
 
-      On 23 February 2018, 13:36 CET we sent you a message (“Orderbekräftelse”), but the e-mail address we had on file was wrong (a digit was missing). The message therefore reached someone else.
+      Am I speaking to Anna? (Go on only if it is the right person. If not: offer to call back later and say nothing about the matter.)
+      [Answer: ]
 
-      That person could see your name, postal address, customer number and ordered services and prices.
+      On 23 February 2018 at 13:36 we sent you a message (“Orderbekräftelse”), but the e-mail address we had for you was wrong (a digit was missing). The message therefore reached someone else. We are sorry.
+
+      That person could see these details about you: name, postal address, customer number and ordered services and prices.
+
+      What this could mean for you: The person now knows your address and could order goods in your name. With your name and customer number, that person could call our customer service pretending to be you, to learn more about you or to change or order things in your name.
 
       This is what we have done:
-      - The recipient of the misdirected message was contacted and asked to delete it and to confirm that it was neither kept nor forwarded.
-      - A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.
-      - The person who received the message has confirmed deleting it. We consider the risk that the details are misused to be small.
+      - We contacted the person who received the message and asked them to delete it.
+      - We added a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.
+      - The person who received the message has confirmed to us that it was deleted, not kept or passed on.
 
       What to watch for:
       - Watch for post about goods or services you did not order.
@@ -76,12 +86,12 @@ describe('buildCustomerNotice', () => {
       - If anyone contacts you claiming to be from us, you can always call us back on our usual number.
 
       Can you think of any other consequences for you that we should know about?
-      [Customer’s answer: ]
+      [Answer: ]
 
       Do you have any questions or concerns about this?
-      [Customer’s answer: ]
+      [Answer: ]
 
-      You are always welcome to call us on 0771-40 40 40. Please give the reference number INC-2018-0042.
+      You are always welcome to call us on 0771-40 40 40. Please give the reference number INC-2018-0042. Once again, we are sorry.
       "
     `);
   });
@@ -93,8 +103,8 @@ describe('buildCustomerNotice', () => {
       customerName: 'Anna Svensson',
     });
     const parsed = await simpleParser(email.raw);
-    expect(parsed.subject).toBe('Ditt meddelande från oss skickades till fel e-postadress');
-    expect(parsed.from?.text).toBe('kundservice@nordkabel.se');
+    expect(parsed.subject).toBe('Uppgifter om dig skickades av misstag till en annan person');
+    expect(parsed.from?.value).toEqual([{ name: 'Nordkabel AB', address: 'kundservice@nordkabel.se' }]);
     expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.text : '').toBe('anna.svensson1985@gmail.com');
     expect(parsed.headers.get('x-incident-reference')).toBe('INC-2018-0042');
     expect(parsed.text).toContain('Hej Anna Svensson,');
@@ -143,7 +153,7 @@ describe('buildCustomerNotice', () => {
       });
       await transport.sendMail({ envelope: { from: email.from, to: [email.to] }, raw: email.raw });
       const parsed = await simpleParser(Buffer.concat(received));
-      expect(parsed.subject).toBe('Ditt meddelande från oss skickades till fel e-postadress');
+      expect(parsed.subject).toBe('Uppgifter om dig skickades av misstag till en annan person');
       expect(parsed.text).toContain('INC-2018-0042');
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -199,5 +209,150 @@ describe('buildCustomerNotice', () => {
     await expect(buildCustomerNotice({ ...report, incident }, { channel: 'email' })).rejects.toMatchObject({
       field: 'options.to',
     });
+  });
+
+  it('says only what was done under what we have done, what is planned under what we will do, and nothing proposed', async () => {
+    const { measures: _measures, ...facts } = seedCase;
+    const proposed = createIncidentReport({ ...facts, recipientConfirmedDeletion: false });
+    expect(proposed.measures.every((measure) => measure.status === 'proposed')).toBe(true);
+    for (const locale of ['sv', 'en'] as const) {
+      const email = await buildCustomerNotice(proposed, { channel: 'email', locale });
+      const script = await buildCustomerNotice(proposed, { channel: 'phone-script', locale });
+      for (const text of [email.text, script.text]) {
+        expect(text).not.toMatch(/har vi gjort|kommer vi att göra|what we have done|what we will do/);
+        expect(text).not.toMatch(/nytt lösenord|new password|har kontaktat|contacted/);
+      }
+    }
+    const mixed = createIncidentReport({
+      ...seedCase,
+      measures: [
+        { id: 'recall-and-delete', status: 'done' },
+        { id: 'new-password', status: 'planned' },
+        { id: 'profile-note', status: 'proposed' },
+        { id: 'seller-feedback', status: 'rejected' },
+        { id: 'own', status: 'proposed', text: 'Vi överväger att byta e-postleverantör.' },
+      ],
+    });
+    const email = await buildCustomerNotice(mixed, { channel: 'email', locale: 'sv' });
+    const done = email.text.slice(
+      email.text.indexOf('Det här har vi gjort:'),
+      email.text.indexOf('Det här kommer vi'),
+    );
+    const planned = email.text.slice(
+      email.text.indexOf('Det här kommer vi att göra:'),
+      email.text.indexOf('Det här kan du'),
+    );
+    expect(done).toContain('Vi har kontaktat personen som fick meddelandet');
+    expect(done).not.toContain('lösenord');
+    expect(planned).toContain('Vi kommer att skicka ett nytt lösenord till dig');
+    expect(email.text).not.toMatch(/notering|gått igenom|överväger/);
+  });
+
+  it('speaks to the customer: the consequence, an apology, times as people say them, no time zone read aloud', async () => {
+    const email = await buildCustomerNotice(report, { channel: 'email', locale: 'sv', customerName: 'Anna' });
+    expect(email.text).toContain('23 februari 2018 kl. 13.36');
+    expect(email.text).not.toMatch(/CET|13:36|2018-02-23/);
+    expect(email.text).toContain('ringa vår kundtjänst och utge sig för att vara du');
+    expect(email.text).toContain('Vi ber om ursäkt');
+    expect(email.text).not.toMatch(/\bkunden\b|säljare/);
+    const english = await buildCustomerNotice(report, { channel: 'email', locale: 'en' });
+    expect(english.text).toContain('23 February 2018 at 13:36');
+    expect(english.text).toContain('call our customer service pretending to be you');
+    expect(english.text).toContain('We are sorry');
+    expect(english.text).not.toMatch(/\bthe customer\b|seller|CET/);
+  });
+
+  it('checks who answered before the call says anything about the matter', async () => {
+    const script = await buildCustomerNotice(report, {
+      channel: 'phone-script',
+      locale: 'sv',
+      customerName: 'Anna Svensson',
+    });
+    expect(script.steps[1]).toMatchObject({
+      kind: 'ask',
+      text: expect.stringMatching(/^Talar jag med Anna Svensson\?/),
+    });
+    expect(script.steps.findIndex((step) => step.text.includes('en annan person'))).toBeGreaterThan(1);
+  });
+
+  it('writes the seed case’s e-mail in Swedish and English', async () => {
+    const seed = createIncidentReport(
+      { ...seedCase, provider: { ...seedCase.provider, noticeFrom: 'kundservice@nordkabel.se' } },
+      { now: '2018-02-23T15:10:00+01:00' },
+    );
+    const swedish = await buildCustomerNotice(seed, {
+      channel: 'email',
+      locale: 'sv',
+      customerName: 'Anna Svensson',
+    });
+    expect(`${swedish.subject}\n\n${swedish.text}`).toMatchInlineSnapshot(`
+      "Uppgifter om dig skickades av misstag till en annan person
+
+      Hej Anna Svensson,
+
+      Den 23 februari 2018 kl. 13.36 skickade vi ett meddelande till dig (”Orderbekräftelse”), men e-postadressen vi hade registrerat för dig var fel (en siffra saknades). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.
+
+      Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställda tjänster och priser.
+
+      Vad det kan innebära för dig: Personen känner nu till din adress och skulle kunna beställa varor i ditt namn. Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.
+
+      Det här har vi gjort:
+      - Vi har kontaktat personen som fick meddelandet och bett hen radera det.
+      - Vi har tagit bort den felaktiga e-postadressen och lagt in din rätta adress.
+      - Vi har lagt in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.
+      - Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.
+      - Personen som fick meddelandet har bekräftat för oss att det är raderat och inte har sparats eller skickats vidare.
+
+      Det här kommer vi att göra:
+      - Vi kommer att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.
+
+      Det här kan du vara uppmärksam på:
+      - Var uppmärksam på post om varor eller tjänster som du inte har beställt.
+      - Hör av dig till oss om du får bekräftelser på beställningar eller ändringar som du inte har gjort.
+      - Om någon kontaktar dig och säger sig komma från oss, kan du alltid ringa upp oss på vårt vanliga nummer.
+
+      Har du frågor är du välkommen att ringa oss på 0771-40 40 40. Ange referensnummer INC-2018-0042.
+
+      Vänliga hälsningar
+      Nordkabel AB
+      "
+    `);
+    const english = await buildCustomerNotice(seed, {
+      channel: 'email',
+      locale: 'en',
+      customerName: 'Anna Svensson',
+    });
+    expect(`${english.subject}\n\n${english.text}`).toMatchInlineSnapshot(`
+      "Details about you were sent to someone else by mistake
+
+      Dear Anna Svensson,
+
+      On 23 February 2018 at 13:36 we sent you a message (“Orderbekräftelse”), but the e-mail address we had for you was wrong (a digit was missing). The message therefore reached someone else. We are sorry.
+
+      That person could see these details about you: name, postal address, customer number and ordered services and prices.
+
+      What this could mean for you: The person now knows your address and could order goods in your name. With your name and customer number, that person could call our customer service pretending to be you, to learn more about you or to change or order things in your name.
+
+      This is what we have done:
+      - We contacted the person who received the message and asked them to delete it.
+      - We removed the wrong e-mail address and entered your correct one.
+      - We added a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.
+      - We checked that no password or login link was sent to the wrong address.
+      - The person who received the message has confirmed to us that it was deleted, not kept or passed on.
+
+      This is what we will do:
+      - We will send you a new password and make links sent earlier invalid.
+
+      What to watch for:
+      - Watch for post about goods or services you did not order.
+      - Let us know if you receive confirmations of orders or changes you did not make.
+      - If anyone contacts you claiming to be from us, you can always call us back on our usual number.
+
+      If you have questions, call us on 0771-40 40 40 and give the reference number INC-2018-0042.
+
+      Kind regards
+      Nordkabel AB
+      "
+    `);
   });
 });

@@ -34,6 +34,7 @@ describe('email-guard/incident', () => {
       'createFollowUpReport',
       'createIncidentReport',
       'dataCategories',
+      'defaultOrderTerms',
       'enisaBasicScores',
       'findAuthority',
       'incidentRegisterEntry',

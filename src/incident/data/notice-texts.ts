@@ -1,0 +1,94 @@
+import type { DataCategory } from './data-categories.js';
+import type { MisdirectedEmailMeasureId, ReportLocale } from './report-texts.js';
+
+/**
+ * The usual measures as the customer notice says them: in the first person plural, to the customer
+ * in the second person, once as done ("what we have done") and once as planned ("what we will do").
+ * A measure that is only proposed is never in a notice. No measure names the employee who made the
+ * mistake: the organisation answers for it (GDPR Art. 24).
+ */
+export const noticeMeasureTexts: Readonly<
+  Record<
+    ReportLocale,
+    Readonly<Record<'done' | 'planned', Readonly<Partial<Record<MisdirectedEmailMeasureId, string>>>>>
+  >
+> = {
+  sv: {
+    done: {
+      'recall-and-delete': 'Vi har kontaktat personen som fick meddelandet och bett hen radera det.',
+      'correct-address': 'Vi har tagit bort den felaktiga e-postadressen och lagt in din rätta adress.',
+      'profile-note':
+        'Vi har lagt in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
+      'check-password-reset':
+        'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+      'new-password':
+        'Vi har skickat ett nytt lösenord till dig och gjort tidigare skickade länkar ogiltiga.',
+      'seller-feedback': 'Vi har gått igenom det som hände, så att samma misstag inte upprepas.',
+    },
+    planned: {
+      'recall-and-delete': 'Vi kommer att kontakta personen som fick meddelandet och be hen radera det.',
+      'correct-address': 'Vi kommer att ta bort den felaktiga e-postadressen och lägga in din rätta adress.',
+      'profile-note':
+        'Vi kommer att lägga in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
+      'check-password-reset':
+        'Vi kommer att kontrollera att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+      'new-password':
+        'Vi kommer att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
+      'seller-feedback': 'Vi kommer att gå igenom det som hände, så att samma misstag inte upprepas.',
+    },
+  },
+  en: {
+    done: {
+      'recall-and-delete': 'We contacted the person who received the message and asked them to delete it.',
+      'correct-address': 'We removed the wrong e-mail address and entered your correct one.',
+      'profile-note':
+        'We added a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
+      'check-password-reset': 'We checked that no password or login link was sent to the wrong address.',
+      'new-password': 'We sent you a new password and made links sent earlier invalid.',
+      'seller-feedback': 'We went through what happened so that the mistake is not repeated.',
+    },
+    planned: {
+      'recall-and-delete': 'We will contact the person who received the message and ask them to delete it.',
+      'correct-address': 'We will remove the wrong e-mail address and enter your correct one.',
+      'profile-note':
+        'We will add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
+      'check-password-reset': 'We will check that no password or login link was sent to the wrong address.',
+      'new-password': 'We will send you a new password and make links sent earlier invalid.',
+      'seller-feedback': 'We will go through what happened so that the mistake is not repeated.',
+    },
+  },
+};
+
+/**
+ * What the exposed data could mean for the customer, in plain words and the second person (GDPR
+ * Art. 34(2) with Art. 33(3)(c): "the likely consequences"). The customer number sentence is the
+ * seed case's: a name and a customer number are what a caller gives customer service.
+ */
+export const noticeConsequenceTexts: Readonly<
+  Record<ReportLocale, Partial<Readonly<Record<DataCategory, string>>>>
+> = {
+  sv: {
+    'customer-number':
+      'Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.',
+    'postal-address': 'Personen känner nu till din adress och skulle kunna beställa varor i ditt namn.',
+    'national-id-number':
+      'Med ditt personnummer skulle någon kunna försöka ta lån eller handla på kredit i ditt namn.',
+    'payment-card': 'Kortnumret skulle kunna användas för köp som du inte har gjort.',
+    'account-number': 'Kontonumret skulle kunna användas i falska betalningskrav till dig.',
+    credentials: 'Länken eller inloggningsuppgifterna skulle kunna ge personen tillgång till ditt konto.',
+    health: 'Personen har kunnat se uppgifter som säger något om din hälsa.',
+    'special-category': 'Personen har kunnat se uppgifter av känsligt slag om dig.',
+  },
+  en: {
+    'customer-number':
+      'With your name and customer number, that person could call our customer service pretending to be you, to learn more about you or to change or order things in your name.',
+    'postal-address': 'The person now knows your address and could order goods in your name.',
+    'national-id-number':
+      'With your personal identity number, someone could try to borrow money or buy on credit in your name.',
+    'payment-card': 'The card number could be used for purchases you did not make.',
+    'account-number': 'The account number could be used in fake payment requests to you.',
+    credentials: 'The link or login details could give that person access to your account.',
+    health: 'The person could see details that say something about your health.',
+    'special-category': 'The person could see sensitive details about you.',
+  },
+};
