@@ -6,6 +6,7 @@
 // regulator in Swedish and the script for the call to the customer.
 import { readFileSync } from 'node:fs';
 import {
+  incidentRegisterEntry,
   misdirectedEmailMeasureIds,
   renderIncidentReport,
   reportMisdirected,
@@ -27,6 +28,8 @@ const result = await reportMisdirected(
     organisation: {
       name: 'Nordkabel AB',
       organisationNumber: '556677-8899',
+      // Sweden: PTS receives an operator's integrity incidents, under the law in force that day.
+      country: 'SE',
       customerServicePhone: '0771-40 40 40',
       noticeFrom: 'kundservice@nordkabel.se',
       // A provider of electronic communications services: Regulation 611/2013 applies beside the GDPR.
@@ -45,6 +48,29 @@ const result = await reportMisdirected(
     recipientConfirmedDeletion: true,
     // What was done, confirmed by the person handling the case (the proposals, all carried out).
     measures: misdirectedEmailMeasureIds.map((id) => ({ id, status: 'done' })),
+    // What happened when, and who did it; the report adds the breach and its detection itself.
+    timeline: [
+      {
+        at: '2018-02-23T13:52:00+01:00',
+        what: 'Mottagaren bekräftade i telefon att meddelandet raderats.',
+        who: 'Kundservice',
+        kind: 'contained',
+      },
+    ],
+    // The call to the customer, and the customer's answers to the questions in the script.
+    customerCall: {
+      at: '2018-02-23T14:30:00+01:00',
+      by: 'Kundservice',
+      identityChecked: true,
+      answers: [
+        {
+          question: 'Kan du komma på några andra konsekvenser för dig som vi behöver känna till?',
+          answer: 'Nej.',
+        },
+        { question: 'Har du några frågor till oss om det här?', answer: 'Nej.' },
+      ],
+    },
+    initialNotificationAt: '2018-02-23T16:00:00+01:00',
   },
   { locale: 'sv', now: '2018-02-23T15:30:00+01:00' },
 );
@@ -71,6 +97,9 @@ for (const deadline of assessment.deadlines) {
   const due = deadline.due ? ` – senast ${stockholm.format(new Date(deadline.due))}` : '';
   console.log(`  ${deadline.to.padEnd(13)} ${deadline.article}: ${deadline.within}${due}`);
 }
+
+console.log('FÖRTECKNING ÖVER INTEGRITETSINCIDENTER (en rad)');
+console.log(`  ${incidentRegisterEntry(result.report)}`);
 
 console.log('\nSAMTALSMANUS\n');
 console.log(result.notices.phoneScript.text);

@@ -308,17 +308,24 @@ const STEP_TEXTS: Readonly<Record<TimelineStep['kind'], readonly [string, string
 
 /** The timeline, one line a step, in order. */
 export function timelineList(phrasing: Phrasing, report: IncidentReport): string[] {
+  const names = notifiedFindings(report)
+    .map((finding) => finding.authority?.abbreviation ?? finding.authority?.name)
+    .filter((name): name is string => name !== undefined);
   return buildTimeline(report).map((step) => {
     const [swedish, english] = STEP_TEXTS[step.kind];
-    const what =
-      step.what ??
-      (step.kind === 'occurred' && report.incident.misdirected
-        ? say(
-            phrasing,
-            'Meddelandet skickades till fel adress.',
-            'The message was sent to the wrong address.',
-          )
-        : say(phrasing, swedish, english));
+    let what = step.what ?? say(phrasing, swedish, english);
+    if (step.what === undefined && step.kind === 'occurred' && report.incident.misdirected)
+      what = say(
+        phrasing,
+        'Meddelandet skickades till fel adress.',
+        'The message was sent to the wrong address.',
+      );
+    if (step.what === undefined && step.kind === 'authority-notified' && names.length > 0)
+      what = say(
+        phrasing,
+        `Första anmälan till ${names.join(' och ')}.`,
+        `First notification to ${names.join(' and ')}.`,
+      );
     return `${reportDateTime(phrasing, step.at)} – ${what}${step.who === undefined ? '' : ` (${step.who})`}`;
   });
 }

@@ -8,7 +8,7 @@ import {
   type EmailNotice,
   type PhoneScript,
 } from './build-customer-notice.js';
-import { createIncidentReport } from './create-incident-report.js';
+import { CreateIncidentReportInputSchema, createIncidentReport } from './create-incident-report.js';
 import { DataCategorySchema } from './data/data-categories.js';
 import type { OrderTerm } from './data/order-terms.js';
 import { type DateInput, DateInputSchema } from './date-input.js';
@@ -61,6 +61,14 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   cause: z.string().min(1).optional(),
   consequences: z.string().min(1).optional(),
   otherMemberStates: z.array(z.string()).optional(),
+  /** The officer's judgment, with who and why (see `createIncidentReport`). */
+  judgment: CreateIncidentReportInputSchema.shape.judgment,
+  /** What happened when and who did it. */
+  timeline: CreateIncidentReportInputSchema.shape.timeline,
+  /** The call to the customer and their answers. */
+  customerCall: CreateIncidentReportInputSchema.shape.customerCall,
+  /** When the first notification reached the authority. */
+  initialNotificationAt: DateInputSchema.optional(),
 });
 
 /** The input of {@link reportMisdirected} (see {@link ReportMisdirectedInputSchema}). */
@@ -187,6 +195,10 @@ export async function reportMisdirected(
         cause: given.cause,
         consequences: given.consequences,
         otherMemberStates: given.otherMemberStates,
+        judgment: given.judgment,
+        timeline: given.timeline,
+        customerCall: given.customerCall,
+        initialNotificationAt: given.initialNotificationAt,
       }),
     },
     { locale, ...(settings.now === undefined ? {} : { now: settings.now }) },

@@ -209,3 +209,42 @@ describe('the notice section follows the decision', () => {
     expect(text).toContain('Informationen beskriver vad som hänt');
   });
 });
+
+describe('reportMisdirected', () => {
+  it('carries the judgment, the timeline and the call into the report', async () => {
+    const { reportMisdirected } = await import('../../src/incident/index.js');
+    const result = await reportMisdirected(
+      {
+        message:
+          'Date: Fri, 10 Mar 2023 10:02:00 +0100\r\nSubject: Tack\r\n\r\nHej Anna Svensson! Kundnummer: 4711023\r\n',
+        intended: 'anna.svensson1985@gmail.com',
+        actual: 'anna.svensson185@gmail.com',
+        customer: { id: '4711023', name: 'Anna Svensson' },
+        organisation: {
+          ...seedCase.provider,
+          country: 'SE',
+          regimes: ['eprivacy', 'gdpr'],
+          contact: seedCase.contact,
+        },
+        reference: 'INC-2023-0310',
+        detectedAt: '2023-03-10T10:20:00+01:00',
+        recipientConfirmedDeletion: true,
+        judgment: { by: 'Karin Berg', reason: 'Raderat inom en timme.', risk: 'unlikely' },
+        timeline: [
+          { at: '2023-03-10T10:40:00+01:00', what: 'Mottagaren raderade meddelandet.', kind: 'contained' },
+        ],
+        customerCall: { at: '2023-03-10T11:00:00+01:00', answers: [{ question: 'Frågor?', answer: 'Nej.' }] },
+        initialNotificationAt: '2023-03-10T12:00:00+01:00',
+      },
+      { now: '2023-03-10T12:30:00+01:00' },
+    );
+    expect(result.report.decision?.risk).toBe('unlikely');
+    expect(result.report.authorities?.map((finding) => finding.authority?.abbreviation)).toEqual([
+      'PTS',
+      'IMY',
+    ]);
+    expect(result.report.timeline).toHaveLength(1);
+    expect(result.report.customerCall?.answers).toHaveLength(1);
+    expect(result.report.facts.initialNotificationAt).toBe('2023-03-10T11:00:00.000Z');
+  });
+});

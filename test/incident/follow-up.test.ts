@@ -61,7 +61,7 @@ describe('the timeline and the call', () => {
       '  - 2018-02-23 kl. 13.45 CET – Mottagaren ringde kundservice om en beställning hon inte gjort. (Kundservice)',
       '  - 2018-02-23 kl. 13.52 CET – Kundservice nådde mottagaren, som raderade meddelandet. (Kundservice)',
       '  - 2018-02-23 kl. 14.30 CET – Kunden ringdes upp. (Erik Holm, kundservice)',
-      '  - 2018-02-23 kl. 16.00 CET – Första anmälan till tillsynsmyndigheten.',
+      '  - 2018-02-23 kl. 16.00 CET – Första anmälan till PTS.',
     ]);
     expect(text).toContain(
       'Samtal med kunden 2018-02-23 kl. 14.30 CET (Erik Holm, kundservice). Innan något berättades kontrollerades att det var kunden som svarade. Kundens svar:',
