@@ -510,6 +510,9 @@ function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
     },
   });
 
+  checkedEnvelopes.set(mail, envelope);
+  guardTransport(mail.mailer?.transporter);
+
   function sameAsChecked(built: BuiltNode): boolean {
     if (!sameEnvelope(built.getEnvelope(), envelope)) return false;
     if (compiled.raw !== undefined) return mail.data.raw === compiled.raw;
@@ -519,6 +522,51 @@ function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
     );
     return written.size === named.size && [...written].every((address) => named.has(address));
   }
+}
+
+/** The envelope each message in flight was checked against, for the transport to compare. */
+const checkedEnvelopes = new WeakMap<MailMessage, HeldEnvelope>();
+const guardedTransports = new WeakSet<object>();
+
+/**
+ * Wraps the transport's `send` (once per transport) so that a message the plugin checked is
+ * handed to it only with the envelope it was checked against. `stream` plugins run after every
+ * compile plugin, on the built message: one that calls `mail.message.setEnvelope`, replaces the
+ * message or edits the envelope it is given would otherwise change RCPT TO (RFC 5321 §4.1.1.3)
+ * after the check. The transport then gets a copy of the checked envelope on every read, so a
+ * change made while it sends reaches nobody either.
+ */
+function guardTransport(transport: { send?: unknown } | undefined): void {
+  if (!transport || typeof transport.send !== 'function' || guardedTransports.has(transport)) return;
+  guardedTransports.add(transport);
+  const send = transport.send as (mail: MailMessage, callback: (error: Error | null) => void) => void;
+  transport.send = function guardedSend(
+    this: unknown,
+    mail: MailMessage,
+    callback: (error: Error | null) => void,
+  ) {
+    const checked = checkedEnvelopes.get(mail);
+    const node = mail?.message as unknown as Partial<BuiltNode> | undefined;
+    if (checked === undefined || typeof node?.getEnvelope !== 'function') {
+      return send.call(this, mail, callback);
+    }
+    const current = node.getEnvelope();
+    if (!sameEnvelope(current, checked)) {
+      callback(
+        new InvalidInputError([
+          {
+            path: ['envelope'],
+            message:
+              'a plugin changed the envelope after nodemailerGuard checked it; the message was not sent',
+          },
+        ]),
+      );
+      return undefined;
+    }
+    const pinned = { ...current, to: [...current.to] };
+    node.getEnvelope = () => ({ ...pinned, to: [...pinned.to] });
+    return send.call(this, mail, callback);
+  };
 }
 
 /** What nodemailer's built message (a MimeNode) tells about its recipients. */

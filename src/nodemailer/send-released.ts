@@ -31,8 +31,23 @@ export interface ReleasedMessage {
   readonly sendDespiteBlock?: boolean;
 }
 
+// RFC 5321 §4.1.1: MAIL FROM and RCPT TO are command lines ended by CRLF, so a control character
+// in an envelope address could write a command of its own (`a@example.se>\r\nRCPT TO:<b@example.com`).
+// Nodemailer would parse such a value into other addresses than the one given; refuse it whole.
+const envelopeAddress = z
+  .string()
+  .min(1, 'an envelope address must not be empty')
+  .refine(
+    (address) => !/[\p{Cc}\u2028\u2029]/u.test(address),
+    'an envelope address must not hold a line break or another control character',
+  );
+
 const ReleasedMessageSchema = z.object({
   holdId: z.string().min(1, 'the held message id is required'),
+  envelope: z.object({
+    from: envelopeAddress.optional(),
+    to: z.array(envelopeAddress).min(1, 'a released message needs at least one recipient'),
+  }),
   customerId: z.string().optional(),
   by: z.string().trim().min(1, 'who released the message is required'),
   reason: z.string().trim().min(1, 'why the message is released is required'),
@@ -67,7 +82,10 @@ export async function sendReleased(
   const release = parseInput(ReleasedMessageSchema, message, ['message']);
   const token = beginRelease({
     holdId: release.holdId,
-    envelope: { ...message.envelope, to: [...message.envelope.to] },
+    envelope: {
+      ...(release.envelope.from === undefined ? {} : { from: release.envelope.from }),
+      to: [...release.envelope.to],
+    },
     by: release.by,
     reason: release.reason,
     ...(release.customerId === undefined ? {} : { customerId: release.customerId }),

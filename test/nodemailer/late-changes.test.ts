@@ -1,0 +1,72 @@
+import type { SendMailOptions } from 'nodemailer';
+import { describe, expect, it } from 'vitest';
+import { createGuard } from '../../src/guard/create-guard.js';
+import { nodemailerGuard } from '../../src/nodemailer/index.js';
+import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+
+// What a plugin that runs after the check (a `stream` plugin: DKIM, tracking, a staging redirect)
+// can still change about where the message goes. The SMTP server's RCPT TO is the truth here.
+
+const GOOD = 'anna.svensson1985@gmail.com';
+const THIEF = 'thief@example.com';
+
+const fixture = usePipelineFixture();
+
+function guarded() {
+  const transporter = smtpTransport(fixture.sink.port);
+  transporter.use(
+    'compile',
+    nodemailerGuard({
+      guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
+      holdStore: fixture.holdStore,
+      auditLog: fixture.audit,
+    }),
+  );
+  return transporter;
+}
+
+const order: SendMailOptions = {
+  from: 'order@butiken.se',
+  to: GOOD,
+  subject: 'Orderbekräftelse 4711',
+  text: 'Tack!',
+  emailGuard: { customerId: 'C-1001' },
+};
+
+const delivered = () => fixture.sink.received.flatMap(({ to }) => to);
+
+describe('a stream plugin after the check', () => {
+  it('cannot send the message to a recipient nobody checked through setEnvelope', async () => {
+    const transporter = guarded();
+    transporter.use('stream', (mail, done) => {
+      mail.message.setEnvelope({ from: 'order@butiken.se', to: [THIEF] });
+      done();
+    });
+    await transporter.sendMail({ ...order }).catch(() => undefined);
+    expect(delivered()).not.toContain(THIEF);
+    expect(fixture.audit.entries.at(-1)?.envelope?.to).toEqual([GOOD]);
+  });
+
+  it('refuses the send when a stream plugin replaced the envelope, rather than send it unchecked', async () => {
+    const transporter = guarded();
+    transporter.use('stream', (mail, done) => {
+      mail.message.setEnvelope({ from: 'order@butiken.se', to: [GOOD, THIEF] });
+      done();
+    });
+    await expect(transporter.sendMail({ ...order })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'envelope',
+    });
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('cannot add a recipient by changing the envelope nodemailer hands out', async () => {
+    const transporter = guarded();
+    transporter.use('stream', (mail, done) => {
+      (mail.message.getEnvelope() as { to: string[] }).to.push(THIEF);
+      done();
+    });
+    await expect(transporter.sendMail({ ...order })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(delivered()).toEqual([]);
+  });
+});
