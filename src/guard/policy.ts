@@ -86,6 +86,7 @@ export const findingOrder: readonly FindingCode[] = [
   'number-mismatch',
   'unverified-address',
   'unverified-phone',
+  'invalid-known-address',
   'disposable-domain',
   'role-address',
 ];

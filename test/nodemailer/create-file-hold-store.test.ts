@@ -219,11 +219,7 @@ describe('createFileHoldStore', () => {
       'Tack!',
     ].join('\r\n');
     const held = await fixture.holdStore.hold({ ...sampleInput('resent'), raw: Buffer.from(raw) });
-    await fixture.holdStore.release(held.id, smtpTransport(fixture.sink.port), {
-      to: GOOD,
-      by: 'lena@butiken.se',
-      reason: 'corrected on the phone',
-    });
+    await fixture.holdStore.release(held.id, guardedTransport(), { to: GOOD, ...WHO });
     expect(fixture.sink.received[0]?.to).toEqual([GOOD]);
     const sent = fixture.sink.received[0]?.raw.toString() ?? '';
     expect(sent).not.toMatch(/resent-|stranger|svensonbygg/i);
@@ -238,7 +234,7 @@ describe('createFileHoldStore', () => {
     // header to one of them. The recipient fields go wherever they are; every other line stays.
     const raw = `From: order@butiken.se\r\nTo: ${TYPO}\nSubject: kept\n\npara one\n\nCc: stranger@example.com\npara two\n`;
     const held = await fixture.holdStore.hold({ ...sampleInput('unended'), raw: Buffer.from(raw) });
-    await fixture.holdStore.release(held.id, smtpTransport(fixture.sink.port), { to: GOOD });
+    await fixture.holdStore.release(held.id, guardedTransport(), { to: GOOD, ...WHO });
     expect(fixture.sink.received[0]?.to).toEqual([GOOD]);
     const sent = (fixture.sink.received[0]?.raw.toString() ?? '').replace(/\r\n/g, '\n');
     expect(sent).not.toContain('stranger');
