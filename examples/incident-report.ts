@@ -3,7 +3,7 @@
 // A salesperson at Nordkabel AB (an invented telecom operator) typed a new customer's e-mail address
 // with one digit missing. The order confirmation went to a stranger, who called customer service.
 // This example reads the confirmation that was sent, assesses the breach, writes the report for the
-// regulator in Swedish and the script for the call to the customer.
+// regulator in Swedish, the script for the call to the customer and the e-mail to the customer.
 import { readFileSync } from 'node:fs';
 import {
   incidentRegisterEntry,
@@ -13,6 +13,7 @@ import {
 } from '../src/incident/index.js';
 
 const message = readFileSync(new URL('./data/orderbekraftelse.eml', import.meta.url));
+const organisationName = 'Nordkabel AB';
 
 const result = await reportMisdirected(
   {
@@ -26,7 +27,7 @@ const result = await reportMisdirected(
       postalAddress: 'Storgatan 12, 123 45 Stockholm',
     },
     organisation: {
-      name: 'Nordkabel AB',
+      name: organisationName,
       organisationNumber: '556677-8899',
       // Sweden: PTS receives an operator's integrity incidents, under the law in force that day.
       country: 'SE',
@@ -46,8 +47,12 @@ const result = await reportMisdirected(
     detectedAt: '2018-02-23T13:45:00+01:00',
     // Customer service reached the stranger, who deleted the message.
     recipientConfirmedDeletion: true,
-    // What was done, confirmed by the person handling the case (the proposals, all carried out).
-    measures: misdirectedEmailMeasureIds.map((id) => ({ id, status: 'done' })),
+    // What was done, confirmed by the person handling the case: the proposals carried out, the new
+    // password still to be sent. The notice tells the customer exactly that.
+    measures: misdirectedEmailMeasureIds.map((id) => ({
+      id,
+      status: id === 'new-password' ? 'planned' : 'done',
+    })),
     // What happened when, and who did it; the report adds the breach and its detection itself.
     timeline: [
       {
@@ -103,6 +108,12 @@ console.log(`  ${incidentRegisterEntry(result.report)}`);
 
 console.log('\nSAMTALSMANUS\n');
 console.log(result.notices.phoneScript.text);
-console.log(
-  `(E-postmeddelandet till kunden: ${result.notices.email.raw.length} byte, ämne "${result.notices.email.subject}".)`,
-);
+
+// The e-mail to the customer: only measures marked done or planned are in it, never proposed ones.
+const { email } = result.notices;
+console.log('E-POSTMEDDELANDE TILL KUNDEN\n');
+console.log(`Från: ${organisationName} <${email.from}>`);
+console.log(`Till: ${email.to}`);
+console.log(`Ämne: ${email.subject}\n`);
+console.log(email.text);
+console.log(`(Hela meddelandet, RFC 5322: ${email.raw.length} byte.)`);

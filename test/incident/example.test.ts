@@ -13,5 +13,9 @@ describe('examples/incident-report.ts', () => {
       'Regulation 611/2013 Art. 2(2): inom 24 timmar från upptäckten – senast 2018-02-24 13:45',
     );
     expect(output).toContain('Kan du komma på några andra följder för dig som vi behöver känna till?');
+    expect(output).toContain('Ämne: Uppgifter om dig skickades av misstag till en annan person');
+    expect(output).toContain(
+      'Det här kommer vi att göra:\n- Vi kommer att skicka ett nytt lösenord till dig',
+    );
   });
 });
