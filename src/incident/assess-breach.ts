@@ -6,7 +6,7 @@ import {
   enisaBasicScores,
   enisaDataTypes,
 } from './data/data-categories.js';
-import { gdprAppliesFrom } from './data/legal-bases.js';
+import { calendarDay, gdprAppliesFrom } from './data/legal-bases.js';
 import { addHours, DateInputSchema, toDate } from './date-input.js';
 import { impossibleMoments, refuseIssues } from './impossible-facts.js';
 import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
@@ -337,10 +337,11 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
 
   const gdprRegime = input.regimes.includes('gdpr');
   // GDPR Art. 99(2): it applies from 25 May 2018 (in the EEA EFTA states from 20 July 2018). A breach
-  // before that day has no Art. 33 or 34 duty, whatever the risk.
+  // before that day has no Art. 33 or 34 duty, whatever the risk. The day is read in Swedish time, as
+  // findAuthority reads it by default.
   const when = input.occurredAt ?? input.detectedAt;
   const gdprFrom = gdprAppliesFrom(input.country);
-  const gdpr = gdprRegime && (when === undefined || toDate(when).toISOString().slice(0, 10) >= gdprFrom);
+  const gdpr = gdprRegime && (when === undefined || calendarDay(toDate(when)) >= gdprFrom);
   if (gdprRegime && !gdpr)
     reason(
       'gdpr-not-applicable',

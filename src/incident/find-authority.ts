@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { RegimeSchema } from './assess-breach.js';
 import { type Authority, AuthoritySchema, authorities as builtInAuthorities } from './data/authorities.js';
-import { legalBases as builtInLegalBases, type LegalBasis } from './data/legal-bases.js';
+import { legalBases as builtInLegalBases, calendarDay, type LegalBasis } from './data/legal-bases.js';
 import { DateInputSchema, toDate } from './date-input.js';
 import { TimeZoneSchema } from './option-schemas.js';
 
@@ -144,15 +144,4 @@ function asOf(authority: Authority, day: string): Omit<Authority, 'formerNames'>
     nameEn: former.nameEn,
     ...(former.abbreviation === undefined ? {} : { abbreviation: former.abbreviation }),
   };
-}
-
-/** YYYY-MM-DD of an instant in a time zone. */
-function calendarDay(date: Date, timeZone: string): string {
-  // sv-SE writes dates as ISO 8601 (2018-02-23).
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
 }

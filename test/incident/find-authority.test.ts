@@ -156,3 +156,20 @@ describe('assessBreach and the date the GDPR applied', () => {
     expect(assessment.reasons.map((reason) => reason.code)).toContain('judged-risk');
   });
 });
+
+describe('the first day of the GDPR, read in local time', () => {
+  it('applies the GDPR to a breach at 00:30 in Stockholm on 25 May 2018, still 24 May in UTC', () => {
+    const facts = {
+      regimes: ['gdpr' as const],
+      dataCategories: ['name' as const, 'national-id-number' as const],
+      dataSubjects: 1,
+      recipient: 'unknown-individual' as const,
+    };
+    const justAfter = '2018-05-25T00:30:00+02:00';
+    const justBefore = '2018-05-24T23:30:00+02:00';
+    expect(assessBreach({ ...facts, occurredAt: justAfter }).notifyAuthority).toBe(true);
+    expect(assessBreach({ ...facts, occurredAt: justBefore }).notifyAuthority).toBe(false);
+    expect(findAuthority({ country: 'SE', regime: 'gdpr', at: justAfter }).law.notificationDuty).toBe(true);
+    expect(findAuthority({ country: 'SE', regime: 'gdpr', at: justBefore }).law.notificationDuty).toBe(false);
+  });
+});

@@ -29,6 +29,21 @@ export const GDPR_APPLIES_FROM = '2018-05-25';
 export const GDPR_APPLIES_FROM_EEA_EFTA = '2018-07-20';
 const EEA_EFTA = new Set(['NO', 'IS', 'LI']);
 
+/**
+ * The calendar day (YYYY-MM-DD) of an instant in a time zone: laws take effect at midnight local
+ * time, so a breach at 00:30 in Stockholm on 25 May 2018 falls under the GDPR though it is still
+ * 24 May in UTC.
+ */
+export function calendarDay(date: Date, timeZone = 'Europe/Stockholm'): string {
+  // sv-SE writes dates as ISO 8601 (2018-02-23).
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
+}
+
 /** The first day the GDPR applied in a country. */
 export function gdprAppliesFrom(country: string | undefined): string {
   return country !== undefined && EEA_EFTA.has(country) ? GDPR_APPLIES_FROM_EEA_EFTA : GDPR_APPLIES_FROM;
