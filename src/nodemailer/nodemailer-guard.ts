@@ -516,6 +516,8 @@ function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
   function sameAsChecked(built: BuiltNode): boolean {
     if (!sameEnvelope(built.getEnvelope(), envelope)) return false;
     if (compiled.raw !== undefined) return mail.data.raw === compiled.raw;
+    // A prebuilt message set after the check is sent as its own bytes: none of it was read.
+    if (mail.data.raw) return false;
     const addresses = built.getAddresses();
     const written = new Set(
       FIELDS.flatMap((field) => (addresses[field] ?? []).map(({ address = '' }) => address)),

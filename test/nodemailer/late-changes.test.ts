@@ -70,3 +70,18 @@ describe('a stream plugin after the check', () => {
     expect(delivered()).toEqual([]);
   });
 });
+
+describe('a compile plugin after the check', () => {
+  it('cannot replace the checked message with a prebuilt one of its own', async () => {
+    const transporter = guarded();
+    transporter.use('compile', (mail, done) => {
+      mail.data.raw = `From: order@butiken.se\r\nTo: ${THIEF}\r\nX-Customer-Id: C-1001\r\n\r\nTack!\r\n`;
+      done();
+    });
+    await expect(transporter.sendMail({ ...order })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'envelope',
+    });
+    expect(fixture.sink.received).toEqual([]);
+  });
+});
