@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseAddress } from '../address/parse-address.js';
 import { HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
 import type {
   DiscardOptions,
   HeldEnvelope,
@@ -446,6 +447,8 @@ export function openFileHoldStore(
           by: settings.by,
           reason: settings.reason,
           ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+          // Unchanged recipients are checked again as they were held; corrected ones replace them.
+          ...(corrected ? {} : { recipients: entry.recipients.map(heldRecipient) }),
         });
       } catch (error) {
         // Not sent: the entry stays held, to be released again.
@@ -556,4 +559,14 @@ function isNotAFile(error: unknown): boolean {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A held recipient without its verdict: what it was named as, to be checked again. */
+function heldRecipient({ field, address, name, header }: RecipientVerdict): Recipient {
+  return {
+    field,
+    address,
+    ...(name === undefined ? {} : { name }),
+    ...(header === undefined ? {} : { header }),
+  };
 }

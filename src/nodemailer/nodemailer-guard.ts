@@ -264,7 +264,9 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     compiled: CompiledMessage,
     release: PendingRelease,
   ): Promise<void> {
-    const recipients = mergeRecipients([], delivered(compiled));
+    // The recipients as they were held, when the release keeps them: what nodemailer made of a
+    // line break when it built the stored message no longer shows it.
+    const recipients = mergeRecipients(release.recipients ?? [], delivered(compiled));
     const check = await checkRecipients(
       { recipients, source: data },
       customerOptions(release.customerId ?? compiled.headerCustomerId),

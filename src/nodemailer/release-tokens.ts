@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Recipient } from '../pipeline/recipient.js';
 import type { HeldEnvelope } from './hold-store.js';
 
 /** A release in progress: which held message, for which customer, and who released it, and why. */
@@ -13,6 +14,8 @@ export interface PendingRelease {
   readonly customerId?: string;
   readonly by: string;
   readonly reason: string;
+  /** The recipients as the message was held with them, when it goes to them unchanged: checked again. */
+  readonly recipients?: readonly Recipient[];
   /** Send to a blocked recipient all the same, on the releasing person's account. */
   readonly sendDespiteBlock?: boolean;
 }

@@ -2,6 +2,7 @@ import type { SendMailOptions, SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import type { Recipient } from '../pipeline/recipient.js';
 import type { HeldEnvelope } from './hold-store.js';
 import { beginRelease, endRelease, wasSeen } from './release-tokens.js';
 
@@ -19,6 +20,14 @@ export interface ReleasedMessage {
    * @default undefined (the plugin's own way of finding the customer, which a raw message rarely satisfies)
    */
   readonly customerId?: string;
+  /**
+   * The recipients the message was held with (`HeldMessage.recipients`), when it goes to them
+   * unchanged: they are checked again as they were named, beside the envelope and the message's
+   * own fields. The stored message cannot tell them: a line break nodemailer parsed into a group
+   * or a display name when it built the message is no longer there to refuse.
+   * @default undefined (only the envelope and the message's own fields are checked)
+   */
+  readonly recipients?: readonly Recipient[];
   /** Who released it, for the audit log. Required. */
   readonly by: string;
   /** Why, for the audit log. Required. */
@@ -52,6 +61,16 @@ const ReleasedMessageSchema = z.object({
   by: z.string().trim().min(1, 'who released the message is required'),
   reason: z.string().trim().min(1, 'why the message is released is required'),
   sendDespiteBlock: z.boolean().optional(),
+  recipients: z
+    .array(
+      z.object({
+        field: z.string(),
+        address: z.string(),
+        name: z.string().optional(),
+        header: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 /**
@@ -90,6 +109,7 @@ export async function sendReleased(
     reason: release.reason,
     ...(release.customerId === undefined ? {} : { customerId: release.customerId }),
     ...(release.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+    ...(release.recipients === undefined ? {} : { recipients: release.recipients as Recipient[] }),
   });
   // No envelope here: the guard sets it from the token, so without the guard nothing is delivered.
   const data = {
