@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { assessBreach, type BreachAssessment, formatSeverity } from './assess-breach.js';
+import { controllerHeadings } from './data/controller-headings.js';
 import { reportHeadings } from './data/report-texts.js';
 import {
   consequenceLines,
@@ -81,7 +82,12 @@ export function renderIncidentReport(
     locale: given.locale ?? 'en',
     timeZone: given.timeZone ?? 'Europe/Stockholm',
   };
-  const headings = { ...reportHeadings[phrasing.locale], ...given.headings };
+  // A controller under the GDPR alone is not a telecom provider: its report speaks the GDPR's words.
+  const headings = {
+    ...reportHeadings[phrasing.locale],
+    ...(checked.regimes.includes('eprivacy') ? {} : controllerHeadings[phrasing.locale]),
+    ...given.headings,
+  };
   const sections = buildSections(phrasing, checked, headings);
   const title = `${headings.title} ${formatDate(phrasing, checked.incident.detectedAt)}`;
   switch (given.format ?? 'text') {
@@ -145,12 +151,19 @@ function buildSections(
     {
       heading: h.affected,
       paragraphs: [
-        report.affected.dataSubjects === 1
-          ? s('En berörd abonnent.', 'One subscriber concerned.')
-          : s(
-              `${report.affected.dataSubjects} berörda abonnenter eller användare.`,
-              `${report.affected.dataSubjects} subscribers or individuals concerned.`,
-            ),
+        report.regimes.includes('eprivacy')
+          ? report.affected.dataSubjects === 1
+            ? s('En berörd abonnent.', 'One subscriber concerned.')
+            : s(
+                `${report.affected.dataSubjects} berörda abonnenter eller användare.`,
+                `${report.affected.dataSubjects} subscribers or individuals concerned.`,
+              )
+          : report.affected.dataSubjects === 1
+            ? s('En berörd registrerad.', 'One data subject concerned.')
+            : s(
+                `${report.affected.dataSubjects} berörda registrerade.`,
+                `${report.affected.dataSubjects} data subjects concerned.`,
+              ),
         ...(report.data.records === undefined
           ? []
           : [s(`Cirka ${report.data.records} poster.`, `About ${report.data.records} records.`)]),
@@ -225,7 +238,7 @@ function buildSections(
     {
       heading: h.assessment,
       paragraphs: [
-        `${s('Risk', 'Risk')}: ${riskLabel(phrasing, assessment.risk)}. ENISA: ${formatSeverity(assessment.enisa, phrasing.locale)}.`,
+        `${riskLabel(phrasing, assessment.risk)} ENISA: ${formatSeverity(assessment.enisa, phrasing.locale)}.`,
       ],
       list: [
         ...assessment.deadlines.map(
@@ -266,9 +279,11 @@ function reassess(phrasing: Phrasing, report: IncidentReport): BreachAssessment 
 /** Article references as Swedish texts write them (`förordning 611/2013 art. 2.2`). */
 function citation(phrasing: Phrasing, source: string): string {
   if (phrasing.locale === 'en') return source;
+  // Swedish law texts and IMY name the GDPR "dataskyddsförordningen".
   return source
     .replace(/Regulation 611\/2013/g, 'förordning (EU) nr 611/2013')
     .replace(/Directive 2002\/58\/EC/g, 'direktiv 2002/58/EG')
+    .replace(/\bGDPR\b/g, 'dataskyddsförordningen')
     .replace(/\bArt\./g, 'art.')
     .replace(
       /(\d+)\((\d+)\)(?:\(([a-z])\))?/g,
@@ -284,9 +299,17 @@ function citation(phrasing: Phrasing, source: string): string {
 
 function riskLabel(phrasing: Phrasing, risk: BreachAssessment['risk']): string {
   return {
-    unlikely: say(phrasing, 'osannolik risk', 'risk unlikely'),
-    risk: say(phrasing, 'risk, men inte hög risk', 'risk, but not high risk'),
-    high: say(phrasing, 'hög risk', 'high risk'),
+    unlikely: say(
+      phrasing,
+      'Incidenten bedöms sannolikt inte medföra någon risk.',
+      'The breach is assessed as unlikely to result in a risk.',
+    ),
+    risk: say(
+      phrasing,
+      'Incidenten bedöms medföra en risk, men inte en hög risk.',
+      'The breach is assessed as a risk, but not a high risk.',
+    ),
+    high: say(phrasing, 'Incidenten bedöms medföra en hög risk.', 'The breach is assessed as a high risk.'),
   }[risk];
 }
 

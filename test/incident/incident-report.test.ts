@@ -140,18 +140,18 @@ describe('renderIncidentReport', () => {
         Inga.
 
       Bedömning och tidsfrister
-        Risk: risk, men inte hög risk. ENISA: 2 × 1 + 0,25 = 2,25.
+        Incidenten bedöms medföra en risk, men inte en hög risk. ENISA: 2 × 1 + 0,25 = 2,25.
         - Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar från upptäckten (senast 2018-02-24 kl. 13:45 CET)
         - Förordning (EU) nr 611/2013 art. 2.3: fullständig anmälan inom tre dagar efter den första, om den första saknade uppgifter
         - Förordning (EU) nr 611/2013 art. 3.1: utan onödigt dröjsmål efter upptäckten
-        - GDPR art. 33.1: utan onödigt dröjsmål och om möjligt inom 72 timmar från kännedom (senast 2018-02-26 kl. 13:45 CET)
-        - GDPR art. 33.5; direktiv 2002/58/EG art. 4.4: dokumenteras alltid, oavsett anmälan
-        - Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst. [ENISA 2013 avsnitt 3.1; GDPR skäl 85]
+        - Dataskyddsförordningen art. 33.1: utan onödigt dröjsmål och om möjligt inom 72 timmar från kännedom (senast 2018-02-26 kl. 13:45 CET)
+        - Dataskyddsförordningen art. 33.5; direktiv 2002/58/EG art. 4.4: dokumenteras alltid, oavsett anmälan
+        - Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst. [ENISA 2013 avsnitt 3.1; dataskyddsförordningen skäl 85]
         - Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25 (medel). [ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, avsnitt 2]
         - Som leverantör av elektroniska kommunikationstjänster ska varje personuppgiftsincident anmälas till tillsynsmyndigheten, oavsett risk. [Förordning (EU) nr 611/2013 art. 2.1]
         - Incidenten kan antas påverka abonnentens personuppgifter eller integritet negativt (till exempel identitetsstöld eller bedrägeri): abonnenten ska underrättas. [Förordning (EU) nr 611/2013 art. 3.1 och 3.2]
-        - Incidenten kan medföra en risk för fysiska personers rättigheter och friheter: den anmäls till tillsynsmyndigheten. [GDPR art. 33.1 och 33.5]
-        - Risken är inte hög (eller ett undantag i artikel 34.3 gäller): de registrerade behöver inte informeras enligt artikel 34. [GDPR art. 34.1]
+        - Incidenten kan medföra en risk för fysiska personers rättigheter och friheter: den anmäls till tillsynsmyndigheten. [Dataskyddsförordningen art. 33.1 och 33.5]
+        - Risken är inte hög (eller ett undantag i artikel 34.3 gäller): de registrerade behöver inte informeras enligt artikel 34. [Dataskyddsförordningen art. 34.1]
 
       Internt referensnummer
         INC-2018-0042
@@ -239,7 +239,7 @@ describe('renderIncidentReport', () => {
 
       ## Assessment and deadlines
 
-      Risk: risk, but not high risk. ENISA: 2 × 1 + 0.25 = 2.25.
+      The breach is assessed as a risk, but not a high risk. ENISA: 2 × 1 + 0.25 = 2.25.
 
       - Regulation 611/2013 Art. 2(2): within 24 hours of detection (by 24 February 2018, 13:45 CET)
       - Regulation 611/2013 Art. 2(3): complete notification within three days of the first, if the first was incomplete
