@@ -1,5 +1,5 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildCustomerNotice,
   createIncidentReport,
@@ -7,12 +7,27 @@ import {
   renderIncidentReport,
   reportMisdirected,
 } from '../../src/incident/index.js';
-import { expectLinearGrowth } from '../support/growth.js';
+import { type GrowthCase, measureGrowth } from '../support/growth.js';
 import { seedCase } from './seed-case.js';
 
 // Every public incident function that reads text someone else wrote (a sent message, a subject, a
 // name) must take time in proportion to it: a message is untrusted input, and a pattern that
 // backtracks turns an ordinary-looking run of digits into minutes of work.
+
+/**
+ * `expectLinearGrowth` (limit 9: linear is ~4, quadratic ~16), measured up to three times: other work
+ * on a shared machine can slow one measurement's large size and not its small one, but not three
+ * in a row, while a quadratic path fails every time.
+ */
+async function expectLinearGrowth<T>(growthCase: GrowthCase<T>): Promise<void> {
+  const ratios: string[] = [];
+  for (let round = 0; round < 3; round += 1) {
+    const growth = await measureGrowth(growthCase);
+    if (growth.ratio < 9) return;
+    ratios.push(`${growth.small.toFixed(2)} ms at n=${growthCase.n}, ${growth.large.toFixed(2)} ms at 4n`);
+  }
+  expect.fail(`grows faster than linear: ${ratios.join('; ')}`);
+}
 
 const customer = { id: '4711023', name: 'Anna Svensson', postalAddress: 'Storgatan 12, 123 45 Stockholm' };
 
