@@ -42,8 +42,9 @@ for (const document of documents) {
 
   describe(isReadme ? 'README' : document, () => {
     if (isReadme) {
-      it('has a TypeScript example for every section that needs one', () => {
-        expect(blocks.length).toBeGreaterThan(10);
+      // The quick start and one example per user: the order form, the mail pipeline, the incident.
+      it('has the quick start and an example for each kind of user', () => {
+        expect(blocks.length).toBeGreaterThanOrEqual(4);
       });
     }
 

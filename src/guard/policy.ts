@@ -68,7 +68,7 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1,
  * act on, the most specific first. A finding that names the address meant (a known address, a
  * duplicate's, a look-alike, a corrected domain) comes before one that only says what is wrong,
  * and a question about this very address (another customer's, a sibling domain, a number) before
- * the generic "not one of the customer's known addresses". Stable: the README's table of findings
+ * the generic "not one of the customer's known addresses". Stable: docs/check.md's table of findings
  * lists the codes in this order.
  */
 export const findingOrder: readonly FindingCode[] = [

@@ -72,7 +72,7 @@ function allowedDistance(localLength: number): number {
 
 /**
  * How many slips a near miss may have over the whole address, the part before the @ and the
- * domain together: one, two for local parts of ten characters or more. This is the README's
+ * domain together: one, two for local parts of ten characters or more. This is docs/check.md's
  * definition of a near miss; an address further away is another address (to confirm), and a
  * mistyped provider domain beyond it is still a `domain-typo`.
  */
@@ -271,7 +271,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
               );
           const addressLimit = allowedAddressDistance(candidate.key.local.length);
           // The slips that reach another mailbox: a dot Gmail ignores is none. This is the near
-          // miss's `distance`, held to the README's definition; `edits` still show every difference.
+          // miss's `distance`, held to docs/check.md's definition; `edits` still show every difference.
           const localAllowed = localDistance <= (sameDomain ? limit : Math.min(limit, 1));
           let distance = localDistance;
           let edits: Edit[] | undefined;

@@ -127,7 +127,7 @@ export interface Verdict {
   readonly suggestion?: string;
   /**
    * Every finding, in the order to act on them: the most severe action first, then the most severe
-   * finding, then the most specific (the README's table of findings gives the order).
+   * finding, then the most specific (the table of findings in docs/check.md gives the order).
    */
   readonly findings: readonly Finding[];
   /** Spellings to read back on the phone: of the address as entered, and of the suggestion. */

@@ -47,9 +47,9 @@ describe('the order of findings', () => {
     expect(codes(typo.findings)).toEqual(['domain-typo', 'lookup-failed', 'unverified-address']);
   });
 
-  it('is the order of the table in the README', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const table = readme.slice(readme.indexOf('## Findings and default actions'), readme.indexOf('## API'));
+  it('is the order of the table in the guide to the check', () => {
+    const guide = readFileSync(new URL('../../docs/check.md', import.meta.url), 'utf8');
+    const table = guide.slice(guide.indexOf('## Findings and default actions'), guide.indexOf('## API'));
     const documented = [...table.matchAll(/^\| `([a-z-]+)`/gm)].map((match) => match[1]);
     expect(documented).toEqual([...findingOrder]);
   });

@@ -56,7 +56,7 @@ describe('domains in what the salesperson reads', () => {
 });
 
 describe('near misses agree with the definition', () => {
-  // README, Definitions: one slip away from a known address, two for local parts of ten characters or more.
+  // docs/check.md, Definitions: one slip away from a known address, two for local parts of ten characters or more.
   const near = (entered: string, known: string) =>
     checkRecipient({ entered, customer: { id: 'C-1', emails: [known] } }).findings.filter(
       (finding) => finding.code === 'near-miss',

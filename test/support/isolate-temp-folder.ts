@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 // Caches that tools keep in the temporary folder on purpose (tsx keeps its transform cache in
 // `tsx-<uid>`); anything else left there was written by a test that did not clean up.
 const toolCaches = /^tsx-\d+$/;
-// What the test run itself writes into the working folder (the README examples and the reports in
+// What the test run itself writes into the working folder (the README's and the guides' examples and the reports in
 // .tmp, a coverage report).
 const expectedInWorkingFolder = new Set(['.tmp', 'coverage']);
 

@@ -1,7 +1,7 @@
 /**
  * The most common disposable (throw-away) mailbox domains: a small table that keeps the core light
  * enough for a browser bundle. For the full list (about 56,000 domains) pass the `mailchecker`
- * package's `blacklist()` as the `disposableDomains` option; see the README recipe.
+ * package's `blacklist()` as the `disposableDomains` option; see the recipe in docs/check.md.
  */
 export const defaultDisposableDomains: ReadonlySet<string> = new Set([
   '10minutemail.com',
