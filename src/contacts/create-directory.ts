@@ -178,11 +178,8 @@ interface FindPhoneInput {
 
 const FindPhoneInputSchema = z.object({
   entered: z.string(),
-  // Two letters, as before; a region without numbering data reads no national number, so matches nothing.
-  region: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, 'a two-letter ISO 3166-1 country code')
-    .optional(),
+  // A region without numbering data would read no national number and match nothing, a silent miss.
+  region: RegionSchema.optional(),
   excludeCustomerId: CustomerIdSchema.optional(),
 });
 

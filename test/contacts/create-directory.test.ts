@@ -347,7 +347,9 @@ describe('directory input', () => {
     if (!parsed.ok) throw new Error('fixture does not parse');
     expect(directory.findAddress({ entered: parsed.address })[0]?.customerId).toBe('C-1');
     expect(directory.findPhone({ entered: '020 7946 0958', region: 'gb' })[0]?.customerId).toBe('C-7');
-    expect(directory.findPhone({ entered: '070-123 45 67', region: 'XX' })).toEqual([]);
+    expect(fieldOf(() => directory.findPhone({ entered: '070-123 45 67', region: 'XX' }))).toBe(
+      'input.region',
+    );
   });
 
   it('answers any input with a result or an EmailGuardError, never another error', () => {
