@@ -163,7 +163,10 @@ export interface LoadCustomersResult {
   readonly loaded: number;
   /** Every row not loaded, and every caveat (a column not read, bytes not readable), in input order. */
   readonly problems: LoadProblem[];
-  /** The CSV columns (headers as written) that are read into no customer field, each also in `problems`. */
+  /**
+   * The CSV columns (headers as written) or NDJSON keys that are read into no customer field, each
+   * also in `problems` (NDJSON: each key once, the first hundred different keys).
+   */
   readonly unmappedColumns: string[];
   /** The encoding the bytes were read in; absent for a source of text. */
   readonly encoding?: CustomerEncoding;
@@ -281,7 +284,8 @@ export async function loadCustomers(
   };
   const note = (problem: LoadProblem) => {
     problems.push(problem);
-    if (format === 'csv' && problem.column !== undefined && !problem.loaded)
+    // A CSV column not read (loaded: false); an NDJSON key not read, on the line it first appears.
+    if (problem.column !== undefined && (format === 'ndjson' || !problem.loaded))
       unmappedColumns.push(problem.column);
   };
 

@@ -455,4 +455,12 @@ describe('loadCustomers drops nothing without a word', () => {
     ]);
     expect(problems[0]?.reason).toMatch(/did you mean "emails"/);
   });
+
+  it('lists the NDJSON keys it does not read in unmappedColumns, each once', async () => {
+    const source = ['{"id":"C-1","emials":["a@y.se"],"note":"VIP"}', '{"id":"C-2","note":"again"}'].join(
+      '\n',
+    );
+    const result = await loadCustomers({ source, format: 'ndjson' });
+    expect(result.unmappedColumns).toEqual(['emials', 'note']);
+  });
 });
