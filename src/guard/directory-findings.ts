@@ -45,7 +45,8 @@ export function directoryFindings(
         findings.push({
           code: 'belongs-to-other-customer',
           customerId: match.customerId,
-          known: match.address,
+          // As a person reads it (README "Near miss"): the directory stores the domain in Punycode.
+          known: displayAddress(match.address),
         });
       } else if (!shared) {
         // Without the details, one finding: how many customers share a mailbox is theirs to know.
@@ -59,7 +60,7 @@ export function directoryFindings(
         findings.push({
           code: 'near-miss-other-customer',
           customerId: match.customerId,
-          known: match.address,
+          known: displayAddress(match.address),
           distance: match.distance,
           edits,
         });
