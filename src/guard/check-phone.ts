@@ -162,7 +162,9 @@ function typedDigits(
   entered: string,
   phone: ParsedPhone | undefined,
 ): { digits: string; international: boolean } {
-  const trimmed = entered.trim();
+  // NFKC folds full-width digits and plus (０７０, ＋４６), which libphonenumber-js reads too, into
+  // ASCII (Unicode UAX #15), so the slip is looked for in the number it read.
+  const trimmed = entered.normalize('NFKC').trim();
   const digits = trimmed.replace(/\D/g, '');
   // ITU-T E.123: `+` or the international prefix 00 (used across Europe) starts an international number.
   if (trimmed.startsWith('+') || trimmed.startsWith('00')) {

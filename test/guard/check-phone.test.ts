@@ -167,4 +167,14 @@ describe('checkPhone', () => {
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'options.locale' }),
     );
   });
+
+  it('finds the slip in a number typed with full-width digits, as in one typed with ASCII digits', () => {
+    // An East Asian input method types ０７０ where a Swedish keyboard types 070; libphonenumber-js
+    // reads both as the same number, so the slip must be found in both.
+    for (const entered of ['070-123 45 76', '０７０-１２３ ４５ ７６', '＋４６ ７０ １２３ ４５ ７６']) {
+      const verdict = checkPhone({ entered, customer: anna });
+      expect(verdict.action, entered).toBe('block');
+      expect(codes(verdict.findings)[0], entered).toBe('near-miss');
+    }
+  });
 });
