@@ -67,9 +67,12 @@ export function directoryFindings(
       } else if (!duplicate) {
         // The slips, with the entered address, would spell the other customer's out: left out.
         duplicate = true;
+        // A slip in the domain (README: the local part is then intact) means the local part typed is
+        // that customer's own: with the domain shown, the masked address would be the whole address.
+        const otherDomain = match.address.slice(match.address.lastIndexOf('@') + 1);
         findings.push({
           code: 'near-miss-other-customer',
-          known: maskAddress(match.address),
+          known: maskAddress(match.address, { domain: otherDomain === address.domain }),
           distance: match.distance,
         });
       }
