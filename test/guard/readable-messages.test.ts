@@ -180,3 +180,15 @@ describe('slips in characters nobody can see', () => {
     expect(message(combining.findings, 'near-miss')).toContain('an extra invisible character (U+0307)');
   });
 });
+
+describe('a broken address on file', () => {
+  it('never puts a line break from the record into the message', () => {
+    const verdict = checkRecipient({
+      entered: 'anna@x.se',
+      customer: { id: 'C-1', emails: ['anna@x.se\r\nBcc: other@x.se'] },
+    });
+    const text = message(verdict.findings, 'invalid-known-address');
+    expect(text).toContain('"anna@x.se\\r\\nBcc: other@x.se"');
+    expect(text).not.toMatch(/[\r\n]/);
+  });
+});
