@@ -91,13 +91,17 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
   };
 
   const known: KnownPhone[] = [];
+  const unreadable: string[] = [];
   for (const given of customer.phones ?? []) {
     const parsed = parsePhone(given, region);
-    // A number on file that cannot be read is skipped: it cannot be compared, and is no reason to fail.
+    // A number on file that cannot be read cannot be compared; it is no reason to fail, but it is
+    // said (as `invalid-known-address` for addresses), so the record gets mended.
     if (parsed) known.push({ given: given.trim(), parsed });
+    else unreadable.push(given);
   }
 
   const findings: Finding[] = [];
+  for (const given of unreadable) findings.push(finding({ code: 'invalid-known-phone', known: given }));
   const phone = parsePhone(entered, region);
   const exact = phone ? known.filter((candidate) => candidate.parsed.e164 === phone.e164) : [];
   for (const candidate of exact) findings.push(finding({ code: 'exact-match', known: candidate.given }));

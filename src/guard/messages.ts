@@ -168,6 +168,10 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
       return sv
         ? `Kundens registrerade adress ${JSON.stringify(finding.known)} är ingen användbar e-postadress (${INVALID_REASONS.sv[finding.reason]}), så den kunde inte jämföras: rätta kundregistret.`
         : `The customer's address on file ${JSON.stringify(finding.known)} is not a usable e-mail address (${INVALID_REASONS.en[finding.reason]}), so it could not be compared: correct the customer record.`;
+    case 'invalid-known-phone':
+      return sv
+        ? `Kundens registrerade nummer ${JSON.stringify(finding.known)} går inte att läsa som ett telefonnummer, så det kunde inte jämföras: rätta kundregistret.`
+        : `The customer's number on file ${JSON.stringify(finding.known)} cannot be read as a phone number, so it could not be compared: correct the customer record.`;
     case 'disposable-domain':
       return sv
         ? `${displayDomain(finding.domain)} delar ut tillfälliga engångsadresser.`

@@ -178,3 +178,17 @@ describe('checkPhone', () => {
     }
   });
 });
+
+describe('a number on file that cannot be read', () => {
+  it('says so, instead of checking as if the customer had no number', () => {
+    const verdict = checkPhone({
+      entered: '070-123 45 67',
+      customer: { id: 'C-1', phones: ['070\r\n123 45 68'] },
+    });
+    expect(codes(verdict.findings)).toContain('invalid-known-phone');
+    const broken = verdict.findings.find((finding) => finding.code === 'invalid-known-phone');
+    expect(broken?.message).toBe(
+      'The customer\'s number on file "070\\r\\n123 45 68" cannot be read as a phone number, so it could not be compared: correct the customer record.',
+    );
+  });
+});
