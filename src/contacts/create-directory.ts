@@ -8,6 +8,7 @@ import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { RegionSchema } from '../phone/region-schema.js';
 import { startsWithTrunkZero } from '../phone/starts-with-trunk-zero.js';
+import { displayDomain } from '../spelling/display-domain.js';
 import { type Customer, CustomerSchema } from './customer.js';
 import { deletionHashes, exactHash, FNV_OFFSET, HashIndex, hashDomain, hashSkipping } from './hash-index.js';
 import { RecordPool, type StoredRecord } from './record-pool.js';
@@ -484,8 +485,10 @@ class CustomerDirectory implements Directory {
     this.domainIds.set(domain, id);
     this.domainNames.push(domain);
     this.nearDomainCache.clear();
-    const hashes = scratchFor(domain.length + 1);
-    const variants = deletionHashes(domain, FNV_OFFSET, hashes);
+    // Indexed as typed: one slip in `åkeri.se` changes much of its Punycode form (`xn--keri-poa.se`).
+    const shown = displayDomain(domain);
+    const hashes = scratchFor(shown.length + 1);
+    const variants = deletionHashes(shown, FNV_OFFSET, hashes);
     for (let i = 0; i < variants; i++) this.domains.add(hashes[i] as number, id);
   }
 
@@ -493,15 +496,16 @@ class CustomerDirectory implements Directory {
     const cached = this.nearDomainCache.get(domain);
     if (cached) return cached;
     const near = new Set<string>();
-    const hashes = scratchFor(domain.length + 1);
-    const variants = deletionHashes(domain, FNV_OFFSET, hashes);
+    const shown = displayDomain(domain);
+    const hashes = scratchFor(shown.length + 1);
+    const variants = deletionHashes(shown, FNV_OFFSET, hashes);
     for (let i = 0; i < variants; i++) {
       this.domains.forEach(hashes[i] as number, (id) => {
         const candidate = this.domainNames[id];
         if (
           candidate !== undefined &&
           candidate !== domain &&
-          editDistance(candidate, domain, { maxDistance: 1 }) === 1
+          editDistance(displayDomain(candidate), shown, { maxDistance: 1 }) === 1
         )
           near.add(candidate);
       });

@@ -163,7 +163,10 @@ export interface LoadCustomersResult {
   readonly loaded: number;
   /** Every row not loaded, and every caveat (a column not read, bytes not readable), in input order. */
   readonly problems: LoadProblem[];
-  /** The CSV columns (headers as written) that are read into no customer field, each also in `problems`. */
+  /**
+   * The CSV columns (headers as written) or NDJSON keys that are read into no customer field, each
+   * also in `problems` (NDJSON: each key once, the first hundred different keys).
+   */
   readonly unmappedColumns: string[];
   /** The encoding the bytes were read in; absent for a source of text. */
   readonly encoding?: CustomerEncoding;
@@ -281,7 +284,8 @@ export async function loadCustomers(
   };
   const note = (problem: LoadProblem) => {
     problems.push(problem);
-    if (format === 'csv' && problem.column !== undefined && !problem.loaded)
+    // A CSV column not read (loaded: false); an NDJSON key not read, on the line it first appears.
+    if (problem.column !== undefined && (format === 'ndjson' || !problem.loaded))
       unmappedColumns.push(problem.column);
   };
 
@@ -707,7 +711,10 @@ function validate(
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.map(String).join('.') || undefined;
-    return { ...(field ? { field } : {}), reason: issue?.message ?? 'the row is not a customer' };
+    return {
+      ...(field ? { field } : {}),
+      reason: issue ? rowIssueReason(issue, candidate) : 'the row is not a customer',
+    };
   }
   const customer = result.data;
   for (const email of customer.emails ?? []) {
@@ -720,6 +727,41 @@ function validate(
       return { field: 'phones', reason: `"${phone}" cannot be read as a phone number` };
   }
   return { customer };
+}
+
+/** How a problem names a customer field to the person who mends the export. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  id: 'id',
+  name: 'name',
+  emails: 'address',
+  phones: 'phone number',
+  birthDate: 'birth date',
+  country: 'country',
+};
+
+/**
+ * Why a row breaks the customer schema, in plain words and with the value as written: whoever reads
+ * `problems` mends a spreadsheet, and "Invalid ISO date" names neither the cell nor the form wanted.
+ */
+function rowIssueReason(issue: z.core.$ZodIssue, candidate: unknown): string {
+  const key = String(issue.path[0] ?? '');
+  let value: unknown = candidate;
+  for (const step of issue.path) {
+    value =
+      typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+  }
+  const words = FIELD_WORDS[key] ?? key;
+  if (value === undefined) return `the row has no ${words}`;
+  const shown = JSON.stringify(value) ?? String(value);
+  if (typeof value !== 'string' && !Array.isArray(value))
+    return key === 'id'
+      ? `the id ${shown} is not text or a whole number`
+      : `the ${words} ${shown} is not text`;
+  // ISO 8601 calendar date, the form `birthDate` takes (README "Loading a CRM export").
+  if (key === 'birthDate') return `the birth date ${shown} is not a calendar date written YYYY-MM-DD`;
+  if (key === 'country' && typeof value === 'string' && !/^[a-z]{2}$/i.test(value))
+    return `${shown} is not a two-letter ISO 3166-1 country code (SE, GB, ...)`;
+  return issue.message;
 }
 
 const DIRECTORY_BATCH = 50_000;

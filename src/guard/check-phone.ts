@@ -91,13 +91,17 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
   };
 
   const known: KnownPhone[] = [];
+  const unreadable: string[] = [];
   for (const given of customer.phones ?? []) {
     const parsed = parsePhone(given, region);
-    // A number on file that cannot be read is skipped: it cannot be compared, and is no reason to fail.
+    // A number on file that cannot be read cannot be compared; it is no reason to fail, but it is
+    // said (as `invalid-known-address` for addresses), so the record gets mended.
     if (parsed) known.push({ given: given.trim(), parsed });
+    else unreadable.push(given);
   }
 
   const findings: Finding[] = [];
+  for (const given of unreadable) findings.push(finding({ code: 'invalid-known-phone', known: given }));
   const phone = parsePhone(entered, region);
   const exact = phone ? known.filter((candidate) => candidate.parsed.e164 === phone.e164) : [];
   for (const candidate of exact) findings.push(finding({ code: 'exact-match', known: candidate.given }));
@@ -162,7 +166,9 @@ function typedDigits(
   entered: string,
   phone: ParsedPhone | undefined,
 ): { digits: string; international: boolean } {
-  const trimmed = entered.trim();
+  // NFKC folds full-width digits and plus (０７０, ＋４６), which libphonenumber-js reads too, into
+  // ASCII (Unicode UAX #15), so the slip is looked for in the number it read.
+  const trimmed = entered.normalize('NFKC').trim();
   const digits = trimmed.replace(/\D/g, '');
   // ITU-T E.123: `+` or the international prefix 00 (used across Europe) starts an international number.
   if (trimmed.startsWith('+') || trimmed.startsWith('00')) {

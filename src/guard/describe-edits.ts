@@ -1,9 +1,20 @@
 import type { Edit } from '../matching/explain-edits.js';
 import type { Locale } from './verdict.js';
 
-type CharacterKind = 'digit' | 'letter' | 'dot' | 'hyphen' | 'underscore' | 'at' | 'other';
+type CharacterKind = 'digit' | 'letter' | 'dot' | 'hyphen' | 'underscore' | 'at' | 'invisible' | 'other';
+
+// Format, combining, separator and control characters show as nothing (or as a mark on the letter
+// before): a zero-width space (U+200B), the dot of a capital İ lower-cased (U+0307).
+const INVISIBLE = /^[\p{Cf}\p{M}\p{Z}\p{Cc}]$/u;
+
+/** A character as it can be told: itself, or its code point when it cannot be seen. */
+function shown(character: string): string {
+  if (!INVISIBLE.test(character)) return character;
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 function kindOf(character: string): CharacterKind {
+  if (INVISIBLE.test(character)) return 'invisible';
   if (/\p{N}/u.test(character)) return 'digit';
   if (/\p{L}/u.test(character)) return 'letter';
   if (character === '.') return 'dot';
@@ -22,6 +33,7 @@ const NAMES: Record<Locale, Record<CharacterKind, (character: string) => string>
     hyphen: () => 'a hyphen',
     underscore: () => 'an underscore',
     at: () => 'an @ sign',
+    invisible: (c) => `an invisible character (${shown(c)})`,
     other: (c) => `a character ${c}`,
   },
   sv: {
@@ -31,6 +43,7 @@ const NAMES: Record<Locale, Record<CharacterKind, (character: string) => string>
     hyphen: () => 'ett bindestreck',
     underscore: () => 'ett understreck',
     at: () => 'ett snabel-a',
+    invisible: (c) => `ett osynligt tecken (${shown(c)})`,
     other: (c) => `tecknet ${c}`,
   },
 };
@@ -43,6 +56,7 @@ const EXTRA_NAMES: Record<Locale, Record<CharacterKind, (character: string) => s
     hyphen: () => 'an extra hyphen',
     underscore: () => 'an extra underscore',
     at: () => 'an extra @ sign',
+    invisible: (c) => `an extra invisible character (${shown(c)})`,
     other: (c) => `an extra character ${c}`,
   },
   sv: {
@@ -52,6 +66,7 @@ const EXTRA_NAMES: Record<Locale, Record<CharacterKind, (character: string) => s
     hyphen: () => 'ett extra bindestreck',
     underscore: () => 'ett extra understreck',
     at: () => 'ett extra snabel-a',
+    invisible: (c) => `ett extra osynligt tecken (${shown(c)})`,
     other: (c) => `ett extra tecken ${c}`,
   },
 };
@@ -84,10 +99,10 @@ export function describeEdit(edit: Edit, locale: Locale): string {
     }
     case 'substituted':
       return locale === 'sv'
-        ? `det står ${edit.character} i stället för ${edit.expected} ${at}`
-        : `${edit.character} was typed instead of ${edit.expected} ${at}`;
+        ? `det står ${shown(edit.character)} i stället för ${shown(edit.expected)} ${at}`
+        : `${shown(edit.character)} was typed instead of ${shown(edit.expected)} ${at}`;
     case 'swapped': {
-      const [first, second] = edit.characters;
+      const [first, second] = edit.characters.map(shown);
       return locale === 'sv'
         ? `${first} och ${second} har bytt plats ${at}`
         : `${first} and ${second} are swapped ${at}`;

@@ -45,7 +45,8 @@ export function directoryFindings(
         findings.push({
           code: 'belongs-to-other-customer',
           customerId: match.customerId,
-          known: match.address,
+          // As a person reads it (README "Near miss"): the directory stores the domain in Punycode.
+          known: displayAddress(match.address),
         });
       } else if (!shared) {
         // Without the details, one finding: how many customers share a mailbox is theirs to know.
@@ -59,16 +60,19 @@ export function directoryFindings(
         findings.push({
           code: 'near-miss-other-customer',
           customerId: match.customerId,
-          known: match.address,
+          known: displayAddress(match.address),
           distance: match.distance,
           edits,
         });
       } else if (!duplicate) {
         // The slips, with the entered address, would spell the other customer's out: left out.
         duplicate = true;
+        // A slip in the domain (README: the local part is then intact) means the local part typed is
+        // that customer's own: with the domain shown, the masked address would be the whole address.
+        const otherDomain = match.address.slice(match.address.lastIndexOf('@') + 1);
         findings.push({
           code: 'near-miss-other-customer',
-          known: maskAddress(match.address),
+          known: maskAddress(match.address, { domain: otherDomain === address.domain }),
           distance: match.distance,
         });
       }

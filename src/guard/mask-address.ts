@@ -12,10 +12,12 @@ import { displayDomain } from '../spelling/display-domain.js';
  * maskAddress('kund@xn--keri-poa.se');        // 'k***@åkeri.se'
  * ```
  */
-export function maskAddress(address: string): string {
+export function maskAddress(address: string, options: { readonly domain?: boolean } = {}): string {
   const trimmed = address.trim();
   const at = trimmed.lastIndexOf('@');
   if (at <= 0) return '***';
   const first = String.fromCodePoint(trimmed.codePointAt(0) as number);
-  return `${first}***@${displayDomain(trimmed.slice(at + 1))}`;
+  // `domain: false` hides the domain too: beside an entered address whose local part is the same,
+  // the domain alone would spell the whole address out.
+  return `${first}***@${options.domain === false ? '***' : displayDomain(trimmed.slice(at + 1))}`;
 }

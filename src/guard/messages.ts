@@ -164,9 +164,14 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         ? 'Adressen är inte en av kundens kända adresser: läs upp den för kunden innan något skickas.'
         : "This is not one of the customer's known addresses: read it back to the customer before anything is sent.";
     case 'invalid-known-address':
+      // Quoted as a JSON string: a line break on file is shown as \r\n, never passed on in the text.
       return sv
-        ? `Kundens registrerade adress "${finding.known}" är ingen användbar e-postadress (${INVALID_REASONS.sv[finding.reason]}), så den kunde inte jämföras: rätta kundregistret.`
-        : `The customer's address on file "${finding.known}" is not a usable e-mail address (${INVALID_REASONS.en[finding.reason]}), so it could not be compared: correct the customer record.`;
+        ? `Kundens registrerade adress ${JSON.stringify(finding.known)} är ingen användbar e-postadress (${INVALID_REASONS.sv[finding.reason]}), så den kunde inte jämföras: rätta kundregistret.`
+        : `The customer's address on file ${JSON.stringify(finding.known)} is not a usable e-mail address (${INVALID_REASONS.en[finding.reason]}), so it could not be compared: correct the customer record.`;
+    case 'invalid-known-phone':
+      return sv
+        ? `Kundens registrerade nummer ${JSON.stringify(finding.known)} går inte att läsa som ett telefonnummer, så det kunde inte jämföras: rätta kundregistret.`
+        : `The customer's number on file ${JSON.stringify(finding.known)} cannot be read as a phone number, so it could not be compared: correct the customer record.`;
     case 'disposable-domain':
       return sv
         ? `${displayDomain(finding.domain)} delar ut tillfälliga engångsadresser.`

@@ -22,6 +22,7 @@ export const defaultPolicy: Policy = {
   // A broken address on the customer's record says nothing against the one typed, but the record
   // needs mending, and without the finding the check would compare with fewer addresses unseen.
   'invalid-known-address': 'send',
+  'invalid-known-phone': 'send',
   'disposable-domain': 'send',
   'role-address': 'send',
   // Households share mailboxes, so another customer's address is a question, not a stop.
@@ -45,6 +46,7 @@ export const findingSeverity: Readonly<Record<FindingCode, Severity>> = {
   'number-mismatch': 'warning',
   'unverified-address': 'warning',
   'invalid-known-address': 'warning',
+  'invalid-known-phone': 'warning',
   'disposable-domain': 'info',
   'role-address': 'info',
   'belongs-to-other-customer': 'warning',
@@ -87,6 +89,7 @@ export const findingOrder: readonly FindingCode[] = [
   'unverified-address',
   'unverified-phone',
   'invalid-known-address',
+  'invalid-known-phone',
   'disposable-domain',
   'role-address',
 ];

@@ -174,7 +174,11 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
   const isDomainSlip = (entered: string, known: string): boolean => {
     if (entered === known || providerDomains.has(entered)) return false;
     if (findDomainTypo(entered)?.candidates.includes(known)) return true;
-    return editDistance(entered, known, { maxDistance: 2 }) <= (known.length >= 8 ? 2 : 1);
+    // Counted as typed (README "Near miss"): in Punycode one extra letter of `åkeri.se` against
+    // `åkri.se` rewrites the whole label (`xn--keri-poa` against `xn--kri-qla`).
+    const typed = displayDomain(entered);
+    const onFile = displayDomain(known);
+    return editDistance(typed, onFile, { maxDistance: 2 }) <= (onFile.length >= 8 ? 2 : 1);
   };
 
   return (rawInput) => {

@@ -79,6 +79,11 @@ export type Finding =
       readonly reason: InvalidAddressReason;
       readonly detail: string;
     })
+  | (FindingBase & {
+      readonly code: 'invalid-known-phone';
+      /** The number on the customer's record, as it is written there. */
+      readonly known: string;
+    })
   | (FindingBase & { readonly code: 'disposable-domain'; readonly domain: string })
   | (FindingBase & { readonly code: 'role-address'; readonly local: string })
   | (FindingBase & {

@@ -88,7 +88,12 @@ function scan(text: string, part: Confusable['part'], offset: number, found: Con
       if (/[A-Za-z]/.test(character)) asciiLetters++;
       lookalike += character;
     } else {
-      const skeleton = unhomoglyph(character.normalize('NFD')).toLowerCase();
+      // Compatibility forms (full-width ｎ, mathematical 𝐚) are not all in the confusables data,
+      // but NFKC (Unicode UAX #15) maps them to the ASCII they are drawn as.
+      const compatible = character.normalize('NFKC').toLowerCase();
+      const skeleton = ASCII_SKELETON.test(compatible)
+        ? compatible
+        : unhomoglyph(character.normalize('NFD')).toLowerCase();
       if (ASCII_SKELETON.test(skeleton)) {
         candidates.push({
           character,

@@ -443,4 +443,12 @@ describe('directory input', () => {
     expect(fieldOf(() => createDirectory([{ id: 'C-1', country: 'XX' }]))).toBe('customers.0.country');
     expect(createDirectory([], { defaultCountry: 'gb' }).size).toBe(0);
   });
+  it('finds a known address whose internationalised domain is one slip away as typed', () => {
+    // åkerii.se against åkeri.se is one extra letter; their Punycode forms (xn--kerii-ova.se,
+    // xn--keri-poa.se) differ in more than one place.
+    const directory = createDirectory([{ id: 'C-1', name: 'Åsa Öberg', emails: ['asa@åkeri.se'] }]);
+    const [match] = directory.findAddress({ entered: 'asa@åkerii.se' });
+    expect(match?.customerId).toBe('C-1');
+    expect(match?.distance).toBe(1);
+  });
 });

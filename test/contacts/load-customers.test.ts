@@ -455,4 +455,27 @@ describe('loadCustomers drops nothing without a word', () => {
     ]);
     expect(problems[0]?.reason).toMatch(/did you mean "emails"/);
   });
+
+  it('lists the NDJSON keys it does not read in unmappedColumns, each once', async () => {
+    const source = ['{"id":"C-1","emials":["a@y.se"],"note":"VIP"}', '{"id":"C-2","note":"again"}'].join(
+      '\n',
+    );
+    const result = await loadCustomers({ source, format: 'ndjson' });
+    expect(result.unmappedColumns).toEqual(['emials', 'note']);
+  });
+
+  it('says in plain words, with the value as written, why a row is not a customer', async () => {
+    const source = 'id;name;födelsedatum;land\n;Anna;;\n2;Erik;12/4/1985;\n3;Karin;;Sverige\n';
+    const { problems } = await loadCustomers({ source, format: 'csv' });
+    expect(problems.map((problem) => [problem.line, problem.field, problem.reason])).toEqual([
+      [2, 'id', 'the row has no id'],
+      [3, 'birthDate', 'the birth date "12/4/1985" is not a calendar date written YYYY-MM-DD'],
+      [4, 'country', '"Sverige" is not a two-letter ISO 3166-1 country code (SE, GB, ...)'],
+    ]);
+    const json = await loadCustomers({ source: '{"id":true}\n{"id":"1","name":5}\n', format: 'ndjson' });
+    expect(json.problems.map((problem) => problem.reason)).toEqual([
+      'the id true is not text or a whole number',
+      'the name 5 is not text',
+    ]);
+  });
 });

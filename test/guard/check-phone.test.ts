@@ -167,4 +167,28 @@ describe('checkPhone', () => {
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'options.locale' }),
     );
   });
+
+  it('finds the slip in a number typed with full-width digits, as in one typed with ASCII digits', () => {
+    // An East Asian input method types ０７０ where a Swedish keyboard types 070; libphonenumber-js
+    // reads both as the same number, so the slip must be found in both.
+    for (const entered of ['070-123 45 76', '０７０-１２３ ４５ ７６', '＋４６ ７０ １２３ ４５ ７６']) {
+      const verdict = checkPhone({ entered, customer: anna });
+      expect(verdict.action, entered).toBe('block');
+      expect(codes(verdict.findings)[0], entered).toBe('near-miss');
+    }
+  });
+});
+
+describe('a number on file that cannot be read', () => {
+  it('says so, instead of checking as if the customer had no number', () => {
+    const verdict = checkPhone({
+      entered: '070-123 45 67',
+      customer: { id: 'C-1', phones: ['070\r\n123 45 68'] },
+    });
+    expect(codes(verdict.findings)).toContain('invalid-known-phone');
+    const broken = verdict.findings.find((finding) => finding.code === 'invalid-known-phone');
+    expect(broken?.message).toBe(
+      'The customer\'s number on file "070\\r\\n123 45 68" cannot be read as a phone number, so it could not be compared: correct the customer record.',
+    );
+  });
 });

@@ -198,4 +198,23 @@ describe('checkRecipient with a directory', () => {
     expect(verdict.suggestion).toBeUndefined();
     expect(verdict.findings.map((finding) => finding.code)).not.toContain('near-miss-other-customer');
   });
+
+  it("shows another customer's internationalised domain as typed, in the suggestion and the evidence", () => {
+    const idn = createDirectory([
+      { id: 'C-1', name: 'Åsa Öberg', emails: ['asa@åkeri.se'] },
+      { id: 'C-2', name: 'Bo Öberg', emails: ['bo@åkeri.se'] },
+    ]);
+    const options = { revealOtherCustomers: true };
+    const duplicate = checkRecipient(
+      { entered: 'asa@åkerii.se', customer: { id: 'NEW-1', name: 'Åsa Öberg' }, directory: idn },
+      options,
+    );
+    expect(duplicate.suggestion).toBe('asa@åkeri.se');
+    expect(duplicate.findings[0]).toMatchObject({ code: 'near-miss-other-customer', known: 'asa@åkeri.se' });
+    const shared = checkRecipient(
+      { entered: 'bo@åkeri.se', customer: { id: 'NEW-2', name: 'Sven Holm' }, directory: idn },
+      options,
+    );
+    expect(shared.findings[0]).toMatchObject({ code: 'belongs-to-other-customer', known: 'bo@åkeri.se' });
+  });
 });

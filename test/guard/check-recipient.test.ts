@@ -278,4 +278,15 @@ describe('checkRecipient', () => {
       { numRuns: 500 },
     );
   });
+  it('blocks an extra letter in an internationalised domain as a near miss, as in an ASCII one', () => {
+    // anna@åkeri.se for anna@åkri.se is one slip as typed; in Punycode (xn--keri-poa.se against
+    // xn--kri-qla.se) it looks like another domain altogether.
+    const customer = { id: 'C-1', emails: ['anna@åkri.se'] };
+    const verdict = checkRecipient({ entered: 'anna@åkeri.se', customer });
+    expect(verdict.action).toBe('block');
+    expect(codes(verdict)[0]).toBe('near-miss');
+    expect(find(verdict, 'near-miss').distance).toBe(1);
+    expect(verdict.suggestion).toBe('anna@åkri.se');
+    expect(codes(verdict)).not.toContain('sibling-domain');
+  });
 });

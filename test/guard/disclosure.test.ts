@@ -234,3 +234,20 @@ describe('what a failed lookup reveals', () => {
     expect(late.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'timeout' });
   });
 });
+
+describe('a masked near miss of another customer', () => {
+  it("hides the domain when the slip is in it, since the local part typed is then that customer's", () => {
+    const directory = createDirectory([
+      { id: 'C-9', name: 'Anna Svensson', emails: ['anna.svensson@svensson-bygg.se'] },
+    ]);
+    const verdict = checkRecipient({
+      entered: 'anna.svensson@svenson-bygg.se',
+      customer: { id: 'NEW-1', name: 'Anna Svensson' },
+      directory,
+    });
+    expect(verdict.action).toBe('block');
+    const text = JSON.stringify(verdict);
+    expect(text).not.toContain('svensson-bygg.se');
+    expect(verdict.findings[0]).toMatchObject({ code: 'near-miss-other-customer', known: 'a***@***' });
+  });
+});

@@ -161,3 +161,34 @@ describe('phone numbers in what the salesperson reads', () => {
     );
   });
 });
+
+describe('slips in characters nobody can see', () => {
+  it('names an invisible character by its code point instead of printing it', () => {
+    const anna = { id: 'C-1', emails: ['anna.svensson1985@gmail.com'] };
+    const english = checkRecipient({ entered: 'anna.svens\u200bson1985@gmail.com', customer: anna });
+    expect(message(english.findings, 'near-miss')).toBe(
+      'Looks like a typo of the customer\'s known address anna.svensson1985@gmail.com: there is an extra invisible character (U+200B) after "anna.svens".',
+    );
+    const swedish = checkRecipient(
+      { entered: 'anna.svens\u200bson1985@gmail.com', customer: anna },
+      { locale: 'sv' },
+    );
+    expect(message(swedish.findings, 'near-miss')).toContain(
+      'ett extra osynligt tecken (U+200B) efter ”anna.svens”',
+    );
+    const combining = checkRecipient({ entered: 'anna.svensson1985@GMAİL.com', customer: anna });
+    expect(message(combining.findings, 'near-miss')).toContain('an extra invisible character (U+0307)');
+  });
+});
+
+describe('a broken address on file', () => {
+  it('never puts a line break from the record into the message', () => {
+    const verdict = checkRecipient({
+      entered: 'anna@x.se',
+      customer: { id: 'C-1', emails: ['anna@x.se\r\nBcc: other@x.se'] },
+    });
+    const text = message(verdict.findings, 'invalid-known-address');
+    expect(text).toContain('"anna@x.se\\r\\nBcc: other@x.se"');
+    expect(text).not.toMatch(/[\r\n]/);
+  });
+});

@@ -45,4 +45,16 @@ describe('findConfusables', () => {
   it('does not report a fullwidth domain that UTS #46 maps onto the same host', () => {
     expect(findConfusables(parsed('anna@\uff47mail.com'))).toBeUndefined();
   });
+
+  it('reads every full-width letter in the local part as the ASCII letter it passes for', () => {
+    // ｎ (U+FF4E) is missing from the confusables data that has ａ (U+FF41); both are ASCII under NFKC.
+    const report = findConfusables(parsed('\uff41\uff4e\uff4e\uff41.svensson@gmail.com'));
+    expect(report?.lookalike).toBe('anna.svensson@gmail.com');
+    expect(report?.characters.map((character) => [character.codePoint, character.looksLike])).toEqual([
+      ['U+FF41', 'a'],
+      ['U+FF4E', 'n'],
+      ['U+FF4E', 'n'],
+      ['U+FF41', 'a'],
+    ]);
+  });
 });
