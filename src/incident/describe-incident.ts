@@ -1,5 +1,10 @@
 import { type DataCategory, dataCategoryLabels } from './data/data-categories.js';
-import { consequenceTexts, measureTexts, type ReportLocale } from './data/report-texts.js';
+import {
+  consequenceTexts,
+  measureTexts,
+  pendingMeasureTexts,
+  type ReportLocale,
+} from './data/report-texts.js';
 import type { IncidentReport, Measure } from './incident-report.js';
 
 /** Phrases shared by the report and the customer notice, in one language and time zone. */
@@ -53,10 +58,11 @@ export function joinWords(phrasing: Phrasing, words: readonly string[]): string 
   return `${words.slice(0, -1).join(', ')} ${say(phrasing, 'och', 'and')} ${words.at(-1)}`;
 }
 
-/** The text of a measure: the caller's own wording, or the usual measure's in this language. */
+/** The text of a measure: the caller’s own wording, or the usual measure’s in this language, past tense only once done. */
 export function measureText(phrasing: Phrasing, measure: Measure): string {
   if (measure.text) return measure.text;
-  const texts: Readonly<Record<string, string>> = measureTexts[phrasing.locale];
+  const texts: Readonly<Record<string, string>> =
+    measure.status === 'done' ? measureTexts[phrasing.locale] : pendingMeasureTexts[phrasing.locale];
   return texts[measure.id] ?? measure.id;
 }
 

@@ -133,8 +133,8 @@ describe('renderIncidentReport', () => {
         - Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in efter kontroll med kunden.
         - En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.
         - Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.
-        - Ett nytt lösenord har beställts till kunden och tidigare skickade länkar har gjorts ogiltiga. (planerad)
-        - Händelsen har återkopplats till den säljare som registrerade adressen, så att samma misstag inte upprepas. (föreslagen)
+        - Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga. (planerad)
+        - Händelsen ska återkopplas till den säljare som registrerade adressen, så att samma misstag inte upprepas. (föreslagen)
 
       Tekniska och organisatoriska skyddsåtgärder för de berörda uppgifterna
         Meddelandet skickades som vanlig, okrypterad e-post.
@@ -249,8 +249,8 @@ describe('renderIncidentReport', () => {
       - The wrong e-mail address was removed and the customer’s correct address entered after checking it with the customer.
       - A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.
       - We checked that no password or login link was sent to the wrong address.
-      - A new password was issued to the customer and links sent earlier were invalidated. (planned)
-      - The seller who entered the address was given feedback so that the mistake is not repeated. (proposed)
+      - A new password is to be issued to the customer and links sent earlier invalidated. (planned)
+      - The seller who entered the address is to be given feedback so that the mistake is not repeated. (proposed)
 
       ## Technical and organisational measures applied to the data concerned
 

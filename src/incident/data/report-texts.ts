@@ -127,6 +127,45 @@ export const measureTexts: Readonly<
 };
 
 /**
+ * The wording of each usual measure that is only planned or proposed: it says what is to be done,
+ * so the report never states as done a step nobody has taken (GDPR Art. 33(3)(d) asks for the
+ * measures "taken or proposed").
+ */
+export const pendingMeasureTexts: Readonly<
+  Record<ReportLocale, Readonly<Record<MisdirectedEmailMeasureId, string>>>
+> = {
+  sv: {
+    'recall-and-delete':
+      'Mottagaren av det felskickade meddelandet ska kontaktas och ombes radera det och bekräfta att det inte har sparats eller vidarebefordrats.',
+    'correct-address':
+      'Den felaktiga e-postadressen ska tas bort och kundens rätta adress läggas in efter kontroll med kunden.',
+    'profile-note':
+      'En notering ska läggas in i kundprofilen om att den som ringer om kundens engagemang ska identifieras extra noggrant.',
+    'check-password-reset':
+      'Det ska kontrolleras att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+    'new-password':
+      'Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga.',
+    'inform-customer': 'Kunden ska informeras om händelsen och om vad hen kan vara uppmärksam på.',
+    'seller-feedback':
+      'Händelsen ska återkopplas till den säljare som registrerade adressen, så att samma misstag inte upprepas.',
+  },
+  en: {
+    'recall-and-delete':
+      'The recipient of the misdirected message is to be contacted and asked to delete it and to confirm that it was neither kept nor forwarded.',
+    'correct-address':
+      'The wrong e-mail address is to be removed and the customer’s correct address entered after checking it with the customer.',
+    'profile-note':
+      'A note is to be put on the customer profile asking staff to verify the identity of anyone calling about the account with extra care.',
+    'check-password-reset':
+      'It is to be checked that no password or login link was sent to the wrong address.',
+    'new-password': 'A new password is to be issued to the customer and links sent earlier invalidated.',
+    'inform-customer': 'The customer is to be told what happened and what to watch for.',
+    'seller-feedback':
+      'The seller who entered the address is to be given feedback so that the mistake is not repeated.',
+  },
+};
+
+/**
  * What a stranger could do with each kind of data (GDPR Recital 85: identity theft or fraud, financial
  * loss, loss of confidentiality, damage to reputation; Regulation 611/2013 Art. 3(2)(b)).
  */
