@@ -283,6 +283,16 @@ export function decisionParagraphs(
     // Under the heading "Slutsats" the computed conclusion needs no label of its own; a judged one says so.
     `${decision.judged.length > 0 ? `${s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person')}: ${riskLabel(phrasing, decision.risk)}` : capitalise(riskLabel(phrasing, decision.risk))}. ${authority}${s(', och ', ', and ')}${subjects}.`,
   );
+  // Until a person has classified the remaining order lines, a conclusion not to notify is not final
+  // (GDPR Art. 9(1), 33(5)); the signer must see that beside the conclusion, not only among the reasons.
+  const pending = report.facts.needsReview ?? [];
+  if (report.assessment.needsReview && decision.judged.length === 0 && pending.length > 0)
+    lines.push(
+      s(
+        `Slutsatsen är preliminär: ${pending.length === 1 ? 'en orderrad har' : `${pending.length} orderrader har`} inte klassats (${pending.join('; ')}) och måste granskas innan incidenten kan bedömas slutligt.`,
+        `This conclusion is provisional: ${pending.length === 1 ? 'one order line was' : `${pending.length} order lines were`} not classified (${pending.join('; ')}) and must be reviewed before the breach can be finally assessed.`,
+      ),
+    );
   for (const warning of decision.warnings) {
     if (warning.code === 'eprivacy-always-notified')
       lines.push(
