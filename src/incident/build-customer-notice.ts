@@ -240,10 +240,16 @@ function noticeParts(
         `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men e-postadressen vi hade registrerat för dig var fel (${mistake}). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.`,
         `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but the e-mail address we had for you was wrong (${mistake}). The message therefore reached someone else. We are sorry.`,
       )
-    : s(
-        `Den ${when} inträffade en incident som rör dina personuppgifter. Vi ber om ursäkt för det.`,
-        `On ${when} an incident involving your personal data occurred. We are sorry.`,
-      );
+    : report.incident.circumstances === 'misdirected-email'
+      ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
+        s(
+          `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
+          `On ${when} we sent an e-mail with details about you to someone else by mistake. We are sorry.`,
+        )
+      : s(
+          `Den ${when} inträffade en incident som rör dina personuppgifter. Vi ber om ursäkt för det.`,
+          `On ${when} an incident involving your personal data occurred. We are sorry.`,
+        );
   const saw = s(
     `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
     `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
