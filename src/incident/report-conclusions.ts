@@ -189,7 +189,7 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
         : say(
             phrasing,
             `Dataskyddsförordningen tillämpas först från den ${from ?? '25 maj 2018'}, efter incidenten (${day}). ${cite(finding).replace(/^\p{Ll}/u, (first) => first.toUpperCase())}, som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter.`,
-            `The GDPR applies only from ${from ?? '25 May 2018'}, after the breach (${day}). ${cite(finding)}, in force then, had no general duty to notify personal data breaches.`,
+            `The GDPR applies only from ${from ?? '25 May 2018'}, after the breach (${day}). ${capitalise(cite(finding))}, in force then, had no general duty to notify personal data breaches.`,
           );
     }
     const outcome = notified.has(finding.regime)

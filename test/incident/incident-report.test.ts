@@ -201,7 +201,7 @@ describe('renderIncidentReport', () => {
 
       The breach is entered in the provider’s own register of breaches (lag (2003:389) om elektronisk kommunikation 6 kap. 4 c §).
 
-      Swedish Data Protection Authority: The GDPR applies only from 25 May 2018, after the breach (23 February 2018). personuppgiftslagen (1998:204), in force then, had no general duty to notify personal data breaches. Notified: no.
+      Swedish Data Protection Authority: The GDPR applies only from 25 May 2018, after the breach (23 February 2018). Personuppgiftslagen (1998:204), in force then, had no general duty to notify personal data breaches. Notified: no.
 
       ## Provider
 
