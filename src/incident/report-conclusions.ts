@@ -228,13 +228,17 @@ export function decisionParagraphs(
   const { computed, decision } = final;
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);
   const judgment = report.judgment;
+  // A controller under the GDPR alone "informs the data subjects" (dataskyddsförordningen art. 34);
+  // "underrätta de berörda" is the wording of the telecom rules (Regulation 611/2013 Art. 3).
+  const controller = !report.regimes.includes('eprivacy');
+  const sv = (telecom: string, gdpr: string) => (controller ? gdpr : telecom);
   // Without a judgment the computed conclusion is the one that holds, said once below.
   const lines =
     judgment === undefined
       ? []
       : [
           `${s('Beräknad bedömning', 'Computed assessment')}: ${riskLabel(phrasing, computed.risk)}. ${s(
-            `Anmälan till tillsynsmyndigheten: ${yesNo(phrasing, computed.notifyAuthority)}. Underrättelse till de berörda: ${yesNo(phrasing, computed.notifyDataSubjects)}.`,
+            `Anmälan till tillsynsmyndigheten: ${yesNo(phrasing, computed.notifyAuthority)}. ${sv('Underrättelse till de berörda', 'Information till de registrerade')}: ${yesNo(phrasing, computed.notifyDataSubjects)}.`,
             `Notify the authority: ${yesNo(phrasing, computed.notifyAuthority)}. Tell the people concerned: ${yesNo(phrasing, computed.notifyDataSubjects)}.`,
           )}`,
         ];
@@ -258,8 +262,14 @@ export function decisionParagraphs(
         ? []
         : [
             judgment.notifyDataSubjects
-              ? s('de berörda ska underrättas', 'the people concerned are to be told')
-              : s('de berörda ska inte underrättas', 'the people concerned are not to be told'),
+              ? s(
+                  sv('de berörda ska underrättas', 'de registrerade ska informeras'),
+                  'the people concerned are to be told',
+                )
+              : s(
+                  sv('de berörda ska inte underrättas', 'de registrerade ska inte informeras'),
+                  'the people concerned are not to be told',
+                ),
           ]),
     ];
     const when = judgment.at === undefined ? '' : ` (${reportDateTime(phrasing, judgment.at)})`;
@@ -277,8 +287,11 @@ export function decisionParagraphs(
       )
     : s('Incidenten anmäls inte till någon tillsynsmyndighet', 'The breach is not notified to any authority');
   const subjects = decision.notifyDataSubjects
-    ? s('de berörda underrättas', 'the people concerned are told')
-    : s('de berörda underrättas inte', 'the people concerned are not told');
+    ? s(sv('de berörda underrättas', 'de registrerade informeras'), 'the people concerned are told')
+    : s(
+        sv('de berörda underrättas inte', 'de registrerade informeras inte'),
+        'the people concerned are not told',
+      );
   lines.push(
     // Under the heading "Slutsats" the computed conclusion needs no label of its own; a judged one says so.
     `${decision.judged.length > 0 ? `${s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person')}: ${riskLabel(phrasing, decision.risk)}` : capitalise(riskLabel(phrasing, decision.risk))}. ${authority}${s(', och ', ', and ')}${subjects}.`,

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
+import { seedCase } from './seed-case.js';
+
+// A web shop under the GDPR alone, in 2024, whose confirmation listed health products.
+const retailer = {
+  ...seedCase,
+  provider: { name: 'Hälsohandeln AB', customerServicePhone: '010-200 30 40' },
+  regimes: ['gdpr' as const],
+  occurredAt: '2024-10-15T09:12:00+02:00',
+  detectedAt: '2024-10-15T10:00:00+02:00',
+  dataCategories: ['name' as const, 'postal-address' as const, 'order-details' as const, 'health' as const],
+};
+
+describe('the conclusion of a controller’s Swedish report uses the GDPR’s words', () => {
+  it('says the data subjects are informed (dataskyddsförordningen art. 34), not that “de berörda underrättas”', () => {
+    const text = renderIncidentReport(createIncidentReport(retailer, { now: '2024-10-15T11:00:00+02:00' }), {
+      locale: 'sv',
+    });
+    const conclusion = text.slice(text.indexOf('Slutsats\n'), text.indexOf('Tidslinje\n'));
+    expect(conclusion).toContain('Incidenten anmäls till IMY, och de registrerade informeras.');
+    expect(conclusion).not.toContain('underrätta');
+  });
+
+  it('keeps the GDPR’s words beside an officer’s judgment', () => {
+    const text = renderIncidentReport(
+      createIncidentReport(
+        {
+          ...retailer,
+          judgment: {
+            by: 'Karin Berg, dataskyddsombud',
+            at: '2024-10-15T11:30:00+02:00',
+            reason: 'Mottagaren bekräftade skriftligen inom en timme att meddelandet raderats.',
+            notifyDataSubjects: false,
+          },
+        },
+        { now: '2024-10-15T12:00:00+02:00' },
+      ),
+      { locale: 'sv' },
+    );
+    const conclusion = text.slice(text.indexOf('Slutsats\n'), text.indexOf('Tidslinje\n'));
+    expect(conclusion).toContain('Information till de registrerade: ja.');
+    expect(conclusion).toContain('de registrerade ska inte informeras');
+    expect(conclusion).toContain('och de registrerade informeras inte.');
+    expect(conclusion).not.toContain('underrätta');
+  });
+});
