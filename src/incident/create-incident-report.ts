@@ -186,7 +186,10 @@ export function createIncidentReport(
   const measures =
     given.measures ??
     (given.circumstances === 'misdirected-email'
-      ? misdirectedEmailMeasureIds.map((id) => ({ id, status: 'proposed' as const }))
+      ? misdirectedEmailMeasureIds
+          // Proposing to tell the customer would contradict the signer's judgment that they are not told.
+          .filter((id) => id !== 'inform-customer' || judgment?.notifyDataSubjects !== false)
+          .map((id) => ({ id, status: 'proposed' as const }))
       : []);
   const report: IncidentReport = {
     reference: given.reference,
