@@ -32,7 +32,7 @@ describe('buildCustomerNotice', () => {
 
       Den 23 februari 2018 kl. 13.36 skickade vi ett meddelande till dig (”Orderbekräftelse”), men e-postadressen vi hade registrerat för dig var fel (en siffra saknades). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.
 
-      Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställda tjänster och priser.
+      Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställningar och priser.
 
       Vad det kan innebära för dig: Personen känner nu till din adress och skulle kunna beställa varor i ditt namn. Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.
 
@@ -71,7 +71,7 @@ describe('buildCustomerNotice', () => {
 
       On 23 February 2018 at 13:36 we sent you a message (“Orderbekräftelse”), but the e-mail address we had for you was wrong (a digit was missing). The message therefore reached someone else. We are sorry.
 
-      That person could see these details about you: name, postal address, customer number and ordered services and prices.
+      That person could see these details about you: name, postal address, customer number and orders and prices.
 
       What this could mean for you: The person now knows your address and could order goods in your name. With your name and customer number, that person could call our customer service pretending to be you, to learn more about you or to change or order things in your name.
 
@@ -292,7 +292,7 @@ describe('buildCustomerNotice', () => {
 
       Den 23 februari 2018 kl. 13.36 skickade vi ett meddelande till dig (”Orderbekräftelse”), men e-postadressen vi hade registrerat för dig var fel (en siffra saknades). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.
 
-      Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställda tjänster och priser.
+      Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställningar och priser.
 
       Vad det kan innebära för dig: Personen känner nu till din adress och skulle kunna beställa varor i ditt namn. Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.
 
@@ -329,7 +329,7 @@ describe('buildCustomerNotice', () => {
 
       On 23 February 2018 at 13:36 we sent you a message (“Orderbekräftelse”), but the e-mail address we had for you was wrong (a digit was missing). The message therefore reached someone else. We are sorry.
 
-      That person could see these details about you: name, postal address, customer number and ordered services and prices.
+      That person could see these details about you: name, postal address, customer number and orders and prices.
 
       What this could mean for you: The person now knows your address and could order goods in your name. With your name and customer number, that person could call our customer service pretending to be you, to learn more about you or to change or order things in your name.
 

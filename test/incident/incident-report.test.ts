@@ -117,7 +117,7 @@ describe('renderIncidentReport', () => {
         Ett e-postmeddelande med ämnet ”Orderbekräftelse” som skulle till kundens adress anna.svensson1985@gmail.com skickades till anna.svensson185@gmail.com, som tillhör en annan person. Den personen har därmed kunnat läsa kundens uppgifter.
 
       Berörda uppgifternas art och innehåll
-        Meddelandet ”Orderbekräftelse” innehöll: namn, postadress, kundnummer och beställda tjänster och priser.
+        Meddelandet ”Orderbekräftelse” innehöll: namn, postadress, kundnummer och beställningar och priser.
 
       Orsak
         Kundens e-postadress registrerades fel (en siffra saknades), så meddelandet gick till en annan persons adress.
@@ -125,7 +125,7 @@ describe('renderIncidentReport', () => {
       Bedömda konsekvenser för berörda abonnenter och/eller användare
         Adressen kan användas för oönskade kontakter eller för att beställa varor i kundens namn.
         Med namn och kundnummer kan någon ringa kundtjänst, utge sig för att vara kunden, ta del av fler uppgifter och göra ändringar eller beställningar.
-        Uppgifterna om beställda tjänster och priser visar vad kunden köper och betalar.
+        Uppgifterna om beställningar och priser visar vad kunden köper och betalar.
         Sammantaget bedöms incidenten medföra en risk, men inte en hög risk, för den berördes rättigheter och friheter.
 
       Åtgärder
@@ -227,7 +227,7 @@ describe('renderIncidentReport', () => {
 
       ## Nature and content of the personal data concerned
 
-      The message “Orderbekräftelse” contained: name, postal address, customer number and ordered services and prices.
+      The message “Orderbekräftelse” contained: name, postal address, customer number and orders and prices.
 
       ## Cause
 
@@ -239,7 +239,7 @@ describe('renderIncidentReport', () => {
 
       With the name and customer number, someone could call customer service as the customer, learn more about them and change or order services.
 
-      The ordered services and prices show what the customer buys and pays.
+      The orders and prices show what the customer buys and pays.
 
       Overall, the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the person concerned.
 

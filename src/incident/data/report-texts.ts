@@ -177,7 +177,7 @@ export const consequenceTexts: Readonly<
       'Med namn och kundnummer kan någon ringa kundtjänst, utge sig för att vara kunden, ta del av fler uppgifter och göra ändringar eller beställningar.',
     'postal-address':
       'Adressen kan användas för oönskade kontakter eller för att beställa varor i kundens namn.',
-    'order-details': 'Uppgifterna om beställda tjänster och priser visar vad kunden köper och betalar.',
+    'order-details': 'Uppgifterna om beställningar och priser visar vad kunden köper och betalar.',
     'national-id-number':
       'Personnumret kan tillsammans med namn och adress användas för identitetsstöld, till exempel kreditansökningar i kundens namn.',
     'payment-card': 'Kortnumret kan användas för bedrägliga köp.',
@@ -200,7 +200,7 @@ export const consequenceTexts: Readonly<
       'With the name and customer number, someone could call customer service as the customer, learn more about them and change or order services.',
     'postal-address':
       'The address could be used for unwanted contact or to order goods in the customer’s name.',
-    'order-details': 'The ordered services and prices show what the customer buys and pays.',
+    'order-details': 'The orders and prices show what the customer buys and pays.',
     'national-id-number':
       'With the name and address, the personal identity number could be used for identity theft, such as credit applications in the customer’s name.',
     'payment-card': 'The card number could be used for fraudulent purchases.',
