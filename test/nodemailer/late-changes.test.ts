@@ -1,8 +1,6 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createGuard } from '../../src/guard/create-guard.js';
-import { nodemailerGuard } from '../../src/nodemailer/index.js';
-import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import { guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
 // What a plugin that runs after the check (a `stream` plugin: DKIM, tracking, a staging redirect)
 // can still change about where the message goes. The SMTP server's RCPT TO is the truth here.
@@ -12,18 +10,7 @@ const THIEF = 'thief@example.com';
 
 const fixture = usePipelineFixture();
 
-function guarded() {
-  const transporter = smtpTransport(fixture.sink.port);
-  transporter.use(
-    'compile',
-    nodemailerGuard({
-      guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
-      holdStore: fixture.holdStore,
-      auditLog: fixture.audit,
-    }),
-  );
-  return transporter;
-}
+const guarded = () => guardedTransport(fixture);
 
 const order: SendMailOptions = {
   from: 'order@butiken.se',

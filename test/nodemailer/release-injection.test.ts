@@ -1,9 +1,7 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createGuard } from '../../src/guard/create-guard.js';
 import type { HeldMessageError } from '../../src/nodemailer/index.js';
-import { nodemailerGuard } from '../../src/nodemailer/index.js';
-import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import { guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
 // A message held for a line break in an address (a header injection) is stored as nodemailer
 // built it, where the line break became a group or a display name. Released as it is, it must be
@@ -14,18 +12,7 @@ const NEW_ADDRESS = 'new@example.com';
 
 const fixture = usePipelineFixture();
 
-function guarded() {
-  const transporter = smtpTransport(fixture.sink.port);
-  transporter.use(
-    'compile',
-    nodemailerGuard({
-      guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
-      holdStore: fixture.holdStore,
-      auditLog: fixture.audit,
-    }),
-  );
-  return transporter;
-}
+const guarded = () => guardedTransport(fixture);
 
 async function holdId(transporter: ReturnType<typeof guarded>, to: SendMailOptions['to']): Promise<string> {
   const error = (await transporter

@@ -1,26 +1,14 @@
 import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createGuard } from '../../src/guard/create-guard.js';
-import { nodemailerGuard, sendReleased } from '../../src/nodemailer/index.js';
-import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import { sendReleased } from '../../src/nodemailer/index.js';
+import { guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
 const GOOD = 'anna.svensson1985@gmail.com';
 const RAW = Buffer.from(`From: order@butiken.se\r\nTo: ${GOOD}\r\nSubject: Order\r\n\r\nTack!\r\n`);
 
 const fixture = usePipelineFixture();
 
-function guarded() {
-  const transporter = smtpTransport(fixture.sink.port);
-  transporter.use(
-    'compile',
-    nodemailerGuard({
-      guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
-      holdStore: fixture.holdStore,
-      auditLog: fixture.audit,
-    }),
-  );
-  return transporter;
-}
+const guarded = () => guardedTransport(fixture);
 
 const release = { holdId: 'H-1', raw: RAW, customerId: 'C-1001', by: 'lena@butiken.se', reason: 'read back' };
 

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Customer } from '../../src/contacts/customer.js';
+import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditEntry, AuditLog } from '../../src/nodemailer/audit-log.js';
 import { createFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
 import type { HoldStore } from '../../src/nodemailer/hold-store.js';
+import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 /** The customers the pipeline tests send to. */
@@ -96,4 +98,22 @@ export function usePipelineFixture(): PipelineFixture {
       return ready(audit);
     },
   };
+}
+
+/**
+ * A transporter to the fixture's SMTP server with `nodemailerGuard` in front: customers are looked
+ * up by the id a message carries (`emailGuard: { customerId }`), held mail goes to the fixture's
+ * store and every decision to its audit log.
+ */
+export function guardedTransport(fixture: PipelineFixture) {
+  const transporter = smtpTransport(fixture.sink.port);
+  transporter.use(
+    'compile',
+    nodemailerGuard({
+      guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
+      holdStore: fixture.holdStore,
+      auditLog: fixture.audit,
+    }),
+  );
+  return transporter;
 }
