@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -64,22 +64,20 @@ for (const document of documents) {
         );
         const file = resolve(folder, `${name}.ts`);
         writeFileSync(file, `${source}\nexport {};\n`);
-        // The block works in a folder of its own, as its temporary folder and its working folder,
-        // removed afterwards: what an example writes (a hold store, an audit log) is not left behind.
+        // The block works in a folder of its own, removed afterwards, and so is the folder the
+        // examples keep their held mail in (`email-guard-docs-<pid>` in the temporary folder): what an
+        // example writes is not left behind. The temporary folder itself stays the run's, where tsx
+        // keeps its transform cache: a fresh one per block would compile all of src each time.
         const sandbox = mkdtempSync(resolve(tmpdir(), 'email-guard-readme-'));
+        let pid: number | undefined;
         try {
           const result = spawnSync(process.execPath, ['--import', tsx, file], {
             cwd: sandbox,
-            env: {
-              ...process.env,
-              TMPDIR: sandbox,
-              TMP: sandbox,
-              TEMP: sandbox,
-              TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.json'),
-            },
+            env: { ...process.env, TSX_TSCONFIG_PATH: resolve(root, 'tsconfig.json') },
             encoding: 'utf8',
             timeout: 60_000,
           });
+          pid = result.pid;
           expect(result.stderr).toBe('');
           expect(result.status).toBe(0);
           // `console.log(x); // output` promises what is printed: each such output must appear.
@@ -89,6 +87,8 @@ for (const document of documents) {
             expect(printed).toContain(expected.replace(/\s+/g, ''));
         } finally {
           rmSync(sandbox, { recursive: true, force: true });
+          if (pid !== undefined)
+            rmSync(join(tmpdir(), `email-guard-docs-${pid}`), { recursive: true, force: true });
         }
       });
     });
