@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createIncidentReport, renderIncidentReport } from '../src/incident/index.js';
-import { seedCase } from '../test/incident/seed-case.js';
+import { seedCase, seedCustomerCall } from '../test/incident/seed-case.js';
 
 const docs = new URL('../docs/', import.meta.url).pathname;
 const executablePath = '/usr/bin/chromium';
@@ -31,18 +31,7 @@ const report = createIncidentReport(
         kind: 'contained',
       },
     ],
-    customerCall: {
-      at: '2018-02-23T14:30:00+01:00',
-      by: 'Erik Holm, kundservice',
-      identityChecked: true,
-      answers: [
-        {
-          question: 'Kan du komma på några andra konsekvenser för dig som vi behöver känna till?',
-          answer: 'Nej.',
-        },
-        { question: 'Har du några frågor till oss?', answer: 'Nej.' },
-      ],
-    },
+    customerCall: seedCustomerCall,
   },
   { now: '2018-02-23T15:10:00+01:00' },
 );

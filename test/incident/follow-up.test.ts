@@ -6,7 +6,7 @@ import {
   incidentRegisterEntry,
   renderIncidentReport,
 } from '../../src/incident/index.js';
-import { seedCase } from './seed-case.js';
+import { seedCase, seedCustomerCall } from './seed-case.js';
 
 const now = '2018-02-23T15:10:00+01:00';
 
@@ -24,18 +24,7 @@ const timeline = [
     kind: 'detected' as const,
   },
 ];
-const customerCall = {
-  at: '2018-02-23T14:30:00+01:00',
-  by: 'Erik Holm, kundservice',
-  identityChecked: true,
-  answers: [
-    {
-      question: 'Kan du komma på några andra konsekvenser för dig som vi behöver känna till?',
-      answer: 'Nej.',
-    },
-    { question: 'Har du några frågor till oss?', answer: 'Nej.' },
-  ],
-};
+const customerCall = seedCustomerCall;
 
 describe('the timeline and the call', () => {
   const report = createIncidentReport(

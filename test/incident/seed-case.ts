@@ -34,3 +34,17 @@ export const seedCase: CreateIncidentReportInput = {
     { id: 'seller-feedback', status: 'proposed' },
   ],
 };
+
+/** The call to the customer in the seed case, with the customer's answers to the script's questions. */
+export const seedCustomerCall = {
+  at: '2018-02-23T14:30:00+01:00',
+  by: 'Erik Holm, kundservice',
+  identityChecked: true,
+  answers: [
+    {
+      question: 'Kan du komma på några andra konsekvenser för dig som vi behöver känna till?',
+      answer: 'Nej.',
+    },
+    { question: 'Har du några frågor till oss?', answer: 'Nej.' },
+  ],
+};
