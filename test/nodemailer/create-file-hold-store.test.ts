@@ -4,12 +4,15 @@ import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { createGuard } from '../../src/guard/create-guard.js';
 import { createFileHoldStore, openFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
 import type { HoldInput } from '../../src/nodemailer/hold-store.js';
-import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { nodeStoreFs, type StoreFileHandle, type StoreFs } from '../../src/nodemailer/store-fs.js';
-import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import {
+  customers,
+  guardedTransport as guardedTransportOf,
+  smtpTransport,
+  usePipelineFixture,
+} from '../support/pipeline.js';
 
 const GOOD = 'anna.svensson1985@gmail.com';
 const TYPO = 'anna.svensson185@gmail.com';
@@ -17,19 +20,7 @@ const TYPO = 'anna.svensson185@gmail.com';
 const fixture = usePipelineFixture();
 const WHO = { by: 'lena@butiken.se', reason: 'address read back on the phone' };
 
-function guardedTransport() {
-  const transporter = smtpTransport(fixture.sink.port);
-  transporter.use(
-    'compile',
-    nodemailerGuard({
-      guard: createGuard(),
-      resolveCustomer: () => customers['C-1001'],
-      holdStore: fixture.holdStore,
-      auditLog: fixture.audit,
-    }),
-  );
-  return transporter;
-}
+const guardedTransport = () => guardedTransportOf(fixture, customers['C-1001']);
 
 /** Sends an order with a typo in To and a known Cc; the guard holds it. Returns the hold id. */
 async function holdOrder(): Promise<string> {

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createGuard } from '../../src/guard/create-guard.js';
-import { nodemailerGuard } from '../../src/nodemailer/index.js';
-import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import { customers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
 // A differential test: what the plugin checked and logged against what a real SMTP server was
 // asked to deliver (RCPT TO, RFC 5321 §4.1.1.3). Every shape nodemailer reads differently from the
@@ -99,16 +97,7 @@ const message = fc.oneof(composed, prebuilt);
 
 describe('what nodemailer delivers through nodemailerGuard', () => {
   it('delivers only to recipients that were checked and allowed, and logs exactly those', async () => {
-    const transporter = smtpTransport(fixture.sink.port);
-    transporter.use(
-      'compile',
-      nodemailerGuard({
-        guard: createGuard(),
-        resolveCustomer: () => customers['C-1001'],
-        holdStore: fixture.holdStore,
-        auditLog: fixture.audit,
-      }),
-    );
+    const transporter = guardedTransport(fixture, customers['C-1001']);
     let deliveries = 0;
     await fc.assert(
       fc.asyncProperty(message, async (mail) => {

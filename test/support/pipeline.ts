@@ -101,16 +101,18 @@ export function usePipelineFixture(): PipelineFixture {
 }
 
 /**
- * A transporter to the fixture's SMTP server with `nodemailerGuard` in front: customers are looked
- * up by the id a message carries (`emailGuard: { customerId }`), held mail goes to the fixture's
- * store and every decision to its audit log.
+ * A transporter to the fixture's SMTP server with `nodemailerGuard` in front, held mail going to the
+ * fixture's store and every decision to its audit log. By default customers are looked up by the id
+ * a message carries (`emailGuard: { customerId }`); `customer` makes every message that customer's.
  */
-export function guardedTransport(fixture: PipelineFixture) {
+export function guardedTransport(fixture: PipelineFixture, customer?: Customer) {
   const transporter = smtpTransport(fixture.sink.port);
   transporter.use(
     'compile',
     nodemailerGuard({
-      guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
+      ...(customer === undefined
+        ? { guard: createGuard({ lookupCustomer: async (id) => customers[id] }) }
+        : { guard: createGuard(), resolveCustomer: () => customer }),
       holdStore: fixture.holdStore,
       auditLog: fixture.audit,
     }),
