@@ -190,8 +190,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     pinMessage(mail, compiled);
     if (release) return guardRelease(data, compiled, release);
 
-    const messageId =
-      typeof data.messageId === 'string' && data.messageId ? data.messageId : compiled.messageId;
+    const messageId = messageIdOf(data, compiled);
     const recipients = mergeRecipients(given, delivered(compiled));
     // Nodemailer itself refuses a message without recipients; there is nothing to check.
     if (recipients.length === 0) return;
@@ -277,8 +276,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       : release.sendDespiteBlock
         ? 'released-despite-block'
         : 'release-refused';
-    const messageId =
-      typeof data.messageId === 'string' && data.messageId ? data.messageId : compiled.messageId;
+    const messageId = messageIdOf(data, compiled);
     await record({
       ...auditEntry({
         check,
@@ -591,6 +589,11 @@ function sameEnvelope(
 }
 
 /** The recipients of the built message: its envelope, and the To, Cc and Bcc fields written in it. */
+/** The Message-ID the message goes out with: the one given, or the one its prebuilt header names. */
+function messageIdOf(data: MailMessageData, compiled: CompiledMessage): string | undefined {
+  return typeof data.messageId === 'string' && data.messageId ? data.messageId : compiled.messageId;
+}
+
 function delivered(compiled: CompiledMessage): Recipient[] {
   return [
     ...compiled.envelope.to.map((address): Recipient => ({ field: 'envelope', address })),
