@@ -68,6 +68,7 @@ export type {
   Verdict,
 } from './guard/verdict.js';
 export { defaultDisposableDomains } from './matching/data/disposable-domains.js';
+export { defaultFirstNames } from './matching/data/first-names.js';
 export { ianaTopLevelDomains } from './matching/data/iana-tlds.js';
 export type { MailboxProvider } from './matching/data/mailbox-providers.js';
 export { defaultMailboxProviders } from './matching/data/mailbox-providers.js';

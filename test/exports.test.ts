@@ -33,6 +33,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'createGuard',
       'defaultCustomerColumns',
       'defaultDisposableDomains',
+      'defaultFirstNames',
       'defaultMailboxProviders',
       'defaultMailboxRules',
       'defaultPolicy',
