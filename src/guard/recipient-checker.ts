@@ -185,20 +185,25 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     return editDistance(typed, onFile, { maxDistance: 2 }) <= (onFile.length >= 8 ? 2 : 1);
   };
 
+  /** A household member's first name in place of the customer's in a known address (`jana.nyberg62`). */
+  const householdOf = (entered: ParsedAddress, candidate: KnownAddress, name: string | undefined) => {
+    if (name === undefined) return undefined;
+    const other = findOtherFirstName(entered.local, candidate.parsed.local, {
+      customerName: name,
+      firstNames,
+    });
+    return other && finding({ code: 'other-first-name', known: candidate.given, ...other });
+  };
+
   /**
-   * A known address at the same domain rewritten rather than mistyped: a household member's first
-   * name in place of the customer's, its whole number left out or changed, its names reordered.
+   * A known address at the same domain rewritten rather than mistyped: another first name of the
+   * household, its whole number left out or changed, its names reordered.
    */
-  const rewritingOf = (
-    entered: ParsedAddress,
-    candidate: KnownAddress,
-    name: string | undefined,
-  ): FindingEvidence | undefined => {
-    const named = name === undefined ? {} : { customerName: name };
-    const other = findOtherFirstName(entered.local, candidate.parsed.local, { ...named, firstNames });
-    if (other) return { code: 'other-first-name', known: candidate.given, ...other };
+  const rewritingOf = (entered: ParsedAddress, candidate: KnownAddress, name: string | undefined) => {
+    const household = householdOf(entered, candidate, name);
+    if (household) return household;
     const change = findNameChange(entered.local, candidate.parsed.local, name === undefined ? {} : { name });
-    return change && { ...change, known: candidate.given };
+    return change && finding({ ...change, known: candidate.given });
   };
 
   return (rawInput) => {
@@ -282,7 +287,6 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
       for (const candidate of known) {
         const sameDomain = candidate.key.domain === key.domain;
         const limit = allowedDistance(candidate.key.local.length);
-        const rewriting = sameDomain ? rewritingOf(address, candidate, customer.name) : undefined;
         if (sameDomain || isDomainSlip(key.domain, candidate.key.domain)) {
           // At another domain the provider's rules (Gmail's dots) may not apply: the local parts
           // as typed count too, so `h.ward@gmail.con` is one slip from `h.ward@gmail.com`.
@@ -315,8 +319,9 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
             distance <= addressLimit
           ) {
             // One slip, but to another real first name: a household member's mailbox, not a typo.
-            if (rewriting?.code === 'other-first-name') {
-              findings.push(finding(rewriting));
+            const household = sameDomain ? householdOf(address, candidate, customer.name) : undefined;
+            if (household) {
+              findings.push(household);
               continue;
             }
             // The domains agree (or are aliases of one provider): the slips are in the local part.
@@ -325,8 +330,9 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
             continue;
           }
         }
+        const rewriting = sameDomain ? rewritingOf(address, candidate, customer.name) : undefined;
         if (rewriting) {
-          findings.push(finding(rewriting));
+          findings.push(rewriting);
           continue;
         }
         if (

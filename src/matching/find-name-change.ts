@@ -1,5 +1,5 @@
 import { foldLetters } from './fold-letters.js';
-import { splitLocalPart } from './split-local-part.js';
+import { type LocalPartToken, splitLocalPart } from './split-local-part.js';
 
 /**
  * How an entered local part is a known one rewritten: its whole number left out or changed
@@ -16,9 +16,50 @@ export type NameChange =
     }
   | { readonly code: 'name-reordered' };
 
+// Letter counts for plain ASCII local parts, reused: the check is synchronous and single-threaded.
+const counts = new Int32Array(128);
+
+/**
+ * Whether two folded local parts hold the same letters, in any order, ignoring digits and
+ * separators. Most entered addresses fail this, so it is made cheap: one pass over each string
+ * for ASCII, a sort only for other scripts.
+ */
+function sameLetters(a: string, b: string): boolean {
+  let ascii = true;
+  let letters = 0;
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    if (code >= 128) ascii = false;
+    else if (code >= 97 && code <= 122) {
+      counts[code] = (counts[code] as number) + 1;
+      letters++;
+    }
+  }
+  for (let i = 0; i < b.length && ascii; i++) {
+    const code = b.charCodeAt(i);
+    if (code >= 128) ascii = false;
+    else if (code >= 97 && code <= 122) {
+      counts[code] = (counts[code] as number) - 1;
+      letters--;
+    }
+  }
+  let same = ascii && letters === 0;
+  for (let code = 97; code <= 122; code++) {
+    if (counts[code] !== 0) same = false;
+    counts[code] = 0;
+  }
+  if (ascii) return same;
+  const sorted = (text: string) => [...text.replace(/[^\p{L}]+/gu, '')].sort().join('');
+  return sorted(a) === sorted(b);
+}
+
 /** The letters of a folded local part, in order. */
 function lettersOf(folded: string): string {
   return folded.replace(/[^\p{L}]+/gu, '');
+}
+
+function textsOf(tokens: readonly LocalPartToken[], kind: LocalPartToken['kind']): string[] {
+  return tokens.filter((token) => token.kind === kind).map((token) => token.text);
 }
 
 function sameMultiset(a: readonly string[], b: readonly string[]): boolean {
@@ -52,27 +93,34 @@ export function findNameChange(
 ): NameChange | undefined {
   const typed = foldLetters(entered);
   const onFile = foldLetters(known);
-  if (typed === onFile) return undefined;
   // The same name parts mean the same letters: most entered addresses fail this at once, before
   // anything is split.
+  if (typed === onFile || !sameLetters(typed, onFile)) return undefined;
   const letters = lettersOf(onFile);
-  const typedLetters = lettersOf(typed);
-  if (letters.length < 2 || letters.length !== typedLetters.length) return undefined;
-  if (letters !== typedLetters && [...letters].sort().join('') !== [...typedLetters].sort().join(''))
-    return undefined;
+  if (letters.length < 2) return undefined;
 
-  // The known local part's own parts, initials too (`p.brown54` read in `brownp54`); from the
-  // name, only whole words, so no single letter splits a name that happens to hold it.
-  const words = new Set<string>(onFile.match(/\p{L}+/gu) ?? []);
-  for (const word of foldLetters(options.name ?? '').match(/\p{L}{2,}/gu) ?? []) words.add(word);
-  const knownTokens = splitLocalPart(onFile, words);
-  const typedTokens = splitLocalPart(typed, words);
-  const names = (tokens: typeof knownTokens, kind: 'name' | 'number') =>
-    tokens.filter((token) => token.kind === kind).map((token) => token.text);
-  if (!sameMultiset(names(knownTokens, 'name'), names(typedTokens, 'name'))) return undefined;
+  let knownNumbers: string[];
+  let typedNumbers: string[];
+  let parts: () => number;
+  if (letters === lettersOf(typed)) {
+    // The letters in the same order: the names are the same, only numbers and separators can
+    // differ, and the runs of digits say which without splitting any name.
+    knownNumbers = onFile.match(/\p{N}+/gu) ?? [];
+    typedNumbers = typed.match(/\p{N}+/gu) ?? [];
+    parts = () => (onFile.match(/\p{L}+|\p{N}+/gu) ?? []).length;
+  } else {
+    // The known local part's own parts, initials too (`p.brown54` read in `brownp54`); from the
+    // name, only whole words, so no single letter splits a name that happens to hold it.
+    const words = new Set<string>(onFile.match(/\p{L}+/gu) ?? []);
+    for (const word of foldLetters(options.name ?? '').match(/\p{L}{2,}/gu) ?? []) words.add(word);
+    const knownTokens = splitLocalPart(onFile, words);
+    const typedTokens = splitLocalPart(typed, words);
+    if (!sameMultiset(textsOf(knownTokens, 'name'), textsOf(typedTokens, 'name'))) return undefined;
+    knownNumbers = textsOf(knownTokens, 'number');
+    typedNumbers = textsOf(typedTokens, 'number');
+    parts = () => knownTokens.length;
+  }
 
-  const knownNumbers = names(knownTokens, 'number');
-  const typedNumbers = names(typedTokens, 'number');
   const [knownNumber] = knownNumbers;
   if (knownNumbers.length === 1 && knownNumber !== undefined) {
     const [enteredNumber] = typedNumbers;
@@ -80,6 +128,6 @@ export function findNameChange(
     if (typedNumbers.length === 1 && enteredNumber !== undefined && enteredNumber !== knownNumber)
       return { code: 'number-changed', knownNumber, enteredNumber };
   }
-  if (knownTokens.length < 2 || !sameMultiset(knownNumbers, typedNumbers)) return undefined;
+  if (!sameMultiset(knownNumbers, typedNumbers) || parts() < 2) return undefined;
   return { code: 'name-reordered' };
 }

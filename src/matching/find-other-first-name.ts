@@ -24,6 +24,38 @@ function isDoubledLetter(a: string, b: string): boolean {
   return long.slice(at + 1) === short.slice(at) && (long[at] === long[at - 1] || long[at] === long[at + 1]);
 }
 
+/** A customer's name read for the comparison: its words as written and folded, and which are first names. */
+interface ReadName {
+  readonly written: readonly string[];
+  readonly folded: readonly string[];
+  readonly own: ReadonlySet<string>;
+  /** Indexes of the words that are first names. */
+  readonly firstNames: readonly number[];
+}
+
+// A customer's name recurs from check to check (one per known address, and the next order): each
+// is read once per list. Capped, the oldest forgotten first.
+const READ_NAMES_SIZE = 1024;
+const readNames = new WeakMap<ReadonlySet<string>, Map<string, ReadName>>();
+
+function readName(name: string, list: ReadonlySet<string>): ReadName {
+  let cache = readNames.get(list);
+  if (!cache) {
+    cache = new Map();
+    readNames.set(list, cache);
+  }
+  let read = cache.get(name);
+  if (read) return read;
+  const written = name.match(/\p{L}+/gu) ?? [];
+  const folded = written.map(foldLetters);
+  let firstNames = written.flatMap((_word, index) => (list.has(folded[index] as string) ? [index] : []));
+  if (firstNames.length === 0 && written.length > 1) firstNames = [0];
+  read = { written, folded, own: new Set(folded), firstNames };
+  if (cache.size >= READ_NAMES_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(name, read);
+  return read;
+}
+
 /**
  * Whether `entered` is the `known` local part with the customer's first name replaced by another
  * real first name: `jana.nyberg62` for Jan Nyberg's `jan.nyberg62` is more likely the spouse's or
@@ -49,25 +81,29 @@ export function findOtherFirstName(
 ): OtherFirstName | undefined {
   if (!options.customerName) return undefined;
   const list = options.firstNames ?? defaultFirstNames;
-  const written = options.customerName.match(/\p{L}+/gu) ?? [];
-  const folded = written.map(foldLetters);
-  const own = new Set(folded);
-  let firstNames = written.flatMap((_word, index) => (list.has(folded[index] as string) ? [index] : []));
-  if (firstNames.length === 0 && written.length > 1) firstNames = [0];
   const typed = foldLetters(entered);
   const onFile = foldLetters(known);
   if (typed === onFile || isDoubledLetter(typed, onFile)) return undefined;
+  const { written, folded, own, firstNames } = readName(options.customerName, list);
+  // What the two share at the start and at the end: the name must cover all that differs.
+  let same = 0;
+  while (same < typed.length && typed[same] === onFile[same]) same++;
+  let sameEnd = 0;
+  while (
+    sameEnd < typed.length &&
+    sameEnd < onFile.length &&
+    typed[typed.length - 1 - sameEnd] === onFile[onFile.length - 1 - sameEnd]
+  )
+    sameEnd++;
   for (const index of firstNames) {
     const name = folded[index] as string;
     if (name.length < 2) continue;
     // Every place the name starts a part of the known local part (`jan.nyberg62`, `nyberg.jan`).
     for (let at = onFile.indexOf(name); at !== -1; at = onFile.indexOf(name, at + 1)) {
-      if (isLetter(onFile[at - 1])) continue;
-      const before = onFile.slice(0, at);
-      const after = onFile.slice(at + name.length);
-      if (typed.length < before.length + after.length + 2) continue;
-      if (!typed.startsWith(before) || !typed.endsWith(after)) continue;
-      const instead = typed.slice(before.length, typed.length - after.length);
+      const after = onFile.length - at - name.length;
+      if (isLetter(onFile[at - 1]) || same < at || sameEnd < after) continue;
+      if (typed.length - at - after < 2) continue;
+      const instead = typed.slice(at, typed.length - after);
       if (instead !== name && /^\p{L}+$/u.test(instead) && !own.has(instead) && list.has(instead))
         return { enteredName: instead, customerName: written[index] as string };
     }
