@@ -72,8 +72,8 @@ function sameMultiset(a: readonly string[], b: readonly string[]): boolean {
 /**
  * Whether `entered` is the `known` local part with its whole number left out or changed, or with
  * the same name parts in another order or with other separators. Names written together
- * (`karinberg1970`) are split with the words of the customer's `name` and the parts of the known
- * local part; without a name, only separators split.
+ * (`karinberg1970`) are split with the words of the customer's `name` and the parts either local
+ * part separates; without a name, only separators split.
  *
  * A number added to a known local part that has none (`anna.jonsson37` beside `anna.jonsson`) is
  * not a change: people number a second mailbox on purpose, so that is another address. The name
@@ -107,18 +107,19 @@ export function findNameChange(
     // differ, and the runs of digits say which without splitting any name.
     knownNumbers = onFile.match(/\p{N}+/gu) ?? [];
     typedNumbers = typed.match(/\p{N}+/gu) ?? [];
-    parts = () => (onFile.match(/\p{L}+|\p{N}+/gu) ?? []).length;
+    parts = () =>
+      Math.max((onFile.match(/\p{L}+|\p{N}+/gu) ?? []).length, (typed.match(/\p{L}+|\p{N}+/gu) ?? []).length);
   } else {
-    // The known local part's own parts, initials too (`p.brown54` read in `brownp54`); from the
-    // name, only whole words, so no single letter splits a name that happens to hold it.
-    const words = new Set<string>(onFile.match(/\p{L}+/gu) ?? []);
+    // The parts either local part separates, initials too (`p.brown54` read in `brownp54`); from
+    // the name, only whole words, so no single letter splits a name that happens to hold it.
+    const words = new Set<string>([...(onFile.match(/\p{L}+/gu) ?? []), ...(typed.match(/\p{L}+/gu) ?? [])]);
     for (const word of foldLetters(options.name ?? '').match(/\p{L}{2,}/gu) ?? []) words.add(word);
     const knownTokens = splitLocalPart(onFile, words);
     const typedTokens = splitLocalPart(typed, words);
     if (!sameMultiset(textsOf(knownTokens, 'name'), textsOf(typedTokens, 'name'))) return undefined;
     knownNumbers = textsOf(knownTokens, 'number');
     typedNumbers = textsOf(typedTokens, 'number');
-    parts = () => knownTokens.length;
+    parts = () => Math.max(knownTokens.length, typedTokens.length);
   }
 
   const [knownNumber] = knownNumbers;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findNameChange } from '../../src/matching/find-name-change.js';
 
@@ -69,5 +70,23 @@ describe('findNameChange with initials', () => {
   it('reads an initial the known local part separates in a run-together entered one', () => {
     expect(findNameChange('brownp54', 'p.brown54')).toEqual({ code: 'name-reordered' });
     expect(findNameChange('annaberg', 'a.berg', { name: 'Anna Berg' })).toBeUndefined();
+  });
+});
+
+describe('findNameChange on any input', () => {
+  const local = fc
+    .array(fc.constantFrom(...'abnoå.-_19'), { minLength: 0, maxLength: 20 })
+    .map((characters) => characters.join(''));
+
+  it('never throws, and reads a reordering the same both ways', () => {
+    fc.assert(
+      fc.property(local, local, fc.option(fc.string({ maxLength: 30 }), { nil: undefined }), (a, b, name) => {
+        const options = name === undefined ? {} : { name };
+        const forth = findNameChange(a, b, options);
+        const back = findNameChange(b, a, options);
+        if (forth?.code === 'name-reordered') expect(back?.code).toBe('name-reordered');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

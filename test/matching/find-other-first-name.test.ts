@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultFirstNames } from '../../src/matching/data/first-names.js';
 import { findOtherFirstName } from '../../src/matching/find-other-first-name.js';
@@ -86,5 +87,23 @@ describe('defaultFirstNames', () => {
   it('is compact and lower case', () => {
     expect(defaultFirstNames.size).toBeLessThan(5000);
     for (const name of defaultFirstNames) expect(name).toBe(name.toLowerCase());
+  });
+});
+
+describe('findOtherFirstName on any input', () => {
+  it('never throws, and never names the customer own name or a name off the list', () => {
+    const local = fc
+      .array(fc.constantFrom(...'janevo.1å'), { minLength: 0, maxLength: 16 })
+      .map((characters) => characters.join(''));
+    fc.assert(
+      fc.property(local, local, fc.string({ maxLength: 30 }), (entered, known, customerName) => {
+        const found = findOtherFirstName(entered, known, { customerName });
+        if (found) {
+          expect(defaultFirstNames.has(found.enteredName)).toBe(true);
+          expect(customerName.toLowerCase()).not.toContain(found.enteredName);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
