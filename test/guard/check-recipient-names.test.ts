@@ -190,3 +190,22 @@ describe('the cost of reading rewritten addresses', () => {
     });
   });
 });
+
+describe('the number-changed message', () => {
+  it('also says when a number was added where the known address has none', async () => {
+    const { messageFor } = await import('../../src/guard/messages.js');
+    const facts = {
+      code: 'number-changed',
+      action: 'confirm',
+      severity: 'warning',
+      known: 'anna.jonsson@gmail.com',
+      enteredNumber: '37',
+    } as const;
+    expect(messageFor(facts, 'en')).toBe(
+      "A number (37) has been added: the customer's known address is anna.jonsson@gmail.com.",
+    );
+    expect(messageFor(facts, 'sv')).toBe(
+      'Ett nummer (37) har lagts till: kundens kända adress är anna.jonsson@gmail.com.',
+    );
+  });
+});
