@@ -197,6 +197,25 @@ function slip(random: Random, text: string, kind: Slip): string | undefined {
   }
 }
 
+/**
+ * Whether the addresses a case holds for real (the customer's, the expected suggestion) can exist:
+ * a Gmail username has 6 to 30 letters, digits and dots (Google Account Help, "Create a username").
+ */
+function realMailboxes(item: Omit<AddressCase, 'kind'>): boolean {
+  const { suggestion } = item.expect;
+  const addresses = [
+    ...(item.input.customer.emails ?? []),
+    ...(typeof suggestion === 'string' ? [suggestion] : []),
+  ];
+  return addresses.every((address) => {
+    const [local = '', domain] = address.split('@');
+    const letters = local.replaceAll('.', '');
+    return (
+      !isGmail(domain ?? '') || (letters.length >= 6 && letters.length <= 30 && /^[a-z0-9.]+$/.test(local))
+    );
+  });
+}
+
 /** Makes up to PER_FAMILY distinct cases of one family from its own seed. */
 function family(
   seed: number,
@@ -208,7 +227,7 @@ function family(
   const cases: AddressCase[] = [];
   for (let attempt = 0; cases.length < PER_FAMILY && attempt < PER_FAMILY * 30; attempt++) {
     const item = make(random, cases.length);
-    if (!item) continue;
+    if (!item || !realMailboxes(item)) continue;
     const key = `${item.input.entered}|${(item.input.customer.emails ?? []).join(',')}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -478,8 +497,8 @@ function pastedCases(): AddressCase[] {
     const [host, ...rest] = domain.split('.');
     const ending = rest.join('.');
     const spokenLocal = (word: string) => (random.chance(0.3) ? local.replaceAll('.', ` ${word} `) : local);
-    const given = capital(who.given);
-    const surname = capital(who.surname);
+    // A mail program shows the name as the sender wrote it, with å, ä and ö.
+    const [given, surname] = displayName(who).split(' ') as [string, string];
     const formats = [
       () => `mailto:${held}`,
       () => `mailto:${held}?subject=${random.pick(['Order', 'Best%C3%A4llning', 'Offert'])}`,
@@ -493,7 +512,9 @@ function pastedCases(): AddressCase[] {
       () => `${local} [at] ${host} [dot] ${ending}`,
       () => `${spokenLocal('dot')} at ${host} dot ${ending}`,
       () => `${spokenLocal('punkt')} snabel-a ${host} punkt ${ending}`,
-      () => `${local} snabel-a ${domain}`,
+      () => `${local} ${random.pick(['snabel-a', 'snabela'])} ${domain}`,
+      () => `${given} ${surname} ${held}`,
+      () => `${held} (${random.pick(['privat', 'jobb', 'home', 'work'])})`,
       () => `${local} @ ${domain}`,
       () => `${held}.`,
       () => `${held},`,
@@ -793,6 +814,14 @@ function newAddressCases(): AddressCase[] {
         'ownit.nu',
         'tyfon.se',
         'glocalnet.net',
+        'ymail.com',
+        'gmx.com',
+        'mail.com',
+        'email.com',
+        'aol.com',
+        'hotmail.co.uk',
+        'yahoo.co.uk',
+        'btinternet.com',
         'proton.me',
       ]);
       entered = `${random.pick([`${who.given}.${who.surname}`, `${who.given}${who.surname}`, `${who.given[0]}.${who.surname}`])}@${small}`;
