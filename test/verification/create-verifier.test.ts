@@ -7,7 +7,11 @@ import {
   RecipientBlockedError,
   VerificationRateLimitedError,
 } from '../../src/errors.js';
+import { createGuard } from '../../src/guard/create-guard.js';
 import { inventoryMessage } from '../../src/incident/inventory-message.js';
+import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
+import { createFileVerificationStore } from '../../src/verification/create-file-verification-store.js';
+import { createVerifier } from '../../src/verification/create-verifier.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import {
   newCustomer,
@@ -232,5 +236,35 @@ describe('verifying a new customer address before the order confirmation goes ou
     // Only the code went out; the confirmation is held.
     expect(fixture.sink.received).toHaveLength(1);
     expect((await simpleParser(fixture.sink.received[0]?.raw ?? '')).subject).toBe('Din kod från Butiken AB');
+  });
+});
+
+describe('the verifier and the plugin refuse misuse', () => {
+  it('names the field of an address with a line break, a missing verifier and a bad option', async () => {
+    const { verifier } = verifyingTransport(fixture);
+    await expect(
+      verifier.start({ customerId: newCustomer.id, address: 'karin@outlook.com\r\nBcc: x@example.com' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'input.address' });
+    await expect(verifier.confirm({ customerId: '', address, code: '1' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'input.customerId',
+    });
+    expect(() =>
+      nodemailerGuard({
+        guard: createGuard(),
+        holdStore: fixture.holdStore,
+        auditLog: false,
+        unverified: 'verify',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'options.verifier' }));
+    expect(() =>
+      createVerifier({
+        store: createFileVerificationStore(join(fixture.dir, 'v')),
+        transporter: verifyingTransport(fixture).transporter,
+        from: 'order@butiken.se',
+        codeLength: 3,
+      }),
+    ).toThrow(expect.objectContaining({ field: 'options.codeLength' }));
+    expect(fixture.sink.received).toEqual([]);
   });
 });
