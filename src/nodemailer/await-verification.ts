@@ -50,8 +50,11 @@ export async function awaitVerification(verifier: Verifier, held: AwaitingMessag
     );
   }
   const list = challenges.map(({ address, id }) => `${JSON.stringify(address)} (challenge ${id})`).join(', ');
+  const already = verified.length === held.addresses.length;
   return new RecipientAwaitingVerificationError(
-    `Held ${held.holdId}, not sent: a code was sent to ${list}; it is released when the code is confirmed`,
+    already
+      ? `Held ${held.holdId}: ${list} was verified meanwhile, so the held message was released`
+      : `Held ${held.holdId}, not sent: a code was sent to ${list}; it is released when the code is confirmed`,
     { ...details, challenges },
   );
 }
