@@ -6,6 +6,7 @@ import { checkPhone } from '../src/guard/check-phone.js';
 import { checkRecipient } from '../src/guard/check-recipient.js';
 import type { Verdict } from '../src/guard/verdict.js';
 import { type AddressCase, type Expectation, generateAddressCases } from './address-cases.js';
+import { printBreachDecisionEvaluation } from './breach-decisions.js';
 import { directoryCases } from './cases/directory-cases.js';
 import { phoneCases } from './cases/phone-cases.js';
 import { domainAnchors } from './domain-anchors.js';
@@ -133,3 +134,4 @@ for (const [kind, tally] of byKind) {
   }
 }
 if (rows.some((row) => !row.met)) process.exitCode = 1;
+if (!printBreachDecisionEvaluation()) process.exitCode = 1;
