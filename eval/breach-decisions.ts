@@ -145,6 +145,7 @@ export function printBreachDecisionEvaluation(
   console.log(
     `${line("authority's own words", result.authorityWords, width)}  (${share(strict.authorityWords)})`,
   );
+  console.log(line('  under the reading named', result.authorityWordsAsNamed, width));
   console.log(`\n${'authority'.padEnd(width)}  agreed / stated  share   (strict)`);
   for (const [authority, tally] of [...result.byAuthority].sort(([a], [b]) => a.localeCompare(b))) {
     const other = strict.byAuthority.get(authority) ?? { agreed: 0, total: 0 };
