@@ -247,9 +247,10 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   const identity = [...categories].some((category) => IDENTITY.has(category));
   const money = [...categories].some((category) => MONEY.has(category));
   if (identity && outside && input.encrypted !== true && (strict || !removed) && level < 2) {
-    // An identity number with the name it belongs to, in a stranger's hands, is what identity theft
-    // needs (GDPR Recital 85; Regulation 611/2013 Art. 3(2)(b)): EDPB Guidelines 01/2021 Case No. 14
-    // and the UODO decisions on insurance policies sent to a wrong address treat it as a high risk.
+    // An identity number in a stranger's hands is what identity theft needs (GDPR Recital 85;
+    // Regulation 611/2013 Art. 3(2)(b)): EDPB Guidelines 01/2021 Case No. 14 and the UODO decisions
+    // on insurance policies sent to a wrong address (DKN.5131.5.2020, DKN.5131.3.2021) treat it as a
+    // high risk. A stranger's confirmed deletion counts under the default reading, not the strict one.
     level = 2;
     reason(
       'identity-theft',
@@ -269,8 +270,9 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   }
 
   // What the data is, by its nature: regulators do not let a trustworthy recipient lower the risk of
-  // these (EDPB Guidelines 01/2021 Case No. 09 concerns ordinary customer data; the decisions on
-  // identity numbers with account data sent to another bank rejected the secrecy argument).
+  // these. EDPB Guidelines 01/2021 Case No. 09 spares a trusted third party's receipt only "if ... no
+  // sensitive data were transmitted"; UODO DKN.5131.1.2024 rejected banking secrecy as a reason not
+  // to tell customers whose identity numbers and account data reached another bank.
   const sensitive =
     (categories.has('health') || categories.has('special-category')) &&
     (input.insight ?? 'substantial') !== 'minimal';
@@ -292,12 +294,13 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     level > 0
   ) {
     // A colleague who received it by mistake and deleted it at once: the data never left the
-    // organisation's control, whatever it was; the regulators' own examples record such a breach in
-    // the internal log only, health data included.
+    // organisation's control, whatever it was. The ICO's own example (a vulnerable client's debts and
+    // mental health, e-mailed to a colleague who deleted it) is "documenting the breach on internal
+    // breach log only"; Datatilsynet (DK) says the same of payslips sent to the wrong employee.
     level = 0;
     reason(
       'internal-recipient',
-      'GDPR Art. 33(1) and 33(5); EDPB Guidelines 01/2021, Case No. 09; WP250 rev.01 section IV.B',
+      'GDPR Art. 33(1) and 33(5); ICO, Personal data breach examples, case study 2; Datatilsynet (DK), Vejledning om håndtering af brud på persondatasikkerheden (2018)',
       `Mottagaren finns inom organisationen och har raderat uppgifterna: de lämnade aldrig organisationens kontroll. Enligt ${reading} dokumenteras incidenten internt men anmäls inte.`,
       `The recipient is inside the organisation and deleted the data: it never left the organisation's control. Under ${reading} the breach is recorded internally but not notified.`,
     );
@@ -305,7 +308,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     if (highInItself) {
       reason(
         'trusted-recipient-not-enough',
-        'EDPB Guidelines 01/2021, Case No. 09; GDPR Recital 75 and 85',
+        'EDPB Guidelines 01/2021, Case No. 09; UODO DKN.5131.1.2024; GDPR Recital 75 and 85',
         'Mottagaren är känd och kan hållas ansvarig, men uppgifterna är av ett slag som i sig innebär hög risk (personnummer med ekonomiska uppgifter, hälsa eller andra känsliga uppgifter, sårbara personer, många berörda): risken sänks inte.',
         'The recipient is known and can be held to account, but the data is of a kind that is high-risk in itself (identity numbers with financial data, health or other special categories, vulnerable people, many people): the risk is not lowered.',
       );
@@ -341,9 +344,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     );
   const exemptions: string[] = [];
   if (input.encrypted === true) exemptions.push('GDPR Art. 34(3)(a)');
-  // Returning identity numbers with account data does not undo that someone read them: the copy that
-  // matters is the one in the reader's head (UODO DKN.5131.1.2024 rejected the exemption for documents
-  // returned opened by another bank).
+  // Returning identity numbers with account data does not undo that someone may have read them (UODO
+  // DKN.5131.1.2024: documents returned opened by another bank still had to be told to the customers).
   if (
     risk === 'high' &&
     input.dataRecovered === true &&
