@@ -57,6 +57,11 @@ export const BreachDecisionSchema = z.object({
   /** The facts, mapped to what assessBreach reads. */
   facts: BreachFactsSchema,
   conclusions: DecisionConclusionsSchema,
+  /**
+   * The reading the authority applied where it is stricter than the EDPB and the majority
+   * (`strict`): the decision's test reproduces it with that `profile`, and a precedent says so.
+   */
+  profile: z.enum(['default', 'strict']).optional(),
 });
 /** A published decision (see {@link BreachDecisionSchema}). */
 export type BreachDecision = z.input<typeof BreachDecisionSchema>;
@@ -78,11 +83,6 @@ export const BreachDecisionFileSchema = BreachDecisionSchema.extend({
   notes: z.string().optional(),
   /** Why assessBreach's default reading differs from this decision, where it does. */
   reason: z.string().min(1).optional(),
-  /**
-   * The reading the authority applied where it is stricter than the EDPB and the majority
-   * (`strict`): the decision's test reproduces it with that `profile`.
-   */
-  profile: z.enum(['default', 'strict']).optional(),
 });
 export type BreachDecisionFile = z.infer<typeof BreachDecisionFileSchema>;
 
@@ -130,6 +130,8 @@ export const PrecedentSchema = z.object({
   date: z.string(),
   /** What the authority concluded. */
   conclusions: DecisionConclusionsSchema,
+  /** `strict` where the authority read the law more strictly than the EDPB and the majority. */
+  profile: z.enum(['default', 'strict']).optional(),
   /** What the authority concluded, in words. */
   decided: z.string(),
   /** Why it is close: the facts it shares with the breach assessed. */

@@ -170,7 +170,8 @@ export function findPrecedents(
     document: match.decision.document,
     date: match.decision.date,
     conclusions: match.decision.conclusions,
-    decided: describeConclusions(match.decision.conclusions, locale),
+    ...(match.decision.profile === undefined ? {} : { profile: match.decision.profile }),
+    decided: describeConclusions(match.decision.conclusions, locale, match.decision.profile),
     why: describeAlike(alikeOf(match, facts), locale),
     alike: alikeOf(match, facts),
   }));
@@ -188,7 +189,11 @@ function alikeOf(match: Match, facts: BreachFacts): PrecedentAlike {
 }
 
 /** The conclusions in words, leaving out what the decision does not say. */
-export function describeConclusions(conclusions: DecisionConclusions, locale: 'sv' | 'en'): string {
+export function describeConclusions(
+  conclusions: DecisionConclusions,
+  locale: 'sv' | 'en',
+  profile?: 'default' | 'strict',
+): string {
   const sv = locale === 'sv';
   const yesNo = (value: boolean) => (sv ? (value ? 'ja' : 'nej') : value ? 'yes' : 'no');
   const parts: string[] = [];
@@ -208,6 +213,9 @@ export function describeConclusions(conclusions: DecisionConclusions, locale: 's
           : { unlikely: 'unlikely', risk: 'risk', high: 'high' }[conclusions.risk]
       }`,
     );
+  // A decision taken under a stricter reading than the EDPB's says so, so that no one cites it as the rule.
+  if (profile === 'strict')
+    parts.push(sv ? 'en striktare läsning än EDPB:s' : 'a stricter reading than the EDPB’s');
   return parts.length > 0
     ? parts.join('; ')
     : sv

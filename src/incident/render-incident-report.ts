@@ -381,7 +381,7 @@ function precedentsSection(
     ],
     list: precedents.map(
       (precedent) =>
-        `${precedent.authority} (${precedent.country}), ${precedent.document}, ${precedent.date}: ${describeConclusions(precedent.conclusions, phrasing.locale)}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(precedent.alike, phrasing.locale)}. ${precedent.reference}`,
+        `${precedent.authority} (${precedent.country}), ${precedent.document}, ${precedent.date}: ${describeConclusions(precedent.conclusions, phrasing.locale, precedent.profile)}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(precedent.alike, phrasing.locale)}. ${precedent.reference}`,
     ),
   };
 }

@@ -46,6 +46,13 @@ describe('assessBreach lists the closest published decisions as precedents', () 
     expect(first?.id).toBe('fixture-eprivacy-single-order-email');
   });
 
+  it('says when a precedent was decided under a stricter reading than the EDPB’s', () => {
+    const strict = decisions.map((decision) => ({ ...decision, profile: 'strict' as const }));
+    const [first] = assessBreach(toAnotherBank, { decisions: strict }).precedents;
+    expect(first?.profile).toBe('strict');
+    expect(first?.decided).toMatch(/a stricter reading than the EDPB’s$/);
+  });
+
   it('refuses a table entry that is not a decision, naming it', () => {
     expect(() => assessBreach(toAnotherBank, { decisions: [{ id: 'x' } as never] })).toThrow(
       /options\.decisions\.0/,
