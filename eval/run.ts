@@ -6,6 +6,7 @@ import { checkPhone } from '../src/guard/check-phone.js';
 import { checkRecipient } from '../src/guard/check-recipient.js';
 import type { Verdict } from '../src/guard/verdict.js';
 import { type AddressCase, type Expectation, generateAddressCases } from './address-cases.js';
+import { printBreachDecisionEvaluation } from './breach-decisions.js';
 import { confusionCases } from './cases/confusion-cases.js';
 import { directoryCases } from './cases/directory-cases.js';
 import { phoneCases } from './cases/phone-cases.js';
@@ -162,3 +163,4 @@ for (const [kind, tally] of byKind) {
   }
 }
 if (rows.some((row) => !row.met)) process.exitCode = 1;
+if (!printBreachDecisionEvaluation()) process.exitCode = 1;

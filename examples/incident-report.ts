@@ -92,7 +92,11 @@ const { assessment } = result;
 console.log('BEDÖMNING');
 console.log(`  Risk (GDPR): ${assessment.risk}; ENISA ${assessment.enisa.score} (${assessment.enisa.band})`);
 console.log(`  Anmäls till tillsynsmyndigheten: ${assessment.notifyAuthority ? 'ja' : 'nej'}`);
-console.log(`  Kunden underrättas: ${assessment.notifyDataSubjects ? 'ja' : 'nej'}`);
+console.log(`  Underrättelse till kunden krävs: ${assessment.notifyDataSubjects ? 'ja' : 'nej'}`);
+for (const recommendation of assessment.recommendations)
+  console.log(`  Rekommendation: ${recommendation.message}`);
+for (const precedent of assessment.precedents)
+  console.log(`  Jämförbart beslut: ${precedent.authority}, ${precedent.document} (${precedent.decided})`);
 const stockholm = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
   dateStyle: 'short',

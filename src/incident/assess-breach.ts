@@ -1,125 +1,26 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
-import {
-  type DataCategory,
-  DataCategorySchema,
-  enisaBasicScores,
-  enisaDataTypes,
-} from './data/data-categories.js';
+import { type BreachDecision, BreachDecisionSchema, PrecedentSchema } from './breach-decision.js';
+import { type BreachFacts, BreachFactsSchema, type RiskLevel, RiskLevelSchema } from './breach-facts.js';
+import { breachDecisions } from './data/breach-decisions.js';
+import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data-categories.js';
 import { calendarDay, gdprAppliesFrom } from './data/legal-bases.js';
-import { addHours, DateInputSchema, toDate } from './date-input.js';
+import { addHours, toDate } from './date-input.js';
+import { findPrecedents } from './find-precedents.js';
 import { impossibleMoments, refuseIssues } from './impossible-facts.js';
 import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
 
-/** The legal regimes a breach is assessed under. */
-export const RegimeSchema = z.enum(['gdpr', 'eprivacy']);
-/**
- * `gdpr`: GDPR Art. 33 and 34. `eprivacy`: Directive 2002/58/EC Art. 4(3) with Regulation (EU)
- * 611/2013, for providers of publicly available electronic communications services.
- */
-export type Regime = z.infer<typeof RegimeSchema>;
-
-/** Who received the data that should not have (the circumstance regulators weigh most). */
-export const RecipientSchema = z.enum(['internal', 'trusted', 'unknown-individual', 'public']);
-/**
- * `internal`: someone inside the organisation; `trusted`: a known party the organisation can hold to
- * account (a partner, a processor, a professional); `unknown-individual`: a private person outside
- * the organisation; `public`: published, or sent to so many that it is as good as published.
- */
-export type Recipient = z.infer<typeof RecipientSchema>;
-
-/** How much the exposed data reveals about the person (the ENISA 2013 section 3.1 adjustments). */
-export const InsightSchema = z.enum(['minimal', 'limited', 'substantial']);
-
-/**
- * The facts of a breach as {@link assessBreach} reads them.
- *
- * @example
- * ```ts
- * BreachFactsSchema.safeParse({ regimes: ['gdpr'], dataCategories: ['name'], dataSubjects: 1, recipient: 'trusted' }).success; // true
- * ```
- */
-export const BreachFactsSchema = z.object({
-  /** The regimes the organisation falls under: `['gdpr']`, or `['eprivacy', 'gdpr']` for telecoms. */
-  regimes: z.array(RegimeSchema).min(1, 'name at least one regime'),
-  /** The kinds of personal data the breach exposed. */
-  dataCategories: z.array(DataCategorySchema).min(1, 'name at least one data category'),
-  /** How many people the data is about. */
-  dataSubjects: z.number().int().positive(),
-  /** Who received it. */
-  recipient: RecipientSchema,
-  /** The recipient is bound by professional secrecy or a confidentiality agreement. */
-  recipientBoundBySecrecy: z.boolean().optional(),
-  /** The recipient confirmed in writing that the data was deleted and not used or passed on. */
-  recipientConfirmedDeletion: z.boolean().optional(),
-  /** The data was recalled or returned before anyone could use it. */
-  dataRecovered: z.boolean().optional(),
-  /** The data was encrypted with a state-of-the-art algorithm and the key was not exposed. */
-  encrypted: z.boolean().optional(),
-  /** Someone acted deliberately to obtain or misuse the data. */
-  maliciousIntent: z.boolean().optional(),
-  /** Children, patients, people with protected identities or others at particular risk are among them. */
-  vulnerableDataSubjects: z.boolean().optional(),
-  /** The disclosure could endanger someone's physical safety (a protected address, a stalker). */
-  safetyRisk: z.boolean().optional(),
-  /**
-   * Telling each person individually would take disproportionate effort (no contact details for
-   * most of them); a public communication is made instead (GDPR Art. 34(3)(c)).
-   */
-  individualContactDisproportionate: z.boolean().optional(),
-  /**
-   * How much the data reveals: `minimal` (a fact with no real insight, such as a food intolerance),
-   * `limited` (allows general assumptions) or `substantial`.
-   */
-  insight: InsightSchema.optional(),
-  /**
-   * What a person must still classify before the breach can be judged harmless: order lines the
-   * inventory could not tell apart from health or other special-category data (GDPR Art. 9).
-   */
-  needsReview: z.array(z.string().min(1)).optional(),
-  /** When the breach happened. */
-  occurredAt: DateInputSchema.optional(),
-  /** When the organisation became aware of it (the start of every deadline). */
-  detectedAt: DateInputSchema.optional(),
-  /** When the first notification to the authority was made, if it was (Regulation 611/2013 Art. 2(3)). */
-  initialNotificationAt: DateInputSchema.optional(),
-  /**
-   * ISO 3166-1 alpha-2 code of the organisation's country: the GDPR applies from 25 May 2018 in the
-   * EU and from 20 July 2018 in Norway, Iceland and Liechtenstein.
-   */
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code such as SE')
-    .optional(),
-});
-
-/**
- * The optional circumstances that raise or lower the risk (who holds the data, what was done).
- *
- * @example
- * ```ts
- * BreachCircumstancesSchema.parse({ recipientConfirmedDeletion: true }); // { recipientConfirmedDeletion: true }
- * ```
- */
-export const BreachCircumstancesSchema = BreachFactsSchema.pick({
-  recipientBoundBySecrecy: true,
-  recipientConfirmedDeletion: true,
-  dataRecovered: true,
-  encrypted: true,
-  maliciousIntent: true,
-  vulnerableDataSubjects: true,
-  safetyRisk: true,
-  individualContactDisproportionate: true,
-  insight: true,
-  needsReview: true,
-});
-
-/** The facts of a breach as the caller passes them (see {@link BreachFactsSchema}). */
-export type BreachFacts = z.input<typeof BreachFactsSchema>;
-
-/** The GDPR's three levels of risk to the rights and freedoms of natural persons (Art. 33(1), 34(1)). */
-export const RiskLevelSchema = z.enum(['unlikely', 'risk', 'high']);
-export type RiskLevel = z.infer<typeof RiskLevelSchema>;
+// The facts' schemas live in breach-facts.ts (the corpus of decisions reads them too); they are
+// still exported from here, where callers have always found them.
+export type { BreachFacts, Recipient, Regime, RiskLevel } from './breach-facts.js';
+export {
+  BreachCircumstancesSchema,
+  BreachFactsSchema,
+  InsightSchema,
+  RecipientSchema,
+  RegimeSchema,
+  RiskLevelSchema,
+} from './breach-facts.js';
 
 /** The ENISA 2013 severity of a breach: SE = DPC x EI + CB, and its band (section 2: SE below 2 low, below 3 medium, below 4 high). */
 export const EnisaSeveritySchema = z.object({
@@ -153,6 +54,20 @@ export type Deadline = z.infer<typeof DeadlineSchema>;
 export const AssessmentReasonSchema = z.object({ code: z.string(), message: z.string(), source: z.string() });
 export type AssessmentReason = z.infer<typeof AssessmentReasonSchema>;
 
+/** Something advisable that the law does not require, with why (not a duty: a duty is a deadline). */
+export const RecommendationSchema = z.object({ code: z.string(), message: z.string(), source: z.string() });
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+
+/**
+ * Which reading applies where authorities disagree: `default` follows the EDPB and the majority of
+ * published decisions; `strict` follows the stricter ones (a stranger's promise to delete does not
+ * lower the risk, any identifiable data that left the organisation is a risk, a colleague or partner
+ * who deleted it lowers the risk one level only, and a subscriber under Regulation 611/2013 is told
+ * whenever the risk is not unlikely).
+ */
+export const AssessmentProfileSchema = z.enum(['default', 'strict']);
+export type AssessmentProfile = z.infer<typeof AssessmentProfileSchema>;
+
 /**
  * The result of {@link assessBreach}.
  *
@@ -163,13 +78,21 @@ export type AssessmentReason = z.infer<typeof AssessmentReasonSchema>;
  */
 export const BreachAssessmentSchema = z.object({
   risk: RiskLevelSchema,
+  /** The law requires notifying the supervisory authority. */
   notifyAuthority: z.boolean(),
+  /** The law requires telling the people concerned (GDPR Art. 34, Regulation 611/2013 Art. 3); advice is in `recommendations`. */
   notifyDataSubjects: z.boolean(),
   /** Exemptions from telling the people concerned (GDPR Art. 34(3), Regulation 611/2013 Art. 4(2)). */
   exemptions: z.array(z.string()),
   enisa: EnisaSeveritySchema,
   deadlines: z.array(DeadlineSchema),
   reasons: z.array(AssessmentReasonSchema),
+  /** What is advisable though not required (a courtesy call to the customer), each with its reason. */
+  recommendations: z.array(RecommendationSchema).default([]),
+  /** The published decisions closest to this breach, to cite when filing (see `breachDecisions`). */
+  precedents: z.array(PrecedentSchema).default([]),
+  /** The reading applied where authorities disagree. */
+  profile: AssessmentProfileSchema.default('default'),
   /**
    * Data remains that a person must classify (`needsReview` among the facts): a conclusion that the
    * breach need not be notified, or the people concerned not told, is not final until then.
@@ -197,12 +120,25 @@ export interface AssessBreachOptions {
    * @default the computed level
    */
   readonly risk?: RiskLevel;
+  /**
+   * The reading where authorities disagree: `default` (the EDPB and the majority) or `strict`
+   * (see {@link AssessmentProfileSchema}). The reasons say which was applied.
+   * @default 'default'
+   */
+  readonly profile?: AssessmentProfile;
+  /**
+   * The published decisions to pick `precedents` from, replacing the built-in table.
+   * @default breachDecisions
+   */
+  readonly decisions?: readonly BreachDecision[];
 }
 
 const AssessBreachOptionsSchema = z.object({
   locale: LocaleSchema.optional(),
   largeScale: LargeScaleSchema.optional(),
   risk: RiskLevelSchema.optional(),
+  profile: AssessmentProfileSchema.optional(),
+  decisions: z.array(BreachDecisionSchema).optional(),
 });
 
 const LEVELS: readonly RiskLevel[] = ['unlikely', 'risk', 'high'];
@@ -219,6 +155,7 @@ const ADVERSE_611: ReadonlySet<DataCategory> = new Set([
   'traffic-data',
   'credentials',
   'national-id-number',
+  'id-document-number',
 ]);
 const IDENTIFYING_WITH_NAME: ReadonlySet<DataCategory> = new Set([
   'postal-address',
@@ -228,12 +165,15 @@ const IDENTIFYING_WITH_NAME: ReadonlySet<DataCategory> = new Set([
   'phone-number',
   'contact-details',
 ]);
+const IDENTITY: ReadonlySet<DataCategory> = new Set(['national-id-number', 'id-document-number']);
+const MONEY: ReadonlySet<DataCategory> = new Set(['account-number', 'payment-card', 'financial']);
 
 /**
  * Assesses a personal-data breach the way a supervisory authority expects: the ENISA 2013 severity
  * score, the GDPR risk level, whether the authority and the people concerned must be told, by when
- * and why. Pure and synchronous; throws {@link InvalidInputError} only when the facts break
- * {@link BreachFactsSchema} or an option is not one it knows.
+ * and why, what is advisable beyond that, and the closest published decisions. Pure and synchronous;
+ * throws {@link InvalidInputError} only when the facts break {@link BreachFactsSchema} or an option
+ * is not one it knows.
  *
  * @example
  * ```ts
@@ -258,14 +198,27 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       initialNotificationAt: [input.initialNotificationAt, ['facts', 'initialNotificationAt']],
     }),
   );
-  const sv = (given.locale ?? 'en') === 'sv';
+  const locale = given.locale ?? 'en';
+  const sv = locale === 'sv';
+  const profile = given.profile ?? 'default';
+  const strict = profile === 'strict';
   const say = (swedish: string, english: string): string => (sv ? swedish : english);
   const reasons: AssessmentReason[] = [];
   const reason = (code: string, source: string, swedish: string, english: string) =>
     reasons.push({ code, source, message: say(swedish, english) });
+  const recommendations: Recommendation[] = [];
   const categories = new Set(input.dataCategories);
+  const reading = strict
+    ? say('den striktare läsningen', 'the stricter reading')
+    : say('EDPB:s och de flesta myndigheters läsning', 'the reading of the EDPB and most authorities');
 
-  const enisa = scoreEnisa(input, categories, reason);
+  reason(
+    'profile',
+    strict ? 'UODO DKN.5131.7.2020 and DKN.5131.18.2022' : 'EDPB Guidelines 01/2021 and 9/2022',
+    `Där tillsynsmyndigheterna bedömer olika tillämpas ${reading}.`,
+    `Where supervisory authorities disagree, ${reading} is applied.`,
+  );
+  const enisa = scoreEnisa(input, categories, reason, strict);
   let level = enisa.band === 'low' ? 0 : enisa.band === 'medium' ? 1 : 2;
   reason(
     'enisa-score',
@@ -289,19 +242,85 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     );
   }
 
+  const outside = input.recipient === 'unknown-individual' || input.recipient === 'public';
+  const removed = input.recipientConfirmedDeletion === true || input.dataRecovered === true;
+  const identity = [...categories].some((category) => IDENTITY.has(category));
+  const money = [...categories].some((category) => MONEY.has(category));
+  if (identity && outside && input.encrypted !== true && (strict || !removed) && level < 2) {
+    // An identity number in a stranger's hands is what identity theft needs (GDPR Recital 85;
+    // Regulation 611/2013 Art. 3(2)(b)): EDPB Guidelines 01/2021 Case No. 14 and the UODO decisions
+    // on insurance policies sent to a wrong address (DKN.5131.5.2020, DKN.5131.3.2021) treat it as a
+    // high risk. A stranger's confirmed deletion counts under the default reading, not the strict one.
+    level = 2;
+    reason(
+      'identity-theft',
+      'GDPR Recital 85; EDPB Guidelines 01/2021, Case No. 14; Regulation 611/2013 Art. 3(2)(b)',
+      'Ett personnummer eller id-handlingens nummer har nått en utomstående och räcker för identitetsstöld: risken är hög.',
+      'An identity number reached someone outside the organisation and is enough for identity theft: the risk is high.',
+    );
+  }
+  if (strict && outside && enisa.ei >= 0.75 && level === 0 && input.encrypted !== true) {
+    level = 1;
+    reason(
+      'strict-outsider',
+      'GDPR Art. 33(1); UODO DKN.5131.7.2020',
+      `Identifierbara uppgifter har lämnat organisationen; enligt ${reading} kan risken då inte uteslutas, även om mottagaren lovat att radera dem.`,
+      `Identifiable data left the organisation; under ${reading} the risk cannot then be ruled out, even when the recipient promised to delete it.`,
+    );
+  }
+
+  // What the data is, by its nature: regulators do not let a trustworthy recipient lower the risk of
+  // these. EDPB Guidelines 01/2021 Case No. 09 spares a trusted third party's receipt only "if ... no
+  // sensitive data were transmitted"; UODO DKN.5131.1.2024 rejected banking secrecy as a reason not
+  // to tell customers whose identity numbers and account data reached another bank.
+  const sensitive =
+    (categories.has('health') || categories.has('special-category')) &&
+    (input.insight ?? 'substantial') !== 'minimal';
+  const highInItself =
+    sensitive ||
+    (identity && money) ||
+    input.vulnerableDataSubjects === true ||
+    input.safetyRisk === true ||
+    input.dataSubjects >= largeScale;
   const heldToAccount =
     (input.recipient === 'trusted' || input.recipient === 'internal') &&
-    (input.recipientBoundBySecrecy === true ||
-      input.recipientConfirmedDeletion === true ||
-      input.dataRecovered === true);
-  if (heldToAccount && input.maliciousIntent !== true && level > 0) {
-    level -= 1;
+    (input.recipientBoundBySecrecy === true || removed);
+  if (
+    input.recipient === 'internal' &&
+    removed &&
+    input.maliciousIntent !== true &&
+    !strict &&
+    input.safetyRisk !== true &&
+    level > 0
+  ) {
+    // A colleague who received it by mistake and deleted it at once: the data never left the
+    // organisation's control, whatever it was. The ICO's own example (a vulnerable client's debts and
+    // mental health, e-mailed to a colleague who deleted it) is "documenting the breach on internal
+    // breach log only"; Datatilsynet (DK) says the same of payslips sent to the wrong employee.
+    level = 0;
     reason(
-      'trusted-recipient',
-      'EDPB Guidelines 01/2021, Case No. 09; WP250 rev.01 section IV.B',
-      'Mottagaren är känd, kan hållas ansvarig och har raderat eller återlämnat uppgifterna, vilket sänker risken ett steg.',
-      'The recipient is known, can be held to account and has deleted or returned the data, which lowers the risk one level.',
+      'internal-recipient',
+      'GDPR Art. 33(1) and 33(5); ICO, Personal data breach examples, case study 2; Datatilsynet (DK), Vejledning om håndtering af brud på persondatasikkerheden (2018)',
+      `Mottagaren finns inom organisationen och har raderat uppgifterna: de lämnade aldrig organisationens kontroll. Enligt ${reading} dokumenteras incidenten internt men anmäls inte.`,
+      `The recipient is inside the organisation and deleted the data: it never left the organisation's control. Under ${reading} the breach is recorded internally but not notified.`,
     );
+  } else if (heldToAccount && input.maliciousIntent !== true && level > 0) {
+    if (highInItself) {
+      reason(
+        'trusted-recipient-not-enough',
+        'EDPB Guidelines 01/2021, Case No. 09; UODO DKN.5131.1.2024; GDPR Recital 75 and 85',
+        'Mottagaren är känd och kan hållas ansvarig, men uppgifterna är av ett slag som i sig innebär hög risk (personnummer med ekonomiska uppgifter, hälsa eller andra känsliga uppgifter, sårbara personer, många berörda): risken sänks inte.',
+        'The recipient is known and can be held to account, but the data is of a kind that is high-risk in itself (identity numbers with financial data, health or other special categories, vulnerable people, many people): the risk is not lowered.',
+      );
+    } else {
+      level -= 1;
+      reason(
+        'trusted-recipient',
+        'EDPB Guidelines 01/2021, Case No. 09; WP250 rev.01 section IV.B',
+        'Mottagaren är känd, kan hållas ansvarig och har raderat eller återlämnat uppgifterna, vilket sänker risken ett steg.',
+        'The recipient is known, can be held to account and has deleted or returned the data, which lowers the risk one level.',
+      );
+    }
   }
 
   if (input.encrypted === true) {
@@ -325,7 +344,14 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     );
   const exemptions: string[] = [];
   if (input.encrypted === true) exemptions.push('GDPR Art. 34(3)(a)');
-  if (risk === 'high' && input.dataRecovered === true && input.maliciousIntent !== true) {
+  // Returning identity numbers with account data does not undo that someone may have read them (UODO
+  // DKN.5131.1.2024: documents returned opened by another bank still had to be told to the customers).
+  if (
+    risk === 'high' &&
+    input.dataRecovered === true &&
+    input.maliciousIntent !== true &&
+    !(identity && money)
+  ) {
     exemptions.push('GDPR Art. 34(3)(b)');
     reason(
       'recovered',
@@ -363,11 +389,26 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       'Contacting each person would take disproportionate effort: the people concerned are informed by a public communication instead.',
     );
   }
-  const adverse611 = risk !== 'unlikely' || [...categories].some((category) => ADVERSE_611.has(category));
+  // Regulation 611/2013 Art. 3(2): "likely to adversely affect" is judged from the nature of the data
+  // (point (a)), the consequences it makes likely (point (b)) and the circumstances (point (c)). A name,
+  // an address and an order that reached one stranger is not, by itself: the default reading tells the
+  // subscriber when the data is of a point (a) or (b) kind and the risk is real, or the risk is high.
+  // The stricter reading tells the subscriber whenever the risk is not unlikely.
+  const adverseKind = [...categories].some((category) => ADVERSE_611.has(category));
+  const adverse611 = strict
+    ? risk !== 'unlikely' || adverseKind
+    : risk === 'high' ||
+      (risk === 'risk' && adverseKind) ||
+      input.vulnerableDataSubjects === true ||
+      input.safetyRisk === true;
   const subscribers = eprivacy && adverse611 && input.encrypted !== true;
   if (eprivacy && input.encrypted === true) exemptions.push('Regulation 611/2013 Art. 4(2)');
 
-  explainDecisions(reason, { gdpr, eprivacy, risk, gdprAuthority, gdprSubjects, subscribers, adverse611 });
+  explainDecisions(
+    reason,
+    { gdpr, eprivacy, risk, gdprAuthority, gdprSubjects, subscribers, adverse611 },
+    reading,
+  );
   const pending = input.needsReview ?? [];
   const needsReview = pending.length > 0 && !(gdprSubjects || subscribers || publicCommunication);
   if (needsReview) {
@@ -382,6 +423,28 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     );
   }
 
+  const notifyDataSubjects = gdprSubjects || subscribers;
+  if (
+    !notifyDataSubjects &&
+    !publicCommunication &&
+    risk !== 'unlikely' &&
+    outside &&
+    input.encrypted !== true
+  ) {
+    // Not a duty: telling the customer lets them take precautions themselves (GDPR Recital 86), such
+    // as watching for someone calling customer service in their name.
+    const posing =
+      categories.has('name') && (categories.has('customer-number') || categories.has('credentials'));
+    recommendations.push({
+      code: 'courtesy-notice',
+      source: 'GDPR Recital 86; GDPR Art. 34(1) and Regulation 611/2013 Art. 3(1) do not require it here',
+      message: say(
+        `Lagen kräver inte att de berörda underrättas, men det rekommenderas att informera dem som en service, så att de kan vara uppmärksamma${posing ? ' om någon utger sig för att vara dem, till exempel hos kundtjänst' : ''}.`,
+        `The law does not require telling the people concerned, but telling them as a courtesy is recommended, so they can stay alert${posing ? ' to someone posing as them, at customer service for example' : ''}.`,
+      ),
+    });
+  }
+
   const deadlines = computeDeadlines(
     input,
     { gdpr, gdprAuthority, gdprSubjects, publicCommunication, subscribers, eprivacy },
@@ -390,11 +453,14 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   return {
     risk,
     notifyAuthority: gdprAuthority || eprivacy,
-    notifyDataSubjects: gdprSubjects || subscribers,
+    notifyDataSubjects,
     exemptions,
     enisa,
     deadlines,
     reasons,
+    recommendations,
+    precedents: findPrecedents(input, given.decisions ?? breachDecisions, locale),
+    profile,
     ...(needsReview ? { needsReview: true } : {}),
   };
 }
@@ -402,7 +468,12 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
 type Reason = (code: string, source: string, swedish: string, english: string) => void;
 type Facts = z.output<typeof BreachFactsSchema>;
 
-function scoreEnisa(facts: Facts, categories: ReadonlySet<DataCategory>, reason: Reason): EnisaSeverity {
+function scoreEnisa(
+  facts: Facts,
+  categories: ReadonlySet<DataCategory>,
+  reason: Reason,
+  strict: boolean,
+): EnisaSeverity {
   const insight = facts.insight ?? 'substantial';
   let dpc = 1;
   for (const category of categories) {
@@ -436,6 +507,9 @@ function scoreEnisa(facts: Facts, categories: ReadonlySet<DataCategory>, reason:
   let cb = 0;
   if (facts.recipient === 'internal' || facts.recipient === 'trusted') cb += 0.25;
   else if (
+    // The stricter reading does not rely on a stranger's word that the data was deleted
+    // (UODO DKN.5131.7.2020: the recipient's declaration did not relieve the controller).
+    !strict &&
     facts.recipient === 'unknown-individual' &&
     (facts.recipientConfirmedDeletion === true || facts.dataRecovered === true)
   )
@@ -505,6 +579,7 @@ function explainDecisions(
     subscribers: boolean;
     adverse611: boolean;
   },
+  reading: string,
 ): void {
   if (decision.eprivacy) {
     reason(
@@ -518,10 +593,10 @@ function explainDecisions(
       'Regulation 611/2013 Art. 3(1) and 3(2)',
       decision.subscribers
         ? 'Incidenten kan antas påverka abonnentens personuppgifter eller integritet negativt (till exempel identitetsstöld eller bedrägeri): abonnenten ska underrättas.'
-        : 'Incidenten kan inte antas påverka abonnentens personuppgifter eller integritet negativt.',
+        : `Incidenten kan inte antas påverka abonnentens personuppgifter eller integritet negativt (${reading}): att underrätta abonnenten är inte obligatoriskt.`,
       decision.subscribers
         ? 'The breach is likely to adversely affect the subscriber’s personal data or privacy (identity theft or fraud, for example): the subscriber is told.'
-        : 'The breach is not likely to adversely affect the subscriber’s personal data or privacy.',
+        : `The breach is not likely to adversely affect the subscriber’s personal data or privacy (${reading}): telling the subscriber is not mandatory.`,
     );
   }
   if (decision.gdpr) {

@@ -87,7 +87,8 @@ export function createFollowUpReport(
       ? {}
       : { timeline: [...(previous.timeline ?? []), ...(added ?? [])] }),
   };
-  const next = createIncidentReport(input, options);
+  // The follow-up reads the breach as the first report did, unless told otherwise.
+  const next = createIncidentReport(input, { profile: previous.assessment.profile, ...options });
   return IncidentReportSchema.parse({
     ...next,
     followUp: { firstCreatedAt: previous.createdAt, changes: changesBetween(previous, next) },

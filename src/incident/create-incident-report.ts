@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
-import { assessBreach, BreachCircumstancesSchema, BreachFactsSchema } from './assess-breach.js';
+import {
+  type AssessmentProfile,
+  AssessmentProfileSchema,
+  assessBreach,
+  BreachCircumstancesSchema,
+  BreachFactsSchema,
+} from './assess-breach.js';
+import { type BreachDecision, BreachDecisionSchema } from './breach-decision.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { type Authority, AuthoritySchema } from './data/authorities.js';
 import { misdirectedEmailMeasureIds } from './data/report-texts.js';
@@ -90,6 +97,16 @@ export interface CreateIncidentReportOptions {
    * @default authorities
    */
   readonly authorities?: readonly Authority[];
+  /**
+   * The reading where authorities disagree (passed to {@link assessBreach}).
+   * @default 'default'
+   */
+  readonly profile?: AssessmentProfile;
+  /**
+   * The published decisions to cite as precedents (passed to {@link assessBreach}).
+   * @default breachDecisions
+   */
+  readonly decisions?: readonly BreachDecision[];
 }
 
 const CreateIncidentReportOptionsSchema = z.object({
@@ -97,6 +114,8 @@ const CreateIncidentReportOptionsSchema = z.object({
   largeScale: LargeScaleSchema.optional(),
   locale: LocaleSchema.optional(),
   authorities: z.array(AuthoritySchema).optional(),
+  profile: AssessmentProfileSchema.optional(),
+  decisions: z.array(BreachDecisionSchema).optional(),
 });
 
 /**
@@ -162,6 +181,8 @@ export function createIncidentReport(
       {
         ...(settings.largeScale === undefined ? {} : { largeScale: settings.largeScale }),
         ...(settings.locale === undefined ? {} : { locale: settings.locale }),
+        ...(settings.profile === undefined ? {} : { profile: settings.profile }),
+        ...(settings.decisions === undefined ? {} : { decisions: settings.decisions }),
         ...(risk === undefined ? {} : { risk }),
       },
     );

@@ -86,7 +86,13 @@ export function incidentRegisterEntry(
           ? ''
           : ` ${reportDateTime(phrasing, checked.subscriberNotice.notifiedAt)}`
       }`
-    : s('de berörda underrättas inte', 'people concerned not told');
+    : checked.customerCall !== undefined || checked.subscriberNotice.notifiedAt !== undefined
+      ? // Told although the law did not require it: the register says so, not that a duty was met.
+        s(
+          'underrättelse krävs inte, kunden informerad som service',
+          'notice not required, customer told as a courtesy',
+        )
+      : s('de berörda underrättas inte', 'people concerned not told');
   const count = (status: string) => checked.measures.filter((measure) => measure.status === status).length;
   const measures = (
     [

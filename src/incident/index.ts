@@ -1,6 +1,7 @@
 export { EmailGuardError, InvalidInputError, isEmailGuardError, MessageUnreadableError } from '../errors.js';
 export type {
   AssessBreachOptions,
+  AssessmentProfile,
   AssessmentReason,
   BreachAssessment,
   BreachFacts,
@@ -8,15 +9,20 @@ export type {
   EnisaBand,
   EnisaSeverity,
   Recipient,
+  Recommendation,
   Regime,
   RiskLevel,
 } from './assess-breach.js';
 export {
+  AssessmentProfileSchema,
   assessBreach,
   BreachAssessmentSchema,
   BreachCircumstancesSchema,
   BreachFactsSchema,
+  RecommendationSchema,
 } from './assess-breach.js';
+export type { BreachDecision, DecisionConclusions, Precedent, PrecedentAlike } from './breach-decision.js';
+export { BreachDecisionSchema, PrecedentSchema } from './breach-decision.js';
 export type {
   BuildCustomerNoticeOptions,
   EmailNotice,
@@ -32,6 +38,7 @@ export type { CreateIncidentReportInput, CreateIncidentReportOptions } from './c
 export { CreateIncidentReportInputSchema, createIncidentReport } from './create-incident-report.js';
 export type { Authority } from './data/authorities.js';
 export { AuthoritySchema, authorities } from './data/authorities.js';
+export { breachDecisions } from './data/breach-decisions.js';
 export { controllerHeadings } from './data/controller-headings.js';
 export type { DataCategory } from './data/data-categories.js';
 export { DataCategorySchema, dataCategories, enisaBasicScores } from './data/data-categories.js';

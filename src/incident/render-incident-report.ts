@@ -13,6 +13,7 @@ import {
   type Phrasing,
   say,
 } from './describe-incident.js';
+import { describeAlike, describeConclusions } from './find-precedents.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { toHtmlDocument } from './render-html.js';
@@ -21,9 +22,11 @@ import {
   addresseeParagraphs,
   authorityParagraphs,
   citation,
+  courtesyNotice,
   customerCallList,
   customerCallParagraphs,
   decisionParagraphs,
+  type FinalAssessment,
   finalAssessment,
   followUpList,
   followUpParagraphs,
@@ -274,7 +277,7 @@ function buildSections(
     },
     {
       heading: h.notice,
-      paragraphs: [...noticeParagraphs(phrasing, report), ...customerCallParagraphs(phrasing, report)],
+      paragraphs: [...noticeParagraphs(phrasing, report, final), ...customerCallParagraphs(phrasing, report)],
       list: customerCallList(report),
     },
     {
@@ -304,6 +307,11 @@ function buildSections(
           (reason) => `${reason.message} [${citation(phrasing, reason.source)}]`,
         ),
       ],
+    },
+    {
+      key: 'precedents',
+      heading: h.precedents,
+      ...precedentsSection(phrasing, report, assessment),
     },
     { key: 'decision', heading: h.decision, paragraphs: decisionParagraphs(phrasing, report, final) },
     { key: 'timeline', heading: h.timeline, paragraphs: [], list: timelineList(phrasing, report) },
@@ -340,7 +348,45 @@ function riskSentence(phrasing: Phrasing, assessment: Pick<BreachAssessment, 'ri
   }[assessment.risk];
 }
 
-function noticeParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
+/**
+ * The published decisions closest to the breach, for the signer to cite: those stored with the report,
+ * phrased in the report's language from what they share with the breach.
+ */
+function precedentsSection(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  assessment: BreachAssessment,
+): { paragraphs: string[]; list: string[] } {
+  const stored = report.assessment.precedents;
+  // A report written before precedents were stored gets them from the assessment made again.
+  const precedents = stored.length === 0 ? assessment.precedents : stored;
+  if (precedents.length === 0)
+    return {
+      paragraphs: [
+        say(
+          phrasing,
+          'Inget publicerat beslut i samlingen liknar incidenten.',
+          'No published decision in the collection resembles this breach.',
+        ),
+      ],
+      list: [],
+    };
+  return {
+    paragraphs: [
+      say(
+        phrasing,
+        'Publicerade beslut om liknande incidenter, de närmaste först:',
+        'Published decisions on similar breaches, the closest first:',
+      ),
+    ],
+    list: precedents.map(
+      (precedent) =>
+        `${precedent.authority} (${precedent.country}), ${precedent.document}, ${precedent.date}: ${describeConclusions(precedent.conclusions, phrasing.locale, precedent.profile)}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(precedent.alike, phrasing.locale)}. ${precedent.reference}`,
+    ),
+  };
+}
+
+function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: FinalAssessment): string[] {
   const notice = report.subscriberNotice;
   const means = notice.means.map(
     (mean) =>
@@ -362,24 +408,42 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport): string[] 
         'The people concerned are not told, as the responsible person judged (see Conclusion).',
       ),
     ];
+  // What the law requires and what is only advisable are said apart: a notice the rules do not
+  // require is stated as done only when it was, and otherwise as a recommendation with its reason.
+  const courtesy = courtesyNotice(report, final);
+  if (!notice.required && courtesy === undefined)
+    return [
+      say(
+        phrasing,
+        'Underrättelse krävs inte enligt reglerna, och de berörda underrättas inte.',
+        'The rules do not require a notice, and the people concerned are not told.',
+      ),
+    ];
   const lines = [
     notice.required
       ? controller
         ? say(phrasing, 'De registrerade ska informeras.', 'The data subjects must be told.')
         : say(phrasing, 'Berörda ska underrättas.', 'The people concerned must be told.')
-      : say(
-          phrasing,
-          'Underrättelse krävs inte enligt reglerna, men kunden informeras för att kunna vara uppmärksam.',
-          'The rules do not require a notice, but the customer is told so they can stay alert.',
-        ),
+      : courtesy === 'done'
+        ? say(
+            phrasing,
+            'Underrättelse krävs inte enligt reglerna, men kunden har informerats som en service, för att kunna vara uppmärksam.',
+            'The rules do not require a notice, but the customer was told as a courtesy, so they can stay alert.',
+          )
+        : `${say(phrasing, 'Rekommendation', 'Recommendation')}: ${final.assessment.recommendations.find((item) => item.code === 'courtesy-notice')?.message ?? ''}`,
   ];
-  if (means.length > 0) lines.push(`${say(phrasing, 'Sätt', 'Means')}: ${means.join(', ')}.`);
+  if (means.length > 0)
+    lines.push(
+      `${courtesy === 'recommended' ? say(phrasing, 'Föreslaget sätt', 'Proposed means') : say(phrasing, 'Sätt', 'Means')}: ${means.join(', ')}.`,
+    );
   if (notice.notifiedAt)
     lines.push(
       `${say(phrasing, 'Underrättade', 'Notified')}: ${notice.notifiedCount ?? report.affected.dataSubjects}, ${reportDateTime(phrasing, notice.notifiedAt)}.`,
     );
   // Annex I section 2: the content of the notice. Without the caller's own text, what the notices
-  // built by buildCustomerNotice say (GDPR Art. 34(2); Regulation 611/2013 Annex II).
+  // built by buildCustomerNotice say (GDPR Art. 34(2); Regulation 611/2013 Annex II). A notice that is
+  // only recommended has no content yet.
+  if (courtesy === 'recommended' && notice.content === undefined) return lines;
   lines.push(
     notice.content ??
       say(

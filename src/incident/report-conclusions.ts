@@ -73,7 +73,7 @@ export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: Risk
       detectedAt: report.incident.detectedAt,
       ...(initialNotificationAt === undefined ? {} : { initialNotificationAt }),
     },
-    { locale: phrasing.locale, ...(risk === undefined ? {} : { risk }) },
+    { locale: phrasing.locale, profile: report.assessment.profile, ...(risk === undefined ? {} : { risk }) },
   );
 }
 
@@ -112,6 +112,23 @@ export function finalAssessment(
     return decision.notifyAuthorityUnder.includes(regime);
   });
   return { computed, assessment: { ...base, risk: decision.risk, deadlines }, decision };
+}
+
+/**
+ * A notice the law does not require: `done` when the customer was called or told anyway, `recommended`
+ * when the assessment advises it (and the responsible person did not decide against it), otherwise
+ * undefined. A required notice is not a courtesy.
+ */
+export function courtesyNotice(
+  report: IncidentReport,
+  final: FinalAssessment,
+): 'done' | 'recommended' | undefined {
+  if (final.decision.notifyDataSubjects) return undefined;
+  if (report.customerCall !== undefined || report.subscriberNotice.notifiedAt !== undefined) return 'done';
+  if (report.judgment?.notifyDataSubjects === false) return undefined;
+  return final.assessment.recommendations.some((item) => item.code === 'courtesy-notice')
+    ? 'recommended'
+    : undefined;
 }
 
 function authorityName(phrasing: Phrasing, finding: AuthorityFinding): string | undefined {
@@ -286,12 +303,29 @@ export function decisionParagraphs(
         `The breach is notified to ${names.length > 0 ? names.join(' and ') : 'the supervisory authority'}`,
       )
     : s('Incidenten anmäls inte till någon tillsynsmyndighet', 'The breach is not notified to any authority');
+  const courtesy = courtesyNotice(report, final);
   const subjects = decision.notifyDataSubjects
     ? s(sv('de berörda underrättas', 'de registrerade informeras'), 'the people concerned are told')
-    : s(
-        sv('de berörda underrättas inte', 'de registrerade informeras inte'),
-        'the people concerned are not told',
-      );
+    : courtesy === 'done'
+      ? s(
+          sv(
+            'underrättelse krävs inte, men kunden har informerats som en service',
+            'information krävs inte, men den registrerade har informerats som en service',
+          ),
+          'no notice is required, but the customer was told as a courtesy',
+        )
+      : courtesy === 'recommended'
+        ? s(
+            sv(
+              'underrättelse krävs inte, men det rekommenderas att informera kunden som en service',
+              'information krävs inte, men det rekommenderas att informera de registrerade som en service',
+            ),
+            'no notice is required, but telling the customer as a courtesy is recommended',
+          )
+        : s(
+            sv('de berörda underrättas inte', 'de registrerade informeras inte'),
+            'the people concerned are not told',
+          );
   lines.push(
     // Under the heading "Slutsats" the computed conclusion needs no label of its own; a judged one says so.
     `${decision.judged.length > 0 ? `${s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person')}: ${riskLabel(phrasing, decision.risk)}` : capitalise(riskLabel(phrasing, decision.risk))}. ${authority}${s(', och ', ', and ')}${subjects}.`,

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema } from './address-schema.js';
-import { type BreachAssessment, BreachCircumstancesSchema, BreachFactsSchema } from './assess-breach.js';
+import {
+  type AssessmentProfile,
+  AssessmentProfileSchema,
+  type BreachAssessment,
+  BreachCircumstancesSchema,
+  BreachFactsSchema,
+} from './assess-breach.js';
 import {
   type BuildCustomerNoticeOptions,
   buildCustomerNotice,
@@ -99,6 +105,11 @@ export interface ReportMisdirectedOptions {
    * @default defaultOrderTerms
    */
   readonly orderTerms?: readonly OrderTerm[];
+  /**
+   * The reading where authorities disagree (passed to {@link assessBreach}).
+   * @default 'default'
+   */
+  readonly profile?: AssessmentProfile;
 }
 
 const ReportMisdirectedOptionsSchema = z.object({
@@ -106,6 +117,7 @@ const ReportMisdirectedOptionsSchema = z.object({
   now: DateInputSchema.optional(),
   ignore: z.array(z.string()).optional(),
   orderTerms: z.array(z.unknown()).optional(),
+  profile: AssessmentProfileSchema.optional(),
 });
 
 /** Everything {@link reportMisdirected} produces. */
@@ -201,7 +213,11 @@ export async function reportMisdirected(
         initialNotificationAt: given.initialNotificationAt,
       }),
     },
-    { locale, ...(settings.now === undefined ? {} : { now: settings.now }) },
+    {
+      locale,
+      ...(settings.now === undefined ? {} : { now: settings.now }),
+      ...(settings.profile === undefined ? {} : { profile: settings.profile }),
+    },
   );
   const common = {
     locale,

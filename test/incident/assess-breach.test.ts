@@ -173,11 +173,33 @@ describe('assessBreach under Regulation 611/2013', () => {
     expect(assessment.deadlines.some((deadline) => deadline.article === 'GDPR Art. 33(1)')).toBe(false);
   });
 
-  it('tells the subscriber when a name and customer number let a stranger pose as them', () => {
+  it('recommends, but does not require, telling the subscriber when a name, address and order reached one stranger (Art. 3(2))', () => {
     const assessment = assessBreach(seed);
-    expect(assessment.notifyDataSubjects).toBe(true);
+    expect(assessment.notifyDataSubjects).toBe(false);
     expect(assessment.reasons.map((reason) => reason.code)).toContain('impersonation');
+    expect(assessment.reasons.map((reason) => reason.code)).toContain('subscriber-not-affected');
+    expect(assessment.deadlines.map((deadline) => deadline.to)).not.toContain('subscribers');
+    expect(assessment.recommendations.map((recommendation) => recommendation.code)).toEqual([
+      'courtesy-notice',
+    ]);
+    expect(assessment.recommendations[0]?.message).toMatch(/posing as them/);
+  });
+
+  it('tells the subscriber whenever the risk is not unlikely under the strict reading', () => {
+    const assessment = assessBreach(seed, { profile: 'strict' });
+    expect(assessment.notifyDataSubjects).toBe(true);
     expect(assessment.deadlines.map((deadline) => deadline.to)).toContain('subscribers');
+    expect(assessment.recommendations).toEqual([]);
+    expect(assessment.profile).toBe('strict');
+    expect(assessment.reasons.find((reason) => reason.code === 'profile')?.message).toMatch(
+      /stricter reading/,
+    );
+  });
+
+  it('tells the subscriber when identity numbers reached a stranger (Art. 3(2)(b))', () => {
+    const assessment = assessBreach({ ...seed, dataCategories: ['name', 'national-id-number'] });
+    expect(assessment.risk).toBe('high');
+    expect(assessment.notifyDataSubjects).toBe(true);
   });
 
   it('does not tell the subscriber when the data was unintelligible (Art. 4(2))', () => {
@@ -185,6 +207,100 @@ describe('assessBreach under Regulation 611/2013', () => {
     expect(assessment.notifyAuthority).toBe(true);
     expect(assessment.notifyDataSubjects).toBe(false);
     expect(assessment.exemptions).toContain('Regulation 611/2013 Art. 4(2)');
+  });
+});
+
+// The three errors of issue 10: the assessment overruled the regulators' own examples.
+describe('assessBreach weighs the recipient against what the data was', () => {
+  it('records internally only when a colleague received health data and deleted it at once', () => {
+    const assessment = assessBreach({
+      regimes: ['gdpr'],
+      dataCategories: ['name', 'health'],
+      dataSubjects: 1,
+      recipient: 'internal',
+      recipientConfirmedDeletion: true,
+    });
+    expect(assessment.risk).toBe('unlikely');
+    expect(assessment.notifyAuthority).toBe(false);
+    expect(assessment.notifyDataSubjects).toBe(false);
+    expect(assessment.reasons.map((reason) => reason.code)).toContain('internal-recipient');
+    expect(assessment.deadlines.map((deadline) => deadline.to)).toEqual(['record']);
+  });
+
+  it('still notifies a colleague’s receipt of health data under the strict reading', () => {
+    const assessment = assessBreach(
+      {
+        regimes: ['gdpr'],
+        dataCategories: ['name', 'health'],
+        dataSubjects: 1,
+        recipient: 'internal',
+        recipientConfirmedDeletion: true,
+      },
+      { profile: 'strict' },
+    );
+    expect(assessment.notifyAuthority).toBe(true);
+    expect(assessment.reasons.map((reason) => reason.code)).toContain('trusted-recipient-not-enough');
+  });
+
+  it('tells the people when identity numbers with account data reached another bank bound by secrecy', () => {
+    const assessment = assessBreach({
+      regimes: ['gdpr'],
+      dataCategories: ['name', 'national-id-number', 'account-number', 'financial'],
+      dataSubjects: 2,
+      recipient: 'trusted',
+      recipientBoundBySecrecy: true,
+      recipientConfirmedDeletion: true,
+      dataRecovered: true,
+    });
+    expect(assessment.risk).toBe('high');
+    expect(assessment.notifyAuthority).toBe(true);
+    expect(assessment.notifyDataSubjects).toBe(true);
+    expect(assessment.exemptions).toEqual([]);
+    expect(assessment.reasons.map((reason) => reason.code)).toContain('trusted-recipient-not-enough');
+  });
+
+  it('still lowers the risk of ordinary customer data held by a trusted recipient who deleted it', () => {
+    const assessment = assessBreach({
+      regimes: ['gdpr'],
+      dataCategories: ['name', 'postal-address', 'insurance'],
+      dataSubjects: 20,
+      recipient: 'trusted',
+      recipientBoundBySecrecy: true,
+      recipientConfirmedDeletion: true,
+    });
+    expect(assessment.notifyAuthority).toBe(false);
+    expect(assessment.reasons.map((reason) => reason.code)).toContain('trusted-recipient');
+  });
+
+  it('says which reading it applied, and refuses a profile it does not know', () => {
+    const facts: BreachFacts = {
+      regimes: ['gdpr'],
+      dataCategories: ['name'],
+      dataSubjects: 1,
+      recipient: 'unknown-individual',
+    };
+    expect(assessBreach(facts).reasons[0]).toMatchObject({ code: 'profile' });
+    expect(assessBreach(facts).reasons[0]?.message).toMatch(/EDPB and most authorities/);
+    expect(() => assessBreach(facts, { profile: 'lenient' as never })).toThrow(InvalidInputError);
+    try {
+      assessBreach(facts, { profile: 'lenient' as never });
+    } catch (error) {
+      expect((error as InvalidInputError).issues.map((issue) => issue.path.join('.'))).toEqual([
+        'options.profile',
+      ]);
+    }
+  });
+
+  it('recommends nothing when the data never left the organisation', () => {
+    const assessment = assessBreach({
+      regimes: ['eprivacy', 'gdpr'],
+      dataCategories: ['name', 'customer-number'],
+      dataSubjects: 1,
+      recipient: 'internal',
+      recipientConfirmedDeletion: true,
+    });
+    expect(assessment.notifyDataSubjects).toBe(false);
+    expect(assessment.recommendations).toEqual([]);
   });
 });
 

@@ -7,10 +7,12 @@ import * as incident from '../../src/incident/index.js';
 describe('email-guard/incident', () => {
   it('exports exactly its public API', () => {
     expect(Object.keys(incident).sort()).toEqual([
+      'AssessmentProfileSchema',
       'AuthorityFindingSchema',
       'AuthoritySchema',
       'BreachAssessmentSchema',
       'BreachCircumstancesSchema',
+      'BreachDecisionSchema',
       'BreachFactsSchema',
       'CreateIncidentReportInputSchema',
       'CustomerCallSchema',
@@ -24,10 +26,13 @@ describe('email-guard/incident', () => {
       'InvalidInputError',
       'MessageUnreadableError',
       'OfficerJudgmentSchema',
+      'PrecedentSchema',
+      'RecommendationSchema',
       'ReportMisdirectedInputSchema',
       'TimelineEntrySchema',
       'assessBreach',
       'authorities',
+      'breachDecisions',
       'buildCustomerNotice',
       'buildTimeline',
       'controllerHeadings',

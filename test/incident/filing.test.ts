@@ -103,12 +103,15 @@ describe('the officer’s judgment', () => {
     notifyDataSubjects: false,
   };
 
-  it('computes a risk for the telecom case with confirmed deletion: PTS and IMY, the customer told', () => {
+  it('computes a risk for the telecom case with confirmed deletion: PTS and IMY, a courtesy call recommended', () => {
     const report = createIncidentReport(telecom, { now: '2023-03-10T11:45:00+01:00' });
+    expect(report.assessment.recommendations.map((recommendation) => recommendation.code)).toEqual([
+      'courtesy-notice',
+    ]);
     expect(report.decision).toMatchObject({
       risk: 'risk',
       notifyAuthority: true,
-      notifyDataSubjects: true,
+      notifyDataSubjects: false,
       notifyAuthorityUnder: ['eprivacy', 'gdpr'],
       judged: [],
     });
@@ -122,7 +125,7 @@ describe('the officer’s judgment', () => {
       notifyAuthority: true,
       notifyDataSubjects: false,
       notifyAuthorityUnder: ['eprivacy'],
-      judged: ['risk', 'notifyDataSubjects'],
+      judged: ['risk'],
       warnings: [],
     });
     expect(report.subscriberNotice.required).toBe(false);
@@ -131,7 +134,7 @@ describe('the officer’s judgment', () => {
     const text = renderIncidentReport(report, { locale: 'sv', format: 'text' });
     const conclusion = text.slice(text.indexOf('\nSlutsats\n'), text.indexOf('\nTidslinje\n'));
     expect(conclusion).toContain(
-      'Beräknad bedömning: incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Anmälan till tillsynsmyndigheten: ja. Underrättelse till de berörda: ja.',
+      'Beräknad bedömning: incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Anmälan till tillsynsmyndigheten: ja. Underrättelse till de berörda: nej.',
     );
     expect(conclusion).toContain(
       'Den ansvarigas bedömning, Karin Berg, dataskyddsombud (2023-03-10 kl. 11.30 CET): det är osannolikt att incidenten medför en risk för de berördas rättigheter och friheter; de berörda ska inte underrättas. Motivering: Mottagaren ringde själv in',

@@ -123,7 +123,6 @@ describe('assessBreach and the date the GDPR applied', () => {
     expect(assessment.deadlines.map((deadline) => deadline.article)).toEqual([
       'Regulation 611/2013 Art. 2(2)',
       'Regulation 611/2013 Art. 2(3)',
-      'Regulation 611/2013 Art. 3(1)',
       'Directive 2002/58/EC Art. 4(4)',
     ]);
     expect(assessment.deadlines[0]?.due).toBe('2018-02-24T12:45:00.000Z');

@@ -9,6 +9,7 @@ import {
   renderIncidentReport,
   reportHeadings,
 } from '../../src/incident/index.js';
+import { fixtureDecisions } from './fixture-decisions.js';
 import { seedCase as input } from './seed-case.js';
 
 const now = '2018-02-23T15:10:00+01:00';
@@ -70,7 +71,8 @@ describe('createIncidentReport', () => {
 });
 
 describe('renderIncidentReport', () => {
-  const report = createIncidentReport(input, { now });
+  // The fixture decisions, not the built-in table: the rendering stays the same as the corpus grows.
+  const report = createIncidentReport(input, { now, decisions: fixtureDecisions });
 
   it('rejects an incomplete report naming the missing fields', () => {
     const { reference: _reference, ...broken } = report;
@@ -140,9 +142,8 @@ describe('renderIncidentReport', () => {
         Meddelandet skickades som vanlig, okrypterad e-post.
 
       Underrättelse till berörda abonnenter eller användare
-        Berörda ska underrättas.
-        Sätt: telefon, e-post.
-        Underrättelsen beskriver vad som hänt, vilka uppgifter den andra personen kunnat se, vilka åtgärder som vidtagits, vad kunden bör vara uppmärksam på, samt kontaktuppgifter och referensnummer.
+        Rekommendation: Lagen kräver inte att de berörda underrättas, men det rekommenderas att informera dem som en service, så att de kan vara uppmärksamma om någon utger sig för att vara dem, till exempel hos kundtjänst.
+        Föreslaget sätt: telefon, e-post.
 
       Berörda i andra medlemsstater
         Inga.
@@ -151,16 +152,22 @@ describe('renderIncidentReport', () => {
         Beräknad risk: incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25.
         - Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar från upptäckten (senast 2018-02-24 kl. 13.45 CET)
         - Förordning (EU) nr 611/2013 art. 2.3: fullständig anmälan inom tre dagar efter den första, om den första saknade uppgifter
-        - Förordning (EU) nr 611/2013 art. 3.1: utan onödigt dröjsmål efter upptäckten
         - Direktiv 2002/58/EG art. 4.4: dokumenteras alltid, oavsett anmälan
+        - Där tillsynsmyndigheterna bedömer olika tillämpas EDPB:s och de flesta myndigheters läsning. [EDPB Guidelines 01/2021 och 9/2022]
         - Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst. [ENISA 2013 avsnitt 3.1; dataskyddsförordningen skäl 85]
         - Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25 (medel). [ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, avsnitt 2]
         - Incidenten inträffade innan dataskyddsförordningen började tillämpas (2018-05-25): artiklarna 33 och 34 gäller inte, och anmälan till dataskyddsmyndigheten krävs inte enligt dem. [Dataskyddsförordningen art. 99.2]
         - Som leverantör av elektroniska kommunikationstjänster ska varje personuppgiftsincident anmälas till tillsynsmyndigheten, oavsett risk. [Förordning (EU) nr 611/2013 art. 2.1]
-        - Incidenten kan antas påverka abonnentens personuppgifter eller integritet negativt (till exempel identitetsstöld eller bedrägeri): abonnenten ska underrättas. [Förordning (EU) nr 611/2013 art. 3.1 och 3.2]
+        - Incidenten kan inte antas påverka abonnentens personuppgifter eller integritet negativt (EDPB:s och de flesta myndigheters läsning): att underrätta abonnenten är inte obligatoriskt. [Förordning (EU) nr 611/2013 art. 3.1 och 3.2]
+
+      Jämförbara beslut från tillsynsmyndigheter
+        Publicerade beslut om liknande incidenter, de närmaste först:
+        - FIXTURE (SE), Test fixture, not a published decision: the third error named in issue 10, 2026-12-01: anmälan till myndigheten: ja; underrätta de berörda: nej. Likheter: samma slags mottagare (en privatperson utanför organisationen); samma slags uppgifter (namn och kontaktuppgifter, beställningar); ett liknande antal berörda (en person). test/incident/fixtures/breach-decisions/README.md
+        - FIXTURE (SE), Test fixture, not a published decision: the first error named in issue 10, 2026-12-01: anmälan till myndigheten: nej; underrätta de berörda: nej; risk: osannolik. Likheter: mottagaren var någon inom organisationen; samma slags uppgifter (namn och kontaktuppgifter); ett liknande antal berörda (en person); uppgifterna raderades eller återlämnades, som här. test/incident/fixtures/breach-decisions/README.md
+        - FIXTURE (SE), Test fixture, not a published decision: the second error named in issue 10, 2026-12-01: anmälan till myndigheten: ja; underrätta de berörda: ja; risk: hög. Likheter: mottagaren var en känd mottagare som kan hållas ansvarig; samma slags uppgifter (namn och kontaktuppgifter); 2 personer; uppgifterna raderades eller återlämnades, som här. test/incident/fixtures/breach-decisions/README.md
 
       Slutsats
-        Incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Incidenten anmäls till PTS, och de berörda underrättas.
+        Incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Incidenten anmäls till PTS, och underrättelse krävs inte, men det rekommenderas att informera kunden som en service.
 
       Tidslinje
         - 2018-02-23 kl. 13.36 CET – Meddelandet skickades till fel adress.
@@ -258,11 +265,9 @@ describe('renderIncidentReport', () => {
 
       ## Notification of the subscribers or individuals concerned
 
-      The people concerned must be told.
+      Recommendation: The law does not require telling the people concerned, but telling them as a courtesy is recommended, so they can stay alert to someone posing as them, at customer service for example.
 
-      Means: phone, e-mail.
-
-      The notice says what happened, which details the other person could see, what was done, what the customer should watch for, and gives contact details and the reference number.
+      Proposed means: phone, e-mail.
 
       ## Individuals in other Member States
 
@@ -274,17 +279,25 @@ describe('renderIncidentReport', () => {
 
       - Regulation 611/2013 Art. 2(2): within 24 hours of detection (by 24 February 2018, 13:45 CET)
       - Regulation 611/2013 Art. 2(3): complete notification within three days of the first, if the first was incomplete
-      - Regulation 611/2013 Art. 3(1): without undue delay after detection
       - Directive 2002/58/EC Art. 4(4): always documented, notified or not
+      - Where supervisory authorities disagree, the reading of the EDPB and most authorities is applied. \\[EDPB Guidelines 01/2021 and 9/2022\\]
       - A name with a customer number is enough to pass as the customer when calling customer service. \\[ENISA 2013 section 3.1; GDPR Recital 85\\]
       - ENISA severity: 2 × 1 + 0.25 = 2.25 (medium). \\[ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, section 2\\]
       - The breach happened before the GDPR applied (2018-05-25): Articles 33 and 34 do not apply, and they require no notification to the data protection authority. \\[GDPR Art. 99(2)\\]
       - As a provider of electronic communications services, every personal data breach is notified to the authority, whatever the risk. \\[Regulation 611/2013 Art. 2(1)\\]
-      - The breach is likely to adversely affect the subscriber’s personal data or privacy (identity theft or fraud, for example): the subscriber is told. \\[Regulation 611/2013 Art. 3(1) and 3(2)\\]
+      - The breach is not likely to adversely affect the subscriber’s personal data or privacy (the reading of the EDPB and most authorities): telling the subscriber is not mandatory. \\[Regulation 611/2013 Art. 3(1) and 3(2)\\]
+
+      ## Comparable decisions of supervisory authorities
+
+      Published decisions on similar breaches, the closest first:
+
+      - FIXTURE (SE), Test fixture, not a published decision: the third error named in issue 10, 2026-12-01: notify the authority: yes; tell the people: no. Alike in: the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details, orders); a similar number of people (one person). test/incident/fixtures/breach-decisions/README.md
+      - FIXTURE (SE), Test fixture, not a published decision: the first error named in issue 10, 2026-12-01: notify the authority: no; tell the people: no; risk: unlikely. Alike in: the recipient was someone inside the organisation; the same kinds of data (names and contact details); a similar number of people (one person); the data was deleted or returned, as here. test/incident/fixtures/breach-decisions/README.md
+      - FIXTURE (SE), Test fixture, not a published decision: the second error named in issue 10, 2026-12-01: notify the authority: yes; tell the people: yes; risk: high. Alike in: the recipient was a known recipient who can be held to account; the same kinds of data (names and contact details); 2 people; the data was deleted or returned, as here. test/incident/fixtures/breach-decisions/README.md
 
       ## Conclusion
 
-      The breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned. The breach is notified to PTS, and the people concerned are told.
+      The breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned. The breach is notified to PTS, and no notice is required, but telling the customer as a courtesy is recommended.
 
       ## Timeline
 

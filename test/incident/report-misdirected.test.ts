@@ -86,7 +86,8 @@ describe('reportMisdirected', () => {
   it('adds data categories found by hand in an attachment', async () => {
     const result = await reportMisdirected({ ...facts, dataCategories: ['national-id-number'] });
     expect(result.report.data.categories).toContain('national-id-number');
-    expect(result.assessment.risk).toBe('risk');
+    // An identity number in a stranger's hands is what identity theft needs (EDPB 01/2021 Case No. 14).
+    expect(result.assessment.risk).toBe('high');
   });
 
   it('asks for the time of sending when the message has no Date header', async () => {

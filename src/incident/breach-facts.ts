@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { DataCategorySchema } from './data/data-categories.js';
+import { DateInputSchema } from './date-input.js';
+
+/** The legal regimes a breach is assessed under. */
+export const RegimeSchema = z.enum(['gdpr', 'eprivacy']);
+/**
+ * `gdpr`: GDPR Art. 33 and 34. `eprivacy`: Directive 2002/58/EC Art. 4(3) with Regulation (EU)
+ * 611/2013, for providers of publicly available electronic communications services.
+ */
+export type Regime = z.infer<typeof RegimeSchema>;
+
+/** Who received the data that should not have (the circumstance regulators weigh most). */
+export const RecipientSchema = z.enum(['internal', 'trusted', 'unknown-individual', 'public']);
+/**
+ * `internal`: someone inside the organisation; `trusted`: a known party the organisation can hold to
+ * account (a partner, a processor, a professional); `unknown-individual`: a private person outside
+ * the organisation; `public`: published, or sent to so many that it is as good as published.
+ */
+export type Recipient = z.infer<typeof RecipientSchema>;
+
+/** How much the exposed data reveals about the person (the ENISA 2013 section 3.1 adjustments). */
+export const InsightSchema = z.enum(['minimal', 'limited', 'substantial']);
+
+/**
+ * The facts of a breach as {@link assessBreach} reads them.
+ *
+ * @example
+ * ```ts
+ * BreachFactsSchema.safeParse({ regimes: ['gdpr'], dataCategories: ['name'], dataSubjects: 1, recipient: 'trusted' }).success; // true
+ * ```
+ */
+export const BreachFactsSchema = z.object({
+  /** The regimes the organisation falls under: `['gdpr']`, or `['eprivacy', 'gdpr']` for telecoms. */
+  regimes: z.array(RegimeSchema).min(1, 'name at least one regime'),
+  /** The kinds of personal data the breach exposed. */
+  dataCategories: z.array(DataCategorySchema).min(1, 'name at least one data category'),
+  /** How many people the data is about. */
+  dataSubjects: z.number().int().positive(),
+  /** Who received it. */
+  recipient: RecipientSchema,
+  /** The recipient is bound by professional secrecy or a confidentiality agreement. */
+  recipientBoundBySecrecy: z.boolean().optional(),
+  /** The recipient confirmed in writing that the data was deleted and not used or passed on. */
+  recipientConfirmedDeletion: z.boolean().optional(),
+  /** The data was recalled or returned before anyone could use it. */
+  dataRecovered: z.boolean().optional(),
+  /** The data was encrypted with a state-of-the-art algorithm and the key was not exposed. */
+  encrypted: z.boolean().optional(),
+  /** Someone acted deliberately to obtain or misuse the data. */
+  maliciousIntent: z.boolean().optional(),
+  /** Children, patients, people with protected identities or others at particular risk are among them. */
+  vulnerableDataSubjects: z.boolean().optional(),
+  /** The disclosure could endanger someone's physical safety (a protected address, a stalker). */
+  safetyRisk: z.boolean().optional(),
+  /**
+   * Telling each person individually would take disproportionate effort (no contact details for
+   * most of them); a public communication is made instead (GDPR Art. 34(3)(c)).
+   */
+  individualContactDisproportionate: z.boolean().optional(),
+  /**
+   * How much the data reveals: `minimal` (a fact with no real insight, such as a food intolerance),
+   * `limited` (allows general assumptions) or `substantial`.
+   */
+  insight: InsightSchema.optional(),
+  /**
+   * What a person must still classify before the breach can be judged harmless: order lines the
+   * inventory could not tell apart from health or other special-category data (GDPR Art. 9).
+   */
+  needsReview: z.array(z.string().min(1)).optional(),
+  /** When the breach happened. */
+  occurredAt: DateInputSchema.optional(),
+  /** When the organisation became aware of it (the start of every deadline). */
+  detectedAt: DateInputSchema.optional(),
+  /** When the first notification to the authority was made, if it was (Regulation 611/2013 Art. 2(3)). */
+  initialNotificationAt: DateInputSchema.optional(),
+  /**
+   * ISO 3166-1 alpha-2 code of the organisation's country: the GDPR applies from 25 May 2018 in the
+   * EU and from 20 July 2018 in Norway, Iceland and Liechtenstein.
+   */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code such as SE')
+    .optional(),
+});
+
+/**
+ * The optional circumstances that raise or lower the risk (who holds the data, what was done).
+ *
+ * @example
+ * ```ts
+ * BreachCircumstancesSchema.parse({ recipientConfirmedDeletion: true }); // { recipientConfirmedDeletion: true }
+ * ```
+ */
+export const BreachCircumstancesSchema = BreachFactsSchema.pick({
+  recipientBoundBySecrecy: true,
+  recipientConfirmedDeletion: true,
+  dataRecovered: true,
+  encrypted: true,
+  maliciousIntent: true,
+  vulnerableDataSubjects: true,
+  safetyRisk: true,
+  individualContactDisproportionate: true,
+  insight: true,
+  needsReview: true,
+});
+
+/** The facts of a breach as the caller passes them (see {@link BreachFactsSchema}). */
+export type BreachFacts = z.input<typeof BreachFactsSchema>;
+
+/** The GDPR's three levels of risk to the rights and freedoms of natural persons (Art. 33(1), 34(1)). */
+export const RiskLevelSchema = z.enum(['unlikely', 'risk', 'high']);
+export type RiskLevel = z.infer<typeof RiskLevelSchema>;
