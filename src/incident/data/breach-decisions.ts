@@ -13,4 +13,1101 @@ import type { BreachDecision } from '../breach-decision.js';
  * ```
  */
 // biome-ignore format: generated, compared byte for byte with what the script writes
-export const breachDecisions: readonly BreachDecision[] = [];
+export const breachDecisions: readonly BreachDecision[] = [
+  {
+    "id": "ap-2019-press-email-cc",
+    "authority": "AP",
+    "country": "NL",
+    "document": "Autoriteit Persoonsgegevens, its own press e-mail to 38 journalists in CC (2019), as reported by Sirius Legal",
+    "date": "2019",
+    "reference": "https://siriuslegaladvocaten.be/blogs/datalek-blunders-stop-de-cc-terreur-in-e-mails/",
+    "kind": "cc-instead-of-bcc",
+    "confidence": "weaker",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "email-address"
+      ],
+      "dataSubjects": 38,
+      "recipient": "unknown-individual",
+      "country": "NL"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "ap-2021-pvv-overijssel",
+    "authority": "AP",
+    "country": "NL",
+    "document": "Autoriteit Persoonsgegevens, Besluit tot het opleggen van een bestuurlijke boete, Stichting Ondersteuning Provinciale Fractie Overijssel Partij voor de Vrijheid (PVV Overijssel)",
+    "date": "2021-05",
+    "reference": "https://avgtekst.nl/document/20-boete-datalek-pvv-overijssel",
+    "kind": "cc-instead-of-bcc",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "email-address",
+        "name",
+        "special-category"
+      ],
+      "dataSubjects": 101,
+      "recipient": "unknown-individual",
+      "country": "NL"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "apd-52-2024-notary-wrong-addressee",
+    "authority": "APD/GBA",
+    "country": "BE",
+    "document": "Gegevensbeschermingsautoriteit, Geschillenkamer, beslissing 52/2024 of 3 April 2024 (prima facie decision under Art. 95 WOG, file DOS-2024-00220), machine translation",
+    "date": "2024-04-03",
+    "reference": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/machine_translations_md_final/MT_APD_GBA_Belgium_-_52_2024.md",
+    "kind": "misdirected-email",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "postal-address",
+        "date-of-birth",
+        "national-id-number",
+        "other"
+      ],
+      "dataSubjects": 17,
+      "recipient": "unknown-individual",
+      "recipientConfirmedDeletion": true,
+      "country": "BE"
+    },
+    "conclusions": {
+      "notifyAuthority": false,
+      "notifyDataSubjects": false,
+      "risk": "unlikely"
+    }
+  },
+  {
+    "id": "apd-62-2022",
+    "authority": "APD",
+    "country": "BE",
+    "document": "APD/GBA Litigation Chamber, Beslissing ten gronde 62/2022",
+    "date": "2022-04-29",
+    "reference": "https://gdprhub.eu/index.php?title=APD/GBA_(Belgium)_-_62/2022&oldid=26147",
+    "kind": "cc-instead-of-bcc",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "email-address"
+      ],
+      "dataSubjects": 16,
+      "recipient": "unknown-individual",
+      "country": "BE"
+    },
+    "conclusions": {
+      "notifyAuthority": false,
+      "notifyDataSubjects": null,
+      "risk": "unlikely"
+    }
+  },
+  {
+    "id": "cy-commissioner-12-10-001-011-001-hellenic-bank",
+    "authority": "Commissioner for Personal Data Protection (CY)",
+    "country": "CY",
+    "document": "Commissioner for Personal Data Protection (Cyprus), decision 12.10.001.011.001 on Hellenic Bank PLC, as summarised on GDPRhub ('Commissioner (Cyprus) - 12.10.001.011.001')",
+    "date": "2020-05-04",
+    "reference": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/organized_mt/authorities/Cyprus/MT_Commissioner_Cyprus_-_12.10.001.011.001.md",
+    "kind": "misdirected-letter",
+    "confidence": "weaker",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "financial",
+        "payment-card"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "CY"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "datatilsynet-dk-2020-randers-kommune",
+    "authority": "Datatilsynet (DK)",
+    "country": "DK",
+    "document": "Datatilsynet, decision on Randers Kommune: a contemplated dismissal sent to the wrong employee (news item 'Ny afgørelse: Sikkerhedsbrud skulle have være anmeldt til Datatilsynet')",
+    "date": "2020-11-17",
+    "reference": "https://www.datatilsynet.dk/presse-og-nyheder/nyhedsarkiv/2020/nov/ny-afgoerelse-sikkerhedsbrud-skulle-have-vaere-anmeldt-til-datatilsynet",
+    "kind": "misdirected-letter",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "health",
+        "special-category"
+      ],
+      "dataSubjects": 1,
+      "recipient": "internal",
+      "recipientBoundBySecrecy": true,
+      "country": "DK"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "datatilsynet-dk-2021-32-2067-falkonergaarden",
+    "authority": "Datatilsynet (DK)",
+    "country": "DK",
+    "document": "Datatilsynet, decision 2021-32-2067 'Klage over sikkerhedsbrud hos Falkonergårdens Gymnasium og HF', as summarised and machine-translated on GDPRhub ('Datatilsynet (Denmark) - 2021-32-2067')",
+    "date": "2021-10-18",
+    "reference": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/organized_mt/authorities/Denmark/MT_Datatilsynet_Denmark_-_2021-32-2067.md",
+    "kind": "misdirected-letter",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "other"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "DK"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": "risk"
+    }
+  },
+  {
+    "id": "datatilsynet-dk-2021-442-13805-skatteforvaltningen",
+    "authority": "Datatilsynet (DK)",
+    "country": "DK",
+    "document": "Datatilsynet, decision 2021-442-13805 'Alvorlig kritik af Skatteforvaltningen i sag om underretning', as summarised and machine-translated on GDPRhub ('Datatilsynet (Denmark) - 2021-442-13805')",
+    "date": "2021-09-22",
+    "reference": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/machine_translations_md_clean/MT_Datatilsynet_Denmark_-_2021-442-13805.md",
+    "kind": "misdirected-letter",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "national-id-number",
+        "financial"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "DK"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "datatilsynet-dk-vejledning-2018-hr-payslips",
+    "authority": "Datatilsynet (DK)",
+    "country": "DK",
+    "document": "Datatilsynet, Vejledning om håndtering af brud på persondatasikkerheden (February 2018), example of payslips sent to the wrong employee, as restated by Datatilsynet in its Randers Kommune news item of 17 November 2020",
+    "date": "2018-02",
+    "reference": "https://www.datatilsynet.dk/presse-og-nyheder/nyhedsarkiv/2020/nov/ny-afgoerelse-sikkerhedsbrud-skulle-have-vaere-anmeldt-til-datatilsynet",
+    "kind": "wrong-recipient",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "financial",
+        "other"
+      ],
+      "dataSubjects": 1,
+      "recipient": "internal",
+      "recipientConfirmedDeletion": true,
+      "country": "DK"
+    },
+    "conclusions": {
+      "notifyAuthority": false,
+      "notifyDataSubjects": null,
+      "risk": "unlikely"
+    }
+  },
+  {
+    "id": "datatilsynet-no-2021-sparebanken-vest-sms",
+    "authority": "Datatilsynet (NO)",
+    "country": "NO",
+    "document": "Statement of Datatilsynet's communications director to VG/E24 on Sparebanken Vest's payment reminder SMS sent to about 4,000 recipients",
+    "date": "2021-02-04",
+    "reference": "https://e24.no/boers-og-finans/i/WO7w8L/banken-sendte-sms-om-forfalt-laan-til-4000-andre?referer=https://www.bt.no",
+    "kind": "wrong-recipient",
+    "confidence": "weaker",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "financial"
+      ],
+      "dataSubjects": 1,
+      "recipient": "public",
+      "country": "NO"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "dpc-2010-case-study-1-broadband-disconnection-notice",
+    "authority": "DPC",
+    "country": "IE",
+    "document": "Data Protection Commissioner, Case Studies 2010, Case Study 1: broadband provider's 'Disconnection Notice' e-mail with all addresses in the To field, [2010] IEDPC 1",
+    "date": "2010",
+    "reference": "https://beta.bailii.org/ie/cases/IEDPC/2010/[2010]_IEDPC_1.html",
+    "kind": "cc-instead-of-bcc",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "eprivacy",
+        "gdpr"
+      ],
+      "dataCategories": [
+        "email-address",
+        "financial"
+      ],
+      "dataSubjects": 300,
+      "recipient": "unknown-individual",
+      "country": "IE"
+    },
+    "conclusions": {
+      "notifyAuthority": null,
+      "notifyDataSubjects": true,
+      "risk": null
+    }
+  },
+  {
+    "id": "dpc-2013-case-study-19-telecom-bills",
+    "authority": "DPC",
+    "country": "IE",
+    "document": "Data Protection Commissioner, Case Studies 2013, Case Study 19: Customer had on-line access to third party telephone bill details, [2013] IEDPC 19",
+    "date": "2013",
+    "reference": "https://beta.bailii.org/ie/cases/IEDPC/2013/2013IEDPC19.html",
+    "kind": "wrong-recipient",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "eprivacy"
+      ],
+      "dataCategories": [
+        "name",
+        "phone-number",
+        "traffic-data"
+      ],
+      "dataSubjects": 400,
+      "recipient": "unknown-individual",
+      "country": "IE"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "dpc-case-study-group-mail-cc",
+    "authority": "DPC",
+    "country": "IE",
+    "document": "Data Protection Commission, Case Studies, Data Breach Notification: Email addresses disclosed via group mail",
+    "date": "2026",
+    "reference": "http://www.dataprotection.ie/en/dpc-guidance/case-studies/data-breach-notification/email-addresses-disclosed-group-mail",
+    "kind": "cc-instead-of-bcc",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "email-address"
+      ],
+      "dataSubjects": 2,
+      "recipient": "unknown-individual",
+      "country": "IE"
+    },
+    "conclusions": {
+      "notifyAuthority": null,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "dpc-case-study-misdirected-email-password",
+    "authority": "DPC",
+    "country": "IE",
+    "document": "Data Protection Commission, Case Studies, Data Breach Notification: Disclosure due to misdirected email",
+    "date": "2026",
+    "reference": "http://www.dataprotection.ie/en/dpc-guidance/case-studies/data-breach-notification/disclosure-due-misdirected-email-0",
+    "kind": "wrong-attachment",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "health",
+        "other"
+      ],
+      "dataSubjects": 3,
+      "recipient": "unknown-individual",
+      "encrypted": false,
+      "country": "IE"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "dpc-tusla-2020-letter-to-alleged-abuser",
+    "authority": "DPC",
+    "country": "IE",
+    "document": "Data Protection Commission, Decision on Tusla Child and Family Agency, inquiry IN-19-12-8 (2020), fine of €40,000",
+    "date": "2020",
+    "reference": "https://dataprivacysolutions.ie/tusla-the-child-and-family-agency/",
+    "kind": "misdirected-letter",
+    "confidence": "weaker",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "other"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "maliciousIntent": true,
+      "vulnerableDataSubjects": true,
+      "country": "IE"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "edpb-01-2021-case-09",
+    "authority": "EDPB",
+    "country": "EU",
+    "document": "EDPB Guidelines 01/2021 on Examples regarding Personal Data Breach Notification, version 2.0, Case No. 09: Accidental transmission of data to a trusted third party",
+    "date": "2021-12-14",
+    "reference": "https://ije.be/nl/news/partnerblog/examples-of-when-to-notify-data-breaches",
+    "kind": "wrong-attachment",
+    "confidence": "weaker",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "other"
+      ],
+      "dataSubjects": 2,
+      "recipient": "trusted",
+      "recipientBoundBySecrecy": true,
+      "recipientConfirmedDeletion": true
+    },
+    "conclusions": {
+      "notifyAuthority": false,
+      "notifyDataSubjects": false,
+      "risk": "unlikely"
+    }
+  },
+  {
+    "id": "edpb-01-2021-case-13",
+    "authority": "EDPB",
+    "country": "EU",
+    "document": "EDPB Guidelines 01/2021 on Examples regarding Personal Data Breach Notification, version 2.0, Case No. 13: Postal mail mistake",
+    "date": "2021-12-14",
+    "reference": "https://deshoulieres-avocats.com/erreur-denvoi-inattention",
+    "kind": "misdirected-letter",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "postal-address",
+        "order-details"
+      ],
+      "dataSubjects": 2,
+      "recipient": "unknown-individual",
+      "dataRecovered": true
+    },
+    "conclusions": {
+      "notifyAuthority": false,
+      "notifyDataSubjects": false,
+      "risk": "unlikely"
+    }
+  },
+  {
+    "id": "edpb-01-2021-case-16",
+    "authority": "EDPB",
+    "country": "EU",
+    "document": "EDPB Guidelines 01/2021 on Examples regarding Personal Data Breach Notification, version 2.0, Case No. 16: Postal mail mistake",
+    "date": "2021-12-14",
+    "reference": "https://ije.be/nl/news/partnerblog/examples-of-when-to-notify-data-breaches",
+    "kind": "misdirected-letter",
+    "confidence": "weaker",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "postal-address",
+        "insurance"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": false,
+      "risk": "risk"
+    }
+  },
+  {
+    "id": "garante-10037439-asl-to4",
+    "authority": "Garante",
+    "country": "IT",
+    "document": "Garante per la protezione dei dati personali, provvedimento 10037439 (Azienda Sanitaria Locale TO4)",
+    "date": "2024-05-23",
+    "reference": "https://gdprhub.eu/index.php?title=Garante_per_la_protezione_dei_dati_personali_%28Italy%29_-_10037439",
+    "kind": "cc-instead-of-bcc",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "email-address",
+        "health"
+      ],
+      "dataSubjects": 45,
+      "recipient": "unknown-individual",
+      "country": "IT"
+    },
+    "conclusions": {
+      "notifyAuthority": null,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "hdpa-6-2022-piraeus-bank",
+    "authority": "HDPA",
+    "country": "GR",
+    "document": "Hellenic Data Protection Authority, Decision 6/2022 on Piraeus Bank (Winbank Alerts e-mailed to a third party), as summarised and machine-translated on GDPRhub ('HDPA (Greece) - 6/2022')",
+    "date": "2022-04-04",
+    "reference": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/machine_translations_md_clean/MT_HDPA_Greece_-_6_2022.md",
+    "kind": "misdirected-email",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "financial"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "GR"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "ico-breach-examples-case-1",
+    "authority": "ICO",
+    "country": "GB",
+    "document": "ICO, Personal data breach examples, Case study 1: Failure to redact personal data",
+    "date": "2026",
+    "reference": "https://cy.ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
+    "kind": "wrong-recipient",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "postal-address"
+      ],
+      "dataSubjects": 2,
+      "recipient": "unknown-individual",
+      "safetyRisk": true,
+      "country": "GB"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "ico-breach-examples-case-2",
+    "authority": "ICO",
+    "country": "GB",
+    "document": "ICO, Personal data breach examples, Case study 2: Emailing a file in error",
+    "date": "2026",
+    "reference": "https://cy.ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
+    "kind": "misdirected-email",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "contact-details",
+        "financial",
+        "health"
+      ],
+      "dataSubjects": 1,
+      "recipient": "internal",
+      "recipientConfirmedDeletion": true,
+      "vulnerableDataSubjects": true,
+      "country": "GB"
+    },
+    "conclusions": {
+      "notifyAuthority": false,
+      "notifyDataSubjects": false,
+      "risk": "unlikely"
+    }
+  },
+  {
+    "id": "ico-pecr-h3g-2015-misdirected-email",
+    "authority": "ICO",
+    "country": "GB",
+    "document": "ICO, Fixed monetary penalty notice under PECR to Hutchison 3G UK Ltd (October 2015), third of three late-reported breaches",
+    "date": "2015-10",
+    "reference": "https://www.dacbeachcroft.com/en/gb/articles/2016/january/ico-monetary-penalties/",
+    "kind": "misdirected-email",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "eprivacy"
+      ],
+      "dataCategories": [
+        "name",
+        "email-address"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "GB"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "ico-pecr-h3g-2015-sim-sent-to-wrong-customer",
+    "authority": "ICO",
+    "country": "GB",
+    "document": "ICO, Fixed monetary penalty notice under PECR to Hutchison 3G UK Ltd (October 2015), second of three late-reported breaches",
+    "date": "2015-10",
+    "reference": "https://www.dacbeachcroft.com/en/gb/articles/2016/january/ico-monetary-penalties/",
+    "kind": "wrong-recipient",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "eprivacy"
+      ],
+      "dataCategories": [
+        "phone-number",
+        "traffic-data"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "GB"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "ico-pecr-sse-energy-supply-2018",
+    "authority": "ICO",
+    "country": "GB",
+    "document": "ICO, Fixed monetary penalty notice under regulation 5C PECR to SSE Energy Supply Ltd (January 2018)",
+    "date": "2018-01",
+    "reference": "https://informationrightsandwrongs.com/2018/01/22/on-the-breach/",
+    "kind": "misdirected-email",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "eprivacy"
+      ],
+      "dataCategories": [
+        "name",
+        "customer-number"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "GB"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "ico-pecr-talktalk-2016",
+    "authority": "ICO",
+    "country": "GB",
+    "document": "ICO, Fixed monetary penalty notice under PECR to TalkTalk Telecom Group plc (2016), upheld in TalkTalk Telecom Group plc v Information Commissioner, First-tier Tribunal EA/2016/0110 (30 August 2016)",
+    "date": "2016-08-30",
+    "reference": "https://kennedyslaw.com/thought-leadership/article/time-is-of-the-essence-reporting-data-security-breaches/",
+    "kind": "wrong-recipient",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "eprivacy"
+      ],
+      "dataCategories": [
+        "name",
+        "postal-address",
+        "phone-number",
+        "email-address",
+        "date-of-birth"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "GB"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "idpc-mt-one-email-one-wrong-recipient",
+    "authority": "IDPC",
+    "country": "MT",
+    "document": "Information and Data Protection Commissioner (Malta), Notify a Personal Data Breach (guidance on the notification page)",
+    "date": "2026",
+    "reference": "https://idpc.org.mt/report-a-breach/",
+    "kind": "misdirected-email",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "other"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "MT"
+    },
+    "conclusions": {
+      "notifyAuthority": false,
+      "notifyDataSubjects": false,
+      "risk": "unlikely"
+    }
+  },
+  {
+    "id": "imy-di-2021-3422-indecap",
+    "authority": "IMY",
+    "country": "SE",
+    "document": "Integritetsskyddsmyndigheten, beslut efter tillsyn DI-2021-3422, Indecap AB (administrative fine SEK 500,000 under Art. 32(1)), machine translation",
+    "date": "2023-11-07",
+    "reference": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/organized_mt/authorities/Sweden/MT_IMY_Sweden_-_DI-2021-3422.md",
+    "kind": "wrong-attachment",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "national-id-number",
+        "email-address",
+        "financial",
+        "other"
+      ],
+      "dataSubjects": 52364,
+      "recipient": "public",
+      "country": "SE"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "personuvernd-2021122409-nova",
+    "authority": "Persónuvernd",
+    "country": "IS",
+    "document": "Persónuvernd, ruling in case no. 2021122409 on Nova hf. (a subscriber's telephone number assigned to another person), as summarised and machine-translated on GDPRhub ('Persónuvernd (Iceland) - Case no. 2021122409')",
+    "date": "2022-11-23",
+    "reference": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/machine_translations_md_clean/MT_Pers%C3%B3nuvernd_Iceland_-_Case_no._2021122409.md",
+    "kind": "wrong-recipient",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "eprivacy",
+        "gdpr"
+      ],
+      "dataCategories": [
+        "phone-number",
+        "credentials",
+        "other"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "IS"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "uodo-2025-bailiff-attachment-of-earnings",
+    "authority": "UODO",
+    "country": "PL",
+    "document": "UODO news item 'Failure to notify a personal data breach without undue delay – administrative fine for the bailiff' (decision of the President of UODO on a court bailiff)",
+    "date": "2025-11-17",
+    "reference": "https://www.uodo.gov.pl/en/553/2071",
+    "kind": "misdirected-letter",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "national-id-number",
+        "postal-address",
+        "financial"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "PL"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "uodo-dkn-5131-1-2024-mbank",
+    "authority": "UODO",
+    "country": "PL",
+    "document": "Decision DKN.5131.1.2024 of the President of UODO on mBank S.A. (failure to communicate a breach to the data subjects)",
+    "date": "2024-08-20",
+    "reference": "https://bip.uodo.gov.pl/en/553/1806",
+    "kind": "misdirected-letter",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "date-of-birth",
+        "account-number",
+        "postal-address",
+        "national-id-number",
+        "financial",
+        "id-document-number",
+        "other"
+      ],
+      "dataSubjects": 2,
+      "recipient": "trusted",
+      "recipientBoundBySecrecy": true,
+      "recipientConfirmedDeletion": true,
+      "dataRecovered": true,
+      "country": "PL"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "uodo-dkn-5131-18-2022-p4",
+    "authority": "UODO",
+    "country": "PL",
+    "document": "Decision DKN.5131.18.2022 of the President of UODO on P4 Sp. z o.o. (Play), under the Telecommunications Law and Regulation 611/2013",
+    "date": "2022-11-03",
+    "reference": "https://www.uodo.gov.pl/decyzje/DKN.5131.18.2022",
+    "kind": "misdirected-email",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "eprivacy",
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "phone-number",
+        "email-address",
+        "order-details",
+        "other"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "PL"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": null
+    }
+  },
+  {
+    "id": "uodo-dkn-5131-28-2023-toyota-bank",
+    "authority": "UODO",
+    "country": "PL",
+    "document": "Decision DKN.5131.28.2023 of the President of UODO on Toyota Bank Polska S.A. (failure to notify a personal data breach)",
+    "date": "2024-03-12",
+    "reference": "https://uodo.gov.pl/decyzje/DKN.5131.28.2023",
+    "kind": "misdirected-letter",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "account-number",
+        "postal-address",
+        "national-id-number",
+        "id-document-number",
+        "financial"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "PL"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  },
+  {
+    "id": "uodo-dkn-5131-3-2021-ergo-hestia",
+    "authority": "UODO",
+    "country": "PL",
+    "document": "Decision DKN.5131.3.2021 of the President of UODO on Sopockie Towarzystwo Ubezpieczeń ERGO Hestia S.A. (failure to notify the authority and the data subject)",
+    "date": "2021-06-21",
+    "reference": "https://www.uodo.gov.pl/decyzje/DKN.5131.3.2021",
+    "kind": "misdirected-email",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "national-id-number",
+        "postal-address",
+        "insurance"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "country": "PL"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "uodo-dkn-5131-5-2020-warta",
+    "authority": "UODO",
+    "country": "PL",
+    "document": "Decision DKN.5131.5.2020 of the President of UODO on TUiR WARTA S.A. (failure to notify the authority and the data subjects)",
+    "date": "2020-12-09",
+    "reference": "https://bip.uodo.gov.pl/decyzje/DKN.5131.5.2020",
+    "kind": "misdirected-email",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "postal-address",
+        "national-id-number",
+        "phone-number",
+        "email-address",
+        "insurance"
+      ],
+      "dataSubjects": 2,
+      "recipient": "unknown-individual",
+      "country": "PL"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "uodo-dkn-5131-59-2022-santander",
+    "authority": "UODO",
+    "country": "PL",
+    "document": "Decision DKN.5131.59.2022 of the President of UODO on Santander Bank Polska S.A. (failure to notify the authority and the data subjects), as summarised and machine-translated on GDPRhub ('UODO (Poland) - DKN.5131.59.2022')",
+    "date": "2024-03-12",
+    "reference": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/organized_mt/authorities/Poland/MT_UODO_Poland_-_DKN.5131.59.2022.md",
+    "kind": "wrong-recipient",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "postal-address",
+        "email-address",
+        "phone-number",
+        "date-of-birth",
+        "national-id-number",
+        "id-document-number",
+        "account-number",
+        "financial",
+        "credentials",
+        "insurance",
+        "other"
+      ],
+      "dataSubjects": 158,
+      "recipient": "unknown-individual",
+      "dataRecovered": true,
+      "maliciousIntent": true,
+      "country": "PL"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "uodo-dkn-5131-6-2024-hospital-questionnaire",
+    "authority": "UODO",
+    "country": "PL",
+    "document": "Decision DKN.5131.6.2024 of the President of UODO on a hospital (another patient's anaesthesia questionnaire handed out with a patient's records), as summarised and machine-translated on GDPRhub ('UODO (Poland) - DKN.5131.6.2024')",
+    "date": "2024-11-26",
+    "reference": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/organized_mt/authorities/Poland/MT_UODO_Poland_-_DKN.5131.6.2024.md",
+    "kind": "wrong-attachment",
+    "confidence": "reliable-summary",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "date-of-birth",
+        "national-id-number",
+        "health"
+      ],
+      "dataSubjects": 1,
+      "recipient": "unknown-individual",
+      "dataRecovered": false,
+      "country": "PL"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": true,
+      "risk": "high"
+    }
+  },
+  {
+    "id": "uodo-dkn-5131-7-2020-enea",
+    "authority": "UODO",
+    "country": "PL",
+    "document": "Decision DKN.5131.7.2020 of the President of UODO on ENEA S.A. (failure to notify a personal data breach)",
+    "date": "2021-01-11",
+    "reference": "https://www.uodo.gov.pl/decyzje/DKN.5131.7.2020",
+    "kind": "misdirected-email",
+    "confidence": "authority-words",
+    "facts": {
+      "regimes": [
+        "gdpr"
+      ],
+      "dataCategories": [
+        "name",
+        "email-address",
+        "phone-number",
+        "other"
+      ],
+      "dataSubjects": 259,
+      "recipient": "unknown-individual",
+      "recipientConfirmedDeletion": true,
+      "country": "PL"
+    },
+    "conclusions": {
+      "notifyAuthority": true,
+      "notifyDataSubjects": null,
+      "risk": null
+    }
+  }
+];
