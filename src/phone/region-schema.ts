@@ -7,6 +7,22 @@ import { z } from 'zod';
  */
 const COMMON_MISTAKES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
 
+const TWO_LETTERS = /^[A-Za-z]{2}$/;
+
+/**
+ * Whether {@link RegionSchema} accepts `value`: two letters, in any case, naming a region
+ * libphonenumber-js has numbering metadata for.
+ *
+ * @example
+ * ```ts
+ * isSupportedRegion('se'); // true
+ * isSupportedRegion('UK'); // false: the United Kingdom is GB
+ * ```
+ */
+export function isSupportedRegion(value: string): boolean {
+  return TWO_LETTERS.test(value) && isSupportedCountry(value.toUpperCase());
+}
+
 /**
  * An ISO 3166-1 alpha-2 region (any case) that libphonenumber-js has numbering metadata for. A
  * region it does not know (`XX`) would read every national number as unreadable, so a customer's
@@ -19,13 +35,12 @@ const COMMON_MISTAKES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' }
  * ```
  */
 export const RegionSchema = z.string().superRefine((value, context) => {
-  if (!/^[A-Za-z]{2}$/.test(value)) {
+  if (!TWO_LETTERS.test(value)) {
     context.addIssue({ code: 'custom', message: 'a two-letter ISO 3166-1 country code' });
     return;
   }
-  const upper = value.toUpperCase();
-  if (isSupportedCountry(upper)) return;
-  const hint = COMMON_MISTAKES[upper];
+  if (isSupportedRegion(value)) return;
+  const hint = COMMON_MISTAKES[value.toUpperCase()];
   context.addIssue({
     code: 'custom',
     message: `"${value}" is not an ISO 3166-1 region with phone numbering data${hint ? ` (did you mean "${hint}"?)` : ''}`,
