@@ -82,24 +82,21 @@ function align(known: string, entered: string, prefix: number, suffix: number): 
   const columns = enteredLength + 1;
   if (matrixBuffer.length < rows * columns) matrixBuffer = new Int32Array(rows * columns * 2);
   const matrix = matrixBuffer;
-  const at = (i: number, j: number) => matrix[i * columns + j] as number;
-  // Characters of the aligned middle, 1-based as in the matrix.
-  const k = (i: number) => known.charCodeAt(prefix + i - 1);
-  const e = (j: number) => entered.charCodeAt(prefix + j - 1);
   for (let i = 0; i < rows; i++) matrix[i * columns] = i;
   for (let j = 0; j < columns; j++) matrix[j] = j;
   for (let i = 1; i < rows; i++) {
-    const ki = k(i);
-    const kBefore = i > 1 ? k(i - 1) : -1;
+    // Characters of the aligned middle, 1-based as in the matrix.
+    const ki = known.charCodeAt(prefix + i - 1);
+    const kBefore = i > 1 ? known.charCodeAt(prefix + i - 2) : -1;
     const row = i * columns;
     const above = row - columns;
     for (let j = 1; j < columns; j++) {
-      const ej = e(j);
+      const ej = entered.charCodeAt(prefix + j - 1);
       const deletion = (matrix[above + j] as number) + 1;
       const insertion = (matrix[row + j - 1] as number) + 1;
       const substitution = (matrix[above + j - 1] as number) + (ki === ej ? 0 : 1);
       let value = Math.min(deletion, insertion, substitution);
-      if (j > 1 && ki === e(j - 1) && kBefore === ej) {
+      if (j > 1 && ki === entered.charCodeAt(prefix + j - 2) && kBefore === ej) {
         const transposition = (matrix[above - columns + j - 2] as number) + 1;
         if (transposition < value) value = transposition;
       }
@@ -113,11 +110,11 @@ function align(known: string, entered: string, prefix: number, suffix: number): 
   // Walking back from the end, a missing or extra character is placed as late as it can be:
   // "svenson" lacks the s after "svens", "erik855" has an extra 5 after "erik85".
   while (i > 0 || j > 0) {
-    const here = at(i, j);
+    const here = matrix[i * columns + j] as number;
     // Positions in the whole strings.
     const ki = prefix + i - 1;
     const ej = prefix + j - 1;
-    if (i > 0 && here === at(i - 1, j) + 1) {
+    if (i > 0 && here === (matrix[(i - 1) * columns + j] as number) + 1) {
       edits.push({
         kind: 'missing',
         character: known[ki] as string,
@@ -125,7 +122,7 @@ function align(known: string, entered: string, prefix: number, suffix: number): 
         index: ki,
       });
       i--;
-    } else if (j > 0 && here === at(i, j - 1) + 1) {
+    } else if (j > 0 && here === (matrix[i * columns + j - 1] as number) + 1) {
       edits.push({
         kind: 'extra',
         character: entered[ej] as string,
@@ -133,7 +130,12 @@ function align(known: string, entered: string, prefix: number, suffix: number): 
         index: ki + 1,
       });
       j--;
-    } else if (i > 0 && j > 0 && known[ki] === entered[ej] && here === at(i - 1, j - 1)) {
+    } else if (
+      i > 0 &&
+      j > 0 &&
+      known[ki] === entered[ej] &&
+      here === (matrix[(i - 1) * columns + j - 1] as number)
+    ) {
       i--;
       j--;
     } else if (
@@ -141,7 +143,7 @@ function align(known: string, entered: string, prefix: number, suffix: number): 
       j > 1 &&
       known[ki] === entered[ej - 1] &&
       known[ki - 1] === entered[ej] &&
-      here === at(i - 2, j - 2) + 1
+      here === (matrix[(i - 2) * columns + j - 2] as number) + 1
     ) {
       edits.push({
         kind: 'swapped',

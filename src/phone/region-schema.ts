@@ -8,6 +8,8 @@ import { z } from 'zod';
 const COMMON_MISTAKES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
 
 const TWO_LETTERS = /^[A-Za-z]{2}$/;
+// Two letters in either case make at most 2,704 strings: each answer is looked up once.
+const supportedRegions = new Map<string, boolean>();
 
 /**
  * Whether {@link RegionSchema} accepts `value`: two letters, in any case, naming a region
@@ -20,7 +22,13 @@ const TWO_LETTERS = /^[A-Za-z]{2}$/;
  * ```
  */
 export function isSupportedRegion(value: string): boolean {
-  return TWO_LETTERS.test(value) && isSupportedCountry(value.toUpperCase());
+  if (!TWO_LETTERS.test(value)) return false;
+  let supported = supportedRegions.get(value);
+  if (supported === undefined) {
+    supported = isSupportedCountry(value.toUpperCase());
+    supportedRegions.set(value, supported);
+  }
+  return supported;
 }
 
 /**
