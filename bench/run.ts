@@ -3,19 +3,20 @@
  * bench/baseline.json (the figures of the commit named there, measured the same way). Inputs are
  * fixed or seeded, so runs differ only by the machine's own noise; run on an idle machine.
  *
- * Sections: the recipient check per customer; the mail pipeline's cost per message; the customer
+ * Sections: the recipient check on a realistic mix, as a ratio to mailcheck and
+ * @zootools/email-spell-checker in the same run; the mail pipeline's cost per message; the customer
  * directory at 100,000 and 1,000,000 customers.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchDirectory } from './directory.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
-import { printRecipientBench } from './recipient.bench.js';
+import { printRecipientBench, type RecipientBaseline } from './recipient.bench.js';
 
 interface Baseline {
   readonly commit: string;
   readonly machine: string;
-  readonly recipient: { readonly checksPerSecond: Record<string, number> };
+  readonly recipient: RecipientBaseline;
 }
 
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;

@@ -5,6 +5,7 @@
  * display name, a list, comments, folding white space or a domain literal are all refused, and
  * RFC 5321's size limits apply. Nothing here throws: every string gets a parse result.
  */
+import { parseAsciiAddress } from './parse-ascii-address.js';
 
 /** Why a string is not exactly one usable address. Stable codes, never renamed. */
 export type InvalidAddressReason =
@@ -119,6 +120,17 @@ function utf8Length(text: string): number {
  * ```
  */
 export function parseAddress(input: string): ParseAddressResult {
+  // Nearly every address typed is plain ASCII: read in one pass, it needs none of the Unicode
+  // work below, and anything the single pass does not vouch for goes through all of it.
+  const plain = typeof input === 'string' ? parseAsciiAddress(input) : undefined;
+  return plain ? { ok: true, address: plain } : parseAddressInFull(input);
+}
+
+/**
+ * {@link parseAddress} without its single-pass reading of plain ASCII addresses: every string
+ * through every check. Kept apart so the two can be compared (test/address/parse-ascii-address.test.ts).
+ */
+export function parseAddressInFull(input: string): ParseAddressResult {
   const fail = (reason: InvalidAddressReason, detail: string): ParseAddressResult => ({
     ok: false,
     input,

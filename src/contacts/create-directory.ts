@@ -119,14 +119,17 @@ export interface Directory {
  * DirectorySchema.safeParse({}).success;                // false
  * ```
  */
-export const DirectorySchema = z.custom<Directory>(
-  (value) =>
+export const DirectorySchema = z.custom<Directory>(isDirectory, 'a directory made by createDirectory');
+
+/** The test {@link DirectorySchema} makes: an object with the two lookups. */
+export function isDirectory(value: unknown): value is Directory {
+  return (
     typeof value === 'object' &&
     value !== null &&
     typeof (value as Directory).findAddress === 'function' &&
-    typeof (value as Directory).findPhone === 'function',
-  'a directory made by createDirectory',
-);
+    typeof (value as Directory).findPhone === 'function'
+  );
+}
 
 const CustomerIdSchema = z.string();
 

@@ -25,6 +25,7 @@ import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { spellAddress } from '../spelling/spell-address.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { directoryFindings } from './directory-findings.js';
+import { fitsCheckRecipientInput } from './fits-check-recipient-input.js';
 import { type FindingFacts, messageFor } from './messages.js';
 import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
@@ -207,7 +208,10 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
   };
 
   return (rawInput) => {
-    const input = parseInput(CheckRecipientInputSchema, rawInput);
+    // The schema runs (and names every fault) only for input a plain check cannot vouch for.
+    const input = fitsCheckRecipientInput(rawInput)
+      ? rawInput
+      : parseInput(CheckRecipientInputSchema, rawInput);
     const { entered, customer } = input;
     const findings: Finding[] = [];
     const known: KnownAddress[] = [];

@@ -27,6 +27,17 @@ let current = new Int32Array(64);
 export function editDistance(a: string, b: string, options: { maxDistance?: number } = {}): number {
   const max = options.maxDistance ?? Number.POSITIVE_INFINITY;
   if (a === b) return 0;
+  // A shared start and ending cost nothing, and no slip spans their edge (a swap across it would
+  // need the two characters beside the edge to be equal): only the middle is compared. A typo of a
+  // known address shares nearly all of it.
+  const shorter = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end))
+    end++;
+  if (start > 0 || end > 0)
+    return editDistance(a.slice(start, a.length - end), b.slice(start, b.length - end), options);
   const lengthDifference = Math.abs(a.length - b.length);
   if (lengthDifference > max) return max + 1;
   if (a.length === 0) return b.length;

@@ -29,6 +29,10 @@ let matrixBuffer = new Int32Array(4096);
  * `after` is the part of the known string before the slip; `index` its position in `known`.
  * Meant for short strings such as addresses (the full alignment matrix is kept).
  *
+ * Only what follows the longest common prefix, and precedes the common suffix of what is left, is
+ * aligned: a typo of a known address shares nearly all of it, and the slips come out the same
+ * (test/matching/explain-edits.test.ts compares this with {@link explainEditsInFull}).
+ *
  * @example
  * ```ts
  * explainEdits('anna.svensson1985@gmail.com', 'anna.svensson185@gmail.com');
@@ -36,25 +40,63 @@ let matrixBuffer = new Int32Array(4096);
  * ```
  */
 export function explainEdits(known: string, entered: string): Edit[] {
-  const rows = known.length + 1;
-  const columns = entered.length + 1;
+  const shorter = Math.min(known.length, entered.length);
+  let prefix = 0;
+  while (prefix < shorter && known.charCodeAt(prefix) === entered.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < shorter - prefix &&
+    known.charCodeAt(known.length - 1 - suffix) === entered.charCodeAt(entered.length - 1 - suffix)
+  )
+    suffix++;
+  // The walk back places a slip as late as it can be, so a slip just before the shared ending may
+  // belong inside it when the ending starts with a character the middle also holds ("a" against
+  // "baa": the extra a is the one after the known a). The ending is set aside only when it cannot.
+  if (suffix > 0) {
+    const first = known[known.length - suffix] as string;
+    if (
+      known.indexOf(first, prefix) < known.length - suffix ||
+      entered.indexOf(first, prefix) < entered.length - suffix
+    )
+      suffix = 0;
+  }
+  return align(known, entered, prefix, suffix);
+}
+
+/**
+ * {@link explainEdits} over the whole of both strings, every character aligned: the reference the
+ * trimmed alignment is compared with.
+ */
+export function explainEditsInFull(known: string, entered: string): Edit[] {
+  return align(known, entered, 0, 0);
+}
+
+/**
+ * The alignment of `known` and `entered` between their first `prefix` and last `suffix`
+ * characters, which the two share; `after` and `index` still refer to the whole known string.
+ */
+function align(known: string, entered: string, prefix: number, suffix: number): Edit[] {
+  const knownLength = known.length - prefix - suffix;
+  const enteredLength = entered.length - prefix - suffix;
+  const rows = knownLength + 1;
+  const columns = enteredLength + 1;
   if (matrixBuffer.length < rows * columns) matrixBuffer = new Int32Array(rows * columns * 2);
   const matrix = matrixBuffer;
-  const at = (i: number, j: number) => matrix[i * columns + j] as number;
   for (let i = 0; i < rows; i++) matrix[i * columns] = i;
   for (let j = 0; j < columns; j++) matrix[j] = j;
   for (let i = 1; i < rows; i++) {
-    const k = known.charCodeAt(i - 1);
-    const kBefore = i > 1 ? known.charCodeAt(i - 2) : -1;
+    // Characters of the aligned middle, 1-based as in the matrix.
+    const ki = known.charCodeAt(prefix + i - 1);
+    const kBefore = i > 1 ? known.charCodeAt(prefix + i - 2) : -1;
     const row = i * columns;
     const above = row - columns;
     for (let j = 1; j < columns; j++) {
-      const e = entered.charCodeAt(j - 1);
+      const ej = entered.charCodeAt(prefix + j - 1);
       const deletion = (matrix[above + j] as number) + 1;
       const insertion = (matrix[row + j - 1] as number) + 1;
-      const substitution = (matrix[above + j - 1] as number) + (k === e ? 0 : 1);
+      const substitution = (matrix[above + j - 1] as number) + (ki === ej ? 0 : 1);
       let value = Math.min(deletion, insertion, substitution);
-      if (j > 1 && k === entered.charCodeAt(j - 2) && kBefore === e) {
+      if (j > 1 && ki === entered.charCodeAt(prefix + j - 2) && kBefore === ej) {
         const transposition = (matrix[above - columns + j - 2] as number) + 1;
         if (transposition < value) value = transposition;
       }
@@ -63,48 +105,61 @@ export function explainEdits(known: string, entered: string): Edit[] {
   }
 
   const edits: Edit[] = [];
-  let i = known.length;
-  let j = entered.length;
+  let i = knownLength;
+  let j = enteredLength;
   // Walking back from the end, a missing or extra character is placed as late as it can be:
   // "svenson" lacks the s after "svens", "erik855" has an extra 5 after "erik85".
   while (i > 0 || j > 0) {
-    const here = at(i, j);
-    if (i > 0 && here === at(i - 1, j) + 1) {
+    const here = matrix[i * columns + j] as number;
+    // Positions in the whole strings.
+    const ki = prefix + i - 1;
+    const ej = prefix + j - 1;
+    if (i > 0 && here === (matrix[(i - 1) * columns + j] as number) + 1) {
       edits.push({
         kind: 'missing',
-        character: known[i - 1] as string,
-        after: known.slice(0, i - 1),
-        index: i - 1,
+        character: known[ki] as string,
+        after: known.slice(0, ki),
+        index: ki,
       });
       i--;
-    } else if (j > 0 && here === at(i, j - 1) + 1) {
-      edits.push({ kind: 'extra', character: entered[j - 1] as string, after: known.slice(0, i), index: i });
+    } else if (j > 0 && here === (matrix[i * columns + j - 1] as number) + 1) {
+      edits.push({
+        kind: 'extra',
+        character: entered[ej] as string,
+        after: known.slice(0, ki + 1),
+        index: ki + 1,
+      });
       j--;
-    } else if (i > 0 && j > 0 && known[i - 1] === entered[j - 1] && here === at(i - 1, j - 1)) {
+    } else if (
+      i > 0 &&
+      j > 0 &&
+      known[ki] === entered[ej] &&
+      here === (matrix[(i - 1) * columns + j - 1] as number)
+    ) {
       i--;
       j--;
     } else if (
       i > 1 &&
       j > 1 &&
-      known[i - 1] === entered[j - 2] &&
-      known[i - 2] === entered[j - 1] &&
-      here === at(i - 2, j - 2) + 1
+      known[ki] === entered[ej - 1] &&
+      known[ki - 1] === entered[ej] &&
+      here === (matrix[(i - 2) * columns + j - 2] as number) + 1
     ) {
       edits.push({
         kind: 'swapped',
-        characters: [known[i - 2] as string, known[i - 1] as string],
-        after: known.slice(0, i - 2),
-        index: i - 2,
+        characters: [known[ki - 1] as string, known[ki] as string],
+        after: known.slice(0, ki - 1),
+        index: ki - 1,
       });
       i -= 2;
       j -= 2;
     } else {
       edits.push({
         kind: 'substituted',
-        character: entered[j - 1] as string,
-        expected: known[i - 1] as string,
-        after: known.slice(0, i - 1),
-        index: i - 1,
+        character: entered[ej] as string,
+        expected: known[ki] as string,
+        after: known.slice(0, ki),
+        index: ki,
       });
       i--;
       j--;

@@ -53,7 +53,8 @@ const ASCII_SKELETON = /^[a-z0-9._-]+$/;
  * ```
  */
 export function findConfusables(address: ParsedAddress): ConfusableReport | undefined {
-  const domainIsIdn = address.domain.split('.').some((label) => label.startsWith('xn--'));
+  // A label in Punycode (RFC 3492) starts the lower-case ASCII domain or follows one of its dots.
+  const domainIsIdn = address.domain.startsWith('xn--') || address.domain.includes('.xn--');
   // Plain ASCII has nothing to find: the common case returns before any table lookup.
   if (isAscii(address.local) && (!domainIsIdn || isAscii(address.unicodeDomain))) return undefined;
 

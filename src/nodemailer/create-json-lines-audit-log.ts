@@ -1,4 +1,3 @@
-import type { Stats } from 'node:fs';
 import { type FileHandle, mkdir, open, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
@@ -8,20 +7,50 @@ import type { AuditEntry, AuditLog } from './audit-log.js';
 // How long the file stays open after the last entry.
 const IDLE_CLOSE_MS = 1000;
 
+/**
+ * When an entry of {@link createJsonLinesAuditLog} reaches the disk:
+ * - `'interval'`: written to the file before `record` resolves, flushed to the disk (fdatasync)
+ *   within `syncIntervalMs` after, in the background;
+ * - `true`: written and flushed before `record` resolves (entries recorded together share a flush);
+ * - `false`: written before `record` resolves, flushed whenever the operating system chooses.
+ */
+export type AuditLogSync = boolean | 'interval';
+
 /** Options of {@link createJsonLinesAuditLog}. */
 export interface JsonLinesAuditLogOptions {
   /**
-   * Wait for each batch of entries to reach the disk (fdatasync) before the messages go on. Off,
-   * an entry is in the operating system's hands before its message goes on: it survives the
-   * process crashing, not the machine losing power, and a message costs no disk flush.
-   * @default true
+   * When an entry reaches the disk. In every mode an entry is written to the file (handed to the
+   * operating system) before `record` resolves, so before its message goes to the transport, and
+   * a crash of the process loses nothing. What a power cut or an operating system crash can lose:
+   * - `'interval'`: the entries written in the last `syncIntervalMs` milliseconds, and those of a
+   *   flush still running when the power went (as a database with a group commit window, such as
+   *   PostgreSQL's `synchronous_commit = off`); their messages may have been sent. A held message
+   *   is never lost with its entry: the hold store flushes its own files before a message counts
+   *   as held. A flush that fails refuses the next entry (`AUDIT_LOG_FAILED`), so no more messages
+   *   go out while the log cannot reach the disk. A process that ends on its own waits for the
+   *   last flush; one ended by `process.exit()` or a signal leaves it to the operating system.
+   * - `true`: nothing that was recorded; every message waits for its disk flush (one flush covers
+   *   all the entries recorded while the one before it ran).
+   * - `false`: whatever the operating system had not written yet (on Linux up to about 30 s).
+   * @default 'interval'
    */
-  readonly sync?: boolean;
+  readonly sync?: AuditLogSync;
+  /**
+   * With `sync: 'interval'`: the longest time, in milliseconds, between an entry being written and
+   * the flush that makes it durable starting.
+   * @default 100
+   */
+  readonly syncIntervalMs?: number;
 }
+
+const DEFAULT_SYNC_INTERVAL_MS = 100;
 
 interface Pending {
   readonly line: string;
+  /** Flushed before `record` resolves. */
   readonly sync: boolean;
+  /** Flushed within this many milliseconds after being written (with `sync: 'interval'`). */
+  readonly syncWithin: number | undefined;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -31,9 +60,20 @@ interface Writer {
   queue: Pending[];
   flushing: boolean;
   handle: FileHandle | undefined;
+  /** The open file's identity, to tell when another file has taken its path. */
+  opened: { readonly ino: number; readonly dev: number } | undefined;
   /** The file's last byte is known to end a line (checked once per opening). */
   tailChecked: boolean;
   idle: ReturnType<typeof setTimeout> | undefined;
+  /** Written entries not known to be on the disk yet (with `sync: 'interval'`). */
+  unsynced: boolean;
+  /** When the background flush is due, and its timer. */
+  syncDue: number;
+  syncTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The background flush running now. */
+  syncing: Promise<void> | undefined;
+  /** Why the last background flush failed: the next entry is refused with it. */
+  syncError: unknown;
 }
 
 // Logs of one file share its writer, so their lines are written one batch at a time: a short
@@ -45,9 +85,11 @@ const NEWLINE = 0x0a;
 /**
  * An audit log in one JSON Lines file (one JSON object per line, appended): time, message id,
  * customer id, mode, outcome and each recipient's action and finding codes, never a subject or a
- * body. Each entry is on disk (written, then fdatasync) before `record` resolves; entries recorded
- * while a write runs go together in the next one, so many messages in flight share one sync, and
- * the file stays open only while entries keep coming.
+ * body. Each entry is written to the file before `record` resolves, so before its message goes
+ * on; by default the file is flushed to the disk (fdatasync) in the background within 100 ms
+ * after, so a message does not wait for the disk (see {@link JsonLinesAuditLogOptions.sync} for
+ * what a power cut can lose, and `sync: true` to wait for the flush). Entries recorded while a
+ * write runs go together in the next one, and the file stays open only while entries keep coming.
  *
  * Every line is written whole or not at all. A batch is one write of all its bytes; a short write
  * (a full disk takes what fits) is finished or, if the rest fails too, cut back to where the batch
@@ -64,13 +106,88 @@ const NEWLINE = 0x0a;
  */
 export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLogOptions = {}): AuditLog {
   const file = resolve(parseInput(z.string().min(1, 'a file path is required'), path, ['path']));
-  const sync = parseInput(z.object({ sync: z.boolean().optional() }), options, ['options']).sync ?? true;
+  const parsed = parseInput(
+    z.object({
+      sync: z.union([z.boolean(), z.literal('interval')]).optional(),
+      syncIntervalMs: z.number().int().min(0).max(60_000).optional(),
+    }),
+    options,
+    ['options'],
+  );
+  const sync = parsed.sync ?? 'interval';
+  const syncWithin = sync === 'interval' ? (parsed.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS) : undefined;
   let writer = writers.get(file);
   if (!writer) {
-    writer = { queue: [], flushing: false, handle: undefined, tailChecked: false, idle: undefined };
+    writer = {
+      queue: [],
+      flushing: false,
+      handle: undefined,
+      opened: undefined,
+      tailChecked: false,
+      idle: undefined,
+      unsynced: false,
+      syncDue: Number.POSITIVE_INFINITY,
+      syncTimer: undefined,
+      syncing: undefined,
+      syncError: undefined,
+    };
     writers.set(file, writer);
   }
   const shared = writer;
+
+  /** Flushes what was written to the open file; a failure is kept for the next entry to report. */
+  function syncInBackground(): Promise<void> {
+    clearTimeout(shared.syncTimer);
+    shared.syncTimer = undefined;
+    shared.syncDue = Number.POSITIVE_INFINITY;
+    if (shared.syncing) return shared.syncing;
+    const handle = shared.handle;
+    if (!handle || !shared.unsynced) return Promise.resolve();
+    // Entries written from here on are not covered by this flush: they wait for the next one.
+    shared.unsynced = false;
+    shared.syncing = handle
+      .datasync()
+      .catch((error: unknown) => {
+        shared.syncError = error;
+      })
+      .finally(() => {
+        shared.syncing = undefined;
+      });
+    return shared.syncing;
+  }
+
+  /** Makes sure a flush starts within `within` milliseconds. */
+  function syncWithinMs(within: number): void {
+    const due = Date.now() + within;
+    if (due >= shared.syncDue) return;
+    clearTimeout(shared.syncTimer);
+    shared.syncDue = due;
+    // Keeps the process alive until the flush has run (at most `within` milliseconds), so a process
+    // that ends on its own leaves nothing unflushed behind.
+    shared.syncTimer = setTimeout(() => void syncInBackground(), within);
+  }
+
+  /** Flushes and closes the open file (rotated away, or idle). */
+  async function closeFile(): Promise<void> {
+    const handle = shared.handle;
+    if (!handle) return;
+    // Let go of it at once, so an entry recorded meanwhile opens the file afresh instead of
+    // writing to a handle about to close.
+    shared.handle = undefined;
+    shared.opened = undefined;
+    const unsynced = shared.unsynced;
+    shared.unsynced = false;
+    clearTimeout(shared.syncTimer);
+    shared.syncTimer = undefined;
+    shared.syncDue = Number.POSITIVE_INFINITY;
+    if (shared.syncing) await shared.syncing;
+    if (unsynced) {
+      await handle.datasync().catch((error: unknown) => {
+        shared.syncError = error;
+      });
+    }
+    await handle.close().catch(() => undefined);
+  }
 
   async function flush(): Promise<void> {
     clearTimeout(shared.idle);
@@ -78,28 +195,47 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
       const batch = shared.queue;
       shared.queue = [];
       try {
-        let opened = shared.handle ? await stillAtPath(shared.handle, file) : undefined;
-        if (!shared.handle || !opened) {
+        if (shared.syncError !== undefined) {
+          // A background flush failed: what it covered may never reach the disk. Refused, this
+          // entry's message is not sent, and the file is opened afresh for the next one.
+          const error = shared.syncError;
+          shared.syncError = undefined;
+          throw error;
+        }
+        // One stat of the path tells both whether the open file is still there (log rotation
+        // moves it away) and where this batch begins.
+        let atPath = shared.handle ? await stat(file).catch(() => undefined) : undefined;
+        if (
+          !shared.handle ||
+          !atPath ||
+          atPath.ino !== shared.opened?.ino ||
+          atPath.dev !== shared.opened?.dev
+        ) {
           // Not open, or the file was moved or removed since (log rotation): append to the one there now.
-          await shared.handle?.close().catch(() => undefined);
-          shared.handle = undefined;
+          await closeFile();
           await mkdir(dirname(file), { recursive: true });
           // a+: appends, and reads the last byte to see whether a crash left a line open.
           shared.handle = await open(file, 'a+');
           shared.tailChecked = false;
-          opened = await shared.handle.stat();
+          atPath = await shared.handle.stat();
+          shared.opened = { ino: atPath.ino, dev: atPath.dev };
         }
         const handle = shared.handle;
+        let start = atPath.size;
         if (!shared.tailChecked) {
-          await closeOpenLine(handle, opened.size);
+          await closeOpenLine(handle, start);
           shared.tailChecked = true;
-          opened = await handle.stat();
+          start = (await handle.stat()).size;
         }
         const data = Buffer.from(batch.map((entry) => entry.line).join(''), 'utf8');
-        const start = opened.size;
+        let within = Number.POSITIVE_INFINITY;
+        for (const entry of batch) {
+          if (entry.syncWithin !== undefined) within = Math.min(within, entry.syncWithin);
+        }
         try {
           await writeWhole(handle, data);
-          if (batch.some((entry) => entry.sync)) await handle.datasync();
+          if (within !== Number.POSITIVE_INFINITY) shared.unsynced = true;
+          if (batch.some((entry) => entry.sync)) await syncNow(handle);
         } catch (error) {
           // Cut back what part of the batch landed: its messages are not sent, so no line may
           // claim they were, and no half line may stay for the next entry to be appended to.
@@ -108,29 +244,44 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
           });
           throw error;
         }
+        if (shared.unsynced && within !== Number.POSITIVE_INFINITY) syncWithinMs(within);
         for (const entry of batch) entry.resolve();
       } catch (error) {
         for (const entry of batch) entry.reject(error);
         const failed = shared.handle;
         shared.handle = undefined;
+        shared.opened = undefined;
+        // Entries of earlier batches were written and confirmed: their flush is still owed.
+        if (shared.unsynced) await failed?.datasync().catch(() => undefined);
+        shared.unsynced = false;
         await failed?.close().catch(() => undefined);
       }
     }
     shared.flushing = false;
-    // Closed once entries stop coming for a while; the timer never keeps the process alive.
-    shared.idle = setTimeout(() => {
-      const open = shared.handle;
-      shared.handle = undefined;
-      void open?.close().catch(() => undefined);
-    }, IDLE_CLOSE_MS);
+    // Closed once entries stop coming for a while (flushed first); the timer never keeps the
+    // process alive.
+    shared.idle = setTimeout(() => void closeFile(), IDLE_CLOSE_MS);
     shared.idle.unref();
+  }
+
+  /** Flushes now, waiting for a background flush that may not cover the latest write. */
+  async function syncNow(handle: FileHandle): Promise<void> {
+    if (shared.syncing) await shared.syncing;
+    shared.unsynced = false;
+    await handle.datasync();
   }
 
   return {
     record(entry: AuditEntry) {
       return new Promise<void>((resolvePromise, reject) => {
         // JSON.stringify escapes CR and LF inside strings, so one entry is always one line.
-        shared.queue.push({ line: `${JSON.stringify(entry)}\n`, sync, resolve: resolvePromise, reject });
+        shared.queue.push({
+          line: `${JSON.stringify(entry)}\n`,
+          sync: sync === true,
+          syncWithin,
+          resolve: resolvePromise,
+          reject,
+        });
         if (!shared.flushing) {
           shared.flushing = true;
           // Group commit: entries recorded in this same turn of the event loop share the write.
@@ -153,12 +304,6 @@ async function writeWhole(handle: FileHandle, data: Uint8Array): Promise<void> {
     }
     offset += bytesWritten;
   }
-}
-
-/** The open file's state, when it is still the file at `path`; undefined when another one is there or none. */
-async function stillAtPath(handle: FileHandle, path: string): Promise<Stats | undefined> {
-  const [opened, atPath] = await Promise.all([handle.stat(), stat(path).catch(() => undefined)]);
-  return atPath && atPath.ino === opened.ino && atPath.dev === opened.dev ? opened : undefined;
 }
 
 /** Ends a line a crash left open, so the next entry starts a line of its own. */

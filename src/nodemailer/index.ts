@@ -33,7 +33,7 @@ export type {
 export type { AuditEntry, AuditLog, AuditOutcome, AuditRecipient } from './audit-log.js';
 export type { FileHoldStore, FileHoldStoreOptions } from './create-file-hold-store.js';
 export { createFileHoldStore } from './create-file-hold-store.js';
-export type { JsonLinesAuditLogOptions } from './create-json-lines-audit-log.js';
+export type { AuditLogSync, JsonLinesAuditLogOptions } from './create-json-lines-audit-log.js';
 export { createJsonLinesAuditLog } from './create-json-lines-audit-log.js';
 export type {
   DiscardOptions,

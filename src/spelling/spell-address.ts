@@ -28,17 +28,66 @@ export interface SpellAddressOptions {
 export function spellAddress(address: string, options: SpellAddressOptions = {}): string {
   const alphabet =
     options.alphabet ?? (options.locale === 'sv' ? swedishSpellingAlphabet : natoSpellingAlphabet);
-  const phrases = phrasesOf(alphabet);
-  // One phrase per character, joined once: a string grown phrase by phrase took time growing
-  // faster than the address on long input.
-  const spoken: string[] = [];
   // A domain in Punycode (`xn--keri-poa.se`) is read as the customer wrote it (`åkeri.se`).
-  for (const character of displayAddress(address.trim())) {
-    spoken.push(
-      phrases.get(character) ?? phrases.get(character.toLowerCase()) ?? unknownCharacter(character),
-    );
+  const shown = displayAddress(address.trim());
+  const at = shown.lastIndexOf('@');
+  if (at < 0) return spell(shown, alphabet);
+  // The same few domains come back check after check (gmail.com, telia.com): each is spelled once.
+  // The two halves join as the whole would, one phrase per character.
+  const domain = shown.slice(at);
+  let domains = domainCache.get(alphabet);
+  if (!domains) {
+    domains = new Map();
+    domainCache.set(alphabet, domains);
+  }
+  let spokenDomain = domains.get(domain);
+  if (spokenDomain === undefined) {
+    spokenDomain = spell(domain, alphabet);
+    if (domain.length <= MAX_CACHED_DOMAIN) {
+      if (domains.size >= DOMAIN_CACHE_SIZE) domains.delete(domains.keys().next().value as string);
+      domains.set(domain, spokenDomain);
+    }
+  }
+  return at === 0 ? spokenDomain : `${spell(shown.slice(0, at), alphabet)}, ${spokenDomain}`;
+}
+
+const DOMAIN_CACHE_SIZE = 1024;
+// An `@` and a domain of at most 253 octets (RFC 1035 §2.3.4) as people read it; longer text is not a domain.
+const MAX_CACHED_DOMAIN = 254;
+const domainCache = new WeakMap<SpellingAlphabet, Map<string, string>>();
+
+/** One phrase per character, joined once: a string grown phrase by phrase took time growing faster than the text on long input. */
+function spell(text: string, alphabet: SpellingAlphabet): string {
+  const phrases = phrasesOf(alphabet);
+  const ascii = asciiPhrasesOf(alphabet, phrases);
+  const spoken: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      spoken.push(ascii[unit] as string);
+      continue;
+    }
+    const character = String.fromCodePoint(text.codePointAt(i) as number);
+    i += character.length - 1;
+    spoken.push(phraseOf(character, phrases));
   }
   return spoken.join(', ');
+}
+
+function phraseOf(character: string, phrases: ReadonlyMap<string, string>): string {
+  return phrases.get(character) ?? phrases.get(character.toLowerCase()) ?? unknownCharacter(character);
+}
+
+const asciiCache = new WeakMap<SpellingAlphabet, readonly string[]>();
+
+/** The phrase of each ASCII character, indexed by its code: the characters of nearly every address. */
+function asciiPhrasesOf(alphabet: SpellingAlphabet, phrases: ReadonlyMap<string, string>): readonly string[] {
+  let table = asciiCache.get(alphabet);
+  if (!table) {
+    table = Array.from({ length: 0x80 }, (_, code) => phraseOf(String.fromCharCode(code), phrases));
+    asciiCache.set(alphabet, table);
+  }
+  return table;
 }
 
 const phraseCache = new WeakMap<SpellingAlphabet, ReadonlyMap<string, string>>();

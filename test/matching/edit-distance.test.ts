@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import levenshtein from 'fast-levenshtein';
 import { describe, expect, it } from 'vitest';
 import { editDistance } from '../../src/matching/edit-distance.js';
-import { explainEdits } from '../../src/matching/explain-edits.js';
+import { explainEdits, explainEditsInFull } from '../../src/matching/explain-edits.js';
 
 describe('editDistance', () => {
   it.each([
@@ -51,6 +51,41 @@ describe('editDistance', () => {
         expect(editDistance(a, b, { maxDistance: max })).toBe(exact <= max ? exact : max + 1);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('editDistance with the shared start and ending set aside', () => {
+  it('counts what the full alignment of both whole strings counts, for every pair of short strings', () => {
+    const words = [''];
+    let level = [''];
+    for (let length = 1; length <= 6; length++) {
+      level = level.flatMap((word) => [...'ab'].map((character) => word + character));
+      words.push(...level);
+    }
+    for (const a of words)
+      for (const b of words) {
+        const full = explainEditsInFull(a, b).length;
+        if (editDistance(a, b) !== full)
+          expect({ a, b, distance: editDistance(a, b) }).toEqual({ a, b, distance: full });
+        const bounded = editDistance(a, b, { maxDistance: 1 });
+        if (bounded !== Math.min(full, 2))
+          expect({ a, b, bounded }).toEqual({ a, b, bounded: Math.min(full, 2) });
+      }
+  });
+
+  it('counts what the full alignment counts for addresses and any strings', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.array(fc.constantFrom(...'an1.@gmail'), { maxLength: 24 }).map((characters) => characters.join('')),
+    );
+    fc.assert(
+      fc.property(text, text, fc.nat(3), (a, b, max) => {
+        const full = explainEditsInFull(a, b).length;
+        expect(editDistance(a, b)).toBe(full);
+        expect(editDistance(a, b, { maxDistance: max })).toBe(full <= max ? full : max + 1);
+      }),
+      { numRuns: 5_000 },
     );
   });
 });

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
@@ -54,12 +54,52 @@ describe('createJsonLinesAuditLog', () => {
     );
   });
 
+  it('takes the interval of its disk flushes as an option, naming a wrong one', () => {
+    const path = join(dir.path, 'audit.jsonl');
+    expect(() => createJsonLinesAuditLog(path, { sync: 'interval', syncIntervalMs: 20 })).not.toThrow();
+    expect(() => createJsonLinesAuditLog(path, { syncIntervalMs: -1 })).toThrow(/options\.syncIntervalMs/);
+    expect(() => createJsonLinesAuditLog(path, { sync: 'later' as never })).toThrow(/options\.sync/);
+  });
+
+  it('keeps every decision it confirmed with the default settings when the process is killed', async () => {
+    const path = join(dir.path, 'audit.jsonl');
+    const confirmed = await recordThenKill(path, 50);
+    expect(confirmed.length).toBeGreaterThanOrEqual(50);
+    const written = new Set((await readLines(path)).map((line) => line.messageId));
+    for (const messageId of confirmed) expect(written.has(messageId)).toBe(true);
+  });
+
   it('rejects an entry it could not write, instead of losing it silently', async () => {
     const log = createJsonLinesAuditLog(dir.path); // a directory: appending to it fails
     await expect(log.record(entry(1, 'a@example.se'))).rejects.toMatchObject({ code: 'EISDIR' });
     await expect(log.record(entry(2, 'b@example.se'))).rejects.toMatchObject({ code: 'EISDIR' });
   });
 });
+
+/**
+ * Runs the recording child until it has confirmed `atLeast` entries, then kills it (SIGKILL: no
+ * clean-up, no pending timer or flush runs) and gives the ids it confirmed.
+ */
+function recordThenKill(path: string, atLeast: number): Promise<string[]> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(__dirname, '../support/record-until-killed.ts'), path],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const confirmed: string[] = [];
+  let buffered = '';
+  return new Promise((resolvePromise, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      confirmed.push(...lines);
+      if (confirmed.length >= atLeast && !child.killed) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', () => resolvePromise(confirmed));
+  });
+}
 
 /** Every line of a JSON Lines file, each parsed; fails on a line that is not one whole JSON object. */
 async function readLines(path: string): Promise<AuditEntry[]> {

@@ -1,6 +1,28 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { natoSpellingAlphabet, swedishSpellingAlphabet } from '../../src/spelling/data/spelling-alphabets.js';
+import {
+  natoSpellingAlphabet,
+  type SpellingAlphabet,
+  swedishSpellingAlphabet,
+} from '../../src/spelling/data/spelling-alphabets.js';
+import { displayAddress } from '../../src/spelling/display-domain.js';
 import { spellAddress } from '../../src/spelling/spell-address.js';
+
+/** The reading as defined: every character of the address as shown, one phrase each, in order. */
+function spellEachCharacter(address: string, alphabet: SpellingAlphabet): string {
+  const phrase = (character: string): string => {
+    for (const candidate of [character, character.toLowerCase()]) {
+      if (Object.hasOwn(alphabet.symbols, candidate)) return alphabet.symbols[candidate] as string;
+      if (Object.hasOwn(alphabet.letters, candidate))
+        return `${candidate} ${alphabet.asIn} ${alphabet.letters[candidate]}`;
+      const digit = /^[0-9]$/.test(candidate) ? alphabet.digits[Number(candidate)] : undefined;
+      if (digit !== undefined) return digit;
+    }
+    const code = (character.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
+    return `${character} (U+${code})`;
+  };
+  return [...displayAddress(address.trim())].map(phrase).join(', ');
+}
 
 describe('spellAddress', () => {
   it('reads an address back with the Swedish spelling alphabet', () => {
@@ -24,5 +46,26 @@ describe('spellAddress', () => {
       expect(swedishSpellingAlphabet.letters[letter]).toBeTruthy();
     for (const letter of 'abcdefghijklmnopqrstuvwxyz')
       expect(natoSpellingAlphabet.letters[letter]).toBeTruthy();
+  });
+
+  it('reads every character of any text as its own phrase, the same on every call', () => {
+    const character = fc.oneof(
+      fc.constantFrom(...'aZ09@.-_+ \tåÄöé\u0430\uD800\uDC00', '\u{1F600}'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    );
+    const text = fc.oneof(
+      fc.array(character, { maxLength: 20 }).map((characters) => characters.join('')),
+      fc.constantFrom('anna@xn--keri-poa.se', 'a@b@gmail.com', '@gmail.com', 'anna@', 'ANNA@GMAIL.COM'),
+    );
+    fc.assert(
+      fc.property(text, fc.constantFrom('en', 'sv') as fc.Arbitrary<'en' | 'sv'>, (address, locale) => {
+        const alphabet = locale === 'sv' ? swedishSpellingAlphabet : natoSpellingAlphabet;
+        const expected = spellEachCharacter(address, alphabet);
+        expect(spellAddress(address, { locale })).toBe(expected);
+        // Again, now that its domain is remembered.
+        expect(spellAddress(address, { locale })).toBe(expected);
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
