@@ -4,5 +4,7 @@ export type {
   PostgresWriteOptions,
 } from './create-postgres-directory.js';
 export { createPostgresDirectory } from './create-postgres-directory.js';
+export type { PostgresHoldStoreOptions } from './create-postgres-hold-store.js';
+export { createPostgresHoldStore } from './create-postgres-hold-store.js';
 export type { MigrateOptions, MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';

@@ -5,7 +5,11 @@ import * as postgres from '../../src/postgres/index.js';
 
 describe('email-guard/postgres', () => {
   it('exports exactly its public API', () => {
-    expect(Object.keys(postgres).sort()).toEqual(['createPostgresDirectory', 'migrate']);
+    expect(Object.keys(postgres).sort()).toEqual([
+      'createPostgresDirectory',
+      'createPostgresHoldStore',
+      'migrate',
+    ]);
   });
 
   it('is an entry point of its own in the package and the build, so only its users load pg', () => {
