@@ -1,3 +1,5 @@
+export type { AuditLogVerification, PostgresAuditLogOptions } from './create-postgres-audit-log.js';
+export { createPostgresAuditLog, verifyAuditLog } from './create-postgres-audit-log.js';
 export type {
   PostgresDirectory,
   PostgresDirectoryOptions,

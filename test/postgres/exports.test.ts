@@ -6,9 +6,11 @@ import * as postgres from '../../src/postgres/index.js';
 describe('email-guard/postgres', () => {
   it('exports exactly its public API', () => {
     expect(Object.keys(postgres).sort()).toEqual([
+      'createPostgresAuditLog',
       'createPostgresDirectory',
       'createPostgresHoldStore',
       'migrate',
+      'verifyAuditLog',
     ]);
   });
 
