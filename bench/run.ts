@@ -4,12 +4,14 @@
  * fixed or seeded, so runs differ only by the machine's own noise; run on an idle machine.
  *
  * Sections: the recipient check per customer; the mail pipeline's cost per message; the customer
- * directory at 100,000 and 1,000,000 customers.
+ * directory at 100,000 and 1,000,000 customers; the PostgreSQL directory at 1,000,000 customers
+ * (on a throwaway local cluster, skipped with the reason where PostgreSQL is not installed).
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchDirectory } from './directory.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
+import { benchPostgres } from './postgres.bench.js';
 import { printRecipientBench } from './recipient.bench.js';
 
 interface Baseline {
@@ -29,3 +31,5 @@ console.log();
 await benchPipeline();
 console.log();
 await benchDirectory({ customers: [100_000, 1_000_000] });
+console.log();
+await benchPostgres({ customers: 1_000_000 });
