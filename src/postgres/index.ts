@@ -8,5 +8,10 @@ export type {
 export { createPostgresDirectory } from './create-postgres-directory.js';
 export type { PostgresHoldStoreOptions } from './create-postgres-hold-store.js';
 export { createPostgresHoldStore } from './create-postgres-hold-store.js';
+export type {
+  PostgresVerificationStore,
+  PostgresVerificationStoreOptions,
+} from './create-postgres-verification-store.js';
+export { createPostgresVerificationStore } from './create-postgres-verification-store.js';
 export type { MigrateOptions, MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';

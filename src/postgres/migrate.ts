@@ -63,6 +63,16 @@ const migrations: readonly ((schema: string) => string)[] = [
     END $$;
     CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON ${s}.audit_log
       FOR EACH ROW EXECUTE FUNCTION ${s}.audit_log_append_only();`,
+  // 4: the verification store: one record per name, and the key codes are hashed with.
+  (s) => `
+    CREATE TABLE ${s}.verification_record (
+      name   text PRIMARY KEY,
+      record jsonb
+    );
+    CREATE TABLE ${s}.verification_key (
+      id  boolean PRIMARY KEY DEFAULT true CHECK (id),
+      key bytea NOT NULL
+    );`,
 ];
 
 /** The version {@link migrate} brings a schema to. */
@@ -93,7 +103,7 @@ export interface MigrateResult {
  * @example
  * ```ts
  * const pool = new pg.Pool();
- * await migrate(pool); // { from: 0, to: 3 } the first time, { from: 3, to: 3 } after
+ * await migrate(pool); // { from: 0, to: 4 } the first time, { from: 4, to: 4 } after
  * ```
  */
 export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise<MigrateResult> {

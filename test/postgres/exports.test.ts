@@ -9,6 +9,7 @@ describe('email-guard/postgres', () => {
       'createPostgresAuditLog',
       'createPostgresDirectory',
       'createPostgresHoldStore',
+      'createPostgresVerificationStore',
       'migrate',
       'verifyAuditLog',
     ]);

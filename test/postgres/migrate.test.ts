@@ -25,6 +25,8 @@ describe('migrate', () => {
       'mailbox_domain',
       'mailbox_variant',
       'schema_version',
+      'verification_key',
+      'verification_record',
     ]);
     expect(await migrate(database.pool, { schema: 'from_empty' })).toEqual({
       from: LATEST_VERSION,
