@@ -6,6 +6,7 @@ export default defineConfig({
     incident: 'src/incident/index.ts',
     nodemailer: 'src/nodemailer/index.ts',
     mime: 'src/mime/index.ts',
+    postgres: 'src/postgres/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -13,7 +14,7 @@ export default defineConfig({
   // .js/.cjs and .d.ts/.d.cts beside each other, as the package.json exports map names them.
   fixedExtension: false,
   platform: 'neutral',
-  // Node built-ins load only through the Node-only entry points (nodemailer, mime), never the core.
+  // Node built-ins load only through the Node-only entry points (nodemailer, mime, postgres), never the core.
   deps: { neverBundle: [/^node:/] },
   target: 'node20',
 });

@@ -5,12 +5,14 @@
  *
  * Sections: the recipient check on a realistic mix, as a ratio to mailcheck and
  * @zootools/email-spell-checker in the same run; the mail pipeline's cost per message; the customer
- * directory at 100,000 and 1,000,000 customers.
+ * directory at 100,000 and 1,000,000 customers; the PostgreSQL directory at 1,000,000 customers
+ * (on a throwaway local cluster, skipped with the reason where PostgreSQL is not installed).
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchDirectory } from './directory.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
+import { benchPostgres } from './postgres.bench.js';
 import { printRecipientBench, type RecipientBaseline } from './recipient.bench.js';
 
 interface Baseline {
@@ -30,3 +32,5 @@ console.log();
 await benchPipeline();
 console.log();
 await benchDirectory({ customers: [100_000, 1_000_000] });
+console.log();
+await benchPostgres({ customers: 1_000_000 });

@@ -4,6 +4,7 @@ export type { MailboxRule } from './address/mailbox-rules.js';
 export { defaultMailboxRules } from './address/mailbox-rules.js';
 export type { InvalidAddressReason, ParseAddressResult, ParsedAddress } from './address/parse-address.js';
 export { parseAddress } from './address/parse-address.js';
+export type { AsyncDirectory } from './contacts/async-directory.js';
 export type { CustomerEncoding } from './contacts/byte-source-decoder.js';
 export type {
   Directory,

@@ -18,6 +18,7 @@ import * as incidentEntry from '../src/incident/index.js';
 import * as core from '../src/index.js';
 import * as mimeEntry from '../src/mime/index.js';
 import * as nodemailerEntry from '../src/nodemailer/index.js';
+import * as postgresEntry from '../src/postgres/index.js';
 import { useTempDir } from './support/use-temp-dir.js';
 
 // What a user installs: the package packed from a fresh clone (the files git knows, no dist/), as
@@ -31,6 +32,7 @@ const entryPoints: Record<string, Record<string, unknown>> = {
   'email-guard/incident': incidentEntry,
   'email-guard/mime': mimeEntry,
   'email-guard/nodemailer': nodemailerEntry,
+  'email-guard/postgres': postgresEntry,
 };
 const minutes = 60_000;
 
@@ -110,7 +112,7 @@ beforeAll(() => {
 describe('the packed package', () => {
   it('contains the built files of every entry point, the licence and the README, and no sources', () => {
     const paths = packed;
-    for (const name of ['index', 'incident', 'nodemailer', 'mime']) {
+    for (const name of ['index', 'incident', 'nodemailer', 'mime', 'postgres']) {
       for (const extension of ['.js', '.cjs', '.d.ts', '.d.cts'])
         expect(paths).toContain(`dist/${name}${extension}`);
     }
@@ -120,7 +122,7 @@ describe('the packed package', () => {
 
   it('names every entry point in its exports map', () => {
     expect(Object.keys(installed.exports).sort()).toEqual(
-      ['.', './incident', './mime', './nodemailer', './package.json'].sort(),
+      ['.', './incident', './mime', './nodemailer', './postgres', './package.json'].sort(),
     );
   });
 

@@ -33,6 +33,7 @@ const entryPoints: Record<string, string> = {
   'email-guard/nodemailer': 'src/nodemailer/index.ts',
   'email-guard/mime': 'src/mime/index.ts',
   'email-guard/incident': 'src/incident/index.ts',
+  'email-guard/postgres': 'src/postgres/index.ts',
 };
 const tsx = pathToFileURL(resolve(root, 'node_modules/tsx/dist/loader.mjs')).href;
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { CustomerSchema } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkCustomerRecord } from './check-customer-record.js';
 import type { CheckOptions } from './check-options.js';
+import { directoryForCheck } from './directory-for-check.js';
 import { resolvePolicy } from './policy.js';
 import { createRecipientChecker } from './recipient-checker.js';
 import { type LookupOutcome, settleLookup } from './settle-lookup.js';
@@ -38,9 +40,10 @@ export interface GuardOptions extends CheckOptions {
    * Every customer's contacts (`createDirectory`). Each check then also looks for the address on
    * other customers' records (`belongs-to-other-customer`, `near-miss-other-customer`), and a check
    * that names only `customerId` finds the customer here when no `lookupCustomer` is given.
+   * An asynchronous directory (`createPostgresDirectory`) is asked before each check.
    * @default undefined
    */
-  readonly directory?: Directory;
+  readonly directory?: Directory | AsyncDirectory;
   /**
    * Fetches a customer by id from the caller's system, for checks that name only `customerId`.
    * Resolve `undefined` when there is no such customer. The signal aborts when the timeout passes.
@@ -129,7 +132,8 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const timeoutMs = options.lookupTimeoutMs ?? 2000;
   const locale = options.locale ?? 'en';
   const policy = resolvePolicy(options.policy);
-  const withDirectory = options.directory ? { directory: options.directory } : {};
+  const withDirectory = (entered: string, customerId: string) =>
+    directoryForCheck(options.directory, entered, customerId);
 
   /** The customer with the addresses verified for them added to the ones on record. */
   async function withVerified(customer: Customer): Promise<Customer> {
@@ -180,17 +184,24 @@ export function createGuard(options: GuardOptions = {}): Guard {
       let customerId: string;
       if ('customer' in input) {
         customerId = input.customer.id;
-        const customer = await withVerified(input.customer);
-        verdict = checkRecipient({ entered: input.entered, customer, ...withDirectory });
+        const [customer, directory] = await Promise.all([
+          withVerified(input.customer),
+          withDirectory(input.entered, customerId),
+        ]);
+        verdict = checkRecipient({ entered: input.entered, customer, ...directory });
       } else {
         customerId = input.customerId;
-        const outcome = await lookup(input.customerId);
+        // A database directory is asked while the customer is looked up.
+        const [outcome, directory] = await Promise.all([
+          lookup(input.customerId),
+          withDirectory(input.entered, customerId),
+        ]);
         if ('found' in outcome) {
           const customer = await withVerified(outcome.found);
-          verdict = checkRecipient({ entered: input.entered, customer, ...withDirectory });
+          verdict = checkRecipient({ entered: input.entered, customer, ...directory });
         } else {
           verdict = withLookupFailure(
-            checkRecipient({ entered: input.entered, customer: { id: input.customerId }, ...withDirectory }),
+            checkRecipient({ entered: input.entered, customer: { id: input.customerId }, ...directory }),
             outcome,
             { policy, locale, failOpen: options.failOpen ?? false },
           );

@@ -1,0 +1,202 @@
+/**
+ * PostgreSQL benchmark: the directory of `email-guard/postgres` on a throwaway local cluster (Unix
+ * socket, on this machine, fsync off as in the tests): load time through COPY, table and index
+ * bytes per customer, and `guard.check` with the directory at 1 and 16 checks in flight, beside
+ * the in-memory directory and a `pg_trgm` similarity query on the same addresses. Seeded synthetic
+ * customers (eval/cases/synthetic-people.ts), so runs repeat.
+ *
+ * Run alone: `npx tsx bench/postgres.bench.ts [customers]` (default 1000000).
+ */
+import os from 'node:os';
+import pg from 'pg';
+import { seededRandom, syntheticCustomers, syntheticPerson } from '../eval/cases/synthetic-people.js';
+import { startPostgresCluster } from '../scripts/start-postgres-cluster.js';
+import { createDirectory } from '../src/contacts/create-directory.js';
+import { createGuard } from '../src/guard/create-guard.js';
+import { createPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
+import { migrate } from '../src/postgres/migrate.js';
+import { formatRate } from './measure.js';
+
+/** Options of {@link benchPostgres}. */
+export interface BenchPostgresOptions {
+  readonly customers: number;
+  /** Checks timed per measurement. @default 4000 */
+  readonly checks?: number;
+}
+
+interface Entry {
+  readonly entered: string;
+  readonly customer: { readonly id: string; readonly name: string };
+  /** The known address a typo was made from. */
+  readonly meant?: string;
+}
+
+/** What a salesperson types: 40 % known addresses of others, 30 % one-slip typos of them, 30 % new people. */
+function workload(count: number, customers: number): Entry[] {
+  const random = seededRandom(7);
+  const members = [...syntheticCustomers(Math.min(customers, 50_000), 1)];
+  const entries: Entry[] = [];
+  for (let i = 0; i < count; i++) {
+    const member = members[Math.floor(random() * members.length)];
+    const email = member?.emails[0] ?? 'x@example.se';
+    const roll = random();
+    const customer = { id: `NEW-${i}`, name: member?.name ?? '' };
+    if (roll < 0.4) entries.push({ entered: email, customer });
+    else if (roll < 0.7) {
+      const at = 1 + Math.floor(random() * (email.indexOf('@') - 1));
+      entries.push({ entered: email.slice(0, at) + email.slice(at + 1), customer, meant: email });
+    } else {
+      const person = syntheticPerson(random, `NEW-${i}`);
+      entries.push({ entered: person.email, customer: { id: person.id, name: person.name } });
+    }
+  }
+  return entries;
+}
+
+interface Timing {
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** Runs `work` over `count` items with `inFlight` at a time; per-call latency in milliseconds. */
+async function timed(
+  count: number,
+  inFlight: number,
+  work: (i: number) => Promise<unknown>,
+): Promise<Timing> {
+  const samples = new Float64Array(count);
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const began = performance.now();
+        await work(i);
+        samples[i] = performance.now() - began;
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  samples.sort();
+  const at = (q: number) => samples[Math.min(count - 1, Math.floor(q * count))] as number;
+  return { perSecond: count / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+/** Prints the PostgreSQL section. Skips it, saying why, when no cluster can be started here. */
+export async function benchPostgres(options: BenchPostgresOptions): Promise<void> {
+  const n = options.customers;
+  const checks = options.checks ?? 4000;
+  console.log(`PostgreSQL directory (${n.toLocaleString('en-US')} customers)`);
+  let cluster: ReturnType<typeof startPostgresCluster>;
+  try {
+    cluster = startPostgresCluster();
+  } catch (error) {
+    console.log(`  skipped: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const pool = new pg.Pool({ host: cluster.socketFolder, user: cluster.user, database: 'postgres', max: 16 });
+  try {
+    const server = await pool.query<{ server_version: string }>('SHOW server_version');
+    await migrate(pool);
+    const directory = createPostgresDirectory({ pool });
+
+    const loadStart = performance.now();
+    const cpuStart = process.cpuUsage();
+    await directory.upsert(syntheticCustomers(n, 1));
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    await pool.query('VACUUM ANALYZE');
+
+    const { rows: sizes } = await pool.query<{ name: string; bytes: string; rows: string }>(
+      `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes, c.reltuples::bigint AS rows
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'email_guard' AND c.relkind = 'r'
+          AND c.relname IN ('customer', 'mailbox_variant', 'customer_phone', 'mailbox_domain', 'domain_variant')
+        ORDER BY c.relname`,
+    );
+    const total = sizes.reduce((sum, row) => sum + Number(row.bytes), 0);
+    const perCustomer = total / n;
+    const variantRows = Number(sizes.find((row) => row.name === 'mailbox_variant')?.rows ?? 0);
+
+    const entries = workload(checks, n);
+    const guard = createGuard({ directory });
+    const check = (i: number) => guard.check(entries[i % entries.length] as Entry);
+    await timed(Math.min(500, checks), 4, check);
+    const one = await timed(checks, 1, check);
+    const sixteen = await timed(checks, 16, check);
+
+    // The same customers in memory, the same checks.
+    const memoryStart = performance.now();
+    const memory = createGuard({ directory: createDirectory(syntheticCustomers(n, 1)) });
+    const memoryBuild = (performance.now() - memoryStart) / 1000;
+    const inMemory = await timed(checks, 1, (i) => memory.check(entries[i % entries.length] as Entry));
+
+    // What a database user would reach for first: trigram similarity over every address.
+    await pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    const trgmStart = performance.now();
+    await pool.query(
+      `CREATE TABLE trgm_address AS SELECT id AS customer_id, unnest(emails) AS address FROM email_guard.customer`,
+    );
+    await pool.query('CREATE INDEX trgm_address_gin ON trgm_address USING gin (address gin_trgm_ops)');
+    await pool.query('ANALYZE trgm_address');
+    const trgmBuild = (performance.now() - trgmStart) / 1000;
+    const { rows: trgmSize } = await pool.query<{ bytes: string }>(
+      `SELECT pg_total_relation_size('trgm_address') AS bytes`,
+    );
+    const trgmChecks = Math.min(400, checks);
+    let typos = 0;
+    let typosFound = 0;
+    const trigram = await timed(trgmChecks, 1, async (i) => {
+      const entry = entries[i] as Entry;
+      const { rows } = await pool.query<{ address: string }>(
+        'SELECT address FROM trgm_address WHERE address % $1 ORDER BY similarity(address, $1) DESC LIMIT 10',
+        [entry.entered],
+      );
+      if (entry.meant) {
+        typos++;
+        if (rows.some((row) => row.address === entry.meant)) typosFound++;
+      }
+    });
+
+    console.log(
+      `  PostgreSQL ${server.rows[0]?.server_version} on this machine (Unix socket, fsync off), Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)}`,
+    );
+    console.log(
+      `  load through COPY: ${loadSeconds.toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU in Node (goal <= 60 s at 1,000,000)`,
+    );
+    console.log(
+      `  size: ${Math.round(perCustomer).toLocaleString('en-US')} bytes per customer, tables and indexes (${(variantRows / n).toFixed(1)} variant rows per customer)`,
+    );
+    for (const row of sizes) {
+      console.log(
+        `    ${row.name.padEnd(16)} ${Math.round(Number(row.bytes) / n).toLocaleString('en-US')} bytes/customer`,
+      );
+    }
+    console.log(
+      `    at 10M customers ~${((perCustomer * 1e7) / 2 ** 30).toFixed(0)} GiB, at 100M ~${((perCustomer * 1e8) / 2 ** 30).toFixed(0)} GiB`,
+    );
+    console.log('  guard.check with the directory (40 % known, 30 % one-slip typos, 30 % new people):');
+    console.log('    | directory                 | in flight |  checks/s |      p50 |      p99 |');
+    const line = (name: string, inFlight: number, timing: Timing) =>
+      console.log(
+        `    | ${name.padEnd(25)} | ${String(inFlight).padStart(9)} | ${formatRate(timing.perSecond).padStart(9)} | ${ms(timing.p50).padStart(8)} | ${ms(timing.p99).padStart(8)} |`,
+      );
+    line('PostgreSQL', 1, one);
+    line('PostgreSQL', 16, sixteen);
+    line(`in memory (built ${memoryBuild.toFixed(1)} s)`, 1, inMemory);
+    line('pg_trgm similarity query', 1, trigram);
+    console.log(
+      `    goal: >= 2,000 checks/s and p99 <= 10 ms; pg_trgm: GIN index built in ${trgmBuild.toFixed(1)} s, ${Math.round(Number(trgmSize[0]?.bytes) / n)} bytes/customer, found the meant address among its top 10 for ${typos ? Math.round((100 * typosFound) / typos) : 0} % of the typos`,
+    );
+  } finally {
+    await pool.end();
+    cluster.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchPostgres({ customers: Number(process.argv[2] ?? 1_000_000) });
+}

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import { z } from 'zod';
+import { AuditLogFailedError } from '../errors.js';
+import { parseInput } from '../internal/parse-input.js';
+import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
+import { schemaName } from './schema-name.js';
+
+/** Options of {@link createPostgresAuditLog} and {@link verifyAuditLog}. */
+export interface PostgresAuditLogOptions {
+  /** The schema `migrate` was given. @default 'email_guard' */
+  readonly schema?: string;
+}
+
+const OptionsSchema = z.object({
+  pool: z.custom<Pool>(
+    (value) => typeof (value as Pool | undefined)?.connect === 'function',
+    'a pg Pool (new pg.Pool())',
+  ),
+  schema: z.string().optional(),
+});
+
+/** The hash the first row follows. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hash of a row: SHA-256 over the previous row's hash, the row's number and its entry as stored. */
+export function auditRowHash(previousHash: string, seq: number | string, entry: string): string {
+  return createHash('sha256').update(`${previousHash}\n${seq}\n${entry}`).digest('hex');
+}
+
+/**
+ * An audit log in PostgreSQL that shows tampering: rows are only ever added (a trigger refuses
+ * UPDATE and DELETE), numbered without gaps, and each carries the SHA-256 of the previous row's hash,
+ * its own number and its entry, so a row changed, removed or inserted afterwards by someone who can
+ * get past the trigger breaks the chain at that row, and {@link verifyAuditLog} names it. Appends
+ * from every instance take turns on an advisory lock. `record` resolves once the row is committed;
+ * if it cannot be, it rejects with `AuditLogFailedError` and the message is not sent. Run
+ * `migrate(pool)` first.
+ *
+ * @example
+ * ```ts
+ * const auditLog = createPostgresAuditLog({ pool });
+ * transporter.use('compile', nodemailerGuard({ guard, holdStore, auditLog }));
+ * ```
+ */
+export function createPostgresAuditLog(options: { readonly pool: Pool } & PostgresAuditLogOptions): AuditLog {
+  const { pool, schema } = parseInput(OptionsSchema, options, ['options']);
+  const s = schemaName(schema, ['options', 'schema']);
+  return {
+    async record(entry: AuditEntry) {
+      const text = JSON.stringify(entry);
+      let client: PoolClient | undefined;
+      try {
+        client = await pool.connect();
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`email-guard audit ${s}`]);
+        const { rows } = await client.query<{ seq: string; hash: string }>(
+          `SELECT seq, hash FROM ${s}.audit_log ORDER BY seq DESC LIMIT 1`,
+        );
+        const last = rows[0];
+        const seq = last ? BigInt(last.seq) + 1n : 1n;
+        const previousHash = last?.hash ?? GENESIS_HASH;
+        await client.query(
+          `INSERT INTO ${s}.audit_log (seq, entry, previous_hash, hash) VALUES ($1, $2, $3, $4)`,
+          [seq.toString(), text, previousHash, auditRowHash(previousHash, seq.toString(), text)],
+        );
+        await client.query('COMMIT');
+      } catch (error) {
+        await client?.query('ROLLBACK').catch(() => undefined);
+        throw new AuditLogFailedError('the decision could not be recorded in the PostgreSQL audit log', {
+          cause: error,
+        });
+      } finally {
+        client?.release();
+      }
+    },
+  };
+}
+
+/** What {@link verifyAuditLog} found. */
+export type AuditLogVerification =
+  | {
+      readonly ok: true;
+      /** Rows checked. */
+      readonly rows: number;
+    }
+  | {
+      readonly ok: false;
+      /** Rows that checked out before the break. */
+      readonly rows: number;
+      /** The number (`seq`) of the first row where the chain breaks. */
+      readonly seq: string;
+      /**
+       * `changed`: the row does not match its own hash (its entry or hash was edited);
+       * `unlinked`: it does not carry the previous row's hash (a row before it was changed, or
+       * inserted); `missing`: rows before it are gone (numbers skipped).
+       */
+      readonly reason: 'changed' | 'unlinked' | 'missing';
+    };
+
+/**
+ * Reads the whole audit log in order and checks its hash chain: every row's hash over the previous
+ * row's hash, its number and its entry, numbers running from 1 without gaps. Reports the first row
+ * where the chain breaks. Reads in pages, so a long log costs time, not memory.
+ *
+ * @example
+ * ```ts
+ * const verification = await verifyAuditLog(pool);
+ * if (!verification.ok) console.log(`the audit log was changed at row ${verification.seq} (${verification.reason})`);
+ * ```
+ */
+export async function verifyAuditLog(
+  pool: Pool,
+  options: PostgresAuditLogOptions = {},
+): Promise<AuditLogVerification> {
+  const { schema } = parseInput(OptionsSchema, { pool, ...options }, ['options']);
+  const s = schemaName(schema, ['options', 'schema']);
+  let previousHash = GENESIS_HASH;
+  let expected = 1n;
+  let rows = 0;
+  for (;;) {
+    const page = await pool.query<{ seq: string; entry: string; previous_hash: string; hash: string }>(
+      `SELECT seq, entry, previous_hash, hash FROM ${s}.audit_log WHERE seq >= $1 ORDER BY seq LIMIT 1000`,
+      [expected.toString()],
+    );
+    for (const row of page.rows) {
+      if (BigInt(row.seq) !== expected) return { ok: false, rows, seq: row.seq, reason: 'missing' };
+      if (row.previous_hash !== previousHash) return { ok: false, rows, seq: row.seq, reason: 'unlinked' };
+      if (row.hash !== auditRowHash(row.previous_hash, row.seq, row.entry))
+        return { ok: false, rows, seq: row.seq, reason: 'changed' };
+      previousHash = row.hash;
+      expected++;
+      rows++;
+    }
+    if (page.rows.length < 1000) return { ok: true, rows };
+  }
+}

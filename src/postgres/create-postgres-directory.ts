@@ -1,0 +1,645 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Pool, PoolClient } from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { z } from 'zod';
+import {
+  indexMailboxRules,
+  type MailboxKey,
+  type MailboxRuleIndex,
+  mailboxKey,
+} from '../address/mailbox-key.js';
+import { defaultMailboxRules, type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
+import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
+import type { AsyncDirectory } from '../contacts/async-directory.js';
+import type {
+  DirectoryAddressMatch,
+  DirectoryCustomer,
+  DirectoryPhoneMatch,
+} from '../contacts/create-directory.js';
+import { type Customer, CustomerSchema } from '../contacts/customer.js';
+import { InvalidInputError } from '../errors.js';
+import { parseInput } from '../internal/parse-input.js';
+import { editDistance } from '../matching/edit-distance.js';
+import { isE164 } from '../phone/is-e164.js';
+import { parsePhone } from '../phone/parse-phone.js';
+import { RegionSchema } from '../phone/region-schema.js';
+import { startsWithTrunkZero } from '../phone/starts-with-trunk-zero.js';
+import { displayDomain } from '../spelling/display-domain.js';
+import { copyLine } from './copy-line.js';
+import { schemaName } from './schema-name.js';
+
+/** Options of {@link createPostgresDirectory}. */
+export interface PostgresDirectoryOptions {
+  /** Where the tables are (`migrate` made them). */
+  readonly pool: Pool;
+  /** The schema `migrate` was given. @default 'email_guard' */
+  readonly schema?: string;
+  /**
+   * Which spellings reach the same mailbox. Every directory on one schema must use the same rules:
+   * the index is written under them. @default defaultMailboxRules
+   */
+  readonly mailboxRules?: readonly MailboxRule[];
+  /** ISO 3166-1 region for national phone numbers of customers without a `country`. @default 'SE' */
+  readonly defaultCountry?: string;
+}
+
+/** Options of the writing calls: the caller's own transaction, when given. */
+export interface PostgresWriteOptions {
+  /**
+   * A client in the caller's open transaction: the directory writes there, and the change commits
+   * or rolls back with the caller's own (the customer row of the application, say). Without it
+   * each call is a transaction of its own.
+   * @default undefined
+   */
+  readonly client?: PoolClient;
+}
+
+/** The customer directory in PostgreSQL: the {@link AsyncDirectory} lookups, and its writes. */
+export interface PostgresDirectory extends AsyncDirectory {
+  /**
+   * Adds customers, or replaces those with the same ids: all of them or, when one breaks the
+   * schema (an `InvalidInputError` naming it, `customers.41.id`) or the database fails, none. A
+   * repeated id keeps the last record. Thousands at a time go in batches through `COPY`.
+   */
+  upsert(
+    customers: Iterable<Customer> | AsyncIterable<Customer>,
+    options?: PostgresWriteOptions,
+  ): Promise<{ readonly upserted: number }>;
+  /** Removes a customer; `false` when none has that id. */
+  remove(customerId: string, options?: PostgresWriteOptions): Promise<boolean>;
+  /** Customers held. */
+  size(): Promise<number>;
+}
+
+const OptionsSchema = z.object({
+  pool: z.custom<Pool>(
+    (value) => typeof (value as Pool | undefined)?.connect === 'function',
+    'a pg Pool (new pg.Pool())',
+  ),
+  schema: z.string().optional(),
+  mailboxRules: MailboxRulesSchema.optional(),
+  defaultCountry: RegionSchema.optional(),
+});
+
+const WriteOptionsSchema = z.object({
+  client: z
+    .custom<PoolClient>(
+      (value) => typeof (value as PoolClient | undefined)?.query === 'function',
+      'a pg client (pool.connect()) in an open transaction',
+    )
+    .optional(),
+});
+
+const CustomerIdSchema = z.string();
+
+const FindAddressInputSchema = z.object({
+  entered: z.union([
+    z.string(),
+    z.custom<ParsedAddress>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as ParsedAddress).address === 'string' &&
+        typeof (value as ParsedAddress).local === 'string' &&
+        typeof (value as ParsedAddress).domain === 'string',
+      'an address as text, or as parseAddress parsed it',
+    ),
+  ]),
+  excludeCustomerId: CustomerIdSchema.optional(),
+});
+
+const FindAddressOptionsSchema = z.object({
+  maxDistance: z.union([z.literal(0), z.literal(1)]).optional(),
+});
+
+const FindPhoneInputSchema = z.object({
+  entered: z.string(),
+  region: RegionSchema.optional(),
+  excludeCustomerId: CustomerIdSchema.optional(),
+});
+
+/** Marks a stored address that did not parse (a control character, which no parsed address has). */
+const UNPARSED = '\u0001';
+/** Customers per batch; a full batch goes through COPY, a smaller one through one INSERT each table. */
+const BATCH = 10_000;
+
+/** One customer's rows, as written. */
+interface CustomerRows {
+  readonly id: string;
+  readonly name: string | null;
+  readonly emails: string[];
+  readonly phones: string[];
+  readonly birthDate: string | null;
+  readonly country: string | null;
+  readonly variants: Set<string>;
+  readonly indexedPhones: Set<string>;
+  readonly domains: Set<string>;
+}
+
+interface StoredRow {
+  readonly id: string;
+  readonly name: string | null;
+  readonly emails: string[];
+}
+
+/**
+ * The customer directory on PostgreSQL, for several application instances sharing one base. Each
+ * address is filed in `mailbox_variant` under its mailbox key and each one-character deletion of
+ * its local part (`mailboxVariants`); a lookup is one indexed query for the entered address's
+ * variants and the few candidate customers, which are then matched exactly as the in-memory
+ * directory matches them, so the answers are the same. A second query runs only when the
+ * directory holds domains one slip from the entered one (`gmial.com`). Run `migrate(pool)` first.
+ *
+ * @example
+ * ```ts
+ * const pool = new pg.Pool();
+ * await migrate(pool);
+ * const directory = createPostgresDirectory({ pool });
+ * await directory.upsert([{ id: 'C-1', name: 'Anna Svensson', emails: ['anna.svensson@gmail.com'] }]);
+ * (await directory.findAddress({ entered: 'Anna.Svensson+x@googlemail.com' }))[0]?.customerId; // 'C-1'
+ * const guard = createGuard({ directory });
+ * ```
+ */
+export function createPostgresDirectory(options: PostgresDirectoryOptions): PostgresDirectory {
+  const settings = parseInput(OptionsSchema, options, ['options']);
+  const pool = settings.pool;
+  const s = schemaName(settings.schema, ['options', 'schema']);
+  const rules: MailboxRuleIndex = indexMailboxRules(options.mailboxRules ?? defaultMailboxRules);
+  const defaultCountry = options.defaultCountry ?? 'SE';
+
+  /** The strings an address is filed under: its key, and each one-character deletion of its local part. */
+  function variantsOf(key: MailboxKey, into: Set<string>): void {
+    into.add(key.key);
+    const { local, domain } = key;
+    for (let i = 0; i < local.length; i++) {
+      // Deleting any character of a run of equal ones gives the same string: the first stands for all.
+      if (i > 0 && local[i] === local[i - 1]) continue;
+      into.add(`${local.slice(0, i)}${local.slice(i + 1)}@${domain}`);
+    }
+  }
+
+  /** A domain as typed (Unicode), and each one-character deletion of it. */
+  function domainVariants(domain: string): string[] {
+    const shown = displayDomain(domain);
+    const variants = new Set([shown]);
+    for (let i = 0; i < shown.length; i++) {
+      if (i > 0 && shown[i] === shown[i - 1]) continue;
+      variants.add(`${shown.slice(0, i)}${shown.slice(i + 1)}`);
+    }
+    return [...variants];
+  }
+
+  function rowsOf(
+    customer: z.output<typeof CustomerSchema>,
+    path: readonly (string | number)[],
+  ): CustomerRows {
+    refuseNul(customer, path);
+    const country = customer.country?.toUpperCase() ?? '';
+    const region = country || defaultCountry;
+    const emails: string[] = [];
+    const variants = new Set<string>();
+    const domains = new Set<string>();
+    for (const email of customer.emails ?? []) {
+      const parsed = parseAddress(email);
+      // Kept (it is the customer's data) but indexing nothing, as in the in-memory directory.
+      emails.push(parsed.ok ? parsed.address.address : `${UNPARSED}${email.trim()}`);
+      if (parsed.ok) {
+        const key = mailboxKey(parsed.address, rules);
+        variantsOf(key, variants);
+        domains.add(key.domain);
+      }
+    }
+    const phones = (customer.phones ?? []).map((phone) => toE164(phone, region) ?? phone.trim());
+    return {
+      id: customer.id,
+      name: customer.name ? customer.name : null,
+      emails,
+      phones,
+      birthDate: customer.birthDate ? customer.birthDate : null,
+      country: country || null,
+      variants,
+      indexedPhones: new Set(phones.filter(isE164)),
+      domains,
+    };
+  }
+
+  /** The rows a stored customer was filed under, to delete them by value. */
+  function storedRows(row: { emails: string[]; phones: string[] }): {
+    variants: Set<string>;
+    phones: Set<string>;
+  } {
+    const variants = new Set<string>();
+    for (const address of row.emails) {
+      if (address.startsWith(UNPARSED)) continue;
+      variantsOf(mailboxKey(storedAddress(address), rules), variants);
+    }
+    return { variants, phones: new Set(row.phones.filter(isE164)) };
+  }
+
+  /** Deletes the rows of the customers with these ids (locking them first), returning how many there were. */
+  async function deleteCustomers(client: PoolClient, ids: string[]): Promise<number> {
+    const { rows } = await client.query<{ id: string; emails: string[]; phones: string[] }>(
+      `SELECT id, emails, phones FROM ${s}.customer WHERE id = ANY($1::text[]) FOR UPDATE`,
+      [ids],
+    );
+    if (rows.length === 0) return 0;
+    const variantKeys: string[] = [];
+    const variantIds: string[] = [];
+    const phoneKeys: string[] = [];
+    const phoneIds: string[] = [];
+    for (const row of rows) {
+      const stored = storedRows(row);
+      for (const variant of stored.variants) {
+        variantKeys.push(variant);
+        variantIds.push(row.id);
+      }
+      for (const phone of stored.phones) {
+        phoneKeys.push(phone);
+        phoneIds.push(row.id);
+      }
+    }
+    await client.query(
+      `DELETE FROM ${s}.mailbox_variant WHERE (variant, customer_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [variantKeys, variantIds],
+    );
+    await client.query(
+      `DELETE FROM ${s}.customer_phone WHERE (phone, customer_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [phoneKeys, phoneIds],
+    );
+    await client.query(`DELETE FROM ${s}.customer WHERE id = ANY($1::text[])`, [rows.map((row) => row.id)]);
+    return rows.length;
+  }
+
+  async function addDomains(client: PoolClient, batch: readonly CustomerRows[]): Promise<void> {
+    const domains = new Set<string>();
+    for (const rows of batch) for (const domain of rows.domains) domains.add(domain);
+    if (domains.size === 0) return;
+    const { rows } = await client.query<{ domain: string }>(
+      `INSERT INTO ${s}.mailbox_domain (domain) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING domain`,
+      [[...domains]],
+    );
+    if (rows.length === 0) return;
+    const variants: string[] = [];
+    const names: string[] = [];
+    for (const { domain } of rows) {
+      for (const variant of domainVariants(domain)) {
+        variants.push(variant);
+        names.push(domain);
+      }
+    }
+    await client.query(
+      `INSERT INTO ${s}.domain_variant (variant, domain) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [variants, names],
+    );
+  }
+
+  async function writeBatch(client: PoolClient, batch: readonly CustomerRows[]): Promise<void> {
+    await deleteCustomers(
+      client,
+      batch.map((rows) => rows.id),
+    );
+    if (batch.length >= BATCH) await copyBatch(client, batch);
+    else await insertBatch(client, batch);
+    await addDomains(client, batch);
+  }
+
+  async function insertBatch(client: PoolClient, batch: readonly CustomerRows[]): Promise<void> {
+    await client.query(
+      `INSERT INTO ${s}.customer SELECT * FROM jsonb_populate_recordset(NULL::${s}.customer, $1::jsonb)`,
+      [
+        JSON.stringify(
+          batch.map((rows) => ({
+            id: rows.id,
+            name: rows.name,
+            emails: rows.emails,
+            phones: rows.phones,
+            birth_date: rows.birthDate,
+            country: rows.country,
+          })),
+        ),
+      ],
+    );
+    const variants: string[] = [];
+    const variantIds: string[] = [];
+    const phones: string[] = [];
+    const phoneIds: string[] = [];
+    for (const rows of batch) {
+      for (const variant of rows.variants) {
+        variants.push(variant);
+        variantIds.push(rows.id);
+      }
+      for (const phone of rows.indexedPhones) {
+        phones.push(phone);
+        phoneIds.push(rows.id);
+      }
+    }
+    await client.query(
+      `INSERT INTO ${s}.mailbox_variant (variant, customer_id) SELECT * FROM unnest($1::text[], $2::text[])`,
+      [variants, variantIds],
+    );
+    await client.query(
+      `INSERT INTO ${s}.customer_phone (phone, customer_id) SELECT * FROM unnest($1::text[], $2::text[])`,
+      [phones, phoneIds],
+    );
+  }
+
+  /** COPY (text format) into each table: the fastest way in for large loads. */
+  async function copyBatch(client: PoolClient, batch: readonly CustomerRows[]): Promise<void> {
+    await copyInto(
+      client,
+      `COPY ${s}.customer (id, name, emails, phones, birth_date, country) FROM STDIN`,
+      function* () {
+        for (const rows of batch) {
+          yield copyLine([rows.id, rows.name, rows.emails, rows.phones, rows.birthDate, rows.country]);
+        }
+      },
+    );
+    await copyInto(client, `COPY ${s}.mailbox_variant (variant, customer_id) FROM STDIN`, function* () {
+      for (const rows of batch) {
+        let chunk = '';
+        for (const variant of rows.variants) chunk += copyLine([variant, rows.id]);
+        yield chunk;
+      }
+    });
+    await copyInto(client, `COPY ${s}.customer_phone (phone, customer_id) FROM STDIN`, function* () {
+      for (const rows of batch) for (const phone of rows.indexedPhones) yield copyLine([phone, rows.id]);
+    });
+  }
+
+  /** Runs `work` in the caller's transaction, or in one of its own. */
+  async function inTransaction<T>(
+    given: PoolClient | undefined,
+    work: (client: PoolClient) => Promise<T>,
+  ): Promise<T> {
+    if (given) return work(given);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  // The candidate ids first, as an array: the customer rows are then fetched by primary key
+  // whatever the planner's statistics say (a fresh load has none).
+  const selectCustomers = `SELECT id, name, emails FROM ${s}.customer WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.mailbox_variant WHERE variant = ANY($1::text[])))`;
+
+  /** Adds the record's addresses that `distanceTo` accepts, as the in-memory directory's matchSlot does. */
+  function matchRecord(
+    record: StoredRow,
+    excludeCustomerId: string | undefined,
+    found: Map<string, DirectoryAddressMatch>,
+    keys: Map<string, MailboxKey>,
+    distanceTo: (known: MailboxKey) => number | undefined,
+  ): void {
+    if (record.id === excludeCustomerId) return;
+    record.emails.forEach((address, index) => {
+      if (address.startsWith(UNPARSED)) return;
+      let known = keys.get(address);
+      if (known === undefined) {
+        known = mailboxKey(storedAddress(address), rules);
+        keys.set(address, known);
+      }
+      const distance = distanceTo(known);
+      if (distance === undefined || distance > 1) return;
+      const id = `${record.id}\u0000${index}`;
+      const previous = found.get(id);
+      if (previous && previous.distance <= distance) return;
+      found.set(id, {
+        customerId: record.id,
+        ...(record.name ? { name: record.name } : {}),
+        address,
+        key: known.key,
+        distance,
+      });
+    });
+  }
+
+  return {
+    asynchronous: true,
+
+    async upsert(customers, writeOptions = {}) {
+      const { client } = parseInput(WriteOptionsSchema, writeOptions, ['options']);
+      if (
+        customers === null ||
+        customers === undefined ||
+        (typeof (customers as Iterable<Customer>)[Symbol.iterator] !== 'function' &&
+          typeof (customers as AsyncIterable<Customer>)[Symbol.asyncIterator] !== 'function')
+      ) {
+        throw new InvalidInputError([{ path: ['customers'], message: 'an iterable of customers' }]);
+      }
+      return inTransaction(client, async (transaction) => {
+        let batch = new Map<string, CustomerRows>();
+        let index = 0;
+        let upserted = 0;
+        for await (const customer of customers as AsyncIterable<Customer>) {
+          const parsed = parseInput(CustomerSchema, customer, ['customers', index]);
+          const rows = rowsOf(parsed, ['customers', index]);
+          // A repeated id keeps the last record: the later one replaces it in the batch.
+          batch.delete(rows.id);
+          batch.set(rows.id, rows);
+          index++;
+          if (batch.size >= BATCH) {
+            upserted += batch.size;
+            await writeBatch(transaction, [...batch.values()]);
+            batch = new Map();
+          }
+        }
+        if (batch.size > 0) {
+          upserted += batch.size;
+          await writeBatch(transaction, [...batch.values()]);
+        }
+        return { upserted };
+      });
+    },
+
+    async remove(customerId, writeOptions = {}) {
+      parseInput(CustomerIdSchema, customerId, ['customerId']);
+      const { client } = parseInput(WriteOptionsSchema, writeOptions, ['options']);
+      // PostgreSQL text cannot hold NUL, so no customer has such an id.
+      if (customerId.includes('\u0000')) return false;
+      return inTransaction(
+        client,
+        async (transaction) => (await deleteCustomers(transaction, [customerId])) > 0,
+      );
+    },
+
+    async get(customerId) {
+      parseInput(CustomerIdSchema, customerId, ['customerId']);
+      if (customerId.includes('\u0000')) return undefined;
+      const { rows } = await pool.query<{
+        id: string;
+        name: string | null;
+        emails: string[];
+        phones: string[];
+        birth_date: string | null;
+        country: string | null;
+      }>(`SELECT id, name, emails, phones, birth_date, country FROM ${s}.customer WHERE id = $1`, [
+        customerId,
+      ]);
+      const row = rows[0];
+      if (!row) return undefined;
+      const customer: DirectoryCustomer = {
+        id: row.id,
+        ...(row.name ? { name: row.name } : {}),
+        emails: row.emails.map((address) => (address.startsWith(UNPARSED) ? address.slice(1) : address)),
+        phones: row.phones,
+        ...(row.birth_date ? { birthDate: row.birth_date } : {}),
+        ...(row.country ? { country: row.country } : {}),
+      };
+      return customer;
+    },
+
+    async size() {
+      const { rows } = await pool.query<{ count: number }>(
+        `SELECT count(*)::integer AS count FROM ${s}.customer`,
+      );
+      return rows[0]?.count ?? 0;
+    },
+
+    async findAddress(input, findOptions = {}) {
+      parseInput(FindAddressInputSchema, input, ['input']);
+      const { maxDistance = 1 } = parseInput(FindAddressOptionsSchema, findOptions, ['options']);
+      const parsed =
+        typeof input.entered === 'string'
+          ? parseAddress(input.entered)
+          : ({ ok: true, address: input.entered } as const);
+      if (!parsed.ok) return [];
+      const key = mailboxKey(parsed.address, rules);
+      const variants = new Set<string>();
+      if (maxDistance === 0) variants.add(key.key);
+      else variantsOf(key, variants);
+      const shown = displayDomain(key.domain);
+      // One round trip: the candidate customers, and the directory's domains that may be one slip
+      // from the entered one (their deletion variants meet, as for local parts).
+      const { rows } = await pool.query<{
+        kind: 'c' | 'd';
+        id: string;
+        name: string | null;
+        emails: string[] | null;
+      }>(
+        maxDistance === 0
+          ? `SELECT 'c' AS kind, id, name, emails FROM (${selectCustomers}) AS candidate`
+          : `SELECT 'c' AS kind, id, name, emails FROM (${selectCustomers}) AS candidate
+             UNION ALL
+             SELECT DISTINCT 'd', domain, NULL::text, NULL::text[] FROM ${s}.domain_variant WHERE variant = ANY($2::text[])`,
+        maxDistance === 0 ? [[...variants]] : [[...variants], domainVariants(key.domain)],
+      );
+      const found = new Map<string, DirectoryAddressMatch>();
+      const keys = new Map<string, MailboxKey>();
+      const nearDomains: string[] = [];
+      for (const row of rows) {
+        if (row.kind === 'd') {
+          if (row.id !== key.domain && editDistance(displayDomain(row.id), shown, { maxDistance: 1 }) === 1)
+            nearDomains.push(row.id);
+          continue;
+        }
+        matchRecord(row as StoredRow, input.excludeCustomerId, found, keys, (known) => {
+          if (known.domain !== key.domain) return undefined;
+          if (known.local === key.local) return 0;
+          const distance = editDistance(known.local, key.local, { maxDistance });
+          return distance <= maxDistance ? distance : undefined;
+        });
+      }
+      if (nearDomains.length > 0) {
+        // One slip in the domain with the local part intact: the entered local part as each of those
+        // domains' rules read it, looked up by its exact key.
+        const rekeyed = new Set(
+          nearDomains.map((domain) => mailboxKey({ ...parsed.address, domain }, rules).key),
+        );
+        const more = await pool.query<StoredRow>(selectCustomers, [[...rekeyed]]);
+        for (const row of more.rows) {
+          matchRecord(row, input.excludeCustomerId, found, keys, (known) =>
+            rekeyed.has(known.key) ? 1 : undefined,
+          );
+        }
+      }
+      return [...found.values()].sort(
+        (a, b) =>
+          a.distance - b.distance || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
+      );
+    },
+
+    async findPhone(input) {
+      parseInput(FindPhoneInputSchema, input, ['input']);
+      const e164 = toE164(input.entered, input.region ?? defaultCountry);
+      if (e164 === undefined) return [];
+      const { rows } = await pool.query<{ id: string; name: string | null; phones: string[] }>(
+        `SELECT id, name, phones FROM ${s}.customer WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.customer_phone WHERE phone = $1))`,
+        [e164],
+      );
+      const matches: DirectoryPhoneMatch[] = [];
+      for (const row of rows) {
+        if (row.id === input.excludeCustomerId || !row.phones.includes(e164)) continue;
+        matches.push({ customerId: row.id, ...(row.name ? { name: row.name } : {}), phone: e164 });
+      }
+      return matches.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+    },
+  };
+}
+
+/** A stored address (`local@domain`, parsed on the way in) as `mailboxKey` reads it. */
+function storedAddress(address: string): ParsedAddress {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  return {
+    input: address,
+    address,
+    local: address.slice(0, at),
+    domain,
+    unicodeDomain: domain,
+    trimmed: false,
+  };
+}
+
+function toE164(phone: string, region: string): string | undefined {
+  const trimmed = phone.trim();
+  // As the in-memory directory: E.164 taken as it is, unless it may carry a national trunk 0.
+  if (isE164(trimmed) && !startsWithTrunkZero(trimmed)) return trimmed;
+  return parsePhone(trimmed, region)?.e164;
+}
+
+/** PostgreSQL text cannot hold the NUL character: a customer with one is refused, naming the field. */
+function refuseNul(customer: z.output<typeof CustomerSchema>, path: readonly (string | number)[]): void {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const check = (value: string | undefined, field: (string | number)[]) => {
+    if (value?.includes('\u0000'))
+      issues.push({ path: [...path, ...field], message: 'PostgreSQL text cannot hold the NUL character' });
+  };
+  check(customer.id, ['id']);
+  check(customer.name, ['name']);
+  check(customer.birthDate, ['birthDate']);
+  check(customer.country, ['country']);
+  customer.emails?.forEach((email, index) => {
+    check(email, ['emails', index]);
+  });
+  customer.phones?.forEach((phone, index) => {
+    check(phone, ['phones', index]);
+  });
+  if (issues.length > 0) throw new InvalidInputError(issues);
+}
+
+async function copyInto(client: PoolClient, sql: string, lines: () => Iterable<string>): Promise<void> {
+  const stream = client.query(copyStreams.from(sql));
+  await pipeline(Readable.from(chunked(lines())), stream);
+}
+
+/** Lines joined into chunks of about 64 KiB: one write per line would cost more than the COPY. */
+function* chunked(lines: Iterable<string>): Generator<string> {
+  let chunk = '';
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length >= 65_536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}

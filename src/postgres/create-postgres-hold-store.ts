@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import type { SentMessageInfo, Transporter } from 'nodemailer';
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import { parseAddress } from '../address/parse-address.js';
+import { HoldStoreFailedError, InvalidInputError } from '../errors.js';
+import { parseInput } from '../internal/parse-input.js';
+import type {
+  DiscardOptions,
+  HeldEnvelope,
+  HeldMessage,
+  HoldInput,
+  HoldStore,
+  ReleaseOptions,
+  ReleaseResult,
+} from '../nodemailer/hold-store.js';
+import { replaceRecipients } from '../nodemailer/replace-recipients.js';
+import { sendReleased } from '../nodemailer/send-released.js';
+import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
+import { schemaName } from './schema-name.js';
+
+// <UTC time to the millisecond>-<random>, as the file hold store: sorts by time as text, never collides.
+const ID = /^\d{8}T\d{9}Z-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
+
+/** Options of {@link createPostgresHoldStore}. */
+export interface PostgresHoldStoreOptions {
+  /** Where the `held_message` table is (`migrate` made it). */
+  readonly pool: Pool;
+  /** The schema `migrate` was given. @default 'email_guard' */
+  readonly schema?: string;
+}
+
+const OptionsSchema = z.object({
+  pool: z.custom<Pool>(
+    (value) => typeof (value as Pool | undefined)?.query === 'function',
+    'a pg Pool (new pg.Pool())',
+  ),
+  schema: z.string().optional(),
+});
+
+const ReleaseOptionsSchema = z.object({
+  to: z
+    .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
+    .optional(),
+  by: z.string().trim().min(1, 'who releases the message is required'),
+  reason: z.string().trim().min(1, 'why the message is released is required'),
+  sendDespiteBlock: z.boolean().optional(),
+  force: z.boolean().optional(),
+});
+
+const DiscardOptionsSchema = z.object({ force: z.boolean().optional() });
+
+/** Everything of a held message but its id, time, state and bytes: the `details` column. */
+type Details = Omit<HeldMessage, 'id' | 'heldAt' | 'size' | 'state'>;
+
+interface Row {
+  readonly id: string;
+  readonly held_at: Date;
+  readonly state: 'held' | 'releasing';
+  readonly size: number;
+  readonly details: Details;
+  readonly raw?: Buffer;
+}
+
+/**
+ * A hold store in PostgreSQL, shared by every instance of the application: each held message is
+ * one row, the raw message (`bytea`) and its verdicts (`jsonb`) together, so an entry is whole or
+ * not there. A release claims the row by moving its `state` from `held` to `releasing` in one
+ * `UPDATE` (a row lock: of two instances releasing at once, the second finds the state changed and
+ * is refused), sends it, and deletes the row once the transport accepted it; a failed send puts it
+ * back to `held`. A process that stops mid-send leaves the row `releasing`: it is never sent again
+ * by itself, only by a release or discard with `{ force: true }` once someone has checked that the
+ * first send did not arrive. Run `migrate(pool)` first.
+ *
+ * @example
+ * ```ts
+ * const holdStore = createPostgresHoldStore({ pool });
+ * transporter.use('compile', nodemailerGuard({ guard, holdStore }));
+ * const [first] = await holdStore.list();
+ * if (first) await holdStore.release(first.id, transporter, { by: 'lena@butiken.se', reason: 'checked by phone' });
+ * ```
+ */
+export function createPostgresHoldStore(options: PostgresHoldStoreOptions): HoldStore {
+  const { pool, schema } = parseInput(OptionsSchema, options, ['options']);
+  const table = `${schemaName(schema, ['options', 'schema'])}.held_message`;
+  const columns = 'id, held_at, state, octet_length(raw) AS size, details';
+
+  const failed = (message: string) => (error: unknown) => {
+    throw error instanceof HoldStoreFailedError || error instanceof InvalidInputError
+      ? error
+      : new HoldStoreFailedError(message, { cause: error });
+  };
+
+  /** Why a release or discard found nothing to claim: gone, or being released. */
+  async function refusal(id: string): Promise<HoldStoreFailedError> {
+    const { rows } = await pool.query<{ state: string }>(`SELECT state FROM ${table} WHERE id = $1`, [id]);
+    return rows.length === 0
+      ? new HoldStoreFailedError(`there is no held message ${id}: it was released or discarded`)
+      : new HoldStoreFailedError(
+          `held message ${id} is being released; an entry left releasing by a stopped process needs { force: true }`,
+        );
+  }
+
+  return {
+    async hold(input: HoldInput) {
+      const heldAt = new Date();
+      const id = `${heldAt.toISOString().replace(/[-:.]/g, '')}-${randomUUID()}`;
+      const raw = Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength);
+      // As it will read back from jsonb (what JSON cannot hold is dropped).
+      const details: Details = JSON.parse(
+        JSON.stringify({
+          envelope: input.envelope,
+          action: input.action,
+          recipients: input.recipients,
+          ...(input.messageId === undefined ? {} : { messageId: input.messageId }),
+          ...(input.customerId === undefined ? {} : { customerId: input.customerId }),
+          ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
+        }),
+      );
+      await pool
+        .query(`INSERT INTO ${table} (id, held_at, raw, details) VALUES ($1, $2, $3, $4)`, [
+          id,
+          heldAt,
+          raw,
+          JSON.stringify(details),
+        ])
+        .catch(failed('the message could not be held in PostgreSQL'));
+      return { ...details, id, heldAt: heldAt.toISOString(), size: raw.byteLength, state: 'held' };
+    },
+
+    async list() {
+      const { rows } = await pool
+        .query<Row>(`SELECT ${columns} FROM ${table} ORDER BY id`)
+        .catch(failed('the held messages could not be read from PostgreSQL'));
+      return rows.map(toHeldMessage);
+    },
+
+    async get(id) {
+      checkId(id);
+      const { rows } = await pool
+        .query<Row>(`SELECT ${columns}, raw FROM ${table} WHERE id = $1`, [id])
+        .catch(failed(`held message ${id} could not be read from PostgreSQL`));
+      const row = rows[0];
+      return row ? { ...toHeldMessage(row), raw: row.raw as Buffer } : undefined;
+    },
+
+    async release(
+      id: string,
+      transporter: Transporter,
+      releaseOptions: ReleaseOptions,
+    ): Promise<ReleaseResult> {
+      checkId(id);
+      const settings = parseInput(ReleaseOptionsSchema, releaseOptions, ['options']);
+      const corrected = settings.to === undefined ? undefined : correctedRecipients(settings.to);
+      // The claim: one UPDATE, which locks the row, so of two releases at once only the first
+      // sees `held`; the second waits for it and then matches nothing.
+      const claimed = await pool
+        .query<Row>(
+          `UPDATE ${table} SET state = 'releasing', releasing_since = now()
+           WHERE id = $1 AND (state = 'held' OR $2)
+           RETURNING ${columns}, raw`,
+          [id, settings.force ?? false],
+        )
+        .catch(failed(`held message ${id} could not be claimed for release`));
+      const row = claimed.rows[0];
+      if (!row) throw await refusal(id);
+      const entry = toHeldMessage(row);
+      const envelope: HeldEnvelope = {
+        ...(entry.envelope.from ? { from: entry.envelope.from } : {}),
+        to: corrected ?? entry.envelope.to,
+      };
+      const raw = corrected ? replaceRecipients(row.raw as Buffer, corrected) : (row.raw as Buffer);
+      let info: SentMessageInfo;
+      try {
+        info = await sendReleased(transporter, {
+          holdId: id,
+          raw,
+          envelope,
+          ...(entry.customerId === undefined ? {} : { customerId: entry.customerId }),
+          by: settings.by,
+          reason: settings.reason,
+          ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+          ...(corrected ? {} : { recipients: entry.recipients.map(heldRecipient) }),
+        });
+      } catch (error) {
+        // Not sent: held again, to be released again.
+        await pool
+          .query(
+            `UPDATE ${table} SET state = 'held', releasing_since = NULL WHERE id = $1 AND state = 'releasing'`,
+            [id],
+          )
+          .catch(() => undefined);
+        throw error;
+      }
+      // Sent. If the row cannot be deleted it stays `releasing`: never sent again without { force: true }.
+      await pool.query(`DELETE FROM ${table} WHERE id = $1`, [id]).catch(() => undefined);
+      return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), envelope, info };
+    },
+
+    async discard(id: string, discardOptions: DiscardOptions = {}) {
+      checkId(id);
+      const settings = parseInput(DiscardOptionsSchema, discardOptions, ['options']);
+      const { rows } = await pool
+        .query(`DELETE FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) RETURNING id`, [
+          id,
+          settings.force ?? false,
+        ])
+        .catch(failed(`held message ${id} could not be discarded`));
+      if (rows.length > 0) return true;
+      const refused = await refusal(id);
+      // Gone already is `false`; being released is an error: it may be on its way to the recipient.
+      if (refused.message.startsWith('there is no held message')) return false;
+      throw refused;
+    },
+  };
+}
+
+function toHeldMessage(row: Row): HeldMessage {
+  return { ...row.details, id: row.id, heldAt: row.held_at.toISOString(), size: row.size, state: row.state };
+}
+
+function checkId(id: unknown): string {
+  if (typeof id !== 'string' || !ID.test(id)) {
+    throw new InvalidInputError([{ path: ['id'], message: 'not an id this store gave out' }]);
+  }
+  return id;
+}
+
+/** Corrected recipients must each be one plain address: no names, lists or line breaks. */
+function correctedRecipients(to: string | readonly string[]): string[] {
+  const list = typeof to === 'string' ? [to] : to;
+  return list.map((entered, index) => {
+    const parsed = parseAddress(entered);
+    if (!parsed.ok) {
+      throw new InvalidInputError([
+        {
+          path: typeof to === 'string' ? ['options', 'to'] : ['options', 'to', index],
+          message: parsed.detail,
+        },
+      ]);
+    }
+    return parsed.address.address;
+  });
+}
+
+/** A held recipient without its verdict: what it was named as, to be checked again. */
+function heldRecipient({ field, address, name, header }: RecipientVerdict): Recipient {
+  return {
+    field,
+    address,
+    ...(name === undefined ? {} : { name }),
+    ...(header === undefined ? {} : { header }),
+  };
+}

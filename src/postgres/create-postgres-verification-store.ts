@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import { z } from 'zod';
+import { InvalidInputError } from '../errors.js';
+import { parseInput } from '../internal/parse-input.js';
+import { schemaName } from './schema-name.js';
+
+/** Options of {@link createPostgresVerificationStore}. */
+export interface PostgresVerificationStoreOptions {
+  /** Where the verification tables are (`migrate` made them). */
+  readonly pool: Pool;
+  /** The schema `migrate` was given. @default 'email_guard' */
+  readonly schema?: string;
+}
+
+/**
+ * The verification store contract (`VerificationStore` of the verifier) over any JSON record:
+ * the database's clock, a key made once and kept, and an atomic read-change-write per name.
+ */
+export interface PostgresVerificationStore<Record = unknown> {
+  /** The database's clock, in milliseconds since 1970: the same for every instance. */
+  now(): Promise<number>;
+  /** The key codes and tokens are hashed with: 32 random bytes, made by the first caller and kept. */
+  key(): Promise<Uint8Array>;
+  /** The record under `name`, or `undefined`. */
+  read(name: string): Promise<Record | undefined>;
+  /**
+   * Replaces the record under `name` with what `change` makes of it, in one transaction holding
+   * the row's lock (`SELECT ... FOR UPDATE`), so no other update of that name, from any instance,
+   * comes between the read and the write. `change` returns `undefined` to leave the record as it
+   * is. A process that stops mid-update leaves the record as it was (the transaction is rolled back).
+   */
+  update(
+    name: string,
+    change: (current: Record | undefined) => Record | undefined,
+  ): Promise<Record | undefined>;
+}
+
+const OptionsSchema = z.object({
+  pool: z.custom<Pool>(
+    (value) => typeof (value as Pool | undefined)?.connect === 'function',
+    'a pg Pool (new pg.Pool())',
+  ),
+  schema: z.string().optional(),
+});
+
+// As the verifier names its records: short ASCII.
+const NAME = /^[A-Za-z0-9_-]{1,200}$/;
+
+function checkName(name: unknown): string {
+  if (typeof name !== 'string' || !NAME.test(name)) {
+    throw new InvalidInputError([
+      { path: ['name'], message: 'a record name in A-Z, a-z, 0-9, _ and - (at most 200)' },
+    ]);
+  }
+  return name;
+}
+
+/**
+ * Verification challenges and verified addresses in PostgreSQL, shared by every instance: one
+ * `jsonb` row per name, updated under the row's lock. Pass it where the verifier takes its store.
+ * Run `migrate(pool)` first.
+ *
+ * @example
+ * ```ts
+ * const store = createPostgresVerificationStore({ pool });
+ * await store.update('customer-C-1', (current) => ({ ...(current as object), seen: true }));
+ * ```
+ */
+export function createPostgresVerificationStore<Record = unknown>(
+  options: PostgresVerificationStoreOptions,
+): PostgresVerificationStore<Record> {
+  const { pool, schema } = parseInput(OptionsSchema, options, ['options']);
+  const s = schemaName(schema, ['options', 'schema']);
+  return {
+    async now() {
+      const { rows } = await pool.query<{ now: string }>(
+        'SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now',
+      );
+      return Number(rows[0]?.now);
+    },
+
+    async key() {
+      // The first caller's key wins; every later one reads it.
+      await pool.query(`INSERT INTO ${s}.verification_key (key) VALUES ($1) ON CONFLICT (id) DO NOTHING`, [
+        randomBytes(32),
+      ]);
+      const { rows } = await pool.query<{ key: Buffer }>(`SELECT key FROM ${s}.verification_key`);
+      return new Uint8Array(rows[0]?.key as Buffer);
+    },
+
+    async read(name) {
+      checkName(name);
+      const { rows } = await pool.query<{ record: Record | null }>(
+        `SELECT record FROM ${s}.verification_record WHERE name = $1`,
+        [name],
+      );
+      return rows[0]?.record ?? undefined;
+    },
+
+    async update(name, change) {
+      checkName(name);
+      const client: PoolClient = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        // A row to lock even for a name not written yet: two first updates then take turns too.
+        await client.query(
+          `INSERT INTO ${s}.verification_record (name, record) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING`,
+          [name],
+        );
+        const { rows } = await client.query<{ record: Record | null }>(
+          `SELECT record FROM ${s}.verification_record WHERE name = $1 FOR UPDATE`,
+          [name],
+        );
+        const current = rows[0]?.record ?? undefined;
+        const next = change(current);
+        if (next !== undefined) {
+          await client.query(`UPDATE ${s}.verification_record SET record = $2 WHERE name = $1`, [
+            name,
+            JSON.stringify(next),
+          ]);
+        }
+        await client.query('COMMIT');
+        return next ?? current;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}

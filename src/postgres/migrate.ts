@@ -1,0 +1,145 @@
+import type { Pool, PoolClient } from 'pg';
+import { z } from 'zod';
+import { parseInput } from '../internal/parse-input.js';
+import { schemaName } from './schema-name.js';
+
+/**
+ * The migrations, in order: version n is `migrations[n - 1]`. Only ever appended to: a released
+ * version's SQL never changes, so a database at any version reaches the latest by the rest.
+ */
+const migrations: readonly ((schema: string) => string)[] = [
+  // 1: the customer directory. Variant rows are kept by the library, not by a foreign key: the
+  // variants of a replaced or removed customer are deleted by value, so the only index the variant
+  // table needs is its primary key (variant first: the lookup, and the distribution column when
+  // sharded by variant).
+  (s) => `
+    CREATE TABLE ${s}.customer (
+      id         text PRIMARY KEY,
+      name       text,
+      emails     text[] NOT NULL,
+      phones     text[] NOT NULL,
+      birth_date text,
+      country    text
+    );
+    CREATE TABLE ${s}.mailbox_variant (
+      variant     text NOT NULL,
+      customer_id text NOT NULL,
+      PRIMARY KEY (variant, customer_id)
+    );
+    CREATE TABLE ${s}.customer_phone (
+      phone       text NOT NULL,
+      customer_id text NOT NULL,
+      PRIMARY KEY (phone, customer_id)
+    );
+    CREATE TABLE ${s}.mailbox_domain (
+      domain text PRIMARY KEY
+    );
+    CREATE TABLE ${s}.domain_variant (
+      variant text NOT NULL,
+      domain  text NOT NULL,
+      PRIMARY KEY (variant, domain)
+    );`,
+  // 2: held messages, the raw message and its verdicts in one row.
+  (s) => `
+    CREATE TABLE ${s}.held_message (
+      id              text PRIMARY KEY,
+      held_at         timestamptz NOT NULL,
+      state           text NOT NULL DEFAULT 'held' CHECK (state IN ('held', 'releasing')),
+      releasing_since timestamptz,
+      raw             bytea NOT NULL,
+      details         jsonb NOT NULL
+    );`,
+  // 3: the audit log, a hash chain; rows are only ever added (a trigger refuses UPDATE and DELETE).
+  (s) => `
+    CREATE TABLE ${s}.audit_log (
+      seq           bigint PRIMARY KEY,
+      entry         text NOT NULL,
+      previous_hash text NOT NULL,
+      hash          text NOT NULL
+    );
+    CREATE FUNCTION ${s}.audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION 'the audit log is append-only';
+    END $$;
+    CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON ${s}.audit_log
+      FOR EACH ROW EXECUTE FUNCTION ${s}.audit_log_append_only();`,
+  // 4: the verification store: one record per name, and the key codes are hashed with.
+  (s) => `
+    CREATE TABLE ${s}.verification_record (
+      name   text PRIMARY KEY,
+      record jsonb
+    );
+    CREATE TABLE ${s}.verification_key (
+      id  boolean PRIMARY KEY DEFAULT true CHECK (id),
+      key bytea NOT NULL
+    );`,
+];
+
+/** The version {@link migrate} brings a schema to. */
+export const LATEST_VERSION = migrations.length;
+
+const MigrateOptionsSchema = z.object({ schema: z.string().optional() });
+
+/** Options of {@link migrate}. */
+export interface MigrateOptions {
+  /** The schema the tables live in; created when missing. @default 'email_guard' */
+  readonly schema?: string;
+}
+
+/** What {@link migrate} did. */
+export interface MigrateResult {
+  /** The version the schema was at before. 0: it had no tables. */
+  readonly from: number;
+  /** The version it is at now. */
+  readonly to: number;
+}
+
+/**
+ * Creates or upgrades email-guard's tables in their own schema, to the latest version. Safe to
+ * call at every start of every instance: a schema already at the latest version is left as it is,
+ * and instances starting at once take turns on a transaction-level advisory lock, so each version
+ * is applied once. Each run is one transaction: a migration that fails leaves the schema as it was.
+ *
+ * @example
+ * ```ts
+ * const pool = new pg.Pool();
+ * await migrate(pool); // { from: 0, to: 4 } the first time, { from: 4, to: 4 } after
+ * ```
+ */
+export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise<MigrateResult> {
+  const { schema } = parseInput(MigrateOptionsSchema, options, ['options']);
+  return migrateTo(pool, schemaName(schema, ['options', 'schema']), LATEST_VERSION);
+}
+
+/** {@link migrate} to a given version (the tests bring a schema to an earlier one first). */
+export async function migrateTo(pool: Pool, schema: string, version: number): Promise<MigrateResult> {
+  const client: PoolClient = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // One lock per schema, held to the end of the transaction: a second instance waits here and
+    // then finds the schema migrated.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`email-guard migrate ${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${schema}.schema_version (
+         version    integer PRIMARY KEY,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+    const { rows } = await client.query<{ version: number | null }>(
+      `SELECT max(version) AS version FROM ${schema}.schema_version`,
+    );
+    const from = rows[0]?.version ?? 0;
+    for (let next = from + 1; next <= version; next++) {
+      await client.query((migrations[next - 1] as (schema: string) => string)(schema));
+      await client.query(`INSERT INTO ${schema}.schema_version (version) VALUES ($1)`, [next]);
+    }
+    await client.query('COMMIT');
+    return { from, to: Math.max(from, version) };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

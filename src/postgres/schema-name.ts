@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { parseInput } from '../internal/parse-input.js';
+
+/** The schema the tables live in when none is named. */
+export const DEFAULT_SCHEMA = 'email_guard';
+
+// An unquoted PostgreSQL identifier in lower case, at most 63 bytes (NAMEDATALEN - 1): it is
+// written into SQL, so nothing else is accepted.
+const SchemaNameSchema = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a schema name in lower-case letters, digits and _ (at most 63)');
+
+/** The schema option, checked, as a quoted identifier ready to be written into SQL. */
+export function schemaName(schema: unknown, path: readonly (string | number)[]): string {
+  return `"${parseInput(SchemaNameSchema, schema ?? DEFAULT_SCHEMA, path)}"`;
+}

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
+import { createPostgresAuditLog, verifyAuditLog } from '../../src/postgres/create-postgres-audit-log.js';
+import { migrate } from '../../src/postgres/migrate.js';
+import { usePostgres } from '../support/use-postgres.js';
+
+const database = usePostgres();
+
+function entry(index: number): AuditEntry {
+  return {
+    at: new Date(Date.UTC(2026, 11, 1, 12, 0, index)).toISOString(),
+    messageId: `<${index}@butiken.se>`,
+    customerId: 'C-1001',
+    mode: 'enforce',
+    outcome: index % 2 === 0 ? 'sent' : 'held',
+    action: index % 2 === 0 ? 'send' : 'block',
+    recipients: [
+      { field: 'to', address: 'anna.svensson1985@gmail.com', action: 'send', codes: ['exact-match'] },
+    ],
+  };
+}
+
+let schemas = 0;
+/** A log of ten rows, written by two instances at once, in a fresh schema. */
+async function filledLog(): Promise<string> {
+  const schema = `audit_${++schemas}`;
+  await migrate(database.pool, { schema });
+  const instances = [database.pool, database.newPool({ max: 2 })].map((pool) =>
+    createPostgresAuditLog({ pool, schema }),
+  );
+  await Promise.all(Array.from({ length: 10 }, (_, index) => instances[index % 2]?.record(entry(index + 1))));
+  return schema;
+}
+
+/** Changes a row as someone with the table owner's rights could: past the append-only trigger. */
+async function tamper(schema: string, sql: string): Promise<void> {
+  const client = await database.pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`ALTER TABLE ${schema}.audit_log DISABLE TRIGGER audit_log_append_only`);
+    await client.query(sql);
+    await client.query(`ALTER TABLE ${schema}.audit_log ENABLE TRIGGER audit_log_append_only`);
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
+}
+
+describe('createPostgresAuditLog', () => {
+  let schema: string;
+  beforeAll(async () => {
+    schema = await filledLog();
+  });
+
+  it('chains every row, numbered without gaps, from two instances appending at once', async () => {
+    expect(await verifyAuditLog(database.pool, { schema })).toEqual({ ok: true, rows: 10 });
+    const { rows } = await database.pool.query(
+      `SELECT seq, entry::jsonb AS entry FROM ${schema}.audit_log ORDER BY seq`,
+    );
+    expect(rows.map((row) => Number(row.seq))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(rows.map((row) => row.entry.messageId).sort()).toEqual(
+      Array.from({ length: 10 }, (_, index) => `<${index + 1}@butiken.se>`).sort(),
+    );
+  });
+
+  it('refuses an UPDATE or DELETE of a row', async () => {
+    await expect(
+      database.pool.query(`UPDATE ${schema}.audit_log SET entry = '{}' WHERE seq = 3`),
+    ).rejects.toThrow(/append-only/);
+    await expect(database.pool.query(`DELETE FROM ${schema}.audit_log WHERE seq = 3`)).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('reports the first row where an UPDATE broke the chain', async () => {
+    const changed = await filledLog();
+    await tamper(
+      changed,
+      `UPDATE ${changed}.audit_log SET entry = replace(entry, 'C-1001', 'C-2002') WHERE seq = 4`,
+    );
+    expect(await verifyAuditLog(database.pool, { schema: changed })).toEqual({
+      ok: false,
+      rows: 3,
+      seq: '4',
+      reason: 'changed',
+    });
+    // Its hash recomputed as well: the next row no longer links to it.
+    await tamper(
+      changed,
+      `UPDATE ${changed}.audit_log SET hash = encode(sha256(convert_to(previous_hash || E'\\n' || seq || E'\\n' || entry, 'UTF8')), 'hex') WHERE seq = 4`,
+    );
+    expect(await verifyAuditLog(database.pool, { schema: changed })).toMatchObject({
+      ok: false,
+      seq: '5',
+      reason: 'unlinked',
+    });
+  });
+
+  it('reports a deleted row', async () => {
+    const deleted = await filledLog();
+    await tamper(deleted, `DELETE FROM ${deleted}.audit_log WHERE seq = 7`);
+    expect(await verifyAuditLog(database.pool, { schema: deleted })).toEqual({
+      ok: false,
+      rows: 6,
+      seq: '8',
+      reason: 'missing',
+    });
+  });
+
+  it('rejects with AuditLogFailedError when the row cannot be written', async () => {
+    const log = createPostgresAuditLog({ pool: database.pool, schema: 'no_such_schema' });
+    await expect(log.record(entry(1))).rejects.toMatchObject({ code: 'AUDIT_LOG_FAILED' });
+  });
+});

@@ -1,0 +1,261 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom, syntheticCustomers } from '../../eval/cases/synthetic-people.js';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import type { Customer } from '../../src/contacts/customer.js';
+import { InvalidInputError } from '../../src/errors.js';
+import {
+  createPostgresDirectory,
+  type PostgresDirectory,
+} from '../../src/postgres/create-postgres-directory.js';
+import { migrate } from '../../src/postgres/migrate.js';
+import { usePostgres } from '../support/use-postgres.js';
+
+const database = usePostgres();
+
+const anna = {
+  id: 'C-1',
+  name: 'Anna Svensson',
+  emails: ['anna.svensson@gmail.com'],
+  phones: ['070-123 45 67'],
+};
+const erik = {
+  id: 'C-2',
+  name: 'Erik Lind',
+  emails: ['erik.lind1975@telia.com'],
+  phones: ['+46 8 123 456 78'],
+};
+const karin = { id: 'C-3', name: 'Karin Berg', emails: ['karin@bergbygg.se', 'karin.berg@hotmail.com'] };
+
+let schemas = 0;
+/** A directory on a fresh schema of the file's database. */
+async function freshDirectory(
+  options: { readonly defaultCountry?: string } = {},
+): Promise<PostgresDirectory> {
+  const schema = `directory_${++schemas}`;
+  await migrate(database.pool, { schema });
+  return createPostgresDirectory({ pool: database.pool, schema, ...options });
+}
+
+async function ids(directory: PostgresDirectory, entered: string, excludeCustomerId?: string) {
+  return (await directory.findAddress({ entered, ...(excludeCustomerId ? { excludeCustomerId } : {}) })).map(
+    (match) => `${match.customerId}:${match.distance}`,
+  );
+}
+
+describe('createPostgresDirectory', () => {
+  let directory: PostgresDirectory;
+  beforeAll(async () => {
+    directory = await freshDirectory();
+    await directory.upsert([anna, erik, karin]);
+  });
+
+  it('finds the customer whose mailbox another spelling reaches, and one slip away', async () => {
+    expect(await directory.findAddress({ entered: 'Anna.Svensson+shop@googlemail.com' })).toEqual([
+      {
+        customerId: 'C-1',
+        name: 'Anna Svensson',
+        address: 'anna.svensson@gmail.com',
+        key: 'annasvensson@gmail.com',
+        distance: 0,
+      },
+    ]);
+    expect(await ids(directory, 'erik.lind197@telia.com')).toEqual(['C-2:1']);
+    expect(await ids(directory, 'karin@bergbyg.se')).toEqual(['C-3:1']);
+    expect(await ids(directory, 'erik.lind1975@telia.com', 'C-2')).toEqual([]);
+    expect(await ids(directory, 'erik.lind1975@telia.com', 'C-2')).toEqual([]);
+    expect(await ids(directory, 'not an address')).toEqual([]);
+  });
+
+  it('finds phone numbers in any format, and gives customers back as it holds them', async () => {
+    expect(await directory.findPhone({ entered: '+46 70 123 45 67' })).toEqual([
+      { customerId: 'C-1', name: 'Anna Svensson', phone: '+46701234567' },
+    ]);
+    expect(await directory.findPhone({ entered: '08-123 456 78', excludeCustomerId: 'C-2' })).toEqual([]);
+    expect(await directory.get('C-1')).toEqual({
+      id: 'C-1',
+      name: 'Anna Svensson',
+      emails: ['anna.svensson@gmail.com'],
+      phones: ['+46701234567'],
+    });
+    expect(await directory.get('C-404')).toBeUndefined();
+    expect(await directory.size()).toBe(3);
+  });
+
+  it('replaces a customer upserted again, keeps the last of a repeated id and removes', async () => {
+    const own = await freshDirectory();
+    await own.upsert([anna, { ...anna, emails: ['anna@bergbygg.se'] }, erik]);
+    expect(await own.get('C-1')).toMatchObject({ emails: ['anna@bergbygg.se'] });
+    expect(await ids(own, 'anna.svensson@gmail.com')).toEqual([]);
+    expect(await ids(own, 'anna@bergbygg.se')).toEqual(['C-1:0']);
+    expect(await own.remove('C-1')).toBe(true);
+    expect(await own.remove('C-1')).toBe(false);
+    expect(await ids(own, 'anna@bergbygg.se')).toEqual([]);
+    expect(await own.findPhone({ entered: '070-123 45 67' })).toEqual([]);
+    expect(await own.size()).toBe(1);
+    const { rows } = await database.pool.query(
+      "SELECT count(*)::integer AS n FROM directory_2.mailbox_variant WHERE customer_id = 'C-1'",
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('writes nothing when one customer breaks the schema, and names it', async () => {
+    const own = await freshDirectory();
+    const error = await own
+      .upsert([anna, { id: 'C-9', emails: ['x@y.se'], phones: 'none' } as unknown as Customer])
+      .catch((caught) => caught);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.field).toBe('customers.1.phones');
+    const nul = await own.upsert([{ id: 'C-\u0000' }]).catch((caught) => caught);
+    expect(nul.field).toBe('customers.0.id');
+    expect(await own.size()).toBe(0);
+  });
+
+  it("writes in the caller's transaction: rolled back with it, or committed with it", async () => {
+    const own = await freshDirectory();
+    const client = await database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await own.upsert([anna], { client });
+      await client.query('ROLLBACK');
+      expect(await own.size()).toBe(0);
+      await client.query('BEGIN');
+      await own.upsert([anna, erik], { client });
+      await own.remove('C-2', { client });
+      // Not seen outside the transaction before it commits.
+      expect(await own.size()).toBe(0);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    expect(await ids(own, 'anna.svensson@gmail.com')).toEqual(['C-1:0']);
+    expect(await own.size()).toBe(1);
+  });
+
+  it('throws an InvalidInputError naming the field of a lookup that breaks its schema', async () => {
+    const error = await directory
+      .findAddress({ entered: 42 as unknown as string })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).field).toBe('input.entered');
+    expect(() => createPostgresDirectory({ pool: database.pool, defaultCountry: 'XX' })).toThrow(
+      InvalidInputError,
+    );
+  });
+});
+
+/**
+ * The same customers in both directories: households sharing a mailbox, customers registered twice
+ * with a typo, addresses at domains one slip from each other, unparsable addresses, shared phones.
+ */
+function differentialCustomers(count: number): Customer[] {
+  const random = seededRandom(12);
+  const customers: Customer[] = [...syntheticCustomers(count, 12)];
+  const extra: Customer[] = [];
+  for (let i = 0; i < count / 10; i++) {
+    const other = customers[Math.floor(random() * customers.length)] as Customer;
+    const email = other.emails?.[0] as string;
+    const at = email.lastIndexOf('@');
+    const kind = i % 5;
+    extra.push({
+      id: `X${i}`,
+      ...(i % 3 === 0 ? {} : { name: other.name as string }),
+      emails:
+        kind === 0
+          ? [email.toUpperCase()]
+          : kind === 1
+            ? [`${email.slice(0, at - 1)}@${email.slice(at + 1)}`]
+            : kind === 2
+              ? [`${email.slice(0, at)}@${email.slice(at + 1).replace('.', 'x.')}`]
+              : kind === 3
+                ? ['not an address', email]
+                : [`${email.slice(0, at)}+tag@${email.slice(at + 1)}`],
+      phones: other.phones ?? [],
+    });
+  }
+  return [...customers, ...extra];
+}
+
+describe('createPostgresDirectory against createDirectory', () => {
+  const customers = differentialCustomers(20_000);
+  const memory = createDirectory(customers);
+  let postgres: PostgresDirectory;
+  beforeAll(async () => {
+    postgres = await freshDirectory();
+    // 22,000 customers: two full batches through COPY and the rest through INSERT.
+    await postgres.upsert(customers);
+  }, 120_000);
+
+  const known = customers.flatMap((customer) => customer.emails ?? []);
+  const phones = customers.flatMap((customer) => customer.phones ?? []);
+  const customerIds = customers.map((customer) => customer.id);
+  const slip = (text: string, at: number, kind: number, character: string) => {
+    const position = at % (text.length + 1);
+    return kind === 0
+      ? text.slice(0, position) + text.slice(position + 1)
+      : kind === 1
+        ? text.slice(0, position) + character + text.slice(position)
+        : kind === 2
+          ? text.slice(0, position) + character + text.slice(position + 1)
+          : text.slice(0, position) +
+            text.slice(position + 1, position + 2) +
+            text.slice(position, position + 1) +
+            text.slice(position + 2);
+  };
+  const entered = fc.oneof(
+    // Another customer's address as it is.
+    fc.constantFrom(...known.slice(0, 5000)),
+    // A slip anywhere in a known address, the domain included.
+    fc
+      .record({
+        address: fc.constantFrom(...known),
+        at: fc.nat({ max: 60 }),
+        kind: fc.nat({ max: 3 }),
+        character: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789._@+'),
+      })
+      .map(({ address, at, kind, character }) => slip(address, at, kind, character)),
+    // Anything at all.
+    fc.string({ maxLength: 30 }),
+  );
+  const exclude = fc.option(fc.constantFrom(...customerIds), { nil: undefined });
+
+  it('answers findAddress as the in-memory directory does, on thousands of queries', async () => {
+    await fc.assert(
+      fc.asyncProperty(entered, exclude, fc.constantFrom<0 | 1>(0, 1, 1), async (address, excludeId, max) => {
+        const input = { entered: address, ...(excludeId ? { excludeCustomerId: excludeId } : {}) };
+        expect(await postgres.findAddress(input, { maxDistance: max })).toEqual(
+          memory.findAddress(input, { maxDistance: max }),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  }, 120_000);
+
+  it('answers findPhone and get as the in-memory directory does', async () => {
+    const phone = fc.oneof(
+      fc.constantFrom(...phones),
+      fc
+        .record({ phone: fc.constantFrom(...phones), at: fc.nat({ max: 20 }), digit: fc.nat({ max: 9 }) })
+        .map(({ phone: known, at, digit }) => slip(known, at, 2, String(digit))),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        phone,
+        exclude,
+        fc.constantFrom('SE', 'NO', 'GB'),
+        async (number, excludeId, region) => {
+          const input = { entered: number, region, ...(excludeId ? { excludeCustomerId: excludeId } : {}) };
+          expect(await postgres.findPhone(input)).toEqual(memory.findPhone(input));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...customerIds, 'C-404'), async (id) => {
+        expect(await postgres.get(id)).toEqual(memory.get(id));
+      }),
+      { numRuns: 300 },
+    );
+    expect(await postgres.size()).toBe(memory.size);
+  }, 120_000);
+});

@@ -1,0 +1,192 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer, type Server, type Socket } from 'node:net';
+import { resolve } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGuard } from '../../src/guard/create-guard.js';
+import type { HoldInput, HoldStore } from '../../src/nodemailer/hold-store.js';
+import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
+import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
+import { migrate } from '../../src/postgres/migrate.js';
+import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import { usePostgres } from '../support/use-postgres.js';
+
+const database = usePostgres();
+const fixture = usePipelineFixture();
+
+const GOOD = 'anna.svensson1985@gmail.com';
+const TYPO = 'anna.svensson185@gmail.com';
+const WHO = { by: 'lena@butiken.se', reason: 'address read back on the phone' };
+const SCHEMA = 'hold';
+
+let store: HoldStore;
+beforeAll(async () => {
+  await migrate(database.pool, { schema: SCHEMA });
+  store = createPostgresHoldStore({ pool: database.pool, schema: SCHEMA });
+});
+
+function guardedTransport() {
+  const transporter = smtpTransport(fixture.sink.port);
+  transporter.use(
+    'compile',
+    nodemailerGuard({
+      guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
+      resolveCustomer: () => 'C-1001',
+      holdStore: store,
+      auditLog: fixture.audit,
+    }),
+  );
+  return transporter;
+}
+
+function sampleInput(text: string): HoldInput {
+  return {
+    raw: Buffer.from(`From: order@butiken.se\r\nTo: ${TYPO}\r\nSubject: ${text}\r\n\r\n${text}\r\n`),
+    envelope: { from: 'order@butiken.se', to: [TYPO] },
+    action: 'block',
+    recipients: [],
+    customerId: 'C-1001',
+    messageId: `<${text}@butiken.se>`,
+  };
+}
+
+/** Another instance of the application, set up to release `id` and waiting for `go()`. */
+interface Instance {
+  readonly child: ChildProcess;
+  /** Resolves once it is connected and waiting. */
+  readonly ready: Promise<void>;
+  /** Starts its release. */
+  go(): void;
+  /** Resolves with what it printed after `ready`. */
+  readonly exited: Promise<string>;
+}
+
+function startInstance(id: string, port: number): Instance {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(__dirname, '../support/release-from-postgres.ts'), SCHEMA, id, String(port)],
+    { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, PGDATABASE: database.name } },
+  );
+  let output = '';
+  let isReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolveReady) => {
+    isReady = resolveReady;
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.startsWith('ready\n')) isReady();
+  });
+  const exited = new Promise<string>((resolveExit, reject) => {
+    child.on('error', reject);
+    child.on('exit', () => resolveExit(output.replace(/^ready\n/, '').trim()));
+  });
+  return { child, ready, go: () => child.stdin?.end('go\n'), exited };
+}
+
+async function stateOf(id: string): Promise<string | undefined> {
+  const { rows } = await database.pool.query(`SELECT state FROM ${SCHEMA}.held_message WHERE id = $1`, [id]);
+  return rows[0]?.state;
+}
+
+describe('createPostgresHoldStore', () => {
+  it('holds a whole message with its verdicts in one row, and releases a correction once', async () => {
+    const error = await guardedTransport()
+      .sendMail({
+        from: 'order@butiken.se',
+        to: `Anna Svensson <${TYPO}>`,
+        subject: 'Order 4711',
+        text: 'Tack.',
+      })
+      .catch((caught) => caught);
+    const id: string = error.holdId;
+    expect(id).toBeTruthy();
+    const [listed] = await store.list();
+    expect(listed).toMatchObject({ id, action: 'block', customerId: 'C-1001', state: 'held' });
+    expect(listed?.recipients[0]).toMatchObject({ address: TYPO, verdict: { action: 'block' } });
+    const whole = await store.get(id);
+    expect(whole?.raw.byteLength).toBe(listed?.size);
+    expect((await simpleParser(whole?.raw ?? '')).subject).toBe('Order 4711');
+
+    const result = await store.release(id, guardedTransport(), { to: GOOD, ...WHO });
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([[GOOD]]);
+    expect(result.envelope.to).toEqual([GOOD]);
+    expect(await store.list()).toEqual([]);
+    await expect(store.release(id, guardedTransport(), WHO)).rejects.toMatchObject({
+      code: 'HOLD_STORE_FAILED',
+    });
+    expect(await store.discard(id)).toBe(false);
+  });
+
+  it('keeps a message held when the send fails, and discards it', async () => {
+    const held = await store.hold(sampleInput('refused'));
+    fixture.sink.refuse.add(GOOD);
+    await expect(store.release(held.id, guardedTransport(), { to: GOOD, ...WHO })).rejects.toBeTruthy();
+    expect(await stateOf(held.id)).toBe('held');
+    expect(await store.discard(held.id)).toBe(true);
+    expect(await store.get(held.id)).toBeUndefined();
+  });
+
+  it('refuses an id it did not give out and options that break their schema, naming the field', async () => {
+    await expect(store.get('../etc/passwd')).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'id' });
+    const held = await store.hold(sampleInput('options'));
+    await expect(store.release(held.id, guardedTransport(), { by: ' ', reason: 'x' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'options.by',
+    });
+    await store.discard(held.id);
+  });
+
+  it('sends a message that two instances release at the same time exactly once', async () => {
+    for (let round = 0; round < 2; round++) {
+      fixture.sink.received.splice(0);
+      const held = await store.hold(sampleInput(`race ${round}`));
+      const instances = [
+        startInstance(held.id, fixture.sink.port),
+        startInstance(held.id, fixture.sink.port),
+      ];
+      await Promise.all(instances.map((instance) => instance.ready));
+      for (const instance of instances) instance.go();
+      const outcomes = await Promise.all(instances.map((instance) => instance.exited));
+      expect(outcomes.sort()).toEqual(['refused HOLD_STORE_FAILED', 'released']);
+      expect(fixture.sink.received).toHaveLength(1);
+      expect(await store.get(held.id)).toBeUndefined();
+    }
+  }, 120_000);
+
+  describe('an instance killed mid-release', () => {
+    // An SMTP server that accepts the connection and never answers: the send hangs until the kill.
+    let silent: Server;
+    const sockets: Socket[] = [];
+    beforeAll(async () => {
+      silent = createServer((socket) => void sockets.push(socket));
+      await new Promise<void>((ready) => silent.listen(0, '127.0.0.1', ready));
+    });
+    afterAll(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((closed) => silent.close(closed));
+    });
+
+    it('leaves the message releasing: never sent again by itself, only with { force: true }', async () => {
+      const held = await store.hold(sampleInput('killed'));
+      const port = (silent.address() as { port: number }).port;
+      const instance = startInstance(held.id, port);
+      await instance.ready;
+      instance.go();
+      // Killed (SIGKILL: nothing of it runs after) once its claim is committed, mid-send.
+      while ((await stateOf(held.id)) !== 'releasing') await new Promise((wait) => setTimeout(wait, 50));
+      instance.child.kill('SIGKILL');
+      expect(await instance.exited).toBe('');
+
+      expect((await store.list()).find((entry) => entry.id === held.id)?.state).toBe('releasing');
+      await expect(store.release(held.id, guardedTransport(), { to: GOOD, ...WHO })).rejects.toMatchObject({
+        code: 'HOLD_STORE_FAILED',
+      });
+      await expect(store.discard(held.id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
+      expect(fixture.sink.received).toHaveLength(0);
+
+      await store.release(held.id, guardedTransport(), { to: GOOD, ...WHO, force: true });
+      expect(fixture.sink.received).toHaveLength(1);
+      expect(await store.get(held.id)).toBeUndefined();
+    }, 120_000);
+  });
+});

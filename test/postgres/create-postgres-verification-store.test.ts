@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresVerificationStore } from '../../src/postgres/create-postgres-verification-store.js';
+import { migrate } from '../../src/postgres/migrate.js';
+import { usePostgres } from '../support/use-postgres.js';
+
+const database = usePostgres();
+const SCHEMA = 'verification';
+
+/** Another instance adding 1 to `name` `count` times; `killAfter` kills it (SIGKILL) after that many. */
+function counter(name: string, count: number, killAfter?: number): Promise<number[]> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      resolve(__dirname, '../support/update-verification-record.ts'),
+      SCHEMA,
+      name,
+      String(count),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PGDATABASE: database.name } },
+  );
+  const printed: number[] = [];
+  let buffered = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    printed.push(...lines.map(Number));
+    if (killAfter !== undefined && printed.length >= killAfter) child.kill('SIGKILL');
+  });
+  return new Promise((resolvePromise, reject) => {
+    child.on('error', reject);
+    child.on('exit', () => resolvePromise(printed));
+  });
+}
+
+describe('createPostgresVerificationStore', () => {
+  beforeAll(async () => {
+    await migrate(database.pool, { schema: SCHEMA });
+  });
+
+  it('reads and updates records, keeps one key and tells the time on the database clock', async () => {
+    const store = createPostgresVerificationStore<{ kind: string; n: number }>({
+      pool: database.pool,
+      schema: SCHEMA,
+    });
+    expect(await store.read('address-1')).toBeUndefined();
+    expect(await store.update('address-1', () => undefined)).toBeUndefined();
+    expect(await store.update('address-1', () => ({ kind: 'address', n: 1 }))).toEqual({
+      kind: 'address',
+      n: 1,
+    });
+    expect(await store.read('address-1')).toEqual({ kind: 'address', n: 1 });
+    const other = createPostgresVerificationStore({ pool: database.newPool(), schema: SCHEMA });
+    const [a, b] = await Promise.all([store.key(), other.key()]);
+    expect(a.byteLength).toBe(32);
+    expect(Buffer.from(a).equals(Buffer.from(b ?? []))).toBe(true);
+    expect(Math.abs((await store.now()) - Date.now())).toBeLessThan(60_000);
+    await expect(store.read('../x')).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'name' });
+  });
+
+  it('loses no update when two instances update one record at the same time', async () => {
+    const [first, second] = await Promise.all([counter('race', 25), counter('race', 25)]);
+    const store = createPostgresVerificationStore<{ count: number }>({ pool: database.pool, schema: SCHEMA });
+    expect((await store.read('race'))?.count).toBe(50);
+    // Each count was seen by exactly one instance.
+    expect([...(first ?? []), ...(second ?? [])].sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 50 }, (_, index) => index + 1),
+    );
+  }, 120_000);
+
+  it('leaves the record whole and unlocked when an instance is killed mid-update', async () => {
+    const printed = await counter('killed', 10_000, 5);
+    const store = createPostgresVerificationStore<{ count: number }>({ pool: database.pool, schema: SCHEMA });
+    const count = (await store.read('killed'))?.count ?? 0;
+    // Every update it confirmed is there; one more may have committed as it was killed.
+    expect(count).toBeGreaterThanOrEqual(printed.length);
+    expect(count).toBeLessThanOrEqual(printed.length + 1);
+    expect(await store.update('killed', (current) => ({ count: (current?.count ?? 0) + 1 }))).toEqual({
+      count: count + 1,
+    });
+  }, 120_000);
+});

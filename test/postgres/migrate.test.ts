@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
+import { LATEST_VERSION, migrate, migrateTo } from '../../src/postgres/migrate.js';
+import { usePostgres } from '../support/use-postgres.js';
+
+const database = usePostgres();
+
+async function tables(schema: string): Promise<string[]> {
+  const { rows } = await database.pool.query<{ table_name: string }>(
+    'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+    [schema],
+  );
+  return rows.map((row) => row.table_name);
+}
+
+describe('migrate', () => {
+  it('creates every table in its own schema from an empty database, once', async () => {
+    expect(await migrate(database.pool, { schema: 'from_empty' })).toEqual({ from: 0, to: LATEST_VERSION });
+    expect(await tables('from_empty')).toEqual([
+      'audit_log',
+      'customer',
+      'customer_phone',
+      'domain_variant',
+      'held_message',
+      'mailbox_domain',
+      'mailbox_variant',
+      'schema_version',
+      'verification_key',
+      'verification_record',
+    ]);
+    expect(await migrate(database.pool, { schema: 'from_empty' })).toEqual({
+      from: LATEST_VERSION,
+      to: LATEST_VERSION,
+    });
+  });
+
+  it('upgrades a schema at the previous version and keeps its rows', async () => {
+    await migrateTo(database.pool, '"previous"', LATEST_VERSION - 1);
+    await database.pool.query(
+      `INSERT INTO previous.customer (id, emails, phones) VALUES ('C-1', '{anna@x.se}', '{}')`,
+    );
+    expect(await migrate(database.pool, { schema: 'previous' })).toEqual({
+      from: LATEST_VERSION - 1,
+      to: LATEST_VERSION,
+    });
+    const { rows } = await database.pool.query('SELECT id FROM previous.customer');
+    expect(rows).toEqual([{ id: 'C-1' }]);
+    const versions = await database.pool.query(
+      'SELECT version FROM previous.schema_version ORDER BY version',
+    );
+    expect(versions.rows.map((row) => row.version)).toEqual(
+      Array.from({ length: LATEST_VERSION }, (_, index) => index + 1),
+    );
+  });
+
+  it('applies each version once when instances migrate at the same time', async () => {
+    const pools = Array.from({ length: 4 }, () => database.newPool({ max: 1 }));
+    const results = await Promise.all(pools.map((pool) => migrate(pool, { schema: 'at_once' })));
+    expect(results.filter((result) => result.from === 0)).toHaveLength(1);
+    expect(results.filter((result) => result.from === LATEST_VERSION)).toHaveLength(3);
+    const versions = await database.pool.query('SELECT count(*)::integer AS n FROM at_once.schema_version');
+    expect(versions.rows[0].n).toBe(LATEST_VERSION);
+  });
+
+  it('refuses a schema name that is no plain identifier, naming the option', async () => {
+    const error = await migrate(database.pool, { schema: 'x; DROP TABLE y' }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.field).toBe('options.schema');
+  });
+});
