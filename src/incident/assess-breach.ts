@@ -259,6 +259,33 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       'An identity number reached someone outside the organisation and is enough for identity theft: the risk is high.',
     );
   }
+  // Financial data and login details in a stranger's hands are what fraud and account takeover need
+  // (GDPR Recital 85; Regulation 611/2013 Art. 3(2)(a) and (b)). The published decisions on them are
+  // consistent: HDPA 6/2022 (bank alerts with account spending e-mailed to a stranger) fined the bank
+  // for not telling the customer, UODO told the debtor whose attachment of earnings reached another
+  // person, and Persónuvernd 2021122409 held the logins keyed to a reassigned number a significant
+  // risk. As with identity numbers, a stranger's confirmed deletion counts under the default reading,
+  // and financial data that gives little insight (ENISA 2013 section 3.1) does not count.
+  const exposed = outside && input.encrypted !== true && (strict || !removed);
+  const moneyInsight = money && (input.insight ?? 'substantial') === 'substantial';
+  if (exposed && moneyInsight && level < 2) {
+    level = 2;
+    reason(
+      'financial-loss',
+      'GDPR Recital 85; Regulation 611/2013 Art. 3(2)(a); HDPA decision 6/2022',
+      'Ekonomiska uppgifter har nått en utomstående och kan användas för bedrägeri: risken är hög.',
+      'Financial data reached someone outside the organisation and can be used for fraud: the risk is high.',
+    );
+  }
+  if (exposed && categories.has('credentials') && level < 2) {
+    level = 2;
+    reason(
+      'account-takeover',
+      'GDPR Recital 85; Regulation 611/2013 Art. 3(2)(b); Persónuvernd case 2021122409',
+      'Inloggningsuppgifter har nått en utomstående, som kan ta över kontot: risken är hög.',
+      'Login details reached someone outside the organisation, who can take over the account: the risk is high.',
+    );
+  }
   if (strict && outside && enisa.ei >= 0.75 && level === 0 && input.encrypted !== true) {
     level = 1;
     reason(

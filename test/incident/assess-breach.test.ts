@@ -304,6 +304,76 @@ describe('assessBreach weighs the recipient against what the data was', () => {
   });
 });
 
+// What reaching a private stranger makes possible, by the kind of data: the regulators in the corpus
+// treat financial data and login details in a stranger's hands as a high risk in themselves (HDPA
+// 6/2022 Piraeus Bank; Persónuvernd 2021122409 Nova; UODO on a bailiff's attachment of earnings).
+describe('assessBreach weighs what a stranger can do with the data', () => {
+  it('tells the customer when bank alerts with account spending reached a stranger (HDPA 6/2022)', () => {
+    const assessment = assessBreach({
+      regimes: ['gdpr'],
+      dataCategories: ['name', 'financial'],
+      dataSubjects: 1,
+      recipient: 'unknown-individual',
+    });
+    expect(assessment.risk).toBe('high');
+    expect(assessment.notifyAuthority).toBe(true);
+    expect(assessment.notifyDataSubjects).toBe(true);
+    expect(assessment.reasons.map((reason) => reason.code)).toContain('financial-loss');
+  });
+
+  it('treats the means to log in reaching a stranger as a high risk (Persónuvernd 2021122409)', () => {
+    const assessment = assessBreach({
+      regimes: ['eprivacy', 'gdpr'],
+      dataCategories: ['phone-number', 'credentials'],
+      dataSubjects: 1,
+      recipient: 'unknown-individual',
+    });
+    expect(assessment.risk).toBe('high');
+    expect(assessment.notifyDataSubjects).toBe(true);
+    expect(assessment.reasons.map((reason) => reason.code)).toContain('account-takeover');
+  });
+
+  it('keeps the lower risk when the stranger deleted the financial data, or it gives little insight', () => {
+    const deleted = assessBreach({
+      regimes: ['gdpr'],
+      dataCategories: ['name', 'financial'],
+      dataSubjects: 1,
+      recipient: 'unknown-individual',
+      recipientConfirmedDeletion: true,
+    });
+    expect(deleted.risk).not.toBe('high');
+    expect(deleted.reasons.map((reason) => reason.code)).not.toContain('financial-loss');
+    const minimal = assessBreach({
+      regimes: ['gdpr'],
+      dataCategories: ['name', 'financial'],
+      dataSubjects: 1,
+      recipient: 'unknown-individual',
+      insight: 'minimal',
+    });
+    expect(minimal.reasons.map((reason) => reason.code)).not.toContain('financial-loss');
+    const colleague = assessBreach({
+      regimes: ['gdpr'],
+      dataCategories: ['name', 'financial'],
+      dataSubjects: 1,
+      recipient: 'internal',
+      recipientConfirmedDeletion: true,
+    });
+    expect(colleague.notifyAuthority).toBe(false);
+  });
+
+  it('counts a stranger’s deletion of login details only under the default reading', () => {
+    const facts: BreachFacts = {
+      regimes: ['gdpr'],
+      dataCategories: ['name', 'credentials'],
+      dataSubjects: 1,
+      recipient: 'unknown-individual',
+      recipientConfirmedDeletion: true,
+    };
+    expect(assessBreach(facts).reasons.map((reason) => reason.code)).not.toContain('account-takeover');
+    expect(assessBreach(facts, { profile: 'strict' }).risk).toBe('high');
+  });
+});
+
 describe('assessBreach under the GDPR', () => {
   const base: BreachFacts = {
     regimes: ['gdpr'],

@@ -38,7 +38,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": true,
       "notifyDataSubjects": null,
       "risk": null
-    }
+    },
+    "profile": "strict"
   },
   {
     "id": "ap-2021-pvv-overijssel",
@@ -70,7 +71,7 @@ export const breachDecisions: readonly BreachDecision[] = [
   },
   {
     "id": "apd-52-2024-notary-wrong-addressee",
-    "authority": "APD/GBA",
+    "authority": "APD",
     "country": "BE",
     "document": "Gegevensbeschermingsautoriteit, Geschillenkamer, beslissing 52/2024 of 3 April 2024 (prima facie decision under Art. 95 WOG, file DOS-2024-00220), machine translation",
     "date": "2024-04-03",
@@ -207,7 +208,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": true,
       "notifyDataSubjects": null,
       "risk": "risk"
-    }
+    },
+    "profile": "strict"
   },
   {
     "id": "datatilsynet-dk-2021-442-13805-skatteforvaltningen",
@@ -918,7 +920,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": true,
       "notifyDataSubjects": true,
       "risk": null
-    }
+    },
+    "profile": "strict"
   },
   {
     "id": "uodo-dkn-5131-28-2023-toyota-bank",
@@ -1108,6 +1111,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": true,
       "notifyDataSubjects": null,
       "risk": null
-    }
+    },
+    "profile": "strict"
   }
 ];
