@@ -17,6 +17,9 @@ import { type Edit, explainEdits } from '../matching/explain-edits.js';
 import { findConfusables } from '../matching/find-confusables.js';
 import { createDomainTypoFinder } from '../matching/find-domain-typo.js';
 import { findNumberMismatches, knownNumbers } from '../matching/find-number-mismatches.js';
+import { isEndingSlip } from '../matching/is-ending-slip.js';
+import { isPossibleTypo } from '../matching/is-possible-typo.js';
+import { transliterationDistance } from '../matching/transliteration-distance.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { spellAddress } from '../spelling/spell-address.js';
@@ -262,14 +265,17 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
       for (const candidate of known) {
         const sameDomain = candidate.key.domain === key.domain;
         const limit = allowedDistance(candidate.key.local.length);
-        if (sameDomain || isDomainSlip(key.domain, candidate.key.domain)) {
+        // A slip in the ending (`.es`, `.nu` for `.se`) is one slip, even where it makes a real domain.
+        const endingSlip = !sameDomain && isEndingSlip(key.domain, candidate.key.domain);
+        if (sameDomain || endingSlip || isDomainSlip(key.domain, candidate.key.domain)) {
           // At another domain the provider's rules (Gmail's dots) may not apply: the local parts
-          // as typed count too, so `h.ward@gmail.con` is one slip from `h.ward@gmail.com`.
+          // as typed count too, so `h.ward@gmail.con` is one slip from `h.ward@gmail.com`. Swedish
+          // letters written another way (`aake` for `åke`) are one slip however many there are.
           const localDistance = sameDomain
-            ? editDistance(key.local, candidate.key.local, { maxDistance: limit })
+            ? transliterationDistance(key.local, candidate.key.local, { maxDistance: limit })
             : Math.min(
-                editDistance(key.local, candidate.key.local, { maxDistance: limit }),
-                editDistance(address.local.toLowerCase(), candidate.parsed.local.toLowerCase(), {
+                transliterationDistance(key.local, candidate.key.local, { maxDistance: limit }),
+                transliterationDistance(address.local.toLowerCase(), candidate.parsed.local.toLowerCase(), {
                   maxDistance: limit,
                 }),
               );
@@ -284,7 +290,10 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
             // the @ (`anna@atelia.com`) is one, not one in each part.
             edits = explainEdits(displayAddress(candidate.parsed.address).toLowerCase(), typed);
             distance = Math.min(
-              localDistance + editDistance(key.domain, candidate.key.domain, { maxDistance: addressLimit }),
+              localDistance +
+                (endingSlip
+                  ? 1
+                  : editDistance(key.domain, candidate.key.domain, { maxDistance: addressLimit })),
               edits.length,
             );
           }
@@ -296,6 +305,13 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
             // The domains agree (or are aliases of one provider): the slips are in the local part.
             edits ??= explainEdits(candidate.parsed.local.toLowerCase(), address.local.toLowerCase());
             findings.push(finding({ code: 'near-miss', known: candidate.given, distance, edits }));
+            continue;
+          }
+          const typedLocal = address.local.toLowerCase();
+          const knownLocal = candidate.parsed.local.toLowerCase();
+          if (sameDomain && isPossibleTypo(typedLocal, knownLocal)) {
+            const edits = explainEdits(knownLocal, typedLocal);
+            findings.push(finding({ code: 'possible-typo', known: candidate.given, distance: 2, edits }));
             continue;
           }
         }
@@ -323,7 +339,8 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         : findDomainTypo(address.domain);
       if (typo) findings.push(finding({ code: 'domain-typo', ...typo }));
 
-      if (/\d\d/.test(address.local)) {
+      // A digit may stand beside letters typed for digits (`19o2`, `2oo1`): one digit is enough.
+      if (/\d/.test(address.local)) {
         const numbers = knownNumbers({
           ...(customer.birthDate ? { birthDate: customer.birthDate } : {}),
           phoneDigits: digitsOfPhones(customer),
@@ -384,6 +401,10 @@ function chooseSuggestion(
     const atBest = new Set(nearMisses.filter((item) => item.distance === best).map((item) => item.known));
     return atBest.size === 1 ? [...atBest][0] : undefined;
   }
+  const possibleTypos = new Set(
+    findings.flatMap((item) => (item.code === 'possible-typo' ? [item.known] : [])),
+  );
+  if (possibleTypos.size > 0) return possibleTypos.size === 1 ? [...possibleTypos][0] : undefined;
   // Another customer's address is a suggestion only for staff who may see it (`customerId` is
   // then present); masked, it is none, and the suggestions below, which need no other customer's
   // record, are made as without a directory.

@@ -32,9 +32,10 @@ describe('domains in what the salesperson reads', () => {
   });
 
   it('names sibling and disposable domains as typed', () => {
-    const sibling = checkRecipient({ entered: 'asa@åkeri.nu', customer });
+    // (`.nu` for `.se` would be a slip in the ending of the known address: a near miss.)
+    const sibling = checkRecipient({ entered: 'asa@åkeri.com', customer });
     expect(message(sibling.findings, 'sibling-domain')).toBe(
-      'The customer is known by the same name at åkeri.se (asa@åkeri.se), not at åkeri.nu. This address probably belongs to someone else.',
+      'The customer is known by the same name at åkeri.se (asa@åkeri.se), not at åkeri.com. This address probably belongs to someone else.',
     );
     const disposable = checkRecipient(
       { entered: 'kund@slängpost.se', customer: { id: 'C-2' } },

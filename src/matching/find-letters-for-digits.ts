@@ -1,0 +1,128 @@
+import { explainEdits } from './explain-edits.js';
+import type { KnownNumber, NumberMismatch } from './find-number-mismatches.js';
+import { areKeyboardNeighbours } from './keyboard-neighbours.js';
+
+/**
+ * Letters read as a digit: by their look (l and I for 1, O for 0, S for 5, Z for 2, B for 8,
+ * g for 9), as people copy a number from handwriting or a screen. A letter on the key row under
+ * the digits (q, w, e, r, ... under 1, 2, 3, 4, ...) is a slip of the finger and is found through
+ * the keyboard layout.
+ */
+const LOOKS_LIKE: Readonly<Record<string, string>> = {
+  l: '1',
+  i: '1',
+  o: '0',
+  s: '5',
+  z: '2',
+  b: '8',
+  g: '9',
+};
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Whether `character` (lower-case) can stand for `digit`. */
+function standsFor(character: string, digit: string): boolean {
+  return LOOKS_LIKE[character] === digit || areKeyboardNeighbours(character, digit);
+}
+
+function canStandForADigit(character: string): boolean {
+  if (LOOKS_LIKE[character]) return true;
+  for (let digit = 0; digit <= 9; digit++) if (areKeyboardNeighbours(character, String(digit))) return true;
+  return false;
+}
+
+/** A letters-for-digits reading, with where it stands in the local part. */
+export interface LettersForDigits extends NumberMismatch {
+  /** Where the number typed with letters starts in the local part, and where it ends. */
+  readonly start: number;
+  readonly end: number;
+}
+
+// At most two letters, never more than the digits, and numbers of four digits or more: so that the
+// letters of a name beside a number are not read as part of it.
+const MOST_LETTERS = 2;
+const SHORTEST_NUMBER = 4;
+
+/**
+ * Finds numbers of the customer's (a birth year or date, a phone number) typed with a letter or
+ * two in place of digits: `l979` or `I985` (l and I for 1), `19o2` and `2oo1` (o for 0), `197e`
+ * (e, the key under 3). Only numbers of four digits or more are read so, only with at least as
+ * many digits as letters, and only when the digits typed around them are not already the right
+ * number (`karl1985` is 1985, not a mistyped `11985`).
+ *
+ * @example
+ * ```ts
+ * const numbers = knownNumbers({ birthDate: '2001-03-02' });
+ * findLettersForDigits('maria.lund2oo1', numbers)[0]?.expected; // '2001'
+ * findLettersForDigits('maria.lund2001', numbers);              // []
+ * ```
+ */
+export function findLettersForDigits(local: string, numbers: readonly KnownNumber[]): LettersForDigits[] {
+  const found: LettersForDigits[] = [];
+  const lower = local.toLowerCase();
+  let index = 0;
+  while (index < lower.length) {
+    // A stretch of digits and letters that can stand for digits, holding at least one digit.
+    if (!isDigit(lower.charCodeAt(index)) && !canStandForADigit(lower[index] as string)) {
+      index++;
+      continue;
+    }
+    const start = index;
+    let digits = 0;
+    while (
+      index < lower.length &&
+      (isDigit(lower.charCodeAt(index)) || canStandForADigit(lower[index] as string))
+    ) {
+      if (isDigit(lower.charCodeAt(index))) digits++;
+      index++;
+    }
+    if (digits === 0) continue;
+    const stretch = lower.slice(start, index);
+    const runs = stretch.match(/\d+/g) ?? [];
+    if (runs.some((run) => numbers.some((known) => known.digits === run))) continue;
+    const reading = readStretch(stretch, numbers);
+    if (!reading) continue;
+    const typed = local.slice(start + reading.offset, start + reading.offset + reading.known.digits.length);
+    found.push({
+      digits: typed,
+      expected: reading.known.digits,
+      source: reading.known.source,
+      edits: explainEdits(reading.known.digits, typed),
+      start: start + reading.offset,
+      end: start + reading.offset + typed.length,
+    });
+  }
+  return found;
+}
+
+/** The longest known number the stretch holds with letters for some of its digits. */
+function readStretch(
+  stretch: string,
+  numbers: readonly KnownNumber[],
+): { known: KnownNumber; offset: number } | undefined {
+  let best: { known: KnownNumber; offset: number } | undefined;
+  for (const known of numbers) {
+    const length = known.digits.length;
+    if (length < SHORTEST_NUMBER || length > stretch.length) continue;
+    if (best && best.known.digits.length >= length) continue;
+    for (let offset = 0; offset + length <= stretch.length; offset++) {
+      // The number is all of the digits typed there: a digit just before or after makes it another.
+      if (offset > 0 && isDigit(stretch.charCodeAt(offset - 1))) continue;
+      if (offset + length < stretch.length && isDigit(stretch.charCodeAt(offset + length))) continue;
+      let letters = 0;
+      let matches = true;
+      for (let k = 0; k < length && matches; k++) {
+        const character = stretch[offset + k] as string;
+        const digit = known.digits[k] as string;
+        if (character === digit) continue;
+        if (isDigit(stretch.charCodeAt(offset + k)) || !standsFor(character, digit)) matches = false;
+        else letters++;
+      }
+      if (matches && letters > 0 && letters <= MOST_LETTERS && letters * 2 <= length) {
+        best = { known, offset };
+        break;
+      }
+    }
+  }
+  return best;
+}

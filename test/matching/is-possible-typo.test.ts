@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isPossibleTypo } from '../../src/matching/is-possible-typo.js';
+
+describe('isPossibleTypo', () => {
+  it.each([
+    ['lnisslon', 'lnilsson'],
+    ['lmilssom', 'lnilsson'],
+    ['anan.lnud', 'anna.lund'],
+    ['ana.lnud', 'anna.lund'],
+    ['eirk.lidn', 'erik.lind'],
+    ['kalrsson', 'karlson'],
+    ['lmilsspn', 'lnilsson'],
+  ])('reads %s as two slips of %s', (entered, known) => {
+    expect(isPossibleTypo(entered, known)).toBe(true);
+  });
+
+  it.each([
+    // one slip is a near miss, three are another address
+    ['lnilssno', 'lnilsson'],
+    ['lnilsson', 'lnilsson'],
+    ['lnslsno', 'lnilsson'],
+    // another person's name
+    ['ella.berg', 'eva.berg'],
+    ['pia.lund', 'per.lund'],
+    ['olsen', 'olsson'],
+    ['andreas', 'anders'],
+    ['johanna', 'johan'],
+    ['annika.ek', 'anna.ek'],
+    ['emil.berg', 'erik.berg'],
+    // the difference is a whole number: numbered mailboxes are told apart elsewhere
+    ['anna.lund', 'anna.lund79'],
+    ['lund1979', 'lund1985'],
+    ['nils1961', 'nils61'],
+    ['olle.12', 'olle'],
+    // too short to tell a typo from another address
+    ['abcd', 'abxy'],
+    // long local parts: two slips are a near miss there
+    ['anna.svenson19', 'anna.svensson1985'],
+  ])('does not read %s as two slips of %s', (entered, known) => {
+    expect(isPossibleTypo(entered, known)).toBe(false);
+  });
+});
