@@ -1,3 +1,4 @@
+import { swedishQwertyRows } from './data/keyboard-layout.js';
 import { explainEdits } from './explain-edits.js';
 import type { KnownNumber, NumberMismatch } from './find-number-mismatches.js';
 import { areKeyboardNeighbours } from './keyboard-neighbours.js';
@@ -20,16 +21,29 @@ const LOOKS_LIKE: Readonly<Record<string, string>> = {
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
-/** Whether `character` (lower-case) can stand for `digit`. */
-function standsFor(character: string, digit: string): boolean {
-  return LOOKS_LIKE[character] === digit || areKeyboardNeighbours(character, digit);
-}
+/** Each lower-case letter that can stand for a digit, with the digits it can stand for. */
+const DIGITS_FOR_LETTER: ReadonlyMap<string, string> = (() => {
+  const table = new Map<string, string>();
+  const letters = new Set([...swedishQwertyRows.join('')].filter((key) => /\p{L}/u.test(key)));
+  for (const letter of letters) {
+    let digits = LOOKS_LIKE[letter] ?? '';
+    for (let digit = 0; digit <= 9; digit++)
+      if (areKeyboardNeighbours(letter, String(digit)) && !digits.includes(String(digit))) digits += digit;
+    if (digits) table.set(letter, digits);
+  }
+  return table;
+})();
 
-function canStandForADigit(character: string): boolean {
-  if (LOOKS_LIKE[character]) return true;
-  for (let digit = 0; digit <= 9; digit++) if (areKeyboardNeighbours(character, String(digit))) return true;
-  return false;
-}
+/** A letter that can stand for a digit beside a digit: where a number typed with letters can be. */
+const LETTER_BESIDE_DIGIT = new RegExp(
+  `[${[...DIGITS_FOR_LETTER.keys()].join('')}]\\d|\\d[${[...DIGITS_FOR_LETTER.keys()].join('')}]`,
+  'i',
+);
+
+/** Whether `character` (lower-case) can stand for `digit`. */
+const standsFor = (character: string, digit: string): boolean =>
+  DIGITS_FOR_LETTER.get(character)?.includes(digit) ?? false;
+const canStandForADigit = (character: string): boolean => DIGITS_FOR_LETTER.has(character);
 
 /** A letters-for-digits reading, with where it stands in the local part. */
 export interface LettersForDigits extends NumberMismatch {
@@ -59,6 +73,8 @@ const SHORTEST_NUMBER = 4;
  */
 export function findLettersForDigits(local: string, numbers: readonly KnownNumber[]): LettersForDigits[] {
   const found: LettersForDigits[] = [];
+  if (!LETTER_BESIDE_DIGIT.test(local) || !numbers.some((known) => known.digits.length >= SHORTEST_NUMBER))
+    return found;
   const lower = local.toLowerCase();
   let index = 0;
   while (index < lower.length) {

@@ -72,10 +72,14 @@ export function findNumberMismatches(local: string, numbers: readonly KnownNumbe
   const mismatches: NumberMismatch[] = [];
   const withLetters = findLettersForDigits(local, numbers);
   for (const { start, end, ...mismatch } of withLetters) mismatches.push(mismatch);
-  for (const match of local.matchAll(/\d{2,}/g)) {
-    const run = match[0];
+  const runs = local.match(/\d{2,}/g);
+  if (!runs) return mismatches;
+  let from = 0;
+  for (const run of runs) {
+    const at = local.indexOf(run, from);
+    from = at + run.length;
     // Digits already read as part of a number typed with letters are not read again.
-    if (withLetters.some((reading) => match.index < reading.end && match.index + run.length > reading.start))
+    if (withLetters.length > 0 && withLetters.some((reading) => at < reading.end && from > reading.start))
       continue;
     if (numbers.some((known) => known.digits === run)) continue;
     let best: KnownNumber | undefined;

@@ -4,6 +4,8 @@ import { createDirectory } from '../../src/contacts/create-directory.js';
 import { checkPhone } from '../../src/guard/check-phone.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
 import type { Finding } from '../../src/guard/verdict.js';
+import { editDistance } from '../../src/matching/edit-distance.js';
+import { transliterationDistance } from '../../src/matching/transliteration-distance.js';
 import { spellAddress } from '../../src/spelling/spell-address.js';
 
 const customer = { id: 'C-1', name: 'Åsa Berg', emails: ['asa@åkeri.se'] };
@@ -117,7 +119,12 @@ describe('near misses agree with the definition', () => {
           for (const finding of near(entered, known)) {
             if (finding.code !== 'near-miss') continue;
             expect(finding.distance).toBeLessThanOrEqual(counted.length >= 10 ? 2 : 1);
-            if (domain !== 'gmail.com') expect(finding.edits).toHaveLength(finding.distance);
+            // Letters written another way (`ae` for `a`, `aa` for `a`) are one slip however many
+            // letters they rewrite; the edits still show every letter.
+            const writtenOtherwise =
+              transliterationDistance(entered, known) < editDistance(entered, known, { maxDistance: 3 });
+            if (domain !== 'gmail.com' && !writtenOtherwise)
+              expect(finding.edits).toHaveLength(finding.distance);
           }
         },
       ),

@@ -35,6 +35,9 @@ describe('transliterationDistance', () => {
     expect(transliterationDistance('noel', 'nora')).toBe(editDistance('noel', 'nora'));
     expect(transliterationDistance('ake.lofgren', 'ake.lofgren')).toBe(0);
     expect(transliterationDistance('åke', 'åke')).toBe(0);
+    // a run of the same letter is no letter written another way
+    expect(transliterationDistance('aaaa', 'aa')).toBe(2);
+    expect(transliterationDistance('saaara', 'sara')).toBe(2);
   });
 
   it('stops at the bound and reports one more than it', () => {
