@@ -313,13 +313,16 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
           if (!sameDomain && localAllowed) {
             // Explained over the address as a person reads it, domain in Unicode; a slip across
             // the @ (`anna@atelia.com`) is one, not one in each part.
-            edits = explainEdits(displayAddress(candidate.parsed.address).toLowerCase(), typed);
+            const knownTyped = displayAddress(candidate.parsed.address).toLowerCase();
+            edits = explainEdits(knownTyped, typed);
             distance = Math.min(
               localDistance +
                 (endingSlip
                   ? 1
                   : editDistance(key.domain, candidate.key.domain, { maxDistance: addressLimit })),
               edits.length,
+              // Swedish letters written another way in the name and the domain alike are one slip.
+              transliterationDistance(knownTyped, typed, { maxDistance: addressLimit }),
             );
           }
           if (
@@ -347,7 +350,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         // Two slips in a short local part: too far for a near miss, too close to pass unremarked.
         const typedLocal = address.local.toLowerCase();
         const knownLocal = candidate.parsed.local.toLowerCase();
-        if (sameDomain && isPossibleTypo(typedLocal, knownLocal)) {
+        if (sameDomain && isPossibleTypo(typedLocal, knownLocal, { firstNames })) {
           const edits = explainEdits(knownLocal, typedLocal);
           findings.push(finding({ code: 'possible-typo', known: candidate.given, distance: 2, edits }));
           continue;

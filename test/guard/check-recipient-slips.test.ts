@@ -26,6 +26,10 @@ describe('checkRecipient: Swedish letters written another way', () => {
     ['per.baeck@hotmail.se', 'per.bäck@hotmail.se'],
     ['goeran.lof@telia.com', 'göran.löf@telia.com'],
     ['jorgen.ahlen@outlook.com', 'jörgen.åhlén@outlook.com'],
+    // The domain written another way too: still the one transliteration.
+    ['hjördissundström@örebro.se', 'hjordissundstrom@orebro.se'],
+    ['m_engström@göteborg.se', 'm_engstroem@goteborg.se'],
+    ['gsjoegren@västerås.se', 'gsjoegren@vasteras.se'],
   ])('blocks %s as a near miss of the known %s, one slip however many letters', (entered, known) => {
     const verdict = checkRecipient({ entered, customer: knownAt(known) });
     expect(verdict.action).toBe('block');
@@ -152,7 +156,7 @@ describe('checkRecipient: two slips in a short local part', () => {
     ['pia.lund@gmail.com', 'per.lund@gmail.com'],
     ['emil.berg@gmail.com', 'erik.berg@gmail.com'],
     ['ida.berg@gmail.com', 'mia.berg@gmail.com'],
-    ['thom16@gmail.com', 'thomas16@gmail.com'],
+    ['ebba.lund@gmail.com', 'eva.lund@gmail.com'],
     ['anna.lund@gmail.com', 'anna.lund79@gmail.com'],
     ['anna.jonsson37@gmail.com', 'anna.jonsson@gmail.com'],
     ['nils1961@gmail.com', 'nils61@gmail.com'],
