@@ -140,6 +140,12 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
       return sv
         ? `Samma namn i en annan ordning eller med andra skiljetecken: kundens kända adress är ${displayAddress(finding.known)}.`
         : `The same name in another order or with other separators: the customer's known address is ${displayAddress(finding.known)}.`;
+    case 'possible-typo': {
+      const edits = describeEdits(finding.edits, locale);
+      return sv
+        ? `Det här kan vara ett skrivfel av kundens kända adress ${displayAddress(finding.known)}: ${edits}. Kontrollera adressen med kunden.`
+        : `This may be a typo of the customer's known address ${displayAddress(finding.known)}: ${edits}. Check the address with the customer.`;
+    }
     case 'sibling-domain':
       return sv
         ? `Kunden är känd med samma namn på ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}), inte på ${displayDomain(finding.enteredDomain)}. Adressen tillhör troligen någon annan.`
@@ -181,6 +187,12 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
           : sv
             ? 'telefonnummer'
             : 'phone number';
+      // `2oo1`: letters typed for digits are no digits; the sentence says what was typed.
+      if (/\D/.test(finding.digits)) {
+        return sv
+          ? `${finding.digits} liknar kundens ${what} ${finding.expected} skrivet med bokstäver i stället för siffror: ${describeEdits(finding.edits, locale)}.`
+          : `${finding.digits} looks like the customer's ${what} ${finding.expected} typed with letters for digits: ${describeEdits(finding.edits, locale)}.`;
+      }
       return sv
         ? `Siffrorna ${finding.digits} liknar kundens ${what} ${finding.expected} med ett skrivfel: ${describeEdits(finding.edits, locale)}.`
         : `The digits ${finding.digits} look like the customer's ${what} ${finding.expected} with a typo: ${describeEdits(finding.edits, locale)}.`;

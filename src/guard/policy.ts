@@ -16,6 +16,8 @@ export const defaultPolicy: Policy = {
   'domain-typo': 'block',
   'confusable-characters': 'block',
   'invalid-address': 'block',
+  // Two slips in a short local part: as often another person's address as a typo, so asked about.
+  'possible-typo': 'confirm',
   'sibling-domain': 'confirm',
   'number-mismatch': 'confirm',
   // Rewritings of a known address that may well be another person's mailbox: a name without its
@@ -48,6 +50,7 @@ export const findingSeverity: Readonly<Record<FindingCode, Severity>> = {
   'domain-typo': 'critical',
   'confusable-characters': 'critical',
   'invalid-address': 'critical',
+  'possible-typo': 'warning',
   'sibling-domain': 'warning',
   'number-mismatch': 'warning',
   'other-first-name': 'warning',
@@ -95,6 +98,7 @@ export const findingOrder: readonly FindingCode[] = [
   'other-first-name',
   'number-changed',
   'name-reordered',
+  'possible-typo',
   'belongs-to-other-customer',
   'sibling-domain',
   'number-mismatch',

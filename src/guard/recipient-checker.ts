@@ -20,6 +20,9 @@ import { createDomainTypoFinder } from '../matching/find-domain-typo.js';
 import { findNameChange } from '../matching/find-name-change.js';
 import { findNumberMismatches, knownNumbers } from '../matching/find-number-mismatches.js';
 import { findOtherFirstName } from '../matching/find-other-first-name.js';
+import { isEndingSlip } from '../matching/is-ending-slip.js';
+import { isPossibleTypo } from '../matching/is-possible-typo.js';
+import { transliterationDistance } from '../matching/transliteration-distance.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { spellAddress } from '../spelling/spell-address.js';
@@ -291,14 +294,17 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
       for (const candidate of known) {
         const sameDomain = candidate.key.domain === key.domain;
         const limit = allowedDistance(candidate.key.local.length);
-        if (sameDomain || isDomainSlip(key.domain, candidate.key.domain)) {
+        // A slip in the ending (`.es`, `.nu` for `.se`) is one slip, even where it makes a real domain.
+        const endingSlip = !sameDomain && isEndingSlip(key.domain, candidate.key.domain);
+        if (sameDomain || endingSlip || isDomainSlip(key.domain, candidate.key.domain)) {
           // At another domain the provider's rules (Gmail's dots) may not apply: the local parts
-          // as typed count too, so `h.ward@gmail.con` is one slip from `h.ward@gmail.com`.
+          // as typed count too, so `h.ward@gmail.con` is one slip from `h.ward@gmail.com`. Swedish
+          // letters written another way (`aake` for `åke`) are one slip however many there are.
           const localDistance = sameDomain
-            ? editDistance(key.local, candidate.key.local, { maxDistance: limit })
+            ? transliterationDistance(key.local, candidate.key.local, { maxDistance: limit })
             : Math.min(
-                editDistance(key.local, candidate.key.local, { maxDistance: limit }),
-                editDistance(address.local.toLowerCase(), candidate.parsed.local.toLowerCase(), {
+                transliterationDistance(key.local, candidate.key.local, { maxDistance: limit }),
+                transliterationDistance(address.local.toLowerCase(), candidate.parsed.local.toLowerCase(), {
                   maxDistance: limit,
                 }),
               );
@@ -311,10 +317,16 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
           if (!sameDomain && localAllowed) {
             // Explained over the address as a person reads it, domain in Unicode; a slip across
             // the @ (`anna@atelia.com`) is one, not one in each part.
-            edits = explainEdits(displayAddress(candidate.parsed.address).toLowerCase(), typed);
+            const knownTyped = displayAddress(candidate.parsed.address).toLowerCase();
+            edits = explainEdits(knownTyped, typed);
             distance = Math.min(
-              localDistance + editDistance(key.domain, candidate.key.domain, { maxDistance: addressLimit }),
+              localDistance +
+                (endingSlip
+                  ? 1
+                  : editDistance(key.domain, candidate.key.domain, { maxDistance: addressLimit })),
               edits.length,
+              // Swedish letters written another way in the name and the domain alike are one slip.
+              transliterationDistance(knownTyped, typed, { maxDistance: addressLimit }),
             );
           }
           if (
@@ -337,6 +349,14 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         const rewriting = sameDomain ? rewritingOf(address, candidate, customer.name) : undefined;
         if (rewriting) {
           findings.push(rewriting);
+          continue;
+        }
+        // Two slips in a short local part: too far for a near miss, too close to pass unremarked.
+        const typedLocal = address.local.toLowerCase();
+        const knownLocal = candidate.parsed.local.toLowerCase();
+        if (sameDomain && isPossibleTypo(typedLocal, knownLocal, { firstNames })) {
+          const edits = explainEdits(knownLocal, typedLocal);
+          findings.push(finding({ code: 'possible-typo', known: candidate.given, distance: 2, edits }));
           continue;
         }
         if (
@@ -363,7 +383,8 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         : findDomainTypo(address.domain);
       if (typo) findings.push(finding({ code: 'domain-typo', ...typo }));
 
-      if (/\d\d/.test(address.local)) {
+      // A digit may stand beside letters typed for digits (`19o2`, `2oo1`): one digit is enough.
+      if (/\d/.test(address.local)) {
         const numbers = knownNumbers({
           ...(customer.birthDate ? { birthDate: customer.birthDate } : {}),
           phoneDigits: digitsOfPhones(customer),
@@ -411,7 +432,8 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
 
 /**
  * The one best correction. Known addresses come first (a near miss of one is what the customer
- * meant, then one rewritten: its number left out, its names reordered, another first name), then the look-alike an address passes for, then a corrected provider domain, then a
+ * meant, then one rewritten: its number left out, its names reordered, another first name, then
+ * one two slips away in a short local part), then the look-alike an address passes for, then a corrected provider domain, then a
  * known address at a sibling domain. Within a kind, a tie at the best distance means no suggestion.
  */
 function chooseSuggestion(
@@ -433,6 +455,10 @@ function chooseSuggestion(
     ),
   );
   if (rewritten.size > 0) return rewritten.size === 1 ? [...rewritten][0] : undefined;
+  const possibleTypos = new Set(
+    findings.flatMap((item) => (item.code === 'possible-typo' ? [item.known] : [])),
+  );
+  if (possibleTypos.size > 0) return possibleTypos.size === 1 ? [...possibleTypos][0] : undefined;
   // Another customer's address is a suggestion only for staff who may see it (`customerId` is
   // then present); masked, it is none, and the suggestions below, which need no other customer's
   // record, are made as without a directory.

@@ -62,6 +62,13 @@ export type Finding =
       readonly known: string;
     })
   | (FindingBase & {
+      /** Two slips from a known address whose local part is shorter than ten characters. */
+      readonly code: 'possible-typo';
+      readonly known: string;
+      readonly distance: number;
+      readonly edits: readonly Edit[];
+    })
+  | (FindingBase & {
       readonly code: 'sibling-domain';
       readonly known: string;
       readonly knownDomain: string;

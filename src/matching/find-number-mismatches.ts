@@ -1,5 +1,6 @@
 import { editDistance } from './edit-distance.js';
 import { type Edit, explainEdits } from './explain-edits.js';
+import { findLettersForDigits } from './find-letters-for-digits.js';
 
 /** A number the customer is known by, as it may appear in an address. */
 export interface KnownNumber {
@@ -53,7 +54,8 @@ export function knownNumbers(input: { birthDate?: string; phoneDigits?: readonly
 /**
  * Finds runs of digits in a local part that are one slip (a digit missing, extra, changed or two
  * swapped) from one of the customer's own numbers but equal to none of them: `anna195` or
- * `anna1958` for a customer born in 1985. The right number raises nothing.
+ * `anna1958` for a customer born in 1985, and the customer's numbers typed with letters for
+ * digits (`l979`, `19o2`, `197e`: see `findLettersForDigits`). The right number raises nothing.
  *
  * Two-digit numbers are only matched when swapped (`58` for `85`): any other change of two digits
  * is as likely a different number as a slip.
@@ -67,10 +69,18 @@ export function knownNumbers(input: { birthDate?: string; phoneDigits?: readonly
  */
 export function findNumberMismatches(local: string, numbers: readonly KnownNumber[]): NumberMismatch[] {
   if (numbers.length === 0) return [];
-  const runs = local.match(/\d{2,}/g);
-  if (!runs) return [];
   const mismatches: NumberMismatch[] = [];
+  const withLetters = findLettersForDigits(local, numbers);
+  for (const { start, end, ...mismatch } of withLetters) mismatches.push(mismatch);
+  const runs = local.match(/\d{2,}/g);
+  if (!runs) return mismatches;
+  let from = 0;
   for (const run of runs) {
+    const at = local.indexOf(run, from);
+    from = at + run.length;
+    // Digits already read as part of a number typed with letters are not read again.
+    if (withLetters.length > 0 && withLetters.some((reading) => at < reading.end && from > reading.start))
+      continue;
     if (numbers.some((known) => known.digits === run)) continue;
     let best: KnownNumber | undefined;
     for (const known of numbers) {

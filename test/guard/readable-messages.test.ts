@@ -4,6 +4,8 @@ import { createDirectory } from '../../src/contacts/create-directory.js';
 import { checkPhone } from '../../src/guard/check-phone.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
 import type { Finding } from '../../src/guard/verdict.js';
+import { editDistance } from '../../src/matching/edit-distance.js';
+import { transliterationDistance } from '../../src/matching/transliteration-distance.js';
 import { spellAddress } from '../../src/spelling/spell-address.js';
 
 const customer = { id: 'C-1', name: 'Åsa Berg', emails: ['asa@åkeri.se'] };
@@ -32,9 +34,10 @@ describe('domains in what the salesperson reads', () => {
   });
 
   it('names sibling and disposable domains as typed', () => {
-    const sibling = checkRecipient({ entered: 'asa@åkeri.nu', customer });
+    // (`.nu` for `.se` would be a slip in the ending of the known address: a near miss.)
+    const sibling = checkRecipient({ entered: 'asa@åkeri.com', customer });
     expect(message(sibling.findings, 'sibling-domain')).toBe(
-      'The customer is known by the same name at åkeri.se (asa@åkeri.se), not at åkeri.nu. This address probably belongs to someone else.',
+      'The customer is known by the same name at åkeri.se (asa@åkeri.se), not at åkeri.com. This address probably belongs to someone else.',
     );
     const disposable = checkRecipient(
       { entered: 'kund@slängpost.se', customer: { id: 'C-2' } },
@@ -116,7 +119,12 @@ describe('near misses agree with the definition', () => {
           for (const finding of near(entered, known)) {
             if (finding.code !== 'near-miss') continue;
             expect(finding.distance).toBeLessThanOrEqual(counted.length >= 10 ? 2 : 1);
-            if (domain !== 'gmail.com') expect(finding.edits).toHaveLength(finding.distance);
+            // Letters written another way (`ae` for `a`, `aa` for `a`) are one slip however many
+            // letters they rewrite; the edits still show every letter.
+            const writtenOtherwise =
+              transliterationDistance(entered, known) < editDistance(entered, known, { maxDistance: 3 });
+            if (domain !== 'gmail.com' && !writtenOtherwise)
+              expect(finding.edits).toHaveLength(finding.distance);
           }
         },
       ),

@@ -32,3 +32,55 @@ describe('findNumberMismatches', () => {
     expect(findNumberMismatches('anna195', knownNumbers({}))).toEqual([]);
   });
 });
+
+describe('findNumberMismatches with letters for digits', () => {
+  const born = (birthDate: string) => knownNumbers({ birthDate });
+
+  it.each([
+    ['maria.l979', '1979-03-02', 'l979', '1979'],
+    ['maria.lund19o2', '1902-03-02', '19o2', '1902'],
+    ['maria.lund197e', '1973-03-02', '197e', '1973'],
+    ['maria.lundI985', '1985-03-02', 'I985', '1985'],
+    ['maria.lund2oo1', '2001-03-02', '2oo1', '2001'],
+    ['maria.lund2OO1', '2001-03-02', '2OO1', '2001'],
+    ['karl.lund197q', '1971-03-02', '197q', '1971'],
+    ['fredrik8o', '1980-03-02', '8o', '80'],
+    ['ava_taylor_S4', '1954-03-02', 'S4', '54'],
+    ['jonas_lindgren8g0222', '1989-02-22', '8g0222', '890222'],
+    ['olof_hanssonlq63', '1963-06-17', 'lq63', '1963'],
+    ['ida95oz25', '1995-02-25', '95oz25', '950225'],
+  ])('reads %s as a number typed with letters (%s: %s for %s)', (local, birthDate, digits, expected) => {
+    const [mismatch] = findNumberMismatches(local, born(birthDate));
+    expect(mismatch).toMatchObject({ digits, expected, source: 'birth-date' });
+  });
+
+  it('names each letter typed for a digit', () => {
+    const [mismatch] = findNumberMismatches('maria.lund2oo1', born('2001-03-02'));
+    expect(mismatch?.edits).toEqual([
+      { kind: 'substituted', character: 'o', expected: '0', after: '2', index: 1 },
+      { kind: 'substituted', character: 'o', expected: '0', after: '20', index: 2 },
+    ]);
+  });
+
+  it('reads letters in a phone number too', () => {
+    const numbers = knownNumbers({ phoneDigits: ['0701234567'] });
+    expect(findNumberMismatches('anna.07o1234567', numbers)[0]).toMatchObject({
+      digits: '07o1234567',
+      expected: '0701234567',
+      source: 'phone',
+    });
+  });
+
+  it.each([
+    ['karl1985', '1985-03-02'],
+    ['karl85', '1985-03-02'],
+    ['olle1985', '1985-03-02'],
+    ['kalle.lo85', '1985-03-02'],
+    ['anna.lo', '2001-03-02'],
+    ['ole.l5', '1985-03-02'],
+    ['ole.l', '1985-03-02'],
+    ['lisa.b19', '1919-03-02'],
+  ])('raises nothing for %s (born %s)', (local, birthDate) => {
+    expect(findNumberMismatches(local, born(birthDate))).toEqual([]);
+  });
+});

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from '../../src/contacts/customer.js';
+import { checkRecipient } from '../../src/guard/check-recipient.js';
+import type { Finding, FindingCode, Verdict } from '../../src/guard/verdict.js';
+
+function codes(verdict: Verdict): FindingCode[] {
+  return verdict.findings.map((finding) => finding.code);
+}
+
+function find<C extends FindingCode>(verdict: Verdict, code: C): Extract<Finding, { code: C }> {
+  const found = verdict.findings.find((finding) => finding.code === code);
+  if (!found) throw new Error(`no ${code} finding in ${JSON.stringify(codes(verdict))}`);
+  return found as Extract<Finding, { code: C }>;
+}
+
+const knownAt = (...emails: string[]): Customer => ({ id: 'C-1', name: 'Åke Löfgren', emails });
+
+describe('checkRecipient: Swedish letters written another way', () => {
+  it.each([
+    ['aake.loefgren@telia.com', 'ake.lofgren@telia.com'],
+    ['åke.löfgren@telia.com', 'ake.lofgren@telia.com'],
+    ['ake.lofgren@telia.com', 'åke.löfgren@telia.com'],
+    ['aake.loefgren@telia.com', 'åke.löfgren@telia.com'],
+    ['aasa.oeberg@gmail.com', 'åsa.öberg@gmail.com'],
+    ['asa.oberg@gmail.com', 'åsa.öberg@gmail.com'],
+    ['per.baeck@hotmail.se', 'per.bäck@hotmail.se'],
+    ['goeran.lof@telia.com', 'göran.löf@telia.com'],
+    ['jorgen.ahlen@outlook.com', 'jörgen.åhlén@outlook.com'],
+    // The domain written another way too: still the one transliteration.
+    ['hjördissundström@örebro.se', 'hjordissundstrom@orebro.se'],
+    ['m_engström@göteborg.se', 'm_engstroem@goteborg.se'],
+    ['gsjoegren@västerås.se', 'gsjoegren@vasteras.se'],
+  ])('blocks %s as a near miss of the known %s, one slip however many letters', (entered, known) => {
+    const verdict = checkRecipient({ entered, customer: knownAt(known) });
+    expect(verdict.action).toBe('block');
+    expect(verdict.suggestion).toBe(known);
+    expect(find(verdict, 'near-miss').distance).toBe(1);
+  });
+
+  it('still counts another slip beside the letters written another way', () => {
+    // Two slips in a short local part: not a near miss.
+    const verdict = checkRecipient({
+      entered: 'aasa.oebrg@gmail.com',
+      customer: knownAt('åsa.öberg@gmail.com'),
+    });
+    expect(codes(verdict)).not.toContain('near-miss');
+    expect(verdict.action).not.toBe('block');
+  });
+
+  it.each([
+    ['michael@gmail.com', 'mikael@gmail.com'],
+    ['joel.berg@gmail.com', 'jon.berg@gmail.com'],
+    ['aaron.ek@gmail.com', 'arne.ek@gmail.com'],
+    ['michael.ek@telia.com', 'mikael.ek@telia.com'],
+  ])(
+    'does not read the letters of a name as a transliteration: %s is not a near miss of %s',
+    (entered, known) => {
+      const verdict = checkRecipient({ entered, customer: knownAt(known) });
+      expect(codes(verdict)).not.toContain('near-miss');
+      expect(verdict.action).toBe('confirm');
+    },
+  );
+});
+
+describe('checkRecipient: a slip in the ending of a known address', () => {
+  it.each([
+    ['anna.lund@telia.es', 'anna.lund@telia.se'],
+    ['anna.lund@hotmail.es', 'anna.lund@hotmail.se'],
+    ['anna.lund@outlook.es', 'anna.lund@outlook.se'],
+    ['anna.lund@yahoo.es', 'anna.lund@yahoo.se'],
+    ['anna.lund@telia.nu', 'anna.lund@telia.se'],
+    ['anna.lund@hotmail.nu', 'anna.lund@hotmail.se'],
+    ['anna.lund@bredband.nu', 'anna.lund@bredband.se'],
+    ['anna.lund@ownit.se', 'anna.lund@ownit.nu'],
+    ['anna.lund@gmail.co', 'anna.lund@gmail.com'],
+    ['anna.lund@gmail.cm', 'anna.lund@gmail.com'],
+    ['anna.lund@gmail.con', 'anna.lund@gmail.com'],
+    ['anna.lund@hotmail.co', 'anna.lund@hotmail.com'],
+    ['anna.lund@foretaget.co', 'anna.lund@foretaget.com'],
+    ['anna.lund@foretaget.nu', 'anna.lund@foretaget.se'],
+  ])('blocks %s as a near miss of the known %s', (entered, known) => {
+    const verdict = checkRecipient({ entered, customer: knownAt(known) });
+    expect(verdict.action).toBe('block');
+    expect(verdict.suggestion).toBe(known);
+    expect(verdict.findings[0]?.code).toBe('near-miss');
+    expect(codes(verdict)).not.toContain('sibling-domain');
+    expect(find(verdict, 'near-miss').distance).toBe(1);
+  });
+
+  it('picks the known address whose ending was mistyped when the customer has several', () => {
+    const verdict = checkRecipient({
+      entered: 'anna.lund@hotmail.es',
+      customer: knownAt('anna.lund@hotmail.se', 'a.lund@gmail.com'),
+    });
+    expect(verdict.suggestion).toBe('anna.lund@hotmail.se');
+  });
+
+  it.each([
+    ['anna.lund@hotmail.com', 'anna.lund@hotmail.se'],
+    ['anna.lund@yahoo.se', 'anna.lund@yahoo.com'],
+    ['anna.lund@hotmail.co.uk', 'anna.lund@hotmail.com'],
+  ])('keeps %s, another country domain of the provider, a sibling of %s', (entered, known) => {
+    const verdict = checkRecipient({ entered, customer: knownAt(known) });
+    expect(verdict.action).toBe('confirm');
+    expect(codes(verdict)).toContain('sibling-domain');
+  });
+
+  it('counts a slip in the name beside the slip in the ending as two', () => {
+    const verdict = checkRecipient({
+      entered: 'anna.lnud@telia.nu',
+      customer: knownAt('anna.lund@telia.se'),
+    });
+    expect(codes(verdict)).not.toContain('near-miss');
+  });
+});
+
+describe('checkRecipient: two slips in a short local part', () => {
+  it.each([
+    ['lnisslon@telia.com', 'lnilsson@telia.com'],
+    ['anan.lnud@gmail.com', 'anna.lund@gmail.com'],
+    ['eirk.lidn@hotmail.se', 'erik.lind@hotmail.se'],
+  ])('asks to confirm %s, with the known %s as the suggestion', (entered, known) => {
+    const verdict = checkRecipient({ entered, customer: knownAt(known) });
+    expect(verdict.action).toBe('confirm');
+    expect(verdict.suggestion).toBe(known);
+    const finding = find(verdict, 'possible-typo');
+    expect(finding).toMatchObject({ known, distance: 2, severity: 'warning', action: 'confirm' });
+    expect(finding.edits).toHaveLength(2);
+    expect(verdict.findings[0]?.code).toBe('possible-typo');
+  });
+
+  it('says so in plain words, in English and Swedish', () => {
+    const customer = knownAt('lnilsson@telia.com');
+    expect(find(checkRecipient({ entered: 'lnisslon@telia.com', customer }), 'possible-typo').message).toBe(
+      'This may be a typo of the customer\'s known address lnilsson@telia.com: a letter l is missing after "lni" and there is an extra letter l after "lnilss". Check the address with the customer.',
+    );
+    expect(
+      find(checkRecipient({ entered: 'lnisslon@telia.com', customer }, { locale: 'sv' }), 'possible-typo')
+        .message,
+    ).toBe(
+      'Det här kan vara ett skrivfel av kundens kända adress lnilsson@telia.com: bokstaven l saknas efter ”lni” och det finns en extra bokstav l efter ”lnilss”. Kontrollera adressen med kunden.',
+    );
+  });
+
+  it('keeps one slip a near miss (block)', () => {
+    const verdict = checkRecipient({
+      entered: 'lnilssno@telia.com',
+      customer: knownAt('lnilsson@telia.com'),
+    });
+    expect(verdict.action).toBe('block');
+    expect(codes(verdict)).not.toContain('possible-typo');
+  });
+
+  it.each([
+    ['ella.berg@gmail.com', 'eva.berg@gmail.com'],
+    ['pia.lund@gmail.com', 'per.lund@gmail.com'],
+    ['emil.berg@gmail.com', 'erik.berg@gmail.com'],
+    ['ida.berg@gmail.com', 'mia.berg@gmail.com'],
+    ['ebba.lund@gmail.com', 'eva.lund@gmail.com'],
+    ['anna.lund@gmail.com', 'anna.lund79@gmail.com'],
+    ['anna.jonsson37@gmail.com', 'anna.jonsson@gmail.com'],
+    ['nils1961@gmail.com', 'nils61@gmail.com'],
+    ['lnisslon@gmail.com', 'lnilsson@telia.com'],
+  ])('does not read %s as a typo of %s', (entered, known) => {
+    const verdict = checkRecipient({ entered, customer: knownAt(known) });
+    expect(codes(verdict)).not.toContain('possible-typo');
+    expect(verdict.action).toBe('confirm');
+  });
+});
+
+describe('checkRecipient: letters for digits in a number', () => {
+  const born = (birthDate: string): Customer => ({ id: 'C-2', name: 'Maria Lund', birthDate, emails: [] });
+
+  it.each([
+    ['maria.l979@gmail.com', '1979-05-06', 'l979', '1979'],
+    ['maria.lund19o2@gmail.com', '1902-05-06', '19o2', '1902'],
+    ['maria.lund197e@gmail.com', '1973-05-06', '197e', '1973'],
+    ['maria.lundI985@gmail.com', '1985-05-06', 'I985', '1985'],
+    ['maria.lund2oo1@gmail.com', '2001-05-06', '2oo1', '2001'],
+  ])('reads %s as the birth year typed with a letter (born %s)', (entered, birthDate, digits, expected) => {
+    const verdict = checkRecipient({ entered, customer: born(birthDate) });
+    expect(verdict.action).toBe('confirm');
+    expect(find(verdict, 'number-mismatch')).toMatchObject({ digits, expected, source: 'birth-date' });
+  });
+
+  it('says that letters were typed for digits, in English and Swedish', () => {
+    const customer = born('2001-05-06');
+    expect(
+      find(checkRecipient({ entered: 'maria2oo1@gmail.com', customer }), 'number-mismatch').message,
+    ).toBe(
+      '2oo1 looks like the customer\'s birth date or year 2001 typed with letters for digits: o was typed instead of 0 after "2" and o was typed instead of 0 after "20".',
+    );
+    expect(
+      find(checkRecipient({ entered: 'maria2oo1@gmail.com', customer }, { locale: 'sv' }), 'number-mismatch')
+        .message,
+    ).toBe(
+      '2oo1 liknar kundens födelsedatum eller födelseår 2001 skrivet med bokstäver i stället för siffror: det står o i stället för 0 efter ”2” och det står o i stället för 0 efter ”20”.',
+    );
+  });
+
+  it('reads a phone number typed with a letter', () => {
+    const verdict = checkRecipient({
+      entered: 'maria.07o1234567@gmail.com',
+      customer: { id: 'C-2', phones: ['070-123 45 67'] },
+    });
+    expect(find(verdict, 'number-mismatch')).toMatchObject({ expected: '0701234567', source: 'phone' });
+  });
+
+  it.each([
+    ['maria.lund1985@gmail.com', '1985-05-06'],
+    ['karl.lo85@gmail.com', '1985-05-06'],
+    ['ole.l@gmail.com', '1985-05-06'],
+  ])('raises nothing for %s (born %s)', (entered, birthDate) => {
+    expect(codes(checkRecipient({ entered, customer: born(birthDate) }))).not.toContain('number-mismatch');
+  });
+});
