@@ -28,26 +28,33 @@ import { parseAddress } from './parse-address.js';
  */
 export function extractAddress(text: string): string | undefined {
   if (typeof text !== 'string' || CONTROL.test(text)) return undefined;
-  const inner = angleContent(text.replace(/[＠﹫]/g, '@').replace(/[．。｡]/g, '.'));
+  const normal = text.replace(/[＠﹫]/g, '@').replace(/[．。｡]/g, '.');
+  const spoken = !normal.includes('@') && !/%40/i.test(normal);
+  // The bracketed forms may stand glued to the address: `karin.berg(at)telia.com`.
+  const inner = enclosedAddress(normal.replace(BRACKETED_AT, ' @ ').replace(BRACKETED_DOT, ' . '));
   if (inner === undefined) return undefined;
-  const spoken = !inner.includes('@') && !/%40/i.test(inner);
-  const tokens = inner
-    // The bracketed forms may stand glued to the address: `karin.berg(at)telia.com`.
-    .replace(BRACKETED_AT, ' @ ')
-    .replace(BRACKETED_DOT, ' . ')
-    .split(/\s+/)
-    .filter((token) => token !== '');
+  const tokens = inner.split(/\s+/).filter((token) => token !== '');
   const words = spoken ? readSpokenWords(tokens) : tokens;
-  // A label before the address (`E-post:`, `Email:`, `Till:`) is not part of it.
-  let first = 0;
-  while (first < words.length - 1 && /^[\p{L}-]+:$/u.test(words[first] as string)) first++;
+  const at = words.findIndex((word) => word.includes('@') || /^mailto:.*%40/i.test(word));
+  if (at === -1) return undefined;
+  // Back from the @ to where the address starts: parts and separators in turn.
+  let first = words[at] === '@' || words[at]?.startsWith('@') ? at - 1 : at;
+  while (
+    first >= 2 &&
+    SEPARATORS.has(words[first - 1] as string) &&
+    !SEPARATORS.has(words[first - 2] as string)
+  )
+    first -= 2;
+  if (first < 0 || !isLeadIn(words[first - 1])) return undefined;
   const parts: string[] = [];
   let last = '';
   for (let i = first; i < words.length; i++) {
     const word = words[i] as string;
     const separator = SEPARATORS.has(word);
+    const glued =
+      separator || last === '' || SEPARATORS.has(last) || last.endsWith('@') || word.startsWith('@');
     // Two parts side by side: words of a sentence, or two addresses; no one address either way.
-    if (!separator && last !== '' && !SEPARATORS.has(last)) return undefined;
+    if (!glued) return undefined;
     if (separator && (last === '@' || last === '.')) return undefined;
     parts.push(word);
     last = word;
@@ -60,8 +67,9 @@ export function extractAddress(text: string): string | undefined {
 // CR/LF and every other control character (RFC 5322 §2.2; Unicode Cc, the line and paragraph separators).
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 // Fixed-length patterns: no backtracking over runs of spaces, so the work stays linear.
-const BRACKETED_AT = /[([{] ?(?:at|snabel-?a) ?[)\]}]/giu;
-const BRACKETED_DOT = /[([{] ?(?:dot|punkt) ?[)\]}]/giu;
+// `(a)` is how Swedish web pages have long written @ for harvesters to miss.
+const BRACKETED_AT = /[([{] ?(?:at|a|@|snabel-?a) ?[)\]}]/giu;
+const BRACKETED_DOT = /[([{] ?(?:dot|punkt|\.) ?[)\]}]/giu;
 const SEPARATORS = new Set(['@', '.', '-', '_']);
 // Spoken separators, English and Swedish (`snabel-a` is the Swedish name of @).
 const SPOKEN: ReadonlyMap<string, string> = new Map([
@@ -76,29 +84,100 @@ const SPOKEN: ReadonlyMap<string, string> = new Map([
   ['underscore', '_'],
   ['understreck', '_'],
 ]);
-const LEADING = new Set(['(', '[', '{', '"', "'", '«', '“', '‘', '<']);
-const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '"', "'", '»', '”', '’', '>']);
+// Swedish quotes open with ” and » as often as they close with them.
+const LEADING = new Set(['(', '[', '{', '"', "'", '«', '»', '“', '”', '„', '‘', '’', '<']);
+const TRAILING = new Set([
+  '.',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  '…',
+  ')',
+  ']',
+  '}',
+  '"',
+  "'",
+  '»',
+  '«',
+  '”',
+  '’',
+  '>',
+]);
+// Words a sentence puts right before an address: `Min mejl är karin.berg@telia.com`.
+const LEAD_INS = new Set([
+  'är',
+  'is',
+  'till',
+  'to',
+  'på',
+  'mejl',
+  'mail',
+  'email',
+  'e-mail',
+  'e-post',
+  'epost',
+  'adress',
+  'adressen',
+  'address',
+  'mailto',
+]);
 
 /**
- * The text inside the one pair of angle brackets, or the whole text without any; undefined for
- * several pairs (a list) or a broken pair.
+ * Whether the word before an address leaves it one address: none, a label or a name set off by
+ * a colon or comma (`E-post:`, `Berg, Karin,`), or a word that leads into an address. A bare word
+ * (`karin berg@telia.com`) may be the address's own first part, typed with a space.
  */
-function angleContent(text: string): string | undefined {
-  const open = text.indexOf('<');
-  const close = text.indexOf('>');
-  if (open === -1 && close === -1) return text;
+function isLeadIn(word: string | undefined): boolean {
+  if (word === undefined) return true;
+  if (word.endsWith(':') || word.endsWith(',')) return !word.includes('@');
+  return LEAD_INS.has(word.toLowerCase());
+}
+
+/**
+ * The text inside the one pair of angle brackets (`Karin Berg <karin.berg@telia.com>`); else,
+ * for one pair of parentheses, the address inside them (`Karin Berg (karin.berg@telia.com)`) or the
+ * text without them when they hold a comment (RFC 5322 §3.2.2: `karin.berg@telia.com (Karin
+ * Berg)`); else the whole text. Undefined for several pairs (a list) or a broken one.
+ */
+function enclosedAddress(text: string): string | undefined {
+  const angle = enclosed(text, '<', '>');
+  if (angle === undefined) return undefined;
+  if (angle !== null) return angle.after === '' ? angle.inside : undefined;
+  const round = enclosed(text, '(', ')');
+  if (round === null) return text;
+  if (round === undefined) return undefined;
+  if (round.inside.includes('@'))
+    return `${round.before} ${round.after}`.includes('@') ? undefined : round.inside;
+  return `${round.before} ${round.after}`;
+}
+
+/**
+ * The one pair of brackets in a text: null when there is none, undefined when there are several or
+ * they do not pair; what follows is kept without the punctuation of a sentence.
+ */
+function enclosed(
+  text: string,
+  open: string,
+  close: string,
+): { before: string; inside: string; after: string } | null | undefined {
+  const start = text.indexOf(open);
+  const end = text.indexOf(close);
+  if (start === -1 && end === -1) return null;
   if (
-    open === -1 ||
-    close < open ||
-    text.indexOf('<', open + 1) !== -1 ||
-    text.indexOf('>', close + 1) !== -1
+    start === -1 ||
+    end < start ||
+    text.indexOf(open, start + 1) !== -1 ||
+    text.indexOf(close, end + 1) !== -1
   )
     return undefined;
-  // After the closing bracket only the punctuation of a sentence may follow.
-  for (const character of text.slice(close + 1)) {
-    if (!TRAILING.has(character) && !/\s/u.test(character)) return undefined;
-  }
-  return text.slice(open + 1, close);
+  let after = text.slice(end + 1);
+  let cut = 0;
+  while (cut < after.length && (TRAILING.has(after[cut] as string) || /\s/u.test(after[cut] as string)))
+    cut++;
+  if (cut === after.length) after = '';
+  return { before: text.slice(0, start), inside: text.slice(start + 1, end), after };
 }
 
 /** Spoken separators as their characters: `snabel` `a` is one @. */

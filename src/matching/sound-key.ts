@@ -14,11 +14,11 @@
  * - Letter names: a first `g` or `i` before a consonant is said as the letter's name, "jee"
  *   (`gmail`, `gmx`) and "eye" (`icloud`), so it keys as `ji` and `aj`.
  * - The "j" sound: English `j`, soft `g` (before e, i, y; Swedish soft g also before ä, ö), `dj`,
- *   `dsch`, `dsj`, `dzh` and consonantal `y` (Swedish writes English "y" as `j`: `jaahoo`) are one
+ *   `dsch`, `dsj`, `dzh`, `dz` and consonantal `y` (Swedish writes English "y" as `j`: `jaahoo`) are one
  *   class. Swedish spelling of English sounds: `dsch` and `dj` are how a Swede writes the English
  *   "j" of "gee" (Svenska Akademiens ordlista writes loanwords so: `djungel`, `dschinn`).
  * - Vowels, one class per nucleus: front (e, i, y, ä and the glides ai, ay, ei, ej, ey, aj:
- *   English "ay" in "mail" is Swedish `ej`, the "eye" of icloud `aj`), open (a, aa and a + h, the
+ *   English "ay" in "mail" is Swedish `ej` or `äj`, the "eye" of icloud `aj`), open (a, aa and a + h, the
  *   Swedish and German way of marking a long a: `jaahoo`, `baanhof`), and back or rounded (o, u,
  *   å, ö and oo, ou, au, ow: Swedish `u` for English "oo" in `outluk`, `ou` for the "o" of hot in
  *   `houtmejl`, `au` for the "ou" of cloud in `ajklaud`). A vowel followed by another that forms no
@@ -123,11 +123,13 @@ const CLUSTERS: readonly (readonly [spelling: string, symbol: string])[] = [
   ['tsch', 'X'],
   ['dsj', 'J'],
   ['dzh', 'J'],
+  ['dzj', 'J'],
   ['dsh', 'J'],
   ['skj', 'X'],
   ['stj', 'X'],
   ['sch', 'X'],
   ['dj', 'J'],
+  ['dz', 'J'],
   ['gj', 'J'],
   ['sh', 'X'],
   ['sj', 'X'],
@@ -153,6 +155,8 @@ const DIGRAPHS = new Set([
   'ei',
   'ey',
   'ej',
+  'äj',
+  'äi',
   'ea',
   'ie',
   'ii',

@@ -4,10 +4,25 @@ import { soundKey } from '../../src/matching/sound-key.js';
 
 describe('soundKey', () => {
   it.each([
-    ['gmail', ['dschimejl', 'dsjimejl', 'djimejl', 'jimejl', 'gimejl', 'gmejl', 'geemail', 'dzhimail']],
+    [
+      'gmail',
+      [
+        'dschimejl',
+        'dsjimejl',
+        'djimejl',
+        'jimejl',
+        'gimejl',
+        'gmejl',
+        'geemail',
+        'dzhimail',
+        'dzjimejl',
+        'gimäjl',
+        'dschi-mejl',
+      ],
+    ],
     ['hotmail', ['hotmejl', 'houtmejl', 'håtmejl', 'hottmeil', 'hotmayl']],
     ['outlook', ['outluk', 'autluk', 'autlook', 'outlouk', 'aoutluk']],
-    ['icloud', ['aicloud', 'ajkloud', 'ajklaud', 'iklaud', 'eicloud', 'aikloud']],
+    ['icloud', ['aicloud', 'ajkloud', 'ajklaud', 'iklaud', 'eicloud', 'aikloud', 'ajklåd']],
     ['yahoo', ['jaahoo', 'jahoo', 'jaahu', 'yaahoo', 'jahhoo', 'yahu']],
     ['comhem', ['kommhemm', 'komhemm', 'kåmhämm', 'com-hem', 'kommhem']],
     ['bahnhof', ['baanhof', 'banhoff', 'bahnhoff']],
