@@ -6,8 +6,10 @@ import { parseAddress } from './parse-address.js';
  * - a `mailto:` link (RFC 6068), with its `?subject=…` dropped and `%40` read as @;
  * - a mailbox with a display name (RFC 5322 §3.4: `"Berg, Karin" <karin.berg@telia.com>`,
  *   `Karin Berg <karin.berg@telia.com>`): the address in the angle brackets;
+ * - a name or comment in parentheses (RFC 5322 §3.2.2): `Karin Berg (karin.berg@telia.com)`,
+ *   `karin.berg@telia.com (Karin Berg)`;
  * - the forms that hide an address from harvesters or that a salesperson types as it is said:
- *   `(at)`, `[at]`, `{at}` and `(dot)`, `[dot]`, and the spoken words `at`, `dot`, `dash`,
+ *   `(at)`, `[at]`, `{at}`, `(a)`, `[@]` and `(dot)`, `[dot]`, `[.]`, and the spoken words `at`, `dot`, `dash`,
  *   `underscore` and their Swedish counterparts `snabel-a`, `punkt`, `bindestreck`, `understreck`
  *   (`karin.berg snabel-a telia punkt se`);
  * - the punctuation of the sentence it was copied from (`karin.berg@telia.com.`, quotes,
