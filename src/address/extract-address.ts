@@ -9,11 +9,11 @@ import { parseAddress } from './parse-address.js';
  * - a name or comment in parentheses (RFC 5322 §3.2.2): `Karin Berg (karin.berg@telia.com)`,
  *   `karin.berg@telia.com (Karin Berg)`;
  * - the forms that hide an address from harvesters or that a salesperson types as it is said:
- *   `(at)`, `[at]`, `{at}`, `(a)`, `[@]` and `(dot)`, `[dot]`, `[.]`, and the spoken words `at`, `dot`, `dash`,
- *   `underscore` and their Swedish counterparts `snabel-a`, `punkt`, `bindestreck`, `understreck`
- *   (`karin.berg snabel-a telia punkt se`);
- * - the punctuation of the sentence it was copied from (`karin.berg@telia.com.`, quotes,
- *   parentheses) and a leading label (`E-post: …`).
+ *   `(at)`, `[at]`, `{at}`, `(a)`, `[@]` and `(dot)`, `[dot]`, `[.]`, and the spoken words `at`,
+ *   `dot`, `dash`, `underscore` and their Swedish counterparts `snabel-a`, `punkt`,
+ *   `bindestreck`, `understreck` (`karin.berg snabel-a telia punkt se`);
+ * - the punctuation of the sentence it was copied from (`karin.berg@telia.com.`, quotes), and
+ *   before it a label (`E-post: …`), a name set off by a comma, or a word such as `är` or `to`.
  *
  * Spoken words are read only where the text has no @ of its own, and only as a strict alternation
  * of parts and separators: `karin berg at telia dot com` holds no one address (is it `karin.berg`
