@@ -72,6 +72,9 @@ const COMMON_SUFFIXES = [
   'biz',
 ];
 
+// The endings of the home market that a salesperson adds by habit (Sweden's, and `.nu`, which
+// Swedes use as theirs).
+const LOCAL_SUFFIXES: ReadonlySet<string> = new Set(['se', 'nu']);
 // Names shorter than this are too short to tell a slip from another real name (`gmx`, `web`, `me`).
 const MIN_NAME_LENGTH = 5;
 // Remember this many recent verdicts: customer bases repeat a few thousand domains endlessly.
@@ -194,14 +197,18 @@ function judge(
   }
   if (entered.prefix === '' && !sounds.names.has(entered.name)) {
     // A provider's name spelt as it is said (`dschimejl`, `jaahoo`): one lookup of its sound key.
-    // Ranked after a slip of the finger, and only under an ending the provider serves or one slip
-    // from it: a name that merely sounds like Gmail's under another real ending is another domain.
+    // Ranked after a slip of the finger, and only under an ending the provider serves, one slip
+    // from it, or the Swedish ending a salesperson adds to a provider that has none (`jimejl.se`,
+    // as `gmail.se`): a name that merely sounds like Gmail's under another real ending
+    // (`gimel.net`) is another domain.
     for (const provider of sounds.byKey.get(soundKey(displayDomain(entered.name))) ?? []) {
       if (entered.suffix === provider.suffix) consider(provider.domain, 1.5, 'provider-sound');
       else if (!tldExists) {
         const suffixDistance = slipCost(provider.suffix, entered.suffix);
         if (Number.isFinite(suffixDistance))
           consider(provider.domain, suffixDistance + 1.5, 'provider-sound');
+      } else if (provider.exclusive && LOCAL_SUFFIXES.has(entered.suffix)) {
+        consider(provider.domain, 4 + slipCost(provider.suffix, entered.suffix), 'provider-sound');
       }
     }
   }

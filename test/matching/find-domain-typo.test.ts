@@ -114,11 +114,14 @@ describe('findDomainTypo', () => {
       expect(findDomainTypo('aicloud.com')?.reason).toBe('provider-name');
     });
 
-    it('corrects the name only under an ending the provider serves, or one slip from it', () => {
+    it('corrects the name only under an ending the provider serves, one slip from it, or .se', () => {
       expect(findDomainTypo('dschimejl.cmo')?.suggestedDomain).toBe('gmail.com');
+      // Gmail has no Swedish domain: `.se` is the habit of the one typing, as in `gmail.se`.
+      expect(findDomainTypo('jimejl.se')?.suggestedDomain).toBe('gmail.com');
+      expect(findDomainTypo('ajkloud.se')?.suggestedDomain).toBe('icloud.com');
       // gimel.net is a real domain: Gmail's name alone does not make every ending a slip.
       expect(findDomainTypo('gimel.net')).toBeUndefined();
-      expect(findDomainTypo('dschimejl.se')).toBeUndefined();
+      expect(findDomainTypo('kommhemm.com')).toBeUndefined();
     });
 
     it('prefers one slip of the finger to a name that only sounds alike', () => {
