@@ -6,6 +6,7 @@ import { checkPhone } from '../src/guard/check-phone.js';
 import { checkRecipient } from '../src/guard/check-recipient.js';
 import type { Verdict } from '../src/guard/verdict.js';
 import { type AddressCase, type Expectation, generateAddressCases } from './address-cases.js';
+import { confusionCases } from './cases/confusion-cases.js';
 import { directoryCases } from './cases/directory-cases.js';
 import { phoneCases } from './cases/phone-cases.js';
 import { domainAnchors } from './domain-anchors.js';
@@ -14,6 +15,17 @@ import { domainAnchors } from './domain-anchors.js';
 const goals: readonly [prefix: string, share: number][] = [
   ['typo:', 0.99],
   ['domain typo:', 0.99],
+  // The confusions of issue 9 (eval/cases/confusion-cases.ts), before the kinds they share a prefix with.
+  ['number: whole number', 0.95],
+  ['name order:', 0.95],
+  ['swedish letters:', 0.95],
+  ['provider by ear:', 0.95],
+  ['pasted:', 0.95],
+  ['household:', 0.95],
+  ['ending:', 0.95],
+  ['two slips:', 0.95],
+  ['letters for digits:', 0.95],
+  ['new address: genuinely new', 0.99],
   ['new address:', 0.98],
   ['exact:', 1],
   ['same mailbox:', 1],
@@ -40,6 +52,7 @@ for (const item of generateAddressCases()) checks.set(item, () => checkRecipient
 // The directory cases are a sales system's: staff who may see the other customer's address as the
 // suggestion (`revealOtherCustomers`). Without it the action must be the same, only the details masked.
 const staffOptions = { revealOtherCustomers: true };
+for (const item of confusionCases()) checks.set(item, () => checkRecipient(item.input, options));
 for (const item of directoryCases())
   checks.set({ ...item, kind: `directory: ${item.name}` }, () => {
     const verdict = checkRecipient(item.input, staffOptions);
@@ -49,13 +62,20 @@ for (const item of directoryCases())
 for (const item of phoneCases())
   checks.set({ ...item, kind: `phone: ${item.name}` }, () => checkPhone(item.input));
 const cases: AddressCase[] = [...checks.keys()];
-const byKind = new Map<string, { total: number; right: number; wrong: AddressCase[] }>();
+// Kinds that must never be blocked, whatever their share: a household member's mailbox is a
+// question for the customer, never a typo to stop.
+const neverBlock = (kind: string) => kind.startsWith('household:');
+const byKind = new Map<
+  string,
+  { total: number; right: number; wrong: AddressCase[]; blocked: AddressCase[] }
+>();
 for (const item of cases) {
   const verdict = (checks.get(item) as () => Verdict)();
-  const tally = byKind.get(item.kind) ?? { total: 0, right: 0, wrong: [] };
+  const tally = byKind.get(item.kind) ?? { total: 0, right: 0, wrong: [], blocked: [] };
   tally.total++;
   if (isRight(verdict, item.expect)) tally.right++;
   else tally.wrong.push(item);
+  if (neverBlock(item.kind) && verdict.action === 'block') tally.blocked.push(item);
   byKind.set(item.kind, tally);
 }
 
@@ -68,7 +88,8 @@ const rows = [...byKind].map(([kind, tally]) => {
     right: tally.right,
     share,
     goal,
-    met: goal === undefined || share >= goal,
+    blocked: tally.blocked.length,
+    met: (goal === undefined || share >= goal) && tally.blocked.length === 0,
   };
 });
 const width = Math.max(...rows.map((row) => row.kind.length)) + 16;
@@ -79,6 +100,14 @@ for (const row of rows) {
   console.log(
     `${row.kind.padEnd(width)}  ${String(row.cases).padStart(5)}  ${String(row.right).padStart(5)}  ${(row.share * 100).toFixed(1).padStart(5)}%  ${goal}${row.met ? '' : '  MISSED'}`,
   );
+}
+for (const row of rows) {
+  if (!neverBlock(row.kind)) continue;
+  console.log(`\n${row.kind}: ${row.blocked} of ${row.cases} blocked (never block)`);
+  for (const item of byKind.get(row.kind)?.blocked.slice(0, 10) ?? [])
+    console.log(
+      `  blocked ${JSON.stringify(item.input.entered)} known ${JSON.stringify(item.input.customer.emails)}`,
+    );
 }
 const total = rows.reduce((sum, row) => sum + row.right, 0);
 console.log(`\n${total} of ${cases.length} verdicts right (${((total / cases.length) * 100).toFixed(1)}%)`);

@@ -12,6 +12,9 @@ export type EmailGuardErrorCode =
   | 'LOOKUP_FAILED'
   | 'RECIPIENT_BLOCKED'
   | 'RECIPIENT_NEEDS_CONFIRMATION'
+  | 'RECIPIENT_AWAITING_VERIFICATION'
+  | 'VERIFICATION_RATE_LIMITED'
+  | 'VERIFICATION_STORE_FAILED'
   | 'HOLD_STORE_FAILED'
   | 'MESSAGE_UNREADABLE'
   | 'AUDIT_LOG_FAILED';
@@ -163,7 +166,7 @@ export class MessageHeldError<Recipient = unknown> extends EmailGuardError {
   readonly recipients: readonly Recipient[];
 
   constructor(
-    code: 'RECIPIENT_BLOCKED' | 'RECIPIENT_NEEDS_CONFIRMATION',
+    code: 'RECIPIENT_BLOCKED' | 'RECIPIENT_NEEDS_CONFIRMATION' | 'RECIPIENT_AWAITING_VERIFICATION',
     message: string,
     details: HeldMessageDetails<Recipient>,
     options?: { cause?: unknown },
@@ -216,6 +219,96 @@ export class RecipientNeedsConfirmationError<Recipient = unknown> extends Messag
 
   constructor(message: string, details: HeldMessageDetails<Recipient>, options?: { cause?: unknown }) {
     super('RECIPIENT_NEEDS_CONFIRMATION', message, details, options);
+  }
+}
+
+/** A verification challenge sent to a new address: its id, the address and when its code expires. */
+export interface ChallengeDetails {
+  readonly id: string;
+  readonly address: string;
+  /** ISO 8601 time after which the code is refused. */
+  readonly expiresAt: string;
+}
+
+/** What {@link RecipientAwaitingVerificationError} says beyond a held message's details. */
+export interface AwaitingVerificationDetails<Recipient> extends HeldMessageDetails<Recipient> {
+  /** One challenge per new address of the message, in the order the addresses were named. */
+  readonly challenges: readonly ChallengeDetails[];
+}
+
+/**
+ * A message was held, not sent, because a recipient is an address new to the customer (nothing
+ * else is wrong with it), and a code was sent there to prove it is the customer's. The held message
+ * goes out by itself when the code is confirmed (`verifier.confirm`). Carries the hold id and the
+ * challenge id (`challengeId`, the first of `challenges`).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await transporter.sendMail(message);
+ * } catch (error) {
+ *   if (error instanceof RecipientAwaitingVerificationError) console.log(error.holdId, error.challengeId);
+ * }
+ * ```
+ */
+export class RecipientAwaitingVerificationError<Recipient = unknown> extends MessageHeldError<Recipient> {
+  override readonly name = 'RecipientAwaitingVerificationError';
+  override readonly code = 'RECIPIENT_AWAITING_VERIFICATION' as const;
+  /** The id of the (first) challenge the code was sent with. */
+  readonly challengeId: string;
+  readonly challenges: readonly ChallengeDetails[];
+
+  constructor(
+    message: string,
+    details: AwaitingVerificationDetails<Recipient>,
+    options?: { cause?: unknown },
+  ) {
+    super('RECIPIENT_AWAITING_VERIFICATION', message, details, options);
+    this.challenges = details.challenges;
+    this.challengeId = details.challenges[0]?.id ?? '';
+  }
+}
+
+/**
+ * No new verification code was sent: the address has had as many as it may have in an hour
+ * (`maxStartsPerAddressPerHour`), so nobody can use the verifier to flood a mailbox.
+ *
+ * @example
+ * ```ts
+ * await verifier.start({ customerId: 'C-1', address: 'karin@example.se' }).catch((error) => {
+ *   if (error instanceof VerificationRateLimitedError) console.log(error.retryAt);
+ * });
+ * ```
+ */
+export class VerificationRateLimitedError extends EmailGuardError {
+  override readonly name = 'VerificationRateLimitedError';
+  override readonly code = 'VERIFICATION_RATE_LIMITED' as const;
+  /** ISO 8601 time from which a new code may be sent to the address. */
+  readonly retryAt: string;
+
+  constructor(message: string, retryAt: string, options?: { cause?: unknown }) {
+    super('VERIFICATION_RATE_LIMITED', message, options);
+    this.retryAt = retryAt;
+  }
+}
+
+/**
+ * The verification store could not read or write a record (the disk, a damaged file). Nothing was
+ * confirmed or sent on a record that could not be written; `cause` is the underlying error.
+ *
+ * @example
+ * ```ts
+ * await verifier.isVerified({ customerId: 'C-1', address: 'karin@example.se' }).catch((error) => {
+ *   if (error instanceof VerificationStoreFailedError) console.log(error.message, error.cause);
+ * });
+ * ```
+ */
+export class VerificationStoreFailedError extends EmailGuardError {
+  override readonly name = 'VerificationStoreFailedError';
+  override readonly code = 'VERIFICATION_STORE_FAILED' as const;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('VERIFICATION_STORE_FAILED', message, options);
   }
 }
 

@@ -32,7 +32,13 @@ export {
 } from './contacts/load-customers.js';
 export { mailboxVariants } from './contacts/mailbox-variants.js';
 export { nameKey } from './contacts/name-key.js';
-export type { EmailGuardErrorCode, HeldMessageDetails, InputIssue } from './errors.js';
+export type {
+  AwaitingVerificationDetails,
+  ChallengeDetails,
+  EmailGuardErrorCode,
+  HeldMessageDetails,
+  InputIssue,
+} from './errors.js';
 export {
   AuditLogFailedError,
   EmailGuardError,
@@ -42,15 +48,24 @@ export {
   LookupFailedError,
   MessageHeldError,
   MessageUnreadableError,
+  RecipientAwaitingVerificationError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
+  VerificationRateLimitedError,
+  VerificationStoreFailedError,
 } from './errors.js';
 export type { CheckOptions } from './guard/check-options.js';
 export { CheckOptionsSchema } from './guard/check-options.js';
 export type { CheckPhoneInput, CheckPhoneOptions } from './guard/check-phone.js';
 export { CheckPhoneInputSchema, checkPhone } from './guard/check-phone.js';
 export { checkRecipient } from './guard/check-recipient.js';
-export type { Decision, Guard, GuardCheckInput, GuardOptions } from './guard/create-guard.js';
+export type {
+  Decision,
+  Guard,
+  GuardCheckInput,
+  GuardOptions,
+  VerifiedAddressSource,
+} from './guard/create-guard.js';
 export { createGuard, GuardCheckInputSchema } from './guard/create-guard.js';
 export type { Policy } from './guard/policy.js';
 export { defaultPolicy } from './guard/policy.js';
@@ -68,6 +83,7 @@ export type {
   Verdict,
 } from './guard/verdict.js';
 export { defaultDisposableDomains } from './matching/data/disposable-domains.js';
+export { defaultFirstNames } from './matching/data/first-names.js';
 export { ianaTopLevelDomains } from './matching/data/iana-tlds.js';
 export type { MailboxProvider } from './matching/data/mailbox-providers.js';
 export { defaultMailboxProviders } from './matching/data/mailbox-providers.js';

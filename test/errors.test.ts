@@ -7,8 +7,11 @@ import {
   isEmailGuardError,
   MessageHeldError,
   MessageUnreadableError,
+  RecipientAwaitingVerificationError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
+  VerificationRateLimitedError,
+  VerificationStoreFailedError,
 } from '../src/errors.js';
 
 describe('errors of the mail pipeline', () => {
@@ -33,6 +36,26 @@ describe('errors of the mail pipeline', () => {
       holdId: undefined,
       messageId: undefined,
     });
+  });
+
+  it('carries the hold id and the challenge id on a message awaiting verification', () => {
+    const awaiting = new RecipientAwaitingVerificationError('held', {
+      holdId: 'H-2',
+      recipients: [],
+      challenges: [{ id: 'ch-1', address: 'karin@example.se', expiresAt: '2026-01-05T09:15:00.000Z' }],
+    });
+    expect(awaiting).toBeInstanceOf(MessageHeldError);
+    expect(awaiting).toMatchObject({
+      code: 'RECIPIENT_AWAITING_VERIFICATION',
+      name: 'RecipientAwaitingVerificationError',
+      holdId: 'H-2',
+      challengeId: 'ch-1',
+    });
+    expect(new VerificationRateLimitedError('x', '2026-01-05T10:00:00.000Z')).toMatchObject({
+      code: 'VERIFICATION_RATE_LIMITED',
+      retryAt: '2026-01-05T10:00:00.000Z',
+    });
+    expect(new VerificationStoreFailedError('x').code).toBe('VERIFICATION_STORE_FAILED');
   });
 
   it('passes the cause of an infrastructure failure through', () => {

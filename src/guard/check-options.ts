@@ -21,6 +21,12 @@ export interface CheckOptions {
   readonly disposableDomains?: ReadonlySet<string> | ((domain: string) => boolean);
   /** Local parts of role and shared mailboxes. @default defaultRoleLocalParts */
   readonly roleLocalParts?: ReadonlySet<string>;
+  /**
+   * First names, lower case (ASCII-folded forms too: `asa` for `åsa`), to tell a household member's
+   * mailbox (`jana.nyberg62` for Jan Nyberg's `jan.nyberg62`) from a typo.
+   * @default defaultFirstNames
+   */
+  readonly firstNames?: ReadonlySet<string>;
   /** Region for reading the customer's national phone numbers when `customer.country` is absent. @default 'SE' */
   readonly defaultCountry?: string;
   /**
@@ -68,6 +74,7 @@ export const CheckOptionsSchema = z.object({
     .union([setOfStrings, z.custom<(domain: string) => boolean>((value) => typeof value === 'function')])
     .optional(),
   roleLocalParts: setOfStrings.optional(),
+  firstNames: setOfStrings.optional(),
   defaultCountry: RegionSchema.optional(),
   revealOtherCustomers: z.boolean().optional(),
 });

@@ -23,6 +23,15 @@ export interface Decision {
   readonly verdict: Verdict;
 }
 
+/**
+ * Where addresses proven to be a customer's are kept (the verifier of `email-guard/nodemailer`, or
+ * the caller's own service): each is then known for that customer, like an address on the record.
+ */
+export interface VerifiedAddressSource {
+  /** The addresses verified for one customer. */
+  listVerified(customerId: string): Promise<readonly string[]>;
+}
+
 /** Options of {@link createGuard}: everything `checkRecipient` takes, plus where customers come from. */
 export interface GuardOptions extends CheckOptions {
   /**
@@ -57,6 +66,14 @@ export interface GuardOptions extends CheckOptions {
    * @default undefined
    */
   readonly onDecision?: (decision: Decision) => void | Promise<void>;
+  /**
+   * Addresses proven to be the customer's (`createVerifier` of `email-guard/nodemailer`, or any
+   * `{ listVerified(customerId) }`): each counts as one of the customer's known addresses, so it
+   * is an `exact-match` and a slip of it a `near-miss`. A source that fails or does not answer in
+   * `lookupTimeoutMs` adds nothing: the address is then only as known as the record says.
+   * @default undefined
+   */
+  readonly verifiedAddresses?: VerifiedAddressSource;
 }
 
 /**
@@ -114,6 +131,17 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const policy = resolvePolicy(options.policy);
   const withDirectory = options.directory ? { directory: options.directory } : {};
 
+  /** The customer with the addresses verified for them added to the ones on record. */
+  async function withVerified(customer: Customer): Promise<Customer> {
+    const source = options.verifiedAddresses;
+    if (!source) return customer;
+    const outcome = await settleLookup(() => source.listVerified(customer.id), timeoutMs);
+    if (!('found' in outcome) || !Array.isArray(outcome.found)) return customer;
+    const known = new Set(customer.emails ?? []);
+    const added = outcome.found.filter((address) => typeof address === 'string' && !known.has(address));
+    return added.length === 0 ? customer : { ...customer, emails: [...(customer.emails ?? []), ...added] };
+  }
+
   async function lookup(id: string): Promise<LookupOutcome<Customer>> {
     const lookupCustomer = options.lookupCustomer;
     if (!lookupCustomer) {
@@ -152,12 +180,14 @@ export function createGuard(options: GuardOptions = {}): Guard {
       let customerId: string;
       if ('customer' in input) {
         customerId = input.customer.id;
-        verdict = checkRecipient({ entered: input.entered, customer: input.customer, ...withDirectory });
+        const customer = await withVerified(input.customer);
+        verdict = checkRecipient({ entered: input.entered, customer, ...withDirectory });
       } else {
         customerId = input.customerId;
         const outcome = await lookup(input.customerId);
         if ('found' in outcome) {
-          verdict = checkRecipient({ entered: input.entered, customer: outcome.found, ...withDirectory });
+          const customer = await withVerified(outcome.found);
+          verdict = checkRecipient({ entered: input.entered, customer, ...withDirectory });
         } else {
           verdict = withLookupFailure(
             checkRecipient({ entered: input.entered, customer: { id: input.customerId }, ...withDirectory }),
@@ -206,4 +236,10 @@ const GuardOnlyOptionsSchema = z.object({
   failOpen: z.boolean().optional(),
   lookupCustomer: z.custom<unknown>((value) => typeof value === 'function', 'a function').optional(),
   onDecision: z.custom<unknown>((value) => typeof value === 'function', 'a function').optional(),
+  verifiedAddresses: z
+    .object(
+      { listVerified: z.custom<unknown>((value) => typeof value === 'function', 'a function') },
+      { error: 'an object with listVerified(customerId), such as createVerifier(...)' },
+    )
+    .optional(),
 });

@@ -97,6 +97,11 @@ function heldAddressMessage(extracted: string, known: string | undefined, sv: bo
     : `This is not one address; it holds ${held}, which reaches the customer's known address ${onFile}.`;
 }
 
+/** A name as it is written at the start of a sentence or in a list of names: `jana` -> `Jana`. */
+function capitalized(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /**
  * The sentence a salesperson reads for a finding, in English or Swedish.
  *
@@ -128,6 +133,32 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         ? `Ser ut som ett skrivfel av kundens kända adress ${displayAddress(finding.known)}: ${edits}.`
         : `Looks like a typo of the customer's known address ${displayAddress(finding.known)}: ${edits}.`;
     }
+    case 'other-first-name': {
+      const entered = capitalized(finding.enteredName);
+      return sv
+        ? `Namnet ${entered} står där kundens kända adress ${displayAddress(finding.known)} har ${finding.customerName}: troligen en annan person i hushållet. Fråga kunden vilken adress som avses.`
+        : `The name ${entered} stands where the customer's known address ${displayAddress(finding.known)} has ${finding.customerName}: probably another person in the household. Ask the customer which address is meant.`;
+    }
+    case 'number-changed': {
+      const known = displayAddress(finding.known);
+      if (finding.enteredNumber === undefined) {
+        return sv
+          ? `Numret saknas: kundens kända adress är ${known}. Ett namn utan sitt nummer tillhör oftast någon annan.`
+          : `The number is missing: the customer's known address is ${known}. A name without its number usually belongs to someone else.`;
+      }
+      if (finding.knownNumber === undefined) {
+        return sv
+          ? `Ett nummer (${finding.enteredNumber}) har lagts till: kundens kända adress är ${known}.`
+          : `A number (${finding.enteredNumber}) has been added: the customer's known address is ${known}.`;
+      }
+      return sv
+        ? `Numret är ett annat (${finding.enteredNumber} i stället för ${finding.knownNumber}): kundens kända adress är ${known}.`
+        : `The number is different (${finding.enteredNumber} instead of ${finding.knownNumber}): the customer's known address is ${known}.`;
+    }
+    case 'name-reordered':
+      return sv
+        ? `Samma namn i en annan ordning eller med andra skiljetecken: kundens kända adress är ${displayAddress(finding.known)}.`
+        : `The same name in another order or with other separators: the customer's known address is ${displayAddress(finding.known)}.`;
     case 'sibling-domain':
       return sv
         ? `Kunden är känd med samma namn på ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}), inte på ${displayDomain(finding.enteredDomain)}. Adressen tillhör troligen någon annan.`

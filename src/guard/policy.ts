@@ -18,6 +18,12 @@ export const defaultPolicy: Policy = {
   'invalid-address': 'block',
   'sibling-domain': 'confirm',
   'number-mismatch': 'confirm',
+  // Rewritings of a known address that may well be another person's mailbox: a name without its
+  // number (the number was added because the name was taken), the names in another order, a
+  // household member's first name. Asked about, with the known address as the suggestion.
+  'other-first-name': 'confirm',
+  'number-changed': 'confirm',
+  'name-reordered': 'confirm',
   'unverified-address': 'confirm',
   // A broken address on the customer's record says nothing against the one typed, but the record
   // needs mending, and without the finding the check would compare with fewer addresses unseen.
@@ -44,6 +50,9 @@ export const findingSeverity: Readonly<Record<FindingCode, Severity>> = {
   'invalid-address': 'critical',
   'sibling-domain': 'warning',
   'number-mismatch': 'warning',
+  'other-first-name': 'warning',
+  'number-changed': 'warning',
+  'name-reordered': 'warning',
   'unverified-address': 'warning',
   'invalid-known-address': 'warning',
   'invalid-known-phone': 'warning',
@@ -83,6 +92,9 @@ export const findingOrder: readonly FindingCode[] = [
   'invalid-address',
   'invalid-phone',
   'lookup-failed',
+  'other-first-name',
+  'number-changed',
+  'name-reordered',
   'belongs-to-other-customer',
   'sibling-domain',
   'number-mismatch',

@@ -11,13 +11,16 @@ import { type Directory, DirectorySchema } from '../contacts/create-directory.js
 import { type Customer, CustomerSchema } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
 import { defaultDisposableDomains } from '../matching/data/disposable-domains.js';
+import { defaultFirstNames } from '../matching/data/first-names.js';
 import { defaultMailboxProviders } from '../matching/data/mailbox-providers.js';
 import { defaultRoleLocalParts } from '../matching/data/role-local-parts.js';
 import { editDistance } from '../matching/edit-distance.js';
 import { type Edit, explainEdits } from '../matching/explain-edits.js';
 import { findConfusables } from '../matching/find-confusables.js';
 import { createDomainTypoFinder } from '../matching/find-domain-typo.js';
+import { findNameChange } from '../matching/find-name-change.js';
 import { findNumberMismatches, knownNumbers } from '../matching/find-number-mismatches.js';
+import { findOtherFirstName } from '../matching/find-other-first-name.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { spellAddress } from '../spelling/spell-address.js';
@@ -119,6 +122,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
   const roleLocalParts = options.roleLocalParts ?? defaultRoleLocalParts;
   const defaultCountry = options.defaultCountry ?? 'SE';
   const revealOtherCustomers = options.revealOtherCustomers ?? false;
+  const firstNames = options.firstNames ?? defaultFirstNames;
   const spellOptions = { locale };
   const phoneDigits = new Map<string, string[]>();
 
@@ -194,6 +198,27 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     const typed = displayDomain(entered);
     const onFile = displayDomain(known);
     return editDistance(typed, onFile, { maxDistance: 2 }) <= (onFile.length >= 8 ? 2 : 1);
+  };
+
+  /** A household member's first name in place of the customer's in a known address (`jana.nyberg62`). */
+  const householdOf = (entered: ParsedAddress, candidate: KnownAddress, name: string | undefined) => {
+    if (name === undefined) return undefined;
+    const other = findOtherFirstName(entered.local, candidate.parsed.local, {
+      customerName: name,
+      firstNames,
+    });
+    return other && finding({ code: 'other-first-name', known: candidate.given, ...other });
+  };
+
+  /**
+   * A known address at the same domain rewritten rather than mistyped: another first name of the
+   * household, its whole number left out or changed, its names reordered.
+   */
+  const rewritingOf = (entered: ParsedAddress, candidate: KnownAddress, name: string | undefined) => {
+    const household = householdOf(entered, candidate, name);
+    if (household) return household;
+    const change = findNameChange(entered.local, candidate.parsed.local, name === undefined ? {} : { name });
+    return change && finding({ ...change, known: candidate.given });
   };
 
   return (rawInput) => {
@@ -313,11 +338,22 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
             !(localDistance >= 2 && isNumberedSibling(key.local, candidate.key.local)) &&
             distance <= addressLimit
           ) {
+            // One slip, but to another real first name: a household member's mailbox, not a typo.
+            const household = sameDomain ? householdOf(address, candidate, customer.name) : undefined;
+            if (household) {
+              findings.push(household);
+              continue;
+            }
             // The domains agree (or are aliases of one provider): the slips are in the local part.
             edits ??= explainEdits(candidate.parsed.local.toLowerCase(), address.local.toLowerCase());
             findings.push(finding({ code: 'near-miss', known: candidate.given, distance, edits }));
             continue;
           }
+        }
+        const rewriting = sameDomain ? rewritingOf(address, candidate, customer.name) : undefined;
+        if (rewriting) {
+          findings.push(rewriting);
+          continue;
         }
         if (
           !sameDomain &&
@@ -391,7 +427,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
 
 /**
  * The one best correction. Known addresses come first (a near miss of one is what the customer
- * meant), then the look-alike an address passes for, then a corrected provider domain, then a
+ * meant, then one rewritten: its number left out, its names reordered, another first name), then the look-alike an address passes for, then a corrected provider domain, then a
  * known address at a sibling domain. Within a kind, a tie at the best distance means no suggestion.
  */
 function chooseSuggestion(
@@ -408,6 +444,15 @@ function chooseSuggestion(
   for (const item of findings) {
     if (item.code === 'invalid-address' && item.extracted !== undefined) return item.known ?? item.extracted;
   }
+  // A known address rewritten (a household member's name, its number, its name order): the known one.
+  const rewritten = new Set(
+    findings.flatMap((item) =>
+      item.code === 'other-first-name' || item.code === 'number-changed' || item.code === 'name-reordered'
+        ? [item.known]
+        : [],
+    ),
+  );
+  if (rewritten.size > 0) return rewritten.size === 1 ? [...rewritten][0] : undefined;
   // Another customer's address is a suggestion only for staff who may see it (`customerId` is
   // then present); masked, it is none, and the suggestions below, which need no other customer's
   // record, are made as without a directory.

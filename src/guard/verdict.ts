@@ -39,6 +39,29 @@ export type Finding =
       readonly edits: readonly Edit[];
     })
   | (FindingBase & {
+      readonly code: 'other-first-name';
+      /** The known address whose first name was replaced. */
+      readonly known: string;
+      /** The first name typed instead, as typed (`jana`). */
+      readonly enteredName: string;
+      /** The customer's own first name, as written in the customer's name (`Jan`). */
+      readonly customerName: string;
+    })
+  | (FindingBase & {
+      readonly code: 'number-changed';
+      /** The known address whose number was left out or changed. */
+      readonly known: string;
+      /** The number typed instead; absent when it was left out. */
+      readonly enteredNumber?: string;
+      /** The known address's number. */
+      readonly knownNumber?: string;
+    })
+  | (FindingBase & {
+      readonly code: 'name-reordered';
+      /** The known address with the same name parts in another order or with other separators. */
+      readonly known: string;
+    })
+  | (FindingBase & {
       readonly code: 'sibling-domain';
       readonly known: string;
       readonly knownDomain: string;

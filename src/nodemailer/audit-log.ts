@@ -13,7 +13,8 @@ import type { HeldEnvelope } from './hold-store.js';
  * - `release-refused`: a release whose recipients are still blocked; the message stays held;
  * - `released-despite-block`: a release a person sent to a blocked recipient with
  *   `sendDespiteBlock: true`, on their own account;
- * - `hold-failed`: should have been held, but the hold store failed; it was not sent either.
+ * - `hold-failed`: should have been held, but the hold store failed; it was not sent either;
+ * - `verification-sent`: the verifier's own message with a code, to the one new address it proves.
  */
 export type AuditOutcome =
   | 'sent'
@@ -22,7 +23,8 @@ export type AuditOutcome =
   | 'released'
   | 'release-refused'
   | 'released-despite-block'
-  | 'hold-failed';
+  | 'hold-failed'
+  | 'verification-sent';
 
 /** One recipient in the audit log: the address, what the guard said, and why. */
 export interface AuditRecipient {
@@ -60,6 +62,8 @@ export interface AuditEntry {
   readonly release?: { readonly by: string; readonly reason: string; readonly sendDespiteBlock?: true };
   /** Why the customer could not be resolved, when it could not. */
   readonly customerLookup?: LookupFailure;
+  /** For `verification-sent`: the challenge whose code the message carries. */
+  readonly verification?: { readonly challengeId: string };
   /** The message was sent although the customer could not be resolved, because the plugin fails open. */
   readonly failedOpen?: boolean;
 }

@@ -1,15 +1,35 @@
-export type { HeldMessageDetails } from '../errors.js';
+export type { AwaitingVerificationDetails, ChallengeDetails, HeldMessageDetails } from '../errors.js';
 export {
   AuditLogFailedError,
   HoldStoreFailedError,
   isEmailGuardError,
   MessageHeldError,
+  RecipientAwaitingVerificationError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
+  VerificationRateLimitedError,
+  VerificationStoreFailedError,
 } from '../errors.js';
 export type { LookupFailure } from '../guard/settle-lookup.js';
 export type { CustomerReference, PipelineOptions } from '../pipeline/pipeline-options.js';
 export type { Recipient, RecipientField, RecipientVerdict } from '../pipeline/recipient.js';
+export type { FileVerificationStoreOptions } from '../verification/create-file-verification-store.js';
+export { createFileVerificationStore } from '../verification/create-file-verification-store.js';
+export type {
+  Challenge,
+  ConfirmResult,
+  CustomerAddress,
+  Verifier,
+  VerifierOptions,
+} from '../verification/create-verifier.js';
+export { createVerifier } from '../verification/create-verifier.js';
+export type {
+  AddressRecord,
+  CustomerRecord,
+  VerificationChallenge,
+  VerificationRecord,
+  VerificationStore,
+} from '../verification/verification-store.js';
 export type { AuditEntry, AuditLog, AuditOutcome, AuditRecipient } from './audit-log.js';
 export type { FileHoldStore, FileHoldStoreOptions } from './create-file-hold-store.js';
 export { createFileHoldStore } from './create-file-hold-store.js';

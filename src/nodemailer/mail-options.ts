@@ -26,6 +26,8 @@ export interface EmailGuardMailOptions {
   readonly confirmation?: { readonly by: string; readonly reason: string };
   /** Set by `sendReleased` only; a token this process gave out for the duration of one release. */
   readonly release?: string;
+  /** Set by the verifier only, on its own message; a mark this process gave out for one send. */
+  readonly verification?: string;
 }
 
 // Module augmentation (TypeScript handbook, "Declaration Merging"): `sendMail({ ..., emailGuard })`

@@ -12,6 +12,7 @@ import {
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
 } from '../errors.js';
+import { createGuard } from '../guard/create-guard.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
 import { collectRecipients } from '../pipeline/collect-recipients.js';
@@ -23,7 +24,14 @@ import {
 } from '../pipeline/pipeline-options.js';
 import { readMessageHeader } from '../pipeline/read-message-header.js';
 import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
+import { attachHoldStore, type Verifier } from '../verification/create-verifier.js';
+import { findNewAddresses } from '../verification/find-new-addresses.js';
+import {
+  findVerificationMessage,
+  type PendingVerificationMessage,
+} from '../verification/verification-marks.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
+import { awaitVerification } from './await-verification.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import './mail-options.js';
 import { findRelease, type PendingRelease } from './release-tokens.js';
@@ -62,6 +70,22 @@ export interface NodemailerGuardOptions extends Omit<PipelineOptions<MailMessage
    * Required: no file is written anywhere the caller did not name.
    */
   readonly auditLog: AuditLog | false;
+  /**
+   * Proves new addresses with a code (`createVerifier`). Its verified addresses count as known to
+   * the guard, and with `unverified: 'verify'` it is sent the new addresses of held messages.
+   * @default undefined
+   */
+  readonly verifier?: Verifier;
+  /**
+   * What happens to a message held only because an address is new to the customer (every
+   * recipient not sent is `confirm` for `unverified-address` alone, in `enforce` mode): `hold`
+   * keeps it for a person (`RECIPIENT_NEEDS_CONFIRMATION`); `verify` also has the verifier send a
+   * code to the address and rejects with `RECIPIENT_AWAITING_VERIFICATION`; the message goes out
+   * by itself once the code is confirmed. A near miss, a domain typo or another customer's address
+   * is never sent a code.
+   * @default 'hold'
+   */
+  readonly unverified?: 'hold' | 'verify';
 }
 
 const isFunction = (value: unknown) => typeof value === 'function';
@@ -77,6 +101,11 @@ const OptionsSchema = PipelineOptionsSchema.extend({
   auditLog: z.union([z.literal(false), withMethod('record', 'an audit log needs a record method')], {
     error: 'an audit log is required: createJsonLinesAuditLog(path), or false to keep no record',
   }),
+  verifier: withMethod('start', 'a verifier from createVerifier').optional(),
+  unverified: z.enum(['hold', 'verify']).optional(),
+}).refine((options) => options.unverified !== 'verify' || options.verifier !== undefined, {
+  path: ['verifier'],
+  message: "unverified: 'verify' needs a verifier (createVerifier)",
 });
 
 /**
@@ -96,6 +125,8 @@ const ControlSchema = z
       .optional(),
     /** Set by `sendReleased`; a token only this process gave out. */
     release: z.string().optional(),
+    /** Set by the verifier on its own message; a mark only this process gave out. */
+    verification: z.string().optional(),
   })
   .optional();
 
@@ -151,6 +182,14 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
   const mode = options.mode ?? 'enforce';
   const auditLog = options.auditLog;
   const headerName = options.customerIdHeader;
+  const verifier = options.verifier;
+  // The verifier's addresses are known to the guard: a verified address is an `exact-match`.
+  const guard =
+    verifier && !options.guard.options.verifiedAddresses
+      ? createGuard({ ...options.guard.options, verifiedAddresses: verifier })
+      : options.guard;
+  if (verifier) (verifier as Partial<VerifierHooks>)[attachHoldStore]?.(options.holdStore);
+  const verifyNew = mode === 'enforce' && options.unverified === 'verify' && verifier !== undefined;
 
   async function record(entry: AuditEntry): Promise<void> {
     if (auditLog === false) return;
@@ -175,7 +214,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const resolveCustomer: PipelineOptions<MailMessageData>['resolveCustomer'] = byId
       ? (): CustomerReference => customerId
       : (options.resolveCustomer ?? (() => undefined));
-    return { ...options, resolveCustomer };
+    return { ...options, guard, resolveCustomer };
   }
 
   async function guardMail(mail: MailMessage): Promise<void> {
@@ -183,12 +222,14 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const control = takeControl(data);
     const release = findRelease(control?.release);
     if (release) data.envelope = { ...release.envelope, to: [...release.envelope.to] };
+    const verification = release ? undefined : findVerificationMessage(control?.verification);
     if (!data.raw) ensureMessageId(data);
     // Read before the message is pinned: pinning replaces the envelope with the one nodemailer built.
     const given = release ? [] : collectRecipients(data);
     const compiled = await compileMessage(mail, headerName);
     pinMessage(mail, compiled);
     if (release) return guardRelease(data, compiled, release);
+    if (verification) return passVerificationMessage(data, compiled, verification);
 
     const messageId = messageIdOf(data, compiled);
     const recipients = mergeRecipients(given, delivered(compiled));
@@ -238,6 +279,16 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         : new HoldStoreFailedError('the message was not sent and could not be held', { cause: error });
     }
     await record(entry('held', holdId));
+    const addresses = verifyNew && !confirmation && !check.failedOpen && findNewAddresses(check.recipients);
+    if (verifier && addresses && check.customerId !== undefined && check.customerLookup === undefined) {
+      throw await awaitVerification(verifier, {
+        holdId,
+        customerId: check.customerId,
+        recipients: check.recipients,
+        addresses,
+        ...(messageId === undefined ? {} : { messageId }),
+      });
+    }
     const details = {
       holdId,
       recipients: check.recipients,
@@ -305,6 +356,38 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     );
   }
 
+  /**
+   * The verifier's own message: a code, to the one address it was made for, and nothing personal.
+   * It is not checked (the address is the one being proven), only pinned to that address and logged.
+   */
+  async function passVerificationMessage(
+    data: MailMessageData,
+    compiled: CompiledMessage,
+    verification: PendingVerificationMessage,
+  ): Promise<void> {
+    const only = (address: string) => address === verification.address;
+    if (!compiled.envelope.to.every(only) || !compiled.named.every(({ address }) => only(address))) {
+      throw new InvalidInputError([
+        {
+          path: ['to'],
+          message: 'a verification message goes to the address it was made for, and nobody else',
+        },
+      ]);
+    }
+    await record({
+      at: new Date().toISOString(),
+      ...(messageIdOf(data, compiled) === undefined
+        ? {}
+        : { messageId: messageIdOf(data, compiled) as string }),
+      mode,
+      outcome: 'verification-sent',
+      action: 'send',
+      recipients: [{ field: 'to', address: verification.address, action: 'send', codes: [] }],
+      envelope: { ...compiled.envelope, to: [...compiled.envelope.to] },
+      verification: { challengeId: verification.challengeId },
+    });
+  }
+
   // Nodemailer ignores a plugin's return value: the callback is the only way to answer, and a
   // rejected promise that never calls it would leave `sendMail` waiting forever.
   return (mail, done) => {
@@ -313,6 +396,11 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       (error: unknown) => done(error as Error),
     );
   };
+}
+
+/** What `nodemailerGuard` calls on a verifier it is given. */
+interface VerifierHooks {
+  [attachHoldStore](holdStore: HoldStore): void;
 }
 
 function describeStopped(check: RecipientsCheck): string {

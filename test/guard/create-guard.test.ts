@@ -161,3 +161,28 @@ describe('createGuard', () => {
     await expect(guard.check({ entered: 'a@example.se' } as never)).rejects.toBeInstanceOf(InvalidInputError);
   });
 });
+
+describe('createGuard with verified addresses', () => {
+  it('treats an address verified for the customer as known, and a slip of it as a near miss', async () => {
+    const verified = new Map([['C-7', ['karin.berg@outlook.com']]]);
+    const guard = createGuard({
+      verifiedAddresses: { listVerified: async (id) => verified.get(id) ?? [] },
+    });
+    const customer = { id: 'C-7', name: 'Karin Berg' };
+    const known = await guard.check({ entered: 'karin.berg@outlook.com', customer });
+    expect(known.findings.map((finding) => finding.code)).toEqual(['exact-match']);
+    const slip = await guard.check({ entered: 'karin.berg@outlok.com', customer });
+    expect(slip.action).toBe('block');
+    // Verified for another customer is not known for this one.
+    const other = await guard.check({ entered: 'karin.berg@outlook.com', customer: { id: 'C-8' } });
+    expect(other.findings.map((finding) => finding.code)).toEqual(['unverified-address']);
+  });
+
+  it('adds nothing when the source of verified addresses fails', async () => {
+    const guard = createGuard({
+      verifiedAddresses: { listVerified: async () => Promise.reject(new Error('store down')) },
+    });
+    const verdict = await guard.check({ entered: 'karin.berg@outlook.com', customer: { id: 'C-7' } });
+    expect(verdict.action).toBe('confirm');
+  });
+});

@@ -1,0 +1,60 @@
+import {
+  type ChallengeDetails,
+  isEmailGuardError,
+  RecipientAwaitingVerificationError,
+  RecipientNeedsConfirmationError,
+} from '../errors.js';
+import type { RecipientVerdict } from '../pipeline/recipient.js';
+import type { Verifier } from '../verification/create-verifier.js';
+
+/** A message held because its recipients are new to the customer, and what it is held as. */
+export interface AwaitingMessage {
+  readonly holdId: string;
+  readonly messageId?: string;
+  readonly customerId: string;
+  readonly recipients: readonly RecipientVerdict[];
+  /** The addresses to prove (`findNewAddresses`). */
+  readonly addresses: readonly string[];
+}
+
+/**
+ * Starts a challenge for each new address of a held message and returns the error `sendMail`
+ * rejects with: `RecipientAwaitingVerificationError` with the challenges, or, when no code could be
+ * sent (the rate limit, a transport failure), `RecipientNeedsConfirmationError` with that as its
+ * cause: the message is held either way. An address verified between the check and the hold (a
+ * confirmation in another process) has its held messages released at once.
+ */
+export async function awaitVerification(verifier: Verifier, held: AwaitingMessage): Promise<Error> {
+  const details = {
+    holdId: held.holdId,
+    recipients: held.recipients,
+    ...(held.messageId === undefined ? {} : { messageId: held.messageId }),
+  };
+  const challenges: ChallengeDetails[] = [];
+  const verified: string[] = [];
+  try {
+    for (const address of held.addresses) {
+      const challenge = await verifier.start({ customerId: held.customerId, address });
+      challenges.push({ id: challenge.id, address: challenge.address, expiresAt: challenge.expiresAt });
+      if (challenge.verifiedAt !== undefined) verified.push(challenge.address);
+    }
+    for (const address of verified) await verifier.release({ customerId: held.customerId, address });
+  } catch (error) {
+    const why = isEmailGuardError(error, 'VERIFICATION_RATE_LIMITED')
+      ? 'too many codes were sent to it in the last hour'
+      : 'no verification code could be sent';
+    return new RecipientNeedsConfirmationError(
+      `Held ${held.holdId}, not sent: ${why}; read the address back, then release it`,
+      details,
+      { cause: error },
+    );
+  }
+  const list = challenges.map(({ address, id }) => `${JSON.stringify(address)} (challenge ${id})`).join(', ');
+  const already = verified.length === held.addresses.length;
+  return new RecipientAwaitingVerificationError(
+    already
+      ? `Held ${held.holdId}: ${list} was verified meanwhile, so the held message was released`
+      : `Held ${held.holdId}, not sent: a code was sent to ${list}; it is released when the code is confirmed`,
+    { ...details, challenges },
+  );
+}

@@ -1,0 +1,267 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { link, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { VerificationStoreFailedError } from '../errors.js';
+import { parseInput } from '../internal/parse-input.js';
+import { nodeStoreFs } from '../nodemailer/store-fs.js';
+import type { VerificationRecord, VerificationStore } from './verification-store.js';
+
+/** Options of {@link createFileVerificationStore}. */
+export interface FileVerificationStoreOptions {
+  /**
+   * The key codes and link tokens are hashed with (at least 32 bytes), kept outside the folder
+   * (an environment variable, a secret store). Without it the store makes one, once, in the file
+   * `key` inside the folder (mode 0600), shared by every process that opens the folder.
+   * @default undefined (a key made and kept in the folder)
+   */
+  readonly key?: string | Uint8Array;
+  /**
+   * The store's clock, in milliseconds since 1970: codes expire and rate limits count on it.
+   * @default Date.now
+   */
+  readonly now?: () => number;
+}
+
+const OptionsSchema = z.object({
+  key: z
+    .union([
+      z.string().refine((key) => Buffer.byteLength(key) >= 32, 'a key of at least 32 bytes is required'),
+      z
+        .instanceof(Uint8Array)
+        .refine((key) => key.byteLength >= 32, 'a key of at least 32 bytes is required'),
+    ])
+    .optional(),
+  now: z.custom<() => number>((value) => typeof value === 'function', 'a function').optional(),
+});
+
+const NAME = /^[A-Za-z0-9_-]{1,128}$/;
+// A version's file name: zero-padded so that names sort as numbers do.
+const VERSION = /^(\d{12})\.json$/;
+
+const ChallengeSchema = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  codeHash: z.string(),
+  tokenHash: z.string().optional(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  attempts: z.number().int().nonnegative(),
+  maxAttempts: z.number().int().positive(),
+  verifiedAt: z.number().optional(),
+});
+
+const RecordSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('address'),
+    address: z.string(),
+    starts: z.array(z.number()),
+    challenges: z.array(ChallengeSchema),
+  }),
+  z.object({
+    kind: z.literal('customer'),
+    customerId: z.string(),
+    verified: z.array(z.object({ address: z.string(), verifiedAt: z.number() })),
+  }),
+]);
+
+/**
+ * A {@link VerificationStore} in one folder, shared safely by every process on the machine that
+ * opens it. Each record is a folder of numbered versions; an update writes the next version to a
+ * temporary file, fsyncs it and links it into place under its number, then fsyncs the folder.
+ * Linking fails when the name exists, so of two processes updating one record at the same time
+ * exactly one wins and the other reads the new version and tries again: no lock is ever held, so a
+ * process killed at any step leaves nothing that stops the others (at most a temporary file), and
+ * the last linked version is always whole. Versions are never removed: a number once used stays
+ * taken, so a process that read an old version can never link its change in under a free number
+ * (a record sees a handful of updates: a start, a few attempts, the confirmation).
+ *
+ * @example
+ * ```ts
+ * const store = createFileVerificationStore('./verification');
+ * const verifier = createVerifier({ store, transporter, from: 'Butiken <order@butiken.se>' });
+ * ```
+ */
+export function createFileVerificationStore(
+  directory: string,
+  options: FileVerificationStoreOptions = {},
+): VerificationStore {
+  const dir = resolve(parseInput(z.string().min(1, 'a directory is required'), directory, ['directory']));
+  const settings = parseInput(OptionsSchema, options, ['options']);
+  const given = settings.key === undefined ? undefined : Buffer.from(settings.key);
+  const clock = settings.now ?? Date.now;
+  let keyPromise: Promise<Uint8Array> | undefined;
+  // Updates of one name in this process wait for each other instead of racing on the file system.
+  const queues = new Map<string, Promise<unknown>>();
+
+  const recordDir = (name: string) => {
+    if (!NAME.test(name))
+      throw new VerificationStoreFailedError(`not a record name: ${JSON.stringify(name)}`);
+    return join(dir, 'records', name);
+  };
+
+  async function latest(name: string): Promise<{ version: number; record?: VerificationRecord }> {
+    const folder = recordDir(name);
+    for (;;) {
+      let names: string[];
+      try {
+        names = await readdir(folder);
+      } catch (error) {
+        if (code(error) === 'ENOENT') return { version: 0 };
+        throw failed(`the verification record ${name} cannot be read`, error);
+      }
+      const version = Math.max(0, ...names.map((file) => Number(VERSION.exec(file)?.[1] ?? 0)));
+      if (version === 0) return { version };
+      let text: string;
+      try {
+        text = await readFile(join(folder, versionFile(version)), 'utf8');
+      } catch (error) {
+        // A newer version came and this one was removed in between: read again.
+        if (code(error) === 'ENOENT') continue;
+        throw failed(`the verification record ${name} cannot be read`, error);
+      }
+      const parsed = RecordSchema.safeParse(safeJson(text));
+      if (!parsed.success) {
+        throw new VerificationStoreFailedError(
+          `the verification record ${name} (version ${version}) is not a record of this store`,
+        );
+      }
+      return { version, record: parsed.data as VerificationRecord };
+    }
+  }
+
+  async function writeVersion(name: string, version: number, record: VerificationRecord): Promise<boolean> {
+    const folder = recordDir(name);
+    await mkdir(folder, { recursive: true });
+    const temporary = join(folder, `.${randomUUID()}.tmp`);
+    const handle = await nodeStoreFs.create(temporary);
+    try {
+      await handle.write(Buffer.from(JSON.stringify(record), 'utf8'));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await link(temporary, join(folder, versionFile(version)));
+    } catch (error) {
+      if (code(error) === 'EEXIST') return false;
+      throw error;
+    } finally {
+      await unlink(temporary).catch(() => undefined);
+    }
+    await nodeStoreFs.syncDir(folder);
+    return true;
+  }
+
+  async function updateNow(
+    name: string,
+    change: (current: VerificationRecord | undefined) => VerificationRecord | undefined,
+  ): Promise<VerificationRecord | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await latest(name);
+      const next = change(current.record);
+      if (next === undefined) return current.record;
+      const parsed = RecordSchema.safeParse(next);
+      if (!parsed.success) throw new VerificationStoreFailedError(`not a verification record: ${name}`);
+      let won: boolean;
+      try {
+        won = await writeVersion(name, current.version + 1, next);
+      } catch (error) {
+        throw failed(`the verification record ${name} could not be written`, error);
+      }
+      if (won) return next;
+      // Another process wrote first: wait a moment, read its version and apply the change to it.
+      await new Promise((resolveWait) => setTimeout(resolveWait, Math.min(50, 1 + attempt) * Math.random()));
+    }
+  }
+
+  async function loadKey(): Promise<Uint8Array> {
+    if (given) return given;
+    const file = join(dir, 'key');
+    try {
+      return await readKey(file);
+    } catch (error) {
+      if (code(error) !== 'ENOENT')
+        throw failed(`the key of the verification store ${dir} cannot be read`, error);
+    }
+    try {
+      await mkdir(dir, { recursive: true });
+      const temporary = join(dir, `.${randomUUID()}.key.tmp`);
+      const handle = await open(temporary, 'wx', 0o600);
+      try {
+        await handle.writeFile(randomBytes(32));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      // Linked, not renamed: of two processes making the key at once, the first one's stands.
+      await link(temporary, file).catch((error: unknown) => {
+        if (code(error) !== 'EEXIST') throw error;
+      });
+      await unlink(temporary).catch(() => undefined);
+      await nodeStoreFs.syncDir(dir);
+      return await readKey(file);
+    } catch (error) {
+      throw failed(`the key of the verification store ${dir} could not be made`, error);
+    }
+  }
+
+  return {
+    async now() {
+      return clock();
+    },
+    key() {
+      keyPromise ??= loadKey().catch((error: unknown) => {
+        keyPromise = undefined;
+        throw error;
+      });
+      return keyPromise;
+    },
+    async read(name) {
+      return (await latest(name)).record;
+    },
+    update(name, change) {
+      recordDir(name);
+      const previous = queues.get(name) ?? Promise.resolve();
+      const run = previous.then(
+        () => updateNow(name, change),
+        () => updateNow(name, change),
+      );
+      const settled = run.catch(() => undefined);
+      queues.set(name, settled);
+      void settled.then(() => {
+        if (queues.get(name) === settled) queues.delete(name);
+      });
+      return run;
+    },
+  };
+}
+
+async function readKey(file: string): Promise<Uint8Array> {
+  const key = await readFile(file);
+  if (key.byteLength < 32)
+    throw Object.assign(new Error(`${file} is shorter than 32 bytes`), { code: 'EKEY' });
+  return key;
+}
+
+function versionFile(version: number): string {
+  return `${String(version).padStart(12, '0')}.json`;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function code(error: unknown): unknown {
+  return (error as { code?: unknown } | undefined)?.code;
+}
+
+function failed(message: string, cause: unknown): VerificationStoreFailedError {
+  return cause instanceof VerificationStoreFailedError
+    ? cause
+    : new VerificationStoreFailedError(message, { cause });
+}

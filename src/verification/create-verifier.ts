@@ -1,0 +1,569 @@
+import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { SendMailOptions, Transporter } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
+import { z } from 'zod';
+import { parseAddress } from '../address/parse-address.js';
+import {
+  type ChallengeDetails,
+  InvalidInputError,
+  isEmailGuardError,
+  VerificationRateLimitedError,
+} from '../errors.js';
+import type { VerifiedAddressSource } from '../guard/create-guard.js';
+import { parseInput } from '../internal/parse-input.js';
+import type { HoldStore, ReleaseResult } from '../nodemailer/hold-store.js';
+import { buildVerificationMessage } from './build-verification-message.js';
+import { isOnlyNew } from './find-new-addresses.js';
+import { beginVerificationMessage, endVerificationMessage } from './verification-marks.js';
+import type {
+  AddressRecord,
+  CustomerRecord,
+  VerificationChallenge,
+  VerificationRecord,
+  VerificationStore,
+} from './verification-store.js';
+
+/** Options of {@link createVerifier}. */
+export interface VerifierOptions {
+  /** Where challenges and verified addresses are kept (`createFileVerificationStore`). */
+  readonly store: VerificationStore;
+  /**
+   * The transporter the code goes out through, and the held messages after it: the same one
+   * `nodemailerGuard` guards (the plugin lets the verifier's own message through).
+   */
+  readonly transporter: Transporter;
+  /** The sender of the verification message (`'Butiken AB <order@butiken.se>'`); its name is shown. */
+  readonly from: string | { readonly name: string; readonly address: string };
+  /** How long a code and a link are good for. @default 900000 (15 minutes) */
+  readonly ttlMs?: number;
+  /** Wrong codes or links before a challenge is refused for good (`too-many-attempts`). @default 5 */
+  readonly maxAttempts?: number;
+  /** Digits in a code (4 to 10). @default 6 */
+  readonly codeLength?: number;
+  /** Language of the verification message. @default 'en' */
+  readonly locale?: 'sv' | 'en';
+  /**
+   * Makes the link that confirms the address in one click from a token
+   * (`(token) => \`https://butiken.se/verify?t=${token}\``); the page calls `confirmToken(token)`.
+   * @default undefined (the message holds the code only)
+   */
+  readonly linkFor?: (token: string) => string;
+  /** Codes sent to one address per hour at the most, whichever customer asked. @default 3 */
+  readonly maxStartsPerAddressPerHour?: number;
+  /**
+   * Called after each successful `confirm` (or `confirmToken`), once the address is stored as
+   * verified: write it to the customer's record in your own system. Called again by a repeated
+   * confirmation, so write idempotently.
+   * @default undefined
+   */
+  readonly onVerified?: (verified: {
+    readonly customerId: string;
+    readonly address: string;
+    readonly verifiedAt: string;
+  }) => void | Promise<void>;
+  /**
+   * Where messages held for a new address wait (`createFileHoldStore`). `nodemailerGuard({ verifier })`
+   * hands its own hold store to the verifier, so this is needed only without the plugin.
+   * @default the hold store of each nodemailerGuard the verifier is given to
+   */
+  readonly holdStore?: Pick<HoldStore, 'list' | 'release'>;
+}
+
+/** A challenge as `start` answers: its id, the address, when its code expires. */
+export interface Challenge extends ChallengeDetails {
+  /** A new code was sent by this call; `false` when a pending one was reused or the address is verified. */
+  readonly sent: boolean;
+  /** When the address was verified for the customer, if it already is. */
+  readonly verifiedAt?: string;
+}
+
+/** What `confirm` and `confirmToken` answer. */
+export type ConfirmResult =
+  | {
+      readonly ok: true;
+      readonly verifiedAt: string;
+      /** The held messages this call released, each exactly once. */
+      readonly released: readonly ReleaseResult[];
+    }
+  | { readonly ok: false; readonly reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unknown' };
+
+/** A customer and one of their addresses. */
+export interface CustomerAddress {
+  readonly customerId: string;
+  readonly address: string;
+}
+
+/** Proves new addresses with a code, and releases what was held for them (see {@link createVerifier}). */
+export interface Verifier extends VerifiedAddressSource {
+  /** Sends a code to the address (or reuses a pending challenge). */
+  start(input: CustomerAddress): Promise<Challenge>;
+  /** Checks a code read back by the customer; on success releases what was held for the address. */
+  confirm(input: CustomerAddress & { readonly code: string }): Promise<ConfirmResult>;
+  /** The same as `confirm`, for the token of the link. */
+  confirmToken(token: string): Promise<ConfirmResult>;
+  /** Whether the address is verified for the customer. */
+  isVerified(input: CustomerAddress): Promise<boolean>;
+  /** Every address verified for the customer: what `createGuard({ verifiedAddresses })` reads. */
+  listVerified(customerId: string): Promise<string[]>;
+  /**
+   * Releases what is still held for a verified address (after a process stopped between verifying
+   * and releasing); each message once. Resolves `[]` when the address is not verified.
+   */
+  release(input: CustomerAddress): Promise<ReleaseResult[]>;
+}
+
+/** How `nodemailerGuard` hands its hold store to the verifier. Not exported from the package. */
+export const attachHoldStore: unique symbol = Symbol('email-guard.verifier.attachHoldStore');
+
+const HOUR_MS = 3_600_000;
+const BY = 'email-guard verifier';
+
+const isFunction = (value: unknown) => typeof value === 'function';
+const OptionsSchema = z.object({
+  store: z.object(
+    {
+      now: z.custom<unknown>(isFunction),
+      key: z.custom<unknown>(isFunction),
+      read: z.custom<unknown>(isFunction),
+      update: z.custom<unknown>(isFunction),
+    },
+    { error: 'a verification store is required (createFileVerificationStore(dir))' },
+  ),
+  transporter: z.object(
+    { sendMail: z.custom<unknown>(isFunction) },
+    { error: 'a nodemailer transporter is required' },
+  ),
+  from: z.union([
+    z.string().min(3, 'the sender is required'),
+    z.object({ name: z.string(), address: z.string() }),
+  ]),
+  ttlMs: z
+    .number()
+    .int()
+    .min(1000)
+    .max(7 * 24 * HOUR_MS)
+    .optional(),
+  maxAttempts: z.number().int().min(1).max(100).optional(),
+  codeLength: z.number().int().min(4).max(10).optional(),
+  locale: z.enum(['sv', 'en']).optional(),
+  linkFor: z.custom<unknown>(isFunction, 'linkFor must be a function').optional(),
+  maxStartsPerAddressPerHour: z.number().int().min(1).optional(),
+  onVerified: z.custom<unknown>(isFunction, 'onVerified must be a function').optional(),
+  holdStore: z
+    .object({ list: z.custom<unknown>(isFunction), release: z.custom<unknown>(isFunction) })
+    .optional(),
+});
+
+const CustomerAddressSchema = z.object({
+  customerId: z.string().trim().min(1, 'a customer id is required'),
+  address: z.string({ error: 'the address must be a string' }),
+});
+const ConfirmSchema = CustomerAddressSchema.extend({
+  code: z.string({ error: 'the code must be a string' }),
+});
+
+type Outcome =
+  | { readonly kind: 'refused'; readonly reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unknown' }
+  | { readonly kind: 'verified'; readonly challenge: VerificationChallenge; readonly address: string };
+
+/**
+ * Proves that a new address is the customer's before anything personal goes there. `start` sends
+ * a short message with a code (digits from `crypto.randomInt`), and the link when `linkFor` is
+ * given, to the address; the customer reads the code back (on the phone, at the counter) or opens
+ * the link, and `confirm` (or `confirmToken`) then marks the address verified for that customer
+ * and releases, through the transporter, every message held for that customer and address: each
+ * exactly once (the hold store's claim), logged with `by: 'email-guard verifier'`.
+ *
+ * Codes and link tokens are kept only as HMAC-SHA-256 under the store's key and compared with
+ * `crypto.timingSafeEqual`; wrong attempts are counted and capped (`maxAttempts`); expiry is on the
+ * store's clock; at most `maxStartsPerAddressPerHour` codes go to one address in an hour, and a
+ * pending challenge is reused rather than a new code sent. Give it to `nodemailerGuard({ verifier,
+ * unverified: 'verify' })` and to `createGuard({ verifiedAddresses: verifier })`.
+ *
+ * @example
+ * ```ts
+ * const verifier = createVerifier({
+ *   store: createFileVerificationStore('./verification'),
+ *   transporter,
+ *   from: 'Butiken AB <order@butiken.se>',
+ *   locale: 'sv',
+ * });
+ * const challenge = await verifier.start({ customerId: 'C-1', address: 'karin.berg@outlook.com' });
+ * const result = await verifier.confirm({ customerId: 'C-1', address: 'karin.berg@outlook.com', code: '493021' });
+ * if (result.ok) console.log(`verified; ${result.released.length} held message(s) sent`);
+ * ```
+ */
+export function createVerifier(options: VerifierOptions): Verifier {
+  parseInput(OptionsSchema, options, ['options']);
+  const { store, transporter } = options;
+  const ttlMs = options.ttlMs ?? 15 * 60_000;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const codeLength = options.codeLength ?? 6;
+  const locale = options.locale ?? 'en';
+  const maxStarts = options.maxStartsPerAddressPerHour ?? 3;
+  const senderName = nameOf(options.from);
+  const holdStores = new Set<Pick<HoldStore, 'list' | 'release'>>(
+    options.holdStore ? [options.holdStore] : [],
+  );
+
+  const hmac = (key: Uint8Array, text: string) => createHmac('sha256', key).update(text).digest('hex');
+  const addressName = (key: Uint8Array, address: string) =>
+    `a-${hmac(key, `address:${address.toLowerCase()}`)}`;
+  const customerName = (key: Uint8Array, customerId: string) => `c-${hmac(key, `customer:${customerId}`)}`;
+
+  async function startChallenge(input: CustomerAddress): Promise<Challenge> {
+    const { customerId, address } = readCustomerAddress(input);
+    const key = await store.key();
+    const name = addressName(key, address);
+    const now = await store.now();
+    const id = randomUUID();
+    const code = String(randomInt(0, 10 ** codeLength)).padStart(codeLength, '0');
+    const secret = options.linkFor ? randomBytes(32).toString('base64url') : undefined;
+    let outcome:
+      | { kind: 'created' | 'pending' | 'verified'; challenge: VerificationChallenge }
+      | { kind: 'limited'; retryAt: number }
+      | undefined;
+    await store.update(name, (current) => {
+      const record = addressRecord(current, address);
+      const starts = record.starts.filter((at) => at > now - HOUR_MS);
+      const existing = record.challenges.find((challenge) => challenge.customerId === customerId);
+      if (existing?.verifiedAt !== undefined) {
+        outcome = { kind: 'verified', challenge: existing };
+        return undefined;
+      }
+      if (existing && existing.expiresAt > now && existing.attempts < existing.maxAttempts) {
+        outcome = { kind: 'pending', challenge: existing };
+        return undefined;
+      }
+      if (starts.length >= maxStarts) {
+        outcome = { kind: 'limited', retryAt: Math.min(...starts) + HOUR_MS };
+        return undefined;
+      }
+      const challenge: VerificationChallenge = {
+        id,
+        customerId,
+        codeHash: hmac(key, `code:${id}:${code}`),
+        ...(secret === undefined ? {} : { tokenHash: hmac(key, `token:${id}:${secret}`) }),
+        createdAt: now,
+        expiresAt: now + ttlMs,
+        attempts: 0,
+        maxAttempts,
+      };
+      outcome = { kind: 'created', challenge };
+      return {
+        ...record,
+        starts: [...starts, now],
+        challenges: [...record.challenges.filter((other) => other.customerId !== customerId), challenge],
+      };
+    });
+    if (outcome === undefined) throw new Error('the verification store did not run the update');
+    if (outcome.kind === 'limited') {
+      const retryAt = new Date(outcome.retryAt).toISOString();
+      throw new VerificationRateLimitedError(
+        `no new code was sent to ${address}: ${maxStarts} were sent in the last hour; try again from ${retryAt}`,
+        retryAt,
+      );
+    }
+    const { challenge } = outcome;
+    const details = {
+      id: challenge.id,
+      address,
+      expiresAt: new Date(challenge.expiresAt).toISOString(),
+      ...(challenge.verifiedAt === undefined
+        ? {}
+        : { verifiedAt: new Date(challenge.verifiedAt).toISOString() }),
+    };
+    if (outcome.kind !== 'created') return { ...details, sent: false };
+    try {
+      await sendCode(id, address, code, secret === undefined ? undefined : `${name}.${id}.${secret}`);
+    } catch (error) {
+      // Not sent: the challenge and its start are taken back, so the next start sends a code.
+      await store
+        .update(name, (current) => {
+          if (current?.kind !== 'address' || !current.challenges.some((other) => other.id === id)) {
+            return undefined;
+          }
+          return {
+            ...current,
+            starts: withoutOne(current.starts, now),
+            challenges: current.challenges.filter((other) => other.id !== id),
+          };
+        })
+        .catch(() => undefined);
+      throw error;
+    }
+    return { ...details, sent: true };
+  }
+
+  async function sendCode(
+    challengeId: string,
+    address: string,
+    code: string,
+    token: string | undefined,
+  ): Promise<void> {
+    const link = token === undefined ? undefined : options.linkFor?.(token);
+    if (link !== undefined && (typeof link !== 'string' || /[\p{Cc}\s]/u.test(link))) {
+      throw new InvalidInputError([
+        { path: ['options', 'linkFor'], message: 'linkFor must return a URL without spaces or line breaks' },
+      ]);
+    }
+    const { subject, text } = buildVerificationMessage({
+      code,
+      ...(link === undefined ? {} : { link }),
+      senderName,
+      minutes: Math.round(ttlMs / 60_000),
+      locale,
+    });
+    const mark = beginVerificationMessage({ challengeId, address });
+    try {
+      await transporter.sendMail({
+        from: options.from,
+        to: address,
+        subject,
+        text,
+        emailGuard: { verification: mark },
+      } as SendMailOptions);
+    } finally {
+      endVerificationMessage(mark);
+    }
+  }
+
+  /** Checks a secret against one challenge of an address record, counting a wrong one. */
+  async function check(
+    name: string,
+    pick: (record: AddressRecord) => VerificationChallenge | undefined,
+    hashOf: (challenge: VerificationChallenge) => { given: string; stored: string | undefined },
+  ): Promise<Outcome> {
+    const now = await store.now();
+    let outcome: Outcome | undefined;
+    await store.update(name, (current) => {
+      const challenge = current?.kind === 'address' ? pick(current) : undefined;
+      if (current?.kind !== 'address' || !challenge) {
+        outcome = { kind: 'refused', reason: 'unknown' };
+        return undefined;
+      }
+      const { given, stored } = hashOf(challenge);
+      const right = stored !== undefined && sameHex(given, stored);
+      if (challenge.verifiedAt !== undefined) {
+        // Verified already (by this code, in this or another process): the same answer again, so
+        // a repeated confirmation releases what a stopped process left held.
+        outcome = right ? { kind: 'verified', challenge, address: current.address } : refused('wrong-code');
+        return undefined;
+      }
+      if (now >= challenge.expiresAt) {
+        outcome = refused('expired');
+        return undefined;
+      }
+      if (challenge.attempts >= challenge.maxAttempts) {
+        outcome = refused('too-many-attempts');
+        return undefined;
+      }
+      const next: VerificationChallenge = right
+        ? { ...challenge, attempts: challenge.attempts + 1, verifiedAt: now }
+        : { ...challenge, attempts: challenge.attempts + 1 };
+      outcome = right
+        ? { kind: 'verified', challenge: next, address: current.address }
+        : refused('wrong-code');
+      return {
+        ...current,
+        challenges: current.challenges.map((other) => (other.id === challenge.id ? next : other)),
+      };
+    });
+    return outcome ?? refused('unknown');
+  }
+
+  /** What follows a verified challenge, every time: the customer's list, `onVerified`, the release. */
+  async function afterVerified(outcome: Outcome & { kind: 'verified' }, how: string): Promise<ConfirmResult> {
+    const { challenge, address } = outcome;
+    const verifiedAt = new Date(challenge.verifiedAt ?? 0).toISOString();
+    await addToCustomer(challenge.customerId, address, challenge.verifiedAt ?? 0);
+    await options.onVerified?.({ customerId: challenge.customerId, address, verifiedAt });
+    const released = await releaseHeld(
+      challenge.customerId,
+      address,
+      `the customer confirmed the address with the ${how} of challenge ${challenge.id}`,
+    );
+    return { ok: true, verifiedAt, released };
+  }
+
+  async function addToCustomer(customerId: string, address: string, verifiedAt: number): Promise<void> {
+    const key = await store.key();
+    await store.update(customerName(key, customerId), (current) => {
+      const record: CustomerRecord =
+        current?.kind === 'customer' ? current : { kind: 'customer', customerId, verified: [] };
+      if (record.verified.some((entry) => sameAddress(entry.address, address))) return undefined;
+      return { ...record, verified: [...record.verified, { address, verifiedAt }] };
+    });
+  }
+
+  async function verifiedChallenge(
+    customerId: string,
+    address: string,
+  ): Promise<{ record: AddressRecord; challenge: VerificationChallenge } | undefined> {
+    const key = await store.key();
+    const record = await store.read(addressName(key, address));
+    if (record?.kind !== 'address') return undefined;
+    const challenge = record.challenges.find(
+      (other) => other.customerId === customerId && other.verifiedAt !== undefined,
+    );
+    return challenge ? { record, challenge } : undefined;
+  }
+
+  async function listVerified(customerId: string): Promise<string[]> {
+    const key = await store.key();
+    const record = await store.read(customerName(key, customerId));
+    return record?.kind === 'customer' ? record.verified.map((entry) => entry.address) : [];
+  }
+
+  /**
+   * Sends every message held for the customer whose recipients wait only on verified addresses,
+   * this one among them, through the hold stores' own release: each is claimed by an exclusive
+   * lock, so two confirmations (in two processes) send it once, and a message a stopped process
+   * left mid-send is never sent again by itself.
+   */
+  async function releaseHeld(customerId: string, address: string, reason: string): Promise<ReleaseResult[]> {
+    const verified = [...(await listVerified(customerId)), address];
+    const released: ReleaseResult[] = [];
+    let failure: unknown;
+    for (const holdStore of holdStores) {
+      for (const held of await holdStore.list()) {
+        if (held.customerId !== customerId || held.action !== 'confirm' || held.state !== 'held') continue;
+        const waiting = held.recipients.filter(({ verdict }) => verdict.action !== 'send');
+        if (
+          !waiting.some((recipient) => sameAddress(recipient.verdict.address ?? recipient.address, address))
+        )
+          continue;
+        const ready = waiting.every(
+          ({ address: given, verdict }) =>
+            isOnlyNew(verdict) && verified.some((known) => sameAddress(known, verdict.address ?? given)),
+        );
+        if (!ready) continue;
+        try {
+          released.push(await holdStore.release(held.id, transporter, { by: BY, reason }));
+        } catch (error) {
+          // Released or being released by another confirmation: that one sends it.
+          if (isEmailGuardError(error, 'HOLD_STORE_FAILED')) continue;
+          failure ??= error;
+        }
+      }
+    }
+    // A message the transport refused stays held for the next confirmation or `release`.
+    if (failure !== undefined) throw failure;
+    return released;
+  }
+
+  const verifier: Verifier & { [attachHoldStore](holdStore: Pick<HoldStore, 'list' | 'release'>): void } = {
+    start: startChallenge,
+
+    async confirm(input) {
+      const given = parseInput(ConfirmSchema, input, ['input']);
+      const { customerId, address } = readCustomerAddress(given);
+      // People read codes in groups (`493 021`); only the digits count.
+      const code = given.code.replace(/[\s-]/g, '');
+      const key = await store.key();
+      const outcome = await check(
+        addressName(key, address),
+        (record) => record.challenges.find((challenge) => challenge.customerId === customerId),
+        (challenge) => ({ given: hmac(key, `code:${challenge.id}:${code}`), stored: challenge.codeHash }),
+      );
+      return outcome.kind === 'verified'
+        ? afterVerified(outcome, 'code')
+        : { ok: false, reason: outcome.reason };
+    },
+
+    async confirmToken(token) {
+      const match =
+        typeof token === 'string' ? /^(a-[0-9a-f]{64})\.([0-9a-f-]{36})\.([\w-]{43})$/.exec(token) : null;
+      if (!match) return { ok: false, reason: 'unknown' };
+      const [, name = '', id = '', secret = ''] = match;
+      const key = await store.key();
+      const outcome = await check(
+        name,
+        (record) => record.challenges.find((challenge) => challenge.id === id),
+        (challenge) => ({ given: hmac(key, `token:${challenge.id}:${secret}`), stored: challenge.tokenHash }),
+      );
+      return outcome.kind === 'verified'
+        ? afterVerified(outcome, 'link')
+        : { ok: false, reason: outcome.reason };
+    },
+
+    async isVerified(input) {
+      const { customerId, address } = readCustomerAddress(
+        parseInput(CustomerAddressSchema, input, ['input']),
+      );
+      return (await verifiedChallenge(customerId, address)) !== undefined;
+    },
+
+    async listVerified(customerId) {
+      parseInput(z.string().trim().min(1, 'a customer id is required'), customerId, ['customerId']);
+      return listVerified(customerId);
+    },
+
+    async release(input) {
+      const { customerId, address } = readCustomerAddress(
+        parseInput(CustomerAddressSchema, input, ['input']),
+      );
+      const found = await verifiedChallenge(customerId, address);
+      if (!found) return [];
+      await addToCustomer(customerId, found.record.address, found.challenge.verifiedAt ?? 0);
+      return releaseHeld(
+        customerId,
+        found.record.address,
+        `the address was verified with challenge ${found.challenge.id}`,
+      );
+    },
+
+    [attachHoldStore](holdStore) {
+      holdStores.add(holdStore);
+    },
+  };
+  return verifier;
+}
+
+function refused(reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unknown'): Outcome {
+  return { kind: 'refused', reason };
+}
+
+function addressRecord(current: VerificationRecord | undefined, address: string): AddressRecord {
+  return current?.kind === 'address' ? current : { kind: 'address', address, starts: [], challenges: [] };
+}
+
+function withoutOne(values: readonly number[], value: number): number[] {
+  const index = values.indexOf(value);
+  return index === -1 ? [...values] : [...values.slice(0, index), ...values.slice(index + 1)];
+}
+
+/** The customer and the address, the address parsed (one plain address, domain in lower case). */
+function readCustomerAddress(input: CustomerAddress): CustomerAddress {
+  const given = parseInput(CustomerAddressSchema, input, ['input']);
+  const parsed = parseAddress(given.address);
+  if (!parsed.ok) throw parseInputError('address', parsed.detail);
+  return { customerId: given.customerId.trim(), address: parsed.address.address };
+}
+
+function parseInputError(field: string, message: string): InvalidInputError {
+  return new InvalidInputError([{ path: ['input', field], message }]);
+}
+
+/** Addresses are compared as the verifier keys them: the whole address without case. */
+function sameAddress(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+function sameHex(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
+}
+
+/** The sender's display name, or its domain when it has none: what the customer knows the shop by. */
+function nameOf(from: VerifierOptions['from']): string {
+  const parsed =
+    typeof from === 'string'
+      ? addressparser(from, { flatten: true })[0]
+      : { name: from.name, address: from.address };
+  const name = parsed?.name?.trim();
+  if (name) return name;
+  const address = parsed?.address ?? '';
+  return address.slice(address.lastIndexOf('@') + 1) || address;
+}

@@ -1,0 +1,83 @@
+/**
+ * One challenge: a code (and a link token) sent to an address for one customer. The code and the
+ * token are kept only as keyed hashes (HMAC-SHA-256 under the store's key), so whoever reads the
+ * store cannot read a code back; times are on the store's clock, in milliseconds since 1970.
+ */
+export interface VerificationChallenge {
+  readonly id: string;
+  readonly customerId: string;
+  /** HMAC-SHA-256 of the code, hex. */
+  readonly codeHash: string;
+  /** HMAC-SHA-256 of the link token's secret, hex; absent when no link was sent. */
+  readonly tokenHash?: string;
+  readonly createdAt: number;
+  /** From this time on the code and the link are refused. */
+  readonly expiresAt: number;
+  /** Wrong codes and links entered so far. */
+  readonly attempts: number;
+  /** How many wrong ones end the challenge. */
+  readonly maxAttempts: number;
+  /** When the code or the link was confirmed: the address is the customer's from then on. */
+  readonly verifiedAt?: number;
+}
+
+/** Everything known about one address: when codes were sent to it, and each customer's challenge. */
+export interface AddressRecord {
+  readonly kind: 'address';
+  /** The address as first verified for (domain in lower case). */
+  readonly address: string;
+  /** When a code was sent to the address within the last hour, for the rate limit. */
+  readonly starts: readonly number[];
+  /** The latest challenge of each customer that asked to verify the address. */
+  readonly challenges: readonly VerificationChallenge[];
+}
+
+/** The addresses verified for one customer. */
+export interface CustomerRecord {
+  readonly kind: 'customer';
+  readonly customerId: string;
+  readonly verified: readonly { readonly address: string; readonly verifiedAt: number }[];
+}
+
+/** What a {@link VerificationStore} keeps under a name. */
+export type VerificationRecord = AddressRecord | CustomerRecord;
+
+/**
+ * Where the verifier keeps its challenges and verified addresses. `createFileVerificationStore`
+ * is the default; implement this to keep them elsewhere (a database table with a row per name and
+ * `SELECT ... FOR UPDATE` around `update`). Names are short ASCII (`[A-Za-z0-9_-]`).
+ *
+ * @example
+ * ```ts
+ * const records = new Map<string, VerificationRecord>();
+ * const store: VerificationStore = {
+ *   now: async () => Date.now(),
+ *   key: async () => Buffer.from(process.env.VERIFICATION_KEY ?? '', 'hex'),
+ *   read: async (name) => records.get(name),
+ *   async update(name, change) {
+ *     const next = change(records.get(name));
+ *     if (next) records.set(name, next);
+ *     return next ?? records.get(name);
+ *   },
+ * };
+ * ```
+ */
+export interface VerificationStore {
+  /** The store's clock, in milliseconds since 1970: codes expire and rate limits count on it. */
+  now(): Promise<number>;
+  /** The key codes and tokens are hashed with (at least 32 bytes), made once and kept. */
+  key(): Promise<Uint8Array>;
+  /** The record under `name`, or `undefined`. */
+  read(name: string): Promise<VerificationRecord | undefined>;
+  /**
+   * Replaces the record under `name` with what `change` makes of it, atomically across every
+   * process that uses the store: no other update of that name comes between the read and the
+   * write. `change` returns `undefined` to leave the record as it is; it may be called again when
+   * another update came first, so it must not do anything but compute. Resolves once the record is
+   * durable, with the record as it now stands.
+   */
+  update(
+    name: string,
+    change: (current: VerificationRecord | undefined) => VerificationRecord | undefined,
+  ): Promise<VerificationRecord | undefined>;
+}

@@ -1,0 +1,46 @@
+// A child process for the verification tests: opens the hold store and the verification store
+// given as arguments behind a guarded transporter to the SMTP server on the given port, prints
+// `ready`, and on a line on stdin confirms the code and prints what it released as JSON.
+// With `hang-after-verified` it prints `verified` once the address is stored as verified and then
+// waits forever, before anything is released, for the test to kill it there.
+import { createInterface } from 'node:readline';
+import { createFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
+import { buildVerifyingTransport } from './verifying-transport.js';
+
+const [port, holdDir, verificationDir, mode, customerId, address, code] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  'confirm' | 'hang-after-verified',
+  string,
+  string,
+  string,
+];
+
+const { verifier } = buildVerifyingTransport({
+  port: Number(port),
+  holdStore: createFileHoldStore(holdDir),
+  auditLog: false,
+  folder: verificationDir,
+  verifierOptions:
+    mode === 'hang-after-verified'
+      ? {
+          onVerified: async () => {
+            process.stdout.write('verified\n');
+            await new Promise(() => undefined);
+          },
+        }
+      : {},
+});
+
+const lines = createInterface({ input: process.stdin });
+process.stdout.write('ready\n');
+for await (const _line of lines) {
+  const result = await verifier.confirm({ customerId, address, code });
+  process.stdout.write(
+    `${JSON.stringify(result.ok ? { ok: true, released: result.released.map(({ id }) => id) } : result)}\n`,
+  );
+  break;
+}
+lines.close();
+process.exit(0);
