@@ -47,7 +47,8 @@ export function extractAddress(text: string): string | undefined {
     !SEPARATORS.has(words[first - 2] as string)
   )
     first -= 2;
-  if (first < 0 || !isLeadIn(words[first - 1])) return undefined;
+  if (first < 0 || !(isLeadIn(words[first - 1]) || isOwnName(words.slice(0, first), words[first] as string)))
+    return undefined;
   const parts: string[] = [];
   let last = '';
   for (let i = first; i < words.length; i++) {
@@ -125,6 +126,22 @@ const LEAD_INS = new Set([
   'address',
   'mailto',
 ]);
+
+/**
+ * Whether the words before an address are the name a mail program shows with it (`Björn Jansson
+ * bjorn.jansson@live.se`): letters only, and one of them in the address itself. A word that is
+ * not (`karin berg@telia.com`) may be the address's own first part, typed with a space.
+ */
+function isOwnName(words: readonly string[], address: string): boolean {
+  const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const local = plain(address.slice(0, Math.max(address.indexOf('@'), 0)));
+  return (
+    words.length > 0 &&
+    words.length <= 4 &&
+    words.every((word) => /^\p{L}+$/u.test(word)) &&
+    words.some((word) => word.length >= 2 && local.includes(plain(word)))
+  );
+}
 
 /**
  * Whether the word before an address leaves it one address: none, a label or a name set off by

@@ -61,6 +61,12 @@ export function soundKey(name: string): string {
     const rest = text.slice(i, i + 4);
     const c = text[i] as string;
     const next = text[i + 1] ?? '';
+    if (c === 'i' && isVowel(next) && !DIGRAPHS.has(c + next)) {
+      // An i before another vowel glides into it, as a j: `telia` is said and written `telja`.
+      push('J');
+      i++;
+      continue;
+    }
     if (isVowel(c)) {
       const length = nucleusLength(text, i);
       push(vowelClass(text.slice(i, i + length)));
@@ -171,14 +177,29 @@ const DIGRAPHS = new Set([
   'ue',
 ]);
 
+// English "magic e": a final e after one consonant is silent and makes the vowel before it long,
+// said as its letter's name (`male` is "mejl", `live` "lajv"); after a diphthong it is silent.
+const LONG_VOWELS: Readonly<Record<string, string>> = { a: 'ej', e: 'ee', i: 'aj', o: 'o', u: 'u' };
+
 function fold(name: string): string {
   // NFC first, so an å typed as a + ring is the one letter; é, ü and the like lose their marks.
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[éèêë]/g, 'e')
-    .replace(/[üúù]/g, 'u')
-    .replace(/[áàâ]/g, 'a');
+  return (
+    name
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[éèêë]/g, 'e')
+      .replace(/[üúù]/g, 'u')
+      .replace(/[áàâ]/g, 'a')
+      // Swedish speech drops a d before b and after a final n: `bredband` is said "brebbann".
+      .replace(/d+b/g, 'b')
+      .replace(/nd$/, 'n')
+      .replace(/(aj|ej|äj|ai|ei|ay|ey)([bdfklmnprstvz])e$/, '$1$2')
+      .replace(/([aeiou])([bdfklmnprstvz])e$/, (_, vowel: string, consonant: string) => {
+        return `${LONG_VOWELS[vowel] ?? vowel}${consonant}`;
+      })
+      // A final v is said as f (final devoicing, as in German `Bahnhof`, Swedish `banhov`).
+      .replace(/v$/, 'f')
+  );
 }
 
 function isVowel(c: string): boolean {
@@ -187,12 +208,19 @@ function isVowel(c: string): boolean {
 
 /** How many letters the vowel nucleus at `i` takes: a digraph, a glide (j, y, w) and a silent h. */
 function nucleusLength(text: string, i: number): number {
+  // English "eye", as in `eyecloud` for iCloud.
+  if (text.startsWith('eye', i)) return 3;
   let length = 1;
   const pair = text.slice(i, i + 2);
   const afterPair = text[i + 2] ?? '';
   // A glide (j, y, w) belongs to the vowel only when no vowel follows it: `mejl`, but `telija`.
   const glide = pair[1] === 'j' || pair[1] === 'y' || pair[1] === 'w';
-  if (DIGRAPHS.has(pair) && !(glide && isVowel(afterPair))) length = 2;
+  if (DIGRAPHS.has(pair) && !(glide && isVowel(afterPair))) {
+    length = 2;
+    // A glide after a diphthong is the same sound written twice: `hotmeijl`, `sprejj`.
+    const third = text[i + 2] ?? '';
+    if ((third === 'j' || third === 'y') && !isVowel(text[i + 3] ?? '')) length = 3;
+  }
   // An h after a vowel and before a consonant (or at the end) lengthens it: `bahnhof`, `jahu`.
   const after = text[i + length] ?? '';
   if (after === 'h' && !isVowel(text[i + length + 1] ?? '')) length++;

@@ -50,6 +50,8 @@ describe('extractAddress', () => {
     ['”karin.berg@telia.com”', 'karin.berg@telia.com'],
     ['»karin.berg@telia.com»', 'karin.berg@telia.com'],
     ['karin.berg@telia.com…', 'karin.berg@telia.com'],
+    ['Björn Jansson bjorn.jansson@live.se', 'bjorn.jansson@live.se'],
+    ['Karin Berg karin.berg@telia.com', 'karin.berg@telia.com'],
   ])('finds the one address in %j', (text, address) => {
     expect(extractAddress(text)).toBe(address);
   });
@@ -61,6 +63,7 @@ describe('extractAddress', () => {
     'karin.berg@telia.com, bo.berg@telia.com',
     'Karin <karin.berg@telia.com>, Bo <bo.berg@telia.com>',
     'karin.berg@telia.com bo.berg@telia.com',
+    'Karin berg@telia.com',
     'karin berg at telia dot com',
     'karin berg@telia.com',
     'skicka karin.berg@telia.com tack',

@@ -20,12 +20,15 @@ describe('soundKey', () => {
         'dschi-mejl',
       ],
     ],
-    ['hotmail', ['hotmejl', 'houtmejl', 'håtmejl', 'hottmeil', 'hotmayl']],
+    ['hotmail', ['hotmejl', 'houtmejl', 'håtmejl', 'hottmeil', 'hotmayl', 'hotmeijl', 'hotmale']],
     ['outlook', ['outluk', 'autluk', 'autlook', 'outlouk', 'aoutluk']],
     ['icloud', ['aicloud', 'ajkloud', 'ajklaud', 'iklaud', 'eicloud', 'aikloud', 'ajklåd']],
     ['yahoo', ['jaahoo', 'jahoo', 'jaahu', 'yaahoo', 'jahhoo', 'yahu']],
+    ['telia', ['telja', 'tellja', 'teelja', 'thelja', 'tiilia']],
+    ['bredband', ['brebann', 'breedbann', 'brebbann', 'breddbann']],
+    ['spray', ['sprej', 'sprei', 'spräj', 'sprejj']],
     ['comhem', ['kommhemm', 'komhemm', 'kåmhämm', 'com-hem', 'kommhem']],
-    ['bahnhof', ['baanhof', 'banhoff', 'bahnhoff']],
+    ['bahnhof', ['baanhof', 'banhoff', 'bahnhoff', 'banhov', 'baanhov']],
     ['protonmail', ['protonmejl', 'protånmejl']],
   ])('gives %s the key of the way it is said: %j', (name, spoken) => {
     for (const spelling of spoken) expect(soundKey(spelling), spelling).toBe(soundKey(name));
