@@ -4,7 +4,7 @@ import { defaultMailboxProviders, type MailboxProvider, twoLabelSuffixes } from 
 import { editDistance } from './edit-distance.js';
 import { explainEdits } from './explain-edits.js';
 import { areKeyboardNeighbours } from './keyboard-neighbours.js';
-import { soundKey } from './sound-key.js';
+import { soundKey, soundKeys } from './sound-key.js';
 
 /** A domain that is most likely a slip for another one. */
 export interface DomainTypo {
@@ -244,12 +244,15 @@ function indexSounds(providers: readonly ProviderDomain[]): SoundIndex {
   const byKey = new Map<string, ProviderDomain[]>();
   const nameOfKey = new Map<string, string | null>();
   for (const provider of providers) {
-    if (provider.name.length < MIN_NAME_LENGTH) continue;
-    const key = soundKey(provider.name);
-    const other = nameOfKey.get(key);
-    if (other === undefined) nameOfKey.set(key, provider.name);
-    else if (other !== provider.name) nameOfKey.set(key, null);
-    byKey.set(key, [...(byKey.get(key) ?? []), provider]);
+    // A short name too, where it is said unlike it is spelt (`live` is "lajv"): no slip reaches it.
+    if (provider.name.length < MIN_NAME_LENGTH && !soundKey(provider.name.replace(/ai/g, 'ej')).includes('Y'))
+      continue;
+    for (const key of soundKeys(provider.name)) {
+      const other = nameOfKey.get(key);
+      if (other === undefined) nameOfKey.set(key, provider.name);
+      else if (other !== provider.name) nameOfKey.set(key, null);
+      byKey.set(key, [...(byKey.get(key) ?? []), provider]);
+    }
   }
   for (const [key, name] of nameOfKey) if (name === null) byKey.delete(key);
   return { names, byKey };

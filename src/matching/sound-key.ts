@@ -27,6 +27,11 @@
  *   z is s; ph is f; w is v (Swedish reads w as v); th is t; sch, sh, sj, stj, skj, tj, kj and ch
  *   are one "sh" class. An h after a vowel and before a consonant is silent (it lengthens the
  *   vowel: `bahnhof`); elsewhere it is said.
+ * - The "eye" diphthong is a class of its own (`aj`, `eye`, a first `i`; `ai` as a Swede reads it),
+ *   so `live` ("lajv") is not `liv`; {@link soundKeys} also gives the English reading of `ai`.
+ * - An i before another vowel glides as a j (`telja` for `telia`); English "magic e": a final e
+ *   after one consonant is silent and makes the vowel long (`gmale`, `live`).
+ * - Swedish speech drops a d before b and after a final n (`brebann` for `bredband`).
  * - Doubled letters sound as one (`kk`, `mm`: `kommhemm` is `komhem`); hyphens are not said.
  *
  * The key is a string of class letters; two spellings with the same key sound alike.
@@ -47,13 +52,13 @@ export function soundKey(name: string): string {
   };
   let i = 0;
   if (text.length > 1 && !isVowel(text[1] as string)) {
-    // A leading letter said by its name: "jee-mail", "eye-cloud".
+    // A leading letter said by its name: "jee-mail", "eye-cloud" (the "eye" diphthong, Y).
     if (text[0] === 'g' && !'lrhn'.includes(text[1] as string)) {
       push('J');
       push('E');
       i = 1;
     } else if (text[0] === 'i') {
-      push('E');
+      push('Y');
       i = 1;
     }
   }
@@ -197,8 +202,6 @@ function fold(name: string): string {
       .replace(/([aeiou])([bdfklmnprstvz])e$/, (_, vowel: string, consonant: string) => {
         return `${LONG_VOWELS[vowel] ?? vowel}${consonant}`;
       })
-      // A final v is said as f (final devoicing, as in German `Bahnhof`, Swedish `banhov`).
-      .replace(/v$/, 'f')
   );
 }
 
@@ -230,5 +233,25 @@ function nucleusLength(text: string, i: number): number {
 function vowelClass(nucleus: string): string {
   if (/[ouåöw]/.test(nucleus)) return 'O';
   if (/^a+h?$/.test(nucleus)) return 'A';
+  // The "eye" diphthong, as Swedish writes it (`aj`) and as English does at times (`ai`, `eye`).
+  if (nucleus.startsWith('aj') || nucleus.startsWith('ai') || nucleus === 'eye') return 'Y';
   return 'E';
+}
+
+/**
+ * Every key a name may be heard as, the first being {@link soundKey}'s: English `ai` is "ay" in
+ * `mail` (Swedish `mejl`) but reads as "eye" to a Swede (`aicloud`), and a final f is written v
+ * by a Swede (`banhov` for `Bahnhof`, as in `hov`). Provider names are indexed under all of them,
+ * so the name a customer typed needs one key and one lookup.
+ *
+ * @example
+ * ```ts
+ * soundKeys('gmail').includes(soundKey('jimejl')); // true
+ * ```
+ */
+export function soundKeys(name: string): string[] {
+  const readings = [name];
+  if (/ai/i.test(name)) readings.push(name.replace(/ai/gi, 'ej'));
+  for (const reading of [...readings]) if (/f$/i.test(reading)) readings.push(reading.replace(/f$/i, 'v'));
+  return [...new Set(readings.map(soundKey))];
 }

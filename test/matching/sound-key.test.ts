@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { soundKey } from '../../src/matching/sound-key.js';
+import { soundKey, soundKeys } from '../../src/matching/sound-key.js';
 
 describe('soundKey', () => {
   it.each([
@@ -22,7 +22,7 @@ describe('soundKey', () => {
     ],
     ['hotmail', ['hotmejl', 'houtmejl', 'håtmejl', 'hottmeil', 'hotmayl', 'hotmeijl', 'hotmale']],
     ['outlook', ['outluk', 'autluk', 'autlook', 'outlouk', 'aoutluk']],
-    ['icloud', ['aicloud', 'ajkloud', 'ajklaud', 'iklaud', 'eicloud', 'aikloud', 'ajklåd']],
+    ['icloud', ['aicloud', 'ajkloud', 'ajklaud', 'iklaud', 'eyecloud', 'aiclaud', 'aikloud', 'ajklåd']],
     ['yahoo', ['jaahoo', 'jahoo', 'jaahu', 'yaahoo', 'jahhoo', 'yahu']],
     ['telia', ['telja', 'tellja', 'teelja', 'thelja', 'tiilia']],
     ['bredband', ['brebann', 'breedbann', 'brebbann', 'breddbann']],
@@ -30,8 +30,9 @@ describe('soundKey', () => {
     ['comhem', ['kommhemm', 'komhemm', 'kåmhämm', 'com-hem', 'kommhem']],
     ['bahnhof', ['baanhof', 'banhoff', 'bahnhoff', 'banhov', 'baanhov']],
     ['protonmail', ['protonmejl', 'protånmejl']],
+    ['live', ['lajv', 'lajve', 'laiv']],
   ])('gives %s the key of the way it is said: %j', (name, spoken) => {
-    for (const spelling of spoken) expect(soundKey(spelling), spelling).toBe(soundKey(name));
+    for (const spelling of spoken) expect(soundKeys(name), spelling).toContain(soundKey(spelling));
   });
 
   it.each([
@@ -46,8 +47,10 @@ describe('soundKey', () => {
     ['icloud', 'ikea'],
     ['comhem', 'kamhem'],
     ['live', 'love'],
+    ['live', 'liv'],
+    ['live', 'life'],
   ])('tells %s from %s, which is said differently', (name, other) => {
-    expect(soundKey(other)).not.toBe(soundKey(name));
+    expect(soundKeys(name)).not.toContain(soundKey(other));
   });
 
   it('merges doubled letters, as kk and mm sound as k and m', () => {
