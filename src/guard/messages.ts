@@ -78,6 +78,25 @@ function list(items: readonly string[], locale: Locale, joiner: 'and' | 'or' = '
   return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }
 
+/** The address a pasted or dictated text holds, and the known address it reaches, if any. */
+function heldAddressMessage(extracted: string, known: string | undefined, sv: boolean): string {
+  const held = displayAddress(extracted);
+  const onFile = known === undefined ? undefined : displayAddress(known);
+  if (onFile === undefined) {
+    return sv
+      ? `Det här är inte en enda adress; den innehåller ${held}.`
+      : `This is not one address; it holds ${held}.`;
+  }
+  if (onFile === held) {
+    return sv
+      ? `Det här är inte en enda adress; den innehåller ${held}, kundens kända adress.`
+      : `This is not one address; it holds ${held}, the customer's known address.`;
+  }
+  return sv
+    ? `Det här är inte en enda adress; den innehåller ${held}, som når kundens kända adress ${onFile}.`
+    : `This is not one address; it holds ${held}, which reaches the customer's known address ${onFile}.`;
+}
+
 /** A name as it is written at the start of a sentence or in a list of names: `jana` -> `Jana`. */
 function capitalized(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -156,6 +175,11 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
           ? `${displayDomain(finding.domain)} har ingen giltig toppdomän och kan inte ta emot e-post.`
           : `${displayDomain(finding.domain)} does not end in a real top-level domain and cannot receive mail.`;
       }
+      if (finding.suggestedDomain && finding.reason === 'provider-sound') {
+        return sv
+          ? `${displayDomain(finding.domain)} låter som ${displayDomain(finding.suggestedDomain)}: namnet verkar stavat som det uttalas.`
+          : `${displayDomain(finding.domain)} sounds like ${displayDomain(finding.suggestedDomain)}: the name seems spelt as it is said.`;
+      }
       if (finding.suggestedDomain) {
         return sv
           ? `${displayDomain(finding.domain)} ser ut som ett skrivfel av ${displayDomain(finding.suggestedDomain)}.`
@@ -175,6 +199,7 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         : `The address contains characters from another alphabet that look like ordinary letters: ${characters}. It reads as ${finding.lookalike} but is a different address.`;
     }
     case 'invalid-address':
+      if (finding.extracted !== undefined) return heldAddressMessage(finding.extracted, finding.known, sv);
       return sv
         ? `Det här är inte en användbar e-postadress: ${INVALID_REASONS.sv[finding.reason]}.`
         : `This is not a usable e-mail address: ${INVALID_REASONS.en[finding.reason]}.`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extractAddress } from '../address/extract-address.js';
 import {
   describeEquivalence,
   indexMailboxRules,
@@ -178,6 +179,20 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     return knownAddress ?? undefined;
   };
 
+  /** What {@link extractAddress} finds in a text that is not one address, and the known mailbox it reaches. */
+  const heldAddress = (entered: string, known: readonly KnownAddress[]) => {
+    const extracted = extractAddress(entered);
+    const held = extracted === undefined ? undefined : parseAddress(extracted);
+    if (!held?.ok) return undefined;
+    const key = mailboxKey(held.address, rules).key;
+    const same = known.find((candidate) => candidate.key.key === key);
+    const shown = displayAddress(held.address.address);
+    return {
+      evidence: same ? { extracted: shown, known: same.given } : { extracted: shown },
+      typed: shown.toLowerCase(),
+    };
+  };
+
   /** The entered domain is a slip of the known one (`gmial.com` for `gmail.com`), not another real domain. */
   const isDomainSlip = (entered: string, known: string): boolean => {
     if (entered === known || providerDomains.has(entered)) return false;
@@ -239,11 +254,16 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
 
     const parsed = parseAddress(entered);
     if (!parsed.ok) {
-      findings.push(finding({ code: 'invalid-address', reason: parsed.reason, detail: parsed.detail }));
+      // The one address a pasted or dictated text holds (`Karin <karin@telia.com>`, `mailto:`,
+      // `… snabel-a … punkt se`) is compared in its place; CR/LF input is never read at all.
+      const held = parsed.reason === 'control-characters' ? undefined : heldAddress(entered, known);
+      findings.push(
+        finding({ code: 'invalid-address', reason: parsed.reason, detail: parsed.detail, ...held?.evidence }),
+      );
       // A known address one or two slips from the broken string (`anna1985gmail.com`) is still
       // the best suggestion there is; CR/LF input is never compared (it is an injection attempt).
-      if (parsed.reason !== 'control-characters') {
-        const typed = entered.trim().toLowerCase();
+      if (parsed.reason !== 'control-characters' && !held?.evidence.known) {
+        const typed = held?.typed ?? entered.trim().toLowerCase();
         for (const candidate of known) {
           // Compared as a person reads both: the domain as typed, not in Punycode.
           const knownAddress = displayAddress(candidate.parsed.address).toLowerCase();
@@ -445,6 +465,10 @@ function chooseSuggestion(
     const best = Math.min(...nearMisses.map((item) => item.distance));
     const atBest = new Set(nearMisses.filter((item) => item.distance === best).map((item) => item.known));
     return atBest.size === 1 ? [...atBest][0] : undefined;
+  }
+  // A text that holds one address: the known mailbox it reaches, or else that address itself.
+  for (const item of findings) {
+    if (item.code === 'invalid-address' && item.extracted !== undefined) return item.known ?? item.extracted;
   }
   // A known address rewritten (a household member's name, its number, its name order): the known one.
   const rewritten = new Set(

@@ -81,7 +81,7 @@ export type Finding =
       readonly suggestedDomain?: string;
       /** Every correction considered equally likely. */
       readonly candidates: readonly string[];
-      readonly reason: 'provider-name' | 'top-level-domain' | 'unknown-top-level-domain';
+      readonly reason: 'provider-name' | 'provider-sound' | 'top-level-domain' | 'unknown-top-level-domain';
     })
   | (FindingBase & {
       readonly code: 'confusable-characters';
@@ -93,6 +93,14 @@ export type Finding =
       readonly code: 'invalid-address';
       readonly reason: InvalidAddressReason;
       readonly detail: string;
+      /**
+       * The one address the text holds (`karin.berg@telia.com` in `"Berg, Karin"
+       * <karin.berg@telia.com>`, `mailto:…`, `… snabel-a … punkt se`), domain as typed; absent when
+       * it holds none, or when the text has a line break (never read: header injection).
+       */
+      readonly extracted?: string;
+      /** The customer's known address that the extracted one reaches (the same mailbox). */
+      readonly known?: string;
     })
   | (FindingBase & {
       readonly code: 'number-mismatch';

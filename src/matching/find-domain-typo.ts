@@ -1,8 +1,10 @@
+import { displayDomain } from '../spelling/display-domain.js';
 import { ianaTopLevelDomains } from './data/iana-tlds.js';
 import { defaultMailboxProviders, type MailboxProvider, twoLabelSuffixes } from './data/mailbox-providers.js';
 import { editDistance } from './edit-distance.js';
 import { explainEdits } from './explain-edits.js';
 import { areKeyboardNeighbours } from './keyboard-neighbours.js';
+import { soundKey, soundKeys } from './sound-key.js';
 
 /** A domain that is most likely a slip for another one. */
 export interface DomainTypo {
@@ -12,11 +14,12 @@ export interface DomainTypo {
   /** The equally likely corrections (empty for an unknown top-level domain with no near one). */
   readonly candidates: readonly string[];
   /**
-   * `provider-name`: the name is a slip of a provider's (`gmial.com`); `top-level-domain`: the
+   * `provider-name`: the name is a slip of a provider's (`gmial.com`); `provider-sound`: the name
+   * is a provider's spelt as it is said (`dschimejl.com`, `jaahoo.se`); `top-level-domain`: the
    * ending is a slip (`gmail.con`, `gmail.se` for Gmail); `unknown-top-level-domain`: the ending is
    * no IANA top-level domain and nothing near it is either.
    */
-  readonly reason: 'provider-name' | 'top-level-domain' | 'unknown-top-level-domain';
+  readonly reason: 'provider-name' | 'provider-sound' | 'top-level-domain' | 'unknown-top-level-domain';
 }
 
 /** Options of {@link findDomainTypo} and {@link createDomainTypoFinder}. */
@@ -69,6 +72,9 @@ const COMMON_SUFFIXES = [
   'biz',
 ];
 
+// The endings of the home market that a salesperson adds by habit (Sweden's, and `.nu`, which
+// Swedes use as theirs).
+const LOCAL_SUFFIXES: ReadonlySet<string> = new Set(['se', 'nu']);
 // Names shorter than this are too short to tell a slip from another real name (`gmx`, `web`, `me`).
 const MIN_NAME_LENGTH = 5;
 // Remember this many recent verdicts: customer bases repeat a few thousand domains endlessly.
@@ -102,12 +108,13 @@ export function createDomainTypoFinder(options: DomainTypoOptions = {}): DomainT
       providerDomains.push({ ...split, domain: lower, exclusive: exclusiveNames.has(split.name) });
     }
   }
+  const sounds = indexSounds(providerDomains);
   const cache = new Map<string, DomainTypo | null>();
 
   return (domain) => {
     const cached = cache.get(domain);
     if (cached !== undefined) return cached ?? undefined;
-    const answer = known.has(domain) ? undefined : judge(domain, providerDomains, topLevelDomains);
+    const answer = known.has(domain) ? undefined : judge(domain, providerDomains, topLevelDomains, sounds);
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(domain, answer ?? null);
     return answer;
@@ -141,6 +148,7 @@ function judge(
   domain: string,
   providers: readonly ProviderDomain[],
   topLevelDomains: ReadonlySet<string>,
+  sounds: SoundIndex,
 ): DomainTypo | undefined {
   const entered = splitDomain(domain);
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
@@ -187,6 +195,23 @@ function judge(
       }
     }
   }
+  if (entered.prefix === '' && !sounds.names.has(entered.name)) {
+    // A provider's name spelt as it is said (`dschimejl`, `jaahoo`): one lookup of its sound key.
+    // Ranked after a slip of the finger, and only under an ending the provider serves, one slip
+    // from it, or the Swedish ending a salesperson adds to a provider that has none (`jimejl.se`,
+    // as `gmail.se`): a name that merely sounds like Gmail's under another real ending
+    // (`gimel.net`) is another domain.
+    for (const provider of sounds.byKey.get(soundKey(displayDomain(entered.name))) ?? []) {
+      if (entered.suffix === provider.suffix) consider(provider.domain, 1.5, 'provider-sound');
+      else if (!tldExists) {
+        const suffixDistance = slipCost(provider.suffix, entered.suffix);
+        if (Number.isFinite(suffixDistance))
+          consider(provider.domain, suffixDistance + 1.5, 'provider-sound');
+      } else if (provider.exclusive && LOCAL_SUFFIXES.has(entered.suffix)) {
+        consider(provider.domain, 4 + slipCost(provider.suffix, entered.suffix), 'provider-sound');
+      }
+    }
+  }
   if (bestDomains.length > 0) return typo(domain, bestDomains, bestReason);
 
   if (tldExists) return undefined;
@@ -201,6 +226,36 @@ function judge(
     endings.map((suffix) => base + suffix),
     'top-level-domain',
   );
+}
+
+interface SoundIndex {
+  /** Every provider name on the table: a real name, never read as another one spelt by ear. */
+  readonly names: ReadonlySet<string>;
+  /** Provider domains by the sound key of their name. */
+  readonly byKey: ReadonlyMap<string, readonly ProviderDomain[]>;
+}
+
+/**
+ * The sound key of every provider name long enough to tell by ear (as for slips), computed once
+ * when the finder is built. A key two different names share is dropped: it cannot tell them apart.
+ */
+function indexSounds(providers: readonly ProviderDomain[]): SoundIndex {
+  const names = new Set(providers.map((provider) => provider.name));
+  const byKey = new Map<string, ProviderDomain[]>();
+  const nameOfKey = new Map<string, string | null>();
+  for (const provider of providers) {
+    // A short name too, where it is said unlike it is spelt (`live` is "lajv"): no slip reaches it.
+    if (provider.name.length < MIN_NAME_LENGTH && !soundKey(provider.name.replace(/ai/g, 'ej')).includes('Y'))
+      continue;
+    for (const key of soundKeys(provider.name)) {
+      const other = nameOfKey.get(key);
+      if (other === undefined) nameOfKey.set(key, provider.name);
+      else if (other !== provider.name) nameOfKey.set(key, null);
+      byKey.set(key, [...(byKey.get(key) ?? []), provider]);
+    }
+  }
+  for (const [key, name] of nameOfKey) if (name === null) byKey.delete(key);
+  return { names, byKey };
 }
 
 function typo(domain: string, candidates: string[], reason: DomainTypo['reason']): DomainTypo {

@@ -86,6 +86,78 @@ describe('findDomainTypo', () => {
     });
   });
 
+  describe('provider names spelled by ear', () => {
+    it.each([
+      ['dschimejl.com', 'gmail.com'],
+      ['jimejl.com', 'gmail.com'],
+      ['gmejl.com', 'gmail.com'],
+      ['jaahoo.se', 'yahoo.se'],
+      ['jahu.com', 'yahoo.com'],
+      ['kommhemm.se', 'comhem.se'],
+      ['aicloud.com', 'icloud.com'],
+      ['ajkloud.com', 'icloud.com'],
+      ['houtmejl.com', 'hotmail.com'],
+      ['hotmejl.com', 'hotmail.com'],
+      ['hotmejl.se', 'hotmail.se'],
+      ['outluk.com', 'outlook.com'],
+      ['autluk.se', 'outlook.se'],
+      ['baanhof.se', 'bahnhof.se'],
+      ['protonmejl.com', 'protonmail.com'],
+    ])('corrects %s, spelt as it sounds, to %s', (typed, corrected) => {
+      expect(findDomainTypo(typed)?.suggestedDomain).toBe(corrected);
+    });
+
+    it("says the name is spelt as it sounds where it is more than one slip from the provider's", () => {
+      expect(findDomainTypo('dschimejl.com')?.reason).toBe('provider-sound');
+      expect(findDomainTypo('kommhemm.se')?.reason).toBe('provider-sound');
+      // One letter added: a slip, whatever it sounds like.
+      expect(findDomainTypo('aicloud.com')?.reason).toBe('provider-name');
+    });
+
+    it('corrects the name only under an ending the provider serves, one slip from it, or .se', () => {
+      expect(findDomainTypo('dschimejl.cmo')?.suggestedDomain).toBe('gmail.com');
+      // Gmail has no Swedish domain: `.se` is the habit of the one typing, as in `gmail.se`.
+      expect(findDomainTypo('jimejl.se')?.suggestedDomain).toBe('gmail.com');
+      expect(findDomainTypo('ajkloud.se')?.suggestedDomain).toBe('icloud.com');
+      // gimel.net is a real domain: Gmail's name alone does not make every ending a slip.
+      expect(findDomainTypo('gimel.net')).toBeUndefined();
+      expect(findDomainTypo('kommhemm.com')).toBeUndefined();
+    });
+
+    it('prefers one slip of the finger to a name that only sounds alike', () => {
+      expect(findDomainTypo('gmial.com')?.reason).toBe('provider-name');
+    });
+
+    it.each([
+      'jamal.se',
+      'tele.se',
+      'telje.se',
+      'hotmart.com',
+      'ikea.com',
+      'ica.se',
+      'email.com',
+      'mail.com',
+      'gmx.com',
+      'live.com',
+      'yahoo.co.uk',
+      'hotmail.se',
+      'telia.se',
+      'kommhemm.com',
+      'ymail.fr',
+      'onet.pl',
+    ])('does not take %s for a provider spelt by ear', (domain) => {
+      expect(findDomainTypo(domain)?.reason).not.toBe('provider-sound');
+    });
+
+    it("keys the names of a caller's own provider table too, and reads a Unicode name as typed", () => {
+      const find = createDomainTypoFinder({
+        providers: [...defaultMailboxProviders, { name: 'Kundpost', domains: ['kundposten.se'] }],
+      });
+      expect(find('kundpoustenn.se')?.suggestedDomain).toBe('kundposten.se');
+      expect(find(new URL('http://håtmejl.com/').hostname)?.suggestedDomain).toBe('hotmail.com');
+    });
+  });
+
   it('keeps the top-level-domain table in step with the tlds package', () => {
     const fromPackage = new Set(tlds.map((tld) => new URL(`http://x.${tld}/`).hostname.slice(2)));
     expect([...ianaTopLevelDomains].sort()).toEqual([...fromPackage].sort());
