@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isEmailGuardError } from '../errors.js';
 import { checkCommand } from './check.js';
+import { customersCommand } from './customers-check.js';
 import { CliFailure, exitCodes } from './exit-codes.js';
 import { type CommandContext, processContext } from './program-context.js';
 
@@ -18,6 +19,7 @@ Each command has its own --help with an example.`,
     )
     .showHelpAfterError('(add --help for usage)');
   program.addCommand(checkCommand(context));
+  program.addCommand(customersCommand(context));
   // Every command exits through runCli, with the documented codes, instead of commander's own.
   const override = (command: Command) => {
     command.exitOverride();
