@@ -3,6 +3,7 @@ import { isEmailGuardError } from '../errors.js';
 import { checkCommand } from './check.js';
 import { customersCommand } from './customers-check.js';
 import { CliFailure, exitCodes } from './exit-codes.js';
+import { holdsCommand } from './holds.js';
 import { type CommandContext, processContext } from './program-context.js';
 
 /** The `email-guard` program with every command. */
@@ -20,6 +21,7 @@ Each command has its own --help with an example.`,
     .showHelpAfterError('(add --help for usage)');
   program.addCommand(checkCommand(context));
   program.addCommand(customersCommand(context));
+  program.addCommand(holdsCommand(context));
   // Every command exits through runCli, with the documented codes, instead of commander's own.
   const override = (command: Command) => {
     command.exitOverride();
