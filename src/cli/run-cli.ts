@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isEmailGuardError } from '../errors.js';
+import { auditCommand } from './audit.js';
 import { checkCommand } from './check.js';
 import { customersCommand } from './customers-check.js';
 import { CliFailure, exitCodes } from './exit-codes.js';
@@ -22,6 +23,7 @@ Each command has its own --help with an example.`,
   program.addCommand(checkCommand(context));
   program.addCommand(customersCommand(context));
   program.addCommand(holdsCommand(context));
+  program.addCommand(auditCommand(context));
   // Every command exits through runCli, with the documented codes, instead of commander's own.
   const override = (command: Command) => {
     command.exitOverride();
