@@ -5,6 +5,7 @@ import { checkCommand } from './check.js';
 import { customersCommand } from './customers-check.js';
 import { CliFailure, exitCodes } from './exit-codes.js';
 import { holdsCommand } from './holds.js';
+import { incidentCommand } from './incident.js';
 import { type CommandContext, processContext } from './program-context.js';
 
 /** The `email-guard` program with every command. */
@@ -24,6 +25,7 @@ Each command has its own --help with an example.`,
   program.addCommand(customersCommand(context));
   program.addCommand(holdsCommand(context));
   program.addCommand(auditCommand(context));
+  program.addCommand(incidentCommand(context));
   // Every command exits through runCli, with the documented codes, instead of commander's own.
   const override = (command: Command) => {
     command.exitOverride();
