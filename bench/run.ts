@@ -4,10 +4,12 @@
  * fixed or seeded, so runs differ only by the machine's own noise; run on an idle machine.
  *
  * Sections: the recipient check per customer; the mail pipeline's cost per message; the customer
- * directory at 100,000 and 1,000,000 customers.
+ * directory at 100,000 and 1,000,000 customers; the `email-guard` command's `customers check` and
+ * `audit` on files at the same sizes.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { benchCli } from './cli.bench.js';
 import { benchDirectory } from './directory.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
 import { printRecipientBench } from './recipient.bench.js';
@@ -29,3 +31,5 @@ console.log();
 await benchPipeline();
 console.log();
 await benchDirectory({ customers: [100_000, 1_000_000] });
+console.log();
+await benchCli([100_000, 1_000_000]);

@@ -95,6 +95,12 @@ interface AuditFlags {
   readonly locale: 'sv' | 'en';
 }
 
+// One options object per locale: checkRecipient builds its checker once per options object.
+const checkOptions = {
+  sv: { locale: 'sv', revealOtherCustomers: true },
+  en: { locale: 'en', revealOtherCustomers: true },
+} as const;
+
 /** The hits for one recipient of one message. */
 function checkSentRecipient(
   address: string,
@@ -105,10 +111,7 @@ function checkSentRecipient(
   const customer = customerId === undefined ? undefined : directory.get(customerId);
   if (customer) {
     // The message names its customer: the full check, as the guard would have made it.
-    const verdict = checkRecipient(
-      { entered: address, customer, directory },
-      { locale, revealOtherCustomers: true },
-    );
+    const verdict = checkRecipient({ entered: address, customer, directory }, checkOptions[locale]);
     const finding = verdict.findings.find((candidate) => hitCodes.has(candidate.code));
     if (!finding) return undefined;
     return {

@@ -154,6 +154,8 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be r
       const progress = context.progress();
       progress.start(loaded.directory.size, 'checking customers');
       let checked = 0;
+      // One options object for every check: checkRecipient builds its checker once per options object.
+      const options = { locale: flags.locale, revealOtherCustomers: true };
       for (const customer of loaded.directory.customers()) {
         const line = loaded.lineOf.get(customer.id) ?? 0;
         for (const address of customer.emails ?? []) {
@@ -161,7 +163,7 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be r
           // finding is about the address itself and the rest of the base.
           const verdict = checkRecipient(
             { entered: address, customer: { ...customer, emails: [] }, directory: loaded.directory },
-            { locale: flags.locale, revealOtherCustomers: true },
+            options,
           );
           for (const finding of verdict.findings) {
             if (!addressCodes.has(finding.code)) continue;
