@@ -46,7 +46,7 @@ async function* mboxMessages(count: number, customers: number): AsyncGenerator<s
   const template = (
     await new MailComposer({
       from: 'Butiken AB <order@butiken.se>',
-      to: 'RECIPIENT',
+      to: 'recipient@placeholder.invalid',
       subject: 'Orderbekräftelse',
       messageId: '<MESSAGEID>',
       headers: { 'X-Customer-Id': 'CUSTOMERID' },
@@ -68,7 +68,7 @@ async function* mboxMessages(count: number, customers: number): AsyncGenerator<s
       to = to.slice(0, cut) + to.slice(cut + 1);
     }
     yield `From order@butiken.se Mon Jan  1 00:00:00 2024\n${template
-      .replace('RECIPIENT', to)
+      .replace('recipient@placeholder.invalid', to)
       .replace('MESSAGEID', `order-${i}@butiken.se`)
       .replace('CUSTOMERID', customer.id)}\n`;
   }
