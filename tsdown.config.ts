@@ -1,20 +1,33 @@
 import { defineConfig } from 'tsdown';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    incident: 'src/incident/index.ts',
-    nodemailer: 'src/nodemailer/index.ts',
-    mime: 'src/mime/index.ts',
-    postgres: 'src/postgres/index.ts',
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      incident: 'src/incident/index.ts',
+      nodemailer: 'src/nodemailer/index.ts',
+      mime: 'src/mime/index.ts',
+      postgres: 'src/postgres/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    // .js/.cjs and .d.ts/.d.cts beside each other, as the package.json exports map names them.
+    fixedExtension: false,
+    platform: 'neutral',
+    // Node built-ins load only through the Node-only entry points (nodemailer, mime, postgres), never the core.
+    deps: { neverBundle: [/^node:/] },
+    target: 'node20',
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  // .js/.cjs and .d.ts/.d.cts beside each other, as the package.json exports map names them.
-  fixedExtension: false,
-  platform: 'neutral',
-  // Node built-ins load only through the Node-only entry points (nodemailer, mime, postgres), never the core.
-  deps: { neverBundle: [/^node:/] },
-  target: 'node20',
-});
+  {
+    // The `email-guard` command (package.json `bin`): ESM only, run by Node, no types to publish.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    fixedExtension: false,
+    platform: 'node',
+    deps: { neverBundle: [/^node:/] },
+    target: 'node20',
+  },
+]);

@@ -6,10 +6,12 @@
  * Sections: the recipient check on a realistic mix, as a ratio to mailcheck and
  * @zootools/email-spell-checker in the same run; the mail pipeline's cost per message; the customer
  * directory at 100,000 and 1,000,000 customers; the PostgreSQL directory at 1,000,000 customers
- * (on a throwaway local cluster, skipped with the reason where PostgreSQL is not installed).
+ * (on a throwaway local cluster, skipped with the reason where PostgreSQL is not installed); the
+ * `email-guard` command's `customers check` and `audit` on files at 100,000 and 1,000,000 customers.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { benchCli } from './cli.bench.js';
 import { benchDirectory } from './directory.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
 import { benchPostgres } from './postgres.bench.js';
@@ -34,3 +36,5 @@ console.log();
 await benchDirectory({ customers: [100_000, 1_000_000] });
 console.log();
 await benchPostgres({ customers: 1_000_000 });
+console.log();
+await benchCli([100_000, 1_000_000]);

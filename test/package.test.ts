@@ -40,7 +40,12 @@ const tempDir = useTempDir({ scope: 'file', prefix: 'email-guard-pack-' });
 let temp = '';
 let consumer = '';
 let packed: string[] = [];
-let installed: { exports: Record<string, unknown>; dependencies?: object; peerDependencies?: object } = {
+let installed: {
+  exports: Record<string, unknown>;
+  bin?: Record<string, string>;
+  dependencies?: object;
+  peerDependencies?: object;
+} = {
   exports: {},
 };
 
@@ -116,7 +121,7 @@ describe('the packed package', () => {
       for (const extension of ['.js', '.cjs', '.d.ts', '.d.cts'])
         expect(paths).toContain(`dist/${name}${extension}`);
     }
-    expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE']));
+    expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/cli.js']));
     expect(paths.filter((path) => /^(src|test|scripts)\//.test(path))).toEqual([]);
   });
 
@@ -124,6 +129,21 @@ describe('the packed package', () => {
     expect(Object.keys(installed.exports).sort()).toEqual(
       ['.', './incident', './mime', './nodemailer', './postgres', './package.json'].sort(),
     );
+  });
+
+  it('installs the email-guard command, which runs', () => {
+    expect(installed.bin).toEqual({ 'email-guard': './dist/cli.js' });
+    const bin = join(consumer, 'node_modules', 'email-guard', 'dist', 'cli.js');
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const customer = JSON.stringify({ id: 'C-1', emails: ['anna.svensson1985@gmail.com'] });
+    const result = run(
+      process.execPath,
+      [bin, 'check', 'anna.svensson185@gmail.com', '--customer', customer],
+      consumer,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('suggestion: anna.svensson1985@gmail.com');
   });
 
   it.each(['esm.mjs', 'cjs.cjs'])(

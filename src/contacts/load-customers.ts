@@ -139,6 +139,12 @@ export interface LoadCustomersOptions {
   readonly onProgress?: (progress: LoadProgress) => void;
   /** Rows between progress calls. @default 10000 */
   readonly progressEvery?: number;
+  /**
+   * Called with each good row and the line it starts on, as it is read: to say where a customer
+   * came from when something about it is reported later.
+   * @default undefined
+   */
+  readonly onCustomer?: (customer: Customer, line: number) => void;
   /** Add the good rows to this directory (with `addAll`, 50,000 at a time) instead of collecting them in `customers`. @default undefined */
   readonly directory?: Directory;
   /** Header names per field, over {@link defaultCustomerColumns}. @default defaultCustomerColumns */
@@ -175,6 +181,9 @@ export interface LoadCustomersResult {
 const LoadOptionsSchema = z.object({
   onProgress: z
     .custom<LoadCustomersOptions['onProgress']>((value) => typeof value === 'function', 'a function')
+    .optional(),
+  onCustomer: z
+    .custom<LoadCustomersOptions['onCustomer']>((value) => typeof value === 'function', 'a function')
     .optional(),
   directory: DirectorySchema.optional(),
   columns: z
@@ -254,6 +263,7 @@ export async function loadCustomers(
       problems.push({ line, ...checked, loaded: false });
     } else {
       const { customer } = checked;
+      options.onCustomer?.(customer, line);
       const earlier = seenIds.get(customer.id);
       if (earlier !== undefined) {
         problems.push({

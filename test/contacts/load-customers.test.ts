@@ -242,6 +242,22 @@ describe('loadCustomers', () => {
     ]);
   });
 
+  it('tells the line each good row starts on, a quoted cell spanning lines included', async () => {
+    const seen: [string, number][] = [];
+    await loadCustomers(
+      {
+        source:
+          'id,name,email\nC-1,"Anna\nSvensson",anna@example.se\nC-2,Erik,erik(at)x\nC-3,Karin,karin@example.se\n',
+        format: 'csv',
+      },
+      { onCustomer: (customer, line) => void seen.push([customer.id, line]) },
+    );
+    expect(seen).toEqual([
+      ['C-1', 2],
+      ['C-3', 5],
+    ]);
+  });
+
   it('adds rows straight into a directory', async () => {
     const directory = createDirectory();
     const result = await loadCustomers(

@@ -1,0 +1,252 @@
+import { Command } from 'commander';
+import type { LoadProblem } from '../contacts/load-customers.js';
+import { checkRecipient } from '../guard/check-recipient.js';
+import type { FindingCode } from '../guard/verdict.js';
+import { exitCodes } from './exit-codes.js';
+import { type CommandContext, localeOption } from './program-context.js';
+import { readCustomers } from './read-customers.js';
+import { type Report, renderReport, reportFormat } from './render-report.js';
+import { writeAtomically } from './write-atomically.js';
+
+/** What is wrong with one row or address of a CRM export. */
+export interface CustomerFinding {
+  readonly kind: CustomerFindingKind;
+  readonly line: number;
+  readonly customerId?: string;
+  readonly address?: string;
+  readonly reason: string;
+  readonly suggestion?: string;
+}
+
+type CustomerFindingKind =
+  | 'unreadable-row'
+  | 'invalid-address'
+  | 'repeated-id'
+  | 'column-not-read'
+  | 'domain-typo'
+  | 'confusable-characters'
+  | 'number-mismatch'
+  | 'belongs-to-other-customer'
+  | 'near-miss-other-customer'
+  | 'role-address'
+  | 'disposable-domain';
+
+/** The check's findings on a stored address that say something about the data (not `unverified-address`). */
+const addressCodes: ReadonlySet<FindingCode> = new Set([
+  'invalid-address',
+  'domain-typo',
+  'confusable-characters',
+  'number-mismatch',
+  'belongs-to-other-customer',
+  'near-miss-other-customer',
+  'role-address',
+  'disposable-domain',
+]);
+
+/** The kinds in the order of the summary, what each means, in both languages. */
+const kinds: Record<CustomerFindingKind, { readonly en: string; readonly sv: string }> = {
+  'unreadable-row': {
+    en: 'rows that cannot be read (skipped)',
+    sv: 'rader som inte kan läsas (hoppades över)',
+  },
+  'invalid-address': {
+    en: 'addresses that are not usable (row skipped)',
+    sv: 'adresser som inte går att använda (raden hoppades över)',
+  },
+  'domain-typo': { en: "at a mistyped provider's domain", sv: 'hos en felskriven e-postleverantör' },
+  'confusable-characters': {
+    en: 'letters from another script that look like ASCII',
+    sv: 'bokstäver från ett annat skriftsystem som ser ut som ASCII',
+  },
+  'number-mismatch': {
+    en: "digits that contradict the customer's birth date or phone number",
+    sv: 'siffror som motsäger kundens födelsedatum eller telefonnummer',
+  },
+  'belongs-to-other-customer': {
+    en: 'the same mailbox as another customer',
+    sv: 'samma brevlåda som en annan kund',
+  },
+  'near-miss-other-customer': {
+    en: 'one slip from the address of another customer with the same name',
+    sv: 'ett skrivfel från adressen till en annan kund med samma namn',
+  },
+  'role-address': {
+    en: "a shared or role mailbox, not a person's",
+    sv: 'en gemensam brevlåda eller funktionsadress',
+  },
+  'disposable-domain': { en: 'a throw-away mailbox provider', sv: 'en leverantör av engångsadresser' },
+  'repeated-id': {
+    en: 'an id used on an earlier row (this row replaced it)',
+    sv: 'ett id som redan använts (raden ersatte den tidigare)',
+  },
+  'column-not-read': { en: 'columns that are not read', sv: 'kolumner som inte läses' },
+};
+
+const labels = {
+  en: {
+    title: 'Customer data check',
+    line: 'Line',
+    customer: 'Customer',
+    address: 'Address',
+    finding: 'Finding',
+    reason: 'Reason',
+    suggestion: 'Suggestion',
+    read: (file: string, rows: number, customers: number, flagged: number) =>
+      `${file}: ${rows} rows, ${customers} customers loaded, ${flagged} customers with findings.`,
+  },
+  sv: {
+    title: 'Kontroll av kunddata',
+    line: 'Rad',
+    customer: 'Kund',
+    address: 'Adress',
+    finding: 'Fynd',
+    reason: 'Orsak',
+    suggestion: 'Förslag',
+    read: (file: string, rows: number, customers: number, flagged: number) =>
+      `${file}: ${rows} rader, ${customers} kunder inlästa, ${flagged} kunder med fynd.`,
+  },
+} as const;
+
+interface CustomersCheckFlags {
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly locale: 'sv' | 'en';
+}
+
+function problemKind(problem: LoadProblem): CustomerFindingKind {
+  if (problem.column !== undefined) return 'column-not-read';
+  if (problem.field === 'id' && problem.loaded) return 'repeated-id';
+  if (problem.field === 'emails') return 'invalid-address';
+  return 'unreadable-row';
+}
+
+/**
+ * `email-guard customers check <export>`: the data quality of a CRM export, the incidents that have
+ * not happened yet. Each stored address is checked with `checkRecipient` as if it were being
+ * entered again for its customer, against every other customer in the export.
+ */
+export function customersCheckCommand(context: CommandContext): Command {
+  return new Command('check')
+    .description(
+      'check a CRM export (.csv or .ndjson): unreadable rows, invalid, mistyped, shared, duplicate, role and disposable addresses',
+    )
+    .argument('<export>', 'the CRM export, .csv (header row first) or .ndjson')
+    .option('--out <report>', 'write the report to this file: .html, .csv or .json (by its ending)')
+    .option('--json', 'print the findings as JSON')
+    .addOption(localeOption())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ email-guard customers check customers.csv
+  $ email-guard customers check export.ndjson --out report.html --locale sv
+
+Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be read.`,
+    )
+    .action(async (file: string, flags: CustomersCheckFlags) => {
+      const format = flags.out === undefined ? undefined : reportFormat(flags.out);
+      const loaded = await readCustomers(file, context.progress());
+      const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
+        kind: problemKind(problem),
+        line: problem.line,
+        reason: problem.reason,
+      }));
+      const progress = context.progress();
+      progress.start(loaded.directory.size, 'checking customers');
+      let checked = 0;
+      // One options object for every check: checkRecipient builds its checker once per options object.
+      const options = { locale: flags.locale, revealOtherCustomers: true };
+      for (const customer of loaded.directory.customers()) {
+        const line = loaded.lineOf.get(customer.id) ?? 0;
+        for (const address of customer.emails ?? []) {
+          // Checked as if entered anew for this customer: its own addresses are left out, so every
+          // finding is about the address itself and the rest of the base.
+          const verdict = checkRecipient(
+            { entered: address, customer: { ...customer, emails: [] }, directory: loaded.directory },
+            options,
+          );
+          for (const finding of verdict.findings) {
+            if (!addressCodes.has(finding.code)) continue;
+            findings.push({
+              kind: finding.code as CustomerFindingKind,
+              line,
+              customerId: customer.id,
+              address,
+              reason: finding.message,
+              ...(verdict.suggestion && finding.action === 'block' ? { suggestion: verdict.suggestion } : {}),
+            });
+          }
+        }
+        if (++checked % 5_000 === 0) progress.update(checked);
+      }
+      progress.stop();
+      findings.sort((a, b) => a.line - b.line);
+      const flagged = new Set(findings.flatMap((finding) => (finding.customerId ? [finding.customerId] : [])))
+        .size;
+      const text = labels[flags.locale];
+      const counts = new Map<CustomerFindingKind, number>();
+      for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
+      const summary = (Object.keys(kinds) as CustomerFindingKind[]).map((kind) => ({
+        label: kind,
+        description: kinds[kind][flags.locale],
+        count: counts.get(kind) ?? 0,
+      }));
+      const data = {
+        file,
+        rows: loaded.rows,
+        customers: loaded.loaded,
+        customersWithFindings: flagged,
+        summary: Object.fromEntries(summary.map((row) => [row.label, row.count])),
+        findings,
+      };
+      const intro = text.read(file, loaded.rows, loaded.loaded, flagged);
+      if (flags.out !== undefined && format !== undefined) {
+        const report: Report = {
+          locale: flags.locale,
+          title: text.title,
+          intro: [intro],
+          summary,
+          columns: [
+            { key: 'line', label: text.line },
+            { key: 'customerId', label: text.customer },
+            { key: 'address', label: text.address },
+            { key: 'kind', label: text.finding },
+            { key: 'reason', label: text.reason },
+            { key: 'suggestion', label: text.suggestion },
+          ],
+          rows: findings.map((finding) => ({ ...finding })),
+          data,
+        };
+        await writeAtomically(flags.out, renderReport(report, format));
+      }
+      if (flags.json) {
+        context.out(`${JSON.stringify(data, null, 2)}\n`);
+      } else {
+        const lines = [intro];
+        for (const row of summary)
+          if (row.count > 0)
+            lines.push(`  ${String(row.count).padStart(7)}  ${row.label}: ${row.description}`);
+        if (flags.out !== undefined) lines.push(`report: ${flags.out}`);
+        else
+          for (const finding of findings)
+            lines.push(
+              [
+                `${file}:${finding.line}`,
+                finding.customerId ?? '-',
+                finding.kind,
+                finding.address ?? '',
+                finding.reason + (finding.suggestion ? ` -> ${finding.suggestion}` : ''),
+              ].join('  '),
+            );
+        context.out(`${lines.join('\n')}\n`);
+      }
+      context.setExitCode(findings.length > 0 ? exitCodes.findings : exitCodes.ok);
+    });
+}
+
+/** `email-guard customers`: commands on a CRM export. */
+export function customersCommand(context: CommandContext): Command {
+  return new Command('customers')
+    .description('commands on a CRM export')
+    .addCommand(customersCheckCommand(context));
+}

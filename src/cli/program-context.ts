@@ -1,0 +1,61 @@
+import { Option } from 'commander';
+import type { LoadProblem } from '../contacts/load-customers.js';
+import { createProgress, type Progress } from './create-progress.js';
+
+/** What a command needs from the process: its outputs, its exit code, a progress bar. */
+export interface CommandContext {
+  /** Writes to standard output. */
+  out(text: string): void;
+  /** Writes one line to standard error. */
+  warn(line: string): void;
+  setExitCode(code: number): void;
+  /** A progress bar on standard error, silent unless it is a terminal. */
+  progress(): Progress;
+  /** Whether standard input and error are a terminal (a person is there to answer). */
+  readonly interactive: boolean;
+  /** Asks a yes/no question on the terminal. */
+  confirm(question: string): Promise<boolean>;
+  /** Reports the rows of a file that were not read, one line each (the first 20, then a count). */
+  reportProblems(file: string, problems: readonly LoadProblem[]): void;
+}
+
+/** `--locale sv|en`, the language of findings and reports. */
+export function localeOption(): Option {
+  return new Option('--locale <locale>', 'language of messages and reports')
+    .choices(['sv', 'en'])
+    .default('en');
+}
+
+/** The lines that report a file's problems: `file:line: reason`. */
+export function problemLines(file: string, problems: readonly LoadProblem[], limit = 20): string[] {
+  const lines = problems
+    .slice(0, limit)
+    .map((problem) => `${file}:${problem.line}: ${problem.reason}${problem.loaded ? '' : ' (row skipped)'}`);
+  if (problems.length > limit) lines.push(`${file}: ${problems.length - limit} more problems not shown`);
+  return lines;
+}
+
+export function processContext(): CommandContext {
+  return {
+    out: (text) => void process.stdout.write(text),
+    warn: (line) => void process.stderr.write(`${line}\n`),
+    setExitCode: (code) => {
+      process.exitCode = code;
+    },
+    progress: () => createProgress(process.stderr),
+    interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    async confirm(question) {
+      const { createInterface } = await import('node:readline/promises');
+      const readline = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        const answer = await readline.question(`${question} [y/N] `);
+        return /^y(es)?$/i.test(answer.trim()) || /^j(a)?$/i.test(answer.trim());
+      } finally {
+        readline.close();
+      }
+    },
+    reportProblems(file, problems) {
+      for (const line of problemLines(file, problems)) process.stderr.write(`${line}\n`);
+    },
+  };
+}

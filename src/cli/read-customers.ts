@@ -1,0 +1,69 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { createDirectory, type Directory } from '../contacts/create-directory.js';
+import { type LoadProblem, loadCustomers } from '../contacts/load-customers.js';
+import { isEmailGuardError } from '../errors.js';
+import type { Progress } from './create-progress.js';
+import { unreadableFailure, usageFailure } from './exit-codes.js';
+
+/** A CRM export read into a directory, with the line each customer came from. */
+export interface CustomerFile {
+  readonly directory: Directory;
+  /** The line each customer's row starts on, by id. */
+  readonly lineOf: Map<string, number>;
+  readonly problems: LoadProblem[];
+  readonly loaded: number;
+  readonly rows: number;
+}
+
+/** `csv` or `ndjson`, from the file name; a usage failure for any other ending. */
+export function customerFormat(path: string): 'csv' | 'ndjson' {
+  const extension = extname(path).toLowerCase();
+  if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return 'csv';
+  if (extension === '.ndjson' || extension === '.jsonl') return 'ndjson';
+  throw usageFailure(`${path}: a customer export ends in .csv or .ndjson (or .jsonl), not "${extension}"`);
+}
+
+/**
+ * Streams a CRM export from disk through `loadCustomers` into a directory: the file is never held
+ * whole, only the customers it holds. A file that cannot be opened, or has no id column, is an
+ * unreadable input.
+ */
+export async function readCustomers(path: string, progress?: Progress): Promise<CustomerFile> {
+  const format = customerFormat(path);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw unreadableFailure(`${path}: not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'CliFailure') throw error;
+    throw unreadableFailure(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  const directory = createDirectory();
+  const lineOf = new Map<string, number>();
+  progress?.start(size, 'reading customers (bytes)');
+  try {
+    const result = await loadCustomers(
+      { source: createReadStream(path), format },
+      {
+        directory,
+        onCustomer: (customer, line) => lineOf.set(customer.id, line),
+        // Characters approximate bytes closely enough for a bar.
+        onProgress: (state) => progress?.update(Math.min(size, state.characters)),
+        progressEvery: 5_000,
+      },
+    );
+    const rows = result.problems.filter((problem) => problem.column === undefined).length + result.loaded;
+    return { directory, lineOf, problems: result.problems, loaded: result.loaded, rows };
+  } catch (error) {
+    if (isEmailGuardError(error)) {
+      const issue = (error as { issues?: { message: string }[] }).issues?.[0]?.message ?? error.message;
+      throw unreadableFailure(`${path}:1: ${issue}`);
+    }
+    throw unreadableFailure(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+  } finally {
+    progress?.stop();
+  }
+}

@@ -1,0 +1,236 @@
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { unreadableFailure } from './exit-codes.js';
+
+/** The header of one sent message, and where to find the whole message again. */
+export interface SentMessageHeader {
+  /** Where it is, for a person: the file, or the mbox file and the line its `From ` line is on. */
+  readonly where: string;
+  /** The header section (no body), or undefined when it could not be read (see `problem`). */
+  readonly header?: Buffer;
+  readonly problem?: string;
+  /** The whole message: a file, or a byte range of an mbox. */
+  readonly location: { readonly file: string; readonly start?: number };
+}
+
+/** Header sections longer than this are not read (RFC 5322 sets no limit; real ones are a few KB). */
+export const MAX_HEADER_BYTES = 256 * 1024;
+
+export type SentMailKind = 'eml-folder' | 'maildir' | 'mbox';
+
+/** What kind of store the path is: a Maildir (cur/ and new/), a folder of .eml files, or an mbox file. */
+export async function sentMailKind(path: string): Promise<SentMailKind> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw unreadableFailure(`${path}: cannot be read (no such file or folder)`);
+  if (info.isFile()) return 'mbox';
+  if (!info.isDirectory()) throw unreadableFailure(`${path}: not a file or a folder`);
+  const names = new Set(await readdir(path));
+  return names.has('cur') && names.has('new') ? 'maildir' : 'eml-folder';
+}
+
+/** The messages' files of a folder of .eml files or of a Maildir (cur/ and new/; tmp/ is not yet delivered). */
+export async function messageFiles(path: string, kind: 'eml-folder' | 'maildir'): Promise<string[]> {
+  if (kind === 'maildir') {
+    const files: string[] = [];
+    for (const sub of ['cur', 'new']) {
+      for (const name of (await readdir(join(path, sub))).sort())
+        if (!name.startsWith('.')) files.push(join(path, sub, name));
+    }
+    return files;
+  }
+  return (await readdir(path))
+    .filter((name) => name.toLowerCase().endsWith('.eml'))
+    .sort()
+    .map((name) => join(path, name));
+}
+
+/** Where the header section ends (the index of the empty line's first byte), or -1. */
+function headerEnd(buffer: Buffer, from = 0): number {
+  let index = buffer.indexOf(10, from);
+  while (index >= 0) {
+    const next = buffer[index + 1];
+    if (next === 10) return index + 1;
+    if (next === 13 && buffer[index + 2] === 10) return index + 1;
+    if (next === undefined) return -1;
+    index = buffer.indexOf(10, index + 1);
+  }
+  return -1;
+}
+
+/** Reads the header of one message file: only as many bytes as the header takes. */
+export async function readFileHeader(file: string): Promise<SentMessageHeader> {
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => error);
+  if (!('read' in handle))
+    return { where: file, problem: `cannot be read (${handle.code ?? handle.message})`, location: { file } };
+  try {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(16 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      length += bytesRead;
+      const buffer = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+      const end = headerEnd(buffer, Math.max(0, length - bytesRead - 3));
+      if (end >= 0) return { where: file, header: buffer.subarray(0, end), location: { file } };
+      if (length > MAX_HEADER_BYTES)
+        return {
+          where: file,
+          problem: `the header is longer than ${MAX_HEADER_BYTES} bytes`,
+          location: { file },
+        };
+    }
+    // A message that is all header (no body) is still a message.
+    if (length === 0) return { where: file, problem: 'the file is empty', location: { file } };
+    return { where: file, header: Buffer.concat(chunks), location: { file } };
+  } finally {
+    await handle.close();
+  }
+}
+
+const FROM_LINE = Buffer.from('\nFrom ');
+
+/**
+ * Streams an mbox file (RFC 4155: each message starts on a line beginning `From `), yielding each
+ * message's header; bodies are skipped as they stream past, so memory stays bounded by one header,
+ * whatever the size of the file. `onBytes` reports progress in bytes read.
+ */
+export async function* readMboxHeaders(
+  file: string,
+  onBytes: (bytes: number) => void = () => {},
+): AsyncGenerator<SentMessageHeader> {
+  let carry: Buffer = Buffer.alloc(0);
+  /** The file offset of carry[0] (of `data[0]` below). */
+  let base = 0;
+  /** Newlines before `data[counted]`. */
+  let lines = 0;
+  let counted = 0;
+  let first = true;
+  // The message whose header is being read: where it starts and the line of its `From ` line.
+  let current: { start: number; line: number; headerStart: number } | undefined;
+  let read = 0;
+  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const lineAt = (buffer: Buffer, index: number) => {
+    let at = buffer.indexOf(10, counted);
+    while (at >= 0 && at < index) {
+      lines++;
+      at = buffer.indexOf(10, at + 1);
+    }
+    counted = Math.max(counted, index);
+    return lines + 1;
+  };
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    read += chunk.length;
+    onBytes(read);
+    let data: Buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    if (first) {
+      if (data.length < 5) {
+        carry = data;
+        continue;
+      }
+      if (data.subarray(0, 5).toString('latin1') !== 'From ')
+        throw unreadableFailure(`${file}:1: not an mbox file: the first line does not start with "From "`);
+      first = false;
+      // A newline before the first `From ` line, so every message starts at a `\nFrom `.
+      data = Buffer.concat([Buffer.from('\n'), data]);
+      base = -1;
+      lines = -1;
+    }
+    let position = 0;
+    let keep: number;
+    for (;;) {
+      if (current) {
+        const end = headerEnd(data, Math.max(position, current.headerStart - base - 1));
+        if (end >= 0) {
+          yield {
+            where: `${file}:${current.line}`,
+            header: Buffer.from(data.subarray(current.headerStart - base, end)),
+            location: { file, start: current.start },
+          };
+          position = end;
+          current = undefined;
+          continue;
+        }
+        if (base + data.length - current.headerStart > MAX_HEADER_BYTES) {
+          yield {
+            where: `${file}:${current.line}`,
+            problem: `the header is longer than ${MAX_HEADER_BYTES} bytes`,
+            location: { file, start: current.start },
+          };
+          current = undefined;
+          position = Math.max(position, data.length - FROM_LINE.length);
+          continue;
+        }
+        // Keep the header read so far, and read on.
+        keep = current.headerStart - base;
+        break;
+      }
+      const next = data.indexOf(FROM_LINE, position);
+      // No next message here: keep the last bytes, as a `\nFrom ` may straddle two chunks.
+      if (next < 0) {
+        keep = Math.max(position, data.length - FROM_LINE.length + 1);
+        break;
+      }
+      const lineEnd = data.indexOf(10, next + 1);
+      if (lineEnd < 0) {
+        keep = next;
+        break;
+      }
+      current = { start: base + next + 1, line: lineAt(data, next + 1), headerStart: base + lineEnd + 1 };
+      position = lineEnd;
+    }
+    lineAt(data, keep);
+    counted = 0;
+    carry = Buffer.from(data.subarray(keep));
+    base += keep;
+  }
+  if (current) {
+    const header = carry.subarray(current.headerStart - base);
+    yield { where: `${file}:${current.line}`, header, location: { file, start: current.start } };
+  } else if (first && carry.length > 0) {
+    throw unreadableFailure(`${file}:1: not an mbox file: the first line does not start with "From "`);
+  }
+}
+
+/**
+ * The whole message at a location: a file, or one message of an mbox (from its `From ` line to
+ * the next), with the mboxrd quoting of body lines (`>From `) taken off one level.
+ */
+export async function readWholeMessage(location: SentMessageHeader['location']): Promise<Buffer> {
+  const { readFile } = await import('node:fs/promises');
+  if (location.start === undefined) return readFile(location.file);
+  const handle = await open(location.file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let position = location.start;
+    let firstLine = true;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(256 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) break;
+      let data = chunk.subarray(0, bytesRead);
+      if (firstLine) {
+        const lineEnd = data.indexOf(10);
+        data = data.subarray(lineEnd + 1);
+        position += lineEnd + 1;
+        firstLine = false;
+        if (lineEnd < 0) break;
+      }
+      const joined = Buffer.concat([...chunks, data]);
+      const next = joined.indexOf(FROM_LINE);
+      if (next >= 0) return unquote(joined.subarray(0, next + 1));
+      chunks.length = 0;
+      chunks.push(joined);
+      position += data.length;
+    }
+    return unquote(Buffer.concat(chunks));
+  } finally {
+    await handle.close();
+  }
+}
+
+function unquote(message: Buffer): Buffer {
+  return Buffer.from(message.toString('latin1').replace(/^>(>*From )/gm, '$1'), 'latin1');
+}

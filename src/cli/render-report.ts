@@ -1,0 +1,129 @@
+import { extname } from 'node:path';
+import { usageFailure } from './exit-codes.js';
+
+/** A report as the commands write it: a summary first, then one row per finding. */
+export interface Report {
+  readonly locale: 'sv' | 'en';
+  readonly title: string;
+  /** Lines under the title: what was read, when. */
+  readonly intro: readonly string[];
+  /** The summary table: a label and a count per kind of finding. */
+  readonly summary: readonly {
+    readonly label: string;
+    readonly description: string;
+    readonly count: number;
+  }[];
+  readonly columns: readonly { readonly key: string; readonly label: string }[];
+  readonly rows: readonly Record<string, string | number | undefined>[];
+  /** Everything else that goes into the JSON form. */
+  readonly data: unknown;
+}
+
+export type ReportFormat = 'html' | 'csv' | 'json';
+
+/** The report format a file name asks for; a usage failure for any other ending. */
+export function reportFormat(path: string): ReportFormat {
+  const extension = extname(path).toLowerCase().slice(1);
+  if (extension === 'html' || extension === 'htm') return 'html';
+  if (extension === 'csv' || extension === 'json') return extension;
+  throw usageFailure(`${path}: a report ends in .html, .csv or .json, not "${extname(path)}"`);
+}
+
+export function renderReport(report: Report, format: ReportFormat): string {
+  if (format === 'json') return `${JSON.stringify(report.data, null, 2)}\n`;
+  if (format === 'csv') return renderCsv(report);
+  return renderHtml(report);
+}
+
+/** HTML-escapes text from the input: it goes into element content and quoted attributes only. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a separator, a quote or a line break. A cell that a
+ * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first: OWASP "CSV injection")
+ * gets a leading apostrophe, so an address from an export cannot become a formula.
+ */
+export function csvCell(value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function renderCsv(report: Report): string {
+  const lines = [report.columns.map((column) => csvCell(column.label)).join(',')];
+  for (const row of report.rows)
+    lines.push(report.columns.map((column) => csvCell(row[column.key])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const headings = {
+  en: {
+    summary: 'Summary',
+    details: 'Details',
+    finding: 'Finding',
+    count: 'Count',
+    meaning: 'What it means',
+  },
+  sv: {
+    summary: 'Sammanfattning',
+    details: 'Detaljer',
+    finding: 'Fynd',
+    count: 'Antal',
+    meaning: 'Vad det betyder',
+  },
+} as const;
+
+/** A single self-contained page: styles inline, no scripts, no links out; the summary table first. */
+function renderHtml(report: Report): string {
+  const text = headings[report.locale];
+  const cell = (value: string | number | undefined) =>
+    `<td>${escapeHtml(value === undefined ? '' : String(value))}</td>`;
+  const summary = report.summary
+    .map(
+      (row) =>
+        `<tr><th scope="row">${escapeHtml(row.label)}</th><td class="n">${row.count}</td><td>${escapeHtml(row.description)}</td></tr>`,
+    )
+    .join('\n');
+  const head = report.columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`).join('');
+  const rows = report.rows
+    .map((row) => `<tr>${report.columns.map((column) => cell(row[column.key])).join('')}</tr>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="${report.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(report.title)}</title>
+<style>
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem; color: #1b1b1b; }
+table { border-collapse: collapse; margin: 1rem 0 2rem; }
+th, td { border: 1px solid #ccc; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+thead th, tbody th { background: #f3f3f3; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+tbody tr:nth-child(even) td { background: #fafafa; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(report.title)}</h1>
+${report.intro.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+<h2>${text.summary}</h2>
+<table class="summary">
+<thead><tr><th scope="col">${text.finding}</th><th scope="col">${text.count}</th><th scope="col">${text.meaning}</th></tr></thead>
+<tbody>
+${summary}
+</tbody>
+</table>
+<h2>${text.details}</h2>
+<table class="details">
+<thead><tr>${head}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,161 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { crmExport } from '../support/crm-export.js';
+import { type SentMail, sentMail, writeEmlFolder, writeMaildir, writeMbox } from '../support/sent-mail.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+const dir = useTempDir({ scope: 'file' });
+const base = crmExport(400, 21);
+const clean = base.customers.filter((customer) => base.clean.includes(customer.id));
+let mail: SentMail;
+
+beforeAll(async () => {
+  await builtCli();
+  mail = await sentMail(clean, 240);
+  // The known addresses: the clean customers of a generated export.
+  writeFileSync(
+    join(dir.path, 'customers.csv'),
+    ['id;name;email', ...clean.map((customer) => `${customer.id};${customer.name};${customer.email}`)].join(
+      '\n',
+    ),
+  );
+}, 120_000);
+
+interface Hit {
+  where: string;
+  messageId?: string;
+  recipient: string;
+  customerId?: string;
+  intended?: string;
+  finding: string;
+}
+
+async function audit(path: string, ...more: string[]) {
+  return runBuiltCli(['audit', path, '--customers', join(dir.path, 'customers.csv'), '--json', ...more], {
+    cwd: dir.path,
+  });
+}
+
+function expectAllPlantedFound(hits: Hit[]) {
+  expect(mail.planted.length).toBeGreaterThanOrEqual(8);
+  for (const planted of mail.planted) {
+    const hit = hits.find((candidate) => candidate.messageId === planted.messageId);
+    expect(hit, planted.messageId).toMatchObject({ recipient: planted.recipient, finding: planted.finding });
+    if (planted.customerId) expect(hit?.customerId).toBe(planted.customerId);
+  }
+  // Nothing else: every other message went to its customer's own address.
+  expect(hits).toHaveLength(mail.planted.length);
+}
+
+describe('email-guard audit', () => {
+  it('finds every misdirected confirmation in a folder of .eml files', async () => {
+    const folder = join(dir.path, 'sent');
+    writeEmlFolder(folder, mail.messages);
+    const run = await audit(folder);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout) as { kind: string; messages: number; hits: Hit[] };
+    expect(result).toMatchObject({ kind: 'eml-folder', messages: mail.messages.length });
+    expectAllPlantedFound(result.hits);
+    const nearMiss = result.hits.find((hit) => hit.finding === 'near-miss');
+    expect(nearMiss?.intended).toMatch(/@/);
+  });
+
+  it('finds the same in an mbox file, naming each message by its line', async () => {
+    const file = join(dir.path, 'sent.mbox');
+    writeMbox(file, mail.messages);
+    const run = await audit(file);
+    expect(run.stderr).toBe('');
+    const result = JSON.parse(run.stdout) as { kind: string; messages: number; hits: Hit[] };
+    expect(result).toMatchObject({ kind: 'mbox', messages: mail.messages.length });
+    expectAllPlantedFound(result.hits);
+    const lines = readFileSync(file, 'latin1').split('\n');
+    for (const hit of result.hits) {
+      const line = Number(hit.where.split(':').pop());
+      expect(lines[line - 1]).toMatch(/^From /);
+    }
+  });
+
+  it('finds the same in a Maildir, and only messages since a date with --since', async () => {
+    const folder = join(dir.path, 'Maildir');
+    writeMaildir(folder, mail.messages);
+    const all = JSON.parse((await audit(folder)).stdout) as { kind: string; hits: Hit[] };
+    expect(all.kind).toBe('maildir');
+    expectAllPlantedFound(all.hits);
+    // Message i is dated 2024-01-01 plus i minutes: 120 of 240 are on or after 02:00.
+    const later = JSON.parse((await audit(folder, '--since', '2024-01-01T02:00:00Z')).stdout) as {
+      skipped: number;
+      hits: Hit[];
+    };
+    expect(later.skipped).toBe(120);
+    expect(later.hits.length).toBeLessThan(all.hits.length);
+  });
+
+  it('writes an HTML report and a draft incident report and notice per hit', async () => {
+    const folder = join(dir.path, 'sent-for-incidents');
+    writeEmlFolder(folder, mail.messages.slice(0, 40));
+    const facts = join(dir.path, 'facts.json');
+    writeFileSync(
+      facts,
+      JSON.stringify({
+        organisation: {
+          name: 'Butiken AB',
+          regimes: ['gdpr'],
+          contact: { name: 'Karin Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
+        },
+        reference: 'BUT-AUDIT',
+      }),
+    );
+    const drafts = join(dir.path, 'drafts');
+    const out = join(dir.path, 'audit.html');
+    const run = await runBuiltCli(
+      [
+        'audit',
+        folder,
+        '--customers',
+        join(dir.path, 'customers.csv'),
+        '--out',
+        out,
+        '--incidents',
+        drafts,
+        '--facts',
+        facts,
+      ],
+      { cwd: dir.path },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const planted = mail.planted.filter((message) => Number(/order-(\d+)/.exec(message.messageId)?.[1]) < 40);
+    const withIntended = planted.length; // every planted hit here has a likely address
+    expect(run.stdout).toContain(`incident drafts: ${withIntended} in ${drafts}`);
+    const files = readdirSync(drafts).sort();
+    expect(files.filter((name) => name.endsWith('-report.md'))).toHaveLength(withIntended);
+    expect(files.filter((name) => name.endsWith('-notice.eml'))).toHaveLength(withIntended);
+    expect(readFileSync(join(drafts, '0001-report.md'), 'utf8')).toContain('BUT-AUDIT-0001');
+    const html = readFileSync(out, 'utf8');
+    expect(html.indexOf('class="summary"')).toBeLessThan(html.indexOf('class="details"'));
+    expect(html).toContain('&#60;order-');
+  });
+
+  it('reports broken messages on one line each and reads the rest; refuses what is no mail store', async () => {
+    const folder = join(dir.path, 'broken');
+    writeEmlFolder(folder, mail.messages.slice(0, 10));
+    writeFileSync(join(folder, 'zz-empty.eml'), '');
+    writeFileSync(join(folder, 'zz-no-recipient.eml'), 'From: a@b.se\r\nSubject: x\r\n\r\nhej\r\n');
+    const run = await audit(folder);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `${join(folder, 'zz-empty.eml')}: the file is empty`,
+      `${join(folder, 'zz-no-recipient.eml')}: no recipients in To, Cc or Bcc`,
+    ]);
+    expect(JSON.parse(run.stdout).messages).toBe(12);
+    const notMbox = join(dir.path, 'not.mbox');
+    writeFileSync(notMbox, 'Subject: hello\n\nbody\n');
+    const refused = await audit(notMbox);
+    expect(refused.status).toBe(3);
+    expect(refused.stderr).toContain(`${notMbox}:1: not an mbox file`);
+    expect((await audit(join(dir.path, 'missing'))).status).toBe(3);
+    expect((await audit(folder, '--since', 'yesterday-ish')).status).toBe(2);
+  });
+});

@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { crmExport } from '../support/crm-export.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+const dir = useTempDir();
+
+beforeAll(async () => {
+  await builtCli();
+}, 120_000);
+
+interface Finding {
+  kind: string;
+  line: number;
+  customerId?: string;
+  address?: string;
+  reason: string;
+  suggestion?: string;
+}
+
+describe('email-guard customers check', () => {
+  it('finds every planted problem in a generated export and flags under 1 % of the clean rows', async () => {
+    const generated = crmExport(3000);
+    const file = join(dir.path, 'export.csv');
+    writeFileSync(file, generated.csv);
+    const run = await runBuiltCli(['customers', 'check', file, '--json'], { cwd: dir.path });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout) as { findings: Finding[]; customers: number };
+    for (const planted of generated.planted) {
+      const found = result.findings.find(
+        (finding) =>
+          finding.kind === planted.kind &&
+          finding.line === planted.line &&
+          (planted.customerId === undefined || finding.customerId === planted.customerId),
+      );
+      expect(found, `${planted.kind} on line ${planted.line}`).toBeDefined();
+      expect(found?.reason).not.toBe('');
+    }
+    const domainTypo = result.findings.find((finding) => finding.kind === 'domain-typo');
+    expect(domainTypo?.suggestion).toMatch(/@hotmail\.se$/);
+    const clean = new Set(generated.clean);
+    const flaggedClean = new Set(
+      result.findings.flatMap((finding) =>
+        finding.customerId && clean.has(finding.customerId) ? [finding.customerId] : [],
+      ),
+    );
+    expect(flaggedClean.size / clean.size).toBeLessThan(0.01);
+  });
+
+  it('writes an HTML report, summary first, with everything from the export escaped, and leaves no temporary file', async () => {
+    const file = join(dir.path, 'export.csv');
+    writeFileSync(
+      file,
+      'id;name;email\n<img src=x onerror=alert(1)>;<b>Eve</b>;eve<script>@example.se\nC-2;Info;info@example.se\n',
+    );
+    const out = join(dir.path, 'reports', 'quality.html');
+    const run = await runBuiltCli(['customers', 'check', file, '--out', out], { cwd: dir.path });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`report: ${out}`);
+    const html = readFileSync(out, 'utf8');
+    expect(html.indexOf('class="summary"')).toBeLessThan(html.indexOf('class="details"'));
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&#60;script&#62;');
+    expect(html).toContain('role-address');
+    expect(readdirSync(join(dir.path, 'reports'))).toEqual(['quality.html']);
+  });
+
+  it('writes CSV and JSON reports, and reads an NDJSON export past a broken line', async () => {
+    const file = join(dir.path, 'export.ndjson');
+    writeFileSync(
+      file,
+      [
+        '{"id":"C-1","name":"Anna","emails":["anna@hotmial.se"]}',
+        '{"id":"C-2", broken',
+        '{"id":"C-3","name":"Info","emails":["=cmd@example.se"]}',
+      ].join('\n'),
+    );
+    const csv = join(dir.path, 'report.csv');
+    const json = join(dir.path, 'report.json');
+    expect((await runBuiltCli(['customers', 'check', file, '--out', csv], { cwd: dir.path })).status).toBe(1);
+    expect((await runBuiltCli(['customers', 'check', file, '--out', json], { cwd: dir.path })).status).toBe(
+      1,
+    );
+    const lines = readFileSync(csv, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('Line,Customer,Address,Finding,Reason,Suggestion');
+    expect(lines.some((line) => line.startsWith('1,C-1,anna@hotmial.se,domain-typo,'))).toBe(true);
+    // A cell a spreadsheet would run as a formula is written as text.
+    expect(readFileSync(csv, 'utf8')).not.toMatch(/(^|,)=cmd/m);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { findings: Finding[] };
+    expect(report.findings.map((finding) => [finding.line, finding.kind])).toEqual([
+      [1, 'domain-typo'],
+      [2, 'unreadable-row'],
+    ]);
+  });
+
+  it('answers 0 for a clean export, 2 for a report name it cannot write, 3 for an export it cannot read', async () => {
+    const good = join(dir.path, 'good.csv');
+    writeFileSync(good, 'id,name,email\nC-1,Anna Svensson,anna.svensson@gmail.com\n');
+    expect((await runBuiltCli(['customers', 'check', good], { cwd: dir.path })).status).toBe(0);
+    expect(
+      (await runBuiltCli(['customers', 'check', good, '--out', 'x.pdf'], { cwd: dir.path })).status,
+    ).toBe(2);
+    const missing = await runBuiltCli(['customers', 'check', join(dir.path, 'nope.csv')], { cwd: dir.path });
+    expect(missing.status).toBe(3);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    const noId = join(dir.path, 'no-id.csv');
+    writeFileSync(noId, 'Nr;Namn\n1;Anna\n');
+    const run = await runBuiltCli(['customers', 'check', noId], { cwd: dir.path });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain(`${noId}:1: the header row has no id column`);
+  });
+});

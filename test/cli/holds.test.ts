@@ -1,0 +1,126 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { customers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+
+const fixture = usePipelineFixture();
+const GOOD = 'anna.svensson1985@gmail.com';
+const TYPO = 'anna.svensson185@gmail.com';
+
+beforeAll(async () => {
+  await builtCli();
+}, 120_000);
+
+/** Sends an order for C-1001 through the real pipeline; the guard holds it. Returns the hold id. */
+async function hold(to: string): Promise<string> {
+  const error = await guardedTransport(fixture)
+    .sendMail({
+      from: 'order@butiken.se',
+      to,
+      subject: 'Orderbekräftelse <4711>',
+      text: 'Tack för din beställning.',
+      emailGuard: { customerId: 'C-1001' },
+    })
+    .then(
+      () => undefined,
+      (reason: { holdId?: string }) => reason,
+    );
+  if (!error?.holdId) throw new Error('the order was not held');
+  return error.holdId;
+}
+
+function customerFile(): string {
+  const file = join(fixture.dir, 'customers.ndjson');
+  writeFileSync(
+    file,
+    `${Object.values(customers)
+      .map((customer) => JSON.stringify(customer))
+      .join('\n')}\n`,
+  );
+  return file;
+}
+
+const store = () => join(fixture.dir, 'held');
+
+describe('email-guard holds', () => {
+  it('lists and shows what the pipeline held, with the verdicts and the suggestion', async () => {
+    const id = await hold(TYPO);
+    const list = await runBuiltCli(['holds', 'list', '--store', store()], { cwd: fixture.dir });
+    expect(list.stderr).toBe('');
+    expect(list.status).toBe(1);
+    expect(list.stdout).toContain(id);
+    expect(list.stdout).toContain(`to: ${TYPO} block -> ${GOOD}`);
+    const json = JSON.parse(
+      (await runBuiltCli(['holds', 'list', '--store', store(), '--json'], { cwd: fixture.dir })).stdout,
+    );
+    expect(json[0]).toMatchObject({ id, action: 'block', customerId: 'C-1001', age: '0 min' });
+    const show = await runBuiltCli(['holds', 'show', id, '--store', store()], { cwd: fixture.dir });
+    expect(show.status).toBe(0);
+    expect(show.stdout).toContain('subject:   Orderbekräftelse <4711>');
+    expect(show.stdout).toContain('near-miss: Looks like a typo');
+  });
+
+  it('refuses to release a blocked message without corrected recipients, and releases it corrected', async () => {
+    const id = await hold(TYPO);
+    const file = customerFile();
+    const common = [
+      '--store',
+      store(),
+      '--by',
+      'lena@butiken.se',
+      '--reason',
+      'read back',
+      '--customers',
+      file,
+    ];
+    const smtp = ['--smtp', `smtp://127.0.0.1:${fixture.sink.port}`];
+    const uncorrected = await runBuiltCli(['holds', 'release', id, ...common, ...smtp], { cwd: fixture.dir });
+    expect(uncorrected.status).toBe(2);
+    expect(uncorrected.stderr).toContain('give the corrected recipients with --to');
+    // A correction that is itself a typo is refused, and the message stays held.
+    const stillWrong = await runBuiltCli(
+      ['holds', 'release', id, ...common, ...smtp, '--to', 'anna.svensson19855@gmail.com'],
+      { cwd: fixture.dir },
+    );
+    expect(stillWrong.status).toBe(1);
+    expect(stillWrong.stderr).toContain(`${id} stays held`);
+    expect(fixture.sink.received).toHaveLength(0);
+    const released = await runBuiltCli(['holds', 'release', id, ...common, ...smtp, '--to', GOOD], {
+      cwd: fixture.dir,
+    });
+    expect(released.stderr).toBe('');
+    expect(released.status).toBe(0);
+    expect(released.stdout).toBe(`released ${id} to ${GOOD}\n`);
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([[GOOD]]);
+    const audit = readFileSync(`${store()}.audit.jsonl`, 'utf8');
+    expect(audit).toContain('"outcome":"released"');
+    expect(audit).toContain('lena@butiken.se');
+    const after = await runBuiltCli(['holds', 'list', '--store', store()], { cwd: fixture.dir });
+    expect(after.stdout).toBe('no held messages\n');
+    expect(after.status).toBe(0);
+  });
+
+  it('discards only with --yes when no one is at a terminal', async () => {
+    const id = await hold(TYPO);
+    const refused = await runBuiltCli(['holds', 'discard', id, '--store', store()], { cwd: fixture.dir });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('add --yes');
+    const done = await runBuiltCli(['holds', 'discard', id, '--store', store(), '--yes'], {
+      cwd: fixture.dir,
+    });
+    expect(done.status).toBe(0);
+    expect(done.stdout).toBe(`discarded ${id}\n`);
+    const again = await runBuiltCli(['holds', 'show', id, '--store', store()], { cwd: fixture.dir });
+    expect(again.status).toBe(3);
+    expect(again.stderr).toContain(`no held message ${id}`);
+  });
+
+  it('exits with 3 for a store folder that does not exist and 2 without --store', async () => {
+    const missing = await runBuiltCli(['holds', 'list', '--store', join(fixture.dir, 'nowhere')], {
+      cwd: fixture.dir,
+    });
+    expect(missing.status).toBe(3);
+    expect((await runBuiltCli(['holds', 'list'], { cwd: fixture.dir })).status).toBe(2);
+  });
+});

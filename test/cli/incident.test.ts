@@ -1,0 +1,76 @@
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+const dir = useTempDir();
+const sent = resolve(__dirname, '../../examples/data/orderbekraftelse.eml');
+const facts = {
+  customer: { id: '4711023', name: 'Anna Svensson' },
+  organisation: {
+    name: 'Nordkabel AB',
+    customerServicePhone: '0771-40 40 40',
+    regimes: ['eprivacy', 'gdpr'],
+    contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
+  },
+  reference: 'NK-INC-2018-0223',
+  detectedAt: '2018-02-23T13:45:00+01:00',
+};
+
+beforeAll(async () => {
+  await builtCli();
+}, 120_000);
+
+function args(more: string[] = []) {
+  return [
+    'incident',
+    '--message',
+    join(dir.path, 'sent.eml'),
+    '--intended',
+    'anna.svensson1985@gmail.com',
+    '--actual',
+    'anna.svensson185@gmail.com',
+    '--facts',
+    join(dir.path, 'facts.json'),
+    '--out',
+    join(dir.path, 'incident'),
+    ...more,
+  ];
+}
+
+describe('email-guard incident', () => {
+  it('writes the report, the customer notice and the phone script from files', async () => {
+    copyFileSync(sent, join(dir.path, 'sent.eml'));
+    writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(facts));
+    const run = await runBuiltCli(args(['--locale', 'sv', '--format', 'html']), { cwd: dir.path });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Regulation 611/2013');
+    const out = join(dir.path, 'incident');
+    expect(readdirSync(out).sort()).toEqual(['notice.eml', 'phone-script.txt', 'report.html']);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('NK-INC-2018-0223');
+    const notice = await simpleParser(readFileSync(join(out, 'notice.eml')));
+    expect(notice.to && 'text' in notice.to ? notice.to.text : '').toContain('anna.svensson1985@gmail.com');
+    expect(readFileSync(join(out, 'phone-script.txt'), 'utf8')).toContain('Anna');
+  });
+
+  it('names the missing fact, and the file that cannot be read', async () => {
+    copyFileSync(sent, join(dir.path, 'sent.eml'));
+    const { reference: _reference, ...withoutReference } = facts;
+    writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(withoutReference));
+    const missing = await runBuiltCli(args(), { cwd: dir.path });
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toContain('facts.json: Invalid input at input.reference');
+    writeFileSync(join(dir.path, 'facts.json'), '{ not json');
+    expect((await runBuiltCli(args(), { cwd: dir.path })).status).toBe(3);
+    writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(facts));
+    const badFormat = await runBuiltCli(args(['--format', 'pdf']), { cwd: dir.path });
+    expect(badFormat.status).toBe(2);
+    const noMessage = await runBuiltCli(args(['--message', join(dir.path, 'none.eml')]), { cwd: dir.path });
+    expect(noMessage.status).toBe(3);
+    expect(noMessage.stderr).toContain('none.eml: cannot be read (ENOENT)');
+  });
+});
