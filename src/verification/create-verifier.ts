@@ -2,6 +2,8 @@ import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import type { SendMailOptions, Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
+import { indexMailboxRules, mailboxKey } from '../address/mailbox-key.js';
+import { defaultMailboxRules, type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
 import { parseAddress } from '../address/parse-address.js';
 import {
   type ChallengeDetails,
@@ -67,6 +69,13 @@ export interface VerifierOptions {
    * @default the hold store of each nodemailerGuard the verifier is given to
    */
   readonly holdStore?: Pick<HoldStore, 'list' | 'release'>;
+  /**
+   * Which spellings reach the same mailbox (case, Gmail's dots, `+tags`, googlemail.com): one
+   * mailbox has one pending challenge, one rate limit, and is verified under every spelling. Give
+   * it the same table as the guard's `mailboxRules`.
+   * @default defaultMailboxRules
+   */
+  readonly mailboxRules?: readonly MailboxRule[];
 }
 
 /** A challenge as `start` answers: its id, the address, when its code expires. */
@@ -152,6 +161,7 @@ const OptionsSchema = z.object({
   holdStore: z
     .object({ list: z.custom<unknown>(isFunction), release: z.custom<unknown>(isFunction) })
     .optional(),
+  mailboxRules: MailboxRulesSchema.optional(),
 });
 
 const CustomerAddressSchema = z.object({
@@ -206,9 +216,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
     options.holdStore ? [options.holdStore] : [],
   );
 
+  const rules = indexMailboxRules(options.mailboxRules ?? defaultMailboxRules);
+  // Everything is keyed by the mailbox, not the spelling: two spellings of one inbox would
+  // otherwise get two codes, two rate limits, and hold one order past the other's confirmation.
+  const keyOf = (address: string) => {
+    const parsed = parseAddress(address);
+    return parsed.ok ? mailboxKey(parsed.address, rules).key : address.trim().toLowerCase();
+  };
+  const sameAddress = (a: string, b: string) => keyOf(a) === keyOf(b);
   const hmac = (key: Uint8Array, text: string) => createHmac('sha256', key).update(text).digest('hex');
-  const addressName = (key: Uint8Array, address: string) =>
-    `a-${hmac(key, `address:${address.toLowerCase()}`)}`;
+  const addressName = (key: Uint8Array, address: string) => `a-${hmac(key, `address:${keyOf(address)}`)}`;
   const customerName = (key: Uint8Array, customerId: string) => `c-${hmac(key, `customer:${customerId}`)}`;
 
   async function startChallenge(input: CustomerAddress): Promise<Challenge> {
@@ -543,11 +560,6 @@ function readCustomerAddress(input: CustomerAddress): CustomerAddress {
 
 function parseInputError(field: string, message: string): InvalidInputError {
   return new InvalidInputError([{ path: ['input', field], message }]);
-}
-
-/** Addresses are compared as the verifier keys them: the whole address without case. */
-function sameAddress(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 function sameHex(a: string, b: string): boolean {
