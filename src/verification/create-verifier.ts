@@ -86,15 +86,49 @@ export interface Challenge extends ChallengeDetails {
   readonly verifiedAt?: string;
 }
 
+/** A held message for the address that the transport refused: it stays held, and why. */
+export interface StillHeld {
+  readonly holdId: string;
+  /** What the transport (or the hold store) answered. */
+  readonly error: Error;
+}
+
+/** What `confirm` and `confirmToken` answer once the address is verified. */
+export interface Confirmed {
+  readonly ok: true;
+  readonly verifiedAt: string;
+  /** The held messages this call released, each exactly once. */
+  readonly released: readonly ReleaseResult[];
+  /**
+   * Held messages for the address that the transport refused (a 4xx or 5xx, the relay down): they
+   * stay held, and the next `confirm` of the same code, or `release`, sends them.
+   */
+  readonly held: readonly StillHeld[];
+  /**
+   * Ids of held messages for the address that are `releasing`: being sent by another release right
+   * now, or left mid-send by a process that stopped. Such a message is never sent again by itself
+   * (it may have reached the recipient): check the mailbox or the transport's log, then
+   * `holdStore.release(id, transporter, { by, reason, force: true })` or `discard(id, { force: true })`.
+   */
+  readonly releasing: readonly string[];
+  /**
+   * What `onVerified` threw, if it did: the address is verified and its messages were released
+   * anyway; write the address to the customer's record yourself (or confirm again).
+   */
+  readonly onVerifiedError?: Error;
+}
+
 /** What `confirm` and `confirmToken` answer. */
 export type ConfirmResult =
-  | {
-      readonly ok: true;
-      readonly verifiedAt: string;
-      /** The held messages this call released, each exactly once. */
-      readonly released: readonly ReleaseResult[];
-    }
+  | Confirmed
   | { readonly ok: false; readonly reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unknown' };
+
+/** What a release for one address did: sent, still held (refused), or found mid-send. */
+interface ReleaseReport {
+  readonly released: ReleaseResult[];
+  readonly held: StillHeld[];
+  readonly releasing: string[];
+}
 
 /** A customer and one of their addresses. */
 export interface CustomerAddress {
@@ -389,18 +423,27 @@ export function createVerifier(options: VerifierOptions): Verifier {
     return outcome ?? refused('unknown');
   }
 
-  /** What follows a verified challenge, every time: the customer's list, `onVerified`, the release. */
+  /**
+   * What follows a verified challenge, every time: the customer's list, the release, `onVerified`.
+   * The release comes first, so a failing `onVerified` (the customer system down) leaves nothing
+   * held; its failure is reported in the result, not thrown after the address was verified.
+   */
   async function afterVerified(outcome: Outcome & { kind: 'verified' }, how: string): Promise<ConfirmResult> {
     const { challenge, address } = outcome;
     const verifiedAt = new Date(challenge.verifiedAt ?? 0).toISOString();
     await addToCustomer(challenge.customerId, address, challenge.verifiedAt ?? 0);
-    await options.onVerified?.({ customerId: challenge.customerId, address, verifiedAt });
-    const released = await releaseHeld(
+    const report = await releaseHeld(
       challenge.customerId,
       address,
       `the customer confirmed the address with the ${how} of challenge ${challenge.id}`,
     );
-    return { ok: true, verifiedAt, released };
+    let onVerifiedError: Error | undefined;
+    try {
+      await options.onVerified?.({ customerId: challenge.customerId, address, verifiedAt });
+    } catch (error) {
+      onVerifiedError = asError(error);
+    }
+    return { ok: true, verifiedAt, ...report, ...(onVerifiedError ? { onVerifiedError } : {}) };
   }
 
   async function addToCustomer(customerId: string, address: string, verifiedAt: number): Promise<void> {
@@ -438,13 +481,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
    * lock, so two confirmations (in two processes) send it once, and a message a stopped process
    * left mid-send is never sent again by itself.
    */
-  async function releaseHeld(customerId: string, address: string, reason: string): Promise<ReleaseResult[]> {
+  async function releaseHeld(customerId: string, address: string, reason: string): Promise<ReleaseReport> {
     const verified = [...(await listVerified(customerId)), address];
-    const released: ReleaseResult[] = [];
-    let failure: unknown;
+    const report: ReleaseReport = { released: [], held: [], releasing: [] };
     for (const holdStore of holdStores) {
       for (const held of await holdStore.list()) {
-        if (held.customerId !== customerId || held.action !== 'confirm' || held.state !== 'held') continue;
+        if (held.customerId !== customerId || held.action !== 'confirm') continue;
         const waiting = held.recipients.filter(({ verdict }) => verdict.action !== 'send');
         if (
           !waiting.some((recipient) => sameAddress(recipient.verdict.address ?? recipient.address, address))
@@ -455,18 +497,24 @@ export function createVerifier(options: VerifierOptions): Verifier {
             isOnlyNew(verdict) && verified.some((known) => sameAddress(known, verdict.address ?? given)),
         );
         if (!ready) continue;
+        if (held.state !== 'held') {
+          report.releasing.push(held.id);
+          continue;
+        }
         try {
-          released.push(await holdStore.release(held.id, transporter, { by: BY, reason }));
+          report.released.push(await holdStore.release(held.id, transporter, { by: BY, reason }));
         } catch (error) {
-          // Released or being released by another confirmation: that one sends it.
-          if (isEmailGuardError(error, 'HOLD_STORE_FAILED')) continue;
-          failure ??= error;
+          // Claimed by another confirmation since it was listed: that one sends it.
+          if (isEmailGuardError(error, 'HOLD_STORE_FAILED')) {
+            report.releasing.push(held.id);
+            continue;
+          }
+          // Refused by the transport: it stays held for the next confirmation or `release`.
+          report.held.push({ holdId: held.id, error: asError(error) });
         }
       }
     }
-    // A message the transport refused stays held for the next confirmation or `release`.
-    if (failure !== undefined) throw failure;
-    return released;
+    return report;
   }
 
   const verifier: Verifier & { [attachHoldStore](holdStore: Pick<HoldStore, 'list' | 'release'>): void } = {
@@ -523,11 +571,15 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const found = await verifiedChallenge(customerId, address);
       if (!found) return [];
       await addToCustomer(customerId, found.record.address, found.challenge.verifiedAt ?? 0);
-      return releaseHeld(
+      const report = await releaseHeld(
         customerId,
         found.record.address,
         `the address was verified with challenge ${found.challenge.id}`,
       );
+      // What the transport refused stays held; the first refusal is the answer, as before.
+      const [refused] = report.held;
+      if (refused) throw refused.error;
+      return report.released;
     },
 
     [attachHoldStore](holdStore) {
@@ -543,6 +595,10 @@ function refused(reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unkno
 
 function addressRecord(current: VerificationRecord | undefined, address: string): AddressRecord {
   return current?.kind === 'address' ? current : { kind: 'address', address, starts: [], challenges: [] };
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function withoutOne(values: readonly number[], value: number): number[] {
