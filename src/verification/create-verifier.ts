@@ -366,6 +366,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       locale,
     });
     const mark = beginVerificationMessage({ challengeId, address });
+    let failure: unknown;
     try {
       await transporter.sendMail({
         from: options.from,
@@ -374,9 +375,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
         text,
         emailGuard: { verification: mark },
       } as SendMailOptions);
-    } finally {
-      endVerificationMessage(mark);
+    } catch (error) {
+      failure = error ?? new Error('the transport refused the verification message');
     }
+    // The plugin records what the transport answered: `verification-sent` or `verification-failed`.
+    await endVerificationMessage(mark, failure);
+    if (failure !== undefined) throw failure;
   }
 
   /** Checks a secret against one challenge of an address record, counting a wrong one. */
