@@ -140,7 +140,11 @@ export interface CustomerAddress {
 export interface Verifier extends VerifiedAddressSource {
   /** Sends a code to the address (or reuses a pending challenge). */
   start(input: CustomerAddress): Promise<Challenge>;
-  /** Checks a code read back by the customer; on success releases what was held for the address. */
+  /**
+   * Checks a code read back by the customer; on success releases what was held for the address.
+   * A code that cannot be one (not `codeLength` digits once spaces and hyphens are dropped) is
+   * refused with `InvalidInputError` naming `input.code`, and is not counted as an attempt.
+   */
   confirm(input: CustomerAddress & { readonly code: string }): Promise<ConfirmResult>;
   /** The same as `confirm`, for the token of the link. */
   confirmToken(token: string): Promise<ConfirmResult>;
@@ -527,8 +531,15 @@ export function createVerifier(options: VerifierOptions): Verifier {
     async confirm(input) {
       const given = parseInput(ConfirmSchema, input, ['input']);
       const { customerId, address } = readCustomerAddress(given);
-      // People read codes in groups (`493 021`); only the digits count.
-      const code = given.code.replace(/[\s-]/g, '');
+      // People read codes in groups (`493 021`); only the digits count. What cannot be a code (empty,
+      // letters, the wrong length) is misuse, not an attempt: it is refused before it is counted.
+      const code = given.code.length <= 4 * codeLength ? given.code.replace(/[\s-]/g, '') : '';
+      if (!new RegExp(`^[0-9]{${codeLength}}$`).test(code)) {
+        throw parseInputError(
+          'code',
+          `a code is ${codeLength} digits (spaces and hyphens between them are ignored)`,
+        );
+      }
       const key = await store.key();
       const outcome = await check(
         addressName(key, address),
@@ -564,7 +575,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     },
 
     async listVerified(customerId) {
-      parseInput(z.string().trim().min(1, 'a customer id is required'), customerId, ['customerId']);
+      parseInput(z.string().trim().min(1, 'a customer id is required'), customerId, ['input', 'customerId']);
       return listVerified(customerId);
     },
 
