@@ -81,11 +81,21 @@ for (const document of documents) {
           pid = result.pid;
           expect(result.stderr).toBe('');
           expect(result.status).toBe(0);
-          // `console.log(x); // output` promises what is printed: each such output must appear.
+          // `console.log(x); // output` promises what is printed: each such output must appear, in
+          // the order of the calls, so that two calls promising the same output cannot both be
+          // satisfied by what one of them printed.
           // Compared without white space: Node breaks and pads long arrays and objects as it likes.
           const printed = result.stdout.replace(/\s+/g, '');
-          for (const expected of promisedOutputs(block))
-            expect(printed).toContain(expected.replace(/\s+/g, ''));
+          let from = 0;
+          for (const expected of promisedOutputs(block)) {
+            const wanted = expected.replace(/\s+/g, '');
+            const at = printed.indexOf(wanted, from);
+            expect(
+              at,
+              `${wanted} printed after ${JSON.stringify(printed.slice(0, from))}`,
+            ).toBeGreaterThanOrEqual(0);
+            from = at + wanted.length;
+          }
         } finally {
           rmSync(sandbox, { recursive: true, force: true });
           if (pid !== undefined)

@@ -14,7 +14,10 @@ import type { HeldEnvelope } from './hold-store.js';
  * - `released-despite-block`: a release a person sent to a blocked recipient with
  *   `sendDespiteBlock: true`, on their own account;
  * - `hold-failed`: should have been held, but the hold store failed; it was not sent either;
- * - `verification-sent`: the verifier's own message with a code, to the one new address it proves.
+ * - `verification-sent`: the verifier's own message with a code, to the one new address it proves,
+ *   accepted by the transport (recorded once the transport answered);
+ * - `verification-failed`: that message, refused by the transport (`verification.error` says how);
+ *   no code reached the address.
  */
 export type AuditOutcome =
   | 'sent'
@@ -24,7 +27,8 @@ export type AuditOutcome =
   | 'release-refused'
   | 'released-despite-block'
   | 'hold-failed'
-  | 'verification-sent';
+  | 'verification-sent'
+  | 'verification-failed';
 
 /** One recipient in the audit log: the address, what the guard said, and why. */
 export interface AuditRecipient {
@@ -62,8 +66,11 @@ export interface AuditEntry {
   readonly release?: { readonly by: string; readonly reason: string; readonly sendDespiteBlock?: true };
   /** Why the customer could not be resolved, when it could not. */
   readonly customerLookup?: LookupFailure;
-  /** For `verification-sent`: the challenge whose code the message carries. */
-  readonly verification?: { readonly challengeId: string };
+  /**
+   * For `verification-sent` and `verification-failed`: the challenge whose code the message carries,
+   * and for `verification-failed` what the transport answered.
+   */
+  readonly verification?: { readonly challengeId: string; readonly error?: string };
   /** The message was sent although the customer could not be resolved, because the plugin fails open. */
   readonly failedOpen?: boolean;
 }

@@ -17,8 +17,10 @@ export type { FileVerificationStoreOptions } from '../verification/create-file-v
 export { createFileVerificationStore } from '../verification/create-file-verification-store.js';
 export type {
   Challenge,
+  Confirmed,
   ConfirmResult,
   CustomerAddress,
+  StillHeld,
   Verifier,
   VerifierOptions,
 } from '../verification/create-verifier.js';

@@ -28,6 +28,7 @@ import { attachHoldStore, type Verifier } from '../verification/create-verifier.
 import { findNewAddresses } from '../verification/find-new-addresses.js';
 import {
   findVerificationMessage,
+  onVerificationMessageSettled,
   type PendingVerificationMessage,
 } from '../verification/verification-marks.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
@@ -229,7 +230,8 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const compiled = await compileMessage(mail, headerName);
     pinMessage(mail, compiled);
     if (release) return guardRelease(data, compiled, release);
-    if (verification) return passVerificationMessage(data, compiled, verification);
+    if (verification)
+      return passVerificationMessage(data, compiled, verification, control?.verification as string);
 
     const messageId = messageIdOf(data, compiled);
     const recipients = mergeRecipients(given, delivered(compiled));
@@ -364,6 +366,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     data: MailMessageData,
     compiled: CompiledMessage,
     verification: PendingVerificationMessage,
+    mark: string,
   ): Promise<void> {
     const only = (address: string) => address === verification.address;
     if (!compiled.envelope.to.every(only) || !compiled.named.every(({ address }) => only(address))) {
@@ -374,18 +377,24 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         },
       ]);
     }
-    await record({
-      at: new Date().toISOString(),
-      ...(messageIdOf(data, compiled) === undefined
-        ? {}
-        : { messageId: messageIdOf(data, compiled) as string }),
-      mode,
-      outcome: 'verification-sent',
-      action: 'send',
-      recipients: [{ field: 'to', address: verification.address, action: 'send', codes: [] }],
-      envelope: { ...compiled.envelope, to: [...compiled.envelope.to] },
-      verification: { challengeId: verification.challengeId },
-    });
+    const messageId = messageIdOf(data, compiled);
+    // Recorded once the transport has answered (the verifier reports it): a refused code message
+    // is `verification-failed`, never claimed as sent.
+    onVerificationMessageSettled(mark, (failure) =>
+      record({
+        at: new Date().toISOString(),
+        ...(messageId === undefined ? {} : { messageId }),
+        mode,
+        outcome: failure === undefined ? 'verification-sent' : 'verification-failed',
+        action: 'send',
+        recipients: [{ field: 'to', address: verification.address, action: 'send', codes: [] }],
+        envelope: { ...compiled.envelope, to: [...compiled.envelope.to] },
+        verification: {
+          challengeId: verification.challengeId,
+          ...(failure === undefined ? {} : { error: describeFailure(failure) }),
+        },
+      }),
+    );
   }
 
   // Nodemailer ignores a plugin's return value: the callback is the only way to answer, and a
@@ -401,6 +410,11 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
 /** What `nodemailerGuard` calls on a verifier it is given. */
 interface VerifierHooks {
   [attachHoldStore](holdStore: HoldStore): void;
+}
+
+/** The transport's answer for the audit log: its message, which carries the SMTP reply. */
+function describeFailure(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
 }
 
 function describeStopped(check: RecipientsCheck): string {

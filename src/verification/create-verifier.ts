@@ -2,6 +2,8 @@ import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import type { SendMailOptions, Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
+import { indexMailboxRules, mailboxKey } from '../address/mailbox-key.js';
+import { defaultMailboxRules, type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
 import { parseAddress } from '../address/parse-address.js';
 import {
   type ChallengeDetails,
@@ -67,6 +69,13 @@ export interface VerifierOptions {
    * @default the hold store of each nodemailerGuard the verifier is given to
    */
   readonly holdStore?: Pick<HoldStore, 'list' | 'release'>;
+  /**
+   * Which spellings reach the same mailbox (case, Gmail's dots, `+tags`, googlemail.com): one
+   * mailbox has one pending challenge, one rate limit, and is verified under every spelling. Give
+   * it the same table as the guard's `mailboxRules`.
+   * @default defaultMailboxRules
+   */
+  readonly mailboxRules?: readonly MailboxRule[];
 }
 
 /** A challenge as `start` answers: its id, the address, when its code expires. */
@@ -77,15 +86,49 @@ export interface Challenge extends ChallengeDetails {
   readonly verifiedAt?: string;
 }
 
+/** A held message for the address that the transport refused: it stays held, and why. */
+export interface StillHeld {
+  readonly holdId: string;
+  /** What the transport (or the hold store) answered. */
+  readonly error: Error;
+}
+
+/** What `confirm` and `confirmToken` answer once the address is verified. */
+export interface Confirmed {
+  readonly ok: true;
+  readonly verifiedAt: string;
+  /** The held messages this call released, each exactly once. */
+  readonly released: readonly ReleaseResult[];
+  /**
+   * Held messages for the address that the transport refused (a 4xx or 5xx, the relay down): they
+   * stay held, and the next `confirm` of the same code, or `release`, sends them.
+   */
+  readonly held: readonly StillHeld[];
+  /**
+   * Ids of held messages for the address that are `releasing`: being sent by another release right
+   * now, or left mid-send by a process that stopped. Such a message is never sent again by itself
+   * (it may have reached the recipient): check the mailbox or the transport's log, then
+   * `holdStore.release(id, transporter, { by, reason, force: true })` or `discard(id, { force: true })`.
+   */
+  readonly releasing: readonly string[];
+  /**
+   * What `onVerified` threw, if it did: the address is verified and its messages were released
+   * anyway; write the address to the customer's record yourself (or confirm again).
+   */
+  readonly onVerifiedError?: Error;
+}
+
 /** What `confirm` and `confirmToken` answer. */
 export type ConfirmResult =
-  | {
-      readonly ok: true;
-      readonly verifiedAt: string;
-      /** The held messages this call released, each exactly once. */
-      readonly released: readonly ReleaseResult[];
-    }
+  | Confirmed
   | { readonly ok: false; readonly reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unknown' };
+
+/** What a release for one address did: sent, still held (refused), or found mid-send. */
+interface ReleaseReport {
+  readonly released: ReleaseResult[];
+  readonly held: StillHeld[];
+  readonly releasing: string[];
+}
 
 /** A customer and one of their addresses. */
 export interface CustomerAddress {
@@ -97,7 +140,11 @@ export interface CustomerAddress {
 export interface Verifier extends VerifiedAddressSource {
   /** Sends a code to the address (or reuses a pending challenge). */
   start(input: CustomerAddress): Promise<Challenge>;
-  /** Checks a code read back by the customer; on success releases what was held for the address. */
+  /**
+   * Checks a code read back by the customer; on success releases what was held for the address.
+   * A code that cannot be one (not `codeLength` digits once spaces and hyphens are dropped) is
+   * refused with `InvalidInputError` naming `input.code`, and is not counted as an attempt.
+   */
   confirm(input: CustomerAddress & { readonly code: string }): Promise<ConfirmResult>;
   /** The same as `confirm`, for the token of the link. */
   confirmToken(token: string): Promise<ConfirmResult>;
@@ -152,6 +199,7 @@ const OptionsSchema = z.object({
   holdStore: z
     .object({ list: z.custom<unknown>(isFunction), release: z.custom<unknown>(isFunction) })
     .optional(),
+  mailboxRules: MailboxRulesSchema.optional(),
 });
 
 const CustomerAddressSchema = z.object({
@@ -206,9 +254,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
     options.holdStore ? [options.holdStore] : [],
   );
 
+  const rules = indexMailboxRules(options.mailboxRules ?? defaultMailboxRules);
+  // Everything is keyed by the mailbox, not the spelling: two spellings of one inbox would
+  // otherwise get two codes, two rate limits, and hold one order past the other's confirmation.
+  const keyOf = (address: string) => {
+    const parsed = parseAddress(address);
+    return parsed.ok ? mailboxKey(parsed.address, rules).key : address.trim().toLowerCase();
+  };
+  const sameAddress = (a: string, b: string) => keyOf(a) === keyOf(b);
   const hmac = (key: Uint8Array, text: string) => createHmac('sha256', key).update(text).digest('hex');
-  const addressName = (key: Uint8Array, address: string) =>
-    `a-${hmac(key, `address:${address.toLowerCase()}`)}`;
+  const addressName = (key: Uint8Array, address: string) => `a-${hmac(key, `address:${keyOf(address)}`)}`;
   const customerName = (key: Uint8Array, customerId: string) => `c-${hmac(key, `customer:${customerId}`)}`;
 
   async function startChallenge(input: CustomerAddress): Promise<Challenge> {
@@ -315,6 +370,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       locale,
     });
     const mark = beginVerificationMessage({ challengeId, address });
+    let failure: unknown;
     try {
       await transporter.sendMail({
         from: options.from,
@@ -323,9 +379,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
         text,
         emailGuard: { verification: mark },
       } as SendMailOptions);
-    } finally {
-      endVerificationMessage(mark);
+    } catch (error) {
+      failure = error ?? new Error('the transport refused the verification message');
     }
+    // The plugin records what the transport answered: `verification-sent` or `verification-failed`.
+    await endVerificationMessage(mark, failure);
+    if (failure !== undefined) throw failure;
   }
 
   /** Checks a secret against one challenge of an address record, counting a wrong one. */
@@ -372,18 +431,27 @@ export function createVerifier(options: VerifierOptions): Verifier {
     return outcome ?? refused('unknown');
   }
 
-  /** What follows a verified challenge, every time: the customer's list, `onVerified`, the release. */
+  /**
+   * What follows a verified challenge, every time: the customer's list, the release, `onVerified`.
+   * The release comes first, so a failing `onVerified` (the customer system down) leaves nothing
+   * held; its failure is reported in the result, not thrown after the address was verified.
+   */
   async function afterVerified(outcome: Outcome & { kind: 'verified' }, how: string): Promise<ConfirmResult> {
     const { challenge, address } = outcome;
     const verifiedAt = new Date(challenge.verifiedAt ?? 0).toISOString();
     await addToCustomer(challenge.customerId, address, challenge.verifiedAt ?? 0);
-    await options.onVerified?.({ customerId: challenge.customerId, address, verifiedAt });
-    const released = await releaseHeld(
+    const report = await releaseHeld(
       challenge.customerId,
       address,
       `the customer confirmed the address with the ${how} of challenge ${challenge.id}`,
     );
-    return { ok: true, verifiedAt, released };
+    let onVerifiedError: Error | undefined;
+    try {
+      await options.onVerified?.({ customerId: challenge.customerId, address, verifiedAt });
+    } catch (error) {
+      onVerifiedError = asError(error);
+    }
+    return { ok: true, verifiedAt, ...report, ...(onVerifiedError ? { onVerifiedError } : {}) };
   }
 
   async function addToCustomer(customerId: string, address: string, verifiedAt: number): Promise<void> {
@@ -421,13 +489,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
    * lock, so two confirmations (in two processes) send it once, and a message a stopped process
    * left mid-send is never sent again by itself.
    */
-  async function releaseHeld(customerId: string, address: string, reason: string): Promise<ReleaseResult[]> {
+  async function releaseHeld(customerId: string, address: string, reason: string): Promise<ReleaseReport> {
     const verified = [...(await listVerified(customerId)), address];
-    const released: ReleaseResult[] = [];
-    let failure: unknown;
+    const report: ReleaseReport = { released: [], held: [], releasing: [] };
     for (const holdStore of holdStores) {
       for (const held of await holdStore.list()) {
-        if (held.customerId !== customerId || held.action !== 'confirm' || held.state !== 'held') continue;
+        if (held.customerId !== customerId || held.action !== 'confirm') continue;
         const waiting = held.recipients.filter(({ verdict }) => verdict.action !== 'send');
         if (
           !waiting.some((recipient) => sameAddress(recipient.verdict.address ?? recipient.address, address))
@@ -438,18 +505,24 @@ export function createVerifier(options: VerifierOptions): Verifier {
             isOnlyNew(verdict) && verified.some((known) => sameAddress(known, verdict.address ?? given)),
         );
         if (!ready) continue;
+        if (held.state !== 'held') {
+          report.releasing.push(held.id);
+          continue;
+        }
         try {
-          released.push(await holdStore.release(held.id, transporter, { by: BY, reason }));
+          report.released.push(await holdStore.release(held.id, transporter, { by: BY, reason }));
         } catch (error) {
-          // Released or being released by another confirmation: that one sends it.
-          if (isEmailGuardError(error, 'HOLD_STORE_FAILED')) continue;
-          failure ??= error;
+          // Claimed by another confirmation since it was listed: that one sends it.
+          if (isEmailGuardError(error, 'HOLD_STORE_FAILED')) {
+            report.releasing.push(held.id);
+            continue;
+          }
+          // Refused by the transport: it stays held for the next confirmation or `release`.
+          report.held.push({ holdId: held.id, error: asError(error) });
         }
       }
     }
-    // A message the transport refused stays held for the next confirmation or `release`.
-    if (failure !== undefined) throw failure;
-    return released;
+    return report;
   }
 
   const verifier: Verifier & { [attachHoldStore](holdStore: Pick<HoldStore, 'list' | 'release'>): void } = {
@@ -458,8 +531,15 @@ export function createVerifier(options: VerifierOptions): Verifier {
     async confirm(input) {
       const given = parseInput(ConfirmSchema, input, ['input']);
       const { customerId, address } = readCustomerAddress(given);
-      // People read codes in groups (`493 021`); only the digits count.
-      const code = given.code.replace(/[\s-]/g, '');
+      // People read codes in groups (`493 021`); only the digits count. What cannot be a code (empty,
+      // letters, the wrong length) is misuse, not an attempt: it is refused before it is counted.
+      const code = given.code.length <= 4 * codeLength ? given.code.replace(/[\s-]/g, '') : '';
+      if (!new RegExp(`^[0-9]{${codeLength}}$`).test(code)) {
+        throw parseInputError(
+          'code',
+          `a code is ${codeLength} digits (spaces and hyphens between them are ignored)`,
+        );
+      }
       const key = await store.key();
       const outcome = await check(
         addressName(key, address),
@@ -495,7 +575,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     },
 
     async listVerified(customerId) {
-      parseInput(z.string().trim().min(1, 'a customer id is required'), customerId, ['customerId']);
+      parseInput(z.string().trim().min(1, 'a customer id is required'), customerId, ['input', 'customerId']);
       return listVerified(customerId);
     },
 
@@ -506,11 +586,15 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const found = await verifiedChallenge(customerId, address);
       if (!found) return [];
       await addToCustomer(customerId, found.record.address, found.challenge.verifiedAt ?? 0);
-      return releaseHeld(
+      const report = await releaseHeld(
         customerId,
         found.record.address,
         `the address was verified with challenge ${found.challenge.id}`,
       );
+      // What the transport refused stays held; the first refusal is the answer, as before.
+      const [refused] = report.held;
+      if (refused) throw refused.error;
+      return report.released;
     },
 
     [attachHoldStore](holdStore) {
@@ -528,6 +612,10 @@ function addressRecord(current: VerificationRecord | undefined, address: string)
   return current?.kind === 'address' ? current : { kind: 'address', address, starts: [], challenges: [] };
 }
 
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 function withoutOne(values: readonly number[], value: number): number[] {
   const index = values.indexOf(value);
   return index === -1 ? [...values] : [...values.slice(0, index), ...values.slice(index + 1)];
@@ -543,11 +631,6 @@ function readCustomerAddress(input: CustomerAddress): CustomerAddress {
 
 function parseInputError(field: string, message: string): InvalidInputError {
   return new InvalidInputError([{ path: ['input', field], message }]);
-}
-
-/** Addresses are compared as the verifier keys them: the whole address without case. */
-function sameAddress(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 function sameHex(a: string, b: string): boolean {

@@ -1,8 +1,9 @@
 // A child process for the verification tests: opens the hold store and the verification store
 // given as arguments behind a guarded transporter to the SMTP server on the given port, prints
 // `ready`, and on a line on stdin confirms the code and prints what it released as JSON.
-// With `hang-after-verified` it prints `verified` once the address is stored as verified and then
-// waits forever, before anything is released, for the test to kill it there.
+// With `hang-after-verified` it prints `verified` once the address is stored as verified and the
+// release begins (the hold store is listed), then waits forever, before anything is released, for
+// the test to kill it there.
 import { createInterface } from 'node:readline';
 import { createFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
 import { buildVerifyingTransport } from './verifying-transport.js';
@@ -17,20 +18,23 @@ const [port, holdDir, verificationDir, mode, customerId, address, code] = proces
   string,
 ];
 
+const holdStore = createFileHoldStore(holdDir);
 const { verifier } = buildVerifyingTransport({
   port: Number(port),
-  holdStore: createFileHoldStore(holdDir),
+  holdStore:
+    mode === 'hang-after-verified'
+      ? new Proxy(holdStore, {
+          get(target, property, receiver) {
+            if (property !== 'list') return Reflect.get(target, property, receiver);
+            return async () => {
+              process.stdout.write('verified\n');
+              return new Promise(() => undefined);
+            };
+          },
+        })
+      : holdStore,
   auditLog: false,
   folder: verificationDir,
-  verifierOptions:
-    mode === 'hang-after-verified'
-      ? {
-          onVerified: async () => {
-            process.stdout.write('verified\n');
-            await new Promise(() => undefined);
-          },
-        }
-      : {},
 });
 
 const lines = createInterface({ input: process.stdin });
