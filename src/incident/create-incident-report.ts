@@ -158,6 +158,15 @@ export function createIncidentReport(
       initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
       notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
     }),
+    // Published data has no single recipient to confirm deletion, and cannot be called back.
+    ...(given.recipient === 'public'
+      ? (['recipientConfirmedDeletion', 'dataRecovered'] as const)
+          .filter((key) => given[key] === true)
+          .map((key) => ({
+            path: ['input', key],
+            message: `contradicts recipient "public": published data cannot be ${key === 'dataRecovered' ? 'recovered' : 'confirmed deleted by its recipient'}`,
+          }))
+      : []),
     ...impossibleIncidentDates({
       occurredAt: given.occurredAt,
       detectedAt: given.detectedAt,
