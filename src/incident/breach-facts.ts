@@ -22,15 +22,50 @@ export type Recipient = z.infer<typeof RecipientSchema>;
 /** How much the exposed data reveals about the person (the ENISA 2013 section 3.1 adjustments). */
 export const InsightSchema = z.enum(['minimal', 'limited', 'substantial']);
 
+/** Levenshtein distance of two short keys (the incident layer does not reach into the matcher). */
+function keyDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1)
+      row[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The fact a misspelt key most likely meant: the same letters in another case, or one or two letters off. */
+function meantFact(key: string, fields: readonly string[]): string | undefined {
+  const folded = key.toLowerCase().replace(/[\s_\-.]+/g, '');
+  if (folded.length > 40) return undefined;
+  let best: { field: string; distance: number } | undefined;
+  for (const field of fields) {
+    const distance = keyDistance(folded, field.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) best = { field, distance };
+  }
+  return best?.field;
+}
+
 /**
- * The facts of a breach as {@link assessBreach} reads them.
- *
- * @example
- * ```ts
- * BreachFactsSchema.safeParse({ regimes: ['gdpr'], dataCategories: ['name'], dataSubjects: 1, recipient: 'trusted' }).success; // true
- * ```
+ * The message for keys the facts have that the schema does not: a misspelt circumstance
+ * (`recipientConfirmedDeletio`) would otherwise be dropped and change the outcome unseen.
  */
-export const BreachFactsSchema = z.object({
+function unknownFactsMessage(keys: readonly PropertyKey[]): string {
+  const fields = Object.keys(BreachFactsSchema.shape);
+  const described = keys.map((key) => {
+    const name = String(key);
+    const meant = meantFact(name, fields);
+    return `"${name}"${meant ? ` (did you mean "${meant}"?)` : ''}`;
+  });
+  return `unknown breach fact${keys.length === 1 ? '' : 's'} ${described.join(', ')}; the facts are ${fields.join(', ')}`;
+}
+
+/** The fields of {@link BreachFactsSchema}. */
+const BREACH_FACTS_SHAPE = {
   /** The regimes the organisation falls under: `['gdpr']`, or `['eprivacy', 'gdpr']` for telecoms. */
   regimes: z.array(RegimeSchema).min(1, 'name at least one regime'),
   /** The kinds of personal data the breach exposed. */
@@ -82,6 +117,19 @@ export const BreachFactsSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code such as SE')
     .optional(),
+};
+
+/**
+ * The facts of a breach as {@link assessBreach} reads them. A key it does not know is refused, with
+ * the fact it probably meant, rather than dropped.
+ *
+ * @example
+ * ```ts
+ * BreachFactsSchema.safeParse({ regimes: ['gdpr'], dataCategories: ['name'], dataSubjects: 1, recipient: 'trusted' }).success; // true
+ * ```
+ */
+export const BreachFactsSchema = z.strictObject(BREACH_FACTS_SHAPE, {
+  error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFactsMessage(issue.keys) : undefined),
 });
 
 /**
@@ -92,7 +140,7 @@ export const BreachFactsSchema = z.object({
  * BreachCircumstancesSchema.parse({ recipientConfirmedDeletion: true }); // { recipientConfirmedDeletion: true }
  * ```
  */
-export const BreachCircumstancesSchema = BreachFactsSchema.pick({
+export const BreachCircumstancesSchema = z.object(BREACH_FACTS_SHAPE).pick({
   recipientBoundBySecrecy: true,
   recipientConfirmedDeletion: true,
   dataRecovered: true,

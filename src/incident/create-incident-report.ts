@@ -13,7 +13,12 @@ import { type Authority, AuthoritySchema } from './data/authorities.js';
 import { misdirectedEmailMeasureIds } from './data/report-texts.js';
 import { type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findAuthority } from './find-authority.js';
-import { impossibleMoments, refuseIssues, sameMailboxIssue } from './impossible-facts.js';
+import {
+  impossibleIncidentDates,
+  impossibleMoments,
+  refuseIssues,
+  sameMailboxIssue,
+} from './impossible-facts.js';
 import {
   ContactPointSchema,
   type IncidentReport,
@@ -152,6 +157,22 @@ export function createIncidentReport(
       detectedAt: [given.detectedAt, ['input', 'detectedAt']],
       initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
       notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
+    }),
+    // Published data has no single recipient to confirm deletion, and cannot be called back.
+    ...(given.recipient === 'public'
+      ? (['recipientConfirmedDeletion', 'dataRecovered'] as const)
+          .filter((key) => given[key] === true)
+          .map((key) => ({
+            path: ['input', key],
+            message: `contradicts recipient "public": published data cannot be ${key === 'dataRecovered' ? 'recovered' : 'confirmed deleted by its recipient'}`,
+          }))
+      : []),
+    ...impossibleIncidentDates({
+      occurredAt: given.occurredAt,
+      detectedAt: given.detectedAt,
+      now: settings.now ?? new Date(),
+      customerCallAt: given.customerCall?.at,
+      timeline: given.timeline?.map((entry) => entry.at) ?? [],
     }),
     ...(given.misdirected
       ? sameMailboxIssue(given.misdirected.intended, given.misdirected.actual, [

@@ -48,6 +48,44 @@ export function impossibleMoments(moments: IncidentMoments): InputIssue[] {
 }
 
 /**
+ * The dates of a new report that cannot belong to its incident: an incident that occurred or was
+ * detected after the report is written, a call to the customer before anyone knew of the breach
+ * (it cannot have told them of it), a step of the timeline before the breach occurred.
+ */
+export function impossibleIncidentDates(dates: {
+  readonly occurredAt: DateInput;
+  readonly detectedAt: DateInput;
+  readonly now: DateInput;
+  readonly customerCallAt?: DateInput | undefined;
+  readonly timeline: readonly DateInput[];
+}): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const occurred = toDate(dates.occurredAt).getTime();
+  const detected = toDate(dates.detectedAt).getTime();
+  const now = toDate(dates.now).getTime();
+  if (occurred > now)
+    issues.push({
+      path: ['input', 'occurredAt'],
+      message: 'the incident is dated after the report is written',
+    });
+  if (detected > now)
+    issues.push({ path: ['input', 'detectedAt'], message: 'detected after the report is written' });
+  if (dates.customerCallAt !== undefined && toDate(dates.customerCallAt).getTime() < detected)
+    issues.push({
+      path: ['input', 'customerCall', 'at'],
+      message: 'the call to the customer is dated before the incident was detected (detectedAt)',
+    });
+  dates.timeline.forEach((at, index) => {
+    if (toDate(at).getTime() < occurred)
+      issues.push({
+        path: ['input', 'timeline', index, 'at'],
+        message: 'a step of the incident is dated before it occurred (occurredAt)',
+      });
+  });
+  return issues;
+}
+
+/**
  * The issue when the address a message went to is the very mailbox it was meant for (the same
  * address, or one its provider delivers to the same inbox: case, Gmail's dots, a sub-address):
  * then nothing was misdirected, and a report of it would be untrue.

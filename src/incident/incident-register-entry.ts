@@ -81,11 +81,11 @@ export function incidentRegisterEntry(
       }`
     : s('anmäls inte', 'not notified');
   const subjects = decision.notifyDataSubjects
-    ? `${s('de berörda underrättas', 'people concerned told')}${
-        checked.subscriberNotice.notifiedAt === undefined
-          ? ''
-          : ` ${reportDateTime(phrasing, checked.subscriberNotice.notifiedAt)}`
-      }`
+    ? checked.subscriberNotice.notifiedAt !== undefined
+      ? `${s('de berörda underrättade', 'people concerned told')} ${reportDateTime(phrasing, checked.subscriberNotice.notifiedAt)}`
+      : checked.customerCall !== undefined
+        ? s('de berörda underrättade', 'people concerned told')
+        : s('de berörda ska underrättas', 'people concerned to be told')
     : checked.customerCall !== undefined || checked.subscriberNotice.notifiedAt !== undefined
       ? // Told although the law did not require it: the register says so, not that a duty was met.
         s(

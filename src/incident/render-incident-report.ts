@@ -379,10 +379,26 @@ function precedentsSection(
         'Published decisions on similar breaches, the closest first:',
       ),
     ],
-    list: precedents.map(
-      (precedent) =>
-        `${precedent.authority} (${precedent.country}), ${precedent.document}, ${precedent.date}: ${describeConclusions(precedent.conclusions, phrasing.locale, precedent.profile)}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(precedent.alike, phrasing.locale)}. ${precedent.reference}`,
-    ),
+    list: precedents.map((precedent) => {
+      // An authority already named with its country ("Datatilsynet (DK)") is not given it twice.
+      const authority = precedent.authority.endsWith(`(${precedent.country})`)
+        ? precedent.authority
+        : `${precedent.authority} (${precedent.country})`;
+      // An undated case study is stored with the year it was read: a bare year not before the
+      // report's own is that year, not the decision's, and is not printed as if it were.
+      const undated = /^\d{4}$/.test(precedent.date) && precedent.date >= report.createdAt.slice(0, 4);
+      const date = undated ? say(phrasing, 'odaterat', 'undated') : precedent.date;
+      const differs =
+        (precedent.conclusions.notifyAuthority !== null &&
+          precedent.conclusions.notifyAuthority !== assessment.notifyAuthority) ||
+        (precedent.conclusions.notifyDataSubjects !== null &&
+          precedent.conclusions.notifyDataSubjects !== assessment.notifyDataSubjects);
+      const conclusions = describeConclusions(precedent.conclusions, phrasing.locale, precedent.profile);
+      const decided = differs
+        ? `${say(phrasing, 'beslutade annorlunda', 'decided differently')}: ${conclusions}`
+        : conclusions;
+      return `${authority}, ${precedent.document}, ${date}: ${decided}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(precedent.alike, phrasing.locale)}. ${precedent.reference}`;
+    }),
   };
 }
 

@@ -305,7 +305,16 @@ export function decisionParagraphs(
     : s('Incidenten anmäls inte till någon tillsynsmyndighet', 'The breach is not notified to any authority');
   const courtesy = courtesyNotice(report, final);
   const subjects = decision.notifyDataSubjects
-    ? s(sv('de berörda underrättas', 'de registrerade informeras'), 'the people concerned are told')
+    ? // A duty is stated as done only once a notice or a call is recorded; until then it is a duty.
+      report.customerCall !== undefined || report.subscriberNotice.notifiedAt !== undefined
+      ? s(
+          sv('de berörda har underrättats', 'de registrerade har informerats'),
+          'the people concerned have been told',
+        )
+      : s(
+          sv('de berörda ska underrättas', 'de registrerade ska informeras'),
+          'the people concerned must be told',
+        )
     : courtesy === 'done'
       ? s(
           sv(

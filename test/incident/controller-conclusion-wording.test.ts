@@ -13,12 +13,12 @@ const retailer = {
 };
 
 describe('the conclusion of a controller’s Swedish report uses the GDPR’s words', () => {
-  it('says the data subjects are informed (dataskyddsförordningen art. 34), not that “de berörda underrättas”', () => {
+  it('says the data subjects must be informed (dataskyddsförordningen art. 34) while no one is told, not that “de berörda underrättas”', () => {
     const text = renderIncidentReport(createIncidentReport(retailer, { now: '2024-10-15T11:00:00+02:00' }), {
       locale: 'sv',
     });
     const conclusion = text.slice(text.indexOf('Slutsats\n'), text.indexOf('Tidslinje\n'));
-    expect(conclusion).toContain('Incidenten anmäls till IMY, och de registrerade informeras.');
+    expect(conclusion).toContain('Incidenten anmäls till IMY, och de registrerade ska informeras.');
     expect(conclusion).not.toContain('underrätta');
   });
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
+import { createIncidentReport } from '../../src/incident/index.js';
+import { seedCase } from './seed-case.js';
+
+/** The paths of the fields the refusal names. */
+function refusedPaths(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return (error as InvalidInputError).issues.map((issue) => issue.path.join('.'));
+  }
+  throw new Error('accepted');
+}
+
+describe('dates that cannot belong to the incident', () => {
+  it('refuses a call to the customer dated years before the incident was detected', () => {
+    expect(
+      refusedPaths(() =>
+        createIncidentReport({ ...seedCase, customerCall: { at: '2010-05-01T10:00:00Z', answers: [] } }),
+      ),
+    ).toContain('input.customerCall.at');
+  });
+
+  it('refuses a step of the timeline dated before the incident occurred', () => {
+    expect(
+      refusedPaths(() =>
+        createIncidentReport({
+          ...seedCase,
+          timeline: [{ at: '2017-01-01T10:00:00Z', what: 'The recipient deleted the message.' }],
+        }),
+      ),
+    ).toContain('input.timeline.0.at');
+  });
+
+  it('refuses an incident dated after the report is written', () => {
+    expect(refusedPaths(() => createIncidentReport(seedCase, { now: '2018-01-01T00:00:00Z' }))).toContain(
+      'input.occurredAt',
+    );
+  });
+
+  it('accepts a call made after detection', () => {
+    expect(() =>
+      createIncidentReport({ ...seedCase, customerCall: { at: '2018-02-24T10:00:00Z', answers: [] } }),
+    ).not.toThrow();
+  });
+});
