@@ -18,6 +18,16 @@ export interface TestDatabase {
  * files run side by side without seeing each other's tables. Fails every test of the file, with
  * the one line saying how to install PostgreSQL, when the run could not start it.
  */
+/**
+ * node-postgres emits an idle client's error on its pool, and an unheard one ends the process
+ * (node-postgres "Pool" docs, `error` event). The server ending an idle connection on shutdown or
+ * on `DROP DATABASE ... WITH (FORCE)` (SQLSTATE 57P01, admin_shutdown) is expected at the end of a
+ * file; any other error is thrown, so it still fails the run.
+ */
+function ignoreAdminShutdown(error: Error & { code?: string }): void {
+  if (error.code !== '57P01') throw error;
+}
+
 export function usePostgres(): TestDatabase {
   let pool: pg.Pool | undefined;
   const pools: pg.Pool[] = [];
@@ -35,6 +45,7 @@ export function usePostgres(): TestDatabase {
       await admin.end();
     }
     pool = new pg.Pool({ database: name, max: 4 });
+    pool.on('error', ignoreAdminShutdown);
     pools.push(pool);
   });
   afterAll(async () => {
@@ -43,6 +54,16 @@ export function usePostgres(): TestDatabase {
     const admin = new pg.Client({ database: 'postgres' });
     await admin.connect();
     try {
+      // A pool's end() resolves before the server has closed every backend; dropping with FORCE
+      // then would end a connection still closing, and its client would raise 57P01 unheard.
+      for (let tries = 0; tries < 50; tries++) {
+        const { rows } = await admin.query<{ open: number }>(
+          'SELECT count(*)::integer AS open FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (rows[0]?.open === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     } finally {
       await admin.end();
@@ -56,6 +77,7 @@ export function usePostgres(): TestDatabase {
     },
     newPool(config = {}) {
       const another = new pg.Pool({ database: name, max: 4, ...config });
+      another.on('error', ignoreAdminShutdown);
       pools.push(another);
       return another;
     },
