@@ -61,8 +61,10 @@ export function startPostgresCluster(
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) => {
     const full = asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-    const result = spawnSync(full[0] as string, full[1] as string[], { encoding: 'utf8' });
-    if (result.error) throw result.error;
+    // A cluster that cannot start must fail the run, never hang it: initdb and `pg_ctl -w` finish
+    // in seconds; 90 s is far past that on a loaded machine.
+    const result = spawnSync(full[0] as string, full[1] as string[], { encoding: 'utf8', timeout: 90_000 });
+    if (result.error) throw new Error(`${command} did not finish: ${result.error.message}`);
     if (result.status !== 0) {
       throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`.trim());
     }
