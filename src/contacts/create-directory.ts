@@ -131,7 +131,8 @@ export function isDirectory(value: unknown): value is Directory {
   );
 }
 
-const CustomerIdSchema = z.string();
+/** A customer id as the directories read it (shared with the PostgreSQL directory). */
+export const CustomerIdSchema = z.string();
 
 const DirectoryOptionsSchema = z.object({
   mailboxRules: MailboxRulesSchema.optional(),
@@ -153,7 +154,7 @@ interface FindAddressInput {
   readonly excludeCustomerId?: string;
 }
 
-const FindAddressInputSchema = z.object({
+export const FindAddressInputSchema = z.object({
   entered: z.union([
     z.string(),
     z.custom<ParsedAddress>(
@@ -169,7 +170,7 @@ const FindAddressInputSchema = z.object({
   excludeCustomerId: CustomerIdSchema.optional(),
 });
 
-const FindAddressOptionsSchema = z.object({
+export const FindAddressOptionsSchema = z.object({
   maxDistance: z.union([z.literal(0), z.literal(1)]).optional(),
 });
 

@@ -12,10 +12,13 @@ import {
 import { defaultMailboxRules, type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
 import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
-import type {
-  DirectoryAddressMatch,
-  DirectoryCustomer,
-  DirectoryPhoneMatch,
+import {
+  CustomerIdSchema,
+  type DirectoryAddressMatch,
+  type DirectoryCustomer,
+  type DirectoryPhoneMatch,
+  FindAddressInputSchema,
+  FindAddressOptionsSchema,
 } from '../contacts/create-directory.js';
 import { type Customer, CustomerSchema } from '../contacts/customer.js';
 import { InvalidInputError } from '../errors.js';
@@ -89,28 +92,6 @@ const WriteOptionsSchema = z.object({
       'a pg client (pool.connect()) in an open transaction',
     )
     .optional(),
-});
-
-const CustomerIdSchema = z.string();
-
-const FindAddressInputSchema = z.object({
-  entered: z.union([
-    z.string(),
-    z.custom<ParsedAddress>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as ParsedAddress).address === 'string' &&
-        typeof (value as ParsedAddress).local === 'string' &&
-        typeof (value as ParsedAddress).domain === 'string',
-      'an address as text, or as parseAddress parsed it',
-    ),
-  ]),
-  excludeCustomerId: CustomerIdSchema.optional(),
-});
-
-const FindAddressOptionsSchema = z.object({
-  maxDistance: z.union([z.literal(0), z.literal(1)]).optional(),
 });
 
 const FindPhoneInputSchema = z.object({
