@@ -8,6 +8,9 @@
  * directory at 100,000 and 1,000,000 customers; the PostgreSQL directory at 1,000,000 customers
  * (on a throwaway local cluster, skipped with the reason where PostgreSQL is not installed); the
  * `email-guard` command's `customers check` and `audit` on files at 100,000 and 1,000,000 customers.
+ *
+ * `npm run bench -- --only recipient,directory` runs only the sections named (recipient, pipeline,
+ * directory, postgres, cli); without `--only`, every section runs.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,18 +26,47 @@ interface Baseline {
   readonly recipient: RecipientBaseline;
 }
 
+/** The sections in the order they run, each by the name `--only` takes. */
+const SECTIONS = {
+  recipient: () => {
+    printRecipientBench(baseline.recipient);
+  },
+  pipeline: () => benchPipeline(),
+  directory: () => benchDirectory({ customers: [100_000, 1_000_000] }),
+  postgres: () => benchPostgres({ customers: 1_000_000 }),
+  cli: () => benchCli([100_000, 1_000_000]),
+} satisfies Record<string, () => unknown>;
+type Section = keyof typeof SECTIONS;
+
+/** The sections `--only a,b` (or `--only=a,b`) names, every one without it; an unknown name stops the run. */
+function selectedSections(args: readonly string[]): Section[] {
+  const all = Object.keys(SECTIONS) as Section[];
+  const at = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (at === -1) return all;
+  const arg = args[at] as string;
+  const value = arg === '--only' ? args[at + 1] : arg.slice('--only='.length);
+  const names = (value ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const unknown = names.filter((name) => !Object.hasOwn(SECTIONS, name));
+  if (names.length === 0 || unknown.length > 0) {
+    console.error(
+      `--only takes a comma-separated list of sections out of ${all.join(', ')}; got ${JSON.stringify(value ?? '')}`,
+    );
+    process.exit(2);
+  }
+  return all.filter((section) => names.includes(section));
+}
+
+const sections = selectedSections(process.argv.slice(2));
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
 console.log(
   `email-guard benchmark: Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
 );
 console.log(`Baseline: bench/baseline.json, commit ${baseline.commit} on ${baseline.machine}\n`);
 
-printRecipientBench(baseline.recipient);
-console.log();
-await benchPipeline();
-console.log();
-await benchDirectory({ customers: [100_000, 1_000_000] });
-console.log();
-await benchPostgres({ customers: 1_000_000 });
-console.log();
-await benchCli([100_000, 1_000_000]);
+for (const [index, section] of sections.entries()) {
+  if (index > 0) console.log();
+  await SECTIONS[section]();
+}
