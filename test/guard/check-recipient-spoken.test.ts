@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realLessCommonDomains } from '../../eval/names.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
-import type { Finding, FindingCode, Verdict } from '../../src/guard/verdict.js';
-
-function codes(verdict: Verdict): FindingCode[] {
-  return verdict.findings.map((finding) => finding.code);
-}
-
-function find<C extends FindingCode>(verdict: Verdict, code: C): Extract<Finding, { code: C }> {
-  const found = verdict.findings.find((finding) => finding.code === code);
-  if (!found) throw new Error(`no ${code} finding in ${JSON.stringify(codes(verdict))}`);
-  return found as Extract<Finding, { code: C }>;
-}
+import { codes, find } from '../support/verdict-findings.js';
 
 const karin = { id: 'C-3101', name: 'Karin Berg', emails: ['karin.berg@telia.com'] };
 const anna = { id: 'C-1001', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'] };
