@@ -66,6 +66,37 @@ describe('a provider name spelt as it sounds', () => {
   });
 });
 
+describe('a provider domain misread or with its dots out of place', () => {
+  it.each([
+    ['anna@gmaii.com', 'anna@gmail.com'],
+    ['anna@gmai1.com', 'anna@gmail.com'],
+    ['anna@te1ia.se', 'anna@telia.se'],
+    ['anna@gmail.com.se', 'anna@gmail.com'],
+    ['anna@gmail.se.com', 'anna@gmail.com'],
+    ['anna@gmailcom.se', 'anna@gmail.com'],
+    ['per.ek@telia.com.se', 'per.ek@telia.com'],
+  ])('blocks %s for a new customer and suggests %s', (entered, suggestion) => {
+    const verdict = checkRecipient({ entered, customer: newCustomer('Anna Ek') });
+    expect(verdict.action).toBe('block');
+    expect(verdict.suggestion).toBe(suggestion);
+    expect(find(verdict, 'domain-typo').suggestedDomain).toBe(suggestion.split('@')[1]);
+  });
+
+  it('suggests the known address when the provider domain on file has an ending added', () => {
+    const per = { id: 'C-7', name: 'Per Ek', emails: ['per.ek@telia.com'] };
+    const verdict = checkRecipient({ entered: 'per.ek@telia.com.se', customer: per });
+    expect(verdict.action).toBe('block');
+    expect(verdict.suggestion).toBe('per.ek@telia.com');
+    expect(codes(verdict)).not.toContain('sibling-domain');
+  });
+
+  it.each(realLessCommonDomains)('still never corrects the real domain %s', (domain) => {
+    const verdict = checkRecipient({ entered: `anna.ek@${domain}`, customer: newCustomer('Anna Ek') });
+    expect(codes(verdict)).not.toContain('domain-typo');
+    expect(verdict.suggestion).toBeUndefined();
+  });
+});
+
 describe('an address pasted or dictated with more than the address', () => {
   it('blocks a pasted display name and suggests the known address it holds', () => {
     const verdict = checkRecipient({ entered: '"Berg, Karin" <karin.berg@telia.com>', customer: karin });
