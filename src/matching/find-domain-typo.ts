@@ -77,6 +77,12 @@ const COMMON_SUFFIXES = [
 const LOCAL_SUFFIXES: ReadonlySet<string> = new Set(['se', 'nu']);
 // Names shorter than this are too short to tell a slip from another real name (`gmx`, `web`, `me`).
 const MIN_NAME_LENGTH = 5;
+// A character typed for a letter of a provider's name because the letter was read as it: a lower-case
+// l read as a capital I (typed `i`, then folded) or as a digit one, a lower-case o as a zero. Unicode
+// confusables.txt (UTS #39) gives DIGIT ONE and LATIN CAPITAL LETTER I the skeleton of LATIN SMALL
+// LETTER L, and DIGIT ZERO that of LATIN CAPITAL LETTER O. Only the typed character is read for the
+// written one: a written i has its dot, so `tella` is no misreading of `telia`.
+const READ_FOR: Readonly<Record<string, string>> = { i: 'l', '1': 'l', '0': 'o' };
 // Remember this many recent verdicts: customer bases repeat a few thousand domains endlessly.
 const CACHE_SIZE = 4096;
 
@@ -109,12 +115,18 @@ export function createDomainTypoFinder(options: DomainTypoOptions = {}): DomainT
     }
   }
   const sounds = indexSounds(providerDomains);
+  // Each provider domain written without its dots (`gmailcom`), for a dot left out or added.
+  const withoutDots = new Map<string, string>();
+  for (const domain of known) withoutDots.set(domain.replaceAll('.', ''), domain);
   const cache = new Map<string, DomainTypo | null>();
 
   return (domain) => {
     const cached = cache.get(domain);
     if (cached !== undefined) return cached ?? undefined;
-    const answer = known.has(domain) ? undefined : judge(domain, providerDomains, topLevelDomains, sounds);
+    const answer = known.has(domain)
+      ? undefined
+      : (misplacedDots(domain, known, withoutDots) ??
+        judge(domain, providerDomains, topLevelDomains, sounds));
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(domain, answer ?? null);
     return answer;
@@ -228,6 +240,40 @@ function judge(
   );
 }
 
+/**
+ * A provider domain with a dot out of place or a home ending added by habit: `gmail.com.se` and
+ * `gmail.se.com` (`.se` or `.nu` added after or before the provider's ending), `gmailcom.se` (the
+ * dot left out, then `.se` added), `g.mail.com` (a dot inside the name). Only the Swedish endings
+ * count as added: `yahoo.com.au` or `hotmail.com.br` are another country's domains, not a habit.
+ */
+function misplacedDots(
+  domain: string,
+  known: ReadonlySet<string>,
+  withoutDots: ReadonlyMap<string, string>,
+): DomainTypo | undefined {
+  const labels = domain.split('.');
+  const last = labels[labels.length - 1] as string;
+  if (labels.length >= 3 && LOCAL_SUFFIXES.has(last)) {
+    const before = labels.slice(0, -1).join('.');
+    if (known.has(before)) return typo(domain, [before], 'top-level-domain');
+  }
+  if (labels.length === 2 && LOCAL_SUFFIXES.has(last)) {
+    const together = withoutDots.get(labels[0] as string);
+    if (together !== undefined && together !== domain) return typo(domain, [together], 'top-level-domain');
+  }
+  if (labels.length >= 3 && LOCAL_SUFFIXES.has(labels[labels.length - 2] as string)) {
+    const without = [...labels.slice(0, -2), last].join('.');
+    if (known.has(without)) return typo(domain, [without], 'top-level-domain');
+  }
+  // One dot too many inside a provider's name (`g.mail.com`, `hot.mail.se`): the same letters.
+  const together = withoutDots.get(labels.join(''));
+  if (together !== undefined && together.split('.').length + 1 === labels.length) {
+    const suffixAgrees = together.endsWith(`.${last}`);
+    if (suffixAgrees) return typo(domain, [together], 'provider-name');
+  }
+  return undefined;
+}
+
 interface SoundIndex {
   /** Every provider name on the table: a real name, never read as another one spelt by ear. */
   readonly names: ReadonlySet<string>;
@@ -274,7 +320,11 @@ function isNameSlip(entered: string, provider: string): boolean {
   const [edit] = explainEdits(provider, entered);
   if (edit?.kind !== 'substituted') return true;
   // A substitution in a short name is as often another word (`tella`, `email`) as a slip.
-  return provider.length >= 7 || areKeyboardNeighbours(edit.character, edit.expected);
+  return (
+    provider.length >= 7 ||
+    areKeyboardNeighbours(edit.character, edit.expected) ||
+    READ_FOR[edit.character] === edit.expected
+  );
 }
 
 /**

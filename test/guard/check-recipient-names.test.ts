@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
-import type { Finding, FindingCode, Verdict } from '../../src/guard/verdict.js';
-
-function codes(verdict: Verdict): FindingCode[] {
-  return verdict.findings.map((finding) => finding.code);
-}
-
-function find<C extends FindingCode>(verdict: Verdict, code: C): Extract<Finding, { code: C }> {
-  const found = verdict.findings.find((finding) => finding.code === code);
-  if (!found) throw new Error(`no ${code} finding in ${JSON.stringify(codes(verdict))}`);
-  return found as Extract<Finding, { code: C }>;
-}
+import { codes, find } from '../support/verdict-findings.js';
 
 const maria = { id: 'C-1', name: 'Maria Lund', emails: ['maria.lund79@telia.com'] };
 const nils = { id: 'C-2', name: 'Nils Ek', emails: ['nils61@gmail.com'] };

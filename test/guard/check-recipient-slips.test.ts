@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/contacts/customer.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
-import type { Finding, FindingCode, Verdict } from '../../src/guard/verdict.js';
-
-function codes(verdict: Verdict): FindingCode[] {
-  return verdict.findings.map((finding) => finding.code);
-}
-
-function find<C extends FindingCode>(verdict: Verdict, code: C): Extract<Finding, { code: C }> {
-  const found = verdict.findings.find((finding) => finding.code === code);
-  if (!found) throw new Error(`no ${code} finding in ${JSON.stringify(codes(verdict))}`);
-  return found as Extract<Finding, { code: C }>;
-}
+import { codes, find } from '../support/verdict-findings.js';
 
 const knownAt = (...emails: string[]): Customer => ({ id: 'C-1', name: 'Åke Löfgren', emails });
 

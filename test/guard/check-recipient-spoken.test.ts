@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realLessCommonDomains } from '../../eval/names.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
-import type { Finding, FindingCode, Verdict } from '../../src/guard/verdict.js';
-
-function codes(verdict: Verdict): FindingCode[] {
-  return verdict.findings.map((finding) => finding.code);
-}
-
-function find<C extends FindingCode>(verdict: Verdict, code: C): Extract<Finding, { code: C }> {
-  const found = verdict.findings.find((finding) => finding.code === code);
-  if (!found) throw new Error(`no ${code} finding in ${JSON.stringify(codes(verdict))}`);
-  return found as Extract<Finding, { code: C }>;
-}
+import { codes, find } from '../support/verdict-findings.js';
 
 const karin = { id: 'C-3101', name: 'Karin Berg', emails: ['karin.berg@telia.com'] };
 const anna = { id: 'C-1001', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'] };
@@ -73,6 +63,37 @@ describe('a provider name spelt as it sounds', () => {
     const verdict = checkRecipient({ entered: 'karin.berg@telia.se', customer: karin });
     expect(codes(verdict)).toContain('sibling-domain');
     expect(codes(verdict)).not.toContain('domain-typo');
+  });
+});
+
+describe('a provider domain misread or with its dots out of place', () => {
+  it.each([
+    ['anna@gmaii.com', 'anna@gmail.com'],
+    ['anna@gmai1.com', 'anna@gmail.com'],
+    ['anna@te1ia.se', 'anna@telia.se'],
+    ['anna@gmail.com.se', 'anna@gmail.com'],
+    ['anna@gmail.se.com', 'anna@gmail.com'],
+    ['anna@gmailcom.se', 'anna@gmail.com'],
+    ['per.ek@telia.com.se', 'per.ek@telia.com'],
+  ])('blocks %s for a new customer and suggests %s', (entered, suggestion) => {
+    const verdict = checkRecipient({ entered, customer: newCustomer('Anna Ek') });
+    expect(verdict.action).toBe('block');
+    expect(verdict.suggestion).toBe(suggestion);
+    expect(find(verdict, 'domain-typo').suggestedDomain).toBe(suggestion.split('@')[1]);
+  });
+
+  it('suggests the known address when the provider domain on file has an ending added', () => {
+    const per = { id: 'C-7', name: 'Per Ek', emails: ['per.ek@telia.com'] };
+    const verdict = checkRecipient({ entered: 'per.ek@telia.com.se', customer: per });
+    expect(verdict.action).toBe('block');
+    expect(verdict.suggestion).toBe('per.ek@telia.com');
+    expect(codes(verdict)).not.toContain('sibling-domain');
+  });
+
+  it.each(realLessCommonDomains)('still never corrects the real domain %s', (domain) => {
+    const verdict = checkRecipient({ entered: `anna.ek@${domain}`, customer: newCustomer('Anna Ek') });
+    expect(codes(verdict)).not.toContain('domain-typo');
+    expect(verdict.suggestion).toBeUndefined();
   });
 });
 

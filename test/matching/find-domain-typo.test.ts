@@ -86,6 +86,44 @@ describe('findDomainTypo', () => {
     });
   });
 
+  describe('letters read for others in a provider name', () => {
+    it.each([
+      ['gmaii.com', 'gmail.com'],
+      ['gmai1.com', 'gmail.com'],
+      ['te1ia.se', 'telia.se'],
+      ['te1ia.com', 'telia.com'],
+      ['yah0o.com', 'yahoo.com'],
+    ])('corrects %s, an l read as a capital I or a 1 (or an o as a 0), to %s', (typed, corrected) => {
+      const typo = findDomainTypo(typed);
+      expect(typo?.suggestedDomain).toBe(corrected);
+      expect(typo?.reason).toBe('provider-name');
+    });
+
+    it('does not read an l typed for an i as a look-alike: a written i has its dot', () => {
+      expect(findDomainTypo('tella.com')).toBeUndefined();
+    });
+  });
+
+  describe('a dot left out or an ending added to a provider domain', () => {
+    it.each([
+      ['gmail.com.se', 'gmail.com'],
+      ['gmail.se.com', 'gmail.com'],
+      ['gmailcom.se', 'gmail.com'],
+      ['telia.com.se', 'telia.com'],
+      ['hotmail.se.nu', 'hotmail.se'],
+      ['g.mail.com', 'gmail.com'],
+    ])('corrects %s to the provider domain %s', (typed, corrected) => {
+      expect(findDomainTypo(typed)?.suggestedDomain).toBe(corrected);
+    });
+
+    it.each(['mail.telia.com', 'gmail.foretaget.se', 'telia.se', 'telia.nu', 'se.com'])(
+      'leaves %s alone: no home ending added, no dot out of place',
+      (domain) => {
+        expect(findDomainTypo(domain)).toBeUndefined();
+      },
+    );
+  });
+
   describe('provider names spelled by ear', () => {
     it.each([
       ['dschimejl.com', 'gmail.com'],
