@@ -215,12 +215,34 @@ function spokenDateTime(phrasing: Phrasing, iso: string): string {
     : `${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}`;
 }
 
-/** The measures of one status as the notice says them; a proposed or rejected one is never said. */
+/**
+ * The measures as the notice says them: as done only those recorded as done (dated where the date
+ * was recorded), as still to be done those planned or proposed; a rejected one is never said.
+ */
 function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'done' | 'planned'): string[] {
   const texts: Readonly<Record<string, string | undefined>> = noticeMeasureTexts[phrasing.locale][status];
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(phrasing.locale === 'sv' ? 'sv-SE' : 'en-GB', {
+      timeZone: phrasing.timeZone,
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    }).format(new Date(iso));
   return report.measures
-    .filter((measure) => measure.status === status && measure.id !== 'inform-customer')
-    .map((measure) => measure.text ?? texts[measure.id] ?? measureText(phrasing, measure));
+    .filter(
+      (measure) =>
+        (status === 'done'
+          ? measure.status === 'done'
+          : measure.status === 'planned' || measure.status === 'proposed') &&
+        measure.id !== 'inform-customer',
+    )
+    .map((measure) => {
+      const text =
+        measure.text ??
+        texts[measure.id] ??
+        measureText(phrasing, { ...measure, status: measure.status === 'done' ? 'done' : 'planned' });
+      return measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
+    });
 }
 
 function noticeParts(

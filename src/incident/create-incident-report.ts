@@ -173,6 +173,7 @@ export function createIncidentReport(
       now: settings.now ?? new Date(),
       customerCallAt: given.customerCall?.at,
       timeline: given.timeline?.map((entry) => entry.at) ?? [],
+      measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
     }),
     ...(given.misdirected
       ? sameMailboxIssue(given.misdirected.intended, given.misdirected.actual, [

@@ -58,28 +58,47 @@ export function impossibleIncidentDates(dates: {
   readonly now: DateInput;
   readonly customerCallAt?: DateInput | undefined;
   readonly timeline: readonly DateInput[];
+  /** The done dates of the measures, by index (a measure without one is `undefined`). */
+  readonly measuresDoneAt?: readonly (DateInput | undefined)[];
+  /** The path the fields are named under. @default ['input'] */
+  readonly at?: Path;
 }): InputIssue[] {
+  const base = dates.at ?? ['input'];
   const issues: InputIssue[] = [];
   const occurred = toDate(dates.occurredAt).getTime();
   const detected = toDate(dates.detectedAt).getTime();
   const now = toDate(dates.now).getTime();
   if (occurred > now)
     issues.push({
-      path: ['input', 'occurredAt'],
+      path: [...base, 'occurredAt'],
       message: 'the incident is dated after the report is written',
     });
   if (detected > now)
-    issues.push({ path: ['input', 'detectedAt'], message: 'detected after the report is written' });
+    issues.push({ path: [...base, 'detectedAt'], message: 'detected after the report is written' });
   if (dates.customerCallAt !== undefined && toDate(dates.customerCallAt).getTime() < detected)
     issues.push({
-      path: ['input', 'customerCall', 'at'],
+      path: [...base, 'customerCall', 'at'],
       message: 'the call to the customer is dated before the incident was detected (detectedAt)',
     });
   dates.timeline.forEach((at, index) => {
     if (toDate(at).getTime() < occurred)
       issues.push({
-        path: ['input', 'timeline', index, 'at'],
+        path: [...base, 'timeline', index, 'at'],
         message: 'a step of the incident is dated before it occurred (occurredAt)',
+      });
+  });
+  // A measure against a breach cannot have been taken before the breach happened, nor after the
+  // report that states it as done was written.
+  dates.measuresDoneAt?.forEach((at, index) => {
+    if (at === undefined) return;
+    const done = toDate(at).getTime();
+    if (done < occurred || done > now)
+      issues.push({
+        path: [...base, 'measures', index, 'doneAt'],
+        message:
+          done < occurred
+            ? 'a measure is dated done before the incident occurred (occurredAt)'
+            : 'a measure is dated done after the report is written',
       });
   });
   return issues;

@@ -13,15 +13,26 @@ import { DecisionSchema, OfficerJudgmentSchema } from './officer-judgment.js';
 
 const Timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' });
 
-/** One measure taken or proposed after the breach. */
-export const MeasureSchema = z.object({
-  /** A usual measure's id (`recall-and-delete`, ...) or the caller's own. */
-  id: z.string().min(1),
-  /** `proposed` until the caller confirms it was done (or plans it, or rejects it). */
-  status: z.enum(['proposed', 'done', 'planned', 'rejected']),
-  /** The caller's own wording; without it the usual measure's text is used in the report's language. */
-  text: z.string().min(1).optional(),
-});
+/**
+ * One measure taken or proposed after the breach. A measure is stated as done only with `status:
+ * 'done'`, and dated when `doneAt` records when (GDPR Art. 33(3)(d) asks for the measures "taken or
+ * proposed": the report keeps the two apart).
+ */
+export const MeasureSchema = z
+  .object({
+    /** A usual measure's id (`recall-and-delete`, ...) or the caller's own. */
+    id: z.string().min(1),
+    /** `proposed` until the caller confirms it was done (or plans it, or rejects it). */
+    status: z.enum(['proposed', 'done', 'planned', 'rejected']),
+    /** The caller's own wording; without it the usual measure's text is used in the report's language. */
+    text: z.string().min(1).optional(),
+    /** When it was done: only for a measure with `status: 'done'`. */
+    doneAt: z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' }).optional(),
+  })
+  .refine((measure) => measure.doneAt === undefined || measure.status === 'done', {
+    path: ['doneAt'],
+    message: 'a measure that is not done has no done date: set status "done", or leave doneAt out',
+  });
 /** One measure (see {@link MeasureSchema}). */
 export type Measure = z.infer<typeof MeasureSchema>;
 

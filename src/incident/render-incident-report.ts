@@ -255,7 +255,14 @@ function buildSections(
           : [],
       list: measures.map(
         (measure) =>
-          `${measureText(phrasing, measure)}${statusLabel[measure.status as keyof typeof statusLabel] ?? ''}`,
+          `${reportMeasureText(phrasing, report, final, measure)}${
+            measure.doneAt
+              ? s(
+                  ` (genomförd ${reportDateTime(phrasing, measure.doneAt)})`,
+                  ` (done ${reportDateTime(phrasing, measure.doneAt)})`,
+                )
+              : (statusLabel[measure.status as keyof typeof statusLabel] ?? '')
+          }`,
       ),
     },
     {
@@ -402,6 +409,38 @@ function precedentsSection(
   };
 }
 
+/**
+ * A measure as the report lists it. Telling the customer, while only proposed and not required by
+ * law, is a recommendation with its reason, not a duty (GDPR Art. 34(1) and Regulation 611/2013
+ * Art. 3(1) set the duty; Recital 86 the reason to tell them anyway).
+ */
+function reportMeasureText(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  final: FinalAssessment,
+  measure: IncidentReport['measures'][number],
+): string {
+  if (
+    measure.id !== 'inform-customer' ||
+    measure.text ||
+    measure.status === 'done' ||
+    report.subscriberNotice.required
+  )
+    return measureText(phrasing, measure);
+  const recommended = final.assessment.recommendations.some((item) => item.code === 'courtesy-notice');
+  return recommended
+    ? say(
+        phrasing,
+        'Det rekommenderas att informera kunden som en service, fast lagen inte kräver det här, så att kunden kan vara uppmärksam på missbruk av uppgifterna (dataskyddsförordningen skäl 86).',
+        'Telling the customer as a courtesy is recommended, though the law does not require it here, so they can stay alert to misuse of their details (GDPR Recital 86).',
+      )
+    : say(
+        phrasing,
+        'Lagen kräver inte att kunden informeras här; det kan göras som en service.',
+        'The law does not require telling the customer here; it may be done as a courtesy.',
+      );
+}
+
 function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: FinalAssessment): string[] {
   const notice = report.subscriberNotice;
   const means = notice.means.map(
@@ -460,12 +499,23 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
   // built by buildCustomerNotice say (GDPR Art. 34(2); Regulation 611/2013 Annex II). A notice that is
   // only recommended has no content yet.
   if (courtesy === 'recommended' && notice.content === undefined) return lines;
+  // The notice states as done only the measures recorded as done (buildCustomerNotice); where none
+  // is, saying that it tells what was done would be untrue.
+  const told = report.measures.filter((measure) => measure.id !== 'inform-customer');
+  const done =
+    told.some((measure) => measure.status === 'done') || report.facts.recipientConfirmedDeletion === true;
+  const pending = told.some((measure) => measure.status === 'planned' || measure.status === 'proposed');
+  const measuresSaid = say(
+    phrasing,
+    done ? ' vilka åtgärder som vidtagits,' : pending ? ' vilka åtgärder som ska vidtas,' : '',
+    done ? ' what was done,' : pending ? ' what is to be done,' : '',
+  );
   lines.push(
     notice.content ??
       say(
         phrasing,
-        `${controller ? 'Informationen' : 'Underrättelsen'} beskriver vad som hänt, vilka uppgifter den andra personen kunnat se, vilka åtgärder som vidtagits, vad kunden bör vara uppmärksam på, samt kontaktuppgifter och referensnummer.`,
-        'The notice says what happened, which details the other person could see, what was done, what the customer should watch for, and gives contact details and the reference number.',
+        `${controller ? 'Informationen' : 'Underrättelsen'} beskriver vad som hänt, vilka uppgifter den andra personen kunnat se,${measuresSaid} vad kunden bör vara uppmärksam på, samt kontaktuppgifter och referensnummer.`,
+        `The notice says what happened, which details the other person could see,${measuresSaid} what the customer should watch for, and gives contact details and the reference number.`,
       ),
   );
   return lines;

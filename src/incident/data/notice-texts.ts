@@ -4,7 +4,7 @@ import type { MisdirectedEmailMeasureId, ReportLocale } from './report-texts.js'
 /**
  * The usual measures as the customer notice says them: in the first person plural, to the customer
  * in the second person, once as done ("what we have done") and once as planned ("what we will do").
- * A measure that is only proposed is never in a notice. No measure names the employee who made the
+ * A measure that is only proposed is said as planned. No measure names the employee who made the
  * mistake: the organisation answers for it (GDPR Art. 24).
  */
 export const noticeMeasureTexts: Readonly<
