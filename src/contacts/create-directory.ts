@@ -5,10 +5,10 @@ import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
 import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
 import { isE164 } from '../phone/is-e164.js';
-import { parsePhone } from '../phone/parse-phone.js';
 import { RegionSchema } from '../phone/region-schema.js';
-import { startsWithTrunkZero } from '../phone/starts-with-trunk-zero.js';
+import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
+import { type AddressMatcher, createAddressMatcher } from './create-address-matcher.js';
 import { type Customer, CustomerSchema } from './customer.js';
 import { deletionHashes, exactHash, FNV_OFFSET, HashIndex, hashDomain, hashSkipping } from './hash-index.js';
 import { RecordPool, type StoredRecord } from './record-pool.js';
@@ -335,10 +335,12 @@ class CustomerDirectory implements Directory {
         ? parseAddress(input.entered)
         : ({ ok: true, address: input.entered } as const);
     if (!parsed.ok) return [];
-    const key = mailboxKey(parsed.address, this.rules);
-    const found = new Map<number, DirectoryAddressMatch>();
-    // Keys of the stored addresses met in this lookup: many customers may share one address.
-    const keys = new Map<string, ReturnType<typeof mailboxKey>>();
+    const matcher = createAddressMatcher<number>(parsed.address, this.rules, {
+      maxDistance,
+      unparsed: UNPARSED,
+      excludeCustomerId: input.excludeCustomerId,
+    });
+    const key = matcher.key;
 
     // Symmetric deletion (Garbe, "SymSpell", 2012): two strings within one insertion, deletion,
     // substitution or adjacent swap share a string made by deleting at most one character from
@@ -352,31 +354,20 @@ class CustomerDirectory implements Directory {
     const hashes = scratchFor(key.local.length + 1);
     const variants = deletionHashes(key.local, hashDomain(key.domain), hashes);
     this.mailboxes.forEachOf(hashes, maxDistance === 0 ? 1 : variants, collect);
-    for (const slot of candidates) {
-      this.matchSlot(slot, input.excludeCustomerId, found, keys, (known) => {
-        if (known.domain !== key.domain) return undefined;
-        if (known.local === key.local) return 0;
-        // editDistance reports "beyond the bound" as maxDistance + 1: not a match.
-        const distance = editDistance(known.local, key.local, { maxDistance });
-        return distance <= maxDistance ? distance : undefined;
-      });
-    }
-    if (maxDistance === 0) return sortMatches(found);
+    for (const slot of candidates) this.matchSlot(slot, matcher, false);
+    if (maxDistance === 0) return matcher.matches();
 
     // One slip in the domain with the local part intact (`gmial.com`): the directory's domains one
     // edit away, each tried with the local part as that domain's provider rules read it.
-    for (const domain of this.domainsNear(key.domain)) {
-      const rekeyed = mailboxKey({ ...parsed.address, domain }, this.rules);
-      const slots = new Set<number>();
-      const hash = exactHash(rekeyed.local, hashDomain(rekeyed.domain));
+    const rekeyed = matcher.rekey(this.domainsNear(key.domain));
+    const slots = new Set<number>();
+    for (const rekey of rekeyed) {
+      const at = rekey.lastIndexOf('@');
+      const hash = exactHash(rekey.slice(0, at), hashDomain(rekey.slice(at + 1)));
       this.mailboxes.forEach(hash, (slot) => slots.add(slot));
-      for (const slot of slots) {
-        this.matchSlot(slot, input.excludeCustomerId, found, keys, (known) =>
-          known.key === rekeyed.key ? 1 : undefined,
-        );
-      }
     }
-    return sortMatches(found);
+    for (const slot of slots) this.matchSlot(slot, matcher, rekeyed);
+    return matcher.matches();
   }
 
   findPhone(input: FindPhoneInput): DirectoryPhoneMatch[] {
@@ -520,51 +511,18 @@ class CustomerDirectory implements Directory {
     return answer;
   }
 
-  /** Adds the slot's addresses that `distanceTo` accepts (a distance, or undefined for no match). */
+  /** Hands a live slot's record to the matcher: by the local part, or by the near domains' keys. */
   private matchSlot(
     slot: number,
-    excludeCustomerId: string | undefined,
-    found: Map<number, DirectoryAddressMatch>,
-    keys: Map<string, ReturnType<typeof mailboxKey>>,
-    distanceTo: (known: { local: string; domain: string; key: string }) => number | undefined,
+    matcher: AddressMatcher<number>,
+    rekeyed: ReadonlySet<string> | false,
   ): void {
     if (this.dead[slot] !== 0) return;
     const record = this.recordAt(slot);
-    if (record.id === excludeCustomerId) return;
-    record.emails.forEach((address, index) => {
-      // Stored addresses were parsed on the way in (`local@domain`, domain in lower-case ASCII).
-      if (address.startsWith(UNPARSED)) return;
-      let known = keys.get(address);
-      if (known === undefined) {
-        known = mailboxKey(this.storedAddress(address, address.lastIndexOf('@')), this.rules);
-        keys.set(address, known);
-      }
-      const distance = distanceTo(known);
-      if (distance === undefined || distance > 1) return;
-      // A customer holds at most 255 addresses (CustomerSchema), so slot and index make one number.
-      const id = slot * 256 + index;
-      const previous = found.get(id);
-      if (previous && previous.distance <= distance) return;
-      found.set(id, {
-        customerId: record.id,
-        ...(record.name ? { name: record.name } : {}),
-        address,
-        key: known.key,
-        distance,
-      });
-    });
-  }
-
-  private storedAddress(address: string, at: number): ParsedAddress {
-    const domain = address.slice(at + 1);
-    return {
-      input: address,
-      address,
-      local: address.slice(0, at),
-      domain,
-      unicodeDomain: domain,
-      trimmed: false,
-    };
+    // A customer holds at most 255 addresses (CustomerSchema), so slot and index make one number.
+    const slotOf = (index: number) => slot * 256 + index;
+    if (rekeyed) matcher.matchRekeyed(record, rekeyed, slotOf);
+    else matcher.matchCandidate(record, slotOf);
   }
 
   private slotOf(customerId: string): number | undefined {
@@ -613,21 +571,6 @@ function idHash(id: string): number {
 
 function phoneHash(e164: string): number {
   return hashSkipping(e164, -1, FNV_OFFSET) >>> 0;
-}
-
-function toE164(phone: string, region: string): string | undefined {
-  const trimmed = phone.trim();
-  // A number already in E.164 form is taken as it is, unless it may carry a national trunk 0 after
-  // its country code (`+460701234567`), which only parsing removes.
-  if (isE164(trimmed) && !startsWithTrunkZero(trimmed)) return trimmed;
-  return parsePhone(trimmed, region)?.e164;
-}
-
-function sortMatches(found: Map<number, DirectoryAddressMatch>): DirectoryAddressMatch[] {
-  return [...found.values()].sort(
-    (a, b) =>
-      a.distance - b.distance || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
-  );
 }
 
 /**

@@ -10,11 +10,11 @@ import {
   mailboxKey,
 } from '../address/mailbox-key.js';
 import { defaultMailboxRules, type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
-import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
+import { parseAddress } from '../address/parse-address.js';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
+import { createAddressMatcher, storedAddress } from '../contacts/create-address-matcher.js';
 import {
   CustomerIdSchema,
-  type DirectoryAddressMatch,
   type DirectoryCustomer,
   type DirectoryPhoneMatch,
   FindAddressInputSchema,
@@ -23,11 +23,9 @@ import {
 import { type Customer, CustomerSchema } from '../contacts/customer.js';
 import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
-import { editDistance } from '../matching/edit-distance.js';
 import { isE164 } from '../phone/is-e164.js';
-import { parsePhone } from '../phone/parse-phone.js';
 import { RegionSchema } from '../phone/region-schema.js';
-import { startsWithTrunkZero } from '../phone/starts-with-trunk-zero.js';
+import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
 import { copyLine } from './copy-line.js';
 import { schemaName } from './schema-name.js';
@@ -372,37 +370,6 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
   // whatever the planner's statistics say (a fresh load has none).
   const selectCustomers = `SELECT id, name, emails FROM ${s}.customer WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.mailbox_variant WHERE variant = ANY($1::text[])))`;
 
-  /** Adds the record's addresses that `distanceTo` accepts, as the in-memory directory's matchSlot does. */
-  function matchRecord(
-    record: StoredRow,
-    excludeCustomerId: string | undefined,
-    found: Map<string, DirectoryAddressMatch>,
-    keys: Map<string, MailboxKey>,
-    distanceTo: (known: MailboxKey) => number | undefined,
-  ): void {
-    if (record.id === excludeCustomerId) return;
-    record.emails.forEach((address, index) => {
-      if (address.startsWith(UNPARSED)) return;
-      let known = keys.get(address);
-      if (known === undefined) {
-        known = mailboxKey(storedAddress(address), rules);
-        keys.set(address, known);
-      }
-      const distance = distanceTo(known);
-      if (distance === undefined || distance > 1) return;
-      const id = `${record.id}\u0000${index}`;
-      const previous = found.get(id);
-      if (previous && previous.distance <= distance) return;
-      found.set(id, {
-        customerId: record.id,
-        ...(record.name ? { name: record.name } : {}),
-        address,
-        key: known.key,
-        distance,
-      });
-    });
-  }
-
   return {
     asynchronous: true,
 
@@ -493,11 +460,15 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
           ? parseAddress(input.entered)
           : ({ ok: true, address: input.entered } as const);
       if (!parsed.ok) return [];
-      const key = mailboxKey(parsed.address, rules);
+      const matcher = createAddressMatcher<string>(parsed.address, rules, {
+        maxDistance,
+        unparsed: UNPARSED,
+        excludeCustomerId: input.excludeCustomerId,
+      });
+      const key = matcher.key;
       const variants = new Set<string>();
       if (maxDistance === 0) variants.add(key.key);
       else variantsOf(key, variants);
-      const shown = displayDomain(key.domain);
       // One round trip: the candidate customers, and the directory's domains that may be one slip
       // from the entered one (their deletion variants meet, as for local parts).
       const { rows } = await pool.query<{
@@ -513,39 +484,24 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
              SELECT DISTINCT 'd', domain, NULL::text, NULL::text[] FROM ${s}.domain_variant WHERE variant = ANY($2::text[])`,
         maxDistance === 0 ? [[...variants]] : [[...variants], domainVariants(key.domain)],
       );
-      const found = new Map<string, DirectoryAddressMatch>();
-      const keys = new Map<string, MailboxKey>();
       const nearDomains: string[] = [];
       for (const row of rows) {
         if (row.kind === 'd') {
-          if (row.id !== key.domain && editDistance(displayDomain(row.id), shown, { maxDistance: 1 }) === 1)
-            nearDomains.push(row.id);
+          if (matcher.isNearDomain(row.id)) nearDomains.push(row.id);
           continue;
         }
-        matchRecord(row as StoredRow, input.excludeCustomerId, found, keys, (known) => {
-          if (known.domain !== key.domain) return undefined;
-          if (known.local === key.local) return 0;
-          const distance = editDistance(known.local, key.local, { maxDistance });
-          return distance <= maxDistance ? distance : undefined;
-        });
+        matcher.matchCandidate(row as StoredRow, (index) => `${row.id}\u0000${index}`);
       }
       if (nearDomains.length > 0) {
         // One slip in the domain with the local part intact: the entered local part as each of those
         // domains' rules read it, looked up by its exact key.
-        const rekeyed = new Set(
-          nearDomains.map((domain) => mailboxKey({ ...parsed.address, domain }, rules).key),
-        );
+        const rekeyed = matcher.rekey(nearDomains);
         const more = await pool.query<StoredRow>(selectCustomers, [[...rekeyed]]);
         for (const row of more.rows) {
-          matchRecord(row, input.excludeCustomerId, found, keys, (known) =>
-            rekeyed.has(known.key) ? 1 : undefined,
-          );
+          matcher.matchRekeyed(row, rekeyed, (index) => `${row.id}\u0000${index}`);
         }
       }
-      return [...found.values()].sort(
-        (a, b) =>
-          a.distance - b.distance || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
-      );
+      return matcher.matches();
     },
 
     async findPhone(input) {
@@ -564,27 +520,6 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       return matches.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
     },
   };
-}
-
-/** A stored address (`local@domain`, parsed on the way in) as `mailboxKey` reads it. */
-function storedAddress(address: string): ParsedAddress {
-  const at = address.lastIndexOf('@');
-  const domain = address.slice(at + 1);
-  return {
-    input: address,
-    address,
-    local: address.slice(0, at),
-    domain,
-    unicodeDomain: domain,
-    trimmed: false,
-  };
-}
-
-function toE164(phone: string, region: string): string | undefined {
-  const trimmed = phone.trim();
-  // As the in-memory directory: E.164 taken as it is, unless it may carry a national trunk 0.
-  if (isE164(trimmed) && !startsWithTrunkZero(trimmed)) return trimmed;
-  return parsePhone(trimmed, region)?.e164;
 }
 
 /** PostgreSQL text cannot hold the NUL character: a customer with one is refused, naming the field. */

@@ -1,0 +1,133 @@
+import { type MailboxKey, type MailboxRuleIndex, mailboxKey } from '../address/mailbox-key.js';
+import type { ParsedAddress } from '../address/parse-address.js';
+import { editDistance } from '../matching/edit-distance.js';
+import { displayDomain } from '../spelling/display-domain.js';
+import type { DirectoryAddressMatch } from './create-directory.js';
+
+/** A customer's record as a directory holds it: addresses parsed on the way in, or marked unparsed. */
+export interface MatchableRecord {
+  readonly id: string;
+  readonly name?: string | null;
+  readonly emails: readonly string[];
+}
+
+/** One `findAddress` after its candidates are found: see {@link createAddressMatcher}. */
+export interface AddressMatcher<Slot> {
+  /** The entered address's mailbox key. */
+  readonly key: MailboxKey;
+  /** Adds the record's addresses on the entered mailbox or one slip from it in the local part. */
+  matchCandidate(record: MatchableRecord, slotOf: (index: number) => Slot): void;
+  /** Whether a directory's domain is one slip from the entered one (`gmial.com`, `gmail.com`). */
+  isNearDomain(domain: string): boolean;
+  /** The exact keys of the entered local part at each near domain, as each domain's rules read it. */
+  rekey(domains: Iterable<string>): Set<string>;
+  /** Adds the record's addresses whose key is one of `rekeyed`, at distance 1. */
+  matchRekeyed(record: MatchableRecord, rekeyed: ReadonlySet<string>, slotOf: (index: number) => Slot): void;
+  /** The matches, nearest first, then by customer id. */
+  matches(): DirectoryAddressMatch[];
+}
+
+/**
+ * The matching step of `findAddress` that the in-memory directory and the PostgreSQL directory
+ * share, so both answer alike: each finds candidate records by its own index of deletion variants
+ * (symmetric deletion, Garbe, "SymSpell", 2012), then hands them here to be compared exactly.
+ * `unparsed` is the mark a directory puts before an address that did not parse (kept, matching
+ * nothing); `Slot` names one address of one record (the same address of the same customer found
+ * twice counts once, at its nearest distance).
+ *
+ * @example
+ * ```ts
+ * const matcher = createAddressMatcher<string>(parsed, rules, { maxDistance: 1, unparsed: '\u0000' });
+ * matcher.matchCandidate({ id: 'C-1', emails: ['anna@gmail.com'] }, (index) => `C-1 ${index}`);
+ * matcher.matches(); // [{ customerId: 'C-1', address: 'anna@gmail.com', key: 'anna@gmail.com', distance: 1 }]
+ * ```
+ */
+export function createAddressMatcher<Slot>(
+  entered: ParsedAddress,
+  rules: MailboxRuleIndex,
+  options: {
+    readonly maxDistance: 0 | 1;
+    readonly unparsed: string;
+    readonly excludeCustomerId?: string | undefined;
+  },
+): AddressMatcher<Slot> {
+  const key = mailboxKey(entered, rules);
+  const { maxDistance, unparsed, excludeCustomerId } = options;
+  const found = new Map<Slot, DirectoryAddressMatch>();
+  // Keys of the stored addresses met in this lookup: many customers may share one address.
+  const keys = new Map<string, MailboxKey>();
+  const shown = displayDomain(key.domain);
+
+  function match(
+    record: MatchableRecord,
+    slotOf: (index: number) => Slot,
+    distanceTo: (known: MailboxKey) => number | undefined,
+  ): void {
+    if (record.id === excludeCustomerId) return;
+    record.emails.forEach((address, index) => {
+      if (address.startsWith(unparsed)) return;
+      let known = keys.get(address);
+      if (known === undefined) {
+        known = mailboxKey(storedAddress(address), rules);
+        keys.set(address, known);
+      }
+      const distance = distanceTo(known);
+      if (distance === undefined || distance > 1) return;
+      const slot = slotOf(index);
+      const previous = found.get(slot);
+      if (previous && previous.distance <= distance) return;
+      found.set(slot, {
+        customerId: record.id,
+        ...(record.name ? { name: record.name } : {}),
+        address,
+        key: known.key,
+        distance,
+      });
+    });
+  }
+
+  return {
+    key,
+    matchCandidate(record, slotOf) {
+      match(record, slotOf, (known) => {
+        if (known.domain !== key.domain) return undefined;
+        if (known.local === key.local) return 0;
+        // editDistance reports "beyond the bound" as maxDistance + 1: not a match.
+        const distance = editDistance(known.local, key.local, { maxDistance });
+        return distance <= maxDistance ? distance : undefined;
+      });
+    },
+    isNearDomain(domain) {
+      // Compared as typed: one slip in `åkeri.se` changes much of its Punycode form.
+      return domain !== key.domain && editDistance(displayDomain(domain), shown, { maxDistance: 1 }) === 1;
+    },
+    rekey(domains) {
+      const rekeyed = new Set<string>();
+      for (const domain of domains) rekeyed.add(mailboxKey({ ...entered, domain }, rules).key);
+      return rekeyed;
+    },
+    matchRekeyed(record, rekeyed, slotOf) {
+      match(record, slotOf, (known) => (rekeyed.has(known.key) ? 1 : undefined));
+    },
+    matches() {
+      return [...found.values()].sort(
+        (a, b) =>
+          a.distance - b.distance || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
+      );
+    },
+  };
+}
+
+/** A stored address (`local@domain`, parsed on the way in, domain in lower-case ASCII) as `mailboxKey` reads it. */
+export function storedAddress(address: string): ParsedAddress {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  return {
+    input: address,
+    address,
+    local: address.slice(0, at),
+    domain,
+    unicodeDomain: domain,
+    trimmed: false,
+  };
+}
