@@ -55,6 +55,17 @@ export {
   VerificationRateLimitedError,
   VerificationStoreFailedError,
 } from './errors.js';
+export type {
+  AuditCustomerBaseInput,
+  AuditCustomerBaseOptions,
+  CustomerBaseFinding,
+  CustomerBaseFindingCode,
+} from './guard/audit-customer-base.js';
+export {
+  AuditCustomerBaseInputSchema,
+  auditCustomerBase,
+  customerBaseFindingCodes,
+} from './guard/audit-customer-base.js';
 export type { CheckOptions } from './guard/check-options.js';
 export { CheckOptionsSchema } from './guard/check-options.js';
 export type { CheckPhoneInput, CheckPhoneOptions } from './guard/check-phone.js';

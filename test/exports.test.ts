@@ -11,6 +11,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
   'email-guard': {
     module: core,
     names: [
+      'AuditCustomerBaseInputSchema',
       'CheckPhoneInputSchema',
       'AuditLogFailedError',
       'CheckOptionsSchema',
@@ -31,9 +32,11 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'RecipientNeedsConfirmationError',
       'VerificationRateLimitedError',
       'VerificationStoreFailedError',
+      'auditCustomerBase',
       'checkRecipient',
       'createDirectory',
       'createGuard',
+      'customerBaseFindingCodes',
       'defaultCustomerColumns',
       'defaultDisposableDomains',
       'defaultFirstNames',

@@ -17,8 +17,9 @@ import {
   type SentMessageHeader,
   sentMailKind,
 } from './read-sent-mail.js';
-import { type Report, renderReport, reportFormat } from './render-report.js';
+import type { Report } from './render-report.js';
 import { writeAtomically } from './write-atomically.js';
+import { checkReportDestination, writeReport } from './write-report.js';
 
 /** A sent message whose recipient looks wrong. */
 export interface AuditHit {
@@ -228,7 +229,7 @@ Examples:
 Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
     )
     .action(async (path: string, flags: AuditFlags) => {
-      const format = flags.out === undefined ? undefined : reportFormat(flags.out);
+      checkReportDestination(flags);
       const since = flags.since === undefined ? undefined : Date.parse(flags.since);
       if (since !== undefined && Number.isNaN(since))
         throw usageFailure(`--since: "${flags.since}" is not a date`);
@@ -311,52 +312,40 @@ Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
       }));
       const rows = hits.map(({ location: _location, ...hit }) => hit);
       const data = { path, kind, messages, skipped, unreadable: problems, hits: rows };
-      const intro = `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${problems} unreadable, ${hits.length} hits.`;
-      if (flags.out !== undefined && format !== undefined) {
-        const report: Report = {
-          locale: flags.locale,
-          title: text.title,
-          intro: [intro],
-          summary,
-          columns: [
-            { key: 'where', label: text.where },
-            { key: 'messageId', label: text.id },
-            { key: 'date', label: text.date },
-            { key: 'recipient', label: text.recipient },
-            { key: 'customerId', label: text.customer },
-            { key: 'intended', label: text.intended },
-            { key: 'finding', label: text.finding },
-            { key: 'reason', label: text.reason },
-          ],
-          rows,
-          data,
-        };
-        await writeAtomically(flags.out, renderReport(report, format));
-      }
-      if (flags.json) context.out(`${JSON.stringify(data, null, 2)}\n`);
-      else {
-        const lines = [intro];
-        for (const row of summary)
-          if (row.count > 0)
-            lines.push(`  ${String(row.count).padStart(7)}  ${row.label}: ${row.description}`);
-        if (flags.out !== undefined) lines.push(`report: ${flags.out}`);
-        else
-          for (const hit of rows)
-            lines.push(
-              [
-                hit.where,
-                hit.messageId ?? '-',
-                hit.date ?? '-',
-                hit.recipient,
-                hit.customerId ?? '-',
-                hit.intended ?? '-',
-                hit.finding,
-                hit.reason,
-              ].join('  '),
-            );
-        if (flags.incidents !== undefined) lines.push(`incident drafts: ${drafted} in ${flags.incidents}`);
-        context.out(`${lines.join('\n')}\n`);
-      }
+      const report: Report = {
+        locale: flags.locale,
+        title: text.title,
+        intro: [
+          `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${problems} unreadable, ${hits.length} hits.`,
+        ],
+        summary,
+        columns: [
+          { key: 'where', label: text.where },
+          { key: 'messageId', label: text.id },
+          { key: 'date', label: text.date },
+          { key: 'recipient', label: text.recipient },
+          { key: 'customerId', label: text.customer },
+          { key: 'intended', label: text.intended },
+          { key: 'finding', label: text.finding },
+          { key: 'reason', label: text.reason },
+        ],
+        rows,
+        data,
+      };
+      await writeReport(report, flags, context, {
+        rowLine: (hit) =>
+          [
+            hit.where,
+            hit.messageId ?? '-',
+            hit.date ?? '-',
+            hit.recipient,
+            hit.customerId ?? '-',
+            hit.intended ?? '-',
+            hit.finding,
+            hit.reason,
+          ].join('  '),
+        notes: flags.incidents === undefined ? [] : [`incident drafts: ${drafted} in ${flags.incidents}`],
+      });
       context.setExitCode(hits.length > 0 ? exitCodes.findings : exitCodes.ok);
     });
 }

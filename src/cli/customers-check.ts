@@ -1,12 +1,11 @@
 import { Command } from 'commander';
 import type { LoadProblem } from '../contacts/load-customers.js';
-import { checkRecipient } from '../guard/check-recipient.js';
-import type { FindingCode } from '../guard/verdict.js';
+import { auditCustomerBase, type CustomerBaseFindingCode } from '../guard/audit-customer-base.js';
 import { exitCodes } from './exit-codes.js';
 import { type CommandContext, localeOption } from './program-context.js';
 import { readCustomers } from './read-customers.js';
-import { type Report, renderReport, reportFormat } from './render-report.js';
-import { writeAtomically } from './write-atomically.js';
+import type { Report } from './render-report.js';
+import { checkReportDestination, writeReport } from './write-report.js';
 
 /** What is wrong with one row or address of a CRM export. */
 export interface CustomerFinding {
@@ -18,30 +17,7 @@ export interface CustomerFinding {
   readonly suggestion?: string;
 }
 
-type CustomerFindingKind =
-  | 'unreadable-row'
-  | 'invalid-address'
-  | 'repeated-id'
-  | 'column-not-read'
-  | 'domain-typo'
-  | 'confusable-characters'
-  | 'number-mismatch'
-  | 'belongs-to-other-customer'
-  | 'near-miss-other-customer'
-  | 'role-address'
-  | 'disposable-domain';
-
-/** The check's findings on a stored address that say something about the data (not `unverified-address`). */
-const addressCodes: ReadonlySet<FindingCode> = new Set([
-  'invalid-address',
-  'domain-typo',
-  'confusable-characters',
-  'number-mismatch',
-  'belongs-to-other-customer',
-  'near-miss-other-customer',
-  'role-address',
-  'disposable-domain',
-]);
+type CustomerFindingKind = 'unreadable-row' | 'repeated-id' | 'column-not-read' | CustomerBaseFindingCode;
 
 /** The kinds in the order of the summary, what each means, in both languages. */
 const kinds: Record<CustomerFindingKind, { readonly en: string; readonly sv: string }> = {
@@ -122,8 +98,8 @@ function problemKind(problem: LoadProblem): CustomerFindingKind {
 
 /**
  * `email-guard customers check <export>`: the data quality of a CRM export, the incidents that have
- * not happened yet. Each stored address is checked with `checkRecipient` as if it were being
- * entered again for its customer, against every other customer in the export.
+ * not happened yet: the rows `loadCustomers` cannot read, and what `auditCustomerBase` finds in
+ * the rest.
  */
 export function customersCheckCommand(context: CommandContext): Command {
   return new Command('check')
@@ -144,7 +120,7 @@ Examples:
 Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be read.`,
     )
     .action(async (file: string, flags: CustomersCheckFlags) => {
-      const format = flags.out === undefined ? undefined : reportFormat(flags.out);
+      checkReportDestination(flags);
       const loaded = await readCustomers(file, context.progress());
       const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
         kind: problemKind(problem),
@@ -153,32 +129,18 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be r
       }));
       const progress = context.progress();
       progress.start(loaded.directory.size, 'checking customers');
-      let checked = 0;
-      // One options object for every check: checkRecipient builds its checker once per options object.
-      const options = { locale: flags.locale, revealOtherCustomers: true };
-      for (const customer of loaded.directory.customers()) {
-        const line = loaded.lineOf.get(customer.id) ?? 0;
-        for (const address of customer.emails ?? []) {
-          // Checked as if entered anew for this customer: its own addresses are left out, so every
-          // finding is about the address itself and the rest of the base.
-          const verdict = checkRecipient(
-            { entered: address, customer: { ...customer, emails: [] }, directory: loaded.directory },
-            options,
-          );
-          for (const finding of verdict.findings) {
-            if (!addressCodes.has(finding.code)) continue;
-            findings.push({
-              kind: finding.code as CustomerFindingKind,
-              line,
-              customerId: customer.id,
-              address,
-              reason: finding.message,
-              ...(verdict.suggestion && finding.action === 'block' ? { suggestion: verdict.suggestion } : {}),
-            });
-          }
-        }
-        if (++checked % 5_000 === 0) progress.update(checked);
-      }
+      for (const finding of auditCustomerBase(
+        { directory: loaded.directory },
+        { locale: flags.locale, onProgress: (checked) => progress.update(checked) },
+      ))
+        findings.push({
+          kind: finding.code,
+          line: loaded.lineOf.get(finding.customerId) ?? 0,
+          customerId: finding.customerId,
+          address: finding.address,
+          reason: finding.message,
+          ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
+        });
       progress.stop();
       findings.sort((a, b) => a.line - b.line);
       const flagged = new Set(findings.flatMap((finding) => (finding.customerId ? [finding.customerId] : [])))
@@ -199,47 +161,32 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be r
         summary: Object.fromEntries(summary.map((row) => [row.label, row.count])),
         findings,
       };
-      const intro = text.read(file, loaded.rows, loaded.loaded, flagged);
-      if (flags.out !== undefined && format !== undefined) {
-        const report: Report = {
-          locale: flags.locale,
-          title: text.title,
-          intro: [intro],
-          summary,
-          columns: [
-            { key: 'line', label: text.line },
-            { key: 'customerId', label: text.customer },
-            { key: 'address', label: text.address },
-            { key: 'kind', label: text.finding },
-            { key: 'reason', label: text.reason },
-            { key: 'suggestion', label: text.suggestion },
-          ],
-          rows: findings.map((finding) => ({ ...finding })),
-          data,
-        };
-        await writeAtomically(flags.out, renderReport(report, format));
-      }
-      if (flags.json) {
-        context.out(`${JSON.stringify(data, null, 2)}\n`);
-      } else {
-        const lines = [intro];
-        for (const row of summary)
-          if (row.count > 0)
-            lines.push(`  ${String(row.count).padStart(7)}  ${row.label}: ${row.description}`);
-        if (flags.out !== undefined) lines.push(`report: ${flags.out}`);
-        else
-          for (const finding of findings)
-            lines.push(
-              [
-                `${file}:${finding.line}`,
-                finding.customerId ?? '-',
-                finding.kind,
-                finding.address ?? '',
-                finding.reason + (finding.suggestion ? ` -> ${finding.suggestion}` : ''),
-              ].join('  '),
-            );
-        context.out(`${lines.join('\n')}\n`);
-      }
+      const report: Report = {
+        locale: flags.locale,
+        title: text.title,
+        intro: [text.read(file, loaded.rows, loaded.loaded, flagged)],
+        summary,
+        columns: [
+          { key: 'line', label: text.line },
+          { key: 'customerId', label: text.customer },
+          { key: 'address', label: text.address },
+          { key: 'kind', label: text.finding },
+          { key: 'reason', label: text.reason },
+          { key: 'suggestion', label: text.suggestion },
+        ],
+        rows: findings.map((finding) => ({ ...finding })),
+        data,
+      };
+      await writeReport(report, flags, context, {
+        rowLine: (finding) =>
+          [
+            `${file}:${finding.line}`,
+            finding.customerId ?? '-',
+            finding.kind,
+            finding.address ?? '',
+            `${finding.reason}${finding.suggestion ? ` -> ${finding.suggestion}` : ''}`,
+          ].join('  '),
+      });
       context.setExitCode(findings.length > 0 ? exitCodes.findings : exitCodes.ok);
     });
 }

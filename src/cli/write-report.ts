@@ -1,0 +1,43 @@
+import type { CommandContext } from './program-context.js';
+import { type Report, renderReport, reportFormat } from './render-report.js';
+import { writeAtomically } from './write-atomically.js';
+
+/** Where a command's report goes: a file (`--out`), JSON on standard output (`--json`), or text. */
+export interface ReportDestination {
+  readonly out?: string;
+  readonly json?: boolean;
+}
+
+/**
+ * Checks `--out` names a report format before any work is done: a usage failure for any other
+ * ending, so a long run does not end in a report it cannot write.
+ */
+export function checkReportDestination(destination: ReportDestination): void {
+  if (destination.out !== undefined) reportFormat(destination.out);
+}
+
+/**
+ * Writes a command's report where it was asked for: the file from `--out` (whole or not at all),
+ * then on standard output the JSON form (`--json`), or the intro, the non-zero summary rows and
+ * either the report's path or one line per row (`rowLine`), and any `notes` after.
+ */
+export async function writeReport(
+  report: Report,
+  destination: ReportDestination,
+  context: CommandContext,
+  options: { rowLine: (row: Report['rows'][number]) => string; notes?: readonly string[] },
+): Promise<void> {
+  if (destination.out !== undefined)
+    await writeAtomically(destination.out, renderReport(report, reportFormat(destination.out)));
+  if (destination.json) {
+    context.out(`${JSON.stringify(report.data, null, 2)}\n`);
+    return;
+  }
+  const lines = [...report.intro];
+  for (const row of report.summary)
+    if (row.count > 0) lines.push(`  ${String(row.count).padStart(7)}  ${row.label}: ${row.description}`);
+  if (destination.out !== undefined) lines.push(`report: ${destination.out}`);
+  else for (const row of report.rows) lines.push(options.rowLine(row));
+  lines.push(...(options.notes ?? []));
+  context.out(`${lines.join('\n')}\n`);
+}

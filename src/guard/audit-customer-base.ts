@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { type Directory, DirectorySchema } from '../contacts/create-directory.js';
+import { parseInput } from '../internal/parse-input.js';
+import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
+import { checkRecipient } from './check-recipient.js';
+import type { Action, Finding, Severity } from './verdict.js';
+
+/**
+ * The finding codes that say something about a stored address and the rest of the base. Left out:
+ * `unverified-address` and the other findings about how an address was entered, which every stored
+ * address would get when checked as if entered anew.
+ */
+export const customerBaseFindingCodes = [
+  'invalid-address',
+  'domain-typo',
+  'confusable-characters',
+  'number-mismatch',
+  'belongs-to-other-customer',
+  'near-miss-other-customer',
+  'role-address',
+  'disposable-domain',
+] as const satisfies readonly Finding['code'][];
+
+export type CustomerBaseFindingCode = (typeof customerBaseFindingCodes)[number];
+
+/** One stored address of one customer that is wrong, or is an incident waiting to happen. */
+export interface CustomerBaseFinding {
+  readonly code: CustomerBaseFindingCode;
+  readonly customerId: string;
+  readonly address: string;
+  /** Why, in the locale of the options, as `checkRecipient` words it. */
+  readonly message: string;
+  readonly action: Action;
+  readonly severity: Severity;
+  /** The address it should probably be, when the finding blocks and a correction is known. */
+  readonly suggestion?: string;
+}
+
+export interface AuditCustomerBaseInput {
+  /** The customer base: every address of every customer in it is checked against all the others. */
+  readonly directory: Directory;
+}
+
+/** Options of {@link auditCustomerBase}: those of `checkRecipient`, and progress. */
+export interface AuditCustomerBaseOptions extends CheckOptions {
+  /**
+   * Whether a message may name the other customer an address belongs to (the audit is for whoever
+   * keeps the base, who may see it).
+   * @default true
+   */
+  readonly revealOtherCustomers?: boolean;
+  /** Called with the number of customers checked every `progressEvery` customers and once at the end. @default undefined */
+  readonly onProgress?: (checked: number, total: number) => void;
+  /** Customers between progress calls. @default 5000 */
+  readonly progressEvery?: number;
+}
+
+export const AuditCustomerBaseInputSchema = z.object({ directory: DirectorySchema });
+
+const AuditCustomerBaseOptionsSchema = CheckOptionsSchema.extend({
+  onProgress: z
+    .custom<AuditCustomerBaseOptions['onProgress']>((value) => typeof value === 'function', 'a function')
+    .optional(),
+  progressEvery: z.number().int().positive().optional(),
+});
+
+const codes: ReadonlySet<string> = new Set(customerBaseFindingCodes);
+
+/**
+ * Finds the incidents that have not happened yet in a customer base: each stored address is checked
+ * with `checkRecipient` as if it were being entered again for its customer (its own addresses left
+ * out, so every finding is about the address itself and the rest of the base), and what that says
+ * about the data is returned: an address that is invalid, at a mistyped provider, made of
+ * look-alike letters, with digits that contradict the customer's, shared with another customer, one
+ * slip from another customer's with the same name, a role or a throw-away mailbox. Synchronous: the
+ * directory is in memory. Findings come in the directory's order, a customer's in the check's order.
+ *
+ * @example
+ * ```ts
+ * const directory = createDirectory([
+ *   { id: 'C-1', name: 'Erik Lind', emails: ['erik.lind@telia.com'] },
+ *   { id: 'C-2', name: 'Erik Lind', emails: ['erik.lind@telia.com'] },
+ * ]);
+ * auditCustomerBase({ directory }).map((finding) => `${finding.customerId} ${finding.code}`);
+ * // ['C-1 belongs-to-other-customer', 'C-2 belongs-to-other-customer']
+ * ```
+ */
+export function auditCustomerBase(
+  input: AuditCustomerBaseInput,
+  options: AuditCustomerBaseOptions = {},
+): CustomerBaseFinding[] {
+  const { directory } = parseInput(AuditCustomerBaseInputSchema, input, ['input']);
+  parseInput(AuditCustomerBaseOptionsSchema, options, ['options']);
+  const { onProgress, progressEvery = 5_000, ...rest } = options;
+  // One options object for every check: checkRecipient builds its checker once per options object.
+  const checkOptions: CheckOptions = { ...rest, revealOtherCustomers: rest.revealOtherCustomers ?? true };
+  const findings: CustomerBaseFinding[] = [];
+  const total = directory.size;
+  let checked = 0;
+  for (const customer of directory.customers()) {
+    const alone = { ...customer, emails: [] };
+    for (const address of customer.emails ?? []) {
+      const verdict = checkRecipient({ entered: address, customer: alone, directory }, checkOptions);
+      for (const finding of verdict.findings) {
+        if (!codes.has(finding.code)) continue;
+        findings.push({
+          code: finding.code as CustomerBaseFindingCode,
+          customerId: customer.id,
+          address,
+          message: finding.message,
+          action: finding.action,
+          severity: finding.severity,
+          ...(verdict.suggestion && finding.action === 'block' ? { suggestion: verdict.suggestion } : {}),
+        });
+      }
+    }
+    if (++checked % progressEvery === 0) onProgress?.(checked, total);
+  }
+  onProgress?.(checked, total);
+  return findings;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { InvalidInputError } from '../../src/errors.js';
+import { auditCustomerBase } from '../../src/guard/audit-customer-base.js';
+
+const base = [
+  { id: 'C-1', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'], birthDate: '1985-03-14' },
+  { id: 'C-2', name: 'Erik Lind', emails: ['erik.lind@telia.com'] },
+  { id: 'C-3', name: 'Erik Lind', emails: ['erik.lind@telia.com'] },
+  { id: 'C-4', name: 'Karin Berg', emails: ['karin.berg@hotmial.se'] },
+  { id: 'C-5', name: 'Per Gustafsson', emails: ['info@gustafsson.se'] },
+  { id: 'C-6', name: 'Maria Holm', emails: ['maria.holm@mailinator.com'] },
+  { id: 'C-7', name: 'Sara Ek', emails: ['sara.ek@outlook.com', 'sara@ek-design.se'] },
+];
+
+describe('auditCustomerBase', () => {
+  it('finds each planted problem with its customer, address and suggestion, and nothing on clean rows', () => {
+    const findings = auditCustomerBase({ directory: createDirectory(base) });
+    expect(findings.map((finding) => [finding.customerId, finding.code, finding.address])).toEqual([
+      ['C-2', 'belongs-to-other-customer', 'erik.lind@telia.com'],
+      ['C-3', 'belongs-to-other-customer', 'erik.lind@telia.com'],
+      ['C-4', 'domain-typo', 'karin.berg@hotmial.se'],
+      ['C-5', 'role-address', 'info@gustafsson.se'],
+      ['C-6', 'disposable-domain', 'maria.holm@mailinator.com'],
+    ]);
+    expect(findings.find((finding) => finding.code === 'domain-typo')?.suggestion).toBe(
+      'karin.berg@hotmail.se',
+    );
+    // Names the other customer: the audit is for whoever keeps the base.
+    expect(findings[0]?.message).toContain('C-3');
+  });
+
+  it('words its findings in the locale asked for, and reports progress', () => {
+    const progress: [number, number][] = [];
+    const findings = auditCustomerBase(
+      { directory: createDirectory(base) },
+      { locale: 'sv', progressEvery: 3, onProgress: (checked, total) => progress.push([checked, total]) },
+    );
+    expect(findings[2]?.message).toMatch(/hotmial\.se/);
+    expect(findings[2]?.message).not.toBe(
+      auditCustomerBase({ directory: createDirectory(base) })[2]?.message,
+    );
+    expect(progress).toEqual([
+      [3, 7],
+      [6, 7],
+      [7, 7],
+    ]);
+  });
+
+  it('throws an InvalidInputError naming the field for input that breaks the schema', () => {
+    const thrown = (() => {
+      try {
+        auditCustomerBase({ directory: [] as never });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(InvalidInputError);
+    expect((thrown as InvalidInputError).field).toBe('input.directory');
+    expect(() => auditCustomerBase({ directory: createDirectory() }, { progressEvery: 0 })).toThrow(
+      /options\.progressEvery/,
+    );
+  });
+});
