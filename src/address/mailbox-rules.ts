@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How providers map different spellings of an address to one mailbox. A data table: callers pass

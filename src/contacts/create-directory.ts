@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { indexMailboxRules, type MailboxRuleIndex, mailboxKey } from '../address/mailbox-key.js';
 import { defaultMailboxRules, type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
 import { type ParsedAddress, parseAddress } from '../address/parse-address.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { editDistance } from '../matching/edit-distance.js';
 import { isSupportedRegion, RegionSchema } from '../phone/region-schema.js';
 

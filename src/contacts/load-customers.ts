@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseAddress } from '../address/parse-address.js';
 import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';

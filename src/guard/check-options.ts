@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
 import type { MailboxProvider } from '../matching/data/mailbox-providers.js';
 import { RegionSchema } from '../phone/region-schema.js';

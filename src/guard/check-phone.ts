@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DirectorySchema, findPhoneUnchecked } from '../contacts/create-directory.js';
 import { CustomerSchema } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';

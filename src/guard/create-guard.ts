@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import type { Action, FindingCode, Severity } from './verdict.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { extractAddress } from '../address/extract-address.js';
 import {
   describeEquivalence,

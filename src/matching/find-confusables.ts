@@ -1,5 +1,5 @@
-import unhomoglyph from 'unhomoglyph';
 import type { ParsedAddress } from '../address/parse-address.js';
+import { confusableSkeleton } from './confusable-skeleton.js';
 
 /** A character that passes for ASCII but is not (UTS #39 §4 confusable detection). */
 export interface Confusable {
@@ -34,9 +34,10 @@ const ASCII_SKELETON = /^[a-z0-9._-]+$/;
 /**
  * Finds characters from another script (or fullwidth forms) that make an address pass for an ASCII
  * one: `gmаil.com` with a Cyrillic а is another domain that reads the same. Uses the Unicode
- * confusables data (UTS #39, through the unhomoglyph package): a character is a look-alike when its
- * skeleton, `unhomoglyph(NFD(character))`, is plain ASCII. Letters with diacritics (å, ä, ö, é)
- * keep their combining mark in the skeleton and are not look-alikes.
+ * confusables data (UTS #39, generated from the unhomoglyph package into `data/confusables.ts`):
+ * a character is a look-alike when its skeleton, `confusableSkeleton(NFD(character))`, is plain
+ * ASCII. Letters with diacritics (å, ä, ö, é) keep their combining mark in the skeleton and are
+ * not look-alikes.
  *
  * As UTS #39 §5 (mixed-script detection) advises, the local part and each domain label are judged
  * as a whole: look-alikes count when they stand beside ASCII letters (`gmаil`, `Kelvin-sign K`) or
@@ -94,7 +95,7 @@ function scan(text: string, part: Confusable['part'], offset: number, found: Con
       const compatible = character.normalize('NFKC').toLowerCase();
       const skeleton = ASCII_SKELETON.test(compatible)
         ? compatible
-        : unhomoglyph(character.normalize('NFD')).toLowerCase();
+        : confusableSkeleton(character.normalize('NFD')).toLowerCase();
       if (ASCII_SKELETON.test(skeleton)) {
         candidates.push({
           character,

@@ -1,5 +1,5 @@
 import { isSupportedCountry } from 'libphonenumber-js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Codes people write for a region that ISO 3166-1 spells otherwise: the United Kingdom is `GB`
