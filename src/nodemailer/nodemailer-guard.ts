@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import type { MailMessage, MailMessageData, PluginFunction } from 'nodemailer';
-import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { z } from 'zod';
 import {
@@ -148,7 +146,12 @@ interface CompiledMessage {
   readonly messageId?: string;
   /** The value of `customerIdHeader`, read before the field was removed. */
   readonly headerCustomerId?: string;
+  /** Nodemailer's composition of the message (a MimeNode): the one checked, and the one sent. */
+  readonly node: ComposedNode;
 }
+
+/** What `MailComposer.compile()` returns: the message nodemailer builds and hands to the transport. */
+type ComposedNode = MailMessage['message'];
 
 /**
  * A nodemailer `compile` plugin that checks every recipient of every message before it is sent.
@@ -224,7 +227,6 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const release = findRelease(control?.release);
     if (release) data.envelope = { ...release.envelope, to: [...release.envelope.to] };
     const verification = release ? undefined : findVerificationMessage(control?.verification);
-    if (!data.raw) ensureMessageId(data);
     // Read before the message is pinned: pinning replaces the envelope with the one nodemailer built.
     const given = release ? [] : collectRecipients(data);
     const compiled = await compileMessage(mail, headerName);
@@ -265,7 +267,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     let holdId: string;
     try {
       const held = await options.holdStore.hold({
-        raw: compiled.raw ?? (await buildMessage(mail)),
+        raw: compiled.raw ?? (await buildMessage(mail, compiled.node)),
         envelope: compiled.envelope,
         action: check.action === 'block' ? 'block' : 'confirm',
         recipients: check.recipients,
@@ -399,12 +401,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
 
   // Nodemailer ignores a plugin's return value: the callback is the only way to answer, and a
   // rejected promise that never calls it would leave `sendMail` waiting forever.
-  return (mail, done) => {
+  const plugin: PluginFunction = (mail, done) => {
     guardMail(mail).then(
-      () => done(),
+      () => handOver(mail, plugin, done),
       (error: unknown) => done(error as Error),
     );
   };
+  return plugin;
 }
 
 /** What `nodemailerGuard` calls on a verifier it is given. */
@@ -442,20 +445,6 @@ function takeControl(data: MailMessageData): z.output<typeof ControlSchema> {
 }
 
 /**
- * Gives the message its Message-ID now (RFC 5322 §3.6.4), so the audit log and the hold store name
- * the id the message is sent with. Nodemailer would make one the same way when building it.
- */
-function ensureMessageId(data: MailMessageData): void {
-  if (typeof data.messageId === 'string' && data.messageId) return;
-  const from = addressparser(typeof data.from === 'string' ? data.from : '', { flatten: true })[0]?.address;
-  const objectFrom =
-    typeof data.from === 'object' && data.from ? (data.from as { address?: unknown }).address : '';
-  const sender = from || (typeof objectFrom === 'string' ? objectFrom : '');
-  const domain = sender.includes('@') ? sender.slice(sender.lastIndexOf('@') + 1) : 'localhost';
-  data.messageId = `<${randomUUID()}@${/^[A-Za-z0-9.-]+$/.test(domain) ? domain : 'localhost'}>`;
-}
-
-/**
  * Reads the message as nodemailer will build it, with nodemailer's own composer (the step
  * lib/mailer/index.js `sendMail` takes after the compile plugins): its SMTP envelope and the
  * To, Cc and Bcc fields it writes. A prebuilt `raw` message (a file, a URL or a stream) is read to
@@ -490,6 +479,10 @@ async function compileMessage(
     mail.data.raw = raw;
     node = new MailComposer(mail.data).compile();
   } else {
+    // The composer gave the message its Message-ID (RFC 5322 §3.6.4) when it was composed; kept in
+    // the options too, so the audit log, the hold store and any later composition name the same id.
+    if (!(typeof mail.data.messageId === 'string' && mail.data.messageId))
+      mail.data.messageId = node.messageId();
     const addresses = node.getAddresses();
     named = FIELDS.flatMap((field) =>
       (addresses[field] ?? []).map(
@@ -506,6 +499,7 @@ async function compileMessage(
     ...(raw === undefined ? {} : { raw }),
     ...(messageId === undefined ? {} : { messageId }),
     ...(customerId === undefined ? {} : { headerCustomerId: customerId }),
+    node,
   };
 }
 
@@ -560,11 +554,10 @@ function singleValue(value: unknown): string | undefined {
 }
 
 /**
- * Builds the message as nodemailer would send it (the same composer, then the headers the mailer
- * adds after its compile plugins), for the hold store.
+ * Builds the checked composition as nodemailer would send it (with the headers the mailer adds
+ * after its compile plugins), for the hold store.
  */
-async function buildMessage(mail: MailMessage): Promise<Buffer> {
-  const node = new MailComposer(mail.data).compile();
+async function buildMessage(mail: MailMessage, node: ComposedNode): Promise<Buffer> {
   const before = mail.message;
   mail.message = node;
   try {
@@ -591,6 +584,9 @@ function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
     from: envelope.from ? { name: '', address: envelope.from } : false,
     to: envelope.to.map((address) => ({ name: '', address })),
   } as MailMessageData['envelope'];
+  // The checked composition gets the same explicit envelope nodemailer would give its own
+  // (mail-composer `compile` calls `setEnvelope(mail.envelope)`), so it can be sent as it is.
+  compiled.node.setEnvelope(mail.data.envelope as Parameters<ComposedNode['setEnvelope']>[0]);
   const named = new Set(compiled.named.map(({ address }) => address));
   let message = mail.message;
   Object.defineProperty(mail, 'message', {
@@ -598,6 +594,18 @@ function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
     enumerable: true,
     get: () => message,
     set(node: MailMessage['message']) {
+      const handedOver = handedOverData.get(mail);
+      if (handedOver !== undefined && mail.data === handedOver.standIn) {
+        // Nodemailer composed the stand-in (see `handOver`): the message it sends is the one checked.
+        handedOverData.delete(mail);
+        mail.data = handedOver.data;
+        message = compiled.node;
+        return;
+      }
+      if (node === compiled.node) {
+        message = node;
+        return;
+      }
       const built = node as unknown as Partial<BuiltNode> | undefined;
       if (typeof built?.getEnvelope === 'function' && !sameAsChecked(built as BuiltNode)) {
         throw new InvalidInputError([
@@ -625,6 +633,48 @@ function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
       FIELDS.flatMap((field) => (addresses[field] ?? []).map(({ address = '' }) => address)),
     );
     return written.size === named.size && [...written].every((address) => named.has(address));
+  }
+}
+
+/** The message options of each message handed over with a stand-in (see `handOver`). */
+const handedOverData = new WeakMap<MailMessage, { data: MailMessageData; standIn: MailMessageData }>();
+
+/**
+ * Answers nodemailer for a message that passed, so that it sends the composition that was checked
+ * instead of composing the message again. After the last `compile` plugin calls back, nodemailer
+ * composes `mail.data` at once, in the same call (lib/mailer `sendMail`: `_processPlugins('compile')`
+ * then `new MailComposer(mail.data).compile()`): for that moment `mail.data` is a stand-in that
+ * costs nothing to compose, and the `message` setter of `pinMessage` puts the options back and
+ * keeps the checked composition. Only when this plugin is the last `compile` plugin: a later one
+ * must see, and may change, the real options; its changes are then composed by nodemailer and
+ * compared with what was checked, as before.
+ */
+function handOver(mail: MailMessage, plugin: PluginFunction, done: (error?: Error | null) => void): void {
+  const data = mail.data;
+  const plugins = (mail.mailer as unknown as { _userPlugins?: { compile?: unknown } } | undefined)
+    ?._userPlugins?.compile;
+  const last = Array.isArray(plugins) && plugins[plugins.length - 1] === plugin;
+  if (!last || !checkedEnvelopes.has(mail)) {
+    done();
+    return;
+  }
+  // A prebuilt message of one empty line, with its id given: the cheapest thing nodemailer composes.
+  const standIn = {
+    raw: '\r\n',
+    messageId: '<stand-in@localhost>',
+    ...(data.signal === undefined ? {} : { signal: data.signal }),
+  } as MailMessageData;
+  handedOverData.set(mail, { data, standIn });
+  mail.data = standIn;
+  try {
+    done();
+  } finally {
+    // Composed later than nodemailer does today, or not at all (the send was aborted): the real
+    // options are back before anything else can read them.
+    if (mail.data === standIn) {
+      handedOverData.delete(mail);
+      mail.data = data;
+    }
   }
 }
 
