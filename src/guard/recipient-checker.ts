@@ -397,6 +397,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
               known: candidate.given,
               knownDomain: candidate.parsed.domain,
               enteredDomain: address.domain,
+              atProvider: providerDomains.has(address.domain),
             }),
           );
         }
