@@ -166,6 +166,14 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         : `This may be a typo of the customer's known address ${displayAddress(finding.known)}: ${edits}. Check the address with the customer.`;
     }
     case 'sibling-domain':
+      // A name is taken first come, first served only at a mailbox provider; at any other domain
+      // (a company's own) the same name is as likely the customer's new work address.
+      if (!finding.atProvider) {
+        const entered = displayDomain(finding.enteredDomain);
+        return sv
+          ? `Kunden är känd med samma namn på ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}). ${entered} är ingen e-postleverantörs domän, så det kan vara en ny egen adress, till exempel på jobbet: fråga kunden.`
+          : `The customer is known by the same name at ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}). ${entered} is no mailbox provider's domain, so this may be a new address of the customer's own, such as a work address: ask the customer.`;
+      }
       return sv
         ? `Kunden är känd med samma namn på ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}), inte på ${displayDomain(finding.enteredDomain)}. Adressen tillhör troligen någon annan.`
         : `The customer is known by the same name at ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}), not at ${displayDomain(finding.enteredDomain)}. This address probably belongs to someone else.`;

@@ -21,6 +21,7 @@ import { createDomainTypoFinder } from '../matching/find-domain-typo.js';
 import { findNameChange } from '../matching/find-name-change.js';
 import { findNumberMismatches, knownNumbers } from '../matching/find-number-mismatches.js';
 import { findOtherFirstName } from '../matching/find-other-first-name.js';
+import { isCenturyRewrite } from '../matching/is-century-rewrite.js';
 import { isEndingSlip } from '../matching/is-ending-slip.js';
 import { isPossibleTypo } from '../matching/is-possible-typo.js';
 import { transliterationDistance } from '../matching/transliteration-distance.js';
@@ -351,7 +352,11 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
           }
           if (
             localAllowed &&
-            !(localDistance >= 2 && isNumberedSibling(key.local, candidate.key.local)) &&
+            !(
+              localDistance >= 2 &&
+              (isNumberedSibling(key.local, candidate.key.local) ||
+                isCenturyRewrite(key.local, candidate.key.local))
+            ) &&
             distance <= addressLimit
           ) {
             // One slip, but to another real first name: a household member's mailbox, not a typo.
@@ -392,6 +397,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
               known: candidate.given,
               knownDomain: candidate.parsed.domain,
               enteredDomain: address.domain,
+              atProvider: providerDomains.has(address.domain),
             }),
           );
         }

@@ -73,6 +73,12 @@ export type Finding =
       readonly known: string;
       readonly knownDomain: string;
       readonly enteredDomain: string;
+      /**
+       * Whether the entered domain is a mailbox provider's (on the `providers` table), where the same
+       * name is often taken by a stranger; elsewhere (a company's own domain) it may be the
+       * customer's new work address, and the message does not call it someone else's.
+       */
+      readonly atProvider: boolean;
     })
   | (FindingBase & {
       readonly code: 'domain-typo';

@@ -16,6 +16,9 @@ export type NameChange =
     }
   | { readonly code: 'name-reordered' };
 
+// Anything but letters (with their marks), digits and the separators people put between names.
+const OTHER_THAN_NAME_PARTS = /[^\p{L}\p{M}\p{N}._+-]/u;
+
 // Letter counts for plain ASCII local parts, reused: the check is synchronous and single-threaded.
 const counts = new Int32Array(128);
 
@@ -91,6 +94,9 @@ export function findNameChange(
   known: string,
   options: { readonly name?: string } = {},
 ): NameChange | undefined {
+  // A rewriting moves names, numbers and separators only: an emoji, a quote or a space beside the
+  // same names is something else typed, not another order (RFC 5322 §3.2.3 atext allows them all).
+  if (OTHER_THAN_NAME_PARTS.test(entered) || OTHER_THAN_NAME_PARTS.test(known)) return undefined;
   const typed = foldLetters(entered);
   const onFile = foldLetters(known);
   // The same name parts mean the same letters: most entered addresses fail this at once, before

@@ -41,6 +41,34 @@ describe('a whole number dropped or changed', () => {
     );
   });
 
+  it.each([
+    ['maria.lund1979@telia.com', maria, '1979', '79'],
+    ['maria.lund79@telia.com', { ...maria, emails: ['maria.lund1979@telia.com'] }, '79', '1979'],
+    ['karin.berg2003@telia.com', { ...karin, emails: ['karin.berg03@telia.com'] }, '2003', '03'],
+  ])(
+    'asks to confirm %s, the year of a long known address with its century added or left out, as docs/check.md says',
+    (entered, customer, enteredNumber, knownNumber) => {
+      const verdict = checkRecipient({ entered, customer });
+      expect(verdict.action).toBe('confirm');
+      expect(verdict.suggestion).toBe(customer.emails[0]);
+      expect(codes(verdict)).toEqual(['number-changed', 'unverified-address']);
+      const change = find(verdict, 'number-changed');
+      expect(change).toMatchObject({ enteredNumber, knownNumber });
+      expect(change.message).toBe(
+        `The number is different (${enteredNumber} instead of ${knownNumber}): the customer's known address is ${customer.emails[0]}.`,
+      );
+    },
+  );
+
+  it('keeps blocking two slips in the number of a long known address as a near miss', () => {
+    const verdict = checkRecipient({
+      entered: 'maria.lund1988@telia.com',
+      customer: { ...maria, emails: ['maria.lund1979@telia.com'] },
+    });
+    expect(verdict.action).toBe('block');
+    expect(codes(verdict)).toContain('near-miss');
+  });
+
   it('keeps blocking a one-slip change of the number as a near miss', () => {
     const verdict = checkRecipient({ entered: 'maria.lund7@telia.com', customer: maria });
     expect(verdict.action).toBe('block');
@@ -197,5 +225,29 @@ describe('the number-changed message', () => {
     expect(messageFor(facts, 'sv')).toBe(
       'Ett nummer (37) har lagts till: kundens kända adress är anna.jonsson@gmail.com.',
     );
+  });
+});
+
+describe('characters that are no separator', () => {
+  it.each([
+    ['maria.lund😀😀@telia.com', 'maria.lund@telia.com'],
+    ['maria.lund@telia.com', 'maria.lund😀😀@telia.com'],
+    ['lund😀maria@telia.com', 'maria.lund@telia.com'],
+    ['"lund.maria"@telia.com', 'maria.lund@telia.com'],
+    ['"maria lund"@telia.com', 'maria.lund@telia.com'],
+    ['maria.lund@telia.com', '"maria lund"@telia.com'],
+    ["o'lund.maria@telia.com", 'olund.maria@telia.com'],
+  ])('does not call %s a reordering of the known %s', (entered, known) => {
+    const verdict = checkRecipient({ entered, customer: { ...maria, emails: [known] } });
+    expect(codes(verdict)).not.toContain('name-reordered');
+    expect(verdict.action).not.toBe('send');
+  });
+
+  it('still reads the separators . - _ + as separators', () => {
+    const verdict = checkRecipient({
+      entered: 'lund_maria@telia.com',
+      customer: { ...maria, emails: ['maria.lund@telia.com'] },
+    });
+    expect(codes(verdict)).toContain('name-reordered');
   });
 });

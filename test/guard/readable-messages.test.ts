@@ -14,6 +14,25 @@ function message(findings: readonly Finding[], code: Finding['code']): string | 
   return findings.find((finding) => finding.code === code)?.message;
 }
 
+describe('a new address worded as new', () => {
+  it.each(['en', 'sv'] as const)(
+    "never calls a work address at the company domain someone else's without a directory saying so (%s)",
+    (locale) => {
+      const karin = { id: 'C-3', name: 'Karin Berg', emails: ['karin.berg@telia.com'] };
+      const verdict = checkRecipient({ entered: 'karin.berg@foretaget.se', customer: karin }, { locale });
+      expect(verdict.action).toBe('confirm');
+      for (const finding of verdict.findings) {
+        expect(finding.message).not.toMatch(/someone else|another person|någon annan|annan person/);
+      }
+      expect(message(verdict.findings, 'sibling-domain')).toBe(
+        locale === 'en'
+          ? "The customer is known by the same name at telia.com (karin.berg@telia.com). foretaget.se is no mailbox provider's domain, so this may be a new address of the customer's own, such as a work address: ask the customer."
+          : 'Kunden är känd med samma namn på telia.com (karin.berg@telia.com). foretaget.se är ingen e-postleverantörs domän, så det kan vara en ny egen adress, till exempel på jobbet: fråga kunden.',
+      );
+    },
+  );
+});
+
 describe('domains in what the salesperson reads', () => {
   it('shows a mistyped domain as it was typed, not in Punycode', () => {
     const verdict = checkRecipient({ entered: 'kund@åkeri.sw', customer: { id: 'C-2' } });
@@ -35,9 +54,16 @@ describe('domains in what the salesperson reads', () => {
 
   it('names sibling and disposable domains as typed', () => {
     // (`.nu` for `.se` would be a slip in the ending of the known address: a near miss.)
-    const sibling = checkRecipient({ entered: 'asa@åkeri.com', customer });
+    const sibling = checkRecipient({
+      entered: 'asa@hotmail.com',
+      customer: { ...customer, emails: ['asa@hotmail.se'] },
+    });
     expect(message(sibling.findings, 'sibling-domain')).toBe(
-      'The customer is known by the same name at åkeri.se (asa@åkeri.se), not at åkeri.com. This address probably belongs to someone else.',
+      'The customer is known by the same name at hotmail.se (asa@hotmail.se), not at hotmail.com. This address probably belongs to someone else.',
+    );
+    const own = checkRecipient({ entered: 'asa@åkeri.com', customer });
+    expect(message(own.findings, 'sibling-domain')).toBe(
+      "The customer is known by the same name at åkeri.se (asa@åkeri.se). åkeri.com is no mailbox provider's domain, so this may be a new address of the customer's own, such as a work address: ask the customer.",
     );
     const disposable = checkRecipient(
       { entered: 'kund@slängpost.se', customer: { id: 'C-2' } },

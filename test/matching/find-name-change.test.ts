@@ -66,6 +66,16 @@ describe('findNameChange', () => {
   });
 });
 
+describe('findNameChange with characters that are no separator', () => {
+  it('finds no reordering where an emoji, a quote or a space stands beside the same names', () => {
+    expect(findNameChange('maria.lund😀', 'maria.lund')).toBeUndefined();
+    expect(findNameChange('lund😀maria', 'maria.lund')).toBeUndefined();
+    expect(findNameChange('"lund.maria"', 'maria.lund')).toBeUndefined();
+    expect(findNameChange('maria.lund', '"maria lund"')).toBeUndefined();
+    expect(findNameChange('lund+maria', 'maria.lund')).toEqual({ code: 'name-reordered' });
+  });
+});
+
 describe('findNameChange with initials', () => {
   it('reads an initial the known local part separates in a run-together entered one', () => {
     expect(findNameChange('brownp54', 'p.brown54')).toEqual({ code: 'name-reordered' });
