@@ -216,13 +216,17 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     return { variants, phones: new Set(row.phones.filter(isE164)) };
   }
 
-  /** Deletes the rows of the customers with these ids (locking them first), returning how many there were. */
-  async function deleteCustomers(client: PoolClient, ids: string[]): Promise<number> {
+  /**
+   * Locks the stored customers with these ids and deletes their index rows (variants and phones,
+   * by value), returning the ids found. A writer of the same customer in another transaction waits
+   * here for this one, or this one for it.
+   */
+  async function lockAndUnindex(client: PoolClient, ids: readonly string[]): Promise<string[]> {
     const { rows } = await client.query<{ id: string; emails: string[]; phones: string[] }>(
       `SELECT id, emails, phones FROM ${s}.customer WHERE id = ANY($1::text[]) FOR UPDATE`,
       [ids],
     );
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return [];
     const variantKeys: string[] = [];
     const variantIds: string[] = [];
     const phoneKeys: string[] = [];
@@ -246,8 +250,59 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       `DELETE FROM ${s}.customer_phone WHERE (phone, customer_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
       [phoneKeys, phoneIds],
     );
-    await client.query(`DELETE FROM ${s}.customer WHERE id = ANY($1::text[])`, [rows.map((row) => row.id)]);
-    return rows.length;
+    return rows.map((row) => row.id);
+  }
+
+  /** Deletes the customers with these ids, returning how many there were. */
+  async function deleteCustomers(client: PoolClient, ids: string[]): Promise<number> {
+    const found = await lockAndUnindex(client, ids);
+    if (found.length > 0) await client.query(`DELETE FROM ${s}.customer WHERE id = ANY($1::text[])`, [found]);
+    return found.length;
+  }
+
+  /**
+   * Writes the batch's customer rows from `source` (a relation with the customer table's columns):
+   * stored ones are locked, unindexed and updated; new ones inserted. A new one that another
+   * instance inserted meanwhile (its transaction committed while this one waited on the primary
+   * key) is then locked and replaced like a stored one: the last writer wins, and no upsert fails
+   * on the key (INSERT ... ON CONFLICT, PostgreSQL manual, "INSERT").
+   */
+  async function placeCustomers(
+    client: PoolClient,
+    ids: readonly string[],
+    source: string,
+    parameters: unknown[],
+  ): Promise<void> {
+    const columns =
+      'name = source.name, emails = source.emails, phones = source.phones, birth_date = source.birth_date, country = source.country';
+    const next = parameters.length + 1;
+    let pending = ids;
+    while (pending.length > 0) {
+      const stored = await lockAndUnindex(client, pending);
+      if (stored.length > 0) {
+        await client.query(
+          `UPDATE ${s}.customer SET ${columns} FROM ${source} AS source
+            WHERE customer.id = source.id AND source.id = ANY($${next}::text[])`,
+          [...parameters, stored],
+        );
+      }
+      const fresh = stored.length === 0 ? pending : without(pending, stored);
+      if (fresh.length === 0) break;
+      // The whole source when every id is new (a first load): no list to filter by.
+      const all = fresh.length === ids.length;
+      const { rows: conflicting } = await client.query<{ id: string }>(
+        `WITH inserted AS (
+           INSERT INTO ${s}.customer (id, name, emails, phones, birth_date, country)
+           SELECT id, name, emails, phones, birth_date, country FROM ${source} AS source
+            ${all ? '' : `WHERE source.id = ANY($${next}::text[])`}
+           ON CONFLICT (id) DO NOTHING RETURNING id)
+         SELECT fresh.id FROM unnest($${next}::text[]) AS fresh (id)
+          WHERE fresh.id NOT IN (SELECT id FROM inserted)`,
+        [...parameters, fresh],
+      );
+      // Written meanwhile by another instance: locked and replaced on the next round.
+      pending = conflicting.map((row) => row.id);
+    }
   }
 
   async function addDomains(client: PoolClient, batch: readonly CustomerRows[]): Promise<void> {
@@ -274,31 +329,44 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
   }
 
   async function writeBatch(client: PoolClient, batch: readonly CustomerRows[]): Promise<void> {
-    await deleteCustomers(
-      client,
-      batch.map((rows) => rows.id),
-    );
-    if (batch.length >= BATCH) await copyBatch(client, batch);
-    else await insertBatch(client, batch);
+    const ids = batch.map((rows) => rows.id);
+    if (batch.length >= BATCH) {
+      // A large batch goes through COPY: into a staging table first, so the customer rows can be
+      // placed with ON CONFLICT, which COPY has not; the index rows then straight into their tables.
+      await client.query(
+        `CREATE TEMP TABLE IF NOT EXISTS email_guard_customer_stage
+           (id text, name text, emails text[], phones text[], birth_date text, country text) ON COMMIT DELETE ROWS`,
+      );
+      await client.query('TRUNCATE email_guard_customer_stage');
+      await copyInto(
+        client,
+        'COPY email_guard_customer_stage (id, name, emails, phones, birth_date, country) FROM STDIN',
+        function* () {
+          for (const rows of batch) {
+            yield copyLine([rows.id, rows.name, rows.emails, rows.phones, rows.birthDate, rows.country]);
+          }
+        },
+      );
+      await placeCustomers(client, ids, 'email_guard_customer_stage', []);
+      await copyIndexRows(client, batch);
+    } else {
+      const json = JSON.stringify(
+        batch.map((rows) => ({
+          id: rows.id,
+          name: rows.name,
+          emails: rows.emails,
+          phones: rows.phones,
+          birth_date: rows.birthDate,
+          country: rows.country,
+        })),
+      );
+      await placeCustomers(client, ids, `jsonb_populate_recordset(NULL::${s}.customer, $1::jsonb)`, [json]);
+      await insertIndexRows(client, batch);
+    }
     await addDomains(client, batch);
   }
 
-  async function insertBatch(client: PoolClient, batch: readonly CustomerRows[]): Promise<void> {
-    await client.query(
-      `INSERT INTO ${s}.customer SELECT * FROM jsonb_populate_recordset(NULL::${s}.customer, $1::jsonb)`,
-      [
-        JSON.stringify(
-          batch.map((rows) => ({
-            id: rows.id,
-            name: rows.name,
-            emails: rows.emails,
-            phones: rows.phones,
-            birth_date: rows.birthDate,
-            country: rows.country,
-          })),
-        ),
-      ],
-    );
+  async function insertIndexRows(client: PoolClient, batch: readonly CustomerRows[]): Promise<void> {
     const variants: string[] = [];
     const variantIds: string[] = [];
     const phones: string[] = [];
@@ -323,17 +391,8 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     );
   }
 
-  /** COPY (text format) into each table: the fastest way in for large loads. */
-  async function copyBatch(client: PoolClient, batch: readonly CustomerRows[]): Promise<void> {
-    await copyInto(
-      client,
-      `COPY ${s}.customer (id, name, emails, phones, birth_date, country) FROM STDIN`,
-      function* () {
-        for (const rows of batch) {
-          yield copyLine([rows.id, rows.name, rows.emails, rows.phones, rows.birthDate, rows.country]);
-        }
-      },
-    );
+  /** COPY (text format) of the index rows: the fastest way in for large loads. */
+  async function copyIndexRows(client: PoolClient, batch: readonly CustomerRows[]): Promise<void> {
     await copyInto(client, `COPY ${s}.mailbox_variant (variant, customer_id) FROM STDIN`, function* () {
       for (const rows of batch) {
         let chunk = '';
@@ -540,6 +599,12 @@ function refuseNul(customer: z.output<typeof CustomerSchema>, path: readonly (st
     check(phone, ['phones', index]);
   });
   if (issues.length > 0) throw new InvalidInputError(issues);
+}
+
+/** `ids` but those in `drop`. */
+function without(ids: readonly string[], drop: readonly string[]): string[] {
+  const dropped = new Set(drop);
+  return ids.filter((id) => !dropped.has(id));
 }
 
 async function copyInto(client: PoolClient, sql: string, lines: () => Iterable<string>): Promise<void> {

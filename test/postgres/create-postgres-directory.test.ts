@@ -132,6 +132,67 @@ describe('createPostgresDirectory', () => {
     expect(await own.size()).toBe(1);
   });
 
+  /**
+   * Two instances write the same new customer at once: the first in a transaction still open, the
+   * second waiting on it. Once the first commits, the second must replace its record (the last
+   * write wins), not fail on the primary key, and leave no index rows of the first behind.
+   */
+  async function raceFirstUpserts(customers: (version: number) => Customer[]): Promise<PostgresDirectory> {
+    const schema = `directory_${++schemas}`;
+    await migrate(database.pool, { schema });
+    const first = createPostgresDirectory({ pool: database.newPool(), schema });
+    const second = createPostgresDirectory({ pool: database.newPool(), schema });
+    const client = await database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await first.upsert(customers(1), { client });
+      const racing = second.upsert(customers(2)).then(
+        (result) => ({ result }),
+        (error: unknown) => ({ error }),
+      );
+      // The second instance's transaction waits for the first's: then the first commits.
+      for (let tries = 0; tries < 600; tries++) {
+        const waiting = await database.pool.query(
+          "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+        );
+        if (waiting.rows.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await client.query('COMMIT');
+      expect(await racing).toEqual({ result: { upserted: customers(2).length } });
+    } finally {
+      client.release();
+    }
+    return second;
+  }
+
+  it('lets the last of two instances upserting the same new customer at once win', async () => {
+    const directory = await raceFirstUpserts((version) => [
+      { ...anna, emails: [version === 1 ? 'anna.svensson@gmail.com' : 'anna@bergbygg.se'] },
+    ]);
+    expect(await directory.get('C-1')).toMatchObject({ emails: ['anna@bergbygg.se'] });
+    expect(await ids(directory, 'anna.svensson@gmail.com')).toEqual([]);
+    expect(await ids(directory, 'anna@bergbygg.se')).toEqual(['C-1:0']);
+    expect(await directory.size()).toBe(1);
+  });
+
+  it('lets the last of two instances loading the same new customers through COPY at once win', async () => {
+    const batch = (version: number) =>
+      Array.from({ length: 10_000 }, (_, i) => ({
+        id: `C-${i}`,
+        emails: [`customer${i}@${version === 1 ? 'first' : 'second'}.example.se`],
+        phones: [`+4670${String(1_000_000 + i).slice(1)}${version}`],
+      }));
+    const directory = await raceFirstUpserts(batch);
+    expect(await directory.size()).toBe(10_000);
+    expect(await ids(directory, 'customer42@first.example.se')).toEqual([]);
+    expect((await ids(directory, 'customer42@second.example.se'))[0]).toBe('C-42:0');
+    expect(await directory.findPhone({ entered: '+46700000421' })).toEqual([]);
+    expect(await directory.findPhone({ entered: '+46700000422' })).toEqual([
+      { customerId: 'C-42', phone: '+46700000422' },
+    ]);
+  });
+
   it('throws an InvalidInputError naming the field of a lookup that breaks its schema', async () => {
     const error = await directory
       .findAddress({ entered: 42 as unknown as string })
