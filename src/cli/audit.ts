@@ -7,6 +7,7 @@ import { checkRecipient } from '../guard/check-recipient.js';
 import type { FindingCode } from '../guard/verdict.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { exitCodes, usageFailure } from './exit-codes.js';
+import { headerFields } from './header-fields.js';
 import { type CommandContext, localeOption } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import {
@@ -66,24 +67,6 @@ const descriptions: Record<AuditHit['finding'], { en: string; sv: string }> = {
   },
   'invalid-address': { en: 'not a usable address', sv: 'ingen användbar adress' },
 };
-
-/** The header fields the audit reads, unfolded (RFC 5322 §2.2.3), by lower-case name. */
-function headerFields(header: Buffer, wanted: ReadonlySet<string>): Map<string, string[]> {
-  const fields = new Map<string, string[]>();
-  const text = header.toString('utf8');
-  for (const field of text.split(/\r?\n(?![ \t])/)) {
-    const colon = field.indexOf(':');
-    if (colon <= 0) continue;
-    const name = field.slice(0, colon).trim().toLowerCase();
-    if (!wanted.has(name)) continue;
-    const value = field
-      .slice(colon + 1)
-      .replace(/\r?\n[ \t]/g, ' ')
-      .trim();
-    fields.set(name, [...(fields.get(name) ?? []), value]);
-  }
-  return fields;
-}
 
 interface AuditFlags {
   readonly customers: string;

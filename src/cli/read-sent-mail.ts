@@ -175,6 +175,17 @@ export async function* readMboxHeaders(
       }
       const lineEnd = data.indexOf(10, next + 1);
       if (lineEnd < 0) {
+        // A `From ` line longer than a header may be is not read on to its end: kept whole it would
+        // hold the file in memory and be copied with every chunk. The message is skipped, reported.
+        if (data.length - next > MAX_HEADER_BYTES) {
+          yield {
+            where: `${file}:${lineAt(data, next + 1)}`,
+            problem: `the From line is longer than ${MAX_HEADER_BYTES} bytes`,
+            location: { file, start: base + next + 1 },
+          };
+          position = Math.max(next + 1, data.length - FROM_LINE.length + 1);
+          continue;
+        }
         keep = next;
         break;
       }
@@ -189,6 +200,13 @@ export async function* readMboxHeaders(
   if (current) {
     const header = carry.subarray(current.headerStart - base);
     yield { where: `${file}:${current.line}`, header, location: { file, start: current.start } };
+  } else if (!first && carry.subarray(0, FROM_LINE.length).equals(FROM_LINE)) {
+    yield {
+      // `lines` counts the newlines before the one that ends the line above the `From ` line.
+      where: `${file}:${lines + 2}`,
+      problem: 'the file ends inside the From line of this message',
+      location: { file, start: base + 1 },
+    };
   } else if (first && carry.length > 0) {
     throw unreadableFailure(`${file}:1: not an mbox file: the first line does not start with "From "`);
   }
