@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown';
+import { browserBuild } from './scripts/browser-build.js';
 
 export default defineConfig([
   {
@@ -30,4 +31,6 @@ export default defineConfig([
     deps: { neverBundle: [/^node:/] },
     target: 'node20',
   },
+  // `email-guard/browser`: the check for a page, phone numbering data in a chunk loaded on first use.
+  browserBuild('dist/browser', { dts: true }),
 ]);

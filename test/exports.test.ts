@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as browserEntry from '../src/browser/index.js';
 import * as core from '../src/index.js';
 import * as mimeEntry from '../src/mime/index.js';
 import * as nodemailerEntry from '../src/nodemailer/index.js';
@@ -81,6 +82,19 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'isEmailGuardError',
       'nodemailerGuard',
       'sendReleased',
+    ],
+  },
+  'email-guard/browser': {
+    module: browserEntry,
+    names: [
+      'EmailGuardError',
+      'InvalidInputError',
+      'checkRecipient',
+      'isEmailGuardError',
+      'natoSpellingAlphabet',
+      'parseAddress',
+      'spellAddress',
+      'swedishSpellingAlphabet',
     ],
   },
   'email-guard/mime': {

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as browserEntry from '../src/browser/index.js';
 import * as incidentEntry from '../src/incident/index.js';
 import * as core from '../src/index.js';
 import * as mimeEntry from '../src/mime/index.js';
@@ -29,6 +30,7 @@ import { useTempDir } from './support/use-temp-dir.js';
 const root = resolve(__dirname, '..');
 const entryPoints: Record<string, Record<string, unknown>> = {
   'email-guard': core,
+  'email-guard/browser': browserEntry,
   'email-guard/incident': incidentEntry,
   'email-guard/mime': mimeEntry,
   'email-guard/nodemailer': nodemailerEntry,
@@ -121,13 +123,15 @@ describe('the packed package', () => {
       for (const extension of ['.js', '.cjs', '.d.ts', '.d.cts'])
         expect(paths).toContain(`dist/${name}${extension}`);
     }
+    for (const extension of ['.js', '.cjs', '.d.ts', '.d.cts'])
+      expect(paths).toContain(`dist/browser/index${extension}`);
     expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/cli.js']));
     expect(paths.filter((path) => /^(src|test|scripts)\//.test(path))).toEqual([]);
   });
 
   it('names every entry point in its exports map', () => {
     expect(Object.keys(installed.exports).sort()).toEqual(
-      ['.', './incident', './mime', './nodemailer', './postgres', './package.json'].sort(),
+      ['.', './browser', './incident', './mime', './nodemailer', './postgres', './package.json'].sort(),
     );
   });
 
@@ -206,6 +210,9 @@ function writeConsumer(folder: string): void {
       `const loaded = { ${names.map((name, index) => `'${name}': Object.keys(entry${index}).sort()`).join(', ')} };`,
       `const verdict = entry0.checkRecipient({ entered: 'anna@exampel.se', customer: { id: 'C-1', emails: ['anna@example.se'] } });`,
       `if (verdict.action !== 'block') throw new Error('unexpected verdict ' + verdict.action);`,
+      // The browser build fetches its phone numbering chunk here, from the installed package.
+      `const inPage = await entry1.checkRecipient({ entered: 'anna@exampel.se', customer: { id: 'C-1', emails: ['anna@example.se'], phones: ['070-123 45 67'] } });`,
+      `if (inPage.action !== 'block') throw new Error('unexpected verdict in a page ' + inPage.action);`,
       'console.log(JSON.stringify(loaded));',
     ].join('\n'),
   );
@@ -221,12 +228,14 @@ function writeConsumer(folder: string): void {
   );
   // One consumer source, compiled as ESM (.mts), as CommonJS (.cts) and for a bundler (.ts).
   const consumerSource = `import { checkRecipient, isEmailGuardError, type Verdict } from 'email-guard';
+import { checkRecipient as checkInPage } from 'email-guard/browser';
 import { reportMisdirected } from 'email-guard/incident';
 import { type CheckMessageOptions, checkMessage, type MessageCheck } from 'email-guard/mime';
 import { createFileHoldStore, nodemailerGuard, type HoldStore } from 'email-guard/nodemailer';
 
 const verdict: Verdict = checkRecipient({ entered: 'anna@exampel.se', customer: { id: 'C-1', emails: ['anna@example.se'] } });
 export const action: 'send' | 'confirm' | 'block' = verdict.action;
+export const inPage: Promise<Verdict> = checkInPage({ entered: 'anna@exampel.se', customer: { id: 'C-1' } });
 // @ts-expect-error: the types are the package's own, so a wrong input does not compile.
 checkRecipient({ entered: 42 });
 export const store: HoldStore = createFileHoldStore('./held-mail');

@@ -16,6 +16,7 @@ const documents = [
 ];
 const entryPoints: Record<string, string> = {
   'email-guard': 'src/index.ts',
+  'email-guard/browser': 'src/browser/index.ts',
   'email-guard/nodemailer': 'src/nodemailer/index.ts',
   'email-guard/mime': 'src/mime/index.ts',
   'email-guard/incident': 'src/incident/index.ts',

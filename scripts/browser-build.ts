@@ -1,0 +1,53 @@
+/**
+ * The browser build of the core (`email-guard/browser`) and the order form's script, as
+ * tsdown.config.ts builds them and as the tests bundle them:
+ *   npx tsdown   (the whole package)
+ * Built for the browser (no Node built-ins), and the core's imports of libphonenumber-js
+ * resolve to src/browser/lazy-phone-numbers.ts, which loads them (src/browser/phone-numbers.ts) as
+ * a chunk of their own the first time a phone number is read.
+ */
+import { fileURLToPath } from 'node:url';
+import type { UserConfig } from 'tsdown';
+
+const lazyPhoneNumbers = fileURLToPath(new URL('../src/browser/lazy-phone-numbers.ts', import.meta.url));
+const phoneNumbers = fileURLToPath(new URL('../src/browser/phone-numbers.ts', import.meta.url));
+
+/**
+ * The tsdown options of the browser build, writing to `outDir` (`dist/browser` in the package).
+ * The package leaves zod, libphonenumber-js and fast-levenshtein to the page's own bundler, which
+ * shares them with the page; `inlineDependencies` bundles them in, as a page that loads the
+ * script as it is (the order form) needs, and as its weight is measured.
+ */
+export function browserBuild(
+  outDir: string,
+  options: { dts?: boolean; inlineDependencies?: boolean } = {},
+): UserConfig {
+  return {
+    entry: {
+      index: fileURLToPath(new URL('../src/browser/index.ts', import.meta.url)),
+    },
+    format: ['esm', 'cjs'],
+    dts: options.dts ?? false,
+    clean: false,
+    fixedExtension: false,
+    outDir,
+    platform: 'browser',
+    deps: options.inlineDependencies ? { alwaysBundle: [/.*/] } : { neverBundle: [/^node:/] },
+    target: 'es2022',
+    minify: true,
+    plugins: [
+      {
+        name: 'email-guard:lazy-phone-numbers',
+        resolveId: {
+          // Before tsdown's own resolution, which leaves a dependency to the page's bundler.
+          order: 'pre',
+          handler(source, importer) {
+            if (source !== 'libphonenumber-js' || !importer || importer === phoneNumbers) return null;
+            if (importer.endsWith('.d.ts')) return null;
+            return lazyPhoneNumbers;
+          },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,34 @@
+import type { CheckOptions } from '../guard/check-options.js';
+import { checkRecipient as checkRecipientNow } from '../guard/check-recipient.js';
+import type { CheckRecipientInput } from '../guard/recipient-checker.js';
+import type { Verdict } from '../guard/verdict.js';
+import { loadPhoneNumbers, PhoneNumbersNotLoaded } from './lazy-phone-numbers.js';
+
+/**
+ * The core's `checkRecipient` for a page: the same verdict for the same input and options, as a
+ * promise, because the phone numbering data is fetched the first time a check reads a phone number
+ * or a region (the customer's `phones` or `country`, the `defaultCountry` option). Input that
+ * breaks the schema rejects with the same `InvalidInputError` naming the field.
+ *
+ * @example
+ * ```ts
+ * import { checkRecipient } from 'email-guard/browser';
+ *
+ * const verdict = await checkRecipient({
+ *   entered: 'anna.svensson185@gmail.com',
+ *   customer: { id: 'C-1001', emails: ['anna.svensson1985@gmail.com'], phones: ['070-123 45 67'] },
+ * });
+ * verdict.action;     // 'block'
+ * verdict.suggestion; // 'anna.svensson1985@gmail.com'
+ * ```
+ */
+export async function checkRecipient(input: CheckRecipientInput, options?: CheckOptions): Promise<Verdict> {
+  try {
+    return checkRecipientNow(input, options);
+  } catch (error) {
+    if (!(error instanceof PhoneNumbersNotLoaded)) throw error;
+  }
+  // The check is pure: running it again once the data is there gives the verdict it would have.
+  await loadPhoneNumbers();
+  return checkRecipientNow(input, options);
+}
