@@ -1,12 +1,7 @@
 import * as z from 'zod';
 import { extractAddress } from '../address/extract-address.js';
-import {
-  describeEquivalence,
-  indexMailboxRules,
-  type MailboxKey,
-  mailboxKey,
-} from '../address/mailbox-key.js';
-import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
+import { describeEquivalence, indexMailboxRules, mailboxKey } from '../address/mailbox-key.js';
+import { type ParseAddressResult, type ParsedAddress, parseAddress } from '../address/parse-address.js';
 import { type Directory, DirectorySchema } from '../contacts/create-directory.js';
 import { type Customer, CustomerSchema } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
@@ -19,16 +14,16 @@ import { type Edit, explainEdits } from '../matching/explain-edits.js';
 import { findConfusables } from '../matching/find-confusables.js';
 import { createDomainTypoFinder } from '../matching/find-domain-typo.js';
 import { findNameChange } from '../matching/find-name-change.js';
-import { findNumberMismatches, knownNumbers } from '../matching/find-number-mismatches.js';
+import { findNumberMismatches } from '../matching/find-number-mismatches.js';
 import { findOtherFirstName } from '../matching/find-other-first-name.js';
 import { isCenturyRewrite } from '../matching/is-century-rewrite.js';
 import { isEndingSlip } from '../matching/is-ending-slip.js';
 import { isPossibleTypo } from '../matching/is-possible-typo.js';
 import { transliterationDistance } from '../matching/transliteration-distance.js';
-import { parsePhone } from '../phone/parse-phone.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { spellAddress } from '../spelling/spell-address.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
+import { createCustomerFacts, type KnownAddress } from './create-customer-facts.js';
 import { directoryFindings } from './directory-findings.js';
 import { fitsCheckRecipientInput } from './fits-check-recipient-input.js';
 import { type FindingFacts, messageFor } from './messages.js';
@@ -63,12 +58,6 @@ export interface CheckRecipientInput {
 /** A configured check: the tables indexed once, then any number of synchronous checks. */
 export type RecipientChecker = (input: CheckRecipientInput) => Verdict;
 
-interface KnownAddress {
-  readonly given: string;
-  readonly parsed: ParsedAddress;
-  readonly key: MailboxKey;
-}
-
 /**
  * How far a known local part may be from the entered one and still be a typo of it: one slip from
  * three characters on, two from ten on (Damerau 1964: most typing errors are single slips; a long
@@ -101,16 +90,21 @@ function isNumberedSibling(a: string, b: string): boolean {
   return runs.length === 1 && (runs[0]?.length ?? 0) >= 2 && withNumber.replace(/\d+/, '') === without;
 }
 
-// Phone numbers are read with libphonenumber-js, which is slow next to the rest of a check; a
-// customer's numbers recur across checks, so their digits are remembered.
-const PHONE_CACHE_SIZE = 2048;
-const KNOWN_ADDRESS_CACHE_SIZE = 8192;
-
 /**
  * Builds the check that `checkRecipient` and `createGuard` run: tables are indexed once here.
  * Not exported from the package entry: `createGuard` is the configure-once API.
  */
-export function createRecipientChecker(options: CheckOptions = {}): RecipientChecker {
+export function createRecipientChecker(
+  options: CheckOptions = {},
+  internal: {
+    /**
+     * `false` runs the plain reading: the customer's record read anew on every check, every
+     * address parsed. test/guard/recipient-fast-paths.test.ts compares the two.
+     */
+    readonly fastPaths?: boolean;
+  } = {},
+): RecipientChecker {
+  const fastPaths = internal.fastPaths ?? true;
   parseInput(CheckOptionsSchema, options, ['options']);
   const locale = options.locale ?? 'en';
   const policy = resolvePolicy(options.policy);
@@ -129,7 +123,9 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
   const revealOtherCustomers = options.revealOtherCustomers ?? false;
   const firstNames = options.firstNames ?? defaultFirstNames;
   const spellOptions = { locale };
-  const phoneDigits = new Map<string, string[]>();
+  const factsOf = createCustomerFacts({ rules, defaultCountry, remember: fastPaths });
+  // The read-back of a known address, said again whenever it is the suggestion.
+  const spokenKnown = new WeakMap<KnownAddress, string>();
 
   // Every evidence object is made fresh for its finding, so it is completed in place: a check
   // makes several findings, and copying each twice showed in the benchmark.
@@ -143,41 +139,6 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     full.severity = findingSeverity[facts.code];
     full.message = messageFor(full as FindingFacts, locale);
     return full as Finding;
-  };
-
-  const digitsOfPhones = (customer: Customer): string[] => {
-    const digits: string[] = [];
-    const region = customer.country ?? defaultCountry;
-    for (const phone of customer.phones ?? []) {
-      const cacheKey = `${region}:${phone}`;
-      let known = phoneDigits.get(cacheKey);
-      if (!known) {
-        const parsed = parsePhone(phone, region);
-        known = parsed ? [...new Set([parsed.nationalDigits, parsed.nationalNumber])] : [];
-        if (phoneDigits.size >= PHONE_CACHE_SIZE)
-          phoneDigits.delete(phoneDigits.keys().next().value as string);
-        phoneDigits.set(cacheKey, known);
-      }
-      digits.push(...known);
-    }
-    return digits;
-  };
-
-  // The customer's known addresses recur from check to check; each is parsed and keyed once.
-  const knownAddresses = new Map<string, KnownAddress | null>();
-  const readKnownAddress = (given: string): KnownAddress | undefined => {
-    let knownAddress = knownAddresses.get(given);
-    if (knownAddress === undefined) {
-      const parsed = parseAddress(given);
-      knownAddress = parsed.ok
-        ? { given: given.trim(), parsed: parsed.address, key: mailboxKey(parsed.address, rules) }
-        : null;
-      if (knownAddresses.size >= KNOWN_ADDRESS_CACHE_SIZE) {
-        knownAddresses.delete(knownAddresses.keys().next().value as string);
-      }
-      knownAddresses.set(given, knownAddress);
-    }
-    return knownAddress ?? undefined;
   };
 
   /** What {@link extractAddress} finds in a text that is not one address, and the known mailbox it reaches. */
@@ -233,27 +194,16 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
       : parseInput(CheckRecipientInputSchema, rawInput);
     const { entered, customer } = input;
     const findings: Finding[] = [];
-    const known: KnownAddress[] = [];
-    for (const given of customer.emails ?? []) {
-      const knownAddress = readKnownAddress(given);
-      // A malformed address on file cannot be compared; it is not fatal to the check, but it is
-      // said, so the record gets mended and nobody takes the check for one against every address.
-      if (knownAddress) known.push(knownAddress);
-      else {
-        const parsed = parseAddress(given);
-        if (!parsed.ok)
-          findings.push(
-            finding({
-              code: 'invalid-known-address',
-              known: given,
-              reason: parsed.reason,
-              detail: parsed.detail,
-            }),
-          );
-      }
-    }
+    const facts = factsOf(customer);
+    const known = facts.known;
+    // A malformed address on file cannot be compared; it is not fatal to the check, but it is
+    // said, so the record gets mended and nobody takes the check for one against every address.
+    for (const { given, reason, detail } of facts.invalid)
+      findings.push(finding({ code: 'invalid-known-address', known: given, reason, detail }));
 
-    const parsed = parseAddress(entered);
+    // Half of all entries are a known address exactly as on file: it parses as it did there.
+    const same = fastPaths ? known.find((candidate) => candidate.onFile === entered) : undefined;
+    const parsed: ParseAddressResult = same ? { ok: true, address: same.parsed } : parseAddress(entered);
     if (!parsed.ok) {
       // The one address a pasted or dictated text holds (`Karin <karin@telia.com>`, `mailto:`,
       // `… snabel-a … punkt se`) is compared in its place; CR/LF input is never read at all.
@@ -267,7 +217,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         const typed = held?.typed ?? entered.trim().toLowerCase();
         for (const candidate of known) {
           // Compared as a person reads both: the domain as typed, not in Punycode.
-          const knownAddress = displayAddress(candidate.parsed.address).toLowerCase();
+          const knownAddress = candidate.typed;
           const limit = allowedAddressDistance(candidate.key.local.length);
           const distance = editDistance(typed, knownAddress, { maxDistance: limit });
           if (distance > limit) continue;
@@ -281,11 +231,11 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
           );
         }
       }
-      return verdictOf(entered, undefined, findings);
+      return verdictOf(entered, undefined, findings, known);
     }
 
     const address = parsed.address;
-    const key = mailboxKey(address, rules);
+    const key = same ? same.key : mailboxKey(address, rules);
     let matched = false;
     let exact = false;
     for (const candidate of known) {
@@ -325,7 +275,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
             ? transliterationDistance(key.local, candidate.key.local, { maxDistance: limit })
             : Math.min(
                 transliterationDistance(key.local, candidate.key.local, { maxDistance: limit }),
-                transliterationDistance(address.local.toLowerCase(), candidate.parsed.local.toLowerCase(), {
+                transliterationDistance(address.local.toLowerCase(), candidate.local, {
                   maxDistance: limit,
                 }),
               );
@@ -338,7 +288,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
           if (!sameDomain && localAllowed) {
             // Explained over the address as a person reads it, domain in Unicode; a slip across
             // the @ (`anna@atelia.com`) is one, not one in each part.
-            const knownTyped = displayAddress(candidate.parsed.address).toLowerCase();
+            const knownTyped = candidate.typed;
             edits = explainEdits(knownTyped, typed);
             distance = Math.min(
               localDistance +
@@ -366,7 +316,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
               continue;
             }
             // The domains agree (or are aliases of one provider): the slips are in the local part.
-            edits ??= explainEdits(candidate.parsed.local.toLowerCase(), address.local.toLowerCase());
+            edits ??= explainEdits(candidate.local, address.local.toLowerCase());
             findings.push(finding({ code: 'near-miss', known: candidate.given, distance, edits }));
             continue;
           }
@@ -378,7 +328,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         }
         // Two slips in a short local part: too far for a near miss, too close to pass unremarked.
         const typedLocal = address.local.toLowerCase();
-        const knownLocal = candidate.parsed.local.toLowerCase();
+        const knownLocal = candidate.local;
         if (sameDomain && isPossibleTypo(typedLocal, knownLocal, { firstNames })) {
           const edits = explainEdits(knownLocal, typedLocal);
           findings.push(finding({ code: 'possible-typo', known: candidate.given, distance: 2, edits }));
@@ -386,8 +336,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
         }
         if (
           !sameDomain &&
-          (key.local === candidate.key.local ||
-            address.local.toLowerCase() === candidate.parsed.local.toLowerCase()) &&
+          (key.local === candidate.key.local || address.local.toLowerCase() === candidate.local) &&
           // `gmail.se` for `gmail.com` is the known domain mistyped (`domain-typo`), not a sibling.
           !findDomainTypo(key.domain)?.candidates.includes(candidate.key.domain)
         ) {
@@ -411,11 +360,7 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
 
       // A digit may stand beside letters typed for digits (`19o2`, `2oo1`): one digit is enough.
       if (/\d/.test(address.local)) {
-        const numbers = knownNumbers({
-          ...(customer.birthDate ? { birthDate: customer.birthDate } : {}),
-          phoneDigits: digitsOfPhones(customer),
-        });
-        for (const mismatch of findNumberMismatches(address.local, numbers)) {
+        for (const mismatch of findNumberMismatches(address.local, facts.numbers())) {
           findings.push(finding({ code: 'number-mismatch', ...mismatch }));
         }
       }
@@ -435,10 +380,15 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     const local = address.local.toLowerCase();
     if (roleLocalParts.has(local)) findings.push(finding({ code: 'role-address', local }));
 
-    return verdictOf(entered, address, findings);
+    return verdictOf(entered, address, findings, known);
   };
 
-  function verdictOf(entered: string, address: ParsedAddress | undefined, findings: Finding[]): Verdict {
+  function verdictOf(
+    entered: string,
+    address: ParsedAddress | undefined,
+    findings: Finding[],
+    known: readonly KnownAddress[],
+  ): Verdict {
     let action: Action = 'send';
     for (const item of findings) action = moreSevere(action, item.action);
     findings.sort(byActionSeverity);
@@ -449,10 +399,22 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     if (action !== 'send') {
       const readBack: { entered?: string; suggestion?: string } = {};
       if (address) readBack.entered = spellAddress(address.address, spellOptions);
-      if (suggestion) readBack.suggestion = spellAddress(suggestion, spellOptions);
+      if (suggestion) readBack.suggestion = spokenSuggestion(suggestion, known);
       verdict.readBack = readBack;
     }
     return verdict;
+  }
+
+  /** The suggestion read back; nearly always a known address, each of which is spelled once. */
+  function spokenSuggestion(suggestion: string, known: readonly KnownAddress[]): string {
+    const candidate = fastPaths ? known.find((item) => item.given === suggestion) : undefined;
+    if (!candidate) return spellAddress(suggestion, spellOptions);
+    let spoken = spokenKnown.get(candidate);
+    if (spoken === undefined) {
+      spoken = spellAddress(suggestion, spellOptions);
+      spokenKnown.set(candidate, spoken);
+    }
+    return spoken;
   }
 }
 
@@ -466,46 +428,77 @@ function chooseSuggestion(
   findings: readonly Finding[],
   address: ParsedAddress | undefined,
 ): string | undefined {
-  const nearMisses = findings.filter((item) => item.code === 'near-miss');
-  if (nearMisses.length > 0) {
-    const best = Math.min(...nearMisses.map((item) => item.distance));
-    const atBest = new Set(nearMisses.filter((item) => item.distance === best).map((item) => item.known));
-    return atBest.size === 1 ? [...atBest][0] : undefined;
-  }
-  // A text that holds one address: the known mailbox it reaches, or else that address itself.
+  // One pass over the findings, remembering per kind the first candidate and whether another
+  // differs from it: building a list and a set per kind on every check showed in the benchmark.
+  let bestDistance = Number.POSITIVE_INFINITY;
+  let nearMiss: string | undefined;
+  let nearMissTie = false;
+  let extracted: string | undefined;
+  let rewritten: string | undefined;
+  let rewrittenTie = false;
+  let possibleTypo: string | undefined;
+  let possibleTypoTie = false;
+  let otherCustomer: string | undefined;
+  let otherCustomers = 0;
+  let lookalike: string | undefined;
+  let domainTypo: Extract<Finding, { code: 'domain-typo' }> | undefined;
+  let sibling: string | undefined;
+  let siblingTie = false;
   for (const item of findings) {
-    if (item.code === 'invalid-address' && item.extracted !== undefined) return item.known ?? item.extracted;
+    switch (item.code) {
+      case 'near-miss':
+        if (item.distance < bestDistance) {
+          bestDistance = item.distance;
+          nearMiss = item.known;
+          nearMissTie = false;
+        } else if (item.distance === bestDistance && item.known !== nearMiss) nearMissTie = true;
+        break;
+      case 'invalid-address':
+        if (extracted === undefined && item.extracted !== undefined) extracted = item.known ?? item.extracted;
+        break;
+      case 'other-first-name':
+      case 'number-changed':
+      case 'name-reordered':
+        if (rewritten === undefined) rewritten = item.known;
+        else if (item.known !== rewritten) rewrittenTie = true;
+        break;
+      case 'possible-typo':
+        if (possibleTypo === undefined) possibleTypo = item.known;
+        else if (item.known !== possibleTypo) possibleTypoTie = true;
+        break;
+      case 'near-miss-other-customer':
+        if (item.customerId !== undefined) {
+          otherCustomers++;
+          otherCustomer ??= item.known;
+        }
+        break;
+      case 'confusable-characters':
+        lookalike ??= item.lookalike;
+        break;
+      case 'domain-typo':
+        domainTypo ??= item;
+        break;
+      case 'sibling-domain':
+        if (sibling === undefined) sibling = item.known;
+        else if (item.known !== sibling) siblingTie = true;
+        break;
+    }
   }
+  if (nearMiss !== undefined) return nearMissTie ? undefined : nearMiss;
+  // A text that holds one address: the known mailbox it reaches, or else that address itself.
+  if (extracted !== undefined) return extracted;
   // A known address rewritten (a household member's name, its number, its name order): the known one.
-  const rewritten = new Set(
-    findings.flatMap((item) =>
-      item.code === 'other-first-name' || item.code === 'number-changed' || item.code === 'name-reordered'
-        ? [item.known]
-        : [],
-    ),
-  );
-  if (rewritten.size > 0) return rewritten.size === 1 ? [...rewritten][0] : undefined;
-  const possibleTypos = new Set(
-    findings.flatMap((item) => (item.code === 'possible-typo' ? [item.known] : [])),
-  );
-  if (possibleTypos.size > 0) return possibleTypos.size === 1 ? [...possibleTypos][0] : undefined;
+  if (rewritten !== undefined) return rewrittenTie ? undefined : rewritten;
+  if (possibleTypo !== undefined) return possibleTypoTie ? undefined : possibleTypo;
   // Another customer's address is a suggestion only for staff who may see it (`customerId` is
   // then present); masked, it is none, and the suggestions below, which need no other customer's
   // record, are made as without a directory.
-  const otherCustomers = findings.flatMap((item) =>
-    item.code === 'near-miss-other-customer' && item.customerId !== undefined ? [item.known] : [],
-  );
-  if (otherCustomers.length > 0) return otherCustomers.length === 1 ? otherCustomers[0] : undefined;
-  for (const item of findings) {
-    if (item.code === 'confusable-characters') return item.lookalike;
+  if (otherCustomers > 0) return otherCustomers === 1 ? otherCustomer : undefined;
+  if (lookalike !== undefined) return lookalike;
+  if (domainTypo) {
+    return domainTypo.suggestedDomain && address
+      ? `${address.local}@${displayDomain(domainTypo.suggestedDomain)}`
+      : undefined;
   }
-  for (const item of findings) {
-    if (item.code === 'domain-typo') {
-      return item.suggestedDomain && address
-        ? `${address.local}@${displayDomain(item.suggestedDomain)}`
-        : undefined;
-    }
-  }
-  const siblings = new Set(findings.flatMap((item) => (item.code === 'sibling-domain' ? [item.known] : [])));
-  return siblings.size === 1 ? [...siblings][0] : undefined;
+  return siblingTie ? undefined : sibling;
 }

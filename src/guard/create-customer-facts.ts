@@ -1,0 +1,177 @@
+import type { MailboxKey, MailboxRuleIndex } from '../address/mailbox-key.js';
+import { mailboxKey } from '../address/mailbox-key.js';
+import { type InvalidAddressReason, type ParsedAddress, parseAddress } from '../address/parse-address.js';
+import type { Customer } from '../contacts/customer.js';
+import { type KnownNumber, knownNumbers } from '../matching/find-number-mismatches.js';
+import { parsePhone } from '../phone/parse-phone.js';
+import { displayAddress } from '../spelling/display-domain.js';
+
+/** A known address of the customer, parsed and keyed, with the forms the check compares. */
+export interface KnownAddress {
+  /** The address as on file, white space around it dropped: what findings name. */
+  readonly given: string;
+  /** The address exactly as on file: an entered string equal to it parses to {@link parsed}. */
+  readonly onFile: string;
+  readonly parsed: ParsedAddress;
+  readonly key: MailboxKey;
+  /** The whole address as a person reads it (domain in Unicode), lower case. */
+  readonly typed: string;
+  /** The local part as on file, lower case. */
+  readonly local: string;
+}
+
+/** What a check needs to know of a customer, worked out from the record alone. */
+export interface CustomerFacts {
+  /** The known addresses that parse, in the record's order. */
+  readonly known: readonly KnownAddress[];
+  /** The known addresses that do not parse, in the record's order, and why. */
+  readonly invalid: readonly {
+    readonly given: string;
+    readonly reason: InvalidAddressReason;
+    readonly detail: string;
+  }[];
+  /** The customer's birth date and phone numbers as they may appear in an address (read on first use). */
+  numbers(): readonly KnownNumber[];
+}
+
+/** Options of {@link createCustomerFacts}. */
+export interface CustomerFactsOptions {
+  readonly rules: MailboxRuleIndex;
+  /** Region for phone numbers of a customer without a `country`. */
+  readonly defaultCountry: string;
+  /**
+   * Remember each customer's facts for the next check of the same record, as long as the fields
+   * they come from are unchanged. `false` works them out on every check: the plain reading, which
+   * test/guard/recipient-fast-paths.test.ts compares with the remembered one.
+   * @default true
+   */
+  readonly remember?: boolean;
+}
+
+/** The fields the facts were read from, to tell whether a remembered record has changed since. */
+interface Remembered {
+  readonly facts: CustomerFacts;
+  readonly emails: readonly string[] | undefined;
+  readonly phones: readonly string[] | undefined;
+  readonly birthDate: string | undefined;
+  readonly country: string | undefined;
+}
+
+// Phone numbers are read with libphonenumber-js, which is slow next to the rest of a check; a
+// customer's numbers recur across checks, so their digits are remembered.
+const PHONE_CACHE_SIZE = 2048;
+const KNOWN_ADDRESS_CACHE_SIZE = 8192;
+
+function sameList(remembered: readonly string[] | undefined, now: readonly string[] | undefined): boolean {
+  if (remembered === undefined || now === undefined) return remembered === now;
+  if (remembered.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) if (remembered[i] !== now[i]) return false;
+  return true;
+}
+
+/**
+ * Reads a customer's record into what the check compares an entered address with: its known
+ * addresses parsed and keyed, its numbers. An order form checks the same customer again and again
+ * (each address typed, then the order sent), so the facts are kept per record object and reused
+ * while its emails, phones, birth date and country are the very values they were read from.
+ *
+ * @example
+ * ```ts
+ * const factsOf = createCustomerFacts({ rules: indexMailboxRules(), defaultCountry: 'SE' });
+ * factsOf({ id: 'C-1', emails: ['Anna@Example.se'] }).known[0]?.key.key; // 'anna@example.se'
+ * ```
+ */
+export function createCustomerFacts(options: CustomerFactsOptions): (customer: Customer) => CustomerFacts {
+  const { rules, defaultCountry } = options;
+  const phoneDigits = new Map<string, string[]>();
+  const knownAddresses = new Map<string, KnownAddress | null>();
+  const remembered = new WeakMap<Customer, Remembered>();
+
+  // A known address recurs on every check of its customer, and across customers of a household.
+  const readKnownAddress = (given: string): KnownAddress | undefined => {
+    let knownAddress = knownAddresses.get(given);
+    if (knownAddress === undefined) {
+      const parsed = parseAddress(given);
+      knownAddress = parsed.ok
+        ? {
+            given: given.trim(),
+            onFile: given,
+            parsed: parsed.address,
+            key: mailboxKey(parsed.address, rules),
+            typed: displayAddress(parsed.address.address).toLowerCase(),
+            local: parsed.address.local.toLowerCase(),
+          }
+        : null;
+      if (knownAddresses.size >= KNOWN_ADDRESS_CACHE_SIZE) {
+        knownAddresses.delete(knownAddresses.keys().next().value as string);
+      }
+      knownAddresses.set(given, knownAddress);
+    }
+    return knownAddress ?? undefined;
+  };
+
+  const digitsOfPhones = (customer: Customer): string[] => {
+    const digits: string[] = [];
+    const region = customer.country ?? defaultCountry;
+    for (const phone of customer.phones ?? []) {
+      const cacheKey = `${region}:${phone}`;
+      let known = phoneDigits.get(cacheKey);
+      if (!known) {
+        const parsed = parsePhone(phone, region);
+        known = parsed ? [...new Set([parsed.nationalDigits, parsed.nationalNumber])] : [];
+        if (phoneDigits.size >= PHONE_CACHE_SIZE)
+          phoneDigits.delete(phoneDigits.keys().next().value as string);
+        phoneDigits.set(cacheKey, known);
+      }
+      digits.push(...known);
+    }
+    return digits;
+  };
+
+  const read = (customer: Customer): CustomerFacts => {
+    const known: KnownAddress[] = [];
+    const invalid: { given: string; reason: InvalidAddressReason; detail: string }[] = [];
+    for (const given of customer.emails ?? []) {
+      const knownAddress = readKnownAddress(given);
+      if (knownAddress) known.push(knownAddress);
+      else {
+        const parsed = parseAddress(given);
+        if (!parsed.ok) invalid.push({ given, reason: parsed.reason, detail: parsed.detail });
+      }
+    }
+    let numbers: readonly KnownNumber[] | undefined;
+    return {
+      known,
+      invalid,
+      numbers: () => {
+        numbers ??= knownNumbers({
+          ...(customer.birthDate ? { birthDate: customer.birthDate } : {}),
+          phoneDigits: digitsOfPhones(customer),
+        });
+        return numbers;
+      },
+    };
+  };
+
+  if (options.remember === false) return read;
+  return (customer) => {
+    const before = remembered.get(customer);
+    if (
+      before &&
+      sameList(before.emails, customer.emails) &&
+      sameList(before.phones, customer.phones) &&
+      before.birthDate === customer.birthDate &&
+      before.country === customer.country
+    )
+      return before.facts;
+    const facts = read(customer);
+    remembered.set(customer, {
+      facts,
+      emails: customer.emails && [...customer.emails],
+      phones: customer.phones && [...customer.phones],
+      birthDate: customer.birthDate,
+      country: customer.country,
+    });
+    return facts;
+  };
+}
