@@ -10,7 +10,7 @@ import {
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
 } from '../errors.js';
-import { createGuard } from '../guard/create-guard.js';
+import { createGuard, type GuardOptions } from '../guard/create-guard.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
 import { collectRecipients } from '../pipeline/collect-recipients.js';
@@ -192,7 +192,9 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     verifier && !options.guard.options.verifiedAddresses
       ? createGuard({ ...options.guard.options, verifiedAddresses: verifier })
       : options.guard;
-  if (verifier) (verifier as Partial<VerifierHooks>)[attachHoldStore]?.(options.holdStore);
+  // The verifier reads spellings as this guard does, unless it was given rules of its own.
+  if (verifier)
+    (verifier as Partial<VerifierHooks>)[attachHoldStore]?.(options.holdStore, guard.options.mailboxRules);
   const verifyNew = mode === 'enforce' && options.unverified === 'verify' && verifier !== undefined;
 
   async function record(entry: AuditEntry): Promise<void> {
@@ -412,7 +414,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
 
 /** What `nodemailerGuard` calls on a verifier it is given. */
 interface VerifierHooks {
-  [attachHoldStore](holdStore: HoldStore): void;
+  [attachHoldStore](holdStore: HoldStore, mailboxRules: GuardOptions['mailboxRules']): void;
 }
 
 /** The transport's answer for the audit log: its message, which carries the SMTP reply. */

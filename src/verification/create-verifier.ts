@@ -71,9 +71,9 @@ export interface VerifierOptions {
   readonly holdStore?: Pick<HoldStore, 'list' | 'release'>;
   /**
    * Which spellings reach the same mailbox (case, Gmail's dots, `+tags`, googlemail.com): one
-   * mailbox has one pending challenge, one rate limit, and is verified under every spelling. Give
-   * it the same table as the guard's `mailboxRules`.
-   * @default defaultMailboxRules
+   * mailbox has one pending challenge, one rate limit, and is verified under every spelling.
+   * @default the guard's `mailboxRules` of the first `nodemailerGuard` the verifier is given to,
+   * else defaultMailboxRules
    */
   readonly mailboxRules?: readonly MailboxRule[];
 }
@@ -254,7 +254,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
     options.holdStore ? [options.holdStore] : [],
   );
 
-  const rules = indexMailboxRules(options.mailboxRules ?? defaultMailboxRules);
+  // Without rules of its own, the verifier reads spellings as the guard of the first
+  // nodemailerGuard it is given to does (`attachHoldStore`), so the two agree on what one mailbox is.
+  let rules = indexMailboxRules(options.mailboxRules ?? defaultMailboxRules);
+  let rulesTaken = options.mailboxRules !== undefined;
   // Everything is keyed by the mailbox, not the spelling: two spellings of one inbox would
   // otherwise get two codes, two rate limits, and hold one order past the other's confirmation.
   const keyOf = (address: string) => {
@@ -525,7 +528,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
     return report;
   }
 
-  const verifier: Verifier & { [attachHoldStore](holdStore: Pick<HoldStore, 'list' | 'release'>): void } = {
+  const verifier: Verifier & {
+    [attachHoldStore](
+      holdStore: Pick<HoldStore, 'list' | 'release'>,
+      mailboxRules?: readonly MailboxRule[],
+    ): void;
+  } = {
     start: startChallenge,
 
     async confirm(input) {
@@ -597,8 +605,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
       return report.released;
     },
 
-    [attachHoldStore](holdStore) {
+    [attachHoldStore](holdStore, mailboxRules) {
       holdStores.add(holdStore);
+      if (!rulesTaken && mailboxRules !== undefined) rules = indexMailboxRules(mailboxRules);
+      rulesTaken = true;
     },
   };
   return verifier;

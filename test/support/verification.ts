@@ -24,6 +24,7 @@ export function orderConfirmation(to: string, customerId = newCustomer.id, order
 export function verifyingTransport(
   fixture: PipelineFixture,
   verifierOptions: VerifyingTransportSetup['verifierOptions'] = {},
+  guardOptions: VerifyingTransportSetup['guardOptions'] = {},
 ) {
   return buildVerifyingTransport({
     port: fixture.sink.port,
@@ -31,6 +32,7 @@ export function verifyingTransport(
     auditLog: fixture.audit,
     folder: join(fixture.dir, 'verification'),
     verifierOptions,
+    guardOptions,
   });
 }
 

@@ -3,7 +3,7 @@
 import nodemailer from 'nodemailer';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import type { Customer } from '../../src/contacts/customer.js';
-import { createGuard } from '../../src/guard/create-guard.js';
+import { createGuard, type GuardOptions } from '../../src/guard/create-guard.js';
 import type { AuditLog } from '../../src/nodemailer/audit-log.js';
 import type { HoldStore } from '../../src/nodemailer/hold-store.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
@@ -41,6 +41,8 @@ export interface VerifyingTransportSetup {
   /** The verification store's folder. */
   readonly folder: string;
   readonly verifierOptions?: Partial<Omit<VerifierOptions, 'store' | 'transporter'>> & { now?: () => number };
+  /** Options of the guard beside the customers and the directory (`mailboxRules`). */
+  readonly guardOptions?: Pick<GuardOptions, 'mailboxRules'>;
 }
 
 /** A transporter to the local SMTP server with `nodemailerGuard` and a verifier (`unverified: 'verify'`). */
@@ -64,6 +66,7 @@ export function buildVerifyingTransport(setup: VerifyingTransportSetup) {
     // Every customer's addresses: another customer's address is a question for a person, not a code.
     directory: createDirectory(Object.values(verificationCustomers)),
     verifiedAddresses: verifier,
+    ...setup.guardOptions,
   });
   transporter.use(
     'compile',

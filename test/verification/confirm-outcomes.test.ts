@@ -1,13 +1,16 @@
 import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { RecipientAwaitingVerificationError } from '../../src/errors.js';
-import { usePipelineFixture } from '../support/pipeline.js';
+import { RecipientAwaitingVerificationError, RecipientNeedsConfirmationError } from '../../src/errors.js';
+import { createGuard } from '../../src/guard/create-guard.js';
+import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
+import { smtpTransport, usePipelineFixture } from '../support/pipeline.js';
 import {
   newCustomer,
   orderConfirmation,
   readVerification,
   verifyingTransport,
 } from '../support/verification.js';
+import { verificationCustomers } from '../support/verifying-transport.js';
 
 const fixture = usePipelineFixture();
 const address = 'karin.berg@outlook.com';
@@ -87,5 +90,39 @@ describe('confirm answers what happened once the address is verified', () => {
     expect(result.ok && result.releasing).toEqual([holdId]);
     expect(result.ok && result.released).toEqual([]);
     expect(fixture.sink.received).toHaveLength(1);
+  });
+
+  it('says the address was verified and the release refused, not that no code could be sent', async () => {
+    const { transporter, verifier } = verifyingTransport(fixture);
+    const { code } = await holdOrders(transporter, ['4711']);
+    expect((await verifier.confirm({ ...customer, code })).ok).toBe(true);
+    // A second pipeline whose guard does not see the verifier's addresses: the address looks new to
+    // it, and the verifier answers that it was verified meanwhile.
+    const blind = smtpTransport(fixture.sink.port);
+    blind.use(
+      'compile',
+      nodemailerGuard({
+        guard: createGuard({
+          lookupCustomer: async (id) => verificationCustomers[id],
+          verifiedAddresses: { listVerified: async () => [] },
+        }),
+        holdStore: fixture.holdStore,
+        auditLog: fixture.audit,
+        verifier,
+        unverified: 'verify',
+      }),
+    );
+    fixture.sink.refuse.add(address);
+    const error = await blind.sendMail(orderConfirmation(address, newCustomer.id, '4712')).then(
+      () => undefined,
+      (rejected: unknown) => rejected as RecipientNeedsConfirmationError,
+    );
+    expect(error).toBeInstanceOf(RecipientNeedsConfirmationError);
+    expect(error?.message).not.toMatch(/no verification code could be sent/);
+    expect(error?.message).toMatch(/was verified/);
+    expect(error?.message).toMatch(/release/);
+    expect(error?.message).toMatch(/mailbox unavailable/);
+    expect(error?.message).toMatch(/verifier\.release/);
+    expect(await fixture.holdStore.list()).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultMailboxRules } from '../../src/address/mailbox-rules.js';
 import { RecipientAwaitingVerificationError, VerificationRateLimitedError } from '../../src/errors.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import {
@@ -48,6 +49,34 @@ describe('one inbox typed two ways is one address to verify', () => {
     expect(
       await verifier.isVerified({ customerId: newCustomer.id, address: 'Karin.Berg+shop@googlemail.com' }),
     ).toBe(true);
+  });
+
+  it("reads spellings with the guard's mailboxRules when the verifier is given none", async () => {
+    // A company mailbox on Google Workspace: dots and +tags reach one inbox, as at gmail.com.
+    const mailboxRules = [
+      ...defaultMailboxRules,
+      { domains: ['bergbygg.se'], ignoreDots: true, subaddressSeparator: '+' },
+    ];
+    const { transporter, verifier } = verifyingTransport(fixture, {}, { mailboxRules });
+    const first = await sendHeld(transporter, 'karin.berg@bergbygg.se', '4711');
+    const second = await sendHeld(transporter, 'karinberg@bergbygg.se', '4712');
+    expect(second.challengeId).toBe(first.challengeId);
+    expect(fixture.sink.received).toHaveLength(1);
+    const [codeMessage] = fixture.sink.received;
+    if (!codeMessage) throw new Error('no verification message');
+    const { code } = await readVerification(codeMessage);
+    const result = await verifier.confirm({
+      customerId: newCustomer.id,
+      address: 'karin.berg@bergbygg.se',
+      code,
+    });
+    expect(result.ok && result.released).toHaveLength(2);
+    expect(
+      await verifier.isVerified({ customerId: newCustomer.id, address: 'Karin.Berg+order@bergbygg.se' }),
+    ).toBe(true);
+    // A third spelling goes straight out: the guard sees the verified mailbox.
+    await transporter.sendMail(orderConfirmation('karinberg+kvitto@bergbygg.se', newCustomer.id, '4713'));
+    expect(fixture.sink.received).toHaveLength(4);
   });
 
   it('counts the rate limit per mailbox, whatever the spelling', async () => {
