@@ -28,6 +28,7 @@ import { transliterationDistance } from '../matching/transliteration-distance.js
 import { parsePhone } from '../phone/parse-phone.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { spellAddress } from '../spelling/spell-address.js';
+import { boundKnownFindings } from './bound-known-findings.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { directoryFindings } from './directory-findings.js';
 import { fitsCheckRecipientInput } from './fits-check-recipient-input.js';
@@ -438,11 +439,19 @@ export function createRecipientChecker(options: CheckOptions = {}): RecipientChe
     return verdictOf(entered, address, findings);
   };
 
-  function verdictOf(entered: string, address: ParsedAddress | undefined, findings: Finding[]): Verdict {
+  function verdictOf(entered: string, address: ParsedAddress | undefined, all: Finding[]): Verdict {
     let action: Action = 'send';
-    for (const item of findings) action = moreSevere(action, item.action);
-    findings.sort(byActionSeverity);
-    const suggestion = chooseSuggestion(findings, address);
+    for (const item of all) action = moreSevere(action, item.action);
+    all.sort(byActionSeverity);
+    const suggestion = chooseSuggestion(all, address);
+    // The closest few known addresses and a count, never one finding for each of 255.
+    const findings = boundKnownFindings(all, suggestion, (unverified, close) =>
+      finding({
+        code: 'unverified-address',
+        knownAddresses: unverified.knownAddresses,
+        closeKnownAddresses: close,
+      }),
+    );
     const verdict: { -readonly [K in keyof Verdict]: Verdict[K] } = { action, entered, findings };
     if (address) verdict.address = address.address;
     if (suggestion) verdict.suggestion = suggestion;
