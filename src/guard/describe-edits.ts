@@ -110,9 +110,66 @@ export function describeEdit(edit: Edit, locale: Locale): string {
   }
 }
 
-/** Every slip, joined into one clause. */
+type RunEdit = Extract<Edit, { kind: 'missing' | 'extra' }>;
+
+/**
+ * Characters missing side by side, or typed together at one place, as one edit with all of them
+ * (`character` then holds them in order): the place is said once, and the two halves of an emoji
+ * (a UTF-16 surrogate pair) come back together as the one character they are.
+ */
+function joinRuns(edits: readonly Edit[]): Edit[] {
+  const joined: Edit[] = [];
+  for (const edit of edits) {
+    const last = joined[joined.length - 1];
+    if (
+      last !== undefined &&
+      (edit.kind === 'extra' || edit.kind === 'missing') &&
+      last.kind === edit.kind &&
+      // Extra characters typed together share their place in the known string; missing ones follow it.
+      edit.index === last.index + (edit.kind === 'missing' ? last.character.length : 0)
+    ) {
+      joined[joined.length - 1] = { ...last, character: last.character + edit.character } as RunEdit;
+    } else joined.push(edit);
+  }
+  return joined;
+}
+
+const RUN_NAMES: Record<Locale, Record<'digit' | 'letter' | 'other', { extra: string; missing: string }>> = {
+  en: {
+    digit: { extra: 'there are extra digits', missing: 'the digits' },
+    letter: { extra: 'there are extra letters', missing: 'the letters' },
+    other: { extra: 'there are extra characters', missing: 'the characters' },
+  },
+  sv: {
+    digit: { extra: 'det finns extra siffror', missing: 'siffrorna' },
+    letter: { extra: 'det finns extra bokstäver', missing: 'bokstäverna' },
+    other: { extra: 'det finns extra tecken', missing: 'tecknen' },
+  },
+};
+
+/** Several characters missing or extra at one place, said once. */
+function describeRun(edit: RunEdit, characters: readonly string[], locale: Locale): string {
+  const kinds = new Set(characters.map(kindOf));
+  const kind =
+    kinds.size === 1 && (kinds.has('digit') || kinds.has('letter'))
+      ? kinds.has('digit')
+        ? 'digit'
+        : 'letter'
+      : 'other';
+  const text = kind === 'other' ? characters.map(shown).join(' ') : characters.join('');
+  const name = RUN_NAMES[locale][kind][edit.kind];
+  const at = where(edit.after, locale);
+  if (edit.kind === 'extra') return `${name} ${text} ${at}`;
+  return locale === 'sv' ? `${name} ${text} saknas ${at}` : `${name} ${text} are missing ${at}`;
+}
+
+/** Every slip, joined into one clause; characters missing or extra at one place are said once. */
 export function describeEdits(edits: readonly Edit[], locale: Locale): string {
-  const parts = edits.map((edit) => describeEdit(edit, locale));
+  const parts = joinRuns(edits).map((edit) => {
+    if (edit.kind !== 'extra' && edit.kind !== 'missing') return describeEdit(edit, locale);
+    const characters = [...edit.character];
+    return characters.length === 1 ? describeEdit(edit, locale) : describeRun(edit, characters, locale);
+  });
   if (parts.length <= 1) return parts[0] ?? '';
   const last = parts.pop() as string;
   return `${parts.join(', ')} ${locale === 'sv' ? 'och' : 'and'} ${last}`;

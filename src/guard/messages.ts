@@ -1,5 +1,6 @@
 import type { InvalidAddressReason } from '../address/parse-address.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
+import { KNOWN_ADDRESS_FINDINGS } from './bound-known-findings.js';
 import { describeEdits } from './describe-edits.js';
 import type { Finding, Locale } from './verdict.js';
 
@@ -235,6 +236,11 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         return sv
           ? 'Kunden har ingen bekräftad adress än: läs upp adressen för kunden och låt kunden bekräfta den.'
           : 'The customer has no confirmed address yet: read the address back and have the customer confirm it.';
+      }
+      if (finding.closeKnownAddresses !== undefined) {
+        return sv
+          ? `Adressen är inte en av kundens kända adresser, men den liknar ${finding.closeKnownAddresses} av dem (de ${KNOWN_ADDRESS_FINDINGS} närmaste visas): läs upp den för kunden innan något skickas.`
+          : `This is not one of the customer's known addresses, though it is close to ${finding.closeKnownAddresses} of them (the ${KNOWN_ADDRESS_FINDINGS} closest are listed): read it back to the customer before anything is sent.`;
       }
       return sv
         ? 'Adressen är inte en av kundens kända adresser: läs upp den för kunden innan något skickas.'

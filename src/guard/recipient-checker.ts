@@ -22,6 +22,7 @@ import { isPossibleTypo } from '../matching/is-possible-typo.js';
 import { transliterationDistance } from '../matching/transliteration-distance.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { spellAddress } from '../spelling/spell-address.js';
+import { boundKnownFindings } from './bound-known-findings.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { createCustomerFacts, type KnownAddress } from './create-customer-facts.js';
 import { directoryFindings } from './directory-findings.js';
@@ -386,13 +387,21 @@ export function createRecipientChecker(
   function verdictOf(
     entered: string,
     address: ParsedAddress | undefined,
-    findings: Finding[],
+    all: Finding[],
     known: readonly KnownAddress[],
   ): Verdict {
     let action: Action = 'send';
-    for (const item of findings) action = moreSevere(action, item.action);
-    findings.sort(byActionSeverity);
-    const suggestion = chooseSuggestion(findings, address);
+    for (const item of all) action = moreSevere(action, item.action);
+    all.sort(byActionSeverity);
+    const suggestion = chooseSuggestion(all, address);
+    // The closest few known addresses and a count, never one finding for each of 255.
+    const findings = boundKnownFindings(all, suggestion, (unverified, close) =>
+      finding({
+        code: 'unverified-address',
+        knownAddresses: unverified.knownAddresses,
+        closeKnownAddresses: close,
+      }),
+    );
     const verdict: { -readonly [K in keyof Verdict]: Verdict[K] } = { action, entered, findings };
     if (address) verdict.address = address.address;
     if (suggestion) verdict.suggestion = suggestion;

@@ -115,7 +115,15 @@ export type Finding =
       readonly source: 'birth-date' | 'phone';
       readonly edits: readonly Edit[];
     })
-  | (FindingBase & { readonly code: 'unverified-address'; readonly knownAddresses: number })
+  | (FindingBase & {
+      readonly code: 'unverified-address';
+      readonly knownAddresses: number;
+      /**
+       * How many known addresses the entered one is close to (a near miss, a rewriting, a possible
+       * typo, a sibling domain), when there were more than the three closest the verdict lists.
+       */
+      readonly closeKnownAddresses?: number;
+    })
   | (FindingBase & {
       readonly code: 'invalid-known-address';
       /** The address on the customer's record, as it is written there. */

@@ -14,6 +14,54 @@ function message(findings: readonly Finding[], code: Finding['code']): string | 
   return findings.find((finding) => finding.code === code)?.message;
 }
 
+describe('one sentence per finding, each slip said once', () => {
+  const near = (entered: string, known: string, locale: 'en' | 'sv' = 'en') =>
+    message(
+      checkRecipient({ entered, customer: { id: 'C-4', emails: [known] } }, { locale }).findings,
+      'near-miss',
+    );
+
+  it('says two characters typed together at one place once, in both languages', () => {
+    expect(near('j.wqwallin2003@live.se', 'j.wallin2003@live.se')).toBe(
+      'Looks like a typo of the customer\'s known address j.wallin2003@live.se: there are extra letters qw after "j.w".',
+    );
+    expect(near('j.wqwallin2003@live.se', 'j.wallin2003@live.se', 'sv')).toBe(
+      'Ser ut som ett skrivfel av kundens kända adress j.wallin2003@live.se: det finns extra bokstäver qw efter ”j.w”.',
+    );
+  });
+
+  it('says two characters missing side by side once', () => {
+    expect(near('anna.svenss1985@gmail.com', 'anna.svensson1985@gmail.com')).toBe(
+      'Looks like a typo of the customer\'s known address anna.svensson1985@gmail.com: the letters on are missing after "anna.svenss".',
+    );
+  });
+
+  it('names an emoji as the one character it is, never as two halves', () => {
+    const said = near('maria.lund😀@telia.com', 'maria.lund@telia.com');
+    expect(said).toBe(
+      'Looks like a typo of the customer\'s known address maria.lund@telia.com: there is an extra character 😀 after "maria.lund".',
+    );
+  });
+
+  it('never names one place twice in a message over the evaluation-style slips', () => {
+    const pairs = [
+      ['henriksson.m@gmail.com', 'm.henriksson@gmail.com'],
+      ['j.wqwallin2003@live.se', 'j.wallin2003@live.se'],
+      ['anna.svenss1985@gmail.com', 'anna.svensson1985@gmail.com'],
+    ];
+    for (const [entered, known] of pairs) {
+      const verdict = checkRecipient({
+        entered: entered as string,
+        customer: { id: 'C-5', emails: [known as string] },
+      });
+      for (const finding of verdict.findings) {
+        const places = [...finding.message.matchAll(/after "[^"]*"|at the start/g)].map((match) => match[0]);
+        expect(new Set(places).size, finding.message).toBe(places.length);
+      }
+    }
+  });
+});
+
 describe('a new address worded as new', () => {
   it.each(['en', 'sv'] as const)(
     "never calls a work address at the company domain someone else's without a directory saying so (%s)",
