@@ -51,7 +51,12 @@ export function findPostgresBin(
  * PostgreSQL is not installed, and one with initdb's or the server's own output when it fails.
  */
 export function startPostgresCluster(
-  options: { readonly searchPath?: string; readonly versionsFolder?: string } = {},
+  options: {
+    readonly searchPath?: string;
+    readonly versionsFolder?: string;
+    /** Server settings beyond the throwaway defaults below (`{ shared_buffers: '512MB' }`). */
+    readonly settings?: Readonly<Record<string, string>>;
+  } = {},
 ): PostgresCluster {
   const bin = findPostgresBin(options.searchPath, options.versionsFolder);
   if (bin === undefined) throw new Error(INSTALL_POSTGRES);
@@ -96,7 +101,11 @@ export function startPostgresCluster(
       '-l',
       join(folder, 'server.log'),
       '-o',
-      `-k ${folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      `-k ${folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200${Object.entries(
+        options.settings ?? {},
+      )
+        .map(([name, value]) => ` -c ${name}=${value}`)
+        .join('')}`,
       '-w',
       'start',
     ]);

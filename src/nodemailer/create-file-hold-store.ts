@@ -2,39 +2,27 @@ import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto
 import { join, resolve } from 'node:path';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
-import { parseAddress } from '../address/parse-address.js';
 import { HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
-import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
-import type {
-  DiscardOptions,
-  HeldEnvelope,
-  HeldMessage,
-  HeldMessageWithRaw,
-  HoldInput,
-  HoldStore,
-  HoldStoreProblem,
-  ReleaseOptions,
-  ReleaseResult,
+import {
+  checkRelease,
+  type DiscardOptions,
+  type HeldEnvelope,
+  type HeldMessage,
+  type HeldMessageWithRaw,
+  type HoldInput,
+  type HoldStore,
+  type HoldStoreProblem,
+  type ReleaseOptions,
+  type ReleaseResult,
+  sendHeldMessage,
 } from './hold-store.js';
-import { replaceRecipients } from './replace-recipients.js';
-import { sendReleased } from './send-released.js';
 import { nodeStoreFs, type StoreFs } from './store-fs.js';
 
 // <UTC time to the millisecond>-<random>: sorts by time as text, never collides.
 const ID = /^\d{8}T\d{9}Z-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
 // 1: the raw message's digest only; 2: a seal over the whole record as well.
 const FORMAT = 2;
-
-const ReleaseOptionsSchema = z.object({
-  to: z
-    .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
-    .optional(),
-  by: z.string().trim().min(1, 'who releases the message is required'),
-  reason: z.string().trim().min(1, 'why the message is released is required'),
-  sendDespiteBlock: z.boolean().optional(),
-  force: z.boolean().optional(),
-});
 
 const DiscardOptionsSchema = z.object({ force: z.boolean().optional() });
 
@@ -418,8 +406,8 @@ export function openFileHoldStore(
 
     async release(id: string, transporter: Transporter, options: ReleaseOptions): Promise<ReleaseResult> {
       checkId(id);
-      const settings = parseInput(ReleaseOptionsSchema, options, ['options']);
-      const corrected = settings.to === undefined ? undefined : correctedRecipients(settings.to);
+      const release = checkRelease(options);
+      const { settings } = release;
       await lock(id, settings.force ?? false);
       let entry: HeldMessageWithRaw | undefined;
       try {
@@ -432,24 +420,9 @@ export function openFileHoldStore(
         await unlock(id);
         throw new HoldStoreFailedError(`there is no held message ${id}: it was released or discarded`);
       }
-      const envelope: HeldEnvelope = {
-        ...(entry.envelope.from ? { from: entry.envelope.from } : {}),
-        to: corrected ?? entry.envelope.to,
-      };
-      const raw = corrected ? replaceRecipients(entry.raw, corrected) : entry.raw;
-      let info: SentMessageInfo;
+      let sent: { envelope: HeldEnvelope; info: SentMessageInfo };
       try {
-        info = await sendReleased(transporter, {
-          holdId: id,
-          raw,
-          envelope,
-          ...(entry.customerId === undefined ? {} : { customerId: entry.customerId }),
-          by: settings.by,
-          reason: settings.reason,
-          ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
-          // Unchanged recipients are checked again as they were held; corrected ones replace them.
-          ...(corrected ? {} : { recipients: entry.recipients.map(heldRecipient) }),
-        });
+        sent = await sendHeldMessage(transporter, entry, entry.raw, release);
       } catch (error) {
         // Not sent: the entry stays held, to be released again.
         await unlock(id);
@@ -462,7 +435,7 @@ export function openFileHoldStore(
       } catch {
         // The entry stays listed as `releasing`; it is never sent again without { force: true }.
       }
-      return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), envelope, info };
+      return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), ...sent };
     },
 
     async discard(id: string, options: DiscardOptions = {}): Promise<boolean> {
@@ -495,23 +468,6 @@ export function openFileHoldStore(
 function toHeldMessage(record: EntryRecord, state: HeldMessage['state']): HeldMessage {
   const { format: _format, sha256: _sha256, seal: _seal, ...held } = record;
   return { ...held, state };
-}
-
-/** Corrected recipients must each be one plain address: no names, lists or line breaks. */
-function correctedRecipients(to: string | readonly string[]): string[] {
-  const list = typeof to === 'string' ? [to] : to;
-  return list.map((entered, index) => {
-    const parsed = parseAddress(entered);
-    if (!parsed.ok) {
-      throw new InvalidInputError([
-        {
-          path: typeof to === 'string' ? ['options', 'to'] : ['options', 'to', index],
-          message: parsed.detail,
-        },
-      ]);
-    }
-    return parsed.address.address;
-  });
 }
 
 function sha256(data: Uint8Array): string {
@@ -559,14 +515,4 @@ function isNotAFile(error: unknown): boolean {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** A held recipient without its verdict: what it was named as, to be checked again. */
-function heldRecipient({ field, address, name, header }: RecipientVerdict): Recipient {
-  return {
-    field,
-    address,
-    ...(name === undefined ? {} : { name }),
-    ...(header === undefined ? {} : { header }),
-  };
 }

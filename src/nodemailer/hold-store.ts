@@ -1,6 +1,12 @@
 import type { SentMessageInfo, Transporter } from 'nodemailer';
+import { z } from 'zod';
+import { parseAddress } from '../address/parse-address.js';
+import { InvalidInputError } from '../errors.js';
 import type { LookupFailure } from '../guard/settle-lookup.js';
-import type { RecipientVerdict } from '../pipeline/recipient.js';
+import { parseInput } from '../internal/parse-input.js';
+import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
+import { replaceRecipients } from './replace-recipients.js';
+import { sendReleased } from './send-released.js';
 
 /** The SMTP envelope a message is delivered with (RFC 5321 §3.3: MAIL FROM and RCPT TO). */
 export interface HeldEnvelope {
@@ -151,4 +157,86 @@ export interface HoldStore {
    * stopped is discarded with `{ force: true }`.
    */
   discard(id: string, options?: DiscardOptions): Promise<boolean>;
+}
+
+const ReleaseOptionsSchema = z.object({
+  to: z
+    .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
+    .optional(),
+  by: z.string().trim().min(1, 'who releases the message is required'),
+  reason: z.string().trim().min(1, 'why the message is released is required'),
+  sendDespiteBlock: z.boolean().optional(),
+  force: z.boolean().optional(),
+});
+
+/** Release options as a store reads them: checked, and the corrected recipients parsed. */
+export interface CheckedRelease {
+  readonly settings: z.output<typeof ReleaseOptionsSchema>;
+  /** Each corrected recipient as one plain address; `undefined` when the held ones stay. */
+  readonly corrected: string[] | undefined;
+}
+
+/**
+ * Checks a release's options before a store claims the entry: an `InvalidInputError` naming the
+ * field (`options.to.1`) when they break the schema or a corrected recipient is not one plain
+ * address (no names, lists or line breaks).
+ */
+export function checkRelease(options: unknown): CheckedRelease {
+  const settings = parseInput(ReleaseOptionsSchema, options, ['options']);
+  return { settings, corrected: settings.to === undefined ? undefined : correctedRecipients(settings.to) };
+}
+
+/**
+ * The release every hold store does once it holds the entry (and its claim or lock): the message
+ * goes to the corrected recipients (the `To` field rewritten) or to those it was held with, and
+ * `sendReleased` checks its final recipients again; unchanged recipients are checked again as they
+ * were named when held. Rejects, sending nothing, when the check blocks or the transport fails.
+ */
+export async function sendHeldMessage(
+  transporter: Transporter,
+  entry: HeldMessage,
+  raw: Buffer,
+  { settings, corrected }: CheckedRelease,
+): Promise<{ envelope: HeldEnvelope; info: SentMessageInfo }> {
+  const envelope: HeldEnvelope = {
+    ...(entry.envelope.from ? { from: entry.envelope.from } : {}),
+    to: corrected ?? entry.envelope.to,
+  };
+  const info = await sendReleased(transporter, {
+    holdId: entry.id,
+    raw: corrected ? replaceRecipients(raw, corrected) : raw,
+    envelope,
+    ...(entry.customerId === undefined ? {} : { customerId: entry.customerId }),
+    by: settings.by,
+    reason: settings.reason,
+    ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+    ...(corrected ? {} : { recipients: entry.recipients.map(heldRecipient) }),
+  });
+  return { envelope, info };
+}
+
+function correctedRecipients(to: string | readonly string[]): string[] {
+  const list = typeof to === 'string' ? [to] : to;
+  return list.map((entered, index) => {
+    const parsed = parseAddress(entered);
+    if (!parsed.ok) {
+      throw new InvalidInputError([
+        {
+          path: typeof to === 'string' ? ['options', 'to'] : ['options', 'to', index],
+          message: parsed.detail,
+        },
+      ]);
+    }
+    return parsed.address.address;
+  });
+}
+
+/** A held recipient without its verdict: what it was named as, to be checked again. */
+function heldRecipient({ field, address, name, header }: RecipientVerdict): Recipient {
+  return {
+    field,
+    address,
+    ...(name === undefined ? {} : { name }),
+    ...(header === undefined ? {} : { header }),
+  };
 }

@@ -2,21 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { parseAddress } from '../address/parse-address.js';
 import { HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
-import type {
-  DiscardOptions,
-  HeldEnvelope,
-  HeldMessage,
-  HoldInput,
-  HoldStore,
-  ReleaseOptions,
-  ReleaseResult,
+import {
+  checkRelease,
+  type DiscardOptions,
+  type HeldEnvelope,
+  type HeldMessage,
+  type HoldInput,
+  type HoldStore,
+  type ReleaseOptions,
+  type ReleaseResult,
+  sendHeldMessage,
 } from '../nodemailer/hold-store.js';
-import { replaceRecipients } from '../nodemailer/replace-recipients.js';
-import { sendReleased } from '../nodemailer/send-released.js';
-import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
 import { schemaName } from './schema-name.js';
 
 // <UTC time to the millisecond>-<random>, as the file hold store: sorts by time as text, never collides.
@@ -36,16 +34,6 @@ const OptionsSchema = z.object({
     'a pg Pool (new pg.Pool())',
   ),
   schema: z.string().optional(),
-});
-
-const ReleaseOptionsSchema = z.object({
-  to: z
-    .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
-    .optional(),
-  by: z.string().trim().min(1, 'who releases the message is required'),
-  reason: z.string().trim().min(1, 'why the message is released is required'),
-  sendDespiteBlock: z.boolean().optional(),
-  force: z.boolean().optional(),
 });
 
 const DiscardOptionsSchema = z.object({ force: z.boolean().optional() });
@@ -150,8 +138,8 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       releaseOptions: ReleaseOptions,
     ): Promise<ReleaseResult> {
       checkId(id);
-      const settings = parseInput(ReleaseOptionsSchema, releaseOptions, ['options']);
-      const corrected = settings.to === undefined ? undefined : correctedRecipients(settings.to);
+      const release = checkRelease(releaseOptions);
+      const { settings } = release;
       // The claim: one UPDATE, which locks the row, so of two releases at once only the first
       // sees `held`; the second waits for it and then matches nothing.
       const claimed = await pool
@@ -165,23 +153,9 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       const row = claimed.rows[0];
       if (!row) throw await refusal(id);
       const entry = toHeldMessage(row);
-      const envelope: HeldEnvelope = {
-        ...(entry.envelope.from ? { from: entry.envelope.from } : {}),
-        to: corrected ?? entry.envelope.to,
-      };
-      const raw = corrected ? replaceRecipients(row.raw as Buffer, corrected) : (row.raw as Buffer);
-      let info: SentMessageInfo;
+      let sent: { envelope: HeldEnvelope; info: SentMessageInfo };
       try {
-        info = await sendReleased(transporter, {
-          holdId: id,
-          raw,
-          envelope,
-          ...(entry.customerId === undefined ? {} : { customerId: entry.customerId }),
-          by: settings.by,
-          reason: settings.reason,
-          ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
-          ...(corrected ? {} : { recipients: entry.recipients.map(heldRecipient) }),
-        });
+        sent = await sendHeldMessage(transporter, entry, row.raw as Buffer, release);
       } catch (error) {
         // Not sent: held again, to be released again.
         await pool
@@ -194,7 +168,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       }
       // Sent. If the row cannot be deleted it stays `releasing`: never sent again without { force: true }.
       await pool.query(`DELETE FROM ${table} WHERE id = $1`, [id]).catch(() => undefined);
-      return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), envelope, info };
+      return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), ...sent };
     },
 
     async discard(id: string, discardOptions: DiscardOptions = {}) {
@@ -224,31 +198,4 @@ function checkId(id: unknown): string {
     throw new InvalidInputError([{ path: ['id'], message: 'not an id this store gave out' }]);
   }
   return id;
-}
-
-/** Corrected recipients must each be one plain address: no names, lists or line breaks. */
-function correctedRecipients(to: string | readonly string[]): string[] {
-  const list = typeof to === 'string' ? [to] : to;
-  return list.map((entered, index) => {
-    const parsed = parseAddress(entered);
-    if (!parsed.ok) {
-      throw new InvalidInputError([
-        {
-          path: typeof to === 'string' ? ['options', 'to'] : ['options', 'to', index],
-          message: parsed.detail,
-        },
-      ]);
-    }
-    return parsed.address.address;
-  });
-}
-
-/** A held recipient without its verdict: what it was named as, to be checked again. */
-function heldRecipient({ field, address, name, header }: RecipientVerdict): Recipient {
-  return {
-    field,
-    address,
-    ...(name === undefined ? {} : { name }),
-    ...(header === undefined ? {} : { header }),
-  };
 }

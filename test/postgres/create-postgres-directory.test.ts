@@ -193,6 +193,30 @@ describe('createPostgresDirectory', () => {
     ]);
   });
 
+  it('loads an empty directory in bulk, a repeated id across batches included, and keeps its keys', async () => {
+    const own = await freshDirectory();
+    const many = Array.from({ length: 10_050 }, (_, i) => ({
+      id: `C-${i}`,
+      emails: [`customer${i}@old.example.se`],
+    }));
+    await own.upsert([...many, { id: 'C-7', emails: ['seven@new.example.se'] }]);
+    expect(await own.size()).toBe(10_050);
+    expect(await ids(own, 'customer7@old.example.se')).not.toContain('C-7:0');
+    expect(await ids(own, 'seven@new.example.se')).toEqual(['C-7:0']);
+    const schema = `directory_${schemas}`;
+    const { rows } = await database.pool.query<{ conname: string }>(
+      `SELECT conname FROM pg_constraint WHERE contype = 'p' AND connamespace = $1::regnamespace ORDER BY conname`,
+      [schema],
+    );
+    expect(rows.map((row) => row.conname)).toEqual(
+      expect.arrayContaining(['customer_phone_pkey', 'mailbox_variant_pkey']),
+    );
+    const { rows: duplicates } = await database.pool.query(
+      `SELECT variant FROM ${schema}.mailbox_variant GROUP BY variant, customer_id HAVING count(*) > 1`,
+    );
+    expect(duplicates).toEqual([]);
+  });
+
   it('throws an InvalidInputError naming the field of a lookup that breaks its schema', async () => {
     const error = await directory
       .findAddress({ entered: 42 as unknown as string })
