@@ -17,9 +17,13 @@ if (!existsSync(executablePath)) {
   console.error(`${executablePath} is missing: apt-get install -y chromium`);
   process.exit(1);
 }
+const screenshot = new URL('../docs/customers-check-report.png', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'email-guard-screenshot-'));
+const workingFolder = process.cwd();
 try {
-  const file = join(folder, 'export.csv');
+  // Run in the folder, so the report names the export as a reader would type it, not a temporary path.
+  process.chdir(folder);
+  const file = 'customers.csv';
   writeFileSync(file, crmExport(60).csv);
   const out = join(folder, 'report.html');
   const quiet: CommandContext = {
@@ -35,8 +39,9 @@ try {
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   await page.goto(pathToFileURL(out).href);
-  await page.screenshot({ path: new URL('../docs/customers-check-report.png', import.meta.url).pathname });
+  await page.screenshot({ path: screenshot });
   await browser.close();
 } finally {
+  process.chdir(workingFolder);
   rmSync(folder, { recursive: true, force: true });
 }
