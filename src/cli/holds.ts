@@ -4,6 +4,7 @@ import { isEmailGuardError } from '../errors.js';
 import { createGuard } from '../guard/create-guard.js';
 import { createFileHoldStore, type FileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
+import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
@@ -29,14 +30,6 @@ async function findHeld(store: FileHoldStore, flags: StoreFlags, id: string) {
   const held = await store.get(id);
   if (!held) throw unreadableFailure(`${flags.store}: no held message ${id}`);
   return held;
-}
-
-/** How long ago, in the largest whole unit: `3 d`, `5 h`, `12 min`. */
-function age(heldAt: string, now = Date.now()): string {
-  const minutes = Math.max(0, Math.floor((now - Date.parse(heldAt)) / 60_000));
-  if (minutes >= 2 * 24 * 60) return `${Math.floor(minutes / (24 * 60))} d`;
-  if (minutes >= 120) return `${Math.floor(minutes / 60)} h`;
-  return `${minutes} min`;
 }
 
 function recipientLine(recipient: HeldMessage['recipients'][number]): string {

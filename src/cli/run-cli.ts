@@ -7,6 +7,7 @@ import { CliFailure, exitCodes } from './exit-codes.js';
 import { holdsCommand } from './holds.js';
 import { incidentCommand } from './incident.js';
 import { type CommandContext, processContext } from './program-context.js';
+import { serveCommand } from './serve.js';
 
 /** The `email-guard` program with every command. */
 export function createProgram(context: CommandContext): Command {
@@ -26,6 +27,7 @@ Each command has its own --help with an example.`,
   program.addCommand(holdsCommand(context));
   program.addCommand(auditCommand(context));
   program.addCommand(incidentCommand(context));
+  program.addCommand(serveCommand(context));
   // Every command exits through runCli, with the documented codes, instead of commander's own.
   const override = (command: Command) => {
     command.exitOverride();

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { CustomerSchema } from '../contacts/customer.js';
+import type { Verdict } from '../guard/verdict.js';
+
+// The HTTP API's request and response shapes. The same schemas validate each request, serialize
+// each answer (fastify-type-provider-zod) and make GET /openapi.json (@fastify/swagger), so the
+// published description cannot drift from what the routes do. Customers are `CustomerSchema`, the
+// library's own.
+
+const LocaleSchema = z.enum(['sv', 'en']).describe('the language of the finding messages');
+
+/** One customer, given by record or by id (found in the server's directory). */
+function customerOrId<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z
+    .strictObject({
+      ...shape,
+      customer: CustomerSchema.optional().describe('the customer the order is for'),
+      customerId: z
+        .string()
+        .min(1, 'a customer id is required')
+        .max(200, 'a customer id of at most 200 characters')
+        .optional()
+        .describe("the customer's id in the server's directory, instead of customer"),
+      locale: LocaleSchema.optional(),
+    })
+    .superRefine((value, context) => {
+      const { customer, customerId } = value as { customer?: unknown; customerId?: unknown };
+      const given = Number(customer !== undefined) + Number(customerId !== undefined);
+      if (given !== 1)
+        context.addIssue({
+          code: 'custom',
+          path: ['customer'],
+          message: 'give either customer or customerId, exactly one of them',
+        });
+    });
+}
+
+/** `POST /v1/check`: an address as entered for a customer. */
+export const CheckRequestSchema = customerOrId({
+  entered: z
+    .string({ error: 'the entered address must be a string' })
+    .max(1000, 'an address of at most 1000 characters')
+    .describe('the address as it was typed'),
+});
+
+/** `POST /v1/check-phone`: a phone number as entered for a customer. */
+export const CheckPhoneRequestSchema = customerOrId({
+  entered: z
+    .string({ error: 'the entered number must be a string' })
+    .max(100, 'a number of at most 100 characters')
+    .describe('the number as it was typed'),
+});
+
+const ActionSchema = z.enum(['send', 'confirm', 'block']);
+
+/** A finding: its stable `code`, what to do, how serious, the message, and the code's own evidence. */
+const FindingSchema = z.looseObject({
+  code: z.string(),
+  action: ActionSchema,
+  severity: z.enum(['info', 'warning', 'critical']),
+  message: z.string(),
+});
+
+/** The verdict of `checkRecipient` / `checkPhone`, as the library returns it. */
+export const VerdictSchema = z.object({
+  action: ActionSchema,
+  entered: z.string(),
+  address: z.string().optional(),
+  suggestion: z.string().optional(),
+  findings: z.array(FindingSchema),
+  readBack: z.object({ entered: z.string().optional(), suggestion: z.string().optional() }).optional(),
+});
+
+const EnvelopeSchema = z.object({ from: z.string().optional(), to: z.array(z.string()) });
+
+/** What a route answers with for a verdict: the same object, typed for the schema. */
+export function verdictBody(verdict: Verdict): z.output<typeof VerdictSchema> {
+  return verdict as unknown as z.output<typeof VerdictSchema>;
+}
+
+/** A held message as listed (`HoldStore.list`), with its age. */
+export const HeldMessageSchema = z.object({
+  id: z.string(),
+  heldAt: z.string().describe('ISO 8601 time it was held'),
+  age: z.string().describe('how long it has been held: 12 min, 5 h, 3 d'),
+  size: z.number().int(),
+  state: z.enum(['held', 'releasing']),
+  action: z.enum(['block', 'confirm']),
+  customerId: z.string().optional(),
+  messageId: z.string().optional(),
+  envelope: EnvelopeSchema,
+  recipients: z.array(
+    z.looseObject({
+      field: z.string(),
+      address: z.string(),
+      name: z.string().optional(),
+      verdict: VerdictSchema,
+    }),
+  ),
+  customerLookup: z.looseObject({ reason: z.string() }).optional(),
+});
+
+/** What a route answers with for a held message: the store's object, typed for the schema. */
+export function heldBody<Schema extends typeof HeldMessageSchema | typeof HeldDetailSchema>(
+  _schema: Schema,
+  held: object,
+): z.output<Schema> {
+  return held as z.output<Schema>;
+}
+
+/** `GET /v1/holds`. */
+export const HeldListSchema = z.object({ held: z.array(HeldMessageSchema) });
+
+/** `GET /v1/holds/:id`: the listing plus the message's headers and a text rendering of its body. */
+export const HeldDetailSchema = HeldMessageSchema.extend({
+  subject: z.string().optional(),
+  headers: z.array(z.object({ name: z.string(), value: z.string() })),
+  text: z.string().describe('the body as plain text (HTML converted; never loaded)'),
+});
+
+/** A hold id in a path. */
+export const HoldParamsSchema = z.object({ id: z.string().min(1).max(200) });
+
+/** `POST /v1/holds/:id/release`. */
+export const ReleaseRequestSchema = z.strictObject({
+  to: z
+    .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
+    .optional()
+    .describe('the corrected recipients; required for a blocked message; each is checked again'),
+  by: z.string().trim().min(1, 'who releases the message is required').max(200),
+  reason: z.string().trim().min(1, 'why the message is released is required').max(2000),
+});
+
+/** What a release did. */
+export const ReleaseResponseSchema = z.object({
+  id: z.string(),
+  messageId: z.string().optional(),
+  envelope: EnvelopeSchema,
+});
+
+/** What a discard did. */
+export const DiscardResponseSchema = z.object({ id: z.string(), discarded: z.literal(true) });
+
+/** `GET /healthz`. */
+export const HealthSchema = z.object({ status: z.literal('ok') });

@@ -1,0 +1,77 @@
+import { isAsyncDirectory } from '../contacts/async-directory.js';
+import type { Customer } from '../contacts/customer.js';
+import { checkPhone } from '../guard/check-phone.js';
+import type { Verdict } from '../guard/verdict.js';
+import { CheckPhoneRequestSchema, CheckRequestSchema, VerdictSchema, verdictBody } from './api-schemas.js';
+import type { ServerContext } from './create-server.js';
+import { ProblemSchema, problem, sendProblem } from './problem-details.js';
+import type { ZodApp } from './zod-app.js';
+
+/**
+ * `POST /v1/check` and `POST /v1/check-phone`: the library's checks over HTTP, for order systems
+ * in any language. The check itself is `createGuard().check` and `checkPhone`; a route only reads
+ * the request and writes the verdict.
+ */
+export async function registerCheckRoutes(app: ZodApp, context: ServerContext): Promise<void> {
+  app.post(
+    '/v1/check',
+    {
+      schema: {
+        tags: ['check'],
+        summary: 'Check an address as entered for a customer: send, confirm or block, with the findings',
+        body: CheckRequestSchema,
+        response: { 200: VerdictSchema, 400: ProblemSchema, 401: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { entered, customer, customerId, locale } = request.body;
+      const guard = context.guard(locale ?? context.locale);
+      const verdict: Verdict = customer
+        ? await guard.check({ entered, customer: customer as Customer })
+        : await guard.check({ entered, customerId: customerId as string });
+      return verdictBody(verdict);
+    },
+  );
+
+  app.post(
+    '/v1/check-phone',
+    {
+      schema: {
+        tags: ['check'],
+        summary: 'Check a phone number as entered for a customer (SMS order confirmations)',
+        body: CheckPhoneRequestSchema,
+        response: { 200: VerdictSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { entered, customer, customerId, locale } = request.body;
+      const directory = context.options.directory;
+      let record = customer as Customer | undefined;
+      if (!record && customerId !== undefined) {
+        const found = directory ? await directory.get(customerId) : undefined;
+        if (!found)
+          return sendProblem(
+            reply,
+            problem('not-found', 404, 'There is no customer with that id', {
+              field: 'body.customerId',
+              detail: directory ? 'not in the directory' : 'the server has no directory; send the customer',
+            }),
+          );
+        record = found as Customer;
+      }
+      const verdict = checkPhone(
+        {
+          entered,
+          customer: record as Customer,
+          // The phone check asks a directory synchronously; a database directory answers the customer only.
+          ...(directory && !isAsyncDirectory(directory) ? { directory } : {}),
+        },
+        {
+          locale: locale ?? context.locale,
+          revealOtherCustomers: context.options.revealOtherCustomers ?? false,
+        },
+      );
+      return verdictBody(verdict);
+    },
+  );
+}

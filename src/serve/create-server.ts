@@ -1,0 +1,272 @@
+import { randomBytes } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Transporter } from 'nodemailer';
+import type { AsyncDirectory } from '../contacts/async-directory.js';
+import type { Directory } from '../contacts/create-directory.js';
+import { isEmailGuardError } from '../errors.js';
+import { createGuard, type Guard } from '../guard/create-guard.js';
+import type { Locale } from '../guard/verdict.js';
+import type { HoldStore } from '../nodemailer/hold-store.js';
+import { HealthSchema } from './api-schemas.js';
+import { registerCheckRoutes } from './check-routes.js';
+import { registerHoldRoutes } from './hold-routes.js';
+import { logSerializers } from './log-serializers.js';
+import { problem, sendProblem } from './problem-details.js';
+import { registerReviewPages } from './review-pages.js';
+import { sameSecret } from './same-secret.js';
+
+/** Options of {@link createServer}. */
+export interface ServerOptions {
+  /**
+   * Every customer's contacts: `createDirectory` (in memory) or `createPostgresDirectory`. Checks
+   * that name a `customerId` find the customer here, and every check looks for the address on other
+   * customers' records.
+   * @default undefined (checks must send the customer record)
+   */
+  readonly directory?: Directory | AsyncDirectory;
+  /**
+   * Where the mail pipeline keeps held messages (`createFileHoldStore`, `createPostgresHoldStore`),
+   * for the `/v1/holds` routes and the review page.
+   * @default undefined (the hold routes answer 503)
+   */
+  readonly holdStore?: HoldStore;
+  /**
+   * The transporter a release sends through. It must use `nodemailerGuard` with the same hold
+   * store, so the final recipients are checked again and the release is audited with who and why.
+   * @default undefined (a release answers 503)
+   */
+  readonly transporter?: Transporter;
+  /**
+   * The secret every route but `GET /healthz` requires, as `Authorization: Bearer <token>` (the
+   * API) or on the login form (the pages). Without one the server is open to anyone who can reach
+   * it: listen only on a loopback address then (`isLoopbackHost`).
+   * @default undefined
+   */
+  readonly token?: string;
+  /** The language of finding messages and pages when a request does not ask (`?lang=`). @default 'en' */
+  readonly locale?: Locale;
+  /**
+   * Name the other customer an address or number belongs to, instead of masking it. For a service
+   * only staff can reach.
+   * @default false
+   */
+  readonly revealOtherCustomers?: boolean;
+  /** The largest request body accepted, in bytes; a larger one is answered 413. @default 65536 */
+  readonly bodyLimit?: number;
+  /**
+   * The log: `false` for none, or a level and where to write (one JSON line per event). It never
+   * holds request bodies, subjects or addresses (see `logSerializers`).
+   * @default false
+   */
+  readonly logger?: boolean | { readonly level?: string; readonly stream?: { write(line: string): unknown } };
+  /**
+   * The key the session cookie is signed with (HMAC-SHA-256).
+   * @default 32 random bytes per process (sessions end when the server restarts)
+   */
+  readonly sessionSecret?: string;
+  /**
+   * The hook for the order form (`/demo`): called with the server before it starts, to register
+   * the form's routes (`registerOrderForm` from `src/serve/order-form/`). The form's own check
+   * calls `POST /v1/check`.
+   * @default undefined (no `/demo`)
+   */
+  readonly registerOrderForm?: (app: FastifyInstance, context: ServerContext) => void | Promise<void>;
+}
+
+/** What the route plugins share: the options, resolved, and a guard per language. */
+export interface ServerContext {
+  readonly options: ServerOptions;
+  readonly locale: Locale;
+  /** The guard for a language (made once per language, on first use). */
+  guard(locale: Locale): Guard;
+  /** Whether a bearer token or a login's token is the server's. `true` for anything when there is none. */
+  isToken(given: string | undefined): boolean;
+  readonly sessionSecret: string;
+}
+
+/**
+ * The `email-guard serve` service as a Fastify instance, not yet listening: the JSON API
+ * (`/v1/check`, `/v1/check-phone`, `/v1/holds...`, `/healthz`, `/openapi.json`) and the review page
+ * for held messages (`/holds`). Requests and answers are validated and serialized with the zod
+ * schemas the OpenAPI description is generated from; errors are RFC 9457 problem details.
+ *
+ * @example
+ * ```ts
+ * const app = createServer({ directory, token: process.env.EMAIL_GUARD_TOKEN });
+ * const response = await app.inject({
+ *   method: 'POST',
+ *   url: '/v1/check',
+ *   headers: { authorization: `Bearer ${process.env.EMAIL_GUARD_TOKEN}` },
+ *   payload: { entered: 'anna.svensson185@gmail.com', customerId: 'C-1001' },
+ * });
+ * response.json().action; // 'block'
+ * ```
+ */
+export function createServer(options: ServerOptions = {}): FastifyInstance {
+  const logged = options.logger;
+  const logger: Exclude<FastifyServerOptions['logger'], undefined> =
+    logged === undefined || logged === false
+      ? false
+      : {
+          level: logged === true ? 'info' : (logged.level ?? 'info'),
+          // Pino's types ask an error serializer for the message and stack: leaving them out is the point.
+          serializers: logSerializers as never,
+          ...(logged !== true && logged.stream ? { stream: logged.stream } : {}),
+        };
+  const app = Fastify({
+    logger,
+    bodyLimit: options.bodyLimit ?? 65_536,
+    // Never echo a client's request id into the log: ids are the server's own.
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const guards = new Map<Locale, Guard>();
+  const context: ServerContext = {
+    options,
+    locale: options.locale ?? 'en',
+    guard(locale) {
+      let guard = guards.get(locale);
+      if (!guard) {
+        guard = createGuard({
+          ...(options.directory ? { directory: options.directory } : {}),
+          locale,
+          revealOtherCustomers: options.revealOtherCustomers ?? false,
+        });
+        guards.set(locale, guard);
+      }
+      return guard;
+    },
+    isToken(given) {
+      if (options.token === undefined) return true;
+      return given !== undefined && sameSecret(given, options.token);
+    },
+    sessionSecret: options.sessionSecret ?? randomBytes(32).toString('base64url'),
+  };
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const part = error.validationContext ?? 'body';
+      const errors = error.validation.map((issue) => ({
+        field: [part, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+        message: issue.message ?? 'invalid',
+      }));
+      return sendProblem(
+        reply,
+        problem('invalid-input', 400, 'The request does not match the API schema', {
+          detail: errors.map((entry) => `${entry.field}: ${entry.message}`).join('; '),
+          ...(errors[0] ? { field: errors[0].field } : {}),
+          errors,
+        }),
+      );
+    }
+    if (isEmailGuardError(error, 'INVALID_INPUT')) {
+      const issues = (error as unknown as { issues: { path: (string | number)[]; message: string }[] })
+        .issues;
+      const errors = issues.map((issue) => ({
+        field: ['body', ...issue.path].join('.'),
+        message: issue.message,
+      }));
+      return sendProblem(
+        reply,
+        problem('invalid-input', 400, 'The request does not match the API schema', {
+          detail: error.message,
+          ...(errors[0] ? { field: errors[0].field } : {}),
+          errors,
+        }),
+      );
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendProblem(
+        reply,
+        problem('body-too-large', 413, 'The request body is too large', {
+          detail: `at most ${options.bodyLimit ?? 65_536} bytes`,
+          field: 'body',
+        }),
+      );
+    }
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (a body that is not JSON, an unsupported media type): their
+      // messages say what is wrong with the request and quote none of it.
+      return sendProblem(reply, problem('about:blank', status, error.message, { field: 'body' }));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem('internal', 500, 'The server failed; nothing was sent'));
+  });
+
+  app.setNotFoundHandler((_request, reply) =>
+    sendProblem(reply, problem('not-found', 404, 'There is no such route')),
+  );
+
+  app.register(fastifyCookie, { secret: context.sessionSecret });
+  app.register(fastifyFormbody, { bodyLimit: options.bodyLimit ?? 65_536 });
+  app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'email-guard',
+        description:
+          'Checks an address or phone number for the customer an order is for, and reviews the messages the mail pipeline held.',
+        version: '1',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    // The pages are HTML for people; the description is of the JSON API.
+    hideUntagged: true,
+  });
+
+  // Registered after @fastify/swagger, so its onRoute hook sees the route for /openapi.json.
+  app.register(async (health) => {
+    health
+      .withTypeProvider<ZodTypeProvider>()
+      .get(
+        '/healthz',
+        { schema: { tags: ['health'], security: [], response: { 200: HealthSchema } } },
+        async () => ({ status: 'ok' as const }),
+      );
+  });
+
+  app.register(async (api) => {
+    api.addHook('onRequest', async (request, reply) => {
+      const header = request.headers.authorization;
+      const match = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header) : null;
+      if (context.isToken(match?.[1])) return;
+      reply.header('www-authenticate', 'Bearer realm="email-guard"');
+      return sendProblem(
+        reply,
+        problem('unauthorized', 401, 'A valid token is required', {
+          detail: 'send Authorization: Bearer <EMAIL_GUARD_TOKEN>',
+          field: 'headers.authorization',
+        }),
+      );
+    });
+    api.get('/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
+    await registerCheckRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
+    await registerHoldRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
+  });
+
+  app.register(async (pages) => registerReviewPages(pages, context));
+
+  // The hook for the order form (/demo): src/serve/order-form/ registers its routes through
+  // ServerOptions.registerOrderForm; this server writes none of them.
+  const { registerOrderForm } = options;
+  if (registerOrderForm) app.register(async (form) => registerOrderForm(form, context));
+
+  return app;
+}

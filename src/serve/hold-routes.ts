@@ -1,0 +1,145 @@
+import { isEmailGuardError } from '../errors.js';
+import { heldAge } from '../nodemailer/held-age.js';
+import type { HeldMessageWithRaw } from '../nodemailer/hold-store.js';
+import {
+  DiscardResponseSchema,
+  HeldDetailSchema,
+  HeldListSchema,
+  HeldMessageSchema,
+  HoldParamsSchema,
+  heldBody,
+  ReleaseRequestSchema,
+  ReleaseResponseSchema,
+} from './api-schemas.js';
+import type { ServerContext } from './create-server.js';
+import { ProblemSchema, problem, sendProblem } from './problem-details.js';
+import { readHeldMessage } from './read-held-message.js';
+import { noSuchMessage, notConfigured, releaseHeld } from './release-held.js';
+import type { ZodApp } from './zod-app.js';
+
+const problems = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };
+
+/** A held message, or `undefined` when the store has none with that id (or the id is not one of its). */
+export async function findHeld(context: ServerContext, id: string): Promise<HeldMessageWithRaw | undefined> {
+  const store = context.options.holdStore;
+  if (!store) return undefined;
+  return store.get(id).catch((error: unknown) => {
+    if (isEmailGuardError(error, 'INVALID_INPUT')) return undefined;
+    throw error;
+  });
+}
+
+/**
+ * `GET /v1/holds`, `GET /v1/holds/:id`, `POST /v1/holds/:id/release`, `POST /v1/holds/:id/discard`:
+ * the hold store over HTTP. Release and discard are the store's own, so a message is sent at most
+ * once whichever request or process gets there first.
+ */
+export async function registerHoldRoutes(app: ZodApp, context: ServerContext): Promise<void> {
+  app.get(
+    '/v1/holds',
+    {
+      schema: {
+        tags: ['holds'],
+        summary: 'Every held message, oldest first, with its age, recipients, findings and suggestion',
+        response: { 200: HeldListSchema, ...problems },
+      },
+    },
+    async (_request, reply) => {
+      const store = context.options.holdStore;
+      if (!store) return sendProblem(reply, notConfigured('hold store', '--holds DIR'));
+      const now = Date.now();
+      const held = (await store.list()).map((entry) =>
+        heldBody(HeldMessageSchema, { ...entry, age: heldAge(entry.heldAt, now) }),
+      );
+      return { held };
+    },
+  );
+
+  app.get(
+    '/v1/holds/:id',
+    {
+      schema: {
+        tags: ['holds'],
+        summary: 'One held message: its recipients and findings, its headers and its body as text',
+        params: HoldParamsSchema,
+        response: { 200: HeldDetailSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      if (!context.options.holdStore) return sendProblem(reply, notConfigured('hold store', '--holds DIR'));
+      const held = await findHeld(context, request.params.id);
+      if (!held) return sendProblem(reply, noSuchMessage());
+      const { raw, ...listed } = held;
+      const content = await readHeldMessage(raw);
+      return heldBody(HeldDetailSchema, { ...listed, age: heldAge(held.heldAt), ...content });
+    },
+  );
+
+  app.post(
+    '/v1/holds/:id/release',
+    {
+      schema: {
+        tags: ['holds'],
+        summary:
+          'Send a held message, to corrected recipients when given; they are checked again, and who and why are recorded',
+        params: HoldParamsSchema,
+        body: ReleaseRequestSchema,
+        response: {
+          200: ReleaseResponseSchema,
+          ...problems,
+          409: ProblemSchema,
+          422: ProblemSchema,
+          502: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await releaseHeld(context, request.params.id, request.body);
+      if ('problem' in outcome) return sendProblem(reply, outcome.problem);
+      const { id, messageId, envelope } = outcome.released;
+      request.log.info({ holdId: id }, 'held message released');
+      return {
+        id,
+        ...(messageId === undefined ? {} : { messageId }),
+        envelope: { ...envelope, to: [...envelope.to] },
+      };
+    },
+  );
+
+  app.post(
+    '/v1/holds/:id/discard',
+    {
+      schema: {
+        tags: ['holds'],
+        summary: 'Remove a held message without sending it',
+        params: HoldParamsSchema,
+        response: { 200: DiscardResponseSchema, ...problems, 409: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await discardHeld(context, request.params.id);
+      if ('problem' in outcome) return sendProblem(reply, outcome.problem);
+      request.log.info({ holdId: request.params.id }, 'held message discarded');
+      return { id: request.params.id, discarded: true as const };
+    },
+  );
+}
+
+/** Discards a held message through the store; a message being released is not discarded (409). */
+export async function discardHeld(
+  context: ServerContext,
+  id: string,
+): Promise<{ readonly discarded: true } | { readonly problem: ReturnType<typeof problem> }> {
+  const store = context.options.holdStore;
+  if (!store) return { problem: notConfigured('hold store', '--holds DIR') };
+  try {
+    return (await store.discard(id)) ? { discarded: true } : { problem: noSuchMessage() };
+  } catch (error) {
+    if (isEmailGuardError(error, 'INVALID_INPUT')) return { problem: noSuchMessage() };
+    if (isEmailGuardError(error, 'HOLD_STORE_FAILED'))
+      return {
+        problem: problem('conflict', 409, 'The message is being released; it cannot be discarded now'),
+      };
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+import { isEmailGuardError } from '../errors.js';
+import type { ReleaseResult } from '../nodemailer/hold-store.js';
+import type { ServerContext } from './create-server.js';
+import { type Problem, problem } from './problem-details.js';
+
+/** What a release asks: the corrected recipients (when any), who releases it and why. */
+export interface ReleaseRequest {
+  readonly to?: string | readonly string[] | undefined;
+  readonly by: string;
+  readonly reason: string;
+}
+
+/**
+ * Releases a held message through the hold store's own `release`, which sends it at most once
+ * even when two requests race (the second finds the entry locked or gone) and checks the final
+ * recipients again through the transporter's `nodemailerGuard`. Every way it can fail is a problem
+ * the API and the review page both answer with; nothing is sent then and the message stays held.
+ */
+export async function releaseHeld(
+  context: ServerContext,
+  id: string,
+  request: ReleaseRequest,
+): Promise<{ readonly released: ReleaseResult } | { readonly problem: Problem }> {
+  const { holdStore, transporter } = context.options;
+  if (!holdStore) return { problem: notConfigured('hold store', '--holds DIR') };
+  if (!transporter) return { problem: notConfigured('SMTP server to release through', '--smtp URL') };
+  const held = await holdStore.get(id).catch((error: unknown) => {
+    if (isEmailGuardError(error, 'INVALID_INPUT')) return undefined;
+    throw error;
+  });
+  if (!held) return { problem: noSuchMessage() };
+  if (held.action === 'block' && request.to === undefined) {
+    return {
+      problem: problem('invalid-input', 400, 'A blocked message is released only to corrected recipients', {
+        field: 'body.to',
+        errors: [{ field: 'body.to', message: 'give the corrected recipients' }],
+      }),
+    };
+  }
+  try {
+    const released = await holdStore.release(id, transporter, {
+      ...(request.to === undefined ? {} : { to: request.to }),
+      by: request.by,
+      reason: request.reason,
+    });
+    return { released };
+  } catch (error) {
+    if (
+      isEmailGuardError(error, 'RECIPIENT_BLOCKED') ||
+      isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
+    ) {
+      return {
+        problem: problem(
+          'recipient-blocked',
+          422,
+          'A recipient does not pass the check; the message stays held',
+          {
+            detail: error.message,
+            field: 'body.to',
+          },
+        ),
+      };
+    }
+    if (isEmailGuardError(error, 'INVALID_INPUT')) {
+      const issues = (error as unknown as { issues: { path: (string | number)[]; message: string }[] })
+        .issues;
+      // The store names the option (`options.to.0`); the request calls it `body.to.0`.
+      const errors = issues.map((issue) => ({
+        field: ['body', ...issue.path.filter((part) => part !== 'options')].join('.'),
+        message: issue.message,
+      }));
+      return {
+        problem: problem('invalid-input', 400, 'The corrected recipients cannot be read', {
+          ...(errors[0] ? { field: errors[0].field } : {}),
+          errors,
+        }),
+      };
+    }
+    if (isEmailGuardError(error, 'HOLD_STORE_FAILED')) {
+      return {
+        problem: problem('conflict', 409, 'The message is being released or discarded, or is gone', {
+          detail: 'another request has it; list the held messages again',
+        }),
+      };
+    }
+    if (isEmailGuardError(error)) throw error;
+    return {
+      problem: problem('send-failed', 502, 'The SMTP server did not take the message; it stays held'),
+    };
+  }
+}
+
+/** The problem for a hold id the store does not have. */
+export function noSuchMessage(): Problem {
+  return problem('not-found', 404, 'There is no held message with that id', { field: 'params.id' });
+}
+
+/** The problem for a route the server was started without the means for. */
+export function notConfigured(what: string, option: string): Problem {
+  return problem('not-configured', 503, `The server has no ${what}`, {
+    detail: `start email-guard serve with ${option}`,
+  });
+}

@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { GOOD, TOKEN, TYPO } from '../serve/support.js';
+import { customers, temporaryDirectory } from '../support/pipeline.js';
+import { type StartedServer, startServer } from '../support/started-server.js';
+
+const root = resolve(__dirname, '../..');
+let folder: { path: string; cleanup: () => Promise<void> };
+let server: StartedServer;
+
+function captured() {
+  let out = '';
+  let err = '';
+  return {
+    context: {
+      out: (text: string) => {
+        out += text;
+      },
+      warn: (line: string) => {
+        err += `${line}\n`;
+      },
+      setExitCode: () => undefined,
+      progress: () => ({ start() {}, update() {}, stop() {} }),
+      interactive: false,
+      confirm: async () => false,
+      reportProblems: () => undefined,
+    },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+beforeAll(async () => {
+  folder = await temporaryDirectory();
+  const file = join(folder.path, 'customers.ndjson');
+  writeFileSync(
+    file,
+    `${Object.values(customers)
+      .map((customer) => JSON.stringify(customer))
+      .join('\n')}\n`,
+  );
+  mkdirSync(join(folder.path, 'held'));
+  server = await startServer(['--customers', file, '--holds', join(folder.path, 'held')], {
+    EMAIL_GUARD_TOKEN: TOKEN,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (server) expect(await server.stop()).toBe(0);
+  await folder?.cleanup();
+});
+
+describe('email-guard serve', () => {
+  it('listens on 127.0.0.1 and answers a real request with the token', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const health = await fetch(`${server.url}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const refused = await fetch(`${server.url}/v1/holds`);
+    expect(refused.status).toBe(401);
+    const response = await fetch(`${server.url}/v1/check`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ entered: TYPO, customerId: 'C-1001' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ action: 'block', suggestion: GOOD });
+    // The log (standard output) is JSON lines with the path, never the address.
+    expect(server.stdout()).toContain('"path":"/v1/check"');
+    expect(server.stdout()).not.toContain('svensson');
+  });
+
+  it('is called by examples/http-client.sh with curl', () => {
+    const result = spawnSync('sh', [resolve(root, 'examples/http-client.sh')], {
+      env: { ...process.env, EMAIL_GUARD_URL: server.url, EMAIL_GUARD_TOKEN: TOKEN },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const [health, verdict, problem, holds] = result.stdout.trim().split('\n');
+    expect(JSON.parse(health ?? '')).toEqual({ status: 'ok' });
+    expect(JSON.parse(verdict ?? '')).toMatchObject({ action: 'block', suggestion: GOOD });
+    expect(JSON.parse(problem ?? '')).toMatchObject({ status: 400, field: 'body.customer.emails' });
+    expect(JSON.parse(holds ?? '')).toEqual({ held: [] });
+  });
+
+  it("is called by the README's Java snippet", () => {
+    const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+    const java = /```java\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(java).toContain('class CheckAddress');
+    const dir = join(folder.path, 'java');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'CheckAddress.java'), java ?? '');
+    // Java 11+ runs a single source file directly (JEP 330).
+    const result = spawnSync('java', ['CheckAddress.java'], {
+      cwd: dir,
+      env: { ...process.env, EMAIL_GUARD_URL: server.url, EMAIL_GUARD_TOKEN: TOKEN },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^200 \{"action":"block"/);
+    expect(result.stdout).toContain(`"suggestion":"${GOOD}"`);
+  }, 60_000);
+
+  it('refuses to listen on a non-loopback address without a token', async () => {
+    const saved = process.env.EMAIL_GUARD_TOKEN;
+    delete process.env.EMAIL_GUARD_TOKEN;
+    try {
+      const run = captured();
+      const code = await runCli(['serve', '--host', '0.0.0.0', '--port', '0'], run.context);
+      expect(code).toBe(2);
+      expect(run.err()).toMatch(/refusing to listen on 0\.0\.0\.0 without a token: set EMAIL_GUARD_TOKEN/);
+    } finally {
+      if (saved !== undefined) process.env.EMAIL_GUARD_TOKEN = saved;
+    }
+  });
+
+  it('has --help with an example', async () => {
+    const run = captured();
+    const write = process.stdout.write;
+    let help = '';
+    process.stdout.write = ((chunk: string) => {
+      help += chunk;
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      await runCli(['serve', '--help'], run.context);
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(help).toContain('--customers <file>');
+    expect(help).toContain('--host <host>');
+    expect(help).toContain('$ EMAIL_GUARD_TOKEN=');
+  });
+});

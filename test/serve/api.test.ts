@@ -1,0 +1,280 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from '../../src/serve/create-server.js';
+import { usePipelineFixture } from '../support/pipeline.js';
+import { auth, fixtureDirectory, fixtureServer, GOOD, holdOrder, TOKEN, TYPO } from './support.js';
+
+const fixture = usePipelineFixture();
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('POST /v1/check', () => {
+  it("blocks a missing digit of the customer id's known address and suggests it", async () => {
+    app = fixtureServer(fixture);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/check',
+      headers: auth,
+      payload: { entered: TYPO, customerId: 'C-1001' },
+    });
+    expect(response.statusCode).toBe(200);
+    const verdict = response.json();
+    expect(verdict.action).toBe('block');
+    expect(verdict.suggestion).toBe(GOOD);
+    expect(verdict.findings[0]).toMatchObject({ code: 'near-miss', known: GOOD });
+  });
+
+  it('checks against a customer record sent with the request, in Swedish when asked', async () => {
+    app = createServer({ token: TOKEN });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/check',
+      headers: auth,
+      payload: { entered: TYPO, customer: { id: 'C-9', emails: [GOOD] }, locale: 'sv' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().findings[0].message).toMatch(/saknas|stavfel|skrivfel/i);
+  });
+
+  it('names the field of a request that breaks the schema, as problem details', async () => {
+    app = fixtureServer(fixture);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/check',
+      headers: auth,
+      payload: { entered: TYPO, customer: { id: 'C-1', emails: 'not-a-list' } },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const body = response.json();
+    expect(body).toMatchObject({ status: 400, field: 'body.customer.emails' });
+    expect(body.type).toMatch(/docs\/serve\.md#invalid-input$/);
+  });
+
+  it('asks for exactly one of customer and customerId', async () => {
+    app = fixtureServer(fixture);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/check',
+      headers: auth,
+      payload: { entered: TYPO },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().field).toBe('body.customer');
+  });
+
+  it('answers a body that is not JSON with problem details', async () => {
+    app = fixtureServer(fixture);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/check',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: '{"entered": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    app = fixtureServer(fixture, { bodyLimit: 1024 });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/check',
+      headers: auth,
+      payload: { entered: TYPO, customer: { id: 'C-1', name: 'x'.repeat(2000) } },
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ status: 413, field: 'body' });
+  });
+});
+
+describe('the token', () => {
+  it('is required for every route but /healthz', async () => {
+    app = fixtureServer(fixture);
+    const routes: [string, string][] = [
+      ['POST', '/v1/check'],
+      ['POST', '/v1/check-phone'],
+      ['GET', '/v1/holds'],
+      ['GET', '/v1/holds/x'],
+      ['POST', '/v1/holds/x/release'],
+      ['POST', '/v1/holds/x/discard'],
+      ['GET', '/openapi.json'],
+    ];
+    for (const [method, url] of routes) {
+      const response = await app.inject({
+        method: method as 'GET',
+        url,
+        ...(method === 'POST' ? { payload: {} } : {}),
+      });
+      expect(response.statusCode, `${method} ${url}`).toBe(401);
+      expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+      expect(response.json().field).toBe('headers.authorization');
+    }
+    const health = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok' });
+  });
+
+  it('is refused when wrong, also when it only shares a prefix', async () => {
+    app = fixtureServer(fixture);
+    for (const value of [`Bearer ${TOKEN.slice(0, -1)}`, `Bearer ${TOKEN}x`, `Basic ${TOKEN}`, TOKEN]) {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/v1/holds',
+        headers: { authorization: value },
+      });
+      expect(response.statusCode, value).toBe(401);
+    }
+  });
+});
+
+describe('POST /v1/check-phone', () => {
+  it("blocks a missing digit of the customer's known number", async () => {
+    app = fixtureServer(fixture);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/check-phone',
+      headers: auth,
+      payload: { entered: '070-123 567', customerId: 'C-1001' },
+    });
+    expect(response.statusCode).toBe(200);
+    // The directory keeps numbers in E.164 (ITU-T E.164), so the suggestion is the stored form.
+    expect(response.json()).toMatchObject({ action: 'block', suggestion: '+46701234567' });
+  });
+
+  it('answers 404 naming customerId for a customer the directory does not know', async () => {
+    app = fixtureServer(fixture);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/check-phone',
+      headers: auth,
+      payload: { entered: '070-123 45 67', customerId: 'C-404' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().field).toBe('body.customerId');
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('describes every API route from the zod schemas', async () => {
+    app = fixtureServer(fixture);
+    const response = await app.inject({ method: 'GET', url: '/openapi.json', headers: auth });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/healthz',
+      '/v1/check',
+      '/v1/check-phone',
+      '/v1/holds',
+      '/v1/holds/{id}',
+      '/v1/holds/{id}/discard',
+      '/v1/holds/{id}/release',
+    ]);
+    const body = document.paths['/v1/check'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(body.properties)).toEqual(
+      expect.arrayContaining(['entered', 'customer', 'customerId']),
+    );
+    expect(body.properties.customer.properties.emails.type).toBe('array');
+  });
+});
+
+describe('the hold routes', () => {
+  it('list and show a held message with its findings, headers and body text', async () => {
+    app = fixtureServer(fixture);
+    const id = await holdOrder(fixture, TYPO, 'Tack för din beställning <b>4711</b>.');
+    const list = await app.inject({ method: 'GET', url: '/v1/holds', headers: auth });
+    expect(list.statusCode).toBe(200);
+    const [held] = list.json().held;
+    expect(held).toMatchObject({ id, action: 'block', state: 'held', age: '0 min' });
+    expect(held.recipients[0].verdict.suggestion).toBe(GOOD);
+    const show = await app.inject({ method: 'GET', url: `/v1/holds/${id}`, headers: auth });
+    expect(show.statusCode).toBe(200);
+    expect(show.json()).toMatchObject({ id, subject: 'Orderbekräftelse <4711>' });
+    expect(show.json().headers).toContainEqual({ name: 'Subject', value: 'Orderbekräftelse <4711>' });
+    expect(show.json().text).toContain('Tack för din beställning <b>4711</b>.');
+  });
+
+  it('answer 404 for an id the store does not have', async () => {
+    app = fixtureServer(fixture);
+    for (const url of [
+      '/v1/holds/nope',
+      '/v1/holds/20260101T000000000Z-00000000-0000-0000-0000-000000000000',
+    ]) {
+      const response = await app.inject({ method: 'GET', url, headers: auth });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json().field).toBe('params.id');
+    }
+  });
+
+  it('release a blocked message only to corrected recipients that pass the check', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const release = (payload: object) =>
+      server.inject({ method: 'POST', url: `/v1/holds/${id}/release`, headers: auth, payload });
+    const without = await release({ by: 'lena@butiken.se', reason: 'read back' });
+    expect(without.statusCode).toBe(400);
+    expect(without.json().field).toBe('body.to');
+    const typo = await release({
+      to: ['anna.svensson19855@gmail.com'],
+      by: 'lena@butiken.se',
+      reason: 'read back',
+    });
+    expect(typo.statusCode).toBe(422);
+    const noBy = await release({ to: [GOOD], reason: 'read back' });
+    expect(noBy.statusCode).toBe(400);
+    expect(noBy.json().field).toBe('body.by');
+    expect(fixture.sink.received).toHaveLength(0);
+    const good = await release({ to: [GOOD], by: 'lena@butiken.se', reason: 'read back on the phone' });
+    expect(good.statusCode).toBe(200);
+    expect(good.json()).toMatchObject({ id, envelope: { to: [GOOD] } });
+    expect(fixture.sink.received.map((mail) => mail.to)).toEqual([[GOOD]]);
+    const released = fixture.audit.entries.find((entry) => entry.outcome === 'released');
+    expect(released).toMatchObject({
+      holdId: id,
+      release: { by: 'lena@butiken.se', reason: 'read back on the phone' },
+    });
+  });
+
+  it('release a message exactly once when two requests race', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const release = () =>
+      server.inject({
+        method: 'POST',
+        url: `/v1/holds/${id}/release`,
+        headers: auth,
+        payload: { to: GOOD, by: 'lena@butiken.se', reason: 'read back' },
+      });
+    const answers = await Promise.all([release(), release(), release()]);
+    const codes = answers.map((answer) => answer.statusCode).sort();
+    expect(codes.filter((code) => code === 200)).toHaveLength(1);
+    for (const code of codes.filter((code) => code !== 200)) expect([404, 409]).toContain(code);
+    expect(fixture.sink.received).toHaveLength(1);
+    const list = await app.inject({ method: 'GET', url: '/v1/holds', headers: auth });
+    expect(list.json().held).toEqual([]);
+  });
+
+  it('discard a held message, and then know it no more', async () => {
+    app = fixtureServer(fixture);
+    const id = await holdOrder(fixture, TYPO);
+    const first = await app.inject({ method: 'POST', url: `/v1/holds/${id}/discard`, headers: auth });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ id, discarded: true });
+    const again = await app.inject({ method: 'POST', url: `/v1/holds/${id}/discard`, headers: auth });
+    expect(again.statusCode).toBe(404);
+    expect(fixture.sink.received).toHaveLength(0);
+  });
+
+  it('answer 503 when the server has no hold store', async () => {
+    app = createServer({ token: TOKEN, directory: fixtureDirectory() });
+    const response = await app.inject({ method: 'GET', url: '/v1/holds', headers: auth });
+    expect(response.statusCode).toBe(503);
+    expect(response.json().detail).toMatch(/--holds/);
+  });
+});

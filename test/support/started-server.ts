@@ -1,0 +1,46 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(__dirname, '../..');
+
+/** `email-guard serve` started from the source in a child process, and the URL it listens on. */
+export interface StartedServer {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything it wrote to standard output (its log) so far. */
+  readonly stdout: () => string;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `email-guard serve ARGS` with `env`; resolves once it says where it listens. */
+export function startServer(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<StartedServer> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(root, 'src/cli/main.ts'), 'serve', '--port', '0', ...args],
+    { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+  return new Promise((resolveStart, reject) => {
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(stderr);
+      if (match?.[1])
+        resolveStart({
+          url: match[1],
+          child,
+          stdout: () => stdout,
+          stop: async () => {
+            child.kill('SIGTERM');
+            return exited;
+          },
+        });
+    });
+    void exited.then((code) => reject(new Error(`email-guard serve exited with ${code}: ${stderr}`)));
+  });
+}
