@@ -1,5 +1,339 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Locale } from '../guard/verdict.js';
+import { heldAge } from '../nodemailer/held-age.js';
+import type { HeldMessage } from '../nodemailer/hold-store.js';
 import type { ServerContext } from './create-server.js';
+import { type PageTexts, pageTexts } from './data/page-texts.js';
+import { discardHeld, findHeld } from './hold-routes.js';
+import { html, SafeHtml } from './html.js';
+import { readHeldMessage } from './read-held-message.js';
+import { releaseHeld } from './release-held.js';
+import { sameSecret } from './same-secret.js';
+import { createSessionStore, type Session } from './session-store.js';
 
-/** The review page for held messages (`/holds`). */
-export async function registerReviewPages(_app: FastifyInstance, _context: ServerContext): Promise<void> {}
+const SESSION_COOKIE = 'email_guard_session';
+const LOGIN_COOKIE = 'email_guard_login';
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:70rem;padding:1rem;color:#1a1a1a}
+a{color:#0645ad}.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}
+label{display:block;font-weight:600;margin-top:.75rem}input,textarea{font:inherit;width:100%;max-width:36rem;padding:.3rem}
+button{font:inherit;margin-top:1rem;padding:.4rem 1.2rem}:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
+.hint{color:#555;font-size:.9rem;margin:0}.alert{border:2px solid #a51d2d;padding:.5rem 1rem}.status{border:2px solid #26a269;padding:.5rem 1rem}
+.block{color:#a51d2d;font-weight:600}.confirm{color:#9c6500;font-weight:600}pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem;overflow-wrap:anywhere}
+header{display:flex;justify-content:space-between;align-items:baseline;flex-wrap:wrap;gap:1rem}`;
+
+// The only style is this inline sheet, allowed by its hash (CSP Level 3 §8.3): no script, no
+// image, font or frame may load, so a held message's HTML can fetch nothing from anywhere.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+interface PageRequest {
+  readonly lang: Locale;
+  readonly texts: PageTexts;
+}
+
+/** The language of a page: `?lang=sv|en`, else the server's. */
+function pageLocale(request: FastifyRequest, context: ServerContext): PageRequest {
+  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
+  const lang: Locale = asked === 'sv' || asked === 'en' ? asked : context.locale;
+  return { lang, texts: pageTexts[lang] };
+}
+
+function sendPage(
+  reply: FastifyReply,
+  page: PageRequest,
+  title: string,
+  main: SafeHtml,
+  options: { readonly status?: number; readonly session?: Session; readonly path: string },
+): FastifyReply {
+  const other: Locale = page.lang === 'sv' ? 'en' : 'sv';
+  const logout = options.session
+    ? html`<form method="post" action="/logout?lang=${page.lang}">
+<input type="hidden" name="csrf" value="${options.session.csrf}">
+<span>${page.texts.loggedInAs(options.session.user)}</span> <button type="submit">${page.texts.logOut}</button></form>`
+    : '';
+  const document = html`<!doctype html>
+<html lang="${page.lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – email-guard</title><style>${new SafeHtml(STYLE)}</style></head>
+<body><a class="skip" href="#main">${page.texts.skip}</a>
+<header><nav aria-label="${page.texts.language}"><a href="${options.path}?lang=${other}" lang="${other}">${page.texts.language}</a></nav>${logout}</header>
+<main id="main">${main}</main></body></html>`;
+  return reply
+    .code(options.status ?? 200)
+    .header('content-security-policy', CONTENT_SECURITY_POLICY)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'no-referrer')
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(document.value);
+}
+
+function redirect(reply: FastifyReply, to: string): FastifyReply {
+  return reply.code(303).header('location', to).header('cache-control', 'no-store').send();
+}
+
+/** A form field as text: the first value when a field came more than once. */
+function field(body: unknown, name: string): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+}
+
+function fields(body: unknown, name: string): string[] {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((item): item is string => typeof item === 'string');
+}
+
+function verdictClass(action: string): string {
+  return action === 'send' ? '' : action;
+}
+
+/**
+ * The review page: `/login`, `/holds` (every held message with its age, recipients, findings and
+ * suggestion), `/holds/:id` (headers and the body as escaped text; correct and release, or
+ * discard). Server-rendered HTML without script, a session cookie (HttpOnly, SameSite=Strict,
+ * signed) after the login form, a CSRF token on every form, English and Swedish (`?lang=`).
+ */
+export async function registerReviewPages(app: FastifyInstance, context: ServerContext): Promise<void> {
+  const sessions = createSessionStore();
+
+  function sessionOf(request: FastifyRequest): Session | undefined {
+    const raw = request.cookies[SESSION_COOKIE];
+    if (!raw) return undefined;
+    const unsigned = request.unsignCookie(raw);
+    return unsigned.valid && unsigned.value ? sessions.get(unsigned.value) : undefined;
+  }
+
+  function validCsrf(request: FastifyRequest, session: Session): boolean {
+    return sameSecret(field(request.body, 'csrf'), session.csrf);
+  }
+
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: request.protocol === 'https',
+    signed: true,
+  });
+
+  function loginPage(request: FastifyRequest, reply: FastifyReply, error?: string, name = '') {
+    const page = pageLocale(request, context);
+    const { texts } = page;
+    const nonce = randomBytes(32).toString('base64url');
+    reply.setCookie(LOGIN_COOKIE, nonce, { ...cookieOptions(request), maxAge: 3600 });
+    const tokenField =
+      context.options.token === undefined
+        ? ''
+        : html`<label for="token">${texts.token}</label>
+<input id="token" name="token" type="password" autocomplete="current-password" required>`;
+    const main = html`<h1>${texts.loginHeading}</h1>
+${error ? html`<p class="alert" role="alert" id="login-error">${error}</p>` : ''}
+<p>${texts.loginIntro}</p>
+<form method="post" action="/login?lang=${page.lang}">
+<input type="hidden" name="csrf" value="${nonce}">
+<label for="name">${texts.name}</label>
+<p class="hint" id="name-hint">${texts.nameHint}</p>
+<input id="name" name="name" autocomplete="username" required aria-describedby="name-hint" value="${name}">
+${tokenField}
+<button type="submit">${texts.logIn}</button>
+</form>`;
+    return sendPage(reply, page, texts.loginHeading, main, { status: error ? 401 : 200, path: '/login' });
+  }
+
+  app.get('/login', async (request, reply) => loginPage(request, reply));
+
+  app.post('/login', async (request, reply) => {
+    const page = pageLocale(request, context);
+    const raw = request.cookies[LOGIN_COOKIE];
+    const nonce = raw ? request.unsignCookie(raw) : undefined;
+    const name = field(request.body, 'name').trim();
+    if (!nonce?.valid || !nonce.value || !sameSecret(field(request.body, 'csrf'), nonce.value))
+      return loginPage(request, reply, page.texts.formExpired, name);
+    const token = field(request.body, 'token');
+    if (name === '' || name.length > 200 || !context.isToken(token))
+      return loginPage(request, reply, page.texts.loginFailed, name);
+    const session = sessions.create(name);
+    reply.clearCookie(LOGIN_COOKIE, { path: '/' });
+    reply.setCookie(SESSION_COOKIE, session.id, cookieOptions(request));
+    request.log.info('reviewer logged in');
+    return redirect(reply, `/holds?lang=${page.lang}`);
+  });
+
+  app.post('/logout', async (request, reply) => {
+    const page = pageLocale(request, context);
+    const session = sessionOf(request);
+    if (session && validCsrf(request, session)) {
+      sessions.remove(session.id);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    return redirect(reply, `/login?lang=${page.lang}`);
+  });
+
+  app.get('/holds', async (request, reply) => {
+    const page = pageLocale(request, context);
+    const session = sessionOf(request);
+    if (!session) return redirect(reply, `/login?lang=${page.lang}`);
+    const { texts } = page;
+    const store = context.options.holdStore;
+    const held = store ? await store.list() : [];
+    const done = (request.query as { done?: unknown }).done;
+    const status = done === 'released' ? texts.released : done === 'discarded' ? texts.discarded : undefined;
+    const now = Date.now();
+    const rows = held.map((entry) => heldRow(entry, page, now));
+    const main = html`<h1>${texts.heldHeading}</h1>
+${status ? html`<p class="status" role="status">${status}</p>` : ''}
+${
+  held.length === 0
+    ? html`<p>${texts.none}</p>`
+    : html`<table><caption>${texts.heldCaption(held.length)}</caption>
+<thead><tr><th scope="col">${texts.age}</th><th scope="col">${texts.recipients}</th><th scope="col">${texts.findings}</th><th scope="col">${texts.suggestion}</th><th scope="col"><span class="skip">${texts.open}</span></th></tr></thead>
+<tbody>${rows}</tbody></table>`
+}`;
+    return sendPage(reply, page, texts.heldHeading, main, { session, path: '/holds' });
+  });
+
+  async function messagePage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    session: Session,
+    failure?: { readonly title: string; readonly detail?: string; readonly status: number },
+    entered?: { readonly to: readonly string[]; readonly reason: string },
+  ) {
+    const page = pageLocale(request, context);
+    const { texts } = page;
+    const id = (request.params as { id: string }).id;
+    const held = await findHeld(context, id);
+    if (!held) return redirect(reply, `/holds?lang=${page.lang}`);
+    const { raw, ...listed } = held;
+    const content = await readHeldMessage(raw);
+    const proposed =
+      entered?.to ?? listed.recipients.map((recipient) => recipient.verdict.suggestion ?? recipient.address);
+    const base = `/holds/${encodeURIComponent(id)}`;
+    const main = html`<p><a href="/holds?lang=${page.lang}">${texts.back}</a></p>
+<h1>${texts.messageHeading}: ${content.subject ?? id}</h1>
+${
+  failure
+    ? html`<div class="alert" role="alert" id="release-error"><p><strong>${texts.notReleased}: ${failure.title}</strong></p>${failure.detail ? html`<p>${failure.detail}</p>` : ''}</div>`
+    : ''
+}
+<p>${texts.age}: ${heldAge(listed.heldAt)}${listed.state === 'releasing' ? html` (${texts.releasing})` : ''}</p>
+<h2>${texts.recipients}</h2>
+<ul>${listed.recipients.map(
+      (recipient) =>
+        html`<li>${recipient.field}: ${recipient.address} – <span class="${verdictClass(recipient.verdict.action)}">${texts.actions[recipient.verdict.action]}</span>${
+          recipient.verdict.suggestion ? html` – ${texts.suggestion}: ${recipient.verdict.suggestion}` : ''
+        }<ul>${recipient.verdict.findings.map((finding) => html`<li>${finding.message}</li>`)}</ul></li>`,
+    )}</ul>
+<h2>${texts.releaseHeading}</h2>
+<form method="post" action="${base}/release?lang=${page.lang}">
+<input type="hidden" name="csrf" value="${session.csrf}">
+<p class="hint" id="release-intro">${texts.releaseIntro}</p>
+${proposed.map(
+  (address, index) => html`<label for="to-${index}">${texts.correctedRecipient(index + 1)}</label>
+<input id="to-${index}" name="to" type="email" autocomplete="off" value="${address}" aria-describedby="release-intro">`,
+)}
+<label for="reason">${texts.reason}</label>
+<p class="hint" id="reason-hint">${texts.reasonHint}</p>
+<textarea id="reason" name="reason" rows="2" required aria-describedby="reason-hint">${entered?.reason ?? ''}</textarea>
+<button type="submit">${texts.release}</button>
+</form>
+<h2>${texts.discardHeading}</h2>
+<form method="post" action="${base}/discard?lang=${page.lang}">
+<input type="hidden" name="csrf" value="${session.csrf}">
+<p>${texts.discardIntro}</p>
+<button type="submit">${texts.discard}</button>
+</form>
+<h2>${texts.headers}</h2>
+<dl>${content.headers.map((header) => html`<dt>${header.name}</dt><dd>${header.value}</dd>`)}</dl>
+<h2>${texts.body}</h2>
+<pre>${content.text}</pre>`;
+    return sendPage(reply, page, `${texts.messageHeading} ${id}`, main, {
+      session,
+      status: failure?.status ?? 200,
+      path: base,
+    });
+  }
+
+  app.get('/holds/:id', async (request, reply) => {
+    const session = sessionOf(request);
+    if (!session) return redirect(reply, `/login?lang=${pageLocale(request, context).lang}`);
+    return messagePage(request, reply, session);
+  });
+
+  app.post('/holds/:id/release', async (request, reply) => {
+    const page = pageLocale(request, context);
+    const session = sessionOf(request);
+    if (!session) return redirect(reply, `/login?lang=${page.lang}`);
+    const to = fields(request.body, 'to')
+      .map((address) => address.trim())
+      .filter(Boolean);
+    const reason = field(request.body, 'reason').trim();
+    const entered = { to, reason };
+    if (!validCsrf(request, session))
+      return messagePage(request, reply, session, { title: page.texts.formExpired, status: 403 }, entered);
+    const id = (request.params as { id: string }).id;
+    const held = await findHeld(context, id);
+    if (!held) return redirect(reply, `/holds?lang=${page.lang}`);
+    // Unchanged recipients go as they were held (Cc stays Cc); a changed list replaces them all.
+    const unchanged =
+      to.length === held.envelope.to.length &&
+      to.every((address, index) => address === held.envelope.to[index]);
+    const outcome = await releaseHeld(context, id, {
+      ...(unchanged ? {} : { to }),
+      by: session.user,
+      reason,
+    });
+    if ('problem' in outcome) {
+      const { title, detail, status } = outcome.problem;
+      return messagePage(request, reply, session, { title, ...(detail ? { detail } : {}), status }, entered);
+    }
+    request.log.info({ holdId: id }, 'held message released from the review page');
+    return redirect(reply, `/holds?lang=${page.lang}&done=released`);
+  });
+
+  app.post('/holds/:id/discard', async (request, reply) => {
+    const page = pageLocale(request, context);
+    const session = sessionOf(request);
+    if (!session) return redirect(reply, `/login?lang=${page.lang}`);
+    if (!validCsrf(request, session))
+      return messagePage(request, reply, session, { title: page.texts.formExpired, status: 403 });
+    const id = (request.params as { id: string }).id;
+    const outcome = await discardHeld(context, id);
+    if ('problem' in outcome) {
+      const { title, detail, status } = outcome.problem;
+      return messagePage(request, reply, session, { title, ...(detail ? { detail } : {}), status });
+    }
+    request.log.info({ holdId: id }, 'held message discarded from the review page');
+    return redirect(reply, `/holds?lang=${page.lang}&done=discarded`);
+  });
+}
+
+function heldRow(entry: HeldMessage, page: PageRequest, now: number): SafeHtml {
+  const { texts } = page;
+  const suggestions = entry.recipients.flatMap((recipient) =>
+    recipient.verdict.suggestion ? [recipient.verdict.suggestion] : [],
+  );
+  return html`<tr>
+<td>${heldAge(entry.heldAt, now)}${entry.state === 'releasing' ? html` (${texts.releasing})` : ''}</td>
+<td><ul>${entry.recipients.map(
+    (recipient) =>
+      html`<li>${recipient.address} – <span class="${verdictClass(recipient.verdict.action)}">${texts.actions[recipient.verdict.action]}</span></li>`,
+  )}</ul></td>
+<td><ul>${entry.recipients.flatMap((recipient) =>
+    recipient.verdict.findings
+      .filter((finding) => finding.action !== 'send')
+      .map((finding) => html`<li>${finding.message}</li>`),
+  )}</ul></td>
+<td>${suggestions.join(', ')}</td>
+<td><a href="/holds/${encodeURIComponent(entry.id)}?lang=${page.lang}">${texts.open}<span class="skip"> ${entry.id}</span></a></td>
+</tr>`;
+}

@@ -1,0 +1,135 @@
+import type { Locale } from '../../guard/verdict.js';
+
+/** Every word the review page shows, per language. */
+export interface PageTexts {
+  readonly title: string;
+  readonly skip: string;
+  readonly loginHeading: string;
+  readonly loginIntro: string;
+  readonly name: string;
+  readonly nameHint: string;
+  readonly token: string;
+  readonly logIn: string;
+  readonly logOut: string;
+  readonly loginFailed: string;
+  readonly formExpired: string;
+  readonly heldHeading: string;
+  readonly heldCaption: (count: number) => string;
+  readonly none: string;
+  readonly age: string;
+  readonly recipients: string;
+  readonly findings: string;
+  readonly suggestion: string;
+  readonly action: string;
+  readonly open: string;
+  readonly releasing: string;
+  readonly back: string;
+  readonly messageHeading: string;
+  readonly headers: string;
+  readonly body: string;
+  readonly releaseHeading: string;
+  readonly releaseIntro: string;
+  readonly correctedRecipient: (index: number) => string;
+  readonly reason: string;
+  readonly reasonHint: string;
+  readonly release: string;
+  readonly discardHeading: string;
+  readonly discardIntro: string;
+  readonly discard: string;
+  readonly released: string;
+  readonly discarded: string;
+  readonly notReleased: string;
+  readonly language: string;
+  readonly actions: Record<'send' | 'confirm' | 'block', string>;
+  readonly loggedInAs: (user: string) => string;
+}
+
+/** The review page in English and Swedish. */
+export const pageTexts: Record<Locale, PageTexts> = {
+  en: {
+    title: 'Held messages',
+    skip: 'Skip to content',
+    loginHeading: 'Log in to review held messages',
+    loginIntro: 'Your name is recorded with every message you release or discard.',
+    name: 'Your name or e-mail',
+    nameHint: 'For example lena@butiken.se',
+    token: 'Access token',
+    logIn: 'Log in',
+    logOut: 'Log out',
+    loginFailed: 'The name or the access token is wrong.',
+    formExpired: 'The form has expired. Please try again.',
+    heldHeading: 'Held messages',
+    heldCaption: (count) => `${count} held message${count === 1 ? '' : 's'}, oldest first`,
+    none: 'No messages are held.',
+    age: 'Held for',
+    recipients: 'Recipients',
+    findings: 'Findings',
+    suggestion: 'Suggestion',
+    action: 'Verdict',
+    open: 'Review',
+    releasing: 'being released',
+    back: 'All held messages',
+    messageHeading: 'Held message',
+    headers: 'Headers',
+    body: 'Message text',
+    releaseHeading: 'Correct and release',
+    releaseIntro:
+      'The message goes to exactly these addresses, each checked again. Leave a field empty to drop that recipient.',
+    correctedRecipient: (index) => `Recipient ${index}`,
+    reason: 'Why it may be sent',
+    reasonHint: 'For example: address read back to the customer on the phone',
+    release: 'Release',
+    discardHeading: 'Discard',
+    discardIntro: 'Remove the message without sending it.',
+    discard: 'Discard',
+    released: 'The message was released.',
+    discarded: 'The message was discarded.',
+    notReleased: 'The message was not released',
+    language: 'Svenska',
+    actions: { send: 'send', confirm: 'confirm', block: 'block' },
+    loggedInAs: (user) => `Logged in as ${user}`,
+  },
+  sv: {
+    title: 'Stoppade meddelanden',
+    skip: 'Hoppa till innehållet',
+    loginHeading: 'Logga in för att granska stoppade meddelanden',
+    loginIntro: 'Ditt namn sparas med varje meddelande du släpper eller kastar.',
+    name: 'Ditt namn eller din e-post',
+    nameHint: 'Till exempel lena@butiken.se',
+    token: 'Åtkomstnyckel',
+    logIn: 'Logga in',
+    logOut: 'Logga ut',
+    loginFailed: 'Namnet eller åtkomstnyckeln är fel.',
+    formExpired: 'Formuläret har gått ut. Försök igen.',
+    heldHeading: 'Stoppade meddelanden',
+    heldCaption: (count) => `${count} stoppade meddelande${count === 1 ? '' : 'n'}, äldst först`,
+    none: 'Inga meddelanden är stoppade.',
+    age: 'Stoppat sedan',
+    recipients: 'Mottagare',
+    findings: 'Fynd',
+    suggestion: 'Förslag',
+    action: 'Beslut',
+    open: 'Granska',
+    releasing: 'släpps nu',
+    back: 'Alla stoppade meddelanden',
+    messageHeading: 'Stoppat meddelande',
+    headers: 'Huvudfält',
+    body: 'Meddelandets text',
+    releaseHeading: 'Rätta och släpp',
+    releaseIntro:
+      'Meddelandet går till exakt dessa adresser, som kontrolleras igen. Lämna ett fält tomt för att ta bort den mottagaren.',
+    correctedRecipient: (index) => `Mottagare ${index}`,
+    reason: 'Varför det får skickas',
+    reasonHint: 'Till exempel: adressen läst upp för kunden i telefon',
+    release: 'Släpp',
+    discardHeading: 'Kasta',
+    discardIntro: 'Ta bort meddelandet utan att skicka det.',
+    discard: 'Kasta',
+    released: 'Meddelandet släpptes.',
+    discarded: 'Meddelandet kastades.',
+    notReleased: 'Meddelandet släpptes inte',
+    language: 'English',
+    actions: { send: 'skicka', confirm: 'bekräfta', block: 'stoppa' },
+    loggedInAs: (user) => `Inloggad som ${user}`,
+  },
+};

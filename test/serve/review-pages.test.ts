@@ -1,0 +1,193 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { usePipelineFixture } from '../support/pipeline.js';
+import { fixtureServer, GOOD, holdOrder, TOKEN, TYPO } from './support.js';
+
+const fixture = usePipelineFixture();
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const form = (fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields))
+    for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+  return body.toString();
+};
+const formHeaders = (cookie: string) => ({ 'content-type': 'application/x-www-form-urlencoded', cookie });
+
+function cookiesOf(response: LightMyRequestResponse): string {
+  return response.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}
+function csrfOf(page: string): string {
+  const match = /name="csrf" value="([^"]+)"/.exec(page);
+  if (!match?.[1]) throw new Error('no CSRF token on the page');
+  return match[1];
+}
+
+/** Logs in through the form; resolves with the session cookie and the session's CSRF token. */
+async function logIn(server: FastifyInstance, name = 'lena@butiken.se') {
+  const loginPage = await server.inject({ method: 'GET', url: '/login' });
+  const posted = await server.inject({
+    method: 'POST',
+    url: '/login',
+    headers: formHeaders(cookiesOf(loginPage)),
+    payload: form({ csrf: csrfOf(loginPage.body), name, token: TOKEN }),
+  });
+  expect(posted.statusCode).toBe(303);
+  const session = posted.cookies.find((cookie) => cookie.name === 'email_guard_session');
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+  const cookie = `email_guard_session=${session?.value}`;
+  const holds = await server.inject({ method: 'GET', url: '/holds', headers: { cookie } });
+  return { cookie, csrf: csrfOf(holds.body), holds };
+}
+
+describe('the review page', () => {
+  it('sends a visitor without a session to the login form, and refuses a wrong token', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const page = await server.inject({ method: 'GET', url: '/holds' });
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/login?lang=en');
+    const loginPage = await server.inject({ method: 'GET', url: '/login' });
+    expect(loginPage.body).toContain('<label for="token">Access token</label>');
+    const wrong = await server.inject({
+      method: 'POST',
+      url: '/login',
+      headers: formHeaders(cookiesOf(loginPage)),
+      payload: form({ csrf: csrfOf(loginPage.body), name: 'lena', token: `${TOKEN}x` }),
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('role="alert"');
+    expect(wrong.cookies.find((cookie) => cookie.name === 'email_guard_session')).toBeUndefined();
+    const noCsrf = await server.inject({
+      method: 'POST',
+      url: '/login',
+      headers: formHeaders(''),
+      payload: form({ csrf: 'guess', name: 'lena', token: TOKEN }),
+    });
+    expect(noCsrf.statusCode).toBe(401);
+  });
+
+  it('lists every held message with its age, recipients, findings and suggestion', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { holds } = await logIn(server);
+    expect(holds.statusCode).toBe(200);
+    expect(holds.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(holds.headers['content-security-policy']).not.toMatch(/script-src|unsafe-inline/);
+    expect(holds.body).toContain('<html lang="en">');
+    expect(holds.body).toContain('<caption>1 held message, oldest first</caption>');
+    expect(holds.body).toContain('0 min');
+    expect(holds.body).toContain(TYPO);
+    expect(holds.body).toContain(GOOD);
+    expect(holds.body).toMatch(/Looks like a typo/);
+    expect(holds.body).toContain(`href="/holds/${id}?lang=en"`);
+    expect(holds.body).not.toContain('<script');
+  });
+
+  it('speaks Swedish with ?lang=sv', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    await holdOrder(fixture, TYPO);
+    const { cookie } = await logIn(server);
+    const page = await server.inject({ method: 'GET', url: '/holds?lang=sv', headers: { cookie } });
+    expect(page.body).toContain('<html lang="sv">');
+    expect(page.body).toContain('<h1>Stoppade meddelanden</h1>');
+    expect(page.body).toContain('stoppa');
+  });
+
+  it("shows a message's headers and its body as escaped text, loading nothing", async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(
+      fixture,
+      TYPO,
+      'Hej <img src="https://tracker.example/p.gif"> <script>alert(1)</script>',
+    );
+    const { cookie } = await logIn(server);
+    const page = await server.inject({ method: 'GET', url: `/holds/${id}`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<dt>Subject</dt><dd>Orderbekräftelse &lt;4711&gt;</dd>');
+    expect(page.body).toContain(
+      'Hej &lt;img src=&quot;https://tracker.example/p.gif&quot;&gt; &lt;script&gt;',
+    );
+    expect(page.body).not.toContain('<img');
+    expect(page.body).not.toContain('<script');
+    expect(page.body).toContain(`<input id="to-0" name="to" type="email" autocomplete="off" value="${GOOD}"`);
+    expect(page.body).toContain('<label for="reason">');
+  });
+
+  it('releases a held message to a corrected address once, recording who and why', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server, 'Lena Berg');
+    const withoutCsrf = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/release`,
+      headers: formHeaders(cookie),
+      payload: form({ to: GOOD, reason: 'read back' }),
+    });
+    expect(withoutCsrf.statusCode).toBe(403);
+    const typo = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/release`,
+      headers: formHeaders(cookie),
+      payload: form({ csrf, to: 'anna.svensson19855@gmail.com', reason: 'read back on the phone' }),
+    });
+    expect(typo.statusCode).toBe(422);
+    expect(typo.body).toContain('role="alert"');
+    // What the reviewer typed is still in the form.
+    expect(typo.body).toContain('value="anna.svensson19855@gmail.com"');
+    expect(typo.body).toContain('>read back on the phone</textarea>');
+    expect(fixture.sink.received).toHaveLength(0);
+    const released = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/release`,
+      headers: formHeaders(cookie),
+      payload: form({ csrf, to: GOOD, reason: 'read back on the phone' }),
+    });
+    expect(released.statusCode).toBe(303);
+    expect(released.headers.location).toBe('/holds?lang=en&done=released');
+    const again = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/release`,
+      headers: formHeaders(cookie),
+      payload: form({ csrf, to: GOOD, reason: 'read back on the phone' }),
+    });
+    expect(again.statusCode).toBe(303);
+    expect(fixture.sink.received.map((mail) => mail.to)).toEqual([[GOOD]]);
+    expect(fixture.audit.entries.find((entry) => entry.outcome === 'released')).toMatchObject({
+      holdId: id,
+      release: { by: 'Lena Berg', reason: 'read back on the phone' },
+    });
+  });
+
+  it('discards a held message with the CSRF token only', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server);
+    const forged = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/discard`,
+      headers: formHeaders(cookie),
+      payload: form({ csrf: `${csrf}x` }),
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(await fixture.holdStore.list()).toHaveLength(1);
+    const discarded = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/discard`,
+      headers: formHeaders(cookie),
+      payload: form({ csrf }),
+    });
+    expect(discarded.statusCode).toBe(303);
+    expect(await fixture.holdStore.list()).toHaveLength(0);
+    expect(fixture.sink.received).toHaveLength(0);
+  });
+});
