@@ -1,5 +1,5 @@
 import { defineConfig } from 'tsdown';
-import { browserBuild } from './scripts/browser-build.js';
+import { browserBuild, orderFormBuild } from './scripts/browser-build.js';
 
 export default defineConfig([
   {
@@ -33,4 +33,6 @@ export default defineConfig([
   },
   // `email-guard/browser`: the check for a page, phone numbering data in a chunk loaded on first use.
   browserBuild('dist/browser', { dts: true }),
+  // The order form's script, served by `email-guard serve` at /demo/order-form.js (dist/cli.js finds it beside itself).
+  orderFormBuild('dist/order-form'),
 ]);

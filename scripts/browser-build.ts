@@ -23,9 +23,7 @@ export function browserBuild(
   options: { dts?: boolean; inlineDependencies?: boolean } = {},
 ): UserConfig {
   return {
-    entry: {
-      index: fileURLToPath(new URL('../src/browser/index.ts', import.meta.url)),
-    },
+    entry: { index: fileURLToPath(new URL('../src/browser/index.ts', import.meta.url)) },
     format: ['esm', 'cjs'],
     dts: options.dts ?? false,
     clean: false,
@@ -35,6 +33,9 @@ export function browserBuild(
     deps: options.inlineDependencies ? { alwaysBundle: [/.*/] } : { neverBundle: [/^node:/] },
     target: 'es2022',
     minify: true,
+    // CommonJS has one file per entry: its phone chunk would share helpers through the entry's
+    // exports. Pages load the ESM build; a CommonJS user gets the library in the one file.
+    outputOptions: (output, format) => (format === 'cjs' ? { ...output, codeSplitting: false } : output),
     plugins: [
       {
         name: 'email-guard:lazy-phone-numbers',
@@ -49,5 +50,19 @@ export function browserBuild(
         },
       },
     ],
+  };
+}
+
+/**
+ * The order form's script (`GET /demo/order-form.js`, `dist/order-form/` in the package): ESM with
+ * everything bundled in, as the page loads it.
+ */
+export function orderFormBuild(outDir: string): UserConfig {
+  return {
+    ...browserBuild(outDir, { inlineDependencies: true }),
+    entry: {
+      'order-form': fileURLToPath(new URL('../src/serve/order-form/order-form-script.ts', import.meta.url)),
+    },
+    format: ['esm'],
   };
 }

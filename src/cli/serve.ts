@@ -11,6 +11,7 @@ import type { HoldStore } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { createServer } from '../serve/create-server.js';
 import { isLoopbackHost } from '../serve/is-loopback-host.js';
+import { createOrderForm } from '../serve/order-form/create-order-form.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
 import { type CommandContext, localeOption } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -132,6 +133,8 @@ export function serveCommand(context: CommandContext): Command {
         ...(token ? { token } : {}),
         locale: flags.locale,
         logger: { level: 'info', stream: { write: (line) => context.out(line) } },
+        // The order form for new customers; the directory's findings come from /v1/check.
+        registerOrderForm: createOrderForm(),
       });
       try {
         await app.listen({ port, host: flags.host });

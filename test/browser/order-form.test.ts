@@ -1,0 +1,89 @@
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'tsdown';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderFormBuild } from '../../scripts/browser-build.js';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { createServer } from '../../src/serve/create-server.js';
+import { createOrderForm } from '../../src/serve/order-form/create-order-form.js';
+import { launchChromium } from '../support/chromium.js';
+import { customers } from '../support/pipeline.js';
+
+const root = resolve(__dirname, '../..');
+const scriptDir = resolve(root, '.tmp/order-form');
+const seed = Object.values(customers);
+let app: FastifyInstance;
+let browser: Browser;
+let base = '';
+
+beforeAll(async () => {
+  await build({ ...orderFormBuild(scriptDir), clean: true, config: false, logLevel: 'silent' });
+  const directory = createDirectory();
+  directory.addAll(seed);
+  app = createServer({ directory, registerOrderForm: createOrderForm({ customers: seed, scriptDir }) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function openForm(locale: 'sv' | 'en'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 760, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${base}/demo?lang=${locale}`);
+  expect(errors).toEqual([]);
+  return page;
+}
+
+describe('the order form in Chromium', () => {
+  it('shows the block and the suggestion while the salesperson is still in the e-mail field', async () => {
+    const page = await openForm('sv');
+    await page.selectOption('#customer', 'C-1001');
+    await page.click('#email');
+    // The seed's address with the digit 9 missing, typed key by key.
+    await page.keyboard.type('anna.svensson185@gmail.com', { delay: 20 });
+    await expect
+      .poll(() => page.getAttribute('[data-status]', 'data-action'), { timeout: 15_000 })
+      .toBe('block');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
+    expect(await page.textContent('[data-findings]')).toContain('siffran 9 saknas');
+    const suggestion = page.locator('[data-suggestion]');
+    expect(await suggestion.isVisible()).toBe(true);
+    expect(await suggestion.textContent()).toBe('Använd anna.svensson1985@gmail.com');
+    expect(await page.textContent('[data-read-back]')).toContain('a som i Adam');
+    await expect.poll(() => page.textContent('[data-directory]'), { timeout: 15_000 }).not.toBe('');
+    await page.screenshot({ path: resolve(root, 'docs/order-form.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('fixes the field with one click on the suggestion', async () => {
+    const page = await openForm('en');
+    await page.selectOption('#customer', 'C-1001');
+    await page.fill('#email', 'anna.svensson185@gmail.com');
+    await page.locator('[data-suggestion]').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.click('[data-suggestion]');
+    expect(await page.inputValue('#email')).toBe('anna.svensson1985@gmail.com');
+    await expect
+      .poll(() => page.getAttribute('[data-status]', 'data-action'), { timeout: 15_000 })
+      .toBe('send');
+    expect(await page.locator('[data-suggestion]').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it("adds the directory's finding for an address on another customer's record", async () => {
+    const page = await openForm('en');
+    await page.selectOption('#customer', 'C-1001');
+    await page.fill('#email', 'erik.lind@telia.com');
+    await expect
+      .poll(() => page.locator('[data-directory] li').first().getAttribute('data-code'), { timeout: 15_000 })
+      .toBe('belongs-to-other-customer');
+    await page.close();
+  });
+});
