@@ -111,6 +111,7 @@ export const CustomerSchema = z.strictObject(
 );
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const CUSTOMER_FIELD_SET: ReadonlySet<string> = new Set(CUSTOMER_FIELDS);
 
 function isStringList(value: unknown): boolean {
   if (value === undefined) return true;
@@ -138,7 +139,7 @@ export function fitsCustomerSchema(value: unknown): value is Customer {
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;
   const record = value as Record<string, unknown>;
-  for (const key in record) if (!(CUSTOMER_FIELDS as readonly string[]).includes(key)) return false;
+  for (const key in record) if (!CUSTOMER_FIELD_SET.has(key)) return false;
   const { id, name, emails, phones, birthDate, country } = record;
   return (
     typeof id === 'string' &&

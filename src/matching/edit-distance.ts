@@ -27,23 +27,24 @@ let current = new Int32Array(64);
 export function editDistance(a: string, b: string, options: { maxDistance?: number } = {}): number {
   const max = options.maxDistance ?? Number.POSITIVE_INFINITY;
   if (a === b) return 0;
+  // Every edit changes the length by at most one: a bound the lengths already break needs no
+  // comparison at all (most pairs the check tries, the digits of a number against a birth date).
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   // A shared start and ending cost nothing, and no slip spans their edge (a swap across it would
-  // need the two characters beside the edge to be equal): only the middle is compared. A typo of a
-  // known address shares nearly all of it.
+  // need the two characters beside the edge to be equal): only the middle is compared, in place.
+  // A typo of a known address shares nearly all of it.
   const shorter = Math.min(a.length, b.length);
   let start = 0;
   while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
   let end = 0;
   while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end))
     end++;
-  if (start > 0 || end > 0)
-    return editDistance(a.slice(start, a.length - end), b.slice(start, b.length - end), options);
-  const lengthDifference = Math.abs(a.length - b.length);
-  if (lengthDifference > max) return max + 1;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
+  const aLength = a.length - start - end;
+  const bLength = b.length - start - end;
+  if (aLength === 0) return bLength;
+  if (bLength === 0) return aLength;
 
-  const columns = b.length + 1;
+  const columns = bLength + 1;
   if (current.length < columns) {
     previousPrevious = new Int32Array(columns * 2);
     previous = new Int32Array(columns * 2);
@@ -51,19 +52,19 @@ export function editDistance(a: string, b: string, options: { maxDistance?: numb
   }
   for (let j = 0; j < columns; j++) previous[j] = j;
 
-  for (let i = 1; i <= a.length; i++) {
+  for (let i = 1; i <= aLength; i++) {
     current[0] = i;
     let rowMinimum = i;
-    const ai = a.charCodeAt(i - 1);
+    const ai = a.charCodeAt(start + i - 1);
     for (let j = 1; j < columns; j++) {
-      const bj = b.charCodeAt(j - 1);
+      const bj = b.charCodeAt(start + j - 1);
       const cost = ai === bj ? 0 : 1;
       let value = Math.min(
         (previous[j] as number) + 1,
         (current[j - 1] as number) + 1,
         (previous[j - 1] as number) + cost,
       );
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+      if (i > 1 && j > 1 && ai === b.charCodeAt(start + j - 2) && a.charCodeAt(start + i - 2) === bj) {
         value = Math.min(value, (previousPrevious[j - 2] as number) + 1);
       }
       current[j] = value;
@@ -75,6 +76,6 @@ export function editDistance(a: string, b: string, options: { maxDistance?: numb
     previous = current;
     current = recycled;
   }
-  const distance = previous[b.length] as number;
+  const distance = previous[bLength] as number;
   return distance > max ? max + 1 : distance;
 }

@@ -85,6 +85,8 @@ export function findNumberMismatches(local: string, numbers: readonly KnownNumbe
     let best: KnownNumber | undefined;
     for (const known of numbers) {
       const allowed = known.digits.length >= 8 ? 2 : 1;
+      // Most numbers differ from the run in length by more than the slips allowed: no distance to count.
+      if (Math.abs(run.length - known.digits.length) > allowed) continue;
       if (editDistance(run, known.digits, { maxDistance: allowed }) > allowed) continue;
       if (known.digits.length === 2 || run.length === 2) {
         const [edit] = explainEdits(known.digits, run);

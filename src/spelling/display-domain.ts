@@ -65,6 +65,12 @@ function decodeLabel(input: string): string | undefined {
 }
 
 /**
+ * The ACE prefix of RFC 5891 §5.1 in any case. Without the `u` flag only ASCII letters match
+ * case-insensitively, as only ASCII letters lower-case to `x` and `n`.
+ */
+const PUNYCODE_MARK = /xn--/i;
+
+/**
  * A domain as a person reads it: each Punycode label (`xn--keri-poa`, RFC 3492) shown in Unicode
  * (`åkeri`), so a salesperson sees `åkeri.se`, the domain the customer typed, and not the ASCII
  * form mail servers use. A label that is not valid Punycode, or longer than a DNS label can be, is
@@ -77,7 +83,8 @@ function decodeLabel(input: string): string | undefined {
  * ```
  */
 export function displayDomain(domain: string): string {
-  if (!domain.toLowerCase().includes('xn--')) return domain;
+  // Nearly every domain has no Punycode label: said without a lower-cased copy of it.
+  if (!PUNYCODE_MARK.test(domain)) return domain;
   return domain
     .split('.')
     .map((label) => {
@@ -99,6 +106,8 @@ export function displayDomain(domain: string): string {
  * ```
  */
 export function displayAddress(address: string): string {
+  // No Punycode anywhere, none in the domain: the address is shown as it is, without rebuilding it.
+  if (!PUNYCODE_MARK.test(address)) return address;
   const at = address.lastIndexOf('@');
   return at < 0 ? address : `${address.slice(0, at + 1)}${displayDomain(address.slice(at + 1))}`;
 }

@@ -71,3 +71,32 @@ describe('displayDomain', () => {
     });
   });
 });
+
+describe('the shortcut for text without Punycode', () => {
+  // Pieces of domains in every case, and letters that look like or fold to x and n elsewhere.
+  const piece = fc.constantFrom(
+    ...['xn--', 'XN--', 'Xn--', 'xN--', 'xn-', 'x', 'n', '-', '.', '@', 'keri-poa', 'mnchen-3ya', 'se'],
+    ...['gmail', 'ſ', '\u212A', 'ｘ', 'ｎ', 'Ｘ', 'ñ', 'ẋ', 'å', 'A', 'é'],
+  );
+  const text = fc.array(piece, { maxLength: 10 }).map((pieces) => pieces.join(''));
+
+  it('leaves a domain as displayDomain always did: unchanged when no label starts with xn-- in any case', () => {
+    fc.assert(
+      fc.property(text, (domain) => {
+        if (!domain.toLowerCase().includes('xn--')) expect(displayDomain(domain)).toBe(domain);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('shows an address as its local part, the @ and its domain shown', () => {
+    fc.assert(
+      fc.property(text, (address) => {
+        const at = address.lastIndexOf('@');
+        const parts = at < 0 ? address : `${address.slice(0, at + 1)}${displayDomain(address.slice(at + 1))}`;
+        expect(displayAddress(address)).toBe(parts);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
