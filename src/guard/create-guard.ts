@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
-import type { Directory } from '../contacts/create-directory.js';
+import type { Directory, DirectoryAddressMatch } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { CustomerSchema } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
@@ -32,6 +32,14 @@ export interface Decision {
 export interface VerifiedAddressSource {
   /** The addresses verified for one customer. */
   listVerified(customerId: string): Promise<readonly string[]>;
+  /**
+   * The customers an address is verified for, under any spelling of its mailbox. When given, an
+   * address verified for another customer is that customer's (`belongs-to-other-customer`), as an
+   * address on another customer's record is: a code proves a mailbox, and it was proven for them.
+   */
+  findVerified?(
+    address: string,
+  ): Promise<readonly { readonly customerId: string; readonly address: string }[]>;
 }
 
 /** Options of {@link createGuard}: everything `checkRecipient` takes, plus where customers come from. */
@@ -132,8 +140,25 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const timeoutMs = options.lookupTimeoutMs ?? 2000;
   const locale = options.locale ?? 'en';
   const policy = resolvePolicy(options.policy);
-  const withDirectory = (entered: string, customerId: string) =>
-    directoryForCheck(options.directory, entered, customerId);
+  const withDirectory = async (entered: string, customerId: string) =>
+    directoryForCheck(options.directory, entered, customerId, await verifiedForOthers(entered, customerId));
+
+  /** Other customers the entered address is verified for, as the directory names its matches. */
+  async function verifiedForOthers(entered: string, customerId: string): Promise<DirectoryAddressMatch[]> {
+    const source = options.verifiedAddresses;
+    if (typeof source?.findVerified !== 'function') return [];
+    const find = source.findVerified.bind(source);
+    const outcome = await settleLookup(() => find(entered), timeoutMs);
+    if (!('found' in outcome) || !Array.isArray(outcome.found)) return [];
+    return outcome.found
+      .filter((match) => typeof match?.customerId === 'string' && match.customerId !== customerId)
+      .map((match) => ({
+        customerId: match.customerId,
+        address: String(match.address),
+        key: String(match.address).toLowerCase(),
+        distance: 0,
+      }));
+  }
 
   /** The customer with the addresses verified for them added to the ones on record. */
   async function withVerified(customer: Customer): Promise<Customer> {

@@ -1,6 +1,10 @@
 import { parseAddress } from '../address/parse-address.js';
 import { type AsyncDirectory, isAsyncDirectory } from '../contacts/async-directory.js';
-import type { Directory, DirectoryAddressMatch } from '../contacts/create-directory.js';
+import {
+  type Directory,
+  type DirectoryAddressMatch,
+  findAddressUnchecked,
+} from '../contacts/create-directory.js';
 
 /**
  * The directory a synchronous check reads: an in-memory one as it is; for an asynchronous one (a
@@ -12,14 +16,22 @@ export async function directoryForCheck(
   directory: Directory | AsyncDirectory | undefined,
   entered: string,
   customerId: string,
+  /** Other customers known on the entered mailbox from elsewhere (verified addresses), added to the answer. */
+  also: readonly DirectoryAddressMatch[] = [],
 ): Promise<{ directory?: Directory }> {
-  if (!directory) return {};
-  if (!isAsyncDirectory(directory)) return { directory };
+  if (!directory && also.length === 0) return {};
+  if (directory && !isAsyncDirectory(directory) && also.length === 0) return { directory };
   const parsed = parseAddress(entered);
-  const matches = parsed.ok
-    ? await directory.findAddress({ entered: parsed.address, excludeCustomerId: customerId })
-    : [];
-  return { directory: answered(matches) };
+  if (!parsed.ok)
+    return directory && !isAsyncDirectory(directory) ? { directory } : { directory: answered([]) };
+  const input = { entered: parsed.address, excludeCustomerId: customerId };
+  const matches = !directory
+    ? []
+    : isAsyncDirectory(directory)
+      ? await directory.findAddress(input)
+      : findAddressUnchecked(directory, input);
+  const known = new Set(matches.filter((match) => match.distance === 0).map((match) => match.customerId));
+  return { directory: answered([...matches, ...also.filter((match) => !known.has(match.customerId))]) };
 }
 
 /** A directory that knows one answer: all that `checkRecipient` asks of it. */

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { link, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { VerificationStoreFailedError } from '../errors.js';
@@ -38,6 +38,10 @@ const OptionsSchema = z.object({
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
 // A version's file name: zero-padded so that names sort as numbers do.
 const VERSION = /^(\d{12})\.json$/;
+// Versions of a record kept on disk: the latest and the seven before it. Older ones are pruned.
+const KEPT_VERSIONS = 8;
+// A temporary file this old belongs to a write that will never finish: a write takes milliseconds.
+const STALE_TEMPORARY_MS = 60_000;
 
 const ChallengeSchema = z.object({
   id: z.string(),
@@ -72,9 +76,11 @@ const RecordSchema = z.discriminatedUnion('kind', [
  * Linking fails when the name exists, so of two processes updating one record at the same time
  * exactly one wins and the other reads the new version and tries again: no lock is ever held, so a
  * process killed at any step leaves nothing that stops the others (at most a temporary file), and
- * the last linked version is always whole. Versions are never removed: a number once used stays
- * taken, so a process that read an old version can never link its change in under a free number
- * (a record sees a handful of updates: a start, a few attempts, the confirmation).
+ * the last linked version is always whole. The latest eight versions of a record are kept and
+ * older ones pruned after each write, so a record takes a few files however often it changes; a
+ * process that read a version so old that its successor's number was pruned and freed sees, once
+ * it has linked, that it is that far behind, takes its file back and applies its change again to
+ * the latest version, so no change is lost or made on a superseded version.
  *
  * @example
  * ```ts
@@ -169,10 +175,52 @@ export function createFileVerificationStore(
       } catch (error) {
         throw failed(`the verification record ${name} could not be written`, error);
       }
-      if (won) return next;
+      if (won) {
+        const kept = await keptAfterWrite(name, current.version + 1);
+        if (kept) return next;
+        // Linked under a number pruned while this update waited: the change was made to a version
+        // long superseded, so it is taken back and made again on the latest one.
+      }
       // Another process wrote first: wait a moment, read its version and apply the change to it.
       await new Promise((resolveWait) => setTimeout(resolveWait, Math.min(50, 1 + attempt) * Math.random()));
     }
+  }
+
+  /**
+   * After version `version` of a record is linked: whether it is a real successor, and the old
+   * versions pruned. A version is pruned only once `KEPT_VERSIONS` newer ones exist, so a number
+   * is free again only far behind the latest; a writer that read a version so old and linked its
+   * successor into a freed number finds itself more than `KEPT_VERSIONS` behind here, and retries
+   * on the latest instead (its file, never the latest, is read by nobody meanwhile). Pruning also
+   * takes temporary files a killed process left (older than a minute). A failure to prune loses
+   * nothing: the next write tries again.
+   */
+  async function keptAfterWrite(name: string, version: number): Promise<boolean> {
+    const folder = recordDir(name);
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch {
+      return true;
+    }
+    const versions = names.flatMap((file) => {
+      const match = VERSION.exec(file);
+      return match ? [Number(match[1])] : [];
+    });
+    const newest = Math.max(version, ...versions);
+    if (newest - version >= KEPT_VERSIONS) {
+      await unlink(join(folder, versionFile(version))).catch(() => undefined);
+      return false;
+    }
+    const floor = newest - KEPT_VERSIONS;
+    const old = versions.filter((other) => other <= floor).map(versionFile);
+    const leftovers = await staleTemporaryFiles(folder, names);
+    if (old.length === 0 && leftovers.length === 0) return true;
+    await Promise.all(
+      [...old, ...leftovers].map((file) => unlink(join(folder, file)).catch(() => undefined)),
+    );
+    await nodeStoreFs.syncDir(folder).catch(() => undefined);
+    return true;
   }
 
   async function loadKey(): Promise<Uint8Array> {
@@ -235,6 +283,20 @@ export function createFileVerificationStore(
       return run;
     },
   };
+}
+
+/** Temporary files of a write that never finished (its process was killed), by their age. */
+async function staleTemporaryFiles(folder: string, names: readonly string[]): Promise<string[]> {
+  const temporary = names.filter((file) => file.endsWith('.tmp'));
+  if (temporary.length === 0) return [];
+  const now = Date.now();
+  const ages = await Promise.all(
+    temporary.map(async (file) => {
+      const info = await stat(join(folder, file)).catch(() => undefined);
+      return info !== undefined && now - info.mtimeMs > STALE_TEMPORARY_MS ? [file] : [];
+    }),
+  );
+  return ages.flat();
 }
 
 async function readKey(file: string): Promise<Uint8Array> {

@@ -138,7 +138,10 @@ export interface CustomerAddress {
 
 /** Proves new addresses with a code, and releases what was held for them (see {@link createVerifier}). */
 export interface Verifier extends VerifiedAddressSource {
-  /** Sends a code to the address (or reuses a pending challenge). */
+  /**
+   * Sends a code to the address (or reuses a pending challenge). An address verified for another
+   * customer is refused (`InvalidInputError` naming `input.address`), and no code is sent.
+   */
   start(input: CustomerAddress): Promise<Challenge>;
   /**
    * Checks a code read back by the customer; on success releases what was held for the address.
@@ -152,6 +155,11 @@ export interface Verifier extends VerifiedAddressSource {
   isVerified(input: CustomerAddress): Promise<boolean>;
   /** Every address verified for the customer: what `createGuard({ verifiedAddresses })` reads. */
   listVerified(customerId: string): Promise<string[]>;
+  /**
+   * The customers the address's mailbox is verified for, under any spelling: the guard reads an
+   * address verified for another customer as theirs (`belongs-to-other-customer`).
+   */
+  findVerified(address: string): Promise<{ customerId: string; address: string }[]>;
   /**
    * Releases what is still held for a verified address (after a process stopped between verifying
    * and releasing); each message once. Resolves `[]` when the address is not verified.
@@ -280,6 +288,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     let outcome:
       | { kind: 'created' | 'pending' | 'verified'; challenge: VerificationChallenge }
       | { kind: 'limited'; retryAt: number }
+      | { kind: 'other-customer' }
       | undefined;
     await store.update(name, (current) => {
       const record = addressRecord(current, address);
@@ -287,6 +296,14 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const existing = record.challenges.find((challenge) => challenge.customerId === customerId);
       if (existing?.verifiedAt !== undefined) {
         outcome = { kind: 'verified', challenge: existing };
+        return undefined;
+      }
+      // Proven to be another customer's mailbox: a code now would let this customer claim it too.
+      // It is theirs (`belongs-to-other-customer`), for a person to look at, not for a code.
+      if (
+        record.challenges.some((other) => other.customerId !== customerId && other.verifiedAt !== undefined)
+      ) {
+        outcome = { kind: 'other-customer' };
         return undefined;
       }
       if (existing && existing.expiresAt > now && existing.attempts < existing.maxAttempts) {
@@ -315,6 +332,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
       };
     });
     if (outcome === undefined) throw new Error('the verification store did not run the update');
+    if (outcome.kind === 'other-customer') {
+      throw parseInputError(
+        'address',
+        'the address is verified for another customer, so no code is sent for this one: it is that customer’s address (belongs-to-other-customer); confirm it with a person',
+      );
+    }
     if (outcome.kind === 'limited') {
       const retryAt = new Date(outcome.retryAt).toISOString();
       throw new VerificationRateLimitedError(
@@ -580,6 +603,17 @@ export function createVerifier(options: VerifierOptions): Verifier {
         parseInput(CustomerAddressSchema, input, ['input']),
       );
       return (await verifiedChallenge(customerId, address)) !== undefined;
+    },
+
+    async findVerified(address) {
+      const parsed = typeof address === 'string' ? parseAddress(address) : undefined;
+      if (!parsed?.ok) return [];
+      const key = await store.key();
+      const record = await store.read(addressName(key, parsed.address.address));
+      if (record?.kind !== 'address') return [];
+      return record.challenges
+        .filter((challenge) => challenge.verifiedAt !== undefined)
+        .map((challenge) => ({ customerId: challenge.customerId, address: record.address }));
     },
 
     async listVerified(customerId) {

@@ -228,6 +228,49 @@ describe('verifying a new customer address before the order confirmation goes ou
     expect(fixture.sink.received).toEqual([]);
   });
 
+  it('treats an address verified for another customer as that customer’s: no code, held as the other-customer finding says', async () => {
+    const { transporter, verifier, guard } = verifyingTransport(fixture);
+    const error = await sendHeld(transporter);
+    const [codeMessage] = fixture.sink.received;
+    if (!codeMessage) throw new Error('no verification message');
+    const { code } = await readVerification(codeMessage);
+    expect((await verifier.confirm({ ...customer, code })).ok).toBe(true);
+    expect(receivedFor(fixture.sink.received, address)).toHaveLength(2);
+    expect((await fixture.holdStore.list()).map(({ id }) => id)).not.toContain(error.holdId);
+
+    // Another new customer's order to the same mailbox (another spelling of it, too).
+    for (const [to, order] of [
+      [address, '4801'],
+      ['Karin.Berg+butik@outlook.com', '4802'],
+    ] as const) {
+      const other = await transporter
+        .sendMail(orderConfirmation(to, 'C-4001', order))
+        .catch((rejected: unknown) => rejected);
+      expect(other).not.toBeInstanceOf(RecipientAwaitingVerificationError);
+      expect((other as { code?: string }).code).toBe('RECIPIENT_NEEDS_CONFIRMATION');
+    }
+    // No new code went out, and the held orders say why.
+    expect(fixture.sink.received).toHaveLength(2);
+    const held = await fixture.holdStore.list();
+    expect(held).toHaveLength(2);
+    for (const message of held) {
+      expect(message.recipients[0]?.verdict.findings.map(({ code: finding }) => finding)).toContain(
+        'belongs-to-other-customer',
+      );
+    }
+    // The order form sees it the same way, and start refuses it outright.
+    const verdict = await guard.check({ entered: address, customerId: 'C-4001' });
+    expect(verdict.findings.map(({ code: finding }) => finding)).toContain('belongs-to-other-customer');
+    await expect(verifier.start({ customerId: 'C-4001', address })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'input.address',
+    });
+    expect(fixture.sink.received).toHaveLength(2);
+    // For the customer it was verified for, it stays known.
+    await transporter.sendMail(orderConfirmation(address, newCustomer.id, '4712'));
+    expect(fixture.sink.received).toHaveLength(3);
+  });
+
   it('checks a message that carries a made-up verification mark like any other', async () => {
     const { transporter } = verifyingTransport(fixture);
     const forged = {
