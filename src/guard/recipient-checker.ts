@@ -475,6 +475,12 @@ function chooseSuggestion(
   findings: readonly Finding[],
   address: ParsedAddress | undefined,
 ): string | undefined {
+  // The known address in another Unicode normalisation form: the stored spelling is the one to use.
+  const reencoded = findings.find(
+    (item) => item.code === 'same-mailbox' && item.reasons.includes('unicode-normalization'),
+  );
+  if (reencoded && !findings.some((item) => item.code === 'exact-match'))
+    return (reencoded as { known: string }).known;
   const nearMisses = findings.filter((item) => item.code === 'near-miss');
   if (nearMisses.length > 0) {
     const best = Math.min(...nearMisses.map((item) => item.distance));
