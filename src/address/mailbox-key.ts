@@ -2,7 +2,18 @@ import { defaultMailboxRules, type MailboxRule } from './mailbox-rules.js';
 import type { ParsedAddress } from './parse-address.js';
 
 /** Why two different spellings reach the same mailbox. */
-export type MailboxEquivalence = 'whitespace' | 'case' | 'dots' | 'subaddress' | 'alias-domain';
+export type MailboxEquivalence =
+  | 'whitespace'
+  | 'case'
+  | 'dots'
+  | 'subaddress'
+  | 'alias-domain'
+  | 'unicode-normalization';
+
+// RFC 6532 §3.1 (with RFC 5198): internationalised addresses are compared in Unicode Normalization
+// Form C, so `å` typed as `a` + U+030A (NFD) is the same local part as the one character `å`.
+const NON_ASCII = /[\u0080-\uffff]/;
+const composed = (text: string): string => (NON_ASCII.test(text) ? text.normalize('NFC') : text);
 
 /** A compiled lookup from domain to rule, built once per rule table. */
 export type MailboxRuleIndex = ReadonlyMap<string, MailboxRule>;
@@ -53,7 +64,7 @@ export function mailboxKey(
   rules: MailboxRuleIndex = indexMailboxRules(),
 ): MailboxKey {
   const rule = rules.get(address.domain);
-  let local = address.local.toLowerCase();
+  let local = composed(address.local.toLowerCase());
   let domain = address.domain;
   if (rule) {
     if (rule.subaddressSeparator) {
@@ -85,14 +96,18 @@ export function describeEquivalence(
   const reasons: MailboxEquivalence[] = [];
   if (entered.trimmed) reasons.push('whitespace');
   if (entered.domain !== known.domain) reasons.push('alias-domain');
+  const enteredLocal = composed(entered.local);
+  const knownLocal = composed(known.local);
+  if ((enteredLocal !== entered.local) !== (knownLocal !== known.local))
+    reasons.push('unicode-normalization');
   const separator = rules.get(entered.domain)?.subaddressSeparator;
-  const [enteredBase, enteredTag] = splitSubaddress(entered.local, separator);
-  const [knownBase, knownTag] = splitSubaddress(known.local, separator);
+  const [enteredBase, enteredTag] = splitSubaddress(enteredLocal, separator);
+  const [knownBase, knownTag] = splitSubaddress(knownLocal, separator);
   if (enteredTag.toLowerCase() !== knownTag.toLowerCase()) reasons.push('subaddress');
   // The keys are equal, so bases that still differ once case is folded differ only in dots.
   if (enteredBase.toLowerCase() !== knownBase.toLowerCase()) reasons.push('dots');
   if (enteredBase.replaceAll('.', '') !== knownBase.replaceAll('.', '') || enteredTag !== knownTag) {
-    if (entered.local.toLowerCase() !== entered.local || known.local.toLowerCase() !== known.local)
+    if (enteredLocal.toLowerCase() !== enteredLocal || knownLocal.toLowerCase() !== knownLocal)
       reasons.push('case');
   }
   return reasons;

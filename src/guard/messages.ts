@@ -63,6 +63,7 @@ const EQUIVALENCE: Record<Locale, Record<string, string>> = {
     dots: 'dots, which the provider ignores',
     subaddress: 'a +tag',
     'alias-domain': 'an alias domain of the same provider',
+    'unicode-normalization': 'how its letters are encoded: å as one character or as a and a ring',
   },
   sv: {
     whitespace: 'mellanslag runt adressen',
@@ -70,6 +71,7 @@ const EQUIVALENCE: Record<Locale, Record<string, string>> = {
     dots: 'punkter, som leverantören bortser från',
     subaddress: 'en +tagg',
     'alias-domain': 'en annan domän hos samma leverantör',
+    'unicode-normalization': 'hur bokstäverna är kodade: å som ett tecken eller som a och en ring',
   },
 };
 

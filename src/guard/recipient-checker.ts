@@ -453,8 +453,17 @@ function chooseSuggestion(
   let domainTypo: Extract<Finding, { code: 'domain-typo' }> | undefined;
   let sibling: string | undefined;
   let siblingTie = false;
+  // The known address in another Unicode normalisation form: the stored spelling is the one to use.
+  let reencoded: string | undefined;
+  let exact = false;
   for (const item of findings) {
     switch (item.code) {
+      case 'exact-match':
+        exact = true;
+        break;
+      case 'same-mailbox':
+        if (item.reasons.includes('unicode-normalization')) reencoded ??= item.known;
+        break;
       case 'near-miss':
         if (item.distance < bestDistance) {
           bestDistance = item.distance;
@@ -493,6 +502,7 @@ function chooseSuggestion(
         break;
     }
   }
+  if (reencoded !== undefined && !exact) return reencoded;
   if (nearMiss !== undefined) return nearMissTie ? undefined : nearMiss;
   // A text that holds one address: the known mailbox it reaches, or else that address itself.
   if (extracted !== undefined) return extracted;

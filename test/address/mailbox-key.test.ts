@@ -45,3 +45,13 @@ describe('describeEquivalence', () => {
     expect(describeEquivalence(parsed('ANNA@example.se'), parsed('anna@example.se'))).toEqual(['case']);
   });
 });
+
+describe('mailboxKey across Unicode normalisation forms', () => {
+  it('keys an NFD local part as its NFC form and names the difference (RFC 6532 §3.1)', () => {
+    const composed = parseAddress('Åke.Öst@telia.com');
+    const decomposed = parseAddress('Åke.Öst@telia.com'.normalize('NFD'));
+    if (!composed.ok || !decomposed.ok) throw new Error('both parse');
+    expect(mailboxKey(decomposed.address).key).toBe(mailboxKey(composed.address).key);
+    expect(describeEquivalence(decomposed.address, composed.address)).toEqual(['unicode-normalization']);
+  });
+});

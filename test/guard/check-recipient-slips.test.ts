@@ -204,3 +204,39 @@ describe('checkRecipient: letters for digits in a number', () => {
     expect(codes(checkRecipient({ entered, customer: born(birthDate) }))).not.toContain('number-mismatch');
   });
 });
+
+describe('the same address in another Unicode normalisation form', () => {
+  // RFC 6532 §3.1 and RFC 5198: an internationalised address is compared in NFC; å typed as
+  // a + U+030A (NFD, as some keyboards and macOS file names give it) is the same address.
+  const nfc = 'åke.öst@telia.com';
+  const nfd = nfc.normalize('NFD');
+
+  it('sends the NFD spelling of a known NFC address, with the stored form as the suggestion', () => {
+    const verdict = checkRecipient({ entered: nfd, customer: knownAt(nfc) });
+    expect(verdict.action).toBe('send');
+    expect(codes(verdict)).toEqual(['same-mailbox']);
+    expect(find(verdict, 'same-mailbox').reasons).toEqual(['unicode-normalization']);
+    expect(verdict.suggestion).toBe(nfc);
+    expect(find(verdict, 'same-mailbox').message).toBe(
+      "Reaches the same mailbox as the customer's known address åke.öst@telia.com (differs only in how its letters are encoded: å as one character or as a and a ring).",
+    );
+  });
+
+  it('reads an NFD address on file the same way, with the stored form as the suggestion', () => {
+    const verdict = checkRecipient({ entered: nfc, customer: knownAt(nfd) });
+    expect(verdict.action).toBe('send');
+    expect(verdict.suggestion).toBe(nfd);
+  });
+
+  it('still says the capital letters beside the encoding', () => {
+    const verdict = checkRecipient({ entered: nfd.toUpperCase(), customer: knownAt(nfc) });
+    expect(verdict.action).toBe('send');
+    expect(find(verdict, 'same-mailbox').reasons).toEqual(['unicode-normalization', 'case']);
+  });
+
+  it('gives no suggestion for the very address on file', () => {
+    const verdict = checkRecipient({ entered: nfc, customer: knownAt(nfc) });
+    expect(codes(verdict)).toEqual(['exact-match']);
+    expect(verdict.suggestion).toBeUndefined();
+  });
+});
