@@ -189,7 +189,8 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
     const { rows: trgmSize } = await pool.query<{ bytes: string }>(
       `SELECT pg_total_relation_size('trgm_address') AS bytes`,
     );
-    const trgmChecks = Math.min(400, checks);
+    // A trigram query scans thousands of index entries: fewer of them at a million customers.
+    const trgmChecks = Math.min(400, checks, Math.max(50, Math.round(2e7 / n)));
     let typos = 0;
     let typosFound = 0;
     const trigram = await timed(trgmChecks, 1, async (i) => {
@@ -239,7 +240,7 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
     line('PostgreSQL', 1, one);
     line('PostgreSQL', 16, sixteen);
     line(`in memory (built ${memoryBuild.toFixed(1)} s)`, 1, inMemory);
-    line('pg_trgm similarity query', 1, trigram);
+    line(`pg_trgm similarity (${trgmChecks})`, 1, trigram);
     console.log(
       `    goal: >= 2,000 checks/s and p99 <= 10 ms; pg_trgm: GIN index built in ${trgmBuild.toFixed(1)} s, ${Math.round(Number(trgmSize[0]?.bytes) / n)} bytes/customer, found the meant address among its top 10 for ${typos ? Math.round((100 * typosFound) / typos) : 0} % of the typos`,
     );

@@ -191,7 +191,7 @@ describe('createPostgresDirectory', () => {
     expect(await directory.findPhone({ entered: '+46700000422' })).toEqual([
       { customerId: 'C-42', phone: '+46700000422' },
     ]);
-  });
+  }, 120_000);
 
   it('loads an empty directory in bulk, a repeated id across batches included, and keeps its keys', async () => {
     const own = await freshDirectory();
@@ -215,7 +215,7 @@ describe('createPostgresDirectory', () => {
       `SELECT variant FROM ${schema}.mailbox_variant GROUP BY variant, customer_id HAVING count(*) > 1`,
     );
     expect(duplicates).toEqual([]);
-  });
+  }, 120_000);
 
   it('throws an InvalidInputError naming the field of a lookup that breaks its schema', async () => {
     const error = await directory
