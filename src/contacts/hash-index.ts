@@ -148,7 +148,7 @@ export class HashIndex {
 
   /**
    * Adds an entry: while a bulk load is open ({@link beginBulk}; a new index starts in one) it is
-   * only collected, and seen by lookups once {@link seal}ed; otherwise it goes to the delta.
+   * only collected, and sorted in by {@link seal} or the next lookup; otherwise it goes to the delta.
    */
   add(hash: number, value: number): void {
     if (this.pending) {
@@ -232,6 +232,9 @@ export class HashIndex {
    * live in scratch arrays shared by every index.
    */
   forEachOf(hashes: Uint32Array, count: number, visit: (value: number) => void): void {
+    // A bulk load still open is sorted in by the first lookup: loads in many batches are sorted
+    // once, not once per batch (which re-sorted the whole index each time, quadratic in its size).
+    if (this.pending) this.seal();
     if (starts.length < count) {
       starts = new Uint32Array(count * 2);
       ends = new Uint32Array(count * 2);
@@ -258,9 +261,10 @@ export class HashIndex {
     lastTouched = touched;
   }
 
-  /** Heap and buffer bytes held by the sorted arrays (the delta is small and not counted). */
+  /** Heap and buffer bytes held by the sorted arrays and an open bulk load (the delta is small and not counted). */
   get byteLength(): number {
-    return this.bucketStart.byteLength + this.lowHashes.byteLength + this.values.byteLength;
+    const pending = this.pending ? this.pending.hashes.byteLength + this.pending.values.byteLength : 0;
+    return this.bucketStart.byteLength + this.lowHashes.byteLength + this.values.byteLength + pending;
   }
 
   /**

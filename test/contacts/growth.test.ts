@@ -23,6 +23,29 @@ describe('growth of the contacts layer', () => {
     },
   );
 
+  it(
+    'adds a base in many small batches (addAll, as loadCustomers does) in linear time',
+    GROWTH_TEST,
+    async () => {
+      await expectLinearGrowth({
+        n: 5_000,
+        make: (n) =>
+          Array.from({ length: n }, (_, i) => ({
+            id: `C-${i}`,
+            name: `Anna Svensson ${i}`,
+            emails: [`anna.svensson${i}@example.se`],
+          })),
+        run: (customers) => {
+          const directory = createDirectory();
+          for (let from = 0; from < customers.length; from += 100)
+            directory.addAll(customers.slice(from, from + 100));
+          return directory.findAddress({ entered: 'anna.svensson1@example.se' });
+        },
+        tries: 3,
+      });
+    },
+  );
+
   it('keeps the last of one id repeated through a bulk load in linear time', GROWTH_TEST, async () => {
     await expectLinearGrowth({
       n: 3_000,
