@@ -428,7 +428,9 @@ export function createRecipientChecker(
 }
 
 /**
- * The one best correction. Known addresses come first (a near miss of one is what the customer
+ * The one best correction. The stored spelling of a known address typed in another Unicode form
+ * comes first (it is that address: `send`, but the spelling on file is the one to use), then known
+ * addresses (a near miss of one is what the customer
  * meant, then one rewritten: its number left out, its names reordered, another first name, then
  * one two slips away in a short local part), then the look-alike an address passes for, then a corrected provider domain, then a
  * known address at a sibling domain. Within a kind, a tie at the best distance means no suggestion.
