@@ -410,7 +410,9 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
    * without their primary keys and builds those once at the end: one sort instead of an index
    * insertion per row, several times faster (PostgreSQL manual, "Populating a Database", 14.4.3:
    * "Remove Indexes"). The index tables stay locked for the load's transaction; nothing could be
-   * found in them before it commits anyway. `false`, locking nothing, when they hold rows.
+   * found in them before it commits anyway. `false`, locking nothing, when they hold rows. An id
+   * repeated in a later batch of the same load still replaces the earlier record, but its index
+   * rows are then deleted by a scan of the unindexed table: right, though slow, for a rare case.
    */
   async function beginBulkLoad(client: PoolClient): Promise<boolean> {
     const empty = `SELECT NOT EXISTS (SELECT 1 FROM ${s}.mailbox_variant) AND NOT EXISTS (SELECT 1 FROM ${s}.customer_phone) AS empty`;
