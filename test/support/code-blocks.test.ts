@@ -77,11 +77,12 @@ describe('runCodeBlocks', () => {
     );
     const run = await runCodeBlocks('code-blocks-test-exit', blocks, {
       folder: 'code-blocks-test',
-      timeoutMs: 500,
+      timeoutMs: 2_000,
     });
-    expect(blockFailures('broken.md', blocks[0] as (typeof blocks)[number], run)).toEqual([
-      'broken.md:2 (example 1) failed: left open after 500 ms: TCPServerWrap',
-    ]);
+    // On a busy machine compiling the block may take the time limit too: that failure may come first.
+    expect(blockFailures('broken.md', blocks[0] as (typeof blocks)[number], run)).toEqual(
+      expect.arrayContaining(['broken.md:2 (example 1) failed: left open after 2000 ms: TCPServerWrap']),
+    );
     expect(blockFailures('broken.md', blocks[1] as (typeof blocks)[number], run)).toEqual([
       expect.stringMatching(/^broken\.md:6 \(example 2\) did not finish: the process ended with status 3/),
     ]);
