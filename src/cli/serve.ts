@@ -9,7 +9,6 @@ import { createFileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
-import { createServer } from '../serve/create-server.js';
 import { isLoopbackHost } from '../serve/is-loopback-host.js';
 import { createOrderForm } from '../serve/order-form/create-order-form.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
@@ -126,6 +125,8 @@ export function serveCommand(context: CommandContext): Command {
         closers.push(() => opened.close());
       }
 
+      // Loaded here, not at the top: the other commands never pay for starting Fastify.
+      const { createServer } = await import('../serve/create-server.js');
       const app = createServer({
         ...(directory ? { directory } : {}),
         ...(holdStore ? { holdStore } : {}),

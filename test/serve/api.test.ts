@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/serve/create-server.js';
@@ -276,5 +277,29 @@ describe('the hold routes', () => {
     const response = await app.inject({ method: 'GET', url: '/v1/holds', headers: auth });
     expect(response.statusCode).toBe(503);
     expect(response.json().detail).toMatch(/--holds/);
+  });
+});
+
+describe('a real listen on 127.0.0.1', () => {
+  it('releases a held message raced by two fetches exactly once to the SMTP server', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = server.server.address() as AddressInfo;
+    const id = await holdOrder(fixture, TYPO);
+    const release = () =>
+      fetch(`http://127.0.0.1:${port}/v1/holds/${id}/release`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ to: [GOOD], by: 'lena@butiken.se', reason: 'read back' }),
+      });
+    const answers = await Promise.all([release(), release()]);
+    const codes = answers.map((answer) => answer.status).sort();
+    expect(codes[0]).toBe(200);
+    expect([404, 409]).toContain(codes[1]);
+    const refused = answers.find((answer) => answer.status !== 200);
+    expect(refused?.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(fixture.sink.received).toHaveLength(1);
+    expect(fixture.sink.received[0]?.to).toEqual([GOOD]);
   });
 });
