@@ -55,7 +55,9 @@ function run(command: string, args: string[], cwd: string): SpawnSyncReturns<str
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
-    timeout: 3 * minutes,
+    // `npm pack` builds every entry point, the browser build and the order form's script with their
+    // types, then runs publint and attw: minutes on a busy two-core machine.
+    timeout: 8 * minutes,
     shell: process.platform === 'win32',
   });
   if (result.error) throw result.error;
@@ -114,7 +116,7 @@ beforeAll(() => {
   // What a TypeScript user of the Node entry points has installed beside the package.
   link(join(root, 'node_modules', '@types', 'node'), join(consumer, 'node_modules', '@types', 'node'));
   writeConsumer(consumer);
-}, 5 * minutes);
+}, 10 * minutes);
 
 describe('the packed package', () => {
   it('contains the built files of every entry point, the licence and the README, and no sources', () => {
