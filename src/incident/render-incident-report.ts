@@ -245,7 +245,16 @@ function buildSections(
       heading: h.consequences,
       paragraphs: report.consequences
         ? [report.consequences]
-        : [...consequenceLines(phrasing, report.data.categories), riskSentence(phrasing, final.assessment)],
+        : report.facts.returnedUnopened
+          ? // What a stranger could do with the data is not a likely consequence when nobody opened it.
+            [
+              s(
+                'Försändelsen kom tillbaka oöppnad, så ingen utanför organisationen har sett uppgifterna.',
+                'The message came back unopened, so nobody outside the organisation saw the data.',
+              ),
+              riskSentence(phrasing, final.assessment),
+            ]
+          : [...consequenceLines(phrasing, report.data.categories), riskSentence(phrasing, final.assessment)],
     },
     {
       heading: h.measures,
