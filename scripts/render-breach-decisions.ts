@@ -14,6 +14,7 @@ export function renderBreachDecisionsModule(decisions: readonly BreachDecisionFi
       country: decision.country,
       document: decision.document,
       date: decision.date,
+      ...(decision.dateIsDecision === undefined ? {} : { dateIsDecision: decision.dateIsDecision }),
       reference: decision.reference,
       kind: decision.kind,
       confidence: decision.confidence,

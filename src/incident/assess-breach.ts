@@ -7,7 +7,7 @@ import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data
 import { calendarDay, gdprAppliesFrom } from './data/legal-bases.js';
 import { addHours, toDate } from './date-input.js';
 import { findPrecedents } from './find-precedents.js';
-import { impossibleMoments, refuseIssues } from './impossible-facts.js';
+import { contradictoryFacts, impossibleMoments, refuseIssues } from './impossible-facts.js';
 import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
 
 // The facts' schemas live in breach-facts.ts (the corpus of decisions reads them too); they are
@@ -142,6 +142,9 @@ const AssessBreachOptionsSchema = z.object({
 });
 
 const LEVELS: readonly RiskLevel[] = ['unlikely', 'risk', 'high'];
+// From how many people a disclosure outside the organisation is a risk in itself: between the APD's
+// 16 addresses (62/2022, unlikely) and the AP's 101 (2021, notified); see the 'many-people' reason.
+const MANY_PEOPLE = 100;
 // Regulation 611/2013 Art. 3(2): data whose exposure is taken to affect a subscriber adversely, by its
 // nature (point (a): financial data, special categories, location data, logs) or by what it makes
 // likely (point (b): identity theft or fraud, as identity numbers and login details do).
@@ -191,13 +194,14 @@ const MONEY: ReadonlySet<DataCategory> = new Set(['account-number', 'payment-car
 export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = {}): BreachAssessment {
   const input = parseInput(BreachFactsSchema, facts, ['facts']);
   const given = parseInput(AssessBreachOptionsSchema, options, ['options']);
-  refuseIssues(
-    impossibleMoments({
+  refuseIssues([
+    ...contradictoryFacts(input, ['facts']),
+    ...impossibleMoments({
       occurredAt: [input.occurredAt, ['facts', 'occurredAt']],
       detectedAt: [input.detectedAt, ['facts', 'detectedAt']],
       initialNotificationAt: [input.initialNotificationAt, ['facts', 'initialNotificationAt']],
     }),
-  );
+  ]);
   const locale = given.locale ?? 'en';
   const sv = locale === 'sv';
   const profile = given.profile ?? 'default';
@@ -208,6 +212,10 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     reasons.push({ code, source, message: say(swedish, english) });
   const recommendations: Recommendation[] = [];
   const categories = new Set(input.dataCategories);
+  // Encryption protects only while the key stays safe: a key that went to the recipient too makes the
+  // data readable (WP250 rev.01 section IV.A; GDPR Art. 34(3)(a) asks for data "unintelligible to any
+  // person who is not authorised to access it").
+  const unintelligible = input.encrypted === true && input.keyExposed !== true;
   const reading = strict
     ? say('den striktare läsningen', 'the stricter reading')
     : say('EDPB:s och de flesta myndigheters läsning', 'the reading of the EDPB and most authorities');
@@ -218,7 +226,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     `Där tillsynsmyndigheterna bedömer olika tillämpas ${reading}.`,
     `Where supervisory authorities disagree, ${reading} is applied.`,
   );
-  const enisa = scoreEnisa(input, categories, reason, strict);
+  const enisa = scoreEnisa(input, categories, reason, strict, unintelligible);
   let level = enisa.band === 'low' ? 0 : enisa.band === 'medium' ? 1 : 2;
   reason(
     'enisa-score',
@@ -246,7 +254,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   const removed = input.recipientConfirmedDeletion === true || input.dataRecovered === true;
   const identity = [...categories].some((category) => IDENTITY.has(category));
   const money = [...categories].some((category) => MONEY.has(category));
-  if (identity && outside && input.encrypted !== true && (strict || !removed) && level < 2) {
+  if (identity && outside && !unintelligible && (strict || !removed) && level < 2) {
     // An identity number in a stranger's hands is what identity theft needs (GDPR Recital 85;
     // Regulation 611/2013 Art. 3(2)(b)): EDPB Guidelines 01/2021 Case No. 14 and the UODO decisions
     // on insurance policies sent to a wrong address (DKN.5131.5.2020, DKN.5131.3.2021) treat it as a
@@ -266,7 +274,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   // person, and Persónuvernd 2021122409 held the logins keyed to a reassigned number a significant
   // risk. As with identity numbers, a stranger's confirmed deletion counts under the default reading,
   // and financial data that gives little insight (ENISA 2013 section 3.1) does not count.
-  const exposed = outside && input.encrypted !== true && (strict || !removed);
+  const exposed = outside && !unintelligible && (strict || !removed);
   const moneyInsight = money && (input.insight ?? 'substantial') === 'substantial';
   if (exposed && moneyInsight && level < 2) {
     level = 2;
@@ -277,16 +285,48 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       'Financial data reached someone outside the organisation and can be used for fraud: the risk is high.',
     );
   }
-  if (exposed && categories.has('credentials') && level < 2) {
+  // Login details and password-reset links are high-risk in themselves (EDPB Guidelines 01/2021,
+  // Case No. 07: credentials that let someone into an account call for telling the people concerned):
+  // a stranger's word that the message was deleted does not undo a use of the link before that.
+  if (
+    outside &&
+    !unintelligible &&
+    categories.has('credentials') &&
+    input.returnedUnopened !== true &&
+    level < 2
+  ) {
     level = 2;
     reason(
       'account-takeover',
-      'GDPR Recital 85; Regulation 611/2013 Art. 3(2)(b); Persónuvernd case 2021122409',
-      'Inloggningsuppgifter har nått en utomstående, som kan ta över kontot: risken är hög.',
-      'Login details reached someone outside the organisation, who can take over the account: the risk is high.',
+      'GDPR Recital 85; EDPB Guidelines 01/2021, Case No. 07; Regulation 611/2013 Art. 3(2)(b); Persónuvernd case 2021122409',
+      'Inloggningsuppgifter eller en länk för att byta lösenord har nått en utomstående, som kan ta över kontot, även om hen sedan raderade meddelandet: risken är hög.',
+      'Login details or a password-reset link reached someone outside the organisation, who can take over the account even if they deleted the message afterwards: the risk is high.',
     );
   }
-  if (strict && outside && enisa.ei >= 0.75 && level === 0 && input.encrypted !== true) {
+  // Many people's data outside the organisation: an e-mail to customers in CC instead of BCC shows
+  // every address to every recipient. The Irish DPC's case study 1 (2010: some 300 customers'
+  // addresses in CC) and the AP (2021, PVV Overijssel: 101 addresses in CC) held such disclosures
+  // notifiable; the APD (62/2022) held 16 visible addresses with nothing else unlikely to be a risk.
+  if (
+    outside &&
+    !unintelligible &&
+    input.dataSubjects >= MANY_PEOPLE &&
+    input.returnedUnopened !== true &&
+    level === 0
+  ) {
+    level = 1;
+    reason(
+      'many-people',
+      'GDPR Recital 75; WP250 rev.01 section IV.B; DPC Annual Report 2010, case study 1; AP 2021 (PVV Overijssel); APD 62/2022',
+      categories.has('email-address')
+        ? `Uppgifter om ${input.dataSubjects} personer, bland dem deras e-postadresser, har nått personer utanför organisationen (som när kunder sätts i kopia i stället för dold kopia), vilket är en risk.`
+        : `Uppgifter om ${input.dataSubjects} personer har nått personer utanför organisationen, vilket är en risk.`,
+      categories.has('email-address')
+        ? `The data of ${input.dataSubjects} people, their e-mail addresses among it, reached people outside the organisation (as when customers are put in CC instead of BCC), which is a risk.`
+        : `The data of ${input.dataSubjects} people reached people outside the organisation, which is a risk.`,
+    );
+  }
+  if (strict && outside && enisa.ei >= 0.75 && level === 0 && !unintelligible) {
     level = 1;
     reason(
       'strict-outsider',
@@ -350,7 +390,26 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     }
   }
 
-  if (input.encrypted === true) {
+  if (input.returnedUnopened === true && input.maliciousIntent !== true && level > 0) {
+    // Nobody opened it: no disclosure and no access (GDPR Art. 4(12)). The data is back, as when a
+    // retailer recalls orders sent to the wrong customers (EDPB Guidelines 01/2021, Case No. 13), and
+    // nobody can have read it in the meantime (WP250 rev.01 section IV.B). Recorded, not notified.
+    level = 0;
+    reason(
+      'returned-unopened',
+      'GDPR Art. 4(12) and 33(5); EDPB Guidelines 01/2021, Case No. 13; WP250 rev.01 section IV.B',
+      'Försändelsen kom tillbaka oöppnad: ingen utanför organisationen har sett uppgifterna. Incidenten dokumenteras internt men anmäls inte.',
+      'The letter or e-mail came back unopened: nobody outside the organisation saw the data. The breach is recorded internally but not notified.',
+    );
+  }
+  if (input.encrypted === true && input.keyExposed === true)
+    reason(
+      'key-exposed',
+      'GDPR Art. 34(3)(a); WP250 rev.01 section IV.A',
+      'Uppgifterna var krypterade, men nyckeln har också röjts: krypteringen skyddar dem inte, och risken bedöms som om de vore okrypterade.',
+      'The data was encrypted, but the key was exposed too: the encryption does not protect it, and the risk is judged as if it were not encrypted.',
+    );
+  if (unintelligible) {
     level = 0;
     reason(
       'unintelligible',
@@ -370,7 +429,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       `The responsible person's judgment of the risk (${risk}) applies instead of the computed one (${computedRisk}).`,
     );
   const exemptions: string[] = [];
-  if (input.encrypted === true) exemptions.push('GDPR Art. 34(3)(a)');
+  if (unintelligible) exemptions.push('GDPR Art. 34(3)(a)');
   // Returning identity numbers with account data does not undo that someone may have read them (UODO
   // DKN.5131.1.2024: documents returned opened by another bank still had to be told to the customers).
   if (
@@ -428,8 +487,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       (risk === 'risk' && adverseKind) ||
       input.vulnerableDataSubjects === true ||
       input.safetyRisk === true;
-  const subscribers = eprivacy && adverse611 && input.encrypted !== true;
-  if (eprivacy && input.encrypted === true) exemptions.push('Regulation 611/2013 Art. 4(2)');
+  const subscribers = eprivacy && adverse611 && !unintelligible;
+  if (eprivacy && unintelligible) exemptions.push('Regulation 611/2013 Art. 4(2)');
 
   explainDecisions(
     reason,
@@ -451,13 +510,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   }
 
   const notifyDataSubjects = gdprSubjects || subscribers;
-  if (
-    !notifyDataSubjects &&
-    !publicCommunication &&
-    risk !== 'unlikely' &&
-    outside &&
-    input.encrypted !== true
-  ) {
+  if (!notifyDataSubjects && !publicCommunication && risk !== 'unlikely' && outside && !unintelligible) {
     // Not a duty: telling the customer lets them take precautions themselves (GDPR Recital 86), such
     // as watching for someone calling customer service in their name.
     const posing =
@@ -500,6 +553,7 @@ function scoreEnisa(
   categories: ReadonlySet<DataCategory>,
   reason: Reason,
   strict: boolean,
+  unintelligible: boolean,
 ): EnisaSeverity {
   const insight = facts.insight ?? 'substantial';
   let dpc = 1;
@@ -530,7 +584,7 @@ function scoreEnisa(
     );
   }
   dpc = Math.min(4, Math.max(1, dpc));
-  const ei = easeOfIdentification(facts, categories);
+  const ei = easeOfIdentification(categories, unintelligible);
   let cb = 0;
   if (facts.recipient === 'internal' || facts.recipient === 'trusted') cb += 0.25;
   else if (
@@ -564,9 +618,9 @@ function adjustForInsight(
   return Math.max(1, basic - drop);
 }
 
-function easeOfIdentification(facts: Facts, categories: ReadonlySet<DataCategory>): number {
+function easeOfIdentification(categories: ReadonlySet<DataCategory>, unintelligible: boolean): number {
   // ENISA 2013 section 3.2: negligible 0.25, limited 0.5, significant 0.75, maximum 1.
-  if (facts.encrypted === true) return 0.25;
+  if (unintelligible) return 0.25;
   if (categories.has('national-id-number') || categories.has('id-document-number')) return 1;
   if (categories.has('name') && [...categories].some((category) => IDENTIFYING_WITH_NAME.has(category)))
     return 1;

@@ -49,6 +49,12 @@ export const BreachDecisionSchema = z.object({
   document: z.string().min(1),
   /** When it was decided or published: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD'),
+  /**
+   * `false` where `date` is not when the authority decided or published it but when an undated page
+   * (a case study, a list of examples) was read: a precedent then says "undated" rather than a date
+   * the authority never gave. @default true
+   */
+  dateIsDecision: z.boolean().optional(),
   /** Where to read it: a link or the authority's file number. */
   reference: z.string().min(1),
   /** What went wrong: `misdirected-email`, `cc-instead-of-bcc`, `misdirected-letter`, ... */
@@ -128,6 +134,8 @@ export const PrecedentSchema = z.object({
   document: z.string(),
   /** When it was decided (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
   date: z.string(),
+  /** `false` where `date` is when an undated page was read, not when it was decided (see the decision). */
+  dateIsDecision: z.boolean().optional(),
   /** What the authority concluded. */
   conclusions: DecisionConclusionsSchema,
   /** `strict` where the authority read the law more strictly than the EDPB and the majority. */

@@ -51,17 +51,24 @@ function meantFact(key: string, fields: readonly string[]): string | undefined {
 }
 
 /**
- * The message for keys the facts have that the schema does not: a misspelt circumstance
- * (`recipientConfirmedDeletio`) would otherwise be dropped and change the outcome unseen.
+ * The message for keys an input has that its schema does not: a misspelt circumstance
+ * (`recipientConfirmedDeletio`) would otherwise be dropped and change the outcome unseen. The known
+ * fields are read from the schema that refused the keys, so a schema extended from these (a
+ * function's input) names its own fields.
  */
-function unknownFactsMessage(keys: readonly PropertyKey[]): string {
-  const fields = Object.keys(BreachFactsSchema.shape);
+function unknownKeysMessage(
+  issue: { readonly keys: readonly PropertyKey[]; readonly inst?: unknown },
+  noun: string,
+): string {
+  const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
+  const fields = Object.keys(shape ?? BREACH_FACTS_SHAPE);
+  const keys = issue.keys;
   const described = keys.map((key) => {
     const name = String(key);
     const meant = meantFact(name, fields);
     return `"${name}"${meant ? ` (did you mean "${meant}"?)` : ''}`;
   });
-  return `unknown breach fact${keys.length === 1 ? '' : 's'} ${described.join(', ')}; the facts are ${fields.join(', ')}`;
+  return `unknown ${noun}${keys.length === 1 ? '' : 's'} ${described.join(', ')}; the ${noun}s are ${fields.join(', ')}`;
 }
 
 /** The fields of {@link BreachFactsSchema}. */
@@ -82,6 +89,17 @@ const BREACH_FACTS_SHAPE = {
   dataRecovered: z.boolean().optional(),
   /** The data was encrypted with a state-of-the-art algorithm and the key was not exposed. */
   encrypted: z.boolean().optional(),
+  /**
+   * The data was encrypted, but the key or password reached the recipient too (in the same message
+   * or another one), or someone else not entitled to it: the encryption no longer protects it
+   * (WP250 rev.01 section IV.A; GDPR Art. 34(3)(a) spares only data that stays unintelligible).
+   */
+  keyExposed: z.boolean().optional(),
+  /**
+   * The letter or e-mail came back unopened, or was never delivered (returned sealed, bounced):
+   * nobody outside the organisation saw the data (GDPR Art. 4(12): no disclosure, no access).
+   */
+  returnedUnopened: z.boolean().optional(),
   /** Someone acted deliberately to obtain or misuse the data. */
   maliciousIntent: z.boolean().optional(),
   /** Children, patients, people with protected identities or others at particular risk are among them. */
@@ -129,29 +147,50 @@ const BREACH_FACTS_SHAPE = {
  * ```
  */
 export const BreachFactsSchema = z.strictObject(BREACH_FACTS_SHAPE, {
-  error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFactsMessage(issue.keys) : undefined),
+  error: (issue) =>
+    issue.code === 'unrecognized_keys' ? unknownKeysMessage(issue, 'breach fact') : undefined,
 });
 
+/** The fields of {@link BreachCircumstancesSchema}. */
+const CIRCUMSTANCES_SHAPE = {
+  recipientBoundBySecrecy: BREACH_FACTS_SHAPE.recipientBoundBySecrecy,
+  recipientConfirmedDeletion: BREACH_FACTS_SHAPE.recipientConfirmedDeletion,
+  dataRecovered: BREACH_FACTS_SHAPE.dataRecovered,
+  returnedUnopened: BREACH_FACTS_SHAPE.returnedUnopened,
+  encrypted: BREACH_FACTS_SHAPE.encrypted,
+  keyExposed: BREACH_FACTS_SHAPE.keyExposed,
+  maliciousIntent: BREACH_FACTS_SHAPE.maliciousIntent,
+  vulnerableDataSubjects: BREACH_FACTS_SHAPE.vulnerableDataSubjects,
+  safetyRisk: BREACH_FACTS_SHAPE.safetyRisk,
+  individualContactDisproportionate: BREACH_FACTS_SHAPE.individualContactDisproportionate,
+  insight: BREACH_FACTS_SHAPE.insight,
+  needsReview: BREACH_FACTS_SHAPE.needsReview,
+};
+
 /**
- * The optional circumstances that raise or lower the risk (who holds the data, what was done).
+ * The optional circumstances that raise or lower the risk (who holds the data, what was done). A key it does not
+ * know is refused, with the circumstance it probably meant.
  *
  * @example
  * ```ts
  * BreachCircumstancesSchema.parse({ recipientConfirmedDeletion: true }); // { recipientConfirmedDeletion: true }
  * ```
  */
-export const BreachCircumstancesSchema = z.object(BREACH_FACTS_SHAPE).pick({
-  recipientBoundBySecrecy: true,
-  recipientConfirmedDeletion: true,
-  dataRecovered: true,
-  encrypted: true,
-  maliciousIntent: true,
-  vulnerableDataSubjects: true,
-  safetyRisk: true,
-  individualContactDisproportionate: true,
-  insight: true,
-  needsReview: true,
+export const BreachCircumstancesSchema = z.strictObject(CIRCUMSTANCES_SHAPE, {
+  // A misspelt circumstance is refused like a misspelt fact, never dropped unseen.
+  error: (issue) => (issue.code === 'unrecognized_keys' ? unknownKeysMessage(issue, 'field') : undefined),
 });
+
+/** The circumstances among a larger object: exactly the keys {@link BreachCircumstancesSchema} knows, defined. */
+export function pickCircumstances(value: Readonly<Record<string, unknown>>): BreachCircumstances {
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(BreachCircumstancesSchema.shape))
+    if (value[key] !== undefined) picked[key] = value[key];
+  return BreachCircumstancesSchema.parse(picked);
+}
+
+/** The circumstances of a breach (see {@link BreachCircumstancesSchema}). */
+export type BreachCircumstances = z.output<typeof BreachCircumstancesSchema>;
 
 /** The facts of a breach as the caller passes them (see {@link BreachFactsSchema}). */
 export type BreachFacts = z.input<typeof BreachFactsSchema>;

@@ -257,10 +257,11 @@ function noticeParts(
     ? describeAddressMistake(phrasing, misdirected.intended, misdirected.actual)
     : '';
   const subject = misdirected?.subject?.replace(/\s+/g, ' ').trim();
+  const unopened = report.facts.returnedUnopened === true;
   const happened = misdirected
     ? s(
-        `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men e-postadressen vi hade registrerat för dig var fel (${mistake}). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.`,
-        `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but the e-mail address we had for you was wrong (${mistake}). The message therefore reached someone else. We are sorry.`,
+        `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men e-postadressen vi hade registrerat för dig var fel (${mistake}). ${unopened ? 'Det kom tillbaka till oss oöppnat.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
+        `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but the e-mail address we had for you was wrong (${mistake}). ${unopened ? 'It came back to us unopened.' : 'The message therefore reached someone else.'} We are sorry.`,
       )
     : report.incident.circumstances === 'misdirected-email'
       ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
@@ -272,12 +273,18 @@ function noticeParts(
           `Den ${when} inträffade en incident som rör dina personuppgifter. Vi ber om ursäkt för det.`,
           `On ${when} an incident involving your personal data occurred. We are sorry.`,
         );
-  const saw = s(
-    `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-    `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
-  );
+  const saw = unopened
+    ? s(
+        `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+        `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+      )
+    : s(
+        `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+        `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+      );
   const categories = new Set(report.data.categories);
-  const consequence = report.data.categories
+  // What a stranger could do with the data is not said when nobody opened it.
+  const consequence = (unopened ? [] : report.data.categories)
     .filter((category) => category !== 'customer-number' || categories.has('name'))
     .map((category) => noticeConsequenceTexts[phrasing.locale][category])
     .filter((text): text is string => text !== undefined)

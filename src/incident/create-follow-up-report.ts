@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { BreachCircumstancesSchema } from './assess-breach.js';
 import {
@@ -7,7 +7,17 @@ import {
   type CreateIncidentReportOptions,
   createIncidentReport,
 } from './create-incident-report.js';
+import { DateInputSchema, toDate } from './date-input.js';
+import {
+  impossibleIncidentDates,
+  impossibleMoments,
+  impossibleReportFacts,
+  refuseIssues,
+} from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+
+// Only `now` is read here; the other options pass on to createIncidentReport, which checks them.
+const FollowUpOptionsSchema = z.looseObject({ now: DateInputSchema.optional() });
 
 const Input = CreateIncidentReportInputSchema.shape;
 
@@ -71,7 +81,32 @@ export function createFollowUpReport(
 ): IncidentReport {
   const previous = parseInput(IncidentReportSchema, first, ['first']);
   const given = parseInput(FollowUpChangesSchema, changes, ['changes']);
+  const settings = parseInput(FollowUpOptionsSchema, options, ['options']);
   const { timeline: added, measures: changedMeasures, ...rest } = given;
+  // The checks of a new report, on what the follow-up brings, named where it came from: the first
+  // report as stored, each change, and the moment the follow-up is written, which cannot precede the
+  // first (Regulation 611/2013 Art. 2(3): the follow-up completes it).
+  const now = settings.now ?? new Date();
+  refuseIssues([
+    ...impossibleReportFacts(previous, 'first'),
+    ...impossibleMoments({
+      detectedAt: [previous.incident.detectedAt, ['first', 'incident', 'detectedAt']],
+      initialNotificationAt: [given.initialNotificationAt, ['changes', 'initialNotificationAt']],
+      notifiedAt: [given.subscriberNotice?.notifiedAt, ['changes', 'subscriberNotice', 'notifiedAt']],
+    }).filter((issue) => issue.path[0] === 'changes'),
+    ...impossibleIncidentDates({
+      occurredAt: previous.incident.occurredAt,
+      detectedAt: previous.incident.detectedAt,
+      now,
+      customerCallAt: given.customerCall?.at,
+      timeline: added?.map((entry) => entry.at) ?? [],
+      measuresDoneAt: changedMeasures?.map((measure) => measure.doneAt) ?? [],
+      at: ['changes'],
+    }).filter((issue) => !['occurredAt', 'detectedAt'].includes(String(issue.path[1]))),
+    ...(toDate(now).getTime() < toDate(previous.createdAt).getTime()
+      ? [{ path: ['options', 'now'], message: 'the follow-up is dated before the first report it completes' }]
+      : []),
+  ]);
   const measures = [...previous.measures];
   for (const measure of changedMeasures ?? []) {
     const index = measures.findIndex((known) => known.id === measure.id);

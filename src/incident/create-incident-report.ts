@@ -4,16 +4,17 @@ import {
   type AssessmentProfile,
   AssessmentProfileSchema,
   assessBreach,
-  BreachCircumstancesSchema,
   BreachFactsSchema,
 } from './assess-breach.js';
 import { type BreachDecision, BreachDecisionSchema } from './breach-decision.js';
+import { pickCircumstances } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { type Authority, AuthoritySchema } from './data/authorities.js';
 import { misdirectedEmailMeasureIds } from './data/report-texts.js';
 import { type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findAuthority } from './find-authority.js';
 import {
+  contradictoryFacts,
   impossibleIncidentDates,
   impossibleMoments,
   refuseIssues,
@@ -158,15 +159,7 @@ export function createIncidentReport(
       initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
       notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
     }),
-    // Published data has no single recipient to confirm deletion, and cannot be called back.
-    ...(given.recipient === 'public'
-      ? (['recipientConfirmedDeletion', 'dataRecovered'] as const)
-          .filter((key) => given[key] === true)
-          .map((key) => ({
-            path: ['input', key],
-            message: `contradicts recipient "public": published data cannot be ${key === 'dataRecovered' ? 'recovered' : 'confirmed deleted by its recipient'}`,
-          }))
-      : []),
+    ...contradictoryFacts(given, ['input']),
     ...impossibleIncidentDates({
       occurredAt: given.occurredAt,
       detectedAt: given.detectedAt,
@@ -305,10 +298,10 @@ export function createIncidentReport(
 
 type Given = z.output<typeof CreateIncidentReportInputSchema>;
 
-/** The circumstances among the input, exactly those {@link BreachCircumstancesSchema} knows. */
+/** The circumstances among the input, exactly those `BreachCircumstancesSchema` knows. */
 function pickFacts(given: Given) {
-  // zod drops keys an object schema does not name, so this follows the schema as it grows.
-  return BreachCircumstancesSchema.parse(given);
+  // The keys the schema names, so this follows the schema as it grows.
+  return pickCircumstances(given);
 }
 
 /** `{ [key]: value }` when the value is defined, `{}` otherwise (exactOptionalPropertyTypes). */

@@ -120,8 +120,8 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
       : '';
     return say(
       phrasing,
-      `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. Den personen har därmed kunnat läsa kundens uppgifter.`,
-      `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to someone else. That person could read the customer’s details.`,
+      `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. ${report.facts.returnedUnopened ? 'Meddelandet kom tillbaka oöppnat: ingen annan har sett kundens uppgifter.' : 'Den personen har därmed kunnat läsa kundens uppgifter.'}`,
+      `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to someone else. ${report.facts.returnedUnopened ? 'The message came back unopened: nobody else saw the customer’s details.' : 'That person could read the customer’s details.'}`,
     );
   }
   const circumstances: Readonly<Record<IncidentReport['incident']['circumstances'], [string, string]>> = {

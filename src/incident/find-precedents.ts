@@ -169,6 +169,7 @@ export function findPrecedents(
     reference: match.decision.reference,
     document: match.decision.document,
     date: match.decision.date,
+    ...(match.decision.dateIsDecision === undefined ? {} : { dateIsDecision: match.decision.dateIsDecision }),
     conclusions: match.decision.conclusions,
     ...(match.decision.profile === undefined ? {} : { profile: match.decision.profile }),
     decided: describeConclusions(match.decision.conclusions, locale, match.decision.profile),

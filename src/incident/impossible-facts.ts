@@ -116,35 +116,74 @@ export function sameMailboxIssue(intended: string, actual: string, path: Path): 
   return [{ path, message: 'the same mailbox as the intended address: the message did not go astray' }];
 }
 
+/**
+ * Facts that cannot all be true of one breach: published data has no single recipient to confirm
+ * deletion, cannot be called back, and did not come back unopened; a key cannot be exposed where
+ * nothing was encrypted. Each issue names the fact that contradicts the others.
+ */
+export function contradictoryFacts(
+  facts: {
+    readonly recipient?: string | undefined;
+    readonly recipientConfirmedDeletion?: boolean | undefined;
+    readonly dataRecovered?: boolean | undefined;
+    readonly returnedUnopened?: boolean | undefined;
+    readonly encrypted?: boolean | undefined;
+    readonly keyExposed?: boolean | undefined;
+  },
+  base: Path,
+): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (facts.recipient === 'public') {
+    const cannot = {
+      recipientConfirmedDeletion: 'confirmed deleted by its recipient',
+      dataRecovered: 'recovered',
+      returnedUnopened: 'returned unopened',
+    } as const;
+    for (const key of ['recipientConfirmedDeletion', 'dataRecovered', 'returnedUnopened'] as const)
+      if (facts[key] === true)
+        issues.push({
+          path: [...base, key],
+          message: `contradicts recipient "public": published data cannot be ${cannot[key]}`,
+        });
+  }
+  if (facts.keyExposed === true && facts.encrypted !== true)
+    issues.push({
+      path: [...base, 'keyExposed'],
+      message:
+        'a key can only be exposed where the data was encrypted: set encrypted too, or leave keyExposed out',
+    });
+  return issues;
+}
+
 /** Throws one {@link InvalidInputError} naming every issue, when there is any. */
 export function refuseIssues(issues: readonly InputIssue[]): void {
   if (issues.length > 0) throw new InvalidInputError(issues);
 }
 
-/** The moments and addresses of a stored report that contradict one another (see above). */
-export function impossibleReportFacts(report: {
-  readonly incident: {
-    readonly occurredAt: string;
-    readonly detectedAt: string;
-    readonly misdirected?: { readonly intended: string; readonly actual: string } | undefined;
-  };
-  readonly facts: { readonly initialNotificationAt?: string | undefined };
-  readonly subscriberNotice: { readonly notifiedAt?: string | undefined };
-}): InputIssue[] {
+/** The moments and addresses of a stored report that contradict one another (see above), named under `base`. */
+export function impossibleReportFacts(
+  report: {
+    readonly incident: {
+      readonly occurredAt: string;
+      readonly detectedAt: string;
+      readonly misdirected?: { readonly intended: string; readonly actual: string } | undefined;
+    };
+    readonly facts: { readonly initialNotificationAt?: string | undefined };
+    readonly subscriberNotice: { readonly notifiedAt?: string | undefined };
+  },
+  base = 'report',
+): InputIssue[] {
   const misdirected = report.incident.misdirected;
   return [
     ...impossibleMoments({
-      occurredAt: [report.incident.occurredAt, ['report', 'incident', 'occurredAt']],
-      detectedAt: [report.incident.detectedAt, ['report', 'incident', 'detectedAt']],
-      initialNotificationAt: [
-        report.facts.initialNotificationAt,
-        ['report', 'facts', 'initialNotificationAt'],
-      ],
-      notifiedAt: [report.subscriberNotice.notifiedAt, ['report', 'subscriberNotice', 'notifiedAt']],
+      occurredAt: [report.incident.occurredAt, [base, 'incident', 'occurredAt']],
+      detectedAt: [report.incident.detectedAt, [base, 'incident', 'detectedAt']],
+      initialNotificationAt: [report.facts.initialNotificationAt, [base, 'facts', 'initialNotificationAt']],
+      notifiedAt: [report.subscriberNotice.notifiedAt, [base, 'subscriberNotice', 'notifiedAt']],
     }),
     ...(misdirected
       ? sameMailboxIssue(misdirected.intended, misdirected.actual, [
-          'report',
+          base,
           'incident',
           'misdirected',
           'actual',

@@ -245,7 +245,16 @@ function buildSections(
       heading: h.consequences,
       paragraphs: report.consequences
         ? [report.consequences]
-        : [...consequenceLines(phrasing, report.data.categories), riskSentence(phrasing, final.assessment)],
+        : report.facts.returnedUnopened
+          ? // What a stranger could do with the data is not a likely consequence when nobody opened it.
+            [
+              s(
+                'Försändelsen kom tillbaka oöppnad, så ingen utanför organisationen har sett uppgifterna.',
+                'The message came back unopened, so nobody outside the organisation saw the data.',
+              ),
+              riskSentence(phrasing, final.assessment),
+            ]
+          : [...consequenceLines(phrasing, report.data.categories), riskSentence(phrasing, final.assessment)],
     },
     {
       heading: h.measures,
@@ -391,9 +400,9 @@ function precedentsSection(
       const authority = precedent.authority.endsWith(`(${precedent.country})`)
         ? precedent.authority
         : `${precedent.authority} (${precedent.country})`;
-      // An undated case study is stored with the year it was read: a bare year not before the
-      // report's own is that year, not the decision's, and is not printed as if it were.
-      const undated = /^\d{4}$/.test(precedent.date) && precedent.date >= report.createdAt.slice(0, 4);
+      // An undated case study is stored with the day it was read (`dateIsDecision: false`): that is
+      // not the decision's date, and is not printed as if it were.
+      const undated = precedent.dateIsDecision === false;
       const date = undated ? say(phrasing, 'odaterat', 'undated') : precedent.date;
       const differs =
         (precedent.conclusions.notifyAuthority !== null &&

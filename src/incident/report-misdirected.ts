@@ -8,6 +8,7 @@ import {
   BreachCircumstancesSchema,
   BreachFactsSchema,
 } from './assess-breach.js';
+import { pickCircumstances } from './breach-facts.js';
 import {
   type BuildCustomerNoticeOptions,
   buildCustomerNotice,
@@ -18,7 +19,12 @@ import { CreateIncidentReportInputSchema, createIncidentReport } from './create-
 import { DataCategorySchema } from './data/data-categories.js';
 import type { OrderTerm } from './data/order-terms.js';
 import { type DateInput, DateInputSchema } from './date-input.js';
-import { refuseIssues, sameMailboxIssue } from './impossible-facts.js';
+import {
+  impossibleIncidentDates,
+  impossibleMoments,
+  refuseIssues,
+  sameMailboxIssue,
+} from './impossible-facts.js';
 import { ContactPointSchema, type IncidentReport, MeasureSchema, ProviderSchema } from './incident-report.js';
 import {
   IncidentCustomerSchema,
@@ -180,6 +186,32 @@ export async function reportMisdirected(
     // Without a Date header the time of sending must come from the caller (Annex I needs it).
     parseInput(DateInputSchema, undefined, ['input', 'occurredAt']);
   }
+  // The date checks of createIncidentReport, made here so that a time read from the message's Date
+  // header is named as the message, not as an occurredAt the caller never gave.
+  if (occurredAt !== undefined) {
+    const fromMessage = given.occurredAt === undefined;
+    refuseIssues(
+      [
+        ...impossibleMoments({
+          occurredAt: [occurredAt, ['input', 'occurredAt']],
+          detectedAt: [given.detectedAt, ['input', 'detectedAt']],
+          initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
+        }),
+        ...impossibleIncidentDates({
+          occurredAt,
+          detectedAt: given.detectedAt,
+          now: settings.now ?? new Date(),
+          customerCallAt: given.customerCall?.at,
+          timeline: given.timeline?.map((entry) => entry.at) ?? [],
+          measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
+        }),
+      ].map((issue) =>
+        fromMessage && issue.path.join('.') === 'input.occurredAt'
+          ? { path: ['input', 'message'], message: `the message's Date header: ${issue.message}` }
+          : issue,
+      ),
+    );
+  }
   const { contact, regimes, ...provider } = organisation;
   const report = createIncidentReport(
     {
@@ -199,8 +231,8 @@ export async function reportMisdirected(
       dataCategories: found.size === 0 ? ['other'] : [...found],
       dataSubjects: given.dataSubjects ?? 1,
       recipient: given.recipient ?? 'unknown-individual',
-      // zod drops keys an object schema does not name: exactly the circumstances the caller gave.
-      ...BreachCircumstancesSchema.parse(given),
+      // Exactly the circumstances the caller gave.
+      ...pickCircumstances(given),
       ...(needsReview.length > 0 ? { needsReview: [...needsReview] } : {}),
       ...pickDefined({
         measures: given.measures,

@@ -361,7 +361,7 @@ describe('assessBreach weighs what a stranger can do with the data', () => {
     expect(colleague.notifyAuthority).toBe(false);
   });
 
-  it('counts a stranger’s deletion of login details only under the default reading', () => {
+  it('does not count a stranger’s deletion of login details under either reading: the link may have been used first', () => {
     const facts: BreachFacts = {
       regimes: ['gdpr'],
       dataCategories: ['name', 'credentials'],
@@ -369,7 +369,8 @@ describe('assessBreach weighs what a stranger can do with the data', () => {
       recipient: 'unknown-individual',
       recipientConfirmedDeletion: true,
     };
-    expect(assessBreach(facts).reasons.map((reason) => reason.code)).not.toContain('account-takeover');
+    expect(assessBreach(facts).reasons.map((reason) => reason.code)).toContain('account-takeover');
+    expect(assessBreach(facts).risk).toBe('high');
     expect(assessBreach(facts, { profile: 'strict' }).risk).toBe('high');
   });
 });
