@@ -64,7 +64,7 @@ function sendPage(
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – email-guard</title><style>${new SafeHtml(STYLE)}</style></head>
 <body><a class="skip" href="#main">${page.texts.skip}</a>
-<header><nav aria-label="${page.texts.language}"><a href="${options.path}?lang=${other}" lang="${other}">${page.texts.language}</a></nav>${logout}</header>
+<header><nav aria-label="${page.texts.languageNav}"><a href="${options.path}?lang=${other}" lang="${other}">${page.texts.language}</a></nav>${logout}</header>
 <main id="main">${main}</main></body></html>`;
   return reply
     .code(options.status ?? 200)

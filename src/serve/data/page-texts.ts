@@ -40,6 +40,8 @@ export interface PageTexts {
   readonly discarded: string;
   readonly notReleased: string;
   readonly language: string;
+  /** The name of the language switch, for screen readers. */
+  readonly languageNav: string;
   readonly actions: Record<'send' | 'confirm' | 'block', string>;
   readonly loggedInAs: (user: string) => string;
 }
@@ -86,6 +88,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
     discarded: 'The message was discarded.',
     notReleased: 'The message was not released',
     language: 'Svenska',
+    languageNav: 'Language',
     actions: { send: 'send', confirm: 'confirm', block: 'block' },
     loggedInAs: (user) => `Logged in as ${user}`,
   },
@@ -129,6 +132,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
     discarded: 'Meddelandet kastades.',
     notReleased: 'Meddelandet släpptes inte',
     language: 'English',
+    languageNav: 'Språk',
     actions: { send: 'skicka', confirm: 'bekräfta', block: 'stoppa' },
     loggedInAs: (user) => `Inloggad som ${user}`,
   },
