@@ -222,7 +222,13 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
 
   reason(
     'profile',
-    strict ? 'UODO DKN.5131.7.2020 and DKN.5131.18.2022' : 'EDPB Guidelines 01/2021 and 9/2022',
+    // The stricter reading rests on every decision in the table that took it, each cited.
+    strict
+      ? (given.decisions ?? breachDecisions)
+          .filter((decision) => decision.profile === 'strict')
+          .map((decision) => `${decision.authority}, ${decision.document}`)
+          .join('; ') || 'UODO DKN.5131.7.2020 and DKN.5131.18.2022'
+      : 'EDPB Guidelines 01/2021 and 9/2022',
     `Där tillsynsmyndigheterna bedömer olika tillämpas ${reading}.`,
     `Where supervisory authorities disagree, ${reading} is applied.`,
   );

@@ -133,3 +133,36 @@ describe('circumstances are strict and consistent', () => {
     ).toEqual(['facts.returnedUnopened']);
   });
 });
+
+describe('the strict reading cites every decision that takes it', () => {
+  it('names each decision of the corpus marked strict in the profile reason', async () => {
+    const { breachDecisions } = await import('../../src/incident/index.js');
+    const source =
+      assessBreach({ ...stranger, dataCategories: ['name'] }, { profile: 'strict' }).reasons.find(
+        (reason) => reason.code === 'profile',
+      )?.source ?? '';
+    const strict = breachDecisions.filter((decision) => decision.profile === 'strict');
+    expect(strict.length).toBeGreaterThan(2);
+    for (const decision of strict) expect(source).toContain(decision.document);
+  });
+});
+
+describe('a colleague who received health data and deleted it (ICO case study 2 against Datatilsynet (DK) on Randers)', () => {
+  const colleague = {
+    regimes: ['gdpr'],
+    dataCategories: ['name', 'health', 'special-category'],
+    dataSubjects: 1,
+    recipient: 'internal',
+  } satisfies BreachFacts;
+
+  it('records it only under the default reading once deletion is confirmed, as the ICO does', () => {
+    expect(assessBreach({ ...colleague, recipientConfirmedDeletion: true }).risk).toBe('unlikely');
+  });
+
+  it('assesses Randers as decided: high when deletion was only asked for, and under the strict reading', () => {
+    expect(assessBreach({ ...colleague, recipientBoundBySecrecy: true }).risk).toBe('high');
+    const strict = assessBreach({ ...colleague, recipientConfirmedDeletion: true }, { profile: 'strict' });
+    expect(strict.risk).toBe('high');
+    expect(strict.notifyDataSubjects).toBe(true);
+  });
+});
