@@ -175,7 +175,7 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         const entered = displayDomain(finding.enteredDomain);
         return sv
           ? `Kunden är känd med samma namn på ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}). ${entered} är ingen e-postleverantörs domän, så det kan vara en ny egen adress, till exempel på jobbet: fråga kunden.`
-          : `The customer is known by the same name at ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}). ${entered} is no mailbox provider's domain, so this may be a new address of the customer's own, such as a work address: ask the customer.`;
+          : `The customer is known by the same name at ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}). ${entered} is no mailbox provider's domain, so this may be a new address of the customer, such as a work address: ask the customer.`;
       }
       return sv
         ? `Kunden är känd med samma namn på ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}), inte på ${displayDomain(finding.enteredDomain)}. Adressen tillhör troligen någon annan.`

@@ -74,7 +74,7 @@ describe('a new address worded as new', () => {
       }
       expect(message(verdict.findings, 'sibling-domain')).toBe(
         locale === 'en'
-          ? "The customer is known by the same name at telia.com (karin.berg@telia.com). foretaget.se is no mailbox provider's domain, so this may be a new address of the customer's own, such as a work address: ask the customer."
+          ? "The customer is known by the same name at telia.com (karin.berg@telia.com). foretaget.se is no mailbox provider's domain, so this may be a new address of the customer, such as a work address: ask the customer."
           : 'Kunden är känd med samma namn på telia.com (karin.berg@telia.com). foretaget.se är ingen e-postleverantörs domän, så det kan vara en ny egen adress, till exempel på jobbet: fråga kunden.',
       );
     },
@@ -111,7 +111,7 @@ describe('domains in what the salesperson reads', () => {
     );
     const own = checkRecipient({ entered: 'asa@åkeri.com', customer });
     expect(message(own.findings, 'sibling-domain')).toBe(
-      "The customer is known by the same name at åkeri.se (asa@åkeri.se). åkeri.com is no mailbox provider's domain, so this may be a new address of the customer's own, such as a work address: ask the customer.",
+      "The customer is known by the same name at åkeri.se (asa@åkeri.se). åkeri.com is no mailbox provider's domain, so this may be a new address of the customer, such as a work address: ask the customer.",
     );
     const disposable = checkRecipient(
       { entered: 'kund@slängpost.se', customer: { id: 'C-2' } },
