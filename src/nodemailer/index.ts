@@ -20,6 +20,7 @@ export type {
   Confirmed,
   ConfirmResult,
   CustomerAddress,
+  RefusalReason,
   StillHeld,
   Verifier,
   VerifierOptions,

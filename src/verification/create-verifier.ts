@@ -118,10 +118,20 @@ export interface Confirmed {
   readonly onVerifiedError?: Error;
 }
 
+/**
+ * Why `confirm` or `confirmToken` refused: the code was wrong, expired, the attempts are used up,
+ * there is no such challenge, or the address was verified for another customer meanwhile (a code
+ * sent before that proves nothing any more: the address is that customer's, a question for a person).
+ */
+export type RefusalReason =
+  | 'wrong-code'
+  | 'expired'
+  | 'too-many-attempts'
+  | 'unknown'
+  | 'verified-for-other-customer';
+
 /** What `confirm` and `confirmToken` answer. */
-export type ConfirmResult =
-  | Confirmed
-  | { readonly ok: false; readonly reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unknown' };
+export type ConfirmResult = Confirmed | { readonly ok: false; readonly reason: RefusalReason };
 
 /** What a release for one address did: sent, still held (refused), or found mid-send. */
 interface ReleaseReport {
@@ -219,7 +229,7 @@ const ConfirmSchema = CustomerAddressSchema.extend({
 });
 
 type Outcome =
-  | { readonly kind: 'refused'; readonly reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unknown' }
+  | { readonly kind: 'refused'; readonly reason: RefusalReason }
   | { readonly kind: 'verified'; readonly challenge: VerificationChallenge; readonly address: string };
 
 /**
@@ -435,6 +445,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
         outcome = right ? { kind: 'verified', challenge, address: current.address } : refused('wrong-code');
         return undefined;
       }
+      // Verified for another customer since this code was sent: the mailbox is theirs, as `start`
+      // says for a new code, so this pending one is void and what waits on it stays for a person.
+      if (
+        current.challenges.some(
+          (other) => other.customerId !== challenge.customerId && other.verifiedAt !== undefined,
+        )
+      ) {
+        outcome = refused('verified-for-other-customer');
+        return undefined;
+      }
       if (now >= challenge.expiresAt) {
         outcome = refused('expired');
         return undefined;
@@ -648,7 +668,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   return verifier;
 }
 
-function refused(reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unknown'): Outcome {
+function refused(reason: RefusalReason): Outcome {
   return { kind: 'refused', reason };
 }
 
