@@ -228,6 +228,23 @@ describe('verifying a new customer address before the order confirmation goes ou
     expect(fixture.sink.received).toEqual([]);
   });
 
+  it('sends no code to a throw-away mailbox: the order is held for a person, and the error says why', async () => {
+    const { transporter, verifier } = verifyingTransport(fixture);
+    const to = 'karin@mailinator.com';
+    const error = await transporter
+      .sendMail(orderConfirmation(to, newCustomer.id))
+      .catch((rejected: unknown) => rejected);
+    expect(error).not.toBeInstanceOf(RecipientAwaitingVerificationError);
+    expect(error).toMatchObject({
+      code: 'RECIPIENT_NEEDS_CONFIRMATION',
+      message: expect.stringContaining('throw-away mailbox (disposable-domain)'),
+    });
+    expect(fixture.sink.received).toEqual([]);
+    const held = await fixture.holdStore.list();
+    expect(held).toHaveLength(1);
+    expect(await verifier.isVerified({ customerId: newCustomer.id, address: to })).toBe(false);
+  });
+
   it('treats an address verified for another customer as that customer’s: no code, held as the other-customer finding says', async () => {
     const { transporter, verifier, guard } = verifyingTransport(fixture);
     const error = await sendHeld(transporter);
