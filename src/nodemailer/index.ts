@@ -21,6 +21,7 @@ export type {
   ConfirmResult,
   CustomerAddress,
   RefusalReason,
+  Released,
   StillHeld,
   Verifier,
   VerifierOptions,

@@ -93,6 +93,15 @@ export interface StillHeld {
   readonly error: Error;
 }
 
+/**
+ * What `release` answers: the held messages it released, each exactly once, and in `releasing` the
+ * ids of held messages for the address that are being sent by another release right now, or were
+ * left mid-send by a process that stopped. Those are never sent again by themselves (they may have
+ * reached the recipient): check the mailbox or the transport's log, then
+ * `holdStore.release(id, transporter, { by, reason, force: true })` or `discard(id, { force: true })`.
+ */
+export type Released = ReleaseResult[] & { readonly releasing: readonly string[] };
+
 /** What `confirm` and `confirmToken` answer once the address is verified. */
 export interface Confirmed {
   readonly ok: true;
@@ -172,9 +181,10 @@ export interface Verifier extends VerifiedAddressSource {
   findVerified(address: string): Promise<{ customerId: string; address: string }[]>;
   /**
    * Releases what is still held for a verified address (after a process stopped between verifying
-   * and releasing); each message once. Resolves `[]` when the address is not verified.
+   * and releasing); each message once. Resolves `[]` when the address is not verified. A message
+   * left mid-send (`state: 'releasing'`) is not sent again: the answer names it in `releasing`.
    */
-  release(input: CustomerAddress): Promise<ReleaseResult[]>;
+  release(input: CustomerAddress): Promise<Released>;
 }
 
 /** How `nodemailerGuard` hands its hold store to the verifier. Not exported from the package. */
@@ -646,7 +656,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
         parseInput(CustomerAddressSchema, input, ['input']),
       );
       const found = await verifiedChallenge(customerId, address);
-      if (!found) return [];
+      if (!found) return released([], []);
       await addToCustomer(customerId, found.record.address, found.challenge.verifiedAt ?? 0);
       const report = await releaseHeld(
         customerId,
@@ -656,7 +666,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       // What the transport refused stays held; the first refusal is the answer, as before.
       const [refused] = report.held;
       if (refused) throw refused.error;
-      return report.released;
+      return released(report.released, report.releasing);
     },
 
     [attachHoldStore](holdStore, mailboxRules) {
@@ -666,6 +676,14 @@ export function createVerifier(options: VerifierOptions): Verifier {
     },
   };
   return verifier;
+}
+
+/**
+ * The released messages as an array, as before, with the ones found mid-send beside them. Not
+ * enumerable, so the array compares, spreads and serialises as the plain list it always was.
+ */
+function released(sent: ReleaseResult[], releasing: readonly string[]): Released {
+  return Object.defineProperty(sent, 'releasing', { value: releasing, enumerable: false }) as Released;
 }
 
 function refused(reason: RefusalReason): Outcome {
