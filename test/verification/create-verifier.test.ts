@@ -146,9 +146,12 @@ describe('verifying a new customer address before the order confirmation goes ou
     const inventory = await inventoryMessage(codeMessage.raw, {
       customer: { ...newCustomer, emails: [address] },
     });
-    expect(inventory.items.filter((item) => item.kind !== 'email-address').map((item) => item.kind)).toEqual([
-      'account-link',
-    ]);
+    // ...and it is a credential, as inventoryMessage says: whoever holds it can prove the address.
+    expect(
+      inventory.items
+        .filter((item) => item.kind !== 'email-address')
+        .map((item) => [item.category, item.kind]),
+    ).toEqual([['credentials', 'account-link']]);
     expect(await readAll(join(fixture.dir, 'verification'))).not.toContain(token.split('.').at(-1));
 
     expect(await verifier.confirmToken(`${token.slice(0, -4)}AAAA`)).toEqual({
