@@ -20,6 +20,8 @@ export type {
   Confirmed,
   ConfirmResult,
   CustomerAddress,
+  RefusalReason,
+  Released,
   StillHeld,
   Verifier,
   VerifierOptions,

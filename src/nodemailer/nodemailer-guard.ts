@@ -23,7 +23,7 @@ import {
 import { readMessageHeader } from '../pipeline/read-message-header.js';
 import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
 import { attachHoldStore, type Verifier } from '../verification/create-verifier.js';
-import { findNewAddresses } from '../verification/find-new-addresses.js';
+import { findNewAddresses, isThrowAway } from '../verification/find-new-addresses.js';
 import {
   findVerificationMessage,
   onVerificationMessageSettled,
@@ -301,10 +301,12 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       ...(messageId === undefined ? {} : { messageId }),
     };
     const who = describeStopped(check);
+    const throwAway =
+      verifyNew && check.recipients.some(({ verdict }) => verdict.action !== 'send' && isThrowAway(verdict));
     throw check.action === 'block'
       ? new RecipientBlockedError(`Held ${holdId}, not sent: blocked recipient ${who}`, details)
       : new RecipientNeedsConfirmationError(
-          `Held ${holdId}, not sent: recipient ${who} needs confirming; read it back, then release it`,
+          `Held ${holdId}, not sent: recipient ${who} needs confirming${throwAway ? '; no code was sent, since the address is a throw-away mailbox (disposable-domain) whose inbox anyone can read, so a code would prove nothing' : ''}; read it back, then release it`,
           details,
         );
   }

@@ -171,6 +171,7 @@ export function createFileVerificationStore(
       if (!parsed.success) throw new VerificationStoreFailedError(`not a verification record: ${name}`);
       let won: boolean;
       try {
+        await keepKeyFile();
         won = await writeVersion(name, current.version + 1, next);
       } catch (error) {
         throw failed(`the verification record ${name} could not be written`, error);
@@ -233,25 +234,67 @@ export function createFileVerificationStore(
         throw failed(`the key of the verification store ${dir} cannot be read`, error);
     }
     try {
-      await mkdir(dir, { recursive: true });
-      const temporary = join(dir, `.${randomUUID()}.key.tmp`);
-      const handle = await open(temporary, 'wx', 0o600);
-      try {
-        await handle.writeFile(randomBytes(32));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      // Linked, not renamed: of two processes making the key at once, the first one's stands.
-      await link(temporary, file).catch((error: unknown) => {
-        if (code(error) !== 'EEXIST') throw error;
-      });
-      await unlink(temporary).catch(() => undefined);
-      await nodeStoreFs.syncDir(dir);
-      return await readKey(file);
+      return await placeKey(randomBytes(32));
     } catch (error) {
       throw failed(`the key of the verification store ${dir} could not be made`, error);
     }
+  }
+
+  /**
+   * Writes `key` to the folder's `key` file unless one is there, and answers the file's key: the
+   * one that stands. Linked, not renamed: of two processes writing a key at once, the first one's
+   * stands, and an existing key is never overwritten.
+   */
+  async function placeKey(key: Uint8Array): Promise<Uint8Array> {
+    const file = join(dir, 'key');
+    await mkdir(dir, { recursive: true });
+    const temporary = join(dir, `.${randomUUID()}.key.tmp`);
+    const handle = await open(temporary, 'wx', 0o600);
+    try {
+      await handle.writeFile(key);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await link(temporary, file).catch((error: unknown) => {
+        if (code(error) !== 'EEXIST') throw error;
+      });
+    } finally {
+      await unlink(temporary).catch(() => undefined);
+    }
+    await nodeStoreFs.syncDir(dir);
+    return await readKey(file);
+  }
+
+  /**
+   * Before a write: the key file this process's key came from is still there. When the folder was
+   * deleted while the process ran, writing records alone would rebuild it without its key, and the
+   * next process would make another key and find none of them; so the key is written back. When
+   * another process made a different key meanwhile, that one stands: this process takes it, and the
+   * write is refused, since what it hashed under the old key cannot be read under the new one.
+   */
+  async function keepKeyFile(): Promise<void> {
+    if (given || keyPromise === undefined) return;
+    const held = await keyPromise.catch(() => undefined);
+    if (held === undefined) return;
+    let standing: Uint8Array | undefined;
+    try {
+      standing = await readKey(join(dir, 'key'));
+    } catch (error) {
+      if (code(error) !== 'ENOENT')
+        throw failed(`the key of the verification store ${dir} cannot be read`, error);
+    }
+    try {
+      standing ??= await placeKey(held);
+    } catch (error) {
+      throw failed(`the key of the verification store ${dir} could not be written back`, error);
+    }
+    if (Buffer.from(standing).equals(Buffer.from(held))) return;
+    keyPromise = Promise.resolve(standing);
+    throw new VerificationStoreFailedError(
+      `the key of the verification store ${dir} was replaced (the folder was deleted, and another process made a new key): records written with the previous key are unreadable (pending codes and links no longer match); this store now uses the new key`,
+    );
   }
 
   return {

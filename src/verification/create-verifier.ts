@@ -93,6 +93,15 @@ export interface StillHeld {
   readonly error: Error;
 }
 
+/**
+ * What `release` answers: the held messages it released, each exactly once, and in `releasing` the
+ * ids of held messages for the address that are being sent by another release right now, or were
+ * left mid-send by a process that stopped. Those are never sent again by themselves (they may have
+ * reached the recipient): check the mailbox or the transport's log, then
+ * `holdStore.release(id, transporter, { by, reason, force: true })` or `discard(id, { force: true })`.
+ */
+export type Released = ReleaseResult[] & { readonly releasing: readonly string[] };
+
 /** What `confirm` and `confirmToken` answer once the address is verified. */
 export interface Confirmed {
   readonly ok: true;
@@ -118,10 +127,20 @@ export interface Confirmed {
   readonly onVerifiedError?: Error;
 }
 
+/**
+ * Why `confirm` or `confirmToken` refused: the code was wrong, expired, the attempts are used up,
+ * there is no such challenge, or the address was verified for another customer meanwhile (a code
+ * sent before that proves nothing any more: the address is that customer's, a question for a person).
+ */
+export type RefusalReason =
+  | 'wrong-code'
+  | 'expired'
+  | 'too-many-attempts'
+  | 'unknown'
+  | 'verified-for-other-customer';
+
 /** What `confirm` and `confirmToken` answer. */
-export type ConfirmResult =
-  | Confirmed
-  | { readonly ok: false; readonly reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unknown' };
+export type ConfirmResult = Confirmed | { readonly ok: false; readonly reason: RefusalReason };
 
 /** What a release for one address did: sent, still held (refused), or found mid-send. */
 interface ReleaseReport {
@@ -162,9 +181,10 @@ export interface Verifier extends VerifiedAddressSource {
   findVerified(address: string): Promise<{ customerId: string; address: string }[]>;
   /**
    * Releases what is still held for a verified address (after a process stopped between verifying
-   * and releasing); each message once. Resolves `[]` when the address is not verified.
+   * and releasing); each message once. Resolves `[]` when the address is not verified. A message
+   * left mid-send (`state: 'releasing'`) is not sent again: the answer names it in `releasing`.
    */
-  release(input: CustomerAddress): Promise<ReleaseResult[]>;
+  release(input: CustomerAddress): Promise<Released>;
 }
 
 /** How `nodemailerGuard` hands its hold store to the verifier. Not exported from the package. */
@@ -219,7 +239,7 @@ const ConfirmSchema = CustomerAddressSchema.extend({
 });
 
 type Outcome =
-  | { readonly kind: 'refused'; readonly reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unknown' }
+  | { readonly kind: 'refused'; readonly reason: RefusalReason }
   | { readonly kind: 'verified'; readonly challenge: VerificationChallenge; readonly address: string };
 
 /**
@@ -435,6 +455,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
         outcome = right ? { kind: 'verified', challenge, address: current.address } : refused('wrong-code');
         return undefined;
       }
+      // Verified for another customer since this code was sent: the mailbox is theirs, as `start`
+      // says for a new code, so this pending one is void and what waits on it stays for a person.
+      if (
+        current.challenges.some(
+          (other) => other.customerId !== challenge.customerId && other.verifiedAt !== undefined,
+        )
+      ) {
+        outcome = refused('verified-for-other-customer');
+        return undefined;
+      }
       if (now >= challenge.expiresAt) {
         outcome = refused('expired');
         return undefined;
@@ -626,7 +656,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
         parseInput(CustomerAddressSchema, input, ['input']),
       );
       const found = await verifiedChallenge(customerId, address);
-      if (!found) return [];
+      if (!found) return released([], []);
       await addToCustomer(customerId, found.record.address, found.challenge.verifiedAt ?? 0);
       const report = await releaseHeld(
         customerId,
@@ -636,7 +666,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       // What the transport refused stays held; the first refusal is the answer, as before.
       const [refused] = report.held;
       if (refused) throw refused.error;
-      return report.released;
+      return released(report.released, report.releasing);
     },
 
     [attachHoldStore](holdStore, mailboxRules) {
@@ -648,7 +678,15 @@ export function createVerifier(options: VerifierOptions): Verifier {
   return verifier;
 }
 
-function refused(reason: 'wrong-code' | 'expired' | 'too-many-attempts' | 'unknown'): Outcome {
+/**
+ * The released messages as an array, as before, with the ones found mid-send beside them. Not
+ * enumerable, so the array compares, spreads and serialises as the plain list it always was.
+ */
+function released(sent: ReleaseResult[], releasing: readonly string[]): Released {
+  return Object.defineProperty(sent, 'releasing', { value: releasing, enumerable: false }) as Released;
+}
+
+function refused(reason: RefusalReason): Outcome {
   return { kind: 'refused', reason };
 }
 

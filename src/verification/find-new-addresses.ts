@@ -22,9 +22,19 @@ export function findNewAddresses(recipients: readonly RecipientVerdict[]): strin
   return found.length > 0 ? found : undefined;
 }
 
-/** A `confirm` verdict whose only finding that is not `send` is `unverified-address`. */
+/**
+ * A `confirm` verdict whose only finding that is not `send` is `unverified-address`, on a mailbox
+ * that is not a throw-away one: anyone can read a public inbox (`disposable-domain`, e.g.
+ * mailinator.com), so a code sent there proves nothing and the message is for a person.
+ */
 export function isOnlyNew(verdict: RecipientVerdict['verdict']): boolean {
   if (verdict.action !== 'confirm') return false;
+  if (isThrowAway(verdict)) return false;
   const stopping = verdict.findings.filter((finding) => finding.action !== 'send');
   return stopping.length > 0 && stopping.every((finding) => finding.code === 'unverified-address');
+}
+
+/** A verdict on a throw-away mailbox (`disposable-domain`): never proven with a code. */
+export function isThrowAway(verdict: RecipientVerdict['verdict']): boolean {
+  return verdict.findings.some((finding) => finding.code === 'disposable-domain');
 }

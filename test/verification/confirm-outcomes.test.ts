@@ -92,6 +92,22 @@ describe('confirm answers what happened once the address is verified', () => {
     expect(fixture.sink.received).toHaveLength(1);
   });
 
+  it('has release() name a message left mid-send as releasing, and not send it again', async () => {
+    const { transporter, verifier } = verifyingTransport(fixture);
+    const { holdIds, code } = await holdOrders(transporter, ['4711']);
+    const [holdId] = holdIds;
+    if (!holdId) throw new Error('not held');
+    const stuck = nodemailer.createTransport({ name: 'stuck', version: '1', send: () => undefined });
+    void fixture.holdStore.release(holdId, stuck, { by: 'test', reason: 'stuck mid-send' });
+    await expect.poll(async () => (await fixture.holdStore.list())[0]?.state).toBe('releasing');
+    expect((await verifier.confirm({ ...customer, code })).ok).toBe(true);
+
+    const released = await verifier.release(customer);
+    expect([...released]).toEqual([]);
+    expect(released.releasing).toEqual([holdId]);
+    expect(fixture.sink.received).toHaveLength(1);
+  });
+
   it('says the address was verified and the release refused, not that no code could be sent', async () => {
     const { transporter, verifier } = verifyingTransport(fixture);
     const { code } = await holdOrders(transporter, ['4711']);

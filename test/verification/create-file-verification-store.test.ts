@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +25,36 @@ const started =
   });
 
 describe('createFileVerificationStore', () => {
+  it('writes its key back when the folder was deleted under it, so another process shares it', async () => {
+    const store = createFileVerificationStore(dir);
+    const key = Buffer.from(await store.key());
+    await store.update('a-record', started(1));
+    await rm(dir, { recursive: true, force: true });
+
+    await store.update('a-record', started(2));
+    expect(await readFile(join(dir, 'key'))).toEqual(key);
+    const other = createFileVerificationStore(dir);
+    expect(Buffer.from(await other.key())).toEqual(key);
+    expect(await other.read('a-record')).toMatchObject({ starts: [2] });
+  });
+
+  it('takes the key another process wrote meanwhile, never overwrites it, and says its records are unreadable', async () => {
+    const store = createFileVerificationStore(dir);
+    const held = Buffer.from(await store.key());
+    await rm(dir, { recursive: true, force: true });
+    const other = createFileVerificationStore(dir);
+    const written = Buffer.from(await other.key());
+    expect(written).not.toEqual(held);
+
+    await expect(store.update('a-record', started(1))).rejects.toMatchObject({
+      code: 'VERIFICATION_STORE_FAILED',
+      message: expect.stringContaining('unreadable'),
+    });
+    expect(await readFile(join(dir, 'key'))).toEqual(written);
+    expect(Buffer.from(await store.key())).toEqual(written);
+    expect(await store.read('a-record')).toBeUndefined();
+  });
+
   it('keeps a bounded number of files per record however often it is updated, and the latest whole', async () => {
     const store = createFileVerificationStore(dir);
     for (let at = 1; at <= 60; at++) await store.update('a-record', started(at));

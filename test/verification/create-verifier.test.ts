@@ -146,9 +146,12 @@ describe('verifying a new customer address before the order confirmation goes ou
     const inventory = await inventoryMessage(codeMessage.raw, {
       customer: { ...newCustomer, emails: [address] },
     });
-    expect(inventory.items.filter((item) => item.kind !== 'email-address').map((item) => item.kind)).toEqual([
-      'account-link',
-    ]);
+    // ...and it is a credential, as inventoryMessage says: whoever holds it can prove the address.
+    expect(
+      inventory.items
+        .filter((item) => item.kind !== 'email-address')
+        .map((item) => [item.category, item.kind]),
+    ).toEqual([['credentials', 'account-link']]);
     expect(await readAll(join(fixture.dir, 'verification'))).not.toContain(token.split('.').at(-1));
 
     expect(await verifier.confirmToken(`${token.slice(0, -4)}AAAA`)).toEqual({
@@ -226,6 +229,23 @@ describe('verifying a new customer address before the order confirmation goes ou
       expect((error as { code?: string }).code).toMatch(/^RECIPIENT_(BLOCKED|NEEDS_CONFIRMATION)$/);
     }
     expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('sends no code to a throw-away mailbox: the order is held for a person, and the error says why', async () => {
+    const { transporter, verifier } = verifyingTransport(fixture);
+    const to = 'karin@mailinator.com';
+    const error = await transporter
+      .sendMail(orderConfirmation(to, newCustomer.id))
+      .catch((rejected: unknown) => rejected);
+    expect(error).not.toBeInstanceOf(RecipientAwaitingVerificationError);
+    expect(error).toMatchObject({
+      code: 'RECIPIENT_NEEDS_CONFIRMATION',
+      message: expect.stringContaining('throw-away mailbox (disposable-domain)'),
+    });
+    expect(fixture.sink.received).toEqual([]);
+    const held = await fixture.holdStore.list();
+    expect(held).toHaveLength(1);
+    expect(await verifier.isVerified({ customerId: newCustomer.id, address: to })).toBe(false);
   });
 
   it('treats an address verified for another customer as that customer’s: no code, held as the other-customer finding says', async () => {
