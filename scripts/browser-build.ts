@@ -4,13 +4,17 @@
  *   npx tsdown   (the whole package)
  * Built for the browser (no Node built-ins), and the core's imports of libphonenumber-js
  * resolve to src/browser/lazy-phone-numbers.ts, which loads them (src/browser/phone-numbers.ts) as
- * a chunk of their own the first time a phone number is read.
+ * a chunk of their own the first time a phone number is read; its import of the input schemas
+ * (src/guard/parse-check-input.ts) resolves to src/browser/lazy-check-input.ts, which loads them
+ * and zod (src/browser/check-input.ts) the first time input does not fit the hand-written tests.
  */
 import { fileURLToPath } from 'node:url';
 import type { UserConfig } from 'tsdown';
 
 const lazyPhoneNumbers = fileURLToPath(new URL('../src/browser/lazy-phone-numbers.ts', import.meta.url));
 const phoneNumbers = fileURLToPath(new URL('../src/browser/phone-numbers.ts', import.meta.url));
+const lazyCheckInput = fileURLToPath(new URL('../src/browser/lazy-check-input.ts', import.meta.url));
+const checkInput = fileURLToPath(new URL('../src/browser/check-input.ts', import.meta.url));
 
 /**
  * The tsdown options of the browser build, writing to `outDir` (`dist/browser` in the package).
@@ -46,6 +50,19 @@ export function browserBuild(
             if (source !== 'libphonenumber-js' || !importer || importer === phoneNumbers) return null;
             if (importer.endsWith('.d.ts')) return null;
             return lazyPhoneNumbers;
+          },
+        },
+      },
+      {
+        name: 'email-guard:lazy-check-input',
+        resolveId: {
+          order: 'pre',
+          handler(source, importer) {
+            // The check's one way to zod (src/guard/parse-check-input.ts), loaded on demand.
+            if (!source.endsWith('/parse-check-input.js') || !importer || importer === checkInput)
+              return null;
+            if (importer.endsWith('.d.ts')) return null;
+            return lazyCheckInput;
           },
         },
       },

@@ -71,6 +71,7 @@ export { CheckOptionsSchema } from './guard/check-options.js';
 export type { CheckPhoneInput, CheckPhoneOptions } from './guard/check-phone.js';
 export { CheckPhoneInputSchema, checkPhone } from './guard/check-phone.js';
 export { checkRecipient } from './guard/check-recipient.js';
+export { CheckRecipientInputSchema } from './guard/check-recipient-input-schema.js';
 export type {
   Decision,
   Guard,
@@ -82,7 +83,6 @@ export { createGuard, GuardCheckInputSchema } from './guard/create-guard.js';
 export type { Policy } from './guard/policy.js';
 export { defaultPolicy } from './guard/policy.js';
 export type { CheckRecipientInput } from './guard/recipient-checker.js';
-export { CheckRecipientInputSchema } from './guard/recipient-checker.js';
 export type { LookupErrorKind } from './guard/settle-lookup.js';
 export type {
   Action,

@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 /**
  * How providers map different spellings of an address to one mailbox. A data table: callers pass
  * their own (or extend this one) through the `mailboxRules` option.
@@ -69,13 +67,3 @@ export const defaultMailboxRules: readonly MailboxRule[] = [
   { domains: ['protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me'], subaddressSeparator: '+' },
   { domains: ['fastmail.com', 'fastmail.fm'], subaddressSeparator: '+' },
 ];
-
-/** Validates a caller's rule table (the `mailboxRules` option). */
-export const MailboxRulesSchema = z.array(
-  z.object({
-    domains: z.array(z.string()),
-    canonicalDomain: z.string().optional(),
-    ignoreDots: z.boolean().optional(),
-    subaddressSeparator: z.string().min(1).optional(),
-  }),
-);

@@ -2,13 +2,15 @@ import type { CheckOptions } from '../guard/check-options.js';
 import { checkRecipient as checkRecipientNow } from '../guard/check-recipient.js';
 import type { CheckRecipientInput } from '../guard/recipient-checker.js';
 import type { Verdict } from '../guard/verdict.js';
+import { loadSchemas, SchemasNotLoaded } from './lazy-check-input.js';
 import { loadPhoneNumbers, PhoneNumbersNotLoaded } from './lazy-phone-numbers.js';
 
 /**
  * The core's `checkRecipient` for a page: the same verdict for the same input and options, as a
  * promise, because the phone numbering data is fetched the first time a check reads a phone number
- * or a region (the customer's `phones` or `country`, the `defaultCountry` option). Input that
- * breaks the schema rejects with the same `InvalidInputError` naming the field.
+ * or a region (the customer's `phones` or `country`, the `defaultCountry` option), and zod the
+ * first time input or options are not the plain shape a form passes. Input that breaks the schema
+ * rejects with the same `InvalidInputError` naming the field.
  *
  * @example
  * ```ts
@@ -23,12 +25,15 @@ import { loadPhoneNumbers, PhoneNumbersNotLoaded } from './lazy-phone-numbers.js
  * ```
  */
 export async function checkRecipient(input: CheckRecipientInput, options?: CheckOptions): Promise<Verdict> {
-  try {
-    return checkRecipientNow(input, options);
-  } catch (error) {
-    if (!(error instanceof PhoneNumbersNotLoaded)) throw error;
-  }
   // The check is pure: running it again once the data is there gives the verdict it would have.
-  await loadPhoneNumbers();
-  return checkRecipientNow(input, options);
+  // Each round loads what was missing, so it ends once both are there or a download fails.
+  for (;;) {
+    try {
+      return checkRecipientNow(input, options);
+    } catch (error) {
+      if (error instanceof PhoneNumbersNotLoaded) await loadPhoneNumbers();
+      else if (error instanceof SchemasNotLoaded) await loadSchemas();
+      else throw error;
+    }
+  }
 }

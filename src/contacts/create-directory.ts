@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { indexMailboxRules, type MailboxRuleIndex, mailboxKey } from '../address/mailbox-key.js';
-import { defaultMailboxRules, type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
+import { defaultMailboxRules, type MailboxRule } from '../address/mailbox-rules.js';
+import { MailboxRulesSchema } from '../address/mailbox-rules-schema.js';
 import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
 import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
@@ -10,8 +11,14 @@ import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
 import { type AddressMatcher, createAddressMatcher } from './create-address-matcher.js';
 import { type Customer, CustomerSchema } from './customer.js';
+import { type UncheckedLookups, uncheckedLookups } from './find-address-unchecked.js';
 import { deletionHashes, exactHash, FNV_OFFSET, HashIndex, hashDomain, hashSkipping } from './hash-index.js';
+import { isDirectory } from './is-directory.js';
 import { RecordPool, type StoredRecord } from './record-pool.js';
+
+// Kept apart so that the check's hand-written input test reads it without loading zod.
+export { findAddressUnchecked, findPhoneUnchecked } from './find-address-unchecked.js';
+export { isDirectory } from './is-directory.js';
 
 /** Options of {@link createDirectory}. */
 export interface DirectoryOptions {
@@ -121,16 +128,6 @@ export interface Directory {
  */
 export const DirectorySchema = z.custom<Directory>(isDirectory, 'a directory made by createDirectory');
 
-/** The test {@link DirectorySchema} makes: an object with the two lookups. */
-export function isDirectory(value: unknown): value is Directory {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Directory).findAddress === 'function' &&
-    typeof (value as Directory).findPhone === 'function'
-  );
-}
-
 /** A customer id as the directories read it (shared with the PostgreSQL directory). */
 export const CustomerIdSchema = z.string();
 
@@ -149,7 +146,7 @@ const CustomersSchema = z.custom<Iterable<Customer>>(
 );
 
 /** What `findAddress` reads: an address as typed, or as `parseAddress` parsed it. */
-interface FindAddressInput {
+export interface FindAddressInput {
   readonly entered: string | ParsedAddress;
   readonly excludeCustomerId?: string;
 }
@@ -175,7 +172,7 @@ export const FindAddressOptionsSchema = z.object({
 });
 
 /** What `findPhone` reads. */
-interface FindPhoneInput {
+export interface FindPhoneInput {
   readonly entered: string;
   readonly region?: string;
   readonly excludeCustomerId?: string;
@@ -188,23 +185,11 @@ const FindPhoneInputSchema = z.object({
   excludeCustomerId: CustomerIdSchema.optional(),
 });
 
-/**
- * `directory.findAddress` without validating the input again: for the checks, whose input passed
- * its schema already, so a check costs no second parse. A caller's own directory is asked through
- * its public method.
- */
-export function findAddressUnchecked(directory: Directory, input: FindAddressInput): DirectoryAddressMatch[] {
-  return directory instanceof CustomerDirectory
-    ? directory.lookupAddress(input, 1)
-    : directory.findAddress(input);
-}
-
-/** `directory.findPhone` without validating the input again (see {@link findAddressUnchecked}). */
-export function findPhoneUnchecked(directory: Directory, input: FindPhoneInput): DirectoryPhoneMatch[] {
-  return directory instanceof CustomerDirectory ? directory.lookupPhone(input) : directory.findPhone(input);
-}
-
 class CustomerDirectory implements Directory {
+  readonly [uncheckedLookups]: UncheckedLookups = {
+    address: (input) => this.lookupAddress(input, 1),
+    phone: (input) => this.lookupPhone(input),
+  };
   private readonly rules: MailboxRuleIndex;
   private readonly defaultCountry: string;
   private pool = new RecordPool();

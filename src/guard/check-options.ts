@@ -1,8 +1,9 @@
 import * as z from 'zod';
-import { type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
+import type { MailboxRule } from '../address/mailbox-rules.js';
+import { MailboxRulesSchema } from '../address/mailbox-rules-schema.js';
 import type { MailboxProvider } from '../matching/data/mailbox-providers.js';
 import { RegionSchema } from '../phone/region-schema.js';
-import { PolicyOverridesSchema } from './policy.js';
+import { PolicyOverridesSchema } from './resolve-policy.js';
 import type { Action, FindingCode, Locale } from './verdict.js';
 
 /** Options of `checkRecipient` and `createGuard`: configure once, check many times. */

@@ -9,7 +9,8 @@ import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { maskPhone } from './mask-phone.js';
 import type { FindingFacts } from './messages.js';
 import { phoneMessageFor } from './phone-messages.js';
-import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
+import { byActionSeverity, findingSeverity, moreSevere } from './policy.js';
+import { resolvePolicy } from './resolve-policy.js';
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
 
 /**

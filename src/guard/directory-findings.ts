@@ -1,6 +1,7 @@
 import type { ParsedAddress } from '../address/parse-address.js';
-import { type Directory, findAddressUnchecked } from '../contacts/create-directory.js';
+import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
+import { findAddressUnchecked } from '../contacts/find-address-unchecked.js';
 import { isSamePerson } from '../contacts/is-same-person.js';
 import { explainEdits } from '../matching/explain-edits.js';
 import { displayAddress } from '../spelling/display-domain.js';

@@ -1,5 +1,5 @@
-import { isDirectory } from '../contacts/create-directory.js';
-import { fitsCustomerSchema } from '../contacts/customer.js';
+import { fitsCustomerSchema } from '../contacts/fits-customer-schema.js';
+import { isDirectory } from '../contacts/is-directory.js';
 import type { CheckRecipientInput } from './recipient-checker.js';
 
 const INPUT_FIELDS = new Set(['entered', 'customer', 'directory']);

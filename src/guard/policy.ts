@@ -1,5 +1,3 @@
-import * as z from 'zod';
-import { parseInput } from '../internal/parse-input.js';
 import type { Action, FindingCode, Severity } from './verdict.js';
 
 /** What each finding asks the caller to do. Pass a partial table to change some of them. */
@@ -128,18 +126,7 @@ export function byActionSeverity(
   );
 }
 
-/** A caller's actions per finding code: known codes only, and only `send`, `confirm` or `block`. */
-export const PolicyOverridesSchema = z.partialRecord(
-  z.enum(Object.keys(defaultPolicy) as [FindingCode, ...FindingCode[]]),
-  z.enum(['send', 'confirm', 'block']),
-);
-
-/**
- * Merges a caller's partial policy over the defaults. A misspelt code or action throws an
- * `InvalidInputError` naming it: a typo must never weaken a block.
- */
-export function resolvePolicy(overrides: Partial<Record<FindingCode, Action>> | undefined): Policy {
-  if (!overrides) return defaultPolicy;
-  parseInput(PolicyOverridesSchema, overrides, ['policy']);
-  return { ...defaultPolicy, ...overrides };
+/** A caller's partial policy over the defaults, for overrides that have passed their schema. */
+export function mergePolicy(overrides: Partial<Record<FindingCode, Action>> | undefined): Policy {
+  return overrides ? { ...defaultPolicy, ...overrides } : defaultPolicy;
 }

@@ -1,10 +1,8 @@
-import * as z from 'zod';
 import { extractAddress } from '../address/extract-address.js';
 import { describeEquivalence, indexMailboxRules, mailboxKey } from '../address/mailbox-key.js';
 import { type ParseAddressResult, type ParsedAddress, parseAddress } from '../address/parse-address.js';
-import { type Directory, DirectorySchema } from '../contacts/create-directory.js';
-import { type Customer, CustomerSchema } from '../contacts/customer.js';
-import { parseInput } from '../internal/parse-input.js';
+import type { Directory } from '../contacts/create-directory.js';
+import type { Customer } from '../contacts/customer.js';
 import { defaultDisposableDomains } from '../matching/data/disposable-domains.js';
 import { defaultFirstNames } from '../matching/data/first-names.js';
 import { defaultMailboxProviders } from '../matching/data/mailbox-providers.js';
@@ -23,32 +21,17 @@ import { transliterationDistance } from '../matching/transliteration-distance.js
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { spellAddress } from '../spelling/spell-address.js';
 import { boundKnownFindings } from './bound-known-findings.js';
-import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
+import type { CheckOptions } from './check-options.js';
 import { createCustomerFacts, type KnownAddress } from './create-customer-facts.js';
 import { directoryFindings } from './directory-findings.js';
+import { fitsCheckOptions } from './fits-check-options.js';
 import { fitsCheckRecipientInput } from './fits-check-recipient-input.js';
 import { type FindingFacts, messageFor } from './messages.js';
-import { byActionSeverity, findingSeverity, moreSevere, resolvePolicy } from './policy.js';
+import { parseCheckInput, parseCheckOptions } from './parse-check-input.js';
+import { byActionSeverity, findingSeverity, mergePolicy, moreSevere } from './policy.js';
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
 
-/**
- * The input of `checkRecipient`: the address as entered and the customer it is for.
- *
- * @example
- * ```ts
- * CheckRecipientInputSchema.safeParse({ entered: 'anna@example.se', customer: { id: 'C-1001' } }).success; // true
- * z.toJSONSchema(CheckRecipientInputSchema.omit({ directory: true })); // the same shape for other languages
- * ```
- */
-export const CheckRecipientInputSchema = z.object({
-  /** The address as typed; any string gets a verdict. */
-  entered: z.string({ error: 'the entered address must be a string' }),
-  customer: CustomerSchema,
-  /** Every customer's contacts, to find the address on another customer's record. */
-  directory: DirectorySchema.optional(),
-});
-
-/** What `checkRecipient` takes (see {@link CheckRecipientInputSchema}). */
+/** What `checkRecipient` takes (see `CheckRecipientInputSchema`). */
 export interface CheckRecipientInput {
   readonly entered: string;
   readonly customer: Customer;
@@ -106,9 +89,10 @@ export function createRecipientChecker(
   } = {},
 ): RecipientChecker {
   const fastPaths = internal.fastPaths ?? true;
-  parseInput(CheckOptionsSchema, options, ['options']);
+  // The schema runs (and names every fault) only for options a plain test cannot vouch for.
+  if (!fitsCheckOptions(options)) parseCheckOptions(options);
   const locale = options.locale ?? 'en';
-  const policy = resolvePolicy(options.policy);
+  const policy = mergePolicy(options.policy);
   const rules = indexMailboxRules(options.mailboxRules);
   const providers = options.providers ?? defaultMailboxProviders;
   const providerDomains = new Set(providers.flatMap((provider) => provider.domains));
@@ -190,9 +174,7 @@ export function createRecipientChecker(
 
   return (rawInput) => {
     // The schema runs (and names every fault) only for input a plain check cannot vouch for.
-    const input = fitsCheckRecipientInput(rawInput)
-      ? rawInput
-      : parseInput(CheckRecipientInputSchema, rawInput);
+    const input = fitsCheckRecipientInput(rawInput) ? rawInput : parseCheckInput(rawInput);
     const { entered, customer } = input;
     const findings: Finding[] = [];
     const facts = factsOf(customer);

@@ -1,6 +1,7 @@
 import { checkCustomerRecord } from '../guard/check-customer-record.js';
 import { checkRecipient } from '../guard/check-recipient.js';
-import { moreSevere, resolvePolicy } from '../guard/policy.js';
+import { moreSevere } from '../guard/policy.js';
+import { resolvePolicy } from '../guard/resolve-policy.js';
 import { type LookupFailure, settleLookup } from '../guard/settle-lookup.js';
 import type { Action, Verdict } from '../guard/verdict.js';
 import { withLookupFailure } from '../guard/with-lookup-failure.js';

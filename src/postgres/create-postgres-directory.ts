@@ -9,7 +9,8 @@ import {
   type MailboxRuleIndex,
   mailboxKey,
 } from '../address/mailbox-key.js';
-import { defaultMailboxRules, type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
+import { defaultMailboxRules, type MailboxRule } from '../address/mailbox-rules.js';
+import { MailboxRulesSchema } from '../address/mailbox-rules-schema.js';
 import { parseAddress } from '../address/parse-address.js';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import { createAddressMatcher, storedAddress } from '../contacts/create-address-matcher.js';

@@ -3,7 +3,8 @@ import type { SendMailOptions, Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 import { indexMailboxRules, mailboxKey } from '../address/mailbox-key.js';
-import { defaultMailboxRules, type MailboxRule, MailboxRulesSchema } from '../address/mailbox-rules.js';
+import { defaultMailboxRules, type MailboxRule } from '../address/mailbox-rules.js';
+import { MailboxRulesSchema } from '../address/mailbox-rules-schema.js';
 import { parseAddress } from '../address/parse-address.js';
 import {
   type ChallengeDetails,

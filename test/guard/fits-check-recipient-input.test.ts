@@ -4,8 +4,9 @@ import { createDirectory } from '../../src/contacts/create-directory.js';
 import { CustomerSchema, fitsCustomerSchema } from '../../src/contacts/customer.js';
 import { InvalidInputError } from '../../src/errors.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
+import { CheckRecipientInputSchema } from '../../src/guard/check-recipient-input-schema.js';
 import { fitsCheckRecipientInput } from '../../src/guard/fits-check-recipient-input.js';
-import { type CheckRecipientInput, CheckRecipientInputSchema } from '../../src/guard/recipient-checker.js';
+import type { CheckRecipientInput } from '../../src/guard/recipient-checker.js';
 import { parseInput } from '../../src/internal/parse-input.js';
 
 const directory = createDirectory();
