@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { type Directory, DirectorySchema } from '../contacts/create-directory.js';
+import type { Customer } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
+import { findNumberMismatches, type KnownNumber, knownNumbers } from '../matching/find-number-mismatches.js';
+import { parsePhone } from '../phone/parse-phone.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { checkRecipient } from './check-recipient.js';
 import type { Action, Finding, Severity } from './verdict.js';
@@ -32,7 +35,11 @@ export interface CustomerBaseFinding {
   readonly message: string;
   readonly action: Action;
   readonly severity: Severity;
-  /** The address it should probably be, when the finding blocks and a correction is known. */
+  /**
+   * The address it should probably be, when the finding blocks and a correction is known. For a
+   * duplicate record (`near-miss-other-customer`), only when the other address carries the
+   * customer's own birth date or phone number and this one does not.
+   */
   readonly suggestion?: string;
 }
 
@@ -65,6 +72,38 @@ const AuditCustomerBaseOptionsSchema = CheckOptionsSchema.extend({
 });
 
 const codes: ReadonlySet<string> = new Set(customerBaseFindingCodes);
+
+/** The customer's own numbers (birth date, phones) as they may appear in an address. */
+function ownNumbers(customer: Customer, defaultCountry: string): KnownNumber[] {
+  const phoneDigits = (customer.phones ?? []).flatMap((phone) => {
+    const parsed = parsePhone(phone, customer.country ?? defaultCountry);
+    return parsed ? [parsed.nationalDigits, parsed.nationalNumber] : [];
+  });
+  return knownNumbers({ ...(customer.birthDate ? { birthDate: customer.birthDate } : {}), phoneDigits });
+}
+
+/** Whether the local part of an address carries one of the customer's own numbers, unchanged. */
+function fitsOwnNumbers(address: string, numbers: readonly KnownNumber[]): boolean {
+  const local = address.slice(0, address.lastIndexOf('@'));
+  const runs = local.match(/\d{2,}/g) ?? [];
+  return (
+    runs.some((run) => numbers.some((known) => known.digits === run)) &&
+    findNumberMismatches(local, numbers).length === 0
+  );
+}
+
+/**
+ * Whether a duplicate record's address may be offered in place of the customer's own. Two records
+ * of the same name one slip apart are each told of the other, so the suggestion would point both
+ * ways; a CRM owner who applied both would move the good record onto the slip. Only the customer's
+ * own facts tell which is right: the suggestion stands when it carries the customer's own number
+ * and the address on file does not, and is dropped when that cannot be told.
+ */
+function suggestionFits(customer: Customer, address: string, suggestion: string, country: string): boolean {
+  const numbers = ownNumbers(customer, country);
+  if (numbers.length === 0) return false;
+  return fitsOwnNumbers(suggestion, numbers) && !fitsOwnNumbers(address, numbers);
+}
 
 /**
  * Finds the incidents that have not happened yet in a customer base: each stored address is checked
@@ -103,6 +142,13 @@ export function auditCustomerBase(
       const verdict = checkRecipient({ entered: address, customer: alone, directory }, checkOptions);
       for (const finding of verdict.findings) {
         if (!codes.has(finding.code)) continue;
+        const suggestion =
+          verdict.suggestion &&
+          finding.action === 'block' &&
+          (finding.code !== 'near-miss-other-customer' ||
+            suggestionFits(customer, address, verdict.suggestion, rest.defaultCountry ?? 'SE'))
+            ? verdict.suggestion
+            : undefined;
         findings.push({
           code: finding.code as CustomerBaseFindingCode,
           customerId: customer.id,
@@ -110,7 +156,7 @@ export function auditCustomerBase(
           message: finding.message,
           action: finding.action,
           severity: finding.severity,
-          ...(verdict.suggestion && finding.action === 'block' ? { suggestion: verdict.suggestion } : {}),
+          ...(suggestion ? { suggestion } : {}),
         });
       }
     }
