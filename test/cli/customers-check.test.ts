@@ -6,6 +6,8 @@ import { crmExport } from '../support/crm-export.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 const dir = useTempDir();
+/** The files of the trial run of issue 13, kept as they were. */
+const fixture = (name: string) => join(__dirname, '../fixtures/customers-check', name);
 
 beforeAll(async () => {
   await builtCli();
@@ -112,5 +114,15 @@ describe('email-guard customers check', () => {
     const run = await runBuiltCli(['customers', 'check', noId], { cwd: dir.path });
     expect(run.status).toBe(3);
     expect(run.stderr).toContain(`${noId}:1: the header row has no id column`);
+  });
+
+  it('answers 3 naming the file for an export without customer rows: empty, a header only, blank lines', async () => {
+    for (const name of ['empty.csv', 'hdr.csv', 'blank.ndjson']) {
+      const run = await runBuiltCli(['customers', 'check', fixture(name)], { cwd: dir.path });
+      expect(run.status, name).toBe(3);
+      expect(run.stderr.trim().split('\n'), name).toEqual([expect.stringContaining(`${fixture(name)}`)]);
+      expect(run.stderr, name).toContain('no customer rows');
+      expect(run.stdout, name).toBe('');
+    }
   });
 });
