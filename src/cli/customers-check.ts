@@ -125,6 +125,8 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be r
       const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
         kind: problemKind(problem),
         line: problem.line,
+        ...(problem.id !== undefined ? { customerId: problem.id } : {}),
+        ...(problem.address !== undefined ? { address: problem.address } : {}),
         reason: problem.reason,
       }));
       const progress = context.progress();

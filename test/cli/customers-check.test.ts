@@ -125,4 +125,26 @@ describe('email-guard customers check', () => {
       expect(run.stdout, name).toBe('');
     }
   });
+
+  it('names the customer id and address of a skipped, unreadable or repeated row wherever the row gives them', async () => {
+    const file = fixture('crm.csv');
+    const json = await runBuiltCli(['customers', 'check', file, '--json'], { cwd: dir.path });
+    const { findings } = JSON.parse(json.stdout) as { findings: Finding[] };
+    const rowFindings = findings
+      .filter((finding) => ['unreadable-row', 'invalid-address', 'repeated-id'].includes(finding.kind))
+      .map((finding) => [finding.line, finding.kind, finding.customerId, finding.address]);
+    expect(rowFindings).toEqual([
+      [10, 'unreadable-row', 'C-09', 'ola@ek.se'],
+      [13, 'invalid-address', 'C-12', 'per(at)gustafsson.se'],
+      // The quote never closed swallows the rest of the row: no field of it can be told apart.
+      [14, 'unreadable-row', undefined, undefined],
+      [16, 'repeated-id', 'C-04', 'erik.lind2@telia.com'],
+      [20, 'invalid-address', 'C-19', '<img src=x onerror=alert(1)>@x'],
+    ]);
+    const text = await runBuiltCli(['customers', 'check', file], { cwd: dir.path });
+    expect(text.stdout).toContain(`${file}:13  C-12  invalid-address  per(at)gustafsson.se  `);
+    const csv = join(dir.path, 'rows.csv');
+    await runBuiltCli(['customers', 'check', file, '--out', csv], { cwd: dir.path });
+    expect(readFileSync(csv, 'utf8')).toContain('16,C-04,erik.lind2@telia.com,repeated-id,');
+  });
 });
