@@ -55,6 +55,28 @@ describe('auditCustomerBase', () => {
     ]);
   });
 
+  it('flags a two-digit year one off the birth year as it flags a four-digit one', () => {
+    // Trial 13: born 1963, `lars.nilsson1962` was flagged and `lars.nilsson62` was not.
+    const lars = (email: string) => ({
+      id: 'C-03',
+      name: 'Lars Nilsson',
+      emails: [email],
+      birthDate: '1963-05-01',
+    });
+    const mismatches = (email: string) =>
+      auditCustomerBase({ directory: createDirectory([lars(email)]) })
+        .filter((finding) => finding.code === 'number-mismatch')
+        .map((finding) => [finding.address, finding.action, finding.message]);
+    expect(mismatches('lars.nilsson62@outlook.com')).toEqual([
+      ['lars.nilsson62@outlook.com', 'confirm', expect.stringContaining('63')],
+    ]);
+    expect(mismatches('lars.nilsson1962@outlook.com')).toHaveLength(1);
+    // The right year, and numbers that are no slip of it, raise nothing.
+    expect(mismatches('lars.nilsson63@outlook.com')).toEqual([]);
+    expect(mismatches('lars.nilsson77@outlook.com')).toEqual([]);
+    expect(mismatches('lars.nilsson621@outlook.com')).toEqual([]);
+  });
+
   it('words its findings in the locale asked for, and reports progress', () => {
     const progress: [number, number][] = [];
     const findings = auditCustomerBase(
