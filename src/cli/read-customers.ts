@@ -31,6 +31,9 @@ export function customerFormat(path: string): 'csv' | 'ndjson' {
  * unreadable input.
  */
 export async function readCustomers(path: string, progress?: Progress): Promise<CustomerFile> {
+  // A folder has no ending to judge by: it is an input of the wrong kind (3), not a usage error.
+  if ((await stat(path).catch(() => undefined))?.isDirectory())
+    throw unreadableFailure(`${path}: not a file`);
   const format = customerFormat(path);
   let size: number;
   try {

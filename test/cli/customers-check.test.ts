@@ -147,4 +147,15 @@ describe('email-guard customers check', () => {
     await runBuiltCli(['customers', 'check', file, '--out', csv], { cwd: dir.path });
     expect(readFileSync(csv, 'utf8')).toContain('16,C-04,erik.lind2@telia.com,repeated-id,');
   });
+
+  it('answers 3 for a folder, and 0 for a clean export whose only note is a column not read', async () => {
+    const folder = await runBuiltCli(['customers', 'check', '.'], { cwd: dir.path });
+    expect(folder.status).toBe(3);
+    expect(folder.stderr).toContain('.: not a file');
+    // Trial 13's clean.csv: its "Anteckning" column is not read, and no customer has a finding.
+    const clean = await runBuiltCli(['customers', 'check', fixture('clean.csv')], { cwd: dir.path });
+    expect(clean.stdout).toContain('0 customers with findings');
+    expect(clean.stdout).toContain('column-not-read');
+    expect(clean.status).toBe(0);
+  });
 });
