@@ -125,6 +125,8 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be r
       const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
         kind: problemKind(problem),
         line: problem.line,
+        ...(problem.id !== undefined ? { customerId: problem.id } : {}),
+        ...(problem.address !== undefined ? { address: problem.address } : {}),
         reason: problem.reason,
       }));
       const progress = context.progress();
@@ -187,7 +189,10 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be r
             `${finding.reason}${finding.suggestion ? ` -> ${finding.suggestion}` : ''}`,
           ].join('  '),
       });
-      context.setExitCode(findings.length > 0 ? exitCodes.findings : exitCodes.ok);
+      // A column not read is a note on the file, not a finding about a customer: the exit code
+      // agrees with "0 customers with findings".
+      const found = findings.some((finding) => finding.kind !== 'column-not-read');
+      context.setExitCode(found ? exitCodes.findings : exitCodes.ok);
     });
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { isEmailGuardError } from '../errors.js';
@@ -60,6 +60,12 @@ facts.json:
 Exit codes: 0 written, 2 usage error, 3 unreadable input (the message, the facts, a fact missing).`,
     )
     .action(async (flags: IncidentFlags) => {
+      // Checked before any work: a file in the way would end in a stack trace after the report was made.
+      const existing = await stat(flags.out).catch(() => undefined);
+      if (existing && !existing.isDirectory())
+        throw unreadableFailure(
+          `${flags.out}: not a folder (--out names the folder the files are written into)`,
+        );
       const facts = await readFacts(flags.facts);
       let message: Buffer;
       try {
@@ -81,6 +87,12 @@ Exit codes: 0 written, 2 usage error, 3 unreadable input (the message, the facts
       } catch (error) {
         if (isEmailGuardError(error, 'INVALID_INPUT')) {
           const field = ((error as { field?: string }).field ?? '').replace(/^input\./, '');
+          // Without `occurredAt` in the facts, the time comes from the message's Date field.
+          const fromMessage = field === 'occurredAt' && !('occurredAt' in (facts as object));
+          if (fromMessage)
+            throw unreadableFailure(
+              `${flags.message}: the message has no readable Date field, so when it was sent is not known; give "occurredAt" in ${flags.facts}`,
+            );
           const source = field === 'intended' || field === 'actual' ? `--${field}` : flags.facts;
           throw new (await import('./exit-codes.js')).CliFailure(
             `${source}: ${error.message}`,

@@ -31,6 +31,9 @@ export function customerFormat(path: string): 'csv' | 'ndjson' {
  * unreadable input.
  */
 export async function readCustomers(path: string, progress?: Progress): Promise<CustomerFile> {
+  // A folder has no ending to judge by: it is an input of the wrong kind (3), not a usage error.
+  if ((await stat(path).catch(() => undefined))?.isDirectory())
+    throw unreadableFailure(`${path}: not a file`);
   const format = customerFormat(path);
   let size: number;
   try {
@@ -56,8 +59,12 @@ export async function readCustomers(path: string, progress?: Progress): Promise<
       },
     );
     const rows = result.problems.filter((problem) => problem.column === undefined).length + result.loaded;
+    // An empty export, a header alone or blank lines: a cut-off download or the wrong file, never
+    // a clean base (issue 13: it printed "0 customers" and exited 0).
+    if (rows === 0) throw unreadableFailure(`${path}: no customer rows`);
     return { directory, lineOf, problems: result.problems, loaded: result.loaded, rows };
   } catch (error) {
+    if (error instanceof Error && error.name === 'CliFailure') throw error;
     if (isEmailGuardError(error)) {
       const issue = (error as { issues?: { message: string }[] }).issues?.[0]?.message ?? error.message;
       throw unreadableFailure(`${path}:1: ${issue}`);

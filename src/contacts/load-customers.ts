@@ -128,6 +128,10 @@ export interface LoadProblem {
   readonly field?: string;
   /** The CSV column (its header) or NDJSON key at fault, when one is: a column that is not read. */
   readonly column?: string;
+  /** The row's id, when the row gives one: so whoever mends the export can find the record. */
+  readonly id?: string;
+  /** The row's address at fault (or its first), when the row gives one. */
+  readonly address?: string;
   readonly reason: string;
   /** Whether the row was still loaded (a repeated id replaces the earlier row). */
   readonly loaded: boolean;
@@ -260,7 +264,8 @@ export async function loadCustomers(
     rows++;
     const checked = validate(candidate, region);
     if ('reason' in checked) {
-      problems.push({ line, ...checked, loaded: false });
+      const { address, ...problem } = checked;
+      problems.push({ line, ...rowNames(candidate, address), ...problem, loaded: false });
     } else {
       const { customer } = checked;
       options.onCustomer?.(customer, line);
@@ -269,6 +274,7 @@ export async function loadCustomers(
         problems.push({
           line,
           field: 'id',
+          ...rowNames(customer),
           reason: `the id ${customer.id} was already used on line ${earlier.line}; this row replaces that one`,
           loaded: true,
         });
@@ -288,9 +294,15 @@ export async function loadCustomers(
     }
     if (rows % every === 0) report(false);
   };
-  const reject: Reject = (line, reason, field) => {
+  const reject: Reject = (line, reason, field, candidate) => {
     rows++;
-    problems.push({ line, ...(field ? { field } : {}), reason, loaded: false });
+    problems.push({
+      line,
+      ...(field ? { field } : {}),
+      ...(candidate ? rowNames(candidate) : {}),
+      reason,
+      loaded: false,
+    });
   };
   const note = (problem: LoadProblem) => {
     problems.push(problem);
@@ -344,7 +356,22 @@ interface RowReader {
 }
 
 type Accept = (line: number, candidate: unknown) => void;
-type Reject = (line: number, reason: string, field?: string) => void;
+type Reject = (line: number, reason: string, field?: string, candidate?: unknown) => void;
+
+/**
+ * The id and address a problem row gives, as written: `address` when the fault is in one, else the
+ * row's first. Only text values: a row that gives none names none.
+ */
+function rowNames(candidate: unknown, address?: string): { id?: string; address?: string } {
+  if (typeof candidate !== 'object' || candidate === null) return {};
+  const { id, emails } = candidate as { id?: unknown; emails?: unknown };
+  const first = Array.isArray(emails) ? emails[0] : emails;
+  const named = address ?? (typeof first === 'string' ? first.trim() : undefined);
+  return {
+    ...(typeof id === 'string' && id.trim() !== '' ? { id: id.trim() } : {}),
+    ...(named ? { address: named } : {}),
+  };
+}
 
 interface RowSinks {
   readonly accept: Accept;
@@ -517,9 +544,18 @@ function csvRows(
         );
         return 'read-again';
       }
+      // The columns before the first missing or extra field still stand where the header says.
+      const named: Record<string, string> = {};
+      columns.forEach((column, i) => {
+        const value = record.fields[i]?.trim();
+        if ((column === 'id' || column === 'emails') && value && named[column] === undefined)
+          named[column] = value;
+      });
       reject(
         record.line,
         `the row has ${record.fields.length} fields where the header has ${columns.length}`,
+        undefined,
+        named,
       );
       return undefined;
     }
@@ -716,7 +752,7 @@ function stringEnd(json: string, start: number): number {
 function validate(
   candidate: unknown,
   region: string,
-): { customer: Customer } | { field?: string; reason: string } {
+): { customer: Customer } | { field?: string; address?: string; reason: string } {
   const result = CustomerSchema.safeParse(candidate);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -730,7 +766,11 @@ function validate(
   for (const email of customer.emails ?? []) {
     const parsed = parseAddress(email);
     if (!parsed.ok)
-      return { field: 'emails', reason: `"${email}" is not a usable address: ${parsed.detail}` };
+      return {
+        field: 'emails',
+        address: email,
+        reason: `"${email}" is not a usable address: ${parsed.detail}`,
+      };
   }
   for (const phone of customer.phones ?? []) {
     if (!isE164(phone.trim()) && !parsePhone(phone, customer.country ?? region))

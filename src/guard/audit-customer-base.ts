@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { type Directory, DirectorySchema } from '../contacts/create-directory.js';
+import type { Customer } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
+import { explainEdits } from '../matching/explain-edits.js';
+import { findNumberMismatches, type KnownNumber, knownNumbers } from '../matching/find-number-mismatches.js';
+import { parsePhone } from '../phone/parse-phone.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { checkRecipient } from './check-recipient.js';
+import { messageFor } from './messages.js';
+import { findingSeverity, resolvePolicy } from './policy.js';
 import type { Action, Finding, Severity } from './verdict.js';
 
 /**
@@ -32,7 +38,11 @@ export interface CustomerBaseFinding {
   readonly message: string;
   readonly action: Action;
   readonly severity: Severity;
-  /** The address it should probably be, when the finding blocks and a correction is known. */
+  /**
+   * The address it should probably be, when the finding blocks and a correction is known. For a
+   * duplicate record (`near-miss-other-customer`), only when the other address carries the
+   * customer's own birth date or phone number and this one does not.
+   */
   readonly suggestion?: string;
 }
 
@@ -66,6 +76,55 @@ const AuditCustomerBaseOptionsSchema = CheckOptionsSchema.extend({
 
 const codes: ReadonlySet<string> = new Set(customerBaseFindingCodes);
 
+/** The customer's own numbers (birth date, phones) as they may appear in an address. */
+function ownNumbers(customer: Customer, defaultCountry: string): KnownNumber[] {
+  const phoneDigits = (customer.phones ?? []).flatMap((phone) => {
+    const parsed = parsePhone(phone, customer.country ?? defaultCountry);
+    return parsed ? [parsed.nationalDigits, parsed.nationalNumber] : [];
+  });
+  return knownNumbers({ ...(customer.birthDate ? { birthDate: customer.birthDate } : {}), phoneDigits });
+}
+
+/** Whether the local part of an address carries one of the customer's own numbers, unchanged. */
+function fitsOwnNumbers(address: string, numbers: readonly KnownNumber[]): boolean {
+  const local = address.slice(0, address.lastIndexOf('@'));
+  const runs = local.match(/\d{2,}/g) ?? [];
+  return (
+    runs.some((run) => numbers.some((known) => known.digits === run)) &&
+    findNumberMismatches(local, numbers).length === 0
+  );
+}
+
+/**
+ * A two-digit number one off the last two digits of the customer's birth year (`62` for 1963): the
+ * stored-address reading of the check's number rule. The check itself matches two digits only when
+ * swapped, since any change of two digits typed now is as likely another number; in a stored
+ * address beside the customer's own birth date, a year one off is the common slip (a four-digit
+ * `1962` is already flagged by the check), so it is asked about in the same words.
+ */
+function twoDigitYearSlip(address: string, birthDate: string | undefined) {
+  const year = /^\d{2}(\d{2})-\d{2}-\d{2}$/.exec(birthDate ?? '')?.[1];
+  if (year === undefined) return undefined;
+  const local = address.slice(0, address.lastIndexOf('@'));
+  const run = (local.match(/\d+/g) ?? []).find(
+    (digits) => digits.length === 2 && Math.abs(Number(digits) - Number(year)) === 1,
+  );
+  return run === undefined ? undefined : { digits: run, expected: year, edits: explainEdits(year, run) };
+}
+
+/**
+ * Whether a duplicate record's address may be offered in place of the customer's own. Two records
+ * of the same name one slip apart are each told of the other, so the suggestion would point both
+ * ways; a CRM owner who applied both would move the good record onto the slip. Only the customer's
+ * own facts tell which is right: the suggestion stands when it carries the customer's own number
+ * and the address on file does not, and is dropped when that cannot be told.
+ */
+function suggestionFits(customer: Customer, address: string, suggestion: string, country: string): boolean {
+  const numbers = ownNumbers(customer, country);
+  if (numbers.length === 0) return false;
+  return fitsOwnNumbers(suggestion, numbers) && !fitsOwnNumbers(address, numbers);
+}
+
 /**
  * Finds the incidents that have not happened yet in a customer base: each stored address is checked
  * with `checkRecipient` as if it were being entered again for its customer (its own addresses left
@@ -95,6 +154,7 @@ export function auditCustomerBase(
   // One options object for every check: checkRecipient builds its checker once per options object.
   const checkOptions: CheckOptions = { ...rest, revealOtherCustomers: rest.revealOtherCustomers ?? true };
   const findings: CustomerBaseFinding[] = [];
+  const numberMismatchAction = resolvePolicy(rest.policy)['number-mismatch'];
   const total = directory.size;
   let checked = 0;
   for (const customer of directory.customers()) {
@@ -103,6 +163,13 @@ export function auditCustomerBase(
       const verdict = checkRecipient({ entered: address, customer: alone, directory }, checkOptions);
       for (const finding of verdict.findings) {
         if (!codes.has(finding.code)) continue;
+        const suggestion =
+          verdict.suggestion &&
+          finding.action === 'block' &&
+          (finding.code !== 'near-miss-other-customer' ||
+            suggestionFits(customer, address, verdict.suggestion, rest.defaultCountry ?? 'SE'))
+            ? verdict.suggestion
+            : undefined;
         findings.push({
           code: finding.code as CustomerBaseFindingCode,
           customerId: customer.id,
@@ -110,7 +177,27 @@ export function auditCustomerBase(
           message: finding.message,
           action: finding.action,
           severity: finding.severity,
-          ...(verdict.suggestion && finding.action === 'block' ? { suggestion: verdict.suggestion } : {}),
+          ...(suggestion ? { suggestion } : {}),
+        });
+      }
+      const slip = verdict.findings.some((finding) => finding.code === 'number-mismatch')
+        ? undefined
+        : twoDigitYearSlip(address, customer.birthDate);
+      if (slip && verdict.findings.every((finding) => finding.code !== 'invalid-address')) {
+        const facts = {
+          code: 'number-mismatch' as const,
+          action: numberMismatchAction,
+          severity: findingSeverity['number-mismatch'],
+          source: 'birth-date' as const,
+          ...slip,
+        };
+        findings.push({
+          code: 'number-mismatch',
+          customerId: customer.id,
+          address,
+          message: messageFor(facts, rest.locale ?? 'en'),
+          action: facts.action,
+          severity: facts.severity,
         });
       }
     }

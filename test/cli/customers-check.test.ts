@@ -6,6 +6,8 @@ import { crmExport } from '../support/crm-export.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 const dir = useTempDir();
+/** The files of the trial run of issue 13, kept as they were. */
+const fixture = (name: string) => join(__dirname, '../fixtures/customers-check', name);
 
 beforeAll(async () => {
   await builtCli();
@@ -112,5 +114,48 @@ describe('email-guard customers check', () => {
     const run = await runBuiltCli(['customers', 'check', noId], { cwd: dir.path });
     expect(run.status).toBe(3);
     expect(run.stderr).toContain(`${noId}:1: the header row has no id column`);
+  });
+
+  it('answers 3 naming the file for an export without customer rows: empty, a header only, blank lines', async () => {
+    for (const name of ['empty.csv', 'hdr.csv', 'blank.ndjson']) {
+      const run = await runBuiltCli(['customers', 'check', fixture(name)], { cwd: dir.path });
+      expect(run.status, name).toBe(3);
+      expect(run.stderr.trim().split('\n'), name).toEqual([expect.stringContaining(`${fixture(name)}`)]);
+      expect(run.stderr, name).toContain('no customer rows');
+      expect(run.stdout, name).toBe('');
+    }
+  });
+
+  it('names the customer id and address of a skipped, unreadable or repeated row wherever the row gives them', async () => {
+    const file = fixture('crm.csv');
+    const json = await runBuiltCli(['customers', 'check', file, '--json'], { cwd: dir.path });
+    const { findings } = JSON.parse(json.stdout) as { findings: Finding[] };
+    const rowFindings = findings
+      .filter((finding) => ['unreadable-row', 'invalid-address', 'repeated-id'].includes(finding.kind))
+      .map((finding) => [finding.line, finding.kind, finding.customerId, finding.address]);
+    expect(rowFindings).toEqual([
+      [10, 'unreadable-row', 'C-09', 'ola@ek.se'],
+      [13, 'invalid-address', 'C-12', 'per(at)gustafsson.se'],
+      // The quote never closed swallows the rest of the row: no field of it can be told apart.
+      [14, 'unreadable-row', undefined, undefined],
+      [16, 'repeated-id', 'C-04', 'erik.lind2@telia.com'],
+      [20, 'invalid-address', 'C-19', '<img src=x onerror=alert(1)>@x'],
+    ]);
+    const text = await runBuiltCli(['customers', 'check', file], { cwd: dir.path });
+    expect(text.stdout).toContain(`${file}:13  C-12  invalid-address  per(at)gustafsson.se  `);
+    const csv = join(dir.path, 'rows.csv');
+    await runBuiltCli(['customers', 'check', file, '--out', csv], { cwd: dir.path });
+    expect(readFileSync(csv, 'utf8')).toContain('16,C-04,erik.lind2@telia.com,repeated-id,');
+  });
+
+  it('answers 3 for a folder, and 0 for a clean export whose only note is a column not read', async () => {
+    const folder = await runBuiltCli(['customers', 'check', '.'], { cwd: dir.path });
+    expect(folder.status).toBe(3);
+    expect(folder.stderr).toContain('.: not a file');
+    // Trial 13's clean.csv: its "Anteckning" column is not read, and no customer has a finding.
+    const clean = await runBuiltCli(['customers', 'check', fixture('clean.csv')], { cwd: dir.path });
+    expect(clean.stdout).toContain('0 customers with findings');
+    expect(clean.stdout).toContain('column-not-read');
+    expect(clean.status).toBe(0);
   });
 });

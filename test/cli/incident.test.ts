@@ -73,4 +73,24 @@ describe('email-guard incident', () => {
     expect(noMessage.status).toBe(3);
     expect(noMessage.stderr).toContain('none.eml: cannot be read (ENOENT)');
   });
+
+  it('answers 3 in one line for an --out that is a file, and names a message without a date', async () => {
+    copyFileSync(sent, join(dir.path, 'sent.eml'));
+    writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(facts));
+    writeFileSync(join(dir.path, 'crm.csv'), 'id;name\n');
+    const onFile = await runBuiltCli(
+      args().map((arg) => (arg === join(dir.path, 'incident') ? join(dir.path, 'crm.csv') : arg)),
+      { cwd: dir.path },
+    );
+    expect(onFile.status).toBe(3);
+    expect(onFile.stderr.trim().split('\n')).toEqual([expect.stringContaining(join(dir.path, 'crm.csv'))]);
+    expect(onFile.stderr).not.toContain('EEXIST');
+    expect(readFileSync(join(dir.path, 'crm.csv'), 'utf8')).toBe('id;name\n');
+    // Trial 13's garbage.eml: no Date field, so the time it was sent comes from nowhere.
+    const garbage = resolve(__dirname, '../fixtures/incident/garbage.eml');
+    const noDate = await runBuiltCli(args(['--message', garbage]), { cwd: dir.path });
+    expect(noDate.status).toBe(3);
+    // The message is blamed, not the facts file (which may say when it was sent instead).
+    expect(noDate.stderr).toContain(`email-guard: ${garbage}: the message has no readable Date field`);
+  });
 });

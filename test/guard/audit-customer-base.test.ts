@@ -30,6 +30,53 @@ describe('auditCustomerBase', () => {
     expect(findings[0]?.message).toContain('C-3');
   });
 
+  it("suggests a duplicate record only towards the address that fits the customer's own birth date", () => {
+    // Trial 13: C-01 is born 1985 and has 1985 in the address; C-06, same name, has the slip 198.
+    const anna = {
+      id: 'C-01',
+      name: 'Anna Svensson',
+      emails: ['anna.svensson1985@gmail.com'],
+      birthDate: '1985-04-12',
+    };
+    const slip = { id: 'C-06', name: 'Anna Svensson', emails: ['anna.svensson198@gmail.com'] };
+    const suggestions = (customers: (typeof anna | typeof slip)[]) =>
+      auditCustomerBase({ directory: createDirectory(customers) })
+        .filter((finding) => finding.code === 'near-miss-other-customer')
+        .map((finding) => [finding.customerId, finding.suggestion]);
+    // C-06 has no birth date: which of the two is right cannot be told, so neither is moved.
+    expect(suggestions([anna, slip])).toEqual([
+      ['C-01', undefined],
+      ['C-06', undefined],
+    ]);
+    // Born 1985 too: the slip is moved onto the address that fits, never the other way.
+    expect(suggestions([anna, { ...slip, birthDate: '1985-04-12' }])).toEqual([
+      ['C-01', undefined],
+      ['C-06', 'anna.svensson1985@gmail.com'],
+    ]);
+  });
+
+  it('flags a two-digit year one off the birth year as it flags a four-digit one', () => {
+    // Trial 13: born 1963, `lars.nilsson1962` was flagged and `lars.nilsson62` was not.
+    const lars = (email: string) => ({
+      id: 'C-03',
+      name: 'Lars Nilsson',
+      emails: [email],
+      birthDate: '1963-05-01',
+    });
+    const mismatches = (email: string) =>
+      auditCustomerBase({ directory: createDirectory([lars(email)]) })
+        .filter((finding) => finding.code === 'number-mismatch')
+        .map((finding) => [finding.address, finding.action, finding.message]);
+    expect(mismatches('lars.nilsson62@outlook.com')).toEqual([
+      ['lars.nilsson62@outlook.com', 'confirm', expect.stringContaining('63')],
+    ]);
+    expect(mismatches('lars.nilsson1962@outlook.com')).toHaveLength(1);
+    // The right year, and numbers that are no slip of it, raise nothing.
+    expect(mismatches('lars.nilsson63@outlook.com')).toEqual([]);
+    expect(mismatches('lars.nilsson77@outlook.com')).toEqual([]);
+    expect(mismatches('lars.nilsson621@outlook.com')).toEqual([]);
+  });
+
   it('words its findings in the locale asked for, and reports progress', () => {
     const progress: [number, number][] = [];
     const findings = auditCustomerBase(
