@@ -8,7 +8,8 @@ import { parsePhone } from '../phone/parse-phone.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { checkRecipient } from './check-recipient.js';
 import { messageFor } from './messages.js';
-import { findingSeverity, resolvePolicy } from './policy.js';
+import { findingSeverity } from './policy.js';
+import { resolvePolicy } from './resolve-policy.js';
 import type { Action, Finding, Severity } from './verdict.js';
 
 /**
