@@ -1,7 +1,18 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usePipelineFixture } from '../support/pipeline.js';
-import { fixtureServer, GOOD, holdOrder, TOKEN, TYPO } from './support.js';
+import {
+  cookiesOf,
+  csrfOf,
+  fixtureServer,
+  form,
+  formHeaders,
+  GOOD,
+  holdOrder,
+  logIn,
+  TOKEN,
+  TYPO,
+} from './support.js';
 
 const fixture = usePipelineFixture();
 let app: FastifyInstance | undefined;
@@ -9,40 +20,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-const form = (fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields))
-    for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
-  return body.toString();
-};
-const formHeaders = (cookie: string) => ({ 'content-type': 'application/x-www-form-urlencoded', cookie });
-
-function cookiesOf(response: LightMyRequestResponse): string {
-  return response.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
-}
-function csrfOf(page: string): string {
-  const match = /name="csrf" value="([^"]+)"/.exec(page);
-  if (!match?.[1]) throw new Error('no CSRF token on the page');
-  return match[1];
-}
-
-/** Logs in through the form; resolves with the session cookie and the session's CSRF token. */
-async function logIn(server: FastifyInstance, name = 'lena@butiken.se') {
-  const loginPage = await server.inject({ method: 'GET', url: '/login' });
-  const posted = await server.inject({
-    method: 'POST',
-    url: '/login',
-    headers: formHeaders(cookiesOf(loginPage)),
-    payload: form({ csrf: csrfOf(loginPage.body), name, token: TOKEN }),
-  });
-  expect(posted.statusCode).toBe(303);
-  const session = posted.cookies.find((cookie) => cookie.name === 'email_guard_session');
-  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-  const cookie = `email_guard_session=${session?.value}`;
-  const holds = await server.inject({ method: 'GET', url: '/holds', headers: { cookie } });
-  return { cookie, csrf: csrfOf(holds.body), holds };
-}
 
 describe('the review page', () => {
   it('sends a visitor without a session to the login form, and refuses a wrong token', async () => {
