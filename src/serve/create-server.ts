@@ -218,6 +218,15 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         }),
       );
     }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(
+        reply,
+        problem('unsupported-media-type', 415, 'The request body must be JSON', {
+          detail: 'send Content-Type: application/json',
+          field: 'headers.content-type',
+        }),
+      );
+    }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (a body that is not JSON, an unsupported media type): their
@@ -233,7 +242,6 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   );
 
   app.register(fastifyCookie, { secret: context.sessionSecret });
-  app.register(fastifyFormbody, { bodyLimit: options.bodyLimit ?? 65_536 });
   app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -294,12 +302,20 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         }),
       );
     });
+    // The API takes JSON only (the schemas describe JSON bodies): Fastify's own text/plain parser is
+    // removed here, and form bodies are parsed only for the pages, so anything else is answered 415.
+    api.removeContentTypeParser('text/plain');
     api.get('/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
     await registerCheckRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
     await registerHoldRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
   });
 
-  app.register(async (pages) => registerReviewPages(pages, context));
+  // Form bodies for the pages' HTML forms only; registered inside their plugin, so the API never
+  // parses one.
+  app.register(async (pages) => {
+    await pages.register(fastifyFormbody, { bodyLimit: options.bodyLimit ?? 65_536 });
+    await registerReviewPages(pages, context);
+  });
 
   // The hook for the order form (/demo): src/serve/order-form/ registers its routes through
   // ServerOptions.registerOrderForm; this server writes none of them.
