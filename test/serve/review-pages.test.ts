@@ -74,7 +74,24 @@ describe('the review page', () => {
     const page = await server.inject({ method: 'GET', url: '/holds?lang=sv', headers: { cookie } });
     expect(page.body).toContain('<html lang="sv">');
     expect(page.body).toContain('<h1>Stoppade meddelanden</h1>');
-    expect(page.body).toContain('stoppa');
+    expect(page.body).toContain('<span class="block">Stoppa</span>');
+  });
+
+  it("names the action with a word of the page's language, not the API's code", async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie } = await logIn(server);
+    for (const [lang, word] of [
+      ['en', 'Block'],
+      ['sv', 'Stoppa'],
+    ] as const) {
+      for (const url of [`/holds?lang=${lang}`, `/holds/${id}?lang=${lang}`]) {
+        const page = await server.inject({ method: 'GET', url, headers: { cookie } });
+        expect(page.body, url).toContain(`<span class="block">${word}</span>`);
+        expect(page.body, url).not.toContain('<span class="block">block</span>');
+      }
+    }
   });
 
   it("shows a message's headers and its body as escaped text, loading nothing", async () => {
