@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -24,6 +29,11 @@ import { logSerializers } from './log-serializers.js';
 import { problem, sendProblem } from './problem-details.js';
 import { registerReviewPages } from './review-pages.js';
 import { sameSecret } from './same-secret.js';
+import { createSessionStore, SESSION_COOKIE, type Session, type SessionStore } from './session-store.js';
+
+// The routes a logged-in page may call with its session instead of the bearer token: the checks the
+// order form asks for, and nothing that changes a held message.
+const SESSION_ROUTES: ReadonlySet<string> = new Set(['/v1/check', '/v1/check-phone']);
 
 /** Options of {@link createServer}. */
 export interface ServerOptions {
@@ -76,8 +86,8 @@ export interface ServerOptions {
   readonly sessionSecret?: string;
   /**
    * The hook for the order form (`/demo`): called with the server before it starts, to register
-   * the form's routes (`registerOrderForm` from `src/serve/order-form/`). The form's own check
-   * calls `POST /v1/check`.
+   * the form's routes (`registerOrderForm` from `src/serve/order-form/`). The form needs the same
+   * login as the review page; its own check calls `POST /v1/check` with the session and its CSRF token.
    * @default undefined (no `/demo`)
    */
   readonly registerOrderForm?: (app: FastifyInstance, context: ServerContext) => void | Promise<void>;
@@ -92,6 +102,10 @@ export interface ServerContext {
   /** Whether a bearer token or a login's token is the server's. `true` for anything when there is none. */
   isToken(given: string | undefined): boolean;
   readonly sessionSecret: string;
+  /** The pages' sessions (the review page and the order form share one login). */
+  readonly sessions: SessionStore;
+  /** The session of a request's signed cookie, when it has a live one. */
+  sessionOf(request: FastifyRequest): Session | undefined;
 }
 
 /**
@@ -133,6 +147,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   app.setSerializerCompiler(serializerCompiler);
 
   const guards = new Map<Locale, Guard>();
+  const sessions = createSessionStore();
   const context: ServerContext = {
     options,
     locale: options.locale ?? 'en',
@@ -153,6 +168,13 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       return given !== undefined && sameSecret(given, options.token);
     },
     sessionSecret: options.sessionSecret ?? randomBytes(32).toString('base64url'),
+    sessions,
+    sessionOf(request) {
+      const raw = request.cookies[SESSION_COOKIE];
+      if (!raw) return undefined;
+      const unsigned = request.unsignCookie(raw);
+      return unsigned.valid && unsigned.value ? sessions.get(unsigned.value) : undefined;
+    },
   };
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -196,6 +218,15 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         }),
       );
     }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(
+        reply,
+        problem('unsupported-media-type', 415, 'The request body must be JSON', {
+          detail: 'send Content-Type: application/json',
+          field: 'headers.content-type',
+        }),
+      );
+    }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (a body that is not JSON, an unsupported media type): their
@@ -211,7 +242,6 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   );
 
   app.register(fastifyCookie, { secret: context.sessionSecret });
-  app.register(fastifyFormbody, { bodyLimit: options.bodyLimit ?? 65_536 });
   app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -247,6 +277,22 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       const header = request.headers.authorization;
       const match = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header) : null;
       if (context.isToken(match?.[1])) return;
+      // The order form's own check: the session cookie alone would let any page that makes the
+      // browser post here use it (OWASP CSRF Prevention Cheat Sheet), so the session's CSRF token
+      // must come too, in a header another site cannot set without a CORS preflight (Fetch §4.8).
+      const session =
+        match || !SESSION_ROUTES.has(request.routeOptions.url ?? '') ? undefined : context.sessionOf(request);
+      if (session) {
+        const csrf = request.headers['x-csrf-token'];
+        if (typeof csrf === 'string' && sameSecret(csrf, session.csrf)) return;
+        return sendProblem(
+          reply,
+          problem('unauthorized', 401, "The page's CSRF token is required with its session", {
+            detail: 'send X-CSRF-Token: <the token the page carries> with the session cookie',
+            field: 'headers.x-csrf-token',
+          }),
+        );
+      }
       reply.header('www-authenticate', 'Bearer realm="email-guard"');
       return sendProblem(
         reply,
@@ -256,12 +302,20 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         }),
       );
     });
+    // The API takes JSON only (the schemas describe JSON bodies): Fastify's own text/plain parser is
+    // removed here, and form bodies are parsed only for the pages, so anything else is answered 415.
+    api.removeContentTypeParser('text/plain');
     api.get('/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
     await registerCheckRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
     await registerHoldRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
   });
 
-  app.register(async (pages) => registerReviewPages(pages, context));
+  // Form bodies for the pages' HTML forms only; registered inside their plugin, so the API never
+  // parses one.
+  app.register(async (pages) => {
+    await pages.register(fastifyFormbody, { bodyLimit: options.bodyLimit ?? 65_536 });
+    await registerReviewPages(pages, context);
+  });
 
   // The hook for the order form (/demo): src/serve/order-form/ registers its routes through
   // ServerOptions.registerOrderForm; this server writes none of them.

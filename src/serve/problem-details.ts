@@ -33,6 +33,7 @@ export type ProblemType =
   | 'not-configured'
   | 'send-failed'
   | 'body-too-large'
+  | 'unsupported-media-type'
   | 'internal';
 
 /** Builds a problem of one of the service's types. */

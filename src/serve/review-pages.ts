@@ -10,9 +10,8 @@ import { html, SafeHtml } from './html.js';
 import { readHeldMessage } from './read-held-message.js';
 import { releaseHeld } from './release-held.js';
 import { sameSecret } from './same-secret.js';
-import { createSessionStore, type Session } from './session-store.js';
+import { SESSION_COOKIE, type Session } from './session-store.js';
 
-const SESSION_COOKIE = 'email_guard_session';
 const LOGIN_COOKIE = 'email_guard_login';
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:70rem;padding:1rem;color:#1a1a1a}
@@ -37,6 +36,11 @@ const CONTENT_SECURITY_POLICY = [
 interface PageRequest {
   readonly lang: Locale;
   readonly texts: PageTexts;
+}
+
+/** Where the login leads: the order form when `?next=/demo` asked for it, else the held messages. */
+function nextPage(request: FastifyRequest): '/demo' | '/holds' {
+  return (request.query as { next?: unknown } | undefined)?.next === '/demo' ? '/demo' : '/holds';
 }
 
 /** The language of a page: `?lang=sv|en`, else the server's. */
@@ -104,14 +108,8 @@ function verdictClass(action: string): string {
  * signed) after the login form, a CSRF token on every form, English and Swedish (`?lang=`).
  */
 export async function registerReviewPages(app: FastifyInstance, context: ServerContext): Promise<void> {
-  const sessions = createSessionStore();
-
-  function sessionOf(request: FastifyRequest): Session | undefined {
-    const raw = request.cookies[SESSION_COOKIE];
-    if (!raw) return undefined;
-    const unsigned = request.unsignCookie(raw);
-    return unsigned.valid && unsigned.value ? sessions.get(unsigned.value) : undefined;
-  }
+  const { sessions } = context;
+  const sessionOf = (request: FastifyRequest) => context.sessionOf(request);
 
   function validCsrf(request: FastifyRequest, session: Session): boolean {
     return sameSecret(field(request.body, 'csrf'), session.csrf);
@@ -138,7 +136,7 @@ export async function registerReviewPages(app: FastifyInstance, context: ServerC
     const main = html`<h1>${texts.loginHeading}</h1>
 ${error ? html`<p class="alert" role="alert" id="login-error">${error}</p>` : ''}
 <p>${texts.loginIntro}</p>
-<form method="post" action="/login?lang=${page.lang}">
+<form method="post" action="/login?lang=${page.lang}${nextPage(request) === '/demo' ? '&next=%2Fdemo' : ''}">
 <input type="hidden" name="csrf" value="${nonce}">
 <label for="name">${texts.name}</label>
 <p class="hint" id="name-hint">${texts.nameHint}</p>
@@ -165,7 +163,7 @@ ${tokenField}
     reply.clearCookie(LOGIN_COOKIE, { path: '/' });
     reply.setCookie(SESSION_COOKIE, session.id, cookieOptions(request));
     request.log.info('reviewer logged in');
-    return redirect(reply, `/holds?lang=${page.lang}`);
+    return redirect(reply, `${nextPage(request)}?lang=${page.lang}`);
   });
 
   app.post('/logout', async (request, reply) => {

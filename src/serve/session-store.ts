@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 
+/** The name of the signed cookie that carries a session's id. */
+export const SESSION_COOKIE = 'email_guard_session';
+
 /** A reviewer logged in to the pages. */
 export interface Session {
   readonly id: string;
   /** Who the reviewer said they are: recorded as who released a message. */
   readonly user: string;
-  /** The token every form POST of this session must carry (the synchronizer token pattern). */
+  /**
+   * The token every form POST of this session must carry, and the order form's calls to the check
+   * routes in the `X-CSRF-Token` header (the synchronizer token pattern).
+   */
   readonly csrf: string;
   readonly expires: number;
 }

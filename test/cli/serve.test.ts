@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { GOOD, TOKEN, TYPO } from '../serve/support.js';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { customers, temporaryDirectory } from '../support/pipeline.js';
 import { type StartedServer, startServer } from '../support/started-server.js';
 
@@ -136,4 +137,28 @@ describe('email-guard serve', () => {
     expect(help).toContain('--host <host>');
     expect(help).toContain('$ EMAIL_GUARD_TOKEN=');
   });
+});
+
+describe('the other commands at start', () => {
+  it('load neither Fastify nor the serve command, for --help as for work', async () => {
+    await builtCli();
+    for (const args of [['check', '--help'], ['holds', '--help'], ['--help']]) {
+      const log = join(folder.path, `imports-${args.join('')}.txt`);
+      const run = await runBuiltCli(args, {
+        cwd: folder.path,
+        env: {
+          NODE_OPTIONS: `--import ${join(root, 'test/support/record-imports.mjs')}`,
+          EMAIL_GUARD_IMPORTS_LOG: log,
+        },
+      });
+      expect(run.status, args.join(' ')).toBe(0);
+      const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      // The recording works: the command's own chunk is in it.
+      expect(loaded.some((url) => url.endsWith('/cli.js'))).toBe(true);
+      expect(
+        loaded.filter((url) => /fastify|pino|\/run-serve-|\/create-server-|\/create-order-form-/.test(url)),
+        args.join(' '),
+      ).toEqual([]);
+    }
+  }, 120_000);
 });

@@ -79,6 +79,25 @@ describe('POST /v1/check', () => {
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it('refuses a form-encoded or plain-text body with 415: the API takes JSON only', async () => {
+    app = fixtureServer(fixture);
+    for (const [type, payload] of [
+      ['application/x-www-form-urlencoded', `entered=${encodeURIComponent(TYPO)}&customerId=C-1001`],
+      ['text/plain', JSON.stringify({ entered: TYPO, customerId: 'C-1001' })],
+    ] as const) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/check',
+        headers: { ...auth, 'content-type': type },
+        payload,
+      });
+      expect(response.statusCode, type).toBe(415);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json()).toMatchObject({ status: 415, field: 'headers.content-type' });
+      expect(response.json().type).toMatch(/docs\/serve\.md#unsupported-media-type$/);
+    }
+  });
+
   it('refuses a body over the size limit with 413', async () => {
     app = fixtureServer(fixture, { bodyLimit: 1024 });
     const response = await app.inject({

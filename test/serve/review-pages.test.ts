@@ -1,7 +1,18 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usePipelineFixture } from '../support/pipeline.js';
-import { fixtureServer, GOOD, holdOrder, TOKEN, TYPO } from './support.js';
+import {
+  cookiesOf,
+  csrfOf,
+  fixtureServer,
+  form,
+  formHeaders,
+  GOOD,
+  holdOrder,
+  logIn,
+  TOKEN,
+  TYPO,
+} from './support.js';
 
 const fixture = usePipelineFixture();
 let app: FastifyInstance | undefined;
@@ -9,40 +20,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-const form = (fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields))
-    for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
-  return body.toString();
-};
-const formHeaders = (cookie: string) => ({ 'content-type': 'application/x-www-form-urlencoded', cookie });
-
-function cookiesOf(response: LightMyRequestResponse): string {
-  return response.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
-}
-function csrfOf(page: string): string {
-  const match = /name="csrf" value="([^"]+)"/.exec(page);
-  if (!match?.[1]) throw new Error('no CSRF token on the page');
-  return match[1];
-}
-
-/** Logs in through the form; resolves with the session cookie and the session's CSRF token. */
-async function logIn(server: FastifyInstance, name = 'lena@butiken.se') {
-  const loginPage = await server.inject({ method: 'GET', url: '/login' });
-  const posted = await server.inject({
-    method: 'POST',
-    url: '/login',
-    headers: formHeaders(cookiesOf(loginPage)),
-    payload: form({ csrf: csrfOf(loginPage.body), name, token: TOKEN }),
-  });
-  expect(posted.statusCode).toBe(303);
-  const session = posted.cookies.find((cookie) => cookie.name === 'email_guard_session');
-  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-  const cookie = `email_guard_session=${session?.value}`;
-  const holds = await server.inject({ method: 'GET', url: '/holds', headers: { cookie } });
-  return { cookie, csrf: csrfOf(holds.body), holds };
-}
 
 describe('the review page', () => {
   it('sends a visitor without a session to the login form, and refuses a wrong token', async () => {
@@ -97,7 +74,24 @@ describe('the review page', () => {
     const page = await server.inject({ method: 'GET', url: '/holds?lang=sv', headers: { cookie } });
     expect(page.body).toContain('<html lang="sv">');
     expect(page.body).toContain('<h1>Stoppade meddelanden</h1>');
-    expect(page.body).toContain('stoppa');
+    expect(page.body).toContain('<span class="block">Stoppa</span>');
+  });
+
+  it("names the action with a word of the page's language, not the API's code", async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie } = await logIn(server);
+    for (const [lang, word] of [
+      ['en', 'Block'],
+      ['sv', 'Stoppa'],
+    ] as const) {
+      for (const url of [`/holds?lang=${lang}`, `/holds/${id}?lang=${lang}`]) {
+        const page = await server.inject({ method: 'GET', url, headers: { cookie } });
+        expect(page.body, url).toContain(`<span class="block">${word}</span>`);
+        expect(page.body, url).not.toContain('<span class="block">block</span>');
+      }
+    }
   });
 
   it("shows a message's headers and its body as escaped text, loading nothing", async () => {

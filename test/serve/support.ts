@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
@@ -61,3 +62,40 @@ export async function holdOrder(fixture: PipelineFixture, to: string, text = 'Ta
 }
 
 export const holdsDir = (fixture: PipelineFixture) => join(fixture.dir, 'held');
+
+export const form = (fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields))
+    for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+  return body.toString();
+};
+export const formHeaders = (cookie: string) => ({
+  'content-type': 'application/x-www-form-urlencoded',
+  cookie,
+});
+
+export function cookiesOf(response: LightMyRequestResponse): string {
+  return response.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}
+export function csrfOf(page: string): string {
+  const match = /name="csrf" value="([^"]+)"/.exec(page);
+  if (!match?.[1]) throw new Error('no CSRF token on the page');
+  return match[1];
+}
+
+/** Logs in through the form; resolves with the session cookie and the session's CSRF token. */
+export async function logIn(server: FastifyInstance, name = 'lena@butiken.se') {
+  const loginPage = await server.inject({ method: 'GET', url: '/login' });
+  const posted = await server.inject({
+    method: 'POST',
+    url: '/login',
+    headers: formHeaders(cookiesOf(loginPage)),
+    payload: form({ csrf: csrfOf(loginPage.body), name, token: TOKEN }),
+  });
+  expect(posted.statusCode).toBe(303);
+  const session = posted.cookies.find((cookie) => cookie.name === 'email_guard_session');
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+  const cookie = `email_guard_session=${session?.value}`;
+  const holds = await server.inject({ method: 'GET', url: '/holds', headers: { cookie } });
+  return { cookie, csrf: csrfOf(holds.body), holds };
+}

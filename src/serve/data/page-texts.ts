@@ -42,6 +42,7 @@ export interface PageTexts {
   readonly language: string;
   /** The name of the language switch, for screen readers. */
   readonly languageNav: string;
+  /** The verdict's action as the page says it (the API's codes stay `send`, `confirm`, `block`). */
   readonly actions: Record<'send' | 'confirm' | 'block', string>;
   readonly loggedInAs: (user: string) => string;
 }
@@ -89,7 +90,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
     notReleased: 'The message was not released',
     language: 'Svenska',
     languageNav: 'Language',
-    actions: { send: 'send', confirm: 'confirm', block: 'block' },
+    actions: { send: 'Send', confirm: 'Confirm', block: 'Block' },
     loggedInAs: (user) => `Logged in as ${user}`,
   },
   sv: {
@@ -133,7 +134,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
     notReleased: 'Meddelandet släpptes inte',
     language: 'English',
     languageNav: 'Språk',
-    actions: { send: 'skicka', confirm: 'bekräfta', block: 'stoppa' },
+    actions: { send: 'Skicka', confirm: 'Bekräfta', block: 'Stoppa' },
     loggedInAs: (user) => `Inloggad som ${user}`,
   },
 };

@@ -29,7 +29,8 @@ const SCRIPT_NAME = /^[\w-]+\.js$/;
 /**
  * The order form (`GET /demo`) as the hook `createServer({ registerOrderForm })` takes: the
  * server-rendered form and its one script, the browser build of the check, which asks
- * `POST /v1/check` for the directory's findings. `?lang=sv` or `?lang=en` picks the language.
+ * `POST /v1/check` for the directory's findings. The form needs the review page's login (a visitor
+ * without a session is sent to `/login`); the script sends the session's CSRF token in `X-CSRF-Token`. `?lang=sv` or `?lang=en` picks the language.
  *
  * @example
  * ```ts
@@ -50,22 +51,38 @@ export function createOrderForm(
     );
 
     app.get<{ Querystring: { lang?: string } }>('/demo', async (request, reply) => {
+      const lang = request.query.lang;
+      const locale: Locale = lang === 'sv' || lang === 'en' ? lang : context.locale;
+      // The page holds the customers' records and calls the check with the session: the same login
+      // as the review page.
+      const session = context.sessionOf(request);
+      if (!session)
+        return reply
+          .code(303)
+          .header('location', `/login?lang=${locale}&next=%2Fdemo`)
+          .header('cache-control', 'no-store')
+          .send();
       // Run from the sources (no `npm run build`), the server has the API but no form script.
       if (!scripts.has('order-form.js'))
         return reply
           .code(503)
           .header('content-type', 'text/plain; charset=utf-8')
           .send(`The order form's script is not built: no order-form.js in ${scriptDir} (npm run build).`);
-      const lang = request.query.lang;
-      const locale: Locale = lang === 'sv' || lang === 'en' ? lang : context.locale;
       return reply
         .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
         .header(
           'content-security-policy',
           "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
         )
         .send(
-          renderOrderForm({ locale, customers, scriptUrl: '/demo/order-form.js', checkUrl: '/v1/check' }),
+          renderOrderForm({
+            locale,
+            customers,
+            scriptUrl: '/demo/order-form.js',
+            checkUrl: '/v1/check',
+            csrf: session.csrf,
+          }),
         );
     });
 

@@ -143,7 +143,8 @@ function startOrderForm(form: HTMLFormElement): void {
     try {
       const response = await fetch(form.dataset.checkUrl ?? '/v1/check', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // The session's CSRF token: the server takes the session cookie only with it.
+        headers: { 'content-type': 'application/json', 'x-csrf-token': form.dataset.csrf ?? '' },
         credentials: 'same-origin',
         body: JSON.stringify(body),
       });

@@ -11,6 +11,8 @@ export interface OrderFormPage {
   readonly scriptUrl: string;
   /** Where the page asks the server for the directory's findings. */
   readonly checkUrl: string;
+  /** The session's CSRF token, which the script sends with its check in `X-CSRF-Token`. */
+  readonly csrf: string;
 }
 
 // HTML text and attribute values (HTML Living Standard §13.1.2.3, §13.1.2.6): these five are all
@@ -29,7 +31,7 @@ const escapeHtml = (text: string): string =>
  *
  * @example
  * ```ts
- * renderOrderForm({ locale: 'en', customers: [], scriptUrl: '/demo/order-form.js', checkUrl: '/v1/check' });
+ * renderOrderForm({ locale: 'en', customers: [], scriptUrl: '/demo/order-form.js', checkUrl: '/v1/check', csrf: session.csrf });
  * ```
  */
 export function renderOrderForm(page: OrderFormPage): string {
@@ -65,7 +67,7 @@ button[type="submit"] { font: inherit; padding: .4rem .8rem; }
 <main>
 <h1>${escapeHtml(text.title)}</h1>
 <p>${escapeHtml(text.intro)}</p>
-<form data-order-form method="post" action="${escapeHtml(page.checkUrl)}" data-locale="${page.locale}" data-check-url="${escapeHtml(page.checkUrl)}" data-customers="${escapeHtml(JSON.stringify(page.customers))}" novalidate>
+<form data-order-form method="post" action="${escapeHtml(page.checkUrl)}" data-locale="${page.locale}" data-check-url="${escapeHtml(page.checkUrl)}" data-csrf="${escapeHtml(page.csrf)}" data-customers="${escapeHtml(JSON.stringify(page.customers))}" novalidate>
 <p><label for="customer">${escapeHtml(text.customer)}</label><select id="customer" name="customer"><option value="">${escapeHtml(text.newCustomer)}</option>${options}</select></p>
 ${input('name', text.name, 'text', ' autocomplete="off"')}
 ${input('birthDate', text.birthDate, 'text', ' inputmode="numeric" autocomplete="off"')}

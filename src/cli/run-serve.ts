@@ -1,0 +1,127 @@
+import { stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Transporter } from 'nodemailer';
+import type { AsyncDirectory } from '../contacts/async-directory.js';
+import type { Directory } from '../contacts/create-directory.js';
+import { createGuard } from '../guard/create-guard.js';
+import { createFileHoldStore } from '../nodemailer/create-file-hold-store.js';
+import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
+import type { HoldStore } from '../nodemailer/hold-store.js';
+import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
+import { isLoopbackHost } from '../serve/is-loopback-host.js';
+import { createOrderForm } from '../serve/order-form/create-order-form.js';
+import { unreadableFailure, usageFailure } from './exit-codes.js';
+import type { CommandContext } from './program-context.js';
+import { readCustomers } from './read-customers.js';
+
+/** The options of `email-guard serve`, as commander parsed them. */
+export interface ServeFlags {
+  readonly customers?: string;
+  readonly database?: string;
+  readonly holds?: string;
+  readonly smtp?: string;
+  readonly auditLog?: string;
+  readonly port: string;
+  readonly host: string;
+  readonly locale: 'sv' | 'en';
+}
+
+/** The environment variable that holds the token every route but /healthz requires. */
+const TOKEN_VARIABLE = 'EMAIL_GUARD_TOKEN';
+/** The environment variable that holds the hold store's sealing key, as for `email-guard holds`. */
+const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
+
+/**
+ * Runs `email-guard serve` with its parsed options: opens the directory, the hold store and the
+ * SMTP transport, listens with `createServer`, and stops on SIGINT or SIGTERM.
+ */
+export async function runServe(flags: ServeFlags, context: CommandContext): Promise<void> {
+  if (flags.customers !== undefined && flags.database !== undefined)
+    throw usageFailure('give either --customers FILE or --database URL, not both');
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw usageFailure(`--port: ${flags.port} is not a TCP port (0-65535)`);
+  const token = process.env[TOKEN_VARIABLE] || undefined;
+  // Without a token anyone who reaches the port may read held mail: only this machine may then.
+  if (token === undefined && !isLoopbackHost(flags.host))
+    throw usageFailure(
+      `refusing to listen on ${flags.host} without a token: set ${TOKEN_VARIABLE}, or listen on 127.0.0.1`,
+    );
+
+  const closers: (() => Promise<unknown> | unknown)[] = [];
+  let directory: Directory | AsyncDirectory | undefined;
+  let holdStore: HoldStore | undefined;
+  if (flags.customers !== undefined) {
+    const file = await readCustomers(flags.customers, context.progress());
+    context.reportProblems(flags.customers, file.problems);
+    directory = file.directory;
+  }
+  if (flags.database !== undefined) {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: flags.database });
+    closers.push(() => pool.end());
+    const { createPostgresDirectory } = await import('../postgres/create-postgres-directory.js');
+    directory = createPostgresDirectory({ pool });
+    if (flags.holds === undefined) {
+      const { createPostgresHoldStore } = await import('../postgres/create-postgres-hold-store.js');
+      holdStore = createPostgresHoldStore({ pool });
+    }
+  }
+  if (flags.holds !== undefined) {
+    const info = await stat(flags.holds).catch(() => undefined);
+    if (!info?.isDirectory()) throw unreadableFailure(`${flags.holds}: no hold store folder there`);
+    const key = process.env[KEY_VARIABLE];
+    holdStore = createFileHoldStore(flags.holds, key ? { key } : {});
+  }
+  let transporter: Transporter | undefined;
+  if (flags.smtp !== undefined) {
+    if (!holdStore) throw usageFailure('--smtp releases held messages: give --holds DIR too');
+    const { default: nodemailer } = await import('nodemailer');
+    try {
+      transporter = nodemailer.createTransport(flags.smtp);
+    } catch (error) {
+      throw usageFailure(`--smtp: ${(error as Error).message}`);
+    }
+    const auditFile = flags.auditLog ?? `${(flags.holds ?? 'held-mail').replace(/[/\\]+$/, '')}.audit.jsonl`;
+    transporter.use(
+      'compile',
+      nodemailerGuard({
+        guard: createGuard({ ...(directory ? { directory } : {}) }),
+        holdStore,
+        auditLog: createJsonLinesAuditLog(auditFile),
+      }),
+    );
+    const opened = transporter;
+    closers.push(() => opened.close());
+  }
+
+  // Loaded here, not at the top: the other commands never pay for starting Fastify.
+  const { createServer } = await import('../serve/create-server.js');
+  const app = createServer({
+    ...(directory ? { directory } : {}),
+    ...(holdStore ? { holdStore } : {}),
+    ...(transporter ? { transporter } : {}),
+    ...(token ? { token } : {}),
+    locale: flags.locale,
+    logger: { level: 'info', stream: { write: (line) => context.out(line) } },
+    // The order form for new customers; the directory's findings come from /v1/check.
+    registerOrderForm: createOrderForm(),
+  });
+  try {
+    await app.listen({ port, host: flags.host });
+  } catch (error) {
+    for (const close of closers) await close();
+    throw unreadableFailure(`cannot listen on ${flags.host}:${port}: ${(error as Error).message}`);
+  }
+  const address = app.server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  context.warn(`email-guard serve: listening on http://${shown}:${address.port}`);
+  if (token === undefined)
+    context.warn(`email-guard serve: no ${TOKEN_VARIABLE}: every route is open to this machine`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await app.close();
+  for (const close of closers) await close();
+}
