@@ -97,7 +97,9 @@ function checkSentRecipient(
     // The message names its customer: the full check, as the guard would have made it.
     const verdict = checkRecipient({ entered: address, customer, directory }, checkOptions[locale]);
     const finding = verdict.findings.find((candidate) => hitCodes.has(candidate.code));
-    if (!finding) return undefined;
+    // The customer's own stored address can itself be at a mistyped provider (`hotmial.se`): the
+    // check takes a known address as right, but the mail never reached the customer.
+    if (!finding) return domainTypoHit(address, locale, customer);
     return {
       recipient: address,
       customerId: customer.id,
@@ -112,7 +114,11 @@ function checkSentRecipient(
   }
   // No customer named: a known mailbox is fine; one slip from one is a near miss of it.
   const matches = directory.findAddress({ entered: address });
-  if (matches.some((match) => match.distance === 0)) return undefined;
+  const exact = matches.find((match) => match.distance === 0);
+  if (exact) {
+    const owner = directory.get(exact.customerId);
+    return domainTypoHit(address, locale, owner ?? { id: exact.customerId });
+  }
   const near = matches[0];
   if (near) {
     const others =
@@ -133,12 +139,26 @@ function checkSentRecipient(
           : `One slip from ${near.address}, the address of customer ${near.customerId}${others}.`,
     };
   }
+  return domainTypoHit(address, locale, undefined);
+}
+
+/**
+ * A recipient at a mistyped domain (`findDomainTypo`, the same table `customers check` uses), named
+ * for the customer whose address it is when it is a stored one.
+ */
+function domainTypoHit(
+  address: string,
+  locale: 'sv' | 'en',
+  customer: { readonly id: string; readonly name?: string | undefined } | undefined,
+): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
   const at = address.lastIndexOf('@');
   const typo = at > 0 ? findDomainTypo(address.slice(at + 1).toLowerCase()) : undefined;
   if (!typo) return undefined;
   const intended = typo.suggestedDomain ? `${address.slice(0, at)}@${typo.suggestedDomain}` : undefined;
   return {
     recipient: address,
+    ...(customer ? { customerId: customer.id } : {}),
+    ...(customer?.name ? { customerName: customer.name } : {}),
     ...(intended ? { intended } : {}),
     finding: 'domain-typo',
     reason: typo.suggestedDomain

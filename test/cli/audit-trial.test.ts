@@ -1,0 +1,45 @@
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+// Inputs of a user trial of the command (issue 13): a Swedish CRM export with planted problems,
+// and the sent mail it was audited against.
+const fixtures = resolve(__dirname, '../fixtures/audit');
+const customers = join(fixtures, 'crm.csv');
+const dir = useTempDir({ scope: 'file' });
+
+beforeAll(async () => {
+  await builtCli();
+}, 120_000);
+
+interface Hit {
+  messageId?: string;
+  recipient: string;
+  customerId?: string;
+  intended?: string;
+  finding: string;
+}
+
+async function audit(path: string, ...more: string[]) {
+  const run = await runBuiltCli(['audit', path, '--customers', customers, '--json', ...more], {
+    cwd: dir.path,
+  });
+  return { ...run, result: run.status === 0 || run.status === 1 ? JSON.parse(run.stdout) : undefined };
+}
+
+describe('email-guard audit on the trial inputs', () => {
+  it("flags mail to a customer's own stored address at a mistyped provider as domain-typo", async () => {
+    const run = await audit(join(fixtures, 'typo'));
+    expect(run.status).toBe(1);
+    const hits = (run.result as { hits: Hit[] }).hits;
+    for (const messageId of ['<m09@butiken.se>', '<m09c@butiken.se>']) {
+      expect(hits.find((hit) => hit.messageId === messageId)).toMatchObject({
+        recipient: 'karin.berg@hotmial.se',
+        customerId: 'C-02',
+        intended: 'karin.berg@hotmail.se',
+        finding: 'domain-typo',
+      });
+    }
+  });
+});
