@@ -6,11 +6,12 @@ import type { Directory } from '../contacts/create-directory.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import type { FindingCode } from '../guard/verdict.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
-import { exitCodes, usageFailure } from './exit-codes.js';
+import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
 import { type CommandContext, localeOption } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import {
+  EXPECTED_SENT_MAIL,
   messageFiles,
   readFileHeader,
   readMboxHeaders,
@@ -240,6 +241,9 @@ Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
         throw usageFailure('--incidents needs --facts FILE with at least the organisation');
       const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts);
       const kind = await sentMailKind(path);
+      // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
+      const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
+      if (files?.length === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
       const customers = await readCustomers(flags.customers, context.progress());
       context.reportProblems(flags.customers, customers.problems);
       const customerHeader = flags.customerHeader.toLowerCase();
@@ -293,8 +297,7 @@ Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
         progress.start(size, 'reading mbox (bytes)');
         for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes)))
           examine(message);
-      } else {
-        const files = await messageFiles(path, kind);
+      } else if (files) {
         progress.start(files.length, 'reading messages');
         for (const file of files) {
           examine(await readFileHeader(file));
@@ -302,6 +305,7 @@ Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
         }
       }
       progress.stop();
+      if (messages === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
       let drafted = 0;
       if (flags.incidents !== undefined && facts !== undefined)
         drafted = await draftIncidents(hits, flags.incidents, facts, flags.locale, context);

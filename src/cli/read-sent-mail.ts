@@ -17,25 +17,59 @@ export interface SentMessageHeader {
 /** Header sections longer than this are not read (RFC 5322 sets no limit; real ones are a few KB). */
 export const MAX_HEADER_BYTES = 256 * 1024;
 
-export type SentMailKind = 'eml-folder' | 'maildir' | 'mbox';
+export type SentMailKind = 'eml-file' | 'eml-folder' | 'maildir' | 'mbox';
 
-/** What kind of store the path is: a Maildir (cur/ and new/), a folder of .eml files, or an mbox file. */
+/** What a folder or file must be for the audit to read it, for the answer when it is none of them. */
+export const EXPECTED_SENT_MAIL =
+  'expected a folder of .eml files, a Maildir (cur/ and new/, or Maildir++ folders such as .Sent/cur/), an mbox file or one .eml file';
+
+/**
+ * What kind of store the path is: a Maildir (cur/ and new/, or Maildir++ folders such as `.Sent`),
+ * a folder of .eml files, one .eml file, or an mbox file.
+ */
 export async function sentMailKind(path: string): Promise<SentMailKind> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw unreadableFailure(`${path}: cannot be read (no such file or folder)`);
-  if (info.isFile()) return 'mbox';
+  if (info.isFile()) return path.toLowerCase().endsWith('.eml') ? 'eml-file' : 'mbox';
   if (!info.isDirectory()) throw unreadableFailure(`${path}: not a file or a folder`);
-  const names = new Set(await readdir(path));
-  return names.has('cur') && names.has('new') ? 'maildir' : 'eml-folder';
+  return (await maildirFolders(path)).length > 0 ? 'maildir' : 'eml-folder';
 }
 
-/** The messages' files of a folder of .eml files or of a Maildir (cur/ and new/; tmp/ is not yet delivered). */
-export async function messageFiles(path: string, kind: 'eml-folder' | 'maildir'): Promise<string[]> {
+/**
+ * The mail folders of a Maildir: the top one when it has cur/ and new/, and each Maildir++ folder
+ * (a subfolder whose name starts with a dot, such as `.Sent`, with its own cur/ and new/), where
+ * Dovecot and Courier keep sent mail.
+ */
+async function maildirFolders(path: string): Promise<string[]> {
+  const isMaildir = async (folder: string) => {
+    const names = new Set(await readdir(folder).catch(() => [] as string[]));
+    return names.has('cur') && names.has('new');
+  };
+  const folders: string[] = [];
+  if (await isMaildir(path)) folders.push(path);
+  const entries = await readdir(path, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (!entry.isDirectory() || !entry.name.startsWith('.') || entry.name === '.' || entry.name === '..')
+      continue;
+    const folder = join(path, entry.name);
+    if (await isMaildir(folder)) folders.push(folder);
+  }
+  return folders;
+}
+
+/**
+ * The messages' files: the file itself, a folder's .eml files, or a Maildir's (cur/ and new/ of it
+ * and of its Maildir++ folders; tmp/ is not yet delivered).
+ */
+export async function messageFiles(path: string, kind: Exclude<SentMailKind, 'mbox'>): Promise<string[]> {
+  if (kind === 'eml-file') return [path];
   if (kind === 'maildir') {
     const files: string[] = [];
-    for (const sub of ['cur', 'new']) {
-      for (const name of (await readdir(join(path, sub))).sort())
-        if (!name.startsWith('.')) files.push(join(path, sub, name));
+    for (const folder of await maildirFolders(path)) {
+      for (const sub of ['cur', 'new']) {
+        for (const name of (await readdir(join(folder, sub))).sort())
+          if (!name.startsWith('.')) files.push(join(folder, sub, name));
+      }
     }
     return files;
   }

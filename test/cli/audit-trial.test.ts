@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
@@ -40,6 +41,34 @@ describe('email-guard audit on the trial inputs', () => {
         intended: 'karin.berg@hotmail.se',
         finding: 'domain-typo',
       });
+    }
+  });
+
+  it('reads the sent mail of a Maildir++ in its subfolders (.Sent/cur)', async () => {
+    const run = await audit(join(fixtures, 'maildirpp'));
+    expect(run.status).toBe(1);
+    expect(run.result).toMatchObject({ kind: 'maildir', messages: 1 });
+    expect((run.result as { hits: Hit[] }).hits[0]).toMatchObject({
+      recipient: 'anna.svensson185@gmail.com',
+      finding: 'near-miss',
+    });
+  });
+
+  it('reads a single .eml file as one message', async () => {
+    const run = await audit(join(fixtures, 'typo', 'm09-nodate.eml'));
+    expect(run.status).toBe(1);
+    expect(run.result).toMatchObject({ kind: 'eml-file', messages: 1 });
+  });
+
+  it('answers exit 3 naming the folder and what was expected when it holds no mail it can read', async () => {
+    const empty = join(dir.path, 'empty');
+    mkdirSync(empty, { recursive: true });
+    for (const folder of [empty, join(fixtures, 'noext')]) {
+      const run = await audit(folder);
+      expect(run.status).toBe(3);
+      expect(run.stderr).toContain(folder);
+      expect(run.stderr).toContain('.eml');
+      expect(run.stderr).toContain('Maildir');
     }
   });
 });
