@@ -126,6 +126,31 @@ export async function readFileHeader(file: string): Promise<SentMessageHeader> {
 
 const FROM_LINE = Buffer.from('\nFrom ');
 
+// RFC 4155 §2: a message starts with a From_ line, `From ` + the sender + a timestamp in the
+// asctime form (`Mon Jun  2 10:00:00 2025`), and each one after the first follows an empty line.
+// A body line such as `From here on we ship fast.` is neither; mboxrd writers quote it (`>From `),
+// others do not, so both rules are needed to keep it in its message. Some writers put a zone or
+// a comma in the timestamp, or the day before the month: the weekday, month, day and time suffice.
+const FROM_LINE_PATTERN =
+  /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? +(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2}|\d{1,2} +(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)) +\d{1,2}:\d{2}/i;
+
+/**
+ * Whether the `\nFrom ` at `index` starts a message: an empty line before it (`\n` or `\r\n`, or
+ * the start of the file) and a From_ line up to `lineEnd`. `index` must have two bytes before it
+ * in `data` unless it is at the start of the file.
+ */
+function startsMessage(data: Buffer, index: number, lineEnd: number, atFileStart: boolean): boolean {
+  return (
+    (atFileStart || emptyLineBefore(data, index)) &&
+    FROM_LINE_PATTERN.test(data.subarray(index + 1, lineEnd).toString('latin1'))
+  );
+}
+
+/** Whether the line ended by the `\n` at `index` is empty (`\n\n` or `\n\r\n`). */
+function emptyLineBefore(data: Buffer, index: number): boolean {
+  return data[index - 1] === 10 || (data[index - 1] === 13 && data[index - 2] === 10);
+}
+
 /**
  * Streams an mbox file (RFC 4155: each message starts on a line beginning `From `), yielding each
  * message's header; bodies are skipped as they stream past, so memory stays bounded by one header,
@@ -202,10 +227,17 @@ export async function* readMboxHeaders(
         break;
       }
       const next = data.indexOf(FROM_LINE, position);
-      // No next message here: keep the last bytes, as a `\nFrom ` may straddle two chunks.
+      // No next message here: keep the last bytes, as a `\nFrom ` may straddle two chunks, and the
+      // two before it, which tell whether an empty line comes first.
       if (next < 0) {
-        keep = Math.max(position, data.length - FROM_LINE.length + 1);
+        keep = Math.max(0, Math.max(position, data.length - FROM_LINE.length + 1) - 2);
         break;
+      }
+      const atFileStart = base === -1 && next === 0;
+      if (!atFileStart && !emptyLineBefore(data, next)) {
+        // A body line that starts with `From `: not a message, however long it is.
+        position = next + 1;
+        continue;
       }
       const lineEnd = data.indexOf(10, next + 1);
       if (lineEnd < 0) {
@@ -220,8 +252,12 @@ export async function* readMboxHeaders(
           position = Math.max(next + 1, data.length - FROM_LINE.length + 1);
           continue;
         }
-        keep = next;
+        keep = Math.max(0, next - 2);
         break;
+      }
+      if (!startsMessage(data, next, lineEnd, atFileStart)) {
+        position = next + 1;
+        continue;
       }
       current = { start: base + next + 1, line: lineAt(data, next + 1), headerStart: base + lineEnd + 1 };
       position = lineEnd;
@@ -234,16 +270,27 @@ export async function* readMboxHeaders(
   if (current) {
     const header = carry.subarray(current.headerStart - base);
     yield { where: `${file}:${current.line}`, header, location: { file, start: current.start } };
-  } else if (!first && carry.subarray(0, FROM_LINE.length).equals(FROM_LINE)) {
+  } else if (!first && endsInFromLine(carry)) {
+    const at = carry.indexOf(FROM_LINE);
     yield {
       // `lines` counts the newlines before the one that ends the line above the `From ` line.
-      where: `${file}:${lines + 2}`,
+      where: `${file}:${lines + 1 + carry.subarray(0, at + 1).filter((byte) => byte === 10).length}`,
       problem: 'the file ends inside the From line of this message',
-      location: { file, start: base + 1 },
+      location: { file, start: base + at + 1 },
     };
   } else if (first && carry.length > 0) {
     throw unreadableFailure(`${file}:1: not an mbox file: the first line does not start with "From "`);
   }
+}
+
+/**
+ * Whether the bytes kept at the end of an mbox are a From_ line cut off by the end of the file:
+ * `From ` after an empty line (its timestamp may be what is missing).
+ */
+function endsInFromLine(carry: Buffer): boolean {
+  const at = carry.indexOf(FROM_LINE);
+  if (at < 0 || at > 2 || carry.indexOf(10, at + 1) >= 0) return false;
+  return at === 0 || emptyLineBefore(carry, at);
 }
 
 /**
@@ -271,7 +318,7 @@ export async function readWholeMessage(location: SentMessageHeader['location']):
         if (lineEnd < 0) break;
       }
       const joined = Buffer.concat([...chunks, data]);
-      const next = joined.indexOf(FROM_LINE);
+      const next = nextMessageStart(joined);
       if (next >= 0) return unquote(joined.subarray(0, next + 1));
       chunks.length = 0;
       chunks.push(joined);
@@ -281,6 +328,18 @@ export async function readWholeMessage(location: SentMessageHeader['location']):
   } finally {
     await handle.close();
   }
+}
+
+/** The index of the `\nFrom ` that starts the next message (RFC 4155 From_ line), or -1. */
+function nextMessageStart(data: Buffer): number {
+  let next = data.indexOf(FROM_LINE);
+  while (next >= 0) {
+    const lineEnd = data.indexOf(10, next + 1);
+    if (lineEnd < 0) return -1;
+    if (startsMessage(data, next, lineEnd, false)) return next;
+    next = data.indexOf(FROM_LINE, next + 1);
+  }
+  return -1;
 }
 
 function unquote(message: Buffer): Buffer {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
@@ -69,6 +69,47 @@ describe('email-guard audit on the trial inputs', () => {
       expect(run.stderr).toContain(folder);
       expect(run.stderr).toContain('.eml');
       expect(run.stderr).toContain('Maildir');
+    }
+  });
+
+  it('starts an mbox message only at a From_ line after an empty line, not at a body line "From here on"', async () => {
+    for (const mbox of ['sent.mbox', 'sent-crlf.mbox']) {
+      const run = await audit(join(fixtures, mbox));
+      const result = run.result as { messages: number; hits: Hit[] };
+      expect(result.messages, mbox).toBe(12);
+      expect(
+        result.hits.filter((hit) => hit.messageId === undefined),
+        mbox,
+      ).toEqual([]);
+    }
+    const lines = [
+      'From order@butiken.se Mon Jun  2 10:00:00 2025',
+      'From: order@butiken.se',
+      'To: bjorn.holm@telia.com',
+      'Message-ID: <m1@butiken.se>',
+      '',
+      'Hej!',
+      '',
+      'From here on we ship fast.',
+      'From: x',
+      'To: anna.svensson185@gmail.com',
+      '',
+      '>From the mboxrd quoting: a body line.',
+      '',
+      'From order@butiken.se Mon Jun  2 10:05:00 2025',
+      'From: order@butiken.se',
+      'To: pelle@gustafsson.se',
+      'Message-ID: <m2@butiken.se>',
+      '',
+      'Tack.',
+      '',
+    ];
+    for (const newline of ['\n', '\r\n']) {
+      const file = join(dir.path, `body-from${newline.length}.mbox`);
+      writeFileSync(file, lines.join(newline));
+      const run = await audit(file);
+      expect(run.result, JSON.stringify(newline)).toMatchObject({ messages: 2, hits: [] });
+      expect(run.status).toBe(0);
     }
   });
 });
