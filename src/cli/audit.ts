@@ -6,11 +6,12 @@ import type { Directory } from '../contacts/create-directory.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import type { FindingCode } from '../guard/verdict.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
-import { exitCodes, usageFailure } from './exit-codes.js';
+import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
 import { type CommandContext, localeOption } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import {
+  EXPECTED_SENT_MAIL,
   messageFiles,
   readFileHeader,
   readMboxHeaders,
@@ -97,7 +98,9 @@ function checkSentRecipient(
     // The message names its customer: the full check, as the guard would have made it.
     const verdict = checkRecipient({ entered: address, customer, directory }, checkOptions[locale]);
     const finding = verdict.findings.find((candidate) => hitCodes.has(candidate.code));
-    if (!finding) return undefined;
+    // The customer's own stored address can itself be at a mistyped provider (`hotmial.se`): the
+    // check takes a known address as right, but the mail never reached the customer.
+    if (!finding) return domainTypoHit(address, locale, customer);
     return {
       recipient: address,
       customerId: customer.id,
@@ -112,7 +115,11 @@ function checkSentRecipient(
   }
   // No customer named: a known mailbox is fine; one slip from one is a near miss of it.
   const matches = directory.findAddress({ entered: address });
-  if (matches.some((match) => match.distance === 0)) return undefined;
+  const exact = matches.find((match) => match.distance === 0);
+  if (exact) {
+    const owner = directory.get(exact.customerId);
+    return domainTypoHit(address, locale, owner ?? { id: exact.customerId });
+  }
   const near = matches[0];
   if (near) {
     const others =
@@ -133,12 +140,26 @@ function checkSentRecipient(
           : `One slip from ${near.address}, the address of customer ${near.customerId}${others}.`,
     };
   }
+  return domainTypoHit(address, locale, undefined);
+}
+
+/**
+ * A recipient at a mistyped domain (`findDomainTypo`, the same table `customers check` uses), named
+ * for the customer whose address it is when it is a stored one.
+ */
+function domainTypoHit(
+  address: string,
+  locale: 'sv' | 'en',
+  customer: { readonly id: string; readonly name?: string | undefined } | undefined,
+): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
   const at = address.lastIndexOf('@');
   const typo = at > 0 ? findDomainTypo(address.slice(at + 1).toLowerCase()) : undefined;
   if (!typo) return undefined;
   const intended = typo.suggestedDomain ? `${address.slice(0, at)}@${typo.suggestedDomain}` : undefined;
   return {
     recipient: address,
+    ...(customer ? { customerId: customer.id } : {}),
+    ...(customer?.name ? { customerName: customer.name } : {}),
     ...(intended ? { intended } : {}),
     finding: 'domain-typo',
     reason: typo.suggestedDomain
@@ -220,6 +241,9 @@ Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
         throw usageFailure('--incidents needs --facts FILE with at least the organisation');
       const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts);
       const kind = await sentMailKind(path);
+      // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
+      const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
+      if (files?.length === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
       const customers = await readCustomers(flags.customers, context.progress());
       context.reportProblems(flags.customers, customers.problems);
       const customerHeader = flags.customerHeader.toLowerCase();
@@ -273,8 +297,7 @@ Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
         progress.start(size, 'reading mbox (bytes)');
         for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes)))
           examine(message);
-      } else {
-        const files = await messageFiles(path, kind);
+      } else if (files) {
         progress.start(files.length, 'reading messages');
         for (const file of files) {
           examine(await readFileHeader(file));
@@ -282,6 +305,7 @@ Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
         }
       }
       progress.stop();
+      if (messages === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
       let drafted = 0;
       if (flags.incidents !== undefined && facts !== undefined)
         drafted = await draftIncidents(hits, flags.incidents, facts, flags.locale, context);

@@ -64,7 +64,12 @@ Examples:
   $ email-guard holds show 01J9Z3K8QF3S --store ./held-mail
   $ email-guard holds release 01J9Z3K8QF3S --store ./held-mail --to anna.svensson1985@gmail.com \\
       --by lena@butiken.se --reason "read back to the customer" --customers customers.csv --smtp smtp://mail.local:587
+  $ email-guard holds release 01J9Z3K8QF3S --store ./held-mail --to anna.berg@outlook.com --confirm-new \\
+      --by lena@butiken.se --reason "new address, read back on the phone" --customers customers.csv --smtp smtp://mail.local:587
   $ email-guard holds discard 01J9Z3K8QF3S --store ./held-mail --yes
+
+A correction must pass the check: another customer's address is refused, and an address new to the
+customer is sent only with --confirm-new.
 
 A store sealed with a key (createFileHoldStore(dir, { key })) is opened with the key in ${KEY_VARIABLE}.
 Exit codes: 0 done, 1 held messages listed or a release refused, 2 usage error, 3 no such store or message.`;
@@ -158,6 +163,10 @@ export function holdsCommand(context: CommandContext): Command {
       .requiredOption('--by <person>', 'who releases it (audit log)')
       .requiredOption('--reason <text>', 'why (audit log)')
       .option('--to <address...>', 'the corrected recipients; required for a blocked message')
+      .option(
+        '--confirm-new',
+        'the corrected recipients are new to the customer and were confirmed as theirs (audit log)',
+      )
       .requiredOption('--customers <file>', 'the CRM export the recipients are checked against again')
       .requiredOption('--smtp <url>', 'the SMTP server to send through: smtp://user:pass@host:587')
       .option('--audit-log <file>', 'the JSON-lines audit log (default: <store>.audit.jsonl)')
@@ -169,6 +178,7 @@ export function holdsCommand(context: CommandContext): Command {
             by: string;
             reason: string;
             to?: string[];
+            confirmNew?: boolean;
             customers: string;
             smtp: string;
             auditLog?: string;
@@ -207,6 +217,7 @@ export function holdsCommand(context: CommandContext): Command {
               by: flags.by,
               reason: flags.reason,
               ...(flags.to?.length ? { to: flags.to } : {}),
+              ...(flags.confirmNew ? { confirmNew: true } : {}),
             });
             if (flags.json)
               context.out(

@@ -17,25 +17,59 @@ export interface SentMessageHeader {
 /** Header sections longer than this are not read (RFC 5322 sets no limit; real ones are a few KB). */
 export const MAX_HEADER_BYTES = 256 * 1024;
 
-export type SentMailKind = 'eml-folder' | 'maildir' | 'mbox';
+export type SentMailKind = 'eml-file' | 'eml-folder' | 'maildir' | 'mbox';
 
-/** What kind of store the path is: a Maildir (cur/ and new/), a folder of .eml files, or an mbox file. */
+/** What a folder or file must be for the audit to read it, for the answer when it is none of them. */
+export const EXPECTED_SENT_MAIL =
+  'expected a folder of .eml files, a Maildir (cur/ and new/, or Maildir++ folders such as .Sent/cur/), an mbox file or one .eml file';
+
+/**
+ * What kind of store the path is: a Maildir (cur/ and new/, or Maildir++ folders such as `.Sent`),
+ * a folder of .eml files, one .eml file, or an mbox file.
+ */
 export async function sentMailKind(path: string): Promise<SentMailKind> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw unreadableFailure(`${path}: cannot be read (no such file or folder)`);
-  if (info.isFile()) return 'mbox';
+  if (info.isFile()) return path.toLowerCase().endsWith('.eml') ? 'eml-file' : 'mbox';
   if (!info.isDirectory()) throw unreadableFailure(`${path}: not a file or a folder`);
-  const names = new Set(await readdir(path));
-  return names.has('cur') && names.has('new') ? 'maildir' : 'eml-folder';
+  return (await maildirFolders(path)).length > 0 ? 'maildir' : 'eml-folder';
 }
 
-/** The messages' files of a folder of .eml files or of a Maildir (cur/ and new/; tmp/ is not yet delivered). */
-export async function messageFiles(path: string, kind: 'eml-folder' | 'maildir'): Promise<string[]> {
+/**
+ * The mail folders of a Maildir: the top one when it has cur/ and new/, and each Maildir++ folder
+ * (a subfolder whose name starts with a dot, such as `.Sent`, with its own cur/ and new/), where
+ * Dovecot and Courier keep sent mail.
+ */
+async function maildirFolders(path: string): Promise<string[]> {
+  const isMaildir = async (folder: string) => {
+    const names = new Set(await readdir(folder).catch(() => [] as string[]));
+    return names.has('cur') && names.has('new');
+  };
+  const folders: string[] = [];
+  if (await isMaildir(path)) folders.push(path);
+  const entries = await readdir(path, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (!entry.isDirectory() || !entry.name.startsWith('.') || entry.name === '.' || entry.name === '..')
+      continue;
+    const folder = join(path, entry.name);
+    if (await isMaildir(folder)) folders.push(folder);
+  }
+  return folders;
+}
+
+/**
+ * The messages' files: the file itself, a folder's .eml files, or a Maildir's (cur/ and new/ of it
+ * and of its Maildir++ folders; tmp/ is not yet delivered).
+ */
+export async function messageFiles(path: string, kind: Exclude<SentMailKind, 'mbox'>): Promise<string[]> {
+  if (kind === 'eml-file') return [path];
   if (kind === 'maildir') {
     const files: string[] = [];
-    for (const sub of ['cur', 'new']) {
-      for (const name of (await readdir(join(path, sub))).sort())
-        if (!name.startsWith('.')) files.push(join(path, sub, name));
+    for (const folder of await maildirFolders(path)) {
+      for (const sub of ['cur', 'new']) {
+        for (const name of (await readdir(join(folder, sub))).sort())
+          if (!name.startsWith('.')) files.push(join(folder, sub, name));
+      }
     }
     return files;
   }
@@ -91,6 +125,31 @@ export async function readFileHeader(file: string): Promise<SentMessageHeader> {
 }
 
 const FROM_LINE = Buffer.from('\nFrom ');
+
+// RFC 4155 §2: a message starts with a From_ line, `From ` + the sender + a timestamp in the
+// asctime form (`Mon Jun  2 10:00:00 2025`), and each one after the first follows an empty line.
+// A body line such as `From here on we ship fast.` is neither; mboxrd writers quote it (`>From `),
+// others do not, so both rules are needed to keep it in its message. Some writers put a zone or
+// a comma in the timestamp, or the day before the month: the weekday, month, day and time suffice.
+const FROM_LINE_PATTERN =
+  /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? +(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2}|\d{1,2} +(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)) +\d{1,2}:\d{2}/i;
+
+/**
+ * Whether the `\nFrom ` at `index` starts a message: an empty line before it (`\n` or `\r\n`, or
+ * the start of the file) and a From_ line up to `lineEnd`. `index` must have two bytes before it
+ * in `data` unless it is at the start of the file.
+ */
+function startsMessage(data: Buffer, index: number, lineEnd: number, atFileStart: boolean): boolean {
+  return (
+    (atFileStart || emptyLineBefore(data, index)) &&
+    FROM_LINE_PATTERN.test(data.subarray(index + 1, lineEnd).toString('latin1'))
+  );
+}
+
+/** Whether the line ended by the `\n` at `index` is empty (`\n\n` or `\n\r\n`). */
+function emptyLineBefore(data: Buffer, index: number): boolean {
+  return data[index - 1] === 10 || (data[index - 1] === 13 && data[index - 2] === 10);
+}
 
 /**
  * Streams an mbox file (RFC 4155: each message starts on a line beginning `From `), yielding each
@@ -168,10 +227,17 @@ export async function* readMboxHeaders(
         break;
       }
       const next = data.indexOf(FROM_LINE, position);
-      // No next message here: keep the last bytes, as a `\nFrom ` may straddle two chunks.
+      // No next message here: keep the last bytes, as a `\nFrom ` may straddle two chunks, and the
+      // two before it, which tell whether an empty line comes first.
       if (next < 0) {
-        keep = Math.max(position, data.length - FROM_LINE.length + 1);
+        keep = Math.max(0, Math.max(position, data.length - FROM_LINE.length + 1) - 2);
         break;
+      }
+      const atFileStart = base === -1 && next === 0;
+      if (!atFileStart && !emptyLineBefore(data, next)) {
+        // A body line that starts with `From `: not a message, however long it is.
+        position = next + 1;
+        continue;
       }
       const lineEnd = data.indexOf(10, next + 1);
       if (lineEnd < 0) {
@@ -186,8 +252,12 @@ export async function* readMboxHeaders(
           position = Math.max(next + 1, data.length - FROM_LINE.length + 1);
           continue;
         }
-        keep = next;
+        keep = Math.max(0, next - 2);
         break;
+      }
+      if (!startsMessage(data, next, lineEnd, atFileStart)) {
+        position = next + 1;
+        continue;
       }
       current = { start: base + next + 1, line: lineAt(data, next + 1), headerStart: base + lineEnd + 1 };
       position = lineEnd;
@@ -200,16 +270,27 @@ export async function* readMboxHeaders(
   if (current) {
     const header = carry.subarray(current.headerStart - base);
     yield { where: `${file}:${current.line}`, header, location: { file, start: current.start } };
-  } else if (!first && carry.subarray(0, FROM_LINE.length).equals(FROM_LINE)) {
+  } else if (!first && endsInFromLine(carry)) {
+    const at = carry.indexOf(FROM_LINE);
     yield {
       // `lines` counts the newlines before the one that ends the line above the `From ` line.
-      where: `${file}:${lines + 2}`,
+      where: `${file}:${lines + 1 + carry.subarray(0, at + 1).filter((byte) => byte === 10).length}`,
       problem: 'the file ends inside the From line of this message',
-      location: { file, start: base + 1 },
+      location: { file, start: base + at + 1 },
     };
   } else if (first && carry.length > 0) {
     throw unreadableFailure(`${file}:1: not an mbox file: the first line does not start with "From "`);
   }
+}
+
+/**
+ * Whether the bytes kept at the end of an mbox are a From_ line cut off by the end of the file:
+ * `From ` after an empty line (its timestamp may be what is missing).
+ */
+function endsInFromLine(carry: Buffer): boolean {
+  const at = carry.indexOf(FROM_LINE);
+  if (at < 0 || at > 2 || carry.indexOf(10, at + 1) >= 0) return false;
+  return at === 0 || emptyLineBefore(carry, at);
 }
 
 /**
@@ -237,7 +318,7 @@ export async function readWholeMessage(location: SentMessageHeader['location']):
         if (lineEnd < 0) break;
       }
       const joined = Buffer.concat([...chunks, data]);
-      const next = joined.indexOf(FROM_LINE);
+      const next = nextMessageStart(joined);
       if (next >= 0) return unquote(joined.subarray(0, next + 1));
       chunks.length = 0;
       chunks.push(joined);
@@ -247,6 +328,18 @@ export async function readWholeMessage(location: SentMessageHeader['location']):
   } finally {
     await handle.close();
   }
+}
+
+/** The index of the `\nFrom ` that starts the next message (RFC 4155 From_ line), or -1. */
+function nextMessageStart(data: Buffer): number {
+  let next = data.indexOf(FROM_LINE);
+  while (next >= 0) {
+    const lineEnd = data.indexOf(10, next + 1);
+    if (lineEnd < 0) return -1;
+    if (startsMessage(data, next, lineEnd, false)) return next;
+    next = data.indexOf(FROM_LINE, next + 1);
+  }
+  return -1;
 }
 
 function unquote(message: Buffer): Buffer {

@@ -62,8 +62,16 @@ export interface AuditEntry {
   readonly holdId?: string;
   /** The confirmation the message carried; `applied` is false when a `block` verdict stood regardless. */
   readonly override?: { readonly by: string; readonly reason: string; readonly applied: boolean };
-  /** Who released a held message, and why; `sendDespiteBlock` when a block was overridden. */
-  readonly release?: { readonly by: string; readonly reason: string; readonly sendDespiteBlock?: true };
+  /**
+   * Who released a held message, and why; `sendDespiteBlock` when a block was overridden,
+   * `confirmNew` when the releaser confirmed corrected addresses new to the customer.
+   */
+  readonly release?: {
+    readonly by: string;
+    readonly reason: string;
+    readonly sendDespiteBlock?: true;
+    readonly confirmNew?: true;
+  };
   /** Why the customer could not be resolved, when it could not. */
   readonly customerLookup?: LookupFailure;
   /**

@@ -78,10 +78,20 @@ export interface ReleaseOptions {
    * The corrected recipients. When given, the message goes to exactly these addresses and nobody
    * else: they replace the envelope and the `To` field, and the `Cc`, `Bcc`, `Resent-To`,
    * `Resent-Cc` and `Resent-Bcc` fields are removed. Each is checked again like any recipient: a
-   * correction that is itself a typo is refused.
+   * correction that is itself a typo is refused, and so is one that holds another customer's
+   * address (`belongs-to-other-customer`, `near-miss-other-customer`): the corrected recipients
+   * must pass the check, or be new to the customer and confirmed as such (`confirmNew`).
    * @default the recipients the message was held with
    */
   readonly to?: string | readonly string[];
+  /**
+   * The corrected recipients (`to`) are new to the customer and the person releasing it confirmed
+   * them (read back on the phone): a correction judged `confirm` for that reason is sent, and the
+   * audit entry records `confirmNew: true`. It never lets through a `block` verdict or another
+   * customer's address. Without it a correction must be judged `send`.
+   * @default false
+   */
+  readonly confirmNew?: boolean;
   /** Who released it, for the audit log. Required. */
   readonly by: string;
   /** Why, for the audit log. Required. */
@@ -165,6 +175,7 @@ const ReleaseOptionsSchema = z.object({
     .optional(),
   by: z.string().trim().min(1, 'who releases the message is required'),
   reason: z.string().trim().min(1, 'why the message is released is required'),
+  confirmNew: z.boolean().optional(),
   sendDespiteBlock: z.boolean().optional(),
   force: z.boolean().optional(),
 });
@@ -190,7 +201,9 @@ export function checkRelease(options: unknown): CheckedRelease {
  * The release every hold store does once it holds the entry (and its claim or lock): the message
  * goes to the corrected recipients (the `To` field rewritten) or to those it was held with, and
  * `sendReleased` checks its final recipients again; unchanged recipients are checked again as they
- * were named when held. Rejects, sending nothing, when the check blocks or the transport fails.
+ * were named when held, and corrected ones as a correction (another customer's address refused, a
+ * new address only with `confirmNew`). Rejects, sending nothing, when the check refuses the
+ * recipients or the transport fails.
  */
 export async function sendHeldMessage(
   transporter: Transporter,
@@ -210,7 +223,9 @@ export async function sendHeldMessage(
     by: settings.by,
     reason: settings.reason,
     ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
-    ...(corrected ? {} : { recipients: entry.recipients.map(heldRecipient) }),
+    ...(corrected
+      ? { corrected: true, ...(settings.confirmNew ? { confirmNew: true } : {}) }
+      : { recipients: entry.recipients.map(heldRecipient) }),
   });
   return { envelope, info };
 }

@@ -315,7 +315,10 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
    * A held message on its way out through `sendReleased`: its final recipients are checked again,
    * with the same guard and policy, against the customer it was held for. The person releasing it
    * is the confirmation a `confirm` verdict asks for; a `block` verdict stops the release unless it
-   * was asked to override the block outright, which is recorded as such.
+   * was asked to override the block outright, which is recorded as such. Corrected recipients are
+   * typed at release time, so they get no such benefit of the doubt: another customer's address is
+   * refused like a `block` (the error this guard exists to stop), and an address merely new to the
+   * customer goes out only when the releaser confirmed it (`confirmNew`).
    */
   async function guardRelease(
     data: MailMessageData,
@@ -329,12 +332,21 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       { recipients, source: data },
       customerOptions(release.customerId ?? compiled.headerCustomerId),
     );
-    const blocked = check.action === 'block';
-    const outcome: AuditOutcome = !blocked
-      ? 'released'
-      : release.sendDespiteBlock
+    const otherCustomers = release.corrected
+      ? check.recipients.filter(({ verdict }) =>
+          verdict.findings.some((finding) => OTHER_CUSTOMER_CODES.has(finding.code)),
+        )
+      : [];
+    const blocked = check.action === 'block' || otherCustomers.length > 0;
+    const unconfirmed =
+      !blocked && release.corrected === true && check.action === 'confirm' && !release.confirmNew;
+    const outcome: AuditOutcome = blocked
+      ? release.sendDespiteBlock
         ? 'released-despite-block'
-        : 'release-refused';
+        : 'release-refused'
+      : unconfirmed
+        ? 'release-refused'
+        : 'released';
     const messageId = messageIdOf(data, compiled);
     await record({
       ...auditEntry({
@@ -351,16 +363,34 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         by: release.by,
         reason: release.reason,
         ...(release.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+        ...(release.corrected && release.confirmNew ? { confirmNew: true } : {}),
       },
     });
     if (outcome !== 'release-refused') return;
+    const details = {
+      holdId: release.holdId,
+      recipients: check.recipients,
+      ...(messageId === undefined ? {} : { messageId }),
+    };
+    if (unconfirmed)
+      throw new RecipientNeedsConfirmationError(
+        `Release of ${release.holdId} refused, the message stays held: recipient ${describeStopped(check)} is not known for the customer; release it with confirmNew (--confirm-new) once the address is confirmed as theirs`,
+        details,
+      );
+    const who =
+      check.action === 'block'
+        ? `blocked recipient ${describeStopped(check)}`
+        : `recipient ${otherCustomers
+            .map(({ address, verdict }) => {
+              const codes = verdict.findings
+                .filter((finding) => OTHER_CUSTOMER_CODES.has(finding.code))
+                .map((finding) => finding.code);
+              return `${JSON.stringify(address)} (${codes.join('; ')})`;
+            })
+            .join(', ')} is another customer's address`;
     throw new RecipientBlockedError(
-      `Release of ${release.holdId} refused, the message stays held: blocked recipient ${describeStopped(check)}; release it to a corrected address ({ to })`,
-      {
-        holdId: release.holdId,
-        recipients: check.recipients,
-        ...(messageId === undefined ? {} : { messageId }),
-      },
+      `Release of ${release.holdId} refused, the message stays held: ${who}; release it to a corrected address ({ to }) that passes the check`,
+      details,
     );
   }
 
@@ -423,6 +453,15 @@ interface VerifierHooks {
 function describeFailure(failure: unknown): string {
   return failure instanceof Error ? failure.message : String(failure);
 }
+
+/**
+ * Findings that name another customer's address: a corrected recipient with one of them is refused,
+ * whatever else its verdict says (the misdirected confirmation this library exists to stop).
+ */
+const OTHER_CUSTOMER_CODES: ReadonlySet<string> = new Set([
+  'belongs-to-other-customer',
+  'near-miss-other-customer',
+]);
 
 function describeStopped(check: RecipientsCheck): string {
   return check.recipients

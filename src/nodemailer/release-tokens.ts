@@ -18,6 +18,10 @@ export interface PendingRelease {
   readonly recipients?: readonly Recipient[];
   /** Send to a blocked recipient all the same, on the releasing person's account. */
   readonly sendDespiteBlock?: boolean;
+  /** The envelope is a correction: another customer's address is refused, a new one needs `confirmNew`. */
+  readonly corrected?: boolean;
+  /** The person releasing it confirmed the corrected addresses, new to the customer. */
+  readonly confirmNew?: boolean;
 }
 
 // Tokens live only in this process and only while their send runs: a message cannot pass the

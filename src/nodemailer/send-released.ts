@@ -38,6 +38,20 @@ export interface ReleasedMessage {
    * @default false
    */
   readonly sendDespiteBlock?: boolean;
+  /**
+   * The envelope is a correction the person releasing it typed, not the recipients it was held
+   * with: a recipient that holds another customer's address (`belongs-to-other-customer`,
+   * `near-miss-other-customer`) is refused like a `block`, and a `confirm` verdict (an address new
+   * to the customer) goes out only with `confirmNew`.
+   * @default false
+   */
+  readonly corrected?: boolean;
+  /**
+   * With `corrected`: the person releasing it confirmed that the corrected addresses, new to the
+   * customer, are right. Recorded in the audit entry (`release.confirmNew`).
+   * @default false
+   */
+  readonly confirmNew?: boolean;
 }
 
 // RFC 5321 §4.1.1: MAIL FROM and RCPT TO are command lines ended by CRLF, so a control character
@@ -61,6 +75,8 @@ const ReleasedMessageSchema = z.object({
   by: z.string().trim().min(1, 'who released the message is required'),
   reason: z.string().trim().min(1, 'why the message is released is required'),
   sendDespiteBlock: z.boolean().optional(),
+  corrected: z.boolean().optional(),
+  confirmNew: z.boolean().optional(),
   recipients: z
     .array(
       z.object({
@@ -109,6 +125,8 @@ export async function sendReleased(
     reason: release.reason,
     ...(release.customerId === undefined ? {} : { customerId: release.customerId }),
     ...(release.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+    ...(release.corrected ? { corrected: true } : {}),
+    ...(release.confirmNew ? { confirmNew: true } : {}),
     ...(release.recipients === undefined ? {} : { recipients: release.recipients as Recipient[] }),
   });
   // No envelope here: the guard sets it from the token, so without the guard nothing is delivered.

@@ -127,6 +127,12 @@ export const ReleaseRequestSchema = z.strictObject({
     .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
     .optional()
     .describe('the corrected recipients; required for a blocked message; each is checked again'),
+  confirmNew: z
+    .boolean()
+    .optional()
+    .describe(
+      "the corrected recipients are new to the customer and were confirmed as theirs; never lets another customer's address through",
+    ),
   by: z.string().trim().min(1, 'who releases the message is required').max(200),
   reason: z.string().trim().min(1, 'why the message is released is required').max(2000),
 });

@@ -6,6 +6,8 @@ import { type Problem, problem } from './problem-details.js';
 /** What a release asks: the corrected recipients (when any), who releases it and why. */
 export interface ReleaseRequest {
   readonly to?: string | readonly string[] | undefined;
+  /** The corrected recipients are new to the customer and were confirmed as theirs. */
+  readonly confirmNew?: boolean | undefined;
   readonly by: string;
   readonly reason: string;
 }
@@ -40,6 +42,7 @@ export async function releaseHeld(
   try {
     const released = await holdStore.release(id, transporter, {
       ...(request.to === undefined ? {} : { to: request.to }),
+      ...(request.confirmNew ? { confirmNew: true } : {}),
       by: request.by,
       reason: request.reason,
     });

@@ -101,6 +101,52 @@ describe('email-guard holds', () => {
     expect(after.status).toBe(0);
   });
 
+  it("refuses a correction to another customer's address or to a stranger, and releases a new address only with --confirm-new", async () => {
+    const id = await hold(TYPO);
+    const release = (...extra: string[]) =>
+      runBuiltCli(
+        [
+          'holds',
+          'release',
+          id,
+          '--store',
+          store(),
+          '--by',
+          'lena@butiken.se',
+          '--reason',
+          'read back',
+          '--customers',
+          customerFile(),
+          '--smtp',
+          `smtp://127.0.0.1:${fixture.sink.port}`,
+          ...extra,
+        ],
+        { cwd: fixture.dir },
+      );
+    const other = await release('--to', 'erik.lind@telia.com');
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain(`${id} stays held`);
+    expect(other.stderr).toContain('belongs-to-other-customer');
+    const otherConfirmed = await release('--to', 'erik.lind@telia.com', '--confirm-new');
+    expect(otherConfirmed.status).toBe(1);
+    const stranger = await release('--to', 'stranger@example.com');
+    expect(stranger.status).toBe(1);
+    expect(stranger.stderr).toContain(`${id} stays held`);
+    expect(stranger.stderr).toContain('--confirm-new');
+    expect(fixture.sink.received).toHaveLength(0);
+    const listed = await runBuiltCli(['holds', 'list', '--store', store()], { cwd: fixture.dir });
+    expect(listed.stdout).toContain(id);
+    const confirmed = await release('--to', 'stranger@example.com', '--confirm-new');
+    expect(confirmed.stderr).toBe('');
+    expect(confirmed.status).toBe(0);
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([['stranger@example.com']]);
+    const audit = readFileSync(`${store()}.audit.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(audit.at(-1)).toMatchObject({ outcome: 'released', release: { confirmNew: true } });
+  });
+
   it('discards only with --yes when no one is at a terminal', async () => {
     const id = await hold(TYPO);
     const refused = await runBuiltCli(['holds', 'discard', id, '--store', store()], { cwd: fixture.dir });

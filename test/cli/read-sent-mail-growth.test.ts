@@ -95,10 +95,10 @@ describe('the sent-mail readers of email-guard audit', () => {
   });
 
   it('reports an mbox that ends inside a From line, not drops it', async () => {
-    const messages = await auditMbox(file(`${FROM}To: a@example.se\n\n${body}From b`));
+    const messages = await auditMbox(file(`${FROM}To: a@example.se\n\n${body}\nFrom b`));
     expect(messages.map((message) => [message.where.replace(/^.*:/, ''), message.problem])).toEqual([
       ['1', undefined],
-      ['7', 'the file ends inside the From line of this message'],
+      ['8', 'the file ends inside the From line of this message'],
     ]);
   });
 });

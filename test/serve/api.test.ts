@@ -260,6 +260,29 @@ describe('the hold routes', () => {
     });
   });
 
+  it("refuses a release to another customer's address, and to a new address unless confirmNew says so", async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const release = (payload: object) =>
+      server.inject({
+        method: 'POST',
+        url: `/v1/holds/${id}/release`,
+        headers: auth,
+        payload: { by: 'lena@butiken.se', reason: 'read back', ...payload },
+      });
+    expect((await release({ to: ['erik.lind@telia.com'], confirmNew: true })).statusCode).toBe(422);
+    expect((await release({ to: ['stranger@example.com'] })).statusCode).toBe(422);
+    expect(fixture.sink.received).toHaveLength(0);
+    const confirmed = await release({ to: ['stranger@example.com'], confirmNew: true });
+    expect(confirmed.statusCode).toBe(200);
+    expect(fixture.sink.received.map((mail) => mail.to)).toEqual([['stranger@example.com']]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'released',
+      release: { confirmNew: true },
+    });
+  });
+
   it('release a message exactly once when two requests race', async () => {
     const server = fixtureServer(fixture);
     app = server;

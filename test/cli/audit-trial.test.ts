@@ -1,0 +1,115 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+// Inputs of a user trial of the command (issue 13): a Swedish CRM export with planted problems,
+// and the sent mail it was audited against.
+const fixtures = resolve(__dirname, '../fixtures/audit');
+const customers = join(fixtures, 'crm.csv');
+const dir = useTempDir({ scope: 'file' });
+
+beforeAll(async () => {
+  await builtCli();
+}, 120_000);
+
+interface Hit {
+  messageId?: string;
+  recipient: string;
+  customerId?: string;
+  intended?: string;
+  finding: string;
+}
+
+async function audit(path: string, ...more: string[]) {
+  const run = await runBuiltCli(['audit', path, '--customers', customers, '--json', ...more], {
+    cwd: dir.path,
+  });
+  return { ...run, result: run.status === 0 || run.status === 1 ? JSON.parse(run.stdout) : undefined };
+}
+
+describe('email-guard audit on the trial inputs', () => {
+  it("flags mail to a customer's own stored address at a mistyped provider as domain-typo", async () => {
+    const run = await audit(join(fixtures, 'typo'));
+    expect(run.status).toBe(1);
+    const hits = (run.result as { hits: Hit[] }).hits;
+    for (const messageId of ['<m09@butiken.se>', '<m09c@butiken.se>']) {
+      expect(hits.find((hit) => hit.messageId === messageId)).toMatchObject({
+        recipient: 'karin.berg@hotmial.se',
+        customerId: 'C-02',
+        intended: 'karin.berg@hotmail.se',
+        finding: 'domain-typo',
+      });
+    }
+  });
+
+  it('reads the sent mail of a Maildir++ in its subfolders (.Sent/cur)', async () => {
+    const run = await audit(join(fixtures, 'maildirpp'));
+    expect(run.status).toBe(1);
+    expect(run.result).toMatchObject({ kind: 'maildir', messages: 1 });
+    expect((run.result as { hits: Hit[] }).hits[0]).toMatchObject({
+      recipient: 'anna.svensson185@gmail.com',
+      finding: 'near-miss',
+    });
+  });
+
+  it('reads a single .eml file as one message', async () => {
+    const run = await audit(join(fixtures, 'typo', 'm09-nodate.eml'));
+    expect(run.status).toBe(1);
+    expect(run.result).toMatchObject({ kind: 'eml-file', messages: 1 });
+  });
+
+  it('answers exit 3 naming the folder and what was expected when it holds no mail it can read', async () => {
+    const empty = join(dir.path, 'empty');
+    mkdirSync(empty, { recursive: true });
+    for (const folder of [empty, join(fixtures, 'noext')]) {
+      const run = await audit(folder);
+      expect(run.status).toBe(3);
+      expect(run.stderr).toContain(folder);
+      expect(run.stderr).toContain('.eml');
+      expect(run.stderr).toContain('Maildir');
+    }
+  });
+
+  it('starts an mbox message only at a From_ line after an empty line, not at a body line "From here on"', async () => {
+    for (const mbox of ['sent.mbox', 'sent-crlf.mbox']) {
+      const run = await audit(join(fixtures, mbox));
+      const result = run.result as { messages: number; hits: Hit[] };
+      expect(result.messages, mbox).toBe(12);
+      expect(
+        result.hits.filter((hit) => hit.messageId === undefined),
+        mbox,
+      ).toEqual([]);
+    }
+    const lines = [
+      'From order@butiken.se Mon Jun  2 10:00:00 2025',
+      'From: order@butiken.se',
+      'To: bjorn.holm@telia.com',
+      'Message-ID: <m1@butiken.se>',
+      '',
+      'Hej!',
+      '',
+      'From here on we ship fast.',
+      'From: x',
+      'To: anna.svensson185@gmail.com',
+      '',
+      '>From the mboxrd quoting: a body line.',
+      '',
+      'From order@butiken.se Mon Jun  2 10:05:00 2025',
+      'From: order@butiken.se',
+      'To: pelle@gustafsson.se',
+      'Message-ID: <m2@butiken.se>',
+      '',
+      'Tack.',
+      '',
+    ];
+    for (const newline of ['\n', '\r\n']) {
+      const file = join(dir.path, `body-from${newline.length}.mbox`);
+      writeFileSync(file, lines.join(newline));
+      const run = await audit(file);
+      expect(run.result, JSON.stringify(newline)).toMatchObject({ messages: 2, hits: [] });
+      expect(run.status).toBe(0);
+    }
+  });
+});
