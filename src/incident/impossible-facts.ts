@@ -119,7 +119,8 @@ export function sameMailboxIssue(intended: string, actual: string, path: Path): 
 /**
  * Facts that cannot all be true of one breach: published data has no single recipient to confirm
  * deletion, cannot be called back, and did not come back unopened; a key cannot be exposed where
- * nothing was encrypted. Each issue names the fact that contradicts the others.
+ * nothing was encrypted; a message that came back unopened has no recipient to confirm its deletion.
+ * Each issue names the fact that contradicts the others.
  */
 export function contradictoryFacts(
   facts: {
@@ -146,6 +147,15 @@ export function contradictoryFacts(
           message: `contradicts recipient "public": published data cannot be ${cannot[key]}`,
         });
   }
+  // A message that came back unopened reached nobody, so nobody can have deleted it: one of the two
+  // facts is wrong, and the notice would say both that nobody saw it and that the person who got it
+  // deleted it.
+  if (facts.returnedUnopened === true && facts.recipientConfirmedDeletion === true)
+    issues.push({
+      path: [...base, 'recipientConfirmedDeletion'],
+      message:
+        'contradicts returnedUnopened: a message that came back unopened reached no recipient who could delete it; keep the one that happened',
+    });
   if (facts.keyExposed === true && facts.encrypted !== true)
     issues.push({
       path: [...base, 'keyExposed'],
