@@ -165,6 +165,7 @@ export function createIncidentReport(
       detectedAt: given.detectedAt,
       now: settings.now ?? new Date(),
       customerCallAt: given.customerCall?.at,
+      judgmentAt: given.judgment?.at,
       timeline: given.timeline?.map((entry) => entry.at) ?? [],
       measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
     }),

@@ -57,6 +57,8 @@ export function impossibleIncidentDates(dates: {
   readonly detectedAt: DateInput;
   readonly now: DateInput;
   readonly customerCallAt?: DateInput | undefined;
+  /** When the officer judged (`judgment.at`). */
+  readonly judgmentAt?: DateInput | undefined;
   readonly timeline: readonly DateInput[];
   /** The done dates of the measures, by index (a measure without one is `undefined`). */
   readonly measuresDoneAt?: readonly (DateInput | undefined)[];
@@ -79,6 +81,13 @@ export function impossibleIncidentDates(dates: {
     issues.push({
       path: [...base, 'customerCall', 'at'],
       message: 'the call to the customer is dated before the incident was detected (detectedAt)',
+    });
+  // The officer can judge a breach only once it is known: a judgment dated earlier is a wrong date,
+  // and the report would show a decision taken before there was anything to decide (GDPR Art. 33(5)).
+  if (dates.judgmentAt !== undefined && toDate(dates.judgmentAt).getTime() < detected)
+    issues.push({
+      path: [...base, 'judgment', 'at'],
+      message: 'the judgment is dated before the incident was detected (detectedAt)',
     });
   dates.timeline.forEach((at, index) => {
     if (toDate(at).getTime() < occurred)
