@@ -76,6 +76,7 @@ Exit codes: 0 written, 2 usage error, 3 unreadable input (the message, the facts
         );
       }
       const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
+      const { reportDateTime } = await import('../incident/report-conclusions.js');
       let result: Awaited<ReturnType<typeof reportMisdirected>>;
       try {
         result = await reportMisdirected(
@@ -116,8 +117,14 @@ Exit codes: 0 written, 2 usage error, 3 unreadable input (the message, the facts
         return;
       }
       const lines = [
+        // The deadline as the report writes it (its time zone and words), not a UTC ISO string.
         ...result.assessment.deadlines.map(
-          (deadline) => `${deadline.article}: ${deadline.due ?? deadline.within}`,
+          (deadline) =>
+            `${deadline.article}: ${deadline.within}${
+              deadline.due
+                ? ` (${flags.locale === 'sv' ? 'senast' : 'by'} ${reportDateTime({ locale: flags.locale, timeZone: 'Europe/Stockholm' }, deadline.due)})`
+                : ''
+            }`,
         ),
         `report: ${report}`,
         `notice: ${join(flags.out, 'notice.eml')}`,

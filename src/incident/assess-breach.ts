@@ -397,13 +397,13 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   }
 
   if (input.returnedUnopened === true && input.maliciousIntent !== true && level > 0) {
-    // Nobody opened it: no disclosure and no access (GDPR Art. 4(12)). The data is back, as when a
-    // retailer recalls orders sent to the wrong customers (EDPB Guidelines 01/2021, Case No. 13), and
-    // nobody can have read it in the meantime (WP250 rev.01 section IV.B). Recorded, not notified.
+    // Nobody opened it: no disclosure and no access, which is what a breach of confidentiality is
+    // (GDPR Art. 4(12)); nobody can have read it in the meantime (WP250 rev.01 section IV.B). Not
+    // EDPB Case No. 13: there two customers received and saw each other's parcels. Recorded, not notified.
     level = 0;
     reason(
       'returned-unopened',
-      'GDPR Art. 4(12) and 33(5); EDPB Guidelines 01/2021, Case No. 13; WP250 rev.01 section IV.B',
+      'GDPR Art. 4(12) and 33(5); WP250 rev.01 section IV.B',
       'Försändelsen kom tillbaka oöppnad: ingen utanför organisationen har sett uppgifterna. Incidenten dokumenteras internt men anmäls inte.',
       'The letter or e-mail came back unopened: nobody outside the organisation saw the data. The breach is recorded internally but not notified.',
     );

@@ -217,7 +217,9 @@ function spokenDateTime(phrasing: Phrasing, iso: string): string {
 
 /**
  * The measures as the notice says them: as done only those recorded as done (dated where the date
- * was recorded), as still to be done those planned or proposed; a rejected one is never said.
+ * was recorded), as still to be done only those planned. A proposed measure is nobody's decision
+ * yet and a rejected one never happens, so neither is promised to the customer (docs/incident.md:
+ * "A measure that is only `proposed` is never in a notice").
  */
 function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'done' | 'planned'): string[] {
   const texts: Readonly<Record<string, string | undefined>> = noticeMeasureTexts[phrasing.locale][status];
@@ -229,18 +231,9 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
       day: 'numeric',
     }).format(new Date(iso));
   return report.measures
-    .filter(
-      (measure) =>
-        (status === 'done'
-          ? measure.status === 'done'
-          : measure.status === 'planned' || measure.status === 'proposed') &&
-        measure.id !== 'inform-customer',
-    )
+    .filter((measure) => measure.status === status && measure.id !== 'inform-customer')
     .map((measure) => {
-      const text =
-        measure.text ??
-        texts[measure.id] ??
-        measureText(phrasing, { ...measure, status: measure.status === 'done' ? 'done' : 'planned' });
+      const text = measure.text ?? texts[measure.id] ?? measureText(phrasing, { ...measure, status });
       return measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
     });
 }

@@ -99,6 +99,7 @@ export function createFollowUpReport(
       detectedAt: previous.incident.detectedAt,
       now,
       customerCallAt: given.customerCall?.at,
+      judgmentAt: given.judgment?.at,
       timeline: added?.map((entry) => entry.at) ?? [],
       measuresDoneAt: changedMeasures?.map((measure) => measure.doneAt) ?? [],
       at: ['changes'],

@@ -165,6 +165,7 @@ export function createIncidentReport(
       detectedAt: given.detectedAt,
       now: settings.now ?? new Date(),
       customerCallAt: given.customerCall?.at,
+      judgmentAt: given.judgment?.at,
       timeline: given.timeline?.map((entry) => entry.at) ?? [],
       measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
     }),
@@ -225,6 +226,13 @@ export function createIncidentReport(
       ? misdirectedEmailMeasureIds
           // Proposing to tell the customer would contradict the signer's judgment that they are not told.
           .filter((id) => id !== 'inform-customer' || judgment?.notifyDataSubjects !== false)
+          // A message that came back unopened reached nobody: there is no one to ask to delete it, and
+          // nothing (a password, a login link) was read by anyone (GDPR Art. 4(12)).
+          .filter(
+            (id) =>
+              given.returnedUnopened !== true ||
+              (id !== 'recall-and-delete' && id !== 'check-password-reset'),
+          )
           .map((id) => ({ id, status: 'proposed' as const }))
       : []);
   const report: IncidentReport = {

@@ -4,10 +4,19 @@ import { z } from 'zod';
  * A point in time as the caller has it: an ISO 8601 date-time with an explicit offset (`Z` or
  * `+01:00`, never a local time whose zone depends on the machine) or a valid `Date`.
  */
-export const DateInputSchema = z.union([
-  z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' }),
-  z.date().refine((date) => !Number.isNaN(date.getTime()), 'a valid date'),
-]);
+export const DateInputSchema = z.union(
+  [
+    z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' }),
+    z.date().refine((date) => !Number.isNaN(date.getTime()), 'a valid date'),
+  ],
+  {
+    // Without this a missing time reads "Invalid input", which does not say what to give.
+    error: (issue) =>
+      issue.input === undefined
+        ? 'required: an ISO 8601 date-time with Z or an offset, or a Date'
+        : 'an ISO 8601 date-time with Z or an offset, or a valid Date',
+  },
+);
 
 /** A point in time as {@link DateInputSchema} accepts it. */
 export type DateInput = z.input<typeof DateInputSchema>;

@@ -57,6 +57,8 @@ export function impossibleIncidentDates(dates: {
   readonly detectedAt: DateInput;
   readonly now: DateInput;
   readonly customerCallAt?: DateInput | undefined;
+  /** When the officer judged (`judgment.at`). */
+  readonly judgmentAt?: DateInput | undefined;
   readonly timeline: readonly DateInput[];
   /** The done dates of the measures, by index (a measure without one is `undefined`). */
   readonly measuresDoneAt?: readonly (DateInput | undefined)[];
@@ -79,6 +81,13 @@ export function impossibleIncidentDates(dates: {
     issues.push({
       path: [...base, 'customerCall', 'at'],
       message: 'the call to the customer is dated before the incident was detected (detectedAt)',
+    });
+  // The officer can judge a breach only once it is known: a judgment dated earlier is a wrong date,
+  // and the report would show a decision taken before there was anything to decide (GDPR Art. 33(5)).
+  if (dates.judgmentAt !== undefined && toDate(dates.judgmentAt).getTime() < detected)
+    issues.push({
+      path: [...base, 'judgment', 'at'],
+      message: 'the judgment is dated before the incident was detected (detectedAt)',
     });
   dates.timeline.forEach((at, index) => {
     if (toDate(at).getTime() < occurred)
@@ -119,7 +128,8 @@ export function sameMailboxIssue(intended: string, actual: string, path: Path): 
 /**
  * Facts that cannot all be true of one breach: published data has no single recipient to confirm
  * deletion, cannot be called back, and did not come back unopened; a key cannot be exposed where
- * nothing was encrypted. Each issue names the fact that contradicts the others.
+ * nothing was encrypted; a message that came back unopened has no recipient to confirm its deletion.
+ * Each issue names the fact that contradicts the others.
  */
 export function contradictoryFacts(
   facts: {
@@ -146,6 +156,15 @@ export function contradictoryFacts(
           message: `contradicts recipient "public": published data cannot be ${cannot[key]}`,
         });
   }
+  // A message that came back unopened reached nobody, so nobody can have deleted it: one of the two
+  // facts is wrong, and the notice would say both that nobody saw it and that the person who got it
+  // deleted it.
+  if (facts.returnedUnopened === true && facts.recipientConfirmedDeletion === true)
+    issues.push({
+      path: [...base, 'recipientConfirmedDeletion'],
+      message:
+        'contradicts returnedUnopened: a message that came back unopened reached no recipient who could delete it; keep the one that happened',
+    });
   if (facts.keyExposed === true && facts.encrypted !== true)
     issues.push({
       path: [...base, 'keyExposed'],

@@ -159,7 +159,14 @@ function buildSections(
   const controller = !report.regimes.includes('eprivacy');
   const contact = report.contact;
   const misdirected = report.incident.misdirected;
-  const measures = report.measures.filter((measure) => measure.status !== 'rejected');
+  // Once the customer was called or told, recommending to tell them is out of date: the notice
+  // section says they were told ("informerats"), and the measure would contradict it.
+  const told = report.customerCall !== undefined || report.subscriberNotice.notifiedAt !== undefined;
+  const measures = report.measures.filter(
+    (measure) =>
+      measure.status !== 'rejected' &&
+      !(told && measure.id === 'inform-customer' && measure.status !== 'done' && !measure.text),
+  );
   const statusLabel = {
     proposed: s(' (föreslagen)', ' (proposed)'),
     planned: s(' (planerad)', ' (planned)'),

@@ -202,6 +202,7 @@ export async function reportMisdirected(
           detectedAt: given.detectedAt,
           now: settings.now ?? new Date(),
           customerCallAt: given.customerCall?.at,
+          judgmentAt: given.judgment?.at,
           timeline: given.timeline?.map((entry) => entry.at) ?? [],
           measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
         }),

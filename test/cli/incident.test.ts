@@ -2,6 +2,7 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { reportDateTime } from '../../src/incident/report-conclusions.js';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
@@ -48,6 +49,11 @@ describe('email-guard incident', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Regulation 611/2013');
+    // Deadlines as the report writes them: in its time zone and words, not as UTC ISO strings.
+    expect(run.stdout).toContain(
+      `senast ${reportDateTime({ locale: 'sv', timeZone: 'Europe/Stockholm' }, '2018-02-24T12:45:00.000Z')}`,
+    );
+    expect(run.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     const out = join(dir.path, 'incident');
     expect(readdirSync(out).sort()).toEqual(['notice.eml', 'phone-script.txt', 'report.html']);
     const html = readFileSync(join(out, 'report.html'), 'utf8');

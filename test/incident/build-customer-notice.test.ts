@@ -211,17 +211,24 @@ describe('buildCustomerNotice', () => {
     });
   });
 
-  it('says only what was done under what we have done, what is planned or proposed under what we will do', async () => {
+  it('says only what was done under what we have done, what is planned under what we will do, and never a proposed measure', async () => {
     const { measures: _measures, ...facts } = seedCase;
     const proposed = createIncidentReport({ ...facts, recipientConfirmedDeletion: false });
     expect(proposed.measures.every((measure) => measure.status === 'proposed')).toBe(true);
-    for (const locale of ['sv', 'en'] as const) {
-      const email = await buildCustomerNotice(proposed, { channel: 'email', locale });
-      const script = await buildCustomerNotice(proposed, { channel: 'phone-script', locale });
-      for (const text of [email.text, script.text]) {
-        expect(text).not.toMatch(/har vi gjort|what we have done|har kontaktat|We contacted/);
-        expect(text).toMatch(/kommer vi att göra|what we will do/);
-        expect(text).toMatch(/Vi kommer att skicka ett nytt lösenord|We will send you a new password/);
+    const recallProposed = createIncidentReport({
+      ...facts,
+      recipientConfirmedDeletion: false,
+      measures: [{ id: 'recall-and-delete', status: 'proposed' }],
+    });
+    for (const unagreed of [proposed, recallProposed]) {
+      for (const locale of ['sv', 'en'] as const) {
+        const email = await buildCustomerNotice(unagreed, { channel: 'email', locale });
+        const script = await buildCustomerNotice(unagreed, { channel: 'phone-script', locale });
+        for (const text of [email.text, script.text]) {
+          expect(text).not.toMatch(/har vi gjort|what we have done|har kontaktat|We contacted/);
+          expect(text).not.toMatch(/kommer vi att|what we will do|We will/);
+          expect(text).not.toMatch(/radera det|delete it|lösenord|password/);
+        }
       }
     }
     const mixed = createIncidentReport({
@@ -246,9 +253,9 @@ describe('buildCustomerNotice', () => {
     expect(done).toContain('Vi har kontaktat personen som fick meddelandet');
     expect(done).not.toContain('lösenord');
     expect(planned).toContain('Vi kommer att skicka ett nytt lösenord till dig');
-    expect(planned).toContain('Vi kommer att lägga in en notering');
-    expect(planned).toContain('Vi överväger att byta e-postleverantör.');
-    expect(email.text).not.toMatch(/gått igenom/);
+    expect(email.text).not.toContain('notering');
+    expect(email.text).not.toContain('Vi överväger att byta e-postleverantör.');
+    expect(email.text).not.toMatch(/gått igenom|gå igenom/);
   });
 
   it('speaks to the customer: the consequence, an apology, times as people say them, no time zone read aloud', async () => {
@@ -308,7 +315,6 @@ describe('buildCustomerNotice', () => {
 
       Det här kommer vi att göra:
       - Vi kommer att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.
-      - Vi kommer att gå igenom det som hände, så att samma misstag inte upprepas.
 
       Det här kan du vara uppmärksam på:
       - Var uppmärksam på post om varor eller tjänster som du inte har beställt.
@@ -346,7 +352,6 @@ describe('buildCustomerNotice', () => {
 
       This is what we will do:
       - We will send you a new password and make links sent earlier invalid.
-      - We will go through what happened so that the mistake is not repeated.
 
       What to watch for:
       - Watch for post about goods or services you did not order.

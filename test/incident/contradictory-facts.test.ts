@@ -17,3 +17,27 @@ describe('contradictory breach facts', () => {
     );
   });
 });
+
+describe('a message that came back unopened', () => {
+  it('refuses returnedUnopened together with recipientConfirmedDeletion, naming both facts', () => {
+    let error: unknown;
+    try {
+      createIncidentReport({ ...seedCase, returnedUnopened: true, recipientConfirmedDeletion: true });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    const issues = (error as InvalidInputError).issues;
+    expect(issues.map((issue) => issue.path.join('.'))).toContain('input.recipientConfirmedDeletion');
+    expect(issues.map((issue) => issue.message).join(' ')).toMatch(/returnedUnopened/);
+  });
+
+  it('proposes neither asking the recipient to delete it nor checking what was sent to the recipient', () => {
+    const { measures: _measures, recipientConfirmedDeletion: _deleted, ...facts } = seedCase;
+    const report = createIncidentReport({ ...facts, returnedUnopened: true });
+    const ids = report.measures.map((measure) => measure.id);
+    expect(ids).not.toContain('recall-and-delete');
+    expect(ids).not.toContain('check-password-reset');
+    expect(ids).toContain('correct-address');
+  });
+});

@@ -46,3 +46,31 @@ describe('dates that cannot belong to the incident', () => {
     ).not.toThrow();
   });
 });
+
+describe('a judgment and a detection time that cannot be', () => {
+  it('refuses an officer’s judgment dated before the breach, naming judgment.at', () => {
+    expect(
+      refusedPaths(() =>
+        createIncidentReport({
+          ...seedCase,
+          judgment: { by: 'Karin Berg', at: '2018-02-20T15:00:00+01:00', reason: 'x', risk: 'unlikely' },
+        }),
+      ),
+    ).toContain('input.judgment.at');
+  });
+
+  it('says that a missing detectedAt is required', () => {
+    const { detectedAt: _detectedAt, ...facts } = seedCase;
+    let error: unknown;
+    try {
+      createIncidentReport(facts as typeof seedCase);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    const issue = (error as InvalidInputError).issues.find(
+      (each) => each.path.join('.') === 'input.detectedAt',
+    );
+    expect(issue?.message).toMatch(/required/);
+  });
+});
