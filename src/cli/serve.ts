@@ -5,6 +5,7 @@ import type { Transporter } from 'nodemailer';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
 import { createGuard } from '../guard/create-guard.js';
+import type { AuditLog } from '../nodemailer/audit-log.js';
 import { createFileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
@@ -23,6 +24,7 @@ interface ServeFlags {
   readonly auditLog?: string;
   readonly port: string;
   readonly host: string;
+  readonly allowedHost?: string[];
   readonly locale: 'sv' | 'en';
 }
 
@@ -62,6 +64,11 @@ export function serveCommand(context: CommandContext): Command {
     .option('--audit-log <file>', 'the JSON-lines audit log of releases (default: <holds>.audit.jsonl)')
     .addOption(new Option('--port <port>', 'the TCP port; 0 picks a free one').default('8080'))
     .addOption(new Option('--host <host>', 'the address to listen on').default('127.0.0.1'))
+    .option(
+      '--allowed-host <name>',
+      'a host name the service is reached by, besides the loopback ones (repeat for more)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .addOption(localeOption())
     .addHelpText('after', examples)
     .action(async (flags: ServeFlags) => {
@@ -103,6 +110,7 @@ export function serveCommand(context: CommandContext): Command {
         holdStore = createFileHoldStore(flags.holds, key ? { key } : {});
       }
       let transporter: Transporter | undefined;
+      let auditLog: AuditLog | undefined;
       if (flags.smtp !== undefined) {
         if (!holdStore) throw usageFailure('--smtp releases held messages: give --holds DIR too');
         const { default: nodemailer } = await import('nodemailer');
@@ -113,12 +121,13 @@ export function serveCommand(context: CommandContext): Command {
         }
         const auditFile =
           flags.auditLog ?? `${(flags.holds ?? 'held-mail').replace(/[/\\]+$/, '')}.audit.jsonl`;
+        auditLog = createJsonLinesAuditLog(auditFile);
         transporter.use(
           'compile',
           nodemailerGuard({
             guard: createGuard({ ...(directory ? { directory } : {}) }),
             holdStore,
-            auditLog: createJsonLinesAuditLog(auditFile),
+            auditLog,
           }),
         );
         const opened = transporter;
@@ -131,8 +140,15 @@ export function serveCommand(context: CommandContext): Command {
         ...(directory ? { directory } : {}),
         ...(holdStore ? { holdStore } : {}),
         ...(transporter ? { transporter } : {}),
+        // Discards go to the same log as releases.
+        ...(auditLog ? { auditLog } : {}),
         ...(token ? { token } : {}),
         locale: flags.locale,
+        // The address listened on is a name requests may use; a wildcard (0.0.0.0, ::) is not.
+        allowedHosts: [
+          ...(flags.allowedHost ?? []),
+          ...(/^(0\.0\.0\.0|::|\[::\]|0)$/.test(flags.host) ? [] : [flags.host]),
+        ],
         logger: { level: 'info', stream: { write: (line) => context.out(line) } },
         // The order form for new customers; the directory's findings come from /v1/check.
         registerOrderForm: createOrderForm(),

@@ -16,10 +16,12 @@ import type { Directory } from '../contacts/create-directory.js';
 import { isEmailGuardError } from '../errors.js';
 import { createGuard, type Guard } from '../guard/create-guard.js';
 import type { Locale } from '../guard/verdict.js';
+import type { AuditLog } from '../nodemailer/audit-log.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
 import { HealthSchema } from './api-schemas.js';
 import { registerCheckRoutes } from './check-routes.js';
 import { registerHoldRoutes } from './hold-routes.js';
+import { hostName, isAllowedHost } from './is-allowed-host.js';
 import { logSerializers } from './log-serializers.js';
 import { problem, sendProblem } from './problem-details.js';
 import { registerReviewPages } from './review-pages.js';
@@ -53,6 +55,12 @@ export interface ServerOptions {
    * @default undefined
    */
   readonly token?: string;
+  /**
+   * Where discards are recorded (releases are recorded by the transporter's `nodemailerGuard`):
+   * the same audit log, so every message a person released or discarded has a line with who and why.
+   * @default undefined (discards are not recorded)
+   */
+  readonly auditLog?: AuditLog;
   /** The language of finding messages and pages when a request does not ask (`?lang=`). @default 'en' */
   readonly locale?: Locale;
   /**
@@ -81,6 +89,14 @@ export interface ServerOptions {
    * @default undefined (no `/demo`)
    */
   readonly registerOrderForm?: (app: FastifyInstance, context: ServerContext) => void | Promise<void>;
+  /**
+   * The host names (or addresses) requests may name in their `Host` header besides the loopback
+   * ones (`localhost`, `127.0.0.0/8`, `::1`): the name the service is reached by over a network.
+   * A request naming another host is answered 421, so a page on another site whose name resolves
+   * to this machine (DNS rebinding) cannot use the service.
+   * @default [] (loopback names only)
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** What the route plugins share: the options, resolved, and a guard per language. */
@@ -206,6 +222,32 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     return sendProblem(reply, problem('internal', 500, 'The server failed; nothing was sent'));
   });
 
+  const allowedHosts = options.allowedHosts ?? [];
+  // Before every route, the health check and the pages included: DNS rebinding reaches them all.
+  app.addHook('onRequest', async (request, reply) => {
+    const host = request.headers.host;
+    if (!isAllowedHost(host, allowedHosts))
+      return sendProblem(
+        reply,
+        problem('misdirected-request', 421, 'This server does not answer for that host name', {
+          detail: 'reach it by a loopback address or a name given with --allowed-host',
+          field: 'headers.host',
+        }),
+      );
+    // A browser sends Origin on every cross-origin POST (Fetch standard §3.1): a form or script of
+    // another site must not change anything here, whatever credentials the browser holds.
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const origin = request.headers.origin;
+      if (origin !== undefined && !isSameOrigin(origin, host ?? ''))
+        return sendProblem(
+          reply,
+          problem('cross-origin', 403, 'A request from another site may not change anything here', {
+            field: 'headers.origin',
+          }),
+        );
+    }
+  });
+
   app.setNotFoundHandler((_request, reply) =>
     sendProblem(reply, problem('not-found', 404, 'There is no such route')),
   );
@@ -269,4 +311,21 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   if (registerOrderForm) app.register(async (form) => registerOrderForm(form, context));
 
   return app;
+}
+
+/** Whether an `Origin` header (RFC 6454 §7) names the host the request was sent to. */
+function isSameOrigin(origin: string, host: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    // `null` (a sandboxed page, a redirect across sites) and anything unparsable.
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const port = host.trim().match(/:(\d+)$/)?.[1];
+  const defaultPort = url.protocol === 'https:' ? '443' : '80';
+  const hostPort = port ?? defaultPort;
+  const originPort = url.port || defaultPort;
+  return hostName(url.host) === hostName(host) && originPort === hostPort;
 }

@@ -33,7 +33,9 @@ export type ProblemType =
   | 'not-configured'
   | 'send-failed'
   | 'body-too-large'
-  | 'internal';
+  | 'internal'
+  | 'misdirected-request'
+  | 'cross-origin';
 
 /** Builds a problem of one of the service's types. */
 export function problem(
