@@ -250,6 +250,8 @@ ${proposed.map(
 <form method="post" action="${base}/discard?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p>${texts.discardIntro}</p>
+<label for="discard-reason">${texts.discardReason}</label>
+<textarea id="discard-reason" name="reason" rows="2"></textarea>
 <button type="submit">${texts.discard}</button>
 </form>
 <h2>${texts.headers}</h2>
@@ -307,7 +309,11 @@ ${proposed.map(
     if (!validCsrf(request, session))
       return messagePage(request, reply, session, { title: page.texts.formExpired, status: 403 });
     const id = (request.params as { id: string }).id;
-    const outcome = await discardHeld(context, id);
+    const outcome = await discardHeld(context, id, {
+      by: session.user,
+      reason: field(request.body, 'reason').trim(),
+      where: 'review-page',
+    });
     if ('problem' in outcome) {
       const { title, detail, status } = outcome.problem;
       return messagePage(request, reply, session, { title, ...(detail ? { detail } : {}), status });

@@ -190,4 +190,25 @@ describe('the review page', () => {
     expect(await fixture.holdStore.list()).toHaveLength(0);
     expect(fixture.sink.received).toHaveLength(0);
   });
+
+  it('records a discard from the page in the audit log with who, why and where', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server, 'Lena Berg');
+    const discarded = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/discard`,
+      headers: formHeaders(cookie),
+      payload: form({ csrf, reason: 'the customer cancelled the order' }),
+    });
+    expect(discarded.statusCode).toBe(303);
+    const entry = fixture.audit.entries.find((line) => line.outcome === 'discarded');
+    expect(entry).toMatchObject({
+      holdId: id,
+      customerId: 'C-1001',
+      discard: { by: 'Lena Berg', reason: 'the customer cancelled the order', where: 'review-page' },
+    });
+    expect(entry?.recipients[0]).toMatchObject({ address: TYPO, action: 'block' });
+  });
 });

@@ -35,6 +35,7 @@ export interface PageTexts {
   readonly release: string;
   readonly discardHeading: string;
   readonly discardIntro: string;
+  readonly discardReason: string;
   readonly discard: string;
   readonly released: string;
   readonly discarded: string;
@@ -83,6 +84,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
     release: 'Release',
     discardHeading: 'Discard',
     discardIntro: 'Remove the message without sending it.',
+    discardReason: 'Why it is discarded (recorded with your name)',
     discard: 'Discard',
     released: 'The message was released.',
     discarded: 'The message was discarded.',
@@ -127,6 +129,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
     release: 'Släpp',
     discardHeading: 'Kasta',
     discardIntro: 'Ta bort meddelandet utan att skicka det.',
+    discardReason: 'Varför det tas bort (sparas med ditt namn)',
     discard: 'Kasta',
     released: 'Meddelandet släpptes.',
     discarded: 'Meddelandet kastades.',
