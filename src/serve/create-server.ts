@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -141,6 +146,20 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         };
   const app = Fastify({
     logger,
+    // Errors the router meets before any route (a path parameter over the length limit, a URL that
+    // cannot be decoded) are problem details too, not Fastify's own JSON.
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+        return sendProblem(
+          reply,
+          problem('uri-too-long', 414, 'A path parameter is too long', {
+            detail: `at most ${MAX_PARAM_LENGTH} characters`,
+            field: 'params.id',
+          }),
+        );
+      return sendProblem(reply, frameworkProblem(error.statusCode ?? 400, error.message));
+    },
+    maxParamLength: MAX_PARAM_LENGTH,
     bodyLimit: options.bodyLimit ?? 65_536,
     // Never echo a client's request id into the log: ids are the server's own.
     requestIdHeader: false,
@@ -214,9 +233,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
-      // Fastify's own client errors (a body that is not JSON, an unsupported media type): their
-      // messages say what is wrong with the request and quote none of it.
-      return sendProblem(reply, problem('about:blank', status, error.message, { field: 'body' }));
+      // Fastify's own client errors (an empty body, a body that is not JSON, a `__proto__` key, an
+      // unsupported media type): their messages say what is wrong and quote none of the request.
+      return sendProblem(reply, frameworkProblem(status, error.message));
     }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem('internal', 500, 'The server failed; nothing was sent'));
@@ -248,9 +267,15 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     }
   });
 
-  app.setNotFoundHandler((_request, reply) =>
-    sendProblem(reply, problem('not-found', 404, 'There is no such route')),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    // Without the token or a session no route is named, not even as missing: an unknown path is
+    // answered like a known one, so the routes cannot be probed.
+    const signed = request.cookies?.[SESSION_COOKIE];
+    const session = signed !== undefined && request.unsignCookie(signed).valid;
+    if (!session && !context.isToken(bearerToken(request.headers.authorization)))
+      return sendUnauthorized(reply);
+    return sendProblem(reply, problem('not-found', 404, 'There is no such route'));
+  });
 
   app.register(fastifyCookie, { secret: context.sessionSecret });
   app.register(fastifyFormbody, { bodyLimit: options.bodyLimit ?? 65_536 });
@@ -286,17 +311,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   app.register(async (api) => {
     api.addHook('onRequest', async (request, reply) => {
-      const header = request.headers.authorization;
-      const match = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header) : null;
-      if (context.isToken(match?.[1])) return;
-      reply.header('www-authenticate', 'Bearer realm="email-guard"');
-      return sendProblem(
-        reply,
-        problem('unauthorized', 401, 'A valid token is required', {
-          detail: 'send Authorization: Bearer <EMAIL_GUARD_TOKEN>',
-          field: 'headers.authorization',
-        }),
-      );
+      if (context.isToken(bearerToken(request.headers.authorization))) return;
+      return sendUnauthorized(reply);
     });
     api.get('/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
     await registerCheckRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
@@ -311,6 +327,38 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   if (registerOrderForm) app.register(async (form) => registerOrderForm(form, context));
 
   return app;
+}
+
+/** The longest path parameter (a hold id) the router accepts; a longer one is answered 414. */
+const MAX_PARAM_LENGTH = 100;
+
+/** The name of the review page's session cookie (see review-pages.ts). */
+const SESSION_COOKIE = 'email_guard_session';
+
+/** The token of an `Authorization: Bearer` header (RFC 6750 §2.1; the scheme is case-insensitive). */
+function bearerToken(header: string | undefined): string | undefined {
+  const match = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header) : null;
+  return match?.[1];
+}
+
+function sendUnauthorized(reply: FastifyReply): FastifyReply {
+  reply.header('www-authenticate', 'Bearer realm="email-guard"');
+  return sendProblem(
+    reply,
+    problem('unauthorized', 401, 'A valid token is required', {
+      detail: 'send Authorization: Bearer <EMAIL_GUARD_TOKEN>',
+      field: 'headers.authorization',
+    }),
+  );
+}
+
+/** A client error of Fastify's own as one of the documented problem types. */
+function frameworkProblem(status: number, message: string) {
+  if (status === 415)
+    return problem('unsupported-media-type', 415, message, { field: 'headers.content-type' });
+  if (status === 413) return problem('body-too-large', 413, message, { field: 'body' });
+  if (status === 404) return problem('not-found', 404, message);
+  return problem('invalid-input', status, message, { field: 'body' });
 }
 
 /** Whether an `Origin` header (RFC 6454 §7) names the host the request was sent to. */

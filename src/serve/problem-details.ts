@@ -35,7 +35,9 @@ export type ProblemType =
   | 'body-too-large'
   | 'internal'
   | 'misdirected-request'
-  | 'cross-origin';
+  | 'cross-origin'
+  | 'uri-too-long'
+  | 'unsupported-media-type';
 
 /** Builds a problem of one of the service's types. */
 export function problem(
