@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import type { Transporter } from 'nodemailer';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
+import type { LoadProblem } from '../contacts/load-customers.js';
 import { createGuard } from '../guard/create-guard.js';
 import type { AuditLog } from '../nodemailer/audit-log.js';
 import { createFileHoldStore } from '../nodemailer/create-file-hold-store.js';
@@ -89,7 +90,9 @@ export function serveCommand(context: CommandContext): Command {
       let holdStore: HoldStore | undefined;
       if (flags.customers !== undefined) {
         const file = await readCustomers(flags.customers, context.progress());
-        context.reportProblems(flags.customers, file.problems);
+        // Rows and reasons only: the reasons of `readCustomers` quote the value, and a server's
+        // output goes to a log that must never hold an address in clear.
+        context.reportProblems(flags.customers, file.problems.map(withoutValues));
         directory = file.directory;
       }
       if (flags.database !== undefined) {
@@ -171,4 +174,15 @@ export function serveCommand(context: CommandContext): Command {
       await app.close();
       for (const close of closers) await close();
     });
+}
+
+/** A load problem with the values it quotes (an address, a phone number) left out. */
+function withoutValues(problem: LoadProblem): LoadProblem {
+  const reason =
+    problem.field === 'emails'
+      ? 'an address is not usable'
+      : problem.field === 'phones'
+        ? 'a phone number cannot be read'
+        : problem.reason.replace(/"[^"]*"/g, '(value not shown)');
+  return { ...problem, reason: problem.field === undefined ? reason : `${problem.field}: ${reason}` };
 }

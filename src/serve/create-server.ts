@@ -159,7 +159,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         );
       return sendProblem(reply, frameworkProblem(error.statusCode ?? 400, error.message));
     },
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     bodyLimit: options.bodyLimit ?? 65_536,
     // Never echo a client's request id into the log: ids are the server's own.
     requestIdHeader: false,
