@@ -67,14 +67,18 @@ function sendPage(
 <body><a class="skip" href="#main">${page.texts.skip}</a>
 <header><nav aria-label="${page.texts.languageNav}"><a href="${options.path}?lang=${other}" lang="${other}">${page.texts.language}</a></nav>${logout}</header>
 <main id="main">${main}</main></body></html>`;
-  return reply
-    .code(options.status ?? 200)
-    .header('content-security-policy', CONTENT_SECURITY_POLICY)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(document.value);
+  return (
+    reply
+      .code(options.status ?? 200)
+      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      .header('x-content-type-options', 'nosniff')
+      // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the page's own
+      // form posts, which the server refuses as cross-origin; other sites still get no referrer.
+      .header('referrer-policy', 'same-origin')
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(document.value)
+  );
 }
 
 function redirect(reply: FastifyReply, to: string): FastifyReply {
