@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Transporter } from 'nodemailer';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
+import type { LoadProblem } from '../contacts/load-customers.js';
 import { createGuard } from '../guard/create-guard.js';
+import type { AuditLog } from '../nodemailer/audit-log.js';
 import { createFileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
@@ -23,6 +25,7 @@ export interface ServeFlags {
   readonly auditLog?: string;
   readonly port: string;
   readonly host: string;
+  readonly allowedHost?: string[];
   readonly locale: 'sv' | 'en';
 }
 
@@ -53,7 +56,9 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   let holdStore: HoldStore | undefined;
   if (flags.customers !== undefined) {
     const file = await readCustomers(flags.customers, context.progress());
-    context.reportProblems(flags.customers, file.problems);
+    // Rows and reasons only: the reasons of `readCustomers` quote the value, and a server's
+    // output goes to a log that must never hold an address in clear.
+    context.reportProblems(flags.customers, file.problems.map(withoutValues));
     directory = file.directory;
   }
   if (flags.database !== undefined) {
@@ -74,6 +79,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     holdStore = createFileHoldStore(flags.holds, key ? { key } : {});
   }
   let transporter: Transporter | undefined;
+  let auditLog: AuditLog | undefined;
   if (flags.smtp !== undefined) {
     if (!holdStore) throw usageFailure('--smtp releases held messages: give --holds DIR too');
     const { default: nodemailer } = await import('nodemailer');
@@ -83,12 +89,13 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
       throw usageFailure(`--smtp: ${(error as Error).message}`);
     }
     const auditFile = flags.auditLog ?? `${(flags.holds ?? 'held-mail').replace(/[/\\]+$/, '')}.audit.jsonl`;
+    auditLog = createJsonLinesAuditLog(auditFile);
     transporter.use(
       'compile',
       nodemailerGuard({
         guard: createGuard({ ...(directory ? { directory } : {}) }),
         holdStore,
-        auditLog: createJsonLinesAuditLog(auditFile),
+        auditLog,
       }),
     );
     const opened = transporter;
@@ -101,8 +108,15 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     ...(directory ? { directory } : {}),
     ...(holdStore ? { holdStore } : {}),
     ...(transporter ? { transporter } : {}),
+    // Discards go to the same log as releases.
+    ...(auditLog ? { auditLog } : {}),
     ...(token ? { token } : {}),
     locale: flags.locale,
+    // The address listened on is a name requests may use; a wildcard (0.0.0.0, ::) is not.
+    allowedHosts: [
+      ...(flags.allowedHost ?? []),
+      ...(/^(0\.0\.0\.0|::|\[::\]|0)$/.test(flags.host) ? [] : [flags.host]),
+    ],
     logger: { level: 'info', stream: { write: (line) => context.out(line) } },
     // The order form for new customers; the directory's findings come from /v1/check.
     registerOrderForm: createOrderForm(),
@@ -124,4 +138,15 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   });
   await app.close();
   for (const close of closers) await close();
+}
+
+/** A load problem with the values it quotes (an address, a phone number) left out. */
+function withoutValues(problem: LoadProblem): LoadProblem {
+  const reason =
+    problem.field === 'emails'
+      ? 'an address is not usable'
+      : problem.field === 'phones'
+        ? 'a phone number cannot be read'
+        : problem.reason.replace(/"[^"]*"/g, '(value not shown)');
+  return { ...problem, reason: problem.field === undefined ? reason : `${problem.field}: ${reason}` };
 }

@@ -37,6 +37,11 @@ export function serveCommand(context: CommandContext): Command {
     .option('--audit-log <file>', 'the JSON-lines audit log of releases (default: <holds>.audit.jsonl)')
     .addOption(new Option('--port <port>', 'the TCP port; 0 picks a free one').default('8080'))
     .addOption(new Option('--host <host>', 'the address to listen on').default('127.0.0.1'))
+    .option(
+      '--allowed-host <name>',
+      'a host name the service is reached by, besides the loopback ones (repeat for more)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .addOption(localeOption())
     .addHelpText('after', examples)
     .action(async (flags: ServeFlags) => {

@@ -17,7 +17,9 @@ import type { HeldEnvelope } from './hold-store.js';
  * - `verification-sent`: the verifier's own message with a code, to the one new address it proves,
  *   accepted by the transport (recorded once the transport answered);
  * - `verification-failed`: that message, refused by the transport (`verification.error` says how);
- *   no code reached the address.
+ *   no code reached the address;
+ * - `discarded`: a held message a person removed without sending it (`discard` says who, why and
+ *   where: the review page or the API).
  */
 export type AuditOutcome =
   | 'sent'
@@ -28,7 +30,8 @@ export type AuditOutcome =
   | 'released-despite-block'
   | 'hold-failed'
   | 'verification-sent'
-  | 'verification-failed';
+  | 'verification-failed'
+  | 'discarded';
 
 /** One recipient in the audit log: the address, what the guard said, and why. */
 export interface AuditRecipient {
@@ -74,6 +77,8 @@ export interface AuditEntry {
   };
   /** Why the customer could not be resolved, when it could not. */
   readonly customerLookup?: LookupFailure;
+  /** Who discarded a held message, why, and through what (`review-page` or `api`). */
+  readonly discard?: { readonly by: string; readonly reason: string; readonly where: 'review-page' | 'api' };
   /**
    * For `verification-sent` and `verification-failed`: the challenge whose code the message carries,
    * and for `verification-failed` what the transport answered.

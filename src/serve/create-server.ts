@@ -5,6 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
@@ -21,10 +22,12 @@ import type { Directory } from '../contacts/create-directory.js';
 import { isEmailGuardError } from '../errors.js';
 import { createGuard, type Guard } from '../guard/create-guard.js';
 import type { Locale } from '../guard/verdict.js';
+import type { AuditLog } from '../nodemailer/audit-log.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
 import { HealthSchema } from './api-schemas.js';
 import { registerCheckRoutes } from './check-routes.js';
 import { registerHoldRoutes } from './hold-routes.js';
+import { hostName, isAllowedHost } from './is-allowed-host.js';
 import { logSerializers } from './log-serializers.js';
 import { problem, sendProblem } from './problem-details.js';
 import { registerReviewPages } from './review-pages.js';
@@ -63,6 +66,12 @@ export interface ServerOptions {
    * @default undefined
    */
   readonly token?: string;
+  /**
+   * Where discards are recorded (releases are recorded by the transporter's `nodemailerGuard`):
+   * the same audit log, so every message a person released or discarded has a line with who and why.
+   * @default undefined (discards are not recorded)
+   */
+  readonly auditLog?: AuditLog;
   /** The language of finding messages and pages when a request does not ask (`?lang=`). @default 'en' */
   readonly locale?: Locale;
   /**
@@ -91,6 +100,14 @@ export interface ServerOptions {
    * @default undefined (no `/demo`)
    */
   readonly registerOrderForm?: (app: FastifyInstance, context: ServerContext) => void | Promise<void>;
+  /**
+   * The host names (or addresses) requests may name in their `Host` header besides the loopback
+   * ones (`localhost`, `127.0.0.0/8`, `::1`): the name the service is reached by over a network.
+   * A request naming another host is answered 421, so a page on another site whose name resolves
+   * to this machine (DNS rebinding) cannot use the service.
+   * @default [] (loopback names only)
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** What the route plugins share: the options, resolved, and a guard per language. */
@@ -139,6 +156,20 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         };
   const app = Fastify({
     logger,
+    // Errors the router meets before any route (a path parameter over the length limit, a URL that
+    // cannot be decoded) are problem details too, not Fastify's own JSON.
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+        return sendProblem(
+          reply,
+          problem('uri-too-long', 414, 'A path parameter is too long', {
+            detail: `at most ${MAX_PARAM_LENGTH} characters`,
+            field: 'params.id',
+          }),
+        );
+      return sendProblem(reply, frameworkProblem(error.statusCode ?? 400, error.message));
+    },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     bodyLimit: options.bodyLimit ?? 65_536,
     // Never echo a client's request id into the log: ids are the server's own.
     requestIdHeader: false,
@@ -218,28 +249,50 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         }),
       );
     }
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendProblem(
-        reply,
-        problem('unsupported-media-type', 415, 'The request body must be JSON', {
-          detail: 'send Content-Type: application/json',
-          field: 'headers.content-type',
-        }),
-      );
-    }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
-      // Fastify's own client errors (a body that is not JSON, an unsupported media type): their
-      // messages say what is wrong with the request and quote none of it.
-      return sendProblem(reply, problem('about:blank', status, error.message, { field: 'body' }));
+      // Fastify's own client errors (an empty body, a body that is not JSON, a `__proto__` key, an
+      // unsupported media type): their messages say what is wrong and quote none of the request.
+      return sendProblem(reply, frameworkProblem(status, error.message));
     }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem('internal', 500, 'The server failed; nothing was sent'));
   });
 
-  app.setNotFoundHandler((_request, reply) =>
-    sendProblem(reply, problem('not-found', 404, 'There is no such route')),
-  );
+  const allowedHosts = options.allowedHosts ?? [];
+  // Before every route, the health check and the pages included: DNS rebinding reaches them all.
+  app.addHook('onRequest', async (request, reply) => {
+    const host = request.headers.host;
+    if (!isAllowedHost(host, allowedHosts))
+      return sendProblem(
+        reply,
+        problem('misdirected-request', 421, 'This server does not answer for that host name', {
+          detail: 'reach it by a loopback address or a name given with --allowed-host',
+          field: 'headers.host',
+        }),
+      );
+    // A browser sends Origin on every cross-origin POST (Fetch standard §3.1): a form or script of
+    // another site must not change anything here, whatever credentials the browser holds.
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const origin = request.headers.origin;
+      if (origin !== undefined && !isSameOrigin(origin, host ?? ''))
+        return sendProblem(
+          reply,
+          problem('cross-origin', 403, 'A request from another site may not change anything here', {
+            field: 'headers.origin',
+          }),
+        );
+    }
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    // Without the token or a session no route is named, not even as missing: an unknown path is
+    // answered like a known one, so the routes cannot be probed.
+    const session = context.sessionOf(request) !== undefined;
+    if (!session && !context.isToken(bearerToken(request.headers.authorization)))
+      return sendUnauthorized(reply);
+    return sendProblem(reply, problem('not-found', 404, 'There is no such route'));
+  });
 
   app.register(fastifyCookie, { secret: context.sessionSecret });
   app.register(fastifySwagger, {
@@ -274,14 +327,15 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   app.register(async (api) => {
     api.addHook('onRequest', async (request, reply) => {
-      const header = request.headers.authorization;
-      const match = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header) : null;
-      if (context.isToken(match?.[1])) return;
+      const token = bearerToken(request.headers.authorization);
+      if (context.isToken(token)) return;
       // The order form's own check: the session cookie alone would let any page that makes the
       // browser post here use it (OWASP CSRF Prevention Cheat Sheet), so the session's CSRF token
       // must come too, in a header another site cannot set without a CORS preflight (Fetch §4.8).
       const session =
-        match || !SESSION_ROUTES.has(request.routeOptions.url ?? '') ? undefined : context.sessionOf(request);
+        token !== undefined || !SESSION_ROUTES.has(request.routeOptions.url ?? '')
+          ? undefined
+          : context.sessionOf(request);
       if (session) {
         const csrf = request.headers['x-csrf-token'];
         if (typeof csrf === 'string' && sameSecret(csrf, session.csrf)) return;
@@ -293,14 +347,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
           }),
         );
       }
-      reply.header('www-authenticate', 'Bearer realm="email-guard"');
-      return sendProblem(
-        reply,
-        problem('unauthorized', 401, 'A valid token is required', {
-          detail: 'send Authorization: Bearer <EMAIL_GUARD_TOKEN>',
-          field: 'headers.authorization',
-        }),
-      );
+      return sendUnauthorized(reply);
     });
     // The API takes JSON only (the schemas describe JSON bodies): Fastify's own text/plain parser is
     // removed here, and form bodies are parsed only for the pages, so anything else is answered 415.
@@ -323,4 +370,54 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   if (registerOrderForm) app.register(async (form) => registerOrderForm(form, context));
 
   return app;
+}
+
+/** The longest path parameter (a hold id) the router accepts; a longer one is answered 414. */
+const MAX_PARAM_LENGTH = 100;
+
+/** The token of an `Authorization: Bearer` header (RFC 6750 §2.1; the scheme is case-insensitive). */
+function bearerToken(header: string | undefined): string | undefined {
+  const match = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header) : null;
+  return match?.[1];
+}
+
+function sendUnauthorized(reply: FastifyReply): FastifyReply {
+  reply.header('www-authenticate', 'Bearer realm="email-guard"');
+  return sendProblem(
+    reply,
+    problem('unauthorized', 401, 'A valid token is required', {
+      detail: 'send Authorization: Bearer <EMAIL_GUARD_TOKEN>',
+      field: 'headers.authorization',
+    }),
+  );
+}
+
+/** A client error of Fastify's own as one of the documented problem types. */
+function frameworkProblem(status: number, message: string) {
+  // The API takes JSON only; the pages take their forms (see the API's content-type parsers).
+  if (status === 415)
+    return problem('unsupported-media-type', 415, 'The request body must be JSON', {
+      detail: 'send Content-Type: application/json',
+      field: 'headers.content-type',
+    });
+  if (status === 413) return problem('body-too-large', 413, message, { field: 'body' });
+  if (status === 404) return problem('not-found', 404, message);
+  return problem('invalid-input', status, message, { field: 'body' });
+}
+
+/** Whether an `Origin` header (RFC 6454 §7) names the host the request was sent to. */
+function isSameOrigin(origin: string, host: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    // `null` (a sandboxed page, a redirect across sites) and anything unparsable.
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const port = host.trim().match(/:(\d+)$/)?.[1];
+  const defaultPort = url.protocol === 'https:' ? '443' : '80';
+  const hostPort = port ?? defaultPort;
+  const originPort = url.port || defaultPort;
+  return hostName(url.host) === hostName(host) && originPort === hostPort;
 }

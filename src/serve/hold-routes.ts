@@ -1,4 +1,5 @@
 import { isEmailGuardError } from '../errors.js';
+import type { AuditEntry } from '../nodemailer/audit-log.js';
 import { heldAge } from '../nodemailer/held-age.js';
 import type { HeldMessageWithRaw } from '../nodemailer/hold-store.js';
 import {
@@ -117,7 +118,11 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
       },
     },
     async (request, reply) => {
-      const outcome = await discardHeld(context, request.params.id);
+      const outcome = await discardHeld(context, request.params.id, {
+        by: 'api',
+        reason: 'POST /v1/holds/:id/discard',
+        where: 'api',
+      });
       if ('problem' in outcome) return sendProblem(reply, outcome.problem);
       request.log.info({ holdId: request.params.id }, 'held message discarded');
       return { id: request.params.id, discarded: true as const };
@@ -125,15 +130,40 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
   );
 }
 
-/** Discards a held message through the store; a message being released is not discarded (409). */
+/**
+ * Discards a held message through the store and records who, why and where in the audit log; a
+ * message being released is not discarded (409).
+ */
 export async function discardHeld(
   context: ServerContext,
   id: string,
+  discard: NonNullable<AuditEntry['discard']>,
 ): Promise<{ readonly discarded: true } | { readonly problem: ReturnType<typeof problem> }> {
   const store = context.options.holdStore;
   if (!store) return { problem: notConfigured('hold store', '--holds DIR') };
   try {
-    return (await store.discard(id)) ? { discarded: true } : { problem: noSuchMessage() };
+    // Read first: the audit line names the recipients and envelope of what was discarded.
+    const held = await store.get(id);
+    if (!held || !(await store.discard(id))) return { problem: noSuchMessage() };
+    await context.options.auditLog?.record({
+      at: new Date().toISOString(),
+      ...(held.messageId === undefined ? {} : { messageId: held.messageId }),
+      ...(held.customerId === undefined ? {} : { customerId: held.customerId }),
+      mode: 'enforce',
+      outcome: 'discarded',
+      action: held.action,
+      recipients: held.recipients.map((recipient) => ({
+        field: recipient.field,
+        ...(recipient.header === undefined ? {} : { header: recipient.header }),
+        address: recipient.address,
+        action: recipient.verdict.action,
+        codes: recipient.verdict.findings.map((finding) => finding.code),
+      })),
+      envelope: held.envelope,
+      holdId: id,
+      discard,
+    });
+    return { discarded: true };
   } catch (error) {
     if (isEmailGuardError(error, 'INVALID_INPUT')) return { problem: noSuchMessage() };
     if (isEmailGuardError(error, 'HOLD_STORE_FAILED'))

@@ -34,7 +34,10 @@ export type ProblemType =
   | 'send-failed'
   | 'body-too-large'
   | 'unsupported-media-type'
-  | 'internal';
+  | 'internal'
+  | 'misdirected-request'
+  | 'cross-origin'
+  | 'uri-too-long';
 
 /** Builds a problem of one of the service's types. */
 export function problem(

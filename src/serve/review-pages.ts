@@ -7,6 +7,7 @@ import type { ServerContext } from './create-server.js';
 import { type PageTexts, pageTexts } from './data/page-texts.js';
 import { discardHeld, findHeld } from './hold-routes.js';
 import { html, SafeHtml } from './html.js';
+import type { Problem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
 import { releaseHeld } from './release-held.js';
 import { sameSecret } from './same-secret.js';
@@ -70,14 +71,18 @@ function sendPage(
 <body><a class="skip" href="#main">${page.texts.skip}</a>
 <header><nav aria-label="${page.texts.languageNav}"><a href="${options.path}?lang=${other}" lang="${other}">${page.texts.language}</a></nav>${logout}</header>
 <main id="main">${main}</main></body></html>`;
-  return reply
-    .code(options.status ?? 200)
-    .header('content-security-policy', CONTENT_SECURITY_POLICY)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(document.value);
+  return (
+    reply
+      .code(options.status ?? 200)
+      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      .header('x-content-type-options', 'nosniff')
+      // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the page's own
+      // form posts, which the server refuses as cross-origin; other sites still get no referrer.
+      .header('referrer-policy', 'same-origin')
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(document.value)
+  );
 }
 
 function redirect(reply: FastifyReply, to: string): FastifyReply {
@@ -184,7 +189,14 @@ ${tokenField}
     const store = context.options.holdStore;
     const held = store ? await store.list() : [];
     const done = (request.query as { done?: unknown }).done;
-    const status = done === 'released' ? texts.released : done === 'discarded' ? texts.discarded : undefined;
+    const status =
+      done === 'released'
+        ? texts.released
+        : done === 'discarded'
+          ? texts.discarded
+          : done === 'gone'
+            ? texts.gone
+            : undefined;
     const now = Date.now();
     const rows = held.map((entry) => heldRow(entry, page, now));
     const main = html`<h1>${texts.heldHeading}</h1>
@@ -210,7 +222,7 @@ ${
     const { texts } = page;
     const id = (request.params as { id: string }).id;
     const held = await findHeld(context, id);
-    if (!held) return redirect(reply, `/holds?lang=${page.lang}`);
+    if (!held) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
     const { raw, ...listed } = held;
     const content = await readHeldMessage(raw);
     const proposed =
@@ -227,7 +239,7 @@ ${
 <h2>${texts.recipients}</h2>
 <ul>${listed.recipients.map(
       (recipient) =>
-        html`<li>${recipient.field}: ${recipient.address} – <span class="${verdictClass(recipient.verdict.action)}">${texts.actions[recipient.verdict.action]}</span>${
+        html`<li>${texts.fieldNames[recipient.field.toLowerCase()] ?? recipient.field}: ${recipient.address} – <span class="${verdictClass(recipient.verdict.action)}">${texts.actions[recipient.verdict.action]}</span>${
           recipient.verdict.suggestion ? html` – ${texts.suggestion}: ${recipient.verdict.suggestion}` : ''
         }<ul>${recipient.verdict.findings.map((finding) => html`<li>${finding.message}</li>`)}</ul></li>`,
     )}</ul>
@@ -237,7 +249,11 @@ ${
 <p class="hint" id="release-intro">${texts.releaseIntro}</p>
 ${proposed.map(
   (address, index) => html`<label for="to-${index}">${texts.correctedRecipient(index + 1)}</label>
-<input id="to-${index}" name="to" type="email" autocomplete="off" value="${address}" aria-describedby="release-intro">`,
+<input id="to-${index}" name="to" type="email" autocomplete="off" value="${address}"${
+    failure
+      ? html` aria-invalid="true" aria-describedby="release-error release-intro"`
+      : html` aria-describedby="release-intro"`
+  }>`,
 )}
 <label for="reason">${texts.reason}</label>
 <p class="hint" id="reason-hint">${texts.reasonHint}</p>
@@ -248,10 +264,12 @@ ${proposed.map(
 <form method="post" action="${base}/discard?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p>${texts.discardIntro}</p>
+<label for="discard-reason">${texts.discardReason}</label>
+<textarea id="discard-reason" name="reason" rows="2"></textarea>
 <button type="submit">${texts.discard}</button>
 </form>
 <h2>${texts.headers}</h2>
-<dl>${content.headers.map((header) => html`<dt>${header.name}</dt><dd>${header.value}</dd>`)}</dl>
+<dl>${content.headers.map((header) => html`<dt>${texts.fieldNames[header.name.toLowerCase()] ?? header.name}</dt><dd>${header.value}</dd>`)}</dl>
 <h2>${texts.body}</h2>
 <pre>${content.text}</pre>`;
     return sendPage(reply, page, `${texts.messageHeading} ${id}`, main, {
@@ -280,7 +298,7 @@ ${proposed.map(
       return messagePage(request, reply, session, { title: page.texts.formExpired, status: 403 }, entered);
     const id = (request.params as { id: string }).id;
     const held = await findHeld(context, id);
-    if (!held) return redirect(reply, `/holds?lang=${page.lang}`);
+    if (!held) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
     // Unchanged recipients go as they were held (Cc stays Cc); a changed list replaces them all.
     const unchanged =
       to.length === held.envelope.to.length &&
@@ -291,8 +309,8 @@ ${proposed.map(
       reason,
     });
     if ('problem' in outcome) {
-      const { title, detail, status } = outcome.problem;
-      return messagePage(request, reply, session, { title, ...(detail ? { detail } : {}), status }, entered);
+      if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
+      return messagePage(request, reply, session, pageFailure(outcome.problem, page), entered);
     }
     request.log.info({ holdId: id }, 'held message released from the review page');
     return redirect(reply, `/holds?lang=${page.lang}&done=released`);
@@ -305,10 +323,14 @@ ${proposed.map(
     if (!validCsrf(request, session))
       return messagePage(request, reply, session, { title: page.texts.formExpired, status: 403 });
     const id = (request.params as { id: string }).id;
-    const outcome = await discardHeld(context, id);
+    const outcome = await discardHeld(context, id, {
+      by: session.user,
+      reason: field(request.body, 'reason').trim(),
+      where: 'review-page',
+    });
     if ('problem' in outcome) {
-      const { title, detail, status } = outcome.problem;
-      return messagePage(request, reply, session, { title, ...(detail ? { detail } : {}), status });
+      if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
+      return messagePage(request, reply, session, pageFailure(outcome.problem, page));
     }
     request.log.info({ holdId: id }, 'held message discarded from the review page');
     return redirect(reply, `/holds?lang=${page.lang}&done=discarded`);
@@ -334,4 +356,21 @@ function heldRow(entry: HeldMessage, page: PageRequest, now: number): SafeHtml {
 <td>${suggestions.join(', ')}</td>
 <td><a href="/holds/${encodeURIComponent(entry.id)}?lang=${page.lang}">${texts.open}<span class="skip"> ${entry.id}</span></a></td>
 </tr>`;
+}
+
+/**
+ * A refused release or discard as the page shows it: the title in the page's language, by the
+ * problem's type; the English detail (a developer's text) only on an English page.
+ */
+function pageFailure(
+  failure: Problem,
+  page: PageRequest,
+): { readonly title: string; readonly detail?: string; readonly status: number } {
+  const type = failure.type.slice(failure.type.lastIndexOf('#') + 1);
+  const title = page.texts.problems[type] ?? failure.title;
+  return {
+    title,
+    ...(failure.detail && page.lang === 'en' ? { detail: failure.detail } : {}),
+    status: failure.status,
+  };
 }

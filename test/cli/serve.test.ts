@@ -162,3 +162,21 @@ describe('the other commands at start', () => {
     }
   }, 120_000);
 });
+
+describe('email-guard serve at start', () => {
+  it("reports a CSV row's bad address by row and reason, never the address", async () => {
+    const file = join(folder.path, 'bad-row.csv');
+    writeFileSync(
+      file,
+      'id,name,emails\nC-1,Anna Svensson,anna.svensson1985@gmail.com\nC-2,Erik Lind,erik.lind(at)telia.com\n',
+    );
+    const started = await startServer(['--customers', file], { EMAIL_GUARD_TOKEN: TOKEN });
+    try {
+      expect(started.stderr()).toMatch(/:3: .*address/);
+      expect(started.stderr()).not.toContain('erik.lind');
+      expect(started.stderr()).not.toContain('telia');
+    } finally {
+      await started.stop();
+    }
+  }, 60_000);
+});

@@ -345,3 +345,14 @@ describe('a real listen on 127.0.0.1', () => {
     expect(fixture.sink.received[0]?.to).toEqual([GOOD]);
   });
 });
+
+describe('POST /v1/holds/:id/discard', () => {
+  it('records the discard in the audit log, as done through the API', async () => {
+    app = fixtureServer(fixture);
+    const id = await holdOrder(fixture, TYPO);
+    const response = await app.inject({ method: 'POST', url: `/v1/holds/${id}/discard`, headers: auth });
+    expect(response.statusCode).toBe(200);
+    const entry = fixture.audit.entries.find((line) => line.outcome === 'discarded');
+    expect(entry).toMatchObject({ holdId: id, discard: { where: 'api' } });
+  });
+});

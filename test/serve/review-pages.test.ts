@@ -184,4 +184,66 @@ describe('the review page', () => {
     expect(await fixture.holdStore.list()).toHaveLength(0);
     expect(fixture.sink.received).toHaveLength(0);
   });
+
+  it('records a discard from the page in the audit log with who, why and where', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server, 'Lena Berg');
+    const discarded = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/discard`,
+      headers: formHeaders(cookie),
+      payload: form({ csrf, reason: 'the customer cancelled the order' }),
+    });
+    expect(discarded.statusCode).toBe(303);
+    const entry = fixture.audit.entries.find((line) => line.outcome === 'discarded');
+    expect(entry).toMatchObject({
+      holdId: id,
+      customerId: 'C-1001',
+      discard: { by: 'Lena Berg', reason: 'the customer cancelled the order', where: 'review-page' },
+    });
+    expect(entry?.recipients[0]).toMatchObject({ address: TYPO, action: 'block' });
+  });
+
+  it('says a message already released or discarded is gone, instead of a silent redirect', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server);
+    await fixture.holdStore.discard(id);
+    const late = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/release?lang=sv`,
+      headers: formHeaders(cookie),
+      payload: form({ csrf, to: GOOD, reason: 'läst upp i telefon' }),
+    });
+    const shown =
+      late.statusCode === 303
+        ? await server.inject({ method: 'GET', url: late.headers.location as string, headers: { cookie } })
+        : late;
+    expect(shown.body).toMatch(/redan skickat eller kastat/);
+  });
+
+  it('shows a refused release in Swedish on a Swedish page, tied to the recipient fields', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server);
+    const refused = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/release?lang=sv`,
+      headers: formHeaders(cookie),
+      payload: form({ csrf, to: 'anna.svensson19985@gmail.com', reason: 'läst upp i telefon' }),
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toMatch(/klarar inte kontrollen/);
+    expect(refused.body).not.toContain('A recipient does not pass the check');
+    expect(refused.body).toContain('<dt>Från</dt>');
+    expect(refused.body).toContain('<dt>Ämne</dt>');
+    expect(refused.body).toMatch(/<li>Till: /);
+    expect(refused.body).toMatch(
+      /<input id="to-0"[^>]*aria-invalid="true"[^>]*aria-describedby="[^"]*release-error/,
+    );
+  });
 });

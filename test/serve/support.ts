@@ -38,6 +38,7 @@ export function fixtureServer(fixture: PipelineFixture, options: ServerOptions =
     directory,
     holdStore: fixture.holdStore,
     transporter,
+    auditLog: fixture.audit,
     token: TOKEN,
     ...options,
   });

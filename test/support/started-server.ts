@@ -9,6 +9,8 @@ export interface StartedServer {
   readonly child: ChildProcess;
   /** Everything it wrote to standard output (its log) so far. */
   readonly stdout: () => string;
+  /** Everything it wrote to standard error (its startup lines) so far. */
+  readonly stderr: () => string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -35,6 +37,7 @@ export function startServer(args: readonly string[], env: NodeJS.ProcessEnv = {}
           url: match[1],
           child,
           stdout: () => stdout,
+          stderr: () => stderr,
           stop: async () => {
             child.kill('SIGTERM');
             return exited;

@@ -35,10 +35,17 @@ export interface PageTexts {
   readonly release: string;
   readonly discardHeading: string;
   readonly discardIntro: string;
+  readonly discardReason: string;
   readonly discard: string;
   readonly released: string;
   readonly discarded: string;
   readonly notReleased: string;
+  /** A message that was released or discarded by someone else in the meantime. */
+  readonly gone: string;
+  /** Why a release or discard was refused, by problem type (docs/serve.md). */
+  readonly problems: Readonly<Record<string, string>>;
+  /** Names of header fields and recipient fields (RFC 5322 §3.6), lower-cased; others shown as sent. */
+  readonly fieldNames: Readonly<Record<string, string>>;
   readonly language: string;
   /** The name of the language switch, for screen readers. */
   readonly languageNav: string;
@@ -84,10 +91,29 @@ export const pageTexts: Record<Locale, PageTexts> = {
     release: 'Release',
     discardHeading: 'Discard',
     discardIntro: 'Remove the message without sending it.',
+    discardReason: 'Why it is discarded (recorded with your name)',
     discard: 'Discard',
     released: 'The message was released.',
     discarded: 'The message was discarded.',
     notReleased: 'The message was not released',
+    gone: 'That message was already released or discarded.',
+    problems: {
+      'recipient-blocked': 'A recipient does not pass the check; the message stays held',
+      'invalid-input': 'The corrected recipients cannot be read, or are missing',
+      conflict: 'The message is being released or discarded by someone else',
+      'not-found': 'That message was already released or discarded.',
+      'send-failed': 'The mail server did not take the message; it stays held',
+      'not-configured': 'The server cannot send released messages (started without --smtp)',
+    },
+    fieldNames: {
+      to: 'To',
+      cc: 'Cc',
+      bcc: 'Bcc',
+      from: 'From',
+      subject: 'Subject',
+      date: 'Date',
+      'reply-to': 'Reply-To',
+    },
     language: 'Svenska',
     languageNav: 'Language',
     actions: { send: 'Send', confirm: 'Confirm', block: 'Block' },
@@ -128,10 +154,29 @@ export const pageTexts: Record<Locale, PageTexts> = {
     release: 'Släpp',
     discardHeading: 'Kasta',
     discardIntro: 'Ta bort meddelandet utan att skicka det.',
+    discardReason: 'Varför det tas bort (sparas med ditt namn)',
     discard: 'Kasta',
     released: 'Meddelandet släpptes.',
     discarded: 'Meddelandet kastades.',
     notReleased: 'Meddelandet släpptes inte',
+    gone: 'Meddelandet är redan skickat eller kastat.',
+    problems: {
+      'recipient-blocked': 'En mottagare klarar inte kontrollen; meddelandet ligger kvar',
+      'invalid-input': 'De rättade mottagarna kan inte läsas, eller saknas',
+      conflict: 'Meddelandet skickas eller kastas just nu av någon annan',
+      'not-found': 'Meddelandet är redan skickat eller kastat.',
+      'send-failed': 'E-postservern tog inte emot meddelandet; det ligger kvar',
+      'not-configured': 'Servern kan inte skicka släppta meddelanden (startad utan --smtp)',
+    },
+    fieldNames: {
+      to: 'Till',
+      cc: 'Kopia',
+      bcc: 'Dold kopia',
+      from: 'Från',
+      subject: 'Ämne',
+      date: 'Datum',
+      'reply-to': 'Svar till',
+    },
     language: 'English',
     languageNav: 'Språk',
     actions: { send: 'Skicka', confirm: 'Bekräfta', block: 'Stoppa' },
