@@ -216,7 +216,7 @@ ${
     reply: FastifyReply,
     session: Session,
     failure?: { readonly title: string; readonly detail?: string; readonly status: number },
-    entered?: { readonly to: readonly string[]; readonly reason: string },
+    entered?: { readonly to: readonly string[]; readonly reason: string; readonly confirmNew?: boolean },
   ) {
     const page = pageLocale(request, context);
     const { texts } = page;
@@ -255,6 +255,8 @@ ${proposed.map(
       : html` aria-describedby="release-intro"`
   }>`,
 )}
+<p><input type="checkbox" id="confirm-new" name="confirmNew" value="yes"${entered?.confirmNew ? html` checked` : ''}>
+<label for="confirm-new">${texts.confirmNew}</label></p>
 <label for="reason">${texts.reason}</label>
 <p class="hint" id="reason-hint">${texts.reasonHint}</p>
 <textarea id="reason" name="reason" rows="2" required aria-describedby="reason-hint">${entered?.reason ?? ''}</textarea>
@@ -293,7 +295,9 @@ ${proposed.map(
       .map((address) => address.trim())
       .filter(Boolean);
     const reason = field(request.body, 'reason').trim();
-    const entered = { to, reason };
+    // A correction new to the customer goes out only when the reviewer says it was confirmed as theirs.
+    const confirmNew = field(request.body, 'confirmNew') === 'yes';
+    const entered = { to, reason, confirmNew };
     if (!validCsrf(request, session))
       return messagePage(request, reply, session, { title: page.texts.formExpired, status: 403 }, entered);
     const id = (request.params as { id: string }).id;
@@ -307,6 +311,7 @@ ${proposed.map(
       ...(unchanged ? {} : { to }),
       by: session.user,
       reason,
+      ...(confirmNew ? { confirmNew: true } : {}),
     });
     if ('problem' in outcome) {
       if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);

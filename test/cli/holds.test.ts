@@ -1,6 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each test here starts the built command several times; on a loaded two-core machine one start
+// can take seconds, so the run's 30 s per test is too little. Speed is measured in npm run bench.
+vi.setConfig({ testTimeout: 120_000 });
+
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { customers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 

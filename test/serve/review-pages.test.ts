@@ -161,6 +161,36 @@ describe('the review page', () => {
     });
   });
 
+  it('releases to an address new to the customer only when the reviewer ticks that it was confirmed', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server, 'Lena Berg');
+    const page = await server.inject({ method: 'GET', url: `/holds/${id}`, headers: { cookie } });
+    expect(page.body).toMatch(/<input type="checkbox" id="confirm-new" name="confirmNew" value="yes">/);
+    expect(page.body).toContain('<label for="confirm-new">');
+    const NEW = 'anna.work@example.se';
+    const unconfirmed = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/release`,
+      headers: formHeaders(cookie),
+      payload: form({ csrf, to: NEW, reason: 'new address read back' }),
+    });
+    expect(unconfirmed.statusCode).toBe(422);
+    expect(fixture.sink.received).toHaveLength(0);
+    const confirmed = await server.inject({
+      method: 'POST',
+      url: `/holds/${id}/release`,
+      headers: formHeaders(cookie),
+      payload: form({ csrf, to: NEW, reason: 'new address read back', confirmNew: 'yes' }),
+    });
+    expect(confirmed.statusCode).toBe(303);
+    expect(fixture.sink.received.map((mail) => mail.to)).toEqual([[NEW]]);
+    expect(fixture.audit.entries.find((entry) => entry.outcome === 'released')).toMatchObject({
+      release: { by: 'Lena Berg', confirmNew: true },
+    });
+  });
+
   it('discards a held message with the CSRF token only', async () => {
     const server = fixtureServer(fixture);
     app = server;

@@ -32,6 +32,7 @@ export interface PageTexts {
   readonly correctedRecipient: (index: number) => string;
   readonly reason: string;
   readonly reasonHint: string;
+  readonly confirmNew: string;
   readonly release: string;
   readonly discardHeading: string;
   readonly discardIntro: string;
@@ -88,6 +89,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     correctedRecipient: (index) => `Recipient ${index}`,
     reason: 'Why it may be sent',
     reasonHint: 'For example: address read back to the customer on the phone',
+    confirmNew:
+      "The corrected address is new to the customer and was confirmed as theirs (another customer's address is never sent)",
     release: 'Release',
     discardHeading: 'Discard',
     discardIntro: 'Remove the message without sending it.',
@@ -151,6 +154,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     correctedRecipient: (index) => `Mottagare ${index}`,
     reason: 'Varför det får skickas',
     reasonHint: 'Till exempel: adressen läst upp för kunden i telefon',
+    confirmNew:
+      'Den rättade adressen är ny för kunden och har bekräftats som kundens (en annan kunds adress skickas aldrig)',
     release: 'Släpp',
     discardHeading: 'Kasta',
     discardIntro: 'Ta bort meddelandet utan att skicka det.',
