@@ -2,8 +2,7 @@ import type { CheckOptions } from '../guard/check-options.js';
 import { checkRecipient as checkRecipientNow } from '../guard/check-recipient.js';
 import type { CheckRecipientInput } from '../guard/recipient-checker.js';
 import type { Verdict } from '../guard/verdict.js';
-import { loadSchemas, SchemasNotLoaded } from './lazy-check-input.js';
-import { loadPhoneNumbers, PhoneNumbersNotLoaded } from './lazy-phone-numbers.js';
+import { ChunkNotLoaded } from './lazy-chunk.js';
 
 /**
  * The core's `checkRecipient` for a page: the same verdict for the same input and options, as a
@@ -31,8 +30,7 @@ export async function checkRecipient(input: CheckRecipientInput, options?: Check
     try {
       return checkRecipientNow(input, options);
     } catch (error) {
-      if (error instanceof PhoneNumbersNotLoaded) await loadPhoneNumbers();
-      else if (error instanceof SchemasNotLoaded) await loadSchemas();
+      if (error instanceof ChunkNotLoaded) await error.load();
       else throw error;
     }
   }
