@@ -1,4 +1,14 @@
-import { type FileHandle, mkdir, open, stat } from 'node:fs/promises';
+import {
+  close,
+  fdatasync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
@@ -59,11 +69,15 @@ interface Pending {
 interface Writer {
   queue: Pending[];
   flushing: boolean;
-  handle: FileHandle | undefined;
+  /** The open file's descriptor. */
+  fd: number | undefined;
   /** The open file's identity, to tell when another file has taken its path. */
   opened: { readonly ino: number; readonly dev: number } | undefined;
   /** The file's last byte is known to end a line (checked once per opening). */
   tailChecked: boolean;
+  /** When the last batch was written (`Date.now()`), for closing the file once entries stop. */
+  lastWrite: number;
+  /** The one timer that closes the idle file; re-armed when it fires, not for every entry. */
   idle: ReturnType<typeof setTimeout> | undefined;
   /** Written entries not known to be on the disk yet (with `sync: 'interval'`). */
   unsynced: boolean;
@@ -82,21 +96,31 @@ const writers = new Map<string, Writer>();
 
 const NEWLINE = 0x0a;
 
+const datasyncFile = (fd: number) =>
+  new Promise<void>((resolvePromise, reject) =>
+    fdatasync(fd, (error) => (error ? reject(error) : resolvePromise())),
+  );
+const closeFileDescriptor = (fd: number) =>
+  new Promise<void>((resolvePromise) => close(fd, () => resolvePromise()));
+
 /**
  * An audit log in one JSON Lines file (one JSON object per line, appended): time, message id,
  * customer id, mode, outcome and each recipient's action and finding codes, never a subject or a
  * body. Each entry is written to the file before `record` resolves, so before its message goes
  * on; by default the file is flushed to the disk (fdatasync) in the background within 100 ms
  * after, so a message does not wait for the disk (see {@link JsonLinesAuditLogOptions.sync} for
- * what a power cut can lose, and `sync: true` to wait for the flush). Entries recorded while a
- * write runs go together in the next one, and the file stays open only while entries keep coming.
+ * what a power cut can lose, and `sync: true` to wait for the flush). Entries recorded in the same
+ * turn of the event loop go together in one write, made on the spot (a synchronous `write(2)`:
+ * appending a line to the page cache takes microseconds, a trip through libuv's thread pool costs
+ * more than the write itself), and the file stays open only while entries keep coming.
  *
  * Every line is written whole or not at all. A batch is one write of all its bytes; a short write
  * (a full disk takes what fits) is finished or, if the rest fails too, cut back to where the batch
  * began, and its entries are rejected, so their messages are not sent (the plugin answers
  * `AUDIT_LOG_FAILED`). A line a crash cut short is closed with a line break before the next entry,
  * so it stays as it was, on its own line, and never swallows the next one. Logs of one file in one
- * process share one writer; separate processes should each write their own file.
+ * process share one writer; separate processes should each write their own file. Keep the file on
+ * a local disk: a write that stalls (a network file system) stalls the process for that long.
  *
  * @example
  * ```ts
@@ -121,9 +145,10 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
     writer = {
       queue: [],
       flushing: false,
-      handle: undefined,
+      fd: undefined,
       opened: undefined,
       tailChecked: false,
+      lastWrite: 0,
       idle: undefined,
       unsynced: false,
       syncDue: Number.POSITIVE_INFINITY,
@@ -135,18 +160,21 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
   }
   const shared = writer;
 
-  /** Flushes what was written to the open file; a failure is kept for the next entry to report. */
+  /**
+   * Flushes what was written to the open file; a failure is kept for the next entry to report. A
+   * flush that falls due while another runs follows it at once: the lines written meanwhile are
+   * not covered by the running one.
+   */
   function syncInBackground(): Promise<void> {
     clearTimeout(shared.syncTimer);
     shared.syncTimer = undefined;
     shared.syncDue = Number.POSITIVE_INFINITY;
-    if (shared.syncing) return shared.syncing;
-    const handle = shared.handle;
-    if (!handle || !shared.unsynced) return Promise.resolve();
+    if (shared.syncing) return shared.syncing.then(syncInBackground);
+    const fd = shared.fd;
+    if (fd === undefined || !shared.unsynced) return Promise.resolve();
     // Entries written from here on are not covered by this flush: they wait for the next one.
     shared.unsynced = false;
-    shared.syncing = handle
-      .datasync()
+    shared.syncing = datasyncFile(fd)
       .catch((error: unknown) => {
         shared.syncError = error;
       })
@@ -169,28 +197,67 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
 
   /** Flushes and closes the open file (rotated away, or idle). */
   async function closeFile(): Promise<void> {
-    const handle = shared.handle;
-    if (!handle) return;
+    const fd = shared.fd;
+    if (fd === undefined) return;
     // Let go of it at once, so an entry recorded meanwhile opens the file afresh instead of
-    // writing to a handle about to close.
-    shared.handle = undefined;
+    // writing to a descriptor about to close.
+    shared.fd = undefined;
     shared.opened = undefined;
     const unsynced = shared.unsynced;
     shared.unsynced = false;
     clearTimeout(shared.syncTimer);
     shared.syncTimer = undefined;
     shared.syncDue = Number.POSITIVE_INFINITY;
-    if (shared.syncing) await shared.syncing;
+    while (shared.syncing) await shared.syncing;
     if (unsynced) {
-      await handle.datasync().catch((error: unknown) => {
+      await datasyncFile(fd).catch((error: unknown) => {
         shared.syncError = error;
       });
     }
-    await handle.close().catch(() => undefined);
+    await closeFileDescriptor(fd);
+  }
+
+  /** Closes the file once no entry has come for `IDLE_CLOSE_MS`; the timer never keeps the process alive. */
+  function closeWhenIdle(): void {
+    shared.idle = undefined;
+    if (shared.flushing) return; // re-armed when that flush ends
+    const left = shared.lastWrite + IDLE_CLOSE_MS - Date.now();
+    if (left > 0) armIdle(left);
+    else void closeFile();
+  }
+
+  function armIdle(after: number): void {
+    if (shared.idle !== undefined) return;
+    shared.idle = setTimeout(closeWhenIdle, after);
+    shared.idle.unref();
+  }
+
+  /** Opens the file at the path if none is open, or if the open one is no longer there. */
+  async function openedFile(): Promise<{ fd: number; size: number }> {
+    // One stat of the path tells both whether the open file is still there (log rotation moves
+    // it away) and where this batch begins.
+    const atPath = shared.fd === undefined ? undefined : statSync(file, { throwIfNoEntry: false });
+    if (
+      shared.fd !== undefined &&
+      atPath &&
+      atPath.ino === shared.opened?.ino &&
+      atPath.dev === shared.opened?.dev
+    ) {
+      return { fd: shared.fd, size: atPath.size };
+    }
+    // Not open, or the file was moved or removed since (log rotation): append to the one there now.
+    await closeFile();
+    mkdirSync(dirname(file), { recursive: true });
+    // a+: appends, and reads the last byte to see whether a crash left a line open.
+    const fd = openSync(file, 'a+');
+    shared.fd = fd;
+    shared.tailChecked = false;
+    const opened = fstatSync(fd);
+    shared.opened = { ino: opened.ino, dev: opened.dev };
+    return { fd, size: opened.size };
   }
 
   async function flush(): Promise<void> {
-    clearTimeout(shared.idle);
     while (shared.queue.length > 0) {
       const batch = shared.queue;
       shared.queue = [];
@@ -202,73 +269,63 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
           shared.syncError = undefined;
           throw error;
         }
-        // One stat of the path tells both whether the open file is still there (log rotation
-        // moves it away) and where this batch begins.
-        let atPath = shared.handle ? await stat(file).catch(() => undefined) : undefined;
-        if (
-          !shared.handle ||
-          !atPath ||
-          atPath.ino !== shared.opened?.ino ||
-          atPath.dev !== shared.opened?.dev
-        ) {
-          // Not open, or the file was moved or removed since (log rotation): append to the one there now.
-          await closeFile();
-          await mkdir(dirname(file), { recursive: true });
-          // a+: appends, and reads the last byte to see whether a crash left a line open.
-          shared.handle = await open(file, 'a+');
-          shared.tailChecked = false;
-          atPath = await shared.handle.stat();
-          shared.opened = { ino: atPath.ino, dev: atPath.dev };
-        }
-        const handle = shared.handle;
-        let start = atPath.size;
+        const { fd, size } = await openedFile();
+        let start = size;
         if (!shared.tailChecked) {
-          await closeOpenLine(handle, start);
+          closeOpenLine(fd, start);
           shared.tailChecked = true;
-          start = (await handle.stat()).size;
+          start = fstatSync(fd).size;
         }
-        const data = Buffer.from(batch.map((entry) => entry.line).join(''), 'utf8');
+        const data = Buffer.from(
+          batch.length === 1 ? (batch[0] as Pending).line : batch.map((entry) => entry.line).join(''),
+          'utf8',
+        );
         let within = Number.POSITIVE_INFINITY;
+        let waitForDisk = false;
         for (const entry of batch) {
           if (entry.syncWithin !== undefined) within = Math.min(within, entry.syncWithin);
+          if (entry.sync) waitForDisk = true;
         }
         try {
-          await writeWhole(handle, data);
+          writeWhole(fd, data);
           if (within !== Number.POSITIVE_INFINITY) shared.unsynced = true;
-          if (batch.some((entry) => entry.sync)) await syncNow(handle);
+          if (waitForDisk) await syncNow(fd);
         } catch (error) {
           // Cut back what part of the batch landed: its messages are not sent, so no line may
           // claim they were, and no half line may stay for the next entry to be appended to.
-          await handle.truncate(start).catch(() => {
+          try {
+            ftruncateSync(fd, start);
+          } catch {
             shared.tailChecked = false;
-          });
+          }
           throw error;
         }
         if (shared.unsynced && within !== Number.POSITIVE_INFINITY) syncWithinMs(within);
         for (const entry of batch) entry.resolve();
       } catch (error) {
         for (const entry of batch) entry.reject(error);
-        const failed = shared.handle;
-        shared.handle = undefined;
+        const failed = shared.fd;
+        shared.fd = undefined;
         shared.opened = undefined;
-        // Entries of earlier batches were written and confirmed: their flush is still owed.
-        if (shared.unsynced) await failed?.datasync().catch(() => undefined);
+        if (failed !== undefined) {
+          while (shared.syncing) await shared.syncing;
+          // Entries of earlier batches were written and confirmed: their flush is still owed.
+          if (shared.unsynced) await datasyncFile(failed).catch(() => undefined);
+          await closeFileDescriptor(failed);
+        }
         shared.unsynced = false;
-        await failed?.close().catch(() => undefined);
       }
     }
     shared.flushing = false;
-    // Closed once entries stop coming for a while (flushed first); the timer never keeps the
-    // process alive.
-    shared.idle = setTimeout(() => void closeFile(), IDLE_CLOSE_MS);
-    shared.idle.unref();
+    shared.lastWrite = Date.now();
+    armIdle(IDLE_CLOSE_MS);
   }
 
   /** Flushes now, waiting for a background flush that may not cover the latest write. */
-  async function syncNow(handle: FileHandle): Promise<void> {
-    if (shared.syncing) await shared.syncing;
+  async function syncNow(fd: number): Promise<void> {
+    while (shared.syncing) await shared.syncing;
     shared.unsynced = false;
-    await handle.datasync();
+    await datasyncFile(fd);
   }
 
   return {
@@ -284,8 +341,9 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
         });
         if (!shared.flushing) {
           shared.flushing = true;
-          // Group commit: entries recorded in this same turn of the event loop share the write.
-          setImmediate(() => void flush());
+          // Group commit: entries recorded before this turn's promise callbacks have all run
+          // share the write, and none waits for a later turn of the event loop.
+          queueMicrotask(() => void flush());
         }
       });
     },
@@ -293,10 +351,10 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
 }
 
 /** Writes all of `data`, going on after a short write; a write that takes nothing is a full disk. */
-async function writeWhole(handle: FileHandle, data: Uint8Array): Promise<void> {
+function writeWhole(fd: number, data: Uint8Array): void {
   let offset = 0;
   while (offset < data.length) {
-    const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+    const bytesWritten = writeSync(fd, data, offset, data.length - offset);
     if (bytesWritten <= 0) {
       throw Object.assign(new Error('the audit log file took no more bytes: the disk is full'), {
         code: 'ENOSPC',
@@ -307,10 +365,10 @@ async function writeWhole(handle: FileHandle, data: Uint8Array): Promise<void> {
 }
 
 /** Ends a line a crash left open, so the next entry starts a line of its own. */
-async function closeOpenLine(handle: FileHandle, size: number): Promise<void> {
+function closeOpenLine(fd: number, size: number): void {
   if (size === 0) return;
   const last = Buffer.alloc(1);
-  const { bytesRead } = await handle.read(last, 0, 1, size - 1);
+  const bytesRead = readSync(fd, last, 0, 1, size - 1);
   // A file that cannot be read back (a device such as /dev/full) has no line to close.
-  if (bytesRead === 1 && last[0] !== NEWLINE) await writeWhole(handle, Buffer.from('\n'));
+  if (bytesRead === 1 && last[0] !== NEWLINE) writeWhole(fd, Buffer.from('\n'));
 }

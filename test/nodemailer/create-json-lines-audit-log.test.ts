@@ -69,6 +69,23 @@ describe('createJsonLinesAuditLog', () => {
     for (const messageId of confirmed) expect(written.has(messageId)).toBe(true);
   });
 
+  it('has written an entry, and answered, before the event loop turns again', async () => {
+    // A write through the thread pool answers on a later turn of the event loop; one made on the
+    // spot answers within the turn, so a message one at a time never waits for a thread.
+    const path = join(dir.path, 'audit.jsonl');
+    const log = createJsonLinesAuditLog(path);
+    await log.record(entry(1, 'a@example.se'));
+    for (const index of [2, 3]) {
+      let answered = false;
+      void log.record(entry(index, 'b@example.se')).then(() => {
+        answered = true;
+      });
+      await new Promise((resolvePromise) => setImmediate(resolvePromise));
+      expect(answered).toBe(true);
+      expect(await readLines(path)).toHaveLength(index);
+    }
+  });
+
   it('rejects an entry it could not write, instead of losing it silently', async () => {
     const log = createJsonLinesAuditLog(dir.path); // a directory: appending to it fails
     await expect(log.record(entry(1, 'a@example.se'))).rejects.toMatchObject({ code: 'EISDIR' });
