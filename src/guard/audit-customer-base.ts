@@ -2,14 +2,10 @@ import { z } from 'zod';
 import { type Directory, DirectorySchema } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
-import { explainEdits } from '../matching/explain-edits.js';
 import { findNumberMismatches, type KnownNumber, knownNumbers } from '../matching/find-number-mismatches.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { checkRecipient } from './check-recipient.js';
-import { messageFor } from './messages.js';
-import { findingSeverity } from './policy.js';
-import { resolvePolicy } from './resolve-policy.js';
 import type { Action, Finding, Severity } from './verdict.js';
 
 /**
@@ -97,23 +93,6 @@ function fitsOwnNumbers(address: string, numbers: readonly KnownNumber[]): boole
 }
 
 /**
- * A two-digit number one off the last two digits of the customer's birth year (`62` for 1963): the
- * stored-address reading of the check's number rule. The check itself matches two digits only when
- * swapped, since any change of two digits typed now is as likely another number; in a stored
- * address beside the customer's own birth date, a year one off is the common slip (a four-digit
- * `1962` is already flagged by the check), so it is asked about in the same words.
- */
-function twoDigitYearSlip(address: string, birthDate: string | undefined) {
-  const year = /^\d{2}(\d{2})-\d{2}-\d{2}$/.exec(birthDate ?? '')?.[1];
-  if (year === undefined) return undefined;
-  const local = address.slice(0, address.lastIndexOf('@'));
-  const run = (local.match(/\d+/g) ?? []).find(
-    (digits) => digits.length === 2 && Math.abs(Number(digits) - Number(year)) === 1,
-  );
-  return run === undefined ? undefined : { digits: run, expected: year, edits: explainEdits(year, run) };
-}
-
-/**
  * Whether a duplicate record's address may be offered in place of the customer's own. Two records
  * of the same name one slip apart are each told of the other, so the suggestion would point both
  * ways; a CRM owner who applied both would move the good record onto the slip. Only the customer's
@@ -155,7 +134,6 @@ export function auditCustomerBase(
   // One options object for every check: checkRecipient builds its checker once per options object.
   const checkOptions: CheckOptions = { ...rest, revealOtherCustomers: rest.revealOtherCustomers ?? true };
   const findings: CustomerBaseFinding[] = [];
-  const numberMismatchAction = resolvePolicy(rest.policy)['number-mismatch'];
   const total = directory.size;
   let checked = 0;
   for (const customer of directory.customers()) {
@@ -179,26 +157,6 @@ export function auditCustomerBase(
           action: finding.action,
           severity: finding.severity,
           ...(suggestion ? { suggestion } : {}),
-        });
-      }
-      const slip = verdict.findings.some((finding) => finding.code === 'number-mismatch')
-        ? undefined
-        : twoDigitYearSlip(address, customer.birthDate);
-      if (slip && verdict.findings.every((finding) => finding.code !== 'invalid-address')) {
-        const facts = {
-          code: 'number-mismatch' as const,
-          action: numberMismatchAction,
-          severity: findingSeverity['number-mismatch'],
-          source: 'birth-date' as const,
-          ...slip,
-        };
-        findings.push({
-          code: 'number-mismatch',
-          customerId: customer.id,
-          address,
-          message: messageFor(facts, rest.locale ?? 'en'),
-          action: facts.action,
-          severity: facts.severity,
         });
       }
     }

@@ -1,4 +1,5 @@
 import type { Edit } from '../matching/explain-edits.js';
+import { charactersOf } from '../spelling/characters-of.js';
 import type { Locale } from './verdict.js';
 
 type CharacterKind = 'digit' | 'letter' | 'dot' | 'hyphen' | 'underscore' | 'at' | 'invisible' | 'other';
@@ -167,7 +168,7 @@ function describeRun(edit: RunEdit, characters: readonly string[], locale: Local
 export function describeEdits(edits: readonly Edit[], locale: Locale): string {
   const parts = joinRuns(edits).map((edit) => {
     if (edit.kind !== 'extra' && edit.kind !== 'missing') return describeEdit(edit, locale);
-    const characters = [...edit.character];
+    const characters = charactersOf(edit.character);
     return characters.length === 1 ? describeEdit(edit, locale) : describeRun(edit, characters, locale);
   });
   if (parts.length <= 1) return parts[0] ?? '';

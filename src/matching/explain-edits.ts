@@ -1,3 +1,4 @@
+import { charactersOf, isComposed } from '../spelling/characters-of.js';
 /** One typing slip that turns the known string into the entered one. */
 export type Edit =
   /** A character of the known string is missing from the entered one. */
@@ -27,7 +28,10 @@ let matrixBuffer = new Int32Array(4096);
  * The slips (in reading order) that turn `known` into `entered` under the optimal string alignment
  * distance: what a salesperson needs to hear ("a digit 9 is missing after anna.svensson1").
  * `after` is the part of the known string before the slip; `index` its position in `known`.
- * Meant for short strings such as addresses (the full alignment matrix is kept).
+ * Meant for short strings such as addresses (the full alignment matrix is kept). Characters are
+ * counted as a person sees them: an emoji (two UTF-16 code units) or an emoji sequence (a skin
+ * tone, a flag, a ZWJ family: UAX #29) is one character, never two halves; `index` stays a position
+ * in `known` as JavaScript strings count it, so `after` is `known.slice(0, index)`.
  *
  * Only what follows the longest common prefix, and precedes the common suffix of what is left, is
  * aligned: a typo of a known address shares nearly all of it, and the slips come out the same
@@ -40,6 +44,11 @@ let matrixBuffer = new Int32Array(4096);
  * ```
  */
 export function explainEdits(known: string, entered: string): Edit[] {
+  if (isComposed(known) || isComposed(entered)) return explainComposed(known, entered, explainTrimmed);
+  return explainTrimmed(known, entered);
+}
+
+function explainTrimmed(known: string, entered: string): Edit[] {
   const shorter = Math.min(known.length, entered.length);
   let prefix = 0;
   while (prefix < shorter && known.charCodeAt(prefix) === entered.charCodeAt(prefix)) prefix++;
@@ -68,7 +77,87 @@ export function explainEdits(known: string, entered: string): Edit[] {
  * trimmed alignment is compared with.
  */
 export function explainEditsInFull(known: string, entered: string): Edit[] {
+  if (isComposed(known) || isComposed(entered)) return explainComposed(known, entered, alignWhole);
+  return alignWhole(known, entered);
+}
+
+function alignWhole(known: string, entered: string): Edit[] {
   return align(known, entered, 0, 0);
+}
+
+// Unicode's private use area (U+E000-U+F8FF): one code unit stands for each longer character.
+const PRIVATE_USE_START = 0xe000;
+const PRIVATE_USE_END = 0xf8ff;
+
+/**
+ * The slips between two strings that hold characters longer than one code unit: each such
+ * character is written as one private-use code unit that neither string holds, the strings are
+ * aligned as usual, and the slips are read back into the real characters and positions.
+ */
+function explainComposed(
+  known: string,
+  entered: string,
+  explain: (known: string, entered: string) => Edit[],
+): Edit[] {
+  const unitOf = new Map<string, string>();
+  const characterOf = new Map<string, string>();
+  let next = PRIVATE_USE_START;
+  const encode = (text: string) => {
+    const characters = charactersOf(text);
+    // Where each character starts in `text`, and its end.
+    const offsets = [0];
+    let encoded = '';
+    for (const character of characters) {
+      offsets.push((offsets[offsets.length - 1] as number) + character.length);
+      if (character.length === 1) {
+        encoded += character;
+        continue;
+      }
+      let unit = unitOf.get(character);
+      if (unit === undefined) {
+        while (
+          next <= PRIVATE_USE_END &&
+          (known.includes(String.fromCharCode(next)) || entered.includes(String.fromCharCode(next)))
+        )
+          next++;
+        // More distinct long characters than the private use area holds: count code points instead.
+        if (next > PRIVATE_USE_END) return undefined;
+        unit = String.fromCharCode(next++);
+        unitOf.set(character, unit);
+        characterOf.set(unit, character);
+      }
+      encoded += unit;
+    }
+    return { encoded, offsets };
+  };
+  const knownText = encode(known);
+  const enteredText = encode(entered);
+  if (!knownText || !enteredText) return explain(known, entered);
+  const decode = (unit: string) => characterOf.get(unit) ?? unit;
+  const at = (index: number) => knownText.offsets[index] as number;
+  return explain(knownText.encoded, enteredText.encoded).map((edit): Edit => {
+    const index = at(edit.index);
+    const after = known.slice(0, index);
+    switch (edit.kind) {
+      case 'substituted':
+        return {
+          kind: 'substituted',
+          character: decode(edit.character),
+          expected: decode(edit.expected),
+          after,
+          index,
+        };
+      case 'swapped':
+        return {
+          kind: 'swapped',
+          characters: [decode(edit.characters[0]), decode(edit.characters[1])],
+          after,
+          index,
+        };
+      default:
+        return { kind: edit.kind, character: decode(edit.character), after, index };
+    }
+  });
 }
 
 /**

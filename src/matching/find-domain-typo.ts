@@ -162,9 +162,9 @@ function judge(
   topLevelDomains: ReadonlySet<string>,
   sounds: SoundIndex,
 ): DomainTypo | undefined {
-  const entered = splitDomain(domain);
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
   const tldExists = topLevelDomains.has(tld);
+  const entered = providerReading(splitDomain(domain), tldExists);
 
   // Score every provider domain this one could be a slip of; lower is likelier.
   let best = Number.POSITIVE_INFINITY;
@@ -228,10 +228,9 @@ function judge(
 
   if (tldExists) return undefined;
   // Not a provider: only the ending can be judged. Suggest the common ending one slip away.
-  const base = domain.slice(0, domain.length - entered.suffix.length);
-  const endings = COMMON_SUFFIXES.filter(
-    (suffix) => editDistance(entered.suffix, suffix, { maxDistance: 1 }) <= 1,
-  );
+  const ending = splitDomain(domain).suffix;
+  const base = domain.slice(0, domain.length - ending.length);
+  const endings = COMMON_SUFFIXES.filter((suffix) => editDistance(ending, suffix, { maxDistance: 1 }) <= 1);
   if (endings.length === 0) return { domain, candidates: [], reason: 'unknown-top-level-domain' };
   return typo(
     domain,
@@ -338,6 +337,18 @@ function slipCost(intended: string, typed: string): number {
     cost += edit.kind === 'substituted' && !areKeyboardNeighbours(edit.character, edit.expected) ? 2 : 1;
   }
   return cost;
+}
+
+/**
+ * The split to compare with provider domains. A two-label public suffix with a slip in its country
+ * label (`yahoo.com.aus`) is no suffix the table knows, so `com` would be read
+ * as the name under a prefix; when the last label is no top-level domain and the name and the
+ * label before it make three labels, those two are read as the ending, as the Public Suffix List
+ * (publicsuffix.org) has `com.au` for the ending of `yahoo.com.au`.
+ */
+function providerReading(split: SplitDomain, tldExists: boolean): SplitDomain {
+  if (tldExists || split.prefix === '' || split.prefix.includes('.')) return split;
+  return { prefix: '', name: split.prefix, suffix: `${split.name}.${split.suffix}` };
 }
 
 function splitDomain(domain: string): SplitDomain {

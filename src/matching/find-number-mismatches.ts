@@ -57,8 +57,9 @@ export function knownNumbers(input: { birthDate?: string; phoneDigits?: readonly
  * `anna1958` for a customer born in 1985, and the customer's numbers typed with letters for
  * digits (`l979`, `19o2`, `197e`: see `findLettersForDigits`). The right number raises nothing.
  *
- * Two-digit numbers are only matched when swapped (`58` for `85`): any other change of two digits
- * is as likely a different number as a slip.
+ * Two-digit numbers are matched when swapped (`58` for `85`) and, for the birth year, when one off
+ * it (`84` or `86` for 1985: the year slipped by one, as `1984` is one slip from `1985`); any
+ * other change of two digits is as likely a different number as a slip.
  *
  * @example
  * ```ts
@@ -84,6 +85,10 @@ export function findNumberMismatches(local: string, numbers: readonly KnownNumbe
     if (numbers.some((known) => known.digits === run)) continue;
     let best: KnownNumber | undefined;
     for (const known of numbers) {
+      if (isYearOneOff(run, known)) {
+        best ??= known;
+        continue;
+      }
       const allowed = known.digits.length >= 8 ? 2 : 1;
       // Most numbers differ from the run in length by more than the slips allowed: no distance to count.
       if (Math.abs(run.length - known.digits.length) > allowed) continue;
@@ -105,4 +110,18 @@ export function findNumberMismatches(local: string, numbers: readonly KnownNumbe
     }
   }
   return mismatches;
+}
+
+/**
+ * Two digits one off the last two of the birth year (`62` for 1963): a year slipped by one, the
+ * two-digit reading of a four-digit year one slip away. Only the birth year: a two-digit birth-date
+ * number is nothing else (`knownNumbers`).
+ */
+function isYearOneOff(run: string, known: KnownNumber): boolean {
+  return (
+    run.length === 2 &&
+    known.digits.length === 2 &&
+    known.source === 'birth-date' &&
+    Math.abs(Number(run) - Number(known.digits)) === 1
+  );
 }

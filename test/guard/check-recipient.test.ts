@@ -147,6 +147,24 @@ describe('checkRecipient', () => {
     expect(find(phone, 'number-mismatch')).toMatchObject({ expected: '0701234567', source: 'phone' });
   });
 
+  it('asks about a two-digit year one off the birth year, new address or near miss alike', () => {
+    const maria = { id: 'C-7', name: 'Maria Lund', emails: [] as string[], birthDate: '1979-03-02' };
+    const fresh = checkRecipient({ entered: 'maria.lund78@gmail.com', customer: maria });
+    expect(find(fresh, 'number-mismatch')).toMatchObject({
+      digits: '78',
+      expected: '79',
+      source: 'birth-date',
+    });
+    const slip = checkRecipient({
+      entered: 'maria.lund78@telia.com',
+      customer: { ...maria, emails: ['maria.lund79@telia.com'] },
+    });
+    expect(codes(slip)).toEqual(expect.arrayContaining(['near-miss', 'number-mismatch']));
+    expect(codes(checkRecipient({ entered: 'maria.lund79@gmail.com', customer: maria }))).not.toContain(
+      'number-mismatch',
+    );
+  });
+
   it('raises no number finding for the right birth year', () => {
     const verdict = checkRecipient({ entered: 'svensson.anna85@outlook.com', customer: anna });
     expect(codes(verdict)).not.toContain('number-mismatch');

@@ -43,6 +43,15 @@ describe('one sentence per finding, each slip said once', () => {
     );
   });
 
+  it('names an emoji typed for another character once, as one character for another', () => {
+    expect(near('maria.lund\u{1F600}@telia.com', 'maria.lund\u{1F603}@telia.com')).toBe(
+      'Looks like a typo of the customer\'s known address maria.lund\u{1F603}@telia.com: \u{1F600} was typed instead of \u{1F603} after "maria.lund".',
+    );
+    expect(near('maria.lund\u{1F44D}@telia.com', 'maria.lund\u{1F44D}\u{1F3FD}@telia.com')).toBe(
+      'Looks like a typo of the customer\'s known address maria.lund\u{1F44D}\u{1F3FD}@telia.com: \u{1F44D} was typed instead of \u{1F44D}\u{1F3FD} after "maria.lund".',
+    );
+  });
+
   it('never names one place twice in a message over the evaluation-style slips', () => {
     const pairs = [
       ['henriksson.m@gmail.com', 'm.henriksson@gmail.com'],

@@ -43,6 +43,31 @@ describe('explainEdits', () => {
     expect(explainEdits('a', 'baa')[1]).toEqual({ kind: 'extra', character: 'a', after: 'a', index: 1 });
   });
 
+  it('counts in characters: an emoji typed for another character is one slip, named once', () => {
+    expect(explainEdits('anna\u{1F603}', 'anna\u{1F600}')).toEqual([
+      { kind: 'substituted', character: '\u{1F600}', expected: '\u{1F603}', after: 'anna', index: 4 },
+    ]);
+    expect(explainEdits('anna', 'ann\u{1F600}')).toEqual([
+      { kind: 'substituted', character: '\u{1F600}', expected: 'a', after: 'ann', index: 3 },
+    ]);
+    // `index` stays a position in the known string as JavaScript counts it, so `after` is its start.
+    expect(explainEdits('\u{1F600}ab', '\u{1F600}b')).toEqual([
+      { kind: 'missing', character: 'a', after: '\u{1F600}', index: 2 },
+    ]);
+    // An emoji with a skin tone, a flag, a family joined by ZWJ: one character each (UAX #29).
+    expect(explainEdits('ok\u{1F44D}\u{1F3FD}', 'ok\u{1F44D}')).toEqual([
+      { kind: 'substituted', character: '\u{1F44D}', expected: '\u{1F44D}\u{1F3FD}', after: 'ok', index: 2 },
+    ]);
+    expect(explainEdits('a\u{1F1F8}\u{1F1EA}', 'a\u{1F1F3}\u{1F1F4}')).toHaveLength(1);
+    expect(explainEdits('a\u{1F468}\u200D\u{1F469}\u200D\u{1F467}b', 'ab')).toEqual([
+      { kind: 'missing', character: '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}', after: 'a', index: 1 },
+    ]);
+    // A letter and a combining mark stay two characters, as the messages name the mark (U+0308).
+    expect(explainEdits('\u{1F600}a\u0308', '\u{1F600}a')).toEqual([
+      { kind: 'missing', character: '\u0308', after: '\u{1F600}a', index: 3 },
+    ]);
+  });
+
   it('gives exactly the slips of the full alignment for every pair of short strings over small alphabets', () => {
     for (const [alphabet, longest] of [
       ['ab', 6],

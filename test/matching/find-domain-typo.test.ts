@@ -67,6 +67,21 @@ describe('findDomainTypo', () => {
     }
   });
 
+  it("reads a provider's country domain under a two-label public suffix as real, and a slip of it as a typo of it", () => {
+    // com.au, com.br, co.uk are public suffixes (publicsuffix.org): yahoo.com.au is Yahoo's own
+    // domain in Australia, not `yahoo` under an ending `com.au` one slip from nothing.
+    for (const domain of ['yahoo.com.au', 'hotmail.com.br', 'yahoo.co.jp', 'live.com.mx', 'outlook.com.ar'])
+      expect(findDomainTypo(domain), domain).toBeUndefined();
+    expect(findDomainTypo('yahooo.com.au')).toMatchObject({
+      suggestedDomain: 'yahoo.com.au',
+      reason: 'provider-name',
+    });
+    expect(findDomainTypo('hotmial.com.br')?.suggestedDomain).toBe('hotmail.com.br');
+    expect(findDomainTypo('yahoo.com.aus')?.suggestedDomain).toBe('yahoo.com.au');
+    // Gmail has no country domains: `gmail.co.uk` is still Gmail's with an ending added.
+    expect(findDomainTypo('gmail.co.uk')?.suggestedDomain).toBe('gmail.com');
+  });
+
   it('offers candidates but no suggestion when two corrections are equally likely', () => {
     const typo = createDomainTypoFinder({
       providers: [
