@@ -5,9 +5,9 @@ import { type BreachFacts, BreachFactsSchema, type RiskLevel, RiskLevelSchema } 
 import { breachDecisions } from './data/breach-decisions.js';
 import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data-categories.js';
 import { calendarDay, gdprAppliesFrom } from './data/legal-bases.js';
-import { addHours, toDate } from './date-input.js';
+import { addHours, type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findPrecedents } from './find-precedents.js';
-import { contradictoryFacts, impossibleMoments, refuseIssues } from './impossible-facts.js';
+import { contradictoryFacts, futureMoments, impossibleMoments, refuseIssues } from './impossible-facts.js';
 import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
 
 // The facts' schemas live in breach-facts.ts (the corpus of decisions reads them too); they are
@@ -131,6 +131,12 @@ export interface AssessBreachOptions {
    * @default breachDecisions
    */
   readonly decisions?: readonly BreachDecision[];
+  /**
+   * The moment of the assessment: a breach that occurred or was detected after it is refused with an {@link InvalidInputError} naming the field. Pass it to assess as of another day
+   * (a report written later, a test).
+   * @default new Date() (the current time)
+   */
+  readonly now?: DateInput;
 }
 
 const AssessBreachOptionsSchema = z.object({
@@ -139,6 +145,7 @@ const AssessBreachOptionsSchema = z.object({
   risk: RiskLevelSchema.optional(),
   profile: AssessmentProfileSchema.optional(),
   decisions: z.array(BreachDecisionSchema).optional(),
+  now: DateInputSchema.optional(),
 });
 
 const LEVELS: readonly RiskLevel[] = ['unlikely', 'risk', 'high'];
@@ -194,13 +201,15 @@ const MONEY: ReadonlySet<DataCategory> = new Set(['account-number', 'payment-car
 export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = {}): BreachAssessment {
   const input = parseInput(BreachFactsSchema, facts, ['facts']);
   const given = parseInput(AssessBreachOptionsSchema, options, ['options']);
+  const moments = {
+    occurredAt: [input.occurredAt, ['facts', 'occurredAt']],
+    detectedAt: [input.detectedAt, ['facts', 'detectedAt']],
+    initialNotificationAt: [input.initialNotificationAt, ['facts', 'initialNotificationAt']],
+  } as const;
   refuseIssues([
     ...contradictoryFacts(input, ['facts']),
-    ...impossibleMoments({
-      occurredAt: [input.occurredAt, ['facts', 'occurredAt']],
-      detectedAt: [input.detectedAt, ['facts', 'detectedAt']],
-      initialNotificationAt: [input.initialNotificationAt, ['facts', 'initialNotificationAt']],
-    }),
+    ...impossibleMoments(moments),
+    ...futureMoments(moments, given.now ?? new Date()),
   ]);
   const locale = given.locale ?? 'en';
   const sv = locale === 'sv';

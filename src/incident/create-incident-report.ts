@@ -199,6 +199,7 @@ export function createIncidentReport(
         ...(settings.locale === undefined ? {} : { locale: settings.locale }),
         ...(settings.profile === undefined ? {} : { profile: settings.profile }),
         ...(settings.decisions === undefined ? {} : { decisions: settings.decisions }),
+        ...(settings.now === undefined ? {} : { now: settings.now }),
         ...(risk === undefined ? {} : { risk }),
       },
     );

@@ -48,6 +48,25 @@ export function impossibleMoments(moments: IncidentMoments): InputIssue[] {
 }
 
 /**
+ * The moments of an incident that lie after `now`: a breach cannot have occurred or been detected
+ * later than the moment it is assessed (every deadline of GDPR
+ * Art. 33(1) and Regulation 611/2013 Art. 2 runs from a detection that has happened). Each issue
+ * names its field.
+ */
+export function futureMoments(moments: IncidentMoments, now: DateInput): InputIssue[] {
+  const limit = toDate(now).getTime();
+  const issues: InputIssue[] = [];
+  for (const [moment, what] of [
+    [moments.occurredAt, 'the incident is dated after now (the moment of the assessment)'],
+    [moments.detectedAt, 'detected after now (the moment of the assessment)'],
+  ] as const) {
+    if (moment?.[0] !== undefined && toDate(moment[0]).getTime() > limit)
+      issues.push({ path: moment[1], message: what });
+  }
+  return issues;
+}
+
+/**
  * The dates of a new report that cannot belong to its incident: an incident that occurred or was
  * detected after the report is written, a call to the customer before anyone knew of the breach
  * (it cannot have told them of it), a step of the timeline before the breach occurred.

@@ -1,5 +1,6 @@
 import { assessBreach, type BreachAssessment, type RiskLevel } from './assess-breach.js';
 import { buildTimeline, type TimelineStep } from './build-timeline.js';
+import { toDate } from './date-input.js';
 import { formatDate, formatDateTime, type Phrasing, say } from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
 import type { IncidentReport } from './incident-report.js';
@@ -73,7 +74,20 @@ export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: Risk
       detectedAt: report.incident.detectedAt,
       ...(initialNotificationAt === undefined ? {} : { initialNotificationAt }),
     },
-    { locale: phrasing.locale, profile: report.assessment.profile, ...(risk === undefined ? {} : { risk }) },
+    {
+      locale: phrasing.locale,
+      profile: report.assessment.profile,
+      // Assessed as of when the report was written (its dates were checked against that moment then),
+      // so a stored report reads the same on any later day.
+      now: new Date(
+        Math.max(
+          ...[report.createdAt, report.incident.occurredAt, report.incident.detectedAt].map((at) =>
+            toDate(at).getTime(),
+          ),
+        ),
+      ),
+      ...(risk === undefined ? {} : { risk }),
+    },
   );
 }
 
