@@ -63,6 +63,7 @@ export interface PostgresDirectory extends AsyncDirectory {
    * Adds customers, or replaces those with the same ids: all of them or, when one breaks the
    * schema (an `InvalidInputError` naming it, `customers.41.id`) or the database fails, none. A
    * repeated id keeps the last record. Thousands at a time go in batches through `COPY`.
+   * `upserted` is the number of customers written: a repeated id counts once.
    */
   upsert(
     customers: Iterable<Customer> | AsyncIterable<Customer>,
@@ -495,11 +496,13 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       return inTransaction(client, async (transaction) => {
         let batch = new Map<string, CustomerRows>();
         let index = 0;
-        let upserted = 0;
+        // The ids of earlier batches: one repeated in a later batch is one customer, counted once.
+        const written = new Set<string>();
         let bulk: boolean | undefined;
         // The next batch is read and parsed while the server writes the last one.
         let writing: Promise<void> | undefined;
         const write = async (rows: CustomerRows[]) => {
+          for (const row of rows) written.add(row.id);
           if (writing) await writing;
           bulk ??= rows.length >= BATCH && (await beginBulkLoad(transaction));
           writing = writeBatch(transaction, rows);
@@ -514,13 +517,11 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
             batch.set(rows.id, rows);
             index++;
             if (batch.size >= BATCH) {
-              upserted += batch.size;
               await write([...batch.values()]);
               batch = new Map();
             }
           }
           if (batch.size > 0) {
-            upserted += batch.size;
             await write([...batch.values()]);
           }
           await writing;
@@ -530,7 +531,7 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
           throw error;
         }
         if (bulk) await endBulkLoad(transaction);
-        return { upserted };
+        return { upserted: written.size };
       });
     },
 
