@@ -11,12 +11,24 @@ export function copyLine(fields: readonly (string | null | readonly string[])[])
     if (i > 0) line += '\t';
     if (field === null) line += '\\N';
     else if (typeof field === 'string') line += escapeField(field);
-    else line += escapeField(`{${field.map((item) => `"${item.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
+    else line += escapeField(arrayLiteral(field));
   }
   return `${line}\n`;
 }
 
-function escapeField(text: string): string {
+/** `{"a","b"}`: each element quoted, `"` and `\` escaped inside (PostgreSQL manual, "Arrays", 8.15.6). */
+function arrayLiteral(items: readonly string[]): string {
+  let literal = '{';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as string;
+    if (i > 0) literal += ',';
+    literal += `"${/[\\"]/.test(item) ? item.replace(/[\\"]/g, '\\$&') : item}"`;
+  }
+  return `${literal}}`;
+}
+
+/** One text field of a COPY row, escaped (see {@link copyLine}). */
+export function escapeField(text: string): string {
   return /[\\\t\n\r]/.test(text)
     ? text.replace(/[\\\t\n\r]/g, (character) =>
         character === '\\' ? '\\\\' : character === '\t' ? '\\t' : character === '\n' ? '\\n' : '\\r',

@@ -84,7 +84,9 @@ describe('createPostgresDirectory', () => {
 
   it('replaces a customer upserted again, keeps the last of a repeated id and removes', async () => {
     const own = await freshDirectory();
-    await own.upsert([anna, { ...anna, emails: ['anna@bergbygg.se'] }, erik]);
+    expect(await own.upsert([anna, { ...anna, emails: ['anna@bergbygg.se'] }, erik])).toEqual({
+      upserted: 2,
+    });
     expect(await own.get('C-1')).toMatchObject({ emails: ['anna@bergbygg.se'] });
     expect(await ids(own, 'anna.svensson@gmail.com')).toEqual([]);
     expect(await ids(own, 'anna@bergbygg.se')).toEqual(['C-1:0']);
@@ -193,13 +195,14 @@ describe('createPostgresDirectory', () => {
     ]);
   }, 120_000);
 
-  it('loads an empty directory in bulk, a repeated id across batches included, and keeps its keys', async () => {
+  it('loads an empty directory in bulk, a repeated id across batches included and counted once, and keeps its keys', async () => {
     const own = await freshDirectory();
     const many = Array.from({ length: 10_050 }, (_, i) => ({
       id: `C-${i}`,
       emails: [`customer${i}@old.example.se`],
     }));
-    await own.upsert([...many, { id: 'C-7', emails: ['seven@new.example.se'] }]);
+    const { upserted } = await own.upsert([...many, { id: 'C-7', emails: ['seven@new.example.se'] }]);
+    expect(upserted).toBe(10_050);
     expect(await own.size()).toBe(10_050);
     expect(await ids(own, 'customer7@old.example.se')).not.toContain('C-7:0');
     expect(await ids(own, 'seven@new.example.se')).toEqual(['C-7:0']);
