@@ -105,6 +105,22 @@ describe('checkRecipient with a directory', () => {
     expect(verdict.action).toBe('send');
   });
 
+  it('does not ask the directory about the customer’s own known mailbox, which it could add nothing to', () => {
+    const callers = {
+      findAddress: vi.fn(() => [
+        { customerId: 'C-2', address: 'erik.lind@telia.com', key: 'erik.lind@telia.com', distance: 0 },
+        { customerId: 'C-4', name: 'Maria Lind', address: 'maria.lind@telia.com', key: 'x', distance: 1 },
+      ]),
+      findPhone: vi.fn(() => []),
+    };
+    const customer = { id: 'C-3', name: 'Maria Lind', emails: ['erik.lind@telia.com'] };
+    for (const entered of ['erik.lind@telia.com', ' Erik.Lind@Telia.com ']) {
+      const verdict = checkRecipient({ entered, customer, directory: callers as never }, staff);
+      expect(verdict).toEqual(checkRecipient({ entered, customer }, staff));
+    }
+    expect(callers.findAddress).not.toHaveBeenCalled();
+  });
+
   it('does not call a known mailbox a typo of a same-named customer’s address', () => {
     const withNamesakes = createDirectory([
       { id: 'A-1', name: 'Anna Svensson', emails: ['anna.svensson1@gmail.com'] },
