@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { Directory } from '../contacts/create-directory.js';
 import { checkRecipient } from '../guard/check-recipient.js';
@@ -8,8 +6,9 @@ import type { FindingCode } from '../guard/verdict.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
-import { type CommandContext, localeOption } from './program-context.js';
+import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
+import { readFacts } from './read-facts.js';
 import {
   EXPECTED_SENT_MAIL,
   messageFiles,
@@ -69,7 +68,8 @@ const descriptions: Record<AuditHit['finding'], { en: string; sv: string }> = {
   'invalid-address': { en: 'not a usable address', sv: 'ingen användbar adress' },
 };
 
-interface AuditFlags {
+/** The options of `email-guard audit` (audit-command.ts). */
+export interface AuditFlags {
   readonly customers: string;
   readonly since?: string;
   readonly out?: string;
@@ -183,6 +183,16 @@ const labels = {
     intended: 'Likely address',
     finding: 'Finding',
     reason: 'Reason',
+    read: (path: string, kind: string, messages: number, skipped: number, unreadable: number, hits: number) =>
+      `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
+    noRecipients: 'no recipients in To, Cc or Bcc',
+    noIntended: (recipient: string) =>
+      `no incident draft for ${recipient}: the intended address is not known`,
+    draftFailed: 'no incident draft',
+    drafts: (drafted: number, folder: string) => `incident drafts: ${drafted} in ${folder}`,
+    notDrafted: (count: number) => `${count} not drafted`,
+    withoutIntended: (count: number) => `${count} without a likely address`,
+    failed: (count: number) => `${count} failed (named above)`,
   },
   sv: {
     title: 'Granskning av skickad e-post',
@@ -194,189 +204,153 @@ const labels = {
     intended: 'Trolig adress',
     finding: 'Fynd',
     reason: 'Orsak',
+    read: (path: string, kind: string, messages: number, skipped: number, unreadable: number, hits: number) =>
+      `${path} (${kind}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
+    noRecipients: 'inga mottagare i To, Cc eller Bcc',
+    noIntended: (recipient: string) =>
+      `inget utkast till incidentrapport för ${recipient}: den avsedda adressen är inte känd`,
+    draftFailed: 'inget utkast till incidentrapport',
+    drafts: (drafted: number, folder: string) => `utkast till incidentrapporter: ${drafted} i ${folder}`,
+    notDrafted: (count: number) => `${count} inte skrivna`,
+    withoutIntended: (count: number) => `${count} utan trolig adress`,
+    failed: (count: number) => `${count} misslyckades (se ovan)`,
   },
 } as const;
 
 /**
- * `email-guard audit <sent mail> --customers <export>`: were there other cases like this? Reads the
- * headers of sent mail (a folder of .eml files, an mbox, a Maildir) and lists each message whose
- * recipient is a near miss of a customer's address, another customer's address, or at a mistyped
- * domain.
+ * `email-guard audit <sent mail> --customers <export>` (audit-command.ts): the hits, printed or
+ * written as a report, and with `--incidents` a draft incident report per hit.
  */
-export function auditCommand(context: CommandContext): Command {
-  return new Command('audit')
-    .description('find sent messages whose recipient was a near miss, another customer, or a mistyped domain')
-    .argument('<sent-mail>', 'a folder of .eml files, an mbox file, or a Maildir')
-    .requiredOption('--customers <file>', 'the CRM export (.csv or .ndjson) with the known addresses')
-    .option('--since <date>', 'only messages dated on or after this date (ISO 8601)')
-    .option('--out <report>', 'write the report to this file: .html, .csv or .json')
-    .option('--incidents <dir>', 'write a draft incident report and customer notice per hit into this folder')
-    .option(
-      '--facts <file>',
-      'JSON facts for the incident drafts: organisation (required), and reportMisdirected fields',
-    )
-    .option(
-      '--customer-header <name>',
-      'the header field naming the customer a message was for',
-      'X-Customer-Id',
-    )
-    .option('--json', 'print the hits as JSON')
-    .addOption(localeOption())
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ email-guard audit sent/ --customers customers.csv
-  $ email-guard audit sent.mbox --customers customers.ndjson --since 2024-01-01 --out audit.html
-  $ email-guard audit ~/Maildir --customers customers.csv --incidents drafts/ --facts facts.json
-
-Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
-    )
-    .action(async (path: string, flags: AuditFlags) => {
-      checkReportDestination(flags);
-      const since = flags.since === undefined ? undefined : Date.parse(flags.since);
-      if (since !== undefined && Number.isNaN(since))
-        throw usageFailure(`--since: "${flags.since}" is not a date`);
-      if (flags.incidents !== undefined && flags.facts === undefined)
-        throw usageFailure('--incidents needs --facts FILE with at least the organisation');
-      const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts);
-      const kind = await sentMailKind(path);
-      // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
-      const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
-      if (files?.length === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
-      const customers = await readCustomers(flags.customers, context.progress());
-      context.reportProblems(flags.customers, customers.problems);
-      const customerHeader = flags.customerHeader.toLowerCase();
-      const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);
-      const hits: AuditHit[] = [];
-      let messages = 0;
-      let skipped = 0;
-      let problems = 0;
-      const progress = context.progress();
-      const examine = (message: SentMessageHeader) => {
-        messages++;
-        if (!message.header) {
-          problems++;
-          context.warn(`${message.where}: ${message.problem ?? 'cannot be read'}`);
-          return;
-        }
-        const fields = headerFields(message.header, wanted);
-        const date = fields.get('date')?.[0];
-        if (since !== undefined && date !== undefined) {
-          const time = Date.parse(date);
-          if (!Number.isNaN(time) && time < since) {
-            skipped++;
-            return;
-          }
-        }
-        const messageId = fields.get('message-id')?.[0];
-        const customerId = fields.get(customerHeader)?.[0];
-        const addresses = ['to', 'cc', 'bcc'].flatMap((name) =>
-          (fields.get(name) ?? []).flatMap((value) => addressparser(value, { flatten: true })),
-        );
-        if (addresses.length === 0) {
-          problems++;
-          context.warn(`${message.where}: no recipients in To, Cc or Bcc`);
-          return;
-        }
-        for (const { address } of addresses) {
-          if (!address) continue;
-          const hit = checkSentRecipient(address, customerId, customers.directory, flags.locale);
-          if (hit)
-            hits.push({
-              ...hit,
-              where: message.where,
-              ...(messageId ? { messageId } : {}),
-              ...(date ? { date } : {}),
-              location: message.location,
-            });
-        }
-      };
-      if (kind === 'mbox') {
-        const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
-        progress.start(size, 'reading mbox (bytes)');
-        for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes)))
-          examine(message);
-      } else if (files) {
-        progress.start(files.length, 'reading messages');
-        for (const file of files) {
-          examine(await readFileHeader(file));
-          if (messages % 500 === 0) progress.update(messages);
-        }
+export async function runAudit(path: string, flags: AuditFlags, context: CommandContext): Promise<void> {
+  checkReportDestination(flags);
+  const since = flags.since === undefined ? undefined : Date.parse(flags.since);
+  if (since !== undefined && Number.isNaN(since))
+    throw usageFailure(`--since: "${flags.since}" is not a date`);
+  if (flags.incidents !== undefined && flags.facts === undefined)
+    throw usageFailure('--incidents needs --facts FILE with at least the organisation');
+  const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts);
+  const kind = await sentMailKind(path);
+  // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
+  const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
+  if (files?.length === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
+  const customers = await readCustomers(flags.customers, context.progress());
+  context.reportProblems(flags.customers, customers.problems);
+  const customerHeader = flags.customerHeader.toLowerCase();
+  const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);
+  const text = labels[flags.locale];
+  const hits: AuditHit[] = [];
+  let messages = 0;
+  let skipped = 0;
+  let problems = 0;
+  const progress = context.progress();
+  const examine = (message: SentMessageHeader) => {
+    messages++;
+    if (!message.header) {
+      problems++;
+      context.warn(`${message.where}: ${message.problem ?? 'cannot be read'}`);
+      return;
+    }
+    const fields = headerFields(message.header, wanted);
+    const date = fields.get('date')?.[0];
+    if (since !== undefined && date !== undefined) {
+      const time = Date.parse(date);
+      if (!Number.isNaN(time) && time < since) {
+        skipped++;
+        return;
       }
-      progress.stop();
-      if (messages === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
-      let drafted = 0;
-      if (flags.incidents !== undefined && facts !== undefined)
-        drafted = await draftIncidents(hits, flags.incidents, facts, flags.locale, context);
-      const text = labels[flags.locale];
-      const counts = new Map<string, number>();
-      for (const hit of hits) counts.set(hit.finding, (counts.get(hit.finding) ?? 0) + 1);
-      const summary = (Object.keys(descriptions) as AuditHit['finding'][]).map((finding) => ({
-        label: finding,
-        description: descriptions[finding][flags.locale],
-        count: counts.get(finding) ?? 0,
-      }));
-      const rows = hits.map(({ location: _location, ...hit }) => hit);
-      const data = { path, kind, messages, skipped, unreadable: problems, hits: rows };
-      const report: Report = {
-        locale: flags.locale,
-        title: text.title,
-        intro: [
-          `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${problems} unreadable, ${hits.length} hits.`,
-        ],
-        summary,
-        columns: [
-          { key: 'where', label: text.where },
-          { key: 'messageId', label: text.id },
-          { key: 'date', label: text.date },
-          { key: 'recipient', label: text.recipient },
-          { key: 'customerId', label: text.customer },
-          { key: 'intended', label: text.intended },
-          { key: 'finding', label: text.finding },
-          { key: 'reason', label: text.reason },
-        ],
-        rows,
-        data,
-      };
-      await writeReport(report, flags, context, {
-        rowLine: (hit) =>
-          [
-            hit.where,
-            hit.messageId ?? '-',
-            hit.date ?? '-',
-            hit.recipient,
-            hit.customerId ?? '-',
-            hit.intended ?? '-',
-            hit.finding,
-            hit.reason,
-          ].join('  '),
-        notes: flags.incidents === undefined ? [] : [`incident drafts: ${drafted} in ${flags.incidents}`],
-      });
-      context.setExitCode(hits.length > 0 ? exitCodes.findings : exitCodes.ok);
-    });
-}
-
-async function readFacts(file: string): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const { unreadableFailure } = await import('./exit-codes.js');
-    throw unreadableFailure(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+    }
+    const messageId = fields.get('message-id')?.[0];
+    const customerId = fields.get(customerHeader)?.[0];
+    const addresses = ['to', 'cc', 'bcc'].flatMap((name) =>
+      (fields.get(name) ?? []).flatMap((value) => addressparser(value, { flatten: true })),
+    );
+    if (addresses.length === 0) {
+      problems++;
+      context.warn(`${message.where}: ${text.noRecipients}`);
+      return;
+    }
+    for (const { address } of addresses) {
+      if (!address) continue;
+      const hit = checkSentRecipient(address, customerId, customers.directory, flags.locale);
+      if (hit)
+        hits.push({
+          ...hit,
+          where: message.where,
+          ...(messageId ? { messageId } : {}),
+          ...(date ? { date } : {}),
+          location: message.location,
+        });
+    }
+  };
+  if (kind === 'mbox') {
+    const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
+    progress.start(size, 'reading mbox (bytes)');
+    for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes))) examine(message);
+  } else if (files) {
+    progress.start(files.length, 'reading messages');
+    for (const file of files) {
+      examine(await readFileHeader(file));
+      if (messages % 500 === 0) progress.update(messages);
+    }
   }
-  try {
-    const facts = JSON.parse(text) as unknown;
-    if (typeof facts !== 'object' || facts === null || Array.isArray(facts))
-      throw new Error('not a JSON object');
-    return facts as Record<string, unknown>;
-  } catch (error) {
-    const { unreadableFailure } = await import('./exit-codes.js');
-    throw unreadableFailure(`${file}: ${(error as Error).message}`);
+  progress.stop();
+  if (messages === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
+  const notes: string[] = [];
+  if (flags.incidents !== undefined && facts !== undefined) {
+    const drafts = await draftIncidents(hits, flags.incidents, facts, flags.locale, context);
+    // Every hit is accounted for: a draft, or the count of those without one and why.
+    const skipped = drafts.withoutIntended + drafts.failed;
+    const why = [
+      ...(drafts.withoutIntended > 0 ? [text.withoutIntended(drafts.withoutIntended)] : []),
+      ...(drafts.failed > 0 ? [text.failed(drafts.failed)] : []),
+    ];
+    notes.push(
+      `${text.drafts(drafts.drafted, flags.incidents)}${skipped > 0 ? `; ${text.notDrafted(skipped)}: ${why.join(', ')}` : ''}`,
+    );
   }
+  const counts = new Map<string, number>();
+  for (const hit of hits) counts.set(hit.finding, (counts.get(hit.finding) ?? 0) + 1);
+  const summary = (Object.keys(descriptions) as AuditHit['finding'][]).map((finding) => ({
+    label: finding,
+    description: descriptions[finding][flags.locale],
+    count: counts.get(finding) ?? 0,
+  }));
+  const rows = hits.map(({ location: _location, ...hit }) => hit);
+  const data = { path, kind, messages, skipped, unreadable: problems, hits: rows };
+  const report: Report = {
+    locale: flags.locale,
+    title: text.title,
+    intro: [text.read(path, kind, messages, skipped, problems, hits.length)],
+    summary,
+    columns: [
+      { key: 'where', label: text.where },
+      { key: 'messageId', label: text.id },
+      { key: 'date', label: text.date },
+      { key: 'recipient', label: text.recipient },
+      { key: 'customerId', label: text.customer },
+      { key: 'intended', label: text.intended },
+      { key: 'finding', label: text.finding },
+      { key: 'reason', label: text.reason },
+    ],
+    rows,
+    data,
+  };
+  await writeReport(report, flags, context, {
+    rowLine: (hit) =>
+      [
+        hit.where,
+        hit.messageId ?? '-',
+        hit.date ?? '-',
+        hit.recipient,
+        hit.customerId ?? '-',
+        hit.intended ?? '-',
+        hit.finding,
+        hit.reason,
+      ].join('  '),
+    notes,
+  });
+  context.setExitCode(hits.length > 0 ? exitCodes.findings : exitCodes.ok);
 }
-
-export { readFacts };
 
 /** One draft report (Markdown) and customer notice (.eml) per hit, numbered in the order found. */
 async function draftIncidents(
@@ -385,13 +359,17 @@ async function draftIncidents(
   facts: Record<string, unknown>,
   locale: 'sv' | 'en',
   context: CommandContext,
-): Promise<number> {
+): Promise<{ drafted: number; withoutIntended: number; failed: number }> {
   const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
+  const text = labels[locale];
   let drafted = 0;
+  let withoutIntended = 0;
+  let failed = 0;
   for (const [index, hit] of hits.entries()) {
     const number = String(index + 1).padStart(4, '0');
     if (!hit.intended) {
-      context.warn(`${hit.where}: no incident draft for ${hit.recipient}: the intended address is not known`);
+      context.warn(`${hit.where}: ${text.noIntended(hit.recipient)}`);
+      withoutIntended++;
       continue;
     }
     try {
@@ -418,8 +396,9 @@ async function draftIncidents(
       await writeAtomically(join(folder, `${number}-notice.eml`), result.notices.email.raw);
       drafted++;
     } catch (error) {
-      context.warn(`${hit.where}: no incident draft: ${(error as Error).message}`);
+      context.warn(`${hit.where}: ${text.draftFailed}: ${(error as Error).message}`);
+      failed++;
     }
   }
-  return drafted;
+  return { drafted, withoutIntended, failed };
 }

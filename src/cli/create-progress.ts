@@ -1,4 +1,9 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
+
+// cli-progress (CommonJS) is loaded only when a bar is drawn on a terminal: piped runs and --help
+// start without it.
+const require = createRequire(import.meta.url);
 
 /** A progress bar for long work; does nothing unless standard error is a terminal. */
 export interface Progress {
@@ -13,7 +18,8 @@ export interface Progress {
  */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY) return { start() {}, update() {}, stop() {} };
-  let bar: cliProgress.SingleBar | undefined;
+  const cliProgress = require('cli-progress') as typeof cliProgressModule;
+  let bar: cliProgressModule.SingleBar | undefined;
   let started = 0;
   return {
     start(total, what) {

@@ -1,8 +1,7 @@
-import { Command } from 'commander';
 import type { LoadProblem } from '../contacts/load-customers.js';
 import { auditCustomerBase, type CustomerBaseFindingCode } from '../guard/audit-customer-base.js';
 import { exitCodes } from './exit-codes.js';
-import { type CommandContext, localeOption } from './program-context.js';
+import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import type { Report } from './render-report.js';
 import { checkReportDestination, writeReport } from './write-report.js';
@@ -83,7 +82,8 @@ const labels = {
   },
 } as const;
 
-interface CustomersCheckFlags {
+/** The options of `email-guard customers check` (customers-command.ts). */
+export interface CustomersCheckFlags {
   readonly out?: string;
   readonly json?: boolean;
   readonly locale: 'sv' | 'en';
@@ -97,108 +97,91 @@ function problemKind(problem: LoadProblem): CustomerFindingKind {
 }
 
 /**
- * `email-guard customers check <export>`: the data quality of a CRM export, the incidents that have
- * not happened yet: the rows `loadCustomers` cannot read, and what `auditCustomerBase` finds in
- * the rest.
+ * `email-guard customers check <export>` (customers-command.ts): the data quality of a CRM export,
+ * the incidents that have not happened yet: the rows `loadCustomers` cannot read, and what
+ * `auditCustomerBase` finds in the rest.
  */
-export function customersCheckCommand(context: CommandContext): Command {
-  return new Command('check')
-    .description(
-      'check a CRM export (.csv or .ndjson): unreadable rows, invalid, mistyped, shared, duplicate, role and disposable addresses',
-    )
-    .argument('<export>', 'the CRM export, .csv (header row first) or .ndjson')
-    .option('--out <report>', 'write the report to this file: .html, .csv or .json (by its ending)')
-    .option('--json', 'print the findings as JSON')
-    .addOption(localeOption())
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ email-guard customers check customers.csv
-  $ email-guard customers check export.ndjson --out report.html --locale sv
-
-Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be read.`,
-    )
-    .action(async (file: string, flags: CustomersCheckFlags) => {
-      checkReportDestination(flags);
-      const loaded = await readCustomers(file, context.progress());
-      const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
-        kind: problemKind(problem),
-        line: problem.line,
-        ...(problem.id !== undefined ? { customerId: problem.id } : {}),
-        ...(problem.address !== undefined ? { address: problem.address } : {}),
-        reason: problem.reason,
-      }));
-      const progress = context.progress();
-      progress.start(loaded.directory.size, 'checking customers');
-      for (const finding of auditCustomerBase(
-        { directory: loaded.directory },
-        { locale: flags.locale, onProgress: (checked) => progress.update(checked) },
-      ))
-        findings.push({
-          kind: finding.code,
-          line: loaded.lineOf.get(finding.customerId) ?? 0,
-          customerId: finding.customerId,
-          address: finding.address,
-          reason: finding.message,
-          ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
-        });
-      progress.stop();
-      findings.sort((a, b) => a.line - b.line);
-      const flagged = new Set(findings.flatMap((finding) => (finding.customerId ? [finding.customerId] : [])))
-        .size;
-      const text = labels[flags.locale];
-      const counts = new Map<CustomerFindingKind, number>();
-      for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
-      const summary = (Object.keys(kinds) as CustomerFindingKind[]).map((kind) => ({
-        label: kind,
-        description: kinds[kind][flags.locale],
-        count: counts.get(kind) ?? 0,
-      }));
-      const data = {
-        file,
-        rows: loaded.rows,
-        customers: loaded.loaded,
-        customersWithFindings: flagged,
-        summary: Object.fromEntries(summary.map((row) => [row.label, row.count])),
-        findings,
-      };
-      const report: Report = {
-        locale: flags.locale,
-        title: text.title,
-        intro: [text.read(file, loaded.rows, loaded.loaded, flagged)],
-        summary,
-        columns: [
-          { key: 'line', label: text.line },
-          { key: 'customerId', label: text.customer },
-          { key: 'address', label: text.address },
-          { key: 'kind', label: text.finding },
-          { key: 'reason', label: text.reason },
-          { key: 'suggestion', label: text.suggestion },
-        ],
-        rows: findings.map((finding) => ({ ...finding })),
-        data,
-      };
-      await writeReport(report, flags, context, {
-        rowLine: (finding) =>
-          [
-            `${file}:${finding.line}`,
-            finding.customerId ?? '-',
-            finding.kind,
-            finding.address ?? '',
-            `${finding.reason}${finding.suggestion ? ` -> ${finding.suggestion}` : ''}`,
-          ].join('  '),
-      });
-      // A column not read is a note on the file, not a finding about a customer: the exit code
-      // agrees with "0 customers with findings".
-      const found = findings.some((finding) => finding.kind !== 'column-not-read');
-      context.setExitCode(found ? exitCodes.findings : exitCodes.ok);
+export async function runCustomersCheck(
+  file: string,
+  flags: CustomersCheckFlags,
+  context: CommandContext,
+): Promise<void> {
+  checkReportDestination(flags);
+  const loaded = await readCustomers(file, context.progress());
+  const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
+    kind: problemKind(problem),
+    line: problem.line,
+    ...(problem.id !== undefined ? { customerId: problem.id } : {}),
+    ...(problem.address !== undefined ? { address: problem.address } : {}),
+    reason: problem.reason,
+  }));
+  const progress = context.progress();
+  progress.start(loaded.directory.size, 'checking customers');
+  for (const finding of auditCustomerBase(
+    { directory: loaded.directory },
+    { locale: flags.locale, onProgress: (checked) => progress.update(checked) },
+  ))
+    findings.push({
+      kind: finding.code,
+      line: loaded.lineOf.get(finding.customerId) ?? 0,
+      customerId: finding.customerId,
+      address: finding.address,
+      reason: finding.message,
+      ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
     });
-}
-
-/** `email-guard customers`: commands on a CRM export. */
-export function customersCommand(context: CommandContext): Command {
-  return new Command('customers')
-    .description('commands on a CRM export')
-    .addCommand(customersCheckCommand(context));
+  progress.stop();
+  findings.sort((a, b) => a.line - b.line);
+  const flagged = new Set(findings.flatMap((finding) => (finding.customerId ? [finding.customerId] : [])))
+    .size;
+  const text = labels[flags.locale];
+  const counts = new Map<CustomerFindingKind, number>();
+  for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
+  const summary = (Object.keys(kinds) as CustomerFindingKind[]).map((kind) => ({
+    label: kind,
+    description: kinds[kind][flags.locale],
+    count: counts.get(kind) ?? 0,
+  }));
+  const data = {
+    file,
+    rows: loaded.rows,
+    customers: loaded.loaded,
+    customersWithFindings: flagged,
+    summary: Object.fromEntries(summary.map((row) => [row.label, row.count])),
+    findings,
+  };
+  const report: Report = {
+    locale: flags.locale,
+    title: text.title,
+    intro: [text.read(file, loaded.rows, loaded.loaded, flagged)],
+    summary,
+    columns: [
+      { key: 'line', label: text.line },
+      { key: 'customerId', label: text.customer },
+      { key: 'address', label: text.address },
+      { key: 'kind', label: text.finding },
+      { key: 'reason', label: text.reason },
+      { key: 'suggestion', label: text.suggestion },
+    ],
+    rows: findings.map((finding) => ({ ...finding })),
+    data,
+  };
+  await writeReport(report, flags, context, {
+    rowLine: (finding) =>
+      [
+        `${file}:${finding.line}`,
+        finding.customerId ?? '-',
+        finding.kind,
+        // An unusable address is quoted in its reason (which shows a space or a line break in
+        // it): the line names it once.
+        ...(finding.kind === 'invalid-address' &&
+        String(finding.reason).includes(JSON.stringify(finding.address))
+          ? []
+          : [finding.address ?? '']),
+        `${finding.reason}${finding.suggestion ? ` -> ${finding.suggestion}` : ''}`,
+      ].join('  '),
+  });
+  // A column not read is a note on the file, not a finding about a customer: the exit code
+  // agrees with "0 customers with findings".
+  const found = findings.some((finding) => finding.kind !== 'column-not-read');
+  context.setExitCode(found ? exitCodes.findings : exitCodes.ok);
 }

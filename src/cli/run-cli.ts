@@ -1,15 +1,19 @@
 import { Command, CommanderError } from 'commander';
 import { isEmailGuardError } from '../errors.js';
-import { auditCommand } from './audit.js';
-import { checkCommand } from './check.js';
-import { customersCommand } from './customers-check.js';
+import { auditCommand } from './audit-command.js';
+import { checkCommand } from './check-command.js';
+import { customersCommand } from './customers-command.js';
 import { CliFailure, exitCodes } from './exit-codes.js';
-import { holdsCommand } from './holds.js';
-import { incidentCommand } from './incident.js';
+import { holdsCommand } from './holds-command.js';
+import { incidentCommand } from './incident-command.js';
 import { type CommandContext, processContext } from './program-context.js';
-import { serveCommand } from './serve.js';
+import { serveCommand } from './serve-command.js';
 
-/** The `email-guard` program with every command. */
+/**
+ * The `email-guard` program with every command: their options and help only. Each command imports
+ * its work when it runs (`check.ts`, `audit.ts`, ...), so `--help` and each command load only what
+ * they need.
+ */
 export function createProgram(context: CommandContext): Command {
   const program = new Command('email-guard')
     .description(

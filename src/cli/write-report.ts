@@ -36,7 +36,8 @@ export async function writeReport(
   const lines = [...report.intro];
   for (const row of report.summary)
     if (row.count > 0) lines.push(`  ${String(row.count).padStart(7)}  ${row.label}: ${row.description}`);
-  if (destination.out !== undefined) lines.push(`report: ${destination.out}`);
+  if (destination.out !== undefined)
+    lines.push(`${report.locale === 'sv' ? 'rapport' : 'report'}: ${destination.out}`);
   else for (const row of report.rows) lines.push(options.rowLine(row));
   lines.push(...(options.notes ?? []));
   context.out(`${lines.join('\n')}\n`);

@@ -144,6 +144,101 @@ describe('email-guard audit', () => {
     expect(html).toContain('&#60;order-');
   });
 
+  it('counts the hits it wrote no draft for, and why, on the summary line, in English and in Swedish', async () => {
+    const folder = join(dir.path, 'sent-not-drafted');
+    writeEmlFolder(folder, mail.messages.slice(0, 40));
+    const known = clean[0]?.email as string;
+    const slipped = known.replace('@', 'x@');
+    // At a domain with no top-level domain: a hit, but no likely address to draft a notice for.
+    writeFileSync(
+      join(folder, 'zz-no-tld.eml'),
+      'From: order@butiken.se\r\nTo: kund@butiken.invalidtld\r\nDate: Mon, 01 Jan 2024 10:00:00 +0000\r\nMessage-ID: <no-tld@butiken.se>\r\nSubject: Order\r\n\r\nTack\r\n',
+    );
+    // A near miss with no Date field: when it was sent is not known, so its draft fails.
+    writeFileSync(
+      join(folder, 'zz-no-date.eml'),
+      `From: order@butiken.se\r\nTo: ${slipped}\r\nMessage-ID: <no-date@butiken.se>\r\nSubject: Order\r\n\r\nTack\r\n`,
+    );
+    const facts = join(dir.path, 'facts-not-drafted.json');
+    writeFileSync(
+      facts,
+      JSON.stringify({
+        organisation: {
+          name: 'Butiken AB',
+          regimes: ['gdpr'],
+          contact: { name: 'Karin Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
+        },
+      }),
+    );
+    const planted = mail.planted.filter((message) => Number(/order-(\d+)/.exec(message.messageId)?.[1]) < 40);
+    for (const [locale, line] of [
+      [
+        'en',
+        `incident drafts: ${planted.length} in DRAFTS; 2 not drafted: 1 without a likely address, 1 failed (named above)`,
+      ],
+      [
+        'sv',
+        `utkast till incidentrapporter: ${planted.length} i DRAFTS; 2 inte skrivna: 1 utan trolig adress, 1 misslyckades (se ovan)`,
+      ],
+    ] as const) {
+      const drafts = join(dir.path, `drafts-${locale}`);
+      const run = await runBuiltCli(
+        [
+          'audit',
+          folder,
+          '--customers',
+          join(dir.path, 'customers.csv'),
+          '--incidents',
+          drafts,
+          '--facts',
+          facts,
+          '--locale',
+          locale,
+        ],
+        { cwd: dir.path },
+      );
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stdout.trim().split('\n').at(-1)).toBe(line.replace('DRAFTS', drafts));
+      expect(readdirSync(drafts).filter((name) => name.endsWith('-report.md'))).toHaveLength(planted.length);
+    }
+  });
+
+  it('prints every line in Swedish with --locale sv', async () => {
+    const folder = join(dir.path, 'sent-sv');
+    writeEmlFolder(folder, mail.messages.slice(0, 40));
+    writeFileSync(join(folder, 'zz-no-recipient.eml'), 'From: a@b.se\r\nSubject: x\r\n\r\nhej\r\n');
+    const run = await runBuiltCli(
+      [
+        'audit',
+        folder,
+        '--customers',
+        join(dir.path, 'customers.csv'),
+        '--locale',
+        'sv',
+        '--since',
+        '2023-01-01',
+      ],
+      { cwd: dir.path },
+    );
+    expect(run.status).toBe(1);
+    const planted = mail.planted.filter((message) => Number(/order-(\d+)/.exec(message.messageId)?.[1]) < 40);
+    const [intro, ...rest] = run.stdout.trim().split('\n');
+    expect(intro).toBe(
+      `${folder} (eml-folder): 41 meddelanden lästa, 0 före --since, 1 oläsbara, ${planted.length} träffar.`,
+    );
+    expect(rest[0]).toMatch(/^ +\d+ {2}[a-z-]+: [^a-z]*[a-zåäö]/);
+    expect(run.stdout).not.toMatch(/messages read|unreadable|hits\.|a slip from|One slip from/);
+    expect(run.stderr.trim()).toBe(
+      `${join(folder, 'zz-no-recipient.eml')}: inga mottagare i To, Cc eller Bcc`,
+    );
+    const out = join(dir.path, 'audit-sv.html');
+    const written = await runBuiltCli(
+      ['audit', folder, '--customers', join(dir.path, 'customers.csv'), '--locale', 'sv', '--out', out],
+      { cwd: dir.path },
+    );
+    expect(written.stdout.trim().split('\n').at(-1)).toBe(`rapport: ${out}`);
+  });
+
   it('reports broken messages on one line each and reads the rest; refuses what is no mail store', async () => {
     const folder = join(dir.path, 'broken');
     writeEmlFolder(folder, mail.messages.slice(0, 10));

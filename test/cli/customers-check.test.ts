@@ -142,10 +142,28 @@ describe('email-guard customers check', () => {
       [20, 'invalid-address', 'C-19', '<img src=x onerror=alert(1)>@x'],
     ]);
     const text = await runBuiltCli(['customers', 'check', file], { cwd: dir.path });
-    expect(text.stdout).toContain(`${file}:13  C-12  invalid-address  per(at)gustafsson.se  `);
+    // The reason quotes the address: the line names it once.
+    expect(text.stdout).toContain(
+      `${file}:13  C-12  invalid-address  "per(at)gustafsson.se" is not a usable address: the @ sign is missing\n`,
+    );
+    expect(text.stdout).not.toContain('per(at)gustafsson.se  "per(at)gustafsson.se"');
     const csv = join(dir.path, 'rows.csv');
     await runBuiltCli(['customers', 'check', file, '--out', csv], { cwd: dir.path });
     expect(readFileSync(csv, 'utf8')).toContain('16,C-04,erik.lind2@telia.com,repeated-id,');
+  });
+
+  it('prints every line of its own in Swedish with --locale sv', async () => {
+    const file = fixture('clean.csv');
+    const run = await runBuiltCli(['customers', 'check', file, '--locale', 'sv'], { cwd: dir.path });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${file}: `);
+    expect(run.stdout).toContain('0 kunder med fynd.');
+    expect(run.stdout).toContain('column-not-read: kolumner som inte läses');
+    const out = join(dir.path, 'kontroll.html');
+    const written = await runBuiltCli(['customers', 'check', file, '--locale', 'sv', '--out', out], {
+      cwd: dir.path,
+    });
+    expect(written.stdout.trim().split('\n').at(-1)).toBe(`rapport: ${out}`);
   });
 
   it('answers 3 for a folder, and 0 for a clean export whose only note is a column not read', async () => {

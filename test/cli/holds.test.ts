@@ -167,6 +167,56 @@ describe('email-guard holds', () => {
     expect(again.stderr).toContain(`no held message ${id}`);
   });
 
+  it('answers 3 for a held message the store does not have, whatever the form of its id', async () => {
+    const id = await hold(TYPO);
+    const gone = id.replace(/.$/, (last) => (last === '0' ? '1' : '0'));
+    for (const unknown of ['nope', gone])
+      for (const args of [
+        ['show', unknown],
+        ['discard', unknown, '--yes'],
+        [
+          'release',
+          unknown,
+          '--by',
+          'lena@butiken.se',
+          '--reason',
+          'x',
+          '--customers',
+          customerFile(),
+          '--smtp',
+          'smtp://127.0.0.1:9',
+        ],
+      ]) {
+        const run = await runBuiltCli(['holds', ...args, '--store', store()], { cwd: fixture.dir });
+        expect(run.status, args.join(' ')).toBe(3);
+        expect(run.stderr, args.join(' ')).toBe(`email-guard: ${store()}: no held message ${unknown}\n`);
+      }
+  });
+
+  it('speaks Swedish with --locale sv: the lines, the findings and the answers', async () => {
+    const id = await hold(TYPO);
+    const sv = ['--store', store(), '--locale', 'sv'];
+    const list = await runBuiltCli(['holds', 'list', ...sv], { cwd: fixture.dir });
+    expect(list.status).toBe(1);
+    expect(list.stdout).toContain(`kund C-1001  till: ${TYPO} stoppa -> ${GOOD}`);
+    const show = await runBuiltCli(['holds', 'show', id, ...sv], { cwd: fixture.dir });
+    expect(show.status).toBe(0);
+    expect(show.stdout).toContain('ämne:        Orderbekräftelse <4711>');
+    expect(show.stdout).toContain(`till: ${TYPO} stoppa -> ${GOOD}`);
+    // The findings were written in English when the message was held; they are shown in Swedish.
+    expect(show.stdout).toContain('near-miss: Ser ut som ett skrivfel');
+    expect(show.stdout).not.toMatch(/Looks like|customer:|subject:|held:/);
+    const refused = await runBuiltCli(['holds', 'discard', id, ...sv], { cwd: fixture.dir });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(`email-guard: kasta ${id}: ingen kan bekräfta här; lägg till --yes\n`);
+    const done = await runBuiltCli(['holds', 'discard', id, ...sv, '--yes'], { cwd: fixture.dir });
+    expect(done.stdout).toBe(`${id} kastades\n`);
+    const empty = await runBuiltCli(['holds', 'list', ...sv], { cwd: fixture.dir });
+    expect(empty.stdout).toBe('inga stoppade meddelanden\n');
+    const unknown = await runBuiltCli(['holds', 'show', id, ...sv], { cwd: fixture.dir });
+    expect(unknown.stderr).toBe(`email-guard: ${store()}: inget stoppat meddelande ${id}\n`);
+  });
+
   it('exits with 3 for a store folder that does not exist and 2 without --store', async () => {
     const missing = await runBuiltCli(['holds', 'list', '--store', join(fixture.dir, 'nowhere')], {
       cwd: fixture.dir,

@@ -48,7 +48,12 @@ describe('email-guard incident', () => {
     const run = await runBuiltCli(args(['--locale', 'sv', '--format', 'html']), { cwd: dir.path });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Regulation 611/2013');
+    // Every line in Swedish: the articles as Swedish texts cite them, the files by what they are.
+    expect(run.stdout).toContain('Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar');
+    expect(run.stdout).not.toContain('Regulation');
+    expect(run.stdout).toContain(`rapport: ${join(dir.path, 'incident', 'report.html')}\n`);
+    expect(run.stdout).toContain(`kundmeddelande: ${join(dir.path, 'incident', 'notice.eml')}\n`);
+    expect(run.stdout).toContain(`telefonmanus: ${join(dir.path, 'incident', 'phone-script.txt')}\n`);
     // Deadlines as the report writes them: in its time zone and words, not as UTC ISO strings.
     expect(run.stdout).toContain(
       `senast ${reportDateTime({ locale: 'sv', timeZone: 'Europe/Stockholm' }, '2018-02-24T12:45:00.000Z')}`,

@@ -1,0 +1,45 @@
+import { Command } from 'commander';
+import type { AuditFlags } from './audit.js';
+import { type CommandContext, localeOption } from './program-context.js';
+
+/**
+ * `email-guard audit <sent mail> --customers <export>`: were there other cases like this? Reads the
+ * headers of sent mail (a folder of .eml files, an mbox, a Maildir) and lists each message whose
+ * recipient is a near miss of a customer's address, another customer's address, or at a mistyped
+ * domain.
+ */
+export function auditCommand(context: CommandContext): Command {
+  return new Command('audit')
+    .description('find sent messages whose recipient was a near miss, another customer, or a mistyped domain')
+    .argument('<sent-mail>', 'a folder of .eml files, an mbox file, or a Maildir')
+    .requiredOption('--customers <file>', 'the CRM export (.csv or .ndjson) with the known addresses')
+    .option('--since <date>', 'only messages dated on or after this date (ISO 8601)')
+    .option('--out <report>', 'write the report to this file: .html, .csv or .json')
+    .option('--incidents <dir>', 'write a draft incident report and customer notice per hit into this folder')
+    .option(
+      '--facts <file>',
+      'JSON facts for the incident drafts: organisation (required), and reportMisdirected fields',
+    )
+    .option(
+      '--customer-header <name>',
+      'the header field naming the customer a message was for',
+      'X-Customer-Id',
+    )
+    .option('--json', 'print the hits as JSON')
+    .addOption(localeOption())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ email-guard audit sent/ --customers customers.csv
+  $ email-guard audit sent.mbox --customers customers.ndjson --since 2024-01-01 --out audit.html
+  $ email-guard audit ~/Maildir --customers customers.csv --incidents drafts/ --facts facts.json
+
+Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
+    )
+    .action(async (path: string, flags: AuditFlags) => {
+      // The audit and what it loads (the checks, the mail header parser) are imported only when it runs.
+      const { runAudit } = await import('./audit.js');
+      await runAudit(path, flags, context);
+    });
+}

@@ -1,0 +1,84 @@
+import { Command } from 'commander';
+import type { DiscardFlags, ReleaseFlags, StoreFlags } from './holds.js';
+import { type CommandContext, localeOption } from './program-context.js';
+
+/** The environment variable that holds the store's sealing key, when the store was made with one. */
+export const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
+
+function storeOption(command: Command): Command {
+  return command
+    .requiredOption('--store <dir>', 'the hold store folder (createFileHoldStore)')
+    .option('--json', 'print JSON')
+    .addOption(localeOption());
+}
+
+const examples = `
+Examples:
+  $ email-guard holds list --store ./held-mail
+  $ email-guard holds show 01J9Z3K8QF3S --store ./held-mail --locale sv
+  $ email-guard holds release 01J9Z3K8QF3S --store ./held-mail --to anna.svensson1985@gmail.com \\
+      --by lena@butiken.se --reason "read back to the customer" --customers customers.csv --smtp smtp://mail.local:587
+  $ email-guard holds release 01J9Z3K8QF3S --store ./held-mail --to anna.berg@outlook.com --confirm-new \\
+      --by lena@butiken.se --reason "new address, read back on the phone" --customers customers.csv --smtp smtp://mail.local:587
+  $ email-guard holds discard 01J9Z3K8QF3S --store ./held-mail --yes
+
+A correction must pass the check: another customer's address is refused, and an address new to the
+customer is sent only with --confirm-new.
+
+A store sealed with a key (createFileHoldStore(dir, { key })) is opened with the key in ${KEY_VARIABLE}.
+Exit codes: 0 done, 1 held messages listed or a release refused, 2 usage error, 3 no such store or held message.`;
+
+/** The work of `holds`, and the store, the check and the mail libraries, loaded only when a subcommand runs. */
+const work = () => import('./holds.js');
+
+/**
+ * `email-guard holds list|show|release|discard --store DIR`: review what the pipeline held.
+ */
+export function holdsCommand(context: CommandContext): Command {
+  const holds = new Command('holds')
+    .description('review the messages the mail pipeline held: list, show, release, discard')
+    .addHelpText('after', examples);
+
+  holds.addCommand(
+    storeOption(new Command('list'))
+      .description('list held messages, oldest first: verdicts, suggestion, age')
+      .addHelpText('after', examples)
+      .action(async (flags: StoreFlags) => (await work()).listHeld(flags, context)),
+  );
+
+  holds.addCommand(
+    storeOption(new Command('show'))
+      .description('show one held message: its envelope, every recipient with the findings and suggestion')
+      .argument('<id>', 'the held message id (from holds list)')
+      .addHelpText('after', examples)
+      .action(async (id: string, flags: StoreFlags) => (await work()).showHeld(id, flags, context)),
+  );
+
+  holds.addCommand(
+    storeOption(new Command('release'))
+      .description('send a held message, corrected: the final recipients are checked again')
+      .argument('<id>', 'the held message id')
+      .requiredOption('--by <person>', 'who releases it (audit log)')
+      .requiredOption('--reason <text>', 'why (audit log)')
+      .option('--to <address...>', 'the corrected recipients; required for a blocked message')
+      .option(
+        '--confirm-new',
+        'the corrected recipients are new to the customer and were confirmed as theirs (audit log)',
+      )
+      .requiredOption('--customers <file>', 'the CRM export the recipients are checked against again')
+      .requiredOption('--smtp <url>', 'the SMTP server to send through: smtp://user:pass@host:587')
+      .option('--audit-log <file>', 'the JSON-lines audit log (default: <store>.audit.jsonl)')
+      .addHelpText('after', examples)
+      .action(async (id: string, flags: ReleaseFlags) => (await work()).releaseHeld(id, flags, context)),
+  );
+
+  holds.addCommand(
+    storeOption(new Command('discard'))
+      .description('remove a held message without sending it (asks first on a terminal)')
+      .argument('<id>', 'the held message id')
+      .option('--yes', 'do not ask: needed when no one is at a terminal to answer')
+      .addHelpText('after', examples)
+      .action(async (id: string, flags: DiscardFlags) => (await work()).discardHeld(id, flags, context)),
+  );
+  return holds;
+}

@@ -1,0 +1,49 @@
+import { Command, Option } from 'commander';
+import type { IncidentFlags } from './incident.js';
+import { type CommandContext, localeOption } from './program-context.js';
+
+/**
+ * `email-guard incident`: the breach report, the customer notice (.eml) and the phone script for a
+ * confirmation that reached the wrong person, from the sent message and a file of facts.
+ */
+export function incidentCommand(context: CommandContext): Command {
+  return new Command('incident')
+    .description(
+      'write the breach report, the customer notice (.eml) and the phone script for a misdirected message',
+    )
+    .requiredOption('--message <file>', 'the message as sent (.eml)')
+    .requiredOption('--intended <address>', 'the address it should have gone to')
+    .requiredOption('--actual <address>', 'the address it went to')
+    .requiredOption(
+      '--facts <file>',
+      'JSON: customer, organisation, reference, detectedAt, and any other reportMisdirected field',
+    )
+    .addOption(
+      new Option('--format <format>', 'format of the report')
+        .choices(['text', 'markdown', 'html'])
+        .default('text'),
+    )
+    .requiredOption('--out <dir>', 'the folder to write report, notice.eml and phone-script.txt into')
+    .option('--json', 'print the assessment as JSON')
+    .addOption(localeOption())
+    .addHelpText(
+      'after',
+      `
+Example:
+  $ email-guard incident --message sent.eml --intended anna.svensson1985@gmail.com \\
+      --actual anna.svensson185@gmail.com --facts facts.json --locale sv --format html --out incident/
+
+facts.json:
+  { "customer": { "id": "4711023", "name": "Anna Svensson" },
+    "organisation": { "name": "Nordkabel AB", "regimes": ["eprivacy", "gdpr"],
+      "contact": { "name": "Karin Berg", "email": "dpo@nordkabel.se", "phone": "08-123 456 00" } },
+    "reference": "NK-INC-2018-0223", "detectedAt": "2018-02-23T13:45:00+01:00" }
+
+Exit codes: 0 written, 2 usage error, 3 unreadable input (the message, the facts, a fact missing).`,
+    )
+    .action(async (flags: IncidentFlags) => {
+      // The report's model and renderers are imported only when the command runs.
+      const { runIncident } = await import('./incident.js');
+      await runIncident(flags, context);
+    });
+}

@@ -1,0 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import { unreadableFailure } from './exit-codes.js';
+
+/** The JSON object of facts for `incident` and `audit --incidents`; unreadable input (3) otherwise. */
+export async function readFacts(file: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw unreadableFailure(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  try {
+    const facts = JSON.parse(text) as unknown;
+    if (typeof facts !== 'object' || facts === null || Array.isArray(facts))
+      throw new Error('not a JSON object');
+    return facts as Record<string, unknown>;
+  } catch (error) {
+    throw unreadableFailure(`${file}: ${(error as Error).message}`);
+  }
+}
