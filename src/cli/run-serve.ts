@@ -118,7 +118,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
       ...(/^(0\.0\.0\.0|::|\[::\]|0)$/.test(flags.host) ? [] : [flags.host]),
     ],
     logger: { level: 'info', stream: { write: (line) => context.out(line) } },
-    // The order form for new customers; the directory's findings come from /v1/check.
+    // The order form: existing customers are searched in the directory, its findings come from /v1/check.
     registerOrderForm: createOrderForm(),
   });
   try {

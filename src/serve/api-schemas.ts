@@ -118,6 +118,13 @@ export const HeldDetailSchema = HeldMessageSchema.extend({
   text: z.string().describe('the body as plain text (HTML converted; never loaded)'),
 });
 
+/** The query of `GET /v1/holds` and `GET /v1/holds/:id`. */
+export const HoldsQuerySchema = z.strictObject({
+  locale: LocaleSchema.optional().describe(
+    "the language of the finding messages; else the best of Accept-Language, else the server's",
+  ),
+});
+
 /** A hold id in a path. */
 export const HoldParamsSchema = z.object({ id: z.string().min(1).max(200) });
 

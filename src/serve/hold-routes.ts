@@ -8,14 +8,17 @@ import {
   HeldListSchema,
   HeldMessageSchema,
   HoldParamsSchema,
+  HoldsQuerySchema,
   heldBody,
   ReleaseRequestSchema,
   ReleaseResponseSchema,
 } from './api-schemas.js';
 import type { ServerContext } from './create-server.js';
+import { localizedHeld } from './localized-held.js';
 import { ProblemSchema, problem, sendProblem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
 import { noSuchMessage, notConfigured, releaseHeld } from './release-held.js';
+import { requestLocale } from './request-locale.js';
 import type { ZodApp } from './zod-app.js';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };
@@ -42,15 +45,19 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
       schema: {
         tags: ['holds'],
         summary: 'Every held message, oldest first, with its age, recipients, findings and suggestion',
+        querystring: HoldsQuerySchema,
         response: { 200: HeldListSchema, ...problems },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const store = context.options.holdStore;
       if (!store) return sendProblem(reply, notConfigured('hold store', '--holds DIR'));
       const now = Date.now();
+      // Findings are worded again in the language asked for, whatever language held them.
+      const locale = requestLocale(request, context.locale);
+      reply.header('vary', 'Accept-Language');
       const held = (await store.list()).map((entry) =>
-        heldBody(HeldMessageSchema, { ...entry, age: heldAge(entry.heldAt, now) }),
+        heldBody(HeldMessageSchema, { ...localizedHeld(entry, locale), age: heldAge(entry.heldAt, now) }),
       );
       return { held };
     },
@@ -63,6 +70,7 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
         tags: ['holds'],
         summary: 'One held message: its recipients and findings, its headers and its body as text',
         params: HoldParamsSchema,
+        querystring: HoldsQuerySchema,
         response: { 200: HeldDetailSchema, ...problems },
       },
     },
@@ -72,7 +80,13 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
       if (!held) return sendProblem(reply, noSuchMessage());
       const { raw, ...listed } = held;
       const content = await readHeldMessage(raw);
-      return heldBody(HeldDetailSchema, { ...listed, age: heldAge(held.heldAt), ...content });
+      reply.header('vary', 'Accept-Language');
+      const locale = requestLocale(request, context.locale);
+      return heldBody(HeldDetailSchema, {
+        ...localizedHeld(listed, locale),
+        age: heldAge(held.heldAt),
+        ...content,
+      });
     },
   );
 

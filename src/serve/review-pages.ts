@@ -7,6 +7,7 @@ import type { ServerContext } from './create-server.js';
 import { type PageTexts, pageTexts } from './data/page-texts.js';
 import { discardHeld, findHeld } from './hold-routes.js';
 import { html, SafeHtml } from './html.js';
+import { localizedHeld } from './localized-held.js';
 import type { Problem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
 import { releaseHeld } from './release-held.js';
@@ -198,7 +199,8 @@ ${tokenField}
             ? texts.gone
             : undefined;
     const now = Date.now();
-    const rows = held.map((entry) => heldRow(entry, page, now));
+    // Findings in the page's language, whatever language the pipeline held the message in.
+    const rows = held.map((entry) => heldRow(localizedHeld(entry, page.lang), page, now));
     const main = html`<h1>${texts.heldHeading}</h1>
 ${status ? html`<p class="status" role="status">${status}</p>` : ''}
 ${
@@ -223,7 +225,8 @@ ${
     const id = (request.params as { id: string }).id;
     const held = await findHeld(context, id);
     if (!held) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
-    const { raw, ...listed } = held;
+    const { raw, ...stored } = held;
+    const listed = localizedHeld(stored, page.lang);
     const content = await readHeldMessage(raw);
     const proposed =
       entered?.to ?? listed.recipients.map((recipient) => recipient.verdict.suggestion ?? recipient.address);

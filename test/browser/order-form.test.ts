@@ -26,7 +26,7 @@ beforeAll(async () => {
   app = createServer({
     directory,
     token: TOKEN,
-    registerOrderForm: createOrderForm({ customers: seed, scriptDir }),
+    registerOrderForm: createOrderForm({ scriptDir }),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -38,8 +38,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function openForm(locale: 'sv' | 'en'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 760, height: 900 } });
+async function openForm(locale: 'sv' | 'en', options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 760, height: 900 }, ...options });
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // The form is behind the review page's login: it leads back to the form.
@@ -51,10 +52,19 @@ async function openForm(locale: 'sv' | 'en'): Promise<Page> {
   return page;
 }
 
+/** Finds the seed's customer by name in the form's search and picks them. */
+async function pickCustomer(page: Page, query: string, id: string): Promise<void> {
+  await page.fill('#customer', query);
+  await page.click(`[data-customer-id="${id}"]`, { timeout: 15_000 });
+  await expect.poll(() => page.textContent('[data-customer-picked]'), { timeout: 15_000 }).toContain(id);
+}
+
 describe('the order form in Chromium', () => {
   it('shows the block and the suggestion while the salesperson is still in the e-mail field', async () => {
     const page = await openForm('sv');
-    await page.selectOption('#customer', 'C-1001');
+    await pickCustomer(page, 'Svensson', 'C-1001');
+    // The record the page checks against came from the server for this one customer.
+    expect(await page.inputValue('#name')).toBe('Anna Svensson');
     await page.click('#email');
     // The seed's address with the digit 9 missing, typed key by key.
     await page.keyboard.type('anna.svensson185@gmail.com', { delay: 20 });
@@ -77,7 +87,7 @@ describe('the order form in Chromium', () => {
 
   it('fixes the field with one click on the suggestion', async () => {
     const page = await openForm('en');
-    await page.selectOption('#customer', 'C-1001');
+    await pickCustomer(page, 'C-1001', 'C-1001');
     await page.fill('#email', 'anna.svensson185@gmail.com');
     await page.locator('[data-suggestion]').waitFor({ state: 'visible', timeout: 15_000 });
     await page.click('[data-suggestion]');
@@ -91,11 +101,30 @@ describe('the order form in Chromium', () => {
 
   it("adds the directory's finding for an address on another customer's record", async () => {
     const page = await openForm('en');
-    await page.selectOption('#customer', 'C-1001');
+    await pickCustomer(page, 'C-1001', 'C-1001');
     await page.fill('#email', 'erik.lind@telia.com');
     await expect
       .poll(() => page.locator('[data-directory] li').first().getAttribute('data-code'), { timeout: 15_000 })
       .toBe('belongs-to-other-customer');
+    await page.close();
+  });
+
+  it('answers the form in the page from the server when JavaScript is off', async () => {
+    const page = await openForm('en', { javaScriptEnabled: false });
+    await page.fill('#customer', 'C-1001');
+    await page.fill('#email', 'anna.svensson185@gmail.com');
+    await Promise.all([
+      page.waitForURL(`${base}/demo/check?lang=en`),
+      page.click('button[type="submit"]:not([data-suggestion])'),
+    ]);
+    expect(await page.getAttribute('[data-status]', 'data-action')).toBe('block');
+    await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/demo/check?lang=en')),
+      page.click('[data-suggestion]'),
+    ]);
+    await page.waitForLoadState('load');
+    expect(await page.inputValue('#email')).toBe('anna.svensson1985@gmail.com');
+    expect(await page.getAttribute('[data-status]', 'data-action')).toBe('send');
     await page.close();
   });
 });

@@ -1,47 +1,60 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Customer } from '../../contacts/customer.js';
-import type { Locale } from '../../guard/verdict.js';
+import { isEmailGuardError } from '../../errors.js';
+import type { Locale, Verdict } from '../../guard/verdict.js';
 import type { ServerContext } from '../create-server.js';
-import { renderOrderForm } from './render-order-form.js';
+import { problem, sendProblem } from '../problem-details.js';
+import { sameSecret } from '../same-secret.js';
+import type { Session } from '../session-store.js';
+import { findCustomers } from './find-customers.js';
+import { type OrderFormValues, renderOrderForm } from './render-order-form.js';
 
 /** Options of {@link createOrderForm}. */
 export interface OrderFormOptions {
-  /**
-   * The customers the salesperson can pick as existing ones. Their records, known addresses
-   * included, are written into the page for its check: for a demonstration or a staff-only service.
-   * @default []
-   */
-  readonly customers?: readonly Customer[];
   /**
    * The folder of the built order-form script (`order-form.js` and its chunks).
    * @default the package's `dist/order-form/`
    */
   readonly scriptDir?: string;
+  /** The most customers one search answers with. @default 10 */
+  readonly searchLimit?: number;
 }
 
 // A script name as the browser build writes them (`order-form.js`, `phone-numbers-Ab3_x.js`):
 // nothing else in the folder is served.
 const SCRIPT_NAME = /^[\w-]+\.js$/;
 
+// The page's own script is its only script; its calls go to this origin only.
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const FORM_FIELDS = ['customer', 'name', 'birthDate', 'phone', 'email'] as const;
+
 /**
  * The order form (`GET /demo`) as the hook `createServer({ registerOrderForm })` takes: the
- * server-rendered form and its one script, the browser build of the check, which asks
- * `POST /v1/check` for the directory's findings. The form needs the review page's login (a visitor
- * without a session is sent to `/login`); the script sends the session's CSRF token in `X-CSRF-Token`. `?lang=sv` or `?lang=en` picks the language.
+ * server-rendered form and its one script, the browser build of the check. An existing customer is
+ * found by name or id through `GET /demo/customers?q=` (at most `searchLimit`, never the whole
+ * base) and their record is fetched from `GET /demo/customers/:id` for the page's own check; the
+ * script then asks `POST /v1/check` for the directory's findings. Without script the form posts to
+ * `POST /demo/check`, which renders the verdict in the page. Everything needs the review page's
+ * login (a visitor without a session is sent to `/login`); the script sends the session's CSRF
+ * token in `X-CSRF-Token`, the plain form in its `csrf` field. `?lang=sv` or `?lang=en` picks the
+ * language.
  *
  * @example
  * ```ts
- * const app = createServer({ directory, registerOrderForm: createOrderForm({ customers }) });
+ * const app = createServer({ directory, registerOrderForm: createOrderForm() });
  * ```
  */
 export function createOrderForm(
   options: OrderFormOptions = {},
 ): (app: FastifyInstance, context: ServerContext) => Promise<void> {
   const scriptDir = options.scriptDir ?? fileURLToPath(new URL('./order-form/', import.meta.url));
-  const customers = options.customers ?? [];
+  const searchLimit = options.searchLimit ?? 10;
   return async (app, context) => {
     // Read once: the build does not change under a running server.
     const scripts = new Map(
@@ -49,41 +62,133 @@ export function createOrderForm(
         .filter((name) => SCRIPT_NAME.test(name))
         .map((name) => [name, readFileSync(join(scriptDir, name))] as const),
     );
+    // The no-script form posts a form body; only this plugin's routes parse one.
+    await app.register(fastifyFormbody, { bodyLimit: context.options.bodyLimit ?? 65_536 });
 
-    app.get<{ Querystring: { lang?: string } }>('/demo', async (request, reply) => {
-      const lang = request.query.lang;
-      const locale: Locale = lang === 'sv' || lang === 'en' ? lang : context.locale;
-      // The page holds the customers' records and calls the check with the session: the same login
-      // as the review page.
+    const localeOf = (request: FastifyRequest): Locale => {
+      const lang = (request.query as { lang?: unknown } | undefined)?.lang;
+      return lang === 'sv' || lang === 'en' ? lang : context.locale;
+    };
+    const toLogin = (reply: FastifyReply, locale: Locale) =>
+      reply
+        .code(303)
+        .header('location', `/login?lang=${locale}&next=%2Fdemo`)
+        .header('cache-control', 'no-store')
+        .send();
+    const sendForm = (
+      reply: FastifyReply,
+      locale: Locale,
+      session: Session,
+      filled?: { readonly values: OrderFormValues; readonly result: Verdict | string },
+    ) =>
+      reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('content-security-policy', CONTENT_SECURITY_POLICY)
+        .header('referrer-policy', 'same-origin')
+        .send(
+          renderOrderForm({
+            locale,
+            scriptUrl: '/demo/order-form.js',
+            checkUrl: '/v1/check',
+            searchUrl: '/demo/customers',
+            fallbackUrl: `/demo/check?lang=${locale}`,
+            csrf: session.csrf,
+            ...(filled ?? {}),
+          }),
+        );
+
+    /**
+     * The session of a call from the page's script: the cookie alone would let any page that makes
+     * the browser send it read a customer (OWASP CSRF Prevention Cheat Sheet), so the session's CSRF
+     * token must come too, in a header another site cannot set without a CORS preflight (Fetch §4.8).
+     */
+    const scriptSession = (request: FastifyRequest, reply: FastifyReply): Session | undefined => {
       const session = context.sessionOf(request);
-      if (!session)
-        return reply
-          .code(303)
-          .header('location', `/login?lang=${locale}&next=%2Fdemo`)
-          .header('cache-control', 'no-store')
-          .send();
+      const csrf = request.headers['x-csrf-token'];
+      if (session && typeof csrf === 'string' && sameSecret(csrf, session.csrf)) return session;
+      reply.header('cache-control', 'no-store');
+      sendProblem(
+        reply,
+        problem('unauthorized', 401, "The page's session and its CSRF token are required", {
+          detail: 'log in at /login, then send X-CSRF-Token: <the token the page carries>',
+          field: session ? 'headers.x-csrf-token' : 'headers.cookie',
+        }),
+      );
+      return undefined;
+    };
+
+    app.get('/demo', async (request, reply) => {
+      const locale = localeOf(request);
+      const session = context.sessionOf(request);
+      if (!session) return toLogin(reply, locale);
       // Run from the sources (no `npm run build`), the server has the API but no form script.
       if (!scripts.has('order-form.js'))
         return reply
           .code(503)
           .header('content-type', 'text/plain; charset=utf-8')
           .send(`The order form's script is not built: no order-form.js in ${scriptDir} (npm run build).`);
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .header(
-          'content-security-policy',
-          "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-        )
-        .send(
-          renderOrderForm({
-            locale,
-            customers,
-            scriptUrl: '/demo/order-form.js',
-            checkUrl: '/v1/check',
-            csrf: session.csrf,
-          }),
+      return sendForm(reply, locale, session);
+    });
+
+    // The search for an existing customer: ids and names only, a few at a time.
+    app.get<{ Querystring: { q?: string } }>('/demo/customers', async (request, reply) => {
+      if (!scriptSession(request, reply)) return reply;
+      const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
+      const customers = await findCustomers(context.options.directory, query, { limit: searchLimit });
+      return reply.header('cache-control', 'no-store').send({ customers });
+    });
+
+    // The record of the customer the salesperson picked: what the page's own check compares with.
+    app.get<{ Params: { id: string } }>('/demo/customers/:id', async (request, reply) => {
+      if (!scriptSession(request, reply)) return reply;
+      const found = await context.options.directory?.get(request.params.id);
+      if (!found)
+        return sendProblem(
+          reply,
+          problem('not-found', 404, 'There is no customer with that id', { field: 'params.id' }),
         );
+      return reply.header('cache-control', 'no-store').send({
+        id: found.id,
+        ...(found.name ? { name: found.name } : {}),
+        emails: [...found.emails],
+        phones: [...found.phones],
+        ...(found.birthDate ? { birthDate: found.birthDate } : {}),
+        ...(found.country ? { country: found.country } : {}),
+      });
+    });
+
+    // The form without script: the same check on the server, the verdict rendered in the page.
+    app.post('/demo/check', async (request, reply) => {
+      const locale = localeOf(request);
+      const session = context.sessionOf(request);
+      if (!session) return toLogin(reply, locale);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const text = (name: string): string => {
+        const value = body[name];
+        const first = Array.isArray(value) ? value[0] : value;
+        return typeof first === 'string' ? first : '';
+      };
+      const values = Object.fromEntries(
+        FORM_FIELDS.map((name) => [name, text(name)]),
+      ) as unknown as OrderFormValues;
+      // The suggestion's button carries the suggested address: the reviewer took it.
+      const suggestion = text('useSuggestion');
+      const filled = { ...values, ...(suggestion ? { email: suggestion } : {}) };
+      if (!sameSecret(text('csrf'), session.csrf)) {
+        reply.code(403);
+        return sendForm(reply, locale, session, { values: filled, result: formExpired[locale] });
+      }
+      let result: Verdict | string;
+      try {
+        result = await checkForm(context, locale, filled);
+      } catch (error) {
+        // Input the check cannot read (a birth date that is no date): say which, keep what was typed.
+        if (!isEmailGuardError(error)) throw error;
+        reply.code(400);
+        result = error.message;
+      }
+      return sendForm(reply, locale, session, { values: filled, result });
     });
 
     app.get<{ Params: { script: string } }>('/demo/:script', async (request, reply) => {
@@ -95,4 +200,26 @@ export function createOrderForm(
         .send(body);
     });
   };
+}
+
+const formExpired: Readonly<Record<Locale, string>> = {
+  en: 'The form has expired: check again.',
+  sv: 'Formuläret har gått ut: kontrollera igen.',
+};
+
+/** The no-script form's check: an existing customer by id, else a new one from the typed fields. */
+async function checkForm(context: ServerContext, locale: Locale, values: OrderFormValues): Promise<Verdict> {
+  const guard = context.guard(locale);
+  const id = values.customer.trim();
+  if (id !== '') return guard.check({ entered: values.email, customerId: id });
+  const name = values.name.trim();
+  const phone = values.phone.trim();
+  const birthDate = values.birthDate.trim();
+  const customer: Customer = {
+    id: 'new',
+    ...(name ? { name } : {}),
+    ...(phone ? { phones: [phone] } : {}),
+    ...(birthDate ? { birthDate } : {}),
+  };
+  return guard.check({ entered: values.email, customer });
 }

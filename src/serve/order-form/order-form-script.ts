@@ -15,20 +15,38 @@ if (form) startOrderForm(form);
 function startOrderForm(form: HTMLFormElement): void {
   const locale = form.dataset.locale === 'sv' ? 'sv' : 'en';
   const text = orderFormText[locale];
-  const customers = JSON.parse(form.dataset.customers ?? '[]') as Customer[];
-  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
-  const email = field('email') as HTMLInputElement;
-  const existing = field('customer') as HTMLSelectElement;
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+  const email = field('email');
+  const search = field('customer');
+  const results = form.querySelector('[data-customer-results]') as HTMLElement;
+  const picked = form.querySelector('[data-customer-picked]') as HTMLElement;
   const status = form.querySelector('[data-status]') as HTMLElement;
   const findings = form.querySelector('[data-findings]') as HTMLElement;
-  const suggestion = form.querySelector('[data-suggestion]') as HTMLButtonElement;
+  let suggestion = form.querySelector('[data-suggestion]') as HTMLButtonElement;
   const readBack = form.querySelector('[data-read-back]') as HTMLElement;
   const directory = form.querySelector('[data-directory]') as HTMLElement;
+  const csrf = form.dataset.csrf ?? '';
+  const searchUrl = form.dataset.searchUrl ?? '/demo/customers';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
+  let latestSearch = 0;
+  // The existing customer the salesperson picked, as the server has them: only this one record
+  // comes to the page, never the base.
+  let known: Customer | undefined;
+
+  // The server-rendered suggestion (the page answered without script) posts the form; here a click
+  // fixes the field instead.
+  if (suggestion.type !== 'button') {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.suggestion = '';
+    button.hidden = true;
+    suggestion.replaceWith(button);
+    suggestion = button;
+  }
 
   const customer = (): Customer => {
-    const known = customers.find((candidate) => candidate.id === existing.value);
     const phone = field('phone').value.trim();
     const birthDate = field('birthDate').value.trim();
     const name = field('name').value.trim();
@@ -36,19 +54,100 @@ function startOrderForm(form: HTMLFormElement): void {
       id: known?.id ?? 'new',
       ...(name ? { name } : {}),
       ...(known?.emails ? { emails: known.emails } : {}),
-      ...(phone ? { phones: [phone] } : {}),
+      // The picked customer's known numbers, and one typed for this order.
+      ...(phone || known?.phones?.length
+        ? { phones: [...new Set([...(known?.phones ?? []), ...(phone ? [phone] : [])])] }
+        : {}),
       // A half-typed date is not checked against: only a whole one (YYYY-MM-DD).
       ...(/^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? { birthDate } : {}),
     };
   };
 
-  existing.addEventListener('change', () => {
-    const known = customers.find((candidate) => candidate.id === existing.value);
-    field('name').value = known?.name ?? '';
-    field('birthDate').value = known?.birthDate ?? '';
-    field('phone').value = known?.phones?.[0] ?? '';
-    schedule();
+  async function fromServer<T>(url: string): Promise<T | string> {
+    try {
+      const response = await fetch(url, {
+        // The session's CSRF token: the server takes the session cookie only with it.
+        headers: { accept: 'application/json', 'x-csrf-token': csrf },
+        credentials: 'same-origin',
+      });
+      if (!response.ok) {
+        const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
+        return problem.detail ?? problem.title ?? `HTTP ${response.status}`;
+      }
+      return (await response.json()) as T;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  search.addEventListener('input', () => {
+    if (known && search.value !== known.id) forget();
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => void findCustomers(), DEBOUNCE_MS);
   });
+
+  async function findCustomers(): Promise<void> {
+    const run = ++latestSearch;
+    const query = search.value.trim();
+    if (query.length < 2 || known) {
+      results.replaceChildren();
+      return;
+    }
+    const answer = await fromServer<{ customers: { id: string; name?: string }[] }>(
+      `${searchUrl}?q=${encodeURIComponent(query)}`,
+    );
+    if (run !== latestSearch) return;
+    if (typeof answer === 'string') {
+      results.replaceChildren(line(`${text.searchFailed}: ${answer}`));
+      return;
+    }
+    if (answer.customers.length === 0) {
+      results.replaceChildren(line(text.noMatches));
+      return;
+    }
+    results.replaceChildren(
+      ...answer.customers.map((hit) => {
+        const entry = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.customerId = hit.id;
+        button.textContent = hit.name ? `${hit.name} (${hit.id})` : hit.id;
+        button.addEventListener('click', () => void pick(hit.id));
+        entry.append(button);
+        return entry;
+      }),
+    );
+  }
+
+  async function pick(id: string): Promise<void> {
+    const record = await fromServer<Customer>(`${searchUrl}/${encodeURIComponent(id)}`);
+    results.replaceChildren();
+    if (typeof record === 'string') {
+      results.replaceChildren(line(`${text.searchFailed}: ${record}`));
+      return;
+    }
+    known = record;
+    search.value = record.id;
+    picked.textContent = text.picked(record.name ? `${record.name} (${record.id})` : record.id);
+    field('name').value = record.name ?? '';
+    field('birthDate').value = record.birthDate ?? '';
+    field('phone').value = record.phones?.[0] ?? '';
+    email.focus();
+    schedule();
+  }
+
+  function forget(): void {
+    known = undefined;
+    picked.textContent = '';
+    schedule();
+  }
+
+  function line(content: string): HTMLElement {
+    const entry = document.createElement('li');
+    entry.textContent = content;
+    return entry;
+  }
+
   for (const name of ['email', 'name', 'birthDate', 'phone'])
     field(name).addEventListener('input', () => schedule());
   suggestion.addEventListener('click', () => {
@@ -144,7 +243,7 @@ function startOrderForm(form: HTMLFormElement): void {
       const response = await fetch(form.dataset.checkUrl ?? '/v1/check', {
         method: 'POST',
         // The session's CSRF token: the server takes the session cookie only with it.
-        headers: { 'content-type': 'application/json', 'x-csrf-token': form.dataset.csrf ?? '' },
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
         credentials: 'same-origin',
         body: JSON.stringify(body),
       });

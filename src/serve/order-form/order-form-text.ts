@@ -5,7 +5,11 @@ export interface OrderFormText {
   readonly title: string;
   readonly intro: string;
   readonly customer: string;
+  readonly customerHint: string;
   readonly newCustomer: string;
+  readonly picked: (label: string) => string;
+  readonly noMatches: string;
+  readonly searchFailed: string;
   readonly name: string;
   readonly birthDate: string;
   readonly phone: string;
@@ -25,8 +29,12 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
   en: {
     title: 'Order form',
     intro: 'The address is checked as you type, against what is known about the customer.',
-    customer: 'Customer',
+    customer: 'Existing customer: name or customer id',
+    customerHint: 'Leave it empty for a new customer.',
     newCustomer: 'New customer',
+    picked: (label) => `Customer: ${label}`,
+    noMatches: 'No customer found.',
+    searchFailed: 'The search did not answer',
     name: 'Name',
     birthDate: 'Birth date (YYYY-MM-DD)',
     phone: 'Phone',
@@ -47,8 +55,12 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
   sv: {
     title: 'Orderformulär',
     intro: 'Adressen kontrolleras medan du skriver, mot det som är känt om kunden.',
-    customer: 'Kund',
+    customer: 'Befintlig kund: namn eller kundnummer',
+    customerHint: 'Lämna tomt för en ny kund.',
     newCustomer: 'Ny kund',
+    picked: (label) => `Kund: ${label}`,
+    noMatches: 'Ingen kund hittades.',
+    searchFailed: 'Sökningen svarade inte',
     name: 'Namn',
     birthDate: 'Födelsedatum (ÅÅÅÅ-MM-DD)',
     phone: 'Telefon',

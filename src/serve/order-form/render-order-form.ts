@@ -1,18 +1,34 @@
-import type { Customer } from '../../contacts/customer.js';
-import type { Locale } from '../../guard/verdict.js';
+import type { Locale, Verdict } from '../../guard/verdict.js';
+import { spellAddress } from '../../spelling/spell-address.js';
 import { orderFormText } from './order-form-text.js';
+
+/** What the salesperson typed, as the form posts it. */
+export interface OrderFormValues {
+  /** The existing customer's id; empty for a new customer. */
+  readonly customer: string;
+  readonly name: string;
+  readonly birthDate: string;
+  readonly phone: string;
+  readonly email: string;
+}
 
 /** What {@link renderOrderForm} puts in the page. */
 export interface OrderFormPage {
   readonly locale: Locale;
-  /** The existing customers the salesperson can pick (their known addresses go to the page's check). */
-  readonly customers: readonly Customer[];
   /** Where the page's script is served. */
   readonly scriptUrl: string;
-  /** Where the page asks the server for the directory's findings. */
+  /** Where the page's script asks the server for the directory's findings. */
   readonly checkUrl: string;
-  /** The session's CSRF token, which the script sends with its check in `X-CSRF-Token`. */
+  /** Where the page's script searches existing customers (`?q=`) and fetches one (`/:id`). */
+  readonly searchUrl: string;
+  /** Where the form posts without script: the check on the server, rendered in the page. */
+  readonly fallbackUrl: string;
+  /** The session's CSRF token: in `X-CSRF-Token` from the script, in the `csrf` field from the form. */
   readonly csrf: string;
+  /** The fields as posted, when the page answers the form without script. */
+  readonly values?: OrderFormValues;
+  /** The server's verdict for the posted form, or why there is none. */
+  readonly result?: Verdict | string;
 }
 
 // HTML text and attribute values (HTML Living Standard §13.1.2.3, §13.1.2.6): these five are all
@@ -25,25 +41,51 @@ const escapeHtml = (text: string): string =>
   );
 
 /**
- * The order form as server-rendered HTML: name, birth date, phone and e-mail of a new or an
- * existing customer. The one script is the check (`scriptUrl`); the page works as a plain form
- * without it. Every value is escaped; the customers travel to the script as a data attribute.
+ * The order form as server-rendered HTML: an existing customer found by name or id, or a new
+ * customer's name, birth date and phone, and the e-mail address. The one script is the check
+ * (`scriptUrl`); without it the form posts to `fallbackUrl` and the page comes back with the
+ * server's verdict (`result`) in the same places the script writes it. Every value is escaped; no
+ * customer record is written into the page.
  *
  * @example
  * ```ts
- * renderOrderForm({ locale: 'en', customers: [], scriptUrl: '/demo/order-form.js', checkUrl: '/v1/check', csrf: session.csrf });
+ * renderOrderForm({ locale: 'en', scriptUrl: '/demo/order-form.js', checkUrl: '/v1/check', searchUrl: '/demo/customers', fallbackUrl: '/demo/check', csrf: session.csrf });
  * ```
  */
 export function renderOrderForm(page: OrderFormPage): string {
   const text = orderFormText[page.locale];
-  const options = page.customers
-    .map((customer) => {
-      const label = customer.name ? `${customer.name} (${customer.id})` : customer.id;
-      return `<option value="${escapeHtml(customer.id)}">${escapeHtml(label)}</option>`;
-    })
+  const values = page.values;
+  const value = (name: keyof OrderFormValues) =>
+    values?.[name] ? ` value="${escapeHtml(values[name])}"` : '';
+  const input = (name: keyof OrderFormValues, label: string, type: string, extra = '') =>
+    `<p><label for="${name}">${escapeHtml(label)}</label><input id="${name}" name="${name}" type="${type}"${value(name)}${extra}></p>`;
+  const verdict = typeof page.result === 'object' ? page.result : undefined;
+  const status = verdict
+    ? `<p data-status data-action="${verdict.action}">${escapeHtml(text.action[verdict.action])}</p>`
+    : typeof page.result === 'string'
+      ? `<p data-status data-action="error">${escapeHtml(page.result)}</p>`
+      : '<p data-status></p>';
+  const findings = (verdict?.findings ?? [])
+    .map(
+      (finding) =>
+        `<li data-code="${escapeHtml(finding.code)}" data-action="${finding.action}">${escapeHtml(finding.message)}</li>`,
+    )
     .join('');
-  const input = (name: string, label: string, type: string, extra = '') =>
-    `<p><label for="${name}">${escapeHtml(label)}</label><input id="${name}" name="${name}" type="${type}"${extra}></p>`;
+  // Without script the suggestion is a submit button: one click posts the form with the address.
+  const suggestion = verdict?.suggestion
+    ? `<button type="submit" name="useSuggestion" value="${escapeHtml(verdict.suggestion)}" data-suggestion data-address="${escapeHtml(verdict.suggestion)}">${escapeHtml(text.useSuggestion(verdict.suggestion))}</button>`
+    : '<button type="button" data-suggestion hidden></button>';
+  const spelled =
+    verdict && verdict.entered.trim() !== ''
+      ? [
+          `${text.readBack}: ${verdict.readBack?.entered ?? spellAddress(verdict.entered.trim(), { locale: page.locale })}`,
+          ...(verdict.readBack?.suggestion
+            ? [`${text.readBackSuggestion}: ${verdict.readBack.suggestion}`]
+            : []),
+        ]
+          .map((line) => `<p>${escapeHtml(line)}</p>`)
+          .join('')
+      : '';
   return `<!doctype html>
 <html lang="${page.locale}">
 <head>
@@ -54,6 +96,10 @@ export function renderOrderForm(page: OrderFormPage): string {
 body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 42rem; padding: 0 1rem; color: #1a1a1a; }
 label { display: block; font-weight: 600; }
 input, select { font: inherit; width: 100%; padding: .4rem; box-sizing: border-box; }
+.hint { color: #555; font-size: .9rem; margin: 0; }
+[data-customer-results] { list-style: none; padding: 0; margin: .25rem 0; }
+[data-customer-results] button { font: inherit; width: 100%; text-align: left; padding: .3rem .6rem; margin: .1rem 0; cursor: pointer; }
+[data-customer-picked] { font-weight: 600; }
 [data-status] { font-weight: 700; padding: .5rem .75rem; border-radius: .3rem; min-height: 1.5rem; }
 [data-status][data-action="block"], [data-status][data-action="error"] { background: #fde2e1; color: #8a1c14; }
 [data-status][data-action="confirm"] { background: #fff4d6; color: #6b4e00; }
@@ -67,17 +113,22 @@ button[type="submit"] { font: inherit; padding: .4rem .8rem; }
 <main>
 <h1>${escapeHtml(text.title)}</h1>
 <p>${escapeHtml(text.intro)}</p>
-<form data-order-form method="post" action="${escapeHtml(page.checkUrl)}" data-locale="${page.locale}" data-check-url="${escapeHtml(page.checkUrl)}" data-csrf="${escapeHtml(page.csrf)}" data-customers="${escapeHtml(JSON.stringify(page.customers))}" novalidate>
-<p><label for="customer">${escapeHtml(text.customer)}</label><select id="customer" name="customer"><option value="">${escapeHtml(text.newCustomer)}</option>${options}</select></p>
+<form data-order-form method="post" action="${escapeHtml(page.fallbackUrl)}" data-locale="${page.locale}" data-check-url="${escapeHtml(page.checkUrl)}" data-search-url="${escapeHtml(page.searchUrl)}" data-csrf="${escapeHtml(page.csrf)}" novalidate>
+<input type="hidden" name="csrf" value="${escapeHtml(page.csrf)}">
+<p><label for="customer">${escapeHtml(text.customer)}</label>
+<span class="hint" id="customer-hint">${escapeHtml(text.customerHint)}</span>
+<input id="customer" name="customer" type="search" autocomplete="off" spellcheck="false" aria-describedby="customer-hint"${value('customer')}></p>
+<ul data-customer-results aria-live="polite"></ul>
+<p data-customer-picked></p>
 ${input('name', text.name, 'text', ' autocomplete="off"')}
 ${input('birthDate', text.birthDate, 'text', ' inputmode="numeric" autocomplete="off"')}
 ${input('phone', text.phone, 'tel', ' autocomplete="off"')}
 ${input('email', text.email, 'email', ' autocomplete="off" spellcheck="false" aria-describedby="verdict"')}
 <section id="verdict" aria-live="polite">
-<p data-status></p>
-<ul data-findings></ul>
-<button type="button" data-suggestion hidden></button>
-<div data-read-back></div>
+${status}
+<ul data-findings>${findings}</ul>
+${suggestion}
+<div data-read-back>${spelled}</div>
 <h2>${escapeHtml(text.directory)}</h2>
 <div data-directory></div>
 </section>
