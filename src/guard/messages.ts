@@ -64,6 +64,7 @@ const EQUIVALENCE: Record<Locale, Record<string, string>> = {
     subaddress: 'a +tag',
     'alias-domain': 'an alias domain of the same provider',
     'unicode-normalization': 'how its letters are encoded: å as one character or as a and a ring',
+    'quoted-local-part': 'quotation marks around the part before the @, which change nothing there',
   },
   sv: {
     whitespace: 'mellanslag runt adressen',
@@ -72,6 +73,7 @@ const EQUIVALENCE: Record<Locale, Record<string, string>> = {
     subaddress: 'en +tagg',
     'alias-domain': 'en annan domän hos samma leverantör',
     'unicode-normalization': 'hur bokstäverna är kodade: å som ett tecken eller som a och en ring',
+    'quoted-local-part': 'citattecken runt delen före @, som inte ändrar något där',
   },
 };
 

@@ -437,7 +437,8 @@ function chooseSuggestion(
   let domainTypo: Extract<Finding, { code: 'domain-typo' }> | undefined;
   let sibling: string | undefined;
   let siblingTie = false;
-  // The known address in another Unicode normalisation form: the stored spelling is the one to use.
+  // The known address in another Unicode normalisation form, or with its local part quoted: the
+  // stored spelling is the one to use.
   let reencoded: string | undefined;
   let exact = false;
   for (const item of findings) {
@@ -446,7 +447,8 @@ function chooseSuggestion(
         exact = true;
         break;
       case 'same-mailbox':
-        if (item.reasons.includes('unicode-normalization')) reencoded ??= item.known;
+        if (item.reasons.includes('unicode-normalization') || item.reasons.includes('quoted-local-part'))
+          reencoded ??= item.known;
         break;
       case 'near-miss':
         if (item.distance < bestDistance) {

@@ -6,8 +6,8 @@ let lookalikes: Map<string, string> | undefined;
  * Replaces every character the Unicode confusables data (UTS #39 §4) maps to the characters of an
  * ordinary address by what it passes for, and leaves every other character as it is: the
  * skeleton `unhomoglyph` computes, restricted to the mappings that can make an ASCII skeleton.
- * The table is read into a map on first use, so a page that never meets a non-ASCII address never
- * builds it.
+ * The table is read into a map on first use, so a page that never meets a non-ASCII address, nor a
+ * provider name with a letter typed for another, never builds it.
  *
  * @example
  * ```ts

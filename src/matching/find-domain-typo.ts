@@ -1,4 +1,5 @@
 import { displayDomain } from '../spelling/display-domain.js';
+import { confusableSkeleton } from './confusable-skeleton.js';
 import { ianaTopLevelDomains } from './data/iana-tlds.js';
 import { defaultMailboxProviders, type MailboxProvider, twoLabelSuffixes } from './data/mailbox-providers.js';
 import { editDistance } from './edit-distance.js';
@@ -77,12 +78,6 @@ const COMMON_SUFFIXES = [
 const LOCAL_SUFFIXES: ReadonlySet<string> = new Set(['se', 'nu']);
 // Names shorter than this are too short to tell a slip from another real name (`gmx`, `web`, `me`).
 const MIN_NAME_LENGTH = 5;
-// A character typed for a letter of a provider's name because the letter was read as it: a lower-case
-// l read as a capital I (typed `i`, then folded) or as a digit one, a lower-case o as a zero. Unicode
-// confusables.txt (UTS #39) gives DIGIT ONE and LATIN CAPITAL LETTER I the skeleton of LATIN SMALL
-// LETTER L, and DIGIT ZERO that of LATIN CAPITAL LETTER O. Only the typed character is read for the
-// written one: a written i has its dot, so `tella` is no misreading of `telia`.
-const READ_FOR: Readonly<Record<string, string>> = { i: 'l', '1': 'l', '0': 'o' };
 // Remember this many recent verdicts: customer bases repeat a few thousand domains endlessly.
 const CACHE_SIZE = 4096;
 
@@ -322,7 +317,22 @@ function isNameSlip(entered: string, provider: string): boolean {
   return (
     provider.length >= 7 ||
     areKeyboardNeighbours(edit.character, edit.expected) ||
-    READ_FOR[edit.character] === edit.expected
+    isReadFor(edit.character, edit.expected)
+  );
+}
+
+/**
+ * Whether `typed` was typed for the letter `written` because the letter was read as it: their
+ * skeletons agree in Unicode's confusables (UTS #39, {@link confusableSkeleton}), the typed
+ * character's or its capital's, as a typed capital is folded to lower case. A lower-case l read as
+ * a capital I (typed `i`) or as a digit one, a lower-case o as a zero: `gmaii`, `gmai1`, `yah0o`.
+ * Only the typed character is read for the written one: a written i has its dot, so `tella` is no
+ * misreading of `telia`.
+ */
+function isReadFor(typed: string, written: string): boolean {
+  return (
+    confusableSkeleton(typed).toLowerCase() === written ||
+    confusableSkeleton(typed.toUpperCase()).toLowerCase() === written
   );
 }
 

@@ -55,3 +55,23 @@ describe('mailboxKey across Unicode normalisation forms', () => {
     expect(describeEquivalence(decomposed.address, composed.address)).toEqual(['unicode-normalization']);
   });
 });
+
+describe('mailboxKey of a quoted local part', () => {
+  it('keys a quoted dot-atom as the same local part unquoted and names the quoting (RFC 5321 §4.1.2)', () => {
+    const quoted = parsed('"Maria.Lund"@telia.com');
+    const plain = parsed('maria.lund@telia.com');
+    expect(mailboxKey(quoted).key).toBe(mailboxKey(plain).key);
+    expect(describeEquivalence(quoted, plain)).toEqual(['quoted-local-part', 'case']);
+    expect(mailboxKey(parsed('"ma\\ria"@telia.com')).key).toBe('maria@telia.com');
+  });
+
+  it('keeps the quotes where the local part needs them', () => {
+    for (const address of [
+      '"maria lund"@telia.com',
+      '"maria..lund"@telia.com',
+      '".maria"@telia.com',
+      '""@telia.com',
+    ])
+      expect(mailboxKey(parsed(address)).local, address).toMatch(/^"/);
+  });
+});

@@ -240,3 +240,29 @@ describe('the same address in another Unicode normalisation form', () => {
     expect(verdict.suggestion).toBeUndefined();
   });
 });
+
+describe('a quoted local part', () => {
+  // RFC 5321 §4.1.2 and RFC 5322 §3.4.1: a quoted string whose content is a dot-atom is the same
+  // local part as the dot-atom; quoting it changes nothing.
+  it('sends a quoted spelling of a known address, with the known spelling as the suggestion', () => {
+    const verdict = checkRecipient({
+      entered: '"maria.lund"@telia.com',
+      customer: knownAt('maria.lund@telia.com'),
+    });
+    expect(verdict.action).toBe('send');
+    expect(codes(verdict)).toEqual(['same-mailbox']);
+    expect(find(verdict, 'same-mailbox').reasons).toEqual(['quoted-local-part']);
+    expect(verdict.suggestion).toBe('maria.lund@telia.com');
+    expect(find(verdict, 'same-mailbox').message).toBe(
+      "Reaches the same mailbox as the customer's known address maria.lund@telia.com (differs only in quotation marks around the part before the @, which change nothing there).",
+    );
+  });
+
+  it('does not read a quoted local part that needs its quotes as the unquoted one', () => {
+    const verdict = checkRecipient({
+      entered: '"maria lund"@telia.com',
+      customer: knownAt('maria.lund@telia.com'),
+    });
+    expect(codes(verdict)).not.toContain('same-mailbox');
+  });
+});

@@ -1,5 +1,6 @@
 import tlds from 'tlds';
 import { describe, expect, it } from 'vitest';
+import { confusableSkeleton } from '../../src/matching/confusable-skeleton.js';
 import { ianaTopLevelDomains } from '../../src/matching/data/iana-tlds.js';
 import { defaultMailboxProviders } from '../../src/matching/data/mailbox-providers.js';
 import { createDomainTypoFinder, findDomainTypo } from '../../src/matching/find-domain-typo.js';
@@ -116,6 +117,26 @@ describe('findDomainTypo', () => {
 
     it('does not read an l typed for an i as a look-alike: a written i has its dot', () => {
       expect(findDomainTypo('tella.com')).toBeUndefined();
+    });
+
+    it('reads a character for a letter exactly when the confusables skeleton (UTS #39) does', () => {
+      // Every printable ASCII character typed for each letter of a short name: the skeleton's
+      // look-alikes of a letter (its capital's too, as a typed capital is folded) are read for it.
+      const name = 'telia';
+      for (let code = 0x21; code < 0x7f; code++) {
+        const typed = String.fromCharCode(code).toLowerCase();
+        for (let at = 0; at < name.length; at++) {
+          const written = name[at] as string;
+          if (typed === written) continue;
+          const looksAlike = [typed, typed.toUpperCase()].some(
+            (form) => confusableSkeleton(form).toLowerCase() === written,
+          );
+          if (!looksAlike) continue;
+          const domain = `${name.slice(0, at)}${typed}${name.slice(at + 1)}.se`;
+          expect(findDomainTypo(domain)?.suggestedDomain, domain).toBe('telia.se');
+        }
+      }
+      expect(findDomainTypo('te|ia.se')?.suggestedDomain).toBe('telia.se');
     });
   });
 
