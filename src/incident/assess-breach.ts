@@ -554,7 +554,10 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     deadlines,
     reasons,
     recommendations,
-    precedents: findPrecedents(input, given.decisions ?? breachDecisions, locale),
+    precedents: findPrecedents(input, given.decisions ?? breachDecisions, locale, {
+      notifyAuthority: gdprAuthority || eprivacy,
+      notifyDataSubjects,
+    }),
     profile,
     ...(needsReview ? { needsReview: true } : {}),
   };

@@ -8,6 +8,42 @@ import { BreachFactsSchema, RecipientSchema, RiskLevelSchema } from './breach-fa
 export const DecisionConfidenceSchema = z.enum(['authority-words', 'reliable-summary', 'weaker']);
 
 /**
+ * What a corpus entry is: a `decision` of the authority on a real case, a `case-study` (a published
+ * example in guidelines or the authority's case studies), `guidance` (a general statement, such as a
+ * notification page's example) or a `press-statement` (an authority's words to the press). Only
+ * decisions and case studies are cited as precedents; guidance and press statements stay in the
+ * corpus for the evaluation.
+ */
+export const DocumentKindSchema = z.enum(['decision', 'case-study', 'guidance', 'press-statement']);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
+/**
+ * What a link leads to, so that no summary is presented as the authority's own words: `authority`
+ * (the authority's own document or page), `authority-copy` (its text republished elsewhere, as on
+ * BAILII), `edpb-summary` (the EDPB's national news), `gdprhub` (a GDPRhub summary), `translation`
+ * (a machine translation), `law-firm` (a law firm's summary), `commentary` (another commentator's
+ * summary), `news` (a press report).
+ */
+export const SourceLabelSchema = z.enum([
+  'authority',
+  'authority-copy',
+  'edpb-summary',
+  'gdprhub',
+  'translation',
+  'law-firm',
+  'commentary',
+  'news',
+]);
+export type SourceLabel = z.infer<typeof SourceLabelSchema>;
+
+/** A link to where a decision can be read, and what it is. */
+export const DecisionSourceSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  label: SourceLabelSchema,
+});
+export type DecisionSource = z.infer<typeof DecisionSourceSchema>;
+
+/**
  * What the authority concluded: whether the authority had to be notified, whether the people had to
  * be told, and the risk level; `null` where the decision does not say.
  */
@@ -55,10 +91,26 @@ export const BreachDecisionSchema = z.object({
    * the authority never gave. @default true
    */
   dateIsDecision: z.boolean().optional(),
-  /** Where to read it: a link or the authority's file number. */
+  /** Where to read it: a link (the authority's own where there is one) or the authority's file number. */
   reference: z.string().min(1),
+  /**
+   * The links to read it, each saying what it leads to, the authority's own first where there is one.
+   * @default []
+   */
+  sources: z.array(DecisionSourceSchema).optional(),
   /** What went wrong: `misdirected-email`, `cc-instead-of-bcc`, `misdirected-letter`, ... */
   kind: z.string().min(1),
+  /**
+   * What the entry is (see {@link DocumentKindSchema}): only a `decision` or a `case-study` is cited
+   * as a precedent. @default 'decision'
+   */
+  documentKind: DocumentKindSchema.optional(),
+  /**
+   * The decision and its facts in one or two sentences of plain Swedish, which the Swedish report
+   * prints instead of the `document` (cited as it is, often in English). Without it, the Swedish
+   * report quotes `document` marked as untranslated.
+   */
+  summarySv: z.string().min(1).optional(),
   confidence: DecisionConfidenceSchema,
   /** The facts, mapped to what assessBreach reads. */
   facts: BreachFactsSchema,
@@ -83,6 +135,11 @@ export type BreachDecision = z.input<typeof BreachDecisionSchema>;
  * ```
  */
 export const BreachDecisionFileSchema = BreachDecisionSchema.extend({
+  // A corpus file says what it is, where it can be read (no link where only a file number is
+  // known) and what it says in Swedish.
+  sources: z.array(DecisionSourceSchema),
+  documentKind: DocumentKindSchema,
+  summarySv: z.string().min(1),
   summary: z.string().min(1),
   /** The words that state the conclusion, quoted (the authority's own where `confidence` says so). */
   conclusionText: z.string().min(1),
@@ -117,6 +174,20 @@ export const PrecedentAlikeSchema = z.object({
   similarSize: z.boolean(),
   /** The data was deleted or returned in both. */
   removedAsHere: z.boolean(),
+  /**
+   * What happened to the data next in the decided case: it came back unopened, was deleted or
+   * recovered, went with its key, stayed encrypted, or nothing of these.
+   */
+  afterwards: z.enum(['returned-unopened', 'removed', 'key-exposed', 'encrypted', 'none']).optional(),
+  /** The same happened next as in the breach assessed. */
+  sameAfterwards: z.boolean().optional(),
+  /** What happened next in the breach assessed (the counterpart of `afterwards`). */
+  afterwardsHere: z.enum(['returned-unopened', 'removed', 'key-exposed', 'encrypted', 'none']).optional(),
+  /**
+   * The authority reached the same conclusions on notifying as the assessment (`null`: it ruled on
+   * neither).
+   */
+  sameConclusion: z.boolean().nullable().optional(),
 });
 export type PrecedentAlike = z.infer<typeof PrecedentAlikeSchema>;
 
@@ -130,8 +201,14 @@ export const PrecedentSchema = z.object({
   country: z.string(),
   /** Where to read it. */
   reference: z.string(),
+  /** The link to read it, the authority's own where the decision has one, with what it leads to. */
+  source: DecisionSourceSchema.optional(),
+  /** A `decision` or a published `case-study`. */
+  documentKind: DocumentKindSchema.optional(),
   /** The decision, as it is cited. */
   document: z.string(),
+  /** The decision and its facts in Swedish (see the decision's `summarySv`). */
+  summarySv: z.string().optional(),
   /** When it was decided (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
   date: z.string(),
   /** `false` where `date` is when an undated page was read, not when it was decided (see the decision). */

@@ -1,4 +1,11 @@
-import type { BreachDecision, DecisionConclusions, Precedent, PrecedentAlike } from './breach-decision.js';
+import type {
+  BreachDecision,
+  DecisionConclusions,
+  DecisionSource,
+  Precedent,
+  PrecedentAlike,
+  SourceLabel,
+} from './breach-decision.js';
 import type { BreachFacts, Recipient } from './breach-facts.js';
 import type { DataCategory } from './data/data-categories.js';
 
@@ -99,29 +106,91 @@ const close = (a: Recipient, b: Recipient) =>
   (a === 'unknown-individual' && b === 'public') ||
   (a === 'public' && b === 'unknown-individual');
 
+type Afterwards = NonNullable<PrecedentAlike['afterwards']>;
+
+/**
+ * What happened to the data next, the fact that most often decides the outcome: a message that came
+ * back unopened was never disclosed (GDPR Art. 4(12)); data deleted or recovered at once leaves little
+ * risk (EDPB Guidelines 01/2021, Cases No. 09 and 13); encryption protects only while its key is safe
+ * (Case No. 16, GDPR Art. 34(3)(a)).
+ */
+function afterwardsOf(facts: BreachFacts): Afterwards {
+  if (facts.returnedUnopened === true) return 'returned-unopened';
+  if (facts.keyExposed === true) return 'key-exposed';
+  if (facts.encrypted === true) return 'encrypted';
+  return removed(facts) ? 'removed' : 'none';
+}
+
+/** How alike two "what happened next" are: the same, or near (data back in the controller's hands). */
+function afterwardsScore(a: Afterwards, b: Afterwards): number {
+  if (a === b) return 4;
+  const back = new Set<Afterwards>(['returned-unopened', 'removed']);
+  return back.has(a) && back.has(b) ? 2.5 : 0;
+}
+
+// The kinds regulators treat as high in themselves, whoever received them (EDPB Guidelines 9/2022,
+// para. 89; UODO DKN.5131.1.2024 on identity numbers at a bank bound by secrecy).
+const HIGH_KINDS: ReadonlySet<Kind> = new Set([
+  'identity',
+  'financial',
+  'sensitive',
+  'credentials',
+  'location',
+]);
+
+/** The publication kinds cited as precedents: a guidance page or a press statement is not a decision. */
+const CITABLE = new Set(['decision', 'case-study']);
+
+// The label a link is preferred by: the authority's own first, a press report last.
+const SOURCE_ORDER: Readonly<Record<SourceLabel, number>> = {
+  authority: 0,
+  'authority-copy': 1,
+  'edpb-summary': 2,
+  gdprhub: 3,
+  translation: 4,
+  'law-firm': 5,
+  commentary: 6,
+  news: 7,
+};
+
 interface Match {
   readonly decision: BreachDecision;
   readonly score: number;
   readonly sameRecipient: boolean;
   readonly shared: readonly Kind[];
   readonly sameSize: boolean;
+  readonly afterwards: Afterwards;
   readonly sameAfterwards: boolean;
+  readonly sameConclusion: boolean | null;
+}
+
+/** What the assessment concluded, to put first the decisions that concluded the same. */
+export interface AssessedConclusions {
+  readonly notifyAuthority: boolean;
+  readonly notifyDataSubjects: boolean;
 }
 
 /**
- * The published decisions closest to a breach: by who received the data, the kinds of data, the
- * number of people and whether the data was deleted or recovered afterwards, and the regime. The same
- * facts always give the same list (ties go to the authority's own words, then the newer, then the id).
+ * The published decisions and case studies closest to a breach. What decided their outcome weighs
+ * most: what happened to the data next (back unopened, deleted, key exposed), who received it, and
+ * whether it was of a kind high in itself (identity numbers, money, health); then the decisions that
+ * reached the conclusion the assessment reached; then the surface (the other kinds of data, the
+ * number of people, the regime). Guidance and press statements are never listed. The same facts
+ * always give the same list (ties go to the authority's own words, then the newer, then the id).
  */
 export function findPrecedents(
   facts: BreachFacts,
   decisions: readonly BreachDecision[],
   locale: 'sv' | 'en',
+  assessed?: AssessedConclusions,
   count = 3,
 ): Precedent[] {
   const kinds = new Set(facts.dataCategories.map((category) => KIND[category]));
+  const high = [...kinds].filter((kind) => HIGH_KINDS.has(kind));
+  const here = afterwardsOf(facts);
   const matches: Match[] = [];
   for (const decision of decisions) {
+    if (!CITABLE.has(decision.documentKind ?? 'decision')) continue;
     const { conclusions } = decision;
     // A decision that rules on none of the three is still a precedent (a fine for the disclosure
     // itself), but one that says what to do comes first.
@@ -133,27 +202,53 @@ export function findPrecedents(
     const theirs = new Set(other.dataCategories.map((category) => KIND[category]));
     const shared = [...kinds].filter((kind) => theirs.has(kind));
     const union = new Set([...kinds, ...theirs]).size;
+    const theirHigh = [...theirs].filter((kind) => HIGH_KINDS.has(kind));
+    const sharedHigh = high.filter((kind) => theirs.has(kind)).length;
+    const highUnion = new Set([...high, ...theirHigh]).size;
     const sameRecipient = other.recipient === facts.recipient;
     const sizeGap = Math.abs(sizeBand(other.dataSubjects) - sizeBand(facts.dataSubjects));
-    const sameAfterwards = removed(other) === removed(facts);
+    const afterwards = afterwardsOf(other);
     const flags = (
-      key: 'maliciousIntent' | 'encrypted' | 'vulnerableDataSubjects' | 'recipientBoundBySecrecy',
+      key: 'maliciousIntent' | 'vulnerableDataSubjects' | 'recipientBoundBySecrecy' | 'safetyRisk',
     ) => ((other[key] === true) === (facts[key] === true) ? 0.5 : 0);
+    // Agreement on each conclusion both state: the authority notified (or not) as the assessment does.
+    const stated = [
+      [conclusions.notifyAuthority, assessed?.notifyAuthority],
+      [conclusions.notifyDataSubjects, assessed?.notifyDataSubjects],
+    ].filter((pair): pair is [boolean, boolean] => pair[0] !== null && pair[1] !== undefined);
+    const agreed = stated.filter(([theirs, ours]) => theirs === ours).length;
+    const sameConclusion = stated.length === 0 ? null : agreed === stated.length;
     const score =
-      (sameRecipient ? 3 : close(other.recipient, facts.recipient) ? 1 : 0) +
-      // The kinds of data weigh most: a regulator's conclusion follows what the data was.
-      (4 * shared.length) / union +
-      // Any shared kind other than names and addresses (identity, health, money) is what makes two cases alike.
-      (shared.some((kind) => kind !== 'contact' && kind !== 'order') ? 1 : 0) +
-      (sizeGap === 0 ? 1.5 : sizeGap === 1 ? 0.75 : 0) +
-      (sameAfterwards ? 1 : 0) +
-      (other.regimes.includes('eprivacy') === facts.regimes.includes('eprivacy') ? 1 : 0) +
+      // What decided the outcome.
+      afterwardsScore(here, afterwards) +
+      (sameRecipient ? 3 : close(other.recipient, facts.recipient) ? 1.5 : 0) +
+      (high.length === 0 && theirHigh.length === 0
+        ? 3
+        : high.length > 0 && theirHigh.length > 0
+          ? 1.5 + (1.5 * sharedHigh) / highUnion
+          : 0) +
       flags('maliciousIntent') +
-      flags('encrypted') +
       flags('vulnerableDataSubjects') +
-      flags('recipientBoundBySecrecy') -
+      flags('recipientBoundBySecrecy') +
+      flags('safetyRisk') +
+      // The same conclusion: a precedent the officer can cite for what the assessment says.
+      1.5 * agreed -
+      1.5 * (stated.length - agreed) +
+      // The surface.
+      (1.5 * shared.length) / union +
+      (sizeGap === 0 ? 1 : sizeGap === 1 ? 0.5 : 0) +
+      (other.regimes.includes('eprivacy') === facts.regimes.includes('eprivacy') ? 0.5 : 0) -
       (silent ? 1 : 0);
-    matches.push({ decision, score, sameRecipient, shared, sameSize: sizeGap === 0, sameAfterwards });
+    matches.push({
+      decision,
+      score,
+      sameRecipient,
+      shared,
+      sameSize: sizeGap === 0,
+      afterwards,
+      sameAfterwards: afterwards === here,
+      sameConclusion,
+    });
   }
   matches.sort(
     (a, b) =>
@@ -162,20 +257,33 @@ export function findPrecedents(
       (a.decision.date < b.decision.date ? 1 : a.decision.date > b.decision.date ? -1 : 0) ||
       (a.decision.id < b.decision.id ? -1 : a.decision.id > b.decision.id ? 1 : 0),
   );
-  return matches.slice(0, count).map((match) => ({
-    id: match.decision.id,
-    authority: match.decision.authority,
-    country: match.decision.country,
-    reference: match.decision.reference,
-    document: match.decision.document,
-    date: match.decision.date,
-    ...(match.decision.dateIsDecision === undefined ? {} : { dateIsDecision: match.decision.dateIsDecision }),
-    conclusions: match.decision.conclusions,
-    ...(match.decision.profile === undefined ? {} : { profile: match.decision.profile }),
-    decided: describeConclusions(match.decision.conclusions, locale, match.decision.profile),
-    why: describeAlike(alikeOf(match, facts), locale),
-    alike: alikeOf(match, facts),
-  }));
+  return matches.slice(0, count).map((match) => {
+    const { decision } = match;
+    const alike = alikeOf(match, facts);
+    const source = preferredSource(decision.sources ?? []);
+    return {
+      id: decision.id,
+      authority: decision.authority,
+      country: decision.country,
+      reference: decision.reference,
+      ...(source === undefined ? {} : { source }),
+      documentKind: decision.documentKind ?? 'decision',
+      document: decision.document,
+      ...(decision.summarySv === undefined ? {} : { summarySv: decision.summarySv }),
+      date: decision.date,
+      ...(decision.dateIsDecision === undefined ? {} : { dateIsDecision: decision.dateIsDecision }),
+      conclusions: decision.conclusions,
+      ...(decision.profile === undefined ? {} : { profile: decision.profile }),
+      decided: describeConclusions(decision.conclusions, locale, decision.profile),
+      why: describeAlike(alike, locale),
+      alike,
+    };
+  });
+}
+
+/** The link to cite: the authority's own where there is one, else the closest to its words. */
+function preferredSource(sources: readonly DecisionSource[]): DecisionSource | undefined {
+  return [...sources].sort((a, b) => SOURCE_ORDER[a.label] - SOURCE_ORDER[b.label])[0];
 }
 
 function alikeOf(match: Match, facts: BreachFacts): PrecedentAlike {
@@ -185,7 +293,11 @@ function alikeOf(match: Match, facts: BreachFacts): PrecedentAlike {
     sharedKinds: [...match.shared],
     dataSubjects: match.decision.facts.dataSubjects,
     similarSize: match.sameSize,
-    removedAsHere: match.sameAfterwards && removed(facts),
+    removedAsHere: removed(match.decision.facts) && removed(facts),
+    afterwards: match.afterwards,
+    sameAfterwards: match.sameAfterwards,
+    afterwardsHere: afterwardsOf(facts),
+    sameConclusion: match.sameConclusion,
   };
 }
 
@@ -248,9 +360,103 @@ export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): strin
       ? `${sv ? 'ett liknande antal berörda' : 'a similar number of people'} (${people})`
       : people,
   );
-  if (alike.removedAsHere)
+  const afterwards = describeAfterwards(alike, sv);
+  if (afterwards !== undefined) parts.push(afterwards);
+  if (alike.sameConclusion === true)
     parts.push(
-      sv ? 'uppgifterna raderades eller återlämnades, som här' : 'the data was deleted or returned, as here',
+      sv
+        ? 'myndigheten drog samma slutsats om anmälan som denna bedömning'
+        : 'the authority reached the same conclusion on notifying as this assessment',
     );
   return parts.join('; ');
+}
+
+/** What happened next there, said where it matches or nearly matches what happened here. */
+function describeAfterwards(alike: PrecedentAlike, sv: boolean): string | undefined {
+  const say = (swedish: string, english: string) => (sv ? swedish : english);
+  const { afterwards, afterwardsHere } = alike;
+  // A precedent stored before `afterwards` was recorded says only what `removedAsHere` says.
+  if (afterwards === undefined || afterwardsHere === undefined)
+    return alike.removedAsHere
+      ? say('uppgifterna raderades eller återlämnades, som här', 'the data was deleted or returned, as here')
+      : undefined;
+  if (afterwards === afterwardsHere)
+    return {
+      'returned-unopened': say(
+        'försändelsen kom tillbaka oöppnad, som här',
+        'it came back unopened, as here',
+      ),
+      removed: say(
+        'uppgifterna raderades eller återlämnades, som här',
+        'the data was deleted or returned, as here',
+      ),
+      'key-exposed': say('nyckeln följde med uppgifterna, som här', 'the key went with the data, as here'),
+      encrypted: say('uppgifterna var krypterade, som här', 'the data was encrypted, as here'),
+      none: undefined,
+    }[afterwards];
+  if (afterwards === 'removed' && afterwardsHere === 'returned-unopened')
+    return say(
+      'uppgifterna raderades eller återfanns, nära att komma tillbaka oöppnade som här',
+      'the data was deleted or recovered, close to coming back unopened as here',
+    );
+  if (afterwards === 'returned-unopened' && afterwardsHere === 'removed')
+    return say(
+      'försändelsen kom tillbaka oöppnad, nära raderingen eller återlämnandet här',
+      'it came back unopened, close to the deletion or return here',
+    );
+  if (afterwards === 'none')
+    return say(
+      'där raderades eller återfanns uppgifterna inte',
+      'there the data was neither deleted nor recovered',
+    );
+  return undefined;
+}
+
+const SOURCE_LABELS: Readonly<Record<'sv' | 'en', Readonly<Record<SourceLabel, string>>>> = {
+  sv: {
+    authority: 'myndighetens eget dokument',
+    'authority-copy': 'myndighetens text, återgiven på annan webbplats',
+    'edpb-summary': 'EDPB:s sammanfattning',
+    gdprhub: 'sammanfattning på GDPRhub',
+    translation: 'maskinöversättning',
+    'law-firm': 'advokatbyråns sammanfattning',
+    commentary: 'kommentators sammanfattning',
+    news: 'pressuppgift',
+  },
+  en: {
+    authority: 'the authority’s own document',
+    'authority-copy': 'the authority’s text, republished elsewhere',
+    'edpb-summary': 'EDPB summary',
+    gdprhub: 'GDPRhub summary',
+    translation: 'machine translation',
+    'law-firm': 'law firm summary',
+    commentary: 'commentator’s summary',
+    news: 'press report',
+  },
+};
+
+/**
+ * Where to read a precedent, with what the link leads to (the authority's own document, a GDPRhub
+ * summary, a law firm's, a machine translation), so that no summary passes for the authority's words.
+ */
+export function describeSource(
+  precedent: Pick<Precedent, 'reference' | 'source'>,
+  locale: 'sv' | 'en',
+): string {
+  return precedent.source === undefined
+    ? precedent.reference
+    : `${precedent.source.url} (${SOURCE_LABELS[locale][precedent.source.label]})`;
+}
+
+/**
+ * The decision as the report names it: in Swedish its Swedish summary, or where it has none, the
+ * citation quoted as it is and marked untranslated; in English the citation.
+ */
+export function describeDocument(
+  precedent: Pick<Precedent, 'document' | 'summarySv'>,
+  locale: 'sv' | 'en',
+): string {
+  if (locale === 'en') return precedent.document;
+  // The summary is a sentence of its own; in the line it is followed by the date.
+  return precedent.summarySv?.replace(/\.$/, '') ?? `”${precedent.document}” (citerat oöversatt)`;
 }

@@ -13,7 +13,7 @@ import {
   type Phrasing,
   say,
 } from './describe-incident.js';
-import { describeAlike, describeConclusions } from './find-precedents.js';
+import { describeAlike, describeConclusions, describeDocument, describeSource } from './find-precedents.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { toHtmlDocument } from './render-html.js';
@@ -420,7 +420,9 @@ function precedentsSection(
       const decided = differs
         ? `${say(phrasing, 'beslutade annorlunda', 'decided differently')}: ${conclusions}`
         : conclusions;
-      return `${authority}, ${precedent.document}, ${date}: ${decided}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(precedent.alike, phrasing.locale)}. ${precedent.reference}`;
+      // The Swedish report names the decision in Swedish (its summary) and every link says what it
+      // leads to, so that no summary or translation passes for the authority's own words.
+      return `${authority}, ${describeDocument(precedent, phrasing.locale)}, ${date}: ${decided}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(precedent.alike, phrasing.locale)}. ${describeSource(precedent, phrasing.locale)}`;
     }),
   };
 }

@@ -472,13 +472,17 @@ describe('assessBreach under the GDPR', () => {
           'public' as const,
         ),
         (categories, detectedAt, recipient) => {
-          const assessment = assessBreach({
-            regimes: ['eprivacy', 'gdpr'],
-            dataCategories: categories,
-            dataSubjects: 1,
-            recipient,
-            detectedAt,
-          });
+          const assessment = assessBreach(
+            {
+              regimes: ['eprivacy', 'gdpr'],
+              dataCategories: categories,
+              dataSubjects: 1,
+              recipient,
+              detectedAt,
+            },
+            // Assessed at the moment of detection, so that a date in this century's future is possible.
+            { now: detectedAt },
+          );
           const due = (article: string) =>
             Date.parse(assessment.deadlines.find((deadline) => deadline.article === article)?.due ?? 'NaN');
           const dues = assessment.deadlines.flatMap((deadline) =>

@@ -21,7 +21,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Autoriteit Persoonsgegevens, its own press e-mail to 38 journalists in CC (2019), as reported by Sirius Legal",
     "date": "2019",
     "reference": "https://siriuslegaladvocaten.be/blogs/datalek-blunders-stop-de-cc-terreur-in-e-mails/",
+    "sources": [
+      {
+        "url": "https://siriuslegaladvocaten.be/blogs/datalek-blunders-stop-de-cc-terreur-in-e-mails/",
+        "label": "law-firm"
+      }
+    ],
     "kind": "cc-instead-of-bcc",
+    "documentKind": "press-statement",
+    "summarySv": "Autoriteit Persoonsgegevens eget pressmejl (2019), enligt en advokatbyrås återgivning: myndighetens presstalesperson skickade e-post till 38 journalister med alla adresser synliga (kopia i stället för dold kopia), och myndigheten anmälde incidenten till sig själv.",
     "confidence": "weaker",
     "facts": {
       "regimes": [
@@ -47,8 +55,28 @@ export const breachDecisions: readonly BreachDecision[] = [
     "country": "NL",
     "document": "Autoriteit Persoonsgegevens, Besluit tot het opleggen van een bestuurlijke boete, Stichting Ondersteuning Provinciale Fractie Overijssel Partij voor de Vrijheid (PVV Overijssel)",
     "date": "2021-05",
-    "reference": "https://avgtekst.nl/document/20-boete-datalek-pvv-overijssel",
+    "reference": "https://autoriteitpersoonsgegevens.nl/uploads/imported/boete_pvv_overijssel.pdf",
+    "sources": [
+      {
+        "url": "https://autoriteitpersoonsgegevens.nl/uploads/imported/boete_pvv_overijssel.pdf",
+        "label": "authority"
+      },
+      {
+        "url": "https://avgtekst.nl/document/20-boete-datalek-pvv-overijssel",
+        "label": "authority-copy"
+      },
+      {
+        "url": "https://tweakers.net/nieuws/181534/pvv-overijssel-krijgt-7500-euro-avg-boete-voor-e-mail-met-zichtbare-ontvangers.html",
+        "label": "news"
+      },
+      {
+        "url": "https://www.security.nl/posting/703028/PVV+Overijssel+krijgt+7500+euro+boete+voor+niet+melden+van+datalek?channel=rss",
+        "label": "news"
+      }
+    ],
     "kind": "cc-instead-of-bcc",
+    "documentKind": "decision",
+    "summarySv": "Autoriteit Persoonsgegevens beslut om sanktionsavgift för PVV Overijssel (2021): en inbjudan till ”PVV:s vänner” skickades till 101 personer med alla e-postadresser synliga, vilket röjde politiska åsikter; partiet anmälde inte incidenten.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -75,8 +103,20 @@ export const breachDecisions: readonly BreachDecision[] = [
     "country": "BE",
     "document": "Gegevensbeschermingsautoriteit, Geschillenkamer, beslissing 52/2024 of 3 April 2024 (prima facie decision under Art. 95 WOG, file DOS-2024-00220), machine translation",
     "date": "2024-04-03",
-    "reference": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/machine_translations_md_final/MT_APD_GBA_Belgium_-_52_2024.md",
+    "reference": "https://gdprhub.eu/index.php?title=APD/GBA_(Belgium)_-_52/2024",
+    "sources": [
+      {
+        "url": "https://gdprhub.eu/index.php?title=APD/GBA_(Belgium)_-_52/2024",
+        "label": "gdprhub"
+      },
+      {
+        "url": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/machine_translations_md_final/MT_APD_GBA_Belgium_-_52_2024.md",
+        "label": "translation"
+      }
+    ],
     "kind": "misdirected-email",
+    "documentKind": "decision",
+    "summarySv": "APD:s beslut 52/2024 om en notarie: ett utkast till arvskifte med namn, adresser, födelsedatum och nationella identitetsnummer för 17 arvingar gick med e-post även till en obehörig person, som genast raderade det och bekräftade det.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -107,7 +147,19 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "APD/GBA Litigation Chamber, Beslissing ten gronde 62/2022",
     "date": "2022-04-29",
     "reference": "https://gdprhub.eu/index.php?title=APD/GBA_(Belgium)_-_62/2022&oldid=26147",
+    "sources": [
+      {
+        "url": "https://gdprhub.eu/index.php?title=APD/GBA_(Belgium)_-_62/2022&oldid=26147",
+        "label": "gdprhub"
+      },
+      {
+        "url": "https://derriennic.com/pas-de-risque-pour-les-droits-et-libertes-lors-de-la-transmission-dun-courriel-a-16-personnes-sans-lutilisation-de-la-fonction-copie-cachee/",
+        "label": "law-firm"
+      }
+    ],
     "kind": "cc-instead-of-bcc",
+    "documentKind": "decision",
+    "summarySv": "APD:s beslut 62/2022: en ungdomsinstitution skickade e-post till 16 föräldrar med alla adresser synliga (kopia i stället för dold kopia); e-postmeddelandet innehöll inga andra personuppgifter.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -132,8 +184,20 @@ export const breachDecisions: readonly BreachDecision[] = [
     "country": "CY",
     "document": "Commissioner for Personal Data Protection (Cyprus), decision 12.10.001.011.001 on Hellenic Bank PLC, as summarised on GDPRhub ('Commissioner (Cyprus) - 12.10.001.011.001')",
     "date": "2020-05-04",
-    "reference": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/organized_mt/authorities/Cyprus/MT_Commissioner_Cyprus_-_12.10.001.011.001.md",
+    "reference": "https://gdprhub.eu/index.php?title=Commissioner_(Cyprus)_-_12.10.001.011.001&oldid=37253",
+    "sources": [
+      {
+        "url": "https://gdprhub.eu/index.php?title=Commissioner_(Cyprus)_-_12.10.001.011.001&oldid=37253",
+        "label": "gdprhub"
+      },
+      {
+        "url": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/organized_mt/authorities/Cyprus/MT_Commissioner_Cyprus_-_12.10.001.011.001.md",
+        "label": "gdprhub"
+      }
+    ],
     "kind": "misdirected-letter",
+    "documentKind": "decision",
+    "summarySv": "Cyperns dataskyddsmyndighets beslut 12.10.001.011.001 om Hellenic Bank: ett felskrivet passnummer gjorde att en annan kund delvis kunde se en kunds ekonomiska uppgifter i internetbanken och fick ett bankkort i hennes namn; banken anmälde för sent.",
     "confidence": "weaker",
     "facts": {
       "regimes": [
@@ -161,7 +225,23 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Datatilsynet, decision on Randers Kommune: a contemplated dismissal sent to the wrong employee (news item 'Ny afgørelse: Sikkerhedsbrud skulle have være anmeldt til Datatilsynet')",
     "date": "2020-11-17",
     "reference": "https://www.datatilsynet.dk/presse-og-nyheder/nyhedsarkiv/2020/nov/ny-afgoerelse-sikkerhedsbrud-skulle-have-vaere-anmeldt-til-datatilsynet",
+    "sources": [
+      {
+        "url": "https://www.datatilsynet.dk/presse-og-nyheder/nyhedsarkiv/2020/nov/ny-afgoerelse-sikkerhedsbrud-skulle-have-vaere-anmeldt-til-datatilsynet",
+        "label": "authority"
+      },
+      {
+        "url": "https://norrbomvinding.com/en/knowledge/news/must-the-data-protection-agency-be-notified-in-case-of-an-internal-personal-data-breach/",
+        "label": "law-firm"
+      },
+      {
+        "url": "https://www.dknyt.dk/artikel/paataenkt-opsigelse-blev-sendt-til-kollegaens-e-boks",
+        "label": "news"
+      }
+    ],
     "kind": "misdirected-letter",
+    "documentKind": "decision",
+    "summarySv": "Datatilsynets beslut om Randers kommun (2020): ett brev om planerad uppsägning med en anställds hälsouppgifter och fackliga medlemskap skickades till en kollegas digitala brevlåda; kommunen bad kollegan radera det men anmälde inte.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -190,7 +270,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Datatilsynet, decision 2021-32-2067 'Klage over sikkerhedsbrud hos Falkonergårdens Gymnasium og HF', as summarised and machine-translated on GDPRhub ('Datatilsynet (Denmark) - 2021-32-2067')",
     "date": "2021-10-18",
     "reference": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/organized_mt/authorities/Denmark/MT_Datatilsynet_Denmark_-_2021-32-2067.md",
+    "sources": [
+      {
+        "url": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/organized_mt/authorities/Denmark/MT_Datatilsynet_Denmark_-_2021-32-2067.md",
+        "label": "translation"
+      }
+    ],
     "kind": "misdirected-letter",
+    "documentKind": "decision",
+    "summarySv": "Datatilsynets beslut 2021-32-2067 om Falkonergårdens gymnasium: en skriftlig varning om en elevs frånvaro, med namn och frånvaro, hamnade i en annan elevs digitala brevlåda; skolan bad mottagaren radera brevet men anmälde inte.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -218,7 +306,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Datatilsynet, decision 2021-442-13805 'Alvorlig kritik af Skatteforvaltningen i sag om underretning', as summarised and machine-translated on GDPRhub ('Datatilsynet (Denmark) - 2021-442-13805')",
     "date": "2021-09-22",
     "reference": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/machine_translations_md_clean/MT_Datatilsynet_Denmark_-_2021-442-13805.md",
+    "sources": [
+      {
+        "url": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/machine_translations_md_clean/MT_Datatilsynet_Denmark_-_2021-442-13805.md",
+        "label": "translation"
+      }
+    ],
     "kind": "misdirected-letter",
+    "documentKind": "decision",
+    "summarySv": "Datatilsynets beslut 2021-442-13805 om Skatteforvaltningen: ett brev med en medborgares personnummer (CPR) och ekonomiska uppgifter skickades till fel mottagare; den berörda fick veta det först omkring 40 dagar senare.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -246,7 +342,19 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Datatilsynet, Vejledning om håndtering af brud på persondatasikkerheden (February 2018), example of payslips sent to the wrong employee, as restated by Datatilsynet in its Randers Kommune news item of 17 November 2020",
     "date": "2018-02",
     "reference": "https://www.datatilsynet.dk/presse-og-nyheder/nyhedsarkiv/2020/nov/ny-afgoerelse-sikkerhedsbrud-skulle-have-vaere-anmeldt-til-datatilsynet",
+    "sources": [
+      {
+        "url": "https://www.datatilsynet.dk/presse-og-nyheder/nyhedsarkiv/2020/nov/ny-afgoerelse-sikkerhedsbrud-skulle-have-vaere-anmeldt-til-datatilsynet",
+        "label": "authority"
+      },
+      {
+        "url": "https://vdocuments.pub/vejledning-om-handtering-af-brud-pa-person-dighederne-i-hver-enkelt-sag-kan.html",
+        "label": "authority-copy"
+      }
+    ],
     "kind": "wrong-recipient",
+    "documentKind": "case-study",
+    "summarySv": "Exempel i Datatilsynets vägledning om personuppgiftsincidenter (2018): en HR-medarbetare skickar en anställds lönebesked och anställningsavtal till en annan anställd i samma företag, som genast raderar dem.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -275,7 +383,19 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Statement of Datatilsynet's communications director to VG/E24 on Sparebanken Vest's payment reminder SMS sent to about 4,000 recipients",
     "date": "2021-02-04",
     "reference": "https://e24.no/boers-og-finans/i/WO7w8L/banken-sendte-sms-om-forfalt-laan-til-4000-andre?referer=https://www.bt.no",
+    "sources": [
+      {
+        "url": "https://e24.no/boers-og-finans/i/WO7w8L/banken-sendte-sms-om-forfalt-laan-til-4000-andre?referer=https://www.bt.no",
+        "label": "news"
+      },
+      {
+        "url": "https://www.dagsavisen.no/nyheter/innenriks/2021/02/04/kunde-hadde-ikke-betalt-lanet-sitt-banken-sendte-ut-identifiserende-sms-til-4000/",
+        "label": "news"
+      }
+    ],
     "kind": "wrong-recipient",
+    "documentKind": "press-statement",
+    "summarySv": "Uttalande till pressen från norska Datatilsynet (2021) om Sparebanken Vest: ett sms om att en namngiven kund hade ett lån med utebliven betalning gick till omkring 4 000 personer; banken anmälde samma morgon.",
     "confidence": "weaker",
     "facts": {
       "regimes": [
@@ -302,7 +422,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Data Protection Commissioner, Case Studies 2010, Case Study 1: broadband provider's 'Disconnection Notice' e-mail with all addresses in the To field, [2010] IEDPC 1",
     "date": "2010",
     "reference": "https://beta.bailii.org/ie/cases/IEDPC/2010/[2010]_IEDPC_1.html",
+    "sources": [
+      {
+        "url": "https://beta.bailii.org/ie/cases/IEDPC/2010/[2010]_IEDPC_1.html",
+        "label": "authority-copy"
+      }
+    ],
     "kind": "cc-instead-of-bcc",
+    "documentKind": "case-study",
+    "summarySv": "Irländska DPC:s fallstudie 1 från 2010: en bredbandsleverantör mejlade ett meddelande om avstängning för obetalda skulder till över 300 kunder med alla adresser synliga; DPC lät leverantören be alla berörda om ursäkt.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -330,7 +458,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Data Protection Commissioner, Case Studies 2013, Case Study 19: Customer had on-line access to third party telephone bill details, [2013] IEDPC 19",
     "date": "2013",
     "reference": "https://beta.bailii.org/ie/cases/IEDPC/2013/2013IEDPC19.html",
+    "sources": [
+      {
+        "url": "https://beta.bailii.org/ie/cases/IEDPC/2013/2013IEDPC19.html",
+        "label": "authority-copy"
+      }
+    ],
     "kind": "wrong-recipient",
+    "documentKind": "case-study",
+    "summarySv": "Irländska DPC:s fallstudie 19 från 2013: en felaktig faktureringskod lät en teleoperatörs kund se över 400 andras namn, mobilnummer och samtalslistor i sex månader; operatören anmälde och underrättade alla berörda.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -359,7 +495,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "date": "2026",
     "dateIsDecision": false,
     "reference": "http://www.dataprotection.ie/en/dpc-guidance/case-studies/data-breach-notification/email-addresses-disclosed-group-mail",
+    "sources": [
+      {
+        "url": "http://www.dataprotection.ie/en/dpc-guidance/case-studies/data-breach-notification/email-addresses-disclosed-group-mail",
+        "label": "authority"
+      }
+    ],
     "kind": "cc-instead-of-bcc",
+    "documentKind": "case-study",
+    "summarySv": "Irländska DPC:s fallstudie om ett gruppmejl: en välgörenhetsorganisation för personer med intellektuell funktionsnedsättning skickade ett nyhetsbrev med alla mottagares adresser synliga och anmälde det till DPC.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -386,7 +530,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "date": "2026",
     "dateIsDecision": false,
     "reference": "http://www.dataprotection.ie/en/dpc-guidance/case-studies/data-breach-notification/disclosure-due-misdirected-email-0",
+    "sources": [
+      {
+        "url": "http://www.dataprotection.ie/en/dpc-guidance/case-studies/data-breach-notification/disclosure-due-misdirected-email-0",
+        "label": "authority"
+      }
+    ],
     "kind": "wrong-attachment",
+    "documentKind": "case-study",
+    "summarySv": "Irländska DPC:s fallstudie om ett felskickat e-postmeddelande: ett krypterat brev om ett klagomål, med hälsouppgifter om flera personer, gick till fel adress, och lösenordet skickades sedan till samma felaktiga adress.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -415,7 +567,19 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Data Protection Commission, Decision on Tusla Child and Family Agency, inquiry IN-19-12-8 (2020), fine of €40,000",
     "date": "2020",
     "reference": "https://dataprivacysolutions.ie/tusla-the-child-and-family-agency/",
+    "sources": [
+      {
+        "url": "https://dataprivacysolutions.ie/tusla-the-child-and-family-agency/",
+        "label": "commentary"
+      },
+      {
+        "url": "https://www.breakingnews.ie/ireland/tusla-fined-again-for-data-breach-1001267.html:",
+        "label": "news"
+      }
+    ],
     "kind": "misdirected-letter",
+    "documentKind": "decision",
+    "summarySv": "Irländska DPC:s beslut om Tusla (2020, sanktionsavgift 40 000 euro): ett ocensurerat brev om anmälda övergrepp skickades till den utpekade personen, som lade ut uppgifterna i sociala medier; anmälan till DPC kom 29 veckor senare.",
     "confidence": "weaker",
     "facts": {
       "regimes": [
@@ -443,8 +607,20 @@ export const breachDecisions: readonly BreachDecision[] = [
     "country": "EU",
     "document": "EDPB Guidelines 01/2021 on Examples regarding Personal Data Breach Notification, version 2.0, Case No. 09: Accidental transmission of data to a trusted third party",
     "date": "2021-12-14",
-    "reference": "https://ije.be/nl/news/partnerblog/examples-of-when-to-notify-data-breaches",
+    "reference": "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-012021-examples-regarding-personal-data-breach_en",
+    "sources": [
+      {
+        "url": "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-012021-examples-regarding-personal-data-breach_en",
+        "label": "authority"
+      },
+      {
+        "url": "https://ije.be/nl/news/partnerblog/examples-of-when-to-notify-data-breaches",
+        "label": "commentary"
+      }
+    ],
     "kind": "wrong-attachment",
+    "documentKind": "case-study",
+    "summarySv": "Fall 09 i EDPB:s riktlinjer 01/2021 om exempel på personuppgiftsincidenter: en Excelfil med kunduppgifter mejlades av misstag till en betrodd tredje part med tystnadsplikt (advokat, revisor), som raderade eller återlämnade den.",
     "confidence": "weaker",
     "facts": {
       "regimes": [
@@ -471,8 +647,24 @@ export const breachDecisions: readonly BreachDecision[] = [
     "country": "EU",
     "document": "EDPB Guidelines 01/2021 on Examples regarding Personal Data Breach Notification, version 2.0, Case No. 13: Postal mail mistake",
     "date": "2021-12-14",
-    "reference": "https://deshoulieres-avocats.com/erreur-denvoi-inattention",
+    "reference": "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-012021-examples-regarding-personal-data-breach_en",
+    "sources": [
+      {
+        "url": "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-012021-examples-regarding-personal-data-breach_en",
+        "label": "authority"
+      },
+      {
+        "url": "https://deshoulieres-avocats.com/erreur-denvoi-inattention",
+        "label": "law-firm"
+      },
+      {
+        "url": "https://ije.be/nl/news/partnerblog/examples-of-when-to-notify-data-breaches:",
+        "label": "commentary"
+      }
+    ],
     "kind": "misdirected-letter",
+    "documentKind": "case-study",
+    "summarySv": "Fall 13 i EDPB:s riktlinjer 01/2021 om exempel på personuppgiftsincidenter: en butik blandade ihop två kunders följesedlar (namn, adress, vara och pris); butiken hämtade tillbaka båda försändelserna och skickade dem rätt.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -499,8 +691,24 @@ export const breachDecisions: readonly BreachDecision[] = [
     "country": "EU",
     "document": "EDPB Guidelines 01/2021 on Examples regarding Personal Data Breach Notification, version 2.0, Case No. 16: Postal mail mistake",
     "date": "2021-12-14",
-    "reference": "https://ije.be/nl/news/partnerblog/examples-of-when-to-notify-data-breaches",
+    "reference": "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-012021-examples-regarding-personal-data-breach_en",
+    "sources": [
+      {
+        "url": "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-012021-examples-regarding-personal-data-breach_en",
+        "label": "authority"
+      },
+      {
+        "url": "https://ije.be/nl/news/partnerblog/examples-of-when-to-notify-data-breaches",
+        "label": "commentary"
+      },
+      {
+        "url": "https://grahambishop.com/ViewArticlePrint.aspx?CAT_ID=572&ID=47791",
+        "label": "commentary"
+      }
+    ],
     "kind": "misdirected-letter",
+    "documentKind": "case-study",
+    "summarySv": "Fall 16 i EDPB:s riktlinjer 01/2021 om exempel på personuppgiftsincidenter: ett försäkringsbolags bilförsäkringsbrev kom med posten till fel person.",
     "confidence": "weaker",
     "facts": {
       "regimes": [
@@ -527,7 +735,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Garante per la protezione dei dati personali, provvedimento 10037439 (Azienda Sanitaria Locale TO4)",
     "date": "2024-05-23",
     "reference": "https://gdprhub.eu/index.php?title=Garante_per_la_protezione_dei_dati_personali_%28Italy%29_-_10037439",
+    "sources": [
+      {
+        "url": "https://gdprhub.eu/index.php?title=Garante_per_la_protezione_dei_dati_personali_%28Italy%29_-_10037439",
+        "label": "gdprhub"
+      }
+    ],
     "kind": "cc-instead-of-bcc",
+    "documentKind": "decision",
+    "summarySv": "Garantes beslut 10037439 om vårdgivaren ASL TO4: 45 patienter fick e-post om hur de hämtar ut läkemedel mot multipel skleros med alla adresser synliga, vilket röjde deras sjukdom.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -553,8 +769,20 @@ export const breachDecisions: readonly BreachDecision[] = [
     "country": "GR",
     "document": "Hellenic Data Protection Authority, Decision 6/2022 on Piraeus Bank (Winbank Alerts e-mailed to a third party), as summarised and machine-translated on GDPRhub ('HDPA (Greece) - 6/2022')",
     "date": "2022-04-04",
-    "reference": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/machine_translations_md_clean/MT_HDPA_Greece_-_6_2022.md",
+    "reference": "https://gdprhub.eu/index.php?title=HDPA_(Greece)_-_6/2022&oldid=25397",
+    "sources": [
+      {
+        "url": "https://gdprhub.eu/index.php?title=HDPA_(Greece)_-_6/2022&oldid=25397",
+        "label": "gdprhub"
+      },
+      {
+        "url": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/machine_translations_md_clean/MT_HDPA_Greece_-_6_2022.md",
+        "label": "translation"
+      }
+    ],
     "kind": "misdirected-email",
+    "documentKind": "decision",
+    "summarySv": "Greklands dataskyddsmyndighets beslut 6/2022 om Piraeus Bank: kontoaviseringar med en kunds namn och köp gick till en annan persons e-postadress, och banken fortsatte skicka dem sedan felet blivit känt.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -582,7 +810,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "date": "2026",
     "dateIsDecision": false,
     "reference": "https://cy.ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
+    "sources": [
+      {
+        "url": "https://cy.ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
+        "label": "authority"
+      }
+    ],
     "kind": "wrong-recipient",
+    "documentKind": "case-study",
+    "summarySv": "Fallstudie 1 bland ICO:s exempel på personuppgiftsincidenter: handlingar skickades till ett barns biologiska föräldrar utan att adoptivföräldrarnas namn och adress strukits; familjen tvingades flytta.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -611,7 +847,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "date": "2026",
     "dateIsDecision": false,
     "reference": "https://cy.ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
+    "sources": [
+      {
+        "url": "https://cy.ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
+        "label": "authority"
+      }
+    ],
     "kind": "misdirected-email",
+    "documentKind": "case-study",
+    "summarySv": "Fallstudie 2 bland ICO:s exempel på personuppgiftsincidenter: en skuldrådgivare mejlade av misstag en sårbar klients akt, med skulder och psykisk hälsa, till en kollega på en annan avdelning, som genast raderade den.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -641,7 +885,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "ICO, Fixed monetary penalty notice under PECR to Hutchison 3G UK Ltd (October 2015), third of three late-reported breaches",
     "date": "2015-10",
     "reference": "https://www.dacbeachcroft.com/en/gb/articles/2016/january/ico-monetary-penalties/",
+    "sources": [
+      {
+        "url": "https://www.dacbeachcroft.com/en/gb/articles/2016/january/ico-monetary-penalties/",
+        "label": "law-firm"
+      }
+    ],
     "kind": "misdirected-email",
+    "documentKind": "decision",
+    "summarySv": "ICO:s sanktionsavgift enligt PECR mot Hutchison 3G (2015), tredje incidenten: ett svar till en kund mejlades till en annan kund (namn och e-postadress); operatören anmälde efter 24 timmar.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -668,7 +920,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "ICO, Fixed monetary penalty notice under PECR to Hutchison 3G UK Ltd (October 2015), second of three late-reported breaches",
     "date": "2015-10",
     "reference": "https://www.dacbeachcroft.com/en/gb/articles/2016/january/ico-monetary-penalties/",
+    "sources": [
+      {
+        "url": "https://www.dacbeachcroft.com/en/gb/articles/2016/january/ico-monetary-penalties/",
+        "label": "law-firm"
+      }
+    ],
     "kind": "wrong-recipient",
+    "documentKind": "decision",
+    "summarySv": "ICO:s sanktionsavgift enligt PECR mot Hutchison 3G (2015), andra incidenten: en kunds SIM-kort skickades till en annan kund, som fick den förstas samtal; operatören anmälde efter 24 timmar.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -695,7 +955,19 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "ICO, Fixed monetary penalty notice under regulation 5C PECR to SSE Energy Supply Ltd (January 2018)",
     "date": "2018-01",
     "reference": "https://informationrightsandwrongs.com/2018/01/22/on-the-breach/",
+    "sources": [
+      {
+        "url": "https://informationrightsandwrongs.com/2018/01/22/on-the-breach/",
+        "label": "commentary"
+      },
+      {
+        "url": "https://www.wired-gov.net/wg/news.nsf/articles/update+on+the+icos+change+of+approach+to+regulating+communication+service+providers+03022023151000?open",
+        "label": "news"
+      }
+    ],
     "kind": "misdirected-email",
+    "documentKind": "decision",
+    "summarySv": "ICO:s sanktionsavgift enligt PECR mot SSE Energy Supply (2018): ett e-postmeddelande med en kunds namn och kundnummer gick till fel adress, och anmälan kom omkring två dagar för sent.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -722,7 +994,19 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "ICO, Fixed monetary penalty notice under PECR to TalkTalk Telecom Group plc (2016), upheld in TalkTalk Telecom Group plc v Information Commissioner, First-tier Tribunal EA/2016/0110 (30 August 2016)",
     "date": "2016-08-30",
     "reference": "https://kennedyslaw.com/thought-leadership/article/time-is-of-the-essence-reporting-data-security-breaches/",
+    "sources": [
+      {
+        "url": "https://kennedyslaw.com/thought-leadership/article/time-is-of-the-essence-reporting-data-security-breaches/",
+        "label": "law-firm"
+      },
+      {
+        "url": "http://www.lexology.com/library/detail.aspx?g=a23e16a9-19c1-4a74-b2a2-a0eca5784f12",
+        "label": "law-firm"
+      }
+    ],
     "kind": "wrong-recipient",
+    "documentKind": "decision",
+    "summarySv": "ICO:s sanktionsavgift enligt PECR mot TalkTalk (2016), fastställd av domstol: en kund kunde se en annan kunds namn, adress, telefonnummer, e-postadress och födelsedatum på nätet; anmälan kom för sent.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -753,7 +1037,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "date": "2026",
     "dateIsDecision": false,
     "reference": "https://idpc.org.mt/report-a-breach/",
+    "sources": [
+      {
+        "url": "https://idpc.org.mt/report-a-breach/",
+        "label": "authority"
+      }
+    ],
     "kind": "misdirected-email",
+    "documentKind": "guidance",
+    "summarySv": "Maltas dataskyddsmyndighets vägledning på sidan om anmälan: ett e-postmeddelande till en enda felaktig mottagare ges som exempel på en incident som inte behöver anmälas.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -778,8 +1070,20 @@ export const breachDecisions: readonly BreachDecision[] = [
     "country": "SE",
     "document": "Integritetsskyddsmyndigheten, beslut efter tillsyn DI-2021-3422, Indecap AB (administrative fine SEK 500,000 under Art. 32(1)), machine translation",
     "date": "2023-11-07",
-    "reference": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/organized_mt/authorities/Sweden/MT_IMY_Sweden_-_DI-2021-3422.md",
+    "reference": "https://gdprhub.eu/index.php?title=IMY_(Sweden)_-_DI-2021-3422",
+    "sources": [
+      {
+        "url": "https://gdprhub.eu/index.php?title=IMY_(Sweden)_-_DI-2021-3422",
+        "label": "gdprhub"
+      },
+      {
+        "url": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/organized_mt/authorities/Sweden/MT_IMY_Sweden_-_DI-2021-3422.md",
+        "label": "translation"
+      }
+    ],
     "kind": "wrong-attachment",
+    "documentKind": "decision",
+    "summarySv": "IMY:s beslut DI-2021-3422 om Indecap AB (sanktionsavgift 500 000 kronor): en Excelfil med 52 364 kunders namn, personnummer och innehav bifogades av misstag ett utskick och nådde upp till 2 813 kunder.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -808,8 +1112,20 @@ export const breachDecisions: readonly BreachDecision[] = [
     "country": "IS",
     "document": "Persónuvernd, ruling in case no. 2021122409 on Nova hf. (a subscriber's telephone number assigned to another person), as summarised and machine-translated on GDPRhub ('Persónuvernd (Iceland) - Case no. 2021122409')",
     "date": "2022-11-23",
-    "reference": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/machine_translations_md_clean/MT_Pers%C3%B3nuvernd_Iceland_-_Case_no._2021122409.md",
+    "reference": "https://gdprhub.eu/index.php?title=Persónuvernd_(Iceland)_-_Case_no._2021122409&oldid=29846",
+    "sources": [
+      {
+        "url": "https://gdprhub.eu/index.php?title=Persónuvernd_(Iceland)_-_Case_no._2021122409&oldid=29846",
+        "label": "gdprhub"
+      },
+      {
+        "url": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/machine_translations_md_clean/MT_Pers%C3%B3nuvernd_Iceland_-_Case_no._2021122409.md",
+        "label": "translation"
+      }
+    ],
     "kind": "wrong-recipient",
+    "documentKind": "decision",
+    "summarySv": "Isländska Persónuvernds beslut i ärende 2021122409 om Nova: en abonnents telefonnummer, fortfarande i bruk, tilldelades en ny kund, som därmed kunde ta emot sms och inloggningskoder till tjänster knutna till numret.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -838,7 +1154,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "UODO news item 'Failure to notify a personal data breach without undue delay – administrative fine for the bailiff' (decision of the President of UODO on a court bailiff)",
     "date": "2025-11-17",
     "reference": "https://www.uodo.gov.pl/en/553/2071",
+    "sources": [
+      {
+        "url": "https://www.uodo.gov.pl/en/553/2071",
+        "label": "authority"
+      }
+    ],
     "kind": "misdirected-letter",
+    "documentKind": "decision",
+    "summarySv": "UODO:s beslut om en kronofogde (2025, sanktionsavgift): ett beslut om löneutmätning med gäldenärens namn, personnummer (PESEL), adress och utmätt belopp skickades till fel person; varken UODO eller gäldenären underrättades.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -867,7 +1191,27 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Decision DKN.5131.1.2024 of the President of UODO on mBank S.A. (failure to communicate a breach to the data subjects)",
     "date": "2024-08-20",
     "reference": "https://bip.uodo.gov.pl/en/553/1806",
+    "sources": [
+      {
+        "url": "https://bip.uodo.gov.pl/en/553/1806",
+        "label": "authority"
+      },
+      {
+        "url": "http://uodo.gov.pl/decyzje/DKN.5131.1.2024",
+        "label": "authority"
+      },
+      {
+        "url": "https://www.gazetaprawna.pl/firma-i-prawo/artykuly/9599641,mbank-zaplaci-kare-za-przemilczenie-wycieku-danych.html",
+        "label": "news"
+      },
+      {
+        "url": "https://grcreport.com/post/polish-data-protection-authority-fines-mbank-over-eu870-000-for-failing-to-notify-customers-of-data-breach",
+        "label": "news"
+      }
+    ],
     "kind": "misdirected-letter",
+    "documentKind": "decision",
+    "summarySv": "UODO:s beslut DKN.5131.1.2024 om mBank: handlingar om en grupp kunder, med personnummer (PESEL), kontonummer och id-kortsnummer, skickades av misstag till en annan bank med banksekretess, som intygade att den inte behöll några kopior.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -903,7 +1247,27 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Decision DKN.5131.18.2022 of the President of UODO on P4 Sp. z o.o. (Play), under the Telecommunications Law and Regulation 611/2013",
     "date": "2022-11-03",
     "reference": "https://www.uodo.gov.pl/decyzje/DKN.5131.18.2022",
+    "sources": [
+      {
+        "url": "https://www.uodo.gov.pl/decyzje/DKN.5131.18.2022",
+        "label": "authority"
+      },
+      {
+        "url": "https://zdrowe-dane.pl/2022/11/23/kara-prezesa-uodo-dla-play/",
+        "label": "commentary"
+      },
+      {
+        "url": "https://crn.pl/aktualnosci/uodo-ukaral-playa/",
+        "label": "news"
+      },
+      {
+        "url": "https://www.rp.pl/dane-osobowe/art37469211-operator-play-ma-zaplacic-250-tys-zl-kary-za-zignorowanie-rodo",
+        "label": "news"
+      }
+    ],
     "kind": "misdirected-email",
+    "documentKind": "decision",
+    "summarySv": "UODO:s beslut DKN.5131.18.2022 om teleoperatören P4 (Play): ett mobilabonnemang med bilagor mejlades till en felaktig adress som kunden själv angett, och en obehörig fick handlingarna.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -935,7 +1299,23 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Decision DKN.5131.28.2023 of the President of UODO on Toyota Bank Polska S.A. (failure to notify a personal data breach)",
     "date": "2024-03-12",
     "reference": "https://uodo.gov.pl/decyzje/DKN.5131.28.2023",
+    "sources": [
+      {
+        "url": "https://uodo.gov.pl/decyzje/DKN.5131.28.2023",
+        "label": "authority"
+      },
+      {
+        "url": "https://gdprhub.eu/index.php?curid=8099&diff=0&oldid=42047&title=UODO_%28Poland%29_-_DKN.5131.28.2023",
+        "label": "gdprhub"
+      },
+      {
+        "url": "https://www.whistlelink.com/blog/high-penalties-for-failing-to-promptly-notify-the-dpa-of-an-incident/",
+        "label": "commentary"
+      }
+    ],
     "kind": "misdirected-letter",
+    "documentKind": "decision",
+    "summarySv": "UODO:s beslut DKN.5131.28.2023 om Toyota Bank: ett brev med en kunds låneuppgifter, kontonummer, personnummer (PESEL) och id-kortsnummer skickades till en annan kund, som öppnade det; anmälan kom ett och ett halvt år senare.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -966,7 +1346,19 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Decision DKN.5131.3.2021 of the President of UODO on Sopockie Towarzystwo Ubezpieczeń ERGO Hestia S.A. (failure to notify the authority and the data subject)",
     "date": "2021-06-21",
     "reference": "https://www.uodo.gov.pl/decyzje/DKN.5131.3.2021",
+    "sources": [
+      {
+        "url": "https://www.uodo.gov.pl/decyzje/DKN.5131.3.2021",
+        "label": "authority"
+      },
+      {
+        "url": "https://www.comp-net.pl/2021/07/07/ergo-hestia-s-a-z-kara-pieniezna-co-zrobic-aby-uniknac-takich-kar/",
+        "label": "commentary"
+      }
+    ],
     "kind": "misdirected-email",
+    "documentKind": "decision",
+    "summarySv": "UODO:s beslut DKN.5131.3.2021 om försäkringsbolaget ERGO Hestia: en behovsanalys och ett försäkringserbjudande med en persons namn, personnummer (PESEL) och ort mejlades till fel mottagare.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -995,7 +1387,27 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Decision DKN.5131.5.2020 of the President of UODO on TUiR WARTA S.A. (failure to notify the authority and the data subjects)",
     "date": "2020-12-09",
     "reference": "https://bip.uodo.gov.pl/decyzje/DKN.5131.5.2020",
+    "sources": [
+      {
+        "url": "https://bip.uodo.gov.pl/decyzje/DKN.5131.5.2020",
+        "label": "authority"
+      },
+      {
+        "url": "https://affre.pl/wyslanie-maila-na-bledny-adres-moze-cie-slono-kosztowac/",
+        "label": "law-firm"
+      },
+      {
+        "url": "https://kancelariawyrzykowscy.pl/blog/co-grozi-za-wyslanie-wiadomosci-na-niewlasciwy-adres-poczty-elektronicznej-lub-niewlasciwy-numer-telefonu/",
+        "label": "law-firm"
+      },
+      {
+        "url": "https://odo24.pl/blog-post.kara-dla-tuir-warta-s-a-za-brak-zgloszenia-naruszenia-decyzja-prezesa-uodo-w-pigulce",
+        "label": "commentary"
+      }
+    ],
     "kind": "misdirected-email",
+    "documentKind": "decision",
+    "summarySv": "UODO:s beslut DKN.5131.5.2020 om försäkringsbolaget WARTA: en bilförsäkring med två personers namn, adresser, personnummer (PESEL) och kontaktuppgifter mejlades till en felaktig adress; mottagaren ombads radera den.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
@@ -1026,7 +1438,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Decision DKN.5131.59.2022 of the President of UODO on Santander Bank Polska S.A. (failure to notify the authority and the data subjects), as summarised and machine-translated on GDPRhub ('UODO (Poland) - DKN.5131.59.2022')",
     "date": "2024-03-12",
     "reference": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/organized_mt/authorities/Poland/MT_UODO_Poland_-_DKN.5131.59.2022.md",
+    "sources": [
+      {
+        "url": "https://github.com/mnov88/eurlextract/blob/299a291e2c1ddd8c2a6d62b21e0525be76285c3c/fast_scrape/organized_mt/authorities/Poland/MT_UODO_Poland_-_DKN.5131.59.2022.md",
+        "label": "translation"
+      }
+    ],
     "kind": "wrong-recipient",
+    "documentKind": "decision",
+    "summarySv": "UODO:s beslut DKN.5131.59.2022 om Santander Bank Polska: ett stulet budpaket med 158 kunders handlingar, med personnummer, kontonummer och inloggningsuppgifter, hittades av en privatperson som lämnade det till polisen.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -1065,7 +1485,15 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Decision DKN.5131.6.2024 of the President of UODO on a hospital (another patient's anaesthesia questionnaire handed out with a patient's records), as summarised and machine-translated on GDPRhub ('UODO (Poland) - DKN.5131.6.2024')",
     "date": "2024-11-26",
     "reference": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/organized_mt/authorities/Poland/MT_UODO_Poland_-_DKN.5131.6.2024.md",
+    "sources": [
+      {
+        "url": "https://github.com/mnov88/eurlextract/blob/8470f393d221b73706ef08809f4b302a613d90a0/fast_scrape/organized_mt/authorities/Poland/MT_UODO_Poland_-_DKN.5131.6.2024.md",
+        "label": "translation"
+      }
+    ],
     "kind": "wrong-attachment",
+    "documentKind": "decision",
+    "summarySv": "UODO:s beslut DKN.5131.6.2024 om ett sjukhus: en annan patients narkosformulär med namn, personnummer (PESEL) och hälsouppgifter lämnades ut med en patients journalhandlingar och kom aldrig tillbaka.",
     "confidence": "reliable-summary",
     "facts": {
       "regimes": [
@@ -1095,7 +1523,23 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "Decision DKN.5131.7.2020 of the President of UODO on ENEA S.A. (failure to notify a personal data breach)",
     "date": "2021-01-11",
     "reference": "https://www.uodo.gov.pl/decyzje/DKN.5131.7.2020",
+    "sources": [
+      {
+        "url": "https://www.uodo.gov.pl/decyzje/DKN.5131.7.2020",
+        "label": "authority"
+      },
+      {
+        "url": "https://edpb.europa.eu/news/national-news/2021/polish-dpa-fines-enea-sa-data-breach-must-be-notified-supervisory-authority_lv",
+        "label": "edpb-summary"
+      },
+      {
+        "url": "https://mofo.com/resources/insights/210601-mofo-privacy-minute-june-1.html",
+        "label": "law-firm"
+      }
+    ],
     "kind": "misdirected-email",
+    "documentKind": "decision",
+    "summarySv": "UODO:s beslut DKN.5131.7.2020 om energibolaget ENEA: en okrypterad bilaga med 259 kunders namn, e-postadresser och telefonnummer mejlades till en utomstående, som intygade att han förstört den.",
     "confidence": "authority-words",
     "facts": {
       "regimes": [
