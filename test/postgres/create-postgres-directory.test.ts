@@ -101,6 +101,26 @@ describe('createPostgresDirectory', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('finds a customer at a domain new to the directory one slip from a domain it looked up before', async () => {
+    const own = await freshDirectory();
+    await own.upsert([anna]);
+    // Looked up (and its near domains kept) while the directory has no domain near it.
+    expect(await ids(own, 'erik.lind@tela.com')).toEqual([]);
+    await own.upsert([erik]);
+    expect(await ids(own, 'erik.lind1975@tela.com')).toEqual(['C-2:1']);
+    // Written in the caller's transaction: seen once it commits.
+    const client = await database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await own.upsert([{ id: 'C-4', emails: ['lisa@bergbyg.se'] }], { client });
+      expect(await ids(own, 'lisa@bergbygg.se')).toEqual([]);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    expect(await ids(own, 'lisa@bergbygg.se')).toEqual(['C-4:1']);
+  });
+
   it('writes nothing when one customer breaks the schema, and names it', async () => {
     const own = await freshDirectory();
     const error = await own
