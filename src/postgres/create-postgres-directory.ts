@@ -120,11 +120,13 @@ interface CustomerRows {
   readonly domains: Set<string>;
 }
 
-interface StoredRow {
-  readonly id: string;
-  readonly name: string | null;
-  readonly emails: string[];
-}
+/** A candidate customer (id, name, emails), or a near domain (domain, null, null), as an array row. */
+type CandidateRow = [id: string, name: string | null, emails: string[] | null];
+
+/** How long a process trusts the near domains it read for an entered domain (see findAddress). */
+const NEAR_DOMAINS_TTL_MS = 10_000;
+/** Entered domains whose near domains are kept at most. */
+const NEAR_DOMAINS_CACHE_SIZE = 10_000;
 
 /**
  * The customer directory on PostgreSQL, for several application instances sharing one base. Each
@@ -171,6 +173,25 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       variants.add(`${shown.slice(0, i)}${shown.slice(i + 1)}`);
     }
     return [...variants];
+  }
+
+  /**
+   * The directory's domains that share a deletion variant with an entered domain, by entered
+   * domain, as last read: a check of an address at a domain seen in the last
+   * {@link NEAR_DOMAINS_TTL_MS} needs only the candidate customers from the database (the same few
+   * domains are entered over and over). A domain new to the directory clears it in this process
+   * (when written, and again when its own transaction commits; written in the caller's transaction,
+   * whose commit it does not see, nothing is kept for one time to live); another process sees the
+   * new domain within the time to live.
+   */
+  const nearDomainsCache = new Map<string, { readonly domains: readonly string[]; readonly until: number }>();
+  /** Bumped when the cache is cleared: a read begun before that is not stored. */
+  let nearDomainsGeneration = 0;
+  /** Until then nothing is kept: a domain written in the caller's transaction may commit meanwhile. */
+  let nearDomainsPausedUntil = 0;
+  function forgetNearDomains(): void {
+    nearDomainsCache.clear();
+    nearDomainsGeneration++;
   }
 
   function rowsOf(
@@ -318,6 +339,7 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       [[...domains]],
     );
     if (rows.length === 0) return;
+    forgetNearDomains();
     const variants: string[] = [];
     const names: string[] = [];
     for (const { domain } of rows) {
@@ -465,17 +487,18 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
   // Named statements: each connection parses and plans them once, then only binds the values
   // (PostgreSQL protocol, "Extended Query"; node-postgres "Prepared statements").
   const named = (name: string, text: string) => ({ name: `email-guard ${s} ${name}`, text });
-  const findExact = named(
-    'find-exact',
-    `SELECT 'c' AS kind, id, name, emails FROM (${selectCustomers}) AS candidate`,
-  );
-  const findNear = named(
-    'find-near',
-    `SELECT 'c' AS kind, id, name, emails FROM (${selectCustomers}) AS candidate
-     UNION ALL
-     SELECT DISTINCT 'd', domain, NULL::text, NULL::text[] FROM ${s}.domain_variant WHERE variant = ANY($2::text[])`,
-  );
-  const findKeys = named('find-keys', selectCustomers);
+  // Rows as arrays: no object with named fields made per row (node-postgres "Queries", rowMode).
+  const findCandidates = { ...named('find-candidates', selectCustomers), rowMode: 'array' as const };
+  // The candidates and the domains one slip from the entered one, when those are not cached.
+  const findNear = {
+    ...named(
+      'find-near',
+      `SELECT id, name, emails FROM (${selectCustomers}) AS candidate
+       UNION ALL
+       SELECT DISTINCT domain, NULL::text, NULL::text[] FROM ${s}.domain_variant WHERE variant = ANY($2::text[])`,
+    ),
+    rowMode: 'array' as const,
+  };
   const findPhone = named(
     'find-phone',
     `SELECT id, name, phones FROM ${s}.customer WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.customer_phone WHERE phone = $1))`,
@@ -494,7 +517,8 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       ) {
         throw new InvalidInputError([{ path: ['customers'], message: 'an iterable of customers' }]);
       }
-      return inTransaction(client, async (transaction) => {
+      const generation = nearDomainsGeneration;
+      const result = await inTransaction(client, async (transaction) => {
         let batch = new Map<string, CustomerRows>();
         let index = 0;
         // The ids of earlier batches: one repeated in a later batch is one customer, counted once.
@@ -553,6 +577,13 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
         if (bulk) await endBulkLoad(transaction);
         return { upserted: written.size };
       });
+      // A domain new to the directory, read as missing by a check while the write was not yet
+      // committed: read again now, and, when the caller commits, after it does.
+      if (nearDomainsGeneration !== generation) {
+        forgetNearDomains();
+        if (client) nearDomainsPausedUntil = Date.now() + NEAR_DOMAINS_TTL_MS;
+      }
+      return result;
     },
 
     async remove(customerId, writeOptions = {}) {
@@ -600,8 +631,12 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     },
 
     async findAddress(input, findOptions = {}) {
-      parseInput(FindAddressInputSchema, input, ['input']);
-      const { maxDistance = 1 } = parseInput(FindAddressOptionsSchema, findOptions, ['options']);
+      // The usual call (an address as text) is vouched for by hand, as the schemas would accept it;
+      // anything else goes through them, which name every fault.
+      if (!isPlainFindInput(input)) parseInput(FindAddressInputSchema, input, ['input']);
+      const { maxDistance = 1 } = isPlainFindOptions(findOptions)
+        ? findOptions
+        : parseInput(FindAddressOptionsSchema, findOptions, ['options']);
       const parsed =
         typeof input.entered === 'string'
           ? parseAddress(input.entered)
@@ -616,33 +651,45 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       const variants = new Set<string>();
       if (maxDistance === 0) variants.add(key.key);
       else variantsOf(key, variants);
-      // One round trip: the candidate customers, and the directory's domains that may be one slip
-      // from the entered one (their deletion variants meet, as for local parts).
-      const { rows } = await pool.query<{
-        kind: 'c' | 'd';
-        id: string;
-        name: string | null;
-        emails: string[] | null;
-      }>(
-        maxDistance === 0
-          ? { ...findExact, values: [[...variants]] }
-          : { ...findNear, values: [[...variants], domainVariants(key.domain)] },
+      // One round trip: the candidate customers, and, unless cached, the directory's domains that
+      // may be one slip from the entered one (their deletion variants meet, as for local parts).
+      const cached = maxDistance === 0 ? undefined : nearDomainsCache.get(key.domain);
+      const readDomains = maxDistance === 1 && (cached === undefined || cached.until <= Date.now());
+      const generation = nearDomainsGeneration;
+      const { rows } = await pool.query<CandidateRow>(
+        readDomains
+          ? { ...findNear, values: [[...variants], domainVariants(key.domain)] }
+          : { ...findCandidates, values: [[...variants]] },
       );
-      const nearDomains: string[] = [];
-      for (const row of rows) {
-        if (row.kind === 'd') {
-          if (matcher.isNearDomain(row.id)) nearDomains.push(row.id);
-          continue;
+      let domains = cached?.domains ?? [];
+      if (readDomains) {
+        const read: string[] = [];
+        for (const row of rows) if (row[2] === null) read.push(row[0]);
+        domains = read;
+        if (generation === nearDomainsGeneration && Date.now() >= nearDomainsPausedUntil) {
+          // Bounded: entered domains are mostly a few, but a stream of new ones must not grow it.
+          if (nearDomainsCache.size >= NEAR_DOMAINS_CACHE_SIZE) nearDomainsCache.clear();
+          nearDomainsCache.set(key.domain, { domains: read, until: Date.now() + NEAR_DOMAINS_TTL_MS });
         }
-        matcher.matchCandidate(row as StoredRow, (index) => `${row.id}\u0000${index}`);
       }
+      for (const row of rows) {
+        if (row[2] === null) continue;
+        const id = row[0];
+        matcher.matchCandidate({ id, name: row[1], emails: row[2] }, (index) => `${id}\u0000${index}`);
+      }
+      const nearDomains = domains.filter((domain) => matcher.isNearDomain(domain));
       if (nearDomains.length > 0) {
         // One slip in the domain with the local part intact: the entered local part as each of those
         // domains' rules read it, looked up by its exact key.
         const rekeyed = matcher.rekey(nearDomains);
-        const more = await pool.query<StoredRow>({ ...findKeys, values: [[...rekeyed]] });
+        const more = await pool.query<CandidateRow>({ ...findCandidates, values: [[...rekeyed]] });
         for (const row of more.rows) {
-          matcher.matchRekeyed(row, rekeyed, (index) => `${row.id}\u0000${index}`);
+          const id = row[0];
+          matcher.matchRekeyed(
+            { id, name: row[1], emails: row[2] as string[] },
+            rekeyed,
+            (index) => `${id}\u0000${index}`,
+          );
         }
       }
       return matcher.matches();
@@ -664,6 +711,22 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       return matches.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
     },
   };
+}
+
+/** An object with `entered` as text and `excludeCustomerId` text or absent: what FindAddressInputSchema accepts. */
+function isPlainFindInput(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  const { entered, excludeCustomerId } = input as Record<string, unknown>;
+  return (
+    typeof entered === 'string' && (excludeCustomerId === undefined || typeof excludeCustomerId === 'string')
+  );
+}
+
+/** An object with `maxDistance` 0, 1 or absent: what FindAddressOptionsSchema accepts. */
+function isPlainFindOptions(options: unknown): options is { readonly maxDistance?: 0 | 1 } {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return false;
+  const { maxDistance } = options as Record<string, unknown>;
+  return maxDistance === undefined || maxDistance === 0 || maxDistance === 1;
 }
 
 /** PostgreSQL text cannot hold the NUL character: a customer with one is refused, naming the field. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom, syntheticCustomers } from '../../eval/cases/synthetic-people.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
-import type { Customer } from '../../src/contacts/customer.js';
+import { type Customer, CustomerSchema } from '../../src/contacts/customer.js';
 import { InvalidInputError } from '../../src/errors.js';
 import {
   createPostgresDirectory,
@@ -101,6 +101,26 @@ describe('createPostgresDirectory', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('finds a customer at a domain new to the directory one slip from a domain it looked up before', async () => {
+    const own = await freshDirectory();
+    await own.upsert([anna]);
+    // Looked up (and its near domains kept) while the directory has no domain near it.
+    expect(await ids(own, 'erik.lind@tela.com')).toEqual([]);
+    await own.upsert([erik]);
+    expect(await ids(own, 'erik.lind1975@tela.com')).toEqual(['C-2:1']);
+    // Written in the caller's transaction: seen once it commits.
+    const client = await database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await own.upsert([{ id: 'C-4', emails: ['lisa@bergbyg.se'] }], { client });
+      expect(await ids(own, 'lisa@bergbygg.se')).toEqual([]);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    expect(await ids(own, 'lisa@bergbygg.se')).toEqual(['C-4:1']);
+  });
+
   it('writes nothing when one customer breaks the schema, and names it', async () => {
     const own = await freshDirectory();
     const error = await own
@@ -111,6 +131,48 @@ describe('createPostgresDirectory', () => {
     const nul = await own.upsert([{ id: 'C-\u0000' }]).catch((caught) => caught);
     expect(nul.field).toBe('customers.0.id');
     expect(await own.size()).toBe(0);
+  });
+
+  it('accepts and refuses the records CustomerSchema accepts and refuses, naming the same field', async () => {
+    const own = await freshDirectory();
+    const stray = fc.constantFrom<unknown>(undefined, null, 42, '', [], {}, new Date(0));
+    const maybe = <T>(arbitrary: fc.Arbitrary<T>) =>
+      fc.oneof({ weight: 30, arbitrary }, { weight: 1, arbitrary: stray });
+    const fields = fc.record(
+      {
+        id: maybe(fc.constantFrom('C-1', 'C-2', 'C-3', 'C-4', '', '\uD800')),
+        name: maybe(fc.constantFrom('Anna Svensson', 'Erik Lind', 'x'.repeat(301))),
+        emails: maybe(
+          fc.array(maybe(fc.constantFrom('anna@example.se', 'not an address')), { maxLength: 3 }),
+        ),
+        phones: maybe(fc.array(maybe(fc.constantFrom('070-123 45 67', '')), { maxLength: 2 })),
+        birthDate: maybe(fc.constantFrom('1985-04-12', '1990-01-01', '1985-02-30')),
+        country: maybe(fc.constantFrom('SE', 'SE', 'SE', 'XX')),
+      },
+      { requiredKeys: ['id'] },
+    );
+    // Now and then a misspelt field, which the schema names.
+    const record = fc
+      .tuple(fields, fc.nat({ max: 9 }))
+      .map(([value, roll]) => (roll === 0 ? { ...value, emial: 'anna@example.se' } : value));
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(record, async (value) => {
+        const schema = CustomerSchema.safeParse(value);
+        const outcome = await own.upsert([value as Customer]).catch((caught: unknown) => caught);
+        if (schema.success) {
+          accepted++;
+          expect(outcome).toEqual({ upserted: 1 });
+        } else {
+          expect(outcome).toBeInstanceOf(InvalidInputError);
+          expect((outcome as InvalidInputError).field).toBe(
+            ['customers', 0, ...(schema.error.issues[0]?.path ?? [])].join('.'),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(accepted).toBeGreaterThan(10);
   });
 
   it("writes in the caller's transaction: rolled back with it, or committed with it", async () => {
