@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import addressparser from 'nodemailer/lib/addressparser';
 import type { Directory } from '../contacts/create-directory.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import type { FindingCode } from '../guard/verdict.js';
@@ -19,6 +18,7 @@ import {
   type SentMessageHeader,
   sentMailKind,
 } from './read-sent-mail.js';
+import { recipientAddresses } from './recipient-addresses.js';
 import type { Report } from './render-report.js';
 import { writeAtomically } from './write-atomically.js';
 import { checkReportDestination, writeReport } from './write-report.js';
@@ -53,6 +53,9 @@ const hitCodes: ReadonlySet<FindingCode> = new Set([
   'confusable-characters',
   'invalid-address',
 ]);
+
+/** The header fields a message's recipients are read from. */
+const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
 
 const descriptions: Record<AuditHit['finding'], { en: string; sv: string }> = {
   'near-miss': { en: "a slip from a customer's known address", sv: 'ett skrivfel av en kunds kända adress' },
@@ -271,9 +274,9 @@ Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
         }
         const messageId = fields.get('message-id')?.[0];
         const customerId = fields.get(customerHeader)?.[0];
-        const addresses = ['to', 'cc', 'bcc'].flatMap((name) =>
-          (fields.get(name) ?? []).flatMap((value) => addressparser(value, { flatten: true })),
-        );
+        const addresses: { address: string }[] = [];
+        for (const name of RECIPIENT_FIELDS)
+          for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
         if (addresses.length === 0) {
           problems++;
           context.warn(`${message.where}: no recipients in To, Cc or Bcc`);
