@@ -10,7 +10,8 @@
  * `email-guard` command's `customers check` and `audit` on files at 100,000 and 1,000,000 customers.
  *
  * `npm run bench -- --only recipient,directory` runs only the sections named (recipient, pipeline,
- * directory, postgres, cli); without `--only`, every section runs.
+ * directory, postgres, cli); without `--only`, every section runs. `--cli-sizes 100000` sets the
+ * customer counts of the cli section (100,000 and 1,000,000 without it).
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,7 +35,7 @@ const SECTIONS = {
   pipeline: () => benchPipeline(),
   directory: () => benchDirectory({ customers: [100_000, 1_000_000] }),
   postgres: () => benchPostgres({ customers: 1_000_000 }),
-  cli: () => benchCli([100_000, 1_000_000]),
+  cli: () => benchCli(customerCounts),
 } satisfies Record<string, () => unknown>;
 type Section = keyof typeof SECTIONS;
 
@@ -59,7 +60,27 @@ function selectedSections(args: readonly string[]): Section[] {
   return all.filter((section) => names.includes(section));
 }
 
+/**
+ * The customer counts `--cli-sizes 100000` (or `--cli-sizes=100000,1000000`) names for the cli
+ * section, 100,000 and 1,000,000 without it; anything but whole numbers stops the run.
+ */
+function cliSizes(args: readonly string[]): number[] {
+  const at = args.findIndex((arg) => arg === '--cli-sizes' || arg.startsWith('--cli-sizes='));
+  if (at === -1) return [100_000, 1_000_000];
+  const arg = args[at] as string;
+  const value = arg === '--cli-sizes' ? args[at + 1] : arg.slice('--cli-sizes='.length);
+  const sizes = (value ?? '').split(',').map((size) => Number(size.trim().replaceAll('_', '')));
+  if (sizes.length === 0 || sizes.some((size) => !Number.isSafeInteger(size) || size < 1)) {
+    console.error(
+      `--cli-sizes takes a comma-separated list of customer counts; got ${JSON.stringify(value ?? '')}`,
+    );
+    process.exit(2);
+  }
+  return sizes;
+}
+
 const sections = selectedSections(process.argv.slice(2));
+const customerCounts = cliSizes(process.argv.slice(2));
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
 console.log(
   `email-guard benchmark: Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,

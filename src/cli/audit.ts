@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import addressparser from 'nodemailer/lib/addressparser';
 import type { Directory } from '../contacts/create-directory.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import type { FindingCode } from '../guard/verdict.js';
@@ -18,6 +17,7 @@ import {
   type SentMessageHeader,
   sentMailKind,
 } from './read-sent-mail.js';
+import { recipientAddresses } from './recipient-addresses.js';
 import type { Report } from './render-report.js';
 import { writeAtomically } from './write-atomically.js';
 import { checkReportDestination, writeReport } from './write-report.js';
@@ -52,6 +52,9 @@ const hitCodes: ReadonlySet<FindingCode> = new Set([
   'confusable-characters',
   'invalid-address',
 ]);
+
+/** The header fields a message's recipients are read from. */
+const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
 
 const descriptions: Record<AuditHit['finding'], { en: string; sv: string }> = {
   'near-miss': { en: "a slip from a customer's known address", sv: 'ett skrivfel av en kunds kända adress' },
@@ -261,9 +264,9 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     }
     const messageId = fields.get('message-id')?.[0];
     const customerId = fields.get(customerHeader)?.[0];
-    const addresses = ['to', 'cc', 'bcc'].flatMap((name) =>
-      (fields.get(name) ?? []).flatMap((value) => addressparser(value, { flatten: true })),
-    );
+    const addresses: { address: string }[] = [];
+    for (const name of RECIPIENT_FIELDS)
+      for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
     if (addresses.length === 0) {
       problems++;
       context.warn(`${message.where}: ${text.noRecipients}`);

@@ -3,7 +3,7 @@ import { mailboxKey } from '../address/mailbox-key.js';
 import { type InvalidAddressReason, type ParsedAddress, parseAddress } from '../address/parse-address.js';
 import type { Customer } from '../contacts/customer.js';
 import { type KnownNumber, knownNumbers } from '../matching/find-number-mismatches.js';
-import { parsePhone } from '../phone/parse-phone.js';
+import { type ParsedPhone, parsePhone } from '../phone/parse-phone.js';
 import { displayAddress } from '../spelling/display-domain.js';
 
 /** A known address of the customer, parsed and keyed, with the forms the check compares. */
@@ -30,8 +30,14 @@ export interface CustomerFacts {
     readonly reason: InvalidAddressReason;
     readonly detail: string;
   }[];
-  /** The customer's birth date and phone numbers as they may appear in an address (read on first use). */
-  numbers(): readonly KnownNumber[];
+  /**
+   * The customer's birth date and phone numbers as they may appear in an address (read on first
+   * use), those longer than `longest` digits left out: an address holds no slip of a number much
+   * longer than its own digits (`longestNumberWithin`), and a phone number costs a read with
+   * libphonenumber-js, which is most of a check's time when made for every address.
+   * @default Infinity
+   */
+  numbers(longest?: number): readonly KnownNumber[];
 }
 
 /** Options of {@link createCustomerFacts}. */
@@ -58,7 +64,7 @@ interface Remembered {
 }
 
 // Phone numbers are read with libphonenumber-js, which is slow next to the rest of a check; a
-// customer's numbers recur across checks, so their digits are remembered.
+// customer's numbers recur across checks, so their readings are remembered.
 const PHONE_CACHE_SIZE = 2048;
 const KNOWN_ADDRESS_CACHE_SIZE = 8192;
 
@@ -83,7 +89,7 @@ function sameList(remembered: readonly string[] | undefined, now: readonly strin
  */
 export function createCustomerFacts(options: CustomerFactsOptions): (customer: Customer) => CustomerFacts {
   const { rules, defaultCountry } = options;
-  const phoneDigits = new Map<string, string[]>();
+  const parsedPhones = new Map<string, ParsedPhone | null>();
   const knownAddresses = new Map<string, KnownAddress | null>();
   const remembered = new WeakMap<Customer, Remembered>();
 
@@ -110,22 +116,24 @@ export function createCustomerFacts(options: CustomerFactsOptions): (customer: C
     return knownAddress ?? undefined;
   };
 
-  const digitsOfPhones = (customer: Customer): string[] => {
-    const digits: string[] = [];
+  // What the number checks need of a phone number: the national significant number, and the
+  // digits as dialled nationally, which only formatting gives (libphonenumber-js walks its format
+  // rules again) and so are read only when a check can reach them.
+  const readPhones = (customer: Customer): ParsedPhone[] => {
+    const phones: ParsedPhone[] = [];
     const region = customer.country ?? defaultCountry;
     for (const phone of customer.phones ?? []) {
       const cacheKey = `${region}:${phone}`;
-      let known = phoneDigits.get(cacheKey);
-      if (!known) {
-        const parsed = parsePhone(phone, region);
-        known = parsed ? [...new Set([parsed.nationalDigits, parsed.nationalNumber])] : [];
-        if (phoneDigits.size >= PHONE_CACHE_SIZE)
-          phoneDigits.delete(phoneDigits.keys().next().value as string);
-        phoneDigits.set(cacheKey, known);
+      let parsed = parsedPhones.get(cacheKey);
+      if (parsed === undefined) {
+        parsed = parsePhone(phone, region) ?? null;
+        if (parsedPhones.size >= PHONE_CACHE_SIZE)
+          parsedPhones.delete(parsedPhones.keys().next().value as string);
+        parsedPhones.set(cacheKey, parsed);
       }
-      digits.push(...known);
+      if (parsed) phones.push(parsed);
     }
-    return digits;
+    return phones;
   };
 
   const read = (customer: Customer): CustomerFacts => {
@@ -139,15 +147,30 @@ export function createCustomerFacts(options: CustomerFactsOptions): (customer: C
         if (!parsed.ok) invalid.push({ given, reason: parsed.reason, detail: parsed.detail });
       }
     }
+    let phones: ParsedPhone[] | undefined;
+    // The last answer, and the longest number it was asked for (all of them, with Infinity).
     let numbers: readonly KnownNumber[] | undefined;
+    let answered = -1;
     return {
       known,
       invalid,
-      numbers: () => {
-        numbers ??= knownNumbers({
+      numbers: (longest = Number.POSITIVE_INFINITY) => {
+        if (numbers !== undefined && longest === answered) return numbers;
+        phones ??= readPhones(customer);
+        const phoneDigits: string[] = [];
+        for (const phone of phones) {
+          // The digits as dialled nationally are never fewer than the national number's: every
+          // national format of the numbering data keeps them all, or adds more than it leaves out
+          // (Argentina's `15`; test/phone/parse-phone.test.ts checks each format).
+          if (phone.nationalNumber.length > longest) continue;
+          for (const digits of new Set([phone.nationalDigits, phone.nationalNumber]))
+            if (digits.length <= longest) phoneDigits.push(digits);
+        }
+        numbers = knownNumbers({
           ...(customer.birthDate ? { birthDate: customer.birthDate } : {}),
-          phoneDigits: digitsOfPhones(customer),
+          phoneDigits,
         });
+        answered = longest;
         return numbers;
       },
     };

@@ -12,7 +12,7 @@ import { type Edit, explainEdits } from '../matching/explain-edits.js';
 import { findConfusables } from '../matching/find-confusables.js';
 import { createDomainTypoFinder } from '../matching/find-domain-typo.js';
 import { findNameChange } from '../matching/find-name-change.js';
-import { findNumberMismatches } from '../matching/find-number-mismatches.js';
+import { findNumberMismatches, longestNumberWithin } from '../matching/find-number-mismatches.js';
 import { findOtherFirstName } from '../matching/find-other-first-name.js';
 import { isCenturyRewrite } from '../matching/is-century-rewrite.js';
 import { isEndingSlip } from '../matching/is-ending-slip.js';
@@ -343,7 +343,10 @@ export function createRecipientChecker(
 
       // A digit may stand beside letters typed for digits (`19o2`, `2oo1`): one digit is enough.
       if (/\d/.test(address.local)) {
-        for (const mismatch of findNumberMismatches(address.local, facts.numbers())) {
+        for (const mismatch of findNumberMismatches(
+          address.local,
+          facts.numbers(longestNumberWithin(address.local)),
+        )) {
           findings.push(finding({ code: 'number-mismatch', ...mismatch }));
         }
       }

@@ -52,6 +52,28 @@ export function knownNumbers(input: { birthDate?: string; phoneDigits?: readonly
 }
 
 /**
+ * The longest known number {@link findNumberMismatches} can match in `local`: its digits and two
+ * more. A run of digits is at most two slips from a number it is taken for (two only from eight
+ * digits on), and a number typed with letters has at most two of them, its other characters the
+ * local part's own digits. A longer number changes nothing it finds, so a number that costs
+ * something to work out (a phone number, read with libphonenumber-js) need not be.
+ *
+ * @example
+ * ```ts
+ * longestNumberWithin('anna.svensson85'); // 4: a phone number cannot be a slip of `85`
+ * ```
+ */
+export function longestNumberWithin(local: string): number {
+  let digits = 0;
+  for (let i = 0; i < local.length; i++) {
+    const code = local.charCodeAt(i);
+    // ASCII digits only: the runs and the letters-for-digits reading count nothing else.
+    if (code >= 48 && code <= 57) digits++;
+  }
+  return digits + 2;
+}
+
+/**
  * Finds runs of digits in a local part that are one slip (a digit missing, extra, changed or two
  * swapped) from one of the customer's own numbers but equal to none of them: `anna195` or
  * `anna1958` for a customer born in 1985, and the customer's numbers typed with letters for

@@ -37,19 +37,33 @@ export function parsePhone(input: string, region = 'SE'): ParsedPhone | undefine
     ? parsePhoneNumberFromString(input, country as CountryCode)
     : parsePhoneNumberFromString(input);
   if (!phone) return undefined;
-  const formattedNational = phone.formatNational();
-  const national = formattedNational.replace(/\D/g, '');
+  // Formatting costs as much as parsing (libphonenumber-js walks its format rules again), and most
+  // readers want only the E.164 form or the national number: the written forms, and the digits
+  // read from the national one, are made when first read. So is validity, checked only by some.
+  let formattedNational: string | undefined;
+  let nationalDigits: string | undefined;
+  let valid: boolean | undefined;
+  const national = () => {
+    formattedNational ??= phone.formatNational();
+    return formattedNational;
+  };
   return {
     input,
     e164: phone.number,
     nationalNumber: phone.nationalNumber,
-    nationalDigits: national,
-    formattedNational,
-    // Formatting costs as much as parsing (libphonenumber-js walks its format rules again), and
-    // only messages need the international form: it is made when first read.
+    get nationalDigits() {
+      nationalDigits ??= national().replace(/\D/g, '');
+      return nationalDigits;
+    },
+    get formattedNational() {
+      return national();
+    },
     get formattedInternational() {
       return phone.formatInternational();
     },
-    valid: phone.isValid(),
+    get valid() {
+      valid ??= phone.isValid();
+      return valid;
+    },
   };
 }

@@ -1,5 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNumberMismatches, knownNumbers } from '../../src/matching/find-number-mismatches.js';
+import {
+  findNumberMismatches,
+  knownNumbers,
+  longestNumberWithin,
+} from '../../src/matching/find-number-mismatches.js';
 
 const anna = knownNumbers({ birthDate: '1985-04-12', phoneDigits: ['0701234567', '701234567'] });
 
@@ -85,5 +90,31 @@ describe('findNumberMismatches with letters for digits', () => {
     ['lisa.b19', '1919-03-02'],
   ])('raises nothing for %s (born %s)', (local, birthDate) => {
     expect(findNumberMismatches(local, born(birthDate))).toEqual([]);
+  });
+});
+
+describe('longestNumberWithin', () => {
+  it('gives the digits of the local part and two slips', () => {
+    expect(longestNumberWithin('anna.svensson')).toBe(2);
+    expect(longestNumberWithin('anna.svensson85')).toBe(4);
+    expect(longestNumberWithin('a1n2n3a4')).toBe(6);
+  });
+
+  it('is all the numbers findNumberMismatches needs: a longer one changes nothing it finds', () => {
+    const digitsOrLetters = fc.constantFrom(...'0123456789lLoOsSzZbgqewr.a');
+    const local = fc.array(digitsOrLetters, { maxLength: 14 }).map((characters) => characters.join(''));
+    const phone = fc
+      .array(fc.constantFrom(...'0123456789'), { minLength: 2, maxLength: 12 })
+      .map((digits) => digits.join(''));
+    const birthDate = fc.constantFrom(undefined, '1985-04-12', '1962-11-03', '2001-03-02');
+    fc.assert(
+      fc.property(local, fc.array(phone, { maxLength: 3 }), birthDate, (typed, phones, born) => {
+        const all = knownNumbers({ ...(born ? { birthDate: born } : {}), phoneDigits: phones });
+        const reach = longestNumberWithin(typed);
+        const within = all.filter((known) => known.digits.length <= reach);
+        expect(findNumberMismatches(typed, within)).toEqual(findNumberMismatches(typed, all));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
