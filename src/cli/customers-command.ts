@@ -35,5 +35,11 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be r
 export function customersCommand(context: CommandContext): Command {
   return new Command('customers')
     .description('commands on a CRM export')
-    .addCommand(customersCheckCommand(context));
+    .addCommand(customersCheckCommand(context))
+    .addHelpText(
+      'after',
+      `
+Example:
+  $ email-guard customers check customers.csv --out report.html`,
+    );
 }

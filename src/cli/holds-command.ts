@@ -12,15 +12,21 @@ function storeOption(command: Command): Command {
     .addOption(localeOption());
 }
 
+// An id of the form the store gives out (createFileHoldStore) and `holds list` prints.
+const ID = '20261201T152856518Z-0ed9a29a-89c7-48b7-a7e9-e186e8d013f7';
+
 const examples = `
 Examples:
   $ email-guard holds list --store ./held-mail
-  $ email-guard holds show 01J9Z3K8QF3S --store ./held-mail --locale sv
-  $ email-guard holds release 01J9Z3K8QF3S --store ./held-mail --to anna.svensson1985@gmail.com \\
-      --by lena@butiken.se --reason "read back to the customer" --customers customers.csv --smtp smtp://mail.local:587
-  $ email-guard holds release 01J9Z3K8QF3S --store ./held-mail --to anna.berg@outlook.com --confirm-new \\
-      --by lena@butiken.se --reason "new address, read back on the phone" --customers customers.csv --smtp smtp://mail.local:587
-  $ email-guard holds discard 01J9Z3K8QF3S --store ./held-mail --yes
+  $ email-guard holds show ${ID} \\
+      --store ./held-mail --locale sv
+  $ email-guard holds release ${ID} --store ./held-mail \\
+      --to anna.svensson1985@gmail.com --by lena@butiken.se --reason "read back to the customer" \\
+      --customers customers.csv --smtp smtp://mail.local:587
+  $ email-guard holds release ${ID} --store ./held-mail \\
+      --to anna.berg@outlook.com --confirm-new --by lena@butiken.se --reason "new address, read back on the phone" \\
+      --customers customers.csv --smtp smtp://mail.local:587
+  $ email-guard holds discard ${ID} --store ./held-mail --yes
 
 A correction must pass the check: another customer's address is refused, and an address new to the
 customer is sent only with --confirm-new.

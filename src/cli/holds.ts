@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { isEmailGuardError } from '../errors.js';
+import { isEmailGuardError, MessageHeldError } from '../errors.js';
 import { createGuard } from '../guard/create-guard.js';
 import { type FindingFacts, messageFor } from '../guard/messages.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
@@ -282,12 +282,40 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
       isEmailGuardError(error, 'RECIPIENT_BLOCKED') ||
       isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
     )
-      throw new CliFailure(`${text.staysHeld(id)}: ${error.message}`, exitCodes.findings);
+      throw new CliFailure(
+        `${text.staysHeld(id)}: ${flags.locale === 'sv' && error instanceof MessageHeldError ? refusedInSwedish(error) : error.message}`,
+        exitCodes.findings,
+      );
     if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
     throw new CliFailure(`${text.staysHeld(id)}: ${(error as Error).message}`, exitCodes.unreadable);
   } finally {
     transporter.close();
   }
+}
+
+/**
+ * Why a release was refused, in Swedish: the library's error names the same recipients and finding
+ * codes in English.
+ */
+function refusedInSwedish(error: MessageHeldError<HeldMessage['recipients'][number]>): string {
+  const held = error.recipients.filter((recipient) => recipient.verdict.action !== 'send');
+  const stopped = held
+    .map(
+      (recipient) =>
+        `${JSON.stringify(recipient.address)} ${actionWord(recipient.verdict.action, 'sv')} (${recipient.verdict.findings
+          .filter((finding) => finding.action !== 'send')
+          .map((finding) => finding.code)
+          .join('; ')})`,
+    )
+    .join(', ');
+  return error.code === 'RECIPIENT_NEEDS_CONFIRMATION'
+    ? `mottagaren ${stopped} är inte känd för kunden; släpp det med --confirm-new när adressen är bekräftad som kundens`
+    : // Refused for a verdict of block, or (judged confirm) for being another customer's address.
+      `mottagaren ${stopped} ${
+        held.some((recipient) => recipient.verdict.action === 'block')
+          ? 'klarar inte kontrollen'
+          : 'är en annan kunds adress'
+      }; släpp det till en rättad adress (--to) som klarar kontrollen`;
 }
 
 /** `holds discard ID`: removes it unsent, after asking on a terminal. */

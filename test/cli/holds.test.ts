@@ -206,6 +206,32 @@ describe('email-guard holds', () => {
     // The findings were written in English when the message was held; they are shown in Swedish.
     expect(show.stdout).toContain('near-miss: Ser ut som ett skrivfel');
     expect(show.stdout).not.toMatch(/Looks like|customer:|subject:|held:/);
+    const other = await runBuiltCli(
+      [
+        'holds',
+        'release',
+        id,
+        ...sv,
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'uppläst',
+        '--customers',
+        customerFile(),
+        '--smtp',
+        `smtp://127.0.0.1:${fixture.sink.port}`,
+        '--to',
+        'erik.lind@telia.com',
+      ],
+      { cwd: fixture.dir },
+    );
+    expect(other.status).toBe(1);
+    expect(other.stderr).toMatch(
+      new RegExp(
+        `^email-guard: ${id} ligger kvar: mottagaren "erik.lind@telia.com" \\S+ \\([^)]*belongs-to-other-customer[^)]*\\) är en annan kunds adress`,
+      ),
+    );
+    expect(other.stderr).not.toMatch(/refused|stays held/);
     const refused = await runBuiltCli(['holds', 'discard', id, ...sv], { cwd: fixture.dir });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe(`email-guard: kasta ${id}: ingen kan bekräfta här; lägg till --yes\n`);
