@@ -7,11 +7,13 @@
  * @zootools/email-spell-checker in the same run; the mail pipeline's cost per message; the customer
  * directory at 100,000 and 1,000,000 customers; the PostgreSQL directory at 1,000,000 customers
  * (on a throwaway local cluster, skipped with the reason where PostgreSQL is not installed); the
- * `email-guard` command's `customers check` and `audit` on files at 100,000 and 1,000,000 customers.
+ * `email-guard` command's `customers check` and `audit` on files at 100,000 and 1,000,000 customers;
+ * `email-guard serve`'s `POST /v1/check` under autocannon at 16 and 64 connections over 1,000,000
+ * customers, beside one check's time in process.
  *
  * `npm run bench -- --only recipient,directory` runs only the sections named (recipient, pipeline,
- * directory, postgres, cli); without `--only`, every section runs. `--cli-sizes 100000` sets the
- * customer counts of the cli section (100,000 and 1,000,000 without it).
+ * directory, postgres, cli, serve); without `--only`, every section runs. `--cli-sizes 100000` sets
+ * the customer counts of the cli section (100,000 and 1,000,000 without it).
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,7 @@ import { benchDirectory } from './directory.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
 import { benchPostgres } from './postgres.bench.js';
 import { printRecipientBench, type RecipientBaseline } from './recipient.bench.js';
+import { benchServe } from './serve.bench.js';
 
 interface Baseline {
   readonly commit: string;
@@ -36,6 +39,7 @@ const SECTIONS = {
   directory: () => benchDirectory({ customers: [100_000, 1_000_000] }),
   postgres: () => benchPostgres({ customers: 1_000_000 }),
   cli: () => benchCli(customerCounts),
+  serve: () => benchServe({ customers: 1_000_000 }),
 } satisfies Record<string, () => unknown>;
 type Section = keyof typeof SECTIONS;
 

@@ -15,6 +15,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { syntheticCustomers } from '../eval/cases/synthetic-people.js';
 import { createDirectory } from '../src/contacts/create-directory.js';
+import { createGuard } from '../src/guard/create-guard.js';
 import { createServer } from '../src/serve/create-server.js';
 import { formatRate } from './measure.js';
 
@@ -26,6 +27,13 @@ export interface BenchServeOptions {
   readonly connections?: readonly number[];
   /** Seconds per run. @default 10 */
   readonly seconds?: number;
+}
+
+/** What {@link benchServe} measured: one row per number of connections, and one check in process. */
+export interface ServeResult {
+  readonly rows: readonly ServeRow[];
+  /** `createGuard({ directory }).check` on the same requests in this process, without HTTP, in µs. */
+  readonly inProcess: { readonly p50: number; readonly p99: number; readonly perSecond: number };
 }
 
 /** One run's figures. */
@@ -47,8 +55,29 @@ function slip(address: string, at: number): string {
   return address.slice(0, index) + address.slice(index + 1);
 }
 
-/** Measures `POST /v1/check` at each number of connections; prints a table and returns the rows. */
-export async function benchServe(options: BenchServeOptions = {}): Promise<ServeRow[]> {
+/** The time of each of `operations` awaited calls of `work(i)`: p50 and p99 in µs, and calls per second. */
+async function timeEach(
+  work: (i: number) => Promise<unknown>,
+  operations: number,
+): Promise<ServeResult['inProcess']> {
+  const samples = new Float64Array(operations);
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < operations; i++) {
+    const start = process.hrtime.bigint();
+    await work(i);
+    samples[i] = Number(process.hrtime.bigint() - start) / 1e3;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  samples.sort();
+  const at = (q: number) => samples[Math.min(operations - 1, Math.floor(q * operations))] as number;
+  return { p50: at(0.5), p99: at(0.99), perSecond: operations / seconds };
+}
+
+/**
+ * Measures `POST /v1/check` at each number of connections, and the same checks in process without
+ * HTTP (what the service adds is the difference); prints a table and returns the figures.
+ */
+export async function benchServe(options: BenchServeOptions = {}): Promise<ServeResult> {
   const customers = options.customers ?? 1_000_000;
   const seconds = options.seconds ?? 10;
   const started = performance.now();
@@ -56,17 +85,26 @@ export async function benchServe(options: BenchServeOptions = {}): Promise<Serve
   const buildSeconds = (performance.now() - started) / 1000;
 
   const sample = [...syntheticCustomers(Math.min(customers, 3_000), 1)];
-  const requests = sample.map((customer, i) => {
+  const checks = sample.map((customer, i) => {
     const own = customer.emails[0] ?? 'nobody@example.se';
     const other = sample[(i + 7) % sample.length]?.emails[0] ?? own;
     const entered = i % 3 === 0 ? own : i % 3 === 1 ? slip(own, i) : other;
+    return { entered, customerId: customer.id };
+  });
+  const requests = checks.map(({ entered, customerId }) => {
     return {
       method: 'POST' as const,
       path: '/v1/check',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ entered, customerId: customer.id }),
+      body: JSON.stringify({ entered, customerId }),
     };
   });
+
+  // The same checks in process first, on an idle process: one check's own cost.
+  const guard = createGuard({ directory });
+  const check = (i: number) => guard.check(checks[i % checks.length] as (typeof checks)[number]);
+  await timeEach(check, 1_000);
+  const inProcess = await timeEach(check, 5_000);
 
   const app = createServer({ directory, token: TOKEN });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -103,7 +141,10 @@ export async function benchServe(options: BenchServeOptions = {}): Promise<Serve
     console.log(
       `${String(row.connections).padStart(11)}  ${formatRate(row.requestsPerSecond).padStart(10)}  ${String(row.p50).padStart(7)}  ${String(row.p99).padStart(7)}  ${String(row.errors).padStart(6)}  ${String(row.non2xx).padStart(7)}`,
     );
-  return rows;
+  console.log(
+    `in process (createGuard().check, no HTTP, one at a time): ${formatRate(inProcess.perSecond)} checks/s, p50 ${(inProcess.p50 / 1000).toFixed(2)} ms, p99 ${(inProcess.p99 / 1000).toFixed(2)} ms`,
+  );
+  return { rows, inProcess };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
