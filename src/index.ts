@@ -76,10 +76,11 @@ export type {
   Decision,
   Guard,
   GuardCheckInput,
+  GuardCheckPhoneInput,
   GuardOptions,
   VerifiedAddressSource,
 } from './guard/create-guard.js';
-export { createGuard, GuardCheckInputSchema } from './guard/create-guard.js';
+export { createGuard, GuardCheckInputSchema, GuardCheckPhoneInputSchema } from './guard/create-guard.js';
 export type { Policy } from './guard/policy.js';
 export { defaultPolicy } from './guard/policy.js';
 export type { CheckRecipientInput } from './guard/recipient-checker.js';

@@ -22,6 +22,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'LoadCustomersInputSchema',
       'EmailGuardError',
       'GuardCheckInputSchema',
+      'GuardCheckPhoneInputSchema',
       'HoldStoreFailedError',
       'InvalidInputError',
       'LookupFailedError',

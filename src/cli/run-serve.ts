@@ -4,6 +4,7 @@ import type { Transporter } from 'nodemailer';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
 import type { LoadProblem } from '../contacts/load-customers.js';
+import { isEmailGuardError } from '../errors.js';
 import { createGuard } from '../guard/create-guard.js';
 import type { AuditLog } from '../nodemailer/audit-log.js';
 import { createFileHoldStore } from '../nodemailer/create-file-hold-store.js';
@@ -20,6 +21,7 @@ import { readCustomers } from './read-customers.js';
 export interface ServeFlags {
   readonly customers?: string;
   readonly database?: string;
+  readonly schema?: string;
   readonly holds?: string;
   readonly smtp?: string;
   readonly auditLog?: string;
@@ -41,6 +43,8 @@ const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
 export async function runServe(flags: ServeFlags, context: CommandContext): Promise<void> {
   if (flags.customers !== undefined && flags.database !== undefined)
     throw usageFailure('give either --customers FILE or --database URL, not both');
+  if (flags.schema !== undefined && flags.database === undefined)
+    throw usageFailure('--schema names the tables of --database URL: give --database too');
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw usageFailure(`--port: ${flags.port} is not a TCP port (0-65535)`);
@@ -66,10 +70,18 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     const pool = new pg.Pool({ connectionString: flags.database });
     closers.push(() => pool.end());
     const { createPostgresDirectory } = await import('../postgres/create-postgres-directory.js');
-    directory = createPostgresDirectory({ pool });
+    const schema = flags.schema !== undefined ? { schema: flags.schema } : {};
+    try {
+      directory = createPostgresDirectory({ pool, ...schema });
+    } catch (error) {
+      await pool.end();
+      if (isEmailGuardError(error, 'INVALID_INPUT'))
+        throw usageFailure(`--schema: ${flags.schema} is not a schema name (${error.message})`);
+      throw error;
+    }
     if (flags.holds === undefined) {
       const { createPostgresHoldStore } = await import('../postgres/create-postgres-hold-store.js');
-      holdStore = createPostgresHoldStore({ pool });
+      holdStore = createPostgresHoldStore({ pool, ...schema });
     }
   }
   if (flags.holds !== undefined) {

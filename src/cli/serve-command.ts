@@ -30,6 +30,10 @@ export function serveCommand(context: CommandContext): Command {
     .option('--customers <file>', 'a CRM export (.csv or .ndjson) to check against, held in memory')
     .option('--database <url>', 'the PostgreSQL directory (postgres://...), instead of --customers')
     .option(
+      '--schema <name>',
+      'with --database: the schema migrate(pool, { schema }) made the tables in (default: email_guard)',
+    )
+    .option(
       '--holds <dir>',
       'the hold store folder (createFileHoldStore); with --database, its tables by default',
     )

@@ -9,6 +9,7 @@ import { isE164 } from '../phone/is-e164.js';
 import { RegionSchema } from '../phone/region-schema.js';
 import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
+import { isAsyncDirectory } from './async-directory.js';
 import { type AddressMatcher, createAddressMatcher } from './create-address-matcher.js';
 import { type Customer, CustomerSchema } from './customer.js';
 import { type UncheckedLookups, uncheckedLookups } from './find-address-unchecked.js';
@@ -126,7 +127,18 @@ export interface Directory {
  * DirectorySchema.safeParse({}).success;                // false
  * ```
  */
-export const DirectorySchema = z.custom<Directory>(isDirectory, 'a directory made by createDirectory');
+export const DirectorySchema = z.custom<Directory>(isDirectory, {
+  error: (issue) =>
+    typeof issue.input === 'object' && issue.input !== null && isAsyncDirectory(issue.input)
+      ? ASYNCHRONOUS_DIRECTORY
+      : 'a directory made by createDirectory',
+});
+
+/** Why an asynchronous directory is refused where a synchronous one is read, and what to use instead. */
+const ASYNCHRONOUS_DIRECTORY =
+  'an asynchronous directory (createPostgresDirectory) answers with promises, which this synchronous function cannot wait for: ' +
+  'check through createGuard({ directory }) (guard.check for an address, guard.checkPhone for a phone number), ' +
+  'or load the customers into createDirectory(...)';
 
 /** A customer id as the directories read it (shared with the PostgreSQL directory). */
 export const CustomerIdSchema = z.string();

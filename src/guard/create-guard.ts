@@ -6,7 +6,9 @@ import { CustomerSchema } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkCustomerRecord } from './check-customer-record.js';
 import type { CheckOptions } from './check-options.js';
+import { checkPhone } from './check-phone.js';
 import { directoryForCheck } from './directory-for-check.js';
+import { phoneDirectoryForCheck } from './phone-directory-for-check.js';
 import { createRecipientChecker } from './recipient-checker.js';
 import { resolvePolicy } from './resolve-policy.js';
 import { type LookupOutcome, settleLookup } from './settle-lookup.js';
@@ -112,10 +114,35 @@ export type GuardCheckInput =
   | { readonly entered: string; readonly customer: Customer }
   | { readonly entered: string; readonly customerId: string };
 
+/**
+ * What `guard.checkPhone` takes: the number as entered and the customer.
+ *
+ * @example
+ * ```ts
+ * GuardCheckPhoneInputSchema.safeParse({ entered: '070-123 45 67', customer: { id: 'C-1001' } }).success; // true
+ * ```
+ */
+export const GuardCheckPhoneInputSchema = z.object({
+  entered: z.string({ error: 'the entered number must be a string' }),
+  customer: CustomerSchema,
+});
+
+/** What `guard.checkPhone` takes (see {@link GuardCheckPhoneInputSchema}). */
+export interface GuardCheckPhoneInput {
+  readonly entered: string;
+  readonly customer: Customer;
+}
+
 /** A configured guard. */
 export interface Guard {
   /** Checks one address for one customer, looking the customer up when only the id is given. */
   check(input: GuardCheckInput): Promise<Verdict>;
+  /**
+   * Checks a phone number entered for one customer, as `checkPhone` does, against the guard's
+   * directory (an asynchronous one too: it is asked first), with the guard's locale, policy,
+   * `defaultCountry` and `revealOtherCustomers`.
+   */
+  checkPhone(input: GuardCheckPhoneInput): Promise<Verdict>;
   /** The options the guard was made with. */
   readonly options: GuardOptions;
 }
@@ -203,6 +230,23 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
   return {
     options,
+    async checkPhone(rawInput) {
+      const { entered, customer } = parseInput(GuardCheckPhoneInputSchema, rawInput);
+      // The region the check reads national numbers in: the database is asked for the same number.
+      const region = customer.country ?? options.defaultCountry ?? 'SE';
+      const directory = await phoneDirectoryForCheck(options.directory, entered, customer.id, region);
+      return checkPhone(
+        { entered, customer, ...directory },
+        {
+          locale,
+          ...(options.policy ? { policy: options.policy } : {}),
+          ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}),
+          ...(options.revealOtherCustomers !== undefined
+            ? { revealOtherCustomers: options.revealOtherCustomers }
+            : {}),
+        },
+      );
+    },
     async check(rawInput) {
       const input = parseInput(GuardCheckInputSchema, rawInput);
       let verdict: Verdict;

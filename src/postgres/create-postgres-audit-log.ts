@@ -12,12 +12,41 @@ export interface PostgresAuditLogOptions {
   readonly schema?: string;
 }
 
+/** The last row of the audit log: its number and its hash, as {@link verifyAuditLog} reports it. */
+export interface AuditLogHead {
+  /** The row's number; `'0'` for an empty log. */
+  readonly seq: string;
+  /** The row's hash; {@link GENESIS_HASH} for an empty log. */
+  readonly hash: string;
+}
+
+/** Options of {@link verifyAuditLog}. */
+export interface VerifyAuditLogOptions extends PostgresAuditLogOptions {
+  /**
+   * The `head` an earlier verification reported, kept outside the database (a file elsewhere, a
+   * ticket, a second system): the log must still reach that row with that hash. The hash chain
+   * alone cannot show rows removed from its end, nor a log rewritten from the first row by someone
+   * who can compute hashes; a head kept elsewhere can.
+   * @default undefined (the chain is checked only against itself)
+   */
+  readonly expectHead?: AuditLogHead;
+}
+
 const OptionsSchema = z.object({
   pool: z.custom<Pool>(
     (value) => typeof (value as Pool | undefined)?.connect === 'function',
     'a pg Pool (new pg.Pool())',
   ),
   schema: z.string().optional(),
+});
+
+const VerifyOptionsSchema = OptionsSchema.extend({
+  expectHead: z
+    .object({
+      seq: z.string().regex(/^\d{1,19}$/, 'a row number as verifyAuditLog reports it (head.seq)'),
+      hash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex as verifyAuditLog reports it (head.hash)'),
+    })
+    .optional(),
 });
 
 /** The hash the first row follows. */
@@ -83,6 +112,8 @@ export type AuditLogVerification =
       readonly ok: true;
       /** Rows checked. */
       readonly rows: number;
+      /** The last row: keep it outside the database and pass it as `expectHead` next time. */
+      readonly head: AuditLogHead;
     }
   | {
       readonly ok: false;
@@ -93,27 +124,34 @@ export type AuditLogVerification =
       /**
        * `changed`: the row does not match its own hash (its entry or hash was edited);
        * `unlinked`: it does not carry the previous row's hash (a row before it was changed, or
-       * inserted); `missing`: rows before it are gone (numbers skipped).
+       * inserted); `missing`: rows before it are gone (numbers skipped). With `expectHead`:
+       * `truncated`: the log ends before the expected head's row (`seq` is the first row gone:
+       * rows were removed from its end, or all of them); `rewritten`: the row at the expected
+       * head's number has another hash (the log was rewritten up to there).
        */
-      readonly reason: 'changed' | 'unlinked' | 'missing';
+      readonly reason: 'changed' | 'unlinked' | 'missing' | 'truncated' | 'rewritten';
     };
 
 /**
  * Reads the whole audit log in order and checks its hash chain: every row's hash over the previous
  * row's hash, its number and its entry, numbers running from 1 without gaps. Reports the first row
- * where the chain breaks. Reads in pages, so a long log costs time, not memory.
+ * where the chain breaks, or, when all is well, the `head` (the last row's number and hash). The
+ * chain cannot show rows cut from its end: keep each `head` outside the database and pass it as
+ * `expectHead` the next time. Reads in pages, so a long log costs time, not memory.
  *
  * @example
  * ```ts
- * const verification = await verifyAuditLog(pool);
+ * const verification = await verifyAuditLog(pool, { expectHead: keptElsewhere });
  * if (!verification.ok) console.log(`the audit log was changed at row ${verification.seq} (${verification.reason})`);
+ * else keptElsewhere = verification.head;
  * ```
  */
 export async function verifyAuditLog(
   pool: Pool,
-  options: PostgresAuditLogOptions = {},
+  options: VerifyAuditLogOptions = {},
 ): Promise<AuditLogVerification> {
-  const { schema } = parseInput(OptionsSchema, { pool, ...options }, ['options']);
+  const { schema, expectHead } = parseInput(VerifyOptionsSchema, { pool, ...options }, ['options']);
+  const expectSeq = expectHead ? BigInt(expectHead.seq) : undefined;
   const s = schemaName(schema, ['options', 'schema']);
   let previousHash = GENESIS_HASH;
   let expected = 1n;
@@ -128,10 +166,16 @@ export async function verifyAuditLog(
       if (row.previous_hash !== previousHash) return { ok: false, rows, seq: row.seq, reason: 'unlinked' };
       if (row.hash !== auditRowHash(row.previous_hash, row.seq, row.entry))
         return { ok: false, rows, seq: row.seq, reason: 'changed' };
+      if (expected === expectSeq && row.hash !== expectHead?.hash)
+        return { ok: false, rows, seq: row.seq, reason: 'rewritten' };
       previousHash = row.hash;
       expected++;
       rows++;
     }
-    if (page.rows.length < 1000) return { ok: true, rows };
+    if (page.rows.length < 1000) {
+      if (expectSeq !== undefined && expected <= expectSeq)
+        return { ok: false, rows, seq: expected.toString(), reason: 'truncated' };
+      return { ok: true, rows, head: { seq: (expected - 1n).toString(), hash: previousHash } };
+    }
   }
 }

@@ -1,4 +1,9 @@
-export type { AuditLogVerification, PostgresAuditLogOptions } from './create-postgres-audit-log.js';
+export type {
+  AuditLogHead,
+  AuditLogVerification,
+  PostgresAuditLogOptions,
+  VerifyAuditLogOptions,
+} from './create-postgres-audit-log.js';
 export { createPostgresAuditLog, verifyAuditLog } from './create-postgres-audit-log.js';
 export type {
   PostgresDirectory,

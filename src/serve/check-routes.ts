@@ -1,6 +1,4 @@
-import { isAsyncDirectory } from '../contacts/async-directory.js';
 import type { Customer } from '../contacts/customer.js';
-import { checkPhone } from '../guard/check-phone.js';
 import type { Verdict } from '../guard/verdict.js';
 import { CheckPhoneRequestSchema, CheckRequestSchema, VerdictSchema, verdictBody } from './api-schemas.js';
 import type { ServerContext } from './create-server.js';
@@ -9,7 +7,7 @@ import type { ZodApp } from './zod-app.js';
 
 /**
  * `POST /v1/check` and `POST /v1/check-phone`: the library's checks over HTTP, for order systems
- * in any language. The check itself is `createGuard().check` and `checkPhone`; a route only reads
+ * in any language. The check itself is `createGuard().check` and `.checkPhone`; a route only reads
  * the request and writes the verdict.
  */
 export async function registerCheckRoutes(app: ZodApp, context: ServerContext): Promise<void> {
@@ -59,18 +57,10 @@ export async function registerCheckRoutes(app: ZodApp, context: ServerContext): 
           );
         record = found as Customer;
       }
-      const verdict = checkPhone(
-        {
-          entered,
-          customer: record as Customer,
-          // The phone check asks a directory synchronously; a database directory answers the customer only.
-          ...(directory && !isAsyncDirectory(directory) ? { directory } : {}),
-        },
-        {
-          locale: locale ?? context.locale,
-          revealOtherCustomers: context.options.revealOtherCustomers ?? false,
-        },
-      );
+      // The guard asks a database directory first, so either directory gives the same findings.
+      const verdict = await context
+        .guard(locale ?? context.locale)
+        .checkPhone({ entered, customer: record as Customer });
       return verdictBody(verdict);
     },
   );

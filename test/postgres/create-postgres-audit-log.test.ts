@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
 import { createPostgresAuditLog, verifyAuditLog } from '../../src/postgres/create-postgres-audit-log.js';
-import { migrate } from '../../src/postgres/migrate.js';
+import { LATEST_VERSION, migrate, migrateTo } from '../../src/postgres/migrate.js';
 import { usePostgres } from '../support/use-postgres.js';
 
 const database = usePostgres();
@@ -53,7 +53,8 @@ describe('createPostgresAuditLog', () => {
   });
 
   it('chains every row, numbered without gaps, from two instances appending at once', async () => {
-    expect(await verifyAuditLog(database.pool, { schema })).toEqual({ ok: true, rows: 10 });
+    const verification = await verifyAuditLog(database.pool, { schema });
+    expect(verification).toMatchObject({ ok: true, rows: 10, head: { seq: '10' } });
     const { rows } = await database.pool.query(
       `SELECT seq, entry::jsonb AS entry FROM ${schema}.audit_log ORDER BY seq`,
     );
@@ -70,6 +71,69 @@ describe('createPostgresAuditLog', () => {
     await expect(database.pool.query(`DELETE FROM ${schema}.audit_log WHERE seq = 3`)).rejects.toThrow(
       /append-only/,
     );
+  });
+
+  it('refuses a TRUNCATE of the log', async () => {
+    await expect(database.pool.query(`TRUNCATE ${schema}.audit_log`)).rejects.toThrow(/append-only/);
+    expect(await verifyAuditLog(database.pool, { schema })).toMatchObject({ ok: true, rows: 10 });
+  });
+
+  it('refuses a TRUNCATE in a log upgraded from the previous version, keeping its rows', async () => {
+    const upgraded = `audit_upgraded_${++schemas}`;
+    await migrateTo(database.pool, `"${upgraded}"`, LATEST_VERSION - 1);
+    await createPostgresAuditLog({ pool: database.pool, schema: upgraded }).record(entry(1));
+    expect(await migrate(database.pool, { schema: upgraded })).toEqual({
+      from: LATEST_VERSION - 1,
+      to: LATEST_VERSION,
+    });
+    await expect(database.pool.query(`TRUNCATE ${upgraded}.audit_log`)).rejects.toThrow(/append-only/);
+    expect(await verifyAuditLog(database.pool, { schema: upgraded })).toMatchObject({ ok: true, rows: 1 });
+  });
+
+  it('reports rows removed from the end, against the head kept from an earlier check', async () => {
+    const cut = await filledLog();
+    const before = await verifyAuditLog(database.pool, { schema: cut });
+    if (!before.ok) throw new Error('the fresh log should verify');
+    expect(await verifyAuditLog(database.pool, { schema: cut, expectHead: before.head })).toEqual(before);
+    // Past the triggers, as the table's owner could: the last rows, then every row.
+    await tamper(cut, `DELETE FROM ${cut}.audit_log WHERE seq > 8`);
+    expect(await verifyAuditLog(database.pool, { schema: cut })).toMatchObject({ ok: true, rows: 8 });
+    expect(await verifyAuditLog(database.pool, { schema: cut, expectHead: before.head })).toEqual({
+      ok: false,
+      rows: 8,
+      seq: '9',
+      reason: 'truncated',
+    });
+    await tamper(cut, `DELETE FROM ${cut}.audit_log`);
+    expect(await verifyAuditLog(database.pool, { schema: cut, expectHead: before.head })).toEqual({
+      ok: false,
+      rows: 0,
+      seq: '1',
+      reason: 'truncated',
+    });
+  });
+
+  it('reports a log rewritten with a consistent chain, against the head kept from an earlier check', async () => {
+    const rewritten = await filledLog();
+    const before = await verifyAuditLog(database.pool, { schema: rewritten });
+    if (!before.ok) throw new Error('the fresh log should verify');
+    // Every row's entry and hash recomputed in order: the chain itself checks out.
+    await tamper(
+      rewritten,
+      `DO $$ DECLARE r record; prev text := repeat('0', 64); h text; BEGIN
+         FOR r IN SELECT seq, entry FROM ${rewritten}.audit_log ORDER BY seq LOOP
+           h := encode(sha256(convert_to(prev || E'\n' || r.seq || E'\n' || replace(r.entry, 'C-1001', 'C-2002'), 'UTF8')), 'hex');
+           UPDATE ${rewritten}.audit_log SET entry = replace(entry, 'C-1001', 'C-2002'), previous_hash = prev, hash = h WHERE seq = r.seq;
+           prev := h;
+         END LOOP; END $$`,
+    );
+    expect(await verifyAuditLog(database.pool, { schema: rewritten })).toMatchObject({ ok: true, rows: 10 });
+    expect(await verifyAuditLog(database.pool, { schema: rewritten, expectHead: before.head })).toEqual({
+      ok: false,
+      rows: 9,
+      seq: '10',
+      reason: 'rewritten',
+    });
   });
 
   it('reports the first row where an UPDATE broke the chain', async () => {

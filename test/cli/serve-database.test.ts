@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
+import { migrate } from '../../src/postgres/migrate.js';
+import { TOKEN } from '../serve/support.js';
+import { type StartedServer, startServer } from '../support/started-server.js';
+import { usePostgres } from '../support/use-postgres.js';
+
+const database = usePostgres();
+let server: StartedServer | undefined;
+
+beforeAll(async () => {
+  // The customers live in a schema of the application's choosing, not the default one.
+  await migrate(database.pool, { schema: 'shop_a' });
+  await createPostgresDirectory({ pool: database.pool, schema: 'shop_a' }).upsert([
+    { id: 'C-1', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'], phones: ['070-123 45 67'] },
+    { id: 'C-2', name: 'Erik Lind', emails: ['erik.lind@telia.com'], phones: ['073-987 65 43'] },
+  ]);
+  const url = `postgresql://${process.env.PGUSER ?? 'postgres'}@/${database.name}?host=${encodeURIComponent(process.env.PGHOST ?? '')}`;
+  server = await startServer(['--database', url, '--schema', 'shop_a'], { EMAIL_GUARD_TOKEN: TOKEN });
+}, 60_000);
+
+afterAll(async () => {
+  if (server) expect(await server.stop()).toBe(0);
+});
+
+describe('email-guard serve --database --schema', () => {
+  it("reads the named schema, and finds a number on another customer's record", async () => {
+    const response = await fetch(`${server?.url}/v1/check-phone`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ entered: '073-987 65 43', customerId: 'C-1' }),
+    });
+    expect(response.status).toBe(200);
+    const verdict = await response.json();
+    expect(verdict.findings.map((finding: { code: string }) => finding.code)).toEqual([
+      'belongs-to-other-customer',
+      'unverified-phone',
+    ]);
+  });
+
+  it('names --schema in --help', async () => {
+    let help = '';
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => {
+      help += chunk;
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      await runCli(['serve', '--help'], {
+        out: (text: string) => {
+          help += text;
+        },
+        warn: () => undefined,
+        setExitCode: () => undefined,
+        progress: () => ({ start() {}, update() {}, stop() {} }),
+        interactive: false,
+        confirm: async () => false,
+        reportProblems: () => undefined,
+      });
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(help).toContain('--schema <name>');
+  });
+});
