@@ -148,29 +148,41 @@ export function createCustomerFacts(options: CustomerFactsOptions): (customer: C
       }
     }
     let phones: ParsedPhone[] | undefined;
-    // The last answer, and the longest number it was asked for (all of them, with Infinity).
-    let numbers: readonly KnownNumber[] | undefined;
-    let answered = -1;
+    // Every number, once no phone number was left out; until then, the answer for each length asked
+    // (an order form checks the same customer many times, with addresses of few digits).
+    let all: readonly KnownNumber[] | undefined;
+    const within = new Map<number, readonly KnownNumber[]>();
     return {
       known,
       invalid,
       numbers: (longest = Number.POSITIVE_INFINITY) => {
-        if (numbers !== undefined && longest === answered) return numbers;
+        if (all !== undefined) return all;
+        const answered = within.get(longest);
+        if (answered !== undefined) return answered;
         phones ??= readPhones(customer);
         const phoneDigits: string[] = [];
+        let leftOut = false;
         for (const phone of phones) {
           // The digits as dialled nationally are never fewer than the national number's: every
           // national format of the numbering data keeps them all, or adds more than it leaves out
           // (Argentina's `15`; test/phone/parse-phone.test.ts checks each format).
-          if (phone.nationalNumber.length > longest) continue;
-          for (const digits of new Set([phone.nationalDigits, phone.nationalNumber]))
+          if (phone.nationalNumber.length > longest) {
+            leftOut = true;
+            continue;
+          }
+          for (const digits of new Set([phone.nationalDigits, phone.nationalNumber])) {
             if (digits.length <= longest) phoneDigits.push(digits);
+            else leftOut = true;
+          }
         }
-        numbers = knownNumbers({
+        const numbers = knownNumbers({
           ...(customer.birthDate ? { birthDate: customer.birthDate } : {}),
           phoneDigits,
         });
-        answered = longest;
+        // With every number in it, it is the answer for any length: a longer number than asked for
+        // changes nothing findNumberMismatches finds (`longestNumberWithin`).
+        if (!leftOut) all = numbers;
+        else within.set(longest, numbers);
         return numbers;
       },
     };
