@@ -1,4 +1,5 @@
 import { defaultMailboxRules, type MailboxRule } from './mailbox-rules.js';
+import { unquotedLocalPart } from './normalized-address.js';
 import type { ParsedAddress } from './parse-address.js';
 
 /** Why two different spellings reach the same mailbox. */
@@ -15,23 +16,6 @@ export type MailboxEquivalence =
 // Form C, so `å` typed as `a` + U+030A (NFD) is the same local part as the one character `å`.
 const NON_ASCII = /[\u0080-\uffff]/;
 const composed = (text: string): string => (NON_ASCII.test(text) ? text.normalize('NFC') : text);
-
-// RFC 5322 §3.2.3 dot-atom-text, with any non-ASCII character as RFC 6532 §3.2 allows.
-const DOT_ATOM =
-  /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\u{10FFFF}]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\u{10FFFF}]+)*$/u;
-
-/**
- * A quoted local part without its quotes when what they hold is a dot-atom (`"maria.lund"` is
- * `maria.lund`): RFC 5321 §4.1.2 and RFC 5322 §3.4.1 make the quoted string and the dot-atom the
- * same local part, the quotes being needed only for what a dot-atom cannot hold (a space, two
- * dots). A quoted-pair (`\\x`) stands for its character. Anything else is returned as it is.
- */
-function unquoted(local: string): string {
-  if (local.length < 3 || local.charCodeAt(0) !== 0x22 || local.charCodeAt(local.length - 1) !== 0x22)
-    return local;
-  const content = local.slice(1, -1).replace(/\\(.)/gu, '$1');
-  return DOT_ATOM.test(content) ? content : local;
-}
 
 /** A compiled lookup from domain to rule, built once per rule table. */
 export type MailboxRuleIndex = ReadonlyMap<string, MailboxRule>;
@@ -82,7 +66,7 @@ export function mailboxKey(
   rules: MailboxRuleIndex = indexMailboxRules(),
 ): MailboxKey {
   const rule = rules.get(address.domain);
-  let local = composed(unquoted(address.local).toLowerCase());
+  let local = composed(unquotedLocalPart(address.local).toLowerCase());
   let domain = address.domain;
   if (rule) {
     if (rule.subaddressSeparator) {
@@ -114,8 +98,8 @@ export function describeEquivalence(
   const reasons: MailboxEquivalence[] = [];
   if (entered.trimmed) reasons.push('whitespace');
   if (entered.domain !== known.domain) reasons.push('alias-domain');
-  const enteredText = unquoted(entered.local);
-  const knownText = unquoted(known.local);
+  const enteredText = unquotedLocalPart(entered.local);
+  const knownText = unquotedLocalPart(known.local);
   const enteredLocal = composed(enteredText);
   const knownLocal = composed(knownText);
   if ((enteredLocal !== enteredText) !== (knownLocal !== knownText)) reasons.push('unicode-normalization');

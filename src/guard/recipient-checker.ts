@@ -1,5 +1,6 @@
 import { extractAddress } from '../address/extract-address.js';
 import { describeEquivalence, indexMailboxRules, mailboxKey } from '../address/mailbox-key.js';
+import { normalizedAddress } from '../address/normalized-address.js';
 import { type ParseAddressResult, type ParsedAddress, parseAddress } from '../address/parse-address.js';
 import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
@@ -390,6 +391,7 @@ export function createRecipientChecker(
     const verdict: { -readonly [K in keyof Verdict]: Verdict[K] } = { action, entered, findings };
     if (address) verdict.address = address.address;
     if (suggestion) verdict.suggestion = suggestion;
+    if (action === 'send' && address) verdict.sendTo = normalizedAddress(address);
     if (action !== 'send') {
       const readBack: { entered?: string; suggestion?: string } = {};
       if (address) readBack.entered = spellAddress(address.address, spellOptions);

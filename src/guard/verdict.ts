@@ -183,6 +183,13 @@ export interface Verdict {
   /** The one best correction; absent when there is none or the best candidates tie. */
   readonly suggestion?: string;
   /**
+   * With `action: 'send'` only: the spelling to send to, which reaches the mailbox the verdict
+   * allows. The address in Unicode Normalization Form C (RFC 6532 §3.1), its local part without
+   * quotes it does not need (RFC 5322 §3.4.1), the domain in lower-case ASCII: `åke@telia.com`
+   * typed with a and a combining ring (NFD) is sent to as the one character `å`.
+   */
+  readonly sendTo?: string;
+  /**
    * Every finding, in the order to act on them: the most severe action first, then the most severe
    * finding, then the most specific (the table of findings in docs/check.md gives the order).
    */

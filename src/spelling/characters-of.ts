@@ -26,6 +26,8 @@ let graphemes: Intl.Segmenter | undefined;
  * ```
  */
 export function charactersOf(text: string): string[] {
+  // Text of single code units (nearly every address) needs no segmenter, which costs microseconds.
+  if (!isComposed(text)) return text.split('');
   if (typeof Intl === 'undefined' || typeof Intl.Segmenter !== 'function') return Array.from(text);
   graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const characters: string[] = [];

@@ -266,3 +266,33 @@ describe('a quoted local part', () => {
     expect(codes(verdict)).not.toContain('same-mailbox');
   });
 });
+
+describe('the spelling a send verdict sends to', () => {
+  // RFC 6532 §3.1: an internationalised address goes out in NFC; RFC 5322 §3.4.1: a local part
+  // that needs no quotes goes out as a dot-atom. `sendTo` is that spelling of the entered address.
+  const nfc = 'åke.öst@telia.com';
+  const nfd = nfc.normalize('NFD');
+
+  it('names the NFC spelling when the NFD one was entered', () => {
+    const verdict = checkRecipient({ entered: nfd, customer: knownAt(nfc) });
+    expect(verdict.action).toBe('send');
+    expect(verdict.sendTo).toBe(nfc);
+    const onFileNfd = checkRecipient({ entered: nfc, customer: knownAt(nfd) });
+    expect(onFileNfd.sendTo).toBe(nfc);
+  });
+
+  it('names the unquoted spelling of a quoted local part, and the address itself otherwise', () => {
+    expect(
+      checkRecipient({ entered: '"maria.lund"@telia.com', customer: knownAt('maria.lund@telia.com') }).sendTo,
+    ).toBe('maria.lund@telia.com');
+    expect(checkRecipient({ entered: ' Anna@Telia.com', customer: knownAt('anna@telia.com') }).sendTo).toBe(
+      'Anna@telia.com',
+    );
+  });
+
+  it('names no spelling when the verdict is not to send', () => {
+    const verdict = checkRecipient({ entered: 'ake.ost@telia.com', customer: knownAt('åke.öst@gmail.com') });
+    expect(verdict.action).not.toBe('send');
+    expect(verdict.sendTo).toBeUndefined();
+  });
+});
