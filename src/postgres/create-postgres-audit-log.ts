@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AuditLogFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
+import { explainPostgresFailure, withPostgresFailures } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 
 /** Options of {@link createPostgresAuditLog} and {@link verifyAuditLog}. */
@@ -96,9 +97,11 @@ export function createPostgresAuditLog(options: { readonly pool: Pool } & Postgr
         await client.query('COMMIT');
       } catch (error) {
         await client?.query('ROLLBACK').catch(() => undefined);
-        throw new AuditLogFailedError('the decision could not be recorded in the PostgreSQL audit log', {
-          cause: error,
-        });
+        const why = explainPostgresFailure(error, pool, s);
+        throw new AuditLogFailedError(
+          `the decision could not be recorded in the PostgreSQL audit log${why ? `: ${why}` : ''}`,
+          { cause: error },
+        );
       } finally {
         client?.release();
       }
@@ -151,8 +154,21 @@ export async function verifyAuditLog(
   options: VerifyAuditLogOptions = {},
 ): Promise<AuditLogVerification> {
   const { schema, expectHead } = parseInput(VerifyOptionsSchema, { pool, ...options }, ['options']);
-  const expectSeq = expectHead ? BigInt(expectHead.seq) : undefined;
   const s = schemaName(schema, ['options', 'schema']);
+  return withPostgresFailures(
+    pool,
+    s,
+    (message, cause) => new AuditLogFailedError(`the audit log could not be read: ${message}`, cause),
+    () => verifyChain(pool, s, expectHead),
+  );
+}
+
+async function verifyChain(
+  pool: Pool,
+  s: string,
+  expectHead: AuditLogHead | undefined,
+): Promise<AuditLogVerification> {
+  const expectSeq = expectHead ? BigInt(expectHead.seq) : undefined;
   let previousHash = GENESIS_HASH;
   let expected = 1n;
   let rows = 0;

@@ -22,13 +22,14 @@ import {
   FindAddressOptionsSchema,
 } from '../contacts/create-directory.js';
 import { type Customer, CustomerSchema, fitsCustomerSchema } from '../contacts/customer.js';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, LookupFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { isE164 } from '../phone/is-e164.js';
 import { RegionSchema } from '../phone/region-schema.js';
 import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
 import { copyLine } from './copy-line.js';
+import { withPostgresFailures } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { variantCopyChunks } from './variant-copy-chunks.js';
 
@@ -504,7 +505,7 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     `SELECT id, name, phones FROM ${s}.customer WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.customer_phone WHERE phone = $1))`,
   );
 
-  return {
+  const directory: PostgresDirectory = {
     asynchronous: true,
 
     async upsert(customers, writeOptions = {}) {
@@ -710,6 +711,23 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       }
       return matches.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
     },
+  };
+  // A lookup on an ended pool or an unmigrated schema says what to do (LookupFailedError).
+  const typed =
+    <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      withPostgresFailures(
+        pool,
+        s,
+        (message, cause) => new LookupFailedError(message, cause),
+        () => read(...args),
+      );
+  return {
+    ...directory,
+    get: typed(directory.get),
+    size: typed(directory.size),
+    findAddress: typed(directory.findAddress),
+    findPhone: typed(directory.findPhone),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { z } from 'zod';
+import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { schemaName } from './schema-name.js';
 
@@ -125,6 +126,7 @@ export async function migrateTo(pool: Pool, schema: string, version: number): Pr
     // One lock per schema, held to the end of the transaction: a second instance waits here and
     // then finds the schema migrated.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`email-guard migrate ${schema}`]);
+    await refuseForeignTables(client, schema);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${schema}.schema_version (
@@ -148,4 +150,27 @@ export async function migrateTo(pool: Pool, schema: string, version: number): Pr
   } finally {
     client.release();
   }
+}
+
+/**
+ * A schema that holds tables but no `schema_version` was not made by {@link migrate}: its tables
+ * (a `customer` of the application's own, say) would clash with email-guard's or be mistaken for
+ * them, so it is refused, naming the option, before anything is written.
+ */
+async function refuseForeignTables(client: PoolClient, schema: string): Promise<void> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_catalog.pg_class c
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+      ORDER BY c.relname`,
+    [schema.replace(/^"|"$/g, '')],
+  );
+  const names = rows.map((row) => row.name);
+  if (names.length === 0 || names.includes('schema_version')) return;
+  throw new InvalidInputError([
+    {
+      path: ['options', 'schema'],
+      message: `schema ${schema} holds tables not made by email-guard (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}): choose another schema`,
+    },
+  ]);
 }

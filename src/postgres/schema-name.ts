@@ -8,7 +8,13 @@ export const DEFAULT_SCHEMA = 'email_guard';
 // written into SQL, so nothing else is accepted.
 const SchemaNameSchema = z
   .string()
-  .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a schema name in lower-case letters, digits and _ (at most 63)');
+  .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a schema name in lower-case letters, digits and _ (at most 63)')
+  // PostgreSQL's own schemas: pg_ names are reserved for the system, and information_schema is the
+  // SQL standard's catalogue (PostgreSQL manual, "CREATE SCHEMA" and 5.9.5, "The System Catalog Schema").
+  .refine(
+    (name) => !name.startsWith('pg_') && name !== 'information_schema',
+    'a schema of its own: pg_* and information_schema belong to PostgreSQL',
+  );
 
 /** The schema option, checked, as a quoted identifier ready to be written into SQL. */
 export function schemaName(schema: unknown, path: readonly (string | number)[]): string {

@@ -1,0 +1,94 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { InvalidInputError } from '../../src/errors.js';
+import { createGuard } from '../../src/guard/create-guard.js';
+import { createPostgresAuditLog, verifyAuditLog } from '../../src/postgres/create-postgres-audit-log.js';
+import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
+import { migrate } from '../../src/postgres/migrate.js';
+import { usePostgres } from '../support/use-postgres.js';
+
+const database = usePostgres();
+
+async function caught(work: () => Promise<unknown>): Promise<Error & { code?: string; field?: string }> {
+  try {
+    await work();
+  } catch (error) {
+    return error as Error & { code?: string; field?: string };
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('the PostgreSQL stores used wrongly', () => {
+  it('refuses a system schema in migrate, naming options.schema', async () => {
+    for (const schema of ['pg_catalog', 'pg_toast', 'pg_temp_1', 'information_schema']) {
+      const error = await caught(() => migrate(database.pool, { schema }));
+      expect(error, schema).toBeInstanceOf(InvalidInputError);
+      expect(error.field).toBe('options.schema');
+      expect(error.message).toMatch(/schema of its own/);
+    }
+    const { rows } = await database.pool.query(
+      "SELECT count(*)::integer AS n FROM pg_catalog.pg_class WHERE relname = 'schema_version'",
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('refuses a schema holding tables it did not make, and leaves them alone', async () => {
+    await database.pool.query('CREATE SCHEMA shop');
+    await database.pool.query('CREATE TABLE shop.customer (id integer PRIMARY KEY, email text)');
+    const error = await caught(() => migrate(database.pool, { schema: 'shop' }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.field).toBe('options.schema');
+    expect(error.message).toMatch(/not made by email-guard.*customer.*choose another schema/);
+    const { rows } = await database.pool.query(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'shop' ORDER BY table_name",
+    );
+    expect(rows.map((row) => row.table_name)).toEqual(['customer']);
+  });
+
+  it('says to run migrate first when the schema was never migrated', async () => {
+    const directory = createPostgresDirectory({ pool: database.pool, schema: 'never_migrated' });
+    for (const work of [
+      () => directory.size(),
+      () => directory.findAddress({ entered: 'anna@example.se' }),
+      () => directory.findPhone({ entered: '070-123 45 67' }),
+      () => directory.get('C-1'),
+      () => verifyAuditLog(database.pool, { schema: 'never_migrated' }),
+      () =>
+        createPostgresAuditLog({ pool: database.pool, schema: 'never_migrated' }).record({
+          at: new Date(0).toISOString(),
+          customerId: 'C-1',
+          mode: 'enforce',
+          outcome: 'sent',
+          action: 'send',
+          recipients: [],
+        }),
+    ]) {
+      const error = await caught(work);
+      expect(error.code).toMatch(/^(LOOKUP_FAILED|AUDIT_LOG_FAILED)$/);
+      expect(error.message).toMatch(/run migrate\(pool, \{ schema: 'never_migrated' \}\) first/);
+    }
+    // Through the guard the check fails closed with the same error.
+    const guard = createGuard({ directory });
+    const error = await caught(() => guard.check({ entered: 'anna@example.se', customer: { id: 'C-1' } }));
+    expect(error.code).toBe('LOOKUP_FAILED');
+    expect(createDirectory().size).toBe(0);
+  });
+
+  it('names the pool when it was ended', async () => {
+    // A pool of its own: the file's pools are ended once, after the last test.
+    const pool = new pg.Pool({ database: database.name, max: 1 });
+    await migrate(pool, { schema: 'ended' });
+    const directory = createPostgresDirectory({ pool, schema: 'ended' });
+    await pool.end();
+    for (const work of [
+      () => directory.size(),
+      () => directory.findAddress({ entered: 'anna@example.se' }),
+      () => verifyAuditLog(pool, { schema: 'ended' }),
+    ]) {
+      const error = await caught(work);
+      expect(error.code).toMatch(/^(LOOKUP_FAILED|AUDIT_LOG_FAILED)$/);
+      expect(error.message).toMatch(/pool was ended/);
+    }
+  });
+});
