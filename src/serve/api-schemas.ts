@@ -67,6 +67,10 @@ export const VerdictSchema = z.object({
   entered: z.string(),
   address: z.string().optional(),
   suggestion: z.string().optional(),
+  sendTo: z
+    .string()
+    .optional()
+    .describe('on a send verdict: the spelling to send to (NFC, RFC 6532 §3.1; domain in lower-case ASCII)'),
   findings: z.array(FindingSchema),
   readBack: z.object({ entered: z.string().optional(), suggestion: z.string().optional() }).optional(),
 });

@@ -40,6 +40,22 @@ describe('POST /v1/check', () => {
     expect(response.json().findings[0].message).toMatch(/saknas|stavfel|skrivfel/i);
   });
 
+  it('answers a send verdict with the spelling to send to (NFC, RFC 6532)', async () => {
+    app = createServer({ token: TOKEN });
+    const stored = 'åke.lofgren@telia.com';
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/check',
+      headers: auth,
+      payload: { entered: stored.normalize('NFD').toUpperCase(), customer: { id: 'C-9', emails: [stored] } },
+    });
+    expect(response.statusCode).toBe(200);
+    const verdict = response.json();
+    expect(verdict.action).toBe('send');
+    expect(verdict.sendTo?.normalize('NFC')).toBe(verdict.sendTo);
+    expect(verdict.sendTo?.toLowerCase()).toBe(stored);
+  });
+
   it('names the field of a request that breaks the schema, as problem details', async () => {
     app = fixtureServer(fixture);
     const response = await app.inject({
