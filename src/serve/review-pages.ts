@@ -23,7 +23,8 @@ label{display:block;font-weight:600;margin-top:.75rem}input,textarea{font:inheri
 button{font:inherit;margin-top:1rem;padding:.4rem 1.2rem}:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
 .hint{color:#555;font-size:.9rem;margin:0}.alert{border:2px solid #a51d2d;padding:.5rem 1rem}.status{border:2px solid #26a269;padding:.5rem 1rem}
 .block{color:#a51d2d;font-weight:600}.confirm{color:#9c6500;font-weight:600}pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem;overflow-wrap:anywhere}
-header{display:flex;justify-content:space-between;align-items:baseline;flex-wrap:wrap;gap:1rem}`;
+header{display:flex;justify-content:space-between;align-items:baseline;flex-wrap:wrap;gap:1rem}
+.check{display:flex;gap:.5rem;align-items:baseline;margin-top:.75rem}.check input{width:auto}.check label{display:inline;margin:0}`;
 
 // The only style is this inline sheet, allowed by its hash (CSP Level 3 §8.3): no script, no
 // image, font or frame may load, so a held message's HTML can fetch nothing from anywhere.
@@ -258,7 +259,7 @@ ${proposed.map(
       : html` aria-describedby="release-intro"`
   }>`,
 )}
-<p><input type="checkbox" id="confirm-new" name="confirmNew" value="yes"${entered?.confirmNew ? html` checked` : ''}>
+<p class="check"><input type="checkbox" id="confirm-new" name="confirmNew" value="yes"${entered?.confirmNew ? html` checked` : ''}>
 <label for="confirm-new">${texts.confirmNew}</label></p>
 <label for="reason">${texts.reason}</label>
 <p class="hint" id="reason-hint">${texts.reasonHint}</p>
