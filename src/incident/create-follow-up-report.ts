@@ -102,6 +102,8 @@ export function createFollowUpReport(
       judgmentAt: given.judgment?.at,
       timeline: added?.map((entry) => entry.at) ?? [],
       measuresDoneAt: changedMeasures?.map((measure) => measure.doneAt) ?? [],
+      initialNotificationAt: given.initialNotificationAt,
+      notifiedAt: given.subscriberNotice?.notifiedAt,
       at: ['changes'],
     }).filter((issue) => !['occurredAt', 'detectedAt'].includes(String(issue.path[1]))),
     ...(toDate(now).getTime() < toDate(previous.createdAt).getTime()

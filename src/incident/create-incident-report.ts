@@ -61,6 +61,8 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   location: z.string().min(1).optional(),
   dataContent: z.string().min(1).optional(),
   records: z.number().int().nonnegative().optional(),
+  /** Attachments that could not be read: the report calls its list of the data incomplete. */
+  unreadAttachments: ReportShape.data.shape.unreadAttachments,
   otherMemberStates: ReportShape.affected.shape.otherMemberStates.optional(),
   otherAuthoritiesNotified: ReportShape.affected.shape.otherAuthoritiesNotified,
   consequences: z.string().min(1).optional(),
@@ -168,6 +170,8 @@ export function createIncidentReport(
       judgmentAt: given.judgment?.at,
       timeline: given.timeline?.map((entry) => entry.at) ?? [],
       measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
+      initialNotificationAt: given.initialNotificationAt,
+      notifiedAt: given.subscriberNotice?.notifiedAt,
     }),
     ...(given.misdirected
       ? sameMailboxIssue(given.misdirected.intended, given.misdirected.actual, [
@@ -257,6 +261,7 @@ export function createIncidentReport(
       categories: given.dataCategories,
       ...optional('content', given.dataContent),
       ...optional('records', given.records),
+      ...(given.unreadAttachments?.length ? { unreadAttachments: given.unreadAttachments } : {}),
     },
     affected: {
       dataSubjects: given.dataSubjects,

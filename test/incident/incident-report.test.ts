@@ -328,7 +328,8 @@ describe('renderIncidentReport', () => {
   it('dates the complete notification three days after the first one once that is made', () => {
     const notified = createIncidentReport(
       { ...input, initialNotificationAt: '2018-02-23T16:00:00+01:00' },
-      { now },
+      // Written after the first notification it records.
+      { now: '2018-02-23T16:10:00+01:00' },
     );
     expect(renderIncidentReport(notified, { locale: 'en' })).toContain(
       'Regulation 611/2013 Art. 2(3): complete notification within three days of the first, if the first was incomplete (by 26 February 2018, 16:00 CET)',
