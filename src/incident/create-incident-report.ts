@@ -297,9 +297,18 @@ export function createIncidentReport(
     subscriberNotice: {
       // The notice follows the decision that holds, the officer's where they judged.
       required: decision.notifyDataSubjects,
+      // The means recorded, never more: a call is a notice by phone; a notice recorded without its
+      // means has none to name. Before any notice, the usual means for a misdirected e-mail are
+      // given, and the report marks them as proposed (Regulation 611/2013 Annex I section 2).
       means:
         given.subscriberNotice?.means ??
-        (given.circumstances === 'misdirected-email' ? ['phone', 'email'] : []),
+        (given.customerCall !== undefined
+          ? ['phone']
+          : given.subscriberNotice?.notifiedAt !== undefined
+            ? []
+            : given.circumstances === 'misdirected-email'
+              ? [...proposedMeans]
+              : []),
       ...optional('notifiedCount', given.subscriberNotice?.notifiedCount),
       ...optional('notifiedAt', given.subscriberNotice?.notifiedAt),
       ...optional('content', given.subscriberNotice?.content),
@@ -309,6 +318,9 @@ export function createIncidentReport(
   // The report is checked as a whole too: what the caller passed must also make a valid report.
   return parseInput(IncidentReportSchema, report, ['report']);
 }
+
+/** The means proposed for telling the customer of a misdirected e-mail, before any notice is given. */
+export const proposedMeans = ['phone', 'email'] as const;
 
 type Given = z.output<typeof CreateIncidentReportInputSchema>;
 
