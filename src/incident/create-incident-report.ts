@@ -15,6 +15,7 @@ import { type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findAuthority } from './find-authority.js';
 import {
   contradictoryFacts,
+  contradictoryMeasures,
   impossibleIncidentDates,
   impossibleMoments,
   refuseIssues,
@@ -162,6 +163,7 @@ export function createIncidentReport(
       notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
     }),
     ...contradictoryFacts(given, ['input']),
+    ...contradictoryMeasures(given, ['input']),
     ...impossibleIncidentDates({
       occurredAt: given.occurredAt,
       detectedAt: given.detectedAt,
@@ -238,7 +240,14 @@ export function createIncidentReport(
               given.returnedUnopened !== true ||
               (id !== 'recall-and-delete' && id !== 'check-password-reset'),
           )
-          .map((id) => ({ id, status: 'proposed' as const }))
+          // A confirmed deletion is the outcome of asking the recipient to delete: that measure is done.
+          .map((id) => ({
+            id,
+            status:
+              id === 'recall-and-delete' && given.recipientConfirmedDeletion === true
+                ? ('done' as const)
+                : ('proposed' as const),
+          }))
       : []);
   const report: IncidentReport = {
     reference: given.reference,

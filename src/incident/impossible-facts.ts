@@ -225,6 +225,32 @@ export function contradictoryFacts(
   return issues;
 }
 
+/**
+ * A deletion confirmed by the recipient is what asking them to delete obtains: with that measure
+ * still proposed or planned, one of the two is wrong, and the report and the notice would say both
+ * that the recipient deleted the message and that they are yet to be asked to.
+ */
+export function contradictoryMeasures(
+  facts: {
+    readonly recipientConfirmedDeletion?: boolean | undefined;
+    readonly measures?: readonly { readonly id: string; readonly status: string }[] | undefined;
+  },
+  base: Path,
+): InputIssue[] {
+  if (facts.recipientConfirmedDeletion !== true) return [];
+  const index = (facts.measures ?? []).findIndex(
+    (measure) =>
+      measure.id === 'recall-and-delete' && (measure.status === 'proposed' || measure.status === 'planned'),
+  );
+  if (index === -1) return [];
+  return [
+    {
+      path: [...base, 'recipientConfirmedDeletion'],
+      message: `contradicts measures.${index} (recall-and-delete) still ${facts.measures?.[index]?.status}: the deletion is confirmed only once the recipient was asked and answered; mark the measure done (with its doneAt) or leave recipientConfirmedDeletion out`,
+    },
+  ];
+}
+
 /** Throws one {@link InvalidInputError} naming every issue, when there is any. */
 export function refuseIssues(issues: readonly InputIssue[]): void {
   if (issues.length > 0) throw new InvalidInputError(issues);

@@ -16,7 +16,8 @@ const now = '2018-02-23T15:10:00+01:00';
 
 describe('createIncidentReport', () => {
   it('proposes the usual measures for a misdirected e-mail, for the caller to confirm', () => {
-    const { measures: _given, ...rest } = input;
+    // Without a confirmed deletion, which makes asking for it done.
+    const { measures: _given, recipientConfirmedDeletion: _deleted, ...rest } = input;
     const report = createIncidentReport(rest, { now });
     expect(report.measures.map((measure) => measure.id)).toEqual([...misdirectedEmailMeasureIds]);
     expect(report.measures.every((measure) => measure.status === 'proposed')).toBe(true);
