@@ -75,7 +75,8 @@ const result = await reportMisdirected(
         { question: 'Har du några frågor till oss om det här?', answer: 'Nej.' },
       ],
     },
-    initialNotificationAt: '2018-02-23T16:00:00+01:00',
+    // No initialNotificationAt: this report, written at 15.30, is the first notification, so the
+    // authority has not been notified yet. Record the time it was filed in the follow-up report.
   },
   { locale: 'sv', now: '2018-02-23T15:30:00+01:00' },
 );

@@ -81,7 +81,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   await writeAtomically(join(flags.out, 'phone-script.txt'), `${result.notices.phoneScript.text}\n`);
   if (flags.json) {
     context.out(
-      `${JSON.stringify({ assessment: result.assessment, files: [report, join(flags.out, 'notice.eml'), join(flags.out, 'phone-script.txt')] }, null, 2)}\n`,
+      `${JSON.stringify({ assessment: result.assessment, notes: result.inventory.notes, files: [report, join(flags.out, 'notice.eml'), join(flags.out, 'phone-script.txt')] }, null, 2)}\n`,
     );
     return;
   }
@@ -89,6 +89,8 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   // The deadline as the report writes it (its time zone, words and citations), not a UTC ISO string.
   const phrasing = { locale: flags.locale, timeZone: 'Europe/Stockholm' } as const;
   const lines = [
+    // What the inventory could not read (an attachment, a body) is said where the user looks first.
+    ...result.inventory.notes,
     ...result.assessment.deadlines.map(
       (deadline) =>
         `${citation(phrasing, deadline.article)}: ${deadline.within}${

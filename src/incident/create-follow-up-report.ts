@@ -6,6 +6,7 @@ import {
   CreateIncidentReportInputSchema,
   type CreateIncidentReportOptions,
   createIncidentReport,
+  proposedMeans,
 } from './create-incident-report.js';
 import { DateInputSchema, toDate } from './date-input.js';
 import {
@@ -102,6 +103,8 @@ export function createFollowUpReport(
       judgmentAt: given.judgment?.at,
       timeline: added?.map((entry) => entry.at) ?? [],
       measuresDoneAt: changedMeasures?.map((measure) => measure.doneAt) ?? [],
+      initialNotificationAt: given.initialNotificationAt,
+      notifiedAt: given.subscriberNotice?.notifiedAt,
       at: ['changes'],
     }).filter((issue) => !['occurredAt', 'detectedAt'].includes(String(issue.path[1]))),
     ...(toDate(now).getTime() < toDate(previous.createdAt).getTime()
@@ -134,7 +137,14 @@ export function createFollowUpReport(
 /** The input that makes the report again (what {@link createIncidentReport} took, as stored). */
 function inputOf(report: IncidentReport): CreateIncidentReportInput {
   const { recipient, initialNotificationAt, ...circumstances } = report.facts;
-  const { required: _required, ...notice } = report.subscriberNotice;
+  const { required: _required, means, ...given } = report.subscriberNotice;
+  // Means proposed before any notice was given are made again from what the follow-up records (a
+  // call is by phone), not kept as if they had been used.
+  const proposed =
+    report.customerCall === undefined &&
+    given.notifiedAt === undefined &&
+    means.join() === proposedMeans.join();
+  const notice = proposed ? given : { ...given, means };
   return definedOnly({
     reference: report.reference,
     provider: report.provider,
@@ -152,6 +162,7 @@ function inputOf(report: IncidentReport): CreateIncidentReportInput {
     dataCategories: report.data.categories,
     dataContent: report.data.content,
     records: report.data.records,
+    unreadAttachments: report.data.unreadAttachments,
     dataSubjects: report.affected.dataSubjects,
     otherMemberStates: report.affected.otherMemberStates,
     otherAuthoritiesNotified: report.affected.otherAuthoritiesNotified,

@@ -15,6 +15,7 @@ import { type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findAuthority } from './find-authority.js';
 import {
   contradictoryFacts,
+  contradictoryMeasures,
   impossibleIncidentDates,
   impossibleMoments,
   refuseIssues,
@@ -61,6 +62,8 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   location: z.string().min(1).optional(),
   dataContent: z.string().min(1).optional(),
   records: z.number().int().nonnegative().optional(),
+  /** Attachments that could not be read: the report calls its list of the data incomplete. */
+  unreadAttachments: ReportShape.data.shape.unreadAttachments,
   otherMemberStates: ReportShape.affected.shape.otherMemberStates.optional(),
   otherAuthoritiesNotified: ReportShape.affected.shape.otherAuthoritiesNotified,
   consequences: z.string().min(1).optional(),
@@ -160,6 +163,7 @@ export function createIncidentReport(
       notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
     }),
     ...contradictoryFacts(given, ['input']),
+    ...contradictoryMeasures(given, ['input']),
     ...impossibleIncidentDates({
       occurredAt: given.occurredAt,
       detectedAt: given.detectedAt,
@@ -168,6 +172,8 @@ export function createIncidentReport(
       judgmentAt: given.judgment?.at,
       timeline: given.timeline?.map((entry) => entry.at) ?? [],
       measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
+      initialNotificationAt: given.initialNotificationAt,
+      notifiedAt: given.subscriberNotice?.notifiedAt,
     }),
     ...(given.misdirected
       ? sameMailboxIssue(given.misdirected.intended, given.misdirected.actual, [
@@ -234,7 +240,14 @@ export function createIncidentReport(
               given.returnedUnopened !== true ||
               (id !== 'recall-and-delete' && id !== 'check-password-reset'),
           )
-          .map((id) => ({ id, status: 'proposed' as const }))
+          // A confirmed deletion is the outcome of asking the recipient to delete: that measure is done.
+          .map((id) => ({
+            id,
+            status:
+              id === 'recall-and-delete' && given.recipientConfirmedDeletion === true
+                ? ('done' as const)
+                : ('proposed' as const),
+          }))
       : []);
   const report: IncidentReport = {
     reference: given.reference,
@@ -257,6 +270,7 @@ export function createIncidentReport(
       categories: given.dataCategories,
       ...optional('content', given.dataContent),
       ...optional('records', given.records),
+      ...(given.unreadAttachments?.length ? { unreadAttachments: given.unreadAttachments } : {}),
     },
     affected: {
       dataSubjects: given.dataSubjects,
@@ -292,9 +306,18 @@ export function createIncidentReport(
     subscriberNotice: {
       // The notice follows the decision that holds, the officer's where they judged.
       required: decision.notifyDataSubjects,
+      // The means recorded, never more: a call is a notice by phone; a notice recorded without its
+      // means has none to name. Before any notice, the usual means for a misdirected e-mail are
+      // given, and the report marks them as proposed (Regulation 611/2013 Annex I section 2).
       means:
         given.subscriberNotice?.means ??
-        (given.circumstances === 'misdirected-email' ? ['phone', 'email'] : []),
+        (given.customerCall !== undefined
+          ? ['phone']
+          : given.subscriberNotice?.notifiedAt !== undefined
+            ? []
+            : given.circumstances === 'misdirected-email'
+              ? [...proposedMeans]
+              : []),
       ...optional('notifiedCount', given.subscriberNotice?.notifiedCount),
       ...optional('notifiedAt', given.subscriberNotice?.notifiedAt),
       ...optional('content', given.subscriberNotice?.content),
@@ -304,6 +327,9 @@ export function createIncidentReport(
   // The report is checked as a whole too: what the caller passed must also make a valid report.
   return parseInput(IncidentReportSchema, report, ['report']);
 }
+
+/** The means proposed for telling the customer of a misdirected e-mail, before any notice is given. */
+export const proposedMeans = ['phone', 'email'] as const;
 
 type Given = z.output<typeof CreateIncidentReportInputSchema>;
 

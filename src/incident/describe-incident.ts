@@ -151,14 +151,29 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
 
 /** The generated nature and content of the data, when the report has none of its own. */
 export function describeData(phrasing: Phrasing, report: IncidentReport): string {
-  if (report.data.content) return report.data.content;
+  const unread = report.data.unreadAttachments ?? [];
+  // An attachment nobody read may hold more than the readable parts showed: the list is then a
+  // lower bound, and the attachment is named so the person filing the report reads it by hand.
+  const unreadNote = unread.map((attachment) => {
+    const name = attachment.filename ?? say(phrasing, '(namnlös)', '(unnamed)');
+    return say(
+      phrasing,
+      `Bilagan ${name} (${attachment.contentType}) lästes inte, så uppgifterna ovan kan vara ofullständiga; granska bilagans innehåll manuellt.`,
+      `The attachment ${name} (${attachment.contentType}) was not read, so the data listed may be incomplete; check its content by hand.`,
+    );
+  });
+  if (report.data.content) return [report.data.content, ...unreadNote].join(' ');
   const subject = report.incident.misdirected?.subject;
   const what = subject
     ? say(phrasing, `Meddelandet ”${subject}”`, `The message “${subject}”`)
     : say(phrasing, 'Uppgifterna', 'The data');
-  return say(
-    phrasing,
-    `${what} innehöll: ${listCategories(phrasing, report.data.categories)}.`,
-    `${what} contained: ${listCategories(phrasing, report.data.categories)}.`,
-  );
+  const incomplete = unread.length > 0;
+  return [
+    say(
+      phrasing,
+      `${what} innehöll${incomplete ? ' bland annat' : ''}: ${listCategories(phrasing, report.data.categories)}.`,
+      `${what} contained${incomplete ? ' at least' : ''}: ${listCategories(phrasing, report.data.categories)}.`,
+    ),
+    ...unreadNote,
+  ].join(' ');
 }

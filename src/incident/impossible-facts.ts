@@ -81,6 +81,10 @@ export function impossibleIncidentDates(dates: {
   readonly timeline: readonly DateInput[];
   /** The done dates of the measures, by index (a measure without one is `undefined`). */
   readonly measuresDoneAt?: readonly (DateInput | undefined)[];
+  /** When the authority was first notified. */
+  readonly initialNotificationAt?: DateInput | undefined;
+  /** When the subscriber was told (`subscriberNotice.notifiedAt`). */
+  readonly notifiedAt?: DateInput | undefined;
   /** The path the fields are named under. @default ['input'] */
   readonly at?: Path;
 }): InputIssue[] {
@@ -108,11 +112,39 @@ export function impossibleIncidentDates(dates: {
       path: [...base, 'judgment', 'at'],
       message: 'the judgment is dated before the incident was detected (detectedAt)',
     });
+  // A report states what has been done by the time it is written: a call, a judgment, a notice or a
+  // notification dated later has not happened yet, and stating it as done would be untrue.
+  const later = (at: DateInput | undefined) => at !== undefined && toDate(at).getTime() > now;
+  if (later(dates.customerCallAt))
+    issues.push({
+      path: [...base, 'customerCall', 'at'],
+      message: 'the call to the customer is dated after the report is written',
+    });
+  if (later(dates.judgmentAt))
+    issues.push({
+      path: [...base, 'judgment', 'at'],
+      message: 'the judgment is dated after the report is written',
+    });
+  if (later(dates.initialNotificationAt))
+    issues.push({
+      path: [...base, 'initialNotificationAt'],
+      message: 'the notification to the authority is dated after the report is written',
+    });
+  if (later(dates.notifiedAt))
+    issues.push({
+      path: [...base, 'subscriberNotice', 'notifiedAt'],
+      message: 'the notice to the subscriber is dated after the report is written',
+    });
   dates.timeline.forEach((at, index) => {
     if (toDate(at).getTime() < occurred)
       issues.push({
         path: [...base, 'timeline', index, 'at'],
         message: 'a step of the incident is dated before it occurred (occurredAt)',
+      });
+    else if (later(at))
+      issues.push({
+        path: [...base, 'timeline', index, 'at'],
+        message: 'a step of the incident is dated after the report is written',
       });
   });
   // A measure against a breach cannot have been taken before the breach happened, nor after the
@@ -191,6 +223,32 @@ export function contradictoryFacts(
         'a key can only be exposed where the data was encrypted: set encrypted too, or leave keyExposed out',
     });
   return issues;
+}
+
+/**
+ * A deletion confirmed by the recipient is what asking them to delete obtains: with that measure
+ * still proposed or planned, one of the two is wrong, and the report and the notice would say both
+ * that the recipient deleted the message and that they are yet to be asked to.
+ */
+export function contradictoryMeasures(
+  facts: {
+    readonly recipientConfirmedDeletion?: boolean | undefined;
+    readonly measures?: readonly { readonly id: string; readonly status: string }[] | undefined;
+  },
+  base: Path,
+): InputIssue[] {
+  if (facts.recipientConfirmedDeletion !== true) return [];
+  const index = (facts.measures ?? []).findIndex(
+    (measure) =>
+      measure.id === 'recall-and-delete' && (measure.status === 'proposed' || measure.status === 'planned'),
+  );
+  if (index === -1) return [];
+  return [
+    {
+      path: [...base, 'recipientConfirmedDeletion'],
+      message: `contradicts measures.${index} (recall-and-delete) still ${facts.measures?.[index]?.status}: the deletion is confirmed only once the recipient was asked and answered; mark the measure done (with its doneAt) or leave recipientConfirmedDeletion out`,
+    },
+  ];
 }
 
 /** Throws one {@link InvalidInputError} naming every issue, when there is any. */

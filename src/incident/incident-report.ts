@@ -123,6 +123,13 @@ export const IncidentReportSchema = z.object({
     content: z.string().min(1).optional(),
     /** Approximate number of records (GDPR Art. 33(3)(a)). */
     records: z.number().int().nonnegative().optional(),
+    /**
+     * Attachments of the message that could not be read (a PDF, an image): the categories above
+     * then list only what the readable parts showed, and the report says so.
+     */
+    unreadAttachments: z
+      .array(z.object({ filename: z.string().min(1).optional(), contentType: z.string().min(1) }))
+      .optional(),
   }),
   affected: z.object({
     dataSubjects: z.number().int().positive(),

@@ -505,9 +505,12 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
           )
         : `${say(phrasing, 'Rekommendation', 'Recommendation')}: ${final.assessment.recommendations.find((item) => item.code === 'courtesy-notice')?.message ?? ''}`,
   ];
+  // Only a notice given (a call, a recorded notice) has means that were used; before that they are
+  // a proposal, and the report says so rather than claim a notice that was not sent.
+  const given = report.customerCall !== undefined || notice.notifiedAt !== undefined;
   if (means.length > 0)
     lines.push(
-      `${courtesy === 'recommended' ? say(phrasing, 'Föreslaget sätt', 'Proposed means') : say(phrasing, 'Sätt', 'Means')}: ${means.join(', ')}.`,
+      `${given ? say(phrasing, 'Sätt', 'Means') : say(phrasing, 'Föreslaget sätt', 'Proposed means')}: ${means.join(', ')}.`,
     );
   if (notice.notifiedAt)
     lines.push(

@@ -205,6 +205,7 @@ export async function reportMisdirected(
           judgmentAt: given.judgment?.at,
           timeline: given.timeline?.map((entry) => entry.at) ?? [],
           measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
+          initialNotificationAt: given.initialNotificationAt,
         }),
       ].map((issue) =>
         fromMessage && issue.path.join('.') === 'input.occurredAt'
@@ -231,6 +232,13 @@ export async function reportMisdirected(
       },
       dataCategories: found.size === 0 ? ['other'] : [...found],
       dataSubjects: given.dataSubjects ?? 1,
+      // What the inventory could not read is named, so the report does not list the contents as complete.
+      unreadAttachments: inventory.attachments
+        .filter((attachment) => !attachment.inspected)
+        .map((attachment) => ({
+          ...(attachment.filename ? { filename: attachment.filename } : {}),
+          contentType: attachment.contentType,
+        })),
       recipient: given.recipient ?? 'unknown-individual',
       // Exactly the circumstances the caller gave.
       ...pickCircumstances(given),

@@ -29,7 +29,8 @@ const customerCall = seedCustomerCall;
 describe('the timeline and the call', () => {
   const report = createIncidentReport(
     { ...seedCase, timeline, customerCall, initialNotificationAt: '2018-02-23T16:00:00+01:00' },
-    { now },
+    // Written after the first notification it records.
+    { now: '2018-02-23T16:10:00+01:00' },
   );
 
   it('puts the steps in order from the breach to each notification, adding those the report knows', () => {
@@ -122,7 +123,7 @@ describe('incidentRegisterEntry', () => {
   it('writes one line for the provider’s register of integrity incidents', () => {
     const report = createIncidentReport(
       { ...seedCase, initialNotificationAt: '2018-02-23T16:00:00+01:00' },
-      { now },
+      { now: '2018-02-23T16:10:00+01:00' },
     );
     const entry = incidentRegisterEntry(report);
     expect(entry).not.toContain('\n');

@@ -16,7 +16,8 @@ const now = '2018-02-23T15:10:00+01:00';
 
 describe('createIncidentReport', () => {
   it('proposes the usual measures for a misdirected e-mail, for the caller to confirm', () => {
-    const { measures: _given, ...rest } = input;
+    // Without a confirmed deletion, which makes asking for it done.
+    const { measures: _given, recipientConfirmedDeletion: _deleted, ...rest } = input;
     const report = createIncidentReport(rest, { now });
     expect(report.measures.map((measure) => measure.id)).toEqual([...misdirectedEmailMeasureIds]);
     expect(report.measures.every((measure) => measure.status === 'proposed')).toBe(true);
@@ -328,7 +329,8 @@ describe('renderIncidentReport', () => {
   it('dates the complete notification three days after the first one once that is made', () => {
     const notified = createIncidentReport(
       { ...input, initialNotificationAt: '2018-02-23T16:00:00+01:00' },
-      { now },
+      // Written after the first notification it records.
+      { now: '2018-02-23T16:10:00+01:00' },
     );
     expect(renderIncidentReport(notified, { locale: 'en' })).toContain(
       'Regulation 611/2013 Art. 2(3): complete notification within three days of the first, if the first was incomplete (by 26 February 2018, 16:00 CET)',
