@@ -505,6 +505,7 @@ async function compileMessage(
   let named: Recipient[];
   let messageId: string | undefined;
   let rawCustomerId: string | undefined;
+  let envelope: ReturnType<ComposedNode['getEnvelope']> | undefined;
   if (mail.data.raw) {
     raw = await node.build();
     // The whole message is in memory already: a limit on its header would protect nothing.
@@ -526,14 +527,20 @@ async function compileMessage(
     // the options too, so the audit log, the hold store and any later composition name the same id.
     if (!(typeof mail.data.messageId === 'string' && mail.data.messageId))
       mail.data.messageId = node.messageId();
-    const addresses = node.getAddresses();
-    named = FIELDS.flatMap((field) =>
-      (addresses[field] ?? []).map(
-        ({ address = '', name }): Recipient => (name ? { field, address, name } : { field, address }),
-      ),
-    );
+    const fields = readRecipientFields(node);
+    if (fields) {
+      named = fields.named;
+      envelope = fields.envelope;
+    } else {
+      const addresses = node.getAddresses();
+      named = FIELDS.flatMap((field) =>
+        (addresses[field] ?? []).map(
+          ({ address = '', name }): Recipient => (name ? { field, address, name } : { field, address }),
+        ),
+      );
+    }
   }
-  const { from, to, ...envelopeOptions } = node.getEnvelope();
+  const { from, to, ...envelopeOptions } = envelope ?? node.getEnvelope();
   const customerId = headerCustomerId ?? rawCustomerId;
   return {
     envelope: { ...(from ? { from } : {}), to: [...to] },
@@ -547,6 +554,110 @@ async function compileMessage(
 }
 
 const FIELDS = ['to', 'cc', 'bcc'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** An address list as nodemailer's MimeNode parses a header value (addressparser, then normalised). */
+interface ParsedAddress {
+  address?: string;
+  name?: string;
+  group?: ParsedAddress[];
+}
+
+/** The parts of nodemailer's MimeNode that its own `getAddresses` and `getEnvelope` read. */
+interface AddressFieldReader {
+  _headers: { key: string; value: unknown }[];
+  _envelope?: unknown;
+  _parseAddresses(value: unknown): ParsedAddress[];
+  _normalizeAddress(address: string): string;
+}
+
+/**
+ * The To, Cc and Bcc fields of a composed message and the SMTP envelope nodemailer derives from
+ * them, read in one pass: each recipient field is parsed once and serves both, where
+ * mime-node `getAddresses` and `getEnvelope` would each parse it again (and `getAddresses` the
+ * From, Sender and Reply-To fields too, which no recipient is taken from). The envelope follows
+ * `getEnvelope` step by step: its sender is the first address of From, else of the first Reply-To
+ * or Sender field; its recipients are every To, Cc and Bcc address once, in order. With an
+ * explicit envelope (`setEnvelope`), that envelope is nodemailer's, and is left to it. Undefined
+ * when the node does not have those parts (another nodemailer version): the caller then asks the
+ * node itself.
+ */
+function readRecipientFields(
+  node: ComposedNode,
+): { named: Recipient[]; envelope: ReturnType<ComposedNode['getEnvelope']> | undefined } | undefined {
+  const reader = node as unknown as Partial<AddressFieldReader>;
+  const headers = reader._headers;
+  if (
+    !Array.isArray(headers) ||
+    typeof reader._parseAddresses !== 'function' ||
+    typeof reader._normalizeAddress !== 'function'
+  )
+    return undefined;
+  const fieldReader = reader as AddressFieldReader;
+  // mime-node `getEnvelope` returns an explicit envelope as it was set, whatever the header says.
+  const derive = !reader._envelope;
+  const named: Recipient[] = [];
+  const seenByField: Record<Field, Set<string>> = { to: new Set(), cc: new Set(), bcc: new Set() };
+  const to: string[] = [];
+  const seenTo = new Set<string>();
+  const found: ParsedAddress[] = [];
+  let from: string | false = false;
+  for (const { key, value } of headers) {
+    const field = key.toLowerCase();
+    if (field === 'to' || field === 'cc' || field === 'bcc') {
+      // `getAddresses` matches the name without case, `getEnvelope` as nodemailer writes it.
+      const inEnvelope = derive && (key === 'To' || key === 'Cc' || key === 'Bcc');
+      const seen = seenByField[field];
+      found.length = 0;
+      collectFieldAddresses(fieldReader, fieldReader._parseAddresses(value), found);
+      for (const { address = '', name } of found) {
+        if (!seen.has(address)) {
+          seen.add(address);
+          named.push(name ? { field, address, name } : { field, address });
+        }
+        if (inEnvelope && !seenTo.has(address)) {
+          seenTo.add(address);
+          to.push(address);
+        }
+      }
+    } else if (derive && (key === 'From' || (!from && (key === 'Reply-To' || key === 'Sender')))) {
+      const first = firstAddress(fieldReader, fieldReader._parseAddresses(value));
+      if (first !== undefined) from = first;
+    }
+  }
+  return { named, envelope: derive ? { from, to } : undefined };
+}
+
+/**
+ * Each address of a parsed field, group members included, normalised as mime-node
+ * `_convertAddresses` does it (the entry is updated in place there too).
+ */
+function collectFieldAddresses(
+  reader: AddressFieldReader,
+  list: readonly ParsedAddress[],
+  found: ParsedAddress[],
+): void {
+  for (const entry of list) {
+    if (entry.address) {
+      entry.address = reader._normalizeAddress(entry.address);
+      found.push(entry);
+    } else if (entry.group?.length) {
+      collectFieldAddresses(reader, entry.group, found);
+    }
+  }
+}
+
+/** The first address of a parsed field, as `getEnvelope` takes the sender from it. */
+function firstAddress(reader: AddressFieldReader, list: readonly ParsedAddress[]): string | undefined {
+  for (const entry of list) {
+    if (entry.address) return reader._normalizeAddress(entry.address);
+    if (entry.group?.length) {
+      const first = firstAddress(reader, entry.group);
+      if (first !== undefined) return first;
+    }
+  }
+  return undefined;
+}
 
 /**
  * Reads and removes the customer id header from `mail.data.headers` (an object or a list), its
