@@ -214,13 +214,16 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
    * The pipeline options for one message: the customer id it names, looked up by the guard's
    * `lookupCustomer`; without one (or without a `lookupCustomer` to look an id up), `resolveCustomer`.
    */
+  const resolvedOptions: PipelineOptions<MailMessageData> = {
+    ...options,
+    guard,
+    resolveCustomer: options.resolveCustomer ?? (() => undefined),
+  };
   function customerOptions(customerId: string | undefined): PipelineOptions<MailMessageData> {
     const byId =
       customerId !== undefined && (options.guard.options.lookupCustomer || !options.resolveCustomer);
-    const resolveCustomer: PipelineOptions<MailMessageData>['resolveCustomer'] = byId
-      ? (): CustomerReference => customerId
-      : (options.resolveCustomer ?? (() => undefined));
-    return { ...options, guard, resolveCustomer };
+    if (!byId) return resolvedOptions;
+    return { ...options, guard, resolveCustomer: (): CustomerReference => customerId };
   }
 
   async function guardMail(mail: MailMessage): Promise<void> {
@@ -238,7 +241,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       return passVerificationMessage(data, compiled, verification, control?.verification as string);
 
     const messageId = messageIdOf(data, compiled);
-    const recipients = mergeRecipients(given, delivered(compiled));
+    const recipients = mergeRecipients(given, compiled);
     // Nodemailer itself refuses a message without recipients; there is nothing to check.
     if (recipients.length === 0) return;
     const check = await checkRecipients(
@@ -327,7 +330,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
   ): Promise<void> {
     // The recipients as they were held, when the release keeps them: what nodemailer made of a
     // line break when it built the stored message no longer shows it.
-    const recipients = mergeRecipients(release.recipients ?? [], delivered(compiled));
+    const recipients = mergeRecipients(release.recipients ?? [], compiled);
     const check = await checkRecipients(
       { recipients, source: data },
       customerOptions(release.customerId ?? compiled.headerCustomerId),
@@ -484,6 +487,8 @@ function takeControl(data: MailMessageData): z.output<typeof ControlSchema> {
   const holder = data as { emailGuard?: unknown };
   const control = holder.emailGuard;
   delete holder.emailGuard;
+  // Most messages carry none: the schema has nothing to say about `undefined` but that it is allowed.
+  if (control === undefined) return undefined;
   return parseInput(ControlSchema, control, ['emailGuard']);
 }
 
@@ -900,29 +905,25 @@ function messageIdOf(data: MailMessageData, compiled: CompiledMessage): string |
   return typeof data.messageId === 'string' && data.messageId ? data.messageId : compiled.messageId;
 }
 
-function delivered(compiled: CompiledMessage): Recipient[] {
-  return [
-    ...compiled.envelope.to.map((address): Recipient => ({ field: 'envelope', address })),
-    ...compiled.named,
-  ];
-}
-
 /**
- * The recipients as the options name them, then each address of the built message not named so.
- * An address is checked once per message however many fields name it.
+ * The recipients as the options name them, then each address of the built message not named so:
+ * those of its To, Cc and Bcc fields, then those only its envelope has. A field of the header says
+ * more than `envelope` about how an address was named. An address is checked once per message
+ * however many fields name it.
  */
-function mergeRecipients(given: readonly Recipient[], built: readonly Recipient[]): Recipient[] {
-  const merged = [...given];
-  const seen = new Set(given.map(({ address }) => address));
-  // A field of the header says more than `envelope` about how an address was named: list those first.
-  const ordered = [
-    ...built.filter(({ field }) => field !== 'envelope'),
-    ...built.filter(({ field }) => field === 'envelope'),
-  ];
-  for (const recipient of ordered) {
+function mergeRecipients(given: readonly Recipient[], compiled: CompiledMessage): Recipient[] {
+  const merged = given.slice();
+  const seen = new Set<string>();
+  for (const { address } of given) seen.add(address);
+  for (const recipient of compiled.named) {
     if (seen.has(recipient.address)) continue;
     seen.add(recipient.address);
     merged.push(recipient);
+  }
+  for (const address of compiled.envelope.to) {
+    if (seen.has(address)) continue;
+    seen.add(address);
+    merged.push({ field: 'envelope', address });
   }
   return merged;
 }
