@@ -252,22 +252,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const confirmed = check.action === 'confirm' && confirmation !== undefined;
     const allowed =
       check.action === 'send' || (check.action === 'confirm' && (confirmed || check.failedOpen));
-    const entry = (outcome: AuditOutcome, holdId?: string): AuditEntry =>
-      auditEntry({
-        check,
-        outcome,
-        mode,
-        messageId,
-        holdId,
-        confirmation,
-        confirmed,
-        envelope: compiled.envelope,
-      });
+    const facts = { check, mode, messageId, confirmation, confirmed, envelope: compiled.envelope };
 
-    if (allowed) return record(entry('sent'));
+    if (allowed) return record(auditEntry(facts, 'sent'));
     // A line break is held in every mode: sent on, nodemailer would split it into recipients nobody
     // typed (`a@example.se\r\nBcc: b@example.com` names b@example.com).
-    if (mode === 'monitor' && !check.recipients.some(isInjection)) return record(entry('monitored'));
+    if (mode === 'monitor' && !check.recipients.some(isInjection))
+      return record(auditEntry(facts, 'monitored'));
 
     let holdId: string;
     try {
@@ -282,12 +273,12 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       });
       holdId = held.id;
     } catch (error) {
-      await record(entry('hold-failed')).catch(() => undefined);
+      await record(auditEntry(facts, 'hold-failed')).catch(() => undefined);
       throw error instanceof EmailGuardError
         ? error
         : new HoldStoreFailedError('the message was not sent and could not be held', { cause: error });
     }
-    await record(entry('held', holdId));
+    await record(auditEntry(facts, 'held', holdId));
     const addresses = verifyNew && !confirmation && !check.failedOpen && findNewAddresses(check.recipients);
     if (verifier && addresses && check.customerId !== undefined && check.customerLookup === undefined) {
       throw await awaitVerification(verifier, {
@@ -352,16 +343,18 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         : 'released';
     const messageId = messageIdOf(data, compiled);
     await record({
-      ...auditEntry({
-        check,
+      ...auditEntry(
+        {
+          check,
+          mode,
+          messageId,
+          confirmation: undefined,
+          confirmed: false,
+          envelope: compiled.envelope,
+        },
         outcome,
-        mode,
-        messageId,
-        holdId: release.holdId,
-        confirmation: undefined,
-        confirmed: false,
-        envelope: compiled.envelope,
-      }),
+        release.holdId,
+      ),
       release: {
         by: release.by,
         reason: release.reason,
@@ -746,53 +739,69 @@ function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
   // The checked composition gets the same explicit envelope nodemailer would give its own
   // (mail-composer `compile` calls `setEnvelope(mail.envelope)`), so it can be sent as it is.
   compiled.node.setEnvelope(mail.data.envelope as Parameters<ComposedNode['setEnvelope']>[0]);
-  const named = new Set(compiled.named.map(({ address }) => address));
-  let message = mail.message;
-  Object.defineProperty(mail, 'message', {
-    configurable: true,
-    enumerable: true,
-    get: () => message,
-    set(node: MailMessage['message']) {
-      const handedOver = handedOverData.get(mail);
-      if (handedOver !== undefined && mail.data === handedOver.standIn) {
-        // Nodemailer composed the stand-in (see `handOver`): the message it sends is the one checked.
-        handedOverData.delete(mail);
-        mail.data = handedOver.data;
-        message = compiled.node;
-        return;
-      }
-      if (node === compiled.node) {
-        message = node;
-        return;
-      }
-      const built = node as unknown as Partial<BuiltNode> | undefined;
-      if (typeof built?.getEnvelope === 'function' && !sameAsChecked(built as BuiltNode)) {
-        throw new InvalidInputError([
-          {
-            path: ['envelope'],
-            message:
-              'a compile plugin registered after nodemailerGuard changed the message after it was checked; register nodemailerGuard last',
-          },
-        ]);
-      }
-      message = node;
-    },
-  });
+  pinnedMessages.set(mail, { compiled, message: mail.message });
+  // The accessors are shared by every message: their state is in `pinnedMessages`.
+  Object.defineProperty(mail, 'message', MESSAGE_ACCESSORS);
 
   checkedEnvelopes.set(mail, envelope);
   guardTransport(mail.mailer?.transporter);
+}
 
-  function sameAsChecked(built: BuiltNode): boolean {
-    if (!sameEnvelope(built.getEnvelope(), envelope)) return false;
-    if (compiled.raw !== undefined) return mail.data.raw === compiled.raw;
-    // A prebuilt message set after the check is sent as its own bytes: none of it was read.
-    if (mail.data.raw) return false;
-    const addresses = built.getAddresses();
-    const written = new Set(
-      FIELDS.flatMap((field) => (addresses[field] ?? []).map(({ address = '' }) => address)),
-    );
-    return written.size === named.size && [...written].every((address) => named.has(address));
-  }
+/** What `pinMessage` keeps of each message: what was checked, and the message nodemailer is to send. */
+const pinnedMessages = new WeakMap<MailMessage, { compiled: CompiledMessage; message: ComposedNode }>();
+
+/**
+ * `mail.message` of a pinned message. When nodemailer builds the message it sends, after every
+ * compile plugin, that build's envelope and recipient fields are compared with what was checked.
+ */
+const MESSAGE_ACCESSORS: PropertyDescriptor = {
+  configurable: true,
+  enumerable: true,
+  get(this: MailMessage) {
+    return pinnedMessages.get(this)?.message;
+  },
+  set(this: MailMessage, node: ComposedNode) {
+    const pinned = pinnedMessages.get(this);
+    if (pinned === undefined) return;
+    const { compiled } = pinned;
+    const handedOver = handedOverData.get(this);
+    if (handedOver !== undefined && this.data === handedOver.standIn) {
+      // Nodemailer composed the stand-in (see `handOver`): the message it sends is the one checked.
+      handedOverData.delete(this);
+      this.data = handedOver.data;
+      pinned.message = compiled.node;
+      return;
+    }
+    if (node === compiled.node) {
+      pinned.message = node;
+      return;
+    }
+    const built = node as unknown as Partial<BuiltNode> | undefined;
+    if (typeof built?.getEnvelope === 'function' && !sameAsChecked(this, compiled, built as BuiltNode)) {
+      throw new InvalidInputError([
+        {
+          path: ['envelope'],
+          message:
+            'a compile plugin registered after nodemailerGuard changed the message after it was checked; register nodemailerGuard last',
+        },
+      ]);
+    }
+    pinned.message = node;
+  },
+};
+
+/** Whether a message nodemailer built after the check has the recipients that were checked. */
+function sameAsChecked(mail: MailMessage, compiled: CompiledMessage, built: BuiltNode): boolean {
+  if (!sameEnvelope(built.getEnvelope(), compiled.envelope)) return false;
+  if (compiled.raw !== undefined) return mail.data.raw === compiled.raw;
+  // A prebuilt message set after the check is sent as its own bytes: none of it was read.
+  if (mail.data.raw) return false;
+  const named = new Set(compiled.named.map(({ address }) => address));
+  const addresses = built.getAddresses();
+  const written = new Set(
+    FIELDS.flatMap((field) => (addresses[field] ?? []).map(({ address = '' }) => address)),
+  );
+  return written.size === named.size && [...written].every((address) => named.has(address));
 }
 
 /** The message options of each message handed over with a stand-in (see `handOver`). */
@@ -928,23 +937,25 @@ function mergeRecipients(given: readonly Recipient[], compiled: CompiledMessage)
   return merged;
 }
 
-function auditEntry(facts: {
-  check: RecipientsCheck;
-  outcome: AuditOutcome;
-  mode: 'enforce' | 'monitor';
-  messageId: string | undefined;
-  holdId: string | undefined;
-  confirmation: { by: string; reason: string } | undefined;
-  confirmed: boolean;
-  envelope: HeldEnvelope;
-}): AuditEntry {
+function auditEntry(
+  facts: {
+    check: RecipientsCheck;
+    mode: 'enforce' | 'monitor';
+    messageId: string | undefined;
+    confirmation: { by: string; reason: string } | undefined;
+    confirmed: boolean;
+    envelope: HeldEnvelope;
+  },
+  outcome: AuditOutcome,
+  holdId?: string,
+): AuditEntry {
   const { check, confirmation } = facts;
   return {
     at: new Date().toISOString(),
     ...(facts.messageId === undefined ? {} : { messageId: facts.messageId }),
     ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
     mode: facts.mode,
-    outcome: facts.outcome,
+    outcome,
     action: check.action,
     recipients: check.recipients.map(({ field, header, address, verdict }) => ({
       field,
@@ -954,7 +965,7 @@ function auditEntry(facts: {
       codes: verdict.findings.map((finding) => finding.code),
     })),
     envelope: { ...facts.envelope, to: [...facts.envelope.to] },
-    ...(facts.holdId === undefined ? {} : { holdId: facts.holdId }),
+    ...(holdId === undefined ? {} : { holdId }),
     ...(confirmation === undefined
       ? {}
       : { override: { by: confirmation.by, reason: confirmation.reason, applied: facts.confirmed } }),
