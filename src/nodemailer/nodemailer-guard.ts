@@ -214,13 +214,16 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
    * The pipeline options for one message: the customer id it names, looked up by the guard's
    * `lookupCustomer`; without one (or without a `lookupCustomer` to look an id up), `resolveCustomer`.
    */
+  const resolvedOptions: PipelineOptions<MailMessageData> = {
+    ...options,
+    guard,
+    resolveCustomer: options.resolveCustomer ?? (() => undefined),
+  };
   function customerOptions(customerId: string | undefined): PipelineOptions<MailMessageData> {
     const byId =
       customerId !== undefined && (options.guard.options.lookupCustomer || !options.resolveCustomer);
-    const resolveCustomer: PipelineOptions<MailMessageData>['resolveCustomer'] = byId
-      ? (): CustomerReference => customerId
-      : (options.resolveCustomer ?? (() => undefined));
-    return { ...options, guard, resolveCustomer };
+    if (!byId) return resolvedOptions;
+    return { ...options, guard, resolveCustomer: (): CustomerReference => customerId };
   }
 
   async function guardMail(mail: MailMessage): Promise<void> {
@@ -238,7 +241,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       return passVerificationMessage(data, compiled, verification, control?.verification as string);
 
     const messageId = messageIdOf(data, compiled);
-    const recipients = mergeRecipients(given, delivered(compiled));
+    const recipients = mergeRecipients(given, compiled);
     // Nodemailer itself refuses a message without recipients; there is nothing to check.
     if (recipients.length === 0) return;
     const check = await checkRecipients(
@@ -249,22 +252,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const confirmed = check.action === 'confirm' && confirmation !== undefined;
     const allowed =
       check.action === 'send' || (check.action === 'confirm' && (confirmed || check.failedOpen));
-    const entry = (outcome: AuditOutcome, holdId?: string): AuditEntry =>
-      auditEntry({
-        check,
-        outcome,
-        mode,
-        messageId,
-        holdId,
-        confirmation,
-        confirmed,
-        envelope: compiled.envelope,
-      });
+    const facts = { check, mode, messageId, confirmation, confirmed, envelope: compiled.envelope };
 
-    if (allowed) return record(entry('sent'));
+    if (allowed) return record(auditEntry(facts, 'sent'));
     // A line break is held in every mode: sent on, nodemailer would split it into recipients nobody
     // typed (`a@example.se\r\nBcc: b@example.com` names b@example.com).
-    if (mode === 'monitor' && !check.recipients.some(isInjection)) return record(entry('monitored'));
+    if (mode === 'monitor' && !check.recipients.some(isInjection))
+      return record(auditEntry(facts, 'monitored'));
 
     let holdId: string;
     try {
@@ -279,12 +273,12 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       });
       holdId = held.id;
     } catch (error) {
-      await record(entry('hold-failed')).catch(() => undefined);
+      await record(auditEntry(facts, 'hold-failed')).catch(() => undefined);
       throw error instanceof EmailGuardError
         ? error
         : new HoldStoreFailedError('the message was not sent and could not be held', { cause: error });
     }
-    await record(entry('held', holdId));
+    await record(auditEntry(facts, 'held', holdId));
     const addresses = verifyNew && !confirmation && !check.failedOpen && findNewAddresses(check.recipients);
     if (verifier && addresses && check.customerId !== undefined && check.customerLookup === undefined) {
       throw await awaitVerification(verifier, {
@@ -327,7 +321,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
   ): Promise<void> {
     // The recipients as they were held, when the release keeps them: what nodemailer made of a
     // line break when it built the stored message no longer shows it.
-    const recipients = mergeRecipients(release.recipients ?? [], delivered(compiled));
+    const recipients = mergeRecipients(release.recipients ?? [], compiled);
     const check = await checkRecipients(
       { recipients, source: data },
       customerOptions(release.customerId ?? compiled.headerCustomerId),
@@ -349,16 +343,18 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         : 'released';
     const messageId = messageIdOf(data, compiled);
     await record({
-      ...auditEntry({
-        check,
+      ...auditEntry(
+        {
+          check,
+          mode,
+          messageId,
+          confirmation: undefined,
+          confirmed: false,
+          envelope: compiled.envelope,
+        },
         outcome,
-        mode,
-        messageId,
-        holdId: release.holdId,
-        confirmation: undefined,
-        confirmed: false,
-        envelope: compiled.envelope,
-      }),
+        release.holdId,
+      ),
       release: {
         by: release.by,
         reason: release.reason,
@@ -484,6 +480,8 @@ function takeControl(data: MailMessageData): z.output<typeof ControlSchema> {
   const holder = data as { emailGuard?: unknown };
   const control = holder.emailGuard;
   delete holder.emailGuard;
+  // Most messages carry none: the schema has nothing to say about `undefined` but that it is allowed.
+  if (control === undefined) return undefined;
   return parseInput(ControlSchema, control, ['emailGuard']);
 }
 
@@ -505,6 +503,7 @@ async function compileMessage(
   let named: Recipient[];
   let messageId: string | undefined;
   let rawCustomerId: string | undefined;
+  let envelope: ReturnType<ComposedNode['getEnvelope']> | undefined;
   if (mail.data.raw) {
     raw = await node.build();
     // The whole message is in memory already: a limit on its header would protect nothing.
@@ -526,14 +525,20 @@ async function compileMessage(
     // the options too, so the audit log, the hold store and any later composition name the same id.
     if (!(typeof mail.data.messageId === 'string' && mail.data.messageId))
       mail.data.messageId = node.messageId();
-    const addresses = node.getAddresses();
-    named = FIELDS.flatMap((field) =>
-      (addresses[field] ?? []).map(
-        ({ address = '', name }): Recipient => (name ? { field, address, name } : { field, address }),
-      ),
-    );
+    const fields = readRecipientFields(node);
+    if (fields) {
+      named = fields.named;
+      envelope = fields.envelope;
+    } else {
+      const addresses = node.getAddresses();
+      named = FIELDS.flatMap((field) =>
+        (addresses[field] ?? []).map(
+          ({ address = '', name }): Recipient => (name ? { field, address, name } : { field, address }),
+        ),
+      );
+    }
   }
-  const { from, to, ...envelopeOptions } = node.getEnvelope();
+  const { from, to, ...envelopeOptions } = envelope ?? node.getEnvelope();
   const customerId = headerCustomerId ?? rawCustomerId;
   return {
     envelope: { ...(from ? { from } : {}), to: [...to] },
@@ -547,6 +552,110 @@ async function compileMessage(
 }
 
 const FIELDS = ['to', 'cc', 'bcc'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** An address list as nodemailer's MimeNode parses a header value (addressparser, then normalised). */
+interface ParsedAddress {
+  address?: string;
+  name?: string;
+  group?: ParsedAddress[];
+}
+
+/** The parts of nodemailer's MimeNode that its own `getAddresses` and `getEnvelope` read. */
+interface AddressFieldReader {
+  _headers: { key: string; value: unknown }[];
+  _envelope?: unknown;
+  _parseAddresses(value: unknown): ParsedAddress[];
+  _normalizeAddress(address: string): string;
+}
+
+/**
+ * The To, Cc and Bcc fields of a composed message and the SMTP envelope nodemailer derives from
+ * them, read in one pass: each recipient field is parsed once and serves both, where
+ * mime-node `getAddresses` and `getEnvelope` would each parse it again (and `getAddresses` the
+ * From, Sender and Reply-To fields too, which no recipient is taken from). The envelope follows
+ * `getEnvelope` step by step: its sender is the first address of From, else of the first Reply-To
+ * or Sender field; its recipients are every To, Cc and Bcc address once, in order. With an
+ * explicit envelope (`setEnvelope`), that envelope is nodemailer's, and is left to it. Undefined
+ * when the node does not have those parts (another nodemailer version): the caller then asks the
+ * node itself.
+ */
+function readRecipientFields(
+  node: ComposedNode,
+): { named: Recipient[]; envelope: ReturnType<ComposedNode['getEnvelope']> | undefined } | undefined {
+  const reader = node as unknown as Partial<AddressFieldReader>;
+  const headers = reader._headers;
+  if (
+    !Array.isArray(headers) ||
+    typeof reader._parseAddresses !== 'function' ||
+    typeof reader._normalizeAddress !== 'function'
+  )
+    return undefined;
+  const fieldReader = reader as AddressFieldReader;
+  // mime-node `getEnvelope` returns an explicit envelope as it was set, whatever the header says.
+  const derive = !reader._envelope;
+  const named: Recipient[] = [];
+  const seenByField: Record<Field, Set<string>> = { to: new Set(), cc: new Set(), bcc: new Set() };
+  const to: string[] = [];
+  const seenTo = new Set<string>();
+  const found: ParsedAddress[] = [];
+  let from: string | false = false;
+  for (const { key, value } of headers) {
+    const field = key.toLowerCase();
+    if (field === 'to' || field === 'cc' || field === 'bcc') {
+      // `getAddresses` matches the name without case, `getEnvelope` as nodemailer writes it.
+      const inEnvelope = derive && (key === 'To' || key === 'Cc' || key === 'Bcc');
+      const seen = seenByField[field];
+      found.length = 0;
+      collectFieldAddresses(fieldReader, fieldReader._parseAddresses(value), found);
+      for (const { address = '', name } of found) {
+        if (!seen.has(address)) {
+          seen.add(address);
+          named.push(name ? { field, address, name } : { field, address });
+        }
+        if (inEnvelope && !seenTo.has(address)) {
+          seenTo.add(address);
+          to.push(address);
+        }
+      }
+    } else if (derive && (key === 'From' || (!from && (key === 'Reply-To' || key === 'Sender')))) {
+      const first = firstAddress(fieldReader, fieldReader._parseAddresses(value));
+      if (first !== undefined) from = first;
+    }
+  }
+  return { named, envelope: derive ? { from, to } : undefined };
+}
+
+/**
+ * Each address of a parsed field, group members included, normalised as mime-node
+ * `_convertAddresses` does it (the entry is updated in place there too).
+ */
+function collectFieldAddresses(
+  reader: AddressFieldReader,
+  list: readonly ParsedAddress[],
+  found: ParsedAddress[],
+): void {
+  for (const entry of list) {
+    if (entry.address) {
+      entry.address = reader._normalizeAddress(entry.address);
+      found.push(entry);
+    } else if (entry.group?.length) {
+      collectFieldAddresses(reader, entry.group, found);
+    }
+  }
+}
+
+/** The first address of a parsed field, as `getEnvelope` takes the sender from it. */
+function firstAddress(reader: AddressFieldReader, list: readonly ParsedAddress[]): string | undefined {
+  for (const entry of list) {
+    if (entry.address) return reader._normalizeAddress(entry.address);
+    if (entry.group?.length) {
+      const first = firstAddress(reader, entry.group);
+      if (first !== undefined) return first;
+    }
+  }
+  return undefined;
+}
 
 /**
  * Reads and removes the customer id header from `mail.data.headers` (an object or a list), its
@@ -630,53 +739,69 @@ function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
   // The checked composition gets the same explicit envelope nodemailer would give its own
   // (mail-composer `compile` calls `setEnvelope(mail.envelope)`), so it can be sent as it is.
   compiled.node.setEnvelope(mail.data.envelope as Parameters<ComposedNode['setEnvelope']>[0]);
-  const named = new Set(compiled.named.map(({ address }) => address));
-  let message = mail.message;
-  Object.defineProperty(mail, 'message', {
-    configurable: true,
-    enumerable: true,
-    get: () => message,
-    set(node: MailMessage['message']) {
-      const handedOver = handedOverData.get(mail);
-      if (handedOver !== undefined && mail.data === handedOver.standIn) {
-        // Nodemailer composed the stand-in (see `handOver`): the message it sends is the one checked.
-        handedOverData.delete(mail);
-        mail.data = handedOver.data;
-        message = compiled.node;
-        return;
-      }
-      if (node === compiled.node) {
-        message = node;
-        return;
-      }
-      const built = node as unknown as Partial<BuiltNode> | undefined;
-      if (typeof built?.getEnvelope === 'function' && !sameAsChecked(built as BuiltNode)) {
-        throw new InvalidInputError([
-          {
-            path: ['envelope'],
-            message:
-              'a compile plugin registered after nodemailerGuard changed the message after it was checked; register nodemailerGuard last',
-          },
-        ]);
-      }
-      message = node;
-    },
-  });
+  pinnedMessages.set(mail, { compiled, message: mail.message });
+  // The accessors are shared by every message: their state is in `pinnedMessages`.
+  Object.defineProperty(mail, 'message', MESSAGE_ACCESSORS);
 
   checkedEnvelopes.set(mail, envelope);
   guardTransport(mail.mailer?.transporter);
+}
 
-  function sameAsChecked(built: BuiltNode): boolean {
-    if (!sameEnvelope(built.getEnvelope(), envelope)) return false;
-    if (compiled.raw !== undefined) return mail.data.raw === compiled.raw;
-    // A prebuilt message set after the check is sent as its own bytes: none of it was read.
-    if (mail.data.raw) return false;
-    const addresses = built.getAddresses();
-    const written = new Set(
-      FIELDS.flatMap((field) => (addresses[field] ?? []).map(({ address = '' }) => address)),
-    );
-    return written.size === named.size && [...written].every((address) => named.has(address));
-  }
+/** What `pinMessage` keeps of each message: what was checked, and the message nodemailer is to send. */
+const pinnedMessages = new WeakMap<MailMessage, { compiled: CompiledMessage; message: ComposedNode }>();
+
+/**
+ * `mail.message` of a pinned message. When nodemailer builds the message it sends, after every
+ * compile plugin, that build's envelope and recipient fields are compared with what was checked.
+ */
+const MESSAGE_ACCESSORS: PropertyDescriptor = {
+  configurable: true,
+  enumerable: true,
+  get(this: MailMessage) {
+    return pinnedMessages.get(this)?.message;
+  },
+  set(this: MailMessage, node: ComposedNode) {
+    const pinned = pinnedMessages.get(this);
+    if (pinned === undefined) return;
+    const { compiled } = pinned;
+    const handedOver = handedOverData.get(this);
+    if (handedOver !== undefined && this.data === handedOver.standIn) {
+      // Nodemailer composed the stand-in (see `handOver`): the message it sends is the one checked.
+      handedOverData.delete(this);
+      this.data = handedOver.data;
+      pinned.message = compiled.node;
+      return;
+    }
+    if (node === compiled.node) {
+      pinned.message = node;
+      return;
+    }
+    const built = node as unknown as Partial<BuiltNode> | undefined;
+    if (typeof built?.getEnvelope === 'function' && !sameAsChecked(this, compiled, built as BuiltNode)) {
+      throw new InvalidInputError([
+        {
+          path: ['envelope'],
+          message:
+            'a compile plugin registered after nodemailerGuard changed the message after it was checked; register nodemailerGuard last',
+        },
+      ]);
+    }
+    pinned.message = node;
+  },
+};
+
+/** Whether a message nodemailer built after the check has the recipients that were checked. */
+function sameAsChecked(mail: MailMessage, compiled: CompiledMessage, built: BuiltNode): boolean {
+  if (!sameEnvelope(built.getEnvelope(), compiled.envelope)) return false;
+  if (compiled.raw !== undefined) return mail.data.raw === compiled.raw;
+  // A prebuilt message set after the check is sent as its own bytes: none of it was read.
+  if (mail.data.raw) return false;
+  const named = new Set(compiled.named.map(({ address }) => address));
+  const addresses = built.getAddresses();
+  const written = new Set(
+    FIELDS.flatMap((field) => (addresses[field] ?? []).map(({ address = '' }) => address)),
+  );
+  return written.size === named.size && [...written].every((address) => named.has(address));
 }
 
 /** The message options of each message handed over with a stand-in (see `handOver`). */
@@ -789,50 +914,48 @@ function messageIdOf(data: MailMessageData, compiled: CompiledMessage): string |
   return typeof data.messageId === 'string' && data.messageId ? data.messageId : compiled.messageId;
 }
 
-function delivered(compiled: CompiledMessage): Recipient[] {
-  return [
-    ...compiled.envelope.to.map((address): Recipient => ({ field: 'envelope', address })),
-    ...compiled.named,
-  ];
-}
-
 /**
- * The recipients as the options name them, then each address of the built message not named so.
- * An address is checked once per message however many fields name it.
+ * The recipients as the options name them, then each address of the built message not named so:
+ * those of its To, Cc and Bcc fields, then those only its envelope has. A field of the header says
+ * more than `envelope` about how an address was named. An address is checked once per message
+ * however many fields name it.
  */
-function mergeRecipients(given: readonly Recipient[], built: readonly Recipient[]): Recipient[] {
-  const merged = [...given];
-  const seen = new Set(given.map(({ address }) => address));
-  // A field of the header says more than `envelope` about how an address was named: list those first.
-  const ordered = [
-    ...built.filter(({ field }) => field !== 'envelope'),
-    ...built.filter(({ field }) => field === 'envelope'),
-  ];
-  for (const recipient of ordered) {
+function mergeRecipients(given: readonly Recipient[], compiled: CompiledMessage): Recipient[] {
+  const merged = given.slice();
+  const seen = new Set<string>();
+  for (const { address } of given) seen.add(address);
+  for (const recipient of compiled.named) {
     if (seen.has(recipient.address)) continue;
     seen.add(recipient.address);
     merged.push(recipient);
   }
+  for (const address of compiled.envelope.to) {
+    if (seen.has(address)) continue;
+    seen.add(address);
+    merged.push({ field: 'envelope', address });
+  }
   return merged;
 }
 
-function auditEntry(facts: {
-  check: RecipientsCheck;
-  outcome: AuditOutcome;
-  mode: 'enforce' | 'monitor';
-  messageId: string | undefined;
-  holdId: string | undefined;
-  confirmation: { by: string; reason: string } | undefined;
-  confirmed: boolean;
-  envelope: HeldEnvelope;
-}): AuditEntry {
+function auditEntry(
+  facts: {
+    check: RecipientsCheck;
+    mode: 'enforce' | 'monitor';
+    messageId: string | undefined;
+    confirmation: { by: string; reason: string } | undefined;
+    confirmed: boolean;
+    envelope: HeldEnvelope;
+  },
+  outcome: AuditOutcome,
+  holdId?: string,
+): AuditEntry {
   const { check, confirmation } = facts;
   return {
     at: new Date().toISOString(),
     ...(facts.messageId === undefined ? {} : { messageId: facts.messageId }),
     ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
     mode: facts.mode,
-    outcome: facts.outcome,
+    outcome,
     action: check.action,
     recipients: check.recipients.map(({ field, header, address, verdict }) => ({
       field,
@@ -842,7 +965,7 @@ function auditEntry(facts: {
       codes: verdict.findings.map((finding) => finding.code),
     })),
     envelope: { ...facts.envelope, to: [...facts.envelope.to] },
-    ...(facts.holdId === undefined ? {} : { holdId: facts.holdId }),
+    ...(holdId === undefined ? {} : { holdId }),
     ...(confirmation === undefined
       ? {}
       : { override: { by: confirmation.by, reason: confirmation.reason, applied: facts.confirmed } }),

@@ -112,6 +112,27 @@ describe('what nodemailerGuard checks is what nodemailer sends', () => {
     expect(parsed.headers.get('x-order')).toBe('4711');
   });
 
+  it('sends MAIL FROM as nodemailer alone does, whichever of From, Sender and Reply-To names it', async () => {
+    const senders: SendMailOptions[] = [
+      { from: 'Butiken <order@butiken.se>', replyTo: 'kundtjanst@butiken.se', sender: 'bot@butiken.se' },
+      { sender: 'bot@butiken.se', replyTo: 'kundtjanst@butiken.se' },
+      { replyTo: 'Kundtjänst <kundtjanst@butiken.se>' },
+      { from: 'Butiken: order@butiken.se, lager@butiken.se;' },
+      { from: 'Butiken <order@blåbär.se>' },
+      { headers: { 'Reply-To': 'kundtjanst@butiken.se' } },
+      {},
+    ];
+    const sendAll = async (transporter: ReturnType<typeof smtpTransport>) => {
+      fixture.sink.received.length = 0;
+      for (const sender of senders)
+        await transporter.sendMail({ subject: 'Order 4711', text: 'Tack!', to: ANNA, ...sender });
+      return fixture.sink.received.map(({ from }) => from);
+    };
+    const alone = await sendAll(smtpTransport(fixture.sink.port));
+    expect(alone).toHaveLength(senders.length);
+    expect(await sendAll(guardedTransport(fixture, customer))).toEqual(alone);
+  });
+
   it.each(Object.entries(shapes))(
     'delivers %s to exactly the recipients it checked and logged',
     async (name, shape) => {
