@@ -557,10 +557,35 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     precedents: findPrecedents(input, given.decisions ?? breachDecisions, locale, {
       notifyAuthority: gdprAuthority || eprivacy,
       notifyDataSubjects,
+      decidingReason: decidingReason(reasons),
+      profile,
     }),
     profile,
     ...(needsReview ? { needsReview: true } : {}),
   };
+}
+
+// The reasons that set the risk level, in the order assessBreach applies them: the last one present
+// decided the case, and its published basis is what a precedent should support.
+const LEVEL_REASONS: ReadonlySet<string> = new Set([
+  'enisa-score',
+  'large-scale',
+  'identity-theft',
+  'financial-loss',
+  'account-takeover',
+  'many-people',
+  'strict-outsider',
+  'internal-recipient',
+  'trusted-recipient-not-enough',
+  'trusted-recipient',
+  'returned-unopened',
+  'unintelligible',
+  'judged-risk',
+]);
+
+/** The code of the reason that decided the risk level: the last of those that set it. */
+function decidingReason(reasons: readonly AssessmentReason[]): string | undefined {
+  return reasons.filter((reason) => LEVEL_REASONS.has(reason.code)).at(-1)?.code;
 }
 
 type Reason = (code: string, source: string, swedish: string, english: string) => void;

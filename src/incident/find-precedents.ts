@@ -168,6 +168,10 @@ interface Match {
 export interface AssessedConclusions {
   readonly notifyAuthority: boolean;
   readonly notifyDataSubjects: boolean;
+  /** The code of the reason that decided the risk level (`many-people`): its basis is cited first. */
+  readonly decidingReason?: string | undefined;
+  /** The reading applied: under the default one, a decision taken under a stricter reading comes last. */
+  readonly profile?: 'default' | 'strict' | undefined;
 }
 
 /**
@@ -250,8 +254,15 @@ export function findPrecedents(
       sameConclusion,
     });
   }
+  // A precedent must support the rule that decided the case: the decisions that rule rests on come
+  // first, and under the default reading a decision marked as a stricter one comes after every
+  // default-reading one (its `decided` says it is stricter), so it is never cited as the rule.
+  const tier = (decision: BreachDecision) =>
+    ((assessed?.profile ?? 'default') === 'default' && decision.profile === 'strict' ? 2 : 0) +
+    (assessed?.decidingReason !== undefined && decision.decidingReason === assessed.decidingReason ? 0 : 1);
   matches.sort(
     (a, b) =>
+      tier(a.decision) - tier(b.decision) ||
       b.score - a.score ||
       CONFIDENCE_ORDER[a.decision.confidence] - CONFIDENCE_ORDER[b.decision.confidence] ||
       (a.decision.date < b.decision.date ? 1 : a.decision.date > b.decision.date ? -1 : 0) ||
