@@ -410,11 +410,21 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     // (GDPR Art. 4(12)); nobody can have read it in the meantime (WP250 rev.01 section IV.B). Not
     // EDPB Case No. 13: there two customers received and saw each other's parcels. Recorded, not notified.
     level = 0;
+    // Under Regulation 611/2013 it is still notified: a personal data breach there includes the loss
+    // of data transmitted, not only its disclosure (Directive 2002/58/EC Art. 2(i)), and Art. 2(1)
+    // asks for every one to be notified to the national authority (PTS in Sweden), whatever the risk.
+    const lossNotified = input.regimes.includes('eprivacy');
     reason(
       'returned-unopened',
-      'GDPR Art. 4(12) and 33(5); WP250 rev.01 section IV.B',
-      'Försändelsen kom tillbaka oöppnad: ingen utanför organisationen har sett uppgifterna. Incidenten dokumenteras internt men anmäls inte.',
-      'The letter or e-mail came back unopened: nobody outside the organisation saw the data. The breach is recorded internally but not notified.',
+      lossNotified
+        ? 'GDPR Art. 4(12) and 33(5); WP250 rev.01 section IV.B; Directive 2002/58/EC Art. 2(i); Regulation 611/2013 Art. 2(1)'
+        : 'GDPR Art. 4(12) and 33(5); WP250 rev.01 section IV.B',
+      lossNotified
+        ? 'Försändelsen kom tillbaka oöppnad: ingen utanför organisationen har sett uppgifterna, så de röjdes inte och risken är osannolik. Uppgifterna var ändå utom leverantörens kontroll (en förlust, inte ett röjande), och som leverantör av elektroniska kommunikationstjänster anmäls varje personuppgiftsincident, förlust inräknad, till tillsynsmyndigheten.'
+        : 'Försändelsen kom tillbaka oöppnad: ingen utanför organisationen har sett uppgifterna. Incidenten dokumenteras internt men anmäls inte.',
+      lossNotified
+        ? 'The letter or e-mail came back unopened: nobody outside the organisation saw the data, so it was not disclosed and the risk is unlikely. It was still out of the provider’s control (a loss, not a disclosure), and as a provider of electronic communications services every personal data breach, a loss included, is notified to the authority.'
+        : 'The letter or e-mail came back unopened: nobody outside the organisation saw the data. The breach is recorded internally but not notified.',
     );
   }
   if (input.encrypted === true && input.keyExposed === true)
@@ -557,10 +567,35 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     precedents: findPrecedents(input, given.decisions ?? breachDecisions, locale, {
       notifyAuthority: gdprAuthority || eprivacy,
       notifyDataSubjects,
+      decidingReason: decidingReason(reasons),
+      profile,
     }),
     profile,
     ...(needsReview ? { needsReview: true } : {}),
   };
+}
+
+// The reasons that set the risk level, in the order assessBreach applies them: the last one present
+// decided the case, and its published basis is what a precedent should support.
+const LEVEL_REASONS: ReadonlySet<string> = new Set([
+  'enisa-score',
+  'large-scale',
+  'identity-theft',
+  'financial-loss',
+  'account-takeover',
+  'many-people',
+  'strict-outsider',
+  'internal-recipient',
+  'trusted-recipient-not-enough',
+  'trusted-recipient',
+  'returned-unopened',
+  'unintelligible',
+  'judged-risk',
+]);
+
+/** The code of the reason that decided the risk level: the last of those that set it. */
+function decidingReason(reasons: readonly AssessmentReason[]): string | undefined {
+  return reasons.filter((reason) => LEVEL_REASONS.has(reason.code)).at(-1)?.code;
 }
 
 type Reason = (code: string, source: string, swedish: string, english: string) => void;

@@ -120,6 +120,12 @@ export const BreachDecisionSchema = z.object({
    * (`strict`): the decision's test reproduces it with that `profile`, and a precedent says so.
    */
   profile: z.enum(['default', 'strict']).optional(),
+  /**
+   * The code of the assessment reason whose rule this decision is a basis of (`many-people` for the
+   * DPC's case study 1, the AP's PVV Overijssel decision and APD 62/2022): an assessment decided by
+   * that rule cites these first.
+   */
+  decidingReason: z.string().min(1).optional(),
 });
 /** A published decision (see {@link BreachDecisionSchema}). */
 export type BreachDecision = z.input<typeof BreachDecisionSchema>;

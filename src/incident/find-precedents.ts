@@ -168,6 +168,10 @@ interface Match {
 export interface AssessedConclusions {
   readonly notifyAuthority: boolean;
   readonly notifyDataSubjects: boolean;
+  /** The code of the reason that decided the risk level (`many-people`): its basis is cited first. */
+  readonly decidingReason?: string | undefined;
+  /** The reading applied: under the default one, a decision taken under a stricter reading comes last. */
+  readonly profile?: 'default' | 'strict' | undefined;
 }
 
 /**
@@ -250,8 +254,15 @@ export function findPrecedents(
       sameConclusion,
     });
   }
+  // A precedent must support the rule that decided the case: the decisions that rule rests on come
+  // first, and under the default reading a decision marked as a stricter one comes after every
+  // default-reading one (its `decided` says it is stricter), so it is never cited as the rule.
+  const tier = (decision: BreachDecision) =>
+    ((assessed?.profile ?? 'default') === 'default' && decision.profile === 'strict' ? 2 : 0) +
+    (assessed?.decidingReason !== undefined && decision.decidingReason === assessed.decidingReason ? 0 : 1);
   matches.sort(
     (a, b) =>
+      tier(a.decision) - tier(b.decision) ||
       b.score - a.score ||
       CONFIDENCE_ORDER[a.decision.confidence] - CONFIDENCE_ORDER[b.decision.confidence] ||
       (a.decision.date < b.decision.date ? 1 : a.decision.date > b.decision.date ? -1 : 0) ||
@@ -362,13 +373,51 @@ export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): strin
   );
   const afterwards = describeAfterwards(alike, sv);
   if (afterwards !== undefined) parts.push(afterwards);
+  // What happened next decided the precedent (EDPB Guidelines 01/2021, Case No. 13: no notification
+  // because the parcels were recovered); where that is absent here, its conclusion is no support for
+  // this one, and the line says what differs instead of "the same conclusion".
+  const missing = missingCircumstance(alike, sv);
+  if (missing !== undefined) parts.push(missing);
   if (alike.sameConclusion === true)
     parts.push(
-      sv
-        ? 'myndigheten drog samma slutsats om anmälan som denna bedömning'
-        : 'the authority reached the same conclusion on notifying as this assessment',
+      missing !== undefined
+        ? sv
+          ? 'myndighetens slutsats om anmälan stämmer med denna bedömnings, men vilade på det'
+          : 'the authority’s conclusion on notifying matches this assessment’s, but rested on that'
+        : sv
+          ? 'myndigheten drog samma slutsats om anmälan som denna bedömning'
+          : 'the authority reached the same conclusion on notifying as this assessment',
     );
   return parts.join('; ');
+}
+
+/** The deciding circumstance of the precedent (what happened next there) where it is absent here. */
+function missingCircumstance(alike: PrecedentAlike, sv: boolean): string | undefined {
+  const { afterwards, afterwardsHere } = alike;
+  if (afterwards === undefined || afterwardsHere === undefined) return undefined;
+  if (afterwards === 'none' || afterwards === afterwardsHere) return undefined;
+  // Deleted or recovered there and back unopened here (or the reverse) is near enough.
+  const back = new Set<Afterwards>(['returned-unopened', 'removed']);
+  if (back.has(afterwards) && back.has(afterwardsHere)) return undefined;
+  const say = (swedish: string, english: string) => (sv ? swedish : english);
+  return {
+    removed: say(
+      'där raderades eller återfanns uppgifterna, vilket de inte gjorde här',
+      'there the data was deleted or recovered, which it was not here',
+    ),
+    'returned-unopened': say(
+      'där kom försändelsen tillbaka oöppnad, vilket den inte gjorde här',
+      'there it came back unopened, which it did not here',
+    ),
+    encrypted: say(
+      'där var uppgifterna krypterade, vilket de inte var här',
+      'there the data was encrypted, which it was not here',
+    ),
+    'key-exposed': say(
+      'där följde nyckeln med uppgifterna, vilket den inte gjorde här',
+      'there the key went with the data, which it did not here',
+    ),
+  }[afterwards];
 }
 
 /** What happened next there, said where it matches or nearly matches what happened here. */

@@ -258,7 +258,16 @@ function buildSections(
               s(
                 'Försändelsen kom tillbaka oöppnad, så ingen utanför organisationen har sett uppgifterna.',
                 'The message came back unopened, so nobody outside the organisation saw the data.',
-              ),
+              ) +
+                // A provider still notifies it: a breach under the ePrivacy Directive includes the loss
+                // of data transmitted, not only its disclosure (Directive 2002/58/EC Art. 2(i)), and
+                // Regulation 611/2013 Art. 2(1) has every breach notified, whatever the risk.
+                (report.regimes.includes('eprivacy')
+                  ? ` ${s(
+                      'Det var ändå en förlust av uppgifter i leverantörens vård, inte ett röjande, och sådana anmäls till tillsynsmyndigheten enligt artikel 2.1 i förordning 611/2013 (direktiv 2002/58/EG artikel 2 i).',
+                      'It was still a loss of data in the provider’s care, not a disclosure, which Regulation 611/2013 Art. 2(1) has every provider notify to the authority (Directive 2002/58/EC Art. 2(i)).',
+                    )}`
+                  : ''),
               riskSentence(phrasing, final.assessment),
             ]
           : [...consequenceLines(phrasing, report.data.categories), riskSentence(phrasing, final.assessment)],

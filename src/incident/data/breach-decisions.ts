@@ -95,7 +95,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": true,
       "notifyDataSubjects": null,
       "risk": null
-    }
+    },
+    "decidingReason": "many-people"
   },
   {
     "id": "apd-52-2024-notary-wrong-addressee",
@@ -176,7 +177,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": false,
       "notifyDataSubjects": null,
       "risk": "unlikely"
-    }
+    },
+    "decidingReason": "many-people"
   },
   {
     "id": "cy-commissioner-12-10-001-011-001-hellenic-bank",
@@ -449,7 +451,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": null,
       "notifyDataSubjects": true,
       "risk": null
-    }
+    },
+    "decidingReason": "many-people"
   },
   {
     "id": "dpc-2013-case-study-19-telecom-bills",
