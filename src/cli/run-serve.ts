@@ -71,14 +71,24 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     closers.push(() => pool.end());
     const { createPostgresDirectory } = await import('../postgres/create-postgres-directory.js');
     const schema = flags.schema !== undefined ? { schema: flags.schema } : {};
+    let postgresDirectory: ReturnType<typeof createPostgresDirectory>;
     try {
-      directory = createPostgresDirectory({ pool, ...schema });
+      postgresDirectory = createPostgresDirectory({ pool, ...schema });
     } catch (error) {
       await pool.end();
       if (isEmailGuardError(error, 'INVALID_INPUT'))
         throw usageFailure(`--schema: ${flags.schema} is not a schema name (${error.message})`);
       throw error;
     }
+    // Ask once before listening: a schema never migrated (or a database that cannot be reached)
+    // would otherwise answer every check with 500 behind a healthy /healthz.
+    try {
+      await postgresDirectory.size();
+    } catch (error) {
+      await pool.end();
+      throw unreadableFailure(`--database: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    directory = postgresDirectory;
     if (flags.holds === undefined) {
       const { createPostgresHoldStore } = await import('../postgres/create-postgres-hold-store.js');
       holdStore = createPostgresHoldStore({ pool, ...schema });

@@ -39,6 +39,24 @@ describe('email-guard serve --database --schema', () => {
     ]);
   });
 
+  it('refuses to start on a schema that was never migrated, saying to run migrate', async () => {
+    const warnings: string[] = [];
+    const url = `postgresql://${process.env.PGUSER ?? 'postgres'}@/${database.name}?host=${encodeURIComponent(process.env.PGHOST ?? '')}`;
+    const code = await runCli(['serve', '--database', url, '--schema', 'never_migrated', '--port', '0'], {
+      out: () => undefined,
+      warn: (text: string) => {
+        warnings.push(text);
+      },
+      setExitCode: () => undefined,
+      progress: () => ({ start() {}, update() {}, stop() {} }),
+      interactive: false,
+      confirm: async () => false,
+      reportProblems: () => undefined,
+    });
+    expect(code).toBe(3);
+    expect(warnings.join('\n')).toMatch(/--database: .*never_migrated.*run migrate/);
+  });
+
   it('names --schema in --help', async () => {
     let help = '';
     const write = process.stdout.write.bind(process.stdout);
