@@ -5,6 +5,7 @@ import {
   type DirectoryAddressMatch,
   findAddressUnchecked,
 } from '../contacts/create-directory.js';
+import { prefetchedDirectory } from './prefetched-directory.js';
 
 /**
  * The directory a synchronous check reads: an in-memory one as it is; for an asynchronous one (a
@@ -23,7 +24,9 @@ export async function directoryForCheck(
   if (directory && !isAsyncDirectory(directory) && also.length === 0) return { directory };
   const parsed = parseAddress(entered);
   if (!parsed.ok)
-    return directory && !isAsyncDirectory(directory) ? { directory } : { directory: answered([]) };
+    return directory && !isAsyncDirectory(directory)
+      ? { directory }
+      : { directory: prefetchedDirectory({ findAddress: [] }) };
   const input = { entered: parsed.address, excludeCustomerId: customerId };
   const matches = !directory
     ? []
@@ -31,25 +34,9 @@ export async function directoryForCheck(
       ? await directory.findAddress(input)
       : findAddressUnchecked(directory, input);
   const known = new Set(matches.filter((match) => match.distance === 0).map((match) => match.customerId));
-  return { directory: answered([...matches, ...also.filter((match) => !known.has(match.customerId))]) };
-}
-
-/** A directory that knows one answer: all that `checkRecipient` asks of it. */
-function answered(matches: DirectoryAddressMatch[]): Directory {
-  const nothing = () => {
-    throw new TypeError('a directory prefetched for one check answers only findAddress');
-  };
   return {
-    size: 0,
-    byteLength: 0,
-    add: nothing,
-    addAll: nothing,
-    remove: nothing,
-    has: nothing,
-    get: nothing,
-    customers: nothing,
-    findAddress: () => matches.map((match) => ({ ...match })),
-    findPhone: nothing,
-    compact: nothing,
+    directory: prefetchedDirectory({
+      findAddress: [...matches, ...also.filter((match) => !known.has(match.customerId))],
+    }),
   };
 }

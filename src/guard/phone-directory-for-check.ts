@@ -1,6 +1,7 @@
 import { type AsyncDirectory, isAsyncDirectory } from '../contacts/async-directory.js';
-import type { Directory, DirectoryPhoneMatch } from '../contacts/create-directory.js';
+import type { Directory } from '../contacts/create-directory.js';
 import { parsePhone } from '../phone/parse-phone.js';
+import { prefetchedDirectory } from './prefetched-directory.js';
 
 /**
  * The directory a synchronous `checkPhone` reads: an in-memory one as it is; for an asynchronous
@@ -21,25 +22,5 @@ export async function phoneDirectoryForCheck(
   const matches = phone
     ? await directory.findPhone({ entered: phone.e164, excludeCustomerId: customerId })
     : [];
-  return { directory: answered(matches) };
-}
-
-/** A directory that knows one answer: all that `checkPhone` asks of it. */
-function answered(matches: readonly DirectoryPhoneMatch[]): Directory {
-  const nothing = () => {
-    throw new TypeError('a directory prefetched for one phone check answers only findPhone');
-  };
-  return {
-    size: 0,
-    byteLength: 0,
-    add: nothing,
-    addAll: nothing,
-    remove: nothing,
-    has: nothing,
-    get: nothing,
-    customers: nothing,
-    findAddress: nothing,
-    findPhone: () => matches.map((match) => ({ ...match })),
-    compact: nothing,
-  };
+  return { directory: prefetchedDirectory({ findPhone: matches }) };
 }
