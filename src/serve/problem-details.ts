@@ -37,7 +37,8 @@ export type ProblemType =
   | 'internal'
   | 'misdirected-request'
   | 'cross-origin'
-  | 'uri-too-long';
+  | 'uri-too-long'
+  | 'too-many-requests';
 
 /** Builds a problem of one of the service's types. */
 export function problem(

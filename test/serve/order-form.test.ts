@@ -1,21 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOrderForm } from '../../src/serve/order-form/create-order-form.js';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { loadCustomers } from '../../src/contacts/load-customers.js';
+import { createOrderForm, type OrderFormOptions } from '../../src/serve/order-form/create-order-form.js';
 import { usePipelineFixture } from '../support/pipeline.js';
-import {
-  auth,
-  cookiesOf,
-  csrfOf,
-  fixtureServer,
-  form,
-  formHeaders,
-  GOOD,
-  logIn,
-  TOKEN,
-  TYPO,
-} from './support.js';
+import { auth, csrfOf, fixtureServer, GOOD, logIn, postForm, postLogin, TYPO } from './support.js';
 
 const fixture = usePipelineFixture();
 let app: FastifyInstance | undefined;
@@ -25,14 +16,33 @@ afterEach(async () => {
 });
 
 /** A server with the order form, its script folder holding a stand-in for the built script. */
-function formServer() {
+function formServer(options: OrderFormOptions = {}) {
   const scriptDir = join(fixture.dir, 'order-form');
   mkdirSync(scriptDir, { recursive: true });
   writeFileSync(join(scriptDir, 'order-form.js'), 'export {};\n');
   return fixtureServer(fixture, {
-    registerOrderForm: createOrderForm({ scriptDir }),
+    registerOrderForm: createOrderForm({ scriptDir, ...options }),
   });
 }
+
+/** The order form over the demo base, the customers `docs/serve.md` starts the service with. */
+async function demoServer() {
+  const csv = readFileSync(resolve(__dirname, '../../examples/data/customers.csv'), 'utf8');
+  const { customers } = await loadCustomers({ source: csv, format: 'csv' });
+  const directory = createDirectory();
+  directory.addAll(customers);
+  const scriptDir = join(fixture.dir, 'order-form');
+  mkdirSync(scriptDir, { recursive: true });
+  writeFileSync(join(scriptDir, 'order-form.js'), 'export {};\n');
+  return {
+    customers,
+    server: fixtureServer(fixture, { directory, registerOrderForm: createOrderForm({ scriptDir }) }),
+  };
+}
+
+type Headers = Record<string, string>;
+const search = (server: FastifyInstance, headers: Headers, q: string) =>
+  server.inject({ method: 'GET', url: `/demo/customers?q=${encodeURIComponent(q)}`, headers });
 
 const check = { entered: TYPO, customerId: 'C-1001' };
 
@@ -42,14 +52,8 @@ describe('the order form behind the login', () => {
     const page = await app.inject({ method: 'GET', url: '/demo?lang=sv' });
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toBe('/login?lang=sv&next=%2Fdemo');
-    const loginPage = await app.inject({ method: 'GET', url: '/login?lang=sv&next=%2Fdemo' });
+    const { loginPage, posted } = await postLogin(app, { url: '/login?lang=sv&next=%2Fdemo', name: 'lena' });
     expect(loginPage.body).toContain('action="/login?lang=sv&amp;next=%2Fdemo"');
-    const posted = await app.inject({
-      method: 'POST',
-      url: '/login?lang=sv&next=%2Fdemo',
-      headers: formHeaders(cookiesOf(loginPage)),
-      payload: form({ csrf: csrfOf(loginPage.body), name: 'lena', token: TOKEN }),
-    });
     expect(posted.statusCode).toBe(303);
     expect(posted.headers.location).toBe('/demo?lang=sv');
   });
@@ -106,28 +110,26 @@ describe('the order form behind the login', () => {
 });
 
 describe('picking an existing customer', () => {
-  it('finds customers by name or id for the logged-in page, a few at a time', async () => {
+  it('finds customers by three letters of a name or by their whole id, ids and names only', async () => {
     app = formServer();
-    const { cookie, csrf } = await logIn(app);
-    const headers = { cookie, 'x-csrf-token': csrf };
-    const byName = await app.inject({ method: 'GET', url: '/demo/customers?q=svens', headers });
+    const { script } = await logIn(app);
+    const byName = await search(app, script, 'svens');
     expect(byName.statusCode).toBe(200);
-    expect(byName.json()).toEqual({ customers: [{ id: 'C-1001', name: 'Anna Svensson' }] });
-    const byId = await app.inject({ method: 'GET', url: '/demo/customers?q=c-2002', headers });
-    expect(byId.json()).toEqual({ customers: [{ id: 'C-2002', name: 'Erik Lind' }] });
-    // One letter would list the base a page at a time.
-    const short = await app.inject({ method: 'GET', url: '/demo/customers?q=a', headers });
-    expect(short.json()).toEqual({ customers: [] });
+    expect(byName.json()).toEqual({ customers: [{ id: 'C-1001', name: 'Anna Svensson' }], more: false });
+    expect((await search(app, script, 'c-2002')).json()).toEqual({
+      customers: [{ id: 'C-2002', name: 'Erik Lind' }],
+      more: false,
+    });
+    // The start of an id, or fewer than three letters of a name, would list the base a page at a time.
+    for (const q of ['C-20', 'C-', 'a', 'an'])
+      expect((await search(app, script, q)).json(), q).toEqual({ customers: [], more: false });
   });
 
   it("gives the page the picked customer's record, and nothing without the session and its CSRF token", async () => {
     app = formServer();
-    const { cookie, csrf } = await logIn(app);
-    const record = await app.inject({
-      method: 'GET',
-      url: '/demo/customers/C-1001',
-      headers: { cookie, 'x-csrf-token': csrf },
-    });
+    const { cookie, csrf, script } = await logIn(app);
+    await search(app, script, 'svens');
+    const record = await app.inject({ method: 'GET', url: '/demo/customers/C-1001', headers: script });
     expect(record.statusCode).toBe(200);
     expect(record.json()).toMatchObject({ id: 'C-1001', emails: [GOOD, 'anna@svenssonbygg.se'] });
     for (const headers of [{ cookie }, { cookie, 'x-csrf-token': 'guess' }, auth, {}]) {
@@ -145,6 +147,73 @@ describe('picking an existing customer', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it("gives no record of a customer the session's search did not show", async () => {
+    app = formServer();
+    const { script } = await logIn(app);
+    await search(app, script, 'svens');
+    const guessed = await app.inject({ method: 'GET', url: '/demo/customers/C-2002', headers: script });
+    expect(guessed.statusCode).toBe(404);
+    expect(guessed.body).not.toContain('erik');
+    // Another session's search shows nothing to this one.
+    const other = await logIn(app, 'kim@butiken.se');
+    const record = await app.inject({ method: 'GET', url: '/demo/customers/C-1001', headers: other.script });
+    expect(record.statusCode).toBe(404);
+  });
+});
+
+describe('the search cannot list the base', () => {
+  /**
+   * The trial's loop: search a prefix, and refine it a character at a time while it answers a
+   * full page (or is too short to be searched), ids from "C-" and names from each letter.
+   */
+  async function enumerate(server: FastifyInstance, headers: Headers) {
+    const listed = new Set<string>();
+    const queue = ['C-', ...'abcdefghijklmnopqrstuvwxyz'];
+    for (let searches = 0; queue.length > 0 && searches < 60; searches++) {
+      const q = queue.shift() as string;
+      const response = await search(server, headers, q);
+      if (response.statusCode === 429) return { listed, refused: response, searches };
+      const { customers } = response.json() as { customers: { id: string }[] };
+      for (const hit of customers) listed.add(hit.id);
+      if (customers.length === 10 || q.length < 3)
+        for (const next of q.startsWith('C-') ? '0123456789' : 'abcdefghijklmnopqrstuvwxyz')
+          queue.push(q + next);
+    }
+    return { listed, refused: undefined, searches: 60 };
+  }
+
+  it('blocks an enumeration loop over the demo base before it lists more than a few customers', async () => {
+    const demo = await demoServer();
+    app = demo.server;
+    expect(demo.customers.length).toBeGreaterThan(15);
+    const { script } = await logIn(app);
+    const { listed, refused } = await enumerate(app, script);
+    expect(refused?.statusCode).toBe(429);
+    expect(listed.size).toBeLessThanOrEqual(3);
+  });
+
+  it("answers a session's spent searches with 429 problem details and Retry-After, other sessions unhindered", async () => {
+    const demo = await demoServer();
+    app = demo.server;
+    const { script } = await logIn(app);
+    // Whole ids guessed one by one: each costs a search.
+    const listed = new Set<string>();
+    let refused: Awaited<ReturnType<typeof search>> | undefined;
+    for (let number = 1001; number <= 1020 && !refused; number++) {
+      const response = await search(app, script, `C-${number}`);
+      if (response.statusCode === 429) refused = response;
+      else for (const hit of response.json().customers as { id: string }[]) listed.add(hit.id);
+    }
+    expect(listed.size).toBeLessThanOrEqual(10);
+    expect(refused?.statusCode).toBe(429);
+    expect(refused?.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused?.json()).toMatchObject({ status: 429, field: 'query.q' });
+    expect(refused?.json().type).toMatch(/docs\/serve\.md#too-many-requests$/);
+    const other = await logIn(app, 'kim@butiken.se');
+    expect((await search(app, other.script, 'svens')).statusCode).toBe(200);
+  });
+
   it("writes no customer's record into the page", async () => {
     app = formServer();
     const { cookie } = await logIn(app);
@@ -157,12 +226,7 @@ describe('picking an existing customer', () => {
 
 describe('the order form without script', () => {
   const post = (server: FastifyInstance, cookie: string, fields: Record<string, string>) =>
-    server.inject({
-      method: 'POST',
-      url: '/demo/check?lang=en',
-      headers: formHeaders(cookie),
-      payload: form(fields),
-    });
+    postForm(server, '/demo/check?lang=en', cookie, fields);
 
   it('answers the posted form with the verdict in the page, the suggestion one click away', async () => {
     app = formServer();
@@ -195,6 +259,35 @@ describe('the order form without script', () => {
       email: 'erik.lind@telia.com',
     });
     expect(answered.body).toContain('data-code="belongs-to-other-customer"');
+  });
+
+  it('finds the customer the plain form names by name, as the search does', async () => {
+    app = formServer();
+    const { cookie, csrf } = await logIn(app);
+    const answered = await post(app, cookie, { csrf, customer: 'Anna Svensson', email: TYPO });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.body).toContain('data-code="near-miss"');
+    expect(answered.body).toContain(`name="useSuggestion" value="${GOOD}"`);
+    expect(answered.body).toContain('Customer: Anna Svensson (C-1001)');
+    expect(answered.body).toContain('name="customer" type="text"');
+    expect(answered.body).toMatch(/id="customer"[^>]*value="C-1001"/);
+  });
+
+  it("says plainly what to enter when the plain form's customer field names nobody or several", async () => {
+    const demo = await demoServer();
+    app = demo.server;
+    const { cookie, csrf } = await logIn(app);
+    const nobody = await post(app, cookie, { csrf, customer: 'Svenson Anna', email: TYPO });
+    expect(nobody.statusCode).toBe(422);
+    expect(nobody.body).toContain('data-action="error"');
+    expect(nobody.body).toContain('Enter the whole customer id or three letters of each word of the name');
+    expect(nobody.body).not.toContain('could not be looked up');
+    // What was typed stays in the form.
+    expect(nobody.body).toMatch(/id="customer"[^>]*value="Svenson Anna"/);
+    const several = await post(app, cookie, { csrf, customer: 'lind', email: 'erik.lind@telia.com' });
+    expect(several.statusCode).toBe(422);
+    expect(several.body).toContain('Several customers match: Erik Lind (C-1002), Maria Lind (C-1003)');
+    expect(several.body).toContain('Enter the customer id of the one meant.');
   });
 
   it('refuses a post without the CSRF token and sends a visitor without a session to the login', async () => {

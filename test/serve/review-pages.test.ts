@@ -1,18 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usePipelineFixture } from '../support/pipeline.js';
-import {
-  cookiesOf,
-  csrfOf,
-  fixtureServer,
-  form,
-  formHeaders,
-  GOOD,
-  holdOrder,
-  logIn,
-  TOKEN,
-  TYPO,
-} from './support.js';
+import { fixtureServer, GOOD, holdOrder, logIn, postForm, postLogin, TOKEN, TYPO } from './support.js';
 
 const fixture = usePipelineFixture();
 let app: FastifyInstance | undefined;
@@ -28,23 +17,12 @@ describe('the review page', () => {
     const page = await server.inject({ method: 'GET', url: '/holds' });
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toBe('/login?lang=en');
-    const loginPage = await server.inject({ method: 'GET', url: '/login' });
+    const { loginPage, posted: wrong } = await postLogin(server, { name: 'lena', token: `${TOKEN}x` });
     expect(loginPage.body).toContain('<label for="token">Access token</label>');
-    const wrong = await server.inject({
-      method: 'POST',
-      url: '/login',
-      headers: formHeaders(cookiesOf(loginPage)),
-      payload: form({ csrf: csrfOf(loginPage.body), name: 'lena', token: `${TOKEN}x` }),
-    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('role="alert"');
     expect(wrong.cookies.find((cookie) => cookie.name === 'email_guard_session')).toBeUndefined();
-    const noCsrf = await server.inject({
-      method: 'POST',
-      url: '/login',
-      headers: formHeaders(''),
-      payload: form({ csrf: 'guess', name: 'lena', token: TOKEN }),
-    });
+    const { posted: noCsrf } = await postLogin(server, { name: 'lena', csrf: 'guess' });
     expect(noCsrf.statusCode).toBe(401);
   });
 
@@ -120,18 +98,15 @@ describe('the review page', () => {
     app = server;
     const id = await holdOrder(fixture, TYPO);
     const { cookie, csrf } = await logIn(server, 'Lena Berg');
-    const withoutCsrf = await server.inject({
-      method: 'POST',
-      url: `/holds/${id}/release`,
-      headers: formHeaders(cookie),
-      payload: form({ to: GOOD, reason: 'read back' }),
+    const withoutCsrf = await postForm(server, `/holds/${id}/release`, cookie, {
+      to: GOOD,
+      reason: 'read back',
     });
     expect(withoutCsrf.statusCode).toBe(403);
-    const typo = await server.inject({
-      method: 'POST',
-      url: `/holds/${id}/release`,
-      headers: formHeaders(cookie),
-      payload: form({ csrf, to: 'anna.svensson19855@gmail.com', reason: 'read back on the phone' }),
+    const typo = await postForm(server, `/holds/${id}/release`, cookie, {
+      csrf,
+      to: 'anna.svensson19855@gmail.com',
+      reason: 'read back on the phone',
     });
     expect(typo.statusCode).toBe(422);
     expect(typo.body).toContain('role="alert"');
@@ -139,19 +114,17 @@ describe('the review page', () => {
     expect(typo.body).toContain('value="anna.svensson19855@gmail.com"');
     expect(typo.body).toContain('>read back on the phone</textarea>');
     expect(fixture.sink.received).toHaveLength(0);
-    const released = await server.inject({
-      method: 'POST',
-      url: `/holds/${id}/release`,
-      headers: formHeaders(cookie),
-      payload: form({ csrf, to: GOOD, reason: 'read back on the phone' }),
+    const released = await postForm(server, `/holds/${id}/release`, cookie, {
+      csrf,
+      to: GOOD,
+      reason: 'read back on the phone',
     });
     expect(released.statusCode).toBe(303);
     expect(released.headers.location).toBe('/holds?lang=en&done=released');
-    const again = await server.inject({
-      method: 'POST',
-      url: `/holds/${id}/release`,
-      headers: formHeaders(cookie),
-      payload: form({ csrf, to: GOOD, reason: 'read back on the phone' }),
+    const again = await postForm(server, `/holds/${id}/release`, cookie, {
+      csrf,
+      to: GOOD,
+      reason: 'read back on the phone',
     });
     expect(again.statusCode).toBe(303);
     expect(fixture.sink.received.map((mail) => mail.to)).toEqual([[GOOD]]);
@@ -170,19 +143,18 @@ describe('the review page', () => {
     expect(page.body).toMatch(/<input type="checkbox" id="confirm-new" name="confirmNew" value="yes">/);
     expect(page.body).toContain('<label for="confirm-new">');
     const NEW = 'anna.work@example.se';
-    const unconfirmed = await server.inject({
-      method: 'POST',
-      url: `/holds/${id}/release`,
-      headers: formHeaders(cookie),
-      payload: form({ csrf, to: NEW, reason: 'new address read back' }),
+    const unconfirmed = await postForm(server, `/holds/${id}/release`, cookie, {
+      csrf,
+      to: NEW,
+      reason: 'new address read back',
     });
     expect(unconfirmed.statusCode).toBe(422);
     expect(fixture.sink.received).toHaveLength(0);
-    const confirmed = await server.inject({
-      method: 'POST',
-      url: `/holds/${id}/release`,
-      headers: formHeaders(cookie),
-      payload: form({ csrf, to: NEW, reason: 'new address read back', confirmNew: 'yes' }),
+    const confirmed = await postForm(server, `/holds/${id}/release`, cookie, {
+      csrf,
+      to: NEW,
+      reason: 'new address read back',
+      confirmNew: 'yes',
     });
     expect(confirmed.statusCode).toBe(303);
     expect(fixture.sink.received.map((mail) => mail.to)).toEqual([[NEW]]);
@@ -196,20 +168,10 @@ describe('the review page', () => {
     app = server;
     const id = await holdOrder(fixture, TYPO);
     const { cookie, csrf } = await logIn(server);
-    const forged = await server.inject({
-      method: 'POST',
-      url: `/holds/${id}/discard`,
-      headers: formHeaders(cookie),
-      payload: form({ csrf: `${csrf}x` }),
-    });
+    const forged = await postForm(server, `/holds/${id}/discard`, cookie, { csrf: `${csrf}x` });
     expect(forged.statusCode).toBe(403);
     expect(await fixture.holdStore.list()).toHaveLength(1);
-    const discarded = await server.inject({
-      method: 'POST',
-      url: `/holds/${id}/discard`,
-      headers: formHeaders(cookie),
-      payload: form({ csrf }),
-    });
+    const discarded = await postForm(server, `/holds/${id}/discard`, cookie, { csrf });
     expect(discarded.statusCode).toBe(303);
     expect(await fixture.holdStore.list()).toHaveLength(0);
     expect(fixture.sink.received).toHaveLength(0);
@@ -220,11 +182,9 @@ describe('the review page', () => {
     app = server;
     const id = await holdOrder(fixture, TYPO);
     const { cookie, csrf } = await logIn(server, 'Lena Berg');
-    const discarded = await server.inject({
-      method: 'POST',
-      url: `/holds/${id}/discard`,
-      headers: formHeaders(cookie),
-      payload: form({ csrf, reason: 'the customer cancelled the order' }),
+    const discarded = await postForm(server, `/holds/${id}/discard`, cookie, {
+      csrf,
+      reason: 'the customer cancelled the order',
     });
     expect(discarded.statusCode).toBe(303);
     const entry = fixture.audit.entries.find((line) => line.outcome === 'discarded');
@@ -242,11 +202,10 @@ describe('the review page', () => {
     const id = await holdOrder(fixture, TYPO);
     const { cookie, csrf } = await logIn(server);
     await fixture.holdStore.discard(id);
-    const late = await server.inject({
-      method: 'POST',
-      url: `/holds/${id}/release?lang=sv`,
-      headers: formHeaders(cookie),
-      payload: form({ csrf, to: GOOD, reason: 'läst upp i telefon' }),
+    const late = await postForm(server, `/holds/${id}/release?lang=sv`, cookie, {
+      csrf,
+      to: GOOD,
+      reason: 'läst upp i telefon',
     });
     const shown =
       late.statusCode === 303
@@ -260,11 +219,10 @@ describe('the review page', () => {
     app = server;
     const id = await holdOrder(fixture, TYPO);
     const { cookie, csrf } = await logIn(server);
-    const refused = await server.inject({
-      method: 'POST',
-      url: `/holds/${id}/release?lang=sv`,
-      headers: formHeaders(cookie),
-      payload: form({ csrf, to: 'anna.svensson19985@gmail.com', reason: 'läst upp i telefon' }),
+    const refused = await postForm(server, `/holds/${id}/release?lang=sv`, cookie, {
+      csrf,
+      to: 'anna.svensson19985@gmail.com',
+      reason: 'läst upp i telefon',
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toMatch(/klarar inte kontrollen/);

@@ -84,19 +84,54 @@ export function csrfOf(page: string): string {
   return match[1];
 }
 
-/** Logs in through the form; resolves with the session cookie and the session's CSRF token. */
-export async function logIn(server: FastifyInstance, name = 'lena@butiken.se') {
-  const loginPage = await server.inject({ method: 'GET', url: '/login' });
+/**
+ * Posts the login form as a browser does: the login page first (its cookie and CSRF token), then
+ * the name and token. Resolves with the answer to the post, whatever it is.
+ */
+export async function postLogin(
+  server: FastifyInstance,
+  fields: {
+    readonly name?: string;
+    readonly token?: string;
+    readonly url?: string;
+    readonly csrf?: string;
+  } = {},
+) {
+  const url = fields.url ?? '/login';
+  const loginPage = await server.inject({ method: 'GET', url });
   const posted = await server.inject({
     method: 'POST',
-    url: '/login',
-    headers: formHeaders(cookiesOf(loginPage)),
-    payload: form({ csrf: csrfOf(loginPage.body), name, token: TOKEN }),
+    url,
+    headers: formHeaders(fields.csrf === undefined ? cookiesOf(loginPage) : ''),
+    payload: form({
+      csrf: fields.csrf ?? csrfOf(loginPage.body),
+      name: fields.name ?? 'lena@butiken.se',
+      token: fields.token ?? TOKEN,
+    }),
   });
+  return { loginPage, posted };
+}
+
+/** Logs in through the form; resolves with the session cookie and the session's CSRF token. */
+export async function logIn(server: FastifyInstance, name = 'lena@butiken.se') {
+  const { posted } = await postLogin(server, { name });
   expect(posted.statusCode).toBe(303);
   const session = posted.cookies.find((cookie) => cookie.name === 'email_guard_session');
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
   const cookie = `email_guard_session=${session?.value}`;
   const holds = await server.inject({ method: 'GET', url: '/holds', headers: { cookie } });
-  return { cookie, csrf: csrfOf(holds.body), holds };
+  const csrf = csrfOf(holds.body);
+  /** The headers of the order form's script: the session cookie and its CSRF token. */
+  const script = { cookie, 'x-csrf-token': csrf };
+  return { cookie, csrf, holds, script };
+}
+
+/** Posts a form with the session cookie. */
+export function postForm(
+  server: FastifyInstance,
+  url: string,
+  cookie: string,
+  fields: Record<string, string | string[]>,
+) {
+  return server.inject({ method: 'POST', url, headers: formHeaders(cookie), payload: form(fields) });
 }

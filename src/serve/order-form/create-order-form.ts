@@ -11,7 +11,9 @@ import { problem, sendProblem } from '../problem-details.js';
 import { sameSecret } from '../same-secret.js';
 import type { Session } from '../session-store.js';
 import { findCustomers } from './find-customers.js';
+import { orderFormText } from './order-form-text.js';
 import { type OrderFormValues, renderOrderForm } from './render-order-form.js';
+import { createSearchBudget, type SearchBudgetOptions } from './search-budget.js';
 
 /** Options of {@link createOrderForm}. */
 export interface OrderFormOptions {
@@ -22,6 +24,12 @@ export interface OrderFormOptions {
   readonly scriptDir?: string;
   /** The most customers one search answers with. @default 10 */
   readonly searchLimit?: number;
+  /**
+   * Each session's searches for a customer: so many in a row, then one per `refillMs`; past it
+   * a search is answered 429 with `Retry-After`.
+   * @default { searches: 10, refillMs: 30_000 }
+   */
+  readonly searchBudget?: SearchBudgetOptions;
 }
 
 // A script name as the browser build writes them (`order-form.js`, `phone-numbers-Ab3_x.js`):
@@ -37,8 +45,9 @@ const FORM_FIELDS = ['customer', 'name', 'birthDate', 'phone', 'email'] as const
 /**
  * The order form (`GET /demo`) as the hook `createServer({ registerOrderForm })` takes: the
  * server-rendered form and its one script, the browser build of the check. An existing customer is
- * found by name or id through `GET /demo/customers?q=` (at most `searchLimit`, never the whole
- * base) and their record is fetched from `GET /demo/customers/:id` for the page's own check; the
+ * found by their whole id or three letters of a word of their name through `GET /demo/customers?q=`
+ * (at most `searchLimit` a search, `searchBudget` searches a session), and the record of a customer
+ * the search showed is fetched from `GET /demo/customers/:id` for the page's own check; the
  * script then asks `POST /v1/check` for the directory's findings. Without script the form posts to
  * `POST /demo/check`, which renders the verdict in the page. Everything needs the review page's
  * login (a visitor without a session is sent to `/login`); the script sends the session's CSRF
@@ -56,6 +65,8 @@ export function createOrderForm(
   const scriptDir = options.scriptDir ?? fileURLToPath(new URL('./order-form/', import.meta.url));
   const searchLimit = options.searchLimit ?? 10;
   return async (app, context) => {
+    // One budget per server: a session's searches are counted across the script and the plain form.
+    const budget = createSearchBudget(options.searchBudget);
     // Read once: the build does not change under a running server.
     const scripts = new Map(
       (existsSync(scriptDir) ? readdirSync(scriptDir) : [])
@@ -79,7 +90,11 @@ export function createOrderForm(
       reply: FastifyReply,
       locale: Locale,
       session: Session,
-      filled?: { readonly values: OrderFormValues; readonly result: Verdict | string },
+      filled?: {
+        readonly values: OrderFormValues;
+        readonly result: Verdict | string;
+        readonly picked?: string;
+      },
     ) =>
       reply
         .header('content-type', 'text/html; charset=utf-8')
@@ -131,18 +146,30 @@ export function createOrderForm(
       return sendForm(reply, locale, session);
     });
 
-    // The search for an existing customer: ids and names only, a few at a time.
+    // The search for an existing customer: ids and names only, a few at a time, a few times.
     app.get<{ Querystring: { q?: string } }>('/demo/customers', async (request, reply) => {
-      if (!scriptSession(request, reply)) return reply;
+      const session = scriptSession(request, reply);
+      if (!session) return reply;
+      const spent = budget.take(session);
+      reply.header('cache-control', 'no-store');
+      if (!spent.allowed) return tooManySearches(reply, spent.retryAfterSeconds);
       const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
-      const customers = await findCustomers(context.options.directory, query, { limit: searchLimit });
-      return reply.header('cache-control', 'no-store').send({ customers });
+      const found = await findCustomers(context.options.directory, query, { limit: searchLimit });
+      budget.offer(
+        session,
+        found.customers.map((hit) => hit.id),
+      );
+      return reply.send(found);
     });
 
     // The record of the customer the salesperson picked: what the page's own check compares with.
+    // Only a customer this session's search showed: an id guessed is answered as one not there.
     app.get<{ Params: { id: string } }>('/demo/customers/:id', async (request, reply) => {
-      if (!scriptSession(request, reply)) return reply;
-      const found = await context.options.directory?.get(request.params.id);
+      const session = scriptSession(request, reply);
+      if (!session) return reply;
+      const found = budget.offered(session, request.params.id)
+        ? await context.options.directory?.get(request.params.id)
+        : undefined;
       if (!found)
         return sendProblem(
           reply,
@@ -174,22 +201,68 @@ export function createOrderForm(
       ) as unknown as OrderFormValues;
       // The suggestion's button carries the suggested address: the reviewer took it.
       const suggestion = text('useSuggestion');
-      const filled = { ...values, ...(suggestion ? { email: suggestion } : {}) };
+      const filled: { -readonly [K in keyof OrderFormValues]: string } = {
+        ...values,
+        ...(suggestion ? { email: suggestion } : {}),
+      };
       if (!sameSecret(text('csrf'), session.csrf)) {
         reply.code(403);
         return sendForm(reply, locale, session, { values: filled, result: formExpired[locale] });
       }
       let result: Verdict | string;
+      let picked: string | undefined;
       try {
-        result = await checkForm(context, locale, filled);
+        const customer = await customerOf(session, locale, filled.customer, reply);
+        result =
+          typeof customer === 'string'
+            ? customer
+            : await checkForm(context, locale, { ...filled, customer: customer?.id ?? '' });
+        if (typeof customer === 'object') {
+          filled.customer = customer.id;
+          picked = customer.name ? `${customer.name} (${customer.id})` : customer.id;
+        }
       } catch (error) {
         // Input the check cannot read (a birth date that is no date): say which, keep what was typed.
         if (!isEmailGuardError(error)) throw error;
         reply.code(400);
         result = error.message;
       }
-      return sendForm(reply, locale, session, { values: filled, result });
+      return sendForm(reply, locale, session, { values: filled, result, ...(picked ? { picked } : {}) });
     });
+
+    /**
+     * The customer the plain form's customer field names, found by the script's search and its
+     * budget: one match is that customer; none or several are said in words (with the matches to
+     * choose from), so the salesperson knows what to enter. An empty field is a new customer.
+     */
+    const customerOf = async (
+      session: Session,
+      locale: Locale,
+      query: string,
+      reply: FastifyReply,
+    ): Promise<{ readonly id: string; readonly name?: string } | string | undefined> => {
+      const wanted = query.trim();
+      if (wanted === '') return undefined;
+      const text = orderFormText[locale];
+      const spent = budget.take(session);
+      if (!spent.allowed) {
+        reply.code(429).header('retry-after', String(spent.retryAfterSeconds));
+        return text.tooManySearches(spent.retryAfterSeconds);
+      }
+      const found = await findCustomers(context.options.directory, wanted, { limit: searchLimit });
+      budget.offer(
+        session,
+        found.customers.map((hit) => hit.id),
+      );
+      const [only] = found.customers;
+      if (only && found.customers.length === 1) return only;
+      reply.code(422);
+      if (!only) return text.noCustomer(wanted);
+      return text.severalCustomers(
+        found.customers.map((hit) => (hit.name ? `${hit.name} (${hit.id})` : hit.id)),
+        found.more,
+      );
+    };
 
     app.get<{ Params: { script: string } }>('/demo/:script', async (request, reply) => {
       const body = scripts.get(request.params.script);
@@ -206,6 +279,18 @@ const formExpired: Readonly<Record<Locale, string>> = {
   en: 'The form has expired: check again.',
   sv: 'Formuläret har gått ut: kontrollera igen.',
 };
+
+/** 429 with `Retry-After` (RFC 6585 §4, RFC 9110 §10.2.3): the session's searches are spent for now. */
+function tooManySearches(reply: FastifyReply, seconds: number): FastifyReply {
+  reply.header('retry-after', String(seconds));
+  return sendProblem(
+    reply,
+    problem('too-many-requests', 429, "This session's searches are spent for now", {
+      detail: `search again in ${seconds} s, or enter the customer's whole id`,
+      field: 'query.q',
+    }),
+  );
+}
 
 /** The no-script form's check: an existing customer by id, else a new one from the typed fields. */
 async function checkForm(context: ServerContext, locale: Locale, values: OrderFormValues): Promise<Verdict> {

@@ -13,8 +13,18 @@ export interface FindCustomersOptions {
   readonly limit?: number;
 }
 
-/** The shortest query searched: one letter would list the base a page at a time. */
-export const MIN_QUERY_LENGTH = 2;
+/** What one search answers: at most `limit` customers, and whether more matched. */
+export interface CustomerSearch {
+  readonly customers: CustomerHit[];
+  /** More customers matched than were answered: the salesperson types more of the name. */
+  readonly more: boolean;
+}
+
+/**
+ * The fewest letters of a name's word a search takes: with one or two letters a few searches
+ * ("a", "b", ... or "an", "be", ...) would list the base; with three a search names a handful.
+ */
+export const MIN_WORD_LENGTH = 3;
 
 // Case and accents folded (NFD, then the combining marks dropped; Unicode UAX #15), so "ostlund"
 // finds "Östlund" and "ANNA" finds "Anna". Tabs and line breaks separate the index's fields.
@@ -74,28 +84,31 @@ function lineAt(index: NameIndex, offset: number): number {
 }
 
 /**
- * The customers the order form's search finds for what the salesperson typed: the customer with
- * exactly that id first, then (an in-memory directory only) those whose id starts with it or whose
- * name holds every word of it. At most `limit`, and never for a query shorter than two characters,
- * so the search cannot be used to read the whole base out. A database directory is asked for the
- * id only: it has no index of names.
+ * The customers the order form's search finds for what the salesperson typed: the customer whose
+ * id is exactly that (case folded), then (an in-memory directory only) those with a word of the name
+ * starting with each word typed, every word at least {@link MIN_WORD_LENGTH} letters. An id is
+ * found only whole, never by its start, and a name only by three letters of a word, at most `limit`
+ * at a time: the search names a customer the salesperson already knows something of, and cannot be
+ * used to read the base out a prefix at a time. A database directory is asked for the id only: it
+ * has no index of names.
  *
  * @example
  * ```ts
- * await findCustomers(directory, 'svensson'); // [{ id: 'C-1001', name: 'Anna Svensson' }]
+ * await findCustomers(directory, 'svens'); // { customers: [{ id: 'C-1001', name: 'Anna Svensson' }], more: false }
  * ```
  */
 export async function findCustomers(
   directory: Directory | AsyncDirectory | undefined,
   query: string,
   options: FindCustomersOptions = {},
-): Promise<CustomerHit[]> {
+): Promise<CustomerSearch> {
   const limit = options.limit ?? 10;
   const wanted = query.trim();
-  if (!directory || wanted.length < MIN_QUERY_LENGTH) return [];
+  const none: CustomerSearch = { customers: [], more: false };
+  if (!directory || wanted === '') return none;
   const exact = await directory.get(wanted);
   const hits: CustomerHit[] = exact ? [hitOf(exact)] : [];
-  if (isAsyncDirectory(directory)) return hits;
+  if (isAsyncDirectory(directory)) return { customers: hits, more: false };
 
   const index = nameIndex(directory);
   const found = new Set<string>(exact ? [exact.id] : []);
@@ -107,26 +120,26 @@ export async function findCustomers(
     if (customer) hits.push(hitOf(customer));
   };
   const folded = fold(wanted);
-  // Ids that start with the query: the line starts with it.
-  if (!/\s/.test(folded)) {
-    const needle = `\n${folded}`;
-    for (let at = index.text.indexOf(needle); at !== -1 && hits.length < limit; ) {
-      add(lineAt(index, at));
-      at = index.text.indexOf(needle, at + 1);
-    }
+  // The id whole, as another case ("c-1001"): the line is exactly `\nid\t...`.
+  if (!exact && !/\s/.test(folded)) {
+    const at = index.text.indexOf(`\n${folded}\t`);
+    if (at !== -1) add(lineAt(index, at));
   }
-  // Names that hold every word: find the longest word, then read the line it is in.
-  const words = folded.split(/\s+/).filter(Boolean);
+  const words = folded.split(/[\s-]+/).filter(Boolean);
+  if (words.length === 0 || words.some((word) => word.length < MIN_WORD_LENGTH))
+    return { customers: hits.slice(0, limit), more: hits.length > limit };
+  // Names with a word starting with each word typed: find the longest word, then read its line.
+  // One more than the limit is looked for, to tell the page that more matched.
   const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
-  for (let at = index.text.indexOf(longest); at !== -1 && hits.length < limit; ) {
+  for (let at = index.text.indexOf(longest); at !== -1 && hits.length <= limit; ) {
     const line = lineAt(index, at);
     const end = index.starts[line + 1] as number;
     const text = index.text.slice(index.starts[line] as number, end);
-    const name = text.slice(text.indexOf('\t') + 1);
-    if (words.every((word) => name.includes(word))) add(line);
+    const nameWords = text.slice(text.indexOf('\t') + 1).split(/[\s-]+/);
+    if (words.every((word) => nameWords.some((nameWord) => nameWord.startsWith(word)))) add(line);
     at = index.text.indexOf(longest, end);
   }
-  return hits.slice(0, limit);
+  return { customers: hits.slice(0, limit), more: hits.length > limit };
 }
 
 function hitOf(customer: { readonly id: string; readonly name?: string }): CustomerHit {

@@ -19,6 +19,7 @@ function startOrderForm(form: HTMLFormElement): void {
   const email = field('email');
   const search = field('customer');
   const results = form.querySelector('[data-customer-results]') as HTMLElement;
+  const searchStatus = form.querySelector('[data-customer-status]') as HTMLElement;
   const picked = form.querySelector('[data-customer-picked]') as HTMLElement;
   const status = form.querySelector('[data-status]') as HTMLElement;
   const findings = form.querySelector('[data-findings]') as HTMLElement;
@@ -34,6 +35,11 @@ function startOrderForm(form: HTMLFormElement): void {
   // The existing customer the salesperson picked, as the server has them: only this one record
   // comes to the page, never the base.
   let known: Customer | undefined;
+  // The fields the picked record filled in: cleared with the pick, unless the salesperson changed them.
+  let filledIn: Readonly<Record<string, string>> = {};
+  // The results list (WAI-ARIA APG combobox with a listbox popup): the option the arrow keys are on.
+  let options: HTMLElement[] = [];
+  let active = -1;
 
   // The server-rendered suggestion (the page answered without script) posts the form; here a click
   // fixes the field instead.
@@ -49,7 +55,9 @@ function startOrderForm(form: HTMLFormElement): void {
   const customer = (): Customer => {
     const phone = field('phone').value.trim();
     const birthDate = field('birthDate').value.trim();
-    const name = field('name').value.trim();
+    // A name typed in the customer field and no result picked: the new customer's name, so the
+    // check and the directory's findings (another customer's near-identical address) see it.
+    const name = field('name').value.trim() || typedName();
     return {
       id: known?.id ?? 'new',
       ...(name ? { name } : {}),
@@ -80,58 +88,140 @@ function startOrderForm(form: HTMLFormElement): void {
     }
   }
 
+  /** The customer field's text as a name: when nothing was picked and it is no id (no digit). */
+  function typedName(): string {
+    const typed = search.value.trim();
+    return !known && /\p{L}/u.test(typed) && !/\d/.test(typed) ? typed : '';
+  }
+
   search.addEventListener('input', () => {
     if (known && search.value !== known.id) forget();
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => void findCustomers(), DEBOUNCE_MS);
+    schedule();
   });
+
+  // The keys of the APG combobox pattern: Down and Up move through the results (opening them),
+  // Enter picks the one moved to, Escape closes the list and, with it closed, clears the field.
+  search.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (options.length === 0) return;
+      event.preventDefault();
+      const open = !results.hidden;
+      open_();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      move(
+        !open || active === -1
+          ? step === 1
+            ? 0
+            : options.length - 1
+          : (active + step + options.length) % options.length,
+      );
+    } else if (event.key === 'Enter') {
+      const option = !results.hidden ? options[active] : undefined;
+      if (!option) return;
+      event.preventDefault();
+      void pick(option.dataset.customerId as string);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (!results.hidden) close();
+      else if (search.value !== '') {
+        search.value = '';
+        if (known) forget();
+        clear();
+        schedule();
+      }
+    }
+  });
+  search.addEventListener('blur', () => close());
+
+  function open_(): void {
+    if (options.length === 0) return;
+    results.hidden = false;
+    search.setAttribute('aria-expanded', 'true');
+  }
+
+  function close(): void {
+    results.hidden = true;
+    search.setAttribute('aria-expanded', 'false');
+    move(-1);
+  }
+
+  function clear(): void {
+    options = [];
+    results.replaceChildren();
+    searchStatus.textContent = '';
+    close();
+  }
+
+  function move(to: number): void {
+    options[active]?.setAttribute('aria-selected', 'false');
+    active = to;
+    const option = options[active];
+    if (!option) {
+      search.removeAttribute('aria-activedescendant');
+      return;
+    }
+    option.setAttribute('aria-selected', 'true');
+    search.setAttribute('aria-activedescendant', option.id);
+    option.scrollIntoView({ block: 'nearest' });
+  }
 
   async function findCustomers(): Promise<void> {
     const run = ++latestSearch;
     const query = search.value.trim();
-    if (query.length < 2 || known) {
-      results.replaceChildren();
+    // Fewer than three characters is no whole word and no id the server finds: not asked, so the
+    // session's searches are kept for the name.
+    if (query.length < 3 || known) {
+      clear();
       return;
     }
-    const answer = await fromServer<{ customers: { id: string; name?: string }[] }>(
+    const answer = await fromServer<{ customers: { id: string; name?: string }[]; more?: boolean }>(
       `${searchUrl}?q=${encodeURIComponent(query)}`,
     );
     if (run !== latestSearch) return;
+    clear();
     if (typeof answer === 'string') {
-      results.replaceChildren(line(`${text.searchFailed}: ${answer}`));
+      searchStatus.textContent = `${text.searchFailed}: ${answer}`;
       return;
     }
     if (answer.customers.length === 0) {
-      results.replaceChildren(line(text.noMatches));
+      searchStatus.textContent = text.noMatches;
       return;
     }
-    results.replaceChildren(
-      ...answer.customers.map((hit) => {
-        const entry = document.createElement('li');
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.dataset.customerId = hit.id;
-        button.textContent = hit.name ? `${hit.name} (${hit.id})` : hit.id;
-        button.addEventListener('click', () => void pick(hit.id));
-        entry.append(button);
-        return entry;
-      }),
-    );
+    options = answer.customers.map((hit, at) => {
+      const option = document.createElement('li');
+      option.id = `customer-option-${at}`;
+      option.setAttribute('role', 'option');
+      option.setAttribute('aria-selected', 'false');
+      option.dataset.customerId = hit.id;
+      option.textContent = hit.name ? `${hit.name} (${hit.id})` : hit.id;
+      // Keeps the focus in the field, so the list is not closed by its blur before the click.
+      option.addEventListener('mousedown', (event) => event.preventDefault());
+      option.addEventListener('click', () => void pick(hit.id));
+      return option;
+    });
+    results.replaceChildren(...options);
+    searchStatus.textContent = answer.more ? text.moreMatches : '';
+    if (document.activeElement === search) open_();
   }
 
   async function pick(id: string): Promise<void> {
     const record = await fromServer<Customer>(`${searchUrl}/${encodeURIComponent(id)}`);
-    results.replaceChildren();
+    clear();
     if (typeof record === 'string') {
-      results.replaceChildren(line(`${text.searchFailed}: ${record}`));
+      searchStatus.textContent = `${text.searchFailed}: ${record}`;
       return;
     }
     known = record;
     search.value = record.id;
     picked.textContent = text.picked(record.name ? `${record.name} (${record.id})` : record.id);
-    field('name').value = record.name ?? '';
-    field('birthDate').value = record.birthDate ?? '';
-    field('phone').value = record.phones?.[0] ?? '';
+    filledIn = {
+      name: record.name ?? '',
+      birthDate: record.birthDate ?? '',
+      phone: record.phones?.[0] ?? '',
+    };
+    for (const [name, value] of Object.entries(filledIn)) field(name).value = value;
     email.focus();
     schedule();
   }
@@ -139,13 +229,12 @@ function startOrderForm(form: HTMLFormElement): void {
   function forget(): void {
     known = undefined;
     picked.textContent = '';
+    // The picked customer's name, birth date and phone go with the pick: left, they would be
+    // checked as a new customer's.
+    for (const [name, value] of Object.entries(filledIn))
+      if (field(name).value === value) field(name).value = '';
+    filledIn = {};
     schedule();
-  }
-
-  function line(content: string): HTMLElement {
-    const entry = document.createElement('li');
-    entry.textContent = content;
-    return entry;
   }
 
   for (const name of ['email', 'name', 'birthDate', 'phone'])
@@ -175,6 +264,8 @@ function startOrderForm(form: HTMLFormElement): void {
       return;
     }
     const record = customer();
+    const named = typedName();
+    if (!known) picked.textContent = named && !field('name').value.trim() ? text.newCustomerNamed(named) : '';
     let verdict: Verdict;
     try {
       verdict = await checkRecipient({ entered, customer: record }, { locale });

@@ -9,7 +9,17 @@ export interface OrderFormText {
   readonly newCustomer: string;
   readonly picked: (label: string) => string;
   readonly noMatches: string;
+  /** Under a full list: more customers matched than are shown. */
+  readonly moreMatches: string;
   readonly searchFailed: string;
+  /** The plain form's answer when its searches are spent for now. */
+  readonly tooManySearches: (seconds: number) => string;
+  /** The plain form's answer when nobody has that id or name. */
+  readonly noCustomer: (query: string) => string;
+  /** The plain form's answer when several customers match. */
+  readonly severalCustomers: (labels: readonly string[], more: boolean) => string;
+  /** Said when no result was picked and the customer field is checked as a new customer's name. */
+  readonly newCustomerNamed: (name: string) => string;
   readonly name: string;
   readonly birthDate: string;
   readonly phone: string;
@@ -30,11 +40,21 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     title: 'Order form',
     intro: 'The address is checked as you type, against what is known about the customer.',
     customer: 'Existing customer: name or customer id',
-    customerHint: 'Leave it empty for a new customer.',
+    customerHint:
+      'Three letters of a name, or the whole customer id. Leave it empty for a new customer. Arrow keys and Enter pick a result.',
     newCustomer: 'New customer',
     picked: (label) => `Customer: ${label}`,
     noMatches: 'No customer found.',
+    moreMatches: 'More than ten customers match: type more of the name.',
     searchFailed: 'The search did not answer',
+    tooManySearches: (seconds) =>
+      `Too many searches for now: search again in ${seconds} s, or enter the whole customer id.`,
+    noCustomer: (query) =>
+      `No customer has the id or name “${query}”. Enter the whole customer id or three letters of each word of the name, or leave the field empty for a new customer.`,
+    severalCustomers: (labels, more) =>
+      `${more ? 'More than ten customers match' : 'Several customers match'}: ${labels.join(', ')}. Enter the customer id of the one meant.`,
+    newCustomerNamed: (name) =>
+      `No customer picked: checked as a new customer named “${name}”. Pick a result to check against an existing customer.`,
     name: 'Name',
     birthDate: 'Birth date (YYYY-MM-DD)',
     phone: 'Phone',
@@ -56,11 +76,21 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     title: 'Orderformulär',
     intro: 'Adressen kontrolleras medan du skriver, mot det som är känt om kunden.',
     customer: 'Befintlig kund: namn eller kundnummer',
-    customerHint: 'Lämna tomt för en ny kund.',
+    customerHint:
+      'Tre bokstäver av ett namn, eller hela kundnumret. Lämna tomt för en ny kund. Piltangenterna och Enter väljer en träff.',
     newCustomer: 'Ny kund',
     picked: (label) => `Kund: ${label}`,
     noMatches: 'Ingen kund hittades.',
+    moreMatches: 'Fler än tio kunder passar: skriv mer av namnet.',
     searchFailed: 'Sökningen svarade inte',
+    tooManySearches: (seconds) =>
+      `För många sökningar just nu: sök igen om ${seconds} s, eller skriv hela kundnumret.`,
+    noCustomer: (query) =>
+      `Ingen kund har kundnumret eller namnet ”${query}”. Skriv hela kundnumret eller tre bokstäver av varje ord i namnet, eller lämna fältet tomt för en ny kund.`,
+    severalCustomers: (labels, more) =>
+      `${more ? 'Fler än tio kunder passar' : 'Flera kunder passar'}: ${labels.join(', ')}. Skriv kundnumret för den som avses.`,
+    newCustomerNamed: (name) =>
+      `Ingen kund vald: kontrollerad som en ny kund med namnet ”${name}”. Välj en träff för att kontrollera mot en befintlig kund.`,
     name: 'Namn',
     birthDate: 'Födelsedatum (ÅÅÅÅ-MM-DD)',
     phone: 'Telefon',

@@ -29,6 +29,8 @@ export interface OrderFormPage {
   readonly values?: OrderFormValues;
   /** The server's verdict for the posted form, or why there is none. */
   readonly result?: Verdict | string;
+  /** The existing customer the posted form was checked against, as `Name (id)`. */
+  readonly picked?: string;
 }
 
 // HTML text and attribute values (HTML Living Standard §13.1.2.3, §13.1.2.6): these five are all
@@ -97,8 +99,12 @@ body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 42rem
 label { display: block; font-weight: 600; }
 input, select { font: inherit; width: 100%; padding: .4rem; box-sizing: border-box; }
 .hint { color: #555; font-size: .9rem; margin: 0; }
-[data-customer-results] { list-style: none; padding: 0; margin: .25rem 0; }
-[data-customer-results] button { font: inherit; width: 100%; text-align: left; padding: .3rem .6rem; margin: .1rem 0; cursor: pointer; }
+[data-customer-results] { list-style: none; padding: 0; margin: .25rem 0; border: 1px solid #bbb; border-radius: .3rem; }
+[data-customer-results]:empty, [data-customer-results][hidden] { display: none; }
+[data-customer-results] [role="option"] { padding: .3rem .6rem; cursor: pointer; }
+[data-customer-results] [role="option"]:hover { background: #f0f0f0; }
+[data-customer-results] [role="option"][aria-selected="true"] { background: #1f4e8c; color: #fff; outline: 2px solid #1f4e8c; }
+[data-customer-status] { color: #555; font-size: .9rem; margin: .25rem 0; min-height: 1em; }
 [data-customer-picked] { font-weight: 600; }
 [data-status] { font-weight: 700; padding: .5rem .75rem; border-radius: .3rem; min-height: 1.5rem; }
 [data-status][data-action="block"], [data-status][data-action="error"] { background: #fde2e1; color: #8a1c14; }
@@ -117,9 +123,10 @@ button[type="submit"] { font: inherit; padding: .4rem .8rem; }
 <input type="hidden" name="csrf" value="${escapeHtml(page.csrf)}">
 <p><label for="customer">${escapeHtml(text.customer)}</label>
 <span class="hint" id="customer-hint">${escapeHtml(text.customerHint)}</span>
-<input id="customer" name="customer" type="search" autocomplete="off" spellcheck="false" aria-describedby="customer-hint"${value('customer')}></p>
-<ul data-customer-results aria-live="polite"></ul>
-<p data-customer-picked></p>
+<input id="customer" name="customer" type="text" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="customer-results" autocomplete="off" spellcheck="false" aria-describedby="customer-hint customer-status"${value('customer')}></p>
+<ul id="customer-results" data-customer-results role="listbox" aria-label="${escapeHtml(text.customer)}" hidden></ul>
+<p id="customer-status" data-customer-status aria-live="polite"></p>
+<p data-customer-picked>${page.picked ? escapeHtml(text.picked(page.picked)) : ''}</p>
 ${input('name', text.name, 'text', ' autocomplete="off"')}
 ${input('birthDate', text.birthDate, 'text', ' inputmode="numeric" autocomplete="off"')}
 ${input('phone', text.phone, 'tel', ' autocomplete="off"')}
