@@ -13,7 +13,13 @@ import { customers } from '../support/pipeline.js';
 
 const root = resolve(__dirname, '../..');
 const scriptDir = resolve(root, '.tmp/order-form');
-const seed = Object.values(customers);
+// The seed, and a dozen namesakes: more than a search shows.
+const namesakes = Array.from({ length: 12 }, (_, at) => ({
+  id: `K-${String(at + 1).padStart(2, '0')}`,
+  name: `Anna Holm${'a'.repeat(at)}`,
+  emails: [`anna.holm${at + 1}@example.se`],
+}));
+const seed = [...Object.values(customers), ...namesakes];
 const TOKEN = 'order-form-token-0123456789abcdefghij';
 let app: FastifyInstance;
 let browser: Browser;
@@ -106,6 +112,85 @@ describe('the order form in Chromium', () => {
     await expect
       .poll(() => page.locator('[data-directory] li').first().getAttribute('data-code'), { timeout: 15_000 })
       .toBe('belongs-to-other-customer');
+    await page.close();
+  });
+
+  it("checks a name typed in the customer field, nothing picked, as the new customer's name, as /v1/check does", async () => {
+    const page = await openForm('en');
+    const entered = 'anna.svensson185@gmail.com';
+    await page.fill('#customer', 'Anna Svensson');
+    await page.fill('#email', entered);
+    await expect
+      .poll(() => page.getAttribute('[data-status]', 'data-action'), { timeout: 15_000 })
+      .toBe('block');
+    const shown = await page
+      .locator('[data-findings] li, [data-directory] li')
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.code));
+    expect(await page.textContent('[data-customer-picked]')).toContain(
+      'checked as a new customer named “Anna Svensson”',
+    );
+    const api = await fetch(`${base}/v1/check`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ entered, customer: { id: 'new', name: 'Anna Svensson' } }),
+    });
+    const verdict = (await api.json()) as { action: string; findings: { code: string }[] };
+    expect(verdict.action).toBe('block');
+    expect(verdict.findings.map((finding) => finding.code)).toContain('near-miss-other-customer');
+    expect(shown).toContain('near-miss-other-customer');
+    await page.close();
+  });
+
+  it('finds, picks and forgets a customer with the keyboard only (the APG combobox)', async () => {
+    const page = await openForm('en');
+    const field = page.locator('#customer');
+    await page.keyboard.press('Tab');
+    while (!(await field.evaluate((input) => input === document.activeElement)))
+      await page.keyboard.press('Tab');
+    expect(await field.getAttribute('role')).toBe('combobox');
+    await page.keyboard.type('anna', { delay: 20 });
+    const options = page.locator('#customer-results [role="option"]');
+    await expect.poll(() => options.count(), { timeout: 15_000 }).toBe(10);
+    expect(await page.textContent('[data-customer-status]')).toBe(
+      'More than ten customers match: type more of the name.',
+    );
+    expect(await field.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const second = await options.nth(1).getAttribute('id');
+    expect(await field.getAttribute('aria-activedescendant')).toBe(second);
+    expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
+    await page.screenshot({ path: resolve(root, '.tmp/order-form-results.png'), fullPage: true });
+    // Escape closes the list and keeps what was typed.
+    await page.keyboard.press('Escape');
+    expect(await field.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.inputValue('#customer')).toBe('anna');
+    await page.keyboard.type(' sve', { delay: 20 });
+    await expect.poll(() => options.count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.textContent('[data-customer-status]')).toBe('');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.textContent('[data-customer-picked]'), { timeout: 15_000 })
+      .toContain('C-1001');
+    expect(await page.inputValue('#name')).toBe('Anna Svensson');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
+    // Back to the field; Escape with the list closed clears it, and the pick goes with it.
+    while (!(await field.evaluate((input) => input === document.activeElement)))
+      await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Escape');
+    expect(await page.inputValue('#customer')).toBe('');
+    expect(await page.textContent('[data-customer-picked]')).toBe('');
+    expect(await page.inputValue('#name')).toBe('');
+    await page.close();
+  });
+
+  it('forgets the picked name when the customer field is cleared by typing', async () => {
+    const page = await openForm('en');
+    await pickCustomer(page, 'Svensson', 'C-1001');
+    await page.fill('#customer', '');
+    expect(await page.textContent('[data-customer-picked]')).toBe('');
+    expect(await page.inputValue('#name')).toBe('');
     await page.close();
   });
 
