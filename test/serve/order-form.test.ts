@@ -99,12 +99,8 @@ describe('the order form behind the login', () => {
     app = formServer();
     const bearer = await app.inject({ method: 'POST', url: '/v1/check', headers: auth, payload: check });
     expect(bearer.statusCode).toBe(200);
-    const { cookie, csrf } = await logIn(app);
-    const holds = await app.inject({
-      method: 'GET',
-      url: '/v1/holds',
-      headers: { cookie, 'x-csrf-token': csrf },
-    });
+    const { script } = await logIn(app);
+    const holds = await app.inject({ method: 'GET', url: '/v1/holds', headers: script });
     expect(holds.statusCode).toBe(401);
   });
 });
@@ -139,11 +135,7 @@ describe('picking an existing customer', () => {
         expect(refused.body).not.toContain('anna');
       }
     }
-    const missing = await app.inject({
-      method: 'GET',
-      url: '/demo/customers/C-9999',
-      headers: { cookie, 'x-csrf-token': csrf },
-    });
+    const missing = await app.inject({ method: 'GET', url: '/demo/customers/C-9999', headers: script });
     expect(missing.statusCode).toBe(404);
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usePipelineFixture } from '../support/pipeline.js';
-import { auth, fixtureServer } from './support.js';
+import { fixtureServer, withToken } from './support.js';
 
 const fixture = usePipelineFixture();
 let app: FastifyInstance | undefined;
@@ -9,8 +9,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-const json = { ...auth, 'content-type': 'application/json' };
 
 /** Every error is RFC 9457 problem details whose type is a heading of docs/serve.md. */
 function expectProblem(
@@ -28,44 +26,39 @@ function expectProblem(
 describe('problem details for what Fastify refuses', () => {
   it('answers an empty JSON body as invalid-input naming the body', async () => {
     app = fixtureServer(fixture);
-    const response = await app.inject({ method: 'POST', url: '/v1/check', headers: json, payload: '' });
+    const response = await withToken(app, 'POST', '/v1/check', '');
     expectProblem(response, 400, 'invalid-input');
     expect(response.json()).toMatchObject({ field: 'body' });
   });
 
   it('answers a body that is not JSON as invalid-input', async () => {
     app = fixtureServer(fixture);
-    const response = await app.inject({
-      method: 'POST',
-      url: '/v1/check',
-      headers: json,
-      payload: '{"entered": ',
-    });
+    const response = await withToken(app, 'POST', '/v1/check', '{"entered": ');
     expectProblem(response, 400, 'invalid-input');
   });
 
   it('answers a __proto__ key as invalid-input', async () => {
     app = fixtureServer(fixture);
-    const response = await app.inject({
-      method: 'POST',
-      url: '/v1/check',
-      headers: json,
-      payload: '{"__proto__": {"admin": true}, "entered": "a@b.se", "customerId": "C-1001"}',
-    });
+    const response = await withToken(
+      app,
+      'POST',
+      '/v1/check',
+      '{"__proto__": {"admin": true}, "entered": "a@b.se", "customerId": "C-1001"}',
+    );
     expectProblem(response, 400, 'invalid-input');
   });
 
   it('answers an over-long id with 414 problem details', async () => {
     // The trial's case B10: a very long id.
     app = fixtureServer(fixture);
-    const response = await app.inject({ method: 'GET', url: `/v1/holds/${'a'.repeat(5000)}`, headers: auth });
+    const response = await withToken(app, 'GET', `/v1/holds/${'a'.repeat(5000)}`);
     expectProblem(response, 414, 'uri-too-long');
     expect(response.json()).toMatchObject({ field: 'params.id' });
   });
 
   it('answers an unknown route with 404 problem details when the token is given', async () => {
     app = fixtureServer(fixture);
-    const response = await app.inject({ method: 'GET', url: '/v2/nothing', headers: auth });
+    const response = await withToken(app, 'GET', '/v2/nothing');
     expectProblem(response, 404, 'not-found');
   });
 

@@ -12,6 +12,24 @@ export const GOOD = 'anna.svensson1985@gmail.com';
 export const TYPO = 'anna.svensson185@gmail.com';
 export const auth = { authorization: `Bearer ${TOKEN}` };
 
+/**
+ * A request with the service's token, as another system sends it: `payload` as the raw body (a
+ * string, sent as it is, for what is not JSON) or an object sent as JSON.
+ */
+export function withToken(
+  server: FastifyInstance,
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: string | Record<string, unknown>,
+) {
+  return server.inject({
+    method,
+    url,
+    headers: payload === undefined ? auth : { ...auth, 'content-type': 'application/json' },
+    ...(payload === undefined ? {} : { payload }),
+  });
+}
+
 /** The pipeline fixture's customers in an in-memory directory. */
 export function fixtureDirectory() {
   const directory = createDirectory();
