@@ -123,7 +123,7 @@ describe('picking an existing customer', () => {
 
   it("gives the page the picked customer's record, and nothing without the session and its CSRF token", async () => {
     app = formServer();
-    const { cookie, csrf, script } = await logIn(app);
+    const { cookie, script } = await logIn(app);
     await search(app, script, 'svens');
     const record = await app.inject({ method: 'GET', url: '/demo/customers/C-1001', headers: script });
     expect(record.statusCode).toBe(200);
