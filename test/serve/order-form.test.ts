@@ -282,6 +282,21 @@ describe('the order form without script', () => {
     expect(several.body).toContain('Enter the customer id of the one meant.');
   });
 
+  it('lets the plain form check the same customer again and again without spending its searches', async () => {
+    app = formServer();
+    const { cookie, csrf } = await logIn(app);
+    for (let round = 0; round < 12; round++) {
+      const answered = await post(app, cookie, {
+        csrf,
+        customer: 'C-1001',
+        email: TYPO,
+        useSuggestion: GOOD,
+      });
+      expect(answered.statusCode, `round ${round}`).toBe(200);
+      expect(answered.body).toContain('data-action="send"');
+    }
+  });
+
   it('refuses a post without the CSRF token and sends a visitor without a session to the login', async () => {
     app = formServer();
     const { cookie } = await logIn(app);

@@ -244,6 +244,12 @@ export function createOrderForm(
       const wanted = query.trim();
       if (wanted === '') return undefined;
       const text = orderFormText[locale];
+      // A customer this session was already shown (checked again, the suggestion taken) costs no
+      // search: the budget is for finding customers, not for checking one.
+      if (budget.offered(session, wanted)) {
+        const shown = await context.options.directory?.get(wanted);
+        if (shown) return { id: shown.id, ...(shown.name ? { name: shown.name } : {}) };
+      }
       const spent = budget.take(session);
       if (!spent.allowed) {
         reply.code(429).header('retry-after', String(spent.retryAfterSeconds));
