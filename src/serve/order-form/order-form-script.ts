@@ -108,7 +108,7 @@ function startOrderForm(form: HTMLFormElement): void {
       if (options.length === 0) return;
       event.preventDefault();
       const open = !results.hidden;
-      open_();
+      showList();
       const step = event.key === 'ArrowDown' ? 1 : -1;
       move(
         !open || active === -1
@@ -124,7 +124,7 @@ function startOrderForm(form: HTMLFormElement): void {
       void pick(option.dataset.customerId as string);
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      if (!results.hidden) close();
+      if (!results.hidden) hideList();
       else if (search.value !== '') {
         search.value = '';
         if (known) forget();
@@ -133,15 +133,15 @@ function startOrderForm(form: HTMLFormElement): void {
       }
     }
   });
-  search.addEventListener('blur', () => close());
+  search.addEventListener('blur', () => hideList());
 
-  function open_(): void {
+  function showList(): void {
     if (options.length === 0) return;
     results.hidden = false;
     search.setAttribute('aria-expanded', 'true');
   }
 
-  function close(): void {
+  function hideList(): void {
     results.hidden = true;
     search.setAttribute('aria-expanded', 'false');
     move(-1);
@@ -151,7 +151,7 @@ function startOrderForm(form: HTMLFormElement): void {
     options = [];
     results.replaceChildren();
     searchStatus.textContent = '';
-    close();
+    hideList();
   }
 
   function move(to: number): void {
@@ -203,7 +203,7 @@ function startOrderForm(form: HTMLFormElement): void {
     });
     results.replaceChildren(...options);
     searchStatus.textContent = answer.more ? text.moreMatches : '';
-    if (document.activeElement === search) open_();
+    if (document.activeElement === search) showList();
   }
 
   async function pick(id: string): Promise<void> {
