@@ -29,7 +29,7 @@ import { RegionSchema } from '../phone/region-schema.js';
 import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
 import { copyLine } from './copy-line.js';
-import { withPostgresFailures } from './postgres-failure.js';
+import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { variantCopyChunks } from './variant-copy-chunks.js';
 
@@ -153,6 +153,9 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
   const s = schemaName(settings.schema, ['options', 'schema']);
   const rules: MailboxRuleIndex = indexMailboxRules(options.mailboxRules ?? defaultMailboxRules);
   const defaultCountry = options.defaultCountry ?? 'SE';
+  // A call on an ended pool or an unmigrated schema says what to do (LookupFailedError), reads and
+  // writes alike; translated where the queries are issued.
+  const fail = postgresFailure(pool, s, (message, cause) => new LookupFailedError(message, cause));
 
   /** The strings an address is filed under: its key, and each one-character deletion of its local part. */
   function variantsOf(key: MailboxKey, into: Set<string>): void {
@@ -467,8 +470,8 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     given: PoolClient | undefined,
     work: (client: PoolClient) => Promise<T>,
   ): Promise<T> {
-    if (given) return work(given);
-    const client = await pool.connect();
+    if (given) return work(given).catch(fail);
+    const client = await pool.connect().catch(fail);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -476,7 +479,7 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      return fail(error);
     } finally {
       client.release();
     }
@@ -601,16 +604,18 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     async get(customerId) {
       parseInput(CustomerIdSchema, customerId, ['customerId']);
       if (customerId.includes('\u0000')) return undefined;
-      const { rows } = await pool.query<{
-        id: string;
-        name: string | null;
-        emails: string[];
-        phones: string[];
-        birth_date: string | null;
-        country: string | null;
-      }>(`SELECT id, name, emails, phones, birth_date, country FROM ${s}.customer WHERE id = $1`, [
-        customerId,
-      ]);
+      const { rows } = await pool
+        .query<{
+          id: string;
+          name: string | null;
+          emails: string[];
+          phones: string[];
+          birth_date: string | null;
+          country: string | null;
+        }>(`SELECT id, name, emails, phones, birth_date, country FROM ${s}.customer WHERE id = $1`, [
+          customerId,
+        ])
+        .catch(fail);
       const row = rows[0];
       if (!row) return undefined;
       const customer: DirectoryCustomer = {
@@ -625,9 +630,9 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     },
 
     async size() {
-      const { rows } = await pool.query<{ count: number }>(
-        `SELECT count(*)::integer AS count FROM ${s}.customer`,
-      );
+      const { rows } = await pool
+        .query<{ count: number }>(`SELECT count(*)::integer AS count FROM ${s}.customer`)
+        .catch(fail);
       return rows[0]?.count ?? 0;
     },
 
@@ -657,11 +662,13 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       const cached = maxDistance === 0 ? undefined : nearDomainsCache.get(key.domain);
       const readDomains = maxDistance === 1 && (cached === undefined || cached.until <= Date.now());
       const generation = nearDomainsGeneration;
-      const { rows } = await pool.query<CandidateRow>(
-        readDomains
-          ? { ...findNear, values: [[...variants], domainVariants(key.domain)] }
-          : { ...findCandidates, values: [[...variants]] },
-      );
+      const { rows } = await pool
+        .query<CandidateRow>(
+          readDomains
+            ? { ...findNear, values: [[...variants], domainVariants(key.domain)] }
+            : { ...findCandidates, values: [[...variants]] },
+        )
+        .catch(fail);
       let domains = cached?.domains ?? [];
       if (readDomains) {
         const read: string[] = [];
@@ -683,7 +690,9 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
         // One slip in the domain with the local part intact: the entered local part as each of those
         // domains' rules read it, looked up by its exact key.
         const rekeyed = matcher.rekey(nearDomains);
-        const more = await pool.query<CandidateRow>({ ...findCandidates, values: [[...rekeyed]] });
+        const more = await pool
+          .query<CandidateRow>({ ...findCandidates, values: [[...rekeyed]] })
+          .catch(fail);
         for (const row of more.rows) {
           const id = row[0];
           matcher.matchRekeyed(
@@ -700,10 +709,12 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       parseInput(FindPhoneInputSchema, input, ['input']);
       const e164 = toE164(input.entered, input.region ?? defaultCountry);
       if (e164 === undefined) return [];
-      const { rows } = await pool.query<{ id: string; name: string | null; phones: string[] }>({
-        ...findPhone,
-        values: [e164],
-      });
+      const { rows } = await pool
+        .query<{ id: string; name: string | null; phones: string[] }>({
+          ...findPhone,
+          values: [e164],
+        })
+        .catch(fail);
       const matches: DirectoryPhoneMatch[] = [];
       for (const row of rows) {
         if (row.id === input.excludeCustomerId || !row.phones.includes(e164)) continue;
@@ -712,23 +723,7 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       return matches.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
     },
   };
-  // A lookup on an ended pool or an unmigrated schema says what to do (LookupFailedError).
-  const typed =
-    <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> =>
-      withPostgresFailures(
-        pool,
-        s,
-        (message, cause) => new LookupFailedError(message, cause),
-        () => read(...args),
-      );
-  return {
-    ...directory,
-    get: typed(directory.get),
-    size: typed(directory.size),
-    findAddress: typed(directory.findAddress),
-    findPhone: typed(directory.findPhone),
-  };
+  return directory;
 }
 
 /** An object with `entered` as text and `excludeCustomerId` text or absent: what FindAddressInputSchema accepts. */
