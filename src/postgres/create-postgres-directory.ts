@@ -738,7 +738,7 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     },
 
     async findPhone(input) {
-      parseInput(FindPhoneInputSchema, input, ['input']);
+      if (!isPlainPhoneInput(input)) parseInput(FindPhoneInputSchema, input, ['input']);
       const e164 = toE164(input.entered, input.region ?? defaultCountry);
       if (e164 === undefined) return [];
       const { rows } = await pool
@@ -758,12 +758,30 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
   return directory;
 }
 
-/** An object with `entered` as text and `excludeCustomerId` text or absent: what FindAddressInputSchema accepts. */
+/**
+ * An object with `entered` as text or as `parseAddress` parsed it (what the guard passes) and
+ * `excludeCustomerId` text or absent: what FindAddressInputSchema accepts.
+ */
 function isPlainFindInput(input: unknown): boolean {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
   const { entered, excludeCustomerId } = input as Record<string, unknown>;
+  if (excludeCustomerId !== undefined && typeof excludeCustomerId !== 'string') return false;
+  if (typeof entered === 'string') return true;
+  if (typeof entered !== 'object' || entered === null) return false;
+  const { address, local, domain } = entered as Record<string, unknown>;
+  return typeof address === 'string' && typeof local === 'string' && typeof domain === 'string';
+}
+
+/** An object with `entered` as text, no `region` and `excludeCustomerId` text or absent: what FindPhoneInputSchema accepts. */
+function isPlainPhoneInput(
+  input: unknown,
+): input is { readonly entered: string; readonly excludeCustomerId?: string } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  const { entered, region, excludeCustomerId } = input as Record<string, unknown>;
   return (
-    typeof entered === 'string' && (excludeCustomerId === undefined || typeof excludeCustomerId === 'string')
+    typeof entered === 'string' &&
+    region === undefined &&
+    (excludeCustomerId === undefined || typeof excludeCustomerId === 'string')
   );
 }
 
