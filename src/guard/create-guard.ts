@@ -8,6 +8,7 @@ import { checkCustomerRecord } from './check-customer-record.js';
 import type { CheckOptions } from './check-options.js';
 import { checkPhone } from './check-phone.js';
 import { directoryForCheck } from './directory-for-check.js';
+import { fitsGuardCheckInput } from './fits-guard-check-input.js';
 import { phoneDirectoryForCheck } from './phone-directory-for-check.js';
 import { createRecipientChecker } from './recipient-checker.js';
 import { resolvePolicy } from './resolve-policy.js';
@@ -20,6 +21,7 @@ export interface Decision {
   /** ISO 8601 time of the decision. */
   readonly at: string;
   readonly customerId: string;
+  /** The address as entered, or the phone number from `guard.checkPhone`. */
   readonly entered: string;
   readonly action: Action;
   /** The finding codes, most severe first. */
@@ -115,23 +117,29 @@ export type GuardCheckInput =
   | { readonly entered: string; readonly customerId: string };
 
 /**
- * What `guard.checkPhone` takes: the number as entered and the customer.
+ * What `guard.checkPhone` takes: the number as entered and either the customer or the customer's id.
  *
  * @example
  * ```ts
  * GuardCheckPhoneInputSchema.safeParse({ entered: '070-123 45 67', customer: { id: 'C-1001' } }).success; // true
+ * GuardCheckPhoneInputSchema.safeParse({ entered: '070-123 45 67', customerId: 'C-1001' }).success;       // true
  * ```
  */
-export const GuardCheckPhoneInputSchema = z.object({
-  entered: z.string({ error: 'the entered number must be a string' }),
-  customer: CustomerSchema,
-});
+export const GuardCheckPhoneInputSchema = z.union([
+  z.object({
+    entered: z.string({ error: 'the entered number must be a string' }),
+    customer: CustomerSchema,
+  }),
+  z.object({
+    entered: z.string({ error: 'the entered number must be a string' }),
+    customerId: z.string().min(1, 'a customer id is required'),
+  }),
+]);
 
 /** What `guard.checkPhone` takes (see {@link GuardCheckPhoneInputSchema}). */
-export interface GuardCheckPhoneInput {
-  readonly entered: string;
-  readonly customer: Customer;
-}
+export type GuardCheckPhoneInput =
+  | { readonly entered: string; readonly customer: Customer }
+  | { readonly entered: string; readonly customerId: string };
 
 /** A configured guard. */
 export interface Guard {
@@ -140,7 +148,9 @@ export interface Guard {
   /**
    * Checks a phone number entered for one customer, as `checkPhone` does, against the guard's
    * directory (an asynchronous one too: it is asked first), with the guard's locale, policy,
-   * `defaultCountry` and `revealOtherCustomers`.
+   * `defaultCountry` and `revealOtherCustomers`. As `check`: the customer is looked up when only
+   * the id is given (a failed lookup is a `lookup-failed` finding), and each decision goes to
+   * `onDecision`, `entered` being the number.
    */
   checkPhone(input: GuardCheckPhoneInput): Promise<Verdict>;
   /** The options the guard was made with. */
@@ -198,6 +208,18 @@ export function createGuard(options: GuardOptions = {}): Guard {
     return added.length === 0 ? customer : { ...customer, emails: [...(customer.emails ?? []), ...added] };
   }
 
+  /** Hands a decision to `onDecision`, awaited: a decision that cannot be recorded is not made. */
+  async function decided(customerId: string, entered: string, verdict: Verdict): Promise<void> {
+    await options.onDecision?.({
+      at: new Date().toISOString(),
+      customerId,
+      entered,
+      action: verdict.action,
+      codes: verdict.findings.map((finding) => finding.code),
+      verdict,
+    });
+  }
+
   async function lookup(id: string): Promise<LookupOutcome<Customer>> {
     const lookupCustomer = options.lookupCustomer;
     if (!lookupCustomer) {
@@ -231,24 +253,47 @@ export function createGuard(options: GuardOptions = {}): Guard {
   return {
     options,
     async checkPhone(rawInput) {
-      const { entered, customer } = parseInput(GuardCheckPhoneInputSchema, rawInput);
-      // The region the check reads national numbers in: the database is asked for the same number.
-      const region = customer.country ?? options.defaultCountry ?? 'SE';
-      const directory = await phoneDirectoryForCheck(options.directory, entered, customer.id, region);
-      return checkPhone(
-        { entered, customer, ...directory },
-        {
-          locale,
-          ...(options.policy ? { policy: options.policy } : {}),
-          ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}),
-          ...(options.revealOtherCustomers !== undefined
-            ? { revealOtherCustomers: options.revealOtherCustomers }
-            : {}),
-        },
-      );
+      const input = parseInput(GuardCheckPhoneInputSchema, rawInput);
+      const phoneOptions = {
+        locale,
+        ...(options.policy ? { policy: options.policy } : {}),
+        ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}),
+        ...(options.revealOtherCustomers !== undefined
+          ? { revealOtherCustomers: options.revealOtherCustomers }
+          : {}),
+      };
+      /** The check against this customer; the database is asked for the number in their region. */
+      const against = async (customer: Customer) => {
+        const region = customer.country ?? options.defaultCountry ?? 'SE';
+        const directory = await phoneDirectoryForCheck(options.directory, input.entered, customer.id, region);
+        return checkPhone({ entered: input.entered, customer, ...directory }, phoneOptions);
+      };
+      let verdict: Verdict;
+      let customerId: string;
+      if ('customer' in input) {
+        customerId = input.customer.id;
+        verdict = await against(input.customer);
+      } else {
+        customerId = input.customerId;
+        // The region of a national number is the customer's: the lookup comes first.
+        const outcome = await lookup(customerId);
+        verdict =
+          'found' in outcome
+            ? await against(outcome.found)
+            : withLookupFailure(await against({ id: customerId }), outcome, {
+                policy,
+                locale,
+                failOpen: options.failOpen ?? false,
+              });
+      }
+      await decided(customerId, input.entered, verdict);
+      return verdict;
     },
     async check(rawInput) {
-      const input = parseInput(GuardCheckInputSchema, rawInput);
+      // The usual plain input is vouched for by hand; anything else goes through the schema.
+      const input: GuardCheckInput = fitsGuardCheckInput(rawInput)
+        ? rawInput
+        : parseInput(GuardCheckInputSchema, rawInput);
       let verdict: Verdict;
       let customerId: string;
       if ('customer' in input) {
@@ -276,14 +321,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
           );
         }
       }
-      await options.onDecision?.({
-        at: new Date().toISOString(),
-        customerId,
-        entered: input.entered,
-        action: verdict.action,
-        codes: verdict.findings.map((finding) => finding.code),
-        verdict,
-      });
+      await decided(customerId, input.entered, verdict);
       return verdict;
     },
   };

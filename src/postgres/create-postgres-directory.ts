@@ -29,7 +29,7 @@ import { RegionSchema } from '../phone/region-schema.js';
 import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
 import { copyLine } from './copy-line.js';
-import { withPostgresFailures } from './postgres-failure.js';
+import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { variantCopyChunks } from './variant-copy-chunks.js';
 
@@ -153,6 +153,9 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
   const s = schemaName(settings.schema, ['options', 'schema']);
   const rules: MailboxRuleIndex = indexMailboxRules(options.mailboxRules ?? defaultMailboxRules);
   const defaultCountry = options.defaultCountry ?? 'SE';
+  // A call on an ended pool or an unmigrated schema says what to do (LookupFailedError), reads and
+  // writes alike; translated where the queries are issued.
+  const fail = postgresFailure(pool, s, (message, cause) => new LookupFailedError(message, cause));
 
   /** The strings an address is filed under: its key, and each one-character deletion of its local part. */
   function variantsOf(key: MailboxKey, into: Set<string>): void {
@@ -355,9 +358,33 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     );
   }
 
-  async function writeBatch(client: PoolClient, batch: readonly CustomerRows[]): Promise<void> {
+  /**
+   * Writes one batch. `fresh`: a batch of a bulk load ({@link beginBulkLoad}) whose ids are new to
+   * the load, so none is stored (the customer table was empty and no other writer can add to it):
+   * its customer rows go straight into the table through COPY, with nothing to look up, lock or
+   * replace first. On a million customers that look-up by id was the load's slowest statement
+   * after the index build: on a table loaded in the same transaction the planner has no
+   * statistics, so each batch's `id = ANY(...)` read the whole table, growing with the square of
+   * the load.
+   */
+  async function writeBatch(
+    client: PoolClient,
+    batch: readonly CustomerRows[],
+    fresh: boolean,
+  ): Promise<void> {
     const ids = batch.map((rows) => rows.id);
-    if (batch.length >= BATCH) {
+    if (fresh) {
+      await copyInto(
+        client,
+        `COPY ${s}.customer (id, name, emails, phones, birth_date, country) FROM STDIN`,
+        function* () {
+          for (const rows of batch) {
+            yield copyLine([rows.id, rows.name, rows.emails, rows.phones, rows.birthDate, rows.country]);
+          }
+        },
+      );
+      await copyIndexRows(client, batch);
+    } else if (batch.length >= BATCH) {
       // A large batch goes through COPY: into a staging table first, so the customer rows can be
       // placed with ON CONFLICT, which COPY has not; the index rows then straight into their tables.
       await client.query(
@@ -436,13 +463,17 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
    * without their primary keys and builds those once at the end: one sort instead of an index
    * insertion per row, several times faster (PostgreSQL manual, "Populating a Database", 14.4.3:
    * "Remove Indexes"). The index tables stay locked for the load's transaction; nothing could be
-   * found in them before it commits anyway. `false`, locking nothing, when they hold rows. An id
+   * found in them before it commits anyway. `false`, locking nothing, when the directory holds
+   * customers. The customer rows of ids new to the load go straight in (see {@link writeBatch}). An id
    * repeated in a later batch of the same load still replaces the earlier record, but its index
    * rows are then deleted by a scan of the unindexed table: right, though slow, for a rare case.
    */
   async function beginBulkLoad(client: PoolClient): Promise<boolean> {
-    const empty = `SELECT NOT EXISTS (SELECT 1 FROM ${s}.mailbox_variant) AND NOT EXISTS (SELECT 1 FROM ${s}.customer_phone) AS empty`;
+    const empty = `SELECT NOT EXISTS (SELECT 1 FROM ${s}.customer) AND NOT EXISTS (SELECT 1 FROM ${s}.mailbox_variant) AND NOT EXISTS (SELECT 1 FROM ${s}.customer_phone) AS empty`;
     if (!(await client.query<{ empty: boolean }>(empty)).rows[0]?.empty) return false;
+    // Against other writers only (`get` and the lookups still read it): no customer the load could
+    // clash with appears meanwhile. A writer that added one first is waited for, then seen below.
+    await client.query(`LOCK TABLE ${s}.customer IN SHARE ROW EXCLUSIVE MODE`);
     await client.query(`LOCK TABLE ${s}.mailbox_variant, ${s}.customer_phone IN ACCESS EXCLUSIVE MODE`);
     // Rows written between the look and the lock: an ordinary load then, under the lock.
     if (!(await client.query<{ empty: boolean }>(empty)).rows[0]?.empty) return false;
@@ -467,8 +498,8 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     given: PoolClient | undefined,
     work: (client: PoolClient) => Promise<T>,
   ): Promise<T> {
-    if (given) return work(given);
-    const client = await pool.connect();
+    if (given) return work(given).catch(fail);
+    const client = await pool.connect().catch(fail);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -476,7 +507,7 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      return fail(error);
     } finally {
       client.release();
     }
@@ -528,10 +559,14 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
         // The next batch is read and parsed while the server writes the last one.
         let writing: Promise<void> | undefined;
         const write = async (rows: CustomerRows[]) => {
-          for (const row of rows) written.add(row.id);
+          let repeated = false;
+          for (const row of rows) {
+            if (written.has(row.id)) repeated = true;
+            else written.add(row.id);
+          }
           if (writing) await writing;
           bulk ??= rows.length >= BATCH && (await beginBulkLoad(transaction));
-          writing = writeBatch(transaction, rows);
+          writing = writeBatch(transaction, rows, bulk && !repeated);
           writing.catch(() => undefined);
         };
         /** Adds one customer to the batch; `true` when the batch is full. */
@@ -601,16 +636,18 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     async get(customerId) {
       parseInput(CustomerIdSchema, customerId, ['customerId']);
       if (customerId.includes('\u0000')) return undefined;
-      const { rows } = await pool.query<{
-        id: string;
-        name: string | null;
-        emails: string[];
-        phones: string[];
-        birth_date: string | null;
-        country: string | null;
-      }>(`SELECT id, name, emails, phones, birth_date, country FROM ${s}.customer WHERE id = $1`, [
-        customerId,
-      ]);
+      const { rows } = await pool
+        .query<{
+          id: string;
+          name: string | null;
+          emails: string[];
+          phones: string[];
+          birth_date: string | null;
+          country: string | null;
+        }>(`SELECT id, name, emails, phones, birth_date, country FROM ${s}.customer WHERE id = $1`, [
+          customerId,
+        ])
+        .catch(fail);
       const row = rows[0];
       if (!row) return undefined;
       const customer: DirectoryCustomer = {
@@ -625,9 +662,9 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     },
 
     async size() {
-      const { rows } = await pool.query<{ count: number }>(
-        `SELECT count(*)::integer AS count FROM ${s}.customer`,
-      );
+      const { rows } = await pool
+        .query<{ count: number }>(`SELECT count(*)::integer AS count FROM ${s}.customer`)
+        .catch(fail);
       return rows[0]?.count ?? 0;
     },
 
@@ -657,11 +694,13 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       const cached = maxDistance === 0 ? undefined : nearDomainsCache.get(key.domain);
       const readDomains = maxDistance === 1 && (cached === undefined || cached.until <= Date.now());
       const generation = nearDomainsGeneration;
-      const { rows } = await pool.query<CandidateRow>(
-        readDomains
-          ? { ...findNear, values: [[...variants], domainVariants(key.domain)] }
-          : { ...findCandidates, values: [[...variants]] },
-      );
+      const { rows } = await pool
+        .query<CandidateRow>(
+          readDomains
+            ? { ...findNear, values: [[...variants], domainVariants(key.domain)] }
+            : { ...findCandidates, values: [[...variants]] },
+        )
+        .catch(fail);
       let domains = cached?.domains ?? [];
       if (readDomains) {
         const read: string[] = [];
@@ -683,7 +722,9 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
         // One slip in the domain with the local part intact: the entered local part as each of those
         // domains' rules read it, looked up by its exact key.
         const rekeyed = matcher.rekey(nearDomains);
-        const more = await pool.query<CandidateRow>({ ...findCandidates, values: [[...rekeyed]] });
+        const more = await pool
+          .query<CandidateRow>({ ...findCandidates, values: [[...rekeyed]] })
+          .catch(fail);
         for (const row of more.rows) {
           const id = row[0];
           matcher.matchRekeyed(
@@ -697,13 +738,15 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     },
 
     async findPhone(input) {
-      parseInput(FindPhoneInputSchema, input, ['input']);
+      if (!isPlainPhoneInput(input)) parseInput(FindPhoneInputSchema, input, ['input']);
       const e164 = toE164(input.entered, input.region ?? defaultCountry);
       if (e164 === undefined) return [];
-      const { rows } = await pool.query<{ id: string; name: string | null; phones: string[] }>({
-        ...findPhone,
-        values: [e164],
-      });
+      const { rows } = await pool
+        .query<{ id: string; name: string | null; phones: string[] }>({
+          ...findPhone,
+          values: [e164],
+        })
+        .catch(fail);
       const matches: DirectoryPhoneMatch[] = [];
       for (const row of rows) {
         if (row.id === input.excludeCustomerId || !row.phones.includes(e164)) continue;
@@ -712,31 +755,33 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       return matches.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
     },
   };
-  // A lookup on an ended pool or an unmigrated schema says what to do (LookupFailedError).
-  const typed =
-    <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> =>
-      withPostgresFailures(
-        pool,
-        s,
-        (message, cause) => new LookupFailedError(message, cause),
-        () => read(...args),
-      );
-  return {
-    ...directory,
-    get: typed(directory.get),
-    size: typed(directory.size),
-    findAddress: typed(directory.findAddress),
-    findPhone: typed(directory.findPhone),
-  };
+  return directory;
 }
 
-/** An object with `entered` as text and `excludeCustomerId` text or absent: what FindAddressInputSchema accepts. */
+/**
+ * An object with `entered` as text or as `parseAddress` parsed it (what the guard passes) and
+ * `excludeCustomerId` text or absent: what FindAddressInputSchema accepts.
+ */
 function isPlainFindInput(input: unknown): boolean {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
   const { entered, excludeCustomerId } = input as Record<string, unknown>;
+  if (excludeCustomerId !== undefined && typeof excludeCustomerId !== 'string') return false;
+  if (typeof entered === 'string') return true;
+  if (typeof entered !== 'object' || entered === null) return false;
+  const { address, local, domain } = entered as Record<string, unknown>;
+  return typeof address === 'string' && typeof local === 'string' && typeof domain === 'string';
+}
+
+/** An object with `entered` as text, no `region` and `excludeCustomerId` text or absent: what FindPhoneInputSchema accepts. */
+function isPlainPhoneInput(
+  input: unknown,
+): input is { readonly entered: string; readonly excludeCustomerId?: string } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  const { entered, region, excludeCustomerId } = input as Record<string, unknown>;
   return (
-    typeof entered === 'string' && (excludeCustomerId === undefined || typeof excludeCustomerId === 'string')
+    typeof entered === 'string' &&
+    region === undefined &&
+    (excludeCustomerId === undefined || typeof excludeCustomerId === 'string')
   );
 }
 

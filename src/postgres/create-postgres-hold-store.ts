@@ -15,6 +15,7 @@ import {
   type ReleaseResult,
   sendHeldMessage,
 } from '../nodemailer/hold-store.js';
+import { explainPostgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 
 // <UTC time to the millisecond>-<random>, as the file hold store: sorts by time as text, never collides.
@@ -70,18 +71,22 @@ interface Row {
  */
 export function createPostgresHoldStore(options: PostgresHoldStoreOptions): HoldStore {
   const { pool, schema } = parseInput(OptionsSchema, options, ['options']);
-  const table = `${schemaName(schema, ['options', 'schema'])}.held_message`;
+  const s = schemaName(schema, ['options', 'schema']);
+  const table = `${s}.held_message`;
   const columns = 'id, held_at, state, octet_length(raw) AS size, details';
 
+  // An ended pool or an unmigrated schema is named, as the directory and the audit log name them.
   const failed = (message: string) => (error: unknown) => {
-    throw error instanceof HoldStoreFailedError || error instanceof InvalidInputError
-      ? error
-      : new HoldStoreFailedError(message, { cause: error });
+    if (error instanceof HoldStoreFailedError || error instanceof InvalidInputError) throw error;
+    const why = explainPostgresFailure(error, pool, s);
+    throw new HoldStoreFailedError(why ? `${message}: ${why}` : message, { cause: error });
   };
 
   /** Why a release or discard found nothing to claim: gone, or being released. */
   async function refusal(id: string): Promise<HoldStoreFailedError> {
-    const { rows } = await pool.query<{ state: string }>(`SELECT state FROM ${table} WHERE id = $1`, [id]);
+    const { rows } = await pool
+      .query<{ state: string }>(`SELECT state FROM ${table} WHERE id = $1`, [id])
+      .catch(failed(`held message ${id} could not be read from PostgreSQL`));
     return rows.length === 0
       ? new HoldStoreFailedError(`there is no held message ${id}: it was released or discarded`)
       : new HoldStoreFailedError(

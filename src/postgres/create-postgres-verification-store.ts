@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { z } from 'zod';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, VerificationStoreFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 
 /** Options of {@link createPostgresVerificationStore}. */
@@ -72,42 +73,54 @@ export function createPostgresVerificationStore<Record = unknown>(
 ): PostgresVerificationStore<Record> {
   const { pool, schema } = parseInput(OptionsSchema, options, ['options']);
   const s = schemaName(schema, ['options', 'schema']);
+  // An ended pool or an unmigrated schema is named, as the directory and the audit log name them;
+  // only the queries' failures are translated, never one thrown by the caller's `change`.
+  const fail = postgresFailure(
+    pool,
+    s,
+    (message, cause) => new VerificationStoreFailedError(`the verification store failed: ${message}`, cause),
+  );
   return {
     async now() {
-      const { rows } = await pool.query<{ now: string }>(
-        'SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now',
-      );
+      const { rows } = await pool
+        .query<{ now: string }>('SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now')
+        .catch(fail);
       return Number(rows[0]?.now);
     },
 
     async key() {
       // The first caller's key wins; every later one reads it.
-      await pool.query(`INSERT INTO ${s}.verification_key (key) VALUES ($1) ON CONFLICT (id) DO NOTHING`, [
-        randomBytes(32),
-      ]);
-      const { rows } = await pool.query<{ key: Buffer }>(`SELECT key FROM ${s}.verification_key`);
+      await pool
+        .query(`INSERT INTO ${s}.verification_key (key) VALUES ($1) ON CONFLICT (id) DO NOTHING`, [
+          randomBytes(32),
+        ])
+        .catch(fail);
+      const { rows } = await pool.query<{ key: Buffer }>(`SELECT key FROM ${s}.verification_key`).catch(fail);
       return new Uint8Array(rows[0]?.key as Buffer);
     },
 
     async read(name) {
       checkName(name);
-      const { rows } = await pool.query<{ record: Record | null }>(
-        `SELECT record FROM ${s}.verification_record WHERE name = $1`,
-        [name],
-      );
+      const { rows } = await pool
+        .query<{ record: Record | null }>(`SELECT record FROM ${s}.verification_record WHERE name = $1`, [
+          name,
+        ])
+        .catch(fail);
       return rows[0]?.record ?? undefined;
     },
 
     async update(name, change) {
       checkName(name);
-      const client: PoolClient = await pool.connect();
+      const client: PoolClient = await pool.connect().catch(fail);
       try {
-        await client.query('BEGIN');
+        await client.query('BEGIN').catch(fail);
         // A row to lock even for a name not written yet: two first updates then take turns too.
-        await client.query(
-          `INSERT INTO ${s}.verification_record (name, record) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING`,
-          [name],
-        );
+        await client
+          .query(
+            `INSERT INTO ${s}.verification_record (name, record) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING`,
+            [name],
+          )
+          .catch(fail);
         const { rows } = await client.query<{ record: Record | null }>(
           `SELECT record FROM ${s}.verification_record WHERE name = $1 FOR UPDATE`,
           [name],

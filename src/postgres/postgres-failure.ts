@@ -25,20 +25,29 @@ export function explainPostgresFailure(error: unknown, pool: Pool, schema: strin
 }
 
 /**
- * `work`, with a failure that {@link explainPostgresFailure} explains rethrown as the store's
- * typed error (`make`), the original as its cause. Errors email-guard threw pass as they are.
+ * A handler for `.catch` and `catch` blocks, made once per store: it rethrows a failure that
+ * {@link explainPostgresFailure} explains as the store's typed error (`make`), the original as its
+ * cause, and any other as it came. Errors email-guard threw pass as they are. Translating where the
+ * queries are issued, not around each call, keeps a lookup to the promises its queries make.
  */
+export function postgresFailure(
+  pool: Pool,
+  schema: string,
+  make: (message: string, options: { cause: unknown }) => Error,
+): (error: unknown) => never {
+  return (error) => {
+    if (isEmailGuardError(error)) throw error;
+    const message = explainPostgresFailure(error, pool, schema);
+    throw message === undefined ? error : make(message, { cause: error });
+  };
+}
+
+/** `work`, with its failure passed through {@link postgresFailure}. */
 export async function withPostgresFailures<T>(
   pool: Pool,
   schema: string,
   make: (message: string, options: { cause: unknown }) => Error,
   work: () => Promise<T>,
 ): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isEmailGuardError(error)) throw error;
-    const message = explainPostgresFailure(error, pool, schema);
-    throw message === undefined ? error : make(message, { cause: error });
-  }
+  return work().catch(postgresFailure(pool, schema, make));
 }

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/contacts/customer.js';
 import { InvalidInputError } from '../../src/errors.js';
-import { createGuard, type Decision } from '../../src/guard/create-guard.js';
+import { createGuard, type Decision, type GuardCheckPhoneInput } from '../../src/guard/create-guard.js';
 
 const crm = new Map<string, Customer>([
-  ['C-1001', { id: 'C-1001', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'] }],
+  [
+    'C-1001',
+    {
+      id: 'C-1001',
+      name: 'Anna Svensson',
+      emails: ['anna.svensson1985@gmail.com'],
+      phones: ['070-123 45 67'],
+    },
+  ],
 ]);
 
 describe('createGuard', () => {
@@ -99,6 +107,50 @@ describe('createGuard', () => {
     const verdict = await guard.check({ entered: 'anna.svensson185@gmail.com', customerId: 'C-1001' });
     expect(verdict.action).toBe('confirm');
     expect(verdict.findings[0]).toMatchObject({ code: 'lookup-failed', action: 'confirm' });
+  });
+
+  it('checks a phone number for a customer named by id, and hands each decision to onDecision', async () => {
+    const decisions: Decision[] = [];
+    const guard = createGuard({
+      lookupCustomer: async (id) => crm.get(id),
+      onDecision: (decision) => {
+        decisions.push(decision);
+      },
+    });
+    const own: GuardCheckPhoneInput = { entered: '+46 70 123 45 67', customerId: 'C-1001' };
+    const known = await guard.checkPhone(own);
+    expect(known.action).toBe('send');
+    expect(known.findings.map((finding) => finding.code)).toEqual(['exact-match']);
+    const slip = await guard.checkPhone({
+      entered: '070-123 45 76',
+      customer: { id: 'C-1001', phones: ['070-123 45 67'] },
+    });
+    expect(slip.action).not.toBe('send');
+    expect(decisions.map((decision) => [decision.customerId, decision.entered, decision.action])).toEqual([
+      ['C-1001', '+46 70 123 45 67', 'send'],
+      ['C-1001', '070-123 45 76', slip.action],
+    ]);
+    expect(decisions[1]?.codes).toEqual(slip.findings.map((finding) => finding.code));
+  });
+
+  it('blocks a phone check whose customer cannot be found by id, and fails open to confirm when told to', async () => {
+    const closed = await createGuard({ lookupCustomer: async () => undefined }).checkPhone({
+      entered: '070-123 45 67',
+      customerId: 'C-404',
+    });
+    expect(closed.action).toBe('block');
+    expect(closed.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'not-found' });
+    const open = await createGuard({
+      failOpen: true,
+      lookupCustomer: async () => {
+        throw new Error('CRM unavailable');
+      },
+    }).checkPhone({ entered: '070-123 45 67', customerId: 'C-1001' });
+    expect(open.action).toBe('confirm');
+    expect(open.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'error' });
+    await expect(
+      createGuard().checkPhone({ entered: '070-123 45 67', customerId: '' }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
   });
 
   it('treats a lookup that answers with another customer as failed', async () => {

@@ -5,10 +5,54 @@ import { InvalidInputError } from '../../src/errors.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { createPostgresAuditLog, verifyAuditLog } from '../../src/postgres/create-postgres-audit-log.js';
 import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
+import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
+import { createPostgresVerificationStore } from '../../src/postgres/create-postgres-verification-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
 import { usePostgres } from '../support/use-postgres.js';
 
 const database = usePostgres();
+
+/** An id as the hold store gives them out, held nowhere. */
+const HOLD_ID = '20261201T120000000Z-00000000-0000-4000-8000-000000000000';
+
+/** Every write of the directory and every call of the hold and verification stores that reaches the database. */
+function writesAndStores(pool: pg.Pool, schema: string): [string, () => Promise<unknown>][] {
+  const directory = createPostgresDirectory({ pool, schema });
+  const holdStore = createPostgresHoldStore({ pool, schema });
+  const verification = createPostgresVerificationStore({ pool, schema });
+  const transporter = {} as never;
+  return [
+    ['directory.upsert', () => directory.upsert([{ id: 'C-1', emails: ['anna@example.se'] }])],
+    ['directory.remove', () => directory.remove('C-1')],
+    [
+      'holdStore.hold',
+      () =>
+        holdStore.hold({
+          raw: Buffer.from('Subject: x\r\n\r\nx'),
+          envelope: { to: ['anna@example.se'] },
+          action: 'block',
+          recipients: [],
+        }),
+    ],
+    ['holdStore.list', () => holdStore.list()],
+    ['holdStore.get', () => holdStore.get(HOLD_ID)],
+    [
+      'holdStore.release',
+      () => holdStore.release(HOLD_ID, transporter, { by: 'lena@butiken.se', reason: 'checked' }),
+    ],
+    ['holdStore.discard', () => holdStore.discard(HOLD_ID)],
+    ['verification.key', () => verification.key()],
+    ['verification.read', () => verification.read('customer-C-1')],
+    ['verification.update', () => verification.update('customer-C-1', () => ({ seen: true }))],
+  ];
+}
+
+/** The typed error each store gives for a failure the caller can mend. */
+const CODES: Record<string, string> = {
+  directory: 'LOOKUP_FAILED',
+  holdStore: 'HOLD_STORE_FAILED',
+  verification: 'VERIFICATION_STORE_FAILED',
+};
 
 async function caught(work: () => Promise<unknown>): Promise<Error & { code?: string; field?: string }> {
   try {
@@ -73,6 +117,27 @@ describe('the PostgreSQL stores used wrongly', () => {
     const error = await caught(() => guard.check({ entered: 'anna@example.se', customer: { id: 'C-1' } }));
     expect(error.code).toBe('LOOKUP_FAILED');
     expect(createDirectory().size).toBe(0);
+  });
+
+  it('says to run migrate first when a directory write, the hold store or the verification store meets a schema never migrated', async () => {
+    for (const [name, work] of writesAndStores(database.pool, 'never_migrated_writes')) {
+      const error = await caught(work);
+      expect(error.code, name).toBe(CODES[name.split('.')[0] as string]);
+      expect(error.message, name).toMatch(/run migrate\(pool, \{ schema: 'never_migrated_writes' \}\) first/);
+      expect(error.cause, name).toBeDefined();
+    }
+  });
+
+  it('names the ended pool in a directory write, the hold store and the verification store', async () => {
+    const pool = new pg.Pool({ database: database.name, max: 1 });
+    await migrate(pool, { schema: 'ended_writes' });
+    const calls = writesAndStores(pool, 'ended_writes');
+    await pool.end();
+    for (const [name, work] of calls) {
+      const error = await caught(work);
+      expect(error.code, name).toBe(CODES[name.split('.')[0] as string]);
+      expect(error.message, name).toMatch(/pool was ended/);
+    }
   });
 
   it('names the pool when it was ended', async () => {
