@@ -3,13 +3,13 @@ import type { Directory } from '../contacts/create-directory.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import type { FindingCode } from '../guard/verdict.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
+import { cliTexts } from './cli-texts.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import { readFacts } from './read-facts.js';
 import {
-  EXPECTED_SENT_MAIL,
   messageFiles,
   readFileHeader,
   readMboxHeaders,
@@ -225,19 +225,20 @@ const labels = {
  * written as a report, and with `--incidents` a draft incident report per hit.
  */
 export async function runAudit(path: string, flags: AuditFlags, context: CommandContext): Promise<void> {
-  checkReportDestination(flags);
+  checkReportDestination(flags, flags.locale);
   const since = flags.since === undefined ? undefined : Date.parse(flags.since);
   if (since !== undefined && Number.isNaN(since))
     throw usageFailure(`--since: "${flags.since}" is not a date`);
   if (flags.incidents !== undefined && flags.facts === undefined)
     throw usageFailure('--incidents needs --facts FILE with at least the organisation');
   const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts);
-  const kind = await sentMailKind(path);
+  const words = cliTexts[flags.locale];
+  const kind = await sentMailKind(path, flags.locale);
   // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
   const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
-  if (files?.length === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
-  const customers = await readCustomers(flags.customers, context.progress());
-  context.reportProblems(flags.customers, customers.problems);
+  if (files?.length === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
+  const customers = await readCustomers(flags.customers, context.progress(), flags.locale);
+  context.reportProblems(flags.customers, customers.problems, flags.locale);
   const customerHeader = flags.customerHeader.toLowerCase();
   const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);
   const text = labels[flags.locale];
@@ -250,7 +251,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     messages++;
     if (!message.header) {
       problems++;
-      context.warn(`${message.where}: ${message.problem ?? 'cannot be read'}`);
+      context.warn(`${message.where}: ${message.problem ?? words.cannotBeRead('?')}`);
       return;
     }
     const fields = headerFields(message.header, wanted);
@@ -288,16 +289,17 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   if (kind === 'mbox') {
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
     progress.start(size, 'reading mbox (bytes)');
-    for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes))) examine(message);
+    for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes), flags.locale))
+      examine(message);
   } else if (files) {
     progress.start(files.length, 'reading messages');
     for (const file of files) {
-      examine(await readFileHeader(file));
+      examine(await readFileHeader(file, flags.locale));
       if (messages % 500 === 0) progress.update(messages);
     }
   }
   progress.stop();
-  if (messages === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
+  if (messages === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
   const notes: string[] = [];
   if (flags.incidents !== undefined && facts !== undefined) {
     const drafts = await draftIncidents(hits, flags.incidents, facts, flags.locale, context);

@@ -106,8 +106,8 @@ export async function runCustomersCheck(
   flags: CustomersCheckFlags,
   context: CommandContext,
 ): Promise<void> {
-  checkReportDestination(flags);
-  const loaded = await readCustomers(file, context.progress());
+  checkReportDestination(flags, flags.locale);
+  const loaded = await readCustomers(file, context.progress(), flags.locale);
   const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
     kind: problemKind(problem),
     line: problem.line,
