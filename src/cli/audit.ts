@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Directory } from '../contacts/create-directory.js';
+import type { Directory, DirectoryCustomer } from '../contacts/create-directory.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import type { FindingCode } from '../guard/verdict.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
@@ -18,6 +18,7 @@ import {
   sentMailKind,
 } from './read-sent-mail.js';
 import { recipientAddresses } from './recipient-addresses.js';
+import { rememberedCustomers } from './remembered-customers.js';
 import type { Report } from './render-report.js';
 import { writeAtomically } from './write-atomically.js';
 import { checkReportDestination, writeReport } from './write-report.js';
@@ -94,9 +95,10 @@ function checkSentRecipient(
   address: string,
   customerId: string | undefined,
   directory: Directory,
+  customerOf: (customerId: string) => DirectoryCustomer | undefined,
   locale: 'sv' | 'en',
 ): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
-  const customer = customerId === undefined ? undefined : directory.get(customerId);
+  const customer = customerId === undefined ? undefined : customerOf(customerId);
   if (customer) {
     // The message names its customer: the full check, as the guard would have made it.
     const verdict = checkRecipient({ entered: address, customer, directory }, checkOptions[locale]);
@@ -241,6 +243,8 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   context.reportProblems(flags.customers, customers.problems, flags.locale);
   const customerHeader = flags.customerHeader.toLowerCase();
   const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);
+  // One object per customer across its messages: the check then reads each customer's record once.
+  const customerOf = rememberedCustomers(customers.directory);
   const text = labels[flags.locale];
   const hits: AuditHit[] = [];
   let messages = 0;
@@ -275,7 +279,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     }
     for (const { address } of addresses) {
       if (!address) continue;
-      const hit = checkSentRecipient(address, customerId, customers.directory, flags.locale);
+      const hit = checkSentRecipient(address, customerId, customers.directory, customerOf, flags.locale);
       if (hit)
         hits.push({
           ...hit,
