@@ -3,6 +3,7 @@ import type { Directory, DirectoryCustomer } from '../contacts/create-directory.
 import { checkRecipient } from '../guard/check-recipient.js';
 import type { FindingCode } from '../guard/verdict.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
+import { buildReport } from './build-report.js';
 import { cliTexts } from './cli-texts.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
@@ -19,7 +20,6 @@ import {
 } from './read-sent-mail.js';
 import { recipientAddresses } from './recipient-addresses.js';
 import { rememberedCustomers } from './remembered-customers.js';
-import type { Report } from './render-report.js';
 import { writeAtomically } from './write-atomically.js';
 import { checkReportDestination, writeReport } from './write-report.js';
 
@@ -317,20 +317,14 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       `${text.drafts(drafts.drafted, flags.incidents)}${skipped > 0 ? `; ${text.notDrafted(skipped)}: ${why.join(', ')}` : ''}`,
     );
   }
-  const counts = new Map<string, number>();
-  for (const hit of hits) counts.set(hit.finding, (counts.get(hit.finding) ?? 0) + 1);
-  const summary = (Object.keys(descriptions) as AuditHit['finding'][]).map((finding) => ({
-    label: finding,
-    description: descriptions[finding][flags.locale],
-    count: counts.get(finding) ?? 0,
-  }));
   const rows = hits.map(({ location: _location, ...hit }) => hit);
   const data = { path, kind, messages, skipped, unreadable: problems, hits: rows };
-  const report: Report = {
+  const report = buildReport({
     locale: flags.locale,
     title: text.title,
     intro: [text.read(path, kind, messages, skipped, problems, hits.length)],
-    summary,
+    kinds: descriptions,
+    kindOf: (hit) => hit.finding,
     columns: [
       { key: 'where', label: text.where },
       { key: 'messageId', label: text.id },
@@ -343,7 +337,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     ],
     rows,
     data,
-  };
+  });
   await writeReport(report, flags, context, {
     rowLine: (hit) =>
       [
