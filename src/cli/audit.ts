@@ -1,15 +1,16 @@
 import { join } from 'node:path';
-import type { Directory } from '../contacts/create-directory.js';
+import type { Directory, DirectoryCustomer } from '../contacts/create-directory.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import type { FindingCode } from '../guard/verdict.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
+import { buildReport } from './build-report.js';
+import { cliTexts } from './cli-texts.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import { readFacts } from './read-facts.js';
 import {
-  EXPECTED_SENT_MAIL,
   messageFiles,
   readFileHeader,
   readMboxHeaders,
@@ -18,7 +19,7 @@ import {
   sentMailKind,
 } from './read-sent-mail.js';
 import { recipientAddresses } from './recipient-addresses.js';
-import type { Report } from './render-report.js';
+import { rememberedCustomers } from './remembered-customers.js';
 import { writeAtomically } from './write-atomically.js';
 import { checkReportDestination, writeReport } from './write-report.js';
 
@@ -94,9 +95,10 @@ function checkSentRecipient(
   address: string,
   customerId: string | undefined,
   directory: Directory,
+  customerOf: (customerId: string) => DirectoryCustomer | undefined,
   locale: 'sv' | 'en',
 ): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
-  const customer = customerId === undefined ? undefined : directory.get(customerId);
+  const customer = customerId === undefined ? undefined : customerOf(customerId);
   if (customer) {
     // The message names its customer: the full check, as the guard would have made it.
     const verdict = checkRecipient({ entered: address, customer, directory }, checkOptions[locale]);
@@ -225,21 +227,24 @@ const labels = {
  * written as a report, and with `--incidents` a draft incident report per hit.
  */
 export async function runAudit(path: string, flags: AuditFlags, context: CommandContext): Promise<void> {
-  checkReportDestination(flags);
+  checkReportDestination(flags, flags.locale);
   const since = flags.since === undefined ? undefined : Date.parse(flags.since);
   if (since !== undefined && Number.isNaN(since))
     throw usageFailure(`--since: "${flags.since}" is not a date`);
   if (flags.incidents !== undefined && flags.facts === undefined)
     throw usageFailure('--incidents needs --facts FILE with at least the organisation');
   const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts);
-  const kind = await sentMailKind(path);
+  const words = cliTexts[flags.locale];
+  const kind = await sentMailKind(path, flags.locale);
   // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
   const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
-  if (files?.length === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
-  const customers = await readCustomers(flags.customers, context.progress());
-  context.reportProblems(flags.customers, customers.problems);
+  if (files?.length === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
+  const customers = await readCustomers(flags.customers, context.progress(), flags.locale);
+  context.reportProblems(flags.customers, customers.problems, flags.locale);
   const customerHeader = flags.customerHeader.toLowerCase();
   const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);
+  // One object per customer across its messages: the check then reads each customer's record once.
+  const customerOf = rememberedCustomers(customers.directory);
   const text = labels[flags.locale];
   const hits: AuditHit[] = [];
   let messages = 0;
@@ -250,7 +255,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     messages++;
     if (!message.header) {
       problems++;
-      context.warn(`${message.where}: ${message.problem ?? 'cannot be read'}`);
+      context.warn(`${message.where}: ${message.problem ?? words.cannotBeRead('?')}`);
       return;
     }
     const fields = headerFields(message.header, wanted);
@@ -274,7 +279,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     }
     for (const { address } of addresses) {
       if (!address) continue;
-      const hit = checkSentRecipient(address, customerId, customers.directory, flags.locale);
+      const hit = checkSentRecipient(address, customerId, customers.directory, customerOf, flags.locale);
       if (hit)
         hits.push({
           ...hit,
@@ -288,16 +293,17 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   if (kind === 'mbox') {
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
     progress.start(size, 'reading mbox (bytes)');
-    for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes))) examine(message);
+    for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes), flags.locale))
+      examine(message);
   } else if (files) {
     progress.start(files.length, 'reading messages');
     for (const file of files) {
-      examine(await readFileHeader(file));
+      examine(await readFileHeader(file, flags.locale));
       if (messages % 500 === 0) progress.update(messages);
     }
   }
   progress.stop();
-  if (messages === 0) throw unreadableFailure(`${path}: no messages found; ${EXPECTED_SENT_MAIL}`);
+  if (messages === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
   const notes: string[] = [];
   if (flags.incidents !== undefined && facts !== undefined) {
     const drafts = await draftIncidents(hits, flags.incidents, facts, flags.locale, context);
@@ -311,20 +317,14 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       `${text.drafts(drafts.drafted, flags.incidents)}${skipped > 0 ? `; ${text.notDrafted(skipped)}: ${why.join(', ')}` : ''}`,
     );
   }
-  const counts = new Map<string, number>();
-  for (const hit of hits) counts.set(hit.finding, (counts.get(hit.finding) ?? 0) + 1);
-  const summary = (Object.keys(descriptions) as AuditHit['finding'][]).map((finding) => ({
-    label: finding,
-    description: descriptions[finding][flags.locale],
-    count: counts.get(finding) ?? 0,
-  }));
   const rows = hits.map(({ location: _location, ...hit }) => hit);
   const data = { path, kind, messages, skipped, unreadable: problems, hits: rows };
-  const report: Report = {
+  const report = buildReport({
     locale: flags.locale,
     title: text.title,
     intro: [text.read(path, kind, messages, skipped, problems, hits.length)],
-    summary,
+    kinds: descriptions,
+    kindOf: (hit) => hit.finding,
     columns: [
       { key: 'where', label: text.where },
       { key: 'messageId', label: text.id },
@@ -337,7 +337,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     ],
     rows,
     data,
-  };
+  });
   await writeReport(report, flags, context, {
     rowLine: (hit) =>
       [

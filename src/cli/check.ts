@@ -2,6 +2,7 @@ import type { Customer } from '../contacts/customer.js';
 import { isEmailGuardError } from '../errors.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import type { Verdict } from '../guard/verdict.js';
+import { cliTexts } from './cli-texts.js';
 import { CliFailure, exitCodes, usageFailure } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -17,27 +18,28 @@ export interface CheckFlags {
 
 /** `email-guard check ADDRESS`: the verdict, printed; exit code 0 for send, 1 for confirm or block. */
 export async function runCheck(address: string, flags: CheckFlags, context: CommandContext): Promise<void> {
+  const text = cliTexts[flags.locale];
   if (flags.customer !== undefined && (flags.customerId !== undefined || flags.customers !== undefined))
-    throw usageFailure('give either --customer JSON or --customer-id with --customers, not both');
+    throw usageFailure(text.checkUsage.customerOrCustomers);
   if (flags.customerId !== undefined && flags.customers === undefined)
-    throw usageFailure('--customer-id needs --customers FILE to find the customer in');
+    throw usageFailure(text.checkUsage.customerIdNeedsFile);
   let customer: Customer = { id: 'unknown' };
   let file: Awaited<ReturnType<typeof readCustomers>> | undefined;
   if (flags.customer !== undefined) {
     try {
       customer = JSON.parse(flags.customer) as Customer;
     } catch (error) {
-      throw usageFailure(`--customer is not JSON: ${(error as Error).message}`);
+      throw usageFailure(text.checkUsage.notJson((error as Error).message));
     }
   }
   if (flags.customers !== undefined) {
-    file = await readCustomers(flags.customers, context.progress());
-    context.reportProblems(flags.customers, file.problems);
+    file = await readCustomers(flags.customers, context.progress(), flags.locale);
+    context.reportProblems(flags.customers, file.problems, flags.locale);
     if (flags.customerId !== undefined) {
       const found = file.directory.get(flags.customerId);
       if (!found)
         throw new CliFailure(
-          `${flags.customers}: no customer with the id ${flags.customerId}`,
+          text.checkUsage.noCustomer(flags.customers, flags.customerId),
           exitCodes.unreadable,
         );
       customer = found;
@@ -55,14 +57,14 @@ export async function runCheck(address: string, flags: CheckFlags, context: Comm
     throw error;
   }
   if (flags.json) context.out(`${JSON.stringify(verdict, null, 2)}\n`);
-  else context.out(formatVerdict(verdict));
+  else context.out(formatVerdict(verdict, text.suggestion));
   context.setExitCode(verdict.action === 'send' ? exitCodes.ok : exitCodes.findings);
 }
 
 /** The verdict as a person reads it: the action, the suggestion, then each finding. */
-function formatVerdict(verdict: Verdict): string {
+function formatVerdict(verdict: Verdict, suggestion: string): string {
   const lines = [`${verdict.action}  ${verdict.address ?? JSON.stringify(verdict.entered)}`];
-  if (verdict.suggestion) lines.push(`suggestion: ${verdict.suggestion}`);
+  if (verdict.suggestion) lines.push(`${suggestion}: ${verdict.suggestion}`);
   for (const finding of verdict.findings)
     lines.push(`  ${finding.action.padEnd(7)} ${finding.code}: ${finding.message}`);
   return `${lines.join('\n')}\n`;

@@ -1,9 +1,9 @@
 import type { LoadProblem } from '../contacts/load-customers.js';
 import { auditCustomerBase, type CustomerBaseFindingCode } from '../guard/audit-customer-base.js';
+import { buildReport } from './build-report.js';
 import { exitCodes } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
-import type { Report } from './render-report.js';
 import { checkReportDestination, writeReport } from './write-report.js';
 
 /** What is wrong with one row or address of a CRM export. */
@@ -106,8 +106,8 @@ export async function runCustomersCheck(
   flags: CustomersCheckFlags,
   context: CommandContext,
 ): Promise<void> {
-  checkReportDestination(flags);
-  const loaded = await readCustomers(file, context.progress());
+  checkReportDestination(flags, flags.locale);
+  const loaded = await readCustomers(file, context.progress(), flags.locale);
   const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
     kind: problemKind(problem),
     line: problem.line,
@@ -134,26 +134,12 @@ export async function runCustomersCheck(
   const flagged = new Set(findings.flatMap((finding) => (finding.customerId ? [finding.customerId] : [])))
     .size;
   const text = labels[flags.locale];
-  const counts = new Map<CustomerFindingKind, number>();
-  for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
-  const summary = (Object.keys(kinds) as CustomerFindingKind[]).map((kind) => ({
-    label: kind,
-    description: kinds[kind][flags.locale],
-    count: counts.get(kind) ?? 0,
-  }));
-  const data = {
-    file,
-    rows: loaded.rows,
-    customers: loaded.loaded,
-    customersWithFindings: flagged,
-    summary: Object.fromEntries(summary.map((row) => [row.label, row.count])),
-    findings,
-  };
-  const report: Report = {
+  const built = buildReport({
     locale: flags.locale,
     title: text.title,
     intro: [text.read(file, loaded.rows, loaded.loaded, flagged)],
-    summary,
+    kinds,
+    kindOf: (finding) => finding.kind,
     columns: [
       { key: 'line', label: text.line },
       { key: 'customerId', label: text.customer },
@@ -163,7 +149,19 @@ export async function runCustomersCheck(
       { key: 'suggestion', label: text.suggestion },
     ],
     rows: findings.map((finding) => ({ ...finding })),
-    data,
+    data: undefined,
+  });
+  // The JSON form counts the kinds as the summary does, and adds what the export held.
+  const report = {
+    ...built,
+    data: {
+      file,
+      rows: loaded.rows,
+      customers: loaded.loaded,
+      customersWithFindings: flagged,
+      summary: Object.fromEntries(built.summary.map((row) => [row.label, row.count])),
+      findings,
+    },
   };
   await writeReport(report, flags, context, {
     rowLine: (finding) =>

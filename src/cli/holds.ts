@@ -246,8 +246,8 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
           .join('; '),
       ),
     );
-  const customers = await readCustomers(flags.customers, context.progress());
-  context.reportProblems(flags.customers, customers.problems);
+  const customers = await readCustomers(flags.customers, context.progress(), flags.locale);
+  context.reportProblems(flags.customers, customers.problems, flags.locale);
   const { default: nodemailer } = await import('nodemailer');
   let transporter: ReturnType<typeof nodemailer.createTransport>;
   try {

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { LoadProblem } from '../contacts/load-customers.js';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 import { createProgress, type Progress } from './create-progress.js';
 
 /** What a command needs from the process: its outputs, its exit code, a progress bar. */
@@ -15,8 +16,11 @@ export interface CommandContext {
   readonly interactive: boolean;
   /** Asks a yes/no question on the terminal. */
   confirm(question: string): Promise<boolean>;
-  /** Reports the rows of a file that were not read, one line each (the first 20, then a count). */
-  reportProblems(file: string, problems: readonly LoadProblem[]): void;
+  /**
+   * Reports the rows of a file that were not read, one line each (the first 20, then a count), in
+   * the language of `locale` (default `en`).
+   */
+  reportProblems(file: string, problems: readonly LoadProblem[], locale?: CliLocale): void;
 }
 
 /** `--locale sv|en`, the language of findings and reports. */
@@ -27,11 +31,20 @@ export function localeOption(): Option {
 }
 
 /** The lines that report a file's problems: `file:line: reason`. */
-export function problemLines(file: string, problems: readonly LoadProblem[], limit = 20): string[] {
+export function problemLines(
+  file: string,
+  problems: readonly LoadProblem[],
+  locale: CliLocale = 'en',
+  limit = 20,
+): string[] {
+  const text = cliTexts[locale];
   const lines = problems
     .slice(0, limit)
-    .map((problem) => `${file}:${problem.line}: ${problem.reason}${problem.loaded ? '' : ' (row skipped)'}`);
-  if (problems.length > limit) lines.push(`${file}: ${problems.length - limit} more problems not shown`);
+    .map(
+      (problem) =>
+        `${file}:${problem.line}: ${problem.reason}${problem.loaded ? '' : ` (${text.rowSkipped})`}`,
+    );
+  if (problems.length > limit) lines.push(`${file}: ${text.moreProblems(problems.length - limit)}`);
   return lines;
 }
 
@@ -54,8 +67,8 @@ export function processContext(): CommandContext {
         readline.close();
       }
     },
-    reportProblems(file, problems) {
-      for (const line of problemLines(file, problems)) process.stderr.write(`${line}\n`);
+    reportProblems(file, problems, locale) {
+      for (const line of problemLines(file, problems, locale)) process.stderr.write(`${line}\n`);
     },
   };
 }

@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { createDirectory, type Directory } from '../contacts/create-directory.js';
 import { type LoadProblem, loadCustomers } from '../contacts/load-customers.js';
 import { isEmailGuardError } from '../errors.js';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 import type { Progress } from './create-progress.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
 
@@ -18,11 +19,11 @@ export interface CustomerFile {
 }
 
 /** `csv` or `ndjson`, from the file name; a usage failure for any other ending. */
-export function customerFormat(path: string): 'csv' | 'ndjson' {
+export function customerFormat(path: string, locale: CliLocale = 'en'): 'csv' | 'ndjson' {
   const extension = extname(path).toLowerCase();
   if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return 'csv';
   if (extension === '.ndjson' || extension === '.jsonl') return 'ndjson';
-  throw usageFailure(`${path}: a customer export ends in .csv or .ndjson (or .jsonl), not "${extension}"`);
+  throw usageFailure(`${path}: ${cliTexts[locale].customerFormat(extension)}`);
 }
 
 /**
@@ -30,19 +31,26 @@ export function customerFormat(path: string): 'csv' | 'ndjson' {
  * whole, only the customers it holds. A file that cannot be opened, or has no id column, is an
  * unreadable input.
  */
-export async function readCustomers(path: string, progress?: Progress): Promise<CustomerFile> {
+export async function readCustomers(
+  path: string,
+  progress?: Progress,
+  locale: CliLocale = 'en',
+): Promise<CustomerFile> {
+  const text = cliTexts[locale];
   // A folder has no ending to judge by: it is an input of the wrong kind (3), not a usage error.
   if ((await stat(path).catch(() => undefined))?.isDirectory())
-    throw unreadableFailure(`${path}: not a file`);
-  const format = customerFormat(path);
+    throw unreadableFailure(`${path}: ${text.notAFile}`);
+  const format = customerFormat(path, locale);
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw unreadableFailure(`${path}: not a file`);
+    if (!info.isFile()) throw unreadableFailure(`${path}: ${text.notAFile}`);
     size = info.size;
   } catch (error) {
     if (error instanceof Error && error.name === 'CliFailure') throw error;
-    throw unreadableFailure(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+    throw unreadableFailure(
+      `${path}: ${text.cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
+    );
   }
   const directory = createDirectory();
   const lineOf = new Map<string, number>();
@@ -52,6 +60,7 @@ export async function readCustomers(path: string, progress?: Progress): Promise<
       { source: createReadStream(path), format },
       {
         directory,
+        locale,
         onCustomer: (customer, line) => lineOf.set(customer.id, line),
         // Characters approximate bytes closely enough for a bar.
         onProgress: (state) => progress?.update(Math.min(size, state.characters)),
@@ -61,7 +70,7 @@ export async function readCustomers(path: string, progress?: Progress): Promise<
     const rows = result.problems.filter((problem) => problem.column === undefined).length + result.loaded;
     // An empty export, a header alone or blank lines: a cut-off download or the wrong file, never
     // a clean base (issue 13: it printed "0 customers" and exited 0).
-    if (rows === 0) throw unreadableFailure(`${path}: no customer rows`);
+    if (rows === 0) throw unreadableFailure(`${path}: ${text.noCustomerRows}`);
     return { directory, lineOf, problems: result.problems, loaded: result.loaded, rows };
   } catch (error) {
     if (error instanceof Error && error.name === 'CliFailure') throw error;
@@ -69,7 +78,9 @@ export async function readCustomers(path: string, progress?: Progress): Promise<
       const issue = (error as { issues?: { message: string }[] }).issues?.[0]?.message ?? error.message;
       throw unreadableFailure(`${path}:1: ${issue}`);
     }
-    throw unreadableFailure(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+    throw unreadableFailure(
+      `${path}: ${text.cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
+    );
   } finally {
     progress?.stop();
   }

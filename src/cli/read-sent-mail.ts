@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 import { unreadableFailure } from './exit-codes.js';
 
 /** The header of one sent message, and where to find the whole message again. */
@@ -19,19 +20,16 @@ export const MAX_HEADER_BYTES = 256 * 1024;
 
 export type SentMailKind = 'eml-file' | 'eml-folder' | 'maildir' | 'mbox';
 
-/** What a folder or file must be for the audit to read it, for the answer when it is none of them. */
-export const EXPECTED_SENT_MAIL =
-  'expected a folder of .eml files, a Maildir (cur/ and new/, or Maildir++ folders such as .Sent/cur/), an mbox file or one .eml file';
-
 /**
  * What kind of store the path is: a Maildir (cur/ and new/, or Maildir++ folders such as `.Sent`),
  * a folder of .eml files, one .eml file, or an mbox file.
  */
-export async function sentMailKind(path: string): Promise<SentMailKind> {
+export async function sentMailKind(path: string, locale: CliLocale = 'en'): Promise<SentMailKind> {
+  const text = cliTexts[locale];
   const info = await stat(path).catch(() => undefined);
-  if (!info) throw unreadableFailure(`${path}: cannot be read (no such file or folder)`);
+  if (!info) throw unreadableFailure(`${path}: ${text.noSuchPath}`);
   if (info.isFile()) return path.toLowerCase().endsWith('.eml') ? 'eml-file' : 'mbox';
-  if (!info.isDirectory()) throw unreadableFailure(`${path}: not a file or a folder`);
+  if (!info.isDirectory()) throw unreadableFailure(`${path}: ${text.notFileOrFolder}`);
   return (await maildirFolders(path)).length > 0 ? 'maildir' : 'eml-folder';
 }
 
@@ -93,10 +91,11 @@ function headerEnd(buffer: Buffer, from = 0): number {
 }
 
 /** Reads the header of one message file: only as many bytes as the header takes. */
-export async function readFileHeader(file: string): Promise<SentMessageHeader> {
+export async function readFileHeader(file: string, locale: CliLocale = 'en'): Promise<SentMessageHeader> {
+  const text = cliTexts[locale];
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => error);
   if (!('read' in handle))
-    return { where: file, problem: `cannot be read (${handle.code ?? handle.message})`, location: { file } };
+    return { where: file, problem: text.cannotBeRead(handle.code ?? handle.message), location: { file } };
   try {
     const chunks: Buffer[] = [];
     let length = 0;
@@ -112,12 +111,12 @@ export async function readFileHeader(file: string): Promise<SentMessageHeader> {
       if (length > MAX_HEADER_BYTES)
         return {
           where: file,
-          problem: `the header is longer than ${MAX_HEADER_BYTES} bytes`,
+          problem: text.headerTooLong(MAX_HEADER_BYTES),
           location: { file },
         };
     }
     // A message that is all header (no body) is still a message.
-    if (length === 0) return { where: file, problem: 'the file is empty', location: { file } };
+    if (length === 0) return { where: file, problem: text.emptyFile, location: { file } };
     return { where: file, header: Buffer.concat(chunks), location: { file } };
   } finally {
     await handle.close();
@@ -159,7 +158,9 @@ function emptyLineBefore(data: Buffer, index: number): boolean {
 export async function* readMboxHeaders(
   file: string,
   onBytes: (bytes: number) => void = () => {},
+  locale: CliLocale = 'en',
 ): AsyncGenerator<SentMessageHeader> {
+  const text = cliTexts[locale];
   let carry: Buffer = Buffer.alloc(0);
   /** The file offset of carry[0] (of `data[0]` below). */
   let base = 0;
@@ -190,7 +191,7 @@ export async function* readMboxHeaders(
         continue;
       }
       if (data.subarray(0, 5).toString('latin1') !== 'From ')
-        throw unreadableFailure(`${file}:1: not an mbox file: the first line does not start with "From "`);
+        throw unreadableFailure(`${file}:1: ${text.notMbox}`);
       first = false;
       // A newline before the first `From ` line, so every message starts at a `\nFrom `.
       data = Buffer.concat([Buffer.from('\n'), data]);
@@ -215,7 +216,7 @@ export async function* readMboxHeaders(
         if (base + data.length - current.headerStart > MAX_HEADER_BYTES) {
           yield {
             where: `${file}:${current.line}`,
-            problem: `the header is longer than ${MAX_HEADER_BYTES} bytes`,
+            problem: text.headerTooLong(MAX_HEADER_BYTES),
             location: { file, start: current.start },
           };
           current = undefined;
@@ -246,7 +247,7 @@ export async function* readMboxHeaders(
         if (data.length - next > MAX_HEADER_BYTES) {
           yield {
             where: `${file}:${lineAt(data, next + 1)}`,
-            problem: `the From line is longer than ${MAX_HEADER_BYTES} bytes`,
+            problem: text.fromLineTooLong(MAX_HEADER_BYTES),
             location: { file, start: base + next + 1 },
           };
           position = Math.max(next + 1, data.length - FROM_LINE.length + 1);
@@ -275,11 +276,11 @@ export async function* readMboxHeaders(
     yield {
       // `lines` counts the newlines before the one that ends the line above the `From ` line.
       where: `${file}:${lines + 1 + carry.subarray(0, at + 1).filter((byte) => byte === 10).length}`,
-      problem: 'the file ends inside the From line of this message',
+      problem: text.endsInFromLine,
       location: { file, start: base + at + 1 },
     };
   } else if (first && carry.length > 0) {
-    throw unreadableFailure(`${file}:1: not an mbox file: the first line does not start with "From "`);
+    throw unreadableFailure(`${file}:1: ${text.notMbox}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 import { usageFailure } from './exit-codes.js';
 
 /** A report as the commands write it: a summary first, then one row per finding. */
@@ -22,11 +23,11 @@ export interface Report {
 export type ReportFormat = 'html' | 'csv' | 'json';
 
 /** The report format a file name asks for; a usage failure for any other ending. */
-export function reportFormat(path: string): ReportFormat {
+export function reportFormat(path: string, locale: CliLocale = 'en'): ReportFormat {
   const extension = extname(path).toLowerCase().slice(1);
   if (extension === 'html' || extension === 'htm') return 'html';
   if (extension === 'csv' || extension === 'json') return extension;
-  throw usageFailure(`${path}: a report ends in .html, .csv or .json, not "${extname(path)}"`);
+  throw usageFailure(`${path}: ${cliTexts[locale].reportFormat(extname(path))}`);
 }
 
 export function renderReport(report: Report, format: ReportFormat): string {

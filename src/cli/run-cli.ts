@@ -1,7 +1,8 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type Option } from 'commander';
 import { isEmailGuardError } from '../errors.js';
 import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 import { customersCommand } from './customers-command.js';
 import { CliFailure, exitCodes } from './exit-codes.js';
 import { holdsCommand } from './holds-command.js';
@@ -14,7 +15,8 @@ import { serveCommand } from './serve-command.js';
  * its work when it runs (`check.ts`, `audit.ts`, ...), so `--help` and each command load only what
  * they need.
  */
-export function createProgram(context: CommandContext): Command {
+export function createProgram(context: CommandContext, locale: CliLocale = 'en'): Command {
+  const usage = cliTexts[locale].usage;
   const program = new Command('email-guard')
     .description(
       'Find the bad addresses in a customer base and in sent mail, review held messages, file an incident.',
@@ -25,16 +27,19 @@ export function createProgram(context: CommandContext): Command {
 Exit codes: 0 nothing found (or send), 1 findings (or confirm, block), 2 usage error, 3 unreadable input.
 Each command has its own --help with an example.`,
     )
-    .showHelpAfterError('(add --help for usage)');
+    .showHelpAfterError(usage.helpAfterError);
   program.addCommand(checkCommand(context));
   program.addCommand(customersCommand(context));
   program.addCommand(holdsCommand(context));
   program.addCommand(auditCommand(context));
   program.addCommand(incidentCommand(context));
   program.addCommand(serveCommand(context));
-  // Every command exits through runCli, with the documented codes, instead of commander's own.
+  // Every command exits through runCli, with the documented codes, instead of commander's own, and
+  // writes its usage errors where the command's other lines go, in the language asked for.
   const override = (command: Command) => {
     command.exitOverride();
+    command.configureOutput({ writeErr: (text) => context.warn(text.replace(/\n$/, '')) });
+    if (locale !== 'en') localiseUsageErrors(command, usage);
     for (const sub of command.commands) override(sub);
   };
   override(program);
@@ -53,7 +58,7 @@ export async function runCli(
       exitCode = code;
     },
   };
-  const program = createProgram(withCode);
+  const program = createProgram(withCode, localeIn(argv));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -75,4 +80,58 @@ export async function runCli(
     context.warn(`email-guard: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 70;
   }
+}
+
+/**
+ * The `--locale` the command line asks for, read before commander parses it: a usage error is
+ * reported before any option is parsed, and must already be in that language.
+ */
+function localeIn(argv: readonly string[]): CliLocale {
+  let locale: CliLocale = 'en';
+  for (const [index, arg] of argv.entries()) {
+    if (arg === '--') break;
+    const value =
+      arg === '--locale' ? argv[index + 1] : arg.startsWith('--locale=') ? arg.slice(9) : undefined;
+    if (value === 'sv' || value === 'en') locale = value;
+  }
+  return locale;
+}
+
+/** The command methods that word commander's usage errors (commander 14 lib/command.js). */
+interface UsageErrorMethods {
+  unknownOption(flag: string): void;
+  unknownCommand(): void;
+  missingArgument(name: string): void;
+  optionMissingArgument(option: Option): void;
+  missingMandatoryOptionValue(option: Option): void;
+  _excessArguments(received: readonly string[]): void;
+}
+
+/**
+ * Gives `command` its usage errors in another language: commander words them in English inside
+ * these methods, each of which ends in `command.error(message, { code })` (its documented way out),
+ * so each is given again with the same code and the message from the catalogue.
+ */
+function localiseUsageErrors(command: Command, usage: (typeof cliTexts)[CliLocale]['usage']): void {
+  const fail = (message: string, code: string) =>
+    command.error(`${usage.prefix}: ${message}`, { code: `commander.${code}` });
+  const methods: UsageErrorMethods = {
+    unknownOption: (flag) => fail(usage.unknownOption(flag, ''), 'unknownOption'),
+    unknownCommand: () => fail(usage.unknownCommand(command.args[0] ?? '', ''), 'unknownCommand'),
+    missingArgument: (name) => fail(usage.missingArgument(name), 'missingArgument'),
+    optionMissingArgument: (option) =>
+      fail(usage.optionMissingArgument(option.flags), 'optionMissingArgument'),
+    missingMandatoryOptionValue: (option) =>
+      fail(usage.missingMandatoryOption(option.flags), 'missingMandatoryOptionValue'),
+    _excessArguments: (received) =>
+      fail(
+        usage.excessArguments(
+          command.registeredArguments.length,
+          received.length,
+          command.parent ? command.name() : '',
+        ),
+        'excessArguments',
+      ),
+  };
+  Object.assign(command, methods);
 }

@@ -1,3 +1,4 @@
+import type { CliLocale } from './cli-texts.js';
 import type { CommandContext } from './program-context.js';
 import { type Report, renderReport, reportFormat } from './render-report.js';
 import { writeAtomically } from './write-atomically.js';
@@ -12,8 +13,8 @@ export interface ReportDestination {
  * Checks `--out` names a report format before any work is done: a usage failure for any other
  * ending, so a long run does not end in a report it cannot write.
  */
-export function checkReportDestination(destination: ReportDestination): void {
-  if (destination.out !== undefined) reportFormat(destination.out);
+export function checkReportDestination(destination: ReportDestination, locale: CliLocale = 'en'): void {
+  if (destination.out !== undefined) reportFormat(destination.out, locale);
 }
 
 /**

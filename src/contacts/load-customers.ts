@@ -9,6 +9,7 @@ import { ByteSourceDecoder, type CustomerEncoding } from './byte-source-decoder.
 import { type Directory, DirectorySchema } from './create-directory.js';
 import { CsvRecordReader, type CsvRecordSink } from './csv-record-reader.js';
 import { type Customer, CustomerSchema } from './customer.js';
+import { type LoadProblemTexts, loadProblemTexts } from './load-problem-texts.js';
 
 /**
  * A customer field and the CSV header names (or NDJSON keys) it is read from. `firstName` and
@@ -158,6 +159,11 @@ export interface LoadCustomersOptions {
   /** ISO 3166-1 alpha-2 region for reading national phone numbers of rows without a country. @default 'SE' */
   readonly defaultCountry?: string;
   /**
+   * The language of each problem's `reason` (whoever mends the export reads it): `en` or `sv`.
+   * @default 'en'
+   */
+  readonly locale?: 'en' | 'sv';
+  /**
    * How bytes are read (a string source is text already). `auto` takes a byte order mark (UTF-8,
    * UTF-16LE, UTF-16BE), else UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel in
    * Swedish saves as CSV). `result.encoding` says which was used.
@@ -201,6 +207,7 @@ const LoadOptionsSchema = z.object({
   progressEvery: z.number().int().positive().optional(),
   delimiter: z.string().length(1, 'the delimiter is one character').optional(),
   encoding: z.enum(['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be']).optional(),
+  locale: z.enum(['en', 'sv']).optional(),
 });
 
 /**
@@ -240,6 +247,7 @@ export async function loadCustomers(
   parseInput(LoadOptionsSchema, options, ['options']);
   const every = options.progressEvery ?? 10_000;
   const region = options.defaultCountry ?? 'SE';
+  const text = loadProblemTexts[options.locale ?? 'en'];
   const customers: Customer[] = [];
   const problems: LoadProblem[] = [];
   const unmappedColumns: string[] = [];
@@ -262,7 +270,7 @@ export async function loadCustomers(
 
   const accept = (line: number, candidate: unknown) => {
     rows++;
-    const checked = validate(candidate, region);
+    const checked = validate(candidate, region, text);
     if ('reason' in checked) {
       const { address, ...problem } = checked;
       problems.push({ line, ...rowNames(candidate, address), ...problem, loaded: false });
@@ -275,7 +283,7 @@ export async function loadCustomers(
           line,
           field: 'id',
           ...rowNames(customer),
-          reason: `the id ${customer.id} was already used on line ${earlier.line}; this row replaces that one`,
+          reason: text.duplicateId(customer.id, earlier.line),
           loaded: true,
         });
       } else {
@@ -318,6 +326,7 @@ export async function loadCustomers(
     note,
     unmapped: (header) => void unmappedColumns.push(header),
     problem: (problem) => void problems.push(problem),
+    text,
   };
   const reader = format === 'csv' ? csvRows(options, lookup, sinks) : ndjsonRows(lookup, sinks);
   const decoder = new ByteSourceDecoder(options.encoding ?? 'auto');
@@ -326,7 +335,11 @@ export async function loadCustomers(
   const noteDecodeProblem = () => {
     if (decodeProblemReported || !decoder.problem) return;
     decodeProblemReported = true;
-    problems.push({ ...decoder.problem, loaded: true });
+    problems.push({
+      line: decoder.problem.line,
+      reason: text.undecodable(decoder.encoding === 'utf-8' ? 'UTF-8' : String(decoder.encoding)),
+      loaded: true,
+    });
   };
   for await (const chunk of chunksOf(source, decoder, () => {
     readBytes = true;
@@ -382,6 +395,8 @@ interface RowSinks {
   readonly unmapped: (header: string) => void;
   /** A caveat about the input as a whole. */
   readonly problem: (problem: LoadProblem) => void;
+  /** The reasons' sentences, in the language asked for. */
+  readonly text: LoadProblemTexts;
 }
 
 /** Columns reported one by one; beyond them, one problem says how many more. */
@@ -429,11 +444,10 @@ function unreadColumnReason(
   header: string,
   lookup: Map<string, CustomerColumn>,
   kind: 'column' | 'key',
+  text: LoadProblemTexts,
 ): string {
-  if (header.trim() === '') return `a ${kind} without a name is not read`;
-  const near = nearestField(header, lookup);
-  const hint = near ? ` (did you mean "${near}"?)` : '';
-  return `the ${kind} "${header}" is not read: its name is none of the customer fields' names${hint}; name it in the columns option to read it`;
+  if (header.trim() === '') return text.unnamed(kind);
+  return text.notRead(kind, header, nearestField(header, lookup));
 }
 
 /** Puts one cell or NDJSON value into the customer being built; answers what was not used, if anything. */
@@ -474,7 +488,7 @@ function csvRows(
   lookup: Map<string, CustomerColumn>,
   sinks: RowSinks,
 ): RowReader {
-  const { accept, reject, note } = sinks;
+  const { accept, reject, note, text } = sinks;
   const unmapped = (header: string) => sinks.unmapped(header);
   const reportRest = (problem: LoadProblem) => sinks.problem(problem);
   let reader: CsvRecordReader | undefined;
@@ -484,7 +498,7 @@ function csvRows(
 
   const onRecord: CsvRecordSink = (record) => {
     if ('error' in record) {
-      reject(record.line, record.error);
+      reject(record.line, text.unclosedQuote);
       return undefined;
     }
     if (!columns) {
@@ -495,7 +509,7 @@ function csvRows(
         throw new InvalidInputError([
           {
             path: ['options', 'columns', 'id'],
-            message: `the header row has no id column: none of ${names} is an id header (${defaultCustomerColumns.id.join(', ')}); name the id column in the columns option, e.g. { columns: { id: ['${headers[0] ?? 'nr'}'] } }`,
+            message: text.noIdColumn(names, defaultCustomerColumns.id.join(', '), headers[0] ?? 'nr'),
           },
         ]);
       }
@@ -511,7 +525,7 @@ function csvRows(
             note({
               line: record.line,
               column: header,
-              reason: unreadColumnReason(header, lookup, 'column'),
+              reason: unreadColumnReason(header, lookup, 'column', text),
               loaded: false,
             });
           else unmapped(header);
@@ -520,7 +534,7 @@ function csvRows(
             line: record.line,
             column: header,
             field: column,
-            reason: `the column "${header}" is read as ${FIELD_NAMES[column]}, as is "${seen.get(column)}": where both are filled and differ, the row is reported`,
+            reason: text.readTwice(header, FIELD_NAMES[column], seen.get(column) as string),
             loaded: true,
           });
         } else {
@@ -530,7 +544,7 @@ function csvRows(
       if (unread > MAX_COLUMN_PROBLEMS)
         reportRest({
           line: record.line,
-          reason: `${unread - MAX_COLUMN_PROBLEMS} more columns are not read (see unmappedColumns)`,
+          reason: text.moreColumns(unread - MAX_COLUMN_PROBLEMS),
           loaded: false,
         });
       return undefined;
@@ -538,10 +552,7 @@ function csvRows(
     if (record.fields.length !== columns.length) {
       if (record.spansLines) {
         // A quote that pairs with one on a later line swallows the rows between: read them again.
-        reject(
-          record.line,
-          `a quote opened on this line runs into the next lines (${record.fields.length} fields where the header has ${columns.length})`,
-        );
+        reject(record.line, text.quoteRunsOn(record.fields.length, columns.length));
         return 'read-again';
       }
       // The columns before the first missing or extra field still stand where the header says.
@@ -551,12 +562,7 @@ function csvRows(
         if ((column === 'id' || column === 'emails') && value && named[column] === undefined)
           named[column] = value;
       });
-      reject(
-        record.line,
-        `the row has ${record.fields.length} fields where the header has ${columns.length}`,
-        undefined,
-        named,
-      );
+      reject(record.line, text.fieldCount(record.fields.length, columns.length), undefined, named);
       return undefined;
     }
     const customer: Record<string, unknown> = {};
@@ -571,7 +577,12 @@ function csvRows(
       const column = columns[conflict] as CustomerColumn;
       reject(
         record.line,
-        `the columns read as ${FIELD_NAMES[column]} disagree ("${customer[column]}" and "${(record.fields[conflict] ?? '').trim()}" in "${headers[conflict]}")`,
+        text.columnsDisagree(
+          FIELD_NAMES[column],
+          String(customer[column]),
+          (record.fields[conflict] ?? '').trim(),
+          headers[conflict] as string,
+        ),
         FIELD_NAMES[column],
       );
       return undefined;
@@ -608,23 +619,23 @@ function csvRows(
 }
 
 function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowReader {
-  const { accept, reject, note } = sinks;
+  const { accept, reject, note, text } = sinks;
   let buffer = '';
   let line = 0;
   const reportedKeys = new Set<string>();
-  const onLine = (text: string) => {
+  const onLine = (lineText: string) => {
     line++;
-    const trimmed = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
+    const trimmed = (line === 1 ? lineText.replace(/^\uFEFF/, '') : lineText).trim();
     if (trimmed === '') return;
     let value: unknown;
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      reject(line, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      reject(line, text.notJson(error instanceof Error ? error.message : String(error)));
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      reject(line, 'the line is not a JSON object');
+      reject(line, text.notObject);
       return;
     }
     const record = value as Record<string, unknown>;
@@ -638,8 +649,8 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
           reportedKeys.add(key);
           note(
             reportedKeys.size > MAX_COLUMN_PROBLEMS
-              ? { line, reason: 'more keys are not read (only the first 100 are reported)', loaded: true }
-              : { line, column: key, reason: unreadColumnReason(key, lookup, 'key'), loaded: true },
+              ? { line, reason: text.moreKeys, loaded: true }
+              : { line, column: key, reason: unreadColumnReason(key, lookup, 'key', text), loaded: true },
           );
         }
         continue;
@@ -651,17 +662,13 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
         // become one) and 1e400 becomes Infinity. The id is taken from the line's text instead.
         const literal = topLevelNumber(trimmed, key);
         if (literal === undefined || !/^-?\d+$/.test(literal)) {
-          reject(
-            line,
-            `the id ${literal ?? String(item)} is a number that is not a whole number written in digits, so it cannot be kept exactly; write ids as text ("id": "…")`,
-            'id',
-          );
+          reject(line, text.inexactId(literal ?? String(item)), 'id');
           return;
         }
         read = literal;
       }
       if (!assign(customer, column, read)) {
-        reject(line, `the keys read as ${FIELD_NAMES[column]} disagree`, FIELD_NAMES[column]);
+        reject(line, text.keysDisagree(FIELD_NAMES[column]), FIELD_NAMES[column]);
         return;
       }
     }
@@ -752,14 +759,22 @@ function stringEnd(json: string, start: number): number {
 function validate(
   candidate: unknown,
   region: string,
+  text: LoadProblemTexts,
 ): { customer: Customer } | { field?: string; address?: string; reason: string } {
   const result = CustomerSchema.safeParse(candidate);
   if (!result.success) {
-    const issue = result.error.issues[0];
+    // zod words its own messages in English; in another language the row is read again with that
+    // language's messages (only a broken row pays for it).
+    const issues =
+      text === loadProblemTexts.en
+        ? result.error.issues
+        : (CustomerSchema.safeParse(candidate, { error: zodMessagesIn(text) }).error?.issues ??
+          result.error.issues);
+    const issue = issues[0];
     const field = issue?.path.map(String).join('.') || undefined;
     return {
       ...(field ? { field } : {}),
-      reason: issue ? rowIssueReason(issue, candidate) : 'the row is not a customer',
+      reason: issue ? rowIssueReason(issue, candidate, text) : text.notCustomer,
     };
   }
   const customer = result.data;
@@ -769,49 +784,48 @@ function validate(
       return {
         field: 'emails',
         address: email,
-        reason: `"${email}" is not a usable address: ${parsed.detail}`,
+        reason: text.unusableAddress(email, parsed.reason, parsed.detail),
       };
   }
   for (const phone of customer.phones ?? []) {
     if (!isE164(phone.trim()) && !parsePhone(phone, customer.country ?? region))
-      return { field: 'phones', reason: `"${phone}" cannot be read as a phone number` };
+      return { field: 'phones', reason: text.unreadablePhone(phone) };
   }
   return { customer };
 }
-
-/** How a problem names a customer field to the person who mends the export. */
-const FIELD_WORDS: Readonly<Record<string, string>> = {
-  id: 'id',
-  name: 'name',
-  emails: 'address',
-  phones: 'phone number',
-  birthDate: 'birth date',
-  country: 'country',
-};
 
 /**
  * Why a row breaks the customer schema, in plain words and with the value as written: whoever reads
  * `problems` mends a spreadsheet, and "Invalid ISO date" names neither the cell nor the form wanted.
  */
-function rowIssueReason(issue: z.core.$ZodIssue, candidate: unknown): string {
+function rowIssueReason(issue: z.core.$ZodIssue, candidate: unknown, text: LoadProblemTexts): string {
   const key = String(issue.path[0] ?? '');
   let value: unknown = candidate;
   for (const step of issue.path) {
     value =
       typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[step] : undefined;
   }
-  const words = FIELD_WORDS[key] ?? key;
-  if (value === undefined) return `the row has no ${words}`;
+  const words = text.fields[key] ?? key;
+  if (value === undefined) return text.missingField(words);
   const shown = JSON.stringify(value) ?? String(value);
   if (typeof value !== 'string' && !Array.isArray(value))
-    return key === 'id'
-      ? `the id ${shown} is not text or a whole number`
-      : `the ${words} ${shown} is not text`;
+    return key === 'id' ? text.idNotText(shown) : text.notText(words, shown);
   // ISO 8601 calendar date, the form `birthDate` takes (README "Loading a CRM export").
-  if (key === 'birthDate') return `the birth date ${shown} is not a calendar date written YYYY-MM-DD`;
+  if (key === 'birthDate') return text.notCalendarDate(shown);
   if (key === 'country' && typeof value === 'string' && !/^[a-z]{2}$/i.test(value))
-    return `${shown} is not a two-letter ISO 3166-1 country code (SE, GB, ...)`;
-  return issue.message;
+    return text.notCountryCode(shown);
+  return (
+    text.schemaIssue({
+      code: issue.code,
+      words,
+      ...('maximum' in issue ? { maximum: issue.maximum } : {}),
+    }) ?? issue.message
+  );
+}
+
+/** zod's own messages in the language of `text` (zod ships a Swedish catalogue: `z.locales.sv`). */
+function zodMessagesIn(text: LoadProblemTexts): z.core.$ZodErrorMap {
+  return text === loadProblemTexts.sv ? z.locales.sv().localeError : z.locales.en().localeError;
 }
 
 const DIRECTORY_BATCH = 50_000;

@@ -1,39 +1,23 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-
-// Each test here starts the built command several times; on a loaded two-core machine one start
-// can take seconds, so the run's 30 s per test is too little. Speed is measured in npm run bench.
-vi.setConfig({ testTimeout: 120_000 });
-
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
-import { customers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import { holdMessage } from '../support/hold-message.js';
+import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const fixture = usePipelineFixture();
 const GOOD = 'anna.svensson1985@gmail.com';
 const TYPO = 'anna.svensson185@gmail.com';
 
+// The built command is started by the first test, as installed; the others run it in this process
+// (runCliInProcess), each start of a process costing seconds on a loaded machine.
 beforeAll(async () => {
   await builtCli();
 }, 120_000);
 
 /** Sends an order for C-1001 through the real pipeline; the guard holds it. Returns the hold id. */
-async function hold(to: string): Promise<string> {
-  const error = await guardedTransport(fixture)
-    .sendMail({
-      from: 'order@butiken.se',
-      to,
-      subject: 'Orderbekräftelse <4711>',
-      text: 'Tack för din beställning.',
-      emailGuard: { customerId: 'C-1001' },
-    })
-    .then(
-      () => undefined,
-      (reason: { holdId?: string }) => reason,
-    );
-  if (!error?.holdId) throw new Error('the order was not held');
-  return error.holdId;
-}
+const hold = (to: string) => holdMessage(fixture, to);
 
 function customerFile(): string {
   const file = join(fixture.dir, 'customers.ndjson');
@@ -49,18 +33,20 @@ function customerFile(): string {
 const store = () => join(fixture.dir, 'held');
 
 describe('email-guard holds', () => {
-  it('lists and shows what the pipeline held, with the verdicts and the suggestion', async () => {
+  it('lists what the pipeline held, with the verdicts and the suggestion, as the built command', async () => {
     const id = await hold(TYPO);
     const list = await runBuiltCli(['holds', 'list', '--store', store()], { cwd: fixture.dir });
     expect(list.stderr).toBe('');
     expect(list.status).toBe(1);
     expect(list.stdout).toContain(id);
     expect(list.stdout).toContain(`to: ${TYPO} block -> ${GOOD}`);
-    const json = JSON.parse(
-      (await runBuiltCli(['holds', 'list', '--store', store(), '--json'], { cwd: fixture.dir })).stdout,
-    );
+  });
+
+  it('lists as JSON and shows one held message with its findings', async () => {
+    const id = await hold(TYPO);
+    const json = JSON.parse((await runCliInProcess(['holds', 'list', '--store', store(), '--json'])).stdout);
     expect(json[0]).toMatchObject({ id, action: 'block', customerId: 'C-1001', age: '0 min' });
-    const show = await runBuiltCli(['holds', 'show', id, '--store', store()], { cwd: fixture.dir });
+    const show = await runCliInProcess(['holds', 'show', id, '--store', store()]);
     expect(show.status).toBe(0);
     expect(show.stdout).toContain('subject:   Orderbekräftelse <4711>');
     expect(show.stdout).toContain('near-miss: Looks like a typo');
@@ -80,20 +66,23 @@ describe('email-guard holds', () => {
       file,
     ];
     const smtp = ['--smtp', `smtp://127.0.0.1:${fixture.sink.port}`];
-    const uncorrected = await runBuiltCli(['holds', 'release', id, ...common, ...smtp], { cwd: fixture.dir });
+    const uncorrected = await runCliInProcess(['holds', 'release', id, ...common, ...smtp]);
     expect(uncorrected.status).toBe(2);
     expect(uncorrected.stderr).toContain('give the corrected recipients with --to');
     // A correction that is itself a typo is refused, and the message stays held.
-    const stillWrong = await runBuiltCli(
-      ['holds', 'release', id, ...common, ...smtp, '--to', 'anna.svensson19855@gmail.com'],
-      { cwd: fixture.dir },
-    );
+    const stillWrong = await runCliInProcess([
+      'holds',
+      'release',
+      id,
+      ...common,
+      ...smtp,
+      '--to',
+      'anna.svensson19855@gmail.com',
+    ]);
     expect(stillWrong.status).toBe(1);
     expect(stillWrong.stderr).toContain(`${id} stays held`);
     expect(fixture.sink.received).toHaveLength(0);
-    const released = await runBuiltCli(['holds', 'release', id, ...common, ...smtp, '--to', GOOD], {
-      cwd: fixture.dir,
-    });
+    const released = await runCliInProcess(['holds', 'release', id, ...common, ...smtp, '--to', GOOD]);
     expect(released.stderr).toBe('');
     expect(released.status).toBe(0);
     expect(released.stdout).toBe(`released ${id} to ${GOOD}\n`);
@@ -101,7 +90,7 @@ describe('email-guard holds', () => {
     const audit = readFileSync(`${store()}.audit.jsonl`, 'utf8');
     expect(audit).toContain('"outcome":"released"');
     expect(audit).toContain('lena@butiken.se');
-    const after = await runBuiltCli(['holds', 'list', '--store', store()], { cwd: fixture.dir });
+    const after = await runCliInProcess(['holds', 'list', '--store', store()]);
     expect(after.stdout).toBe('no held messages\n');
     expect(after.status).toBe(0);
   });
@@ -109,25 +98,22 @@ describe('email-guard holds', () => {
   it("refuses a correction to another customer's address or to a stranger, and releases a new address only with --confirm-new", async () => {
     const id = await hold(TYPO);
     const release = (...extra: string[]) =>
-      runBuiltCli(
-        [
-          'holds',
-          'release',
-          id,
-          '--store',
-          store(),
-          '--by',
-          'lena@butiken.se',
-          '--reason',
-          'read back',
-          '--customers',
-          customerFile(),
-          '--smtp',
-          `smtp://127.0.0.1:${fixture.sink.port}`,
-          ...extra,
-        ],
-        { cwd: fixture.dir },
-      );
+      runCliInProcess([
+        'holds',
+        'release',
+        id,
+        '--store',
+        store(),
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'read back',
+        '--customers',
+        customerFile(),
+        '--smtp',
+        `smtp://127.0.0.1:${fixture.sink.port}`,
+        ...extra,
+      ]);
     const other = await release('--to', 'erik.lind@telia.com');
     expect(other.status).toBe(1);
     expect(other.stderr).toContain(`${id} stays held`);
@@ -139,7 +125,7 @@ describe('email-guard holds', () => {
     expect(stranger.stderr).toContain(`${id} stays held`);
     expect(stranger.stderr).toContain('--confirm-new');
     expect(fixture.sink.received).toHaveLength(0);
-    const listed = await runBuiltCli(['holds', 'list', '--store', store()], { cwd: fixture.dir });
+    const listed = await runCliInProcess(['holds', 'list', '--store', store()]);
     expect(listed.stdout).toContain(id);
     const confirmed = await release('--to', 'stranger@example.com', '--confirm-new');
     expect(confirmed.stderr).toBe('');
@@ -154,15 +140,13 @@ describe('email-guard holds', () => {
 
   it('discards only with --yes when no one is at a terminal', async () => {
     const id = await hold(TYPO);
-    const refused = await runBuiltCli(['holds', 'discard', id, '--store', store()], { cwd: fixture.dir });
+    const refused = await runCliInProcess(['holds', 'discard', id, '--store', store()]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('add --yes');
-    const done = await runBuiltCli(['holds', 'discard', id, '--store', store(), '--yes'], {
-      cwd: fixture.dir,
-    });
+    const done = await runCliInProcess(['holds', 'discard', id, '--store', store(), '--yes']);
     expect(done.status).toBe(0);
     expect(done.stdout).toBe(`discarded ${id}\n`);
-    const again = await runBuiltCli(['holds', 'show', id, '--store', store()], { cwd: fixture.dir });
+    const again = await runCliInProcess(['holds', 'show', id, '--store', store()]);
     expect(again.status).toBe(3);
     expect(again.stderr).toContain(`no held message ${id}`);
   });
@@ -187,7 +171,7 @@ describe('email-guard holds', () => {
           'smtp://127.0.0.1:9',
         ],
       ]) {
-        const run = await runBuiltCli(['holds', ...args, '--store', store()], { cwd: fixture.dir });
+        const run = await runCliInProcess(['holds', ...args, '--store', store()]);
         expect(run.status, args.join(' ')).toBe(3);
         expect(run.stderr, args.join(' ')).toBe(`email-guard: ${store()}: no held message ${unknown}\n`);
       }
@@ -196,35 +180,32 @@ describe('email-guard holds', () => {
   it('speaks Swedish with --locale sv: the lines, the findings and the answers', async () => {
     const id = await hold(TYPO);
     const sv = ['--store', store(), '--locale', 'sv'];
-    const list = await runBuiltCli(['holds', 'list', ...sv], { cwd: fixture.dir });
+    const list = await runCliInProcess(['holds', 'list', ...sv]);
     expect(list.status).toBe(1);
     expect(list.stdout).toContain(`kund C-1001  till: ${TYPO} stoppa -> ${GOOD}`);
-    const show = await runBuiltCli(['holds', 'show', id, ...sv], { cwd: fixture.dir });
+    const show = await runCliInProcess(['holds', 'show', id, ...sv]);
     expect(show.status).toBe(0);
     expect(show.stdout).toContain('ämne:        Orderbekräftelse <4711>');
     expect(show.stdout).toContain(`till: ${TYPO} stoppa -> ${GOOD}`);
     // The findings were written in English when the message was held; they are shown in Swedish.
     expect(show.stdout).toContain('near-miss: Ser ut som ett skrivfel');
     expect(show.stdout).not.toMatch(/Looks like|customer:|subject:|held:/);
-    const other = await runBuiltCli(
-      [
-        'holds',
-        'release',
-        id,
-        ...sv,
-        '--by',
-        'lena@butiken.se',
-        '--reason',
-        'uppläst',
-        '--customers',
-        customerFile(),
-        '--smtp',
-        `smtp://127.0.0.1:${fixture.sink.port}`,
-        '--to',
-        'erik.lind@telia.com',
-      ],
-      { cwd: fixture.dir },
-    );
+    const other = await runCliInProcess([
+      'holds',
+      'release',
+      id,
+      ...sv,
+      '--by',
+      'lena@butiken.se',
+      '--reason',
+      'uppläst',
+      '--customers',
+      customerFile(),
+      '--smtp',
+      `smtp://127.0.0.1:${fixture.sink.port}`,
+      '--to',
+      'erik.lind@telia.com',
+    ]);
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(
       new RegExp(
@@ -232,22 +213,20 @@ describe('email-guard holds', () => {
       ),
     );
     expect(other.stderr).not.toMatch(/refused|stays held/);
-    const refused = await runBuiltCli(['holds', 'discard', id, ...sv], { cwd: fixture.dir });
+    const refused = await runCliInProcess(['holds', 'discard', id, ...sv]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe(`email-guard: kasta ${id}: ingen kan bekräfta här; lägg till --yes\n`);
-    const done = await runBuiltCli(['holds', 'discard', id, ...sv, '--yes'], { cwd: fixture.dir });
+    const done = await runCliInProcess(['holds', 'discard', id, ...sv, '--yes']);
     expect(done.stdout).toBe(`${id} kastades\n`);
-    const empty = await runBuiltCli(['holds', 'list', ...sv], { cwd: fixture.dir });
+    const empty = await runCliInProcess(['holds', 'list', ...sv]);
     expect(empty.stdout).toBe('inga stoppade meddelanden\n');
-    const unknown = await runBuiltCli(['holds', 'show', id, ...sv], { cwd: fixture.dir });
+    const unknown = await runCliInProcess(['holds', 'show', id, ...sv]);
     expect(unknown.stderr).toBe(`email-guard: ${store()}: inget stoppat meddelande ${id}\n`);
   });
 
   it('exits with 3 for a store folder that does not exist and 2 without --store', async () => {
-    const missing = await runBuiltCli(['holds', 'list', '--store', join(fixture.dir, 'nowhere')], {
-      cwd: fixture.dir,
-    });
+    const missing = await runCliInProcess(['holds', 'list', '--store', join(fixture.dir, 'nowhere')]);
     expect(missing.status).toBe(3);
-    expect((await runBuiltCli(['holds', 'list'], { cwd: fixture.dir })).status).toBe(2);
+    expect((await runCliInProcess(['holds', 'list'])).status).toBe(2);
   });
 });

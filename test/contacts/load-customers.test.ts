@@ -495,3 +495,47 @@ describe('loadCustomers drops nothing without a word', () => {
     ]);
   });
 });
+
+describe('loadCustomers in Swedish', () => {
+  const csv = [
+    'Kundnummer;Namn;E-post;Mobil;Födelsedatum;Anteckning',
+    'C-1;Anna Svensson;anna.svensson1985@gmail.com;070-123 45 67;1985-03-14;',
+    'C-2;Erik Lind;erik(at)telia.com;;;',
+    'C-3;Karin Berg;karin@berg.se;inget nummer;;',
+    'C-4;Lars Holm;lars@holm.se;;14/03/1985;',
+    'C-1;Anna Svensson;anna.svensson1985@gmail.com;;;',
+    'C-5;Eva Blom',
+    `C-6;${'x'.repeat(400)};x@example.se;;;`,
+  ].join('\n');
+
+  it('words every reason in Swedish with locale sv, and in English by default', async () => {
+    const swedish = await loadCustomers({ source: csv, format: 'csv' }, { locale: 'sv' });
+    expect(swedish.problems.map((problem) => problem.reason)).toEqual([
+      'kolumnen "Anteckning" läses inte: namnet är inget av kundfältens namn; ange den i alternativet columns för att läsa den',
+      '"erik(at)telia.com" är ingen användbar adress: snabel-a saknas',
+      '"inget nummer" kan inte läsas som ett telefonnummer',
+      'födelsedatumet "14/03/1985" är inget datum skrivet ÅÅÅÅ-MM-DD',
+      'id C-1 användes redan på rad 2; den här raden ersätter den',
+      'raden har 2 fält där rubrikraden har 6',
+      'namn får vara högst 300 tecken',
+    ]);
+    const english = await loadCustomers({ source: csv, format: 'csv' });
+    expect(english.problems.map((problem) => problem.reason)).toEqual([
+      'the column "Anteckning" is not read: its name is none of the customer fields\' names; name it in the columns option to read it',
+      '"erik(at)telia.com" is not a usable address: the @ sign is missing',
+      '"inget nummer" cannot be read as a phone number',
+      'the birth date "14/03/1985" is not a calendar date written YYYY-MM-DD',
+      'the id C-1 was already used on line 2; this row replaces that one',
+      'the row has 2 fields where the header has 6',
+      'a name of at most 300 characters',
+    ]);
+  });
+
+  it('refuses a locale it does not speak, naming the option', async () => {
+    const error = await loadCustomers({ source: csv, format: 'csv' }, { locale: 'de' as 'sv' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).field).toBe('options.locale');
+  });
+});

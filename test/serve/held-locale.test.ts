@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGuard } from '../../src/guard/create-guard.js';
-import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
-import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import { holdMessage } from '../support/hold-message.js';
+import { usePipelineFixture } from '../support/pipeline.js';
 import { auth, fixtureServer, holdOrder, logIn, TYPO } from './support.js';
 
 const fixture = usePipelineFixture();
@@ -16,31 +15,7 @@ const ENGLISH = "Looks like a typo of the customer's known address anna.svensson
 const SWEDISH = 'Ser ut som ett skrivfel av kundens kända adress anna.svensson1985@gmail.com';
 
 /** Holds an order for C-1001 through a pipeline whose guard speaks Swedish. */
-async function holdInSwedish(to: string): Promise<string> {
-  const transporter = smtpTransport(fixture.sink.port);
-  transporter.use(
-    'compile',
-    nodemailerGuard({
-      guard: createGuard({ locale: 'sv', lookupCustomer: async (id) => customers[id] }),
-      holdStore: fixture.holdStore,
-      auditLog: fixture.audit,
-    }),
-  );
-  const error = await transporter
-    .sendMail({
-      from: 'order@butiken.se',
-      to,
-      subject: 'Order',
-      text: 'Tack.',
-      emailGuard: { customerId: 'C-1001' },
-    })
-    .then(
-      () => undefined,
-      (reason: { holdId?: string }) => reason,
-    );
-  if (!error?.holdId) throw new Error('the order was not held');
-  return error.holdId;
-}
+const holdInSwedish = (to: string) => holdMessage(fixture, to, { locale: 'sv' });
 
 const messages = (held: { recipients: { verdict: { findings: { code: string; message: string }[] } }[] }) =>
   held.recipients.flatMap((recipient) =>

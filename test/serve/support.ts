@@ -5,7 +5,8 @@ import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { createServer, type ServerOptions } from '../../src/serve/create-server.js';
-import { customers, guardedTransport, type PipelineFixture, smtpTransport } from '../support/pipeline.js';
+import { holdMessage } from '../support/hold-message.js';
+import { customers, type PipelineFixture, smtpTransport } from '../support/pipeline.js';
 
 export const TOKEN = 'test-token-0123456789abcdefghijklmnop';
 export const GOOD = 'anna.svensson1985@gmail.com';
@@ -63,21 +64,8 @@ export function fixtureServer(fixture: PipelineFixture, options: ServerOptions =
 }
 
 /** Sends an order for C-1001 through the real pipeline; the guard holds it. Returns the hold id. */
-export async function holdOrder(fixture: PipelineFixture, to: string, text = 'Tack för din beställning.') {
-  const error = await guardedTransport(fixture)
-    .sendMail({
-      from: 'order@butiken.se',
-      to,
-      subject: 'Orderbekräftelse <4711>',
-      text,
-      emailGuard: { customerId: 'C-1001' },
-    })
-    .then(
-      () => undefined,
-      (reason: { holdId?: string }) => reason,
-    );
-  if (!error?.holdId) throw new Error('the order was not held');
-  return error.holdId;
+export function holdOrder(fixture: PipelineFixture, to: string, text?: string): Promise<string> {
+  return holdMessage(fixture, to, text === undefined ? {} : { text });
 }
 
 export const holdsDir = (fixture: PipelineFixture) => join(fixture.dir, 'held');

@@ -1,0 +1,193 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { crmExport } from '../support/crm-export.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+const dir = useTempDir({ scope: 'file' });
+
+/**
+ * English that must not reach a reader of `--locale sv`. Technical tokens (file names, ids, finding
+ * codes such as `column-not-read`, option names such as `--customers`, JSON keys) may stay: each
+ * phrase is matched as words, not inside a hyphenated token. ("argument" is Swedish too.)
+ */
+const ENGLISH = [
+  'the',
+  'is not',
+  'are not',
+  'cannot',
+  'not read',
+  'row skipped',
+  'skipped',
+  'error',
+  'unknown',
+  'option',
+  'missing',
+  'required',
+  'suggestion',
+  'usable',
+  'already used',
+  'fields where',
+  'header',
+  'quote',
+  'column',
+  'valid',
+  'object',
+  'empty',
+  'longer than',
+  'expected',
+  'folder',
+  'add --help',
+  'usage',
+  'too many',
+  'phone number',
+  'birth date',
+  'problems not shown',
+  'no such',
+  'did you mean',
+  'line',
+];
+
+/** The English phrases in `text` (the temporary folder's path taken out: it is a file name). */
+function englishIn(text: string): string[] {
+  const plain = text.split(dir.path).join('DIR');
+  return ENGLISH.filter((phrase) =>
+    new RegExp(`(?<![\\w-])${phrase.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}(?![\\w-])`, 'i').test(plain),
+  );
+}
+
+async function swedish(args: string[]): Promise<{ status: number | null; lines: string }> {
+  const run = await runCliInProcess([...args, '--locale', 'sv']);
+  return { status: run.status, lines: `${run.stdout}\n${run.stderr}` };
+}
+
+/** A CSV export with a row of each kind `loadCustomers` reports, and a planted finding or two. */
+function brokenCsv(): string {
+  const file = join(dir.path, 'export.csv');
+  writeFileSync(
+    file,
+    [
+      'id;name;email;phone;födelsedatum;land;favoritfärg',
+      'C-1;Anna Svensson;anna.svensson1985@gmail.com;070-123 45 67;1985-03-14;SE;blå',
+      'C-2;Erik Lind;erik(at)telia.com;;;;',
+      'C-3;Karin Berg;karin.berg@hotmial.se;;;;',
+      'C-4;Lars Holm;lars.holm@gmail.com;inte ett nummer;;;',
+      'C-5;Maria Ek;maria.ek@gmail.com;;14/03/1985;;',
+      'C-6;Johan Dahl;johan.dahl@gmail.com;;;Sverige;',
+      'C-1;Anna Svensson;anna.svensson1985@gmail.com;;;;',
+      'C-7;Eva Blom;eva.blom@gmail.com',
+      ';Per Holm;per.holm@gmail.com;;;;',
+      'C-8;"Sara Falk;sara.falk@gmail.com;;;;',
+    ].join('\n'),
+  );
+  return file;
+}
+
+function brokenNdjson(): string {
+  const file = join(dir.path, 'export.ndjson');
+  writeFileSync(
+    file,
+    [
+      '{"id":"C-1","name":"Anna Svensson","email":"anna.svensson1985@gmail.com","skostorlek":38}',
+      '{"id":"C-2",',
+      '[1,2,3]',
+      '{"id":1e400,"email":"x@example.se"}',
+      '{"id":"C-3","email":["a@example.se","b@example.se"],"e-post":"c@example.se"}',
+      '{"name":"Ingen Id","email":"ingen@example.se"}',
+    ].join('\n'),
+  );
+  return file;
+}
+
+describe('--locale sv, every line a user sees', () => {
+  it('words the rows of a CRM export that are not read, and why, in Swedish', async () => {
+    for (const file of [brokenCsv(), brokenNdjson()]) {
+      const run = await swedish(['customers', 'check', file]);
+      expect(run.status).toBe(1);
+      expect(englishIn(run.lines), run.lines).toEqual([]);
+    }
+  });
+
+  it("words check's suggestion and the rows its --customers file skipped in Swedish", async () => {
+    const run = await swedish([
+      'check',
+      'anna.svensson185@gmail.com',
+      '--customer-id',
+      'C-1',
+      '--customers',
+      brokenCsv(),
+    ]);
+    expect(run.status).toBe(1);
+    expect(run.lines).toContain('förslag: anna.svensson1985@gmail.com');
+    expect(englishIn(run.lines), run.lines).toEqual([]);
+  });
+
+  it('words the messages the audit cannot read, and stores it cannot read, in Swedish', async () => {
+    const folder = join(dir.path, 'sent');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'tom.eml'), '');
+    writeFileSync(
+      join(folder, 'no-recipients.eml'),
+      'From: order@butiken.se\r\nSubject: Order\r\n\r\nTack.\r\n',
+    );
+    writeFileSync(
+      join(folder, 'typo.eml'),
+      'From: order@butiken.se\r\nTo: anna.svensson185@gmail.com\r\nX-Customer-Id: C-1\r\nSubject: Order\r\n\r\nTack.\r\n',
+    );
+    const customers = brokenCsv();
+    const run = await swedish(['audit', folder, '--customers', customers]);
+    expect(run.status).toBe(1);
+    expect(englishIn(run.lines), run.lines).toEqual([]);
+    const notMbox = join(dir.path, 'sent.mbox');
+    writeFileSync(notMbox, 'Hello, this is no mbox\n');
+    const empty = join(dir.path, 'nothing');
+    mkdirSync(empty, { recursive: true });
+    for (const path of [notMbox, empty, join(dir.path, 'saknas')]) {
+      const refused = await swedish(['audit', path, '--customers', customers]);
+      expect(refused.status).toBe(3);
+      expect(englishIn(refused.lines), refused.lines).toEqual([]);
+    }
+    const noRows = join(dir.path, 'tom.csv');
+    writeFileSync(noRows, 'id;name;email\n');
+    for (const file of [noRows, folder, join(dir.path, 'saknas.csv')]) {
+      const refused = await swedish(['customers', 'check', file]);
+      expect(refused.status).toBe(3);
+      expect(englishIn(refused.lines), refused.lines).toEqual([]);
+    }
+  });
+
+  it('words usage errors in Swedish: an unknown option, a missing argument, a missing option', async () => {
+    const customers = join(dir.path, 'planted.csv');
+    writeFileSync(customers, crmExport(40).csv);
+    for (const args of [
+      ['check', 'anna@example.se', '--bogus'],
+      ['check'],
+      ['audit', dir.path],
+      ['audit', dir.path, '--customers'],
+      ['customers', 'check', customers, 'extra'],
+      ['customers', 'check', 'customers.xlsx'],
+      ['customers', 'check', customers, '--out', 'report.pdf'],
+      ['customers', 'kontroll'],
+    ]) {
+      const run = await swedish(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.lines.trim(), args.join(' ')).not.toBe('');
+      expect(englishIn(run.lines), `${args.join(' ')}\n${run.lines}`).toEqual([]);
+    }
+  });
+
+  it('keeps English as the default and the JSON keys in English', async () => {
+    const run = await runCliInProcess(['customers', 'check', brokenCsv()]);
+    expect(run.stderr + run.stdout).toContain('is not a usable address');
+    const json = await runCliInProcess(['customers', 'check', brokenCsv(), '--json', '--locale', 'sv']);
+    expect(Object.keys(JSON.parse(json.stdout))).toEqual([
+      'file',
+      'rows',
+      'customers',
+      'customersWithFindings',
+      'summary',
+      'findings',
+    ]);
+  });
+});

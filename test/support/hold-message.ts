@@ -1,0 +1,48 @@
+import { createGuard } from '../../src/guard/create-guard.js';
+import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
+import { customers, type PipelineFixture, smtpTransport } from './pipeline.js';
+
+/** What {@link holdMessage} sends; each has the value the hold tests read back. */
+export interface HoldMessageOptions {
+  /** @default 'Tack för din beställning.' */
+  readonly text?: string;
+  /** @default 'Orderbekräftelse <4711>' */
+  readonly subject?: string;
+  /** The language the guard writes the held findings in. @default 'en' */
+  readonly locale?: 'sv' | 'en';
+}
+
+/**
+ * Sends an order confirmation for customer C-1001 through the real pipeline (nodemailer, the
+ * guard, the fixture's hold store and audit log, its SMTP server); the guard holds it when `to` is
+ * wrong. Answers the hold id, and throws when the message was not held.
+ */
+export async function holdMessage(
+  fixture: PipelineFixture,
+  to: string,
+  options: HoldMessageOptions = {},
+): Promise<string> {
+  const transporter = smtpTransport(fixture.sink.port);
+  transporter.use(
+    'compile',
+    nodemailerGuard({
+      guard: createGuard({ locale: options.locale ?? 'en', lookupCustomer: async (id) => customers[id] }),
+      holdStore: fixture.holdStore,
+      auditLog: fixture.audit,
+    }),
+  );
+  const error = await transporter
+    .sendMail({
+      from: 'order@butiken.se',
+      to,
+      subject: options.subject ?? 'Orderbekräftelse <4711>',
+      text: options.text ?? 'Tack för din beställning.',
+      emailGuard: { customerId: 'C-1001' },
+    })
+    .then(
+      () => undefined,
+      (reason: { holdId?: string }) => reason,
+    );
+  if (!error?.holdId) throw new Error('the order was not held');
+  return error.holdId;
+}
