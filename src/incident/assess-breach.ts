@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
-import { type BreachDecision, BreachDecisionSchema, PrecedentSchema } from './breach-decision.js';
+import { authorityName } from './authority-name.js';
+import {
+  type BreachDecision,
+  BreachDecisionSchema,
+  type DocumentKind,
+  PrecedentSchema,
+} from './breach-decision.js';
 import { type BreachFacts, BreachFactsSchema, type RiskLevel, RiskLevelSchema } from './breach-facts.js';
 import { breachDecisions } from './data/breach-decisions.js';
 import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data-categories.js';
@@ -148,6 +154,12 @@ const AssessBreachOptionsSchema = z.object({
   now: DateInputSchema.optional(),
 });
 
+const DOCUMENT_KIND_SV: Readonly<Record<DocumentKind, string>> = {
+  decision: 'beslut',
+  'case-study': 'fallstudie',
+  guidance: 'vägledning',
+  'press-statement': 'uttalande till pressen',
+};
 const LEVELS: readonly RiskLevel[] = ['unlikely', 'risk', 'high'];
 // From how many people a disclosure outside the organisation is a risk in itself: between the APD's
 // 16 addresses (62/2022, unlikely) and the AP's 101 (2021, notified); see the 'many-people' reason.
@@ -240,7 +252,13 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     strict
       ? (given.decisions ?? breachDecisions)
           .filter((decision) => decision.profile === 'strict')
-          .map((decision) => `${decision.authority}, ${decision.document}`)
+          // A Swedish text cites them by authority, kind and date: their documents are cited in
+          // English or the authority's language, and their Swedish summaries are in the precedents.
+          .map((decision) =>
+            sv
+              ? `${authorityName(decision.authority, decision.country, 'sv')}, ${DOCUMENT_KIND_SV[decision.documentKind ?? 'decision']} ${decision.date}`
+              : `${decision.authority}, ${decision.document}`,
+          )
           .join('; ') || 'UODO DKN.5131.7.2020 and DKN.5131.18.2022'
       : 'EDPB Guidelines 01/2021 and 9/2022',
     `Där tillsynsmyndigheterna bedömer olika tillämpas ${reading}.`,
