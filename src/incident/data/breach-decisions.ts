@@ -554,7 +554,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 3,
       "recipient": "unknown-individual",
-      "encrypted": false,
+      "encrypted": true,
+      "keyExposed": true,
       "country": "IE"
     },
     "conclusions": {
