@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
-import { type BreachDecision, BreachDecisionSchema, PrecedentSchema } from './breach-decision.js';
+import { authorityName } from './authority-name.js';
+import {
+  type BreachDecision,
+  BreachDecisionSchema,
+  type DocumentKind,
+  PrecedentSchema,
+} from './breach-decision.js';
 import { type BreachFacts, BreachFactsSchema, type RiskLevel, RiskLevelSchema } from './breach-facts.js';
 import { breachDecisions } from './data/breach-decisions.js';
 import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data-categories.js';
@@ -148,10 +154,21 @@ const AssessBreachOptionsSchema = z.object({
   now: DateInputSchema.optional(),
 });
 
+const DOCUMENT_KIND_SV: Readonly<Record<DocumentKind, string>> = {
+  decision: 'beslut',
+  'case-study': 'fallstudie',
+  guidance: 'vägledning',
+  'press-statement': 'uttalande till pressen',
+};
 const LEVELS: readonly RiskLevel[] = ['unlikely', 'risk', 'high'];
 // From how many people a disclosure outside the organisation is a risk in itself: between the APD's
 // 16 addresses (62/2022, unlikely) and the AP's 101 (2021, notified); see the 'many-people' reason.
 const MANY_PEOPLE = 100;
+// From how many people a stranger keeping data that names them (a name with an address, a customer
+// number or a birth date: ENISA ease of identification "maximum") is a risk in itself. No authority
+// publishes a number: it sits above every disclosure to private persons the corpus holds unlikely
+// (APD 62/2022: 16 e-mail addresses) and below a list of customers sent by wrong attachment.
+const MANY_PEOPLE_KEPT = 20;
 // Regulation 611/2013 Art. 3(2): data whose exposure is taken to affect a subscriber adversely, by its
 // nature (point (a): financial data, special categories, location data, logs) or by what it makes
 // likely (point (b): identity theft or fraud, as identity numbers and login details do).
@@ -235,7 +252,13 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     strict
       ? (given.decisions ?? breachDecisions)
           .filter((decision) => decision.profile === 'strict')
-          .map((decision) => `${decision.authority}, ${decision.document}`)
+          // A Swedish text cites them by authority, kind and date: their documents are cited in
+          // English or the authority's language, and their Swedish summaries are in the precedents.
+          .map((decision) =>
+            sv
+              ? `${authorityName(decision.authority, decision.country, 'sv')}, ${DOCUMENT_KIND_SV[decision.documentKind ?? 'decision']} ${decision.date}`
+              : `${decision.authority}, ${decision.document}`,
+          )
           .join('; ') || 'UODO DKN.5131.7.2020 and DKN.5131.18.2022'
       : 'EDPB Guidelines 01/2021 and 9/2022',
     `Där tillsynsmyndigheterna bedömer olika tillämpas ${reading}.`,
@@ -322,23 +345,38 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   // every address to every recipient. The Irish DPC's case study 1 (2010: some 300 customers'
   // addresses in CC) and the AP (2021, PVV Overijssel: 101 addresses in CC) held such disclosures
   // notifiable; the APD (62/2022) held 16 visible addresses with nothing else unlikely to be a risk.
+  // ENISA 2013 leaves the number of people out of the score and weighs it afterwards (section 2),
+  // and the score's circumstances grow with how far the data went and whether it came back (section
+  // 3.3): so a stranger who keeps a list naming many customers (a wrong attachment) raises the level
+  // from fewer people than data that was deleted or returned. Without it, forty customers' names,
+  // addresses and orders would weigh less than one customer's name with a customer number (EDPB
+  // Guidelines 01/2021 Case No. 16 holds one policyholder's letter to another a risk).
+  const kept = outside && !removed && input.returnedUnopened !== true;
+  const manyPeople = kept && enisa.ei >= 1 ? MANY_PEOPLE_KEPT : MANY_PEOPLE;
   if (
     outside &&
     !unintelligible &&
-    input.dataSubjects >= MANY_PEOPLE &&
+    input.dataSubjects >= manyPeople &&
     input.returnedUnopened !== true &&
     level === 0
   ) {
     level = 1;
+    const keptList = manyPeople === MANY_PEOPLE_KEPT && input.dataSubjects < MANY_PEOPLE;
     reason(
       'many-people',
-      'GDPR Recital 75; WP250 rev.01 section IV.B; DPC Annual Report 2010, case study 1; AP 2021 (PVV Overijssel); APD 62/2022',
-      categories.has('email-address')
-        ? `Uppgifter om ${input.dataSubjects} personer, bland dem deras e-postadresser, har nått personer utanför organisationen (som när kunder sätts i kopia i stället för dold kopia), vilket är en risk.`
-        : `Uppgifter om ${input.dataSubjects} personer har nått personer utanför organisationen, vilket är en risk.`,
-      categories.has('email-address')
-        ? `The data of ${input.dataSubjects} people, their e-mail addresses among it, reached people outside the organisation (as when customers are put in CC instead of BCC), which is a risk.`
-        : `The data of ${input.dataSubjects} people reached people outside the organisation, which is a risk.`,
+      keptList
+        ? 'GDPR Recital 75; WP250 rev.01 section IV.B; ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, sections 2 and 3.3; EDPB Guidelines 01/2021, Case No. 16'
+        : 'GDPR Recital 75; WP250 rev.01 section IV.B; DPC Annual Report 2010, case study 1; AP 2021 (PVV Overijssel); APD 62/2022',
+      keptList
+        ? `Uppgifter som identifierar ${input.dataSubjects} personer har nått en utomstående som fortfarande har dem (de har varken raderats eller kommit tillbaka), vilket är en risk.`
+        : categories.has('email-address')
+          ? `Uppgifter om ${input.dataSubjects} personer, bland dem deras e-postadresser, har nått personer utanför organisationen (som när kunder sätts i kopia i stället för dold kopia), vilket är en risk.`
+          : `Uppgifter om ${input.dataSubjects} personer har nått personer utanför organisationen, vilket är en risk.`,
+      keptList
+        ? `Data identifying ${input.dataSubjects} people reached someone outside the organisation who still holds it (it was neither deleted nor returned), which is a risk.`
+        : categories.has('email-address')
+          ? `The data of ${input.dataSubjects} people, their e-mail addresses among it, reached people outside the organisation (as when customers are put in CC instead of BCC), which is a risk.`
+          : `The data of ${input.dataSubjects} people reached people outside the organisation, which is a risk.`,
     );
   }
   if (strict && outside && enisa.ei >= 0.75 && level === 0 && !unintelligible) {

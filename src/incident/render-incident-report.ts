@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { type BreachAssessment, formatSeverity } from './assess-breach.js';
+import { authorityName } from './authority-name.js';
 import { controllerHeadings } from './data/controller-headings.js';
 import { reportHeadings } from './data/report-texts.js';
 import {
@@ -413,9 +414,8 @@ function precedentsSection(
     ],
     list: precedents.map((precedent) => {
       // An authority already named with its country ("Datatilsynet (DK)") is not given it twice.
-      const authority = precedent.authority.endsWith(`(${precedent.country})`)
-        ? precedent.authority
-        : `${precedent.authority} (${precedent.country})`;
+      const named = authorityName(precedent.authority, precedent.country, phrasing.locale);
+      const authority = named.endsWith(`(${precedent.country})`) ? named : `${named} (${precedent.country})`;
       // An undated case study is stored with the day it was read (`dateIsDecision: false`): that is
       // not the decision's date, and is not printed as if it were.
       const undated = precedent.dateIsDecision === false;

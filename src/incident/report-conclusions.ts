@@ -19,6 +19,36 @@ export function reportDateTime(phrasing: Phrasing, iso: string): string {
 export function citation(phrasing: Phrasing, source: string, { capitalise = true } = {}): string {
   if (phrasing.locale === 'en') return source;
   const cited = source
+    // The documents the assessment rests on, by their Swedish titles (the number kept, so they can
+    // be found): EDPB Guidelines 01/2021 and 9/2022 as the EDPB's Swedish versions name them, ENISA's
+    // methodology, the Article 29 Working Party's WP250 and the authorities' published examples.
+    .replace(
+      /EDPB Guidelines 01\/2021 and 9\/2022/g,
+      'EDPB:s riktlinjer 01/2021 om exempel på anmälan av personuppgiftsincidenter och 9/2022 om anmälan av personuppgiftsincidenter',
+    )
+    .replace(
+      /EDPB Guidelines 01\/2021/g,
+      'EDPB:s riktlinjer 01/2021 om exempel på anmälan av personuppgiftsincidenter',
+    )
+    .replace(/EDPB Guidelines 9\/2022/g, 'EDPB:s riktlinjer 9/2022 om anmälan av personuppgiftsincidenter')
+    .replace(
+      /ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches/g,
+      'ENISA:s rekommendationer om en metod för att bedöma hur allvarlig en personuppgiftsincident är (2013)',
+    )
+    .replace(/ENISA 2013 /g, 'ENISA:s metod för att bedöma personuppgiftsincidenters allvar (2013), ')
+    .replace(
+      /WP250 rev\.01 /g,
+      'artikel 29-gruppens riktlinjer om anmälan av personuppgiftsincidenter (WP250 rev.01), ',
+    )
+    .replace(/\bAnnex ([A-Z])\b/g, 'bilaga $1')
+    .replace(/DPC Annual Report (\d{4}), case study (\d+)/g, 'DPC:s årsrapport $1, fallstudie $2')
+    .replace(
+      /ICO, Personal data breach examples, case study (\d+)/g,
+      'ICO:s exempel på personuppgiftsincidenter, fallstudie $1',
+    )
+    .replace(/HDPA decision (\S+)/g, 'HDPA:s beslut $1')
+    .replace(/Persónuvernd case (\d+)/g, 'Persónuvernds ärende $1')
+    .replace(/ do not require it here/g, ' kräver det inte här')
     .replace(/Commission Regulation \(EU\) No 611\/2013/g, 'kommissionens förordning (EU) nr 611/2013')
     .replace(/Regulation 611\/2013/g, 'förordning (EU) nr 611/2013')
     .replace(/Directive 2002\/58\/EC/g, 'direktiv 2002/58/EG')
@@ -34,7 +64,7 @@ export function citation(phrasing: Phrasing, source: string, { capitalise = true
     )
     .replace(/\bRecital (\d+)/g, 'skäl $1')
     .replace(/ and /g, ' och ')
-    .replace(/\bsection\b/g, 'avsnitt')
+    .replace(/\bsections?\b/g, 'avsnitt')
     .replace(/\bCase No\./g, 'fall nr');
   return capitalise ? cited.replace(/^\p{Ll}/u, (first) => first.toUpperCase()) : cited;
 }

@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/errors.js';
-import { assessBreach, type BreachFacts } from '../../src/incident/index.js';
-
-const facts: BreachFacts = {
-  regimes: ['gdpr'],
-  dataCategories: ['name', 'postal-address', 'order-details'],
-  dataSubjects: 1,
-  recipient: 'unknown-individual',
-  occurredAt: '2018-02-23T12:00:00Z',
-  detectedAt: '2018-02-23T12:45:00Z',
-};
-
-/** The paths of the fields the refusal names. */
-function refusedPaths(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).issues.map((issue) => issue.path.join('.'));
-  }
-  throw new Error('accepted');
-}
+import { assessBreach } from '../../src/incident/index.js';
+import { strangerFacts as facts, refusedPaths } from './shared-fixtures.js';
 
 describe('assessBreach and the moment it is asked (`now`)', () => {
   it('refuses a breach that occurred after now, naming facts.occurredAt', () => {

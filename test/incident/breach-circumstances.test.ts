@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/errors.js';
 import type { BreachFacts } from '../../src/incident/index.js';
 import {
   assessBreach,
@@ -9,23 +8,7 @@ import {
   renderIncidentReport,
 } from '../../src/incident/index.js';
 import { seedCase } from './seed-case.js';
-
-const stranger = {
-  regimes: ['gdpr'],
-  dataSubjects: 1,
-  recipient: 'unknown-individual',
-} satisfies Partial<BreachFacts>;
-
-/** The paths of the fields an InvalidInputError names. */
-function refused(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).issues.map((issue) => issue.path.join('.'));
-  }
-  throw new Error('accepted');
-}
+import { refusedPaths as refused, stranger } from './shared-fixtures.js';
 
 describe('a letter or e-mail returned unopened', () => {
   it('is recorded, not notified: nobody outside saw the data, even health data', () => {

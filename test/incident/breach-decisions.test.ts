@@ -88,3 +88,18 @@ describe('the built-in table of decisions', () => {
     ).not.toContain('FIXTURE');
   });
 });
+
+describe('the corpus maps what its texts say', () => {
+  it('records the DPC case study’s password sent to the same wrong address as an exposed key, not as no encryption', () => {
+    const entry = decisions(readBreachDecisions(breachDecisionsFolder)).find(
+      (decision) => decision.id === 'dpc-case-study-misdirected-email-password',
+    );
+    expect(entry?.summary).toMatch(/encrypted/);
+    expect(entry?.summary).toMatch(/password/);
+    expect(entry?.facts).toMatchObject({ encrypted: true, keyExposed: true });
+    if (entry === undefined) return;
+    const assessment = assessBreach(entry.facts);
+    expect(assessment.reasons.map((reason) => reason.code)).toContain('key-exposed');
+    expect(assessment.risk).toBe('high');
+  });
+});

@@ -1,34 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/errors.js';
-import {
-  createFollowUpReport,
-  createIncidentReport,
-  type ReportMisdirectedInput,
-  reportMisdirected,
-} from '../../src/incident/index.js';
+import { createFollowUpReport, createIncidentReport, reportMisdirected } from '../../src/incident/index.js';
 import { seedCase } from './seed-case.js';
+import { misdirectedInput as misdirected, refusedPathsAsync as refusedPaths } from './shared-fixtures.js';
 
-/** The paths of the fields the refusal names. */
-async function refusedPaths(run: () => unknown): Promise<string[]> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).issues.map((issue) => issue.path.join('.'));
-  }
-  throw new Error('accepted');
-}
-
-const misdirected: ReportMisdirectedInput = {
-  message: readFileSync(new URL('../fixtures/order-multipart.eml', import.meta.url)),
-  intended: 'anna.svensson1985@gmail.com',
-  actual: 'anna.svensson185@gmail.com',
-  customer: { id: '4711023', name: 'Anna Svensson' },
-  organisation: { ...seedCase.provider, regimes: ['eprivacy', 'gdpr'], contact: seedCase.contact },
-  reference: 'INC-2018-0042',
-  detectedAt: '2018-02-23T13:45:00+01:00',
-};
 const now = { now: '2018-02-24T10:00:00+01:00' };
 
 describe('reportMisdirected checks the dates the main report checks', () => {

@@ -1,19 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/errors.js';
 import { createFollowUpReport, createIncidentReport, reportMisdirected } from '../../src/incident/index.js';
 import { seedCase, seedCustomerCall } from './seed-case.js';
-
-/** The paths of the fields the refusal names. */
-async function refusedPaths(run: () => unknown): Promise<string[]> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).issues.map((issue) => issue.path.join('.'));
-  }
-  throw new Error('accepted');
-}
+import { misdirectedInput, refusedPathsAsync as refusedPaths } from './shared-fixtures.js';
 
 // The report is written at 15.30; everything below is dated after it.
 const now = { now: '2018-02-23T15:30:00+01:00' };
@@ -56,19 +44,7 @@ describe('facts dated after the report is written', () => {
 
   it('refuses a notification dated after now in reportMisdirected and in a follow-up', async () => {
     const paths = await refusedPaths(() =>
-      reportMisdirected(
-        {
-          message: readFileSync(new URL('../fixtures/order-multipart.eml', import.meta.url)),
-          intended: 'anna.svensson1985@gmail.com',
-          actual: 'anna.svensson185@gmail.com',
-          customer: { id: '4711023', name: 'Anna Svensson' },
-          organisation: { ...seedCase.provider, regimes: ['eprivacy', 'gdpr'], contact: seedCase.contact },
-          reference: 'INC-2018-0042',
-          detectedAt: '2018-02-23T13:45:00+01:00',
-          initialNotificationAt: later,
-        },
-        now,
-      ),
+      reportMisdirected({ ...misdirectedInput, initialNotificationAt: later }, now),
     );
     expect(paths).toEqual(['input.initialNotificationAt']);
     const first = createIncidentReport(seedCase, now);

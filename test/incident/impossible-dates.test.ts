@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
 import { createIncidentReport } from '../../src/incident/index.js';
 import { seedCase } from './seed-case.js';
-
-/** The paths of the fields the refusal names. */
-function refusedPaths(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return (error as InvalidInputError).issues.map((issue) => issue.path.join('.'));
-  }
-  throw new Error('accepted');
-}
+import { refusedPaths } from './shared-fixtures.js';
 
 describe('dates that cannot belong to the incident', () => {
   it('refuses a call to the customer dated years before the incident was detected', () => {

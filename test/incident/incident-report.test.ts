@@ -154,9 +154,9 @@ describe('renderIncidentReport', () => {
         - Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar från upptäckten (senast 2018-02-24 kl. 13.45 CET)
         - Förordning (EU) nr 611/2013 art. 2.3: fullständig anmälan inom tre dagar efter den första, om den första saknade uppgifter
         - Direktiv 2002/58/EG art. 4.4: dokumenteras alltid, oavsett anmälan
-        - Där tillsynsmyndigheterna bedömer olika tillämpas EDPB:s och de flesta myndigheters läsning. [EDPB Guidelines 01/2021 och 9/2022]
-        - Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst. [ENISA 2013 avsnitt 3.1; dataskyddsförordningen skäl 85]
-        - Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25 (medel). [ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, avsnitt 2]
+        - Där tillsynsmyndigheterna bedömer olika tillämpas EDPB:s och de flesta myndigheters läsning. [EDPB:s riktlinjer 01/2021 om exempel på anmälan av personuppgiftsincidenter och 9/2022 om anmälan av personuppgiftsincidenter]
+        - Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst. [ENISA:s metod för att bedöma personuppgiftsincidenters allvar (2013), avsnitt 3.1; dataskyddsförordningen skäl 85]
+        - Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25 (medel). [ENISA:s rekommendationer om en metod för att bedöma hur allvarlig en personuppgiftsincident är (2013), avsnitt 2]
         - Incidenten inträffade innan dataskyddsförordningen började tillämpas (2018-05-25): artiklarna 33 och 34 gäller inte, och anmälan till dataskyddsmyndigheten krävs inte enligt dem. [Dataskyddsförordningen art. 99.2]
         - Som leverantör av elektroniska kommunikationstjänster ska varje personuppgiftsincident anmälas till tillsynsmyndigheten, oavsett risk. [Förordning (EU) nr 611/2013 art. 2.1]
         - Incidenten kan inte antas påverka abonnentens personuppgifter eller integritet negativt (EDPB:s och de flesta myndigheters läsning): att underrätta abonnenten är inte obligatoriskt. [Förordning (EU) nr 611/2013 art. 3.1 och 3.2]

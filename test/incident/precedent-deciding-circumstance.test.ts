@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { assessBreach, type BreachFacts } from '../../src/incident/index.js';
 
-// 40 customers' names, addresses and orders sent to a stranger by a wrong attachment, nothing
+// Ten customers' names, addresses and orders sent to a stranger by a wrong attachment, nothing
 // recovered: EDPB Guidelines 01/2021 Case No. 13 reached "no notification" because the parcels were
-// recovered, a circumstance absent here.
+// recovered, a circumstance absent here. (Forty customers kept by a stranger are a risk in themselves,
+// reason `many-people`, and Case No. 13 is then no longer among the closest.)
 const notRecovered: BreachFacts = {
   regimes: ['gdpr'],
-  dataSubjects: 40,
+  dataSubjects: 10,
   recipient: 'unknown-individual',
   dataCategories: ['name', 'postal-address', 'order-details'],
 };

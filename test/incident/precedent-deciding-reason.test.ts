@@ -43,4 +43,56 @@ describe('precedents support the rule that decided the case', () => {
     const cited = assessBreach(cc).precedents.map((p) => p.id);
     expect(cited).not.toContain('datatilsynet-dk-2021-32-2067-falkonergaarden');
   });
+
+  // Each rule's published basis, named in its reason's source and in the decision's own text.
+  const rules: readonly (readonly [string, string, BreachFacts])[] = [
+    [
+      'financial-loss',
+      'hdpa-6-2022-piraeus-bank',
+      { ...cc, dataSubjects: 1, dataCategories: ['name', 'financial'] },
+    ],
+    [
+      'account-takeover',
+      'personuvernd-2021122409-nova',
+      { ...cc, dataSubjects: 1, dataCategories: ['phone-number', 'credentials'] },
+    ],
+    [
+      'identity-theft',
+      'uodo-dkn-5131-3-2021-ergo-hestia',
+      {
+        ...cc,
+        dataSubjects: 1,
+        dataCategories: ['name', 'national-id-number', 'postal-address', 'insurance'],
+      },
+    ],
+    [
+      'trusted-recipient-not-enough',
+      'uodo-dkn-5131-1-2024-mbank',
+      {
+        ...cc,
+        dataSubjects: 2,
+        recipient: 'trusted',
+        recipientBoundBySecrecy: true,
+        dataCategories: ['name', 'national-id-number', 'account-number'],
+      },
+    ],
+    [
+      'internal-recipient',
+      'ico-breach-examples-case-2',
+      {
+        ...cc,
+        dataSubjects: 1,
+        recipient: 'internal',
+        recipientConfirmedDeletion: true,
+        dataCategories: ['name', 'health'],
+      },
+    ],
+  ];
+  for (const [code, id, facts] of rules)
+    it(`cites ${id} first for a case decided by '${code}'`, () => {
+      const assessment = assessBreach(facts);
+      expect(assessment.reasons.map((reason) => reason.code)).toContain(code);
+      expect(breachDecisions.find((decision) => decision.id === id)?.decidingReason).toBe(code);
+      expect(assessment.precedents[0]?.id).toBe(id);
+    });
 });

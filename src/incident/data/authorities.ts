@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegimeSchema } from '../assess-breach.js';
+import { RegimeSchema } from '../breach-facts.js';
 
 const Day = z.iso.date({ message: 'a date as YYYY-MM-DD' });
 

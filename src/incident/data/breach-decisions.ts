@@ -554,7 +554,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 3,
       "recipient": "unknown-individual",
-      "encrypted": false,
+      "encrypted": true,
+      "keyExposed": true,
       "country": "IE"
     },
     "conclusions": {
@@ -803,7 +804,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": true,
       "notifyDataSubjects": true,
       "risk": "high"
-    }
+    },
+    "decidingReason": "financial-loss"
   },
   {
     "id": "ico-breach-examples-case-1",
@@ -879,7 +881,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": false,
       "notifyDataSubjects": false,
       "risk": "unlikely"
-    }
+    },
+    "decidingReason": "internal-recipient"
   },
   {
     "id": "ico-pecr-h3g-2015-misdirected-email",
@@ -1148,7 +1151,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": true,
       "notifyDataSubjects": true,
       "risk": "high"
-    }
+    },
+    "decidingReason": "account-takeover"
   },
   {
     "id": "uodo-2025-bailiff-attachment-of-earnings",
@@ -1241,7 +1245,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": true,
       "notifyDataSubjects": true,
       "risk": "high"
-    }
+    },
+    "decidingReason": "trusted-recipient-not-enough"
   },
   {
     "id": "uodo-dkn-5131-18-2022-p4",
@@ -1381,7 +1386,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": true,
       "notifyDataSubjects": true,
       "risk": "high"
-    }
+    },
+    "decidingReason": "identity-theft"
   },
   {
     "id": "uodo-dkn-5131-5-2020-warta",
@@ -1432,7 +1438,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": true,
       "notifyDataSubjects": true,
       "risk": "high"
-    }
+    },
+    "decidingReason": "identity-theft"
   },
   {
     "id": "uodo-dkn-5131-59-2022-santander",
