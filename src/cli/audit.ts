@@ -1,7 +1,9 @@
 import { join } from 'node:path';
+import { parseAddress } from '../address/parse-address.js';
 import type { Directory } from '../contacts/create-directory.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import type { FindingCode } from '../guard/verdict.js';
+import { findConfusables } from '../matching/find-confusables.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
@@ -147,14 +149,32 @@ function checkSentRecipient(
 }
 
 /**
- * A recipient at a mistyped domain (`findDomainTypo`, the same table `customers check` uses), named
- * for the customer whose address it is when it is a stored one.
+ * A recipient with look-alike letters from another script (`gmаil.com` with a Cyrillic а, or the
+ * same in Punycode), else at a mistyped domain (`findDomainTypo`, the same table `customers check`
+ * uses): the rule `checkRecipient` applies, where a look-alike domain explains itself and is no
+ * typo. Named for the customer whose address it is when it is a stored one.
  */
 function domainTypoHit(
   address: string,
   locale: 'sv' | 'en',
   customer: { readonly id: string; readonly name?: string | undefined } | undefined,
 ): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
+  const parsed = parseAddress(address);
+  const confusables = parsed.ok ? findConfusables(parsed.address) : undefined;
+  if (confusables) {
+    const finding = checkRecipient(
+      { entered: address, customer: { id: customer?.id ?? '-' } },
+      checkOptions[locale],
+    ).findings.find((candidate) => candidate.code === 'confusable-characters');
+    return {
+      recipient: address,
+      ...(customer ? { customerId: customer.id } : {}),
+      ...(customer?.name ? { customerName: customer.name } : {}),
+      intended: confusables.lookalike,
+      finding: 'confusable-characters',
+      reason: finding?.message ?? confusables.lookalike,
+    };
+  }
   const at = address.lastIndexOf('@');
   const typo = at > 0 ? findDomainTypo(address.slice(at + 1).toLowerCase()) : undefined;
   if (!typo) return undefined;

@@ -55,6 +55,21 @@ describe('auditCustomerBase', () => {
     ]);
   });
 
+  it('flags a stored address whose domain has look-alike letters, typed or stored in Punycode', () => {
+    // Trial 13: `eva@gmаil.com` (Cyrillic а) and `bo@xn--gmil-63d.com` got no finding.
+    const findings = auditCustomerBase({
+      directory: createDirectory([
+        { id: 'C-1', name: 'Åsa Öberg', emails: ['åsa@öberg.se'] },
+        { id: 'C-2', name: 'Bo', emails: ['bo@xn--gmil-63d.com'] },
+        { id: 'C-3', name: 'Eva', emails: ['eva@gm\u0430il.com'] },
+      ]),
+    });
+    expect(findings.map((finding) => [finding.customerId, finding.code, finding.suggestion])).toEqual([
+      ['C-2', 'confusable-characters', 'bo@gmail.com'],
+      ['C-3', 'confusable-characters', 'eva@gmail.com'],
+    ]);
+  });
+
   it('flags a two-digit year one off the birth year as it flags a four-digit one', () => {
     // Trial 13: born 1963, `lars.nilsson1962` was flagged and `lars.nilsson62` was not.
     const lars = (email: string) => ({
