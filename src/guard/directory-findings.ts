@@ -1,5 +1,5 @@
 import type { ParsedAddress } from '../address/parse-address.js';
-import type { Directory } from '../contacts/create-directory.js';
+import type { Directory, DirectoryAddressMatch } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { findAddressUnchecked } from '../contacts/find-address-unchecked.js';
 import { isSamePerson } from '../contacts/is-same-person.js';
@@ -23,7 +23,13 @@ import type { FindingEvidence } from './verdict.js';
  * mailbox, typed correctly, is not a typo of another.
  */
 export function directoryFindings(
-  input: { readonly address: ParsedAddress; readonly customer: Customer; readonly directory: Directory },
+  input: {
+    readonly address: ParsedAddress;
+    readonly customer: Customer;
+    readonly directory: Directory;
+    /** The directory's matches of the address, of any customer, when they were looked up already. */
+    readonly matches?: readonly DirectoryAddressMatch[];
+  },
   options: { readonly knownMailbox: boolean; readonly revealOtherCustomers?: boolean },
 ): FindingEvidence[] {
   // The customer's own known mailbox gets nothing from the directory (whoever else shares it, it
@@ -32,7 +38,9 @@ export function directoryFindings(
   if (options.knownMailbox) return [];
   const { address, customer, directory } = input;
   const reveal = options.revealOtherCustomers ?? false;
-  const matches = findAddressUnchecked(directory, { entered: address, excludeCustomerId: customer.id });
+  const matches = input.matches
+    ? input.matches.filter((match) => match.customerId !== customer.id)
+    : findAddressUnchecked(directory, { entered: address, excludeCustomerId: customer.id });
   const findings: FindingEvidence[] = [];
   const reported = new Set<string>();
   const mailboxKnownForOthers = matches.some((match) => match.distance === 0);
