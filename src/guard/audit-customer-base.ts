@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { type Directory, DirectorySchema } from '../contacts/create-directory.js';
-import type { Customer } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { checkRecipient } from './check-recipient.js';
