@@ -476,7 +476,8 @@ function chooseSuggestion(
         else if (item.known !== possibleTypo) possibleTypoTie = true;
         break;
       case 'near-miss-other-customer':
-        if (item.customerId !== undefined) {
+        // Another customer on a mailbox already counted is no second candidate.
+        if (item.customerId !== undefined && item.sameMailbox === undefined) {
           otherCustomers++;
           otherCustomer ??= item.known;
         }
