@@ -354,8 +354,9 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   };
   if (kind === 'mbox') {
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
-    progress.start(size, 'reading mbox (bytes)');
-    for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes))) examine(message);
+    progress.start(size, 'reading mbox', 'messages');
+    for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes, messages)))
+      examine(message);
   } else if (files) {
     progress.start(files.length, 'reading messages');
     for (const file of files) {
