@@ -1,7 +1,11 @@
 import { join } from 'node:path';
-import type { Directory, DirectoryCustomer } from '../contacts/create-directory.js';
+import { parseAddress } from '../address/parse-address.js';
+import type { Directory, DirectoryAddressMatch, DirectoryCustomer } from '../contacts/create-directory.js';
+import type { Customer } from '../contacts/customer.js';
 import { checkRecipient } from '../guard/check-recipient.js';
+import { findDuplicateRecords } from '../guard/find-duplicate-records.js';
 import type { FindingCode } from '../guard/verdict.js';
+import { findConfusables } from '../matching/find-confusables.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { buildReport } from './build-report.js';
 import { cliTexts } from './cli-texts.js';
@@ -103,9 +107,11 @@ function checkSentRecipient(
     // The message names its customer: the full check, as the guard would have made it.
     const verdict = checkRecipient({ entered: address, customer, directory }, checkOptions[locale]);
     const finding = verdict.findings.find((candidate) => hitCodes.has(candidate.code));
-    // The customer's own stored address can itself be at a mistyped provider (`hotmial.se`): the
-    // check takes a known address as right, but the mail never reached the customer.
-    if (!finding) return domainTypoHit(address, locale, customer);
+    // The customer's own stored address can itself be at a mistyped provider (`hotmial.se`), or
+    // be the typo saved as a second record of the same person: the check takes a known address as
+    // right, but the mail never reached the customer.
+    if (!finding)
+      return domainTypoHit(address, locale, customer) ?? duplicateHit(address, customer, directory, locale);
     return {
       recipient: address,
       customerId: customer.id,
@@ -123,7 +129,10 @@ function checkSentRecipient(
   const exact = matches.find((match) => match.distance === 0);
   if (exact) {
     const owner = directory.get(exact.customerId);
-    return domainTypoHit(address, locale, owner ?? { id: exact.customerId });
+    return (
+      domainTypoHit(address, locale, owner ?? { id: exact.customerId }) ??
+      (owner ? duplicateHit(address, owner, directory, locale, matches) : undefined)
+    );
   }
   const near = matches[0];
   if (near) {
@@ -149,14 +158,72 @@ function checkSentRecipient(
 }
 
 /**
- * A recipient at a mistyped domain (`findDomainTypo`, the same table `customers check` uses), named
- * for the customer whose address it is when it is a stored one.
+ * A recipient that is a customer's stored address, one slip from the address of another customer
+ * with the same name (the `near-miss-other-customer` pair of `customers check`): the typo saved as
+ * a duplicate record. A hit unless the recipient is the one of the two that fits the customer's
+ * own birth date or phone number; it names the other when that one fits.
+ */
+function duplicateHit(
+  address: string,
+  owner: Customer,
+  directory: Directory,
+  locale: 'sv' | 'en',
+  matches?: readonly DirectoryAddressMatch[],
+): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
+  const parsed = parseAddress(address);
+  if (!parsed.ok) return undefined;
+  const records = findDuplicateRecords({
+    address: parsed.address,
+    customer: owner,
+    directory,
+    ...(matches ? { matches } : {}),
+  }).filter((record) => record.right !== 'this');
+  const [first] = records;
+  if (!first) return undefined;
+  const meant = records.find((record) => record.right === 'other');
+  const other = meant ?? first;
+  // The customer it was likely meant for: the other record when its address is the right one.
+  const customer = meant ? (directory.get(meant.customerId) ?? { id: meant.customerId }) : owner;
+  return {
+    recipient: address,
+    customerId: customer.id,
+    ...(customer.name ? { customerName: customer.name } : {}),
+    ...(meant ? { intended: meant.address } : {}),
+    finding: 'near-miss-other-customer',
+    reason:
+      locale === 'sv'
+        ? `Lagrad för kund ${owner.id}, men ett skrivfel från ${other.address}, adressen till kund ${other.customerId} med samma namn: troligen en dubblettpost sparad med ett skrivfel${meant ? '' : ' (vilken av de två som är rätt går inte att avgöra)'}.`
+        : `Stored for customer ${owner.id}, but one slip from ${other.address}, the address of customer ${other.customerId} with the same name: probably a duplicate record saved with a typo${meant ? '' : ' (which of the two is right cannot be told)'}.`,
+  };
+}
+
+/**
+ * A recipient with look-alike letters from another script (`gmаil.com` with a Cyrillic а, or the
+ * same in Punycode), else at a mistyped domain (`findDomainTypo`, the same table `customers check`
+ * uses): the rule `checkRecipient` applies, where a look-alike domain explains itself and is no
+ * typo. Named for the customer whose address it is when it is a stored one.
  */
 function domainTypoHit(
   address: string,
   locale: 'sv' | 'en',
   customer: { readonly id: string; readonly name?: string | undefined } | undefined,
 ): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
+  const parsed = parseAddress(address);
+  const confusables = parsed.ok ? findConfusables(parsed.address) : undefined;
+  if (confusables) {
+    const finding = checkRecipient(
+      { entered: address, customer: { id: customer?.id ?? '-' } },
+      checkOptions[locale],
+    ).findings.find((candidate) => candidate.code === 'confusable-characters');
+    return {
+      recipient: address,
+      ...(customer ? { customerId: customer.id } : {}),
+      ...(customer?.name ? { customerName: customer.name } : {}),
+      intended: confusables.lookalike,
+      finding: 'confusable-characters',
+      reason: finding?.message ?? confusables.lookalike,
+    };
+  }
   const at = address.lastIndexOf('@');
   const typo = at > 0 ? findDomainTypo(address.slice(at + 1).toLowerCase()) : undefined;
   if (!typo) return undefined;
@@ -292,8 +359,8 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   };
   if (kind === 'mbox') {
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
-    progress.start(size, 'reading mbox (bytes)');
-    for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes), flags.locale))
+    progress.start(size, 'reading mbox', 'messages');
+    for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes, messages), flags.locale))
       examine(message);
   } else if (files) {
     progress.start(files.length, 'reading messages');

@@ -7,8 +7,13 @@ const require = createRequire(import.meta.url);
 
 /** A progress bar for long work; does nothing unless standard error is a terminal. */
 export interface Progress {
-  start(total: number, what: string): void;
-  update(value: number): void;
+  /**
+   * `total` is what `update`'s value runs to; with `unit` (`rows`, `messages`) the bar counts those
+   * (`update`'s `count`) while the share done and the time left come from the value (bytes read of
+   * a file whose count is not known before it is read).
+   */
+  start(total: number, what: string, unit?: string): void;
+  update(value: number, count?: number): void;
   stop(): void;
 }
 
@@ -22,23 +27,26 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
   let bar: cliProgressModule.SingleBar | undefined;
   let started = 0;
   return {
-    start(total, what) {
+    start(total, what, unit) {
       bar?.stop();
       started = Date.now();
+      const counted =
+        unit === undefined ? '{value}/{total} | {rate}/s' : `{count} ${unit} | {rate} ${unit}/s`;
       bar = new cliProgress.SingleBar(
         {
           stream,
-          format: `${what} [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}`,
+          format: `${what} [{bar}] {percentage}% | ${counted} | ETA {eta_formatted}`,
           hideCursor: true,
           etaBuffer: 50,
         },
         cliProgress.Presets.shades_classic,
       );
-      bar.start(total, 0, { rate: 0 });
+      bar.start(total, 0, { rate: 0, count: 0 });
     },
-    update(value) {
+    update(value, count) {
       const seconds = (Date.now() - started) / 1000;
-      bar?.update(value, { rate: seconds > 0 ? Math.round(value / seconds) : 0 });
+      const done = count ?? value;
+      bar?.update(value, { rate: seconds > 0 ? Math.round(done / seconds) : 0, count: done });
     },
     stop() {
       bar?.stop();

@@ -54,7 +54,7 @@ export async function readCustomers(
   }
   const directory = createDirectory();
   const lineOf = new Map<string, number>();
-  progress?.start(size, 'reading customers (bytes)');
+  progress?.start(size, 'reading customers', 'rows');
   try {
     const result = await loadCustomers(
       { source: createReadStream(path), format },
@@ -63,7 +63,7 @@ export async function readCustomers(
         locale,
         onCustomer: (customer, line) => lineOf.set(customer.id, line),
         // Characters approximate bytes closely enough for a bar.
-        onProgress: (state) => progress?.update(Math.min(size, state.characters)),
+        onProgress: (state) => progress?.update(Math.min(size, state.characters), state.rows),
         progressEvery: 5_000,
       },
     );

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { type Directory, DirectorySchema } from '../contacts/create-directory.js';
-import type { Customer } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
-import { findNumberMismatches, type KnownNumber, knownNumbers } from '../matching/find-number-mismatches.js';
-import { parsePhone } from '../phone/parse-phone.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { checkRecipient } from './check-recipient.js';
+import { rightOfTwo } from './find-duplicate-records.js';
 import type { Action, Finding, Severity } from './verdict.js';
 
 /**
@@ -73,38 +71,6 @@ const AuditCustomerBaseOptionsSchema = CheckOptionsSchema.extend({
 
 const codes: ReadonlySet<string> = new Set(customerBaseFindingCodes);
 
-/** The customer's own numbers (birth date, phones) as they may appear in an address. */
-function ownNumbers(customer: Customer, defaultCountry: string): KnownNumber[] {
-  const phoneDigits = (customer.phones ?? []).flatMap((phone) => {
-    const parsed = parsePhone(phone, customer.country ?? defaultCountry);
-    return parsed ? [parsed.nationalDigits, parsed.nationalNumber] : [];
-  });
-  return knownNumbers({ ...(customer.birthDate ? { birthDate: customer.birthDate } : {}), phoneDigits });
-}
-
-/** Whether the local part of an address carries one of the customer's own numbers, unchanged. */
-function fitsOwnNumbers(address: string, numbers: readonly KnownNumber[]): boolean {
-  const local = address.slice(0, address.lastIndexOf('@'));
-  const runs = local.match(/\d{2,}/g) ?? [];
-  return (
-    runs.some((run) => numbers.some((known) => known.digits === run)) &&
-    findNumberMismatches(local, numbers).length === 0
-  );
-}
-
-/**
- * Whether a duplicate record's address may be offered in place of the customer's own. Two records
- * of the same name one slip apart are each told of the other, so the suggestion would point both
- * ways; a CRM owner who applied both would move the good record onto the slip. Only the customer's
- * own facts tell which is right: the suggestion stands when it carries the customer's own number
- * and the address on file does not, and is dropped when that cannot be told.
- */
-function suggestionFits(customer: Customer, address: string, suggestion: string, country: string): boolean {
-  const numbers = ownNumbers(customer, country);
-  if (numbers.length === 0) return false;
-  return fitsOwnNumbers(suggestion, numbers) && !fitsOwnNumbers(address, numbers);
-}
-
 /**
  * Finds the incidents that have not happened yet in a customer base: each stored address is checked
  * with `checkRecipient` as if it were being entered again for its customer (its own addresses left
@@ -146,7 +112,7 @@ export function auditCustomerBase(
           verdict.suggestion &&
           finding.action === 'block' &&
           (finding.code !== 'near-miss-other-customer' ||
-            suggestionFits(customer, address, verdict.suggestion, rest.defaultCountry ?? 'SE'))
+            rightOfTwo(customer, address, verdict.suggestion, rest.defaultCountry ?? 'SE') === 'other')
             ? verdict.suggestion
             : undefined;
         findings.push({

@@ -1,5 +1,6 @@
-import type { ParsedAddress } from '../address/parse-address.js';
-import type { Directory } from '../contacts/create-directory.js';
+import { describeEquivalence } from '../address/mailbox-key.js';
+import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
+import type { Directory, DirectoryAddressMatch } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { findAddressUnchecked } from '../contacts/find-address-unchecked.js';
 import { isSamePerson } from '../contacts/is-same-person.js';
@@ -23,7 +24,13 @@ import type { FindingEvidence } from './verdict.js';
  * mailbox, typed correctly, is not a typo of another.
  */
 export function directoryFindings(
-  input: { readonly address: ParsedAddress; readonly customer: Customer; readonly directory: Directory },
+  input: {
+    readonly address: ParsedAddress;
+    readonly customer: Customer;
+    readonly directory: Directory;
+    /** The directory's matches of the address, of any customer, when they were looked up already. */
+    readonly matches?: readonly DirectoryAddressMatch[];
+  },
   options: { readonly knownMailbox: boolean; readonly revealOtherCustomers?: boolean },
 ): FindingEvidence[] {
   // The customer's own known mailbox gets nothing from the directory (whoever else shares it, it
@@ -32,7 +39,9 @@ export function directoryFindings(
   if (options.knownMailbox) return [];
   const { address, customer, directory } = input;
   const reveal = options.revealOtherCustomers ?? false;
-  const matches = findAddressUnchecked(directory, { entered: address, excludeCustomerId: customer.id });
+  const matches = input.matches
+    ? input.matches.filter((match) => match.customerId !== customer.id)
+    : findAddressUnchecked(directory, { entered: address, excludeCustomerId: customer.id });
   const findings: FindingEvidence[] = [];
   const reported = new Set<string>();
   const mailboxKnownForOthers = matches.some((match) => match.distance === 0);
@@ -40,6 +49,8 @@ export function directoryFindings(
   const typed = displayAddress(address.address).toLowerCase();
   let shared = false;
   let duplicate = false;
+  // The first near miss reported on each mailbox: a second customer on it is the same mailbox.
+  const nearMailboxes = new Map<string, string>();
   for (const match of matches) {
     if (reported.has(match.customerId)) continue;
     if (match.distance === 0) {
@@ -59,13 +70,25 @@ export function directoryFindings(
     } else if (!mailboxKnownForOthers && isSamePerson(customer.name, match.name)) {
       reported.add(match.customerId);
       if (reveal) {
-        const edits = explainEdits(displayAddress(match.address).toLowerCase(), typed);
+        const known = displayAddress(match.address);
+        const first = nearMailboxes.get(match.key);
+        if (first === undefined) nearMailboxes.set(match.key, known);
+        // On a mailbox already named (a Gmail address with a +tag at googlemail.com), the slips
+        // are those from that address, and how the two differ is said as a mailbox equivalence.
+        const firstParsed = first === undefined ? undefined : parseAddress(first);
+        const knownParsed = first === undefined ? undefined : parseAddress(known);
+        const sameMailbox =
+          first !== undefined && firstParsed?.ok && knownParsed?.ok
+            ? { known: first, reasons: describeEquivalence(knownParsed.address, firstParsed.address) }
+            : undefined;
+        const edits = explainEdits((sameMailbox ? first : known)?.toLowerCase() ?? known, typed);
         findings.push({
           code: 'near-miss-other-customer',
           customerId: match.customerId,
-          known: displayAddress(match.address),
+          known,
           distance: match.distance,
           edits,
+          ...(sameMailbox ? { sameMailbox } : {}),
         });
       } else if (!duplicate) {
         // The slips, with the entered address, would spell the other customer's out: left out.

@@ -232,7 +232,19 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
           ? `Ser ut som ett skrivfel av en adress som är registrerad på en annan kund (${displayAddress(finding.known)}): kontrollera adressen med kunden, som kan vara registrerad två gånger.`
           : `Looks like a typo of an address registered to another customer (${displayAddress(finding.known)}): check the address with the customer, who may be registered twice.`;
       }
-      const edits = describeEdits(finding.edits, locale);
+      const slips = describeEdits(finding.edits, locale);
+      const same = finding.sameMailbox;
+      const edits = same
+        ? sv
+          ? `samma brevlåda som ${displayAddress(same.known)}, som skiljer sig bara i ${list(
+              same.reasons.map((reason) => EQUIVALENCE.sv[reason] ?? reason),
+              locale,
+            )}; från den: ${slips}`
+          : `the same mailbox as ${displayAddress(same.known)}, which differs only in ${list(
+              same.reasons.map((reason) => EQUIVALENCE.en[reason] ?? reason),
+              locale,
+            )}; from that: ${slips}`
+        : slips;
       return sv
         ? `Ser ut som ett skrivfel av ${displayAddress(finding.known)}, som tillhör kund ${finding.customerId} med samma namn: troligen samma person registrerad två gånger (${edits}).`
         : `Looks like a typo of ${displayAddress(finding.known)}, which belongs to customer ${finding.customerId} with the same name: probably the same person registered twice (${edits}).`;

@@ -221,12 +221,10 @@ export function createRecipientChecker(
     const address = parsed.address;
     const key = same ? same.key : mailboxKey(address, rules);
     let matched = false;
-    let exact = false;
     for (const candidate of known) {
       if (candidate.key.key !== key.key) continue;
       matched = true;
       if (address.address === candidate.parsed.address && !address.trimmed) {
-        exact = true;
         findings.push(finding({ code: 'exact-match', known: candidate.given }));
       } else {
         findings.push(
@@ -240,8 +238,10 @@ export function createRecipientChecker(
     }
 
     // Look-alikes are looked for even when the mailbox key matches: case folding turns a Kelvin
-    // sign into a k, so only the very address on file, letter for letter, is exempt.
-    const confusables = exact ? undefined : findConfusables(address);
+    // sign into a k. The very address on file is not exempt either: a stored `gmаil.com` (Cyrillic
+    // а) is a stranger's domain that reads as Gmail, and mail sent there never reached the customer
+    // (issue 13: `audit` and `customers check` say so of the same address).
+    const confusables = findConfusables(address);
     if (confusables) findings.push(finding({ code: 'confusable-characters', ...confusables }));
 
     if (!matched) {
@@ -476,7 +476,8 @@ function chooseSuggestion(
         else if (item.known !== possibleTypo) possibleTypoTie = true;
         break;
       case 'near-miss-other-customer':
-        if (item.customerId !== undefined) {
+        // Another customer on a mailbox already counted is no second candidate.
+        if (item.customerId !== undefined && item.sameMailbox === undefined) {
           otherCustomers++;
           otherCustomer ??= item.known;
         }

@@ -157,6 +157,13 @@ export type Finding =
       readonly distance: number;
       /** The slips: only with `revealOtherCustomers` (with the entered address they spell out the other's). */
       readonly edits?: readonly Edit[];
+      /**
+       * When `known` reaches the same mailbox as the address of another customer named in an
+       * earlier finding (`annasvensson1985+shop@googlemail.com` and `anna.svensson1985@gmail.com`):
+       * that address and how the two differ; `edits` are then the slips from it. Only with
+       * `revealOtherCustomers`.
+       */
+      readonly sameMailbox?: { readonly known: string; readonly reasons: readonly MailboxEquivalence[] };
     })
   | (FindingBase & { readonly code: 'invalid-phone'; readonly reason: 'unreadable' | 'invalid-for-region' })
   | (FindingBase & { readonly code: 'unverified-phone'; readonly knownPhones: number })

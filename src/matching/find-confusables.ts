@@ -1,4 +1,5 @@
 import type { ParsedAddress } from '../address/parse-address.js';
+import { displayDomain } from '../spelling/display-domain.js';
 import { confusableSkeleton } from './confusable-skeleton.js';
 
 /** A character that passes for ASCII but is not (UTS #39 §4 confusable detection). */
@@ -57,14 +58,19 @@ export function findConfusables(address: ParsedAddress): ConfusableReport | unde
   // A label in Punycode (RFC 3492) starts the lower-case ASCII domain or follows one of its dots.
   const domainIsIdn = address.domain.startsWith('xn--') || address.domain.includes('.xn--');
   // Plain ASCII has nothing to find: the common case returns before any table lookup.
-  if (isAscii(address.local) && (!domainIsIdn || isAscii(address.unicodeDomain))) return undefined;
+  if (isAscii(address.local) && !domainIsIdn) return undefined;
+  // A domain given in Punycode (`xn--gmil-63d.com`, as a CRM export or a header may hold it) is
+  // judged as the letters it stands for, the ones a reader of a browser or mail client sees.
+  const unicodeDomain = isAscii(address.unicodeDomain)
+    ? displayDomain(address.domain)
+    : address.unicodeDomain;
 
   const characters: Confusable[] = [];
   const local = scan(address.local, 'local', 0, characters);
   let domain = address.domain;
   if (domainIsIdn) {
     let offset = 0;
-    domain = address.unicodeDomain
+    domain = unicodeDomain
       .split('.')
       .map((label) => {
         const lookalike = scan(label, 'domain', offset, characters);

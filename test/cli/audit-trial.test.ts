@@ -44,6 +44,30 @@ describe('email-guard audit on the trial inputs', () => {
     }
   });
 
+  it("flags mail to a typo saved as a same-named customer's duplicate record, with the address it fits", async () => {
+    // Trial 13: C-6 `anna.svensson185@gmail.com` is C-1's `anna.svensson1985@gmail.com` with a
+    // slip, saved as a second record of Anna Svensson, born 1985; mail to it gave 0 hits.
+    const duplicate = join(fixtures, 'duplicate');
+    const run = await runBuiltCli(
+      ['audit', join(duplicate, 'sent'), '--customers', join(duplicate, 'customers.csv'), '--json'],
+      { cwd: dir.path },
+    );
+    expect(run.status).toBe(1);
+    const hits = (JSON.parse(run.stdout) as { hits: (Hit & { reason: string })[] }).hits;
+    // Mail to C-1's own address, which carries her birth year, is no hit.
+    expect(hits.map((hit) => hit.messageId)).toEqual(['<d1@butiken.se>', '<d3@butiken.se>']);
+    for (const hit of hits) {
+      expect(hit).toMatchObject({
+        recipient: 'anna.svensson185@gmail.com',
+        customerId: 'C-1',
+        intended: 'anna.svensson1985@gmail.com',
+        finding: 'near-miss-other-customer',
+      });
+      expect(hit.reason).toContain('C-6');
+      expect(hit.reason).toContain('duplicate');
+    }
+  });
+
   it('reads the sent mail of a Maildir++ in its subfolders (.Sent/cur)', async () => {
     const run = await audit(join(fixtures, 'maildirpp'));
     expect(run.status).toBe(1);

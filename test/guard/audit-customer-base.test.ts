@@ -55,6 +55,42 @@ describe('auditCustomerBase', () => {
     ]);
   });
 
+  it('flags a stored address whose domain has look-alike letters, typed or stored in Punycode', () => {
+    // Trial 13: `eva@gmаil.com` (Cyrillic а) and `bo@xn--gmil-63d.com` got no finding.
+    const findings = auditCustomerBase({
+      directory: createDirectory([
+        { id: 'C-1', name: 'Åsa Öberg', emails: ['åsa@öberg.se'] },
+        { id: 'C-2', name: 'Bo', emails: ['bo@xn--gmil-63d.com'] },
+        { id: 'C-3', name: 'Eva', emails: ['eva@gm\u0430il.com'] },
+      ]),
+    });
+    expect(findings.map((finding) => [finding.customerId, finding.code, finding.suggestion])).toEqual([
+      ['C-2', 'confusable-characters', 'bo@gmail.com'],
+      ['C-3', 'confusable-characters', 'eva@gmail.com'],
+    ]);
+  });
+
+  it('keeps the suggestion when a third record shares a mailbox with the first, and says it is the same mailbox', () => {
+    // Trial 13: C-13 `annasvensson1985+shop@googlemail.com` is C-1's Gmail mailbox; C-6 lost its
+    // suggestion, and the C-13 near miss was explained as four letter differences.
+    const born = { name: 'Anna Svensson', birthDate: '1985-04-12' };
+    const findings = auditCustomerBase({
+      directory: createDirectory([
+        { id: 'C-1', ...born, emails: ['anna.svensson1985@gmail.com'] },
+        { id: 'C-6', ...born, emails: ['anna.svensson185@gmail.com'] },
+        { id: 'C-13', ...born, emails: ['annasvensson1985+shop@googlemail.com'] },
+      ]),
+    }).filter((finding) => finding.customerId === 'C-6' && finding.code === 'near-miss-other-customer');
+    expect(findings.map((finding) => finding.suggestion)).toEqual([
+      'anna.svensson1985@gmail.com',
+      'anna.svensson1985@gmail.com',
+    ]);
+    const third = findings.find((finding) => finding.message.includes('C-13'))?.message;
+    expect(third).toContain('the same mailbox as anna.svensson1985@gmail.com');
+    expect(third).toContain('a digit 9 is missing');
+    expect(third).not.toContain('the letters oogle are missing');
+  });
+
   it('flags a two-digit year one off the birth year as it flags a four-digit one', () => {
     // Trial 13: born 1963, `lars.nilsson1962` was flagged and `lars.nilsson62` was not.
     const lars = (email: string) => ({

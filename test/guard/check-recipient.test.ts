@@ -114,6 +114,25 @@ describe('checkRecipient', () => {
     expect(find(verdict, 'confusable-characters').characters[0]?.codePoint).toBe('U+212A');
   });
 
+  it("blocks the customer's own stored address when its domain has look-alike letters, typed or in Punycode", () => {
+    // Trial 13: the stored `olle.ek@gmаil.com` answered `send exact-match`, while mail sent to it
+    // is a misdirected message to whoever holds xn--gmil-63d.com.
+    for (const stored of ['olle.ek@gm\u0430il.com', 'olle.ek@xn--gmil-63d.com']) {
+      for (const entered of ['olle.ek@gm\u0430il.com', 'olle.ek@xn--gmil-63d.com']) {
+        const verdict = checkRecipient({ entered, customer: { id: 'C-14', emails: [stored] } });
+        expect(verdict.action, `${entered} for ${stored}`).toBe('block');
+        expect(codes(verdict)).toContain('confusable-characters');
+        expect(verdict.suggestion).toBe('olle.ek@gmail.com');
+      }
+    }
+    // A stored domain in another alphabet that reads as what it is still sends.
+    const own = checkRecipient({
+      entered: 'ivan@почта.рф',
+      customer: { id: 'C-15', emails: ['ivan@почта.рф'] },
+    });
+    expect(own.action).toBe('send');
+  });
+
   it('blocks an address that cannot be parsed, without throwing, and never passes on a line break', () => {
     for (const entered of [
       'anna.svensson1985',

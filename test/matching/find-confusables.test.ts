@@ -18,6 +18,14 @@ describe('findConfusables', () => {
     ]);
   });
 
+  it('finds the same look-alike in a domain given in Punycode, as a CRM export may store it', () => {
+    // Trial 13: `bo@xn--gmil-63d.com` is `gmаil.com` with a Cyrillic а (RFC 3492).
+    const report = findConfusables(parsed('bo@xn--gmil-63d.com'));
+    expect(report?.lookalike).toBe('bo@gmail.com');
+    expect(report?.characters.map((c) => [c.codePoint, c.part, c.index])).toEqual([['U+0430', 'domain', 2]]);
+    expect(findConfusables(parsed('kund@xn--keri-poa.se'))).toBeUndefined();
+  });
+
   it('finds a Greek ο and a fullwidth letter in the local part', () => {
     const report = findConfusables(parsed('j\u03bfhan\uff41@example.se'));
     expect(report?.characters.map((c) => [c.script, c.looksLike, c.part])).toEqual([
