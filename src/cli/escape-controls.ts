@@ -7,9 +7,11 @@
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
- * Text taken from input, as it can be printed on a terminal: every control character shown as
- * `\xNN` (`\x1b` for ESC), so a Message-ID or a CRM field cannot hide, rewrite or clear the lines
- * around it.
+ * Text taken from input, as it can be printed on a terminal: every control character shown
+ * escaped, so a Message-ID or a CRM field cannot hide, rewrite or clear the lines around it. C0
+ * controls read `\x1b` (`JSON.stringify` has already escaped them inside `--json` output, so they
+ * only occur in text); DEL and C1 controls, which `JSON.stringify` leaves as they are, read
+ * `\u0085`, an escape that is valid inside a JSON string too (RFC 8259 section 7).
  *
  * @example
  * ```ts
@@ -17,5 +19,9 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * ```
  */
 export function escapeControls(text: string): string {
-  return text.replace(CONTROLS, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(CONTROLS, (character) => {
+    const code = character.charCodeAt(0);
+    const hex = code.toString(16).padStart(2, '0');
+    return code < 0x7f ? `\\x${hex}` : `\\u00${hex}`;
+  });
 }
