@@ -1,7 +1,9 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAddress } from '../address/parse-address.js';
 import type { Directory, DirectoryAddressMatch, DirectoryCustomer } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
+import { isEmailGuardError } from '../errors.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import { findDuplicateRecords } from '../guard/find-duplicate-records.js';
 import type { FindingCode } from '../guard/verdict.js';
@@ -25,7 +27,7 @@ import {
 import { recipientAddresses } from './recipient-addresses.js';
 import { rememberedCustomers } from './remembered-customers.js';
 import { writeAtomically } from './write-atomically.js';
-import { checkReportDestination, writeReport } from './write-report.js';
+import { checkReportDestination, refuseOutOverInput, writeReport } from './write-report.js';
 
 /** A sent message whose recipient looks wrong. */
 export interface AuditHit {
@@ -260,10 +262,13 @@ const labels = {
     noRecipients: 'no recipients in To, Cc or Bcc',
     noIntended: (recipient: string) =>
       `no incident draft for ${recipient}: the intended address is not known`,
+    noCustomer: (recipient: string, intended: string) =>
+      `no incident draft for ${recipient}: no customer is known for it, so whom it was meant for is not known (${intended} is only a guess from the domain)`,
     draftFailed: 'no incident draft',
     drafts: (drafted: number, folder: string) => `incident drafts: ${drafted} in ${folder}`,
     notDrafted: (count: number) => `${count} not drafted`,
     withoutIntended: (count: number) => `${count} without a likely address`,
+    withoutCustomer: (count: number) => `${count} without a known customer`,
     failed: (count: number) => `${count} failed (named above)`,
   },
   sv: {
@@ -281,10 +286,13 @@ const labels = {
     noRecipients: 'inga mottagare i To, Cc eller Bcc',
     noIntended: (recipient: string) =>
       `inget utkast till incidentrapport för ${recipient}: den avsedda adressen är inte känd`,
+    noCustomer: (recipient: string, intended: string) =>
+      `inget utkast till incidentrapport för ${recipient}: ingen kund är känd för den, så vem det var avsett för är inte känt (${intended} är bara en gissning utifrån domänen)`,
     draftFailed: 'inget utkast till incidentrapport',
     drafts: (drafted: number, folder: string) => `utkast till incidentrapporter: ${drafted} i ${folder}`,
     notDrafted: (count: number) => `${count} inte skrivna`,
     withoutIntended: (count: number) => `${count} utan trolig adress`,
+    withoutCustomer: (count: number) => `${count} utan känd kund`,
     failed: (count: number) => `${count} misslyckades (se ovan)`,
   },
 } as const;
@@ -300,8 +308,16 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     throw usageFailure(`--since: "${flags.since}" is not a date`);
   if (flags.incidents !== undefined && flags.facts === undefined)
     throw usageFailure('--incidents needs --facts FILE with at least the organisation');
+  await refuseOutOverInput(flags.out, [
+    path,
+    flags.customers,
+    ...(flags.facts === undefined ? [] : [flags.facts]),
+  ]);
+  if (flags.incidents !== undefined) await refuseUsedDraftFolder(flags.incidents);
   const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts);
   const words = cliTexts[flags.locale];
+  if (facts !== undefined && flags.facts !== undefined && flags.incidents !== undefined)
+    await checkDraftFacts(facts, flags.facts);
   const kind = await sentMailKind(path, flags.locale);
   // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
   const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
@@ -360,7 +376,11 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   if (kind === 'mbox') {
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
     progress.start(size, 'reading mbox', 'messages');
-    for await (const message of readMboxHeaders(path, (bytes) => progress.update(bytes, messages), flags.locale))
+    for await (const message of readMboxHeaders(
+      path,
+      (bytes) => progress.update(bytes, messages),
+      flags.locale,
+    ))
       examine(message);
   } else if (files) {
     progress.start(files.length, 'reading messages');
@@ -375,9 +395,10 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   if (flags.incidents !== undefined && facts !== undefined) {
     const drafts = await draftIncidents(hits, flags.incidents, facts, flags.locale, context);
     // Every hit is accounted for: a draft, or the count of those without one and why.
-    const skipped = drafts.withoutIntended + drafts.failed;
+    const skipped = drafts.withoutIntended + drafts.withoutCustomer + drafts.failed;
     const why = [
       ...(drafts.withoutIntended > 0 ? [text.withoutIntended(drafts.withoutIntended)] : []),
+      ...(drafts.withoutCustomer > 0 ? [text.withoutCustomer(drafts.withoutCustomer)] : []),
       ...(drafts.failed > 0 ? [text.failed(drafts.failed)] : []),
     ];
     notes.push(
@@ -422,6 +443,51 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   context.setExitCode(hits.length > 0 ? exitCodes.findings : exitCodes.ok);
 }
 
+/**
+ * Refuses (usage, exit code 2) a draft folder that already holds files: the drafts are numbered from
+ * 0001 in each run, so a second run would overwrite the first one's with other incidents under the
+ * same references and leave the rest beside them.
+ */
+async function refuseUsedDraftFolder(folder: string): Promise<void> {
+  const entries = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    if (error.code === 'ENOTDIR') throw usageFailure(`--incidents ${folder}: not a folder`);
+    throw unreadableFailure(`--incidents ${folder}: cannot be read (${error.code ?? error})`);
+  });
+  if (entries.length > 0)
+    throw usageFailure(
+      `--incidents ${folder} already holds ${entries.length} files (the drafts of an earlier run?): their references would be given to other incidents; give a new or empty folder`,
+    );
+}
+
+/**
+ * Checks the facts file (exit code 3, naming the field) before any mail is read, as `incident`
+ * does: every draft takes the same facts, so one wrong field would fail every draft only at the end.
+ * The fields each hit gives (the message, the addresses, the customer) stand in as placeholders.
+ */
+async function checkDraftFacts(facts: Record<string, unknown>, file: string): Promise<void> {
+  const { ReportMisdirectedInputSchema } = await import('../incident/index.js');
+  const { parseInput } = await import('../internal/parse-input.js');
+  try {
+    parseInput(
+      ReportMisdirectedInputSchema,
+      {
+        ...facts,
+        message: 'Subject: x\r\n\r\nx\r\n',
+        intended: 'intended@example.com',
+        actual: 'actual@example.com',
+        customer: { id: 'placeholder' },
+        reference: `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-0001`,
+        detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
+      },
+      ['input'],
+    );
+  } catch (error) {
+    if (isEmailGuardError(error, 'INVALID_INPUT')) throw unreadableFailure(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
 /** One draft report (Markdown) and customer notice (.eml) per hit, numbered in the order found. */
 async function draftIncidents(
   hits: readonly AuditHit[],
@@ -429,17 +495,25 @@ async function draftIncidents(
   facts: Record<string, unknown>,
   locale: 'sv' | 'en',
   context: CommandContext,
-): Promise<{ drafted: number; withoutIntended: number; failed: number }> {
+): Promise<{ drafted: number; withoutIntended: number; withoutCustomer: number; failed: number }> {
   const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
   const text = labels[locale];
   let drafted = 0;
   let withoutIntended = 0;
+  let withoutCustomer = 0;
   let failed = 0;
   for (const [index, hit] of hits.entries()) {
     const number = String(index + 1).padStart(4, '0');
     if (!hit.intended) {
       context.warn(`${hit.where}: ${text.noIntended(hit.recipient)}`);
       withoutIntended++;
+      continue;
+    }
+    // With no customer, the likely address is a guess from the domain alone (stranger@gmial.com ->
+    // stranger@gmail.com): a report and notice built on it would state the guess as a fact.
+    if (hit.customerId === undefined) {
+      context.warn(`${hit.where}: ${text.noCustomer(hit.recipient, hit.intended)}`);
+      withoutCustomer++;
       continue;
     }
     try {
@@ -451,7 +525,7 @@ async function draftIncidents(
           intended: hit.intended,
           actual: hit.recipient,
           customer: {
-            id: hit.customerId ?? 'unknown',
+            id: hit.customerId,
             ...(hit.customerName ? { name: hit.customerName } : {}),
           },
           reference: `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-${number}`,
@@ -470,5 +544,5 @@ async function draftIncidents(
       failed++;
     }
   }
-  return { drafted, withoutIntended, failed };
+  return { drafted, withoutIntended, withoutCustomer, failed };
 }

@@ -4,7 +4,7 @@ import { buildReport } from './build-report.js';
 import { exitCodes } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
-import { checkReportDestination, writeReport } from './write-report.js';
+import { checkReportDestination, refuseOutOverInput, writeReport } from './write-report.js';
 
 /** What is wrong with one row or address of a CRM export. */
 export interface CustomerFinding {
@@ -107,6 +107,7 @@ export async function runCustomersCheck(
   context: CommandContext,
 ): Promise<void> {
   checkReportDestination(flags, flags.locale);
+  await refuseOutOverInput(flags.out, [file]);
   const loaded = await readCustomers(file, context.progress(), flags.locale);
   const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
     kind: problemKind(problem),

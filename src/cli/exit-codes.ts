@@ -10,6 +10,8 @@ export const exitCodes = {
   usage: 2,
   /** An input file cannot be read at all (missing, not a file of its kind, no id column). */
   unreadable: 3,
+  /** A held message could not be sent: the SMTP server was unreachable or did not take it (it stays held). */
+  notSent: 4,
 } as const;
 
 /** A failure the command reports in one line and ends with its exit code. */

@@ -28,11 +28,13 @@ Examples:
       --customers customers.csv --smtp smtp://mail.local:587
   $ email-guard holds discard ${ID} --store ./held-mail --yes
 
-A correction must pass the check: another customer's address is refused, and an address new to the
-customer is sent only with --confirm-new.
+Every recipient is checked again: another customer's address is refused, kept or corrected, and a
+correction must pass the check or, new to the customer, be sent with --confirm-new. Only
+--send-despite-block sends past a block or another customer's address (a shared household mailbox).
 
 A store sealed with a key (createFileHoldStore(dir, { key })) is opened with the key in ${KEY_VARIABLE}.
-Exit codes: 0 done, 1 held messages listed or a release refused, 2 usage error, 3 no such store or held message.`;
+Exit codes: 0 done, 1 held messages listed or a release refused, 2 usage error, 3 no such store or
+held message, 4 the SMTP server did not take the message (it stays held).`;
 
 /** The work of `holds`, and the store, the check and the mail libraries, loaded only when a subcommand runs. */
 const work = () => import('./holds.js');
@@ -70,6 +72,10 @@ export function holdsCommand(context: CommandContext): Command {
       .option(
         '--confirm-new',
         'the corrected recipients are new to the customer and were confirmed as theirs (audit log)',
+      )
+      .option(
+        '--send-despite-block',
+        "send although a recipient is still blocked or is another customer's address, on your account (audit log: released-despite-block)",
       )
       .requiredOption('--customers <file>', 'the CRM export the recipients are checked against again')
       .requiredOption('--smtp <url>', 'the SMTP server to send through: smtp://user:pass@host:587')

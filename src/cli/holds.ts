@@ -25,6 +25,7 @@ export interface ReleaseFlags extends StoreFlags {
   readonly reason: string;
   readonly to?: string[];
   readonly confirmNew?: boolean;
+  readonly sendDespiteBlock?: boolean;
   readonly customers: string;
   readonly smtp: string;
   readonly auditLog?: string;
@@ -62,6 +63,9 @@ const texts = {
       `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
     staysHeld: (id: string) => `${id} stays held`,
     released: (id: string, to: string) => `released ${id} to ${to}`,
+    noCustomer: (customer: string, file: string) =>
+      `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
+    notSent: (server: string, why: string) => `the SMTP server ${server} did not take the message (${why})`,
     noOneToConfirm: (id: string) => `discard ${id}: no one can confirm here; add --yes`,
     question: (id: string, action: string, to: string) =>
       `Discard ${id} (${action}, to ${to}) without sending it?`,
@@ -93,6 +97,9 @@ const texts = {
       `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
     staysHeld: (id: string) => `${id} ligger kvar`,
     released: (id: string, to: string) => `${id} släpptes till ${to}`,
+    noCustomer: (customer: string, file: string) =>
+      `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
+    notSent: (server: string, why: string) => `SMTP-servern ${server} tog inte emot meddelandet (${why})`,
     noOneToConfirm: (id: string) => `kasta ${id}: ingen kan bekräfta här; lägg till --yes`,
     question: (id: string, action: string, to: string) =>
       `Kasta ${id} (${action}, till ${to}) utan att skicka det?`,
@@ -129,7 +136,11 @@ function recipientLine(recipient: HeldMessage['recipients'][number], locale: 'sv
   const { verdict } = recipient;
   const suggestion = verdict.suggestion ? ` -> ${verdict.suggestion}` : '';
   const field = texts[locale].fields[recipient.field] ?? recipient.field;
-  return `${field}: ${recipient.address} ${actionWord(verdict.action, locale)}${suggestion}`;
+  // The codes behind a verdict other than send: "confirm" alone does not say that the address is
+  // another customer's, which is what the person releasing it has to weigh.
+  const codes = verdict.findings.filter((finding) => finding.action !== 'send').map(({ code }) => code);
+  const why = verdict.action !== 'send' && codes.length > 0 ? ` (${codes.join(', ')})` : '';
+  return `${field}: ${recipient.address} ${actionWord(verdict.action, locale)}${suggestion}${why}`;
 }
 
 /**
@@ -248,6 +259,13 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
     );
   const customers = await readCustomers(flags.customers, context.progress(), flags.locale);
   context.reportProblems(flags.customers, customers.problems, flags.locale);
+  // Checked against an export without the customer, every recipient is a failed lookup: say so,
+  // rather than ask for a corrected address that could not pass either.
+  if (held.customerId !== undefined && !customers.directory.has(held.customerId))
+    throw new CliFailure(
+      `${text.staysHeld(id)}: ${text.noCustomer(held.customerId, flags.customers)}`,
+      exitCodes.findings,
+    );
   const { default: nodemailer } = await import('nodemailer');
   let transporter: ReturnType<typeof nodemailer.createTransport>;
   try {
@@ -271,6 +289,7 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
       reason: flags.reason,
       ...(flags.to?.length ? { to: flags.to } : {}),
       ...(flags.confirmNew ? { confirmNew: true } : {}),
+      ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
     });
     if (flags.json)
       context.out(
@@ -287,9 +306,29 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
         exitCodes.findings,
       );
     if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
-    throw new CliFailure(`${text.staysHeld(id)}: ${(error as Error).message}`, exitCodes.unreadable);
+    // The store's own refusals (already released or discarded, being released): not there (3).
+    if (isEmailGuardError(error))
+      throw new CliFailure(`${text.staysHeld(id)}: ${error.message}`, exitCodes.unreadable);
+    // The transport's failure (server unreachable, mail refused): not unreadable input (3).
+    throw new CliFailure(
+      `${text.staysHeld(id)}: ${text.notSent(serverName(flags.smtp), (error as Error).message)}`,
+      exitCodes.notSent,
+    );
   } finally {
     transporter.close();
+  }
+}
+
+/** The SMTP URL as it can be printed: without its password. */
+function serverName(smtp: string): string {
+  try {
+    const url = new URL(smtp);
+    url.password = '';
+    url.username = '';
+    url.search = '';
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    return '--smtp';
   }
 }
 

@@ -2,6 +2,7 @@ import { Option } from 'commander';
 import type { LoadProblem } from '../contacts/load-customers.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import { createProgress, type Progress } from './create-progress.js';
+import { escapeControls } from './escape-controls.js';
 
 /** What a command needs from the process: its outputs, its exit code, a progress bar. */
 export interface CommandContext {
@@ -50,8 +51,9 @@ export function problemLines(
 
 export function processContext(): CommandContext {
   return {
-    out: (text) => void process.stdout.write(text),
-    warn: (line) => void process.stderr.write(`${line}\n`),
+    // Everything printed passes through here, so nothing taken from input reaches a terminal raw.
+    out: (text) => void process.stdout.write(escapeControls(text)),
+    warn: (line) => void process.stderr.write(`${escapeControls(line)}\n`),
     setExitCode: (code) => {
       process.exitCode = code;
     },
@@ -61,14 +63,15 @@ export function processContext(): CommandContext {
       const { createInterface } = await import('node:readline/promises');
       const readline = createInterface({ input: process.stdin, output: process.stderr });
       try {
-        const answer = await readline.question(`${question} [y/N] `);
+        const answer = await readline.question(`${escapeControls(question)} [y/N] `);
         return /^y(es)?$/i.test(answer.trim()) || /^j(a)?$/i.test(answer.trim());
       } finally {
         readline.close();
       }
     },
     reportProblems(file, problems, locale) {
-      for (const line of problemLines(file, problems, locale)) process.stderr.write(`${line}\n`);
+      for (const line of problemLines(file, problems, locale))
+        process.stderr.write(`${escapeControls(line)}\n`);
     },
   };
 }

@@ -1,4 +1,7 @@
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { CliLocale } from './cli-texts.js';
+import { usageFailure } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { type Report, renderReport, reportFormat } from './render-report.js';
 import { writeAtomically } from './write-atomically.js';
@@ -15,6 +18,28 @@ export interface ReportDestination {
  */
 export function checkReportDestination(destination: ReportDestination, locale: CliLocale = 'en'): void {
   if (destination.out !== undefined) reportFormat(destination.out, locale);
+}
+
+/** A path with its links followed as far as they exist: two names for one file compare equal. */
+async function realPath(path: string): Promise<string> {
+  const whole = await realpath(path).catch(() => undefined);
+  if (whole !== undefined) return whole;
+  const folder = await realpath(dirname(resolve(path))).catch(() => dirname(resolve(path)));
+  return join(folder, basename(path));
+}
+
+/**
+ * Refuses (usage, exit code 2) an `--out` that is one of the command's input files, before anything
+ * is read: the report would be renamed over the CRM export or the mail it was made from.
+ */
+export async function refuseOutOverInput(out: string | undefined, inputs: readonly string[]): Promise<void> {
+  if (out === undefined) return;
+  const target = await realPath(out);
+  for (const input of inputs)
+    if ((await realPath(input)) === target)
+      throw usageFailure(
+        `--out ${out} is the input file ${input}: the report would replace it; give another file name`,
+      );
 }
 
 /**

@@ -97,9 +97,10 @@ export interface ReleaseOptions {
   /** Why, for the audit log. Required. */
   readonly reason: string;
   /**
-   * Send it even though a recipient's verdict is still `block`, on the account of the person
-   * releasing it (recorded as `released-despite-block`). Without it a blocked recipient can leave
-   * only by being corrected (`to`) to an address that passes.
+   * Send it even though a recipient's verdict is still `block`, or the recipient is another
+   * customer's address, on the account of the person releasing it (recorded as
+   * `released-despite-block`). Without it such a recipient can leave only by being corrected (`to`)
+   * to an address that passes.
    * @default false
    */
   readonly sendDespiteBlock?: boolean;

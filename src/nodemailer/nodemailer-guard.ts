@@ -309,10 +309,10 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
    * A held message on its way out through `sendReleased`: its final recipients are checked again,
    * with the same guard and policy, against the customer it was held for. The person releasing it
    * is the confirmation a `confirm` verdict asks for; a `block` verdict stops the release unless it
-   * was asked to override the block outright, which is recorded as such. Corrected recipients are
-   * typed at release time, so they get no such benefit of the doubt: another customer's address is
-   * refused like a `block` (the error this guard exists to stop), and an address merely new to the
-   * customer goes out only when the releaser confirmed it (`confirmNew`).
+   * was asked to override the block outright, which is recorded as such. Another customer's address
+   * is refused like a `block` (the error this guard exists to stop), kept or corrected. Corrected
+   * recipients are typed at release time, so they get no benefit of the doubt: an address merely new
+   * to the customer goes out only when the releaser confirmed it (`confirmNew`).
    */
   async function guardRelease(
     data: MailMessageData,
@@ -326,11 +326,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       { recipients, source: data },
       customerOptions(release.customerId ?? compiled.headerCustomerId),
     );
-    const otherCustomers = release.corrected
-      ? check.recipients.filter(({ verdict }) =>
-          verdict.findings.some((finding) => OTHER_CUSTOMER_CODES.has(finding.code)),
-        )
-      : [];
+    // Another customer's address is refused whether it was corrected or kept: a person who reviewed
+    // a `confirm` verdict confirmed the recipient is the customer's, which an address on another
+    // customer's record contradicts (and the export given at release may know more than the check
+    // that held it). Only `sendDespiteBlock` sends it, recorded as `released-despite-block`.
+    const otherCustomers = check.recipients.filter(({ verdict }) =>
+      verdict.findings.some((finding) => OTHER_CUSTOMER_CODES.has(finding.code)),
+    );
     const blocked = check.action === 'block' || otherCustomers.length > 0;
     const unconfirmed =
       !blocked && release.corrected === true && check.action === 'confirm' && !release.confirmNew;
@@ -451,7 +453,7 @@ function describeFailure(failure: unknown): string {
 }
 
 /**
- * Findings that name another customer's address: a corrected recipient with one of them is refused,
+ * Findings that name another customer's address: a released recipient with one of them is refused,
  * whatever else its verdict says (the misdirected confirmation this library exists to stop).
  */
 const OTHER_CUSTOMER_CODES: ReadonlySet<string> = new Set([

@@ -33,8 +33,9 @@ export interface ReleasedMessage {
   /** Why, for the audit log. Required. */
   readonly reason: string;
   /**
-   * Send it even though a recipient's verdict is `block`, on the account of the person releasing
-   * it. Recorded as `released-despite-block`. Prefer correcting the address.
+   * Send it even though a recipient's verdict is `block` or the recipient is another customer's
+   * address, on the account of the person releasing it. Recorded as `released-despite-block`.
+   * Prefer correcting the address.
    * @default false
    */
   readonly sendDespiteBlock?: boolean;
@@ -92,8 +93,8 @@ const ReleasedMessageSchema = z.object({
 /**
  * Sends a released message through a transporter guarded by `nodemailerGuard`. The plugin checks
  * its final recipients again with the same guard and policy, against the customer it was held
- * for: the person releasing it stands for a `confirm` verdict, and a `block` verdict refuses the
- * release (`RECIPIENT_BLOCKED`) unless `sendDespiteBlock` is set. Either way the release is logged
+ * for: the person releasing it stands for a `confirm` verdict, and a `block` verdict or another
+ * customer's address refuses the release (`RECIPIENT_BLOCKED`) unless `sendDespiteBlock` is set. Either way the release is logged
  * with who and why. The release is a token that lives in this process only while this send runs,
  * so no message can claim it by itself. For a custom `HoldStore`'s `release`; the file hold store
  * uses it too.

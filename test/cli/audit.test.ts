@@ -137,7 +137,8 @@ describe('email-guard audit', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const planted = mail.planted.filter((message) => Number(/order-(\d+)/.exec(message.messageId)?.[1]) < 40);
-    const withIntended = planted.length; // every planted hit here has a likely address
+    expect(run.stderr).toBe('');
+    const withIntended = planted.length; // every planted hit here has a likely address and a customer
     expect(run.stdout).toContain(`incident drafts: ${withIntended} in ${drafts}`);
     const files = readdirSync(drafts).sort();
     expect(files.filter((name) => name.endsWith('-report.md'))).toHaveLength(withIntended);
@@ -163,6 +164,12 @@ describe('email-guard audit', () => {
       join(folder, 'zz-no-date.eml'),
       `From: order@butiken.se\r\nTo: ${slipped}\r\nMessage-ID: <no-date@butiken.se>\r\nSubject: Order\r\n\r\nTack\r\n`,
     );
+    // Bcc to a stranger at a mistyped provider: no customer is known, so whom it was meant for is a
+    // guess from the domain (stranger@gmail.com), which no draft may state as a fact.
+    writeFileSync(
+      join(folder, 'zz-stranger.eml'),
+      `From: order@butiken.se\r\nTo: ${known}\r\nBcc: stranger@gmial.com\r\nDate: Mon, 01 Jan 2024 10:00:00 +0000\r\nMessage-ID: <stranger@butiken.se>\r\nSubject: Order\r\n\r\nTack\r\n`,
+    );
     const facts = join(dir.path, 'facts-not-drafted.json');
     writeFileSync(
       facts,
@@ -175,14 +182,16 @@ describe('email-guard audit', () => {
       }),
     );
     const planted = mail.planted.filter((message) => Number(/order-(\d+)/.exec(message.messageId)?.[1]) < 40);
+    const strangers = 1 + planted.filter((message) => message.customerId === undefined).length;
+    const drafted = planted.length + 1 - strangers;
     for (const [locale, line] of [
       [
         'en',
-        `incident drafts: ${planted.length} in DRAFTS; 2 not drafted: 1 without a likely address, 1 failed (named above)`,
+        `incident drafts: ${drafted} in DRAFTS; ${strangers + 2} not drafted: 1 without a likely address, ${strangers} without a known customer, 1 failed (named above)`,
       ],
       [
         'sv',
-        `utkast till incidentrapporter: ${planted.length} i DRAFTS; 2 inte skrivna: 1 utan trolig adress, 1 misslyckades (se ovan)`,
+        `utkast till incidentrapporter: ${drafted} i DRAFTS; ${strangers + 2} inte skrivna: 1 utan trolig adress, ${strangers} utan känd kund, 1 misslyckades (se ovan)`,
       ],
     ] as const) {
       const drafts = join(dir.path, `drafts-${locale}`);
@@ -200,7 +209,10 @@ describe('email-guard audit', () => {
       ]);
       expect(run.status, run.stderr).toBe(1);
       expect(run.stdout.trim().split('\n').at(-1)).toBe(line.replace('DRAFTS', drafts));
-      expect(readdirSync(drafts).filter((name) => name.endsWith('-report.md'))).toHaveLength(planted.length);
+      expect(readdirSync(drafts).filter((name) => name.endsWith('-report.md'))).toHaveLength(drafted);
+      expect(run.stderr).toContain(`${join(folder, 'zz-stranger.eml')}: `);
+      for (const name of readdirSync(drafts))
+        expect(readFileSync(join(drafts, name), 'utf8')).not.toContain('stranger@gmail.com');
     }
   });
 
@@ -241,6 +253,100 @@ describe('email-guard audit', () => {
       out,
     ]);
     expect(written.stdout.trim().split('\n').at(-1)).toBe(`rapport: ${out}`);
+  });
+
+  it('refuses an --out that is one of its inputs, before reading or writing anything', async () => {
+    const folder = join(dir.path, 'sent-out-over-input');
+    writeEmlFolder(folder, mail.messages.slice(0, 5));
+    const copy = join(dir.path, 'customers-copy.csv');
+    const before = readFileSync(join(dir.path, 'customers.csv'), 'utf8');
+    writeFileSync(copy, before);
+    for (const out of [copy, join(dir.path, '.', 'customers-copy.csv')]) {
+      const run = await runBuiltCli(['audit', folder, '--customers', copy, '--out', out], { cwd: dir.path });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        `email-guard: --out ${out} is the input file ${copy}: the report would replace it; give another file name\n`,
+      );
+      expect(readFileSync(copy, 'utf8')).toBe(before);
+    }
+  });
+
+  it('refuses a draft folder that already holds drafts, so no reference is given to two incidents', async () => {
+    const folder = join(dir.path, 'sent-used-drafts');
+    writeEmlFolder(folder, mail.messages.slice(0, 40));
+    const facts = join(dir.path, 'facts-used-drafts.json');
+    writeFileSync(
+      facts,
+      JSON.stringify({
+        organisation: {
+          name: 'Butiken AB',
+          contact: { name: 'Karin Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
+        },
+      }),
+    );
+    const drafts = join(dir.path, 'drafts-used');
+    const args = ['audit', folder, '--customers', join(dir.path, 'customers.csv'), '--incidents', drafts];
+    const first = await runBuiltCli([...args, '--facts', facts], { cwd: dir.path });
+    expect(first.status).toBe(1);
+    const written = readdirSync(drafts).sort();
+    const report = readFileSync(join(drafts, '0001-report.md'), 'utf8');
+    const second = await runBuiltCli([...args, '--facts', facts], { cwd: dir.path });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toContain(`--incidents ${drafts} already holds ${written.length} files`);
+    expect(second.stdout).toBe('');
+    expect(readdirSync(drafts).sort()).toEqual(written);
+    expect(readFileSync(join(drafts, '0001-report.md'), 'utf8')).toBe(report);
+  });
+
+  it('checks the facts before reading any mail, and answers 3 with one line naming the field', async () => {
+    const folder = join(dir.path, 'sent-bad-facts');
+    writeEmlFolder(folder, mail.messages.slice(0, 40));
+    const facts = join(dir.path, 'facts-no-phone.json');
+    writeFileSync(
+      facts,
+      JSON.stringify({
+        organisation: { name: 'Butiken AB', contact: { name: 'Karin Berg', email: 'dpo@butiken.se' } },
+      }),
+    );
+    const drafts = join(dir.path, 'drafts-bad-facts');
+    const run = await runBuiltCli(
+      [
+        'audit',
+        folder,
+        '--customers',
+        join(dir.path, 'customers.csv'),
+        '--incidents',
+        drafts,
+        '--facts',
+        facts,
+      ],
+      { cwd: dir.path },
+    );
+    expect(run.status).toBe(3);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^email-guard: ${facts.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*organisation\\.contact\\.phone`,
+      ),
+    );
+  });
+
+  it('prints terminal control characters from the mail escaped, never raw', async () => {
+    const known = clean[0]?.email as string;
+    const slipped = known.replace('@', 'x@');
+    writeFileSync(
+      join(dir.path, 'sent-controls.eml'),
+      `From: order@butiken.se\r\nTo: ${slipped}\r\nDate: Mon, 01 Jan 2024 10:00:00 +0000\r\nMessage-ID: <a\u001b]0;pwned\u0007\u001b[31mRED@x>\r\nSubject: Order\r\n\r\nTack\r\n`,
+    );
+    const run = await runBuiltCli(
+      ['audit', join(dir.path, 'sent-controls.eml'), '--customers', join(dir.path, 'customers.csv')],
+      { cwd: dir.path },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('<a\\x1b]0;pwned\\x07\\x1b[31mRED@x>');
+    for (const control of ['\u001b', '\u0007']) expect(run.stdout + run.stderr).not.toContain(control);
   });
 
   it('reports broken messages on one line each and reads the rest; refuses what is no mail store', async () => {

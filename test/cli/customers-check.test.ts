@@ -1,9 +1,13 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { crmExport } from '../support/crm-export.js';
 import { useTempDir } from '../support/use-temp-dir.js';
+
+// Each test here starts the built command several times; on a loaded two-core machine one start
+// can take seconds, so the run's 30 s per test is too little. Speed is measured in npm run bench.
+vi.setConfig({ testTimeout: 120_000 });
 
 const dir = useTempDir();
 /** The files of the trial run of issue 13, kept as they were. */
@@ -114,6 +118,28 @@ describe('email-guard customers check', () => {
     const run = await runBuiltCli(['customers', 'check', noId], { cwd: dir.path });
     expect(run.status).toBe(3);
     expect(run.stderr).toContain(`${noId}:1: the header row has no id column`);
+  });
+
+  it('refuses an --out that is the export itself, by any name, and leaves the export as it was', async () => {
+    const copy = join(dir.path, 'copy.csv');
+    const before = 'id,name,email\nC-1,Anna Svensson,anna.svensson@gmial.com\n';
+    writeFileSync(copy, before);
+    symlinkSync(copy, join(dir.path, 'link.csv'));
+    for (const out of [copy, 'copy.csv', join(dir.path, 'link.csv')]) {
+      const run = await runBuiltCli(['customers', 'check', copy, '--out', out], { cwd: dir.path });
+      expect(run.status, out).toBe(2);
+      expect(run.stderr).toContain(`--out ${out} is the input file ${copy}: the report would replace it`);
+      expect(readFileSync(copy, 'utf8')).toBe(before);
+    }
+  });
+
+  it('prints control characters from the export escaped, never raw on the terminal', async () => {
+    const file = join(dir.path, 'controls.csv');
+    writeFileSync(file, 'id,name,email\n"C-1\u001b[2J",Anna Svensson,info@gmial.com\n');
+    const run = await runBuiltCli(['customers', 'check', file], { cwd: dir.path });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('C-1\\x1b[2J');
+    expect(run.stdout + run.stderr).not.toContain('\u001b');
   });
 
   it('answers 3 naming the file for an export without customer rows: empty, a header only, blank lines', async () => {

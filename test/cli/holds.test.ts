@@ -138,6 +138,126 @@ describe('email-guard holds', () => {
     expect(audit.at(-1)).toMatchObject({ outcome: 'released', release: { confirmNew: true } });
   });
 
+  it("refuses to release, uncorrected, a message whose recipient is another customer's address, and shows why", async () => {
+    const id = await hold('erik.lind@telia.com');
+    const list = await runBuiltCli(['holds', 'list', '--store', store()], { cwd: fixture.dir });
+    // Held by a check that knew only C-1001: the finding behind "confirm" is shown with it.
+    expect(list.stdout).toContain('to: erik.lind@telia.com confirm (unverified-address)');
+    const release = await runBuiltCli(
+      [
+        'holds',
+        'release',
+        id,
+        '--store',
+        store(),
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'ok',
+        '--customers',
+        customerFile(),
+        '--smtp',
+        `smtp://127.0.0.1:${fixture.sink.port}`,
+      ],
+      { cwd: fixture.dir },
+    );
+    expect(release.status).toBe(1);
+    expect(release.stderr).toContain('"erik.lind@telia.com" (belongs-to-other-customer)');
+    expect(release.stderr).toContain("is another customer's address");
+    expect(release.stdout).toBe('');
+    expect(fixture.sink.received).toHaveLength(0);
+    const still = await runBuiltCli(['holds', 'show', id, '--store', store()], { cwd: fixture.dir });
+    expect(still.status).toBe(0);
+    // A household's shared mailbox: sent only on the releaser's explicit word, and logged as such.
+    const despite = await runBuiltCli(
+      [
+        'holds',
+        'release',
+        id,
+        '--store',
+        store(),
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'the couple share the mailbox',
+        '--send-despite-block',
+        '--customers',
+        customerFile(),
+        '--smtp',
+        `smtp://127.0.0.1:${fixture.sink.port}`,
+      ],
+      { cwd: fixture.dir },
+    );
+    expect(despite.status, despite.stderr).toBe(0);
+    expect(fixture.sink.received.map((mail) => mail.to)).toEqual([['erik.lind@telia.com']]);
+    const audit = readFileSync(`${store()}.audit.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(audit.at(-1)).toMatchObject({
+      outcome: 'released-despite-block',
+      release: { sendDespiteBlock: true },
+    });
+  });
+
+  it('says the customer is not in the export when a release cannot find them', async () => {
+    const id = await hold(TYPO);
+    const others = join(fixture.dir, 'others.ndjson');
+    writeFileSync(others, `${JSON.stringify(customers['C-2002'])}\n`);
+    const release = await runBuiltCli(
+      [
+        'holds',
+        'release',
+        id,
+        '--store',
+        store(),
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'ok',
+        '--to',
+        GOOD,
+        '--customers',
+        others,
+        '--smtp',
+        `smtp://127.0.0.1:${fixture.sink.port}`,
+      ],
+      { cwd: fixture.dir },
+    );
+    expect(release.status).toBe(1);
+    expect(release.stderr).toContain(`the customer C-1001 is not in ${others}`);
+    expect(release.stderr).not.toContain('lookup-failed');
+    expect(fixture.sink.received).toHaveLength(0);
+  });
+
+  it('exits with 4 and names the SMTP server when a release cannot send', async () => {
+    const id = await hold('erik.lind@telia.com');
+    const release = await runBuiltCli(
+      [
+        'holds',
+        'release',
+        id,
+        '--store',
+        store(),
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'ok',
+        '--to',
+        GOOD,
+        '--customers',
+        customerFile(),
+        '--smtp',
+        'smtp://127.0.0.1:9',
+      ],
+      { cwd: fixture.dir },
+    );
+    expect(release.status).toBe(4);
+    expect(release.stderr).toContain(
+      `${id} stays held: the SMTP server smtp://127.0.0.1:9 did not take the message`,
+    );
+  });
+
   it('discards only with --yes when no one is at a terminal', async () => {
     const id = await hold(TYPO);
     const refused = await runCliInProcess(['holds', 'discard', id, '--store', store()]);

@@ -299,6 +299,21 @@ describe('the hold routes', () => {
     });
   });
 
+  it("refuses to release, uncorrected, a held message whose recipient is another customer's address", async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, 'erik.lind@telia.com');
+    const response = await server.inject({
+      method: 'POST',
+      url: `/v1/holds/${id}/release`,
+      headers: auth,
+      payload: { by: 'lena@butiken.se', reason: 'read back' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().detail).toContain('belongs-to-other-customer');
+    expect(fixture.sink.received).toHaveLength(0);
+  });
+
   it('release a message exactly once when two requests race', async () => {
     const server = fixtureServer(fixture);
     app = server;
