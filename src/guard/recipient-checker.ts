@@ -18,6 +18,7 @@ import { findOtherFirstName } from '../matching/find-other-first-name.js';
 import { isCenturyRewrite } from '../matching/is-century-rewrite.js';
 import { isEndingSlip } from '../matching/is-ending-slip.js';
 import { isPossibleTypo } from '../matching/is-possible-typo.js';
+import { createProviderDomainTest } from '../matching/is-provider-domain.js';
 import { transliterationDistance } from '../matching/transliteration-distance.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { spellAddress } from '../spelling/spell-address.js';
@@ -96,7 +97,8 @@ export function createRecipientChecker(
   const policy = mergePolicy(options.policy);
   const rules = indexMailboxRules(options.mailboxRules);
   const providers = options.providers ?? defaultMailboxProviders;
-  const providerDomains = new Set(providers.flatMap((provider) => provider.domains));
+  // The table's domains, and a provider's brand under another country's ending (`yahoo.com.pe`).
+  const isProviderDomain = createProviderDomainTest(providers);
   const findDomainTypo = createDomainTypoFinder({
     providers,
     ...(options.topLevelDomains ? { topLevelDomains: options.topLevelDomains } : {}),
@@ -143,7 +145,7 @@ export function createRecipientChecker(
 
   /** The entered domain is a slip of the known one (`gmial.com` for `gmail.com`), not another real domain. */
   const isDomainSlip = (entered: string, known: string): boolean => {
-    if (entered === known || providerDomains.has(entered)) return false;
+    if (entered === known || isProviderDomain(entered)) return false;
     if (findDomainTypo(entered)?.candidates.includes(known)) return true;
     // Counted as typed (README "Near miss"): in Punycode one extra letter of `åkeri.se` against
     // `åkri.se` rewrites the whole label (`xn--keri-poa` against `xn--kri-qla`).
@@ -330,7 +332,7 @@ export function createRecipientChecker(
               known: candidate.given,
               knownDomain: candidate.parsed.domain,
               enteredDomain: address.domain,
-              atProvider: providerDomains.has(address.domain),
+              atProvider: isProviderDomain(address.domain),
             }),
           );
         }

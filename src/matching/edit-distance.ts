@@ -1,3 +1,5 @@
+import { charactersOf, isComposed } from '../spelling/characters-of.js';
+
 /**
  * Optimal string alignment distance (restricted Damerau–Levenshtein): deletions, insertions,
  * substitutions and transpositions of two adjacent characters each cost 1.
@@ -6,6 +8,10 @@
  * Damerau (1964, "A technique for computer detection and correction of spelling errors") found
  * that over 80 % of typing errors are one insertion, deletion, substitution or transposition, so a
  * transposition is one slip here.
+ *
+ * Characters are counted as {@link explainEdits} counts them: an emoji or an emoji sequence (a skin
+ * tone, a flag, a ZWJ family: UAX #29) is one character, so the distance is the number of slips
+ * explained.
  */
 
 // Reused rows: the check is synchronous and single-threaded, so one set of buffers serves all calls.
@@ -26,6 +32,13 @@ let current = new Int32Array(64);
  */
 export function editDistance(a: string, b: string, options: { maxDistance?: number } = {}): number {
   const max = options.maxDistance ?? Number.POSITIVE_INFINITY;
+  if (a === b) return 0;
+  if (isComposed(a) || isComposed(b)) return composedDistance(a, b, max);
+  return unitDistance(a, b, max);
+}
+
+/** The distance counted in UTF-16 code units, stopped once it exceeds `max`. */
+function unitDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   // Every edit changes the length by at most one: a bound the lengths already break needs no
   // comparison at all (most pairs the check tries, the digits of a number against a birth date).
@@ -78,4 +91,45 @@ export function editDistance(a: string, b: string, options: { maxDistance?: numb
   }
   const distance = previous[bLength] as number;
   return distance > max ? max + 1 : distance;
+}
+
+// Unicode's private use area (U+E000-U+F8FF): one code unit stands for each longer character.
+const PRIVATE_USE_START = 0xe000;
+const PRIVATE_USE_END = 0xf8ff;
+
+/**
+ * The distance between strings that hold characters longer than one code unit: each such character
+ * is written as one private-use code unit that neither string holds and the written strings are
+ * compared, as explainEdits aligns them.
+ */
+function composedDistance(a: string, b: string, max: number): number {
+  const unitOf = new Map<string, string>();
+  let next = PRIVATE_USE_START;
+  const encode = (text: string): string | undefined => {
+    let encoded = '';
+    for (const character of charactersOf(text)) {
+      if (character.length === 1) {
+        encoded += character;
+        continue;
+      }
+      let unit = unitOf.get(character);
+      if (unit === undefined) {
+        while (
+          next <= PRIVATE_USE_END &&
+          (a.includes(String.fromCharCode(next)) || b.includes(String.fromCharCode(next)))
+        )
+          next++;
+        // More distinct long characters than the private use area holds: count code units.
+        if (next > PRIVATE_USE_END) return undefined;
+        unit = String.fromCharCode(next++);
+        unitOf.set(character, unit);
+      }
+      encoded += unit;
+    }
+    return encoded;
+  };
+  const encodedA = encode(a);
+  const encodedB = encodedA === undefined ? undefined : encode(b);
+  if (encodedA === undefined || encodedB === undefined) return unitDistance(a, b, max);
+  return unitDistance(encodedA, encodedB, max);
 }

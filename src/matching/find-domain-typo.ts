@@ -2,6 +2,7 @@ import { displayDomain } from '../spelling/display-domain.js';
 import { confusableSkeleton } from './confusable-skeleton.js';
 import { ianaTopLevelDomains } from './data/iana-tlds.js';
 import { defaultMailboxProviders, type MailboxProvider, twoLabelSuffixes } from './data/mailbox-providers.js';
+import { countrySecondLevelSuffixes } from './data/public-suffixes.js';
 import { editDistance } from './edit-distance.js';
 import { explainEdits } from './explain-edits.js';
 import { areKeyboardNeighbours } from './keyboard-neighbours.js';
@@ -110,6 +111,10 @@ export function createDomainTypoFinder(options: DomainTypoOptions = {}): DomainT
     }
   }
   const sounds = indexSounds(providerDomains);
+  // The names the table has under a country's two-label ending (`yahoo` of `yahoo.com.au`).
+  const countryBrands = new Set(
+    providerDomains.filter((provider) => provider.suffix.includes('.')).map((provider) => provider.name),
+  );
   // Each provider domain written without its dots (`gmailcom`), for a dot left out or added.
   const withoutDots = new Map<string, string>();
   for (const domain of known) withoutDots.set(domain.replaceAll('.', ''), domain);
@@ -121,7 +126,7 @@ export function createDomainTypoFinder(options: DomainTypoOptions = {}): DomainT
     const answer = known.has(domain)
       ? undefined
       : (misplacedDots(domain, known, withoutDots) ??
-        judge(domain, providerDomains, topLevelDomains, sounds));
+        judge(domain, providerDomains, topLevelDomains, sounds, countryBrands));
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(domain, answer ?? null);
     return answer;
@@ -156,6 +161,7 @@ function judge(
   providers: readonly ProviderDomain[],
   topLevelDomains: ReadonlySet<string>,
   sounds: SoundIndex,
+  countryBrands: ReadonlySet<string>,
 ): DomainTypo | undefined {
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
   const tldExists = topLevelDomains.has(tld);
@@ -174,6 +180,16 @@ function judge(
       bestDomains.push(candidate);
     }
   };
+
+  // A provider's brand under another country's two-label public suffix (`yahoo.com.pe`,
+  // `hotmail.com.uy`: publicsuffix.org) is that provider's domain in that country, though not on
+  // the table; a slip in the brand there (`yahooo.com.pe`) is a slip of it. A brand counts when the
+  // table has it under some country's two-label suffix (`yahoo.com.au`): Gmail has none.
+  if (entered.prefix === '' && countrySecondLevelSuffixes.has(entered.suffix)) {
+    if (countryBrands.has(entered.name)) return undefined;
+    for (const brand of countryBrands)
+      if (isNameSlip(entered.name, brand)) consider(`${brand}.${entered.suffix}`, 1, 'provider-name');
+  }
 
   if (entered.prefix === '') {
     for (const provider of providers) {
@@ -364,7 +380,8 @@ function providerReading(split: SplitDomain, tldExists: boolean): SplitDomain {
 function splitDomain(domain: string): SplitDomain {
   const labels = domain.split('.');
   const lastTwo = labels.slice(-2).join('.');
-  const suffixLabels = labels.length > 2 && twoLabelSuffixes.has(lastTwo) ? 2 : 1;
+  const suffixLabels =
+    labels.length > 2 && (twoLabelSuffixes.has(lastTwo) || countrySecondLevelSuffixes.has(lastTwo)) ? 2 : 1;
   const suffix = labels.slice(-suffixLabels).join('.');
   const name = labels[labels.length - suffixLabels - 1] ?? '';
   const prefix = labels.slice(0, labels.length - suffixLabels - 1).join('.');

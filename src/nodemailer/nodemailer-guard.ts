@@ -433,11 +433,18 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
 
   // Nodemailer ignores a plugin's return value: the callback is the only way to answer, and a
   // rejected promise that never calls it would leave `sendMail` waiting forever.
+  // One async function per message, not a pair of closures around a promise.
+  async function answer(mail: MailMessage, done: (error?: Error | null) => void): Promise<void> {
+    try {
+      await guardMail(mail);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    handOver(mail, plugin, done);
+  }
   const plugin: PluginFunction = (mail, done) => {
-    guardMail(mail).then(
-      () => handOver(mail, plugin, done),
-      (error: unknown) => done(error as Error),
-    );
+    void answer(mail, done);
   };
   return plugin;
 }

@@ -75,9 +75,11 @@ export function collectRecipients(sources: RecipientSources): Recipient[] {
   for (const field of FIELDS) collect(sources[field], field, recipients);
   for (const [key, field] of RESENT) collect(sources[key], field, recipients);
   for (const [key, value] of headerEntries(sources.headers)) {
-    const field = FIELDS.find((name) => name === headerName(key));
-    if (field) collect(value, field, recipients);
-    else
+    const name = headerName(key);
+    if (name === 'to' || name === 'cc' || name === 'bcc') collect(value, name, recipients);
+    else if (typeof value === 'string') {
+      if (LINE_BREAK.test(value)) recipients.push({ field: 'header', address: value, header: key });
+    } else
       for (const text of headerTexts(value))
         if (LINE_BREAK.test(text)) recipients.push({ field: 'header', address: text, header: key });
   }
@@ -85,16 +87,25 @@ export function collectRecipients(sources: RecipientSources): Recipient[] {
   const envelopeFields =
     envelope && typeof envelope === 'object' ? (envelope as Record<string, unknown>) : {};
   for (const field of FIELDS) collect(envelopeFields[field], 'envelope', recipients);
-  const originators: Recipient[] = [];
-  for (const [key, field] of ORIGINATORS) collect(sources[key], field, originators);
+  // Only a value with a control character is listed, and no part of a value without one has one:
+  // such a value is passed over unparsed.
+  for (const [key, field] of ORIGINATORS) collect(sources[key], field, recipients, true);
   // MAIL FROM (RFC 5321 §4.1.1.2) is a command line of its own: a line break in it is an injection too.
-  collect(envelopeFields.from, 'envelope', originators);
-  for (const originator of originators) if (UNSAFE.test(originator.address)) recipients.push(originator);
+  collect(envelopeFields.from, 'envelope', recipients, true);
   return recipients;
 }
 
-/** Walks one field's value. Iterative with a seen-set, so neither deep nor cyclic arrays break it. */
-function collect(value: unknown, field: RecipientField, into: Recipient[]): void {
+/**
+ * Walks one field's value. Iterative with a seen-set, so neither deep nor cyclic arrays break it.
+ * With `onlyUnsafe`, only what holds a control character is listed (an originator field).
+ */
+function collect(value: unknown, field: RecipientField, into: Recipient[], onlyUnsafe = false): void {
+  if (value === undefined || value === null || value === false || value === '') return;
+  // Most fields are one string: it needs neither the walk nor its seen-set.
+  if (typeof value === 'string') {
+    pushText(value, field, into, onlyUnsafe);
+    return;
+  }
   const seen = new WeakSet<object>();
   const pending: unknown[] = [value];
   while (pending.length > 0) {
@@ -110,24 +121,25 @@ function collect(value: unknown, field: RecipientField, into: Recipient[]): void
       const entry = item as { address?: unknown; name?: unknown; group?: unknown; value?: unknown };
       // Nodemailer reads an object's address first and its group only when there is no address
       // (mime-node `_convertAddresses`): `{ address, group }` is delivered to the address alone.
-      if (entry.address) pushMailbox(entry.address, entry.name, field, into);
+      if (entry.address) pushMailbox(entry.address, entry.name, field, into, onlyUnsafe);
       else if (Array.isArray(entry.group)) pending.push(entry.group);
-      else if (entry.address !== undefined) pushMailbox(entry.address, entry.name, field, into);
+      else if (entry.address !== undefined) pushMailbox(entry.address, entry.name, field, into, onlyUnsafe);
       // A prepared header value (`{ prepared: true, value }`), or a parsed header's list of mailboxes.
       else if (entry.value !== undefined) pending.push(entry.value);
       // A name without an address still stands for someone the sender meant to reach.
-      else if (typeof entry.name === 'string') pushText(entry.name, field, into);
+      else if (typeof entry.name === 'string') pushText(entry.name, field, into, onlyUnsafe);
     } else {
-      pushText(String(item), field, into);
+      pushText(String(item), field, into, onlyUnsafe);
     }
   }
 }
 
-function pushText(text: string, field: RecipientField, into: Recipient[]): void {
+function pushText(text: string, field: RecipientField, into: Recipient[], onlyUnsafe: boolean): void {
   if (UNSAFE.test(text)) {
     into.push({ field, address: text });
     return;
   }
+  if (onlyUnsafe) return;
   for (const mailbox of addressparser(text, { flatten: true })) {
     const address = mailbox.address || mailbox.name;
     if (!address) continue;
@@ -135,12 +147,23 @@ function pushText(text: string, field: RecipientField, into: Recipient[]): void 
   }
 }
 
-function pushMailbox(address: unknown, name: unknown, field: RecipientField, into: Recipient[]): void {
+function pushMailbox(
+  address: unknown,
+  name: unknown,
+  field: RecipientField,
+  into: Recipient[],
+  onlyUnsafe: boolean,
+): void {
   const text = String(address ?? '');
   const displayName = typeof name === 'string' ? name : '';
   if (UNSAFE.test(displayName)) {
     // The name would be written into the header next to the address: refuse the pair as one.
     into.push({ field, address: `${displayName} <${text}>` });
+    return;
+  }
+  if (onlyUnsafe) {
+    if (UNSAFE.test(text))
+      into.push(displayName ? { field, address: text, name: displayName } : { field, address: text });
     return;
   }
   // An object's address is used as it is (nodemailer does not split it), so it is checked whole.

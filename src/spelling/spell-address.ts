@@ -1,3 +1,4 @@
+import { charactersOf, isComposed } from './characters-of.js';
 import {
   natoSpellingAlphabet,
   type SpellingAlphabet,
@@ -56,11 +57,24 @@ const DOMAIN_CACHE_SIZE = 1024;
 const MAX_CACHED_DOMAIN = 254;
 const domainCache = new WeakMap<SpellingAlphabet, Map<string, string>>();
 
-/** One phrase per character, joined once: a string grown phrase by phrase took time growing faster than the text on long input. */
+/**
+ * One phrase per character, joined once: a string grown phrase by phrase took time growing faster
+ * than the text on long input. An emoji sequence (a skin tone, a flag, a ZWJ family: UAX #29) is
+ * one character and one phrase, as a person sees it.
+ */
 function spell(text: string, alphabet: SpellingAlphabet): string {
   const phrases = phrasesOf(alphabet);
   const ascii = asciiPhrasesOf(alphabet, phrases);
   const spoken: string[] = [];
+  if (isComposed(text)) {
+    for (const character of charactersOf(text)) {
+      const unit = character.charCodeAt(0);
+      spoken.push(
+        character.length === 1 && unit < 0x80 ? (ascii[unit] as string) : phraseOf(character, phrases),
+      );
+    }
+    return spoken.join(', ');
+  }
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit < 0x80) {
@@ -109,9 +123,11 @@ function phrasesOf(alphabet: SpellingAlphabet): ReadonlyMap<string, string> {
 
 /**
  * A letter the alphabet has no word for (é, ü, or another script) is named by its code point, so
- * nothing is read back as a letter it only resembles.
+ * nothing is read back as a letter it only resembles; an emoji sequence by each of its code points.
  */
 function unknownCharacter(character: string): string {
-  const codePoint = (character.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
-  return `${character} (U+${codePoint})`;
+  const codePoints: string[] = [];
+  for (const codePoint of character)
+    codePoints.push(`U+${(codePoint.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`);
+  return `${character} (${codePoints.join(' ')})`;
 }

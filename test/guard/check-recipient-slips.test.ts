@@ -95,6 +95,17 @@ describe('checkRecipient: a slip in the ending of a known address', () => {
     expect(codes(verdict)).toContain('sibling-domain');
   });
 
+  it("reads a provider's country domain off the table as the provider's, not as a work address", () => {
+    const verdict = checkRecipient({
+      entered: 'anna.lund@yahoo.com.pe',
+      customer: knownAt('anna.lund@telia.com'),
+    });
+    expect(verdict.action).toBe('confirm');
+    expect(codes(verdict)).not.toContain('domain-typo');
+    expect(find(verdict, 'sibling-domain')).toMatchObject({ atProvider: true });
+    expect(find(verdict, 'sibling-domain')?.message).toContain('probably belongs to someone else');
+  });
+
   it('counts a slip in the name beside the slip in the ending as two', () => {
     const verdict = checkRecipient({
       entered: 'anna.lnud@telia.nu',

@@ -53,6 +53,37 @@ describe('editDistance', () => {
       { numRuns: 1000 },
     );
   });
+  it('counts characters as explainEdits does: an emoji or an emoji sequence is one character', () => {
+    expect(editDistance('annaa', 'anna\u{1F603}')).toBe(1);
+    expect(editDistance('anna', 'anna\u{1F603}', { maxDistance: 1 })).toBe(1);
+    expect(editDistance('anna\u{1F603}', 'anna\u{1F600}')).toBe(1);
+    // A ZWJ family, a flag, a skin tone: one character each (UAX #29).
+    expect(editDistance('ok', 'ok\u{1F468}\u200D\u{1F469}\u200D\u{1F467}')).toBe(1);
+    expect(editDistance('se\u{1F1F8}\u{1F1EA}', 'se\u{1F1E9}\u{1F1F0}')).toBe(1);
+    expect(editDistance('a\u{1F44D}\u{1F3FD}b', 'ab')).toBe(1);
+  });
+
+  it('counts as many slips as explainEdits explains for text with emoji', () => {
+    const character = fc.constantFrom(
+      'a',
+      'b',
+      '\u{1F600}',
+      '\u{1F603}',
+      '\u{1F44D}\u{1F3FD}',
+      '\u{1F1F8}\u{1F1EA}',
+      '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}',
+      'a\u0308',
+    );
+    const text = fc.array(character, { maxLength: 8 }).map((characters) => characters.join(''));
+    fc.assert(
+      fc.property(text, text, fc.nat(3), (a, b, max) => {
+        const slips = explainEdits(a, b).length;
+        expect(editDistance(a, b)).toBe(slips);
+        expect(editDistance(a, b, { maxDistance: max })).toBe(slips <= max ? slips : max + 1);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });
 
 describe('editDistance with the shared start and ending set aside', () => {

@@ -83,6 +83,29 @@ describe('findDomainTypo', () => {
     expect(findDomainTypo('gmail.co.uk')?.suggestedDomain).toBe('gmail.com');
   });
 
+  it("reads a provider's brand under any country's two-label public suffix as real, and a slip of it as a typo of it", () => {
+    // Not on the provider table, but com.pe, com.uy, co.th are public suffixes (publicsuffix.org)
+    // and Yahoo, Hotmail and Outlook hand out mailboxes under many countries' endings.
+    for (const domain of [
+      'yahoo.com.pe',
+      'hotmail.com.uy',
+      'outlook.com.pe',
+      'yahoo.co.th',
+      'hotmail.com.tw',
+    ])
+      expect(findDomainTypo(domain), domain).toBeUndefined();
+    expect(findDomainTypo('yahooo.com.pe')).toMatchObject({
+      suggestedDomain: 'yahoo.com.pe',
+      reason: 'provider-name',
+    });
+    expect(findDomainTypo('hotmial.com.uy')?.suggestedDomain).toBe('hotmail.com.uy');
+    expect(findDomainTypo('outlok.co.th')?.suggestedDomain).toBe('outlook.co.th');
+    // Gmail has no country domains anywhere.
+    expect(findDomainTypo('gmail.com.pe')?.suggestedDomain).toBe('gmail.com');
+    // Another name under such an ending is nobody's slip.
+    expect(findDomainTypo('interbank.com.pe')).toBeUndefined();
+  });
+
   it('offers candidates but no suggestion when two corrections are equally likely', () => {
     const typo = createDomainTypoFinder({
       providers: [

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { charactersOf } from '../../src/spelling/characters-of.js';
 import {
   natoSpellingAlphabet,
   type SpellingAlphabet,
@@ -18,10 +19,12 @@ function spellEachCharacter(address: string, alphabet: SpellingAlphabet): string
       const digit = /^[0-9]$/.test(candidate) ? alphabet.digits[Number(candidate)] : undefined;
       if (digit !== undefined) return digit;
     }
-    const code = (character.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
-    return `${character} (U+${code})`;
+    const codes = [...character].map(
+      (codePoint) => `U+${(codePoint.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`,
+    );
+    return `${character} (${codes.join(' ')})`;
   };
-  return [...displayAddress(address.trim())].map(phrase).join(', ');
+  return charactersOf(displayAddress(address.trim())).map(phrase).join(', ');
 }
 
 describe('spellAddress', () => {
@@ -41,6 +44,16 @@ describe('spellAddress', () => {
     expect(spellAddress('\u0430@x.se', { locale: 'en' })).toMatch(/^\u0430 \(U\+0430\), at,/);
   });
 
+  it('reads an emoji sequence back as one character, naming each of its code points', () => {
+    expect(spellAddress('ok\u{1F468}\u200D\u{1F469}\u200D\u{1F467}@x.se')).toBe(
+      'o as in Oscar, k as in Kilo, \u{1F468}\u200D\u{1F469}\u200D\u{1F467} (U+1F468 U+200D U+1F469 U+200D U+1F467), at, x as in X-ray, dot, s as in Sierra, e as in Echo',
+    );
+    expect(spellAddress('\u{1F1F8}\u{1F1EA}@x.se')).toMatch(
+      /^\u{1F1F8}\u{1F1EA} \(U\+1F1F8 U\+1F1EA\), at,/u,
+    );
+    expect(spellAddress('a\u{1F600}@x.se')).toMatch(/^a as in Alfa, \u{1F600} \(U\+1F600\), at,/u);
+  });
+
   it('has a code word for every letter of its alphabet', () => {
     for (const letter of 'abcdefghijklmnopqrstuvwxyzåäö')
       expect(swedishSpellingAlphabet.letters[letter]).toBeTruthy();
@@ -50,7 +63,13 @@ describe('spellAddress', () => {
 
   it('reads every character of any text as its own phrase, the same on every call', () => {
     const character = fc.oneof(
-      fc.constantFrom(...'aZ09@.-_+ \tåÄöé\u0430\uD800\uDC00', '\u{1F600}'),
+      fc.constantFrom(
+        ...'aZ09@.-_+ \tåÄöé\u0430\uD800\uDC00',
+        '\u{1F600}',
+        '\u{1F44D}\u{1F3FD}',
+        '\u{1F1F8}\u{1F1EA}',
+        '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}',
+      ),
       fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
     );
     const text = fc.oneof(
