@@ -251,7 +251,10 @@ export function createRecipientChecker(
         const limit = allowedDistance(candidate.key.local.length);
         // A slip in the ending (`.es`, `.nu` for `.se`) is one slip, even where it makes a real domain.
         const endingSlip = !sameDomain && isEndingSlip(key.domain, candidate.key.domain);
-        if (sameDomain || endingSlip || isDomainSlip(key.domain, candidate.key.domain)) {
+        // The known domain mistyped (`telia.con`): the local part is then read against the known
+        // one as at that domain, and the known address is the suggestion (docs/check.md).
+        const domainSlip = !sameDomain && (endingSlip || isDomainSlip(key.domain, candidate.key.domain));
+        if (sameDomain || domainSlip) {
           // At another domain the provider's rules (Gmail's dots) may not apply: the local parts
           // as typed count too, so `h.ward@gmail.con` is one slip from `h.ward@gmail.com`. Swedish
           // letters written another way (`aake` for `åke`) are one slip however many there are.
@@ -304,8 +307,15 @@ export function createRecipientChecker(
             findings.push(finding({ code: 'near-miss', known: candidate.given, distance, edits }));
             continue;
           }
+          // One slip in the local part and one in the domain (`lnilson@telia.sw`): two in all.
+          if (domainSlip && localAllowed && distance === 2) {
+            edits ??= explainEdits(candidate.typed, typed);
+            findings.push(finding({ code: 'possible-typo', known: candidate.given, distance: 2, edits }));
+            continue;
+          }
         }
-        const rewriting = sameDomain ? rewritingOf(address, candidate, customer.name) : undefined;
+        const rewriting =
+          sameDomain || domainSlip ? rewritingOf(address, candidate, customer.name) : undefined;
         if (rewriting) {
           findings.push(rewriting);
           continue;

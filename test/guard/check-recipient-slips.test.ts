@@ -296,3 +296,25 @@ describe('the spelling a send verdict sends to', () => {
     expect(verdict.sendTo).toBeUndefined();
   });
 });
+
+describe('checkRecipient: a known address rewritten, at its domain mistyped', () => {
+  it.each([
+    ['maria.lund@telia.con', 'maria.lund79@telia.com', 'number-changed'],
+    ['maria.lund@te1ia.com', 'maria.lund79@telia.com', 'number-changed'],
+    ['lund.maria@telia.con', 'maria.lund79@telia.com', 'number-changed'],
+    ['lund.maria79@telia.con', 'maria.lund79@telia.com', 'name-reordered'],
+    ['lnilson@telia.sw', 'lnilsson@telia.se', 'possible-typo'],
+  ])(
+    'suggests the known address for %s (known %s), with the domain slip beside it',
+    (entered, known, code) => {
+      const verdict = checkRecipient({
+        entered,
+        customer: { id: 'C-1', name: 'Maria Lund', emails: [known] },
+      });
+      expect(verdict.action).toBe('block');
+      expect(verdict.suggestion).toBe(known);
+      expect(codes(verdict)).toContain(code);
+      expect(codes(verdict)).toContain('domain-typo');
+    },
+  );
+});
