@@ -173,7 +173,7 @@ export function createRecipientChecker(
     return change && finding({ ...change, known: candidate.given });
   };
 
-  return (rawInput) => {
+  const check: RecipientChecker = (rawInput) => {
     // The schema runs (and names every fault) only for input a plain check cannot vouch for.
     const input = fitsCheckRecipientInput(rawInput) ? rawInput : parseCheckInput(rawInput);
     const { entered, customer } = input;
@@ -195,6 +195,24 @@ export function createRecipientChecker(
       findings.push(
         finding({ code: 'invalid-address', reason: parsed.reason, detail: parsed.detail, ...held?.evidence }),
       );
+      if (held && !held.evidence.known) {
+        // The address the text holds is checked as if typed alone: a mistyped provider in it, a
+        // household member's name, a number left out. Its suggestion is the verdict's.
+        const alone = check({ ...rawInput, entered: held.evidence.extracted });
+        // The record's own faults are said once, above.
+        const own = alone.findings.filter(
+          (item) => item.code !== 'unverified-address' && item.code !== 'invalid-known-address',
+        );
+        findings.push(...own);
+        // The same name at another real domain is another address (a sibling), not a slip of the
+        // known one: the address the text holds stays the suggestion.
+        const corrected = own.some(
+          (item) => item.code === 'domain-typo' || (item.code !== 'sibling-domain' && 'known' in item),
+        )
+          ? alone.suggestion
+          : undefined;
+        return verdictOf(entered, undefined, findings, known, corrected ?? held.evidence.extracted);
+      }
       // A known address one or two slips from the broken string (`anna1985gmail.com`) is still
       // the best suggestion there is; CR/LF input is never compared (it is an injection attempt).
       if (parsed.reason !== 'control-characters' && !held?.evidence.known) {
@@ -379,17 +397,19 @@ export function createRecipientChecker(
 
     return verdictOf(entered, address, findings, known);
   };
+  return check;
 
   function verdictOf(
     entered: string,
     address: ParsedAddress | undefined,
     all: Finding[],
     known: readonly KnownAddress[],
+    suggested?: string,
   ): Verdict {
     let action: Action = 'send';
     for (const item of all) action = moreSevere(action, item.action);
     all.sort(byActionSeverity);
-    const suggestion = chooseSuggestion(all, address);
+    const suggestion = suggested ?? chooseSuggestion(all, address);
     // The closest few known addresses and a count, never one finding for each of 255.
     const findings = boundKnownFindings(all, suggestion, (unverified, close) =>
       finding({
