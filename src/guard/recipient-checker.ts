@@ -175,7 +175,7 @@ export function createRecipientChecker(
     return change && finding({ ...change, known: candidate.given });
   };
 
-  return (rawInput) => {
+  const check: RecipientChecker = (rawInput) => {
     // The schema runs (and names every fault) only for input a plain check cannot vouch for.
     const input = fitsCheckRecipientInput(rawInput) ? rawInput : parseCheckInput(rawInput);
     const { entered, customer } = input;
@@ -197,6 +197,24 @@ export function createRecipientChecker(
       findings.push(
         finding({ code: 'invalid-address', reason: parsed.reason, detail: parsed.detail, ...held?.evidence }),
       );
+      if (held && !held.evidence.known) {
+        // The address the text holds is checked as if typed alone: a mistyped provider in it, a
+        // household member's name, a number left out. Its suggestion is the verdict's.
+        const alone = check({ ...rawInput, entered: held.evidence.extracted });
+        // The record's own faults are said once, above.
+        const own = alone.findings.filter(
+          (item) => item.code !== 'unverified-address' && item.code !== 'invalid-known-address',
+        );
+        findings.push(...own);
+        // The same name at another real domain is another address (a sibling), not a slip of the
+        // known one: the address the text holds stays the suggestion.
+        const corrected = own.some(
+          (item) => item.code === 'domain-typo' || (item.code !== 'sibling-domain' && 'known' in item),
+        )
+          ? alone.suggestion
+          : undefined;
+        return verdictOf(entered, undefined, findings, known, corrected ?? held.evidence.extracted);
+      }
       // A known address one or two slips from the broken string (`anna1985gmail.com`) is still
       // the best suggestion there is; CR/LF input is never compared (it is an injection attempt).
       if (parsed.reason !== 'control-characters' && !held?.evidence.known) {
@@ -253,7 +271,10 @@ export function createRecipientChecker(
         const limit = allowedDistance(candidate.key.local.length);
         // A slip in the ending (`.es`, `.nu` for `.se`) is one slip, even where it makes a real domain.
         const endingSlip = !sameDomain && isEndingSlip(key.domain, candidate.key.domain);
-        if (sameDomain || endingSlip || isDomainSlip(key.domain, candidate.key.domain)) {
+        // The known domain mistyped (`telia.con`): the local part is then read against the known
+        // one as at that domain, and the known address is the suggestion (docs/check.md).
+        const domainSlip = !sameDomain && (endingSlip || isDomainSlip(key.domain, candidate.key.domain));
+        if (sameDomain || domainSlip) {
           // At another domain the provider's rules (Gmail's dots) may not apply: the local parts
           // as typed count too, so `h.ward@gmail.con` is one slip from `h.ward@gmail.com`. Swedish
           // letters written another way (`aake` for `åke`) are one slip however many there are.
@@ -306,8 +327,15 @@ export function createRecipientChecker(
             findings.push(finding({ code: 'near-miss', known: candidate.given, distance, edits }));
             continue;
           }
+          // One slip in the local part and one in the domain (`lnilson@telia.sw`): two in all.
+          if (domainSlip && localAllowed && distance === 2) {
+            edits ??= explainEdits(candidate.typed, typed);
+            findings.push(finding({ code: 'possible-typo', known: candidate.given, distance: 2, edits }));
+            continue;
+          }
         }
-        const rewriting = sameDomain ? rewritingOf(address, candidate, customer.name) : undefined;
+        const rewriting =
+          sameDomain || domainSlip ? rewritingOf(address, candidate, customer.name) : undefined;
         if (rewriting) {
           findings.push(rewriting);
           continue;
@@ -371,17 +399,19 @@ export function createRecipientChecker(
 
     return verdictOf(entered, address, findings, known);
   };
+  return check;
 
   function verdictOf(
     entered: string,
     address: ParsedAddress | undefined,
     all: Finding[],
     known: readonly KnownAddress[],
+    suggested?: string,
   ): Verdict {
     let action: Action = 'send';
     for (const item of all) action = moreSevere(action, item.action);
     all.sort(byActionSeverity);
-    const suggestion = chooseSuggestion(all, address);
+    const suggestion = suggested ?? chooseSuggestion(all, address);
     // The closest few known addresses and a count, never one finding for each of 255.
     const findings = boundKnownFindings(all, suggestion, (unverified, close) =>
       finding({

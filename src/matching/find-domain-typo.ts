@@ -41,6 +41,8 @@ interface SplitDomain {
 interface ProviderDomain extends SplitDomain {
   readonly domain: string;
   readonly exclusive: boolean;
+  /** The provider hands out mailboxes under this name in several countries (`yahoo.se`, `yahoo.dk`). */
+  readonly countryBrand: boolean;
 }
 
 // The endings a mistyped ending is most often meant to be, in the order of how common they are in
@@ -77,6 +79,12 @@ const COMMON_SUFFIXES = [
 // The endings of the home market that a salesperson adds by habit (Sweden's, and `.nu`, which
 // Swedes use as theirs).
 const LOCAL_SUFFIXES: ReadonlySet<string> = new Set(['se', 'nu']);
+// The endings typed every day in a Swedish customer base: a brand's name one slip from one of them,
+// under an ending where hardly anyone in a European customer base has mail (`hotmail.sr`,
+// `hotmail.cm`: Suriname, Cameroon), is that ending mistyped.
+const HOME_ENDINGS = ['se', 'com'];
+// A name served under this many country endings is a brand that may have mail under any of them.
+const COUNTRY_BRAND_ENDINGS = 2;
 // Names shorter than this are too short to tell a slip from another real name (`gmx`, `web`, `me`).
 const MIN_NAME_LENGTH = 5;
 // Remember this many recent verdicts: customer bases repeat a few thousand domains endlessly.
@@ -101,18 +109,24 @@ export function createDomainTypoFinder(options: DomainTypoOptions = {}): DomainT
   const topLevelDomains = options.topLevelDomains ?? ianaTopLevelDomains;
   const known = new Set<string>();
   const providerDomains: ProviderDomain[] = [];
+  const countryBrands = findCountryBrands(providers);
   for (const provider of providers) {
     const exclusiveNames = new Set(provider.exclusiveNames ?? []);
     for (const domain of provider.domains) {
       const lower = domain.toLowerCase();
       known.add(lower);
       const split = splitDomain(lower);
-      providerDomains.push({ ...split, domain: lower, exclusive: exclusiveNames.has(split.name) });
+      providerDomains.push({
+        ...split,
+        domain: lower,
+        exclusive: exclusiveNames.has(split.name),
+        countryBrand: countryBrands.has(split.name),
+      });
     }
   }
   const sounds = indexSounds(providerDomains);
   // The names the table has under a country's two-label ending (`yahoo` of `yahoo.com.au`).
-  const countryBrands = new Set(
+  const twoLabelBrands = new Set(
     providerDomains.filter((provider) => provider.suffix.includes('.')).map((provider) => provider.name),
   );
   // Each provider domain written without its dots (`gmailcom`), for a dot left out or added.
@@ -126,7 +140,7 @@ export function createDomainTypoFinder(options: DomainTypoOptions = {}): DomainT
     const answer = known.has(domain)
       ? undefined
       : (misplacedDots(domain, known, withoutDots) ??
-        judge(domain, providerDomains, topLevelDomains, sounds, countryBrands));
+        judge(domain, providerDomains, topLevelDomains, sounds, twoLabelBrands));
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(domain, answer ?? null);
     return answer;
@@ -161,7 +175,7 @@ function judge(
   providers: readonly ProviderDomain[],
   topLevelDomains: ReadonlySet<string>,
   sounds: SoundIndex,
-  countryBrands: ReadonlySet<string>,
+  twoLabelBrands: ReadonlySet<string>,
 ): DomainTypo | undefined {
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
   const tldExists = topLevelDomains.has(tld);
@@ -186,8 +200,8 @@ function judge(
   // the table; a slip in the brand there (`yahooo.com.pe`) is a slip of it. A brand counts when the
   // table has it under some country's two-label suffix (`yahoo.com.au`): Gmail has none.
   if (entered.prefix === '' && countrySecondLevelSuffixes.has(entered.suffix)) {
-    if (countryBrands.has(entered.name)) return undefined;
-    for (const brand of countryBrands)
+    if (twoLabelBrands.has(entered.name)) return undefined;
+    for (const brand of twoLabelBrands)
       if (isNameSlip(entered.name, brand)) consider(`${brand}.${entered.suffix}`, 1, 'provider-name');
   }
 
@@ -200,6 +214,14 @@ function judge(
       }
       const sameName = entered.name === provider.name;
       if (!sameName && !nameSlip) continue;
+      if (tldExists && sameName && provider.countryBrand) {
+        // A brand with mail in many countries under a real public suffix is a real domain, however
+        // near another country's ending (`yahoo.cz`, not `yahoo.ca`): only a slip of a home ending
+        // is one, and the Swedish ending mixed up with the other (`.nu` for `.se`).
+        if (provider.suffix === brandEndingMeant(entered.suffix))
+          consider(provider.domain, 2, 'top-level-domain');
+        continue;
+      }
       const suffixDistance = slipCost(provider.suffix, entered.suffix);
       if (!tldExists && Number.isFinite(suffixDistance)) {
         // A mistyped ending (`gmail.con`), possibly with a slip in the name as well (`hotmial.con`).
@@ -230,7 +252,11 @@ function judge(
         const suffixDistance = slipCost(provider.suffix, entered.suffix);
         if (Number.isFinite(suffixDistance))
           consider(provider.domain, suffixDistance + 1.5, 'provider-sound');
-      } else if (provider.exclusive && LOCAL_SUFFIXES.has(entered.suffix)) {
+      } else if (
+        provider.exclusive &&
+        LOCAL_SUFFIXES.has(entered.suffix) &&
+        (!provider.countryBrand || provider.suffix === 'se')
+      ) {
         consider(provider.domain, 4 + slipCost(provider.suffix, entered.suffix), 'provider-sound');
       }
     }
@@ -282,6 +308,38 @@ function misplacedDots(
     if (suffixAgrees) return typo(domain, [together], 'provider-name');
   }
   return undefined;
+}
+
+/**
+ * The ending a brand's own ending was meant to be when a real one was typed: `.se` for the other
+ * Swedish ending, a home ending for a rare ending one slip from it (`.cm`, `.co` for `.com`; `.sr`
+ * for `.se`); any other real ending is the brand's in that country (`yahoo.cz`, `yahoo.ee`).
+ */
+function brandEndingMeant(typed: string): string | undefined {
+  if (LOCAL_SUFFIXES.has(typed)) return 'se';
+  if (COMMON_SUFFIXES.includes(typed)) return undefined;
+  return HOME_ENDINGS.find((ending) => slipCost(ending, typed) <= 1);
+}
+
+/**
+ * The provider names served under several country endings (`hotmail.se`, `hotmail.dk`): brands
+ * that hand out mailboxes in more countries than any table lists (the public free-mail lists hold
+ * yahoo.cz, outlook.jp, hotmail.co.in), so the name under another real public suffix is theirs.
+ */
+function findCountryBrands(providers: readonly MailboxProvider[]): ReadonlySet<string> {
+  const countries = new Map<string, Set<string>>();
+  for (const provider of providers) {
+    for (const domain of provider.domains) {
+      const { name, suffix } = splitDomain(domain.toLowerCase());
+      const country = suffix.slice(suffix.lastIndexOf('.') + 1);
+      // Two letters are a country code top-level domain (ISO 3166-1, as IANA assigns them).
+      if (country.length !== 2) continue;
+      countries.set(name, (countries.get(name) ?? new Set()).add(suffix));
+    }
+  }
+  return new Set(
+    [...countries].filter(([, suffixes]) => suffixes.size >= COUNTRY_BRAND_ENDINGS).map(([name]) => name),
+  );
 }
 
 interface SoundIndex {

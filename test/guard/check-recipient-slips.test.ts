@@ -307,3 +307,75 @@ describe('the spelling a send verdict sends to', () => {
     expect(verdict.sendTo).toBeUndefined();
   });
 });
+
+describe('checkRecipient: a known address rewritten, at its domain mistyped', () => {
+  it.each([
+    ['maria.lund@telia.con', 'maria.lund79@telia.com', 'number-changed'],
+    ['maria.lund@te1ia.com', 'maria.lund79@telia.com', 'number-changed'],
+    ['lund.maria@telia.con', 'maria.lund79@telia.com', 'number-changed'],
+    ['lund.maria79@telia.con', 'maria.lund79@telia.com', 'name-reordered'],
+    ['lnilson@telia.sw', 'lnilsson@telia.se', 'possible-typo'],
+  ])(
+    'suggests the known address for %s (known %s), with the domain slip beside it',
+    (entered, known, code) => {
+      const verdict = checkRecipient({
+        entered,
+        customer: { id: 'C-1', name: 'Maria Lund', emails: [known] },
+      });
+      expect(verdict.action).toBe('block');
+      expect(verdict.suggestion).toBe(known);
+      expect(codes(verdict)).toContain(code);
+      expect(codes(verdict)).toContain('domain-typo');
+    },
+  );
+});
+
+describe('checkRecipient: .nu typed for .se', () => {
+  it.each(['yahoo.nu', 'hotmail.nu', 'outlook.nu'])(
+    'reads %s from a new customer as the Swedish ending mixed up, one domain suggested',
+    (domain) => {
+      const verdict = checkRecipient({ entered: `sara.ahmed@${domain}`, customer: { id: 'C-1' } });
+      const typo = find(verdict, 'domain-typo');
+      expect(typo.candidates).toEqual([domain.replace('.nu', '.se')]);
+      expect(verdict.suggestion).toBe(`sara.ahmed@${domain.replace('.nu', '.se')}`);
+    },
+  );
+
+  it('reads hotmail.nu for a known hotmail.se address as that address, with no other country named', () => {
+    const verdict = checkRecipient({
+      entered: 'anna.lund@hotmail.nu',
+      customer: { id: 'C-1', emails: ['anna.lund@hotmail.se'] },
+    });
+    expect(verdict.findings[0]?.code).toBe('near-miss');
+    expect(verdict.suggestion).toBe('anna.lund@hotmail.se');
+    for (const item of verdict.findings) expect(item.message).not.toMatch(/hotmail\.n[ol]\b/);
+  });
+});
+
+describe('checkRecipient: the address a pasted text holds, checked in full', () => {
+  it('corrects a mistyped provider in a mailto link', () => {
+    const verdict = checkRecipient({ entered: 'mailto:sara.ahmed@gmial.com', customer: { id: 'C-1' } });
+    expect(verdict.action).toBe('block');
+    expect(codes(verdict)).toContain('invalid-address');
+    expect(codes(verdict)).toContain('domain-typo');
+    expect(verdict.suggestion).toBe('sara.ahmed@gmail.com');
+  });
+
+  it('asks about a household member in a mailto link', () => {
+    const verdict = checkRecipient({
+      entered: 'mailto:jana.nyberg62@telia.com',
+      customer: { id: 'C-1', name: 'Jan Nyberg', emails: ['jan.nyberg62@telia.com'] },
+    });
+    expect(codes(verdict)).toContain('other-first-name');
+    expect(codes(verdict)).not.toContain('near-miss');
+  });
+
+  it('reads a number left out in a pasted address', () => {
+    const verdict = checkRecipient({
+      entered: 'Maria Lund <maria.lund@telia.com>',
+      customer: { id: 'C-1', name: 'Maria Lund', emails: ['maria.lund79@telia.com'] },
+    });
+    expect(codes(verdict)).toContain('number-changed');
+    expect(verdict.suggestion).toBe('maria.lund79@telia.com');
+  });
+});

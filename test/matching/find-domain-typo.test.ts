@@ -106,6 +106,43 @@ describe('findDomainTypo', () => {
     expect(findDomainTypo('interbank.com.pe')).toBeUndefined();
   });
 
+  it.each([
+    'yahoo.cz',
+    'yahoo.in',
+    'yahoo.fi',
+    'yahoo.ro',
+    'yahoo.hu',
+    'yahoo.nl',
+    'yahoo.sk',
+    'yahoo.co.za',
+    'outlook.in',
+    'outlook.jp',
+    'outlook.at',
+    'outlook.ca',
+    'hotmail.co.in',
+    'live.cz',
+    'yahoo.ee',
+  ])("never moves %s, a provider's brand under another real public suffix, to another country", (domain) => {
+    // Yahoo, Outlook, Hotmail and Live hand out mailboxes in dozens of countries, more than any
+    // table lists (yahoo.cz, outlook.jp and hotmail.co.in are in the public free-mail lists).
+    expect(findDomainTypo(domain)).toBeUndefined();
+  });
+
+  it.each([
+    ['yahoo.nu', 'yahoo.se'],
+    ['hotmail.nu', 'hotmail.se'],
+    ['outlook.nu', 'outlook.se'],
+    ['hotmail.cm', 'hotmail.com'],
+    ['yahoo.om', 'yahoo.com'],
+    ['hotmail.sr', 'hotmail.se'],
+  ])('reads %s as the Swedish or .com ending mistyped: %s', (typed, corrected) => {
+    expect(findDomainTypo(typed)).toMatchObject({
+      suggestedDomain: corrected,
+      candidates: [corrected],
+      reason: 'top-level-domain',
+    });
+  });
+
   it('offers candidates but no suggestion when two corrections are equally likely', () => {
     const typo = createDomainTypoFinder({
       providers: [
