@@ -80,10 +80,11 @@ describe('createPostgresAuditLog', () => {
 
   it('refuses a TRUNCATE in a log upgraded from the previous version, keeping its rows', async () => {
     const upgraded = `audit_upgraded_${++schemas}`;
-    await migrateTo(database.pool, `"${upgraded}"`, LATEST_VERSION - 1);
+    // Version 4: the last without the TRUNCATE trigger.
+    await migrateTo(database.pool, `"${upgraded}"`, 4);
     await createPostgresAuditLog({ pool: database.pool, schema: upgraded }).record(entry(1));
     expect(await migrate(database.pool, { schema: upgraded })).toEqual({
-      from: LATEST_VERSION - 1,
+      from: 4,
       to: LATEST_VERSION,
     });
     await expect(database.pool.query(`TRUNCATE ${upgraded}.audit_log`)).rejects.toThrow(/append-only/);

@@ -282,6 +282,29 @@ describe('createPostgresDirectory', () => {
     expect(duplicates).toEqual([]);
   }, 120_000);
 
+  it("sorts a first load's index in at least 256MB, for the load's transaction only", async () => {
+    const own = await freshDirectory();
+    const client = await database.pool.connect();
+    const memory = async () =>
+      (await client.query<{ m: string }>(`SELECT current_setting('maintenance_work_mem') AS m`)).rows[0]?.m;
+    try {
+      const before = await memory();
+      await client.query('BEGIN');
+      await own.upsert(
+        Array.from({ length: 10_000 }, (_, i) => ({ id: `C-${i}`, emails: [`customer${i}@example.se`] })),
+        { client },
+      );
+      // The server's default (64MB) raised for the build, within the caller's transaction...
+      expect(await memory()).toBe('256MB');
+      await client.query('COMMIT');
+      // ...and the session's own setting back once it ends.
+      expect(await memory()).toBe(before);
+    } finally {
+      client.release();
+    }
+    expect(await own.size()).toBe(10_000);
+  }, 120_000);
+
   it('throws an InvalidInputError naming the field of a lookup that breaks its schema', async () => {
     const error = await directory
       .findAddress({ entered: 42 as unknown as string })

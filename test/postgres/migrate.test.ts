@@ -13,7 +13,51 @@ async function tables(schema: string): Promise<string[]> {
   return rows.map((row) => row.table_name);
 }
 
+/** The collation of each index-key column of the directory's tables, as `table.column collation`. */
+async function keyCollations(schema: string): Promise<string[]> {
+  const { rows } = await database.pool.query<{ key: string }>(
+    `SELECT c.relname || '.' || a.attname || ' ' || co.collname AS key
+       FROM pg_attribute a
+       JOIN pg_class c ON c.oid = a.attrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_collation co ON co.oid = a.attcollation
+      WHERE n.nspname = $1 AND a.attnum > 0
+        AND (c.relname, a.attname) IN (('customer', 'id'), ('mailbox_variant', 'variant'),
+          ('mailbox_variant', 'customer_id'), ('customer_phone', 'phone'), ('customer_phone', 'customer_id'),
+          ('domain_variant', 'variant'), ('domain_variant', 'domain'))
+      ORDER BY 1`,
+    [schema],
+  );
+  return rows.map((row) => row.key);
+}
+
+const BYTEWISE_KEYS = [
+  'customer.id C',
+  'customer_phone.customer_id C',
+  'customer_phone.phone C',
+  'domain_variant.domain C',
+  'domain_variant.variant C',
+  'mailbox_variant.customer_id C',
+  'mailbox_variant.variant C',
+];
+
 describe('migrate', () => {
+  it('keys the directory\'s indexes byte by byte (collation "C"), fresh and upgraded', async () => {
+    await migrate(database.pool, { schema: 'keys_fresh' });
+    expect(await keyCollations('keys_fresh')).toEqual(BYTEWISE_KEYS);
+    await migrateTo(database.pool, '"keys_upgraded"', 5);
+    await database.pool.query(
+      `INSERT INTO keys_upgraded.mailbox_variant (variant, customer_id) VALUES ('ana@x.se', 'C-1')`,
+    );
+    await migrate(database.pool, { schema: 'keys_upgraded' });
+    expect(await keyCollations('keys_upgraded')).toEqual(BYTEWISE_KEYS);
+    const { rows } = await database.pool.query(
+      `SELECT customer_id FROM keys_upgraded.mailbox_variant WHERE variant = ANY($1::text[])`,
+      [['ana@x.se']],
+    );
+    expect(rows).toEqual([{ customer_id: 'C-1' }]);
+  });
+
   it('creates every table in its own schema from an empty database, once', async () => {
     expect(await migrate(database.pool, { schema: 'from_empty' })).toEqual({ from: 0, to: LATEST_VERSION });
     expect(await tables('from_empty')).toEqual([
