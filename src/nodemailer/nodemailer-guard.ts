@@ -773,6 +773,9 @@ function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
   } as MailMessageData['envelope'];
   // The checked composition gets the same explicit envelope nodemailer would give its own
   // (mail-composer `compile` calls `setEnvelope(mail.envelope)`), so it can be sent as it is.
+  // Not written to the node directly: `setEnvelope` normalises each address again, and mime-node
+  // `_normalizeAddress` is not idempotent (`@[@@]` gives `""@[@`, which gives `"\"\"@["@`), so
+  // only nodemailer's own call is sure to give the envelope nodemailer would have.
   compiled.node.setEnvelope(mail.data.envelope as Parameters<ComposedNode['setEnvelope']>[0]);
   pinnedMessages.set(mail, { compiled, message: mail.message });
   // The accessors are shared by every message: their state is in `pinnedMessages`.
