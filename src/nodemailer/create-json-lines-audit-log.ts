@@ -51,9 +51,20 @@ export interface JsonLinesAuditLogOptions {
    * @default 100
    */
   readonly syncIntervalMs?: number;
+  /**
+   * How often, at most, in milliseconds, the file at the path is compared with the open one (a
+   * `stat` of the path), to notice that log rotation moved or removed it. Between two comparisons
+   * entries go to the open file: after a rotation that moved it, they are in the moved file (kept,
+   * under its new name); after one that deleted it, they are gone with it. A failed write and an
+   * idle second (the file is closed after 1 s without entries) open the file at the path afresh,
+   * whatever this says. `0` compares before every write.
+   * @default 1000
+   */
+  readonly rotationCheckMs?: number;
 }
 
 const DEFAULT_SYNC_INTERVAL_MS = 100;
+const DEFAULT_ROTATION_CHECK_MS = 1000;
 
 interface Pending {
   readonly line: string;
@@ -73,6 +84,8 @@ interface Writer {
   fd: number | undefined;
   /** The open file's identity, to tell when another file has taken its path. */
   opened: { readonly ino: number; readonly dev: number } | undefined;
+  /** When the file at the path was last found to be the open one (`Date.now()`). */
+  checkedAt: number;
   /** The file's last byte is known to end a line (checked once per opening). */
   tailChecked: boolean;
   /** When the last batch was written (`Date.now()`), for closing the file once entries stop. */
@@ -134,12 +147,14 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
     z.object({
       sync: z.union([z.boolean(), z.literal('interval')]).optional(),
       syncIntervalMs: z.number().int().min(0).max(60_000).optional(),
+      rotationCheckMs: z.number().int().min(0).max(3_600_000).optional(),
     }),
     options,
     ['options'],
   );
   const sync = parsed.sync ?? 'interval';
   const syncWithin = sync === 'interval' ? (parsed.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS) : undefined;
+  const rotationCheckMs = parsed.rotationCheckMs ?? DEFAULT_ROTATION_CHECK_MS;
   let writer = writers.get(file);
   if (!writer) {
     writer = {
@@ -147,6 +162,7 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
       flushing: false,
       fd: undefined,
       opened: undefined,
+      checkedAt: 0,
       tailChecked: false,
       lastWrite: 0,
       idle: undefined,
@@ -159,6 +175,9 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
     writers.set(file, writer);
   }
   const shared = writer;
+  // A log made for the path looks at the path before its first entry, whatever became of the file
+  // an earlier log of the same path had open.
+  shared.checkedAt = 0;
 
   /**
    * Flushes what was written to the open file; a failure is kept for the next entry to report. A
@@ -232,18 +251,20 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
     shared.idle.unref();
   }
 
-  /** Opens the file at the path if none is open, or if the open one is no longer there. */
-  async function openedFile(): Promise<{ fd: number; size: number }> {
-    // One stat of the path tells both whether the open file is still there (log rotation moves
-    // it away) and where this batch begins.
-    const atPath = shared.fd === undefined ? undefined : statSync(file, { throwIfNoEntry: false });
-    if (
-      shared.fd !== undefined &&
-      atPath &&
-      atPath.ino === shared.opened?.ino &&
-      atPath.dev === shared.opened?.dev
-    ) {
-      return { fd: shared.fd, size: atPath.size };
+  /**
+   * Opens the file at the path if none is open, or if the open one is no longer there. Whether it
+   * is still there (log rotation moves it away) is asked at most once per `rotationCheckMs`: a
+   * `stat` of the path for every batch cost as much as the write itself.
+   */
+  async function openedFile(): Promise<number> {
+    if (shared.fd !== undefined) {
+      const now = Date.now();
+      if (now - shared.checkedAt < rotationCheckMs) return shared.fd;
+      const atPath = statSync(file, { throwIfNoEntry: false });
+      if (atPath && atPath.ino === shared.opened?.ino && atPath.dev === shared.opened?.dev) {
+        shared.checkedAt = now;
+        return shared.fd;
+      }
     }
     // Not open, or the file was moved or removed since (log rotation): append to the one there now.
     await closeFile();
@@ -254,7 +275,8 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
     shared.tailChecked = false;
     const opened = fstatSync(fd);
     shared.opened = { ino: opened.ino, dev: opened.dev };
-    return { fd, size: opened.size };
+    shared.checkedAt = Date.now();
+    return fd;
   }
 
   async function flush(): Promise<void> {
@@ -269,12 +291,10 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
           shared.syncError = undefined;
           throw error;
         }
-        const { fd, size } = await openedFile();
-        let start = size;
+        const fd = await openedFile();
         if (!shared.tailChecked) {
-          closeOpenLine(fd, start);
+          closeOpenLine(fd, fstatSync(fd).size);
           shared.tailChecked = true;
-          start = fstatSync(fd).size;
         }
         const data = Buffer.from(
           batch.length === 1 ? (batch[0] as Pending).line : batch.map((entry) => entry.line).join(''),
@@ -286,15 +306,17 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
           if (entry.syncWithin !== undefined) within = Math.min(within, entry.syncWithin);
           if (entry.sync) waitForDisk = true;
         }
+        const progress = { written: 0 };
         try {
-          writeWhole(fd, data);
+          writeWhole(fd, data, progress);
           if (within !== Number.POSITIVE_INFINITY) shared.unsynced = true;
           if (waitForDisk) await syncNow(fd);
         } catch (error) {
           // Cut back what part of the batch landed: its messages are not sent, so no line may
-          // claim they were, and no half line may stay for the next entry to be appended to.
+          // claim they were, and no half line may stay for the next entry to be appended to. The
+          // batch began that many bytes before the end (the file is appended to by this writer alone).
           try {
-            ftruncateSync(fd, start);
+            ftruncateSync(fd, Math.max(0, fstatSync(fd).size - progress.written));
           } catch {
             shared.tailChecked = false;
           }
@@ -351,7 +373,7 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
 }
 
 /** Writes all of `data`, going on after a short write; a write that takes nothing is a full disk. */
-function writeWhole(fd: number, data: Uint8Array): void {
+function writeWhole(fd: number, data: Uint8Array, progress = { written: 0 }): void {
   let offset = 0;
   while (offset < data.length) {
     const bytesWritten = writeSync(fd, data, offset, data.length - offset);
@@ -361,6 +383,7 @@ function writeWhole(fd: number, data: Uint8Array): void {
       });
     }
     offset += bytesWritten;
+    progress.written = offset;
   }
 }
 

@@ -13,7 +13,7 @@ import {
 import { createGuard, type GuardOptions } from '../guard/create-guard.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
-import { collectRecipients } from '../pipeline/collect-recipients.js';
+import { collectRecipients, type ParsedAddressList } from '../pipeline/collect-recipients.js';
 import {
   type CustomerReference,
   type PipelineOptions,
@@ -233,8 +233,10 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     if (release) data.envelope = { ...release.envelope, to: [...release.envelope.to] };
     const verification = release ? undefined : findVerificationMessage(control?.verification);
     // Read before the message is pinned: pinning replaces the envelope with the one nodemailer built.
-    const given = release ? [] : collectRecipients(data);
-    const compiled = await compileMessage(mail, headerName);
+    // Each To, Cc and Bcc text is parsed once: the composed header holds the same texts.
+    const parsedLists = new Map<string, ParsedAddressList>();
+    const given = release ? [] : collectRecipients(data, { parsedLists });
+    const compiled = await compileMessage(mail, headerName, parsedLists);
     pinMessage(mail, compiled);
     if (release) return guardRelease(data, compiled, release);
     if (verification)
@@ -504,6 +506,7 @@ function takeControl(data: MailMessageData): z.output<typeof ControlSchema> {
 async function compileMessage(
   mail: MailMessage,
   customerIdHeader: string | undefined,
+  parsedLists: Map<string, ParsedAddressList>,
 ): Promise<CompiledMessage> {
   const headerCustomerId =
     customerIdHeader === undefined ? undefined : takeHeader(mail.data, customerIdHeader);
@@ -534,7 +537,7 @@ async function compileMessage(
     // the options too, so the audit log, the hold store and any later composition name the same id.
     if (!(typeof mail.data.messageId === 'string' && mail.data.messageId))
       mail.data.messageId = node.messageId();
-    const fields = readRecipientFields(node);
+    const fields = readRecipientFields(node, parsedLists);
     if (fields) {
       named = fields.named;
       envelope = fields.envelope;
@@ -576,6 +579,7 @@ interface AddressFieldReader {
   _envelope?: unknown;
   _parseAddresses(value: unknown): ParsedAddress[];
   _normalizeAddress(address: string): string;
+  _normalizeParsedAddresses?(parsed: ParsedAddress[]): ParsedAddress[];
 }
 
 /**
@@ -591,6 +595,7 @@ interface AddressFieldReader {
  */
 function readRecipientFields(
   node: ComposedNode,
+  parsedLists: Map<string, ParsedAddressList>,
 ): { named: Recipient[]; envelope: ReturnType<ComposedNode['getEnvelope']> | undefined } | undefined {
   const reader = node as unknown as Partial<AddressFieldReader>;
   const headers = reader._headers;
@@ -616,7 +621,7 @@ function readRecipientFields(
       const inEnvelope = derive && (key === 'To' || key === 'Cc' || key === 'Bcc');
       const seen = seenByField[field];
       found.length = 0;
-      collectFieldAddresses(fieldReader, fieldReader._parseAddresses(value), found);
+      collectFieldAddresses(fieldReader, parseField(fieldReader, value, parsedLists), found);
       for (const { address = '', name } of found) {
         if (!seen.has(address)) {
           seen.add(address);
@@ -633,6 +638,27 @@ function readRecipientFields(
     }
   }
   return { named, envelope: derive ? { from, to } : undefined };
+}
+
+/**
+ * A To, Cc or Bcc field's value parsed as mime-node `_parseAddresses` parses it. A text the
+ * options' reading parsed already is not parsed again: for one string, `_parseAddresses` is
+ * `_normalizeParsedAddresses(addressparser(text))`, and that reading kept `addressparser(text)`
+ * untouched. The kept list is taken out of the map, since normalising rewrites it in place.
+ */
+function parseField(
+  reader: AddressFieldReader,
+  value: unknown,
+  parsedLists: Map<string, ParsedAddressList>,
+): ParsedAddress[] {
+  if (typeof value === 'string' && typeof reader._normalizeParsedAddresses === 'function') {
+    const parsed = parsedLists.get(value);
+    if (parsed !== undefined) {
+      parsedLists.delete(value);
+      return reader._normalizeParsedAddresses(parsed as unknown as ParsedAddress[]);
+    }
+  }
+  return reader._parseAddresses(value);
 }
 
 /**
@@ -747,6 +773,9 @@ function pinMessage(mail: MailMessage, compiled: CompiledMessage): void {
   } as MailMessageData['envelope'];
   // The checked composition gets the same explicit envelope nodemailer would give its own
   // (mail-composer `compile` calls `setEnvelope(mail.envelope)`), so it can be sent as it is.
+  // Not written to the node directly: `setEnvelope` normalises each address again, and mime-node
+  // `_normalizeAddress` is not idempotent (`@[@@]` gives `""@[@`, which gives `"\"\"@["@`), so
+  // only nodemailer's own call is sure to give the envelope nodemailer would have.
   compiled.node.setEnvelope(mail.data.envelope as Parameters<ComposedNode['setEnvelope']>[0]);
   pinnedMessages.set(mail, { compiled, message: mail.message });
   // The accessors are shared by every message: their state is in `pinnedMessages`.

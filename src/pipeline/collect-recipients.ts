@@ -31,6 +31,20 @@ export interface RecipientSources {
   readonly replyTo?: unknown;
 }
 
+/** An address list as nodemailer's address parser returns it, groups kept. */
+export type ParsedAddressList = ReturnType<typeof addressparser>;
+
+/** Options of {@link collectRecipients}. */
+export interface CollectRecipientsOptions {
+  /**
+   * Keeps each address list text that was parsed, with what nodemailer's address parser made of it
+   * (groups kept, nothing normalised), so a later reading of the same text (nodemailer's composer
+   * reads To, Cc and Bcc again) need not parse it again. The lists are left as the parser made them.
+   * @default undefined (nothing is kept)
+   */
+  readonly parsedLists?: Map<string, ParsedAddressList>;
+}
+
 const ORIGINATORS = [
   ['from', 'from'],
   ['sender', 'sender'],
@@ -70,9 +84,14 @@ const LINE_BREAK = /[\r\n]/;
  * //  { field: 'envelope', address: 'cf@example.se' }]
  * ```
  */
-export function collectRecipients(sources: RecipientSources): Recipient[] {
+export function collectRecipients(
+  sources: RecipientSources,
+  options: CollectRecipientsOptions = {},
+): Recipient[] {
   const recipients: Recipient[] = [];
-  for (const field of FIELDS) collect(sources[field], field, recipients);
+  const parsedLists = options.parsedLists;
+  // Only the To, Cc and Bcc fields are composed into the header nodemailer parses again.
+  for (const field of FIELDS) collect(sources[field], field, recipients, false, parsedLists);
   for (const [key, field] of RESENT) collect(sources[key], field, recipients);
   for (const [key, value] of headerEntries(sources.headers)) {
     const name = headerName(key);
@@ -99,11 +118,17 @@ export function collectRecipients(sources: RecipientSources): Recipient[] {
  * Walks one field's value. Iterative with a seen-set, so neither deep nor cyclic arrays break it.
  * With `onlyUnsafe`, only what holds a control character is listed (an originator field).
  */
-function collect(value: unknown, field: RecipientField, into: Recipient[], onlyUnsafe = false): void {
+function collect(
+  value: unknown,
+  field: RecipientField,
+  into: Recipient[],
+  onlyUnsafe = false,
+  parsedLists?: Map<string, ParsedAddressList>,
+): void {
   if (value === undefined || value === null || value === false || value === '') return;
   // Most fields are one string: it needs neither the walk nor its seen-set.
   if (typeof value === 'string') {
-    pushText(value, field, into, onlyUnsafe);
+    pushText(value, field, into, onlyUnsafe, parsedLists);
     return;
   }
   const seen = new WeakSet<object>();
@@ -128,19 +153,38 @@ function collect(value: unknown, field: RecipientField, into: Recipient[], onlyU
       else if (entry.value !== undefined) pending.push(entry.value);
       // A name without an address still stands for someone the sender meant to reach.
       else if (typeof entry.name === 'string') pushText(entry.name, field, into, onlyUnsafe);
+    } else if (typeof item === 'string') {
+      pushText(item, field, into, onlyUnsafe, parsedLists);
     } else {
       pushText(String(item), field, into, onlyUnsafe);
     }
   }
 }
 
-function pushText(text: string, field: RecipientField, into: Recipient[], onlyUnsafe: boolean): void {
+function pushText(
+  text: string,
+  field: RecipientField,
+  into: Recipient[],
+  onlyUnsafe: boolean,
+  parsedLists?: Map<string, ParsedAddressList>,
+): void {
   if (UNSAFE.test(text)) {
     into.push({ field, address: text });
     return;
   }
   if (onlyUnsafe) return;
-  for (const mailbox of addressparser(text, { flatten: true })) {
+  const list = parsedLists?.get(text) ?? addressparser(text);
+  parsedLists?.set(text, list);
+  pushMailboxes(list, field, into);
+}
+
+/** Each mailbox of a parsed list, group members in place of their group (addressparser's `flatten`). */
+function pushMailboxes(list: ParsedAddressList, field: RecipientField, into: Recipient[]): void {
+  for (const mailbox of list) {
+    if (mailbox.group) {
+      pushMailboxes(mailbox.group, field, into);
+      continue;
+    }
     const address = mailbox.address || mailbox.name;
     if (!address) continue;
     into.push(mailbox.address && mailbox.name ? { field, address, name: mailbox.name } : { field, address });

@@ -262,12 +262,32 @@ describe('createJsonLinesAuditLog on a broken file', () => {
 
   it('writes to the file at its path after the one it had open was moved away, as log rotation does', async () => {
     const path = join(dir.path, 'audit.jsonl');
-    const log = createJsonLinesAuditLog(path);
+    const log = createJsonLinesAuditLog(path, { rotationCheckMs: 0 });
     await log.record(entry(1, 'a@example.se'));
     await rename(path, `${path}.1`);
     await log.record(entry(2, 'b@example.se'));
     expect((await readLines(`${path}.1`)).map((line) => line.messageId)).toEqual(['<1@butiken.se>']);
     expect((await readLines(path)).map((line) => line.messageId)).toEqual(['<2@butiken.se>']);
+  });
+
+  it('looks for a rotation at most once per rotationCheckMs, writing to the moved file until then', async () => {
+    const path = join(dir.path, 'audit.jsonl');
+    const log = createJsonLinesAuditLog(path, { rotationCheckMs: 3_600_000 });
+    await log.record(entry(1, 'a@example.se'));
+    await rename(path, `${path}.1`);
+    await log.record(entry(2, 'b@example.se'));
+    // Kept, under the name the rotation gave the file.
+    expect((await readLines(`${path}.1`)).map((line) => line.messageId)).toEqual([
+      '<1@butiken.se>',
+      '<2@butiken.se>',
+    ]);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('names a wrong rotationCheckMs', () => {
+    expect(() => createJsonLinesAuditLog(join(dir.path, 'a.jsonl'), { rotationCheckMs: -1 })).toThrow(
+      /rotationCheckMs/,
+    );
   });
 
   it('never interleaves the lines of two logs on one file', async () => {

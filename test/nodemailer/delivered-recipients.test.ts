@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { SendMailOptions } from 'nodemailer';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { customers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
 // A differential test: what the plugin checked and logged against what a real SMTP server was
@@ -98,9 +98,18 @@ const message = fc.oneof(composed, prebuilt);
 describe('what nodemailer delivers through nodemailerGuard', () => {
   it('delivers only to recipients that were checked and allowed, and logs exactly those', async () => {
     const transporter = guardedTransport(fixture, customers['C-1001']);
+    // A failure names its seed and the message that failed, whatever failed (an assertion, a
+    // send that never settles, the test's own timeout), so it can be replayed:
+    // DELIVERED_RECIPIENTS_SEED=<seed> npx vitest run test/nodemailer/delivered-recipients.test.ts
+    const seed = Number(process.env.DELIVERED_RECIPIENTS_SEED ?? Math.floor(Math.random() * 2 ** 31));
+    let current = '';
+    onTestFailed(() => {
+      console.error(`delivered-recipients: seed ${seed}; last message sent:\n${current}`);
+    });
     let deliveries = 0;
     await fc.assert(
       fc.asyncProperty(message, async (mail) => {
+        current = JSON.stringify(mail, null, 2);
         const receivedBefore = fixture.sink.received.length;
         const loggedBefore = fixture.audit.entries.length;
         await transporter.sendMail(mail as SendMailOptions).catch(() => undefined);
@@ -116,7 +125,9 @@ describe('what nodemailer delivers through nodemailerGuard', () => {
           expect(allowed.map((recipient) => recipient.address)).toContain(address);
         expect([...new Set(logged?.envelope?.to)].sort()).toEqual([...new Set(delivered)].sort());
       }),
-      { numRuns: 150 },
+      // A send that has not settled in 10 s is a failure of its own, shrunk and reported with its
+      // seed like any other, rather than the whole test running into its timeout.
+      { numRuns: 150, seed, timeout: 10_000 },
     );
     // Not vacuous: some messages went out.
     expect(deliveries).toBeGreaterThan(5);

@@ -1,8 +1,26 @@
 import fc from 'fast-check';
+import addressparser from 'nodemailer/lib/addressparser';
 import { describe, expect, it } from 'vitest';
 import { collectRecipients } from '../../src/pipeline/collect-recipients.js';
 
 describe('collectRecipients', () => {
+  it('keeps each To, Cc and Bcc text it parsed, as the address parser made it, for a later reading', () => {
+    const parsedLists = new Map<string, ReturnType<typeof addressparser>>();
+    const to = 'Anna <anna@example.se>, Team: bo@example.se, "Lind, F" <f@example.se>;';
+    const recipients = collectRecipients(
+      { to, cc: ['cecilia@example.se', { address: 'dan@example.se' }], headers: { Bcc: 'eva@example.se' } },
+      { parsedLists },
+    );
+    expect([...parsedLists.keys()]).toEqual([to, 'cecilia@example.se']);
+    expect(parsedLists.get(to)).toEqual(addressparser(to));
+    // The list read from the kept parse is the one a fresh, flattened parse gives.
+    expect(recipients.slice(0, 3)).toEqual(
+      addressparser(to, { flatten: true }).map(({ name, address }) =>
+        name ? { field: 'to', address, name } : { field: 'to', address },
+      ),
+    );
+  });
+
   it('flattens strings, lists, objects, arrays and groups of every field, the envelope included', () => {
     const recipients = collectRecipients({
       to: 'Anna <anna@example.se>, bo@example.se',
