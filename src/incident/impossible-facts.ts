@@ -165,14 +165,23 @@ export function impossibleIncidentDates(dates: {
 }
 
 /**
+ * Whether two addresses reach the same mailbox: equal once case is folded, the local part is in
+ * Unicode Normalization Form C (RFC 6532 §3.1) and the provider's own rules (Gmail's dots, a
+ * `+tag` sub-address, an alias domain) are applied. An address that cannot be parsed matches nothing.
+ */
+export function isSameMailbox(one: string, other: string): boolean {
+  const a = parseAddress(one);
+  const b = parseAddress(other);
+  return a.ok && b.ok && mailboxKey(a.address).key === mailboxKey(b.address).key;
+}
+
+/**
  * The issue when the address a message went to is the very mailbox it was meant for (the same
  * address, or one its provider delivers to the same inbox: case, Gmail's dots, a sub-address):
  * then nothing was misdirected, and a report of it would be untrue.
  */
 export function sameMailboxIssue(intended: string, actual: string, path: Path): InputIssue[] {
-  const a = parseAddress(intended);
-  const b = parseAddress(actual);
-  if (!a.ok || !b.ok || mailboxKey(a.address).key !== mailboxKey(b.address).key) return [];
+  if (!isSameMailbox(intended, actual)) return [];
   return [{ path, message: 'the same mailbox as the intended address: the message did not go astray' }];
 }
 
