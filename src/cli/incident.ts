@@ -64,9 +64,15 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
           `${flags.message}: the message has no readable Date field, so when it was sent is not known; give "occurredAt" in ${flags.facts}`,
         );
       const source = field === 'intended' || field === 'actual' ? `--${field}` : flags.facts;
+      // An argument that is not an address is a wrong command line (2); an address that contradicts
+      // the message (not among its recipients, the intended mailbox itself) is a wrong fact (3), as
+      // a wrong fact in the facts file is (docs/cli.md: "a missing or wrong fact names the field").
+      const notAnAddress = (error as { issues?: readonly { message: string }[] }).issues?.every(
+        (issue) => issue.message === 'a single e-mail address',
+      );
       throw new CliFailure(
         `${source}: ${error.message}`,
-        source === flags.facts ? exitCodes.unreadable : exitCodes.usage,
+        source !== flags.facts && notAnAddress === true ? exitCodes.usage : exitCodes.unreadable,
       );
     }
     if (isEmailGuardError(error)) throw unreadableFailure(`${flags.message}: ${error.message}`);

@@ -39,7 +39,7 @@ function keyDistance(a: string, b: string): number {
 }
 
 /** The fact a misspelt key most likely meant: the same letters in another case, or one or two letters off. */
-function meantFact(key: string, fields: readonly string[]): string | undefined {
+export function meantFact(key: string, fields: readonly string[]): string | undefined {
   const folded = key.toLowerCase().replace(/[\s_\-.]+/g, '');
   if (folded.length > 40) return undefined;
   let best: { field: string; distance: number } | undefined;

@@ -12,7 +12,7 @@ import {
   type Phrasing,
   say,
 } from './describe-incident.js';
-import { impossibleReportFacts, refuseIssues } from './impossible-facts.js';
+import { impossibleReportFacts, isSameMailbox, refuseIssues } from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { escapeHtml } from './render-incident-report.js';
@@ -134,6 +134,18 @@ export async function buildCustomerNotice(
     { to: intended, from: given.from ?? checked.provider.noticeFrom ?? checked.contact.email },
     ['options'],
   );
+  // The notice repeats what the stranger saw: sent to the mailbox that wrongly received the data,
+  // it would disclose it a second time (GDPR Art. 34(2) addresses the notice to the data subject).
+  const actual = checked.incident.misdirected?.actual;
+  if (actual !== undefined && isSameMailbox(to, actual)) {
+    throw new InvalidInputError([
+      {
+        path: ['options', 'to'],
+        message:
+          'the mailbox that wrongly received the data (report.incident.misdirected.actual): the notice goes to the customer, never to the stranger',
+      },
+    ]);
+  }
   // The subject says what happened (not "a message from us"), so it is read, and not taken for spam.
   const subject = checked.incident.misdirected
     ? say(

@@ -165,14 +165,23 @@ export function impossibleIncidentDates(dates: {
 }
 
 /**
+ * Whether two addresses reach the same mailbox: equal once case is folded, the local part is in
+ * Unicode Normalization Form C (RFC 6532 §3.1) and the provider's own rules (Gmail's dots, a
+ * `+tag` sub-address, an alias domain) are applied. An address that cannot be parsed matches nothing.
+ */
+export function isSameMailbox(one: string, other: string): boolean {
+  const a = parseAddress(one);
+  const b = parseAddress(other);
+  return a.ok && b.ok && mailboxKey(a.address).key === mailboxKey(b.address).key;
+}
+
+/**
  * The issue when the address a message went to is the very mailbox it was meant for (the same
  * address, or one its provider delivers to the same inbox: case, Gmail's dots, a sub-address):
  * then nothing was misdirected, and a report of it would be untrue.
  */
 export function sameMailboxIssue(intended: string, actual: string, path: Path): InputIssue[] {
-  const a = parseAddress(intended);
-  const b = parseAddress(actual);
-  if (!a.ok || !b.ok || mailboxKey(a.address).key !== mailboxKey(b.address).key) return [];
+  if (!isSameMailbox(intended, actual)) return [];
   return [{ path, message: 'the same mailbox as the intended address: the message did not go astray' }];
 }
 
@@ -226,29 +235,60 @@ export function contradictoryFacts(
 }
 
 /**
- * A deletion confirmed by the recipient is what asking them to delete obtains: with that measure
- * still proposed or planned, one of the two is wrong, and the report and the notice would say both
- * that the recipient deleted the message and that they are yet to be asked to.
+ * Measures that contradict the facts recorded beside them:
+ * - a deletion confirmed by the recipient is what asking them to delete obtains: with that measure
+ *   still proposed or planned, the report and the notice would say both that the recipient deleted
+ *   the message and that they are yet to be asked to;
+ * - a message that came back unopened reached nobody who could be asked to delete it: with
+ *   `recall-and-delete` done, the report would say both;
+ * - the customer told (`inform-customer` done) with neither the call (`customerCall`) nor the date
+ *   of the notice (`subscriberNotice.notifiedAt`) recorded: the report would state a notice nobody
+ *   can show was given (GDPR Art. 33(5) documents the facts, Art. 34 the notice itself).
  */
 export function contradictoryMeasures(
   facts: {
     readonly recipientConfirmedDeletion?: boolean | undefined;
+    readonly returnedUnopened?: boolean | undefined;
     readonly measures?: readonly { readonly id: string; readonly status: string }[] | undefined;
+    readonly customerCall?: unknown;
+    readonly subscriberNotice?: { readonly notifiedAt?: unknown } | undefined;
   },
   base: Path,
 ): InputIssue[] {
-  if (facts.recipientConfirmedDeletion !== true) return [];
-  const index = (facts.measures ?? []).findIndex(
-    (measure) =>
-      measure.id === 'recall-and-delete' && (measure.status === 'proposed' || measure.status === 'planned'),
+  const measures = facts.measures ?? [];
+  const issues: InputIssue[] = [];
+  if (facts.recipientConfirmedDeletion === true) {
+    const index = measures.findIndex(
+      (measure) =>
+        measure.id === 'recall-and-delete' && (measure.status === 'proposed' || measure.status === 'planned'),
+    );
+    if (index !== -1)
+      issues.push({
+        path: [...base, 'recipientConfirmedDeletion'],
+        message: `contradicts measures.${index} (recall-and-delete) still ${measures[index]?.status}: the deletion is confirmed only once the recipient was asked and answered; mark the measure done (with its doneAt) or leave recipientConfirmedDeletion out`,
+      });
+  }
+  if (facts.returnedUnopened === true) {
+    const index = measures.findIndex(
+      (measure) => measure.id === 'recall-and-delete' && measure.status === 'done',
+    );
+    if (index !== -1)
+      issues.push({
+        path: [...base, 'returnedUnopened'],
+        message: `contradicts measures.${index} (recall-and-delete) done: a message that came back unopened reached no recipient who could be asked to delete it; keep the one that happened`,
+      });
+  }
+  const told = facts.customerCall !== undefined || facts.subscriberNotice?.notifiedAt !== undefined;
+  const index = measures.findIndex(
+    (measure) => measure.id === 'inform-customer' && measure.status === 'done',
   );
-  if (index === -1) return [];
-  return [
-    {
-      path: [...base, 'recipientConfirmedDeletion'],
-      message: `contradicts measures.${index} (recall-and-delete) still ${facts.measures?.[index]?.status}: the deletion is confirmed only once the recipient was asked and answered; mark the measure done (with its doneAt) or leave recipientConfirmedDeletion out`,
-    },
-  ];
+  if (!told && index !== -1)
+    issues.push({
+      path: [...base, 'measures', index, 'status'],
+      message:
+        'inform-customer is done, but nothing records how the customer was told: give customerCall (the call) or subscriberNotice.notifiedAt (the notice), or mark the measure planned',
+    });
+  return issues;
 }
 
 /** Throws one {@link InvalidInputError} naming every issue, when there is any. */

@@ -3,7 +3,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { listCategories, type Phrasing, say } from './describe-incident.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
-import { reportDateTime } from './report-conclusions.js';
+import { measuresAsRecorded, reportDateTime } from './report-conclusions.js';
 
 /** Options of {@link incidentRegisterEntry}. */
 export interface IncidentRegisterEntryOptions {
@@ -93,7 +93,9 @@ export function incidentRegisterEntry(
           'notice not required, customer told as a courtesy',
         )
       : s('de berörda underrättas inte', 'people concerned not told');
-  const count = (status: string) => checked.measures.filter((measure) => measure.status === status).length;
+  // The measures as the report states them (an inform-customer the recorded call carried out is done).
+  const recorded = measuresAsRecorded(checked);
+  const count = (status: string) => recorded.filter((measure) => measure.status === status).length;
   const measures = (
     [
       ['done', 'genomförd', 'genomförda'],

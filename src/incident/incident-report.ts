@@ -6,8 +6,10 @@ import {
   RecipientSchema,
   RegimeSchema,
 } from './assess-breach.js';
+import { meantFact } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { DataCategorySchema } from './data/data-categories.js';
+import { misdirectedEmailMeasureIds } from './data/report-texts.js';
 import { AuthorityFindingSchema } from './find-authority.js';
 import { DecisionSchema, OfficerJudgmentSchema } from './officer-judgment.js';
 
@@ -28,6 +30,20 @@ export const MeasureSchema = z
     text: z.string().min(1).optional(),
     /** When it was done: only for a measure with `status: 'done'`. */
     doneAt: z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' }).optional(),
+  })
+  // A usual measure's id is written out as its text in the report and the notice; an id that is none
+  // of them and has no text of its own would be printed as it stands (`new-pasword`) to a customer.
+  .superRefine((measure, context) => {
+    if (measure.text !== undefined || (misdirectedEmailMeasureIds as readonly string[]).includes(measure.id))
+      return;
+    const meant = meantFact(measure.id, misdirectedEmailMeasureIds);
+    context.addIssue({
+      code: 'custom',
+      path: ['id'],
+      message: meant
+        ? `unknown measure "${measure.id}" (did you mean "${meant}"?); a measure of your own needs its text`
+        : `unknown measure "${measure.id}"; the usual measures are ${misdirectedEmailMeasureIds.join(', ')}, and a measure of your own needs its text`,
+    });
   })
   .refine((measure) => measure.doneAt === undefined || measure.status === 'done', {
     path: ['doneAt'],

@@ -1,4 +1,5 @@
-import { type ParsedMail, simpleParser } from 'mailparser';
+import { type AddressObject, type EmailAddress, type ParsedMail, simpleParser } from 'mailparser';
+import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 import { CustomerSchema } from '../contacts/customer.js';
 import { MessageUnreadableError } from '../errors.js';
@@ -73,6 +74,12 @@ export interface MessageInventory {
    * check whether they reveal health or another special category before the breach is judged.
    */
   readonly review: readonly string[];
+  /**
+   * The addresses the message was sent to, as its own headers say: To, Cc and Bcc (RFC 5322 §3.6.3),
+   * then the envelope recipients a receiving server records (Delivered-To, X-Original-To,
+   * Envelope-To, X-Envelope-To), each once, in that order.
+   */
+  readonly recipients: readonly string[];
 }
 
 /** Options of {@link inventoryMessage}. */
@@ -276,7 +283,37 @@ export async function inventoryMessage(
     attachments,
     notes,
     review: [...review.values()],
+    recipients: messageRecipients(mail),
   };
+}
+
+// The headers in which a receiving server or the sender's archive records the envelope recipient
+// (RFC 5321 §4.4 leaves the name open: Delivered-To is Postfix and qmail, X-Original-To Postfix,
+// Envelope-To Exim, X-Envelope-To others). Bcc recipients are often known only from these.
+const ENVELOPE_HEADERS = ['delivered-to', 'x-original-to', 'envelope-to', 'x-envelope-to'] as const;
+
+function messageRecipients(mail: ParsedMail): string[] {
+  const found = new Set<string>();
+  const addFrom = (entries: readonly EmailAddress[]) => {
+    for (const entry of entries) {
+      if (entry.address) found.add(entry.address);
+      if (entry.group) addFrom(entry.group);
+    }
+  };
+  for (const field of [mail.to, mail.cc, mail.bcc] as (AddressObject | AddressObject[] | undefined)[]) {
+    for (const object of field === undefined ? [] : Array.isArray(field) ? field : [field])
+      addFrom(object.value);
+  }
+  // The raw lines, every occurrence (a message relayed twice has two Delivered-To fields), since
+  // mailparser keeps one parsed value per header name.
+  for (const name of ENVELOPE_HEADERS)
+    for (const { key, line } of mail.headerLines ?? [])
+      if (key === name)
+        for (const entry of addressparser(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]/g, ' '), {
+          flatten: true,
+        }))
+          if (entry.address) found.add(entry.address);
+  return [...found];
 }
 
 async function readMessage(message: MessageSource): Promise<ParsedMail> {

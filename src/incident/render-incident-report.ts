@@ -31,6 +31,7 @@ import {
   finalAssessment,
   followUpList,
   followUpParagraphs,
+  measuresAsRecorded,
   reassess,
   reportDateTime,
   riskLabel,
@@ -160,14 +161,9 @@ function buildSections(
   const controller = !report.regimes.includes('eprivacy');
   const contact = report.contact;
   const misdirected = report.incident.misdirected;
-  // Once the customer was called or told, recommending to tell them is out of date: the notice
-  // section says they were told ("informerats"), and the measure would contradict it.
-  const told = report.customerCall !== undefined || report.subscriberNotice.notifiedAt !== undefined;
-  const measures = report.measures.filter(
-    (measure) =>
-      measure.status !== 'rejected' &&
-      !(told && measure.id === 'inform-customer' && measure.status !== 'done' && !measure.text),
-  );
+  // Once the customer was called or told, a measure still planned to tell them has happened: it is
+  // stated as done, as the notice section says they were told ("informerats") and the register counts it.
+  const measures = measuresAsRecorded(report).filter((measure) => measure.status !== 'rejected');
   const statusLabel = {
     proposed: s(' (föreslagen)', ' (proposed)'),
     planned: s(' (planerad)', ' (planned)'),

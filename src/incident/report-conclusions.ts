@@ -440,6 +440,23 @@ export function timelineList(phrasing: Phrasing, report: IncidentReport): string
   });
 }
 
+/**
+ * The measures as the report and the register state them: once the call to the customer or the
+ * notice is recorded, an `inform-customer` still planned or proposed (without its own text) has
+ * happened, and is stated as done, so the report and the register line count the same measures.
+ */
+export function measuresAsRecorded(report: IncidentReport): IncidentReport['measures'] {
+  const told = report.customerCall !== undefined || report.subscriberNotice.notifiedAt !== undefined;
+  return report.measures.map((measure) =>
+    told &&
+    measure.id === 'inform-customer' &&
+    (measure.status === 'planned' || measure.status === 'proposed') &&
+    !measure.text
+      ? { ...measure, status: 'done' as const }
+      : measure,
+  );
+}
+
 /** The call to the customer: when, by whom, whether the right person answered. */
 export function customerCallParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
   const call = report.customerCall;
@@ -453,10 +470,12 @@ export function customerCallParagraphs(phrasing: Phrasing, report: IncidentRepor
           ' Before anything was said, the caller checked that the customer had answered.',
         )
       : call.identityChecked === false
-        ? say(
+        ? // The call repeats what the stranger saw: told to whoever answered, it may be a second
+          // disclosure of the same data (EDPB Guidelines 9/2022 §18: a breach is any unauthorised disclosure).
+          say(
             phrasing,
-            ' Det kontrollerades inte att det var kunden som svarade.',
-            ' It was not checked that the customer had answered.',
+            ' Identiteten hos den som svarade kontrollerades inte: om någon annan än kunden svarade har uppgifterna röjts en andra gång.',
+            ' The identity of the person who answered was not checked: if someone other than the customer answered, the details were disclosed a second time.',
           )
         : '';
   return [

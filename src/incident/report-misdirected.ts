@@ -22,6 +22,7 @@ import { type DateInput, DateInputSchema } from './date-input.js';
 import {
   impossibleIncidentDates,
   impossibleMoments,
+  isSameMailbox,
   refuseIssues,
   sameMailboxIssue,
 } from './impossible-facts.js';
@@ -179,6 +180,18 @@ export async function reportMisdirected(
     locale,
     ...(options.orderTerms === undefined ? {} : { orderTerms: options.orderTerms }),
   });
+  // The address it went to is a fact the message itself can confirm: one it was never sent to is a
+  // typo in the report, and the notice, the assessment and the register would describe another breach.
+  if (
+    inventory.recipients.length > 0 &&
+    !inventory.recipients.some((recipient) => isSameMailbox(recipient, given.actual))
+  )
+    refuseIssues([
+      {
+        path: ['input', 'actual'],
+        message: `not among the message's own recipients (To, Cc, Bcc, Delivered-To): ${inventory.recipients.join(', ')}`,
+      },
+    ]);
   const needsReview = given.needsReview ?? inventory.review;
   const found = new Set([...inventory.categories, ...(given.dataCategories ?? [])]);
   const occurredAt = given.occurredAt ?? inventory.sentAt;

@@ -104,4 +104,22 @@ describe('email-guard incident', () => {
     // The message is blamed, not the facts file (which may say when it was sent instead).
     expect(noDate.stderr).toContain(`email-guard: ${garbage}: the message has no readable Date field`);
   });
+
+  it('answers 3 naming --actual for an address the message was not sent to, or the intended one', async () => {
+    copyFileSync(sent, join(dir.path, 'sent.eml'));
+    writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(facts));
+    const replace = (flag: string, value: string) => {
+      const list = args();
+      list[list.indexOf(flag) + 1] = value;
+      return list;
+    };
+    const stranger = await runBuiltCli(replace('--actual', 'karin@example.se'), { cwd: dir.path });
+    expect(stranger.status).toBe(3);
+    expect(stranger.stderr).toContain('--actual: ');
+    expect(stranger.stderr).toContain("not among the message's own recipients");
+    const same = await runBuiltCli(replace('--intended', 'anna.svensson185@gmail.com'), { cwd: dir.path });
+    expect(same.status).toBe(3);
+    expect(same.stderr).toContain('--actual: ');
+    expect(same.stderr).toContain('the same mailbox as the intended address');
+  });
 });

@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
 import { buildCustomerNotice, createIncidentReport, type IncidentReport } from '../../src/incident/index.js';
-import { seedCase } from './seed-case.js';
+import { seedCase, seedCustomerCall } from './seed-case.js';
 
 const report: IncidentReport = createIncidentReport(
   {
@@ -16,6 +16,7 @@ const report: IncidentReport = createIncidentReport(
       { id: 'profile-note', status: 'done' },
       { id: 'inform-customer', status: 'done' },
     ],
+    customerCall: seedCustomerCall,
   },
   { now: '2018-02-23T15:10:00+01:00' },
 );

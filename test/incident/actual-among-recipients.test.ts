@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
+import {
+  inventoryMessage,
+  type ReportMisdirectedInput,
+  reportMisdirected,
+} from '../../src/incident/index.js';
+import { seedCase } from './seed-case.js';
+
+const sent = readFileSync(new URL('../fixtures/order-multipart.eml', import.meta.url));
+const facts: ReportMisdirectedInput = {
+  message: sent,
+  intended: 'anna.svensson1985@gmail.com',
+  actual: 'anna.svensson185@gmail.com',
+  customer: { id: '4711023', name: 'Anna Svensson' },
+  organisation: { ...seedCase.provider, regimes: ['eprivacy', 'gdpr'], contact: seedCase.contact },
+  reference: 'INC-2018-0042',
+  detectedAt: '2018-02-23T13:45:00+01:00',
+};
+const now = '2018-02-23T15:10:00+01:00';
+
+async function refusal(promise: Promise<unknown>): Promise<InvalidInputError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(InvalidInputError);
+  return error as InvalidInputError;
+}
+
+describe('the address the message went to is one of its own recipients', () => {
+  it('lists the message’s recipients from To, Cc, Bcc and the envelope headers', async () => {
+    const raw = [
+      'From: Nordkabel AB <order@nordkabel.se>',
+      'To: Anna <anna@example.se>, team: bo@example.se, cia@example.se;',
+      'Cc: dora@example.se',
+      'Bcc: erik@example.se',
+      'Delivered-To: fia@example.se',
+      'X-Original-To: gun@example.se',
+      'Envelope-To: hans@example.se',
+      'Subject: Order',
+      '',
+      'Hej',
+      '',
+    ].join('\r\n');
+    expect((await inventoryMessage(raw)).recipients).toEqual([
+      'anna@example.se',
+      'bo@example.se',
+      'cia@example.se',
+      'dora@example.se',
+      'erik@example.se',
+      'fia@example.se',
+      'gun@example.se',
+      'hans@example.se',
+    ]);
+  });
+
+  it('refuses an actual address the message was never sent to, naming input.actual', async () => {
+    const error = await refusal(reportMisdirected({ ...facts, actual: 'karin@example.se' }, { now }));
+    expect(error.field).toBe('input.actual');
+    expect(error.message).toContain('anna.svensson185@gmail.com');
+  });
+
+  it('takes an actual address that is the same mailbox as a recipient', async () => {
+    const result = await reportMisdirected(
+      { ...facts, actual: 'Anna.Svensson185+x@googlemail.com' },
+      { now },
+    );
+    expect(result.report.incident.misdirected?.actual).toBe('Anna.Svensson185+x@googlemail.com');
+  });
+
+  it('takes an actual address found only in an envelope header', async () => {
+    const message = `Delivered-To: anna.svensson185@gmail.com\r\n${sent.toString('utf8').replace(/^To: .*\r?\n/m, 'To: undisclosed-recipients:;\r\n')}`;
+    const result = await reportMisdirected({ ...facts, message }, { now });
+    expect(result.inventory.recipients).toEqual(['anna.svensson185@gmail.com']);
+  });
+});
