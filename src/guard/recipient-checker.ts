@@ -265,7 +265,11 @@ export function createRecipientChecker(
     if (confusables) findings.push(finding({ code: 'confusable-characters', ...confusables }));
 
     if (!matched) {
-      const typed = displayAddress(address.address).toLowerCase();
+      const asTyped = displayAddress(address.address).toLowerCase();
+      // Slips are told between letters as they read: `å` typed as `a` and a combining ring is one
+      // letter, never an extra invisible mark (Unicode NFC, UAX #15).
+      const typed = asTyped.normalize('NFC');
+      const otherUnicodeForm = typed !== asTyped ? { otherUnicodeForm: true as const } : {};
       for (const candidate of known) {
         const sameDomain = candidate.key.domain === key.domain;
         const limit = allowedDistance(candidate.key.local.length);
@@ -323,8 +327,10 @@ export function createRecipientChecker(
               continue;
             }
             // The domains agree (or are aliases of one provider): the slips are in the local part.
-            edits ??= explainEdits(candidate.local, address.local.toLowerCase());
-            findings.push(finding({ code: 'near-miss', known: candidate.given, distance, edits }));
+            edits ??= explainEdits(candidate.local, address.local.toLowerCase().normalize('NFC'));
+            findings.push(
+              finding({ code: 'near-miss', known: candidate.given, distance, edits, ...otherUnicodeForm }),
+            );
             continue;
           }
           // One slip in the local part and one in the domain (`lnilson@telia.sw`): two in all.
@@ -381,7 +387,13 @@ export function createRecipientChecker(
           findings.push(finding({ code: 'number-mismatch', ...mismatch }));
         }
       }
-      findings.push(finding({ code: 'unverified-address', knownAddresses: known.length }));
+      findings.push(
+        finding({
+          code: 'unverified-address',
+          knownAddresses: known.length,
+          ...(facts.invalid.length > 0 ? { unusableKnownAddresses: facts.invalid.length } : {}),
+        }),
+      );
     }
 
     if (input.directory) {
@@ -417,6 +429,9 @@ export function createRecipientChecker(
       finding({
         code: 'unverified-address',
         knownAddresses: unverified.knownAddresses,
+        ...(unverified.unusableKnownAddresses === undefined
+          ? {}
+          : { unusableKnownAddresses: unverified.unusableKnownAddresses }),
         closeKnownAddresses: close,
       }),
     );
