@@ -376,7 +376,8 @@ export function createRecipientChecker(
       const typo = confusables?.characters.some((c) => c.part === 'domain')
         ? undefined
         : findDomainTypo(address.domain);
-      if (typo) findings.push(finding({ code: 'domain-typo', ...typo }));
+      if (typo && !saidAsSlipOfKnown(typo, address, known, findings))
+        findings.push(finding({ code: 'domain-typo', ...typo }));
 
       // A digit may stand beside letters typed for digits (`19o2`, `2oo1`): one digit is enough.
       if (/\d/.test(address.local)) {
@@ -459,6 +460,34 @@ export function createRecipientChecker(
     }
     return spoken;
   }
+}
+
+/**
+ * Whether a domain typo says again what a slip of a known address at the corrected domain already
+ * says, so one finding tells it (issue 9): a near miss of that address names it with its slips, and
+ * the typo is left out; a two-slip `possible-typo` whose local part is the one typed is the provider
+ * spelled by ear (`jaahoo.com` for `yahoo.com`), which the domain typo says better, so that finding
+ * is taken out instead (the correction is then that known address all the same).
+ */
+function saidAsSlipOfKnown(
+  typo: { readonly suggestedDomain?: string },
+  address: ParsedAddress,
+  known: readonly KnownAddress[],
+  findings: Finding[],
+): boolean {
+  const corrected = typo.suggestedDomain?.toLowerCase();
+  if (corrected === undefined) return false;
+  let said = false;
+  for (let i = findings.length - 1; i >= 0; i--) {
+    const item = findings[i] as Finding;
+    if (item.code !== 'near-miss' && item.code !== 'possible-typo') continue;
+    const candidate = known.find((entry) => entry.given === item.known);
+    if (candidate === undefined) continue;
+    if (candidate.key.domain !== corrected && candidate.parsed.domain.toLowerCase() !== corrected) continue;
+    if (item.code === 'near-miss') said = true;
+    else if (candidate.local === address.local.toLowerCase()) findings.splice(i, 1);
+  }
+  return said;
 }
 
 /**
