@@ -126,10 +126,17 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         ? `Numret är ett annat (${finding.enteredNumber} i stället för ${finding.knownNumber}): kundens kända adress är ${known}.`
         : `The number is different (${finding.enteredNumber} instead of ${finding.knownNumber}): the customer's known address is ${known}.`;
     }
-    case 'name-reordered':
+    case 'name-reordered': {
+      const slip = finding.misspelt;
+      if (slip) {
+        return sv
+          ? `Samma namn i en annan ordning eller med andra skiljetecken, och ${slip.entered} i stället för ${slip.known}: kundens kända adress är ${displayAddress(finding.known)}.`
+          : `The same name in another order or with other separators, and ${slip.entered} for ${slip.known}: the customer's known address is ${displayAddress(finding.known)}.`;
+      }
       return sv
         ? `Samma namn i en annan ordning eller med andra skiljetecken: kundens kända adress är ${displayAddress(finding.known)}.`
         : `The same name in another order or with other separators: the customer's known address is ${displayAddress(finding.known)}.`;
+    }
     case 'possible-typo': {
       const edits = describeEdits(finding.edits, locale, slipsBase(finding.known, finding.edits));
       return sv

@@ -171,7 +171,11 @@ export function createRecipientChecker(
   const rewritingOf = (entered: ParsedAddress, candidate: KnownAddress, name: string | undefined) => {
     const household = householdOf(entered, candidate, name);
     if (household) return household;
-    const change = findNameChange(entered.local, candidate.parsed.local, name === undefined ? {} : { name });
+    const change = findNameChange(
+      entered.local,
+      candidate.parsed.local,
+      name === undefined ? { firstNames } : { name, firstNames },
+    );
     return change && finding({ ...change, known: candidate.given });
   };
 
@@ -464,13 +468,14 @@ export function createRecipientChecker(
 
 /**
  * Whether a domain typo says again what a slip of a known address at the corrected domain already
- * says, so one finding tells it (issue 9): a near miss of that address names it with its slips, and
- * the typo is left out; a two-slip `possible-typo` whose local part is the one typed is the provider
- * spelled by ear (`jaahoo.com` for `yahoo.com`), which the domain typo says better, so that finding
- * is taken out instead (the correction is then that known address all the same).
+ * says, so one finding tells it (issue 9). A provider's name mistyped or spelled by ear (`gmial.com`,
+ * `jaahoo.com` for `yahoo.com`) is said best as that, so a near miss or possible typo of the known
+ * address with the very local part typed is taken out (the correction is then that known address
+ * all the same); a slip in the ending (`hotmail.nu` for `hotmail.se`) is said by the near miss
+ * ("the ending .nu instead of .se"), and the typo is left out.
  */
 function saidAsSlipOfKnown(
-  typo: { readonly suggestedDomain?: string },
+  typo: { readonly suggestedDomain?: string; readonly reason: string },
   address: ParsedAddress,
   known: readonly KnownAddress[],
   findings: Finding[],
@@ -484,8 +489,9 @@ function saidAsSlipOfKnown(
     const candidate = known.find((entry) => entry.given === item.known);
     if (candidate === undefined) continue;
     if (candidate.key.domain !== corrected && candidate.parsed.domain.toLowerCase() !== corrected) continue;
-    if (item.code === 'near-miss') said = true;
-    else if (candidate.local === address.local.toLowerCase()) findings.splice(i, 1);
+    const inName = typo.reason !== 'top-level-domain' && candidate.parsed.local === address.local;
+    if (inName) findings.splice(i, 1);
+    else if (item.code === 'near-miss') said = true;
   }
   return said;
 }

@@ -65,6 +65,8 @@ export type Finding =
       readonly code: 'name-reordered';
       /** The known address with the same name parts in another order or with other separators. */
       readonly known: string;
+      /** One name part typed with one slip or written another way beside the new order (`mraia` for `maria`). */
+      readonly misspelt?: { readonly entered: string; readonly known: string };
     })
   | (FindingBase & {
       /** Two slips from a known address whose local part is shorter than ten characters. */
