@@ -2,19 +2,30 @@ import type { Edit } from '../matching/explain-edits.js';
 import { charactersOf } from '../spelling/characters-of.js';
 import type { Locale } from './verdict.js';
 
-type CharacterKind = 'digit' | 'letter' | 'dot' | 'hyphen' | 'underscore' | 'at' | 'invisible' | 'other';
+type CharacterKind =
+  | 'digit'
+  | 'letter'
+  | 'dot'
+  | 'hyphen'
+  | 'underscore'
+  | 'at'
+  | 'space'
+  | 'invisible'
+  | 'other';
 
 // Format, combining, separator and control characters show as nothing (or as a mark on the letter
 // before): a zero-width space (U+200B), the dot of a capital İ lower-cased (U+0307).
 const INVISIBLE = /^[\p{Cf}\p{M}\p{Z}\p{Cc}]$/u;
 
-/** A character as it can be told: itself, or its code point when it cannot be seen. */
-function shown(character: string): string {
+/** A character as it can be told: itself, a space by name, or its code point when it cannot be seen. */
+function shown(character: string, locale: Locale = 'en'): string {
+  if (character === ' ') return locale === 'sv' ? 'ett mellanslag' : 'a space';
   if (!INVISIBLE.test(character)) return character;
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function kindOf(character: string): CharacterKind {
+  if (character === ' ') return 'space';
   if (INVISIBLE.test(character)) return 'invisible';
   if (/\p{N}/u.test(character)) return 'digit';
   if (/\p{L}/u.test(character)) return 'letter';
@@ -34,6 +45,7 @@ const NAMES: Record<Locale, Record<CharacterKind, (character: string) => string>
     hyphen: () => 'a hyphen',
     underscore: () => 'an underscore',
     at: () => 'an @ sign',
+    space: () => 'a space',
     invisible: (c) => `an invisible character (${shown(c)})`,
     other: (c) => `a character ${c}`,
   },
@@ -44,6 +56,7 @@ const NAMES: Record<Locale, Record<CharacterKind, (character: string) => string>
     hyphen: () => 'ett bindestreck',
     underscore: () => 'ett understreck',
     at: () => 'ett snabel-a',
+    space: () => 'ett mellanslag',
     invisible: (c) => `ett osynligt tecken (${shown(c)})`,
     other: (c) => `tecknet ${c}`,
   },
@@ -57,6 +70,7 @@ const EXTRA_NAMES: Record<Locale, Record<CharacterKind, (character: string) => s
     hyphen: () => 'an extra hyphen',
     underscore: () => 'an extra underscore',
     at: () => 'an extra @ sign',
+    space: () => 'an extra space',
     invisible: (c) => `an extra invisible character (${shown(c)})`,
     other: (c) => `an extra character ${c}`,
   },
@@ -67,6 +81,7 @@ const EXTRA_NAMES: Record<Locale, Record<CharacterKind, (character: string) => s
     hyphen: () => 'ett extra bindestreck',
     underscore: () => 'ett extra understreck',
     at: () => 'ett extra snabel-a',
+    space: () => 'ett extra mellanslag',
     invisible: (c) => `ett extra osynligt tecken (${shown(c)})`,
     other: (c) => `ett extra tecken ${c}`,
   },
@@ -100,10 +115,10 @@ export function describeEdit(edit: Edit, locale: Locale): string {
     }
     case 'substituted':
       return locale === 'sv'
-        ? `det står ${shown(edit.character)} i stället för ${shown(edit.expected)} ${at}`
-        : `${shown(edit.character)} was typed instead of ${shown(edit.expected)} ${at}`;
+        ? `det står ${shown(edit.character, locale)} i stället för ${shown(edit.expected, locale)} ${at}`
+        : `${shown(edit.character, locale)} was typed instead of ${shown(edit.expected, locale)} ${at}`;
     case 'swapped': {
-      const [first, second] = edit.characters.map(shown);
+      const [first, second] = edit.characters.map((character) => shown(character, locale));
       return locale === 'sv'
         ? `${first} och ${second} har bytt plats ${at}`
         : `${first} and ${second} are swapped ${at}`;
@@ -157,21 +172,150 @@ function describeRun(edit: RunEdit, characters: readonly string[], locale: Local
         ? 'digit'
         : 'letter'
       : 'other';
-  const text = kind === 'other' ? characters.map(shown).join(' ') : characters.join('');
+  const text =
+    kind === 'other'
+      ? characters.map((character) => shown(character, locale)).join(' ')
+      : characters.join('');
   const name = RUN_NAMES[locale][kind][edit.kind];
   const at = where(edit.after, locale);
   if (edit.kind === 'extra') return `${name} ${text} ${at}`;
   return locale === 'sv' ? `${name} ${text} saknas ${at}` : `${name} ${text} are missing ${at}`;
 }
 
-/** Every slip, joined into one clause; characters missing or extra at one place are said once. */
-export function describeEdits(edits: readonly Edit[], locale: Locale): string {
-  const parts = joinRuns(edits).map((edit) => {
-    if (edit.kind !== 'extra' && edit.kind !== 'missing') return describeEdit(edit, locale);
+/**
+ * A letter with a diacritic written as it is when the letter cannot be typed, both ways round:
+ * Swedish å, ä, ö as aa, ae, oe (Språkrådet, "Svenska skrivregler"), German ü as ue, Danish and
+ * Norwegian æ, ø as ae, oe; or the letter without its marks (`a` for `å`, Unicode canonical
+ * decomposition, NFD). `aa` against `å` reads as one thing the customer did, not two edits.
+ */
+const WRITTEN_AS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['å', ['aa']],
+  ['ä', ['ae']],
+  ['ö', ['oe']],
+  ['ü', ['ue']],
+  ['æ', ['ae', 'a']],
+  ['ø', ['oe', 'o']],
+]);
+
+function isWrittenAs(letter: string, written: string): boolean {
+  if (WRITTEN_AS.get(letter)?.includes(written)) return true;
+  if (letter.length !== 1 || written.length !== 1) return false;
+  const base = letter.normalize('NFD').replace(/\p{M}+/gu, '');
+  return base !== letter && base === written;
+}
+
+/** Where an edit ends in the known string. */
+function endOf(edit: Edit): number {
+  switch (edit.kind) {
+    case 'extra':
+      return edit.index;
+    case 'missing':
+      return edit.index + edit.character.length;
+    case 'substituted':
+      return edit.index + edit.expected.length;
+    case 'swapped':
+      return edit.index + edit.characters[0].length + edit.characters[1].length;
+  }
+}
+
+/** The entered text for `known.slice(from, to)`, the slips in that span applied. */
+function applyEdits(known: string, edits: readonly Edit[], from: number, to: number): string {
+  let text = '';
+  let at = from;
+  for (const edit of edits) {
+    text += known.slice(at, edit.index);
+    switch (edit.kind) {
+      case 'extra':
+        text += edit.character;
+        break;
+      case 'substituted':
+        text += edit.character;
+        break;
+      case 'swapped':
+        text += edit.characters[1] + edit.characters[0];
+        break;
+      case 'missing':
+        break;
+    }
+    at = Math.max(edit.index, endOf(edit));
+  }
+  return text + known.slice(at, to);
+}
+
+type Clause = { readonly text: string } | { readonly written: readonly [string, string] };
+
+/**
+ * Every slip, joined into one clause; characters missing or extra at one place are said once.
+ * Given the `known` string the slips apply to, a letter written another way (`aa` for `å`) is said
+ * as that, and slips that all fall in the ending of a domain as the ending typed for the known one
+ * ("the ending .nu instead of .se").
+ */
+export function describeEdits(edits: readonly Edit[], locale: Locale, known?: string): string {
+  const sv = locale === 'sv';
+  const clauses: Clause[] = [];
+  let rest = edits;
+  let ending: string | undefined;
+  if (known !== undefined) {
+    // The top-level domain of a known address: after its last dot, when that dot follows the @.
+    const dot = known.lastIndexOf('.');
+    if (dot > known.lastIndexOf('@') && known.lastIndexOf('@') >= 0) {
+      const inEnding = edits.filter((edit) => edit.index > dot);
+      if (inEnding.length > 0) {
+        rest = edits.filter((edit) => edit.index <= dot);
+        const typed = applyEdits(known, inEnding, dot + 1, known.length);
+        ending = sv
+          ? `ändelsen .${typed} i stället för .${known.slice(dot + 1)}`
+          : `the ending .${typed} instead of .${known.slice(dot + 1)}`;
+      }
+    }
+  }
+  const joined = joinRuns(rest);
+  for (let k = 0; k < joined.length; k++) {
+    const edit = joined[k] as Edit;
+    if (known !== undefined) {
+      // One or two slips side by side that write one letter another way.
+      let written: [string, string] | undefined;
+      for (const span of [2, 1]) {
+        const group = joined.slice(k, k + span);
+        if (group.length !== span) continue;
+        const from = (group[0] as Edit).index;
+        const to = Math.max(...group.map(endOf));
+        if (to - from > 2 || group.some((item, i) => i > 0 && item.index > endOf(group[i - 1] as Edit)))
+          continue;
+        const onFile = known.slice(from, to).toLowerCase();
+        const typed = applyEdits(known, group, from, to).toLowerCase();
+        if (onFile !== '' && typed !== '' && (isWrittenAs(onFile, typed) || isWrittenAs(typed, onFile))) {
+          written = [onFile, typed];
+          k += span - 1;
+          break;
+        }
+      }
+      if (written) {
+        clauses.push({ written });
+        continue;
+      }
+    }
+    if (edit.kind !== 'extra' && edit.kind !== 'missing') {
+      clauses.push({ text: describeEdit(edit, locale) });
+      continue;
+    }
     const characters = charactersOf(edit.character);
-    return characters.length === 1 ? describeEdit(edit, locale) : describeRun(edit, characters, locale);
+    clauses.push({
+      text: characters.length === 1 ? describeEdit(edit, locale) : describeRun(edit, characters, locale),
+    });
+  }
+  let first = true;
+  const parts = clauses.map((clause) => {
+    if ('text' in clause) return clause.text;
+    const [onFile, typed] = clause.written;
+    const said = first
+      ? `${onFile} ${sv ? 'skrivet som' : 'written as'} ${typed}`
+      : `${onFile} ${sv ? 'som' : 'as'} ${typed}`;
+    first = false;
+    return said;
   });
+  if (ending !== undefined) parts.push(ending);
   if (parts.length <= 1) return parts[0] ?? '';
   const last = parts.pop() as string;
-  return `${parts.join(', ')} ${locale === 'sv' ? 'och' : 'and'} ${last}`;
+  return `${parts.join(', ')} ${sv ? 'och' : 'and'} ${last}`;
 }

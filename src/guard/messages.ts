@@ -53,6 +53,15 @@ function heldAddressMessage(extracted: string, known: string | undefined, sv: bo
     : `This is not one address; it holds ${held}, which reaches the customer's known address ${onFile}.`;
 }
 
+/**
+ * The string a known address's slips were found against, as a person reads it: the whole address
+ * or its local part (a prefix of it), so positions agree; undefined when the slips do not fit it.
+ */
+function slipsBase(known: string, edits: readonly { readonly after: string }[]): string | undefined {
+  const base = displayAddress(known).toLowerCase();
+  return edits.every((edit) => base.startsWith(edit.after)) ? base : undefined;
+}
+
 /** A name as it is written at the start of a sentence or in a list of names: `jana` -> `Jana`. */
 function capitalized(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -84,7 +93,13 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         : `Reaches the same mailbox as the customer's known address ${displayAddress(finding.known)} (differs only in ${how}).`;
     }
     case 'near-miss': {
-      const edits = describeEdits(finding.edits, locale);
+      const edits = `${describeEdits(finding.edits, locale, slipsBase(finding.known, finding.edits))}${
+        finding.otherUnicodeForm
+          ? sv
+            ? ' (samma bokstäver skrivna i en annan Unicode-form)'
+            : ' (the same letters written in another Unicode form)'
+          : ''
+      }`;
       return sv
         ? `Ser ut som ett skrivfel av kundens kända adress ${displayAddress(finding.known)}: ${edits}.`
         : `Looks like a typo of the customer's known address ${displayAddress(finding.known)}: ${edits}.`;
@@ -111,12 +126,19 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         ? `Numret är ett annat (${finding.enteredNumber} i stället för ${finding.knownNumber}): kundens kända adress är ${known}.`
         : `The number is different (${finding.enteredNumber} instead of ${finding.knownNumber}): the customer's known address is ${known}.`;
     }
-    case 'name-reordered':
+    case 'name-reordered': {
+      const slip = finding.misspelt;
+      if (slip) {
+        return sv
+          ? `Samma namn i en annan ordning eller med andra skiljetecken, och ${slip.entered} i stället för ${slip.known}: kundens kända adress är ${displayAddress(finding.known)}.`
+          : `The same name in another order or with other separators, and ${slip.entered} for ${slip.known}: the customer's known address is ${displayAddress(finding.known)}.`;
+      }
       return sv
         ? `Samma namn i en annan ordning eller med andra skiljetecken: kundens kända adress är ${displayAddress(finding.known)}.`
         : `The same name in another order or with other separators: the customer's known address is ${displayAddress(finding.known)}.`;
+    }
     case 'possible-typo': {
-      const edits = describeEdits(finding.edits, locale);
+      const edits = describeEdits(finding.edits, locale, slipsBase(finding.known, finding.edits));
       return sv
         ? `Det här kan vara ett skrivfel av kundens kända adress ${displayAddress(finding.known)}: ${edits}. Kontrollera adressen med kunden.`
         : `This may be a typo of the customer's known address ${displayAddress(finding.known)}: ${edits}. Check the address with the customer.`;
@@ -187,6 +209,11 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         : `The digits ${finding.digits} look like the customer's ${what} ${finding.expected} with a typo: ${describeEdits(finding.edits, locale)}.`;
     }
     case 'unverified-address':
+      if (finding.knownAddresses === 0 && finding.unusableKnownAddresses) {
+        return sv
+          ? 'Ingen adress i kundregistret kunde jämföras: läs upp adressen för kunden och låt kunden bekräfta den.'
+          : "No address on the customer's record could be compared: read the address back and have the customer confirm it.";
+      }
       if (finding.knownAddresses === 0) {
         return sv
           ? 'Kunden har ingen bekräftad adress än: läs upp adressen för kunden och låt kunden bekräfta den.'
@@ -200,11 +227,21 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
       return sv
         ? 'Adressen är inte en av kundens kända adresser: läs upp den för kunden innan något skickas.'
         : "This is not one of the customer's known addresses: read it back to the customer before anything is sent.";
-    case 'invalid-known-address':
+    case 'invalid-known-address': {
+      // `Maria Lund <maria.lund79@telia.com>`: the address is there, only wrapped in a name
+      // (RFC 5322 §3.4 name-addr); the record is mended by keeping the address alone.
+      const bare =
+        finding.reason === 'display-name' ? /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(finding.known)?.[1] : undefined;
+      if (bare !== undefined) {
+        return sv
+          ? `Kundens registrerade adress ${JSON.stringify(finding.known)} har ett namn med: spara den utan, som ${JSON.stringify(bare).slice(1, -1)}, så att den kan jämföras.`
+          : `The customer's address on file ${JSON.stringify(finding.known)} carries a name: store it bare, as ${JSON.stringify(bare).slice(1, -1)}, so it can be compared.`;
+      }
       // Quoted as a JSON string: a line break on file is shown as \r\n, never passed on in the text.
       return sv
         ? `Kundens registrerade adress ${JSON.stringify(finding.known)} är ingen användbar e-postadress (${INVALID_REASONS.sv[finding.reason]}), så den kunde inte jämföras: rätta kundregistret.`
         : `The customer's address on file ${JSON.stringify(finding.known)} is not a usable e-mail address (${INVALID_REASONS.en[finding.reason]}), so it could not be compared: correct the customer record.`;
+    }
     case 'invalid-known-phone':
       return sv
         ? `Kundens registrerade nummer ${JSON.stringify(finding.known)} går inte att läsa som ett telefonnummer, så det kunde inte jämföras: rätta kundregistret.`

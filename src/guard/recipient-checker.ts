@@ -171,7 +171,11 @@ export function createRecipientChecker(
   const rewritingOf = (entered: ParsedAddress, candidate: KnownAddress, name: string | undefined) => {
     const household = householdOf(entered, candidate, name);
     if (household) return household;
-    const change = findNameChange(entered.local, candidate.parsed.local, name === undefined ? {} : { name });
+    const change = findNameChange(
+      entered.local,
+      candidate.parsed.local,
+      name === undefined ? { firstNames } : { name, firstNames },
+    );
     return change && finding({ ...change, known: candidate.given });
   };
 
@@ -265,7 +269,11 @@ export function createRecipientChecker(
     if (confusables) findings.push(finding({ code: 'confusable-characters', ...confusables }));
 
     if (!matched) {
-      const typed = displayAddress(address.address).toLowerCase();
+      const asTyped = displayAddress(address.address).toLowerCase();
+      // Slips are told between letters as they read: `å` typed as `a` and a combining ring is one
+      // letter, never an extra invisible mark (Unicode NFC, UAX #15).
+      const typed = asTyped.normalize('NFC');
+      const otherUnicodeForm = typed !== asTyped ? { otherUnicodeForm: true as const } : {};
       for (const candidate of known) {
         const sameDomain = candidate.key.domain === key.domain;
         const limit = allowedDistance(candidate.key.local.length);
@@ -323,8 +331,10 @@ export function createRecipientChecker(
               continue;
             }
             // The domains agree (or are aliases of one provider): the slips are in the local part.
-            edits ??= explainEdits(candidate.local, address.local.toLowerCase());
-            findings.push(finding({ code: 'near-miss', known: candidate.given, distance, edits }));
+            edits ??= explainEdits(candidate.local, address.local.toLowerCase().normalize('NFC'));
+            findings.push(
+              finding({ code: 'near-miss', known: candidate.given, distance, edits, ...otherUnicodeForm }),
+            );
             continue;
           }
           // One slip in the local part and one in the domain (`lnilson@telia.sw`): two in all.
@@ -370,7 +380,8 @@ export function createRecipientChecker(
       const typo = confusables?.characters.some((c) => c.part === 'domain')
         ? undefined
         : findDomainTypo(address.domain);
-      if (typo) findings.push(finding({ code: 'domain-typo', ...typo }));
+      if (typo && !saidAsSlipOfKnown(typo, address, known, findings))
+        findings.push(finding({ code: 'domain-typo', ...typo }));
 
       // A digit may stand beside letters typed for digits (`19o2`, `2oo1`): one digit is enough.
       if (/\d/.test(address.local)) {
@@ -381,7 +392,13 @@ export function createRecipientChecker(
           findings.push(finding({ code: 'number-mismatch', ...mismatch }));
         }
       }
-      findings.push(finding({ code: 'unverified-address', knownAddresses: known.length }));
+      findings.push(
+        finding({
+          code: 'unverified-address',
+          knownAddresses: known.length,
+          ...(facts.invalid.length > 0 ? { unusableKnownAddresses: facts.invalid.length } : {}),
+        }),
+      );
     }
 
     if (input.directory) {
@@ -417,6 +434,9 @@ export function createRecipientChecker(
       finding({
         code: 'unverified-address',
         knownAddresses: unverified.knownAddresses,
+        ...(unverified.unusableKnownAddresses === undefined
+          ? {}
+          : { unusableKnownAddresses: unverified.unusableKnownAddresses }),
         closeKnownAddresses: close,
       }),
     );
@@ -444,6 +464,36 @@ export function createRecipientChecker(
     }
     return spoken;
   }
+}
+
+/**
+ * Whether a domain typo says again what a slip of a known address at the corrected domain already
+ * says, so one finding tells it (issue 9). A provider's name mistyped or spelled by ear (`gmial.com`,
+ * `jaahoo.com` for `yahoo.com`) is said best as that, so a near miss or possible typo of the known
+ * address with the very local part typed is taken out (the correction is then that known address
+ * all the same); a slip in the ending (`hotmail.nu` for `hotmail.se`) is said by the near miss
+ * ("the ending .nu instead of .se"), and the typo is left out.
+ */
+function saidAsSlipOfKnown(
+  typo: { readonly suggestedDomain?: string; readonly reason: string },
+  address: ParsedAddress,
+  known: readonly KnownAddress[],
+  findings: Finding[],
+): boolean {
+  const corrected = typo.suggestedDomain?.toLowerCase();
+  if (corrected === undefined) return false;
+  let said = false;
+  for (let i = findings.length - 1; i >= 0; i--) {
+    const item = findings[i] as Finding;
+    if (item.code !== 'near-miss' && item.code !== 'possible-typo') continue;
+    const candidate = known.find((entry) => entry.given === item.known);
+    if (candidate === undefined) continue;
+    if (candidate.key.domain !== corrected && candidate.parsed.domain.toLowerCase() !== corrected) continue;
+    const inName = typo.reason !== 'top-level-domain' && candidate.parsed.local === address.local;
+    if (inName) findings.splice(i, 1);
+    else if (item.code === 'near-miss') said = true;
+  }
+  return said;
 }
 
 /**

@@ -37,6 +37,11 @@ export type Finding =
       readonly known: string;
       readonly distance: number;
       readonly edits: readonly Edit[];
+      /**
+       * The entered address writes its letters in another Unicode form than NFC (`å` as `a` and a
+       * combining ring): `edits` compare the letters as they read, and the message says so.
+       */
+      readonly otherUnicodeForm?: true;
     })
   | (FindingBase & {
       readonly code: 'other-first-name';
@@ -60,6 +65,8 @@ export type Finding =
       readonly code: 'name-reordered';
       /** The known address with the same name parts in another order or with other separators. */
       readonly known: string;
+      /** One name part typed with one slip or written another way beside the new order (`mraia` for `maria`). */
+      readonly misspelt?: { readonly entered: string; readonly known: string };
     })
   | (FindingBase & {
       /** Two slips from a known address whose local part is shorter than ten characters. */
@@ -118,6 +125,8 @@ export type Finding =
   | (FindingBase & {
       readonly code: 'unverified-address';
       readonly knownAddresses: number;
+      /** Addresses on the customer's record that could not be compared (`invalid-known-address`). */
+      readonly unusableKnownAddresses?: number;
       /**
        * How many known addresses the entered one is close to (a near miss, a rewriting, a possible
        * typo, a sibling domain), when there were more than the three closest the verdict lists.

@@ -1,3 +1,5 @@
+import { defaultFirstNames } from './data/first-names.js';
+import { editDistance } from './edit-distance.js';
 import { foldLetters } from './fold-letters.js';
 import { type LocalPartToken, splitLocalPart } from './split-local-part.js';
 
@@ -14,7 +16,14 @@ export type NameChange =
       /** The number typed instead; absent when it was left out. */
       readonly enteredNumber?: string;
     }
-  | { readonly code: 'name-reordered' };
+  | {
+      readonly code: 'name-reordered';
+      /**
+       * One name part with one slip in it beside the new order (`mraia` for `maria`), or written
+       * another way (`svenaake` for `svenake`): the part as typed and as on file.
+       */
+      readonly misspelt?: { readonly entered: string; readonly known: string };
+    };
 
 // Anything but letters (with their marks), digits and the separators people put between names.
 const OTHER_THAN_NAME_PARTS = /[^\p{L}\p{M}\p{N}._+-]/u;
@@ -92,7 +101,83 @@ function sameMultiset(a: readonly string[], b: readonly string[]): boolean {
 export function findNameChange(
   entered: string,
   known: string,
-  options: { readonly name?: string } = {},
+  options: { readonly name?: string; readonly firstNames?: ReadonlySet<string> } = {},
+): NameChange | undefined {
+  return findExactChange(entered, known, options) ?? findReorderedWithSlip(entered, known, options);
+}
+
+// Name parts as separators or a change between letters and digits set them apart.
+const PARTS = /\p{L}+|\p{N}+/gu;
+
+/**
+ * Name parts in another order or with other separators, and one of them with one slip
+ * (`lund.mraia79` for `maria.lund79`) or written another way (`ohman.svenaake` for
+ * `svenake.ohman`, Swedish å as aa): two families of confusion at once, still the customer's
+ * address more likely than a stranger's. Only parts the typed text separates are compared, and a
+ * slip that makes another first name (`mario` for `maria`) is another person's.
+ */
+function findReorderedWithSlip(
+  entered: string,
+  known: string,
+  options: { readonly firstNames?: ReadonlySet<string> },
+): NameChange | undefined {
+  if (OTHER_THAN_NAME_PARTS.test(entered) || OTHER_THAN_NAME_PARTS.test(known)) return undefined;
+  const typedParts = entered.toLowerCase().match(PARTS) ?? [];
+  const knownParts = known.toLowerCase().match(PARTS) ?? [];
+  if (typedParts.length !== knownParts.length || typedParts.length < 2) return undefined;
+  const typedFolded = typedParts.map(foldLetters);
+  const left = knownParts.map(foldLetters);
+  // Every typed part but one is a known part, once each.
+  let odd = -1;
+  for (let i = 0; i < typedFolded.length; i++) {
+    const at = left.indexOf(typedFolded[i] as string);
+    if (at >= 0) left.splice(at, 1);
+    else if (odd >= 0) return undefined;
+    else odd = i;
+  }
+  if (odd < 0 || left.length !== 1) return undefined;
+  const typed = typedFolded[odd] as string;
+  const onFile = left[0] as string;
+  // A name, at least four letters on file, with one slip; a number changed is `number-changed`'s.
+  if (!/^\p{L}+$/u.test(typed) || !/^\p{L}{4,}$/u.test(onFile)) return undefined;
+  if (editDistance(typed, onFile, { maxDistance: 1 }) > 1 && !isWrittenAnotherWay(typed, onFile))
+    return undefined;
+  if ((options.firstNames ?? defaultFirstNames).has(typed)) return undefined;
+  // Put right, the typed parts must then be in another order than on file: a slip alone, in
+  // order, is a near miss or a possible typo, not a rewriting.
+  const knownIndex = knownParts.map(foldLetters);
+  const rightOrder = typedFolded.map((part, i) => (i === odd ? onFile : part));
+  if (rightOrder.every((part, i) => part === knownIndex[i])) return undefined;
+  const typedAsTyped = typedParts[odd] as string;
+  const knownAsTyped = knownParts[knownIndex.indexOf(onFile)] as string;
+  return { code: 'name-reordered', misspelt: { entered: typedAsTyped, known: knownAsTyped } };
+}
+
+/** One Swedish letter written another way between two folded names (`svenaake`, `svenake`). */
+function isWrittenAnotherWay(typed: string, onFile: string): boolean {
+  for (const [long, short] of [
+    ['aa', 'a'],
+    ['ae', 'a'],
+    ['oe', 'o'],
+  ] as const) {
+    for (const [from, to] of [
+      [typed, onFile],
+      [onFile, typed],
+    ] as const) {
+      let at = from.indexOf(long);
+      while (at >= 0) {
+        if (from.slice(0, at) + short + from.slice(at + long.length) === to) return true;
+        at = from.indexOf(long, at + 1);
+      }
+    }
+  }
+  return false;
+}
+
+function findExactChange(
+  entered: string,
+  known: string,
+  options: { readonly name?: string },
 ): NameChange | undefined {
   // A rewriting moves names, numbers and separators only: an emoji, a quote or a space beside the
   // same names is something else typed, not another order (RFC 5322 §3.2.3 atext allows them all).

@@ -251,3 +251,28 @@ describe('characters that are no separator', () => {
     expect(codes(verdict)).toContain('name-reordered');
   });
 });
+
+describe('checkRecipient: names reordered with a slip in them (issue 9)', () => {
+  it.each([
+    ['ohman.svenaake@telia.com', 'svenake.ohman@telia.com', 'Sven-Åke Öhman', 'svenaake for svenake'],
+    ['lund.mraia79@telia.com', 'maria.lund79@telia.com', 'Maria Lund', 'mraia for maria'],
+  ])('suggests the known address for %s, naming the order and the slip', (entered, known, name, slip) => {
+    const verdict = checkRecipient({ entered, customer: { id: 'C-1', name, emails: [known] } });
+    expect(verdict.action).toBe('confirm');
+    expect(verdict.suggestion).toBe(known);
+    const reordered = verdict.findings.find((finding) => finding.code === 'name-reordered');
+    expect(reordered?.message).toBe(
+      `The same name in another order or with other separators, and ${slip}: the customer's known address is ${known}.`,
+    );
+  });
+
+  it('says so in Swedish', () => {
+    const verdict = checkRecipient(
+      { entered: 'lund.mraia79@telia.com', customer: { id: 'C-1', emails: ['maria.lund79@telia.com'] } },
+      { locale: 'sv' },
+    );
+    expect(verdict.findings.find((finding) => finding.code === 'name-reordered')?.message).toBe(
+      'Samma namn i en annan ordning eller med andra skiljetecken, och mraia i stället för maria: kundens kända adress är maria.lund79@telia.com.',
+    );
+  });
+});

@@ -350,6 +350,30 @@ describe('checkRecipient: .nu typed for .se', () => {
     expect(verdict.suggestion).toBe('anna.lund@hotmail.se');
     for (const item of verdict.findings) expect(item.message).not.toMatch(/hotmail\.n[ol]\b/);
   });
+
+  it.each([
+    ['anna.lund@hotmail.nu', 'anna.lund@hotmail.se'],
+    ['anna.lund@gmail.con', 'anna.lund@gmail.com'],
+  ])('says a slip in the ending of a known address once, as its near miss (%s)', (entered, known) => {
+    const verdict = checkRecipient({ entered, customer: { id: 'C-1', emails: [known] } });
+    expect(codes(verdict)).toEqual(['near-miss', 'unverified-address']);
+    expect(verdict.action).toBe('block');
+    expect(verdict.suggestion).toBe(known);
+  });
+
+  it.each([
+    ['anna.lund@gmial.com', 'anna.lund@gmail.com'],
+    ['anna.lund@jaahoo.com', 'anna.lund@yahoo.com'],
+    ['anna.lund@houtmejl.com', 'anna.lund@hotmail.com'],
+  ])(
+    'says a provider name mistyped or spelled by ear in a known address once, as the domain typo (%s)',
+    (entered, known) => {
+      const verdict = checkRecipient({ entered, customer: { id: 'C-1', emails: [known] } });
+      expect(codes(verdict)).toEqual(['domain-typo', 'unverified-address']);
+      expect(verdict.action).toBe('block');
+      expect(verdict.suggestion).toBe(known);
+    },
+  );
 });
 
 describe('checkRecipient: the address a pasted text holds, checked in full', () => {

@@ -102,9 +102,9 @@ describe('domains in what the salesperson reads', () => {
   });
 
   it('points into the known address as a person reads it', () => {
-    const verdict = checkRecipient({ entered: 'asa@åkeri.sw', customer });
+    const verdict = checkRecipient({ entered: 'asa@åkeru.se', customer });
     expect(message(verdict.findings, 'near-miss')).toBe(
-      'Looks like a typo of the customer\'s known address asa@åkeri.se: w was typed instead of e after "asa@åkeri.s".',
+      'Looks like a typo of the customer\'s known address asa@åkeri.se: u was typed instead of i after "asa@åker".',
     );
     expect(verdict.suggestion).toBe('asa@åkeri.se');
   });
@@ -281,5 +281,80 @@ describe('a broken address on file', () => {
     const text = message(verdict.findings, 'invalid-known-address');
     expect(text).toContain('"anna@x.se\\r\\nBcc: other@x.se"');
     expect(text).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('messages a salesperson can act on (issue 9)', () => {
+  const verdictOf = (entered: string, emails: string[], locale: 'en' | 'sv' = 'en', name?: string) =>
+    checkRecipient({ entered, customer: { id: 'C-9', emails, ...(name ? { name } : {}) } }, { locale });
+
+  it('says Swedish letters written another way as such, not as letter edits', () => {
+    expect(message(verdictOf('aasa.oeberg@telia.com', ['åsa.öberg@telia.com']).findings, 'near-miss')).toBe(
+      "Looks like a typo of the customer's known address åsa.öberg@telia.com: å written as aa and ö as oe.",
+    );
+    expect(
+      message(verdictOf('aasa.oeberg@telia.com', ['åsa.öberg@telia.com'], 'sv').findings, 'near-miss'),
+    ).toBe(
+      'Ser ut som ett skrivfel av kundens kända adress åsa.öberg@telia.com: å skrivet som aa och ö som oe.',
+    );
+  });
+
+  it('reads letters in another Unicode form as the letters they are, never as invisible marks', () => {
+    const entered = 'åke.löfgren@telia.com'.normalize('NFD');
+    const en = message(verdictOf(entered, ['ake.lofgren@telia.com']).findings, 'near-miss');
+    expect(en).toBe(
+      "Looks like a typo of the customer's known address ake.lofgren@telia.com: a written as å and o as ö (the same letters written in another Unicode form).",
+    );
+    const sv = message(verdictOf(entered, ['ake.lofgren@telia.com'], 'sv').findings, 'near-miss');
+    expect(sv).toBe(
+      'Ser ut som ett skrivfel av kundens kända adress ake.lofgren@telia.com: a skrivet som å och o som ö (samma bokstäver skrivna i en annan Unicode-form).',
+    );
+  });
+
+  it('names a space as a space', () => {
+    expect(message(verdictOf('karin. berg@telia.com', ['karin.berg@telia.com']).findings, 'near-miss')).toBe(
+      'Looks like a typo of the customer\'s known address karin.berg@telia.com: there is an extra space after "karin.".',
+    );
+    expect(
+      message(verdictOf('karin. berg@telia.com', ['karin.berg@telia.com'], 'sv').findings, 'near-miss'),
+    ).toBe(
+      'Ser ut som ett skrivfel av kundens kända adress karin.berg@telia.com: det finns ett extra mellanslag efter ”karin.”.',
+    );
+  });
+
+  it('reads an emoji joined from several as one symbol and suggests the known address', () => {
+    const verdict = verdictOf('karin.berg👩‍👩‍👧@telia.com', ['karin.berg@telia.com']);
+    expect(verdict.suggestion).toBe('karin.berg@telia.com');
+    expect(message(verdict.findings, 'near-miss')).toBe(
+      'Looks like a typo of the customer\'s known address karin.berg@telia.com: there is an extra character 👩‍👩‍👧 after "karin.berg".',
+    );
+  });
+
+  it('names a mistyped ending as the ending typed for the known one', () => {
+    expect(message(verdictOf('anna.lund@hotmail.nu', ['anna.lund@hotmail.se']).findings, 'near-miss')).toBe(
+      "Looks like a typo of the customer's known address anna.lund@hotmail.se: the ending .nu instead of .se.",
+    );
+    expect(
+      message(verdictOf('anna.lund@hotmail.nu', ['anna.lund@hotmail.se'], 'sv').findings, 'near-miss'),
+    ).toBe(
+      'Ser ut som ett skrivfel av kundens kända adress anna.lund@hotmail.se: ändelsen .nu i stället för .se.',
+    );
+  });
+
+  it('says a stored address with a name should be stored bare, not that there is no address', () => {
+    const en = verdictOf('maria.lund@telia.com', ['Maria Lund <maria.lund79@telia.com>']);
+    expect(message(en.findings, 'unverified-address')).toBe(
+      "No address on the customer's record could be compared: read the address back and have the customer confirm it.",
+    );
+    expect(message(en.findings, 'invalid-known-address')).toBe(
+      'The customer\'s address on file "Maria Lund <maria.lund79@telia.com>" carries a name: store it bare, as maria.lund79@telia.com, so it can be compared.',
+    );
+    const sv = verdictOf('maria.lund@telia.com', ['Maria Lund <maria.lund79@telia.com>'], 'sv');
+    expect(message(sv.findings, 'unverified-address')).toBe(
+      'Ingen adress i kundregistret kunde jämföras: läs upp adressen för kunden och låt kunden bekräfta den.',
+    );
+    expect(message(sv.findings, 'invalid-known-address')).toBe(
+      'Kundens registrerade adress "Maria Lund <maria.lund79@telia.com>" har ett namn med: spara den utan, som maria.lund79@telia.com, så att den kan jämföras.',
+    );
   });
 });

@@ -100,3 +100,34 @@ describe('findNameChange on any input', () => {
     );
   });
 });
+
+describe('findNameChange: names reordered with one slip in them', () => {
+  it('finds names reordered with one written another way', () => {
+    expect(findNameChange('ohman.svenaake', 'svenake.ohman')).toEqual({
+      code: 'name-reordered',
+      misspelt: { entered: 'svenaake', known: 'svenake' },
+    });
+  });
+
+  it('finds names reordered with two letters swapped in one', () => {
+    expect(findNameChange('lund.mraia79', 'maria.lund79')).toEqual({
+      code: 'name-reordered',
+      misspelt: { entered: 'mraia', known: 'maria' },
+    });
+  });
+
+  it('reads no slip to another first name as a reordering', () => {
+    expect(findNameChange('lund.mario79', 'maria.lund79', { firstNames: new Set(['maria', 'mario']) })).toBe(
+      undefined,
+    );
+  });
+
+  it('reads no slip in the names kept in order as a reordering', () => {
+    expect(findNameChange('maria.lnud79', 'maria.lund79')).toBe(undefined);
+  });
+
+  it('reads two slips, or a changed number, beside a reordering as another address', () => {
+    expect(findNameChange('lund.mraai79', 'maria.lund79')).toBe(undefined);
+    expect(findNameChange('lund.mraia80', 'maria.lund79')).toBe(undefined);
+  });
+});
