@@ -8,7 +8,7 @@ import { type PageTexts, pageTexts } from './data/page-texts.js';
 import { discardHeld, findHeld } from './hold-routes.js';
 import { html, SafeHtml } from './html.js';
 import { localizedHeld } from './localized-held.js';
-import type { Problem } from './problem-details.js';
+import { type Problem, problem, sendProblem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
 import { releaseHeld } from './release-held.js';
 import { sameSecret } from './same-secret.js';
@@ -158,6 +158,18 @@ ${tokenField}
 
   app.post('/login', async (request, reply) => {
     const page = pageLocale(request, context);
+    // Every login is counted, right or wrong, by client address (RFC 6585 §4).
+    const spent = context.logins.take(request.ip);
+    if (!spent.allowed) {
+      reply.header('retry-after', String(spent.retryAfterSeconds)).header('cache-control', 'no-store');
+      return sendProblem(
+        reply,
+        problem('too-many-requests', 429, 'Too many logins from this address for now', {
+          detail: `log in again in ${spent.retryAfterSeconds} s`,
+          field: 'body.token',
+        }),
+      );
+    }
     const raw = request.cookies[LOGIN_COOKIE];
     const nonce = raw ? request.unsignCookie(raw) : undefined;
     const name = field(request.body, 'name').trim();
