@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifySwagger from '@fastify/swagger';
@@ -33,6 +34,7 @@ import { problem, sendProblem } from './problem-details.js';
 import { registerReviewPages } from './review-pages.js';
 import { sameSecret } from './same-secret.js';
 import { createSessionStore, SESSION_COOKIE, type Session, type SessionStore } from './session-store.js';
+import { createTokenBuckets, type TokenBuckets } from './token-buckets.js';
 
 // The routes a logged-in page may call with its session instead of the bearer token: the checks the
 // order form asks for, and nothing that changes a held message.
@@ -108,6 +110,14 @@ export interface ServerOptions {
    * @default [] (loopback names only)
    */
   readonly allowedHosts?: readonly string[];
+  /**
+   * The logins (`POST /login`, right or wrong) a client address may make in a row, then one per
+   * `refillMs`; past that a login is answered 429 with `Retry-After`. The pages' sessions share the
+   * order form's search budget, so a new login earns no searches; this keeps the token from being
+   * tried over and over.
+   * @default { logins: 5, refillMs: 60_000 }
+   */
+  readonly loginLimit?: { readonly logins?: number; readonly refillMs?: number };
 }
 
 /** What the route plugins share: the options, resolved, and a guard per language. */
@@ -123,6 +133,8 @@ export interface ServerContext {
   readonly sessions: SessionStore;
   /** The session of a request's signed cookie, when it has a live one. */
   sessionOf(request: FastifyRequest): Session | undefined;
+  /** The logins each client address may still make (`loginLimit`), keyed by `request.ip`. */
+  readonly logins: TokenBuckets;
 }
 
 /**
@@ -169,6 +181,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         );
       return sendProblem(reply, frameworkProblem(error.statusCode ?? 400, error.message));
     },
+    // What Node's HTTP parser refuses before Fastify sees a request (a URL or headers over Node's
+    // 16 KB, a line that is no HTTP) is answered on the socket: a problem too, not Fastify's JSON.
+    clientErrorHandler: answerClientError,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     bodyLimit: options.bodyLimit ?? 65_536,
     // Never echo a client's request id into the log: ids are the server's own.
@@ -200,6 +215,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     },
     sessionSecret: options.sessionSecret ?? randomBytes(32).toString('base64url'),
     sessions,
+    logins: createTokenBuckets({
+      burst: options.loginLimit?.logins ?? 5,
+      refillMs: options.loginLimit?.refillMs ?? 60_000,
+    }),
     sessionOf(request) {
       const raw = request.cookies[SESSION_COOKIE];
       if (!raw) return undefined;
@@ -393,6 +412,42 @@ function sendUnauthorized(reply: FastifyReply): FastifyReply {
 }
 
 /** A client error of Fastify's own as one of the documented problem types. */
+/**
+ * Node's `clientError` (Node http docs): the request never became one, so the answer is written to
+ * the socket by hand, as Fastify's own default does, but as RFC 9457 problem details: 431 for a
+ * request line or headers over the limit (RFC 6585 §5), 408 for one too slow, else 400.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, body] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ([
+          431,
+          'Request Header Fields Too Large',
+          problem('headers-too-large', 431, 'The request line or headers are too large', {
+            detail: 'the URL with its query and the headers together must stay under 16 KB',
+            field: 'headers',
+          }),
+        ] as const)
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ([
+            408,
+            'Request Timeout',
+            problem('request-timeout', 408, 'The request took too long to arrive'),
+          ] as const)
+        : ([
+            400,
+            'Bad Request',
+            problem('bad-request', 400, 'The request is not HTTP the server can read'),
+          ] as const);
+  const text = JSON.stringify(body);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/problem+json; charset=utf-8\r\nConnection: close\r\n\r\n${text}`,
+    );
+  socket.destroy(error);
+}
+
 function frameworkProblem(status: number, message: string) {
   // The API takes JSON only; the pages take their forms (see the API's content-type parsers).
   if (status === 415)

@@ -27,7 +27,8 @@ export function localizedHeld<Held extends HeldMessage>(held: Held, locale: Loca
   };
 }
 
-function localizedFinding(finding: Finding, locale: Locale): Finding {
+/** One finding worded again in `locale` from its code and evidence (see {@link localizedHeld}). */
+export function localizedFinding(finding: Finding, locale: Locale): Finding {
   const { message: stored, ...facts } = finding;
   let message: unknown;
   try {

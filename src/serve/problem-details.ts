@@ -38,6 +38,9 @@ export type ProblemType =
   | 'misdirected-request'
   | 'cross-origin'
   | 'uri-too-long'
+  | 'headers-too-large'
+  | 'bad-request'
+  | 'request-timeout'
   | 'too-many-requests';
 
 /** Builds a problem of one of the service's types. */

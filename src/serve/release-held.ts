@@ -1,4 +1,5 @@
 import { isEmailGuardError } from '../errors.js';
+import type { Finding, Verdict } from '../guard/verdict.js';
 import type { ReleaseResult } from '../nodemailer/hold-store.js';
 import type { ServerContext } from './create-server.js';
 import { type Problem, problem } from './problem-details.js';
@@ -12,6 +13,21 @@ export interface ReleaseRequest {
   readonly reason: string;
 }
 
+/** A recipient the check stopped a release for, with the findings that stopped it. */
+export interface StoppedRecipient {
+  readonly address: string;
+  readonly findings: readonly Finding[];
+}
+
+function stoppedRecipients(recipients: readonly unknown[]): StoppedRecipient[] {
+  return recipients.flatMap((recipient) => {
+    const { address, verdict } = recipient as { address?: unknown; verdict?: Verdict };
+    if (typeof address !== 'string' || !verdict) return [];
+    const findings = verdict.findings.filter((finding) => finding.action !== 'send');
+    return verdict.action === 'send' && findings.length === 0 ? [] : [{ address, findings }];
+  });
+}
+
 /**
  * Releases a held message through the hold store's own `release`, which sends it at most once
  * even when two requests race (the second finds the entry locked or gone) and checks the final
@@ -22,7 +38,10 @@ export async function releaseHeld(
   context: ServerContext,
   id: string,
   request: ReleaseRequest,
-): Promise<{ readonly released: ReleaseResult } | { readonly problem: Problem }> {
+): Promise<
+  | { readonly released: ReleaseResult }
+  | { readonly problem: Problem; readonly stopped?: readonly StoppedRecipient[] }
+> {
   const { holdStore, transporter } = context.options;
   if (!holdStore) return { problem: notConfigured('hold store', '--holds DIR') };
   if (!transporter) return { problem: notConfigured('SMTP server to release through', '--smtp URL') };
@@ -52,16 +71,25 @@ export async function releaseHeld(
       isEmailGuardError(error, 'RECIPIENT_BLOCKED') ||
       isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
     ) {
+      // The recipients and why, in words: the error's own message is for a developer (it names
+      // the hold id and the library's option), not for the reviewer or the caller.
+      const stopped = stoppedRecipients((error as unknown as { recipients: readonly unknown[] }).recipients);
+      const said = stopped.map(
+        (recipient) =>
+          `${recipient.address}: ${recipient.findings.map((finding) => `${finding.message} (${finding.code})`).join('; ')}`,
+      );
       return {
         problem: problem(
           'recipient-blocked',
           422,
           'A recipient does not pass the check; the message stays held',
           {
-            detail: error.message,
+            detail: said.join(' | ') || error.message,
             field: 'body.to',
+            errors: said.map((message) => ({ field: 'body.to', message })),
           },
         ),
+        stopped,
       };
     }
     if (isEmailGuardError(error, 'INVALID_INPUT')) {

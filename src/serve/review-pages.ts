@@ -7,10 +7,10 @@ import type { ServerContext } from './create-server.js';
 import { type PageTexts, pageTexts } from './data/page-texts.js';
 import { discardHeld, findHeld } from './hold-routes.js';
 import { html, SafeHtml } from './html.js';
-import { localizedHeld } from './localized-held.js';
-import type { Problem } from './problem-details.js';
+import { localizedFinding, localizedHeld } from './localized-held.js';
+import { type Problem, problem, sendProblem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
-import { releaseHeld } from './release-held.js';
+import { releaseHeld, type StoppedRecipient } from './release-held.js';
 import { sameSecret } from './same-secret.js';
 import { SESSION_COOKIE, type Session } from './session-store.js';
 
@@ -158,6 +158,18 @@ ${tokenField}
 
   app.post('/login', async (request, reply) => {
     const page = pageLocale(request, context);
+    // Every login is counted, right or wrong, by client address (RFC 6585 §4).
+    const spent = context.logins.take(request.ip);
+    if (!spent.allowed) {
+      reply.header('retry-after', String(spent.retryAfterSeconds)).header('cache-control', 'no-store');
+      return sendProblem(
+        reply,
+        problem('too-many-requests', 429, 'Too many logins from this address for now', {
+          detail: `log in again in ${spent.retryAfterSeconds} s`,
+          field: 'body.token',
+        }),
+      );
+    }
     const raw = request.cookies[LOGIN_COOKIE];
     const nonce = raw ? request.unsignCookie(raw) : undefined;
     const name = field(request.body, 'name').trim();
@@ -218,7 +230,7 @@ ${
     request: FastifyRequest,
     reply: FastifyReply,
     session: Session,
-    failure?: { readonly title: string; readonly detail?: string; readonly status: number },
+    failure?: PageFailure,
     entered?: { readonly to: readonly string[]; readonly reason: string; readonly confirmNew?: boolean },
   ) {
     const page = pageLocale(request, context);
@@ -236,7 +248,11 @@ ${
 <h1>${texts.messageHeading}: ${content.subject ?? id}</h1>
 ${
   failure
-    ? html`<div class="alert" role="alert" id="release-error"><p><strong>${texts.notReleased}: ${failure.title}</strong></p>${failure.detail ? html`<p>${failure.detail}</p>` : ''}</div>`
+    ? html`<div class="alert" role="alert" id="release-error"><p><strong>${texts.notReleased}: ${failure.title}</strong></p>${failure.detail ? html`<p>${failure.detail}</p>` : ''}${
+        failure.recipients?.length
+          ? html`<ul>${failure.recipients.map((recipient) => html`<li>${recipient.address}: ${recipient.messages.join(' ')}</li>`)}</ul>`
+          : ''
+      }</div>`
     : ''
 }
 <p>${texts.age}: ${heldAge(listed.heldAt)}${listed.state === 'releasing' ? html` (${texts.releasing})` : ''}</p>
@@ -319,7 +335,13 @@ ${proposed.map(
     });
     if ('problem' in outcome) {
       if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
-      return messagePage(request, reply, session, pageFailure(outcome.problem, page), entered);
+      return messagePage(
+        request,
+        reply,
+        session,
+        pageFailure(outcome.problem, page, 'stopped' in outcome ? outcome.stopped : undefined),
+        entered,
+      );
     }
     request.log.info({ holdId: id }, 'held message released from the review page');
     return redirect(reply, `/holds?lang=${page.lang}&done=released`);
@@ -367,16 +389,36 @@ function heldRow(entry: HeldMessage, page: PageRequest, now: number): SafeHtml {
 </tr>`;
 }
 
+/** A refused release or discard as the page shows it. */
+interface PageFailure {
+  readonly title: string;
+  readonly detail?: string;
+  readonly status: number;
+  /** The recipients the check stopped, each with its findings in the page's language. */
+  readonly recipients?: readonly { readonly address: string; readonly messages: readonly string[] }[];
+}
+
 /**
  * A refused release or discard as the page shows it: the title in the page's language, by the
- * problem's type; the English detail (a developer's text) only on an English page.
+ * problem's type; the recipients the check stopped with their findings worded again in the page's
+ * language (from their codes); else the English detail (a developer's text) only on an English page.
  */
 function pageFailure(
   failure: Problem,
   page: PageRequest,
-): { readonly title: string; readonly detail?: string; readonly status: number } {
+  stopped?: readonly StoppedRecipient[],
+): PageFailure {
   const type = failure.type.slice(failure.type.lastIndexOf('#') + 1);
   const title = page.texts.problems[type] ?? failure.title;
+  if (stopped?.length)
+    return {
+      title,
+      status: failure.status,
+      recipients: stopped.map((recipient) => ({
+        address: recipient.address,
+        messages: recipient.findings.map((finding) => localizedFinding(finding, page.lang).message),
+      })),
+    };
   return {
     title,
     ...(failure.detail && page.lang === 'en' ? { detail: failure.detail } : {}),

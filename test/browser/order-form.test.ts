@@ -32,7 +32,10 @@ beforeAll(async () => {
   app = createServer({
     directory,
     token: TOKEN,
-    registerOrderForm: createOrderForm({ scriptDir }),
+    // Every test logs in and searches from one address with one token: the limits are the HTTP
+    // tests' subject (test/serve/order-form.test.ts), not the page's.
+    loginLimit: { logins: 100 },
+    registerOrderForm: createOrderForm({ scriptDir, searchBudget: { searches: 1000 } }),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

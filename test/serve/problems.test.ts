@@ -24,6 +24,23 @@ function expectProblem(
 }
 
 describe('problem details for what Fastify refuses', () => {
+  it("answers a query over Node's header limit with 431 problem details, not Fastify's JSON", async () => {
+    app = fixtureServer(fixture);
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const response = await fetch(`${address}/demo/customers?q=${'a'.repeat(20_000)}`);
+    const body = await response.text();
+    expectProblem(
+      {
+        statusCode: response.status,
+        headers: { 'content-type': response.headers.get('content-type') },
+        json: () => JSON.parse(body),
+      },
+      431,
+      'headers-too-large',
+    );
+    expect(JSON.parse(body)).toMatchObject({ field: 'headers' });
+  });
+
   it('answers an empty JSON body as invalid-input naming the body', async () => {
     app = fixtureServer(fixture);
     const response = await withToken(app, 'POST', '/v1/check', '');

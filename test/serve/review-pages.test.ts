@@ -234,4 +234,41 @@ describe('the review page', () => {
       /<input id="to-0"[^>]*aria-invalid="true"[^>]*aria-describedby="[^"]*release-error/,
     );
   });
+
+  it('names the refused recipient and its finding in words in both languages, without internals', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server);
+    const typo = 'anna.svensson19985@gmail.com';
+    for (const [lang, words] of [
+      ['sv', /skrivfel|stavfel|nästan/i],
+      ['en', /typo|slip|near/i],
+    ] as const) {
+      const refused = await postForm(server, `/holds/${id}/release?lang=${lang}`, cookie, {
+        csrf,
+        to: typo,
+        reason: 'read back',
+      });
+      expect(refused.statusCode).toBe(422);
+      const alert =
+        /<div class="alert" role="alert" id="release-error">([\s\S]*?)<\/div>/.exec(refused.body)?.[1] ?? '';
+      expect(alert, lang).toContain(typo);
+      expect(alert, lang).toMatch(words);
+      expect(alert, lang).not.toContain(id);
+      expect(alert, lang).not.toContain('({ to })');
+    }
+    // Another customer's address, not corrected: named with why, in Swedish too.
+    const other = await postForm(server, `/holds/${id}/release?lang=sv`, cookie, {
+      csrf,
+      to: 'erik.lind@telia.com',
+      reason: 'läst upp',
+    });
+    expect(other.statusCode).toBe(422);
+    const alert =
+      /<div class="alert" role="alert" id="release-error">([\s\S]*?)<\/div>/.exec(other.body)?.[1] ?? '';
+    expect(alert).toContain('erik.lind@telia.com');
+    expect(alert).toMatch(/annan kund/i);
+    expect(fixture.sink.received).toHaveLength(0);
+  });
 });

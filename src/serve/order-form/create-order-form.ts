@@ -10,7 +10,7 @@ import type { ServerContext } from '../create-server.js';
 import { problem, sendProblem } from '../problem-details.js';
 import { sameSecret } from '../same-secret.js';
 import type { Session } from '../session-store.js';
-import { findCustomers } from './find-customers.js';
+import { type CustomerHit, findCustomers } from './find-customers.js';
 import { orderFormText } from './order-form-text.js';
 import { type OrderFormValues, renderOrderForm } from './render-order-form.js';
 import { createSearchBudget, type SearchBudgetOptions } from './search-budget.js';
@@ -65,7 +65,8 @@ export function createOrderForm(
   const scriptDir = options.scriptDir ?? fileURLToPath(new URL('./order-form/', import.meta.url));
   const searchLimit = options.searchLimit ?? 10;
   return async (app, context) => {
-    // One budget per server: a session's searches are counted across the script and the plain form.
+    // One budget per server: the token's searches, every session's and the script's and the plain
+    // form's together, so logging in again earns none.
     const budget = createSearchBudget(options.searchBudget);
     // Read once: the build does not change under a running server.
     const scripts = new Map(
@@ -113,6 +114,14 @@ export function createOrderForm(
           }),
         );
 
+    /** The customer of this whole id, when a search already showed them to the session. */
+    const shownBefore = async (session: Session, query: string): Promise<CustomerHit | undefined> => {
+      const id = query.trim();
+      if (!budget.offered(session, id)) return undefined;
+      const shown = await context.options.directory?.get(id);
+      return shown ? { id: shown.id, ...(shown.name ? { name: shown.name } : {}) } : undefined;
+    };
+
     /**
      * The session of a call from the page's script: the cookie alone would let any page that makes
      * the browser send it read a customer (OWASP CSRF Prevention Cheat Sheet), so the session's CSRF
@@ -150,12 +159,16 @@ export function createOrderForm(
     app.get<{ Querystring: { q?: string } }>('/demo/customers', async (request, reply) => {
       const session = scriptSession(request, reply);
       if (!session) return reply;
-      const spent = budget.take(session);
       reply.header('cache-control', 'no-store');
-      if (!spent.allowed) return tooManySearches(reply, spent.retryAfterSeconds);
       const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
+      // A customer this session was already shown, by their whole id, costs no search, also when
+      // the searches are spent: what the 429's advice offers.
+      const again = await shownBefore(session, query);
+      if (again) return reply.send({ customers: [again], more: false });
+      const spent = budget.allows();
+      if (!spent.allowed) return tooManySearches(reply, spent.retryAfterSeconds);
       const found = await findCustomers(context.options.directory, query, { limit: searchLimit });
-      budget.offer(
+      budget.spend(
         session,
         found.customers.map((hit) => hit.id),
       );
@@ -246,17 +259,15 @@ export function createOrderForm(
       const text = orderFormText[locale];
       // A customer this session was already shown (checked again, the suggestion taken) costs no
       // search: the budget is for finding customers, not for checking one.
-      if (budget.offered(session, wanted)) {
-        const shown = await context.options.directory?.get(wanted);
-        if (shown) return { id: shown.id, ...(shown.name ? { name: shown.name } : {}) };
-      }
-      const spent = budget.take(session);
+      const again = await shownBefore(session, wanted);
+      if (again) return again;
+      const spent = budget.allows();
       if (!spent.allowed) {
         reply.code(429).header('retry-after', String(spent.retryAfterSeconds));
         return text.tooManySearches(spent.retryAfterSeconds);
       }
       const found = await findCustomers(context.options.directory, wanted, { limit: searchLimit });
-      budget.offer(
+      budget.spend(
         session,
         found.customers.map((hit) => hit.id),
       );
@@ -286,13 +297,13 @@ const formExpired: Readonly<Record<Locale, string>> = {
   sv: 'Formuläret har gått ut: kontrollera igen.',
 };
 
-/** 429 with `Retry-After` (RFC 6585 §4, RFC 9110 §10.2.3): the session's searches are spent for now. */
+/** 429 with `Retry-After` (RFC 6585 §4, RFC 9110 §10.2.3): the token's searches are spent for now. */
 function tooManySearches(reply: FastifyReply, seconds: number): FastifyReply {
   reply.header('retry-after', String(seconds));
   return sendProblem(
     reply,
-    problem('too-many-requests', 429, "This session's searches are spent for now", {
-      detail: `search again in ${seconds} s, or enter the customer's whole id`,
+    problem('too-many-requests', 429, 'The searches for a customer are spent for now', {
+      detail: `search again in ${seconds} s; a customer this session was already shown can still be entered by their whole id`,
       field: 'query.q',
     }),
   );

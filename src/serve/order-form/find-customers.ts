@@ -86,7 +86,8 @@ function lineAt(index: NameIndex, offset: number): number {
 /**
  * The customers the order form's search finds for what the salesperson typed: the customer whose
  * id is exactly that (case folded), then (an in-memory directory only) those with a word of the name
- * starting with each word typed, every word at least {@link MIN_WORD_LENGTH} letters. An id is
+ * starting with each word typed, at least one word of {@link MIN_WORD_LENGTH} letters or more
+ * (shorter words, as "Bo" in "Bo Svensson", only beside one). An id is
  * found only whole, never by its start, and a name only by three letters of a word, at most `limit`
  * at a time: the search names a customer the salesperson already knows something of, and cannot be
  * used to read the base out a prefix at a time. A database directory is asked for the id only: it
@@ -126,7 +127,9 @@ export async function findCustomers(
     if (at !== -1) add(lineAt(index, at));
   }
   const words = folded.split(/[\s-]+/).filter(Boolean);
-  if (words.length === 0 || words.some((word) => word.length < MIN_WORD_LENGTH))
+  // A short word ("Bo", "Lo") narrows a search only beside one of three letters or more: alone, one
+  // or two letters would list the base a few searches at a time.
+  if (!words.some((word) => word.length >= MIN_WORD_LENGTH))
     return { customers: hits.slice(0, limit), more: hits.length > limit };
   // Names with a word starting with each word typed: find the longest word, then read its line.
   // One more than the limit is looked for, to tell the page that more matched.

@@ -41,14 +41,14 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     intro: 'The address is checked as you type, against what is known about the customer.',
     customer: 'Existing customer: name or customer id',
     customerHint:
-      'Three letters of a name, or the whole customer id. Leave it empty for a new customer. Arrow keys and Enter pick a result.',
+      'Three letters of a name (a short word such as “Bo” only beside one of three letters or more), or the whole customer id. Leave it empty for a new customer. Arrow keys and Enter pick a result.',
     newCustomer: 'New customer',
     picked: (label) => `Customer: ${label}`,
     noMatches: 'No customer found.',
     moreMatches: 'More than ten customers match: type more of the name.',
     searchFailed: 'The search did not answer',
     tooManySearches: (seconds) =>
-      `Too many searches for now: search again in ${seconds} s, or enter the whole customer id.`,
+      `Too many searches for now: search again in ${seconds} s. A customer already shown on this page can still be entered by their whole customer id.`,
     noCustomer: (query) =>
       `No customer has the id or name “${query}”. Enter the whole customer id or three letters of each word of the name, or leave the field empty for a new customer.`,
     severalCustomers: (labels, more) =>
@@ -77,14 +77,14 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     intro: 'Adressen kontrolleras medan du skriver, mot det som är känt om kunden.',
     customer: 'Befintlig kund: namn eller kundnummer',
     customerHint:
-      'Tre bokstäver av ett namn, eller hela kundnumret. Lämna tomt för en ny kund. Piltangenterna och Enter väljer en träff.',
+      'Tre bokstäver av ett namn (ett kort ord som ”Bo” bara bredvid ett med minst tre bokstäver), eller hela kundnumret. Lämna tomt för en ny kund. Piltangenterna och Enter väljer en träff.',
     newCustomer: 'Ny kund',
     picked: (label) => `Kund: ${label}`,
     noMatches: 'Ingen kund hittades.',
     moreMatches: 'Fler än tio kunder passar: skriv mer av namnet.',
     searchFailed: 'Sökningen svarade inte',
     tooManySearches: (seconds) =>
-      `För många sökningar just nu: sök igen om ${seconds} s, eller skriv hela kundnumret.`,
+      `För många sökningar just nu: sök igen om ${seconds} s. En kund som redan visats på sidan kan fortfarande anges med hela kundnumret.`,
     noCustomer: (query) =>
       `Ingen kund har kundnumret eller namnet ”${query}”. Skriv hela kundnumret eller tre bokstäver av varje ord i namnet, eller lämna fältet tomt för en ny kund.`,
     severalCustomers: (labels, more) =>

@@ -1,32 +1,37 @@
 import type { Session } from '../session-store.js';
+import { createTokenBuckets } from '../token-buckets.js';
 
 /** Options of {@link createSearchBudget}. */
 export interface SearchBudgetOptions {
   /**
-   * The searches a session may make in a row before it waits.
-   * @default 10
+   * The searches showing new customers that may be made in a row before they wait: for the server's
+   * token as a whole, every session and client address together.
+   * @default 20 (a salesperson picking ten customers in a row spends one or two for each)
    */
   readonly searches?: number;
   /**
-   * How often a session earns one more search once the first are spent, in milliseconds.
-   * @default 30_000 (two a minute: a salesperson finds a customer in two or three)
+   * How often one more search is earned once the first are spent, in milliseconds.
+   * @default 20_000 (three a minute: a salesperson takes an order in a few minutes, not seconds)
    */
   readonly refillMs?: number;
   /** The clock, for the caller that has its own. @default Date.now */
   readonly now?: () => number;
 }
 
-/** A search spent, or how long the session waits for the next. */
+/** A search allowed, or how long to wait for the next. */
 export type SearchSpent =
   | { readonly allowed: true }
   | { readonly allowed: false; readonly retryAfterSeconds: number };
 
-/** Each session's searches of the order form, and the customers it was shown. */
+/** The order form's searches, for the token as a whole, and the customers each session was shown. */
 export interface SearchBudget {
-  /** Spends one of the session's searches, when it has one left. */
-  take(session: Session): SearchSpent;
-  /** Records the customers a search showed the session: the only records it may then fetch. */
-  offer(session: Session, ids: Iterable<string>): void;
+  /** Whether a search may run now (without spending one). */
+  allows(): SearchSpent;
+  /**
+   * Records the customers a search showed the session (the only records it may then fetch), and
+   * spends one search unless it showed some and all of them were shown to the session before.
+   */
+  spend(session: Session, ids: Iterable<string>): void;
   /** Whether a search showed the session this customer. */
   offered(session: Session, id: string): boolean;
 }
@@ -35,64 +40,52 @@ export interface SearchBudget {
 // fetches the record of a customer found minutes ago, not hours.
 const OFFERED_MAX = 500;
 
-interface Account {
-  tokens: number;
-  at: number;
-  readonly offered: Set<string>;
-}
+// The one key of the shared bucket: the server has one token, and every session is a login with it.
+const TOKEN = 'token';
 
 /**
- * A token bucket per session (RFC 6585 §4 answers a spent one with 429 and `Retry-After`): a
- * session may search `searches` times in a row, then once per `refillMs`. With at most ten
- * customers a search, a session is shown at most `10 × searches` names at once and twenty more a
- * minute at the default rate; a customer found by a guessed id costs a whole search, so guessing
- * ids names ten customers at once and two a minute. The accounts are
- * held by the session object, so an ended session's account goes with it.
+ * One token bucket for the server's token as a whole (RFC 6585 §4 answers a spent one with 429
+ * and `Retry-After`), so logging in again does not earn more: `searches` in a row, then one per
+ * `refillMs`. A search that shows the session only customers it was shown before (typing more of
+ * the same name) spends none; any other, one that finds nobody too, spends one. With at most ten customers a search, the token is so shown at most `10 × searches` names
+ * at once, and a guessed id that hits costs a whole search.
  *
  * @example
  * ```ts
- * const budget = createSearchBudget({ searches: 10, refillMs: 30_000 });
- * budget.take(session); // { allowed: true }
+ * const budget = createSearchBudget({ searches: 20, refillMs: 20_000 });
+ * if (budget.allows().allowed) budget.spend(session, ['C-1001']);
  * ```
  */
 export function createSearchBudget(options: SearchBudgetOptions = {}): SearchBudget {
-  const searches = options.searches ?? 10;
-  const refillMs = options.refillMs ?? 30_000;
-  const now = options.now ?? Date.now;
-  const accounts = new WeakMap<Session, Account>();
-  const account = (session: Session): Account => {
-    let found = accounts.get(session);
-    if (!found) {
-      found = { tokens: searches, at: now(), offered: new Set() };
-      accounts.set(session, found);
-    }
-    return found;
-  };
+  const shared = createTokenBuckets({
+    burst: options.searches ?? 20,
+    refillMs: options.refillMs ?? 20_000,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  // Held by the session object, so an ended session's list goes with it.
+  const shown = new WeakMap<Session, Set<string>>();
   return {
-    take(session) {
-      const held = account(session);
-      const time = now();
-      held.tokens = Math.min(searches, held.tokens + (time - held.at) / refillMs);
-      held.at = time;
-      if (held.tokens >= 1) {
-        held.tokens -= 1;
-        return { allowed: true };
-      }
-      return {
-        allowed: false,
-        retryAfterSeconds: Math.max(1, Math.ceil(((1 - held.tokens) * refillMs) / 1000)),
-      };
+    allows() {
+      return shared.peek(TOKEN);
     },
-    offer(session, ids) {
-      const { offered } = account(session);
-      for (const id of ids) {
+    spend(session, ids) {
+      let offered = shown.get(session);
+      if (!offered) {
+        offered = new Set();
+        shown.set(session, offered);
+      }
+      const list = [...ids];
+      // A search that found nobody costs one too: else guessing ids or names would be free.
+      const fresh = list.length === 0 || list.some((id) => !offered.has(id));
+      for (const id of list) {
         offered.delete(id);
         offered.add(id);
         if (offered.size > OFFERED_MAX) offered.delete(offered.values().next().value as string);
       }
+      if (fresh) shared.take(TOKEN);
     },
     offered(session, id) {
-      return accounts.get(session)?.offered.has(id) ?? false;
+      return shown.get(session)?.has(id) ?? false;
     },
   };
 }

@@ -41,7 +41,19 @@ describe('findCustomers', () => {
     const customers = directory();
     expect(await findCustomers(customers, 'a')).toEqual({ customers: [], more: false });
     expect(await findCustomers(customers, 'an')).toEqual({ customers: [], more: false });
-    expect(await findCustomers(customers, 'anna b')).toEqual({ customers: [], more: false });
+    expect(await findCustomers(customers, 'bo')).toEqual({ customers: [], more: false });
+    expect(await findCustomers(customers, 'bo sv')).toEqual({ customers: [], more: false });
+  });
+
+  it('finds a name with a word of one or two letters beside a word of three or more', async () => {
+    const customers = directory();
+    customers.addAll([
+      { id: 'C-4001', name: 'Bo Svensson', emails: ['bo.svensson@telia.com'] },
+      { id: 'C-4002', name: 'Lo Svensson', emails: ['lo.svensson@telia.com'] },
+    ]);
+    expect(ids(await findCustomers(customers, 'Bo Svensson'))).toEqual(['C-4001']);
+    expect(ids(await findCustomers(customers, 'lo svens'))).toEqual(['C-4002']);
+    expect(ids(await findCustomers(customers, 'anna b'))).toEqual(['K-77']);
   });
 
   it('answers at most the limit, and says when more matched', async () => {
