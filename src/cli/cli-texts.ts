@@ -42,6 +42,13 @@ export const cliTexts = {
       invalidChoice: (value: string, flags: string, choices: string) =>
         `option '${flags}' argument '${value}' is invalid. Allowed choices are ${choices}.`,
     },
+    help: {
+      titles: {},
+      helpOption: 'display help for command',
+      helpCommand: 'display help for command',
+      optionsPlaceholder: '[options]',
+      commandPlaceholder: '[command]',
+    },
     checkUsage: {
       customerOrCustomers: 'give either --customer JSON or --customer-id with --customers, not both',
       customerIdNeedsFile: '--customer-id needs --customers FILE to find the customer in',
@@ -82,6 +89,20 @@ export const cliTexts = {
         `för många argument${command ? ` till '${command}'` : ''}: väntade ${expected} men fick ${received}.`,
       invalidChoice: (value: string, flags: string, choices: string) =>
         `värdet '${value}' för '${flags}' är ogiltigt. Tillåtna värden: ${choices}.`,
+    },
+    help: {
+      // commander's help headings (lib/help.js), each as passed to Help.styleTitle.
+      titles: {
+        'Usage:': 'Användning:',
+        'Arguments:': 'Argument:',
+        'Options:': 'Alternativ:',
+        'Global Options:': 'Globala alternativ:',
+        'Commands:': 'Kommandon:',
+      },
+      helpOption: 'visa hjälp för kommandot',
+      helpCommand: 'visa hjälp för ett kommando',
+      optionsPlaceholder: '[alternativ]',
+      commandPlaceholder: '[kommando]',
     },
     checkUsage: {
       customerOrCustomers: 'ange antingen --customer JSON eller --customer-id med --customers, inte båda',
