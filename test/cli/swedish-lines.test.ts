@@ -215,6 +215,32 @@ describe('--locale sv, every line a user sees', () => {
     expect(englishIn(choice.lines), choice.lines).toEqual([]);
   });
 
+  it('refuses an --out over the input file and an --out that is no folder in Swedish', async () => {
+    const customers = join(dir.path, 'kunder.csv');
+    writeFileSync(customers, crmExport(5).csv);
+    const over = await swedish(['customers', 'check', customers, '--out', customers]);
+    expect(over.status).toBe(2);
+    expect(over.lines).toContain('är indatafilen');
+    expect(englishIn(over.lines), over.lines).toEqual([]);
+    const file = join(dir.path, 'fil.txt');
+    writeFileSync(file, 'x');
+    const notFolder = await swedish([
+      'incident',
+      '--message',
+      file,
+      '--intended',
+      'a@b.se',
+      '--actual',
+      'a@c.se',
+      '--facts',
+      file,
+      '--out',
+      file,
+    ]);
+    expect(notFolder.status).toBe(3);
+    expect(notFolder.lines).toContain('ingen mapp');
+  });
+
   it('has a Swedish description for every command, argument and option in --help', () => {
     const english: string[] = [];
     const walk = (command: Command) => {
