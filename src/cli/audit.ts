@@ -308,11 +308,11 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     throw usageFailure(`--since: "${flags.since}" is not a date`);
   if (flags.incidents !== undefined && flags.facts === undefined)
     throw usageFailure('--incidents needs --facts FILE with at least the organisation');
-  await refuseOutOverInput(flags.out, [
-    path,
-    flags.customers,
-    ...(flags.facts === undefined ? [] : [flags.facts]),
-  ]);
+  await refuseOutOverInput(
+    flags.out,
+    [path, flags.customers, ...(flags.facts === undefined ? [] : [flags.facts])],
+    flags.locale,
+  );
   if (flags.incidents !== undefined) await refuseUsedDraftFolder(flags.incidents);
   const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts);
   const words = cliTexts[flags.locale];

@@ -28,6 +28,9 @@ export const cliTexts = {
     fromLineTooLong: (bytes: number) => `the From line is longer than ${bytes} bytes`,
     endsInFromLine: 'the file ends inside the From line of this message',
     emptyFile: 'the file is empty',
+    outIsInput: (out: string, input: string) =>
+      `--out ${out} is the input file ${input}: the report would replace it; give another file name`,
+    outNotFolder: 'not a folder (--out names the folder the files are written into)',
     usage: {
       prefix: 'error',
       helpAfterError: '(add --help for usage)',
@@ -41,6 +44,13 @@ export const cliTexts = {
         `too many arguments${command ? ` for '${command}'` : ''}. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${received}.`,
       invalidChoice: (value: string, flags: string, choices: string) =>
         `option '${flags}' argument '${value}' is invalid. Allowed choices are ${choices}.`,
+    },
+    help: {
+      titles: {},
+      helpOption: 'display help for command',
+      helpCommand: 'display help for command',
+      optionsPlaceholder: '[options]',
+      commandPlaceholder: '[command]',
     },
     checkUsage: {
       customerOrCustomers: 'give either --customer JSON or --customer-id with --customers, not both',
@@ -69,6 +79,9 @@ export const cliTexts = {
     fromLineTooLong: (bytes: number) => `From-raden är längre än ${bytes} byte`,
     endsInFromLine: 'filen tar slut mitt i det här meddelandets From-rad',
     emptyFile: 'filen är tom',
+    outIsInput: (out: string, input: string) =>
+      `--out ${out} är indatafilen ${input}: rapporten skulle ersätta den; ange ett annat filnamn`,
+    outNotFolder: 'ingen mapp (--out anger mappen som filerna skrivs i)',
     usage: {
       prefix: 'fel',
       helpAfterError: '(lägg till --help för hjälp)',
@@ -82,6 +95,20 @@ export const cliTexts = {
         `för många argument${command ? ` till '${command}'` : ''}: väntade ${expected} men fick ${received}.`,
       invalidChoice: (value: string, flags: string, choices: string) =>
         `värdet '${value}' för '${flags}' är ogiltigt. Tillåtna värden: ${choices}.`,
+    },
+    help: {
+      // commander's help headings (lib/help.js), each as passed to Help.styleTitle.
+      titles: {
+        'Usage:': 'Användning:',
+        'Arguments:': 'Argument:',
+        'Options:': 'Alternativ:',
+        'Global Options:': 'Globala alternativ:',
+        'Commands:': 'Kommandon:',
+      },
+      helpOption: 'visa hjälp för kommandot',
+      helpCommand: 'visa hjälp för ett kommando',
+      optionsPlaceholder: '[alternativ]',
+      commandPlaceholder: '[kommando]',
     },
     checkUsage: {
       customerOrCustomers: 'ange antingen --customer JSON eller --customer-id med --customers, inte båda',

@@ -107,7 +107,7 @@ export async function runCustomersCheck(
   context: CommandContext,
 ): Promise<void> {
   checkReportDestination(flags, flags.locale);
-  await refuseOutOverInput(flags.out, [file]);
+  await refuseOutOverInput(flags.out, [file], flags.locale);
   const loaded = await readCustomers(file, context.progress(), flags.locale);
   const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
     kind: problemKind(problem),

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isEmailGuardError } from '../errors.js';
 import { citation, reportDateTime } from '../incident/report-conclusions.js';
+import { cliTexts } from './cli-texts.js';
 import { CliFailure, exitCodes, unreadableFailure } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { readFacts } from './read-facts.js';
@@ -35,7 +36,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   // Checked before any work: a file in the way would end in a stack trace after the report was made.
   const existing = await stat(flags.out).catch(() => undefined);
   if (existing && !existing.isDirectory())
-    throw unreadableFailure(`${flags.out}: not a folder (--out names the folder the files are written into)`);
+    throw unreadableFailure(`${flags.out}: ${cliTexts[flags.locale].outNotFolder}`);
   const facts = await readFacts(flags.facts);
   let message: Buffer;
   try {

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { type CliLocale, cliTexts } from './cli-texts.js';
+import { escapeControls } from './escape-controls.js';
 import { usageFailure } from './exit-codes.js';
 
 /** A report as the commands write it: a summary first, then one row per finding. */
@@ -42,12 +43,15 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * One CSV cell (RFC 4180): quoted when it holds a separator, a quote or a line break. A cell that a
+ * One CSV cell (RFC 4180): control characters but tab and line feed escaped (`\x1b`, see
+ * escapeControls), quoted when it holds a separator, a quote or a line break. A cell that a
  * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first: OWASP "CSV injection")
  * gets a leading apostrophe, so an address from an export cannot become a formula.
  */
 export function csvCell(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
+  // Control characters are escaped as on the terminal: the report is opened in a terminal or a
+  // spreadsheet as often as read, and an ESC from the input must not clear or rewrite either.
+  let text = escapeControls(value === undefined ? '' : String(value));
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,4 +1,4 @@
-import { Command, CommanderError, type Option } from 'commander';
+import { type Argument, Command, CommanderError, Help, type Option } from 'commander';
 import { isEmailGuardError } from '../errors.js';
 import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
@@ -9,6 +9,7 @@ import { holdsCommand } from './holds-command.js';
 import { incidentCommand } from './incident-command.js';
 import { type CommandContext, processContext } from './program-context.js';
 import { serveCommand } from './serve-command.js';
+import { swedishHelp } from './swedish-help.js';
 
 /**
  * The `email-guard` program with every command: their options and help only. Each command imports
@@ -38,8 +39,14 @@ Each command has its own --help with an example.`,
   // writes its usage errors where the command's other lines go, in the language asked for.
   const override = (command: Command) => {
     command.exitOverride();
-    command.configureOutput({ writeErr: (text) => context.warn(text.replace(/\n$/, '')) });
-    if (locale !== 'en') localiseUsageErrors(command, usage);
+    command.configureOutput({
+      writeOut: (text) => context.out(text),
+      writeErr: (text) => context.warn(text.replace(/\n$/, '')),
+    });
+    if (locale !== 'en') {
+      localiseUsageErrors(command, usage);
+      localiseHelp(command, cliTexts[locale].help);
+    }
     for (const sub of command.commands) override(sub);
   };
   override(program);
@@ -97,6 +104,39 @@ function localeIn(argv: readonly string[]): CliLocale {
   return locale;
 }
 
+/**
+ * Gives `command`'s help its headings and the help option's description in another language:
+ * commander 14 passes each heading ('Usage:', 'Options:', ...) through `Help.styleTitle`
+ * (lib/help.js), and the help option and command take their description as an argument.
+ */
+function localiseHelp(command: Command, help: (typeof cliTexts)[CliLocale]['help']): void {
+  const titles: Readonly<Record<string, string>> = help.titles;
+  const words = (text: string) => swedishHelp[text] ?? text;
+  command.configureHelp({
+    styleTitle: (title) => titles[title] ?? title,
+    commandUsage: (cmd) =>
+      Help.prototype.commandUsage
+        .call(cmd.createHelp(), cmd)
+        .replace(/\[options\]|\[command\]/g, (part) =>
+          part === '[options]' ? help.optionsPlaceholder : help.commandPlaceholder,
+        ),
+    commandDescription: (cmd) => words(cmd.description()),
+    subcommandDescription: (cmd) => words(cmd.summary() || cmd.description()),
+    argumentDescription: (argument) => words(argument.description),
+    // commander adds "(choices: …, default: …)" in English (lib/help.js optionDescription).
+    optionDescription: (option) =>
+      Help.prototype.optionDescription
+        .call(
+          command.createHelp(),
+          Object.assign(Object.create(option), { description: words(option.description) }),
+        )
+        .replace(/\((choices|default): /g, (_, word) => `(${word === 'choices' ? 'värden' : 'förval'}: `)
+        .replace(/, default: /g, ', förval: '),
+  });
+  command.helpOption('-h, --help', help.helpOption);
+  if (command.commands.length > 0) command.helpCommand('help [command]', help.helpCommand);
+}
+
 /** The command methods that word commander's usage errors (commander 14 lib/command.js). */
 interface UsageErrorMethods {
   unknownOption(flag: string): void;
@@ -105,6 +145,7 @@ interface UsageErrorMethods {
   optionMissingArgument(option: Option): void;
   missingMandatoryOptionValue(option: Option): void;
   _excessArguments(received: readonly string[]): void;
+  _callParseArg(target: Option | Argument, value: string, previous: unknown, message: string): unknown;
 }
 
 /**
@@ -132,6 +173,20 @@ function localiseUsageErrors(command: Command, usage: (typeof cliTexts)[CliLocal
         ),
         'excessArguments',
       ),
+    // An option or argument value outside its choices (`incident --format pdf`): commander words it
+    // in English in Option.parseArg and adds its own English prefix in _callParseArg.
+    _callParseArg: (target, value, previous, message) => {
+      try {
+        return target.parseArg?.(value, previous);
+      } catch (error) {
+        if (!(error instanceof CommanderError) || error.code !== 'commander.invalidArgument') throw error;
+        const choices = target.argChoices;
+        const name = 'flags' in target ? target.flags : `<${target.name()}>`;
+        return choices && !choices.includes(value)
+          ? fail(usage.invalidChoice(value, name, choices.join(', ')), 'invalidArgument')
+          : fail(`${message} ${error.message}`, 'invalidArgument');
+      }
+    },
   };
   Object.assign(command, methods);
 }

@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { CliLocale } from './cli-texts.js';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 import { usageFailure } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { type Report, renderReport, reportFormat } from './render-report.js';
@@ -32,14 +32,15 @@ async function realPath(path: string): Promise<string> {
  * Refuses (usage, exit code 2) an `--out` that is one of the command's input files, before anything
  * is read: the report would be renamed over the CRM export or the mail it was made from.
  */
-export async function refuseOutOverInput(out: string | undefined, inputs: readonly string[]): Promise<void> {
+export async function refuseOutOverInput(
+  out: string | undefined,
+  inputs: readonly string[],
+  locale: CliLocale = 'en',
+): Promise<void> {
   if (out === undefined) return;
   const target = await realPath(out);
   for (const input of inputs)
-    if ((await realPath(input)) === target)
-      throw usageFailure(
-        `--out ${out} is the input file ${input}: the report would replace it; give another file name`,
-      );
+    if ((await realPath(input)) === target) throw usageFailure(cliTexts[locale].outIsInput(out, input));
 }
 
 /**

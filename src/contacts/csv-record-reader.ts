@@ -6,7 +6,12 @@ export type CsvRecord =
       /** A quoted field of the record crosses a line break. */
       readonly spansLines: boolean;
     }
-  | { readonly line: number; readonly error: string };
+  | {
+      readonly line: number;
+      readonly error: string;
+      /** The fields of the record read before the quote that broke it: they still name the row. */
+      readonly fields: string[];
+    };
 
 /**
  * Receives each record. Answering `'read-again'` for a record that spans lines (one whose field
@@ -42,7 +47,7 @@ const csvQuotedFieldLimits = { lines: 100, characters: 65_536 } as const;
  * reader.push('id,name\nC-1,"Berg, Karin\nC-2,Erik\n', sink);
  * reader.end(sink);
  * // [{ line: 1, fields: ['id', 'name'], spansLines: false },
- * //  { line: 2, error: 'a quoted field is never closed' },
+ * //  { line: 2, error: 'a quoted field is never closed', fields: ['C-1'] },
  * //  { line: 3, fields: ['C-2', 'Erik'], spansLines: false }]
  * ```
  */
@@ -153,7 +158,7 @@ export class CsvRecordReader {
    * quote costs its own row, not the rows it would have swallowed.
    */
   private reread(emit: CsvRecordSink): void {
-    emit({ line: this.recordLine, error: 'a quoted field is never closed' });
+    emit({ line: this.recordLine, error: 'a quoted field is never closed', fields: [...this.fields] });
     this.readAgain(this.rest ?? '', emit);
   }
 

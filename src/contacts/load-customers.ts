@@ -496,9 +496,21 @@ function csvRows(
   let columns: (CustomerColumn | undefined)[] | undefined;
   let headers: string[] = [];
 
+  /** The id and first address among the first `count` cells of a row, as the header places them. */
+  const namedCells = (fields: readonly string[], count: number): Record<string, string> => {
+    const named: Record<string, string> = {};
+    columns?.forEach((column, i) => {
+      const value = i < count ? fields[i]?.trim() : undefined;
+      if ((column === 'id' || column === 'emails') && value && named[column] === undefined)
+        named[column] = value;
+    });
+    return named;
+  };
+
   const onRecord: CsvRecordSink = (record) => {
     if ('error' in record) {
-      reject(record.line, text.unclosedQuote);
+      // The fields before the open quote were read whole and stand where the header says.
+      reject(record.line, text.unclosedQuote, undefined, namedCells(record.fields, record.fields.length));
       return undefined;
     }
     if (!columns) {
@@ -552,17 +564,35 @@ function csvRows(
     if (record.fields.length !== columns.length) {
       if (record.spansLines) {
         // A quote that pairs with one on a later line swallows the rows between: read them again.
-        reject(record.line, text.quoteRunsOn(record.fields.length, columns.length));
+        // The fields before the first one that crosses a line break stand where the header says.
+        const crossing = record.fields.findIndex((field) => /[\r\n]/.test(field));
+        reject(
+          record.line,
+          text.quoteRunsOn(record.fields.length, columns.length),
+          undefined,
+          namedCells(record.fields, crossing === -1 ? record.fields.length : crossing),
+        );
         return 'read-again';
       }
-      // The columns before the first missing or extra field still stand where the header says.
-      const named: Record<string, string> = {};
-      columns.forEach((column, i) => {
-        const value = record.fields[i]?.trim();
-        if ((column === 'id' || column === 'emails') && value && named[column] === undefined)
-          named[column] = value;
-      });
-      reject(record.line, text.fieldCount(record.fields.length, columns.length), undefined, named);
+      if (record.fields.length > columns.length) {
+        // An extra field can stand anywhere (a delimiter inside an unquoted cell), so every cell
+        // after the first may be shifted: only the first cell, when it is the id, names the row.
+        reject(
+          record.line,
+          text.tooManyFields(record.fields.length, columns.length),
+          undefined,
+          columns[0] === 'id' ? namedCells(record.fields, 1) : undefined,
+        );
+        return undefined;
+      }
+      // A short row mostly lacks its last cells (spreadsheets drop empty trailing cells): the
+      // columns before the first missing field are taken where the header says.
+      reject(
+        record.line,
+        text.fieldCount(record.fields.length, columns.length),
+        undefined,
+        namedCells(record.fields, record.fields.length),
+      );
       return undefined;
     }
     const customer: Record<string, unknown> = {};
@@ -631,7 +661,12 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      reject(line, text.notJson(error instanceof Error ? error.message : String(error)));
+      reject(
+        line,
+        text.notJson(error instanceof Error ? error.message : String(error)),
+        undefined,
+        namedKeys(trimmed, lookup),
+      );
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -698,6 +733,39 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
       buffer = '';
     },
   };
+}
+
+/**
+ * A `"key": value` pair where the value is a string or a whole number, as JSON writes them
+ * (RFC 8259 §7: a string is quotes around anything but a quote or backslash, or an escape). Each
+ * alternative consumes what the next cannot, so a scan is linear in the line.
+ */
+const LOOSE_PAIR = /"((?:[^"\\]|\\.)*)"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?\d+)(?![\d.eE]))/g;
+
+/**
+ * The id and first address of a line that is not valid JSON, read tolerantly from its text: the
+ * first pair whose key is read as that field. Whoever mends the export finds the record by them.
+ */
+function namedKeys(line: string, lookup: Map<string, CustomerColumn>): Record<string, string> {
+  const named: Record<string, string> = {};
+  LOOSE_PAIR.lastIndex = 0;
+  for (let match = LOOSE_PAIR.exec(line); match; match = LOOSE_PAIR.exec(line)) {
+    const column = lookup.get(normaliseHeader(looseString(match[1] as string)));
+    if ((column !== 'id' && column !== 'emails') || named[column] !== undefined) continue;
+    const value = match[2] === undefined ? match[3] : looseString(match[2]);
+    if (value?.trim()) named[column] = value.trim();
+    if (named.id !== undefined && named.emails !== undefined) break;
+  }
+  return named;
+}
+
+/** The text of a JSON string's inside; as written when its escapes are broken. */
+function looseString(inside: string): string {
+  try {
+    return JSON.parse(`"${inside}"`) as string;
+  } catch {
+    return inside;
+  }
 }
 
 const JSON_NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

@@ -23,6 +23,7 @@ export interface LoadProblemTexts {
   readonly unclosedQuote: string;
   readonly quoteRunsOn: (fields: number, columns: number) => string;
   readonly fieldCount: (fields: number, columns: number) => string;
+  readonly tooManyFields: (fields: number, columns: number) => string;
   readonly columnsDisagree: (field: FieldName, first: string, second: string, header: string) => string;
   readonly keysDisagree: (field: FieldName) => string;
   readonly notJson: (detail: string) => string;
@@ -66,6 +67,8 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     quoteRunsOn: (fields, columns) =>
       `a quote opened on this line runs into the next lines (${fields} fields where the header has ${columns})`,
     fieldCount: (fields, columns) => `the row has ${fields} fields where the header has ${columns}`,
+    tooManyFields: (fields, columns) =>
+      `the row has ${fields} fields where the header has ${columns}: ${fields - columns} too many, so its cells cannot be matched to the columns (a delimiter inside an unquoted cell?)`,
     columnsDisagree: (field, first, second, header) =>
       `the columns read as ${field} disagree ("${first}" and "${second}" in "${header}")`,
     keysDisagree: (field) => `the keys read as ${field} disagree`,
@@ -110,6 +113,8 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     quoteRunsOn: (fields, columns) =>
       `ett citattecken som öppnas på den här raden fortsätter in på nästa rader (${fields} fält där rubrikraden har ${columns})`,
     fieldCount: (fields, columns) => `raden har ${fields} fält där rubrikraden har ${columns}`,
+    tooManyFields: (fields, columns) =>
+      `raden har ${fields} fält där rubrikraden har ${columns}: ${fields - columns} för många, så cellerna kan inte paras med kolumnerna (ett avgränsningstecken i en cell utan citattecken?)`,
     columnsDisagree: (field, first, second, header) =>
       `kolumnerna som läses som ${field} säger olika ("${first}" och "${second}" i "${header}")`,
     keysDisagree: (field) => `nycklarna som läses som ${field} säger olika`,

@@ -268,6 +268,23 @@ export function createRecipientChecker(
     const confusables = findConfusables(address);
     if (confusables) findings.push(finding({ code: 'confusable-characters', ...confusables }));
 
+    // The same holds for a stored address at a mistyped provider (`hotmial.se`): the mail never
+    // reached the customer, and `audit` and `customers check` flag it (issue 13). It is the
+    // customer's own record, so it is asked about (a warning, `confirm`) rather than blocked, with
+    // the corrected address as the suggestion; a policy that sends on a domain typo still sends.
+    if (matched && !confusables?.characters.some((c) => c.part === 'domain')) {
+      const typo = findDomainTypo(address.domain);
+      if (typo) {
+        const stored = finding({ code: 'domain-typo', ...typo }) as Finding & {
+          action: Action;
+          severity: Finding['severity'];
+        };
+        if (stored.action === 'block') stored.action = 'confirm';
+        stored.severity = 'warning';
+        findings.push(stored);
+      }
+    }
+
     if (!matched) {
       const asTyped = displayAddress(address.address).toLowerCase();
       // Slips are told between letters as they read: `å` typed as `a` and a combining ring is one

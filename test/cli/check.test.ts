@@ -33,6 +33,15 @@ describe('email-guard check', () => {
     expect(verdict.findings[0].code).toBe('exact-match');
   });
 
+  it("asks about a customer's own stored address at a mistyped provider, as audit flags mail to it", async () => {
+    const karin = JSON.stringify({ id: 'C-3', name: 'Karin Berg', emails: ['karin.berg@hotmial.se'] });
+    const run = await runBuiltCli(['check', 'karin.berg@hotmial.se', '--customer', karin], { cwd: dir.path });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('confirm  karin.berg@hotmial.se');
+    expect(run.stdout).toContain('suggestion: karin.berg@hotmail.se');
+    expect(run.stdout).toContain('confirm domain-typo: hotmial.se looks like a typo of hotmail.se.');
+  });
+
   it('speaks Swedish with --locale sv', async () => {
     const run = await runBuiltCli(
       ['check', 'anna.svensson185@gmail.com', '--customer', anna, '--locale', 'sv'],

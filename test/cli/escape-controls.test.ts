@@ -1,5 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeControls } from '../../src/cli/escape-controls.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+const dir = useTempDir();
 
 describe('escapeControls', () => {
   it('shows ESC and BEL escaped and keeps tabs and line feeds', () => {
@@ -14,5 +20,22 @@ describe('escapeControls', () => {
     const printed = escapeControls(json);
     expect(printed).not.toMatch(/[\u007f-\u009f]/);
     expect(JSON.parse(printed)).toEqual({ id: 'C-1\u009b2J\u0085\u007f' });
+  });
+
+  it('writes control characters from the input escaped into a CSV report, as on the terminal', async () => {
+    const file = join(dir.path, 'esc.csv');
+    writeFileSync(
+      file,
+      'id,name,email\n"C-1\u001b[2J\u001b[31m",A,info@x.se\n"C-2\u009b2J\u0007",B,b(at)x.se\n',
+    );
+    const out = join(dir.path, 'report.csv');
+    const run = await runCliInProcess(['customers', 'check', file, '--out', out]);
+    expect(run.status).toBe(1);
+    const report = readFileSync(out, 'utf8');
+    // The CSV's own line ends (CRLF, RFC 4180) are the only controls left.
+    const lines = report.replaceAll('\r\n', '');
+    expect(escapeControls(lines)).toBe(lines);
+    expect(report).toContain('C-1\\x1b[2J\\x1b[31m');
+    expect(report).toContain('C-2\\u009b2J\\x07');
   });
 });

@@ -133,6 +133,8 @@ describe('email-guard serve', () => {
     } finally {
       process.stdout.write = write;
     }
+    // The help goes where the command's other output goes (the context), the example after it too.
+    help += run.out();
     expect(help).toContain('--customers <file>');
     expect(help).toContain('--host <host>');
     expect(help).toContain('$ EMAIL_GUARD_TOKEN=');

@@ -1,6 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { processContext } from '../../src/cli/program-context.js';
+import { createProgram } from '../../src/cli/run-cli.js';
+import { swedishHelp } from '../../src/cli/swedish-help.js';
 import { crmExport } from '../support/crm-export.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useTempDir } from '../support/use-temp-dir.js';
@@ -175,6 +179,81 @@ describe('--locale sv, every line a user sees', () => {
       expect(run.lines.trim(), args.join(' ')).not.toBe('');
       expect(englishIn(run.lines), `${args.join(' ')}\n${run.lines}`).toEqual([]);
     }
+  });
+
+  it("words the help's headings and an invalid choice in Swedish", async () => {
+    for (const args of [
+      ['--help'],
+      ['check', '--help'],
+      ['customers', '--help'],
+      ['customers', 'check', '--help'],
+      ['audit', '--help'],
+      ['holds', '--help'],
+      ['holds', 'release', '--help'],
+      ['incident', '--help'],
+      ['serve', '--help'],
+    ]) {
+      const run = await swedish(args);
+      expect(run.status, args.join(' ')).toBe(0);
+      expect(run.lines, args.join(' ')).toMatch(/^Användning:/m);
+      expect(run.lines, args.join(' ')).toMatch(/^Alternativ:/m);
+      for (const heading of ['Usage:', 'Options:', 'Commands:', 'Arguments:', 'display help for command'])
+        expect(run.lines, args.join(' ')).not.toContain(heading);
+    }
+    const incident = await swedish(['incident', '--help']);
+    expect(incident.lines).toContain('Användning: email-guard incident [alternativ]');
+    expect(incident.lines).toMatch(
+      /rapportens format \(värden: "text", "markdown", "html",\s+förval: "text"\)/,
+    );
+    const program = await swedish(['--help']);
+    expect(program.lines).toMatch(/^Kommandon:/m);
+    const choice = await swedish(['incident', '--format', 'pdf']);
+    expect(choice.status).toBe(2);
+    expect(choice.lines).toContain(
+      "värdet 'pdf' för '--format <format>' är ogiltigt. Tillåtna värden: text, markdown, html.",
+    );
+    expect(englishIn(choice.lines), choice.lines).toEqual([]);
+  });
+
+  it('refuses an --out over the input file and an --out that is no folder in Swedish', async () => {
+    const customers = join(dir.path, 'kunder.csv');
+    writeFileSync(customers, crmExport(5).csv);
+    const over = await swedish(['customers', 'check', customers, '--out', customers]);
+    expect(over.status).toBe(2);
+    expect(over.lines).toContain('är indatafilen');
+    expect(englishIn(over.lines), over.lines).toEqual([]);
+    const file = join(dir.path, 'fil.txt');
+    writeFileSync(file, 'x');
+    const notFolder = await swedish([
+      'incident',
+      '--message',
+      file,
+      '--intended',
+      'a@b.se',
+      '--actual',
+      'a@c.se',
+      '--facts',
+      file,
+      '--out',
+      file,
+    ]);
+    expect(notFolder.status).toBe(3);
+    expect(notFolder.lines).toContain('ingen mapp');
+  });
+
+  it('has a Swedish description for every command, argument and option in --help', () => {
+    const english: string[] = [];
+    const walk = (command: Command) => {
+      const texts = [
+        command.description(),
+        ...command.options.map((option) => option.description),
+        ...command.registeredArguments.map((argument) => argument.description),
+      ];
+      for (const text of texts) if (text && swedishHelp[text] === undefined) english.push(text);
+      command.commands.forEach(walk);
+    };
+    walk(createProgram(processContext()));
+    expect(english).toEqual([]);
   });
 
   it('keeps English as the default and the JSON keys in English', async () => {

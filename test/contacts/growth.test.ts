@@ -102,4 +102,16 @@ describe('growth of the contacts layer', () => {
       run: (chunks) => loadCustomers({ source: chunks, format: 'ndjson' }),
     });
   });
+
+  it(
+    'names the id of a long broken NDJSON line full of quotes and escapes in linear time',
+    GROWTH_TEST,
+    async () => {
+      await expectLinearGrowth({
+        n: 50_000,
+        make: (n) => `{"a":"\\"b":${'"\\" :'.repeat(n)}"id":"C-1"\n`,
+        run: (source) => loadCustomers({ source, format: 'ndjson' }),
+      });
+    },
+  );
 });

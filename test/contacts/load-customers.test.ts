@@ -89,7 +89,9 @@ describe('loadCustomers', () => {
     });
     expect(customers).toHaveLength(299);
     expect(customers.at(-1)?.name).toBe('Lind, Erik');
-    expect(problems).toEqual([{ line: 11, reason: 'a quoted field is never closed', loaded: false }]);
+    expect(problems).toEqual([
+      { line: 11, id: 'C-10', reason: 'a quoted field is never closed', loaded: false },
+    ]);
   });
 
   it('reports a field spanning lines whose closing quote has text after it, and reads the lines as rows', async () => {
@@ -329,6 +331,70 @@ describe('loadCustomers', () => {
 });
 
 describe('loadCustomers drops nothing without a word', () => {
+  it('reports a row with too many fields as such, naming its id but no address from a shifted cell', async () => {
+    const source = `id,name,email,phone,birth_date,note\nC-30,Too,many,fields,here,x,y,z\nC-29,Few,few@x.se\n`;
+    const { problems } = await loadCustomers({ source, format: 'csv' });
+    expect(problems.filter((problem) => problem.line > 1)).toEqual([
+      {
+        line: 2,
+        id: 'C-30',
+        reason: expect.stringMatching(/^the row has 8 fields where the header has 6: 2 too many/),
+        loaded: false,
+      },
+      {
+        line: 3,
+        id: 'C-29',
+        address: 'few@x.se',
+        reason: 'the row has 3 fields where the header has 6',
+        loaded: false,
+      },
+    ]);
+  });
+
+  it('names the id of a row whose quote is never closed and reads every line it swallowed', async () => {
+    const lines = [
+      'id,name,email,phone,birth_date,note',
+      'C-1,Anna,anna@x.se,,,',
+      'C-31,"Unclosed quote,bad@example.se,,,',
+      'C-32,Last Row,last.row@gmail.com,,,',
+    ];
+    const rows: number[] = [];
+    const { customers, problems } = await loadCustomers(
+      { source: `${lines.join('\n')}\n`, format: 'csv' },
+      { onProgress: (progress) => void rows.push(progress.rows) },
+    );
+    expect(rows.at(-1)).toBe(lines.length - 1);
+    expect(customers.map((customer) => customer.id)).toEqual(['C-1', 'C-32']);
+    expect(problems.filter((problem) => problem.line > 1)).toEqual([
+      { line: 3, id: 'C-31', reason: 'a quoted field is never closed', loaded: false },
+    ]);
+  });
+
+  it('names the id of a row whose quote runs into the next lines', async () => {
+    const source = 'id,name,email\nC-1,"Berg, Karin,karin@x.se\nC-2,Erik",erik@x.se,x\nC-3,Åsa,asa@x.se\n';
+    const { problems } = await loadCustomers({ source, format: 'csv' });
+    expect(problems.map(({ line, id, reason }) => [line, id, reason.slice(0, 40)])).toEqual([
+      [2, 'C-1', 'a quote opened on this line runs into th'],
+      [3, 'C-2', 'the row has 4 fields where the header ha'],
+    ]);
+  });
+
+  it('names the id of a broken NDJSON line, read tolerantly from its text', async () => {
+    const source = [
+      '{"id":"C-40","name":"Broken json", "email": "x@y.se"',
+      '{"kundnr": 41, "email": "x@y.se",}',
+      '{"name":"C-42 \\"id\\": \\"no\\"", "id": "C-\\u0034\\u0032"',
+      'not json at all',
+    ].join('\n');
+    const { problems } = await loadCustomers({ source, format: 'ndjson' });
+    expect(problems.map(({ line, id }) => [line, id])).toEqual([
+      [1, 'C-40'],
+      [2, '41'],
+      [3, 'C-42'],
+      [4, undefined],
+    ]);
+  });
+
   const windows1252 = (text: string) =>
     Uint8Array.from(text, (character) => {
       const code = character.charCodeAt(0);

@@ -98,6 +98,25 @@ describe('checkRecipient', () => {
     expect(verdict.suggestion).toBe('karin.lindqvist@hotmail.se');
   });
 
+  it("asks about a customer's own stored address at a mistyped provider, suggesting the corrected one", () => {
+    const customer = { id: 'C-3', name: 'Karin Berg', emails: ['karin.berg@hotmial.se'] };
+    for (const entered of ['karin.berg@hotmial.se', 'Karin.Berg@Hotmial.se']) {
+      const verdict = checkRecipient({ entered, customer });
+      expect(verdict.action, entered).toBe('confirm');
+      expect(verdict.sendTo).toBeUndefined();
+      const typo = find(verdict, 'domain-typo');
+      expect(typo).toMatchObject({ severity: 'warning', action: 'confirm', suggestedDomain: 'hotmail.se' });
+      expect(verdict.suggestion).toBe(entered.replace(/@.*/, '@hotmail.se'));
+    }
+    // The known address itself, at a real provider, still sends.
+    expect(
+      checkRecipient({
+        entered: 'karin.berg@hotmail.se',
+        customer: { id: 'C-3', emails: ['karin.berg@hotmail.se'] },
+      }).action,
+    ).toBe('send');
+  });
+
   it('blocks look-alike characters from another script', () => {
     const verdict = checkRecipient({ entered: 'sofia.nilsson@gm\u0430il.com', customer: { id: 'C-4004' } });
     expect(verdict.action).toBe('block');

@@ -1,0 +1,103 @@
+/**
+ * The commands' and options' descriptions in `--help` under `--locale sv`, keyed by the English
+ * description each command file gives commander: the help is built before any option is parsed,
+ * and commander takes one description per option. A description missing here stays English, and
+ * test/cli/swedish-lines.test.ts fails on it.
+ */
+export const swedishHelp: Readonly<Record<string, string>> = {
+  'Find the bad addresses in a customer base and in sent mail, review held messages, file an incident.':
+    'Hitta de felaktiga adresserna i ett kundregister och i skickad e-post, granska hållna meddelanden, skriv en incidentrapport.',
+  'check one address: send, confirm or block, with what looks wrong and the suggestion':
+    'kontrollera en adress: skicka, bekräfta eller stoppa, med vad som ser fel ut och förslaget',
+  'the customer as JSON: {"id":"C-1","name":"…","emails":["…"],"birthDate":"…"}':
+    'kunden som JSON: {"id":"C-1","name":"…","emails":["…"],"birthDate":"…"}',
+  'the customer, by id, from --customers': 'kunden, med id, ur --customers',
+  'a CRM export (.csv or .ndjson): the other customers are checked too':
+    'en CRM-export (.csv eller .ndjson): de andra kunderna kontrolleras också',
+  'print the verdict as JSON': 'skriv ut beslutet som JSON',
+  'language of messages and reports': 'språk för meddelanden och rapporter',
+  'the address as entered': 'adressen som den skrevs in',
+  'commands on a CRM export': 'kommandon för en CRM-export',
+  'check a CRM export (.csv or .ndjson): unreadable rows, invalid, mistyped, shared, duplicate, role and disposable addresses':
+    'kontrollera en CRM-export (.csv eller .ndjson): oläsbara rader, ogiltiga, felskrivna, delade och dubblerade adresser, funktions- och engångsadresser',
+  'write the report to this file: .html, .csv or .json (by its ending)':
+    'skriv rapporten till den här filen: .html, .csv eller .json (efter filändelsen)',
+  'print the findings as JSON': 'skriv ut fynden som JSON',
+  'the CRM export, .csv (header row first) or .ndjson': 'CRM-exporten, .csv (rubrikrad först) eller .ndjson',
+  'review the messages the mail pipeline held: list, show, release, discard':
+    'granska meddelandena som e-postflödet höll kvar: lista, visa, släpp, kasta',
+  'list held messages, oldest first: verdicts, suggestion, age':
+    'lista hållna meddelanden, äldst först: beslut, förslag, ålder',
+  'the hold store folder (createFileHoldStore)': 'mappen med hållna meddelanden (createFileHoldStore)',
+  'print JSON': 'skriv ut JSON',
+  'show one held message: its envelope, every recipient with the findings and suggestion':
+    'visa ett hållet meddelande: kuvertet, varje mottagare med fynd och förslag',
+  'the held message id (from holds list)': 'det hållna meddelandets id (från holds list)',
+  'send a held message, corrected: the final recipients are checked again':
+    'skicka ett hållet meddelande, rättat: de slutliga mottagarna kontrolleras igen',
+  'who releases it (audit log)': 'vem som släpper det (granskningsloggen)',
+  'why (audit log)': 'varför (granskningsloggen)',
+  'the corrected recipients; required for a blocked message':
+    'de rättade mottagarna; krävs för ett stoppat meddelande',
+  'the corrected recipients are new to the customer and were confirmed as theirs (audit log)':
+    'de rättade mottagarna är nya för kunden och har bekräftats som kundens (granskningsloggen)',
+  "send although a recipient is still blocked or is another customer's address, on your account (audit log: released-despite-block)":
+    'skicka fast en mottagare fortfarande stoppas eller är en annan kunds adress, på ditt ansvar (granskningsloggen: released-despite-block)',
+  'the CRM export the recipients are checked against again':
+    'CRM-exporten som mottagarna kontrolleras mot igen',
+  'the SMTP server to send through: smtp://user:pass@host:587':
+    'SMTP-servern att skicka genom: smtp://user:pass@host:587',
+  'the JSON-lines audit log (default: <store>.audit.jsonl)':
+    'granskningsloggen i JSON-rader (förval: <store>.audit.jsonl)',
+  'the held message id': 'det hållna meddelandets id',
+  'remove a held message without sending it (asks first on a terminal)':
+    'ta bort ett hållet meddelande utan att skicka det (frågar först i en terminal)',
+  'do not ask: needed when no one is at a terminal to answer':
+    'fråga inte: behövs när ingen sitter vid en terminal och kan svara',
+  'find sent messages whose recipient was a near miss, another customer, or a mistyped domain':
+    'hitta skickade meddelanden vars mottagare var nästan rätt, en annan kund eller en felskriven domän',
+  'the CRM export (.csv or .ndjson) with the known addresses':
+    'CRM-exporten (.csv eller .ndjson) med de kända adresserna',
+  'only messages dated on or after this date (ISO 8601)':
+    'bara meddelanden daterade detta datum eller senare (ISO 8601)',
+  'write the report to this file: .html, .csv or .json':
+    'skriv rapporten till den här filen: .html, .csv eller .json',
+  'write a draft incident report and customer notice per hit into this folder':
+    'skriv ett utkast till incidentrapport och kundmeddelande per träff i den här mappen',
+  'JSON facts for the incident drafts: organisation (required), and reportMisdirected fields':
+    'fakta i JSON för incidentutkasten: organisation (krävs) och fält för reportMisdirected',
+  'the header field naming the customer a message was for':
+    'rubrikfältet som anger kunden ett meddelande var till',
+  'print the hits as JSON': 'skriv ut träffarna som JSON',
+  'a folder of .eml files, an mbox file, or a Maildir':
+    'en mapp med .eml-filer, en mbox-fil eller en Maildir',
+  'write the breach report, the customer notice (.eml) and the phone script for a misdirected message':
+    'skriv incidentrapporten, kundmeddelandet (.eml) och telefonmanuset för ett felskickat meddelande',
+  'the message as sent (.eml)': 'meddelandet som det skickades (.eml)',
+  'the address it should have gone to': 'adressen det skulle ha gått till',
+  'the address it went to': 'adressen det gick till',
+  'JSON: customer, organisation, reference, detectedAt, and any other reportMisdirected field':
+    'JSON: customer, organisation, reference, detectedAt och andra fält för reportMisdirected',
+  'format of the report': 'rapportens format',
+  'the folder to write report, notice.eml and phone-script.txt into':
+    'mappen att skriva rapporten, notice.eml och phone-script.txt i',
+  'print the assessment as JSON': 'skriv ut bedömningen som JSON',
+  'serve the check over HTTP for order systems, and the review page for held messages':
+    'erbjud kontrollen över HTTP för ordersystem, och granskningssidan för hållna meddelanden',
+  'a CRM export (.csv or .ndjson) to check against, held in memory':
+    'en CRM-export (.csv eller .ndjson) att kontrollera mot, hållen i minnet',
+  'the PostgreSQL directory (postgres://...), instead of --customers':
+    'kundregistret i PostgreSQL (postgres://...), i stället för --customers',
+  'with --database: the schema migrate(pool, { schema }) made the tables in (default: email_guard)':
+    'med --database: schemat som migrate(pool, { schema }) skapade tabellerna i (förval: email_guard)',
+  'the hold store folder (createFileHoldStore); with --database, its tables by default':
+    'mappen med hållna meddelanden (createFileHoldStore); med --database som förval dess tabeller',
+  'the SMTP server released messages go through: smtp://user:pass@host:587':
+    'SMTP-servern som släppta meddelanden går genom: smtp://user:pass@host:587',
+  'the JSON-lines audit log of releases (default: <holds>.audit.jsonl)':
+    'granskningsloggen över släppta meddelanden i JSON-rader (förval: <holds>.audit.jsonl)',
+  'the TCP port; 0 picks a free one': 'TCP-porten; 0 väljer en ledig',
+  'the address to listen on': 'adressen att lyssna på',
+  'a host name the service is reached by, besides the loopback ones (repeat for more)':
+    'ett värdnamn som tjänsten nås med, utöver loopback-namnen (upprepa för fler)',
+};
