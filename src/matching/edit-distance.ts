@@ -1,4 +1,5 @@
-import { charactersOf, isComposed } from '../spelling/characters-of.js';
+import { isComposed } from '../spelling/characters-of.js';
+import { createCharacterEncoder } from '../spelling/encode-characters.js';
 
 /**
  * Optimal string alignment distance (restricted Damerau–Levenshtein): deletions, insertions,
@@ -93,43 +94,15 @@ function unitDistance(a: string, b: string, max: number): number {
   return distance > max ? max + 1 : distance;
 }
 
-// Unicode's private use area (U+E000-U+F8FF): one code unit stands for each longer character.
-const PRIVATE_USE_START = 0xe000;
-const PRIVATE_USE_END = 0xf8ff;
-
 /**
  * The distance between strings that hold characters longer than one code unit: each such character
  * is written as one private-use code unit that neither string holds and the written strings are
  * compared, as explainEdits aligns them.
  */
 function composedDistance(a: string, b: string, max: number): number {
-  const unitOf = new Map<string, string>();
-  let next = PRIVATE_USE_START;
-  const encode = (text: string): string | undefined => {
-    let encoded = '';
-    for (const character of charactersOf(text)) {
-      if (character.length === 1) {
-        encoded += character;
-        continue;
-      }
-      let unit = unitOf.get(character);
-      if (unit === undefined) {
-        while (
-          next <= PRIVATE_USE_END &&
-          (a.includes(String.fromCharCode(next)) || b.includes(String.fromCharCode(next)))
-        )
-          next++;
-        // More distinct long characters than the private use area holds: count code units.
-        if (next > PRIVATE_USE_END) return undefined;
-        unit = String.fromCharCode(next++);
-        unitOf.set(character, unit);
-      }
-      encoded += unit;
-    }
-    return encoded;
-  };
-  const encodedA = encode(a);
-  const encodedB = encodedA === undefined ? undefined : encode(b);
+  const encoder = createCharacterEncoder(a, b);
+  const encodedA = encoder.encode(a)?.encoded;
+  const encodedB = encodedA === undefined ? undefined : encoder.encode(b)?.encoded;
   if (encodedA === undefined || encodedB === undefined) return unitDistance(a, b, max);
   return unitDistance(encodedA, encodedB, max);
 }

@@ -1,4 +1,5 @@
-import { charactersOf, isComposed } from '../spelling/characters-of.js';
+import { isComposed } from '../spelling/characters-of.js';
+import { createCharacterEncoder } from '../spelling/encode-characters.js';
 /** One typing slip that turns the known string into the entered one. */
 export type Edit =
   /** A character of the known string is missing from the entered one. */
@@ -85,10 +86,6 @@ function alignWhole(known: string, entered: string): Edit[] {
   return align(known, entered, 0, 0);
 }
 
-// Unicode's private use area (U+E000-U+F8FF): one code unit stands for each longer character.
-const PRIVATE_USE_START = 0xe000;
-const PRIVATE_USE_END = 0xf8ff;
-
 /**
  * The slips between two strings that hold characters longer than one code unit: each such
  * character is written as one private-use code unit that neither string holds, the strings are
@@ -99,41 +96,11 @@ function explainComposed(
   entered: string,
   explain: (known: string, entered: string) => Edit[],
 ): Edit[] {
-  const unitOf = new Map<string, string>();
-  const characterOf = new Map<string, string>();
-  let next = PRIVATE_USE_START;
-  const encode = (text: string) => {
-    const characters = charactersOf(text);
-    // Where each character starts in `text`, and its end.
-    const offsets = [0];
-    let encoded = '';
-    for (const character of characters) {
-      offsets.push((offsets[offsets.length - 1] as number) + character.length);
-      if (character.length === 1) {
-        encoded += character;
-        continue;
-      }
-      let unit = unitOf.get(character);
-      if (unit === undefined) {
-        while (
-          next <= PRIVATE_USE_END &&
-          (known.includes(String.fromCharCode(next)) || entered.includes(String.fromCharCode(next)))
-        )
-          next++;
-        // More distinct long characters than the private use area holds: count code points instead.
-        if (next > PRIVATE_USE_END) return undefined;
-        unit = String.fromCharCode(next++);
-        unitOf.set(character, unit);
-        characterOf.set(unit, character);
-      }
-      encoded += unit;
-    }
-    return { encoded, offsets };
-  };
-  const knownText = encode(known);
-  const enteredText = encode(entered);
+  const encoder = createCharacterEncoder(known, entered);
+  const knownText = encoder.encode(known);
+  const enteredText = encoder.encode(entered);
   if (!knownText || !enteredText) return explain(known, entered);
-  const decode = (unit: string) => characterOf.get(unit) ?? unit;
+  const decode = encoder.decode;
   const at = (index: number) => knownText.offsets[index] as number;
   return explain(knownText.encoded, enteredText.encoded).map((edit): Edit => {
     const index = at(edit.index);
