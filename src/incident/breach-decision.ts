@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BreachFactsSchema, RecipientSchema, RiskLevelSchema } from './breach-facts.js';
+import { BreachFactsSchema, RecipientSchema, RegimeSchema, RiskLevelSchema } from './breach-facts.js';
 
 /**
  * How directly the encoded conclusion rests on the authority: its own words (the decision, the
@@ -155,25 +155,39 @@ export const BreachDecisionFileSchema = BreachDecisionSchema.extend({
 });
 export type BreachDecisionFile = z.infer<typeof BreachDecisionFileSchema>;
 
+/** The kinds of data a precedent is compared on, each data category in one. */
+const DataKindSchema = z.enum([
+  'identity',
+  'financial',
+  'sensitive',
+  'credentials',
+  'location',
+  'contact',
+  'order',
+  'insurance',
+]);
+
 /** What a precedent shares with the breach assessed (what `why` says in words). */
 export const PrecedentAlikeSchema = z.object({
   /** Who received the data in the decided case. */
   recipient: RecipientSchema,
   /** The same kind of recipient as in the breach assessed. */
   sameRecipient: z.boolean(),
-  /** The kinds of data both exposed. */
-  sharedKinds: z.array(
-    z.enum([
-      'identity',
-      'financial',
-      'sensitive',
-      'credentials',
-      'location',
-      'contact',
-      'order',
-      'insurance',
-    ]),
-  ),
+  /**
+   * The kinds of data both exposed; empty where the decided case also held a kind regulators treat as
+   * high in itself (a special category, financial data) that the breach assessed did not: that is
+   * not the same data, whatever else they share.
+   */
+  sharedKinds: z.array(DataKindSchema),
+  /** The kinds high in themselves that the decided case held and the breach assessed did not. */
+  kindsOnlyThere: z.array(DataKindSchema).optional(),
+  /** In the decided case the data reached the public or many recipients (published, or sent in CC). */
+  reachedMany: z.boolean().optional(),
+  /**
+   * The decided case was decided under the same notification rule as the breach assessed: both
+   * under Regulation 611/2013 (telecom), or both under the GDPR alone (Art. 33 and 34).
+   */
+  sameRegime: z.boolean().optional(),
   /** How many people the decided case concerned. */
   dataSubjects: z.number().int().positive(),
   /** About as many people as in the breach assessed. */
@@ -221,6 +235,8 @@ export const PrecedentSchema = z.object({
   dateIsDecision: z.boolean().optional(),
   /** What the authority concluded. */
   conclusions: DecisionConclusionsSchema,
+  /** The rules it was decided under: the GDPR, Regulation 611/2013 (`eprivacy`), or both. */
+  regimes: z.array(RegimeSchema).optional(),
   /** `strict` where the authority read the law more strictly than the EDPB and the majority. */
   profile: z.enum(['default', 'strict']).optional(),
   /** What the authority concluded, in words. */

@@ -6,7 +6,7 @@ import type {
   PrecedentAlike,
   SourceLabel,
 } from './breach-decision.js';
-import type { BreachFacts, Recipient } from './breach-facts.js';
+import type { BreachFacts, Recipient, Regime } from './breach-facts.js';
 import type { DataCategory } from './data/data-categories.js';
 
 /** The kinds of data regulators weigh, each category in one (what the similarity compares). */
@@ -138,6 +138,11 @@ const HIGH_KINDS: ReadonlySet<Kind> = new Set([
   'location',
 ]);
 
+/** The data reached the public or many recipients: published, or sent to a group in CC. */
+function wide(decision: BreachDecision): boolean {
+  return decision.facts.recipient === 'public' || decision.kind === 'cc-instead-of-bcc';
+}
+
 /** The publication kinds cited as precedents: a guidance page or a press statement is not a decision. */
 const CITABLE = new Set(['decision', 'case-study']);
 
@@ -158,6 +163,9 @@ interface Match {
   readonly score: number;
   readonly sameRecipient: boolean;
   readonly shared: readonly Kind[];
+  readonly onlyThere: readonly Kind[];
+  readonly reachedMany: boolean;
+  readonly sameRegime: boolean;
   readonly sameSize: boolean;
   readonly afterwards: Afterwards;
   readonly sameAfterwards: boolean;
@@ -195,6 +203,12 @@ export function findPrecedents(
   const matches: Match[] = [];
   for (const decision of decisions) {
     if (!CITABLE.has(decision.documentKind ?? 'decision')) continue;
+    // Data made public is close only to decisions where the data reached the public or many (a
+    // list published, a message sent to a hundred in CC), not to a letter that reached one person:
+    // the number of people who can read it is what the risk turns on (EDPB Guidelines 9/2022,
+    // para. 89 on the ease of identification and the number of recipients).
+    const reachedMany = wide(decision);
+    if (facts.recipient === 'public' && !reachedMany) continue;
     const { conclusions } = decision;
     // A decision that rules on none of the three is still a precedent (a fine for the disclosure
     // itself), but one that says what to do comes first.
@@ -204,9 +218,13 @@ export function findPrecedents(
       conclusions.risk === null;
     const other = decision.facts;
     const theirs = new Set(other.dataCategories.map((category) => KIND[category]));
-    const shared = [...kinds].filter((kind) => theirs.has(kind));
-    const union = new Set([...kinds, ...theirs]).size;
     const theirHigh = [...theirs].filter((kind) => HIGH_KINDS.has(kind));
+    // A decision whose data held a kind high in itself that this breach does not (political
+    // opinions in AP PVV Overijssel, arrears in the DPC's broadband case) turned on that kind: it is
+    // not the same data as a name and an order, whatever contact details both held.
+    const onlyThere = theirHigh.filter((kind) => !kinds.has(kind));
+    const shared = onlyThere.length > 0 ? [] : [...kinds].filter((kind) => theirs.has(kind));
+    const union = new Set([...kinds, ...theirs]).size;
     const sharedHigh = high.filter((kind) => theirs.has(kind)).length;
     const highUnion = new Set([...high, ...theirHigh]).size;
     const sameRecipient = other.recipient === facts.recipient;
@@ -215,11 +233,19 @@ export function findPrecedents(
     const flags = (
       key: 'maliciousIntent' | 'vulnerableDataSubjects' | 'recipientBoundBySecrecy' | 'safetyRisk',
     ) => ((other[key] === true) === (facts[key] === true) ? 0.5 : 0);
+    // The duty to notify differs by regime: under Regulation 611/2013 every breach is notified, under
+    // the GDPR only one not unlikely to result in a risk (Art. 33(1)). A conclusion reached under the
+    // other rule is no agreement with this one, nor a contrary reading of it.
+    const sameRegime = other.regimes.includes('eprivacy') === facts.regimes.includes('eprivacy');
     // Agreement on each conclusion both state: the authority notified (or not) as the assessment does.
-    const stated = [
-      [conclusions.notifyAuthority, assessed?.notifyAuthority],
-      [conclusions.notifyDataSubjects, assessed?.notifyDataSubjects],
-    ].filter((pair): pair is [boolean, boolean] => pair[0] !== null && pair[1] !== undefined);
+    const stated = (
+      sameRegime
+        ? [
+            [conclusions.notifyAuthority, assessed?.notifyAuthority],
+            [conclusions.notifyDataSubjects, assessed?.notifyDataSubjects],
+          ]
+        : []
+    ).filter((pair): pair is [boolean, boolean] => pair[0] !== null && pair[1] !== undefined);
     const agreed = stated.filter(([theirs, ours]) => theirs === ours).length;
     const sameConclusion = stated.length === 0 ? null : agreed === stated.length;
     const score =
@@ -239,7 +265,8 @@ export function findPrecedents(
       1.5 * agreed -
       1.5 * (stated.length - agreed) +
       // The surface.
-      (1.5 * shared.length) / union +
+      (1.5 * shared.length) / union -
+      1.5 * onlyThere.length +
       (sizeGap === 0 ? 1 : sizeGap === 1 ? 0.5 : 0) +
       (other.regimes.includes('eprivacy') === facts.regimes.includes('eprivacy') ? 0.5 : 0) -
       (silent ? 1 : 0);
@@ -248,6 +275,9 @@ export function findPrecedents(
       score,
       sameRecipient,
       shared,
+      onlyThere,
+      reachedMany,
+      sameRegime,
       sameSize: sizeGap === 0,
       afterwards,
       sameAfterwards: afterwards === here,
@@ -268,7 +298,22 @@ export function findPrecedents(
       (a.decision.date < b.decision.date ? 1 : a.decision.date > b.decision.date ? -1 : 0) ||
       (a.decision.id < b.decision.id ? -1 : a.decision.id > b.decision.id ? 1 : 0),
   );
-  return matches.slice(0, count).map((match) => {
+  // The officer sees the other reading too: where none of the closest went the other way on
+  // notifying, the closest decision under the same rule that did takes the last place, a stricter
+  // reading included (UODO's P4 decision for a subscriber's name, phone and e-mail), which is what
+  // the other reading is; it is chosen by closeness alone, not by the rule the assessment applied.
+  const chosen = matches.slice(0, count);
+  if (count > 1 && assessed !== undefined && !chosen.some((match) => match.sameConclusion === false)) {
+    const contrary = matches
+      .slice(count)
+      .filter((match) => match.sameConclusion === false)
+      .reduce<Match | undefined>(
+        (best, match) => (best === undefined || match.score > best.score ? match : best),
+        undefined,
+      );
+    if (contrary !== undefined) chosen[chosen.length - 1] = contrary;
+  }
+  return chosen.map((match) => {
     const { decision } = match;
     const alike = alikeOf(match, facts);
     const source = preferredSource(decision.sources ?? []);
@@ -284,6 +329,7 @@ export function findPrecedents(
       date: decision.date,
       ...(decision.dateIsDecision === undefined ? {} : { dateIsDecision: decision.dateIsDecision }),
       conclusions: decision.conclusions,
+      regimes: [...decision.facts.regimes],
       ...(decision.profile === undefined ? {} : { profile: decision.profile }),
       decided: describeConclusions(decision.conclusions, locale, decision.profile),
       why: describeAlike(alike, locale),
@@ -302,6 +348,9 @@ function alikeOf(match: Match, facts: BreachFacts): PrecedentAlike {
     recipient: match.decision.facts.recipient,
     sameRecipient: match.sameRecipient,
     sharedKinds: [...match.shared],
+    kindsOnlyThere: [...match.onlyThere],
+    reachedMany: match.reachedMany,
+    sameRegime: match.sameRegime,
     dataSubjects: match.decision.facts.dataSubjects,
     similarSize: match.sameSize,
     removedAsHere: removed(match.decision.facts) && removed(facts),
@@ -347,6 +396,21 @@ export function describeConclusions(
       : 'does not rule on notifying the authority or the people';
 }
 
+/**
+ * The rules a precedent was decided under, said with it: a conclusion on notifying under Regulation
+ * 611/2013 (every breach, Art. 2) is not one under the GDPR (Art. 33 and 34, by risk).
+ */
+export function describeRegimes(regimes: readonly Regime[], locale: 'sv' | 'en'): string {
+  const sv = locale === 'sv';
+  const names = regimes.includes('eprivacy')
+    ? [
+        sv ? 'förordning 611/2013' : 'Regulation 611/2013',
+        ...(regimes.includes('gdpr') ? [sv ? 'dataskyddsförordningen' : 'the GDPR'] : []),
+      ]
+    : [sv ? 'dataskyddsförordningen, artikel 33 och 34' : 'the GDPR, Art. 33 and 34'];
+  return `${sv ? 'beslutat enligt' : 'decided under'} ${names.join(sv ? ' och ' : ' and ')}`;
+}
+
 /** Why a precedent is close, in words, from what it shares with the breach (`Precedent.alike`). */
 export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): string {
   const sv = locale === 'sv';
@@ -360,6 +424,16 @@ export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): strin
     parts.push(
       `${sv ? 'samma slags uppgifter' : 'the same kinds of data'} (${alike.sharedKinds.map((kind) => KIND_LABELS[locale][kind]).join(', ')})`,
     );
+  if ((alike.kindsOnlyThere ?? []).length > 0) {
+    const held = (alike.kindsOnlyThere ?? [])
+      .map((kind) => KIND_LABELS[locale][kind])
+      .join(sv ? ' och ' : ' and ');
+    parts.push(
+      sv
+        ? `där omfattade uppgifterna även ${held}, vilket de inte gjorde här`
+        : `there the data also held ${held}, which it did not here`,
+    );
+  }
   const people =
     alike.dataSubjects === 1
       ? sv
@@ -378,6 +452,12 @@ export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): strin
   // this one, and the line says what differs instead of "the same conclusion".
   const missing = missingCircumstance(alike, sv);
   if (missing !== undefined) parts.push(missing);
+  if (alike.sameConclusion === false)
+    parts.push(
+      sv
+        ? 'myndigheten kom till en annan slutsats om anmälan än denna bedömning: det närmaste beslutet som gick åt andra hållet'
+        : 'the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way',
+    );
   if (alike.sameConclusion === true)
     parts.push(
       missing !== undefined

@@ -14,7 +14,13 @@ import {
   type Phrasing,
   say,
 } from './describe-incident.js';
-import { describeAlike, describeConclusions, describeDocument, describeSource } from './find-precedents.js';
+import {
+  describeAlike,
+  describeConclusions,
+  describeDocument,
+  describeRegimes,
+  describeSource,
+} from './find-precedents.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { toHtmlDocument } from './render-html.js';
@@ -416,18 +422,23 @@ function precedentsSection(
       // not the decision's date, and is not printed as if it were.
       const undated = precedent.dateIsDecision === false;
       const date = undated ? say(phrasing, 'odaterat', 'undated') : precedent.date;
+      // A conclusion under another notification rule (the GDPR against Regulation 611/2013) neither
+      // agrees nor differs with this one: the line names the rule it was decided under instead.
       const differs =
-        (precedent.conclusions.notifyAuthority !== null &&
+        precedent.alike.sameRegime !== false &&
+        ((precedent.conclusions.notifyAuthority !== null &&
           precedent.conclusions.notifyAuthority !== assessment.notifyAuthority) ||
-        (precedent.conclusions.notifyDataSubjects !== null &&
-          precedent.conclusions.notifyDataSubjects !== assessment.notifyDataSubjects);
+          (precedent.conclusions.notifyDataSubjects !== null &&
+            precedent.conclusions.notifyDataSubjects !== assessment.notifyDataSubjects));
       const conclusions = describeConclusions(precedent.conclusions, phrasing.locale, precedent.profile);
       const decided = differs
         ? `${say(phrasing, 'beslutade annorlunda', 'decided differently')}: ${conclusions}`
         : conclusions;
       // The Swedish report names the decision in Swedish (its summary) and every link says what it
       // leads to, so that no summary or translation passes for the authority's own words.
-      return `${authority}, ${describeDocument(precedent, phrasing.locale)}, ${date}: ${decided}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(precedent.alike, phrasing.locale)}. ${describeSource(precedent, phrasing.locale)}`;
+      const regime =
+        precedent.regimes === undefined ? '' : ` (${describeRegimes(precedent.regimes, phrasing.locale)})`;
+      return `${authority}, ${describeDocument(precedent, phrasing.locale)}, ${date}${regime}: ${decided}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(precedent.alike, phrasing.locale)}. ${describeSource(precedent, phrasing.locale)}`;
     }),
   };
 }

@@ -23,9 +23,19 @@ describe('the precedents as the report lists them', () => {
   });
 
   it('says a precedent decided differently when it concluded the opposite of the assessment', () => {
+    const report = createIncidentReport(seedCase, { decisions: [pick('uodo-dkn-5131-18-2022-p4')] });
+    expect(report.assessment.notifyDataSubjects).toBe(false);
+    const text = renderIncidentReport(report, { locale: 'en', format: 'text' });
+    expect(text).toMatch(
+      /UODO[^\n]*decided under Regulation 611\/2013 and the GDPR\): decided differently: /,
+    );
+  });
+
+  it('neither agrees nor differs with a decision taken under the GDPR alone, and names its regime', () => {
     const report = createIncidentReport(seedCase, { decisions: [pick('edpb-01-2021-case-13')] });
     expect(report.assessment.notifyAuthority).toBe(true);
     const text = renderIncidentReport(report, { locale: 'en', format: 'text' });
-    expect(text).toMatch(/EDPB[^\n]*decided differently: /);
+    expect(text).toMatch(/EDPB[^\n]*\(decided under the GDPR, Art\. 33 and 34\): notify the authority: no/);
+    expect(text).not.toMatch(/EDPB[^\n]*decided differently/);
   });
 });
