@@ -46,7 +46,11 @@ export const defaultOrderTerms: readonly OrderTerm[] = [
   ...health('självtest', 'self-test', 'covid', 'hiv', 'klamydia', 'chlamydia'),
   // Medicines and pharmacy products (Directive 2001/83/EC Art. 1(2)).
   ...health('läkemedel', 'medicin', 'medicine', 'medication', 'receptbelagd', 'prescription'),
-  ...health('apotek', 'pharmacy', 'tablett', 'tablet', 'kapsel', 'kapslar', 'capsule', 'värktablett'),
+  // Not `apotek` or `pharmacy` alone: inside a shop's name ("Apotek Hjärtat", "Boots Pharmacy") it
+  // says where the customer shopped, not what was bought; the product itself reveals health
+  // (Art. 4(15), Recital 35). A product sold as a pharmacy product (`apoteksvara`) does.
+  ...health('apoteksvar', 'pharmacy product', 'tablett', 'tablet', 'kapsel', 'kapslar', 'capsule'),
+  ...health('värktablett'),
   ...health('painkiller', 'allergi', 'allergy', 'astma', 'asthma', 'nässpray', 'nasal spray'),
   ...health('p-piller', 'preventivmedel', 'contracepti', 'akut-p', 'morning-after'),
   // Intimate products: they reveal sex life or health (Art. 9(1)).
