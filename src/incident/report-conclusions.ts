@@ -253,9 +253,32 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
             `The GDPR applies only from ${from ?? '25 May 2018'}, after the breach (${day}). ${capitalise(cite(finding))}, in force then, had no general duty to notify personal data breaches.`,
           );
     }
-    const outcome = notified.has(finding.regime)
-      ? say(phrasing, 'Anmäls: ja.', 'Notified: yes.')
-      : say(phrasing, 'Anmäls: nej.', 'Notified: no.');
+    // The report states that the authority was notified only where the facts record the filing
+    // (`initialNotificationAt`); before that it says by when it is to be notified (Regulation
+    // 611/2013 Art. 2(2): 24 hours; GDPR Art. 33(1): 72 hours), never a filing that has not happened.
+    const filedAt = report.facts.initialNotificationAt;
+    const deadline = report.assessment.deadlines.find(
+      (entry) =>
+        entry.to === 'authority' &&
+        entry.article.startsWith(
+          finding.regime === 'eprivacy' ? 'Regulation 611/2013 Art. 2(2)' : 'GDPR Art. 33',
+        ),
+    );
+    const outcome = !notified.has(finding.regime)
+      ? say(phrasing, 'Anmäls: nej.', 'Notified: no.')
+      : filedAt !== undefined
+        ? say(
+            phrasing,
+            `Anmäld: ja, ${reportDateTime(phrasing, filedAt)}.`,
+            `Notified: yes, ${reportDateTime(phrasing, filedAt)}.`,
+          )
+        : deadline?.due !== undefined
+          ? say(
+              phrasing,
+              `Ska anmälas senast ${reportDateTime(phrasing, deadline.due)}.`,
+              `To be notified by ${reportDateTime(phrasing, deadline.due)}.`,
+            )
+          : say(phrasing, 'Ska anmälas.', 'To be notified.');
     const register =
       finding.law.register === undefined
         ? []

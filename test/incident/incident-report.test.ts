@@ -99,7 +99,7 @@ describe('renderIncidentReport', () => {
         Upprättad 2018-02-23 kl. 15.10 CET.
 
       Tillsynsmyndighet och rättslig grund
-        Post- och telestyrelsen (PTS): Nordkabel AB tillhandahåller allmänt tillgängliga elektroniska kommunikationstjänster, och incidenten gäller uppgifter som behandlas i den verksamheten. En integritetsincident anmäls enligt lag (2003:389) om elektronisk kommunikation 6 kap. 4 a § och kommissionens förordning (EU) nr 611/2013, i den lydelse som gällde när incidenten inträffade (23 februari 2018). Anmäls: ja.
+        Post- och telestyrelsen (PTS): Nordkabel AB tillhandahåller allmänt tillgängliga elektroniska kommunikationstjänster, och incidenten gäller uppgifter som behandlas i den verksamheten. En integritetsincident anmäls enligt lag (2003:389) om elektronisk kommunikation 6 kap. 4 a § och kommissionens förordning (EU) nr 611/2013, i den lydelse som gällde när incidenten inträffade (23 februari 2018). Ska anmälas senast 2018-02-24 kl. 13.45 CET.
         Incidenten förs in i leverantörens förteckning över integritetsincidenter (lag (2003:389) om elektronisk kommunikation 6 kap. 4 c §).
         Datainspektionen: Dataskyddsförordningen tillämpas först från den 25 maj 2018, efter incidenten (23 februari 2018). Personuppgiftslagen (1998:204), som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter. Anmäls: nej.
 
@@ -205,7 +205,7 @@ describe('renderIncidentReport', () => {
 
       ## Supervisory authority and legal basis
 
-      Swedish Post and Telecom Authority (PTS): Nordkabel AB provides publicly available electronic communications services, and the breach concerns data processed in providing them. A personal data breach is notified under lag (2003:389) om elektronisk kommunikation 6 kap. 4 a § and Commission Regulation (EU) No 611/2013, in force when the breach happened (23 February 2018). Notified: yes.
+      Swedish Post and Telecom Authority (PTS): Nordkabel AB provides publicly available electronic communications services, and the breach concerns data processed in providing them. A personal data breach is notified under lag (2003:389) om elektronisk kommunikation 6 kap. 4 a § and Commission Regulation (EU) No 611/2013, in force when the breach happened (23 February 2018). To be notified by 24 February 2018, 13:45 CET.
 
       The breach is entered in the provider’s own register of breaches (lag (2003:389) om elektronisk kommunikation 6 kap. 4 c §).
 
