@@ -67,7 +67,7 @@ export function createOrderForm(
   return async (app, context) => {
     // One budget per server: the token's searches, every session's and the script's and the plain
     // form's together, so logging in again earns none.
-    const budget = createSearchBudget(options.searchBudget);
+    const budget = createSearchBudget(options.searchBudget, context.shown);
     // Read once: the build does not change under a running server.
     const scripts = new Map(
       (existsSync(scriptDir) ? readdirSync(scriptDir) : [])
