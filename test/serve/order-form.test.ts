@@ -418,6 +418,25 @@ describe('the order form without script', () => {
     expect(answered.body).toMatch(/id="customer"[^>]*value="C-1001"/);
   });
 
+  it("checks a typed name against the customer the script's search and check find for it", async () => {
+    app = formServer();
+    const { cookie, csrf, script } = await logIn(app);
+    const plain = await post(app, cookie, { csrf, customer: 'Anna Svensson', email: TYPO });
+    // What the page's script asks: the search for the typed text, then the check of its one match.
+    const found = (await search(app, script, 'Anna Svensson')).json();
+    expect(found).toEqual({ customers: [{ id: 'C-1001', name: 'Anna Svensson' }], more: false });
+    const checked = await app.inject({
+      method: 'POST',
+      url: '/v1/check',
+      headers: { ...script, 'content-type': 'application/json' },
+      payload: { entered: TYPO, customerId: 'C-1001', locale: 'en' },
+    });
+    const verdict = checked.json() as { action: string; findings: { code: string }[] };
+    expect(plain.body).toContain(`data-status data-action="${verdict.action}"`);
+    const codes = [...plain.body.matchAll(/<li data-code="([^"]+)"/g)].map((match) => match[1]);
+    expect(codes).toEqual(verdict.findings.map((finding) => finding.code));
+  });
+
   it("says plainly what to enter when the plain form's customer field names nobody or several", async () => {
     const demo = await demoServer();
     app = demo.server;

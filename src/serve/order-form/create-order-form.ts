@@ -27,7 +27,7 @@ export interface OrderFormOptions {
   /**
    * Each session's searches for a customer: so many in a row, then one per `refillMs`; past it
    * a search is answered 429 with `Retry-After`.
-   * @default { searches: 10, refillMs: 30_000 }
+   * @default { searches: 20, refillMs: 20_000 }
    */
   readonly searchBudget?: SearchBudgetOptions;
 }
