@@ -127,6 +127,8 @@ function startOrderForm(form: HTMLFormElement): void {
     if (search.value.trim() !== query || known) return undefined;
     known = record;
     picked.textContent = text.picked(record.name ? `${record.name} (${record.id})` : record.id);
+    // Taken: the list of that one customer has nothing left to pick.
+    clear();
     return undefined;
   }
 
@@ -215,6 +217,8 @@ function startOrderForm(form: HTMLFormElement): void {
     const answer = await searchFor(query);
     if (run !== latestSearch) return;
     clear();
+    // The check took the one customer this text finds meanwhile: there is nothing to pick.
+    if (known) return;
     if (typeof answer === 'string') {
       searchStatus.textContent = answer;
       return;
