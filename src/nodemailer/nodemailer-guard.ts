@@ -377,19 +377,29 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         `Release of ${release.holdId} refused, the message stays held: recipient ${describeStopped(check)} is not known for the customer; release it with confirmNew (--confirm-new) once the address is confirmed as theirs`,
         details,
       );
-    const who =
+    // Said to the person releasing (the review page, `email-guard holds release`): each recipient
+    // stopped, the finding in words with its code, the suggestion, and the next step. The hold id
+    // is on the error (`holdId`), for whoever logs it.
+    const stopped =
       check.action === 'block'
-        ? `blocked recipient ${describeStopped(check)}`
-        : `recipient ${otherCustomers
-            .map(({ address, verdict }) => {
-              const codes = verdict.findings
-                .filter((finding) => OTHER_CUSTOMER_CODES.has(finding.code))
-                .map((finding) => finding.code);
-              return `${JSON.stringify(address)} (${codes.join('; ')})`;
-            })
-            .join(', ')} is another customer's address`;
+        ? check.recipients.filter(({ verdict }) => verdict.action === 'block')
+        : otherCustomers;
+    const said = stopped
+      .map(({ address, verdict }) => {
+        // The findings that decided (a block's, or the other customer's), not every remark.
+        const findings = verdict.findings
+          .filter((finding) =>
+            check.action === 'block' ? finding.action === 'block' : OTHER_CUSTOMER_CODES.has(finding.code),
+          )
+          .map((finding) => `${finding.message.replace(/\.$/, '')} (${finding.code})`)
+          .join('; ');
+        const state = check.action === 'block' ? 'is blocked' : "is another customer's address";
+        const suggested = verdict.suggestion ? `; did you mean ${verdict.suggestion}?` : '';
+        return `${address} ${state}: ${findings}${suggested}`;
+      })
+      .join(' ');
     throw new RecipientBlockedError(
-      `Release of ${release.holdId} refused, the message stays held: ${who}; release it to a corrected address ({ to }) that passes the check`,
+      `Not sent, the message stays held: ${said}${said.endsWith('?') ? '' : '.'} Correct the recipient and release the message again, or discard it.`,
       details,
     );
   }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { Customer } from '../contacts/customer.js';
 import type { Verdict } from '../guard/verdict.js';
 import { CheckPhoneRequestSchema, CheckRequestSchema, VerdictSchema, verdictBody } from './api-schemas.js';
@@ -11,6 +13,18 @@ import type { ZodApp } from './zod-app.js';
  * the request and writes the verdict.
  */
 export async function registerCheckRoutes(app: ZodApp, context: ServerContext): Promise<void> {
+  /**
+   * Whether the caller may check this customer id: the token's callers (order systems) any id; the
+   * order form's session only a customer its search showed it, as for their record. Another id is
+   * answered as one not there, so the check cannot tell which ids exist or how many addresses each
+   * has.
+   */
+  const reachable = (request: FastifyRequest, customerId: string | undefined): boolean => {
+    if (customerId === undefined) return true;
+    const session = context.apiSessionOf(request);
+    return session === undefined || context.shown.has(session, customerId);
+  };
+
   app.post(
     '/v1/check',
     {
@@ -24,9 +38,12 @@ export async function registerCheckRoutes(app: ZodApp, context: ServerContext): 
     async (request) => {
       const { entered, customer, customerId, locale } = request.body;
       const guard = context.guard(locale ?? context.locale);
+      // An id the session may not reach is checked as an id no customer has: the directory then
+      // treats the customer asked for as anyone else, as it does for an id that is not there.
+      const asked = reachable(request, customerId) ? (customerId as string) : `not-shown-${randomUUID()}`;
       const verdict: Verdict = customer
         ? await guard.check({ entered, customer: customer as Customer })
-        : await guard.check({ entered, customerId: customerId as string });
+        : await guard.check({ entered, customerId: asked });
       return verdictBody(verdict);
     },
   );
@@ -46,7 +63,8 @@ export async function registerCheckRoutes(app: ZodApp, context: ServerContext): 
       const directory = context.options.directory;
       let record = customer as Customer | undefined;
       if (!record && customerId !== undefined) {
-        const found = directory ? await directory.get(customerId) : undefined;
+        const found =
+          directory && reachable(request, customerId) ? await directory.get(customerId) : undefined;
         if (!found)
           return sendProblem(
             reply,

@@ -34,6 +34,7 @@ import { problem, sendProblem } from './problem-details.js';
 import { registerReviewPages } from './review-pages.js';
 import { sameSecret } from './same-secret.js';
 import { createSessionStore, SESSION_COOKIE, type Session, type SessionStore } from './session-store.js';
+import { createShownCustomers, type ShownCustomers } from './shown-customers.js';
 import { createTokenBuckets, type TokenBuckets } from './token-buckets.js';
 
 // The routes a logged-in page may call with its session instead of the bearer token: the checks the
@@ -133,6 +134,10 @@ export interface ServerContext {
   readonly sessions: SessionStore;
   /** The session of a request's signed cookie, when it has a live one. */
   sessionOf(request: FastifyRequest): Session | undefined;
+  /** The page session an API request was let in by; `undefined` for the token's callers. */
+  apiSessionOf(request: FastifyRequest): Session | undefined;
+  /** The customers each page session's search showed it: all that session reaches by id. */
+  readonly shown: ShownCustomers;
   /** The logins each client address may still make (`loginLimit`), keyed by `request.ip`. */
   readonly logins: TokenBuckets;
 }
@@ -194,6 +199,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   const guards = new Map<Locale, Guard>();
   const sessions = createSessionStore();
+  const apiSessions = new WeakMap<FastifyRequest, Session>();
   const context: ServerContext = {
     options,
     locale: options.locale ?? 'en',
@@ -219,6 +225,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       burst: options.loginLimit?.logins ?? 5,
       refillMs: options.loginLimit?.refillMs ?? 60_000,
     }),
+    apiSessionOf: (request) => apiSessions.get(request),
+    shown: createShownCustomers(),
     sessionOf(request) {
       const raw = request.cookies[SESSION_COOKIE];
       if (!raw) return undefined;
@@ -357,7 +365,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
           : context.sessionOf(request);
       if (session) {
         const csrf = request.headers['x-csrf-token'];
-        if (typeof csrf === 'string' && sameSecret(csrf, session.csrf)) return;
+        if (typeof csrf === 'string' && sameSecret(csrf, session.csrf)) {
+          // The routes then limit the session to the customers its search showed it.
+          apiSessions.set(request, session);
+          return;
+        }
         return sendProblem(
           reply,
           problem('unauthorized', 401, "The page's CSRF token is required with its session", {

@@ -126,6 +126,23 @@ describe('createFileHoldStore', () => {
     });
   });
 
+  it('tells the reviewer which recipient was refused, for what finding, and what to do', async () => {
+    const id = await holdOrder();
+    const error = await fixture.holdStore
+      .release(id, guardedTransport(), { to: 'anna.svensson1985@gmial.com', ...WHO })
+      .then(
+        () => undefined,
+        (refused: Error) => refused,
+      );
+    // Written for the person releasing: the address, the finding in words, and the next step;
+    // the hold id is on the error (`holdId`) and the library's option names are not for them.
+    expect(error?.message).toBe(
+      'Not sent, the message stays held: anna.svensson1985@gmial.com is blocked: gmial.com looks like a typo of gmail.com (domain-typo); did you mean anna.svensson1985@gmail.com? Correct the recipient and release the message again, or discard it.',
+    );
+    expect(error?.message).not.toContain(id);
+    expect(error?.message).not.toContain('{ to }');
+  });
+
   it('refuses a correction that is itself a typo: a second typo does not go out', async () => {
     const id = await holdOrder();
     await expect(

@@ -85,6 +85,7 @@ describe('the order form behind the login', () => {
     expect(page.statusCode).toBe(200);
     const csrf = /data-csrf="([^"]+)"/.exec(page.body)?.[1];
     expect(csrf).toBeTruthy();
+    await search(app, { cookie, 'x-csrf-token': csrf as string }, 'svens');
     const response = await app.inject({
       method: 'POST',
       url: '/v1/check',
@@ -93,6 +94,7 @@ describe('the order form behind the login', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json().action).toBe('block');
+    expect(response.json().suggestion).toBe(GOOD);
   });
 
   it('keeps accepting the bearer token from other systems, and refuses the session on the hold routes', async () => {
@@ -150,6 +152,53 @@ describe('picking an existing customer', () => {
     const other = await logIn(app, 'kim@butiken.se');
     const record = await app.inject({ method: 'GET', url: '/demo/customers/C-1001', headers: other.script });
     expect(record.statusCode).toBe(404);
+  });
+});
+
+describe("the page's session on the check routes", () => {
+  const ask = (server: FastifyInstance, headers: Headers, url: string, payload: Record<string, unknown>) =>
+    server.inject({
+      method: 'POST',
+      url,
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload,
+    });
+  // The verdict for a customer id, with the id itself taken out: what is left must not tell ids apart.
+  const without = (body: string, id: string) => body.replaceAll(id, '<id>');
+
+  it("answers a session's check of a customer its search did not show as one not there", async () => {
+    app = formServer();
+    const { script } = await logIn(app);
+    for (const url of ['/v1/check', '/v1/check-phone']) {
+      const entered = url === '/v1/check' ? GOOD : '070-123 45 67';
+      const guessed = await ask(app, script, url, { entered, customerId: 'C-1001' });
+      const unknown = await ask(app, script, url, { entered, customerId: 'C-9999' });
+      expect(guessed.statusCode, url).toBe(unknown.statusCode);
+      expect(without(guessed.body, 'C-1001'), url).toBe(without(unknown.body, 'C-9999'));
+      expect(guessed.body, url).not.toContain('knownAddresses":2');
+    }
+    // The token's callers are order systems with the whole directory: they keep it.
+    const token = await ask(app, auth, '/v1/check', { entered: GOOD, customerId: 'C-1001' });
+    expect(token.json().action).toBe('send');
+  });
+
+  it("checks a customer the session's search showed, and only for that session", async () => {
+    app = formServer();
+    const { script } = await logIn(app);
+    await search(app, script, 'svens');
+    const shown = await ask(app, script, '/v1/check', { entered: GOOD, customerId: 'C-1001' });
+    expect(shown.json().action).toBe('send');
+    const phone = await ask(app, script, '/v1/check-phone', {
+      entered: '070-123 45 67',
+      customerId: 'C-1001',
+    });
+    expect(phone.statusCode).toBe(200);
+    expect(phone.json().action).toBe('send');
+    const other = await logIn(app, 'kim@butiken.se');
+    const elsewhere = await ask(app, other.script, '/v1/check', { entered: GOOD, customerId: 'C-1001' });
+    expect(elsewhere.json().findings.map((finding: { code: string }) => finding.code)).toContain(
+      'lookup-failed',
+    );
   });
 });
 
@@ -367,6 +416,25 @@ describe('the order form without script', () => {
     expect(answered.body).toContain('Customer: Anna Svensson (C-1001)');
     expect(answered.body).toContain('name="customer" type="text"');
     expect(answered.body).toMatch(/id="customer"[^>]*value="C-1001"/);
+  });
+
+  it("checks a typed name against the customer the script's search and check find for it", async () => {
+    app = formServer();
+    const { cookie, csrf, script } = await logIn(app);
+    const plain = await post(app, cookie, { csrf, customer: 'Anna Svensson', email: TYPO });
+    // What the page's script asks: the search for the typed text, then the check of its one match.
+    const found = (await search(app, script, 'Anna Svensson')).json();
+    expect(found).toEqual({ customers: [{ id: 'C-1001', name: 'Anna Svensson' }], more: false });
+    const checked = await app.inject({
+      method: 'POST',
+      url: '/v1/check',
+      headers: { ...script, 'content-type': 'application/json' },
+      payload: { entered: TYPO, customerId: 'C-1001', locale: 'en' },
+    });
+    const verdict = checked.json() as { action: string; findings: { code: string }[] };
+    expect(plain.body).toContain(`data-status data-action="${verdict.action}"`);
+    const codes = [...plain.body.matchAll(/<li data-code="([^"]+)"/g)].map((match) => match[1]);
+    expect(codes).toEqual(verdict.findings.map((finding) => finding.code));
   });
 
   it("says plainly what to enter when the plain form's customer field names nobody or several", async () => {

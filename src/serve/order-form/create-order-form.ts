@@ -27,7 +27,7 @@ export interface OrderFormOptions {
   /**
    * Each session's searches for a customer: so many in a row, then one per `refillMs`; past it
    * a search is answered 429 with `Retry-After`.
-   * @default { searches: 10, refillMs: 30_000 }
+   * @default { searches: 20, refillMs: 20_000 }
    */
   readonly searchBudget?: SearchBudgetOptions;
 }
@@ -67,7 +67,7 @@ export function createOrderForm(
   return async (app, context) => {
     // One budget per server: the token's searches, every session's and the script's and the plain
     // form's together, so logging in again earns none.
-    const budget = createSearchBudget(options.searchBudget);
+    const budget = createSearchBudget(options.searchBudget, context.shown);
     // Read once: the build does not change under a running server.
     const scripts = new Map(
       (existsSync(scriptDir) ? readdirSync(scriptDir) : [])

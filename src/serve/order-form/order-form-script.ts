@@ -3,6 +3,7 @@
 // POST /v1/check adds what only the customer directory knows. Built by scripts/browser-build.ts.
 import { checkRecipient, type Finding, spellAddress, type Verdict } from '../../browser/index.js';
 import type { Customer } from '../../contacts/customer.js';
+import type { CustomerSearch } from './find-customers.js';
 import { type OrderFormText, orderFormText } from './order-form-text.js';
 
 // Long enough that a check does not run at every key of a word typed in one go, short enough
@@ -55,9 +56,7 @@ function startOrderForm(form: HTMLFormElement): void {
   const customer = (): Customer => {
     const phone = field('phone').value.trim();
     const birthDate = field('birthDate').value.trim();
-    // A name typed in the customer field and no result picked: the new customer's name, so the
-    // check and the directory's findings (another customer's near-identical address) see it.
-    const name = field('name').value.trim() || typedName();
+    const name = field('name').value.trim();
     return {
       id: known?.id ?? 'new',
       ...(name ? { name } : {}),
@@ -71,6 +70,7 @@ function startOrderForm(form: HTMLFormElement): void {
     };
   };
 
+  /** What the server answered, or why not in words: a spent search budget says when to search again. */
   async function fromServer<T>(url: string): Promise<T | string> {
     try {
       const response = await fetch(url, {
@@ -78,20 +78,58 @@ function startOrderForm(form: HTMLFormElement): void {
         headers: { accept: 'application/json', 'x-csrf-token': csrf },
         credentials: 'same-origin',
       });
+      // RFC 6585 §4: the searches are spent; Retry-After (RFC 9110 §10.2.3) says for how long.
+      if (response.status === 429)
+        return text.tooManySearches(Number(response.headers.get('retry-after')) || 1);
       if (!response.ok) {
         const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
-        return problem.detail ?? problem.title ?? `HTTP ${response.status}`;
+        return `${text.searchFailed}: ${problem.detail ?? problem.title ?? `HTTP ${response.status}`}`;
       }
       return (await response.json()) as T;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return `${text.searchFailed}: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 
-  /** The customer field's text as a name: when nothing was picked and it is no id (no digit). */
-  function typedName(): string {
-    const typed = search.value.trim();
-    return !known && /\p{L}/u.test(typed) && !/\d/.test(typed) ? typed : '';
+  // The last search's answer, by its text: the list and the check share it, so a name is searched once.
+  let searched: { readonly query: string; readonly answer: Promise<CustomerSearch | string> } | undefined;
+  function searchFor(query: string): Promise<CustomerSearch | string> {
+    if (searched?.query !== query) {
+      const answer = fromServer<CustomerSearch>(`${searchUrl}?q=${encodeURIComponent(query)}`);
+      searched = { query, answer };
+      // A refusal or a failure is not kept: the next check asks again.
+      void answer.then((value) => {
+        if (typeof value === 'string' && searched?.answer === answer) searched = undefined;
+      });
+    }
+    return searched.answer;
+  }
+
+  /**
+   * The customer field's text, nothing picked, read as the form without script reads it
+   * (docs/serve.md, "The order form"): the one customer the search finds is the customer checked
+   * against; none, several, or a search refused is said in words instead of a verdict. Answers the
+   * words, or nothing once the customer is taken.
+   */
+  async function resolveTyped(query: string): Promise<string | undefined> {
+    const answer = await searchFor(query);
+    if (typeof answer === 'string') return answer;
+    const [only] = answer.customers;
+    if (!only) return text.noCustomer(query);
+    if (answer.customers.length > 1)
+      return text.severalCustomers(
+        answer.customers.map((hit) => (hit.name ? `${hit.name} (${hit.id})` : hit.id)),
+        answer.more === true,
+      );
+    const record = await fromServer<Customer>(`${searchUrl}/${encodeURIComponent(only.id)}`);
+    if (typeof record === 'string') return record;
+    // Typed on meanwhile: this answer is for text no longer there.
+    if (search.value.trim() !== query || known) return undefined;
+    known = record;
+    picked.textContent = text.picked(record.name ? `${record.name} (${record.id})` : record.id);
+    // Taken: the list of that one customer has nothing left to pick.
+    clear();
+    return undefined;
   }
 
   search.addEventListener('input', () => {
@@ -176,13 +214,13 @@ function startOrderForm(form: HTMLFormElement): void {
       clear();
       return;
     }
-    const answer = await fromServer<{ customers: { id: string; name?: string }[]; more?: boolean }>(
-      `${searchUrl}?q=${encodeURIComponent(query)}`,
-    );
+    const answer = await searchFor(query);
     if (run !== latestSearch) return;
     clear();
+    // The check took the one customer this text finds meanwhile: there is nothing to pick.
+    if (known) return;
     if (typeof answer === 'string') {
-      searchStatus.textContent = `${text.searchFailed}: ${answer}`;
+      searchStatus.textContent = answer;
       return;
     }
     if (answer.customers.length === 0) {
@@ -210,7 +248,7 @@ function startOrderForm(form: HTMLFormElement): void {
     const record = await fromServer<Customer>(`${searchUrl}/${encodeURIComponent(id)}`);
     clear();
     if (typeof record === 'string') {
-      searchStatus.textContent = `${text.searchFailed}: ${record}`;
+      searchStatus.textContent = record;
       return;
     }
     known = record;
@@ -263,9 +301,20 @@ function startOrderForm(form: HTMLFormElement): void {
       show(undefined, text);
       return;
     }
+    const typed = search.value.trim();
+    if (!known && typed !== '') {
+      const said = await resolveTyped(typed);
+      if (run !== latest) return;
+      if (said !== undefined) {
+        // No verdict: the address was not checked against a customer, so none is shown as if it were.
+        show(undefined, text);
+        picked.textContent = '';
+        status.dataset.action = 'error';
+        status.textContent = said;
+        return;
+      }
+    }
     const record = customer();
-    const named = typedName();
-    if (!known) picked.textContent = named && !field('name').value.trim() ? text.newCustomerNamed(named) : '';
     let verdict: Verdict;
     try {
       verdict = await checkRecipient({ entered, customer: record }, { locale });

@@ -12,14 +12,12 @@ export interface OrderFormText {
   /** Under a full list: more customers matched than are shown. */
   readonly moreMatches: string;
   readonly searchFailed: string;
-  /** The plain form's answer when its searches are spent for now. */
+  /** The answer, with script or without, when the searches are spent for now. */
   readonly tooManySearches: (seconds: number) => string;
-  /** The plain form's answer when nobody has that id or name. */
+  /** The answer, with script or without, when nobody has that id or name. */
   readonly noCustomer: (query: string) => string;
-  /** The plain form's answer when several customers match. */
+  /** The answer, with script or without, when several customers match. */
   readonly severalCustomers: (labels: readonly string[], more: boolean) => string;
-  /** Said when no result was picked and the customer field is checked as a new customer's name. */
-  readonly newCustomerNamed: (name: string) => string;
   readonly name: string;
   readonly birthDate: string;
   readonly phone: string;
@@ -53,8 +51,6 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
       `No customer has the id or name “${query}”. Enter the whole customer id or three letters of each word of the name, or leave the field empty for a new customer.`,
     severalCustomers: (labels, more) =>
       `${more ? 'More than ten customers match' : 'Several customers match'}: ${labels.join(', ')}. Enter the customer id of the one meant.`,
-    newCustomerNamed: (name) =>
-      `No customer picked: checked as a new customer named “${name}”. Pick a result to check against an existing customer.`,
     name: 'Name',
     birthDate: 'Birth date (YYYY-MM-DD)',
     phone: 'Phone',
@@ -89,8 +85,6 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
       `Ingen kund har kundnumret eller namnet ”${query}”. Skriv hela kundnumret eller tre bokstäver av varje ord i namnet, eller lämna fältet tomt för en ny kund.`,
     severalCustomers: (labels, more) =>
       `${more ? 'Fler än tio kunder passar' : 'Flera kunder passar'}: ${labels.join(', ')}. Skriv kundnumret för den som avses.`,
-    newCustomerNamed: (name) =>
-      `Ingen kund vald: kontrollerad som en ny kund med namnet ”${name}”. Välj en träff för att kontrollera mot en befintlig kund.`,
     name: 'Namn',
     birthDate: 'Födelsedatum (ÅÅÅÅ-MM-DD)',
     phone: 'Telefon',

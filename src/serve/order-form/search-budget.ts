@@ -1,4 +1,5 @@
 import type { Session } from '../session-store.js';
+import { createShownCustomers, type ShownCustomers } from '../shown-customers.js';
 import { createTokenBuckets } from '../token-buckets.js';
 
 /** Options of {@link createSearchBudget}. */
@@ -36,10 +37,6 @@ export interface SearchBudget {
   offered(session: Session, id: string): boolean;
 }
 
-// The most customer ids remembered per session; the oldest are forgotten first. A salesperson
-// fetches the record of a customer found minutes ago, not hours.
-const OFFERED_MAX = 500;
-
 // The one key of the shared bucket: the server has one token, and every session is a login with it.
 const TOKEN = 'token';
 
@@ -56,36 +53,26 @@ const TOKEN = 'token';
  * if (budget.allows().allowed) budget.spend(session, ['C-1001']);
  * ```
  */
-export function createSearchBudget(options: SearchBudgetOptions = {}): SearchBudget {
+export function createSearchBudget(
+  options: SearchBudgetOptions = {},
+  shown: ShownCustomers = createShownCustomers(),
+): SearchBudget {
   const shared = createTokenBuckets({
     burst: options.searches ?? 20,
     refillMs: options.refillMs ?? 20_000,
     ...(options.now ? { now: options.now } : {}),
   });
-  // Held by the session object, so an ended session's list goes with it.
-  const shown = new WeakMap<Session, Set<string>>();
   return {
     allows() {
       return shared.peek(TOKEN);
     },
     spend(session, ids) {
-      let offered = shown.get(session);
-      if (!offered) {
-        offered = new Set();
-        shown.set(session, offered);
-      }
       const list = [...ids];
       // A search that found nobody costs one too: else guessing ids or names would be free.
-      const fresh = list.length === 0 || list.some((id) => !offered.has(id));
-      for (const id of list) {
-        offered.delete(id);
-        offered.add(id);
-        if (offered.size > OFFERED_MAX) offered.delete(offered.values().next().value as string);
-      }
-      if (fresh) shared.take(TOKEN);
+      if (shown.show(session, list) || list.length === 0) shared.take(TOKEN);
     },
     offered(session, id) {
-      return shown.get(session)?.has(id) ?? false;
+      return shown.has(session, id);
     },
   };
 }
