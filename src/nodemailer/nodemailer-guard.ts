@@ -514,7 +514,9 @@ async function compileMessage(
   // A message without a Message-ID is composed with a placeholder, and given its id below, from
   // the envelope read here anyway: left to the composer, `messageId()` would parse From, To and Cc
   // a second time (mime-node `_generateMessageId` asks `getEnvelope` for the sender's domain).
-  const givesId = !mail.data.raw && !mail.data.messageId;
+  // A Message-ID among the custom header fields is the message's id (the composer keeps it when
+  // the option is not set), so it is left to the composer.
+  const givesId = !mail.data.raw && !mail.data.messageId && !hasHeader(mail.data, 'message-id');
   if (givesId) mail.data.messageId = PENDING_MESSAGE_ID;
   let node: ComposedNode;
   try {
@@ -563,7 +565,9 @@ async function compileMessage(
     // Shaped as mime-node `_generateMessageId` makes it: random hex in UUID form, at the sender's
     // domain, else the node's host name, else `localhost` (RFC 5322 §3.6.4: unique, `id-left@id-right`).
     const id = `<${randomUUID()}@${(from || node.hostname || 'localhost').split('@').pop()}>`;
-    node.setHeader('Message-ID', id);
+    // Under the key mail-composer `compile` sets it with, so a `normalizeHeaderKey` of the caller
+    // writes it as it would have written the composer's own.
+    node.setHeader('message-id', id);
     mail.data.messageId = id;
   } else if (raw === undefined && !(typeof mail.data.messageId === 'string' && mail.data.messageId)) {
     // The composer gave the message its Message-ID when it was composed; kept in the options too,
@@ -747,6 +751,17 @@ function takeHeader(data: MailMessageData, name: string): string | undefined {
     .flat()
     .map((value) => (value && typeof value === 'object' ? (value as { value?: unknown }).value : value));
   return singleValue(texts);
+}
+
+/** Whether `mail.data.headers` (an object or a list) has a field of this name, compared as `takeHeader` does. */
+function hasHeader(data: MailMessageData, name: string): boolean {
+  const headers: unknown = data.headers;
+  if (!headers || typeof headers !== 'object') return false;
+  const wanted = normalizeHeaderName(name);
+  const keys = Array.isArray(headers)
+    ? headers.map((entry: unknown) => (entry as { key?: unknown } | null)?.key)
+    : Object.keys(headers);
+  return keys.some((key) => typeof key === 'string' && normalizeHeaderName(key) === wanted);
 }
 
 function normalizeHeaderName(name: string): string {

@@ -87,6 +87,15 @@ describe('nodemailerGuard', () => {
     const parsed = await simpleParser(fixture.sink.received[0]?.raw ?? '');
     expect(parsed.messageId).toBe(info.messageId);
     expect(fixture.audit.entries[0]?.messageId).toBe(info.messageId);
+    // One set as a custom header field is the message's id, as nodemailer has it.
+    const custom = await guarded().sendMail(
+      order({ headers: { 'X-Customer-Id': 'C-1001', 'Message-ID': '<4711.custom@butiken.se>' } }),
+    );
+    expect(custom.messageId).toBe('<4711.custom@butiken.se>');
+    expect((await simpleParser(fixture.sink.received[1]?.raw ?? '')).messageId).toBe(
+      '<4711.custom@butiken.se>',
+    );
+    expect(fixture.audit.entries[1]?.messageId).toBe('<4711.custom@butiken.se>');
     // Without a sender, at `localhost`, as mime-node `_generateMessageId` has it.
     const bare = await guarded().sendMail(order({ from: undefined, envelope: { from: false, to: [GOOD] } }));
     expect(bare.messageId).toMatch(/@localhost>$/);
