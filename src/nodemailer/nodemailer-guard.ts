@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MailMessage, MailMessageData, PluginFunction } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { z } from 'zod';
@@ -520,7 +521,20 @@ async function compileMessage(
 ): Promise<CompiledMessage> {
   const headerCustomerId =
     customerIdHeader === undefined ? undefined : takeHeader(mail.data, customerIdHeader);
-  let node = new MailComposer(mail.data).compile();
+  // A message without a Message-ID is composed with a placeholder, and given its id below, from
+  // the envelope read here anyway: left to the composer, `messageId()` would parse From, To and Cc
+  // a second time (mime-node `_generateMessageId` asks `getEnvelope` for the sender's domain).
+  // A Message-ID among the custom header fields is the message's id (the composer keeps it when
+  // the option is not set), so it is left to the composer.
+  const givesId = !mail.data.raw && !mail.data.messageId && !hasHeader(mail.data, 'message-id');
+  if (givesId) mail.data.messageId = PENDING_MESSAGE_ID;
+  let node: ComposedNode;
+  try {
+    node = new MailComposer(mail.data).compile();
+  } catch (error) {
+    if (givesId) delete mail.data.messageId;
+    throw error;
+  }
   let raw: Buffer | undefined;
   let named: Recipient[];
   let messageId: string | undefined;
@@ -543,10 +557,6 @@ async function compileMessage(
     mail.data.raw = raw;
     node = new MailComposer(mail.data).compile();
   } else {
-    // The composer gave the message its Message-ID (RFC 5322 §3.6.4) when it was composed; kept in
-    // the options too, so the audit log, the hold store and any later composition name the same id.
-    if (!(typeof mail.data.messageId === 'string' && mail.data.messageId))
-      mail.data.messageId = node.messageId();
     const fields = readRecipientFields(node, parsedLists);
     if (fields) {
       named = fields.named;
@@ -561,6 +571,19 @@ async function compileMessage(
     }
   }
   const { from, to, ...envelopeOptions } = envelope ?? node.getEnvelope();
+  if (givesId) {
+    // Shaped as mime-node `_generateMessageId` makes it: random hex in UUID form, at the sender's
+    // domain, else the node's host name, else `localhost` (RFC 5322 §3.6.4: unique, `id-left@id-right`).
+    const id = `<${randomUUID()}@${(from || node.hostname || 'localhost').split('@').pop()}>`;
+    // Under the key mail-composer `compile` sets it with, so a `normalizeHeaderKey` of the caller
+    // writes it as it would have written the composer's own.
+    node.setHeader('message-id', id);
+    mail.data.messageId = id;
+  } else if (raw === undefined && !(typeof mail.data.messageId === 'string' && mail.data.messageId)) {
+    // The composer gave the message its Message-ID when it was composed; kept in the options too,
+    // so the audit log, the hold store and any later composition name the same id.
+    mail.data.messageId = node.messageId();
+  }
   const customerId = headerCustomerId ?? rawCustomerId;
   return {
     envelope: { ...(from ? { from } : {}), to: [...to] },
@@ -572,6 +595,9 @@ async function compileMessage(
     node,
   };
 }
+
+// Stands for the Message-ID while `compileMessage` composes a message that has none: never sent.
+const PENDING_MESSAGE_ID = '<pending@email-guard.invalid>';
 
 const FIELDS = ['to', 'cc', 'bcc'] as const;
 type Field = (typeof FIELDS)[number];
@@ -737,6 +763,17 @@ function takeHeader(data: MailMessageData, name: string): string | undefined {
   return singleValue(texts);
 }
 
+/** Whether `mail.data.headers` (an object or a list) has a field of this name, compared as `takeHeader` does. */
+function hasHeader(data: MailMessageData, name: string): boolean {
+  const headers: unknown = data.headers;
+  if (!headers || typeof headers !== 'object') return false;
+  const wanted = normalizeHeaderName(name);
+  const keys = Array.isArray(headers)
+    ? headers.map((entry: unknown) => (entry as { key?: unknown } | null)?.key)
+    : Object.keys(headers);
+  return keys.some((key) => typeof key === 'string' && normalizeHeaderName(key) === wanted);
+}
+
 function normalizeHeaderName(name: string): string {
   return name.replace(/[\s\p{Cc}:]/gu, '').toLowerCase();
 }
@@ -874,10 +911,12 @@ function handOver(mail: MailMessage, plugin: PluginFunction, done: (error?: Erro
     done();
     return;
   }
-  // A prebuilt message of one empty line, with its id given: the cheapest thing nodemailer composes.
+  // An empty text part with its id and boundary given: the cheapest thing nodemailer composes. A
+  // prebuilt (`raw`) stand-in would cost more: mail-composer gives its node no `baseBoundary`, so
+  // the node draws random bytes for one (mime-node constructor), and nothing of it is ever sent.
   const standIn = {
-    raw: '\r\n',
-    messageId: '<stand-in@localhost>',
+    messageId: STAND_IN_ID,
+    baseBoundary: STAND_IN_BOUNDARY,
     ...(data.signal === undefined ? {} : { signal: data.signal }),
   } as MailMessageData;
   handedOverData.set(mail, { data, standIn });
@@ -893,6 +932,10 @@ function handOver(mail: MailMessage, plugin: PluginFunction, done: (error?: Erro
     }
   }
 }
+
+// What the stand-in of `handOver` is composed with; never part of a message that is sent.
+const STAND_IN_ID = '<stand-in@localhost>';
+const STAND_IN_BOUNDARY = 'stand-in';
 
 /** The envelope each message in flight was checked against, for the transport to compare. */
 const checkedEnvelopes = new WeakMap<MailMessage, HeldEnvelope>();
@@ -956,7 +999,6 @@ function sameEnvelope(
   );
 }
 
-/** The recipients of the built message: its envelope, and the To, Cc and Bcc fields written in it. */
 /** The Message-ID the message goes out with: the one given, or the one its prebuilt header names. */
 function messageIdOf(data: MailMessageData, compiled: CompiledMessage): string | undefined {
   return typeof data.messageId === 'string' && data.messageId ? data.messageId : compiled.messageId;

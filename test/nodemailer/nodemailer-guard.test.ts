@@ -81,6 +81,26 @@ describe('nodemailerGuard', () => {
     ]);
   });
 
+  it("gives a message without a Message-ID one at the sender's domain, as nodemailer does", async () => {
+    const info = await guarded().sendMail(order());
+    expect(info.messageId).toMatch(/^<[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}@butiken\.se>$/);
+    const parsed = await simpleParser(fixture.sink.received[0]?.raw ?? '');
+    expect(parsed.messageId).toBe(info.messageId);
+    expect(fixture.audit.entries[0]?.messageId).toBe(info.messageId);
+    // One set as a custom header field is the message's id, as nodemailer has it.
+    const custom = await guarded().sendMail(
+      order({ headers: { 'X-Customer-Id': 'C-1001', 'Message-ID': '<4711.custom@butiken.se>' } }),
+    );
+    expect(custom.messageId).toBe('<4711.custom@butiken.se>');
+    expect((await simpleParser(fixture.sink.received[1]?.raw ?? '')).messageId).toBe(
+      '<4711.custom@butiken.se>',
+    );
+    expect(fixture.audit.entries[1]?.messageId).toBe('<4711.custom@butiken.se>');
+    // Without a sender, at `localhost`, as mime-node `_generateMessageId` has it.
+    const bare = await guarded().sendMail(order({ from: undefined, envelope: { from: false, to: [GOOD] } }));
+    expect(bare.messageId).toMatch(/@localhost>$/);
+  });
+
   it('holds the whole message when one recipient is blocked, and keeps it whole in the store', async () => {
     const error = await heldError(guarded().sendMail(order({ cc: TYPO })));
     expect(error.code).toBe('RECIPIENT_BLOCKED');
