@@ -469,20 +469,30 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
    * without their primary keys and builds those once at the end: one sort instead of an index
    * insertion per row, several times faster (PostgreSQL manual, "Populating a Database", 14.4.3:
    * "Remove Indexes"). The index tables stay locked for the load's transaction; nothing could be
-   * found in them before it commits anyway. `false`, locking nothing, when the directory holds
-   * customers. The customer rows of ids new to the load go straight in (see {@link writeBatch}). An id
+   * found in them before it commits anyway. `false`, holding none of these locks, when the directory
+   * holds customers, also when another writer added some while the load waited for the locks. The customer rows of ids new to the load go straight in (see {@link writeBatch}). An id
    * repeated in a later batch of the same load still replaces the earlier record, but its index
    * rows are then deleted by a scan of the unindexed table: right, though slow, for a rare case.
    */
   async function beginBulkLoad(client: PoolClient): Promise<boolean> {
     const empty = `SELECT NOT EXISTS (SELECT 1 FROM ${s}.customer) AND NOT EXISTS (SELECT 1 FROM ${s}.mailbox_variant) AND NOT EXISTS (SELECT 1 FROM ${s}.customer_phone) AS empty`;
     if (!(await client.query<{ empty: boolean }>(empty)).rows[0]?.empty) return false;
+    // The locks are taken in a savepoint: rolling back to it releases them (PostgreSQL manual,
+    // "Explicit Locking": a lock acquired after a savepoint is released when the savepoint is rolled
+    // back), so a load that finds another writer came first holds none of them.
+    await client.query('SAVEPOINT email_guard_bulk_load');
     // Against other writers only (`get` and the lookups still read it): no customer the load could
     // clash with appears meanwhile. A writer that added one first is waited for, then seen below.
     await client.query(`LOCK TABLE ${s}.customer IN SHARE ROW EXCLUSIVE MODE`);
     await client.query(`LOCK TABLE ${s}.mailbox_variant, ${s}.customer_phone IN ACCESS EXCLUSIVE MODE`);
-    // Rows written between the look and the lock: an ordinary load then, under the lock.
-    if (!(await client.query<{ empty: boolean }>(empty)).rows[0]?.empty) return false;
+    // Rows written between the look and the lock: an ordinary load then, without the locks, which
+    // would hold up every lookup until the load commits.
+    if (!(await client.query<{ empty: boolean }>(empty)).rows[0]?.empty) {
+      await client.query('ROLLBACK TO SAVEPOINT email_guard_bulk_load');
+      await client.query('RELEASE SAVEPOINT email_guard_bulk_load');
+      return false;
+    }
+    await client.query('RELEASE SAVEPOINT email_guard_bulk_load');
     await client.query(`ALTER TABLE ${s}.mailbox_variant DROP CONSTRAINT mailbox_variant_pkey`);
     await client.query(`ALTER TABLE ${s}.customer_phone DROP CONSTRAINT customer_phone_pkey`);
     return true;

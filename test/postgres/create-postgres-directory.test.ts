@@ -282,6 +282,50 @@ describe('createPostgresDirectory', () => {
     expect(duplicates).toEqual([]);
   }, 120_000);
 
+  it('holds no lock of a bulk load when another writer filled the directory first', async () => {
+    const own = await freshDirectory();
+    const schema = `directory_${schemas}`;
+    const first = await database.pool.connect();
+    const load = await database.pool.connect();
+    try {
+      // Another writer's customer, not yet committed when the load looks at the empty directory.
+      await first.query('BEGIN');
+      await own.upsert([anna], { client: first });
+      await load.query('BEGIN');
+      const pid = (await load.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
+      const loading = own.upsert(
+        Array.from({ length: 10_000 }, (_, i) => ({ id: `L-${i}`, emails: [`customer${i}@example.se`] })),
+        { client: load },
+      );
+      // The load waits for the other writer's lock on the customer table, then finds it not empty.
+      for (let waited = 0; ; waited++) {
+        const { rows } = await database.pool.query('SELECT 1 FROM pg_locks WHERE pid = $1 AND NOT granted', [
+          pid,
+        ]);
+        if (rows.length > 0) break;
+        if (waited > 600) throw new Error('the load never waited for the other writer');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await first.query('COMMIT');
+      expect(await loading).toEqual({ upserted: 10_000 });
+      // An ordinary load then: row locks only, nothing that would hold up a lookup until it commits.
+      const { rows: held } = await database.pool.query<{ relname: string; mode: string }>(
+        `SELECT c.relname, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+          WHERE l.pid = $1 AND c.relnamespace = $2::regnamespace
+            AND l.mode NOT IN ('AccessShareLock', 'RowShareLock', 'RowExclusiveLock')
+          ORDER BY c.relname`,
+        [pid, schema],
+      );
+      expect(held).toEqual([]);
+      await load.query('COMMIT');
+    } finally {
+      first.release();
+      load.release();
+    }
+    expect(await own.size()).toBe(10_001);
+    expect(await ids(own, 'anna.svensson@gmail.com')).toEqual(['C-1:0']);
+  }, 120_000);
+
   it("sorts a first load's index in at least 256MB, for the load's transaction only", async () => {
     const own = await freshDirectory();
     const client = await database.pool.connect();
