@@ -6,7 +6,7 @@
  *
  * Run alone: `npx tsx bench/postgres-cost.ts [customers] [checks]` (default 100000, 4000).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
 import { seededRandom, syntheticCustomers, syntheticPerson } from '../eval/cases/synthetic-people.js';
@@ -42,16 +42,26 @@ function workload(count: number) {
   return entries;
 }
 
-function serverTicks(pids: readonly number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
+/** CPU ticks (user and system, proc(5) fields 14 and 15) of every child of the postmaster, by pid. */
+function serverTicks(postmaster: number): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      if (Number(fields[1]) !== postmaster && Number(entry) !== postmaster) continue;
+      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
     } catch {}
   }
   return ticks;
+}
+
+/** Ticks used between two readings; a backend started meanwhile counts from zero. */
+function ticksBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, ticks] of after) used += ticks - (before.get(pid) ?? 0);
+  return used;
 }
 
 async function run(count: number, work: (i: number) => Promise<unknown>): Promise<void> {
@@ -100,8 +110,9 @@ try {
   if (process.env.STATS) await pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   await run(1000, check);
   if (process.env.STATS) await pool.query('SELECT pg_stat_statements_reset()');
-  const { rows } = await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity');
-  const pids = [...rows.map((row) => row.pid)];
+  const { rows } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const backend = readFileSync(`/proc/${rows[0]?.pid}/stat`, 'utf8');
+  const postmaster = Number(backend.slice(backend.lastIndexOf(')') + 2).split(' ')[1]);
   const results: string[] = [];
   const session = process.env.PROFILE ? new (await import('node:inspector/promises')).Session() : undefined;
   if (session) {
@@ -120,12 +131,12 @@ try {
     });
     observer.observe({ entryTypes: ['gc'] });
     roundTrips = 0;
-    const server = serverTicks(pids);
+    const server = serverTicks(postmaster);
     const node = process.cpuUsage();
     await run(checks, check);
     const used = process.cpuUsage(node);
     const sys = used.system;
-    const serverUsed = serverTicks(pids) - server;
+    const serverUsed = ticksBetween(server, serverTicks(postmaster));
     await new Promise((resolve) => setTimeout(resolve, 10));
     observer.disconnect();
     results.push(

@@ -29,6 +29,7 @@ import { RegionSchema } from '../phone/region-schema.js';
 import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
 import { copyLine } from './copy-line.js';
+import { createCandidateBatcher } from './create-candidate-batcher.js';
 import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { variantCopyChunks } from './variant-copy-chunks.js';
@@ -546,7 +547,9 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
   // (PostgreSQL protocol, "Extended Query"; node-postgres "Prepared statements").
   const named = (name: string, text: string) => ({ name: `email-guard ${s} ${name}`, text });
   // Rows as arrays: no object with named fields made per row (node-postgres "Queries", rowMode).
-  const findCandidates = { ...named('find-candidates', selectCustomers), rowMode: 'array' as const };
+  // The candidates of a check whose entered domain's near domains are cached (most checks), and
+  // of the second look-up at near domains: with many checks in flight, several in one statement.
+  const candidates = createCandidateBatcher({ pool, schema: s });
   // The candidates and the domains one slip from the entered one, when those are not cached.
   const findNear = {
     ...named(
@@ -716,48 +719,44 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       if (maxDistance === 0) variants.add(key.key);
       else variantsOf(key, variants);
       // One round trip: the candidate customers, and, unless cached, the directory's domains that
-      // may be one slip from the entered one (their deletion variants meet, as for local parts).
+      // may be one slip from the entered one (their deletion variants meet, as for local parts),
+      // in one statement; with cached domains, the candidates alone, maybe with other checks'.
       const cached = maxDistance === 0 ? undefined : nearDomainsCache.get(key.domain);
       const readDomains = maxDistance === 1 && (cached === undefined || cached.until <= Date.now());
       const generation = nearDomainsGeneration;
-      const { rows } = await pool
-        .query<CandidateRow>(
-          readDomains
-            ? { ...findNear, values: [[...variants], domainVariants(key.domain)] }
-            : { ...findCandidates, values: [[...variants]] },
-        )
-        .catch(fail);
       let domains = cached?.domains ?? [];
       if (readDomains) {
+        const { rows } = await pool
+          .query<CandidateRow>({ ...findNear, values: [[...variants], domainVariants(key.domain)] })
+          .catch(fail);
         const read: string[] = [];
-        for (const row of rows) if (row[2] === null) read.push(row[0]);
+        for (const row of rows) {
+          if (row[2] === null) read.push(row[0]);
+          else {
+            const id = row[0];
+            matcher.matchCandidate({ id, name: row[1], emails: row[2] }, (index) => `${id}\u0000${index}`);
+          }
+        }
         domains = read;
         if (generation === nearDomainsGeneration && Date.now() >= nearDomainsPausedUntil) {
           // Bounded: entered domains are mostly a few, but a stream of new ones must not grow it.
           if (nearDomainsCache.size >= NEAR_DOMAINS_CACHE_SIZE) nearDomainsCache.clear();
           nearDomainsCache.set(key.domain, { domains: read, until: Date.now() + NEAR_DOMAINS_TTL_MS });
         }
-      }
-      for (const row of rows) {
-        if (row[2] === null) continue;
-        const id = row[0];
-        matcher.matchCandidate({ id, name: row[1], emails: row[2] }, (index) => `${id}\u0000${index}`);
+      } else {
+        for (const candidate of await candidates.find([...variants]).catch(fail)) {
+          const id = candidate.id;
+          matcher.matchCandidate(candidate, (index) => `${id}\u0000${index}`);
+        }
       }
       const nearDomains = domains.filter((domain) => matcher.isNearDomain(domain));
       if (nearDomains.length > 0) {
         // One slip in the domain with the local part intact: the entered local part as each of those
         // domains' rules read it, looked up by its exact key.
         const rekeyed = matcher.rekey(nearDomains);
-        const more = await pool
-          .query<CandidateRow>({ ...findCandidates, values: [[...rekeyed]] })
-          .catch(fail);
-        for (const row of more.rows) {
-          const id = row[0];
-          matcher.matchRekeyed(
-            { id, name: row[1], emails: row[2] as string[] },
-            rekeyed,
-            (index) => `${id}\u0000${index}`,
-          );
+        for (const candidate of await candidates.find([...rekeyed]).catch(fail)) {
+          const id = candidate.id;
+          matcher.matchRekeyed(candidate, rekeyed, (index) => `${id}\u0000${index}`);
         }
       }
       return matcher.matches();
