@@ -59,6 +59,14 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
     // Rows as arrays: no object with named fields made per row (node-postgres "Queries", rowMode).
     rowMode: 'array' as const,
   };
+  // A lookup alone in its statement: the customers only, without the grouping that hands rows to
+  // several lookups (about 50 µs of the server's CPU a check with one in flight).
+  const single = {
+    name: `email-guard ${s} find-candidates`,
+    text: `SELECT id, name, emails FROM ${s}.customer
+            WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.mailbox_variant WHERE variant = ANY($1::text[])))`,
+    rowMode: 'array' as const,
+  };
   let waiting: Pending[] = [];
   let running = 0;
 
@@ -72,7 +80,7 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
       values = [...all];
     }
     pool
-      .query<BatchRow>({ ...query, values: [values] })
+      .query<BatchRow>({ ...(batch.length === 1 ? single : query), values: [values] })
       .then(
         ({ rows }) => {
           if (batch.length === 1) {

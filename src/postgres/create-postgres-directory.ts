@@ -727,7 +727,10 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       let domains = cached?.domains ?? [];
       if (readDomains) {
         const { rows } = await pool
-          .query<CandidateRow>({ ...findNear, values: [[...variants], domainVariants(key.domain)] })
+          .query<CandidateRow>({
+            ...findNear,
+            values: [storable(variants), storable(domainVariants(key.domain))],
+          })
           .catch(fail);
         const read: string[] = [];
         for (const row of rows) {
@@ -744,7 +747,7 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
           nearDomainsCache.set(key.domain, { domains: read, until: Date.now() + NEAR_DOMAINS_TTL_MS });
         }
       } else {
-        for (const candidate of await candidates.find([...variants]).catch(fail)) {
+        for (const candidate of await candidates.find(storable(variants)).catch(fail)) {
           const id = candidate.id;
           matcher.matchCandidate(candidate, (index) => `${id}\u0000${index}`);
         }
@@ -754,7 +757,7 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
         // One slip in the domain with the local part intact: the entered local part as each of those
         // domains' rules read it, looked up by its exact key.
         const rekeyed = matcher.rekey(nearDomains);
-        for (const candidate of await candidates.find([...rekeyed]).catch(fail)) {
+        for (const candidate of await candidates.find(storable(rekeyed)).catch(fail)) {
           const id = candidate.id;
           matcher.matchRekeyed(candidate, rekeyed, (index) => `${id}\u0000${index}`);
         }
@@ -842,6 +845,17 @@ function refuseNul(customer: z.output<typeof CustomerSchema>, path: readonly (st
     check(phone, ['phones', index]);
   });
   if (issues.length > 0) throw new InvalidInputError(issues);
+}
+
+/**
+ * The strings PostgreSQL text can hold: without the NUL character, which no stored variant has,
+ * so leaving such a one out of a look-up changes nothing it finds (an address the caller parsed
+ * may hold one), and the server does not refuse the statement (nor the other checks sent with it).
+ */
+function storable(values: Iterable<string>): string[] {
+  const kept: string[] = [];
+  for (const value of values) if (!value.includes('\u0000')) kept.push(value);
+  return kept;
 }
 
 /** `ids` but those in `drop`. */

@@ -481,6 +481,26 @@ describe('createPostgresDirectory against createDirectory', () => {
     const answers = await Promise.all(inputs.map((input) => own.findAddress(input)));
     expect(answers).toEqual(inputs.map((input) => memory.findAddress(input)));
     expect(statements).toBeLessThan(inputs.length / 4);
+    // An address parsed by the caller may hold a NUL character, which no stored address has
+    // (PostgreSQL text cannot hold it): it finds nothing, and the checks beside it are answered.
+    const nul = {
+      input: 'an\u0000na@gmail.com',
+      address: 'an\u0000na@gmail.com',
+      local: 'an\u0000na',
+      domain: 'gmail.com',
+      unicodeDomain: 'gmail.com',
+      trimmed: false,
+    };
+    const beside = await Promise.all([
+      ...inputs.slice(0, 20).map((input) => own.findAddress(input)),
+      own.findAddress({ entered: nul }),
+      own.findAddress({ entered: nul }, { maxDistance: 0 }),
+    ]);
+    expect(beside).toEqual([
+      ...inputs.slice(0, 20).map((input) => memory.findAddress(input)),
+      memory.findAddress({ entered: nul }),
+      memory.findAddress({ entered: nul }, { maxDistance: 0 }),
+    ]);
   }, 120_000);
 
   it('answers findPhone and get as the in-memory directory does', async () => {
