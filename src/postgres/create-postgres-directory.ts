@@ -29,6 +29,7 @@ import { RegionSchema } from '../phone/region-schema.js';
 import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
 import { copyLine } from './copy-line.js';
+import { createCandidateBatcher } from './create-candidate-batcher.js';
 import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { variantCopyChunks } from './variant-copy-chunks.js';
@@ -469,20 +470,30 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
    * without their primary keys and builds those once at the end: one sort instead of an index
    * insertion per row, several times faster (PostgreSQL manual, "Populating a Database", 14.4.3:
    * "Remove Indexes"). The index tables stay locked for the load's transaction; nothing could be
-   * found in them before it commits anyway. `false`, locking nothing, when the directory holds
-   * customers. The customer rows of ids new to the load go straight in (see {@link writeBatch}). An id
+   * found in them before it commits anyway. `false`, holding none of these locks, when the directory
+   * holds customers, also when another writer added some while the load waited for the locks. The customer rows of ids new to the load go straight in (see {@link writeBatch}). An id
    * repeated in a later batch of the same load still replaces the earlier record, but its index
    * rows are then deleted by a scan of the unindexed table: right, though slow, for a rare case.
    */
   async function beginBulkLoad(client: PoolClient): Promise<boolean> {
     const empty = `SELECT NOT EXISTS (SELECT 1 FROM ${s}.customer) AND NOT EXISTS (SELECT 1 FROM ${s}.mailbox_variant) AND NOT EXISTS (SELECT 1 FROM ${s}.customer_phone) AS empty`;
     if (!(await client.query<{ empty: boolean }>(empty)).rows[0]?.empty) return false;
+    // The locks are taken in a savepoint: rolling back to it releases them (PostgreSQL manual,
+    // "Explicit Locking": a lock acquired after a savepoint is released when the savepoint is rolled
+    // back), so a load that finds another writer came first holds none of them.
+    await client.query('SAVEPOINT email_guard_bulk_load');
     // Against other writers only (`get` and the lookups still read it): no customer the load could
     // clash with appears meanwhile. A writer that added one first is waited for, then seen below.
     await client.query(`LOCK TABLE ${s}.customer IN SHARE ROW EXCLUSIVE MODE`);
     await client.query(`LOCK TABLE ${s}.mailbox_variant, ${s}.customer_phone IN ACCESS EXCLUSIVE MODE`);
-    // Rows written between the look and the lock: an ordinary load then, under the lock.
-    if (!(await client.query<{ empty: boolean }>(empty)).rows[0]?.empty) return false;
+    // Rows written between the look and the lock: an ordinary load then, without the locks, which
+    // would hold up every lookup until the load commits.
+    if (!(await client.query<{ empty: boolean }>(empty)).rows[0]?.empty) {
+      await client.query('ROLLBACK TO SAVEPOINT email_guard_bulk_load');
+      await client.query('RELEASE SAVEPOINT email_guard_bulk_load');
+      return false;
+    }
+    await client.query('RELEASE SAVEPOINT email_guard_bulk_load');
     await client.query(`ALTER TABLE ${s}.mailbox_variant DROP CONSTRAINT mailbox_variant_pkey`);
     await client.query(`ALTER TABLE ${s}.customer_phone DROP CONSTRAINT customer_phone_pkey`);
     return true;
@@ -536,7 +547,9 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
   // (PostgreSQL protocol, "Extended Query"; node-postgres "Prepared statements").
   const named = (name: string, text: string) => ({ name: `email-guard ${s} ${name}`, text });
   // Rows as arrays: no object with named fields made per row (node-postgres "Queries", rowMode).
-  const findCandidates = { ...named('find-candidates', selectCustomers), rowMode: 'array' as const };
+  // The candidates of a check whose entered domain's near domains are cached (most checks), and
+  // of the second look-up at near domains: with many checks in flight, several in one statement.
+  const candidates = createCandidateBatcher({ pool, schema: s });
   // The candidates and the domains one slip from the entered one, when those are not cached.
   const findNear = {
     ...named(
@@ -706,48 +719,47 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       if (maxDistance === 0) variants.add(key.key);
       else variantsOf(key, variants);
       // One round trip: the candidate customers, and, unless cached, the directory's domains that
-      // may be one slip from the entered one (their deletion variants meet, as for local parts).
+      // may be one slip from the entered one (their deletion variants meet, as for local parts),
+      // in one statement; with cached domains, the candidates alone, maybe with other checks'.
       const cached = maxDistance === 0 ? undefined : nearDomainsCache.get(key.domain);
       const readDomains = maxDistance === 1 && (cached === undefined || cached.until <= Date.now());
       const generation = nearDomainsGeneration;
-      const { rows } = await pool
-        .query<CandidateRow>(
-          readDomains
-            ? { ...findNear, values: [[...variants], domainVariants(key.domain)] }
-            : { ...findCandidates, values: [[...variants]] },
-        )
-        .catch(fail);
       let domains = cached?.domains ?? [];
       if (readDomains) {
+        const { rows } = await pool
+          .query<CandidateRow>({
+            ...findNear,
+            values: [storable(variants), storable(domainVariants(key.domain))],
+          })
+          .catch(fail);
         const read: string[] = [];
-        for (const row of rows) if (row[2] === null) read.push(row[0]);
+        for (const row of rows) {
+          if (row[2] === null) read.push(row[0]);
+          else {
+            const id = row[0];
+            matcher.matchCandidate({ id, name: row[1], emails: row[2] }, (index) => `${id}\u0000${index}`);
+          }
+        }
         domains = read;
         if (generation === nearDomainsGeneration && Date.now() >= nearDomainsPausedUntil) {
           // Bounded: entered domains are mostly a few, but a stream of new ones must not grow it.
           if (nearDomainsCache.size >= NEAR_DOMAINS_CACHE_SIZE) nearDomainsCache.clear();
           nearDomainsCache.set(key.domain, { domains: read, until: Date.now() + NEAR_DOMAINS_TTL_MS });
         }
-      }
-      for (const row of rows) {
-        if (row[2] === null) continue;
-        const id = row[0];
-        matcher.matchCandidate({ id, name: row[1], emails: row[2] }, (index) => `${id}\u0000${index}`);
+      } else {
+        for (const candidate of await candidates.find(storable(variants)).catch(fail)) {
+          const id = candidate.id;
+          matcher.matchCandidate(candidate, (index) => `${id}\u0000${index}`);
+        }
       }
       const nearDomains = domains.filter((domain) => matcher.isNearDomain(domain));
       if (nearDomains.length > 0) {
         // One slip in the domain with the local part intact: the entered local part as each of those
         // domains' rules read it, looked up by its exact key.
         const rekeyed = matcher.rekey(nearDomains);
-        const more = await pool
-          .query<CandidateRow>({ ...findCandidates, values: [[...rekeyed]] })
-          .catch(fail);
-        for (const row of more.rows) {
-          const id = row[0];
-          matcher.matchRekeyed(
-            { id, name: row[1], emails: row[2] as string[] },
-            rekeyed,
-            (index) => `${id}\u0000${index}`,
-          );
+        for (const candidate of await candidates.find(storable(rekeyed)).catch(fail)) {
+          const id = candidate.id;
+          matcher.matchRekeyed(candidate, rekeyed, (index) => `${id}\u0000${index}`);
         }
       }
       return matcher.matches();
@@ -833,6 +845,17 @@ function refuseNul(customer: z.output<typeof CustomerSchema>, path: readonly (st
     check(phone, ['phones', index]);
   });
   if (issues.length > 0) throw new InvalidInputError(issues);
+}
+
+/**
+ * The strings PostgreSQL text can hold: without the NUL character, which no stored variant has,
+ * so leaving such a one out of a look-up changes nothing it finds (an address the caller parsed
+ * may hold one), and the server does not refuse the statement (nor the other checks sent with it).
+ */
+function storable(values: Iterable<string>): string[] {
+  const kept: string[] = [];
+  for (const value of values) if (!value.includes('\u0000')) kept.push(value);
+  return kept;
 }
 
 /** `ids` but those in `drop`. */

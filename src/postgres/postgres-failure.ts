@@ -13,8 +13,10 @@ interface ServerError {
  * manual, Appendix A, "PostgreSQL Error Codes").
  */
 export function explainPostgresFailure(error: unknown, pool: Pool, schema: string): string | undefined {
-  // node-postgres sets `ending` once `end()` is called, and refuses every query after it.
-  if ((pool as Pool & { ending?: boolean }).ending)
+  // node-postgres sets `ending` once `end()` is called, and refuses every query after it with this
+  // error (pg-pool index.js, `connect`). A query already under way meanwhile fails, when it does,
+  // for a reason of its own, told below.
+  if ((pool as Pool & { ending?: boolean }).ending && isPoolEndedError(error))
     return 'the pg pool was ended (pool.end() was called): give the store a pool that is open';
   const code = (error as ServerError | undefined)?.code;
   if (code === '42P01' || code === '3F000') {
@@ -22,6 +24,11 @@ export function explainPostgresFailure(error: unknown, pool: Pool, schema: strin
     return `schema ${name} has no email-guard tables: run migrate(pool, { schema: '${name}' }) first`;
   }
   return undefined;
+}
+
+/** The error pg-pool gives for a query or a `connect` after `end()`. */
+function isPoolEndedError(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Cannot use a pool after calling end on the pool';
 }
 
 /**

@@ -8,6 +8,7 @@ import { createPostgresDirectory } from '../../src/postgres/create-postgres-dire
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { createPostgresVerificationStore } from '../../src/postgres/create-postgres-verification-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
+import { explainPostgresFailure } from '../../src/postgres/postgres-failure.js';
 import { usePostgres } from '../support/use-postgres.js';
 
 const database = usePostgres();
@@ -138,6 +139,21 @@ describe('the PostgreSQL stores used wrongly', () => {
       expect(error.code, name).toBe(CODES[name.split('.')[0] as string]);
       expect(error.message, name).toMatch(/pool was ended/);
     }
+  });
+
+  it('keeps the cause of a query that failed while the pool was ending', async () => {
+    const pool = new pg.Pool({ database: database.name, max: 1 });
+    const directory = createPostgresDirectory({ pool, schema: 'never_migrated_ending' });
+    // The lookup is under way when end() is called: its own failure is the one to report.
+    const lookup = caught(() => directory.size());
+    const ended = pool.end();
+    const error = await lookup;
+    await ended;
+    expect(error.code).toBe('LOOKUP_FAILED');
+    expect(error.message).toMatch(/run migrate\(pool, \{ schema: 'never_migrated_ending' \}\) first/);
+    // A failure the database gives that the caller cannot mend passes as it came.
+    const other = Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    expect(explainPostgresFailure(other, pool, 'email_guard')).toBeUndefined();
   });
 
   it('names the pool when it was ended', async () => {

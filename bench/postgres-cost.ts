@@ -1,0 +1,177 @@
+/**
+ * What one `guard.check` costs with the PostgreSQL directory, in work rather than time (wall-clock
+ * latency says little on a machine shared with other load): Node CPU (process.cpuUsage), the
+ * server's CPU (its processes' /proc/PID/stat), round trips (queries sent), and Node's garbage
+ * collection (perf_hooks "gc" entries), per check, at 16 checks in flight.
+ *
+ * Run alone: `npx tsx bench/postgres-cost.ts [customers] [checks]` (default 100000, 4000).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
+import pg from 'pg';
+import { seededRandom, syntheticCustomers, syntheticPerson } from '../eval/cases/synthetic-people.js';
+import { startPostgresCluster } from '../scripts/start-postgres-cluster.js';
+import { createGuard } from '../src/guard/create-guard.js';
+import { createPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
+import { migrate } from '../src/postgres/migrate.js';
+
+const n = Number(process.argv[2] ?? 100_000);
+const checks = Number(process.argv[3] ?? 4000);
+const inFlight = Number(process.env.IN_FLIGHT ?? 16);
+const poolSize = Number(process.env.POOL_MAX ?? 16);
+
+/** The bench's workload: 40 % known addresses, 30 % one-slip typos of them, 30 % new people. */
+function workload(count: number) {
+  const random = seededRandom(7);
+  const members = [...syntheticCustomers(Math.min(n, 50_000), 1)];
+  const entries: { entered: string; customer: { id: string; name: string } }[] = [];
+  for (let i = 0; i < count; i++) {
+    const member = members[Math.floor(random() * members.length)];
+    const email = member?.emails[0] ?? 'x@example.se';
+    const roll = random();
+    const customer = { id: `NEW-${i}`, name: member?.name ?? '' };
+    if (roll < 0.4) entries.push({ entered: email, customer });
+    else if (roll < 0.7) {
+      const at = 1 + Math.floor(random() * (email.indexOf('@') - 1));
+      entries.push({ entered: email.slice(0, at) + email.slice(at + 1), customer });
+    } else {
+      const person = syntheticPerson(random, `NEW-${i}`);
+      entries.push({ entered: person.email, customer: { id: person.id, name: person.name } });
+    }
+  }
+  return entries;
+}
+
+/** CPU ticks (user and system, proc(5) fields 14 and 15) of every child of the postmaster, by pid. */
+function serverTicks(postmaster: number): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== postmaster && Number(entry) !== postmaster) continue;
+      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+    } catch {}
+  }
+  return ticks;
+}
+
+/** Ticks used between two readings; a backend started meanwhile counts from zero. */
+function ticksBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, ticks] of after) used += ticks - (before.get(pid) ?? 0);
+  return used;
+}
+
+async function run(count: number, work: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      for (let i = next++; i < count; i = next++) await work(i);
+    }),
+  );
+}
+
+const cluster = startPostgresCluster({
+  settings: {
+    shared_buffers: '256MB',
+    maintenance_work_mem: '256MB',
+    ...(process.env.STATS ? { shared_preload_libraries: 'pg_stat_statements' } : {}),
+  },
+});
+const pool = new pg.Pool({
+  host: cluster.socketFolder,
+  user: cluster.user,
+  database: 'postgres',
+  max: poolSize,
+});
+try {
+  await migrate(pool);
+  let roundTrips = 0;
+  const counted = new Proxy(pool, {
+    get(target, property) {
+      if (property === 'query') {
+        return (...args: unknown[]) => {
+          roundTrips++;
+          return (target.query as (...a: unknown[]) => unknown)(...args);
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const directory = createPostgresDirectory({ pool: counted });
+  await directory.upsert(syntheticCustomers(n, 1));
+  await pool.query('VACUUM ANALYZE');
+  const entries = workload(checks);
+  const guard = createGuard({ directory });
+  const check = (i: number) => guard.check(entries[i % entries.length] as (typeof entries)[number]);
+  if (process.env.STATS) await pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await run(1000, check);
+  if (process.env.STATS) await pool.query('SELECT pg_stat_statements_reset()');
+  const { rows } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const backend = readFileSync(`/proc/${rows[0]?.pid}/stat`, 'utf8');
+  const postmaster = Number(backend.slice(backend.lastIndexOf(')') + 2).split(' ')[1]);
+  const results: string[] = [];
+  const session = process.env.PROFILE ? new (await import('node:inspector/promises')).Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  for (let round = 0; round < 3; round++) {
+    let gcMs = 0;
+    let gcs = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        gcMs += entry.duration;
+        gcs++;
+      }
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    roundTrips = 0;
+    const server = serverTicks(postmaster);
+    const node = process.cpuUsage();
+    await run(checks, check);
+    const used = process.cpuUsage(node);
+    const sys = used.system;
+    const serverUsed = ticksBetween(server, serverTicks(postmaster));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    observer.disconnect();
+    results.push(
+      `node ${Math.round((used.user + used.system) / checks)} µs (sys ${Math.round(sys / checks)}), server ${Math.round((serverUsed * 1e4) / checks)} µs, ` +
+        `round trips ${(roundTrips / checks).toFixed(3)}, gc ${((gcMs * 1000) / checks).toFixed(1)} µs (${gcs} collections) per check`,
+    );
+  }
+  if (session) {
+    const { profile } = (await session.post('Profiler.stop')) as unknown as {
+      profile: {
+        nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+        samples: number[];
+      };
+    };
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const self = new Map<string, number>();
+    for (const sample of profile.samples) {
+      const frame = byId.get(sample)?.callFrame;
+      const name = `${frame?.functionName || '(anon)'} ${frame?.url.replace(/.*node_modules\//, '').replace(/.*pg12e\//, '')}:${frame?.lineNumber}`;
+      self.set(name, (self.get(name) ?? 0) + 1);
+    }
+    const total = profile.samples.length;
+    for (const [name, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 45))
+      console.log(`${((100 * count) / total).toFixed(1).padStart(5)}% ${name}`);
+  }
+  if (process.env.STATS) {
+    const stats = await pool.query<{ query: string; calls: string; mean: number }>(
+      `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query, calls, round((total_exec_time / calls * 1000)::numeric, 1)::float AS mean
+         FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 4`,
+    );
+    for (const row of stats.rows) console.log(`  ${row.calls} calls, ${row.mean} µs mean: ${row.query}`);
+  }
+  console.log(`${n} customers, ${checks} checks, ${inFlight} in flight, pool ${poolSize}`);
+  for (const line of results) console.log(`  ${line}`);
+} finally {
+  await pool.end();
+  cluster.stop();
+}
