@@ -20,12 +20,20 @@ const INVISIBLE = /^[\p{Cf}\p{M}\p{Z}\p{Cc}]$/u;
 /** A character as it can be told: itself, a space by name, or its code point when it cannot be seen. */
 function shown(character: string, locale: Locale = 'en'): string {
   if (character === ' ') return locale === 'sv' ? 'ett mellanslag' : 'a space';
-  if (!INVISIBLE.test(character)) return character;
+  // Printable ASCII (U+0021 to U+007E) is seen as itself: nearly every slip in an address.
+  const code = character.length === 1 ? character.charCodeAt(0) : 0;
+  if ((code > 0x20 && code < 0x7f) || !INVISIBLE.test(character)) return character;
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function kindOf(character: string): CharacterKind {
   if (character === ' ') return 'space';
+  // Printable ASCII is told without the Unicode property tables: nearly every slip in an address.
+  if (character.length === 1) {
+    const code = character.charCodeAt(0);
+    if (code >= 0x30 && code <= 0x39) return 'digit';
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return 'letter';
+  }
   if (INVISIBLE.test(character)) return 'invisible';
   if (/\p{N}/u.test(character)) return 'digit';
   if (/\p{L}/u.test(character)) return 'letter';
@@ -204,6 +212,23 @@ function isWrittenAs(letter: string, written: string): boolean {
   return base !== letter && base === written;
 }
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function hasNonAsciiCharacter(edit: Edit): boolean {
+  switch (edit.kind) {
+    case 'extra':
+    case 'missing':
+      return !isAscii(edit.character);
+    case 'substituted':
+      return !isAscii(edit.character) || !isAscii(edit.expected);
+    case 'swapped':
+      return !isAscii(edit.characters[0]) || !isAscii(edit.characters[1]);
+  }
+}
+
 /** Where an edit ends in the known string. */
 function endOf(edit: Edit): number {
   switch (edit.kind) {
@@ -270,9 +295,12 @@ export function describeEdits(edits: readonly Edit[], locale: Locale, known?: st
     }
   }
   const joined = joinRuns(rest);
+  // A letter written another way has a letter outside ASCII on one side (`å` on file, or typed):
+  // with none in the known string nor in any slip, there is none to look for.
+  const mayBeWrittenAs = known !== undefined && (!isAscii(known) || joined.some(hasNonAsciiCharacter));
   for (let k = 0; k < joined.length; k++) {
     const edit = joined[k] as Edit;
-    if (known !== undefined) {
+    if (mayBeWrittenAs && known !== undefined) {
       // One or two slips side by side that write one letter another way.
       let written: [string, string] | undefined;
       for (const span of [2, 1]) {

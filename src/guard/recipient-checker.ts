@@ -34,6 +34,23 @@ import { byActionSeverity, findingSeverity, mergePolicy, moreSevere } from './po
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
 
 /** What `checkRecipient` takes (see `CheckRecipientInputSchema`). */
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, not a control character match
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** `text` in Unicode's composed form (NFC, UAX #15); plain ASCII, nearly every address, already is. */
+function composedForm(text: string): string {
+  return ASCII_ONLY.test(text) ? text : text.normalize('NFC');
+}
+
+/** How an entered domain stands to a known one: the same name with a slip in its ending, another slip, or none. */
+type DomainSlip = 0 | 1 | 2;
+const NO_SLIP = 0;
+const ENDING_SLIP = 1;
+const OTHER_SLIP = 2;
+/** Entered domains remembered with their answers: a day of orders rarely has more. */
+const DOMAIN_SLIP_CACHE_SIZE = 4096;
+
 export interface CheckRecipientInput {
   readonly entered: string;
   readonly customer: Customer;
@@ -152,6 +169,23 @@ export function createRecipientChecker(
     const typed = displayDomain(entered);
     const onFile = displayDomain(known);
     return editDistance(typed, onFile, { maxDistance: 2 }) <= (onFile.length >= 8 ? 2 : 1);
+  };
+
+  // How an entered domain stands to a known one depends on the two names and the tables alone, and
+  // the same few pairs recur on every check of a customer: each pair is worked out once.
+  const domainSlips = new Map<string, Map<string, DomainSlip>>();
+  const domainSlipOf = (entered: string, known: string): DomainSlip => {
+    let byKnown = domainSlips.get(entered);
+    let slip = byKnown?.get(known);
+    if (slip !== undefined) return slip;
+    slip = isEndingSlip(entered, known) ? ENDING_SLIP : isDomainSlip(entered, known) ? OTHER_SLIP : NO_SLIP;
+    if (byKnown === undefined) {
+      if (domainSlips.size >= DOMAIN_SLIP_CACHE_SIZE) domainSlips.clear();
+      byKnown = new Map();
+      domainSlips.set(entered, byKnown);
+    }
+    byKnown.set(known, slip);
+    return slip;
   };
 
   /** A household member's first name in place of the customer's in a known address (`jana.nyberg62`). */
@@ -289,16 +323,17 @@ export function createRecipientChecker(
       const asTyped = displayAddress(address.address).toLowerCase();
       // Slips are told between letters as they read: `å` typed as `a` and a combining ring is one
       // letter, never an extra invisible mark (Unicode NFC, UAX #15).
-      const typed = asTyped.normalize('NFC');
+      const typed = composedForm(asTyped);
       const otherUnicodeForm = typed !== asTyped ? { otherUnicodeForm: true as const } : {};
       for (const candidate of known) {
         const sameDomain = candidate.key.domain === key.domain;
         const limit = allowedDistance(candidate.key.local.length);
         // A slip in the ending (`.es`, `.nu` for `.se`) is one slip, even where it makes a real domain.
-        const endingSlip = !sameDomain && isEndingSlip(key.domain, candidate.key.domain);
         // The known domain mistyped (`telia.con`): the local part is then read against the known
         // one as at that domain, and the known address is the suggestion (docs/check.md).
-        const domainSlip = !sameDomain && (endingSlip || isDomainSlip(key.domain, candidate.key.domain));
+        const slip = sameDomain ? NO_SLIP : domainSlipOf(key.domain, candidate.key.domain);
+        const endingSlip = slip === ENDING_SLIP;
+        const domainSlip = slip !== NO_SLIP;
         if (sameDomain || domainSlip) {
           // At another domain the provider's rules (Gmail's dots) may not apply: the local parts
           // as typed count too, so `h.ward@gmail.con` is one slip from `h.ward@gmail.com`. Swedish
@@ -348,7 +383,7 @@ export function createRecipientChecker(
               continue;
             }
             // The domains agree (or are aliases of one provider): the slips are in the local part.
-            edits ??= explainEdits(candidate.local, address.local.toLowerCase().normalize('NFC'));
+            edits ??= explainEdits(candidate.local, composedForm(address.local.toLowerCase()));
             findings.push(
               finding({ code: 'near-miss', known: candidate.given, distance, edits, ...otherUnicodeForm }),
             );

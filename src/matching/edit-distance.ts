@@ -1,4 +1,3 @@
-import { isComposed } from '../spelling/characters-of.js';
 import { createCharacterEncoder } from '../spelling/encode-characters.js';
 
 /**
@@ -34,16 +33,6 @@ let current = new Int32Array(64);
 export function editDistance(a: string, b: string, options: { maxDistance?: number } = {}): number {
   const max = options.maxDistance ?? Number.POSITIVE_INFINITY;
   if (a === b) return 0;
-  if (isComposed(a) || isComposed(b)) return composedDistance(a, b, max);
-  return unitDistance(a, b, max);
-}
-
-/** The distance counted in UTF-16 code units, stopped once it exceeds `max`. */
-function unitDistance(a: string, b: string, max: number): number {
-  if (a === b) return 0;
-  // Every edit changes the length by at most one: a bound the lengths already break needs no
-  // comparison at all (most pairs the check tries, the digits of a number against a birth date).
-  if (Math.abs(a.length - b.length) > max) return max + 1;
   // A shared start and ending cost nothing, and no slip spans their edge (a swap across it would
   // need the two characters beside the edge to be equal): only the middle is compared, in place.
   // A typo of a known address shares nearly all of it.
@@ -53,8 +42,43 @@ function unitDistance(a: string, b: string, max: number): number {
   let end = 0;
   while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end))
     end++;
+  // Code units count as characters unless the middle holds part of a character of several units:
+  // such a character cut by the edge leaves one of its later units (a low surrogate, a joiner, a
+  // variation selector) in the middle, so a middle without any is counted in units exactly.
+  if (holdsComposedUnit(a, start, a.length - end) || holdsComposedUnit(b, start, b.length - end))
+    return composedDistance(a, b, max);
+  return middleDistance(a, b, start, end, max);
+}
+
+/** Whether `text.slice(from, to)` holds a code unit of a character longer than one unit (see `isComposed`). */
+function holdsComposedUnit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0xd800 && code <= 0xdfff) || code === 0x200d || code === 0xfe0f || code === 0x20e3)
+      return true;
+  }
+  return false;
+}
+
+/** The distance counted in UTF-16 code units, stopped once it exceeds `max`. */
+function unitDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  const shorter = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end))
+    end++;
+  return middleDistance(a, b, start, end, max);
+}
+
+/** The distance in code units between `a` and `b` without their shared first `start` and last `end` units. */
+function middleDistance(a: string, b: string, start: number, end: number, max: number): number {
   const aLength = a.length - start - end;
   const bLength = b.length - start - end;
+  // Every edit changes the length by at most one: a bound the lengths already break needs no
+  // comparison at all (most pairs the check tries, the digits of a number against a birth date).
+  if (Math.abs(aLength - bLength) > max) return max + 1;
   if (aLength === 0) return bLength;
   if (bLength === 0) return aLength;
 

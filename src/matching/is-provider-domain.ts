@@ -32,11 +32,13 @@ export function createProviderDomainTest(
     }
   return (domain) => {
     if (domains.has(domain)) return true;
-    const labels = domain.split('.');
+    // Only a name of three labels can be a brand under a two-label suffix; most domains a check
+    // sees have two, told without splitting the name.
+    const first = domain.indexOf('.');
+    const second = first < 0 ? -1 : domain.indexOf('.', first + 1);
+    if (second < 0 || domain.indexOf('.', second + 1) >= 0) return false;
     return (
-      labels.length === 3 &&
-      countryBrands.has(labels[0] as string) &&
-      countrySecondLevelSuffixes.has(`${labels[1]}.${labels[2]}`)
+      countryBrands.has(domain.slice(0, first)) && countrySecondLevelSuffixes.has(domain.slice(first + 1))
     );
   };
 }

@@ -21,11 +21,11 @@ const supportedRegions = new Map<string, boolean>();
  * ```
  */
 export function isSupportedRegion(value: string): boolean {
-  if (!TWO_LETTERS.test(value)) return false;
+  // Only two-letter strings are remembered, so an answer found is one for two letters.
   let supported = supportedRegions.get(value);
-  if (supported === undefined) {
-    supported = isSupportedCountry(value.toUpperCase());
-    supportedRegions.set(value, supported);
-  }
+  if (supported !== undefined) return supported;
+  if (!TWO_LETTERS.test(value)) return false;
+  supported = isSupportedCountry(value.toUpperCase());
+  supportedRegions.set(value, supported);
   return supported;
 }
