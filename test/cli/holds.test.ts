@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { writeCustomerExport } from '../support/cli-inputs.js';
 import { holdMessage } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
@@ -19,16 +20,7 @@ beforeAll(async () => {
 /** Sends an order for C-1001 through the real pipeline; the guard holds it. Returns the hold id. */
 const hold = (to: string) => holdMessage(fixture, to);
 
-function customerFile(): string {
-  const file = join(fixture.dir, 'customers.ndjson');
-  writeFileSync(
-    file,
-    `${Object.values(customers)
-      .map((customer) => JSON.stringify(customer))
-      .join('\n')}\n`,
-  );
-  return file;
-}
+const customerFile = () => writeCustomerExport(fixture.dir, customers);
 
 const store = () => join(fixture.dir, 'held');
 

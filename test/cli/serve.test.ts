@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { GOOD, TOKEN, TYPO } from '../serve/support.js';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { writeCustomerExport } from '../support/cli-inputs.js';
 import { customers, temporaryDirectory } from '../support/pipeline.js';
 import { type StartedServer, startServer } from '../support/started-server.js';
 
@@ -36,13 +37,7 @@ function captured() {
 
 beforeAll(async () => {
   folder = await temporaryDirectory();
-  const file = join(folder.path, 'customers.ndjson');
-  writeFileSync(
-    file,
-    `${Object.values(customers)
-      .map((customer) => JSON.stringify(customer))
-      .join('\n')}\n`,
-  );
+  const file = writeCustomerExport(folder.path, customers);
   mkdirSync(join(folder.path, 'held'));
   server = await startServer(['--customers', file, '--holds', join(folder.path, 'held')], {
     EMAIL_GUARD_TOKEN: TOKEN,
