@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cliTexts } from '../../src/cli/cli-texts.js';
 import { swedishHelp } from '../../src/cli/swedish-help.js';
 import { writeCustomerExport, writeDraftFacts } from '../support/cli-inputs.js';
-import { holdMessage } from '../support/hold-message.js';
+import { holdMessage, releaseArgs } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { startServer } from '../support/started-server.js';
@@ -114,23 +114,10 @@ describe('--locale sv, against the English catalogue', () => {
 
   it("words holds' refusal of an --smtp it cannot send through in Swedish", async () => {
     const id = await holdMessage(fixture, 'anna.svensson185@gmail.com');
-    const release = [
-      'holds',
-      'release',
-      id,
-      '--store',
-      join(fixture.dir, 'held'),
-      '--by',
-      'lena@butiken.se',
-      '--reason',
-      'uppläst',
-      '--to',
-      'anna.svensson1985@gmail.com',
-      '--customers',
-      customerFile(),
-    ];
-    await expectSwedish([...release, '--smtp', 'smtp://127.0.0.1:9'], 4);
-    await expectSwedish([...release, '--smtp', 'smtp://127.0.0.1:http'], 2);
+    const release = (smtp: string) =>
+      releaseArgs(fixture, id, customerFile(), ['--to', 'anna.svensson1985@gmail.com'], { smtp });
+    await expectSwedish(release('smtp://127.0.0.1:9'), 4);
+    await expectSwedish(release('smtp://127.0.0.1:http'), 2);
   });
 
   it("words serve's start-up refusals in Swedish", async () => {
