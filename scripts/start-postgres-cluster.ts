@@ -6,13 +6,30 @@
  * server runs as that user (`runuser -u postgres --`).
  */
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 /** What to do where PostgreSQL is missing: one line, printed instead of a stack of connection errors. */
 export const INSTALL_POSTGRES =
   'PostgreSQL is needed for the PostgreSQL tests and was not found (no initdb on the PATH or in /usr/lib/postgresql/*/bin): install it with `apt-get install postgresql-15` (Debian/Ubuntu) or `brew install postgresql@15` (macOS).';
+
+/** The cluster folders' prefix, under the system's temporary folder (or `parent`). */
+const FOLDER_PREFIX = 'email-guard-pg-';
+
+/**
+ * The file in a cluster's folder naming the process that started it: a run killed before its
+ * teardown leaves the server running, and only this tells that no one uses it any more.
+ */
+export const OWNER_FILE = 'owner.pid';
 
 /** A running cluster. */
 export interface PostgresCluster {
@@ -56,26 +73,20 @@ export function startPostgresCluster(
     readonly versionsFolder?: string;
     /** Server settings beyond the throwaway defaults below (`{ shared_buffers: '512MB' }`). */
     readonly settings?: Readonly<Record<string, string>>;
+    /** The folder the cluster's folder is made in. @default '/tmp' on Linux, else the system's temporary folder */
+    readonly parent?: string;
   } = {},
 ): PostgresCluster {
   const bin = findPostgresBin(options.searchPath, options.versionsFolder);
   if (bin === undefined) throw new Error(INSTALL_POSTGRES);
   // The system's temporary folder, not a per-run one: the postgres user must be able to enter it.
   // The path stays short: a socket path is limited to about 100 bytes (sockaddr_un).
-  const folder = mkdtempSync(join(process.platform === 'linux' ? '/tmp' : tmpdir(), 'email-guard-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  const run = (command: string, args: string[]) => {
-    const full = asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-    // A cluster that cannot start must fail the run, never hang it: initdb and `pg_ctl -w` finish
-    // in seconds; 90 s is far past that on a loaded machine.
-    const result = spawnSync(full[0] as string, full[1] as string[], { encoding: 'utf8', timeout: 90_000 });
-    if (result.error) throw new Error(`${command} did not finish: ${result.error.message}`);
-    if (result.status !== 0) {
-      throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`.trim());
-    }
-  };
+  const parent = options.parent ?? (process.platform === 'linux' ? '/tmp' : tmpdir());
+  stopAbandonedClusters(bin, parent);
+  const folder = mkdtempSync(join(parent, FOLDER_PREFIX));
+  writeFileSync(join(folder, OWNER_FILE), `${process.pid}\n`);
   try {
-    if (asRoot) {
+    if (process.getuid?.() === 0) {
       const postgres = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
       const group = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
       if (postgres.status !== 0) throw new Error(`${INSTALL_POSTGRES} (there is no postgres user)`);
@@ -83,7 +94,7 @@ export function startPostgresCluster(
     }
     const data = join(folder, 'data');
     // Trust on the socket only, which only this machine can reach; no fsync: the cluster is thrown away.
-    run(join(bin, 'initdb'), [
+    runPostgres(join(bin, 'initdb'), [
       '-D',
       data,
       '-U',
@@ -95,7 +106,7 @@ export function startPostgresCluster(
       '--locale=C',
       '--no-sync',
     ]);
-    run(join(bin, 'pg_ctl'), [
+    runPostgres(join(bin, 'pg_ctl'), [
       '-D',
       data,
       '-l',
@@ -114,7 +125,7 @@ export function startPostgresCluster(
       user: 'postgres',
       stop() {
         try {
-          run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+          runPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
         } finally {
           rmSync(folder, { recursive: true, force: true });
         }
@@ -124,4 +135,72 @@ export function startPostgresCluster(
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Runs a PostgreSQL program, as the postgres user when this process is root (initdb refuses root). */
+function runPostgres(command: string, args: string[]): void {
+  const full: [string, string[]] =
+    process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+  // A cluster that cannot start must fail the run, never hang it: initdb and `pg_ctl -w` finish
+  // in seconds; 90 s is far past that on a loaded machine.
+  const result = spawnSync(full[0], full[1], { encoding: 'utf8', timeout: 90_000 });
+  if (result.error) throw new Error(`${command} did not finish: ${result.error.message}`);
+  if (result.status !== 0) {
+    throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`.trim());
+  }
+}
+
+/** Whether a process with this id is running (`kill(pid, 0)`: EPERM means it runs as another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The process id on the first line of a pid file (PostgreSQL's postmaster.pid, {@link OWNER_FILE}). */
+function pidIn(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').split('\n', 1)[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stops and removes the clusters under `parent` whose owner (the {@link OWNER_FILE} in their
+ * folder) no longer runs: a test run or benchmark killed before its teardown leaves its server
+ * running. A folder without an owner file (a run starting at this moment, or one from before owner
+ * files were written) or whose owner still runs is left alone, and so is a server that does not
+ * stop. Answers the folders removed.
+ */
+export function stopAbandonedClusters(bin: string, parent: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(parent).filter((name) => name.startsWith(FOLDER_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const folder = join(parent, name);
+    const owner = pidIn(join(folder, OWNER_FILE));
+    if (owner === undefined || isRunning(owner)) continue;
+    const data = join(folder, 'data');
+    const server = pidIn(join(data, 'postmaster.pid'));
+    if (server !== undefined && isRunning(server)) {
+      try {
+        runPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } catch {
+        // A server that did not stop keeps its folder: removing it would leave the server unreachable.
+        if (isRunning(server)) continue;
+      }
+    }
+    rmSync(folder, { recursive: true, force: true });
+    removed.push(folder);
+  }
+  return removed;
 }

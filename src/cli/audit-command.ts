@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { AuditFlags } from './audit.js';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 import { type CommandContext, localeOption } from './program-context.js';
 
 /**
@@ -8,7 +9,7 @@ import { type CommandContext, localeOption } from './program-context.js';
  * recipient is a near miss of a customer's address, another customer's address, or at a mistyped
  * domain.
  */
-export function auditCommand(context: CommandContext): Command {
+export function auditCommand(context: CommandContext, locale: CliLocale = 'en'): Command {
   return new Command('audit')
     .description('find sent messages whose recipient was a near miss, another customer, or a mistyped domain')
     .argument('<sent-mail>', 'a folder of .eml files, an mbox file, or a Maildir')
@@ -27,16 +28,7 @@ export function auditCommand(context: CommandContext): Command {
     )
     .option('--json', 'print the hits as JSON')
     .addOption(localeOption())
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ email-guard audit sent/ --customers customers.csv
-  $ email-guard audit sent.mbox --customers customers.ndjson --since 2024-01-01 --out audit.html
-  $ email-guard audit ~/Maildir --customers customers.csv --incidents drafts/ --facts facts.json
-
-Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
-    )
+    .addHelpText('after', cliTexts[locale].commandHelp.audit)
     .action(async (path: string, flags: AuditFlags) => {
       // The audit and what it loads (the checks, the mail header parser) are imported only when it runs.
       const { runAudit } = await import('./audit.js');

@@ -10,7 +10,7 @@ import type { FindingCode } from '../guard/verdict.js';
 import { findConfusables } from '../matching/find-confusables.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { buildReport } from './build-report.js';
-import { cliTexts } from './cli-texts.js';
+import { type CliTexts, cliTexts } from './cli-texts.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
 import type { CommandContext } from './program-context.js';
@@ -303,19 +303,19 @@ const labels = {
  */
 export async function runAudit(path: string, flags: AuditFlags, context: CommandContext): Promise<void> {
   checkReportDestination(flags, flags.locale);
+  const words = cliTexts[flags.locale];
   const since = flags.since === undefined ? undefined : Date.parse(flags.since);
   if (since !== undefined && Number.isNaN(since))
-    throw usageFailure(`--since: "${flags.since}" is not a date`);
+    throw usageFailure(words.audit.sinceNotDate(flags.since ?? ''));
   if (flags.incidents !== undefined && flags.facts === undefined)
-    throw usageFailure('--incidents needs --facts FILE with at least the organisation');
+    throw usageFailure(words.audit.incidentsNeedFacts);
   await refuseOutOverInput(
     flags.out,
     [path, flags.customers, ...(flags.facts === undefined ? [] : [flags.facts])],
     flags.locale,
   );
-  if (flags.incidents !== undefined) await refuseUsedDraftFolder(flags.incidents);
+  if (flags.incidents !== undefined) await refuseUsedDraftFolder(flags.incidents, words);
   const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts);
-  const words = cliTexts[flags.locale];
   if (facts !== undefined && flags.facts !== undefined && flags.incidents !== undefined)
     await checkDraftFacts(facts, flags.facts);
   const kind = await sentMailKind(path, flags.locale);
@@ -448,16 +448,13 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
  * 0001 in each run, so a second run would overwrite the first one's with other incidents under the
  * same references and leave the rest beside them.
  */
-async function refuseUsedDraftFolder(folder: string): Promise<void> {
+async function refuseUsedDraftFolder(folder: string, words: CliTexts): Promise<void> {
   const entries = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
-    if (error.code === 'ENOTDIR') throw usageFailure(`--incidents ${folder}: not a folder`);
-    throw unreadableFailure(`--incidents ${folder}: cannot be read (${error.code ?? error})`);
+    if (error.code === 'ENOTDIR') throw usageFailure(words.audit.incidentsNotFolder(folder));
+    throw unreadableFailure(words.audit.incidentsUnreadable(folder, String(error.code ?? error)));
   });
-  if (entries.length > 0)
-    throw usageFailure(
-      `--incidents ${folder} already holds ${entries.length} files (the drafts of an earlier run?): their references would be given to other incidents; give a new or empty folder`,
-    );
+  if (entries.length > 0) throw usageFailure(words.audit.incidentsUsed(folder, entries.length));
 }
 
 /**

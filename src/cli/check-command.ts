@@ -1,12 +1,13 @@
 import { Command } from 'commander';
 import type { CheckFlags } from './check.js';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 import { type CommandContext, localeOption } from './program-context.js';
 
 /**
  * `email-guard check ADDRESS`: one verdict for one address, for scripts and for trying the
  * library. Exit code 0 for send, 1 for confirm or block.
  */
-export function checkCommand(context: CommandContext): Command {
+export function checkCommand(context: CommandContext, locale: CliLocale = 'en'): Command {
   return new Command('check')
     .description('check one address: send, confirm or block, with what looks wrong and the suggestion')
     .argument('<address>', 'the address as entered')
@@ -18,15 +19,7 @@ export function checkCommand(context: CommandContext): Command {
     .option('--customers <file>', 'a CRM export (.csv or .ndjson): the other customers are checked too')
     .option('--json', 'print the verdict as JSON')
     .addOption(localeOption())
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ email-guard check anna.svensson185@gmail.com --customer '{"id":"C-1","emails":["anna.svensson1985@gmail.com"]}'
-  $ email-guard check erik.lind@telia.com --customer-id C-1 --customers customers.csv --json
-
-Exit codes: 0 send, 1 confirm or block, 2 usage error, 3 unreadable input.`,
-    )
+    .addHelpText('after', cliTexts[locale].commandHelp.check)
     .action(async (address: string, flags: CheckFlags) => {
       // The check and what it loads (the schemas, the phone numbering data) are imported only when
       // it runs: every --help starts with the argument parser alone.

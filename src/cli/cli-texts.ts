@@ -1,6 +1,33 @@
 /** The languages of the command's lines (`--locale`). */
 export type CliLocale = 'sv' | 'en';
 
+// The example command lines of each command's --help: typed the same in either language.
+const CHECK_EXAMPLES = `  $ email-guard check anna.svensson185@gmail.com --customer '{"id":"C-1","emails":["anna.svensson1985@gmail.com"]}'
+  $ email-guard check erik.lind@telia.com --customer-id C-1 --customers customers.csv --json`;
+
+const CUSTOMERS_EXAMPLES = `  $ email-guard customers check customers.csv --out report.html`;
+
+const CUSTOMERS_CHECK_EXAMPLES = `  $ email-guard customers check customers.csv
+  $ email-guard customers check export.ndjson --out report.html --locale sv`;
+
+const AUDIT_EXAMPLES = `  $ email-guard audit sent/ --customers customers.csv
+  $ email-guard audit sent.mbox --customers customers.ndjson --since 2024-01-01 --out audit.html
+  $ email-guard audit ~/Maildir --customers customers.csv --incidents drafts/ --facts facts.json`;
+
+const INCIDENT_EXAMPLES = `  $ email-guard incident --message sent.eml --intended anna.svensson1985@gmail.com \\
+      --actual anna.svensson185@gmail.com --facts facts.json --locale sv --format html --out incident/`;
+
+const INCIDENT_FACTS = `facts.json:
+  { "customer": { "id": "4711023", "name": "Anna Svensson" },
+    "organisation": { "name": "Nordkabel AB", "regimes": ["eprivacy", "gdpr"],
+      "contact": { "name": "Karin Berg", "email": "dpo@nordkabel.se", "phone": "08-123 456 00" } },
+    "reference": "NK-INC-2018-0223", "detectedAt": "2018-02-23T13:45:00+01:00" }`;
+
+const SERVE_EXAMPLES = `  $ EMAIL_GUARD_TOKEN=$(openssl rand -hex 32) email-guard serve --customers customers.csv \\
+      --holds ./held-mail --smtp smtp://mail.local:587 --port 8080
+  $ curl -s -H "Authorization: Bearer $EMAIL_GUARD_TOKEN" -H 'content-type: application/json' \\
+      -d '{"entered":"anna.svensson185@gmail.com","customerId":"C-1001"}' http://127.0.0.1:8080/v1/check`;
+
 /**
  * The command's own lines in each language: the notes on rows and messages it could not read, why
  * an input is refused, and the argument parser's usage errors (commander words them in English
@@ -57,6 +84,97 @@ export const cliTexts = {
       customerIdNeedsFile: '--customer-id needs --customers FILE to find the customer in',
       notJson: (detail: string) => `--customer is not JSON: ${detail}`,
       noCustomer: (file: string, id: string) => `${file}: no customer with the id ${id}`,
+    },
+    smtp: {
+      notUsable: (detail: string) =>
+        `--smtp: not an SMTP server the message can go through (smtp://user:pass@host:587): ${detail}`,
+    },
+    audit: {
+      sinceNotDate: (since: string) => `--since: "${since}" is not a date`,
+      incidentsNeedFacts: '--incidents needs --facts FILE with at least the organisation',
+      incidentsNotFolder: (folder: string) => `--incidents ${folder}: not a folder`,
+      incidentsUnreadable: (folder: string, code: string) =>
+        `--incidents ${folder}: cannot be read (${code})`,
+      incidentsUsed: (folder: string, count: number) =>
+        `--incidents ${folder} already holds ${count} files (the drafts of an earlier run?): their references would be given to other incidents; give a new or empty folder`,
+    },
+    serve: {
+      customersOrDatabase: 'give either --customers FILE or --database URL, not both',
+      schemaNeedsDatabase: '--schema names the tables of --database URL: give --database too',
+      notPort: (port: string) => `--port: ${port} is not a TCP port (0-65535)`,
+      refuseWithoutToken: (host: string, variable: string) =>
+        `refusing to listen on ${host} without a token: set ${variable}, or listen on 127.0.0.1`,
+      notSchema: (schema: string, detail: string) => `--schema: ${schema} is not a schema name (${detail})`,
+      databaseUnreachable: (detail: string) => `--database: ${detail}`,
+      noHoldStore: 'no hold store folder there',
+      smtpNeedsHolds: '--smtp releases held messages: give --holds DIR too',
+      cannotListen: (where: string, detail: string) => `cannot listen on ${where}: ${detail}`,
+      listening: (url: string) => `email-guard serve: listening on ${url}`,
+      noToken: (variable: string) => `email-guard serve: no ${variable}: every route is open to this machine`,
+      addressNotUsable: 'an address is not usable',
+      phoneNotRead: 'a phone number cannot be read',
+      valueNotShown: '(value not shown)',
+    },
+    // The text after each command's options in --help: its examples and exit codes.
+    commandHelp: {
+      program: `
+Exit codes: 0 nothing found (or send), 1 findings (or confirm, block), 2 usage error, 3 unreadable input.
+Each command has its own --help with an example.`,
+      check: `
+Examples:
+${CHECK_EXAMPLES}
+
+Exit codes: 0 send, 1 confirm or block, 2 usage error, 3 unreadable input.`,
+      customers: `
+Example:
+${CUSTOMERS_EXAMPLES}`,
+      customersCheck: `
+Examples:
+${CUSTOMERS_CHECK_EXAMPLES}
+
+Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be read.`,
+      audit: `
+Examples:
+${AUDIT_EXAMPLES}
+
+Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
+      holds: (id: string, keyVariable: string) => `
+Examples:
+  $ email-guard holds list --store ./held-mail
+  $ email-guard holds show ${id} \\
+      --store ./held-mail --locale sv
+  $ email-guard holds release ${id} --store ./held-mail \\
+      --to anna.svensson1985@gmail.com --by lena@butiken.se --reason "read back to the customer" \\
+      --customers customers.csv --smtp smtp://mail.local:587
+  $ email-guard holds release ${id} --store ./held-mail \\
+      --to anna.berg@outlook.com --confirm-new --by lena@butiken.se --reason "new address, read back on the phone" \\
+      --customers customers.csv --smtp smtp://mail.local:587
+  $ email-guard holds discard ${id} --store ./held-mail --yes
+
+Every recipient is checked again: another customer's address is refused, kept or corrected, and a
+correction must pass the check or, new to the customer, be sent with --confirm-new. Only
+--send-despite-block sends past a block or another customer's address (a shared household mailbox).
+
+A store sealed with a key (createFileHoldStore(dir, { key })) is opened with the key in ${keyVariable}.
+Exit codes: 0 done, 1 held messages listed or a release refused, 2 usage error, 3 no such store or
+held message, 4 the SMTP server did not take the message (it stays held).`,
+      incident: `
+Example:
+${INCIDENT_EXAMPLES}
+
+${INCIDENT_FACTS}
+
+Exit codes: 0 written, 2 usage error, 3 unreadable input (the message, the facts, a fact missing).`,
+      serve: (tokenVariable: string, keyVariable: string) => `
+Examples:
+${SERVE_EXAMPLES}
+
+The API: POST /v1/check, POST /v1/check-phone, GET /v1/holds, GET /v1/holds/:id,
+POST /v1/holds/:id/release, POST /v1/holds/:id/discard, GET /healthz, GET /openapi.json.
+The review page for held messages: /holds (log in with the token).
+Every route but /healthz requires the token in ${tokenVariable}; without it the server listens
+only on a loopback address. A hold store sealed with a key is opened with the key in ${keyVariable}.
+Stops on SIGINT or SIGTERM.`,
     },
   },
   sv: {
@@ -115,6 +233,97 @@ export const cliTexts = {
       customerIdNeedsFile: '--customer-id behöver --customers FIL att hitta kunden i',
       notJson: (detail: string) => `--customer är ingen JSON: ${detail}`,
       noCustomer: (file: string, id: string) => `${file}: ingen kund med id ${id}`,
+    },
+    smtp: {
+      notUsable: (detail: string) =>
+        `--smtp: ingen SMTP-server som meddelandet kan skickas genom (smtp://user:pass@host:587): ${detail}`,
+    },
+    audit: {
+      sinceNotDate: (since: string) => `--since: "${since}" är inget datum`,
+      incidentsNeedFacts: '--incidents behöver --facts FIL med åtminstone organisationen',
+      incidentsNotFolder: (folder: string) => `--incidents ${folder}: ingen mapp`,
+      incidentsUnreadable: (folder: string, code: string) =>
+        `--incidents ${folder}: kan inte läsas (${code})`,
+      incidentsUsed: (folder: string, count: number) =>
+        `--incidents ${folder} har redan ${count} filer (utkasten från en tidigare körning?): deras referenser skulle ges till andra incidenter; ange en ny eller tom mapp`,
+    },
+    serve: {
+      customersOrDatabase: 'ange antingen --customers FIL eller --database URL, inte båda',
+      schemaNeedsDatabase: '--schema anger tabellerna i --database URL: ange --database också',
+      notPort: (port: string) => `--port: ${port} är ingen TCP-port (0-65535)`,
+      refuseWithoutToken: (host: string, variable: string) =>
+        `lyssnar inte på ${host} utan token: sätt ${variable}, eller lyssna på 127.0.0.1`,
+      notSchema: (schema: string, detail: string) => `--schema: ${schema} är inget schemanamn (${detail})`,
+      databaseUnreachable: (detail: string) => `--database: kan inte nås (${detail})`,
+      noHoldStore: 'ingen mapp med stoppade meddelanden där',
+      smtpNeedsHolds: '--smtp släpper stoppade meddelanden: ange --holds MAPP också',
+      cannotListen: (where: string, detail: string) => `kan inte lyssna på ${where}: ${detail}`,
+      listening: (url: string) => `email-guard serve: lyssnar på ${url}`,
+      noToken: (variable: string) =>
+        `email-guard serve: ingen ${variable}: alla vägar är öppna för den här datorn`,
+      addressNotUsable: 'en adress går inte att använda',
+      phoneNotRead: 'ett telefonnummer kan inte läsas',
+      valueNotShown: '(värdet visas inte)',
+    },
+    commandHelp: {
+      program: `
+Slutkoder: 0 inget hittades (eller skicka), 1 fynd (eller bekräfta, stoppa), 2 fel i kommandoraden, 3 oläsbar indata.
+Varje kommando har en egen --help med ett exempel.`,
+      check: `
+Exempel:
+${CHECK_EXAMPLES}
+
+Slutkoder: 0 skicka, 1 bekräfta eller stoppa, 2 fel i kommandoraden, 3 oläsbar indata.`,
+      customers: `
+Exempel:
+${CUSTOMERS_EXAMPLES}`,
+      customersCheck: `
+Exempel:
+${CUSTOMERS_CHECK_EXAMPLES}
+
+Slutkoder: 0 inget hittades, 1 fynd, 2 fel i kommandoraden, 3 exporten kan inte läsas.`,
+      audit: `
+Exempel:
+${AUDIT_EXAMPLES}
+
+Slutkoder: 0 inget hittades, 1 träffar, 2 fel i kommandoraden, 3 oläsbar indata.`,
+      holds: (id: string, keyVariable: string) => `
+Exempel:
+  $ email-guard holds list --store ./held-mail
+  $ email-guard holds show ${id} \\
+      --store ./held-mail --locale sv
+  $ email-guard holds release ${id} --store ./held-mail \\
+      --to anna.svensson1985@gmail.com --by lena@butiken.se --reason "uppläst för kunden" \\
+      --customers customers.csv --smtp smtp://mail.local:587
+  $ email-guard holds release ${id} --store ./held-mail \\
+      --to anna.berg@outlook.com --confirm-new --by lena@butiken.se --reason "ny adress, uppläst i telefon" \\
+      --customers customers.csv --smtp smtp://mail.local:587
+  $ email-guard holds discard ${id} --store ./held-mail --yes
+
+Varje mottagare kontrolleras igen: en annan kunds adress vägras, behålls eller rättas, och en
+rättelse måste klara kontrollen eller, om den är ny för kunden, skickas med --confirm-new. Bara
+--send-despite-block skickar förbi ett stopp eller en annan kunds adress (en delad brevlåda i hushållet).
+
+En mapp förseglad med en nyckel (createFileHoldStore(dir, { key })) öppnas med nyckeln i ${keyVariable}.
+Slutkoder: 0 klart, 1 stoppade meddelanden listade eller ett släpp vägrat, 2 fel i kommandoraden,
+3 ingen sådan mapp eller inget sådant meddelande, 4 SMTP-servern tog inte emot meddelandet (det ligger kvar).`,
+      incident: `
+Exempel:
+${INCIDENT_EXAMPLES}
+
+${INCIDENT_FACTS}
+
+Slutkoder: 0 skrivet, 2 fel i kommandoraden, 3 oläsbar indata (meddelandet, fakta, ett fakta som saknas).`,
+      serve: (tokenVariable: string, keyVariable: string) => `
+Exempel:
+${SERVE_EXAMPLES}
+
+API:t: POST /v1/check, POST /v1/check-phone, GET /v1/holds, GET /v1/holds/:id,
+POST /v1/holds/:id/release, POST /v1/holds/:id/discard, GET /healthz, GET /openapi.json.
+Granskningssidan för stoppade meddelanden: /holds (logga in med token).
+Varje väg utom /healthz kräver token i ${tokenVariable}; utan den lyssnar servern bara på en
+loopback-adress. En mapp förseglad med en nyckel öppnas med nyckeln i ${keyVariable}.
+Stannar vid SIGINT eller SIGTERM.`,
     },
   },
 } satisfies Record<CliLocale, unknown>;

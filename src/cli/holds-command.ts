@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 import type { DiscardFlags, ReleaseFlags, StoreFlags } from './holds.js';
 import { type CommandContext, localeOption } from './program-context.js';
 
@@ -15,34 +16,14 @@ function storeOption(command: Command): Command {
 // An id of the form the store gives out (createFileHoldStore) and `holds list` prints.
 const ID = '20261201T152856518Z-0ed9a29a-89c7-48b7-a7e9-e186e8d013f7';
 
-const examples = `
-Examples:
-  $ email-guard holds list --store ./held-mail
-  $ email-guard holds show ${ID} \\
-      --store ./held-mail --locale sv
-  $ email-guard holds release ${ID} --store ./held-mail \\
-      --to anna.svensson1985@gmail.com --by lena@butiken.se --reason "read back to the customer" \\
-      --customers customers.csv --smtp smtp://mail.local:587
-  $ email-guard holds release ${ID} --store ./held-mail \\
-      --to anna.berg@outlook.com --confirm-new --by lena@butiken.se --reason "new address, read back on the phone" \\
-      --customers customers.csv --smtp smtp://mail.local:587
-  $ email-guard holds discard ${ID} --store ./held-mail --yes
-
-Every recipient is checked again: another customer's address is refused, kept or corrected, and a
-correction must pass the check or, new to the customer, be sent with --confirm-new. Only
---send-despite-block sends past a block or another customer's address (a shared household mailbox).
-
-A store sealed with a key (createFileHoldStore(dir, { key })) is opened with the key in ${KEY_VARIABLE}.
-Exit codes: 0 done, 1 held messages listed or a release refused, 2 usage error, 3 no such store or
-held message, 4 the SMTP server did not take the message (it stays held).`;
-
 /** The work of `holds`, and the store, the check and the mail libraries, loaded only when a subcommand runs. */
 const work = () => import('./holds.js');
 
 /**
  * `email-guard holds list|show|release|discard --store DIR`: review what the pipeline held.
  */
-export function holdsCommand(context: CommandContext): Command {
+export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'): Command {
+  const examples = cliTexts[locale].commandHelp.holds(ID, KEY_VARIABLE);
   const holds = new Command('holds')
     .description('review the messages the mail pipeline held: list, show, release, discard')
     .addHelpText('after', examples);

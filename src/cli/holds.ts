@@ -8,6 +8,7 @@ import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-l
 import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
+import { cliTexts } from './cli-texts.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { KEY_VARIABLE } from './holds-command.js';
 import type { CommandContext } from './program-context.js';
@@ -271,7 +272,7 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
   try {
     transporter = nodemailer.createTransport(flags.smtp);
   } catch (error) {
-    throw usageFailure(`--smtp: ${(error as Error).message}`);
+    throw usageFailure(cliTexts[flags.locale].smtp.notUsable((error as Error).message));
   }
   transporter.use(
     'compile',

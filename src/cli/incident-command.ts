@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 import type { IncidentFlags } from './incident.js';
 import { type CommandContext, localeOption } from './program-context.js';
 
@@ -6,7 +7,7 @@ import { type CommandContext, localeOption } from './program-context.js';
  * `email-guard incident`: the breach report, the customer notice (.eml) and the phone script for a
  * confirmation that reached the wrong person, from the sent message and a file of facts.
  */
-export function incidentCommand(context: CommandContext): Command {
+export function incidentCommand(context: CommandContext, locale: CliLocale = 'en'): Command {
   return new Command('incident')
     .description(
       'write the breach report, the customer notice (.eml) and the phone script for a misdirected message',
@@ -26,21 +27,7 @@ export function incidentCommand(context: CommandContext): Command {
     .requiredOption('--out <dir>', 'the folder to write report, notice.eml and phone-script.txt into')
     .option('--json', 'print the assessment as JSON')
     .addOption(localeOption())
-    .addHelpText(
-      'after',
-      `
-Example:
-  $ email-guard incident --message sent.eml --intended anna.svensson1985@gmail.com \\
-      --actual anna.svensson185@gmail.com --facts facts.json --locale sv --format html --out incident/
-
-facts.json:
-  { "customer": { "id": "4711023", "name": "Anna Svensson" },
-    "organisation": { "name": "Nordkabel AB", "regimes": ["eprivacy", "gdpr"],
-      "contact": { "name": "Karin Berg", "email": "dpo@nordkabel.se", "phone": "08-123 456 00" } },
-    "reference": "NK-INC-2018-0223", "detectedAt": "2018-02-23T13:45:00+01:00" }
-
-Exit codes: 0 written, 2 usage error, 3 unreadable input (the message, the facts, a fact missing).`,
-    )
+    .addHelpText('after', cliTexts[locale].commandHelp.incident)
     .action(async (flags: IncidentFlags) => {
       // The report's model and renderers are imported only when the command runs.
       const { runIncident } = await import('./incident.js');

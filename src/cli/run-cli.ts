@@ -22,19 +22,14 @@ export function createProgram(context: CommandContext, locale: CliLocale = 'en')
     .description(
       'Find the bad addresses in a customer base and in sent mail, review held messages, file an incident.',
     )
-    .addHelpText(
-      'after',
-      `
-Exit codes: 0 nothing found (or send), 1 findings (or confirm, block), 2 usage error, 3 unreadable input.
-Each command has its own --help with an example.`,
-    )
+    .addHelpText('after', cliTexts[locale].commandHelp.program)
     .showHelpAfterError(usage.helpAfterError);
-  program.addCommand(checkCommand(context));
-  program.addCommand(customersCommand(context));
-  program.addCommand(holdsCommand(context));
-  program.addCommand(auditCommand(context));
-  program.addCommand(incidentCommand(context));
-  program.addCommand(serveCommand(context));
+  program.addCommand(checkCommand(context, locale));
+  program.addCommand(customersCommand(context, locale));
+  program.addCommand(holdsCommand(context, locale));
+  program.addCommand(auditCommand(context, locale));
+  program.addCommand(incidentCommand(context, locale));
+  program.addCommand(serveCommand(context, locale));
   // Every command exits through runCli, with the documented codes, instead of commander's own, and
   // writes its usage errors where the command's other lines go, in the language asked for.
   const override = (command: Command) => {

@@ -13,6 +13,7 @@ import type { HoldStore } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { isLoopbackHost } from '../serve/is-loopback-host.js';
 import { createOrderForm } from '../serve/order-form/create-order-form.js';
+import { type CliTexts, cliTexts } from './cli-texts.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -41,28 +42,30 @@ const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
  * SMTP transport, listens with `createServer`, and stops on SIGINT or SIGTERM.
  */
 export async function runServe(flags: ServeFlags, context: CommandContext): Promise<void> {
+  const text = cliTexts[flags.locale].serve;
   if (flags.customers !== undefined && flags.database !== undefined)
-    throw usageFailure('give either --customers FILE or --database URL, not both');
+    throw usageFailure(text.customersOrDatabase);
   if (flags.schema !== undefined && flags.database === undefined)
-    throw usageFailure('--schema names the tables of --database URL: give --database too');
+    throw usageFailure(text.schemaNeedsDatabase);
   const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw usageFailure(`--port: ${flags.port} is not a TCP port (0-65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw usageFailure(text.notPort(flags.port));
   const token = process.env[TOKEN_VARIABLE] || undefined;
   // Without a token anyone who reaches the port may read held mail: only this machine may then.
   if (token === undefined && !isLoopbackHost(flags.host))
-    throw usageFailure(
-      `refusing to listen on ${flags.host} without a token: set ${TOKEN_VARIABLE}, or listen on 127.0.0.1`,
-    );
+    throw usageFailure(text.refuseWithoutToken(flags.host, TOKEN_VARIABLE));
 
   const closers: (() => Promise<unknown> | unknown)[] = [];
   let directory: Directory | AsyncDirectory | undefined;
   let holdStore: HoldStore | undefined;
   if (flags.customers !== undefined) {
-    const file = await readCustomers(flags.customers, context.progress());
+    const file = await readCustomers(flags.customers, context.progress(), flags.locale);
     // Rows and reasons only: the reasons of `readCustomers` quote the value, and a server's
     // output goes to a log that must never hold an address in clear.
-    context.reportProblems(flags.customers, file.problems.map(withoutValues));
+    context.reportProblems(
+      flags.customers,
+      file.problems.map((problem) => withoutValues(problem, text)),
+      flags.locale,
+    );
     directory = file.directory;
   }
   if (flags.database !== undefined) {
@@ -77,7 +80,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     } catch (error) {
       await pool.end();
       if (isEmailGuardError(error, 'INVALID_INPUT'))
-        throw usageFailure(`--schema: ${flags.schema} is not a schema name (${error.message})`);
+        throw usageFailure(text.notSchema(flags.schema ?? '', error.message));
       throw error;
     }
     // Ask once before listening: a schema never migrated (or a database that cannot be reached)
@@ -86,7 +89,9 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
       await postgresDirectory.size();
     } catch (error) {
       await pool.end();
-      throw unreadableFailure(`--database: ${error instanceof Error ? error.message : String(error)}`);
+      throw unreadableFailure(
+        text.databaseUnreachable(error instanceof Error ? error.message : String(error)),
+      );
     }
     directory = postgresDirectory;
     if (flags.holds === undefined) {
@@ -96,19 +101,19 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   }
   if (flags.holds !== undefined) {
     const info = await stat(flags.holds).catch(() => undefined);
-    if (!info?.isDirectory()) throw unreadableFailure(`${flags.holds}: no hold store folder there`);
+    if (!info?.isDirectory()) throw unreadableFailure(`${flags.holds}: ${text.noHoldStore}`);
     const key = process.env[KEY_VARIABLE];
     holdStore = createFileHoldStore(flags.holds, key ? { key } : {});
   }
   let transporter: Transporter | undefined;
   let auditLog: AuditLog | undefined;
   if (flags.smtp !== undefined) {
-    if (!holdStore) throw usageFailure('--smtp releases held messages: give --holds DIR too');
+    if (!holdStore) throw usageFailure(text.smtpNeedsHolds);
     const { default: nodemailer } = await import('nodemailer');
     try {
       transporter = nodemailer.createTransport(flags.smtp);
     } catch (error) {
-      throw usageFailure(`--smtp: ${(error as Error).message}`);
+      throw usageFailure(cliTexts[flags.locale].smtp.notUsable((error as Error).message));
     }
     const auditFile = flags.auditLog ?? `${(flags.holds ?? 'held-mail').replace(/[/\\]+$/, '')}.audit.jsonl`;
     auditLog = createJsonLinesAuditLog(auditFile);
@@ -147,13 +152,12 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     await app.listen({ port, host: flags.host });
   } catch (error) {
     for (const close of closers) await close();
-    throw unreadableFailure(`cannot listen on ${flags.host}:${port}: ${(error as Error).message}`);
+    throw unreadableFailure(text.cannotListen(`${flags.host}:${port}`, (error as Error).message));
   }
   const address = app.server.address() as AddressInfo;
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  context.warn(`email-guard serve: listening on http://${shown}:${address.port}`);
-  if (token === undefined)
-    context.warn(`email-guard serve: no ${TOKEN_VARIABLE}: every route is open to this machine`);
+  context.warn(text.listening(`http://${shown}:${address.port}`));
+  if (token === undefined) context.warn(text.noToken(TOKEN_VARIABLE));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
@@ -163,12 +167,12 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
 }
 
 /** A load problem with the values it quotes (an address, a phone number) left out. */
-function withoutValues(problem: LoadProblem): LoadProblem {
+function withoutValues(problem: LoadProblem, text: CliTexts['serve']): LoadProblem {
   const reason =
     problem.field === 'emails'
-      ? 'an address is not usable'
+      ? text.addressNotUsable
       : problem.field === 'phones'
-        ? 'a phone number cannot be read'
-        : problem.reason.replace(/"[^"]*"/g, '(value not shown)');
+        ? text.phoneNotRead
+        : problem.reason.replace(/"[^"]*"/g, text.valueNotShown);
   return { ...problem, reason: problem.field === undefined ? reason : `${problem.field}: ${reason}` };
 }

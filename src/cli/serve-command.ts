@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 import { type CommandContext, localeOption } from './program-context.js';
 import type { ServeFlags } from './run-serve.js';
 
@@ -6,25 +7,11 @@ import type { ServeFlags } from './run-serve.js';
 const TOKEN_VARIABLE = 'EMAIL_GUARD_TOKEN';
 const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
 
-const examples = `
-Examples:
-  $ EMAIL_GUARD_TOKEN=$(openssl rand -hex 32) email-guard serve --customers customers.csv \\
-      --holds ./held-mail --smtp smtp://mail.local:587 --port 8080
-  $ curl -s -H "Authorization: Bearer $EMAIL_GUARD_TOKEN" -H 'content-type: application/json' \\
-      -d '{"entered":"anna.svensson185@gmail.com","customerId":"C-1001"}' http://127.0.0.1:8080/v1/check
-
-The API: POST /v1/check, POST /v1/check-phone, GET /v1/holds, GET /v1/holds/:id,
-POST /v1/holds/:id/release, POST /v1/holds/:id/discard, GET /healthz, GET /openapi.json.
-The review page for held messages: /holds (log in with the token).
-Every route but /healthz requires the token in ${TOKEN_VARIABLE}; without it the server listens
-only on a loopback address. A hold store sealed with a key is opened with the key in ${KEY_VARIABLE}.
-Stops on SIGINT or SIGTERM.`;
-
 /**
  * `email-guard serve`: the HTTP API and the review page (`createServer`), over a CRM export or
  * the PostgreSQL directory, until the process is told to stop.
  */
-export function serveCommand(context: CommandContext): Command {
+export function serveCommand(context: CommandContext, locale: CliLocale = 'en'): Command {
   return new Command('serve')
     .description('serve the check over HTTP for order systems, and the review page for held messages')
     .option('--customers <file>', 'a CRM export (.csv or .ndjson) to check against, held in memory')
@@ -47,7 +34,7 @@ export function serveCommand(context: CommandContext): Command {
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .addOption(localeOption())
-    .addHelpText('after', examples)
+    .addHelpText('after', cliTexts[locale].commandHelp.serve(TOKEN_VARIABLE, KEY_VARIABLE))
     .action(async (flags: ServeFlags) => {
       // The work, and everything it loads (the server, the order form, the stores), is imported only
       // when `serve` runs: every other command and every --help starts without it.

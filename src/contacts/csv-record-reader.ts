@@ -79,6 +79,8 @@ export class CsvRecordReader {
         this.previousWasCarriageReturn = false;
         // Kept only inside the rest, where it follows its CR; a rest that starts after it does not.
         if (this.rest) this.rest += character;
+        // Inside quotes the pair is data (RFC 4180 section 2 item 6) and stays as written.
+        if (this.inQuotes && !this.quotePending) this.field += character;
         continue;
       }
       this.previousWasCarriageReturn = character === '\r';
@@ -104,7 +106,9 @@ export class CsvRecordReader {
           this.quotePending = true;
           continue;
         } else {
-          this.field += lineBreak ? '\n' : character;
+          // A line break inside quotes is the field's data (RFC 4180 section 2 item 6): a CR, an LF
+          // or a CRLF pair stays as written.
+          this.field += character;
           if (lineBreak) {
             this.line++;
             this.rest ??= '';

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { writeDraftFacts } from '../support/cli-inputs.js';
 import { crmExport } from '../support/crm-export.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { type SentMail, sentMail, writeEmlFolder, writeMaildir, writeMbox } from '../support/sent-mail.js';
@@ -108,18 +109,7 @@ describe('email-guard audit', () => {
   it('writes an HTML report and a draft incident report and notice per hit', async () => {
     const folder = join(dir.path, 'sent-for-incidents');
     writeEmlFolder(folder, mail.messages.slice(0, 40));
-    const facts = join(dir.path, 'facts.json');
-    writeFileSync(
-      facts,
-      JSON.stringify({
-        organisation: {
-          name: 'Butiken AB',
-          regimes: ['gdpr'],
-          contact: { name: 'Karin Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
-        },
-        reference: 'BUT-AUDIT',
-      }),
-    );
+    const facts = writeDraftFacts(dir.path, 'facts.json', { reference: 'BUT-AUDIT' });
     const drafts = join(dir.path, 'drafts');
     const out = join(dir.path, 'audit.html');
     const run = await runCliInProcess([
@@ -170,17 +160,7 @@ describe('email-guard audit', () => {
       join(folder, 'zz-stranger.eml'),
       `From: order@butiken.se\r\nTo: ${known}\r\nBcc: stranger@gmial.com\r\nDate: Mon, 01 Jan 2024 10:00:00 +0000\r\nMessage-ID: <stranger@butiken.se>\r\nSubject: Order\r\n\r\nTack\r\n`,
     );
-    const facts = join(dir.path, 'facts-not-drafted.json');
-    writeFileSync(
-      facts,
-      JSON.stringify({
-        organisation: {
-          name: 'Butiken AB',
-          regimes: ['gdpr'],
-          contact: { name: 'Karin Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
-        },
-      }),
-    );
+    const facts = writeDraftFacts(dir.path, 'facts-not-drafted.json');
     const planted = mail.planted.filter((message) => Number(/order-(\d+)/.exec(message.messageId)?.[1]) < 40);
     const strangers = 1 + planted.filter((message) => message.customerId === undefined).length;
     const drafted = planted.length + 1 - strangers;
@@ -274,16 +254,7 @@ describe('email-guard audit', () => {
   it('refuses a draft folder that already holds drafts, so no reference is given to two incidents', async () => {
     const folder = join(dir.path, 'sent-used-drafts');
     writeEmlFolder(folder, mail.messages.slice(0, 40));
-    const facts = join(dir.path, 'facts-used-drafts.json');
-    writeFileSync(
-      facts,
-      JSON.stringify({
-        organisation: {
-          name: 'Butiken AB',
-          contact: { name: 'Karin Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
-        },
-      }),
-    );
+    const facts = writeDraftFacts(dir.path, 'facts-used-drafts.json');
     const drafts = join(dir.path, 'drafts-used');
     const args = ['audit', folder, '--customers', join(dir.path, 'customers.csv'), '--incidents', drafts];
     const first = await runBuiltCli([...args, '--facts', facts], { cwd: dir.path });

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
-import { holdMessage } from '../support/hold-message.js';
+import { writeCustomerExport } from '../support/cli-inputs.js';
+import { holdMessage, releaseArgs } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
@@ -19,16 +20,7 @@ beforeAll(async () => {
 /** Sends an order for C-1001 through the real pipeline; the guard holds it. Returns the hold id. */
 const hold = (to: string) => holdMessage(fixture, to);
 
-function customerFile(): string {
-  const file = join(fixture.dir, 'customers.ndjson');
-  writeFileSync(
-    file,
-    `${Object.values(customers)
-      .map((customer) => JSON.stringify(customer))
-      .join('\n')}\n`,
-  );
-  return file;
-}
+const customerFile = () => writeCustomerExport(fixture.dir, customers);
 
 const store = () => join(fixture.dir, 'held');
 
@@ -98,22 +90,7 @@ describe('email-guard holds', () => {
   it("refuses a correction to another customer's address or to a stranger, and releases a new address only with --confirm-new", async () => {
     const id = await hold(TYPO);
     const release = (...extra: string[]) =>
-      runCliInProcess([
-        'holds',
-        'release',
-        id,
-        '--store',
-        store(),
-        '--by',
-        'lena@butiken.se',
-        '--reason',
-        'read back',
-        '--customers',
-        customerFile(),
-        '--smtp',
-        `smtp://127.0.0.1:${fixture.sink.port}`,
-        ...extra,
-      ]);
+      runCliInProcess(releaseArgs(fixture, id, customerFile(), extra, { reason: 'read back' }));
     const other = await release('--to', 'erik.lind@telia.com');
     expect(other.status).toBe(1);
     expect(other.stderr).toContain(`${id} stays held`);
@@ -140,53 +117,22 @@ describe('email-guard holds', () => {
 
   it("refuses to release, uncorrected, a message whose recipient is another customer's address, and shows why", async () => {
     const id = await hold('erik.lind@telia.com');
-    const list = await runBuiltCli(['holds', 'list', '--store', store()], { cwd: fixture.dir });
+    const list = await runCliInProcess(['holds', 'list', '--store', store()]);
     // Held by a check that knew only C-1001: the finding behind "confirm" is shown with it.
     expect(list.stdout).toContain('to: erik.lind@telia.com confirm (unverified-address)');
-    const release = await runBuiltCli(
-      [
-        'holds',
-        'release',
-        id,
-        '--store',
-        store(),
-        '--by',
-        'lena@butiken.se',
-        '--reason',
-        'ok',
-        '--customers',
-        customerFile(),
-        '--smtp',
-        `smtp://127.0.0.1:${fixture.sink.port}`,
-      ],
-      { cwd: fixture.dir },
-    );
+    const release = await runCliInProcess(releaseArgs(fixture, id, customerFile()));
     expect(release.status).toBe(1);
     expect(release.stderr).toContain("erik.lind@telia.com is another customer's address");
     expect(release.stderr).toContain('(belongs-to-other-customer)');
     expect(release.stdout).toBe('');
     expect(fixture.sink.received).toHaveLength(0);
-    const still = await runBuiltCli(['holds', 'show', id, '--store', store()], { cwd: fixture.dir });
+    const still = await runCliInProcess(['holds', 'show', id, '--store', store()]);
     expect(still.status).toBe(0);
     // A household's shared mailbox: sent only on the releaser's explicit word, and logged as such.
-    const despite = await runBuiltCli(
-      [
-        'holds',
-        'release',
-        id,
-        '--store',
-        store(),
-        '--by',
-        'lena@butiken.se',
-        '--reason',
-        'the couple share the mailbox',
-        '--send-despite-block',
-        '--customers',
-        customerFile(),
-        '--smtp',
-        `smtp://127.0.0.1:${fixture.sink.port}`,
-      ],
-      { cwd: fixture.dir },
+    const despite = await runCliInProcess(
+      releaseArgs(fixture, id, customerFile(), ['--send-despite-block'], {
+        reason: 'the couple share the mailbox',
+      }),
     );
     expect(despite.status, despite.stderr).toBe(0);
     expect(fixture.sink.received.map((mail) => mail.to)).toEqual([['erik.lind@telia.com']]);
@@ -204,26 +150,7 @@ describe('email-guard holds', () => {
     const id = await hold(TYPO);
     const others = join(fixture.dir, 'others.ndjson');
     writeFileSync(others, `${JSON.stringify(customers['C-2002'])}\n`);
-    const release = await runBuiltCli(
-      [
-        'holds',
-        'release',
-        id,
-        '--store',
-        store(),
-        '--by',
-        'lena@butiken.se',
-        '--reason',
-        'ok',
-        '--to',
-        GOOD,
-        '--customers',
-        others,
-        '--smtp',
-        `smtp://127.0.0.1:${fixture.sink.port}`,
-      ],
-      { cwd: fixture.dir },
-    );
+    const release = await runBuiltCli(releaseArgs(fixture, id, others, ['--to', GOOD]), { cwd: fixture.dir });
     expect(release.status).toBe(1);
     expect(release.stderr).toContain(`the customer C-1001 is not in ${others}`);
     expect(release.stderr).not.toContain('lookup-failed');
@@ -233,23 +160,7 @@ describe('email-guard holds', () => {
   it('exits with 4 and names the SMTP server when a release cannot send', async () => {
     const id = await hold('erik.lind@telia.com');
     const release = await runBuiltCli(
-      [
-        'holds',
-        'release',
-        id,
-        '--store',
-        store(),
-        '--by',
-        'lena@butiken.se',
-        '--reason',
-        'ok',
-        '--to',
-        GOOD,
-        '--customers',
-        customerFile(),
-        '--smtp',
-        'smtp://127.0.0.1:9',
-      ],
+      releaseArgs(fixture, id, customerFile(), ['--to', GOOD], { smtp: 'smtp://127.0.0.1:9' }),
       { cwd: fixture.dir },
     );
     expect(release.status).toBe(4);
@@ -310,22 +221,11 @@ describe('email-guard holds', () => {
     // The findings were written in English when the message was held; they are shown in Swedish.
     expect(show.stdout).toContain('near-miss: Ser ut som ett skrivfel');
     expect(show.stdout).not.toMatch(/Looks like|customer:|subject:|held:/);
-    const other = await runCliInProcess([
-      'holds',
-      'release',
-      id,
-      ...sv,
-      '--by',
-      'lena@butiken.se',
-      '--reason',
-      'uppläst',
-      '--customers',
-      customerFile(),
-      '--smtp',
-      `smtp://127.0.0.1:${fixture.sink.port}`,
-      '--to',
-      'erik.lind@telia.com',
-    ]);
+    const other = await runCliInProcess(
+      releaseArgs(fixture, id, customerFile(), ['--locale', 'sv', '--to', 'erik.lind@telia.com'], {
+        reason: 'uppläst',
+      }),
+    );
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(
       new RegExp(

@@ -2,47 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
 import { GOOD, TOKEN, TYPO } from '../serve/support.js';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { writeCustomerExport } from '../support/cli-inputs.js';
 import { customers, temporaryDirectory } from '../support/pipeline.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { type StartedServer, startServer } from '../support/started-server.js';
 
 const root = resolve(__dirname, '../..');
 let folder: { path: string; cleanup: () => Promise<void> };
 let server: StartedServer;
 
-function captured() {
-  let out = '';
-  let err = '';
-  return {
-    context: {
-      out: (text: string) => {
-        out += text;
-      },
-      warn: (line: string) => {
-        err += `${line}\n`;
-      },
-      setExitCode: () => undefined,
-      progress: () => ({ start() {}, update() {}, stop() {} }),
-      interactive: false,
-      confirm: async () => false,
-      reportProblems: () => undefined,
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
-
 beforeAll(async () => {
   folder = await temporaryDirectory();
-  const file = join(folder.path, 'customers.ndjson');
-  writeFileSync(
-    file,
-    `${Object.values(customers)
-      .map((customer) => JSON.stringify(customer))
-      .join('\n')}\n`,
-  );
+  const file = writeCustomerExport(folder.path, customers);
   mkdirSync(join(folder.path, 'held'));
   server = await startServer(['--customers', file, '--holds', join(folder.path, 'held')], {
     EMAIL_GUARD_TOKEN: TOKEN,
@@ -111,30 +84,17 @@ describe('email-guard serve', () => {
     const saved = process.env.EMAIL_GUARD_TOKEN;
     delete process.env.EMAIL_GUARD_TOKEN;
     try {
-      const run = captured();
-      const code = await runCli(['serve', '--host', '0.0.0.0', '--port', '0'], run.context);
-      expect(code).toBe(2);
-      expect(run.err()).toMatch(/refusing to listen on 0\.0\.0\.0 without a token: set EMAIL_GUARD_TOKEN/);
+      const run = await runCliInProcess(['serve', '--host', '0.0.0.0', '--port', '0']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/refusing to listen on 0\.0\.0\.0 without a token: set EMAIL_GUARD_TOKEN/);
     } finally {
       if (saved !== undefined) process.env.EMAIL_GUARD_TOKEN = saved;
     }
   });
 
   it('has --help with an example', async () => {
-    const run = captured();
-    const write = process.stdout.write;
-    let help = '';
-    process.stdout.write = ((chunk: string) => {
-      help += chunk;
-      return true;
-    }) as typeof process.stdout.write;
-    try {
-      await runCli(['serve', '--help'], run.context);
-    } finally {
-      process.stdout.write = write;
-    }
     // The help goes where the command's other output goes (the context), the example after it too.
-    help += run.out();
+    const help = (await runCliInProcess(['serve', '--help'])).stdout;
     expect(help).toContain('--customers <file>');
     expect(help).toContain('--host <host>');
     expect(help).toContain('$ EMAIL_GUARD_TOKEN=');

@@ -1,3 +1,5 @@
+import { createReadStream, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +7,9 @@ import { syntheticCustomers } from '../../eval/cases/synthetic-people.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { type LoadProgress, loadCustomers } from '../../src/contacts/load-customers.js';
 import { EmailGuardError, InvalidInputError } from '../../src/errors.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+const dir = useTempDir({ scope: 'file' });
 
 const header = 'id,name,email,phone';
 const good = [
@@ -125,7 +130,32 @@ describe('loadCustomers', () => {
     const source = `\uFEFF${header}\r\nC-1,"Anna\r\nSvensson",anna@x.se,\r\nC-2,Erik,erik@x.se,\r\n`;
     const { customers, problems } = await loadCustomers({ source, format: 'csv' });
     expect(problems).toEqual([]);
-    expect(customers.map((customer) => customer.name)).toEqual(['Anna\nSvensson', 'Erik']);
+    expect(customers.map((customer) => customer.name)).toEqual(['Anna\r\nSvensson', 'Erik']);
+  });
+
+  it('keeps the line breaks inside a quoted field of a file as written: CRLF, LF and a lone CR', async () => {
+    // RFC 4180 section 2 item 6: a line break inside quotes is part of the field's data.
+    const file = join(dir.path, 'export.csv');
+    writeFileSync(
+      file,
+      'id,name,email\r\nC-1,"Anna\r\nSvensson",anna@x.se\r\nC-2,"Erik\rLind",erik@x.se\nC-3,"Karin\nBerg",karin@x.se\r\n',
+    );
+    const seen: [string, number][] = [];
+    const { customers, problems } = await loadCustomers(
+      { source: createReadStream(file, { highWaterMark: 16 }), format: 'csv' },
+      { onCustomer: (customer, line) => void seen.push([customer.id, line]) },
+    );
+    expect(problems).toEqual([]);
+    expect(customers.map((customer) => customer.name)).toEqual([
+      'Anna\r\nSvensson',
+      'Erik\rLind',
+      'Karin\nBerg',
+    ]);
+    expect(seen).toEqual([
+      ['C-1', 2],
+      ['C-2', 4],
+      ['C-3', 6],
+    ]);
   });
 
   it('reports a stray quote the same way however the input is cut into chunks', async () => {
@@ -309,7 +339,7 @@ describe('loadCustomers', () => {
   });
 
   it('reads back whatever a CSV writer wrote, however it is cut into chunks', async () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'Ö', ' ', ',', '"', '\n', ';', 'x') });
+    const text = fc.string({ unit: fc.constantFrom('a', 'Ö', ' ', ',', '"', '\n', '\r', ';', 'x') });
     await fc.assert(
       fc.asyncProperty(
         fc.array(text, { minLength: 1, maxLength: 8 }),

@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INSTALL_POSTGRES, startPostgresCluster } from '../../scripts/start-postgres-cluster.js';
+import { INSTALL_POSTGRES, OWNER_FILE, startPostgresCluster } from '../../scripts/start-postgres-cluster.js';
 import { usePostgres } from '../support/use-postgres.js';
 
 const database = usePostgres();
@@ -26,4 +29,49 @@ describe('the PostgreSQL cluster of the test run', () => {
     expect(INSTALL_POSTGRES).not.toContain('\n');
     expect(INSTALL_POSTGRES).toContain('apt-get install postgresql-15');
   });
+
+  it('stops and removes at start a cluster left by a run that no longer exists, never one in use', () => {
+    // A folder of its own, which the postgres user can enter, so other runs' clusters are not involved.
+    const parent = mkdtempSync('/tmp/eg-pgt-');
+    chmodSync(parent, 0o755);
+    try {
+      const left = startPostgresCluster({ parent });
+      const server = Number(
+        readFileSync(join(left.socketFolder, 'data', 'postmaster.pid'), 'utf8').split('\n')[0],
+      );
+      expect(isRunning(server)).toBe(true);
+      // The run that started it was killed: its owner file names a process that has ended.
+      const ended = spawnSync(process.execPath, ['-e', '']).pid;
+      writeFileSync(join(left.socketFolder, OWNER_FILE), `${ended}\n`);
+      const inUse = join(parent, 'email-guard-pg-in-use');
+      mkdirSync(inUse);
+      writeFileSync(join(inUse, OWNER_FILE), `${process.pid}\n`);
+      const starting = join(parent, 'email-guard-pg-starting');
+      mkdirSync(starting);
+
+      const next = startPostgresCluster({ parent });
+      try {
+        expect(existsSync(left.socketFolder)).toBe(false);
+        expect(isRunning(server)).toBe(false);
+        expect(existsSync(inUse)).toBe(true);
+        expect(existsSync(starting)).toBe(true);
+        expect(readFileSync(join(next.socketFolder, OWNER_FILE), 'utf8')).toBe(`${process.pid}\n`);
+      } finally {
+        next.stop();
+        if (existsSync(left.socketFolder)) left.stop();
+      }
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
+
+/** Whether the process runs: it exists and has not ended (a zombie waits only to be reaped). */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}

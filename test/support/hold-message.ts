@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { customers, type PipelineFixture, smtpTransport } from './pipeline.js';
@@ -45,4 +46,34 @@ export async function holdMessage(
     );
   if (!error?.holdId) throw new Error('the order was not held');
   return error.holdId;
+}
+
+/**
+ * The arguments of `holds release ID` on the fixture's hold store, released by one person with the
+ * customer export `customers`, through the fixture's SMTP server unless `smtp` names another, then
+ * `more` (`--to`, `--confirm-new`, `--locale`).
+ */
+export function releaseArgs(
+  fixture: PipelineFixture,
+  id: string,
+  customers: string,
+  more: readonly string[] = [],
+  options: { readonly reason?: string; readonly smtp?: string } = {},
+): string[] {
+  return [
+    'holds',
+    'release',
+    id,
+    '--store',
+    join(fixture.dir, 'held'),
+    '--by',
+    'lena@butiken.se',
+    '--reason',
+    options.reason ?? 'ok',
+    '--customers',
+    customers,
+    '--smtp',
+    options.smtp ?? `smtp://127.0.0.1:${fixture.sink.port}`,
+    ...more,
+  ];
 }

@@ -31,7 +31,8 @@ export function startServer(args: readonly string[], env: NodeJS.ProcessEnv = {}
   return new Promise((resolveStart, reject) => {
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(stderr);
+      // The line in English or Swedish (`--locale sv`).
+      const match = /(?:listening on|lyssnar på) (http:\/\/\S+)/.exec(stderr);
       if (match?.[1])
         resolveStart({
           url: match[1],

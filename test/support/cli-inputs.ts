@@ -1,0 +1,35 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Customer } from '../../src/contacts/customer.js';
+
+/**
+ * Writes `customers` as an NDJSON export (one customer a line) named `name` in `folder`, for a
+ * command's `--customers`; answers its path.
+ */
+export function writeCustomerExport(
+  folder: string,
+  customers: Readonly<Record<string, Customer>> | readonly Customer[],
+  name = 'customers.ndjson',
+): string {
+  const file = join(folder, name);
+  const rows = Array.isArray(customers) ? customers : Object.values(customers);
+  writeFileSync(file, `${rows.map((customer) => JSON.stringify(customer)).join('\n')}\n`);
+  return file;
+}
+
+/** The organisation of the facts for `audit --incidents`: what a draft report needs at the least. */
+export const draftOrganisation = {
+  name: 'Butiken AB',
+  regimes: ['gdpr'],
+  contact: { name: 'Karin Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
+};
+
+/**
+ * Writes the JSON facts for `audit --facts` (the organisation, and `more`) named `name` in
+ * `folder`; answers its path.
+ */
+export function writeDraftFacts(folder: string, name: string, more: Record<string, unknown> = {}): string {
+  const file = join(folder, name);
+  writeFileSync(file, JSON.stringify({ organisation: draftOrganisation, ...more }));
+  return file;
+}
