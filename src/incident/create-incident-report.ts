@@ -65,6 +65,8 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   /** Attachments that could not be read: the report calls its list of the data incomplete. */
   unreadAttachments: ReportShape.data.shape.unreadAttachments,
   otherMemberStates: ReportShape.affected.shape.otherMemberStates.optional(),
+  /** Where `dataSubjects` came from (see `affected.basis`). */
+  dataSubjectsBasis: ReportShape.affected.shape.basis,
   otherAuthoritiesNotified: ReportShape.affected.shape.otherAuthoritiesNotified,
   consequences: z.string().min(1).optional(),
   protectionApplied: z.string().min(1).optional(),
@@ -274,6 +276,7 @@ export function createIncidentReport(
     },
     affected: {
       dataSubjects: given.dataSubjects,
+      ...optional('basis', given.dataSubjectsBasis),
       otherMemberStates: given.otherMemberStates ?? [],
       ...optional('otherAuthoritiesNotified', given.otherAuthoritiesNotified),
     },

@@ -137,6 +137,14 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     }
   }
 
+  // A list exported from a register (a CSV or TSV file, a pasted table) has no "Namn:" label on each
+  // row: the header row names the column instead (RFC 4180 §2: an optional header line). Every cell
+  // under a header that names a person's name is a name.
+  for (const cell of tableNameCells(text)) {
+    const value = text.slice(cell.start, cell.end);
+    add('name', 'name', cell.start, value, maskWords(value, 1), key(value));
+  }
+
   for (const match of text.matchAll(/https?:\/\/[^\s<>"')\]]+/gi)) {
     const url = match[0];
     const secret = /reset|passw|l[oö]senord|token|activat|aktiver|verif|magic|auth|login|logga-?in|setpass/i;
@@ -301,6 +309,62 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
   }
 
   return hits.sort((a, b) => a.start - b.start);
+}
+
+// Column headers that name a person's name, in Swedish and English (a customer export's "Namn",
+// "Förnamn", "Efternamn"; "Name", "First name", "Last name").
+const NAME_HEADER =
+  /^(?:namn|kundnamn|fullständigt namn|förnamn|efternamn|name|full name|customer name|first name|last name|surname|given name|family name)$/i;
+const TABLE_SEPARATORS = [';', '\t', ','] as const;
+
+/**
+ * The cells of a delimited table (RFC 4180, with `;` or a tab as Nordic spreadsheets write it) that
+ * lie under a header naming a person's name. Quoted cells with separators inside are not split
+ * (a name has none); a row with another number of cells than the header ends the table.
+ */
+function tableNameCells(text: string): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  let header: { separator: string; width: number; columns: number[] } | undefined;
+  let at = 0;
+  while (at <= text.length) {
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(at, lineEnd).replace(/\r$/, '');
+    if (header) {
+      const { separator, width, columns } = header;
+      const cells = line.split(separator);
+      if (cells.length !== width) header = undefined;
+      else {
+        let offset = at;
+        cells.forEach((cell, index) => {
+          const trimmed = cell.replace(/^[\s"]+/, '');
+          const value = trimmed.replace(/[\s"]+$/, '');
+          // A name has letters and no @ or digits: an e-mail address or a number in the column is not one.
+          if (columns.includes(index) && /\p{L}/u.test(value) && !/[@\d]/.test(value)) {
+            const start = offset + cell.length - trimmed.length;
+            found.push({ start, end: start + value.length });
+          }
+          offset += cell.length + separator.length;
+        });
+      }
+    }
+    if (!header) {
+      for (const separator of TABLE_SEPARATORS) {
+        const cells = line.split(separator);
+        if (cells.length < 2) continue;
+        const columns = cells.flatMap((cell, index) =>
+          NAME_HEADER.test(cell.trim().replace(/^"|"$/g, '')) ? [index] : [],
+        );
+        if (columns.length > 0) {
+          header = { separator, width: cells.length, columns };
+          break;
+        }
+      }
+    }
+    if (newline === -1) break;
+    at = newline + 1;
+  }
+  return found;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 import { meantFact } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { DataCategorySchema } from './data/data-categories.js';
+import { peopleCategories } from './data/people-categories.js';
 import { misdirectedEmailMeasureIds } from './data/report-texts.js';
 import { AuthorityFindingSchema } from './find-authority.js';
 import { DecisionSchema, OfficerJudgmentSchema } from './officer-judgment.js';
@@ -149,6 +150,19 @@ export const IncidentReportSchema = z.object({
   }),
   affected: z.object({
     dataSubjects: z.number().int().positive(),
+    /**
+     * Where the number came from: given by the caller, counted from the message (the largest count
+     * of one identifier of one person each), or assumed to be the one customer the message was
+     * about; and what the message showed, when it showed more than one person.
+     */
+    basis: z
+      .object({
+        from: z.enum(['given', 'message', 'assumed']),
+        message: z
+          .object({ count: z.number().int().positive(), category: z.enum(peopleCategories) })
+          .optional(),
+      })
+      .optional(),
     /** ISO 3166-1 alpha-2 codes of other Member States with people concerned (Annex I section 2). */
     otherMemberStates: z.array(z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code')),
     /** Other competent authorities notified. */

@@ -3,6 +3,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { type BreachAssessment, formatSeverity } from './assess-breach.js';
 import { authorityName } from './authority-name.js';
 import { controllerHeadings } from './data/controller-headings.js';
+import { peopleWords } from './data/people-categories.js';
 import { reportHeadings } from './data/report-texts.js';
 import {
   consequenceLines,
@@ -209,19 +210,24 @@ function buildSections(
     {
       heading: h.affected,
       paragraphs: [
-        controller
-          ? report.affected.dataSubjects === 1
-            ? s('En berörd registrerad.', 'One data subject concerned.')
-            : s(
-                `${report.affected.dataSubjects} berörda registrerade.`,
-                `${report.affected.dataSubjects} data subjects concerned.`,
-              )
-          : report.affected.dataSubjects === 1
-            ? s('En berörd abonnent.', 'One subscriber concerned.')
-            : s(
-                `${report.affected.dataSubjects} berörda abonnenter eller användare.`,
-                `${report.affected.dataSubjects} subscribers or individuals concerned.`,
-              ),
+        withBasis(
+          phrasing,
+          report,
+          controller
+            ? report.affected.dataSubjects === 1
+              ? s('En berörd registrerad.', 'One data subject concerned.')
+              : s(
+                  `${report.affected.dataSubjects} berörda registrerade.`,
+                  `${report.affected.dataSubjects} data subjects concerned.`,
+                )
+            : report.affected.dataSubjects === 1
+              ? s('En berörd abonnent.', 'One subscriber concerned.')
+              : s(
+                  `${report.affected.dataSubjects} berörda abonnenter eller användare.`,
+                  `${report.affected.dataSubjects} subscribers or individuals concerned.`,
+                ),
+        ),
+        ...basisParagraphs(phrasing, report),
         ...(report.data.records === undefined
           ? []
           : [s(`Cirka ${report.data.records} poster.`, `About ${report.data.records} records.`)]),
@@ -354,6 +360,35 @@ function buildSections(
       ],
     },
     { key: 'signature', heading: h.signature, paragraphs: signatureParagraphs(phrasing, report) },
+  ];
+}
+
+/**
+ * The sentence on the number of people, with where the number came from when it was counted from
+ * the message (GDPR Art. 33(3)(a) asks for the approximate number; the authority should see how it
+ * was arrived at).
+ */
+function withBasis(phrasing: Phrasing, report: IncidentReport, sentence: string): string {
+  const basis = report.affected.basis;
+  if (basis?.from !== 'message' || basis.message === undefined) return sentence;
+  const { count, category } = basis.message;
+  return `${sentence.replace(/\.$/, '')}, ${say(
+    phrasing,
+    `räknat från de ${count} olika ${peopleWords[category].svDefinite} i meddelandet`,
+    `counted from the ${count} different ${peopleWords[category].en} in the message`,
+  )}.`;
+}
+
+/** A number given lower than the message shows is said, so the authority is not misinformed. */
+function basisParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
+  const shown = report.affected.basis?.message;
+  if (shown === undefined || shown.count <= report.affected.dataSubjects) return [];
+  return [
+    say(
+      phrasing,
+      `Observera: Meddelandet innehåller ${shown.count} olika ${peopleWords[shown.category].sv}, fler än det angivna antalet berörda.`,
+      `Note: The message holds ${shown.count} different ${peopleWords[shown.category].en}, more than the number of people given.`,
+    ),
   ];
 }
 
