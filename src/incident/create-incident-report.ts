@@ -277,7 +277,8 @@ export function createIncidentReport(
     affected: {
       dataSubjects: given.dataSubjects,
       ...optional('basis', given.dataSubjectsBasis),
-      otherMemberStates: given.otherMemberStates ?? [],
+      // Only what was stated: an answer the caller never gave is not made up (Annex I section 2).
+      ...optional('otherMemberStates', given.otherMemberStates),
       ...optional('otherAuthoritiesNotified', given.otherAuthoritiesNotified),
     },
     facts: {
@@ -291,7 +292,7 @@ export function createIncidentReport(
     ...optional('consequences', given.consequences),
     ...optional('protectionApplied', given.protectionApplied),
     measures,
-    otherProviders: given.otherProviders ?? { involved: false },
+    ...optional('otherProviders', given.otherProviders),
     assessment,
     authorities,
     ...optional('judgment', judgment),

@@ -29,6 +29,8 @@ export const MeasureSchema = z
     status: z.enum(['proposed', 'done', 'planned', 'rejected']),
     /** The caller's own wording; without it the usual measure's text is used in the report's language. */
     text: z.string().min(1).optional(),
+    /** Why it was rejected: only for a measure with `status: 'rejected'`. */
+    reason: z.string().min(1).optional(),
     /** When it was done: only for a measure with `status: 'done'`. */
     doneAt: z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' }).optional(),
   })
@@ -45,6 +47,10 @@ export const MeasureSchema = z
         ? `unknown measure "${measure.id}" (did you mean "${meant}"?); a measure of your own needs its text`
         : `unknown measure "${measure.id}"; the usual measures are ${misdirectedEmailMeasureIds.join(', ')}, and a measure of your own needs its text`,
     });
+  })
+  .refine((measure) => measure.reason === undefined || measure.status === 'rejected', {
+    path: ['reason'],
+    message: 'only a rejected measure has a reason here: set status "rejected", or leave reason out',
   })
   .refine((measure) => measure.doneAt === undefined || measure.status === 'done', {
     path: ['doneAt'],
@@ -163,8 +169,11 @@ export const IncidentReportSchema = z.object({
           .optional(),
       })
       .optional(),
-    /** ISO 3166-1 alpha-2 codes of other Member States with people concerned (Annex I section 2). */
-    otherMemberStates: z.array(z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code')),
+    /**
+     * ISO 3166-1 alpha-2 codes of other Member States with people concerned (Annex I section 2); `[]`
+     * for none. Absent when not stated: the report then says so, and answers nothing for the caller.
+     */
+    otherMemberStates: z.array(z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code')).optional(),
     /** Other competent authorities notified. */
     otherAuthoritiesNotified: z.array(z.string().min(1)).optional(),
   }),
@@ -173,7 +182,8 @@ export const IncidentReportSchema = z.object({
   /** Annex I: technical and organisational measures applied to the data concerned. */
   protectionApplied: z.string().min(1).optional(),
   measures: z.array(MeasureSchema),
-  otherProviders: z.object({ involved: z.boolean(), details: z.string().min(1).optional() }),
+  /** Whether other providers were involved (Annex I section 2); absent when not stated. */
+  otherProviders: z.object({ involved: z.boolean(), details: z.string().min(1).optional() }).optional(),
   assessment: BreachAssessmentSchema,
   /** The authority and the law in force on the day of the breach, one per regime. */
   authorities: z.array(AuthorityFindingSchema).optional(),

@@ -164,12 +164,16 @@ function buildSections(
   const misdirected = report.incident.misdirected;
   // Once the customer was called or told, a measure still planned to tell them has happened: it is
   // stated as done, as the notice section says they were told ("informerats") and the register counts it.
-  const measures = measuresAsRecorded(report).filter((measure) => measure.status !== 'rejected');
+  // A rejected measure is listed as rejected (with its reason): it was considered, and leaving it out
+  // would make a report with only rejected measures say that none had been recorded.
+  const measures = measuresAsRecorded(report);
   const statusLabel = {
     proposed: s(' (föreslagen)', ' (proposed)'),
     planned: s(' (planerad)', ' (planned)'),
     done: '',
   };
+  const rejectedLabel = (reason: string | undefined) =>
+    reason === undefined ? s(' (avvisad)', ' (rejected)') : `${s(' (avvisad', ' (rejected')}: ${reason})`;
 
   return [
     { key: 'addressee', heading: h.addressee, paragraphs: addresseeParagraphs(phrasing, report) },
@@ -289,7 +293,9 @@ function buildSections(
                   ` (genomförd ${reportDateTime(phrasing, measure.doneAt)})`,
                   ` (done ${reportDateTime(phrasing, measure.doneAt)})`,
                 )
-              : (statusLabel[measure.status as keyof typeof statusLabel] ?? '')
+              : measure.status === 'rejected'
+                ? rejectedLabel(measure.reason)
+                : (statusLabel[measure.status as keyof typeof statusLabel] ?? '')
           }`,
       ),
     },
@@ -318,9 +324,12 @@ function buildSections(
     {
       heading: h.memberStates,
       paragraphs: [
-        report.affected.otherMemberStates.length === 0
-          ? s('Inga.', 'None.')
-          : report.affected.otherMemberStates.join(', '),
+        // Not stated is said as such: "None" would answer Annex I for the reporter.
+        report.affected.otherMemberStates === undefined
+          ? s('Inte angivet.', 'Not stated.')
+          : report.affected.otherMemberStates.length === 0
+            ? s('Inga.', 'None.')
+            : report.affected.otherMemberStates.join(', '),
         ...(report.affected.otherAuthoritiesNotified?.length
           ? [
               `${s('Andra myndigheter som underrättats', 'Other authorities notified')}: ${report.affected.otherAuthoritiesNotified.join(', ')}`,
@@ -354,9 +363,11 @@ function buildSections(
     {
       heading: h.otherProviders,
       paragraphs: [
-        report.otherProviders.involved
-          ? `${s('Ja', 'Yes')}${report.otherProviders.details ? `: ${report.otherProviders.details}` : '.'}`
-          : s('Nej.', 'No.'),
+        report.otherProviders === undefined
+          ? s('Inte angivet.', 'Not stated.')
+          : report.otherProviders.involved
+            ? `${s('Ja', 'Yes')}${report.otherProviders.details ? `: ${report.otherProviders.details}` : '.'}`
+            : s('Nej.', 'No.'),
       ],
     },
     { key: 'signature', heading: h.signature, paragraphs: signatureParagraphs(phrasing, report) },
@@ -562,21 +573,32 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
   if (courtesy === 'recommended' && notice.content === undefined) return lines;
   // The notice states as done only the measures recorded as done (buildCustomerNotice); where none
   // is, saying that it tells what was done would be untrue.
+  // It says what buildCustomerNotice puts in the notice, and no more: done and planned measures, the
+  // proposed ones only in a notice the law requires (GDPR Art. 34(2)), where the contact point is
+  // named too; otherwise only the customer service number.
   const told = report.measures.filter((measure) => measure.id !== 'inform-customer');
   const done =
     told.some((measure) => measure.status === 'done') || report.facts.recipientConfirmedDeletion === true;
-  const pending = told.some((measure) => measure.status === 'planned' || measure.status === 'proposed');
-  const measuresSaid = say(
-    phrasing,
-    done ? ' vilka åtgärder som vidtagits,' : pending ? ' vilka åtgärder som ska vidtas,' : '',
-    done ? ' what was done,' : pending ? ' what is to be done,' : '',
-  );
+  const planned = told.some((measure) => measure.status === 'planned');
+  const proposed = notice.required && told.some((measure) => measure.status === 'proposed');
+  const measuresSaid = [
+    ...(done ? [say(phrasing, ' vilka åtgärder som vidtagits,', ' what was done,')] : []),
+    ...(planned ? [say(phrasing, ' vilka åtgärder som ska vidtas,', ' what is to be done,')] : []),
+    ...(proposed ? [say(phrasing, ' vilka åtgärder som föreslås,', ' which measures are proposed,')] : []),
+  ].join('');
+  const contactSaid = notice.required
+    ? say(
+        phrasing,
+        'dataskyddsombudets eller kontaktpunktens kontaktuppgifter',
+        'the contact details of the data protection officer or contact point',
+      )
+    : say(phrasing, 'ett telefonnummer för frågor', 'a telephone number for questions');
   lines.push(
     notice.content ??
       say(
         phrasing,
-        `${controller ? 'Informationen' : 'Underrättelsen'} beskriver vad som hänt, vilka uppgifter den andra personen kunnat se,${measuresSaid} vad kunden bör vara uppmärksam på, samt kontaktuppgifter och referensnummer.`,
-        `The notice says what happened, which details the other person could see,${measuresSaid} what the customer should watch for, and gives contact details and the reference number.`,
+        `${controller ? 'Informationen' : 'Underrättelsen'} beskriver vad som hänt, vilka uppgifter den andra personen kunnat se,${measuresSaid} vad kunden bör vara uppmärksam på, samt ${contactSaid} och referensnummer.`,
+        `The notice says what happened, which details the other person could see,${measuresSaid} what the customer should watch for, and gives ${contactSaid} and the reference number.`,
       ),
   );
   return lines;
