@@ -276,19 +276,36 @@ function noticeParts(
           `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
           `On ${when} we sent an e-mail with details about you to someone else by mistake. We are sorry.`,
         )
-      : s(
-          `Den ${when} inträffade en incident som rör dina personuppgifter. Vi ber om ursäkt för det.`,
-          `On ${when} an incident involving your personal data occurred. We are sorry.`,
-        );
+      : report.incident.circumstances === 'misdirected-post'
+        ? // GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, so the channel and what happened.
+          s(
+            `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
+            `On ${when} we sent a letter with details about you to someone else by mistake. We are sorry.`,
+          )
+        : // Any other breach is told in the caller's own description, which alone says what happened.
+          s(
+            `Den ${when} inträffade en incident som rör dina personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
+            `On ${when} an incident involving your personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
+          );
+  // "That person" needs someone named before it: a misdirected message or letter names the other person.
+  const toSomeone =
+    misdirected !== undefined ||
+    report.incident.circumstances === 'misdirected-email' ||
+    report.incident.circumstances === 'misdirected-post';
   const saw = unopened
     ? s(
         `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
         `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories)}.`,
       )
-    : s(
-        `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-        `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
-      );
+    : toSomeone
+      ? s(
+          `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+          `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+        )
+      : s(
+          `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+          `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+        );
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.
   const consequence = (unopened ? [] : report.data.categories)
