@@ -19,6 +19,9 @@ export type PersonalDataKind =
   | 'date-of-birth'
   | 'payment-card'
   | 'iban'
+  | 'bank-account'
+  | 'payment-reference'
+  | 'invoice-amount'
   | 'password'
   | 'password-reset-link'
   | 'account-link'
@@ -197,6 +200,77 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     const compact = match[0].replace(/ /g, '');
     if (compact.length < 15 || compact.length > 34 || !ibanValid(compact)) continue;
     add('account-number', 'iban', match.index, match[0], mask(match[0], 2, 4), compact);
+  }
+
+  // Swedish bank details, which are written without an IBAN on invoices and autogiro mandates.
+  // Bankgirot's formats: a bankgiro number has 7 or 8 digits written NNN-NNNN or NNNN-NNNN, a
+  // plusgiro number 2 to 8 digits with a hyphen before the last; both end in a modulus-10 (Luhn)
+  // check digit. A bank account is a clearing number of 4 digits (Swedbank's 5, as 8327-9) and an
+  // account number, written after "konto" or "kontonummer" (Bankgirot, "Bankernas kontonummer").
+  for (const match of text.matchAll(/\b(?:bankgiro|bg)(?:nummer|nr)?[.:]?\s*(\d{3,4}-\d{4})(?![\d-])/gi)) {
+    const value = match[1] ?? '';
+    if (!luhn(value.replace(/\D/g, ''))) continue;
+    add(
+      'account-number',
+      'bank-account',
+      match.index + match[0].length - value.length,
+      value,
+      mask(value, 0, 2),
+      key(value),
+    );
+  }
+  for (const match of text.matchAll(
+    /\b(?:plusgiro|postgiro|pg)(?:nummer|nr)?[.:]?\s*((?:\d[ ]?){1,7}-\d)(?![\d-])/gi,
+  )) {
+    const value = match[1] ?? '';
+    if (!luhn(value.replace(/\D/g, ''))) continue;
+    add(
+      'account-number',
+      'bank-account',
+      match.index + match[0].length - value.length,
+      value,
+      mask(value, 0, 2),
+      key(value),
+    );
+  }
+  for (const match of text.matchAll(
+    /\b(?:konto|kontonummer|kontonr|bankkonto|clearingnummer|clearingnr|account)[.:]?\s*(\d{4}(?:-\d)?[ ,-]+\d(?:[ -]?\d){5,13})(?![\d])/gi,
+  )) {
+    const value = match[1] ?? '';
+    add(
+      'account-number',
+      'bank-account',
+      match.index + match[0].length - value.length,
+      value,
+      mask(value, 0, 2),
+      key(value),
+    );
+  }
+  // The OCR reference on a Swedish invoice identifies the payer's invoice (Bankgirot, OCR-referens).
+  for (const match of text.matchAll(/\bOCR(?:-?(?:nummer|nr|referens))?[.:]?\s*(\d{2,25})(?!\d)/g)) {
+    const value = match[1] ?? '';
+    add(
+      'financial',
+      'payment-reference',
+      match.index + match[0].length - value.length,
+      value,
+      mask(value, 0, 2),
+      key(value),
+    );
+  }
+  // The amount due on an invoice is what the person owes, financial data (ENISA 2013, 3.1), not an order line.
+  for (const match of text.matchAll(
+    /\b(?:att betala|belopp att betala|summa att betala|fakturabelopp|amount due|total due|balance due)\s*[.:]?\s*((?:SEK|kr|€|EUR)?\s*\d[\d  .]*(?:,\d{2})?\s*(?:kr|SEK|:-|€|EUR)?)/gi,
+  )) {
+    const value = (match[1] ?? '').trimEnd();
+    add(
+      'financial',
+      'invoice-amount',
+      match.index + match[0].indexOf(value, match[0].length - (match[1] ?? '').length),
+      value,
+      value,
+      key(value),
+    );
   }
 
   const labelled: Array<[RegExp, DataCategory, PersonalDataKind]> = [
