@@ -62,6 +62,8 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   location: z.string().min(1).optional(),
   dataContent: z.string().min(1).optional(),
   records: z.number().int().nonnegative().optional(),
+  /** `false` when the categories were read from free text by patterns (see `data.complete`). */
+  dataComplete: z.boolean().optional(),
   /** Attachments that could not be read: the report calls its list of the data incomplete. */
   unreadAttachments: ReportShape.data.shape.unreadAttachments,
   otherMemberStates: ReportShape.affected.shape.otherMemberStates.optional(),
@@ -272,6 +274,7 @@ export function createIncidentReport(
       categories: given.dataCategories,
       ...optional('content', given.dataContent),
       ...optional('records', given.records),
+      ...optional('complete', given.dataComplete),
       ...(given.unreadAttachments?.length ? { unreadAttachments: given.unreadAttachments } : {}),
     },
     affected: {

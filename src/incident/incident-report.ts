@@ -144,6 +144,11 @@ export const IncidentReportSchema = z.object({
     categories: z.array(DataCategorySchema).min(1),
     /** Annex I: nature and content, in words (which document, which fields). */
     content: z.string().min(1).optional(),
+    /**
+     * `false` when the categories were read from the message by patterns (free text may hold more),
+     * so the report lists them as "among other things"; absent when the caller listed them.
+     */
+    complete: z.boolean().optional(),
     /** Approximate number of records (GDPR Art. 33(3)(a)). */
     records: z.number().int().nonnegative().optional(),
     /**

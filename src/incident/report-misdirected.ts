@@ -245,6 +245,8 @@ export async function reportMisdirected(
         ...(inventory.subject === undefined ? {} : { subject: inventory.subject }),
       },
       dataCategories: found.size === 0 ? ['other'] : [...found],
+      // Read by patterns from free text, the list may miss something, and is not given as complete.
+      dataComplete: false,
       // Without a number given, the message's own count: a list of customers attached is many people.
       dataSubjects: given.dataSubjects ?? inventory.people.count,
       dataSubjectsBasis: {

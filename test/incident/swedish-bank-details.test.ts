@@ -31,3 +31,21 @@ describe('Swedish bank details', () => {
     expect(kinds('Att betala: 1 249,00 kr')).toContainEqual(['financial', 'invoice-amount']);
   });
 });
+
+describe('the list of data read from a message', () => {
+  it.each([
+    ['en', 'contained, among other things:'],
+    ['sv', 'innehöll bland annat:'],
+  ] as const)('is not presented as complete, since free text may hold more (%s)', async (locale, words) => {
+    const { createIncidentReport, renderIncidentReport } = await import('../../src/incident/index.js');
+    const { seedCase } = await import('./seed-case.js');
+    // As reportMisdirected writes it: the categories were read from the message's free text.
+    const result = {
+      report: createIncidentReport(
+        { ...seedCase, dataComplete: false },
+        { now: '2018-02-23T15:10:00+01:00' },
+      ),
+    };
+    expect(renderIncidentReport(result.report, { locale })).toContain(words);
+  });
+});
