@@ -198,6 +198,8 @@ interface NoticeParts {
   planned: string;
   watch: string;
   contact: string;
+  /** The contact point, for a notice the law requires (GDPR Art. 34(2)); empty otherwise. */
+  contactPoint: string;
   signature: string;
   reference: string;
   phone: string;
@@ -274,19 +276,36 @@ function noticeParts(
           `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
           `On ${when} we sent an e-mail with details about you to someone else by mistake. We are sorry.`,
         )
-      : s(
-          `Den ${when} inträffade en incident som rör dina personuppgifter. Vi ber om ursäkt för det.`,
-          `On ${when} an incident involving your personal data occurred. We are sorry.`,
-        );
+      : report.incident.circumstances === 'misdirected-post'
+        ? // GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, so the channel and what happened.
+          s(
+            `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
+            `On ${when} we sent a letter with details about you to someone else by mistake. We are sorry.`,
+          )
+        : // Any other breach is told in the caller's own description, which alone says what happened.
+          s(
+            `Den ${when} inträffade en incident som rör dina personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
+            `On ${when} an incident involving your personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
+          );
+  // "That person" needs someone named before it: a misdirected message or letter names the other person.
+  const toSomeone =
+    misdirected !== undefined ||
+    report.incident.circumstances === 'misdirected-email' ||
+    report.incident.circumstances === 'misdirected-post';
   const saw = unopened
     ? s(
         `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
         `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories)}.`,
       )
-    : s(
-        `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-        `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
-      );
+    : toSomeone
+      ? s(
+          `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+          `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+        )
+      : s(
+          `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+          `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+        );
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.
   const consequence = (unopened ? [] : report.data.categories)
@@ -295,14 +314,34 @@ function noticeParts(
     .filter((text): text is string => text !== undefined)
     .join(' ');
   const doneLines = noticeMeasures(phrasing, report, 'done');
+  // `recipientConfirmedDeletion` records a deletion, and no more: that nothing was kept or passed
+  // on is not said to the customer unless it was recorded in the caller's own words (a measure's text).
   if (report.facts.recipientConfirmedDeletion)
     doneLines.push(
       s(
-        'Personen som fick meddelandet har bekräftat för oss att det är raderat och inte har sparats eller skickats vidare.',
-        'The person who received the message has confirmed to us that it was deleted, not kept or passed on.',
+        'Personen som fick meddelandet har bekräftat för oss att det är raderat.',
+        'The person who received the message has confirmed to us that it was deleted.',
       ),
     );
   const plannedLines = noticeMeasures(phrasing, report, 'planned');
+  // A notice the law requires describes the measures "taken or proposed to be taken" and gives the
+  // data protection officer's or other contact point's details (GDPR Art. 34(2), referring to
+  // Art. 33(3)(b)-(d)): there the proposed measures are said as proposals, and the contact point named.
+  const required = report.subscriberNotice.required;
+  const proposedLines = required
+    ? report.measures
+        .filter((measure) => measure.status === 'proposed' && measure.id !== 'inform-customer')
+        .map((measure) => measureText(phrasing, measure))
+    : [];
+  const contactPoint = [
+    report.contact.role ? `${report.contact.name} (${report.contact.role})` : report.contact.name,
+    report.contact.email,
+    report.contact.phone,
+  ].join(', ');
+  const contactPointLine = s(
+    `Dataskyddsombud eller kontaktpunkt: ${contactPoint}.`,
+    `Our data protection officer or contact point: ${contactPoint}.`,
+  );
   const list = (heading: string, lines: readonly string[]) =>
     lines.length === 0 ? '' : `${heading}\n${lines.map((line) => `- ${line}`).join('\n')}`;
   const advice = report.data.categories
@@ -318,7 +357,12 @@ function noticeParts(
       ? `${s('Vad det kan innebära för dig:', 'What this could mean for you:')} ${consequence}`
       : '',
     done: list(s('Det här har vi gjort:', 'This is what we have done:'), doneLines),
-    planned: list(s('Det här kommer vi att göra:', 'This is what we will do:'), plannedLines),
+    planned: [
+      list(s('Det här kommer vi att göra:', 'This is what we will do:'), plannedLines),
+      list(s('Det här föreslår vi att göra:', 'This is what we propose to do:'), proposedLines),
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
     watch: list(s('Det här kan du vara uppmärksam på:', 'What to watch for:'), [
       ...advice,
       s(
@@ -326,10 +370,12 @@ function noticeParts(
         'If anyone contacts you claiming to be from us, you can always call us back on our usual number.',
       ),
     ]),
-    contact: s(
-      `Har du frågor är du välkommen att ringa oss på ${phone}. Ange referensnummer ${report.reference}.`,
-      `If you have questions, call us on ${phone} and give the reference number ${report.reference}.`,
-    ),
+    contact:
+      s(
+        `Har du frågor är du välkommen att ringa oss på ${phone}. Ange referensnummer ${report.reference}.`,
+        `If you have questions, call us on ${phone} and give the reference number ${report.reference}.`,
+      ) + (required ? ` ${contactPointLine}` : ''),
+    contactPoint: required ? contactPointLine : '',
     signature: s(`Vänliga hälsningar\n${report.provider.name}`, `Kind regards\n${report.provider.name}`),
     reference: report.reference,
     phone,
@@ -382,10 +428,11 @@ function phoneScript(phrasing: Phrasing, parts: NoticeParts): PhoneScript {
     },
     {
       kind: 'say',
-      text: s(
-        `Du är alltid välkommen att ringa oss på ${parts.phone}. Ange då referensnummer ${parts.reference}. Än en gång: vi ber om ursäkt.`,
-        `You are always welcome to call us on ${parts.phone}. Please give the reference number ${parts.reference}. Once again, we are sorry.`,
-      ),
+      text:
+        s(
+          `Du är alltid välkommen att ringa oss på ${parts.phone}. Ange då referensnummer ${parts.reference}. Än en gång: vi ber om ursäkt.`,
+          `You are always welcome to call us on ${parts.phone}. Please give the reference number ${parts.reference}. Once again, we are sorry.`,
+        ) + (parts.contactPoint ? ` ${parts.contactPoint}` : ''),
     },
   ];
   const answer = s('[Svar: ]', '[Answer: ]');

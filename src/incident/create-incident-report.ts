@@ -62,9 +62,13 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   location: z.string().min(1).optional(),
   dataContent: z.string().min(1).optional(),
   records: z.number().int().nonnegative().optional(),
+  /** `false` when the categories were read from free text by patterns (see `data.complete`). */
+  dataComplete: z.boolean().optional(),
   /** Attachments that could not be read: the report calls its list of the data incomplete. */
   unreadAttachments: ReportShape.data.shape.unreadAttachments,
   otherMemberStates: ReportShape.affected.shape.otherMemberStates.optional(),
+  /** Where `dataSubjects` came from (see `affected.basis`). */
+  dataSubjectsBasis: ReportShape.affected.shape.basis,
   otherAuthoritiesNotified: ReportShape.affected.shape.otherAuthoritiesNotified,
   consequences: z.string().min(1).optional(),
   protectionApplied: z.string().min(1).optional(),
@@ -270,11 +274,14 @@ export function createIncidentReport(
       categories: given.dataCategories,
       ...optional('content', given.dataContent),
       ...optional('records', given.records),
+      ...optional('complete', given.dataComplete),
       ...(given.unreadAttachments?.length ? { unreadAttachments: given.unreadAttachments } : {}),
     },
     affected: {
       dataSubjects: given.dataSubjects,
-      otherMemberStates: given.otherMemberStates ?? [],
+      ...optional('basis', given.dataSubjectsBasis),
+      // Only what was stated: an answer the caller never gave is not made up (Annex I section 2).
+      ...optional('otherMemberStates', given.otherMemberStates),
       ...optional('otherAuthoritiesNotified', given.otherAuthoritiesNotified),
     },
     facts: {
@@ -288,7 +295,7 @@ export function createIncidentReport(
     ...optional('consequences', given.consequences),
     ...optional('protectionApplied', given.protectionApplied),
     measures,
-    otherProviders: given.otherProviders ?? { involved: false },
+    ...optional('otherProviders', given.otherProviders),
     assessment,
     authorities,
     ...optional('judgment', judgment),

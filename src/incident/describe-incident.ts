@@ -168,11 +168,13 @@ export function describeData(phrasing: Phrasing, report: IncidentReport): string
     ? say(phrasing, `Meddelandet ”${subject}”`, `The message “${subject}”`)
     : say(phrasing, 'Uppgifterna', 'The data');
   const incomplete = unread.length > 0;
+  // Categories read from free text by patterns may miss some: such a list is never given as complete.
+  const partial = report.data.complete === false;
   return [
     say(
       phrasing,
-      `${what} innehöll${incomplete ? ' bland annat' : ''}: ${listCategories(phrasing, report.data.categories)}.`,
-      `${what} contained${incomplete ? ' at least' : ''}: ${listCategories(phrasing, report.data.categories)}.`,
+      `${what} innehöll${incomplete || partial ? ' bland annat' : ''}: ${listCategories(phrasing, report.data.categories)}.`,
+      `${what} contained${incomplete ? ' at least' : partial ? ', among other things' : ''}: ${listCategories(phrasing, report.data.categories)}.`,
     ),
     ...unreadNote,
   ].join(' ');

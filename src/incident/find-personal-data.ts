@@ -19,6 +19,9 @@ export type PersonalDataKind =
   | 'date-of-birth'
   | 'payment-card'
   | 'iban'
+  | 'bank-account'
+  | 'payment-reference'
+  | 'invoice-amount'
   | 'password'
   | 'password-reset-link'
   | 'account-link'
@@ -137,6 +140,14 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     }
   }
 
+  // A list exported from a register (a CSV or TSV file, a pasted table) has no "Namn:" label on each
+  // row: the header row names the column instead (RFC 4180 §2: an optional header line). Every cell
+  // under a header that names a person's name is a name.
+  for (const cell of tableNameCells(text)) {
+    const value = text.slice(cell.start, cell.end);
+    add('name', 'name', cell.start, value, maskWords(value, 1), key(value));
+  }
+
   for (const match of text.matchAll(/https?:\/\/[^\s<>"')\]]+/gi)) {
     const url = match[0];
     const secret = /reset|passw|l[oö]senord|token|activat|aktiver|verif|magic|auth|login|logga-?in|setpass/i;
@@ -189,6 +200,77 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     const compact = match[0].replace(/ /g, '');
     if (compact.length < 15 || compact.length > 34 || !ibanValid(compact)) continue;
     add('account-number', 'iban', match.index, match[0], mask(match[0], 2, 4), compact);
+  }
+
+  // Swedish bank details, which are written without an IBAN on invoices and autogiro mandates.
+  // Bankgirot's formats: a bankgiro number has 7 or 8 digits written NNN-NNNN or NNNN-NNNN, a
+  // plusgiro number 2 to 8 digits with a hyphen before the last; both end in a modulus-10 (Luhn)
+  // check digit. A bank account is a clearing number of 4 digits (Swedbank's 5, as 8327-9) and an
+  // account number, written after "konto" or "kontonummer" (Bankgirot, "Bankernas kontonummer").
+  for (const match of text.matchAll(/\b(?:bankgiro|bg)(?:nummer|nr)?[.:]?\s*(\d{3,4}-\d{4})(?![\d-])/gi)) {
+    const value = match[1] ?? '';
+    if (!luhn(value.replace(/\D/g, ''))) continue;
+    add(
+      'account-number',
+      'bank-account',
+      match.index + match[0].length - value.length,
+      value,
+      mask(value, 0, 2),
+      key(value),
+    );
+  }
+  for (const match of text.matchAll(
+    /\b(?:plusgiro|postgiro|pg)(?:nummer|nr)?[.:]?\s*((?:\d[ ]?){1,7}-\d)(?![\d-])/gi,
+  )) {
+    const value = match[1] ?? '';
+    if (!luhn(value.replace(/\D/g, ''))) continue;
+    add(
+      'account-number',
+      'bank-account',
+      match.index + match[0].length - value.length,
+      value,
+      mask(value, 0, 2),
+      key(value),
+    );
+  }
+  for (const match of text.matchAll(
+    /\b(?:konto|kontonummer|kontonr|bankkonto|clearingnummer|clearingnr|account)[.:]?\s*(\d{4}(?:-\d)?[ ,-]+\d(?:[ -]?\d){5,13})(?![\d])/gi,
+  )) {
+    const value = match[1] ?? '';
+    add(
+      'account-number',
+      'bank-account',
+      match.index + match[0].length - value.length,
+      value,
+      mask(value, 0, 2),
+      key(value),
+    );
+  }
+  // The OCR reference on a Swedish invoice identifies the payer's invoice (Bankgirot, OCR-referens).
+  for (const match of text.matchAll(/\bOCR(?:-?(?:nummer|nr|referens))?[.:]?\s*(\d{2,25})(?!\d)/g)) {
+    const value = match[1] ?? '';
+    add(
+      'financial',
+      'payment-reference',
+      match.index + match[0].length - value.length,
+      value,
+      mask(value, 0, 2),
+      key(value),
+    );
+  }
+  // The amount due on an invoice is what the person owes, financial data (ENISA 2013, 3.1), not an order line.
+  for (const match of text.matchAll(
+    /\b(?:att betala|belopp att betala|summa att betala|fakturabelopp|amount due|total due|balance due)\s*[.:]?\s*((?:SEK|kr|€|EUR)?\s*\d[\d  .]*(?:,\d{2})?\s*(?:kr|SEK|:-|€|EUR)?)/gi,
+  )) {
+    const value = (match[1] ?? '').trimEnd();
+    add(
+      'financial',
+      'invoice-amount',
+      match.index + match[0].indexOf(value, match[0].length - (match[1] ?? '').length),
+      value,
+      value,
+      key(value),
+    );
   }
 
   const labelled: Array<[RegExp, DataCategory, PersonalDataKind]> = [
@@ -301,6 +383,62 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
   }
 
   return hits.sort((a, b) => a.start - b.start);
+}
+
+// Column headers that name a person's name, in Swedish and English (a customer export's "Namn",
+// "Förnamn", "Efternamn"; "Name", "First name", "Last name").
+const NAME_HEADER =
+  /^(?:namn|kundnamn|fullständigt namn|förnamn|efternamn|name|full name|customer name|first name|last name|surname|given name|family name)$/i;
+const TABLE_SEPARATORS = [';', '\t', ','] as const;
+
+/**
+ * The cells of a delimited table (RFC 4180, with `;` or a tab as Nordic spreadsheets write it) that
+ * lie under a header naming a person's name. Quoted cells with separators inside are not split
+ * (a name has none); a row with another number of cells than the header ends the table.
+ */
+function tableNameCells(text: string): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  let header: { separator: string; width: number; columns: number[] } | undefined;
+  let at = 0;
+  while (at <= text.length) {
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(at, lineEnd).replace(/\r$/, '');
+    if (header) {
+      const { separator, width, columns } = header;
+      const cells = line.split(separator);
+      if (cells.length !== width) header = undefined;
+      else {
+        let offset = at;
+        cells.forEach((cell, index) => {
+          const trimmed = cell.replace(/^[\s"]+/, '');
+          const value = trimmed.replace(/[\s"]+$/, '');
+          // A name has letters and no @ or digits: an e-mail address or a number in the column is not one.
+          if (columns.includes(index) && /\p{L}/u.test(value) && !/[@\d]/.test(value)) {
+            const start = offset + cell.length - trimmed.length;
+            found.push({ start, end: start + value.length });
+          }
+          offset += cell.length + separator.length;
+        });
+      }
+    }
+    if (!header) {
+      for (const separator of TABLE_SEPARATORS) {
+        const cells = line.split(separator);
+        if (cells.length < 2) continue;
+        const columns = cells.flatMap((cell, index) =>
+          NAME_HEADER.test(cell.trim().replace(/^"|"$/g, '')) ? [index] : [],
+        );
+        if (columns.length > 0) {
+          header = { separator, width: cells.length, columns };
+          break;
+        }
+      }
+    }
+    if (newline === -1) break;
+    at = newline + 1;
+  }
+  return found;
 }
 
 /**

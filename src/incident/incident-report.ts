@@ -9,6 +9,7 @@ import {
 import { meantFact } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { DataCategorySchema } from './data/data-categories.js';
+import { peopleCategories } from './data/people-categories.js';
 import { misdirectedEmailMeasureIds } from './data/report-texts.js';
 import { AuthorityFindingSchema } from './find-authority.js';
 import { DecisionSchema, OfficerJudgmentSchema } from './officer-judgment.js';
@@ -28,6 +29,8 @@ export const MeasureSchema = z
     status: z.enum(['proposed', 'done', 'planned', 'rejected']),
     /** The caller's own wording; without it the usual measure's text is used in the report's language. */
     text: z.string().min(1).optional(),
+    /** Why it was rejected: only for a measure with `status: 'rejected'`. */
+    reason: z.string().min(1).optional(),
     /** When it was done: only for a measure with `status: 'done'`. */
     doneAt: z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' }).optional(),
   })
@@ -44,6 +47,10 @@ export const MeasureSchema = z
         ? `unknown measure "${measure.id}" (did you mean "${meant}"?); a measure of your own needs its text`
         : `unknown measure "${measure.id}"; the usual measures are ${misdirectedEmailMeasureIds.join(', ')}, and a measure of your own needs its text`,
     });
+  })
+  .refine((measure) => measure.reason === undefined || measure.status === 'rejected', {
+    path: ['reason'],
+    message: 'only a rejected measure has a reason here: set status "rejected", or leave reason out',
   })
   .refine((measure) => measure.doneAt === undefined || measure.status === 'done', {
     path: ['doneAt'],
@@ -137,6 +144,11 @@ export const IncidentReportSchema = z.object({
     categories: z.array(DataCategorySchema).min(1),
     /** Annex I: nature and content, in words (which document, which fields). */
     content: z.string().min(1).optional(),
+    /**
+     * `false` when the categories were read from the message by patterns (free text may hold more),
+     * so the report lists them as "among other things"; absent when the caller listed them.
+     */
+    complete: z.boolean().optional(),
     /** Approximate number of records (GDPR Art. 33(3)(a)). */
     records: z.number().int().nonnegative().optional(),
     /**
@@ -149,8 +161,24 @@ export const IncidentReportSchema = z.object({
   }),
   affected: z.object({
     dataSubjects: z.number().int().positive(),
-    /** ISO 3166-1 alpha-2 codes of other Member States with people concerned (Annex I section 2). */
-    otherMemberStates: z.array(z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code')),
+    /**
+     * Where the number came from: given by the caller, counted from the message (the largest count
+     * of one identifier of one person each), or assumed to be the one customer the message was
+     * about; and what the message showed, when it showed more than one person.
+     */
+    basis: z
+      .object({
+        from: z.enum(['given', 'message', 'assumed']),
+        message: z
+          .object({ count: z.number().int().positive(), category: z.enum(peopleCategories) })
+          .optional(),
+      })
+      .optional(),
+    /**
+     * ISO 3166-1 alpha-2 codes of other Member States with people concerned (Annex I section 2); `[]`
+     * for none. Absent when not stated: the report then says so, and answers nothing for the caller.
+     */
+    otherMemberStates: z.array(z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code')).optional(),
     /** Other competent authorities notified. */
     otherAuthoritiesNotified: z.array(z.string().min(1)).optional(),
   }),
@@ -159,7 +187,8 @@ export const IncidentReportSchema = z.object({
   /** Annex I: technical and organisational measures applied to the data concerned. */
   protectionApplied: z.string().min(1).optional(),
   measures: z.array(MeasureSchema),
-  otherProviders: z.object({ involved: z.boolean(), details: z.string().min(1).optional() }),
+  /** Whether other providers were involved (Annex I section 2); absent when not stated. */
+  otherProviders: z.object({ involved: z.boolean(), details: z.string().min(1).optional() }).optional(),
   assessment: BreachAssessmentSchema,
   /** The authority and the law in force on the day of the breach, one per regime. */
   authorities: z.array(AuthorityFindingSchema).optional(),

@@ -6,6 +6,7 @@ import { MessageUnreadableError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { type DataCategory, dataCategories } from './data/data-categories.js';
 import { defaultOrderTerms, type OrderTerm } from './data/order-terms.js';
+import { type PeopleCategory, peopleCategories, peopleWords } from './data/people-categories.js';
 import { findOrderTerms } from './find-order-terms.js';
 import { excerptAround, findPersonalData, maskText, type PersonalDataKind } from './find-personal-data.js';
 import { htmlToText } from './html-to-text.js';
@@ -80,6 +81,14 @@ export interface MessageInventory {
    * Envelope-To, X-Envelope-To), each once, in that order.
    */
   readonly recipients: readonly string[];
+  /**
+   * How many people the message is about, at the least: the largest count of one identifier that
+   * belongs to one person each (identity number, e-mail address, customer number, postal address),
+   * with the category it was counted from when that shows more than one. A list of customers
+   * attached by mistake is many people, not one (GDPR Art. 33(3)(a): the approximate number of data
+   * subjects concerned).
+   */
+  readonly people: { readonly count: number; readonly category?: PeopleCategory };
 }
 
 /** Options of {@link inventoryMessage}. */
@@ -112,6 +121,11 @@ export interface InventoryMessageOptions {
    * @default defaultOrderTerms
    */
   readonly orderTerms?: readonly OrderTerm[];
+  /**
+   * The number of people the caller says are concerned: a note warns when the message shows more.
+   * @default undefined
+   */
+  readonly dataSubjects?: number;
 }
 
 const OrderTermSchema = z.object({
@@ -125,6 +139,7 @@ const InventoryMessageOptionsSchema = z.object({
   locale: LocaleSchema.optional(),
   maxItemsPerCategory: z.number().int().positive().optional(),
   orderTerms: z.array(OrderTermSchema).optional(),
+  dataSubjects: z.number().int().positive().optional(),
 });
 
 /** A message as raw RFC 5322 text or bytes, or as mailparser's `simpleParser` returned it. */
@@ -272,6 +287,14 @@ export async function inventoryMessage(
         ? `${review.size} orderrader kunde inte klassas; granska om de avslöjar hälsa eller andra känsliga uppgifter (artikel 9 i dataskyddsförordningen).`
         : `${review.size} order lines could not be classified; check whether they reveal health or other special categories (GDPR Art. 9).`,
     );
+  const people = countPeople(counts);
+  if (
+    people.category !== undefined &&
+    people.count > 1 &&
+    given.dataSubjects !== undefined &&
+    given.dataSubjects < people.count
+  )
+    notes.push(peopleNote(people.count, people.category, sv));
   return {
     items,
     categories,
@@ -284,7 +307,23 @@ export async function inventoryMessage(
     notes,
     review: [...review.values()],
     recipients: messageRecipients(mail),
+    people,
   };
+}
+
+function countPeople(counts: ReadonlyMap<DataCategory, number>): MessageInventory['people'] {
+  let best: MessageInventory['people'] = { count: 1 };
+  for (const category of peopleCategories) {
+    const count = counts.get(category) ?? 0;
+    if (count > best.count) best = { count, category };
+  }
+  return best;
+}
+
+function peopleNote(count: number, category: PeopleCategory, sv: boolean): string {
+  return sv
+    ? `Meddelandet innehåller ${count} olika ${peopleWords[category].sv}, fler än det angivna antalet berörda; kontrollera hur många personer som berörs.`
+    : `The message holds ${count} different ${peopleWords[category].en}, more than the number of people given; check how many people are concerned.`;
 }
 
 // The headers in which a receiving server or the sender's archive records the envelope recipient

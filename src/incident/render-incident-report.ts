@@ -3,6 +3,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { type BreachAssessment, formatSeverity } from './assess-breach.js';
 import { authorityName } from './authority-name.js';
 import { controllerHeadings } from './data/controller-headings.js';
+import { peopleWords } from './data/people-categories.js';
 import { reportHeadings } from './data/report-texts.js';
 import {
   consequenceLines,
@@ -169,12 +170,16 @@ function buildSections(
   const misdirected = report.incident.misdirected;
   // Once the customer was called or told, a measure still planned to tell them has happened: it is
   // stated as done, as the notice section says they were told ("informerats") and the register counts it.
-  const measures = measuresAsRecorded(report).filter((measure) => measure.status !== 'rejected');
+  // A rejected measure is listed as rejected (with its reason): it was considered, and leaving it out
+  // would make a report with only rejected measures say that none had been recorded.
+  const measures = measuresAsRecorded(report);
   const statusLabel = {
     proposed: s(' (föreslagen)', ' (proposed)'),
     planned: s(' (planerad)', ' (planned)'),
     done: '',
   };
+  const rejectedLabel = (reason: string | undefined) =>
+    reason === undefined ? s(' (avvisad)', ' (rejected)') : `${s(' (avvisad', ' (rejected')}: ${reason})`;
 
   return [
     { key: 'addressee', heading: h.addressee, paragraphs: addresseeParagraphs(phrasing, report) },
@@ -215,19 +220,24 @@ function buildSections(
     {
       heading: h.affected,
       paragraphs: [
-        controller
-          ? report.affected.dataSubjects === 1
-            ? s('En berörd registrerad.', 'One data subject concerned.')
-            : s(
-                `${report.affected.dataSubjects} berörda registrerade.`,
-                `${report.affected.dataSubjects} data subjects concerned.`,
-              )
-          : report.affected.dataSubjects === 1
-            ? s('En berörd abonnent.', 'One subscriber concerned.')
-            : s(
-                `${report.affected.dataSubjects} berörda abonnenter eller användare.`,
-                `${report.affected.dataSubjects} subscribers or individuals concerned.`,
-              ),
+        withBasis(
+          phrasing,
+          report,
+          controller
+            ? report.affected.dataSubjects === 1
+              ? s('En berörd registrerad.', 'One data subject concerned.')
+              : s(
+                  `${report.affected.dataSubjects} berörda registrerade.`,
+                  `${report.affected.dataSubjects} data subjects concerned.`,
+                )
+            : report.affected.dataSubjects === 1
+              ? s('En berörd abonnent.', 'One subscriber concerned.')
+              : s(
+                  `${report.affected.dataSubjects} berörda abonnenter eller användare.`,
+                  `${report.affected.dataSubjects} subscribers or individuals concerned.`,
+                ),
+        ),
+        ...basisParagraphs(phrasing, report),
         ...(report.data.records === undefined
           ? []
           : [s(`Cirka ${report.data.records} poster.`, `About ${report.data.records} records.`)]),
@@ -289,7 +299,9 @@ function buildSections(
                   ` (genomförd ${reportDateTime(phrasing, measure.doneAt)})`,
                   ` (done ${reportDateTime(phrasing, measure.doneAt)})`,
                 )
-              : (statusLabel[measure.status as keyof typeof statusLabel] ?? '')
+              : measure.status === 'rejected'
+                ? rejectedLabel(measure.reason)
+                : (statusLabel[measure.status as keyof typeof statusLabel] ?? '')
           }`,
       ),
     },
@@ -318,9 +330,12 @@ function buildSections(
     {
       heading: h.memberStates,
       paragraphs: [
-        report.affected.otherMemberStates.length === 0
-          ? s('Inga.', 'None.')
-          : report.affected.otherMemberStates.join(', '),
+        // Not stated is said as such: "None" would answer Annex I for the reporter.
+        report.affected.otherMemberStates === undefined
+          ? s('Inte angivet.', 'Not stated.')
+          : report.affected.otherMemberStates.length === 0
+            ? s('Inga.', 'None.')
+            : report.affected.otherMemberStates.join(', '),
         ...(report.affected.otherAuthoritiesNotified?.length
           ? [
               `${s('Andra myndigheter som underrättats', 'Other authorities notified')}: ${report.affected.otherAuthoritiesNotified.join(', ')}`,
@@ -354,12 +369,43 @@ function buildSections(
     {
       heading: h.otherProviders,
       paragraphs: [
-        report.otherProviders.involved
-          ? `${s('Ja', 'Yes')}${report.otherProviders.details ? `: ${report.otherProviders.details}` : '.'}`
-          : s('Nej.', 'No.'),
+        report.otherProviders === undefined
+          ? s('Inte angivet.', 'Not stated.')
+          : report.otherProviders.involved
+            ? `${s('Ja', 'Yes')}${report.otherProviders.details ? `: ${report.otherProviders.details}` : '.'}`
+            : s('Nej.', 'No.'),
       ],
     },
     { key: 'signature', heading: h.signature, paragraphs: signatureParagraphs(phrasing, report) },
+  ];
+}
+
+/**
+ * The sentence on the number of people, with where the number came from when it was counted from
+ * the message (GDPR Art. 33(3)(a) asks for the approximate number; the authority should see how it
+ * was arrived at).
+ */
+function withBasis(phrasing: Phrasing, report: IncidentReport, sentence: string): string {
+  const basis = report.affected.basis;
+  if (basis?.from !== 'message' || basis.message === undefined) return sentence;
+  const { count, category } = basis.message;
+  return `${sentence.replace(/\.$/, '')}, ${say(
+    phrasing,
+    `räknat från de ${count} olika ${peopleWords[category].svDefinite} i meddelandet`,
+    `counted from the ${count} different ${peopleWords[category].en} in the message`,
+  )}.`;
+}
+
+/** A number given lower than the message shows is said, so the authority is not misinformed. */
+function basisParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
+  const shown = report.affected.basis?.message;
+  if (shown === undefined || shown.count <= report.affected.dataSubjects) return [];
+  return [
+    say(
+      phrasing,
+      `Observera: Meddelandet innehåller ${shown.count} olika ${peopleWords[shown.category].sv}, fler än det angivna antalet berörda.`,
+      `Note: The message holds ${shown.count} different ${peopleWords[shown.category].en}, more than the number of people given.`,
+    ),
   ];
 }
 
@@ -538,21 +584,32 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
   if (courtesy === 'recommended' && notice.content === undefined) return lines;
   // The notice states as done only the measures recorded as done (buildCustomerNotice); where none
   // is, saying that it tells what was done would be untrue.
+  // It says what buildCustomerNotice puts in the notice, and no more: done and planned measures, the
+  // proposed ones only in a notice the law requires (GDPR Art. 34(2)), where the contact point is
+  // named too; otherwise only the customer service number.
   const told = report.measures.filter((measure) => measure.id !== 'inform-customer');
   const done =
     told.some((measure) => measure.status === 'done') || report.facts.recipientConfirmedDeletion === true;
-  const pending = told.some((measure) => measure.status === 'planned' || measure.status === 'proposed');
-  const measuresSaid = say(
-    phrasing,
-    done ? ' vilka åtgärder som vidtagits,' : pending ? ' vilka åtgärder som ska vidtas,' : '',
-    done ? ' what was done,' : pending ? ' what is to be done,' : '',
-  );
+  const planned = told.some((measure) => measure.status === 'planned');
+  const proposed = notice.required && told.some((measure) => measure.status === 'proposed');
+  const measuresSaid = [
+    ...(done ? [say(phrasing, ' vilka åtgärder som vidtagits,', ' what was done,')] : []),
+    ...(planned ? [say(phrasing, ' vilka åtgärder som ska vidtas,', ' what is to be done,')] : []),
+    ...(proposed ? [say(phrasing, ' vilka åtgärder som föreslås,', ' which measures are proposed,')] : []),
+  ].join('');
+  const contactSaid = notice.required
+    ? say(
+        phrasing,
+        'dataskyddsombudets eller kontaktpunktens kontaktuppgifter',
+        'the contact details of the data protection officer or contact point',
+      )
+    : say(phrasing, 'ett telefonnummer för frågor', 'a telephone number for questions');
   lines.push(
     notice.content ??
       say(
         phrasing,
-        `${controller ? 'Informationen' : 'Underrättelsen'} beskriver vad som hänt, vilka uppgifter den andra personen kunnat se,${measuresSaid} vad kunden bör vara uppmärksam på, samt kontaktuppgifter och referensnummer.`,
-        `The notice says what happened, which details the other person could see,${measuresSaid} what the customer should watch for, and gives contact details and the reference number.`,
+        `${controller ? 'Informationen' : 'Underrättelsen'} beskriver vad som hänt, vilka uppgifter den andra personen kunnat se,${measuresSaid} vad kunden bör vara uppmärksam på, samt ${contactSaid} och referensnummer.`,
+        `The notice says what happened, which details the other person could see,${measuresSaid} what the customer should watch for, and gives ${contactSaid} and the reference number.`,
       ),
   );
   return lines;

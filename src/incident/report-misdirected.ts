@@ -65,7 +65,7 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   occurredAtEstimated: z.boolean().optional(),
   /** @default 'unknown-individual' */
   recipient: BreachFactsSchema.shape.recipient.optional(),
-  /** @default 1 */
+  /** @default the number of people the message shows (`inventory.people.count`), at least 1 */
   dataSubjects: z.number().int().positive().optional(),
   /** Categories found by hand (in a PDF attachment, say), added to those the inventory found. */
   dataCategories: z.array(DataCategorySchema).optional(),
@@ -179,6 +179,7 @@ export async function reportMisdirected(
     ignore,
     locale,
     ...(options.orderTerms === undefined ? {} : { orderTerms: options.orderTerms }),
+    ...(given.dataSubjects === undefined ? {} : { dataSubjects: given.dataSubjects }),
   });
   // The address it went to is a fact the message itself can confirm: one it was never sent to is a
   // typo in the report, and the notice, the assessment and the register would describe another breach.
@@ -244,7 +245,16 @@ export async function reportMisdirected(
         ...(inventory.subject === undefined ? {} : { subject: inventory.subject }),
       },
       dataCategories: found.size === 0 ? ['other'] : [...found],
-      dataSubjects: given.dataSubjects ?? 1,
+      // Read by patterns from free text, the list may miss something, and is not given as complete.
+      dataComplete: false,
+      // Without a number given, the message's own count: a list of customers attached is many people.
+      dataSubjects: given.dataSubjects ?? inventory.people.count,
+      dataSubjectsBasis: {
+        from: given.dataSubjects !== undefined ? 'given' : inventory.people.category ? 'message' : 'assumed',
+        ...(inventory.people.category === undefined
+          ? {}
+          : { message: { count: inventory.people.count, category: inventory.people.category } }),
+      },
       // What the inventory could not read is named, so the report does not list the contents as complete.
       unreadAttachments: inventory.attachments
         .filter((attachment) => !attachment.inspected)

@@ -40,7 +40,7 @@ describe('buildCustomerNotice', () => {
       Det här har vi gjort:
       - Vi har kontaktat personen som fick meddelandet och bett hen radera det.
       - Vi har lagt in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.
-      - Personen som fick meddelandet har bekräftat för oss att det är raderat och inte har sparats eller skickats vidare.
+      - Personen som fick meddelandet har bekräftat för oss att det är raderat.
 
       Det här kan du vara uppmärksam på:
       - Var uppmärksam på post om varor eller tjänster som du inte har beställt.
@@ -79,7 +79,7 @@ describe('buildCustomerNotice', () => {
       This is what we have done:
       - We contacted the person who received the message and asked them to delete it.
       - We added a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.
-      - The person who received the message has confirmed to us that it was deleted, not kept or passed on.
+      - The person who received the message has confirmed to us that it was deleted.
 
       What to watch for:
       - Watch for post about goods or services you did not order.
@@ -312,7 +312,7 @@ describe('buildCustomerNotice', () => {
       - Vi har tagit bort den felaktiga e-postadressen och lagt in din rätta adress.
       - Vi har lagt in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.
       - Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.
-      - Personen som fick meddelandet har bekräftat för oss att det är raderat och inte har sparats eller skickats vidare.
+      - Personen som fick meddelandet har bekräftat för oss att det är raderat.
 
       Det här kommer vi att göra:
       - Vi kommer att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.
@@ -349,7 +349,7 @@ describe('buildCustomerNotice', () => {
       - We removed the wrong e-mail address and entered your correct one.
       - We added a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.
       - We checked that no password or login link was sent to the wrong address.
-      - The person who received the message has confirmed to us that it was deleted, not kept or passed on.
+      - The person who received the message has confirmed to us that it was deleted.
 
       This is what we will do:
       - We will send you a new password and make links sent earlier invalid.

@@ -133,7 +133,7 @@ describe('renderIncidentReport', () => {
 
       Åtgärder
         - Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.
-        - Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in efter kontroll med kunden.
+        - Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in.
         - En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.
         - Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.
         - Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga. (planerad)
@@ -147,7 +147,7 @@ describe('renderIncidentReport', () => {
         Föreslaget sätt: telefon, e-post.
 
       Berörda i andra medlemsstater
-        Inga.
+        Inte angivet.
 
       Bedömning och tidsfrister
         Beräknad risk: incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25.
@@ -178,7 +178,7 @@ describe('renderIncidentReport', () => {
         INC-2018-0042
 
       Medverkan av andra tjänsteleverantörer
-        Nej.
+        Inte angivet.
 
       Underskrift
         Ort och datum: ........................................
@@ -254,7 +254,7 @@ describe('renderIncidentReport', () => {
       ## Measures
 
       - The recipient of the misdirected message was contacted and asked to delete it and to confirm that it was neither kept nor forwarded.
-      - The wrong e-mail address was removed and the customer’s correct address entered after checking it with the customer.
+      - The wrong e-mail address was removed and the customer’s correct address entered.
       - A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.
       - We checked that no password or login link was sent to the wrong address.
       - A new password is to be issued to the customer and links sent earlier invalidated. (planned)
@@ -272,7 +272,7 @@ describe('renderIncidentReport', () => {
 
       ## Individuals in other Member States
 
-      None.
+      Not stated.
 
       ## Assessment and deadlines
 
@@ -311,7 +311,7 @@ describe('renderIncidentReport', () => {
 
       ## Involvement of other providers
 
-      No.
+      Not stated.
 
       ## Signature
 

@@ -17,10 +17,10 @@ describe('the notice and the report state as done only the measures recorded as 
     expect(report.measures.every((measure) => measure.status === 'proposed')).toBe(true);
     const en = renderIncidentReport(report, { locale: 'en', format: 'text' });
     expect(en).not.toContain('what was done');
-    expect(en).toContain('what is to be done');
+    expect(en).toContain('which measures are proposed');
     const sv = renderIncidentReport(report, { locale: 'sv', format: 'text' });
     expect(sv).not.toContain('vilka åtgärder som vidtagits');
-    expect(sv).toContain('vilka åtgärder som ska vidtas');
+    expect(sv).toContain('vilka åtgärder som föreslås');
   });
 
   it('dates a measure recorded as done in the report and in the notice', async () => {

@@ -88,7 +88,9 @@ export const misdirectedEmailMeasureIds = [
 export type MisdirectedEmailMeasureId = (typeof misdirectedEmailMeasureIds)[number];
 
 /**
- * The wording of each usual measure, in the report's language.
+ * The wording of each usual measure, in the report's language. A done measure says what was done
+ * and nothing that was not recorded (that the customer was asked to confirm the address needs a
+ * recorded call, so it is not said here).
  *
  * @example
  * ```ts
@@ -101,8 +103,7 @@ export const measureTexts: Readonly<
   sv: {
     'recall-and-delete':
       'Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.',
-    'correct-address':
-      'Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in efter kontroll med kunden.',
+    'correct-address': 'Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in.',
     'profile-note':
       'En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.',
     'check-password-reset':
@@ -116,8 +117,7 @@ export const measureTexts: Readonly<
   en: {
     'recall-and-delete':
       'The recipient of the misdirected message was contacted and asked to delete it and to confirm that it was neither kept nor forwarded.',
-    'correct-address':
-      'The wrong e-mail address was removed and the customer’s correct address entered after checking it with the customer.',
+    'correct-address': 'The wrong e-mail address was removed and the customer’s correct address entered.',
     'profile-note':
       'A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.',
     'check-password-reset': 'We checked that no password or login link was sent to the wrong address.',

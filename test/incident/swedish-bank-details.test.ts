@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonalData } from '../../src/incident/find-personal-data.js';
+
+const kinds = (text: string) => findPersonalData(text).map((hit) => [hit.category, hit.kind]);
+
+describe('Swedish bank details', () => {
+  it('finds the clearing and account number an autogiro is drawn from', () => {
+    expect(kinds('Autogiro från konto 8327-9 123 456 789-1 den 28:e varje månad.')).toContainEqual([
+      'account-number',
+      'bank-account',
+    ]);
+  });
+
+  it('finds a bankgiro number with a valid check digit, and not one without', () => {
+    expect(kinds('Betala till Bankgiro 5050-1055 senast 30/10.')).toContainEqual([
+      'account-number',
+      'bank-account',
+    ]);
+    expect(kinds('Betala till Bankgiro 5678-1234 senast 30/10.')).not.toContainEqual([
+      'account-number',
+      'bank-account',
+    ]);
+  });
+
+  it('finds a plusgiro number and an OCR reference', () => {
+    expect(kinds('Plusgiro 90 20 03-3')).toContainEqual(['account-number', 'bank-account']);
+    expect(kinds('OCR: 4711023000125')).toContainEqual(['financial', 'payment-reference']);
+  });
+
+  it('calls the amount due on an invoice financial, not an order', () => {
+    expect(kinds('Att betala: 1 249,00 kr')).toContainEqual(['financial', 'invoice-amount']);
+  });
+});
+
+describe('the list of data read from a message', () => {
+  it.each([
+    ['en', 'contained, among other things:'],
+    ['sv', 'innehöll bland annat:'],
+  ] as const)('is not presented as complete, since free text may hold more (%s)', async (locale, words) => {
+    const { createIncidentReport, renderIncidentReport } = await import('../../src/incident/index.js');
+    const { seedCase } = await import('./seed-case.js');
+    // As reportMisdirected writes it: the categories were read from the message's free text.
+    const result = {
+      report: createIncidentReport(
+        { ...seedCase, dataComplete: false },
+        { now: '2018-02-23T15:10:00+01:00' },
+      ),
+    };
+    expect(renderIncidentReport(result.report, { locale })).toContain(words);
+  });
+});
