@@ -344,6 +344,23 @@ describe('the order form without script', () => {
     expect(fixed.body).toContain(`value="${GOOD}"`);
   });
 
+  it('makes Enter in a field check what was typed: the check button is the first submit button', async () => {
+    app = formServer();
+    const { cookie, csrf } = await logIn(app);
+    const answered = await post(app, cookie, { csrf, customer: 'C-1001', email: TYPO });
+    expect(answered.body).toContain('name="useSuggestion"');
+    // Implicit submission (HTML Standard §4.10.21.2) presses the form's default button: the first
+    // submit button in tree order.
+    const form = answered.body.slice(answered.body.indexOf('<form data-order-form'));
+    const first = /<button[^>]*type="submit"[^>]*>/.exec(form.slice(0, form.indexOf('</form>')))?.[0];
+    expect(first).toBeDefined();
+    expect(first).not.toContain('useSuggestion');
+    // What that button posts (the typed fields, no useSuggestion) is checked as typed.
+    const again = await post(app, cookie, { csrf, customer: 'C-1001', email: TYPO });
+    expect(again.body).toContain('data-action="block"');
+    expect(again.body).toContain(`id="email" name="email" type="email" value="${TYPO}"`);
+  });
+
   it("adds the directory's findings for a new customer given another customer's address", async () => {
     app = formServer();
     const { cookie } = await logIn(app);

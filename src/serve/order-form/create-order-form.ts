@@ -25,9 +25,9 @@ export interface OrderFormOptions {
   /** The most customers one search answers with. @default 10 */
   readonly searchLimit?: number;
   /**
-   * Each session's searches for a customer: so many in a row, then one per `refillMs`; past it
-   * a search is answered 429 with `Retry-After`.
-   * @default { searches: 10, refillMs: 30_000 }
+   * The searches for a customer, shared by every session of the token: so many in a row, then one
+   * per `refillMs`; past it a search showing new customers is answered 429 with `Retry-After`.
+   * @default { searches: 20, refillMs: 20_000 } (`SEARCH_BUDGET_DEFAULTS`)
    */
   readonly searchBudget?: SearchBudgetOptions;
 }
@@ -46,7 +46,7 @@ const FORM_FIELDS = ['customer', 'name', 'birthDate', 'phone', 'email'] as const
  * The order form (`GET /demo`) as the hook `createServer({ registerOrderForm })` takes: the
  * server-rendered form and its one script, the browser build of the check. An existing customer is
  * found by their whole id or three letters of a word of their name through `GET /demo/customers?q=`
- * (at most `searchLimit` a search, `searchBudget` searches a session), and the record of a customer
+ * (at most `searchLimit` a search, `searchBudget` searches for the token as a whole), and the record of a customer
  * the search showed is fetched from `GET /demo/customers/:id` for the page's own check; the
  * script then asks `POST /v1/check` for the directory's findings. Without script the form posts to
  * `POST /demo/check`, which renders the verdict in the page. Everything needs the review page's

@@ -36,6 +36,12 @@ export interface SearchBudget {
   offered(session: Session, id: string): boolean;
 }
 
+/**
+ * The budget when `createSearchBudget` is given none: the one source of the figures README.md and
+ * docs/serve.md state (test/serve/order-form/search-budget.test.ts compares them).
+ */
+export const SEARCH_BUDGET_DEFAULTS = { searches: 20, refillMs: 20_000 } as const;
+
 // The most customer ids remembered per session; the oldest are forgotten first. A salesperson
 // fetches the record of a customer found minutes ago, not hours.
 const OFFERED_MAX = 500;
@@ -58,8 +64,8 @@ const TOKEN = 'token';
  */
 export function createSearchBudget(options: SearchBudgetOptions = {}): SearchBudget {
   const shared = createTokenBuckets({
-    burst: options.searches ?? 20,
-    refillMs: options.refillMs ?? 20_000,
+    burst: options.searches ?? SEARCH_BUDGET_DEFAULTS.searches,
+    refillMs: options.refillMs ?? SEARCH_BUDGET_DEFAULTS.refillMs,
     ...(options.now ? { now: options.now } : {}),
   });
   // Held by the session object, so an ended session's list goes with it.
