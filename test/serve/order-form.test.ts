@@ -212,6 +212,47 @@ describe('the search cannot list the base', () => {
     expect(refused?.json().detail).toMatch(/already shown can still be entered by their whole id/);
   });
 
+  it('answers a search showing only customers already shown also when the searches are spent', async () => {
+    const demo = await demoServer();
+    app = demo.server;
+    const { script } = await logIn(app);
+    const svens = await search(app, script, 'svens');
+    expect(svens.json().customers.map((hit: { id: string }) => hit.id)).toEqual(['C-1001']);
+    const kar = await search(app, script, 'kar');
+    expect(kar.json().customers.length).toBeGreaterThan(1);
+    // The rest of the budget, spent on whole ids guessed.
+    let refused: Awaited<ReturnType<typeof search>> | undefined;
+    for (let number = 1010; number <= 1060 && !refused; number++) {
+      const response = await search(app, script, `C-${number}`);
+      if (response.statusCode === 429) refused = response;
+    }
+    expect(refused?.statusCode).toBe(429);
+    // The same search again, and more of a name already listed: nobody new, so answered.
+    const again = await search(app, script, 'svens');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(svens.json());
+    const kari = await search(app, script, 'kari');
+    expect(kari.statusCode).toBe(200);
+    expect(kari.json().customers).toEqual([{ id: 'C-1004', name: 'Karin Berg' }]);
+    // A search that would show someone new is still refused, and one that finds nobody too.
+    expect((await search(app, script, 'lind')).statusCode).toBe(429);
+    expect((await search(app, script, 'zzz')).statusCode).toBe(429);
+    // The plain form: the same rule.
+    const { cookie, csrf } = await logIn(app, 'kim@butiken.se');
+    const plain = await postForm(app, '/demo/check?lang=en', cookie, {
+      csrf,
+      customer: 'svens',
+      email: TYPO,
+    });
+    expect(plain.statusCode).toBe(429);
+    const shown = await postForm(app, '/demo/check?lang=en', cookie, {
+      csrf,
+      customer: 'C-1001',
+      email: TYPO,
+    });
+    expect(shown.statusCode).toBe(429);
+  });
+
   it("refuses the trial's loop of new logins before it lists more names than the documented 200", async () => {
     const directory = createDirectory();
     const first = ['Anna', 'Erik', 'Maria', 'Karin', 'Lars', 'Johan', 'Sofia', 'Mikael', 'Elin', 'Gustav'];

@@ -123,6 +123,14 @@ export function createOrderForm(
     };
 
     /**
+     * Whether a search showed the session nobody new: it costs no search, so it is answered also
+     * when the searches are spent (typing more of a name already listed). One that found nobody is
+     * not: else guessing would be free.
+     */
+    const onlyShown = (session: Session, hits: readonly CustomerHit[]): boolean =>
+      hits.length > 0 && hits.every((hit) => budget.offered(session, hit.id));
+
+    /**
      * The session of a call from the page's script: the cookie alone would let any page that makes
      * the browser send it read a customer (OWASP CSRF Prevention Cheat Sheet), so the session's CSRF
      * token must come too, in a header another site cannot set without a CORS preflight (Fetch §4.8).
@@ -166,8 +174,11 @@ export function createOrderForm(
       const again = await shownBefore(session, query);
       if (again) return reply.send({ customers: [again], more: false });
       const spent = budget.allows();
-      if (!spent.allowed) return tooManySearches(reply, spent.retryAfterSeconds);
       const found = await findCustomers(context.options.directory, query, { limit: searchLimit });
+      if (!spent.allowed)
+        return onlyShown(session, found.customers)
+          ? reply.send(found)
+          : tooManySearches(reply, spent.retryAfterSeconds);
       budget.spend(
         session,
         found.customers.map((hit) => hit.id),
@@ -262,11 +273,11 @@ export function createOrderForm(
       const again = await shownBefore(session, wanted);
       if (again) return again;
       const spent = budget.allows();
-      if (!spent.allowed) {
+      const found = await findCustomers(context.options.directory, wanted, { limit: searchLimit });
+      if (!spent.allowed && !onlyShown(session, found.customers)) {
         reply.code(429).header('retry-after', String(spent.retryAfterSeconds));
         return text.tooManySearches(spent.retryAfterSeconds);
       }
-      const found = await findCustomers(context.options.directory, wanted, { limit: searchLimit });
       budget.spend(
         session,
         found.customers.map((hit) => hit.id),
