@@ -30,6 +30,7 @@ import { registerCheckRoutes } from './check-routes.js';
 import { registerHoldRoutes } from './hold-routes.js';
 import { hostName, isAllowedHost } from './is-allowed-host.js';
 import { logSerializers } from './log-serializers.js';
+import { JsonBodyError, parseJsonBody } from './parse-json-body.js';
 import { problem, sendProblem } from './problem-details.js';
 import { registerReviewPages } from './review-pages.js';
 import { sameSecret } from './same-secret.js';
@@ -259,6 +260,15 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         }),
       );
     }
+    if (error instanceof JsonBodyError)
+      return sendProblem(
+        reply,
+        problem('invalid-input', 400, error.title, {
+          detail: error.detail,
+          field: error.field,
+          errors: [{ field: error.field, message: error.detail }],
+        }),
+      );
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return sendProblem(
         reply,
@@ -371,6 +381,18 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     // The API takes JSON only (the schemas describe JSON bodies): Fastify's own text/plain parser is
     // removed here, and form bodies are parsed only for the pages, so anything else is answered 415.
     api.removeContentTypeParser('text/plain');
+    // Fastify's own JSON parser answers an empty body, broken JSON and a `__proto__` key alike with
+    // "Body is not valid JSON": this one says which, where, and which key. A discard has nothing to
+    // send, so an empty body is none there; a release needs its body.
+    api.removeContentTypeParser('application/json');
+    api.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      try {
+        const allowEmpty = request.routeOptions.url === '/v1/holds/:id/discard';
+        done(null, parseJsonBody(body as string, { allowEmpty }));
+      } catch (error) {
+        done(error as JsonBodyError, undefined);
+      }
+    });
     api.get('/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
     await registerCheckRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
     await registerHoldRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
