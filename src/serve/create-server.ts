@@ -343,6 +343,12 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     hideUntagged: true,
   });
 
+  // Browsers ask every site for /favicon.ico (HTML Standard §4.6.6.8, the default icon): an empty
+  // answer, without the token, instead of a 401 or 404 on every page.
+  app.get('/favicon.ico', { schema: { hide: true } as object }, async (_request, reply) =>
+    reply.code(204).header('cache-control', 'public, max-age=86400').send(),
+  );
+
   // Registered after @fastify/swagger, so its onRoute hook sees the route for /openapi.json.
   app.register(async (health) => {
     health
