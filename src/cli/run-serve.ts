@@ -33,6 +33,10 @@ export interface ServeFlags {
 
 /** The environment variable that holds the token every route but /healthz requires. */
 const TOKEN_VARIABLE = 'EMAIL_GUARD_TOKEN';
+/** The shortest token accepted on a non-loopback address (shorter ones get a warning on loopback). */
+const MIN_TOKEN_LENGTH = 32;
+/** How to make a token that is long and random enough. */
+const MAKE_TOKEN = `${TOKEN_VARIABLE}=$(openssl rand -hex 32) (or node -e "console.log(require('node:crypto').randomBytes(32).toString('hex'))")`;
 /** The environment variable that holds the hold store's sealing key, as for `email-guard holds`. */
 const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
 
@@ -54,6 +58,17 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     throw usageFailure(
       `refusing to listen on ${flags.host} without a token: set ${TOKEN_VARIABLE}, or listen on 127.0.0.1`,
     );
+  // A token a person made up can be guessed; 32 characters of `openssl rand -hex 32` (64 hex
+  // digits, 256 bits) cannot (OWASP ASVS 4.0 V2.9, V3.5: secrets of at least 128 bits of entropy).
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
+    if (!isLoopbackHost(flags.host))
+      throw usageFailure(
+        `refusing to listen on ${flags.host} with a token of ${token.length} characters: ${TOKEN_VARIABLE} needs at least ${MIN_TOKEN_LENGTH}; make one with ${MAKE_TOKEN}`,
+      );
+    context.warn(
+      `email-guard serve: ${TOKEN_VARIABLE} has ${token.length} characters; use at least ${MIN_TOKEN_LENGTH} before listening beyond this machine: ${MAKE_TOKEN}`,
+    );
+  }
 
   const closers: (() => Promise<unknown> | unknown)[] = [];
   let directory: Directory | AsyncDirectory | undefined;

@@ -119,6 +119,13 @@ export interface ServerOptions {
    * @default { logins: 5, refillMs: 60_000 }
    */
   readonly loginLimit?: { readonly logins?: number; readonly refillMs?: number };
+  /**
+   * The wrong bearer tokens a client address may send in a row, then one per `refillMs`; past that
+   * every request with a bearer token from that address, the right token too, is answered 429 with
+   * `Retry-After`, so the token cannot be guessed over the API faster than over the login form.
+   * @default { attempts: 10, refillMs: 6_000 }
+   */
+  readonly tokenLimit?: { readonly attempts?: number; readonly refillMs?: number };
 }
 
 /** What the route plugins share: the options, resolved, and a guard per language. */
@@ -136,6 +143,12 @@ export interface ServerContext {
   sessionOf(request: FastifyRequest): Session | undefined;
   /** The logins each client address may still make (`loginLimit`), keyed by `request.ip`. */
   readonly logins: TokenBuckets;
+  /**
+   * Whether a request's bearer token is the server's, counting a wrong one against the client
+   * address (`tokenLimit`): `'limited'` when that address has sent too many wrong ones for now
+   * (the 429 is sent), `'absent'` for a request without one.
+   */
+  bearer(request: FastifyRequest, reply: FastifyReply): 'valid' | 'wrong' | 'absent' | 'limited';
 }
 
 /**
@@ -194,6 +207,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   app.setSerializerCompiler(serializerCompiler);
 
   const guards = new Map<Locale, Guard>();
+  const tokenAttempts = createTokenBuckets({
+    burst: options.tokenLimit?.attempts ?? 10,
+    refillMs: options.tokenLimit?.refillMs ?? 6_000,
+  });
   const sessions = createSessionStore();
   const context: ServerContext = {
     options,
@@ -220,6 +237,21 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       burst: options.loginLimit?.logins ?? 5,
       refillMs: options.loginLimit?.refillMs ?? 60_000,
     }),
+    bearer(request, reply) {
+      const given = bearerToken(request.headers.authorization);
+      if (options.token === undefined) return 'valid';
+      if (given === undefined) return 'absent';
+      // Peek first: from an address past its wrong tokens not even the right one is tried, else
+      // the guessing would go on with a 429 for each wrong guess and a 200 for the right one.
+      const left = tokenAttempts.peek(request.ip);
+      if (!left.allowed) {
+        tooManyTokens(reply, left.retryAfterSeconds);
+        return 'limited';
+      }
+      if (sameSecret(given, options.token)) return 'valid';
+      tokenAttempts.take(request.ip);
+      return 'wrong';
+    },
     sessionOf(request) {
       const raw = request.cookies[SESSION_COOKIE];
       if (!raw) return undefined;
@@ -318,8 +350,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     // Without the token or a session no route is named, not even as missing: an unknown path is
     // answered like a known one, so the routes cannot be probed.
     const session = context.sessionOf(request) !== undefined;
-    if (!session && !context.isToken(bearerToken(request.headers.authorization)))
-      return sendUnauthorized(reply);
+    if (!session) {
+      const bearer = context.bearer(request, reply);
+      if (bearer === 'limited') return reply;
+      if (bearer !== 'valid') return sendUnauthorized(reply);
+    }
     return sendProblem(reply, problem('not-found', 404, 'There is no such route'));
   });
 
@@ -363,7 +398,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   app.register(async (api) => {
     api.addHook('onRequest', async (request, reply) => {
       const token = bearerToken(request.headers.authorization);
-      if (context.isToken(token)) return;
+      const bearer = context.bearer(request, reply);
+      if (bearer === 'limited') return reply;
+      if (bearer === 'valid') return;
       // The order form's own check: the session cookie alone would let any page that makes the
       // browser post here use it (OWASP CSRF Prevention Cheat Sheet), so the session's CSRF token
       // must come too, in a header another site cannot set without a CORS preflight (Fetch §4.8).
@@ -439,7 +476,18 @@ function sendUnauthorized(reply: FastifyReply): FastifyReply {
   );
 }
 
-/** A client error of Fastify's own as one of the documented problem types. */
+/** 429 with `Retry-After` (RFC 6585 §4): too many wrong tokens from the client's address for now. */
+function tooManyTokens(reply: FastifyReply, seconds: number): FastifyReply {
+  reply.header('retry-after', String(seconds));
+  return sendProblem(
+    reply,
+    problem('too-many-requests', 429, 'Too many wrong tokens from this address for now', {
+      detail: `send a token again in ${seconds} s`,
+      field: 'headers.authorization',
+    }),
+  );
+}
+
 /**
  * Node's `clientError` (Node http docs): the request never became one, so the answer is written to
  * the socket by hand, as Fastify's own default does, but as RFC 9457 problem details: 431 for a
