@@ -32,7 +32,7 @@ import { hostName, isAllowedHost } from './is-allowed-host.js';
 import { logSerializers } from './log-serializers.js';
 import { JsonBodyError, parseJsonBody } from './parse-json-body.js';
 import { problem, sendProblem } from './problem-details.js';
-import { registerReviewPages } from './review-pages.js';
+import { registerReviewPages, sendErrorPage } from './review-pages.js';
 import { sameSecret } from './same-secret.js';
 import { createSessionStore, SESSION_COOKIE, type Session, type SessionStore } from './session-store.js';
 import { createTokenBuckets, type TokenBuckets } from './token-buckets.js';
@@ -184,7 +184,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     logger,
     // Errors the router meets before any route (a path parameter over the length limit, a URL that
     // cannot be decoded) are problem details too, not Fastify's own JSON.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH' && isPagePath(request.url))
+        return sendErrorPage(reply, request.url, options.locale ?? 'en', 414, (texts) =>
+          texts.pathTooLong(MAX_PARAM_LENGTH),
+        );
       if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
         return sendProblem(
           reply,
@@ -458,6 +462,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
 /** The longest path parameter (a hold id) the router accepts; a longer one is answered 414. */
 const MAX_PARAM_LENGTH = 100;
+
+/** Whether a path is one of the review pages' (read by a person), not the API's. */
+function isPagePath(url: string): boolean {
+  return url === '/holds' || url.startsWith('/holds/') || url.startsWith('/holds?');
+}
 
 /** The token of an `Authorization: Bearer` header (RFC 6750 §2.1; the scheme is case-insensitive). */
 function bearerToken(header: string | undefined): string | undefined {

@@ -8,7 +8,7 @@ import { type PageTexts, pageTexts } from './data/page-texts.js';
 import { discardHeld, findHeld } from './hold-routes.js';
 import { html, SafeHtml } from './html.js';
 import { localizedFinding, localizedHeld } from './localized-held.js';
-import { type Problem, problem, sendProblem } from './problem-details.js';
+import type { Problem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
 import { releaseHeld, type StoppedRecipient } from './release-held.js';
 import { sameSecret } from './same-secret.js';
@@ -87,6 +87,32 @@ function sendPage(
   );
 }
 
+/**
+ * An error of a page (`/holds/…`, `/login`) as a page in the language its `?lang=` asks for: a
+ * person reads it, not a program. The API's routes keep their problem details.
+ *
+ * @example
+ * ```ts
+ * sendErrorPage(reply, request.url, 'sv', 414, (texts) => texts.pathTooLong(100));
+ * ```
+ */
+export function sendErrorPage(
+  reply: FastifyReply,
+  url: string,
+  fallback: Locale,
+  status: number,
+  message: (texts: PageTexts) => string,
+): FastifyReply {
+  const query = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
+  const asked = query.get('lang');
+  const lang: Locale = asked === 'sv' || asked === 'en' ? asked : fallback;
+  const page: PageRequest = { lang, texts: pageTexts[lang] };
+  const main = html`<h1>${page.texts.errorHeading}</h1>
+<p class="alert" role="alert">${message(page.texts)}</p>
+<p><a href="/holds?lang=${lang}">${page.texts.back}</a></p>`;
+  return sendPage(reply, page, page.texts.errorHeading, main, { status, path: '/holds' });
+}
+
 function redirect(reply: FastifyReply, to: string): FastifyReply {
   return reply.code(303).header('location', to).header('cache-control', 'no-store').send();
 }
@@ -130,7 +156,7 @@ export async function registerReviewPages(app: FastifyInstance, context: ServerC
     signed: true,
   });
 
-  function loginPage(request: FastifyRequest, reply: FastifyReply, error?: string, name = '') {
+  function loginPage(request: FastifyRequest, reply: FastifyReply, error?: string, name = '', status = 401) {
     const page = pageLocale(request, context);
     const { texts } = page;
     const nonce = randomBytes(32).toString('base64url');
@@ -151,7 +177,7 @@ ${error ? html`<p class="alert" role="alert" id="login-error">${error}</p>` : ''
 ${tokenField}
 <button type="submit">${texts.logIn}</button>
 </form>`;
-    return sendPage(reply, page, texts.loginHeading, main, { status: error ? 401 : 200, path: '/login' });
+    return sendPage(reply, page, texts.loginHeading, main, { status: error ? status : 200, path: '/login' });
   }
 
   app.get('/login', async (request, reply) => loginPage(request, reply));
@@ -161,14 +187,10 @@ ${tokenField}
     // Every login is counted, right or wrong, by client address (RFC 6585 §4).
     const spent = context.logins.take(request.ip);
     if (!spent.allowed) {
-      reply.header('retry-after', String(spent.retryAfterSeconds)).header('cache-control', 'no-store');
-      return sendProblem(
-        reply,
-        problem('too-many-requests', 429, 'Too many logins from this address for now', {
-          detail: `log in again in ${spent.retryAfterSeconds} s`,
-          field: 'body.token',
-        }),
-      );
+      // A person at a browser reads this: the login page in its language, not problem details.
+      reply.header('retry-after', String(spent.retryAfterSeconds));
+      const name = field(request.body, 'name').trim().slice(0, 200);
+      return loginPage(request, reply, page.texts.tooManyLogins(spent.retryAfterSeconds), name, 429);
     }
     const raw = request.cookies[LOGIN_COOKIE];
     const nonce = raw ? request.unsignCookie(raw) : undefined;

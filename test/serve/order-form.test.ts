@@ -311,7 +311,7 @@ describe('the search cannot list the base', () => {
     expect(refusedLogins).toBeGreaterThanOrEqual(0);
   });
 
-  it('refuses logins from one address past five in a row with 429 problem details', async () => {
+  it('refuses logins from one address past five in a row with 429 and the login page saying so', async () => {
     app = formServer();
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof postLogin>>['posted'] | undefined;
@@ -321,10 +321,9 @@ describe('the search cannot list the base', () => {
     }
     expect(statuses.slice(0, 5)).not.toContain(429);
     expect(statuses.slice(5)).toEqual([429, 429]);
-    expect(last?.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(last?.headers['content-type']).toMatch(/^text\/html/);
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
-    expect(last?.json()).toMatchObject({ status: 429 });
-    expect(last?.json().type).toMatch(/docs\/serve\.md#too-many-requests$/);
+    expect(last?.body).toMatch(/role="alert"[^>]*>Too many logins from this address for now/);
   });
 
   it('lets a salesperson pick fifteen customers in a row, typing more of each name', async () => {
@@ -468,5 +467,20 @@ describe('the order form without script', () => {
     const anonymous = await post(app, '', { customer: 'C-1001', email: TYPO });
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toBe('/login?lang=en&next=%2Fdemo');
+  });
+});
+
+describe('what the plain form takes', () => {
+  it('answers POST /demo/check with a JSON body 415, as it takes its form only', async () => {
+    app = formServer();
+    const { cookie, csrf } = await logIn(app);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/demo/check?lang=en',
+      headers: { cookie, 'content-type': 'application/json' },
+      payload: { csrf, customer: 'C-1001', email: TYPO },
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json()).toMatchObject({ status: 415, field: 'headers.content-type' });
   });
 });

@@ -76,6 +76,8 @@ export function createOrderForm(
     );
     // The no-script form posts a form body; only this plugin's routes parse one.
     await app.register(fastifyFormbody, { bodyLimit: context.options.bodyLimit ?? 65_536 });
+    // ...and nothing else: a JSON or text body is answered 415 (docs/serve.md), not read as an empty form.
+    app.removeContentTypeParser(['application/json', 'text/plain']);
 
     const localeOf = (request: FastifyRequest): Locale => {
       const lang = (request.query as { lang?: unknown } | undefined)?.lang;
