@@ -235,14 +235,24 @@ ${tokenField}
             : undefined;
     const now = Date.now();
     // Findings in the page's language, whatever language the pipeline held the message in.
-    const rows = held.map((entry) => heldRow(localizedHeld(entry, page.lang), page, now));
+    // The subject is in the raw message only: read for this page (behind the session), never for
+    // the API's list, which keeps to what docs/serve.md says it shows.
+    const subjects = await Promise.all(
+      held.map(async (entry) => {
+        const full = await findHeld(context, entry.id).catch(() => undefined);
+        return full ? (await readHeldMessage(full.raw).catch(() => undefined))?.subject : undefined;
+      }),
+    );
+    const rows = held.map((entry, index) =>
+      heldRow(localizedHeld(entry, page.lang), page, now, subjects[index]),
+    );
     const main = html`<h1>${texts.heldHeading}</h1>
 ${status ? html`<p class="status" role="status">${status}</p>` : ''}
 ${
   held.length === 0
     ? html`<p>${texts.none}</p>`
     : html`<table><caption>${texts.heldCaption(held.length)}</caption>
-<thead><tr><th scope="col">${texts.age}</th><th scope="col">${texts.recipients}</th><th scope="col">${texts.findings}</th><th scope="col">${texts.suggestion}</th><th scope="col"><span class="skip">${texts.open}</span></th></tr></thead>
+<thead><tr><th scope="col">${texts.messageColumn}</th><th scope="col">${texts.age}</th><th scope="col">${texts.recipients}</th><th scope="col">${texts.findings}</th><th scope="col">${texts.suggestion}</th><th scope="col"><span class="skip">${texts.open}</span></th></tr></thead>
 <tbody>${rows}</tbody></table>`
 }`;
     return sendPage(reply, page, texts.heldHeading, main, { session, path: '/holds' });
@@ -390,12 +400,19 @@ ${proposed.map(
   });
 }
 
-function heldRow(entry: HeldMessage, page: PageRequest, now: number): SafeHtml {
+function heldRow(entry: HeldMessage, page: PageRequest, now: number, subject: string | undefined): SafeHtml {
   const { texts } = page;
+  // ISO 8601 in UTC, to the minute: the same for every reviewer, whatever their time zone.
+  const heldAt = `${entry.heldAt.slice(0, 10)} ${entry.heldAt.slice(11, 16)} UTC`;
   const suggestions = entry.recipients.flatMap((recipient) =>
     recipient.verdict.suggestion ? [recipient.verdict.suggestion] : [],
   );
   return html`<tr>
+<td><strong>${subject ?? entry.id}</strong>
+<br>${texts.fieldNames.from ?? 'From'}: ${entry.envelope.from ?? ''}${
+    entry.customerId === undefined ? '' : html`<br>${texts.customerLabel}: ${entry.customerId}`
+  }
+<br>${texts.heldAtLabel}: <time datetime="${entry.heldAt}">${heldAt}</time></td>
 <td>${heldAge(entry.heldAt, now)}${entry.state === 'releasing' ? html` (${texts.releasing})` : ''}</td>
 <td><ul>${entry.recipients.map(
     (recipient) =>

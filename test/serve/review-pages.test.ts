@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { holdMessage } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import { fixtureServer, GOOD, holdOrder, logIn, postForm, postLogin, TOKEN, TYPO } from './support.js';
 
@@ -306,5 +307,28 @@ describe('errors on the pages are pages', () => {
       headers: { authorization: `Bearer ${TOKEN}` },
     });
     expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});
+
+describe('telling held messages apart in the list', () => {
+  it("shows each message's subject (escaped), sender, customer id and hold time; the API list shows no subject", async () => {
+    app = fixtureServer(fixture);
+    await holdMessage(fixture, TYPO, { subject: 'Order <4711> & "more"' });
+    await holdMessage(fixture, TYPO, { subject: 'Order 4712' });
+    const { holds } = await logIn(app);
+    expect(holds.body).toContain('Order &lt;4711&gt; &amp; &quot;more&quot;');
+    expect(holds.body).not.toContain('Order <4711>');
+    expect(holds.body).toContain('Order 4712');
+    expect(holds.body).toContain('order@butiken.se');
+    expect(holds.body).toContain('C-1001');
+    expect(holds.body).toMatch(
+      /<time datetime="\d{4}-\d\d-\d\dT[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d UTC<\/time>/,
+    );
+    const api = await app.inject({
+      method: 'GET',
+      url: '/v1/holds',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(api.body).not.toContain('4711');
   });
 });

@@ -20,6 +20,10 @@ export interface PageTexts {
   /** A hold id in a page's path over the router's limit (414). */
   pathTooLong(max: number): string;
   readonly heldHeading: string;
+  /** The list's column naming each message: its subject, sender, customer and hold time. */
+  readonly messageColumn: string;
+  readonly customerLabel: string;
+  readonly heldAtLabel: string;
   readonly heldCaption: (count: number) => string;
   readonly none: string;
   readonly age: string;
@@ -79,6 +83,9 @@ export const pageTexts: Record<Locale, PageTexts> = {
     errorHeading: 'The page cannot be shown',
     pathTooLong: (max) => `The address of the page is too long: a message id has at most ${max} characters.`,
     heldHeading: 'Held messages',
+    messageColumn: 'Message',
+    customerLabel: 'Customer',
+    heldAtLabel: 'Held',
     heldCaption: (count) => `${count} held message${count === 1 ? '' : 's'}, oldest first`,
     none: 'No messages are held.',
     age: 'Held for',
@@ -148,6 +155,9 @@ export const pageTexts: Record<Locale, PageTexts> = {
     errorHeading: 'Sidan kan inte visas',
     pathTooLong: (max) => `Sidans adress är för lång: ett meddelandes id har högst ${max} tecken.`,
     heldHeading: 'Stoppade meddelanden',
+    messageColumn: 'Meddelande',
+    customerLabel: 'Kund',
+    heldAtLabel: 'Stoppat',
     heldCaption: (count) => `${count} stoppade meddelande${count === 1 ? '' : 'n'}, äldst först`,
     none: 'Inga meddelanden är stoppade.',
     age: 'Stoppat sedan',
