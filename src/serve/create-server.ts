@@ -18,6 +18,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Transporter } from 'nodemailer';
+import { z } from 'zod';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
 import { isEmailGuardError } from '../errors.js';
@@ -25,13 +26,14 @@ import { createGuard, type Guard } from '../guard/create-guard.js';
 import type { Locale } from '../guard/verdict.js';
 import type { AuditLog } from '../nodemailer/audit-log.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
-import { HealthSchema } from './api-schemas.js';
+import { HealthSchema, MAX_PARAM_LENGTH } from './api-schemas.js';
 import { registerCheckRoutes } from './check-routes.js';
 import { registerHoldRoutes } from './hold-routes.js';
 import { hostName, isAllowedHost } from './is-allowed-host.js';
 import { logSerializers } from './log-serializers.js';
+import { withProblemResponses } from './openapi-errors.js';
 import { JsonBodyError, parseJsonBody } from './parse-json-body.js';
-import { problem, sendProblem } from './problem-details.js';
+import { ProblemSchema, problem, sendProblem } from './problem-details.js';
 import { registerReviewPages, sendErrorPage } from './review-pages.js';
 import { sameSecret } from './same-secret.js';
 import { createSessionStore, SESSION_COOKIE, type Session, type SessionStore } from './session-store.js';
@@ -440,7 +442,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         done(error as JsonBodyError, undefined);
       }
     });
-    api.get('/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
+    api.get('/openapi.json', { schema: { hide: true } as object }, async () =>
+      withProblemResponses(structuredClone(app.swagger()), z.toJSONSchema(ProblemSchema)),
+    );
     await registerCheckRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
     await registerHoldRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
   });
@@ -459,9 +463,6 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   return app;
 }
-
-/** The longest path parameter (a hold id) the router accepts; a longer one is answered 414. */
-const MAX_PARAM_LENGTH = 100;
 
 /** Whether a path is one of the review pages' (read by a person), not the API's. */
 function isPagePath(url: string): boolean {
