@@ -104,6 +104,10 @@ export const cliTexts = {
       notPort: (port: string) => `--port: ${port} is not a TCP port (0-65535)`,
       refuseWithoutToken: (host: string, variable: string) =>
         `refusing to listen on ${host} without a token: set ${variable}, or listen on 127.0.0.1`,
+      refuseShortToken: (host: string, variable: string, length: number, least: number, make: string) =>
+        `refusing to listen on ${host} with a token of ${length} characters: ${variable} needs at least ${least}; make one with ${make}`,
+      warnShortToken: (variable: string, length: number, least: number, make: string) =>
+        `email-guard serve: ${variable} has ${length} characters; use at least ${least} before listening beyond this machine: ${make}`,
       notSchema: (schema: string, detail: string) => `--schema: ${schema} is not a schema name (${detail})`,
       databaseUnreachable: (detail: string) => `--database: ${detail}`,
       noHoldStore: 'no hold store folder there',
@@ -253,6 +257,10 @@ Stops on SIGINT or SIGTERM.`,
       notPort: (port: string) => `--port: ${port} är ingen TCP-port (0-65535)`,
       refuseWithoutToken: (host: string, variable: string) =>
         `lyssnar inte på ${host} utan token: sätt ${variable}, eller lyssna på 127.0.0.1`,
+      refuseShortToken: (host: string, variable: string, length: number, least: number, make: string) =>
+        `lyssnar inte på ${host} med en token på ${length} tecken: ${variable} behöver minst ${least}; skapa en med ${make}`,
+      warnShortToken: (variable: string, length: number, least: number, make: string) =>
+        `email-guard serve: ${variable} har ${length} tecken; använd minst ${least} innan servern lyssnar utanför den här datorn: ${make}`,
       notSchema: (schema: string, detail: string) => `--schema: ${schema} är inget schemanamn (${detail})`,
       databaseUnreachable: (detail: string) => `--database: kan inte nås (${detail})`,
       noHoldStore: 'ingen mapp med stoppade meddelanden där',

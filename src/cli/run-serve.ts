@@ -34,6 +34,10 @@ export interface ServeFlags {
 
 /** The environment variable that holds the token every route but /healthz requires. */
 const TOKEN_VARIABLE = 'EMAIL_GUARD_TOKEN';
+/** The shortest token accepted on a non-loopback address (shorter ones get a warning on loopback). */
+const MIN_TOKEN_LENGTH = 32;
+/** How to make a token that is long and random enough. */
+const MAKE_TOKEN = `${TOKEN_VARIABLE}=$(openssl rand -hex 32) (or node -e "console.log(require('node:crypto').randomBytes(32).toString('hex'))")`;
 /** The environment variable that holds the hold store's sealing key, as for `email-guard holds`. */
 const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
 
@@ -53,6 +57,15 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   // Without a token anyone who reaches the port may read held mail: only this machine may then.
   if (token === undefined && !isLoopbackHost(flags.host))
     throw usageFailure(text.refuseWithoutToken(flags.host, TOKEN_VARIABLE));
+  // A token a person made up can be guessed; 32 characters of `openssl rand -hex 32` (64 hex
+  // digits, 256 bits) cannot (OWASP ASVS 4.0 V2.9, V3.5: secrets of at least 128 bits of entropy).
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
+    if (!isLoopbackHost(flags.host))
+      throw usageFailure(
+        text.refuseShortToken(flags.host, TOKEN_VARIABLE, token.length, MIN_TOKEN_LENGTH, MAKE_TOKEN),
+      );
+    context.warn(text.warnShortToken(TOKEN_VARIABLE, token.length, MIN_TOKEN_LENGTH, MAKE_TOKEN));
+  }
 
   const closers: (() => Promise<unknown> | unknown)[] = [];
   let directory: Directory | AsyncDirectory | undefined;

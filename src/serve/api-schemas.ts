@@ -129,8 +129,14 @@ export const HoldsQuerySchema = z.strictObject({
   ),
 });
 
+/**
+ * The longest path parameter (a hold id) the router accepts (`maxParamLength`); a longer one is
+ * answered 414 before any route. The one limit, in the schema and the router alike.
+ */
+export const MAX_PARAM_LENGTH = 100;
+
 /** A hold id in a path. */
-export const HoldParamsSchema = z.object({ id: z.string().min(1).max(200) });
+export const HoldParamsSchema = z.object({ id: z.string().min(1).max(MAX_PARAM_LENGTH) });
 
 /** `POST /v1/holds/:id/release`. */
 export const ReleaseRequestSchema = z.strictObject({

@@ -18,6 +18,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Transporter } from 'nodemailer';
+import { z } from 'zod';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
 import { isEmailGuardError } from '../errors.js';
@@ -25,13 +26,15 @@ import { createGuard, type Guard } from '../guard/create-guard.js';
 import type { Locale } from '../guard/verdict.js';
 import type { AuditLog } from '../nodemailer/audit-log.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
-import { HealthSchema } from './api-schemas.js';
+import { HealthSchema, MAX_PARAM_LENGTH } from './api-schemas.js';
 import { registerCheckRoutes } from './check-routes.js';
 import { registerHoldRoutes } from './hold-routes.js';
 import { hostName, isAllowedHost } from './is-allowed-host.js';
 import { logSerializers } from './log-serializers.js';
-import { problem, sendProblem } from './problem-details.js';
-import { registerReviewPages } from './review-pages.js';
+import { withProblemResponses } from './openapi-errors.js';
+import { JsonBodyError, parseJsonBody } from './parse-json-body.js';
+import { ProblemSchema, problem, sendProblem } from './problem-details.js';
+import { registerReviewPages, sendErrorPage } from './review-pages.js';
 import { sameSecret } from './same-secret.js';
 import { createSessionStore, SESSION_COOKIE, type Session, type SessionStore } from './session-store.js';
 import { createShownCustomers, type ShownCustomers } from './shown-customers.js';
@@ -119,6 +122,13 @@ export interface ServerOptions {
    * @default { logins: 5, refillMs: 60_000 }
    */
   readonly loginLimit?: { readonly logins?: number; readonly refillMs?: number };
+  /**
+   * The wrong bearer tokens a client address may send in a row, then one per `refillMs`; past that
+   * every request with a bearer token from that address, the right token too, is answered 429 with
+   * `Retry-After`, so the token cannot be guessed over the API faster than over the login form.
+   * @default { attempts: 10, refillMs: 6_000 }
+   */
+  readonly tokenLimit?: { readonly attempts?: number; readonly refillMs?: number };
 }
 
 /** What the route plugins share: the options, resolved, and a guard per language. */
@@ -140,6 +150,12 @@ export interface ServerContext {
   readonly shown: ShownCustomers;
   /** The logins each client address may still make (`loginLimit`), keyed by `request.ip`. */
   readonly logins: TokenBuckets;
+  /**
+   * Whether a request's bearer token is the server's, counting a wrong one against the client
+   * address (`tokenLimit`): `'limited'` when that address has sent too many wrong ones for now
+   * (the 429 is sent), `'absent'` for a request without one.
+   */
+  bearer(request: FastifyRequest, reply: FastifyReply): 'valid' | 'wrong' | 'absent' | 'limited';
 }
 
 /**
@@ -175,7 +191,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     logger,
     // Errors the router meets before any route (a path parameter over the length limit, a URL that
     // cannot be decoded) are problem details too, not Fastify's own JSON.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH' && isPagePath(request.url))
+        return sendErrorPage(reply, request.url, options.locale ?? 'en', 414, (texts) =>
+          texts.pathTooLong(MAX_PARAM_LENGTH),
+        );
       if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
         return sendProblem(
           reply,
@@ -198,6 +218,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   app.setSerializerCompiler(serializerCompiler);
 
   const guards = new Map<Locale, Guard>();
+  const tokenAttempts = createTokenBuckets({
+    burst: options.tokenLimit?.attempts ?? 10,
+    refillMs: options.tokenLimit?.refillMs ?? 6_000,
+  });
   const sessions = createSessionStore();
   const apiSessions = new WeakMap<FastifyRequest, Session>();
   const context: ServerContext = {
@@ -227,6 +251,21 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     }),
     apiSessionOf: (request) => apiSessions.get(request),
     shown: createShownCustomers(),
+    bearer(request, reply) {
+      const given = bearerToken(request.headers.authorization);
+      if (options.token === undefined) return 'valid';
+      if (given === undefined) return 'absent';
+      // Peek first: from an address past its wrong tokens not even the right one is tried, else
+      // the guessing would go on with a 429 for each wrong guess and a 200 for the right one.
+      const left = tokenAttempts.peek(request.ip);
+      if (!left.allowed) {
+        tooManyTokens(reply, left.retryAfterSeconds);
+        return 'limited';
+      }
+      if (sameSecret(given, options.token)) return 'valid';
+      tokenAttempts.take(request.ip);
+      return 'wrong';
+    },
     sessionOf(request) {
       const raw = request.cookies[SESSION_COOKIE];
       if (!raw) return undefined;
@@ -267,6 +306,15 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         }),
       );
     }
+    if (error instanceof JsonBodyError)
+      return sendProblem(
+        reply,
+        problem('invalid-input', 400, error.title, {
+          detail: error.detail,
+          field: error.field,
+          errors: [{ field: error.field, message: error.detail }],
+        }),
+      );
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return sendProblem(
         reply,
@@ -316,8 +364,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     // Without the token or a session no route is named, not even as missing: an unknown path is
     // answered like a known one, so the routes cannot be probed.
     const session = context.sessionOf(request) !== undefined;
-    if (!session && !context.isToken(bearerToken(request.headers.authorization)))
-      return sendUnauthorized(reply);
+    if (!session) {
+      const bearer = context.bearer(request, reply);
+      if (bearer === 'limited') return reply;
+      if (bearer !== 'valid') return sendUnauthorized(reply);
+    }
     return sendProblem(reply, problem('not-found', 404, 'There is no such route'));
   });
 
@@ -341,6 +392,12 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     hideUntagged: true,
   });
 
+  // Browsers ask every site for /favicon.ico (HTML Standard §4.6.6.8, the default icon): an empty
+  // answer, without the token, instead of a 401 or 404 on every page.
+  app.get('/favicon.ico', { schema: { hide: true } as object }, async (_request, reply) =>
+    reply.code(204).header('cache-control', 'public, max-age=86400').send(),
+  );
+
   // Registered after @fastify/swagger, so its onRoute hook sees the route for /openapi.json.
   app.register(async (health) => {
     health
@@ -355,7 +412,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   app.register(async (api) => {
     api.addHook('onRequest', async (request, reply) => {
       const token = bearerToken(request.headers.authorization);
-      if (context.isToken(token)) return;
+      const bearer = context.bearer(request, reply);
+      if (bearer === 'limited') return reply;
+      if (bearer === 'valid') return;
       // The order form's own check: the session cookie alone would let any page that makes the
       // browser post here use it (OWASP CSRF Prevention Cheat Sheet), so the session's CSRF token
       // must come too, in a header another site cannot set without a CORS preflight (Fetch §4.8).
@@ -383,7 +442,21 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     // The API takes JSON only (the schemas describe JSON bodies): Fastify's own text/plain parser is
     // removed here, and form bodies are parsed only for the pages, so anything else is answered 415.
     api.removeContentTypeParser('text/plain');
-    api.get('/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
+    // Fastify's own JSON parser answers an empty body, broken JSON and a `__proto__` key alike with
+    // "Body is not valid JSON": this one says which, where, and which key. A discard has nothing to
+    // send, so an empty body is none there; a release needs its body.
+    api.removeContentTypeParser('application/json');
+    api.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      try {
+        const allowEmpty = request.routeOptions.url === '/v1/holds/:id/discard';
+        done(null, parseJsonBody(body as string, { allowEmpty }));
+      } catch (error) {
+        done(error as JsonBodyError, undefined);
+      }
+    });
+    api.get('/openapi.json', { schema: { hide: true } as object }, async () =>
+      withProblemResponses(structuredClone(app.swagger()), z.toJSONSchema(ProblemSchema)),
+    );
     await registerCheckRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
     await registerHoldRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
   });
@@ -403,8 +476,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   return app;
 }
 
-/** The longest path parameter (a hold id) the router accepts; a longer one is answered 414. */
-const MAX_PARAM_LENGTH = 100;
+/** Whether a path is one of the review pages' (read by a person), not the API's. */
+function isPagePath(url: string): boolean {
+  return url === '/holds' || url.startsWith('/holds/') || url.startsWith('/holds?');
+}
 
 /** The token of an `Authorization: Bearer` header (RFC 6750 §2.1; the scheme is case-insensitive). */
 function bearerToken(header: string | undefined): string | undefined {
@@ -423,7 +498,18 @@ function sendUnauthorized(reply: FastifyReply): FastifyReply {
   );
 }
 
-/** A client error of Fastify's own as one of the documented problem types. */
+/** 429 with `Retry-After` (RFC 6585 §4): too many wrong tokens from the client's address for now. */
+function tooManyTokens(reply: FastifyReply, seconds: number): FastifyReply {
+  reply.header('retry-after', String(seconds));
+  return sendProblem(
+    reply,
+    problem('too-many-requests', 429, 'Too many wrong tokens from this address for now', {
+      detail: `send a token again in ${seconds} s`,
+      field: 'headers.authorization',
+    }),
+  );
+}
+
 /**
  * Node's `clientError` (Node http docs): the request never became one, so the answer is written to
  * the socket by hand, as Fastify's own default does, but as RFC 9457 problem details: 431 for a

@@ -8,7 +8,7 @@ import { type PageTexts, pageTexts } from './data/page-texts.js';
 import { discardHeld, findHeld } from './hold-routes.js';
 import { html, SafeHtml } from './html.js';
 import { localizedFinding, localizedHeld } from './localized-held.js';
-import { type Problem, problem, sendProblem } from './problem-details.js';
+import type { Problem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
 import { releaseHeld, type StoppedRecipient } from './release-held.js';
 import { sameSecret } from './same-secret.js';
@@ -87,6 +87,32 @@ function sendPage(
   );
 }
 
+/**
+ * An error of a page (`/holds/…`, `/login`) as a page in the language its `?lang=` asks for: a
+ * person reads it, not a program. The API's routes keep their problem details.
+ *
+ * @example
+ * ```ts
+ * sendErrorPage(reply, request.url, 'sv', 414, (texts) => texts.pathTooLong(100));
+ * ```
+ */
+export function sendErrorPage(
+  reply: FastifyReply,
+  url: string,
+  fallback: Locale,
+  status: number,
+  message: (texts: PageTexts) => string,
+): FastifyReply {
+  const query = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
+  const asked = query.get('lang');
+  const lang: Locale = asked === 'sv' || asked === 'en' ? asked : fallback;
+  const page: PageRequest = { lang, texts: pageTexts[lang] };
+  const main = html`<h1>${page.texts.errorHeading}</h1>
+<p class="alert" role="alert">${message(page.texts)}</p>
+<p><a href="/holds?lang=${lang}">${page.texts.back}</a></p>`;
+  return sendPage(reply, page, page.texts.errorHeading, main, { status, path: '/holds' });
+}
+
 function redirect(reply: FastifyReply, to: string): FastifyReply {
   return reply.code(303).header('location', to).header('cache-control', 'no-store').send();
 }
@@ -130,7 +156,7 @@ export async function registerReviewPages(app: FastifyInstance, context: ServerC
     signed: true,
   });
 
-  function loginPage(request: FastifyRequest, reply: FastifyReply, error?: string, name = '') {
+  function loginPage(request: FastifyRequest, reply: FastifyReply, error?: string, name = '', status = 401) {
     const page = pageLocale(request, context);
     const { texts } = page;
     const nonce = randomBytes(32).toString('base64url');
@@ -151,7 +177,7 @@ ${error ? html`<p class="alert" role="alert" id="login-error">${error}</p>` : ''
 ${tokenField}
 <button type="submit">${texts.logIn}</button>
 </form>`;
-    return sendPage(reply, page, texts.loginHeading, main, { status: error ? 401 : 200, path: '/login' });
+    return sendPage(reply, page, texts.loginHeading, main, { status: error ? status : 200, path: '/login' });
   }
 
   app.get('/login', async (request, reply) => loginPage(request, reply));
@@ -161,14 +187,10 @@ ${tokenField}
     // Every login is counted, right or wrong, by client address (RFC 6585 §4).
     const spent = context.logins.take(request.ip);
     if (!spent.allowed) {
-      reply.header('retry-after', String(spent.retryAfterSeconds)).header('cache-control', 'no-store');
-      return sendProblem(
-        reply,
-        problem('too-many-requests', 429, 'Too many logins from this address for now', {
-          detail: `log in again in ${spent.retryAfterSeconds} s`,
-          field: 'body.token',
-        }),
-      );
+      // A person at a browser reads this: the login page in its language, not problem details.
+      reply.header('retry-after', String(spent.retryAfterSeconds));
+      const name = field(request.body, 'name').trim().slice(0, 200);
+      return loginPage(request, reply, page.texts.tooManyLogins(spent.retryAfterSeconds), name, 429);
     }
     const raw = request.cookies[LOGIN_COOKIE];
     const nonce = raw ? request.unsignCookie(raw) : undefined;
@@ -213,14 +235,24 @@ ${tokenField}
             : undefined;
     const now = Date.now();
     // Findings in the page's language, whatever language the pipeline held the message in.
-    const rows = held.map((entry) => heldRow(localizedHeld(entry, page.lang), page, now));
+    // The subject is in the raw message only: read for this page (behind the session), never for
+    // the API's list, which keeps to what docs/serve.md says it shows.
+    const subjects = await Promise.all(
+      held.map(async (entry) => {
+        const full = await findHeld(context, entry.id).catch(() => undefined);
+        return full ? (await readHeldMessage(full.raw).catch(() => undefined))?.subject : undefined;
+      }),
+    );
+    const rows = held.map((entry, index) =>
+      heldRow(localizedHeld(entry, page.lang), page, now, subjects[index]),
+    );
     const main = html`<h1>${texts.heldHeading}</h1>
 ${status ? html`<p class="status" role="status">${status}</p>` : ''}
 ${
   held.length === 0
     ? html`<p>${texts.none}</p>`
     : html`<table><caption>${texts.heldCaption(held.length)}</caption>
-<thead><tr><th scope="col">${texts.age}</th><th scope="col">${texts.recipients}</th><th scope="col">${texts.findings}</th><th scope="col">${texts.suggestion}</th><th scope="col"><span class="skip">${texts.open}</span></th></tr></thead>
+<thead><tr><th scope="col">${texts.messageColumn}</th><th scope="col">${texts.age}</th><th scope="col">${texts.recipients}</th><th scope="col">${texts.findings}</th><th scope="col">${texts.suggestion}</th><th scope="col"><span class="skip">${texts.open}</span></th></tr></thead>
 <tbody>${rows}</tbody></table>`
 }`;
     return sendPage(reply, page, texts.heldHeading, main, { session, path: '/holds' });
@@ -368,12 +400,19 @@ ${proposed.map(
   });
 }
 
-function heldRow(entry: HeldMessage, page: PageRequest, now: number): SafeHtml {
+function heldRow(entry: HeldMessage, page: PageRequest, now: number, subject: string | undefined): SafeHtml {
   const { texts } = page;
+  // ISO 8601 in UTC, to the minute: the same for every reviewer, whatever their time zone.
+  const heldAt = `${entry.heldAt.slice(0, 10)} ${entry.heldAt.slice(11, 16)} UTC`;
   const suggestions = entry.recipients.flatMap((recipient) =>
     recipient.verdict.suggestion ? [recipient.verdict.suggestion] : [],
   );
   return html`<tr>
+<td><strong>${subject ?? entry.id}</strong>
+<br>${texts.fieldNames.from ?? 'From'}: ${entry.envelope.from ?? ''}${
+    entry.customerId === undefined ? '' : html`<br>${texts.customerLabel}: ${entry.customerId}`
+  }
+<br>${texts.heldAtLabel}: <time datetime="${entry.heldAt}">${heldAt}</time></td>
 <td>${heldAge(entry.heldAt, now)}${entry.state === 'releasing' ? html` (${texts.releasing})` : ''}</td>
 <td><ul>${entry.recipients.map(
     (recipient) =>

@@ -272,4 +272,22 @@ describe('the order form in Chromium', () => {
     expect(await page.getAttribute('[data-status]', 'data-action')).toBe('send');
     await page.close();
   });
+
+  it('checks what was typed when Enter is pressed in the e-mail field with JavaScript off', async () => {
+    const page = await openForm('en', { javaScriptEnabled: false });
+    await page.fill('#customer', 'C-1001');
+    await page.fill('#email', 'anna.svensson185@gmail.com');
+    await Promise.all([page.waitForURL(`${base}/demo/check?lang=en`), page.press('#email', 'Enter')]);
+    expect(await page.getAttribute('[data-status]', 'data-action')).toBe('block');
+    expect(await page.locator('[data-suggestion]').isVisible()).toBe(true);
+    // A second Enter, the suggestion now on the page: still what was typed, not the suggestion.
+    await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/demo/check?lang=en')),
+      page.press('#email', 'Enter'),
+    ]);
+    await page.waitForLoadState('load');
+    expect(await page.inputValue('#email')).toBe('anna.svensson185@gmail.com');
+    expect(await page.getAttribute('[data-status]', 'data-action')).toBe('block');
+    await page.close();
+  });
 });

@@ -92,6 +92,22 @@ describe('email-guard serve', () => {
     }
   });
 
+  it('refuses a token shorter than 32 characters on a non-loopback address, with the command to make one', async () => {
+    const saved = process.env.EMAIL_GUARD_TOKEN;
+    process.env.EMAIL_GUARD_TOKEN = 'short';
+    try {
+      const run = await runCliInProcess(['serve', '--host', '0.0.0.0', '--port', '0']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(
+        /refusing to listen on 0\.0\.0\.0 with a token of 5 characters: EMAIL_GUARD_TOKEN needs at least 32/,
+      );
+      expect(run.stderr).toContain('openssl rand -hex 32');
+    } finally {
+      if (saved === undefined) delete process.env.EMAIL_GUARD_TOKEN;
+      else process.env.EMAIL_GUARD_TOKEN = saved;
+    }
+  });
+
   it('has --help with an example', async () => {
     // The help goes where the command's other output goes (the context), the example after it too.
     const help = (await runCliInProcess(['serve', '--help'])).stdout;
@@ -126,6 +142,17 @@ describe('the other commands at start', () => {
 });
 
 describe('email-guard serve at start', () => {
+  it('warns of a short token on a loopback address, and listens', async () => {
+    const started = await startServer([], { EMAIL_GUARD_TOKEN: 'short' });
+    try {
+      expect(started.stderr()).toMatch(
+        /EMAIL_GUARD_TOKEN has 5 characters.*at least 32.*openssl rand -hex 32/,
+      );
+    } finally {
+      await started.stop();
+    }
+  }, 60_000);
+
   it("reports a CSV row's bad address by row and reason, never the address", async () => {
     const file = join(folder.path, 'bad-row.csv');
     writeFileSync(

@@ -218,6 +218,46 @@ describe('GET /openapi.json', () => {
   });
 });
 
+describe('GET /openapi.json against what the server sends', () => {
+  it('declares every error as application/problem+json, with the statuses any route may answer', async () => {
+    app = fixtureServer(fixture);
+    const document = (await app.inject({ method: 'GET', url: '/openapi.json', headers: auth })).json();
+    for (const [path, operations] of Object.entries(document.paths as Record<string, object>))
+      for (const [method, operation] of Object.entries(operations as Record<string, { responses: object }>)) {
+        const responses = operation.responses as Record<string, { content?: Record<string, unknown> }>;
+        const where = `${method.toUpperCase()} ${path}`;
+        for (const [status, response] of Object.entries(responses))
+          if (Number(status) >= 400)
+            expect(Object.keys(response.content ?? {}), `${where} ${status}`).toEqual([
+              'application/problem+json',
+            ]);
+        const statuses = Object.keys(responses);
+        // What the server answers before a route's own code: the Host check, a wrong or missing
+        // token (not on the health check), too many wrong tokens, and its own failure.
+        expect(statuses, where).toEqual(expect.arrayContaining(['421', '500']));
+        if (path !== '/healthz') expect(statuses, where).toEqual(expect.arrayContaining(['401', '429']));
+        if (method === 'post')
+          expect(statuses, where).toEqual(expect.arrayContaining(['400', '403', '413', '415']));
+        if (path.includes('{id}')) expect(statuses, where).toEqual(expect.arrayContaining(['414']));
+      }
+  });
+
+  it('gives the hold id the one length limit the router keeps', async () => {
+    app = fixtureServer(fixture);
+    const document = (await app.inject({ method: 'GET', url: '/openapi.json', headers: auth })).json();
+    const [id] = document.paths['/v1/holds/{id}'].get.parameters.filter(
+      (p: { in: string }) => p.in === 'path',
+    );
+    expect(id.schema.maxLength).toBe(100);
+    expect(
+      (await app.inject({ method: 'GET', url: `/v1/holds/${'a'.repeat(100)}`, headers: auth })).statusCode,
+    ).toBe(404);
+    const over = await app.inject({ method: 'GET', url: `/v1/holds/${'a'.repeat(101)}`, headers: auth });
+    expect(over.statusCode).toBe(414);
+    expect(over.json().detail).toBe('at most 100 characters');
+  });
+});
+
 describe('the hold routes', () => {
   it('list and show a held message with its findings, headers and body text', async () => {
     app = fixtureServer(fixture);

@@ -261,6 +261,47 @@ describe('the search cannot list the base', () => {
     expect(refused?.json().detail).toMatch(/already shown can still be entered by their whole id/);
   });
 
+  it('answers a search showing only customers already shown also when the searches are spent', async () => {
+    const demo = await demoServer();
+    app = demo.server;
+    const { script } = await logIn(app);
+    const svens = await search(app, script, 'svens');
+    expect(svens.json().customers.map((hit: { id: string }) => hit.id)).toEqual(['C-1001']);
+    const kar = await search(app, script, 'kar');
+    expect(kar.json().customers.length).toBeGreaterThan(1);
+    // The rest of the budget, spent on whole ids guessed.
+    let refused: Awaited<ReturnType<typeof search>> | undefined;
+    for (let number = 1010; number <= 1060 && !refused; number++) {
+      const response = await search(app, script, `C-${number}`);
+      if (response.statusCode === 429) refused = response;
+    }
+    expect(refused?.statusCode).toBe(429);
+    // The same search again, and more of a name already listed: nobody new, so answered.
+    const again = await search(app, script, 'svens');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(svens.json());
+    const kari = await search(app, script, 'kari');
+    expect(kari.statusCode).toBe(200);
+    expect(kari.json().customers).toEqual([{ id: 'C-1004', name: 'Karin Berg' }]);
+    // A search that would show someone new is still refused, and one that finds nobody too.
+    expect((await search(app, script, 'lind')).statusCode).toBe(429);
+    expect((await search(app, script, 'zzz')).statusCode).toBe(429);
+    // The plain form: the same rule.
+    const { cookie, csrf } = await logIn(app, 'kim@butiken.se');
+    const plain = await postForm(app, '/demo/check?lang=en', cookie, {
+      csrf,
+      customer: 'svens',
+      email: TYPO,
+    });
+    expect(plain.statusCode).toBe(429);
+    const shown = await postForm(app, '/demo/check?lang=en', cookie, {
+      csrf,
+      customer: 'C-1001',
+      email: TYPO,
+    });
+    expect(shown.statusCode).toBe(429);
+  });
+
   it("refuses the trial's loop of new logins before it lists more names than the documented 200", async () => {
     const directory = createDirectory();
     const first = ['Anna', 'Erik', 'Maria', 'Karin', 'Lars', 'Johan', 'Sofia', 'Mikael', 'Elin', 'Gustav'];
@@ -319,7 +360,7 @@ describe('the search cannot list the base', () => {
     expect(refusedLogins).toBeGreaterThanOrEqual(0);
   });
 
-  it('refuses logins from one address past five in a row with 429 problem details', async () => {
+  it('refuses logins from one address past five in a row with 429 and the login page saying so', async () => {
     app = formServer();
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof postLogin>>['posted'] | undefined;
@@ -329,10 +370,9 @@ describe('the search cannot list the base', () => {
     }
     expect(statuses.slice(0, 5)).not.toContain(429);
     expect(statuses.slice(5)).toEqual([429, 429]);
-    expect(last?.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(last?.headers['content-type']).toMatch(/^text\/html/);
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
-    expect(last?.json()).toMatchObject({ status: 429 });
-    expect(last?.json().type).toMatch(/docs\/serve\.md#too-many-requests$/);
+    expect(last?.body).toMatch(/role="alert"[^>]*>Too many logins from this address for now/);
   });
 
   it('lets a salesperson pick fifteen customers in a row, typing more of each name', async () => {
@@ -391,6 +431,23 @@ describe('the order form without script', () => {
     const fixed = await post(app, cookie, { csrf, customer: 'C-1001', email: TYPO, useSuggestion: GOOD });
     expect(fixed.body).toContain('data-action="send"');
     expect(fixed.body).toContain(`value="${GOOD}"`);
+  });
+
+  it('makes Enter in a field check what was typed: the check button is the first submit button', async () => {
+    app = formServer();
+    const { cookie, csrf } = await logIn(app);
+    const answered = await post(app, cookie, { csrf, customer: 'C-1001', email: TYPO });
+    expect(answered.body).toContain('name="useSuggestion"');
+    // Implicit submission (HTML Standard §4.10.21.2) presses the form's default button: the first
+    // submit button in tree order.
+    const form = answered.body.slice(answered.body.indexOf('<form data-order-form'));
+    const first = /<button[^>]*type="submit"[^>]*>/.exec(form.slice(0, form.indexOf('</form>')))?.[0];
+    expect(first).toBeDefined();
+    expect(first).not.toContain('useSuggestion');
+    // What that button posts (the typed fields, no useSuggestion) is checked as typed.
+    const again = await post(app, cookie, { csrf, customer: 'C-1001', email: TYPO });
+    expect(again.body).toContain('data-action="block"');
+    expect(again.body).toContain(`id="email" name="email" type="email" value="${TYPO}"`);
   });
 
   it("adds the directory's findings for a new customer given another customer's address", async () => {
@@ -478,5 +535,20 @@ describe('the order form without script', () => {
     const anonymous = await post(app, '', { customer: 'C-1001', email: TYPO });
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toBe('/login?lang=en&next=%2Fdemo');
+  });
+});
+
+describe('what the plain form takes', () => {
+  it('answers POST /demo/check with a JSON body 415, as it takes its form only', async () => {
+    app = formServer();
+    const { cookie, csrf } = await logIn(app);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/demo/check?lang=en',
+      headers: { cookie, 'content-type': 'application/json' },
+      payload: { csrf, customer: 'C-1001', email: TYPO },
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json()).toMatchObject({ status: 415, field: 'headers.content-type' });
   });
 });

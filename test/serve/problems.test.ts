@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usePipelineFixture } from '../support/pipeline.js';
-import { fixtureServer, withToken } from './support.js';
+import { auth, fixtureServer, withToken } from './support.js';
 
 const fixture = usePipelineFixture();
 let app: FastifyInstance | undefined;
@@ -41,28 +41,59 @@ describe('problem details for what Fastify refuses', () => {
     expect(JSON.parse(body)).toMatchObject({ field: 'headers' });
   });
 
-  it('answers an empty JSON body as invalid-input naming the body', async () => {
+  it('answers an empty JSON body as invalid-input saying it is empty', async () => {
     app = fixtureServer(fixture);
     const response = await withToken(app, 'POST', '/v1/check', '');
     expectProblem(response, 400, 'invalid-input');
-    expect(response.json()).toMatchObject({ field: 'body' });
+    expect(response.json()).toMatchObject({
+      title: 'The request body is empty',
+      detail: 'send a JSON object',
+      field: 'body',
+      errors: [{ field: 'body', message: 'send a JSON object' }],
+    });
   });
 
-  it('answers a body that is not JSON as invalid-input', async () => {
+  it('answers a body that is not JSON as invalid-input saying where it breaks', async () => {
     app = fixtureServer(fixture);
-    const response = await withToken(app, 'POST', '/v1/check', '{"entered": ');
+    const response = await withToken(app, 'POST', '/v1/check', '{"entered": "a@b.se",, }');
     expectProblem(response, 400, 'invalid-input');
+    const body = response.json();
+    expect(body).toMatchObject({ title: 'The request body is not valid JSON', field: 'body' });
+    expect(body.detail).toMatch(/at position 21\b/);
+    expect(body.errors).toEqual([{ field: 'body', message: body.detail }]);
+    const cut = await withToken(app, 'POST', '/v1/check', '{"entered": ');
+    expect(cut.json().detail).toMatch(/end of the body/);
   });
 
-  it('answers a __proto__ key as invalid-input', async () => {
+  it('answers a __proto__ or constructor.prototype key as invalid-input naming the key', async () => {
     app = fixtureServer(fixture);
-    const response = await withToken(
-      app,
-      'POST',
-      '/v1/check',
-      '{"__proto__": {"admin": true}, "entered": "a@b.se", "customerId": "C-1001"}',
-    );
-    expectProblem(response, 400, 'invalid-input');
+    for (const [payload, key] of [
+      ['{"__proto__": {"admin": true}, "entered": "a@b.se", "customerId": "C-1001"}', '__proto__'],
+      ['{"entered": "a@b.se", "customer": {"id": "x", "\\u005f_proto__": {}}}', 'customer.__proto__'],
+      [
+        '{"constructor": {"prototype": {"admin": true}}, "entered": "a@b.se", "customerId": "C-1001"}',
+        'constructor.prototype',
+      ],
+    ] as const) {
+      const response = await withToken(app, 'POST', '/v1/check', payload);
+      expectProblem(response, 400, 'invalid-input');
+      expect(response.json(), payload).toMatchObject({
+        title: 'The request body has a key that is refused',
+        field: `body.${key}`,
+        errors: [{ field: `body.${key}` }],
+      });
+      expect(response.json().detail).toContain('refused');
+    }
+  });
+
+  it('accepts a discard with Content-Type application/json and no body, and still wants a release body', async () => {
+    app = fixtureServer(fixture);
+    const headers = { ...auth, 'content-type': 'application/json' };
+    const discard = await app.inject({ method: 'POST', url: '/v1/holds/x/discard', headers });
+    expectProblem(discard, 404, 'not-found');
+    const release = await app.inject({ method: 'POST', url: '/v1/holds/x/release', headers });
+    expectProblem(release, 400, 'invalid-input');
+    expect(release.json().title).toBe('The request body is empty');
   });
 
   it('answers an over-long id with 414 problem details', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { holdMessage } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import { fixtureServer, GOOD, holdOrder, logIn, postForm, postLogin, TOKEN, TYPO } from './support.js';
 
@@ -270,5 +271,64 @@ describe('the review page', () => {
     expect(alert).toContain('erik.lind@telia.com');
     expect(alert).toMatch(/annan kund/i);
     expect(fixture.sink.received).toHaveLength(0);
+  });
+});
+
+describe('errors on the pages are pages', () => {
+  it('answers the sixth login on a Swedish page with a Swedish page, 429 and Retry-After', async () => {
+    app = fixtureServer(fixture);
+    let last: Awaited<ReturnType<typeof postLogin>>['posted'] | undefined;
+    for (let attempt = 0; attempt < 6; attempt++)
+      last = (await postLogin(app, { name: 'lena', token: 'wrong', url: '/login?lang=sv' })).posted;
+    expect(last?.statusCode).toBe(429);
+    expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last?.headers['content-type']).toMatch(/^text\/html/);
+    expect(last?.body).toContain('<html lang="sv">');
+    expect(last?.body).toMatch(/role="alert"[^>]*>För många inloggningar/);
+    expect(last?.body).not.toContain('"status":429');
+  });
+
+  it('answers a page path over the length limit with an HTML page in its language', async () => {
+    app = fixtureServer(fixture);
+    const { cookie } = await logIn(app);
+    const page = await app.inject({
+      method: 'GET',
+      url: `/holds/${'a'.repeat(150)}?lang=sv`,
+      headers: { cookie },
+    });
+    expect(page.statusCode).toBe(414);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('<html lang="sv">');
+    expect(page.body).toContain('högst 100 tecken');
+    // The API keeps its problem details.
+    const api = await app.inject({
+      method: 'GET',
+      url: `/v1/holds/${'a'.repeat(150)}`,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});
+
+describe('telling held messages apart in the list', () => {
+  it("shows each message's subject (escaped), sender, customer id and hold time; the API list shows no subject", async () => {
+    app = fixtureServer(fixture);
+    await holdMessage(fixture, TYPO, { subject: 'Order <4711> & "more"' });
+    await holdMessage(fixture, TYPO, { subject: 'Order 4712' });
+    const { holds } = await logIn(app);
+    expect(holds.body).toContain('Order &lt;4711&gt; &amp; &quot;more&quot;');
+    expect(holds.body).not.toContain('Order <4711>');
+    expect(holds.body).toContain('Order 4712');
+    expect(holds.body).toContain('order@butiken.se');
+    expect(holds.body).toContain('C-1001');
+    expect(holds.body).toMatch(
+      /<time datetime="\d{4}-\d\d-\d\dT[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d UTC<\/time>/,
+    );
+    const api = await app.inject({
+      method: 'GET',
+      url: '/v1/holds',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(api.body).not.toContain('4711');
   });
 });

@@ -13,7 +13,17 @@ export interface PageTexts {
   readonly logOut: string;
   readonly loginFailed: string;
   readonly formExpired: string;
+  /** The login refused for now (429): how long to wait. */
+  tooManyLogins(seconds: number): string;
+  /** A page's error (an HTML page instead of the API's problem details). */
+  readonly errorHeading: string;
+  /** A hold id in a page's path over the router's limit (414). */
+  pathTooLong(max: number): string;
   readonly heldHeading: string;
+  /** The list's column naming each message: its subject, sender, customer and hold time. */
+  readonly messageColumn: string;
+  readonly customerLabel: string;
+  readonly heldAtLabel: string;
   readonly heldCaption: (count: number) => string;
   readonly none: string;
   readonly age: string;
@@ -69,7 +79,13 @@ export const pageTexts: Record<Locale, PageTexts> = {
     logOut: 'Log out',
     loginFailed: 'The name or the access token is wrong.',
     formExpired: 'The form has expired. Please try again.',
+    tooManyLogins: (seconds) => `Too many logins from this address for now. Log in again in ${seconds} s.`,
+    errorHeading: 'The page cannot be shown',
+    pathTooLong: (max) => `The address of the page is too long: a message id has at most ${max} characters.`,
     heldHeading: 'Held messages',
+    messageColumn: 'Message',
+    customerLabel: 'Customer',
+    heldAtLabel: 'Held',
     heldCaption: (count) => `${count} held message${count === 1 ? '' : 's'}, oldest first`,
     none: 'No messages are held.',
     age: 'Held for',
@@ -134,7 +150,14 @@ export const pageTexts: Record<Locale, PageTexts> = {
     logOut: 'Logga ut',
     loginFailed: 'Namnet eller åtkomstnyckeln är fel.',
     formExpired: 'Formuläret har gått ut. Försök igen.',
+    tooManyLogins: (seconds) =>
+      `För många inloggningar från den här adressen just nu. Logga in igen om ${seconds} s.`,
+    errorHeading: 'Sidan kan inte visas',
+    pathTooLong: (max) => `Sidans adress är för lång: ett meddelandes id har högst ${max} tecken.`,
     heldHeading: 'Stoppade meddelanden',
+    messageColumn: 'Meddelande',
+    customerLabel: 'Kund',
+    heldAtLabel: 'Stoppat',
     heldCaption: (count) => `${count} stoppade meddelande${count === 1 ? '' : 'n'}, äldst först`,
     none: 'Inga meddelanden är stoppade.',
     age: 'Stoppat sedan',

@@ -25,9 +25,9 @@ export interface OrderFormOptions {
   /** The most customers one search answers with. @default 10 */
   readonly searchLimit?: number;
   /**
-   * Each session's searches for a customer: so many in a row, then one per `refillMs`; past it
-   * a search is answered 429 with `Retry-After`.
-   * @default { searches: 20, refillMs: 20_000 }
+   * The searches for a customer, shared by every session of the token: so many in a row, then one
+   * per `refillMs`; past it a search showing new customers is answered 429 with `Retry-After`.
+   * @default { searches: 20, refillMs: 20_000 } (`SEARCH_BUDGET_DEFAULTS`)
    */
   readonly searchBudget?: SearchBudgetOptions;
 }
@@ -46,7 +46,7 @@ const FORM_FIELDS = ['customer', 'name', 'birthDate', 'phone', 'email'] as const
  * The order form (`GET /demo`) as the hook `createServer({ registerOrderForm })` takes: the
  * server-rendered form and its one script, the browser build of the check. An existing customer is
  * found by their whole id or three letters of a word of their name through `GET /demo/customers?q=`
- * (at most `searchLimit` a search, `searchBudget` searches a session), and the record of a customer
+ * (at most `searchLimit` a search, `searchBudget` searches for the token as a whole), and the record of a customer
  * the search showed is fetched from `GET /demo/customers/:id` for the page's own check; the
  * script then asks `POST /v1/check` for the directory's findings. Without script the form posts to
  * `POST /demo/check`, which renders the verdict in the page. Everything needs the review page's
@@ -76,6 +76,8 @@ export function createOrderForm(
     );
     // The no-script form posts a form body; only this plugin's routes parse one.
     await app.register(fastifyFormbody, { bodyLimit: context.options.bodyLimit ?? 65_536 });
+    // ...and nothing else: a JSON or text body is answered 415 (docs/serve.md), not read as an empty form.
+    app.removeContentTypeParser(['application/json', 'text/plain']);
 
     const localeOf = (request: FastifyRequest): Locale => {
       const lang = (request.query as { lang?: unknown } | undefined)?.lang;
@@ -123,6 +125,14 @@ export function createOrderForm(
     };
 
     /**
+     * Whether a search showed the session nobody new: it costs no search, so it is answered also
+     * when the searches are spent (typing more of a name already listed). One that found nobody is
+     * not: else guessing would be free.
+     */
+    const onlyShown = (session: Session, hits: readonly CustomerHit[]): boolean =>
+      hits.length > 0 && hits.every((hit) => budget.offered(session, hit.id));
+
+    /**
      * The session of a call from the page's script: the cookie alone would let any page that makes
      * the browser send it read a customer (OWASP CSRF Prevention Cheat Sheet), so the session's CSRF
      * token must come too, in a header another site cannot set without a CORS preflight (Fetch §4.8).
@@ -166,8 +176,11 @@ export function createOrderForm(
       const again = await shownBefore(session, query);
       if (again) return reply.send({ customers: [again], more: false });
       const spent = budget.allows();
-      if (!spent.allowed) return tooManySearches(reply, spent.retryAfterSeconds);
       const found = await findCustomers(context.options.directory, query, { limit: searchLimit });
+      if (!spent.allowed)
+        return onlyShown(session, found.customers)
+          ? reply.send(found)
+          : tooManySearches(reply, spent.retryAfterSeconds);
       budget.spend(
         session,
         found.customers.map((hit) => hit.id),
@@ -262,11 +275,11 @@ export function createOrderForm(
       const again = await shownBefore(session, wanted);
       if (again) return again;
       const spent = budget.allows();
-      if (!spent.allowed) {
+      const found = await findCustomers(context.options.directory, wanted, { limit: searchLimit });
+      if (!spent.allowed && !onlyShown(session, found.customers)) {
         reply.code(429).header('retry-after', String(spent.retryAfterSeconds));
         return text.tooManySearches(spent.retryAfterSeconds);
       }
-      const found = await findCustomers(context.options.directory, wanted, { limit: searchLimit });
       budget.spend(
         session,
         found.customers.map((hit) => hit.id),

@@ -73,7 +73,9 @@ export function renderOrderForm(page: OrderFormPage): string {
         `<li data-code="${escapeHtml(finding.code)}" data-action="${finding.action}">${escapeHtml(finding.message)}</li>`,
     )
     .join('');
-  // Without script the suggestion is a submit button: one click posts the form with the address.
+  // Without script the suggestion is a submit button: one click posts the form with the address. It
+  // comes after the check button, so Enter in a field (implicit submission, HTML Standard
+  // §4.10.21.2, presses the first submit button) checks what was typed, never the suggestion.
   const suggestion = verdict?.suggestion
     ? `<button type="submit" name="useSuggestion" value="${escapeHtml(verdict.suggestion)}" data-suggestion data-address="${escapeHtml(verdict.suggestion)}">${escapeHtml(text.useSuggestion(verdict.suggestion))}</button>`
     : '<button type="button" data-suggestion hidden></button>';
@@ -131,6 +133,7 @@ ${input('name', text.name, 'text', ' autocomplete="off"')}
 ${input('birthDate', text.birthDate, 'text', ' inputmode="numeric" autocomplete="off"')}
 ${input('phone', text.phone, 'tel', ' autocomplete="off"')}
 ${input('email', text.email, 'email', ' autocomplete="off" spellcheck="false" aria-describedby="verdict"')}
+<p><button type="submit">${escapeHtml(text.check)}</button></p>
 <section id="verdict" aria-live="polite">
 ${status}
 <ul data-findings>${findings}</ul>
@@ -139,7 +142,6 @@ ${suggestion}
 <h2>${escapeHtml(text.directory)}</h2>
 <div data-directory></div>
 </section>
-<p><button type="submit">${escapeHtml(text.check)}</button></p>
 </form>
 </main>
 <script type="module" src="${escapeHtml(page.scriptUrl)}"></script>

@@ -37,6 +37,12 @@ export interface SearchBudget {
   offered(session: Session, id: string): boolean;
 }
 
+/**
+ * The budget when `createSearchBudget` is given none: the one source of the figures README.md and
+ * docs/serve.md state (test/serve/order-form/search-budget.test.ts compares them).
+ */
+export const SEARCH_BUDGET_DEFAULTS = { searches: 20, refillMs: 20_000 } as const;
+
 // The one key of the shared bucket: the server has one token, and every session is a login with it.
 const TOKEN = 'token';
 
@@ -58,8 +64,8 @@ export function createSearchBudget(
   shown: ShownCustomers = createShownCustomers(),
 ): SearchBudget {
   const shared = createTokenBuckets({
-    burst: options.searches ?? 20,
-    refillMs: options.refillMs ?? 20_000,
+    burst: options.searches ?? SEARCH_BUDGET_DEFAULTS.searches,
+    refillMs: options.refillMs ?? SEARCH_BUDGET_DEFAULTS.refillMs,
     ...(options.now ? { now: options.now } : {}),
   });
   return {

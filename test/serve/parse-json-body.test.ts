@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { JsonBodyError, parseJsonBody } from '../../src/serve/parse-json-body.js';
+import { expectLinearGrowth } from '../support/growth.js';
+
+/** `{"a":{"a":…{"__proto__":1}…}}`, n levels deep. */
+const deep = (n: number) => `${'{"a":'.repeat(n)}{"__proto__":1}${'}'.repeat(n)}`;
+
+describe('parseJsonBody', () => {
+  it('names a __proto__ key deep in the body by its whole path', () => {
+    expect(() => parseJsonBody(deep(3))).toThrow(JsonBodyError);
+    try {
+      parseJsonBody(deep(3));
+    } catch (error) {
+      expect((error as JsonBodyError).field).toBe('body.a.a.a.__proto__');
+    }
+  });
+
+  it('takes a constructor key without a prototype, and a key merely spelled with proto', () => {
+    expect(parseJsonBody('{"constructor": "x", "protocol": "smtp"}')).toEqual({
+      constructor: 'x',
+      protocol: 'smtp',
+    });
+  });
+
+  it('searches a deeply nested body in time that grows linearly with its depth', async () => {
+    await expectLinearGrowth({
+      n: 2000,
+      make: deep,
+      run: (text: string) => {
+        try {
+          parseJsonBody(text);
+        } catch {}
+      },
+    });
+  });
+});
