@@ -295,6 +295,9 @@ const labels = {
     withoutCustomer: (count: number) => `${count} without a known customer`,
     withCandidates: (count: number) => `${count} with more than one likely customer`,
     withoutAddressOnFile: (count: number) => `${count} with no address on file to write to`,
+    detectedEarly: (count: number) => `${count} detected before they were sent (detectedAt)`,
+    detectedBeforeSent: (file: string, detectedAt: string, count: number) =>
+      `${file}: detectedAt ${detectedAt} is before ${count} of the messages were sent, so their drafts were not written; leave detectedAt out of the facts (the time of the audit is used) or give when the audit found them`,
     failed: (count: number) => `${count} failed (named above)`,
   },
   sv: {
@@ -334,6 +337,9 @@ const labels = {
     withoutCustomer: (count: number) => `${count} utan känd kund`,
     withCandidates: (count: number) => `${count} med mer än en trolig kund`,
     withoutAddressOnFile: (count: number) => `${count} utan registrerad adress att skriva till`,
+    detectedEarly: (count: number) => `${count} upptäckta innan de skickades (detectedAt)`,
+    detectedBeforeSent: (file: string, detectedAt: string, count: number) =>
+      `${file}: detectedAt ${detectedAt} är före den tid då ${count} av meddelandena skickades, så deras utkast skrevs inte; ta bort detectedAt ur uppgifterna (granskningens tid används) eller ange när granskningen hittade dem`,
     failed: (count: number) => `${count} misslyckades (se ovan)`,
   },
 } as const;
@@ -438,6 +444,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       hits,
       flags.incidents,
       facts,
+      flags.facts ?? '',
       customers.directory,
       flags.locale,
       context,
@@ -448,12 +455,14 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       drafts.withoutIntended +
       drafts.withoutCustomer +
       drafts.withoutAddressOnFile +
+      drafts.detectedEarly +
       drafts.failed;
     const why = [
       ...(drafts.withCandidates > 0 ? [text.withCandidates(drafts.withCandidates)] : []),
       ...(drafts.withoutIntended > 0 ? [text.withoutIntended(drafts.withoutIntended)] : []),
       ...(drafts.withoutCustomer > 0 ? [text.withoutCustomer(drafts.withoutCustomer)] : []),
       ...(drafts.withoutAddressOnFile > 0 ? [text.withoutAddressOnFile(drafts.withoutAddressOnFile)] : []),
+      ...(drafts.detectedEarly > 0 ? [text.detectedEarly(drafts.detectedEarly)] : []),
       ...(drafts.failed > 0 ? [text.failed(drafts.failed)] : []),
     ];
     notes.push(
@@ -552,10 +561,12 @@ async function draftIncidents(
   hits: readonly AuditHit[],
   folder: string,
   facts: Record<string, unknown>,
+  factsFile: string,
   directory: Directory,
   locale: 'sv' | 'en',
   context: CommandContext,
 ): Promise<{
+  detectedEarly: number;
   drafted: number;
   withCandidates: number;
   withoutIntended: number;
@@ -570,7 +581,12 @@ async function draftIncidents(
   let withoutIntended = 0;
   let withoutCustomer = 0;
   let withoutAddressOnFile = 0;
+  let detectedEarly = 0;
   let failed = 0;
+  // The facts' detectedAt holds for every draft: one before a message was sent is said once, at
+  // the end, not as one refusal per draft (the example facts of one 2018 incident, say).
+  const detectedAt = typeof facts.detectedAt === 'string' ? facts.detectedAt : undefined;
+  const detected = detectedAt === undefined ? Number.NaN : Date.parse(detectedAt);
   for (const [index, hit] of hits.entries()) {
     const number = String(index + 1).padStart(4, '0');
     // More than one customer it may have been meant for: a draft would name one of them as a fact
@@ -599,6 +615,11 @@ async function draftIncidents(
     if (!isOnFile(directory, hit.intended, hit.customerId)) {
       context.warn(`${hit.where}: ${text.notOnFile(hit.intended, hit.customerId, onFile)}`);
       withoutAddressOnFile++;
+      continue;
+    }
+    const sent = hit.date === undefined ? Number.NaN : Date.parse(hit.date);
+    if (facts.occurredAt === undefined && detected < sent) {
+      detectedEarly++;
       continue;
     }
     try {
@@ -632,7 +653,17 @@ async function draftIncidents(
       failed++;
     }
   }
-  return { drafted, withCandidates, withoutIntended, withoutCustomer, withoutAddressOnFile, failed };
+  if (detectedEarly > 0 && detectedAt !== undefined)
+    context.warn(text.detectedBeforeSent(factsFile, detectedAt, detectedEarly));
+  return {
+    drafted,
+    withCandidates,
+    withoutIntended,
+    withoutCustomer,
+    withoutAddressOnFile,
+    detectedEarly,
+    failed,
+  };
 }
 
 /** Whether `address` reaches a mailbox the directory holds for `customerId`. */

@@ -26,10 +26,20 @@ async function auditWithDrafts(
   messages: Record<string, string>,
   ...more: string[]
 ) {
+  return auditWithFacts(facts, name, customers, messages, ...more);
+}
+
+async function auditWithFacts(
+  given: object,
+  name: string,
+  customers: string,
+  messages: Record<string, string>,
+  ...more: string[]
+) {
   const folder = join(dir.path, name);
   mkdirSync(join(folder, 'sent'), { recursive: true });
   writeFileSync(join(folder, 'customers.csv'), customers);
-  writeFileSync(join(folder, 'facts.json'), JSON.stringify(facts));
+  writeFileSync(join(folder, 'facts.json'), JSON.stringify(given));
   for (const [file, text] of Object.entries(messages)) writeFileSync(join(folder, 'sent', file), text);
   const drafts = join(folder, 'drafts');
   const args = [
@@ -108,5 +118,27 @@ describe('email-guard audit --incidents', () => {
       'not written: karin.berg@hotmail.se is not on file for customer K-5 (on file: karin.berg@hotmial.se)',
     );
     for (const file of files) expect(read(file)).not.toContain('karin.berg@hotmail.se');
+  });
+
+  it("says once, plainly, when the facts' detectedAt is before the messages were sent", async () => {
+    // The documented example facts: one incident detected in 2018.
+    const example = JSON.parse(
+      readFileSync(join(__dirname, '../../examples/data/incident-facts.json'), 'utf8'),
+    );
+    const customers =
+      'id;name;email\nK-1;Anna Svensson;anna.svensson1985@gmail.com\nK-2;Erik Lind;erik.lind@telia.com\n';
+    const { run, files } = await auditWithFacts(example, 'early-facts', customers, {
+      'm1.eml': eml('anna.svensson195@gmail.com', 'm1'),
+      'm2.eml': eml('erik.lind@telja.com', 'm2'),
+      'm3.eml': eml('anna.svensson19855@gmail.com', 'm3'),
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(files).toEqual([]);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines.filter((line) => line.includes('detectedAt'))).toHaveLength(1);
+    expect(lines).toContain(
+      `${join(dir.path, 'early-facts', 'facts.json')}: detectedAt 2018-02-23T13:45:00+01:00 is before 3 of the messages were sent, so their drafts were not written; leave detectedAt out of the facts (the time of the audit is used) or give when the audit found them`,
+    );
+    expect(run.stdout.trim().split('\n').at(-1)).toContain('3 detected before they were sent (detectedAt)');
   });
 });
