@@ -24,6 +24,7 @@ export function incidentCommand(context: CommandContext): Command {
         .default('text'),
     )
     .requiredOption('--out <dir>', 'the folder to write report, notice.eml and phone-script.txt into')
+    .option('--overwrite', 'replace a report already in the --out folder')
     .option('--json', 'print the assessment as JSON')
     .addOption(localeOption())
     .addHelpText(

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useTempDir } from '../support/use-temp-dir.js';
@@ -27,5 +27,32 @@ describe('the lines of the command', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('Anteckning');
     expect(run.stderr).not.toContain('row skipped');
+  });
+
+  it('refuses an incident --out folder that holds a report, unless --overwrite is given', async () => {
+    const examples = resolve(__dirname, '../../examples/data');
+    const out = join(dir.path, 'incident');
+    const args = [
+      'incident',
+      '--message',
+      join(examples, 'orderbekraftelse.eml'),
+      '--intended',
+      'anna.svensson1985@gmail.com',
+      '--actual',
+      'anna.svensson185@gmail.com',
+      '--facts',
+      join(examples, 'incident-facts.json'),
+      '--out',
+      out,
+    ];
+    expect((await runCliInProcess(args)).status).toBe(0);
+    const first = readFileSync(join(out, 'notice.eml'), 'utf8');
+    const again = await runCliInProcess([...args, '--format', 'html']);
+    expect(again.status).toBe(2);
+    expect(again.stderr.trim().split('\n')).toEqual([
+      `email-guard: --out ${out} already holds a report (notice.eml, phone-script.txt, report.txt): give a new or empty folder, or --overwrite to replace it`,
+    ]);
+    expect(readFileSync(join(out, 'notice.eml'), 'utf8')).toBe(first);
+    expect((await runCliInProcess([...args, '--overwrite'])).status).toBe(0);
   });
 });
