@@ -11,6 +11,7 @@ import { findConfusables } from '../matching/find-confusables.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { buildReport } from './build-report.js';
 import { cliTexts } from './cli-texts.js';
+import { progressWords } from './create-progress.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
 import type { CommandContext } from './program-context.js';
@@ -422,7 +423,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   };
   if (kind === 'mbox') {
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
-    progress.start(size, 'reading mbox', 'messages');
+    progress.start(size, progressWords[flags.locale].readingMbox, progressWords[flags.locale].messages);
     for await (const message of readMboxHeaders(
       path,
       (bytes) => progress.update(bytes, messages),
@@ -430,13 +431,13 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     ))
       examine(message);
   } else if (files) {
-    progress.start(files.length, 'reading messages');
+    progress.start(files.length, progressWords[flags.locale].readingMessages);
     for (const file of files) {
       examine(await readFileHeader(file, flags.locale));
       if (messages % 500 === 0) progress.update(messages);
     }
   }
-  progress.stop();
+  progress.stop(messages);
   if (messages === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
   const notes: string[] = [];
   if (flags.incidents !== undefined && facts !== undefined) {
