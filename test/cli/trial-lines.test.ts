@@ -55,4 +55,20 @@ describe('the lines of the command', () => {
     expect(readFileSync(join(out, 'notice.eml'), 'utf8')).toBe(first);
     expect((await runCliInProcess([...args, '--overwrite'])).status).toBe(0);
   });
+
+  it('writes a CSV report as a spreadsheet opens it: UTF-8 with a BOM, and ; between cells under sv', async () => {
+    const customers = file('sv-export.csv', 'id;name;email\nK-1;Åsa Öberg;asa.oberg@hotmial.se\n');
+    const out = join(dir.path, 'r.csv');
+    const run = await runCliInProcess(['customers', 'check', customers, '--out', out, '--locale', 'sv']);
+    expect(run.status, run.stderr).toBe(1);
+    const written = readFileSync(out, 'utf8');
+    expect(written.startsWith('\uFEFF')).toBe(true);
+    const [header, row] = written.slice(1).split('\r\n');
+    expect(header?.split(';').length).toBeGreaterThan(3);
+    expect(header).not.toContain(',');
+    expect(row).toContain(';K-1;asa.oberg@hotmial.se;domain-typo;');
+    const english = join(dir.path, 'r-en.csv');
+    await runCliInProcess(['customers', 'check', customers, '--out', english]);
+    expect(readFileSync(english, 'utf8')).toMatch(/^\uFEFFLine,Customer,/);
+  });
 });
