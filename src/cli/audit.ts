@@ -353,9 +353,17 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   checkReportDestination(flags, flags.locale);
   const since = flags.since === undefined ? undefined : Date.parse(flags.since);
   if (since !== undefined && Number.isNaN(since))
-    throw usageFailure(`--since: "${flags.since}" is not a date`);
+    throw usageFailure(
+      flags.locale === 'sv'
+        ? `--since: "${flags.since}" är inget datum (t.ex. 2026-11-01)`
+        : `--since: "${flags.since}" is not a date (e.g. 2026-11-01)`,
+    );
   if (flags.incidents !== undefined && flags.facts === undefined)
-    throw usageFailure('--incidents needs --facts FILE with at least the organisation');
+    throw usageFailure(
+      flags.locale === 'sv'
+        ? '--incidents kräver --facts FIL med åtminstone organisationen'
+        : '--incidents needs --facts FILE with at least the organisation',
+    );
   await refuseOutOverInput(
     flags.out,
     [path, flags.customers, ...(flags.facts === undefined ? [] : [flags.facts])],

@@ -71,4 +71,45 @@ describe('the lines of the command', () => {
     await runCliInProcess(['customers', 'check', customers, '--out', english]);
     expect(readFileSync(english, 'utf8')).toMatch(/^\uFEFFLine,Customer,/);
   });
+
+  it('speaks Swedish under --locale sv: the verdict words, a --customer that is not JSON, the audit usage lines', async () => {
+    const anna = JSON.stringify({ id: 'K-1', emails: ['anna.svensson1985@gmail.com'] });
+    const check = await runCliInProcess([
+      'check',
+      'anna.svensson185@gmail.com',
+      '--customer',
+      anna,
+      '--locale',
+      'sv',
+    ]);
+    expect(check.stdout.split('\n')[0]).toBe('stoppa  anna.svensson185@gmail.com');
+    expect(check.stdout).toContain('  stoppa  near-miss: ');
+    const notJson = await runCliInProcess(['check', 'a@b.se', '--customer', "{id:'K-1'}", '--locale', 'sv']);
+    expect(notJson.status).toBe(2);
+    expect(notJson.stderr).toContain('--customer är inte giltig JSON');
+    expect(notJson.stderr).not.toMatch(/Expected|property|position/);
+    const customers = file('sv-audit.csv', 'id;name;email\nK-1;Anna;anna@example.se\n');
+    const since = await runCliInProcess([
+      'audit',
+      dir.path,
+      '--customers',
+      customers,
+      '--since',
+      'yesterday',
+      '--locale',
+      'sv',
+    ]);
+    expect(since.stderr).toContain('--since: "yesterday" är inget datum');
+    const facts = await runCliInProcess([
+      'audit',
+      dir.path,
+      '--customers',
+      customers,
+      '--incidents',
+      join(dir.path, 'd'),
+      '--locale',
+      'sv',
+    ]);
+    expect(facts.stderr).toContain('--incidents kräver --facts FIL');
+  });
 });
