@@ -112,4 +112,31 @@ describe('the lines of the command', () => {
     ]);
     expect(facts.stderr).toContain('--incidents kräver --facts FIL');
   });
+
+  it('gives advice the command line can follow for an export without an id column, never the name column', async () => {
+    const customers = file('no-id.csv', 'Namn;E-post;Löpnr\nAnna;anna@example.se;K-1\n');
+    const run = await runCliInProcess([
+      'check',
+      'anna@example.se',
+      '--customer-id',
+      'K-1',
+      '--customers',
+      customers,
+    ]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain('rename the header of the id column to one of those');
+    expect(run.stderr).toContain("['Löpnr']");
+    expect(run.stderr).not.toContain("['Namn']");
+    const sv = await runCliInProcess([
+      'check',
+      'a@example.se',
+      '--customer-id',
+      'K-1',
+      '--customers',
+      customers,
+      '--locale',
+      'sv',
+    ]);
+    expect(sv.stderr).toContain('byt namn på id-kolumnens rubrik till ett av dem');
+  });
 });
