@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { domainToUnicode } from 'node:url';
 import { parseAddress } from '../address/parse-address.js';
 import type { Directory, DirectoryAddressMatch, DirectoryCustomer } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
@@ -36,6 +37,8 @@ export interface AuditHit {
   readonly messageId?: string;
   readonly date?: string;
   readonly recipient: string;
+  /** The recipient as the message's header wrote it, when the export writes it otherwise (Punycode). */
+  readonly sentAs?: string;
   /** The customer it was likely meant for. */
   readonly customerId?: string;
   readonly customerName?: string;
@@ -422,6 +425,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       if (hit)
         hits.push({
           ...hit,
+          ...asWritten(address),
           where: message.where,
           ...(messageId ? { messageId } : {}),
           ...(date ? { date } : {}),
@@ -481,9 +485,11 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   const found = hits.map(({ location: _location, ...hit }) => hit);
   const data = { path, kind, messages, skipped, unreadable: problems, hits: found };
   // In the table every candidate stands in the "meant for" column: none is named as the one.
-  const rows = found.map(({ candidates, ...hit }) =>
-    candidates ? { ...hit, customerId: candidates.join(', ') } : hit,
-  );
+  const rows = found.map(({ candidates, sentAs, ...hit }) => ({
+    ...hit,
+    ...(sentAs ? { recipient: `${hit.recipient} (${sentAs})` } : {}),
+    ...(candidates ? { customerId: candidates.join(', ') } : {}),
+  }));
   const report = buildReport({
     locale: flags.locale,
     title: text.title,
@@ -638,7 +644,7 @@ async function draftIncidents(
           ...(facts as object),
           message,
           intended: hit.intended,
-          actual: hit.recipient,
+          actual: hit.sentAs ?? hit.recipient,
           customer: {
             id: hit.customerId,
             ...(hit.customerName ? { name: hit.customerName } : {}),
@@ -704,4 +710,19 @@ function draftCause(hit: AuditHit, intended: string, directory: Directory, local
   if (hit.customerId !== undefined && isOnFile(directory, intended, hit.customerId))
     return causes.sending(intended, hit.recipient);
   return causes.unknown;
+}
+
+/**
+ * A recipient with a Punycode domain (`olle.ek@xn--gmil-63d.com`, the RFC 5890 A-label a mail
+ * header carries) as people and the export write it (`olle.ek@gmаil.com`), the Punycode kept as
+ * `sentAs`: the reader looks the address up in the export, where it stands in Unicode.
+ */
+function asWritten(address: string): { recipient: string; sentAs: string } | Record<string, never> {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  if (at < 0 || !/(^|\.)xn--/i.test(domain)) return {};
+  const unicode = domainToUnicode(domain);
+  return unicode && unicode !== domain
+    ? { recipient: `${address.slice(0, at)}@${unicode}`, sentAs: address }
+    : {};
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
@@ -138,5 +138,25 @@ describe('the lines of the command', () => {
       'sv',
     ]);
     expect(sv.stderr).toContain('byt namn på id-kolumnens rubrik till ett av dem');
+  });
+
+  it('prints a look-alike recipient as the export holds it, the Punycode of the mail beside it', async () => {
+    const customers = file('lookalike.csv', 'id;name;email\nK-12;Olle Ek;olle.ek@gm\u0430il.com\n');
+    const sent = join(dir.path, 'lookalike-sent');
+    mkdirSync(sent);
+    writeFileSync(
+      join(sent, 'm.eml'),
+      'From: order@butiken.se\r\nTo: olle.ek@xn--gmil-63d.com\r\nDate: Mon, 02 Nov 2026 10:00:00 +0100\r\nMessage-ID: <l@b>\r\nSubject: Order\r\n\r\nHej\r\n',
+    );
+    const text = await runCliInProcess(['audit', sent, '--customers', customers]);
+    expect(text.stdout).toContain('olle.ek@gm\u0430il.com (olle.ek@xn--gmil-63d.com)');
+    const json = await runCliInProcess(['audit', sent, '--customers', customers, '--json']);
+    expect(JSON.parse(json.stdout).hits[0]).toMatchObject({
+      recipient: 'olle.ek@gm\u0430il.com',
+      sentAs: 'olle.ek@xn--gmil-63d.com',
+    });
+    const out = join(dir.path, 'lookalike.html');
+    await runCliInProcess(['audit', sent, '--customers', customers, '--out', out]);
+    expect(readFileSync(out, 'utf8')).toContain('olle.ek@gm\u0430il.com (olle.ek@xn--gmil-63d.com)');
   });
 });
