@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { domainToUnicode } from 'node:url';
 import { parseAddress } from '../address/parse-address.js';
 import type { Directory, DirectoryAddressMatch, DirectoryCustomer } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
@@ -11,6 +12,7 @@ import { findConfusables } from '../matching/find-confusables.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { buildReport } from './build-report.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
+import { progressWords } from './create-progress.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
 import type { CommandContext } from './program-context.js';
@@ -35,11 +37,19 @@ export interface AuditHit {
   readonly messageId?: string;
   readonly date?: string;
   readonly recipient: string;
+  /** The recipient as the message's header wrote it, when the export writes it otherwise (Punycode). */
+  readonly sentAs?: string;
   /** The customer it was likely meant for. */
   readonly customerId?: string;
   readonly customerName?: string;
   /** The address it likely should have gone to. */
   readonly intended?: string;
+  /**
+   * Every customer it may have been meant for, when there is more than one (`lar.ek@gmail.com` is
+   * one slip from both Lars's and Lara's address): then no single customer or address is named,
+   * since whom it was meant for is only a guess (docs/cli.md).
+   */
+  readonly candidates?: readonly string[];
   readonly finding:
     | 'near-miss'
     | 'near-miss-other-customer'
@@ -138,12 +148,17 @@ function checkSentRecipient(
   }
   const near = matches[0];
   if (near) {
-    const others =
-      matches.length > 1
-        ? locale === 'sv'
-          ? ` (och ${matches.length - 1} till)`
-          : ` (and ${matches.length - 1} more)`
-        : '';
+    const candidates = [...new Set(matches.map((match) => match.customerId))];
+    if (candidates.length > 1)
+      return {
+        recipient: address,
+        candidates,
+        finding: 'near-miss',
+        reason:
+          locale === 'sv'
+            ? `Ett skrivfel av adressen till flera kunder: ${matches.map((match) => `${match.address} (kund ${match.customerId})`).join(', ')}; vem det var avsett för går inte att avgöra.`
+            : `One slip from the address of more than one customer: ${matches.map((match) => `${match.address} (customer ${match.customerId})`).join(', ')}; whom it was meant for cannot be told.`,
+      };
     return {
       recipient: address,
       customerId: near.customerId,
@@ -152,8 +167,8 @@ function checkSentRecipient(
       finding: 'near-miss',
       reason:
         locale === 'sv'
-          ? `Ett skrivfel av ${near.address}, adressen till kund ${near.customerId}${others}.`
-          : `One slip from ${near.address}, the address of customer ${near.customerId}${others}.`,
+          ? `Ett skrivfel av ${near.address}, adressen till kund ${near.customerId}.`
+          : `One slip from ${near.address}, the address of customer ${near.customerId}.`,
     };
   }
   return domainTypoHit(address, locale, undefined);
@@ -265,10 +280,28 @@ const labels = {
     noCustomer: (recipient: string, intended: string) =>
       `no incident draft for ${recipient}: no customer is known for it, so whom it was meant for is not known (${intended} is only a guess from the domain)`,
     draftFailed: 'no incident draft',
+    ambiguous: (recipient: string, candidates: readonly string[]) =>
+      `${recipient}: not written: more than one likely customer (${candidates.join(', ')})`,
+    notOnFile: (intended: string, customerId: string, onFile: readonly string[]) =>
+      `not written: ${intended} is not on file for customer ${customerId} (on file: ${onFile.join(', ') || 'no address'}); a notice goes only to an address on file`,
+    causes: {
+      sending: (intended: string, recipient: string) =>
+        `The customer's stored address ${intended} is right; the address was typed wrongly when the message was sent (${recipient}), so the message went to another person's address.`,
+      otherCustomer: (intended: string, recipient: string, owners: string) =>
+        `The message was sent to another customer's address (${recipient}, customer ${owners}) instead of the customer's own address ${intended}.`,
+      stored: (intended: string, recipient: string, owners: string) =>
+        `The address was stored wrongly in the customer register (${recipient} on customer ${owners}, instead of ${intended}), so the message went to another person's address.`,
+      unknown: 'The cause is being investigated.',
+    },
     drafts: (drafted: number, folder: string) => `incident drafts: ${drafted} in ${folder}`,
     notDrafted: (count: number) => `${count} not drafted`,
     withoutIntended: (count: number) => `${count} without a likely address`,
     withoutCustomer: (count: number) => `${count} without a known customer`,
+    withCandidates: (count: number) => `${count} with more than one likely customer`,
+    withoutAddressOnFile: (count: number) => `${count} with no address on file to write to`,
+    detectedEarly: (count: number) => `${count} detected before they were sent (detectedAt)`,
+    detectedBeforeSent: (file: string, detectedAt: string, count: number) =>
+      `${file}: detectedAt ${detectedAt} is before ${count} of the messages were sent, so their drafts were not written; leave detectedAt out of the facts (the time of the audit is used) or give when the audit found them`,
     failed: (count: number) => `${count} failed (named above)`,
   },
   sv: {
@@ -289,10 +322,28 @@ const labels = {
     noCustomer: (recipient: string, intended: string) =>
       `inget utkast till incidentrapport för ${recipient}: ingen kund är känd för den, så vem det var avsett för är inte känt (${intended} är bara en gissning utifrån domänen)`,
     draftFailed: 'inget utkast till incidentrapport',
+    ambiguous: (recipient: string, candidates: readonly string[]) =>
+      `${recipient}: inte skrivet: mer än en trolig kund (${candidates.join(', ')})`,
+    notOnFile: (intended: string, customerId: string, onFile: readonly string[]) =>
+      `inte skrivet: ${intended} finns inte registrerad för kund ${customerId} (registrerad: ${onFile.join(', ') || 'ingen adress'}); ett meddelande går bara till en registrerad adress`,
+    causes: {
+      sending: (intended: string, recipient: string) =>
+        `Kundens lagrade adress ${intended} är rätt; adressen skrevs fel när meddelandet skickades (${recipient}), så meddelandet gick till en annan persons adress.`,
+      otherCustomer: (intended: string, recipient: string, owners: string) =>
+        `Meddelandet skickades till en annan kunds adress (${recipient}, kund ${owners}) i stället för kundens egen adress ${intended}.`,
+      stored: (intended: string, recipient: string, owners: string) =>
+        `Adressen var fel lagrad i kundregistret (${recipient} på kund ${owners}, i stället för ${intended}), så meddelandet gick till en annan persons adress.`,
+      unknown: 'Orsaken utreds.',
+    },
     drafts: (drafted: number, folder: string) => `utkast till incidentrapporter: ${drafted} i ${folder}`,
     notDrafted: (count: number) => `${count} inte skrivna`,
     withoutIntended: (count: number) => `${count} utan trolig adress`,
     withoutCustomer: (count: number) => `${count} utan känd kund`,
+    withCandidates: (count: number) => `${count} med mer än en trolig kund`,
+    withoutAddressOnFile: (count: number) => `${count} utan registrerad adress att skriva till`,
+    detectedEarly: (count: number) => `${count} upptäckta innan de skickades (detectedAt)`,
+    detectedBeforeSent: (file: string, detectedAt: string, count: number) =>
+      `${file}: detectedAt ${detectedAt} är före den tid då ${count} av meddelandena skickades, så deras utkast skrevs inte; ta bort detectedAt ur uppgifterna (granskningens tid används) eller ange när granskningen hittade dem`,
     failed: (count: number) => `${count} misslyckades (se ovan)`,
   },
 } as const;
@@ -366,6 +417,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       if (hit)
         hits.push({
           ...hit,
+          ...asWritten(address),
           where: message.where,
           ...(messageId ? { messageId } : {}),
           ...(date ? { date } : {}),
@@ -375,7 +427,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   };
   if (kind === 'mbox') {
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
-    progress.start(size, 'reading mbox', 'messages');
+    progress.start(size, progressWords[flags.locale].readingMbox, progressWords[flags.locale].messages);
     for await (const message of readMboxHeaders(
       path,
       (bytes) => progress.update(bytes, messages),
@@ -383,30 +435,53 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     ))
       examine(message);
   } else if (files) {
-    progress.start(files.length, 'reading messages');
+    progress.start(files.length, progressWords[flags.locale].readingMessages);
     for (const file of files) {
       examine(await readFileHeader(file, flags.locale));
       if (messages % 500 === 0) progress.update(messages);
     }
   }
-  progress.stop();
+  progress.stop(messages);
   if (messages === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
   const notes: string[] = [];
   if (flags.incidents !== undefined && facts !== undefined) {
-    const drafts = await draftIncidents(hits, flags.incidents, facts, flags.locale, context);
+    const drafts = await draftIncidents(
+      hits,
+      flags.incidents,
+      facts,
+      flags.facts ?? '',
+      customers.directory,
+      flags.locale,
+      context,
+    );
     // Every hit is accounted for: a draft, or the count of those without one and why.
-    const skipped = drafts.withoutIntended + drafts.withoutCustomer + drafts.failed;
+    const skipped =
+      drafts.withCandidates +
+      drafts.withoutIntended +
+      drafts.withoutCustomer +
+      drafts.withoutAddressOnFile +
+      drafts.detectedEarly +
+      drafts.failed;
     const why = [
+      ...(drafts.withCandidates > 0 ? [text.withCandidates(drafts.withCandidates)] : []),
       ...(drafts.withoutIntended > 0 ? [text.withoutIntended(drafts.withoutIntended)] : []),
       ...(drafts.withoutCustomer > 0 ? [text.withoutCustomer(drafts.withoutCustomer)] : []),
+      ...(drafts.withoutAddressOnFile > 0 ? [text.withoutAddressOnFile(drafts.withoutAddressOnFile)] : []),
+      ...(drafts.detectedEarly > 0 ? [text.detectedEarly(drafts.detectedEarly)] : []),
       ...(drafts.failed > 0 ? [text.failed(drafts.failed)] : []),
     ];
     notes.push(
       `${text.drafts(drafts.drafted, flags.incidents)}${skipped > 0 ? `; ${text.notDrafted(skipped)}: ${why.join(', ')}` : ''}`,
     );
   }
-  const rows = hits.map(({ location: _location, ...hit }) => hit);
-  const data = { path, kind, messages, skipped, unreadable: problems, hits: rows };
+  const found = hits.map(({ location: _location, ...hit }) => hit);
+  const data = { path, kind, messages, skipped, unreadable: problems, hits: found };
+  // In the table every candidate stands in the "meant for" column: none is named as the one.
+  const rows = found.map(({ candidates, sentAs, ...hit }) => ({
+    ...hit,
+    ...(sentAs ? { recipient: `${hit.recipient} (${sentAs})` } : {}),
+    ...(candidates ? { customerId: candidates.join(', ') } : {}),
+  }));
   const report = buildReport({
     locale: flags.locale,
     title: text.title,
@@ -490,17 +565,41 @@ async function draftIncidents(
   hits: readonly AuditHit[],
   folder: string,
   facts: Record<string, unknown>,
+  factsFile: string,
+  directory: Directory,
   locale: 'sv' | 'en',
   context: CommandContext,
-): Promise<{ drafted: number; withoutIntended: number; withoutCustomer: number; failed: number }> {
+): Promise<{
+  detectedEarly: number;
+  drafted: number;
+  withCandidates: number;
+  withoutIntended: number;
+  withoutCustomer: number;
+  withoutAddressOnFile: number;
+  failed: number;
+}> {
   const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
   const text = labels[locale];
   let drafted = 0;
+  let withCandidates = 0;
   let withoutIntended = 0;
   let withoutCustomer = 0;
+  let withoutAddressOnFile = 0;
+  let detectedEarly = 0;
   let failed = 0;
+  // The facts' detectedAt holds for every draft: one before a message was sent is said once, at
+  // the end, not as one refusal per draft (the example facts of one 2018 incident, say).
+  const detectedAt = typeof facts.detectedAt === 'string' ? facts.detectedAt : undefined;
+  const detected = detectedAt === undefined ? Number.NaN : Date.parse(detectedAt);
   for (const [index, hit] of hits.entries()) {
     const number = String(index + 1).padStart(4, '0');
+    // More than one customer it may have been meant for: a draft would name one of them as a fact
+    // and tell that customer about another's order.
+    if (hit.candidates) {
+      context.warn(`${hit.where}: ${text.ambiguous(hit.recipient, hit.candidates)}`);
+      withCandidates++;
+      continue;
+    }
     if (!hit.intended) {
       context.warn(`${hit.where}: ${text.noIntended(hit.recipient)}`);
       withoutIntended++;
@@ -513,6 +612,20 @@ async function draftIncidents(
       withoutCustomer++;
       continue;
     }
+    // The notice goes only to an address the customer gave: a likely address that is not on file
+    // (karin.berg@hotmail.se for a stored karin.berg@hotmial.se) is a guess, and a notice sent to
+    // it could reach a third person.
+    const onFile = directory.get(hit.customerId)?.emails ?? [];
+    if (!isOnFile(directory, hit.intended, hit.customerId)) {
+      context.warn(`${hit.where}: ${text.notOnFile(hit.intended, hit.customerId, onFile)}`);
+      withoutAddressOnFile++;
+      continue;
+    }
+    const sent = hit.date === undefined ? Number.NaN : Date.parse(hit.date);
+    if (facts.occurredAt === undefined && detected < sent) {
+      detectedEarly++;
+      continue;
+    }
     try {
       const message = await readWholeMessage(hit.location);
       const result = await reportMisdirected(
@@ -520,13 +633,16 @@ async function draftIncidents(
           ...(facts as object),
           message,
           intended: hit.intended,
-          actual: hit.recipient,
+          actual: hit.sentAs ?? hit.recipient,
           customer: {
             id: hit.customerId,
             ...(hit.customerName ? { name: hit.customerName } : {}),
           },
           reference: `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-${number}`,
           detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
+          ...(typeof facts.cause === 'string'
+            ? {}
+            : { cause: draftCause(hit, hit.intended, directory, locale) }),
         } as unknown as Parameters<typeof reportMisdirected>[0],
         { locale },
       );
@@ -541,5 +657,61 @@ async function draftIncidents(
       failed++;
     }
   }
-  return { drafted, withoutIntended, withoutCustomer, failed };
+  if (detectedEarly > 0 && detectedAt !== undefined)
+    context.warn(text.detectedBeforeSent(factsFile, detectedAt, detectedEarly));
+  return {
+    drafted,
+    withCandidates,
+    withoutIntended,
+    withoutCustomer,
+    withoutAddressOnFile,
+    detectedEarly,
+    failed,
+  };
+}
+
+/** Whether `address` reaches a mailbox the directory holds for `customerId`. */
+function isOnFile(directory: Directory, address: string, customerId: string): boolean {
+  return directory
+    .findAddress({ entered: address })
+    .some((match) => match.distance === 0 && match.customerId === customerId);
+}
+
+/**
+ * The cause a draft states, from what the hit is: a recipient that is another customer's address,
+ * one stored in the register, or a slip made when sending while the stored address is right. What
+ * the hit does not tell is left to the investigation: a report must not state a guess as the cause
+ * (GDPR art. 33(3)(a) asks for the nature of the breach, art. 33(4) allows it in phases).
+ */
+function draftCause(hit: AuditHit, intended: string, directory: Directory, locale: 'sv' | 'en'): string {
+  const causes = labels[locale].causes;
+  const owners = [
+    ...new Set(
+      directory
+        .findAddress({ entered: hit.recipient })
+        .filter((match) => match.distance === 0)
+        .map((match) => match.customerId),
+    ),
+  ];
+  if (hit.finding === 'belongs-to-other-customer')
+    return causes.otherCustomer(intended, hit.recipient, owners.join(', ') || '?');
+  if (owners.length > 0) return causes.stored(intended, hit.recipient, owners.join(', '));
+  if (hit.customerId !== undefined && isOnFile(directory, intended, hit.customerId))
+    return causes.sending(intended, hit.recipient);
+  return causes.unknown;
+}
+
+/**
+ * A recipient with a Punycode domain (`olle.ek@xn--gmil-63d.com`, the RFC 5890 A-label a mail
+ * header carries) as people and the export write it (`olle.ek@gmаil.com`), the Punycode kept as
+ * `sentAs`: the reader looks the address up in the export, where it stands in Unicode.
+ */
+function asWritten(address: string): { recipient: string; sentAs: string } | Record<string, never> {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  if (at < 0 || !/(^|\.)xn--/i.test(domain)) return {};
+  const unicode = domainToUnicode(domain);
+  return unicode && unicode !== domain
+    ? { recipient: `${address.slice(0, at)}@${unicode}`, sentAs: address }
+    : {};
 }

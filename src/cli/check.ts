@@ -57,15 +57,22 @@ export async function runCheck(address: string, flags: CheckFlags, context: Comm
     throw error;
   }
   if (flags.json) context.out(`${JSON.stringify(verdict, null, 2)}\n`);
-  else context.out(formatVerdict(verdict, text.suggestion));
+  else context.out(formatVerdict(verdict, text.suggestion, flags.locale));
   context.setExitCode(verdict.action === 'send' ? exitCodes.ok : exitCodes.findings);
 }
 
+/** The actions in words, as `holds list` says them; `--json` keeps the codes. */
+const actionWords = {
+  en: { send: 'send', confirm: 'confirm', block: 'block' },
+  sv: { send: 'skicka', confirm: 'bekräfta', block: 'stoppa' },
+} as const;
+
 /** The verdict as a person reads it: the action, the suggestion, then each finding. */
-function formatVerdict(verdict: Verdict, suggestion: string): string {
-  const lines = [`${verdict.action}  ${verdict.address ?? JSON.stringify(verdict.entered)}`];
+function formatVerdict(verdict: Verdict, suggestion: string, locale: 'sv' | 'en'): string {
+  const word = (action: Verdict['action']) => actionWords[locale][action];
+  const lines = [`${word(verdict.action)}  ${verdict.address ?? JSON.stringify(verdict.entered)}`];
   if (verdict.suggestion) lines.push(`${suggestion}: ${verdict.suggestion}`);
   for (const finding of verdict.findings)
-    lines.push(`  ${finding.action.padEnd(7)} ${finding.code}: ${finding.message}`);
+    lines.push(`  ${word(finding.action).padEnd(7)} ${finding.code}: ${finding.message}`);
   return `${lines.join('\n')}\n`;
 }

@@ -235,7 +235,9 @@ Stops on SIGINT or SIGTERM.`,
     checkUsage: {
       customerOrCustomers: 'ange antingen --customer JSON eller --customer-id med --customers, inte båda',
       customerIdNeedsFile: '--customer-id behöver --customers FIL att hitta kunden i',
-      notJson: (detail: string) => `--customer är ingen JSON: ${detail}`,
+      // The parser's own detail is in English ("Expected property name…"): the option and what to give.
+      notJson: (_detail: string) =>
+        `--customer är inte giltig JSON: ange kunden som ett JSON-objekt, t.ex. '{"id":"K-1","emails":["anna@example.se"]}'`,
       noCustomer: (file: string, id: string) => `${file}: ingen kund med id ${id}`,
     },
     smtp: {

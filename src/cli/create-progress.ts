@@ -14,8 +14,33 @@ export interface Progress {
    */
   start(total: number, what: string, unit?: string): void;
   update(value: number, count?: number): void;
-  stop(): void;
+  /**
+   * Ends the bar. With `count` (the rows or messages read in all) the last line shows it at 100%:
+   * the updates come every few thousand rows and count characters, not bytes, so the last one
+   * seldom reaches the end of the file.
+   */
+  stop(count?: number): void;
 }
+
+/** The words of the bars, in each language of the command. */
+export const progressWords = {
+  en: {
+    readingCustomers: 'reading customers',
+    checkingCustomers: 'checking customers',
+    readingMbox: 'reading mbox',
+    readingMessages: 'reading messages',
+    rows: 'rows',
+    messages: 'messages',
+  },
+  sv: {
+    readingCustomers: 'läser kunder',
+    checkingCustomers: 'kontrollerar kunder',
+    readingMbox: 'läser mbox',
+    readingMessages: 'läser meddelanden',
+    rows: 'rader',
+    messages: 'meddelanden',
+  },
+} as const;
 
 /**
  * A cli-progress bar on standard error (count, rate, time left) when it is a terminal; silent when
@@ -26,10 +51,17 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
   const cliProgress = require('cli-progress') as typeof cliProgressModule;
   let bar: cliProgressModule.SingleBar | undefined;
   let started = 0;
+  let whole = 0;
+  const draw = (value: number, count?: number) => {
+    const seconds = (Date.now() - started) / 1000;
+    const done = count ?? value;
+    bar?.update(value, { rate: seconds > 0 ? Math.round(done / seconds) : 0, count: done });
+  };
   return {
     start(total, what, unit) {
       bar?.stop();
       started = Date.now();
+      whole = total;
       const counted =
         unit === undefined ? '{value}/{total} | {rate}/s' : `{count} ${unit} | {rate} ${unit}/s`;
       bar = new cliProgress.SingleBar(
@@ -44,11 +76,10 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
       bar.start(total, 0, { rate: 0, count: 0 });
     },
     update(value, count) {
-      const seconds = (Date.now() - started) / 1000;
-      const done = count ?? value;
-      bar?.update(value, { rate: seconds > 0 ? Math.round(done / seconds) : 0, count: done });
+      draw(value, count);
     },
-    stop() {
+    stop(count) {
+      if (count !== undefined) draw(whole, count);
       bar?.stop();
       bar = undefined;
     },

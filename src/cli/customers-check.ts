@@ -1,6 +1,7 @@
 import type { LoadProblem } from '../contacts/load-customers.js';
 import { auditCustomerBase, type CustomerBaseFindingCode } from '../guard/audit-customer-base.js';
 import { buildReport } from './build-report.js';
+import { progressWords } from './create-progress.js';
 import { exitCodes } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -117,7 +118,7 @@ export async function runCustomersCheck(
     reason: problem.reason,
   }));
   const progress = context.progress();
-  progress.start(loaded.directory.size, 'checking customers');
+  progress.start(loaded.directory.size, progressWords[flags.locale].checkingCustomers);
   for (const finding of auditCustomerBase(
     { directory: loaded.directory },
     { locale: flags.locale, onProgress: (checked) => progress.update(checked) },
@@ -130,7 +131,7 @@ export async function runCustomersCheck(
       reason: finding.message,
       ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
     });
-  progress.stop();
+  progress.stop(loaded.directory.size);
   findings.sort((a, b) => a.line - b.line);
   const flagged = new Set(findings.flatMap((finding) => (finding.customerId ? [finding.customerId] : [])))
     .size;

@@ -52,7 +52,7 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
       .option('--to <address...>', 'the corrected recipients; required for a blocked message')
       .option(
         '--confirm-new',
-        'the corrected recipients are new to the customer and were confirmed as theirs (audit log)',
+        'the recipients new to the customer (corrected, or kept as held) were confirmed as theirs (audit log)',
       )
       .option(
         '--send-despite-block',

@@ -303,7 +303,7 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
       isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
     )
       throw new CliFailure(
-        `${text.staysHeld(id)}: ${flags.locale === 'sv' && error instanceof MessageHeldError ? refusedInSwedish(error) : error.message}`,
+        `${text.staysHeld(id)}: ${flags.locale === 'sv' && error instanceof MessageHeldError ? refusedInSwedish(error) : withoutRefusal(error.message)}`,
         exitCodes.findings,
       );
     if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
@@ -318,6 +318,14 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
   } finally {
     transporter.close();
   }
+}
+
+/**
+ * The library's refusal without its opening ("Release of ID refused, the message stays held: "):
+ * the line already begins "ID stays held", and says it once.
+ */
+function withoutRefusal(message: string): string {
+  return message.replace(/^Release of \S+ refused, the message stays held: /, '');
 }
 
 /** The SMTP URL as it can be printed: without its password. */

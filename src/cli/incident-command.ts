@@ -25,6 +25,7 @@ export function incidentCommand(context: CommandContext, locale: CliLocale = 'en
         .default('text'),
     )
     .requiredOption('--out <dir>', 'the folder to write report, notice.eml and phone-script.txt into')
+    .option('--overwrite', 'replace a report already in the --out folder')
     .option('--json', 'print the assessment as JSON')
     .addOption(localeOption())
     .addHelpText('after', cliTexts[locale].commandHelp.incident)

@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isEmailGuardError } from '../errors.js';
 import { citation, reportDateTime } from '../incident/report-conclusions.js';
 import { cliTexts } from './cli-texts.js';
-import { CliFailure, exitCodes, unreadableFailure } from './exit-codes.js';
+import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { readFacts } from './read-facts.js';
 import { writeAtomically } from './write-atomically.js';
@@ -17,6 +17,8 @@ export interface IncidentFlags {
   readonly format: 'text' | 'markdown' | 'html';
   readonly out: string;
   readonly json?: boolean;
+  /** Replace a report already in `out`. */
+  readonly overwrite?: boolean;
   readonly locale: 'sv' | 'en';
 }
 
@@ -37,6 +39,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   const existing = await stat(flags.out).catch(() => undefined);
   if (existing && !existing.isDirectory())
     throw unreadableFailure(`${flags.out}: ${cliTexts[flags.locale].outNotFolder}`);
+  if (existing && !flags.overwrite) await refuseEarlierReport(flags.out, flags.locale);
   const facts = await readFacts(flags.facts);
   let message: Buffer;
   try {
@@ -109,4 +112,21 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
     `${text.phoneScript}: ${join(flags.out, 'phone-script.txt')}`,
   ];
   context.out(`${lines.join('\n')}\n`);
+}
+
+/** The files a report leaves in its folder. */
+const reportFiles = /^(report\.(txt|md|html)|notice\.eml|phone-script\.txt)$/;
+
+/**
+ * Refuses (usage, exit code 2) a folder that already holds a report, as `audit --incidents` does:
+ * a second run would replace the first incident's report and notice without a word.
+ */
+async function refuseEarlierReport(folder: string, locale: 'sv' | 'en'): Promise<void> {
+  const found = (await readdir(folder)).filter((name) => reportFiles.test(name)).sort();
+  if (found.length === 0) return;
+  throw usageFailure(
+    locale === 'sv'
+      ? `--out ${folder} innehåller redan en rapport (${found.join(', ')}): ange en ny eller tom mapp, eller --overwrite för att ersätta den`
+      : `--out ${folder} already holds a report (${found.join(', ')}): give a new or empty folder, or --overwrite to replace it`,
+  );
 }

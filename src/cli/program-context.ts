@@ -39,12 +39,12 @@ export function problemLines(
   limit = 20,
 ): string[] {
   const text = cliTexts[locale];
-  const lines = problems
-    .slice(0, limit)
-    .map(
-      (problem) =>
-        `${file}:${problem.line}: ${problem.reason}${problem.loaded ? '' : ` (${text.rowSkipped})`}`,
-    );
+  const lines = problems.slice(0, limit).map(
+    (problem) =>
+      // A column not read is a note on the header, not a row: nothing was skipped (customers
+      // check lists it as `column-not-read`).
+      `${file}:${problem.line}: ${problem.reason}${problem.loaded || problem.column !== undefined ? '' : ` (${text.rowSkipped})`}`,
+  );
   if (problems.length > limit) lines.push(`${file}: ${text.moreProblems(problems.length - limit)}`);
   return lines;
 }

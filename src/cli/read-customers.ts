@@ -5,7 +5,7 @@ import { createDirectory, type Directory } from '../contacts/create-directory.js
 import { type LoadProblem, loadCustomers } from '../contacts/load-customers.js';
 import { isEmailGuardError } from '../errors.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
-import type { Progress } from './create-progress.js';
+import { type Progress, progressWords } from './create-progress.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
 
 /** A CRM export read into a directory, with the line each customer came from. */
@@ -54,7 +54,9 @@ export async function readCustomers(
   }
   const directory = createDirectory();
   const lineOf = new Map<string, number>();
-  progress?.start(size, 'reading customers', 'rows');
+  const words = progressWords[locale];
+  progress?.start(size, words.readingCustomers, words.rows);
+  let rows: number | undefined;
   try {
     const result = await loadCustomers(
       { source: createReadStream(path), format },
@@ -67,7 +69,7 @@ export async function readCustomers(
         progressEvery: 5_000,
       },
     );
-    const rows = result.problems.filter((problem) => problem.column === undefined).length + result.loaded;
+    rows = result.problems.filter((problem) => problem.column === undefined).length + result.loaded;
     // An empty export, a header alone or blank lines: a cut-off download or the wrong file, never
     // a clean base (issue 13: it printed "0 customers" and exited 0).
     if (rows === 0) throw unreadableFailure(`${path}: ${text.noCustomerRows}`);
@@ -82,6 +84,6 @@ export async function readCustomers(
       `${path}: ${text.cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
     );
   } finally {
-    progress?.stop();
+    progress?.stop(rows);
   }
 }

@@ -56,11 +56,17 @@ export function csvCell(value: string | number | undefined): string {
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * The CSV report as a spreadsheet opens it by a double click: a byte order mark, without which
+ * Excel reads UTF-8 as the local code page (Å as Ã…), and under `sv` a `;` between cells, the list
+ * separator of a Swedish Excel, where the decimal comma takes `,` (RFC 4180 otherwise).
+ */
 function renderCsv(report: Report): string {
-  const lines = [report.columns.map((column) => csvCell(column.label)).join(',')];
+  const separator = report.locale === 'sv' ? ';' : ',';
+  const lines = [report.columns.map((column) => csvCell(column.label)).join(separator)];
   for (const row of report.rows)
-    lines.push(report.columns.map((column) => csvCell(row[column.key])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+    lines.push(report.columns.map((column) => csvCell(row[column.key])).join(separator));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 const headings = {

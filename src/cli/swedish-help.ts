@@ -39,8 +39,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
   'why (audit log)': 'varför (granskningsloggen)',
   'the corrected recipients; required for a blocked message':
     'de rättade mottagarna; krävs för ett stoppat meddelande',
-  'the corrected recipients are new to the customer and were confirmed as theirs (audit log)':
-    'de rättade mottagarna är nya för kunden och har bekräftats som kundens (granskningsloggen)',
+  'the recipients new to the customer (corrected, or kept as held) were confirmed as theirs (audit log)':
+    'mottagarna som är nya för kunden (rättade eller kvar som de stoppades) har bekräftats som kundens (granskningsloggen)',
   "send although a recipient is still blocked or is another customer's address, on your account (audit log: released-despite-block)":
     'skicka fast en mottagare fortfarande stoppas eller är en annan kunds adress, på ditt ansvar (granskningsloggen: released-despite-block)',
   'the CRM export the recipients are checked against again':
@@ -82,6 +82,7 @@ export const swedishHelp: Readonly<Record<string, string>> = {
   'the folder to write report, notice.eml and phone-script.txt into':
     'mappen att skriva rapporten, notice.eml och phone-script.txt i',
   'print the assessment as JSON': 'skriv ut bedömningen som JSON',
+  'replace a report already in the --out folder': 'ersätt en rapport som redan finns i --out-mappen',
   'serve the check over HTTP for order systems, and the review page for held messages':
     'erbjud kontrollen över HTTP för ordersystem, och granskningssidan för hållna meddelanden',
   'a CRM export (.csv or .ndjson) to check against, held in memory':

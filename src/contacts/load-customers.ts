@@ -521,7 +521,12 @@ function csvRows(
         throw new InvalidInputError([
           {
             path: ['options', 'columns', 'id'],
-            message: text.noIdColumn(names, defaultCustomerColumns.id.join(', '), headers[0] ?? 'nr'),
+            // The example names a column not read as any other field: never the name or the address.
+            message: text.noIdColumn(
+              names,
+              defaultCustomerColumns.id.join(', '),
+              headers.find((_header, i) => columns?.[i] === undefined) ?? '',
+            ),
           },
         ]);
       }

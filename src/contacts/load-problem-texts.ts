@@ -58,7 +58,7 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
       `the id ${id} was already used on line ${earlierLine}; this row replaces that one`,
     unnamed: (kind) => `a ${kind} without a name is not read`,
     notRead: (kind, header, near) =>
-      `the ${kind} "${header}" is not read: its name is none of the customer fields' names${near ? ` (did you mean "${near}"?)` : ''}; name it in the columns option to read it`,
+      `the ${kind} "${header}" is not read: its name is none of the customer fields' names${near ? ` (did you mean "${near}"?)` : ''}; to read it, rename its header to a field's name, or name it in the columns option`,
     readTwice: (header, field, other) =>
       `the column "${header}" is read as ${field}, as is "${other}": where both are filled and differ, the row is reported`,
     moreColumns: (count) => `${count} more columns are not read (see unmappedColumns)`,
@@ -78,7 +78,7 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
       `the id ${shown} is a number that is not a whole number written in digits, so it cannot be kept exactly; write ids as text ("id": "…")`,
     notCustomer: 'the row is not a customer',
     noIdColumn: (names, idHeaders, first) =>
-      `the header row has no id column: none of ${names} is an id header (${idHeaders}); name the id column in the columns option, e.g. { columns: { id: ['${first}'] } }`,
+      `the header row has no id column: none of ${names} is an id header (${idHeaders}); rename the header of the id column to one of those, or name it in the columns option${first ? `, e.g. { columns: { id: ['${first}'] } }` : ''}`,
     undecodable: (encoding) =>
       `the input is not valid ${encoding} from this line on: bytes it cannot read are shown as "\uFFFD"; name the export's encoding with the encoding option (Excel in Swedish saves windows-1252)`,
     unusableAddress: (address, _reason, detail) => `"${address}" is not a usable address: ${detail}`,
@@ -104,7 +104,7 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
       `id ${id} användes redan på rad ${earlierLine}; den här raden ersätter den`,
     unnamed: (kind) => `${kind === 'column' ? 'en kolumn' : 'en nyckel'} utan namn läses inte`,
     notRead: (kind, header, near) =>
-      `${kind === 'column' ? 'kolumnen' : 'nyckeln'} "${header}" läses inte: namnet är inget av kundfältens namn${near ? ` (menade du "${near}"?)` : ''}; ange den i alternativet columns för att läsa den`,
+      `${kind === 'column' ? 'kolumnen' : 'nyckeln'} "${header}" läses inte: namnet är inget av kundfältens namn${near ? ` (menade du "${near}"?)` : ''}; för att läsa den, byt namn på rubriken till ett fältnamn eller ange den i alternativet columns`,
     readTwice: (header, field, other) =>
       `kolumnen "${header}" läses som ${field}, liksom "${other}": där båda är ifyllda och skiljer sig rapporteras raden`,
     moreColumns: (count) => `${count} kolumner till läses inte (se unmappedColumns)`,
@@ -125,7 +125,7 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
       `id ${shown} är ett tal som inte är ett heltal skrivet med siffror, så det kan inte bevaras exakt; skriv id som text ("id": "…")`,
     notCustomer: 'raden är ingen kund',
     noIdColumn: (names, idHeaders, first) =>
-      `rubrikraden har ingen id-kolumn: ingen av ${names} är en id-rubrik (${idHeaders}); ange id-kolumnen i alternativet columns, t.ex. { columns: { id: ['${first}'] } }`,
+      `rubrikraden har ingen id-kolumn: ingen av ${names} är en id-rubrik (${idHeaders}); byt namn på id-kolumnens rubrik till ett av dem, eller ange id-kolumnen i alternativet columns${first ? `, t.ex. { columns: { id: ['${first}'] } }` : ''}`,
     undecodable: (encoding) =>
       `indata är inte giltig ${encoding} från den här raden: byte som inte kan läsas visas som "\uFFFD"; ange exportens teckenkodning med alternativet encoding (Excel på svenska sparar windows-1252)`,
     unusableAddress: (address, reason) =>

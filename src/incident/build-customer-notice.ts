@@ -265,10 +265,12 @@ function noticeParts(
     : '';
   const subject = misdirected?.subject?.replace(/\s+/g, ' ').trim();
   const unopened = report.facts.returnedUnopened === true;
+  // Which address was wrong (the one stored, or the one typed when sending) is the report's cause,
+  // often known only later: the notice says only what is true in every case.
   const happened = misdirected
     ? s(
-        `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men e-postadressen vi hade registrerat för dig var fel (${mistake}). ${unopened ? 'Det kom tillbaka till oss oöppnat.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
-        `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but the e-mail address we had for you was wrong (${mistake}). ${unopened ? 'It came back to us unopened.' : 'The message therefore reached someone else.'} We are sorry.`,
+        `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress (${mistake}). ${unopened ? 'Det kom tillbaka till oss oöppnat.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
+        `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address (${mistake}). ${unopened ? 'It came back to us unopened.' : 'The message therefore reached someone else.'} We are sorry.`,
       )
     : report.incident.circumstances === 'misdirected-email'
       ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.

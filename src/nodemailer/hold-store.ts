@@ -87,8 +87,10 @@ export interface ReleaseOptions {
   /**
    * The corrected recipients (`to`) are new to the customer and the person releasing it confirmed
    * them (read back on the phone): a correction judged `confirm` for that reason is sent, and the
-   * audit entry records `confirmNew: true`. It never lets through a `block` verdict or another
-   * customer's address. Without it a correction must be judged `send`.
+   * audit entry records `confirmNew: true`. The same holds for recipients kept as held: one judged
+   * `confirm` because it is new to the customer (`unverified-address`) is sent only with it. It
+   * never lets through a `block` verdict or another customer's address. Without it a correction
+   * must be judged `send`.
    * @default false
    */
   readonly confirmNew?: boolean;
@@ -224,9 +226,8 @@ export async function sendHeldMessage(
     by: settings.by,
     reason: settings.reason,
     ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
-    ...(corrected
-      ? { corrected: true, ...(settings.confirmNew ? { confirmNew: true } : {}) }
-      : { recipients: entry.recipients.map(heldRecipient) }),
+    ...(settings.confirmNew ? { confirmNew: true } : {}),
+    ...(corrected ? { corrected: true } : { recipients: entry.recipients.map(heldRecipient) }),
   });
   return { envelope, info };
 }

@@ -315,7 +315,8 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
    * was asked to override the block outright, which is recorded as such. Another customer's address
    * is refused like a `block` (the error this guard exists to stop), kept or corrected. Corrected
    * recipients are typed at release time, so they get no benefit of the doubt: an address merely new
-   * to the customer goes out only when the releaser confirmed it (`confirmNew`).
+   * to the customer goes out only when the releaser confirmed it (`confirmNew`), and so does a kept
+   * recipient judged `confirm` because it is new to the customer.
    */
   async function guardRelease(
     data: MailMessageData,
@@ -337,8 +338,16 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       verdict.findings.some((finding) => OTHER_CUSTOMER_CODES.has(finding.code)),
     );
     const blocked = check.action === 'block' || otherCustomers.length > 0;
+    // A corrected recipient judged `confirm`, and a kept one judged `confirm` because it is new to
+    // the customer (`unverified-address`), go out only when the releaser confirmed it as theirs: the
+    // same rule for the address whether it was typed at release or held (docs/cli.md, holds release).
+    const isNew = check.recipients.some(
+      ({ verdict }) =>
+        verdict.action === 'confirm' &&
+        verdict.findings.some((finding) => finding.code === 'unverified-address'),
+    );
     const unconfirmed =
-      !blocked && release.corrected === true && check.action === 'confirm' && !release.confirmNew;
+      !blocked && check.action === 'confirm' && (release.corrected === true || isNew) && !release.confirmNew;
     const outcome: AuditOutcome = blocked
       ? release.sendDespiteBlock
         ? 'released-despite-block'
@@ -364,7 +373,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         by: release.by,
         reason: release.reason,
         ...(release.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
-        ...(release.corrected && release.confirmNew ? { confirmNew: true } : {}),
+        ...(release.confirmNew && (release.corrected || isNew) ? { confirmNew: true } : {}),
       },
     });
     if (outcome !== 'release-refused') return;

@@ -20,7 +20,7 @@ export interface PendingRelease {
   readonly sendDespiteBlock?: boolean;
   /** The envelope is a correction: another customer's address is refused, a new one needs `confirmNew`. */
   readonly corrected?: boolean;
-  /** The person releasing it confirmed the corrected addresses, new to the customer. */
+  /** The person releasing it confirmed the addresses new to the customer, corrected or kept. */
   readonly confirmNew?: boolean;
 }
 

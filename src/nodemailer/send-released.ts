@@ -48,8 +48,9 @@ export interface ReleasedMessage {
    */
   readonly corrected?: boolean;
   /**
-   * With `corrected`: the person releasing it confirmed that the corrected addresses, new to the
-   * customer, are right. Recorded in the audit entry (`release.confirmNew`).
+   * The person releasing it confirmed that the addresses new to the customer (corrected ones, or
+   * kept ones judged `confirm` as `unverified-address`) are right; without it such an address is
+   * refused. Recorded in the audit entry (`release.confirmNew`).
    * @default false
    */
   readonly confirmNew?: boolean;

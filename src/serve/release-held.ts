@@ -82,7 +82,10 @@ export async function releaseHeld(
         problem: problem(
           'recipient-blocked',
           422,
-          'A recipient does not pass the check; the message stays held',
+          // A new address is refused only until someone confirms it: say how, as holds release does.
+          isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
+            ? 'A recipient is new to the customer; the message stays held until it is released with "confirmNew": true once the address is confirmed as theirs'
+            : 'A recipient does not pass the check; the message stays held',
           {
             detail: said.join(' | ') || error.message,
             field: 'body.to',

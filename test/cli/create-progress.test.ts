@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/cli/create-progress.js';
+import { createProgress, progressWords } from '../../src/cli/create-progress.js';
 
 describe('createProgress', () => {
   it('counts rows read on a terminal, the time left estimated from the bytes', () => {
@@ -20,5 +20,27 @@ describe('createProgress', () => {
     expect(written).toContain('20000 rows');
     expect(written).not.toContain('bytes');
     expect(written).not.toContain('1572864');
+  });
+
+  it('ends at 100% with the real count, and speaks Swedish with the Swedish words', () => {
+    // Trial 13: an mbox ended "100% | 0 messages" after 10, an export "98% | 19 rows".
+    const stream = Object.assign(new PassThrough(), {
+      isTTY: true,
+      columns: 120,
+    }) as unknown as NodeJS.WriteStream;
+    let written = '';
+    (stream as unknown as PassThrough).on('data', (chunk: Buffer) => {
+      written += chunk.toString('utf8');
+    });
+    const progress = createProgress(stream);
+    const words = progressWords.sv;
+    progress.start(1_000, words.readingMbox, words.messages);
+    progress.update(980, 0);
+    progress.stop(10);
+    // The last line drawn: from the last "läser mbox" to its time left.
+    const last = written.slice(written.lastIndexOf(words.readingMbox)).split('ETA')[0];
+    expect(last).toContain('läser mbox');
+    expect(last).toContain('100%');
+    expect(last).toContain('| 10 meddelanden |');
   });
 });

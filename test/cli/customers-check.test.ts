@@ -92,7 +92,7 @@ describe('email-guard customers check', () => {
     expect((await runCliInProcess(['customers', 'check', file, '--out', csv])).status).toBe(1);
     expect((await runCliInProcess(['customers', 'check', file, '--out', json])).status).toBe(1);
     const lines = readFileSync(csv, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('Line,Customer,Address,Finding,Reason,Suggestion');
+    expect(lines[0]).toBe('\uFEFFLine,Customer,Address,Finding,Reason,Suggestion');
     expect(lines.some((line) => line.startsWith('1,C-1,anna@hotmial.se,domain-typo,'))).toBe(true);
     // A cell a spreadsheet would run as a formula is written as text.
     expect(readFileSync(csv, 'utf8')).not.toMatch(/(^|,)=cmd/m);

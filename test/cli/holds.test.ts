@@ -115,6 +115,48 @@ describe('email-guard holds', () => {
     expect(audit.at(-1)).toMatchObject({ outcome: 'released', release: { confirmNew: true } });
   });
 
+  it('releases a message held for a new address, kept as held, only with --confirm-new, as a correction to it', async () => {
+    // Held `confirm`: a sibling of the customer's own domain, not on file for her.
+    const NEW = 'anna@svenssonbygg.com';
+    const id = await hold(NEW);
+    const release = (...extra: string[]) =>
+      runCliInProcess([
+        'holds',
+        'release',
+        id,
+        '--store',
+        store(),
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'read back',
+        '--customers',
+        customerFile(),
+        '--smtp',
+        `smtp://127.0.0.1:${fixture.sink.port}`,
+        ...extra,
+      ]);
+    const before = fixture.sink.received.length;
+    const kept = await release();
+    expect(kept.status, kept.stderr).toBe(1);
+    expect(kept.stderr).toContain(`${id} stays held`);
+    expect(kept.stderr).toContain('--confirm-new');
+    // One sentence: the line says once that the message stays held.
+    expect(kept.stderr.match(/stays held/g)).toHaveLength(1);
+    const corrected = await release('--to', NEW);
+    expect(corrected.status).toBe(1);
+    expect(fixture.sink.received).toHaveLength(before);
+    const confirmed = await release('--confirm-new');
+    expect(confirmed.stderr).toBe('');
+    expect(confirmed.status).toBe(0);
+    expect(fixture.sink.received.at(-1)?.to).toEqual([NEW]);
+    const audit = readFileSync(`${store()}.audit.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(audit.at(-1)).toMatchObject({ outcome: 'released', release: { confirmNew: true } });
+  });
+
   it("refuses to release, uncorrected, a message whose recipient is another customer's address, and shows why", async () => {
     const id = await hold('erik.lind@telia.com');
     const list = await runCliInProcess(['holds', 'list', '--store', store()]);

@@ -607,7 +607,7 @@ describe('loadCustomers in Swedish', () => {
   it('words every reason in Swedish with locale sv, and in English by default', async () => {
     const swedish = await loadCustomers({ source: csv, format: 'csv' }, { locale: 'sv' });
     expect(swedish.problems.map((problem) => problem.reason)).toEqual([
-      'kolumnen "Anteckning" läses inte: namnet är inget av kundfältens namn; ange den i alternativet columns för att läsa den',
+      'kolumnen "Anteckning" läses inte: namnet är inget av kundfältens namn; för att läsa den, byt namn på rubriken till ett fältnamn eller ange den i alternativet columns',
       '"erik(at)telia.com" är ingen användbar adress: snabel-a saknas',
       '"inget nummer" kan inte läsas som ett telefonnummer',
       'födelsedatumet "14/03/1985" är inget datum skrivet ÅÅÅÅ-MM-DD',
@@ -617,7 +617,7 @@ describe('loadCustomers in Swedish', () => {
     ]);
     const english = await loadCustomers({ source: csv, format: 'csv' });
     expect(english.problems.map((problem) => problem.reason)).toEqual([
-      'the column "Anteckning" is not read: its name is none of the customer fields\' names; name it in the columns option to read it',
+      'the column "Anteckning" is not read: its name is none of the customer fields\' names; to read it, rename its header to a field\'s name, or name it in the columns option',
       '"erik(at)telia.com" is not a usable address: the @ sign is missing',
       '"inget nummer" cannot be read as a phone number',
       'the birth date "14/03/1985" is not a calendar date written YYYY-MM-DD',

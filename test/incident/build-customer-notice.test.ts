@@ -31,7 +31,7 @@ describe('buildCustomerNotice', () => {
       Talar jag med kunden själv? (Fortsätt bara om det är rätt person. Annars: be att få ringa upp senare och säg ingenting om ärendet.)
       [Svar: ]
 
-      Den 23 februari 2018 kl. 13.36 skickade vi ett meddelande till dig (”Orderbekräftelse”), men e-postadressen vi hade registrerat för dig var fel (en siffra saknades). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.
+      Den 23 februari 2018 kl. 13.36 skickade vi ett meddelande till dig (”Orderbekräftelse”), men det gick till fel e-postadress (en siffra saknades). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.
 
       Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställningar och priser.
 
@@ -70,7 +70,7 @@ describe('buildCustomerNotice', () => {
       Am I speaking to Anna? (Go on only if it is the right person. If not: offer to call back later and say nothing about the matter.)
       [Answer: ]
 
-      On 23 February 2018 at 13:36 we sent you a message (“Orderbekräftelse”), but the e-mail address we had for you was wrong (a digit was missing). The message therefore reached someone else. We are sorry.
+      On 23 February 2018 at 13:36 we sent you a message (“Orderbekräftelse”), but it went to a wrong e-mail address (a digit was missing). The message therefore reached someone else. We are sorry.
 
       That person could see these details about you: name, postal address, customer number and orders and prices.
 
@@ -301,7 +301,7 @@ describe('buildCustomerNotice', () => {
 
       Hej Anna Svensson,
 
-      Den 23 februari 2018 kl. 13.36 skickade vi ett meddelande till dig (”Orderbekräftelse”), men e-postadressen vi hade registrerat för dig var fel (en siffra saknades). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.
+      Den 23 februari 2018 kl. 13.36 skickade vi ett meddelande till dig (”Orderbekräftelse”), men det gick till fel e-postadress (en siffra saknades). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.
 
       Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställningar och priser.
 
@@ -338,7 +338,7 @@ describe('buildCustomerNotice', () => {
 
       Dear Anna Svensson,
 
-      On 23 February 2018 at 13:36 we sent you a message (“Orderbekräftelse”), but the e-mail address we had for you was wrong (a digit was missing). The message therefore reached someone else. We are sorry.
+      On 23 February 2018 at 13:36 we sent you a message (“Orderbekräftelse”), but it went to a wrong e-mail address (a digit was missing). The message therefore reached someone else. We are sorry.
 
       That person could see these details about you: name, postal address, customer number and orders and prices.
 

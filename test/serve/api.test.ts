@@ -339,6 +339,31 @@ describe('the hold routes', () => {
     });
   });
 
+  it('releases a message held for an address new to the customer, kept as held, only with confirmNew', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, 'anna@svenssonbygg.com');
+    const release = (payload: object) =>
+      server.inject({
+        method: 'POST',
+        url: `/v1/holds/${id}/release`,
+        headers: auth,
+        payload: { by: 'lena@butiken.se', reason: 'read back', ...payload },
+      });
+    const kept = await release({});
+    expect(kept.statusCode).toBe(422);
+    expect(kept.json().title).toContain('confirmNew');
+    expect(kept.json().detail).toContain('unverified-address');
+    expect(fixture.sink.received).toHaveLength(0);
+    const confirmed = await release({ confirmNew: true });
+    expect(confirmed.statusCode).toBe(200);
+    expect(fixture.sink.received.map((mail) => mail.to)).toEqual([['anna@svenssonbygg.com']]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'released',
+      release: { confirmNew: true },
+    });
+  });
+
   it("refuses to release, uncorrected, a held message whose recipient is another customer's address", async () => {
     const server = fixtureServer(fixture);
     app = server;

@@ -1,0 +1,144 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+const dir = useTempDir({ scope: 'file' });
+
+const facts = {
+  organisation: {
+    name: 'Butiken AB',
+    regimes: ['gdpr'],
+    contact: { name: 'Karin Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
+  },
+  detectedAt: '2026-12-02T02:00:00Z',
+};
+
+function eml(to: string, messageId: string, more = ''): string {
+  return `From: order@butiken.se\r\nTo: ${to}\r\n${more}Subject: Din order\r\nDate: Mon, 02 Nov 2026 10:00:00 +0100\r\nMessage-ID: <${messageId}@butiken.se>\r\n\r\nHej!\r\n`;
+}
+
+/** A CRM export and a folder of sent mail in a folder of their own, audited with --incidents. */
+async function auditWithDrafts(
+  name: string,
+  customers: string,
+  messages: Record<string, string>,
+  ...more: string[]
+) {
+  return auditWithFacts(facts, name, customers, messages, ...more);
+}
+
+async function auditWithFacts(
+  given: object,
+  name: string,
+  customers: string,
+  messages: Record<string, string>,
+  ...more: string[]
+) {
+  const folder = join(dir.path, name);
+  mkdirSync(join(folder, 'sent'), { recursive: true });
+  writeFileSync(join(folder, 'customers.csv'), customers);
+  writeFileSync(join(folder, 'facts.json'), JSON.stringify(given));
+  for (const [file, text] of Object.entries(messages)) writeFileSync(join(folder, 'sent', file), text);
+  const drafts = join(folder, 'drafts');
+  const args = [
+    'audit',
+    join(folder, 'sent'),
+    '--customers',
+    join(folder, 'customers.csv'),
+    '--incidents',
+    drafts,
+    '--facts',
+    join(folder, 'facts.json'),
+    ...more,
+  ];
+  const run = await runCliInProcess(args);
+  const files = existsSync(drafts) ? readdirSync(drafts).sort() : [];
+  return { run, drafts, files, read: (file: string) => readFileSync(join(drafts, file), 'utf8') };
+}
+
+describe('email-guard audit --incidents', () => {
+  it('writes no draft when the recipient is equally close to two customers, and names both', async () => {
+    const customers =
+      'Kundnummer;Namn;E-post\nA-1;Lars Ek;lars.ek@gmail.com\nA-2;Lara Ek;lara.ek@gmail.com\n';
+    const { run, files } = await auditWithDrafts('two', customers, { 'a.eml': eml('lar.ek@gmail.com', 'a') });
+    expect(run.status, run.stderr).toBe(1);
+    expect(files).toEqual([]);
+    expect(run.stderr).toContain('not written: more than one likely customer (A-1, A-2)');
+    expect(run.stdout).toContain('A-1, A-2');
+    const json = await auditWithDrafts(
+      'two-json',
+      customers,
+      { 'a.eml': eml('lar.ek@gmail.com', 'a') },
+      '--json',
+    );
+    const [hit] = (JSON.parse(json.run.stdout) as { hits: Record<string, unknown>[] }).hits;
+    expect(hit).toMatchObject({ recipient: 'lar.ek@gmail.com', candidates: ['A-1', 'A-2'] });
+    expect(hit?.customerId).toBeUndefined();
+    expect(hit?.intended).toBeUndefined();
+  });
+
+  it("states the cause from the hit's kind and sends a notice only to an address on file", async () => {
+    const customers = [
+      'Kundnummer;Namn;E-post',
+      'K-1;Anna Svensson;anna.svensson1985@gmail.com',
+      'K-3;Erik Lind;erik.lind@telia.com',
+      'K-5;Karin Berg;karin.berg@hotmial.se',
+      'K-6;Johan Åström;johan.astrom58@hotmail.com',
+      'K-13;Lisa Nilsson;lisa.nilsson@outlook.com',
+      '',
+    ].join('\n');
+    const { run, files, read } = await auditWithDrafts('causes', customers, {
+      'm1.eml': eml('anna.svensson195@gmail.com', 'm1'),
+      'm2.eml': eml('erik.lind@telia.com', 'm2', 'X-Customer-Id: K-6\r\n'),
+      'm3.eml': eml('Lisa Nilsson <lisa.nilsson@outlok.com>', 'm3'),
+      'm4.eml': eml('karin.berg@hotmial.se', 'm4'),
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(files).toEqual([
+      '0001-notice.eml',
+      '0001-report.md',
+      '0002-notice.eml',
+      '0002-report.md',
+      '0003-notice.eml',
+      '0003-report.md',
+    ]);
+    for (const file of files) {
+      expect(read(file)).not.toMatch(/registered|had for you was wrong|address was entered wrongly/);
+    }
+    // m1 and m3: the stored address is right; the slip was made when sending.
+    for (const number of ['0001', '0003'])
+      expect(read(`${number}-report.md`)).toContain('was typed wrongly when the message was sent');
+    // m2: the mail went to another customer's mailbox.
+    expect(read('0002-report.md')).toContain("another customer's address");
+    expect(read('0002-notice.eml')).toContain('To: johan.astrom58@hotmail.com');
+    // m4: only the mistyped address is on file; the guessed one is not written to.
+    expect(run.stderr).toContain(
+      'not written: karin.berg@hotmail.se is not on file for customer K-5 (on file: karin.berg@hotmial.se)',
+    );
+    for (const file of files) expect(read(file)).not.toContain('karin.berg@hotmail.se');
+  });
+
+  it("says once, plainly, when the facts' detectedAt is before the messages were sent", async () => {
+    // The documented example facts: one incident detected in 2018.
+    const example = JSON.parse(
+      readFileSync(join(__dirname, '../../examples/data/incident-facts.json'), 'utf8'),
+    );
+    const customers =
+      'id;name;email\nK-1;Anna Svensson;anna.svensson1985@gmail.com\nK-2;Erik Lind;erik.lind@telia.com\n';
+    const { run, files } = await auditWithFacts(example, 'early-facts', customers, {
+      'm1.eml': eml('anna.svensson195@gmail.com', 'm1'),
+      'm2.eml': eml('erik.lind@telja.com', 'm2'),
+      'm3.eml': eml('anna.svensson19855@gmail.com', 'm3'),
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(files).toEqual([]);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines.filter((line) => line.includes('detectedAt'))).toHaveLength(1);
+    expect(lines).toContain(
+      `${join(dir.path, 'early-facts', 'facts.json')}: detectedAt 2018-02-23T13:45:00+01:00 is before 3 of the messages were sent, so their drafts were not written; leave detectedAt out of the facts (the time of the audit is used) or give when the audit found them`,
+    );
+    expect(run.stdout.trim().split('\n').at(-1)).toContain('3 detected before they were sent (detectedAt)');
+  });
+});
