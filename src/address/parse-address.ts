@@ -77,6 +77,12 @@ const DOMAIN_INPUT = /^[\p{L}\p{M}\p{N}.-]+$/u;
 // Format characters (zero-width space and joiners, BOM, bidi controls) that a copy and paste brings
 // along invisibly; they would make a different address that looks identical.
 const INVISIBLE = /[\p{Cf}\u180E]/u;
+// A zero width joiner between two pictographs (each with an optional skin tone or emoji
+// presentation selector) joins them into one emoji that is seen (a family, a rainbow flag: an
+// emoji ZWJ sequence, UTS #51 §2.3; one grapheme cluster, UAX #29 GB11): it is not hidden, as a
+// joiner between letters is. Looked for only once an invisible character is found.
+const EMOJI_JOINER =
+  /(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})/gu;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 // Only the blanks a copy and paste brings along are trimmed (space, tab, no-break space, BOM);
 // anything else around the address (a vertical tab, a line separator) is refused, not dropped, as
@@ -151,7 +157,7 @@ export function parseAddressInFull(input: string): ParseAddressResult {
   if (!printableAscii && LONE_SURROGATE.test(text)) {
     return fail('malformed-text', 'the address contains text that is not valid Unicode');
   }
-  if (!printableAscii && INVISIBLE.test(text)) {
+  if (!printableAscii && INVISIBLE.test(text) && INVISIBLE.test(text.replace(EMOJI_JOINER, ''))) {
     return fail('invisible-characters', 'the address contains an invisible character');
   }
   if (/[<>]/.test(text)) {

@@ -11,11 +11,14 @@ type CharacterKind =
   | 'at'
   | 'space'
   | 'invisible'
+  | 'emoji'
   | 'other';
 
 // Format, combining, separator and control characters show as nothing (or as a mark on the letter
 // before): a zero-width space (U+200B), the dot of a capital İ lower-cased (U+0307).
 const INVISIBLE = /^[\p{Cf}\p{M}\p{Z}\p{Cc}]$/u;
+// Extended_Pictographic (UTS #51, UAX #29): emoji and their sequences, never a digit, # or *.
+const PICTOGRAPH = /^\p{Extended_Pictographic}/u;
 
 /** A character as it can be told: itself, a space by name, or its code point when it cannot be seen. */
 function shown(character: string, locale: Locale = 'en'): string {
@@ -41,6 +44,9 @@ function kindOf(character: string): CharacterKind {
   if (character === '-') return 'hyphen';
   if (character === '_') return 'underscore';
   if (character === '@') return 'at';
+  // An emoji or an emoji sequence (UAX #29 grapheme cluster starting with a pictograph) is said as
+  // what it is, so a joined family is not taken for a stray symbol.
+  if (PICTOGRAPH.test(character)) return 'emoji';
   return 'other';
 }
 
@@ -55,6 +61,7 @@ const NAMES: Record<Locale, Record<CharacterKind, (character: string) => string>
     at: () => 'an @ sign',
     space: () => 'a space',
     invisible: (c) => `an invisible character (${shown(c)})`,
+    emoji: (c) => `an emoji ${c}`,
     other: (c) => `a character ${c}`,
   },
   sv: {
@@ -66,6 +73,7 @@ const NAMES: Record<Locale, Record<CharacterKind, (character: string) => string>
     at: () => 'ett snabel-a',
     space: () => 'ett mellanslag',
     invisible: (c) => `ett osynligt tecken (${shown(c)})`,
+    emoji: (c) => `emojin ${c}`,
     other: (c) => `tecknet ${c}`,
   },
 };
@@ -80,6 +88,7 @@ const EXTRA_NAMES: Record<Locale, Record<CharacterKind, (character: string) => s
     at: () => 'an extra @ sign',
     space: () => 'an extra space',
     invisible: (c) => `an extra invisible character (${shown(c)})`,
+    emoji: (c) => `an extra emoji ${c}`,
     other: (c) => `an extra character ${c}`,
   },
   sv: {
@@ -91,6 +100,7 @@ const EXTRA_NAMES: Record<Locale, Record<CharacterKind, (character: string) => s
     at: () => 'ett extra snabel-a',
     space: () => 'ett extra mellanslag',
     invisible: (c) => `ett extra osynligt tecken (${shown(c)})`,
+    emoji: (c) => `en extra emoji ${c}`,
     other: (c) => `ett extra tecken ${c}`,
   },
 };

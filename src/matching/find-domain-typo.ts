@@ -6,7 +6,7 @@ import { countrySecondLevelSuffixes } from './data/public-suffixes.js';
 import { editDistance } from './edit-distance.js';
 import { explainEdits } from './explain-edits.js';
 import { areKeyboardNeighbours } from './keyboard-neighbours.js';
-import { soundKey, soundKeys } from './sound-key.js';
+import { soundKey, soundKeys, swedishEarKeys } from './sound-key.js';
 
 /** A domain that is most likely a slip for another one. */
 export interface DomainTypo {
@@ -246,7 +246,11 @@ function judge(
     // from it, or the Swedish ending a salesperson adds to a provider that has none (`jimejl.se`,
     // as `gmail.se`): a name that merely sounds like Gmail's under another real ending
     // (`gimel.net`) is another domain.
-    for (const provider of sounds.byKey.get(soundKey(displayDomain(entered.name))) ?? []) {
+    const heard = displayDomain(entered.name);
+    let byEar = sounds.byKey.get(soundKey(heard));
+    // Only where the name keys as no provider: read as a Swedish ear hears English (`hatmejl`).
+    if (byEar === undefined) for (const key of swedishEarKeys(heard)) byEar ??= sounds.byKey.get(key);
+    for (const provider of byEar ?? []) {
       if (entered.suffix === provider.suffix) consider(provider.domain, 1.5, 'provider-sound');
       else if (!tldExists) {
         const suffixDistance = slipCost(provider.suffix, entered.suffix);

@@ -112,9 +112,10 @@ const PARTS = /\p{L}+|\p{N}+/gu;
 /**
  * Name parts in another order or with other separators, and one of them with one slip
  * (`lund.mraia79` for `maria.lund79`) or written another way (`ohman.svenaake` for
- * `svenake.ohman`, Swedish å as aa): two families of confusion at once, still the customer's
- * address more likely than a stranger's. Only parts the typed text separates are compared, and a
- * slip that makes another first name (`mario` for `maria`) is another person's.
+ * `svenake.ohman`, Swedish å as aa), also with the names written together (`lundmraia79`): two
+ * families of confusion at once, still the customer's address more likely than a stranger's. Parts
+ * the typed text separates are compared, or a run of letters that a known name starts or ends is
+ * split there; a slip that makes another first name (`mario` for `maria`) is another person's.
  */
 function findReorderedWithSlip(
   entered: string,
@@ -124,7 +125,68 @@ function findReorderedWithSlip(
   if (OTHER_THAN_NAME_PARTS.test(entered) || OTHER_THAN_NAME_PARTS.test(known)) return undefined;
   const typedParts = entered.toLowerCase().match(PARTS) ?? [];
   const knownParts = known.toLowerCase().match(PARTS) ?? [];
-  if (typedParts.length !== knownParts.length || typedParts.length < 2) return undefined;
+  if (knownParts.length < 2) return undefined;
+  if (typedParts.length === knownParts.length) return compareParts(typedParts, knownParts, options);
+  // Names written together as well (`lundmraia79`): known names peeled off either end of a typed
+  // run of letters give the parts compared, looked for only where the parts do not pair up.
+  if (
+    typedParts.length > knownParts.length ||
+    knownParts.length - typedParts.length > MAX_JOINS ||
+    knownParts.length > MAX_PARTS
+  )
+    return undefined;
+  for (const parts of splitWithKnownNames(typedParts, knownParts, knownParts.length - typedParts.length)) {
+    const change = compareParts(parts, knownParts, options);
+    if (change) return change;
+  }
+  return undefined;
+}
+
+// Names written together at most three at a time (`bergkarinanna`), in a known local part of at
+// most five parts (names, initials and a number): the splits to try stay a few dozen at most,
+// however the record's local part is cut up.
+const MAX_PARTS = 5;
+const MAX_JOINS = 2;
+
+/**
+ * Every way to split `joins` runs of letters off `parts` where a name of `knownParts` (two
+ * letters or more) starts or ends a longer run: `lundmraia` is `lund` + `mraia` beside a known
+ * `maria.lund`. At most {@link MAX_JOINS} splits deep, each over the few parts of one local part.
+ */
+function splitWithKnownNames(
+  parts: readonly string[],
+  knownParts: readonly string[],
+  joins: number,
+): string[][] {
+  if (joins === 0) return [[...parts]];
+  const names = [...new Set(knownParts.filter((part) => /^\p{L}{2,}$/u.test(part)))];
+  const splits: string[][] = [];
+  parts.forEach((part, i) => {
+    if (!/^\p{L}+$/u.test(part)) return;
+    for (const name of names) {
+      if (part.length <= name.length) continue;
+      const pieces: (readonly [string, string])[] = [];
+      if (part.startsWith(name)) pieces.push([name, part.slice(name.length)]);
+      if (part.endsWith(name)) pieces.push([part.slice(0, part.length - name.length), name]);
+      for (const piece of pieces)
+        splits.push(
+          ...splitWithKnownNames(
+            [...parts.slice(0, i), ...piece, ...parts.slice(i + 1)],
+            knownParts,
+            joins - 1,
+          ),
+        );
+    }
+  });
+  return splits;
+}
+
+/** The typed parts against the known ones, as many of each: all but one the same, that one slipped. */
+function compareParts(
+  typedParts: readonly string[],
+  knownParts: readonly string[],
+  options: { readonly firstNames?: ReadonlySet<string> },
+): NameChange | undefined {
   const typedFolded = typedParts.map(foldLetters);
   const left = knownParts.map(foldLetters);
   // Every typed part but one is a known part, once each.

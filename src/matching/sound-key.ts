@@ -255,3 +255,40 @@ export function soundKeys(name: string): string[] {
   for (const reading of [...readings]) if (/f$/i.test(reading)) readings.push(reading.replace(/f$/i, 'v'));
   return [...new Set(readings.map(soundKey))];
 }
+
+/**
+ * The keys a name written the Swedish way by ear may have been heard from, where a Swedish ear
+ * hears an English sound as one of its own: the short o of "hot", said /ɑ/ in American English
+ * (Wells, Accents of English, 1982: the LOT vowel unrounded), is a Swedish short a, so "Hotmail"
+ * is written `hatmejl`. A name counts as written the Swedish way when it spells an English
+ * diphthong with a j (`mejl`, `mäjl`, `ajkloud`, as Svenska Akademiens ordlista writes `mejl`);
+ * `hatmail`, spelt the English way, is the words "hat mail" and has no such reading. Only a short
+ * a (before two consonants, in no digraph) is read so, one at a time. Empty for any other name, so
+ * the check looks further only for these.
+ *
+ * @example
+ * ```ts
+ * swedishEarKeys('hatmejl').includes(soundKey('hotmejl')); // true
+ * swedishEarKeys('hatmail'); // []
+ * ```
+ */
+export function swedishEarKeys(name: string): string[] {
+  const text = name.normalize('NFC').toLowerCase();
+  if (!/[eä]j|aj[^aeiouyåäö]/.test(text)) return [];
+  const keys: string[] = [];
+  for (let at = text.indexOf('a'); at >= 0; at = text.indexOf('a', at + 1)) {
+    const before = text[at - 1] ?? '';
+    const [first = '', second = ''] = [text[at + 1], text[at + 2]];
+    if (
+      isVowel(before) ||
+      first === 'j' ||
+      first === 'h' ||
+      isVowel(first) ||
+      second === '' ||
+      isVowel(second)
+    )
+      continue;
+    keys.push(soundKey(`${text.slice(0, at)}o${text.slice(at + 1)}`));
+  }
+  return keys;
+}

@@ -22,6 +22,14 @@ describe('parseAddress', () => {
     });
   });
 
+  it('reads an emoji joined from several (UAX #29, Extended_Pictographic) as the visible emoji it is', () => {
+    // A family, a rainbow flag, a woman with a skin tone at a laptop: one emoji each, as one emoji is.
+    for (const emoji of ['👩\u200D👩\u200D👧', '🏳\uFE0F\u200D🌈', '👩🏽\u200D💻']) {
+      const result = parseAddress(`karin${emoji}@telia.se`);
+      expect(result.ok && result.address.local, emoji).toBe(`karin${emoji}`);
+    }
+  });
+
   it('maps an internationalised domain to its ASCII form through UTS #46', () => {
     const result = parseAddress('erik@Åkeri-Nilsson.se');
     expect(result.ok && result.address.domain).toBe(domainToASCII('åkeri-nilsson.se'));
@@ -35,6 +43,9 @@ describe('parseAddress', () => {
     ['anna@example.se\r\nBcc: victim@example.com', 'control-characters'],
     ['anna@exam\nple.se', 'control-characters'],
     ['an\u200Bna@example.se', 'invisible-characters'],
+    ['an\u200Dna@example.se', 'invisible-characters'],
+    ['anna\u{1F600}\u200Dx@example.se', 'invisible-characters'],
+    ['anna\u200D\u{1F600}@example.se', 'invisible-characters'],
     ['anna@example.se\u000b', 'control-characters'],
     ['\u2028anna@example.se', 'control-characters'],
     ['\ud800anna@example.se', 'malformed-text'],

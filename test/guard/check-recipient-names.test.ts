@@ -256,6 +256,7 @@ describe('checkRecipient: names reordered with a slip in them (issue 9)', () => 
   it.each([
     ['ohman.svenaake@telia.com', 'svenake.ohman@telia.com', 'Sven-Åke Öhman', 'svenaake for svenake'],
     ['lund.mraia79@telia.com', 'maria.lund79@telia.com', 'Maria Lund', 'mraia for maria'],
+    ['lundmraia79@telia.com', 'maria.lund79@telia.com', 'Maria Lund', 'mraia for maria'],
   ])('suggests the known address for %s, naming the order and the slip', (entered, known, name, slip) => {
     const verdict = checkRecipient({ entered, customer: { id: 'C-1', name, emails: [known] } });
     expect(verdict.action).toBe('confirm');

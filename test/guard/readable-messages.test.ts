@@ -39,7 +39,7 @@ describe('one sentence per finding, each slip said once', () => {
   it('names an emoji as the one character it is, never as two halves', () => {
     const said = near('maria.lund😀@telia.com', 'maria.lund@telia.com');
     expect(said).toBe(
-      'Looks like a typo of the customer\'s known address maria.lund@telia.com: there is an extra character 😀 after "maria.lund".',
+      'Looks like a typo of the customer\'s known address maria.lund@telia.com: there is an extra emoji 😀 after "maria.lund".',
     );
   });
 
@@ -326,7 +326,12 @@ describe('messages a salesperson can act on (issue 9)', () => {
     const verdict = verdictOf('karin.berg👩‍👩‍👧@telia.com', ['karin.berg@telia.com']);
     expect(verdict.suggestion).toBe('karin.berg@telia.com');
     expect(message(verdict.findings, 'near-miss')).toBe(
-      'Looks like a typo of the customer\'s known address karin.berg@telia.com: there is an extra character 👩‍👩‍👧 after "karin.berg".',
+      'Looks like a typo of the customer\'s known address karin.berg@telia.com: there is an extra emoji 👩‍👩‍👧 after "karin.berg".',
+    );
+    expect(verdict.findings.map((finding) => finding.code)).not.toContain('invalid-address');
+    const sv = verdictOf('karin.berg👩‍👩‍👧@telia.com', ['karin.berg@telia.com'], 'sv');
+    expect(message(sv.findings, 'near-miss')).toBe(
+      'Ser ut som ett skrivfel av kundens kända adress karin.berg@telia.com: det finns en extra emoji 👩‍👩‍👧 efter ”karin.berg”.',
     );
   });
 

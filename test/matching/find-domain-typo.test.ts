@@ -258,6 +258,17 @@ describe('findDomainTypo', () => {
       expect(findDomainTypo('kommhemm.com')).toBeUndefined();
     });
 
+    it('reads an a for the o of an English name in a name written the Swedish way, as a Swedish ear hears it', () => {
+      // "Hotmail" said the American way is "haht-mail": written by ear in Swedish, `hatmejl`.
+      expect(findDomainTypo('hatmejl.com')?.suggestedDomain).toBe('hotmail.com');
+      expect(findDomainTypo('hatmejl.com')?.reason).toBe('provider-sound');
+      expect(findDomainTypo('hatmäjl.se')?.suggestedDomain).toBe('hotmail.se');
+      // Written the English way, `hatmail` is the words "hat mail", not Hotmail heard.
+      expect(findDomainTypo('hatmail.com')?.reason).not.toBe('provider-sound');
+      // A Swedish name holds its own a: Com Hem is said with a Swedish o.
+      expect(findDomainTypo('kamhem.se')).toBeUndefined();
+    });
+
     it('prefers one slip of the finger to a name that only sounds alike', () => {
       expect(findDomainTypo('gmial.com')?.reason).toBe('provider-name');
     });

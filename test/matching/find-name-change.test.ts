@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findNameChange } from '../../src/matching/find-name-change.js';
+import { expectLinearGrowth } from '../support/growth.js';
 
 describe('findNameChange', () => {
   it('finds the whole number of a known local part left out', () => {
@@ -113,6 +114,39 @@ describe('findNameChange: names reordered with one slip in them', () => {
     expect(findNameChange('lund.mraia79', 'maria.lund79')).toEqual({
       code: 'name-reordered',
       misspelt: { entered: 'mraia', known: 'maria' },
+    });
+  });
+
+  it('finds names reordered and written together with two letters swapped in one', () => {
+    expect(findNameChange('lundmraia79', 'maria.lund79')).toEqual({
+      code: 'name-reordered',
+      misspelt: { entered: 'mraia', known: 'maria' },
+    });
+    expect(findNameChange('mraialund79', 'lund.maria79')).toEqual({
+      code: 'name-reordered',
+      misspelt: { entered: 'mraia', known: 'maria' },
+    });
+    expect(findNameChange('ohmansvenaake', 'svenake.ohman')).toEqual({
+      code: 'name-reordered',
+      misspelt: { entered: 'svenaake', known: 'svenake' },
+    });
+  });
+
+  it('reads names written together, kept in order with a slip, or with two slips, as no reordering', () => {
+    expect(findNameChange('marialnud79', 'maria.lund79')).toBe(undefined);
+    expect(findNameChange('lundmraai79', 'maria.lund79')).toBe(undefined);
+    expect(findNameChange('lundmario79', 'maria.lund79', { firstNames: new Set(['maria', 'mario']) })).toBe(
+      undefined,
+    );
+  });
+
+  it('splits names written together in time linear in their length', async () => {
+    await expectLinearGrowth({
+      n: 20_000,
+      make: (n) => `lund${'mraia'.repeat(n / 5)}79`,
+      run: (typed) => {
+        for (let i = 0; i < 20; i++) findNameChange(typed, 'maria.anna.lund79');
+      },
     });
   });
 

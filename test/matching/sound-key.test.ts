@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { soundKey, soundKeys } from '../../src/matching/sound-key.js';
+import { soundKey, soundKeys, swedishEarKeys } from '../../src/matching/sound-key.js';
 
 describe('soundKey', () => {
   it.each([
@@ -51,6 +51,15 @@ describe('soundKey', () => {
     ['live', 'life'],
   ])('tells %s from %s, which is said differently', (name, other) => {
     expect(soundKeys(name)).not.toContain(soundKey(other));
+  });
+
+  it('reads a short a as the American o of hot only in a name written the Swedish way', () => {
+    expect(swedishEarKeys('hatmejl')).toContain(soundKey('hotmejl'));
+    expect(swedishEarKeys('hatmäjl')).toContain(soundKey('hotmejl'));
+    expect(swedishEarKeys('hatmail')).toEqual([]);
+    expect(swedishEarKeys('kamhem')).toEqual([]);
+    // A long a (`haa`, `hah`) or one before a vowel is no short o.
+    expect(swedishEarKeys('haatmejl')).not.toContain(soundKey('hotmejl'));
   });
 
   it('merges doubled letters, as kk and mm sound as k and m', () => {
