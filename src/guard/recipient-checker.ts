@@ -338,14 +338,17 @@ export function createRecipientChecker(
           // At another domain the provider's rules (Gmail's dots) may not apply: the local parts
           // as typed count too, so `h.ward@gmail.con` is one slip from `h.ward@gmail.com`. Swedish
           // letters written another way (`aake` for `åke`) are one slip however many there are.
-          const localDistance = sameDomain
-            ? transliterationDistance(key.local, candidate.key.local, { maxDistance: limit })
-            : Math.min(
-                transliterationDistance(key.local, candidate.key.local, { maxDistance: limit }),
-                transliterationDistance(address.local.toLowerCase(), candidate.local, {
-                  maxDistance: limit,
-                }),
-              );
+          const keyDistance = transliterationDistance(key.local, candidate.key.local, { maxDistance: limit });
+          // The local parts as typed can only be closer than their keys when the keys differ.
+          const localDistance =
+            sameDomain || keyDistance === 0
+              ? keyDistance
+              : Math.min(
+                  keyDistance,
+                  transliterationDistance(address.local.toLowerCase(), candidate.local, {
+                    maxDistance: limit,
+                  }),
+                );
           const addressLimit = allowedAddressDistance(candidate.key.local.length);
           // The slips that reach another mailbox: a dot Gmail ignores is none. This is the near
           // miss's `distance`, held to docs/check.md's definition; `edits` still show every difference.
@@ -363,9 +366,14 @@ export function createRecipientChecker(
                   ? 1
                   : editDistance(key.domain, candidate.key.domain, { maxDistance: addressLimit })),
               edits.length,
-              // Swedish letters written another way in the name and the domain alike are one slip.
-              transliterationDistance(knownTyped, typed, { maxDistance: addressLimit }),
             );
+            // Swedish letters written another way in the name and the domain alike are one slip;
+            // the addresses differ, so a distance of one is already the least there is.
+            if (distance > 1)
+              distance = Math.min(
+                distance,
+                transliterationDistance(knownTyped, typed, { maxDistance: addressLimit }),
+              );
           }
           if (
             localAllowed &&
