@@ -163,18 +163,21 @@ describe('createFileHoldStore', () => {
     });
   });
 
-  it('sends a held confirm message to its recipient once a person releases it with who and why', async () => {
+  it('sends a held confirm message to its new recipient once a person releases it with who and why, and confirms it is new', async () => {
     const error = await guardedTransport()
       .sendMail({ from: 'order@butiken.se', to: 'anna.s@outlook.com', subject: 'Order', text: 'Tack' })
       .catch((reason: { code: string; holdId: string }) => reason);
     expect(error).toMatchObject({ code: 'RECIPIENT_NEEDS_CONFIRMATION' });
     const id = (error as { holdId: string }).holdId;
-    await fixture.holdStore.release(id, guardedTransport(), WHO);
+    // Kept as held, an address new to the customer goes out only when the releaser confirms it is new.
+    await expect(fixture.holdStore.release(id, guardedTransport(), WHO)).rejects.toThrow();
+    expect(fixture.sink.received).toEqual([]);
+    await fixture.holdStore.release(id, guardedTransport(), { ...WHO, confirmNew: true });
     expect(fixture.sink.received.map((message) => message.to)).toEqual([['anna.s@outlook.com']]);
     expect(fixture.audit.entries.at(-1)).toMatchObject({
       outcome: 'released',
       action: 'confirm',
-      release: WHO,
+      release: { ...WHO, confirmNew: true },
     });
   });
 
