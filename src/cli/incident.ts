@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isEmailGuardError } from '../errors.js';
+import { type InputIssue, isEmailGuardError } from '../errors.js';
+import { NOT_AN_ADDRESS } from '../incident/address-schema.js';
 import { citation, reportDateTime } from '../incident/report-conclusions.js';
 import { cliTexts } from './cli-texts.js';
 import { CliFailure, exitCodes, unreadableFailure } from './exit-codes.js';
@@ -68,8 +69,8 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
       // An argument that is not an address is a wrong command line (2); an address that contradicts
       // the message (not among its recipients, the intended mailbox itself) is a wrong fact (3), as
       // a wrong fact in the facts file is (docs/cli.md: "a missing or wrong fact names the field").
-      const notAnAddress = (error as { issues?: readonly { message: string }[] }).issues?.every(
-        (issue) => issue.message === 'a single e-mail address',
+      const notAnAddress = (error as { issues?: readonly InputIssue[] }).issues?.every(
+        (issue) => issue.code === NOT_AN_ADDRESS,
       );
       throw new CliFailure(
         `${source}: ${error.message}`,
