@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type InputIssue, isEmailGuardError } from '../errors.js';
+import { type InputIssue, type InvalidInputError, isEmailGuardError } from '../errors.js';
 import { NOT_AN_ADDRESS } from '../incident/address-schema.js';
 import { citation, reportDateTime } from '../incident/report-conclusions.js';
 import { cliTexts } from './cli-texts.js';
+import { describeInputIssues } from './describe-input-issues.js';
 import { CliFailure, exitCodes, unreadableFailure } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { readFacts } from './read-facts.js';
@@ -38,7 +39,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   const existing = await stat(flags.out).catch(() => undefined);
   if (existing && !existing.isDirectory())
     throw unreadableFailure(`${flags.out}: ${cliTexts[flags.locale].outNotFolder}`);
-  const facts = await readFacts(flags.facts);
+  const facts = await readFacts(flags.facts, flags.locale);
   let message: Buffer;
   try {
     message = await readFile(flags.message);
@@ -72,8 +73,14 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
       const notAnAddress = (error as { issues?: readonly InputIssue[] }).issues?.every(
         (issue) => issue.code === NOT_AN_ADDRESS,
       );
+      const { ReportMisdirectedInputSchema } = await import('../incident/index.js');
+      const described = describeInputIssues(error as InvalidInputError, {
+        locale: flags.locale,
+        input: { ...facts, intended: flags.intended, actual: flags.actual },
+        fields: Object.keys(ReportMisdirectedInputSchema.shape),
+      });
       throw new CliFailure(
-        `${source}: ${error.message}`,
+        `${source}: ${described}`,
         source !== flags.facts && notAnAddress === true ? exitCodes.usage : exitCodes.unreadable,
       );
     }

@@ -55,3 +55,39 @@ describe('email-guard incident: a bad address and a contradicted fact', () => {
     }
   });
 });
+
+describe('email-guard incident: what is wrong in the facts file, in the chosen language', () => {
+  const misspelt = { ...facts, recipientConfirmedDeletin: true, dataSubjects: 'one' };
+
+  it('names an unknown key with the field it most likely meant, in Swedish', async () => {
+    const answer = await run({ facts: misspelt, locale: 'sv' });
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain(
+      'okänt fält "recipientConfirmedDeletin" (menade du "recipientConfirmedDeletion"?)',
+    );
+    expect(answer.stderr).toContain('dataSubjects: Ogiltig inmatning: förväntat antal');
+    expect(answer.stderr).not.toContain('Invalid input');
+    expect(answer.stderr).not.toContain('did you mean');
+  });
+
+  it('names an unknown key with the field it most likely meant, in English', async () => {
+    const answer = await run({ facts: misspelt, locale: 'en' });
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain(
+      'unknown field "recipientConfirmedDeletin" (did you mean "recipientConfirmedDeletion"?)',
+    );
+    expect(answer.stderr).toContain('expected number, received string');
+  });
+
+  it('says in Swedish that an --actual is not an e-mail address', async () => {
+    const answer = await run({ actual: 'anna.svensson185', locale: 'sv' });
+    expect(answer.stderr).toContain('--actual: ');
+    expect(answer.stderr).toContain('actual: inte en enda e-postadress');
+  });
+
+  it('says in Swedish that the facts file is not a JSON object', async () => {
+    const answer = await run({ facts: [1, 2], locale: 'sv' });
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain('facts.json: inte ett JSON-objekt');
+  });
+});
