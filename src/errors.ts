@@ -78,6 +78,11 @@ export interface InputIssue {
   /** Path of the field, e.g. `['customer', 'emails', 0]`. */
   readonly path: readonly (string | number)[];
   readonly message: string;
+  /**
+   * A stable name for why, where the schema gives one (`'not-an-address'`): a caller branches on it
+   * rather than on the message, whose wording may change or be translated.
+   */
+  readonly code?: string;
 }
 
 /**

@@ -1,8 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isEmailGuardError } from '../errors.js';
+import { type InputIssue, type InvalidInputError, isEmailGuardError } from '../errors.js';
+import { NOT_AN_ADDRESS } from '../incident/address-schema.js';
 import { citation, reportDateTime } from '../incident/report-conclusions.js';
 import { cliTexts } from './cli-texts.js';
+import { describeInputIssues } from './describe-input-issues.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { readFacts } from './read-facts.js';
@@ -40,7 +42,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   if (existing && !existing.isDirectory())
     throw unreadableFailure(`${flags.out}: ${cliTexts[flags.locale].outNotFolder}`);
   if (existing && !flags.overwrite) await refuseEarlierReport(flags.out, flags.locale);
-  const facts = await readFacts(flags.facts);
+  const facts = await readFacts(flags.facts, flags.locale);
   let message: Buffer;
   try {
     message = await readFile(flags.message);
@@ -71,11 +73,17 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
       // An argument that is not an address is a wrong command line (2); an address that contradicts
       // the message (not among its recipients, the intended mailbox itself) is a wrong fact (3), as
       // a wrong fact in the facts file is (docs/cli.md: "a missing or wrong fact names the field").
-      const notAnAddress = (error as { issues?: readonly { message: string }[] }).issues?.every(
-        (issue) => issue.message === 'a single e-mail address',
+      const notAnAddress = (error as { issues?: readonly InputIssue[] }).issues?.every(
+        (issue) => issue.code === NOT_AN_ADDRESS,
       );
+      const { ReportMisdirectedInputSchema } = await import('../incident/index.js');
+      const described = describeInputIssues(error as InvalidInputError, {
+        locale: flags.locale,
+        input: { ...facts, intended: flags.intended, actual: flags.actual },
+        fields: Object.keys(ReportMisdirectedInputSchema.shape),
+      });
       throw new CliFailure(
-        `${source}: ${error.message}`,
+        `${source}: ${described}`,
         source !== flags.facts && notAnAddress === true ? exitCodes.usage : exitCodes.unreadable,
       );
     }

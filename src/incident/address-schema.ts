@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import { type ParseAddressResult, parseAddress } from '../address/parse-address.js';
 
+/**
+ * The `code` of the issue (`InvalidInputError.issues[n].code`) for a value that is not one e-mail
+ * address: it tells a malformed address from one that contradicts other facts, whatever the wording.
+ */
+export const NOT_AN_ADDRESS = 'not-an-address';
+
 function refuse(result: ParseAddressResult, context: z.core.$RefinementCtx<string>): void {
-  if (!result.ok) context.addIssue({ code: 'custom', message: 'a single e-mail address' });
+  if (!result.ok)
+    context.addIssue({
+      code: 'custom',
+      message: 'a single e-mail address',
+      params: { code: NOT_AN_ADDRESS },
+    });
 }
 
 /**

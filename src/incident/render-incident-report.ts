@@ -287,10 +287,22 @@ function buildSections(
     },
     {
       heading: h.measures,
-      paragraphs:
-        measures.length === 0
+      paragraphs: [
+        ...(measures.length === 0
           ? [s('Inga åtgärder har registrerats ännu.', 'No measures have been recorded yet.')]
-          : [],
+          : []),
+        // What the measures obtained is a fact of its own: GDPR Art. 33(3)(d) asks for the measures
+        // taken "to mitigate its possible adverse effects", and a confirmed deletion is that outcome.
+        // Both languages state it, as the customer notice does (buildCustomerNotice).
+        ...(report.facts.recipientConfirmedDeletion === true
+          ? [
+              s(
+                'Mottagaren har bekräftat att meddelandet är raderat och inte har sparats eller skickats vidare.',
+                'The recipient confirmed that the message was deleted and neither kept nor passed on.',
+              ),
+            ]
+          : []),
+      ],
       list: measures.map(
         (measure) =>
           `${reportMeasureText(phrasing, report, final, measure)}${

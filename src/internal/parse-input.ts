@@ -17,6 +17,10 @@ export function parseInput<Schema extends z.ZodType>(
     result.error.issues.map((issue) => ({
       path: [...pathPrefix, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))],
       message: issue.message,
+      // A refinement names its reason in `params.code` (src/incident/address-schema.ts).
+      ...(issue.code === 'custom' && typeof issue.params?.code === 'string'
+        ? { code: issue.params.code }
+        : {}),
     })),
     { cause: result.error },
   );

@@ -4,21 +4,12 @@ import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportDateTime } from '../../src/incident/report-conclusions.js';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { SEED_INCIDENT_FACTS, SEED_MESSAGE } from '../support/cli-inputs.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 const dir = useTempDir();
-const sent = resolve(__dirname, '../../examples/data/orderbekraftelse.eml');
-const facts = {
-  customer: { id: '4711023', name: 'Anna Svensson' },
-  organisation: {
-    name: 'Nordkabel AB',
-    customerServicePhone: '0771-40 40 40',
-    regimes: ['eprivacy', 'gdpr'],
-    contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
-  },
-  reference: 'NK-INC-2018-0223',
-  detectedAt: '2018-02-23T13:45:00+01:00',
-};
+const sent = SEED_MESSAGE;
+const facts = SEED_INCIDENT_FACTS;
 
 beforeAll(async () => {
   await builtCli();

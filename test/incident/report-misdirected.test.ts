@@ -103,7 +103,7 @@ describe('reportMisdirected', () => {
       reportMisdirected({ ...facts, actual: 'anna.svensson185', reference: '' }),
     ).rejects.toMatchObject({
       issues: [
-        { path: ['input', 'actual'], message: 'a single e-mail address' },
+        { path: ['input', 'actual'], message: 'a single e-mail address', code: 'not-an-address' },
         { path: ['input', 'reference'], message: expect.any(String) },
       ],
     });

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Customer } from '../../src/contacts/customer.js';
 
 /**
@@ -33,3 +33,19 @@ export function writeDraftFacts(folder: string, name: string, more: Record<strin
   writeFileSync(file, JSON.stringify({ organisation: draftOrganisation, ...more }));
   return file;
 }
+
+/** The seed case's sent order confirmation: the message `email-guard incident` reads in the tests. */
+export const SEED_MESSAGE = resolve(__dirname, '../../examples/data/orderbekraftelse.eml');
+
+/** The seed case's facts for `email-guard incident --facts`, as an operator would write them. */
+export const SEED_INCIDENT_FACTS = {
+  customer: { id: '4711023', name: 'Anna Svensson' },
+  organisation: {
+    name: 'Nordkabel AB',
+    customerServicePhone: '0771-40 40 40',
+    regimes: ['eprivacy', 'gdpr'],
+    contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
+  },
+  reference: 'NK-INC-2018-0223',
+  detectedAt: '2018-02-23T13:45:00+01:00',
+};

@@ -1,0 +1,84 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SEED_INCIDENT_FACTS, SEED_MESSAGE } from '../support/cli-inputs.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+const dir = useTempDir();
+const sent = SEED_MESSAGE;
+const facts = SEED_INCIDENT_FACTS;
+
+function run(options: { actual?: string; facts?: object; locale?: 'sv' | 'en' } = {}) {
+  copyFileSync(sent, join(dir.path, 'sent.eml'));
+  writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(options.facts ?? facts));
+  return runCliInProcess([
+    'incident',
+    '--message',
+    join(dir.path, 'sent.eml'),
+    '--intended',
+    'anna.svensson1985@gmail.com',
+    '--actual',
+    options.actual ?? 'anna.svensson185@gmail.com',
+    '--facts',
+    join(dir.path, 'facts.json'),
+    '--out',
+    join(dir.path, 'incident'),
+    '--locale',
+    options.locale ?? 'en',
+  ]);
+}
+
+describe('email-guard incident: a bad address and a contradicted fact', () => {
+  it('answers 2 for an --actual that is not an e-mail address, in either language', async () => {
+    for (const locale of ['en', 'sv'] as const) {
+      const answer = await run({ actual: 'anna.svensson185', locale });
+      expect(answer.status).toBe(2);
+      expect(answer.stderr).toContain('--actual: ');
+    }
+  });
+
+  it('answers 3 for an --actual the message was not sent to, in either language', async () => {
+    for (const locale of ['en', 'sv'] as const) {
+      const answer = await run({ actual: 'karin@example.se', locale });
+      expect(answer.status).toBe(3);
+      expect(answer.stderr).toContain('--actual: ');
+    }
+  });
+});
+
+describe('email-guard incident: what is wrong in the facts file, in the chosen language', () => {
+  const misspelt = { ...facts, recipientConfirmedDeletin: true, dataSubjects: 'one' };
+
+  it('names an unknown key with the field it most likely meant, in Swedish', async () => {
+    const answer = await run({ facts: misspelt, locale: 'sv' });
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain(
+      'okänt fält "recipientConfirmedDeletin" (menade du "recipientConfirmedDeletion"?)',
+    );
+    expect(answer.stderr).toContain('dataSubjects: Ogiltig inmatning: förväntat antal');
+    expect(answer.stderr).not.toContain('Invalid input');
+    expect(answer.stderr).not.toContain('did you mean');
+  });
+
+  it('names an unknown key with the field it most likely meant, in English', async () => {
+    const answer = await run({ facts: misspelt, locale: 'en' });
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain(
+      'unknown field "recipientConfirmedDeletin" (did you mean "recipientConfirmedDeletion"?)',
+    );
+    expect(answer.stderr).toContain('expected number, received string');
+  });
+
+  it('says in Swedish that an --actual is not an e-mail address', async () => {
+    const answer = await run({ actual: 'anna.svensson185', locale: 'sv' });
+    expect(answer.stderr).toContain('--actual: ');
+    expect(answer.stderr).toContain('actual: inte en enda e-postadress');
+  });
+
+  it('says in Swedish that the facts file is not a JSON object', async () => {
+    const answer = await run({ facts: [1, 2], locale: 'sv' });
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain('facts.json: inte ett JSON-objekt');
+  });
+});
