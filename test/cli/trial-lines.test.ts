@@ -110,7 +110,7 @@ describe('the lines of the command', () => {
       '--locale',
       'sv',
     ]);
-    expect(facts.stderr).toContain('--incidents kräver --facts FIL');
+    expect(facts.stderr).toContain('--incidents behöver --facts FIL');
   });
 
   it('gives advice the command line can follow for an export without an id column, never the name column', async () => {
