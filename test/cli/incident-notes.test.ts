@@ -54,7 +54,8 @@ describe('email-guard incident with an attachment it could not read', () => {
     expect(run.stdout).toContain(
       'The attachment Välkomstbrev Anna Svensson.pdf (application/pdf) was not read',
     );
-    const json = await runBuiltCli(args('en', ['--json']), { cwd: dir.path });
+    // The same folder again: the first run's report is replaced only on request.
+    const json = await runBuiltCli(args('en', ['--json', '--overwrite']), { cwd: dir.path });
     expect(json.status).toBe(0);
     const parsed = JSON.parse(json.stdout) as { notes: string[] };
     expect(parsed.notes.join(' ')).toContain('Välkomstbrev Anna Svensson.pdf (application/pdf) was not read');
