@@ -92,6 +92,11 @@ const NAME = '[A-ZÅÄÖÉÜ][a-zåäöéüß]+(?:[ -][A-ZÅÄÖÉÜ][a-zåäö�
  * findPersonalData('Personnummer: 850412-3453').map((hit) => hit.redacted); // ['85••••-••••']
  * ```
  */
+/** Whether the digits of `value` end in a modulus-10 (Luhn) check digit, as bankgiro and plusgiro numbers do. */
+function luhnDigits(value: string): boolean {
+  return luhn(value.replace(/\D/g, ''));
+}
+
 export function findPersonalData(text: string, options: FindPersonalDataOptions = {}): PersonalDataHit[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const person = options.person ?? {};
@@ -207,56 +212,33 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
   // plusgiro number 2 to 8 digits with a hyphen before the last; both end in a modulus-10 (Luhn)
   // check digit. A bank account is a clearing number of 4 digits (Swedbank's 5, as 8327-9) and an
   // account number, written after "konto" or "kontonummer" (Bankgirot, "Bankernas kontonummer").
-  for (const match of text.matchAll(/\b(?:bankgiro|bg)(?:nummer|nr)?[.:]?\s*(\d{3,4}-\d{4})(?![\d-])/gi)) {
-    const value = match[1] ?? '';
-    if (!luhn(value.replace(/\D/g, ''))) continue;
-    add(
+  const bankDetails: Array<[RegExp, DataCategory, PersonalDataKind, ((value: string) => boolean)?]> = [
+    [
+      /\b(?:bankgiro|bg)(?:nummer|nr)?[.:]?\s*(\d{3,4}-\d{4})(?![\d-])/gi,
       'account-number',
       'bank-account',
-      match.index + match[0].length - value.length,
-      value,
-      mask(value, 0, 2),
-      key(value),
-    );
-  }
-  for (const match of text.matchAll(
-    /\b(?:plusgiro|postgiro|pg)(?:nummer|nr)?[.:]?\s*((?:\d[ ]?){1,7}-\d)(?![\d-])/gi,
-  )) {
-    const value = match[1] ?? '';
-    if (!luhn(value.replace(/\D/g, ''))) continue;
-    add(
+      luhnDigits,
+    ],
+    [
+      /\b(?:plusgiro|postgiro|pg)(?:nummer|nr)?[.:]?\s*((?:\d[ ]?){1,7}-\d)(?![\d-])/gi,
       'account-number',
       'bank-account',
-      match.index + match[0].length - value.length,
-      value,
-      mask(value, 0, 2),
-      key(value),
-    );
-  }
-  for (const match of text.matchAll(
-    /\b(?:konto|kontonummer|kontonr|bankkonto|clearingnummer|clearingnr|account)[.:]?\s*(\d{4}(?:-\d)?[ ,-]+\d(?:[ -]?\d){5,13})(?![\d])/gi,
-  )) {
-    const value = match[1] ?? '';
-    add(
+      luhnDigits,
+    ],
+    [
+      /\b(?:konto|kontonummer|kontonr|bankkonto|clearingnummer|clearingnr|account)[.:]?\s*(\d{4}(?:-\d)?[ ,-]+\d(?:[ -]?\d){5,13})(?![\d])/gi,
       'account-number',
       'bank-account',
-      match.index + match[0].length - value.length,
-      value,
-      mask(value, 0, 2),
-      key(value),
-    );
-  }
-  // The OCR reference on a Swedish invoice identifies the payer's invoice (Bankgirot, OCR-referens).
-  for (const match of text.matchAll(/\bOCR(?:-?(?:nummer|nr|referens))?[.:]?\s*(\d{2,25})(?!\d)/g)) {
-    const value = match[1] ?? '';
-    add(
-      'financial',
-      'payment-reference',
-      match.index + match[0].length - value.length,
-      value,
-      mask(value, 0, 2),
-      key(value),
-    );
+    ],
+    // The OCR reference on a Swedish invoice identifies the payer's invoice (Bankgirot, OCR-referens).
+    [/\bOCR(?:-?(?:nummer|nr|referens))?[.:]?\s*(\d{2,25})(?!\d)/g, 'financial', 'payment-reference'],
+  ];
+  for (const [pattern, category, kind, valid] of bankDetails) {
+    for (const match of text.matchAll(pattern)) {
+      const value = match[1] ?? '';
+      if (valid && !valid(value)) continue;
+      add(category, kind, match.index + match[0].length - value.length, value, mask(value, 0, 2), key(value));
+    }
   }
   // The amount due on an invoice is what the person owes, financial data (ENISA 2013, 3.1), not an order line.
   for (const match of text.matchAll(
