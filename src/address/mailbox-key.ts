@@ -1,3 +1,4 @@
+import { composedForm } from './composed-form.js';
 import { defaultMailboxRules, type MailboxRule } from './mailbox-rules.js';
 import { unquotedLocalPart } from './normalized-address.js';
 import type { ParsedAddress } from './parse-address.js';
@@ -14,8 +15,6 @@ export type MailboxEquivalence =
 
 // RFC 6532 §3.1 (with RFC 5198): internationalised addresses are compared in Unicode Normalization
 // Form C, so `å` typed as `a` + U+030A (NFD) is the same local part as the one character `å`.
-const NON_ASCII = /[\u0080-\uffff]/;
-const composed = (text: string): string => (NON_ASCII.test(text) ? text.normalize('NFC') : text);
 
 /** A compiled lookup from domain to rule, built once per rule table. */
 export type MailboxRuleIndex = ReadonlyMap<string, MailboxRule>;
@@ -66,7 +65,7 @@ export function mailboxKey(
   rules: MailboxRuleIndex = indexMailboxRules(),
 ): MailboxKey {
   const rule = rules.get(address.domain);
-  let local = composed(unquotedLocalPart(address.local).toLowerCase());
+  let local = composedForm(unquotedLocalPart(address.local).toLowerCase());
   let domain = address.domain;
   if (rule) {
     if (rule.subaddressSeparator) {
@@ -100,8 +99,8 @@ export function describeEquivalence(
   if (entered.domain !== known.domain) reasons.push('alias-domain');
   const enteredText = unquotedLocalPart(entered.local);
   const knownText = unquotedLocalPart(known.local);
-  const enteredLocal = composed(enteredText);
-  const knownLocal = composed(knownText);
+  const enteredLocal = composedForm(enteredText);
+  const knownLocal = composedForm(knownText);
   if ((enteredLocal !== enteredText) !== (knownLocal !== knownText)) reasons.push('unicode-normalization');
   if ((enteredText !== entered.local) !== (knownText !== known.local)) reasons.push('quoted-local-part');
   const separator = rules.get(entered.domain)?.subaddressSeparator;

@@ -1,3 +1,4 @@
+import { composedForm } from './composed-form.js';
 import type { ParsedAddress } from './parse-address.js';
 
 // RFC 5322 §3.2.3 dot-atom-text, with any non-ASCII character as RFC 6532 §3.2 allows.
@@ -23,8 +24,6 @@ export function unquotedLocalPart(local: string): string {
   return DOT_ATOM.test(content) ? content : local;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
-
 /**
  * The spelling of a parsed address to send to: the local part in Unicode Normalization Form C
  * (RFC 6532 §3.1 has internationalised addresses exchanged and compared in NFC), without quotes it
@@ -40,7 +39,7 @@ const NON_ASCII = /[\u0080-\uffff]/;
  */
 export function normalizedAddress(address: ParsedAddress): string {
   let local = unquotedLocalPart(address.local);
-  if (NON_ASCII.test(local)) local = local.normalize('NFC');
+  local = composedForm(local);
   if (local === address.local) return address.address;
   return `${local}@${address.domain}`;
 }

@@ -1,3 +1,4 @@
+import { composedForm } from '../address/composed-form.js';
 import { extractAddress } from '../address/extract-address.js';
 import { describeEquivalence, indexMailboxRules, mailboxKey } from '../address/mailbox-key.js';
 import { normalizedAddress } from '../address/normalized-address.js';
@@ -34,14 +35,6 @@ import { byActionSeverity, findingSeverity, mergePolicy, moreSevere } from './po
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
 
 /** What `checkRecipient` takes (see `CheckRecipientInputSchema`). */
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, not a control character match
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-
-/** `text` in Unicode's composed form (NFC, UAX #15); plain ASCII, nearly every address, already is. */
-function composedForm(text: string): string {
-  return ASCII_ONLY.test(text) ? text : text.normalize('NFC');
-}
 
 /** How an entered domain stands to a known one: the same name with a slip in its ending, another slip, or none. */
 type DomainSlip = 0 | 1 | 2;

@@ -31,7 +31,24 @@ let current = new Int32Array(64);
  * ```
  */
 export function editDistance(a: string, b: string, options: { maxDistance?: number } = {}): number {
-  const max = options.maxDistance ?? Number.POSITIVE_INFINITY;
+  return unitDistance(a, b, options.maxDistance ?? Number.POSITIVE_INFINITY, true);
+}
+
+/** Whether `text.slice(from, to)` holds a code unit of a character longer than one unit (see `isComposed`). */
+function holdsComposedUnit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0xd800 && code <= 0xdfff) || code === 0x200d || code === 0xfe0f || code === 0x20e3)
+      return true;
+  }
+  return false;
+}
+
+/**
+ * The distance counted in UTF-16 code units, stopped once it exceeds `max`; with `composed`, the
+ * distance in characters where a character of several units lies where the strings differ.
+ */
+function unitDistance(a: string, b: string, max: number, composed: boolean): number {
   if (a === b) return 0;
   // A shared start and ending cost nothing, and no slip spans their edge (a swap across it would
   // need the two characters beside the edge to be equal): only the middle is compared, in place.
@@ -45,30 +62,11 @@ export function editDistance(a: string, b: string, options: { maxDistance?: numb
   // Code units count as characters unless the middle holds part of a character of several units:
   // such a character cut by the edge leaves one of its later units (a low surrogate, a joiner, a
   // variation selector) in the middle, so a middle without any is counted in units exactly.
-  if (holdsComposedUnit(a, start, a.length - end) || holdsComposedUnit(b, start, b.length - end))
+  if (
+    composed &&
+    (holdsComposedUnit(a, start, a.length - end) || holdsComposedUnit(b, start, b.length - end))
+  )
     return composedDistance(a, b, max);
-  return middleDistance(a, b, start, end, max);
-}
-
-/** Whether `text.slice(from, to)` holds a code unit of a character longer than one unit (see `isComposed`). */
-function holdsComposedUnit(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 0xd800 && code <= 0xdfff) || code === 0x200d || code === 0xfe0f || code === 0x20e3)
-      return true;
-  }
-  return false;
-}
-
-/** The distance counted in UTF-16 code units, stopped once it exceeds `max`. */
-function unitDistance(a: string, b: string, max: number): number {
-  if (a === b) return 0;
-  const shorter = Math.min(a.length, b.length);
-  let start = 0;
-  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end))
-    end++;
   return middleDistance(a, b, start, end, max);
 }
 
@@ -127,6 +125,6 @@ function composedDistance(a: string, b: string, max: number): number {
   const encoder = createCharacterEncoder(a, b);
   const encodedA = encoder.encode(a)?.encoded;
   const encodedB = encodedA === undefined ? undefined : encoder.encode(b)?.encoded;
-  if (encodedA === undefined || encodedB === undefined) return unitDistance(a, b, max);
-  return unitDistance(encodedA, encodedB, max);
+  if (encodedA === undefined || encodedB === undefined) return unitDistance(a, b, max, false);
+  return unitDistance(encodedA, encodedB, max, false);
 }

@@ -1,3 +1,4 @@
+import { composedForm } from '../address/composed-form.js';
 import { editDistance } from './edit-distance.js';
 
 /**
@@ -128,8 +129,8 @@ export function transliterationDistance(
 ): number {
   const max = options.maxDistance ?? Number.POSITIVE_INFINITY;
   // Decomposed input (a + combining ring) is the same letter as the composed å.
-  const a = NON_ASCII.test(first) ? first.normalize('NFC') : first;
-  const b = NON_ASCII.test(second) ? second.normalize('NFC') : second;
+  const a = composedForm(first);
+  const b = composedForm(second);
   const plain = editDistance(a, b, { maxDistance: max });
   // A transliteration is itself one slip, so it can only shorten a distance of two or more.
   if (plain <= 1 || !(LETTERS_WRITTEN_OTHERWISE.test(a) || LETTERS_WRITTEN_OTHERWISE.test(b))) return plain;
