@@ -9,38 +9,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
-import { seededRandom, syntheticCustomers, syntheticPerson } from '../eval/cases/synthetic-people.js';
+import { syntheticCustomers } from '../eval/cases/synthetic-people.js';
 import { startPostgresCluster } from '../scripts/start-postgres-cluster.js';
 import { createGuard } from '../src/guard/create-guard.js';
 import { createPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
 import { migrate } from '../src/postgres/migrate.js';
+import { workload } from './postgres.bench.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const checks = Number(process.argv[3] ?? 4000);
 const inFlight = Number(process.env.IN_FLIGHT ?? 16);
 const poolSize = Number(process.env.POOL_MAX ?? 16);
-
-/** The bench's workload: 40 % known addresses, 30 % one-slip typos of them, 30 % new people. */
-function workload(count: number) {
-  const random = seededRandom(7);
-  const members = [...syntheticCustomers(Math.min(n, 50_000), 1)];
-  const entries: { entered: string; customer: { id: string; name: string } }[] = [];
-  for (let i = 0; i < count; i++) {
-    const member = members[Math.floor(random() * members.length)];
-    const email = member?.emails[0] ?? 'x@example.se';
-    const roll = random();
-    const customer = { id: `NEW-${i}`, name: member?.name ?? '' };
-    if (roll < 0.4) entries.push({ entered: email, customer });
-    else if (roll < 0.7) {
-      const at = 1 + Math.floor(random() * (email.indexOf('@') - 1));
-      entries.push({ entered: email.slice(0, at) + email.slice(at + 1), customer });
-    } else {
-      const person = syntheticPerson(random, `NEW-${i}`);
-      entries.push({ entered: person.email, customer: { id: person.id, name: person.name } });
-    }
-  }
-  return entries;
-}
 
 /** CPU ticks (user and system, proc(5) fields 14 and 15) of every child of the postmaster, by pid. */
 function serverTicks(postmaster: number): Map<number, number> {
@@ -104,7 +83,7 @@ try {
   const directory = createPostgresDirectory({ pool: counted });
   await directory.upsert(syntheticCustomers(n, 1));
   await pool.query('VACUUM ANALYZE');
-  const entries = workload(checks);
+  const entries = workload(checks, n).map(({ entered, customer }) => ({ entered, customer }));
   const guard = createGuard({ directory });
   const check = (i: number) => guard.check(entries[i % entries.length] as (typeof entries)[number]);
   if (process.env.STATS) await pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');

@@ -33,7 +33,7 @@ interface Entry {
 }
 
 /** What a salesperson types: 40 % known addresses of others, 30 % one-slip typos of them, 30 % new people. */
-function workload(count: number, customers: number): Entry[] {
+export function workload(count: number, customers: number): Entry[] {
   const random = seededRandom(7);
   const members = [...syntheticCustomers(Math.min(customers, 50_000), 1)];
   const entries: Entry[] = [];
