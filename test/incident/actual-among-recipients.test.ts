@@ -1,33 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/errors.js';
-import {
-  inventoryMessage,
-  type ReportMisdirectedInput,
-  reportMisdirected,
-} from '../../src/incident/index.js';
-import { seedCase } from './seed-case.js';
+import { inventoryMessage, reportMisdirected } from '../../src/incident/index.js';
+import { misdirectedInput, refusal } from './shared-fixtures.js';
 
-const sent = readFileSync(new URL('../fixtures/order-multipart.eml', import.meta.url));
-const facts: ReportMisdirectedInput = {
-  message: sent,
-  intended: 'anna.svensson1985@gmail.com',
-  actual: 'anna.svensson185@gmail.com',
-  customer: { id: '4711023', name: 'Anna Svensson' },
-  organisation: { ...seedCase.provider, regimes: ['eprivacy', 'gdpr'], contact: seedCase.contact },
-  reference: 'INC-2018-0042',
-  detectedAt: '2018-02-23T13:45:00+01:00',
-};
+const facts = misdirectedInput;
+const sent = facts.message as Buffer;
 const now = '2018-02-23T15:10:00+01:00';
-
-async function refusal(promise: Promise<unknown>): Promise<InvalidInputError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(InvalidInputError);
-  return error as InvalidInputError;
-}
 
 describe('the address the message went to is one of its own recipients', () => {
   it('lists the message’s recipients from To, Cc, Bcc and the envelope headers', async () => {

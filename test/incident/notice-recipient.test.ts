@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/errors.js';
 import { buildCustomerNotice, createIncidentReport } from '../../src/incident/index.js';
 import { seedCase } from './seed-case.js';
+import { refusal } from './shared-fixtures.js';
 
 const report = createIncidentReport(
   {
@@ -12,15 +12,6 @@ const report = createIncidentReport(
 );
 
 const gmailReport = createIncidentReport(seedCase, { now: '2018-02-23T15:10:00+01:00' });
-
-async function refusal(promise: Promise<unknown>): Promise<InvalidInputError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(InvalidInputError);
-  return error as InvalidInputError;
-}
 
 describe('the notice never goes to the stranger who received the data', () => {
   it('refuses options.to equal to the address the message wrongly reached', async () => {

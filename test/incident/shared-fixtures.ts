@@ -51,3 +51,13 @@ export async function refusedPathsAsync(run: () => unknown): Promise<string[]> {
   }
   throw new Error('accepted');
 }
+
+/** The InvalidInputError a promise rejects with; fails when it resolves or rejects with another error. */
+export async function refusal(promise: Promise<unknown>): Promise<InvalidInputError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(InvalidInputError);
+  return error as InvalidInputError;
+}
