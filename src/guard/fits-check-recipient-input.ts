@@ -2,8 +2,6 @@ import { fitsCustomerSchema } from '../contacts/fits-customer-schema.js';
 import { isDirectory } from '../contacts/is-directory.js';
 import type { CheckRecipientInput } from './recipient-checker.js';
 
-const INPUT_FIELDS = new Set(['entered', 'customer', 'directory']);
-
 /**
  * Whether `CheckRecipientInputSchema` accepts `value` and would give back the same fields,
  * decided by hand: running the schema on every check was a tenth of a check's time, and nearly
@@ -22,7 +20,7 @@ export function fitsCheckRecipientInput(value: unknown): value is CheckRecipient
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;
   // Only the schema's own keys: it strips any other, so the input would not be what it gives back.
-  for (const key in value) if (!INPUT_FIELDS.has(key)) return false;
+  for (const key in value) if (key !== 'entered' && key !== 'customer' && key !== 'directory') return false;
   const { entered, customer, directory } = value as Record<string, unknown>;
   return (
     typeof entered === 'string' &&

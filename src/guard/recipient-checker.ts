@@ -219,7 +219,13 @@ export function createRecipientChecker(
       findings.push(finding({ code: 'invalid-known-address', known: given, reason, detail }));
 
     // Half of all entries are a known address exactly as on file: it parses as it did there.
-    const same = fastPaths ? known.find((candidate) => candidate.onFile === entered) : undefined;
+    let same: KnownAddress | undefined;
+    if (fastPaths)
+      for (const candidate of known)
+        if (candidate.onFile === entered) {
+          same = candidate;
+          break;
+        }
     const parsed: ParseAddressResult = same ? { ok: true, address: same.parsed } : parseAddress(entered);
     if (!parsed.ok) {
       // The one address a pasted or dictated text holds (`Karin <karin@telia.com>`, `mailto:`,
@@ -480,7 +486,7 @@ export function createRecipientChecker(
   ): Verdict {
     let action: Action = 'send';
     for (const item of all) action = moreSevere(action, item.action);
-    all.sort(byActionSeverity);
+    sortFindings(all);
     const suggestion = suggested ?? chooseSuggestion(all, address);
     // The closest few known addresses and a count, never one finding for each of 255.
     const findings = boundKnownFindings(all, suggestion, (unverified, close) =>
@@ -516,6 +522,32 @@ export function createRecipientChecker(
       spokenKnown.set(candidate, spoken);
     }
     return spoken;
+  }
+}
+
+/** Findings an insertion sort orders faster than the built-in sort does. */
+const SHORT_SORT = 8;
+
+/**
+ * Puts findings in the order to act on them ({@link byActionSeverity}), keeping the order they were
+ * found in among equals as `Array.prototype.sort` does (ECMA-262 requires it to be stable). A check
+ * makes one to four findings: an insertion sort over so few costs a fraction of the built-in
+ * sort's setup, which showed in the benchmark on every check.
+ */
+function sortFindings(findings: Finding[]): void {
+  // A customer with many addresses on file gives a finding for each: those take the built-in sort.
+  if (findings.length > SHORT_SORT) {
+    findings.sort(byActionSeverity);
+    return;
+  }
+  for (let i = 1; i < findings.length; i++) {
+    const item = findings[i] as Finding;
+    let at = i;
+    while (at > 0 && byActionSeverity(findings[at - 1] as Finding, item) > 0) {
+      findings[at] = findings[at - 1] as Finding;
+      at--;
+    }
+    findings[at] = item;
   }
 }
 

@@ -95,16 +95,20 @@ export function findNumberMismatches(local: string, numbers: readonly KnownNumbe
   const mismatches: NumberMismatch[] = [];
   const withLetters = findLettersForDigits(local, numbers);
   for (const { start, end, ...mismatch } of withLetters) mismatches.push(mismatch);
-  const runs = local.match(/\d{2,}/g);
-  if (!runs) return mismatches;
-  let from = 0;
-  for (const run of runs) {
-    const at = local.indexOf(run, from);
-    from = at + run.length;
+  // Each run of two or more ASCII digits (`\d{2,}`), found by one walk over the local part: a
+  // regular expression and a search for each match's place cost more than the rest of this.
+  for (let at = 0; at < local.length; at++) {
+    if (!isAsciiDigit(local.charCodeAt(at))) continue;
+    let from = at + 1;
+    while (from < local.length && isAsciiDigit(local.charCodeAt(from))) from++;
+    const start = at;
+    at = from;
+    if (from - start < 2) continue;
     // Digits already read as part of a number typed with letters are not read again.
-    if (withLetters.length > 0 && withLetters.some((reading) => at < reading.end && from > reading.start))
+    if (withLetters.length > 0 && withLetters.some((reading) => start < reading.end && from > reading.start))
       continue;
-    if (numbers.some((known) => known.digits === run)) continue;
+    const run = local.slice(start, from);
+    if (isKnown(run, numbers)) continue;
     let best: KnownNumber | undefined;
     for (const known of numbers) {
       if (isYearOneOff(run, known)) {
@@ -132,6 +136,15 @@ export function findNumberMismatches(local: string, numbers: readonly KnownNumbe
     }
   }
   return mismatches;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isKnown(digits: string, numbers: readonly KnownNumber[]): boolean {
+  for (const known of numbers) if (known.digits === digits) return true;
+  return false;
 }
 
 /**
