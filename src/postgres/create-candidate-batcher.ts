@@ -16,7 +16,16 @@ export interface CandidateBatcherOptions {
   readonly statements?: number;
   /** Lookups in one statement at most. @default 64 */
   readonly lookups?: number;
+  /**
+   * Called as a lookup is asked, in its caller's context; what it returns is called as the lookup
+   * is answered, with when its statement was sent and answered (`performance.now()`) and how many
+   * lookups went in it. For measurements only (bench/postgres-tail.ts). @default undefined
+   */
+  readonly observe?: () => LookupObserver | undefined;
 }
+
+/** Told when a lookup's statement was sent and answered, and how many lookups it carried. */
+export type LookupObserver = (sent: number, answered: number, lookups: number) => void;
 
 /** Finds the customers filed under a lookup's variants, several lookups in one statement. */
 export interface CandidateBatcher {
@@ -26,6 +35,7 @@ export interface CandidateBatcher {
 
 interface Pending {
   readonly variants: readonly string[];
+  readonly observer: LookupObserver | undefined;
   readonly resolve: (customers: CandidateCustomer[]) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -44,7 +54,7 @@ type BatchRow = [id: string, name: string | null, emails: string[], variants: st
  * was asked (PostgreSQL manual, "Read Committed Isolation Level").
  */
 export function createCandidateBatcher(options: CandidateBatcherOptions): CandidateBatcher {
-  const { pool, schema: s, statements = 2, lookups = 64 } = options;
+  const { pool, schema: s, statements = 2, lookups = 64, observe } = options;
   // The candidate ids first, as an array: the customer rows are then fetched by primary key
   // whatever the planner's statistics say (a fresh load has none). Each customer comes once, with
   // the variants it was found under, so its row can be handed to every lookup that asked one of them.
@@ -79,10 +89,15 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
       for (const pending of batch) for (const variant of pending.variants) all.add(variant);
       values = [...all];
     }
+    const sent = observe ? performance.now() : 0;
     pool
       .query<BatchRow>({ ...(batch.length === 1 ? single : query), values: [values] })
       .then(
         ({ rows }) => {
+          if (observe) {
+            const answered = performance.now();
+            for (const pending of batch) pending.observer?.(sent, answered, batch.length);
+          }
           if (batch.length === 1) {
             (batch[0] as Pending).resolve(rows.map((row) => ({ id: row[0], name: row[1], emails: row[2] })));
             return;
@@ -130,7 +145,7 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
   return {
     find(variants) {
       return new Promise((resolve, reject) => {
-        const pending = { variants, resolve, reject };
+        const pending = { variants, observer: observe?.(), resolve, reject };
         if (running < statements) send([pending]);
         else waiting.push(pending);
       });

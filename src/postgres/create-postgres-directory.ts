@@ -29,7 +29,7 @@ import { RegionSchema } from '../phone/region-schema.js';
 import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
 import { copyLine } from './copy-line.js';
-import { createCandidateBatcher } from './create-candidate-batcher.js';
+import { type CandidateBatcherOptions, createCandidateBatcher } from './create-candidate-batcher.js';
 import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { variantCopyChunks } from './variant-copy-chunks.js';
@@ -155,6 +155,20 @@ const NEAR_DOMAINS_CACHE_SIZE = 10_000;
  * ```
  */
 export function createPostgresDirectory(options: PostgresDirectoryOptions): PostgresDirectory {
+  return createTunedPostgresDirectory(options, {});
+}
+
+/** How the candidate look-ups of checks in flight are grouped (see createCandidateBatcher). */
+export type CandidateBatching = Pick<CandidateBatcherOptions, 'statements' | 'lookups' | 'observe'>;
+
+/**
+ * {@link createPostgresDirectory} with the grouping of candidate look-ups set: the benchmarks
+ * compare settings with it. Not part of the public API.
+ */
+export function createTunedPostgresDirectory(
+  options: PostgresDirectoryOptions,
+  batching: CandidateBatching,
+): PostgresDirectory {
   const settings = parseInput(OptionsSchema, options, ['options']);
   const pool = settings.pool;
   const s = schemaName(settings.schema, ['options', 'schema']);
@@ -549,7 +563,7 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
   // Rows as arrays: no object with named fields made per row (node-postgres "Queries", rowMode).
   // The candidates of a check whose entered domain's near domains are cached (most checks), and
   // of the second look-up at near domains: with many checks in flight, several in one statement.
-  const candidates = createCandidateBatcher({ pool, schema: s });
+  const candidates = createCandidateBatcher({ ...batching, pool, schema: s });
   // The candidates and the domains one slip from the entered one, when those are not cached.
   const findNear = {
     ...named(
