@@ -128,9 +128,6 @@ interface CustomerRows {
   readonly domains: Set<string>;
 }
 
-/** A candidate customer (id, name, emails), or a near domain (domain, null, null), as an array row. */
-type CandidateRow = [id: string, name: string | null, emails: string[] | null];
-
 /** How long a process trusts the near domains it read for an entered domain (see findAddress). */
 const NEAR_DOMAINS_TTL_MS = 10_000;
 /** Entered domains whose near domains are kept at most. */
@@ -159,7 +156,10 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
 }
 
 /** How the candidate look-ups of checks in flight are grouped (see createCandidateBatcher). */
-export type CandidateBatching = Pick<CandidateBatcherOptions, 'statements' | 'lookups' | 'observe'>;
+export type CandidateBatching = Pick<
+  CandidateBatcherOptions,
+  'statements' | 'lookups' | 'domainsApart' | 'observe'
+>;
 
 /**
  * {@link createPostgresDirectory} with the grouping of candidate look-ups set: the benchmarks
@@ -554,26 +554,13 @@ export function createTunedPostgresDirectory(
     }
   }
 
-  // The candidate ids first, as an array: the customer rows are then fetched by primary key
-  // whatever the planner's statistics say (a fresh load has none).
-  const selectCustomers = `SELECT id, name, emails FROM ${s}.customer WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.mailbox_variant WHERE variant = ANY($1::text[])))`;
   // Named statements: each connection parses and plans them once, then only binds the values
   // (PostgreSQL protocol, "Extended Query"; node-postgres "Prepared statements").
   const named = (name: string, text: string) => ({ name: `email-guard ${s} ${name}`, text });
-  // Rows as arrays: no object with named fields made per row (node-postgres "Queries", rowMode).
-  // The candidates of a check whose entered domain's near domains are cached (most checks), and
-  // of the second look-up at near domains: with many checks in flight, several in one statement.
+  // The candidates of a check, with the domains one slip from the entered one when those are not
+  // cached, and those of the second look-up at near domains: with many checks in flight, several
+  // in one statement.
   const candidates = createCandidateBatcher({ ...batching, pool, schema: s });
-  // The candidates and the domains one slip from the entered one, when those are not cached.
-  const findNear = {
-    ...named(
-      'find-near',
-      `SELECT id, name, emails FROM (${selectCustomers}) AS candidate
-       UNION ALL
-       SELECT DISTINCT domain, NULL::text, NULL::text[] FROM ${s}.domain_variant WHERE variant = ANY($2::text[])`,
-    ),
-    rowMode: 'array' as const,
-  };
   const findPhone = named(
     'find-phone',
     `SELECT id, name, phones FROM ${s}.customer WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.customer_phone WHERE phone = $1))`,
@@ -740,25 +727,18 @@ export function createTunedPostgresDirectory(
       const generation = nearDomainsGeneration;
       let domains = cached?.domains ?? [];
       if (readDomains) {
-        const { rows } = await pool
-          .query<CandidateRow>({
-            ...findNear,
-            values: [storable(variants), storable(domainVariants(key.domain))],
-          })
+        const found = await candidates
+          .findWithDomains(storable(variants), storable(domainVariants(key.domain)))
           .catch(fail);
-        const read: string[] = [];
-        for (const row of rows) {
-          if (row[2] === null) read.push(row[0]);
-          else {
-            const id = row[0];
-            matcher.matchCandidate({ id, name: row[1], emails: row[2] }, (index) => `${id}\u0000${index}`);
-          }
+        for (const candidate of found.customers) {
+          const id = candidate.id;
+          matcher.matchCandidate(candidate, (index) => `${id}\u0000${index}`);
         }
-        domains = read;
+        domains = found.domains;
         if (generation === nearDomainsGeneration && Date.now() >= nearDomainsPausedUntil) {
           // Bounded: entered domains are mostly a few, but a stream of new ones must not grow it.
           if (nearDomainsCache.size >= NEAR_DOMAINS_CACHE_SIZE) nearDomainsCache.clear();
-          nearDomainsCache.set(key.domain, { domains: read, until: Date.now() + NEAR_DOMAINS_TTL_MS });
+          nearDomainsCache.set(key.domain, { domains, until: Date.now() + NEAR_DOMAINS_TTL_MS });
         }
       } else {
         for (const candidate of await candidates.find(storable(variants)).catch(fail)) {
