@@ -16,22 +16,79 @@ export interface CandidateBatcherOptions {
   readonly statements?: number;
   /** Lookups in one statement at most. @default 64 */
   readonly lookups?: number;
+  /**
+   * Sends a lookup that reads near domains at once in a statement of its own, outside the count of
+   * `statements` (how the directory read them before they went with the others; the benchmarks
+   * compare the two). @default false
+   */
+  readonly domainsApart?: boolean;
+  /**
+   * Called as a lookup is asked, in its caller's context, with whether it reads near domains too;
+   * what it returns is called as the lookup is answered, with when its statement was sent and
+   * answered (`performance.now()`) and how many lookups went in it. For measurements only
+   * (bench/postgres-tail.ts). @default undefined
+   */
+  readonly observe?: (readsDomains: boolean) => LookupObserver | undefined;
+}
+
+/** Told when a lookup's statement was sent and answered, and how many lookups it carried. */
+export type LookupObserver = (sent: number, answered: number, lookups: number) => void;
+
+/** What a lookup found: the candidate customers, and the near domains when it asked for them. */
+export interface CandidateLookup {
+  readonly customers: CandidateCustomer[];
+  /** The directory's domains filed under one of the asked domain variants (`domain_variant`), each once. */
+  readonly domains: string[];
 }
 
 /** Finds the customers filed under a lookup's variants, several lookups in one statement. */
 export interface CandidateBatcher {
   /** The customers with at least one of `variants` in `mailbox_variant`, each once. */
   find(variants: readonly string[]): Promise<CandidateCustomer[]>;
+  /**
+   * {@link find}, and the domains with at least one of `domainVariants` in `domain_variant`, in the
+   * same statement (an entered domain whose near domains are not cached).
+   */
+  findWithDomains(variants: readonly string[], domainVariants: readonly string[]): Promise<CandidateLookup>;
 }
 
 interface Pending {
   readonly variants: readonly string[];
-  readonly resolve: (customers: CandidateCustomer[]) => void;
+  readonly domainVariants: readonly string[] | undefined;
+  readonly observer: LookupObserver | undefined;
+  readonly resolve: (found: CandidateLookup) => void;
   readonly reject: (error: unknown) => void;
 }
 
-/** A row of the statement: a customer and which of the asked variants it is filed under. */
-type BatchRow = [id: string, name: string | null, emails: string[], variants: string[]];
+/**
+ * A row of the statement: a customer and which of the asked variants it is filed under, or (with
+ * `emails` null) a domain and which of the asked domain variants it is filed under.
+ */
+type BatchRow = [id: string, name: string | null, emails: string[] | null, variants: string[]];
+
+/** Lookups asking each string (a lookup's strings are distinct), by string. */
+function askedBy(batch: readonly Pending[], strings: (pending: Pending) => readonly string[] | undefined) {
+  const asking = new Map<string, number[]>();
+  batch.forEach((pending, index) => {
+    for (const value of strings(pending) ?? []) {
+      const indexes = asking.get(value);
+      if (indexes === undefined) asking.set(value, [index]);
+      else if (indexes[indexes.length - 1] !== index) indexes.push(index);
+    }
+  });
+  return asking;
+}
+
+/** Each string of the lookups once. */
+function union(
+  batch: readonly Pending[],
+  strings: (pending: Pending) => readonly string[] | undefined,
+): string[] {
+  if (batch.length === 1) return (strings(batch[0] as Pending) ?? []) as string[];
+  const all = new Set<string>();
+  for (const pending of batch) for (const value of strings(pending) ?? []) all.add(value);
+  return [...all];
+}
 
 /**
  * Looks up candidate customers for many checks at once. With one check at a time each lookup is a
@@ -39,70 +96,105 @@ type BatchRow = [id: string, name: string | null, emails: string[], variants: st
  * `statements` are under way go together in the next one: one round trip, one Bind/Execute and one
  * executor start for all of them instead of one each, which is most of the server's cost of a
  * check's lookup (the index reads are a few pages per variant), and fewer backends competing
- * with the application for the same cores. Each lookup gets the same customers as a statement of
- * its own would give: those filed under any of its variants, read in one snapshot taken after it
- * was asked (PostgreSQL manual, "Read Committed Isolation Level").
+ * with the application for the same cores. A lookup that also reads the near domains of its
+ * entered domain (`domain_variant`, not yet cached) goes in the same statements, not in one of its
+ * own beside them: the statements under way stay at most `statements`, whatever the checks ask.
+ * Each lookup gets the same rows as a statement of its own would give: those filed under any of
+ * its variants, read in one snapshot taken after it was asked (PostgreSQL manual, "Read Committed
+ * Isolation Level").
  */
 export function createCandidateBatcher(options: CandidateBatcherOptions): CandidateBatcher {
-  const { pool, schema: s, statements = 2, lookups = 64 } = options;
+  const { pool, schema: s, statements = 2, lookups = 64, domainsApart = false, observe } = options;
   // The candidate ids first, as an array: the customer rows are then fetched by primary key
   // whatever the planner's statistics say (a fresh load has none). Each customer comes once, with
   // the variants it was found under, so its row can be handed to every lookup that asked one of them.
-  const query = {
-    name: `email-guard ${s} find-candidate-batch`,
-    text: `WITH hit AS MATERIALIZED (
+  const batchText = `WITH hit AS MATERIALIZED (
              SELECT customer_id, array_agg(variant) AS variants FROM ${s}.mailbox_variant
               WHERE variant = ANY($1::text[]) GROUP BY customer_id)
            SELECT customer.id, customer.name, customer.emails, hit.variants
              FROM ${s}.customer JOIN hit ON hit.customer_id = customer.id
-            WHERE customer.id = ANY(ARRAY(SELECT customer_id FROM hit))`,
-    // Rows as arrays: no object with named fields made per row (node-postgres "Queries", rowMode).
+            WHERE customer.id = ANY(ARRAY(SELECT customer_id FROM hit))`;
+  // Rows as arrays: no object with named fields made per row (node-postgres "Queries", rowMode).
+  const query = { name: `email-guard ${s} find-candidate-batch`, text: batchText, rowMode: 'array' as const };
+  const queryWithDomains = {
+    name: `email-guard ${s} find-candidate-batch-near`,
+    text: `${batchText}
+           UNION ALL
+           SELECT domain, NULL::text, NULL::text[], array_agg(variant) FROM ${s}.domain_variant
+            WHERE variant = ANY($2::text[]) GROUP BY domain`,
     rowMode: 'array' as const,
   };
   // A lookup alone in its statement: the customers only, without the grouping that hands rows to
   // several lookups (about 50 µs of the server's CPU a check with one in flight).
-  const single = {
-    name: `email-guard ${s} find-candidates`,
-    text: `SELECT id, name, emails FROM ${s}.customer
-            WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.mailbox_variant WHERE variant = ANY($1::text[])))`,
+  const singleText = `SELECT id, name, emails FROM ${s}.customer
+            WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.mailbox_variant WHERE variant = ANY($1::text[])))`;
+  const single = { name: `email-guard ${s} find-candidates`, text: singleText, rowMode: 'array' as const };
+  const singleWithDomains = {
+    name: `email-guard ${s} find-candidates-near`,
+    text: `${singleText}
+           UNION ALL
+           SELECT DISTINCT domain, NULL::text, NULL::text[] FROM ${s}.domain_variant WHERE variant = ANY($2::text[])`,
     rowMode: 'array' as const,
   };
   let waiting: Pending[] = [];
   let running = 0;
 
-  function send(batch: Pending[]): void {
-    running++;
-    let values: string[];
-    if (batch.length === 1) values = (batch[0] as Pending).variants as string[];
-    else {
-      const all = new Set<string>();
-      for (const pending of batch) for (const variant of pending.variants) all.add(variant);
-      values = [...all];
-    }
+  function send(batch: Pending[], counted = true): void {
+    if (counted) running++;
+    const alone = batch.length === 1;
+    const withDomains = batch.some((pending) => pending.domainVariants !== undefined);
+    const values = [union(batch, (pending) => pending.variants)];
+    if (withDomains) values.push(union(batch, (pending) => pending.domainVariants));
+    const statement = alone
+      ? withDomains
+        ? singleWithDomains
+        : single
+      : withDomains
+        ? queryWithDomains
+        : query;
+    const sent = observe ? performance.now() : 0;
     pool
-      .query<BatchRow>({ ...(batch.length === 1 ? single : query), values: [values] })
+      .query<BatchRow>({ ...statement, values })
       .then(
         ({ rows }) => {
-          if (batch.length === 1) {
-            (batch[0] as Pending).resolve(rows.map((row) => ({ id: row[0], name: row[1], emails: row[2] })));
+          if (observe) {
+            const answered = performance.now();
+            for (const pending of batch) pending.observer?.(sent, answered, batch.length);
+          }
+          if (alone) {
+            const customers: CandidateCustomer[] = [];
+            const domains: string[] = [];
+            for (const row of rows) {
+              if (row[2] === null) domains.push(row[0]);
+              else customers.push({ id: row[0], name: row[1], emails: row[2] });
+            }
+            (batch[0] as Pending).resolve({ customers, domains });
             return;
           }
-          // Which lookups asked each variant (a lookup's variants are distinct).
-          const askedBy = new Map<string, number[]>();
-          batch.forEach((pending, index) => {
-            for (const variant of pending.variants) {
-              const asking = askedBy.get(variant);
-              if (asking === undefined) askedBy.set(variant, [index]);
-              else if (asking[asking.length - 1] !== index) asking.push(index);
-            }
-          });
+          const byVariant = askedBy(batch, (pending) => pending.variants);
+          const byDomainVariant = withDomains
+            ? askedBy(batch, (pending) => pending.domainVariants)
+            : undefined;
           const found: CandidateCustomer[][] = batch.map(() => []);
-          // The last customer each lookup was given: a customer found under two of its variants once.
-          const last: (CandidateCustomer | undefined)[] = batch.map(() => undefined);
+          const near: string[][] = batch.map(() => []);
+          // The last row each lookup was given: a row found under two of its variants once.
+          const last: (CandidateCustomer | string | undefined)[] = batch.map(() => undefined);
           for (const row of rows) {
-            const customer = { id: row[0], name: row[1], emails: row[2] };
+            const emails = row[2];
+            if (emails === null) {
+              const domain = row[0];
+              for (const variant of row[3]) {
+                for (const index of byDomainVariant?.get(variant) ?? []) {
+                  if (last[index] === domain) continue;
+                  last[index] = domain;
+                  (near[index] as string[]).push(domain);
+                }
+              }
+              continue;
+            }
+            const customer = { id: row[0], name: row[1], emails };
             for (const variant of row[3]) {
-              for (const index of askedBy.get(variant) ?? []) {
+              for (const index of byVariant.get(variant) ?? []) {
                 if (last[index] === customer) continue;
                 last[index] = customer;
                 (found[index] as CandidateCustomer[]).push(customer);
@@ -110,7 +202,10 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
             }
           }
           batch.forEach((pending, index) => {
-            pending.resolve(found[index] as CandidateCustomer[]);
+            pending.resolve({
+              customers: found[index] as CandidateCustomer[],
+              domains: near[index] as string[],
+            });
           });
         },
         (error: unknown) => {
@@ -118,6 +213,7 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
         },
       )
       .finally(() => {
+        if (!counted) return;
         running--;
         if (waiting.length > 0) {
           const next = waiting.length <= lookups ? waiting : waiting.slice(0, lookups);
@@ -127,13 +223,23 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
       });
   }
 
+  function ask(variants: readonly string[], domainVariants: readonly string[] | undefined) {
+    return new Promise<CandidateLookup>((resolve, reject) => {
+      const pending = {
+        variants,
+        domainVariants,
+        observer: observe?.(domainVariants !== undefined),
+        resolve,
+        reject,
+      };
+      if (domainsApart && domainVariants !== undefined) send([pending], false);
+      else if (running < statements) send([pending]);
+      else waiting.push(pending);
+    });
+  }
+
   return {
-    find(variants) {
-      return new Promise((resolve, reject) => {
-        const pending = { variants, resolve, reject };
-        if (running < statements) send([pending]);
-        else waiting.push(pending);
-      });
-    },
+    find: (variants) => ask(variants, undefined).then((found) => found.customers),
+    findWithDomains: (variants, domainVariants) => ask(variants, domainVariants),
   };
 }

@@ -29,7 +29,7 @@ import { RegionSchema } from '../phone/region-schema.js';
 import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
 import { copyLine } from './copy-line.js';
-import { createCandidateBatcher } from './create-candidate-batcher.js';
+import { type CandidateBatcherOptions, createCandidateBatcher } from './create-candidate-batcher.js';
 import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { variantCopyChunks } from './variant-copy-chunks.js';
@@ -128,9 +128,6 @@ interface CustomerRows {
   readonly domains: Set<string>;
 }
 
-/** A candidate customer (id, name, emails), or a near domain (domain, null, null), as an array row. */
-type CandidateRow = [id: string, name: string | null, emails: string[] | null];
-
 /** How long a process trusts the near domains it read for an entered domain (see findAddress). */
 const NEAR_DOMAINS_TTL_MS = 10_000;
 /** Entered domains whose near domains are kept at most. */
@@ -141,8 +138,9 @@ const NEAR_DOMAINS_CACHE_SIZE = 10_000;
  * address is filed in `mailbox_variant` under its mailbox key and each one-character deletion of
  * its local part (`mailboxVariants`); a lookup is one indexed query for the entered address's
  * variants and the few candidate customers, which are then matched exactly as the in-memory
- * directory matches them, so the answers are the same. A second query runs only when the
- * directory holds domains one slip from the entered one (`gmial.com`). Run `migrate(pool)` first.
+ * directory matches them, so the answers are the same. The address at the directory's domains
+ * one slip from the entered one (`gmial.com`) goes in the same query once those are known to the
+ * process, in a second one when they are read by this check. Run `migrate(pool)` first.
  *
  * @example
  * ```ts
@@ -155,6 +153,23 @@ const NEAR_DOMAINS_CACHE_SIZE = 10_000;
  * ```
  */
 export function createPostgresDirectory(options: PostgresDirectoryOptions): PostgresDirectory {
+  return createTunedPostgresDirectory(options, {});
+}
+
+/** How the candidate look-ups of checks in flight are grouped (see createCandidateBatcher). */
+export type CandidateBatching = Pick<
+  CandidateBatcherOptions,
+  'statements' | 'lookups' | 'domainsApart' | 'observe'
+>;
+
+/**
+ * {@link createPostgresDirectory} with the grouping of candidate look-ups set: the benchmarks
+ * compare settings with it. Not part of the public API.
+ */
+export function createTunedPostgresDirectory(
+  options: PostgresDirectoryOptions,
+  batching: CandidateBatching,
+): PostgresDirectory {
   const settings = parseInput(OptionsSchema, options, ['options']);
   const pool = settings.pool;
   const s = schemaName(settings.schema, ['options', 'schema']);
@@ -540,26 +555,13 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
     }
   }
 
-  // The candidate ids first, as an array: the customer rows are then fetched by primary key
-  // whatever the planner's statistics say (a fresh load has none).
-  const selectCustomers = `SELECT id, name, emails FROM ${s}.customer WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.mailbox_variant WHERE variant = ANY($1::text[])))`;
   // Named statements: each connection parses and plans them once, then only binds the values
   // (PostgreSQL protocol, "Extended Query"; node-postgres "Prepared statements").
   const named = (name: string, text: string) => ({ name: `email-guard ${s} ${name}`, text });
-  // Rows as arrays: no object with named fields made per row (node-postgres "Queries", rowMode).
-  // The candidates of a check whose entered domain's near domains are cached (most checks), and
-  // of the second look-up at near domains: with many checks in flight, several in one statement.
-  const candidates = createCandidateBatcher({ pool, schema: s });
-  // The candidates and the domains one slip from the entered one, when those are not cached.
-  const findNear = {
-    ...named(
-      'find-near',
-      `SELECT id, name, emails FROM (${selectCustomers}) AS candidate
-       UNION ALL
-       SELECT DISTINCT domain, NULL::text, NULL::text[] FROM ${s}.domain_variant WHERE variant = ANY($2::text[])`,
-    ),
-    rowMode: 'array' as const,
-  };
+  // The candidates of a check, with the domains one slip from the entered one when those are not
+  // cached, and those of the second look-up at near domains: with many checks in flight, several
+  // in one statement.
+  const candidates = createCandidateBatcher({ ...batching, pool, schema: s });
   const findPhone = named(
     'find-phone',
     `SELECT id, name, phones FROM ${s}.customer WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.customer_phone WHERE phone = $1))`,
@@ -725,41 +727,40 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
       const readDomains = maxDistance === 1 && (cached === undefined || cached.until <= Date.now());
       const generation = nearDomainsGeneration;
       let domains = cached?.domains ?? [];
+      const slotOf = (id: string) => (index: number) => `${id}\u0000${index}`;
       if (readDomains) {
-        const { rows } = await pool
-          .query<CandidateRow>({
-            ...findNear,
-            values: [storable(variants), storable(domainVariants(key.domain))],
-          })
+        const found = await candidates
+          .findWithDomains(storable(variants), storable(domainVariants(key.domain)))
           .catch(fail);
-        const read: string[] = [];
-        for (const row of rows) {
-          if (row[2] === null) read.push(row[0]);
-          else {
-            const id = row[0];
-            matcher.matchCandidate({ id, name: row[1], emails: row[2] }, (index) => `${id}\u0000${index}`);
-          }
-        }
-        domains = read;
+        for (const candidate of found.customers) matcher.matchCandidate(candidate, slotOf(candidate.id));
+        domains = found.domains;
         if (generation === nearDomainsGeneration && Date.now() >= nearDomainsPausedUntil) {
           // Bounded: entered domains are mostly a few, but a stream of new ones must not grow it.
           if (nearDomainsCache.size >= NEAR_DOMAINS_CACHE_SIZE) nearDomainsCache.clear();
-          nearDomainsCache.set(key.domain, { domains: read, until: Date.now() + NEAR_DOMAINS_TTL_MS });
+          nearDomainsCache.set(key.domain, { domains, until: Date.now() + NEAR_DOMAINS_TTL_MS });
+        }
+        const nearDomains = domains.filter((domain) => matcher.isNearDomain(domain));
+        if (nearDomains.length > 0) {
+          // One slip in the domain with the local part intact: the entered local part as each of
+          // those domains' rules read it, looked up by its exact key.
+          const rekeyed = matcher.rekey(nearDomains);
+          for (const candidate of await candidates.find(storable(rekeyed)).catch(fail)) {
+            matcher.matchRekeyed(candidate, rekeyed, slotOf(candidate.id));
+          }
         }
       } else {
+        // The near domains known beforehand: the entered local part at each of them goes in the
+        // candidates' own look-up, one round trip instead of two in a row. Every customer found is
+        // matched both ways; each way finds only what its own look-up would have found (an address
+        // at the entered domain one slip away shares a variant with it; one at a near domain has
+        // a rekeyed key), so the answer is the same.
+        const nearDomains = domains.filter((domain) => matcher.isNearDomain(domain));
+        const rekeyed = nearDomains.length > 0 ? matcher.rekey(nearDomains) : undefined;
+        if (rekeyed) for (const rekey of rekeyed) variants.add(rekey);
         for (const candidate of await candidates.find(storable(variants)).catch(fail)) {
-          const id = candidate.id;
-          matcher.matchCandidate(candidate, (index) => `${id}\u0000${index}`);
-        }
-      }
-      const nearDomains = domains.filter((domain) => matcher.isNearDomain(domain));
-      if (nearDomains.length > 0) {
-        // One slip in the domain with the local part intact: the entered local part as each of those
-        // domains' rules read it, looked up by its exact key.
-        const rekeyed = matcher.rekey(nearDomains);
-        for (const candidate of await candidates.find(storable(rekeyed)).catch(fail)) {
-          const id = candidate.id;
-          matcher.matchRekeyed(candidate, rekeyed, (index) => `${id}\u0000${index}`);
+          const slot = slotOf(candidate.id);
+          matcher.matchCandidate(candidate, slot);
+          if (rekeyed) matcher.matchRekeyed(candidate, rekeyed, slot);
         }
       }
       return matcher.matches();

@@ -121,6 +121,37 @@ describe('createPostgresDirectory', () => {
     expect(await ids(own, 'lisa@bergbygg.se')).toEqual(['C-4:1']);
   });
 
+  it('looks an address up at the near domains it knows of in the statement of its candidates', async () => {
+    const schema = `directory_${++schemas}`;
+    await migrate(database.pool, { schema });
+    let statements = 0;
+    const counted = new Proxy(database.pool, {
+      get(target, property) {
+        if (property === 'query') {
+          return (...args: unknown[]) => {
+            statements++;
+            return (target.query as (...a: unknown[]) => unknown)(...args);
+          };
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const own = createPostgresDirectory({ pool: counted, schema });
+    await own.upsert([
+      karin,
+      { id: 'C-4', emails: ['lisa@bergbyg.se'] },
+      { id: 'C-5', emails: ['lis@bergbygg.se'] },
+    ]);
+    // The first check at bergbygg.se reads its near domains (bergbyg.se), then looks lisa up there.
+    expect(await ids(own, 'lisa@bergbygg.se')).toEqual(['C-4:1', 'C-5:1']);
+    statements = 0;
+    // Known now: the candidates and the address at bergbyg.se in one statement.
+    expect(await ids(own, 'lisa@bergbygg.se')).toEqual(['C-4:1', 'C-5:1']);
+    expect(await ids(own, 'lisa@bergbygg.se', 'C-4')).toEqual(['C-5:1']);
+    expect(statements).toBe(2);
+  });
+
   it('writes nothing when one customer breaks the schema, and names it', async () => {
     const own = await freshDirectory();
     const error = await own
@@ -501,6 +532,32 @@ describe('createPostgresDirectory against createDirectory', () => {
       memory.findAddress({ entered: nul }),
       memory.findAddress({ entered: nul }, { maxDistance: 0 }),
     ]);
+  }, 120_000);
+
+  it('reads the near domains of many entered domains in flight in the statements of their candidates', async () => {
+    let statements = 0;
+    const counted = new Proxy(database.pool, {
+      get(target, property) {
+        if (property === 'query') {
+          return (...args: unknown[]) => {
+            statements++;
+            return (target.query as (...a: unknown[]) => unknown)(...args);
+          };
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    // A directory of its own: no entered domain's near domains read yet, so every lookup reads them.
+    const own = createPostgresDirectory({ pool: counted, schema });
+    const random = seededRandom(11);
+    const inputs = Array.from({ length: 400 }, (_, i) => {
+      const address = known[Math.floor(random() * known.length)] as string;
+      return { entered: i % 2 === 0 ? address : slip(address, Math.floor(random() * 60), i % 4, 'e') };
+    });
+    const answers = await Promise.all(inputs.map((input) => own.findAddress(input)));
+    expect(answers).toEqual(inputs.map((input) => memory.findAddress(input)));
+    expect(statements).toBeLessThan(inputs.length / 4);
   }, 120_000);
 
   it('answers findPhone and get as the in-memory directory does', async () => {

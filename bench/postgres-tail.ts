@@ -1,0 +1,270 @@
+/**
+ * Where the slow checks at 16 in flight come from, with the PostgreSQL directory, and how settings
+ * of the candidate look-ups' grouping compare: configurations alternated in rounds in one process
+ * against one cluster, so a machine shared with other load weighs on each alike. Per check it
+ * records the time before its look-up was asked (the guard and the address's variants), the wait
+ * for a statement to carry it, the statement (sent to answered, the pool's queue included), and the
+ * time after (Node matching of every look-up answered together, then the verdict); per round the
+ * time in the pool's queue, event-loop delay (perf_hooks.monitorEventLoopDelay), garbage
+ * collection pauses (PerformanceObserver 'gc'), Node and server CPU and round trips per check.
+ * Percentiles are taken over every round's checks of a configuration together (the sample size
+ * is printed): 4,000 checks have only 40 above their p99.
+ *
+ * Run alone: `npx tsx bench/postgres-tail.ts [customers] [checks per round] [rounds]`
+ * (default 100000, 4000, 4); `CONFIGS='2x64 1x64 2x8a'` (statements x lookups per statement,
+ * then `p4` for a pool of 4, `a` for near domains read apart, in statements of their own)
+ * picks the configurations.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import pg from 'pg';
+import { syntheticCustomers } from '../eval/cases/synthetic-people.js';
+import { startPostgresCluster } from '../scripts/start-postgres-cluster.js';
+import { createGuard } from '../src/guard/create-guard.js';
+import { createTunedPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
+import { migrate } from '../src/postgres/migrate.js';
+import { workload } from './postgres.bench.js';
+
+const n = Number(process.argv[2] ?? 100_000);
+const checks = Number(process.argv[3] ?? 4000);
+const rounds = Number(process.argv[4] ?? 4);
+const inFlight = Number(process.env.IN_FLIGHT ?? 16);
+const configNames = (process.env.CONFIGS ?? '2x64a 2x64 1x64 2x16').split(/\s+/).filter(Boolean);
+
+/** One check's times (ms): the whole, and its parts when it went through the grouped look-up. */
+interface CheckRecord {
+  began: number;
+  ended: number;
+  asked: number;
+  sent: number;
+  answered: number;
+  /** Grouped look-ups the check made (two when the entered domain has near domains). */
+  lookups: number;
+  /** Look-ups in the statement that carried its (last) look-up. */
+  batch: number;
+  /** It read the entered domain's near domains (not cached). */
+  near: boolean;
+}
+
+/** CPU ticks (user and system, proc(5) fields 14 and 15) of the postmaster and its children, by pid. */
+function serverTicks(postmaster: number): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== postmaster && Number(entry) !== postmaster) continue;
+      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+    } catch {}
+  }
+  return ticks;
+}
+
+function ticksBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, ticks] of after) used += ticks - (before.get(pid) ?? 0);
+  return used;
+}
+
+const quantile = (sorted: Float64Array, q: number) =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number);
+const mean = (values: number[]) =>
+  values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+const f = (value: number, digits = 2) => value.toFixed(digits);
+
+const cluster = startPostgresCluster({
+  settings: { shared_buffers: '256MB', maintenance_work_mem: '256MB' },
+});
+const pools: pg.Pool[] = [];
+const current = new AsyncLocalStorage<CheckRecord>();
+try {
+  const pool = (max: number) => {
+    const made = new pg.Pool({
+      host: cluster.socketFolder,
+      user: cluster.user,
+      database: 'postgres',
+      max,
+      idleTimeoutMillis: 0,
+    });
+    pools.push(made);
+    return made;
+  };
+  const loader = pool(2);
+  await migrate(loader);
+  await createTunedPostgresDirectory({ pool: loader }, {}).upsert(syntheticCustomers(n, 1));
+  await loader.query('VACUUM ANALYZE');
+  const { rows } = await loader.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const backend = readFileSync(`/proc/${rows[0]?.pid}/stat`, 'utf8');
+  const postmaster = Number(backend.slice(backend.lastIndexOf(')') + 2).split(' ')[1]);
+
+  // Every query through one counter: round trips, time in the pool's queue and in the statement.
+  let roundTrips = 0;
+  let queued: number[] = [];
+  const counted = (target: pg.Pool) =>
+    new Proxy(target, {
+      get(object, property) {
+        if (property === 'query') {
+          return async (config: pg.QueryConfig) => {
+            roundTrips++;
+            const asked = performance.now();
+            const client = await object.connect();
+            queued.push(performance.now() - asked);
+            try {
+              return await client.query(config);
+            } finally {
+              client.release();
+            }
+          };
+        }
+        const value = Reflect.get(object, property);
+        return typeof value === 'function' ? value.bind(object) : value;
+      },
+    });
+
+  const observe = (readsDomains: boolean) => {
+    const record = current.getStore();
+    if (!record) return undefined;
+    if (readsDomains) record.near = true;
+    record.asked = performance.now();
+    record.lookups++;
+    return (sent: number, answered: number, lookups: number) => {
+      record.sent = sent;
+      record.answered = answered;
+      record.batch = lookups;
+    };
+  };
+  const configs = configNames.map((name) => {
+    const [, statements, lookups, poolMax, apart] = /^(\d+)x(\d+)(?:p(\d+))?(a)?$/.exec(name) ?? [];
+    const directory = createTunedPostgresDirectory(
+      { pool: counted(pool(Number(poolMax ?? 16))) },
+      { statements: Number(statements), lookups: Number(lookups), domainsApart: apart === 'a', observe },
+    );
+    return {
+      name,
+      guard: createGuard({ directory }),
+      records: [] as CheckRecord[],
+      rates: [] as number[],
+      queued: [] as number[],
+      node: 0,
+      server: 0,
+      trips: 0,
+      gcMs: 0,
+      gcMax: 0,
+      gcs: 0,
+      delayP99: [] as number[],
+      delayMax: 0,
+    };
+  });
+  const entries = workload(checks, n).map(({ entered, customer }) => ({ entered, customer }));
+
+  async function run(config: (typeof configs)[number], count: number, keep: boolean): Promise<number> {
+    let next = 0;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        for (let i = next++; i < count; i = next++) {
+          const record: CheckRecord = {
+            began: performance.now(),
+            ended: 0,
+            asked: 0,
+            sent: 0,
+            answered: 0,
+            lookups: 0,
+            batch: 0,
+            near: false,
+          };
+          await current.run(record, () =>
+            config.guard.check(entries[i % entries.length] as (typeof entries)[0]),
+          );
+          record.ended = performance.now();
+          if (keep) config.records.push(record);
+        }
+      }),
+    );
+    return count / ((performance.now() - start) / 1000);
+  }
+
+  // Warm each: plans prepared, each directory's near domains read once.
+  for (const config of configs) await run(config, checks, false);
+  for (let round = 0; round < rounds; round++) {
+    for (const config of configs) {
+      let gcMs = 0;
+      let gcMax = 0;
+      let gcs = 0;
+      const gc = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          gcMs += entry.duration;
+          gcMax = Math.max(gcMax, entry.duration);
+          gcs++;
+        }
+      });
+      gc.observe({ entryTypes: ['gc'] });
+      const delay = monitorEventLoopDelay({ resolution: 1 });
+      delay.enable();
+      roundTrips = 0;
+      queued = [];
+      const server = serverTicks(postmaster);
+      const node = process.cpuUsage();
+      config.rates.push(await run(config, checks, true));
+      const used = process.cpuUsage(node);
+      config.server += ticksBetween(server, serverTicks(postmaster)) * 1e4;
+      delay.disable();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      gc.disconnect();
+      config.node += used.user + used.system;
+      config.trips += roundTrips;
+      config.queued.push(...queued);
+      config.gcMs += gcMs;
+      config.gcMax = Math.max(config.gcMax, gcMax);
+      config.gcs += gcs;
+      config.delayP99.push(delay.percentile(99) / 1e6);
+      config.delayMax = Math.max(config.delayMax, delay.max / 1e6);
+    }
+  }
+
+  console.log(
+    `${n} customers, ${checks} checks x ${rounds} rounds per configuration (alternated), ${inFlight} in flight, ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)}`,
+  );
+  console.log(
+    'configuration: statements under way x look-ups per statement at most (p: pool size, else 16; a: near domains read apart)',
+  );
+  for (const config of configs) {
+    const total = config.records.length;
+    const records = config.records;
+    const latency = Float64Array.from(records, (r) => r.ended - r.began).sort();
+    const p99 = quantile(latency, 0.99);
+    // Checks whose only statement was a grouped look-up: the parts add up to the whole.
+    const grouped = records.filter((r) => r.lookups === 1);
+    const parts = (list: CheckRecord[]) =>
+      `before ${f(mean(list.map((r) => r.asked - r.began)))} | wait ${f(mean(list.map((r) => r.sent - r.asked)))} | statement ${f(mean(list.map((r) => r.answered - r.sent)))} | after ${f(mean(list.map((r) => r.ended - r.answered)))}`;
+    const tail = records.filter((r) => r.ended - r.began >= p99);
+    const share = (list: CheckRecord[], test: (r: CheckRecord) => boolean) =>
+      `${f((100 * list.filter(test).length) / Math.max(1, list.length), 1)} %`;
+    const queuedSorted = Float64Array.from(config.queued).sort();
+    const rates = [...config.rates].sort((a, b) => a - b);
+    console.log(`\n${config.name}  (${total} samples)`);
+    console.log(
+      `  checks/s ${rates.map((r) => Math.round(r)).join(' ')}; latency ms p50 ${f(quantile(latency, 0.5))} p90 ${f(quantile(latency, 0.9))} p99 ${f(p99)} p99.9 ${f(quantile(latency, 0.999))} max ${f(latency[latency.length - 1] ?? 0)}`,
+    );
+    console.log(
+      `  per check: Node ${Math.round(config.node / total)} µs, server ${Math.round(config.server / total)} µs, round trips ${f(config.trips / total, 3)}, look-ups per statement ${f(mean(grouped.map((r) => r.batch)), 1)} (mean over checks)`,
+    );
+    console.log(`  all checks, mean ms: ${parts(grouped)}`);
+    console.log(`  slowest 1 % of those, mean ms: ${parts(tail.filter((r) => r.lookups === 1))}`);
+    const twice = (r: CheckRecord) => r.lookups >= 2;
+    console.log(
+      `  slowest 1 % (>= p99): ${share(tail, (r) => r.near)} read near domains (all checks: ${share(records, (r) => r.near)}), ${share(tail, twice)} made two round trips (all: ${share(records, twice)})`,
+    );
+    console.log(
+      `  pool queue ms p50 ${f(quantile(queuedSorted, 0.5), 3)} p99 ${f(quantile(queuedSorted, 0.99), 3)} max ${f(queuedSorted[queuedSorted.length - 1] ?? 0)}; event-loop delay p99 ${config.delayP99.map((d) => f(d)).join(' ')} ms, max ${f(config.delayMax)} ms; gc ${f((config.gcMs * 1000) / total, 1)} µs per check, ${config.gcs} pauses, longest ${f(config.gcMax)} ms`,
+    );
+  }
+} finally {
+  for (const made of pools) await made.end();
+  cluster.stop();
+}
