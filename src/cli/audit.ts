@@ -291,7 +291,6 @@ const labels = {
         `The message was sent to another customer's address (${recipient}, customer ${owners}) instead of the customer's own address ${intended}.`,
       stored: (intended: string, recipient: string, owners: string) =>
         `The address was stored wrongly in the customer register (${recipient} on customer ${owners}, instead of ${intended}), so the message went to another person's address.`,
-      unknown: 'The cause is being investigated.',
     },
     drafts: (drafted: number, folder: string) => `incident drafts: ${drafted} in ${folder}`,
     notDrafted: (count: number) => `${count} not drafted`,
@@ -333,7 +332,6 @@ const labels = {
         `Meddelandet skickades till en annan kunds adress (${recipient}, kund ${owners}) i stället för kundens egen adress ${intended}.`,
       stored: (intended: string, recipient: string, owners: string) =>
         `Adressen var fel lagrad i kundregistret (${recipient} på kund ${owners}, i stället för ${intended}), så meddelandet gick till en annan persons adress.`,
-      unknown: 'Orsaken utreds.',
     },
     drafts: (drafted: number, folder: string) => `utkast till incidentrapporter: ${drafted} i ${folder}`,
     notDrafted: (count: number) => `${count} inte skrivna`,
@@ -640,9 +638,7 @@ async function draftIncidents(
           },
           reference: `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-${number}`,
           detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
-          ...(typeof facts.cause === 'string'
-            ? {}
-            : { cause: draftCause(hit, hit.intended, directory, locale) }),
+          ...(typeof facts.cause === 'string' ? {} : draftCause(hit, hit.intended, directory, locale)),
         } as unknown as Parameters<typeof reportMisdirected>[0],
         { locale },
       );
@@ -680,10 +676,16 @@ function isOnFile(directory: Directory, address: string, customerId: string): bo
 /**
  * The cause a draft states, from what the hit is: a recipient that is another customer's address,
  * one stored in the register, or a slip made when sending while the stored address is right. What
- * the hit does not tell is left to the investigation: a report must not state a guess as the cause
- * (GDPR art. 33(3)(a) asks for the nature of the breach, art. 33(4) allows it in phases).
+ * the hit does not tell is not given: the report then says that no cause is recorded yet, as a report
+ * must not state a guess as the cause (GDPR art. 33(3)(a) asks for the nature of the breach, art.
+ * 33(4) allows it in phases).
  */
-function draftCause(hit: AuditHit, intended: string, directory: Directory, locale: 'sv' | 'en'): string {
+function draftCause(
+  hit: AuditHit,
+  intended: string,
+  directory: Directory,
+  locale: 'sv' | 'en',
+): { cause: string } | Record<string, never> {
   const causes = labels[locale].causes;
   const owners = [
     ...new Set(
@@ -694,11 +696,11 @@ function draftCause(hit: AuditHit, intended: string, directory: Directory, local
     ),
   ];
   if (hit.finding === 'belongs-to-other-customer')
-    return causes.otherCustomer(intended, hit.recipient, owners.join(', ') || '?');
-  if (owners.length > 0) return causes.stored(intended, hit.recipient, owners.join(', '));
+    return { cause: causes.otherCustomer(intended, hit.recipient, owners.join(', ') || '?') };
+  if (owners.length > 0) return { cause: causes.stored(intended, hit.recipient, owners.join(', ')) };
   if (hit.customerId !== undefined && isOnFile(directory, intended, hit.customerId))
-    return causes.sending(intended, hit.recipient);
-  return causes.unknown;
+    return { cause: causes.sending(intended, hit.recipient) };
+  return {};
 }
 
 /**

@@ -162,6 +162,10 @@ interface Match {
   readonly decision: BreachDecision;
   readonly score: number;
   readonly sameRecipient: boolean;
+  /** 0 for the same recipient, 1 for a close one (inside against trusted, one person against many), 2 otherwise. */
+  readonly recipientGap: number;
+  /** The data held a kind high in itself on one side only (political opinions there, none here). */
+  readonly kindsDiffer: boolean;
   readonly shared: readonly Kind[];
   readonly onlyThere: readonly Kind[];
   readonly reachedMany: boolean;
@@ -274,6 +278,8 @@ export function findPrecedents(
       decision,
       score,
       sameRecipient,
+      recipientGap: sameRecipient ? 0 : close(other.recipient, facts.recipient) ? 1 : 2,
+      kindsDiffer: onlyThere.length > 0 || high.some((kind) => !theirs.has(kind)),
       shared,
       onlyThere,
       reachedMany,
@@ -285,14 +291,24 @@ export function findPrecedents(
     });
   }
   // A precedent must support the rule that decided the case: the decisions that rule rests on come
-  // first, and under the default reading a decision marked as a stricter one comes after every
-  // default-reading one (its `decided` says it is stricter), so it is never cited as the rule.
-  const tier = (decision: BreachDecision) =>
-    ((assessed?.profile ?? 'default') === 'default' && decision.profile === 'strict' ? 2 : 0) +
-    (assessed?.decidingReason !== undefined && decision.decidingReason === assessed.decidingReason ? 0 : 1);
+  // first, but only where they are as close in the data and the recipient. A decision on data of
+  // another kind (political opinions, arrears) or that reached another kind of recipient turned on
+  // that, and is not the case to cite however many people it concerned (EDPB Guidelines 9/2022,
+  // para. 89: the type of data and who can read it come before the number of people); it competes by
+  // score, where the kinds and the recipient weigh more than the number of people. Under the default
+  // reading a decision marked as a stricter one comes after every default-reading one (its
+  // `decided` says it is stricter), so it is never cited as the rule.
+  const tier = (match: Match) =>
+    ((assessed?.profile ?? 'default') === 'default' && match.decision.profile === 'strict' ? 2 : 0) +
+    (assessed?.decidingReason !== undefined &&
+    match.decision.decidingReason === assessed.decidingReason &&
+    !match.kindsDiffer &&
+    match.recipientGap < 2
+      ? 0
+      : 1);
   matches.sort(
     (a, b) =>
-      tier(a.decision) - tier(b.decision) ||
+      tier(a) - tier(b) ||
       b.score - a.score ||
       CONFIDENCE_ORDER[a.decision.confidence] - CONFIDENCE_ORDER[b.decision.confidence] ||
       (a.decision.date < b.decision.date ? 1 : a.decision.date > b.decision.date ? -1 : 0) ||

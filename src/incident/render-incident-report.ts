@@ -7,7 +7,6 @@ import { peopleWords } from './data/people-categories.js';
 import { reportHeadings } from './data/report-texts.js';
 import {
   consequenceLines,
-  describeAddressMistake,
   describeData,
   describeIncident,
   formatDate,
@@ -167,7 +166,6 @@ function buildSections(
   const final = finalAssessment(phrasing, report, assessment);
   const controller = !report.regimes.includes('eprivacy');
   const contact = report.contact;
-  const misdirected = report.incident.misdirected;
   // Once the customer was called or told, a measure still planned to tell them has happened: it is
   // stated as done, as the notice section says they were told ("informerats") and the register counts it.
   // A rejected measure is listed as rejected (with its reason): it was considered, and leaving it out
@@ -251,13 +249,11 @@ function buildSections(
     {
       heading: h.cause,
       paragraphs: [
+        // A report states what is recorded (GDPR Art. 33(3)(a) asks for the nature of the breach;
+        // Art. 33(4) allows the rest in phases): with no cause recorded it says so, and never offers a
+        // guess (an address stored wrongly or typed wrongly) as the cause.
         report.incident.cause ??
-          (misdirected
-            ? s(
-                `Kundens e-postadress registrerades fel (${describeAddressMistake(phrasing, misdirected.intended, misdirected.actual)}), så meddelandet gick till en annan persons adress.`,
-                `The customer’s e-mail address was entered wrongly (${describeAddressMistake(phrasing, misdirected.intended, misdirected.actual)}), so the message went to another person’s address.`,
-              )
-            : s('Orsaken utreds.', 'The cause is being investigated.')),
+          s('Orsaken har inte registrerats ännu.', 'The cause has not been recorded yet.'),
         ...(report.incident.location ? [report.incident.location] : []),
       ],
     },

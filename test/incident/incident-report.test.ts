@@ -123,7 +123,7 @@ describe('renderIncidentReport', () => {
         Meddelandet ”Orderbekräftelse” innehöll: namn, postadress, kundnummer och beställningar och priser.
 
       Orsak
-        Kundens e-postadress registrerades fel (en siffra saknades), så meddelandet gick till en annan persons adress.
+        Orsaken har inte registrerats ännu.
 
       Bedömda konsekvenser för berörda abonnenter och/eller användare
         Adressen kan användas för oönskade kontakter eller för att beställa varor i kundens namn.
@@ -240,7 +240,7 @@ describe('renderIncidentReport', () => {
 
       ## Cause
 
-      The customer’s e-mail address was entered wrongly (a digit was missing), so the message went to another person’s address.
+      The cause has not been recorded yet.
 
       ## Likely consequences for the subscribers and/or individuals concerned
 
