@@ -189,7 +189,12 @@ describe('--locale sv, every line a user sees', () => {
       ['customers', 'check', '--help'],
       ['audit', '--help'],
       ['holds', '--help'],
+      ['holds', 'list', '--help'],
+      ['holds', 'show', '--help'],
       ['holds', 'release', '--help'],
+      ['holds', 'discard', '--help'],
+      ['help', 'holds'],
+      ['holds', 'help', 'release'],
       ['incident', '--help'],
       ['serve', '--help'],
     ]) {
@@ -197,7 +202,17 @@ describe('--locale sv, every line a user sees', () => {
       expect(run.status, args.join(' ')).toBe(0);
       expect(run.lines, args.join(' ')).toMatch(/^Användning:/m);
       expect(run.lines, args.join(' ')).toMatch(/^Alternativ:/m);
-      for (const heading of ['Usage:', 'Options:', 'Commands:', 'Arguments:', 'display help for command'])
+      // commander's own words: its headings, the help entry, and the usage words of every command
+      // line, the command list's included.
+      for (const heading of [
+        'Usage:',
+        'Options:',
+        'Commands:',
+        'Arguments:',
+        'display help for command',
+        '[options]',
+        '[command]',
+      ])
         expect(run.lines, args.join(' ')).not.toContain(heading);
     }
     const incident = await swedish(['incident', '--help']);
@@ -207,6 +222,8 @@ describe('--locale sv, every line a user sees', () => {
     );
     const program = await swedish(['--help']);
     expect(program.lines).toMatch(/^Kommandon:/m);
+    expect(program.lines).toMatch(/^ {2}check \[alternativ\] <address> /m);
+    expect(program.lines).toMatch(/^ {2}help \[kommando\] /m);
     const choice = await swedish(['incident', '--format', 'pdf']);
     expect(choice.status).toBe(2);
     expect(choice.lines).toContain(
