@@ -293,6 +293,8 @@ const labels = {
         `The address was stored wrongly in the customer register (${recipient} on customer ${owners}, instead of ${intended}), so the message went to another person's address.`,
       unknown: 'The cause is being investigated.',
     },
+    draftOf: (number: string, where: string, messageId: string, recipient: string, customerId: string) =>
+      `draft ${number}: ${where} ${messageId} to ${recipient} (customer ${customerId})`,
     drafts: (drafted: number, folder: string) => `incident drafts: ${drafted} in ${folder}`,
     notDrafted: (count: number) => `${count} not drafted`,
     withoutIntended: (count: number) => `${count} without a likely address`,
@@ -335,6 +337,8 @@ const labels = {
         `Adressen var fel lagrad i kundregistret (${recipient} på kund ${owners}, i stället för ${intended}), så meddelandet gick till en annan persons adress.`,
       unknown: 'Orsaken utreds.',
     },
+    draftOf: (number: string, where: string, messageId: string, recipient: string, customerId: string) =>
+      `utkast ${number}: ${where} ${messageId} till ${recipient} (kund ${customerId})`,
     drafts: (drafted: number, folder: string) => `utkast till incidentrapporter: ${drafted} i ${folder}`,
     notDrafted: (count: number) => `${count} inte skrivna`,
     withoutIntended: (count: number) => `${count} utan trolig adress`,
@@ -470,6 +474,9 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       ...(drafts.detectedEarly > 0 ? [text.detectedEarly(drafts.detectedEarly)] : []),
       ...(drafts.failed > 0 ? [text.failed(drafts.failed)] : []),
     ];
+    // The drafts are numbered as written, not by hit: each says which hit it is the draft of.
+    for (const { number, hit } of drafts.written)
+      notes.push(text.draftOf(number, hit.where, hit.messageId ?? '-', hit.recipient, hit.customerId ?? '-'));
     notes.push(
       `${text.drafts(drafts.drafted, flags.incidents)}${skipped > 0 ? `; ${text.notDrafted(skipped)}: ${why.join(', ')}` : ''}`,
     );
@@ -560,7 +567,11 @@ async function checkDraftFacts(facts: Record<string, unknown>, file: string): Pr
   }
 }
 
-/** One draft report (Markdown) and customer notice (.eml) per hit, numbered in the order found. */
+/**
+ * One draft report (Markdown) and customer notice (.eml) per hit that can have one, numbered
+ * 0001, 0002, … in the order found with no gap for a hit left without a draft: the number is also
+ * the reference's suffix, and a gap would read as a missing incident.
+ */
 async function draftIncidents(
   hits: readonly AuditHit[],
   folder: string,
@@ -570,6 +581,7 @@ async function draftIncidents(
   locale: 'sv' | 'en',
   context: CommandContext,
 ): Promise<{
+  written: { number: string; hit: AuditHit }[];
   detectedEarly: number;
   drafted: number;
   withCandidates: number;
@@ -580,7 +592,7 @@ async function draftIncidents(
 }> {
   const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
   const text = labels[locale];
-  let drafted = 0;
+  const written: { number: string; hit: AuditHit }[] = [];
   let withCandidates = 0;
   let withoutIntended = 0;
   let withoutCustomer = 0;
@@ -591,8 +603,7 @@ async function draftIncidents(
   // the end, not as one refusal per draft (the example facts of one 2018 incident, say).
   const detectedAt = typeof facts.detectedAt === 'string' ? facts.detectedAt : undefined;
   const detected = detectedAt === undefined ? Number.NaN : Date.parse(detectedAt);
-  for (const [index, hit] of hits.entries()) {
-    const number = String(index + 1).padStart(4, '0');
+  for (const hit of hits) {
     // More than one customer it may have been meant for: a draft would name one of them as a fact
     // and tell that customer about another's order.
     if (hit.candidates) {
@@ -626,6 +637,7 @@ async function draftIncidents(
       detectedEarly++;
       continue;
     }
+    const number = String(written.length + 1).padStart(4, '0');
     try {
       const message = await readWholeMessage(hit.location);
       const result = await reportMisdirected(
@@ -651,7 +663,7 @@ async function draftIncidents(
         renderIncidentReport(result.report, { locale, format: 'markdown' }),
       );
       await writeAtomically(join(folder, `${number}-notice.eml`), result.notices.email.raw);
-      drafted++;
+      written.push({ number, hit });
     } catch (error) {
       context.warn(`${hit.where}: ${text.draftFailed}: ${(error as Error).message}`);
       failed++;
@@ -660,7 +672,8 @@ async function draftIncidents(
   if (detectedEarly > 0 && detectedAt !== undefined)
     context.warn(text.detectedBeforeSent(factsFile, detectedAt, detectedEarly));
   return {
-    drafted,
+    written,
+    drafted: written.length,
     withCandidates,
     withoutIntended,
     withoutCustomer,
