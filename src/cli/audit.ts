@@ -292,6 +292,8 @@ const labels = {
       stored: (intended: string, recipient: string, owners: string) =>
         `The address was stored wrongly in the customer register (${recipient} on customer ${owners}, instead of ${intended}), so the message went to another person's address.`,
     },
+    draftOf: (number: string, where: string, messageId: string, recipient: string, customerId: string) =>
+      `draft ${number}: ${where} ${messageId} to ${recipient} (customer ${customerId})`,
     drafts: (drafted: number, folder: string) => `incident drafts: ${drafted} in ${folder}`,
     notDrafted: (count: number) => `${count} not drafted`,
     withoutIntended: (count: number) => `${count} without a likely address`,
@@ -333,6 +335,8 @@ const labels = {
       stored: (intended: string, recipient: string, owners: string) =>
         `Adressen var fel lagrad i kundregistret (${recipient} på kund ${owners}, i stället för ${intended}), så meddelandet gick till en annan persons adress.`,
     },
+    draftOf: (number: string, where: string, messageId: string, recipient: string, customerId: string) =>
+      `utkast ${number}: ${where} ${messageId} till ${recipient} (kund ${customerId})`,
     drafts: (drafted: number, folder: string) => `utkast till incidentrapporter: ${drafted} i ${folder}`,
     notDrafted: (count: number) => `${count} inte skrivna`,
     withoutIntended: (count: number) => `${count} utan trolig adress`,
@@ -468,6 +472,9 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       ...(drafts.detectedEarly > 0 ? [text.detectedEarly(drafts.detectedEarly)] : []),
       ...(drafts.failed > 0 ? [text.failed(drafts.failed)] : []),
     ];
+    // The drafts are numbered as written, not by hit: each says which hit it is the draft of.
+    for (const { number, hit } of drafts.written)
+      notes.push(text.draftOf(number, hit.where, hit.messageId ?? '-', hit.recipient, hit.customerId ?? '-'));
     notes.push(
       `${text.drafts(drafts.drafted, flags.incidents)}${skipped > 0 ? `; ${text.notDrafted(skipped)}: ${why.join(', ')}` : ''}`,
     );
@@ -558,7 +565,11 @@ async function checkDraftFacts(facts: Record<string, unknown>, file: string): Pr
   }
 }
 
-/** One draft report (Markdown) and customer notice (.eml) per hit, numbered in the order found. */
+/**
+ * One draft report (Markdown) and customer notice (.eml) per hit that can have one, numbered
+ * 0001, 0002, … in the order found with no gap for a hit left without a draft: the number is also
+ * the reference's suffix, and a gap would read as a missing incident.
+ */
 async function draftIncidents(
   hits: readonly AuditHit[],
   folder: string,
@@ -568,6 +579,7 @@ async function draftIncidents(
   locale: 'sv' | 'en',
   context: CommandContext,
 ): Promise<{
+  written: { number: string; hit: AuditHit }[];
   detectedEarly: number;
   drafted: number;
   withCandidates: number;
@@ -578,7 +590,7 @@ async function draftIncidents(
 }> {
   const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
   const text = labels[locale];
-  let drafted = 0;
+  const written: { number: string; hit: AuditHit }[] = [];
   let withCandidates = 0;
   let withoutIntended = 0;
   let withoutCustomer = 0;
@@ -589,8 +601,7 @@ async function draftIncidents(
   // the end, not as one refusal per draft (the example facts of one 2018 incident, say).
   const detectedAt = typeof facts.detectedAt === 'string' ? facts.detectedAt : undefined;
   const detected = detectedAt === undefined ? Number.NaN : Date.parse(detectedAt);
-  for (const [index, hit] of hits.entries()) {
-    const number = String(index + 1).padStart(4, '0');
+  for (const hit of hits) {
     // More than one customer it may have been meant for: a draft would name one of them as a fact
     // and tell that customer about another's order.
     if (hit.candidates) {
@@ -624,6 +635,7 @@ async function draftIncidents(
       detectedEarly++;
       continue;
     }
+    const number = String(written.length + 1).padStart(4, '0');
     try {
       const message = await readWholeMessage(hit.location);
       const result = await reportMisdirected(
@@ -647,7 +659,7 @@ async function draftIncidents(
         renderIncidentReport(result.report, { locale, format: 'markdown' }),
       );
       await writeAtomically(join(folder, `${number}-notice.eml`), result.notices.email.raw);
-      drafted++;
+      written.push({ number, hit });
     } catch (error) {
       context.warn(`${hit.where}: ${text.draftFailed}: ${(error as Error).message}`);
       failed++;
@@ -656,7 +668,8 @@ async function draftIncidents(
   if (detectedEarly > 0 && detectedAt !== undefined)
     context.warn(text.detectedBeforeSent(factsFile, detectedAt, detectedEarly));
   return {
-    drafted,
+    written,
+    drafted: written.length,
     withCandidates,
     withoutIntended,
     withoutCustomer,

@@ -107,14 +107,16 @@ function localeIn(argv: readonly string[]): CliLocale {
 function localiseHelp(command: Command, help: (typeof cliTexts)[CliLocale]['help']): void {
   const titles: Readonly<Record<string, string>> = help.titles;
   const words = (text: string) => swedishHelp[text] ?? text;
+  // commander writes "[options]" and "[command]" into the usage line and into each line of the
+  // command list (lib/help.js commandUsage, subcommandTerm).
+  const placeholders = (text: string) =>
+    text.replace(/\[options\]|\[command\]/g, (part) =>
+      part === '[options]' ? help.optionsPlaceholder : help.commandPlaceholder,
+    );
   command.configureHelp({
     styleTitle: (title) => titles[title] ?? title,
-    commandUsage: (cmd) =>
-      Help.prototype.commandUsage
-        .call(cmd.createHelp(), cmd)
-        .replace(/\[options\]|\[command\]/g, (part) =>
-          part === '[options]' ? help.optionsPlaceholder : help.commandPlaceholder,
-        ),
+    commandUsage: (cmd) => placeholders(Help.prototype.commandUsage.call(cmd.createHelp(), cmd)),
+    subcommandTerm: (cmd) => placeholders(Help.prototype.subcommandTerm.call(cmd.createHelp(), cmd)),
     commandDescription: (cmd) => words(cmd.description()),
     subcommandDescription: (cmd) => words(cmd.summary() || cmd.description()),
     argumentDescription: (argument) => words(argument.description),
@@ -129,7 +131,7 @@ function localiseHelp(command: Command, help: (typeof cliTexts)[CliLocale]['help
         .replace(/, default: /g, ', förval: '),
   });
   command.helpOption('-h, --help', help.helpOption);
-  if (command.commands.length > 0) command.helpCommand('help [command]', help.helpCommand);
+  if (command.commands.length > 0) command.helpCommand(`help ${help.commandPlaceholder}`, help.helpCommand);
 }
 
 /** The command methods that word commander's usage errors (commander 14 lib/command.js). */

@@ -28,6 +28,25 @@ const EQUIVALENCE: Record<Locale, Record<string, string>> = {
   },
 };
 
+/**
+ * The Swedish names of the scripts `findConfusables` names (its `script` field stays the Unicode
+ * Script property value, UAX #24, as data): the Swedish adjective of each (kyrillisk skrift,
+ * grekisk skrift), and fullbredd for the East Asian fullwidth forms (UAX #11).
+ */
+const SCRIPT_NAMES_SV: Readonly<Record<string, string>> = {
+  Cyrillic: 'kyrillisk',
+  Greek: 'grekisk',
+  Armenian: 'armenisk',
+  Cherokee: 'cherokesisk',
+  Latin: 'latinsk',
+  Fullwidth: 'fullbredd',
+  Other: 'annan skrift',
+};
+
+function scriptName(script: string, sv: boolean): string {
+  return sv ? (SCRIPT_NAMES_SV[script] ?? script) : script;
+}
+
 function list(items: readonly string[], locale: Locale, joiner: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
   const word = locale === 'sv' ? (joiner === 'and' ? 'och' : 'eller') : joiner;
@@ -178,7 +197,7 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
     }
     case 'confusable-characters': {
       const characters = finding.characters
-        .map((c) => `${c.character} (${c.script} ${c.codePoint})`)
+        .map((c) => `${c.character} (${scriptName(c.script, sv)} ${c.codePoint})`)
         .join(', ');
       return sv
         ? `Adressen innehåller tecken från ett annat alfabet som liknar vanliga bokstäver: ${characters}. Den ser ut som ${finding.lookalike} men är en annan adress.`

@@ -79,6 +79,38 @@ describe('email-guard audit --incidents', () => {
     expect(hit?.intended).toBeUndefined();
   });
 
+  it('numbers the drafts one after another, past the hits without one, and names the hit of each', async () => {
+    const customers = [
+      'Kundnummer;Namn;E-post',
+      'A-1;Lars Ek;lars.ek@gmail.com',
+      'A-2;Lara Ek;lara.ek@gmail.com',
+      'K-1;Anna Svensson;anna.svensson1985@gmail.com',
+      'K-3;Erik Lind;erik.lind@telia.com',
+      '',
+    ].join('\n');
+    const { run, files, read } = await auditWithDrafts('consecutive', customers, {
+      'a.eml': eml('lar.ek@gmail.com', 'a'),
+      'b.eml': eml('anna.svensson195@gmail.com', 'b'),
+      'c.eml': eml('stranger@gmial.com', 'c'),
+      'd.eml': eml('erik.lind@telja.com', 'd'),
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(files).toEqual(['0001-notice.eml', '0001-report.md', '0002-notice.eml', '0002-report.md']);
+    expect(read('0001-notice.eml')).toContain('To: anna.svensson1985@gmail.com');
+    expect(read('0002-notice.eml')).toContain('To: erik.lind@telia.com');
+    const sent = join(dir.path, 'consecutive', 'sent');
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toContain(
+      `draft 0001: ${join(sent, 'b.eml')} <b@butiken.se> to anna.svensson195@gmail.com (customer K-1)`,
+    );
+    expect(lines).toContain(
+      `draft 0002: ${join(sent, 'd.eml')} <d@butiken.se> to erik.lind@telja.com (customer K-3)`,
+    );
+    expect(lines.at(-1)).toMatch(
+      /^incident drafts: 2 in .*; 2 not drafted: 1 with more than one likely customer/,
+    );
+  });
+
   it("states the cause from the hit's kind and sends a notice only to an address on file", async () => {
     const customers = [
       'Kundnummer;Namn;E-post',

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { processContext } from '../../src/cli/program-context.js';
@@ -189,7 +189,12 @@ describe('--locale sv, every line a user sees', () => {
       ['customers', 'check', '--help'],
       ['audit', '--help'],
       ['holds', '--help'],
+      ['holds', 'list', '--help'],
+      ['holds', 'show', '--help'],
       ['holds', 'release', '--help'],
+      ['holds', 'discard', '--help'],
+      ['help', 'holds'],
+      ['holds', 'help', 'release'],
       ['incident', '--help'],
       ['serve', '--help'],
     ]) {
@@ -197,7 +202,17 @@ describe('--locale sv, every line a user sees', () => {
       expect(run.status, args.join(' ')).toBe(0);
       expect(run.lines, args.join(' ')).toMatch(/^Användning:/m);
       expect(run.lines, args.join(' ')).toMatch(/^Alternativ:/m);
-      for (const heading of ['Usage:', 'Options:', 'Commands:', 'Arguments:', 'display help for command'])
+      // commander's own words: its headings, the help entry, and the usage words of every command
+      // line, the command list's included.
+      for (const heading of [
+        'Usage:',
+        'Options:',
+        'Commands:',
+        'Arguments:',
+        'display help for command',
+        '[options]',
+        '[command]',
+      ])
         expect(run.lines, args.join(' ')).not.toContain(heading);
     }
     const incident = await swedish(['incident', '--help']);
@@ -207,12 +222,28 @@ describe('--locale sv, every line a user sees', () => {
     );
     const program = await swedish(['--help']);
     expect(program.lines).toMatch(/^Kommandon:/m);
+    expect(program.lines).toMatch(/^ {2}check \[alternativ\] <address> /m);
+    expect(program.lines).toMatch(/^ {2}help \[kommando\] /m);
     const choice = await swedish(['incident', '--format', 'pdf']);
     expect(choice.status).toBe(2);
     expect(choice.lines).toContain(
       "värdet 'pdf' för '--format <format>' är ogiltigt. Tillåtna värden: text, markdown, html.",
     );
     expect(englishIn(choice.lines), choice.lines).toEqual([]);
+  });
+
+  it('names the script of a look-alike letter in Swedish: kyrillisk, grekisk', async () => {
+    const customer = '{"id":"C-1","emails":["eva@gmail.com"]}';
+    const cyrillic = await swedish(['check', 'eva@gm\u0430il.com', '--customer', customer]);
+    expect(cyrillic.status).toBe(1);
+    expect(cyrillic.lines).toContain('\u0430 (kyrillisk U+0430)');
+    const greek = await swedish(['check', 'eva@gmail.c\u03bfm', '--customer', customer]);
+    expect(greek.lines).toContain('\u03bf (grekisk U+03BF)');
+    const lookalikes = resolve(__dirname, '../fixtures/audit/lookalike');
+    const audit = await swedish(['audit', lookalikes, '--customers', join(lookalikes, 'customers.csv')]);
+    expect(audit.status).toBe(1);
+    expect(audit.lines).toContain('(kyrillisk U+0430)');
+    for (const run of [cyrillic, greek, audit]) expect(run.lines).not.toMatch(/Cyrillic|Greek/);
   });
 
   it('refuses an --out over the input file and an --out that is no folder in Swedish', async () => {
