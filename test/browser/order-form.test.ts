@@ -6,8 +6,8 @@ import { build } from 'tsdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderFormBuild } from '../../scripts/browser-build.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
-import { createCheckedServer } from '../serve/openapi-conformance.js';
 import { createOrderForm } from '../../src/serve/order-form/create-order-form.js';
+import { createCheckedServer } from '../serve/openapi-conformance.js';
 import { launchChromium } from '../support/chromium.js';
 import { customers } from '../support/pipeline.js';
 

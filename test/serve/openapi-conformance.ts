@@ -50,7 +50,7 @@ function openApiReference() {
 }
 
 /** A JSON pointer token (RFC 6901 §3). */
-const escape = (token: string) => token.replaceAll('~', '~0').replaceAll('/', '~1');
+const pointerToken = (token: string) => token.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** The document's path template a request path matches (`/v1/holds/{id}`), if any. */
 function templateOf(document: OpenApiDocument, path: string): string | undefined {
@@ -102,7 +102,7 @@ async function checkAnswer(answer: {
     return;
   }
   const pointer = ['paths', template, method, 'responses', status, 'content', mediaType, 'schema']
-    .map(escape)
+    .map(pointerToken)
     .join('/');
   const validate = validator(`/${pointer}`);
   let body: unknown;
