@@ -108,6 +108,16 @@ export const cliTexts = {
         `refusing to listen on ${host} with a token of ${length} characters: ${variable} needs at least ${least}; make one with ${make}`,
       warnShortToken: (variable: string, length: number, least: number, make: string) =>
         `email-guard serve: ${variable} has ${length} characters; use at least ${least} before listening beyond this machine: ${make}`,
+      refuseWeakToken: (host: string, variable: string, why: string, make: string) =>
+        `refusing to listen on ${host} with a weak token: ${variable} is ${why}; make one with ${make}`,
+      warnWeakToken: (variable: string, why: string, make: string) =>
+        `email-guard serve: ${variable} is weak: ${why}; make a random one before listening beyond this machine: ${make}`,
+      tokenWeakness: {
+        'one-character': 'mostly one character repeated',
+        'repeated-pattern': 'a short pattern repeated',
+        'digits-only': 'only digits, fewer than 40',
+        'low-entropy': 'of too few kinds of characters to be hard to guess (under 128 bits)',
+      },
       notSchema: (schema: string, detail: string) => `--schema: ${schema} is not a schema name (${detail})`,
       databaseUnreachable: (detail: string) => `--database: ${detail}`,
       noHoldStore: 'no hold store folder there',
@@ -263,6 +273,16 @@ Stops on SIGINT or SIGTERM.`,
         `lyssnar inte på ${host} med en token på ${length} tecken: ${variable} behöver minst ${least}; skapa en med ${make}`,
       warnShortToken: (variable: string, length: number, least: number, make: string) =>
         `email-guard serve: ${variable} har ${length} tecken; använd minst ${least} innan servern lyssnar utanför den här datorn: ${make}`,
+      refuseWeakToken: (host: string, variable: string, why: string, make: string) =>
+        `lyssnar inte på ${host} med en svag token: ${variable} är ${why}; skapa en med ${make}`,
+      warnWeakToken: (variable: string, why: string, make: string) =>
+        `email-guard serve: ${variable} är svag: ${why}; skapa en slumpad innan servern lyssnar utanför den här datorn: ${make}`,
+      tokenWeakness: {
+        'one-character': 'mest ett och samma tecken upprepat',
+        'repeated-pattern': 'ett kort mönster upprepat',
+        'digits-only': 'bara siffror, färre än 40',
+        'low-entropy': 'av för få sorters tecken för att vara svår att gissa (under 128 bitar)',
+      },
       notSchema: (schema: string, detail: string) => `--schema: ${schema} är inget schemanamn (${detail})`,
       databaseUnreachable: (detail: string) => `--database: kan inte nås (${detail})`,
       noHoldStore: 'ingen mapp med stoppade meddelanden där',

@@ -13,6 +13,7 @@ import type { HoldStore } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { isLoopbackHost } from '../serve/is-loopback-host.js';
 import { createOrderForm } from '../serve/order-form/create-order-form.js';
+import { MIN_TOKEN_LENGTH, tokenStrength } from '../serve/token-strength.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
@@ -34,8 +35,6 @@ export interface ServeFlags {
 
 /** The environment variable that holds the token every route but /healthz requires. */
 const TOKEN_VARIABLE = 'EMAIL_GUARD_TOKEN';
-/** The shortest token accepted on a non-loopback address (shorter ones get a warning on loopback). */
-const MIN_TOKEN_LENGTH = 32;
 /** How to make a token that is long and random enough. */
 const MAKE_TOKEN = `${TOKEN_VARIABLE}=$(openssl rand -hex 32) (or node -e "console.log(require('node:crypto').randomBytes(32).toString('hex'))")`;
 /** The environment variable that holds the hold store's sealing key, as for `email-guard holds`. */
@@ -59,12 +58,20 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     throw usageFailure(text.refuseWithoutToken(flags.host, TOKEN_VARIABLE));
   // A token a person made up can be guessed; 32 characters of `openssl rand -hex 32` (64 hex
   // digits, 256 bits) cannot (OWASP ASVS 4.0 V2.9, V3.5: secrets of at least 128 bits of entropy).
-  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
+  // Length alone lets `aaaa…` or `abcd1234abcd1234…` through: `tokenStrength` also looks at the
+  // kinds of characters and at repetition.
+  const weakness = token === undefined ? undefined : tokenStrength(token).weakness;
+  if (token !== undefined && weakness === 'too-short') {
     if (!isLoopbackHost(flags.host))
       throw usageFailure(
         text.refuseShortToken(flags.host, TOKEN_VARIABLE, token.length, MIN_TOKEN_LENGTH, MAKE_TOKEN),
       );
     context.warn(text.warnShortToken(TOKEN_VARIABLE, token.length, MIN_TOKEN_LENGTH, MAKE_TOKEN));
+  } else if (weakness !== undefined && weakness !== 'too-short') {
+    const why = text.tokenWeakness[weakness];
+    if (!isLoopbackHost(flags.host))
+      throw usageFailure(text.refuseWeakToken(flags.host, TOKEN_VARIABLE, why, MAKE_TOKEN));
+    context.warn(text.warnWeakToken(TOKEN_VARIABLE, why, MAKE_TOKEN));
   }
 
   const closers: (() => Promise<unknown> | unknown)[] = [];

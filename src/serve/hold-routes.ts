@@ -46,7 +46,8 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
         tags: ['holds'],
         summary: 'Every held message, oldest first, with its age, recipients, findings and suggestion',
         querystring: HoldsQuerySchema,
-        response: { 200: HeldListSchema, ...problems },
+        // The list names no message, so it has no 404 to answer.
+        response: { 200: HeldListSchema, 400: ProblemSchema, 401: ProblemSchema, 503: ProblemSchema },
       },
     },
     async (request, reply) => {

@@ -6,8 +6,8 @@ import { build } from 'tsdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderFormBuild } from '../../scripts/browser-build.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
-import { createServer } from '../../src/serve/create-server.js';
 import { createOrderForm } from '../../src/serve/order-form/create-order-form.js';
+import { createCheckedServer } from '../serve/openapi-conformance.js';
 import { launchChromium } from '../support/chromium.js';
 import { customers } from '../support/pipeline.js';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
   await build({ ...orderFormBuild(scriptDir), clean: true, config: false, logLevel: 'silent' });
   const directory = createDirectory();
   directory.addAll(seed);
-  app = createServer({
+  app = createCheckedServer({
     directory,
     token: TOKEN,
     // Every page logs in from 127.0.0.1, a dozen times in this file: past the five in a row the
@@ -171,7 +171,7 @@ describe('the order form in Chromium', () => {
     // The refusal is the subject: a server of its own whose one search is spent by the first.
     const directory = createDirectory();
     directory.addAll(seed);
-    const spent = createServer({
+    const spent = createCheckedServer({
       directory,
       token: TOKEN,
       registerOrderForm: createOrderForm({ scriptDir, searchBudget: { searches: 1, refillMs: 600_000 } }),

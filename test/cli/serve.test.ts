@@ -108,6 +108,31 @@ describe('email-guard serve', () => {
     }
   });
 
+  it('refuses a token of one character or a pattern repeated on a non-loopback address, saying why', async () => {
+    const saved = process.env.EMAIL_GUARD_TOKEN;
+    try {
+      for (const [token, why] of [
+        ['a'.repeat(40), /one character/],
+        ['abcd1234'.repeat(5), /pattern repeated/],
+        ['1'.repeat(10) + '2345678901234567890123456789', /one character|only digits/],
+        ['19850412712345670701234567894512', /only digits/],
+      ] as const) {
+        process.env.EMAIL_GUARD_TOKEN = token;
+        const run = await runCliInProcess(['serve', '--host', '0.0.0.0', '--port', '0']);
+        expect(run.status, token).toBe(2);
+        expect(run.stderr, token).toMatch(
+          /refusing to listen on 0\.0\.0\.0 with a weak token: EMAIL_GUARD_TOKEN /,
+        );
+        expect(run.stderr, token).toMatch(why);
+        expect(run.stderr, token).toContain('openssl rand -hex 32');
+        expect(run.stderr, token).not.toContain(token);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.EMAIL_GUARD_TOKEN;
+      else process.env.EMAIL_GUARD_TOKEN = saved;
+    }
+  });
+
   it('has --help with an example', async () => {
     // The help goes where the command's other output goes (the context), the example after it too.
     const help = (await runCliInProcess(['serve', '--help'])).stdout;
@@ -147,6 +172,17 @@ describe('email-guard serve at start', () => {
     try {
       expect(started.stderr()).toMatch(
         /EMAIL_GUARD_TOKEN has 5 characters.*at least 32.*openssl rand -hex 32/,
+      );
+    } finally {
+      await started.stop();
+    }
+  }, 60_000);
+
+  it('warns of a token of low variety on a loopback address, and listens', async () => {
+    const started = await startServer([], { EMAIL_GUARD_TOKEN: 'abc1'.repeat(10) });
+    try {
+      expect(started.stderr()).toMatch(
+        /EMAIL_GUARD_TOKEN is weak: a short pattern repeated.*openssl rand -hex 32/,
       );
     } finally {
       await started.stop();

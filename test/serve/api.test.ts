@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/serve/create-server.js';
 import { usePipelineFixture } from '../support/pipeline.js';
+import { createCheckedServer } from './openapi-conformance.js';
 import { auth, fixtureDirectory, fixtureServer, GOOD, holdOrder, TOKEN, TYPO } from './support.js';
 
 const fixture = usePipelineFixture();
@@ -29,7 +30,7 @@ describe('POST /v1/check', () => {
   });
 
   it('checks against a customer record sent with the request, in Swedish when asked', async () => {
-    app = createServer({ token: TOKEN });
+    app = createCheckedServer({ token: TOKEN });
     const response = await app.inject({
       method: 'POST',
       url: '/v1/check',
@@ -41,7 +42,7 @@ describe('POST /v1/check', () => {
   });
 
   it('answers a send verdict with the spelling to send to (NFC, RFC 6532)', async () => {
-    app = createServer({ token: TOKEN });
+    app = createCheckedServer({ token: TOKEN });
     const stored = 'åke.lofgren@telia.com';
     const response = await app.inject({
       method: 'POST',
@@ -215,6 +216,22 @@ describe('GET /openapi.json', () => {
       expect.arrayContaining(['entered', 'customer', 'customerId']),
     );
     expect(body.properties.customer.properties.emails.type).toBe('array');
+  });
+});
+
+describe('GET /openapi.json for a generated client', () => {
+  it('says a check takes exactly one of customer and customerId', async () => {
+    app = fixtureServer(fixture);
+    const document = (await app.inject({ method: 'GET', url: '/openapi.json', headers: auth })).json();
+    const ajv = new Ajv2020({ strict: false });
+    for (const path of ['/v1/check', '/v1/check-phone']) {
+      const validate = ajv.compile(document.paths[path].post.requestBody.content['application/json'].schema);
+      const customer = { id: 'C-9', emails: [GOOD] };
+      expect(validate({ entered: TYPO, customerId: 'C-1001' }), path).toBe(true);
+      expect(validate({ entered: TYPO, customer }), path).toBe(true);
+      expect(validate({ entered: TYPO }), `${path} without either`).toBe(false);
+      expect(validate({ entered: TYPO, customer, customerId: 'C-1001' }), `${path} with both`).toBe(false);
+    }
   });
 });
 
@@ -411,7 +428,7 @@ describe('the hold routes', () => {
   });
 
   it('answer 503 when the server has no hold store', async () => {
-    app = createServer({ token: TOKEN, directory: fixtureDirectory() });
+    app = createCheckedServer({ token: TOKEN, directory: fixtureDirectory() });
     const response = await app.inject({ method: 'GET', url: '/v1/holds', headers: auth });
     expect(response.statusCode).toBe(503);
     expect(response.json().detail).toMatch(/--holds/);

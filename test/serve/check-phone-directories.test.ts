@@ -6,8 +6,8 @@ import {
   type PostgresDirectory,
 } from '../../src/postgres/create-postgres-directory.js';
 import { migrate } from '../../src/postgres/migrate.js';
-import { createServer } from '../../src/serve/create-server.js';
 import { usePostgres } from '../support/use-postgres.js';
+import { createCheckedServer } from './openapi-conformance.js';
 
 const database = usePostgres();
 
@@ -23,7 +23,7 @@ describe('POST /v1/check-phone with either directory', () => {
     directory = createPostgresDirectory({ pool: database.pool });
     await directory.upsert(customers);
   });
-  const apps: ReturnType<typeof createServer>[] = [];
+  const apps: ReturnType<typeof createCheckedServer>[] = [];
   afterAll(async () => {
     for (const app of apps) await app.close();
   });
@@ -38,8 +38,8 @@ describe('POST /v1/check-phone with either directory', () => {
 
   for (const revealOtherCustomers of [false, true]) {
     it(`gives the same findings from the database as from memory${revealOtherCustomers ? ', revealing other customers' : ''}`, async () => {
-      const inMemory = createServer({ directory: createDirectory(customers), revealOtherCustomers });
-      const inDatabase = createServer({ directory, revealOtherCustomers });
+      const inMemory = createCheckedServer({ directory: createDirectory(customers), revealOtherCustomers });
+      const inDatabase = createCheckedServer({ directory, revealOtherCustomers });
       apps.push(inMemory, inDatabase);
       for (const payload of requests) {
         const memory = await inMemory.inject({ method: 'POST', url: '/v1/check-phone', payload });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/serve/create-server.js';
 import { usePipelineFixture } from '../support/pipeline.js';
+import { createCheckedServer } from './openapi-conformance.js';
 import { auth, fixtureServer, TYPO } from './support.js';
 
 const fixture = usePipelineFixture();
@@ -14,7 +14,7 @@ afterEach(async () => {
 describe('the Host header (DNS rebinding)', () => {
   it('refuses a foreign Host with 421 problem details even without a token', async () => {
     // The trial's case: curl -H 'Host: evil.example:8715' .../v1/holds answered 200 on loopback.
-    app = createServer({ holdStore: fixture.holdStore });
+    app = createCheckedServer({ holdStore: fixture.holdStore });
     for (const url of ['/v1/holds', '/holds', '/healthz', '/login']) {
       const response = await app.inject({ method: 'GET', url, headers: { host: 'evil.example:8715' } });
       expect(response.statusCode, url).toBe(421);
@@ -25,7 +25,7 @@ describe('the Host header (DNS rebinding)', () => {
   });
 
   it('serves the loopback names and addresses, with or without a port', async () => {
-    app = createServer({ holdStore: fixture.holdStore });
+    app = createCheckedServer({ holdStore: fixture.holdStore });
     for (const host of ['localhost:8715', '127.0.0.1:8715', '[::1]:8715', '127.0.0.1', 'LOCALHOST']) {
       const response = await app.inject({ method: 'GET', url: '/v1/holds', headers: { host } });
       expect(response.statusCode, host).toBe(200);

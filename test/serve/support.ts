@@ -4,9 +4,10 @@ import { expect } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
-import { createServer, type ServerOptions } from '../../src/serve/create-server.js';
+import type { ServerOptions } from '../../src/serve/create-server.js';
 import { holdMessage } from '../support/hold-message.js';
 import { customers, type PipelineFixture, smtpTransport } from '../support/pipeline.js';
+import { createCheckedServer } from './openapi-conformance.js';
 
 export const TOKEN = 'test-token-0123456789abcdefghijklmnop';
 export const GOOD = 'anna.svensson1985@gmail.com';
@@ -53,7 +54,7 @@ export function fixtureServer(fixture: PipelineFixture, options: ServerOptions =
       auditLog: fixture.audit,
     }),
   );
-  return createServer({
+  return createCheckedServer({
     directory,
     holdStore: fixture.holdStore,
     transporter,
