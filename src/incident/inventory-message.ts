@@ -32,8 +32,11 @@ export const IncidentCustomerSchema = CustomerSchema.extend({
 /** A customer as {@link inventoryMessage} accepts it (see {@link IncidentCustomerSchema}). */
 export type IncidentCustomer = z.input<typeof IncidentCustomerSchema>;
 
-/** Where in a message a piece of personal data was found. */
-export type MessageLocation = 'subject' | 'text' | 'html' | 'attachment-name' | 'attachment';
+/**
+ * Where in a message a piece of personal data was found; `header` is the To and Cc addresses that
+ * every recipient saw.
+ */
+export type MessageLocation = 'subject' | 'text' | 'html' | 'attachment-name' | 'attachment' | 'header';
 
 /** One piece of personal data a message exposed. */
 export interface InventoryItem {
@@ -202,7 +205,9 @@ export async function inventoryMessage(
           : `The attachment ${attachment.filename ?? '(unnamed)'} (${attachment.contentType}) was not read; check its content by hand.`,
       );
   }
-  if (sources.every(([location]) => location === 'subject'))
+  const header = visibleRecipients(mail, given.ignore ?? []);
+  if (header !== undefined) sources.push(['header', header]);
+  if (sources.every(([location]) => location === 'subject' || location === 'header'))
     notes.push(sv ? 'Meddelandet har ingen läsbar text.' : 'The message has no readable body.');
 
   const limit = given.maxItemsPerCategory ?? 100;
@@ -324,6 +329,48 @@ function peopleNote(count: number, category: PeopleCategory, sv: boolean): strin
   return sv
     ? `Meddelandet innehåller ${count} olika ${peopleWords[category].sv}, fler än det angivna antalet berörda; kontrollera hur många personer som berörs.`
     : `The message holds ${count} different ${peopleWords[category].en}, more than the number of people given; check how many people are concerned.`;
+}
+
+/**
+ * The To and Cc addresses as one text to read, when a recipient saw anyone's address but their own:
+ * two or more addresses, leaving out the sender's (From, Reply-To) and those the caller
+ * ignores. Sending a group in Cc instead of Bcc discloses every address to every recipient, with what
+ * the message says about them (ICO, monetary penalty notice to 56 Dean Street, 2016; EDPB Guidelines
+ * 01/2021 §4.6 on e-mails to many recipients in To or Cc).
+ */
+function visibleRecipients(mail: ParsedMail, ignore: readonly string[]): string | undefined {
+  const addresses = (field: AddressObject | AddressObject[] | undefined): string[] => {
+    const found: string[] = [];
+    const addFrom = (entries: readonly EmailAddress[]) => {
+      for (const entry of entries) {
+        if (entry.address) found.push(entry.address);
+        if (entry.group) addFrom(entry.group);
+      }
+    };
+    for (const object of field === undefined ? [] : Array.isArray(field) ? field : [field])
+      addFrom(object.value);
+    return found;
+  };
+  const own = new Set(
+    [...addresses(mail.from), ...addresses(mail.replyTo), ...ignore].map((address) =>
+      address.trim().toLowerCase(),
+    ),
+  );
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const [name, field] of [
+    ['To', mail.to],
+    ['Cc', mail.cc],
+  ] as const) {
+    const shown = addresses(field).filter((address) => {
+      const key = address.trim().toLowerCase();
+      if (own.has(key) || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (shown.length > 0) lines.push(`${name}: ${shown.join(', ')}`);
+  }
+  return seen.size >= 2 ? lines.join('\n') : undefined;
 }
 
 // The headers in which a receiving server or the sender's archive records the envelope recipient

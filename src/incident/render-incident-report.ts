@@ -289,12 +289,13 @@ function buildSections(
           : []),
         // What the measures obtained is a fact of its own: GDPR Art. 33(3)(d) asks for the measures
         // taken "to mitigate its possible adverse effects", and a confirmed deletion is that outcome.
-        // Both languages state it, as the customer notice does (buildCustomerNotice).
+        // Both languages state it, as the customer notice does (buildCustomerNotice), and only as
+        // recorded: the fact is the deletion, not that nothing was kept or passed on before it.
         ...(report.facts.recipientConfirmedDeletion === true
           ? [
               s(
-                'Mottagaren har bekräftat att meddelandet är raderat och inte har sparats eller skickats vidare.',
-                'The recipient confirmed that the message was deleted and neither kept nor passed on.',
+                'Mottagaren har bekräftat att meddelandet är raderat.',
+                'The recipient confirmed that the message was deleted.',
               ),
             ]
           : []),

@@ -132,7 +132,7 @@ describe('renderIncidentReport', () => {
         Sammantaget bedöms incidenten medföra en risk, men inte en hög risk, för den berördes rättigheter och friheter.
 
       Åtgärder
-        Mottagaren har bekräftat att meddelandet är raderat och inte har sparats eller skickats vidare.
+        Mottagaren har bekräftat att meddelandet är raderat.
         - Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.
         - Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in.
         - En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.
@@ -254,7 +254,7 @@ describe('renderIncidentReport', () => {
 
       ## Measures
 
-      The recipient confirmed that the message was deleted and neither kept nor passed on.
+      The recipient confirmed that the message was deleted.
 
       - The recipient of the misdirected message was contacted and asked to delete it and to confirm that it was neither kept nor forwarded.
       - The wrong e-mail address was removed and the customer’s correct address entered.
