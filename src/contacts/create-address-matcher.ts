@@ -1,6 +1,8 @@
 import { type MailboxKey, type MailboxRuleIndex, mailboxKey } from '../address/mailbox-key.js';
 import type { ParsedAddress } from '../address/parse-address.js';
 import { editDistance } from '../matching/edit-distance.js';
+import { foldTransliterations } from '../matching/fold-transliterations.js';
+import { transliterationDistance } from '../matching/transliteration-distance.js';
 import { displayDomain } from '../spelling/display-domain.js';
 import type { DirectoryAddressMatch } from './create-directory.js';
 
@@ -94,7 +96,14 @@ export function createAddressMatcher<Slot>(
         if (known.local === key.local) return 0;
         // editDistance reports "beyond the bound" as maxDistance + 1: not a match.
         const distance = editDistance(known.local, key.local, { maxDistance });
-        return distance <= maxDistance ? distance : undefined;
+        if (distance <= maxDistance) return distance;
+        // Å, ä, ö written another way (`aasa.oeberg` for `asa.oberg`) count as one slip, however
+        // many letters, as checkRecipient counts them (transliterationDistance).
+        return maxDistance === 1 &&
+          foldTransliterations(known.local) === foldTransliterations(key.local) &&
+          transliterationDistance(known.local, key.local, { maxDistance: 1 }) <= 1
+          ? 1
+          : undefined;
       });
     },
     isNearDomain(domain) {

@@ -13,6 +13,7 @@ import { isAsyncDirectory } from './async-directory.js';
 import { type AddressMatcher, createAddressMatcher } from './create-address-matcher.js';
 import { type Customer, CustomerSchema } from './customer.js';
 import { type UncheckedLookups, uncheckedLookups } from './find-address-unchecked.js';
+import { foldedMailboxKey } from './folded-mailbox-key.js';
 import { deletionHashes, exactHash, FNV_OFFSET, HashIndex, hashDomain, hashSkipping } from './hash-index.js';
 import { isDirectory } from './is-directory.js';
 import { RecordPool, type StoredRecord } from './record-pool.js';
@@ -351,6 +352,9 @@ class CustomerDirectory implements Directory {
     const hashes = scratchFor(key.local.length + 1);
     const variants = deletionHashes(key.local, hashDomain(key.domain), hashes);
     this.mailboxes.forEachOf(hashes, maxDistance === 0 ? 1 : variants, collect);
+    // Å, ä, ö written another way (`åsa.öberg` for `asa.oberg`): both are filed under the folded key.
+    const folded = maxDistance === 0 ? undefined : foldedMailboxKey(key);
+    if (folded !== undefined) this.mailboxes.forEach(hashKey(folded), collect);
     for (const slot of candidates) this.matchSlot(slot, matcher, false);
     if (maxDistance === 0) return matcher.matches();
 
@@ -468,6 +472,8 @@ class CustomerDirectory implements Directory {
       const hashes = scratchFor(key.local.length + 1);
       const variants = deletionHashes(key.local, hashDomain(key.domain), hashes);
       for (let i = 0; i < variants; i++) this.mailboxes.add(hashes[i] as number, slot);
+      const folded = foldedMailboxKey(key);
+      if (folded !== undefined) this.mailboxes.add(hashKey(folded), slot);
       this.registerDomain(key.domain);
     }
     for (const phone of phones) if (isE164(phone)) this.phones.add(phoneHash(phone), slot);
@@ -552,6 +558,12 @@ class CustomerDirectory implements Directory {
       ...(record.country ? { country: record.country } : {}),
     };
   }
+}
+
+/** The hash of a whole key (`local@domain`), as `deletionHashes` gives it for the undeleted one. */
+function hashKey(key: string): number {
+  const at = key.lastIndexOf('@');
+  return exactHash(key.slice(0, at), hashDomain(key.slice(at + 1)));
 }
 
 /** Marks a stored address that did not parse. */

@@ -22,6 +22,7 @@ import {
   FindAddressOptionsSchema,
 } from '../contacts/create-directory.js';
 import { type Customer, CustomerSchema, fitsCustomerSchema } from '../contacts/customer.js';
+import { foldedMailboxKey } from '../contacts/folded-mailbox-key.js';
 import { InvalidInputError, LookupFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { isE164 } from '../phone/is-e164.js';
@@ -188,6 +189,9 @@ export function createTunedPostgresDirectory(
       if (i > 0 && local[i] === local[i - 1]) continue;
       into.add(`${local.slice(0, i)}${local.slice(i + 1)}@${domain}`);
     }
+    // Å, ä, ö written another way, filed and looked up as the in-memory directory does.
+    const folded = foldedMailboxKey(key);
+    if (folded !== undefined) into.add(folded);
   }
 
   /** A domain as typed (Unicode), and each one-character deletion of it. */

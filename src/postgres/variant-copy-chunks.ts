@@ -1,4 +1,5 @@
 import type { MailboxKey } from '../address/mailbox-key.js';
+import { foldedMailboxKey } from '../contacts/folded-mailbox-key.js';
 import { copyLine, escapeField } from './copy-line.js';
 
 /** One customer's filed addresses, as {@link variantCopyChunks} reads them. */
@@ -19,8 +20,8 @@ const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
 
 /**
  * The `mailbox_variant` rows of a batch as `COPY ... FROM STDIN` text (see {@link copyLine}): for
- * each customer its addresses' keys and each one-character deletion of their local parts, each
- * string once per customer. A load writes about fifteen of these rows per customer, most of its
+ * each customer its addresses' keys, each one-character deletion of their local parts and their
+ * folded keys (`foldedMailboxKey`), each string once per customer. A load writes about fifteen of these rows per customer, most of its
  * work in Node: for the usual customer (one address in plain ASCII) each row is copied byte by
  * byte from one encoded line into the chunk, with no string made per row. Other customers go
  * through the strings and `copyLine`, which give the same bytes.
@@ -43,7 +44,8 @@ export function* variantCopyChunks(batch: Iterable<VariantSource>): Generator<Bu
   for (const { id, keys } of batch) {
     if (keys.length === 0) continue;
     const key = keys[0] as MailboxKey;
-    if (keys.length === 1 && PLAIN.test(key.key)) {
+    // A key with letters written more than one way (`aasa.oeberg`) is also filed folded: the strings path.
+    if (keys.length === 1 && PLAIN.test(key.key) && foldedMailboxKey(key) === undefined) {
       const local = key.local.length;
       // `local@domain\tid\n`: the key's row, and the template of every deletion row.
       const line = Buffer.from(`${key.key}\t${escapeField(id)}\n`, 'utf8');
@@ -67,6 +69,8 @@ export function* variantCopyChunks(batch: Iterable<VariantSource>): Generator<Bu
           if (i > 0 && local[i] === local[i - 1]) continue;
           variants.add(`${local.slice(0, i)}${local.slice(i + 1)}@${domain}`);
         }
+        const folded = foldedMailboxKey({ local, domain });
+        if (folded !== undefined) variants.add(folded);
       }
       let text = '';
       for (const variant of variants) text += copyLine([variant, id]);

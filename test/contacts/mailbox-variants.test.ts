@@ -72,4 +72,14 @@ describe('mailboxVariants', () => {
     expect(shareVariant('abc', 'bcd')).toBe(true);
     expect(editDistance('abc', 'bcd')).toBe(2);
   });
+
+  it('files two spellings of å, ä and ö under one folded key', () => {
+    const [a, b, c] = ['asa.oberg@telia.se', 'aasa.oeberg@telia.se', 'åsa.öberg@telia.se'].map((address) =>
+      mailboxVariants(address),
+    );
+    expect(b).toContain('asa.oberg@telia.se');
+    expect(c).toContain('asa.oberg@telia.se');
+    expect(a?.[0]).toBe('asa.oberg@telia.se');
+    expect(a).toHaveLength(new Set(a).size);
+  });
 });
