@@ -30,6 +30,7 @@ export interface ServeFlags {
   readonly port: string;
   readonly host: string;
   readonly allowedHost?: string[];
+  readonly trustProxy?: string[];
   readonly locale: 'sv' | 'en';
 }
 
@@ -164,6 +165,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
       ...(flags.allowedHost ?? []),
       ...(/^(0\.0\.0\.0|::|\[::\]|0)$/.test(flags.host) ? [] : [flags.host]),
     ],
+    ...(flags.trustProxy ? { trustProxy: flags.trustProxy } : {}),
     logger: { level: 'info', stream: { write: (line) => context.out(line) } },
     // The order form: existing customers are searched in the directory, its findings come from /v1/check.
     registerOrderForm: createOrderForm(),

@@ -33,6 +33,17 @@ export function serveCommand(context: CommandContext, locale: CliLocale = 'en'):
       'a host name the service is reached by, besides the loopback ones (repeat for more)',
       (value: string, previous: string[] = []) => [...previous, value],
     )
+    .option(
+      '--trust-proxy <addresses>',
+      'the proxies in front of the service (addresses or CIDR ranges, comma-separated): their X-Forwarded-For names the client',
+      (value: string, previous: string[] = []) => [
+        ...previous,
+        ...value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      ],
+    )
     .addOption(localeOption())
     .addHelpText('after', cliTexts[locale].commandHelp.serve(TOKEN_VARIABLE, KEY_VARIABLE))
     .action(async (flags: ServeFlags) => {

@@ -101,4 +101,6 @@ export const swedishHelp: Readonly<Record<string, string>> = {
   'the address to listen on': 'adressen att lyssna på',
   'a host name the service is reached by, besides the loopback ones (repeat for more)':
     'ett värdnamn som tjänsten nås med, utöver loopback-namnen (upprepa för fler)',
+  'the proxies in front of the service (addresses or CIDR ranges, comma-separated): their X-Forwarded-For names the client':
+    'proxyservrarna framför tjänsten (adresser eller CIDR-intervall, kommaseparerade): deras X-Forwarded-For anger klienten',
 };

@@ -25,6 +25,15 @@ export async function registerCheckRoutes(app: ZodApp, context: ServerContext): 
     return session === undefined || context.shown.has(session, customerId);
   };
 
+  /**
+   * A customer record sent inline, as the check may take it: from a page session, a record whose id
+   * the session's search did not show it is checked under an id no customer has. Else a guessed id
+   * would take its owner out of the other-customer findings (the directory looks for the address on
+   * every customer but the one checked for), and trying ids would tell whose an address is.
+   */
+  const inline = (request: FastifyRequest, customer: Customer): Customer =>
+    reachable(request, customer.id) ? customer : { ...customer, id: `not-shown-${randomUUID()}` };
+
   app.post(
     '/v1/check',
     {
@@ -42,7 +51,7 @@ export async function registerCheckRoutes(app: ZodApp, context: ServerContext): 
       // treats the customer asked for as anyone else, as it does for an id that is not there.
       const asked = reachable(request, customerId) ? (customerId as string) : `not-shown-${randomUUID()}`;
       const verdict: Verdict = customer
-        ? await guard.check({ entered, customer: customer as Customer })
+        ? await guard.check({ entered, customer: inline(request, customer as Customer) })
         : await guard.check({ entered, customerId: asked });
       return verdictBody(verdict);
     },
@@ -61,7 +70,7 @@ export async function registerCheckRoutes(app: ZodApp, context: ServerContext): 
     async (request, reply) => {
       const { entered, customer, customerId, locale } = request.body;
       const directory = context.options.directory;
-      let record = customer as Customer | undefined;
+      let record = customer ? inline(request, customer as Customer) : undefined;
       if (!record && customerId !== undefined) {
         const found =
           directory && reachable(request, customerId) ? await directory.get(customerId) : undefined;

@@ -129,6 +129,16 @@ export interface ServerOptions {
    * @default { attempts: 10, refillMs: 6_000 }
    */
   readonly tokenLimit?: { readonly attempts?: number; readonly refillMs?: number };
+  /**
+   * The proxies in front of the service (addresses or CIDR ranges, `10.0.0.1`, `10.0.0.0/8`, `::1`)
+   * whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed: a request from one of them is
+   * counted (`loginLimit`, `tokenLimit`) against the client it names, and is HTTPS when the proxy
+   * says so. Fastify's own `trustProxy` (proxy-addr) reads the headers. Without it every caller
+   * behind a proxy shares the proxy's address, and one caller's wrong tokens lock out all; with a
+   * proxy not named here, anyone could name any client address in the header and so escape the limits.
+   * @default [] (the headers are not read; the client address is the connection's)
+   */
+  readonly trustProxy?: readonly string[];
 }
 
 /** What the route plugins share: the options, resolved, and a guard per language. */
@@ -187,8 +197,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
           serializers: logSerializers as never,
           ...(logged !== true && logged.stream ? { stream: logged.stream } : {}),
         };
+  const trusted = options.trustProxy ?? [];
   const app = Fastify({
     logger,
+    ...(trusted.length > 0 ? { trustProxy: [...trusted] } : {}),
     // Errors the router meets before any route (a path parameter over the length limit, a URL that
     // cannot be decoded) are problem details too, not Fastify's own JSON.
     frameworkErrors: (error, request, reply) => {

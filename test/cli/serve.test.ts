@@ -80,6 +80,31 @@ describe('email-guard serve', () => {
     expect(result.stdout).toContain(`"suggestion":"${GOOD}"`);
   }, 60_000);
 
+  it('counts the limits per caller a proxy named with --trust-proxy names in X-Forwarded-For', async () => {
+    const proxied = await startServer(
+      ['--customers', writeCustomerExport(folder.path, customers), '--trust-proxy', '10.0.0.1,127.0.0.1'],
+      { EMAIL_GUARD_TOKEN: TOKEN },
+    );
+    try {
+      const send = (token: string, forwardedFor: string) =>
+        fetch(`${proxied.url}/v1/check`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'x-forwarded-for': forwardedFor,
+          },
+          body: JSON.stringify({ entered: TYPO, customerId: 'C-1001' }),
+        });
+      for (let attempt = 0; attempt < 10; attempt++)
+        expect((await send(`guess-${attempt}`, '198.51.100.7')).status).toBe(401);
+      expect((await send(TOKEN, '198.51.100.7')).status).toBe(429);
+      expect((await send(TOKEN, '198.51.100.8')).status).toBe(200);
+    } finally {
+      expect(await proxied.stop()).toBe(0);
+    }
+  }, 60_000);
+
   it('refuses to listen on a non-loopback address without a token', async () => {
     const saved = process.env.EMAIL_GUARD_TOKEN;
     delete process.env.EMAIL_GUARD_TOKEN;

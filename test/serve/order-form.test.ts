@@ -182,6 +182,42 @@ describe("the page's session on the check routes", () => {
     expect(token.json().action).toBe('send');
   });
 
+  it("answers a session's inline customer whose id it guessed alike for the owner and anyone else", async () => {
+    app = formServer();
+    const { script } = await logIn(app);
+    const codes = (body: string) =>
+      (JSON.parse(body) as { findings: { code: string }[] }).findings.map((finding) => finding.code);
+    const cases = [
+      { url: '/v1/check', entered: 'erik.lind@telia.com', owner: 'C-2002', emails: [] },
+      { url: '/v1/check-phone', entered: '070-123 45 67', owner: 'C-1001', phones: [] },
+    ];
+    for (const { url, entered, owner, ...record } of cases) {
+      const answers = [];
+      for (const id of [owner, 'C-9999', 'new']) {
+        const answer = await ask(app, script, url, { entered, customer: { id, ...record } });
+        expect(answer.statusCode, `${url} ${id}`).toBe(200);
+        answers.push(answer.body);
+      }
+      // The owner's id gets the same other-customer finding as an id nobody has.
+      expect(codes(answers[0] as string), url).toContain('belongs-to-other-customer');
+      expect(answers[0], url).toBe(answers[1]);
+      expect(answers[0], url).toBe(answers[2]);
+    }
+    // A customer the session's search showed is that customer, as by id.
+    await search(app, script, 'C-2002');
+    const shown = await ask(app, script, '/v1/check', {
+      entered: 'erik.lind@telia.com',
+      customer: { id: 'C-2002', emails: [] },
+    });
+    expect(codes(shown.body)).not.toContain('belongs-to-other-customer');
+    // The token's callers (order systems) name the customer they mean.
+    const token = await ask(app, auth, '/v1/check', {
+      entered: 'erik.lind@telia.com',
+      customer: { id: 'C-2002', emails: [] },
+    });
+    expect(codes(token.body)).not.toContain('belongs-to-other-customer');
+  });
+
   it("checks a customer the session's search showed, and only for that session", async () => {
     app = formServer();
     const { script } = await logIn(app);

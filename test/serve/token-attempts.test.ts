@@ -61,3 +61,48 @@ describe('wrong bearer tokens', () => {
     expect(sameSecret('b'.repeat(1000), 'b'.repeat(1000))).toBe(true);
   });
 });
+
+describe('behind a proxy', () => {
+  // Real HTTP from 127.0.0.1, the proxy's address here; each caller named in X-Forwarded-For.
+  const listening = async (server: FastifyInstance) => {
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = server.server.address() as { port: number };
+    return (authorization: string, forwardedFor: string) =>
+      fetch(`http://127.0.0.1:${port}/v1/check`, {
+        method: 'POST',
+        headers: {
+          authorization,
+          'content-type': 'application/json',
+          'x-forwarded-for': forwardedFor,
+        },
+        body: JSON.stringify({ entered: TYPO, customerId: 'C-1001' }),
+      });
+  };
+
+  it('counts wrong tokens per proxy address without trustProxy, so one caller locks out all', async () => {
+    app = fixtureServer(fixture, { tokenLimit: { attempts: 3 } });
+    const send = await listening(app);
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect((await send(`Bearer guess-${attempt}`, `198.51.100.${attempt}`)).status).toBe(401);
+    // X-Forwarded-For from an address not trusted is not read: everyone shares the proxy's limit.
+    expect((await send(auth.authorization, '198.51.100.200')).status).toBe(429);
+  });
+
+  it('counts wrong tokens per caller named in X-Forwarded-For by a trusted proxy', async () => {
+    app = fixtureServer(fixture, { tokenLimit: { attempts: 3 }, trustProxy: ['127.0.0.1'] });
+    const send = await listening(app);
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect((await send(`Bearer guess-${attempt}`, '198.51.100.7')).status).toBe(401);
+    expect((await send(auth.authorization, '198.51.100.7')).status).toBe(429);
+    // Another caller behind the same proxy is not held up.
+    expect((await send(auth.authorization, '198.51.100.8')).status).toBe(200);
+  });
+
+  it('reads X-Forwarded-For only from the addresses trusted', async () => {
+    app = fixtureServer(fixture, { tokenLimit: { attempts: 3 }, trustProxy: ['10.0.0.1'] });
+    const send = await listening(app);
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect((await send(`Bearer guess-${attempt}`, `198.51.100.${attempt}`)).status).toBe(401);
+    expect((await send(auth.authorization, '198.51.100.200')).status).toBe(429);
+  });
+});
