@@ -276,6 +276,8 @@ export function createRecipientChecker(
     }
 
     const address = parsed.address;
+    // The local part as typed, lower case: compared with every known one, so folded once.
+    const typedLocal = address.local.toLowerCase();
     const key = same ? same.key : mailboxKey(address, rules);
     let matched = false;
     for (const candidate of known) {
@@ -344,7 +346,7 @@ export function createRecipientChecker(
               ? keyDistance
               : Math.min(
                   keyDistance,
-                  transliterationDistance(address.local.toLowerCase(), candidate.local, {
+                  transliterationDistance(typedLocal, candidate.local, {
                     maxDistance: limit,
                   }),
                 );
@@ -390,7 +392,7 @@ export function createRecipientChecker(
               continue;
             }
             // The domains agree (or are aliases of one provider): the slips are in the local part.
-            edits ??= explainEdits(candidate.local, composedForm(address.local.toLowerCase()));
+            edits ??= explainEdits(candidate.local, composedForm(typedLocal));
             findings.push(
               finding({ code: 'near-miss', known: candidate.given, distance, edits, ...otherUnicodeForm }),
             );
@@ -410,7 +412,6 @@ export function createRecipientChecker(
           continue;
         }
         // Two slips in a short local part: too far for a near miss, too close to pass unremarked.
-        const typedLocal = address.local.toLowerCase();
         const knownLocal = candidate.local;
         if (sameDomain && isPossibleTypo(typedLocal, knownLocal, { firstNames })) {
           const edits = explainEdits(knownLocal, typedLocal);
@@ -419,7 +420,7 @@ export function createRecipientChecker(
         }
         if (
           !sameDomain &&
-          (key.local === candidate.key.local || address.local.toLowerCase() === candidate.local) &&
+          (key.local === candidate.key.local || typedLocal === candidate.local) &&
           // `gmail.se` for `gmail.com` is the known domain mistyped (`domain-typo`), not a sibling.
           !findDomainTypo(key.domain)?.candidates.includes(candidate.key.domain)
         ) {
@@ -470,8 +471,7 @@ export function createRecipientChecker(
 
     if (isDisposable(address.domain))
       findings.push(finding({ code: 'disposable-domain', domain: address.domain }));
-    const local = address.local.toLowerCase();
-    if (roleLocalParts.has(local)) findings.push(finding({ code: 'role-address', local }));
+    if (roleLocalParts.has(typedLocal)) findings.push(finding({ code: 'role-address', local: typedLocal }));
 
     return verdictOf(entered, address, findings, known);
   };

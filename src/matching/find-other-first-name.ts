@@ -25,6 +25,18 @@ function isDoubledLetter(a: string, b: string): boolean {
 }
 
 /** A customer's name read for the comparison: its words as written and folded, and which are first names. */
+/**
+ * Whether `text` from `from` to `to` holds an ASCII character other than a to z: folded text is
+ * lower case, and only ASCII is judged here (a letter outside it may take two code units).
+ */
+function holdsAsciiNonLetter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 && (code < 0x61 || code > 0x7a)) return true;
+  }
+  return false;
+}
+
 interface ReadName {
   readonly written: readonly string[];
   readonly folded: readonly string[];
@@ -84,7 +96,6 @@ export function findOtherFirstName(
   const typed = foldLetters(entered);
   const onFile = foldLetters(known);
   if (typed === onFile || isDoubledLetter(typed, onFile)) return undefined;
-  const { written, folded, own, firstNames } = readName(options.customerName, list);
   // What the two share at the start and at the end: the name must cover all that differs.
   let same = 0;
   while (same < typed.length && typed[same] === onFile[same]) same++;
@@ -95,6 +106,14 @@ export function findOtherFirstName(
     typed[typed.length - 1 - sameEnd] === onFile[onFile.length - 1 - sameEnd]
   )
     sameEnd++;
+  // A name is letters, and so is what is typed in its place: a digit or a dot where the two
+  // differ (`jan.nyberg6` for `jan.nyberg62`, the commonest slip) leaves no name to look for.
+  if (
+    holdsAsciiNonLetter(onFile, same, onFile.length - sameEnd) ||
+    holdsAsciiNonLetter(typed, same, typed.length - sameEnd)
+  )
+    return undefined;
+  const { written, folded, own, firstNames } = readName(options.customerName, list);
   for (const index of firstNames) {
     const name = folded[index] as string;
     if (name.length < 2) continue;
