@@ -4,7 +4,7 @@ import { domainToUnicode } from 'node:url';
 import { parseAddress } from '../address/parse-address.js';
 import type { Directory, DirectoryAddressMatch, DirectoryCustomer } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
-import { isEmailGuardError } from '../errors.js';
+import { type InvalidInputError, isEmailGuardError } from '../errors.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import { findDuplicateRecords } from '../guard/find-duplicate-records.js';
 import type { FindingCode } from '../guard/verdict.js';
@@ -368,9 +368,9 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     flags.locale,
   );
   if (flags.incidents !== undefined) await refuseUsedDraftFolder(flags.incidents, words);
-  const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts);
+  const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts, flags.locale);
   if (facts !== undefined && flags.facts !== undefined && flags.incidents !== undefined)
-    await checkDraftFacts(facts, flags.facts);
+    await checkDraftFacts(facts, flags.facts, flags.locale);
   const kind = await sentMailKind(path, flags.locale);
   // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
   const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
@@ -541,26 +541,32 @@ async function refuseUsedDraftFolder(folder: string, words: CliTexts): Promise<v
  * Checks the facts file (exit code 3, naming the field) before any mail is read, as `incident`
  * does: every draft takes the same facts, so one wrong field would fail every draft only at the end.
  * The fields each hit gives (the message, the addresses, the customer) stand in as placeholders.
+ * What is wrong is said in the command's language, as `incident` says it.
  */
-async function checkDraftFacts(facts: Record<string, unknown>, file: string): Promise<void> {
+async function checkDraftFacts(
+  facts: Record<string, unknown>,
+  file: string,
+  locale: 'sv' | 'en',
+): Promise<void> {
   const { ReportMisdirectedInputSchema } = await import('../incident/index.js');
   const { parseInput } = await import('../internal/parse-input.js');
+  const { describeInputIssues } = await import('./describe-input-issues.js');
+  const input = {
+    ...facts,
+    message: 'Subject: x\r\n\r\nx\r\n',
+    intended: 'intended@example.com',
+    actual: 'actual@example.com',
+    customer: { id: 'placeholder' },
+    reference: `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-0001`,
+    detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
+  };
   try {
-    parseInput(
-      ReportMisdirectedInputSchema,
-      {
-        ...facts,
-        message: 'Subject: x\r\n\r\nx\r\n',
-        intended: 'intended@example.com',
-        actual: 'actual@example.com',
-        customer: { id: 'placeholder' },
-        reference: `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-0001`,
-        detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
-      },
-      ['input'],
-    );
+    parseInput(ReportMisdirectedInputSchema, input, ['input']);
   } catch (error) {
-    if (isEmailGuardError(error, 'INVALID_INPUT')) throw unreadableFailure(`${file}: ${error.message}`);
+    if (isEmailGuardError(error, 'INVALID_INPUT'))
+      throw unreadableFailure(
+        `${file}: ${describeInputIssues(error as InvalidInputError, { locale, input, fields: Object.keys(ReportMisdirectedInputSchema.shape) })}`,
+      );
     throw error;
   }
 }
@@ -589,6 +595,7 @@ async function draftIncidents(
   failed: number;
 }> {
   const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
+  const { describeInputIssues } = await import('./describe-input-issues.js');
   const text = labels[locale];
   const written: { number: string; hit: AuditHit }[] = [];
   let withCandidates = 0;
@@ -661,7 +668,15 @@ async function draftIncidents(
       await writeAtomically(join(folder, `${number}-notice.eml`), result.notices.email.raw);
       written.push({ number, hit });
     } catch (error) {
-      context.warn(`${hit.where}: ${text.draftFailed}: ${(error as Error).message}`);
+      // A fact one message contradicts (its Date before occurredAt, say) is said in the command's language.
+      const said = isEmailGuardError(error, 'INVALID_INPUT')
+        ? describeInputIssues(error as InvalidInputError, {
+            locale,
+            input: facts,
+            fields: Object.keys(facts),
+          })
+        : (error as Error).message;
+      context.warn(`${hit.where}: ${text.draftFailed}: ${said}`);
       failed++;
     }
   }

@@ -16,7 +16,43 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/**
+ * A kind of value in Swedish words: zod's Swedish locale leaves most type names in English ("fick
+ * string"), which reads as a half-translated message to the person filling in the facts file.
+ */
+const SWEDISH_TYPES: Readonly<Record<string, string>> = {
+  string: 'en text',
+  number: 'ett tal',
+  int: 'ett heltal',
+  bigint: 'ett heltal',
+  boolean: 'true eller false',
+  array: 'en lista',
+  object: 'ett objekt',
+  date: 'ett datum',
+  null: 'null',
+  nan: 'NaN',
+};
+
+function swedishKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return SWEDISH_TYPES.array ?? 'en lista';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  return SWEDISH_TYPES[typeof value] ?? typeof value;
+}
+
 function inSwedish(issue: RawIssue, input: unknown, fields: readonly string[]): string {
+  if (issue.code === 'invalid_type') {
+    const given = valueAt(input, issue.path);
+    if (given === undefined) return 'saknas, men måste anges';
+    return `ska vara ${SWEDISH_TYPES[issue.expected] ?? issue.expected}, men är ${swedishKind(given)}`;
+  }
+  if (issue.code === 'invalid_value') {
+    const given = valueAt(input, issue.path);
+    const allowed = issue.values.map((value) => JSON.stringify(value));
+    return allowed.length === 1
+      ? `${JSON.stringify(given)} är inget tillåtet värde; det ska vara ${allowed[0]}`
+      : `${JSON.stringify(given)} är inget tillåtet värde; tillåtna är ${allowed.join(', ')}`;
+  }
   if (issue.code === 'unrecognized_keys') {
     const described = issue.keys.map((key) => {
       const meant = meantFact(key, fields);

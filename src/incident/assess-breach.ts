@@ -224,7 +224,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     initialNotificationAt: [input.initialNotificationAt, ['facts', 'initialNotificationAt']],
   } as const;
   refuseIssues([
-    ...contradictoryFacts(input, ['facts']),
+    ...contradictoryFacts(input, ['facts'], given.locale),
     ...impossibleMoments(moments),
     ...futureMoments(moments, given.now ?? new Date()),
   ]);

@@ -166,8 +166,8 @@ export function createIncidentReport(
       initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
       notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
     }),
-    ...contradictoryFacts(given, ['input']),
-    ...contradictoryMeasures(given, ['input']),
+    ...contradictoryFacts(given, ['input'], settings.locale),
+    ...contradictoryMeasures(given, ['input'], settings.locale),
     ...impossibleIncidentDates({
       occurredAt: given.occurredAt,
       detectedAt: given.detectedAt,

@@ -189,7 +189,7 @@ export function sameMailboxIssue(intended: string, actual: string, path: Path): 
  * Facts that cannot all be true of one breach: published data has no single recipient to confirm
  * deletion, cannot be called back, and did not come back unopened; a key cannot be exposed where
  * nothing was encrypted; a message that came back unopened has no recipient to confirm its deletion.
- * Each issue names the fact that contradicts the others.
+ * Each issue names the fact that contradicts the others, in the caller's language.
  */
 export function contradictoryFacts(
   facts: {
@@ -201,19 +201,24 @@ export function contradictoryFacts(
     readonly keyExposed?: boolean | undefined;
   },
   base: Path,
+  locale: 'sv' | 'en' = 'en',
 ): InputIssue[] {
+  const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
   const issues: InputIssue[] = [];
   if (facts.recipient === 'public') {
     const cannot = {
-      recipientConfirmedDeletion: 'confirmed deleted by its recipient',
-      dataRecovered: 'recovered',
-      returnedUnopened: 'returned unopened',
+      recipientConfirmedDeletion: say('ha raderats av sin mottagare', 'confirmed deleted by its recipient'),
+      dataRecovered: say('ha återkallats', 'recovered'),
+      returnedUnopened: say('ha kommit tillbaka oöppnade', 'returned unopened'),
     } as const;
     for (const key of ['recipientConfirmedDeletion', 'dataRecovered', 'returnedUnopened'] as const)
       if (facts[key] === true)
         issues.push({
           path: [...base, key],
-          message: `contradicts recipient "public": published data cannot be ${cannot[key]}`,
+          message: say(
+            `motsäger recipient "public": publicerade uppgifter kan inte ${cannot[key]}`,
+            `contradicts recipient "public": published data cannot be ${cannot[key]}`,
+          ),
         });
   }
   // A message that came back unopened reached nobody, so nobody can have deleted it: one of the two
@@ -222,14 +227,18 @@ export function contradictoryFacts(
   if (facts.returnedUnopened === true && facts.recipientConfirmedDeletion === true)
     issues.push({
       path: [...base, 'recipientConfirmedDeletion'],
-      message:
+      message: say(
+        'motsäger returnedUnopened: ett meddelande som kom tillbaka oöppnat nådde ingen mottagare som kunde radera det; behåll det som hände',
         'contradicts returnedUnopened: a message that came back unopened reached no recipient who could delete it; keep the one that happened',
+      ),
     });
   if (facts.keyExposed === true && facts.encrypted !== true)
     issues.push({
       path: [...base, 'keyExposed'],
-      message:
+      message: say(
+        'en nyckel kan bara ha röjts där uppgifterna var krypterade: ange även encrypted, eller ta bort keyExposed',
         'a key can only be exposed where the data was encrypted: set encrypted too, or leave keyExposed out',
+      ),
     });
   return issues;
 }
@@ -244,6 +253,7 @@ export function contradictoryFacts(
  * - the customer told (`inform-customer` done) with neither the call (`customerCall`) nor the date
  *   of the notice (`subscriberNotice.notifiedAt`) recorded: the report would state a notice nobody
  *   can show was given (GDPR Art. 33(5) documents the facts, Art. 34 the notice itself).
+ * Each issue is in the caller's language.
  */
 export function contradictoryMeasures(
   facts: {
@@ -254,7 +264,9 @@ export function contradictoryMeasures(
     readonly subscriberNotice?: { readonly notifiedAt?: unknown } | undefined;
   },
   base: Path,
+  locale: 'sv' | 'en' = 'en',
 ): InputIssue[] {
+  const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
   const measures = facts.measures ?? [];
   const issues: InputIssue[] = [];
   if (facts.recipientConfirmedDeletion === true) {
@@ -265,7 +277,10 @@ export function contradictoryMeasures(
     if (index !== -1)
       issues.push({
         path: [...base, 'recipientConfirmedDeletion'],
-        message: `contradicts measures.${index} (recall-and-delete) still ${measures[index]?.status}: the deletion is confirmed only once the recipient was asked and answered; mark the measure done (with its doneAt) or leave recipientConfirmedDeletion out`,
+        message: say(
+          `motsäger measures.${index} (recall-and-delete) som fortfarande är ${measures[index]?.status}: raderingen är bekräftad först när mottagaren har tillfrågats och svarat; markera åtgärden done (med doneAt) eller ta bort recipientConfirmedDeletion`,
+          `contradicts measures.${index} (recall-and-delete) still ${measures[index]?.status}: the deletion is confirmed only once the recipient was asked and answered; mark the measure done (with its doneAt) or leave recipientConfirmedDeletion out`,
+        ),
       });
   }
   if (facts.returnedUnopened === true) {
@@ -275,7 +290,10 @@ export function contradictoryMeasures(
     if (index !== -1)
       issues.push({
         path: [...base, 'returnedUnopened'],
-        message: `contradicts measures.${index} (recall-and-delete) done: a message that came back unopened reached no recipient who could be asked to delete it; keep the one that happened`,
+        message: say(
+          `motsäger measures.${index} (recall-and-delete) done: ett meddelande som kom tillbaka oöppnat nådde ingen mottagare som kunde ombes radera det; behåll det som hände`,
+          `contradicts measures.${index} (recall-and-delete) done: a message that came back unopened reached no recipient who could be asked to delete it; keep the one that happened`,
+        ),
       });
   }
   const told = facts.customerCall !== undefined || facts.subscriberNotice?.notifiedAt !== undefined;
@@ -285,8 +303,10 @@ export function contradictoryMeasures(
   if (!told && index !== -1)
     issues.push({
       path: [...base, 'measures', index, 'status'],
-      message:
+      message: say(
+        'inform-customer är done, men inget visar hur kunden informerades: ange customerCall (samtalet) eller subscriberNotice.notifiedAt (meddelandet), eller markera åtgärden planned',
         'inform-customer is done, but nothing records how the customer was told: give customerCall (the call) or subscriberNotice.notifiedAt (the notice), or mark the measure planned',
+      ),
     });
   return issues;
 }

@@ -173,4 +173,37 @@ describe('email-guard audit --incidents', () => {
     );
     expect(run.stdout.trim().split('\n').at(-1)).toContain('3 detected before they were sent (detectedAt)');
   });
+
+  const oneCustomer = 'id;name;email\nK-1;Anna Svensson;anna.svensson1985@gmail.com\n';
+  const oneSlip = { 'm1.eml': eml('anna.svensson195@gmail.com', 'm1') };
+
+  it('says what is wrong in the facts in Swedish with --locale sv, naming the field', async () => {
+    const { organisation: _organisation, ...withoutOrganisation } = facts;
+    const { run, files } = await auditWithFacts(
+      { ...withoutOrganisation, recipient: 'stranger' },
+      'facts-sv',
+      oneCustomer,
+      oneSlip,
+      '--locale',
+      'sv',
+    );
+    expect(run.status).toBe(3);
+    expect(files).toEqual([]);
+    expect(run.stderr).toContain('organisation: saknas, men måste anges');
+    expect(run.stderr).toContain('recipient: "stranger" är inget tillåtet värde');
+    expect(run.stderr).not.toContain('Invalid input');
+  });
+
+  it('says in Swedish that the facts file is not a JSON object, with --locale sv', async () => {
+    const { run } = await auditWithFacts([1, 2], 'facts-array-sv', oneCustomer, oneSlip, '--locale', 'sv');
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain('facts.json: inte ett JSON-objekt');
+  });
+
+  it('writes the drafts in Swedish with --locale sv', async () => {
+    const { run, files, read } = await auditWithDrafts('drafts-sv', oneCustomer, oneSlip, '--locale', 'sv');
+    expect(run.status, run.stderr).toBe(1);
+    expect(files).toEqual(['0001-notice.eml', '0001-report.md']);
+    expect(read('0001-report.md')).toContain('## Beskrivning av incidenten');
+  });
 });

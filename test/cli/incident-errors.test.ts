@@ -56,7 +56,7 @@ describe('email-guard incident: what is wrong in the facts file, in the chosen l
     expect(answer.stderr).toContain(
       'okänt fält "recipientConfirmedDeletin" (menade du "recipientConfirmedDeletion"?)',
     );
-    expect(answer.stderr).toContain('dataSubjects: Ogiltig inmatning: förväntat antal');
+    expect(answer.stderr).toContain('dataSubjects: ska vara ett tal, men är en text');
     expect(answer.stderr).not.toContain('Invalid input');
     expect(answer.stderr).not.toContain('did you mean');
   });
@@ -80,5 +80,49 @@ describe('email-guard incident: what is wrong in the facts file, in the chosen l
     const answer = await run({ facts: [1, 2], locale: 'sv' });
     expect(answer.status).toBe(3);
     expect(answer.stderr).toContain('facts.json: inte ett JSON-objekt');
+  });
+});
+
+describe('email-guard incident --locale sv: the facts errors in Swedish of the project’s own', () => {
+  it('names a wrong type in Swedish words, never "fick string"', async () => {
+    const answer = await run({ facts: { ...facts, dataSubjects: 'one' }, locale: 'sv' });
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain('dataSubjects: ska vara ett tal, men är en text');
+    expect(answer.stderr).not.toMatch(/fick|förväntat/);
+  });
+
+  it('names a missing field in Swedish', async () => {
+    const { organisation: _organisation, ...rest } = facts as Record<string, unknown>;
+    const answer = await run({ facts: rest, locale: 'sv' });
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain('organisation: saknas, men måste anges');
+  });
+
+  it('lists the allowed values of a field in Swedish', async () => {
+    const answer = await run({ facts: { ...facts, recipient: 'stranger' }, locale: 'sv' });
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain(
+      'recipient: "stranger" är inget tillåtet värde; tillåtna är "internal", "trusted", "unknown-individual", "public"',
+    );
+  });
+
+  it('says in Swedish which facts contradict each other', async () => {
+    const answer = await run({
+      facts: { ...facts, recipient: 'public', recipientConfirmedDeletion: true },
+      locale: 'sv',
+    });
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain(
+      'recipientConfirmedDeletion: motsäger recipient "public": publicerade uppgifter kan inte ha raderats av sin mottagare',
+    );
+    expect(answer.stderr).not.toContain('contradicts');
+  });
+
+  it('names the same fields in English', async () => {
+    const answer = await run({
+      facts: { ...facts, recipient: 'public', recipientConfirmedDeletion: true },
+      locale: 'en',
+    });
+    expect(answer.stderr).toContain('recipientConfirmedDeletion: contradicts recipient "public"');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
-import { createIncidentReport } from '../../src/incident/index.js';
+import { assessBreach, createIncidentReport } from '../../src/incident/index.js';
 import { seedCase } from './seed-case.js';
 
 describe('contradictory breach facts', () => {
@@ -39,5 +39,47 @@ describe('a message that came back unopened', () => {
     expect(ids).not.toContain('recall-and-delete');
     expect(ids).not.toContain('check-password-reset');
     expect(ids).toContain('correct-address');
+  });
+
+  it('says under locale sv which facts contradict each other in Swedish, naming the field', () => {
+    const messages = (locale: 'sv' | 'en') => {
+      try {
+        createIncidentReport(
+          {
+            ...seedCase,
+            encrypted: false,
+            keyExposed: true,
+            measures: [{ id: 'inform-customer', status: 'done' }],
+          },
+          { locale },
+        );
+      } catch (caught) {
+        return (caught as InvalidInputError).issues.map(
+          (issue) => `${issue.path.join('.')}: ${issue.message}`,
+        );
+      }
+      return [];
+    };
+    expect(messages('sv')).toEqual([
+      'input.keyExposed: en nyckel kan bara ha röjts där uppgifterna var krypterade: ange även encrypted, eller ta bort keyExposed',
+      'input.measures.0.status: inform-customer är done, men inget visar hur kunden informerades: ange customerCall (samtalet) eller subscriberNotice.notifiedAt (meddelandet), eller markera åtgärden planned',
+    ]);
+    expect(messages('en')[0]).toBe(
+      'input.keyExposed: a key can only be exposed where the data was encrypted: set encrypted too, or leave keyExposed out',
+    );
+    expect(() =>
+      assessBreach(
+        {
+          regimes: ['gdpr'],
+          dataCategories: ['name'],
+          dataSubjects: 1,
+          recipient: 'public',
+          dataRecovered: true,
+        },
+        { locale: 'sv' },
+      ),
+    ).toThrow(
+      'facts.dataRecovered: motsäger recipient "public": publicerade uppgifter kan inte ha återkallats',
+    );
   });
 });
