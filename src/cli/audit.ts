@@ -154,10 +154,11 @@ function checkSentRecipient(
         recipient: address,
         candidates,
         finding: 'near-miss',
-        reason:
-          locale === 'sv'
-            ? `Ett skrivfel av adressen till flera kunder: ${matches.map((match) => `${match.address} (kund ${match.customerId})`).join(', ')}; vem det var avsett för går inte att avgöra.`
-            : `One slip from the address of more than one customer: ${matches.map((match) => `${match.address} (customer ${match.customerId})`).join(', ')}; whom it was meant for cannot be told.`,
+        reason: cliTexts[locale].audit.ambiguousNearMiss(
+          matches
+            .map((match) => cliTexts[locale].audit.candidate(match.address, match.customerId))
+            .join(', '),
+        ),
       };
     return {
       recipient: address,
@@ -165,10 +166,7 @@ function checkSentRecipient(
       ...(near.name ? { customerName: near.name } : {}),
       intended: near.address,
       finding: 'near-miss',
-      reason:
-        locale === 'sv'
-          ? `Ett skrivfel av ${near.address}, adressen till kund ${near.customerId}.`
-          : `One slip from ${near.address}, the address of customer ${near.customerId}.`,
+      reason: cliTexts[locale].audit.nearMiss(near.address, near.customerId),
     };
   }
   return domainTypoHit(address, locale, undefined);
@@ -207,10 +205,7 @@ function duplicateHit(
     ...(customer.name ? { customerName: customer.name } : {}),
     ...(meant ? { intended: meant.address } : {}),
     finding: 'near-miss-other-customer',
-    reason:
-      locale === 'sv'
-        ? `Lagrad för kund ${owner.id}, men ett skrivfel från ${other.address}, adressen till kund ${other.customerId} med samma namn: troligen en dubblettpost sparad med ett skrivfel${meant ? '' : ' (vilken av de två som är rätt går inte att avgöra)'}.`
-        : `Stored for customer ${owner.id}, but one slip from ${other.address}, the address of customer ${other.customerId} with the same name: probably a duplicate record saved with a typo${meant ? '' : ' (which of the two is right cannot be told)'}.`,
+    reason: cliTexts[locale].audit.duplicateRecord(owner.id, other.address, other.customerId, !meant),
   };
 }
 
@@ -252,103 +247,10 @@ function domainTypoHit(
     ...(intended ? { intended } : {}),
     finding: 'domain-typo',
     reason: typo.suggestedDomain
-      ? locale === 'sv'
-        ? `${typo.domain} ser ut som ett skrivfel av ${typo.suggestedDomain}.`
-        : `${typo.domain} looks like a typo of ${typo.suggestedDomain}.`
-      : locale === 'sv'
-        ? `${typo.domain} slutar inte på någon toppdomän.`
-        : `${typo.domain} does not end in a top-level domain.`,
+      ? cliTexts[locale].audit.domainTypo(typo.domain, typo.suggestedDomain)
+      : cliTexts[locale].audit.noTopLevelDomain(typo.domain),
   };
 }
-
-const labels = {
-  en: {
-    title: 'Sent mail audit',
-    where: 'Where',
-    id: 'Message-ID',
-    date: 'Date',
-    recipient: 'Recipient',
-    customer: 'Meant for',
-    intended: 'Likely address',
-    finding: 'Finding',
-    reason: 'Reason',
-    read: (path: string, kind: string, messages: number, skipped: number, unreadable: number, hits: number) =>
-      `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
-    noRecipients: 'no recipients in To, Cc or Bcc',
-    noIntended: (recipient: string) =>
-      `no incident draft for ${recipient}: the intended address is not known`,
-    noCustomer: (recipient: string, intended: string) =>
-      `no incident draft for ${recipient}: no customer is known for it, so whom it was meant for is not known (${intended} is only a guess from the domain)`,
-    draftFailed: 'no incident draft',
-    ambiguous: (recipient: string, candidates: readonly string[]) =>
-      `${recipient}: not written: more than one likely customer (${candidates.join(', ')})`,
-    notOnFile: (intended: string, customerId: string, onFile: readonly string[]) =>
-      `not written: ${intended} is not on file for customer ${customerId} (on file: ${onFile.join(', ') || 'no address'}); a notice goes only to an address on file`,
-    causes: {
-      sending: (intended: string, recipient: string) =>
-        `The customer's stored address ${intended} is right; the address was typed wrongly when the message was sent (${recipient}), so the message went to another person's address.`,
-      otherCustomer: (intended: string, recipient: string, owners: string) =>
-        `The message was sent to another customer's address (${recipient}, customer ${owners}) instead of the customer's own address ${intended}.`,
-      stored: (intended: string, recipient: string, owners: string) =>
-        `The address was stored wrongly in the customer register (${recipient} on customer ${owners}, instead of ${intended}), so the message went to another person's address.`,
-    },
-    draftOf: (number: string, where: string, messageId: string, recipient: string, customerId: string) =>
-      `draft ${number}: ${where} ${messageId} to ${recipient} (customer ${customerId})`,
-    drafts: (drafted: number, folder: string) => `incident drafts: ${drafted} in ${folder}`,
-    notDrafted: (count: number) => `${count} not drafted`,
-    withoutIntended: (count: number) => `${count} without a likely address`,
-    withoutCustomer: (count: number) => `${count} without a known customer`,
-    withCandidates: (count: number) => `${count} with more than one likely customer`,
-    withoutAddressOnFile: (count: number) => `${count} with no address on file to write to`,
-    detectedEarly: (count: number) => `${count} detected before they were sent (detectedAt)`,
-    detectedBeforeSent: (file: string, detectedAt: string, count: number) =>
-      `${file}: detectedAt ${detectedAt} is before ${count} of the messages were sent, so their drafts were not written; leave detectedAt out of the facts (the time of the audit is used) or give when the audit found them`,
-    failed: (count: number) => `${count} failed (named above)`,
-  },
-  sv: {
-    title: 'Granskning av skickad e-post',
-    where: 'Var',
-    id: 'Message-ID',
-    date: 'Datum',
-    recipient: 'Mottagare',
-    customer: 'Avsedd för',
-    intended: 'Trolig adress',
-    finding: 'Fynd',
-    reason: 'Orsak',
-    read: (path: string, kind: string, messages: number, skipped: number, unreadable: number, hits: number) =>
-      `${path} (${kind}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
-    noRecipients: 'inga mottagare i To, Cc eller Bcc',
-    noIntended: (recipient: string) =>
-      `inget utkast till incidentrapport för ${recipient}: den avsedda adressen är inte känd`,
-    noCustomer: (recipient: string, intended: string) =>
-      `inget utkast till incidentrapport för ${recipient}: ingen kund är känd för den, så vem det var avsett för är inte känt (${intended} är bara en gissning utifrån domänen)`,
-    draftFailed: 'inget utkast till incidentrapport',
-    ambiguous: (recipient: string, candidates: readonly string[]) =>
-      `${recipient}: inte skrivet: mer än en trolig kund (${candidates.join(', ')})`,
-    notOnFile: (intended: string, customerId: string, onFile: readonly string[]) =>
-      `inte skrivet: ${intended} finns inte registrerad för kund ${customerId} (registrerad: ${onFile.join(', ') || 'ingen adress'}); ett meddelande går bara till en registrerad adress`,
-    causes: {
-      sending: (intended: string, recipient: string) =>
-        `Kundens lagrade adress ${intended} är rätt; adressen skrevs fel när meddelandet skickades (${recipient}), så meddelandet gick till en annan persons adress.`,
-      otherCustomer: (intended: string, recipient: string, owners: string) =>
-        `Meddelandet skickades till en annan kunds adress (${recipient}, kund ${owners}) i stället för kundens egen adress ${intended}.`,
-      stored: (intended: string, recipient: string, owners: string) =>
-        `Adressen var fel lagrad i kundregistret (${recipient} på kund ${owners}, i stället för ${intended}), så meddelandet gick till en annan persons adress.`,
-    },
-    draftOf: (number: string, where: string, messageId: string, recipient: string, customerId: string) =>
-      `utkast ${number}: ${where} ${messageId} till ${recipient} (kund ${customerId})`,
-    drafts: (drafted: number, folder: string) => `utkast till incidentrapporter: ${drafted} i ${folder}`,
-    notDrafted: (count: number) => `${count} inte skrivna`,
-    withoutIntended: (count: number) => `${count} utan trolig adress`,
-    withoutCustomer: (count: number) => `${count} utan känd kund`,
-    withCandidates: (count: number) => `${count} med mer än en trolig kund`,
-    withoutAddressOnFile: (count: number) => `${count} utan registrerad adress att skriva till`,
-    detectedEarly: (count: number) => `${count} upptäckta innan de skickades (detectedAt)`,
-    detectedBeforeSent: (file: string, detectedAt: string, count: number) =>
-      `${file}: detectedAt ${detectedAt} är före den tid då ${count} av meddelandena skickades, så deras utkast skrevs inte; ta bort detectedAt ur uppgifterna (granskningens tid används) eller ange när granskningen hittade dem`,
-    failed: (count: number) => `${count} misslyckades (se ovan)`,
-  },
-} as const;
 
 /**
  * `email-guard audit <sent mail> --customers <export>` (audit-command.ts): the hits, printed or
@@ -381,7 +283,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);
   // One object per customer across its messages: the check then reads each customer's record once.
   const customerOf = rememberedCustomers(customers.directory);
-  const text = labels[flags.locale];
+  const text = words.audit;
   const hits: AuditHit[] = [];
   let messages = 0;
   let skipped = 0;
@@ -596,7 +498,7 @@ async function draftIncidents(
 }> {
   const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
   const { describeInputIssues } = await import('./describe-input-issues.js');
-  const text = labels[locale];
+  const text = cliTexts[locale].audit;
   const written: { number: string; hit: AuditHit }[] = [];
   let withCandidates = 0;
   let withoutIntended = 0;
@@ -612,7 +514,7 @@ async function draftIncidents(
     // More than one customer it may have been meant for: a draft would name one of them as a fact
     // and tell that customer about another's order.
     if (hit.candidates) {
-      context.warn(`${hit.where}: ${text.ambiguous(hit.recipient, hit.candidates)}`);
+      context.warn(`${hit.where}: ${text.ambiguous(hit.recipient, hit.candidates.join(', '))}`);
       withCandidates++;
       continue;
     }
@@ -633,7 +535,9 @@ async function draftIncidents(
     // it could reach a third person.
     const onFile = directory.get(hit.customerId)?.emails ?? [];
     if (!isOnFile(directory, hit.intended, hit.customerId)) {
-      context.warn(`${hit.where}: ${text.notOnFile(hit.intended, hit.customerId, onFile)}`);
+      context.warn(
+        `${hit.where}: ${text.notOnFile(hit.intended, hit.customerId, onFile.join(', ') || text.noAddress)}`,
+      );
       withoutAddressOnFile++;
       continue;
     }
@@ -714,7 +618,7 @@ function draftCause(
   directory: Directory,
   locale: 'sv' | 'en',
 ): { cause: string } | Record<string, never> {
-  const causes = labels[locale].causes;
+  const causes = cliTexts[locale].audit.causes;
   const owners = [
     ...new Set(
       directory

@@ -58,6 +58,9 @@ export const cliTexts = {
     outIsInput: (out: string, input: string) =>
       `--out ${out} is the input file ${input}: the report would replace it; give another file name`,
     outNotFolder: 'not a folder (--out names the folder the files are written into)',
+    earlierReport: (folder: string, found: string) =>
+      `--out ${folder} already holds a report (${found}): give a new or empty folder, or --overwrite to replace it`,
+    reportWritten: 'report',
     usage: {
       prefix: 'error',
       helpAfterError: '(add --help for usage)',
@@ -85,6 +88,44 @@ export const cliTexts = {
       notJson: (detail: string) => `--customer is not JSON: ${detail}`,
       noCustomer: (file: string, id: string) => `${file}: no customer with the id ${id}`,
     },
+    // The lines of `holds` (holds.ts), in the words of the review page (src/serve/data/page-texts.ts):
+    // a held message is "stoppat", released is "släppt", discarded is "kastat".
+    holds: {
+      actions: { send: 'send', confirm: 'confirm', block: 'block' },
+      fields: { to: 'to', cc: 'cc', bcc: 'bcc' } as Record<string, string>,
+      none: 'no held messages',
+      releasingFlag: 'RELEASING',
+      customer: 'customer',
+      labels: {
+        id: 'id',
+        held: 'held',
+        customer: 'customer',
+        message: 'message',
+        subject: 'subject',
+        date: 'date',
+        envelope: 'envelope',
+        lookup: 'lookup',
+      },
+      heldFor: (heldAt: string, held: string, action: string, releasing: boolean) =>
+        `${heldAt} (${held} ago), ${action}${releasing ? ', being released' : ''}`,
+      bytes: 'bytes',
+      noStore: 'no hold store folder there',
+      noMessage: (id: string) => `no held message ${id}`,
+      needsTo: (id: string, blocked: string) =>
+        `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
+      staysHeld: (id: string) => `${id} stays held`,
+      released: (id: string, to: string) => `released ${id} to ${to}`,
+      noCustomer: (customer: string, file: string) =>
+        `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
+      notSent: (server: string, why: string) => `the SMTP server ${server} did not take the message (${why})`,
+      noOneToConfirm: (id: string) => `discard ${id}: no one can confirm here; add --yes`,
+      question: (id: string, action: string, to: string) =>
+        `Discard ${id} (${action}, to ${to}) without sending it?`,
+      kept: (id: string) => `kept ${id}`,
+      discarded: (id: string) => `discarded ${id}`,
+      // A refused release: the library's own message says why (holds.ts takes its opening off).
+      refusal: undefined,
+    },
     smtp: {
       notUsable: (detail: string) =>
         `--smtp: not an SMTP server the message can go through (smtp://user:pass@host:587): ${detail}`,
@@ -97,6 +138,67 @@ export const cliTexts = {
         `--incidents ${folder}: cannot be read (${code})`,
       incidentsUsed: (folder: string, count: number) =>
         `--incidents ${folder} already holds ${count} files (the drafts of an earlier run?): their references would be given to other incidents; give a new or empty folder`,
+      // The report, its lines and the incident drafts of `audit` (audit.ts).
+      title: 'Sent mail audit',
+      where: 'Where',
+      id: 'Message-ID',
+      date: 'Date',
+      recipient: 'Recipient',
+      customer: 'Meant for',
+      intended: 'Likely address',
+      finding: 'Finding',
+      reason: 'Reason',
+      read: (
+        path: string,
+        kind: string,
+        messages: number,
+        skipped: number,
+        unreadable: number,
+        hits: number,
+      ) =>
+        `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
+      noRecipients: 'no recipients in To, Cc or Bcc',
+      noIntended: (recipient: string) =>
+        `no incident draft for ${recipient}: the intended address is not known`,
+      noCustomer: (recipient: string, intended: string) =>
+        `no incident draft for ${recipient}: no customer is known for it, so whom it was meant for is not known (${intended} is only a guess from the domain)`,
+      draftFailed: 'no incident draft',
+      ambiguous: (recipient: string, candidates: string) =>
+        `${recipient}: not written: more than one likely customer (${candidates})`,
+      noAddress: 'no address',
+      notOnFile: (intended: string, customerId: string, onFile: string) =>
+        `not written: ${intended} is not on file for customer ${customerId} (on file: ${onFile}); a notice goes only to an address on file`,
+      causes: {
+        sending: (intended: string, recipient: string) =>
+          `The customer's stored address ${intended} is right; the address was typed wrongly when the message was sent (${recipient}), so the message went to another person's address.`,
+        otherCustomer: (intended: string, recipient: string, owners: string) =>
+          `The message was sent to another customer's address (${recipient}, customer ${owners}) instead of the customer's own address ${intended}.`,
+        stored: (intended: string, recipient: string, owners: string) =>
+          `The address was stored wrongly in the customer register (${recipient} on customer ${owners}, instead of ${intended}), so the message went to another person's address.`,
+      },
+      draftOf: (number: string, where: string, messageId: string, recipient: string, customerId: string) =>
+        `draft ${number}: ${where} ${messageId} to ${recipient} (customer ${customerId})`,
+      drafts: (drafted: number, folder: string) => `incident drafts: ${drafted} in ${folder}`,
+      notDrafted: (count: number) => `${count} not drafted`,
+      withoutIntended: (count: number) => `${count} without a likely address`,
+      withoutCustomer: (count: number) => `${count} without a known customer`,
+      withCandidates: (count: number) => `${count} with more than one likely customer`,
+      withoutAddressOnFile: (count: number) => `${count} with no address on file to write to`,
+      detectedEarly: (count: number) => `${count} detected before they were sent (detectedAt)`,
+      detectedBeforeSent: (file: string, detectedAt: string, count: number) =>
+        `${file}: detectedAt ${detectedAt} is before ${count} of the messages were sent, so their drafts were not written; leave detectedAt out of the facts (the time of the audit is used) or give when the audit found them`,
+      failed: (count: number) => `${count} failed (named above)`,
+      // Why a recipient is a hit, where the check's own finding does not say it.
+      // `candidates`: each address with its customer, `candidate` a piece.
+      ambiguousNearMiss: (candidates: string) =>
+        `One slip from the address of more than one customer: ${candidates}; whom it was meant for cannot be told.`,
+      candidate: (address: string, customerId: string) => `${address} (customer ${customerId})`,
+      nearMiss: (address: string, customerId: string) =>
+        `One slip from ${address}, the address of customer ${customerId}.`,
+      duplicateRecord: (ownerId: string, address: string, customerId: string, undecided: boolean) =>
+        `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same name: probably a duplicate record saved with a typo${undecided ? ' (which of the two is right cannot be told)' : ''}.`,
+      domainTypo: (domain: string, suggested: string) => `${domain} looks like a typo of ${suggested}.`,
+      noTopLevelDomain: (domain: string) => `${domain} does not end in a top-level domain.`,
     },
     serve: {
       customersOrDatabase: 'give either --customers FILE or --database URL, not both',
@@ -214,6 +316,9 @@ Stops on SIGINT or SIGTERM.`,
     outIsInput: (out: string, input: string) =>
       `--out ${out} är indatafilen ${input}: rapporten skulle ersätta den; ange ett annat filnamn`,
     outNotFolder: 'ingen mapp (--out anger mappen som filerna skrivs i)',
+    earlierReport: (folder: string, found: string) =>
+      `--out ${folder} innehåller redan en rapport (${found}): ange en ny eller tom mapp, eller --overwrite för att ersätta den`,
+    reportWritten: 'rapport',
     usage: {
       prefix: 'fel',
       helpAfterError: '(lägg till --help för hjälp)',
@@ -250,6 +355,50 @@ Stops on SIGINT or SIGTERM.`,
         `--customer är inte giltig JSON: ange kunden som ett JSON-objekt, t.ex. '{"id":"K-1","emails":["anna@example.se"]}'`,
       noCustomer: (file: string, id: string) => `${file}: ingen kund med id ${id}`,
     },
+    holds: {
+      actions: { send: 'skicka', confirm: 'bekräfta', block: 'stoppa' },
+      fields: { to: 'till', cc: 'kopia', bcc: 'dold kopia' } as Record<string, string>,
+      none: 'inga stoppade meddelanden',
+      releasingFlag: 'SLÄPPS NU',
+      customer: 'kund',
+      labels: {
+        id: 'id',
+        held: 'stoppat',
+        customer: 'kund',
+        message: 'meddelande',
+        subject: 'ämne',
+        date: 'datum',
+        envelope: 'kuvert',
+        lookup: 'uppslag',
+      },
+      heldFor: (heldAt: string, held: string, action: string, releasing: boolean) =>
+        `${heldAt} (för ${held} sedan), ${action}${releasing ? ', släpps nu' : ''}`,
+      bytes: 'byte',
+      noStore: 'ingen mapp med stoppade meddelanden där',
+      noMessage: (id: string) => `inget stoppat meddelande ${id}`,
+      needsTo: (id: string, blocked: string) =>
+        `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
+      staysHeld: (id: string) => `${id} ligger kvar`,
+      released: (id: string, to: string) => `${id} släpptes till ${to}`,
+      noCustomer: (customer: string, file: string) =>
+        `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
+      notSent: (server: string, why: string) => `SMTP-servern ${server} tog inte emot meddelandet (${why})`,
+      noOneToConfirm: (id: string) => `kasta ${id}: ingen kan bekräfta här; lägg till --yes`,
+      question: (id: string, action: string, to: string) =>
+        `Kasta ${id} (${action}, till ${to}) utan att skicka det?`,
+      kept: (id: string) => `${id} ligger kvar`,
+      discarded: (id: string) => `${id} kastades`,
+      // A refused release, in Swedish: the library's error names the recipients and finding codes in
+      // English; `stopped` lists each held recipient with its verdict and finding codes.
+      refusal: {
+        needsConfirmation: (stopped: string) =>
+          `mottagaren ${stopped} är inte känd för kunden; släpp det med --confirm-new när adressen är bekräftad som kundens`,
+        blocked: (stopped: string) =>
+          `mottagaren ${stopped} klarar inte kontrollen; släpp det till en rättad adress (--to) som klarar kontrollen`,
+        otherCustomer: (stopped: string) =>
+          `mottagaren ${stopped} är en annan kunds adress; släpp det till en rättad adress (--to) som klarar kontrollen`,
+      },
+    },
     smtp: {
       notUsable: (detail: string) =>
         `--smtp: ingen SMTP-server som meddelandet kan skickas genom (smtp://user:pass@host:587): ${detail}`,
@@ -262,6 +411,64 @@ Stops on SIGINT or SIGTERM.`,
         `--incidents ${folder}: kan inte läsas (${code})`,
       incidentsUsed: (folder: string, count: number) =>
         `--incidents ${folder} har redan ${count} filer (utkasten från en tidigare körning?): deras referenser skulle ges till andra incidenter; ange en ny eller tom mapp`,
+      title: 'Granskning av skickad e-post',
+      where: 'Var',
+      id: 'Message-ID',
+      date: 'Datum',
+      recipient: 'Mottagare',
+      customer: 'Avsedd för',
+      intended: 'Trolig adress',
+      finding: 'Fynd',
+      reason: 'Orsak',
+      read: (
+        path: string,
+        kind: string,
+        messages: number,
+        skipped: number,
+        unreadable: number,
+        hits: number,
+      ) =>
+        `${path} (${kind}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
+      noRecipients: 'inga mottagare i To, Cc eller Bcc',
+      noIntended: (recipient: string) =>
+        `inget utkast till incidentrapport för ${recipient}: den avsedda adressen är inte känd`,
+      noCustomer: (recipient: string, intended: string) =>
+        `inget utkast till incidentrapport för ${recipient}: ingen kund är känd för den, så vem det var avsett för är inte känt (${intended} är bara en gissning utifrån domänen)`,
+      draftFailed: 'inget utkast till incidentrapport',
+      ambiguous: (recipient: string, candidates: string) =>
+        `${recipient}: inte skrivet: mer än en trolig kund (${candidates})`,
+      noAddress: 'ingen adress',
+      notOnFile: (intended: string, customerId: string, onFile: string) =>
+        `inte skrivet: ${intended} finns inte registrerad för kund ${customerId} (registrerad: ${onFile}); ett meddelande går bara till en registrerad adress`,
+      causes: {
+        sending: (intended: string, recipient: string) =>
+          `Kundens lagrade adress ${intended} är rätt; adressen skrevs fel när meddelandet skickades (${recipient}), så meddelandet gick till en annan persons adress.`,
+        otherCustomer: (intended: string, recipient: string, owners: string) =>
+          `Meddelandet skickades till en annan kunds adress (${recipient}, kund ${owners}) i stället för kundens egen adress ${intended}.`,
+        stored: (intended: string, recipient: string, owners: string) =>
+          `Adressen var fel lagrad i kundregistret (${recipient} på kund ${owners}, i stället för ${intended}), så meddelandet gick till en annan persons adress.`,
+      },
+      draftOf: (number: string, where: string, messageId: string, recipient: string, customerId: string) =>
+        `utkast ${number}: ${where} ${messageId} till ${recipient} (kund ${customerId})`,
+      drafts: (drafted: number, folder: string) => `utkast till incidentrapporter: ${drafted} i ${folder}`,
+      notDrafted: (count: number) => `${count} inte skrivna`,
+      withoutIntended: (count: number) => `${count} utan trolig adress`,
+      withoutCustomer: (count: number) => `${count} utan känd kund`,
+      withCandidates: (count: number) => `${count} med mer än en trolig kund`,
+      withoutAddressOnFile: (count: number) => `${count} utan registrerad adress att skriva till`,
+      detectedEarly: (count: number) => `${count} upptäckta innan de skickades (detectedAt)`,
+      detectedBeforeSent: (file: string, detectedAt: string, count: number) =>
+        `${file}: detectedAt ${detectedAt} är före den tid då ${count} av meddelandena skickades, så deras utkast skrevs inte; ta bort detectedAt ur uppgifterna (granskningens tid används) eller ange när granskningen hittade dem`,
+      failed: (count: number) => `${count} misslyckades (se ovan)`,
+      ambiguousNearMiss: (candidates: string) =>
+        `Ett skrivfel av adressen till flera kunder: ${candidates}; vem det var avsett för går inte att avgöra.`,
+      candidate: (address: string, customerId: string) => `${address} (kund ${customerId})`,
+      nearMiss: (address: string, customerId: string) =>
+        `Ett skrivfel av ${address}, adressen till kund ${customerId}.`,
+      duplicateRecord: (ownerId: string, address: string, customerId: string, undecided: boolean) =>
+        `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma namn: troligen en dubblettpost sparad med ett skrivfel${undecided ? ' (vilken av de två som är rätt går inte att avgöra)' : ''}.`,
+      domainTypo: (domain: string, suggested: string) => `${domain} ser ut som ett skrivfel av ${suggested}.`,
+      noTopLevelDomain: (domain: string) => `${domain} slutar inte på någon toppdomän.`,
     },
     serve: {
       customersOrDatabase: 'ange antingen --customers FIL eller --database URL, inte båda',

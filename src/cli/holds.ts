@@ -8,7 +8,7 @@ import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-l
 import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
-import { cliTexts } from './cli-texts.js';
+import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { KEY_VARIABLE } from './holds-command.js';
 import type { CommandContext } from './program-context.js';
@@ -36,82 +36,10 @@ export interface DiscardFlags extends StoreFlags {
   readonly yes?: boolean;
 }
 
-// The words of the review page (src/serve/data/page-texts.ts): a held message is "stoppat",
-// released is "släppt", discarded is "kastat".
-const texts = {
-  en: {
-    actions: { send: 'send', confirm: 'confirm', block: 'block' },
-    fields: { to: 'to', cc: 'cc', bcc: 'bcc' } as Record<string, string>,
-    none: 'no held messages',
-    releasingFlag: 'RELEASING',
-    customer: 'customer',
-    labels: {
-      id: 'id',
-      held: 'held',
-      customer: 'customer',
-      message: 'message',
-      subject: 'subject',
-      date: 'date',
-      envelope: 'envelope',
-      lookup: 'lookup',
-    },
-    heldFor: (heldAt: string, held: string, action: string, releasing: boolean) =>
-      `${heldAt} (${held} ago), ${action}${releasing ? ', being released' : ''}`,
-    bytes: 'bytes',
-    noStore: 'no hold store folder there',
-    noMessage: (id: string) => `no held message ${id}`,
-    needsTo: (id: string, blocked: string) =>
-      `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
-    staysHeld: (id: string) => `${id} stays held`,
-    released: (id: string, to: string) => `released ${id} to ${to}`,
-    noCustomer: (customer: string, file: string) =>
-      `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
-    notSent: (server: string, why: string) => `the SMTP server ${server} did not take the message (${why})`,
-    noOneToConfirm: (id: string) => `discard ${id}: no one can confirm here; add --yes`,
-    question: (id: string, action: string, to: string) =>
-      `Discard ${id} (${action}, to ${to}) without sending it?`,
-    kept: (id: string) => `kept ${id}`,
-    discarded: (id: string) => `discarded ${id}`,
-  },
-  sv: {
-    actions: { send: 'skicka', confirm: 'bekräfta', block: 'stoppa' },
-    fields: { to: 'till', cc: 'kopia', bcc: 'dold kopia' } as Record<string, string>,
-    none: 'inga stoppade meddelanden',
-    releasingFlag: 'SLÄPPS NU',
-    customer: 'kund',
-    labels: {
-      id: 'id',
-      held: 'stoppat',
-      customer: 'kund',
-      message: 'meddelande',
-      subject: 'ämne',
-      date: 'datum',
-      envelope: 'kuvert',
-      lookup: 'uppslag',
-    },
-    heldFor: (heldAt: string, held: string, action: string, releasing: boolean) =>
-      `${heldAt} (för ${held} sedan), ${action}${releasing ? ', släpps nu' : ''}`,
-    bytes: 'byte',
-    noStore: 'ingen mapp med stoppade meddelanden där',
-    noMessage: (id: string) => `inget stoppat meddelande ${id}`,
-    needsTo: (id: string, blocked: string) =>
-      `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
-    staysHeld: (id: string) => `${id} ligger kvar`,
-    released: (id: string, to: string) => `${id} släpptes till ${to}`,
-    noCustomer: (customer: string, file: string) =>
-      `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
-    notSent: (server: string, why: string) => `SMTP-servern ${server} tog inte emot meddelandet (${why})`,
-    noOneToConfirm: (id: string) => `kasta ${id}: ingen kan bekräfta här; lägg till --yes`,
-    question: (id: string, action: string, to: string) =>
-      `Kasta ${id} (${action}, till ${to}) utan att skicka det?`,
-    kept: (id: string) => `${id} ligger kvar`,
-    discarded: (id: string) => `${id} kastades`,
-  },
-} as const;
-
 async function openStore(flags: StoreFlags): Promise<FileHoldStore> {
   const info = await stat(flags.store).catch(() => undefined);
-  if (!info?.isDirectory()) throw unreadableFailure(`${flags.store}: ${texts[flags.locale].noStore}`);
+  if (!info?.isDirectory())
+    throw unreadableFailure(`${flags.store}: ${cliTexts[flags.locale].holds.noStore}`);
   const key = process.env[KEY_VARIABLE];
   return createFileHoldStore(flags.store, key ? { key } : {});
 }
@@ -125,18 +53,18 @@ async function findHeld(store: FileHoldStore, flags: StoreFlags, id: string) {
     if (isEmailGuardError(error, 'INVALID_INPUT')) return undefined;
     throw error;
   });
-  if (!held) throw unreadableFailure(`${flags.store}: ${texts[flags.locale].noMessage(id)}`);
+  if (!held) throw unreadableFailure(`${flags.store}: ${cliTexts[flags.locale].holds.noMessage(id)}`);
   return held;
 }
 
 function actionWord(action: Verdict['action'], locale: 'sv' | 'en'): string {
-  return texts[locale].actions[action] ?? action;
+  return cliTexts[locale].holds.actions[action] ?? action;
 }
 
 function recipientLine(recipient: HeldMessage['recipients'][number], locale: 'sv' | 'en'): string {
   const { verdict } = recipient;
   const suggestion = verdict.suggestion ? ` -> ${verdict.suggestion}` : '';
-  const field = texts[locale].fields[recipient.field] ?? recipient.field;
+  const field = cliTexts[locale].holds.fields[recipient.field] ?? recipient.field;
   // The codes behind a verdict other than send: "confirm" alone does not say that the address is
   // another customer's, which is what the person releasing it has to weigh.
   const codes = verdict.findings.filter((finding) => finding.action !== 'send').map(({ code }) => code);
@@ -173,7 +101,7 @@ async function subjectAndDate(raw: Buffer): Promise<{ subject?: string; date?: s
 
 /** `holds list`: every held message, oldest first. */
 export async function listHeld(flags: StoreFlags, context: CommandContext): Promise<void> {
-  const text = texts[flags.locale];
+  const text = cliTexts[flags.locale].holds;
   const store = await openStore(flags);
   const held = await store.list();
   for (const problem of await store.listProblems())
@@ -210,7 +138,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
 
 /** `holds show ID`: one held message, every recipient with its findings. */
 export async function showHeld(id: string, flags: StoreFlags, context: CommandContext): Promise<void> {
-  const text = texts[flags.locale];
+  const text = cliTexts[flags.locale].holds;
   const store = await openStore(flags);
   const { raw, ...held } = await findHeld(store, flags, id);
   const { subject, date } = await subjectAndDate(raw).catch(() => ({
@@ -245,7 +173,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
 
 /** `holds release ID`: sends it, corrected, through the guard again. */
 export async function releaseHeld(id: string, flags: ReleaseFlags, context: CommandContext): Promise<void> {
-  const text = texts[flags.locale];
+  const text = cliTexts[flags.locale].holds;
   const store = await openStore(flags);
   const held = await findHeld(store, flags, id);
   if (held.action === 'block' && !flags.to?.length)
@@ -303,7 +231,7 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
       isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
     )
       throw new CliFailure(
-        `${text.staysHeld(id)}: ${flags.locale === 'sv' && error instanceof MessageHeldError ? refusedInSwedish(error) : withoutRefusal(error.message)}`,
+        `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : withoutRefusal(error.message)}`,
         exitCodes.findings,
       );
     if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
@@ -342,33 +270,34 @@ function serverName(smtp: string): string {
 }
 
 /**
- * Why a release was refused, in Swedish: the library's error names the same recipients and finding
- * codes in English.
+ * Why a release was refused, in the catalogue's words (`refusal`), where the library's error, in
+ * English, would be: the same recipients and finding codes.
  */
-function refusedInSwedish(error: MessageHeldError<HeldMessage['recipients'][number]>): string {
+function refused(
+  error: MessageHeldError<HeldMessage['recipients'][number]>,
+  locale: CliLocale,
+  refusal: NonNullable<CliTexts['holds']['refusal']>,
+): string {
   const held = error.recipients.filter((recipient) => recipient.verdict.action !== 'send');
   const stopped = held
     .map(
       (recipient) =>
-        `${JSON.stringify(recipient.address)} ${actionWord(recipient.verdict.action, 'sv')} (${recipient.verdict.findings
+        `${JSON.stringify(recipient.address)} ${actionWord(recipient.verdict.action, locale)} (${recipient.verdict.findings
           .filter((finding) => finding.action !== 'send')
           .map((finding) => finding.code)
           .join('; ')})`,
     )
     .join(', ');
-  return error.code === 'RECIPIENT_NEEDS_CONFIRMATION'
-    ? `mottagaren ${stopped} är inte känd för kunden; släpp det med --confirm-new när adressen är bekräftad som kundens`
-    : // Refused for a verdict of block, or (judged confirm) for being another customer's address.
-      `mottagaren ${stopped} ${
-        held.some((recipient) => recipient.verdict.action === 'block')
-          ? 'klarar inte kontrollen'
-          : 'är en annan kunds adress'
-      }; släpp det till en rättad adress (--to) som klarar kontrollen`;
+  if (error.code === 'RECIPIENT_NEEDS_CONFIRMATION') return refusal.needsConfirmation(stopped);
+  // Refused for a verdict of block, or (judged confirm) for being another customer's address.
+  return held.some((recipient) => recipient.verdict.action === 'block')
+    ? refusal.blocked(stopped)
+    : refusal.otherCustomer(stopped);
 }
 
 /** `holds discard ID`: removes it unsent, after asking on a terminal. */
 export async function discardHeld(id: string, flags: DiscardFlags, context: CommandContext): Promise<void> {
-  const text = texts[flags.locale];
+  const text = cliTexts[flags.locale].holds;
   const store = await openStore(flags);
   const held = await findHeld(store, flags, id);
   if (!flags.yes) {

@@ -132,9 +132,5 @@ const reportFiles = /^(report\.(txt|md|html)|notice\.eml|phone-script\.txt)$/;
 async function refuseEarlierReport(folder: string, locale: 'sv' | 'en'): Promise<void> {
   const found = (await readdir(folder)).filter((name) => reportFiles.test(name)).sort();
   if (found.length === 0) return;
-  throw usageFailure(
-    locale === 'sv'
-      ? `--out ${folder} innehåller redan en rapport (${found.join(', ')}): ange en ny eller tom mapp, eller --overwrite för att ersätta den`
-      : `--out ${folder} already holds a report (${found.join(', ')}): give a new or empty folder, or --overwrite to replace it`,
-  );
+  throw usageFailure(cliTexts[locale].earlierReport(folder, found.join(', ')));
 }

@@ -64,7 +64,7 @@ export async function writeReport(
   for (const row of report.summary)
     if (row.count > 0) lines.push(`  ${String(row.count).padStart(7)}  ${row.label}: ${row.description}`);
   if (destination.out !== undefined)
-    lines.push(`${report.locale === 'sv' ? 'rapport' : 'report'}: ${destination.out}`);
+    lines.push(`${cliTexts[report.locale].reportWritten}: ${destination.out}`);
   else for (const row of report.rows) lines.push(options.rowLine(row));
   lines.push(...(options.notes ?? []));
   context.out(`${lines.join('\n')}\n`);

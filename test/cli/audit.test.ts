@@ -34,14 +34,16 @@ interface Hit {
   finding: string;
 }
 
-const auditArgs = (path: string, more: readonly string[]) => [
+/** `audit PATH --customers customers.csv` and `more`. */
+const auditOf = (path: string, ...more: string[]) => [
   'audit',
   path,
   '--customers',
   join(dir.path, 'customers.csv'),
-  '--json',
   ...more,
 ];
+
+const auditArgs = (path: string, more: readonly string[]) => auditOf(path, '--json', ...more);
 
 /**
  * The audit, run in this process: each start of the built command costs seconds on a loaded
@@ -112,18 +114,7 @@ describe('email-guard audit', () => {
     const facts = writeDraftFacts(dir.path, 'facts.json', { reference: 'BUT-AUDIT' });
     const drafts = join(dir.path, 'drafts');
     const out = join(dir.path, 'audit.html');
-    const run = await runCliInProcess([
-      'audit',
-      folder,
-      '--customers',
-      join(dir.path, 'customers.csv'),
-      '--out',
-      out,
-      '--incidents',
-      drafts,
-      '--facts',
-      facts,
-    ]);
+    const run = await runCliInProcess(auditOf(folder, '--out', out, '--incidents', drafts, '--facts', facts));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const planted = mail.planted.filter((message) => Number(/order-(\d+)/.exec(message.messageId)?.[1]) < 40);
@@ -175,18 +166,9 @@ describe('email-guard audit', () => {
       ],
     ] as const) {
       const drafts = join(dir.path, `drafts-${locale}`);
-      const run = await runCliInProcess([
-        'audit',
-        folder,
-        '--customers',
-        join(dir.path, 'customers.csv'),
-        '--incidents',
-        drafts,
-        '--facts',
-        facts,
-        '--locale',
-        locale,
-      ]);
+      const run = await runCliInProcess(
+        auditOf(folder, '--incidents', drafts, '--facts', facts, '--locale', locale),
+      );
       expect(run.status, run.stderr).toBe(1);
       expect(run.stdout.trim().split('\n').at(-1)).toBe(line.replace('DRAFTS', drafts));
       expect(readdirSync(drafts).filter((name) => name.endsWith('-report.md'))).toHaveLength(drafted);
@@ -200,16 +182,7 @@ describe('email-guard audit', () => {
     const folder = join(dir.path, 'sent-sv');
     writeEmlFolder(folder, mail.messages.slice(0, 40));
     writeFileSync(join(folder, 'zz-no-recipient.eml'), 'From: a@b.se\r\nSubject: x\r\n\r\nhej\r\n');
-    const run = await runCliInProcess([
-      'audit',
-      folder,
-      '--customers',
-      join(dir.path, 'customers.csv'),
-      '--locale',
-      'sv',
-      '--since',
-      '2023-01-01',
-    ]);
+    const run = await runCliInProcess(auditOf(folder, '--locale', 'sv', '--since', '2023-01-01'));
     expect(run.status).toBe(1);
     const planted = mail.planted.filter((message) => Number(/order-(\d+)/.exec(message.messageId)?.[1]) < 40);
     const [intro, ...rest] = run.stdout.trim().split('\n');
@@ -222,16 +195,7 @@ describe('email-guard audit', () => {
       `${join(folder, 'zz-no-recipient.eml')}: inga mottagare i To, Cc eller Bcc`,
     );
     const out = join(dir.path, 'audit-sv.html');
-    const written = await runCliInProcess([
-      'audit',
-      folder,
-      '--customers',
-      join(dir.path, 'customers.csv'),
-      '--locale',
-      'sv',
-      '--out',
-      out,
-    ]);
+    const written = await runCliInProcess(auditOf(folder, '--locale', 'sv', '--out', out));
     expect(written.stdout.trim().split('\n').at(-1)).toBe(`rapport: ${out}`);
   });
 
@@ -256,7 +220,7 @@ describe('email-guard audit', () => {
     writeEmlFolder(folder, mail.messages.slice(0, 40));
     const facts = writeDraftFacts(dir.path, 'facts-used-drafts.json');
     const drafts = join(dir.path, 'drafts-used');
-    const args = ['audit', folder, '--customers', join(dir.path, 'customers.csv'), '--incidents', drafts];
+    const args = auditOf(folder, '--incidents', drafts);
     const first = await runBuiltCli([...args, '--facts', facts], { cwd: dir.path });
     expect(first.status).toBe(1);
     const written = readdirSync(drafts).sort();
@@ -280,19 +244,9 @@ describe('email-guard audit', () => {
       }),
     );
     const drafts = join(dir.path, 'drafts-bad-facts');
-    const run = await runBuiltCli(
-      [
-        'audit',
-        folder,
-        '--customers',
-        join(dir.path, 'customers.csv'),
-        '--incidents',
-        drafts,
-        '--facts',
-        facts,
-      ],
-      { cwd: dir.path },
-    );
+    const run = await runBuiltCli(auditOf(folder, '--incidents', drafts, '--facts', facts), {
+      cwd: dir.path,
+    });
     expect(run.status).toBe(3);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
@@ -311,10 +265,7 @@ describe('email-guard audit', () => {
       join(dir.path, 'sent-controls.eml'),
       `From: order@butiken.se\r\nTo: ${slipped}\r\nDate: Mon, 01 Jan 2024 10:00:00 +0000\r\nMessage-ID: <a\u001b]0;pwned\u0007\u001b[31mRED@x>\r\nSubject: Order\r\n\r\nTack\r\n`,
     );
-    const run = await runBuiltCli(
-      ['audit', join(dir.path, 'sent-controls.eml'), '--customers', join(dir.path, 'customers.csv')],
-      { cwd: dir.path },
-    );
+    const run = await runBuiltCli(auditOf(join(dir.path, 'sent-controls.eml')), { cwd: dir.path });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('<a\\x1b]0;pwned\\x07\\x1b[31mRED@x>');
     for (const control of ['\u001b', '\u0007']) expect(run.stdout + run.stderr).not.toContain(control);

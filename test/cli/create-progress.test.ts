@@ -2,42 +2,39 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createProgress, progressWords } from '../../src/cli/create-progress.js';
 
+/** A stream that says it is a 120-column terminal, and what was written to it. */
+function fakeTerminal(): { stream: NodeJS.WriteStream; written: () => string } {
+  const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 120 });
+  let written = '';
+  stream.on('data', (chunk: Buffer) => {
+    written += chunk.toString('utf8');
+  });
+  return { stream: stream as unknown as NodeJS.WriteStream, written: () => written };
+}
+
 describe('createProgress', () => {
   it('counts rows read on a terminal, the time left estimated from the bytes', () => {
     // Trial 13: the bar said "reading customers (bytes) … 1572864/3096375", the docs "rows read".
-    const stream = Object.assign(new PassThrough(), {
-      isTTY: true,
-      columns: 120,
-    }) as unknown as NodeJS.WriteStream;
-    let written = '';
-    (stream as unknown as PassThrough).on('data', (chunk: Buffer) => {
-      written += chunk.toString('utf8');
-    });
-    const progress = createProgress(stream);
+    const terminal = fakeTerminal();
+    const progress = createProgress(terminal.stream);
     progress.start(3_096_375, 'reading customers', 'rows');
     progress.update(1_572_864, 20_000);
     progress.stop();
-    expect(written).toContain('20000 rows');
-    expect(written).not.toContain('bytes');
-    expect(written).not.toContain('1572864');
+    expect(terminal.written()).toContain('20000 rows');
+    expect(terminal.written()).not.toContain('bytes');
+    expect(terminal.written()).not.toContain('1572864');
   });
 
   it('ends at 100% with the real count, and speaks Swedish with the Swedish words', () => {
     // Trial 13: an mbox ended "100% | 0 messages" after 10, an export "98% | 19 rows".
-    const stream = Object.assign(new PassThrough(), {
-      isTTY: true,
-      columns: 120,
-    }) as unknown as NodeJS.WriteStream;
-    let written = '';
-    (stream as unknown as PassThrough).on('data', (chunk: Buffer) => {
-      written += chunk.toString('utf8');
-    });
-    const progress = createProgress(stream);
+    const terminal = fakeTerminal();
+    const progress = createProgress(terminal.stream);
     const words = progressWords.sv;
     progress.start(1_000, words.readingMbox, words.messages);
     progress.update(980, 0);
     progress.stop(10);
     // The last line drawn: from the last "läser mbox" to its time left.
+    const written = terminal.written();
     const last = written.slice(written.lastIndexOf(words.readingMbox)).split('ETA')[0];
     expect(last).toContain('läser mbox');
     expect(last).toContain('100%');

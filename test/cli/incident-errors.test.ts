@@ -1,7 +1,7 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED_INCIDENT_FACTS, SEED_MESSAGE } from '../support/cli-inputs.js';
+import { SEED_INCIDENT_FACTS, SEED_MESSAGE, seedIncidentArgs } from '../support/cli-inputs.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
@@ -12,21 +12,7 @@ const facts = SEED_INCIDENT_FACTS;
 function run(options: { actual?: string; facts?: object; locale?: 'sv' | 'en' } = {}) {
   copyFileSync(sent, join(dir.path, 'sent.eml'));
   writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(options.facts ?? facts));
-  return runCliInProcess([
-    'incident',
-    '--message',
-    join(dir.path, 'sent.eml'),
-    '--intended',
-    'anna.svensson1985@gmail.com',
-    '--actual',
-    options.actual ?? 'anna.svensson185@gmail.com',
-    '--facts',
-    join(dir.path, 'facts.json'),
-    '--out',
-    join(dir.path, 'incident'),
-    '--locale',
-    options.locale ?? 'en',
-  ]);
+  return runCliInProcess(seedIncidentArgs(dir.path, ['--locale', options.locale ?? 'en'], options.actual));
 }
 
 describe('email-guard incident: a bad address and a contradicted fact', () => {

@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportDateTime } from '../../src/incident/report-conclusions.js';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
-import { SEED_INCIDENT_FACTS, SEED_MESSAGE } from '../support/cli-inputs.js';
+import { SEED_INCIDENT_FACTS, SEED_MESSAGE, seedIncidentArgs } from '../support/cli-inputs.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 const dir = useTempDir();
@@ -16,20 +16,7 @@ beforeAll(async () => {
 }, 120_000);
 
 function args(more: string[] = []) {
-  return [
-    'incident',
-    '--message',
-    join(dir.path, 'sent.eml'),
-    '--intended',
-    'anna.svensson1985@gmail.com',
-    '--actual',
-    'anna.svensson185@gmail.com',
-    '--facts',
-    join(dir.path, 'facts.json'),
-    '--out',
-    join(dir.path, 'incident'),
-    ...more,
-  ];
+  return seedIncidentArgs(dir.path, more);
 }
 
 describe('email-guard incident', () => {

@@ -73,6 +73,29 @@ describe('--locale sv, against the English catalogue', () => {
     );
   });
 
+  it("finds the audit's and holds' English lines in the English catalogue, so that it can fail", async () => {
+    const sent = join(fixture.dir, 'sent-en');
+    mkdirSync(sent, { recursive: true });
+    const mail = (to: string, id: string) =>
+      `From: order@butiken.se\r\nTo: ${to}\r\nMessage-ID: <${id}@butiken.se>\r\nSubject: Order\r\n\r\nTack.\r\n`;
+    writeFileSync(join(sent, 'a.eml'), mail('anna.svensson185@gmail.com', 'a'));
+    writeFileSync(join(sent, 'b.eml'), mail('stranger@gmial.com', 'b'));
+    const audit = await runCliInProcess(['audit', sent, '--customers', customerFile()]);
+    expect(audit.status, audit.stderr).toBe(1);
+    expect(englishIn(audit.stdout)).toEqual(
+      expect.arrayContaining([
+        'messages read,',
+        'One slip from',
+        ', the address of customer',
+        'looks like a typo of',
+      ]),
+    );
+    const store = join(fixture.dir, 'empty-store');
+    mkdirSync(store, { recursive: true });
+    const holds = await runCliInProcess(['holds', 'list', '--store', store]);
+    expect(englishIn(holds.stdout)).toContain('no held messages');
+  });
+
   it("prints every command's --help, its examples and exit codes included, without a line of English", async () => {
     for (const args of [
       [],

@@ -13,17 +13,15 @@ function file(name: string, text: string): string {
   return path;
 }
 
+/** `check ADDRESS --customer-id K-1 --customers FILE`, and `more` arguments. */
+function checkCustomerK1(address: string, customers: string, ...more: string[]) {
+  return runCliInProcess(['check', address, '--customer-id', 'K-1', '--customers', customers, ...more]);
+}
+
 describe('the lines of the command', () => {
   it('says nothing was skipped for a column it does not read, as customers check does', async () => {
     const customers = file('extra-column.csv', 'id;name;email;Anteckning\nK-1;Anna;anna@example.se;ring\n');
-    const run = await runCliInProcess([
-      'check',
-      'anna@example.se',
-      '--customer-id',
-      'K-1',
-      '--customers',
-      customers,
-    ]);
+    const run = await checkCustomerK1('anna@example.se', customers);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('Anteckning');
     expect(run.stderr).not.toContain('row skipped');
@@ -115,28 +113,12 @@ describe('the lines of the command', () => {
 
   it('gives advice the command line can follow for an export without an id column, never the name column', async () => {
     const customers = file('no-id.csv', 'Namn;E-post;Löpnr\nAnna;anna@example.se;K-1\n');
-    const run = await runCliInProcess([
-      'check',
-      'anna@example.se',
-      '--customer-id',
-      'K-1',
-      '--customers',
-      customers,
-    ]);
+    const run = await checkCustomerK1('anna@example.se', customers);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('rename the header of the id column to one of those');
     expect(run.stderr).toContain("['Löpnr']");
     expect(run.stderr).not.toContain("['Namn']");
-    const sv = await runCliInProcess([
-      'check',
-      'a@example.se',
-      '--customer-id',
-      'K-1',
-      '--customers',
-      customers,
-      '--locale',
-      'sv',
-    ]);
+    const sv = await checkCustomerK1('a@example.se', customers, '--locale', 'sv');
     expect(sv.stderr).toContain('byt namn på id-kolumnens rubrik till ett av dem');
   });
 

@@ -49,3 +49,28 @@ export const SEED_INCIDENT_FACTS = {
   reference: 'NK-INC-2018-0223',
   detectedAt: '2018-02-23T13:45:00+01:00',
 };
+
+/**
+ * The arguments of `email-guard incident` for the seed case, its files in `folder` as the tests
+ * write them (`sent.eml`, `facts.json`), the report going into `folder/incident`; then `more`.
+ */
+export function seedIncidentArgs(
+  folder: string,
+  more: readonly string[] = [],
+  actual = 'anna.svensson185@gmail.com',
+): string[] {
+  return [
+    'incident',
+    '--message',
+    join(folder, 'sent.eml'),
+    '--intended',
+    'anna.svensson1985@gmail.com',
+    '--actual',
+    actual,
+    '--facts',
+    join(folder, 'facts.json'),
+    '--out',
+    join(folder, 'incident'),
+    ...more,
+  ];
+}
