@@ -56,6 +56,7 @@ const EntryRecordSchema = z.looseObject({
   recipients: z.array(z.looseObject({ field: z.string(), address: z.string() })),
   messageId: z.string().optional(),
   customerId: z.string().optional(),
+  subject: z.string().optional(),
   customerLookup: z.looseObject({ reason: z.string() }).optional(),
 });
 
@@ -345,6 +346,8 @@ export function openFileHoldStore(
         recipients: input.recipients,
         ...(input.messageId === undefined ? {} : { messageId: input.messageId }),
         ...(input.customerId === undefined ? {} : { customerId: input.customerId }),
+        // In the record, so list() shows it from the records alone; sealed with the rest.
+        ...(input.subject === undefined ? {} : { subject: input.subject }),
         ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
       };
       // Sealed as it will read back (JSON drops what JSON cannot hold), so the seal checks on reading.

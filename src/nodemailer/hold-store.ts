@@ -25,6 +25,11 @@ export interface HoldInput {
   readonly messageId?: string;
   /** The customer the message was checked against, when known. */
   readonly customerId?: string;
+  /**
+   * The Subject field (RFC 5322 §3.6.5) as the sender wrote it, decoded: kept beside the message so a
+   * list of held messages (the review page) tells them apart without reading each message.
+   */
+  readonly subject?: string;
   /** Why it was held: a recipient's verdict was `block`, or `confirm` without a confirmation. */
   readonly action: 'block' | 'confirm';
   /** Every recipient with its verdict. */

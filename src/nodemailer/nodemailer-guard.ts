@@ -272,6 +272,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         recipients: check.recipients,
         ...(messageId === undefined ? {} : { messageId }),
         ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
+        ...(typeof data.subject === 'string' ? { subject: data.subject } : {}),
         ...(check.customerLookup === undefined ? {} : { customerLookup: check.customerLookup }),
       });
       holdId = held.id;

@@ -144,6 +144,31 @@ export async function registerReviewPages(app: FastifyInstance, context: ServerC
   const { sessions } = context;
   const sessionOf = (request: FastifyRequest) => context.sessionOf(request);
 
+  /** Subjects read from the messages of entries whose record has none, by hold id. */
+  const rememberedSubjects = (() => {
+    const subjects = new Map<string, string | undefined>();
+    return {
+      get: (id: string) => subjects.get(id),
+      has: (id: string) => subjects.has(id),
+      set: (id: string, subject: string | undefined) => subjects.set(id, subject),
+      /** Forgets the entries no longer held, so the map never outgrows the store. */
+      keep(ids: readonly string[]) {
+        const listed = new Set(ids);
+        for (const id of subjects.keys()) if (!listed.has(id)) subjects.delete(id);
+      },
+    };
+  })();
+
+  /** The subject of an entry whose record has none: read from its message once, then remembered. */
+  async function subjectOf(id: string): Promise<string | undefined> {
+    if (rememberedSubjects.has(id)) return rememberedSubjects.get(id);
+    const full = await findHeld(context, id).catch(() => undefined);
+    const subject = full ? (await readHeldMessage(full.raw).catch(() => undefined))?.subject : undefined;
+    // A message that cannot be read now is tried again on the next list, not remembered as without.
+    if (full) rememberedSubjects.set(id, subject);
+    return subject;
+  }
+
   function validCsrf(request: FastifyRequest, session: Session): boolean {
     return sameSecret(field(request.body, 'csrf'), session.csrf);
   }
@@ -235,14 +260,11 @@ ${tokenField}
             : undefined;
     const now = Date.now();
     // Findings in the page's language, whatever language the pipeline held the message in.
-    // The subject is in the raw message only: read for this page (behind the session), never for
-    // the API's list, which keeps to what docs/serve.md says it shows.
-    const subjects = await Promise.all(
-      held.map(async (entry) => {
-        const full = await findHeld(context, entry.id).catch(() => undefined);
-        return full ? (await readHeldMessage(full.raw).catch(() => undefined))?.subject : undefined;
-      }),
-    );
+    // The subject is in the store's record since it kept one (`HoldInput.subject`); a message held
+    // before, or by a store that keeps none, is read once and its subject remembered. Shown on this
+    // page only (behind the session), never in the API's list, which keeps to what docs/serve.md says.
+    const subjects = await Promise.all(held.map((entry) => entry.subject ?? subjectOf(entry.id)));
+    rememberedSubjects.keep(held.map((entry) => entry.id));
     const rows = held.map((entry, index) =>
       heldRow(localizedHeld(entry, page.lang), page, now, subjects[index]),
     );

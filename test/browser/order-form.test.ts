@@ -188,18 +188,68 @@ describe('the order form in Chromium', () => {
         .poll(() => page.getAttribute('[data-status]', 'data-action'), { timeout: 15_000 })
         .toBe('error');
       const said = await page.textContent('[data-status]');
-      expect(said).toMatch(/^Too many searches for now: search again in \d+ s\./);
+      expect(said).toMatch(/^Too many searches for now: search again in 10 min\./);
       expect(await page.textContent('[data-customer-status]')).toMatch(/^Too many searches for now/);
       // Nothing is presented as the check of a new customer.
       expect(await page.textContent('[data-customer-picked]')).toBe('');
       expect(await page.locator('[data-findings] li').count()).toBe(0);
       expect(await page.textContent('body')).not.toContain('checked as a new customer');
-      await page.screenshot({ path: '/tmp/serve14f-refused.png', fullPage: true });
+      await page.screenshot({ path: resolve(root, '.tmp/order-form-searches-spent.png'), fullPage: true });
       await page.close();
     } finally {
       await spent.close();
     }
   });
+
+  it('says in Swedish that the searches are spent and when to search again, with the script and without', async () => {
+    const directory = createDirectory();
+    directory.addAll(seed);
+    const spent = createCheckedServer({
+      directory,
+      token: TOKEN,
+      registerOrderForm: createOrderForm({ scriptDir, searchBudget: { searches: 1, refillMs: 600_000 } }),
+    });
+    await spent.listen({ port: 0, host: '127.0.0.1' });
+    const own = `http://127.0.0.1:${(spent.server.address() as AddressInfo).port}`;
+    try {
+      const page = await openForm('sv', {}, own);
+      await pickCustomer(page, 'Svensson', 'C-1001');
+      await page.fill('#customer', '');
+      await page.fill('#customer', 'Erik Lind');
+      await page.fill('#email', 'erik.lind@telia.com');
+      await expect
+        .poll(() => page.getAttribute('[data-status]', 'data-action'), { timeout: 15_000 })
+        .toBe('error');
+      // Ten minutes are said as minutes, in the page's language, never as the problem's English.
+      expect(await page.textContent('[data-status]')).toMatch(
+        /^För många sökningar just nu: sök igen om 10 min\./,
+      );
+      expect(await page.textContent('body')).not.toMatch(/searches|spent|too-many-requests/i);
+      await page.screenshot({ path: resolve(root, '.tmp/order-form-searches-spent-sv.png'), fullPage: true });
+      await page.close();
+
+      const plain = await openForm('sv', { javaScriptEnabled: false }, own);
+      await plain.fill('#customer', 'Erik Lind');
+      await plain.fill('#email', 'erik.lind@telia.com');
+      const [answer] = await Promise.all([
+        plain.waitForResponse((response) => response.url().includes('/demo/check')),
+        plain.click('button[type="submit"]:not([data-suggestion])'),
+      ]);
+      expect(answer.status()).toBe(429);
+      expect(answer.headers()['content-type']).toMatch(/^text\/html/);
+      expect(await plain.getAttribute('html', 'lang')).toBe('sv');
+      expect(await plain.textContent('[data-status]')).toMatch(
+        /^För många sökningar just nu: sök igen om 10 min\./,
+      );
+      await plain.screenshot({
+        path: resolve(root, '.tmp/order-form-searches-spent-sv-no-script.png'),
+        fullPage: true,
+      });
+      await plain.close();
+    } finally {
+      await spent.close();
+    }
+  }, 120_000);
 
   it('finds, picks and forgets a customer with the keyboard only (the APG combobox)', async () => {
     const page = await openForm('en');

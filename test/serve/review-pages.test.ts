@@ -1,8 +1,22 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
+import { expectLinearGrowth } from '../support/growth.js';
 import { holdMessage } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
-import { fixtureServer, GOOD, holdOrder, logIn, postForm, postLogin, TOKEN, TYPO } from './support.js';
+import {
+  fixtureServer,
+  GOOD,
+  holdOrder,
+  holdsDir,
+  logIn,
+  postForm,
+  postLogin,
+  TOKEN,
+  TYPO,
+} from './support.js';
 
 const fixture = usePipelineFixture();
 let app: FastifyInstance | undefined;
@@ -331,4 +345,70 @@ describe('telling held messages apart in the list', () => {
     });
     expect(api.body).not.toContain('4711');
   });
+
+  it("lists from the store's records: a message's file is not read for its subject", async () => {
+    app = fixtureServer(fixture);
+    const id = await holdMessage(fixture, TYPO, { subject: 'Order 4713' });
+    // A message file that no longer matches its digest cannot be read: the list must not need it.
+    await writeFile(join(holdsDir(fixture), `${id}.eml`), 'not the message');
+    const { holds } = await logIn(app);
+    expect(holds.body).toContain('Order 4713');
+  });
+
+  it('lists a message held before the store kept subjects, reading its file once', async () => {
+    app = fixtureServer(fixture);
+    const raw = Buffer.from(
+      'From: order@butiken.se\r\nTo: anna.svensson185@gmail.com\r\nSubject: Order 4714\r\n\r\nTack.\r\n',
+    );
+    const held = await fixture.holdStore.hold({
+      raw,
+      envelope: { from: 'order@butiken.se', to: [TYPO] },
+      action: 'block',
+      recipients: [],
+      customerId: 'C-1001',
+    });
+    const { holds, cookie } = await logIn(app);
+    expect(holds.body).toContain('Order 4714');
+    await writeFile(join(holdsDir(fixture), `${held.id}.eml`), 'not the message');
+    const again = await app.inject({ method: 'GET', url: '/holds', headers: { cookie } });
+    expect(again.body).toContain('Order 4714');
+  });
+
+  it('lists n and 4n held messages in time that grows linearly', async () => {
+    const raw = (index: number) =>
+      Buffer.from(`From: order@butiken.se\r\nTo: ${TYPO}\r\nSubject: Order ${index}\r\n\r\nTack.\r\n`);
+    const servers: FastifyInstance[] = [];
+    // Each size has its own store and server, made on the first (untimed) run.
+    const prepare = async (n: number) => {
+      const holdStore = createFileHoldStore(join(fixture.dir, `growth-${n}`));
+      for (let index = 0; index < n; index++)
+        await holdStore.hold({
+          raw: raw(index),
+          subject: `Order ${index}`,
+          envelope: { from: 'order@butiken.se', to: [TYPO] },
+          action: 'block',
+          recipients: [],
+          customerId: 'C-1001',
+        });
+      const server = fixtureServer(fixture, { holdStore });
+      servers.push(server);
+      const { cookie } = await logIn(server);
+      return { server, cookie };
+    };
+    try {
+      await expectLinearGrowth({
+        n: 25,
+        tries: 3,
+        make: (n) => ({ n, ready: undefined as ReturnType<typeof prepare> | undefined }),
+        run: async (input) => {
+          input.ready ??= prepare(input.n);
+          const { server, cookie } = await input.ready;
+          const page = await server.inject({ method: 'GET', url: '/holds', headers: { cookie } });
+          expect(page.body).toContain(`Order ${input.n - 1}<`);
+        },
+      });
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+    }
+  }, 120_000);
 });

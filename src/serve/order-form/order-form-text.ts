@@ -46,7 +46,7 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     moreMatches: 'More than ten customers match: type more of the name.',
     searchFailed: 'The search did not answer',
     tooManySearches: (seconds) =>
-      `Too many searches for now: search again in ${seconds} s. A customer already shown on this page can still be entered by their whole customer id.`,
+      `Too many searches for now: search again in ${waitOf(seconds)}. A customer already shown on this page can still be entered by their whole customer id.`,
     noCustomer: (query) =>
       `No customer has the id or name “${query}”. Enter the whole customer id or three letters of each word of the name, or leave the field empty for a new customer.`,
     severalCustomers: (labels, more) =>
@@ -80,7 +80,7 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     moreMatches: 'Fler än tio kunder passar: skriv mer av namnet.',
     searchFailed: 'Sökningen svarade inte',
     tooManySearches: (seconds) =>
-      `För många sökningar just nu: sök igen om ${seconds} s. En kund som redan visats på sidan kan fortfarande anges med hela kundnumret.`,
+      `För många sökningar just nu: sök igen om ${waitOf(seconds)}. En kund som redan visats på sidan kan fortfarande anges med hela kundnumret.`,
     noCustomer: (query) =>
       `Ingen kund har kundnumret eller namnet ”${query}”. Skriv hela kundnumret eller tre bokstäver av varje ord i namnet, eller lämna fältet tomt för en ny kund.`,
     severalCustomers: (labels, more) =>
@@ -103,3 +103,12 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     directoryFailed: 'Kundregistret svarade inte',
   },
 };
+
+/**
+ * How long to wait, as a salesperson reads it: seconds up to a minute and a half, else whole minutes
+ * rounded up (`Retry-After` is in seconds, RFC 9110 §10.2.3; "600 s" is a sum to do in one's head).
+ * `s` and `min` are the SI and Swedish standard (SS 01 71 00) abbreviations alike.
+ */
+function waitOf(seconds: number): string {
+  return seconds <= 90 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+}
