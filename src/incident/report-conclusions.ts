@@ -409,11 +409,13 @@ export function decisionParagraphs(
   // Until a person has classified the remaining order lines, a conclusion not to notify is not final
   // (GDPR Art. 9(1), 33(5)); the signer must see that beside the conclusion, not only among the reasons.
   const pending = report.facts.needsReview ?? [];
+  // Order lines, unless an attachment nobody could read is among them (reportMisdirected lists it).
+  const orderLines = (report.data.unreadAttachments ?? []).length === 0;
   if (report.assessment.needsReview && decision.judged.length === 0 && pending.length > 0)
     lines.push(
       s(
-        `Slutsatsen är preliminär: ${pending.length === 1 ? 'en orderrad har' : `${pending.length} orderrader har`} inte klassats (${pending.join('; ')}) och måste granskas innan incidenten kan bedömas slutligt.`,
-        `This conclusion is provisional: ${pending.length === 1 ? 'one order line was' : `${pending.length} order lines were`} not classified (${pending.join('; ')}) and must be reviewed before the breach can be finally assessed.`,
+        `Slutsatsen är preliminär: ${pending.length === 1 ? `en ${orderLines ? 'orderrad' : 'uppgift'} har` : `${pending.length} ${orderLines ? 'orderrader' : 'uppgifter'} har`} inte klassats (${pending.join('; ')}) och måste granskas innan incidenten kan bedömas slutligt.`,
+        `This conclusion is provisional: ${pending.length === 1 ? `one ${orderLines ? 'order line' : 'item'} was` : `${pending.length} ${orderLines ? 'order lines' : 'items'} were`} not classified (${pending.join('; ')}) and must be reviewed before the breach can be finally assessed.`,
       ),
     );
   for (const warning of decision.warnings) {
