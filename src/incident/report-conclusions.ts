@@ -163,12 +163,21 @@ export function finalAssessment(
  * when the assessment advises it (and the responsible person did not decide against it), otherwise
  * undefined. A required notice is not a courtesy.
  */
+/**
+ * Whether the report records that the customer was told: a notice sent, or a call in which the
+ * caller checked that the customer answered. A call to whoever picked up is not a notice to the
+ * customer (EDPB Guidelines 9/2022 §18: telling someone else is a further disclosure).
+ */
+export function customerTold(report: IncidentReport): boolean {
+  return report.customerCall?.identityChecked === true || report.subscriberNotice.notifiedAt !== undefined;
+}
+
 export function courtesyNotice(
   report: IncidentReport,
   final: FinalAssessment,
 ): 'done' | 'recommended' | undefined {
   if (final.decision.notifyDataSubjects) return undefined;
-  if (report.customerCall !== undefined || report.subscriberNotice.notifiedAt !== undefined) return 'done';
+  if (customerTold(report)) return 'done';
   if (report.judgment?.notifyDataSubjects === false) return undefined;
   return final.assessment.recommendations.some((item) => item.code === 'courtesy-notice')
     ? 'recommended'
@@ -373,7 +382,7 @@ export function decisionParagraphs(
   const courtesy = courtesyNotice(report, final);
   const subjects = decision.notifyDataSubjects
     ? // A duty is stated as done only once a notice or a call is recorded; until then it is a duty.
-      report.customerCall !== undefined || report.subscriberNotice.notifiedAt !== undefined
+      customerTold(report)
       ? s(
           sv('de berörda har underrättats', 'de registrerade har informerats'),
           'the people concerned have been told',
