@@ -286,7 +286,16 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
               phrasing,
               `Ska anmälas senast ${reportDateTime(phrasing, deadline.due)}.`,
               `To be notified by ${reportDateTime(phrasing, deadline.due)}.`,
-            )
+            ) +
+            // Written after the deadline, the notification is late, and GDPR Art. 33(1) (as Regulation
+            // 611/2013 Art. 2(2)) has it "accompanied by reasons for the delay": said, and asked for.
+            (Date.parse(report.createdAt) > Date.parse(deadline.due)
+              ? ` ${say(
+                  phrasing,
+                  `Tidsfristen har passerat: anmälan är försenad och ska åtföljas av skälen till förseningen (${finding.regime === 'eprivacy' ? 'förordning (EU) nr 611/2013 art. 2.2' : 'dataskyddsförordningen art. 33.1'}). Skäl till förseningen: ${report.facts.delayReasons ?? 'inte registrerade'}`,
+                  `The deadline has passed: the notification is late and is to be accompanied by reasons for the delay (${finding.regime === 'eprivacy' ? 'Regulation 611/2013 Art. 2(2)' : 'GDPR Art. 33(1)'}). Reasons for the delay: ${report.facts.delayReasons ?? 'not recorded'}`,
+                ).replace(/([^.!?])$/, '$1.')}`
+              : '')
           : say(phrasing, 'Ska anmälas.', 'To be notified.');
     const register =
       finding.law.register === undefined
