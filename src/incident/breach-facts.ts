@@ -128,6 +128,11 @@ const BREACH_FACTS_SHAPE = {
   /** When the first notification to the authority was made, if it was (Regulation 611/2013 Art. 2(3)). */
   initialNotificationAt: DateInputSchema.optional(),
   /**
+   * Why the authority is notified after the deadline: GDPR Art. 33(1) has a late notification
+   * "accompanied by reasons for the delay", as Regulation 611/2013 Art. 2(2) does for a provider.
+   */
+  delayReasons: z.string().trim().min(1).optional(),
+  /**
    * ISO 3166-1 alpha-2 code of the organisation's country: the GDPR applies from 25 May 2018 in the
    * EU and from 20 July 2018 in Norway, Iceland and Liechtenstein.
    */
@@ -165,6 +170,7 @@ const CIRCUMSTANCES_SHAPE = {
   individualContactDisproportionate: BREACH_FACTS_SHAPE.individualContactDisproportionate,
   insight: BREACH_FACTS_SHAPE.insight,
   needsReview: BREACH_FACTS_SHAPE.needsReview,
+  delayReasons: BREACH_FACTS_SHAPE.delayReasons,
 };
 
 /**

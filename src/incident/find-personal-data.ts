@@ -163,7 +163,9 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
   }
 
   for (const match of text.matchAll(
-    /(?:tillfälligt lösenord|lösenord|password|engångskod|one-time code|verification code|pin-kod|pin)\s*:\s*(\S{4,})/gi,
+    // A password is also given in a sentence ("Lösenordet till bilagan är: …", "The password for
+    // the attachment is: …"): a few words, on the same line, between the word and the colon.
+    /(?:tillfälligt lösenord|lösenord|password|engångskod|one-time code|verification code|pin-kod|pin|(?:lösenordet|password)[ \t][^\n:]{0,40})\s*:\s*(\S{4,})/gi,
   )) {
     const value = match[1] ?? '';
     add(

@@ -587,6 +587,18 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
     lines.push(
       `${say(phrasing, 'Underrättade', 'Notified')}: ${notice.notifiedCount ?? report.affected.dataSubjects}, ${reportDateTime(phrasing, notice.notifiedAt)}.`,
     );
+  // A call alone records its time, the caller, the identity check and the answers, not what was
+  // said: the report claims no content for it (GDPR Art. 5(1)(d), accuracy).
+  if (report.customerCall !== undefined && notice.notifiedAt === undefined && notice.content === undefined) {
+    lines.push(
+      say(
+        phrasing,
+        'Vad som sades i samtalet har inte registrerats, utöver tidpunkten, vem som ringde, identitetskontrollen och kundens svar.',
+        'What was said in the call is not recorded, beyond its time, the caller, the identity check and the customer’s answers.',
+      ),
+    );
+    return lines;
+  }
   // Annex I section 2: the content of the notice. Without the caller's own text, what the notices
   // built by buildCustomerNotice say (GDPR Art. 34(2); Regulation 611/2013 Annex II). A notice that is
   // only recommended has no content yet.

@@ -163,12 +163,21 @@ export function finalAssessment(
  * when the assessment advises it (and the responsible person did not decide against it), otherwise
  * undefined. A required notice is not a courtesy.
  */
+/**
+ * Whether the report records that the customer was told: a notice sent, or a call in which the
+ * caller checked that the customer answered. A call to whoever picked up is not a notice to the
+ * customer (EDPB Guidelines 9/2022 §18: telling someone else is a further disclosure).
+ */
+export function customerTold(report: IncidentReport): boolean {
+  return report.customerCall?.identityChecked === true || report.subscriberNotice.notifiedAt !== undefined;
+}
+
 export function courtesyNotice(
   report: IncidentReport,
   final: FinalAssessment,
 ): 'done' | 'recommended' | undefined {
   if (final.decision.notifyDataSubjects) return undefined;
-  if (report.customerCall !== undefined || report.subscriberNotice.notifiedAt !== undefined) return 'done';
+  if (customerTold(report)) return 'done';
   if (report.judgment?.notifyDataSubjects === false) return undefined;
   return final.assessment.recommendations.some((item) => item.code === 'courtesy-notice')
     ? 'recommended'
@@ -277,7 +286,16 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
               phrasing,
               `Ska anmälas senast ${reportDateTime(phrasing, deadline.due)}.`,
               `To be notified by ${reportDateTime(phrasing, deadline.due)}.`,
-            )
+            ) +
+            // Written after the deadline, the notification is late, and GDPR Art. 33(1) (as Regulation
+            // 611/2013 Art. 2(2)) has it "accompanied by reasons for the delay": said, and asked for.
+            (Date.parse(report.createdAt) > Date.parse(deadline.due)
+              ? ` ${say(
+                  phrasing,
+                  `Tidsfristen har passerat: anmälan är försenad och ska åtföljas av skälen till förseningen (${finding.regime === 'eprivacy' ? 'förordning (EU) nr 611/2013 art. 2.2' : 'dataskyddsförordningen art. 33.1'}). Skäl till förseningen: ${report.facts.delayReasons ?? 'inte registrerade'}`,
+                  `The deadline has passed: the notification is late and is to be accompanied by reasons for the delay (${finding.regime === 'eprivacy' ? 'Regulation 611/2013 Art. 2(2)' : 'GDPR Art. 33(1)'}). Reasons for the delay: ${report.facts.delayReasons ?? 'not recorded'}`,
+                ).replace(/([^.!?])$/, '$1.')}`
+              : '')
           : say(phrasing, 'Ska anmälas.', 'To be notified.');
     const register =
       finding.law.register === undefined
@@ -373,7 +391,7 @@ export function decisionParagraphs(
   const courtesy = courtesyNotice(report, final);
   const subjects = decision.notifyDataSubjects
     ? // A duty is stated as done only once a notice or a call is recorded; until then it is a duty.
-      report.customerCall !== undefined || report.subscriberNotice.notifiedAt !== undefined
+      customerTold(report)
       ? s(
           sv('de berörda har underrättats', 'de registrerade har informerats'),
           'the people concerned have been told',
@@ -409,11 +427,13 @@ export function decisionParagraphs(
   // Until a person has classified the remaining order lines, a conclusion not to notify is not final
   // (GDPR Art. 9(1), 33(5)); the signer must see that beside the conclusion, not only among the reasons.
   const pending = report.facts.needsReview ?? [];
+  // Order lines, unless an attachment nobody could read is among them (reportMisdirected lists it).
+  const orderLines = (report.data.unreadAttachments ?? []).length === 0;
   if (report.assessment.needsReview && decision.judged.length === 0 && pending.length > 0)
     lines.push(
       s(
-        `Slutsatsen är preliminär: ${pending.length === 1 ? 'en orderrad har' : `${pending.length} orderrader har`} inte klassats (${pending.join('; ')}) och måste granskas innan incidenten kan bedömas slutligt.`,
-        `This conclusion is provisional: ${pending.length === 1 ? 'one order line was' : `${pending.length} order lines were`} not classified (${pending.join('; ')}) and must be reviewed before the breach can be finally assessed.`,
+        `Slutsatsen är preliminär: ${pending.length === 1 ? `en ${orderLines ? 'orderrad' : 'uppgift'} har` : `${pending.length} ${orderLines ? 'orderrader' : 'uppgifter'} har`} inte klassats (${pending.join('; ')}) och måste granskas innan incidenten kan bedömas slutligt.`,
+        `This conclusion is provisional: ${pending.length === 1 ? `one ${orderLines ? 'order line' : 'item'} was` : `${pending.length} ${orderLines ? 'order lines' : 'items'} were`} not classified (${pending.join('; ')}) and must be reviewed before the breach can be finally assessed.`,
       ),
     );
   for (const warning of decision.warnings) {

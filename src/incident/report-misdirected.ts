@@ -193,7 +193,17 @@ export async function reportMisdirected(
         message: `not among the message's own recipients (To, Cc, Bcc, Delivered-To): ${inventory.recipients.join(', ')}`,
       },
     ]);
-  const needsReview = given.needsReview ?? inventory.review;
+  // An attachment nobody could read (an encrypted archive, an unknown type) may hold anything: like an
+  // order line no term classifies, it keeps the assessment from concluding that nothing need be
+  // reported until a person says what it held (dataCategories) and clears the review (needsReview: []).
+  const unread = inventory.attachments
+    .filter((attachment) => !attachment.inspected)
+    .map((attachment) =>
+      locale === 'sv'
+        ? `bilagan ${attachment.filename ?? '(namnlös)'} (${attachment.contentType}), som inte kunde läsas`
+        : `the attachment ${attachment.filename ?? '(unnamed)'} (${attachment.contentType}), which could not be read`,
+    );
+  const needsReview = given.needsReview ?? [...inventory.review, ...unread];
   const found = new Set([...inventory.categories, ...(given.dataCategories ?? [])]);
   const occurredAt = given.occurredAt ?? inventory.sentAt;
   if (occurredAt === undefined) {

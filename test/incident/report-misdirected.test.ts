@@ -74,11 +74,18 @@ describe('reportMisdirected', () => {
   });
 
   it('carries every circumstance the caller gave into the report and its assessment', async () => {
-    const result = await reportMisdirected({ ...facts, maliciousIntent: true, insight: 'limited' });
+    // The welcome letter (a PDF nobody read) reviewed and found to hold nothing more.
+    const result = await reportMisdirected({
+      ...facts,
+      maliciousIntent: true,
+      insight: 'limited',
+      needsReview: [],
+    });
     expect(result.report.facts).toEqual({
       recipient: 'unknown-individual',
       maliciousIntent: true,
       insight: 'limited',
+      needsReview: [],
     });
     expect(result.assessment.enisa.cb).toBe(1);
   });
