@@ -275,6 +275,8 @@ const labels = {
     read: (path: string, kind: string, messages: number, skipped: number, unreadable: number, hits: number) =>
       `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
     noRecipients: 'no recipients in To, Cc or Bcc',
+    customerRows: (file: string, rows: number, skipped: number) =>
+      `${file}: ${rows} customer rows, ${skipped} skipped: mail to their addresses is not found. Problems in the export:`,
     noIntended: (recipient: string) =>
       `no incident draft for ${recipient}: the intended address is not known`,
     noCustomer: (recipient: string, intended: string) =>
@@ -317,6 +319,8 @@ const labels = {
     read: (path: string, kind: string, messages: number, skipped: number, unreadable: number, hits: number) =>
       `${path} (${kind}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
     noRecipients: 'inga mottagare i To, Cc eller Bcc',
+    customerRows: (file: string, rows: number, skipped: number) =>
+      `${file}: ${rows} kundrader, ${skipped} överhoppade: e-post till deras adresser hittas inte. Problem i exporten:`,
     noIntended: (recipient: string) =>
       `inget utkast till incidentrapport för ${recipient}: den avsedda adressen är inte känd`,
     noCustomer: (recipient: string, intended: string) =>
@@ -355,7 +359,7 @@ const labels = {
 export async function runAudit(path: string, flags: AuditFlags, context: CommandContext): Promise<void> {
   checkReportDestination(flags, flags.locale);
   const words = cliTexts[flags.locale];
-  const since = flags.since === undefined ? undefined : Date.parse(flags.since);
+  const since = flags.since === undefined ? undefined : sinceTime(flags.since);
   if (since !== undefined && Number.isNaN(since))
     throw usageFailure(words.audit.sinceNotDate(flags.since ?? ''));
   if (flags.incidents !== undefined && flags.facts === undefined)
@@ -475,7 +479,22 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     );
   }
   const found = hits.map(({ location: _location, ...hit }) => hit);
-  const data = { path, kind, messages, skipped, unreadable: problems, hits: found };
+  // The rows of the export that gave no customer: mail to their addresses cannot be found, so a
+  // clean audit says so where it is read, not only on stderr.
+  const customerRows = {
+    rows: customers.rows,
+    loaded: customers.loaded,
+    skipped: customers.problems.filter((problem) => !problem.loaded && problem.column === undefined).length,
+    problems: customers.problems.map(({ line, id, field, column, reason, loaded }) => ({
+      line,
+      ...(id !== undefined ? { id } : {}),
+      ...(field !== undefined ? { field } : {}),
+      ...(column !== undefined ? { column } : {}),
+      reason,
+      loaded,
+    })),
+  };
+  const data = { path, kind, messages, skipped, unreadable: problems, hits: found, customerRows };
   // In the table every candidate stands in the "meant for" column: none is named as the one.
   const rows = found.map(({ candidates, sentAs, ...hit }) => ({
     ...hit,
@@ -485,7 +504,17 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   const report = buildReport({
     locale: flags.locale,
     title: text.title,
-    intro: [text.read(path, kind, messages, skipped, problems, hits.length)],
+    intro: [
+      text.read(path, kind, messages, skipped, problems, hits.length),
+      ...(customerRows.problems.length > 0
+        ? [
+            text.customerRows(flags.customers, customerRows.rows, customerRows.skipped),
+            ...customerRows.problems.map(
+              (problem) => `${flags.customers}:${problem.line}: ${problem.reason}`,
+            ),
+          ]
+        : []),
+    ],
     kinds: descriptions,
     kindOf: (hit) => hit.finding,
     columns: [
@@ -714,4 +743,14 @@ function asWritten(address: string): { recipient: string; sentAs: string } | Rec
   return unicode && unicode !== domain
     ? { recipient: `${address.slice(0, at)}@${unicode}`, sentAs: address }
     : {};
+}
+
+/**
+ * The time `--since` names. A date alone (`2026-11-21`) is midnight where the command runs (the
+ * TZ time zone): ECMAScript reads a date-only form as UTC, which loses the first hours of the day
+ * east of Greenwich; a date-time without an offset is local time anyway, and one with an offset
+ * (`Z`, `+01:00`) is taken as given (ECMA-262 §21.4.3.2, Date.parse).
+ */
+function sinceTime(since: string): number {
+  return Date.parse(/^\s*\d{4}-\d{2}-\d{2}\s*$/.test(since) ? `${since.trim()}T00:00:00` : since);
 }
