@@ -275,6 +275,10 @@ const labels = {
     read: (path: string, kind: string, messages: number, skipped: number, unreadable: number, hits: number) =>
       `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
     noRecipients: 'no recipients in To, Cc or Bcc',
+    unreadableRecipient: (address: string, reason: string) =>
+      reason === 'rfc2047'
+        ? `recipient "${address}" cannot be read as an address: an encoded-word (RFC 2047) is not allowed in an address`
+        : `recipient "${address}" cannot be read as an address (${reason})`,
     customerRows: (file: string, rows: number, skipped: number) =>
       `${file}: ${rows} customer rows, ${skipped} skipped: mail to their addresses is not found. Problems in the export:`,
     noIntended: (recipient: string) =>
@@ -319,6 +323,10 @@ const labels = {
     read: (path: string, kind: string, messages: number, skipped: number, unreadable: number, hits: number) =>
       `${path} (${kind}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
     noRecipients: 'inga mottagare i To, Cc eller Bcc',
+    unreadableRecipient: (address: string, reason: string) =>
+      reason === 'rfc2047'
+        ? `mottagaren "${address}" kan inte läsas som en adress: ett kodat ord (RFC 2047) får inte stå i en adress`
+        : `mottagaren "${address}" kan inte läsas som en adress (${reason})`,
     customerRows: (file: string, rows: number, skipped: number) =>
       `${file}: ${rows} kundrader, ${skipped} överhoppade: e-post till deras adresser hittas inte. Problem i exporten:`,
     noIntended: (recipient: string) =>
@@ -407,13 +415,30 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     }
     const messageId = fields.get('message-id')?.[0];
     const customerId = fields.get(customerHeader)?.[0];
-    const addresses: { address: string }[] = [];
+    const addresses: { address: string; name?: string }[] = [];
     for (const name of RECIPIENT_FIELDS)
       for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
     if (addresses.length === 0) {
       problems++;
       context.warn(`${message.where}: ${text.noRecipients}`);
       return;
+    }
+    // A recipient that is no address (`hello world`, an RFC 2047 encoded-word, which RFC 2047 §5
+    // forbids in an address) was never checked: the message counts as unreadable, named once.
+    const unread = addresses.flatMap(({ address, name }) => {
+      // The header parser hands text that holds no address back as a name without one.
+      if (!address)
+        return name
+          ? [text.unreadableRecipient(name, /^=\?.*\?=$/s.test(name) ? 'rfc2047' : 'missing-at')]
+          : [];
+      const parsed = parseAddress(address);
+      return parsed.ok
+        ? []
+        : [text.unreadableRecipient(address, /^=\?.*\?=$/s.test(address) ? 'rfc2047' : parsed.reason)];
+    });
+    if (unread.length > 0) {
+      problems++;
+      context.warn(`${message.where}: ${unread.join('; ')}`);
     }
     for (const { address } of addresses) {
       if (!address) continue;

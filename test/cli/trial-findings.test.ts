@@ -182,3 +182,20 @@ describe('--since', () => {
     expect((JSON.parse(utc.stdout) as { skipped: number }).skipped).toBe(2);
   });
 });
+
+describe('a recipient the audit cannot read', () => {
+  it('is named with its file and reason and counted as unreadable', async () => {
+    const customers = write('unread.csv', 'id;name;email\nK-1;Anna;anna.svensson@gmail.com\n');
+    const mail = folder('unread-mail', {
+      'a.eml': message('a', 'hello world'),
+      'b.eml': message('b', '=?UTF-8?B?YW5uYS5zdmVuc3NvbkBnbWFpbC5jb20=?='),
+      'c.eml': message('c', 'anna.svensson@gmail.com'),
+    });
+    const result = await run(['audit', mail, '--customers', customers, '--json']);
+    expect((JSON.parse(result.stdout) as { unreadable: number }).unreadable).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/a\.eml: .*hello world/);
+    expect(lines[1]).toMatch(/b\.eml: .*=\?UTF-8\?B\?/);
+  });
+});
