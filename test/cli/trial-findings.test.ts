@@ -199,3 +199,23 @@ describe('a recipient the audit cannot read', () => {
     expect(lines[1]).toMatch(/b\.eml: .*=\?UTF-8\?B\?/);
   });
 });
+
+describe('output piped to a reader that stops early', () => {
+  it('ends quietly, with no stack trace, when the reader closes the pipe', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `K-${i};Kund ${i};kund${i}(at)telia.com`);
+    const customers = write('many.csv', ['id;name;email', ...rows].join('\n'));
+    const cli = await builtCli();
+    const { spawnSync } = await import('node:child_process');
+    const piped = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${cli}" customers check "${customers}" 2>"${join(dir.path, 'err.txt')}" | head -1`,
+      ],
+      { cwd: dir.path, encoding: 'utf8' },
+    );
+    expect(piped.stdout.split('\n')[0]).toMatch(/many\.csv/);
+    const stderr = readFileSync(join(dir.path, 'err.txt'), 'utf8');
+    expect(stderr).not.toMatch(/EPIPE|at .*\(/);
+  });
+});
