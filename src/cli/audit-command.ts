@@ -14,7 +14,10 @@ export function auditCommand(context: CommandContext, locale: CliLocale = 'en'):
     .description('find sent messages whose recipient was a near miss, another customer, or a mistyped domain')
     .argument('<sent-mail>', 'a folder of .eml files, an mbox file, or a Maildir')
     .requiredOption('--customers <file>', 'the CRM export (.csv or .ndjson) with the known addresses')
-    .option('--since <date>', 'only messages dated on or after this date (ISO 8601)')
+    .option(
+      '--since <date>',
+      'only messages dated on or after this date (ISO 8601): a date alone is midnight in the local time zone (TZ); give an offset for another, 2026-11-21T00:00+01:00',
+    )
     .option('--out <report>', 'write the report to this file: .html, .csv or .json')
     .option('--incidents <dir>', 'write a draft incident report and customer notice per hit into this folder')
     .option(

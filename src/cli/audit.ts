@@ -259,7 +259,7 @@ function domainTypoHit(
 export async function runAudit(path: string, flags: AuditFlags, context: CommandContext): Promise<void> {
   checkReportDestination(flags, flags.locale);
   const words = cliTexts[flags.locale];
-  const since = flags.since === undefined ? undefined : Date.parse(flags.since);
+  const since = flags.since === undefined ? undefined : sinceTime(flags.since);
   if (since !== undefined && Number.isNaN(since))
     throw usageFailure(words.audit.sinceNotDate(flags.since ?? ''));
   if (flags.incidents !== undefined && flags.facts === undefined)
@@ -307,13 +307,30 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     }
     const messageId = fields.get('message-id')?.[0];
     const customerId = fields.get(customerHeader)?.[0];
-    const addresses: { address: string }[] = [];
+    const addresses: { address: string; name?: string }[] = [];
     for (const name of RECIPIENT_FIELDS)
       for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
     if (addresses.length === 0) {
       problems++;
       context.warn(`${message.where}: ${text.noRecipients}`);
       return;
+    }
+    // A recipient that is no address (`hello world`, an RFC 2047 encoded-word, which RFC 2047 §5
+    // forbids in an address) was never checked: the message counts as unreadable, named once.
+    const unread = addresses.flatMap(({ address, name }) => {
+      // The header parser hands text that holds no address back as a name without one.
+      if (!address)
+        return name
+          ? [text.unreadableRecipient(name, /^=\?.*\?=$/s.test(name) ? 'rfc2047' : 'missing-at')]
+          : [];
+      const parsed = parseAddress(address);
+      return parsed.ok
+        ? []
+        : [text.unreadableRecipient(address, /^=\?.*\?=$/s.test(address) ? 'rfc2047' : parsed.reason)];
+    });
+    if (unread.length > 0) {
+      problems++;
+      context.warn(`${message.where}: ${unread.join('; ')}`);
     }
     for (const { address } of addresses) {
       if (!address) continue;
@@ -382,7 +399,22 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     );
   }
   const found = hits.map(({ location: _location, ...hit }) => hit);
-  const data = { path, kind, messages, skipped, unreadable: problems, hits: found };
+  // The rows of the export that gave no customer: mail to their addresses cannot be found, so a
+  // clean audit says so where it is read, not only on stderr.
+  const customerRows = {
+    rows: customers.rows,
+    loaded: customers.loaded,
+    skipped: customers.problems.filter((problem) => !problem.loaded && problem.column === undefined).length,
+    problems: customers.problems.map(({ line, id, field, column, reason, loaded }) => ({
+      line,
+      ...(id !== undefined ? { id } : {}),
+      ...(field !== undefined ? { field } : {}),
+      ...(column !== undefined ? { column } : {}),
+      reason,
+      loaded,
+    })),
+  };
+  const data = { path, kind, messages, skipped, unreadable: problems, hits: found, customerRows };
   // In the table every candidate stands in the "meant for" column: none is named as the one.
   const rows = found.map(({ candidates, sentAs, ...hit }) => ({
     ...hit,
@@ -392,7 +424,17 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   const report = buildReport({
     locale: flags.locale,
     title: text.title,
-    intro: [text.read(path, kind, messages, skipped, problems, hits.length)],
+    intro: [
+      text.read(path, kind, messages, skipped, problems, hits.length),
+      ...(customerRows.problems.length > 0
+        ? [
+            text.customerRows(flags.customers, customerRows.rows, customerRows.skipped),
+            ...customerRows.problems.map(
+              (problem) => `${flags.customers}:${problem.line}: ${problem.reason}`,
+            ),
+          ]
+        : []),
+    ],
     kinds: descriptions,
     kindOf: (hit) => hit.finding,
     columns: [
@@ -648,4 +690,14 @@ function asWritten(address: string): { recipient: string; sentAs: string } | Rec
   return unicode && unicode !== domain
     ? { recipient: `${address.slice(0, at)}@${unicode}`, sentAs: address }
     : {};
+}
+
+/**
+ * The time `--since` names. A date alone (`2026-11-21`) is midnight where the command runs (the
+ * TZ time zone): ECMAScript reads a date-only form as UTC, which loses the first hours of the day
+ * east of Greenwich; a date-time without an offset is local time anyway, and one with an offset
+ * (`Z`, `+01:00`) is taken as given (ECMA-262 §21.4.3.2, Date.parse).
+ */
+function sinceTime(since: string): number {
+  return Date.parse(/^\s*\d{4}-\d{2}-\d{2}\s*$/.test(since) ? `${since.trim()}T00:00:00` : since);
 }

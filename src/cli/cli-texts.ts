@@ -158,6 +158,12 @@ export const cliTexts = {
       ) =>
         `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
       noRecipients: 'no recipients in To, Cc or Bcc',
+      unreadableRecipient: (address: string, reason: string) =>
+        reason === 'rfc2047'
+          ? `recipient "${address}" cannot be read as an address: an encoded-word (RFC 2047) is not allowed in an address`
+          : `recipient "${address}" cannot be read as an address (${reason})`,
+      customerRows: (file: string, rows: number, skipped: number) =>
+        `${file}: ${rows} customer rows, ${skipped} skipped: mail to their addresses is not found. Problems in the export:`,
       noIntended: (recipient: string) =>
         `no incident draft for ${recipient}: the intended address is not known`,
       noCustomer: (recipient: string, intended: string) =>
@@ -430,6 +436,12 @@ Stops on SIGINT or SIGTERM.`,
       ) =>
         `${path} (${kind}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
       noRecipients: 'inga mottagare i To, Cc eller Bcc',
+      unreadableRecipient: (address: string, reason: string) =>
+        reason === 'rfc2047'
+          ? `mottagaren "${address}" kan inte läsas som en adress: ett kodat ord (RFC 2047) får inte stå i en adress`
+          : `mottagaren "${address}" kan inte läsas som en adress (${reason})`,
+      customerRows: (file: string, rows: number, skipped: number) =>
+        `${file}: ${rows} kundrader, ${skipped} överhoppade: e-post till deras adresser hittas inte. Problem i exporten:`,
       noIntended: (recipient: string) =>
         `inget utkast till incidentrapport för ${recipient}: den avsedda adressen är inte känd`,
       noCustomer: (recipient: string, intended: string) =>

@@ -17,13 +17,22 @@ export interface CustomerFinding {
   readonly suggestion?: string;
 }
 
-type CustomerFindingKind = 'unreadable-row' | 'repeated-id' | 'column-not-read' | CustomerBaseFindingCode;
+type CustomerFindingKind =
+  | 'unreadable-row'
+  | 'field-not-read'
+  | 'repeated-id'
+  | 'column-not-read'
+  | CustomerBaseFindingCode;
 
 /** The kinds in the order of the summary, what each means, in both languages. */
 const kinds: Record<CustomerFindingKind, { readonly en: string; readonly sv: string }> = {
   'unreadable-row': {
     en: 'rows that cannot be read (skipped)',
     sv: 'rader som inte kan läsas (hoppades över)',
+  },
+  'field-not-read': {
+    en: 'a birth date or phone number that cannot be read (the customer is loaded without it)',
+    sv: 'ett födelsedatum eller telefonnummer som inte kan läsas (kunden lästes in utan det)',
   },
   'invalid-address': {
     en: 'addresses that are not usable (row skipped)',
@@ -94,6 +103,8 @@ function problemKind(problem: LoadProblem): CustomerFindingKind {
   if (problem.column !== undefined) return 'column-not-read';
   if (problem.field === 'id' && problem.loaded) return 'repeated-id';
   if (problem.field === 'emails') return 'invalid-address';
+  if (problem.loaded && (problem.field === 'birthDate' || problem.field === 'phones'))
+    return 'field-not-read';
   return 'unreadable-row';
 }
 

@@ -69,7 +69,11 @@ export async function readCustomers(
         progressEvery: 5_000,
       },
     );
-    rows = result.problems.filter((problem) => problem.column === undefined).length + result.loaded;
+    // A row loaded with a caveat (a birth date or phone not read) is among `loaded` already.
+    rows =
+      result.problems.filter(
+        (problem) => problem.column === undefined && (!problem.loaded || problem.field === 'id'),
+      ).length + result.loaded;
     // An empty export, a header alone or blank lines: a cut-off download or the wrong file, never
     // a clean base (issue 13: it printed "0 customers" and exited 0).
     if (rows === 0) throw unreadableFailure(`${path}: ${text.noCustomerRows}`);

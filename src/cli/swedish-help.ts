@@ -58,8 +58,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
     'hitta skickade meddelanden vars mottagare var nästan rätt, en annan kund eller en felskriven domän',
   'the CRM export (.csv or .ndjson) with the known addresses':
     'CRM-exporten (.csv eller .ndjson) med de kända adresserna',
-  'only messages dated on or after this date (ISO 8601)':
-    'bara meddelanden daterade detta datum eller senare (ISO 8601)',
+  'only messages dated on or after this date (ISO 8601): a date alone is midnight in the local time zone (TZ); give an offset for another, 2026-11-21T00:00+01:00':
+    'bara meddelanden daterade detta datum eller senare (ISO 8601): ett datum utan tid är midnatt i den lokala tidszonen (TZ); ange en tidszon för en annan, 2026-11-21T00:00+01:00',
   'write the report to this file: .html, .csv or .json':
     'skriv rapporten till den här filen: .html, .csv eller .json',
   'write a draft incident report and customer notice per hit into this folder':

@@ -212,8 +212,10 @@ const LoadOptionsSchema = z.object({
 
 /**
  * Reads a CRM export (CSV with a header row, or NDJSON) into customers. A row that is broken (not
- * CSV or JSON, no id, an address or phone number that cannot be read) is reported with its line
- * number and reason and skipped; it never stops the rest, and nothing is dropped without a report:
+ * CSV or JSON, no id, an address that cannot be read) is reported with its line number and reason
+ * and skipped; a birth date or phone number that cannot be read is reported the same way, but the
+ * row is loaded without it (`loaded: true`); a birth date may be written YYYY-MM-DD or YYYYMMDD.
+ * A broken row never stops the rest, and nothing is dropped without a report:
  * a CSV column or NDJSON key that is read into no customer field is reported too (once, where it
  * first appears), and so are bytes that the encoding read cannot decode.
  * A quoted CSV field may span lines (RFC 4180 §2.6), up to 100 lines or 64 Ki characters after its
@@ -276,6 +278,8 @@ export async function loadCustomers(
       problems.push({ line, ...rowNames(candidate, address), ...problem, loaded: false });
     } else {
       const { customer } = checked;
+      for (const caveat of checked.caveats)
+        problems.push({ line, ...rowNames(customer), ...caveat, loaded: true });
       options.onCustomer?.(customer, line);
       const earlier = seenIds.get(customer.id);
       if (earlier !== undefined) {
@@ -828,13 +832,58 @@ function stringEnd(json: string, start: number): number {
   return json.length;
 }
 
-/** The row as a customer, or why it cannot be loaded. */
+/** Fields a row is still loaded without: its addresses are what a check needs (issue 13). */
+const DROPPABLE_FIELDS: ReadonlySet<PropertyKey> = new Set(['birthDate', 'phones']);
+
+/**
+ * A birth date written YYYYMMDD (`19850412`, common in Swedish registers, the personnummer's first
+ * eight digits, Skatteverket SKV 704) as the ISO 8601 calendar date the schema takes; anything else
+ * as it is. Unambiguous, unlike `12/04/1970` or the six-digit `570101`, which are left to be reported.
+ */
+function isoBirthDate(candidate: unknown): unknown {
+  if (typeof candidate !== 'object' || candidate === null) return candidate;
+  const birthDate = (candidate as { birthDate?: unknown }).birthDate;
+  if (typeof birthDate !== 'string') return candidate;
+  const digits = /^\s*(\d{4})(\d{2})(\d{2})\s*$/.exec(birthDate);
+  if (!digits) return candidate;
+  return { ...candidate, birthDate: `${digits[1]}-${digits[2]}-${digits[3]}` };
+}
+
+/**
+ * The row as a customer, or why it cannot be loaded. A birth date or phone number that cannot be
+ * read does not cost the row: the customer is loaded without it (its addresses are what a check
+ * looks up), and each such cell is a caveat, reported with the row as loaded.
+ */
 function validate(
-  candidate: unknown,
+  row: unknown,
   region: string,
   text: LoadProblemTexts,
-): { customer: Customer } | { field?: string; address?: string; reason: string } {
-  const result = CustomerSchema.safeParse(candidate);
+):
+  | { customer: Customer; caveats: { field: string; reason: string }[] }
+  | { field?: string; address?: string; reason: string } {
+  const candidate = isoBirthDate(row);
+  const caveats: { field: string; reason: string }[] = [];
+  let result = CustomerSchema.safeParse(candidate);
+  if (
+    !result.success &&
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    result.error.issues.every((issue) => DROPPABLE_FIELDS.has(issue.path[0] ?? ''))
+  ) {
+    const issues =
+      text === loadProblemTexts.en
+        ? result.error.issues
+        : (CustomerSchema.safeParse(candidate, { error: zodMessagesIn(text) }).error?.issues ??
+          result.error.issues);
+    const without: Record<string, unknown> = { ...(candidate as Record<string, unknown>) };
+    for (const issue of issues) {
+      const field = String(issue.path[0]);
+      if (!(field in without)) continue;
+      caveats.push({ field, reason: rowIssueReason(issue, candidate, text) });
+      delete without[field];
+    }
+    result = CustomerSchema.safeParse(without);
+  }
   if (!result.success) {
     // zod words its own messages in English; in another language the row is read again with that
     // language's messages (only a broken row pays for it).
@@ -860,11 +909,14 @@ function validate(
         reason: text.unusableAddress(email, parsed.reason, parsed.detail),
       };
   }
-  for (const phone of customer.phones ?? []) {
-    if (!isE164(phone.trim()) && !parsePhone(phone, customer.country ?? region))
-      return { field: 'phones', reason: text.unreadablePhone(phone) };
-  }
-  return { customer };
+  const phones = (customer.phones ?? []).filter((phone) => {
+    if (isE164(phone.trim()) || parsePhone(phone, customer.country ?? region)) return true;
+    caveats.push({ field: 'phones', reason: text.unreadablePhone(phone) });
+    return false;
+  });
+  if (phones.length === (customer.phones ?? []).length) return { customer, caveats };
+  const { phones: _unread, ...rest } = customer;
+  return { customer: phones.length > 0 ? { ...rest, phones } : rest, caveats };
 }
 
 /**

@@ -95,7 +95,8 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     idNotText: (shown) => `the id ${shown} is not text or a whole number`,
     notText: (words, shown) => `the ${words} ${shown} is not text`,
     // ISO 8601 calendar date, the form `birthDate` takes (README "Loading a CRM export").
-    notCalendarDate: (shown) => `the birth date ${shown} is not a calendar date written YYYY-MM-DD`,
+    notCalendarDate: (shown) =>
+      `the birth date ${shown} is not a calendar date written YYYY-MM-DD or YYYYMMDD`,
     notCountryCode: (shown) => `${shown} is not a two-letter ISO 3166-1 country code (SE, GB, ...)`,
     schemaIssue: () => undefined,
   },
@@ -142,7 +143,7 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     missingField: (words) => `raden saknar ${words}`,
     idNotText: (shown) => `id ${shown} är varken text eller ett heltal`,
     notText: (words, shown) => `${words} ${shown} är inte text`,
-    notCalendarDate: (shown) => `födelsedatumet ${shown} är inget datum skrivet ÅÅÅÅ-MM-DD`,
+    notCalendarDate: (shown) => `födelsedatumet ${shown} är inget datum skrivet ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,
     notCountryCode: (shown) => `${shown} är ingen landskod med två bokstäver enligt ISO 3166-1 (SE, GB, ...)`,
     schemaIssue: ({ code, maximum, words }) => {
       if (code === 'too_big' && typeof maximum === 'number')

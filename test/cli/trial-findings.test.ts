@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
@@ -84,5 +84,138 @@ describe('å, ä and ö written another way', () => {
     expect(new Set(pairs.map((finding) => finding.customerId))).toEqual(
       new Set(['K-1', 'K-2', 'K-3', 'K-4']),
     );
+  });
+});
+
+describe('a row with one cell that cannot be read', () => {
+  const export2 = () =>
+    write(
+      'dates2.csv',
+      [
+        'Kundnummer;Namn;E-post;Mobil;Födelsedatum',
+        'K-1;Anna Svensson;anna.svensson1985@gmail.com;;19850412',
+        'K-2;Erik Lind;erik.lind@telia.com;;12/04/1970',
+        'K-3;Karin Berg;karin.berg@hotmail.se;;1957-02-30',
+        'K-4;Olle Ek;olle.ek@telia.se;07O-123 45 67;1960-01-01',
+        '',
+      ].join('\n'),
+    );
+
+  it('keeps the customer with the fields it could read, so the audit still finds mail to its address', async () => {
+    const customers = export2();
+    const mail = folder('dates-mail', {
+      'e2.eml': message('e2', 'anna.svensson185@gmail.com'),
+      'e3.eml': message('e3', 'erik.lindd@telia.com'),
+      'e4.eml': message('e4', 'olle.eek@telia.se'),
+    });
+    const result = await run(['audit', mail, '--customers', customers, '--json']);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as {
+      hits: Hit[];
+      customerRows: {
+        rows: number;
+        loaded: number;
+        skipped: number;
+        problems: { line: number; reason: string }[];
+      };
+    };
+    expect(report.hits.map((hit) => hit.customerId)).toEqual(['K-1', 'K-2', 'K-4']);
+    expect(report.customerRows).toMatchObject({ rows: 4, loaded: 4, skipped: 0 });
+    expect(report.customerRows.problems.map((problem) => problem.line)).toEqual([3, 4, 5]);
+  });
+
+  it('reads YYYYMMDD as a birth date and reports the other forms as a finding of the kept row', async () => {
+    const result = await run(['customers', 'check', export2(), '--json']);
+    const report = JSON.parse(result.stdout) as {
+      customers: number;
+      findings: { kind: string; line: number; customerId?: string }[];
+    };
+    expect(report.customers).toBe(4);
+    expect(report.findings.filter((finding) => finding.kind === 'unreadable-row')).toEqual([]);
+    expect(
+      report.findings
+        .filter((finding) => finding.kind === 'field-not-read')
+        .map((finding) => [finding.line, finding.customerId]),
+    ).toEqual([
+      [3, 'K-2'],
+      [4, 'K-3'],
+      [5, 'K-4'],
+    ]);
+  });
+
+  it('says in the audit report how many customer rows were skipped and why', async () => {
+    const customers = write(
+      'skipped.csv',
+      'id;name;email\nK-1;Anna;anna@gmail.com\nK-2;Bo;bo(at)telia.com\n',
+    );
+    const mail = folder('skipped-mail', { 'a.eml': message('a', 'anna@gmail.com') });
+    const out = join(dir.path, 'skipped-report.json');
+    const result = await run(['audit', mail, '--customers', customers, '--out', out]);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {
+      customerRows: {
+        rows: number;
+        loaded: number;
+        skipped: number;
+        problems: { line: number; loaded: boolean }[];
+      };
+    };
+    expect(report.customerRows).toMatchObject({ rows: 2, loaded: 1, skipped: 1 });
+    expect(report.customerRows.problems).toMatchObject([{ line: 3, loaded: false }]);
+  });
+});
+
+describe('--since', () => {
+  it('takes a date without a time as midnight in the local time zone', async () => {
+    const customers = write('since.csv', 'id;name;email\nK-1;Anna;anna.svensson@gmail.com\n');
+    const mail = folder('since-mail', {
+      'a.eml': message('a', 'anna.svenson@gmail.com', 'Sat, 21 Nov 2026 00:30:00 +0100'),
+      'b.eml': message('b', 'anna.svenson@gmail.com', 'Fri, 20 Nov 2026 23:30:00 +0100'),
+    });
+    const args = ['audit', mail, '--customers', customers, '--json', '--since', '2026-11-21'];
+    const stockholm = await run(args, { TZ: 'Europe/Stockholm' });
+    const result = JSON.parse(stockholm.stdout) as { skipped: number; hits: Hit[] };
+    expect(result.hits.map((hit) => hit.messageId)).toEqual(['<a@example.se>']);
+    expect(result.skipped).toBe(1);
+    // An offset is taken as given.
+    const utc = await run([...args.slice(0, -1), '2026-11-21T00:00:00Z'], { TZ: 'Europe/Stockholm' });
+    expect((JSON.parse(utc.stdout) as { skipped: number }).skipped).toBe(2);
+  });
+});
+
+describe('a recipient the audit cannot read', () => {
+  it('is named with its file and reason and counted as unreadable', async () => {
+    const customers = write('unread.csv', 'id;name;email\nK-1;Anna;anna.svensson@gmail.com\n');
+    const mail = folder('unread-mail', {
+      'a.eml': message('a', 'hello world'),
+      'b.eml': message('b', '=?UTF-8?B?YW5uYS5zdmVuc3NvbkBnbWFpbC5jb20=?='),
+      'c.eml': message('c', 'anna.svensson@gmail.com'),
+    });
+    const result = await run(['audit', mail, '--customers', customers, '--json']);
+    expect((JSON.parse(result.stdout) as { unreadable: number }).unreadable).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/a\.eml: .*hello world/);
+    expect(lines[1]).toMatch(/b\.eml: .*=\?UTF-8\?B\?/);
+  });
+});
+
+describe('output piped to a reader that stops early', () => {
+  it('ends quietly, with no stack trace, when the reader closes the pipe', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `K-${i};Kund ${i};kund${i}(at)telia.com`);
+    const customers = write('many.csv', ['id;name;email', ...rows].join('\n'));
+    const cli = await builtCli();
+    const { spawnSync } = await import('node:child_process');
+    const piped = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${cli}" customers check "${customers}" 2>"${join(dir.path, 'err.txt')}" | head -1`,
+      ],
+      { cwd: dir.path, encoding: 'utf8' },
+    );
+    expect(piped.stdout.split('\n')[0]).toMatch(/many\.csv/);
+    const stderr = readFileSync(join(dir.path, 'err.txt'), 'utf8');
+    expect(stderr).not.toMatch(/EPIPE|at .*\(/);
   });
 });

@@ -51,7 +51,10 @@ describe('loadCustomers', () => {
       'C-7,"Open quote,x@y.se,',
     ];
     const { customers, problems } = await loadCustomers({ source: rows.join('\r\n'), format: 'csv' });
-    expect(customers.map((customer) => customer.id)).toEqual(['C-1', 'C-2']);
+    // A phone number that cannot be read costs the row its number, not its address.
+    expect(customers.map((customer) => customer.id)).toEqual(['C-1', 'C-6', 'C-2']);
+    expect(customers[1]).toEqual({ id: 'C-6', name: 'Karin Berg', emails: ['karin@berg.se'] });
+    expect(problems.find((problem) => problem.line === 6)?.loaded).toBe(true);
     expect(problems.map(({ line, field }) => [line, field])).toEqual([
       [3, 'emails'],
       [4, 'id'],
@@ -62,7 +65,7 @@ describe('loadCustomers', () => {
     expect(problems[0]?.reason).toContain('erik(at)telia.com');
     expect(problems[2]?.reason).toContain('3 fields');
     expect(problems[4]?.reason).toContain('never closed');
-    expect(problems.every((problem) => !problem.loaded)).toBe(true);
+    expect(problems.filter((problem) => problem.loaded).map((problem) => problem.line)).toEqual([6]);
   });
 
   it('counts lines inside quoted fields when numbering later rows', async () => {
@@ -576,12 +579,25 @@ describe('loadCustomers drops nothing without a word', () => {
     expect(result.unmappedColumns).toEqual(['emials', 'note']);
   });
 
+  it('reads a birth date written YYYYMMDD and loads a row whose birth date or phone cannot be read without it', async () => {
+    const source = 'id;email;phone;födelsedatum\n1;a@x.se;;19850412\n2;b@x.se;07O-123;1957-02-30\n';
+    const { customers, problems } = await loadCustomers({ source, format: 'csv' });
+    expect(customers).toEqual([
+      { id: '1', emails: ['a@x.se'], birthDate: '1985-04-12' },
+      { id: '2', emails: ['b@x.se'] },
+    ]);
+    expect(problems.map(({ line, field, loaded }) => [line, field, loaded])).toEqual([
+      [3, 'birthDate', true],
+      [3, 'phones', true],
+    ]);
+  });
+
   it('says in plain words, with the value as written, why a row is not a customer', async () => {
     const source = 'id;name;födelsedatum;land\n;Anna;;\n2;Erik;12/4/1985;\n3;Karin;;Sverige\n';
     const { problems } = await loadCustomers({ source, format: 'csv' });
     expect(problems.map((problem) => [problem.line, problem.field, problem.reason])).toEqual([
       [2, 'id', 'the row has no id'],
-      [3, 'birthDate', 'the birth date "12/4/1985" is not a calendar date written YYYY-MM-DD'],
+      [3, 'birthDate', 'the birth date "12/4/1985" is not a calendar date written YYYY-MM-DD or YYYYMMDD'],
       [4, 'country', '"Sverige" is not a two-letter ISO 3166-1 country code (SE, GB, ...)'],
     ]);
     const json = await loadCustomers({ source: '{"id":true}\n{"id":"1","name":5}\n', format: 'ndjson' });
@@ -610,7 +626,7 @@ describe('loadCustomers in Swedish', () => {
       'kolumnen "Anteckning" läses inte: namnet är inget av kundfältens namn; för att läsa den, byt namn på rubriken till ett fältnamn eller ange den i alternativet columns',
       '"erik(at)telia.com" är ingen användbar adress: snabel-a saknas',
       '"inget nummer" kan inte läsas som ett telefonnummer',
-      'födelsedatumet "14/03/1985" är inget datum skrivet ÅÅÅÅ-MM-DD',
+      'födelsedatumet "14/03/1985" är inget datum skrivet ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD',
       'id C-1 användes redan på rad 2; den här raden ersätter den',
       'raden har 2 fält där rubrikraden har 6',
       'namn får vara högst 300 tecken',
@@ -620,7 +636,7 @@ describe('loadCustomers in Swedish', () => {
       'the column "Anteckning" is not read: its name is none of the customer fields\' names; to read it, rename its header to a field\'s name, or name it in the columns option',
       '"erik(at)telia.com" is not a usable address: the @ sign is missing',
       '"inget nummer" cannot be read as a phone number',
-      'the birth date "14/03/1985" is not a calendar date written YYYY-MM-DD',
+      'the birth date "14/03/1985" is not a calendar date written YYYY-MM-DD or YYYYMMDD',
       'the id C-1 was already used on line 2; this row replaces that one',
       'the row has 2 fields where the header has 6',
       'a name of at most 300 characters',
