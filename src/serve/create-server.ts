@@ -187,6 +187,9 @@ export interface ServerContext {
  * ```
  */
 export function createServer(options: ServerOptions = {}): FastifyInstance {
+  // The first path segments of the routes, filled as routes are added: the log keeps only those of
+  // a path no route matched.
+  const routeSegments = new Set<string>();
   const logged = options.logger;
   const logger: Exclude<FastifyServerOptions['logger'], undefined> =
     logged === undefined || logged === false
@@ -194,7 +197,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       : {
           level: logged === true ? 'info' : (logged.level ?? 'info'),
           // Pino's types ask an error serializer for the message and stack: leaving them out is the point.
-          serializers: logSerializers as never,
+          serializers: logSerializers(routeSegments) as never,
           ...(logged !== true && logged.stream ? { stream: logged.stream } : {}),
         };
   const trusted = options.trustProxy ?? [];
@@ -228,6 +231,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRoute', (route) => {
+    const first = route.url.split('/')[1];
+    if (first !== undefined && first !== '' && !/[:*]/.test(first)) routeSegments.add(first);
+  });
 
   const guards = new Map<Locale, Guard>();
   const tokenAttempts = createTokenBuckets({
