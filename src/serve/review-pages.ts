@@ -295,7 +295,12 @@ ${
           recipient.verdict.suggestion ? html` – ${texts.suggestion}: ${recipient.verdict.suggestion}` : ''
         }<ul>${recipient.verdict.findings.map((finding) => html`<li>${finding.message}</li>`)}</ul></li>`,
     )}</ul>
-<h2>${texts.releaseHeading}</h2>
+${
+  // While another request releases or discards it (the losing tab of a race), a form here could only
+  // be answered 409 again: the page says what is happening instead.
+  listed.state === 'releasing'
+    ? html`<p class="status" role="status">${texts.releasingNote}</p>`
+    : html`<h2>${texts.releaseHeading}</h2>
 <form method="post" action="${base}/release?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p class="hint" id="release-intro">${texts.releaseIntro}</p>
@@ -321,7 +326,8 @@ ${proposed.map(
 <label for="discard-reason">${texts.discardReason}</label>
 <textarea id="discard-reason" name="reason" rows="2"></textarea>
 <button type="submit">${texts.discard}</button>
-</form>
+</form>`
+}
 <h2>${texts.headers}</h2>
 <dl>${content.headers.map((header) => html`<dt>${texts.fieldNames[header.name.toLowerCase()] ?? header.name}</dt><dd>${header.value}</dd>`)}</dl>
 <h2>${texts.body}</h2>

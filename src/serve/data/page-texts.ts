@@ -33,6 +33,8 @@ export interface PageTexts {
   readonly action: string;
   readonly open: string;
   readonly releasing: string;
+  /** Said instead of the release and discard forms while another request releases the message. */
+  readonly releasingNote: string;
   readonly back: string;
   readonly messageHeading: string;
   readonly headers: string;
@@ -95,6 +97,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     action: 'Verdict',
     open: 'Review',
     releasing: 'being released',
+    releasingNote:
+      'Someone else is releasing or discarding this message right now, so it cannot be released or discarded here. Go back to the list in a moment to see what became of it.',
     back: 'All held messages',
     messageHeading: 'Held message',
     headers: 'Headers',
@@ -167,6 +171,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     action: 'Beslut',
     open: 'Granska',
     releasing: 'släpps nu',
+    releasingNote:
+      'Någon annan skickar eller kastar meddelandet just nu, så det kan inte skickas eller kastas här. Gå tillbaka till listan om en stund för att se hur det gick.',
     back: 'Alla stoppade meddelanden',
     messageHeading: 'Stoppat meddelande',
     headers: 'Huvudfält',
