@@ -166,7 +166,8 @@ export async function registerReviewPages(app: FastifyInstance, context: ServerC
         ? ''
         : html`<label for="token">${texts.token}</label>
 <input id="token" name="token" type="password" autocomplete="current-password" required>`;
-    const main = html`<h1>${texts.loginHeading}</h1>
+    const heading = nextPage(request) === '/demo' ? texts.loginHeadingForm : texts.loginHeading;
+    const main = html`<h1>${heading}</h1>
 ${error ? html`<p class="alert" role="alert" id="login-error">${error}</p>` : ''}
 <p>${texts.loginIntro}</p>
 <form method="post" action="/login?lang=${page.lang}${nextPage(request) === '/demo' ? '&next=%2Fdemo' : ''}">
@@ -177,7 +178,7 @@ ${error ? html`<p class="alert" role="alert" id="login-error">${error}</p>` : ''
 ${tokenField}
 <button type="submit">${texts.logIn}</button>
 </form>`;
-    return sendPage(reply, page, texts.loginHeading, main, { status: error ? status : 200, path: '/login' });
+    return sendPage(reply, page, heading, main, { status: error ? status : 200, path: '/login' });
   }
 
   app.get('/login', async (request, reply) => loginPage(request, reply));

@@ -5,6 +5,8 @@ export interface PageTexts {
   readonly title: string;
   readonly skip: string;
   readonly loginHeading: string;
+  /** The login page's heading when it leads to the order form (`?next=/demo`). */
+  readonly loginHeadingForm: string;
   readonly loginIntro: string;
   readonly name: string;
   readonly nameHint: string;
@@ -73,6 +75,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
     title: 'Held messages',
     skip: 'Skip to content',
     loginHeading: 'Log in to review held messages',
+    loginHeadingForm: 'Log in to the order form',
     loginIntro: 'Your name is recorded with every message you release or discard.',
     name: 'Your name or e-mail',
     nameHint: 'For example lena@butiken.se',
@@ -146,6 +149,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
     title: 'Stoppade meddelanden',
     skip: 'Hoppa till innehållet',
     loginHeading: 'Logga in för att granska stoppade meddelanden',
+    loginHeadingForm: 'Logga in till orderformuläret',
     loginIntro: 'Ditt namn sparas med varje meddelande du släpper eller kastar.',
     name: 'Ditt namn eller din e-post',
     nameHint: 'Till exempel lena@butiken.se',
