@@ -28,6 +28,7 @@ import type { AuditLog } from '../nodemailer/audit-log.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
 import { HealthSchema, MAX_PARAM_LENGTH } from './api-schemas.js';
 import { registerCheckRoutes } from './check-routes.js';
+import { decodeJsonBody } from './decode-json-body.js';
 import { registerHoldRoutes } from './hold-routes.js';
 import { hostName, isAllowedHost } from './is-allowed-host.js';
 import { logSerializers } from './log-serializers.js';
@@ -187,6 +188,9 @@ export interface ServerContext {
  * ```
  */
 export function createServer(options: ServerOptions = {}): FastifyInstance {
+  // The first path segments of the routes, filled as routes are added: the log keeps only those of
+  // a path no route matched.
+  const routeSegments = new Set<string>();
   const logged = options.logger;
   const logger: Exclude<FastifyServerOptions['logger'], undefined> =
     logged === undefined || logged === false
@@ -194,7 +198,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       : {
           level: logged === true ? 'info' : (logged.level ?? 'info'),
           // Pino's types ask an error serializer for the message and stack: leaving them out is the point.
-          serializers: logSerializers as never,
+          serializers: logSerializers(routeSegments) as never,
           ...(logged !== true && logged.stream ? { stream: logged.stream } : {}),
         };
   const trusted = options.trustProxy ?? [];
@@ -228,6 +232,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRoute', (route) => {
+    const first = route.url.split('/')[1];
+    if (first !== undefined && first !== '' && !/[:*]/.test(first)) routeSegments.add(first);
+  });
 
   const guards = new Map<Locale, Guard>();
   const tokenAttempts = createTokenBuckets({
@@ -321,11 +330,16 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     if (error instanceof JsonBodyError)
       return sendProblem(
         reply,
-        problem('invalid-input', 400, error.title, {
-          detail: error.detail,
-          field: error.field,
-          errors: [{ field: error.field, message: error.detail }],
-        }),
+        problem(
+          error.statusCode === 415 ? 'unsupported-media-type' : 'invalid-input',
+          error.statusCode,
+          error.title,
+          {
+            detail: error.detail,
+            field: error.field,
+            errors: [{ field: error.field, message: error.detail }],
+          },
+        ),
       );
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return sendProblem(
@@ -458,10 +472,14 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     // "Body is not valid JSON": this one says which, where, and which key. A discard has nothing to
     // send, so an empty body is none there; a release needs its body.
     api.removeContentTypeParser('application/json');
-    api.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    api.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
       try {
         const allowEmpty = request.routeOptions.url === '/v1/holds/:id/discard';
-        done(null, parseJsonBody(body as string, { allowEmpty }));
+        const text = decodeJsonBody(body as Buffer, {
+          contentType: request.headers['content-type'],
+          contentEncoding: request.headers['content-encoding'],
+        });
+        done(null, parseJsonBody(text, { allowEmpty }));
       } catch (error) {
         done(error as JsonBodyError, undefined);
       }

@@ -1,12 +1,15 @@
 /** Why a JSON request body was refused: a title, the detail, and the field it names. */
 export class JsonBodyError extends Error {
-  /** Fastify answers a parser's error with this status (then the server's error handler words it). */
-  readonly statusCode = 400;
   readonly code = 'EMAIL_GUARD_JSON_BODY';
   constructor(
     readonly title: string,
     readonly detail: string,
     readonly field: string,
+    /**
+     * Fastify answers a parser's error with this status (then the server's error handler words
+     * it): 400 for what the body holds, 415 for how it is sent (its charset, its compression).
+     */
+    readonly statusCode: 400 | 415 = 400,
   ) {
     super(title);
     this.name = 'JsonBodyError';

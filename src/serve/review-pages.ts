@@ -191,7 +191,8 @@ export async function registerReviewPages(app: FastifyInstance, context: ServerC
         ? ''
         : html`<label for="token">${texts.token}</label>
 <input id="token" name="token" type="password" autocomplete="current-password" required>`;
-    const main = html`<h1>${texts.loginHeading}</h1>
+    const heading = nextPage(request) === '/demo' ? texts.loginHeadingForm : texts.loginHeading;
+    const main = html`<h1>${heading}</h1>
 ${error ? html`<p class="alert" role="alert" id="login-error">${error}</p>` : ''}
 <p>${texts.loginIntro}</p>
 <form method="post" action="/login?lang=${page.lang}${nextPage(request) === '/demo' ? '&next=%2Fdemo' : ''}">
@@ -202,7 +203,7 @@ ${error ? html`<p class="alert" role="alert" id="login-error">${error}</p>` : ''
 ${tokenField}
 <button type="submit">${texts.logIn}</button>
 </form>`;
-    return sendPage(reply, page, texts.loginHeading, main, { status: error ? status : 200, path: '/login' });
+    return sendPage(reply, page, heading, main, { status: error ? status : 200, path: '/login' });
   }
 
   app.get('/login', async (request, reply) => loginPage(request, reply));
@@ -317,7 +318,12 @@ ${
           recipient.verdict.suggestion ? html` – ${texts.suggestion}: ${recipient.verdict.suggestion}` : ''
         }<ul>${recipient.verdict.findings.map((finding) => html`<li>${finding.message}</li>`)}</ul></li>`,
     )}</ul>
-<h2>${texts.releaseHeading}</h2>
+${
+  // While another request releases or discards it (the losing tab of a race), a form here could only
+  // be answered 409 again: the page says what is happening instead.
+  listed.state === 'releasing'
+    ? html`<p class="status" role="status">${texts.releasingNote}</p>`
+    : html`<h2>${texts.releaseHeading}</h2>
 <form method="post" action="${base}/release?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p class="hint" id="release-intro">${texts.releaseIntro}</p>
@@ -343,7 +349,8 @@ ${proposed.map(
 <label for="discard-reason">${texts.discardReason}</label>
 <textarea id="discard-reason" name="reason" rows="2"></textarea>
 <button type="submit">${texts.discard}</button>
-</form>
+</form>`
+}
 <h2>${texts.headers}</h2>
 <dl>${content.headers.map((header) => html`<dt>${texts.fieldNames[header.name.toLowerCase()] ?? header.name}</dt><dd>${header.value}</dd>`)}</dl>
 <h2>${texts.body}</h2>

@@ -159,7 +159,7 @@ describe('the order form in Chromium', () => {
       await plain.fill('#email', entered);
       await Promise.all([
         plain.waitForURL(`${base}/demo/check?lang=en`),
-        plain.click('button[type="submit"]:not([data-suggestion])'),
+        plain.click('[data-order-form] button[type="submit"]:not([data-suggestion])'),
       ]);
       const withoutScript = await answerOf(plain);
       await plain.close();
@@ -310,7 +310,7 @@ describe('the order form in Chromium', () => {
     await page.fill('#email', 'anna.svensson185@gmail.com');
     await Promise.all([
       page.waitForURL(`${base}/demo/check?lang=en`),
-      page.click('button[type="submit"]:not([data-suggestion])'),
+      page.click('[data-order-form] button[type="submit"]:not([data-suggestion])'),
     ]);
     expect(await page.getAttribute('[data-status]', 'data-action')).toBe('block');
     await Promise.all([

@@ -77,6 +77,47 @@ describe('the server log', () => {
   });
 });
 
+describe('the log of paths no route matched', () => {
+  it("writes only their first segment, when it is a route's, so no address or customer id reaches it", async () => {
+    const lines: string[] = [];
+    app = fixtureServer(fixture, {
+      logger: { level: 'info', stream: { write: (line) => lines.push(line) } },
+      registerOrderForm: createOrderForm({ scriptDir: fixture.dir }),
+    });
+    const { script } = await logIn(app);
+    const paths = [
+      '/v1/customers/anna.svensson1985@gmail.com',
+      '/holds/erik.lind@telia.com/x',
+      '/anna.svensson1985@gmail.com',
+      '/erik.lind%40telia.com/orders',
+      '/demo/customers/C-1001/erik.lind@telia.com',
+    ];
+    for (const url of paths) {
+      // Refused (no token: 401), unmatched with the token (404) and with a session (404).
+      await app.inject({ method: 'GET', url });
+      await app.inject({ method: 'GET', url, headers: auth });
+      await app.inject({ method: 'GET', url, headers: script });
+      await app.inject({
+        method: 'POST',
+        url,
+        headers: { ...auth, 'content-type': 'application/json' },
+        payload: {},
+      });
+    }
+    // Routes that matched but refused the request name their pattern only.
+    await app.inject({ method: 'GET', url: '/v1/holds/erik.lind@telia.com' });
+    await app.inject({ method: 'GET', url: `/v1/holds/${'erik.lind@telia.com'.repeat(10)}`, headers: auth });
+    const log = lines.join('');
+    expect(log).toContain('"path":"/v1/…"');
+    expect(log).toContain('"path":"/holds/…"');
+    expect(log).toContain('"path":"/…"');
+    expect(log).toContain('"statusCode":401');
+    expect(log).toContain('"statusCode":404');
+    for (const secret of ['@', '%40', 'svensson', 'telia', 'erik', 'C-1001', 'customers/'])
+      expect(log, secret).not.toContain(secret);
+  });
+});
+
 describe('the icon browsers ask for', () => {
   it('answers /favicon.ico without the token, so no page asks for it in vain', async () => {
     app = fixtureServer(fixture);

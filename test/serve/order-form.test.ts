@@ -58,6 +58,51 @@ describe('the order form behind the login', () => {
     expect(posted.headers.location).toBe('/demo?lang=sv');
   });
 
+  it('has a skip link, a language link and a log-out button as the review page has', async () => {
+    app = formServer();
+    const { script, csrf } = await logIn(app);
+    for (const [lang, other, logOut] of [
+      ['en', 'sv', 'Log out'],
+      ['sv', 'en', 'Logga ut'],
+    ] as const) {
+      const page = await app.inject({ method: 'GET', url: `/demo?lang=${lang}`, headers: script });
+      expect(page.body, lang).toMatch(/<body>\s*<a class="skip" href="#main">/);
+      expect(page.body, lang).toContain('<main id="main">');
+      expect(page.body, lang).toContain(`<a href="/demo?lang=${other}" lang="${other}">`);
+      expect(page.body, lang).toContain(`<form method="post" action="/logout?lang=${lang}">`);
+      expect(page.body, lang).toContain(`<input type="hidden" name="csrf" value="${csrf}">`);
+      expect(page.body, lang).toContain(`<button type="submit">${logOut}</button>`);
+      expect(page.body, lang).toContain('lena@butiken.se');
+    }
+  });
+
+  it('names the order form in the title of the login page that leads to it', async () => {
+    app = formServer();
+    const title = async (url: string) =>
+      /<title>([^<]*)<\/title>/.exec((await app?.inject({ method: 'GET', url }))?.body ?? '')?.[1];
+    expect(await title('/login?lang=en&next=%2Fdemo')).toMatch(/order form/);
+    expect(await title('/login?lang=sv&next=%2Fdemo')).toMatch(/orderformuläret/);
+    expect(await title('/login?lang=en')).toMatch(/review held messages/);
+  });
+
+  it('shows no empty customer-directory heading without script', async () => {
+    app = formServer();
+    const { cookie, csrf } = await logIn(app);
+    const page = await postForm(app, '/demo/check?lang=en', cookie, {
+      csrf,
+      customer: '',
+      name: '',
+      birthDate: '',
+      phone: '',
+      email: TYPO,
+    });
+    // The heading and its part are hidden when scripting is off (HTML Standard §4.12.2, noscript).
+    expect(page.body).toMatch(
+      /<noscript><style>\[data-directory-part\] \{ display: none; \}<\/style><\/noscript>/,
+    );
+    expect(page.body).toMatch(/<h2 data-directory-part>Customer directory<\/h2>/);
+  });
+
   it("refuses the page's check with the session cookie but no CSRF header", async () => {
     app = formServer();
     const { cookie } = await logIn(app);

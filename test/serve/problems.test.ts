@@ -119,3 +119,71 @@ describe('problem details for what Fastify refuses', () => {
     }
   });
 });
+
+describe('the encoding of a JSON body', () => {
+  // Real HTTP: the bytes as sent, with the headers as given.
+  const post = async (server: FastifyInstance, body: Buffer, headers: Record<string, string>) => {
+    const address = await server.listen({ port: 0, host: '127.0.0.1' });
+    const response = await fetch(`${address}/v1/check`, {
+      method: 'POST',
+      headers: { ...auth, ...headers },
+      body: new Uint8Array(body),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      type: response.headers.get('content-type') ?? '',
+      json: JSON.parse(text),
+    };
+  };
+  const json = 'application/json';
+  const latin1 = Buffer.from('{"entered":"åsa@b.se","customer":{"id":"new"}}', 'latin1');
+
+  it('refuses a body declared in another charset than UTF-8 with 415 saying UTF-8 is required', async () => {
+    app = fixtureServer(fixture);
+    const answer = await post(app, latin1, { 'content-type': `${json}; charset=iso-8859-1` });
+    expect(answer.status).toBe(415);
+    expect(answer.type).toMatch(/^application\/problem\+json/);
+    expect(answer.json).toMatchObject({ field: 'headers.content-type' });
+    expect(answer.json.type).toMatch(/#unsupported-media-type$/);
+    expect(answer.json.detail).toContain('UTF-8');
+  });
+
+  it('takes charset=utf-8 in any case', async () => {
+    app = fixtureServer(fixture);
+    const body = Buffer.from('{"entered":"åsa@b.se","customer":{"id":"new"}}', 'utf8');
+    const answer = await post(app, body, { 'content-type': `${json}; charset="UTF-8"` });
+    expect(answer.status).toBe(200);
+  });
+
+  it('answers invalid UTF-8 with 400 naming the byte, never a verdict on a mangled address', async () => {
+    app = fixtureServer(fixture);
+    const answer = await post(app, latin1, { 'content-type': json });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ field: 'body' });
+    // `{"entered":"` is 12 bytes: the Latin-1 å is the 13th, at position 12.
+    expect(answer.json.detail).toMatch(/UTF-8.*position 12/);
+    expect(JSON.stringify(answer.json)).not.toContain('sa@b.se');
+  });
+
+  it('ignores a UTF-8 byte order mark before the JSON (RFC 8259 §8.1)', async () => {
+    app = fixtureServer(fixture);
+    const body = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('{"entered":"anna.svensson1985@gmail.com","customerId":"C-1001"}'),
+    ]);
+    const answer = await post(app, body, { 'content-type': json });
+    expect(answer.status).toBe(200);
+    expect(answer.json.action).toBe('send');
+  });
+
+  it('refuses a compressed body with 415 saying compression is not taken', async () => {
+    app = fixtureServer(fixture);
+    const { gzipSync } = await import('node:zlib');
+    const body = gzipSync(Buffer.from('{"entered":"a@b.se","customer":{"id":"new"}}'));
+    const answer = await post(app, body, { 'content-type': json, 'content-encoding': 'gzip' });
+    expect(answer.status).toBe(415);
+    expect(answer.json).toMatchObject({ field: 'headers.content-encoding' });
+    expect(answer.json.detail).toMatch(/compress/);
+  });
+});

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -209,6 +210,34 @@ describe('the review page', () => {
       discard: { by: 'Lena Berg', reason: 'the customer cancelled the order', where: 'review-page' },
     });
     expect(entry?.recipients[0]).toMatchObject({ address: TYPO, action: 'block' });
+  });
+
+  it('shows the losing tab of a release race the message as being released, without forms that cannot work', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server);
+    // The other tab's release holds the message's lock while it sends (as the file store takes it).
+    writeFileSync(join(holdsDir(fixture), `${id}.lock`), '');
+    for (const lang of ['en', 'sv']) {
+      const lost = await postForm(server, `/holds/${id}/release?lang=${lang}`, cookie, {
+        csrf,
+        to: GOOD,
+        reason: 'read back on the phone',
+      });
+      expect(lost.statusCode, lang).toBe(409);
+      expect(lost.body, lang).toMatch(lang === 'en' ? /by someone else/ : /av någon annan/);
+      expect(lost.body, lang).toMatch(lang === 'en' ? /being released/ : /släpps nu/);
+      expect(lost.body, lang).not.toContain(`/holds/${id}/release`);
+      expect(lost.body, lang).not.toContain(`/holds/${id}/discard`);
+      expect(lost.body, lang).toContain('role="status"');
+      const reread = await server.inject({
+        method: 'GET',
+        url: `/holds/${id}?lang=${lang}`,
+        headers: { cookie },
+      });
+      expect(reread.body, lang).not.toContain(`/holds/${id}/release`);
+    }
   });
 
   it('says a message already released or discarded is gone, instead of a silent redirect', async () => {

@@ -5,6 +5,8 @@ export interface PageTexts {
   readonly title: string;
   readonly skip: string;
   readonly loginHeading: string;
+  /** The login page's heading when it leads to the order form (`?next=/demo`). */
+  readonly loginHeadingForm: string;
   readonly loginIntro: string;
   readonly name: string;
   readonly nameHint: string;
@@ -33,6 +35,8 @@ export interface PageTexts {
   readonly action: string;
   readonly open: string;
   readonly releasing: string;
+  /** Said instead of the release and discard forms while another request releases the message. */
+  readonly releasingNote: string;
   readonly back: string;
   readonly messageHeading: string;
   readonly headers: string;
@@ -71,6 +75,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
     title: 'Held messages',
     skip: 'Skip to content',
     loginHeading: 'Log in to review held messages',
+    loginHeadingForm: 'Log in to the order form',
     loginIntro: 'Your name is recorded with every message you release or discard.',
     name: 'Your name or e-mail',
     nameHint: 'For example lena@butiken.se',
@@ -95,6 +100,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     action: 'Verdict',
     open: 'Review',
     releasing: 'being released',
+    releasingNote:
+      'Someone else is releasing or discarding this message right now, so it cannot be released or discarded here. Go back to the list in a moment to see what became of it.',
     back: 'All held messages',
     messageHeading: 'Held message',
     headers: 'Headers',
@@ -142,6 +149,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
     title: 'Stoppade meddelanden',
     skip: 'Hoppa till innehållet',
     loginHeading: 'Logga in för att granska stoppade meddelanden',
+    loginHeadingForm: 'Logga in till orderformuläret',
     loginIntro: 'Ditt namn sparas med varje meddelande du släpper eller kastar.',
     name: 'Ditt namn eller din e-post',
     nameHint: 'Till exempel lena@butiken.se',
@@ -167,6 +175,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     action: 'Beslut',
     open: 'Granska',
     releasing: 'släpps nu',
+    releasingNote:
+      'Någon annan skickar eller kastar meddelandet just nu, så det kan inte skickas eller kastas här. Gå tillbaka till listan om en stund för att se hur det gick.',
     back: 'Alla stoppade meddelanden',
     messageHeading: 'Stoppat meddelande',
     headers: 'Huvudfält',

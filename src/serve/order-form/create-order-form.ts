@@ -112,6 +112,7 @@ export function createOrderForm(
             searchUrl: '/demo/customers',
             fallbackUrl: `/demo/check?lang=${locale}`,
             csrf: session.csrf,
+            user: session.user,
             ...(filled ?? {}),
           }),
         );

@@ -1,5 +1,6 @@
 import type { Locale, Verdict } from '../../guard/verdict.js';
 import { spellAddress } from '../../spelling/spell-address.js';
+import { pageTexts } from '../data/page-texts.js';
 import { orderFormText } from './order-form-text.js';
 
 /** What the salesperson typed, as the form posts it. */
@@ -31,6 +32,8 @@ export interface OrderFormPage {
   readonly result?: Verdict | string;
   /** The existing customer the posted form was checked against, as `Name (id)`. */
   readonly picked?: string;
+  /** The logged-in person's name, shown beside the log-out button. */
+  readonly user?: string;
 }
 
 // HTML text and attribute values (HTML Living Standard §13.1.2.3, §13.1.2.6): these five are all
@@ -56,6 +59,9 @@ const escapeHtml = (text: string): string =>
  */
 export function renderOrderForm(page: OrderFormPage): string {
   const text = orderFormText[page.locale];
+  // The skip link, the language link and the log-out button, worded as on the review page.
+  const chrome = pageTexts[page.locale];
+  const other: Locale = page.locale === 'sv' ? 'en' : 'sv';
   const values = page.values;
   const value = (name: keyof OrderFormValues) =>
     values?.[name] ? ` value="${escapeHtml(values[name])}"` : '';
@@ -115,10 +121,20 @@ input, select { font: inherit; width: 100%; padding: .4rem; box-sizing: border-b
 [data-suggestion] { font: inherit; margin: .5rem 0; padding: .4rem .8rem; cursor: pointer; }
 [data-read-back] { color: #444; font-size: .9rem; }
 button[type="submit"] { font: inherit; padding: .4rem .8rem; }
+header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
+header form { display: flex; align-items: center; gap: .5rem; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
 </style>
+<noscript><style>[data-directory-part] { display: none; }</style></noscript>
 </head>
 <body>
-<main>
+<a class="skip" href="#main">${escapeHtml(chrome.skip)}</a>
+<header><nav aria-label="${escapeHtml(chrome.languageNav)}"><a href="/demo?lang=${other}" lang="${other}">${escapeHtml(chrome.language)}</a></nav>
+<form method="post" action="/logout?lang=${page.locale}">
+<input type="hidden" name="csrf" value="${escapeHtml(page.csrf)}">
+${page.user === undefined ? '' : `<span>${escapeHtml(chrome.loggedInAs(page.user))}</span> `}<button type="submit">${escapeHtml(chrome.logOut)}</button></form></header>
+<main id="main">
 <h1>${escapeHtml(text.title)}</h1>
 <p>${escapeHtml(text.intro)}</p>
 <form data-order-form method="post" action="${escapeHtml(page.fallbackUrl)}" data-locale="${page.locale}" data-check-url="${escapeHtml(page.checkUrl)}" data-search-url="${escapeHtml(page.searchUrl)}" data-csrf="${escapeHtml(page.csrf)}" novalidate>
@@ -139,8 +155,8 @@ ${status}
 <ul data-findings>${findings}</ul>
 ${suggestion}
 <div data-read-back>${spelled}</div>
-<h2>${escapeHtml(text.directory)}</h2>
-<div data-directory></div>
+<h2 data-directory-part>${escapeHtml(text.directory)}</h2>
+<div data-directory data-directory-part></div>
 </section>
 </form>
 </main>
