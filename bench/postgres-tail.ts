@@ -12,8 +12,9 @@
  *
  * Run alone: `npx tsx bench/postgres-tail.ts [customers] [checks per round] [rounds]`
  * (default 100000, 4000, 4); `CONFIGS='2x64 1x64 2x8a'` (statements x lookups per statement,
- * then `p4` for a pool of 4, `a` for near domains read apart, in statements of their own)
- * picks the configurations.
+ * then `p4` for a pool of 4, `a` for near domains read apart, in statements of their own, `s` for
+ * the entered local part looked up at the near domains read in a second statement, as before it
+ * went in the first) picks the configurations.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -139,10 +140,17 @@ try {
     };
   };
   const configs = configNames.map((name) => {
-    const [, statements, lookups, poolMax, apart] = /^(\d+)x(\d+)(?:p(\d+))?(a)?$/.exec(name) ?? [];
+    const [, statements, lookups, poolMax, apart, second] =
+      /^(\d+)x(\d+)(?:p(\d+))?(a)?(s)?$/.exec(name) ?? [];
     const directory = createTunedPostgresDirectory(
       { pool: counted(pool(Number(poolMax ?? 16))) },
-      { statements: Number(statements), lookups: Number(lookups), domainsApart: apart === 'a', observe },
+      {
+        statements: Number(statements),
+        lookups: Number(lookups),
+        domainsApart: apart === 'a',
+        nearKeysApart: second === 's',
+        observe,
+      },
     );
     return {
       name,
@@ -231,7 +239,7 @@ try {
     `${n} customers, ${checks} checks x ${rounds} rounds per configuration (alternated), ${inFlight} in flight, ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)}`,
   );
   console.log(
-    'configuration: statements under way x look-ups per statement at most (p: pool size, else 16; a: near domains read apart)',
+    'configuration: statements under way x look-ups per statement at most (p: pool size, else 16; a: near domains read apart; s: near keys in a second statement)',
   );
   for (const config of configs) {
     const total = config.records.length;

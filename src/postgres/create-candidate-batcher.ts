@@ -47,14 +47,23 @@ export interface CandidateBatcher {
   find(variants: readonly string[]): Promise<CandidateCustomer[]>;
   /**
    * {@link find}, and the domains with at least one of `domainVariants` in `domain_variant`, in the
-   * same statement (an entered domain whose near domains are not cached).
+   * same statement (an entered domain whose near domains are not cached). With `local`, the
+   * customers filed under `local@domain` for each of those domains come in the same statement too:
+   * the entered local part looked up at the near domains as a domain without mailbox rules reads
+   * it, one round trip instead of two in a row.
    */
-  findWithDomains(variants: readonly string[], domainVariants: readonly string[]): Promise<CandidateLookup>;
+  findWithDomains(
+    variants: readonly string[],
+    domainVariants: readonly string[],
+    local?: string,
+  ): Promise<CandidateLookup>;
 }
 
 interface Pending {
   readonly variants: readonly string[];
   readonly domainVariants: readonly string[] | undefined;
+  /** The local part to look up at each near domain read (`local@domain`), if any. */
+  readonly local: string | undefined;
   readonly observer: LookupObserver | undefined;
   readonly resolve: (found: CandidateLookup) => void;
   readonly reject: (error: unknown) => void;
@@ -136,6 +145,40 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
            SELECT DISTINCT domain, NULL::text, NULL::text[] FROM ${s}.domain_variant WHERE variant = ANY($2::text[])`,
     rowMode: 'array' as const,
   };
+  // The same, with the entered local part looked up at each near domain read, in one statement: the
+  // near domains are read once (`near`), and `local@domain` for each joins the variants looked up.
+  // `$3` and `$4` pair each lookup's local part with its domain variants, so a lookup's local part
+  // is tried only at its own entered domain's near domains.
+  const batchNearText = `WITH near AS MATERIALIZED (
+             SELECT variant, domain FROM ${s}.domain_variant WHERE variant = ANY($2::text[])),
+           hit AS MATERIALIZED (
+             SELECT customer_id, array_agg(variant) AS variants FROM ${s}.mailbox_variant
+              WHERE variant = ANY($1::text[] || ARRAY(
+                      SELECT DISTINCT asked.local || '@' || near.domain
+                        FROM unnest($3::text[], $4::text[]) AS asked (local, variant)
+                        JOIN near USING (variant)))
+              GROUP BY customer_id)
+           SELECT customer.id, customer.name, customer.emails, hit.variants
+             FROM ${s}.customer JOIN hit ON hit.customer_id = customer.id
+            WHERE customer.id = ANY(ARRAY(SELECT customer_id FROM hit))
+           UNION ALL
+           SELECT domain, NULL::text, NULL::text[], array_agg(variant) FROM near GROUP BY domain`;
+  const queryNear = {
+    name: `email-guard ${s} find-candidate-batch-near-local`,
+    text: batchNearText,
+    rowMode: 'array' as const,
+  };
+  const singleNear = {
+    name: `email-guard ${s} find-candidates-near-local`,
+    text: `WITH near AS MATERIALIZED (
+             SELECT DISTINCT domain FROM ${s}.domain_variant WHERE variant = ANY($2::text[]))
+           SELECT id, name, emails FROM ${s}.customer
+            WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.mailbox_variant
+                   WHERE variant = ANY($1::text[] || ARRAY(SELECT $3::text || '@' || domain FROM near))))
+           UNION ALL
+           SELECT domain, NULL::text, NULL::text[] FROM near`,
+    rowMode: 'array' as const,
+  };
   let waiting: Pending[] = [];
   let running = 0;
 
@@ -143,15 +186,33 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
     if (counted) running++;
     const alone = batch.length === 1;
     const withDomains = batch.some((pending) => pending.domainVariants !== undefined);
-    const values = [union(batch, (pending) => pending.variants)];
+    const withLocal = batch.some((pending) => pending.local !== undefined);
+    const values: unknown[] = [union(batch, (pending) => pending.variants)];
     if (withDomains) values.push(union(batch, (pending) => pending.domainVariants));
+    if (withLocal && alone) values.push((batch[0] as Pending).local);
+    else if (withLocal) {
+      const locals: string[] = [];
+      const domainVariants: string[] = [];
+      for (const pending of batch) {
+        if (pending.local === undefined) continue;
+        for (const variant of pending.domainVariants ?? []) {
+          locals.push(pending.local);
+          domainVariants.push(variant);
+        }
+      }
+      values.push(locals, domainVariants);
+    }
     const statement = alone
-      ? withDomains
-        ? singleWithDomains
-        : single
-      : withDomains
-        ? queryWithDomains
-        : query;
+      ? withLocal
+        ? singleNear
+        : withDomains
+          ? singleWithDomains
+          : single
+      : withLocal
+        ? queryNear
+        : withDomains
+          ? queryWithDomains
+          : query;
     const sent = observe ? performance.now() : 0;
     pool
       .query<BatchRow>({ ...statement, values })
@@ -179,9 +240,9 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
           const near: string[][] = batch.map(() => []);
           // The last row each lookup was given: a row found under two of its variants once.
           const last: (CandidateCustomer | string | undefined)[] = batch.map(() => undefined);
-          for (const row of rows) {
-            const emails = row[2];
-            if (emails === null) {
+          if (withDomains) {
+            for (const row of rows) {
+              if (row[2] !== null) continue;
               const domain = row[0];
               for (const variant of row[3]) {
                 for (const index of byDomainVariant?.get(variant) ?? []) {
@@ -190,11 +251,33 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
                   (near[index] as string[]).push(domain);
                 }
               }
-              continue;
             }
+          }
+          // The lookups that asked `local@domain` at a near domain of theirs, by that string: known
+          // once the near domains are handed out.
+          const byNearKey = withLocal ? new Map<string, number[]>() : undefined;
+          if (byNearKey) {
+            batch.forEach((pending, index) => {
+              if (pending.local === undefined) return;
+              for (const domain of near[index] as string[]) {
+                const nearKey = `${pending.local}@${domain}`;
+                const indexes = byNearKey.get(nearKey);
+                if (indexes === undefined) byNearKey.set(nearKey, [index]);
+                else indexes.push(index);
+              }
+            });
+          }
+          for (const row of rows) {
+            const emails = row[2];
+            if (emails === null) continue;
             const customer = { id: row[0], name: row[1], emails };
             for (const variant of row[3]) {
               for (const index of byVariant.get(variant) ?? []) {
+                if (last[index] === customer) continue;
+                last[index] = customer;
+                (found[index] as CandidateCustomer[]).push(customer);
+              }
+              for (const index of byNearKey?.get(variant) ?? []) {
                 if (last[index] === customer) continue;
                 last[index] = customer;
                 (found[index] as CandidateCustomer[]).push(customer);
@@ -223,11 +306,16 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
       });
   }
 
-  function ask(variants: readonly string[], domainVariants: readonly string[] | undefined) {
+  function ask(
+    variants: readonly string[],
+    domainVariants: readonly string[] | undefined,
+    local: string | undefined,
+  ) {
     return new Promise<CandidateLookup>((resolve, reject) => {
       const pending = {
         variants,
         domainVariants,
+        local,
         observer: observe?.(domainVariants !== undefined),
         resolve,
         reject,
@@ -239,7 +327,7 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
   }
 
   return {
-    find: (variants) => ask(variants, undefined).then((found) => found.customers),
-    findWithDomains: (variants, domainVariants) => ask(variants, domainVariants),
+    find: (variants) => ask(variants, undefined, undefined).then((found) => found.customers),
+    findWithDomains: (variants, domainVariants, local) => ask(variants, domainVariants, local),
   };
 }

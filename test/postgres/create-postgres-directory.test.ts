@@ -143,12 +143,51 @@ describe('createPostgresDirectory', () => {
       { id: 'C-4', emails: ['lisa@bergbyg.se'] },
       { id: 'C-5', emails: ['lis@bergbygg.se'] },
     ]);
-    // The first check at bergbygg.se reads its near domains (bergbyg.se), then looks lisa up there.
+    // The first check at bergbygg.se reads its near domains (bergbyg.se) and looks lisa up there.
     expect(await ids(own, 'lisa@bergbygg.se')).toEqual(['C-4:1', 'C-5:1']);
     statements = 0;
     // Known now: the candidates and the address at bergbyg.se in one statement.
     expect(await ids(own, 'lisa@bergbygg.se')).toEqual(['C-4:1', 'C-5:1']);
     expect(await ids(own, 'lisa@bergbygg.se', 'C-4')).toEqual(['C-5:1']);
+    expect(statements).toBe(2);
+  });
+
+  it('looks an address up at the near domains of its entered domain in its first statement', async () => {
+    const schema = `directory_${++schemas}`;
+    await migrate(database.pool, { schema });
+    let statements = 0;
+    const counted = new Proxy(database.pool, {
+      get(target, property) {
+        if (property === 'query') {
+          return (...args: unknown[]) => {
+            statements++;
+            return (target.query as (...a: unknown[]) => unknown)(...args);
+          };
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const own = createPostgresDirectory({ pool: counted, schema });
+    await own.upsert([
+      anna,
+      karin,
+      { id: 'C-4', emails: ['lisa@bergbyg.se'] },
+      { id: 'C-5', emails: ['lis@bergbygg.se'] },
+      { id: 'C-6', emails: ['karin@gmail.com'] },
+    ]);
+    statements = 0;
+    // The first check at bergbygg.se: its near domain bergbyg.se read, and lisa looked up there, at once.
+    expect(await ids(own, 'lisa@bergbygg.se')).toEqual(['C-4:1', 'C-5:1']);
+    expect(statements).toBe(1);
+    // gmail.com reads karin as any domain does: one statement too.
+    statements = 0;
+    expect(await ids(own, 'karin@gmal.com')).toEqual(['C-6:1']);
+    expect(statements).toBe(1);
+    // It reads anna.svensson as annasvensson (dots do not count there): a key the first statement
+    // did not look up, asked in a second.
+    statements = 0;
+    expect(await ids(own, 'anna.svensson@gmaill.com')).toEqual(['C-1:1']);
     expect(statements).toBe(2);
   });
 
