@@ -7,7 +7,63 @@ import {
 import type { Verdict } from './verdict.js';
 
 const checkers = new WeakMap<CheckOptions, RecipientChecker>();
+const checkersBySettings = new Map<string, RecipientChecker>();
 let defaultChecker: RecipientChecker | undefined;
+
+/** Options that hold no tables: a checker for them is found by their values, not by the object. */
+const SETTINGS_ONLY = new Set(['locale', 'policy', 'defaultCountry', 'revealOtherCustomers']);
+/** Distinct settings are few (two locales, a handful of policies); the bound only stops a caller that varies them without end. */
+const MAX_CHECKERS_BY_SETTINGS = 64;
+
+/**
+ * The settings of options that hold only plain values (`{ locale: 'sv' }` written inline at every
+ * call, as `docs/directory.md` shows it), as a key; undefined when the options hold a table, whose
+ * checker is remembered by the object instead. Without it, a fresh object per call would index every
+ * table again on every check: the check ran orders of magnitude slower that way.
+ */
+function settingsKey(options: CheckOptions): string | undefined {
+  if (Object.getPrototypeOf(options) !== Object.prototype) return undefined;
+  const { policy } = options;
+  if (
+    policy !== undefined &&
+    (typeof policy !== 'object' || policy === null || Object.getPrototypeOf(policy) !== Object.prototype)
+  )
+    return undefined;
+  for (const key of Object.keys(options)) if (!SETTINGS_ONLY.has(key)) return undefined;
+  const policyEntries =
+    policy === undefined ? [] : Object.entries(policy).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (policyEntries.some(([, action]) => typeof action !== 'string')) return undefined;
+  return JSON.stringify([
+    options.locale,
+    options.defaultCountry,
+    options.revealOtherCustomers,
+    policyEntries,
+  ]);
+}
+
+/**
+ * The checker for a call's options: built once per options object, and once per distinct settings
+ * for options holding only plain values. Exported for the tests only.
+ */
+export function checkerFor(options?: CheckOptions): RecipientChecker {
+  if (!options) {
+    defaultChecker ??= createRecipientChecker();
+    return defaultChecker;
+  }
+  const byObject = checkers.get(options);
+  if (byObject) return byObject;
+  const key = settingsKey(options);
+  let checker = key === undefined ? undefined : checkersBySettings.get(key);
+  if (!checker) {
+    checker = createRecipientChecker(options);
+    if (key !== undefined) {
+      if (checkersBySettings.size >= MAX_CHECKERS_BY_SETTINGS) checkersBySettings.clear();
+      checkersBySettings.set(key, checker);
+    }
+  }
+  checkers.set(options, checker);
+  return checker;
+}
 
 /**
  * Checks an address someone entered against what is known about the customer, before anything is
@@ -15,8 +71,9 @@ let defaultChecker: RecipientChecker | undefined;
  * that breaks the schema (a customer without an id, `entered` that is not a string) throws an
  * `InvalidInputError` naming the field.
  *
- * The tables behind a call are indexed once per options object: pass the same object (or use
- * `createGuard`) when checking many addresses.
+ * The tables behind a call are indexed once per options object, and once per distinct settings
+ * for options holding only plain values (`{ locale: 'sv' }` written at each call costs nothing
+ * more); options holding tables of their own: pass the same object (or use `createGuard`).
  *
  * @example
  * ```ts
@@ -31,16 +88,5 @@ let defaultChecker: RecipientChecker | undefined;
  * ```
  */
 export function checkRecipient(input: CheckRecipientInput, options?: CheckOptions): Verdict {
-  let checker: RecipientChecker | undefined;
-  if (options) {
-    checker = checkers.get(options);
-    if (!checker) {
-      checker = createRecipientChecker(options);
-      checkers.set(options, checker);
-    }
-  } else {
-    defaultChecker ??= createRecipientChecker();
-    checker = defaultChecker;
-  }
-  return checker(input);
+  return checkerFor(options)(input);
 }
