@@ -284,6 +284,8 @@ describe('the order form in Chromium', () => {
       .poll(() => page.textContent('[data-customer-picked]'), { timeout: 15_000 })
       .toContain('C-1001');
     expect(await page.inputValue('#name')).toBe('Anna Svensson');
+    // As the customer's record has it and the salesperson writes it, not the directory's E.164.
+    expect(await page.inputValue('#phone')).toBe('070-123 45 67');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
     // Back to the field; Escape with the list closed clears it, and the pick goes with it.
     while (!(await field.evaluate((input) => input === document.activeElement)))

@@ -67,6 +67,8 @@ function startOrderForm(form: HTMLFormElement): void {
         : {}),
       // A half-typed date is not checked against: only a whole one (YYYY-MM-DD).
       ...(/^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? { birthDate } : {}),
+      // The country the picked customer's numbers are written for, read back the same way.
+      ...(known?.country ? { country: known.country } : {}),
     };
   };
 
