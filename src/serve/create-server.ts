@@ -21,7 +21,7 @@ import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
-import { isEmailGuardError } from '../errors.js';
+import { InvalidInputError, isEmailGuardError } from '../errors.js';
 import { createGuard, type Guard } from '../guard/create-guard.js';
 import type { Locale } from '../guard/verdict.js';
 import type { AuditLog } from '../nodemailer/audit-log.js';
@@ -31,6 +31,7 @@ import { registerCheckRoutes } from './check-routes.js';
 import { decodeJsonBody } from './decode-json-body.js';
 import { registerHoldRoutes } from './hold-routes.js';
 import { hostName, isAllowedHost } from './is-allowed-host.js';
+import { isLoopbackHost } from './is-loopback-host.js';
 import { logSerializers } from './log-serializers.js';
 import { withProblemResponses } from './openapi-errors.js';
 import { JsonBodyError, parseJsonBody } from './parse-json-body.js';
@@ -40,6 +41,7 @@ import { sameSecret } from './same-secret.js';
 import { createSessionStore, SESSION_COOKIE, type Session, type SessionStore } from './session-store.js';
 import { createShownCustomers, type ShownCustomers } from './shown-customers.js';
 import { createTokenBuckets, type TokenBuckets } from './token-buckets.js';
+import { MIN_TOKEN_LENGTH, tokenStrength } from './token-strength.js';
 
 // The routes a logged-in page may call with its session instead of the bearer token: the checks the
 // order form asks for, and nothing that changes a held message.
@@ -69,7 +71,9 @@ export interface ServerOptions {
   /**
    * The secret every route but `GET /healthz` requires, as `Authorization: Bearer <token>` (the
    * API) or on the login form (the pages). Without one the server is open to anyone who can reach
-   * it: listen only on a loopback address then (`isLoopbackHost`).
+   * it: listen only on a loopback address then (`isLoopbackHost`). A token easy to guess
+   * (`tokenStrength`: under 32 characters, repeated, digits only, under 128 bits) is refused by
+   * `listen` on any other host with an `InvalidInputError` naming `token`.
    * @default undefined
    */
   readonly token?: string;
@@ -498,12 +502,51 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     await registerReviewPages(pages, context);
   });
 
+  refuseWeakTokenOffLoopback(app, options.token);
+
   // The hook for the order form (/demo): src/serve/order-form/ registers its routes through
   // ServerOptions.registerOrderForm; this server writes none of them.
   const { registerOrderForm } = options;
   if (registerOrderForm) app.register(async (form) => registerOrderForm(form, context));
 
   return app;
+}
+
+/**
+ * Makes `listen` refuse a host other machines reach (`0.0.0.0`, `::`, a name) while the token is
+ * one a person could guess, as `email-guard serve` does: OWASP ASVS 4.0 V2.9 and V3.5 ask for
+ * secrets of at least 128 bits (`tokenStrength`). The host is known only when listening.
+ */
+function refuseWeakTokenOffLoopback(app: FastifyInstance, token: string | undefined): void {
+  if (token === undefined) return;
+  const weakness = tokenStrength(token).weakness;
+  if (weakness === undefined) return;
+  const listen = app.listen.bind(app) as (...args: unknown[]) => unknown;
+  const guarded = (...args: unknown[]): unknown => {
+    const first = args[0];
+    const listenOptions =
+      typeof first === 'object' && first !== null ? (first as { host?: unknown; path?: unknown }) : {};
+    // Fastify listens on `localhost` when no host is given; a Unix socket path is this machine's too.
+    const host = typeof listenOptions.host === 'string' ? listenOptions.host : 'localhost';
+    if (listenOptions.path !== undefined || isLoopbackHost(host)) return listen(...args);
+    const error = new InvalidInputError([
+      {
+        path: ['token'],
+        code: weakness,
+        message:
+          weakness === 'too-short'
+            ? `the token has ${[...token].length} characters; off loopback (${host}) it needs at least ${MIN_TOKEN_LENGTH} random ones (openssl rand -hex 32)`
+            : `the token is too easy to guess (${weakness}); off loopback (${host}) use a random one (openssl rand -hex 32)`,
+      },
+    ]);
+    const callback = args.find((arg) => typeof arg === 'function') as ((error: Error) => void) | undefined;
+    if (callback) {
+      callback(error);
+      return undefined;
+    }
+    return Promise.reject(error);
+  };
+  app.listen = guarded as FastifyInstance['listen'];
 }
 
 /** Whether a path is one of the review pages' (read by a person), not the API's. */

@@ -58,7 +58,12 @@ function sendPage(
   page: PageRequest,
   title: string,
   main: SafeHtml,
-  options: { readonly status?: number; readonly session?: Session; readonly path: string },
+  options: {
+    readonly status?: number;
+    readonly session?: Session;
+    /** The page's path for its language link, with any query that link must keep (`?next=%2Fdemo`). */
+    readonly path: string;
+  },
 ): FastifyReply {
   const other: Locale = page.lang === 'sv' ? 'en' : 'sv';
   const logout = options.session
@@ -71,7 +76,7 @@ function sendPage(
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – email-guard</title><style>${new SafeHtml(STYLE)}</style></head>
 <body><a class="skip" href="#main">${page.texts.skip}</a>
-<header><nav aria-label="${page.texts.languageNav}"><a href="${options.path}?lang=${other}" lang="${other}">${page.texts.language}</a></nav>${logout}</header>
+<header><nav aria-label="${page.texts.languageNav}"><a href="${options.path}${options.path.includes('?') ? '&' : '?'}lang=${other}" lang="${other}">${page.texts.language}</a></nav>${logout}</header>
 <main id="main">${main}</main></body></html>`;
   return (
     reply
@@ -203,7 +208,9 @@ ${error ? html`<p class="alert" role="alert" id="login-error">${error}</p>` : ''
 ${tokenField}
 <button type="submit">${texts.logIn}</button>
 </form>`;
-    return sendPage(reply, page, heading, main, { status: error ? status : 200, path: '/login' });
+    // The other language's login leads where this one does: from /demo, back to the order form.
+    const path = nextPage(request) === '/demo' ? '/login?next=%2Fdemo' : '/login';
+    return sendPage(reply, page, heading, main, { status: error ? status : 200, path });
   }
 
   app.get('/login', async (request, reply) => loginPage(request, reply));

@@ -251,6 +251,26 @@ describe('the order form in Chromium', () => {
     }
   }, 120_000);
 
+  it("says in Swedish that the session ended when the directory's check is refused with 401, not the problem's English", async () => {
+    const page = await openForm('sv');
+    // The session ends elsewhere (a log-out in another tab): the page's next check is answered 401.
+    const csrf = await page.getAttribute('form[action^="/logout"] input[name="csrf"]', 'value');
+    const loggedOut = await page.context().request.post(`${base}/logout?lang=sv`, {
+      form: { csrf: csrf ?? '' },
+      maxRedirects: 0,
+    });
+    expect(loggedOut.status()).toBe(303);
+    const refused = page.waitForResponse((response) => response.url().includes('/v1/check'));
+    await page.fill('#email', 'ny.kund@example.se');
+    expect((await refused).status()).toBe(401);
+    await expect
+      .poll(() => page.textContent('[data-directory]'), { timeout: 15_000 })
+      .toBe('Kundregistret svarade inte: sessionen har gått ut: logga in igen (ladda om sidan)');
+    expect(await page.textContent('body')).not.toMatch(/Authorization|token is required|Bearer/);
+    await page.screenshot({ path: resolve(root, '.tmp/order-form-session-ended-sv.png'), fullPage: true });
+    await page.close();
+  });
+
   it('finds, picks and forgets a customer with the keyboard only (the APG combobox)', async () => {
     const page = await openForm('en');
     const field = page.locator('#customer');
@@ -284,6 +304,8 @@ describe('the order form in Chromium', () => {
       .poll(() => page.textContent('[data-customer-picked]'), { timeout: 15_000 })
       .toContain('C-1001');
     expect(await page.inputValue('#name')).toBe('Anna Svensson');
+    // As the customer's record has it and the salesperson writes it, not the directory's E.164.
+    expect(await page.inputValue('#phone')).toBe('070-123 45 67');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
     // Back to the field; Escape with the list closed clears it, and the pick goes with it.
     while (!(await field.evaluate((input) => input === document.activeElement)))

@@ -186,6 +186,27 @@ describe('picking an existing customer', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it("gives the picked customer's phones as written at home, not in E.164, a foreign one internationally", async () => {
+    const directory = createDirectory();
+    directory.addAll([
+      {
+        id: 'C-3003',
+        name: 'Karin Berg',
+        emails: ['karin.berg@telia.com'],
+        phones: ['+46701234567', '+47 41234567'],
+      },
+    ]);
+    const scriptDir = join(fixture.dir, 'order-form');
+    mkdirSync(scriptDir, { recursive: true });
+    writeFileSync(join(scriptDir, 'order-form.js'), 'export {};\n');
+    app = fixtureServer(fixture, { directory, registerOrderForm: createOrderForm({ scriptDir }) });
+    const { script } = await logIn(app);
+    await search(app, script, 'C-3003');
+    const record = await app.inject({ method: 'GET', url: '/demo/customers/C-3003', headers: script });
+    expect(record.statusCode).toBe(200);
+    expect(record.json().phones).toEqual(['070-123 45 67', '+47 41 23 45 67']);
+  });
+
   it("gives no record of a customer the session's search did not show", async () => {
     app = formServer();
     const { script } = await logIn(app);

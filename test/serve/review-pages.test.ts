@@ -60,6 +60,21 @@ describe('the review page', () => {
     expect(holds.body).not.toContain('<script');
   });
 
+  it("keeps next=/demo on the login page's language link, so a login in the other language returns to the form", async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const english = await server.inject({ method: 'GET', url: '/login?next=%2Fdemo&lang=en' });
+    const link = /<nav[^>]*><a href="([^"]*)" lang="sv">/.exec(english.body)?.[1]?.replaceAll('&amp;', '&');
+    expect(link).toBeDefined();
+    const target = new URL(link ?? '', 'http://127.0.0.1');
+    expect(target.pathname).toBe('/login');
+    expect(target.searchParams.get('next')).toBe('/demo');
+    expect(target.searchParams.get('lang')).toBe('sv');
+    const { posted } = await postLogin(server, { url: `${target.pathname}${target.search}` });
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe('/demo?lang=sv');
+  });
+
   it('speaks Swedish with ?lang=sv', async () => {
     const server = fixtureServer(fixture);
     app = server;

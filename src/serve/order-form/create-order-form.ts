@@ -6,6 +6,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Customer } from '../../contacts/customer.js';
 import { isEmailGuardError } from '../../errors.js';
 import type { Locale, Verdict } from '../../guard/verdict.js';
+import { parsePhone } from '../../phone/parse-phone.js';
+import { toE164 } from '../../phone/to-e164.js';
 import type { ServerContext } from '../create-server.js';
 import { problem, sendProblem } from '../problem-details.js';
 import { sameSecret } from '../same-secret.js';
@@ -206,7 +208,8 @@ export function createOrderForm(
         id: found.id,
         ...(found.name ? { name: found.name } : {}),
         emails: [...found.emails],
-        phones: [...found.phones],
+        // The directory keeps numbers in E.164; the salesperson reads and types them as at home.
+        phones: found.phones.map((phone) => writtenPhone(phone, found.country ?? 'SE')),
         ...(found.birthDate ? { birthDate: found.birthDate } : {}),
         ...(found.country ? { country: found.country } : {}),
       });
@@ -338,4 +341,16 @@ async function checkForm(context: ServerContext, locale: Locale, values: OrderFo
     ...(birthDate ? { birthDate } : {}),
   };
   return guard.check({ entered: values.email, customer });
+}
+
+/**
+ * A number as a person in `region` writes it (libphonenumber-js `formatNational`: `070-123 45 67`),
+ * when that form reads back in `region` as the same number; else internationally (`+47 412 34 567`),
+ * and a number that does not parse as it was filed.
+ */
+function writtenPhone(phone: string, region: string): string {
+  const parsed = parsePhone(phone, region);
+  if (!parsed) return phone;
+  const national = parsed.formattedNational;
+  return toE164(national, region) === parsed.e164 ? national : parsed.formattedInternational;
 }

@@ -67,6 +67,8 @@ function startOrderForm(form: HTMLFormElement): void {
         : {}),
       // A half-typed date is not checked against: only a whole one (YYYY-MM-DD).
       ...(/^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? { birthDate } : {}),
+      // The country the picked customer's numbers are written for, read back the same way.
+      ...(known?.country ? { country: known.country } : {}),
     };
   };
 
@@ -81,13 +83,10 @@ function startOrderForm(form: HTMLFormElement): void {
       // RFC 6585 §4: the searches are spent; Retry-After (RFC 9110 §10.2.3) says for how long.
       if (response.status === 429)
         return text.tooManySearches(Number(response.headers.get('retry-after')) || 1);
-      if (!response.ok) {
-        const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
-        return `${text.searchFailed}: ${problem.detail ?? problem.title ?? `HTTP ${response.status}`}`;
-      }
+      if (!response.ok) return `${text.searchFailed}: ${failureOf(response)}`;
       return (await response.json()) as T;
-    } catch (error) {
-      return `${text.searchFailed}: ${error instanceof Error ? error.message : String(error)}`;
+    } catch {
+      return `${text.searchFailed}: ${text.failure(0, 0)}`;
     }
   }
 
@@ -387,14 +386,21 @@ function startOrderForm(form: HTMLFormElement): void {
         credentials: 'same-origin',
         body: JSON.stringify(body),
       });
-      if (!response.ok) {
-        const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
-        return problem.detail ?? problem.title ?? `HTTP ${response.status}`;
-      }
+      if (!response.ok) return failureOf(response);
       return (await response.json()) as Verdict;
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+    } catch {
+      // The browser's own reason ("Failed to fetch") is in its language, not the page's.
+      return text.failure(0, 0);
     }
+  }
+
+  /**
+   * A refused or failed request in the page's words for its status: the problem's `detail` is
+   * English for other systems (RFC 9457 §3.1.4), and a Swedish page must not show it.
+   */
+  function failureOf(response: Response): string {
+    // RFC 9110 §10.2.3: Retry-After in seconds.
+    return text.failure(response.status, Number(response.headers.get('retry-after')) || 1);
   }
 
   function showDirectory(answer: Verdict | string, local: Verdict, text: OrderFormText): void {

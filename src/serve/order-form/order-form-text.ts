@@ -30,6 +30,12 @@ export interface OrderFormText {
   readonly directory: string;
   readonly directoryNothing: string;
   readonly directoryFailed: string;
+  /**
+   * Why the server's answer is missing, in the page's words for its status (the problem's `detail`
+   * is English): 401 the session ended, 403 refused, 413 too much, 429 when to try again, 5xx the
+   * server failed; `0` when the server could not be reached.
+   */
+  readonly failure: (status: number, retryAfterSeconds: number) => string;
 }
 
 /** The order form's words in English and Swedish. */
@@ -67,6 +73,20 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     directory: 'Customer directory',
     directoryNothing: 'Nothing more in the customer directory.',
     directoryFailed: 'The customer directory did not answer',
+    failure: (status, seconds) =>
+      status === 401
+        ? 'the session has ended: log in again (reload the page)'
+        : status === 403
+          ? 'the server refused the request: reload the page and try again'
+          : status === 413
+            ? 'more was entered than the server takes: shorten the fields'
+            : status === 429
+              ? `too many requests for now: try again in ${waitOf(seconds)}`
+              : status >= 500
+                ? 'the server failed: try again in a moment'
+                : status === 0
+                  ? 'the server could not be reached: check the connection'
+                  : `the server answered ${status}`,
   },
   sv: {
     title: 'Orderformulär',
@@ -101,6 +121,20 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     directory: 'Kundregistret',
     directoryNothing: 'Inget mer i kundregistret.',
     directoryFailed: 'Kundregistret svarade inte',
+    failure: (status, seconds) =>
+      status === 401
+        ? 'sessionen har gått ut: logga in igen (ladda om sidan)'
+        : status === 403
+          ? 'servern nekade begäran: ladda om sidan och försök igen'
+          : status === 413
+            ? 'mer skrevs in än servern tar emot: korta fälten'
+            : status === 429
+              ? `för många förfrågningar just nu: försök igen om ${waitOf(seconds)}`
+              : status >= 500
+                ? 'servern fick ett fel: försök igen om en stund'
+                : status === 0
+                  ? 'servern gick inte att nå: kontrollera anslutningen'
+                  : `servern svarade ${status}`,
   },
 };
 
