@@ -277,7 +277,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
   const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
   if (files?.length === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
-  const customers = await readCustomers(flags.customers, context.progress(), flags.locale);
+  const customers = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
   context.reportProblems(flags.customers, customers.problems, flags.locale);
   const customerHeader = flags.customerHeader.toLowerCase();
   const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);
@@ -288,7 +288,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   let messages = 0;
   let skipped = 0;
   let problems = 0;
-  const progress = context.progress();
+  const progress = context.progress(flags.locale);
   const examine = (message: SentMessageHeader) => {
     messages++;
     if (!message.header) {

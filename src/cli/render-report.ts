@@ -69,26 +69,9 @@ function renderCsv(report: Report): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-const headings = {
-  en: {
-    summary: 'Summary',
-    details: 'Details',
-    finding: 'Finding',
-    count: 'Count',
-    meaning: 'What it means',
-  },
-  sv: {
-    summary: 'Sammanfattning',
-    details: 'Detaljer',
-    finding: 'Fynd',
-    count: 'Antal',
-    meaning: 'Vad det betyder',
-  },
-} as const;
-
 /** A single self-contained page: styles inline, no scripts, no links out; the summary table first. */
 function renderHtml(report: Report): string {
-  const text = headings[report.locale];
+  const text = cliTexts[report.locale].report;
   const cell = (value: string | number | undefined) =>
     `<td>${escapeHtml(value === undefined ? '' : String(value))}</td>`;
   const summary = report.summary

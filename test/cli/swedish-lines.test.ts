@@ -222,7 +222,13 @@ describe('--locale sv, every line a user sees', () => {
     );
     const program = await swedish(['--help']);
     expect(program.lines).toMatch(/^Kommandon:/m);
-    expect(program.lines).toMatch(/^ {2}check \[alternativ\] <address> /m);
+    expect(program.lines).toMatch(/^ {2}check \[alternativ\] <adress> /m);
+    // The names of arguments and option values: a Swedish user's trial read "<address>", "<file>".
+    const check = await swedish(['check', '--help']);
+    expect(check.lines).toContain('Användning: email-guard check [alternativ] <adress>');
+    expect(check.lines).toMatch(/^ {2}--customers <fil> /m);
+    expect(check.lines).toMatch(/^ {2}adress /m);
+    expect(check.lines).not.toMatch(/<address>|<file>/);
     expect(program.lines).toMatch(/^ {2}help \[kommando\] /m);
     const choice = await swedish(['incident', '--format', 'pdf']);
     expect(choice.status).toBe(2);
