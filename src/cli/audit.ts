@@ -437,6 +437,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     ],
     kinds: descriptions,
     kindOf: (hit) => hit.finding,
+    kindColumn: 'finding',
     columns: [
       { key: 'where', label: text.where },
       { key: 'messageId', label: text.id },

@@ -280,6 +280,8 @@ export const cliTexts = {
     },
     // The headings of an HTML report (render-report.ts).
     report: {
+      // A finding's name in the reports' summary and finding column: in English, its code.
+      findingNames: {} as Readonly<Record<string, string>>,
       summary: 'Summary',
       details: 'Details',
       finding: 'Finding',
@@ -612,6 +614,22 @@ Stops on SIGINT or SIGTERM.`,
       },
     },
     report: {
+      // The codes stay in the JSON form and on the terminal's lines.
+      findingNames: {
+        'near-miss': 'skrivfel',
+        'near-miss-other-customer': 'skrivfel av annan kunds adress',
+        'belongs-to-other-customer': 'annan kunds adress',
+        'domain-typo': 'felskriven domän',
+        'confusable-characters': 'förväxlingsbara tecken',
+        'invalid-address': 'ogiltig adress',
+        'unreadable-row': 'oläsbar rad',
+        'field-not-read': 'fält som inte lästes',
+        'number-mismatch': 'motsägande siffror',
+        'role-address': 'funktionsadress',
+        'disposable-domain': 'engångsadress',
+        'repeated-id': 'upprepat id',
+        'column-not-read': 'kolumn som inte läses',
+      } as Readonly<Record<string, string>>,
       summary: 'Sammanfattning',
       details: 'Detaljer',
       finding: 'Fynd',

@@ -93,6 +93,7 @@ export async function runCustomersCheck(
     intro: [text.read(file, loaded.rows, loaded.loaded, flagged)],
     kinds,
     kindOf: (finding) => finding.kind,
+    kindColumn: 'kind',
     columns: [
       { key: 'line', label: text.line },
       { key: 'customerId', label: text.customer },

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -236,6 +236,38 @@ describe('--locale sv, every line a user sees', () => {
       "värdet 'pdf' för '--format <format>' är ogiltigt. Tillåtna värden: text, markdown, html.",
     );
     expect(englishIn(choice.lines), choice.lines).toEqual([]);
+  });
+
+  it('names the findings of the Swedish HTML and CSV reports in Swedish, the codes kept in the JSON', async () => {
+    // A Swedish user's trial: the "Fynd" column read `domain-typo`, `invalid-address`.
+    const customers = brokenCsv();
+    const read = async (name: string) => {
+      const out = join(dir.path, name);
+      const run = await swedish(['customers', 'check', customers, '--out', out]);
+      expect(run.status, run.lines).toBe(1);
+      return readFileSync(out, 'utf8');
+    };
+    const html = await read('rapport.html');
+    expect(html).toContain('<th scope="row">felskriven domän</th>');
+    expect(html).toContain('<td>ogiltig adress</td>');
+    expect(html).not.toMatch(/>(domain-typo|invalid-address|role-address|unreadable-row)</);
+    const csv = await read('rapport.csv');
+    expect(csv).toContain(';felskriven domän;');
+    expect(csv).not.toMatch(/;(domain-typo|invalid-address|unreadable-row);/);
+    const json = JSON.parse(await read('rapport.json'));
+    expect(json.findings.map((finding: { kind: string }) => finding.kind)).toContain('domain-typo');
+    const folder = join(dir.path, 'sent-report');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'typo.eml'),
+      'From: order@butiken.se\r\nTo: anna.svensson185@gmail.com\r\nX-Customer-Id: C-1\r\nSubject: Order\r\n\r\nTack.\r\n',
+    );
+    const out = join(dir.path, 'granskning.html');
+    const audit = await swedish(['audit', folder, '--customers', customers, '--out', out]);
+    expect(audit.status, audit.lines).toBe(1);
+    const audited = readFileSync(out, 'utf8');
+    expect(audited).toContain('<td>skrivfel</td>');
+    expect(audited).not.toMatch(/>(near-miss|domain-typo)</);
   });
 
   it('names the script of a look-alike letter in Swedish: kyrillisk, grekisk', async () => {
