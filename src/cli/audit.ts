@@ -14,6 +14,7 @@ import { buildReport } from './build-report.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import { progressWords } from './create-progress.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
+import { formatSentDate } from './format-sent-date.js';
 import { headerFields } from './header-fields.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -418,6 +419,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   // In the table every candidate stands in the "meant for" column: none is named as the one.
   const rows = found.map(({ candidates, sentAs, ...hit }) => ({
     ...hit,
+    ...(hit.date ? { date: formatSentDate(hit.date, flags.locale) } : {}),
     ...(sentAs ? { recipient: `${hit.recipient} (${sentAs})` } : {}),
     ...(candidates ? { customerId: candidates.join(', ') } : {}),
   }));
@@ -456,7 +458,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       [
         hit.where,
         hit.messageId ?? '-',
-        hit.date ?? '-',
+        hit.date === undefined ? '-' : formatSentDate(String(hit.date), flags.locale),
         hit.recipient,
         hit.customerId ?? '-',
         hit.intended ?? '-',

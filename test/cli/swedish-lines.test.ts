@@ -270,6 +270,36 @@ describe('--locale sv, every line a user sees', () => {
     expect(audited).not.toMatch(/>(near-miss|domain-typo)</);
   });
 
+  it("shows a message's date in the Swedish form in the audit's lines and report", async () => {
+    // A Swedish user's trial: "Fri, 20 Nov 2026" beside Swedish words.
+    const folder = join(dir.path, 'sent-dated');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'typo.eml'),
+      'From: order@butiken.se\r\nTo: anna.svensson185@gmail.com\r\nX-Customer-Id: C-1\r\nDate: Fri, 20 Nov 2026 10:00:00 +0100\r\nSubject: Order\r\n\r\nTack.\r\n',
+    );
+    const out = join(dir.path, 'daterad.html');
+    const customers = brokenCsv();
+    const lines = await swedish(['audit', folder, '--customers', customers]);
+    const report = await swedish(['audit', folder, '--customers', customers, '--out', out]);
+    expect(report.status, report.lines).toBe(1);
+    for (const text of [lines.lines, readFileSync(out, 'utf8')]) {
+      expect(text).toContain('2026-11-20 kl. 10.00');
+      expect(text).not.toContain('Fri, 20 Nov 2026');
+    }
+    // The JSON keeps the Date field as the message gave it.
+    const json = await runCliInProcess([
+      'audit',
+      folder,
+      '--customers',
+      customers,
+      '--json',
+      '--locale',
+      'sv',
+    ]);
+    expect(JSON.parse(json.stdout).hits[0].date).toBe('Fri, 20 Nov 2026 10:00:00 +0100');
+  });
+
   it('names the script of a look-alike letter in Swedish: kyrillisk, grekisk', async () => {
     const customer = '{"id":"C-1","emails":["eva@gmail.com"]}';
     const cyrillic = await swedish(['check', 'eva@gm\u0430il.com', '--customer', customer]);
