@@ -14,6 +14,7 @@ import { buildReport } from './build-report.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import { progressWords } from './create-progress.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
+import { formatSentDate } from './format-sent-date.js';
 import { headerFields } from './header-fields.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -277,7 +278,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
   const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
   if (files?.length === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
-  const customers = await readCustomers(flags.customers, context.progress(), flags.locale);
+  const customers = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
   context.reportProblems(flags.customers, customers.problems, flags.locale);
   const customerHeader = flags.customerHeader.toLowerCase();
   const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);
@@ -288,7 +289,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   let messages = 0;
   let skipped = 0;
   let problems = 0;
-  const progress = context.progress();
+  const progress = context.progress(flags.locale);
   const examine = (message: SentMessageHeader) => {
     messages++;
     if (!message.header) {
@@ -418,6 +419,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   // In the table every candidate stands in the "meant for" column: none is named as the one.
   const rows = found.map(({ candidates, sentAs, ...hit }) => ({
     ...hit,
+    ...(hit.date ? { date: formatSentDate(hit.date, flags.locale) } : {}),
     ...(sentAs ? { recipient: `${hit.recipient} (${sentAs})` } : {}),
     ...(candidates ? { customerId: candidates.join(', ') } : {}),
   }));
@@ -437,6 +439,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     ],
     kinds: descriptions,
     kindOf: (hit) => hit.finding,
+    kindColumn: 'finding',
     columns: [
       { key: 'where', label: text.where },
       { key: 'messageId', label: text.id },
@@ -455,7 +458,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       [
         hit.where,
         hit.messageId ?? '-',
-        hit.date ?? '-',
+        hit.date === undefined ? '-' : formatSentDate(String(hit.date), flags.locale),
         hit.recipient,
         hit.customerId ?? '-',
         hit.intended ?? '-',

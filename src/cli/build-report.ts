@@ -10,6 +10,8 @@ export interface ReportInput<Kind extends string, Row extends Report['rows'][num
   readonly kinds: Readonly<Record<Kind, { readonly en: string; readonly sv: string }>>;
   /** The kind of finding a row is. */
   readonly kindOf: (row: Row) => Kind;
+  /** The column that holds a row's kind: the HTML and CSV forms name it in the report's language. */
+  readonly kindColumn?: string;
   readonly columns: Report['columns'];
   readonly rows: readonly Row[];
   /** Everything else that goes into the JSON form. */
@@ -37,6 +39,7 @@ export function buildReport<Kind extends string, Row extends Report['rows'][numb
       description: input.kinds[kind][input.locale],
       count: counts.get(kind) ?? 0,
     })),
+    ...(input.kindColumn !== undefined ? { kindColumn: input.kindColumn } : {}),
     columns: input.columns,
     rows: input.rows,
     data: input.data,

@@ -33,7 +33,7 @@ export async function runCheck(address: string, flags: CheckFlags, context: Comm
     }
   }
   if (flags.customers !== undefined) {
-    file = await readCustomers(flags.customers, context.progress(), flags.locale);
+    file = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
     context.reportProblems(flags.customers, file.problems, flags.locale);
     if (flags.customerId !== undefined) {
       const found = file.directory.get(flags.customerId);
@@ -61,15 +61,10 @@ export async function runCheck(address: string, flags: CheckFlags, context: Comm
   context.setExitCode(verdict.action === 'send' ? exitCodes.ok : exitCodes.findings);
 }
 
-/** The actions in words, as `holds list` says them; `--json` keeps the codes. */
-const actionWords = {
-  en: { send: 'send', confirm: 'confirm', block: 'block' },
-  sv: { send: 'skicka', confirm: 'bekräfta', block: 'stoppa' },
-} as const;
-
 /** The verdict as a person reads it: the action, the suggestion, then each finding. */
 function formatVerdict(verdict: Verdict, suggestion: string, locale: 'sv' | 'en'): string {
-  const word = (action: Verdict['action']) => actionWords[locale][action];
+  // The actions in words, as `holds list` says them; `--json` keeps the codes.
+  const word = (action: Verdict['action']) => cliTexts[locale].holds.actions[action];
   const lines = [`${word(verdict.action)}  ${verdict.address ?? JSON.stringify(verdict.entered)}`];
   if (verdict.suggestion) lines.push(`${suggestion}: ${verdict.suggestion}`);
   for (const finding of verdict.findings)

@@ -81,6 +81,8 @@ export const cliTexts = {
       helpCommand: 'display help for command',
       optionsPlaceholder: '[options]',
       commandPlaceholder: '[command]',
+      // The names of arguments and option values in the usage lines, as the command files give them.
+      argumentNames: {} as Readonly<Record<string, string>>,
     },
     checkUsage: {
       customerOrCustomers: 'give either --customer JSON or --customer-id with --customers, not both',
@@ -120,7 +122,7 @@ export const cliTexts = {
       notSent: (server: string, why: string) => `the SMTP server ${server} did not take the message (${why})`,
       noOneToConfirm: (id: string) => `discard ${id}: no one can confirm here; add --yes`,
       question: (id: string, action: string, to: string) =>
-        `Discard ${id} (${action}, to ${to}) without sending it?`,
+        `Discard ${id} (${action}, to ${to}) without sending it? [y/N]`,
       kept: (id: string) => `kept ${id}`,
       discarded: (id: string) => `discarded ${id}`,
       // A refused release: the library's own message says why (holds.ts takes its opening off).
@@ -237,6 +239,58 @@ export const cliTexts = {
       phoneNotRead: 'a phone number cannot be read',
       valueNotShown: '(value not shown)',
     },
+    // The words of the progress bars (create-progress.ts).
+    progress: {
+      readingCustomers: 'reading customers',
+      checkingCustomers: 'checking customers',
+      readingMbox: 'reading mbox',
+      readingMessages: 'reading messages',
+      rows: 'rows',
+      messages: 'messages',
+      // The time left, `time` being cli-progress's {eta_formatted} placeholder.
+      timeLeft: (time: string) => `ETA ${time}`,
+    },
+    // The report of `customers check` (customers-check.ts): the kinds in the order of the summary,
+    // what each means.
+    customersCheck: {
+      title: 'Customer data check',
+      line: 'Line',
+      customer: 'Customer',
+      address: 'Address',
+      finding: 'Finding',
+      reason: 'Reason',
+      suggestion: 'Suggestion',
+      read: (file: string, rows: number, customers: number, flagged: number) =>
+        `${file}: ${rows} rows, ${customers} customers loaded, ${flagged} customers with findings.`,
+      kinds: {
+        'unreadable-row': 'rows that cannot be read (skipped)',
+        'field-not-read':
+          'a birth date or phone number that cannot be read (the customer is loaded without it)',
+        'invalid-address': 'addresses that are not usable (row skipped)',
+        'domain-typo': "at a mistyped provider's domain",
+        'confusable-characters': 'letters from another script that look like ASCII',
+        'number-mismatch': "digits that contradict the customer's birth date or phone number",
+        'belongs-to-other-customer': 'the same mailbox as another customer',
+        'near-miss-other-customer': 'one slip from the address of another customer with the same name',
+        'role-address': "a shared or role mailbox, not a person's",
+        'disposable-domain': 'a throw-away mailbox provider',
+        'repeated-id': 'an id used on an earlier row (this row replaced it)',
+        'column-not-read': 'columns that are not read',
+      },
+    },
+    // The headings of an HTML report (render-report.ts).
+    report: {
+      // A finding's name in the reports' summary and finding column: in English, its code.
+      findingNames: {} as Readonly<Record<string, string>>,
+      summary: 'Summary',
+      details: 'Details',
+      finding: 'Finding',
+      count: 'Count',
+      meaning: 'What it means',
+    },
+    // The lines of `incident` (incident.ts) and of its facts file (read-facts.ts).
+    incident: { by: 'by', report: 'report', notice: 'notice', phoneScript: 'phone script' },
+    facts: { unreadable: 'cannot be read', notObject: 'not a JSON object' },
     // The text after each command's options in --help: its examples and exit codes.
     commandHelp: {
       program: `
@@ -352,6 +406,15 @@ Stops on SIGINT or SIGTERM.`,
       helpCommand: 'visa hjälp för ett kommando',
       optionsPlaceholder: '[alternativ]',
       commandPlaceholder: '[kommando]',
+      argumentNames: {
+        '<address>': '<adress>',
+        '<file>': '<fil>',
+        '<dir>': '<mapp>',
+        '<report>': '<rapport>',
+        '<sent-mail>': '<skickad-e-post>',
+        '<host>': '<värd>',
+        '<locale>': '<språk>',
+      } as Readonly<Record<string, string>>,
     },
     checkUsage: {
       customerOrCustomers: 'ange antingen --customer JSON eller --customer-id med --customers, inte båda',
@@ -391,7 +454,8 @@ Stops on SIGINT or SIGTERM.`,
       notSent: (server: string, why: string) => `SMTP-servern ${server} tog inte emot meddelandet (${why})`,
       noOneToConfirm: (id: string) => `kasta ${id}: ingen kan bekräfta här; lägg till --yes`,
       question: (id: string, action: string, to: string) =>
-        `Kasta ${id} (${action}, till ${to}) utan att skicka det?`,
+        // j (ja) for yes: the answer a Swedish reader types; y is taken too (program-context.ts).
+        `Kasta ${id} (${action}, till ${to}) utan att skicka det? [j/N]`,
       kept: (id: string) => `${id} ligger kvar`,
       discarded: (id: string) => `${id} kastades`,
       // A refused release, in Swedish: the library's error names the recipients and finding codes in
@@ -514,6 +578,66 @@ Stops on SIGINT or SIGTERM.`,
       phoneNotRead: 'ett telefonnummer kan inte läsas',
       valueNotShown: '(värdet visas inte)',
     },
+    progress: {
+      readingCustomers: 'läser kunder',
+      checkingCustomers: 'kontrollerar kunder',
+      readingMbox: 'läser mbox',
+      readingMessages: 'läser meddelanden',
+      rows: 'rader',
+      messages: 'meddelanden',
+      timeLeft: (time: string) => `${time} kvar`,
+    },
+    customersCheck: {
+      title: 'Kontroll av kunddata',
+      line: 'Rad',
+      customer: 'Kund',
+      address: 'Adress',
+      finding: 'Fynd',
+      reason: 'Orsak',
+      suggestion: 'Förslag',
+      read: (file: string, rows: number, customers: number, flagged: number) =>
+        `${file}: ${rows} rader, ${customers} kunder inlästa, ${flagged} kunder med fynd.`,
+      kinds: {
+        'unreadable-row': 'rader som inte kan läsas (hoppades över)',
+        'field-not-read':
+          'ett födelsedatum eller telefonnummer som inte kan läsas (kunden lästes in utan det)',
+        'invalid-address': 'adresser som inte går att använda (raden hoppades över)',
+        'domain-typo': 'hos en felskriven e-postleverantör',
+        'confusable-characters': 'bokstäver från ett annat skriftsystem som ser ut som ASCII',
+        'number-mismatch': 'siffror som motsäger kundens födelsedatum eller telefonnummer',
+        'belongs-to-other-customer': 'samma brevlåda som en annan kund',
+        'near-miss-other-customer': 'ett skrivfel från adressen till en annan kund med samma namn',
+        'role-address': 'en gemensam brevlåda eller funktionsadress',
+        'disposable-domain': 'en leverantör av engångsadresser',
+        'repeated-id': 'ett id som redan använts (raden ersatte den tidigare)',
+        'column-not-read': 'kolumner som inte läses',
+      },
+    },
+    report: {
+      // The codes stay in the JSON form and on the terminal's lines.
+      findingNames: {
+        'near-miss': 'skrivfel',
+        'near-miss-other-customer': 'skrivfel av annan kunds adress',
+        'belongs-to-other-customer': 'annan kunds adress',
+        'domain-typo': 'felskriven domän',
+        'confusable-characters': 'förväxlingsbara tecken',
+        'invalid-address': 'ogiltig adress',
+        'unreadable-row': 'oläsbar rad',
+        'field-not-read': 'fält som inte lästes',
+        'number-mismatch': 'motsägande siffror',
+        'role-address': 'funktionsadress',
+        'disposable-domain': 'engångsadress',
+        'repeated-id': 'upprepat id',
+        'column-not-read': 'kolumn som inte läses',
+      } as Readonly<Record<string, string>>,
+      summary: 'Sammanfattning',
+      details: 'Detaljer',
+      finding: 'Fynd',
+      count: 'Antal',
+      meaning: 'Vad det betyder',
+    },
+    incident: { by: 'senast', report: 'rapport', notice: 'kundmeddelande', phoneScript: 'telefonmanus' },
+    facts: { unreadable: 'kan inte läsas', notObject: 'inte ett JSON-objekt' },
     commandHelp: {
       program: `
 Slutkoder: 0 inget hittades (eller skicka), 1 fynd (eller bekräfta, stoppa), 2 fel i kommandoraden, 3 oläsbar indata.

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type cliProgressModule from 'cli-progress';
+import { type CliLocale, cliTexts } from './cli-texts.js';
 
 // cli-progress (CommonJS) is loaded only when a bar is drawn on a terminal: piped runs and --help
 // start without it.
@@ -22,31 +23,17 @@ export interface Progress {
   stop(count?: number): void;
 }
 
-/** The words of the bars, in each language of the command. */
-export const progressWords = {
-  en: {
-    readingCustomers: 'reading customers',
-    checkingCustomers: 'checking customers',
-    readingMbox: 'reading mbox',
-    readingMessages: 'reading messages',
-    rows: 'rows',
-    messages: 'messages',
-  },
-  sv: {
-    readingCustomers: 'läser kunder',
-    checkingCustomers: 'kontrollerar kunder',
-    readingMbox: 'läser mbox',
-    readingMessages: 'läser meddelanden',
-    rows: 'rader',
-    messages: 'meddelanden',
-  },
-} as const;
+/** The words of the bars, in each language of the command (cli-texts.ts). */
+export const progressWords = { en: cliTexts.en.progress, sv: cliTexts.sv.progress } as const;
 
 /**
  * A cli-progress bar on standard error (count, rate, time left) when it is a terminal; silent when
  * the output is piped or redirected, so scripts and logs get only the results.
  */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  locale: CliLocale = 'en',
+): Progress {
   if (!stream.isTTY) return { start() {}, update() {}, stop() {} };
   const cliProgress = require('cli-progress') as typeof cliProgressModule;
   let bar: cliProgressModule.SingleBar | undefined;
@@ -67,7 +54,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
       bar = new cliProgress.SingleBar(
         {
           stream,
-          format: `${what} [{bar}] {percentage}% | ${counted} | ETA {eta_formatted}`,
+          format: `${what} [{bar}] {percentage}% | ${counted} | ${cliTexts[locale].progress.timeLeft('{eta_formatted}')}`,
           hideCursor: true,
           etaBuffer: 50,
         },

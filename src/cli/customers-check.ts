@@ -1,7 +1,7 @@
 import type { LoadProblem } from '../contacts/load-customers.js';
 import { auditCustomerBase, type CustomerBaseFindingCode } from '../guard/audit-customer-base.js';
 import { buildReport } from './build-report.js';
-import { progressWords } from './create-progress.js';
+import { cliTexts } from './cli-texts.js';
 import { exitCodes } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -24,73 +24,13 @@ type CustomerFindingKind =
   | 'column-not-read'
   | CustomerBaseFindingCode;
 
-/** The kinds in the order of the summary, what each means, in both languages. */
-const kinds: Record<CustomerFindingKind, { readonly en: string; readonly sv: string }> = {
-  'unreadable-row': {
-    en: 'rows that cannot be read (skipped)',
-    sv: 'rader som inte kan läsas (hoppades över)',
-  },
-  'field-not-read': {
-    en: 'a birth date or phone number that cannot be read (the customer is loaded without it)',
-    sv: 'ett födelsedatum eller telefonnummer som inte kan läsas (kunden lästes in utan det)',
-  },
-  'invalid-address': {
-    en: 'addresses that are not usable (row skipped)',
-    sv: 'adresser som inte går att använda (raden hoppades över)',
-  },
-  'domain-typo': { en: "at a mistyped provider's domain", sv: 'hos en felskriven e-postleverantör' },
-  'confusable-characters': {
-    en: 'letters from another script that look like ASCII',
-    sv: 'bokstäver från ett annat skriftsystem som ser ut som ASCII',
-  },
-  'number-mismatch': {
-    en: "digits that contradict the customer's birth date or phone number",
-    sv: 'siffror som motsäger kundens födelsedatum eller telefonnummer',
-  },
-  'belongs-to-other-customer': {
-    en: 'the same mailbox as another customer',
-    sv: 'samma brevlåda som en annan kund',
-  },
-  'near-miss-other-customer': {
-    en: 'one slip from the address of another customer with the same name',
-    sv: 'ett skrivfel från adressen till en annan kund med samma namn',
-  },
-  'role-address': {
-    en: "a shared or role mailbox, not a person's",
-    sv: 'en gemensam brevlåda eller funktionsadress',
-  },
-  'disposable-domain': { en: 'a throw-away mailbox provider', sv: 'en leverantör av engångsadresser' },
-  'repeated-id': {
-    en: 'an id used on an earlier row (this row replaced it)',
-    sv: 'ett id som redan använts (raden ersatte den tidigare)',
-  },
-  'column-not-read': { en: 'columns that are not read', sv: 'kolumner som inte läses' },
-};
-
-const labels = {
-  en: {
-    title: 'Customer data check',
-    line: 'Line',
-    customer: 'Customer',
-    address: 'Address',
-    finding: 'Finding',
-    reason: 'Reason',
-    suggestion: 'Suggestion',
-    read: (file: string, rows: number, customers: number, flagged: number) =>
-      `${file}: ${rows} rows, ${customers} customers loaded, ${flagged} customers with findings.`,
-  },
-  sv: {
-    title: 'Kontroll av kunddata',
-    line: 'Rad',
-    customer: 'Kund',
-    address: 'Adress',
-    finding: 'Fynd',
-    reason: 'Orsak',
-    suggestion: 'Förslag',
-    read: (file: string, rows: number, customers: number, flagged: number) =>
-      `${file}: ${rows} rader, ${customers} kunder inlästa, ${flagged} kunder med fynd.`,
-  },
-} as const;
+/** The kinds in the order of the summary, what each means, in both languages (cli-texts.ts). */
+const kinds = Object.fromEntries(
+  (Object.keys(cliTexts.en.customersCheck.kinds) as CustomerFindingKind[]).map((kind) => [
+    kind,
+    { en: cliTexts.en.customersCheck.kinds[kind], sv: cliTexts.sv.customersCheck.kinds[kind] },
+  ]),
+) as Record<CustomerFindingKind, { readonly en: string; readonly sv: string }>;
 
 /** The options of `email-guard customers check` (customers-command.ts). */
 export interface CustomersCheckFlags {
@@ -120,7 +60,7 @@ export async function runCustomersCheck(
 ): Promise<void> {
   checkReportDestination(flags, flags.locale);
   await refuseOutOverInput(flags.out, [file], flags.locale);
-  const loaded = await readCustomers(file, context.progress(), flags.locale);
+  const loaded = await readCustomers(file, context.progress(flags.locale), flags.locale);
   const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
     kind: problemKind(problem),
     line: problem.line,
@@ -128,8 +68,8 @@ export async function runCustomersCheck(
     ...(problem.address !== undefined ? { address: problem.address } : {}),
     reason: problem.reason,
   }));
-  const progress = context.progress();
-  progress.start(loaded.directory.size, progressWords[flags.locale].checkingCustomers);
+  const progress = context.progress(flags.locale);
+  progress.start(loaded.directory.size, cliTexts[flags.locale].progress.checkingCustomers);
   for (const finding of auditCustomerBase(
     { directory: loaded.directory },
     { locale: flags.locale, onProgress: (checked) => progress.update(checked) },
@@ -146,13 +86,14 @@ export async function runCustomersCheck(
   findings.sort((a, b) => a.line - b.line);
   const flagged = new Set(findings.flatMap((finding) => (finding.customerId ? [finding.customerId] : [])))
     .size;
-  const text = labels[flags.locale];
+  const text = cliTexts[flags.locale].customersCheck;
   const built = buildReport({
     locale: flags.locale,
     title: text.title,
     intro: [text.read(file, loaded.rows, loaded.loaded, flagged)],
     kinds,
     kindOf: (finding) => finding.kind,
+    kindColumn: 'kind',
     columns: [
       { key: 'line', label: text.line },
       { key: 'customerId', label: text.customer },

@@ -60,6 +60,21 @@ function inSwedish(issue: RawIssue, input: unknown, fields: readonly string[]): 
     });
     return `${issue.keys.length === 1 ? 'okänt fält' : 'okända fält'} ${described.join(', ')}; fälten är ${fields.join(', ')}`;
   }
+  if (issue.code === 'invalid_union') {
+    // zod's Swedish locale says "Ogiltig input" here; a union of kinds (a date or an ISO text) is
+    // said as the kinds it takes, and anything else in the wording of its other checks.
+    const given = valueAt(input, issue.path);
+    if (given === undefined) return 'saknas, men måste anges';
+    const kinds = issue.errors.map((branch) =>
+      branch.length === 1 && branch[0]?.code === 'invalid_type' && branch[0].path.length === 0
+        ? (SWEDISH_TYPES[branch[0].expected] ?? branch[0].expected)
+        : undefined,
+    );
+    const named = [...new Set(kinds.filter((kind) => kind !== undefined))];
+    return named.length > 0
+      ? `ska vara ${named.join(' eller ')}, men är ${swedishKind(given)}`
+      : `Ogiltig inmatning: ${JSON.stringify(given)}`;
+  }
   if (issue.code === 'custom')
     return issue.params?.code === NOT_AN_ADDRESS ? 'inte en enda e-postadress' : issue.message;
   // zod's own Swedish messages need the value as given: a final issue no longer carries it.

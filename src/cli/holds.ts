@@ -186,7 +186,7 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
           .join('; '),
       ),
     );
-  const customers = await readCustomers(flags.customers, context.progress(), flags.locale);
+  const customers = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
   context.reportProblems(flags.customers, customers.problems, flags.locale);
   // Checked against an export without the customer, every recipient is a failed lookup: say so,
   // rather than ask for a corrected address that could not pass either.

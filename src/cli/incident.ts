@@ -26,11 +26,6 @@ export interface IncidentFlags {
 
 const extensions = { text: 'txt', markdown: 'md', html: 'html' } as const;
 
-const texts = {
-  en: { by: 'by', report: 'report', notice: 'notice', phoneScript: 'phone script' },
-  sv: { by: 'senast', report: 'rapport', notice: 'kundmeddelande', phoneScript: 'telefonmanus' },
-} as const;
-
 /**
  * `email-guard incident` (incident-command.ts): the breach report, the customer notice (.eml) and
  * the phone script for a confirmation that reached the wrong person, from the sent message and a
@@ -48,7 +43,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
     message = await readFile(flags.message);
   } catch (error) {
     throw unreadableFailure(
-      `${flags.message}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`,
+      `${flags.message}: ${cliTexts[flags.locale].cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
     );
   }
   const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
@@ -103,7 +98,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
     );
     return;
   }
-  const text = texts[flags.locale];
+  const text = cliTexts[flags.locale].incident;
   // The deadline as the report writes it (its time zone, words and citations), not a UTC ISO string.
   const phrasing = { locale: flags.locale, timeZone: 'Europe/Stockholm' } as const;
   const lines = [

@@ -11,11 +11,11 @@ export interface CommandContext {
   /** Writes one line to standard error. */
   warn(line: string): void;
   setExitCode(code: number): void;
-  /** A progress bar on standard error, silent unless it is a terminal. */
-  progress(): Progress;
+  /** A progress bar on standard error, silent unless it is a terminal, in `locale` (default `en`). */
+  progress(locale?: CliLocale): Progress;
   /** Whether standard input and error are a terminal (a person is there to answer). */
   readonly interactive: boolean;
-  /** Asks a yes/no question on the terminal. */
+  /** Asks a yes/no question on the terminal; the question names its answers (`[j/N]`). */
   confirm(question: string): Promise<boolean>;
   /**
    * Reports the rows of a file that were not read, one line each (the first 20, then a count), in
@@ -57,13 +57,14 @@ export function processContext(): CommandContext {
     setExitCode: (code) => {
       process.exitCode = code;
     },
-    progress: () => createProgress(process.stderr),
+    progress: (locale) => createProgress(process.stderr, locale),
     interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
     async confirm(question) {
       const { createInterface } = await import('node:readline/promises');
       const readline = createInterface({ input: process.stdin, output: process.stderr });
       try {
-        const answer = await readline.question(`${escapeControls(question)} [y/N] `);
+        // The question ends in the answers of its language ([y/N], [j/N]: cli-texts.ts).
+        const answer = await readline.question(`${escapeControls(question)} `);
         return /^y(es)?$/i.test(answer.trim()) || /^j(a)?$/i.test(answer.trim());
       } finally {
         readline.close();

@@ -1,14 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { cliTexts } from './cli-texts.js';
 import { unreadableFailure } from './exit-codes.js';
-
-const texts = {
-  en: { unreadable: 'cannot be read', notObject: 'not a JSON object' },
-  sv: { unreadable: 'kan inte läsas', notObject: 'inte ett JSON-objekt' },
-} as const;
 
 /** The JSON object of facts for `incident` and `audit --incidents`; unreadable input (3) otherwise. */
 export async function readFacts(file: string, locale: 'sv' | 'en' = 'en'): Promise<Record<string, unknown>> {
-  const said = texts[locale];
+  const said = cliTexts[locale].facts;
   let text: string;
   try {
     text = await readFile(file, 'utf8');

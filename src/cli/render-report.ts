@@ -15,6 +15,8 @@ export interface Report {
     readonly description: string;
     readonly count: number;
   }[];
+  /** The column holding each row's finding code, named in the report's language in HTML and CSV. */
+  readonly kindColumn?: string;
   readonly columns: readonly { readonly key: string; readonly label: string }[];
   readonly rows: readonly Record<string, string | number | undefined>[];
   /** Everything else that goes into the JSON form. */
@@ -65,41 +67,37 @@ function renderCsv(report: Report): string {
   const separator = report.locale === 'sv' ? ';' : ',';
   const lines = [report.columns.map((column) => csvCell(column.label)).join(separator)];
   for (const row of report.rows)
-    lines.push(report.columns.map((column) => csvCell(row[column.key])).join(separator));
+    lines.push(report.columns.map((column) => csvCell(cellText(report, row, column.key))).join(separator));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-const headings = {
-  en: {
-    summary: 'Summary',
-    details: 'Details',
-    finding: 'Finding',
-    count: 'Count',
-    meaning: 'What it means',
-  },
-  sv: {
-    summary: 'Sammanfattning',
-    details: 'Detaljer',
-    finding: 'Fynd',
-    count: 'Antal',
-    meaning: 'Vad det betyder',
-  },
-} as const;
+/** A finding's name in the report's language; the code where the language has no other name. */
+function findingName(report: Report, code: string): string {
+  return cliTexts[report.locale].report.findingNames[code] ?? code;
+}
+
+/** What a cell of the details shows: the finding column by its name, the rest as given. */
+function cellText(report: Report, row: Report['rows'][number], key: string): string | number | undefined {
+  const value = row[key];
+  return key === report.kindColumn && typeof value === 'string' ? findingName(report, value) : value;
+}
 
 /** A single self-contained page: styles inline, no scripts, no links out; the summary table first. */
 function renderHtml(report: Report): string {
-  const text = headings[report.locale];
+  const text = cliTexts[report.locale].report;
   const cell = (value: string | number | undefined) =>
     `<td>${escapeHtml(value === undefined ? '' : String(value))}</td>`;
   const summary = report.summary
     .map(
       (row) =>
-        `<tr><th scope="row">${escapeHtml(row.label)}</th><td class="n">${row.count}</td><td>${escapeHtml(row.description)}</td></tr>`,
+        `<tr><th scope="row">${escapeHtml(findingName(report, row.label))}</th><td class="n">${row.count}</td><td>${escapeHtml(row.description)}</td></tr>`,
     )
     .join('\n');
   const head = report.columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`).join('');
   const rows = report.rows
-    .map((row) => `<tr>${report.columns.map((column) => cell(row[column.key])).join('')}</tr>`)
+    .map(
+      (row) => `<tr>${report.columns.map((column) => cell(cellText(report, row, column.key))).join('')}</tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="${report.locale}">

@@ -110,13 +110,22 @@ function localiseHelp(command: Command, help: (typeof cliTexts)[CliLocale]['help
   // commander writes "[options]" and "[command]" into the usage line and into each line of the
   // command list (lib/help.js commandUsage, subcommandTerm).
   const placeholders = (text: string) =>
-    text.replace(/\[options\]|\[command\]/g, (part) =>
-      part === '[options]' ? help.optionsPlaceholder : help.commandPlaceholder,
+    names(
+      text.replace(/\[options\]|\[command\]/g, (part) =>
+        part === '[options]' ? help.optionsPlaceholder : help.commandPlaceholder,
+      ),
     );
+  // The names of arguments and option values (`<address>`), in the usage line and the terms.
+  const names = (text: string) => text.replace(/<[a-z-]+>/g, (name) => help.argumentNames[name] ?? name);
   command.configureHelp({
     styleTitle: (title) => titles[title] ?? title,
     commandUsage: (cmd) => placeholders(Help.prototype.commandUsage.call(cmd.createHelp(), cmd)),
     subcommandTerm: (cmd) => placeholders(Help.prototype.subcommandTerm.call(cmd.createHelp(), cmd)),
+    optionTerm: (option) => names(Help.prototype.optionTerm.call(command.createHelp(), option)),
+    argumentTerm: (argument) => {
+      const term = Help.prototype.argumentTerm.call(command.createHelp(), argument);
+      return help.argumentNames[`<${term}>`]?.slice(1, -1) ?? term;
+    },
     commandDescription: (cmd) => words(cmd.description()),
     subcommandDescription: (cmd) => words(cmd.summary() || cmd.description()),
     argumentDescription: (argument) => words(argument.description),

@@ -79,7 +79,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   let directory: Directory | AsyncDirectory | undefined;
   let holdStore: HoldStore | undefined;
   if (flags.customers !== undefined) {
-    const file = await readCustomers(flags.customers, context.progress(), flags.locale);
+    const file = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
     // Rows and reasons only: the reasons of `readCustomers` quote the value, and a server's
     // output goes to a log that must never hold an address in clear.
     context.reportProblems(

@@ -190,7 +190,10 @@ export async function reportMisdirected(
     refuseIssues([
       {
         path: ['input', 'actual'],
-        message: `not among the message's own recipients (To, Cc, Bcc, Delivered-To): ${inventory.recipients.join(', ')}`,
+        message:
+          locale === 'sv'
+            ? `finns inte bland meddelandets egna mottagare (To, Cc, Bcc, Delivered-To): ${inventory.recipients.join(', ')}`
+            : `not among the message's own recipients (To, Cc, Bcc, Delivered-To): ${inventory.recipients.join(', ')}`,
       },
     ]);
   // An attachment nobody could read (an encrypted archive, an unknown type) may hold anything: like an

@@ -112,3 +112,26 @@ describe('email-guard incident --locale sv: the facts errors in Swedish of the p
     expect(answer.stderr).toContain('recipientConfirmedDeletion: contradicts recipient "public"');
   });
 });
+
+describe('email-guard incident --locale sv: one Swedish wording', () => {
+  it('says an --actual the message was not sent to in Swedish', async () => {
+    // A Swedish user's trial: "not among the message's own recipients (To, Cc, Bcc, Delivered-To)".
+    const answer = await run({ actual: 'karin@example.se', locale: 'sv' });
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain('--actual: ');
+    expect(answer.stderr).toContain(
+      'finns inte bland meddelandets egna mottagare (To, Cc, Bcc, Delivered-To)',
+    );
+    expect(answer.stderr).not.toContain('not among');
+  });
+
+  it('says a detectedAt that is not a time in the same words as the other checks', async () => {
+    // The trial read "detectedAt: Ogiltig input" beside "Ogiltig inmatning".
+    for (const detectedAt of [5, true, {}]) {
+      const answer = await run({ facts: { ...facts, detectedAt }, locale: 'sv' });
+      expect(answer.status).toBe(3);
+      expect(answer.stderr).toMatch(/detectedAt: (ska vara|Ogiltig inmatning)/);
+      expect(answer.stderr).not.toMatch(/[Ii]nput/);
+    }
+  });
+});

@@ -73,6 +73,28 @@ describe('--locale sv, against the English catalogue', () => {
     );
   });
 
+  it("holds every command's words in the catalogue: reports, bars, verdicts, incident and facts", () => {
+    // Word tables kept beside a command escaped the checks below, which read the catalogue only.
+    expect(english).toEqual(
+      expect.arrayContaining([
+        'checking customers',
+        'reading messages',
+        'Customer data check',
+        "a shared or role mailbox, not a person's",
+        'What it means',
+        'phone script',
+        'not a JSON object',
+      ]),
+    );
+    expect(pieces(cliTexts.en)).toEqual(expect.arrayContaining(['confirm', 'Summary', 'notice']));
+  });
+
+  it('asks whether to discard a held message with the answers of its language', () => {
+    // A Swedish reader was asked "[y/N]": ja is j.
+    expect(cliTexts.sv.holds.question('h-1', 'stoppa', 'a@b.se')).toMatch(/\? \[j\/N\]$/);
+    expect(cliTexts.en.holds.question('h-1', 'block', 'a@b.se')).toMatch(/\? \[y\/N\]$/);
+  });
+
   it("finds the audit's and holds' English lines in the English catalogue, so that it can fail", async () => {
     const sent = join(fixture.dir, 'sent-en');
     mkdirSync(sent, { recursive: true });

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -222,7 +222,13 @@ describe('--locale sv, every line a user sees', () => {
     );
     const program = await swedish(['--help']);
     expect(program.lines).toMatch(/^Kommandon:/m);
-    expect(program.lines).toMatch(/^ {2}check \[alternativ\] <address> /m);
+    expect(program.lines).toMatch(/^ {2}check \[alternativ\] <adress> /m);
+    // The names of arguments and option values: a Swedish user's trial read "<address>", "<file>".
+    const check = await swedish(['check', '--help']);
+    expect(check.lines).toContain('Användning: email-guard check [alternativ] <adress>');
+    expect(check.lines).toMatch(/^ {2}--customers <fil> /m);
+    expect(check.lines).toMatch(/^ {2}adress /m);
+    expect(check.lines).not.toMatch(/<address>|<file>/);
     expect(program.lines).toMatch(/^ {2}help \[kommando\] /m);
     const choice = await swedish(['incident', '--format', 'pdf']);
     expect(choice.status).toBe(2);
@@ -230,6 +236,68 @@ describe('--locale sv, every line a user sees', () => {
       "värdet 'pdf' för '--format <format>' är ogiltigt. Tillåtna värden: text, markdown, html.",
     );
     expect(englishIn(choice.lines), choice.lines).toEqual([]);
+  });
+
+  it('names the findings of the Swedish HTML and CSV reports in Swedish, the codes kept in the JSON', async () => {
+    // A Swedish user's trial: the "Fynd" column read `domain-typo`, `invalid-address`.
+    const customers = brokenCsv();
+    const read = async (name: string) => {
+      const out = join(dir.path, name);
+      const run = await swedish(['customers', 'check', customers, '--out', out]);
+      expect(run.status, run.lines).toBe(1);
+      return readFileSync(out, 'utf8');
+    };
+    const html = await read('rapport.html');
+    expect(html).toContain('<th scope="row">felskriven domän</th>');
+    expect(html).toContain('<td>ogiltig adress</td>');
+    expect(html).not.toMatch(/>(domain-typo|invalid-address|role-address|unreadable-row)</);
+    const csv = await read('rapport.csv');
+    expect(csv).toContain(';felskriven domän;');
+    expect(csv).not.toMatch(/;(domain-typo|invalid-address|unreadable-row);/);
+    const json = JSON.parse(await read('rapport.json'));
+    expect(json.findings.map((finding: { kind: string }) => finding.kind)).toContain('domain-typo');
+    const folder = join(dir.path, 'sent-report');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'typo.eml'),
+      'From: order@butiken.se\r\nTo: anna.svensson185@gmail.com\r\nX-Customer-Id: C-1\r\nSubject: Order\r\n\r\nTack.\r\n',
+    );
+    const out = join(dir.path, 'granskning.html');
+    const audit = await swedish(['audit', folder, '--customers', customers, '--out', out]);
+    expect(audit.status, audit.lines).toBe(1);
+    const audited = readFileSync(out, 'utf8');
+    expect(audited).toContain('<td>skrivfel</td>');
+    expect(audited).not.toMatch(/>(near-miss|domain-typo)</);
+  });
+
+  it("shows a message's date in the Swedish form in the audit's lines and report", async () => {
+    // A Swedish user's trial: "Fri, 20 Nov 2026" beside Swedish words.
+    const folder = join(dir.path, 'sent-dated');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'typo.eml'),
+      'From: order@butiken.se\r\nTo: anna.svensson185@gmail.com\r\nX-Customer-Id: C-1\r\nDate: Fri, 20 Nov 2026 10:00:00 +0100\r\nSubject: Order\r\n\r\nTack.\r\n',
+    );
+    const out = join(dir.path, 'daterad.html');
+    const customers = brokenCsv();
+    const lines = await swedish(['audit', folder, '--customers', customers]);
+    const report = await swedish(['audit', folder, '--customers', customers, '--out', out]);
+    expect(report.status, report.lines).toBe(1);
+    for (const text of [lines.lines, readFileSync(out, 'utf8')]) {
+      expect(text).toContain('2026-11-20 kl. 10.00');
+      expect(text).not.toContain('Fri, 20 Nov 2026');
+    }
+    // The JSON keeps the Date field as the message gave it.
+    const json = await runCliInProcess([
+      'audit',
+      folder,
+      '--customers',
+      customers,
+      '--json',
+      '--locale',
+      'sv',
+    ]);
+    expect(JSON.parse(json.stdout).hits[0].date).toBe('Fri, 20 Nov 2026 10:00:00 +0100');
   });
 
   it('names the script of a look-alike letter in Swedish: kyrillisk, grekisk', async () => {

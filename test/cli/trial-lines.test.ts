@@ -64,7 +64,7 @@ describe('the lines of the command', () => {
     const [header, row] = written.slice(1).split('\r\n');
     expect(header?.split(';').length).toBeGreaterThan(3);
     expect(header).not.toContain(',');
-    expect(row).toContain(';K-1;asa.oberg@hotmial.se;domain-typo;');
+    expect(row).toContain(';K-1;asa.oberg@hotmial.se;felskriven domän;');
     const english = join(dir.path, 'r-en.csv');
     await runCliInProcess(['customers', 'check', customers, '--out', english]);
     expect(readFileSync(english, 'utf8')).toMatch(/^\uFEFFLine,Customer,/);
