@@ -233,7 +233,7 @@ describe('the order form in Chromium', () => {
       await plain.fill('#email', 'erik.lind@telia.com');
       const [answer] = await Promise.all([
         plain.waitForResponse((response) => response.url().includes('/demo/check')),
-        plain.click('button[type="submit"]:not([data-suggestion])'),
+        plain.click('[data-order-form] button[type="submit"]:not([data-suggestion])'),
       ]);
       expect(answer.status()).toBe(429);
       expect(answer.headers()['content-type']).toMatch(/^text\/html/);

@@ -109,7 +109,7 @@ describe.each<[string, CheckOptions]>([
       ),
       { numRuns: 3000, endOnFailure: true },
     );
-  });
+  }, 120_000);
 
   it('read a record again once its addresses, phones, birth date or country have changed', () => {
     fc.assert(
@@ -131,5 +131,5 @@ describe.each<[string, CheckOptions]>([
       ),
       { numRuns: 2000, endOnFailure: true },
     );
-  });
+  }, 120_000);
 });
