@@ -29,6 +29,7 @@ import {
 import { recipientAddresses } from './recipient-addresses.js';
 import { rememberedCustomers } from './remembered-customers.js';
 import { writeAtomically } from './write-atomically.js';
+import { writeDraft } from './write-draft.js';
 import { checkReportDestination, refuseOutOverInput, writeReport } from './write-report.js';
 
 /** A sent message whose recipient looks wrong. */
@@ -607,11 +608,12 @@ async function draftIncidents(
         } as unknown as Parameters<typeof reportMisdirected>[0],
         { locale },
       );
-      await writeAtomically(
-        join(folder, `${number}-report.md`),
+      await writeDraft(
+        folder,
+        number,
         renderIncidentReport(result.report, { locale, format: 'markdown' }),
+        result.notices.email.raw,
       );
-      await writeAtomically(join(folder, `${number}-notice.eml`), result.notices.email.raw);
       written.push({ number, hit });
     } catch (error) {
       // A fact one message contradicts (its Date before occurredAt, say) is said in the command's language.
