@@ -12,6 +12,7 @@ import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { buildReport } from './build-report.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import { progressWords } from './create-progress.js';
+import { escapeControls } from './escape-controls.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
 import type { CommandContext } from './program-context.js';
@@ -583,6 +584,13 @@ async function draftIncidents(
       continue;
     }
     const sent = hit.date === undefined ? Number.NaN : Date.parse(hit.date);
+    // A Date field that is not a date leaves the draft without the time it was sent: the library's
+    // refusal would then name detectedAt, and send the reader to the facts file instead of the message.
+    if (facts.occurredAt === undefined && hit.date !== undefined && Number.isNaN(sent)) {
+      context.warn(`${hit.where}: ${text.draftFailed}: ${text.badDate(escapeControls(hit.date))}`);
+      failed++;
+      continue;
+    }
     if (facts.occurredAt === undefined && detected < sent) {
       detectedEarly++;
       continue;
