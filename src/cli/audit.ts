@@ -1,5 +1,4 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { domainToUnicode } from 'node:url';
 import { parseAddress } from '../address/parse-address.js';
 import type { Directory, DirectoryAddressMatch, DirectoryCustomer } from '../contacts/create-directory.js';
@@ -13,6 +12,7 @@ import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { buildReport } from './build-report.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import { progressWords } from './create-progress.js';
+import { escapeControls } from './escape-controls.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { headerFields } from './header-fields.js';
@@ -29,7 +29,7 @@ import {
 } from './read-sent-mail.js';
 import { recipientAddresses } from './recipient-addresses.js';
 import { rememberedCustomers } from './remembered-customers.js';
-import { writeAtomically } from './write-atomically.js';
+import { writeDraft } from './write-draft.js';
 import { checkReportDestination, refuseOutOverInput, writeReport } from './write-report.js';
 
 /** A sent message whose recipient looks wrong. */
@@ -587,6 +587,13 @@ async function draftIncidents(
       continue;
     }
     const sent = hit.date === undefined ? Number.NaN : Date.parse(hit.date);
+    // A Date field that is not a date leaves the draft without the time it was sent: the library's
+    // refusal would then name detectedAt, and send the reader to the facts file instead of the message.
+    if (facts.occurredAt === undefined && hit.date !== undefined && Number.isNaN(sent)) {
+      context.warn(`${hit.where}: ${text.draftFailed}: ${text.badDate(escapeControls(hit.date))}`);
+      failed++;
+      continue;
+    }
     if (facts.occurredAt === undefined && detected < sent) {
       detectedEarly++;
       continue;
@@ -610,11 +617,12 @@ async function draftIncidents(
         } as unknown as Parameters<typeof reportMisdirected>[0],
         { locale },
       );
-      await writeAtomically(
-        join(folder, `${number}-report.md`),
+      await writeDraft(
+        folder,
+        number,
         renderIncidentReport(result.report, { locale, format: 'markdown' }),
+        result.notices.email.raw,
       );
-      await writeAtomically(join(folder, `${number}-notice.eml`), result.notices.email.raw);
       written.push({ number, hit });
     } catch (error) {
       // A fact one message contradicts (its Date before occurredAt, say) is said in the command's language.

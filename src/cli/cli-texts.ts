@@ -171,6 +171,8 @@ export const cliTexts = {
       noCustomer: (recipient: string, intended: string) =>
         `no incident draft for ${recipient}: no customer is known for it, so whom it was meant for is not known (${intended} is only a guess from the domain)`,
       draftFailed: 'no incident draft',
+      badDate: (date: string) =>
+        `the message's Date field "${date}" is not a date (RFC 5322 §3.3), so when it was sent is not known; give occurredAt in the facts file to draft it`,
       ambiguous: (recipient: string, candidates: string) =>
         `${recipient}: not written: more than one likely customer (${candidates})`,
       noAddress: 'no address',
@@ -511,6 +513,8 @@ Stops on SIGINT or SIGTERM.`,
       noCustomer: (recipient: string, intended: string) =>
         `inget utkast till incidentrapport för ${recipient}: ingen kund är känd för den, så vem det var avsett för är inte känt (${intended} är bara en gissning utifrån domänen)`,
       draftFailed: 'inget utkast till incidentrapport',
+      badDate: (date: string) =>
+        `meddelandets Date-fält "${date}" är inget datum (RFC 5322 §3.3), så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet`,
       ambiguous: (recipient: string, candidates: string) =>
         `${recipient}: inte skrivet: mer än en trolig kund (${candidates})`,
       noAddress: 'ingen adress',

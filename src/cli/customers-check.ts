@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url';
 import type { LoadProblem } from '../contacts/load-customers.js';
 import { auditCustomerBase, type CustomerBaseFindingCode } from '../guard/audit-customer-base.js';
 import { buildReport } from './build-report.js';
@@ -78,7 +79,7 @@ export async function runCustomersCheck(
       kind: finding.code,
       line: loaded.lineOf.get(finding.customerId) ?? 0,
       customerId: finding.customerId,
-      address: finding.address,
+      address: asInExport(finding.address),
       reason: finding.message,
       ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
     });
@@ -136,4 +137,16 @@ export async function runCustomersCheck(
   // agrees with "0 customers with findings".
   const found = findings.some((finding) => finding.kind !== 'column-not-read');
   context.setExitCode(found ? exitCodes.findings : exitCodes.ok);
+}
+
+/**
+ * An address as the export holds it, with its Punycode beside it (RFC 3492, UTS #46): a CRM owner
+ * searches the export for `olle.ek@gmаil.com`, never for `olle.ek@xn--gmil-63d.com`.
+ */
+function asInExport(address: string): string {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  if (at < 0 || !/(^|\.)xn--/i.test(domain)) return address;
+  const unicode = domainToUnicode(domain);
+  return unicode && unicode !== domain ? `${address.slice(0, at)}@${unicode} (${address})` : address;
 }

@@ -8,8 +8,11 @@ import type { HeldEnvelope } from './hold-store.js';
  * - `sent`: passed on to the transport (nothing to hold, a confirmation, or failing open);
  * - `held`: kept in the hold store, not sent;
  * - `monitored`: would have been held, but sent because the plugin runs in `monitor` mode;
- * - `released`: a held message, corrected or not, checked again and passed on to the transport by
- *   `holdStore.release` (the store keeps it held if the transport then fails);
+ * - `released`: a held message, corrected or not, checked again and accepted by the transport through
+ *   `holdStore.release` (recorded once the transport answered);
+ * - `release-failed`: a release the check passed but the transport did not take (server unreachable,
+ *   message refused); the message stays held, and `release.error` says what the transport answered.
+ *   `released` is recorded only once the transport accepted the message;
  * - `release-refused`: a release whose recipients are still blocked; the message stays held;
  * - `released-despite-block`: a release a person sent to a blocked recipient with
  *   `sendDespiteBlock: true`, on their own account;
@@ -27,6 +30,7 @@ export type AuditOutcome =
   | 'monitored'
   | 'released'
   | 'release-refused'
+  | 'release-failed'
   | 'released-despite-block'
   | 'hold-failed'
   | 'verification-sent'
@@ -74,6 +78,8 @@ export interface AuditEntry {
     readonly reason: string;
     readonly sendDespiteBlock?: true;
     readonly confirmNew?: true;
+    /** For `release-failed`: what the transport answered. */
+    readonly error?: string;
   };
   /** Why the customer could not be resolved, when it could not. */
   readonly customerLookup?: LookupFailure;

@@ -34,7 +34,7 @@ import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
 import { awaitVerification } from './await-verification.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import './mail-options.js';
-import { findRelease, type PendingRelease } from './release-tokens.js';
+import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
 import { removeHeaderFields } from './remove-header-fields.js';
 
 /**
@@ -239,7 +239,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const given = release ? [] : collectRecipients(data, { parsedLists });
     const compiled = await compileMessage(mail, headerName, parsedLists);
     pinMessage(mail, compiled);
-    if (release) return guardRelease(data, compiled, release);
+    if (release) return guardRelease(data, compiled, release, control?.release as string);
     if (verification)
       return passVerificationMessage(data, compiled, verification, control?.verification as string);
 
@@ -323,6 +323,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     data: MailMessageData,
     compiled: CompiledMessage,
     release: PendingRelease,
+    token: string,
   ): Promise<void> {
     // The recipients as they were held, when the release keeps them: what nodemailer made of a
     // line break when it built the stored message no longer shows it.
@@ -357,7 +358,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ? 'release-refused'
         : 'released';
     const messageId = messageIdOf(data, compiled);
-    await record({
+    const entry = (settled: AuditOutcome, failure?: unknown): AuditEntry => ({
       ...auditEntry(
         {
           check,
@@ -367,7 +368,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
           confirmed: false,
           envelope: compiled.envelope,
         },
-        outcome,
+        settled,
         release.holdId,
       ),
       release: {
@@ -375,9 +376,18 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         reason: release.reason,
         ...(release.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
         ...(release.confirmNew && (release.corrected || isNew) ? { confirmNew: true } : {}),
+        ...(failure === undefined ? {} : { error: describeFailure(failure) }),
       },
     });
-    if (outcome !== 'release-refused') return;
+    if (outcome !== 'release-refused') {
+      // Recorded once the transport has answered: a release it did not take is `release-failed`
+      // (the message stays held), and `released` is written once, for the send that went out.
+      onReleaseSettled(token, (failure) =>
+        record(failure === undefined ? entry(outcome) : entry('release-failed', failure)),
+      );
+      return;
+    }
+    await record(entry(outcome));
     const details = {
       holdId: release.holdId,
       recipients: check.recipients,

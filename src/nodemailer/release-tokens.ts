@@ -27,6 +27,10 @@ export interface PendingRelease {
 // Tokens live only in this process and only while their send runs: a message cannot pass the
 // guard by carrying a made-up token.
 const pending = new Map<string, { release: PendingRelease; seen: boolean }>();
+// Whether the transport took a released message is known only after the plugin has run; the
+// plugin leaves here what it records then, so the audit log never says a message it could not
+// send was released (as for verification messages, verification-marks.ts).
+const settles = new Map<string, (failure: unknown) => Promise<void>>();
 
 /** Registers a release and returns the token its message carries through the plugin. */
 export function beginRelease(release: PendingRelease): string {
@@ -48,7 +52,18 @@ export function wasSeen(token: string): boolean {
   return pending.get(token)?.seen ?? false;
 }
 
-/** Ends a release, sent or not. */
-export function endRelease(token: string): void {
+/** Has `settle` run with the transport's answer (`undefined` when it took the message) once the send ends. */
+export function onReleaseSettled(token: string, settle: (failure: unknown) => Promise<void>): void {
+  if (pending.has(token)) settles.set(token, settle);
+}
+
+/**
+ * Ends a release, sent or not: `failure` is what the transport threw, or `undefined` when it
+ * accepted the message. Resolves once what the plugin records is recorded.
+ */
+export async function endRelease(token: string, failure?: unknown): Promise<void> {
   pending.delete(token);
+  const settle = settles.get(token);
+  settles.delete(token);
+  await settle?.(failure);
 }

@@ -136,10 +136,16 @@ export async function sendReleased(
     raw: Buffer.from(message.raw.buffer, message.raw.byteOffset, message.raw.byteLength),
     emailGuard: { release: token },
   };
+  let info: SentMessageInfo;
   try {
-    return await transporter.sendMail(data as SendMailOptions);
+    info = await transporter.sendMail(data as SendMailOptions);
   } catch (error) {
-    if (wasSeen(token)) throw error;
+    if (wasSeen(token)) {
+      // The guard passed it and the transport failed: logged as `release-failed`, with the error.
+      await endRelease(token, error ?? new Error('the transport refused the released message'));
+      throw error;
+    }
+    endRelease(token).catch(() => undefined);
     throw new InvalidInputError(
       [
         {
@@ -149,7 +155,8 @@ export async function sendReleased(
       ],
       { cause: error },
     );
-  } finally {
-    endRelease(token);
   }
+  // Accepted: only now is the release logged as `released`.
+  await endRelease(token);
+  return info;
 }

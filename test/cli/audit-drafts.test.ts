@@ -177,6 +177,20 @@ describe('email-guard audit --incidents', () => {
   const oneCustomer = 'id;name;email\nK-1;Anna Svensson;anna.svensson1985@gmail.com\n';
   const oneSlip = { 'm1.eml': eml('anna.svensson195@gmail.com', 'm1') };
 
+  it("names the message's Date field when it is not a date, not the facts' detectedAt", async () => {
+    const bad = eml('anna.svensson195@gmail.com', 'm13').replace(
+      'Date: Mon, 02 Nov 2026 10:00:00 +0100',
+      'Date: not a date',
+    );
+    const { run, files } = await auditWithDrafts('bad-date', oneCustomer, { 'm13.eml': bad });
+    expect(files).toEqual([]);
+    expect(run.stderr).toContain('m13.eml');
+    expect(run.stderr).toContain('Date field "not a date" is not a date');
+    expect(run.stderr).not.toContain('detectedAt');
+    const sv = await auditWithDrafts('bad-date-sv', oneCustomer, { 'm13.eml': bad }, '--locale', 'sv');
+    expect(sv.run.stderr).toContain('Date-fält "not a date" är inget datum');
+  });
+
   it('says what is wrong in the facts in Swedish with --locale sv, naming the field', async () => {
     const { organisation: _organisation, ...withoutOrganisation } = facts;
     const { run, files } = await auditWithFacts(

@@ -200,3 +200,15 @@ describe('email-guard customers check', () => {
     expect(clean.status).toBe(0);
   });
 });
+
+describe('email-guard customers check, look-alike domains', () => {
+  it('prints a look-alike address as written in the export, with its Punycode beside it', async () => {
+    const file = join(dir.path, 'lookalike.csv');
+    writeFileSync(
+      file,
+      'id;name;email\nK-1;Olle Ek;olle.ek@gm\u0430il.com\nK-2;Anna Svensson;anna.svensson1985@gmail.com\n',
+    );
+    const run = await runCliInProcess(['customers', 'check', file]);
+    expect(run.stdout).toContain('olle.ek@gm\u0430il.com (olle.ek@xn--gmil-63d.com)');
+  });
+});

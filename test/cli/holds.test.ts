@@ -211,6 +211,29 @@ describe('email-guard holds', () => {
     );
   });
 
+  it('logs a release whose send failed as release-failed, and released only once the server took it', async () => {
+    const id = await hold('erik.lind@telia.com');
+    const file = customerFile();
+    const failed = await runCliInProcess(
+      releaseArgs(fixture, id, file, ['--to', GOOD], { smtp: 'smtp://127.0.0.1:9' }),
+    );
+    expect(failed.status).toBe(4);
+    const entries = () =>
+      readFileSync(`${store()}.audit.jsonl`, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+        .filter((entry) => entry.holdId === id);
+    const afterFailure = entries().map((entry) => entry.outcome);
+    expect(afterFailure).toEqual(['release-failed']);
+    expect(entries()[0].release).toMatchObject({ by: 'lena@butiken.se' });
+    expect(entries()[0].release.error).toContain('ECONNREFUSED');
+    const sent = await runCliInProcess(releaseArgs(fixture, id, file, ['--to', GOOD]));
+    expect(sent.status).toBe(0);
+    expect(entries().map((entry) => entry.outcome)).toEqual(['release-failed', 'released']);
+    expect(fixture.sink.received).toHaveLength(1);
+  });
+
   it('discards only with --yes when no one is at a terminal', async () => {
     const id = await hold(TYPO);
     const refused = await runCliInProcess(['holds', 'discard', id, '--store', store()]);
