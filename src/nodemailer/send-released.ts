@@ -156,7 +156,16 @@ export async function sendReleased(
       { cause: error },
     );
   }
-  // Accepted: only now is the release logged as `released`.
-  await endRelease(token);
+  // Accepted: only now is the release logged as `released`. The message is gone whatever the log
+  // does next, so a line that cannot be written must not leave it held (a second release would
+  // send it twice): the failure is raised as a process warning naming the hold, not thrown.
+  try {
+    await endRelease(token);
+  } catch (error) {
+    process.emitWarning(
+      `email-guard: the release of held message ${message.holdId} was sent, but its audit log line could not be written: ${error instanceof Error ? error.message : String(error)}`,
+      { code: 'EMAIL_GUARD_AUDIT_LOG_FAILED' },
+    );
+  }
   return info;
 }
