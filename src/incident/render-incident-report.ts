@@ -32,6 +32,7 @@ import {
   courtesyNotice,
   customerCallList,
   customerCallParagraphs,
+  customerTold,
   decisionParagraphs,
   type FinalAssessment,
   finalAssessment,
@@ -578,7 +579,7 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
   ];
   // Only a notice given (a call, a recorded notice) has means that were used; before that they are
   // a proposal, and the report says so rather than claim a notice that was not sent.
-  const given = report.customerCall !== undefined || notice.notifiedAt !== undefined;
+  const given = customerTold(report);
   if (means.length > 0)
     lines.push(
       `${given ? say(phrasing, 'Sätt', 'Means') : say(phrasing, 'Föreslaget sätt', 'Proposed means')}: ${means.join(', ')}.`,
