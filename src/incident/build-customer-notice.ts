@@ -7,6 +7,7 @@ import { noticeConsequenceTexts, noticeMeasureTexts } from './data/notice-texts.
 import { adviceTexts } from './data/report-texts.js';
 import {
   describeAddressMistake,
+  disclosureReach,
   listCategories,
   measureText,
   type Phrasing,
@@ -147,17 +148,31 @@ export async function buildCustomerNotice(
     ]);
   }
   // The subject says what happened (not "a message from us"), so it is read, and not taken for spam.
-  const subject = checked.incident.misdirected
-    ? say(
-        phrasing,
-        'Uppgifter om dig skickades av misstag till en annan person',
-        'Details about you were sent to someone else by mistake',
-      )
-    : say(
-        phrasing,
-        'Information om en incident som rör dina personuppgifter',
-        'About an incident involving your personal data',
-      );
+  const reach = checked.facts.returnedUnopened ? 'one' : disclosureReach(checked);
+  const subject =
+    reach === 'public'
+      ? say(
+          phrasing,
+          'Uppgifter om dig offentliggjordes av misstag',
+          'Details about you were made public by mistake',
+        )
+      : reach === 'addresses'
+        ? say(
+            phrasing,
+            'Din e-postadress syntes för andra mottagare av ett meddelande',
+            'Your e-mail address was shown to other recipients of a message',
+          )
+        : checked.incident.misdirected
+          ? say(
+              phrasing,
+              'Uppgifter om dig skickades av misstag till en annan person',
+              'Details about you were sent to someone else by mistake',
+            )
+          : say(
+              phrasing,
+              'Information om en incident som rör dina personuppgifter',
+              'About an incident involving your personal data',
+            );
   const paragraphs = [
     parts.greeting,
     parts.happened,
@@ -245,11 +260,25 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
       day: 'numeric',
     }).format(new Date(iso));
   return report.measures
-    .filter((measure) => measure.status === status && measure.id !== 'inform-customer')
+    .filter(
+      (measure) => measure.status === status && measure.id !== 'inform-customer' && offered(report, measure),
+    )
     .map((measure) => {
       const text = measure.text ?? texts[measure.id] ?? measureText(phrasing, { ...measure, status });
       return measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
     });
+}
+
+/**
+ * Whether the notice offers a measure to the customer: one that mends a wrong address is not
+ * offered where no address was wrong (the data made public, or shown to everyone the message went to).
+ */
+function offered(report: IncidentReport, measure: { readonly id: string }): boolean {
+  return (
+    measure.id !== 'correct-address' ||
+    report.facts.returnedUnopened === true ||
+    disclosureReach(report) === 'one'
+  );
 }
 
 function noticeParts(
@@ -262,33 +291,48 @@ function noticeParts(
   const when = spokenDateTime(phrasing, report.incident.occurredAt);
   const mistake = misdirected
     ? describeAddressMistake(phrasing, misdirected.intended, misdirected.actual)
-    : '';
+    : undefined;
   const subject = misdirected?.subject?.replace(/\s+/g, ' ').trim();
   const unopened = report.facts.returnedUnopened === true;
   // Which address was wrong (the one stored, or the one typed when sending) is the report's cause,
   // often known only later: the notice says only what is true in every case.
-  const happened = misdirected
-    ? s(
-        `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress (${mistake}). ${unopened ? 'Det kom tillbaka till oss oöppnat.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
-        `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address (${mistake}). ${unopened ? 'It came back to us unopened.' : 'The message therefore reached someone else.'} We are sorry.`,
-      )
-    : report.incident.circumstances === 'misdirected-email'
-      ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
-        s(
-          `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
-          `On ${when} we sent an e-mail with details about you to someone else by mistake. We are sorry.`,
+  // How far it went, as recorded: made public, or shown to all who received the message, is not
+  // told as a slip of one address that reached one person (GDPR Art. 34(2), the nature of the breach).
+  const reach = unopened ? 'one' : disclosureReach(report);
+  const count = report.affected.dataSubjects;
+  const happened =
+    reach === 'public'
+      ? s(
+          `Den ${when} offentliggjordes av misstag uppgifter om dig${subject ? ` (i meddelandet ”${subject}”)` : ''}. Vi ber om ursäkt för det.`,
+          `On ${when} details about you${subject ? ` (in the message “${subject}”)` : ''} were made public by mistake. We are sorry.`,
         )
-      : report.incident.circumstances === 'misdirected-post'
-        ? // GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, so the channel and what happened.
-          s(
-            `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
-            `On ${when} we sent a letter with details about you to someone else by mistake. We are sorry.`,
+      : reach === 'addresses'
+        ? s(
+            `Den ${when} skickade vi ett meddelande${subject ? ` (”${subject}”)` : ''} där ${count} personers e-postadresser, din bland dem, syntes för alla som fick det. Vi ber om ursäkt för det.`,
+            `On ${when} we sent a message${subject ? ` (“${subject}”)` : ''} in which the e-mail addresses of ${count} people, yours among them, could be seen by everyone who received it. We are sorry.`,
           )
-        : // Any other breach is told in the caller's own description, which alone says what happened.
-          s(
-            `Den ${when} inträffade en incident som rör dina personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
-            `On ${when} an incident involving your personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
-          );
+        : misdirected
+          ? s(
+              `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
+              `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : 'The message therefore reached someone else.'} We are sorry.`,
+            )
+          : report.incident.circumstances === 'misdirected-email'
+            ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
+              s(
+                `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
+                `On ${when} we sent an e-mail with details about you to someone else by mistake. We are sorry.`,
+              )
+            : report.incident.circumstances === 'misdirected-post'
+              ? // GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, so the channel and what happened.
+                s(
+                  `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
+                  `On ${when} we sent a letter with details about you to someone else by mistake. We are sorry.`,
+                )
+              : // Any other breach is told in the caller's own description, which alone says what happened.
+                s(
+                  `Den ${when} inträffade en incident som rör dina personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
+                  `On ${when} an incident involving your personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
+                );
   // "That person" needs someone named before it: a misdirected message or letter names the other person.
   const toSomeone =
     misdirected !== undefined ||
@@ -299,15 +343,25 @@ function noticeParts(
         `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
         `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories)}.`,
       )
-    : toSomeone
+    : reach === 'public'
       ? s(
-          `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-          `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+          `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+          `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
         )
-      : s(
-          `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-          `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories)}.`,
-        );
+      : reach === 'addresses'
+        ? s(
+            `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+            `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+          )
+        : toSomeone
+          ? s(
+              `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+              `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+            )
+          : s(
+              `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+              `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+            );
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.
   const consequence = (unopened ? [] : report.data.categories)
@@ -332,7 +386,10 @@ function noticeParts(
   const required = report.subscriberNotice.required;
   const proposedLines = required
     ? report.measures
-        .filter((measure) => measure.status === 'proposed' && measure.id !== 'inform-customer')
+        .filter(
+          (measure) =>
+            measure.status === 'proposed' && measure.id !== 'inform-customer' && offered(report, measure),
+        )
         .map((measure) => measureText(phrasing, measure))
     : [];
   const contactPoint = [
