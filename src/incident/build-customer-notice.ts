@@ -422,13 +422,17 @@ function noticeParts(
     ]
       .filter(Boolean)
       .join('\n\n'),
-    watch: list(s('Det här kan du vara uppmärksam på:', 'What to watch for:'), [
-      ...advice,
-      s(
-        'Om någon kontaktar dig och säger sig komma från oss, kan du alltid ringa upp oss på vårt vanliga nummer.',
-        'If anyone contacts you claiming to be from us, you can always call us back on our usual number.',
-      ),
-    ]),
+    // Nobody saw a message that came back unopened: there is nothing to watch for, and a warning of
+    // fraud would contradict the notice's own "nobody else saw" (docs/incident.md).
+    watch: unopened
+      ? ''
+      : list(s('Det här kan du vara uppmärksam på:', 'What to watch for:'), [
+          ...advice,
+          s(
+            'Om någon kontaktar dig och säger sig komma från oss, kan du alltid ringa upp oss på vårt vanliga nummer.',
+            'If anyone contacts you claiming to be from us, you can always call us back on our usual number.',
+          ),
+        ]),
     contact:
       s(
         `Har du frågor är du välkommen att ringa oss på ${phone}. Ange referensnummer ${report.reference}.`,
@@ -470,7 +474,7 @@ function phoneScript(phrasing: Phrasing, parts: NoticeParts): PhoneScript {
     ...(parts.consequence ? [{ kind: 'say' as const, text: parts.consequence }] : []),
     ...(parts.done ? [{ kind: 'say' as const, text: parts.done }] : []),
     ...(parts.planned ? [{ kind: 'say' as const, text: parts.planned }] : []),
-    { kind: 'say', text: parts.watch },
+    ...(parts.watch ? [{ kind: 'say' as const, text: parts.watch }] : []),
     {
       kind: 'ask',
       text: s(

@@ -280,7 +280,17 @@ function buildSections(
                   : ''),
               riskSentence(phrasing, final.assessment),
             ]
-          : [...consequenceLines(phrasing, report.data.categories), riskSentence(phrasing, final.assessment)],
+          : [
+              ...consequenceLines(
+                phrasing,
+                // A colleague who deleted the message at once is no phisher: the e-mail address
+                // sentence would warn of what nobody is in a position to do (ICO, breach example 2).
+                report.facts.recipient === 'internal' && report.facts.recipientConfirmedDeletion === true
+                  ? report.data.categories.filter((category) => category !== 'email-address')
+                  : report.data.categories,
+              ),
+              riskSentence(phrasing, final.assessment),
+            ],
     },
     {
       heading: h.measures,
@@ -318,18 +328,25 @@ function buildSections(
     {
       heading: h.protection,
       paragraphs: [
-        report.protectionApplied ??
-          (report.facts.encrypted
-            ? s(
-                'Uppgifterna var krypterade och nyckeln röjdes inte.',
-                'The data was encrypted and the key was not exposed.',
-              )
-            : report.incident.circumstances === 'misdirected-email'
+        // The encryption is never stated alone when its key went with the data: it then protected
+        // nothing (WP250 rev.01 section IV.A; GDPR Art. 34(3)(a) spares only unintelligible data).
+        report.facts.encrypted && report.facts.keyExposed
+          ? `${report.protectionApplied ? `${report.protectionApplied.replace(/\.?\s*$/, '.')} ` : ''}${s(
+              'Nyckeln eller lösenordet nådde dock mottagaren också, så krypteringen skyddade inte uppgifterna.',
+              'The key or password reached the recipient too, however, so the encryption did not protect the data.',
+            )}`
+          : (report.protectionApplied ??
+            (report.facts.encrypted
               ? s(
-                  'Meddelandet skickades som vanlig, okrypterad e-post.',
-                  'The message was sent as ordinary, unencrypted e-mail.',
+                  'Uppgifterna var krypterade och nyckeln röjdes inte.',
+                  'The data was encrypted and the key was not exposed.',
                 )
-              : s('Inga särskilda skyddsåtgärder.', 'No particular safeguards.')),
+              : report.incident.circumstances === 'misdirected-email'
+                ? s(
+                    'Meddelandet skickades som vanlig, okrypterad e-post.',
+                    'The message was sent as ordinary, unencrypted e-mail.',
+                  )
+                : s('Inga särskilda skyddsåtgärder.', 'No particular safeguards.'))),
       ],
     },
     {
