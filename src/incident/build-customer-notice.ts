@@ -4,7 +4,7 @@ import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema, AddrSpecSchema } from './address-schema.js';
 import { noticeConsequenceTexts, noticeMeasureTexts } from './data/notice-texts.js';
-import { adviceTexts } from './data/report-texts.js';
+import { adviceTexts, type MisdirectedEmailMeasureId } from './data/report-texts.js';
 import {
   describeAddressMistake,
   disclosureReach,
@@ -390,7 +390,14 @@ function noticeParts(
           (measure) =>
             measure.status === 'proposed' && measure.id !== 'inform-customer' && offered(report, measure),
         )
-        .map((measure) => measureText(phrasing, measure))
+        // Said to the customer in the notice's own voice, never the report's third person ("the
+        // customer's correct address is to be entered"); a caller's own text is theirs to word.
+        .map(
+          (measure) =>
+            measure.text ??
+            noticeMeasureTexts[phrasing.locale].proposed[measure.id as MisdirectedEmailMeasureId] ??
+            measureText(phrasing, measure),
+        )
     : [];
   const contactPoint = [
     report.contact.role ? `${report.contact.name} (${report.contact.role})` : report.contact.name,

@@ -298,6 +298,18 @@ function buildSections(
         ...(measures.length === 0
           ? [s('Inga åtgärder har registrerats ännu.', 'No measures have been recorded yet.')]
           : []),
+        // A notice the law requires must describe the measures taken or proposed (GDPR Art. 34(2),
+        // referring to Art. 33(3)(d)): with none recorded, the notice would go out without them.
+        ...(report.subscriberNotice.required &&
+        measures.filter((measure) => measure.id !== 'inform-customer' && measure.status !== 'rejected')
+          .length === 0
+          ? [
+              s(
+                'Observera: dataskyddsförordningen artikel 34.2 kräver att underrättelsen beskriver vidtagna eller föreslagna åtgärder; registrera dem innan underrättelsen skickas.',
+                'Note: GDPR Art. 34(2) requires the notice to describe the measures taken or proposed; record them before the notice is sent.',
+              ),
+            ]
+          : []),
         // What the measures obtained is a fact of its own: GDPR Art. 33(3)(d) asks for the measures
         // taken "to mitigate its possible adverse effects", and a confirmed deletion is that outcome.
         // Both languages state it, as the customer notice does (buildCustomerNotice), and only as
