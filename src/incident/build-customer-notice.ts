@@ -364,9 +364,21 @@ function noticeParts(
             );
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.
+  // With the key sent along (`keyExposed`), the password in the message is the one that opens the
+  // encrypted attachment, not a login: the notice names what it opened and the kinds of data recorded
+  // in it, rather than "access to your account" (GDPR Art. 34(2), the likely consequences).
+  const attachmentPassword = report.facts.encrypted === true && report.facts.keyExposed === true;
+  const inAttachment = report.data.categories.filter((category) => category !== 'credentials');
   const consequence = (unopened ? [] : report.data.categories)
     .filter((category) => category !== 'customer-number' || categories.has('name'))
-    .map((category) => noticeConsequenceTexts[phrasing.locale][category])
+    .map((category) =>
+      category === 'credentials' && attachmentPassword
+        ? s(
+            `Lösenordet i meddelandet öppnar den krypterade bilagan, så personen har kunnat läsa den${inAttachment.length > 0 ? `, med de här uppgifterna om dig: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+            `The password in the message opens the encrypted attachment, so that person could read it${inAttachment.length > 0 ? `, with these details about you: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+          )
+        : noticeConsequenceTexts[phrasing.locale][category],
+    )
     .filter((text): text is string => text !== undefined)
     .join(' ');
   const doneLines = noticeMeasures(phrasing, report, 'done');
@@ -411,6 +423,8 @@ function noticeParts(
   const list = (heading: string, lines: readonly string[]) =>
     lines.length === 0 ? '' : `${heading}\n${lines.map((line) => `- ${line}`).join('\n')}`;
   const advice = report.data.categories
+    // An attachment's password is no login to change.
+    .filter((category) => category !== 'credentials' || !attachmentPassword)
     .map((category) => adviceTexts[phrasing.locale][category])
     .filter((text): text is string => text !== undefined);
   const phone = report.provider.customerServicePhone ?? report.contact.phone;
