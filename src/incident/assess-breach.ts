@@ -656,12 +656,22 @@ function scoreEnisa(
     // number is what a caller gives a customer service to pass as the customer (the seed case).
     if (dpc < 2) {
       dpc = 2;
-      reason(
-        'impersonation',
-        'ENISA 2013 section 3.1; GDPR Recital 85',
-        'Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst.',
-        'A name with a customer number is enough to pass as the customer when calling customer service.',
-      );
+      // A message that came back unopened was seen by nobody: the score still weighs the data, but
+      // the reason warns of no impersonation nobody could attempt (GDPR Art. 4(12): no disclosure).
+      if (facts.returnedUnopened === true)
+        reason(
+          'impersonation',
+          'ENISA 2013 section 3.1; GDPR Recital 85',
+          'Namn tillsammans med kundnummer väger tyngre än enbart kontaktuppgifter; meddelandet kom tillbaka oöppnat, så ingen har kunnat använda dem.',
+          'A name with a customer number weighs more than contact details alone; the message came back unopened, so nobody could use them.',
+        );
+      else
+        reason(
+          'impersonation',
+          'ENISA 2013 section 3.1; GDPR Recital 85',
+          'Namn tillsammans med kundnummer räcker för att utge sig för att vara kunden hos kundtjänst.',
+          'A name with a customer number is enough to pass as the customer when calling customer service.',
+        );
     }
   }
   if (facts.vulnerableDataSubjects === true || facts.safetyRisk === true) {

@@ -4,9 +4,10 @@ import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema, AddrSpecSchema } from './address-schema.js';
 import { noticeConsequenceTexts, noticeMeasureTexts } from './data/notice-texts.js';
-import { adviceTexts } from './data/report-texts.js';
+import { adviceTexts, type MisdirectedEmailMeasureId } from './data/report-texts.js';
 import {
   describeAddressMistake,
+  disclosureReach,
   listCategories,
   measureText,
   type Phrasing,
@@ -147,17 +148,31 @@ export async function buildCustomerNotice(
     ]);
   }
   // The subject says what happened (not "a message from us"), so it is read, and not taken for spam.
-  const subject = checked.incident.misdirected
-    ? say(
-        phrasing,
-        'Uppgifter om dig skickades av misstag till en annan person',
-        'Details about you were sent to someone else by mistake',
-      )
-    : say(
-        phrasing,
-        'Information om en incident som rör dina personuppgifter',
-        'About an incident involving your personal data',
-      );
+  const reach = checked.facts.returnedUnopened ? 'one' : disclosureReach(checked);
+  const subject =
+    reach === 'public'
+      ? say(
+          phrasing,
+          'Uppgifter om dig offentliggjordes av misstag',
+          'Details about you were made public by mistake',
+        )
+      : reach === 'addresses'
+        ? say(
+            phrasing,
+            'Din e-postadress syntes för andra mottagare av ett meddelande',
+            'Your e-mail address was shown to other recipients of a message',
+          )
+        : checked.incident.misdirected
+          ? say(
+              phrasing,
+              'Uppgifter om dig skickades av misstag till en annan person',
+              'Details about you were sent to someone else by mistake',
+            )
+          : say(
+              phrasing,
+              'Information om en incident som rör dina personuppgifter',
+              'About an incident involving your personal data',
+            );
   const paragraphs = [
     parts.greeting,
     parts.happened,
@@ -245,11 +260,25 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
       day: 'numeric',
     }).format(new Date(iso));
   return report.measures
-    .filter((measure) => measure.status === status && measure.id !== 'inform-customer')
+    .filter(
+      (measure) => measure.status === status && measure.id !== 'inform-customer' && offered(report, measure),
+    )
     .map((measure) => {
       const text = measure.text ?? texts[measure.id] ?? measureText(phrasing, { ...measure, status });
       return measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
     });
+}
+
+/**
+ * Whether the notice offers a measure to the customer: one that mends a wrong address is not
+ * offered where no address was wrong (the data made public, or shown to everyone the message went to).
+ */
+function offered(report: IncidentReport, measure: { readonly id: string }): boolean {
+  return (
+    measure.id !== 'correct-address' ||
+    report.facts.returnedUnopened === true ||
+    disclosureReach(report) === 'one'
+  );
 }
 
 function noticeParts(
@@ -262,33 +291,48 @@ function noticeParts(
   const when = spokenDateTime(phrasing, report.incident.occurredAt);
   const mistake = misdirected
     ? describeAddressMistake(phrasing, misdirected.intended, misdirected.actual)
-    : '';
+    : undefined;
   const subject = misdirected?.subject?.replace(/\s+/g, ' ').trim();
   const unopened = report.facts.returnedUnopened === true;
   // Which address was wrong (the one stored, or the one typed when sending) is the report's cause,
   // often known only later: the notice says only what is true in every case.
-  const happened = misdirected
-    ? s(
-        `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress (${mistake}). ${unopened ? 'Det kom tillbaka till oss oöppnat.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
-        `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address (${mistake}). ${unopened ? 'It came back to us unopened.' : 'The message therefore reached someone else.'} We are sorry.`,
-      )
-    : report.incident.circumstances === 'misdirected-email'
-      ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
-        s(
-          `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
-          `On ${when} we sent an e-mail with details about you to someone else by mistake. We are sorry.`,
+  // How far it went, as recorded: made public, or shown to all who received the message, is not
+  // told as a slip of one address that reached one person (GDPR Art. 34(2), the nature of the breach).
+  const reach = unopened ? 'one' : disclosureReach(report);
+  const count = report.affected.dataSubjects;
+  const happened =
+    reach === 'public'
+      ? s(
+          `Den ${when} offentliggjordes av misstag uppgifter om dig${subject ? ` (i meddelandet ”${subject}”)` : ''}. Vi ber om ursäkt för det.`,
+          `On ${when} details about you${subject ? ` (in the message “${subject}”)` : ''} were made public by mistake. We are sorry.`,
         )
-      : report.incident.circumstances === 'misdirected-post'
-        ? // GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, so the channel and what happened.
-          s(
-            `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
-            `On ${when} we sent a letter with details about you to someone else by mistake. We are sorry.`,
+      : reach === 'addresses'
+        ? s(
+            `Den ${when} skickade vi ett meddelande${subject ? ` (”${subject}”)` : ''} där ${count} personers e-postadresser, din bland dem, syntes för alla som fick det. Vi ber om ursäkt för det.`,
+            `On ${when} we sent a message${subject ? ` (“${subject}”)` : ''} in which the e-mail addresses of ${count} people, yours among them, could be seen by everyone who received it. We are sorry.`,
           )
-        : // Any other breach is told in the caller's own description, which alone says what happened.
-          s(
-            `Den ${when} inträffade en incident som rör dina personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
-            `On ${when} an incident involving your personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
-          );
+        : misdirected
+          ? s(
+              `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
+              `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : 'The message therefore reached someone else.'} We are sorry.`,
+            )
+          : report.incident.circumstances === 'misdirected-email'
+            ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
+              s(
+                `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
+                `On ${when} we sent an e-mail with details about you to someone else by mistake. We are sorry.`,
+              )
+            : report.incident.circumstances === 'misdirected-post'
+              ? // GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, so the channel and what happened.
+                s(
+                  `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
+                  `On ${when} we sent a letter with details about you to someone else by mistake. We are sorry.`,
+                )
+              : // Any other breach is told in the caller's own description, which alone says what happened.
+                s(
+                  `Den ${when} inträffade en incident som rör dina personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
+                  `On ${when} an incident involving your personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
+                );
   // "That person" needs someone named before it: a misdirected message or letter names the other person.
   const toSomeone =
     misdirected !== undefined ||
@@ -299,20 +343,42 @@ function noticeParts(
         `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
         `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories)}.`,
       )
-    : toSomeone
+    : reach === 'public'
       ? s(
-          `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-          `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+          `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+          `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
         )
-      : s(
-          `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-          `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories)}.`,
-        );
+      : reach === 'addresses'
+        ? s(
+            `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+            `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+          )
+        : toSomeone
+          ? s(
+              `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+              `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+            )
+          : s(
+              `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
+              `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+            );
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.
+  // With the key sent along (`keyExposed`), the password in the message is the one that opens the
+  // encrypted attachment, not a login: the notice names what it opened and the kinds of data recorded
+  // in it, rather than "access to your account" (GDPR Art. 34(2), the likely consequences).
+  const attachmentPassword = report.facts.encrypted === true && report.facts.keyExposed === true;
+  const inAttachment = report.data.categories.filter((category) => category !== 'credentials');
   const consequence = (unopened ? [] : report.data.categories)
     .filter((category) => category !== 'customer-number' || categories.has('name'))
-    .map((category) => noticeConsequenceTexts[phrasing.locale][category])
+    .map((category) =>
+      category === 'credentials' && attachmentPassword
+        ? s(
+            `Lösenordet i meddelandet öppnar den krypterade bilagan, så personen har kunnat läsa den${inAttachment.length > 0 ? `, med de här uppgifterna om dig: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+            `The password in the message opens the encrypted attachment, so that person could read it${inAttachment.length > 0 ? `, with these details about you: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+          )
+        : noticeConsequenceTexts[phrasing.locale][category],
+    )
     .filter((text): text is string => text !== undefined)
     .join(' ');
   const doneLines = noticeMeasures(phrasing, report, 'done');
@@ -332,8 +398,18 @@ function noticeParts(
   const required = report.subscriberNotice.required;
   const proposedLines = required
     ? report.measures
-        .filter((measure) => measure.status === 'proposed' && measure.id !== 'inform-customer')
-        .map((measure) => measureText(phrasing, measure))
+        .filter(
+          (measure) =>
+            measure.status === 'proposed' && measure.id !== 'inform-customer' && offered(report, measure),
+        )
+        // Said to the customer in the notice's own voice, never the report's third person ("the
+        // customer's correct address is to be entered"); a caller's own text is theirs to word.
+        .map(
+          (measure) =>
+            measure.text ??
+            noticeMeasureTexts[phrasing.locale].proposed[measure.id as MisdirectedEmailMeasureId] ??
+            measureText(phrasing, measure),
+        )
     : [];
   const contactPoint = [
     report.contact.role ? `${report.contact.name} (${report.contact.role})` : report.contact.name,
@@ -347,6 +423,8 @@ function noticeParts(
   const list = (heading: string, lines: readonly string[]) =>
     lines.length === 0 ? '' : `${heading}\n${lines.map((line) => `- ${line}`).join('\n')}`;
   const advice = report.data.categories
+    // An attachment's password is no login to change.
+    .filter((category) => category !== 'credentials' || !attachmentPassword)
     .map((category) => adviceTexts[phrasing.locale][category])
     .filter((text): text is string => text !== undefined);
   const phone = report.provider.customerServicePhone ?? report.contact.phone;
@@ -365,13 +443,17 @@ function noticeParts(
     ]
       .filter(Boolean)
       .join('\n\n'),
-    watch: list(s('Det här kan du vara uppmärksam på:', 'What to watch for:'), [
-      ...advice,
-      s(
-        'Om någon kontaktar dig och säger sig komma från oss, kan du alltid ringa upp oss på vårt vanliga nummer.',
-        'If anyone contacts you claiming to be from us, you can always call us back on our usual number.',
-      ),
-    ]),
+    // Nobody saw a message that came back unopened: there is nothing to watch for, and a warning of
+    // fraud would contradict the notice's own "nobody else saw" (docs/incident.md).
+    watch: unopened
+      ? ''
+      : list(s('Det här kan du vara uppmärksam på:', 'What to watch for:'), [
+          ...advice,
+          s(
+            'Om någon kontaktar dig och säger sig komma från oss, kan du alltid ringa upp oss på vårt vanliga nummer.',
+            'If anyone contacts you claiming to be from us, you can always call us back on our usual number.',
+          ),
+        ]),
     contact:
       s(
         `Har du frågor är du välkommen att ringa oss på ${phone}. Ange referensnummer ${report.reference}.`,
@@ -413,7 +495,7 @@ function phoneScript(phrasing: Phrasing, parts: NoticeParts): PhoneScript {
     ...(parts.consequence ? [{ kind: 'say' as const, text: parts.consequence }] : []),
     ...(parts.done ? [{ kind: 'say' as const, text: parts.done }] : []),
     ...(parts.planned ? [{ kind: 'say' as const, text: parts.planned }] : []),
-    { kind: 'say', text: parts.watch },
+    ...(parts.watch ? [{ kind: 'say' as const, text: parts.watch }] : []),
     {
       kind: 'ask',
       text: s(

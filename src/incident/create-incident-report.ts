@@ -313,12 +313,13 @@ export function createIncidentReport(
     subscriberNotice: {
       // The notice follows the decision that holds, the officer's where they judged.
       required: decision.notifyDataSubjects,
-      // The means recorded, never more: a call is a notice by phone; a notice recorded without its
-      // means has none to name. Before any notice, the usual means for a misdirected e-mail are
-      // given, and the report marks them as proposed (Regulation 611/2013 Annex I section 2).
+      // The means recorded, never more: a call in which the caller checked who answered is a notice
+      // by phone (a call to whoever picked up is not: EDPB Guidelines 9/2022 §18); a notice recorded
+      // without its means has none to name. Before any notice, the usual means for a misdirected
+      // e-mail are given, and the report marks them as proposed (Regulation 611/2013 Annex I section 2).
       means:
         given.subscriberNotice?.means ??
-        (given.customerCall !== undefined
+        (given.customerCall?.identityChecked === true
           ? ['phone']
           : given.subscriberNotice?.notifiedAt !== undefined
             ? []

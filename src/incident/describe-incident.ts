@@ -78,8 +78,16 @@ export function consequenceLines(phrasing: Phrasing, categories: readonly DataCa
   return lines;
 }
 
-/** How the wrong address differs from the right one, in a few words (`a digit was missing`). */
-export function describeAddressMistake(phrasing: Phrasing, intended: string, actual: string): string {
+/**
+ * How the wrong address differs from the right one, in a few words (`a digit was missing`), when it
+ * is one small slip; otherwise undefined. How a wholly different address came to be used is the
+ * cause, which only the caller can record: it is never guessed here.
+ */
+export function describeAddressMistake(
+  phrasing: Phrasing,
+  intended: string,
+  actual: string,
+): string | undefined {
   const a = intended.toLowerCase();
   const b = actual.toLowerCase();
   let start = 0;
@@ -107,7 +115,28 @@ export function describeAddressMistake(phrasing: Phrasing, intended: string, act
       : say(phrasing, 'ett tecken var fel', 'a character was wrong');
   if (removed.length === 2 && added.length === 2 && removed === [...added].reverse().join(''))
     return say(phrasing, 'två tecken hade bytt plats', 'two characters were swapped');
-  return say(phrasing, 'adressen skrevs fel', 'the address was typed wrongly');
+  return undefined;
+}
+
+/**
+ * How far the data went, as recorded: made public (`recipient: 'public'`); shown to everyone the
+ * message went to (the e-mail addresses of more than one person counted from the message itself,
+ * as when its recipients were in To or Cc instead of Bcc); or to one other person. GDPR Art. 34(2)
+ * with Art. 33(3)(a): the notice describes the nature of the breach, so a disclosure to many is not
+ * told as one message to one stranger.
+ */
+export function disclosureReach(report: IncidentReport): 'public' | 'addresses' | 'one' {
+  if (report.facts.recipient === 'public') return 'public';
+  if (report.affected.dataSubjects > 1 && report.affected.basis?.message?.category === 'email-address')
+    return 'addresses';
+  return 'one';
+}
+
+/** `45 personer` / `45 people`, `en person` / `one person`. */
+function people(phrasing: Phrasing, count: number): string {
+  return count === 1
+    ? say(phrasing, 'en person', 'one person')
+    : say(phrasing, `${count} personer`, `${count} people`);
 }
 
 /** The generated description of what happened, when the report has none of its own. */
@@ -118,6 +147,20 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
     const subject = misdirected.subject
       ? say(phrasing, ` med ämnet ”${misdirected.subject}”`, ` with the subject “${misdirected.subject}”`)
       : '';
+    const reach = report.facts.returnedUnopened ? 'one' : disclosureReach(report);
+    const count = report.affected.dataSubjects;
+    if (reach === 'public')
+      return say(
+        phrasing,
+        `Ett e-postmeddelande${subject} som skulle till ${misdirected.intended} skickades till ${misdirected.actual}, och uppgifterna i det offentliggjordes. Det gäller ${people(phrasing, count)}.`,
+        `An e-mail${subject} meant for ${misdirected.intended} was sent to ${misdirected.actual}, and the data in it was made public. It concerns ${people(phrasing, count)}.`,
+      );
+    if (reach === 'addresses')
+      return say(
+        phrasing,
+        `Ett e-postmeddelande${subject} som skulle till ${misdirected.intended} skickades till ${misdirected.actual} med ${count} personers e-postadresser synliga för alla som fick det.`,
+        `An e-mail${subject} meant for ${misdirected.intended} was sent to ${misdirected.actual} with the e-mail addresses of ${count} people visible to everyone who received it.`,
+      );
     return say(
       phrasing,
       `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. ${report.facts.returnedUnopened ? 'Meddelandet kom tillbaka oöppnat: ingen annan har sett kundens uppgifter.' : 'Den personen har därmed kunnat läsa kundens uppgifter.'}`,

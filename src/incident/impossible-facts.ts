@@ -250,9 +250,11 @@ export function contradictoryFacts(
  *   the message and that they are yet to be asked to;
  * - a message that came back unopened reached nobody who could be asked to delete it: with
  *   `recall-and-delete` done, the report would say both;
- * - the customer told (`inform-customer` done) with neither the call (`customerCall`) nor the date
- *   of the notice (`subscriberNotice.notifiedAt`) recorded: the report would state a notice nobody
- *   can show was given (GDPR Art. 33(5) documents the facts, Art. 34 the notice itself).
+ * - the customer told (`inform-customer` done) with neither a call in which the caller checked who
+ *   answered (`customerCall.identityChecked`) nor the date of the notice (`subscriberNotice.notifiedAt`)
+ *   recorded: the report would state a notice nobody can show was given (GDPR Art. 33(5) documents
+ *   the facts, Art. 34 the notice itself; a call to whoever picked up is not a notice to the
+ *   customer, EDPB Guidelines 9/2022 §18).
  * Each issue is in the caller's language.
  */
 export function contradictoryMeasures(
@@ -260,7 +262,7 @@ export function contradictoryMeasures(
     readonly recipientConfirmedDeletion?: boolean | undefined;
     readonly returnedUnopened?: boolean | undefined;
     readonly measures?: readonly { readonly id: string; readonly status: string }[] | undefined;
-    readonly customerCall?: unknown;
+    readonly customerCall?: { readonly identityChecked?: boolean | undefined } | undefined;
     readonly subscriberNotice?: { readonly notifiedAt?: unknown } | undefined;
   },
   base: Path,
@@ -296,7 +298,8 @@ export function contradictoryMeasures(
         ),
       });
   }
-  const told = facts.customerCall !== undefined || facts.subscriberNotice?.notifiedAt !== undefined;
+  const told =
+    facts.customerCall?.identityChecked === true || facts.subscriberNotice?.notifiedAt !== undefined;
   const index = measures.findIndex(
     (measure) => measure.id === 'inform-customer' && measure.status === 'done',
   );
@@ -304,8 +307,8 @@ export function contradictoryMeasures(
     issues.push({
       path: [...base, 'measures', index, 'status'],
       message: say(
-        'inform-customer är done, men inget visar hur kunden informerades: ange customerCall (samtalet) eller subscriberNotice.notifiedAt (meddelandet), eller markera åtgärden planned',
-        'inform-customer is done, but nothing records how the customer was told: give customerCall (the call) or subscriberNotice.notifiedAt (the notice), or mark the measure planned',
+        'inform-customer är done, men inget visar hur kunden informerades: ange customerCall (samtalet, med identityChecked: true) eller subscriberNotice.notifiedAt (meddelandet), eller markera åtgärden planned',
+        'inform-customer is done, but nothing records how the customer was told: give customerCall (the call, with identityChecked: true) or subscriberNotice.notifiedAt (the notice), or mark the measure planned',
       ),
     });
   return issues;

@@ -3,7 +3,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { listCategories, type Phrasing, say } from './describe-incident.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
-import { measuresAsRecorded, reportDateTime } from './report-conclusions.js';
+import { customerTold, measuresAsRecorded, reportDateTime } from './report-conclusions.js';
 
 /** Options of {@link incidentRegisterEntry}. */
 export interface IncidentRegisterEntryOptions {
@@ -83,17 +83,17 @@ export function incidentRegisterEntry(
   const subjects = decision.notifyDataSubjects
     ? checked.subscriberNotice.notifiedAt !== undefined
       ? `${s('de berörda underrättade', 'people concerned told')} ${reportDateTime(phrasing, checked.subscriberNotice.notifiedAt)}`
-      : checked.customerCall !== undefined
+      : customerTold(checked)
         ? s('de berörda underrättade', 'people concerned told')
         : s('de berörda ska underrättas', 'people concerned to be told')
-    : checked.customerCall !== undefined || checked.subscriberNotice.notifiedAt !== undefined
+    : customerTold(checked)
       ? // Told although the law did not require it: the register says so, not that a duty was met.
         s(
           'underrättelse krävs inte, kunden informerad som service',
           'notice not required, customer told as a courtesy',
         )
       : s('de berörda underrättas inte', 'people concerned not told');
-  // The measures as the report states them (an inform-customer the recorded call carried out is done).
+  // The measures as the report states them (an inform-customer the recorded notice or checked call carried out is done).
   const recorded = measuresAsRecorded(checked);
   const count = (status: string) => recorded.filter((measure) => measure.status === status).length;
   const measures = (

@@ -32,6 +32,7 @@ import {
   courtesyNotice,
   customerCallList,
   customerCallParagraphs,
+  customerTold,
   decisionParagraphs,
   type FinalAssessment,
   finalAssessment,
@@ -279,13 +280,35 @@ function buildSections(
                   : ''),
               riskSentence(phrasing, final.assessment),
             ]
-          : [...consequenceLines(phrasing, report.data.categories), riskSentence(phrasing, final.assessment)],
+          : [
+              ...consequenceLines(
+                phrasing,
+                // A colleague who deleted the message at once is no phisher: the e-mail address
+                // sentence would warn of what nobody is in a position to do (ICO, breach example 2).
+                report.facts.recipient === 'internal' && report.facts.recipientConfirmedDeletion === true
+                  ? report.data.categories.filter((category) => category !== 'email-address')
+                  : report.data.categories,
+              ),
+              riskSentence(phrasing, final.assessment),
+            ],
     },
     {
       heading: h.measures,
       paragraphs: [
         ...(measures.length === 0
           ? [s('Inga åtgärder har registrerats ännu.', 'No measures have been recorded yet.')]
+          : []),
+        // A notice the law requires must describe the measures taken or proposed (GDPR Art. 34(2),
+        // referring to Art. 33(3)(d)): with none recorded, the notice would go out without them.
+        ...(report.subscriberNotice.required &&
+        measures.filter((measure) => measure.id !== 'inform-customer' && measure.status !== 'rejected')
+          .length === 0
+          ? [
+              s(
+                'Observera: dataskyddsförordningen artikel 34.2 kräver att underrättelsen beskriver vidtagna eller föreslagna åtgärder; registrera dem innan underrättelsen skickas.',
+                'Note: GDPR Art. 34(2) requires the notice to describe the measures taken or proposed; record them before the notice is sent.',
+              ),
+            ]
           : []),
         // What the measures obtained is a fact of its own: GDPR Art. 33(3)(d) asks for the measures
         // taken "to mitigate its possible adverse effects", and a confirmed deletion is that outcome.
@@ -317,18 +340,25 @@ function buildSections(
     {
       heading: h.protection,
       paragraphs: [
-        report.protectionApplied ??
-          (report.facts.encrypted
-            ? s(
-                'Uppgifterna var krypterade och nyckeln röjdes inte.',
-                'The data was encrypted and the key was not exposed.',
-              )
-            : report.incident.circumstances === 'misdirected-email'
+        // The encryption is never stated alone when its key went with the data: it then protected
+        // nothing (WP250 rev.01 section IV.A; GDPR Art. 34(3)(a) spares only unintelligible data).
+        report.facts.encrypted && report.facts.keyExposed
+          ? `${report.protectionApplied ? `${report.protectionApplied.replace(/\.?\s*$/, '.')} ` : ''}${s(
+              'Nyckeln eller lösenordet nådde dock mottagaren också, så krypteringen skyddade inte uppgifterna.',
+              'The key or password reached the recipient too, however, so the encryption did not protect the data.',
+            )}`
+          : (report.protectionApplied ??
+            (report.facts.encrypted
               ? s(
-                  'Meddelandet skickades som vanlig, okrypterad e-post.',
-                  'The message was sent as ordinary, unencrypted e-mail.',
+                  'Uppgifterna var krypterade och nyckeln röjdes inte.',
+                  'The data was encrypted and the key was not exposed.',
                 )
-              : s('Inga särskilda skyddsåtgärder.', 'No particular safeguards.')),
+              : report.incident.circumstances === 'misdirected-email'
+                ? s(
+                    'Meddelandet skickades som vanlig, okrypterad e-post.',
+                    'The message was sent as ordinary, unencrypted e-mail.',
+                  )
+                : s('Inga särskilda skyddsåtgärder.', 'No particular safeguards.'))),
       ],
     },
     {
@@ -578,7 +608,7 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
   ];
   // Only a notice given (a call, a recorded notice) has means that were used; before that they are
   // a proposal, and the report says so rather than claim a notice that was not sent.
-  const given = report.customerCall !== undefined || notice.notifiedAt !== undefined;
+  const given = customerTold(report);
   if (means.length > 0)
     lines.push(
       `${given ? say(phrasing, 'Sätt', 'Means') : say(phrasing, 'Föreslaget sätt', 'Proposed means')}: ${means.join(', ')}.`,

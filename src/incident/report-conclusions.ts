@@ -159,11 +159,6 @@ export function finalAssessment(
 }
 
 /**
- * A notice the law does not require: `done` when the customer was called or told anyway, `recommended`
- * when the assessment advises it (and the responsible person did not decide against it), otherwise
- * undefined. A required notice is not a courtesy.
- */
-/**
  * Whether the report records that the customer was told: a notice sent, or a call in which the
  * caller checked that the customer answered. A call to whoever picked up is not a notice to the
  * customer (EDPB Guidelines 9/2022 §18: telling someone else is a further disclosure).
@@ -172,6 +167,11 @@ export function customerTold(report: IncidentReport): boolean {
   return report.customerCall?.identityChecked === true || report.subscriberNotice.notifiedAt !== undefined;
 }
 
+/**
+ * A notice the law does not require: `done` when the customer was told anyway, `recommended`
+ * when the assessment advises it (and the responsible person did not decide against it), otherwise
+ * undefined. A required notice is not a courtesy.
+ */
 export function courtesyNotice(
   report: IncidentReport,
   final: FinalAssessment,
@@ -484,12 +484,12 @@ export function timelineList(phrasing: Phrasing, report: IncidentReport): string
 }
 
 /**
- * The measures as the report and the register state them: once the call to the customer or the
- * notice is recorded, an `inform-customer` still planned or proposed (without its own text) has
+ * The measures as the report and the register state them: once the customer is told (a call with
+ * the identity checked, or the notice; see {@link customerTold}), an `inform-customer` still planned or proposed (without its own text) has
  * happened, and is stated as done, so the report and the register line count the same measures.
  */
 export function measuresAsRecorded(report: IncidentReport): IncidentReport['measures'] {
-  const told = report.customerCall !== undefined || report.subscriberNotice.notifiedAt !== undefined;
+  const told = customerTold(report);
   return report.measures.map((measure) =>
     told &&
     measure.id === 'inform-customer' &&

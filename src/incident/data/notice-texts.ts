@@ -3,14 +3,16 @@ import type { MisdirectedEmailMeasureId, ReportLocale } from './report-texts.js'
 
 /**
  * The usual measures as the customer notice says them: in the first person plural, to the customer
- * in the second person, once as done ("what we have done") and once as planned ("what we will do").
- * A measure that is only proposed is said as planned. No measure names the employee who made the
+ * in the second person, as done ("what we have done"), as planned ("what we will do") and as
+ * proposed ("what we propose to do", only in a notice the law requires: GDPR Art. 34(2)). No measure names the employee who made the
  * mistake: the organisation answers for it (GDPR Art. 24).
  */
 export const noticeMeasureTexts: Readonly<
   Record<
     ReportLocale,
-    Readonly<Record<'done' | 'planned', Readonly<Partial<Record<MisdirectedEmailMeasureId, string>>>>>
+    Readonly<
+      Record<'done' | 'planned' | 'proposed', Readonly<Partial<Record<MisdirectedEmailMeasureId, string>>>>
+    >
   >
 > = {
   sv: {
@@ -36,6 +38,17 @@ export const noticeMeasureTexts: Readonly<
         'Vi kommer att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
       'seller-feedback': 'Vi kommer att gå igenom det som hände, så att samma misstag inte upprepas.',
     },
+    proposed: {
+      'recall-and-delete': 'Kontakta personen som fick meddelandet och be hen radera det.',
+      'correct-address':
+        'Ta bort den felaktiga e-postadressen och lägga in din rätta adress, efter att ha stämt av den med dig.',
+      'profile-note':
+        'Lägga in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
+      'check-password-reset':
+        'Kontrollera att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+      'new-password': 'Skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
+      'seller-feedback': 'Gå igenom det som hände, så att samma misstag inte upprepas.',
+    },
   },
   en: {
     done: {
@@ -55,6 +68,16 @@ export const noticeMeasureTexts: Readonly<
       'check-password-reset': 'We will check that no password or login link was sent to the wrong address.',
       'new-password': 'We will send you a new password and make links sent earlier invalid.',
       'seller-feedback': 'We will go through what happened so that the mistake is not repeated.',
+    },
+    proposed: {
+      'recall-and-delete': 'Contact the person who received the message and ask them to delete it.',
+      'correct-address':
+        'Remove the wrong e-mail address and enter your correct one, after checking it with you.',
+      'profile-note':
+        'Add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
+      'check-password-reset': 'Check that no password or login link was sent to the wrong address.',
+      'new-password': 'Send you a new password and make links sent earlier invalid.',
+      'seller-feedback': 'Go through what happened so that the mistake is not repeated.',
     },
   },
 };

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { buildCustomerNotice, createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
+import { seedCase } from './seed-case.js';
+
+const now = '2018-02-23T15:10:00+01:00';
+// Health data with a stranger: a high risk, so the law requires the notice (GDPR Art. 34(1)).
+const required = {
+  ...seedCase,
+  dataCategories: ['name' as const, 'health' as const],
+  recipientConfirmedDeletion: undefined,
+};
+
+describe('the measures of a notice the law requires', () => {
+  it('writes proposed measures to the customer, not in the report’s third person', async () => {
+    const report = createIncidentReport(
+      {
+        ...required,
+        measures: [
+          { id: 'seller-feedback', status: 'proposed' },
+          { id: 'correct-address', status: 'proposed' },
+        ],
+      },
+      { now },
+    );
+    expect(report.subscriberNotice.required).toBe(true);
+    const en = await buildCustomerNotice(report, { channel: 'email', locale: 'en' });
+    const sv = await buildCustomerNotice(report, { channel: 'email', locale: 'sv' });
+    expect(en.text).toContain('This is what we propose to do:');
+    expect(en.text).not.toContain('is to be');
+    expect(en.text).not.toContain('the customer');
+    expect(en.text).toContain('your correct');
+    expect(sv.text).toContain('Det här föreslår vi att göra:');
+    expect(sv.text).not.toContain(' ska ');
+    expect(sv.text).not.toContain('kunden');
+    expect(sv.text).toContain('din rätta');
+  });
+
+  it('says in the report that Art. 34(2) asks for measures when none are recorded', () => {
+    const report = createIncidentReport({ ...required, measures: [] }, { now });
+    expect(report.subscriberNotice.required).toBe(true);
+    expect(renderIncidentReport(report, { locale: 'en' })).toContain(
+      'GDPR Art. 34(2) requires the notice to describe the measures taken or proposed',
+    );
+    expect(renderIncidentReport(report, { locale: 'sv' })).toContain(
+      'dataskyddsförordningen artikel 34.2 kräver att underrättelsen beskriver vidtagna eller föreslagna åtgärder',
+    );
+  });
+});
