@@ -541,7 +541,7 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
         email: say(phrasing, 'e-post', 'e-mail'),
         phone: say(phrasing, 'telefon', 'phone'),
         letter: say(phrasing, 'brev', 'letter'),
-        sms: 'sms',
+        sms: say(phrasing, 'sms', 'text message (SMS)'),
         'public-notice': say(phrasing, 'offentligt meddelande', 'public notice'),
       })[mean],
   );
