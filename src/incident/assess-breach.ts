@@ -607,6 +607,9 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       notifyDataSubjects,
       decidingReason: decidingReason(reasons),
       profile,
+      gdpr: gdpr
+        ? { notifyAuthority: gdprAuthority, notifyDataSubjects: gdprSubjects || publicCommunication }
+        : undefined,
     }),
     profile,
     ...(needsReview ? { needsReview: true } : {}),

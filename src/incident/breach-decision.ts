@@ -188,6 +188,12 @@ export const PrecedentAlikeSchema = z.object({
    * under Regulation 611/2013 (telecom), or both under the GDPR alone (Art. 33 and 34).
    */
   sameRegime: z.boolean().optional(),
+  /**
+   * The decided case was decided under a rule the breach assessed falls under too, though not the
+   * same one: the GDPR alone, for a telecom after 25 May 2018 that notifies under both. Its
+   * conclusion is compared with the assessment's under the GDPR (`sameConclusion`).
+   */
+  regimeApplies: z.boolean().optional(),
   /** How many people the decided case concerned. */
   dataSubjects: z.number().int().positive(),
   /** About as many people as in the breach assessed. */

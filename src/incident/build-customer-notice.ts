@@ -328,16 +328,24 @@ function noticeParts(
                   `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
                   `On ${when} we sent a letter with details about you to someone else by mistake. We are sorry.`,
                 )
-              : // Any other breach is told in the caller's own description, which alone says what happened.
-                s(
-                  `Den ${when} inträffade en incident som rör dina personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
-                  `On ${when} an incident involving your personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
-                );
+              : report.incident.circumstances === 'misdirected-sms'
+                ? // The text message went to another number, so this notice does not go by text message:
+                  // it says by which channel it comes instead (GDPR Art. 34(2): the nature of the breach).
+                  s(
+                    `Den ${when} skickade vi av misstag ett sms med uppgifter om dig till en annan person. Vi ber om ursäkt för det. Vi skriver till dig med e-post, inte med sms, eftersom sms:et gick till ett annat nummer.`,
+                    `On ${when} we sent a text message (SMS) with details about you to someone else by mistake. We are sorry. We are writing to you by e-mail, not by text message, because the text message went to another number.`,
+                  )
+                : // Any other breach is told in the caller's own description, which alone says what happened.
+                  s(
+                    `Den ${when} inträffade en incident som rör dina personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
+                    `On ${when} an incident involving your personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
+                  );
   // "That person" needs someone named before it: a misdirected message or letter names the other person.
   const toSomeone =
     misdirected !== undefined ||
     report.incident.circumstances === 'misdirected-email' ||
-    report.incident.circumstances === 'misdirected-post';
+    report.incident.circumstances === 'misdirected-post' ||
+    report.incident.circumstances === 'misdirected-sms';
   const saw = unopened
     ? s(
         `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,

@@ -176,6 +176,10 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
       'Personuppgifter skickades med post till fel mottagare.',
       'Personal data was posted to the wrong recipient.',
     ],
+    'misdirected-sms': [
+      'Personuppgifter skickades med sms till fel mottagare.',
+      'A text message (SMS) with personal data was sent to the wrong recipient.',
+    ],
     loss: ['Personuppgifter har gått förlorade.', 'Personal data was lost.'],
     theft: ['Personuppgifter har stulits.', 'Personal data was stolen.'],
     copying: [

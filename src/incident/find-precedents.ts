@@ -170,6 +170,8 @@ interface Match {
   readonly onlyThere: readonly Kind[];
   readonly reachedMany: boolean;
   readonly sameRegime: boolean;
+  /** The decision's rule is one this breach falls under too (`sameRegime`, or the GDPR for a telecom). */
+  readonly regimeApplies: boolean;
   readonly sameSize: boolean;
   readonly afterwards: Afterwards;
   readonly sameAfterwards: boolean;
@@ -184,6 +186,12 @@ export interface AssessedConclusions {
   readonly decidingReason?: string | undefined;
   /** The reading applied: under the default one, a decision taken under a stricter reading comes last. */
   readonly profile?: 'default' | 'strict' | undefined;
+  /**
+   * The conclusions under GDPR Art. 33 and 34 alone, where the GDPR applies to this breach: a
+   * telecom after 25 May 2018 notifies under Regulation 611/2013 and under the GDPR, and a decision
+   * taken under the GDPR alone is compared with the GDPR conclusion.
+   */
+  readonly gdpr?: { readonly notifyAuthority: boolean; readonly notifyDataSubjects: boolean } | undefined;
 }
 
 /**
@@ -214,12 +222,14 @@ export function findPrecedents(
     const reachedMany = wide(decision);
     if (facts.recipient === 'public' && !reachedMany) continue;
     const { conclusions } = decision;
-    // A decision that rules on none of the three is still a precedent (a fine for the disclosure
-    // itself), but one that says what to do comes first.
-    const silent =
+    // A decision that rules on none of the three (a case study of the disclosure itself, a fine for
+    // it) supports no conclusion on notifying: it is no comparable decision, and is not listed.
+    if (
       conclusions.notifyAuthority === null &&
       conclusions.notifyDataSubjects === null &&
-      conclusions.risk === null;
+      conclusions.risk === null
+    )
+      continue;
     const other = decision.facts;
     const theirs = new Set(other.dataCategories.map((category) => KIND[category]));
     const theirHigh = [...theirs].filter((kind) => HIGH_KINDS.has(kind));
@@ -238,15 +248,20 @@ export function findPrecedents(
       key: 'maliciousIntent' | 'vulnerableDataSubjects' | 'recipientBoundBySecrecy' | 'safetyRisk',
     ) => ((other[key] === true) === (facts[key] === true) ? 0.5 : 0);
     // The duty to notify differs by regime: under Regulation 611/2013 every breach is notified, under
-    // the GDPR only one not unlikely to result in a risk (Art. 33(1)). A conclusion reached under the
-    // other rule is no agreement with this one, nor a contrary reading of it.
+    // the GDPR only one not unlikely to result in a risk (Art. 33(1)). A conclusion reached under a
+    // rule this breach does not fall under is no agreement with this one, nor a contrary reading of
+    // it; a decision under the GDPR alone is compared with this breach's GDPR conclusion where the
+    // GDPR applies here too (a telecom after 25 May 2018 notifies under both).
     const sameRegime = other.regimes.includes('eprivacy') === facts.regimes.includes('eprivacy');
+    const gdprOnly = !other.regimes.includes('eprivacy') && other.regimes.includes('gdpr');
+    const compared = sameRegime ? assessed : gdprOnly ? assessed?.gdpr : undefined;
+    const regimeApplies = sameRegime || compared !== undefined;
     // Agreement on each conclusion both state: the authority notified (or not) as the assessment does.
     const stated = (
-      sameRegime
+      compared !== undefined
         ? [
-            [conclusions.notifyAuthority, assessed?.notifyAuthority],
-            [conclusions.notifyDataSubjects, assessed?.notifyDataSubjects],
+            [conclusions.notifyAuthority, compared.notifyAuthority],
+            [conclusions.notifyDataSubjects, compared.notifyDataSubjects],
           ]
         : []
     ).filter((pair): pair is [boolean, boolean] => pair[0] !== null && pair[1] !== undefined);
@@ -272,8 +287,7 @@ export function findPrecedents(
       (1.5 * shared.length) / union -
       1.5 * onlyThere.length +
       (sizeGap === 0 ? 1 : sizeGap === 1 ? 0.5 : 0) +
-      (other.regimes.includes('eprivacy') === facts.regimes.includes('eprivacy') ? 0.5 : 0) -
-      (silent ? 1 : 0);
+      (other.regimes.includes('eprivacy') === facts.regimes.includes('eprivacy') ? 0.5 : 0);
     matches.push({
       decision,
       score,
@@ -284,6 +298,7 @@ export function findPrecedents(
       onlyThere,
       reachedMany,
       sameRegime,
+      regimeApplies,
       sameSize: sizeGap === 0,
       afterwards,
       sameAfterwards: afterwards === here,
@@ -367,6 +382,7 @@ function alikeOf(match: Match, facts: BreachFacts): PrecedentAlike {
     kindsOnlyThere: [...match.onlyThere],
     reachedMany: match.reachedMany,
     sameRegime: match.sameRegime,
+    ...(match.regimeApplies && !match.sameRegime ? { regimeApplies: true } : {}),
     dataSubjects: match.decision.facts.dataSubjects,
     similarSize: match.sameSize,
     removedAsHere: removed(match.decision.facts) && removed(facts),

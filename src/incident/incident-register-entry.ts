@@ -35,6 +35,7 @@ const CIRCUMSTANCES: Readonly<
 > = {
   'misdirected-email': ['e-post till fel mottagare', 'e-mail to the wrong recipient'],
   'misdirected-post': ['post till fel mottagare', 'post to the wrong recipient'],
+  'misdirected-sms': ['sms till fel mottagare', 'text message (SMS) to the wrong recipient'],
   loss: ['förlust', 'loss'],
   theft: ['stöld', 'theft'],
   copying: ['otillåten kopiering', 'unauthorised copying'],

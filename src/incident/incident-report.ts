@@ -121,6 +121,9 @@ export const IncidentReportSchema = z.object({
     circumstances: z.enum([
       'misdirected-email',
       'misdirected-post',
+      // A text message to a wrong number: the same recipient reasoning as an e-mail; a one-time code
+      // or login link in it is a credential (EDPB Guidelines 01/2021, Case No. 07; Persónuvernd 2021122409).
+      'misdirected-sms',
       'loss',
       'theft',
       'copying',

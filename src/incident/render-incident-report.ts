@@ -508,13 +508,16 @@ function precedentsSection(
       const undated = precedent.dateIsDecision === false;
       const date = undated ? say(phrasing, 'odaterat', 'undated') : precedent.date;
       // A conclusion under another notification rule (the GDPR against Regulation 611/2013) neither
-      // agrees nor differs with this one: the line names the rule it was decided under instead.
-      const differs =
-        precedent.alike.sameRegime !== false &&
-        ((precedent.conclusions.notifyAuthority !== null &&
-          precedent.conclusions.notifyAuthority !== assessment.notifyAuthority) ||
-          (precedent.conclusions.notifyDataSubjects !== null &&
-            precedent.conclusions.notifyDataSubjects !== assessment.notifyDataSubjects));
+      // agrees nor differs with this one: the line names the rule it was decided under instead. A
+      // GDPR decision for a telecom that notifies under the GDPR too was compared with the GDPR
+      // conclusion when the precedent was found (`alike.sameConclusion`).
+      const differs = precedent.alike.regimeApplies
+        ? precedent.alike.sameConclusion === false
+        : precedent.alike.sameRegime !== false &&
+          ((precedent.conclusions.notifyAuthority !== null &&
+            precedent.conclusions.notifyAuthority !== assessment.notifyAuthority) ||
+            (precedent.conclusions.notifyDataSubjects !== null &&
+              precedent.conclusions.notifyDataSubjects !== assessment.notifyDataSubjects));
       const conclusions = describeConclusions(precedent.conclusions, phrasing.locale, precedent.profile);
       const decided = differs
         ? `${say(phrasing, 'beslutade annorlunda', 'decided differently')}: ${conclusions}`
@@ -568,7 +571,7 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
         email: say(phrasing, 'e-post', 'e-mail'),
         phone: say(phrasing, 'telefon', 'phone'),
         letter: say(phrasing, 'brev', 'letter'),
-        sms: 'sms',
+        sms: say(phrasing, 'sms', 'text message (SMS)'),
         'public-notice': say(phrasing, 'offentligt meddelande', 'public notice'),
       })[mean],
   );
