@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { sendReleased } from '../../src/nodemailer/index.js';
-import { guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import { createGuard } from '../../src/guard/create-guard.js';
+import { nodemailerGuard, sendReleased } from '../../src/nodemailer/index.js';
+import { customers, guardedTransport, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
 
 const GOOD = 'anna.svensson1985@gmail.com';
 const RAW = Buffer.from(`From: order@butiken.se\r\nTo: ${GOOD}\r\nSubject: Order\r\n\r\nTack!\r\n`);
@@ -39,5 +40,41 @@ describe('sendReleased', () => {
       envelope: { from: 'order@butiken.se', to: [] },
     });
     await expect(sent).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'message.envelope.to' });
+  });
+
+  it('counts a message the server took as released when its audit line cannot be written, warning once, so it is never sent twice', async () => {
+    const transporter = smtpTransport(fixture.sink.port);
+    transporter.use(
+      'compile',
+      nodemailerGuard({
+        guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
+        holdStore: fixture.holdStore,
+        auditLog: {
+          async record(entry) {
+            if (entry.outcome === 'released') throw new Error('disk full');
+            await fixture.audit.record(entry);
+          },
+        },
+      }),
+    );
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const info = await sendReleased(transporter, {
+        ...release,
+        envelope: { from: 'order@butiken.se', to: [GOOD] },
+        corrected: true,
+      });
+      expect(info.accepted).toEqual([GOOD]);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(fixture.sink.received).toHaveLength(1);
+    expect(warnings.map((warning) => (warning as Error & { code?: string }).code)).toEqual([
+      'EMAIL_GUARD_AUDIT_LOG_FAILED',
+    ]);
+    expect(warnings[0]?.message).toContain('H-1');
   });
 });
