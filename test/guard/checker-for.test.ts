@@ -29,6 +29,8 @@ describe('checkerFor: the tables behind checkRecipient are indexed once', () => 
 
   it('still refuses options that break the schema, naming the field, every time', () => {
     for (let i = 0; i < 2; i++)
-      expect(() => checkRecipient({ entered: 'a@b.se', customer }, { locale: 'de' as 'sv' })).toThrow(/locale/);
+      expect(() => checkRecipient({ entered: 'a@b.se', customer }, { locale: 'de' as 'sv' })).toThrow(
+        /locale/,
+      );
   });
 });
