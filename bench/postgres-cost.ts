@@ -6,7 +6,8 @@
  *
  * Run alone: `npx tsx bench/postgres-cost.ts [customers] [checks]` (default 100000, 4000).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+
+import { readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
 import { syntheticCustomers } from '../eval/cases/synthetic-people.js';
@@ -14,34 +15,12 @@ import { startPostgresCluster } from '../scripts/start-postgres-cluster.js';
 import { createGuard } from '../src/guard/create-guard.js';
 import { createPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
 import { migrate } from '../src/postgres/migrate.js';
-import { workload } from './postgres.bench.js';
+import { serverCpu, serverCpuBetween, workload } from './postgres.bench.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const checks = Number(process.argv[3] ?? 4000);
 const inFlight = Number(process.env.IN_FLIGHT ?? 16);
 const poolSize = Number(process.env.POOL_MAX ?? 16);
-
-/** CPU ticks (user and system, proc(5) fields 14 and 15) of every child of the postmaster, by pid. */
-function serverTicks(postmaster: number): Map<number, number> {
-  const ticks = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) !== postmaster && Number(entry) !== postmaster) continue;
-      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
-    } catch {}
-  }
-  return ticks;
-}
-
-/** Ticks used between two readings; a backend started meanwhile counts from zero. */
-function ticksBetween(before: Map<number, number>, after: Map<number, number>): number {
-  let used = 0;
-  for (const [pid, ticks] of after) used += ticks - (before.get(pid) ?? 0);
-  return used;
-}
 
 async function run(count: number, work: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
@@ -110,16 +89,16 @@ try {
     });
     observer.observe({ entryTypes: ['gc'] });
     roundTrips = 0;
-    const server = serverTicks(postmaster);
+    const server = serverCpu(postmaster) ?? new Map<number, number>();
     const node = process.cpuUsage();
     await run(checks, check);
     const used = process.cpuUsage(node);
     const sys = used.system;
-    const serverUsed = ticksBetween(server, serverTicks(postmaster));
+    const serverUsed = serverCpuBetween(server, serverCpu(postmaster) ?? server);
     await new Promise((resolve) => setTimeout(resolve, 10));
     observer.disconnect();
     results.push(
-      `node ${Math.round((used.user + used.system) / checks)} µs (sys ${Math.round(sys / checks)}), server ${Math.round((serverUsed * 1e4) / checks)} µs, ` +
+      `node ${Math.round((used.user + used.system) / checks)} µs (sys ${Math.round(sys / checks)}), server ${Math.round((serverUsed * 1e6) / checks)} µs, ` +
         `round trips ${(roundTrips / checks).toFixed(3)}, gc ${((gcMs * 1000) / checks).toFixed(1)} µs (${gcs} collections) per check`,
     );
   }

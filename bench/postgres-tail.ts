@@ -17,7 +17,7 @@
  * went in the first) picks the configurations.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
@@ -26,7 +26,7 @@ import { startPostgresCluster } from '../scripts/start-postgres-cluster.js';
 import { createGuard } from '../src/guard/create-guard.js';
 import { createTunedPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
 import { migrate } from '../src/postgres/migrate.js';
-import { workload } from './postgres.bench.js';
+import { serverCpu, serverCpuBetween, workload } from './postgres.bench.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const checks = Number(process.argv[3] ?? 4000);
@@ -47,27 +47,6 @@ interface CheckRecord {
   batch: number;
   /** It read the entered domain's near domains (not cached). */
   near: boolean;
-}
-
-/** CPU ticks (user and system, proc(5) fields 14 and 15) of the postmaster and its children, by pid. */
-function serverTicks(postmaster: number): Map<number, number> {
-  const ticks = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) !== postmaster && Number(entry) !== postmaster) continue;
-      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
-    } catch {}
-  }
-  return ticks;
-}
-
-function ticksBetween(before: Map<number, number>, after: Map<number, number>): number {
-  let used = 0;
-  for (const [pid, ticks] of after) used += ticks - (before.get(pid) ?? 0);
-  return used;
 }
 
 const quantile = (sorted: Float64Array, q: number) =>
@@ -216,11 +195,11 @@ try {
       delay.enable();
       roundTrips = 0;
       queued = [];
-      const server = serverTicks(postmaster);
+      const server = serverCpu(postmaster) ?? new Map<number, number>();
       const node = process.cpuUsage();
       config.rates.push(await run(config, checks, true));
       const used = process.cpuUsage(node);
-      config.server += ticksBetween(server, serverTicks(postmaster)) * 1e4;
+      config.server += serverCpuBetween(server, serverCpu(postmaster) ?? server) * 1e6;
       delay.disable();
       await new Promise((resolve) => setTimeout(resolve, 10));
       gc.disconnect();

@@ -103,7 +103,7 @@ const ms = (value: number) => `${value.toFixed(2)} ms`;
  * and 15 in clock ticks of 1/100 s), by pid: the postmaster and every child of it, the backends of
  * the pool among them however many it has opened. `undefined` where /proc cannot be read.
  */
-function serverCpu(postmaster: number): Map<number, number> | undefined {
+export function serverCpu(postmaster: number): Map<number, number> | undefined {
   try {
     const seconds = new Map<number, number>();
     for (const entry of readdirSync('/proc')) {
@@ -125,7 +125,7 @@ function serverCpu(postmaster: number): Map<number, number> | undefined {
 }
 
 /** CPU seconds used between two readings of {@link serverCpu}; a process started meanwhile counts from zero. */
-function serverCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+export function serverCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
   let used = 0;
   for (const [pid, seconds] of after) used += seconds - (before.get(pid) ?? 0);
   return used;

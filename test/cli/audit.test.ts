@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
-import { writeDraftFacts } from '../support/cli-inputs.js';
+import { type Hit, writeDraftFacts } from '../support/cli-inputs.js';
 import { crmExport } from '../support/crm-export.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { type SentMail, sentMail, writeEmlFolder, writeMaildir, writeMbox } from '../support/sent-mail.js';
@@ -24,15 +24,6 @@ beforeAll(async () => {
     ),
   );
 }, 120_000);
-
-interface Hit {
-  where: string;
-  messageId?: string;
-  recipient: string;
-  customerId?: string;
-  intended?: string;
-  finding: string;
-}
 
 /** `audit PATH --customers customers.csv` and `more`. */
 const auditOf = (path: string, ...more: string[]) => [

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import type { Hit } from '../support/cli-inputs.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 // Findings of a user trial of the command (issue 13), each on real files in a temporary folder.
@@ -10,15 +11,6 @@ const dir = useTempDir({ scope: 'file' });
 beforeAll(async () => {
   await builtCli();
 }, 120_000);
-
-interface Hit {
-  where: string;
-  messageId?: string;
-  recipient: string;
-  customerId?: string;
-  intended?: string;
-  finding: string;
-}
 
 function write(name: string, text: string): string {
   const path = join(dir.path, name);

@@ -74,3 +74,13 @@ export function seedIncidentArgs(
     ...more,
   ];
 }
+
+/** One hit of `email-guard audit --json`, as the tests read it. */
+export interface Hit {
+  where: string;
+  messageId?: string;
+  recipient: string;
+  customerId?: string;
+  intended?: string;
+  finding: string;
+}
