@@ -32,6 +32,9 @@ import { rememberedCustomers } from './remembered-customers.js';
 import { writeDraft } from './write-draft.js';
 import { checkReportDestination, refuseOutOverInput, writeReport } from './write-report.js';
 
+/** How many unreadable messages a report names one by one; the rest are counted. */
+const MAX_UNREADABLE_LISTED = 1000;
+
 /** A sent message whose recipient looks wrong. */
 export interface AuditHit {
   readonly where: string;
@@ -289,12 +292,20 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   let messages = 0;
   let skipped = 0;
   let problems = 0;
+  // The unreadable messages by name, for the saved report as for stderr: an officer reading only the
+  // report must see which messages the audit could not check. Bounded, so a broken 10 GB mbox does not
+  // fill memory: the count stays whole.
+  const unreadableMessages: { where: string; reason: string }[] = [];
+  const unreadable = (where: string, reason: string) => {
+    problems++;
+    if (unreadableMessages.length < MAX_UNREADABLE_LISTED) unreadableMessages.push({ where, reason });
+    context.warn(`${where}: ${reason}`);
+  };
   const progress = context.progress(flags.locale);
   const examine = (message: SentMessageHeader) => {
     messages++;
     if (!message.header) {
-      problems++;
-      context.warn(`${message.where}: ${message.problem ?? words.cannotBeRead('?')}`);
+      unreadable(message.where, message.problem ?? words.cannotBeRead('?'));
       return;
     }
     const fields = headerFields(message.header, wanted);
@@ -312,8 +323,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     for (const name of RECIPIENT_FIELDS)
       for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
     if (addresses.length === 0) {
-      problems++;
-      context.warn(`${message.where}: ${text.noRecipients}`);
+      unreadable(message.where, text.noRecipients);
       return;
     }
     // A recipient that is no address (`hello world`, an RFC 2047 encoded-word, which RFC 2047 §5
@@ -329,10 +339,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
         ? []
         : [text.unreadableRecipient(address, /^=\?.*\?=$/s.test(address) ? 'rfc2047' : parsed.reason)];
     });
-    if (unread.length > 0) {
-      problems++;
-      context.warn(`${message.where}: ${unread.join('; ')}`);
-    }
+    if (unread.length > 0) unreadable(message.where, unread.join('; '));
     for (const { address } of addresses) {
       if (!address) continue;
       const hit = checkSentRecipient(address, customerId, customers.directory, customerOf, flags.locale);
@@ -415,7 +422,16 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       loaded,
     })),
   };
-  const data = { path, kind, messages, skipped, unreadable: problems, hits: found, customerRows };
+  const data = {
+    path,
+    kind,
+    messages,
+    skipped,
+    unreadable: problems,
+    unreadableMessages,
+    hits: found,
+    customerRows,
+  };
   // In the table every candidate stands in the "meant for" column: none is named as the one.
   const rows = found.map(({ candidates, sentAs, ...hit }) => ({
     ...hit,
@@ -428,6 +444,15 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     title: text.title,
     intro: [
       text.read(path, kind, messages, skipped, problems, hits.length),
+      // Named in a saved report; on the terminal each was named on stderr as it was read.
+      ...(flags.out === undefined
+        ? []
+        : [
+            ...unreadableMessages.map(({ where, reason }) => `${where}: ${reason}`),
+            ...(problems > unreadableMessages.length
+              ? [text.moreUnreadable(problems - unreadableMessages.length)]
+              : []),
+          ]),
       ...(customerRows.problems.length > 0
         ? [
             text.customerRows(flags.customers, customerRows.rows, customerRows.skipped),

@@ -164,6 +164,7 @@ export const cliTexts = {
         reason === 'rfc2047'
           ? `recipient "${address}" cannot be read as an address: an encoded-word (RFC 2047) is not allowed in an address`
           : `recipient "${address}" cannot be read as an address (${reason})`,
+      moreUnreadable: (count: number) => `and ${count} more unreadable messages (named on stderr)`,
       customerRows: (file: string, rows: number, skipped: number) =>
         `${file}: ${rows} customer rows, ${skipped} skipped: mail to their addresses is not found. Problems in the export:`,
       noIntended: (recipient: string) =>
@@ -506,6 +507,7 @@ Stops on SIGINT or SIGTERM.`,
         reason === 'rfc2047'
           ? `mottagaren "${address}" kan inte läsas som en adress: ett kodat ord (RFC 2047) får inte stå i en adress`
           : `mottagaren "${address}" kan inte läsas som en adress (${reason})`,
+      moreUnreadable: (count: number) => `och ${count} oläsbara meddelanden till (namngivna på stderr)`,
       customerRows: (file: string, rows: number, skipped: number) =>
         `${file}: ${rows} kundrader, ${skipped} överhoppade: e-post till deras adresser hittas inte. Problem i exporten:`,
       noIntended: (recipient: string) =>

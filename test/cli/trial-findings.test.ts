@@ -190,6 +190,25 @@ describe('a recipient the audit cannot read', () => {
     expect(lines[0]).toMatch(/a\.eml: .*hello world/);
     expect(lines[1]).toMatch(/b\.eml: .*=\?UTF-8\?B\?/);
   });
+
+  it('names each unreadable message in the saved reports, as the customer rows are named', async () => {
+    const customers = write('unread-report.csv', 'id;name;email\nK-1;Anna;anna.svensson@gmail.com\n');
+    const mail = folder('unread-report-mail', {
+      'a.eml': message('a', 'hello world'),
+      'c.eml': message('c', 'anna.svensson@gmail.com'),
+    });
+    const json = join(dir.path, 'unread-report.json');
+    const html = join(dir.path, 'unread-report.html');
+    await run(['audit', mail, '--customers', customers, '--out', json]);
+    await run(['audit', mail, '--customers', customers, '--out', html]);
+    const saved = JSON.parse(readFileSync(json, 'utf8')) as {
+      unreadableMessages: { where: string; reason: string }[];
+    };
+    expect(saved.unreadableMessages).toHaveLength(1);
+    expect(saved.unreadableMessages[0]?.where).toMatch(/a\.eml$/);
+    expect(saved.unreadableMessages[0]?.reason).toMatch(/hello world/);
+    expect(readFileSync(html, 'utf8')).toMatch(/a\.eml: [^<]*hello world/);
+  });
 });
 
 describe('output piped to a reader that stops early', () => {
