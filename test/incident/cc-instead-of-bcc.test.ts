@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   inventoryMessage,
@@ -6,24 +5,10 @@ import {
   renderIncidentReport,
   reportMisdirected,
 } from '../../src/incident/index.js';
+import { clinicCcInput, clinicCcMessage } from './shared-fixtures.js';
 
-// A clinic's notice sent with 45 patients' addresses in Cc instead of Bcc: every recipient saw every
-// other patient's address, next to the fact that they are a patient of the diabetes clinic.
-const message = readFileSync(new URL('../fixtures/incident/cc-instead-of-bcc.eml', import.meta.url));
-
-const facts: ReportMisdirectedInput = {
-  message,
-  intended: 'patient01.namn@example.se',
-  actual: 'patient02.namn@example.se',
-  customer: { id: 'P-01', name: 'Patient Ett', emails: ['patient01.namn@example.se'] },
-  organisation: {
-    name: 'Kliniken Söder AB',
-    regimes: ['gdpr'],
-    contact: { name: 'Karin Berg', email: 'dpo@kliniksoder.se', phone: '08-123 456 00' },
-  },
-  reference: 'KS-INC-2024-0001',
-  detectedAt: '2024-10-01T10:00:00+02:00',
-};
+const message = clinicCcMessage;
+const facts: ReportMisdirectedInput = clinicCcInput;
 
 describe('a message sent with its recipients in Cc instead of Bcc', () => {
   it('counts every address in To and Cc as a person whose address was disclosed', async () => {

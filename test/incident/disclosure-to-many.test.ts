@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   buildCustomerNotice,
@@ -7,6 +6,7 @@ import {
   reportMisdirected,
 } from '../../src/incident/index.js';
 import { seedCase } from './seed-case.js';
+import { clinicCcInput } from './shared-fixtures.js';
 
 const now = '2018-02-23T15:10:00+01:00';
 
@@ -52,23 +52,7 @@ describe('a disclosure to many is described as recorded', () => {
   });
 
   it('says a message showed the addresses of everyone it went to, not one person who saw it', async () => {
-    const message = readFileSync(new URL('../fixtures/incident/cc-instead-of-bcc.eml', import.meta.url));
-    const { report } = await reportMisdirected(
-      {
-        message,
-        intended: 'patient01.namn@example.se',
-        actual: 'patient02.namn@example.se',
-        customer: { id: 'P-01', name: 'Patient Ett', emails: ['patient01.namn@example.se'] },
-        organisation: {
-          name: 'Kliniken Söder AB',
-          regimes: ['gdpr'],
-          contact: { name: 'Karin Berg', email: 'dpo@kliniksoder.se', phone: '08-123 456 00' },
-        },
-        reference: 'KS-INC-2024-0001',
-        detectedAt: '2024-10-01T10:00:00+02:00',
-      },
-      { now: '2024-10-01T12:00:00+02:00' },
-    );
+    const { report } = await reportMisdirected(clinicCcInput, { now: '2024-10-01T12:00:00+02:00' });
     for (const locale of ['en', 'sv'] as const) {
       const text = renderIncidentReport(report, { locale });
       expect(text).toContain(

@@ -61,3 +61,24 @@ export async function refusal(promise: Promise<unknown>): Promise<InvalidInputEr
   expect(error).toBeInstanceOf(InvalidInputError);
   return error as InvalidInputError;
 }
+
+// A clinic's notice sent with 45 patients' addresses in Cc instead of Bcc: every recipient saw every
+// other patient's address, next to the fact that they are a patient of the diabetes clinic.
+export const clinicCcMessage = readFileSync(
+  new URL('../fixtures/incident/cc-instead-of-bcc.eml', import.meta.url),
+);
+
+/** The clinic's Cc message reported as misdirected from one patient to another. */
+export const clinicCcInput: ReportMisdirectedInput = {
+  message: clinicCcMessage,
+  intended: 'patient01.namn@example.se',
+  actual: 'patient02.namn@example.se',
+  customer: { id: 'P-01', name: 'Patient Ett', emails: ['patient01.namn@example.se'] },
+  organisation: {
+    name: 'Kliniken Söder AB',
+    regimes: ['gdpr'],
+    contact: { name: 'Karin Berg', email: 'dpo@kliniksoder.se', phone: '08-123 456 00' },
+  },
+  reference: 'KS-INC-2024-0001',
+  detectedAt: '2024-10-01T10:00:00+02:00',
+};
