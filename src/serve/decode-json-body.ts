@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { parse as parseContentType } from 'content-type';
 import { JsonBodyError } from './parse-json-body.js';
 
 // The byte order mark RFC 8259 §8.1 lets a parser ignore: U+FEFF written in UTF-8.
@@ -7,7 +8,8 @@ const BOM = [0xef, 0xbb, 0xbf] as const;
 /**
  * The text of a JSON request body, or a {@link JsonBodyError} saying why it cannot be read as sent:
  * a `Content-Encoding` other than `identity` (415: compression is not taken; RFC 9110 §8.4), a
- * `charset` other than UTF-8 (415: JSON exchanged between systems is UTF-8, RFC 8259 §8.1), or
+ * `charset` other than UTF-8 (415: JSON exchanged between systems is UTF-8, RFC 8259 §8.1), a
+ * Content-Type that cannot be read (415: not a media type, or a charset without a readable value), or
  * bytes that are not UTF-8 (400, naming the first one's position). Decoding such bytes anyway would
  * put U+FFFD where a letter was, and the check would judge an address nobody typed. A leading
  * byte order mark is dropped.
@@ -34,6 +36,13 @@ export function decodeJsonBody(
       415,
     );
   const charset = charsetOf(headers.contentType ?? '');
+  if (charset === MALFORMED)
+    throw new JsonBodyError(
+      'The request body must be JSON',
+      'the Content-Type header cannot be read: send Content-Type: application/json (charset=utf-8 or none)',
+      'headers.content-type',
+      415,
+    );
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
     throw new JsonBodyError(
       'The request body must be UTF-8',
@@ -52,18 +61,26 @@ export function decodeJsonBody(
   return body.toString('utf8');
 }
 
-/** The `charset` parameter of a media type (RFC 9110 §8.3.1), lowercased and unquoted. */
-function charsetOf(contentType: string): string | undefined {
-  for (const parameter of contentType.split(';').slice(1)) {
-    const equals = parameter.indexOf('=');
-    if (equals === -1 || parameter.slice(0, equals).trim().toLowerCase() !== 'charset') continue;
-    return parameter
-      .slice(equals + 1)
-      .trim()
-      .replace(/^"(.*)"$/s, '$1')
-      .toLowerCase();
-  }
-  return undefined;
+// A media type is `type "/" subtype`, each a token (RFC 9110 §8.3.1, §5.6.2).
+const MEDIA_TYPE = /^[!#$%&'*+.^_`|~0-9a-z-]+\/[!#$%&'*+.^_`|~0-9a-z-]+$/;
+// A `charset` parameter name the parser could not pair with a value (`charset`, `charset="utf-8`).
+const CHARSET_NAMED = /;[ \t]*charset[ \t]*(?:=|;|$)/i;
+const MALFORMED = Symbol('malformed');
+
+/**
+ * The `charset` parameter of a Content-Type (RFC 9110 §8.3.1, §5.6.6), lowercased, unquoted and
+ * unescaped by `content-type` (a quoted `;` does not end a parameter; `\-` is `-`, §5.6.4), or
+ * {@link MALFORMED} when the header is not a media type, or names a charset without a value that
+ * reads: `content-type` drops such a parameter, and the body would be taken as UTF-8 though the
+ * sender said otherwise.
+ */
+function charsetOf(contentType: string): string | typeof MALFORMED | undefined {
+  if (contentType.trim() === '') return undefined;
+  const { type, parameters } = parseContentType(contentType);
+  if (!MEDIA_TYPE.test(type)) return MALFORMED;
+  const charset = parameters.charset;
+  if (charset === undefined) return CHARSET_NAMED.test(contentType) ? MALFORMED : undefined;
+  return charset.toLowerCase();
 }
 
 /**
