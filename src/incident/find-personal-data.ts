@@ -243,8 +243,10 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     }
   }
   // The amount due on an invoice is what the person owes, financial data (ENISA 2013, 3.1), not an order line.
+  // Each run of white space has one \s* that can take it: three in a row (before and after an optional
+  // colon, after an optional currency) split a long run every way before failing, cubic in its length.
   for (const match of text.matchAll(
-    /\b(?:att betala|belopp att betala|summa att betala|fakturabelopp|amount due|total due|balance due)\s*[.:]?\s*((?:SEK|kr|€|EUR)?\s*\d[\d  .]*(?:,\d{2})?\s*(?:kr|SEK|:-|€|EUR)?)/gi,
+    /\b(?:att betala|belopp att betala|summa att betala|fakturabelopp|amount due|total due|balance due)\s*(?:[.:]\s*)?((?:(?:SEK|kr|€|EUR)\s*)?\d[\d  .]*(?:,\d{2})?\s*(?:kr|SEK|:-|€|EUR)?)/gi,
   )) {
     const value = (match[1] ?? '').trimEnd();
     add(
