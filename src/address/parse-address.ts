@@ -83,6 +83,11 @@ const INVISIBLE = /[\p{Cf}\u180E]/u;
 // joiner between letters is. Looked for only once an invisible character is found.
 const EMOJI_JOINER =
   /(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})/gu;
+// Tag characters after an emoji, closed by CANCEL TAG, make a flag that is seen (the flag of
+// England is U+1F3F4 then the tags "gbeng" and U+E007F: an emoji tag sequence, UTS #51 ED-14a §2.8;
+// one grapheme cluster, UAX #29 GB9). Tags anywhere else hide text, and stay invisible.
+const EMOJI_TAGS =
+  /(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 // Only the blanks a copy and paste brings along are trimmed (space, tab, no-break space, BOM);
 // anything else around the address (a vertical tab, a line separator) is refused, not dropped, as
@@ -157,7 +162,11 @@ export function parseAddressInFull(input: string): ParseAddressResult {
   if (!printableAscii && LONE_SURROGATE.test(text)) {
     return fail('malformed-text', 'the address contains text that is not valid Unicode');
   }
-  if (!printableAscii && INVISIBLE.test(text) && INVISIBLE.test(text.replace(EMOJI_JOINER, ''))) {
+  if (
+    !printableAscii &&
+    INVISIBLE.test(text) &&
+    INVISIBLE.test(text.replace(EMOJI_JOINER, '').replace(EMOJI_TAGS, ''))
+  ) {
     return fail('invisible-characters', 'the address contains an invisible character');
   }
   if (/[<>]/.test(text)) {

@@ -168,15 +168,19 @@ function joinRuns(edits: readonly Edit[]): Edit[] {
   return joined;
 }
 
-const RUN_NAMES: Record<Locale, Record<'digit' | 'letter' | 'other', { extra: string; missing: string }>> = {
+type RunKind = 'digit' | 'letter' | 'emoji' | 'other';
+
+const RUN_NAMES: Record<Locale, Record<RunKind, { extra: string; missing: string }>> = {
   en: {
     digit: { extra: 'there are extra digits', missing: 'the digits' },
     letter: { extra: 'there are extra letters', missing: 'the letters' },
+    emoji: { extra: 'there are extra emoji', missing: 'the emoji' },
     other: { extra: 'there are extra characters', missing: 'the characters' },
   },
   sv: {
     digit: { extra: 'det finns extra siffror', missing: 'siffrorna' },
     letter: { extra: 'det finns extra bokstäver', missing: 'bokstäverna' },
+    emoji: { extra: 'det finns extra emojier', missing: 'emojierna' },
     other: { extra: 'det finns extra tecken', missing: 'tecknen' },
   },
 };
@@ -184,14 +188,13 @@ const RUN_NAMES: Record<Locale, Record<'digit' | 'letter' | 'other', { extra: st
 /** Several characters missing or extra at one place, said once. */
 function describeRun(edit: RunEdit, characters: readonly string[], locale: Locale): string {
   const kinds = new Set(characters.map(kindOf));
-  const kind =
-    kinds.size === 1 && (kinds.has('digit') || kinds.has('letter'))
-      ? kinds.has('digit')
-        ? 'digit'
-        : 'letter'
-      : 'other';
+  const [only] = kinds;
+  // Emoji are said as emoji, as one is (a flag, a family: UTS #51 sequences), and apart, so each
+  // sequence reads as the one symbol it is.
+  const kind: RunKind =
+    kinds.size === 1 && (only === 'digit' || only === 'letter' || only === 'emoji') ? only : 'other';
   const text =
-    kind === 'other'
+    kind === 'other' || kind === 'emoji'
       ? characters.map((character) => shown(character, locale)).join(' ')
       : characters.join('');
   const name = RUN_NAMES[locale][kind][edit.kind];

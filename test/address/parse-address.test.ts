@@ -30,6 +30,15 @@ describe('parseAddress', () => {
     }
   });
 
+  it('reads an emoji tag sequence (UTS #51 §2.8: the flag of England, of Scotland) as the visible flag it is', () => {
+    const england = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}';
+    const scotland = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+    for (const flag of [england, scotland, `${england}${scotland}`]) {
+      const result = parseAddress(`karin${flag}@telia.se`);
+      expect(result.ok && result.address.local, flag).toBe(`karin${flag}`);
+    }
+  });
+
   it('maps an internationalised domain to its ASCII form through UTS #46', () => {
     const result = parseAddress('erik@Åkeri-Nilsson.se');
     expect(result.ok && result.address.domain).toBe(domainToASCII('åkeri-nilsson.se'));
@@ -46,6 +55,10 @@ describe('parseAddress', () => {
     ['an\u200Dna@example.se', 'invisible-characters'],
     ['anna\u{1F600}\u200Dx@example.se', 'invisible-characters'],
     ['anna\u200D\u{1F600}@example.se', 'invisible-characters'],
+    // Tag characters hide text unless they follow an emoji and end with CANCEL TAG (UTS #51 ED-14a).
+    ['anna\u{E0067}\u{E0062}\u{E007F}@example.se', 'invisible-characters'],
+    ['anna\u{1F3F4}\u{E0067}\u{E0062}@example.se', 'invisible-characters'],
+    ['anna\u{1F3F4}\u{E007F}@example.se', 'invisible-characters'],
     ['anna@example.se\u000b', 'control-characters'],
     ['\u2028anna@example.se', 'control-characters'],
     ['\ud800anna@example.se', 'malformed-text'],

@@ -43,6 +43,29 @@ describe('one sentence per finding, each slip said once', () => {
     );
   });
 
+  it('names a flag written as an emoji tag sequence as an emoji, never as an invisible character', () => {
+    const england = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}';
+    const verdict = checkRecipient({
+      entered: `maria.lund${england}@telia.com`,
+      customer: { id: 'C-4', emails: ['maria.lund@telia.com'] },
+    });
+    expect(verdict.findings.map((finding) => finding.code)).not.toContain('invalid-address');
+    expect(verdict.findings.map((finding) => finding.message).join(' ')).not.toMatch(/invisible/);
+    expect(message(verdict.findings, 'near-miss')).toBe(
+      `Looks like a typo of the customer's known address maria.lund@telia.com: there is an extra emoji ${england} after "maria.lund".`,
+    );
+  });
+
+  it('says emoji typed together as emoji, not as characters, in both languages', () => {
+    const england = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}';
+    expect(near(`maria.lund${england}${england}@telia.com`, 'maria.lund@telia.com')).toBe(
+      `Looks like a typo of the customer's known address maria.lund@telia.com: there are extra emoji ${england} ${england} after "maria.lund".`,
+    );
+    expect(near(`maria.lund${england}${england}@telia.com`, 'maria.lund@telia.com', 'sv')).toBe(
+      `Ser ut som ett skrivfel av kundens kända adress maria.lund@telia.com: det finns extra emojier ${england} ${england} efter ”maria.lund”.`,
+    );
+  });
+
   it('names an emoji typed for another character once, as one character for another', () => {
     expect(near('maria.lund\u{1F600}@telia.com', 'maria.lund\u{1F603}@telia.com')).toBe(
       'Looks like a typo of the customer\'s known address maria.lund\u{1F603}@telia.com: \u{1F600} was typed instead of \u{1F603} after "maria.lund".',
