@@ -116,7 +116,7 @@ export async function buildCustomerNotice(
 ): Promise<EmailNotice | PhoneScript> {
   const checked = parseInput(IncidentReportSchema, report, ['report']);
   const given = parseInput(BuildCustomerNoticeOptionsSchema, options, ['options']);
-  refuseIssues(impossibleReportFacts(checked));
+  refuseIssues(impossibleReportFacts(checked, 'report', given.locale));
   const phrasing: Phrasing = {
     locale: given.locale ?? 'en',
     timeZone: given.timeZone ?? 'Europe/Stockholm',

@@ -89,12 +89,15 @@ export function createFollowUpReport(
   // first (Regulation 611/2013 Art. 2(3): the follow-up completes it).
   const now = settings.now ?? new Date();
   refuseIssues([
-    ...impossibleReportFacts(previous, 'first'),
-    ...impossibleMoments({
-      detectedAt: [previous.incident.detectedAt, ['first', 'incident', 'detectedAt']],
-      initialNotificationAt: [given.initialNotificationAt, ['changes', 'initialNotificationAt']],
-      notifiedAt: [given.subscriberNotice?.notifiedAt, ['changes', 'subscriberNotice', 'notifiedAt']],
-    }).filter((issue) => issue.path[0] === 'changes'),
+    ...impossibleReportFacts(previous, 'first', options.locale),
+    ...impossibleMoments(
+      {
+        detectedAt: [previous.incident.detectedAt, ['first', 'incident', 'detectedAt']],
+        initialNotificationAt: [given.initialNotificationAt, ['changes', 'initialNotificationAt']],
+        notifiedAt: [given.subscriberNotice?.notifiedAt, ['changes', 'subscriberNotice', 'notifiedAt']],
+      },
+      options.locale,
+    ).filter((issue) => issue.path[0] === 'changes'),
     ...impossibleIncidentDates({
       occurredAt: previous.incident.occurredAt,
       detectedAt: previous.incident.detectedAt,
@@ -106,9 +109,18 @@ export function createFollowUpReport(
       initialNotificationAt: given.initialNotificationAt,
       notifiedAt: given.subscriberNotice?.notifiedAt,
       at: ['changes'],
+      locale: options.locale,
     }).filter((issue) => !['occurredAt', 'detectedAt'].includes(String(issue.path[1]))),
     ...(toDate(now).getTime() < toDate(previous.createdAt).getTime()
-      ? [{ path: ['options', 'now'], message: 'the follow-up is dated before the first report it completes' }]
+      ? [
+          {
+            path: ['options', 'now'],
+            message:
+              options.locale === 'sv'
+                ? 'uppföljningen är daterad före den första rapporten som den kompletterar'
+                : 'the follow-up is dated before the first report it completes',
+          },
+        ]
       : []),
   ]);
   const measures = [...previous.measures];
