@@ -548,7 +548,7 @@ function reportMeasureText(
     measure.status === 'done' ||
     report.subscriberNotice.required
   )
-    return measureText(phrasing, measure);
+    return measureText(phrasing, measure, report.incident.cause);
   const recommended = final.assessment.recommendations.some((item) => item.code === 'courtesy-notice');
   return recommended
     ? say(
