@@ -39,6 +39,7 @@ import {
   followUpList,
   followUpParagraphs,
   measuresAsRecorded,
+  noticeLacksMeasures,
   reassess,
   reportDateTime,
   riskLabel,
@@ -300,9 +301,7 @@ function buildSections(
           : []),
         // A notice the law requires must describe the measures taken or proposed (GDPR Art. 34(2),
         // referring to Art. 33(3)(d)): with none recorded, the notice would go out without them.
-        ...(report.subscriberNotice.required &&
-        measures.filter((measure) => measure.id !== 'inform-customer' && measure.status !== 'rejected')
-          .length === 0
+        ...(noticeLacksMeasures(report)
           ? [
               s(
                 'Observera: dataskyddsförordningen artikel 34.2 kräver att underrättelsen beskriver vidtagna eller föreslagna åtgärder; registrera dem innan underrättelsen skickas.',
