@@ -16,6 +16,7 @@ import {
   refuseIssues,
 } from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+import { customerTold } from './report-conclusions.js';
 
 // Only `now` is read here; the other options pass on to createIncidentReport, which checks them.
 const FollowUpOptionsSchema = z.looseObject({ now: DateInputSchema.optional() });
@@ -151,11 +152,9 @@ function inputOf(report: IncidentReport): CreateIncidentReportInput {
   const { recipient, initialNotificationAt, ...circumstances } = report.facts;
   const { required: _required, means, ...given } = report.subscriberNotice;
   // Means proposed before any notice was given are made again from what the follow-up records (a
-  // call is by phone), not kept as if they had been used.
-  const proposed =
-    report.customerCall === undefined &&
-    given.notifiedAt === undefined &&
-    means.join() === proposedMeans.join();
+  // call is by phone), not kept as if they had been used. A call told the customer only where the
+  // identity was checked (customerTold, as the report reads it): an unchecked call used no means.
+  const proposed = !customerTold(report) && means.join() === proposedMeans.join();
   const notice = proposed ? given : { ...given, means };
   return definedOnly({
     reference: report.reference,

@@ -575,8 +575,9 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
       })[mean],
   );
   const controller = !report.regimes.includes('eprivacy');
-  // The officer decided not to tell them: the report must not say that they are told.
-  if (report.judgment?.notifyDataSubjects === false && !notice.notifiedAt && !report.customerCall)
+  // The officer decided not to tell them: the report must not say that they are told. Only a call in
+  // which the customer's identity was checked told them (customerTold); an unchecked one did not.
+  if (report.judgment?.notifyDataSubjects === false && !customerTold(report))
     return [
       say(
         phrasing,
