@@ -357,7 +357,21 @@ function buildSections(
                     'Meddelandet skickades som vanlig, okrypterad e-post.',
                     'The message was sent as ordinary, unencrypted e-mail.',
                   )
-                : s('Inga särskilda skyddsåtgärder.', 'No particular safeguards.'))),
+                : report.incident.circumstances === 'misdirected-sms'
+                  ? // SMS travels without end-to-end encryption (3GPP TS 43.020: the network ciphers only
+                    // the radio path), and a phone shows an incoming text on its locked screen by
+                    // default: said as what can happen, since whether it did is not recorded. A text
+                    // that was never delivered (returnedUnopened) was shown on no screen.
+                    report.facts.returnedUnopened === true
+                    ? s(
+                        'Meddelandet skickades som vanligt sms, som inte är krypterat hela vägen till mottagaren.',
+                        'The message was sent as an ordinary text message (SMS), which is not encrypted end to end.',
+                      )
+                    : s(
+                        'Meddelandet skickades som vanligt sms, som inte är krypterat hela vägen till mottagaren; texten kan visas på den mottagande telefonens låsskärm utan att telefonen låses upp.',
+                        'The message was sent as an ordinary text message (SMS), which is not encrypted end to end; its text can be shown on the receiving phone’s lock screen without the phone being unlocked.',
+                      )
+                  : s('Inga särskilda skyddsåtgärder.', 'No particular safeguards.'))),
       ],
     },
     {
