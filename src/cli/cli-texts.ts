@@ -292,7 +292,14 @@ export const cliTexts = {
       meaning: 'What it means',
     },
     // The lines of `incident` (incident.ts) and of its facts file (read-facts.ts).
-    incident: { by: 'by', report: 'report', notice: 'notice', phoneScript: 'phone script' },
+    incident: {
+      by: 'by',
+      report: 'report',
+      notice: 'notice',
+      phoneScript: 'phone script',
+      noMeasures: (facts: string) =>
+        `warning: the law requires a notice to the customer, but no measures taken or proposed are recorded (GDPR Art. 34(2)); give measures in ${facts} before the notice is sent`,
+    },
     facts: { unreadable: 'cannot be read', notObject: 'not a JSON object' },
     // The text after each command's options in --help: its examples and exit codes.
     commandHelp: {
@@ -642,7 +649,14 @@ Stops on SIGINT or SIGTERM.`,
       count: 'Antal',
       meaning: 'Vad det betyder',
     },
-    incident: { by: 'senast', report: 'rapport', notice: 'kundmeddelande', phoneScript: 'telefonmanus' },
+    incident: {
+      by: 'senast',
+      report: 'rapport',
+      notice: 'kundmeddelande',
+      phoneScript: 'telefonmanus',
+      noMeasures: (facts: string) =>
+        `varning: underrättelsen till kunden krävs enligt lag men inga vidtagna eller föreslagna åtgärder har registrerats (dataskyddsförordningen artikel 34.2); ange measures i ${facts} innan underrättelsen skickas`,
+    },
     facts: { unreadable: 'kan inte läsas', notObject: 'inte ett JSON-objekt' },
     commandHelp: {
       program: `

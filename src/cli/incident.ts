@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type InputIssue, type InvalidInputError, isEmailGuardError } from '../errors.js';
 import { NOT_AN_ADDRESS } from '../incident/address-schema.js';
-import { citation, reportDateTime } from '../incident/report-conclusions.js';
+import { citation, noticeLacksMeasures, reportDateTime } from '../incident/report-conclusions.js';
 import { cliTexts } from './cli-texts.js';
 import { describeInputIssues } from './describe-input-issues.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
@@ -92,6 +92,10 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   );
   await writeAtomically(join(flags.out, 'notice.eml'), result.notices.email.raw);
   await writeAtomically(join(flags.out, 'phone-script.txt'), `${result.notices.phoneScript.text}\n`);
+  // The report says it under Measures; the person running the command is told where they look, as a
+  // warning that leaves the exit code alone (the files were written).
+  if (noticeLacksMeasures(result.report))
+    context.warn(cliTexts[flags.locale].incident.noMeasures(flags.facts));
   if (flags.json) {
     context.out(
       `${JSON.stringify({ assessment: result.assessment, notes: result.inventory.notes, files: [report, join(flags.out, 'notice.eml'), join(flags.out, 'phone-script.txt')] }, null, 2)}\n`,

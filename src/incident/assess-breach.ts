@@ -225,8 +225,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   } as const;
   refuseIssues([
     ...contradictoryFacts(input, ['facts'], given.locale),
-    ...impossibleMoments(moments),
-    ...futureMoments(moments, given.now ?? new Date()),
+    ...impossibleMoments(moments, given.locale),
+    ...futureMoments(moments, given.now ?? new Date(), given.locale),
   ]);
   const locale = given.locale ?? 'en';
   const sv = locale === 'sv';

@@ -116,7 +116,7 @@ export async function buildCustomerNotice(
 ): Promise<EmailNotice | PhoneScript> {
   const checked = parseInput(IncidentReportSchema, report, ['report']);
   const given = parseInput(BuildCustomerNoticeOptionsSchema, options, ['options']);
-  refuseIssues(impossibleReportFacts(checked));
+  refuseIssues(impossibleReportFacts(checked, 'report', given.locale));
   const phrasing: Phrasing = {
     locale: given.locale ?? 'en',
     timeZone: given.timeZone ?? 'Europe/Stockholm',
@@ -264,7 +264,10 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
       (measure) => measure.status === status && measure.id !== 'inform-customer' && offered(report, measure),
     )
     .map((measure) => {
-      const text = measure.text ?? texts[measure.id] ?? measureText(phrasing, { ...measure, status });
+      const text =
+        measure.text ??
+        texts[measure.id] ??
+        measureText(phrasing, { ...measure, status }, report.incident.cause);
       return measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
     });
 }
@@ -416,7 +419,7 @@ function noticeParts(
           (measure) =>
             measure.text ??
             noticeMeasureTexts[phrasing.locale].proposed[measure.id as MisdirectedEmailMeasureId] ??
-            measureText(phrasing, measure),
+            measureText(phrasing, measure, report.incident.cause),
         )
     : [];
   const contactPoint = [

@@ -16,6 +16,7 @@ import {
   refuseIssues,
 } from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+import { customerTold } from './report-conclusions.js';
 
 // Only `now` is read here; the other options pass on to createIncidentReport, which checks them.
 const FollowUpOptionsSchema = z.looseObject({ now: DateInputSchema.optional() });
@@ -89,12 +90,15 @@ export function createFollowUpReport(
   // first (Regulation 611/2013 Art. 2(3): the follow-up completes it).
   const now = settings.now ?? new Date();
   refuseIssues([
-    ...impossibleReportFacts(previous, 'first'),
-    ...impossibleMoments({
-      detectedAt: [previous.incident.detectedAt, ['first', 'incident', 'detectedAt']],
-      initialNotificationAt: [given.initialNotificationAt, ['changes', 'initialNotificationAt']],
-      notifiedAt: [given.subscriberNotice?.notifiedAt, ['changes', 'subscriberNotice', 'notifiedAt']],
-    }).filter((issue) => issue.path[0] === 'changes'),
+    ...impossibleReportFacts(previous, 'first', options.locale),
+    ...impossibleMoments(
+      {
+        detectedAt: [previous.incident.detectedAt, ['first', 'incident', 'detectedAt']],
+        initialNotificationAt: [given.initialNotificationAt, ['changes', 'initialNotificationAt']],
+        notifiedAt: [given.subscriberNotice?.notifiedAt, ['changes', 'subscriberNotice', 'notifiedAt']],
+      },
+      options.locale,
+    ).filter((issue) => issue.path[0] === 'changes'),
     ...impossibleIncidentDates({
       occurredAt: previous.incident.occurredAt,
       detectedAt: previous.incident.detectedAt,
@@ -106,9 +110,18 @@ export function createFollowUpReport(
       initialNotificationAt: given.initialNotificationAt,
       notifiedAt: given.subscriberNotice?.notifiedAt,
       at: ['changes'],
+      locale: options.locale,
     }).filter((issue) => !['occurredAt', 'detectedAt'].includes(String(issue.path[1]))),
     ...(toDate(now).getTime() < toDate(previous.createdAt).getTime()
-      ? [{ path: ['options', 'now'], message: 'the follow-up is dated before the first report it completes' }]
+      ? [
+          {
+            path: ['options', 'now'],
+            message:
+              options.locale === 'sv'
+                ? 'uppföljningen är daterad före den första rapporten som den kompletterar'
+                : 'the follow-up is dated before the first report it completes',
+          },
+        ]
       : []),
   ]);
   const measures = [...previous.measures];
@@ -139,11 +152,9 @@ function inputOf(report: IncidentReport): CreateIncidentReportInput {
   const { recipient, initialNotificationAt, ...circumstances } = report.facts;
   const { required: _required, means, ...given } = report.subscriberNotice;
   // Means proposed before any notice was given are made again from what the follow-up records (a
-  // call is by phone), not kept as if they had been used.
-  const proposed =
-    report.customerCall === undefined &&
-    given.notifiedAt === undefined &&
-    means.join() === proposedMeans.join();
+  // call is by phone), not kept as if they had been used. A call told the customer only where the
+  // identity was checked (customerTold, as the report reads it): an unchecked call used no means.
+  const proposed = !customerTold(report) && means.join() === proposedMeans.join();
   const notice = proposed ? given : { ...given, means };
   return definedOnly({
     reference: report.reference,

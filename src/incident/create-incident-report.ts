@@ -160,12 +160,15 @@ export function createIncidentReport(
   const given = parseInput(CreateIncidentReportInputSchema, input, ['input']);
   const settings = parseInput(CreateIncidentReportOptionsSchema, options, ['options']);
   refuseIssues([
-    ...impossibleMoments({
-      occurredAt: [given.occurredAt, ['input', 'occurredAt']],
-      detectedAt: [given.detectedAt, ['input', 'detectedAt']],
-      initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
-      notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
-    }),
+    ...impossibleMoments(
+      {
+        occurredAt: [given.occurredAt, ['input', 'occurredAt']],
+        detectedAt: [given.detectedAt, ['input', 'detectedAt']],
+        initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
+        notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
+      },
+      settings.locale,
+    ),
     ...contradictoryFacts(given, ['input'], settings.locale),
     ...contradictoryMeasures(given, ['input'], settings.locale),
     ...impossibleIncidentDates({
@@ -178,13 +181,15 @@ export function createIncidentReport(
       measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
       initialNotificationAt: given.initialNotificationAt,
       notifiedAt: given.subscriberNotice?.notifiedAt,
+      locale: settings.locale,
     }),
     ...(given.misdirected
-      ? sameMailboxIssue(given.misdirected.intended, given.misdirected.actual, [
-          'input',
-          'misdirected',
-          'actual',
-        ])
+      ? sameMailboxIssue(
+          given.misdirected.intended,
+          given.misdirected.actual,
+          ['input', 'misdirected', 'actual'],
+          settings.locale,
+        )
       : []),
   ]);
   const iso = (value: DateInput) => toDate(value).toISOString();

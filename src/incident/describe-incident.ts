@@ -4,6 +4,7 @@ import {
   measureTexts,
   pendingMeasureTexts,
   type ReportLocale,
+  uncausedFeedbackTexts,
 } from './data/report-texts.js';
 import type { IncidentReport, Measure } from './incident-report.js';
 
@@ -58,9 +59,15 @@ export function joinWords(phrasing: Phrasing, words: readonly string[]): string 
   return `${words.slice(0, -1).join(', ')} ${say(phrasing, 'och', 'and')} ${words.at(-1)}`;
 }
 
-/** The text of a measure: the caller’s own wording, or the usual measure’s in this language, past tense only once done. */
-export function measureText(phrasing: Phrasing, measure: Measure): string {
+/**
+ * The text of a measure: the caller’s own wording, or the usual measure’s in this language, past
+ * tense only once done. The feedback measure is worded from the recorded cause (`cause`), and
+ * without one names no mistake.
+ */
+export function measureText(phrasing: Phrasing, measure: Measure, cause?: string): string {
   if (measure.text) return measure.text;
+  if (measure.id === 'seller-feedback' && cause === undefined)
+    return uncausedFeedbackTexts[phrasing.locale][measure.status === 'done' ? 'done' : 'pending'];
   const texts: Readonly<Record<string, string>> =
     measure.status === 'done' ? measureTexts[phrasing.locale] : pendingMeasureTexts[phrasing.locale];
   return texts[measure.id] ?? measure.id;

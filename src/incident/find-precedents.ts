@@ -256,6 +256,11 @@ export function findPrecedents(
     const gdprOnly = !other.regimes.includes('eprivacy') && other.regimes.includes('gdpr');
     const compared = sameRegime ? assessed : gdprOnly ? assessed?.gdpr : undefined;
     const regimeApplies = sameRegime || compared !== undefined;
+    // A decision under a rule this breach does not fall under (the ICO's PECR penalty to SSE, for a
+    // shop under the GDPR alone) that states no risk level supports none of this report's
+    // conclusions: its duty to notify is another rule's (Regulation 611/2013 Art. 2(1) notifies every
+    // breach), so it can neither agree nor differ, and is not cited beside an assessment.
+    if (assessed !== undefined && !regimeApplies && conclusions.risk === null) continue;
     // Agreement on each conclusion both state: the authority notified (or not) as the assessment does.
     const stated = (
       compared !== undefined

@@ -5,6 +5,16 @@ import { type DateInput, toDate } from './date-input.js';
 
 type Path = readonly (string | number)[];
 
+type Locale = 'sv' | 'en';
+
+/**
+ * The messages in the caller's language, as every refused fact is: a Swedish facts file gets
+ * Swedish answers (the same pairs as {@link contradictoryFacts}).
+ */
+function sayIn(locale: Locale): (swedish: string, english: string) => string {
+  return (swedish, english) => (locale === 'sv' ? swedish : english);
+}
+
 /** A moment of the incident and the path of the field it came from. */
 type Moment = readonly [at: DateInput | undefined, path: Path];
 
@@ -22,7 +32,8 @@ export interface IncidentMoments {
  * to the authority or to the people concerned made before anyone knew of it. Each issue names the
  * later field, the one that contradicts the earlier.
  */
-export function impossibleMoments(moments: IncidentMoments): InputIssue[] {
+export function impossibleMoments(moments: IncidentMoments, locale: Locale = 'en'): InputIssue[] {
+  const say = sayIn(locale);
   const issues: InputIssue[] = [];
   const time = (moment: Moment | undefined) =>
     moment?.[0] === undefined ? undefined : toDate(moment[0]).getTime();
@@ -31,18 +42,30 @@ export function impossibleMoments(moments: IncidentMoments): InputIssue[] {
   if (occurred !== undefined && detected !== undefined && detected < occurred && moments.detectedAt)
     issues.push({
       path: moments.detectedAt[1],
-      message: 'detected before the incident occurred: detectedAt must not precede occurredAt',
+      message: say(
+        'upptäcktes före händelsen: detectedAt får inte ligga före occurredAt',
+        'detected before the incident occurred: detectedAt must not precede occurredAt',
+      ),
     });
   for (const [moment, what] of [
-    [moments.initialNotificationAt, 'the first notification to the authority'],
-    [moments.notifiedAt, 'the notice to the people concerned'],
+    [
+      moments.initialNotificationAt,
+      say(
+        'den första anmälan till tillsynsmyndigheten är daterad före upptäckten (detectedAt)',
+        'the first notification to the authority is dated before the incident was detected (detectedAt)',
+      ),
+    ],
+    [
+      moments.notifiedAt,
+      say(
+        'underrättelsen till de berörda är daterad före upptäckten (detectedAt)',
+        'the notice to the people concerned is dated before the incident was detected (detectedAt)',
+      ),
+    ],
   ] as const) {
     const at = time(moment);
     if (moment && at !== undefined && detected !== undefined && at < detected)
-      issues.push({
-        path: moment[1],
-        message: `${what} is dated before the incident was detected (detectedAt)`,
-      });
+      issues.push({ path: moment[1], message: what });
   }
   return issues;
 }
@@ -53,12 +76,22 @@ export function impossibleMoments(moments: IncidentMoments): InputIssue[] {
  * Art. 33(1) and Regulation 611/2013 Art. 2 runs from a detection that has happened). Each issue
  * names its field.
  */
-export function futureMoments(moments: IncidentMoments, now: DateInput): InputIssue[] {
+export function futureMoments(moments: IncidentMoments, now: DateInput, locale: Locale = 'en'): InputIssue[] {
+  const say = sayIn(locale);
   const limit = toDate(now).getTime();
   const issues: InputIssue[] = [];
   for (const [moment, what] of [
-    [moments.occurredAt, 'the incident is dated after now (the moment of the assessment)'],
-    [moments.detectedAt, 'detected after now (the moment of the assessment)'],
+    [
+      moments.occurredAt,
+      say(
+        'händelsen är daterad efter bedömningstillfället (now)',
+        'the incident is dated after now (the moment of the assessment)',
+      ),
+    ],
+    [
+      moments.detectedAt,
+      say('upptäcktes efter bedömningstillfället (now)', 'detected after now (the moment of the assessment)'),
+    ],
   ] as const) {
     if (moment?.[0] !== undefined && toDate(moment[0]).getTime() > limit)
       issues.push({ path: moment[1], message: what });
@@ -87,7 +120,10 @@ export function impossibleIncidentDates(dates: {
   readonly notifiedAt?: DateInput | undefined;
   /** The path the fields are named under. @default ['input'] */
   readonly at?: Path;
+  /** The language of the messages. @default 'en' */
+  readonly locale?: Locale | undefined;
 }): InputIssue[] {
+  const say = sayIn(dates.locale ?? 'en');
   const base = dates.at ?? ['input'];
   const issues: InputIssue[] = [];
   const occurred = toDate(dates.occurredAt).getTime();
@@ -96,21 +132,33 @@ export function impossibleIncidentDates(dates: {
   if (occurred > now)
     issues.push({
       path: [...base, 'occurredAt'],
-      message: 'the incident is dated after the report is written',
+      message: say(
+        'händelsen är daterad efter att rapporten skrevs',
+        'the incident is dated after the report is written',
+      ),
     });
   if (detected > now)
-    issues.push({ path: [...base, 'detectedAt'], message: 'detected after the report is written' });
+    issues.push({
+      path: [...base, 'detectedAt'],
+      message: say('upptäcktes efter att rapporten skrevs', 'detected after the report is written'),
+    });
   if (dates.customerCallAt !== undefined && toDate(dates.customerCallAt).getTime() < detected)
     issues.push({
       path: [...base, 'customerCall', 'at'],
-      message: 'the call to the customer is dated before the incident was detected (detectedAt)',
+      message: say(
+        'samtalet till kunden är daterat före upptäckten (detectedAt)',
+        'the call to the customer is dated before the incident was detected (detectedAt)',
+      ),
     });
   // The officer can judge a breach only once it is known: a judgment dated earlier is a wrong date,
   // and the report would show a decision taken before there was anything to decide (GDPR Art. 33(5)).
   if (dates.judgmentAt !== undefined && toDate(dates.judgmentAt).getTime() < detected)
     issues.push({
       path: [...base, 'judgment', 'at'],
-      message: 'the judgment is dated before the incident was detected (detectedAt)',
+      message: say(
+        'bedömningen är daterad före upptäckten (detectedAt)',
+        'the judgment is dated before the incident was detected (detectedAt)',
+      ),
     });
   // A report states what has been done by the time it is written: a call, a judgment, a notice or a
   // notification dated later has not happened yet, and stating it as done would be untrue.
@@ -118,33 +166,51 @@ export function impossibleIncidentDates(dates: {
   if (later(dates.customerCallAt))
     issues.push({
       path: [...base, 'customerCall', 'at'],
-      message: 'the call to the customer is dated after the report is written',
+      message: say(
+        'samtalet till kunden är daterat efter att rapporten skrevs',
+        'the call to the customer is dated after the report is written',
+      ),
     });
   if (later(dates.judgmentAt))
     issues.push({
       path: [...base, 'judgment', 'at'],
-      message: 'the judgment is dated after the report is written',
+      message: say(
+        'bedömningen är daterad efter att rapporten skrevs',
+        'the judgment is dated after the report is written',
+      ),
     });
   if (later(dates.initialNotificationAt))
     issues.push({
       path: [...base, 'initialNotificationAt'],
-      message: 'the notification to the authority is dated after the report is written',
+      message: say(
+        'anmälan till tillsynsmyndigheten är daterad efter att rapporten skrevs',
+        'the notification to the authority is dated after the report is written',
+      ),
     });
   if (later(dates.notifiedAt))
     issues.push({
       path: [...base, 'subscriberNotice', 'notifiedAt'],
-      message: 'the notice to the subscriber is dated after the report is written',
+      message: say(
+        'underrättelsen till abonnenten är daterad efter att rapporten skrevs',
+        'the notice to the subscriber is dated after the report is written',
+      ),
     });
   dates.timeline.forEach((at, index) => {
     if (toDate(at).getTime() < occurred)
       issues.push({
         path: [...base, 'timeline', index, 'at'],
-        message: 'a step of the incident is dated before it occurred (occurredAt)',
+        message: say(
+          'ett steg i händelsen är daterat före händelsen (occurredAt)',
+          'a step of the incident is dated before it occurred (occurredAt)',
+        ),
       });
     else if (later(at))
       issues.push({
         path: [...base, 'timeline', index, 'at'],
-        message: 'a step of the incident is dated after the report is written',
+        message: say(
+          'ett steg i händelsen är daterat efter att rapporten skrevs',
+          'a step of the incident is dated after the report is written',
+        ),
       });
   });
   // A measure against a breach cannot have been taken before the breach happened, nor after the
@@ -157,8 +223,14 @@ export function impossibleIncidentDates(dates: {
         path: [...base, 'measures', index, 'doneAt'],
         message:
           done < occurred
-            ? 'a measure is dated done before the incident occurred (occurredAt)'
-            : 'a measure is dated done after the report is written',
+            ? say(
+                'en åtgärd är daterad som genomförd före händelsen (occurredAt)',
+                'a measure is dated done before the incident occurred (occurredAt)',
+              )
+            : say(
+                'en åtgärd är daterad som genomförd efter att rapporten skrevs',
+                'a measure is dated done after the report is written',
+              ),
       });
   });
   return issues;
@@ -180,9 +252,23 @@ export function isSameMailbox(one: string, other: string): boolean {
  * address, or one its provider delivers to the same inbox: case, Gmail's dots, a sub-address):
  * then nothing was misdirected, and a report of it would be untrue.
  */
-export function sameMailboxIssue(intended: string, actual: string, path: Path): InputIssue[] {
+export function sameMailboxIssue(
+  intended: string,
+  actual: string,
+  path: Path,
+  locale: Locale = 'en',
+): InputIssue[] {
+  const say = sayIn(locale);
   if (!isSameMailbox(intended, actual)) return [];
-  return [{ path, message: 'the same mailbox as the intended address: the message did not go astray' }];
+  return [
+    {
+      path,
+      message: say(
+        'samma brevlåda som den avsedda adressen: meddelandet gick inte fel',
+        'the same mailbox as the intended address: the message did not go astray',
+      ),
+    },
+  ];
 }
 
 /**
@@ -331,22 +417,26 @@ export function impossibleReportFacts(
     readonly subscriberNotice: { readonly notifiedAt?: string | undefined };
   },
   base = 'report',
+  locale: Locale = 'en',
 ): InputIssue[] {
   const misdirected = report.incident.misdirected;
   return [
-    ...impossibleMoments({
-      occurredAt: [report.incident.occurredAt, [base, 'incident', 'occurredAt']],
-      detectedAt: [report.incident.detectedAt, [base, 'incident', 'detectedAt']],
-      initialNotificationAt: [report.facts.initialNotificationAt, [base, 'facts', 'initialNotificationAt']],
-      notifiedAt: [report.subscriberNotice.notifiedAt, [base, 'subscriberNotice', 'notifiedAt']],
-    }),
+    ...impossibleMoments(
+      {
+        occurredAt: [report.incident.occurredAt, [base, 'incident', 'occurredAt']],
+        detectedAt: [report.incident.detectedAt, [base, 'incident', 'detectedAt']],
+        initialNotificationAt: [report.facts.initialNotificationAt, [base, 'facts', 'initialNotificationAt']],
+        notifiedAt: [report.subscriberNotice.notifiedAt, [base, 'subscriberNotice', 'notifiedAt']],
+      },
+      locale,
+    ),
     ...(misdirected
-      ? sameMailboxIssue(misdirected.intended, misdirected.actual, [
-          base,
-          'incident',
-          'misdirected',
-          'actual',
-        ])
+      ? sameMailboxIssue(
+          misdirected.intended,
+          misdirected.actual,
+          [base, 'incident', 'misdirected', 'actual'],
+          locale,
+        )
       : []),
   ];
 }

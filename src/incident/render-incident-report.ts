@@ -39,6 +39,7 @@ import {
   followUpList,
   followUpParagraphs,
   measuresAsRecorded,
+  noticeLacksMeasures,
   reassess,
   reportDateTime,
   riskLabel,
@@ -300,9 +301,7 @@ function buildSections(
           : []),
         // A notice the law requires must describe the measures taken or proposed (GDPR Art. 34(2),
         // referring to Art. 33(3)(d)): with none recorded, the notice would go out without them.
-        ...(report.subscriberNotice.required &&
-        measures.filter((measure) => measure.id !== 'inform-customer' && measure.status !== 'rejected')
-          .length === 0
+        ...(noticeLacksMeasures(report)
           ? [
               s(
                 'Observera: dataskyddsförordningen artikel 34.2 kräver att underrättelsen beskriver vidtagna eller föreslagna åtgärder; registrera dem innan underrättelsen skickas.',
@@ -358,7 +357,21 @@ function buildSections(
                     'Meddelandet skickades som vanlig, okrypterad e-post.',
                     'The message was sent as ordinary, unencrypted e-mail.',
                   )
-                : s('Inga särskilda skyddsåtgärder.', 'No particular safeguards.'))),
+                : report.incident.circumstances === 'misdirected-sms'
+                  ? // SMS travels without end-to-end encryption (3GPP TS 43.020: the network ciphers only
+                    // the radio path), and a phone shows an incoming text on its locked screen by
+                    // default: said as what can happen, since whether it did is not recorded. A text
+                    // that was never delivered (returnedUnopened) was shown on no screen.
+                    report.facts.returnedUnopened === true
+                    ? s(
+                        'Meddelandet skickades som vanligt sms, som inte är krypterat hela vägen till mottagaren.',
+                        'The message was sent as an ordinary text message (SMS), which is not encrypted end to end.',
+                      )
+                    : s(
+                        'Meddelandet skickades som vanligt sms, som inte är krypterat hela vägen till mottagaren; texten kan visas på den mottagande telefonens låsskärm utan att telefonen låses upp.',
+                        'The message was sent as an ordinary text message (SMS), which is not encrypted end to end; its text can be shown on the receiving phone’s lock screen without the phone being unlocked.',
+                      )
+                  : s('Inga särskilda skyddsåtgärder.', 'No particular safeguards.'))),
       ],
     },
     {
@@ -548,7 +561,7 @@ function reportMeasureText(
     measure.status === 'done' ||
     report.subscriberNotice.required
   )
-    return measureText(phrasing, measure);
+    return measureText(phrasing, measure, report.incident.cause);
   const recommended = final.assessment.recommendations.some((item) => item.code === 'courtesy-notice');
   return recommended
     ? say(
@@ -576,8 +589,9 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
       })[mean],
   );
   const controller = !report.regimes.includes('eprivacy');
-  // The officer decided not to tell them: the report must not say that they are told.
-  if (report.judgment?.notifyDataSubjects === false && !notice.notifiedAt && !report.customerCall)
+  // The officer decided not to tell them: the report must not say that they are told. Only a call in
+  // which the customer's identity was checked told them (customerTold); an unchecked one did not.
+  if (report.judgment?.notifyDataSubjects === false && !customerTold(report))
     return [
       say(
         phrasing,

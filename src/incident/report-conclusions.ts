@@ -500,6 +500,20 @@ export function measuresAsRecorded(report: IncidentReport): IncidentReport['meas
   );
 }
 
+/**
+ * A notice the law requires with no measure taken or proposed to describe in it (telling the
+ * customer aside, a rejected one not counted): GDPR Art. 34(2), referring to Art. 33(3)(d), asks the
+ * notice to describe them, so it would go out incomplete.
+ */
+export function noticeLacksMeasures(report: IncidentReport): boolean {
+  return (
+    report.subscriberNotice.required &&
+    !measuresAsRecorded(report).some(
+      (measure) => measure.id !== 'inform-customer' && measure.status !== 'rejected',
+    )
+  );
+}
+
 /** The call to the customer: when, by whom, whether the right person answered. */
 export function customerCallParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
   const call = report.customerCall;

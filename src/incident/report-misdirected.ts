@@ -165,7 +165,7 @@ export async function reportMisdirected(
 ): Promise<MisdirectedReport> {
   const given = parseInput(ReportMisdirectedInputSchema, input, ['input']);
   const settings = parseInput(ReportMisdirectedOptionsSchema, options, ['options']);
-  refuseIssues(sameMailboxIssue(given.intended, given.actual, ['input', 'actual']));
+  refuseIssues(sameMailboxIssue(given.intended, given.actual, ['input', 'actual'], settings.locale));
   const locale = settings.locale ?? 'en';
   const organisation = given.organisation;
   const ignore = settings.ignore ?? [
@@ -219,11 +219,14 @@ export async function reportMisdirected(
     const fromMessage = given.occurredAt === undefined;
     refuseIssues(
       [
-        ...impossibleMoments({
-          occurredAt: [occurredAt, ['input', 'occurredAt']],
-          detectedAt: [given.detectedAt, ['input', 'detectedAt']],
-          initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
-        }),
+        ...impossibleMoments(
+          {
+            occurredAt: [occurredAt, ['input', 'occurredAt']],
+            detectedAt: [given.detectedAt, ['input', 'detectedAt']],
+            initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
+          },
+          locale,
+        ),
         ...impossibleIncidentDates({
           occurredAt,
           detectedAt: given.detectedAt,
@@ -233,10 +236,14 @@ export async function reportMisdirected(
           timeline: given.timeline?.map((entry) => entry.at) ?? [],
           measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
           initialNotificationAt: given.initialNotificationAt,
+          locale,
         }),
       ].map((issue) =>
         fromMessage && issue.path.join('.') === 'input.occurredAt'
-          ? { path: ['input', 'message'], message: `the message's Date header: ${issue.message}` }
+          ? {
+              path: ['input', 'message'],
+              message: `${locale === 'sv' ? 'meddelandets Date-fält' : "the message's Date header"}: ${issue.message}`,
+            }
           : issue,
       ),
     );

@@ -138,7 +138,7 @@ describe('renderIncidentReport', () => {
         - En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.
         - Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.
         - Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga. (planerad)
-        - Händelsen ska återkopplas till den säljare som registrerade adressen, så att samma misstag inte upprepas. (föreslagen)
+        - När orsaken har registrerats ska den återkopplas till de inblandade, så att den inte upprepas. (föreslagen)
 
       Tekniska och organisatoriska skyddsåtgärder för de berörda uppgifterna
         Meddelandet skickades som vanlig, okrypterad e-post.
@@ -261,7 +261,7 @@ describe('renderIncidentReport', () => {
       - A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.
       - We checked that no password or login link was sent to the wrong address.
       - A new password is to be issued to the customer and links sent earlier invalidated. (planned)
-      - The seller who entered the address is to be given feedback so that the mistake is not repeated. (proposed)
+      - Once the cause is recorded, those involved are to be given feedback on it so that it is not repeated. (proposed)
 
       ## Technical and organisational measures applied to the data concerned
 

@@ -12,13 +12,13 @@ describe('the report never states a measure that was not done as done', () => {
       expect(sv).not.toContain('Ett nytt lösenord har beställts');
       expect(sv).not.toContain('Händelsen har återkopplats');
       expect(sv).toContain('Ett nytt lösenord ska beställas till kunden');
-      expect(sv).toContain('Händelsen ska återkopplas till den säljare');
+      expect(sv).toContain('När orsaken har registrerats ska den återkopplas');
       // Done measures keep the past tense.
       expect(sv).toContain('har kontaktats och ombetts radera det');
       const en = renderIncidentReport(report, { locale: 'en', format });
       expect(en).not.toContain('A new password was issued');
       expect(en).toContain('A new password is to be issued to the customer');
-      expect(en).toContain('The seller who entered the address is to be given feedback');
+      expect(en).toContain('Once the cause is recorded, those involved are to be given feedback');
     }
   });
 });

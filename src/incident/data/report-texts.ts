@@ -112,7 +112,7 @@ export const measureTexts: Readonly<
       'Ett nytt lösenord har beställts till kunden och tidigare skickade länkar har gjorts ogiltiga.',
     'inform-customer': 'Kunden har informerats om händelsen och om vad hen kan vara uppmärksam på.',
     'seller-feedback':
-      'Händelsen har återkopplats till den säljare som registrerade adressen, så att samma misstag inte upprepas.',
+      'Händelsen har återkopplats till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
   },
   en: {
     'recall-and-delete':
@@ -124,7 +124,7 @@ export const measureTexts: Readonly<
     'new-password': 'A new password was issued to the customer and links sent earlier were invalidated.',
     'inform-customer': 'The customer was told what happened and what to watch for.',
     'seller-feedback':
-      'The seller who entered the address was given feedback so that the mistake is not repeated.',
+      'Those involved were given feedback on the recorded cause (see Cause) so that it is not repeated.',
   },
 };
 
@@ -149,7 +149,7 @@ export const pendingMeasureTexts: Readonly<
       'Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga.',
     'inform-customer': 'Kunden ska informeras om händelsen och om vad hen kan vara uppmärksam på.',
     'seller-feedback':
-      'Händelsen ska återkopplas till den säljare som registrerade adressen, så att samma misstag inte upprepas.',
+      'Händelsen ska återkopplas till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
   },
   en: {
     'recall-and-delete':
@@ -163,7 +163,26 @@ export const pendingMeasureTexts: Readonly<
     'new-password': 'A new password is to be issued to the customer and links sent earlier invalidated.',
     'inform-customer': 'The customer is to be told what happened and what to watch for.',
     'seller-feedback':
-      'The seller who entered the address is to be given feedback so that the mistake is not repeated.',
+      'Those involved are to be given feedback on the recorded cause (see Cause) so that it is not repeated.',
+  },
+};
+
+/**
+ * The feedback measure where no cause is recorded: it names nobody and no mistake (an address typed
+ * wrongly is one cause among many: a Cc instead of a Bcc, a wrong attachment, a letter that came
+ * back), since the cause is what only the organisation can record (Regulation 611/2013 Annex I).
+ */
+export const uncausedFeedbackTexts: Readonly<
+  Record<ReportLocale, { readonly done: string; readonly pending: string }>
+> = {
+  sv: {
+    done: 'Händelsen har återkopplats till de inblandade, så att den inte upprepas.',
+    pending: 'När orsaken har registrerats ska den återkopplas till de inblandade, så att den inte upprepas.',
+  },
+  en: {
+    done: 'Those involved were given feedback on what happened so that it is not repeated.',
+    pending:
+      'Once the cause is recorded, those involved are to be given feedback on it so that it is not repeated.',
   },
 };
 
