@@ -292,7 +292,16 @@ export const cliTexts = {
       meaning: 'What it means',
     },
     // The lines of `incident` (incident.ts) and of its facts file (read-facts.ts).
-    incident: { by: 'by', report: 'report', notice: 'notice', phoneScript: 'phone script' },
+    incident: {
+      by: 'by',
+      report: 'report',
+      notice: 'notice',
+      phoneScript: 'phone script',
+      noDate: (facts: string) =>
+        `the message has no readable Date field, so when it was sent is not known; give "occurredAt" in ${facts}`,
+      badDate: (date: string, facts: string) =>
+        `the message has no readable Date field: "${date}" is not a date (RFC 5322 §3.3), so when it was sent is not known; give "occurredAt" in ${facts}`,
+    },
     facts: { unreadable: 'cannot be read', notObject: 'not a JSON object' },
     // The text after each command's options in --help: its examples and exit codes.
     commandHelp: {
@@ -642,7 +651,16 @@ Stops on SIGINT or SIGTERM.`,
       count: 'Antal',
       meaning: 'Vad det betyder',
     },
-    incident: { by: 'senast', report: 'rapport', notice: 'kundmeddelande', phoneScript: 'telefonmanus' },
+    incident: {
+      by: 'senast',
+      report: 'rapport',
+      notice: 'kundmeddelande',
+      phoneScript: 'telefonmanus',
+      noDate: (facts: string) =>
+        `meddelandet har inget läsbart Date-fält, så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
+      badDate: (date: string, facts: string) =>
+        `meddelandet har inget läsbart Date-fält: "${date}" är inget datum (RFC 5322 §3.3), så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
+    },
     facts: { unreadable: 'kan inte läsas', notObject: 'inte ett JSON-objekt' },
     commandHelp: {
       program: `

@@ -10,6 +10,7 @@ import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
+import { formatSentDate } from './format-sent-date.js';
 import { KEY_VARIABLE } from './holds-command.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -121,7 +122,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
     const lines = held.map((entry) =>
       [
         entry.id,
-        entry.heldAt,
+        formatSentDate(entry.heldAt, flags.locale),
         age(entry.heldAt).padStart(7),
         actionWord(entry.action, flags.locale).padEnd(width),
         entry.state === 'releasing' ? text.releasingFlag : '',
@@ -153,11 +154,11 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   const label = (key: keyof typeof text.labels) => `${text.labels[key]}:`.padEnd(width);
   const lines = [
     `${label('id')}${held.id}`,
-    `${label('held')}${text.heldFor(held.heldAt, age(held.heldAt), actionWord(held.action, flags.locale), held.state === 'releasing')}`,
+    `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale), age(held.heldAt), actionWord(held.action, flags.locale), held.state === 'releasing')}`,
     `${label('customer')}${held.customerId ?? '-'}`,
     `${label('message')}${held.messageId ?? '-'}, ${held.size} ${text.bytes}`,
     `${label('subject')}${subject ?? '-'}`,
-    `${label('date')}${date ?? '-'}`,
+    `${label('date')}${date === undefined ? '-' : formatSentDate(date, flags.locale)}`,
     `${label('envelope')}${held.envelope.from ?? '-'} -> ${held.envelope.to.join(', ')}`,
   ];
   if (held.customerLookup) lines.push(`${label('lookup')}${held.customerLookup.reason}`);

@@ -309,6 +309,25 @@ describe('email-guard holds', () => {
     expect(unknown.stderr).toBe(`email-guard: ${store()}: inget stoppat meddelande ${id}\n`);
   });
 
+  it('prints the dates of holds list and show in the Swedish form under --locale sv', async () => {
+    // Trial 13: "2026-11-20T09:00:00.000Z" and "Fri, 20 Nov 2026" beside Swedish words.
+    const id = await hold(TYPO);
+    const sv = ['--store', store(), '--locale', 'sv'];
+    const swedish = /\d{4}-\d\d-\d\d kl\. \d\d\.\d\d (CET|CEST)/;
+    const iso = /\d{4}-\d\d-\d\dT\d\d:/;
+    const list = await runCliInProcess(['holds', 'list', ...sv]);
+    expect(list.stdout).toMatch(swedish);
+    expect(list.stdout).not.toMatch(iso);
+    const show = await runCliInProcess(['holds', 'show', id, ...sv]);
+    const lines = show.stdout.split('\n');
+    expect(lines.find((line) => line.startsWith('stoppat:'))).toMatch(swedish);
+    expect(lines.find((line) => line.startsWith('datum:'))).toMatch(swedish);
+    expect(show.stdout).not.toMatch(iso);
+    // English keeps the ISO form a script reads.
+    const en = await runCliInProcess(['holds', 'list', '--store', store()]);
+    expect(en.stdout).toMatch(iso);
+  });
+
   it('exits with 3 for a store folder that does not exist and 2 without --store', async () => {
     const missing = await runCliInProcess(['holds', 'list', '--store', join(fixture.dir, 'nowhere')]);
     expect(missing.status).toBe(3);
