@@ -97,6 +97,11 @@ export const cliTexts = {
       fields: { to: 'to', cc: 'cc', bcc: 'bcc' } as Record<string, string>,
       none: 'no held messages',
       releasingFlag: 'RELEASING',
+      inDoubt: "release in doubt: check the mail server's log before releasing again",
+      needsForce: (id: string) =>
+        `${id} stays held: release in doubt: an earlier release was started and never ended, so the message may have been sent; check the mail server's log, and release it again with --force only if it was not delivered`,
+      auditLogUnwritable: (id: string, file: string, why: string) =>
+        `${id} stays held, not sent: the audit log ${file} cannot be written (${why}), and a release is sent only once its start is logged`,
       customer: 'customer',
       labels: {
         id: 'id',
@@ -441,6 +446,11 @@ Stops on SIGINT or SIGTERM.`,
       fields: { to: 'till', cc: 'kopia', bcc: 'dold kopia' } as Record<string, string>,
       none: 'inga stoppade meddelanden',
       releasingFlag: 'SLÄPPS NU',
+      inDoubt: 'osäkert om det släpptes: se e-postserverns logg innan det släpps igen',
+      needsForce: (id: string) =>
+        `${id} ligger kvar: osäkert om det släpptes: ett tidigare släpp påbörjades men avslutades aldrig, så meddelandet kan ha skickats; se e-postserverns logg, och släpp det igen med --force bara om det inte levererades`,
+      auditLogUnwritable: (id: string, file: string, why: string) =>
+        `${id} ligger kvar, inte skickat: granskningsloggen ${file} kan inte skrivas (${why}), och ett släpp skickas först när dess början är loggad`,
       customer: 'kund',
       labels: {
         id: 'id',

@@ -13,6 +13,11 @@ function storeOption(command: Command): Command {
     .addOption(localeOption());
 }
 
+/** The audit log a release is written to, and `list` and `show` read for releases in doubt. */
+function auditLogOption(command: Command): Command {
+  return command.option('--audit-log <file>', 'the JSON-lines audit log (default: <store>.audit.jsonl)');
+}
+
 // An id of the form the store gives out (createFileHoldStore) and `holds list` prints.
 const ID = '20261201T152856518Z-0ed9a29a-89c7-48b7-a7e9-e186e8d013f7';
 
@@ -29,14 +34,14 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
     .addHelpText('after', examples);
 
   holds.addCommand(
-    storeOption(new Command('list'))
+    auditLogOption(storeOption(new Command('list')))
       .description('list held messages, oldest first: verdicts, suggestion, age')
       .addHelpText('after', examples)
       .action(async (flags: StoreFlags) => (await work()).listHeld(flags, context)),
   );
 
   holds.addCommand(
-    storeOption(new Command('show'))
+    auditLogOption(storeOption(new Command('show')))
       .description('show one held message: its envelope, every recipient with the findings and suggestion')
       .argument('<id>', 'the held message id (from holds list)')
       .addHelpText('after', examples)
@@ -44,7 +49,7 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
   );
 
   holds.addCommand(
-    storeOption(new Command('release'))
+    auditLogOption(storeOption(new Command('release')))
       .description('send a held message, corrected: the final recipients are checked again')
       .argument('<id>', 'the held message id')
       .requiredOption('--by <person>', 'who releases it (audit log)')
@@ -60,7 +65,10 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
       )
       .requiredOption('--customers <file>', 'the CRM export the recipients are checked against again')
       .requiredOption('--smtp <url>', 'the SMTP server to send through: smtp://user:pass@host:587')
-      .option('--audit-log <file>', 'the JSON-lines audit log (default: <store>.audit.jsonl)')
+      .option(
+        '--force',
+        "release a message whose earlier release is in doubt (started, never ended), once the mail server's log shows it was not delivered",
+      )
       .addHelpText('after', examples)
       .action(async (id: string, flags: ReleaseFlags) => (await work()).releaseHeld(id, flags, context)),
   );

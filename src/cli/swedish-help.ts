@@ -50,6 +50,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
   'the JSON-lines audit log (default: <store>.audit.jsonl)':
     'granskningsloggen i JSON-rader (förval: <store>.audit.jsonl)',
   'the held message id': 'det hållna meddelandets id',
+  "release a message whose earlier release is in doubt (started, never ended), once the mail server's log shows it was not delivered":
+    'släpp ett meddelande vars tidigare släpp är osäkert (påbörjat, aldrig avslutat), när e-postserverns logg visar att det inte levererades',
   'remove a held message without sending it (asks first on a terminal)':
     'ta bort ett hållet meddelande utan att skicka det (frågar först i en terminal)',
   'do not ask: needed when no one is at a terminal to answer':
