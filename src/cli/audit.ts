@@ -128,6 +128,12 @@ function checkSentRecipient(
     // right, but the mail never reached the customer.
     if (!finding)
       return domainTypoHit(address, locale, customer) ?? duplicateHit(address, customer, directory, locale);
+    const intended = verdict.suggestion ?? customer.emails?.[0];
+    const provider =
+      finding.code === 'near-miss' && intended !== undefined
+        ? providerTypoHit(address, intended, customer, locale)
+        : undefined;
+    if (provider) return provider;
     return {
       recipient: address,
       customerId: customer.id,
@@ -164,6 +170,9 @@ function checkSentRecipient(
             .join(', '),
         ),
       };
+    const owner = { id: near.customerId, ...(near.name ? { name: near.name } : {}) };
+    const provider = providerTypoHit(address, near.address, owner, locale);
+    if (provider) return provider;
     return {
       recipient: address,
       customerId: near.customerId,
@@ -174,6 +183,34 @@ function checkSentRecipient(
     };
   }
   return domainTypoHit(address, locale, undefined);
+}
+
+/**
+ * A near miss of a customer's address whose slip is the provider's domain (`gmial.com` for the
+ * customer's `gmail.com`, the table `findDomainTypo` and `customers check` use): reported as the
+ * provider typo it is, naming the customer and the address it was meant for, so the summary counts
+ * it as `domain-typo` and not as a slip of the name.
+ */
+function providerTypoHit(
+  address: string,
+  intended: string,
+  customer: { readonly id: string; readonly name?: string | undefined },
+  locale: 'sv' | 'en',
+): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
+  const at = address.lastIndexOf('@');
+  const intendedAt = intended.lastIndexOf('@');
+  if (at <= 0 || intendedAt <= 0) return undefined;
+  const typo = findDomainTypo(address.slice(at + 1).toLowerCase());
+  const meant = intended.slice(intendedAt + 1).toLowerCase();
+  if (!typo?.suggestedDomain || typo.suggestedDomain.toLowerCase() !== meant) return undefined;
+  return {
+    recipient: address,
+    customerId: customer.id,
+    ...(customer.name ? { customerName: customer.name } : {}),
+    intended,
+    finding: 'domain-typo',
+    reason: cliTexts[locale].audit.providerTypo(typo.domain, typo.suggestedDomain, intended, customer.id),
+  };
 }
 
 /**

@@ -214,6 +214,8 @@ export const cliTexts = {
       duplicateRecord: (ownerId: string, address: string, customerId: string, undecided: boolean) =>
         `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same name: probably a duplicate record saved with a typo${undecided ? ' (which of the two is right cannot be told)' : ''}.`,
       domainTypo: (domain: string, suggested: string) => `${domain} looks like a typo of ${suggested}.`,
+      providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
+        `${domain} looks like a typo of ${suggested}: ${address} is the address of customer ${customerId}.`,
       noTopLevelDomain: (domain: string) => `${domain} does not end in a top-level domain.`,
     },
     serve: {
@@ -569,6 +571,8 @@ Stops on SIGINT or SIGTERM.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string, undecided: boolean) =>
         `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma namn: troligen en dubblettpost sparad med ett skrivfel${undecided ? ' (vilken av de två som är rätt går inte att avgöra)' : ''}.`,
       domainTypo: (domain: string, suggested: string) => `${domain} ser ut som ett skrivfel av ${suggested}.`,
+      providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
+        `${domain} ser ut som ett skrivfel av ${suggested}: ${address} är adressen till kund ${customerId}.`,
       noTopLevelDomain: (domain: string) => `${domain} slutar inte på någon toppdomän.`,
     },
     serve: {
