@@ -16,6 +16,7 @@ import { escapeControls } from './escape-controls.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { headerFields } from './header-fields.js';
+import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import { readFacts } from './read-facts.js';
@@ -101,6 +102,8 @@ export interface AuditFlags {
   readonly facts?: string;
   readonly customerHeader: string;
   readonly json?: boolean;
+  /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
+  readonly columns?: string;
   readonly locale: 'sv' | 'en';
 }
 
@@ -318,7 +321,12 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
   const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
   if (files?.length === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
-  const customers = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
+  const customers = await readCustomers(
+    flags.customers,
+    context.progress(flags.locale),
+    flags.locale,
+    parseColumns(flags.columns, flags.locale),
+  );
   context.reportProblems(flags.customers, customers.problems, flags.locale);
   const customerHeader = flags.customerHeader.toLowerCase();
   const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);

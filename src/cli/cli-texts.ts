@@ -44,6 +44,10 @@ export const cliTexts = {
     noCustomerRows: 'no customer rows',
     customerFormat: (extension: string) =>
       `a customer export ends in .csv or .ndjson (or .jsonl), not "${extension}"`,
+    columnsOption: (pair: string, fields: string) =>
+      `--columns "${pair}": give FIELD=HEADER pairs separated by commas (--columns id=Kundnr,email=E-post), each field one of ${fields} (email and phone are taken too)`,
+    utf16: (encoding: string) =>
+      `the file looks like ${encoding} without a byte order mark (every other byte is zero), which is not read; save it as UTF-8, or as UTF-16 with a byte order mark ("Unicode text" in Excel)`,
     reportFormat: (extension: string) => `a report ends in .html, .csv or .json, not "${extension}"`,
     noSuchPath: 'cannot be read (no such file or folder)',
     notFileOrFolder: 'not a file or a folder',
@@ -381,6 +385,10 @@ Stops on SIGINT or SIGTERM.`,
     noCustomerRows: 'inga kundrader',
     customerFormat: (extension: string) =>
       `en kundexport slutar på .csv eller .ndjson (eller .jsonl), inte "${extension}"`,
+    columnsOption: (pair: string, fields: string) =>
+      `--columns "${pair}": ange par FÄLT=RUBRIK åtskilda med kommatecken (--columns id=Kundnr,email=E-post), där varje fält är ett av ${fields} (email och phone går också)`,
+    utf16: (encoding: string) =>
+      `filen ser ut att vara ${encoding} utan byteordningsmärke (varannan byte är noll), vilket inte läses; spara den som UTF-8, eller som UTF-16 med byteordningsmärke ("Unicode-text" i Excel)`,
     reportFormat: (extension: string) => `en rapport slutar på .html, .csv eller .json, inte "${extension}"`,
     noSuchPath: 'kan inte läsas (filen eller mappen finns inte)',
     notFileOrFolder: 'varken en fil eller en mapp',

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import type { DiscardFlags, ReleaseFlags, StoreFlags } from './holds.js';
-import { type CommandContext, localeOption } from './program-context.js';
+import { type CommandContext, columnsOption, localeOption } from './program-context.js';
 
 /** The environment variable that holds the store's sealing key, when the store was made with one. */
 export const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
@@ -64,6 +64,7 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
         "send although a recipient is still blocked or is another customer's address, on your account (audit log: released-despite-block)",
       )
       .requiredOption('--customers <file>', 'the CRM export the recipients are checked against again')
+      .addOption(columnsOption())
       .requiredOption('--smtp <url>', 'the SMTP server to send through: smtp://user:pass@host:587')
       .option(
         '--force',

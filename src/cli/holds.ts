@@ -13,6 +13,7 @@ import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { KEY_VARIABLE } from './holds-command.js';
+import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 
@@ -32,6 +33,8 @@ export interface ReleaseFlags extends StoreFlags {
   readonly confirmNew?: boolean;
   readonly sendDespiteBlock?: boolean;
   readonly customers: string;
+  /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
+  readonly columns?: string;
   readonly smtp: string;
   readonly force?: boolean;
 }
@@ -229,7 +232,12 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
           .join('; '),
       ),
     );
-  const customers = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
+  const customers = await readCustomers(
+    flags.customers,
+    context.progress(flags.locale),
+    flags.locale,
+    parseColumns(flags.columns, flags.locale),
+  );
   context.reportProblems(flags.customers, customers.problems, flags.locale);
   // Checked against an export without the customer, every recipient is a failed lookup: say so,
   // rather than ask for a corrected address that could not pass either.

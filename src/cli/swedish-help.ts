@@ -71,6 +71,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
   'the header field naming the customer a message was for':
     'rubrikfältet som anger kunden ett meddelande var till',
   'print the hits as JSON': 'skriv ut träffarna som JSON',
+  'the header each customer field is read from, where the export names it otherwise: id=Kundnr,email=E-post (fields: id, name, firstName, lastName, emails, phones, birthDate, country)':
+    'rubriken varje kundfält läses från, där exporten kallar det något annat: id=Kundnr,email=E-post (fält: id, name, firstName, lastName, emails, phones, birthDate, country)',
   'a folder of .eml files, an mbox file, or a Maildir':
     'en mapp med .eml-filer, en mbox-fil eller en Maildir',
   'write the breach report, the customer notice (.eml) and the phone script for a misdirected message':
