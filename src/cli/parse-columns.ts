@@ -30,7 +30,7 @@ export function parseColumns(text: string | undefined, locale: CliLocale): Colum
       throw usageFailure(
         cliTexts[locale].columnsOption(pair.trim(), Object.keys(defaultCustomerColumns).join(', ')),
       );
-    (mapping[field] ??= []).push(header);
+    mapping[field] = [...(mapping[field] ?? []), header];
   }
   return mapping;
 }
