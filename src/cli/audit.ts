@@ -16,6 +16,7 @@ import { escapeControls } from './escape-controls.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { headerFields } from './header-fields.js';
+import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import { readFacts } from './read-facts.js';
@@ -101,6 +102,8 @@ export interface AuditFlags {
   readonly facts?: string;
   readonly customerHeader: string;
   readonly json?: boolean;
+  /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
+  readonly columns?: string;
   readonly locale: 'sv' | 'en';
 }
 
@@ -128,6 +131,12 @@ function checkSentRecipient(
     // right, but the mail never reached the customer.
     if (!finding)
       return domainTypoHit(address, locale, customer) ?? duplicateHit(address, customer, directory, locale);
+    const intended = verdict.suggestion ?? customer.emails?.[0];
+    const provider =
+      finding.code === 'near-miss' && intended !== undefined
+        ? providerTypoHit(address, intended, customer, locale)
+        : undefined;
+    if (provider) return provider;
     return {
       recipient: address,
       customerId: customer.id,
@@ -164,6 +173,9 @@ function checkSentRecipient(
             .join(', '),
         ),
       };
+    const owner = { id: near.customerId, ...(near.name ? { name: near.name } : {}) };
+    const provider = providerTypoHit(address, near.address, owner, locale);
+    if (provider) return provider;
     return {
       recipient: address,
       customerId: near.customerId,
@@ -174,6 +186,34 @@ function checkSentRecipient(
     };
   }
   return domainTypoHit(address, locale, undefined);
+}
+
+/**
+ * A near miss of a customer's address whose slip is the provider's domain (`gmial.com` for the
+ * customer's `gmail.com`, the table `findDomainTypo` and `customers check` use): reported as the
+ * provider typo it is, naming the customer and the address it was meant for, so the summary counts
+ * it as `domain-typo` and not as a slip of the name.
+ */
+function providerTypoHit(
+  address: string,
+  intended: string,
+  customer: { readonly id: string; readonly name?: string | undefined },
+  locale: 'sv' | 'en',
+): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
+  const at = address.lastIndexOf('@');
+  const intendedAt = intended.lastIndexOf('@');
+  if (at <= 0 || intendedAt <= 0) return undefined;
+  const typo = findDomainTypo(address.slice(at + 1).toLowerCase());
+  const meant = intended.slice(intendedAt + 1).toLowerCase();
+  if (!typo?.suggestedDomain || typo.suggestedDomain.toLowerCase() !== meant) return undefined;
+  return {
+    recipient: address,
+    customerId: customer.id,
+    ...(customer.name ? { customerName: customer.name } : {}),
+    intended,
+    finding: 'domain-typo',
+    reason: cliTexts[locale].audit.providerTypo(typo.domain, typo.suggestedDomain, intended, customer.id),
+  };
 }
 
 /**
@@ -281,7 +321,12 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
   const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
   if (files?.length === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
-  const customers = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
+  const customers = await readCustomers(
+    flags.customers,
+    context.progress(flags.locale),
+    flags.locale,
+    parseColumns(flags.columns, flags.locale),
+  );
   context.reportProblems(flags.customers, customers.problems, flags.locale);
   const customerHeader = flags.customerHeader.toLowerCase();
   const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CheckFlags } from './check.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
-import { type CommandContext, localeOption } from './program-context.js';
+import { type CommandContext, columnsOption, localeOption } from './program-context.js';
 
 /**
  * `email-guard check ADDRESS`: one verdict for one address, for scripts and for trying the
@@ -17,6 +17,7 @@ export function checkCommand(context: CommandContext, locale: CliLocale = 'en'):
     )
     .option('--customer-id <id>', 'the customer, by id, from --customers')
     .option('--customers <file>', 'a CRM export (.csv or .ndjson): the other customers are checked too')
+    .addOption(columnsOption())
     .option('--json', 'print the verdict as JSON')
     .addOption(localeOption())
     .addHelpText('after', cliTexts[locale].commandHelp.check)

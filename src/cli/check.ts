@@ -4,6 +4,7 @@ import { checkRecipient } from '../guard/check-recipient.js';
 import type { Verdict } from '../guard/verdict.js';
 import { cliTexts } from './cli-texts.js';
 import { CliFailure, exitCodes, usageFailure } from './exit-codes.js';
+import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 
@@ -12,6 +13,8 @@ export interface CheckFlags {
   readonly customer?: string;
   readonly customerId?: string;
   readonly customers?: string;
+  /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
+  readonly columns?: string;
   readonly json?: boolean;
   readonly locale: 'sv' | 'en';
 }
@@ -33,7 +36,12 @@ export async function runCheck(address: string, flags: CheckFlags, context: Comm
     }
   }
   if (flags.customers !== undefined) {
-    file = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
+    file = await readCustomers(
+      flags.customers,
+      context.progress(flags.locale),
+      flags.locale,
+      parseColumns(flags.columns, flags.locale),
+    );
     context.reportProblems(flags.customers, file.problems, flags.locale);
     if (flags.customerId !== undefined) {
       const found = file.directory.get(flags.customerId);

@@ -44,6 +44,10 @@ export const cliTexts = {
     noCustomerRows: 'no customer rows',
     customerFormat: (extension: string) =>
       `a customer export ends in .csv or .ndjson (or .jsonl), not "${extension}"`,
+    columnsOption: (pair: string, fields: string) =>
+      `--columns "${pair}": give FIELD=HEADER pairs separated by commas (--columns id=Kundnr,email=E-post), each field one of ${fields} (email and phone are taken too)`,
+    utf16: (encoding: string) =>
+      `the file looks like ${encoding} without a byte order mark (every other byte is zero), which is not read; save it as UTF-8, or as UTF-16 with a byte order mark ("Unicode text" in Excel)`,
     reportFormat: (extension: string) => `a report ends in .html, .csv or .json, not "${extension}"`,
     noSuchPath: 'cannot be read (no such file or folder)',
     notFileOrFolder: 'not a file or a folder',
@@ -97,6 +101,11 @@ export const cliTexts = {
       fields: { to: 'to', cc: 'cc', bcc: 'bcc' } as Record<string, string>,
       none: 'no held messages',
       releasingFlag: 'RELEASING',
+      inDoubt: "release in doubt: check the mail server's log before releasing again",
+      needsForce: (id: string) =>
+        `${id} stays held: release in doubt: an earlier release was started and never ended, so the message may have been sent; check the mail server's log, and release it again with --force only if it was not delivered`,
+      auditLogUnwritable: (id: string, file: string, why: string) =>
+        `${id} stays held, not sent: the audit log ${file} cannot be written (${why}), and a release is sent only once its start is logged`,
       customer: 'customer',
       labels: {
         id: 'id',
@@ -209,6 +218,8 @@ export const cliTexts = {
       duplicateRecord: (ownerId: string, address: string, customerId: string, undecided: boolean) =>
         `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same name: probably a duplicate record saved with a typo${undecided ? ' (which of the two is right cannot be told)' : ''}.`,
       domainTypo: (domain: string, suggested: string) => `${domain} looks like a typo of ${suggested}.`,
+      providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
+        `${domain} looks like a typo of ${suggested}: ${address} is the address of customer ${customerId}.`,
       noTopLevelDomain: (domain: string) => `${domain} does not end in a top-level domain.`,
     },
     serve: {
@@ -299,6 +310,10 @@ export const cliTexts = {
       phoneScript: 'phone script',
       noMeasures: (facts: string) =>
         `warning: the law requires a notice to the customer, but no measures taken or proposed are recorded (GDPR Art. 34(2)); give measures in ${facts} before the notice is sent`,
+      noDate: (facts: string) =>
+        `the message has no readable Date field, so when it was sent is not known; give "occurredAt" in ${facts}`,
+      badDate: (date: string, facts: string) =>
+        `the message has no readable Date field: "${date}" is not a date (RFC 5322 §3.3), so when it was sent is not known; give "occurredAt" in ${facts}`,
     },
     facts: { unreadable: 'cannot be read', notObject: 'not a JSON object' },
     // The text after each command's options in --help: its examples and exit codes.
@@ -372,6 +387,10 @@ Stops on SIGINT or SIGTERM.`,
     noCustomerRows: 'inga kundrader',
     customerFormat: (extension: string) =>
       `en kundexport slutar på .csv eller .ndjson (eller .jsonl), inte "${extension}"`,
+    columnsOption: (pair: string, fields: string) =>
+      `--columns "${pair}": ange par FÄLT=RUBRIK åtskilda med kommatecken (--columns id=Kundnr,email=E-post), där varje fält är ett av ${fields} (email och phone går också)`,
+    utf16: (encoding: string) =>
+      `filen ser ut att vara ${encoding} utan byteordningsmärke (varannan byte är noll), vilket inte läses; spara den som UTF-8, eller som UTF-16 med byteordningsmärke ("Unicode-text" i Excel)`,
     reportFormat: (extension: string) => `en rapport slutar på .html, .csv eller .json, inte "${extension}"`,
     noSuchPath: 'kan inte läsas (filen eller mappen finns inte)',
     notFileOrFolder: 'varken en fil eller en mapp',
@@ -439,6 +458,11 @@ Stops on SIGINT or SIGTERM.`,
       fields: { to: 'till', cc: 'kopia', bcc: 'dold kopia' } as Record<string, string>,
       none: 'inga stoppade meddelanden',
       releasingFlag: 'SLÄPPS NU',
+      inDoubt: 'osäkert om det släpptes: se e-postserverns logg innan det släpps igen',
+      needsForce: (id: string) =>
+        `${id} ligger kvar: osäkert om det släpptes: ett tidigare släpp påbörjades men avslutades aldrig, så meddelandet kan ha skickats; se e-postserverns logg, och släpp det igen med --force bara om det inte levererades`,
+      auditLogUnwritable: (id: string, file: string, why: string) =>
+        `${id} ligger kvar, inte skickat: granskningsloggen ${file} kan inte skrivas (${why}), och ett släpp skickas först när dess början är loggad`,
       customer: 'kund',
       labels: {
         id: 'id',
@@ -557,6 +581,8 @@ Stops on SIGINT or SIGTERM.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string, undecided: boolean) =>
         `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma namn: troligen en dubblettpost sparad med ett skrivfel${undecided ? ' (vilken av de två som är rätt går inte att avgöra)' : ''}.`,
       domainTypo: (domain: string, suggested: string) => `${domain} ser ut som ett skrivfel av ${suggested}.`,
+      providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
+        `${domain} ser ut som ett skrivfel av ${suggested}: ${address} är adressen till kund ${customerId}.`,
       noTopLevelDomain: (domain: string) => `${domain} slutar inte på någon toppdomän.`,
     },
     serve: {
@@ -656,6 +682,10 @@ Stops on SIGINT or SIGTERM.`,
       phoneScript: 'telefonmanus',
       noMeasures: (facts: string) =>
         `varning: underrättelsen till kunden krävs enligt lag men inga vidtagna eller föreslagna åtgärder har registrerats (dataskyddsförordningen artikel 34.2); ange measures i ${facts} innan underrättelsen skickas`,
+      noDate: (facts: string) =>
+        `meddelandet har inget läsbart Date-fält, så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
+      badDate: (date: string, facts: string) =>
+        `meddelandet har inget läsbart Date-fält: "${date}" är inget datum (RFC 5322 §3.3), så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
     },
     facts: { unreadable: 'kan inte läsas', notObject: 'inte ett JSON-objekt' },
     commandHelp: {

@@ -4,6 +4,7 @@ import { auditCustomerBase, type CustomerBaseFindingCode } from '../guard/audit-
 import { buildReport } from './build-report.js';
 import { cliTexts } from './cli-texts.js';
 import { exitCodes } from './exit-codes.js';
+import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import { checkReportDestination, refuseOutOverInput, writeReport } from './write-report.js';
@@ -37,6 +38,8 @@ const kinds = Object.fromEntries(
 export interface CustomersCheckFlags {
   readonly out?: string;
   readonly json?: boolean;
+  /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
+  readonly columns?: string;
   readonly locale: 'sv' | 'en';
 }
 
@@ -61,7 +64,8 @@ export async function runCustomersCheck(
 ): Promise<void> {
   checkReportDestination(flags, flags.locale);
   await refuseOutOverInput(flags.out, [file], flags.locale);
-  const loaded = await readCustomers(file, context.progress(flags.locale), flags.locale);
+  const columns = parseColumns(flags.columns, flags.locale);
+  const loaded = await readCustomers(file, context.progress(flags.locale), flags.locale, columns);
   const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
     kind: problemKind(problem),
     line: problem.line,

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import type { CustomersCheckFlags } from './customers-check.js';
-import { type CommandContext, localeOption } from './program-context.js';
+import { type CommandContext, columnsOption, localeOption } from './program-context.js';
 
 /**
  * `email-guard customers check <export>`: the data quality of a CRM export, the incidents that have
@@ -15,6 +15,7 @@ function customersCheckCommand(context: CommandContext, locale: CliLocale): Comm
     .argument('<export>', 'the CRM export, .csv (header row first) or .ndjson')
     .option('--out <report>', 'write the report to this file: .html, .csv or .json (by its ending)')
     .option('--json', 'print the findings as JSON')
+    .addOption(columnsOption())
     .addOption(localeOption())
     .addHelpText('after', cliTexts[locale].commandHelp.customersCheck)
     .action(async (file: string, flags: CustomersCheckFlags) => {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import type { DiscardFlags, ReleaseFlags, StoreFlags } from './holds.js';
-import { type CommandContext, localeOption } from './program-context.js';
+import { type CommandContext, columnsOption, localeOption } from './program-context.js';
 
 /** The environment variable that holds the store's sealing key, when the store was made with one. */
 export const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
@@ -11,6 +11,11 @@ function storeOption(command: Command): Command {
     .requiredOption('--store <dir>', 'the hold store folder (createFileHoldStore)')
     .option('--json', 'print JSON')
     .addOption(localeOption());
+}
+
+/** The audit log a release is written to, and `list` and `show` read for releases in doubt. */
+function auditLogOption(command: Command): Command {
+  return command.option('--audit-log <file>', 'the JSON-lines audit log (default: <store>.audit.jsonl)');
 }
 
 // An id of the form the store gives out (createFileHoldStore) and `holds list` prints.
@@ -29,14 +34,14 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
     .addHelpText('after', examples);
 
   holds.addCommand(
-    storeOption(new Command('list'))
+    auditLogOption(storeOption(new Command('list')))
       .description('list held messages, oldest first: verdicts, suggestion, age')
       .addHelpText('after', examples)
       .action(async (flags: StoreFlags) => (await work()).listHeld(flags, context)),
   );
 
   holds.addCommand(
-    storeOption(new Command('show'))
+    auditLogOption(storeOption(new Command('show')))
       .description('show one held message: its envelope, every recipient with the findings and suggestion')
       .argument('<id>', 'the held message id (from holds list)')
       .addHelpText('after', examples)
@@ -44,7 +49,7 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
   );
 
   holds.addCommand(
-    storeOption(new Command('release'))
+    auditLogOption(storeOption(new Command('release')))
       .description('send a held message, corrected: the final recipients are checked again')
       .argument('<id>', 'the held message id')
       .requiredOption('--by <person>', 'who releases it (audit log)')
@@ -59,8 +64,12 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
         "send although a recipient is still blocked or is another customer's address, on your account (audit log: released-despite-block)",
       )
       .requiredOption('--customers <file>', 'the CRM export the recipients are checked against again')
+      .addOption(columnsOption())
       .requiredOption('--smtp <url>', 'the SMTP server to send through: smtp://user:pass@host:587')
-      .option('--audit-log <file>', 'the JSON-lines audit log (default: <store>.audit.jsonl)')
+      .option(
+        '--force',
+        "release a message whose earlier release is in doubt (started, never ended), once the mail server's log shows it was not delivered",
+      )
       .addHelpText('after', examples)
       .action(async (id: string, flags: ReleaseFlags) => (await work()).releaseHeld(id, flags, context)),
   );

@@ -5,12 +5,15 @@ import { type FindingFacts, messageFor } from '../guard/messages.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
 import { createFileHoldStore, type FileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
+import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
 import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
+import { formatSentDate } from './format-sent-date.js';
 import { KEY_VARIABLE } from './holds-command.js';
+import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 
@@ -19,6 +22,8 @@ export interface StoreFlags {
   readonly store: string;
   readonly json?: boolean;
   readonly locale: 'sv' | 'en';
+  /** The JSON-lines audit log releases are written to (default `<store>.audit.jsonl`). */
+  readonly auditLog?: string;
 }
 
 export interface ReleaseFlags extends StoreFlags {
@@ -28,8 +33,10 @@ export interface ReleaseFlags extends StoreFlags {
   readonly confirmNew?: boolean;
   readonly sendDespiteBlock?: boolean;
   readonly customers: string;
+  /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
+  readonly columns?: string;
   readonly smtp: string;
-  readonly auditLog?: string;
+  readonly force?: boolean;
 }
 
 export interface DiscardFlags extends StoreFlags {
@@ -42,6 +49,33 @@ async function openStore(flags: StoreFlags): Promise<FileHoldStore> {
     throw unreadableFailure(`${flags.store}: ${cliTexts[flags.locale].holds.noStore}`);
   const key = process.env[KEY_VARIABLE];
   return createFileHoldStore(flags.store, key ? { key } : {});
+}
+
+/** The audit log file of a store: `--audit-log`, else beside the store's folder. */
+function auditLogFile(flags: StoreFlags): string {
+  return flags.auditLog ?? `${flags.store.replace(/[/\\]+$/, '')}.audit.jsonl`;
+}
+
+/**
+ * The holds whose release was started and never ended, by the audit log; a log that cannot be read
+ * is said on standard error (`warn`, for list and show), and then no release is shown in doubt. A
+ * release says nothing of it: it cannot log its start there either, and so sends nothing.
+ */
+async function releasesInDoubt(
+  flags: StoreFlags,
+  context: CommandContext,
+  warn = true,
+): Promise<Set<string>> {
+  const file = auditLogFile(flags);
+  try {
+    return await findReleasesInDoubt(file);
+  } catch (error) {
+    if (warn)
+      context.warn(
+        `${file}: ${cliTexts[flags.locale].cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
+      );
+    return new Set();
+  }
 }
 
 /**
@@ -104,12 +138,17 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
   const text = cliTexts[flags.locale].holds;
   const store = await openStore(flags);
   const held = await store.list();
+  const inDoubt = await releasesInDoubt(flags, context);
   for (const problem of await store.listProblems())
     context.warn(`${problem.file}: ${problem.code}: ${problem.message}`);
   if (flags.json) {
     context.out(
       `${JSON.stringify(
-        held.map((entry) => ({ ...entry, age: age(entry.heldAt) })),
+        held.map((entry) => ({
+          ...entry,
+          age: age(entry.heldAt),
+          ...(inDoubt.has(entry.id) ? { releaseInDoubt: true } : {}),
+        })),
         null,
         2,
       )}\n`,
@@ -121,10 +160,10 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
     const lines = held.map((entry) =>
       [
         entry.id,
-        entry.heldAt,
+        formatSentDate(entry.heldAt, flags.locale),
         age(entry.heldAt).padStart(7),
         actionWord(entry.action, flags.locale).padEnd(width),
-        entry.state === 'releasing' ? text.releasingFlag : '',
+        inDoubt.has(entry.id) ? `${text.inDoubt}:` : entry.state === 'releasing' ? text.releasingFlag : '',
         `${text.customer} ${entry.customerId ?? '-'}`,
         entry.recipients.map((recipient) => recipientLine(recipient, flags.locale)).join('; '),
       ]
@@ -141,23 +180,27 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   const text = cliTexts[flags.locale].holds;
   const store = await openStore(flags);
   const { raw, ...held } = await findHeld(store, flags, id);
+  const inDoubt = (await releasesInDoubt(flags, context)).has(id);
   const { subject, date } = await subjectAndDate(raw).catch(() => ({
     subject: undefined,
     date: undefined,
   }));
   if (flags.json) {
-    context.out(`${JSON.stringify({ ...held, age: age(held.heldAt), subject, date }, null, 2)}\n`);
+    context.out(
+      `${JSON.stringify({ ...held, age: age(held.heldAt), subject, date, ...(inDoubt ? { releaseInDoubt: true } : {}) }, null, 2)}\n`,
+    );
     return;
   }
   const width = Math.max(...Object.values(text.labels).map((label) => label.length)) + 3;
   const label = (key: keyof typeof text.labels) => `${text.labels[key]}:`.padEnd(width);
   const lines = [
     `${label('id')}${held.id}`,
-    `${label('held')}${text.heldFor(held.heldAt, age(held.heldAt), actionWord(held.action, flags.locale), held.state === 'releasing')}`,
+    `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale), age(held.heldAt), actionWord(held.action, flags.locale), held.state === 'releasing')}`,
+    ...(inDoubt ? [text.inDoubt] : []),
     `${label('customer')}${held.customerId ?? '-'}`,
     `${label('message')}${held.messageId ?? '-'}, ${held.size} ${text.bytes}`,
     `${label('subject')}${subject ?? '-'}`,
-    `${label('date')}${date ?? '-'}`,
+    `${label('date')}${date === undefined ? '-' : formatSentDate(date, flags.locale)}`,
     `${label('envelope')}${held.envelope.from ?? '-'} -> ${held.envelope.to.join(', ')}`,
   ];
   if (held.customerLookup) lines.push(`${label('lookup')}${held.customerLookup.reason}`);
@@ -176,6 +219,9 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
   const text = cliTexts[flags.locale].holds;
   const store = await openStore(flags);
   const held = await findHeld(store, flags, id);
+  // Started and never ended: the message may be with the recipient already (docs/cli.md).
+  if (!flags.force && (await releasesInDoubt(flags, context, false)).has(id))
+    throw usageFailure(text.needsForce(id));
   if (held.action === 'block' && !flags.to?.length)
     throw usageFailure(
       text.needsTo(
@@ -186,7 +232,12 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
           .join('; '),
       ),
     );
-  const customers = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
+  const customers = await readCustomers(
+    flags.customers,
+    context.progress(flags.locale),
+    flags.locale,
+    parseColumns(flags.columns, flags.locale),
+  );
   context.reportProblems(flags.customers, customers.problems, flags.locale);
   // Checked against an export without the customer, every recipient is a failed lookup: say so,
   // rather than ask for a corrected address that could not pass either.
@@ -207,9 +258,8 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
     nodemailerGuard({
       guard: createGuard({ directory: customers.directory, locale: flags.locale }),
       holdStore: store,
-      auditLog: createJsonLinesAuditLog(
-        flags.auditLog ?? `${flags.store.replace(/[/\\]+$/, '')}.audit.jsonl`,
-      ),
+      // Flushed to the disk before the send: the start of a release must survive a power cut too.
+      auditLog: createJsonLinesAuditLog(auditLogFile(flags), { sync: true }),
     }),
   );
   try {
@@ -219,6 +269,7 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
       ...(flags.to?.length ? { to: flags.to } : {}),
       ...(flags.confirmNew ? { confirmNew: true } : {}),
       ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+      ...(flags.force ? { force: true } : {}),
     });
     if (flags.json)
       context.out(
@@ -235,6 +286,19 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
         exitCodes.findings,
       );
     if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
+    // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
+    // output that cannot be written, as an unreadable input is.
+    if (isEmailGuardError(error, 'AUDIT_LOG_FAILED')) {
+      const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+      throw new CliFailure(
+        text.auditLogUnwritable(
+          id,
+          auditLogFile(flags),
+          String(cause?.code ?? cause?.message ?? error.message),
+        ),
+        exitCodes.unreadable,
+      );
+    }
     // The store's own refusals (already released or discarded, being released): not there (3).
     if (isEmailGuardError(error))
       throw new CliFailure(`${text.staysHeld(id)}: ${error.message}`, exitCodes.unreadable);

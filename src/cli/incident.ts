@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { type InputIssue, type InvalidInputError, isEmailGuardError } from '../errors.js';
 import { NOT_AN_ADDRESS } from '../incident/address-schema.js';
 import { citation, noticeLacksMeasures, reportDateTime } from '../incident/report-conclusions.js';
+import { HeaderEndScanner } from '../pipeline/find-header-end.js';
 import { cliTexts } from './cli-texts.js';
 import { describeInputIssues } from './describe-input-issues.js';
+import { escapeControls } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
+import { headerFields } from './header-fields.js';
 import type { CommandContext } from './program-context.js';
 import { readFacts } from './read-facts.js';
 import { writeAtomically } from './write-atomically.js';
@@ -46,6 +49,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
       `${flags.message}: ${cliTexts[flags.locale].cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
     );
   }
+  if (!('occurredAt' in (facts as object))) refuseUndated(message, flags);
   const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
   let result: Awaited<ReturnType<typeof reportMisdirected>>;
   try {
@@ -61,9 +65,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
       // Without `occurredAt` in the facts, the time comes from the message's Date field.
       const fromMessage = field === 'occurredAt' && !('occurredAt' in (facts as object));
       if (fromMessage)
-        throw unreadableFailure(
-          `${flags.message}: the message has no readable Date field, so when it was sent is not known; give "occurredAt" in ${flags.facts}`,
-        );
+        throw unreadableFailure(`${flags.message}: ${cliTexts[flags.locale].incident.noDate(flags.facts)}`);
       const source = field === 'intended' || field === 'actual' ? `--${field}` : flags.facts;
       // An argument that is not an address is a wrong command line (2); an address that contradicts
       // the message (not among its recipients, the intended mailbox itself) is a wrong fact (3), as
@@ -133,3 +135,24 @@ async function refuseEarlierReport(folder: string, locale: 'sv' | 'en'): Promise
   if (found.length === 0) return;
   throw usageFailure(cliTexts[locale].earlierReport(folder, found.join(', ')));
 }
+
+/**
+ * Refuses (unreadable input, 3) a message whose Date field is not a date when the facts do not say
+ * when it was sent: the time would otherwise come from the parser's fallback, and the refusal that
+ * follows would name detectedAt, sending the reader to the facts file instead of the message.
+ */
+function refuseUndated(message: Buffer, flags: IncidentFlags): void {
+  const scanner = new HeaderEndScanner();
+  const end = scanner.push(message);
+  const date = headerFields(message.subarray(0, end < 0 ? message.length : end), DATE_FIELD)
+    .get('date')
+    ?.at(0);
+  if (date === undefined) return; // reportMisdirected names a missing one (its occurredAt).
+  // RFC 5322 §3.3 dates, and the obsolete forms §4.3 allows, are what Date.parse reads.
+  if (!Number.isNaN(Date.parse(date))) return;
+  throw unreadableFailure(
+    `${flags.message}: ${cliTexts[flags.locale].incident.badDate(escapeControls(date), flags.facts)}`,
+  );
+}
+
+const DATE_FIELD: ReadonlySet<string> = new Set(['date']);

@@ -31,6 +31,17 @@ export function localeOption(): Option {
     .default('en');
 }
 
+/**
+ * `--columns id=Kundnr,email=E-post`: the header each customer field is read from, for every command
+ * that reads a CRM export (parse-columns.ts reads it when the command runs).
+ */
+export function columnsOption(): Option {
+  return new Option(
+    '--columns <mapping>',
+    'the header each customer field is read from, where the export names it otherwise: id=Kundnr,email=E-post (fields: id, name, firstName, lastName, emails, phones, birthDate, country)',
+  );
+}
+
 /** The lines that report a file's problems: `file:line: reason`. */
 export function problemLines(
   file: string,

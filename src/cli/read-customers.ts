@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createDirectory, type Directory } from '../contacts/create-directory.js';
 import { type LoadProblem, loadCustomers } from '../contacts/load-customers.js';
@@ -7,6 +7,7 @@ import { isEmailGuardError } from '../errors.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import { type Progress, progressWords } from './create-progress.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
+import { type ColumnMapping, columnsAdvice } from './parse-columns.js';
 
 /** A CRM export read into a directory, with the line each customer came from. */
 export interface CustomerFile {
@@ -35,6 +36,7 @@ export async function readCustomers(
   path: string,
   progress?: Progress,
   locale: CliLocale = 'en',
+  columns?: ColumnMapping,
 ): Promise<CustomerFile> {
   const text = cliTexts[locale];
   // A folder has no ending to judge by: it is an input of the wrong kind (3), not a usage error.
@@ -52,6 +54,7 @@ export async function readCustomers(
       `${path}: ${text.cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
     );
   }
+  await refuseUtf16WithoutMark(path, locale);
   const directory = createDirectory();
   const lineOf = new Map<string, number>();
   const words = progressWords[locale];
@@ -63,6 +66,7 @@ export async function readCustomers(
       {
         directory,
         locale,
+        ...(columns ? { columns } : {}),
         onCustomer: (customer, line) => lineOf.set(customer.id, line),
         // Characters approximate bytes closely enough for a bar.
         onProgress: (state) => progress?.update(Math.min(size, state.characters), state.rows),
@@ -77,12 +81,17 @@ export async function readCustomers(
     // An empty export, a header alone or blank lines: a cut-off download or the wrong file, never
     // a clean base (issue 13: it printed "0 customers" and exited 0).
     if (rows === 0) throw unreadableFailure(`${path}: ${text.noCustomerRows}`);
-    return { directory, lineOf, problems: result.problems, loaded: result.loaded, rows };
+    // The loader's advice names its `columns` option; the command's is --columns.
+    const problems = result.problems.map((problem) => ({
+      ...problem,
+      reason: columnsAdvice(problem.reason),
+    }));
+    return { directory, lineOf, problems, loaded: result.loaded, rows };
   } catch (error) {
     if (error instanceof Error && error.name === 'CliFailure') throw error;
     if (isEmailGuardError(error)) {
       const issue = (error as { issues?: { message: string }[] }).issues?.[0]?.message ?? error.message;
-      throw unreadableFailure(`${path}:1: ${issue}`);
+      throw unreadableFailure(`${path}:1: ${columnsAdvice(issue)}`);
     }
     throw unreadableFailure(
       `${path}: ${text.cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
@@ -90,4 +99,40 @@ export async function readCustomers(
   } finally {
     progress?.stop(rows);
   }
+}
+
+/**
+ * Refuses (unreadable input, 3) a file that is UTF-16 without a byte order mark: ASCII text in it
+ * has a zero in every other byte (the high byte of each code unit, Unicode §3.10), which the
+ * loader's detection (a mark, else UTF-8, else Windows-1252) would read as a header of NUL
+ * characters. A file with a mark is read as UTF-16 by the loader.
+ */
+async function refuseUtf16WithoutMark(path: string, locale: CliLocale): Promise<void> {
+  const sample = Buffer.alloc(256);
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return; // The loader names what keeps it from being read.
+  let length: number;
+  try {
+    ({ bytesRead: length } = await handle.read(sample, 0, sample.length, 0));
+  } finally {
+    await handle.close();
+  }
+  const bytes = sample.subarray(0, length - (length % 2));
+  if (bytes.length < 4) return;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < bytes.length; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = bytes.length / 2;
+  // Nearly every pair: a stray zero byte in a UTF-8 or Windows-1252 file is no pattern.
+  const encoding =
+    oddZero >= pairs * 0.9 && evenZero === 0
+      ? 'UTF-16LE'
+      : evenZero >= pairs * 0.9 && oddZero === 0
+        ? 'UTF-16BE'
+        : undefined;
+  if (encoding) throw unreadableFailure(`${path}: ${cliTexts[locale].utf16(encoding)}`);
 }

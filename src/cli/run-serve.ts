@@ -16,12 +16,15 @@ import { createOrderForm } from '../serve/order-form/create-order-form.js';
 import { MIN_TOKEN_LENGTH, tokenStrength } from '../serve/token-strength.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
+import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 
 /** The options of `email-guard serve`, as commander parsed them. */
 export interface ServeFlags {
   readonly customers?: string;
+  /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
+  readonly columns?: string;
   readonly database?: string;
   readonly schema?: string;
   readonly holds?: string;
@@ -79,7 +82,12 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   let directory: Directory | AsyncDirectory | undefined;
   let holdStore: HoldStore | undefined;
   if (flags.customers !== undefined) {
-    const file = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
+    const file = await readCustomers(
+      flags.customers,
+      context.progress(flags.locale),
+      flags.locale,
+      parseColumns(flags.columns, flags.locale),
+    );
     // Rows and reasons only: the reasons of `readCustomers` quote the value, and a server's
     // output goes to a log that must never hold an address in clear.
     context.reportProblems(

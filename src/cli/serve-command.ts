@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { type CliLocale, cliTexts } from './cli-texts.js';
-import { type CommandContext, localeOption } from './program-context.js';
+import { type CommandContext, columnsOption, localeOption } from './program-context.js';
 import type { ServeFlags } from './run-serve.js';
 
 // Written here, not imported from run-serve.ts: the help text must not load the server.
@@ -15,6 +15,7 @@ export function serveCommand(context: CommandContext, locale: CliLocale = 'en'):
   return new Command('serve')
     .description('serve the check over HTTP for order systems, and the review page for held messages')
     .option('--customers <file>', 'a CRM export (.csv or .ndjson) to check against, held in memory')
+    .addOption(columnsOption())
     .option('--database <url>', 'the PostgreSQL directory (postgres://...), instead of --customers')
     .option(
       '--schema <name>',

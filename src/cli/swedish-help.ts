@@ -50,6 +50,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
   'the JSON-lines audit log (default: <store>.audit.jsonl)':
     'granskningsloggen i JSON-rader (förval: <store>.audit.jsonl)',
   'the held message id': 'det hållna meddelandets id',
+  "release a message whose earlier release is in doubt (started, never ended), once the mail server's log shows it was not delivered":
+    'släpp ett meddelande vars tidigare släpp är osäkert (påbörjat, aldrig avslutat), när e-postserverns logg visar att det inte levererades',
   'remove a held message without sending it (asks first on a terminal)':
     'ta bort ett hållet meddelande utan att skicka det (frågar först i en terminal)',
   'do not ask: needed when no one is at a terminal to answer':
@@ -69,6 +71,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
   'the header field naming the customer a message was for':
     'rubrikfältet som anger kunden ett meddelande var till',
   'print the hits as JSON': 'skriv ut träffarna som JSON',
+  'the header each customer field is read from, where the export names it otherwise: id=Kundnr,email=E-post (fields: id, name, firstName, lastName, emails, phones, birthDate, country)':
+    'rubriken varje kundfält läses från, där exporten kallar det något annat: id=Kundnr,email=E-post (fält: id, name, firstName, lastName, emails, phones, birthDate, country)',
   'a folder of .eml files, an mbox file, or a Maildir':
     'en mapp med .eml-filer, en mbox-fil eller en Maildir',
   'write the breach report, the customer notice (.eml) and the phone script for a misdirected message':

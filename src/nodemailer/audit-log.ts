@@ -8,6 +8,10 @@ import type { HeldEnvelope } from './hold-store.js';
  * - `sent`: passed on to the transport (nothing to hold, a confirmation, or failing open);
  * - `held`: kept in the hold store, not sent;
  * - `monitored`: would have been held, but sent because the plugin runs in `monitor` mode;
+ * - `release-started`: a release the check passed, written before the message goes to the transport
+ *   (who, why, the recipients, the hold id); a release is not sent when this line cannot be written.
+ *   Its end is `released`, `released-despite-block` or `release-failed`; one without an end is a
+ *   release in doubt (the process stopped after the send began: the message may have gone out);
  * - `released`: a held message, corrected or not, checked again and accepted by the transport through
  *   `holdStore.release` (recorded once the transport answered);
  * - `release-failed`: a release the check passed but the transport did not take (server unreachable,
@@ -28,6 +32,7 @@ export type AuditOutcome =
   | 'sent'
   | 'held'
   | 'monitored'
+  | 'release-started'
   | 'released'
   | 'release-refused'
   | 'release-failed'

@@ -204,7 +204,12 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       await auditLog.record(entry);
     } catch (error) {
       // A held message is safe in the store; say where, so it is not looked for in vain.
-      const where = entry.outcome === 'held' ? `the message was held as ${entry.holdId}, but ` : '';
+      const where =
+        entry.outcome === 'held'
+          ? `the message was held as ${entry.holdId}, but `
+          : entry.outcome === 'release-started'
+            ? `the release of ${entry.holdId} was not sent, and the message stays held: `
+            : '';
       throw new AuditLogFailedError(`${where}the decision could not be written to the audit log`, {
         cause: error,
       });
@@ -380,6 +385,10 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       },
     });
     if (outcome !== 'release-refused') {
+      // The intent first, before the message goes to the transport: a process that stops between
+      // the send and `released` leaves this line without an end, a release in doubt, and never a
+      // release nobody recorded. A line that cannot be written stops the send (fail closed).
+      await record(entry('release-started'));
       // Recorded once the transport has answered: a release it did not take is `release-failed`
       // (the message stays held), and `released` is written once, for the send that went out.
       onReleaseSettled(token, (failure) =>

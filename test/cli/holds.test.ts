@@ -225,12 +225,17 @@ describe('email-guard holds', () => {
         .map((line) => JSON.parse(line))
         .filter((entry) => entry.holdId === id);
     const afterFailure = entries().map((entry) => entry.outcome);
-    expect(afterFailure).toEqual(['release-failed']);
-    expect(entries()[0].release).toMatchObject({ by: 'lena@butiken.se' });
-    expect(entries()[0].release.error).toContain('ECONNREFUSED');
+    expect(afterFailure).toEqual(['release-started', 'release-failed']);
+    expect(entries()[1].release).toMatchObject({ by: 'lena@butiken.se' });
+    expect(entries()[1].release.error).toContain('ECONNREFUSED');
     const sent = await runCliInProcess(releaseArgs(fixture, id, file, ['--to', GOOD]));
     expect(sent.status).toBe(0);
-    expect(entries().map((entry) => entry.outcome)).toEqual(['release-failed', 'released']);
+    expect(entries().map((entry) => entry.outcome)).toEqual([
+      'release-started',
+      'release-failed',
+      'release-started',
+      'released',
+    ]);
     expect(fixture.sink.received).toHaveLength(1);
   });
 
@@ -307,6 +312,25 @@ describe('email-guard holds', () => {
     expect(empty.stdout).toBe('inga stoppade meddelanden\n');
     const unknown = await runCliInProcess(['holds', 'show', id, ...sv]);
     expect(unknown.stderr).toBe(`email-guard: ${store()}: inget stoppat meddelande ${id}\n`);
+  });
+
+  it('prints the dates of holds list and show in the Swedish form under --locale sv', async () => {
+    // Trial 13: "2026-11-20T09:00:00.000Z" and "Fri, 20 Nov 2026" beside Swedish words.
+    const id = await hold(TYPO);
+    const sv = ['--store', store(), '--locale', 'sv'];
+    const swedish = /\d{4}-\d\d-\d\d kl\. \d\d\.\d\d (CET|CEST)/;
+    const iso = /\d{4}-\d\d-\d\dT\d\d:/;
+    const list = await runCliInProcess(['holds', 'list', ...sv]);
+    expect(list.stdout).toMatch(swedish);
+    expect(list.stdout).not.toMatch(iso);
+    const show = await runCliInProcess(['holds', 'show', id, ...sv]);
+    const lines = show.stdout.split('\n');
+    expect(lines.find((line) => line.startsWith('stoppat:'))).toMatch(swedish);
+    expect(lines.find((line) => line.startsWith('datum:'))).toMatch(swedish);
+    expect(show.stdout).not.toMatch(iso);
+    // English keeps the ISO form a script reads.
+    const en = await runCliInProcess(['holds', 'list', '--store', store()]);
+    expect(en.stdout).toMatch(iso);
   });
 
   it('exits with 3 for a store folder that does not exist and 2 without --store', async () => {

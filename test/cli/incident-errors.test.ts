@@ -1,4 +1,4 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_INCIDENT_FACTS, SEED_MESSAGE, seedIncidentArgs } from '../support/cli-inputs.js';
@@ -134,4 +134,26 @@ describe('email-guard incident --locale sv: one Swedish wording', () => {
       expect(answer.stderr).not.toMatch(/[Ii]nput/);
     }
   });
+
+  it('says in Swedish that the message has no readable Date field', async () => {
+    // Trial 13: "the message has no readable Date field" under --locale sv.
+    const undated = readFileSync(sent, 'latin1').replace(/^Date: .*$/m, 'Date: not a date');
+    const { occurredAt: _left, ...rest } = facts as typeof facts & { occurredAt?: string };
+    for (const [locale, words] of [
+      ['sv', 'meddelandet har inget läsbart Date-fält'],
+      ['en', 'the message has no readable Date field'],
+    ] as const) {
+      const answer = await runIncidentOn(undated, rest, locale);
+      expect(answer.status).toBe(3);
+      expect(answer.stderr).toContain(words);
+      expect(answer.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
 });
+
+/** `email-guard incident` on the message `raw`, written as sent.eml. */
+function runIncidentOn(raw: string, facts: object, locale: 'sv' | 'en') {
+  writeFileSync(join(dir.path, 'sent.eml'), raw, 'latin1');
+  writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(facts));
+  return runCliInProcess(seedIncidentArgs(dir.path, ['--locale', locale]));
+}

@@ -230,3 +230,50 @@ describe('output piped to a reader that stops early', () => {
     expect(stderr).not.toMatch(/EPIPE|at .*\(/);
   });
 });
+
+describe('mail to a mistyped provider', () => {
+  it("reports a known customer's mail sent to a mistyped provider as domain-typo, with the customer, in every format", async () => {
+    // Trial 13: karin.berg@hotmial.se and bjorn.strom@gmial.com came out as near-miss.
+    const customers = write(
+      'providers.csv',
+      'Kundnummer;Namn;E-post\nK-1;Anna Svensson;anna.svensson@gmail.com\nK-2;Karin Berg;karin.berg@hotmail.se\n',
+    );
+    const named = message('p2', 'karin.berg@hotmial.se').replace('To:', 'X-Customer-Id: K-2\r\nTo:');
+    const mail = folder('provider-mail', {
+      'p1.eml': message('p1', 'anna.svensson@gmial.com'),
+      'p2.eml': named,
+    });
+    const json = await run(['audit', mail, '--customers', customers, '--json']);
+    expect(json.status).toBe(1);
+    const hits = (JSON.parse(json.stdout) as { hits: Hit[] }).hits;
+    expect(hits.map((hit) => [hit.messageId, hit.finding, hit.customerId, hit.intended])).toEqual([
+      ['<p1@example.se>', 'domain-typo', 'K-1', 'anna.svensson@gmail.com'],
+      ['<p2@example.se>', 'domain-typo', 'K-2', 'karin.berg@hotmail.se'],
+    ]);
+    const text = await run(['audit', mail, '--customers', customers]);
+    expect(text.stdout).toMatch(/anna\.svensson@gmial\.com\s+K-1\s+anna\.svensson@gmail\.com\s+domain-typo/);
+    expect(text.stdout).not.toContain('near-miss');
+    for (const ending of ['csv', 'html']) {
+      const out = join(dir.path, `provider-report.${ending}`);
+      await run(['audit', mail, '--customers', customers, '--out', out]);
+      const report = readFileSync(out, 'utf8');
+      expect(report).toContain('domain-typo');
+      expect(report).toContain('anna.svensson@gmail.com');
+      // The HTML summary names every kind, with its count; the CSV has only the hits.
+      if (ending === 'csv') expect(report).not.toContain('near-miss');
+    }
+  });
+
+  it('agrees in customers check: a stored address at a mistyped provider is a domain-typo', async () => {
+    const customers = write(
+      'providers-check.csv',
+      'Kundnummer;Namn;E-post\nK-1;Anna Svensson;anna.svensson@gmail.com\nK-3;Anna Svensson;anna.svensson@gmial.com\n',
+    );
+    const result = await run(['customers', 'check', customers, '--json']);
+    const findings = (JSON.parse(result.stdout) as { findings: { customerId: string; kind: string }[] })
+      .findings;
+    expect(
+      findings.filter((finding) => finding.customerId === 'K-3').map((finding) => finding.kind),
+    ).toContain('domain-typo');
+  });
+});

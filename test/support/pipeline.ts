@@ -73,6 +73,7 @@ export function usePipelineFixture(): PipelineFixture {
   beforeEach(async () => {
     sink?.received.splice(0);
     sink?.refuse.clear();
+    if (sink) sink.onMessage = undefined;
     dir = await temporaryDirectory();
     holdStore = createFileHoldStore(join(dir.path, 'held'));
     audit = memoryAuditLog();

@@ -14,12 +14,18 @@ export interface SmtpSink {
   readonly received: Received[];
   /** Rejects RCPT TO for these addresses (a 550, as a real server would for an unknown mailbox). */
   readonly refuse: Set<string>;
+  /**
+   * Called with each message once the server has it whole, before it answers: a test stops the
+   * sending process here, to leave a message sent without the sender hearing so.
+   */
+  onMessage: ((message: Received) => void) | undefined;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: Received[] = [];
   const refuse = new Set<string>();
+  const hooks: { onMessage: ((message: Received) => void) | undefined } = { onMessage: undefined };
   const server = new SMTPServer({
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
@@ -37,11 +43,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push({
+        const message: Received = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : false,
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw: Buffer.concat(chunks),
-        });
+        };
+        received.push(message);
+        hooks.onMessage?.(message);
         callback();
       });
     },
@@ -52,6 +60,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     port,
     received,
     refuse,
+    get onMessage() {
+      return hooks.onMessage;
+    },
+    set onMessage(hook) {
+      hooks.onMessage = hook;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -98,6 +98,7 @@ describe('verifying a new customer address before the order confirmation goes ou
     expect(fixture.audit.entries.map((entry) => entry.outcome)).toEqual([
       'held',
       'verification-sent',
+      'release-started',
       'released',
     ]);
 

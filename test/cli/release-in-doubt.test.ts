@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli } from '../support/built-cli.js';
+import { writeCustomerExport } from '../support/cli-inputs.js';
+import { holdMessage, releaseArgs } from '../support/hold-message.js';
+import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
+
+const fixture = usePipelineFixture();
+const GOOD = 'anna.svensson1985@gmail.com';
+const TYPO = 'anna.svensson185@gmail.com';
+const IN_DOUBT = "release in doubt: check the mail server's log before releasing again";
+
+beforeAll(async () => {
+  await builtCli();
+}, 120_000);
+
+const store = () => join(fixture.dir, 'held');
+const auditFile = () => `${store()}.audit.jsonl`;
+const outcomes = (id: string) =>
+  readFileSync(auditFile(), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+    .filter((entry) => entry.holdId === id);
+
+/** Runs the built command in a child process, killed with SIGKILL when `killWhen` resolves. */
+async function releaseKilled(args: string[], killWhen: Promise<void>): Promise<NodeJS.Signals | null> {
+  const child = spawn(process.execPath, [await builtCli(), ...args], {
+    cwd: fixture.dir,
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const ended = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on('exit', (_code, signal) => resolve(signal)),
+  );
+  void killWhen.then(() => child.kill('SIGKILL'));
+  return ended;
+}
+
+describe('email-guard holds release: the intent is logged before the send', () => {
+  it('writes release-started before the send and released after the server took it', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    const released = await runCliInProcess(
+      releaseArgs(fixture, id, writeCustomerExport(fixture.dir, customers), ['--to', GOOD]),
+    );
+    expect(released.status).toBe(0);
+    const entries = outcomes(id);
+    expect(entries.map((entry) => entry.outcome)).toEqual(['release-started', 'released']);
+    expect(entries[0]).toMatchObject({
+      holdId: id,
+      release: { by: 'lena@butiken.se', reason: 'ok' },
+      recipients: [{ address: GOOD }],
+    });
+  });
+
+  it('refuses the send when the audit log cannot be written: nothing reaches the server, the message stays held', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    // A folder where the log file should be: no write can succeed there, for root either.
+    const unwritable = join(fixture.dir, 'audit-folder');
+    mkdirSync(unwritable);
+    for (const locale of ['en', 'sv'] as const) {
+      const refused = await runCliInProcess(
+        releaseArgs(fixture, id, writeCustomerExport(fixture.dir, customers), [
+          '--to',
+          GOOD,
+          '--audit-log',
+          unwritable,
+          '--locale',
+          locale,
+        ]),
+      );
+      expect(refused.status).toBe(3);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toContain(unwritable);
+      expect(refused.stderr).toContain(locale === 'sv' ? `${id} ligger kvar` : `${id} stays held`);
+      expect(fixture.sink.received).toHaveLength(0);
+    }
+    const list = await runCliInProcess(['holds', 'list', '--store', store()]);
+    expect(list.stdout).toContain(id);
+    expect(list.stdout).not.toContain('in doubt');
+  });
+
+  it('shows a release killed between the send and its released line as in doubt, and sends it again only with --force', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    const file = writeCustomerExport(fixture.dir, customers);
+    const delivered = new Promise<void>((resolve) => {
+      fixture.sink.onMessage = () => resolve();
+    });
+    const signal = await releaseKilled(releaseArgs(fixture, id, file, ['--to', GOOD]), delivered);
+    fixture.sink.onMessage = undefined;
+    expect(signal).toBe('SIGKILL');
+    expect(fixture.sink.received).toHaveLength(1);
+    expect(outcomes(id).map((entry) => entry.outcome)).toEqual(['release-started']);
+
+    const list = await runCliInProcess(['holds', 'list', '--store', store()]);
+    expect(list.stdout).toContain(id);
+    expect(list.stdout).toContain(IN_DOUBT);
+    const json = JSON.parse((await runCliInProcess(['holds', 'list', '--store', store(), '--json'])).stdout);
+    expect(json[0]).toMatchObject({ id, releaseInDoubt: true });
+    const show = await runCliInProcess(['holds', 'show', id, '--store', store()]);
+    expect(show.stdout).toContain(IN_DOUBT);
+    const sv = await runCliInProcess(['holds', 'show', id, '--store', store(), '--locale', 'sv']);
+    expect(sv.stdout).toContain('osäkert om det släpptes');
+
+    const again = await runCliInProcess(releaseArgs(fixture, id, file, ['--to', GOOD]));
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('--force');
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(fixture.sink.received).toHaveLength(1);
+
+    const forced = await runCliInProcess(releaseArgs(fixture, id, file, ['--to', GOOD, '--force']));
+    expect(forced.stderr).toBe('');
+    expect(forced.status).toBe(0);
+    expect(fixture.sink.received).toHaveLength(2);
+    expect(outcomes(id).map((entry) => entry.outcome)).toEqual([
+      'release-started',
+      'release-started',
+      'released',
+    ]);
+  });
+});
