@@ -71,9 +71,10 @@ export interface ServerOptions {
   /**
    * The secret every route but `GET /healthz` requires, as `Authorization: Bearer <token>` (the
    * API) or on the login form (the pages). Without one the server is open to anyone who can reach
-   * it: listen only on a loopback address then (`isLoopbackHost`). A token easy to guess
-   * (`tokenStrength`: under 32 characters, repeated, digits only, under 128 bits) is refused by
-   * `listen` on any other host with an `InvalidInputError` naming `token`.
+   * it, so it then listens only on a loopback address (`isLoopbackHost`). Without one, or with one
+   * easy to guess (`tokenStrength`: under 32 characters, repeated, digits only, under 128 bits), a
+   * socket bound to any other address (by `app.listen` or `app.server.listen`) is closed at once and
+   * the listen fails with an `InvalidInputError` naming `token`.
    * @default undefined
    */
   readonly token?: string;
@@ -502,7 +503,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     await registerReviewPages(pages, context);
   });
 
-  refuseWeakTokenOffLoopback(app, options.token);
+  refuseOffLoopbackWithoutStrongToken(app.server, options.token);
 
   // The hook for the order form (/demo): src/serve/order-form/ registers its routes through
   // ServerOptions.registerOrderForm; this server writes none of them.
@@ -513,40 +514,37 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 }
 
 /**
- * Makes `listen` refuse a host other machines reach (`0.0.0.0`, `::`, a name) while the token is
- * one a person could guess, as `email-guard serve` does: OWASP ASVS 4.0 V2.9 and V3.5 ask for
- * secrets of at least 128 bits (`tokenStrength`). The host is known only when listening.
+ * Makes the server refuse an address other machines reach (`0.0.0.0`, `::`, an interface's own)
+ * without a token, or with one a person could guess, as `email-guard serve` does: without a token
+ * anyone who reaches the port reads held mail, and OWASP ASVS 4.0 V2.9 and V3.5 ask for secrets of
+ * at least 128 bits (`tokenStrength`). The rule sits where the socket is bound, not in Fastify's
+ * `listen`, so `app.server.listen(...)` is held to it too: the address is read once bound, and the
+ * `listening` event (Node emits it on the next tick, before any connection is accepted) becomes an
+ * `error` with an `InvalidInputError` naming `token`, the way a port in use is reported; the socket
+ * is closed. A Unix socket path is this machine's own.
  */
-function refuseWeakTokenOffLoopback(app: FastifyInstance, token: string | undefined): void {
-  if (token === undefined) return;
-  const weakness = tokenStrength(token).weakness;
+function refuseOffLoopbackWithoutStrongToken(
+  server: FastifyInstance['server'],
+  token: string | undefined,
+): void {
+  const weakness = token === undefined ? 'missing' : tokenStrength(token).weakness;
   if (weakness === undefined) return;
-  const listen = app.listen.bind(app) as (...args: unknown[]) => unknown;
-  const guarded = (...args: unknown[]): unknown => {
-    const first = args[0];
-    const listenOptions =
-      typeof first === 'object' && first !== null ? (first as { host?: unknown; path?: unknown }) : {};
-    // Fastify listens on `localhost` when no host is given; a Unix socket path is this machine's too.
-    const host = typeof listenOptions.host === 'string' ? listenOptions.host : 'localhost';
-    if (listenOptions.path !== undefined || isLoopbackHost(host)) return listen(...args);
-    const error = new InvalidInputError([
-      {
-        path: ['token'],
-        code: weakness,
-        message:
-          weakness === 'too-short'
-            ? `the token has ${[...token].length} characters; off loopback (${host}) it needs at least ${MIN_TOKEN_LENGTH} random ones (openssl rand -hex 32)`
-            : `the token is too easy to guess (${weakness}); off loopback (${host}) use a random one (openssl rand -hex 32)`,
-      },
-    ]);
-    const callback = args.find((arg) => typeof arg === 'function') as ((error: Error) => void) | undefined;
-    if (callback) {
-      callback(error);
-      return undefined;
-    }
-    return Promise.reject(error);
-  };
-  app.listen = guarded as FastifyInstance['listen'];
+  const emit = server.emit.bind(server) as (event: string | symbol, ...args: unknown[]) => boolean;
+  server.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
+    if (event !== 'listening') return emit(event, ...args);
+    const bound = server.address();
+    if (bound === null || typeof bound === 'string' || isLoopbackHost(bound.address))
+      return emit(event, ...args);
+    const host = bound.address;
+    const message =
+      token === undefined
+        ? `without a token the server listens on loopback only, not ${host}: give createServer a token (openssl rand -hex 32), or listen on 127.0.0.1`
+        : weakness === 'too-short'
+          ? `the token has ${[...token].length} characters; off loopback (${host}) it needs at least ${MIN_TOKEN_LENGTH} random ones (openssl rand -hex 32)`
+          : `the token is too easy to guess (${weakness}); off loopback (${host}) use a random one (openssl rand -hex 32)`;
+    server.close();
+    return emit('error', new InvalidInputError([{ path: ['token'], code: weakness, message }]));
+  }) as typeof server.emit;
 }
 
 /** Whether a path is one of the review pages' (read by a person), not the API's. */
