@@ -136,6 +136,16 @@ export interface ServerOptions {
    */
   readonly tokenLimit?: { readonly attempts?: number; readonly refillMs?: number };
   /**
+   * The checks (`POST /v1/check`, `POST /v1/check-phone`) a page session (the order form) may make
+   * in a row, then one per `refillMs`; past that it is answered 429 with `Retry-After`. A check of a
+   * new customer's record says whether an address is on another customer's record, so a stolen
+   * session cookie would otherwise test address after address; a salesperson's form, debounced,
+   * checks at most a few times a second while typing and a few dozen times an order. The bearer
+   * token's callers (order systems) are not limited so: the token is the whole directory's key.
+   * @default { checks: 60, refillMs: 1_000 }
+   */
+  readonly sessionCheckLimit?: { readonly checks?: number; readonly refillMs?: number };
+  /**
    * The proxies in front of the service (addresses or CIDR ranges, `10.0.0.1`, `10.0.0.0/8`, `::1`)
    * whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed: a request from one of them is
    * counted (`loginLimit`, `tokenLimit`) against the client it names, and is HTTPS when the proxy
@@ -249,6 +259,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     refillMs: options.tokenLimit?.refillMs ?? 6_000,
   });
   const sessions = createSessionStore();
+  const sessionChecks = createTokenBuckets({
+    burst: options.sessionCheckLimit?.checks ?? 60,
+    refillMs: options.sessionCheckLimit?.refillMs ?? 1_000,
+  });
   const apiSessions = new WeakMap<FastifyRequest, Session>();
   const context: ServerContext = {
     options,
@@ -456,13 +470,27 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       if (session) {
         const csrf = request.headers['x-csrf-token'];
         if (typeof csrf === 'string' && sameSecret(csrf, session.csrf)) {
+          // Keyed by the session: a stolen cookie is one session, and a new one costs a login.
+          const spent = sessionChecks.take(session.id);
+          if (!spent.allowed) {
+            reply.header('retry-after', String(spent.retryAfterSeconds));
+            return sendProblem(
+              reply,
+              problem('too-many-requests', 429, 'Too many checks from this session for now', {
+                detail: `check again in ${spent.retryAfterSeconds} s`,
+              }),
+            );
+          }
           // The routes then limit the session to the customers its search showed it.
           apiSessions.set(request, session);
           return;
         }
+        // The session is live, so no login is missing (401): what is missing is the proof the page
+        // sent it. 403, as the pages answer a form with another CSRF token (OWASP CSRF Prevention
+        // Cheat Sheet); a page left open after a login elsewhere (a new session) meets it too.
         return sendProblem(
           reply,
-          problem('unauthorized', 401, "The page's CSRF token is required with its session", {
+          problem('csrf-mismatch', 403, "The page's CSRF token is required with its session", {
             detail: 'send X-CSRF-Token: <the token the page carries> with the session cookie',
             field: 'headers.x-csrf-token',
           }),
