@@ -37,7 +37,7 @@ import { withProblemResponses } from './openapi-errors.js';
 import { JsonBodyError, parseJsonBody } from './parse-json-body.js';
 import { ProblemSchema, problem, sendProblem } from './problem-details.js';
 import { registerReviewPages, sendErrorPage } from './review-pages.js';
-import { sameSecret } from './same-secret.js';
+import { sameSecret, sameSecretAs } from './same-secret.js';
 import { createSessionStore, SESSION_COOKIE, type Session, type SessionStore } from './session-store.js';
 import { createShownCustomers, type ShownCustomers } from './shown-customers.js';
 import { createTokenBuckets, type TokenBuckets } from './token-buckets.js';
@@ -259,6 +259,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     refillMs: options.tokenLimit?.refillMs ?? 6_000,
   });
   const sessions = createSessionStore();
+  // Every request with a bearer token is compared with the server's: its hash is made once.
+  const isServerToken = options.token === undefined ? undefined : sameSecretAs(options.token);
   const sessionChecks = createTokenBuckets({
     burst: options.sessionCheckLimit?.checks ?? 60,
     refillMs: options.sessionCheckLimit?.refillMs ?? 1_000,
@@ -281,7 +283,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     },
     isToken(given) {
       if (options.token === undefined) return true;
-      return given !== undefined && sameSecret(given, options.token);
+      return given !== undefined && isServerToken !== undefined && isServerToken(given);
     },
     sessionSecret: options.sessionSecret ?? randomBytes(32).toString('base64url'),
     sessions,
@@ -302,7 +304,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         tooManyTokens(reply, left.retryAfterSeconds);
         return 'limited';
       }
-      if (sameSecret(given, options.token)) return 'valid';
+      if (isServerToken?.(given)) return 'valid';
       tokenAttempts.take(request.ip);
       return 'wrong';
     },
@@ -380,10 +382,23 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   });
 
   const allowedHosts = options.allowedHosts ?? [];
+  // A service is reached by one or two Host headers: each is judged once, not parsed on every
+  // request. Bounded, since the header is the client's: a flood of new ones only empties it.
+  const judgedHosts = new Map<string, boolean>();
+  const isAllowed = (host: string | undefined): boolean => {
+    if (host === undefined) return false;
+    let allowed = judgedHosts.get(host);
+    if (allowed === undefined) {
+      allowed = isAllowedHost(host, allowedHosts);
+      if (judgedHosts.size >= 64) judgedHosts.clear();
+      judgedHosts.set(host, allowed);
+    }
+    return allowed;
+  };
   // Before every route, the health check and the pages included: DNS rebinding reaches them all.
   app.addHook('onRequest', async (request, reply) => {
     const host = request.headers.host;
-    if (!isAllowedHost(host, allowedHosts))
+    if (!isAllowed(host))
       return sendProblem(
         reply,
         problem('misdirected-request', 421, 'This server does not answer for that host name', {
