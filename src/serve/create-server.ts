@@ -283,7 +283,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     },
     isToken(given) {
       if (options.token === undefined) return true;
-      return given !== undefined && isServerToken !== undefined && isServerToken(given);
+      return given !== undefined && isServerToken?.(given) === true;
     },
     sessionSecret: options.sessionSecret ?? randomBytes(32).toString('base64url'),
     sessions,
