@@ -39,14 +39,16 @@ const OptionsSchema = z.object({
 
 const DiscardOptionsSchema = z.object({ force: z.boolean().optional() });
 
-/** Everything of a held message but its id, time, state and bytes: the `details` column. */
-type Details = Omit<HeldMessage, 'id' | 'heldAt' | 'size' | 'state'>;
+/** Everything of a held message but its id, time, state, subject and bytes: the `details` column. */
+type Details = Omit<HeldMessage, 'id' | 'heldAt' | 'size' | 'state' | 'subject'>;
 
 interface Row {
   readonly id: string;
   readonly held_at: Date;
   readonly state: 'held' | 'releasing';
   readonly size: number;
+  /** NULL for a message held before version 7 of the schema, or sent without a subject. */
+  readonly subject: string | null;
   readonly details: Details;
   readonly raw?: Buffer;
 }
@@ -73,7 +75,9 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   const { pool, schema } = parseInput(OptionsSchema, options, ['options']);
   const s = schemaName(schema, ['options', 'schema']);
   const table = `${s}.held_message`;
-  const columns = 'id, held_at, state, octet_length(raw) AS size, details';
+  // The list reads no message: its size is the stored length (octet_length reads a TOASTed value's
+  // header, PostgreSQL manual 73.2 "TOAST"), the subject its own column.
+  const columns = 'id, held_at, state, octet_length(raw) AS size, subject, details';
 
   // An ended pool or an unmigrated schema is named, as the directory and the audit log name them.
   const failed = (message: string) => (error: unknown) => {
@@ -111,14 +115,23 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
         }),
       );
       await pool
-        .query(`INSERT INTO ${table} (id, held_at, raw, details) VALUES ($1, $2, $3, $4)`, [
+        .query(`INSERT INTO ${table} (id, held_at, raw, subject, details) VALUES ($1, $2, $3, $4, $5)`, [
           id,
           heldAt,
           raw,
+          // A text column cannot hold NUL (PostgreSQL manual 8.3): the message is held all the same.
+          input.subject?.replaceAll('\u0000', '\uFFFD') ?? null,
           JSON.stringify(details),
         ])
         .catch(failed('the message could not be held in PostgreSQL'));
-      return { ...details, id, heldAt: heldAt.toISOString(), size: raw.byteLength, state: 'held' };
+      return {
+        ...details,
+        ...(input.subject === undefined ? {} : { subject: input.subject }),
+        id,
+        heldAt: heldAt.toISOString(),
+        size: raw.byteLength,
+        state: 'held',
+      };
     },
 
     async list() {
@@ -195,7 +208,14 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
 }
 
 function toHeldMessage(row: Row): HeldMessage {
-  return { ...row.details, id: row.id, heldAt: row.held_at.toISOString(), size: row.size, state: row.state };
+  return {
+    ...row.details,
+    ...(row.subject === null ? {} : { subject: row.subject }),
+    id: row.id,
+    heldAt: row.held_at.toISOString(),
+    size: row.size,
+    state: row.state,
+  };
 }
 
 function checkId(id: unknown): string {

@@ -101,6 +101,11 @@ const migrations: readonly ((schema: string) => string)[] = [
     ALTER TABLE ${s}.domain_variant
       ALTER COLUMN variant TYPE text COLLATE "C",
       ALTER COLUMN domain TYPE text COLLATE "C";`,
+  // 7: a held message's subject (RFC 5322 §3.6.5, decoded, as `HoldInput.subject` gives it) in a
+  // column of its own, so the review list names each message without reading the message itself.
+  // Messages held before have none (NULL): their subject is only in `raw`, read when one is opened.
+  (s) => `
+    ALTER TABLE ${s}.held_message ADD COLUMN subject text;`,
 ];
 
 /** The version {@link migrate} brings a schema to. */
@@ -131,7 +136,7 @@ export interface MigrateResult {
  * @example
  * ```ts
  * const pool = new pg.Pool();
- * await migrate(pool); // { from: 0, to: 6 } the first time, { from: 6, to: 6 } after
+ * await migrate(pool); // { from: 0, to: 7 } the first time, { from: 7, to: 7 } after
  * ```
  */
 export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise<MigrateResult> {

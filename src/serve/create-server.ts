@@ -37,7 +37,7 @@ import { withProblemResponses } from './openapi-errors.js';
 import { JsonBodyError, parseJsonBody } from './parse-json-body.js';
 import { ProblemSchema, problem, sendProblem } from './problem-details.js';
 import { registerReviewPages, sendErrorPage } from './review-pages.js';
-import { sameSecret } from './same-secret.js';
+import { sameSecret, sameSecretAs } from './same-secret.js';
 import { createSessionStore, SESSION_COOKIE, type Session, type SessionStore } from './session-store.js';
 import { createShownCustomers, type ShownCustomers } from './shown-customers.js';
 import { createTokenBuckets, type TokenBuckets } from './token-buckets.js';
@@ -71,9 +71,10 @@ export interface ServerOptions {
   /**
    * The secret every route but `GET /healthz` requires, as `Authorization: Bearer <token>` (the
    * API) or on the login form (the pages). Without one the server is open to anyone who can reach
-   * it: listen only on a loopback address then (`isLoopbackHost`). A token easy to guess
-   * (`tokenStrength`: under 32 characters, repeated, digits only, under 128 bits) is refused by
-   * `listen` on any other host with an `InvalidInputError` naming `token`.
+   * it, so it then listens only on a loopback address (`isLoopbackHost`). Without one, or with one
+   * easy to guess (`tokenStrength`: under 32 characters, repeated, digits only, under 128 bits), a
+   * socket bound to any other address (by `app.listen` or `app.server.listen`) is closed at once and
+   * the listen fails with an `InvalidInputError` naming `token`.
    * @default undefined
    */
   readonly token?: string;
@@ -134,6 +135,16 @@ export interface ServerOptions {
    * @default { attempts: 10, refillMs: 6_000 }
    */
   readonly tokenLimit?: { readonly attempts?: number; readonly refillMs?: number };
+  /**
+   * The checks (`POST /v1/check`, `POST /v1/check-phone`) a page session (the order form) may make
+   * in a row, then one per `refillMs`; past that it is answered 429 with `Retry-After`. A check of a
+   * new customer's record says whether an address is on another customer's record, so a stolen
+   * session cookie would otherwise test address after address; a salesperson's form, debounced,
+   * checks at most a few times a second while typing and a few dozen times an order. The bearer
+   * token's callers (order systems) are not limited so: the token is the whole directory's key.
+   * @default { checks: 60, refillMs: 1_000 }
+   */
+  readonly sessionCheckLimit?: { readonly checks?: number; readonly refillMs?: number };
   /**
    * The proxies in front of the service (addresses or CIDR ranges, `10.0.0.1`, `10.0.0.0/8`, `::1`)
    * whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed: a request from one of them is
@@ -248,6 +259,12 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     refillMs: options.tokenLimit?.refillMs ?? 6_000,
   });
   const sessions = createSessionStore();
+  // Every request with a bearer token is compared with the server's: its hash is made once.
+  const isServerToken = options.token === undefined ? undefined : sameSecretAs(options.token);
+  const sessionChecks = createTokenBuckets({
+    burst: options.sessionCheckLimit?.checks ?? 60,
+    refillMs: options.sessionCheckLimit?.refillMs ?? 1_000,
+  });
   const apiSessions = new WeakMap<FastifyRequest, Session>();
   const context: ServerContext = {
     options,
@@ -266,7 +283,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     },
     isToken(given) {
       if (options.token === undefined) return true;
-      return given !== undefined && sameSecret(given, options.token);
+      return given !== undefined && isServerToken?.(given) === true;
     },
     sessionSecret: options.sessionSecret ?? randomBytes(32).toString('base64url'),
     sessions,
@@ -287,7 +304,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         tooManyTokens(reply, left.retryAfterSeconds);
         return 'limited';
       }
-      if (sameSecret(given, options.token)) return 'valid';
+      if (isServerToken?.(given)) return 'valid';
       tokenAttempts.take(request.ip);
       return 'wrong';
     },
@@ -365,10 +382,23 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   });
 
   const allowedHosts = options.allowedHosts ?? [];
+  // A service is reached by one or two Host headers: each is judged once, not parsed on every
+  // request. Bounded, since the header is the client's: a flood of new ones only empties it.
+  const judgedHosts = new Map<string, boolean>();
+  const isAllowed = (host: string | undefined): boolean => {
+    if (host === undefined) return false;
+    let allowed = judgedHosts.get(host);
+    if (allowed === undefined) {
+      allowed = isAllowedHost(host, allowedHosts);
+      if (judgedHosts.size >= 64) judgedHosts.clear();
+      judgedHosts.set(host, allowed);
+    }
+    return allowed;
+  };
   // Before every route, the health check and the pages included: DNS rebinding reaches them all.
   app.addHook('onRequest', async (request, reply) => {
     const host = request.headers.host;
-    if (!isAllowedHost(host, allowedHosts))
+    if (!isAllowed(host))
       return sendProblem(
         reply,
         problem('misdirected-request', 421, 'This server does not answer for that host name', {
@@ -455,13 +485,27 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       if (session) {
         const csrf = request.headers['x-csrf-token'];
         if (typeof csrf === 'string' && sameSecret(csrf, session.csrf)) {
+          // Keyed by the session: a stolen cookie is one session, and a new one costs a login.
+          const spent = sessionChecks.take(session.id);
+          if (!spent.allowed) {
+            reply.header('retry-after', String(spent.retryAfterSeconds));
+            return sendProblem(
+              reply,
+              problem('too-many-requests', 429, 'Too many checks from this session for now', {
+                detail: `check again in ${spent.retryAfterSeconds} s`,
+              }),
+            );
+          }
           // The routes then limit the session to the customers its search showed it.
           apiSessions.set(request, session);
           return;
         }
+        // The session is live, so no login is missing (401): what is missing is the proof the page
+        // sent it. 403, as the pages answer a form with another CSRF token (OWASP CSRF Prevention
+        // Cheat Sheet); a page left open after a login elsewhere (a new session) meets it too.
         return sendProblem(
           reply,
-          problem('unauthorized', 401, "The page's CSRF token is required with its session", {
+          problem('csrf-mismatch', 403, "The page's CSRF token is required with its session", {
             detail: 'send X-CSRF-Token: <the token the page carries> with the session cookie',
             field: 'headers.x-csrf-token',
           }),
@@ -502,7 +546,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     await registerReviewPages(pages, context);
   });
 
-  refuseWeakTokenOffLoopback(app, options.token);
+  refuseOffLoopbackWithoutStrongToken(app.server, options.token);
 
   // The hook for the order form (/demo): src/serve/order-form/ registers its routes through
   // ServerOptions.registerOrderForm; this server writes none of them.
@@ -513,40 +557,37 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 }
 
 /**
- * Makes `listen` refuse a host other machines reach (`0.0.0.0`, `::`, a name) while the token is
- * one a person could guess, as `email-guard serve` does: OWASP ASVS 4.0 V2.9 and V3.5 ask for
- * secrets of at least 128 bits (`tokenStrength`). The host is known only when listening.
+ * Makes the server refuse an address other machines reach (`0.0.0.0`, `::`, an interface's own)
+ * without a token, or with one a person could guess, as `email-guard serve` does: without a token
+ * anyone who reaches the port reads held mail, and OWASP ASVS 4.0 V2.9 and V3.5 ask for secrets of
+ * at least 128 bits (`tokenStrength`). The rule sits where the socket is bound, not in Fastify's
+ * `listen`, so `app.server.listen(...)` is held to it too: the address is read once bound, and the
+ * `listening` event (Node emits it on the next tick, before any connection is accepted) becomes an
+ * `error` with an `InvalidInputError` naming `token`, the way a port in use is reported; the socket
+ * is closed. A Unix socket path is this machine's own.
  */
-function refuseWeakTokenOffLoopback(app: FastifyInstance, token: string | undefined): void {
-  if (token === undefined) return;
-  const weakness = tokenStrength(token).weakness;
+function refuseOffLoopbackWithoutStrongToken(
+  server: FastifyInstance['server'],
+  token: string | undefined,
+): void {
+  const weakness = token === undefined ? 'missing' : tokenStrength(token).weakness;
   if (weakness === undefined) return;
-  const listen = app.listen.bind(app) as (...args: unknown[]) => unknown;
-  const guarded = (...args: unknown[]): unknown => {
-    const first = args[0];
-    const listenOptions =
-      typeof first === 'object' && first !== null ? (first as { host?: unknown; path?: unknown }) : {};
-    // Fastify listens on `localhost` when no host is given; a Unix socket path is this machine's too.
-    const host = typeof listenOptions.host === 'string' ? listenOptions.host : 'localhost';
-    if (listenOptions.path !== undefined || isLoopbackHost(host)) return listen(...args);
-    const error = new InvalidInputError([
-      {
-        path: ['token'],
-        code: weakness,
-        message:
-          weakness === 'too-short'
-            ? `the token has ${[...token].length} characters; off loopback (${host}) it needs at least ${MIN_TOKEN_LENGTH} random ones (openssl rand -hex 32)`
-            : `the token is too easy to guess (${weakness}); off loopback (${host}) use a random one (openssl rand -hex 32)`,
-      },
-    ]);
-    const callback = args.find((arg) => typeof arg === 'function') as ((error: Error) => void) | undefined;
-    if (callback) {
-      callback(error);
-      return undefined;
-    }
-    return Promise.reject(error);
-  };
-  app.listen = guarded as FastifyInstance['listen'];
+  const emit = server.emit.bind(server) as (event: string | symbol, ...args: unknown[]) => boolean;
+  server.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
+    if (event !== 'listening') return emit(event, ...args);
+    const bound = server.address();
+    if (bound === null || typeof bound === 'string' || isLoopbackHost(bound.address))
+      return emit(event, ...args);
+    const host = bound.address;
+    const message =
+      token === undefined
+        ? `without a token the server listens on loopback only, not ${host}: give createServer a token (openssl rand -hex 32), or listen on 127.0.0.1`
+        : weakness === 'too-short'
+          ? `the token has ${[...token].length} characters; off loopback (${host}) it needs at least ${MIN_TOKEN_LENGTH} random ones (openssl rand -hex 32)`
+          : `the token is too easy to guess (${weakness}); off loopback (${host}) use a random one (openssl rand -hex 32)`;
+    server.close();
+    return emit('error', new InvalidInputError([{ path: ['token'], code: weakness, message }]));
+  }) as typeof server.emit;
 }
 
 /** Whether a path is one of the review pages' (read by a person), not the API's. */

@@ -21,7 +21,7 @@ const WITH_TOKEN: Readonly<Record<string, string>> = {
 };
 const WITH_BODY: Readonly<Record<string, string>> = {
   '400': 'The body is empty, not JSON, or does not match the schema',
-  '403': 'The request came from another site (Origin)',
+  '403': 'The request came from another site (Origin), or a page session sent no CSRF token or another',
   '413': 'The body is over the limit',
   '415': 'The body is not application/json',
 };

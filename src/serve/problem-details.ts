@@ -37,6 +37,7 @@ export type ProblemType =
   | 'internal'
   | 'misdirected-request'
   | 'cross-origin'
+  | 'csrf-mismatch'
   | 'uri-too-long'
   | 'headers-too-large'
   | 'bad-request'

@@ -15,3 +15,19 @@ export function sameSecret(given: string, expected: string): boolean {
   const b = createHash('sha256').update(expected, 'utf8').digest();
   return timingSafeEqual(a, b);
 }
+
+/**
+ * {@link sameSecret} against one secret, asked many times (the server's token, on every request):
+ * the secret's SHA-256 is computed once, so each call hashes only what was given. Same answer, same
+ * constant time; one hash a request less.
+ *
+ * @example
+ * ```ts
+ * const isToken = sameSecretAs('s3cret-token');
+ * isToken('s3cret-token'); // true
+ * ```
+ */
+export function sameSecretAs(expected: string): (given: string) => boolean {
+  const digest = createHash('sha256').update(expected, 'utf8').digest();
+  return (given) => timingSafeEqual(createHash('sha256').update(given, 'utf8').digest(), digest);
+}

@@ -5,7 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'tsdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderFormBuild } from '../../scripts/browser-build.js';
+import type { AsyncDirectory } from '../../src/contacts/async-directory.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
+import type { ServerOptions } from '../../src/serve/create-server.js';
 import { createOrderForm } from '../../src/serve/order-form/create-order-form.js';
 import { createCheckedServer } from '../serve/openapi-conformance.js';
 import { launchChromium } from '../support/chromium.js';
@@ -362,4 +364,112 @@ describe('the order form in Chromium', () => {
     expect(await page.getAttribute('[data-status]', 'data-action')).toBe('block');
     await page.close();
   });
+});
+
+/** A directory whose lookups all fail, as a database that went away does. */
+const failingDirectory: AsyncDirectory = {
+  asynchronous: true,
+  get: () => Promise.reject(new Error('the database went away')),
+  findAddress: () => Promise.reject(new Error('the database went away')),
+  findPhone: () => Promise.reject(new Error('the database went away')),
+};
+
+/** A server of its own for one refusal, with the order form. */
+async function ownServer(options: ServerOptions): Promise<{ server: FastifyInstance; at: string }> {
+  const directory = createDirectory();
+  directory.addAll(seed);
+  const server = createCheckedServer({
+    directory,
+    token: TOKEN,
+    registerOrderForm: createOrderForm({ scriptDir }),
+    ...options,
+  });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  return { server, at: `http://127.0.0.1:${(server.server.address() as AddressInfo).port}` };
+}
+
+const REFUSALS = [
+  {
+    status: 403,
+    setup: {},
+    // A login in another tab of the same browser: this page's CSRF token is the old session's.
+    before: async (page: Page, at: string, locale: string) => {
+      const other = await page.context().newPage();
+      await other.goto(`${at}/login?lang=${locale}`);
+      await other.fill('#name', 'per@butiken.se');
+      await other.fill('#token', TOKEN);
+      await Promise.all([other.waitForURL(/\/holds/), other.click('button[type="submit"]')]);
+      await other.close();
+    },
+    en: 'the server refused the request: reload the page and try again',
+    sv: 'servern nekade begäran: ladda om sidan och försök igen',
+  },
+  {
+    status: 413,
+    // The login's form fits; a check with a name of 275 characters (the schema takes 300) does not.
+    setup: { bodyLimit: 300 },
+    name: `Ny ${'Kundsson'.repeat(34)}`,
+    en: 'more was entered than the server takes: shorten the fields',
+    sv: 'mer skrevs in än servern tar emot: korta fälten',
+  },
+  {
+    status: 429,
+    setup: { sessionCheckLimit: { checks: 1, refillMs: 600_000 } },
+    // The session's one check, spent on an address typed before.
+    before: async (page: Page) => {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/v1/check'));
+      await page.fill('#email', 'ny.kund@example.se');
+      expect((await answered).status()).toBe(200);
+    },
+    en: 'too many requests for now: try again in 10 min',
+    sv: 'för många förfrågningar just nu: försök igen om 10 min',
+  },
+  {
+    status: 500,
+    setup: { directory: failingDirectory },
+    en: 'the server failed: try again in a moment',
+    sv: 'servern fick ett fel: försök igen om en stund',
+  },
+] as const;
+
+describe("the order form when the directory's check is refused", () => {
+  for (const refusal of REFUSALS)
+    for (const locale of ['sv', 'en'] as const)
+      it(`says ${refusal.status} in its own words (${locale}), keeps the field as typed and the local check`, async () => {
+        const { server, at } = await ownServer(refusal.setup);
+        try {
+          const page = await openForm(locale, {}, at);
+          if ('name' in refusal) await page.fill('#name', refusal.name);
+          if ('before' in refusal) await refusal.before(page, at, locale);
+          const typed = 'ny.kund@gmial.com';
+          const answered = page.waitForResponse(
+            (response) =>
+              response.url().endsWith('/v1/check') && response.request().postData()?.includes(typed) === true,
+          );
+          await page.fill('#email', typed);
+          expect((await answered).status()).toBe(refusal.status);
+          const directoryFailed =
+            locale === 'sv' ? 'Kundregistret svarade inte' : 'The customer directory did not answer';
+          await expect
+            .poll(() => page.textContent('[data-directory]'), { timeout: 15_000 })
+            .toBe(`${directoryFailed}: ${refusal[locale]}`);
+          expect(await page.inputValue('#email')).toBe(typed);
+          if ('name' in refusal) expect(await page.inputValue('#name')).toBe(refusal.name);
+          // The page's own check still shows: the domain slip and its suggestion.
+          expect(await page.getAttribute('[data-status]', 'data-action')).not.toBe('error');
+          expect(await page.locator('[data-findings] li').count()).toBeGreaterThan(0);
+          expect(await page.textContent('[data-suggestion]')).toContain('ny.kund@gmail.com');
+          // Never the problem's English for other systems.
+          expect(await page.textContent('body')).not.toMatch(
+            /CSRF|too large|Too many checks|The server failed/,
+          );
+          await page.screenshot({
+            path: resolve(root, `.tmp/order-form-refused-${refusal.status}-${locale}.png`),
+            fullPage: true,
+          });
+          await page.close();
+        } finally {
+          await server.close();
+        }
+      }, 60_000);
 });

@@ -117,6 +117,25 @@ describe('createPostgresHoldStore', () => {
     expect(await store.discard(id)).toBe(false);
   });
 
+  it('keeps the subject in a column of its own, so the list names it without reading the message', async () => {
+    const error = await guardedTransport()
+      .sendMail({ from: 'order@butiken.se', to: TYPO, subject: 'Orderbekräftelse 4712', text: 'Tack.' })
+      .catch((caught) => caught);
+    const id: string = error.holdId;
+    const { rows } = await database.pool.query(`SELECT subject FROM ${SCHEMA}.held_message WHERE id = $1`, [
+      id,
+    ]);
+    expect(rows).toEqual([{ subject: 'Orderbekräftelse 4712' }]);
+    // The message itself replaced by bytes with no subject: the list still names it, from its column.
+    await database.pool.query(`UPDATE ${SCHEMA}.held_message SET raw = '\\x00' WHERE id = $1`, [id]);
+    expect((await store.list()).find((entry) => entry.id === id)).toMatchObject({
+      id,
+      subject: 'Orderbekräftelse 4712',
+      size: 1,
+    });
+    expect(await store.discard(id)).toBe(true);
+  });
+
   it('keeps a message held when the send fails, and discards it', async () => {
     const held = await store.hold(sampleInput('refused'));
     fixture.sink.refuse.add(GOOD);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
+import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { LATEST_VERSION, migrate, migrateTo } from '../../src/postgres/migrate.js';
 import { usePostgres } from '../support/use-postgres.js';
 
@@ -95,6 +96,43 @@ describe('migrate', () => {
     expect(versions.rows.map((row) => row.version)).toEqual(
       Array.from({ length: LATEST_VERSION }, (_, index) => index + 1),
     );
+  });
+
+  it("adds the held message's subject to a schema at version 6, keeping the messages held before without one", async () => {
+    await migrateTo(database.pool, '"holds_upgraded"', 6);
+    const before = '20260101T120000000Z-00000000-0000-4000-8000-000000000001';
+    await database.pool.query(
+      `INSERT INTO holds_upgraded.held_message (id, held_at, raw, details) VALUES ($1, now(), $2, $3)`,
+      [
+        before,
+        Buffer.from('Subject: Order 4711\r\n\r\nTack.\r\n'),
+        JSON.stringify({
+          envelope: { from: 'order@butiken.se', to: ['anna@x.se'] },
+          action: 'block',
+          recipients: [],
+        }),
+      ],
+    );
+    expect(await migrate(database.pool, { schema: 'holds_upgraded' })).toEqual({
+      from: 6,
+      to: LATEST_VERSION,
+    });
+    const store = createPostgresHoldStore({ pool: database.pool, schema: 'holds_upgraded' });
+    const after = await store.hold({
+      raw: Buffer.from('Subject: Order 4712\r\n\r\nTack.\r\n'),
+      envelope: { from: 'order@butiken.se', to: ['anna@x.se'] },
+      subject: 'Order 4712',
+      action: 'block',
+      recipients: [],
+    });
+    expect(after.subject).toBe('Order 4712');
+    const listed = await store.list();
+    expect(listed.map((entry) => [entry.id, entry.subject])).toEqual([
+      [before, undefined],
+      [after.id, 'Order 4712'],
+    ]);
+    expect(listed[0]).not.toHaveProperty('subject');
+    expect((await store.get(after.id))?.subject).toBe('Order 4712');
   });
 
   it('applies each version once when instances migrate at the same time', async () => {

@@ -103,7 +103,7 @@ describe('the order form behind the login', () => {
     expect(page.body).toMatch(/<h2 data-directory-part>Customer directory<\/h2>/);
   });
 
-  it("refuses the page's check with the session cookie but no CSRF header", async () => {
+  it("refuses the page's check with a live session but no CSRF header, or another, with 403", async () => {
     app = formServer();
     const { cookie } = await logIn(app);
     const response = await app.inject({
@@ -112,15 +112,69 @@ describe('the order form behind the login', () => {
       headers: { cookie },
       payload: check,
     });
-    expect(response.statusCode).toBe(401);
-    expect(response.json()).toMatchObject({ status: 401, field: 'headers.x-csrf-token' });
+    // The session is known, so it is not a login that is missing (401) but proof the page sent it.
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({
+      type: expect.stringMatching(/#csrf-mismatch$/),
+      status: 403,
+      field: 'headers.x-csrf-token',
+    });
     const wrong = await app.inject({
       method: 'POST',
       url: '/v1/check',
       headers: { cookie, 'x-csrf-token': 'guess' },
       payload: check,
     });
-    expect(wrong.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(403);
+  });
+
+  it("limits a page session's checks, so a session cookie cannot test address after address; not the token's", async () => {
+    const scriptDir = join(fixture.dir, 'order-form');
+    mkdirSync(scriptDir, { recursive: true });
+    writeFileSync(join(scriptDir, 'order-form.js'), 'export {};\n');
+    app = fixtureServer(fixture, {
+      registerOrderForm: createOrderForm({ scriptDir }),
+      sessionCheckLimit: { checks: 2, refillMs: 600_000 },
+    });
+    const first = await logIn(app);
+    const newCustomer = { entered: 'erik.lind@telia.com', customer: { id: 'new', name: 'Ny Kund' } };
+    for (let at = 0; at < 2; at++) {
+      const allowed = await app.inject({
+        method: 'POST',
+        url: '/v1/check',
+        headers: first.script,
+        payload: newCustomer,
+      });
+      expect(allowed.statusCode).toBe(200);
+    }
+    for (const url of ['/v1/check', '/v1/check-phone']) {
+      const refused = await app.inject({
+        method: 'POST',
+        url,
+        headers: first.script,
+        payload: url === '/v1/check' ? newCustomer : { ...newCustomer, entered: '070-123 45 67' },
+      });
+      expect(refused.statusCode, url).toBe(429);
+      expect(refused.headers['retry-after']).toBe('600');
+      expect(refused.json()).toMatchObject({
+        type: expect.stringMatching(/#too-many-requests$/),
+        status: 429,
+      });
+      expect(refused.body).not.toContain('erik.lind');
+    }
+    // Another session has its own checks; the token's callers (order systems) are not limited so.
+    const second = await logIn(app, 'per@butiken.se');
+    const other = await app.inject({
+      method: 'POST',
+      url: '/v1/check',
+      headers: second.script,
+      payload: newCustomer,
+    });
+    expect(other.statusCode).toBe(200);
+    for (let at = 0; at < 5; at++) {
+      const bearer = await app.inject({ method: 'POST', url: '/v1/check', headers: auth, payload: check });
+      expect(bearer.statusCode).toBe(200);
+    }
   });
 
   it("accepts the page's check with the session cookie and the CSRF token the page carries", async () => {

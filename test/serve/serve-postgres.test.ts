@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HoldStore } from '../../src/nodemailer/hold-store.js';
 import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
+import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
+import { createServer } from '../../src/serve/create-server.js';
 import { customers } from '../support/pipeline.js';
 import { type StartedServer, startServer } from '../support/started-server.js';
 import { usePostgres } from '../support/use-postgres.js';
-import { GOOD, TOKEN, TYPO } from './support.js';
+import { GOOD, logIn, TOKEN, TYPO } from './support.js';
 
 const database = usePostgres();
 let server: StartedServer | undefined;
@@ -49,5 +52,37 @@ describe('email-guard serve --database URL', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ held: [] });
+  });
+});
+
+describe('the review page over the PostgreSQL hold store', () => {
+  it('names each held message by its subject without reading a message', async () => {
+    const store = createPostgresHoldStore({ pool: database.pool });
+    const held = await store.hold({
+      raw: Buffer.from(`From: order@butiken.se\r\nTo: ${TYPO}\r\nSubject: Order 4711\r\n\r\nTack.\r\n`),
+      envelope: { from: 'order@butiken.se', to: [TYPO] },
+      subject: 'Order 4711',
+      action: 'block',
+      recipients: [],
+    });
+    // The same store, counting the reads of a whole message.
+    let reads = 0;
+    const counted: HoldStore = {
+      ...store,
+      get: (id) => {
+        reads++;
+        return store.get(id);
+      },
+    };
+    const app = createServer({ holdStore: counted, token: TOKEN });
+    try {
+      const { holds } = await logIn(app);
+      expect(holds.statusCode).toBe(200);
+      expect(holds.body).toContain('Order 4711');
+      expect(reads).toBe(0);
+    } finally {
+      await app.close();
+      await store.discard(held.id);
+    }
   });
 });
