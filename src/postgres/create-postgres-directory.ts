@@ -35,6 +35,7 @@ import { copyLine } from './copy-line.js';
 import { type CandidateBatcherOptions, createCandidateBatcher } from './create-candidate-batcher.js';
 import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
+import { UNPARSED } from './unparsed-marker.js';
 import { variantCopyChunks } from './variant-copy-chunks.js';
 
 /** Options of {@link createPostgresDirectory}. */
@@ -106,8 +107,6 @@ const FindPhoneInputSchema = z.object({
   excludeCustomerId: CustomerIdSchema.optional(),
 });
 
-/** Marks a stored address that did not parse (a control character, which no parsed address has). */
-const UNPARSED = '\u0001';
 /**
  * The memory a first load's index build sorts in, at least: the server's `maintenance_work_mem`
  * when that is larger. Measured on a server left at its default of 64MB (200,000 customers, back
