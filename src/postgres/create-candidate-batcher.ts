@@ -43,8 +43,12 @@ export interface CandidateLookup {
 
 /** Finds the customers filed under a lookup's variants, several lookups in one statement. */
 export interface CandidateBatcher {
-  /** The customers with at least one of `variants` in `mailbox_variant`, each once. */
-  find(variants: readonly string[]): Promise<CandidateCustomer[]>;
+  /**
+   * The customers with at least one of `variants` in `mailbox_variant`, each once. A string with
+   * the NUL character, which PostgreSQL text cannot hold and so no stored variant has, is left out
+   * of the statement (nor does the server then refuse the other checks sent with it).
+   */
+  find(variants: ReadonlySet<string>): Promise<CandidateCustomer[]>;
   /**
    * {@link find}, and the domains with at least one of `domainVariants` in `domain_variant`, in the
    * same statement (an entered domain whose near domains are not cached). With `local`, the
@@ -53,15 +57,15 @@ export interface CandidateBatcher {
    * it, one round trip instead of two in a row.
    */
   findWithDomains(
-    variants: readonly string[],
-    domainVariants: readonly string[],
+    variants: ReadonlySet<string>,
+    domainVariants: ReadonlySet<string>,
     local?: string,
   ): Promise<CandidateLookup>;
 }
 
 interface Pending {
-  readonly variants: readonly string[];
-  readonly domainVariants: readonly string[] | undefined;
+  readonly variants: ReadonlySet<string>;
+  readonly domainVariants: ReadonlySet<string> | undefined;
   /** The local part to look up at each near domain read (`local@domain`), if any. */
   readonly local: string | undefined;
   readonly observer: LookupObserver | undefined;
@@ -75,28 +79,33 @@ interface Pending {
  */
 type BatchRow = [id: string, name: string | null, emails: string[] | null, variants: string[]];
 
-/** Lookups asking each string (a lookup's strings are distinct), by string. */
-function askedBy(batch: readonly Pending[], strings: (pending: Pending) => readonly string[] | undefined) {
-  const asking = new Map<string, number[]>();
-  batch.forEach((pending, index) => {
+/**
+ * The strings of the lookups as one `text[]` literal (`{"a","b"}`, each element quoted, `"` and
+ * `\\` escaped inside: PostgreSQL manual, "Arrays", 8.15.6), made in one pass: node-postgres would
+ * otherwise make it per statement with two regular-expression replacements per element. A string
+ * asked by two lookups goes twice; `= ANY` reads each once (the index scan sorts its array keys and
+ * drops repeats). Strings with the NUL character are left out (see {@link CandidateBatcher.find}).
+ */
+function textArray(
+  batch: readonly Pending[],
+  strings: (pending: Pending) => ReadonlySet<string> | undefined,
+): string {
+  let literal = '{';
+  for (const pending of batch) {
     for (const value of strings(pending) ?? []) {
-      const indexes = asking.get(value);
-      if (indexes === undefined) asking.set(value, [index]);
-      else if (indexes[indexes.length - 1] !== index) indexes.push(index);
+      if (value.includes('\u0000')) continue;
+      if (literal.length > 1) literal += ',';
+      literal += /["\\]/.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : `"${value}"`;
     }
-  });
-  return asking;
+  }
+  return `${literal}}`;
 }
 
-/** Each string of the lookups once. */
-function union(
-  batch: readonly Pending[],
-  strings: (pending: Pending) => readonly string[] | undefined,
-): string[] {
-  if (batch.length === 1) return (strings(batch[0] as Pending) ?? []) as string[];
-  const all = new Set<string>();
-  for (const pending of batch) for (const value of strings(pending) ?? []) all.add(value);
-  return [...all];
+/** Whether a lookup asked one of a row's hit strings. */
+function asked(strings: ReadonlySet<string> | undefined, hits: readonly string[]): boolean {
+  if (strings === undefined) return false;
+  for (const hit of hits) if (strings.has(hit)) return true;
+  return false;
 }
 
 /**
@@ -187,8 +196,8 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
     const alone = batch.length === 1;
     const withDomains = batch.some((pending) => pending.domainVariants !== undefined);
     const withLocal = batch.some((pending) => pending.local !== undefined);
-    const values: unknown[] = [union(batch, (pending) => pending.variants)];
-    if (withDomains) values.push(union(batch, (pending) => pending.domainVariants));
+    const values: unknown[] = [textArray(batch, (pending) => pending.variants)];
+    if (withDomains) values.push(textArray(batch, (pending) => pending.domainVariants));
     if (withLocal && alone) values.push((batch[0] as Pending).local);
     else if (withLocal) {
       const locals: string[] = [];
@@ -196,6 +205,7 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
       for (const pending of batch) {
         if (pending.local === undefined) continue;
         for (const variant of pending.domainVariants ?? []) {
+          if (variant.includes('\u0000')) continue;
           locals.push(pending.local);
           domainVariants.push(variant);
         }
@@ -215,7 +225,7 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
           : query;
     const sent = observe ? performance.now() : 0;
     pool
-      .query<BatchRow>({ ...statement, values })
+      .query<BatchRow>({ name: statement.name, text: statement.text, rowMode: 'array', values })
       .then(
         ({ rows }) => {
           if (observe) {
@@ -232,56 +242,35 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
             (batch[0] as Pending).resolve({ customers, domains });
             return;
           }
-          const byVariant = askedBy(batch, (pending) => pending.variants);
-          const byDomainVariant = withDomains
-            ? askedBy(batch, (pending) => pending.domainVariants)
-            : undefined;
+          // Each row is handed to the lookups that asked one of the strings it was found under: a
+          // look in each lookup's own set, nothing indexed per asked string.
           const found: CandidateCustomer[][] = batch.map(() => []);
           const near: string[][] = batch.map(() => []);
-          // The last row each lookup was given: a row found under two of its variants once.
-          const last: (CandidateCustomer | string | undefined)[] = batch.map(() => undefined);
           if (withDomains) {
             for (const row of rows) {
               if (row[2] !== null) continue;
-              const domain = row[0];
-              for (const variant of row[3]) {
-                for (const index of byDomainVariant?.get(variant) ?? []) {
-                  if (last[index] === domain) continue;
-                  last[index] = domain;
-                  (near[index] as string[]).push(domain);
-                }
+              for (let index = 0; index < batch.length; index++) {
+                if (asked((batch[index] as Pending).domainVariants, row[3]))
+                  (near[index] as string[]).push(row[0]);
               }
             }
           }
-          // The lookups that asked `local@domain` at a near domain of theirs, by that string: known
-          // once the near domains are handed out.
-          const byNearKey = withLocal ? new Map<string, number[]>() : undefined;
-          if (byNearKey) {
-            batch.forEach((pending, index) => {
-              if (pending.local === undefined) return;
-              for (const domain of near[index] as string[]) {
-                const nearKey = `${pending.local}@${domain}`;
-                const indexes = byNearKey.get(nearKey);
-                if (indexes === undefined) byNearKey.set(nearKey, [index]);
-                else indexes.push(index);
-              }
-            });
-          }
+          // The `local@domain` strings each lookup asked at its near domains: known once the near
+          // domains are handed out.
+          const nearKeys = withLocal
+            ? batch.map((pending, index) =>
+                pending.local === undefined
+                  ? undefined
+                  : new Set((near[index] as string[]).map((domain) => `${pending.local}@${domain}`)),
+              )
+            : undefined;
           for (const row of rows) {
             const emails = row[2];
             if (emails === null) continue;
             const customer = { id: row[0], name: row[1], emails };
-            for (const variant of row[3]) {
-              for (const index of byVariant.get(variant) ?? []) {
-                if (last[index] === customer) continue;
-                last[index] = customer;
+            for (let index = 0; index < batch.length; index++) {
+              if (asked((batch[index] as Pending).variants, row[3]) || asked(nearKeys?.[index], row[3]))
                 (found[index] as CandidateCustomer[]).push(customer);
-              }
-              for (const index of byNearKey?.get(variant) ?? []) {
-                if (last[index] === customer) continue;
-                last[index] = customer;
-                (found[index] as CandidateCustomer[]).push(customer);
-              }
             }
           }
           batch.forEach((pending, index) => {
@@ -306,28 +295,28 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
       });
   }
 
-  function ask(
-    variants: readonly string[],
-    domainVariants: readonly string[] | undefined,
-    local: string | undefined,
-  ) {
-    return new Promise<CandidateLookup>((resolve, reject) => {
-      const pending = {
-        variants,
-        domainVariants,
-        local,
-        observer: observe?.(domainVariants !== undefined),
-        resolve,
-        reject,
-      };
-      if (domainsApart && domainVariants !== undefined) send([pending], false);
-      else if (running < statements) send([pending]);
-      else waiting.push(pending);
-    });
+  function ask(pending: Pending): void {
+    if (domainsApart && pending.domainVariants !== undefined) send([pending], false);
+    else if (running < statements) send([pending]);
+    else waiting.push(pending);
   }
 
   return {
-    find: (variants) => ask(variants, undefined, undefined).then((found) => found.customers),
-    findWithDomains: (variants, domainVariants, local) => ask(variants, domainVariants, local),
+    // One promise a lookup: the customers are handed on by the resolving function, not by a `then`.
+    find: (variants) =>
+      new Promise<CandidateCustomer[]>((resolve, reject) => {
+        ask({
+          variants,
+          domainVariants: undefined,
+          local: undefined,
+          observer: observe?.(false),
+          resolve: (found) => resolve(found.customers),
+          reject,
+        });
+      }),
+    findWithDomains: (variants, domainVariants, local) =>
+      new Promise<CandidateLookup>((resolve, reject) => {
+        ask({ variants, domainVariants, local, observer: observe?.(true), resolve, reject });
+      }),
   };
 }

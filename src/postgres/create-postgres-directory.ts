@@ -35,6 +35,7 @@ import { copyLine } from './copy-line.js';
 import { type CandidateBatcherOptions, createCandidateBatcher } from './create-candidate-batcher.js';
 import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
+import { UNPARSED } from './unparsed-marker.js';
 import { variantCopyChunks } from './variant-copy-chunks.js';
 
 /** Options of {@link createPostgresDirectory}. */
@@ -106,8 +107,6 @@ const FindPhoneInputSchema = z.object({
   excludeCustomerId: CustomerIdSchema.optional(),
 });
 
-/** Marks a stored address that did not parse (a control character, which no parsed address has). */
-const UNPARSED = '\u0001';
 /**
  * The memory a first load's index build sorts in, at least: the server's `maintenance_work_mem`
  * when that is larger. Measured on a server left at its default of 64MB (200,000 customers, back
@@ -747,11 +746,11 @@ export function createTunedPostgresDirectory(
         // that statement: the rules of those domains are the process's (options.mailboxRules), not
         // the database's, so the statement cannot apply them; where a near domain's own rules read
         // the local part otherwise (gmail.com drops the dots of `anna.svensson`), that key was not
-        // looked up, and a second statement asks it. PostgreSQL text cannot hold NUL (storable).
+        // looked up, and a second statement asks it. PostgreSQL text cannot hold NUL (CandidateBatcher.find).
         const defaultLocal = composedForm(unquotedLocalPart(parsed.address.local).toLowerCase());
         const local = batching.nearKeysApart || defaultLocal.includes('\u0000') ? undefined : defaultLocal;
         const found = await candidates
-          .findWithDomains(storable(variants), storable(domainVariants(key.domain)), local)
+          .findWithDomains(variants, new Set(domainVariants(key.domain)), local)
           .catch(fail);
         for (const candidate of found.customers) matcher.matchCandidate(candidate, slotOf(candidate.id));
         domains = found.domains;
@@ -773,7 +772,7 @@ export function createTunedPostgresDirectory(
           for (const candidate of found.customers)
             matcher.matchRekeyed(candidate, rekeyed, slotOf(candidate.id));
           if (missing.length > 0) {
-            for (const candidate of await candidates.find(storable(missing)).catch(fail)) {
+            for (const candidate of await candidates.find(new Set(missing)).catch(fail)) {
               matcher.matchRekeyed(candidate, rekeyed, slotOf(candidate.id));
             }
           }
@@ -787,7 +786,7 @@ export function createTunedPostgresDirectory(
         const nearDomains = domains.filter((domain) => matcher.isNearDomain(domain));
         const rekeyed = nearDomains.length > 0 ? matcher.rekey(nearDomains) : undefined;
         if (rekeyed) for (const rekey of rekeyed) variants.add(rekey);
-        for (const candidate of await candidates.find(storable(variants)).catch(fail)) {
+        for (const candidate of await candidates.find(variants).catch(fail)) {
           const slot = slotOf(candidate.id);
           matcher.matchCandidate(candidate, slot);
           if (rekeyed) matcher.matchRekeyed(candidate, rekeyed, slot);
@@ -876,17 +875,6 @@ function refuseNul(customer: z.output<typeof CustomerSchema>, path: readonly (st
     check(phone, ['phones', index]);
   });
   if (issues.length > 0) throw new InvalidInputError(issues);
-}
-
-/**
- * The strings PostgreSQL text can hold: without the NUL character, which no stored variant has,
- * so leaving such a one out of a look-up changes nothing it finds (an address the caller parsed
- * may hold one), and the server does not refuse the statement (nor the other checks sent with it).
- */
-function storable(values: Iterable<string>): string[] {
-  const kept: string[] = [];
-  for (const value of values) if (!value.includes('\u0000')) kept.push(value);
-  return kept;
 }
 
 /** `ids` but those in `drop`. */

@@ -1,14 +1,26 @@
 import type { Pool, PoolClient } from 'pg';
 import { z } from 'zod';
+import { indexMailboxRules, type MailboxRuleIndex } from '../address/mailbox-key.js';
+import { defaultMailboxRules, type MailboxRule } from '../address/mailbox-rules.js';
+import { MailboxRulesSchema } from '../address/mailbox-rules-schema.js';
 import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import { rebuildMailboxVariants } from './rebuild-mailbox-variants.js';
 import { schemaName } from './schema-name.js';
+
+/**
+ * One version's change: SQL, or a step run in Node on the migration's client (one that computes
+ * rows the way the library does, which SQL cannot), under the same lock and in the same transaction.
+ */
+type Migration =
+  | ((schema: string) => string)
+  | { readonly run: (client: PoolClient, schema: string, rules: MailboxRuleIndex) => Promise<void> };
 
 /**
  * The migrations, in order: version n is `migrations[n - 1]`. Only ever appended to: a released
  * version's SQL never changes, so a database at any version reaches the latest by the rest.
  */
-const migrations: readonly ((schema: string) => string)[] = [
+const migrations: readonly Migration[] = [
   // 1: the customer directory. Variant rows are kept by the library, not by a foreign key: the
   // variants of a replaced or removed customer are deleted by value, so the only index the variant
   // table needs is its primary key (variant first: the lookup, and the distribution column when
@@ -106,17 +118,30 @@ const migrations: readonly ((schema: string) => string)[] = [
   // Messages held before have none (NULL): their subject is only in `raw`, read when one is opened.
   (s) => `
     ALTER TABLE ${s}.held_message ADD COLUMN subject text;`,
+  // 8: the variant rows filed again from the customer rows: a directory filled before the folded
+  // key of å, ä and ö written another way (`foldedMailboxKey`) was filed under it found those
+  // spellings only once each customer was upserted again.
+  { run: rebuildMailboxVariants },
 ];
 
 /** The version {@link migrate} brings a schema to. */
 export const LATEST_VERSION = migrations.length;
 
-const MigrateOptionsSchema = z.object({ schema: z.string().optional() });
+const MigrateOptionsSchema = z.object({
+  schema: z.string().optional(),
+  mailboxRules: MailboxRulesSchema.optional(),
+});
 
 /** Options of {@link migrate}. */
 export interface MigrateOptions {
   /** The schema the tables live in; created when missing. @default 'email_guard' */
   readonly schema?: string;
+  /**
+   * The rules the directories on this schema are given (`createPostgresDirectory`'s
+   * `mailboxRules`): a version that files the customers again files them under these.
+   * @default defaultMailboxRules
+   */
+  readonly mailboxRules?: readonly MailboxRule[];
 }
 
 /** What {@link migrate} did. */
@@ -141,11 +166,21 @@ export interface MigrateResult {
  */
 export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise<MigrateResult> {
   const { schema } = parseInput(MigrateOptionsSchema, options, ['options']);
-  return migrateTo(pool, schemaName(schema, ['options', 'schema']), LATEST_VERSION);
+  return migrateTo(
+    pool,
+    schemaName(schema, ['options', 'schema']),
+    LATEST_VERSION,
+    indexMailboxRules(options.mailboxRules ?? defaultMailboxRules),
+  );
 }
 
 /** {@link migrate} to a given version (the tests bring a schema to an earlier one first). */
-export async function migrateTo(pool: Pool, schema: string, version: number): Promise<MigrateResult> {
+export async function migrateTo(
+  pool: Pool,
+  schema: string,
+  version: number,
+  rules: MailboxRuleIndex = indexMailboxRules(defaultMailboxRules),
+): Promise<MigrateResult> {
   const client: PoolClient = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -165,7 +200,9 @@ export async function migrateTo(pool: Pool, schema: string, version: number): Pr
     );
     const from = rows[0]?.version ?? 0;
     for (let next = from + 1; next <= version; next++) {
-      await client.query((migrations[next - 1] as (schema: string) => string)(schema));
+      const migration = migrations[next - 1] as Migration;
+      if (typeof migration === 'function') await client.query(migration(schema));
+      else await migration.run(client, schema, rules);
       await client.query(`INSERT INTO ${schema}.schema_version (version) VALUES ($1)`, [next]);
     }
     await client.query('COMMIT');

@@ -573,6 +573,35 @@ describe('createPostgresDirectory against createDirectory', () => {
     ]);
   }, 120_000);
 
+  it('answers addresses whose keys hold quotes, backslashes and braces as in memory, alone and in flight together', async () => {
+    const quoted = [
+      { id: 'Q-1', emails: ['"an\\"na"@kund.se'] },
+      { id: 'Q-2', emails: ['"an\\\\na"@kund.se'] },
+      { id: 'Q-3', emails: ['"a,{b}"@kund.se'] },
+      { id: 'Q-4', emails: ['anna@kund.se'] },
+    ];
+    const own = await freshDirectory();
+    await own.upsert(quoted);
+    const inMemory = createDirectory(quoted);
+    const asked = [
+      '"an\\"na"@kund.se',
+      '"an\\"nna"@kund.se',
+      '"an\\\\na"@kund.se',
+      '"a,{b}"@kund.se',
+      '"a,{bc}"@kund.se',
+      'ana@kund.se',
+    ];
+    const expected = asked.map((entered) => inMemory.findAddress({ entered }));
+    expect(expected.every((matches) => matches.length > 0)).toBe(true);
+    for (const [index, entered] of asked.entries())
+      expect(await own.findAddress({ entered })).toEqual(expected[index]);
+    expect(
+      await Promise.all(
+        asked.flatMap((entered) => [entered, entered]).map((entered) => own.findAddress({ entered })),
+      ),
+    ).toEqual(expected.flatMap((matches) => [matches, matches]));
+  });
+
   it('reads the near domains of many entered domains in flight in the statements of their candidates', async () => {
     let statements = 0;
     const counted = new Proxy(database.pool, {

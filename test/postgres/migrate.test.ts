@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
 import { InvalidInputError } from '../../src/errors.js';
+import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { LATEST_VERSION, migrate, migrateTo } from '../../src/postgres/migrate.js';
 import { usePostgres } from '../support/use-postgres.js';
@@ -48,7 +50,8 @@ describe('migrate', () => {
     expect(await keyCollations('keys_fresh')).toEqual(BYTEWISE_KEYS);
     await migrateTo(database.pool, '"keys_upgraded"', 5);
     await database.pool.query(
-      `INSERT INTO keys_upgraded.mailbox_variant (variant, customer_id) VALUES ('ana@x.se', 'C-1')`,
+      `INSERT INTO keys_upgraded.customer (id, emails, phones) VALUES ('C-1', '{ana@x.se}', '{}');
+       INSERT INTO keys_upgraded.mailbox_variant (variant, customer_id) VALUES ('ana@x.se', 'C-1')`,
     );
     await migrate(database.pool, { schema: 'keys_upgraded' });
     expect(await keyCollations('keys_upgraded')).toEqual(BYTEWISE_KEYS);
@@ -135,6 +138,56 @@ describe('migrate', () => {
     expect((await store.get(after.id))?.subject).toBe('Order 4712');
   });
 
+  it('files a directory filled at the previous version again, finding its folded and near-miss spellings', async () => {
+    const customers = [
+      { id: 'C-1', name: 'Åsa Öberg', emails: ['åsa.öberg@telia.se'] },
+      { id: 'C-2', name: 'Anna Svensson', emails: ['anna.svensson@gmail.com', 'not an address'] },
+      { id: 'C-3', name: 'Jörgen Ström', emails: ['jorgen.strom@outlook.com', 'joergen.stroem@firma.se'] },
+    ];
+    await migrateTo(database.pool, '"filled_before"', LATEST_VERSION - 1);
+    const directory = createPostgresDirectory({ pool: database.pool, schema: 'filled_before' });
+    await directory.upsert(customers);
+    // As the directory filed customers before the folded key: without it.
+    await database.pool.query(`DELETE FROM filled_before.mailbox_variant WHERE variant = ANY($1::text[])`, [
+      ['asa.oberg@telia.se', 'jorgen.strom@firma.se'],
+    ]);
+    const entered = [
+      'aasa.oeberg@telia.se',
+      'asa.oberg@telia.se',
+      'aasa.öberg@telia.se',
+      'jorgen.strom@firma.se',
+      'jörgen.strom@firma.se',
+      'anna.svenson@gmail.com',
+      'åsa.öberg@telia.se',
+    ];
+    const found = async () =>
+      Promise.all(
+        entered.map(async (address) =>
+          (await directory.findAddress({ entered: address })).map(
+            (match) => `${match.customerId}:${match.distance}`,
+          ),
+        ),
+      );
+    const memory = createDirectory(customers);
+    const expected = entered.map((address) =>
+      memory.findAddress({ entered: address }).map((match) => `${match.customerId}:${match.distance}`),
+    );
+    expect(await found()).not.toEqual(expected);
+    expect(await migrate(database.pool, { schema: 'filled_before' })).toEqual({
+      from: LATEST_VERSION - 1,
+      to: LATEST_VERSION,
+    });
+    expect(expected.slice(0, 5).every((matches) => matches.length > 0)).toBe(true);
+    expect(await found()).toEqual(expected);
+    // The rebuilt table is the one later writes and first loads keep up (its key's name included).
+    await directory.upsert([{ id: 'C-1', name: 'Åsa Öberg', emails: ['asa@telia.se'] }]);
+    expect(await directory.findAddress({ entered: 'aasa.oeberg@telia.se' })).toEqual([]);
+    const { rows } = await database.pool.query(
+      `SELECT conname FROM pg_constraint WHERE conrelid = 'filled_before.mailbox_variant'::regclass`,
+    );
+    expect(rows).toEqual([{ conname: 'mailbox_variant_pkey' }]);
+  });
+
   it('applies each version once when instances migrate at the same time', async () => {
     const pools = Array.from({ length: 4 }, () => database.newPool({ max: 1 }));
     const results = await Promise.all(pools.map((pool) => migrate(pool, { schema: 'at_once' })));
@@ -142,6 +195,38 @@ describe('migrate', () => {
     expect(results.filter((result) => result.from === LATEST_VERSION)).toHaveLength(3);
     const versions = await database.pool.query('SELECT count(*)::integer AS n FROM at_once.schema_version');
     expect(versions.rows[0].n).toBe(LATEST_VERSION);
+  });
+
+  it('files the customers again once when instances migrate a filled directory at the same time as one writes', async () => {
+    await migrateTo(database.pool, '"filled_at_once"', LATEST_VERSION - 1);
+    const writer = createPostgresDirectory({ pool: database.newPool({ max: 1 }), schema: 'filled_at_once' });
+    await writer.upsert(
+      Array.from({ length: 3000 }, (_, index) => ({
+        id: `C-${index}`,
+        emails: [`kund.${index}@exempel.se`],
+      })),
+    );
+    const pools = Array.from({ length: 2 }, () => database.newPool({ max: 1 }));
+    const [results] = await Promise.all([
+      Promise.all(pools.map((pool) => migrate(pool, { schema: 'filled_at_once' }))),
+      writer.upsert([
+        { id: 'C-1', emails: ['åsa.öberg@telia.se'] },
+        { id: 'C-new', emails: ['jörgen.ström@telia.se'] },
+      ]),
+    ]);
+    expect(results.map((result) => result.from).sort()).toEqual([LATEST_VERSION - 1, LATEST_VERSION]);
+    const found = async (entered: string) =>
+      (await writer.findAddress({ entered })).map((match) => `${match.customerId}:${match.distance}`);
+    expect(await found('aasa.oeberg@telia.se')).toEqual(['C-1:1']);
+    expect(await found('joergen.stroem@telia.se')).toEqual(['C-new:1']);
+    expect(await found('kund.1@exempel.se')).not.toContain('C-1:0');
+    expect((await found('kund.2999@exempel.se'))[0]).toBe('C-2999:0');
+    const { rows } = await database.pool.query(
+      'SELECT count(*)::integer AS n FROM filled_at_once.mailbox_variant WHERE customer_id = $1',
+      ['C-1'],
+    );
+    // Its key, the key's nine deletions and its folded key: the old rows were not filed again beside them.
+    expect(rows[0].n).toBe(11);
   });
 
   it('refuses a schema name that is no plain identifier, naming the option', async () => {
