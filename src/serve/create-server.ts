@@ -9,6 +9,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
   type FastifyServerOptions,
+  type HTTPMethods,
 } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -235,7 +236,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
             field: 'params.id',
           }),
         );
-      return sendProblem(reply, frameworkProblem(error.statusCode ?? 400, error.message));
+      return sendProblem(reply, frameworkProblem(error.statusCode ?? 400, error.message, request.url));
     },
     // What Node's HTTP parser refuses before Fastify sees a request (a URL or headers over Node's
     // 16 KB, a line that is no HTTP) is answered on the socket: a problem too, not Fastify's JSON.
@@ -318,7 +319,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const part = error.validationContext ?? 'body';
+      // Fastify calls the query `querystring`; the problems and docs/serve.md call it `query`.
+      const part = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
       const errors = error.validation.map((issue) => ({
         field: [part, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
         message: issue.message ?? 'invalid',
@@ -375,7 +377,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (an empty body, a body that is not JSON, a `__proto__` key, an
       // unsupported media type): their messages say what is wrong and quote none of the request.
-      return sendProblem(reply, frameworkProblem(status, error.message));
+      return sendProblem(reply, frameworkProblem(status, error.message, request.url));
     }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem('internal', 500, 'The server failed; nothing was sent'));
@@ -429,7 +431,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       if (bearer === 'limited') return reply;
       if (bearer !== 'valid') return sendUnauthorized(reply);
     }
-    return sendProblem(reply, problem('not-found', 404, 'There is no such route'));
+    return sendProblem(reply, noSuchRoute());
   });
 
   app.register(fastifyCookie, { secret: context.sessionSecret });
@@ -535,14 +537,46 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     api.get('/openapi.json', { schema: { hide: true } as object }, async () =>
       withProblemResponses(structuredClone(app.swagger()), z.toJSONSchema(ProblemSchema)),
     );
+    const methods = new Map<string, Set<string>>();
+    api.addHook('onRoute', (route) => {
+      const known = methods.get(route.url) ?? new Set<string>();
+      for (const method of [route.method].flat()) known.add(method);
+      methods.set(route.url, known);
+    });
     await registerCheckRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
     await registerHoldRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
+    // A known route asked with another method is 405 with the methods it takes (RFC 9110 §15.5.6),
+    // after the token like any route, so the routes still cannot be probed without it.
+    for (const [url, allowed] of [...methods]) {
+      const others = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'].filter(
+        (method) => !allowed.has(method),
+      );
+      if (others.length === 0) continue;
+      const allow = [...allowed].join(', ');
+      api.route({
+        method: others as HTTPMethods[],
+        url,
+        schema: { hide: true } as object,
+        handler: async (_request, reply) => {
+          reply.header('allow', allow);
+          return sendProblem(
+            reply,
+            problem('method-not-allowed', 405, `This route takes ${allow} only`, {
+              detail: `send ${allow}`,
+              field: 'method',
+            }),
+          );
+        },
+      });
+    }
   });
 
   // Form bodies for the pages' HTML forms only; registered inside their plugin, so the API never
   // parses one.
   app.register(async (pages) => {
     await pages.register(fastifyFormbody, { bodyLimit: options.bodyLimit ?? 65_536 });
+    // ...and nothing else: a JSON or text body is answered 415 (docs/serve.md), not read as a form.
+    pages.removeContentTypeParser(['application/json', 'text/plain']);
     await registerReviewPages(pages, context);
   });
 
@@ -660,16 +694,29 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
   socket.destroy(error);
 }
 
-function frameworkProblem(status: number, message: string) {
+function frameworkProblem(status: number, message: string, url: string) {
   // The API takes JSON only; the pages take their forms (see the API's content-type parsers).
   if (status === 415)
-    return problem('unsupported-media-type', 415, 'The request body must be JSON', {
-      detail: 'send Content-Type: application/json',
-      field: 'headers.content-type',
-    });
+    return url.startsWith('/v1/')
+      ? problem('unsupported-media-type', 415, 'The request body must be JSON', {
+          detail: 'send Content-Type: application/json',
+          field: 'headers.content-type',
+        })
+      : problem('unsupported-media-type', 415, 'A page takes its own form only', {
+          detail: 'send Content-Type: application/x-www-form-urlencoded',
+          field: 'headers.content-type',
+        });
   if (status === 413) return problem('body-too-large', 413, message, { field: 'body' });
-  if (status === 404) return problem('not-found', 404, message);
+  if (status === 404) return noSuchRoute();
   return problem('invalid-input', status, message, { field: 'body' });
+}
+
+/** 404 for a path no route has: the path is what is at fault. */
+function noSuchRoute() {
+  return problem('not-found', 404, 'There is no such route', {
+    detail: 'see GET /openapi.json for the routes',
+    field: 'path',
+  });
 }
 
 /** Whether an `Origin` header (RFC 6454 §7) names the host the request was sent to. */

@@ -183,7 +183,9 @@ export async function discardHeld(
     if (isEmailGuardError(error, 'INVALID_INPUT')) return { problem: noSuchMessage() };
     if (isEmailGuardError(error, 'HOLD_STORE_FAILED'))
       return {
-        problem: problem('conflict', 409, 'The message is being released; it cannot be discarded now'),
+        problem: problem('conflict', 409, 'The message is being released; it cannot be discarded now', {
+          field: 'params.id',
+        }),
       };
     throw error;
   }

@@ -24,7 +24,8 @@ const POISON_HINT = /proto|\\u/;
 /**
  * A JSON request body, or a {@link JsonBodyError} saying what is wrong: empty, not valid JSON (at
  * which position, without quoting the body: it may hold addresses), or a `__proto__` or
- * `constructor.prototype` key (named by its path). `allowEmpty` takes an empty body as none, for
+ * `constructor.prototype` key (named by its path), or a key given twice in one object (named by its
+ * path). `allowEmpty` takes an empty body as none, for
  * routes with nothing to send.
  *
  * @example
@@ -44,6 +45,13 @@ export function parseJsonBody(text: string, options: { readonly allowEmpty?: boo
   } catch (error) {
     throw new JsonBodyError('The request body is not valid JSON', jsonProblem(error, text.length), 'body');
   }
+  const twice = duplicateKey(text);
+  if (twice)
+    throw new JsonBodyError(
+      'The request body has a key given twice',
+      `the key ${twice.join('.')} is given twice in one object; give it once`,
+      ['body', ...twice].join('.'),
+    );
   if (POISON_HINT.test(text)) {
     const path = poisonedKey(value);
     if (path)
@@ -105,6 +113,63 @@ function poisonedKey(root: unknown): string[] | undefined {
       )
         return pathOf(step, key, 'prototype');
       stack.push({ value: child, key, parent: step });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The path of the first key given twice in one object of valid JSON text. RFC 8259 §4 leaves what a
+ * parser does with it open: JSON.parse keeps the last silently, another reader of the same body
+ * (a log, a proxy, the order system's own code) may keep the first, and a check must not pass an
+ * address other than the one that is sent. One pass over the text, so the cost grows with its length.
+ */
+function duplicateKey(text: string): string[] | undefined {
+  interface Frame {
+    /** The keys of an object so far; none for an array. */
+    readonly keys?: Set<string>;
+    key?: string;
+    index: number;
+  }
+  const stack: Frame[] = [];
+  let expectKey = false;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x22) {
+      // A string: find its end, stepping over escapes (the text is valid JSON, so it ends).
+      let end = at + 1;
+      let escaped = false;
+      for (;;) {
+        const next = text.charCodeAt(end);
+        if (next === 0x5c) {
+          escaped = true;
+          end += 2;
+        } else if (next === 0x22) break;
+        else end++;
+      }
+      const top = stack[stack.length - 1];
+      if (expectKey && top?.keys) {
+        // `"\u0065ntered"` is the key `entered`: escapes are read as JSON.parse reads them.
+        const key = escaped ? (JSON.parse(text.slice(at, end + 1)) as string) : text.slice(at + 1, end);
+        if (top.keys.has(key))
+          return [
+            ...stack.slice(0, -1).map((frame) => (frame.keys ? (frame.key ?? '') : String(frame.index))),
+            key,
+          ];
+        top.keys.add(key);
+        top.key = key;
+        expectKey = false;
+      }
+      at = end;
+    } else if (code === 0x7b) {
+      stack.push({ keys: new Set(), index: 0 });
+      expectKey = true;
+    } else if (code === 0x5b) stack.push({ index: 0 });
+    else if (code === 0x7d || code === 0x5d) stack.pop();
+    else if (code === 0x2c) {
+      const top = stack[stack.length - 1];
+      if (top?.keys) expectKey = true;
+      else if (top) top.index++;
     }
   }
   return undefined;

@@ -17,7 +17,8 @@ export const ProblemSchema = z.object({
   detail: z.string().optional(),
   /** The first field that failed, when the problem is about the request's content. */
   field: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  /** Every field that failed, each with what is wrong; empty when no field is at fault. */
+  errors: z.array(z.object({ field: z.string(), message: z.string() })),
 });
 
 /** One problem answer (see {@link ProblemSchema}). */
@@ -42,20 +43,28 @@ export type ProblemType =
   | 'headers-too-large'
   | 'bad-request'
   | 'request-timeout'
-  | 'too-many-requests';
+  | 'too-many-requests'
+  | 'method-not-allowed';
 
-/** Builds a problem of one of the service's types. */
+/**
+ * Builds a problem of one of the service's types. `errors` is always there, so a client reads one
+ * shape for every answer: when not given, the named `field` with the `detail` (else the title), or
+ * none when no field is at fault.
+ */
 export function problem(
   type: ProblemType | 'about:blank',
   status: number,
   title: string,
-  extra: Omit<Problem, 'type' | 'title' | 'status'> = {},
+  extra: Omit<Problem, 'type' | 'title' | 'status' | 'errors'> & { readonly errors?: Problem['errors'] } = {},
 ): Problem {
+  const { errors, ...rest } = extra;
   return {
     type: type === 'about:blank' ? type : `${PROBLEM_DOCS}#${type}`,
     title,
     status,
-    ...extra,
+    ...rest,
+    errors:
+      errors ?? (extra.field === undefined ? [] : [{ field: extra.field, message: extra.detail ?? title }]),
   };
 }
 

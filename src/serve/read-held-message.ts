@@ -38,6 +38,14 @@ export async function readHeldMessage(raw: Buffer): Promise<HeldMessageContent> 
     const value = parsed.headers.get(key);
     headers.push({ name: line.line.slice(0, line.line.indexOf(':')), value: headerText(value, line.line) });
   }
+  // Custom fields (RFC 6648: `X-` names, still what order systems add) carry what the sender
+  // added to tell the message apart (an order number, a campaign): shown after, in message order.
+  for (const line of parsed.headerLines)
+    if (line.key.startsWith('x-'))
+      headers.push({
+        name: line.line.slice(0, line.line.indexOf(':')),
+        value: headerText(parsed.headers.get(line.key), line.line),
+      });
   const text =
     typeof parsed.text === 'string' && parsed.text.trim() !== ''
       ? parsed.text

@@ -114,6 +114,7 @@ export async function releaseHeld(
       return {
         problem: problem('conflict', 409, 'The message is being released or discarded, or is gone', {
           detail: 'another request has it; list the held messages again',
+          field: 'params.id',
         }),
       };
     }

@@ -41,9 +41,32 @@ interface PageRequest {
   readonly texts: PageTexts;
 }
 
-/** Where the login leads: the order form when `?next=/demo` asked for it, else the held messages. */
-function nextPage(request: FastifyRequest): '/demo' | '/holds' {
-  return (request.query as { next?: unknown } | undefined)?.next === '/demo' ? '/demo' : '/holds';
+// A hold id as a path segment may be: letters, digits, `.`, `_`, `-`, no `..` (the stores' ids are
+// narrower still). Anything else after `/holds/` leads to the list, so `next` never leaves the site.
+const HOLD_ID_IN_NEXT = /^(?!.*\.\.)[\w.-]{1,100}$/;
+
+/**
+ * Where the login leads: the order form when `?next=/demo` asked for it, a held message's page for
+ * `?next=/holds/<id>` (the session ended while it was open), else the held messages.
+ */
+function nextPage(request: FastifyRequest): string {
+  const next = (request.query as { next?: unknown } | undefined)?.next;
+  if (next === '/demo') return '/demo';
+  if (typeof next === 'string' && next.startsWith('/holds/') && HOLD_ID_IN_NEXT.test(next.slice(7)))
+    return next;
+  return '/holds';
+}
+
+/** The login page's address that leads back to `next`, in a language. */
+function loginUrl(lang: Locale, next: string): string {
+  return `/login?lang=${lang}${next === '/holds' ? '' : `&next=${encodeURIComponent(next)}`}`;
+}
+
+/** What a reviewer typed into a message's release form, carried through a login when the session ended. */
+interface Entered {
+  readonly to: readonly string[];
+  readonly reason: string;
+  readonly confirmNew?: boolean;
 }
 
 /** The language of a page: `?lang=sv|en`, else the server's. */
@@ -186,9 +209,25 @@ export async function registerReviewPages(app: FastifyInstance, context: ServerC
     signed: true,
   });
 
-  function loginPage(request: FastifyRequest, reply: FastifyReply, error?: string, name = '', status = 401) {
+  function loginPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error?: string,
+    name = '',
+    status = 401,
+    carried: { readonly next?: string; readonly entered?: Entered } = {},
+  ) {
     const page = pageLocale(request, context);
     const { texts } = page;
+    const next = carried.next ?? nextPage(request);
+    // What the reviewer typed before the session ended goes back and forth with the login form, so
+    // it is on the message's page again after the login: kept by the server nowhere.
+    const entered = carried.entered ?? enteredOf(request.body);
+    const keep = entered
+      ? html`${entered.to.map((address) => html`<input type="hidden" name="to" value="${address}">`)}<input type="hidden" name="reason" value="${entered.reason}">${
+          entered.confirmNew ? html`<input type="hidden" name="confirmNew" value="yes">` : ''
+        }`
+      : '';
     const nonce = randomBytes(32).toString('base64url');
     reply.setCookie(LOGIN_COOKIE, nonce, { ...cookieOptions(request), maxAge: 3600 });
     const tokenField =
@@ -196,12 +235,12 @@ export async function registerReviewPages(app: FastifyInstance, context: ServerC
         ? ''
         : html`<label for="token">${texts.token}</label>
 <input id="token" name="token" type="password" autocomplete="current-password" required>`;
-    const heading = nextPage(request) === '/demo' ? texts.loginHeadingForm : texts.loginHeading;
+    const heading = next === '/demo' ? texts.loginHeadingForm : texts.loginHeading;
     const main = html`<h1>${heading}</h1>
 ${error ? html`<p class="alert" role="alert" id="login-error">${error}</p>` : ''}
 <p>${texts.loginIntro}</p>
-<form method="post" action="/login?lang=${page.lang}${nextPage(request) === '/demo' ? '&next=%2Fdemo' : ''}">
-<input type="hidden" name="csrf" value="${nonce}">
+<form method="post" action="${loginUrl(page.lang, next)}">
+<input type="hidden" name="csrf" value="${nonce}">${keep}
 <label for="name">${texts.name}</label>
 <p class="hint" id="name-hint">${texts.nameHint}</p>
 <input id="name" name="name" autocomplete="username" required aria-describedby="name-hint" value="${name}">
@@ -209,7 +248,7 @@ ${tokenField}
 <button type="submit">${texts.logIn}</button>
 </form>`;
     // The other language's login leads where this one does: from /demo, back to the order form.
-    const path = nextPage(request) === '/demo' ? '/login?next=%2Fdemo' : '/login';
+    const path = next === '/holds' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return sendPage(reply, page, heading, main, { status: error ? status : 200, path });
   }
 
@@ -237,7 +276,13 @@ ${tokenField}
     reply.clearCookie(LOGIN_COOKIE, { path: '/' });
     reply.setCookie(SESSION_COOKIE, session.id, cookieOptions(request));
     request.log.info('reviewer logged in');
-    return redirect(reply, `${nextPage(request)}?lang=${page.lang}`);
+    const next = nextPage(request);
+    const entered = enteredOf(request.body);
+    // Back on the message's page with what was typed before the session ended, not yet released:
+    // the reviewer sees it again and presses Release.
+    if (entered && next.startsWith('/holds/'))
+      return messagePage(request, reply, session, decodeURIComponent(next.slice(7)), undefined, entered);
+    return redirect(reply, `${next}?lang=${page.lang}`);
   });
 
   app.post('/logout', async (request, reply) => {
@@ -292,12 +337,12 @@ ${
     request: FastifyRequest,
     reply: FastifyReply,
     session: Session,
+    id: string,
     failure?: PageFailure,
-    entered?: { readonly to: readonly string[]; readonly reason: string; readonly confirmNew?: boolean },
+    entered?: Entered,
   ) {
     const page = pageLocale(request, context);
     const { texts } = page;
-    const id = (request.params as { id: string }).id;
     const held = await findHeld(context, id);
     if (!held) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
     const { raw, ...stored } = held;
@@ -305,6 +350,21 @@ ${
     const content = await readHeldMessage(raw);
     const proposed =
       entered?.to ?? listed.recipients.map((recipient) => recipient.verdict.suggestion ?? recipient.address);
+    // A field is labelled with its recipient's header field (To, Cc, Bcc) while the list is the held
+    // one; a pre-filled address the stored verdict flagged (not replaced by a suggestion) carries its
+    // findings beside it, so it is not released unread.
+    const heldAs = (index: number) => {
+      const recipient = listed.recipients[index];
+      return recipient && (entered === undefined || entered.to.length === listed.recipients.length)
+        ? recipient
+        : undefined;
+    };
+    const flagged = (index: number, address: string) => {
+      const recipient = heldAs(index);
+      return recipient && recipient.verdict.action !== 'send' && recipient.address === address
+        ? recipient
+        : undefined;
+    };
     const base = `/holds/${encodeURIComponent(id)}`;
     const main = html`<p><a href="/holds?lang=${page.lang}">${texts.back}</a></p>
 <h1>${texts.messageHeading}: ${content.subject ?? id}</h1>
@@ -334,14 +394,26 @@ ${
 <form method="post" action="${base}/release?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p class="hint" id="release-intro">${texts.releaseIntro}</p>
-${proposed.map(
-  (address, index) => html`<label for="to-${index}">${texts.correctedRecipient(index + 1)}</label>
-<input id="to-${index}" name="to" type="email" autocomplete="off" value="${address}"${
-    failure
-      ? html` aria-invalid="true" aria-describedby="release-error release-intro"`
-      : html` aria-describedby="release-intro"`
-  }>`,
-)}
+${proposed.map((address, index) => {
+  const held = heldAs(index);
+  const mark = flagged(index, address);
+  const described = [failure ? 'release-error' : '', mark ? `to-${index}-finding` : '', 'release-intro']
+    .filter(Boolean)
+    .join(' ');
+  return html`<label for="to-${index}">${
+    held ? (texts.fieldNames[held.field.toLowerCase()] ?? held.field) : texts.correctedRecipient(index + 1)
+  }</label>
+${
+  mark
+    ? html`<p class="hint ${verdictClass(mark.verdict.action)}" id="to-${index}-finding">${texts.actions[mark.verdict.action]}: ${mark.verdict.findings
+        .filter((finding) => finding.action !== 'send')
+        .map((finding) => finding.message)
+        .join(' ')}</p>`
+    : ''
+}<input id="to-${index}" name="to" type="email" autocomplete="off" value="${address}"${
+    failure || mark ? html` aria-invalid="true"` : ''
+  } aria-describedby="${described}">`;
+})}
 <p class="check"><input type="checkbox" id="confirm-new" name="confirmNew" value="yes"${entered?.confirmNew ? html` checked` : ''}>
 <label for="confirm-new">${texts.confirmNew}</label></p>
 <label for="reason">${texts.reason}</label>
@@ -369,26 +441,39 @@ ${proposed.map(
     });
   }
 
+  const holdPath = (request: FastifyRequest) =>
+    `/holds/${encodeURIComponent((request.params as { id: string }).id)}`;
+
   app.get('/holds/:id', async (request, reply) => {
     const session = sessionOf(request);
-    if (!session) return redirect(reply, `/login?lang=${pageLocale(request, context).lang}`);
-    return messagePage(request, reply, session);
+    if (!session) return redirect(reply, loginUrl(pageLocale(request, context).lang, holdPath(request)));
+    return messagePage(request, reply, session, (request.params as { id: string }).id);
   });
 
   app.post('/holds/:id/release', async (request, reply) => {
     const page = pageLocale(request, context);
     const session = sessionOf(request);
-    if (!session) return redirect(reply, `/login?lang=${page.lang}`);
-    const to = fields(request.body, 'to')
-      .map((address) => address.trim())
-      .filter(Boolean);
-    const reason = field(request.body, 'reason').trim();
+    const entered = enteredOf(request.body) ?? { to: [], reason: '' };
+    const { to, reason } = entered;
     // A correction new to the customer goes out only when the reviewer says it was confirmed as theirs.
-    const confirmNew = field(request.body, 'confirmNew') === 'yes';
-    const entered = { to, reason, confirmNew };
-    if (!validCsrf(request, session))
-      return messagePage(request, reply, session, { title: page.texts.formExpired, status: 403 }, entered);
+    const confirmNew = entered.confirmNew === true;
+    // The session ended (logged out in another tab, the server restarted): the login page, carrying
+    // what was typed, and after it the message's page again with it filled in.
+    if (!session)
+      return loginPage(request, reply, page.texts.sessionEnded, '', 401, {
+        next: holdPath(request),
+        entered,
+      });
     const id = (request.params as { id: string }).id;
+    if (!validCsrf(request, session))
+      return messagePage(
+        request,
+        reply,
+        session,
+        id,
+        { title: page.texts.formExpired, status: 403 },
+        entered,
+      );
     const held = await findHeld(context, id);
     if (!held) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
     // Unchanged recipients go as they were held (Cc stays Cc); a changed list replaces them all.
@@ -407,6 +492,7 @@ ${proposed.map(
         request,
         reply,
         session,
+        id,
         pageFailure(outcome.problem, page, 'stopped' in outcome ? outcome.stopped : undefined),
         entered,
       );
@@ -418,10 +504,10 @@ ${proposed.map(
   app.post('/holds/:id/discard', async (request, reply) => {
     const page = pageLocale(request, context);
     const session = sessionOf(request);
-    if (!session) return redirect(reply, `/login?lang=${page.lang}`);
-    if (!validCsrf(request, session))
-      return messagePage(request, reply, session, { title: page.texts.formExpired, status: 403 });
+    if (!session) return redirect(reply, loginUrl(page.lang, holdPath(request)));
     const id = (request.params as { id: string }).id;
+    if (!validCsrf(request, session))
+      return messagePage(request, reply, session, id, { title: page.texts.formExpired, status: 403 });
     const outcome = await discardHeld(context, id, {
       by: session.user,
       reason: field(request.body, 'reason').trim(),
@@ -429,7 +515,7 @@ ${proposed.map(
     });
     if ('problem' in outcome) {
       if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
-      return messagePage(request, reply, session, pageFailure(outcome.problem, page));
+      return messagePage(request, reply, session, id, pageFailure(outcome.problem, page));
     }
     request.log.info({ holdId: id }, 'held message discarded from the review page');
     return redirect(reply, `/holds?lang=${page.lang}&done=discarded`);
@@ -460,7 +546,9 @@ function heldRow(entry: HeldMessage, page: PageRequest, now: number, subject: st
       .map((finding) => html`<li>${finding.message}</li>`),
   )}</ul></td>
 <td>${suggestions.join(', ')}</td>
-<td><a href="/holds/${encodeURIComponent(entry.id)}?lang=${page.lang}">${texts.open}<span class="skip"> ${entry.id}</span></a></td>
+<td><a href="/holds/${encodeURIComponent(entry.id)}?lang=${page.lang}">${texts.open}<span class="skip">: ${
+    subject ?? entry.recipients[0]?.address ?? ''
+  }, ${texts.heldFor(heldAge(entry.heldAt, now))}</span></a></td>
 </tr>`;
 }
 
@@ -499,4 +587,15 @@ function pageFailure(
     ...(failure.detail && page.lang === 'en' ? { detail: failure.detail } : {}),
     status: failure.status,
   };
+}
+
+/** The release form's fields as posted (to the release, or carried through the login), when any came. */
+function enteredOf(body: unknown): Entered | undefined {
+  const to = fields(body, 'to')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  const reason = field(body, 'reason').trim();
+  const confirmNew = field(body, 'confirmNew') === 'yes';
+  if (to.length === 0 && reason === '' && !confirmNew) return undefined;
+  return { to, reason, ...(confirmNew ? { confirmNew } : {}) };
 }

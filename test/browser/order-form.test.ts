@@ -20,6 +20,8 @@ const namesakes = Array.from({ length: 12 }, (_, at) => ({
   id: `K-${String(at + 1).padStart(2, '0')}`,
   name: `Anna Holm${'a'.repeat(at)}`,
   emails: [`anna.holm${at + 1}@example.se`],
+  // Another customer's number, for the phone check.
+  ...(at === 0 ? { phones: ['073-555 12 34'] } : {}),
 }));
 const seed = [...Object.values(customers), ...namesakes];
 const TOKEN = 'order-form-token-0123456789abcdefghij';
@@ -97,11 +99,12 @@ describe('the order form in Chromium', () => {
     await page.click('#email');
     // The seed's address with the digit 9 missing, typed key by key.
     await page.keyboard.type('anna.svensson185@gmail.com', { delay: 20 });
+    // A pause in the typing may check a part of the address first: the answer for the whole one counts.
     await expect
-      .poll(() => page.getAttribute('[data-status]', 'data-action'), { timeout: 15_000 })
-      .toBe('block');
+      .poll(() => page.textContent('[data-findings]'), { timeout: 15_000 })
+      .toContain('siffran 9 saknas');
+    expect(await page.getAttribute('[data-status]', 'data-action')).toBe('block');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
-    expect(await page.textContent('[data-findings]')).toContain('siffran 9 saknas');
     const suggestion = page.locator('[data-suggestion]');
     expect(await suggestion.isVisible()).toBe(true);
     expect(await suggestion.textContent()).toBe('Använd anna.svensson1985@gmail.com');
@@ -111,6 +114,55 @@ describe('the order form in Chromium', () => {
       .poll(() => page.textContent('[data-directory]'), { timeout: 15_000 })
       .toBe('Inget mer i kundregistret.');
     await page.screenshot({ path: resolve(root, 'docs/order-form.png'), fullPage: true });
+    await page.close();
+  });
+
+  it("checks the phone as typed against the customer's numbers and the directory, the suggestion one click", async () => {
+    const page = await openForm('sv');
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await pickCustomer(page, 'C-1001', 'C-1001');
+    await page.fill('#phone', '070 123 45 76');
+    await expect
+      .poll(() => page.getAttribute('[data-phone-status]', 'data-action'), { timeout: 15_000 })
+      .toBe('block');
+    expect(asked).toContain('/v1/check-phone');
+    expect(await page.textContent('[data-phone-status]')).toBe(
+      'Telefon: stoppad, skicka inte till det här numret',
+    );
+    await page.screenshot({ path: resolve(root, '.tmp/order-form-phone-sv.png'), fullPage: true });
+    await page.click('[data-phone-suggestion]');
+    await expect
+      .poll(() => page.getAttribute('[data-phone-status]', 'data-action'), { timeout: 15_000 })
+      .toBe('send');
+    await page.fill('#phone', '073-555 12 34');
+    await expect
+      .poll(() => page.locator('[data-phone-findings] li').first().getAttribute('data-code'), {
+        timeout: 15_000,
+      })
+      .toBe('belongs-to-other-customer');
+    await page.screenshot({ path: resolve(root, '.tmp/order-form-phone-other-sv.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the e-mail verdict whatever the birth date, and the date error beside its field in the page language', async () => {
+    const page = await openForm('sv');
+    await pickCustomer(page, 'C-1001', 'C-1001');
+    await page.fill('#birthDate', '1985-02-30');
+    await page.fill('#email', 'anna.svensson185@gmail.com');
+    await expect
+      .poll(() => page.getAttribute('[data-status]', 'data-action'), { timeout: 15_000 })
+      .toBe('block');
+    expect(await page.textContent('[data-field-error="birthDate"]')).toContain('inget datum');
+    expect(await page.getAttribute('#birthDate', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('body')).not.toContain('Invalid');
+    await expect
+      .poll(() => page.textContent('[data-directory]'), { timeout: 15_000 })
+      .toBe('Inget mer i kundregistret.');
+    // The hint of the keys is the script's, and the verdict's live part is its one short line.
+    expect(await page.locator('#customer-keys').isVisible()).toBe(true);
+    expect(await page.locator('section#verdict[aria-live]').count()).toBe(0);
+    await page.screenshot({ path: resolve(root, '.tmp/order-form-bad-birthdate-sv.png'), fullPage: true });
     await page.close();
   });
 

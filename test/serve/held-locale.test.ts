@@ -67,7 +67,7 @@ describe("a held message's findings in the reader's language", () => {
     app = fixtureServer(fixture);
     const response = await app.inject({ method: 'GET', url: '/v1/holds?locale=de', headers: auth });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ field: 'querystring.locale' });
+    expect(response.json()).toMatchObject({ field: 'query.locale' });
   });
 
   it("shows the findings on the review pages in the page's language", async () => {

@@ -708,3 +708,84 @@ describe('what the plain form takes', () => {
     expect(response.json()).toMatchObject({ status: 415, field: 'headers.content-type' });
   });
 });
+
+describe('the order form without script: birth date and phone', () => {
+  const post = (server: FastifyInstance, cookie: string, lang: string, fields: Record<string, string>) =>
+    postForm(server, `/demo/check?lang=${lang}`, cookie, fields);
+
+  it('checks the address regardless of an impossible birth date, and says so beside the date in the page language', async () => {
+    const { server } = await demoServer();
+    app = server;
+    const { cookie, csrf } = await logIn(server);
+    for (const [lang, said] of [
+      ['sv', /inget datum/],
+      ['en', /is no date/],
+    ] as const) {
+      const page = await post(server, cookie, lang, {
+        csrf,
+        customer: 'C-1001',
+        name: '',
+        birthDate: '1985-02-30',
+        phone: '',
+        email: TYPO,
+      });
+      expect(page.statusCode, lang).toBe(200);
+      expect(page.body, lang).toMatch(/data-status data-action="block"/);
+      expect(page.body, lang).not.toContain('Invalid ISO date');
+      const error =
+        /<p class="field-error" id="birthDate-error"[^>]*>([^<]*)<\/p>/.exec(page.body)?.[1] ?? '';
+      expect(error, lang).toMatch(said);
+      expect(page.body, lang).toMatch(
+        /<input id="birthDate"[^>]*aria-describedby="birthDate-error" aria-invalid="true"/,
+      );
+      expect(page.body, lang).toContain('value="1985-02-30"');
+    }
+  });
+
+  it("checks the phone typed against the customer's numbers and the directory, the suggestion one click", async () => {
+    const { server } = await demoServer();
+    app = server;
+    const { cookie, csrf } = await logIn(server);
+    const fields = {
+      csrf,
+      customer: 'C-1001',
+      name: '',
+      birthDate: '',
+      email: 'anna.svensson1985@gmail.com',
+    };
+    const swapped = await post(server, cookie, 'en', { ...fields, phone: '070 123 45 76' });
+    expect(swapped.body).toMatch(/<p id="phone-status" data-phone-status data-action="block">Phone: blocked/);
+    const button = /<button type="submit" name="usePhoneSuggestion" value="([^"]+)"/.exec(swapped.body)?.[1];
+    expect(button).toBeDefined();
+    const taken = await post(server, cookie, 'en', {
+      ...fields,
+      phone: '070 123 45 76',
+      usePhoneSuggestion: button as string,
+    });
+    expect(taken.body).toMatch(/data-phone-status data-action="send"/);
+    const others = await post(server, cookie, 'sv', { ...fields, phone: '073-555 12 34' });
+    expect(others.body).toMatch(/data-phone-status data-action="confirm">Telefon: bekräfta/);
+    expect(others.body).toMatch(/<ul data-phone-findings><li data-code="belongs-to-other-customer"/);
+    // The e-mail's verdict is still there, beside its own field.
+    expect(others.body).toMatch(/data-status data-action="send"/);
+  });
+
+  it('says nothing about arrow keys without script, and announces only the short verdict', async () => {
+    const { server } = await demoServer();
+    app = server;
+    const { cookie, csrf } = await logIn(server);
+    const page = await post(server, cookie, 'en', {
+      csrf,
+      customer: '',
+      name: '',
+      birthDate: '',
+      phone: '',
+      email: TYPO,
+    });
+    expect(page.body).toMatch(/<span class="hint" id="customer-keys" data-customer-keys hidden>Arrow keys/);
+    expect(page.body).toMatch(/aria-describedby="customer-hint customer-status"/);
+    expect(page.body).not.toMatch(/<section[^>]*aria-live/);
+    expect(page.body).toMatch(/<input id="email"[^>]*aria-describedby="email-status"/);
+    expect(page.body).toMatch(/<p id="email-status" role="status" data-status data-action="[a-z]+">/);
+  });
+});

@@ -22,6 +22,29 @@ describe('parseJsonBody', () => {
     });
   });
 
+  it('names a key given twice by its path, escapes read as JSON reads them', () => {
+    try {
+      parseJsonBody('{"a": [1, {"b": {"c": 1}}, {"b": 1, "\\u0062": 2}]}');
+      expect.unreachable('a key given twice is refused');
+    } catch (error) {
+      expect((error as JsonBodyError).field).toBe('body.a.2.b');
+    }
+    expect(parseJsonBody('{"a": {"b": 1}, "b": {"a": "b"}, "c": ["a", "a"]}')).toEqual({
+      a: { b: 1 },
+      b: { a: 'b' },
+      c: ['a', 'a'],
+    });
+  });
+
+  it('looks for keys given twice in time that grows linearly with the body', async () => {
+    await expectLinearGrowth({
+      n: 2_000,
+      make: (n: number) =>
+        `{${Array.from({ length: n }, (_, index) => `"k${index}": [{"a": "x\\"y"}]`).join(',')}}`,
+      run: (text: string) => parseJsonBody(text),
+    });
+  });
+
   it('searches a deeply nested body in time that grows linearly with its depth', async () => {
     await expectLinearGrowth({
       n: 2000,

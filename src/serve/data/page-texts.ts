@@ -15,6 +15,10 @@ export interface PageTexts {
   readonly logOut: string;
   readonly loginFailed: string;
   readonly formExpired: string;
+  /** The login page after a release whose session had ended: what was typed is kept. */
+  readonly sessionEnded: string;
+  /** The end of a review link's name: how long the message has been held. */
+  heldFor(age: string): string;
   /** The login refused for now (429): how long to wait. */
   tooManyLogins(seconds: number): string;
   /** A page's error (an HTML page instead of the API's problem details). */
@@ -84,6 +88,9 @@ export const pageTexts: Record<Locale, PageTexts> = {
     logOut: 'Log out',
     loginFailed: 'The name or the access token is wrong.',
     formExpired: 'The form has expired. Please try again.',
+    sessionEnded:
+      'Your session has ended, so nothing was released. Log in again: what you typed is kept, and you return to the message.',
+    heldFor: (age) => `held for ${age}`,
     tooManyLogins: (seconds) => `Too many logins from this address for now. Log in again in ${seconds} s.`,
     errorHeading: 'The page cannot be shown',
     pathTooLong: (max) => `The address of the page is too long: a message id has at most ${max} characters.`,
@@ -158,6 +165,9 @@ export const pageTexts: Record<Locale, PageTexts> = {
     logOut: 'Logga ut',
     loginFailed: 'Namnet eller åtkomstnyckeln är fel.',
     formExpired: 'Formuläret har gått ut. Försök igen.',
+    sessionEnded:
+      'Din session har gått ut, så inget släpptes. Logga in igen: det du skrev finns kvar, och du kommer tillbaka till meddelandet.',
+    heldFor: (age) => `stoppat i ${age}`,
     tooManyLogins: (seconds) =>
       `För många inloggningar från den här adressen just nu. Logga in igen om ${seconds} s.`,
     errorHeading: 'Sidan kan inte visas',

@@ -13,6 +13,7 @@ import { problem, sendProblem } from '../problem-details.js';
 import { sameSecret } from '../same-secret.js';
 import type { Session } from '../session-store.js';
 import { type CustomerHit, findCustomers } from './find-customers.js';
+import { isCalendarDate } from './is-calendar-date.js';
 import { orderFormText } from './order-form-text.js';
 import { type OrderFormValues, renderOrderForm } from './render-order-form.js';
 import { createSearchBudget, type SearchBudgetOptions } from './search-budget.js';
@@ -99,6 +100,8 @@ export function createOrderForm(
         readonly values: OrderFormValues;
         readonly result: Verdict | string;
         readonly picked?: string;
+        readonly birthDateError?: string;
+        readonly phoneVerdict?: Verdict;
       },
     ) =>
       reply
@@ -229,24 +232,37 @@ export function createOrderForm(
       const values = Object.fromEntries(
         FORM_FIELDS.map((name) => [name, text(name)]),
       ) as unknown as OrderFormValues;
-      // The suggestion's button carries the suggested address: the reviewer took it.
+      // The suggestion's button carries the suggested address (or number): the salesperson took it.
       const suggestion = text('useSuggestion');
+      const phoneSuggestion = text('usePhoneSuggestion');
       const filled: { -readonly [K in keyof OrderFormValues]: string } = {
         ...values,
         ...(suggestion ? { email: suggestion } : {}),
+        ...(phoneSuggestion ? { phone: phoneSuggestion } : {}),
       };
+      // A birth date that is no day is left out of the check and said beside its field in the
+      // page's language; the address is still checked (the rest of the form stands).
+      const typedDate = filled.birthDate.trim();
+      const birthDateError =
+        typedDate !== '' && !isCalendarDate(typedDate)
+          ? orderFormText[locale].invalidBirthDate(typedDate)
+          : undefined;
       if (!sameSecret(text('csrf'), session.csrf)) {
         reply.code(403);
         return sendForm(reply, locale, session, { values: filled, result: formExpired[locale] });
       }
       let result: Verdict | string;
       let picked: string | undefined;
+      let phoneVerdict: Verdict | undefined;
       try {
         const customer = await customerOf(session, locale, filled.customer, reply);
-        result =
-          typeof customer === 'string'
-            ? customer
-            : await checkForm(context, locale, { ...filled, customer: customer?.id ?? '' });
+        const checked = {
+          ...filled,
+          customer: typeof customer === 'object' ? customer.id : '',
+          ...(birthDateError ? { birthDate: '' } : {}),
+        };
+        result = typeof customer === 'string' ? customer : await checkForm(context, locale, checked);
+        if (typeof customer !== 'string') phoneVerdict = await checkFormPhone(context, locale, checked);
         if (typeof customer === 'object') {
           filled.customer = customer.id;
           picked = customer.name ? `${customer.name} (${customer.id})` : customer.id;
@@ -257,7 +273,13 @@ export function createOrderForm(
         reply.code(400);
         result = error.message;
       }
-      return sendForm(reply, locale, session, { values: filled, result, ...(picked ? { picked } : {}) });
+      return sendForm(reply, locale, session, {
+        values: filled,
+        result,
+        ...(picked ? { picked } : {}),
+        ...(birthDateError ? { birthDateError } : {}),
+        ...(phoneVerdict ? { phoneVerdict } : {}),
+      });
     });
 
     /**
@@ -341,6 +363,29 @@ async function checkForm(context: ServerContext, locale: Locale, values: OrderFo
     ...(birthDate ? { birthDate } : {}),
   };
   return guard.check({ entered: values.email, customer });
+}
+
+/**
+ * The no-script form's phone check, as the script asks `POST /v1/check-phone`: the number typed
+ * against the existing customer's record (their own numbers, and every other customer's through the
+ * directory), or a new customer's name and birth date without the number itself. No number, no verdict.
+ */
+async function checkFormPhone(
+  context: ServerContext,
+  locale: Locale,
+  values: OrderFormValues,
+): Promise<Verdict | undefined> {
+  const entered = values.phone.trim();
+  if (entered === '') return undefined;
+  const id = values.customer.trim();
+  const known = id === '' ? undefined : await context.options.directory?.get(id);
+  if (id !== '' && !known) return undefined;
+  const name = values.name.trim();
+  const birthDate = values.birthDate.trim();
+  const customer: Customer = known
+    ? (known as Customer)
+    : { id: 'new', ...(name ? { name } : {}), ...(birthDate ? { birthDate } : {}) };
+  return context.guard(locale).checkPhone({ entered, customer });
 }
 
 /**

@@ -4,6 +4,7 @@
 import { checkRecipient, type Finding, spellAddress, type Verdict } from '../../browser/index.js';
 import type { Customer } from '../../contacts/customer.js';
 import type { CustomerSearch } from './find-customers.js';
+import { isCalendarDate } from './is-calendar-date.js';
 import { type OrderFormText, orderFormText } from './order-form-text.js';
 
 // Long enough that a check does not run at every key of a word typed in one go, short enough
@@ -27,6 +28,13 @@ function startOrderForm(form: HTMLFormElement): void {
   let suggestion = form.querySelector('[data-suggestion]') as HTMLButtonElement;
   const readBack = form.querySelector('[data-read-back]') as HTMLElement;
   const directory = form.querySelector('[data-directory]') as HTMLElement;
+  const verdictArea = form.querySelector('#verdict') as HTMLElement;
+  const dateError = form.querySelector('[data-field-error="birthDate"]') as HTMLElement;
+  const phoneStatus = form.querySelector('[data-phone-status]') as HTMLElement;
+  const phoneFindings = form.querySelector('[data-phone-findings]') as HTMLElement;
+  let phoneSuggestion = form.querySelector('[data-phone-suggestion]') as HTMLButtonElement;
+  let phoneTimer: ReturnType<typeof setTimeout> | undefined;
+  let latestPhone = 0;
   const csrf = form.dataset.csrf ?? '';
   const searchUrl = form.dataset.searchUrl ?? '/demo/customers';
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,6 +60,20 @@ function startOrderForm(form: HTMLFormElement): void {
     suggestion.replaceWith(button);
     suggestion = button;
   }
+  if (phoneSuggestion.type !== 'button') {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.phoneSuggestion = '';
+    button.hidden = true;
+    phoneSuggestion.replaceWith(button);
+    phoneSuggestion = button;
+  }
+  // The list to pick from is the script's: only now do the keys that pick from it apply.
+  const keys = form.querySelector('[data-customer-keys]') as HTMLElement | null;
+  if (keys) {
+    keys.hidden = false;
+    search.setAttribute('aria-describedby', `customer-hint ${keys.id} customer-status`);
+  }
 
   const customer = (): Customer => {
     const phone = field('phone').value.trim();
@@ -65,8 +87,8 @@ function startOrderForm(form: HTMLFormElement): void {
       ...(phone || known?.phones?.length
         ? { phones: [...new Set([...(known?.phones ?? []), ...(phone ? [phone] : [])])] }
         : {}),
-      // A half-typed date is not checked against: only a whole one (YYYY-MM-DD).
-      ...(/^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? { birthDate } : {}),
+      // A half-typed date is not checked against: only a whole one (YYYY-MM-DD) that is a day.
+      ...(isCalendarDate(birthDate) ? { birthDate } : {}),
       // The country the picked customer's numbers are written for, read back the same way.
       ...(known?.country ? { country: known.country } : {}),
     };
@@ -213,7 +235,11 @@ function startOrderForm(form: HTMLFormElement): void {
       clear();
       return;
     }
+    // Said while the server is asked, so a slow answer is not taken for none.
+    searchStatus.textContent = text.searching;
+    searchStatus.setAttribute('aria-busy', 'true');
     const answer = await searchFor(query);
+    if (run === latestSearch) searchStatus.removeAttribute('aria-busy');
     if (run !== latestSearch) return;
     clear();
     // The check took the one customer this text finds meanwhile: there is nothing to pick.
@@ -261,6 +287,7 @@ function startOrderForm(form: HTMLFormElement): void {
     for (const [name, value] of Object.entries(filledIn)) field(name).value = value;
     email.focus();
     schedule();
+    schedulePhone();
   }
 
   function forget(): void {
@@ -276,6 +303,85 @@ function startOrderForm(form: HTMLFormElement): void {
 
   for (const name of ['email', 'name', 'birthDate', 'phone'])
     field(name).addEventListener('input', () => schedule());
+  for (const name of ['phone', 'name', 'birthDate'])
+    field(name).addEventListener('input', () => schedulePhone());
+  field('birthDate').addEventListener('input', () => showDateError());
+  phoneSuggestion.addEventListener('click', () => {
+    const fixed = phoneSuggestion.dataset.number;
+    if (!fixed) return;
+    field('phone').value = fixed;
+    field('phone').focus();
+    void checkPhone();
+  });
+
+  /** A whole date that is no day (`1985-02-30`) said beside its field; the rest is checked without it. */
+  function showDateError(): void {
+    const typed = field('birthDate').value.trim();
+    const wrong = /^\d{4}-\d{2}-\d{2}$/.test(typed) && !isCalendarDate(typed);
+    dateError.textContent = wrong ? text.invalidBirthDate(typed) : '';
+    if (wrong) field('birthDate').setAttribute('aria-invalid', 'true');
+    else field('birthDate').removeAttribute('aria-invalid');
+  }
+
+  function schedulePhone(): void {
+    clearTimeout(phoneTimer);
+    phoneTimer = setTimeout(() => void checkPhone(), DEBOUNCE_MS);
+  }
+
+  /**
+   * The phone as typed, checked by the server (`POST /v1/check-phone`): against the picked
+   * customer's own numbers and every other customer's, or a new customer's record without it.
+   */
+  async function checkPhone(): Promise<void> {
+    const run = ++latestPhone;
+    const entered = field('phone').value.trim();
+    phoneFindings.replaceChildren();
+    phoneSuggestion.hidden = true;
+    if (entered === '') {
+      delete phoneStatus.dataset.action;
+      phoneStatus.textContent = '';
+      return;
+    }
+    const { phones: _typed, ...record } = customer();
+    const body =
+      record.id === 'new'
+        ? { entered, customer: record, locale }
+        : { entered, customerId: record.id, locale };
+    phoneStatus.textContent = text.checking;
+    delete phoneStatus.dataset.action;
+    const answer = await post<Verdict>(form.dataset.checkPhoneUrl ?? '/v1/check-phone', body);
+    if (run !== latestPhone) return;
+    if (typeof answer === 'string') {
+      phoneStatus.dataset.action = 'confirm';
+      phoneStatus.textContent = `${text.directoryFailed}: ${answer}`;
+      return;
+    }
+    phoneStatus.dataset.action = answer.action;
+    phoneStatus.textContent = text.phoneAction[answer.action];
+    if (answer.action !== 'send') for (const finding of answer.findings) phoneFindings.append(item(finding));
+    if (answer.suggestion) {
+      phoneSuggestion.hidden = false;
+      phoneSuggestion.dataset.number = answer.suggestion;
+      phoneSuggestion.textContent = text.useSuggestion(answer.suggestion);
+    }
+  }
+
+  /** A POST of JSON to the API with the session's CSRF token: the answer, or why not in the page's words. */
+  async function post<T>(url: string, body: unknown): Promise<T | string> {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        credentials: 'same-origin',
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) return failureOf(response);
+      return (await response.json()) as T;
+    } catch {
+      // The browser's own reason ("Failed to fetch") is in its language, not the page's.
+      return text.failure(0, 0);
+    }
+  }
   suggestion.addEventListener('click', () => {
     const fixed = suggestion.dataset.address;
     if (!fixed) return;
@@ -326,8 +432,12 @@ function startOrderForm(form: HTMLFormElement): void {
     }
     if (run !== latest) return;
     show(verdict, text);
+    // Pending: said in words and marked busy (WAI-ARIA aria-busy) until the directory answers.
+    verdictArea.setAttribute('aria-busy', 'true');
+    directory.textContent = text.checking;
     const answer = await askDirectory(entered, record);
     if (run !== latest) return;
+    verdictArea.removeAttribute('aria-busy');
     showDirectory(answer, verdict, text);
   }
 
@@ -373,25 +483,12 @@ function startOrderForm(form: HTMLFormElement): void {
     return entry;
   }
 
-  async function askDirectory(entered: string, record: Customer): Promise<Verdict | string> {
+  function askDirectory(entered: string, record: Customer): Promise<Verdict | string> {
     const body =
       record.id === 'new'
         ? { entered, customer: record, locale }
         : { entered, customerId: record.id, locale };
-    try {
-      const response = await fetch(form.dataset.checkUrl ?? '/v1/check', {
-        method: 'POST',
-        // The session's CSRF token: the server takes the session cookie only with it.
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        credentials: 'same-origin',
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) return failureOf(response);
-      return (await response.json()) as Verdict;
-    } catch {
-      // The browser's own reason ("Failed to fetch") is in its language, not the page's.
-      return text.failure(0, 0);
-    }
+    return post<Verdict>(form.dataset.checkUrl ?? '/v1/check', body);
   }
 
   /**

@@ -6,6 +6,8 @@ export interface OrderFormText {
   readonly intro: string;
   readonly customer: string;
   readonly customerHint: string;
+  /** Added to the hint by the script, which makes the results a list to pick from. */
+  readonly customerKeys: string;
   readonly newCustomer: string;
   readonly picked: (label: string) => string;
   readonly noMatches: string;
@@ -23,6 +25,13 @@ export interface OrderFormText {
   readonly phone: string;
   readonly email: string;
   readonly check: string;
+  /** Beside the birth date field: a date that is no day of the calendar (`1985-02-30`). */
+  readonly invalidBirthDate: (typed: string) => string;
+  /** The phone verdict's action, said of the number. */
+  readonly phoneAction: Readonly<Record<Action, string>>;
+  /** Said while the search or the check waits for the server. */
+  readonly searching: string;
+  readonly checking: string;
   readonly action: Readonly<Record<Action, string>>;
   readonly useSuggestion: (address: string) => string;
   readonly readBack: string;
@@ -45,7 +54,8 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     intro: 'The address is checked as you type, against what is known about the customer.',
     customer: 'Existing customer: name or customer id',
     customerHint:
-      'Three letters of a name (a short word such as “Bo” only beside one of three letters or more), or the whole customer id. Leave it empty for a new customer. Arrow keys and Enter pick a result.',
+      'Three letters of a name (a short word such as “Bo” only beside one of three letters or more), or the whole customer id. Leave it empty for a new customer.',
+    customerKeys: 'Arrow keys and Enter pick a result.',
     newCustomer: 'New customer',
     picked: (label) => `Customer: ${label}`,
     noMatches: 'No customer found.',
@@ -62,6 +72,15 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     phone: 'Phone',
     email: 'E-mail',
     check: 'Check',
+    invalidBirthDate: (typed) =>
+      `“${typed}” is no date (YYYY-MM-DD, a day the month has): the address is checked without it.`,
+    phoneAction: {
+      send: 'Phone: OK',
+      confirm: 'Phone: confirm the number with the customer',
+      block: 'Phone: blocked, do not send to this number',
+    },
+    searching: 'Searching…',
+    checking: 'Checking…',
     action: {
       send: 'OK to send',
       confirm: 'Confirm with the customer before sending',
@@ -93,7 +112,8 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     intro: 'Adressen kontrolleras medan du skriver, mot det som är känt om kunden.',
     customer: 'Befintlig kund: namn eller kundnummer',
     customerHint:
-      'Tre bokstäver av ett namn (ett kort ord som ”Bo” bara bredvid ett med minst tre bokstäver), eller hela kundnumret. Lämna tomt för en ny kund. Piltangenterna och Enter väljer en träff.',
+      'Tre bokstäver av ett namn (ett kort ord som ”Bo” bara bredvid ett med minst tre bokstäver), eller hela kundnumret. Lämna tomt för en ny kund.',
+    customerKeys: 'Piltangenterna och Enter väljer en träff.',
     newCustomer: 'Ny kund',
     picked: (label) => `Kund: ${label}`,
     noMatches: 'Ingen kund hittades.',
@@ -110,6 +130,15 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
     phone: 'Telefon',
     email: 'E-post',
     check: 'Kontrollera',
+    invalidBirthDate: (typed) =>
+      `”${typed}” är inget datum (ÅÅÅÅ-MM-DD, en dag som månaden har): adressen kontrolleras utan det.`,
+    phoneAction: {
+      send: 'Telefon: OK',
+      confirm: 'Telefon: bekräfta numret med kunden',
+      block: 'Telefon: stoppad, skicka inte till det här numret',
+    },
+    searching: 'Söker…',
+    checking: 'Kontrollerar…',
     action: {
       send: 'OK att skicka',
       confirm: 'Bekräfta med kunden innan något skickas',

@@ -30,6 +30,10 @@ export interface OrderFormPage {
   readonly values?: OrderFormValues;
   /** The server's verdict for the posted form, or why there is none. */
   readonly result?: Verdict | string;
+  /** Why the posted birth date was left out of the check, said beside its field. */
+  readonly birthDateError?: string;
+  /** The server's verdict for the posted phone number. */
+  readonly phoneVerdict?: Verdict;
   /** The existing customer the posted form was checked against, as `Name (id)`. */
   readonly picked?: string;
   /** The logged-in person's name, shown beside the log-out button. */
@@ -68,11 +72,28 @@ export function renderOrderForm(page: OrderFormPage): string {
   const input = (name: keyof OrderFormValues, label: string, type: string, extra = '') =>
     `<p><label for="${name}">${escapeHtml(label)}</label><input id="${name}" name="${name}" type="${type}"${value(name)}${extra}></p>`;
   const verdict = typeof page.result === 'object' ? page.result : undefined;
+  // The birth date's error beside its field (WCAG 2.2 SC 3.3.1), tied to it by aria-describedby.
+  const birthDateError = `<p class="field-error" id="birthDate-error" data-field-error="birthDate">${escapeHtml(page.birthDateError ?? '')}</p>`;
+  const phone = page.phoneVerdict;
+  // The phone's verdict beside its field, its suggestion one click (a submit button without script).
+  const phoneVerdict = `<div id="phone-verdict" data-phone-verdict>
+<p id="phone-status" data-phone-status${phone ? ` data-action="${phone.action}"` : ''}>${phone ? escapeHtml(text.phoneAction[phone.action]) : ''}</p>
+<ul data-phone-findings>${(phone?.action === 'send' ? [] : (phone?.findings ?? []))
+    .map(
+      (finding) =>
+        `<li data-code="${escapeHtml(finding.code)}" data-action="${finding.action}">${escapeHtml(finding.message)}</li>`,
+    )
+    .join('')}</ul>
+${
+  phone?.suggestion
+    ? `<button type="submit" name="usePhoneSuggestion" value="${escapeHtml(phone.suggestion)}" data-phone-suggestion data-number="${escapeHtml(phone.suggestion)}">${escapeHtml(text.useSuggestion(phone.suggestion))}</button>`
+    : '<button type="button" data-phone-suggestion hidden></button>'
+}</div>`;
   const status = verdict
-    ? `<p data-status data-action="${verdict.action}">${escapeHtml(text.action[verdict.action])}</p>`
+    ? `<p id="email-status" role="status" data-status data-action="${verdict.action}">${escapeHtml(text.action[verdict.action])}</p>`
     : typeof page.result === 'string'
-      ? `<p data-status data-action="error">${escapeHtml(page.result)}</p>`
-      : '<p data-status></p>';
+      ? `<p id="email-status" role="status" data-status data-action="error">${escapeHtml(page.result)}</p>`
+      : '<p id="email-status" role="status" data-status></p>';
   const findings = (verdict?.findings ?? [])
     .map(
       (finding) =>
@@ -120,6 +141,13 @@ input, select { font: inherit; width: 100%; padding: .4rem; box-sizing: border-b
 [data-status][data-action="send"] { background: #e0f4e4; color: #1d5c2b; }
 [data-suggestion] { font: inherit; margin: .5rem 0; padding: .4rem .8rem; cursor: pointer; }
 [data-read-back] { color: #444; font-size: .9rem; }
+.field-error { color: #8a1c14; font-weight: 600; margin: .25rem 0; }
+.field-error:empty, [data-phone-status]:empty { display: none; }
+[data-phone-status] { font-weight: 700; padding: .3rem .6rem; border-radius: .3rem; margin: .25rem 0; }
+[data-phone-status][data-action="block"] { background: #fde2e1; color: #8a1c14; }
+[data-phone-status][data-action="confirm"] { background: #fff4d6; color: #6b4e00; }
+[data-phone-status][data-action="send"] { background: #e0f4e4; color: #1d5c2b; }
+[data-phone-suggestion] { font: inherit; margin: .25rem 0; padding: .3rem .8rem; cursor: pointer; }
 button[type="submit"] { font: inherit; padding: .4rem .8rem; }
 header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
 header form { display: flex; align-items: center; gap: .5rem; }
@@ -141,16 +169,19 @@ ${page.user === undefined ? '' : `<span>${escapeHtml(chrome.loggedInAs(page.user
 <input type="hidden" name="csrf" value="${escapeHtml(page.csrf)}">
 <p><label for="customer">${escapeHtml(text.customer)}</label>
 <span class="hint" id="customer-hint">${escapeHtml(text.customerHint)}</span>
+<span class="hint" id="customer-keys" data-customer-keys hidden>${escapeHtml(text.customerKeys)}</span>
 <input id="customer" name="customer" type="text" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="customer-results" autocomplete="off" spellcheck="false" aria-describedby="customer-hint customer-status"${value('customer')}></p>
 <ul id="customer-results" data-customer-results role="listbox" aria-label="${escapeHtml(text.customer)}" hidden></ul>
 <p id="customer-status" data-customer-status aria-live="polite"></p>
 <p data-customer-picked>${page.picked ? escapeHtml(text.picked(page.picked)) : ''}</p>
 ${input('name', text.name, 'text', ' autocomplete="off"')}
-${input('birthDate', text.birthDate, 'text', ' inputmode="numeric" autocomplete="off"')}
-${input('phone', text.phone, 'tel', ' autocomplete="off"')}
-${input('email', text.email, 'email', ' autocomplete="off" spellcheck="false" aria-describedby="verdict"')}
+${input('birthDate', text.birthDate, 'text', ` inputmode="numeric" autocomplete="off" aria-describedby="birthDate-error"${page.birthDateError ? ' aria-invalid="true"' : ''}`)}
+${birthDateError}
+${input('phone', text.phone, 'tel', ' autocomplete="off" aria-describedby="phone-status"')}
+${phoneVerdict}
+${input('email', text.email, 'email', ' autocomplete="off" spellcheck="false" aria-describedby="email-status"')}
 <p><button type="submit">${escapeHtml(text.check)}</button></p>
-<section id="verdict" aria-live="polite">
+<section id="verdict" aria-label="${escapeHtml(text.email)}">
 ${status}
 <ul data-findings>${findings}</ul>
 ${suggestion}
