@@ -500,6 +500,18 @@ export function timelineList(phrasing: Phrasing, report: IncidentReport): string
         'Meddelandet skickades till fel adress.',
         'The message was sent to the wrong address.',
       );
+    // A call to whoever picked up is not a call to the customer (EDPB Guidelines 9/2022 §18): the
+    // timeline says the number was called and that who answered was not checked.
+    if (
+      step.what === undefined &&
+      step.kind === 'customer-called' &&
+      report.customerCall?.identityChecked === false
+    )
+      what = say(
+        phrasing,
+        'Kundens nummer ringdes upp; vem som svarade kontrollerades inte.',
+        'A call was made to the customer’s number; who answered was not checked.',
+      );
     if (step.what === undefined && step.kind === 'authority-notified' && names.length > 0)
       what = say(
         phrasing,
