@@ -121,7 +121,7 @@ export async function buildCustomerNotice(
     locale: given.locale ?? 'en',
     timeZone: given.timeZone ?? 'Europe/Stockholm',
   };
-  const parts = noticeParts(phrasing, checked, given.customerName);
+  const parts = noticeParts(phrasing, checked, given.customerName, given.channel);
   if (given.channel === 'phone-script') return phoneScript(phrasing, parts);
 
   const intended = given.to ?? checked.incident.misdirected?.intended;
@@ -288,6 +288,7 @@ function noticeParts(
   phrasing: Phrasing,
   report: IncidentReport,
   customerName: string | undefined,
+  channel: 'email' | 'phone-script' = 'email',
 ): NoticeParts {
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);
   const misdirected = report.incident.misdirected;
@@ -334,9 +335,10 @@ function noticeParts(
               : report.incident.circumstances === 'misdirected-sms'
                 ? // The text message went to another number, so this notice does not go by text message:
                   // it says by which channel it comes instead (GDPR Art. 34(2): the nature of the breach).
+                  // A phone script is spoken: it says the customer is called, not written to.
                   s(
-                    `Den ${when} skickade vi av misstag ett sms med uppgifter om dig till en annan person. Vi ber om ursäkt för det. Vi skriver till dig med e-post, inte med sms, eftersom sms:et gick till ett annat nummer.`,
-                    `On ${when} we sent a text message (SMS) with details about you to someone else by mistake. We are sorry. We are writing to you by e-mail, not by text message, because the text message went to another number.`,
+                    `Den ${when} skickade vi av misstag ett sms med uppgifter om dig till en annan person. Vi ber om ursäkt för det. ${channel === 'phone-script' ? 'Vi ringer dig i stället för att skicka sms' : 'Vi skriver till dig med e-post, inte med sms'}, eftersom sms:et gick till ett annat nummer.`,
+                    `On ${when} we sent a text message (SMS) with details about you to someone else by mistake. We are sorry. ${channel === 'phone-script' ? 'We are calling you rather than sending a text message' : 'We are writing to you by e-mail, not by text message'}, because the text message went to another number.`,
                   )
                 : // Any other breach is told in the caller's own description, which alone says what happened.
                   s(

@@ -47,7 +47,10 @@ export const CustomerCallSchema = z.object({
   by: z.string().trim().min(1).optional(),
   /** The caller checked that the person who answered was the customer before telling them anything. */
   identityChecked: z.boolean().optional(),
-  answers: z.array(z.object({ question: z.string().trim().min(1), answer: z.string().trim().min(1) })),
+  /** The customer's answers to the questions asked; none recorded when left out. */
+  answers: z
+    .array(z.object({ question: z.string().trim().min(1), answer: z.string().trim().min(1) }))
+    .default([]),
 });
 /** The call to the customer (see {@link CustomerCallSchema}). */
 export type CustomerCall = z.infer<typeof CustomerCallSchema>;

@@ -183,6 +183,20 @@ export function createIncidentReport(
       notifiedAt: given.subscriberNotice?.notifiedAt,
       locale: settings.locale,
     }),
+    // A first notification recorded beside a judgment that the authority is not notified: the report
+    // would say "Notified: no" over a timeline showing the filing. One of the two is what the
+    // controller must correct (GDPR Art. 33(5) documents the facts as they are).
+    ...(given.initialNotificationAt !== undefined && given.judgment?.notifyAuthority === false
+      ? [
+          {
+            path: ['input', 'judgment', 'notifyAuthority'],
+            message:
+              settings.locale === 'sv'
+                ? 'motsäger initialNotificationAt: en första anmälan till tillsynsmyndigheten är registrerad; ta bort initialNotificationAt eller ändra bedömningen'
+                : 'contradicts initialNotificationAt: a first notification to the authority is recorded; remove initialNotificationAt or change the judgment',
+          },
+        ]
+      : []),
     ...(given.misdirected
       ? sameMailboxIssue(
           given.misdirected.intended,

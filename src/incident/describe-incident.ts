@@ -80,9 +80,28 @@ export function consequenceLines(phrasing: Phrasing, categories: readonly DataCa
   for (const category of categories) {
     if (category === 'customer-number' && !has.has('name')) continue;
     const text = consequenceTexts[phrasing.locale][category];
-    if (text) lines.push(text);
+    if (text) lines.push(category === 'national-id-number' ? withWhatCameWith(phrasing, text, has) : text);
   }
   return lines;
+}
+
+/**
+ * The identity number's consequence names the data that came with it and nothing else: a name and an
+ * address make a credit application in the customer's name easier, but a report must not say an
+ * address was exposed when none was (GDPR Art. 33(3)(a): the categories concerned).
+ */
+function withWhatCameWith(phrasing: Phrasing, text: string, has: ReadonlySet<DataCategory>): string {
+  if (!has.has('name')) return text;
+  const address = has.has('postal-address');
+  return phrasing.locale === 'sv'
+    ? text.replace(
+        /^Personnumret kan /,
+        `Personnumret kan tillsammans med ${address ? 'namn och adress' : 'namnet'} `,
+      )
+    : text.replace(
+        /^The personal identity number/,
+        `With the name${address ? ' and address' : ''}, the personal identity number`,
+      );
 }
 
 /**

@@ -294,7 +294,9 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     }
   }
 
-  for (const found of safePhoneSearch(text, region)) {
+  const phones = safePhoneSearch(text, region);
+  const callRecords = callRecordLines(text, phones);
+  for (const [index, found] of phones.entries()) {
     const e164 = found.number.number;
     if (ignoredPhones.has(e164)) continue;
     const value = text.slice(found.startsAt, found.endsAt);
@@ -307,7 +309,10 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     // number written without it or a + is something else: a bankgiro, an invoice or customer number.
     if (TRUNK_ZERO_REGIONS.has(region) && !/^(?:\+|00|0|\(0)/.test(value)) continue;
     add(
-      'phone-number',
+      // A number on a line of an itemised call or message list is traffic data: it shows whom the
+      // subscriber was in contact with, and when (Directive 2002/58/EC Art. 2(b); Regulation 611/2013
+      // Art. 3(2) names traffic data among the data that call for telling the subscriber).
+      callRecords[index] ? 'traffic-data' : 'phone-number',
       'phone-number',
       found.startsAt,
       value,
@@ -488,6 +493,39 @@ const PHONE_PUNCTUATION: ReadonlySet<number> = new Set(
 
 type FoundPhones = ReturnType<typeof findPhoneNumbersInText>;
 
+// A line of an itemised bill (a samtalsspecifikation, a list of calls or messages) has a date, a time
+// of day and the number called: `2024-03-03 18:22 070-987 65 43 12 min`.
+const RECORD_DATE = /(?<!\d)(?:(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)(?!\d)/;
+const RECORD_TIME = /(?<![\d:.])\d{1,2}[:.]\d{2}(?![\d])/;
+
+/**
+ * For each number found (in text order), whether it stands on a line of an itemised list of calls or
+ * messages: a line with a date and a time of day beside the number, in a text with two such lines or
+ * more (one dated number is a sentence, a list has rows). Each line is read once.
+ */
+function callRecordLines(text: string, phones: FoundPhones): boolean[] {
+  const lineOf: Array<[number, number]> = [];
+  let lineStart = 0;
+  let lineEnd = -1;
+  for (const found of phones) {
+    if (found.startsAt > lineEnd) {
+      lineStart = text.lastIndexOf('\n', found.startsAt) + 1;
+      const next = text.indexOf('\n', found.startsAt);
+      lineEnd = next === -1 ? text.length : next;
+    }
+    lineOf.push([lineStart, lineEnd]);
+  }
+  const records = new Set<number>();
+  let checked = -1;
+  for (const [start, end] of lineOf) {
+    if (start === checked) continue;
+    checked = start;
+    const line = text.slice(start, end);
+    if (RECORD_DATE.test(line) && RECORD_TIME.test(line)) records.add(start);
+  }
+  return records.size < 2 ? phones.map(() => false) : lineOf.map(([start]) => records.has(start));
+}
+
 function safePhoneSearch(text: string, region: CountryCode): FoundPhones {
   const found: FoundPhones = [];
   const trunkZero = TRUNK_ZERO_REGIONS.has(region);
@@ -507,12 +545,72 @@ function safePhoneSearch(text: string, region: CountryCode): FoundPhones {
       // One character on each side, so libphonenumber-js sees what the number is written against.
       const from = Math.max(0, at - 1);
       const to = Math.min(text.length, end + 1);
-      for (const number of searchInWindows(text.slice(from, to), region))
-        found.push({ ...number, startsAt: from + number.startsAt, endsAt: from + number.endsAt });
+      const inRun = searchInWindows(text.slice(from, to), region).map((number) => ({
+        ...number,
+        startsAt: from + number.startsAt,
+        endsAt: from + number.endsAt,
+      }));
+      found.push(...(trunkZero ? withNumbersInRows(text, at, end, inRun, region) : inRun));
     }
     at = end + 1;
   }
   return found;
+}
+
+// How far a written national number reaches from its first character (`+46 (0)70-123 45 67` is 19).
+const LONGEST_WRITTEN_NUMBER = 24;
+
+/**
+ * A row of a table runs a number into the figures beside it (`18:22 070-987 65 43 12 min`): read as
+ * one candidate, `22 070-987 65 43 12` is no number, and libphonenumber-js finds none. Where numbers
+ * are dialled with the trunk 0, a number starts at a word that starts with 0 or +; so from each such
+ * word the run's found numbers do not cover, the longest stretch up to a space that is a whole valid
+ * number counts. Each start reads a bounded stretch, so the run is still read in linear time.
+ */
+function withNumbersInRows(
+  text: string,
+  start: number,
+  end: number,
+  found: FoundPhones,
+  region: CountryCode,
+): FoundPhones {
+  const all = [...found];
+  let covered = 0;
+  let next = 0;
+  for (let at = start; at < end; at += 1) {
+    const code = text.charCodeAt(at);
+    const wordStart = at === start || text[at - 1] === ' ' || text[at - 1] === '\t';
+    // A trunk 0 is followed by an area code, which never starts with 0 (00 is the international
+    // prefix, followed by a country code): `0 0 0` and `000` start no number.
+    const second = text.charCodeAt(at + 1);
+    const third = text.charCodeAt(at + 2);
+    const startsNumber =
+      code === 43
+        ? second >= 49 && second <= 57
+        : code === 48 && ((second >= 49 && second <= 57) || (second === 48 && third >= 49 && third <= 57));
+    if (!wordStart || !startsNumber) continue;
+    // The numbers found are in text order: those ending before here are passed once.
+    while (next < found.length && (found[next]?.endsAt ?? 0) <= at) next += 1;
+    if (at < covered || (found[next]?.startsAt ?? end) <= at) continue;
+    const limit = Math.min(end, at + LONGEST_WRITTEN_NUMBER);
+    const cuts: number[] = [];
+    let digits = 0;
+    for (let cut = at + 1; cut <= limit; cut += 1) {
+      if (/\d/.test(text[cut - 1] ?? '')) digits += 1;
+      // E.164 numbers have at most 15 digits; those kept here have at least 8.
+      if ((cut === end || text[cut] === ' ') && digits >= 8 && digits <= 15) cuts.push(cut);
+    }
+    for (const cut of cuts.reverse()) {
+      const candidate = text.slice(at, cut);
+      const [number] = searchPhones(candidate, region);
+      if (number && number.startsAt === 0 && number.endsAt === candidate.length) {
+        all.push({ ...number, startsAt: at, endsAt: cut });
+        covered = cut;
+        break;
+      }
+    }
+  }
+  return all.sort((a, b) => a.startsAt - b.startsAt);
 }
 
 function searchInWindows(text: string, region: CountryCode): FoundPhones {

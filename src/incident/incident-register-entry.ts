@@ -3,7 +3,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { listCategories, type Phrasing, say } from './describe-incident.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
-import { customerTold, measuresAsRecorded, reportDateTime } from './report-conclusions.js';
+import { authorityDue, customerTold, measuresAsRecorded, reportDateTime } from './report-conclusions.js';
 
 /** Options of {@link incidentRegisterEntry}. */
 export interface IncidentRegisterEntryOptions {
@@ -53,7 +53,7 @@ const CIRCUMSTANCES: Readonly<
  * @example
  * ```ts
  * incidentRegisterEntry(report);
- * // '2018-02-23 | INC-2018-0042 | Integritetsincident | e-post till fel mottagare | 1 berörd | namn, ... | risk | anmäld till PTS | underrättas | åtgärder: 4 genomförda, 1 planerad'
+ * // '2018-02-23 | INC-2018-0042 | Integritetsincident | e-post till fel mottagare | 1 berörd | namn, ... | risk | ska anmälas till PTS senast 2018-02-24 kl. 13.45 CET | underrättas | åtgärder: 4 genomförda, 1 planerad'
  * ```
  */
 export function incidentRegisterEntry(
@@ -76,11 +76,16 @@ export function incidentRegisterEntry(
     .map((finding) => finding.authority?.abbreviation ?? finding.authority?.name)
     .filter((name): name is string => name !== undefined);
   const notifiedAt = checked.facts.initialNotificationAt;
-  const authority = decision.notifyAuthority
-    ? `${s('anmäls till', 'notified to')} ${names.length > 0 ? names.join(s(' och ', ' and ')) : s('tillsynsmyndigheten', 'the authority')}${
-        notifiedAt === undefined ? '' : ` ${reportDateTime(phrasing, notifiedAt)}`
-      }`
-    : s('anmäls inte', 'not notified');
+  const to = names.length > 0 ? names.join(s(' och ', ' and ')) : s('tillsynsmyndigheten', 'the authority');
+  const due = authorityDue(checked);
+  // Notified only once the filing is recorded; until then, to be notified, by the deadline when known.
+  const authority = !decision.notifyAuthority
+    ? s('anmäls inte', 'not notified')
+    : notifiedAt !== undefined
+      ? `${s('anmäld till', 'notified to')} ${to} ${reportDateTime(phrasing, notifiedAt)}`
+      : `${s('ska anmälas till', 'to be notified to')} ${to}${
+          due === undefined ? '' : ` ${s('senast', 'by')} ${reportDateTime(phrasing, due)}`
+        }`;
   const subjects = decision.notifyDataSubjects
     ? checked.subscriberNotice.notifiedAt !== undefined
       ? `${s('de berörda underrättade', 'people concerned told')} ${reportDateTime(phrasing, checked.subscriberNotice.notifiedAt)}`

@@ -191,6 +191,19 @@ function authorityName(phrasing: Phrasing, finding: AuthorityFinding): string | 
   return authority.abbreviation ? `${name} (${authority.abbreviation})` : name;
 }
 
+/**
+ * The first time limit for notifying an authority, while no filing is recorded: a report states that
+ * the authority was notified only once `initialNotificationAt` records it, and until then by when it
+ * is to be notified (Regulation 611/2013 Art. 2(2): 24 hours; GDPR Art. 33(1): 72 hours).
+ */
+export function authorityDue(report: IncidentReport): string | undefined {
+  const due = report.assessment.deadlines
+    .filter((entry) => entry.to === 'authority' && entry.due !== undefined)
+    .map((entry) => entry.due as string)
+    .sort((a, b) => Date.parse(a) - Date.parse(b));
+  return due[0];
+}
+
 function notifiedFindings(report: IncidentReport): AuthorityFinding[] {
   const under = report.decision?.notifyAuthorityUnder ?? [];
   return (report.authorities ?? []).filter((finding) => under.includes(finding.regime));
@@ -382,12 +395,26 @@ export function decisionParagraphs(
   const names = notifiedFindings(report)
     .map((finding) => finding.authority?.abbreviation ?? authorityName(phrasing, finding))
     .filter((name): name is string => name !== undefined);
-  const authority = decision.notifyAuthority
-    ? s(
-        `Incidenten anmäls till ${names.length > 0 ? names.join(' och ') : 'tillsynsmyndigheten'}`,
-        `The breach is notified to ${names.length > 0 ? names.join(' and ') : 'the supervisory authority'}`,
-      )
-    : s('Incidenten anmäls inte till någon tillsynsmyndighet', 'The breach is not notified to any authority');
+  const to = s(
+    names.length > 0 ? names.join(' och ') : 'tillsynsmyndigheten',
+    names.length > 0 ? names.join(' and ') : 'the supervisory authority',
+  );
+  const filedAt = report.facts.initialNotificationAt;
+  const due = authorityDue(report);
+  // Notified only once the filing is recorded; until then, to be notified, by the deadline when known.
+  const authority = !decision.notifyAuthority
+    ? s('Incidenten anmäls inte till någon tillsynsmyndighet', 'The breach is not notified to any authority')
+    : filedAt !== undefined
+      ? s(
+          `Incidenten anmäldes till ${to} ${reportDateTime(phrasing, filedAt)}`,
+          `The breach was notified to ${to} on ${reportDateTime(phrasing, filedAt)}`,
+        )
+      : due !== undefined
+        ? s(
+            `Incidenten ska anmälas till ${to} senast ${reportDateTime(phrasing, due)}`,
+            `The breach is to be notified to ${to} by ${reportDateTime(phrasing, due)}`,
+          )
+        : s(`Incidenten ska anmälas till ${to}`, `The breach is to be notified to ${to}`);
   const courtesy = courtesyNotice(report, final);
   const subjects = decision.notifyDataSubjects
     ? // A duty is stated as done only once a notice or a call is recorded; until then it is a duty.
@@ -472,6 +499,18 @@ export function timelineList(phrasing: Phrasing, report: IncidentReport): string
         phrasing,
         'Meddelandet skickades till fel adress.',
         'The message was sent to the wrong address.',
+      );
+    // A call to whoever picked up is not a call to the customer (EDPB Guidelines 9/2022 §18): the
+    // timeline says the number was called and that who answered was not checked.
+    if (
+      step.what === undefined &&
+      step.kind === 'customer-called' &&
+      report.customerCall?.identityChecked === false
+    )
+      what = say(
+        phrasing,
+        'Kundens nummer ringdes upp; vem som svarade kontrollerades inte.',
+        'A call was made to the customer’s number; who answered was not checked.',
       );
     if (step.what === undefined && step.kind === 'authority-notified' && names.length > 0)
       what = say(

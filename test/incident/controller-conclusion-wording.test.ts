@@ -18,7 +18,9 @@ describe('the conclusion of a controller’s Swedish report uses the GDPR’s wo
       locale: 'sv',
     });
     const conclusion = text.slice(text.indexOf('Slutsats\n'), text.indexOf('Tidslinje\n'));
-    expect(conclusion).toContain('Incidenten anmäls till IMY, och de registrerade ska informeras.');
+    expect(conclusion).toContain(
+      'Incidenten ska anmälas till IMY senast 2024-10-18 kl. 10.00 CEST, och de registrerade ska informeras.',
+    );
     expect(conclusion).not.toContain('underrätta');
   });
 

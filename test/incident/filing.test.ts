@@ -140,7 +140,7 @@ describe('the officer’s judgment', () => {
       'Den ansvarigas bedömning, Karin Berg, dataskyddsombud (2023-03-10 kl. 11.30 CET): det är osannolikt att incidenten medför en risk för de berördas rättigheter och friheter; de berörda ska inte underrättas. Motivering: Mottagaren ringde själv in',
     );
     expect(conclusion).toContain(
-      'Slutsats enligt den ansvarigas bedömning: det är osannolikt att incidenten medför en risk för de berördas rättigheter och friheter. Incidenten anmäls till PTS, och de berörda underrättas inte.',
+      'Slutsats enligt den ansvarigas bedömning: det är osannolikt att incidenten medför en risk för de berördas rättigheter och friheter. Incidenten ska anmälas till PTS senast 2023-03-11 kl. 10.20 CET, och de berörda underrättas inte.',
     );
     // The deadlines that remain are those of the notifications made: PTS's 24 hours, not IMY's 72.
     expect(text).toContain('Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar');

@@ -55,6 +55,18 @@ const inventoryCases: ReadonlyArray<[string, (n: number) => string, number, numb
   ['digits and spaces (prices and card numbers)', (n) => plain(run('1 ', n)), 10_000],
   ['zeros and spaces (phone numbers)', (n) => plain(run('0 ', n)), 1_000, 1],
   ['phone numbers', (n) => plain(run('Ring 070-123 45 67 eller 08-123 456 00. ', n)), 2_000, 1],
+  [
+    'lines of an itemised call list',
+    (n) => plain(run('2024-03-03 18:22 070-987 65 43 12 min\n', n)),
+    2_000,
+    1,
+  ],
+  [
+    'a row of numbers and figures without a line break',
+    (n) => plain(run('12 070-987 65 43 12 ', n)),
+    1_000,
+    1,
+  ],
   ['a run of letters (the e-mail pattern)', (n) => plain(run('a', n)), 10_000],
   ['letters with @ signs and dots', (n) => plain(run('a.a@a.a', n)), 5_000, 10],
   ['a label followed by white space', (n) => plain(`Kundnummer${' '.repeat(n)}`), 10_000],

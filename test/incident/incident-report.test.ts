@@ -169,7 +169,7 @@ describe('renderIncidentReport', () => {
         - FIXTURE (SE), Testfall: två kunders handlingar med personnummer och kontouppgifter skickades till en annan bank med banksekretess, som intygade att den inte behöll någon kopia, 2026-12-01 (beslutat enligt dataskyddsförordningen, artikel 33 och 34): anmälan till myndigheten: ja; underrätta de berörda: ja; risk: hög. Likheter: mottagaren var en känd mottagare som kan hållas ansvarig; där omfattade uppgifterna även personnummer eller id-handling och ekonomiska uppgifter, vilket de inte gjorde här; 2 personer; uppgifterna raderades eller återlämnades, som här. test/incident/fixtures/breach-decisions/README.md
 
       Slutsats
-        Incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Incidenten anmäls till PTS, och underrättelse krävs inte, men det rekommenderas att informera kunden som en service.
+        Incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Incidenten ska anmälas till PTS senast 2018-02-24 kl. 13.45 CET, och underrättelse krävs inte, men det rekommenderas att informera kunden som en service.
 
       Tidslinje
         - 2018-02-23 kl. 13.36 CET – Meddelandet skickades till fel adress.
@@ -301,7 +301,7 @@ describe('renderIncidentReport', () => {
 
       ## Conclusion
 
-      The breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned. The breach is notified to PTS, and no notice is required, but telling the customer as a courtesy is recommended.
+      The breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned. The breach is to be notified to PTS by 24 February 2018, 13:45 CET, and no notice is required, but telling the customer as a courtesy is recommended.
 
       ## Timeline
 

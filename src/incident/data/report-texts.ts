@@ -200,7 +200,7 @@ export const consequenceTexts: Readonly<
       'Adressen kan användas för oönskade kontakter eller för att beställa varor i kundens namn.',
     'order-details': 'Uppgifterna om beställningar och priser visar vad kunden köper och betalar.',
     'national-id-number':
-      'Personnumret kan tillsammans med namn och adress användas för identitetsstöld, till exempel kreditansökningar i kundens namn.',
+      'Personnumret kan användas för identitetsstöld, till exempel kreditansökningar i kundens namn.',
     'payment-card': 'Kortnumret kan användas för bedrägliga köp.',
     'account-number': 'Kontonumret kan användas i bedrägeriförsök, till exempel falska betalningskrav.',
     financial: 'De ekonomiska uppgifterna kan användas för bedrägeri eller utpressning.',
@@ -223,7 +223,7 @@ export const consequenceTexts: Readonly<
       'The address could be used for unwanted contact or to order goods in the customer’s name.',
     'order-details': 'The orders and prices show what the customer buys and pays.',
     'national-id-number':
-      'With the name and address, the personal identity number could be used for identity theft, such as credit applications in the customer’s name.',
+      'The personal identity number could be used for identity theft, such as credit applications in the customer’s name.',
     'payment-card': 'The card number could be used for fraudulent purchases.',
     'account-number': 'The account number could be used in fraud attempts such as fake payment requests.',
     financial: 'The financial details could be used for fraud or extortion.',

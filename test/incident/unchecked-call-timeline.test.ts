@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { CreateIncidentReportInput } from '../../src/incident/index.js';
+import { createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
+
+// The officer's S9b: the customer's number was called, but who answered was not checked.
+const unchecked: CreateIncidentReportInput = {
+  reference: 'T-S9b',
+  provider: { name: 'Teleab AB', country: 'SE' },
+  contact: { name: 'Dana DPO', email: 'dpo@example.com', phone: '+46 8 123 45 00' },
+  regimes: ['eprivacy', 'gdpr'],
+  circumstances: 'misdirected-email',
+  occurredAt: '2024-05-20T09:00:00+02:00',
+  detectedAt: '2024-05-20T10:00:00+02:00',
+  dataCategories: ['name', 'postal-address', 'customer-number', 'order-details'],
+  dataSubjects: 1,
+  recipient: 'unknown-individual',
+  customerCall: { at: '2024-05-20T11:00:00+02:00', by: 'KS', identityChecked: false, answers: [] },
+  measures: [{ id: 'inform-customer', status: 'planned' }],
+};
+const render = (locale: 'sv' | 'en') =>
+  renderIncidentReport(createIncidentReport(unchecked, { now: '2024-05-25T12:00:00+02:00' }), {
+    locale,
+    format: 'text',
+  }) as string;
+
+describe('the timeline of a call whose identity check was not done', () => {
+  it('says the call was made and the identity not checked, in English', () => {
+    const text = render('en');
+    expect(text).not.toContain('The customer was called.');
+    expect(text).toContain('A call was made to the customer’s number; who answered was not checked.');
+  });
+
+  it('says the call was made and the identity not checked, in Swedish', () => {
+    const text = render('sv');
+    expect(text).not.toContain('Kunden ringdes upp.');
+    expect(text).toContain('Kundens nummer ringdes upp; vem som svarade kontrollerades inte.');
+  });
+});
