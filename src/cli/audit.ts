@@ -16,6 +16,7 @@ import { escapeControls } from './escape-controls.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { headerFields } from './header-fields.js';
+import { latestResentFields } from './latest-resent-fields.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import { readFacts } from './read-facts.js';
@@ -41,6 +42,11 @@ export interface AuditHit {
   readonly messageId?: string;
   readonly date?: string;
   readonly recipient: string;
+  /**
+   * The header field the recipient was read from, when not To, Cc or Bcc: `Resent-To`, `Resent-Cc`
+   * or `Resent-Bcc` of the latest resent block, `Delivered-To` or `X-Original-To`.
+   */
+  readonly header?: string;
   /** The recipient as the message's header wrote it, when the export writes it otherwise (Punycode). */
   readonly sentAs?: string;
   /** The customer it was likely meant for. */
@@ -76,6 +82,13 @@ const hitCodes: ReadonlySet<FindingCode> = new Set([
 
 /** The header fields a message's recipients are read from. */
 const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
+
+/**
+ * The fields the receiving side writes where it delivered a message (RFC 9228 `Delivered-To`;
+ * Postfix's `X-Original-To`, the address before aliases were expanded): in a copy kept in a Sent
+ * folder, an archive or a journal, where the message went, which To may not say.
+ */
+const DELIVERY_FIELDS = { 'delivered-to': 'Delivered-To', 'x-original-to': 'X-Original-To' } as const;
 
 const descriptions: Record<AuditHit['finding'], { en: string; sv: string }> = {
   'near-miss': { en: "a slip from a customer's known address", sv: 'ett skrivfel av en kunds kända adress' },
@@ -284,7 +297,18 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   const customers = await readCustomers(flags.customers, context.progress(flags.locale), flags.locale);
   context.reportProblems(flags.customers, customers.problems, flags.locale);
   const customerHeader = flags.customerHeader.toLowerCase();
-  const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);
+  const wanted = new Set([
+    'to',
+    'cc',
+    'bcc',
+    'date',
+    'message-id',
+    'resent-to',
+    'resent-cc',
+    'resent-bcc',
+    ...Object.keys(DELIVERY_FIELDS),
+    customerHeader,
+  ]);
   // One object per customer across its messages: the check then reads each customer's record once.
   const customerOf = rememberedCustomers(customers.directory);
   const text = words.audit;
@@ -319,9 +343,26 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     }
     const messageId = fields.get('message-id')?.[0];
     const customerId = fields.get(customerHeader)?.[0];
-    const addresses: { address: string; name?: string }[] = [];
+    const addresses: { address: string; name?: string; header?: string }[] = [];
     for (const name of RECIPIENT_FIELDS)
       for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
+    // Where else the message went: a resend (RFC 5322 §3.6.6) or a delivery the receiving side
+    // wrote down. An address already read is not read again; a forwarded message's headers quoted
+    // in the body are not header fields and stay unread.
+    const more: { field: string; value: string }[] = [];
+    if (fields.has('resent-to') || fields.has('resent-cc') || fields.has('resent-bcc'))
+      more.push(...latestResentFields(message.header));
+    for (const [name, field] of Object.entries(DELIVERY_FIELDS))
+      for (const value of fields.get(name) ?? []) more.push({ field, value });
+    if (more.length > 0) {
+      const read = new Set(addresses.map(({ address }) => address.toLowerCase()));
+      for (const { field, value } of more)
+        for (const recipient of recipientAddresses(value)) {
+          if (recipient.address && read.has(recipient.address.toLowerCase())) continue;
+          read.add(recipient.address.toLowerCase());
+          addresses.push({ ...recipient, header: field });
+        }
+    }
     if (addresses.length === 0) {
       unreadable(message.where, text.noRecipients);
       return;
@@ -340,13 +381,14 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
         : [text.unreadableRecipient(address, /^=\?.*\?=$/s.test(address) ? 'rfc2047' : parsed.reason)];
     });
     if (unread.length > 0) unreadable(message.where, unread.join('; '));
-    for (const { address } of addresses) {
+    for (const { address, header } of addresses) {
       if (!address) continue;
       const hit = checkSentRecipient(address, customerId, customers.directory, customerOf, flags.locale);
       if (hit)
         hits.push({
           ...hit,
           ...asWritten(address),
+          ...(header ? { header } : {}),
           where: message.where,
           ...(messageId ? { messageId } : {}),
           ...(date ? { date } : {}),
@@ -433,10 +475,18 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     customerRows,
   };
   // In the table every candidate stands in the "meant for" column: none is named as the one.
-  const rows = found.map(({ candidates, sentAs, ...hit }) => ({
+  const rows = found.map(({ candidates, sentAs, header, ...hit }) => ({
     ...hit,
     ...(hit.date ? { date: formatSentDate(hit.date, flags.locale) } : {}),
-    ...(sentAs ? { recipient: `${hit.recipient} (${sentAs})` } : {}),
+    ...(sentAs || header
+      ? {
+          recipient: [
+            hit.recipient,
+            ...(sentAs ? [`(${sentAs})`] : []),
+            ...(header ? [`(${header})`] : []),
+          ].join(' '),
+        }
+      : {}),
     ...(candidates ? { customerId: candidates.join(', ') } : {}),
   }));
   const report = buildReport({

@@ -89,6 +89,8 @@ export const cliTexts = {
       customerIdNeedsFile: '--customer-id needs --customers FILE to find the customer in',
       notJson: (detail: string) => `--customer is not JSON: ${detail}`,
       noCustomer: (file: string, id: string) => `${file}: no customer with the id ${id}`,
+      sharedMailbox: (id: string, address: string) =>
+        `The same mailbox is also on file for customer ${id} (${address}): a shared mailbox, so what is sent to it can be read by that customer too.`,
     },
     // The lines of `holds` (holds.ts), in the words of the review page (src/serve/data/page-texts.ts):
     // a held message is "stoppat", released is "släppt", discarded is "kastat".
@@ -426,6 +428,8 @@ Stops on SIGINT or SIGTERM.`,
       notJson: (_detail: string) =>
         `--customer är inte giltig JSON: ange kunden som ett JSON-objekt, t.ex. '{"id":"K-1","emails":["anna@example.se"]}'`,
       noCustomer: (file: string, id: string) => `${file}: ingen kund med id ${id}`,
+      sharedMailbox: (id: string, address: string) =>
+        `Samma brevlåda finns också för kund ${id} (${address}): en delad brevlåda, så det som skickas dit kan läsas av den kunden också.`,
     },
     holds: {
       actions: { send: 'skicka', confirm: 'bekräfta', block: 'stoppa' },
