@@ -144,3 +144,61 @@ describe('a mailbox shared with another customer', () => {
     }
   });
 });
+
+describe('a duplicate record judged the same way by customers check and audit', () => {
+  const mail = (name: string, to: string) =>
+    [
+      'From: order@butiken.se',
+      `To: ${to}`,
+      'Date: Mon, 30 Nov 2026 10:00:00 +0100',
+      `Message-ID: <${name}@butiken.se>`,
+      '',
+      'x',
+      '',
+    ].join('\r\n');
+
+  it('takes the address that carries the birth date on either record as the right one', async () => {
+    const customers = write('crm-dup.csv', crm);
+    const checked = await run(['customers', 'check', customers, '--json']);
+    const pairs = (
+      JSON.parse(checked.stdout) as { findings: { customerId: string; kind: string; suggestion?: string }[] }
+    ).findings.filter((finding) => finding.kind === 'near-miss-other-customer');
+    expect(pairs.map((finding) => [finding.customerId, finding.suggestion])).toEqual([
+      ['K-8', 'maria.lund1988@gmail.com'],
+    ]);
+    const sent = folder('dup-mail', {
+      'd1.eml': mail('d1', 'maria.lund198@gmail.com'),
+      'd2.eml': mail('d2', 'maria.lund1988@gmail.com'),
+    });
+    const audited = await run(['audit', sent, '--customers', customers, '--json']);
+    const hits = (JSON.parse(audited.stdout) as { hits: Hit[] }).hits;
+    expect(hits.map((hit) => [hit.messageId, hit.finding, hit.customerId, hit.intended])).toEqual([
+      ['<d1@butiken.se>', 'near-miss-other-customer', 'K-7', 'maria.lund1988@gmail.com'],
+    ]);
+  });
+
+  it('says for both records that it cannot be told when neither carries a number', async () => {
+    const customers = write(
+      'crm-dup2.csv',
+      'Kundnummer;Namn;E-post\nK-1;Maria Lund;maria.lund@gmail.com\nK-2;Maria Lund;maria.lundd@gmail.com\n',
+    );
+    const checked = await run(['customers', 'check', customers, '--json']);
+    const pairs = (
+      JSON.parse(checked.stdout) as { findings: { customerId: string; kind: string; suggestion?: string }[] }
+    ).findings.filter((finding) => finding.kind === 'near-miss-other-customer');
+    expect(pairs.map((finding) => [finding.customerId, finding.suggestion])).toEqual([
+      ['K-1', undefined],
+      ['K-2', undefined],
+    ]);
+    const sent = folder('dup-mail2', {
+      'd1.eml': mail('d1', 'maria.lund@gmail.com'),
+      'd2.eml': mail('d2', 'maria.lundd@gmail.com'),
+    });
+    const audited = await run(['audit', sent, '--customers', customers, '--json']);
+    const hits = (JSON.parse(audited.stdout) as { hits: Hit[] }).hits;
+    expect(hits.map((hit) => [hit.messageId, hit.finding, hit.intended])).toEqual([
+      ['<d1@butiken.se>', 'near-miss-other-customer', undefined],
+      ['<d2@butiken.se>', 'near-miss-other-customer', undefined],
+    ]);
+  });
+});
