@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { domainToUnicode } from 'node:url';
 import { parseAddress } from '../address/parse-address.js';
 import type { Directory, DirectoryAddressMatch, DirectoryCustomer } from '../contacts/create-directory.js';
@@ -30,8 +31,12 @@ import {
 } from './read-sent-mail.js';
 import { recipientAddresses } from './recipient-addresses.js';
 import { rememberedCustomers } from './remembered-customers.js';
+import { writeAtomically } from './write-atomically.js';
 import { writeDraft } from './write-draft.js';
 import { checkReportDestination, refuseOutOverInput, writeReport } from './write-report.js';
+
+/** The file in the draft folder that says the set is incomplete, until the last draft is written. */
+const INCOMPLETE_MARKER = 'INCOMPLETE.txt';
 
 /** How many unreadable messages a report names one by one; the rest are counted. */
 const MAX_UNREADABLE_LISTED = 1000;
@@ -556,7 +561,16 @@ async function refuseUsedDraftFolder(folder: string, words: CliTexts): Promise<v
     if (error.code === 'ENOTDIR') throw usageFailure(words.audit.incidentsNotFolder(folder));
     throw unreadableFailure(words.audit.incidentsUnreadable(folder, String(error.code ?? error)));
   });
-  if (entries.length > 0) throw usageFailure(words.audit.incidentsUsed(folder, entries.length));
+  // Hidden files (a `.0001-report.md.….tmp` of a run stopped mid-write) are counted and named: `ls`
+  // does not show them.
+  if (entries.length > 0)
+    throw usageFailure(
+      words.audit.incidentsUsed(
+        folder,
+        entries.length,
+        entries.filter((name) => name.startsWith('.')),
+      ),
+    );
 }
 
 /**
@@ -626,6 +640,7 @@ async function draftIncidents(
   let withoutAddressOnFile = 0;
   let detectedEarly = 0;
   let failed = 0;
+  let marked = false;
   // The facts' detectedAt holds for every draft: one before a message was sent is said once, at
   // the end, not as one refusal per draft (the example facts of one 2018 incident, say).
   const detectedAt = typeof facts.detectedAt === 'string' ? facts.detectedAt : undefined;
@@ -674,6 +689,12 @@ async function draftIncidents(
       continue;
     }
     const number = String(written.length + 1).padStart(4, '0');
+    // Marks the set incomplete until the last draft is written: a run stopped between two drafts
+    // (Ctrl-C) leaves a set that says so, not one that reads as all the incidents.
+    if (!marked) {
+      await writeAtomically(join(folder, INCOMPLETE_MARKER), text.incomplete);
+      marked = true;
+    }
     try {
       const message = await readWholeMessage(hit.location);
       const result = await reportMisdirected(
@@ -712,6 +733,7 @@ async function draftIncidents(
       failed++;
     }
   }
+  if (marked) await rm(join(folder, INCOMPLETE_MARKER), { force: true });
   if (detectedEarly > 0 && detectedAt !== undefined)
     context.warn(text.detectedBeforeSent(factsFile, detectedAt, detectedEarly));
   return {
