@@ -268,7 +268,7 @@ export const cliTexts = {
       reason: 'Reason',
       suggestion: 'Suggestion',
       read: (file: string, rows: number, customers: number, flagged: number) =>
-        `${file}: ${rows} rows, ${customers} customers loaded, ${flagged} customers with findings.`,
+        `${file}: ${rows} ${rows === 1 ? 'row' : 'rows'}, ${customers} ${customers === 1 ? 'customer' : 'customers'} loaded, ${flagged} ${flagged === 1 ? 'customer' : 'customers'} with findings.`,
       kinds: {
         'unreadable-row': 'rows that cannot be read (skipped)',
         'field-not-read':
@@ -301,7 +301,8 @@ export const cliTexts = {
     // The text after each command's options in --help: its examples and exit codes.
     commandHelp: {
       program: `
-Exit codes: 0 nothing found (or send), 1 findings (or confirm, block), 2 usage error, 3 unreadable input.
+Exit codes: 0 nothing found (or send), 1 findings (or confirm, block), 2 usage error, 3 unreadable input,
+4 the SMTP server did not take a released message (holds release; it stays held).
 Each command has its own --help with an example.`,
       check: `
 Examples:
@@ -610,7 +611,7 @@ Stops on SIGINT or SIGTERM.`,
       reason: 'Orsak',
       suggestion: 'Förslag',
       read: (file: string, rows: number, customers: number, flagged: number) =>
-        `${file}: ${rows} rader, ${customers} kunder inlästa, ${flagged} kunder med fynd.`,
+        `${file}: ${rows} ${rows === 1 ? 'rad' : 'rader'}, ${customers} ${customers === 1 ? 'kund inläst' : 'kunder inlästa'}, ${flagged} ${flagged === 1 ? 'kund' : 'kunder'} med fynd.`,
       kinds: {
         'unreadable-row': 'rader som inte kan läsas (hoppades över)',
         'field-not-read':
@@ -654,7 +655,8 @@ Stops on SIGINT or SIGTERM.`,
     facts: { unreadable: 'kan inte läsas', notObject: 'inte ett JSON-objekt' },
     commandHelp: {
       program: `
-Slutkoder: 0 inget hittades (eller skicka), 1 fynd (eller bekräfta, stoppa), 2 fel i kommandoraden, 3 oläsbar indata.
+Slutkoder: 0 inget hittades (eller skicka), 1 fynd (eller bekräfta, stoppa), 2 fel i kommandoraden, 3 oläsbar indata,
+4 SMTP-servern tog inte emot ett släppt meddelande (holds release; det förblir stoppat).
 Varje kommando har en egen --help med ett exempel.`,
       check: `
 Exempel:

@@ -202,3 +202,20 @@ describe('a duplicate record judged the same way by customers check and audit', 
     ]);
   });
 });
+
+describe('smaller lines', () => {
+  it('lists every exit code in the top-level help, in both languages', async () => {
+    expect((await run(['--help'])).stdout).toContain('4 the SMTP server did not take a released message');
+    expect((await run(['--help', '--locale', 'sv'])).stdout).toContain('4 SMTP-servern tog inte emot');
+  });
+
+  it('says one customer with findings in the singular, in both languages', async () => {
+    const file = write('one.csv', 'Kundnummer;Namn;E-post\nK-1;Anna Ek;anna.ek@gmial.com\n');
+    expect((await run(['customers', 'check', file])).stdout).toContain(
+      '1 row, 1 customer loaded, 1 customer with findings.',
+    );
+    expect((await run(['customers', 'check', file, '--locale', 'sv'])).stdout).toContain(
+      '1 rad, 1 kund inläst, 1 kund med fynd.',
+    );
+  });
+});
