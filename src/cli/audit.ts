@@ -568,7 +568,7 @@ async function refuseUsedDraftFolder(folder: string, words: CliTexts): Promise<v
       words.audit.incidentsUsed(
         folder,
         entries.length,
-        entries.filter((name) => name.startsWith('.')),
+        entries.filter((name) => name.startsWith('.')).join(', '),
       ),
     );
 }

@@ -140,8 +140,8 @@ export const cliTexts = {
       incidentsNotFolder: (folder: string) => `--incidents ${folder}: not a folder`,
       incidentsUnreadable: (folder: string, code: string) =>
         `--incidents ${folder}: cannot be read (${code})`,
-      incidentsUsed: (folder: string, count: number, hidden: readonly string[]) =>
-        `--incidents ${folder} already holds ${count} ${count === 1 ? 'file' : 'files'}${hidden.length > 0 ? `, hidden ones among them (${hidden.join(', ')})` : ''} (the drafts of an earlier run?): their references would be given to other incidents; give a new or empty folder`,
+      incidentsUsed: (folder: string, count: number, hidden: string) =>
+        `--incidents ${folder} already holds ${count} ${count === 1 ? 'file' : 'files'}${hidden ? `, hidden ones among them (${hidden})` : ''} (the drafts of an earlier run?): their references would be given to other incidents; give a new or empty folder`,
       incomplete:
         'This set of drafts is incomplete: the audit was stopped before it had written every draft. Run it again into a new or empty folder.\n',
       // The report, its lines and the incident drafts of `audit` (audit.ts).
@@ -489,8 +489,8 @@ Stops on SIGINT or SIGTERM.`,
       incidentsNotFolder: (folder: string) => `--incidents ${folder}: ingen mapp`,
       incidentsUnreadable: (folder: string, code: string) =>
         `--incidents ${folder}: kan inte läsas (${code})`,
-      incidentsUsed: (folder: string, count: number, hidden: readonly string[]) =>
-        `--incidents ${folder} har redan ${count} ${count === 1 ? 'fil' : 'filer'}${hidden.length > 0 ? `, bland dem dolda (${hidden.join(', ')})` : ''} (utkasten från en tidigare körning?): deras referenser skulle ges till andra incidenter; ange en ny eller tom mapp`,
+      incidentsUsed: (folder: string, count: number, hidden: string) =>
+        `--incidents ${folder} har redan ${count} ${count === 1 ? 'fil' : 'filer'}${hidden ? `, bland dem dolda (${hidden})` : ''} (utkasten från en tidigare körning?): deras referenser skulle ges till andra incidenter; ange en ny eller tom mapp`,
       incomplete:
         'Den här uppsättningen utkast är ofullständig: granskningen stoppades innan alla utkast var skrivna. Kör den igen till en ny eller tom mapp.\n',
       title: 'Granskning av skickad e-post',
