@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { domainToUnicode } from 'node:url';
 import { parseAddress } from '../address/parse-address.js';
 import type { Directory, DirectoryAddressMatch, DirectoryCustomer } from '../contacts/create-directory.js';
@@ -16,6 +17,7 @@ import { escapeControls } from './escape-controls.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { headerFields } from './header-fields.js';
+import { latestResentFields } from './latest-resent-fields.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -30,8 +32,12 @@ import {
 } from './read-sent-mail.js';
 import { recipientAddresses } from './recipient-addresses.js';
 import { rememberedCustomers } from './remembered-customers.js';
+import { writeAtomically } from './write-atomically.js';
 import { writeDraft } from './write-draft.js';
 import { checkReportDestination, refuseOutOverInput, writeReport } from './write-report.js';
+
+/** The file in the draft folder that says the set is incomplete, until the last draft is written. */
+const INCOMPLETE_MARKER = 'INCOMPLETE.txt';
 
 /** How many unreadable messages a report names one by one; the rest are counted. */
 const MAX_UNREADABLE_LISTED = 1000;
@@ -42,6 +48,11 @@ export interface AuditHit {
   readonly messageId?: string;
   readonly date?: string;
   readonly recipient: string;
+  /**
+   * The header field the recipient was read from, when not To, Cc or Bcc: `Resent-To`, `Resent-Cc`
+   * or `Resent-Bcc` of the latest resent block, `Delivered-To` or `X-Original-To`.
+   */
+  readonly header?: string;
   /** The recipient as the message's header wrote it, when the export writes it otherwise (Punycode). */
   readonly sentAs?: string;
   /** The customer it was likely meant for. */
@@ -77,6 +88,13 @@ const hitCodes: ReadonlySet<FindingCode> = new Set([
 
 /** The header fields a message's recipients are read from. */
 const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
+
+/**
+ * The fields the receiving side writes where it delivered a message (RFC 9228 `Delivered-To`;
+ * Postfix's `X-Original-To`, the address before aliases were expanded): in a copy kept in a Sent
+ * folder, an archive or a journal, where the message went, which To may not say.
+ */
+const DELIVERY_FIELDS = { 'delivered-to': 'Delivered-To', 'x-original-to': 'X-Original-To' } as const;
 
 const descriptions: Record<AuditHit['finding'], { en: string; sv: string }> = {
   'near-miss': { en: "a slip from a customer's known address", sv: 'ett skrivfel av en kunds kända adress' },
@@ -329,7 +347,18 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   );
   context.reportProblems(flags.customers, customers.problems, flags.locale);
   const customerHeader = flags.customerHeader.toLowerCase();
-  const wanted = new Set(['to', 'cc', 'bcc', 'date', 'message-id', customerHeader]);
+  const wanted = new Set([
+    'to',
+    'cc',
+    'bcc',
+    'date',
+    'message-id',
+    'resent-to',
+    'resent-cc',
+    'resent-bcc',
+    ...Object.keys(DELIVERY_FIELDS),
+    customerHeader,
+  ]);
   // One object per customer across its messages: the check then reads each customer's record once.
   const customerOf = rememberedCustomers(customers.directory);
   const text = words.audit;
@@ -364,9 +393,26 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     }
     const messageId = fields.get('message-id')?.[0];
     const customerId = fields.get(customerHeader)?.[0];
-    const addresses: { address: string; name?: string }[] = [];
+    const addresses: { address: string; name?: string; header?: string }[] = [];
     for (const name of RECIPIENT_FIELDS)
       for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
+    // Where else the message went: a resend (RFC 5322 §3.6.6) or a delivery the receiving side
+    // wrote down. An address already read is not read again; a forwarded message's headers quoted
+    // in the body are not header fields and stay unread.
+    const more: { field: string; value: string }[] = [];
+    if (fields.has('resent-to') || fields.has('resent-cc') || fields.has('resent-bcc'))
+      more.push(...latestResentFields(message.header));
+    for (const [name, field] of Object.entries(DELIVERY_FIELDS))
+      for (const value of fields.get(name) ?? []) more.push({ field, value });
+    if (more.length > 0) {
+      const read = new Set(addresses.map(({ address }) => address.toLowerCase()));
+      for (const { field, value } of more)
+        for (const recipient of recipientAddresses(value)) {
+          if (recipient.address && read.has(recipient.address.toLowerCase())) continue;
+          read.add(recipient.address.toLowerCase());
+          addresses.push({ ...recipient, header: field });
+        }
+    }
     if (addresses.length === 0) {
       unreadable(message.where, text.noRecipients);
       return;
@@ -385,13 +431,14 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
         : [text.unreadableRecipient(address, /^=\?.*\?=$/s.test(address) ? 'rfc2047' : parsed.reason)];
     });
     if (unread.length > 0) unreadable(message.where, unread.join('; '));
-    for (const { address } of addresses) {
+    for (const { address, header } of addresses) {
       if (!address) continue;
       const hit = checkSentRecipient(address, customerId, customers.directory, customerOf, flags.locale);
       if (hit)
         hits.push({
           ...hit,
           ...asWritten(address),
+          ...(header ? { header } : {}),
           where: message.where,
           ...(messageId ? { messageId } : {}),
           ...(date ? { date } : {}),
@@ -478,10 +525,18 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     customerRows,
   };
   // In the table every candidate stands in the "meant for" column: none is named as the one.
-  const rows = found.map(({ candidates, sentAs, ...hit }) => ({
+  const rows = found.map(({ candidates, sentAs, header, ...hit }) => ({
     ...hit,
     ...(hit.date ? { date: formatSentDate(hit.date, flags.locale) } : {}),
-    ...(sentAs ? { recipient: `${hit.recipient} (${sentAs})` } : {}),
+    ...(sentAs || header
+      ? {
+          recipient: [
+            hit.recipient,
+            ...(sentAs ? [`(${sentAs})`] : []),
+            ...(header ? [`(${header})`] : []),
+          ].join(' '),
+        }
+      : {}),
     ...(candidates ? { customerId: candidates.join(', ') } : {}),
   }));
   const report = buildReport({
@@ -551,7 +606,16 @@ async function refuseUsedDraftFolder(folder: string, words: CliTexts): Promise<v
     if (error.code === 'ENOTDIR') throw usageFailure(words.audit.incidentsNotFolder(folder));
     throw unreadableFailure(words.audit.incidentsUnreadable(folder, String(error.code ?? error)));
   });
-  if (entries.length > 0) throw usageFailure(words.audit.incidentsUsed(folder, entries.length));
+  // Hidden files (a `.0001-report.md.….tmp` of a run stopped mid-write) are counted and named: `ls`
+  // does not show them.
+  if (entries.length > 0)
+    throw usageFailure(
+      words.audit.incidentsUsed(
+        folder,
+        entries.length,
+        entries.filter((name) => name.startsWith('.')).join(', '),
+      ),
+    );
 }
 
 /**
@@ -621,6 +685,7 @@ async function draftIncidents(
   let withoutAddressOnFile = 0;
   let detectedEarly = 0;
   let failed = 0;
+  let marked = false;
   // The facts' detectedAt holds for every draft: one before a message was sent is said once, at
   // the end, not as one refusal per draft (the example facts of one 2018 incident, say).
   const detectedAt = typeof facts.detectedAt === 'string' ? facts.detectedAt : undefined;
@@ -669,6 +734,12 @@ async function draftIncidents(
       continue;
     }
     const number = String(written.length + 1).padStart(4, '0');
+    // Marks the set incomplete until the last draft is written: a run stopped between two drafts
+    // (Ctrl-C) leaves a set that says so, not one that reads as all the incidents.
+    if (!marked) {
+      await writeAtomically(join(folder, INCOMPLETE_MARKER), text.incomplete);
+      marked = true;
+    }
     try {
       const message = await readWholeMessage(hit.location);
       const result = await reportMisdirected(
@@ -707,6 +778,7 @@ async function draftIncidents(
       failed++;
     }
   }
+  if (marked) await rm(join(folder, INCOMPLETE_MARKER), { force: true });
   if (detectedEarly > 0 && detectedAt !== undefined)
     context.warn(text.detectedBeforeSent(factsFile, detectedAt, detectedEarly));
   return {

@@ -1,7 +1,9 @@
+import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { isEmailGuardError } from '../errors.js';
 import { checkRecipient } from '../guard/check-recipient.js';
-import type { Verdict } from '../guard/verdict.js';
+import type { Finding, Verdict } from '../guard/verdict.js';
+import { displayAddress } from '../spelling/display-domain.js';
 import { cliTexts } from './cli-texts.js';
 import { CliFailure, exitCodes, usageFailure } from './exit-codes.js';
 import { parseColumns } from './parse-columns.js';
@@ -64,9 +66,41 @@ export async function runCheck(address: string, flags: CheckFlags, context: Comm
     if (isEmailGuardError(error)) throw usageFailure(`--customer: ${error.message}`);
     throw error;
   }
+  // The customer's own address that is also on file for another customer of the export: a shared
+  // mailbox (a household's). The check sends to it, as it is the customer's own, and says who else
+  // reads it; `customers check` reports the same pair as belongs-to-other-customer.
+  if (
+    file &&
+    verdict.findings.some((finding) => finding.code === 'exact-match' || finding.code === 'same-mailbox')
+  )
+    verdict = {
+      ...verdict,
+      findings: [...verdict.findings, ...sharedMailbox(address, customer.id, file.directory, flags.locale)],
+    };
   if (flags.json) context.out(`${JSON.stringify(verdict, null, 2)}\n`);
   else context.out(formatVerdict(verdict, text.suggestion, flags.locale));
   context.setExitCode(verdict.action === 'send' ? exitCodes.ok : exitCodes.findings);
+}
+
+/** A `belongs-to-other-customer` finding that asks for nothing, for each other customer on the mailbox. */
+function sharedMailbox(
+  address: string,
+  customerId: string,
+  directory: Directory,
+  locale: 'sv' | 'en',
+): Finding[] {
+  const others = new Map<string, string>();
+  for (const match of directory.findAddress({ entered: address }))
+    if (match.distance === 0 && match.customerId !== customerId && !others.has(match.customerId))
+      others.set(match.customerId, displayAddress(match.address));
+  return [...others].map(([id, known]) => ({
+    code: 'belongs-to-other-customer',
+    customerId: id,
+    known,
+    action: 'send',
+    severity: 'info',
+    message: cliTexts[locale].checkUsage.sharedMailbox(id, known),
+  }));
 }
 
 /** The verdict as a person reads it: the action, the suggestion, then each finding. */

@@ -93,6 +93,8 @@ export const cliTexts = {
       customerIdNeedsFile: '--customer-id needs --customers FILE to find the customer in',
       notJson: (detail: string) => `--customer is not JSON: ${detail}`,
       noCustomer: (file: string, id: string) => `${file}: no customer with the id ${id}`,
+      sharedMailbox: (id: string, address: string) =>
+        `The same mailbox is also on file for customer ${id} (${address}): a shared mailbox, so what is sent to it can be read by that customer too.`,
     },
     // The lines of `holds` (holds.ts), in the words of the review page (src/serve/data/page-texts.ts):
     // a held message is "stoppat", released is "släppt", discarded is "kastat".
@@ -147,8 +149,10 @@ export const cliTexts = {
       incidentsNotFolder: (folder: string) => `--incidents ${folder}: not a folder`,
       incidentsUnreadable: (folder: string, code: string) =>
         `--incidents ${folder}: cannot be read (${code})`,
-      incidentsUsed: (folder: string, count: number) =>
-        `--incidents ${folder} already holds ${count} files (the drafts of an earlier run?): their references would be given to other incidents; give a new or empty folder`,
+      incidentsUsed: (folder: string, count: number, hidden: string) =>
+        `--incidents ${folder} already holds ${count} ${count === 1 ? 'file' : 'files'}${hidden ? `, hidden ones among them (${hidden})` : ''} (the drafts of an earlier run?): their references would be given to other incidents; give a new or empty folder`,
+      incomplete:
+        'This set of drafts is incomplete: the audit was stopped before it had written every draft. Run it again into a new or empty folder.\n',
       // The report, its lines and the incident drafts of `audit` (audit.ts).
       title: 'Sent mail audit',
       where: 'Where',
@@ -275,7 +279,7 @@ export const cliTexts = {
       reason: 'Reason',
       suggestion: 'Suggestion',
       read: (file: string, rows: number, customers: number, flagged: number) =>
-        `${file}: ${rows} rows, ${customers} customers loaded, ${flagged} customers with findings.`,
+        `${file}: ${rows} ${rows === 1 ? 'row' : 'rows'}, ${customers} ${customers === 1 ? 'customer' : 'customers'} loaded, ${flagged} ${flagged === 1 ? 'customer' : 'customers'} with findings.`,
       kinds: {
         'unreadable-row': 'rows that cannot be read (skipped)',
         'field-not-read':
@@ -319,7 +323,8 @@ export const cliTexts = {
     // The text after each command's options in --help: its examples and exit codes.
     commandHelp: {
       program: `
-Exit codes: 0 nothing found (or send), 1 findings (or confirm, block), 2 usage error, 3 unreadable input.
+Exit codes: 0 nothing found (or send), 1 findings (or confirm, block), 2 usage error, 3 unreadable input,
+4 the SMTP server did not take a released message (holds release; it stays held).
 Each command has its own --help with an example.`,
       check: `
 Examples:
@@ -452,6 +457,8 @@ Stops on SIGINT or SIGTERM.`,
       notJson: (_detail: string) =>
         `--customer är inte giltig JSON: ange kunden som ett JSON-objekt, t.ex. '{"id":"K-1","emails":["anna@example.se"]}'`,
       noCustomer: (file: string, id: string) => `${file}: ingen kund med id ${id}`,
+      sharedMailbox: (id: string, address: string) =>
+        `Samma brevlåda finns också för kund ${id} (${address}): en delad brevlåda, så det som skickas dit kan läsas av den kunden också.`,
     },
     holds: {
       actions: { send: 'skicka', confirm: 'bekräfta', block: 'stoppa' },
@@ -513,8 +520,10 @@ Stops on SIGINT or SIGTERM.`,
       incidentsNotFolder: (folder: string) => `--incidents ${folder}: ingen mapp`,
       incidentsUnreadable: (folder: string, code: string) =>
         `--incidents ${folder}: kan inte läsas (${code})`,
-      incidentsUsed: (folder: string, count: number) =>
-        `--incidents ${folder} har redan ${count} filer (utkasten från en tidigare körning?): deras referenser skulle ges till andra incidenter; ange en ny eller tom mapp`,
+      incidentsUsed: (folder: string, count: number, hidden: string) =>
+        `--incidents ${folder} har redan ${count} ${count === 1 ? 'fil' : 'filer'}${hidden ? `, bland dem dolda (${hidden})` : ''} (utkasten från en tidigare körning?): deras referenser skulle ges till andra incidenter; ange en ny eller tom mapp`,
+      incomplete:
+        'Den här uppsättningen utkast är ofullständig: granskningen stoppades innan alla utkast var skrivna. Kör den igen till en ny eller tom mapp.\n',
       title: 'Granskning av skickad e-post',
       where: 'Var',
       id: 'Message-ID',
@@ -635,7 +644,7 @@ Stops on SIGINT or SIGTERM.`,
       reason: 'Orsak',
       suggestion: 'Förslag',
       read: (file: string, rows: number, customers: number, flagged: number) =>
-        `${file}: ${rows} rader, ${customers} kunder inlästa, ${flagged} kunder med fynd.`,
+        `${file}: ${rows} ${rows === 1 ? 'rad' : 'rader'}, ${customers} ${customers === 1 ? 'kund inläst' : 'kunder inlästa'}, ${flagged} ${flagged === 1 ? 'kund' : 'kunder'} med fynd.`,
       kinds: {
         'unreadable-row': 'rader som inte kan läsas (hoppades över)',
         'field-not-read':
@@ -690,7 +699,8 @@ Stops on SIGINT or SIGTERM.`,
     facts: { unreadable: 'kan inte läsas', notObject: 'inte ett JSON-objekt' },
     commandHelp: {
       program: `
-Slutkoder: 0 inget hittades (eller skicka), 1 fynd (eller bekräfta, stoppa), 2 fel i kommandoraden, 3 oläsbar indata.
+Slutkoder: 0 inget hittades (eller skicka), 1 fynd (eller bekräfta, stoppa), 2 fel i kommandoraden, 3 oläsbar indata,
+4 SMTP-servern tog inte emot ett släppt meddelande (holds release; det förblir stoppat).
 Varje kommando har en egen --help med ett exempel.`,
       check: `
 Exempel:

@@ -1,6 +1,29 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** The temporary files being written, removed if the command is stopped (Ctrl-C) meanwhile. */
+const pending = new Set<string>();
+let listening = false;
+
+/**
+ * On SIGINT or SIGTERM, removes the temporary files being written and exits as a shell reports a
+ * process stopped by the signal (128 + its number: 130, 143). Without it Node exits at once and a
+ * hidden `.name.tmp` stays behind, which a rerun then counts in a folder `ls` shows empty.
+ */
+function removeOnSignal(): void {
+  if (listening) return;
+  listening = true;
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
+    process.once(signal, () => {
+      for (const path of pending) rmSync(path, { force: true });
+      process.exit(code);
+    });
+}
 
 /**
  * Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then renamed
@@ -10,13 +33,19 @@ import { basename, dirname, join } from 'node:path';
 export async function writeAtomically(path: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temporary, 'wx');
+  removeOnSignal();
+  pending.add(temporary);
+  const handle = await open(temporary, 'wx').catch((error: unknown) => {
+    pending.delete(temporary);
+    throw error;
+  });
   try {
     await handle.writeFile(content);
     await handle.sync();
   } catch (error) {
     await handle.close();
     await rm(temporary, { force: true });
+    pending.delete(temporary);
     throw error;
   }
   await handle.close();
@@ -25,5 +54,7 @@ export async function writeAtomically(path: string, content: string | Uint8Array
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    pending.delete(temporary);
   }
 }

@@ -108,13 +108,29 @@ export function auditCustomerBase(
       const verdict = checkRecipient({ entered: address, customer: alone, directory }, checkOptions);
       for (const finding of verdict.findings) {
         if (!codes.has(finding.code)) continue;
+        // Of a duplicate pair, the record whose address carries the person's own number (on either
+        // record) is the right one: only the other's address is reported, as the likely typo.
+        // Without the other customer named (revealOtherCustomers: false), only this one's facts tell.
+        const other =
+          finding.code !== 'near-miss-other-customer'
+            ? undefined
+            : finding.customerId !== undefined
+              ? { address: finding.known, customer: directory.get(finding.customerId) }
+              : verdict.suggestion
+                ? { address: verdict.suggestion, customer: undefined }
+                : undefined;
+        const right = other
+          ? rightOfTwo(customer, address, other.address, rest.defaultCountry ?? 'SE', other.customer)
+          : undefined;
+        if (right === 'this') continue;
         const suggestion =
-          verdict.suggestion &&
-          finding.action === 'block' &&
-          (finding.code !== 'near-miss-other-customer' ||
-            rightOfTwo(customer, address, verdict.suggestion, rest.defaultCountry ?? 'SE') === 'other')
-            ? verdict.suggestion
-            : undefined;
+          finding.action !== 'block'
+            ? undefined
+            : finding.code === 'near-miss-other-customer'
+              ? right === 'other'
+                ? (verdict.suggestion ?? other?.address)
+                : undefined
+              : verdict.suggestion;
         findings.push({
           code: finding.code as CustomerBaseFindingCode,
           customerId: customer.id,

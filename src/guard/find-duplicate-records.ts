@@ -39,16 +39,22 @@ function fitsOwnNumbers(address: string, numbers: readonly KnownNumber[]): boole
 /**
  * Which of two addresses one slip apart fits the customer's own facts. Two records of the same name
  * one slip apart are each told of the other, so a correction would point both ways; a CRM owner who
- * applied both would move the good record onto the slip. Only the customer's own facts tell which
- * is right: the one that carries the customer's own number when the other does not.
+ * applied both would move the good record onto the slip. Only the person's own facts tell which
+ * is right: the one that carries the person's own number when the other does not. The two records
+ * are taken for one person (same name, one slip apart), so the facts of both count: a birth date
+ * on one record tells for the pair, and both records get the same answer.
  */
 export function rightOfTwo(
   customer: Customer,
   address: string,
   other: string,
   defaultCountry: string,
+  otherCustomer?: Customer,
 ): DuplicateRecord['right'] {
   const numbers = ownNumbers(customer, defaultCountry);
+  if (otherCustomer)
+    for (const known of ownNumbers(otherCustomer, defaultCountry))
+      if (!numbers.some((number) => number.digits === known.digits)) numbers.push(known);
   if (numbers.length === 0) return undefined;
   const thisFits = fitsOwnNumbers(address, numbers);
   const otherFits = fitsOwnNumbers(other, numbers);
@@ -88,6 +94,7 @@ export function findDuplicateRecords(
       input.address.address,
       finding.known,
       options.defaultCountry ?? 'SE',
+      input.directory.get(finding.customerId),
     );
     records.push({ customerId: finding.customerId, address: finding.known, ...(right ? { right } : {}) });
   }

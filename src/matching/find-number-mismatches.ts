@@ -53,8 +53,8 @@ export function knownNumbers(input: { birthDate?: string; phoneDigits?: readonly
 
 /**
  * The longest known number {@link findNumberMismatches} can match in `local`: its digits and two
- * more. A run of digits is at most two slips from a number it is taken for (two only from eight
- * digits on), and a number typed with letters has at most two of them, its other characters the
+ * more. A run of digits is at most two slips from a number it is taken for (two only for a phone
+ * number), and a number typed with letters has at most two of them, its other characters the
  * local part's own digits. A longer number changes nothing it finds, so a number that costs
  * something to work out (a phone number, read with libphonenumber-js) need not be.
  *
@@ -80,8 +80,9 @@ export function longestNumberWithin(local: string): number {
  * digits (`l979`, `19o2`, `197e`: see `findLettersForDigits`). The right number raises nothing.
  *
  * Two-digit numbers are matched when swapped (`58` for `85`) and, for the birth year, when one off
- * it (`84` or `86` for 1985: the year slipped by one, as `1984` is one slip from `1985`); any
- * other change of two digits is as likely a different number as a slip.
+ * it by one changed digit (`84` or `86` for 1985: the year slipped by one, as `1984` is one slip
+ * from `1985`; not `79` for 1980, two changed digits); any other change of two digits is as likely
+ * a different number as a slip. A birth date is matched one slip away, a phone number two.
  *
  * @example
  * ```ts
@@ -115,7 +116,10 @@ export function findNumberMismatches(local: string, numbers: readonly KnownNumbe
         best ??= known;
         continue;
       }
-      const allowed = known.digits.length >= 8 ? 2 : 1;
+      // A birth date is matched one slip away only, as a known address is: two changed digits
+      // (`19860413` for 19850412) are as likely another date. A phone number's ten digits leave
+      // room for two slips before another number is as likely.
+      const allowed = known.source === 'phone' && known.digits.length >= 8 ? 2 : 1;
       // Most numbers differ from the run in length by more than the slips allowed: no distance to count.
       if (Math.abs(run.length - known.digits.length) > allowed) continue;
       if (editDistance(run, known.digits, { maxDistance: allowed }) > allowed) continue;
@@ -150,13 +154,15 @@ function isKnown(digits: string, numbers: readonly KnownNumber[]): boolean {
 /**
  * Two digits one off the last two of the birth year (`62` for 1963): a year slipped by one, the
  * two-digit reading of a four-digit year one slip away. Only the birth year: a two-digit birth-date
- * number is nothing else (`knownNumbers`).
+ * number is nothing else (`knownNumbers`). Only one changed digit (`81` for 1980, not `79`): two
+ * changed digits are two slips, as likely another number (Damerau 1964).
  */
 function isYearOneOff(run: string, known: KnownNumber): boolean {
   return (
     run.length === 2 &&
     known.digits.length === 2 &&
     known.source === 'birth-date' &&
+    run[0] === known.digits[0] &&
     Math.abs(Number(run) - Number(known.digits)) === 1
   );
 }

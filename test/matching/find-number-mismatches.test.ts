@@ -36,6 +36,20 @@ describe('findNumberMismatches', () => {
     expect(findNumberMismatches(local, anna)).toEqual([]);
   });
 
+  it.each([
+    // Two digits changed: `79` is one off 1980 as a number, but two slips from `80` (Damerau 1964).
+    ['erik79', '1980-02-03'],
+    ['erik.19860413', '1985-04-12'],
+  ])('raises nothing for %s, two slips from a customer born %s', (local, birthDate) => {
+    expect(findNumberMismatches(local, knownNumbers({ birthDate }))).toEqual([]);
+  });
+
+  it('flags a birth year one off by one changed digit', () => {
+    expect(findNumberMismatches('lena.ek81', knownNumbers({ birthDate: '1980-05-06' }))).toMatchObject([
+      { digits: '81', expected: '80', edits: [{ kind: 'substituted' }] },
+    ]);
+  });
+
   it('knows nothing to compare with for a customer without numbers', () => {
     expect(findNumberMismatches('anna195', knownNumbers({}))).toEqual([]);
   });
