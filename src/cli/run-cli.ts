@@ -39,7 +39,7 @@ export function createProgram(context: CommandContext, locale: CliLocale = 'en')
       writeErr: (text) => context.warn(text.replace(/\n$/, '')),
     });
     if (locale !== 'en') {
-      localiseUsageErrors(command, usage);
+      localiseUsageErrors(command, usage, cliTexts[locale].help.argumentNames);
       localiseHelp(command, cliTexts[locale].help);
     }
     for (const sub of command.commands) override(sub);
@@ -116,7 +116,8 @@ function localiseHelp(command: Command, help: (typeof cliTexts)[CliLocale]['help
       ),
     );
   // The names of arguments and option values (`<address>`), in the usage line and the terms.
-  const names = (text: string) => text.replace(/<[a-z-]+>/g, (name) => help.argumentNames[name] ?? name);
+  const names = (text: string) =>
+    text.replace(/<[a-z-]+(\.\.\.)?>/g, (name) => help.argumentNames[name] ?? name);
   command.configureHelp({
     styleTitle: (title) => titles[title] ?? title,
     commandUsage: (cmd) => placeholders(Help.prototype.commandUsage.call(cmd.createHelp(), cmd)),
@@ -159,17 +160,24 @@ interface UsageErrorMethods {
  * these methods, each of which ends in `command.error(message, { code })` (its documented way out),
  * so each is given again with the same code and the message from the catalogue.
  */
-function localiseUsageErrors(command: Command, usage: (typeof cliTexts)[CliLocale]['usage']): void {
+function localiseUsageErrors(
+  command: Command,
+  usage: (typeof cliTexts)[CliLocale]['usage'],
+  argumentNames: Readonly<Record<string, string>>,
+): void {
   const fail = (message: string, code: string) =>
     command.error(`${usage.prefix}: ${message}`, { code: `commander.${code}` });
+  // The value names in the same words as the help's (`--store <mapp>`, the argument `adress`).
+  const flags = (text: string) => text.replace(/<[a-z-]+(\.\.\.)?>/g, (name) => argumentNames[name] ?? name);
+  const argument = (name: string) => argumentNames[`<${name}>`]?.slice(1, -1) ?? name;
   const methods: UsageErrorMethods = {
     unknownOption: (flag) => fail(usage.unknownOption(flag, ''), 'unknownOption'),
     unknownCommand: () => fail(usage.unknownCommand(command.args[0] ?? '', ''), 'unknownCommand'),
-    missingArgument: (name) => fail(usage.missingArgument(name), 'missingArgument'),
+    missingArgument: (name) => fail(usage.missingArgument(argument(name)), 'missingArgument'),
     optionMissingArgument: (option) =>
-      fail(usage.optionMissingArgument(option.flags), 'optionMissingArgument'),
+      fail(usage.optionMissingArgument(flags(option.flags)), 'optionMissingArgument'),
     missingMandatoryOptionValue: (option) =>
-      fail(usage.missingMandatoryOption(option.flags), 'missingMandatoryOptionValue'),
+      fail(usage.missingMandatoryOption(flags(option.flags)), 'missingMandatoryOptionValue'),
     _excessArguments: (received) =>
       fail(
         usage.excessArguments(
@@ -187,7 +195,7 @@ function localiseUsageErrors(command: Command, usage: (typeof cliTexts)[CliLocal
       } catch (error) {
         if (!(error instanceof CommanderError) || error.code !== 'commander.invalidArgument') throw error;
         const choices = target.argChoices;
-        const name = 'flags' in target ? target.flags : `<${target.name()}>`;
+        const name = 'flags' in target ? flags(target.flags) : `<${argument(target.name())}>`;
         return choices && !choices.includes(value)
           ? fail(usage.invalidChoice(value, name, choices.join(', ')), 'invalidArgument')
           : fail(`${message} ${error.message}`, 'invalidArgument');

@@ -181,6 +181,29 @@ describe('--locale sv, every line a user sees', () => {
     }
   });
 
+  it('names the values of a usage error in Swedish words, keeping exit code 2', async () => {
+    // Trial 13: "alternativet '--store <dir>' måste anges", "argumentet 'address' saknas".
+    const sv = ['--locale', 'sv'];
+    for (const [args, said] of [
+      [['holds', 'list', ...sv], "'--store <mapp>'"],
+      [['holds', 'release', 'ID', '--store', 'x', ...sv], "'--by <person>'"],
+      [['check', ...sv], "'adress'"],
+      [['holds', 'show', '--store', 'x', ...sv], "'id'"],
+      // The option without its value last: --locale after it would be taken as the value.
+      [['audit', dir.path, ...sv, '--customers'], "'--customers <fil>'"],
+      [['customers', 'check', 'x.csv', ...sv, '--columns'], "'--columns <mappning>'"],
+      [['serve', ...sv, '--port'], "'--port <port>'"],
+    ] as const) {
+      const run = await runCliInProcess([...args]);
+      const lines = `${run.stdout}\n${run.stderr}`;
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(lines, args.join(' ')).toContain(said);
+      expect(lines, args.join(' ')).not.toMatch(
+        /<(dir|file|address|mapping|sent-mail|report|date|name|host|addresses|locale)(\.\.\.)?>|'address'|'sent-mail'/,
+      );
+    }
+  });
+
   it("words the help's headings and an invalid choice in Swedish", async () => {
     for (const args of [
       ['--help'],
