@@ -82,6 +82,18 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   customerCall: CreateIncidentReportInputSchema.shape.customerCall,
   /** When the first notification reached the authority. */
   initialNotificationAt: DateInputSchema.optional(),
+  // The other facts a person can know, as createIncidentReport reads them (one schema, not a copy);
+  // what the message itself tells (circumstances, misdirected, the data read from it) is not among them.
+  description: CreateIncidentReportInputSchema.shape.description,
+  location: CreateIncidentReportInputSchema.shape.location,
+  dataContent: CreateIncidentReportInputSchema.shape.dataContent,
+  records: CreateIncidentReportInputSchema.shape.records,
+  otherAuthoritiesNotified: CreateIncidentReportInputSchema.shape.otherAuthoritiesNotified,
+  protectionApplied: CreateIncidentReportInputSchema.shape.protectionApplied,
+  otherProviders: CreateIncidentReportInputSchema.shape.otherProviders,
+  /** How and when the customer was told (GDPR Art. 34, Regulation 611/2013 Art. 3). */
+  subscriberNotice: CreateIncidentReportInputSchema.shape.subscriberNotice,
+  summary: CreateIncidentReportInputSchema.shape.summary,
 });
 
 /** The input of {@link reportMisdirected} (see {@link ReportMisdirectedInputSchema}). */
@@ -295,6 +307,15 @@ export async function reportMisdirected(
         timeline: given.timeline,
         customerCall: given.customerCall,
         initialNotificationAt: given.initialNotificationAt,
+        description: given.description,
+        location: given.location,
+        dataContent: given.dataContent,
+        records: given.records,
+        otherAuthoritiesNotified: given.otherAuthoritiesNotified,
+        protectionApplied: given.protectionApplied,
+        otherProviders: given.otherProviders,
+        subscriberNotice: given.subscriberNotice,
+        summary: given.summary,
       }),
     },
     {
