@@ -15,7 +15,9 @@ const AUDIT_EXAMPLES = `  $ email-guard audit sent/ --customers customers.csv
   $ email-guard audit ~/Maildir --customers customers.csv --incidents drafts/ --facts facts.json`;
 
 const INCIDENT_EXAMPLES = `  $ email-guard incident --message sent.eml --intended anna.svensson1985@gmail.com \\
-      --actual anna.svensson185@gmail.com --facts facts.json --locale sv --format html --out incident/`;
+      --actual anna.svensson185@gmail.com --facts facts.json --locale sv --format html --out incident/
+  $ email-guard incident --channel sms --intended +46701234567 --actual +46701234576 \\
+      --text message.txt --facts facts.json --out incident-sms/`;
 
 const INCIDENT_FACTS = `facts.json:
   { "customer": { "id": "4711023", "name": "Anna Svensson" },
@@ -312,6 +314,9 @@ export const cliTexts = {
       report: 'report',
       notice: 'notice',
       phoneScript: 'phone script',
+      needs: (option: string, channel: string) => `--channel ${channel} needs ${option}`,
+      notWith: (option: string, channel: string) =>
+        `${option} is not for --channel ${channel} (${channel === 'sms' ? '--text' : '--message'} is the message as sent)`,
       noMeasures: (facts: string) =>
         `warning: the law requires a notice to the customer, but no measures taken or proposed are recorded (GDPR Art. 34(2)); give measures in ${facts} before the notice is sent`,
       noDate: (facts: string) =>
@@ -694,6 +699,9 @@ Stops on SIGINT or SIGTERM.`,
       report: 'rapport',
       notice: 'kundmeddelande',
       phoneScript: 'telefonmanus',
+      needs: (option: string, channel: string) => `--channel ${channel} kräver ${option}`,
+      notWith: (option: string, channel: string) =>
+        `${option} hör inte till --channel ${channel} (${channel === 'sms' ? '--text' : '--message'} är meddelandet som det skickades)`,
       noMeasures: (facts: string) =>
         `varning: underrättelsen till kunden krävs enligt lag men inga vidtagna eller föreslagna åtgärder har registrerats (dataskyddsförordningen artikel 34.2); ange measures i ${facts} innan underrättelsen skickas`,
       noDate: (facts: string) =>

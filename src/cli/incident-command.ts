@@ -12,9 +12,18 @@ export function incidentCommand(context: CommandContext, locale: CliLocale = 'en
     .description(
       'write the breach report, the customer notice (.eml) and the phone script for a misdirected message',
     )
-    .requiredOption('--message <file>', 'the message as sent (.eml)')
-    .requiredOption('--intended <address>', 'the address it should have gone to')
-    .requiredOption('--actual <address>', 'the address it went to')
+    .addOption(
+      new Option('--channel <channel>', 'what went to the wrong person: an e-mail or a text message')
+        .choices(['email', 'sms'])
+        .default('email'),
+    )
+    .option('--message <file>', 'the message as sent (.eml)')
+    .option('--text <file>', 'the text message as sent (UTF-8 text), with --channel sms')
+    .requiredOption(
+      '--intended <address>',
+      'the address (or with --channel sms, the number) it should have gone to',
+    )
+    .requiredOption('--actual <address>', 'the address (or with --channel sms, the number) it went to')
     .requiredOption(
       '--facts <file>',
       'JSON: customer, organisation, reference, detectedAt, and any other reportMisdirected field',

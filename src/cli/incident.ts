@@ -2,6 +2,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type InputIssue, type InvalidInputError, isEmailGuardError } from '../errors.js';
 import { NOT_AN_ADDRESS } from '../incident/address-schema.js';
+import type { BreachAssessment } from '../incident/assess-breach.js';
+import type { EmailNotice, PhoneScript } from '../incident/build-customer-notice.js';
+import type { IncidentReport } from '../incident/incident-report.js';
 import { citation, noticeLacksMeasures, reportDateTime } from '../incident/report-conclusions.js';
 import { HeaderEndScanner } from '../pipeline/find-header-end.js';
 import { cliTexts } from './cli-texts.js';
@@ -15,7 +18,11 @@ import { writeAtomically } from './write-atomically.js';
 
 /** The options of `email-guard incident` (incident-command.ts). */
 export interface IncidentFlags {
-  readonly message: string;
+  /** What went wrong: an e-mail (`--message`) or a text message (`--text`). */
+  readonly channel: 'email' | 'sms';
+  readonly message?: string;
+  /** The text of a text message (SMS), with `--channel sms`. */
+  readonly text?: string;
   readonly intended: string;
   readonly actual: string;
   readonly facts: string;
@@ -35,64 +42,33 @@ const extensions = { text: 'txt', markdown: 'md', html: 'html' } as const;
  * file of facts.
  */
 export async function runIncident(flags: IncidentFlags, context: CommandContext): Promise<void> {
+  // The message as sent is the .eml for an e-mail and the text for a text message: one, never both.
+  const [needed, other] =
+    flags.channel === 'sms' ? (['text', 'message'] as const) : (['message', 'text'] as const);
+  if (flags[needed] === undefined)
+    throw usageFailure(cliTexts[flags.locale].incident.needs(`--${needed}`, flags.channel));
+  if (flags[other] !== undefined)
+    throw usageFailure(cliTexts[flags.locale].incident.notWith(`--${other}`, flags.channel));
   // Checked before any work: a file in the way would end in a stack trace after the report was made.
   const existing = await stat(flags.out).catch(() => undefined);
   if (existing && !existing.isDirectory())
     throw unreadableFailure(`${flags.out}: ${cliTexts[flags.locale].outNotFolder}`);
   if (existing && !flags.overwrite) await refuseEarlierReport(flags.out, flags.locale);
   const facts = await readFacts(flags.facts, flags.locale);
-  let message: Buffer;
-  try {
-    message = await readFile(flags.message);
-  } catch (error) {
-    throw unreadableFailure(
-      `${flags.message}: ${cliTexts[flags.locale].cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
-    );
-  }
-  if (!('occurredAt' in (facts as object))) refuseUndated(message, flags);
-  const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
-  let result: Awaited<ReturnType<typeof reportMisdirected>>;
-  try {
-    result = await reportMisdirected(
-      { ...facts, message, intended: flags.intended, actual: flags.actual } as unknown as Parameters<
-        typeof reportMisdirected
-      >[0],
-      { locale: flags.locale },
-    );
-  } catch (error) {
-    if (isEmailGuardError(error, 'INVALID_INPUT')) {
-      const field = ((error as { field?: string }).field ?? '').replace(/^input\./, '');
-      // Without `occurredAt` in the facts, the time comes from the message's Date field.
-      const fromMessage = field === 'occurredAt' && !('occurredAt' in (facts as object));
-      if (fromMessage)
-        throw unreadableFailure(`${flags.message}: ${cliTexts[flags.locale].incident.noDate(flags.facts)}`);
-      const source = field === 'intended' || field === 'actual' ? `--${field}` : flags.facts;
-      // An argument that is not an address is a wrong command line (2); an address that contradicts
-      // the message (not among its recipients, the intended mailbox itself) is a wrong fact (3), as
-      // a wrong fact in the facts file is (docs/cli.md: "a missing or wrong fact names the field").
-      const notAnAddress = (error as { issues?: readonly InputIssue[] }).issues?.every(
-        (issue) => issue.code === NOT_AN_ADDRESS,
-      );
-      const { ReportMisdirectedInputSchema } = await import('../incident/index.js');
-      const described = describeInputIssues(error as InvalidInputError, {
-        locale: flags.locale,
-        input: { ...facts, intended: flags.intended, actual: flags.actual },
-        fields: Object.keys(ReportMisdirectedInputSchema.shape),
-      });
-      throw new CliFailure(
-        `${source}: ${described}`,
-        source !== flags.facts && notAnAddress === true ? exitCodes.usage : exitCodes.unreadable,
-      );
-    }
-    if (isEmailGuardError(error)) throw unreadableFailure(`${flags.message}: ${error.message}`);
-    throw error;
-  }
+  const { renderIncidentReport } = await import('../incident/index.js');
+  const result =
+    flags.channel === 'sms'
+      ? await smsReport(flags, flags.text ?? '', facts)
+      : await emailReport(flags, flags.message ?? '', facts);
   const report = join(flags.out, `report.${extensions[flags.format]}`);
   await writeAtomically(
     report,
     renderIncidentReport(result.report, { locale: flags.locale, format: flags.format }),
   );
-  await writeAtomically(join(flags.out, 'notice.eml'), result.notices.email.raw);
+  // Without the customer's e-mail address a text message's notice is the phone script alone.
+  const notice = result.notices.email === undefined ? undefined : join(flags.out, 'notice.eml');
+  if (notice !== undefined && result.notices.email !== undefined)
+    await writeAtomically(notice, result.notices.email.raw);
   await writeAtomically(join(flags.out, 'phone-script.txt'), `${result.notices.phoneScript.text}\n`);
   // The report says it under Measures; the person running the command is told where they look, as a
   // warning that leaves the exit code alone (the files were written).
@@ -100,7 +76,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
     context.warn(cliTexts[flags.locale].incident.noMeasures(flags.facts));
   if (flags.json) {
     context.out(
-      `${JSON.stringify({ assessment: result.assessment, notes: result.inventory.notes, files: [report, join(flags.out, 'notice.eml'), join(flags.out, 'phone-script.txt')] }, null, 2)}\n`,
+      `${JSON.stringify({ assessment: result.assessment, notes: result.inventory.notes, files: [report, ...(notice === undefined ? [] : [notice]), join(flags.out, 'phone-script.txt')] }, null, 2)}\n`,
     );
     return;
   }
@@ -117,7 +93,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
         }`,
     ),
     `${text.report}: ${report}`,
-    `${text.notice}: ${join(flags.out, 'notice.eml')}`,
+    ...(notice === undefined ? [] : [`${text.notice}: ${notice}`]),
     `${text.phoneScript}: ${join(flags.out, 'phone-script.txt')}`,
   ];
   context.out(`${lines.join('\n')}\n`);
@@ -141,7 +117,7 @@ async function refuseEarlierReport(folder: string, locale: 'sv' | 'en'): Promise
  * when it was sent: the time would otherwise come from the parser's fallback, and the refusal that
  * follows would name detectedAt, sending the reader to the facts file instead of the message.
  */
-function refuseUndated(message: Buffer, flags: IncidentFlags): void {
+function refuseUndated(message: Buffer, file: string, flags: IncidentFlags): void {
   const scanner = new HeaderEndScanner();
   const end = scanner.push(message);
   const date = headerFields(message.subarray(0, end < 0 ? message.length : end), DATE_FIELD)
@@ -151,8 +127,113 @@ function refuseUndated(message: Buffer, flags: IncidentFlags): void {
   // RFC 5322 §3.3 dates, and the obsolete forms §4.3 allows, are what Date.parse reads.
   if (!Number.isNaN(Date.parse(date))) return;
   throw unreadableFailure(
-    `${flags.message}: ${cliTexts[flags.locale].incident.badDate(escapeControls(date), flags.facts)}`,
+    `${file}: ${cliTexts[flags.locale].incident.badDate(escapeControls(date), flags.facts)}`,
   );
 }
 
 const DATE_FIELD: ReadonlySet<string> = new Set(['date']);
+
+/** What either channel's report gives the command to write and print. */
+interface IncidentResult {
+  readonly assessment: BreachAssessment;
+  readonly inventory: { readonly notes: readonly string[] };
+  readonly report: IncidentReport;
+  readonly notices: { readonly email?: EmailNotice; readonly phoneScript: PhoneScript };
+}
+
+/** `reportMisdirected` on the .eml in `file`, its refusals as the command's failures. */
+async function emailReport(
+  flags: IncidentFlags,
+  file: string,
+  facts: Record<string, unknown>,
+): Promise<IncidentResult> {
+  let message: Buffer;
+  try {
+    message = await readFile(file);
+  } catch (error) {
+    throw unreadableFailure(
+      `${file}: ${cliTexts[flags.locale].cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
+    );
+  }
+  if (!('occurredAt' in (facts as object))) refuseUndated(message, file, flags);
+  const { reportMisdirected } = await import('../incident/index.js');
+  let result: Awaited<ReturnType<typeof reportMisdirected>>;
+  try {
+    result = await reportMisdirected(
+      { ...facts, message, intended: flags.intended, actual: flags.actual } as unknown as Parameters<
+        typeof reportMisdirected
+      >[0],
+      { locale: flags.locale },
+    );
+  } catch (error) {
+    if (isEmailGuardError(error, 'INVALID_INPUT')) {
+      const field = ((error as { field?: string }).field ?? '').replace(/^input\./, '');
+      // Without `occurredAt` in the facts, the time comes from the message's Date field.
+      const fromMessage = field === 'occurredAt' && !('occurredAt' in (facts as object));
+      if (fromMessage)
+        throw unreadableFailure(`${file}: ${cliTexts[flags.locale].incident.noDate(flags.facts)}`);
+      const source = field === 'intended' || field === 'actual' ? `--${field}` : flags.facts;
+      // An argument that is not an address is a wrong command line (2); an address that contradicts
+      // the message (not among its recipients, the intended mailbox itself) is a wrong fact (3), as
+      // a wrong fact in the facts file is (docs/cli.md: "a missing or wrong fact names the field").
+      const notAnAddress = (error as { issues?: readonly InputIssue[] }).issues?.every(
+        (issue) => issue.code === NOT_AN_ADDRESS,
+      );
+      const { ReportMisdirectedInputSchema } = await import('../incident/index.js');
+      const described = describeInputIssues(error as InvalidInputError, {
+        locale: flags.locale,
+        input: { ...facts, intended: flags.intended, actual: flags.actual },
+        fields: Object.keys(ReportMisdirectedInputSchema.shape),
+      });
+      throw new CliFailure(
+        `${source}: ${described}`,
+        source !== flags.facts && notAnAddress === true ? exitCodes.usage : exitCodes.unreadable,
+      );
+    }
+    if (isEmailGuardError(error)) throw unreadableFailure(`${file}: ${error.message}`);
+    throw error;
+  }
+  return result;
+}
+
+/** `reportMisdirectedSms` on the text in `file`, its refusals as the command's failures. */
+async function smsReport(
+  flags: IncidentFlags,
+  file: string,
+  facts: Record<string, unknown>,
+): Promise<IncidentResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw unreadableFailure(
+      `${file}: ${cliTexts[flags.locale].cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
+    );
+  }
+  const { reportMisdirectedSms, ReportMisdirectedSmsInputSchema } = await import('../incident/index.js');
+  try {
+    return await reportMisdirectedSms(
+      { ...facts, text, intended: flags.intended, actual: flags.actual } as unknown as Parameters<
+        typeof reportMisdirectedSms
+      >[0],
+      { locale: flags.locale },
+    );
+  } catch (error) {
+    if (isEmailGuardError(error, 'INVALID_INPUT')) {
+      const field = ((error as { field?: string }).field ?? '').replace(/^input\./, '');
+      const source =
+        field === 'intended' || field === 'actual' ? `--${field}` : field === 'text' ? file : flags.facts;
+      const described = describeInputIssues(error as InvalidInputError, {
+        locale: flags.locale,
+        input: { ...facts, intended: flags.intended, actual: flags.actual },
+        fields: Object.keys(ReportMisdirectedSmsInputSchema.shape),
+      });
+      // A number that is not one is a wrong command line (2), as an address that is not one is.
+      throw new CliFailure(
+        `${source}: ${described}`,
+        source.startsWith('--') ? exitCodes.usage : exitCodes.unreadable,
+      );
+    }
+    throw error;
+  }
+}

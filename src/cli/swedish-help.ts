@@ -78,8 +78,14 @@ export const swedishHelp: Readonly<Record<string, string>> = {
   'write the breach report, the customer notice (.eml) and the phone script for a misdirected message':
     'skriv incidentrapporten, kundmeddelandet (.eml) och telefonmanuset för ett felskickat meddelande',
   'the message as sent (.eml)': 'meddelandet som det skickades (.eml)',
-  'the address it should have gone to': 'adressen det skulle ha gått till',
-  'the address it went to': 'adressen det gick till',
+  'the address (or with --channel sms, the number) it should have gone to':
+    'adressen (eller med --channel sms numret) det skulle ha gått till',
+  'the address (or with --channel sms, the number) it went to':
+    'adressen (eller med --channel sms numret) det gick till',
+  'what went to the wrong person: an e-mail or a text message':
+    'vad som gick till fel person: ett e-postmeddelande eller ett sms',
+  'the text message as sent (UTF-8 text), with --channel sms':
+    'sms:et som det skickades (UTF-8-text), med --channel sms',
   'JSON: customer, organisation, reference, detectedAt, and any other reportMisdirected field':
     'JSON: customer, organisation, reference, detectedAt och andra fält för reportMisdirected',
   'format of the report': 'rapportens format',

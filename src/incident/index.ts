@@ -75,3 +75,5 @@ export type {
   ReportMisdirectedOptions,
 } from './report-misdirected.js';
 export { ReportMisdirectedInputSchema, reportMisdirected } from './report-misdirected.js';
+export type { MisdirectedSmsReport, ReportMisdirectedSmsInput } from './report-misdirected-sms.js';
+export { ReportMisdirectedSmsInputSchema, reportMisdirectedSms } from './report-misdirected-sms.js';

@@ -82,6 +82,18 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   customerCall: CreateIncidentReportInputSchema.shape.customerCall,
   /** When the first notification reached the authority. */
   initialNotificationAt: DateInputSchema.optional(),
+  // The other facts a person can know, as createIncidentReport reads them (one schema, not a copy);
+  // what the message itself tells (circumstances, misdirected, the data read from it) is not among them.
+  description: CreateIncidentReportInputSchema.shape.description,
+  location: CreateIncidentReportInputSchema.shape.location,
+  dataContent: CreateIncidentReportInputSchema.shape.dataContent,
+  records: CreateIncidentReportInputSchema.shape.records,
+  otherAuthoritiesNotified: CreateIncidentReportInputSchema.shape.otherAuthoritiesNotified,
+  protectionApplied: CreateIncidentReportInputSchema.shape.protectionApplied,
+  otherProviders: CreateIncidentReportInputSchema.shape.otherProviders,
+  /** How and when the customer was told (GDPR Art. 34, Regulation 611/2013 Art. 3). */
+  subscriberNotice: CreateIncidentReportInputSchema.shape.subscriberNotice,
+  summary: CreateIncidentReportInputSchema.shape.summary,
 });
 
 /** The input of {@link reportMisdirected} (see {@link ReportMisdirectedInputSchema}). */
@@ -119,7 +131,7 @@ export interface ReportMisdirectedOptions {
   readonly profile?: AssessmentProfile;
 }
 
-const ReportMisdirectedOptionsSchema = z.object({
+export const ReportMisdirectedOptionsSchema = z.object({
   locale: LocaleSchema.optional(),
   now: DateInputSchema.optional(),
   ignore: z.array(z.string()).optional(),
@@ -167,13 +179,7 @@ export async function reportMisdirected(
   const settings = parseInput(ReportMisdirectedOptionsSchema, options, ['options']);
   refuseIssues(sameMailboxIssue(given.intended, given.actual, ['input', 'actual'], settings.locale));
   const locale = settings.locale ?? 'en';
-  const organisation = given.organisation;
-  const ignore = settings.ignore ?? [
-    organisation.contact.email,
-    organisation.contact.phone,
-    ...(organisation.customerServicePhone ? [organisation.customerServicePhone] : []),
-    ...(organisation.noticeFrom ? [organisation.noticeFrom] : []),
-  ];
+  const ignore = settings.ignore ?? organisationValues(given.organisation);
   const inventory = await inventoryMessage(given.message, {
     customer: given.customer,
     ignore,
@@ -196,6 +202,62 @@ export async function reportMisdirected(
             : `not among the message's own recipients (To, Cc, Bcc, Delivered-To): ${inventory.recipients.join(', ')}`,
       },
     ]);
+  const { report, notices } = await reportFromInventory(given, inventory, settings, {
+    circumstances: 'misdirected-email',
+    misdirected: {
+      intended: given.intended,
+      actual: given.actual,
+      ...(inventory.subject === undefined ? {} : { subject: inventory.subject }),
+    },
+  });
+  return {
+    inventory,
+    assessment: report.assessment,
+    report,
+    notices: {
+      email: notices.email ?? (await noticeTo(report, given, settings, undefined)),
+      phoneScript: notices.phoneScript,
+    },
+  };
+}
+
+/** The organisation's own contact values in a message, which are not personal data (the `ignore` default). */
+export function organisationValues(organisation: MisdirectedFacts['organisation']): string[] {
+  return [
+    organisation.contact.email,
+    organisation.contact.phone,
+    ...(organisation.customerServicePhone ? [organisation.customerServicePhone] : []),
+    ...(organisation.noticeFrom ? [organisation.noticeFrom] : []),
+  ];
+}
+
+/** What tells one channel's report from another's (see {@link reportFromInventory}). */
+export interface MisdirectedChannel {
+  readonly circumstances: 'misdirected-email' | 'misdirected-sms';
+  readonly misdirected?: { readonly intended: string; readonly actual: string; readonly subject?: string };
+  /** The description of what happened, when the caller gave none. */
+  readonly description?: string;
+  /** The customer's e-mail address for the notice; without it, and without `misdirected`, no e-mail notice. */
+  readonly noticeTo?: string;
+}
+
+/** The facts {@link reportFromInventory} reads: a report input without the message and its addresses. */
+export type MisdirectedFacts = Omit<
+  z.output<typeof ReportMisdirectedInputSchema>,
+  'message' | 'intended' | 'actual'
+>;
+
+/**
+ * The report and notices from the facts and what the message showed, for every channel: the date
+ * checks, the report and the notices are the same whether an e-mail or a text message went wrong.
+ */
+export async function reportFromInventory(
+  given: MisdirectedFacts,
+  inventory: MessageInventory,
+  settings: z.output<typeof ReportMisdirectedOptionsSchema>,
+  channel: MisdirectedChannel,
+): Promise<{ report: IncidentReport; notices: { email?: EmailNotice; phoneScript: PhoneScript } }> {
+  const locale = settings.locale ?? 'en';
   // An attachment nobody could read (an encrypted archive, an unknown type) may hold anything: like an
   // order line no term classifies, it keeps the assessment from concluding that nothing need be
   // reported until a person says what it held (dataCategories) and clears the review (needsReview: []).
@@ -248,7 +310,7 @@ export async function reportMisdirected(
       ),
     );
   }
-  const { contact, regimes, ...provider } = organisation;
+  const { contact, regimes, ...provider } = given.organisation;
   const report = createIncidentReport(
     {
       reference: given.reference,
@@ -258,12 +320,8 @@ export async function reportMisdirected(
       occurredAt: occurredAt ?? given.detectedAt,
       ...(given.occurredAtEstimated === undefined ? {} : { occurredAtEstimated: given.occurredAtEstimated }),
       detectedAt: given.detectedAt,
-      circumstances: 'misdirected-email',
-      misdirected: {
-        intended: given.intended,
-        actual: given.actual,
-        ...(inventory.subject === undefined ? {} : { subject: inventory.subject }),
-      },
+      circumstances: channel.circumstances,
+      ...(channel.misdirected === undefined ? {} : { misdirected: channel.misdirected }),
       dataCategories: found.size === 0 ? ['other'] : [...found],
       // Read by patterns from free text, the list may miss something, and is not given as complete.
       dataComplete: false,
@@ -295,6 +353,15 @@ export async function reportMisdirected(
         timeline: given.timeline,
         customerCall: given.customerCall,
         initialNotificationAt: given.initialNotificationAt,
+        description: given.description ?? channel.description,
+        location: given.location,
+        dataContent: given.dataContent,
+        records: given.records,
+        otherAuthoritiesNotified: given.otherAuthoritiesNotified,
+        protectionApplied: given.protectionApplied,
+        otherProviders: given.otherProviders,
+        subscriberNotice: given.subscriberNotice,
+        summary: given.summary,
       }),
     },
     {
@@ -303,15 +370,37 @@ export async function reportMisdirected(
       ...(settings.profile === undefined ? {} : { profile: settings.profile }),
     },
   );
-  const common = {
-    locale,
-    ...(given.customer.name === undefined ? {} : { customerName: given.customer.name }),
-  } satisfies Partial<BuildCustomerNoticeOptions<'email'>>;
   const [email, phoneScript] = await Promise.all([
-    buildCustomerNotice(report, { ...common, channel: 'email' }),
-    buildCustomerNotice(report, { ...common, channel: 'phone-script' }),
+    channel.misdirected !== undefined || channel.noticeTo !== undefined
+      ? noticeTo(report, given, settings, channel.noticeTo)
+      : undefined,
+    buildCustomerNotice(report, { ...noticeCommon(given, settings), channel: 'phone-script' }),
   ]);
-  return { inventory, assessment: report.assessment, report, notices: { email, phoneScript } };
+  return { report, notices: { ...(email === undefined ? {} : { email }), phoneScript } };
+}
+
+function noticeCommon(
+  given: MisdirectedFacts,
+  settings: z.output<typeof ReportMisdirectedOptionsSchema>,
+): Partial<BuildCustomerNoticeOptions<'email'>> {
+  return {
+    locale: settings.locale ?? 'en',
+    ...(given.customer.name === undefined ? {} : { customerName: given.customer.name }),
+  };
+}
+
+/** The e-mail notice, to `to` or, without it, to the report's intended address. */
+function noticeTo(
+  report: IncidentReport,
+  given: MisdirectedFacts,
+  settings: z.output<typeof ReportMisdirectedOptionsSchema>,
+  to: string | undefined,
+): Promise<EmailNotice> {
+  return buildCustomerNotice(report, {
+    ...noticeCommon(given, settings),
+    channel: 'email',
+    ...(to === undefined ? {} : { to }),
+  });
 }
 
 function pickDefined<Shape extends Record<string, unknown>>(

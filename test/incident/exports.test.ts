@@ -29,6 +29,7 @@ describe('email-guard/incident', () => {
       'PrecedentSchema',
       'RecommendationSchema',
       'ReportMisdirectedInputSchema',
+      'ReportMisdirectedSmsInputSchema',
       'TimelineEntrySchema',
       'assessBreach',
       'authorities',
@@ -51,6 +52,7 @@ describe('email-guard/incident', () => {
       'renderIncidentReport',
       'reportHeadings',
       'reportMisdirected',
+      'reportMisdirectedSms',
     ]);
   });
 

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
+import {
+  type ReportMisdirectedSmsInput,
+  renderIncidentReport,
+  reportMisdirectedSms,
+} from '../../src/incident/index.js';
+
+// A login link sent by text message to a wrong number, at a telecom (Persónuvernd 2021122409, Nova).
+const facts: ReportMisdirectedSmsInput = {
+  text: 'Hej Anna Svensson! Logga in på Mina sidor med koden 481516. Kundnummer: 4711023.',
+  intended: '070-123 45 67',
+  actual: '+46 70 123 45 76',
+  occurredAt: '2024-10-01T09:00:00+02:00',
+  customer: { id: '4711023', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'] },
+  organisation: {
+    name: 'Nordkabel AB',
+    country: 'SE',
+    customerServicePhone: '0771-40 40 40',
+    regimes: ['eprivacy', 'gdpr'],
+    contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
+  },
+  reference: 'INC-SMS-1',
+  detectedAt: '2024-10-01T10:00:00+02:00',
+};
+const now = '2024-10-02T09:00:00+02:00';
+
+describe('reportMisdirectedSms', () => {
+  it('reports a text message to a wrong number with the numbers in E.164 and the data in the text', async () => {
+    const result = await reportMisdirectedSms(facts, { now });
+    expect(result.report.incident.circumstances).toBe('misdirected-sms');
+    expect(result.inventory.categories).toEqual(expect.arrayContaining(['name', 'customer-number']));
+    expect(result.report.data.categories).toEqual(expect.arrayContaining(['name', 'customer-number']));
+    expect(result.intended).toBe('+46701234567');
+    expect(result.actual).toBe('+46701234576');
+  });
+
+  it.each([
+    ['en', 'A text message (SMS) meant for +46701234567 was sent to +46701234576.'],
+    ['sv', 'Ett sms som skulle till +46701234567 skickades till +46701234576.'],
+  ] as const)('names both numbers in the report (%s)', async (locale, sentence) => {
+    const result = await reportMisdirectedSms(facts, { now, locale });
+    expect(renderIncidentReport(result.report, { format: 'text', locale })).toContain(sentence);
+  });
+
+  it.each(['en', 'sv'] as const)(
+    "sends the notice to the customer's e-mail address, never to a number (%s)",
+    async (locale) => {
+      const result = await reportMisdirectedSms(facts, { now, locale });
+      expect(result.notices.email?.to).toBe('anna.svensson1985@gmail.com');
+      expect(result.notices.phoneScript.text).toContain('Anna');
+    },
+  );
+
+  it.each(['en', 'sv'] as const)(
+    'gives a phone script only when the customer has no e-mail address (%s)',
+    async (locale) => {
+      const { emails: _emails, ...customer } = facts.customer;
+      const result = await reportMisdirectedSms({ ...facts, customer }, { now, locale });
+      expect(result.notices.email).toBeUndefined();
+      expect(result.notices.phoneScript.text.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each([
+    ['intended', 'not a number'],
+    ['actual', '+46 70 123'],
+    ['actual', '070-123 45 67\r\nBcc: x@example.com'],
+  ] as const)('refuses a %s that is not a phone number (%j), naming the field', async (field, value) => {
+    const refused = await reportMisdirectedSms({ ...facts, [field]: value }, { now }).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    expect((refused as InvalidInputError).field).toBe(`input.${field}`);
+  });
+
+  it('refuses the intended number as the one it went to', async () => {
+    const refused = await reportMisdirectedSms({ ...facts, actual: '+46701234567' }, { now }).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    expect((refused as InvalidInputError).field).toBe('input.actual');
+  });
+});
