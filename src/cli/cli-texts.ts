@@ -132,6 +132,8 @@ export const cliTexts = {
         `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
       notSent: (server: string, why: string) => `the SMTP server ${server} did not take the message (${why})`,
       noOneToConfirm: (id: string) => `discard ${id}: no one can confirm here; add --yes`,
+      discardUnlogged: (id: string, file: string, why: string) =>
+        `${id} stays held, not discarded: the audit log ${file} cannot be written (${why}), and a discard is made only once it is logged`,
       question: (id: string, action: string, to: string) =>
         `Discard ${id} (${action}, to ${to}) without sending it? [y/N]`,
       kept: (id: string) => `kept ${id}`,
@@ -355,7 +357,7 @@ Examples:
   $ email-guard holds release ${id} --store ./held-mail \\
       --to anna.berg@outlook.com --confirm-new --by lena@butiken.se --reason "new address, read back on the phone" \\
       --customers customers.csv --smtp smtp://mail.local:587
-  $ email-guard holds discard ${id} --store ./held-mail --yes
+  $ email-guard holds discard ${id} --store ./held-mail --by lena@butiken.se --reason duplicate --yes
 
 Every recipient is checked again: another customer's address is refused, kept or corrected, and a
 correction must pass the check or, new to the customer, be sent with --confirm-new. Only
@@ -499,6 +501,8 @@ Stops on SIGINT or SIGTERM.`,
         `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
       notSent: (server: string, why: string) => `SMTP-servern ${server} tog inte emot meddelandet (${why})`,
       noOneToConfirm: (id: string) => `kasta ${id}: ingen kan bekräfta här; lägg till --yes`,
+      discardUnlogged: (id: string, file: string, why: string) =>
+        `${id} ligger kvar, inte kastat: granskningsloggen ${file} kan inte skrivas (${why}), och ett meddelande kastas först när det är loggat`,
       question: (id: string, action: string, to: string) =>
         // j (ja) for yes: the answer a Swedish reader types; y is taken too (program-context.ts).
         `Kasta ${id} (${action}, till ${to}) utan att skicka det? [j/N]`,
@@ -736,7 +740,7 @@ Exempel:
   $ email-guard holds release ${id} --store ./held-mail \\
       --to anna.berg@outlook.com --confirm-new --by lena@butiken.se --reason "ny adress, uppläst i telefon" \\
       --customers customers.csv --smtp smtp://mail.local:587
-  $ email-guard holds discard ${id} --store ./held-mail --yes
+  $ email-guard holds discard ${id} --store ./held-mail --by lena@butiken.se --reason dubblett --yes
 
 Varje mottagare kontrolleras igen: en annan kunds adress vägras, behålls eller rättas, och en
 rättelse måste klara kontrollen eller, om den är ny för kunden, skickas med --confirm-new. Bara

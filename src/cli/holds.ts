@@ -5,6 +5,7 @@ import { type FindingFacts, messageFor } from '../guard/messages.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
 import { createFileHoldStore, type FileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
+import { discardAndRecord } from '../nodemailer/discard-and-record.js';
 import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
 import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
@@ -41,6 +42,8 @@ export interface ReleaseFlags extends StoreFlags {
 
 export interface DiscardFlags extends StoreFlags {
   readonly yes?: boolean;
+  readonly by: string;
+  readonly reason: string;
 }
 
 async function openStore(flags: StoreFlags): Promise<FileHoldStore> {
@@ -374,7 +377,27 @@ export async function discardHeld(id: string, flags: DiscardFlags, context: Comm
       return;
     }
   }
-  const removed = await store.discard(id);
+  let removed: HeldMessage | undefined;
+  try {
+    // Logged before the message goes (fail closed): a discard no one can account for is not made.
+    removed = await discardAndRecord(
+      store,
+      createJsonLinesAuditLog(auditLogFile(flags), { sync: true }),
+      id,
+      { by: flags.by, reason: flags.reason, where: 'command-line' },
+    );
+  } catch (error) {
+    if (isEmailGuardError(error, 'AUDIT_LOG_FAILED')) {
+      const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+      throw new CliFailure(
+        text.discardUnlogged(id, auditLogFile(flags), String(cause?.code ?? cause?.message ?? error.message)),
+        exitCodes.unreadable,
+      );
+    }
+    if (isEmailGuardError(error))
+      throw new CliFailure(`${text.staysHeld(id)}: ${error.message}`, exitCodes.unreadable);
+    throw error;
+  }
   if (!removed) throw unreadableFailure(`${flags.store}: ${text.noMessage(id)}`);
   context.out(`${text.discarded(id)}\n`);
 }
