@@ -511,6 +511,8 @@ Stops on SIGINT or SIGTERM.`,
       // A refused release, in Swedish: the library's error names the recipients and finding codes in
       // English; `stopped` lists each held recipient with its verdict and finding codes.
       refusal: {
+        // The recipient's state, not the verdict's verb: "stoppad", as the review page says of it.
+        states: { send: 'godkänd', confirm: 'obekräftad', block: 'stoppad' } as Record<string, string>,
         needsConfirmation: (stopped: string) =>
           `mottagaren ${stopped} är inte känd för kunden; släpp det med --confirm-new när adressen är bekräftad som kundens`,
         blocked: (stopped: string) =>

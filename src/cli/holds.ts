@@ -316,11 +316,15 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
 }
 
 /**
- * The library's refusal without its opening ("Release of ID refused, the message stays held: "):
+ * The library's refusal without its opening ("Release of ID refused, the message stays held: ", or
+ * the pipeline's "Not sent, the message stays held: "):
  * the line already begins "ID stays held", and says it once.
  */
 function withoutRefusal(message: string): string {
-  return message.replace(/^Release of \S+ refused, the message stays held: /, '');
+  return message.replace(
+    /^(?:Release of \S+ refused, the message stays held|Not sent, the message stays held): /,
+    '',
+  );
 }
 
 /** The SMTP URL as it can be printed: without its password. */
@@ -349,7 +353,7 @@ function refused(
   const stopped = held
     .map(
       (recipient) =>
-        `${JSON.stringify(recipient.address)} ${actionWord(recipient.verdict.action, locale)} (${recipient.verdict.findings
+        `${JSON.stringify(recipient.address)} ${refusal.states[recipient.verdict.action] ?? actionWord(recipient.verdict.action, locale)} (${recipient.verdict.findings
           .filter((finding) => finding.action !== 'send')
           .map((finding) => finding.code)
           .join('; ')})`,
