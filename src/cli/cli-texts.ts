@@ -68,6 +68,7 @@ export const cliTexts = {
     usage: {
       prefix: 'error',
       helpAfterError: '(add --help for usage)',
+      outTwice: '--out was given more than once: give the one file or folder to write',
       unknownOption: (flag: string, suggestion: string) => `unknown option '${flag}'${suggestion}`,
       unknownCommand: (name: string, suggestion: string) => `unknown command '${name}'${suggestion}`,
       didYouMean: (candidates: string) => `\n(Did you mean ${candidates}?)`,
@@ -418,6 +419,7 @@ Stops on SIGINT or SIGTERM.`,
     usage: {
       prefix: 'fel',
       helpAfterError: '(lägg till --help för hjälp)',
+      outTwice: '--out angavs mer än en gång: ange den enda fil eller mapp som ska skrivas',
       unknownOption: (flag: string, suggestion: string) => `okänt alternativ '${flag}'${suggestion}`,
       unknownCommand: (name: string, suggestion: string) => `okänt kommando '${name}'${suggestion}`,
       didYouMean: (candidates: string) => `\n(Menade du ${candidates}?)`,

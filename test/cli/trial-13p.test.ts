@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
@@ -42,4 +44,23 @@ describe('email-guard holds release: a refusal said once, in the reader’s word
     expect(refused.stderr).toMatch(/"anna\.svensson1985@gmial\.com" stoppad \(/);
     expect(refused.stderr).not.toMatch(/ stoppa \(| bekräfta \(/);
   });
+});
+
+describe('email-guard: --out given twice', () => {
+  for (const locale of ['en', 'sv'] as const)
+    for (const command of [
+      ['customers', 'check', 'customers.ndjson'],
+      ['audit', 'sent', '--customers', 'customers.ndjson'],
+      ['incident'],
+    ])
+      it(`refuses ${command[0]} with two --out, exit 2, and writes neither (${locale})`, async () => {
+        writeCustomerExport(fixture.dir, customers);
+        const refused = await run([...command, '--out', 'a.json', '--out', 'b.json', '--locale', locale]);
+        expect(refused.status).toBe(2);
+        expect(refused.stderr).toContain('--out');
+        expect(refused.stderr).toContain(locale === 'sv' ? 'mer än en gång' : 'more than once');
+        expect(existsSync(join(fixture.dir, 'a.json')) || existsSync(join(fixture.dir, 'b.json'))).toBe(
+          false,
+        );
+      });
 });
