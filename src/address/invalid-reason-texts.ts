@@ -10,7 +10,7 @@ export const INVALID_REASONS: Readonly<Record<'en' | 'sv', Readonly<Record<Inval
     en: {
       empty: 'the address is empty',
       'control-characters': 'it contains a line break or control character',
-      'malformed-text': 'it contains text that is not valid Unicode',
+      'malformed-text': 'it contains text that is not valid Unicode or could not be decoded (�)',
       'invisible-characters': 'it contains an invisible character',
       whitespace: 'it contains a space',
       'display-name': 'only the address itself is accepted, without a name or angle brackets',
@@ -33,7 +33,7 @@ export const INVALID_REASONS: Readonly<Record<'en' | 'sv', Readonly<Record<Inval
     sv: {
       empty: 'adressen är tom',
       'control-characters': 'den innehåller en radbrytning eller ett styrtecken',
-      'malformed-text': 'den innehåller text som inte är giltig Unicode',
+      'malformed-text': 'den innehåller text som inte är giltig Unicode eller inte kunde avkodas (�)',
       'invisible-characters': 'den innehåller ett osynligt tecken',
       whitespace: 'den innehåller ett mellanslag',
       'display-name': 'bara själva adressen tas emot, utan namn eller vinkelparenteser',

@@ -162,6 +162,11 @@ export function parseAddressInFull(input: string): ParseAddressResult {
   if (!printableAscii && LONE_SURROGATE.test(text)) {
     return fail('malformed-text', 'the address contains text that is not valid Unicode');
   }
+  // U+FFFD is what a decoder writes for bytes it could not read (WHATWG Encoding §4.1, "replacement
+  // character"): the address was read in the wrong encoding, and is not the one that was typed.
+  if (!printableAscii && text.includes('\uFFFD')) {
+    return fail('malformed-text', 'the address contains U+FFFD, the mark of text that could not be decoded');
+  }
   if (
     !printableAscii &&
     INVISIBLE.test(text) &&

@@ -70,6 +70,7 @@ export const cliTexts = {
     usage: {
       prefix: 'error',
       helpAfterError: '(add --help for usage)',
+      outTwice: '--out was given more than once: give the one file or folder to write',
       unknownOption: (flag: string, suggestion: string) => `unknown option '${flag}'${suggestion}`,
       unknownCommand: (name: string, suggestion: string) => `unknown command '${name}'${suggestion}`,
       didYouMean: (candidates: string) => `\n(Did you mean ${candidates}?)`,
@@ -134,6 +135,8 @@ export const cliTexts = {
         `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
       notSent: (server: string, why: string) => `the SMTP server ${server} did not take the message (${why})`,
       noOneToConfirm: (id: string) => `discard ${id}: no one can confirm here; add --yes`,
+      discardUnlogged: (id: string, file: string, why: string) =>
+        `${id} stays held, not discarded: the audit log ${file} cannot be written (${why}), and a discard is made only once it is logged`,
       question: (id: string, action: string, to: string) =>
         `Discard ${id} (${action}, to ${to}) without sending it? [y/N]`,
       kept: (id: string) => `kept ${id}`,
@@ -360,7 +363,7 @@ Examples:
   $ email-guard holds release ${id} --store ./held-mail \\
       --to anna.berg@outlook.com --confirm-new --by lena@butiken.se --reason "new address, read back on the phone" \\
       --customers customers.csv --smtp smtp://mail.local:587
-  $ email-guard holds discard ${id} --store ./held-mail --yes
+  $ email-guard holds discard ${id} --store ./held-mail --by lena@butiken.se --reason duplicate --yes
 
 Every recipient is checked again: another customer's address is refused, kept or corrected, and a
 correction must pass the check or, new to the customer, be sent with --confirm-new. Only
@@ -421,6 +424,7 @@ Stops on SIGINT or SIGTERM.`,
     usage: {
       prefix: 'fel',
       helpAfterError: '(lägg till --help för hjälp)',
+      outTwice: '--out angavs mer än en gång: ange den enda fil eller mapp som ska skrivas',
       unknownOption: (flag: string, suggestion: string) => `okänt alternativ '${flag}'${suggestion}`,
       unknownCommand: (name: string, suggestion: string) => `okänt kommando '${name}'${suggestion}`,
       didYouMean: (candidates: string) => `\n(Menade du ${candidates}?)`,
@@ -504,6 +508,8 @@ Stops on SIGINT or SIGTERM.`,
         `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
       notSent: (server: string, why: string) => `SMTP-servern ${server} tog inte emot meddelandet (${why})`,
       noOneToConfirm: (id: string) => `kasta ${id}: ingen kan bekräfta här; lägg till --yes`,
+      discardUnlogged: (id: string, file: string, why: string) =>
+        `${id} ligger kvar, inte kastat: granskningsloggen ${file} kan inte skrivas (${why}), och ett meddelande kastas först när det är loggat`,
       question: (id: string, action: string, to: string) =>
         // j (ja) for yes: the answer a Swedish reader types; y is taken too (program-context.ts).
         `Kasta ${id} (${action}, till ${to}) utan att skicka det? [j/N]`,
@@ -512,6 +518,8 @@ Stops on SIGINT or SIGTERM.`,
       // A refused release, in Swedish: the library's error names the recipients and finding codes in
       // English; `stopped` lists each held recipient with its verdict and finding codes.
       refusal: {
+        // The recipient's state, not the verdict's verb: "stoppad", as the review page says of it.
+        states: { send: 'godkänd', confirm: 'obekräftad', block: 'stoppad' } as Record<string, string>,
         needsConfirmation: (stopped: string) =>
           `mottagaren ${stopped} är inte känd för kunden; släpp det med --confirm-new när adressen är bekräftad som kundens`,
         blocked: (stopped: string) =>
@@ -744,7 +752,7 @@ Exempel:
   $ email-guard holds release ${id} --store ./held-mail \\
       --to anna.berg@outlook.com --confirm-new --by lena@butiken.se --reason "ny adress, uppläst i telefon" \\
       --customers customers.csv --smtp smtp://mail.local:587
-  $ email-guard holds discard ${id} --store ./held-mail --yes
+  $ email-guard holds discard ${id} --store ./held-mail --by lena@butiken.se --reason dubblett --yes
 
 Varje mottagare kontrolleras igen: en annan kunds adress vägras, behålls eller rättas, och en
 rättelse måste klara kontrollen eller, om den är ny för kunden, skickas med --confirm-new. Bara

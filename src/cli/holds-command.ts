@@ -75,9 +75,11 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
   );
 
   holds.addCommand(
-    storeOption(new Command('discard'))
+    auditLogOption(storeOption(new Command('discard')))
       .description('remove a held message without sending it (asks first on a terminal)')
       .argument('<id>', 'the held message id')
+      .requiredOption('--by <person>', 'who discards it (audit log)')
+      .requiredOption('--reason <text>', 'why (audit log)')
       .option('--yes', 'do not ask: needed when no one is at a terminal to answer')
       .addHelpText('after', examples)
       .action(async (id: string, flags: DiscardFlags) => (await work()).discardHeld(id, flags, context)),

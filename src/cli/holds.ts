@@ -5,6 +5,7 @@ import { type FindingFacts, messageFor } from '../guard/messages.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
 import { createFileHoldStore, type FileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
+import { discardAndRecord } from '../nodemailer/discard-and-record.js';
 import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
 import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
@@ -41,6 +42,8 @@ export interface ReleaseFlags extends StoreFlags {
 
 export interface DiscardFlags extends StoreFlags {
   readonly yes?: boolean;
+  readonly by: string;
+  readonly reason: string;
 }
 
 async function openStore(flags: StoreFlags): Promise<FileHoldStore> {
@@ -313,11 +316,15 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
 }
 
 /**
- * The library's refusal without its opening ("Release of ID refused, the message stays held: "):
+ * The library's refusal without its opening ("Release of ID refused, the message stays held: ", or
+ * the pipeline's "Not sent, the message stays held: "):
  * the line already begins "ID stays held", and says it once.
  */
 function withoutRefusal(message: string): string {
-  return message.replace(/^Release of \S+ refused, the message stays held: /, '');
+  return message.replace(
+    /^(?:Release of \S+ refused, the message stays held|Not sent, the message stays held): /,
+    '',
+  );
 }
 
 /** The SMTP URL as it can be printed: without its password. */
@@ -346,7 +353,7 @@ function refused(
   const stopped = held
     .map(
       (recipient) =>
-        `${JSON.stringify(recipient.address)} ${actionWord(recipient.verdict.action, locale)} (${recipient.verdict.findings
+        `${JSON.stringify(recipient.address)} ${refusal.states[recipient.verdict.action] ?? actionWord(recipient.verdict.action, locale)} (${recipient.verdict.findings
           .filter((finding) => finding.action !== 'send')
           .map((finding) => finding.code)
           .join('; ')})`,
@@ -374,7 +381,27 @@ export async function discardHeld(id: string, flags: DiscardFlags, context: Comm
       return;
     }
   }
-  const removed = await store.discard(id);
+  let removed: HeldMessage | undefined;
+  try {
+    // Logged before the message goes (fail closed): a discard no one can account for is not made.
+    removed = await discardAndRecord(
+      store,
+      createJsonLinesAuditLog(auditLogFile(flags), { sync: true }),
+      id,
+      { by: flags.by, reason: flags.reason, where: 'command-line' },
+    );
+  } catch (error) {
+    if (isEmailGuardError(error, 'AUDIT_LOG_FAILED')) {
+      const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+      throw new CliFailure(
+        text.discardUnlogged(id, auditLogFile(flags), String(cause?.code ?? cause?.message ?? error.message)),
+        exitCodes.unreadable,
+      );
+    }
+    if (isEmailGuardError(error))
+      throw new CliFailure(`${text.staysHeld(id)}: ${error.message}`, exitCodes.unreadable);
+    throw error;
+  }
   if (!removed) throw unreadableFailure(`${flags.store}: ${text.noMessage(id)}`);
   context.out(`${text.discarded(id)}\n`);
 }

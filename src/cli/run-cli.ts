@@ -60,7 +60,14 @@ export async function runCli(
       exitCode = code;
     },
   };
-  const program = createProgram(withCode, localeIn(argv));
+  const locale = localeIn(argv);
+  // Commander keeps the last of a repeated option: a second --out would silently win over the first.
+  const options = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+  if (options.filter((arg) => arg === '--out' || arg.startsWith('--out=')).length > 1) {
+    context.warn(`email-guard: ${cliTexts[locale].usage.outTwice}`);
+    return exitCodes.usage;
+  }
+  const program = createProgram(withCode, locale);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -36,6 +36,7 @@ export const swedishHelp: Readonly<Record<string, string>> = {
   'send a held message, corrected: the final recipients are checked again':
     'skicka ett hållet meddelande, rättat: de slutliga mottagarna kontrolleras igen',
   'who releases it (audit log)': 'vem som släpper det (granskningsloggen)',
+  'who discards it (audit log)': 'vem som kastar det (granskningsloggen)',
   'why (audit log)': 'varför (granskningsloggen)',
   'the corrected recipients; required for a blocked message':
     'de rättade mottagarna; krävs för ett stoppat meddelande',

@@ -4,7 +4,7 @@ import { nameKey, nameWords } from './name-key.js';
  * Whether two customer records look like the same person by name: the same {@link nameKey}, two
  * letters swapped (`Anan Svensson`), or one name's words all found in the other's when both have
  * at least two (`Anna Svensson` and `Anna Maria Svensson`). A letter changed, added or dropped is
- * another name (`Jansson` and `Jonsson`). A missing name, or one
+ * another name (`Jansson` and `Jonsson`). A name with digits never matches (`Person 13440`). A missing name, or one
  * that is not a string, never matches: without names there is no evidence of a duplicate. Never
  * throws; time and memory grow in proportion to the names' length (a name is untrusted input).
  *
@@ -16,8 +16,13 @@ import { nameKey, nameWords } from './name-key.js';
  * isSamePerson('Anna Svensson', 'Erik Svensson'); // false
  * ```
  */
+const DIGIT = /\p{Nd}/u;
+
 export function isSamePerson(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
+  // Digits in a name are a number, not a name (`Person 13440`, a record made by a script or a
+  // placeholder): two such records are no evidence of one person, and a name key drops them.
+  if (DIGIT.test(a) || DIGIT.test(b)) return false;
   const keyA = nameKey(a);
   const keyB = nameKey(b);
   if (keyA === '' || keyB === '') return false;

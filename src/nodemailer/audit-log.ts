@@ -26,7 +26,7 @@ import type { HeldEnvelope } from './hold-store.js';
  * - `verification-failed`: that message, refused by the transport (`verification.error` says how);
  *   no code reached the address;
  * - `discarded`: a held message a person removed without sending it (`discard` says who, why and
- *   where: the review page or the API).
+ *   where: the review page, the API or the command line); written before the message is removed.
  */
 export type AuditOutcome =
   | 'sent'
@@ -88,8 +88,12 @@ export interface AuditEntry {
   };
   /** Why the customer could not be resolved, when it could not. */
   readonly customerLookup?: LookupFailure;
-  /** Who discarded a held message, why, and through what (`review-page` or `api`). */
-  readonly discard?: { readonly by: string; readonly reason: string; readonly where: 'review-page' | 'api' };
+  /** Who discarded a held message, why, and through what (`review-page`, `api` or `command-line`). */
+  readonly discard?: {
+    readonly by: string;
+    readonly reason: string;
+    readonly where: 'review-page' | 'api' | 'command-line';
+  };
   /**
    * For `verification-sent` and `verification-failed`: the challenge whose code the message carries,
    * and for `verification-failed` what the transport answered.

@@ -34,7 +34,7 @@ export function replaceRecipients(raw: Buffer, to: readonly string[]): Buffer {
       if (toAt === -1) toAt = kept.length;
     });
   }
-  kept.splice(toAt === -1 ? kept.length : toAt, 0, `To: ${to.join(', ')}`);
+  kept.splice(toAt === -1 ? kept.length : toAt, 0, toField(to));
   // The fields, the empty line that ends the header section, then the body untouched.
   const head = Buffer.from(kept.join(newline) + newline + newline, 'latin1');
   return Buffer.concat([head, raw.subarray(found)]);
@@ -67,8 +67,17 @@ function replaceInUnendedMessage(raw: Buffer, to: readonly string[]): Buffer {
   }
   const last = kept.at(-1);
   if (last !== undefined && !last.endsWith('\n')) kept[kept.length - 1] = last + newline;
-  kept.splice(toAt === -1 ? kept.length : toAt, 0, `To: ${to.join(', ')}${newline}`);
+  kept.splice(toAt === -1 ? kept.length : toAt, 0, `${toField(to)}${newline}`);
   return Buffer.from(kept.join('') + newline, 'latin1');
+}
+
+/**
+ * The new `To` field as the header text is held here: one character per byte (`latin1`), so that the
+ * message's own bytes pass through unchanged. The addresses are written in UTF-8 (RFC 6532 §3.2, as
+ * an SMTPUTF8 server takes them), never as Latin-1 bytes, which a reader decodes as U+FFFD.
+ */
+function toField(to: readonly string[]): string {
+  return Buffer.from(`To: ${to.join(', ')}`, 'utf8').toString('latin1');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isEmailGuardError } from '../errors.js';
 import type { AuditEntry } from '../nodemailer/audit-log.js';
+import { discardAndRecord } from '../nodemailer/discard-and-record.js';
 import { heldAge } from '../nodemailer/held-age.js';
 import type { HeldMessageWithRaw } from '../nodemailer/hold-store.js';
 import {
@@ -17,7 +18,7 @@ import type { ServerContext } from './create-server.js';
 import { localizedHeld } from './localized-held.js';
 import { ProblemSchema, problem, sendProblem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
-import { noSuchMessage, notConfigured, releaseHeld } from './release-held.js';
+import { auditLogFailed, noSuchMessage, notConfigured, releaseHeld } from './release-held.js';
 import { requestLocale } from './request-locale.js';
 import type { ZodApp } from './zod-app.js';
 
@@ -157,30 +158,12 @@ export async function discardHeld(
   const store = context.options.holdStore;
   if (!store) return { problem: notConfigured('hold store', '--holds DIR') };
   try {
-    // Read first: the audit line names the recipients and envelope of what was discarded.
-    const held = await store.get(id);
-    if (!held || !(await store.discard(id))) return { problem: noSuchMessage() };
-    await context.options.auditLog?.record({
-      at: new Date().toISOString(),
-      ...(held.messageId === undefined ? {} : { messageId: held.messageId }),
-      ...(held.customerId === undefined ? {} : { customerId: held.customerId }),
-      mode: 'enforce',
-      outcome: 'discarded',
-      action: held.action,
-      recipients: held.recipients.map((recipient) => ({
-        field: recipient.field,
-        ...(recipient.header === undefined ? {} : { header: recipient.header }),
-        address: recipient.address,
-        action: recipient.verdict.action,
-        codes: recipient.verdict.findings.map((finding) => finding.code),
-      })),
-      envelope: held.envelope,
-      holdId: id,
-      discard,
-    });
+    if (!(await discardAndRecord(store, context.options.auditLog, id, discard)))
+      return { problem: noSuchMessage() };
     return { discarded: true };
   } catch (error) {
     if (isEmailGuardError(error, 'INVALID_INPUT')) return { problem: noSuchMessage() };
+    if (isEmailGuardError(error, 'AUDIT_LOG_FAILED')) return { problem: auditLogFailed() };
     if (isEmailGuardError(error, 'HOLD_STORE_FAILED'))
       return {
         problem: problem('conflict', 409, 'The message is being released; it cannot be discarded now', {

@@ -33,6 +33,7 @@ export type ProblemType =
   | 'recipient-blocked'
   | 'not-configured'
   | 'send-failed'
+  | 'audit-log-failed'
   | 'body-too-large'
   | 'unsupported-media-type'
   | 'internal'

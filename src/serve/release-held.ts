@@ -118,11 +118,22 @@ export async function releaseHeld(
         }),
       };
     }
+    if (isEmailGuardError(error, 'AUDIT_LOG_FAILED')) return { problem: auditLogFailed() };
     if (isEmailGuardError(error)) throw error;
     return {
       problem: problem('send-failed', 502, 'The SMTP server did not take the message; it stays held'),
     };
   }
+}
+
+/**
+ * The problem for a release or discard refused because its audit line could not be written (fail
+ * closed: nothing was sent or removed). 503: the service cannot account for the decision now.
+ */
+export function auditLogFailed(): Problem {
+  return problem('audit-log-failed', 503, 'The audit log cannot be written; the message stays held', {
+    detail: 'nothing was sent or discarded; try again once the audit log can be written',
+  });
 }
 
 /** The problem for a hold id the store does not have. */

@@ -241,10 +241,31 @@ describe('email-guard holds', () => {
 
   it('discards only with --yes when no one is at a terminal', async () => {
     const id = await hold(TYPO);
-    const refused = await runCliInProcess(['holds', 'discard', id, '--store', store()]);
+    const refused = await runCliInProcess([
+      'holds',
+      'discard',
+      id,
+      '--store',
+      store(),
+      '--by',
+      'lena@butiken.se',
+      '--reason',
+      'dubblett',
+    ]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('add --yes');
-    const done = await runCliInProcess(['holds', 'discard', id, '--store', store(), '--yes']);
+    const done = await runCliInProcess([
+      'holds',
+      'discard',
+      id,
+      '--store',
+      store(),
+      '--yes',
+      '--by',
+      'lena@butiken.se',
+      '--reason',
+      'dubblett',
+    ]);
     expect(done.status).toBe(0);
     expect(done.stdout).toBe(`discarded ${id}\n`);
     const again = await runCliInProcess(['holds', 'show', id, '--store', store()]);
@@ -258,7 +279,7 @@ describe('email-guard holds', () => {
     for (const unknown of ['nope', gone])
       for (const args of [
         ['show', unknown],
-        ['discard', unknown, '--yes'],
+        ['discard', unknown, '--yes', '--by', 'lena@butiken.se', '--reason', 'dubblett'],
         [
           'release',
           unknown,
@@ -303,10 +324,29 @@ describe('email-guard holds', () => {
       ),
     );
     expect(other.stderr).not.toMatch(/refused|stays held/);
-    const refused = await runCliInProcess(['holds', 'discard', id, ...sv]);
+    const refused = await runCliInProcess([
+      'holds',
+      'discard',
+      id,
+      ...sv,
+      '--by',
+      'lena@butiken.se',
+      '--reason',
+      'dubblett',
+    ]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe(`email-guard: kasta ${id}: ingen kan bekräfta här; lägg till --yes\n`);
-    const done = await runCliInProcess(['holds', 'discard', id, ...sv, '--yes']);
+    const done = await runCliInProcess([
+      'holds',
+      'discard',
+      id,
+      ...sv,
+      '--yes',
+      '--by',
+      'lena@butiken.se',
+      '--reason',
+      'dubblett',
+    ]);
     expect(done.stdout).toBe(`${id} kastades\n`);
     const empty = await runCliInProcess(['holds', 'list', ...sv]);
     expect(empty.stdout).toBe('inga stoppade meddelanden\n');

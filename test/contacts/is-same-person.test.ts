@@ -23,6 +23,12 @@ describe('nameKey', () => {
 });
 
 describe('isSamePerson', () => {
+  it('takes no name with digits for a name match: Person 13440 and Person 31440 are two records', () => {
+    expect(isSamePerson('Person 13440', 'Person 31440')).toBe(false);
+    expect(isSamePerson('Anna Svensson 2', 'Anna Svensson')).toBe(false);
+    expect(isSamePerson('Person 1', 'Person 1')).toBe(false);
+  });
+
   it('matches the same name written differently', () => {
     expect(isSamePerson('Anna Svensson', 'SVENSSON, anna')).toBe(true);
     expect(isSamePerson('Åsa Öberg', 'Asa Oberg')).toBe(true);

@@ -1,0 +1,60 @@
+import { AuditLogFailedError, HoldStoreFailedError } from '../errors.js';
+import type { AuditEntry, AuditLog } from './audit-log.js';
+import type { HeldMessage, HoldStore } from './hold-store.js';
+
+/** Who discards a held message, why, and through what. */
+export type DiscardRecord = NonNullable<AuditEntry['discard']>;
+
+/**
+ * Discards a held message and records who, why and where as a `discarded` line of the audit log.
+ * The line is written first (fail closed, as a release logs its start before the send): when it
+ * cannot be written, `AuditLogFailedError` (its `cause` the log's error) is thrown and the message stays held. A message being
+ * released is refused before anything is written (`HoldStoreFailedError`). Answers the message
+ * discarded, or `undefined` when the store does not have it.
+ *
+ * @example
+ * ```ts
+ * await discardAndRecord(store, auditLog, id, { by: 'lena@butiken.se', reason: 'duplicate', where: 'api' });
+ * ```
+ */
+export async function discardAndRecord(
+  store: HoldStore,
+  auditLog: AuditLog | undefined,
+  id: string,
+  discard: DiscardRecord,
+): Promise<HeldMessage | undefined> {
+  // Read first: the audit line names the recipients and envelope of what was discarded.
+  const held = await store.get(id);
+  if (!held) return undefined;
+  if (held.state === 'releasing')
+    throw new HoldStoreFailedError(`held message ${id} is being released; it cannot be discarded now`);
+  const entry: AuditEntry = {
+    at: new Date().toISOString(),
+    ...(held.messageId === undefined ? {} : { messageId: held.messageId }),
+    ...(held.customerId === undefined ? {} : { customerId: held.customerId }),
+    mode: 'enforce',
+    outcome: 'discarded',
+    action: held.action,
+    recipients: held.recipients.map((recipient) => ({
+      field: recipient.field,
+      ...(recipient.header === undefined ? {} : { header: recipient.header }),
+      address: recipient.address,
+      action: recipient.verdict.action,
+      codes: recipient.verdict.findings.map((finding) => finding.code),
+    })),
+    envelope: held.envelope,
+    holdId: id,
+    discard,
+  };
+  try {
+    await auditLog?.record(entry);
+  } catch (error) {
+    throw new AuditLogFailedError(
+      `held message ${id} was not discarded: the audit log could not be written`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return (await store.discard(id)) ? held : undefined;
+}

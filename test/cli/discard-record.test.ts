@@ -1,0 +1,86 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { holdMessage } from '../support/hold-message.js';
+import { usePipelineFixture } from '../support/pipeline.js';
+
+// Issue 13, trial: a discard left no record of who removed the message, or why.
+const fixture = usePipelineFixture();
+const TYPO = 'anna.svensson185@gmail.com';
+
+beforeAll(async () => {
+  await builtCli();
+}, 120_000);
+
+const store = () => join(fixture.dir, 'held');
+const run = (args: readonly string[]) => runBuiltCli(['holds', ...args], { cwd: fixture.dir });
+
+describe('email-guard holds discard: who and why, in the audit log', () => {
+  for (const locale of ['en', 'sv'] as const) {
+    it(`refuses a discard without --by and --reason, and keeps the message (${locale})`, async () => {
+      const id = await holdMessage(fixture, TYPO);
+      const refused = await run(['discard', id, '--store', store(), '--yes', '--locale', locale]);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain('--by');
+      expect((await run(['show', id, '--store', store()])).status).toBe(0);
+    });
+
+    it(`logs discarded with who and why before the message goes (${locale})`, async () => {
+      const id = await holdMessage(fixture, TYPO);
+      const done = await run([
+        'discard',
+        id,
+        '--store',
+        store(),
+        '--yes',
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'dubblett',
+        '--locale',
+        locale,
+      ]);
+      expect(done.stderr).toBe('');
+      expect(done.status).toBe(0);
+      const entries = readFileSync(`${store()}.audit.jsonl`, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      expect(entries).toEqual([
+        expect.objectContaining({
+          outcome: 'discarded',
+          holdId: id,
+          discard: { by: 'lena@butiken.se', reason: 'dubblett', where: 'command-line' },
+          recipients: [expect.objectContaining({ address: TYPO })],
+        }),
+      ]);
+    });
+
+    it(`discards nothing when the audit log cannot be written (${locale})`, async () => {
+      const id = await holdMessage(fixture, TYPO);
+      const unwritable = join(fixture.dir, 'audit-folder');
+      if (!existsSync(unwritable)) mkdirSync(unwritable);
+      const refused = await run([
+        'discard',
+        id,
+        '--store',
+        store(),
+        '--yes',
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'dubblett',
+        '--audit-log',
+        unwritable,
+        '--locale',
+        locale,
+      ]);
+      expect(refused.status).toBe(3);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toContain(unwritable);
+      expect(refused.stderr).toContain(locale === 'sv' ? `${id} ligger kvar` : `${id} stays held`);
+      expect((await run(['show', id, '--store', store()])).status).toBe(0);
+    });
+  }
+});
