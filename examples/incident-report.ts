@@ -91,7 +91,13 @@ console.log(`\n${renderIncidentReport(result.report, { locale: 'sv', format: 'te
 
 const { assessment } = result;
 console.log('BEDÖMNING');
-console.log(`  Risk (GDPR): ${assessment.risk}; ENISA ${assessment.enisa.score} (${assessment.enisa.band})`);
+// The risk is stated under the laws in force on the day of the breach: in February 2018 the Swedish
+// Electronic Communications Act with Regulation 611/2013, and personuppgiftslagen, not yet the GDPR
+// (it applies from 25 May 2018, Art. 99(2)).
+const laws = (result.report.authorities ?? []).flatMap((finding) => finding.law.citations);
+console.log(
+  `  Risk (${laws.join(', ')}): ${assessment.risk}; ENISA ${assessment.enisa.score} (${assessment.enisa.band})`,
+);
 console.log(`  Anmäls till tillsynsmyndigheten: ${assessment.notifyAuthority ? 'ja' : 'nej'}`);
 console.log(`  Underrättelse till kunden krävs: ${assessment.notifyDataSubjects ? 'ja' : 'nej'}`);
 for (const recommendation of assessment.recommendations)

@@ -10,7 +10,7 @@ import {
 import { type BreachFacts, BreachFactsSchema, type RiskLevel, RiskLevelSchema } from './breach-facts.js';
 import { breachDecisions } from './data/breach-decisions.js';
 import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data-categories.js';
-import { calendarDay, gdprAppliesFrom } from './data/legal-bases.js';
+import { calendarDay, gdprAppliesFrom, gdprName } from './data/legal-bases.js';
 import { addHours, type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findPrecedents } from './find-precedents.js';
 import { contradictoryFacts, futureMoments, impossibleMoments, refuseIssues } from './impossible-facts.js';
@@ -593,15 +593,22 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     { gdpr, gdprAuthority, gdprSubjects, publicCommunication, subscribers, eprivacy },
     say,
   );
+  // In the United Kingdom the GDPR became the UK GDPR on 1 January 2021, with the same article
+  // numbers (European Union (Withdrawal) Act 2018 s. 3): cite the law by the name it had that day.
+  const named =
+    gdprName(input.country, calendarDay(toDate(when ?? given.now ?? new Date()), 'Europe/London')) ===
+    'UK GDPR'
+      ? (text: string) => text.replace(/(?<!UK )\bGDPR\b/g, 'UK GDPR')
+      : (text: string) => text;
   return {
     risk,
     notifyAuthority: gdprAuthority || eprivacy,
     notifyDataSubjects,
-    exemptions,
+    exemptions: exemptions.map(named),
     enisa,
-    deadlines,
-    reasons,
-    recommendations,
+    deadlines: deadlines.map((deadline) => ({ ...deadline, article: named(deadline.article) })),
+    reasons: reasons.map((entry) => ({ ...entry, source: named(entry.source) })),
+    recommendations: recommendations.map((entry) => ({ ...entry, source: named(entry.source) })),
     precedents: findPrecedents(input, given.decisions ?? breachDecisions, locale, {
       notifyAuthority: gdprAuthority || eprivacy,
       notifyDataSubjects,

@@ -159,6 +159,7 @@ export type BreachDecisionFile = z.infer<typeof BreachDecisionFileSchema>;
 const DataKindSchema = z.enum([
   'identity',
   'financial',
+  'health',
   'sensitive',
   'credentials',
   'location',
@@ -194,6 +195,11 @@ export const PrecedentAlikeSchema = z.object({
    * conclusion is compared with the assessment's under the GDPR (`sameConclusion`).
    */
   regimeApplies: z.boolean().optional(),
+  /**
+   * The decided case was decided under the GDPR, which did not yet apply on the day of the breach
+   * assessed (GDPR Art. 99(2)): its conclusion rests on rules the breach was not judged by.
+   */
+  gdprNotInForce: z.boolean().optional(),
   /** How many people the decided case concerned. */
   dataSubjects: z.number().int().positive(),
   /** About as many people as in the breach assessed. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema, AddrSpecSchema } from './address-schema.js';
+import { countryTimeZone } from './data/country-time-zones.js';
 import { noticeConsequenceTexts, noticeMeasureTexts } from './data/notice-texts.js';
 import { adviceTexts, type MisdirectedEmailMeasureId } from './data/report-texts.js';
 import {
@@ -44,7 +45,7 @@ export interface BuildCustomerNoticeOptions<Channel extends 'email' | 'phone-scr
   readonly from?: string;
   /**
    * IANA time zone of the times the notice mentions.
-   * @default 'Europe/Stockholm'
+   * @default the zone of the organisation's country (Europe/London for GB), else 'Europe/Stockholm'
    */
   readonly timeZone?: string;
 }
@@ -119,7 +120,7 @@ export async function buildCustomerNotice(
   refuseIssues(impossibleReportFacts(checked, 'report', given.locale));
   const phrasing: Phrasing = {
     locale: given.locale ?? 'en',
-    timeZone: given.timeZone ?? 'Europe/Stockholm',
+    timeZone: given.timeZone ?? countryTimeZone(checked.provider.country),
   };
   const parts = noticeParts(phrasing, checked, given.customerName, given.channel);
   if (given.channel === 'phone-script') return phoneScript(phrasing, parts);

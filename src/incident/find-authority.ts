@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { RegimeSchema } from './assess-breach.js';
 import { type Authority, AuthoritySchema, authorities as builtInAuthorities } from './data/authorities.js';
+import { countryTimeZone } from './data/country-time-zones.js';
 import { legalBases as builtInLegalBases, calendarDay, type LegalBasis } from './data/legal-bases.js';
 import { DateInputSchema, toDate } from './date-input.js';
 import { TimeZoneSchema } from './option-schemas.js';
@@ -65,7 +66,7 @@ export interface FindAuthorityOptions {
   readonly authorities?: readonly Authority[];
   /**
    * The time zone in which the day of the breach is read against the dates laws took effect.
-   * @default 'Europe/Stockholm'
+   * @default the zone of the organisation's country (Europe/London for GB), else 'Europe/Stockholm'
    */
   readonly timeZone?: string;
 }
@@ -97,7 +98,7 @@ export function findAuthority(
 ): AuthorityFinding {
   const given = parseInput(FindAuthorityInputSchema, input, ['input']);
   const settings = parseInput(FindAuthorityOptionsSchema, options, ['options']);
-  const day = calendarDay(toDate(given.at), settings.timeZone ?? 'Europe/Stockholm');
+  const day = calendarDay(toDate(given.at), settings.timeZone ?? countryTimeZone(given.country));
   const table = settings.authorities ?? builtInAuthorities;
   const authority = table.find(
     (candidate) => candidate.country === given.country && candidate.regime === given.regime,

@@ -13,6 +13,7 @@ import type { DataCategory } from './data/data-categories.js';
 type Kind =
   | 'identity'
   | 'financial'
+  | 'health'
   | 'sensitive'
   | 'credentials'
   | 'location'
@@ -40,7 +41,9 @@ const KIND: Readonly<Record<DataCategory, Kind>> = {
   location: 'location',
   'traffic-data': 'location',
   insurance: 'insurance',
-  health: 'sensitive',
+  // Health and the other special categories (GDPR Art. 9(1): political opinions, religion, ...) are
+  // different kinds: a decision on political opinions is no precedent for a pregnancy test.
+  health: 'health',
   'special-category': 'sensitive',
 };
 
@@ -48,7 +51,8 @@ const KIND_LABELS: Readonly<Record<'sv' | 'en', Readonly<Record<Kind, string>>>>
   sv: {
     identity: 'personnummer eller id-handling',
     financial: 'ekonomiska uppgifter',
-    sensitive: 'hälsa eller andra känsliga uppgifter',
+    health: 'hälsouppgifter',
+    sensitive: 'särskilda kategorier av personuppgifter (artikel 9)',
     credentials: 'inloggningsuppgifter',
     location: 'plats- eller trafikuppgifter',
     contact: 'namn och kontaktuppgifter',
@@ -58,7 +62,8 @@ const KIND_LABELS: Readonly<Record<'sv' | 'en', Readonly<Record<Kind, string>>>>
   en: {
     identity: 'identity numbers',
     financial: 'financial data',
-    sensitive: 'health or other special categories',
+    health: 'health data',
+    sensitive: 'special categories of data (Art. 9)',
     credentials: 'login details',
     location: 'location or traffic data',
     contact: 'names and contact details',
@@ -133,6 +138,7 @@ function afterwardsScore(a: Afterwards, b: Afterwards): number {
 const HIGH_KINDS: ReadonlySet<Kind> = new Set([
   'identity',
   'financial',
+  'health',
   'sensitive',
   'credentials',
   'location',
@@ -172,6 +178,8 @@ interface Match {
   readonly sameRegime: boolean;
   /** The decision's rule is one this breach falls under too (`sameRegime`, or the GDPR for a telecom). */
   readonly regimeApplies: boolean;
+  /** Decided under the GDPR, which did not yet apply on the day of this breach (Art. 99(2)). */
+  readonly gdprNotInForce: boolean;
   readonly sameSize: boolean;
   readonly afterwards: Afterwards;
   readonly sameAfterwards: boolean;
@@ -237,7 +245,11 @@ export function findPrecedents(
     // opinions in AP PVV Overijssel, arrears in the DPC's broadband case) turned on that kind: it is
     // not the same data as a name and an order, whatever contact details both held.
     const onlyThere = theirHigh.filter((kind) => !kinds.has(kind));
-    const shared = onlyThere.length > 0 ? [] : [...kinds].filter((kind) => theirs.has(kind));
+    // Where it did, only the kinds high in themselves that both held (health data in both) are still
+    // the same data; the contact details beside them are not what either turned on.
+    const shared = [...kinds].filter(
+      (kind) => theirs.has(kind) && (onlyThere.length === 0 || HIGH_KINDS.has(kind)),
+    );
     const union = new Set([...kinds, ...theirs]).size;
     const sharedHigh = high.filter((kind) => theirs.has(kind)).length;
     const highUnion = new Set([...high, ...theirHigh]).size;
@@ -256,6 +268,11 @@ export function findPrecedents(
     const gdprOnly = !other.regimes.includes('eprivacy') && other.regimes.includes('gdpr');
     const compared = sameRegime ? assessed : gdprOnly ? assessed?.gdpr : undefined;
     const regimeApplies = sameRegime || compared !== undefined;
+    // The assessment gives no GDPR conclusion for a breach under the GDPR regime only when the GDPR did
+    // not yet apply on its day (GDPR Art. 99(2)): a decision under the GDPR alone then rests on rules
+    // this breach was not judged by.
+    const gdprNotInForce =
+      gdprOnly && assessed !== undefined && facts.regimes.includes('gdpr') && assessed.gdpr === undefined;
     // A decision under a rule this breach does not fall under (the ICO's PECR penalty to SSE, for a
     // shop under the GDPR alone) that states no risk level supports none of this report's
     // conclusions: its duty to notify is another rule's (Regulation 611/2013 Art. 2(1) notifies every
@@ -291,7 +308,9 @@ export function findPrecedents(
       // The surface.
       (1.5 * shared.length) / union -
       1.5 * onlyThere.length +
-      (sizeGap === 0 ? 1 : sizeGap === 1 ? 0.5 : 0) +
+      // One person against a hundred (AP PVV Overijssel's 101 recipients) is another breach: the number
+      // of people weighs in the severity (EDPB Guidelines 9/2022, para. 89; ENISA 2013 section 3).
+      (sizeGap === 0 ? 1 : sizeGap === 1 ? 0.5 : sizeGap === 2 ? 0 : -1) +
       (other.regimes.includes('eprivacy') === facts.regimes.includes('eprivacy') ? 0.5 : 0);
     matches.push({
       decision,
@@ -304,6 +323,7 @@ export function findPrecedents(
       reachedMany,
       sameRegime,
       regimeApplies,
+      gdprNotInForce,
       sameSize: sizeGap === 0,
       afterwards,
       sameAfterwards: afterwards === here,
@@ -318,7 +338,10 @@ export function findPrecedents(
   // score, where the kinds and the recipient weigh more than the number of people. Under the default
   // reading a decision marked as a stricter one comes after every default-reading one (its
   // `decided` says it is stricter), so it is never cited as the rule.
+  // A decision under the GDPR, for a breach before the GDPR applied, comes after every decision under
+  // the rules that did apply (its `why` says so).
   const tier = (match: Match) =>
+    (match.gdprNotInForce ? 4 : 0) +
     ((assessed?.profile ?? 'default') === 'default' && match.decision.profile === 'strict' ? 2 : 0) +
     (assessed?.decidingReason !== undefined &&
     match.decision.decidingReason === assessed.decidingReason &&
@@ -388,6 +411,7 @@ function alikeOf(match: Match, facts: BreachFacts): PrecedentAlike {
     reachedMany: match.reachedMany,
     sameRegime: match.sameRegime,
     ...(match.regimeApplies && !match.sameRegime ? { regimeApplies: true } : {}),
+    ...(match.gdprNotInForce ? { gdprNotInForce: true } : {}),
     dataSubjects: match.decision.facts.dataSubjects,
     similarSize: match.sameSize,
     removedAsHere: removed(match.decision.facts) && removed(facts),
@@ -452,6 +476,12 @@ export function describeRegimes(regimes: readonly Regime[], locale: 'sv' | 'en')
 export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): string {
   const sv = locale === 'sv';
   const parts: string[] = [];
+  if (alike.gdprNotInForce === true)
+    parts.push(
+      sv
+        ? 'beslutat enligt dataskyddsförordningen, som ännu inte tillämpades när denna incident inträffade'
+        : 'decided under the GDPR, which did not yet apply when this breach happened',
+    );
   parts.push(
     alike.sameRecipient
       ? `${sv ? 'samma slags mottagare' : 'the same kind of recipient'} (${RECIPIENT_LABELS[locale][alike.recipient]})`

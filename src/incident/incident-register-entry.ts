@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
+import { countryTimeZone } from './data/country-time-zones.js';
 import { listCategories, type Phrasing, say } from './describe-incident.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
@@ -14,7 +15,7 @@ export interface IncidentRegisterEntryOptions {
   readonly locale?: 'sv' | 'en';
   /**
    * IANA time zone of the dates.
-   * @default 'Europe/Stockholm'
+   * @default the zone of the organisation's country (Europe/London for GB), else 'Europe/Stockholm'
    */
   readonly timeZone?: string;
   /**
@@ -62,7 +63,10 @@ export function incidentRegisterEntry(
 ): string {
   const checked = parseInput(IncidentReportSchema, report, ['report']);
   const given = parseInput(IncidentRegisterEntryOptionsSchema, options, ['options']);
-  const phrasing: Phrasing = { locale: given.locale ?? 'sv', timeZone: given.timeZone ?? 'Europe/Stockholm' };
+  const phrasing: Phrasing = {
+    locale: given.locale ?? 'sv',
+    timeZone: given.timeZone ?? countryTimeZone(checked.provider.country),
+  };
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);
   const decision = checked.decision ?? checked.assessment;
   const telecom = checked.regimes.includes('eprivacy');

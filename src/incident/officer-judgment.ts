@@ -94,8 +94,7 @@ export function decide(input: {
   const byLaw = (regime: 'gdpr' | 'eprivacy') =>
     base.deadlines.some(
       (deadline) =>
-        deadline.to === 'authority' &&
-        (regime === 'gdpr' ? deadline.article.startsWith('GDPR') : !deadline.article.startsWith('GDPR')),
+        deadline.to === 'authority' && (regime === 'gdpr') === /^(UK )?GDPR/.test(deadline.article),
     );
   const notifyAuthorityUnder = notifyAuthority
     ? authorities

@@ -3,6 +3,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { type BreachAssessment, formatSeverity } from './assess-breach.js';
 import { authorityName } from './authority-name.js';
 import { controllerHeadings } from './data/controller-headings.js';
+import { countryTimeZone } from './data/country-time-zones.js';
 import { peopleWords } from './data/people-categories.js';
 import { reportHeadings } from './data/report-texts.js';
 import {
@@ -67,7 +68,7 @@ export interface RenderIncidentReportOptions {
   readonly fonts?: PdfFonts;
   /**
    * IANA time zone the dates and times are written in (named in every time shown).
-   * @default 'Europe/Stockholm'
+   * @default the zone of the organisation's country (Europe/London for GB), else 'Europe/Stockholm'
    */
   readonly timeZone?: string;
   /**
@@ -128,7 +129,7 @@ export function renderIncidentReport(
   const given = parseInput(RenderIncidentReportOptionsSchema, options, ['options']);
   const phrasing: Phrasing = {
     locale: given.locale ?? 'en',
-    timeZone: given.timeZone ?? 'Europe/Stockholm',
+    timeZone: given.timeZone ?? countryTimeZone(checked.provider.country),
   };
   // A controller under the GDPR alone is not a provider with subscribers: its own headings.
   const headings = {

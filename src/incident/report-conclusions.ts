@@ -55,7 +55,8 @@ export function citation(phrasing: Phrasing, source: string, { capitalise = true
     .replace(/Directive 95\/46\/EC/g, 'direktiv 95/46/EG')
     .replace(/, as transposed into national law/g, ' i dess nationella genomförande')
     .replace(/EEA Joint Committee Decision No (\d+\/\d+)/g, 'EES-kommitténs beslut nr $1')
-    .replace(/\bGDPR\b/g, 'dataskyddsförordningen')
+    // The UK GDPR keeps its own name: it is a different law from the EU regulation.
+    .replace(/(?<!UK )\bGDPR\b/g, 'dataskyddsförordningen')
     .replace(/\bArt\./g, 'art.')
     .replace(
       /(\d+)\((\d+)\)(?:\(([a-z])\))?/g,
@@ -152,7 +153,7 @@ export function finalAssessment(
     if (deadline.to === 'record') return true;
     if (deadline.to !== 'authority') return decision.notifyDataSubjects;
     if (report.authorities === undefined) return decision.notifyAuthority;
-    const regime = deadline.article.startsWith('GDPR') ? 'gdpr' : 'eprivacy';
+    const regime = /^(UK )?GDPR/.test(deadline.article) ? 'gdpr' : 'eprivacy';
     return decision.notifyAuthorityUnder.includes(regime);
   });
   return { computed, assessment: { ...base, risk: decision.risk, deadlines }, decision };
@@ -215,7 +216,11 @@ export function addresseeParagraphs(phrasing: Phrasing, report: IncidentReport):
     .map((finding) => authorityName(phrasing, finding))
     .filter((name): name is string => name !== undefined);
   if (names.length > 0) return names;
-  if (report.decision?.notifyAuthority === false || (report.authorities ?? []).length > 0)
+  // A breach notified under a regime whose authority the table lacks still goes to an authority.
+  if (
+    notifiedFindings(report).length === 0 &&
+    (report.decision?.notifyAuthority === false || (report.authorities ?? []).length > 0)
+  )
     return [
       say(
         phrasing,
@@ -282,9 +287,9 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
     const deadline = report.assessment.deadlines.find(
       (entry) =>
         entry.to === 'authority' &&
-        entry.article.startsWith(
-          finding.regime === 'eprivacy' ? 'Regulation 611/2013 Art. 2(2)' : 'GDPR Art. 33',
-        ),
+        (finding.regime === 'eprivacy'
+          ? entry.article.startsWith('Regulation 611/2013 Art. 2(2)')
+          : /^(UK )?GDPR Art\. 33/.test(entry.article)),
     );
     const outcome = !notified.has(finding.regime)
       ? say(phrasing, 'Anmäls: nej.', 'Notified: no.')
@@ -305,8 +310,8 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
             (Date.parse(report.createdAt) > Date.parse(deadline.due)
               ? ` ${say(
                   phrasing,
-                  `Tidsfristen har passerat: anmälan är försenad och ska åtföljas av skälen till förseningen (${finding.regime === 'eprivacy' ? 'förordning (EU) nr 611/2013 art. 2.2' : 'dataskyddsförordningen art. 33.1'}). Skäl till förseningen: ${report.facts.delayReasons ?? 'inte registrerade'}`,
-                  `The deadline has passed: the notification is late and is to be accompanied by reasons for the delay (${finding.regime === 'eprivacy' ? 'Regulation 611/2013 Art. 2(2)' : 'GDPR Art. 33(1)'}). Reasons for the delay: ${report.facts.delayReasons ?? 'not recorded'}`,
+                  `Tidsfristen har passerat: anmälan är försenad och ska åtföljas av skälen till förseningen (${finding.regime === 'eprivacy' ? 'förordning (EU) nr 611/2013 art. 2.2' : deadline.article.startsWith('UK') ? 'UK GDPR art. 33.1' : 'dataskyddsförordningen art. 33.1'}). Skäl till förseningen: ${report.facts.delayReasons ?? 'inte registrerade'}`,
+                  `The deadline has passed: the notification is late and is to be accompanied by reasons for the delay (${finding.regime === 'eprivacy' ? 'Regulation 611/2013 Art. 2(2)' : deadline.article}). Reasons for the delay: ${report.facts.delayReasons ?? 'not recorded'}`,
                 ).replace(/([^.!?])$/, '$1.')}`
               : '')
           : say(phrasing, 'Ska anmälas.', 'To be notified.');

@@ -13,6 +13,11 @@ describe('examples/incident-report.ts', () => {
       'Regulation 611/2013 Art. 2(2): inom 24 timmar från upptäckten – senast 2018-02-24 13:45',
     );
     expect(output).toContain('Kan du komma på några andra följder för dig som vi behöver känna till?');
+    // February 2018 is before the GDPR applied (Art. 99(2)): the risk is stated under the laws in force.
+    expect(output).not.toContain('Risk (GDPR)');
+    expect(output).toContain(
+      'Risk (lag (2003:389) om elektronisk kommunikation 6 kap. 4 a §, Commission Regulation (EU) No 611/2013, personuppgiftslagen (1998:204)): risk',
+    );
     expect(output).toContain('Ämne: Uppgifter om dig skickades av misstag till en annan person');
     expect(output).toContain(
       'Det här kommer vi att göra:\n- Vi kommer att skicka ett nytt lösenord till dig',

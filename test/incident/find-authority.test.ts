@@ -62,9 +62,11 @@ describe('findAuthority', () => {
     ).toBe(true);
   });
 
-  it('has a data protection authority for every EU and EEA state and the Nordic telecom regulators', () => {
+  it('has a data protection authority for every EU and EEA state, the UK and the Nordic telecom regulators', () => {
     const eea =
-      'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO'.split(' ');
+      'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO GB'.split(
+        ' ',
+      );
     const gdpr = authorities
       .filter((authority) => authority.regime === 'gdpr')
       .map((authority) => authority.country);
@@ -72,7 +74,7 @@ describe('findAuthority', () => {
     const telecom = authorities
       .filter((authority) => authority.regime === 'eprivacy')
       .map((authority) => authority.country);
-    expect([...telecom].sort()).toEqual(['DK', 'FI', 'IS', 'NO', 'SE']);
+    expect([...telecom].sort()).toEqual(['DK', 'FI', 'GB', 'IS', 'NO', 'SE']);
     expect(new Set(authorities.map((authority) => authority.id)).size).toBe(authorities.length);
   });
 

@@ -68,8 +68,8 @@ describe('precedents are ordered by the kinds of data and the recipient first, t
           "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); one person; the authority reached the same conclusion on notifying as this assessment",
         ],
         [
-          "dpc-tusla-2020-letter-to-alleged-abuser",
-          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); one person; the authority reached the same conclusion on notifying as this assessment",
+          "ico-breach-examples-case-1",
+          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); 2 people; the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way",
         ],
       ]
     `);

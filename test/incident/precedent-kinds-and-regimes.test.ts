@@ -26,7 +26,7 @@ describe('precedents compare the kinds of data honestly', () => {
     expect(pvv?.alike.sharedKinds).toEqual([]);
     expect(pvv?.why).not.toMatch(/the same kinds of data/);
     expect(pvv?.why).toMatch(
-      /there the data also held health or other special categories, which it did not here/,
+      /there the data also held special categories of data \(Art\. 9\), which it did not here/,
     );
   });
 

@@ -46,7 +46,8 @@ export type Authority = z.infer<typeof AuthoritySchema>;
 /**
  * The EU/EEA data protection authorities (the members of the European Data Protection Board, GDPR
  * Art. 68) and the Nordic regulators of electronic communications, which receive the breach
- * notifications of telecom providers (Directive 2002/58/EC Art. 4(3), Regulation (EU) No 611/2013).
+ * notifications of telecom providers (Directive 2002/58/EC Art. 4(3), Regulation (EU) No 611/2013),
+ * and the United Kingdom's Information Commissioner (UK GDPR and PECR).
  * Sweden's are complete, with the names they had over time; elsewhere check the entry before filing,
  * and pass your own table to {@link findAuthority} (or `createIncidentReport`'s `authorities`) where
  * it differs, as for an e-privacy breach in a country where the data protection authority receives
@@ -128,6 +129,21 @@ export const authorities: readonly Authority[] = [
     name: 'Fjarskiptastofa',
     nameEn: 'Electronic Communications Office of Iceland',
   },
+  // The United Kingdom left the EU on 31 January 2020: the Information Commissioner supervises the UK
+  // GDPR (Data Protection Act 2018, Part 2) and receives a provider's breach notifications under The
+  // Privacy and Electronic Communications (EC Directive) Regulations 2003 (PECR), reg. 5A(2).
+  ...(['gdpr', 'eprivacy'] as const).map(
+    (regime): Authority => ({
+      // Ids are unique: the PECR entry is told apart by its regime.
+      id: regime === 'gdpr' ? 'gb-ico' : 'gb-ico-pecr',
+      country: 'GB',
+      regime,
+      name: 'Information Commissioner’s Office',
+      nameEn: 'Information Commissioner’s Office',
+      abbreviation: 'ICO',
+      website: 'https://ico.org.uk',
+    }),
+  ),
   // The data protection authorities of the EU and EEA states (EDPB members).
   ...(
     [

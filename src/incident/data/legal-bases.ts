@@ -55,6 +55,19 @@ const LEK_2022 = 'lag (2022:482) om elektronisk kommunikation';
 const REGULATION_611 = 'Commission Regulation (EU) No 611/2013';
 const REGULATION_611_FROM = '2013-08-25';
 
+// The UK GDPR replaced the GDPR in the United Kingdom at the end of the transition period.
+export const UK_GDPR_FROM = '2021-01-01';
+const PECR = 'PECR';
+const PECR_5A_FROM = '2011-05-26';
+
+/**
+ * The name of the GDPR in force on a day in a country: `UK GDPR` in the United Kingdom from 1 January
+ * 2021 (European Union (Withdrawal) Act 2018 s. 3), `GDPR` elsewhere.
+ */
+export function gdprName(country: string | undefined, day: string): 'GDPR' | 'UK GDPR' {
+  return country === 'GB' && day >= UK_GDPR_FROM ? 'UK GDPR' : 'GDPR';
+}
+
 /**
  * The legal bases by country, regime and period. Sweden's follow the laws in force: the integrity
  * incident provisions of lag (2003:389) 6 kap. 4 a–4 c §§ (in force from 1 July 2011, implementing
@@ -112,6 +125,61 @@ export const legalBases: readonly LegalBasis[] = [
       'lag (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning',
     ],
     register: 'GDPR Art. 33(5)',
+  },
+  // The United Kingdom: the GDPR applied until the end of the transition period (31 December 2020);
+  // from 1 January 2021 the UK GDPR (European Union (Withdrawal) Act 2018 s. 3, as amended by the Data
+  // Protection, Privacy and Electronic Communications (Amendments etc) (EU Exit) Regulations 2019)
+  // with the Data Protection Act 2018. Before 25 May 2018 the Data Protection Act 1998 had no duty to
+  // notify. PECR reg. 5A (inserted by SI 2011/1208, in force 26 May 2011) requires a provider to
+  // notify the Information Commissioner, reg. 5A(8) to keep an inventory; Regulation 611/2013 applies
+  // as retained law after 2020.
+  {
+    country: 'GB',
+    regime: 'gdpr',
+    until: GDPR_APPLIES_FROM,
+    notificationDuty: false,
+    citations: ['Data Protection Act 1998'],
+  },
+  {
+    country: 'GB',
+    regime: 'gdpr',
+    from: GDPR_APPLIES_FROM,
+    until: UK_GDPR_FROM,
+    notificationDuty: true,
+    citations: ['GDPR Art. 33 and 34', 'Data Protection Act 2018'],
+    register: 'GDPR Art. 33(5)',
+  },
+  {
+    country: 'GB',
+    regime: 'gdpr',
+    from: UK_GDPR_FROM,
+    notificationDuty: true,
+    citations: ['UK GDPR Art. 33 and 34', 'Data Protection Act 2018'],
+    register: 'UK GDPR Art. 33(5)',
+  },
+  {
+    country: 'GB',
+    regime: 'eprivacy',
+    until: PECR_5A_FROM,
+    notificationDuty: false,
+    citations: ['The Privacy and Electronic Communications (EC Directive) Regulations 2003'],
+  },
+  {
+    country: 'GB',
+    regime: 'eprivacy',
+    from: PECR_5A_FROM,
+    until: REGULATION_611_FROM,
+    notificationDuty: true,
+    citations: [`${PECR} reg. 5A`],
+    register: `${PECR} reg. 5A(8)`,
+  },
+  {
+    country: 'GB',
+    regime: 'eprivacy',
+    from: REGULATION_611_FROM,
+    notificationDuty: true,
+    citations: [`${PECR} reg. 5A`, REGULATION_611],
+    register: `${PECR} reg. 5A(8)`,
   },
   // Directive 2009/136/EC added the breach notification duty to Directive 2002/58/EC Art. 4(3), to be
   // transposed by 25 May 2011.
