@@ -43,7 +43,11 @@ async function holdWithCopies(fixture: PipelineFixture): Promise<string> {
       bcc: 'erik.lind@telia.com',
       subject: 'Orderbekräftelse 4712',
       text: 'Tack.',
-      headers: { 'X-Order-Id': '4712', 'X-Evil': '<script>alert(1)</script>' },
+      headers: {
+        'X-Order-Id': '4712',
+        'X-Evil': '<script>alert(1)</script>',
+        'X-Campaign': ['spring', 'newsletter'],
+      },
       emailGuard: { customerId: 'C-1001' },
     })
     .then(
@@ -63,6 +67,26 @@ describe('the review page of one message', () => {
     const page = await server.inject({ method: 'GET', url: `/holds/${id}`, headers: { cookie } });
     expect(page.body).toContain('<dt>X-Order-ID</dt><dd>4712</dd>');
     expect(page.body).toContain('<dt>X-Evil</dt><dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>');
+  });
+
+  it('shows each occurrence of a repeated custom header field once, in message order', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdWithCopies(fixture);
+    const { cookie } = await logIn(server);
+    const page = await server.inject({ method: 'GET', url: `/holds/${id}`, headers: { cookie } });
+    const shown = [...page.body.matchAll(/<dt>X-Campaign<\/dt><dd>([^<]*)<\/dd>/g)].map((match) => match[1]);
+    expect(shown).toEqual(['spring', 'newsletter']);
+    const api = await server.inject({
+      method: 'GET',
+      url: `/v1/holds/${id}`,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    const fields = (api.json() as { headers: { name: string; value: string }[] }).headers;
+    expect(fields.filter((field) => field.name === 'X-Campaign').map((field) => field.value)).toEqual([
+      'spring',
+      'newsletter',
+    ]);
   });
 
   it('labels each corrected recipient with its field and marks a pre-filled one the verdict flagged, in sv and en', async () => {
