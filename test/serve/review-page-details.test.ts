@@ -172,6 +172,42 @@ describe('a session ending mid-review', () => {
     expect(fixture.sink.received).toHaveLength(0);
   });
 
+  it("keeps a discard's typed reason through the login and returns to the message, not yet discarded", async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server);
+    await postForm(server, '/logout', cookie, { csrf });
+    const expired = await postForm(server, `/holds/${id}/discard?lang=sv`, cookie, {
+      csrf,
+      reason: 'kunden <b>ångrade</b> ordern',
+    });
+    // The login page, carrying the discard's reason (escaped, as its own field), leading back to the message.
+    expect(expired.statusCode).toBe(401);
+    expect(expired.body).toContain('name="discardReason" value="kunden &lt;b&gt;ångrade&lt;/b&gt; ordern"');
+    expect(expired.body).not.toContain('name="reason"');
+    expect(expired.body).toContain(`next=%2Fholds%2F${id}`);
+    const login = await server.inject({
+      method: 'POST',
+      url: `/login?lang=sv&next=%2Fholds%2F${id}`,
+      headers: formHeaders(cookiesOf(expired)),
+      payload: form({
+        csrf: csrfOf(expired.body),
+        name: 'lena@butiken.se',
+        token: TOKEN,
+        discardReason: 'kunden <b>ångrade</b> ordern',
+      }),
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.body).toContain(`action="/holds/${id}/discard?lang=sv"`);
+    expect(login.body).toMatch(
+      /id="discard-reason"[^>]*>kunden &lt;b&gt;ångrade&lt;\/b&gt; ordern<\/textarea>/,
+    );
+    // The release form's reason stays empty: the typed reason was for the discard.
+    expect(login.body).toMatch(/id="reason"[^>]*><\/textarea>/);
+    expect(await fixture.holdStore.get(id)).toBeDefined();
+  });
+
   it('returns to the message after login when its page was asked without a session, and nowhere else', async () => {
     const server = fixtureServer(fixture);
     app = server;
