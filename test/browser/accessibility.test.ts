@@ -119,6 +119,16 @@ describe('the pages in Chromium, checked with axe-core', () => {
       expect(await violationsOf(page), '/holds').toEqual([]);
       await page.goto(`${base}/holds/${encodeURIComponent(holdId)}?lang=${lang}`);
       expect(await violationsOf(page), '/holds/:id').toEqual([]);
+      // A release the check refuses: the page again with the alert and the field marked invalid.
+      await page.fill('#to-0', TYPO);
+      await page.fill('#reason', 'read back');
+      await Promise.all([
+        page.waitForResponse((response) => response.url().includes('/release')),
+        page.click('form[action*="/release"] button[type="submit"]'),
+      ]);
+      await page.waitForLoadState();
+      expect(await page.getAttribute('#to-0', 'aria-invalid')).toBe('true');
+      expect(await violationsOf(page), 'a refused release').toEqual([]);
       await page.context().close();
     });
 
