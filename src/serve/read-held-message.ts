@@ -40,12 +40,19 @@ export async function readHeldMessage(raw: Buffer): Promise<HeldMessageContent> 
   }
   // Custom fields (RFC 6648: `X-` names, still what order systems add) carry what the sender
   // added to tell the message apart (an order number, a campaign): shown after, in message order.
-  for (const line of parsed.headerLines)
-    if (line.key.startsWith('x-'))
-      headers.push({
-        name: line.line.slice(0, line.line.indexOf(':')),
-        value: headerText(parsed.headers.get(line.key), line.line),
-      });
+  // mailparser keeps a field that appears more than once as one array of its decoded values, in
+  // message order: each line shows its own value, so a repeated field is not shown joined twice.
+  const seen = new Map<string, number>();
+  for (const line of parsed.headerLines) {
+    if (!line.key.startsWith('x-')) continue;
+    const occurrence = seen.get(line.key) ?? 0;
+    seen.set(line.key, occurrence + 1);
+    const value = parsed.headers.get(line.key);
+    headers.push({
+      name: line.line.slice(0, line.line.indexOf(':')),
+      value: headerText(Array.isArray(value) ? value[occurrence] : value, line.line),
+    });
+  }
   const text =
     typeof parsed.text === 'string' && parsed.text.trim() !== ''
       ? parsed.text

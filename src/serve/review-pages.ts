@@ -215,19 +215,24 @@ export async function registerReviewPages(app: FastifyInstance, context: ServerC
     error?: string,
     name = '',
     status = 401,
-    carried: { readonly next?: string; readonly entered?: Entered } = {},
+    carried: { readonly next?: string; readonly entered?: Entered; readonly discardReason?: string } = {},
   ) {
     const page = pageLocale(request, context);
     const { texts } = page;
     const next = carried.next ?? nextPage(request);
     // What the reviewer typed before the session ended goes back and forth with the login form, so
     // it is on the message's page again after the login: kept by the server nowhere.
-    const entered = carried.entered ?? enteredOf(request.body);
+    // A discard's reason travels under a name of its own: back on the page it fills the discard's
+    // field, not the release's.
+    const discardReason = carried.discardReason ?? discardReasonOf(request.body);
+    const entered = discardReason === undefined ? (carried.entered ?? enteredOf(request.body)) : undefined;
     const keep = entered
       ? html`${entered.to.map((address) => html`<input type="hidden" name="to" value="${address}">`)}<input type="hidden" name="reason" value="${entered.reason}">${
           entered.confirmNew ? html`<input type="hidden" name="confirmNew" value="yes">` : ''
         }`
-      : '';
+      : discardReason === undefined
+        ? ''
+        : html`<input type="hidden" name="discardReason" value="${discardReason}">`;
     const nonce = randomBytes(32).toString('base64url');
     reply.setCookie(LOGIN_COOKIE, nonce, { ...cookieOptions(request), maxAge: 3600 });
     const tokenField =
@@ -278,10 +283,19 @@ ${tokenField}
     request.log.info('reviewer logged in');
     const next = nextPage(request);
     const entered = enteredOf(request.body);
-    // Back on the message's page with what was typed before the session ended, not yet released:
-    // the reviewer sees it again and presses Release.
-    if (entered && next.startsWith('/holds/'))
-      return messagePage(request, reply, session, decodeURIComponent(next.slice(7)), undefined, entered);
+    const discardReason = discardReasonOf(request.body);
+    // Back on the message's page with what was typed before the session ended, not yet released
+    // or discarded: the reviewer sees it again and presses Release or Discard.
+    if ((entered || discardReason !== undefined) && next.startsWith('/holds/'))
+      return messagePage(
+        request,
+        reply,
+        session,
+        decodeURIComponent(next.slice(7)),
+        undefined,
+        discardReason === undefined ? entered : undefined,
+        discardReason,
+      );
     return redirect(reply, `${next}?lang=${page.lang}`);
   });
 
@@ -340,6 +354,7 @@ ${
     id: string,
     failure?: PageFailure,
     entered?: Entered,
+    discardReason?: string,
   ) {
     const page = pageLocale(request, context);
     const { texts } = page;
@@ -426,7 +441,7 @@ ${
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p>${texts.discardIntro}</p>
 <label for="discard-reason">${texts.discardReason}</label>
-<textarea id="discard-reason" name="reason" rows="2"></textarea>
+<textarea id="discard-reason" name="reason" rows="2">${discardReason ?? ''}</textarea>
 <button type="submit">${texts.discard}</button>
 </form>`
 }
@@ -504,18 +519,32 @@ ${
   app.post('/holds/:id/discard', async (request, reply) => {
     const page = pageLocale(request, context);
     const session = sessionOf(request);
-    if (!session) return redirect(reply, loginUrl(page.lang, holdPath(request)));
+    const reason = field(request.body, 'reason').trim();
+    // The session ended: the login page, carrying the typed reason, as the release form's fields are.
+    if (!session)
+      return loginPage(request, reply, page.texts.sessionEnded, '', 401, {
+        next: holdPath(request),
+        discardReason: reason,
+      });
     const id = (request.params as { id: string }).id;
     if (!validCsrf(request, session))
-      return messagePage(request, reply, session, id, { title: page.texts.formExpired, status: 403 });
+      return messagePage(
+        request,
+        reply,
+        session,
+        id,
+        { title: page.texts.formExpired, status: 403 },
+        undefined,
+        reason,
+      );
     const outcome = await discardHeld(context, id, {
       by: session.user,
-      reason: field(request.body, 'reason').trim(),
+      reason,
       where: 'review-page',
     });
     if ('problem' in outcome) {
       if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
-      return messagePage(request, reply, session, id, pageFailure(outcome.problem, page));
+      return messagePage(request, reply, session, id, pageFailure(outcome.problem, page), undefined, reason);
     }
     request.log.info({ holdId: id }, 'held message discarded from the review page');
     return redirect(reply, `/holds?lang=${page.lang}&done=discarded`);
@@ -587,6 +616,12 @@ function pageFailure(
     ...(failure.detail && page.lang === 'en' ? { detail: failure.detail } : {}),
     status: failure.status,
   };
+}
+
+/** A discard's reason carried through the login (`discardReason`), when one came. */
+function discardReasonOf(body: unknown): string | undefined {
+  if (fields(body, 'discardReason').length === 0) return undefined;
+  return field(body, 'discardReason').trim();
 }
 
 /** The release form's fields as posted (to the release, or carried through the login), when any came. */

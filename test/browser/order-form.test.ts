@@ -141,6 +141,10 @@ describe('the order form in Chromium', () => {
         timeout: 15_000,
       })
       .toBe('belongs-to-other-customer');
+    // Another customer's number needs the customer's word (read it back, ask): never shown as OK.
+    expect(await page.getAttribute('[data-phone-status]', 'data-action')).toBe('confirm');
+    expect(await page.textContent('[data-phone-status]')).toBe('Telefon: bekräfta numret med kunden');
+    expect(await page.textContent('[data-phone-findings]')).toContain('läs upp det för kunden');
     await page.screenshot({ path: resolve(root, '.tmp/order-form-phone-other-sv.png'), fullPage: true });
     await page.close();
   });

@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createOrderForm } from '../../src/serve/order-form/create-order-form.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import { auth, fixtureServer, GOOD, holdOrder, holdsDir, logIn, TYPO, withToken } from './support.js';
 
@@ -85,6 +86,42 @@ describe('the shape of every problem answer', () => {
       409,
       'params.id',
     );
+  });
+
+  it("answers the order form's missing script and its spent searches and checks with the same shape", async () => {
+    const scriptDir = join(fixture.dir, 'order-form');
+    mkdirSync(scriptDir, { recursive: true });
+    writeFileSync(join(scriptDir, 'order-form.js'), 'export {};\n');
+    const server = fixtureServer(fixture, {
+      registerOrderForm: createOrderForm({ scriptDir, searchBudget: { searches: 1, refillMs: 600_000 } }),
+      sessionCheckLimit: { checks: 1, refillMs: 600_000 },
+    });
+    app = server;
+    const { cookie, script } = await logIn(server);
+    const missing = await server.inject({ method: 'GET', url: '/demo/nothing.js', headers: { cookie } });
+    expectShape(missing, 404, 'params.script');
+    expect(missing.json()).toMatchObject({
+      type: expect.stringMatching(/#not-found$/),
+      title: expect.any(String),
+    });
+    const search = (q: string) =>
+      server.inject({ method: 'GET', url: `/demo/customers?q=${q}`, headers: script });
+    expect((await search('svens')).statusCode).toBe(200);
+    const spent = await search('lind');
+    expectShape(spent, 429, 'query.q');
+    expect(spent.json()).toMatchObject({
+      type: expect.stringMatching(/#too-many-requests$/),
+      detail: expect.any(String),
+    });
+    const check = { entered: GOOD, customer: { id: 'new', name: 'Ny Kund' } };
+    const post = () => server.inject({ method: 'POST', url: '/v1/check', headers: script, payload: check });
+    expect((await post()).statusCode).toBe(200);
+    const checks = await post();
+    expectShape(checks, 429, undefined);
+    expect(checks.json()).toMatchObject({
+      type: expect.stringMatching(/#too-many-requests$/),
+      detail: expect.any(String),
+    });
   });
 
   it('names a query field query.*, as the docs do', async () => {

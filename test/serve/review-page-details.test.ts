@@ -43,7 +43,11 @@ async function holdWithCopies(fixture: PipelineFixture): Promise<string> {
       bcc: 'erik.lind@telia.com',
       subject: 'Orderbekräftelse 4712',
       text: 'Tack.',
-      headers: { 'X-Order-Id': '4712', 'X-Evil': '<script>alert(1)</script>' },
+      headers: {
+        'X-Order-Id': '4712',
+        'X-Evil': '<script>alert(1)</script>',
+        'X-Campaign': ['spring', 'newsletter'],
+      },
       emailGuard: { customerId: 'C-1001' },
     })
     .then(
@@ -63,6 +67,26 @@ describe('the review page of one message', () => {
     const page = await server.inject({ method: 'GET', url: `/holds/${id}`, headers: { cookie } });
     expect(page.body).toContain('<dt>X-Order-ID</dt><dd>4712</dd>');
     expect(page.body).toContain('<dt>X-Evil</dt><dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>');
+  });
+
+  it('shows each occurrence of a repeated custom header field once, in message order', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdWithCopies(fixture);
+    const { cookie } = await logIn(server);
+    const page = await server.inject({ method: 'GET', url: `/holds/${id}`, headers: { cookie } });
+    const shown = [...page.body.matchAll(/<dt>X-Campaign<\/dt><dd>([^<]*)<\/dd>/g)].map((match) => match[1]);
+    expect(shown).toEqual(['spring', 'newsletter']);
+    const api = await server.inject({
+      method: 'GET',
+      url: `/v1/holds/${id}`,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    const fields = (api.json() as { headers: { name: string; value: string }[] }).headers;
+    expect(fields.filter((field) => field.name === 'X-Campaign').map((field) => field.value)).toEqual([
+      'spring',
+      'newsletter',
+    ]);
   });
 
   it('labels each corrected recipient with its field and marks a pre-filled one the verdict flagged, in sv and en', async () => {
@@ -146,6 +170,42 @@ describe('a session ending mid-review', () => {
     expect(login.body).toContain(`value="${GOOD}"`);
     expect(login.body).toMatch(/id="confirm-new"[^>]*checked/);
     expect(fixture.sink.received).toHaveLength(0);
+  });
+
+  it("keeps a discard's typed reason through the login and returns to the message, not yet discarded", async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server);
+    await postForm(server, '/logout', cookie, { csrf });
+    const expired = await postForm(server, `/holds/${id}/discard?lang=sv`, cookie, {
+      csrf,
+      reason: 'kunden <b>ångrade</b> ordern',
+    });
+    // The login page, carrying the discard's reason (escaped, as its own field), leading back to the message.
+    expect(expired.statusCode).toBe(401);
+    expect(expired.body).toContain('name="discardReason" value="kunden &lt;b&gt;ångrade&lt;/b&gt; ordern"');
+    expect(expired.body).not.toContain('name="reason"');
+    expect(expired.body).toContain(`next=%2Fholds%2F${id}`);
+    const login = await server.inject({
+      method: 'POST',
+      url: `/login?lang=sv&next=%2Fholds%2F${id}`,
+      headers: formHeaders(cookiesOf(expired)),
+      payload: form({
+        csrf: csrfOf(expired.body),
+        name: 'lena@butiken.se',
+        token: TOKEN,
+        discardReason: 'kunden <b>ångrade</b> ordern',
+      }),
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.body).toContain(`action="/holds/${id}/discard?lang=sv"`);
+    expect(login.body).toMatch(
+      /id="discard-reason"[^>]*>kunden &lt;b&gt;ångrade&lt;\/b&gt; ordern<\/textarea>/,
+    );
+    // The release form's reason stays empty: the typed reason was for the discard.
+    expect(login.body).toMatch(/id="reason"[^>]*><\/textarea>/);
+    expect(await fixture.holdStore.get(id)).toBeDefined();
   });
 
   it('returns to the message after login when its page was asked without a session, and nowhere else', async () => {

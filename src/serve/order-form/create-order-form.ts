@@ -322,7 +322,14 @@ export function createOrderForm(
 
     app.get<{ Params: { script: string } }>('/demo/:script', async (request, reply) => {
       const body = scripts.get(request.params.script);
-      if (!body) return reply.code(404).send({ title: 'There is no such script', status: 404 });
+      if (!body)
+        return sendProblem(
+          reply,
+          problem('not-found', 404, 'There is no such script', {
+            detail: "the order form's script is /demo/order-form.js; its chunks are named in it",
+            field: 'params.script',
+          }),
+        );
       return reply
         .header('content-type', 'text/javascript; charset=utf-8')
         .header('cache-control', 'no-cache')
