@@ -6,6 +6,7 @@ import { AddressSchema, AddrSpecSchema } from './address-schema.js';
 import { noticeConsequenceTexts, noticeMeasureTexts } from './data/notice-texts.js';
 import { adviceTexts, type MisdirectedEmailMeasureId } from './data/report-texts.js';
 import {
+  attachmentKeyExposed,
   describeAddressMistake,
   disclosureReach,
   listCategories,
@@ -353,27 +354,27 @@ function noticeParts(
     report.incident.circumstances === 'misdirected-sms';
   const saw = unopened
     ? s(
-        `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-        `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+        `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+        `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
       )
     : reach === 'public'
       ? s(
-          `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-          `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+          `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+          `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
         )
       : reach === 'addresses'
         ? s(
-            `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-            `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+            `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+            `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
           )
         : toSomeone
           ? s(
-              `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-              `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+              `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+              `That person could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
             )
           : s(
-              `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-              `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+              `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+              `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
             );
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.

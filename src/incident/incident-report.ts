@@ -159,7 +159,14 @@ export const IncidentReportSchema = z.object({
      * then list only what the readable parts showed, and the report says so.
      */
     unreadAttachments: z
-      .array(z.object({ filename: z.string().min(1).optional(), contentType: z.string().min(1) }))
+      .array(
+        z.object({
+          filename: z.string().min(1).optional(),
+          contentType: z.string().min(1),
+          /** A person read it by hand and recorded its data among the categories (the review cleared). */
+          reviewed: z.boolean().optional(),
+        }),
+      )
       .optional(),
   }),
   affected: z.object({

@@ -281,6 +281,10 @@ export async function reportMisdirected(
         .map((attachment) => ({
           ...(attachment.filename ? { filename: attachment.filename } : {}),
           contentType: attachment.contentType,
+          // The review cleared (`needsReview: []`) with the data given: a person read it and said what it held.
+          ...(given.needsReview !== undefined && given.dataCategories !== undefined
+            ? { reviewed: true }
+            : {}),
         })),
       recipient: given.recipient ?? 'unknown-individual',
       // Exactly the circumstances the caller gave.
