@@ -318,8 +318,8 @@ function noticeParts(
           )
         : misdirected
           ? s(
-              `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
-              `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : 'The message therefore reached someone else.'} We are sorry.`,
+              `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : misdirected.unconfirmed === true ? 'Meddelandet kan därför ha kommit till en annan person.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
+              `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : misdirected.unconfirmed === true ? 'The message may therefore have reached someone else.' : 'The message therefore reached someone else.'} We are sorry.`,
             )
           : report.incident.circumstances === 'misdirected-email'
             ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.

@@ -202,6 +202,13 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
         `Ett e-postmeddelande${subject} som skulle till ${misdirected.intended} skickades till ${misdirected.actual} med ${count} personers e-postadresser synliga för alla som fick det.`,
         `An e-mail${subject} meant for ${misdirected.intended} was sent to ${misdirected.actual} with the e-mail addresses of ${count} people visible to everyone who received it.`,
       );
+    // Neither delivery nor the mailbox's owner recorded: that anyone read it is a possibility, not a fact.
+    if (misdirected.unconfirmed === true && !report.facts.returnedUnopened)
+      return say(
+        phrasing,
+        `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som kan tillhöra en annan person: inget registrerat visar att adressen finns eller att meddelandet levererades. Om det levererades har den personen kunnat läsa kundens uppgifter.`,
+        `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which may belong to someone else: nothing recorded shows that the address exists or that the message was delivered. If it was, that person could read the customer’s details.`,
+      );
     return say(
       phrasing,
       `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. ${report.facts.returnedUnopened ? 'Meddelandet kom tillbaka oöppnat: ingen annan har sett kundens uppgifter.' : 'Den personen har därmed kunnat läsa kundens uppgifter.'}`,

@@ -138,6 +138,12 @@ export const IncidentReportSchema = z.object({
         intended: AddressSchema,
         actual: AddressSchema,
         subject: z.string().optional(),
+        /**
+         * `true` where nothing recorded shows that the wrong address exists, belongs to anyone or
+         * received the message (an address found by an audit of sent mail): the texts say the
+         * message may have reached someone, not that it did.
+         */
+        unconfirmed: z.boolean().optional(),
       })
       .optional(),
     /** Annex I section 2: physical location of the breach and storage media involved. */
