@@ -748,6 +748,9 @@ async function draftIncidents(
           message,
           intended: hit.intended,
           actual: hit.sentAs ?? hit.recipient,
+          // Sent mail shows where a message went, not that the mailbox exists or received it: only
+          // an address on file for another customer is known to be someone's.
+          ...(ownedByCustomer(directory, hit.recipient) ? {} : { unconfirmed: true }),
           customer: {
             id: hit.customerId,
             ...(hit.customerName ? { name: hit.customerName } : {}),
@@ -791,6 +794,11 @@ async function draftIncidents(
     detectedEarly,
     failed,
   };
+}
+
+/** Whether `address` is the stored address of some customer (a mailbox known to be someone's). */
+function ownedByCustomer(directory: Directory, address: string): boolean {
+  return directory.findAddress({ entered: address }).some((match) => match.distance === 0);
 }
 
 /** Whether `address` reaches a mailbox the directory holds for `customerId`. */

@@ -7,6 +7,7 @@ import { countryTimeZone } from './data/country-time-zones.js';
 import { noticeConsequenceTexts, noticeMeasureTexts } from './data/notice-texts.js';
 import { adviceTexts, type MisdirectedEmailMeasureId } from './data/report-texts.js';
 import {
+  attachmentKeyExposed,
   describeAddressMistake,
   disclosureReach,
   listCategories,
@@ -318,8 +319,8 @@ function noticeParts(
           )
         : misdirected
           ? s(
-              `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
-              `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : 'The message therefore reached someone else.'} We are sorry.`,
+              `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : misdirected.unconfirmed === true ? 'Meddelandet kan därför ha kommit till en annan person.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
+              `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : misdirected.unconfirmed === true ? 'The message may therefore have reached someone else.' : 'The message therefore reached someone else.'} We are sorry.`,
             )
           : report.incident.circumstances === 'misdirected-email'
             ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
@@ -354,27 +355,27 @@ function noticeParts(
     report.incident.circumstances === 'misdirected-sms';
   const saw = unopened
     ? s(
-        `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-        `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+        `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+        `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
       )
     : reach === 'public'
       ? s(
-          `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-          `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+          `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+          `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
         )
       : reach === 'addresses'
         ? s(
-            `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-            `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+            `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+            `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
           )
         : toSomeone
           ? s(
-              `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-              `That person could see these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+              `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+              `That person could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
             )
           : s(
-              `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories)}.`,
-              `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories)}.`,
+              `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+              `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
             );
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.

@@ -263,6 +263,14 @@ export function createIncidentReport(
               given.returnedUnopened !== true ||
               (id !== 'recall-and-delete' && id !== 'check-password-reset'),
           )
+          // A new password is proposed only for a login in the data: a password that opens an encrypted
+          // attachment sent along (`keyExposed`) is no login to change (WP250 rev.01 section IV.A).
+          .filter(
+            (id) =>
+              id !== 'new-password' ||
+              (given.dataCategories.includes('credentials') &&
+                !(given.encrypted === true && given.keyExposed === true)),
+          )
           // A confirmed deletion is the outcome of asking the recipient to delete: that measure is done.
           .map((id) => ({
             id,

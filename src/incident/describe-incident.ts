@@ -48,9 +48,24 @@ export function formatDate(phrasing: Phrasing, iso: string): string {
 }
 
 /** `namn, adress och kundnummer`: the labels of categories as one phrase. */
-export function listCategories(phrasing: Phrasing, categories: readonly DataCategory[]): string {
-  const labels = categories.map((category) => dataCategoryLabels[phrasing.locale][category]);
+export function listCategories(
+  phrasing: Phrasing,
+  categories: readonly DataCategory[],
+  options: { readonly attachmentKey?: boolean } = {},
+): string {
+  // With the key sent along (`keyExposed`), the `credentials` recorded are the password that opens
+  // the encrypted attachment, not a login (WP250 rev.01 section IV.A): named as what they are.
+  const labels = categories.map((category) =>
+    category === 'credentials' && options.attachmentKey === true
+      ? say(phrasing, 'lösenordet till den krypterade bilagan', 'the password to the encrypted attachment')
+      : dataCategoryLabels[phrasing.locale][category],
+  );
   return joinWords(phrasing, labels);
+}
+
+/** The report's key went with its encrypted data: its `credentials` are that key (see {@link listCategories}). */
+export function attachmentKeyExposed(report: IncidentReport): boolean {
+  return report.facts.encrypted === true && report.facts.keyExposed === true;
 }
 
 /** Joins words with commas and a final `och` / `and`. */
@@ -187,6 +202,13 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
         `Ett e-postmeddelande${subject} som skulle till ${misdirected.intended} skickades till ${misdirected.actual} med ${count} personers e-postadresser synliga för alla som fick det.`,
         `An e-mail${subject} meant for ${misdirected.intended} was sent to ${misdirected.actual} with the e-mail addresses of ${count} people visible to everyone who received it.`,
       );
+    // Neither delivery nor the mailbox's owner recorded: that anyone read it is a possibility, not a fact.
+    if (misdirected.unconfirmed === true && !report.facts.returnedUnopened)
+      return say(
+        phrasing,
+        `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som kan tillhöra en annan person: inget registrerat visar att adressen finns eller att meddelandet levererades. Om det levererades har den personen kunnat läsa kundens uppgifter.`,
+        `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which may belong to someone else: nothing recorded shows that the address exists or that the message was delivered. If it was, that person could read the customer’s details.`,
+      );
     return say(
       phrasing,
       `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. ${report.facts.returnedUnopened ? 'Meddelandet kom tillbaka oöppnat: ingen annan har sett kundens uppgifter.' : 'Den personen har därmed kunnat läsa kundens uppgifter.'}`,
@@ -224,17 +246,29 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
 
 /** The generated nature and content of the data, when the report has none of its own. */
 export function describeData(phrasing: Phrasing, report: IncidentReport): string {
-  const unread = report.data.unreadAttachments ?? [];
+  // An attachment a person read by hand (`reviewed`) adds no doubt: the categories include its content.
+  const unread = (report.data.unreadAttachments ?? []).filter((attachment) => attachment.reviewed !== true);
+  const reviewed = (report.data.unreadAttachments ?? []).filter((attachment) => attachment.reviewed === true);
   // An attachment nobody read may hold more than the readable parts showed: the list is then a
   // lower bound, and the attachment is named so the person filing the report reads it by hand.
-  const unreadNote = unread.map((attachment) => {
-    const name = attachment.filename ?? say(phrasing, '(namnlös)', '(unnamed)');
-    return say(
-      phrasing,
-      `Bilagan ${name} (${attachment.contentType}) lästes inte, så uppgifterna ovan kan vara ofullständiga; granska bilagans innehåll manuellt.`,
-      `The attachment ${name} (${attachment.contentType}) was not read, so the data listed may be incomplete; check its content by hand.`,
-    );
-  });
+  const unreadNote = [
+    ...reviewed.map((attachment) => {
+      const name = attachment.filename ?? say(phrasing, '(namnlös)', '(unnamed)');
+      return say(
+        phrasing,
+        `Bilagan ${name} (${attachment.contentType}) kunde inte läsas automatiskt; uppgifterna ovan omfattar det som registrerats från den manuellt.`,
+        `The attachment ${name} (${attachment.contentType}) could not be read automatically; the data listed includes what was recorded from it by hand.`,
+      );
+    }),
+    ...unread.map((attachment) => {
+      const name = attachment.filename ?? say(phrasing, '(namnlös)', '(unnamed)');
+      return say(
+        phrasing,
+        `Bilagan ${name} (${attachment.contentType}) lästes inte, så uppgifterna ovan kan vara ofullständiga; granska bilagans innehåll manuellt.`,
+        `The attachment ${name} (${attachment.contentType}) was not read, so the data listed may be incomplete; check its content by hand.`,
+      );
+    }),
+  ];
   if (report.data.content) return [report.data.content, ...unreadNote].join(' ');
   const subject = report.incident.misdirected?.subject;
   const what = subject
@@ -246,8 +280,8 @@ export function describeData(phrasing: Phrasing, report: IncidentReport): string
   return [
     say(
       phrasing,
-      `${what} innehöll${incomplete || partial ? ' bland annat' : ''}: ${listCategories(phrasing, report.data.categories)}.`,
-      `${what} contained${incomplete ? ' at least' : partial ? ', among other things' : ''}: ${listCategories(phrasing, report.data.categories)}.`,
+      `${what} innehöll${incomplete || partial ? ' bland annat' : ''}: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+      `${what} contained${incomplete ? ' at least' : partial ? ', among other things' : ''}: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
     ),
     ...unreadNote,
   ].join(' ');

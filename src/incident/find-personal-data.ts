@@ -16,6 +16,7 @@ export type PersonalDataKind =
   | 'phone-number'
   | 'email-address'
   | 'national-id-number'
+  | 'identity-number'
   | 'date-of-birth'
   | 'payment-card'
   | 'iban'
@@ -195,6 +196,20 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     if (!century && !separator && !labelled) continue;
     if (!isSwedishIdentityNumber(date, serial)) continue;
     add('national-id-number', 'national-id-number', match.index, whole, mask(whole, 2, 0), date + serial);
+  }
+
+  // The identity numbers of Denmark, Norway, Finland and the UK, where their shape and check digit
+  // (where one exists) fit; any other run of that shape is still masked in excerpts (see maskText).
+  for (const match of text.matchAll(IDENTITY_SHAPE)) {
+    if (isForeignIdentityNumber(match[0]))
+      add(
+        'national-id-number',
+        'identity-number',
+        match.index,
+        match[0],
+        mask(match[0], 0, 0),
+        key(match[0]),
+      );
   }
 
   for (const match of text.matchAll(/(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])/g)) {
@@ -439,12 +454,95 @@ function tableNameCells(text: string): Array<{ start: number; end: number }> {
 export function maskText(text: string, hits: readonly PersonalDataHit[]): string {
   const parts: string[] = [];
   let at = 0;
+  // A run shaped like an identity number is masked even where no check digit fits (a mistyped
+  // number still identifies someone): an excerpt never shows one in clear.
+  const unmatched = (stretch: string) =>
+    stretch.replace(IDENTITY_SHAPE, (run) => (identityShaped(run) ? mask(run, 0, 0) : run));
   for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
-    parts.push(text.slice(at, hit.start), hit.redacted);
+    parts.push(unmatched(text.slice(at, hit.start)), hit.redacted);
     at = hit.end;
   }
-  parts.push(text.slice(at));
+  parts.push(unmatched(text.slice(at)));
   return parts.join('');
+}
+
+// Runs shaped like an identity number: DK CPR DDMMYY-NNNN (CPR-loven § 3), NO fødselsnummer of 11
+// digits (DDMMYY and five digits, Skatteetaten), FI henkilötunnus DDMMYY, a century sign and NNNX
+// (Väestötietolaki 661/2009 § 12; the signs - + A and, since 2023, B-F and U-Y), the Swedish
+// personnummer's (YY)YYMMDD-NNNN, and the UK National Insurance number (two letters, six digits,
+// a letter A-D, HMRC NIM39110). Bounded quantifiers only: one pass, linear in the text.
+const IDENTITY_SHAPE =
+  /(?<![\p{L}\p{N}])(?:(?:\d{2})?\d{6}[-+]?\d{4}|\d{6} ?\d{5}|\d{6}[-+ABCDEFUVWXY]\d{3}[\dA-Y]|[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?![\p{L}\p{N}])/gu;
+
+const FINNISH_CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
+
+/**
+ * A run of {@link IDENTITY_SHAPE} that starts with a date (DDMMYY, YYMMDD or YYYYMMDD, a day up to
+ * 31 or, for a Norwegian D-number or a Swedish coordination number, 40 or 60 more) or is a UK NI
+ * number: an order number of ten digits is left as it is.
+ */
+function identityShaped(run: string): boolean {
+  if (/^[A-Z]/.test(run)) return true;
+  const digits = run.replace(/[^\d]/g, '');
+  const day = (value: string) => {
+    const number = Number(value);
+    return (number >= 1 && number <= 31) || (number >= 41 && number <= 71) || (number >= 61 && number <= 91);
+  };
+  const month = (value: string) => Number(value) >= 1 && Number(value) <= 12;
+  const date = digits.length === 12 ? digits.slice(2) : digits;
+  return (
+    (day(date.slice(0, 2)) && month(date.slice(2, 4))) || (month(date.slice(2, 4)) && day(date.slice(4, 6)))
+  );
+}
+
+/** A day and month that exist, from DDMMYY. */
+function isDayMonth(ddmmyy: string): boolean {
+  const day = Number(ddmmyy.slice(0, 2));
+  const month = Number(ddmmyy.slice(2, 4));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** Modulo 11 check digits of the Norwegian fødselsnummer (Skatteetaten, weights 3 7 6 1 8 9 4 5 2 and 5 4 3 2 7 6 5 4 3 2). */
+function norwegianCheck(digits: string): boolean {
+  const check = (weights: readonly number[], upTo: number) => {
+    let sum = 0;
+    for (let index = 0; index < upTo; index++) sum += Number(digits[index]) * (weights[index] ?? 0);
+    const rest = 11 - (sum % 11);
+    return rest === 11 ? 0 : rest;
+  };
+  const first = check([3, 7, 6, 1, 8, 9, 4, 5, 2], 9);
+  const second = check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], 10);
+  return first === Number(digits[9]) && second === Number(digits[10]);
+}
+
+/**
+ * An identity number of Denmark (CPR: a date and four digits; no check digit since 2007), Norway
+ * (fødselsnummer: a date, birth number and two modulo 11 check digits; a D-number adds 4 to the
+ * day), Finland (henkilötunnus: its check character is DDMMYYNNN modulo 31) or the UK (National
+ * Insurance number, without the prefixes HMRC never issues: D F I Q U V first, D F I O Q U V
+ * second, and BG GB KN NK NT TN ZZ).
+ */
+function isForeignIdentityNumber(run: string): boolean {
+  if (/^[A-Z]/.test(run)) {
+    const compact = run.replace(/ /g, '');
+    return /^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]/.test(compact) && !/^(?:BG|GB|KN|NK|NT|TN|ZZ)/.test(compact);
+  }
+  const finnish = /^(\d{6})[-+ABCDEFUVWXY](\d{3})([\dA-Y])$/.exec(run);
+  if (finnish) {
+    const [, date = '', serial = '', check] = finnish;
+    // DDMMYY-NNNN is also a CPR number: a Finnish shape whose check fails is tried as Danish below.
+    if (isDayMonth(date) && FINNISH_CHECK[Number(date + serial) % 31] === check) return true;
+  }
+  const digits = run.replace(/[ -+]/g, '');
+  if (/^\d{6}-\d{4}$/.test(run)) return isDayMonth(digits);
+  if (digits.length === 11) {
+    const day = Number(digits.slice(0, 2));
+    return (
+      isDayMonth(`${String(day > 40 ? day - 40 : day).padStart(2, '0')}${digits.slice(2)}`) &&
+      norwegianCheck(digits)
+    );
+  }
+  return false;
 }
 
 /** The line around a hit in the masked text, clipped to a readable length. */

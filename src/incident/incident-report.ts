@@ -138,6 +138,12 @@ export const IncidentReportSchema = z.object({
         intended: AddressSchema,
         actual: AddressSchema,
         subject: z.string().optional(),
+        /**
+         * `true` where nothing recorded shows that the wrong address exists, belongs to anyone or
+         * received the message (an address found by an audit of sent mail): the texts say the
+         * message may have reached someone, not that it did.
+         */
+        unconfirmed: z.boolean().optional(),
       })
       .optional(),
     /** Annex I section 2: physical location of the breach and storage media involved. */
@@ -159,7 +165,14 @@ export const IncidentReportSchema = z.object({
      * then list only what the readable parts showed, and the report says so.
      */
     unreadAttachments: z
-      .array(z.object({ filename: z.string().min(1).optional(), contentType: z.string().min(1) }))
+      .array(
+        z.object({
+          filename: z.string().min(1).optional(),
+          contentType: z.string().min(1),
+          /** A person read it by hand and recorded its data among the categories (the review cleared). */
+          reviewed: z.boolean().optional(),
+        }),
+      )
       .optional(),
   }),
   affected: z.object({

@@ -343,10 +343,16 @@ function buildSections(
         // The encryption is never stated alone when its key went with the data: it then protected
         // nothing (WP250 rev.01 section IV.A; GDPR Art. 34(3)(a) spares only unintelligible data).
         report.facts.encrypted && report.facts.keyExposed
-          ? `${report.protectionApplied ? `${report.protectionApplied.replace(/\.?\s*$/, '.')} ` : ''}${s(
-              'Nyckeln eller lösenordet nådde dock mottagaren också, så krypteringen skyddade inte uppgifterna.',
-              'The key or password reached the recipient too, however, so the encryption did not protect the data.',
-            )}`
+          ? report.protectionApplied
+            ? `${report.protectionApplied.replace(/\.?\s*$/, '.')} ${s(
+                'Nyckeln eller lösenordet nådde dock mottagaren också, så krypteringen skyddade inte uppgifterna.',
+                'The key or password reached the recipient too, however, so the encryption did not protect the data.',
+              )}`
+            : // Without the caller's words on the protection, the report first says there was one.
+              s(
+                'Uppgifterna var krypterade, men nyckeln eller lösenordet nådde mottagaren också, så krypteringen skyddade inte uppgifterna.',
+                'The data was encrypted, but the key or password reached the recipient too, so the encryption did not protect the data.',
+              )
           : (report.protectionApplied ??
             (report.facts.encrypted
               ? s(

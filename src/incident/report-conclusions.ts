@@ -517,6 +517,18 @@ export function timelineList(phrasing: Phrasing, report: IncidentReport): string
         'Kundens nummer ringdes upp; vem som svarade kontrollerades inte.',
         'A call was made to the customer’s number; who answered was not checked.',
       );
+    // Left out, the check is not known to have been made: the timeline does not say the customer was reached.
+    if (
+      step.what === undefined &&
+      step.kind === 'customer-called' &&
+      report.customerCall !== undefined &&
+      report.customerCall.identityChecked === undefined
+    )
+      what = say(
+        phrasing,
+        'Kundens nummer ringdes upp; om vem som svarade kontrollerades har inte registrerats.',
+        'A call was made to the customer’s number; whether who answered was checked is not recorded.',
+      );
     if (step.what === undefined && step.kind === 'authority-notified' && names.length > 0)
       what = say(
         phrasing,

@@ -52,6 +52,12 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   intended: AddressSchema,
   /** The address it went to. */
   actual: AddressSchema,
+  /**
+   * Nothing recorded shows that `actual` exists, belongs to anyone or received the message (an
+   * address found by an audit of sent mail): the report and notices say it may have reached someone.
+   * @default false
+   */
+  unconfirmed: z.boolean().optional(),
   customer: IncidentCustomerSchema,
   organisation: ProviderSchema.extend({
     contact: ContactPointSchema,
@@ -208,6 +214,7 @@ export async function reportMisdirected(
       intended: given.intended,
       actual: given.actual,
       ...(inventory.subject === undefined ? {} : { subject: inventory.subject }),
+      ...(given.unconfirmed === true ? { unconfirmed: true } : {}),
     },
   });
   return {
@@ -268,8 +275,18 @@ export async function reportFromInventory(
         ? `bilagan ${attachment.filename ?? '(namnlös)'} (${attachment.contentType}), som inte kunde läsas`
         : `the attachment ${attachment.filename ?? '(unnamed)'} (${attachment.contentType}), which could not be read`,
     );
-  const needsReview = given.needsReview ?? [...inventory.review, ...unread];
   const found = new Set([...inventory.categories, ...(given.dataCategories ?? [])]);
+  const needsReview = given.needsReview ?? [
+    ...inventory.review,
+    ...unread,
+    ...(found.size === 0
+      ? [
+          locale === 'sv'
+            ? 'meddelandets innehåll, där inga personuppgifter kunde kännas igen'
+            : 'the content of the message, in which no personal data could be recognised',
+        ]
+      : []),
+  ];
   const occurredAt = given.occurredAt ?? inventory.sentAt;
   if (occurredAt === undefined) {
     // Without a Date header the time of sending must come from the caller (Annex I needs it).
@@ -322,6 +339,17 @@ export async function reportFromInventory(
       detectedAt: given.detectedAt,
       circumstances: channel.circumstances,
       ...(channel.misdirected === undefined ? {} : { misdirected: channel.misdirected }),
+      // Nothing recognised in the message, and nothing given: what it held is not yet known, and no
+      // conclusion not to notify stands until a person has read it (GDPR Art. 33(5); Art. 33(4)
+      // allows the facts in phases).
+      ...(found.size === 0
+        ? {
+            dataContent:
+              locale === 'sv'
+                ? 'Vilka personuppgifter meddelandet innehöll är inte känt ännu: inga kunde kännas igen i det, och en person måste läsa det och ange vad det innehöll.'
+                : 'Which personal data the message held is not yet known: none could be recognised in it, and a person must read it and record what it held.',
+          }
+        : {}),
       dataCategories: found.size === 0 ? ['other'] : [...found],
       // Read by patterns from free text, the list may miss something, and is not given as complete.
       dataComplete: false,
@@ -339,6 +367,10 @@ export async function reportFromInventory(
         .map((attachment) => ({
           ...(attachment.filename ? { filename: attachment.filename } : {}),
           contentType: attachment.contentType,
+          // The review cleared (`needsReview: []`) with the data given: a person read it and said what it held.
+          ...(given.needsReview !== undefined && given.dataCategories !== undefined
+            ? { reviewed: true }
+            : {}),
         })),
       recipient: given.recipient ?? 'unknown-individual',
       // Exactly the circumstances the caller gave.

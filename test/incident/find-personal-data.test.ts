@@ -39,6 +39,12 @@ const cases: Record<string, ReadonlyArray<[string, (n: number) => string, number
     ['an OCR label and a long run of digits', (n) => `OCR ${'1'.repeat(n)}`, 20_000],
     ['OCR labels with one digit', (n) => run('OCR-nr 1 ', n), 20_000],
   ],
+  'identity numbers': [
+    ['CPR-shaped runs', (n) => run('120485-1234 ', n), 20_000],
+    ['digit runs one short of a fødselsnummer', (n) => run('0101901248 ', n), 20_000],
+    ['one long run of digits', (n) => '1'.repeat(n), 20_000],
+    ['NI-shaped runs', (n) => run('AB 12 34 56 C ', n), 20_000],
+  ],
   'the amount due': [
     // Small sizes: a pattern that splits one run of white space between several \s* is cubic, and
     // would take minutes at the sizes of the other cases.

@@ -19,8 +19,20 @@ describe('createIncidentReport', () => {
     // Without a confirmed deletion, which makes asking for it done.
     const { measures: _given, recipientConfirmedDeletion: _deleted, ...rest } = input;
     const report = createIncidentReport(rest, { now });
-    expect(report.measures.map((measure) => measure.id)).toEqual([...misdirectedEmailMeasureIds]);
+    // No login in the data: no new password to send (see the next test).
+    expect(report.measures.map((measure) => measure.id)).toEqual(
+      misdirectedEmailMeasureIds.filter((id) => id !== 'new-password'),
+    );
     expect(report.measures.every((measure) => measure.status === 'proposed')).toBe(true);
+  });
+
+  it('proposes a new password only where login details were in the data', () => {
+    const { measures: _given, recipientConfirmedDeletion: _deleted, ...rest } = input;
+    const report = createIncidentReport(
+      { ...rest, dataCategories: [...rest.dataCategories, 'credentials'] },
+      { now },
+    );
+    expect(report.measures.map((measure) => measure.id)).toEqual([...misdirectedEmailMeasureIds]);
   });
 
   it('keeps the measures the caller confirmed or edited', () => {

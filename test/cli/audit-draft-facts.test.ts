@@ -1,0 +1,130 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+const dir = useTempDir({ scope: 'file' });
+
+const facts = {
+  organisation: {
+    name: 'Butiken AB',
+    regimes: ['gdpr'],
+    contact: { name: 'Karin Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
+  },
+  detectedAt: '2026-12-02T02:00:00Z',
+};
+
+const customers = [
+  'Kundnummer;Namn;E-post',
+  'K-1;Anna Svensson;anna.svensson1985@gmail.com',
+  'K-3;Erik Lind;erik.lind@telia.com',
+  'K-6;Johan Åström;johan.astrom58@hotmail.com',
+  '',
+].join('\n');
+
+function eml(
+  to: string,
+  messageId: string,
+  more = '',
+  body = 'Hej!\r\nTack för din beställning.\r\n',
+): string {
+  return `From: order@butiken.se\r\nTo: ${to}\r\n${more}Subject: Order 8\r\nDate: Mon, 02 Nov 2026 10:00:00 +0100\r\nMessage-ID: <${messageId}@butiken.se>\r\n\r\n${body}`;
+}
+
+/** A folder of sent mail audited with --incidents; the drafts read back. */
+async function audit(name: string, messages: Record<string, string>, ...more: string[]) {
+  const folder = join(dir.path, name);
+  mkdirSync(join(folder, 'sent'), { recursive: true });
+  writeFileSync(join(folder, 'customers.csv'), customers);
+  writeFileSync(join(folder, 'facts.json'), JSON.stringify(facts));
+  for (const [file, text] of Object.entries(messages)) writeFileSync(join(folder, 'sent', file), text);
+  const drafts = join(folder, 'drafts');
+  const run = await runCliInProcess([
+    'audit',
+    join(folder, 'sent'),
+    '--customers',
+    join(folder, 'customers.csv'),
+    '--incidents',
+    drafts,
+    '--facts',
+    join(folder, 'facts.json'),
+    ...more,
+  ]);
+  const files = existsSync(drafts) ? readdirSync(drafts).sort() : [];
+  return { run, files, read: (file: string) => readFileSync(join(drafts, file), 'utf8') };
+}
+
+// Quoted-printable soft line breaks and encoded letters undone, so a sentence of the notice can be found.
+const plain = (raw: string) =>
+  Buffer.from(
+    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => `%${hex}`),
+    'latin1',
+  )
+    .toString()
+    .replace(/(%[0-9A-F]{2})+/g, (match) => {
+      try {
+        return decodeURIComponent(match);
+      } catch {
+        return match;
+      }
+    })
+    .replace(/\s+/g, ' ');
+
+describe('the facts an audit draft states', () => {
+  it('says a mistyped address may have reached someone, as nothing shows it was delivered', async () => {
+    for (const locale of ['en', 'sv'] as const) {
+      const { run, files, read } = await audit(
+        `slip-${locale}`,
+        { 'a.eml': eml('anna.svensson195@gmail.com', 'a') },
+        '--locale',
+        locale,
+      );
+      expect(run.status, run.stderr).toBe(1);
+      expect(files).toEqual(['0001-notice.eml', '0001-report.md']);
+      const report = read('0001-report.md').replace(/\s+/g, ' ');
+      const notice = plain(read('0001-notice.eml'));
+      if (locale === 'en') {
+        expect(report).not.toContain('which belongs to someone else');
+        expect(report).not.toContain(' That person could read the customer’s details.');
+        expect(report).toContain('which may belong to someone else');
+        expect(notice).not.toContain('The message therefore reached someone else.');
+        expect(notice).toContain('The message may therefore have reached someone else.');
+      } else {
+        expect(report).not.toContain('som tillhör en annan person');
+        expect(report).toContain('som kan tillhöra en annan person');
+        expect(notice).not.toContain('Meddelandet kom därför till en annan person.');
+        expect(notice).toContain('Meddelandet kan därför ha kommit till en annan person.');
+      }
+    }
+  });
+
+  it("says the message reached another person where the address is another customer's", async () => {
+    const { run, read } = await audit('owner', {
+      'b.eml': eml('erik.lind@telia.com', 'b', 'X-Customer-Id: K-6\r\n'),
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(read('0001-report.md').replace(/\s+/g, ' ')).toContain('which belongs to someone else');
+  });
+
+  it('leaves the conclusions open when no personal data was read in the message', async () => {
+    for (const locale of ['en', 'sv'] as const) {
+      const { read } = await audit(
+        `unread-${locale}`,
+        { 'a.eml': eml('anna.svensson195@gmail.com', 'a') },
+        '--locale',
+        locale,
+      );
+      const report = read('0001-report.md').replace(/\s+/g, ' ');
+      if (locale === 'en') {
+        expect(report).not.toContain('other data');
+        expect(report).toContain('not yet known');
+        expect(report).toContain('This conclusion is provisional');
+      } else {
+        expect(report).not.toContain('övriga uppgifter');
+        expect(report).toContain('inte känt ännu');
+        expect(report).toContain('Slutsatsen är preliminär');
+      }
+    }
+  });
+});

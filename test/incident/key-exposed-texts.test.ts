@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import {
+  buildCustomerNotice,
+  createIncidentReport,
+  renderIncidentReport,
+  reportMisdirected,
+} from '../../src/incident/index.js';
+
+const now = '2024-06-01T12:00:00+02:00';
+
+// The officer's S7: a pharmacy order in an encrypted attachment, its password sent to the same wrong
+// address; the password is recorded as `credentials`, and no login was in the data.
+const pharmacy = createIncidentReport(
+  {
+    reference: 'T-S7',
+    provider: { name: 'Apotek AB', country: 'SE' },
+    contact: { name: 'Dana DPO', email: 'dpo@example.com', phone: '+46 8 123 45 00' },
+    regimes: ['gdpr'],
+    circumstances: 'misdirected-email',
+    occurredAt: '2024-05-30T09:00:00+02:00',
+    detectedAt: '2024-05-30T10:00:00+02:00',
+    dataCategories: ['name', 'health', 'credentials'],
+    dataSubjects: 1,
+    recipient: 'unknown-individual',
+    encrypted: true,
+    keyExposed: true,
+  },
+  { now },
+);
+
+// The trial's kredit.eml: a credit decision in an encrypted zip, the password in a second mail; a
+// person read the attachment and recorded its data (`dataCategories`, `needsReview: []`).
+const kredit = async (locale: 'sv' | 'en') =>
+  reportMisdirected(
+    {
+      message: await readFile(new URL('./fixtures/mail/kredit.eml', import.meta.url)),
+      intended: 'johan.nilsson@hotmail.se',
+      actual: 'johan.nilsson@hotmail.com',
+      customer: { id: 'K-991', name: 'Johan Nilsson' },
+      organisation: {
+        name: 'Kredit AB',
+        country: 'SE',
+        regimes: ['gdpr'],
+        contact: { name: 'Eva Dahl', email: 'dpo@kredit.se', phone: '08-111 11 11' },
+      },
+      reference: 'KR-2024-05',
+      detectedAt: '2024-05-13T16:00:00+02:00',
+      encrypted: true,
+      keyExposed: true,
+      dataCategories: ['name', 'national-id-number', 'financial'],
+      needsReview: [],
+    },
+    { locale, now },
+  );
+
+describe('an encrypted attachment whose key reached the recipient', () => {
+  it('names the attachment’s password, not login details, in what the person saw', async () => {
+    const en = await buildCustomerNotice(pharmacy, {
+      channel: 'email',
+      locale: 'en',
+      to: 'chris@example.com',
+    });
+    const sv = await buildCustomerNotice(pharmacy, {
+      channel: 'email',
+      locale: 'sv',
+      to: 'chris@example.com',
+    });
+    expect(en.text).not.toContain('login details or account links');
+    expect(en.text).toContain('the password to the encrypted attachment');
+    expect(sv.text).not.toContain('inloggningsuppgifter eller länkar till kontot');
+    expect(sv.text).toContain('lösenordet till den krypterade bilagan');
+  });
+
+  it('proposes no new password when no login was in the data', async () => {
+    for (const locale of ['en', 'sv'] as const) {
+      const notice = await buildCustomerNotice(pharmacy, {
+        channel: 'email',
+        locale,
+        to: 'chris@example.com',
+      });
+      expect(notice.text).not.toMatch(/Send you a new password|Skicka ett nytt lösenord/);
+      const result = await kredit(locale);
+      expect(result.report.measures.map((measure) => measure.id)).not.toContain('new-password');
+      expect(result.notices.email.text).not.toMatch(/Send you a new password|Skicka ett nytt lösenord/);
+    }
+  });
+
+  it('says the data was encrypted before saying the key reached the recipient', async () => {
+    const en = renderIncidentReport((await kredit('en')).report, { locale: 'en', format: 'text' }) as string;
+    const sv = renderIncidentReport((await kredit('sv')).report, { locale: 'sv', format: 'text' }) as string;
+    expect(en).toContain(
+      'The data was encrypted, but the key or password reached the recipient too, so the encryption did not protect the data.',
+    );
+    expect(sv).toContain(
+      'Uppgifterna var krypterade, men nyckeln eller lösenordet nådde mottagaren också, så krypteringen skyddade inte uppgifterna.',
+    );
+  });
+
+  it('does not call the data incomplete once a person has recorded what the attachment held', async () => {
+    const en = renderIncidentReport((await kredit('en')).report, { locale: 'en', format: 'text' }) as string;
+    const sv = renderIncidentReport((await kredit('sv')).report, { locale: 'sv', format: 'text' }) as string;
+    expect(en).not.toContain('may be incomplete');
+    expect(en).not.toContain('check its content by hand');
+    expect(en).toContain(
+      'The attachment kreditbeslut.zip (application/zip) could not be read automatically; the data listed includes what was recorded from it by hand.',
+    );
+    expect(sv).not.toContain('kan vara ofullständiga');
+    expect(sv).toContain(
+      'Bilagan kreditbeslut.zip (application/zip) kunde inte läsas automatiskt; uppgifterna ovan omfattar det som registrerats från den manuellt.',
+    );
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, maskText } from '../../src/incident/find-personal-data.js';
+import { inventoryMessage } from '../../src/incident/index.js';
+
+const identity = (text: string) =>
+  findPersonalData(text)
+    .filter((hit) => hit.kind === 'identity-number')
+    .map((hit) => text.slice(hit.start, hit.end));
+
+describe('identity numbers of the Nordic countries and the UK', () => {
+  it('finds a Danish CPR number, a Norwegian fødselsnummer, a Finnish henkilötunnus and a UK NI number', () => {
+    expect(identity('CPR: 120485-1234')).toEqual(['120485-1234']);
+    // 010190 124 + check digits 80 (mod 11 weights 3 7 6 1 8 9 4 5 2 and 5 4 3 2 7 6 5 4 3 2).
+    expect(identity('Fødselsnummer 01019012480')).toEqual(['01019012480']);
+    // 131052-308T: the check character is 131052308 mod 31 in 0-9A-Y without G, I, O, Q, Z.
+    expect(identity('Henkilötunnus 131052-308T')).toEqual(['131052-308T']);
+    expect(identity('NI number AB 12 34 56 C')).toEqual(['AB 12 34 56 C']);
+    for (const text of identity('CPR: 120485-1234')) expect(text).not.toBe('');
+  });
+
+  it('does not find one whose check digit does not fit', () => {
+    expect(identity('Fødselsnummer 01019012481')).toEqual([]);
+    expect(identity('Henkilötunnus 131052-308U')).toEqual([]);
+  });
+
+  it('masks the digits of an identity number in every excerpt, found or not', async () => {
+    const text = 'Namn: Anders Jensen 120485-1234\nNr 01019012481\n';
+    const masked = maskText(text, findPersonalData(text));
+    expect(masked).not.toContain('120485-1234');
+    expect(masked).not.toContain('1234');
+    expect(masked).not.toContain('01019012481');
+    const inventory = await inventoryMessage(
+      'From: a@butik.dk\r\nTo: b@example.com\r\nSubject: Ordre\r\nDate: Mon, 13 May 2024 14:00:00 +0200\r\n\r\nNavn: Anders Jensen 120485-1234\r\n',
+    );
+    const excerpts = JSON.stringify(inventory);
+    expect(excerpts).not.toContain('120485-1234');
+  });
+});
+
+describe('maskText over identity-shaped runs', () => {
+  it('grows linearly with the text', async () => {
+    const { expectLinearGrowth } = await import('../support/growth.js');
+    await expectLinearGrowth({
+      n: 20_000,
+      make: (n: number) => '120485-1234 0101901248 '.repeat(Math.ceil(n / 23)).slice(0, n),
+      run: (text: string) => maskText(text, []),
+      tries: 5,
+    });
+  });
+});
