@@ -271,8 +271,11 @@ export function findPrecedents(
     // The assessment gives no GDPR conclusion for a breach under the GDPR regime only when the GDPR did
     // not yet apply on its day (GDPR Art. 99(2)): a decision under the GDPR alone then rests on rules
     // this breach was not judged by.
+    // A decision under the GDPR and Regulation 611/2013 rests on the GDPR too where this breach is not
+    // a telecom's (611/2013 Art. 1 applies to providers of electronic communications services only).
+    const restsOnGdpr = gdprOnly || (other.regimes.includes('gdpr') && !facts.regimes.includes('eprivacy'));
     const gdprNotInForce =
-      gdprOnly && assessed !== undefined && facts.regimes.includes('gdpr') && assessed.gdpr === undefined;
+      restsOnGdpr && assessed !== undefined && facts.regimes.includes('gdpr') && assessed.gdpr === undefined;
     // A decision under a rule this breach does not fall under (the ICO's PECR penalty to SSE, for a
     // shop under the GDPR alone) that states no risk level supports none of this report's
     // conclusions: its duty to notify is another rule's (Regulation 611/2013 Art. 2(1) notifies every
