@@ -19,7 +19,7 @@ import { nameKey, nameWords } from './name-key.js';
 const DIGIT = /\p{Nd}/u;
 
 export function isSamePerson(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return false;
+  if (typeof a !== 'string' || typeof b !== 'string' || a === '' || b === '') return false;
   // Digits in a name are a number, not a name (`Person 13440`, a record made by a script or a
   // placeholder): two such records are no evidence of one person, and a name key drops them.
   if (DIGIT.test(a) || DIGIT.test(b)) return false;
