@@ -41,6 +41,11 @@ export interface PersonalDataHit {
   readonly key: string;
   /** The value is exactly one the customer record holds. */
   readonly matchesCustomer: boolean;
+  /**
+   * Shaped like an identity number (it starts with a date) but no country's check fits: a mistyped
+   * number, or an order number built from a date. Masked like one, and left for a person to judge.
+   */
+  readonly unconfirmed?: true;
 }
 
 /** What is known about the person a text is about, to recognise their data exactly. */
@@ -118,11 +123,21 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     redacted: string,
     key: string,
     matchesCustomer = false,
+    unconfirmed = false,
   ) => {
     const end = start + value.length;
     // The first finding of a stretch of text keeps it; later patterns do not report it again.
     if (value.trim().length === 0 || !taken.claim(start, end)) return;
-    hits.push({ category, kind, start, end, redacted, key, matchesCustomer });
+    hits.push({
+      category,
+      kind,
+      start,
+      end,
+      redacted,
+      key,
+      matchesCustomer,
+      ...(unconfirmed ? { unconfirmed } : {}),
+    });
   };
 
   // The customer record first: an exact value beats any pattern (the record knows it is theirs).
@@ -199,8 +214,9 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
   }
 
   // The identity numbers of Denmark, Norway, Finland and the UK, where their shape and check digit
-  // (where one exists) fit; any other run of that shape is still masked in excerpts (see maskText).
-  for (const match of text.matchAll(IDENTITY_SHAPE)) {
+  // (where one exists) fit. Other runs of that shape are reported last, unconfirmed (see below).
+  const identityShapes = [...text.matchAll(IDENTITY_SHAPE)];
+  for (const match of identityShapes) {
     if (isForeignIdentityNumber(match[0]))
       add(
         'national-id-number',
@@ -388,6 +404,15 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     add('order-details', 'price', start, line, line, key(line));
   }
 
+  // A run shaped like an identity number that no pattern above claimed, where no check fits: a
+  // mistyped number still identifies someone, so it is a finding of its own (masked in every
+  // excerpt) and marked unconfirmed, for a person to judge rather than to count as one.
+  for (const match of identityShapes) {
+    const run = match[0];
+    if (identityShaped(run))
+      add('national-id-number', 'identity-number', match.index, run, mask(run, 0, 0), key(run), false, true);
+  }
+
   return hits.sort((a, b) => a.start - b.start);
 }
 
@@ -454,15 +479,11 @@ function tableNameCells(text: string): Array<{ start: number; end: number }> {
 export function maskText(text: string, hits: readonly PersonalDataHit[]): string {
   const parts: string[] = [];
   let at = 0;
-  // A run shaped like an identity number is masked even where no check digit fits (a mistyped
-  // number still identifies someone): an excerpt never shows one in clear.
-  const unmatched = (stretch: string) =>
-    stretch.replace(IDENTITY_SHAPE, (run) => (identityShaped(run) ? mask(run, 0, 0) : run));
   for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
-    parts.push(unmatched(text.slice(at, hit.start)), hit.redacted);
+    parts.push(text.slice(at, hit.start), hit.redacted);
     at = hit.end;
   }
-  parts.push(unmatched(text.slice(at)));
+  parts.push(text.slice(at));
   return parts.join('');
 }
 
@@ -477,22 +498,26 @@ const IDENTITY_SHAPE =
 const FINNISH_CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
 
 /**
- * A run of {@link IDENTITY_SHAPE} that starts with a date (DDMMYY, YYMMDD or YYYYMMDD, a day up to
- * 31 or, for a Norwegian D-number or a Swedish coordination number, 40 or 60 more) or is a UK NI
- * number: an order number of ten digits is left as it is.
+ * A run of {@link IDENTITY_SHAPE} that starts with a date as one country writes it, or is a UK NI
+ * number: an order number of ten digits that starts with no date is left as it is. One rule per
+ * country: Norway's 11 digits are DDMMYY, a D-number adding 40 to the day (Skatteetaten); Sweden's
+ * 12 digits are YYYYMMDD, a coordination number adding 60 to the day (Skatteverket, SKV 707); ten
+ * digits are Denmark's or Finland's DDMMYY, or Sweden's YYMMDD.
  */
 function identityShaped(run: string): boolean {
   if (/^[A-Z]/.test(run)) return true;
-  const digits = run.replace(/[^\d]/g, '');
-  const day = (value: string) => {
-    const number = Number(value);
-    return (number >= 1 && number <= 31) || (number >= 41 && number <= 71) || (number >= 61 && number <= 91);
+  const digits = run.replace(/\D/g, '');
+  const month = (at: number) => {
+    const value = Number(digits.slice(at, at + 2));
+    return value >= 1 && value <= 12;
   };
-  const month = (value: string) => Number(value) >= 1 && Number(value) <= 12;
-  const date = digits.length === 12 ? digits.slice(2) : digits;
-  return (
-    (day(date.slice(0, 2)) && month(date.slice(2, 4))) || (month(date.slice(2, 4)) && day(date.slice(4, 6)))
-  );
+  const day = (at: number, added: number) => {
+    const value = Number(digits.slice(at, at + 2));
+    return (value >= 1 && value <= 31) || (value >= added + 1 && value <= added + 31);
+  };
+  if (digits.length === 11) return day(0, 40) && month(2);
+  if (digits.length === 12) return month(4) && day(6, 60);
+  return (day(0, 0) && month(2)) || (month(2) && day(4, 60));
 }
 
 /** A day and month that exist, from DDMMYY. */

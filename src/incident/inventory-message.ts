@@ -217,6 +217,8 @@ export async function inventoryMessage(
   // The table as given when the caller passed one (its identity keeps the compiled pattern cached).
   const orderTerms = options.orderTerms ?? defaultOrderTerms;
   const review = new Map<string, string>();
+  // Runs shaped like an identity number that no check confirms, by key, with the line around one.
+  const unconfirmed = new Map<string, string>();
   for (const [location, text] of sources) {
     const hits = findPersonalData(text, scanOptions);
     const masked = maskText(text, hits);
@@ -248,6 +250,10 @@ export async function inventoryMessage(
       review.set(hit.key, line);
     }
     for (const hit of [...hits, ...termHits]) {
+      if ('unconfirmed' in hit && hit.unconfirmed) {
+        if (!unconfirmed.has(hit.key)) unconfirmed.set(hit.key, excerptAround(masked, hit));
+        continue;
+      }
       const id = `${hit.kind}\u0000${hit.key}`;
       const seen = byKey.get(id);
       if (seen) {
@@ -292,6 +298,17 @@ export async function inventoryMessage(
         ? `${review.size} orderrader kunde inte klassas; granska om de avslöjar hälsa eller andra känsliga uppgifter (artikel 9 i dataskyddsförordningen).`
         : `${review.size} order lines could not be classified; check whether they reveal health or other special categories (GDPR Art. 9).`,
     );
+  if (unconfirmed.size > 0) {
+    const shown = [...unconfirmed.values()]
+      .slice(0, 3)
+      .map((excerpt) => `“${excerpt}”`)
+      .join(', ');
+    notes.push(
+      sv
+        ? `${unconfirmed.size} nummer har formen av ett personnummer men ingen kontrollsiffra stämmer (${shown}); granska om de identifierar någon.`
+        : `${unconfirmed.size} numbers are shaped like an identity number but no check digit fits (${shown}); check whether they identify someone.`,
+    );
+  }
   const people = countPeople(counts);
   if (
     people.category !== undefined &&

@@ -255,6 +255,8 @@ describe('the order form in Chromium', () => {
       await page.screenshot({ path: resolve(root, '.tmp/order-form-searches-spent.png'), fullPage: true });
       await page.close();
     } finally {
+      // The pages' keep-alive connections would hold the close open: they are ended first.
+      spent.server.closeAllConnections();
       await spent.close();
     }
   });
@@ -305,6 +307,8 @@ describe('the order form in Chromium', () => {
       });
       await plain.close();
     } finally {
+      // The pages' keep-alive connections would hold the close open: they are ended first.
+      spent.server.closeAllConnections();
       await spent.close();
     }
   }, 120_000);

@@ -246,7 +246,8 @@ describe('inventory properties', () => {
         for (const hit of hits)
           expect(excerptAround(masked, hit, radius)).toBe(wholeLineExcerpt(masked, hit, radius));
       }),
-      { numRuns: 300 },
+      // A run shaped like an identity number (47 is a D-number's day) that no check confirms.
+      { numRuns: 300, examples: [['Kundnummer: 4711023Kundnummer: 4711023111', 5]] },
     );
   });
 

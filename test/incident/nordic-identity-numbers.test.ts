@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { findPersonalData, maskText } from '../../src/incident/find-personal-data.js';
 import { inventoryMessage } from '../../src/incident/index.js';
 
-const identity = (text: string) =>
+const identity = (text: string, unconfirmed = false) =>
   findPersonalData(text)
-    .filter((hit) => hit.kind === 'identity-number')
+    .filter((hit) => hit.kind === 'identity-number' && (hit.unconfirmed === true) === unconfirmed)
     .map((hit) => text.slice(hit.start, hit.end));
 
 describe('identity numbers of the Nordic countries and the UK', () => {
@@ -18,9 +18,28 @@ describe('identity numbers of the Nordic countries and the UK', () => {
     for (const text of identity('CPR: 120485-1234')) expect(text).not.toBe('');
   });
 
-  it('does not find one whose check digit does not fit', () => {
+  it('reports one whose check digit does not fit as unconfirmed only, and an order number with no date not at all', () => {
     expect(identity('Fødselsnummer 01019012481')).toEqual([]);
     expect(identity('Henkilötunnus 131052-308U')).toEqual([]);
+    expect(identity('Fødselsnummer 01019012481', true)).toEqual(['01019012481']);
+    expect(identity('Henkilötunnus 131052-308U', true)).toEqual(['131052-308U']);
+    // A Norwegian D-number adds 40 to the day, a Swedish coordination number 60: 41 is a D-number's
+    // day in 11 digits, never a Swedish day; 9913-shaped runs start with no date at all.
+    expect(identity('Nr 41019012481', true)).toEqual(['41019012481']);
+    expect(identity('Ordernummer 9913999999', true)).toEqual([]);
+    expect(identity('Nr 199001711235', true)).toEqual(['199001711235']);
+    expect(identity('Nr 199001411234', true)).toEqual([]);
+  });
+
+  it('lists an unconfirmed identity shape in a note, not as a category of the breach', async () => {
+    const inventory = await inventoryMessage(
+      'From: a@butik.no\r\nTo: b@example.com\r\nSubject: Ordre\r\n\r\nNummer: 01019012481\r\n',
+    );
+    expect(inventory.categories).not.toContain('national-id-number');
+    const note = inventory.notes.find((line) => line.includes('no check digit fits'));
+    expect(note).toContain('1 numbers');
+    expect(note).toContain('Nummer: •••••••••••');
+    expect(JSON.stringify(inventory)).not.toContain('01019012481');
   });
 
   it('masks the digits of an identity number in every excerpt, found or not', async () => {
