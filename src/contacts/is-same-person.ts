@@ -1,7 +1,7 @@
-import { nameKey, nameWords } from './name-key.js';
+import { nameWords } from './name-key.js';
 
 /**
- * Whether two customer records look like the same person by name: the same {@link nameKey}, two
+ * Whether two customer records look like the same person by name: the same name key (`nameKey`), two
  * letters swapped (`Anan Svensson`), or one name's words all found in the other's when both have
  * at least two (`Anna Svensson` and `Anna Maria Svensson`). A letter changed, added or dropped is
  * another name (`Jansson` and `Jonsson`). A name with digits never matches (`Person 13440`). A missing name, or one
@@ -23,14 +23,17 @@ export function isSamePerson(a: string | undefined, b: string | undefined): bool
   // Digits in a name are a number, not a name (`Person 13440`, a record made by a script or a
   // placeholder): two such records are no evidence of one person, and a name key drops them.
   if (DIGIT.test(a) || DIGIT.test(b)) return false;
-  const keyA = nameKey(a);
-  const keyB = nameKey(b);
-  if (keyA === '' || keyB === '') return false;
+  // Each name is folded once: its words in reading order, and sorted, the name key.
+  const wordsInOrderA = nameWords(a);
+  const wordsInOrderB = nameWords(b);
+  if (wordsInOrderA.length === 0 || wordsInOrderB.length === 0) return false;
+  const keyA = [...wordsInOrderA].sort().join(' ');
+  const keyB = [...wordsInOrderB].sort().join(' ');
   if (keyA === keyB) return true;
   // Two letters swapped is a slip of the keyboard; a letter changed, added or dropped is as often
   // another family: Jansson and Jonsson, Karlsson and Carlsson, Lind and Lund, Nilson and Nilsson
   // are all common Swedish surnames (SCB name statistics).
-  if (isOneSwap(nameWords(a).join(' '), nameWords(b).join(' '))) return true;
+  if (isOneSwap(wordsInOrderA.join(' '), wordsInOrderB.join(' '))) return true;
   // Compared as sets, so the answer is the same both ways round: `Anna Anna` has one word, not two.
   const wordsA = new Set(keyA.split(' '));
   const wordsB = new Set(keyB.split(' '));
