@@ -16,7 +16,7 @@ import { startPostgresCluster } from '../scripts/start-postgres-cluster.js';
 import { createGuard } from '../src/guard/create-guard.js';
 import { createPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
 import { migrate } from '../src/postgres/migrate.js';
-import { serverCpu, serverCpuBetween, workload } from './postgres.bench.js';
+import { serverCpu, serverCpuBetween, settle, workload } from './postgres.bench.js';
 
 const base = resolve(process.argv[2] ?? '');
 const n = Number(process.argv[3] ?? 100_000);
@@ -38,7 +38,7 @@ const pool = new pg.Pool({ host: cluster.socketFolder, user: cluster.user, datab
 try {
   await migrate(pool);
   await createPostgresDirectory({ pool }).upsert(syntheticCustomers(n, 1));
-  await pool.query('VACUUM ANALYZE');
+  await settle(pool);
   const entries = workload(checks, n).map(({ entered, customer }) => ({ entered, customer }));
   const guards: Record<'A (other)' | 'B (this)', Guard> = {
     'A (other)': other.createGuard({ directory: other.createPostgresDirectory({ pool }) }),

@@ -15,7 +15,7 @@ import { startPostgresCluster } from '../scripts/start-postgres-cluster.js';
 import { createGuard } from '../src/guard/create-guard.js';
 import { createPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
 import { migrate } from '../src/postgres/migrate.js';
-import { serverCpu, serverCpuBetween, workload } from './postgres.bench.js';
+import { serverCpu, serverCpuBetween, settle, workload } from './postgres.bench.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const checks = Number(process.argv[3] ?? 4000);
@@ -61,7 +61,7 @@ try {
   });
   const directory = createPostgresDirectory({ pool: counted });
   await directory.upsert(syntheticCustomers(n, 1));
-  await pool.query('VACUUM ANALYZE');
+  await settle(pool);
   const entries = workload(checks, n).map(({ entered, customer }) => ({ entered, customer }));
   const guard = createGuard({ directory });
   const check = (i: number) => guard.check(entries[i % entries.length] as (typeof entries)[number]);

@@ -16,7 +16,7 @@ import { parseAddress } from '../src/address/parse-address.js';
 import { foldedMailboxKey } from '../src/contacts/folded-mailbox-key.js';
 import { createPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
 import { migrate } from '../src/postgres/migrate.js';
-import { serverCpu, serverCpuBetween, workload } from './postgres.bench.js';
+import { serverCpu, serverCpuBetween, settle, workload } from './postgres.bench.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const perRound = Number(process.argv[3] ?? 8000);
@@ -37,7 +37,7 @@ try {
   await pool.query(`CREATE TABLE email_guard.mailbox_variant_h AS
       SELECT hashtextextended(variant, 0) AS h, customer_id FROM email_guard.mailbox_variant`);
   await pool.query('ALTER TABLE email_guard.mailbox_variant_h ADD PRIMARY KEY (h, customer_id)');
-  await pool.query('VACUUM ANALYZE');
+  await settle(pool);
   for (const table of ['mailbox_variant', 'mailbox_variant_h']) {
     const { rows } = await pool.query<{ size: string }>(
       `SELECT pg_total_relation_size('email_guard.${table}') AS size`,

@@ -13,7 +13,7 @@ import { indexMailboxRules } from '../src/address/mailbox-key.js';
 import { createPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
 import { migrateTo } from '../src/postgres/migrate.js';
 import { rebuildMailboxVariants } from '../src/postgres/rebuild-mailbox-variants.js';
-import { serverCpu, serverCpuBetween } from './postgres.bench.js';
+import { serverCpu, serverCpuBetween, settle } from './postgres.bench.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const cluster = startPostgresCluster({ settings: { shared_buffers: '256MB' } });
@@ -21,7 +21,7 @@ const pool = new pg.Pool({ host: cluster.socketFolder, user: cluster.user, datab
 try {
   await migrateTo(pool, 'email_guard', 6);
   await createPostgresDirectory({ pool }).upsert(syntheticCustomers(n, 1));
-  await pool.query('VACUUM ANALYZE');
+  await settle(pool);
   const { rows } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   const stat = readFileSync(`/proc/${rows[0]?.pid}/stat`, 'utf8');
   const postmaster = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);

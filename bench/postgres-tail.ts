@@ -26,7 +26,7 @@ import { startPostgresCluster } from '../scripts/start-postgres-cluster.js';
 import { createGuard } from '../src/guard/create-guard.js';
 import { createTunedPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
 import { migrate } from '../src/postgres/migrate.js';
-import { serverCpu, serverCpuBetween, workload } from './postgres.bench.js';
+import { serverCpu, serverCpuBetween, settle, workload } from './postgres.bench.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const checks = Number(process.argv[3] ?? 4000);
@@ -77,7 +77,7 @@ try {
   const loader = pool(2);
   await migrate(loader);
   await createTunedPostgresDirectory({ pool: loader }, {}).upsert(syntheticCustomers(n, 1));
-  await loader.query('VACUUM ANALYZE');
+  await settle(loader);
   const { rows } = await loader.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   const backend = readFileSync(`/proc/${rows[0]?.pid}/stat`, 'utf8');
   const postmaster = Number(backend.slice(backend.lastIndexOf(')') + 2).split(' ')[1]);
