@@ -90,6 +90,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
     names: [
       'EmailGuardError',
       'InvalidInputError',
+      'checkPhone',
       'checkRecipient',
       'isEmailGuardError',
       'natoSpellingAlphabet',

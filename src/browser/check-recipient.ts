@@ -2,7 +2,7 @@ import type { CheckOptions } from '../guard/check-options.js';
 import { checkRecipient as checkRecipientNow } from '../guard/check-recipient.js';
 import type { CheckRecipientInput } from '../guard/recipient-checker.js';
 import type { Verdict } from '../guard/verdict.js';
-import { ChunkNotLoaded } from './lazy-chunk.js';
+import { untilLoaded } from './until-loaded.js';
 
 /**
  * The core's `checkRecipient` for a page: the same verdict for the same input and options, as a
@@ -23,15 +23,6 @@ import { ChunkNotLoaded } from './lazy-chunk.js';
  * verdict.suggestion; // 'anna.svensson1985@gmail.com'
  * ```
  */
-export async function checkRecipient(input: CheckRecipientInput, options?: CheckOptions): Promise<Verdict> {
-  // The check is pure: running it again once the data is there gives the verdict it would have.
-  // Each round loads what was missing, so it ends once both are there or a download fails.
-  for (;;) {
-    try {
-      return checkRecipientNow(input, options);
-    } catch (error) {
-      if (error instanceof ChunkNotLoaded) await error.load();
-      else throw error;
-    }
-  }
+export function checkRecipient(input: CheckRecipientInput, options?: CheckOptions): Promise<Verdict> {
+  return untilLoaded(() => checkRecipientNow(input, options));
 }

@@ -6,6 +6,7 @@ export type { Customer } from '../contacts/customer.js';
 export type { EmailGuardErrorCode, InputIssue } from '../errors.js';
 export { EmailGuardError, InvalidInputError, isEmailGuardError } from '../errors.js';
 export type { CheckOptions } from '../guard/check-options.js';
+export type { CheckPhoneInput, CheckPhoneOptions } from '../guard/check-phone.js';
 export type { CheckRecipientInput } from '../guard/recipient-checker.js';
 export type {
   Action,
@@ -20,4 +21,5 @@ export type { SpellingAlphabet } from '../spelling/data/spelling-alphabets.js';
 export { natoSpellingAlphabet, swedishSpellingAlphabet } from '../spelling/data/spelling-alphabets.js';
 export type { SpellAddressOptions } from '../spelling/spell-address.js';
 export { spellAddress } from '../spelling/spell-address.js';
+export { checkPhone } from './check-phone.js';
 export { checkRecipient } from './check-recipient.js';

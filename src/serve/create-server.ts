@@ -183,6 +183,12 @@ export interface ServerContext {
    * (the 429 is sent), `'absent'` for a request without one.
    */
   bearer(request: FastifyRequest, reply: FastifyReply): 'valid' | 'wrong' | 'absent' | 'limited';
+  /**
+   * Whether a request may reach a route behind the login: it has a live session or the bearer
+   * token. Else the answer is sent, and it is the one a path no route has gets (401, or 429 past
+   * the wrong tokens), so a route's name (a script of the order form) cannot be probed.
+   */
+  admits(request: FastifyRequest, reply: FastifyReply): boolean;
 }
 
 /**
@@ -309,6 +315,13 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       tokenAttempts.take(request.ip);
       return 'wrong';
     },
+    admits(request, reply) {
+      if (context.sessionOf(request) !== undefined) return true;
+      const bearer = context.bearer(request, reply);
+      if (bearer === 'valid') return true;
+      if (bearer !== 'limited') sendUnauthorized(reply);
+      return false;
+    },
     sessionOf(request) {
       const raw = request.cookies[SESSION_COOKIE];
       if (!raw) return undefined;
@@ -425,12 +438,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   app.setNotFoundHandler((request, reply) => {
     // Without the token or a session no route is named, not even as missing: an unknown path is
     // answered like a known one, so the routes cannot be probed.
-    const session = context.sessionOf(request) !== undefined;
-    if (!session) {
-      const bearer = context.bearer(request, reply);
-      if (bearer === 'limited') return reply;
-      if (bearer !== 'valid') return sendUnauthorized(reply);
-    }
+    if (!context.admits(request, reply)) return reply;
     return sendProblem(reply, noSuchRoute());
   });
 

@@ -83,6 +83,10 @@ async function answerOf(page: Page) {
   };
 }
 
+/** The code of the first finding listed beside the phone field. */
+const firstPhoneFinding = (page: Page) =>
+  page.locator('[data-phone-findings] li').first().getAttribute('data-code');
+
 /** Finds the seed's customer by name in the form's search and picks them. */
 async function pickCustomer(page: Page, query: string, id: string): Promise<void> {
   await page.fill('#customer', query);
@@ -136,16 +140,37 @@ describe('the order form in Chromium', () => {
       .poll(() => page.getAttribute('[data-phone-status]', 'data-action'), { timeout: 15_000 })
       .toBe('send');
     await page.fill('#phone', '073-555 12 34');
-    await expect
-      .poll(() => page.locator('[data-phone-findings] li').first().getAttribute('data-code'), {
-        timeout: 15_000,
-      })
-      .toBe('belongs-to-other-customer');
+    await expect.poll(() => firstPhoneFinding(page), { timeout: 15_000 }).toBe('belongs-to-other-customer');
     // Another customer's number needs the customer's word (read it back, ask): never shown as OK.
     expect(await page.getAttribute('[data-phone-status]', 'data-action')).toBe('confirm');
     expect(await page.textContent('[data-phone-status]')).toBe('Telefon: bekräfta numret med kunden');
     expect(await page.textContent('[data-phone-findings]')).toContain('läs upp det för kunden');
     await page.screenshot({ path: resolve(root, '.tmp/order-form-phone-other-sv.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('says an invalid phone is one while the salesperson is still in the field, checked in the page without the server', async () => {
+    const page = await openForm('en');
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.click('#phone');
+    // A Swedish mobile number two digits short, typed key by key, for a new customer.
+    await page.keyboard.type('070-123 45', { delay: 20 });
+    await expect.poll(() => firstPhoneFinding(page), { timeout: 15_000 }).toBe('invalid-phone');
+    expect(await page.getAttribute('[data-phone-status]', 'data-action')).toBe('block');
+    expect(await page.textContent('[data-phone-status]')).toBe('Phone: blocked, do not send to this number');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('phone');
+    // The number was read in the page: its code and metadata came as script chunks on first use,
+    // and no check was asked of the server.
+    expect(asked.filter((path) => path.startsWith('/demo/phone-numbers'))).toHaveLength(1);
+    expect(asked.filter((path) => path.startsWith('/v1/'))).toEqual([]);
+    await page.screenshot({ path: resolve(root, '.tmp/order-form-phone-invalid-en.png'), fullPage: true });
+    // A valid number not on any record: then the directory is asked whether it is another customer's.
+    await page.keyboard.type('67', { delay: 20 });
+    await expect
+      .poll(() => page.getAttribute('[data-phone-status]', 'data-action'), { timeout: 15_000 })
+      .toBe('confirm');
+    await expect.poll(() => asked.filter((path) => path === '/v1/check-phone').length).toBe(1);
     await page.close();
   });
 

@@ -206,6 +206,55 @@ describe('the order form behind the login', () => {
   });
 });
 
+describe('the routes behind the login, asked without a session over HTTP', () => {
+  /** What a client without a session or the token learns from a GET: status, kind, challenge, body. */
+  const answerTo = async (base: string, path: string) => {
+    const response = await fetch(`${base}${path}`, { redirect: 'manual' });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      challenge: response.headers.get('www-authenticate'),
+      location: response.headers.get('location'),
+      body: await response.text(),
+    };
+  };
+
+  it("answers the form's scripts, its customer routes and paths no route has alike, so none can be told apart", async () => {
+    app = formServer();
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const unknown = await answerTo(base, '/no-such-route');
+    expect(unknown).toMatchObject({ status: 401, challenge: 'Bearer realm="email-guard"' });
+    for (const path of [
+      '/demo/order-form.js',
+      '/demo/no-such-script.js',
+      '/demo/customers',
+      '/demo/customers?q=anna',
+      '/demo/customers/C-1001',
+      '/demo/no/such/path',
+      '/v1/holds',
+    ])
+      expect(await answerTo(base, path), path).toEqual(unknown);
+    // The script is served once logged in, and a name that is none is then said to be none.
+    const { cookie } = await logIn(app);
+    const script = await fetch(`${base}/demo/order-form.js`, { headers: { cookie } });
+    expect(script.status).toBe(200);
+    expect(await script.text()).toBe('export {};\n');
+    const missing = await fetch(`${base}/demo/no-such-script.js`, { headers: { cookie } });
+    expect(missing.status).toBe(404);
+  });
+
+  it('sends a person asking for a page without a session to the login, whether the page exists or not', async () => {
+    app = formServer();
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    expect(await answerTo(base, '/demo?lang=en')).toMatchObject({
+      status: 303,
+      location: '/login?lang=en&next=%2Fdemo',
+    });
+    expect((await answerTo(base, '/holds?lang=en')).location).toBe('/login?lang=en');
+    expect(await answerTo(base, '/holds/no-such-hold?lang=en')).toMatchObject({ status: 303 });
+  });
+});
+
 describe('picking an existing customer', () => {
   it('finds customers by three letters of a name or by their whole id, ids and names only', async () => {
     app = formServer();

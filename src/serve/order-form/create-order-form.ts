@@ -53,7 +53,8 @@ const FORM_FIELDS = ['customer', 'name', 'birthDate', 'phone', 'email'] as const
  * the search showed is fetched from `GET /demo/customers/:id` for the page's own check; the
  * script then asks `POST /v1/check` for the directory's findings. Without script the form posts to
  * `POST /demo/check`, which renders the verdict in the page. Everything needs the review page's
- * login (a visitor without a session is sent to `/login`); the script sends the session's CSRF
+ * login (a visitor without a session is sent to `/login`; the scripts and the customer routes answer
+ * one without it 401, as a path no route has, so their names cannot be probed); the script sends the session's CSRF
  * token in `X-CSRF-Token`, the plain form in its `csrf` field. `?lang=sv` or `?lang=en` picks the
  * language.
  *
@@ -144,6 +145,8 @@ export function createOrderForm(
      * token must come too, in a header another site cannot set without a CORS preflight (Fetch §4.8).
      */
     const scriptSession = (request: FastifyRequest, reply: FastifyReply): Session | undefined => {
+      // Without a session or the token, answered as a path no route has: the route is not named.
+      if (!context.admits(request, reply)) return undefined;
       const session = context.sessionOf(request);
       const csrf = request.headers['x-csrf-token'];
       if (session && typeof csrf === 'string' && sameSecret(csrf, session.csrf)) return session;
@@ -321,6 +324,9 @@ export function createOrderForm(
     };
 
     app.get<{ Params: { script: string } }>('/demo/:script', async (request, reply) => {
+      // Behind the login like the page that loads them: else a 404 for a name that is none and a
+      // 200 for one that is would tell anyone which scripts (and so which build) the server has.
+      if (!context.admits(request, reply)) return reply;
       const body = scripts.get(request.params.script);
       if (!body)
         return sendProblem(

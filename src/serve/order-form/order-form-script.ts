@@ -1,7 +1,14 @@
 // The order form's script (GET /demo/order-form.js), the only script in the page: the browser
-// build of the check (email-guard/browser) runs as the salesperson types, then the server's
-// POST /v1/check adds what only the customer directory knows. Built by scripts/browser-build.ts.
-import { checkRecipient, type Finding, spellAddress, type Verdict } from '../../browser/index.js';
+// build of the checks (email-guard/browser) runs as the salesperson types, then the server's
+// POST /v1/check and /v1/check-phone add what only the customer directory knows. Built by
+// scripts/browser-build.ts; the phone check and its numbering data are chunks fetched on first use.
+import {
+  checkPhone as checkPhoneInPage,
+  checkRecipient,
+  type Finding,
+  spellAddress,
+  type Verdict,
+} from '../../browser/index.js';
 import type { Customer } from '../../contacts/customer.js';
 import type { CustomerSearch } from './find-customers.js';
 import { isCalendarDate } from './is-calendar-date.js';
@@ -32,6 +39,7 @@ function startOrderForm(form: HTMLFormElement): void {
   const dateError = form.querySelector('[data-field-error="birthDate"]') as HTMLElement;
   const phoneStatus = form.querySelector('[data-phone-status]') as HTMLElement;
   const phoneFindings = form.querySelector('[data-phone-findings]') as HTMLElement;
+  const phoneVerdict = form.querySelector('[data-phone-verdict]') as HTMLElement;
   let phoneSuggestion = form.querySelector('[data-phone-suggestion]') as HTMLButtonElement;
   let phoneTimer: ReturnType<typeof setTimeout> | undefined;
   let latestPhone = 0;
@@ -329,40 +337,71 @@ function startOrderForm(form: HTMLFormElement): void {
   }
 
   /**
-   * The phone as typed, checked by the server (`POST /v1/check-phone`): against the picked
-   * customer's own numbers and every other customer's, or a new customer's record without it.
+   * The phone as typed, checked in the page first (the browser build's `checkPhone`, libphonenumber-js
+   * and its metadata fetched as chunks the first time): whether it is a number at all and valid for
+   * its region, or a slip of the picked customer's known numbers, is there at once, without asking
+   * the server. Only a valid number not on the customer's record (`unverified-phone`) is then asked
+   * about at `POST /v1/check-phone`, whose verdict adds what the directory alone knows: another
+   * customer's number. A number the customer has, or that is none, has nothing more to learn there.
    */
   async function checkPhone(): Promise<void> {
     const run = ++latestPhone;
     const entered = field('phone').value.trim();
     phoneFindings.replaceChildren();
     phoneSuggestion.hidden = true;
+    phoneVerdict.removeAttribute('aria-busy');
     if (entered === '') {
       delete phoneStatus.dataset.action;
       phoneStatus.textContent = '';
       return;
     }
     const { phones: _typed, ...record } = customer();
+    const own: Customer = {
+      id: record.id,
+      ...(known?.phones?.length ? { phones: known.phones } : {}),
+      ...(record.country ? { country: record.country } : {}),
+    };
+    const local = await checkPhoneInPage({ entered, customer: own }, { locale }).catch(() => undefined);
+    if (run !== latestPhone) return;
+    // The page's check could not run (its chunk did not download): the server's check says it all.
+    if (local) showPhone(local);
+    else phoneStatus.textContent = text.checking;
+    if (local && !local.findings.some((finding) => finding.code === 'unverified-phone')) return;
     const body =
       record.id === 'new'
         ? { entered, customer: record, locale }
         : { entered, customerId: record.id, locale };
-    phoneStatus.textContent = text.checking;
-    delete phoneStatus.dataset.action;
+    // Pending: marked busy (WAI-ARIA aria-busy) until the directory answers, as the address's verdict.
+    phoneVerdict.setAttribute('aria-busy', 'true');
     const answer = await post<Verdict>(form.dataset.checkPhoneUrl ?? '/v1/check-phone', body);
     if (run !== latestPhone) return;
-    if (typeof answer === 'string') {
-      phoneStatus.dataset.action = 'confirm';
-      phoneStatus.textContent = `${text.directoryFailed}: ${answer}`;
+    phoneVerdict.removeAttribute('aria-busy');
+    if (typeof answer !== 'string') {
+      showPhone(answer);
       return;
     }
-    phoneStatus.dataset.action = answer.action;
-    phoneStatus.textContent = text.phoneAction[answer.action];
-    if (answer.action !== 'send') for (const finding of answer.findings) phoneFindings.append(item(finding));
-    if (answer.suggestion) {
-      phoneSuggestion.hidden = false;
-      phoneSuggestion.dataset.number = answer.suggestion;
-      phoneSuggestion.textContent = text.useSuggestion(answer.suggestion);
+    // The page's own answer stands; that the directory was not asked is said beside it.
+    const failed = document.createElement('li');
+    failed.dataset.code = 'directory-failed';
+    failed.textContent = `${text.directoryFailed}: ${answer}`;
+    if (!local) {
+      phoneStatus.dataset.action = 'confirm';
+      phoneStatus.textContent = failed.textContent;
+      return;
+    }
+    phoneFindings.append(failed);
+  }
+
+  function showPhone(verdict: Verdict): void {
+    phoneFindings.replaceChildren();
+    phoneStatus.dataset.action = verdict.action;
+    phoneStatus.textContent = text.phoneAction[verdict.action];
+    if (verdict.action !== 'send')
+      for (const finding of verdict.findings) phoneFindings.append(item(finding));
+    phoneSuggestion.hidden = !verdict.suggestion;
+    if (verdict.suggestion) {
+      phoneSuggestion.dataset.number = verdict.suggestion;
+      phoneSuggestion.textContent = text.useSuggestion(verdict.suggestion);
     }
   }
 
