@@ -111,6 +111,8 @@ export const cliTexts = {
       none: 'no held messages',
       // An entry of the store that cannot be listed: the store's own message says it in English.
       problems: undefined,
+      // Why the customer of a held message was not found: the reason's code is its own word.
+      lookupReasons: undefined,
       notOneAddress: (place: number, given: string, why: string, address: string | undefined) =>
         `--to: recipient ${place} (${given}) is not one address: ${why}${address ? `; give ${address}` : ''}`,
       releasingFlag: 'RELEASING',
@@ -506,6 +508,12 @@ Stops on SIGINT or SIGTERM.`,
           'är inte förseglad med den nyckel mappen öppnades med: öppna mappen med den nyckel meddelandet förseglades med',
         'message-missing': 'det stoppade meddelandet saknas, bara uppgifterna om det finns kvar',
         uncommitted: 'meddelandet höll på att stoppas när processen avbröts och listades aldrig',
+      } as Readonly<Record<string, string>>,
+      // Why the customer of a held message was not found (LookupFailure in src/guard/settle-lookup.ts).
+      lookupReasons: {
+        'not-found': 'kunden finns inte i kundregistret',
+        timeout: 'kunduppslaget svarade inte i tid',
+        error: 'kunduppslaget misslyckades',
       } as Readonly<Record<string, string>>,
       notOneAddress: (place: number, given: string, why: string, address: string | undefined) =>
         `--to: mottagare ${place} (${given}) är inte en ensam adress: ${why}${address ? `; ange ${address}` : ''}`,

@@ -224,7 +224,11 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
     `${label('date')}${date === undefined ? '-' : formatSentDate(date, flags.locale)}`,
     `${label('envelope')}${held.envelope.from ?? '-'} -> ${held.envelope.to.join(', ')}`,
   ];
-  if (held.customerLookup) lines.push(`${label('lookup')}${held.customerLookup.reason}`);
+  if (held.customerLookup) {
+    const { reason } = held.customerLookup;
+    const words = text.lookupReasons?.[reason];
+    lines.push(`${label('lookup')}${reason}${words === undefined ? '' : `: ${words}`}`);
+  }
   const stateWidth = Math.max(...Object.values(text.recipientStates).map((word) => word.length));
   for (const recipient of held.recipients) {
     lines.push('', recipientLine(recipient, flags.locale));

@@ -170,6 +170,15 @@ describe('the command under --locale sv, as an operator reads it', () => {
     );
   });
 
+  it('says in Swedish why the customer of a held message was not found, the code kept', async () => {
+    const held = await holdMessage(fixture, TYPO, { customerId: 'C-9999' });
+    const show = await run(['holds', 'show', held, '--store', join(fixture.dir, 'held'), '--locale', 'sv']);
+    expect(show.status).toBe(0);
+    expect(show.stdout).toMatch(/^uppslag: +not-found: kunden finns inte i kundregistret$/m);
+    const english = await run(['holds', 'show', held, '--store', join(fixture.dir, 'held')]);
+    expect(english.stdout).toMatch(/^lookup: +not-found$/m);
+  });
+
   it('says in Swedish why an entry of the hold store cannot be listed, the code kept', async () => {
     await holdMessage(fixture, TYPO);
     const store = join(fixture.dir, 'held');
