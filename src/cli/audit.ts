@@ -722,10 +722,11 @@ async function draftIncidents(
       continue;
     }
     const sent = hit.date === undefined ? Number.NaN : Date.parse(hit.date);
-    // A Date field that is not a date leaves the draft without the time it was sent: the library's
-    // refusal would then name detectedAt, and send the reader to the facts file instead of the message.
-    if (facts.occurredAt === undefined && hit.date !== undefined && Number.isNaN(sent)) {
-      context.warn(`${hit.where}: ${text.draftFailed}: ${text.badDate(escapeControls(hit.date))}`);
+    // A missing Date field, or one that is not a date, leaves the draft without the time it was
+    // sent: the library's refusal would then name its own input (input.occurredAt), not the message.
+    if (facts.occurredAt === undefined && Number.isNaN(sent)) {
+      const why = hit.date === undefined ? text.noDate : text.badDate(escapeControls(hit.date));
+      context.warn(`${hit.where}: ${text.draftFailed}: ${why}`);
       failed++;
       continue;
     }

@@ -103,8 +103,18 @@ export const cliTexts = {
     // a held message is "stoppat", released is "släppt", discarded is "kastat".
     holds: {
       actions: { send: 'send', confirm: 'confirm', block: 'block' },
+      // Where a verdict is shown as the state of a held message and of a recipient: the verdict's
+      // own word in English.
+      messageStates: { send: 'send', confirm: 'confirm', block: 'block' } as Record<string, string>,
+      recipientStates: { send: 'send', confirm: 'confirm', block: 'block' } as Record<string, string>,
       fields: { to: 'to', cc: 'cc', bcc: 'bcc' } as Record<string, string>,
       none: 'no held messages',
+      // An entry of the store that cannot be listed: the store's own message says it in English.
+      problems: undefined,
+      // Why the customer of a held message was not found: the reason's code is its own word.
+      lookupReasons: undefined,
+      notOneAddress: (place: number, given: string, why: string, address: string | undefined) =>
+        `--to: recipient ${place} (${given}) is not one address: ${why}${address ? `; give ${address}` : ''}`,
       releasingFlag: 'RELEASING',
       inDoubt: "release in doubt: check the mail server's log before releasing again",
       needsForce: (id: string) =>
@@ -190,6 +200,9 @@ export const cliTexts = {
       noCustomer: (recipient: string, intended: string) =>
         `no incident draft for ${recipient}: no customer is known for it, so whom it was meant for is not known (${intended} is only a guess from the domain)`,
       draftFailed: 'no incident draft',
+      // RFC 5322 §3.6.1: every message must carry one; without it the draft has no time to state.
+      noDate:
+        'the message has no Date field (RFC 5322 §3.6.1), so when it was sent is not known; give occurredAt in the facts file to draft it',
       badDate: (date: string) =>
         `the message's Date field "${date}" is not a date (RFC 5322 §3.3), so when it was sent is not known; give occurredAt in the facts file to draft it`,
       ambiguous: (recipient: string, candidates: string) =>
@@ -476,8 +489,34 @@ Stops on SIGINT or SIGTERM.`,
     },
     holds: {
       actions: { send: 'skicka', confirm: 'bekräfta', block: 'stoppa' },
+      // The state, not the verdict's verb: a message is "stoppat" and a recipient "stoppad", as the
+      // review page says of them (src/serve/data/page-texts.ts).
+      messageStates: { send: 'godkänt', confirm: 'obekräftat', block: 'stoppat' } as Record<string, string>,
+      recipientStates: { send: 'godkänd', confirm: 'obekräftad', block: 'stoppad' } as Record<string, string>,
       fields: { to: 'till', cc: 'kopia', bcc: 'dold kopia' } as Record<string, string>,
       none: 'inga stoppade meddelanden',
+      // Why an entry of the store cannot be listed, by its code (HoldStoreProblem in
+      // src/nodemailer/hold-store.ts); the code stays beside it for scripts.
+      problems: {
+        malformed:
+          'uppgifterna om det stoppade meddelandet går inte att läsa (trasiga eller från en annan mapp)',
+        'not-a-file': 'är ingen vanlig fil (en mapp, en FIFO eller en symbolisk länk)',
+        unreadable: 'filen kan inte läsas',
+        'digest-mismatch':
+          'har ändrats efter att meddelandet stoppades: innehållet stämmer inte med förseglingen',
+        unsealed:
+          'är inte förseglad med den nyckel mappen öppnades med: öppna mappen med den nyckel meddelandet förseglades med',
+        'message-missing': 'det stoppade meddelandet saknas, bara uppgifterna om det finns kvar',
+        uncommitted: 'meddelandet höll på att stoppas när processen avbröts och listades aldrig',
+      } as Readonly<Record<string, string>>,
+      // Why the customer of a held message was not found (LookupFailure in src/guard/settle-lookup.ts).
+      lookupReasons: {
+        'not-found': 'kunden finns inte i kundregistret',
+        timeout: 'kunduppslaget svarade inte i tid',
+        error: 'kunduppslaget misslyckades',
+      } as Readonly<Record<string, string>>,
+      notOneAddress: (place: number, given: string, why: string, address: string | undefined) =>
+        `--to: mottagare ${place} (${given}) är inte en ensam adress: ${why}${address ? `; ange ${address}` : ''}`,
       releasingFlag: 'SLÄPPS NU',
       inDoubt: 'osäkert om det släpptes: se e-postserverns logg innan det släpps igen',
       needsForce: (id: string) =>
@@ -518,8 +557,6 @@ Stops on SIGINT or SIGTERM.`,
       // A refused release, in Swedish: the library's error names the recipients and finding codes in
       // English; `stopped` lists each held recipient with its verdict and finding codes.
       refusal: {
-        // The recipient's state, not the verdict's verb: "stoppad", as the review page says of it.
-        states: { send: 'godkänd', confirm: 'obekräftad', block: 'stoppad' } as Record<string, string>,
         needsConfirmation: (stopped: string) =>
           `mottagaren ${stopped} är inte känd för kunden; släpp det med --confirm-new när adressen är bekräftad som kundens`,
         blocked: (stopped: string) =>
@@ -573,6 +610,8 @@ Stops on SIGINT or SIGTERM.`,
       noCustomer: (recipient: string, intended: string) =>
         `inget utkast till incidentrapport för ${recipient}: ingen kund är känd för den, så vem det var avsett för är inte känt (${intended} är bara en gissning utifrån domänen)`,
       draftFailed: 'inget utkast till incidentrapport',
+      noDate:
+        'meddelandet saknar Date-fält (RFC 5322 §3.6.1), så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet',
       badDate: (date: string) =>
         `meddelandets Date-fält "${date}" är inget datum (RFC 5322 §3.3), så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet`,
       ambiguous: (recipient: string, candidates: string) =>
@@ -695,6 +734,20 @@ Stops on SIGINT or SIGTERM.`,
         'disposable-domain': 'engångsadress',
         'repeated-id': 'upprepat id',
         'column-not-read': 'kolumn som inte läses',
+        // The check's other findings, as `holds` and `check` show them (src/guard/verdict.ts).
+        'exact-match': 'känd adress',
+        'same-mailbox': 'samma brevlåda',
+        'other-first-name': 'annat förnamn',
+        'number-changed': 'ändrat nummer',
+        'name-reordered': 'namnet i annan ordning',
+        'possible-typo': 'möjligt skrivfel',
+        'sibling-domain': 'annan domän än den kända',
+        'unverified-address': 'okänd adress',
+        'invalid-known-address': 'ogiltig känd adress',
+        'invalid-known-phone': 'ogiltigt känt telefonnummer',
+        'invalid-phone': 'ogiltigt telefonnummer',
+        'unverified-phone': 'okänt telefonnummer',
+        'lookup-failed': 'kunden kunde inte slås upp',
       } as Readonly<Record<string, string>>,
       summary: 'Sammanfattning',
       details: 'Detaljer',

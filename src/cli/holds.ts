@@ -1,4 +1,7 @@
 import { stat } from 'node:fs/promises';
+import { extractAddress } from '../address/extract-address.js';
+import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
+import { parseAddress } from '../address/parse-address.js';
 import { isEmailGuardError, MessageHeldError } from '../errors.js';
 import { createGuard } from '../guard/create-guard.js';
 import { type FindingFacts, messageFor } from '../guard/messages.js';
@@ -11,6 +14,8 @@ import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
+import { codeWithName } from './code-with-name.js';
+import { escapeControls } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { KEY_VARIABLE } from './holds-command.js';
@@ -94,8 +99,21 @@ async function findHeld(store: FileHoldStore, flags: StoreFlags, id: string) {
   return held;
 }
 
-function actionWord(action: Verdict['action'], locale: 'sv' | 'en'): string {
-  return cliTexts[locale].holds.actions[action] ?? action;
+/** A held message's verdict as its state ("stoppat"), in the words of `locale`. */
+function messageState(action: Verdict['action'], locale: CliLocale): string {
+  return cliTexts[locale].holds.messageStates[action] ?? action;
+}
+
+/** A recipient's verdict, or a finding's action on it, as the recipient's state ("stoppad"). */
+function recipientState(action: Verdict['action'], locale: CliLocale): string {
+  return cliTexts[locale].holds.recipientStates[action] ?? action;
+}
+
+/** The codes of the findings that held a recipient (all but those that would send), each with its name. */
+function holdingCodes(verdict: Verdict, locale: CliLocale): string[] {
+  return verdict.findings
+    .filter((finding) => finding.action !== 'send')
+    .map(({ code }) => codeWithName(code, locale));
 }
 
 function recipientLine(recipient: HeldMessage['recipients'][number], locale: 'sv' | 'en'): string {
@@ -104,9 +122,9 @@ function recipientLine(recipient: HeldMessage['recipients'][number], locale: 'sv
   const field = cliTexts[locale].holds.fields[recipient.field] ?? recipient.field;
   // The codes behind a verdict other than send: "confirm" alone does not say that the address is
   // another customer's, which is what the person releasing it has to weigh.
-  const codes = verdict.findings.filter((finding) => finding.action !== 'send').map(({ code }) => code);
+  const codes = holdingCodes(verdict, locale);
   const why = verdict.action !== 'send' && codes.length > 0 ? ` (${codes.join(', ')})` : '';
-  return `${field}: ${recipient.address} ${actionWord(verdict.action, locale)}${suggestion}${why}`;
+  return `${field}: ${recipient.address} ${recipientState(verdict.action, locale)}${suggestion}${why}`;
 }
 
 /**
@@ -143,7 +161,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
   const held = await store.list();
   const inDoubt = await releasesInDoubt(flags, context);
   for (const problem of await store.listProblems())
-    context.warn(`${problem.file}: ${problem.code}: ${problem.message}`);
+    context.warn(`${problem.file}: ${problem.code}: ${text.problems?.[problem.code] ?? problem.message}`);
   if (flags.json) {
     context.out(
       `${JSON.stringify(
@@ -159,13 +177,13 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
   } else if (held.length === 0) {
     context.out(`${text.none}\n`);
   } else {
-    const width = Math.max(...Object.values(text.actions).map((word) => word.length));
+    const width = Math.max(...Object.values(text.messageStates).map((word) => word.length));
     const lines = held.map((entry) =>
       [
         entry.id,
         formatSentDate(entry.heldAt, flags.locale),
         age(entry.heldAt).padStart(7),
-        actionWord(entry.action, flags.locale).padEnd(width),
+        messageState(entry.action, flags.locale).padEnd(width),
         inDoubt.has(entry.id) ? `${text.inDoubt}:` : entry.state === 'releasing' ? text.releasingFlag : '',
         `${text.customer} ${entry.customerId ?? '-'}`,
         entry.recipients.map((recipient) => recipientLine(recipient, flags.locale)).join('; '),
@@ -198,7 +216,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   const label = (key: keyof typeof text.labels) => `${text.labels[key]}:`.padEnd(width);
   const lines = [
     `${label('id')}${held.id}`,
-    `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale), age(held.heldAt), actionWord(held.action, flags.locale), held.state === 'releasing')}`,
+    `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale), age(held.heldAt), messageState(held.action, flags.locale), held.state === 'releasing')}`,
     ...(inDoubt ? [text.inDoubt] : []),
     `${label('customer')}${held.customerId ?? '-'}`,
     `${label('message')}${held.messageId ?? '-'}, ${held.size} ${text.bytes}`,
@@ -206,12 +224,17 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
     `${label('date')}${date === undefined ? '-' : formatSentDate(date, flags.locale)}`,
     `${label('envelope')}${held.envelope.from ?? '-'} -> ${held.envelope.to.join(', ')}`,
   ];
-  if (held.customerLookup) lines.push(`${label('lookup')}${held.customerLookup.reason}`);
+  if (held.customerLookup) {
+    const { reason } = held.customerLookup;
+    const words = text.lookupReasons?.[reason];
+    lines.push(`${label('lookup')}${reason}${words === undefined ? '' : `: ${words}`}`);
+  }
+  const stateWidth = Math.max(...Object.values(text.recipientStates).map((word) => word.length));
   for (const recipient of held.recipients) {
     lines.push('', recipientLine(recipient, flags.locale));
     for (const finding of recipient.verdict.findings)
       lines.push(
-        `  ${actionWord(finding.action, flags.locale).padEnd(7)} ${finding.code}: ${findingMessage(finding, flags.locale)}`,
+        `  ${recipientState(finding.action, flags.locale).padEnd(stateWidth)} ${finding.code}: ${findingMessage(finding, flags.locale)}`,
       );
   }
   context.out(`${lines.join('\n')}\n`);
@@ -220,6 +243,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
 /** `holds release ID`: sends it, corrected, through the guard again. */
 export async function releaseHeld(id: string, flags: ReleaseFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
+  refuseUnreadableRecipients(flags.to ?? [], flags.locale);
   const store = await openStore(flags);
   const held = await findHeld(store, flags, id);
   // Started and never ended: the message may be with the recipient already (docs/cli.md).
@@ -316,6 +340,25 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
 }
 
 /**
+ * Refuses a `--to` that is not one plain address, by its place on the command line and as typed:
+ * the store would refuse it too, naming its own field (`options.to.1`) in English.
+ */
+function refuseUnreadableRecipients(to: readonly string[], locale: CliLocale): void {
+  for (const [index, given] of to.entries()) {
+    const parsed = parseAddress(given);
+    if (parsed.ok) continue;
+    throw usageFailure(
+      cliTexts[locale].holds.notOneAddress(
+        index + 1,
+        escapeControls(JSON.stringify(given)),
+        INVALID_REASONS[locale][parsed.reason],
+        extractAddress(given),
+      ),
+    );
+  }
+}
+
+/**
  * The library's refusal without its opening ("Release of ID refused, the message stays held: ", or
  * the pipeline's "Not sent, the message stays held: "):
  * the line already begins "ID stays held", and says it once.
@@ -353,10 +396,7 @@ function refused(
   const stopped = held
     .map(
       (recipient) =>
-        `${JSON.stringify(recipient.address)} ${refusal.states[recipient.verdict.action] ?? actionWord(recipient.verdict.action, locale)} (${recipient.verdict.findings
-          .filter((finding) => finding.action !== 'send')
-          .map((finding) => finding.code)
-          .join('; ')})`,
+        `${JSON.stringify(recipient.address)} ${recipientState(recipient.verdict.action, locale)} (${holdingCodes(recipient.verdict, locale).join('; ')})`,
     )
     .join(', ');
   if (error.code === 'RECIPIENT_NEEDS_CONFIRMATION') return refusal.needsConfirmation(stopped);
@@ -374,7 +414,7 @@ export async function discardHeld(id: string, flags: DiscardFlags, context: Comm
   if (!flags.yes) {
     if (!context.interactive) throw usageFailure(text.noOneToConfirm(id));
     const sure = await context.confirm(
-      text.question(id, actionWord(held.action, flags.locale), held.envelope.to.join(', ')),
+      text.question(id, messageState(held.action, flags.locale), held.envelope.to.join(', ')),
     );
     if (!sure) {
       context.out(`${text.kept(id)}\n`);

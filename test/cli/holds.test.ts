@@ -304,11 +304,11 @@ describe('email-guard holds', () => {
     const sv = ['--store', store(), '--locale', 'sv'];
     const list = await runCliInProcess(['holds', 'list', ...sv]);
     expect(list.status).toBe(1);
-    expect(list.stdout).toContain(`kund C-1001  till: ${TYPO} stoppa -> ${GOOD}`);
+    expect(list.stdout).toContain(`kund C-1001  till: ${TYPO} stoppad -> ${GOOD}`);
     const show = await runCliInProcess(['holds', 'show', id, ...sv]);
     expect(show.status).toBe(0);
     expect(show.stdout).toContain('ämne:        Orderbekräftelse <4711>');
-    expect(show.stdout).toContain(`till: ${TYPO} stoppa -> ${GOOD}`);
+    expect(show.stdout).toContain(`till: ${TYPO} stoppad -> ${GOOD}`);
     // The findings were written in English when the message was held; they are shown in Swedish.
     expect(show.stdout).toContain('near-miss: Ser ut som ett skrivfel');
     expect(show.stdout).not.toMatch(/Looks like|customer:|subject:|held:/);

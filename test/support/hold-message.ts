@@ -11,12 +11,14 @@ export interface HoldMessageOptions {
   readonly subject?: string;
   /** The language the guard writes the held findings in. @default 'en' */
   readonly locale?: 'sv' | 'en';
+  /** The customer the order is for; one not in the fixture's customers is a failed lookup. @default 'C-1001' */
+  readonly customerId?: string;
 }
 
 /**
- * Sends an order confirmation for customer C-1001 through the real pipeline (nodemailer, the
- * guard, the fixture's hold store and audit log, its SMTP server); the guard holds it when `to` is
- * wrong. Answers the hold id, and throws when the message was not held.
+ * Sends an order confirmation for customer C-1001 (or `options.customerId`) through the real
+ * pipeline (nodemailer, the guard, the fixture's hold store and audit log, its SMTP server); the
+ * guard holds it when `to` is wrong. Answers the hold id, and throws when the message was not held.
  */
 export async function holdMessage(
   fixture: PipelineFixture,
@@ -38,7 +40,7 @@ export async function holdMessage(
       to,
       subject: options.subject ?? 'Orderbekräftelse <4711>',
       text: options.text ?? 'Tack för din beställning.',
-      emailGuard: { customerId: 'C-1001' },
+      emailGuard: { customerId: options.customerId ?? 'C-1001' },
     })
     .then(
       () => undefined,
