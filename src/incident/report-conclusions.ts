@@ -557,15 +557,18 @@ export function measuresAsRecorded(report: IncidentReport): IncidentReport['meas
 }
 
 /**
- * A notice the law requires with no measure taken or proposed to describe in it (telling the
- * customer aside, a rejected one not counted): GDPR Art. 34(2), referring to Art. 33(3)(d), asks the
- * notice to describe them, so it would go out incomplete.
+ * A notice the law requires with no measure taken or proposed to describe in it (a rejected one not
+ * counted): GDPR Art. 34(2), referring to Art. 33(3)(d), asks the notice to describe them, so it
+ * would go out incomplete. Telling the customer still to be done is the notice itself, not a measure
+ * it describes; done (as {@link measuresAsRecorded} states it), it is a measure taken, and the report
+ * that lists it does not also say that none is recorded.
  */
 export function noticeLacksMeasures(report: IncidentReport): boolean {
   return (
     report.subscriberNotice.required &&
     !measuresAsRecorded(report).some(
-      (measure) => measure.id !== 'inform-customer' && measure.status !== 'rejected',
+      (measure) =>
+        measure.status !== 'rejected' && (measure.id !== 'inform-customer' || measure.status === 'done'),
     )
   );
 }
