@@ -61,6 +61,8 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   misdirected: ReportShape.incident.shape.misdirected,
   location: z.string().min(1).optional(),
   dataContent: z.string().min(1).optional(),
+  /** Nothing personal could be read in the message and none was given (see `data.contentUnknown`). */
+  dataContentUnknown: z.boolean().optional(),
   records: z.number().int().nonnegative().optional(),
   /** `false` when the categories were read from free text by patterns (see `data.complete`). */
   dataComplete: z.boolean().optional(),
@@ -301,6 +303,7 @@ export function createIncidentReport(
     data: {
       categories: given.dataCategories,
       ...optional('content', given.dataContent),
+      ...(given.dataContentUnknown === true ? { contentUnknown: true } : {}),
       ...optional('records', given.records),
       ...optional('complete', given.dataComplete),
       ...(given.unreadAttachments?.length ? { unreadAttachments: given.unreadAttachments } : {}),
