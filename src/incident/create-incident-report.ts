@@ -61,6 +61,8 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   misdirected: ReportShape.incident.shape.misdirected,
   location: z.string().min(1).optional(),
   dataContent: z.string().min(1).optional(),
+  /** Nothing personal could be read in the message and none was given (see `data.contentUnknown`). */
+  dataContentUnknown: z.boolean().optional(),
   records: z.number().int().nonnegative().optional(),
   /** `false` when the categories were read from free text by patterns (see `data.complete`). */
   dataComplete: z.boolean().optional(),
@@ -250,6 +252,8 @@ export function createIncidentReport(
     ...optional('judgment', judgment),
     authorities,
   });
+  // The password in the message opens the attachment it came with, not an account.
+  const keySent = given.encrypted === true && given.keyExposed === true;
   const measures =
     given.measures ??
     (given.circumstances === 'misdirected-email'
@@ -265,12 +269,11 @@ export function createIncidentReport(
           )
           // A new password is proposed only for a login in the data: a password that opens an encrypted
           // attachment sent along (`keyExposed`) is no login to change (WP250 rev.01 section IV.A).
-          .filter(
-            (id) =>
-              id !== 'new-password' ||
-              (given.dataCategories.includes('credentials') &&
-                !(given.encrypted === true && given.keyExposed === true)),
-          )
+          .filter((id) => id !== 'new-password' || (given.dataCategories.includes('credentials') && !keySent))
+          // With its key sent along, the attachment is as good as unencrypted (GDPR Art. 34(3)(a);
+          // WP250 rev.01 section IV.A): its password is taken out of use, and no check for login
+          // passwords sent stands in for that, the password sent being no login.
+          .filter((id) => (keySent ? id !== 'check-password-reset' : id !== 'retire-attachment-password'))
           // A confirmed deletion is the outcome of asking the recipient to delete: that measure is done.
           .map((id) => ({
             id,
@@ -300,6 +303,7 @@ export function createIncidentReport(
     data: {
       categories: given.dataCategories,
       ...optional('content', given.dataContent),
+      ...(given.dataContentUnknown === true ? { contentUnknown: true } : {}),
       ...optional('records', given.records),
       ...optional('complete', given.dataComplete),
       ...(given.unreadAttachments?.length ? { unreadAttachments: given.unreadAttachments } : {}),

@@ -158,6 +158,13 @@ export const IncidentReportSchema = z.object({
      * so the report lists them as "among other things"; absent when the caller listed them.
      */
     complete: z.boolean().optional(),
+    /**
+     * `true` where nothing personal could be read in the message and none was given: which data it
+     * held is not known, so the report leaves the risk and both notifications open until a person
+     * has read it (or the responsible person's judgment is recorded), rather than state the
+     * conclusions computed from nothing (GDPR Art. 33(4): the information may come in phases).
+     */
+    contentUnknown: z.boolean().optional(),
     /** Approximate number of records (GDPR Art. 33(3)(a)). */
     records: z.number().int().nonnegative().optional(),
     /**

@@ -30,6 +30,7 @@ import {
   addresseeParagraphs,
   authorityParagraphs,
   citation,
+  conclusionsOpen,
   courtesyNotice,
   customerCallList,
   customerCallParagraphs,
@@ -41,6 +42,8 @@ import {
   followUpParagraphs,
   measuresAsRecorded,
   noticeLacksMeasures,
+  openReason,
+  openRiskSentence,
   reassess,
   reportDateTime,
   riskLabel,
@@ -280,7 +283,7 @@ function buildSections(
                       'It was still a loss of data in the provider’s care, not a disclosure, which Regulation 611/2013 Art. 2(1) has every provider notify to the authority (Directive 2002/58/EC Art. 2(i)).',
                     )}`
                   : ''),
-              riskSentence(phrasing, final.assessment),
+              riskSentence(phrasing, report, final.assessment),
             ]
           : [
               ...consequenceLines(
@@ -291,7 +294,7 @@ function buildSections(
                   ? report.data.categories.filter((category) => category !== 'email-address')
                   : report.data.categories,
               ),
-              riskSentence(phrasing, final.assessment),
+              riskSentence(phrasing, report, final.assessment),
             ],
     },
     {
@@ -405,16 +408,19 @@ function buildSections(
     {
       heading: h.assessment,
       paragraphs: [
-        `${s('Beräknad risk', 'Computed risk')}: ${riskLabel(phrasing, assessment.risk)}. ${s('Allvarlighetsgrad enligt ENISA', 'ENISA severity')}: ${formatSeverity(assessment.enisa, phrasing.locale)}.`,
+        conclusionsOpen(report)
+          ? openRiskSentence(phrasing)
+          : `${s('Beräknad risk', 'Computed risk')}: ${riskLabel(phrasing, assessment.risk)}. ${s('Allvarlighetsgrad enligt ENISA', 'ENISA severity')}: ${formatSeverity(assessment.enisa, phrasing.locale)}.`,
       ],
       list: [
         ...final.assessment.deadlines.map(
           (deadline) =>
             `${citation(phrasing, deadline.article)}: ${deadline.within}${deadline.due ? ` (${s('senast', 'by')} ${reportDateTime(phrasing, deadline.due)})` : ''}`,
         ),
-        ...final.assessment.reasons.map(
-          (reason) => `${reason.message} [${citation(phrasing, reason.source)}]`,
-        ),
+        ...final.assessment.reasons
+          // Open, the conclusions not to notify computed from an unread message are not stated.
+          .filter((reason) => !conclusionsOpen(report) || !UNREACHED_CONCLUSIONS.has(reason.code))
+          .map((reason) => `${reason.message} [${citation(phrasing, reason.source)}]`),
       ],
     },
     {
@@ -468,7 +474,19 @@ function basisParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
   ];
 }
 
-function riskSentence(phrasing: Phrasing, assessment: Pick<BreachAssessment, 'risk'>): string {
+/** The reasons that state a conclusion not to notify, left out while the conclusions are open. */
+const UNREACHED_CONCLUSIONS: ReadonlySet<string> = new Set([
+  'gdpr-record-only',
+  'gdpr-no-subjects',
+  'subscriber-not-affected',
+]);
+
+function riskSentence(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  assessment: Pick<BreachAssessment, 'risk'>,
+): string {
+  if (conclusionsOpen(report)) return openRiskSentence(phrasing);
   return {
     unlikely: say(
       phrasing,
@@ -569,6 +587,12 @@ function reportMeasureText(
     report.subscriberNotice.required
   )
     return measureText(phrasing, measure, report.incident.cause);
+  if (conclusionsOpen(report))
+    return say(
+      phrasing,
+      'Om kunden ska informeras avgörs när en person har läst meddelandet och angett vad det innehöll.',
+      'Whether the customer is to be told is decided once a person has read the message and recorded what it held.',
+    );
   const recommended = final.assessment.recommendations.some((item) => item.code === 'courtesy-notice');
   return recommended
     ? say(
@@ -609,6 +633,20 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
   // What the law requires and what is only advisable are said apart: a notice the rules do not
   // require is stated as done only when it was, and otherwise as a recommendation with its reason.
   const courtesy = courtesyNotice(report, final);
+  if (!notice.required && courtesy !== 'done' && conclusionsOpen(report))
+    return [
+      controller
+        ? say(
+            phrasing,
+            `Om de registrerade ska informeras är inte avgjort ännu: ${openReason(phrasing)}.`,
+            `Whether the people concerned are told is not yet decided: ${openReason(phrasing)}.`,
+          )
+        : say(
+            phrasing,
+            `Om de berörda ska underrättas är inte avgjort ännu: ${openReason(phrasing)}.`,
+            `Whether the people concerned are told is not yet decided: ${openReason(phrasing)}.`,
+          ),
+    ];
   if (!notice.required && courtesy === undefined)
     return [
       say(

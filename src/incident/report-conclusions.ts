@@ -210,6 +210,34 @@ function notifiedFindings(report: IncidentReport): AuthorityFinding[] {
   return (report.authorities ?? []).filter((finding) => under.includes(finding.regime));
 }
 
+/**
+ * Whether the report leaves its conclusions open: nothing personal could be read in the message and
+ * none was given, and no responsible person has judged the breach. A conclusion computed from an
+ * unread message is not one reached: GDPR Art. 33(5) has the facts documented, and Art. 33(4) lets
+ * them come in phases, so the risk and the notifications wait for a person who has read it.
+ */
+export function conclusionsOpen(report: IncidentReport): boolean {
+  return report.data.contentUnknown === true && report.judgment === undefined;
+}
+
+/** Why the conclusions are open (see {@link conclusionsOpen}), as a clause. */
+export function openReason(phrasing: Phrasing): string {
+  return say(
+    phrasing,
+    'vilka personuppgifter meddelandet innehöll är inte känt förrän en person har läst det',
+    'which personal data the message held is not known until a person has read it',
+  );
+}
+
+/** The risk while the conclusions are open: not assessed, with the reason. */
+export function openRiskSentence(phrasing: Phrasing): string {
+  return say(
+    phrasing,
+    `Risken är inte bedömd ännu: ${openReason(phrasing)}.`,
+    `The risk is not yet assessed: ${openReason(phrasing)}.`,
+  );
+}
+
 /** The authorities the report is addressed to, one a line. */
 export function addresseeParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
   const names = notifiedFindings(report)
@@ -221,13 +249,21 @@ export function addresseeParagraphs(phrasing: Phrasing, report: IncidentReport):
     notifiedFindings(report).length === 0 &&
     (report.decision?.notifyAuthority === false || (report.authorities ?? []).length > 0)
   )
-    return [
-      say(
-        phrasing,
-        'Ingen tillsynsmyndighet: incidenten dokumenteras internt.',
-        'No supervisory authority: the breach is documented internally.',
-      ),
-    ];
+    return conclusionsOpen(report)
+      ? [
+          say(
+            phrasing,
+            `Inte avgjort ännu: ${openReason(phrasing)}, och först då avgörs om incidenten ska anmälas till tillsynsmyndigheten.`,
+            `Not yet decided: ${openReason(phrasing)}, and only then is it decided whether the breach is notified to the supervisory authority.`,
+          ),
+        ]
+      : [
+          say(
+            phrasing,
+            'Ingen tillsynsmyndighet: incidenten dokumenteras internt.',
+            'No supervisory authority: the breach is documented internally.',
+          ),
+        ];
   return [say(phrasing, 'Tillsynsmyndigheten.', 'The supervisory authority.')];
 }
 
@@ -292,7 +328,13 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
           : /^(UK )?GDPR Art\. 33/.test(entry.article)),
     );
     const outcome = !notified.has(finding.regime)
-      ? say(phrasing, 'Anmäls: nej.', 'Notified: no.')
+      ? conclusionsOpen(report) && finding.law.notificationDuty
+        ? say(
+            phrasing,
+            `Anmäls: inte avgjort ännu (${openReason(phrasing)}).`,
+            `Notified: not yet decided (${openReason(phrasing)}).`,
+          )
+        : say(phrasing, 'Anmäls: nej.', 'Notified: no.')
       : filedAt !== undefined
         ? say(
             phrasing,
@@ -407,8 +449,19 @@ export function decisionParagraphs(
   const filedAt = report.facts.initialNotificationAt;
   const due = authorityDue(report);
   // Notified only once the filing is recorded; until then, to be notified, by the deadline when known.
+  // With nothing read, only the conclusions the rules reach without the data are stated (a provider's
+  // duty to notify every breach, Regulation 611/2013 Art. 2(1)); the others stay open.
+  const open = conclusionsOpen(report);
   const authority = !decision.notifyAuthority
-    ? s('Incidenten anmäls inte till någon tillsynsmyndighet', 'The breach is not notified to any authority')
+    ? open
+      ? s(
+          'om incidenten ska anmälas till en tillsynsmyndighet är inte avgjort ännu',
+          'whether the breach is notified to a supervisory authority is not yet decided',
+        )
+      : s(
+          'Incidenten anmäls inte till någon tillsynsmyndighet',
+          'The breach is not notified to any authority',
+        )
     : filedAt !== undefined
       ? s(
           `Incidenten anmäldes till ${to} ${reportDateTime(phrasing, filedAt)}`,
@@ -440,22 +493,35 @@ export function decisionParagraphs(
           ),
           'no notice is required, but the customer was told as a courtesy',
         )
-      : courtesy === 'recommended'
+      : open
         ? s(
             sv(
-              'underrättelse krävs inte, men det rekommenderas att informera kunden som en service',
-              'information krävs inte, men det rekommenderas att informera de registrerade som en service',
+              'om de berörda ska underrättas är inte avgjort ännu',
+              'om de registrerade ska informeras är inte avgjort ännu',
             ),
-            'no notice is required, but telling the customer as a courtesy is recommended',
+            'whether the people concerned are told is not yet decided',
           )
-        : s(
-            sv('de berörda underrättas inte', 'de registrerade informeras inte'),
-            'the people concerned are not told',
-          );
-  lines.push(
-    // Under the heading "Slutsats" the computed conclusion needs no label of its own; a judged one says so.
-    `${decision.judged.length > 0 ? `${s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person')}: ${riskLabel(phrasing, decision.risk)}` : capitalise(riskLabel(phrasing, decision.risk))}. ${authority}${s(', och ', ', and ')}${subjects}.`,
-  );
+        : courtesy === 'recommended'
+          ? s(
+              sv(
+                'underrättelse krävs inte, men det rekommenderas att informera kunden som en service',
+                'information krävs inte, men det rekommenderas att informera de registrerade som en service',
+              ),
+              'no notice is required, but telling the customer as a courtesy is recommended',
+            )
+          : s(
+              sv('de berörda underrättas inte', 'de registrerade informeras inte'),
+              'the people concerned are not told',
+            );
+  if (open) {
+    lines.push(
+      `${s('Inte avgjort ännu', 'Not yet decided')}: ${openReason(phrasing)}. ${s('Risken är inte bedömd', 'The risk is not assessed')}; ${decision.notifyAuthority ? authority.replace(/^\p{Lu}/u, (first) => first.toLowerCase()) : authority}${s(', och ', ', and ')}${subjects}.`,
+    );
+  } else
+    lines.push(
+      // Under the heading "Slutsats" the computed conclusion needs no label of its own; a judged one says so.
+      `${decision.judged.length > 0 ? `${s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person')}: ${riskLabel(phrasing, decision.risk)}` : capitalise(riskLabel(phrasing, decision.risk))}. ${authority}${s(', och ', ', and ')}${subjects}.`,
+    );
   // Until a person has classified the remaining order lines, a conclusion not to notify is not final
   // (GDPR Art. 9(1), 33(5)); the signer must see that beside the conclusion, not only among the reasons.
   const pending = report.facts.needsReview ?? [];
@@ -557,15 +623,18 @@ export function measuresAsRecorded(report: IncidentReport): IncidentReport['meas
 }
 
 /**
- * A notice the law requires with no measure taken or proposed to describe in it (telling the
- * customer aside, a rejected one not counted): GDPR Art. 34(2), referring to Art. 33(3)(d), asks the
- * notice to describe them, so it would go out incomplete.
+ * A notice the law requires with no measure taken or proposed to describe in it (a rejected one not
+ * counted): GDPR Art. 34(2), referring to Art. 33(3)(d), asks the notice to describe them, so it
+ * would go out incomplete. Telling the customer still to be done is the notice itself, not a measure
+ * it describes; done (as {@link measuresAsRecorded} states it), it is a measure taken, and the report
+ * that lists it does not also say that none is recorded.
  */
 export function noticeLacksMeasures(report: IncidentReport): boolean {
   return (
     report.subscriberNotice.required &&
     !measuresAsRecorded(report).some(
-      (measure) => measure.id !== 'inform-customer' && measure.status !== 'rejected',
+      (measure) =>
+        measure.status !== 'rejected' && (measure.id !== 'inform-customer' || measure.status === 'done'),
     )
   );
 }

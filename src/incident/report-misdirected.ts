@@ -351,6 +351,7 @@ export async function reportFromInventory(
           }
         : {}),
       dataCategories: found.size === 0 ? ['other'] : [...found],
+      ...(found.size === 0 ? { dataContentUnknown: true } : {}),
       // Read by patterns from free text, the list may miss something, and is not given as complete.
       dataComplete: false,
       // Without a number given, the message's own count: a list of customers attached is many people.

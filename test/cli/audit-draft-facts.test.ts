@@ -120,10 +120,23 @@ describe('the facts an audit draft states', () => {
         expect(report).not.toContain('other data');
         expect(report).toContain('not yet known');
         expect(report).toContain('This conclusion is provisional');
+        // No conclusion computed from a message nobody could read is stated beside that line.
+        expect(report).not.toContain('No supervisory authority');
+        expect(report).not.toContain('Overall, the breach is unlikely');
+        expect(report).not.toContain('the people concerned are not told');
+        expect(report).toContain('Not yet decided: which personal data the message held is not known');
+        expect(report).toContain('The risk is not yet assessed');
       } else {
         expect(report).not.toContain('övriga uppgifter');
         expect(report).toContain('inte känt ännu');
         expect(report).toContain('Slutsatsen är preliminär');
+        expect(report).not.toContain('Ingen tillsynsmyndighet');
+        expect(report).not.toContain('Sammantaget bedöms det som osannolikt');
+        expect(report).not.toContain('de registrerade informeras inte');
+        expect(report).toContain(
+          'Inte avgjort ännu: vilka personuppgifter meddelandet innehöll är inte känt',
+        );
+        expect(report).toContain('Risken är inte bedömd ännu');
       }
     }
   });

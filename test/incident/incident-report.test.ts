@@ -19,9 +19,9 @@ describe('createIncidentReport', () => {
     // Without a confirmed deletion, which makes asking for it done.
     const { measures: _given, recipientConfirmedDeletion: _deleted, ...rest } = input;
     const report = createIncidentReport(rest, { now });
-    // No login in the data: no new password to send (see the next test).
+    // No login in the data: no new password to send (see the next test); no attachment's password sent with it.
     expect(report.measures.map((measure) => measure.id)).toEqual(
-      misdirectedEmailMeasureIds.filter((id) => id !== 'new-password'),
+      misdirectedEmailMeasureIds.filter((id) => id !== 'new-password' && id !== 'retire-attachment-password'),
     );
     expect(report.measures.every((measure) => measure.status === 'proposed')).toBe(true);
   });
@@ -32,7 +32,9 @@ describe('createIncidentReport', () => {
       { ...rest, dataCategories: [...rest.dataCategories, 'credentials'] },
       { now },
     );
-    expect(report.measures.map((measure) => measure.id)).toEqual([...misdirectedEmailMeasureIds]);
+    expect(report.measures.map((measure) => measure.id)).toEqual(
+      misdirectedEmailMeasureIds.filter((id) => id !== 'retire-attachment-password'),
+    );
   });
 
   it('keeps the measures the caller confirmed or edited', () => {

@@ -54,18 +54,14 @@ const kredit = async (locale: 'sv' | 'en') =>
     { locale, now },
   );
 
+/** The pharmacy order's e-mail notice, to the address the wrong recipient holds. */
+const pharmacyNotice = (locale: 'sv' | 'en') =>
+  buildCustomerNotice(pharmacy, { channel: 'email', locale, to: 'chris@example.com' });
+
 describe('an encrypted attachment whose key reached the recipient', () => {
   it('names the attachment’s password, not login details, in what the person saw', async () => {
-    const en = await buildCustomerNotice(pharmacy, {
-      channel: 'email',
-      locale: 'en',
-      to: 'chris@example.com',
-    });
-    const sv = await buildCustomerNotice(pharmacy, {
-      channel: 'email',
-      locale: 'sv',
-      to: 'chris@example.com',
-    });
+    const en = await pharmacyNotice('en');
+    const sv = await pharmacyNotice('sv');
     expect(en.text).not.toContain('login details or account links');
     expect(en.text).toContain('the password to the encrypted attachment');
     expect(sv.text).not.toContain('inloggningsuppgifter eller länkar till kontot');
@@ -74,11 +70,7 @@ describe('an encrypted attachment whose key reached the recipient', () => {
 
   it('proposes no new password when no login was in the data', async () => {
     for (const locale of ['en', 'sv'] as const) {
-      const notice = await buildCustomerNotice(pharmacy, {
-        channel: 'email',
-        locale,
-        to: 'chris@example.com',
-      });
+      const notice = await pharmacyNotice(locale);
       expect(notice.text).not.toMatch(/Send you a new password|Skicka ett nytt lösenord/);
       const result = await kredit(locale);
       expect(result.report.measures.map((measure) => measure.id)).not.toContain('new-password');
@@ -109,5 +101,36 @@ describe('an encrypted attachment whose key reached the recipient', () => {
     expect(sv).toContain(
       'Bilagan kreditbeslut.zip (application/zip) kunde inte läsas automatiskt; uppgifterna ovan omfattar det som registrerats från den manuellt.',
     );
+  });
+
+  it('proposes taking the attachment’s password out of use, not a check for login passwords', async () => {
+    const ids = pharmacy.measures.map((measure) => measure.id);
+    expect(ids).not.toContain('check-password-reset');
+    expect(ids).toContain('retire-attachment-password');
+    const texts = {
+      en: {
+        not: 'no password or login link was sent',
+        said: 'The password sent with the attachment is to be taken out of use, and the attachment treated as sent unencrypted.',
+      },
+      sv: {
+        not: 'inga lösenord eller inloggningslänkar',
+        said: 'Lösenordet som skickades med bilagan ska tas ur bruk, och bilagan behandlas som om den hade skickats okrypterad.',
+      },
+    } as const;
+    for (const locale of ['en', 'sv'] as const) {
+      const report = renderIncidentReport(pharmacy, { locale, format: 'text' }) as string;
+      expect(report).not.toContain(texts[locale].not);
+      expect(report).toContain(texts[locale].said);
+    }
+    // High risk (health data): the notice the law requires says the proposed measures to the customer.
+    const notice = await pharmacyNotice('en');
+    expect(notice.text).not.toContain('no password or login link');
+    expect(notice.text).toContain('Stop using the password that was sent with the attachment');
+    for (const locale of ['en', 'sv'] as const) {
+      const result = await kredit(locale);
+      const measures = result.report.measures.map((measure) => measure.id);
+      expect(measures).not.toContain('check-password-reset');
+      expect(measures).toContain('retire-attachment-password');
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCustomerNotice, createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
-import { seedCase } from './seed-case.js';
+import { noticeLacksMeasures } from '../../src/incident/report-conclusions.js';
+import { seedCase, seedCustomerCall } from './seed-case.js';
 
 const now = '2018-02-23T15:10:00+01:00';
 // Health data with a stranger: a high risk, so the law requires the notice (GDPR Art. 34(1)).
@@ -44,5 +45,28 @@ describe('the measures of a notice the law requires', () => {
     expect(renderIncidentReport(report, { locale: 'sv' })).toContain(
       'dataskyddsförordningen artikel 34.2 kräver att underrättelsen beskriver vidtagna eller föreslagna åtgärder',
     );
+  });
+
+  it('says nothing of missing measures when telling the customer is recorded done', () => {
+    const report = createIncidentReport(
+      { ...required, customerCall: seedCustomerCall, measures: [{ id: 'inform-customer', status: 'done' }] },
+      { now },
+    );
+    expect(report.subscriberNotice.required).toBe(true);
+    expect(noticeLacksMeasures(report)).toBe(false);
+    const en = renderIncidentReport(report, { locale: 'en' });
+    const sv = renderIncidentReport(report, { locale: 'sv' });
+    expect(en).toContain('The customer was told what happened');
+    expect(en).not.toContain('GDPR Art. 34(2) requires the notice to describe the measures');
+    expect(sv).toContain('Kunden har informerats om händelsen');
+    expect(sv).not.toContain('artikel 34.2 kräver att underrättelsen beskriver');
+  });
+
+  it('still says it when telling the customer is only proposed, as the notice would describe no measure', () => {
+    const report = createIncidentReport(
+      { ...required, measures: [{ id: 'inform-customer', status: 'proposed' }] },
+      { now },
+    );
+    expect(noticeLacksMeasures(report)).toBe(true);
   });
 });

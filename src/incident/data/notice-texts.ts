@@ -25,6 +25,8 @@ export const noticeMeasureTexts: Readonly<
         'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
       'new-password':
         'Vi har skickat ett nytt lösenord till dig och gjort tidigare skickade länkar ogiltiga.',
+      'retire-attachment-password':
+        'Vi har slutat använda lösenordet som skickades med bilagan, och vi behandlar bilagan som om den hade skickats okrypterad.',
       'seller-feedback': 'Vi har gått igenom det som hände, så att samma misstag inte upprepas.',
     },
     planned: {
@@ -36,6 +38,8 @@ export const noticeMeasureTexts: Readonly<
         'Vi kommer att kontrollera att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
       'new-password':
         'Vi kommer att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
+      'retire-attachment-password':
+        'Vi kommer att sluta använda lösenordet som skickades med bilagan, och vi behandlar bilagan som om den hade skickats okrypterad.',
       'seller-feedback': 'Vi kommer att gå igenom det som hände, så att samma misstag inte upprepas.',
     },
     proposed: {
@@ -47,6 +51,8 @@ export const noticeMeasureTexts: Readonly<
       'check-password-reset':
         'Kontrollera att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
       'new-password': 'Skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
+      'retire-attachment-password':
+        'Sluta använda lösenordet som skickades med bilagan, och behandla bilagan som om den hade skickats okrypterad.',
       'seller-feedback': 'Gå igenom det som hände, så att samma misstag inte upprepas.',
     },
   },
@@ -58,6 +64,8 @@ export const noticeMeasureTexts: Readonly<
         'We added a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
       'check-password-reset': 'We checked that no password or login link was sent to the wrong address.',
       'new-password': 'We sent you a new password and made links sent earlier invalid.',
+      'retire-attachment-password':
+        'We stopped using the password that was sent with the attachment, and we treat the attachment as if it had been sent unencrypted.',
       'seller-feedback': 'We went through what happened so that the mistake is not repeated.',
     },
     planned: {
@@ -67,6 +75,8 @@ export const noticeMeasureTexts: Readonly<
         'We will add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
       'check-password-reset': 'We will check that no password or login link was sent to the wrong address.',
       'new-password': 'We will send you a new password and make links sent earlier invalid.',
+      'retire-attachment-password':
+        'We will stop using the password that was sent with the attachment, and we treat the attachment as if it had been sent unencrypted.',
       'seller-feedback': 'We will go through what happened so that the mistake is not repeated.',
     },
     proposed: {
@@ -77,6 +87,8 @@ export const noticeMeasureTexts: Readonly<
         'Add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
       'check-password-reset': 'Check that no password or login link was sent to the wrong address.',
       'new-password': 'Send you a new password and make links sent earlier invalid.',
+      'retire-attachment-password':
+        'Stop using the password that was sent with the attachment, and treat the attachment as if it had been sent unencrypted.',
       'seller-feedback': 'Go through what happened so that the mistake is not repeated.',
     },
   },

@@ -80,6 +80,7 @@ export const misdirectedEmailMeasureIds = [
   'profile-note',
   'check-password-reset',
   'new-password',
+  'retire-attachment-password',
   'inform-customer',
   'seller-feedback',
 ] as const;
@@ -110,6 +111,8 @@ export const measureTexts: Readonly<
       'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
     'new-password':
       'Ett nytt lösenord har beställts till kunden och tidigare skickade länkar har gjorts ogiltiga.',
+    'retire-attachment-password':
+      'Lösenordet som skickades med bilagan har tagits ur bruk, och bilagan behandlas som om den hade skickats okrypterad.',
     'inform-customer': 'Kunden har informerats om händelsen och om vad hen kan vara uppmärksam på.',
     'seller-feedback':
       'Händelsen har återkopplats till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
@@ -122,6 +125,8 @@ export const measureTexts: Readonly<
       'A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.',
     'check-password-reset': 'We checked that no password or login link was sent to the wrong address.',
     'new-password': 'A new password was issued to the customer and links sent earlier were invalidated.',
+    'retire-attachment-password':
+      'The password sent with the attachment was taken out of use, and the attachment is treated as sent unencrypted.',
     'inform-customer': 'The customer was told what happened and what to watch for.',
     'seller-feedback':
       'Those involved were given feedback on the recorded cause (see Cause) so that it is not repeated.',
@@ -147,6 +152,8 @@ export const pendingMeasureTexts: Readonly<
       'Det ska kontrolleras att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
     'new-password':
       'Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga.',
+    'retire-attachment-password':
+      'Lösenordet som skickades med bilagan ska tas ur bruk, och bilagan behandlas som om den hade skickats okrypterad.',
     'inform-customer': 'Kunden ska informeras om händelsen och om vad hen kan vara uppmärksam på.',
     'seller-feedback':
       'Händelsen ska återkopplas till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
@@ -161,6 +168,8 @@ export const pendingMeasureTexts: Readonly<
     'check-password-reset':
       'It is to be checked that no password or login link was sent to the wrong address.',
     'new-password': 'A new password is to be issued to the customer and links sent earlier invalidated.',
+    'retire-attachment-password':
+      'The password sent with the attachment is to be taken out of use, and the attachment treated as sent unencrypted.',
     'inform-customer': 'The customer is to be told what happened and what to watch for.',
     'seller-feedback':
       'Those involved are to be given feedback on the recorded cause (see Cause) so that it is not repeated.',
