@@ -2,6 +2,7 @@ import { type CountryCode, findPhoneNumbersInText } from 'libphonenumber-js';
 import { parsePhone } from '../phone/parse-phone.js';
 import type { DataCategory } from './data/data-categories.js';
 import { findEmailAddresses } from './find-email-addresses.js';
+import { findLoginCodes } from './find-login-codes.js';
 import { findPrices } from './find-prices.js';
 import { TakenRanges } from './taken-ranges.js';
 
@@ -24,6 +25,7 @@ export type PersonalDataKind =
   | 'payment-reference'
   | 'invoice-amount'
   | 'password'
+  | 'login-code'
   | 'password-reset-link'
   | 'account-link'
   | 'special-category-term';
@@ -177,6 +179,11 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     const kind = /reset|passw|l[oö]senord|setpass/i.test(url) ? 'password-reset-link' : 'account-link';
     add('credentials', kind, match.index, url, maskUrl(url), key(url));
   }
+
+  // A one-time or login code before the password pattern, so a code written `Engångskod: 481516` is
+  // named as the code it is.
+  for (const found of findLoginCodes(text))
+    add('credentials', 'login-code', found.index, found.value, mask(found.value, 0, 0), key(found.value));
 
   for (const match of text.matchAll(
     // A password is also given in a sentence ("Lösenordet till bilagan är: …", "The password for
