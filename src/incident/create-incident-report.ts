@@ -250,36 +250,49 @@ export function createIncidentReport(
     ...optional('judgment', judgment),
     authorities,
   });
+  // Login details in the data that are more than the password of an encrypted attachment sent along
+  // (`keyExposed`: no login to change, WP250 rev.01 section IV.A), in a message someone could read.
+  const loginExposed =
+    given.dataCategories.includes('credentials') &&
+    !(given.encrypted === true && given.keyExposed === true) &&
+    given.returnedUnopened !== true;
   const measures =
     given.measures ??
-    (given.circumstances === 'misdirected-email'
-      ? misdirectedEmailMeasureIds
-          // Proposing to tell the customer would contradict the signer's judgment that they are not told.
-          .filter((id) => id !== 'inform-customer' || judgment?.notifyDataSubjects !== false)
-          // A message that came back unopened reached nobody: there is no one to ask to delete it, and
-          // nothing (a password, a login link) was read by anyone (GDPR Art. 4(12)).
-          .filter(
-            (id) =>
-              given.returnedUnopened !== true ||
-              (id !== 'recall-and-delete' && id !== 'check-password-reset'),
-          )
-          // A new password is proposed only for a login in the data: a password that opens an encrypted
-          // attachment sent along (`keyExposed`) is no login to change (WP250 rev.01 section IV.A).
-          .filter(
-            (id) =>
-              id !== 'new-password' ||
-              (given.dataCategories.includes('credentials') &&
-                !(given.encrypted === true && given.keyExposed === true)),
-          )
-          // A confirmed deletion is the outcome of asking the recipient to delete: that measure is done.
-          .map((id) => ({
-            id,
-            status:
-              id === 'recall-and-delete' && given.recipientConfirmedDeletion === true
-                ? ('done' as const)
-                : ('proposed' as const),
-          }))
-      : []);
+    (given.circumstances === 'misdirected-sms'
+      ? // A text message carries no address to correct or message to recall by mail: what is proposed
+        // is to make the link or code it carried useless to whoever read it.
+        loginExposed
+        ? [{ id: 'invalidate-login', status: 'proposed' as const }]
+        : []
+      : given.circumstances === 'misdirected-email'
+        ? misdirectedEmailMeasureIds
+            // Proposing to tell the customer would contradict the signer's judgment that they are not told.
+            .filter((id) => id !== 'inform-customer' || judgment?.notifyDataSubjects !== false)
+            // A message that came back unopened reached nobody: there is no one to ask to delete it, and
+            // nothing (a password, a login link) was read by anyone (GDPR Art. 4(12)).
+            .filter(
+              (id) =>
+                given.returnedUnopened !== true ||
+                (id !== 'recall-and-delete' && id !== 'check-password-reset'),
+            )
+            // A new password is proposed only for a login in the data: a password that opens an encrypted
+            // attachment sent along (`keyExposed`) is no login to change (WP250 rev.01 section IV.A).
+            .filter(
+              (id) =>
+                id !== 'new-password' ||
+                (given.dataCategories.includes('credentials') &&
+                  !(given.encrypted === true && given.keyExposed === true)),
+            )
+            .filter((id) => id !== 'invalidate-login' || loginExposed)
+            // A confirmed deletion is the outcome of asking the recipient to delete: that measure is done.
+            .map((id) => ({
+              id,
+              status:
+                id === 'recall-and-delete' && given.recipientConfirmedDeletion === true
+                  ? ('done' as const)
+                  : ('proposed' as const),
+            }))
+        : []);
   const report: IncidentReport = {
     reference: given.reference,
     notification: given.notification ?? 'first',

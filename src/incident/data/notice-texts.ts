@@ -23,6 +23,8 @@ export const noticeMeasureTexts: Readonly<
         'Vi har lagt in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
       'check-password-reset':
         'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+      'invalidate-login':
+        'Vi har gjort länken eller koden i meddelandet ogiltig och loggat ut alla inloggningar på ditt konto, så att ingen annan kan logga in med den.',
       'new-password':
         'Vi har skickat ett nytt lösenord till dig och gjort tidigare skickade länkar ogiltiga.',
       'seller-feedback': 'Vi har gått igenom det som hände, så att samma misstag inte upprepas.',
@@ -34,6 +36,8 @@ export const noticeMeasureTexts: Readonly<
         'Vi kommer att lägga in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
       'check-password-reset':
         'Vi kommer att kontrollera att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+      'invalidate-login':
+        'Vi kommer att göra länken eller koden i meddelandet ogiltig och logga ut alla inloggningar på ditt konto, så att ingen annan kan logga in med den.',
       'new-password':
         'Vi kommer att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
       'seller-feedback': 'Vi kommer att gå igenom det som hände, så att samma misstag inte upprepas.',
@@ -46,6 +50,8 @@ export const noticeMeasureTexts: Readonly<
         'Lägga in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
       'check-password-reset':
         'Kontrollera att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+      'invalidate-login':
+        'Göra länken eller koden i meddelandet ogiltig och logga ut alla inloggningar på ditt konto, så att ingen annan kan logga in med den.',
       'new-password': 'Skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
       'seller-feedback': 'Gå igenom det som hände, så att samma misstag inte upprepas.',
     },
@@ -57,6 +63,8 @@ export const noticeMeasureTexts: Readonly<
       'profile-note':
         'We added a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
       'check-password-reset': 'We checked that no password or login link was sent to the wrong address.',
+      'invalidate-login':
+        'We made the link or code in the message invalid and signed out every session on your account, so that nobody else can log in with it.',
       'new-password': 'We sent you a new password and made links sent earlier invalid.',
       'seller-feedback': 'We went through what happened so that the mistake is not repeated.',
     },
@@ -66,6 +74,8 @@ export const noticeMeasureTexts: Readonly<
       'profile-note':
         'We will add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
       'check-password-reset': 'We will check that no password or login link was sent to the wrong address.',
+      'invalidate-login':
+        'We will make the link or code in the message invalid and sign out every session on your account, so that nobody else can log in with it.',
       'new-password': 'We will send you a new password and make links sent earlier invalid.',
       'seller-feedback': 'We will go through what happened so that the mistake is not repeated.',
     },
@@ -76,6 +86,8 @@ export const noticeMeasureTexts: Readonly<
       'profile-note':
         'Add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
       'check-password-reset': 'Check that no password or login link was sent to the wrong address.',
+      'invalidate-login':
+        'Make the link or code in the message invalid and sign out every session on your account, so that nobody else can log in with it.',
       'new-password': 'Send you a new password and make links sent earlier invalid.',
       'seller-feedback': 'Go through what happened so that the mistake is not repeated.',
     },
