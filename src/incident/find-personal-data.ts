@@ -224,8 +224,12 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
   // (where one exists) fit. Other runs of that shape are reported last, unconfirmed (see below).
   const identityShapes = [...text.matchAll(IDENTITY_SHAPE)];
   const phones = safePhoneSearch(text, region);
+  // Both lists are in text order: the phones ending before a run are passed once, not searched again.
+  let nextPhone = 0;
   for (const match of identityShapes) {
-    if (isForeignIdentityNumber(match[0]) && !writtenAsPhone(text, match.index, match[0], phones, region))
+    while (nextPhone < phones.length && (phones[nextPhone]?.endsAt ?? 0) < match.index) nextPhone += 1;
+    const phone = phones[nextPhone];
+    if (isForeignIdentityNumber(match[0]) && !writtenAsPhone(text, match.index, match[0], phone, region))
       add(
         'national-id-number',
         'identity-number',
@@ -545,13 +549,12 @@ function writtenAsPhone(
   text: string,
   start: number,
   run: string,
-  phones: FoundPhones,
+  phone: FoundPhones[number] | undefined,
   region: CountryCode,
 ): boolean {
   if (run.replace(/\D/g, '').length !== 11) return false;
   const end = start + run.length;
-  const phone = phones.find((found) => found.startsAt <= start && found.endsAt >= end);
-  if (phone === undefined) return false;
+  if (phone === undefined || phone.startsAt > start || phone.endsAt < end) return false;
   const before = text.slice(Math.max(0, start - 30), start);
   // Only the words since the number before, so another number's label does not carry over.
   const label = before.slice(before.search(/\d[^\d]*$/) + 1);

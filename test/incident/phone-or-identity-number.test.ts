@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPersonalData } from '../../src/incident/find-personal-data.js';
+import { expectLinearGrowth } from '../support/growth.js';
 
 // Each number below passes the fødselsnummer check (Skatteetaten's two modulo 11 check digits) and
 // is a valid phone number to libphonenumber-js's metadata.
@@ -37,5 +38,16 @@ describe('an 11-digit number that passes the fødselsnummer check', () => {
 
   it('stays an identity number where nothing says phone and the region dials no trunk 0', () => {
     expect(kinds('Kunde 03012340078', 'NO')).toEqual([['identity-number', '03012340078']]);
+  });
+});
+
+describe('telling phones from identity numbers', () => {
+  it('grows linearly with the number of 11-digit runs that are both', async () => {
+    await expectLinearGrowth({
+      n: 2_000,
+      make: (n: number) => 'Tel 03012340078 '.repeat(Math.ceil(n / 16)).slice(0, n),
+      run: (text: string) => findPersonalData(text, { region: 'DE' }),
+      tries: 5,
+    });
   });
 });
