@@ -254,35 +254,48 @@ export function createIncidentReport(
   });
   // The password in the message opens the attachment it came with, not an account.
   const keySent = given.encrypted === true && given.keyExposed === true;
+  // Login details in the data that are more than the password of an encrypted attachment sent along
+  // (`keyExposed`: no login to change, WP250 rev.01 section IV.A), in a message someone could read.
+  const loginExposed =
+    given.dataCategories.includes('credentials') && !keySent && given.returnedUnopened !== true;
   const measures =
     given.measures ??
-    (given.circumstances === 'misdirected-email'
-      ? misdirectedEmailMeasureIds
-          // Proposing to tell the customer would contradict the signer's judgment that they are not told.
-          .filter((id) => id !== 'inform-customer' || judgment?.notifyDataSubjects !== false)
-          // A message that came back unopened reached nobody: there is no one to ask to delete it, and
-          // nothing (a password, a login link) was read by anyone (GDPR Art. 4(12)).
-          .filter(
-            (id) =>
-              given.returnedUnopened !== true ||
-              (id !== 'recall-and-delete' && id !== 'check-password-reset'),
-          )
-          // A new password is proposed only for a login in the data: a password that opens an encrypted
-          // attachment sent along (`keyExposed`) is no login to change (WP250 rev.01 section IV.A).
-          .filter((id) => id !== 'new-password' || (given.dataCategories.includes('credentials') && !keySent))
-          // With its key sent along, the attachment is as good as unencrypted (GDPR Art. 34(3)(a);
-          // WP250 rev.01 section IV.A): its password is taken out of use, and no check for login
-          // passwords sent stands in for that, the password sent being no login.
-          .filter((id) => (keySent ? id !== 'check-password-reset' : id !== 'retire-attachment-password'))
-          // A confirmed deletion is the outcome of asking the recipient to delete: that measure is done.
-          .map((id) => ({
-            id,
-            status:
-              id === 'recall-and-delete' && given.recipientConfirmedDeletion === true
-                ? ('done' as const)
-                : ('proposed' as const),
-          }))
-      : []);
+    (given.circumstances === 'misdirected-sms'
+      ? // A text message carries no address to correct or message to recall by mail: what is proposed
+        // is to make the link or code it carried useless to whoever read it.
+        loginExposed
+        ? [{ id: 'invalidate-login', status: 'proposed' as const }]
+        : []
+      : given.circumstances === 'misdirected-email'
+        ? misdirectedEmailMeasureIds
+            // Proposing to tell the customer would contradict the signer's judgment that they are not told.
+            .filter((id) => id !== 'inform-customer' || judgment?.notifyDataSubjects !== false)
+            // A message that came back unopened reached nobody: there is no one to ask to delete it, and
+            // nothing (a password, a login link) was read by anyone (GDPR Art. 4(12)).
+            .filter(
+              (id) =>
+                given.returnedUnopened !== true ||
+                (id !== 'recall-and-delete' && id !== 'check-password-reset'),
+            )
+            // A new password is proposed only for a login in the data: a password that opens an encrypted
+            // attachment sent along (`keyExposed`) is no login to change (WP250 rev.01 section IV.A).
+            .filter(
+              (id) => id !== 'new-password' || (given.dataCategories.includes('credentials') && !keySent),
+            )
+            // With its key sent along, the attachment is as good as unencrypted (GDPR Art. 34(3)(a);
+            // WP250 rev.01 section IV.A): its password is taken out of use, and no check for login
+            // passwords sent stands in for that, the password sent being no login.
+            .filter((id) => (keySent ? id !== 'check-password-reset' : id !== 'retire-attachment-password'))
+            .filter((id) => id !== 'invalidate-login' || loginExposed)
+            // A confirmed deletion is the outcome of asking the recipient to delete: that measure is done.
+            .map((id) => ({
+              id,
+              status:
+                id === 'recall-and-delete' && given.recipientConfirmedDeletion === true
+                  ? ('done' as const)
+                  : ('proposed' as const),
+            }))
+        : []);
   const report: IncidentReport = {
     reference: given.reference,
     notification: given.notification ?? 'first',

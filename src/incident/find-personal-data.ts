@@ -2,6 +2,7 @@ import { type CountryCode, findPhoneNumbersInText } from 'libphonenumber-js';
 import { parsePhone } from '../phone/parse-phone.js';
 import type { DataCategory } from './data/data-categories.js';
 import { findEmailAddresses } from './find-email-addresses.js';
+import { findLoginCodes } from './find-login-codes.js';
 import { findPrices } from './find-prices.js';
 import { TakenRanges } from './taken-ranges.js';
 
@@ -24,6 +25,7 @@ export type PersonalDataKind =
   | 'payment-reference'
   | 'invoice-amount'
   | 'password'
+  | 'login-code'
   | 'password-reset-link'
   | 'account-link'
   | 'special-category-term';
@@ -178,6 +180,11 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     add('credentials', kind, match.index, url, maskUrl(url), key(url));
   }
 
+  // A one-time or login code before the password pattern, so a code written `Engångskod: 481516` is
+  // named as the code it is.
+  for (const found of findLoginCodes(text))
+    add('credentials', 'login-code', found.index, found.value, mask(found.value, 0, 0), key(found.value));
+
   for (const match of text.matchAll(
     // A password is also given in a sentence ("Lösenordet till bilagan är: …", "The password for
     // the attachment is: …"): a few words, on the same line, between the word and the colon.
@@ -216,8 +223,13 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
   // The identity numbers of Denmark, Norway, Finland and the UK, where their shape and check digit
   // (where one exists) fit. Other runs of that shape are reported last, unconfirmed (see below).
   const identityShapes = [...text.matchAll(IDENTITY_SHAPE)];
+  const phones = safePhoneSearch(text, region);
+  // Both lists are in text order: the phones ending before a run are passed once, not searched again.
+  let nextPhone = 0;
   for (const match of identityShapes) {
-    if (isForeignIdentityNumber(match[0]))
+    while (nextPhone < phones.length && (phones[nextPhone]?.endsAt ?? 0) < match.index) nextPhone += 1;
+    const phone = phones[nextPhone];
+    if (isForeignIdentityNumber(match[0]) && !writtenAsPhone(text, match.index, match[0], phone, region))
       add(
         'national-id-number',
         'identity-number',
@@ -325,7 +337,6 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     }
   }
 
-  const phones = safePhoneSearch(text, region);
   const callRecords = callRecordLines(text, phones);
   for (const [index, found] of phones.entries()) {
     const e164 = found.number.number;
@@ -518,6 +529,39 @@ function identityShaped(run: string): boolean {
   if (digits.length === 11) return day(0, 40) && month(2);
   if (digits.length === 12) return month(4) && day(6, 60);
   return (day(0, 0) && month(2)) || (month(2) && day(4, 60));
+}
+
+// What names the number before it (within 30 characters and after any other number): a phone
+// (`Tel:`, `Telefon`, `Mobil`, `Ring`) or an identity number (`Fødselsnummer`, `Personnummer`, `Fnr`).
+const PHONE_LABEL =
+  /\b(?:tel|telefon|telefonnr|telefonnummer|telephone|phone|mobil|mobilnr|mobilnummer|mobile|mob|ring|call)\b/iu;
+const IDENTITY_LABEL =
+  /fødsels(?:nummer|nr)|fodselsnummer|person(?:nummer|nr)|\bf\.?nr\b|d-nummer|identity number|henkilötunnus|\bcpr\b/iu;
+
+/**
+ * An 11-digit run that passes the fødselsnummer check may still be a phone number (one in about a
+ * hundred does by chance: Skatteetaten's two modulo 11 check digits): it is one where libphonenumber-js
+ * reads a valid number there and the text writes it as a phone, with a + or 00 before it, a phone
+ * label before it, or, in a region dialled with the trunk 0 (ITU-T E.164 national prefix), as a
+ * national number of the message's region. A label that names it an identity number wins.
+ */
+function writtenAsPhone(
+  text: string,
+  start: number,
+  run: string,
+  phone: FoundPhones[number] | undefined,
+  region: CountryCode,
+): boolean {
+  if (run.replace(/\D/g, '').length !== 11) return false;
+  const end = start + run.length;
+  if (phone === undefined || phone.startsAt > start || phone.endsAt < end) return false;
+  const before = text.slice(Math.max(0, start - 30), start);
+  // Only the words since the number before, so another number's label does not carry over.
+  const label = before.slice(before.search(/\d[^\d]*$/) + 1);
+  if (IDENTITY_LABEL.test(label)) return false;
+  const written = text.slice(phone.startsAt, end);
+  if (/^(?:\+|00)/.test(written) || /(?:\+|00)[ \t]*$/.test(before) || PHONE_LABEL.test(label)) return true;
+  return TRUNK_ZERO_REGIONS.has(region) && run.startsWith('0') && phone.number.country === region;
 }
 
 /** A day and month that exist, from DDMMYY. */

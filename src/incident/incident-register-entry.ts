@@ -118,6 +118,19 @@ export function incidentRegisterEntry(
       return number === 0 ? '' : `${number} ${s(number === 1 ? one : many, status)}`;
     })
     .filter((text) => text !== '');
+  // A login link or code that reached the wrong person is named with its state and why, so the
+  // register shows whether it can still be used (GDPR Art. 33(5): the remedial action taken).
+  const invalidation = recorded.find((measure) => measure.id === 'invalidate-login');
+  if (invalidation !== undefined)
+    measures.push(
+      `${s('inloggningslänk eller kod', 'login link or code')} ${
+        invalidation.status === 'done'
+          ? s('ogiltig gjord', 'invalidated')
+          : invalidation.status === 'rejected'
+            ? s('görs inte ogiltig', 'not invalidated')
+            : s('ska göras ogiltig', 'to be invalidated')
+      } (${s('den ger inloggning på kundens konto', 'it logs in to the customer’s account')})`,
+    );
   const risk = {
     unlikely: s('osannolik risk', 'risk unlikely'),
     risk: s('risk', 'risk'),

@@ -19,9 +19,12 @@ describe('createIncidentReport', () => {
     // Without a confirmed deletion, which makes asking for it done.
     const { measures: _given, recipientConfirmedDeletion: _deleted, ...rest } = input;
     const report = createIncidentReport(rest, { now });
-    // No login in the data: no new password to send (see the next test); no attachment's password sent with it.
+    // No login in the data: no new password to send and no link or code to invalidate (see the next
+    // test); no attachment's password sent with it.
     expect(report.measures.map((measure) => measure.id)).toEqual(
-      misdirectedEmailMeasureIds.filter((id) => id !== 'new-password' && id !== 'retire-attachment-password'),
+      misdirectedEmailMeasureIds.filter(
+        (id) => id !== 'new-password' && id !== 'invalidate-login' && id !== 'retire-attachment-password',
+      ),
     );
     expect(report.measures.every((measure) => measure.status === 'proposed')).toBe(true);
   });

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
-import {
-  type ReportMisdirectedSmsInput,
-  renderIncidentReport,
-  reportMisdirectedSms,
-} from '../../src/incident/index.js';
+import { renderIncidentReport, reportMisdirectedSms } from '../../src/incident/index.js';
+import { misdirectedSmsInput } from './shared-fixtures.js';
 
-// A login link sent by text message to a wrong number, at a telecom (Persónuvernd 2021122409, Nova).
-const facts: ReportMisdirectedSmsInput = {
-  text: 'Hej Anna Svensson! Logga in på Mina sidor med koden 481516. Kundnummer: 4711023.',
-  intended: '070-123 45 67',
-  actual: '+46 70 123 45 76',
-  occurredAt: '2024-10-01T09:00:00+02:00',
-  customer: { id: '4711023', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'] },
-  organisation: {
-    name: 'Nordkabel AB',
-    country: 'SE',
-    customerServicePhone: '0771-40 40 40',
-    regimes: ['eprivacy', 'gdpr'],
-    contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
-  },
-  reference: 'INC-SMS-1',
-  detectedAt: '2024-10-01T10:00:00+02:00',
-};
+const facts = misdirectedSmsInput;
 const now = '2024-10-02T09:00:00+02:00';
 
 describe('reportMisdirectedSms', () => {

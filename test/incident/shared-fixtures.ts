@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
-import type { BreachFacts, ReportMisdirectedInput } from '../../src/incident/index.js';
+import type {
+  BreachFacts,
+  ReportMisdirectedInput,
+  ReportMisdirectedSmsInput,
+} from '../../src/incident/index.js';
+import { SEED_INCIDENT_FACTS } from '../support/cli-inputs.js';
 import { seedCase } from './seed-case.js';
 
 /** A private person outside the organisation received one person's data (no data named yet). */
@@ -28,6 +33,18 @@ export const misdirectedInput: ReportMisdirectedInput = {
   organisation: { ...seedCase.provider, regimes: ['eprivacy', 'gdpr'], contact: seedCase.contact },
   reference: 'INC-2018-0042',
   detectedAt: '2018-02-23T13:45:00+01:00',
+};
+
+/** A login code sent by text message to a wrong number, at a telecom (Persónuvernd 2021122409, Nova). */
+export const misdirectedSmsInput: ReportMisdirectedSmsInput = {
+  text: 'Hej Anna Svensson! Logga in på Mina sidor med koden 481516. Kundnummer: 4711023.',
+  intended: '070-123 45 67',
+  actual: '+46 70 123 45 76',
+  occurredAt: '2024-10-01T09:00:00+02:00',
+  customer: { id: '4711023', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'] },
+  organisation: { ...SEED_INCIDENT_FACTS.organisation, country: 'SE', regimes: ['eprivacy', 'gdpr'] },
+  reference: 'INC-SMS-1',
+  detectedAt: '2024-10-01T10:00:00+02:00',
 };
 
 /** The paths of the fields the InvalidInputError that `run` throws names; fails when it accepts. */

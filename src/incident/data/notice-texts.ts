@@ -23,6 +23,8 @@ export const noticeMeasureTexts: Readonly<
         'Vi har lagt in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
       'check-password-reset':
         'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+      'invalidate-login':
+        'Vi har gjort länken eller koden i meddelandet ogiltig och loggat ut alla inloggningar på ditt konto, så att ingen annan kan logga in med den.',
       'new-password':
         'Vi har skickat ett nytt lösenord till dig och gjort tidigare skickade länkar ogiltiga.',
       'retire-attachment-password':
@@ -36,6 +38,8 @@ export const noticeMeasureTexts: Readonly<
         'Vi kommer att lägga in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
       'check-password-reset':
         'Vi kommer att kontrollera att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+      'invalidate-login':
+        'Vi kommer att göra länken eller koden i meddelandet ogiltig och logga ut alla inloggningar på ditt konto, så att ingen annan kan logga in med den.',
       'new-password':
         'Vi kommer att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
       'retire-attachment-password':
@@ -50,6 +54,8 @@ export const noticeMeasureTexts: Readonly<
         'Lägga in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
       'check-password-reset':
         'Kontrollera att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+      'invalidate-login':
+        'Göra länken eller koden i meddelandet ogiltig och logga ut alla inloggningar på ditt konto, så att ingen annan kan logga in med den.',
       'new-password': 'Skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
       'retire-attachment-password':
         'Sluta använda lösenordet som skickades med bilagan, och behandla bilagan som om den hade skickats okrypterad.',
@@ -63,6 +69,8 @@ export const noticeMeasureTexts: Readonly<
       'profile-note':
         'We added a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
       'check-password-reset': 'We checked that no password or login link was sent to the wrong address.',
+      'invalidate-login':
+        'We made the link or code in the message invalid and signed out every session on your account, so that nobody else can log in with it.',
       'new-password': 'We sent you a new password and made links sent earlier invalid.',
       'retire-attachment-password':
         'We stopped using the password that was sent with the attachment, and we treat the attachment as if it had been sent unencrypted.',
@@ -74,6 +82,8 @@ export const noticeMeasureTexts: Readonly<
       'profile-note':
         'We will add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
       'check-password-reset': 'We will check that no password or login link was sent to the wrong address.',
+      'invalidate-login':
+        'We will make the link or code in the message invalid and sign out every session on your account, so that nobody else can log in with it.',
       'new-password': 'We will send you a new password and make links sent earlier invalid.',
       'retire-attachment-password':
         'We will stop using the password that was sent with the attachment, and we treat the attachment as if it had been sent unencrypted.',
@@ -86,6 +96,8 @@ export const noticeMeasureTexts: Readonly<
       'profile-note':
         'Add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
       'check-password-reset': 'Check that no password or login link was sent to the wrong address.',
+      'invalidate-login':
+        'Make the link or code in the message invalid and sign out every session on your account, so that nobody else can log in with it.',
       'new-password': 'Send you a new password and make links sent earlier invalid.',
       'retire-attachment-password':
         'Stop using the password that was sent with the attachment, and treat the attachment as if it had been sent unencrypted.',

@@ -67,7 +67,12 @@ export const reportHeadings = {
 } as const satisfies Record<ReportLocale, Record<string, string>>;
 
 /**
- * The measures usually taken after a confirmation reached the wrong e-mail address.
+ * The measures usually taken after a confirmation reached the wrong e-mail address. `invalidate-login`
+ * is proposed for a text message too: a login link, password-reset link or one-time code that reached
+ * the wrong person logs them in until it is made invalid, and ending the account's sessions logs out
+ * whoever already used it (OWASP Forgot Password Cheat Sheet: tokens single-use and expiring, sessions
+ * invalidated after a reset; NIST SP 800-63B §5.1.3: an out-of-band code accepted once; GDPR
+ * Art. 33(3)(d), Art. 34(3)(b): measures that keep the high risk from materialising).
  *
  * @example
  * ```ts
@@ -79,6 +84,7 @@ export const misdirectedEmailMeasureIds = [
   'correct-address',
   'profile-note',
   'check-password-reset',
+  'invalidate-login',
   'new-password',
   'retire-attachment-password',
   'inform-customer',
@@ -109,6 +115,8 @@ export const measureTexts: Readonly<
       'En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.',
     'check-password-reset':
       'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+    'invalidate-login':
+      'Inloggningslänken, länken för att byta lösenord eller engångskoden som nådde fel person har gjorts ogiltig och kontots öppna sessioner har avslutats, eftersom den som har en giltig länk eller kod kan logga in på kundens konto.',
     'new-password':
       'Ett nytt lösenord har beställts till kunden och tidigare skickade länkar har gjorts ogiltiga.',
     'retire-attachment-password':
@@ -124,6 +132,8 @@ export const measureTexts: Readonly<
     'profile-note':
       'A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.',
     'check-password-reset': 'We checked that no password or login link was sent to the wrong address.',
+    'invalidate-login':
+      'The login link, password-reset link or one-time code that reached the wrong person was made invalid and the account’s open sessions were ended, since whoever holds a valid link or code can log in to the customer’s account.',
     'new-password': 'A new password was issued to the customer and links sent earlier were invalidated.',
     'retire-attachment-password':
       'The password sent with the attachment was taken out of use, and the attachment is treated as sent unencrypted.',
@@ -150,6 +160,8 @@ export const pendingMeasureTexts: Readonly<
       'En notering ska läggas in i kundprofilen om att den som ringer om kundens engagemang ska identifieras extra noggrant.',
     'check-password-reset':
       'Det ska kontrolleras att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
+    'invalidate-login':
+      'Inloggningslänken, länken för att byta lösenord eller engångskoden som nådde fel person ska göras ogiltig och kontots öppna sessioner avslutas, eftersom den som har en giltig länk eller kod kan logga in på kundens konto.',
     'new-password':
       'Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga.',
     'retire-attachment-password':
@@ -167,6 +179,8 @@ export const pendingMeasureTexts: Readonly<
       'A note is to be put on the customer profile asking staff to verify the identity of anyone calling about the account with extra care.',
     'check-password-reset':
       'It is to be checked that no password or login link was sent to the wrong address.',
+    'invalidate-login':
+      'The login link, password-reset link or one-time code that reached the wrong person is to be made invalid and the account’s open sessions ended, since whoever holds a valid link or code can log in to the customer’s account.',
     'new-password': 'A new password is to be issued to the customer and links sent earlier invalidated.',
     'retire-attachment-password':
       'The password sent with the attachment is to be taken out of use, and the attachment treated as sent unencrypted.',
