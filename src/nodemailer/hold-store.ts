@@ -181,7 +181,7 @@ export interface HoldStore {
    * discarded, and a `discarded` line written by `record` is never about a message that went out.
    * When `record` rejects, the message stays held and the rejection is passed on. Resolves the
    * message discarded, or `undefined` when there was none. `discardAndRecord` uses it when a store
-   * has it (the file store does), else records first and then calls `discard`.
+   * has it (the folder and PostgreSQL stores do), else records first and then calls `discard`.
    */
   discardWithRecord?(
     id: string,
