@@ -542,8 +542,8 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   const report = buildReport({
     locale: flags.locale,
     title: text.title,
-    intro: [
-      text.read(path, kind, messages, skipped, problems, hits.length),
+    intro: [text.read(path, kind, messages, skipped, problems, hits.length)],
+    problems: [
       // Named in a saved report; on the terminal each was named on stderr as it was read.
       ...(flags.out === undefined
         ? []

@@ -6,6 +6,8 @@ export interface ReportInput<Kind extends string, Row extends Report['rows'][num
   readonly locale: CliLocale;
   readonly title: string;
   readonly intro: readonly string[];
+  /** Input that could not be read, one line each: after the summary. */
+  readonly problems?: readonly string[];
   /** Every kind of finding, in the order of the summary, with what it means in each language. */
   readonly kinds: Readonly<Record<Kind, { readonly en: string; readonly sv: string }>>;
   /** The kind of finding a row is. */
@@ -34,6 +36,7 @@ export function buildReport<Kind extends string, Row extends Report['rows'][numb
     locale: input.locale,
     title: input.title,
     intro: input.intro,
+    ...(input.problems !== undefined ? { problems: input.problems } : {}),
     summary: (Object.keys(input.kinds) as Kind[]).map((kind) => ({
       label: kind,
       description: input.kinds[kind][input.locale],

@@ -9,6 +9,11 @@ export interface Report {
   readonly title: string;
   /** Lines under the title: what was read, when. */
   readonly intro: readonly string[];
+  /**
+   * Input that could not be read (unreadable messages, export rows), one line each: shown after the
+   * summary table, which a reader who is not a programmer looks for first.
+   */
+  readonly problems?: readonly string[];
   /** The summary table: a label and a count per kind of finding. */
   readonly summary: readonly {
     readonly label: string;
@@ -39,9 +44,13 @@ export function renderReport(report: Report, format: ReportFormat): string {
   return renderHtml(report);
 }
 
-/** HTML-escapes text from the input: it goes into element content and quoted attributes only. */
+/**
+ * HTML-escapes text from the input: it goes into element content and quoted attributes only.
+ * Control characters are shown escaped as on the terminal (see escapeControls): a browser would
+ * drop them silently, and a report saved as text or piped to a terminal would run them.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+  return escapeControls(text).replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /**
@@ -125,7 +134,11 @@ ${report.intro.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
 ${summary}
 </tbody>
 </table>
-<h2>${text.details}</h2>
+${
+  report.problems === undefined || report.problems.length === 0
+    ? ''
+    : `<h2>${text.problems}</h2>\n${report.problems.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}\n`
+}<h2>${text.details}</h2>
 <table class="details">
 <thead><tr>${head}</tr></thead>
 <tbody>

@@ -9,6 +9,7 @@ import { createGuard } from '../guard/create-guard.js';
 import type { AuditLog } from '../nodemailer/audit-log.js';
 import { createFileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
+import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { isLoopbackHost } from '../serve/is-loopback-host.js';
@@ -136,6 +137,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   }
   let transporter: Transporter | undefined;
   let auditLog: AuditLog | undefined;
+  const auditFile = flags.auditLog ?? `${(flags.holds ?? 'held-mail').replace(/[/\\]+$/, '')}.audit.jsonl`;
   if (flags.smtp !== undefined) {
     if (!holdStore) throw usageFailure(text.smtpNeedsHolds);
     const { default: nodemailer } = await import('nodemailer');
@@ -144,7 +146,6 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     } catch (error) {
       throw usageFailure(cliTexts[flags.locale].smtp.notUsable((error as Error).message));
     }
-    const auditFile = flags.auditLog ?? `${(flags.holds ?? 'held-mail').replace(/[/\\]+$/, '')}.audit.jsonl`;
     auditLog = createJsonLinesAuditLog(auditFile);
     transporter.use(
       'compile',
@@ -166,6 +167,11 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     ...(transporter ? { transporter } : {}),
     // Discards go to the same log as releases.
     ...(auditLog ? { auditLog } : {}),
+    // As `holds list` reads it: a log that cannot be read shows no release in doubt, and a release
+    // then cannot log its start there either, so it sends nothing.
+    ...(holdStore
+      ? { releasesInDoubt: () => findReleasesInDoubt(auditFile).catch(() => new Set<string>()) }
+      : {}),
     ...(token ? { token } : {}),
     locale: flags.locale,
     // The address listened on is a name requests may use; a wildcard (0.0.0.0, ::) is not.

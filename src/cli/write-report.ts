@@ -45,8 +45,8 @@ export async function refuseOutOverInput(
 
 /**
  * Writes a command's report where it was asked for: the file from `--out` (whole or not at all),
- * then on standard output the JSON form (`--json`), or the intro, the non-zero summary rows and
- * either the report's path or one line per row (`rowLine`), and any `notes` after.
+ * then on standard output the JSON form (`--json`), or the intro, the non-zero summary rows, the
+ * input that could not be read, and either the report's path or one line per row (`rowLine`), and any `notes` after.
  */
 export async function writeReport(
   report: Report,
@@ -63,6 +63,7 @@ export async function writeReport(
   const lines = [...report.intro];
   for (const row of report.summary)
     if (row.count > 0) lines.push(`  ${String(row.count).padStart(7)}  ${row.label}: ${row.description}`);
+  lines.push(...(report.problems ?? []));
   if (destination.out !== undefined)
     lines.push(`${cliTexts[report.locale].reportWritten}: ${destination.out}`);
   else for (const row of report.rows) lines.push(options.rowLine(row));

@@ -465,6 +465,30 @@ export function openFileHoldStore(
       }
       return true;
     },
+
+    async discardWithRecord(
+      id: string,
+      record: (held: HeldMessage) => Promise<void>,
+      options: DiscardOptions = {},
+    ): Promise<HeldMessage | undefined> {
+      checkId(id);
+      const settings = parseInput(DiscardOptionsSchema, options, ['options']);
+      // The release's lock, taken before the record is read: a release cannot start, send or end
+      // while the discard is recorded, nor can a discard be recorded while a release holds it.
+      await lock(id, settings.force ?? false);
+      try {
+        const stored = await readRecord(id);
+        if (!stored) return undefined;
+        const held = toHeldMessage(stored, 'held');
+        await record(held);
+        await remove(id).catch((error: unknown) => {
+          throw new HoldStoreFailedError(`held message ${id} could not be discarded`, { cause: error });
+        });
+        return held;
+      } finally {
+        await unlock(id);
+      }
+    },
   };
 }
 

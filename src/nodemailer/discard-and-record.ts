@@ -23,11 +23,24 @@ export async function discardAndRecord(
   id: string,
   discard: DiscardRecord,
 ): Promise<HeldMessage | undefined> {
+  // Written while the store holds the message, where it can: a release cannot slip in between.
+  if (store.discardWithRecord)
+    return store.discardWithRecord(id, (held) => recordDiscard(auditLog, held, discard));
   // Read first: the audit line names the recipients and envelope of what was discarded.
   const held = await store.get(id);
   if (!held) return undefined;
   if (held.state === 'releasing')
     throw new HoldStoreFailedError(`held message ${id} is being released; it cannot be discarded now`);
+  await recordDiscard(auditLog, held, discard);
+  return (await store.discard(id)) ? held : undefined;
+}
+
+/** Writes the `discarded` line of a held message; `AuditLogFailedError` when it cannot be written. */
+async function recordDiscard(
+  auditLog: AuditLog | undefined,
+  held: HeldMessage,
+  discard: DiscardRecord,
+): Promise<void> {
   const entry: AuditEntry = {
     at: new Date().toISOString(),
     ...(held.messageId === undefined ? {} : { messageId: held.messageId }),
@@ -43,18 +56,17 @@ export async function discardAndRecord(
       codes: recipient.verdict.findings.map((finding) => finding.code),
     })),
     envelope: held.envelope,
-    holdId: id,
+    holdId: held.id,
     discard,
   };
   try {
     await auditLog?.record(entry);
   } catch (error) {
     throw new AuditLogFailedError(
-      `held message ${id} was not discarded: the audit log could not be written`,
+      `held message ${held.id} was not discarded: the audit log could not be written`,
       {
         cause: error,
       },
     );
   }
-  return (await store.discard(id)) ? held : undefined;
 }

@@ -175,6 +175,19 @@ export interface HoldStore {
    * stopped is discarded with `{ force: true }`.
    */
   discard(id: string, options?: DiscardOptions): Promise<boolean>;
+  /**
+   * Discards as `discard` does, calling `record` with the message while the store holds it for the
+   * discard, so no release can start or end in between: the message is then either released or
+   * discarded, and a `discarded` line written by `record` is never about a message that went out.
+   * When `record` rejects, the message stays held and the rejection is passed on. Resolves the
+   * message discarded, or `undefined` when there was none. `discardAndRecord` uses it when a store
+   * has it (the folder and PostgreSQL stores do), else records first and then calls `discard`.
+   */
+  discardWithRecord?(
+    id: string,
+    record: (held: HeldMessage) => Promise<void>,
+    options?: DiscardOptions,
+  ): Promise<HeldMessage | undefined>;
 }
 
 const ReleaseOptionsSchema = z.object({

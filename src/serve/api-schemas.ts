@@ -157,6 +157,12 @@ export const ReleaseRequestSchema = z.strictObject({
     ),
   by: z.string().trim().min(1, 'who releases the message is required').max(200),
   reason: z.string().trim().min(1, 'why the message is released is required').max(2000),
+  force: z
+    .boolean()
+    .optional()
+    .describe(
+      "release it although an earlier release was started and never ended; only once the mail server's log shows it was not delivered",
+    ),
 });
 
 /** What a release did. */

@@ -85,6 +85,13 @@ export interface ServerOptions {
    * @default undefined (discards are not recorded)
    */
   readonly auditLog?: AuditLog;
+  /**
+   * The held messages whose release was started and never ended (`findReleasesInDoubt` over the
+   * JSON-lines audit log): the message may be with the recipient already. The review page marks
+   * them, and a release of one is refused (409 `release-in-doubt`) unless it asks for `force`.
+   * @default undefined (no release is taken to be in doubt)
+   */
+  readonly releasesInDoubt?: () => Promise<ReadonlySet<string>>;
   /** The language of finding messages and pages when a request does not ask (`?lang=`). @default 'en' */
   readonly locale?: Locale;
   /**

@@ -11,6 +11,8 @@ export interface ReleaseRequest {
   readonly confirmNew?: boolean | undefined;
   readonly by: string;
   readonly reason: string;
+  /** Release it although an earlier release was started and never ended (checked in the mail server's log). */
+  readonly force?: boolean | undefined;
 }
 
 /** A recipient the check stopped a release for, with the findings that stopped it. */
@@ -50,6 +52,8 @@ export async function releaseHeld(
     throw error;
   });
   if (!held) return { problem: noSuchMessage() };
+  // Started and never ended: the message may be with the recipient already, as `holds release` says.
+  if (!request.force && (await context.options.releasesInDoubt?.())?.has(id)) return { problem: inDoubt() };
   if (held.action === 'block' && request.to === undefined) {
     return {
       problem: problem('invalid-input', 400, 'A blocked message is released only to corrected recipients', {
@@ -64,6 +68,7 @@ export async function releaseHeld(
       ...(request.confirmNew ? { confirmNew: true } : {}),
       by: request.by,
       reason: request.reason,
+      ...(request.force ? { force: true } : {}),
     });
     return { released };
   } catch (error) {
@@ -134,6 +139,20 @@ export function auditLogFailed(): Problem {
   return problem('audit-log-failed', 503, 'The audit log cannot be written; the message stays held', {
     detail: 'nothing was sent or discarded; try again once the audit log can be written',
   });
+}
+
+/** The problem for a release refused because an earlier one was started and never ended. */
+function inDoubt(): Problem {
+  return problem(
+    'release-in-doubt',
+    409,
+    'An earlier release of this message was started and never ended; it may have been sent',
+    {
+      detail:
+        'check the mail server\'s log; release it again with "force": true only if it was not delivered',
+      field: 'body.force',
+    },
+  );
 }
 
 /** The problem for a hold id the store does not have. */

@@ -67,6 +67,8 @@ interface Entered {
   readonly to: readonly string[];
   readonly reason: string;
   readonly confirmNew?: boolean;
+  /** Release it although an earlier release was started and never ended. */
+  readonly force?: boolean;
 }
 
 /** The language of a page: `?lang=sv|en`, else the server's. */
@@ -229,7 +231,7 @@ export async function registerReviewPages(app: FastifyInstance, context: ServerC
     const keep = entered
       ? html`${entered.to.map((address) => html`<input type="hidden" name="to" value="${address}">`)}<input type="hidden" name="reason" value="${entered.reason}">${
           entered.confirmNew ? html`<input type="hidden" name="confirmNew" value="yes">` : ''
-        }`
+        }${entered.force ? html`<input type="hidden" name="force" value="yes">` : ''}`
       : discardReason === undefined
         ? ''
         : html`<input type="hidden" name="discardReason" value="${discardReason}">`;
@@ -326,6 +328,7 @@ ${tokenField}
             ? texts.gone
             : undefined;
     const now = Date.now();
+    const inDoubt = (await context.options.releasesInDoubt?.()) ?? new Set<string>();
     // Findings in the page's language, whatever language the pipeline held the message in.
     // The subject is in the store's record since it kept one (`HoldInput.subject`); a message held
     // before, or by a store that keeps none, is read once and its subject remembered. Shown on this
@@ -333,7 +336,7 @@ ${tokenField}
     const subjects = await Promise.all(held.map((entry) => entry.subject ?? subjectOf(entry.id)));
     rememberedSubjects.keep(held.map((entry) => entry.id));
     const rows = held.map((entry, index) =>
-      heldRow(localizedHeld(entry, page.lang), page, now, subjects[index]),
+      heldRow(localizedHeld(entry, page.lang), page, now, subjects[index], inDoubt.has(entry.id)),
     );
     const main = html`<h1>${texts.heldHeading}</h1>
 ${status ? html`<p class="status" role="status">${status}</p>` : ''}
@@ -363,6 +366,8 @@ ${
     const { raw, ...stored } = held;
     const listed = localizedHeld(stored, page.lang);
     const content = await readHeldMessage(raw);
+    // Started and never ended (the audit log): the release form asks for an explicit choice to send it again.
+    const inDoubt = (await context.options.releasesInDoubt?.())?.has(id) ?? false;
     const proposed =
       entered?.to ?? listed.recipients.map((recipient) => recipient.verdict.suggestion ?? recipient.address);
     // A field is labelled with its recipient's header field (To, Cc, Bcc) while the list is the held
@@ -393,6 +398,7 @@ ${
     : ''
 }
 <p>${texts.age}: ${heldAge(listed.heldAt)}${listed.state === 'releasing' ? html` (${texts.releasing})` : ''}</p>
+${inDoubt ? html`<p class="alert" id="in-doubt"><strong>${texts.inDoubtNote}</strong></p>` : ''}
 <h2>${texts.recipients}</h2>
 <ul>${listed.recipients.map(
       (recipient) =>
@@ -431,7 +437,13 @@ ${
 })}
 <p class="check"><input type="checkbox" id="confirm-new" name="confirmNew" value="yes"${entered?.confirmNew ? html` checked` : ''}>
 <label for="confirm-new">${texts.confirmNew}</label></p>
-<label for="reason">${texts.reason}</label>
+${
+  inDoubt
+    ? html`<p class="check"><input type="checkbox" id="force" name="force" value="yes" aria-describedby="in-doubt"${entered?.force ? html` checked` : ''}>
+<label for="force">${texts.force}</label></p>
+`
+    : ''
+}<label for="reason">${texts.reason}</label>
 <p class="hint" id="reason-hint">${texts.reasonHint}</p>
 <textarea id="reason" name="reason" rows="2" required aria-describedby="reason-hint">${entered?.reason ?? ''}</textarea>
 <button type="submit">${texts.release}</button>
@@ -472,6 +484,7 @@ ${
     const { to, reason } = entered;
     // A correction new to the customer goes out only when the reviewer says it was confirmed as theirs.
     const confirmNew = entered.confirmNew === true;
+    const force = entered.force === true;
     // The session ended (logged out in another tab, the server restarted): the login page, carrying
     // what was typed, and after it the message's page again with it filled in.
     if (!session)
@@ -500,6 +513,7 @@ ${
       by: session.user,
       reason,
       ...(confirmNew ? { confirmNew: true } : {}),
+      ...(force ? { force: true } : {}),
     });
     if ('problem' in outcome) {
       if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
@@ -551,7 +565,13 @@ ${
   });
 }
 
-function heldRow(entry: HeldMessage, page: PageRequest, now: number, subject: string | undefined): SafeHtml {
+function heldRow(
+  entry: HeldMessage,
+  page: PageRequest,
+  now: number,
+  subject: string | undefined,
+  inDoubt: boolean,
+): SafeHtml {
   const { texts } = page;
   // ISO 8601 in UTC, to the minute: the same for every reviewer, whatever their time zone.
   const heldAt = `${entry.heldAt.slice(0, 10)} ${entry.heldAt.slice(11, 16)} UTC`;
@@ -564,7 +584,13 @@ function heldRow(entry: HeldMessage, page: PageRequest, now: number, subject: st
     entry.customerId === undefined ? '' : html`<br>${texts.customerLabel}: ${entry.customerId}`
   }
 <br>${texts.heldAtLabel}: <time datetime="${entry.heldAt}">${heldAt}</time></td>
-<td>${heldAge(entry.heldAt, now)}${entry.state === 'releasing' ? html` (${texts.releasing})` : ''}</td>
+<td>${heldAge(entry.heldAt, now)}${
+    inDoubt
+      ? html` (<strong>${texts.inDoubt}</strong>)`
+      : entry.state === 'releasing'
+        ? html` (${texts.releasing})`
+        : ''
+  }</td>
 <td><ul>${entry.recipients.map(
     (recipient) =>
       html`<li>${recipient.address} – <span class="${verdictClass(recipient.verdict.action)}">${texts.actions[recipient.verdict.action]}</span></li>`,
@@ -631,6 +657,7 @@ function enteredOf(body: unknown): Entered | undefined {
     .filter(Boolean);
   const reason = field(body, 'reason').trim();
   const confirmNew = field(body, 'confirmNew') === 'yes';
-  if (to.length === 0 && reason === '' && !confirmNew) return undefined;
-  return { to, reason, ...(confirmNew ? { confirmNew } : {}) };
+  const force = field(body, 'force') === 'yes';
+  if (to.length === 0 && reason === '' && !confirmNew && !force) return undefined;
+  return { to, reason, ...(confirmNew ? { confirmNew } : {}), ...(force ? { force } : {}) };
 }

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuard } from '../../src/guard/create-guard.js';
+import type { AuditLog } from '../../src/nodemailer/audit-log.js';
+import { discardAndRecord } from '../../src/nodemailer/discard-and-record.js';
 import type { HoldInput, HoldStore } from '../../src/nodemailer/hold-store.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
@@ -207,5 +209,37 @@ describe('createPostgresHoldStore', () => {
       expect(fixture.sink.received).toHaveLength(1);
       expect(await store.get(held.id)).toBeUndefined();
     }, 120_000);
+  });
+});
+
+describe('a discard racing a release on the PostgreSQL hold store', () => {
+  it('ends in one of the two, never both: a release started while the discard is recorded is refused', async () => {
+    const held = await store.hold(sampleInput('discard-race'));
+    const transporter = guardedTransport();
+    let release: Promise<unknown> | undefined;
+    let discardedLines = 0;
+    const auditLog: AuditLog = {
+      async record(entry) {
+        if (entry.outcome !== 'discarded') return;
+        discardedLines++;
+        // The release starts while the line is written; it is given a second to get through.
+        release = store.release(held.id, transporter, { to: GOOD, ...WHO }).then(
+          () => 'released',
+          (error: unknown) => error,
+        );
+        await Promise.race([release, new Promise((resolve) => setTimeout(resolve, 1000))]);
+      },
+    };
+    const discarded = await discardAndRecord(store, auditLog, held.id, {
+      by: 'lena@butiken.se',
+      reason: 'duplicate',
+      where: 'api',
+    });
+    const released = await release;
+    transporter.close();
+    expect({ sent: fixture.sink.received.length, discardedLines }).toEqual({ sent: 0, discardedLines: 1 });
+    expect(discarded).toMatchObject({ id: held.id });
+    expect(released).toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    expect(await store.get(held.id)).toBeUndefined();
   });
 });

@@ -51,6 +51,10 @@ export interface PageTexts {
   readonly reason: string;
   readonly reasonHint: string;
   readonly confirmNew: string;
+  /** A release started and never ended: the list's mark, the message page's warning, the choice to release anyway. */
+  readonly inDoubt: string;
+  readonly inDoubtNote: string;
+  readonly force: string;
   readonly release: string;
   readonly discardHeading: string;
   readonly discardIntro: string;
@@ -121,6 +125,10 @@ export const pageTexts: Record<Locale, PageTexts> = {
     reasonHint: 'For example: address read back to the customer on the phone',
     confirmNew:
       "The corrected address is new to the customer and was confirmed as theirs (another customer's address is never sent)",
+    inDoubt: 'release in doubt',
+    inDoubtNote:
+      "Release in doubt: an earlier release of this message was started and never ended, so it may have been sent. Check the mail server's log before releasing it again.",
+    force: "The mail server's log shows it was not delivered: release it again",
     release: 'Release',
     discardHeading: 'Discard',
     discardIntro: 'Remove the message without sending it.',
@@ -137,6 +145,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
       'not-found': 'That message was already released or discarded.',
       'send-failed': 'The mail server did not take the message; it stays held',
       'not-configured': 'The server cannot send released messages (started without --smtp)',
+      'release-in-doubt':
+        "An earlier release was started and never ended; check the mail server's log, then tick the box to release it again",
     },
     fieldNames: {
       to: 'To',
@@ -199,6 +209,10 @@ export const pageTexts: Record<Locale, PageTexts> = {
     reasonHint: 'Till exempel: adressen läst upp för kunden i telefon',
     confirmNew:
       'Den rättade adressen är ny för kunden och har bekräftats som kundens (en annan kunds adress skickas aldrig)',
+    inDoubt: 'osäkert om det släpptes',
+    inDoubtNote:
+      'Osäkert om det släpptes: ett tidigare släpp av meddelandet påbörjades men avslutades aldrig, så det kan ha skickats. Se e-postserverns logg innan det släpps igen.',
+    force: 'E-postserverns logg visar att det inte levererades: släpp det igen',
     release: 'Släpp',
     discardHeading: 'Kasta',
     discardIntro: 'Ta bort meddelandet utan att skicka det.',
@@ -215,6 +229,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
       'not-found': 'Meddelandet är redan skickat eller kastat.',
       'send-failed': 'E-postservern tog inte emot meddelandet; det ligger kvar',
       'not-configured': 'Servern kan inte skicka släppta meddelanden (startad utan --smtp)',
+      'release-in-doubt':
+        'Ett tidigare släpp påbörjades men avslutades aldrig; se e-postserverns logg och kryssa sedan i rutan för att släppa det igen',
     },
     fieldNames: {
       to: 'Till',

@@ -1,0 +1,83 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findReleasesInDoubt } from '../../src/nodemailer/find-releases-in-doubt.js';
+import { usePipelineFixture } from '../support/pipeline.js';
+import { auth, fixtureServer, GOOD, holdOrder, logIn, postForm, TYPO } from './support.js';
+
+// A release that was started and never ended (the process stopped mid-send) may have reached the
+// recipient: `holds list` and `show` mark it and `holds release` asks for --force; so does the page.
+const fixture = usePipelineFixture();
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** A held message whose release a stopped process started and never ended, and a server reading that log. */
+async function heldInDoubt(): Promise<{ server: FastifyInstance; id: string }> {
+  const id = await holdOrder(fixture, TYPO);
+  const log = join(fixture.dir, 'held-mail.audit.jsonl');
+  appendFileSync(
+    log,
+    `${JSON.stringify({ at: new Date().toISOString(), mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], holdId: id })}\n`,
+  );
+  const server = fixtureServer(fixture, { releasesInDoubt: () => findReleasesInDoubt(log) });
+  app = server;
+  return { server, id };
+}
+
+describe('a release in doubt on the review page', () => {
+  it('is marked in the list and on the message page, in English and in Swedish', async () => {
+    const { server, id } = await heldInDoubt();
+    const { cookie } = await logIn(server);
+    const list = await server.inject({ method: 'GET', url: '/holds?lang=en', headers: { cookie } });
+    expect(list.body).toContain('<strong>release in doubt</strong>');
+    const listSv = await server.inject({ method: 'GET', url: '/holds?lang=sv', headers: { cookie } });
+    expect(listSv.body).toContain('<strong>osäkert om det släpptes</strong>');
+    const page = await server.inject({ method: 'GET', url: `/holds/${id}?lang=en`, headers: { cookie } });
+    expect(page.body).toContain('Release in doubt: an earlier release of this message was started');
+    expect(page.body).toContain('<input type="checkbox" id="force" name="force" value="yes"');
+    const pageSv = await server.inject({ method: 'GET', url: `/holds/${id}?lang=sv`, headers: { cookie } });
+    expect(pageSv.body).toContain('Osäkert om det släpptes: ett tidigare släpp');
+  });
+
+  it('refuses a plain release and sends it only when the reviewer ticks the box', async () => {
+    const { server, id } = await heldInDoubt();
+    const { cookie, csrf } = await logIn(server);
+    const fields = { csrf, to: GOOD, reason: 'read back on the phone' };
+    const refused = await postForm(server, `/holds/${id}/release?lang=sv`, cookie, fields);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Ett tidigare släpp påbörjades men avslutades aldrig');
+    expect(fixture.sink.received).toHaveLength(0);
+    expect(await fixture.holdStore.get(id)).toBeDefined();
+    const forced = await postForm(server, `/holds/${id}/release?lang=sv`, cookie, {
+      ...fields,
+      force: 'yes',
+    });
+    expect(forced.statusCode).toBe(303);
+    expect(fixture.sink.received).toHaveLength(1);
+    expect(fixture.sink.received[0]?.to).toEqual([GOOD]);
+  });
+
+  it('refuses a release through the API with 409 release-in-doubt until it asks for force', async () => {
+    const { server, id } = await heldInDoubt();
+    const release = (force?: boolean) =>
+      server.inject({
+        method: 'POST',
+        url: `/v1/holds/${id}/release`,
+        headers: { ...auth, 'content-type': 'application/json' },
+        payload: { to: [GOOD], by: 'lena@butiken.se', reason: 'read back', ...(force ? { force } : {}) },
+      });
+    const refused = await release();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      type: expect.stringMatching(/#release-in-doubt$/),
+      field: 'body.force',
+    });
+    expect(fixture.sink.received).toHaveLength(0);
+    expect((await release(true)).statusCode).toBe(200);
+    expect(fixture.sink.received).toHaveLength(1);
+  });
+});
