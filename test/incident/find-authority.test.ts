@@ -62,7 +62,7 @@ describe('findAuthority', () => {
     ).toBe(true);
   });
 
-  it('has a data protection authority for every EU and EEA state, the UK and the Nordic telecom regulators', () => {
+  it('has a data protection authority for every EU and EEA state and the UK, and an e-privacy authority wherever a source names one', () => {
     const eea =
       'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO GB'.split(
         ' ',
@@ -74,30 +74,63 @@ describe('findAuthority', () => {
     const telecom = authorities
       .filter((authority) => authority.regime === 'eprivacy')
       .map((authority) => authority.country);
-    expect([...telecom].sort()).toEqual(['DK', 'FI', 'GB', 'IS', 'NO', 'SE']);
+    expect([...telecom].sort()).toEqual(
+      'AT BE BG CZ DE DK ES FI FR GB GR HR HU IE IS IT LT MT NL NO PL PT RO SE SI'.split(' '),
+    );
     expect(new Set(authorities.map((authority) => authority.id)).size).toBe(authorities.length);
   });
 
   it('takes the caller’s table instead of the built-in one', () => {
     const finding = findAuthority(
-      { country: 'IE', regime: 'eprivacy', at: '2020-01-01T00:00:00Z' },
+      { country: 'LU', regime: 'eprivacy', at: '2020-01-01T00:00:00Z' },
       {
         authorities: [
           {
-            id: 'ie-dpc',
-            country: 'IE',
+            id: 'lu-cnpd',
+            country: 'LU',
             regime: 'eprivacy',
-            name: 'Data Protection Commission',
-            nameEn: 'Data Protection Commission',
+            name: 'Commission nationale pour la protection des données',
+            nameEn: 'National Commission for Data Protection',
           },
         ],
       },
     );
-    expect(finding.authority?.id).toBe('ie-dpc');
+    expect(finding.authority?.id).toBe('lu-cnpd');
     expect(finding.law.citations).toContain('Commission Regulation (EU) No 611/2013');
     expect(
-      findAuthority({ country: 'IE', regime: 'eprivacy', at: '2020-01-01T00:00:00Z' }).authority,
+      findAuthority({ country: 'LU', regime: 'eprivacy', at: '2020-01-01T00:00:00Z' }).authority,
     ).toBeUndefined();
+  });
+
+  it('sends an Austrian, Irish or Polish operator’s breach to the data protection authority itself', () => {
+    const at = '2024-03-01T10:00:00Z';
+    const name = (country: string, regime: 'gdpr' | 'eprivacy') =>
+      findAuthority({ country, regime, at }).authority?.name;
+    for (const country of ['AT', 'IE', 'PL', 'NL', 'FR', 'ES', 'IT'])
+      expect(name(country, 'eprivacy'), country).toBe(name(country, 'gdpr'));
+    expect(findAuthority({ country: 'AT', regime: 'eprivacy', at }).authority?.abbreviation).toBe('DSB');
+  });
+
+  it('sends a Belgian, Hungarian or Slovenian operator’s breach to the telecom regulator', () => {
+    const at = '2024-03-01T10:00:00Z';
+    const abbreviation = (country: string) =>
+      findAuthority({ country, regime: 'eprivacy', at }).authority?.abbreviation;
+    expect(['BE', 'HU', 'SI', 'HR'].map(abbreviation)).toEqual(['BIPT', 'NMHH', 'AKOS', 'HAKOM']);
+  });
+
+  it('names the second authority a German or Greek operator notifies as well', () => {
+    const at = '2024-03-01T10:00:00Z';
+    const de = findAuthority({ country: 'DE', regime: 'eprivacy', at }).authority;
+    expect(de?.abbreviation).toBe('BfDI');
+    expect(de?.note).toMatch(/Bundesnetzagentur.*TKG § 169/);
+    expect(findAuthority({ country: 'GR', regime: 'eprivacy', at }).authority?.note).toMatch(/ADAE/);
+  });
+
+  it('names GIODO for a Polish operator’s breach before 25 May 2018 and UODO from that day', () => {
+    const before = findAuthority({ country: 'PL', regime: 'eprivacy', at: '2018-05-24T12:00:00+02:00' });
+    const after = findAuthority({ country: 'PL', regime: 'eprivacy', at: '2018-05-25T12:00:00+02:00' });
+    expect(before.authority?.abbreviation).toBe('GIODO');
+    expect(after.authority?.abbreviation).toBe('UODO');
   });
 
   it('rejects a country that is not a two-letter code, naming the field', () => {
