@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { AuditFlags } from './audit.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
-import { type CommandContext, columnsOption, localeOption } from './program-context.js';
+import { type CommandContext, columnsOption, localeOption, timeZoneOption } from './program-context.js';
 
 /**
  * `email-guard audit <sent mail> --customers <export>`: were there other cases like this? Reads the
@@ -32,6 +32,7 @@ export function auditCommand(context: CommandContext, locale: CliLocale = 'en'):
     .option('--json', 'print the hits as JSON')
     .addOption(columnsOption())
     .addOption(localeOption())
+    .addOption(timeZoneOption())
     .addHelpText('after', cliTexts[locale].commandHelp.audit)
     .action(async (path: string, flags: AuditFlags) => {
       // The audit and what it loads (the checks, the mail header parser) are imported only when it runs.

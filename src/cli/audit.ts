@@ -11,6 +11,7 @@ import type { FindingCode } from '../guard/verdict.js';
 import { findConfusables } from '../matching/find-confusables.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { buildReport } from './build-report.js';
+import { checkTimeZone } from './check-time-zone.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import { progressWords } from './create-progress.js';
 import { escapeControls } from './escape-controls.js';
@@ -123,6 +124,8 @@ export interface AuditFlags {
   /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
   readonly columns?: string;
   readonly locale: 'sv' | 'en';
+  /** The IANA zone dates are written in and the drafts judged in (`--time-zone`). */
+  readonly timeZone?: string;
 }
 
 // One options object per locale: checkRecipient builds its checker once per options object.
@@ -326,6 +329,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     throw usageFailure(words.audit.sinceNotDate(flags.since ?? ''));
   if (flags.incidents !== undefined && flags.facts === undefined)
     throw usageFailure(words.audit.incidentsNeedFacts);
+  checkTimeZone(flags.timeZone, flags.locale);
   await refuseOutOverInput(
     flags.out,
     [path, flags.customers, ...(flags.facts === undefined ? [] : [flags.facts])],
@@ -472,7 +476,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       facts,
       flags.facts ?? '',
       customers.directory,
-      flags.locale,
+      { locale: flags.locale, ...(flags.timeZone === undefined ? {} : { timeZone: flags.timeZone }) },
       context,
     );
     // Every hit is accounted for: a draft, or the count of those without one and why.
@@ -527,7 +531,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   // In the table every candidate stands in the "meant for" column: none is named as the one.
   const rows = found.map(({ candidates, sentAs, header, ...hit }) => ({
     ...hit,
-    ...(hit.date ? { date: formatSentDate(hit.date, flags.locale) } : {}),
+    ...(hit.date ? { date: formatSentDate(hit.date, flags.locale, flags.timeZone) } : {}),
     ...(sentAs || header
       ? {
           recipient: [
@@ -583,7 +587,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       [
         hit.where,
         hit.messageId ?? '-',
-        hit.date === undefined ? '-' : formatSentDate(String(hit.date), flags.locale),
+        hit.date === undefined ? '-' : formatSentDate(String(hit.date), flags.locale, flags.timeZone),
         hit.recipient,
         hit.customerId ?? '-',
         hit.intended ?? '-',
@@ -663,7 +667,7 @@ async function draftIncidents(
   facts: Record<string, unknown>,
   factsFile: string,
   directory: Directory,
-  locale: 'sv' | 'en',
+  language: { readonly locale: 'sv' | 'en'; readonly timeZone?: string },
   context: CommandContext,
 ): Promise<{
   written: { number: string; hit: AuditHit }[];
@@ -677,6 +681,7 @@ async function draftIncidents(
 }> {
   const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
   const { describeInputIssues } = await import('./describe-input-issues.js');
+  const { locale } = language;
   const text = cliTexts[locale].audit;
   const written: { number: string; hit: AuditHit }[] = [];
   let withCandidates = 0;
@@ -760,12 +765,12 @@ async function draftIncidents(
           detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
           ...(typeof facts.cause === 'string' ? {} : draftCause(hit, hit.intended, directory, locale)),
         } as unknown as Parameters<typeof reportMisdirected>[0],
-        { locale },
+        language,
       );
       await writeDraft(
         folder,
         number,
-        renderIncidentReport(result.report, { locale, format: 'markdown' }),
+        renderIncidentReport(result.report, { ...language, format: 'markdown' }),
         result.notices.email.raw,
       );
       written.push({ number, hit });

@@ -17,7 +17,9 @@ const AUDIT_EXAMPLES = `  $ email-guard audit sent/ --customers customers.csv
 const INCIDENT_EXAMPLES = `  $ email-guard incident --message sent.eml --intended anna.svensson1985@gmail.com \\
       --actual anna.svensson185@gmail.com --facts facts.json --locale sv --format html --out incident/
   $ email-guard incident --channel sms --intended +46701234567 --actual +46701234576 \\
-      --text message.txt --facts facts.json --out incident-sms/`;
+      --text message.txt --facts facts.json --out incident-sms/
+  $ email-guard incident --message sent.eml --intended jane.doe@example.co.uk \\
+      --actual jane.doe@example.com --facts facts.json --time-zone Europe/London --out incident-uk/`;
 
 const INCIDENT_FACTS = `facts.json:
   { "customer": { "id": "4711023", "name": "Anna Svensson" },
@@ -64,6 +66,8 @@ export const cliTexts = {
     outIsInput: (out: string, input: string) =>
       `--out ${out} is the input file ${input}: the report would replace it; give another file name`,
     outNotFolder: 'not a folder (--out names the folder the files are written into)',
+    badTimeZone: (zone: string) =>
+      `--time-zone: "${zone}" is not an IANA time zone such as Europe/Stockholm or Europe/London`,
     earlierReport: (folder: string, found: string) =>
       `--out ${folder} already holds a report (${found}): give a new or empty folder, or --overwrite to replace it`,
     reportWritten: 'report',
@@ -432,6 +436,8 @@ Stops on SIGINT or SIGTERM.`,
     outIsInput: (out: string, input: string) =>
       `--out ${out} är indatafilen ${input}: rapporten skulle ersätta den; ange ett annat filnamn`,
     outNotFolder: 'ingen mapp (--out anger mappen som filerna skrivs i)',
+    badTimeZone: (zone: string) =>
+      `--time-zone: "${zone}" är ingen IANA-tidszon som Europe/Stockholm eller Europe/London`,
     earlierReport: (folder: string, found: string) =>
       `--out ${folder} innehåller redan en rapport (${found}): ange en ny eller tom mapp, eller --overwrite för att ersätta den`,
     reportWritten: 'rapport',

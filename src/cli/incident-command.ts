@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import type { IncidentFlags } from './incident.js';
-import { type CommandContext, localeOption } from './program-context.js';
+import { type CommandContext, localeOption, timeZoneOption } from './program-context.js';
 
 /**
  * `email-guard incident`: the breach report, the customer notice (.eml) and the phone script for a
@@ -37,6 +37,7 @@ export function incidentCommand(context: CommandContext, locale: CliLocale = 'en
     .option('--overwrite', 'replace a report already in the --out folder')
     .option('--json', 'print the assessment as JSON')
     .addOption(localeOption())
+    .addOption(timeZoneOption())
     .addHelpText('after', cliTexts[locale].commandHelp.incident)
     .action(async (flags: IncidentFlags) => {
       // The report's model and renderers are imported only when the command runs.

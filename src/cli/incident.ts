@@ -4,9 +4,11 @@ import { type InputIssue, type InvalidInputError, isEmailGuardError } from '../e
 import { NOT_AN_ADDRESS } from '../incident/address-schema.js';
 import type { BreachAssessment } from '../incident/assess-breach.js';
 import type { EmailNotice, PhoneScript } from '../incident/build-customer-notice.js';
+import { countryTimeZone } from '../incident/data/country-time-zones.js';
 import type { IncidentReport } from '../incident/incident-report.js';
 import { citation, noticeLacksMeasures, reportDateTime } from '../incident/report-conclusions.js';
 import { HeaderEndScanner } from '../pipeline/find-header-end.js';
+import { checkTimeZone } from './check-time-zone.js';
 import { cliTexts } from './cli-texts.js';
 import { describeInputIssues } from './describe-input-issues.js';
 import { escapeControls } from './escape-controls.js';
@@ -32,6 +34,8 @@ export interface IncidentFlags {
   /** Replace a report already in `out`. */
   readonly overwrite?: boolean;
   readonly locale: 'sv' | 'en';
+  /** The IANA zone the report is judged and written in (`--time-zone`); by default the organisation's country's. */
+  readonly timeZone?: string;
 }
 
 const extensions = { text: 'txt', markdown: 'md', html: 'html' } as const;
@@ -49,6 +53,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
     throw usageFailure(cliTexts[flags.locale].incident.needs(`--${needed}`, flags.channel));
   if (flags[other] !== undefined)
     throw usageFailure(cliTexts[flags.locale].incident.notWith(`--${other}`, flags.channel));
+  checkTimeZone(flags.timeZone, flags.locale);
   // Checked before any work: a file in the way would end in a stack trace after the report was made.
   const existing = await stat(flags.out).catch(() => undefined);
   if (existing && !existing.isDirectory())
@@ -60,10 +65,12 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
     flags.channel === 'sms'
       ? await smsReport(flags, flags.text ?? '', facts)
       : await emailReport(flags, flags.message ?? '', facts);
+  // The zone the library judged the report in: the one given, else the organisation's country's.
+  const timeZone = flags.timeZone ?? countryTimeZone(result.report.provider.country);
   const report = join(flags.out, `report.${extensions[flags.format]}`);
   await writeAtomically(
     report,
-    renderIncidentReport(result.report, { locale: flags.locale, format: flags.format }),
+    renderIncidentReport(result.report, { locale: flags.locale, format: flags.format, timeZone }),
   );
   // Without the customer's e-mail address a text message's notice is the phone script alone.
   const notice = result.notices.email === undefined ? undefined : join(flags.out, 'notice.eml');
@@ -82,7 +89,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   }
   const text = cliTexts[flags.locale].incident;
   // The deadline as the report writes it (its time zone, words and citations), not a UTC ISO string.
-  const phrasing = { locale: flags.locale, timeZone: 'Europe/Stockholm' } as const;
+  const phrasing = { locale: flags.locale, timeZone } as const;
   const lines = [
     // What the inventory could not read (an attachment, a body) is said where the user looks first.
     ...result.inventory.notes,
@@ -97,6 +104,11 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
     `${text.phoneScript}: ${join(flags.out, 'phone-script.txt')}`,
   ];
   context.out(`${lines.join('\n')}\n`);
+}
+
+/** The options both channels' reports take from the command line. */
+function libraryOptions(flags: IncidentFlags): { locale: 'sv' | 'en'; timeZone?: string } {
+  return { locale: flags.locale, ...(flags.timeZone === undefined ? {} : { timeZone: flags.timeZone }) };
 }
 
 /** The files a report leaves in its folder. */
@@ -163,7 +175,7 @@ async function emailReport(
       { ...facts, message, intended: flags.intended, actual: flags.actual } as unknown as Parameters<
         typeof reportMisdirected
       >[0],
-      { locale: flags.locale },
+      libraryOptions(flags),
     );
   } catch (error) {
     if (isEmailGuardError(error, 'INVALID_INPUT')) {
@@ -216,7 +228,7 @@ async function smsReport(
       { ...facts, text, intended: flags.intended, actual: flags.actual } as unknown as Parameters<
         typeof reportMisdirectedSms
       >[0],
-      { locale: flags.locale },
+      libraryOptions(flags),
     );
   } catch (error) {
     if (isEmailGuardError(error, 'INVALID_INPUT')) {

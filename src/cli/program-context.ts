@@ -32,6 +32,17 @@ export function localeOption(): Option {
 }
 
 /**
+ * `--time-zone Europe/London`: the IANA zone a command's reports judge and write dates in (the
+ * library's `timeZone`; by default the organisation's country's). Checked when the command runs (check-time-zone.ts), so `--help` loads no schema.
+ */
+export function timeZoneOption(): Option {
+  return new Option(
+    '--time-zone <zone>',
+    "the IANA time zone dates are judged and written in, e.g. Europe/London (default: the organisation's country's, else Europe/Stockholm)",
+  );
+}
+
+/**
  * `--columns id=Kundnr,email=E-post`: the header each customer field is read from, for every command
  * that reads a CRM export (parse-columns.ts reads it when the command runs).
  */

@@ -9,12 +9,13 @@ import {
 } from './breach-decision.js';
 import { type BreachFacts, BreachFactsSchema, type RiskLevel, RiskLevelSchema } from './breach-facts.js';
 import { breachDecisions } from './data/breach-decisions.js';
+import { countryTimeZone } from './data/country-time-zones.js';
 import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data-categories.js';
 import { calendarDay, gdprAppliesFrom, gdprName } from './data/legal-bases.js';
 import { addHours, type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findPrecedents } from './find-precedents.js';
 import { contradictoryFacts, futureMoments, impossibleMoments, refuseIssues } from './impossible-facts.js';
-import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
+import { LargeScaleSchema, LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 
 // The facts' schemas live in breach-facts.ts (the corpus of decisions reads them too); they are
 // still exported from here, where callers have always found them.
@@ -143,6 +144,12 @@ export interface AssessBreachOptions {
    * @default new Date() (the current time)
    */
   readonly now?: DateInput;
+  /**
+   * The IANA time zone in which the day of the breach is read against the day the GDPR began to
+   * apply (laws take effect at midnight local time), as {@link findAuthority} reads it.
+   * @default the zone of `facts.country` (Europe/London for GB, Europe/Lisbon for PT), else 'Europe/Stockholm'
+   */
+  readonly timeZone?: string;
 }
 
 const AssessBreachOptionsSchema = z.object({
@@ -152,6 +159,7 @@ const AssessBreachOptionsSchema = z.object({
   profile: AssessmentProfileSchema.optional(),
   decisions: z.array(BreachDecisionSchema).optional(),
   now: DateInputSchema.optional(),
+  timeZone: TimeZoneSchema.optional(),
 });
 
 const DOCUMENT_KIND_SV: Readonly<Record<DocumentKind, string>> = {
@@ -512,11 +520,12 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
 
   const gdprRegime = input.regimes.includes('gdpr');
   // GDPR Art. 99(2): it applies from 25 May 2018 (in the EEA EFTA states from 20 July 2018). A breach
-  // before that day has no Art. 33 or 34 duty, whatever the risk. The day is read in Swedish time, as
-  // findAuthority reads it by default.
+  // before that day has no Art. 33 or 34 duty, whatever the risk. The day begins at midnight where the
+  // organisation is: it is read in the country's zone (or the one given), as findAuthority reads it.
   const when = input.occurredAt ?? input.detectedAt;
   const gdprFrom = gdprAppliesFrom(input.country);
-  const gdpr = gdprRegime && (when === undefined || calendarDay(toDate(when)) >= gdprFrom);
+  const timeZone = given.timeZone ?? countryTimeZone(input.country);
+  const gdpr = gdprRegime && (when === undefined || calendarDay(toDate(when), timeZone) >= gdprFrom);
   if (gdprRegime && !gdpr)
     reason(
       'gdpr-not-applicable',

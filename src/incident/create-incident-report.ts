@@ -29,7 +29,7 @@ import {
   ProviderSchema,
 } from './incident-report.js';
 import { decide, judgmentFields, withADecision } from './officer-judgment.js';
-import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
+import { LargeScaleSchema, LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 
 const ReportShape = IncidentReportSchema.shape;
 
@@ -122,6 +122,12 @@ export interface CreateIncidentReportOptions {
    * @default breachDecisions
    */
   readonly decisions?: readonly BreachDecision[];
+  /**
+   * The IANA time zone in which the day of the breach is read against the days laws took effect
+   * (passed to {@link assessBreach} and {@link findAuthority}); render the report in the same zone.
+   * @default the zone of the organisation's country (Europe/London for GB), else 'Europe/Stockholm'
+   */
+  readonly timeZone?: string;
 }
 
 const CreateIncidentReportOptionsSchema = z.object({
@@ -131,6 +137,7 @@ const CreateIncidentReportOptionsSchema = z.object({
   authorities: z.array(AuthoritySchema).optional(),
   profile: AssessmentProfileSchema.optional(),
   decisions: z.array(BreachDecisionSchema).optional(),
+  timeZone: TimeZoneSchema.optional(),
 });
 
 /**
@@ -231,6 +238,7 @@ export function createIncidentReport(
         ...(settings.profile === undefined ? {} : { profile: settings.profile }),
         ...(settings.decisions === undefined ? {} : { decisions: settings.decisions }),
         ...(settings.now === undefined ? {} : { now: settings.now }),
+        ...(settings.timeZone === undefined ? {} : { timeZone: settings.timeZone }),
         ...(risk === undefined ? {} : { risk }),
       },
     );
@@ -243,7 +251,10 @@ export function createIncidentReport(
   const authorities = given.regimes.map((regime) =>
     findAuthority(
       { country, regime, at: given.occurredAt },
-      settings.authorities === undefined ? {} : { authorities: settings.authorities },
+      {
+        ...(settings.authorities === undefined ? {} : { authorities: settings.authorities }),
+        ...(settings.timeZone === undefined ? {} : { timeZone: settings.timeZone }),
+      },
     ),
   );
   const decision = decide({

@@ -60,7 +60,7 @@ export type AuthorityFinding = z.infer<typeof AuthorityFindingSchema>;
 export interface FindAuthorityOptions {
   /**
    * The table of authorities, replacing the built-in one (a regulator that was renamed, a country
-   * where the data protection authority also receives e-privacy notifications).
+   * the built-in table has no e-privacy authority for).
    * @default authorities
    */
   readonly authorities?: readonly Authority[];

@@ -33,7 +33,7 @@ import {
   type MessageInventory,
   type MessageSource,
 } from './inventory-message.js';
-import { LocaleSchema } from './option-schemas.js';
+import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 
 /**
  * The facts of a confirmation that reached the wrong address, as {@link reportMisdirected} reads them.
@@ -135,6 +135,12 @@ export interface ReportMisdirectedOptions {
    * @default 'default'
    */
   readonly profile?: AssessmentProfile;
+  /**
+   * The IANA time zone the report is judged in and the notices write times in (passed to
+   * {@link createIncidentReport} and {@link buildCustomerNotice}).
+   * @default the zone of the organisation's country (Europe/London for GB), else 'Europe/Stockholm'
+   */
+  readonly timeZone?: string;
 }
 
 export const ReportMisdirectedOptionsSchema = z.object({
@@ -143,6 +149,7 @@ export const ReportMisdirectedOptionsSchema = z.object({
   ignore: z.array(z.string()).optional(),
   orderTerms: z.array(z.unknown()).optional(),
   profile: AssessmentProfileSchema.optional(),
+  timeZone: TimeZoneSchema.optional(),
 });
 
 /** Everything {@link reportMisdirected} produces. */
@@ -401,6 +408,7 @@ export async function reportFromInventory(
       locale,
       ...(settings.now === undefined ? {} : { now: settings.now }),
       ...(settings.profile === undefined ? {} : { profile: settings.profile }),
+      ...(settings.timeZone === undefined ? {} : { timeZone: settings.timeZone }),
     },
   );
   const [email, phoneScript] = await Promise.all([
@@ -418,6 +426,7 @@ function noticeCommon(
 ): Partial<BuildCustomerNoticeOptions<'email'>> {
   return {
     locale: settings.locale ?? 'en',
+    ...(settings.timeZone === undefined ? {} : { timeZone: settings.timeZone }),
     ...(given.customer.name === undefined ? {} : { customerName: given.customer.name }),
   };
 }

@@ -281,4 +281,17 @@ describe('email-guard audit', () => {
     expect((await audit(join(dir.path, 'missing'))).status).toBe(3);
     expect((await audit(folder, '--since', 'yesterday-ish')).status).toBe(2);
   });
+
+  it('writes the dates of its lines in the zone --time-zone names, and answers 2 naming it for one that is not a zone', async () => {
+    const folder = join(dir.path, 'sent-tz');
+    writeEmlFolder(folder, mail.messages.slice(0, 20));
+    const stockholm = await runCliInProcess(auditOf(folder, '--locale', 'sv'));
+    const london = await runCliInProcess(auditOf(folder, '--locale', 'sv', '--time-zone', 'Europe/London'));
+    expect(stockholm.stdout).toMatch(/kl\. \d{2}\.\d{2} CES?T/);
+    expect(london.stdout).toMatch(/kl\. \d{2}\.\d{2} (GMT|BST)/);
+    expect(london.stdout).not.toMatch(/kl\. \d{2}\.\d{2} CES?T/);
+    const refused = await runCliInProcess(auditOf(folder, '--time-zone', 'Mars/Base'));
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--time-zone: "Mars/Base" is not an IANA time zone');
+  });
 });

@@ -101,3 +101,37 @@ describe('email-guard incident', () => {
     expect(same.stderr).toContain('the same mailbox as the intended address');
   });
 });
+
+describe('email-guard incident --time-zone', () => {
+  const due = '2018-02-24T12:45:00.000Z';
+
+  it('writes the deadlines in the organisation’s country’s time zone when none is given', async () => {
+    copyFileSync(sent, join(dir.path, 'sent.eml'));
+    const british = { ...facts, organisation: { ...facts.organisation, country: 'GB' } };
+    writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(british));
+    const run = await runBuiltCli(args(), { cwd: dir.path });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(`by ${reportDateTime({ locale: 'en', timeZone: 'Europe/London' }, due)}`);
+  });
+
+  it('writes the deadlines and the report in the zone given', async () => {
+    copyFileSync(sent, join(dir.path, 'sent.eml'));
+    writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(facts));
+    const run = await runBuiltCli(args(['--time-zone', 'Europe/London']), { cwd: dir.path });
+    expect(run.stderr).toBe('');
+    const london = reportDateTime({ locale: 'en', timeZone: 'Europe/London' }, due);
+    expect(london).toContain('GMT');
+    expect(run.stdout).toContain(`by ${london}`);
+    expect(readFileSync(join(dir.path, 'incident', 'report.txt'), 'utf8')).toContain('GMT');
+  });
+
+  it('answers 2 naming --time-zone for a zone that is not one, and writes nothing', async () => {
+    copyFileSync(sent, join(dir.path, 'sent.eml'));
+    writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(facts));
+    const run = await runBuiltCli(args(['--time-zone', 'Mars/Base']), { cwd: dir.path });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--time-zone: "Mars/Base" is not an IANA time zone');
+    expect(run.stdout).toBe('');
+    expect(readdirSync(dir.path)).not.toContain('incident');
+  });
+});

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
-import { assessBreach, authorities, findAuthority } from '../../src/incident/index.js';
+import {
+  assessBreach,
+  authorities,
+  createIncidentReport,
+  findAuthority,
+  renderIncidentReport,
+} from '../../src/incident/index.js';
 
 describe('findAuthority', () => {
   it('sends a Swedish operator’s integrity incident of 2018 to PTS under lag (2003:389) and Regulation 611/2013', () => {
@@ -62,7 +68,7 @@ describe('findAuthority', () => {
     ).toBe(true);
   });
 
-  it('has a data protection authority for every EU and EEA state, the UK and the Nordic telecom regulators', () => {
+  it('has a data protection authority for every EU and EEA state and the UK, and an e-privacy authority wherever a source names one', () => {
     const eea =
       'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO GB'.split(
         ' ',
@@ -74,30 +80,63 @@ describe('findAuthority', () => {
     const telecom = authorities
       .filter((authority) => authority.regime === 'eprivacy')
       .map((authority) => authority.country);
-    expect([...telecom].sort()).toEqual(['DK', 'FI', 'GB', 'IS', 'NO', 'SE']);
+    expect([...telecom].sort()).toEqual(
+      'AT BE BG CZ DE DK ES FI FR GB GR HR HU IE IS IT LT MT NL NO PL PT RO SE SI'.split(' '),
+    );
     expect(new Set(authorities.map((authority) => authority.id)).size).toBe(authorities.length);
   });
 
   it('takes the caller’s table instead of the built-in one', () => {
     const finding = findAuthority(
-      { country: 'IE', regime: 'eprivacy', at: '2020-01-01T00:00:00Z' },
+      { country: 'LU', regime: 'eprivacy', at: '2020-01-01T00:00:00Z' },
       {
         authorities: [
           {
-            id: 'ie-dpc',
-            country: 'IE',
+            id: 'lu-cnpd',
+            country: 'LU',
             regime: 'eprivacy',
-            name: 'Data Protection Commission',
-            nameEn: 'Data Protection Commission',
+            name: 'Commission nationale pour la protection des données',
+            nameEn: 'National Commission for Data Protection',
           },
         ],
       },
     );
-    expect(finding.authority?.id).toBe('ie-dpc');
+    expect(finding.authority?.id).toBe('lu-cnpd');
     expect(finding.law.citations).toContain('Commission Regulation (EU) No 611/2013');
     expect(
-      findAuthority({ country: 'IE', regime: 'eprivacy', at: '2020-01-01T00:00:00Z' }).authority,
+      findAuthority({ country: 'LU', regime: 'eprivacy', at: '2020-01-01T00:00:00Z' }).authority,
     ).toBeUndefined();
+  });
+
+  it('sends an Austrian, Irish or Polish operator’s breach to the data protection authority itself', () => {
+    const at = '2024-03-01T10:00:00Z';
+    const name = (country: string, regime: 'gdpr' | 'eprivacy') =>
+      findAuthority({ country, regime, at }).authority?.name;
+    for (const country of ['AT', 'IE', 'PL', 'NL', 'FR', 'ES', 'IT'])
+      expect(name(country, 'eprivacy'), country).toBe(name(country, 'gdpr'));
+    expect(findAuthority({ country: 'AT', regime: 'eprivacy', at }).authority?.abbreviation).toBe('DSB');
+  });
+
+  it('sends a Belgian, Hungarian or Slovenian operator’s breach to the telecom regulator', () => {
+    const at = '2024-03-01T10:00:00Z';
+    const abbreviation = (country: string) =>
+      findAuthority({ country, regime: 'eprivacy', at }).authority?.abbreviation;
+    expect(['BE', 'HU', 'SI', 'HR'].map(abbreviation)).toEqual(['BIPT', 'NMHH', 'AKOS', 'HAKOM']);
+  });
+
+  it('names the second authority a German or Greek operator notifies as well', () => {
+    const at = '2024-03-01T10:00:00Z';
+    const de = findAuthority({ country: 'DE', regime: 'eprivacy', at }).authority;
+    expect(de?.abbreviation).toBe('BfDI');
+    expect(de?.note).toMatch(/Bundesnetzagentur.*TKG § 169/);
+    expect(findAuthority({ country: 'GR', regime: 'eprivacy', at }).authority?.note).toMatch(/ADAE/);
+  });
+
+  it('names GIODO for a Polish operator’s breach before 25 May 2018 and UODO from that day', () => {
+    const before = findAuthority({ country: 'PL', regime: 'eprivacy', at: '2018-05-24T12:00:00+02:00' });
+    const after = findAuthority({ country: 'PL', regime: 'eprivacy', at: '2018-05-25T12:00:00+02:00' });
+    expect(before.authority?.abbreviation).toBe('GIODO');
+    expect(after.authority?.abbreviation).toBe('UODO');
   });
 
   it('rejects a country that is not a two-letter code, naming the field', () => {
@@ -172,5 +211,72 @@ describe('the first day of the GDPR, read in local time', () => {
     expect(assessBreach({ ...facts, occurredAt: justBefore }).notifyAuthority).toBe(false);
     expect(findAuthority({ country: 'SE', regime: 'gdpr', at: justAfter }).law.notificationDuty).toBe(true);
     expect(findAuthority({ country: 'SE', regime: 'gdpr', at: justBefore }).law.notificationDuty).toBe(false);
+  });
+});
+
+describe('the first day of the GDPR, read in the organisation’s own time zone', () => {
+  const facts = {
+    regimes: ['gdpr' as const],
+    dataCategories: ['name' as const, 'national-id-number' as const],
+    dataSubjects: 1,
+    recipient: 'unknown-individual' as const,
+  };
+  const notifies = (country: string, occurredAt: string, timeZone?: string) =>
+    assessBreach({ ...facts, country, occurredAt }, timeZone === undefined ? {} : { timeZone })
+      .notifyAuthority;
+
+  it('judges a breach at 23:30 on 24 May 2018 in Lisbon by the rules before the GDPR, though it was 25 May in Stockholm', () => {
+    // 22:30 UTC: 00:30 on 25 May in Stockholm (UTC+2), 23:30 on 24 May in Lisbon (UTC+1).
+    expect(notifies('PT', '2018-05-24T22:30:00Z')).toBe(false);
+    expect(notifies('PT', '2018-05-24T23:30:00Z')).toBe(true);
+    expect(notifies('SE', '2018-05-24T22:30:00Z')).toBe(true);
+  });
+
+  it('judges a breach at 23:59 on 24 May 2018 in London by the rules before the GDPR, and one a minute later under it', () => {
+    expect(notifies('GB', '2018-05-24T22:59:00Z')).toBe(false);
+    expect(notifies('GB', '2018-05-24T23:00:00Z')).toBe(true);
+  });
+
+  it('reads the day in the time zone given instead of the country’s', () => {
+    // 23:30 on 24 May in London is 00:30 on 25 May in Stockholm.
+    expect(notifies('GB', '2018-05-24T22:30:00Z', 'Europe/Stockholm')).toBe(true);
+    expect(notifies('SE', '2018-05-24T22:30:00Z', 'Europe/Lisbon')).toBe(false);
+  });
+
+  it('refuses a time zone that is not one, naming the option', () => {
+    expect(() => notifies('SE', '2018-05-24T22:30:00Z', 'Europe/Atlantis')).toThrow(/options\.timeZone/);
+  });
+});
+
+describe('a report judged in the organisation’s own time zone', () => {
+  const input = (country: string) => ({
+    reference: 'INC-2018-0524',
+    provider: { name: 'Shop Ltd', country },
+    contact: { name: 'DPO', email: 'dpo@shop.example', phone: '+44 20 7946 0000' },
+    regimes: ['gdpr' as const],
+    occurredAt: '2018-05-24T22:30:00Z',
+    detectedAt: '2018-05-24T22:40:00Z',
+    circumstances: 'misdirected-email' as const,
+    dataCategories: ['name' as const, 'national-id-number' as const],
+    dataSubjects: 1,
+    recipient: 'unknown-individual' as const,
+  });
+
+  it('files a London breach at 23:30 on 24 May 2018 under the rules before the GDPR, and says so when rendered', () => {
+    const report = createIncidentReport(input('GB'), { now: '2018-06-01T00:00:00Z' });
+    expect(report.assessment.notifyAuthority).toBe(false);
+    expect(report.authorities?.[0]?.law.notificationDuty).toBe(false);
+    expect(renderIncidentReport(report, { locale: 'en', format: 'text' })).toContain(
+      'The breach happened before the GDPR applied',
+    );
+  });
+
+  it('files the same breach under the GDPR when the report is judged in Stockholm time', () => {
+    const report = createIncidentReport(input('GB'), {
+      now: '2018-06-01T00:00:00Z',
+      timeZone: 'Europe/Stockholm',
+    });
+    expect(report.assessment.notifyAuthority).toBe(true);
+    expect(report.authorities?.[0]?.law.notificationDuty).toBe(true);
   });
 });
