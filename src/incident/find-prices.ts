@@ -32,8 +32,10 @@ export function* findPrices(text: string): Generator<FoundText> {
     const amountStart = findAmountStart(text, at, taken);
     if (amountStart === undefined) continue;
     let start = Math.max(taken, amountStart - LEAD);
-    const lineBreak = text.lastIndexOf('\n', amountStart - 1);
-    if (lineBreak >= start) start = lineBreak + 1;
+    // The line break is looked for within the lead only: on a long line without one, a search back
+    // to the text's start for every price would read the line once per price, quadratic in its length.
+    const lineBreak = text.slice(start, amountStart).lastIndexOf('\n');
+    if (lineBreak !== -1) start += lineBreak + 1;
     yield { index: start, value: text.slice(start, end) };
     taken = end;
   }

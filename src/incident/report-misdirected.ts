@@ -229,7 +229,7 @@ export async function reportMisdirected(
     assessment: report.assessment,
     report,
     notices: {
-      email: notices.email ?? (await noticeTo(report, given, settings, undefined)),
+      email: notices.email,
       phoneScript: notices.phoneScript,
     },
   };
@@ -261,10 +261,28 @@ export type MisdirectedFacts = Omit<
   'message' | 'intended' | 'actual'
 >;
 
+/** A channel that says where the e-mail notice goes: the intended address, or `noticeTo`. */
+type ChannelWithNoticeAddress = MisdirectedChannel &
+  ({ readonly misdirected: NonNullable<MisdirectedChannel['misdirected']> } | { readonly noticeTo: string });
+
 /**
  * The report and notices from the facts and what the message showed, for every channel: the date
  * checks, the report and the notices are the same whether an e-mail or a text message went wrong.
+ * A channel that names an address for the notice (the intended one, or `noticeTo`) always gets the
+ * e-mail notice; one that names none gets only the phone script.
  */
+export async function reportFromInventory(
+  given: MisdirectedFacts,
+  inventory: MessageInventory,
+  settings: z.output<typeof ReportMisdirectedOptionsSchema>,
+  channel: ChannelWithNoticeAddress,
+): Promise<{ report: IncidentReport; notices: { email: EmailNotice; phoneScript: PhoneScript } }>;
+export async function reportFromInventory(
+  given: MisdirectedFacts,
+  inventory: MessageInventory,
+  settings: z.output<typeof ReportMisdirectedOptionsSchema>,
+  channel: MisdirectedChannel,
+): Promise<{ report: IncidentReport; notices: { email?: EmailNotice; phoneScript: PhoneScript } }>;
 export async function reportFromInventory(
   given: MisdirectedFacts,
   inventory: MessageInventory,

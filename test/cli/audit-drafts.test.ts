@@ -1,19 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { draftOrganisation } from '../support/cli-inputs.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 const dir = useTempDir({ scope: 'file' });
 
-const facts = {
-  organisation: {
-    name: 'Butiken AB',
-    regimes: ['gdpr'],
-    contact: { name: 'Karin Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
-  },
-  detectedAt: '2026-12-02T02:00:00Z',
-};
+const facts = { organisation: draftOrganisation, detectedAt: '2026-12-02T02:00:00Z' };
 
 function eml(to: string, messageId: string, more = ''): string {
   return `From: order@butiken.se\r\nTo: ${to}\r\n${more}Subject: Din order\r\nDate: Mon, 02 Nov 2026 10:00:00 +0100\r\nMessage-ID: <${messageId}@butiken.se>\r\n\r\nHej!\r\n`;

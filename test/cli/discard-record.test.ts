@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
-import { holdMessage } from '../support/hold-message.js';
+import { discardArgs, holdMessage } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 
 // Issue 13, trial: a discard left no record of who removed the message, or why.
@@ -28,19 +28,7 @@ describe('email-guard holds discard: who and why, in the audit log', () => {
 
     it(`logs discarded with who and why before the message goes (${locale})`, async () => {
       const id = await holdMessage(fixture, TYPO);
-      const done = await run([
-        'discard',
-        id,
-        '--store',
-        store(),
-        '--yes',
-        '--by',
-        'lena@butiken.se',
-        '--reason',
-        'dubblett',
-        '--locale',
-        locale,
-      ]);
+      const done = await run([...discardArgs(id, store(), ['--yes']), '--locale', locale]);
       expect(done.stderr).toBe('');
       expect(done.status).toBe(0);
       const entries = readFileSync(`${store()}.audit.jsonl`, 'utf8')
@@ -62,15 +50,7 @@ describe('email-guard holds discard: who and why, in the audit log', () => {
       const unwritable = join(fixture.dir, 'audit-folder');
       if (!existsSync(unwritable)) mkdirSync(unwritable);
       const refused = await run([
-        'discard',
-        id,
-        '--store',
-        store(),
-        '--yes',
-        '--by',
-        'lena@butiken.se',
-        '--reason',
-        'dubblett',
+        ...discardArgs(id, store(), ['--yes']),
         '--audit-log',
         unwritable,
         '--locale',

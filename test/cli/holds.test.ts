@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
-import { holdMessage, releaseArgs } from '../support/hold-message.js';
+import { discardArgs, holdMessage, releaseArgs } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
@@ -241,31 +241,10 @@ describe('email-guard holds', () => {
 
   it('discards only with --yes when no one is at a terminal', async () => {
     const id = await hold(TYPO);
-    const refused = await runCliInProcess([
-      'holds',
-      'discard',
-      id,
-      '--store',
-      store(),
-      '--by',
-      'lena@butiken.se',
-      '--reason',
-      'dubblett',
-    ]);
+    const refused = await runCliInProcess(['holds', ...discardArgs(id, store())]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('add --yes');
-    const done = await runCliInProcess([
-      'holds',
-      'discard',
-      id,
-      '--store',
-      store(),
-      '--yes',
-      '--by',
-      'lena@butiken.se',
-      '--reason',
-      'dubblett',
-    ]);
+    const done = await runCliInProcess(['holds', ...discardArgs(id, store(), ['--yes'])]);
     expect(done.status).toBe(0);
     expect(done.stdout).toBe(`discarded ${id}\n`);
     const again = await runCliInProcess(['holds', 'show', id, '--store', store()]);

@@ -54,6 +54,11 @@ const cases: Record<string, ReadonlyArray<[string, (n: number) => string, number
     ['a label and a long amount', (n) => `Att betala: ${run('1 000.', n)}`, 2_000],
     ['labels with a currency and no amount', (n) => run('att betala: SEK ', n), 20_000],
   ],
+  'the prices': [
+    // One line without a break: each price looks back for the line's start, never past its lead.
+    ['prices on one long line', (n) => run('1 kr ', n), 20_000],
+    ['prices with a period on one long line', (n) => run('99 kr/mån ', n), 20_000],
+  ],
 };
 
 for (const [pattern, patternCases] of Object.entries(cases)) {

@@ -15,72 +15,71 @@ function messageOf(attempt: () => unknown): string {
   throw new Error('nothing was refused');
 }
 
-describe('impossible dates are refused in the language asked for', () => {
-  it.each([
-    ['sv', 'händelsen är daterad efter att rapporten skrevs'],
-    ['en', 'the incident is dated after the report is written'],
-  ] as const)('names an incident dated after the report (%s)', (locale, said) => {
-    const message = messageOf(() =>
+// A breach of one name, occurred on the day of the case and detected at `detectedAt`.
+function breachDetectedAt(detectedAt: string): Parameters<typeof assessBreach>[0] {
+  return {
+    regimes: ['gdpr'],
+    dataCategories: ['name'],
+    dataSubjects: 1,
+    recipient: 'unknown-individual',
+    occurredAt: '2018-02-23T13:36:00+01:00',
+    detectedAt,
+  };
+}
+
+// Each refusal: what it names, what it says in each language, and the call that is refused.
+const refusals: ReadonlyArray<{
+  readonly what: string;
+  readonly said: Readonly<Record<'sv' | 'en', string>>;
+  readonly attempt: (locale: 'sv' | 'en') => unknown;
+}> = [
+  {
+    what: 'an incident dated after the report',
+    said: {
+      sv: 'händelsen är daterad efter att rapporten skrevs',
+      en: 'the incident is dated after the report is written',
+    },
+    attempt: (locale) =>
       createIncidentReport(
         { ...seedCase, occurredAt: '2018-02-24T10:00:00+01:00', detectedAt: '2018-02-24T11:00:00+01:00' },
         { now, locale },
       ),
-    );
-    expect(message).toContain(said);
-  });
-
-  it.each([
-    ['sv', 'upptäcktes före händelsen: detectedAt får inte ligga före occurredAt'],
-    ['en', 'detected before the incident occurred: detectedAt must not precede occurredAt'],
-  ] as const)('names a breach detected before it occurred (%s)', (locale, said) => {
-    const message = messageOf(() =>
-      assessBreach(
-        {
-          regimes: ['gdpr'],
-          dataCategories: ['name'],
-          dataSubjects: 1,
-          recipient: 'unknown-individual',
-          occurredAt: '2018-02-23T13:36:00+01:00',
-          detectedAt: '2018-02-22T13:36:00+01:00',
-        },
-        { locale, now },
-      ),
-    );
-    expect(message).toContain(said);
-  });
-
-  it.each([
-    ['sv', 'upptäcktes efter bedömningstillfället (now)'],
-    ['en', 'detected after now (the moment of the assessment)'],
-  ] as const)('names a breach detected after the assessment (%s)', (locale, said) => {
-    const message = messageOf(() =>
-      assessBreach(
-        {
-          regimes: ['gdpr'],
-          dataCategories: ['name'],
-          dataSubjects: 1,
-          recipient: 'unknown-individual',
-          occurredAt: '2018-02-23T13:36:00+01:00',
-          detectedAt: '2018-02-24T13:36:00+01:00',
-        },
-        { locale, now },
-      ),
-    );
-    expect(message).toContain(said);
-  });
-
-  it.each([
-    ['sv', 'samtalet till kunden är daterat före upptäckten (detectedAt)'],
-    ['en', 'the call to the customer is dated before the incident was detected (detectedAt)'],
-  ] as const)('names a follow-up call dated before detection (%s)', (locale, said) => {
-    const first = createIncidentReport(seedCase, { now });
-    const message = messageOf(() =>
+  },
+  {
+    what: 'a breach detected before it occurred',
+    said: {
+      sv: 'upptäcktes före händelsen: detectedAt får inte ligga före occurredAt',
+      en: 'detected before the incident occurred: detectedAt must not precede occurredAt',
+    },
+    attempt: (locale) => assessBreach(breachDetectedAt('2018-02-22T13:36:00+01:00'), { locale, now }),
+  },
+  {
+    what: 'a breach detected after the assessment',
+    said: {
+      sv: 'upptäcktes efter bedömningstillfället (now)',
+      en: 'detected after now (the moment of the assessment)',
+    },
+    attempt: (locale) => assessBreach(breachDetectedAt('2018-02-24T13:36:00+01:00'), { locale, now }),
+  },
+  {
+    what: 'a follow-up call dated before detection',
+    said: {
+      sv: 'samtalet till kunden är daterat före upptäckten (detectedAt)',
+      en: 'the call to the customer is dated before the incident was detected (detectedAt)',
+    },
+    attempt: (locale) =>
       createFollowUpReport(
-        first,
+        createIncidentReport(seedCase, { now }),
         { customerCall: { ...seedCustomerCall, at: '2018-02-23T13:40:00+01:00' } },
         { now: '2018-02-24T10:00:00+01:00', locale },
       ),
-    );
-    expect(message).toContain(said);
-  });
+  },
+];
+
+describe('impossible dates are refused in the language asked for', () => {
+  for (const { what, said, attempt } of refusals) {
+    it.each(['sv', 'en'] as const)(`names ${what} (%s)`, (locale) => {
+      expect(messageOf(() => attempt(locale))).toContain(said[locale]);
+    });
+  }
 });

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateIncidentReportInput } from '../../src/incident/index.js';
 import { buildCustomerNotice, createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
+import { wrongNumberSmsCase, wrongNumberSmsNow } from './wrong-number-sms-case.js';
 
 // A text message with a login link sent to a wrong number, at a telecom (Persónuvernd/Nova).
 const sms: CreateIncidentReportInput = {
+  ...wrongNumberSmsCase,
   reference: 'INC-SMS-1',
-  provider: { name: 'Nordkabel AB', country: 'SE', customerServicePhone: '0771-40 40 40' },
-  contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
-  regimes: ['eprivacy', 'gdpr'],
-  occurredAt: '2024-10-01T09:00:00+02:00',
-  detectedAt: '2024-10-01T10:00:00+02:00',
-  circumstances: 'misdirected-sms',
   dataCategories: ['name', 'credentials'],
-  dataSubjects: 1,
-  recipient: 'unknown-individual',
 };
-const now = '2024-10-02T09:00:00+02:00';
+const now = wrongNumberSmsNow;
 
 describe('a text message (SMS) to a wrong number', () => {
   it('is assessed like any message to a stranger: a login link in it makes the risk high', () => {

@@ -5,19 +5,14 @@ import {
   incidentRegisterEntry,
   renderIncidentReport,
 } from '../../src/incident/index.js';
+import { misdirectedOrderCase } from './misdirected-order-case.js';
 
 // A retailer under the GDPR alone: IMY, 72 hours from detection (GDPR Art. 33(1)).
 const shop: CreateIncidentReportInput = {
+  ...misdirectedOrderCase,
   reference: 'T-S21',
   provider: { name: 'Butik AB', country: 'SE' },
-  contact: { name: 'Dana DPO', email: 'dpo@example.com', phone: '+46 8 123 45 00' },
   regimes: ['gdpr'],
-  circumstances: 'misdirected-email',
-  occurredAt: '2024-05-20T09:00:00+02:00',
-  detectedAt: '2024-05-20T10:00:00+02:00',
-  dataCategories: ['name', 'postal-address', 'customer-number', 'order-details'],
-  dataSubjects: 1,
-  recipient: 'unknown-individual',
 };
 const now = { now: '2024-05-22T12:00:00+02:00' };
 

@@ -17,38 +17,41 @@ const sms: CreateIncidentReportInput = {
 };
 const report = createIncidentReport(sms, { now: '2024-06-01T12:00:00+02:00' });
 
-describe('the phone script for a misdirected text message speaks, it does not write', () => {
-  it('says the customer is called instead of texted, in English, while the e-mail says it writes', async () => {
-    const script = await buildCustomerNotice(report, {
-      channel: 'phone-script',
-      locale: 'en',
-      customerName: 'Mette',
-    });
-    expect(script.text).not.toContain('We are writing to you');
-    expect(script.text).toContain('We are calling you rather than sending a text message');
-    const email = await buildCustomerNotice(report, {
-      channel: 'email',
-      locale: 'en',
-      to: 'mette@example.dk',
-      from: 'noreply@example.dk',
-    });
-    expect(email.text).toContain('We are writing to you by e-mail, not by text message');
-  });
+// What the script must not say and must say, and what the e-mail says, in each language.
+const spoken = {
+  en: {
+    language: 'English',
+    notWritten: 'We are writing to you',
+    called: 'We are calling you rather than sending a text message',
+    written: 'We are writing to you by e-mail, not by text message',
+  },
+  sv: {
+    language: 'Swedish',
+    notWritten: 'Vi skriver till dig',
+    called: 'Vi ringer dig i stället för att skicka sms',
+    written: 'Vi skriver till dig med e-post, inte med sms',
+  },
+} as const;
 
-  it('says the customer is called instead of texted, in Swedish, while the e-mail says it writes', async () => {
-    const script = await buildCustomerNotice(report, {
-      channel: 'phone-script',
-      locale: 'sv',
-      customerName: 'Mette',
+describe('the phone script for a misdirected text message speaks, it does not write', () => {
+  for (const [locale, { language, notWritten, called, written }] of Object.entries(spoken) as Array<
+    [keyof typeof spoken, (typeof spoken)[keyof typeof spoken]]
+  >) {
+    it(`says the customer is called instead of texted, in ${language}, while the e-mail says it writes`, async () => {
+      const script = await buildCustomerNotice(report, {
+        channel: 'phone-script',
+        locale,
+        customerName: 'Mette',
+      });
+      expect(script.text).not.toContain(notWritten);
+      expect(script.text).toContain(called);
+      const email = await buildCustomerNotice(report, {
+        channel: 'email',
+        locale,
+        to: 'mette@example.dk',
+        from: 'noreply@example.dk',
+      });
+      expect(email.text).toContain(written);
     });
-    expect(script.text).not.toContain('Vi skriver till dig');
-    expect(script.text).toContain('Vi ringer dig i stället för att skicka sms');
-    const email = await buildCustomerNotice(report, {
-      channel: 'email',
-      locale: 'sv',
-      to: 'mette@example.dk',
-      from: 'noreply@example.dk',
-    });
-    expect(email.text).toContain('Vi skriver till dig med e-post, inte med sms');
-  });
+  }
 });

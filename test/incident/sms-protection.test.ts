@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateIncidentReportInput } from '../../src/incident/index.js';
 import { createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
+import { wrongNumberSmsCase, wrongNumberSmsNow } from './wrong-number-sms-case.js';
 
 // A text message with an order's details sent to a wrong number (Persónuvernd/Nova for the channel).
 const sms: CreateIncidentReportInput = {
+  ...wrongNumberSmsCase,
   reference: 'INC-SMS-2',
-  provider: { name: 'Nordkabel AB', country: 'SE', customerServicePhone: '0771-40 40 40' },
-  contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
-  regimes: ['eprivacy', 'gdpr'],
-  occurredAt: '2024-10-01T09:00:00+02:00',
-  detectedAt: '2024-10-01T10:00:00+02:00',
-  circumstances: 'misdirected-sms',
   dataCategories: ['name', 'order-details'],
-  dataSubjects: 1,
-  recipient: 'unknown-individual',
 };
-const now = '2024-10-02T09:00:00+02:00';
+const now = wrongNumberSmsNow;
 
 /** The paragraphs under a heading of a text report, up to the next heading. */
 function section(text: string, heading: string): string {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
@@ -134,13 +134,34 @@ describe('the list of held messages', () => {
   });
 });
 
+/** A held order, and a session that ended after its review page was opened: a form posted now meets the login page. */
+async function heldAfterLogout() {
+  const server = fixtureServer(fixture);
+  app = server;
+  const id = await holdOrder(fixture, TYPO);
+  const { cookie, csrf } = await logIn(server);
+  await postForm(server, '/logout', cookie, { csrf });
+  return { server, id, cookie, csrf };
+}
+
+/** Logs in from the login page `expired` (Swedish), posting back the fields that page carried. */
+function logInFrom(
+  server: FastifyInstance,
+  expired: LightMyRequestResponse,
+  id: string,
+  carried: Readonly<Record<string, string>>,
+) {
+  return server.inject({
+    method: 'POST',
+    url: `/login?lang=sv&next=%2Fholds%2F${id}`,
+    headers: formHeaders(cookiesOf(expired)),
+    payload: form({ csrf: csrfOf(expired.body), name: 'lena@butiken.se', token: TOKEN, ...carried }),
+  });
+}
+
 describe('a session ending mid-review', () => {
   it('keeps the typed corrections and reason through the login and returns to the message', async () => {
-    const server = fixtureServer(fixture);
-    app = server;
-    const id = await holdOrder(fixture, TYPO);
-    const { cookie, csrf } = await logIn(server);
-    await postForm(server, '/logout', cookie, { csrf });
+    const { server, id, cookie, csrf } = await heldAfterLogout();
     const expired = await postForm(server, `/holds/${id}/release?lang=sv`, cookie, {
       csrf,
       to: GOOD,
@@ -151,18 +172,10 @@ describe('a session ending mid-review', () => {
     expect(expired.statusCode).toBe(401);
     expect(expired.body).toContain('uppläst &lt;i&gt;för&lt;/i&gt; kunden');
     expect(expired.body).toContain(`next=%2Fholds%2F${id}`);
-    const login = await server.inject({
-      method: 'POST',
-      url: `/login?lang=sv&next=%2Fholds%2F${id}`,
-      headers: formHeaders(cookiesOf(expired)),
-      payload: form({
-        csrf: csrfOf(expired.body),
-        name: 'lena@butiken.se',
-        token: TOKEN,
-        to: GOOD,
-        reason: 'uppläst <i>för</i> kunden',
-        confirmNew: 'yes',
-      }),
+    const login = await logInFrom(server, expired, id, {
+      to: GOOD,
+      reason: 'uppläst <i>för</i> kunden',
+      confirmNew: 'yes',
     });
     expect(login.statusCode).toBe(200);
     expect(login.body).toContain(`action="/holds/${id}/release?lang=sv"`);
@@ -173,11 +186,7 @@ describe('a session ending mid-review', () => {
   });
 
   it("keeps a discard's typed reason through the login and returns to the message, not yet discarded", async () => {
-    const server = fixtureServer(fixture);
-    app = server;
-    const id = await holdOrder(fixture, TYPO);
-    const { cookie, csrf } = await logIn(server);
-    await postForm(server, '/logout', cookie, { csrf });
+    const { server, id, cookie, csrf } = await heldAfterLogout();
     const expired = await postForm(server, `/holds/${id}/discard?lang=sv`, cookie, {
       csrf,
       reason: 'kunden <b>ångrade</b> ordern',
@@ -187,17 +196,7 @@ describe('a session ending mid-review', () => {
     expect(expired.body).toContain('name="discardReason" value="kunden &lt;b&gt;ångrade&lt;/b&gt; ordern"');
     expect(expired.body).not.toContain('name="reason"');
     expect(expired.body).toContain(`next=%2Fholds%2F${id}`);
-    const login = await server.inject({
-      method: 'POST',
-      url: `/login?lang=sv&next=%2Fholds%2F${id}`,
-      headers: formHeaders(cookiesOf(expired)),
-      payload: form({
-        csrf: csrfOf(expired.body),
-        name: 'lena@butiken.se',
-        token: TOKEN,
-        discardReason: 'kunden <b>ångrade</b> ordern',
-      }),
-    });
+    const login = await logInFrom(server, expired, id, { discardReason: 'kunden <b>ångrade</b> ordern' });
     expect(login.statusCode).toBe(200);
     expect(login.body).toContain(`action="/holds/${id}/discard?lang=sv"`);
     expect(login.body).toMatch(

@@ -79,3 +79,11 @@ export function releaseArgs(
     ...more,
   ];
 }
+
+/**
+ * The arguments of `holds discard` for the held message `id` in `store`, with `more` (such as
+ * `--yes`), naming who discards it and why (both required: the audit log records them).
+ */
+export function discardArgs(id: string, store: string, more: readonly string[] = []): string[] {
+  return ['discard', id, '--store', store, ...more, '--by', 'lena@butiken.se', '--reason', 'dubblett'];
+}
