@@ -124,7 +124,7 @@ export interface AuditFlags {
   /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
   readonly columns?: string;
   readonly locale: 'sv' | 'en';
-  /** The IANA zone dates are written in and the drafts judged in (`--time-zone`). */
+  /** The IANA zone dates are written in (`--time-zone`). */
   readonly timeZone?: string;
 }
 

@@ -34,7 +34,7 @@ export interface IncidentFlags {
   /** Replace a report already in `out`. */
   readonly overwrite?: boolean;
   readonly locale: 'sv' | 'en';
-  /** The IANA zone the report is judged and written in (`--time-zone`); by default the organisation's country's. */
+  /** The IANA zone the report is written in (`--time-zone`); by default the organisation's country's. */
   readonly timeZone?: string;
 }
 

@@ -32,13 +32,14 @@ export function localeOption(): Option {
 }
 
 /**
- * `--time-zone Europe/London`: the IANA zone a command's reports judge and write dates in (the
- * library's `timeZone`; by default the organisation's country's). Checked when the command runs (check-time-zone.ts), so `--help` loads no schema.
+ * `--time-zone Europe/London`: the IANA zone a command's reports write dates in (the library's
+ * `timeZone`; by default the organisation's country's). Which law applied is judged where the
+ * organisation is, whatever this says. Checked when the command runs (check-time-zone.ts), so `--help` loads no schema.
  */
 export function timeZoneOption(): Option {
   return new Option(
     '--time-zone <zone>',
-    "the IANA time zone dates are judged and written in, e.g. Europe/London (default: the organisation's country's, else Europe/Stockholm)",
+    "the IANA time zone dates are written in, e.g. Europe/London (default: the organisation's country's, else Europe/Stockholm)",
   );
 }
 

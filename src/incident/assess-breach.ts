@@ -145,8 +145,10 @@ export interface AssessBreachOptions {
    */
   readonly now?: DateInput;
   /**
-   * The IANA time zone in which the day of the breach is read against the day the GDPR began to
-   * apply (laws take effect at midnight local time), as {@link findAuthority} reads it.
+   * The IANA time zone where the organisation is, in which the day of the breach is read against the
+   * day the GDPR began to apply (laws take effect at midnight local time), as {@link findAuthority}
+   * reads it. Only for a place whose zone is not its country's (the Azores, the Canary Islands): it
+   * is not the zone a report's times are written in.
    * @default the zone of `facts.country` (Europe/London for GB, Europe/Lisbon for PT), else 'Europe/Stockholm'
    */
   readonly timeZone?: string;
@@ -297,7 +299,18 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   }
 
   const outside = input.recipient === 'unknown-individual' || input.recipient === 'public';
-  const removed = input.recipientConfirmedDeletion === true || input.dataRecovered === true;
+  // A recipient who means harm is not taken at their word: their deletion or the data's return is
+  // given no weight: an assurance lowers the risk only from a recipient who can be trusted (WP250
+  // rev.01 section IV.B), and malicious intent is what ENISA 2013 section 3.3 weighs against it.
+  const deletionClaimed = input.recipientConfirmedDeletion === true || input.dataRecovered === true;
+  const removed = deletionClaimed && input.maliciousIntent !== true;
+  if (deletionClaimed && input.maliciousIntent === true)
+    reason(
+      'bad-faith-deletion',
+      'WP250 rev.01 section IV.B; ENISA 2013 section 3.3',
+      'Mottagaren har onda avsikter: att uppgifterna sägs raderade eller återlämnade sänker inte risken.',
+      'The recipient means harm: that the data is said to be deleted or returned does not lower the risk.',
+    );
   const identity = [...categories].some((category) => IDENTITY.has(category));
   const money = [...categories].some((category) => MONEY.has(category));
   if (identity && outside && !unintelligible && (strict || !removed) && level < 2) {
@@ -712,6 +725,7 @@ function scoreEnisa(
     // (UODO DKN.5131.7.2020: the recipient's declaration did not relieve the controller).
     !strict &&
     facts.recipient === 'unknown-individual' &&
+    facts.maliciousIntent !== true &&
     (facts.recipientConfirmedDeletion === true || facts.dataRecovered === true)
   )
     cb += 0.25;

@@ -122,12 +122,6 @@ export interface CreateIncidentReportOptions {
    * @default breachDecisions
    */
   readonly decisions?: readonly BreachDecision[];
-  /**
-   * The IANA time zone in which the day of the breach is read against the days laws took effect
-   * (passed to {@link assessBreach} and {@link findAuthority}); render the report in the same zone.
-   * @default the zone of the organisation's country (Europe/London for GB), else 'Europe/Stockholm'
-   */
-  readonly timeZone?: string;
 }
 
 const CreateIncidentReportOptionsSchema = z.object({
@@ -137,7 +131,6 @@ const CreateIncidentReportOptionsSchema = z.object({
   authorities: z.array(AuthoritySchema).optional(),
   profile: AssessmentProfileSchema.optional(),
   decisions: z.array(BreachDecisionSchema).optional(),
-  timeZone: TimeZoneSchema.optional(),
 });
 
 /**
@@ -238,7 +231,6 @@ export function createIncidentReport(
         ...(settings.profile === undefined ? {} : { profile: settings.profile }),
         ...(settings.decisions === undefined ? {} : { decisions: settings.decisions }),
         ...(settings.now === undefined ? {} : { now: settings.now }),
-        ...(settings.timeZone === undefined ? {} : { timeZone: settings.timeZone }),
         ...(risk === undefined ? {} : { risk }),
       },
     );
@@ -253,7 +245,6 @@ export function createIncidentReport(
       { country, regime, at: given.occurredAt },
       {
         ...(settings.authorities === undefined ? {} : { authorities: settings.authorities }),
-        ...(settings.timeZone === undefined ? {} : { timeZone: settings.timeZone }),
       },
     ),
   );

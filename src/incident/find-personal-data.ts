@@ -417,11 +417,22 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
 
   // A run shaped like an identity number that no pattern above claimed, where no check fits: a
   // mistyped number still identifies someone, so it is a finding of its own (masked in every
-  // excerpt) and marked unconfirmed, for a person to judge rather than to count as one.
+  // excerpt). Labelled as an identity number, it is one; otherwise it is marked unconfirmed, for a
+  // person to judge rather than to count as one (an order number can be built from a date).
   for (const match of identityShapes) {
     const run = match[0];
-    if (identityShaped(run))
-      add('national-id-number', 'identity-number', match.index, run, mask(run, 0, 0), key(run), false, true);
+    if (!identityShaped(run)) continue;
+    const labelled = IDENTITY_LABEL.test(labelBefore(text, match.index));
+    add(
+      'national-id-number',
+      'identity-number',
+      match.index,
+      run,
+      mask(run, 0, 0),
+      key(run),
+      false,
+      !labelled,
+    );
   }
 
   return hits.sort((a, b) => a.start - b.start);
@@ -532,11 +543,18 @@ function identityShaped(run: string): boolean {
 }
 
 // What names the number before it (within 30 characters and after any other number): a phone
-// (`Tel:`, `Telefon`, `Mobil`, `Ring`) or an identity number (`Fødselsnummer`, `Personnummer`, `Fnr`).
+// (`Tel:`, `Telefon`, `Mobil`, `Ring`) or an identity number (`Fødselsnummer`, `Personnummer`, `Fnr`,
+// `CPR-nr.`, `Henkilötunnus`, `National Insurance number`), in the Nordic languages and English.
 const PHONE_LABEL =
   /\b(?:tel|telefon|telefonnr|telefonnummer|telephone|phone|mobil|mobilnr|mobilnummer|mobile|mob|ring|call)\b/iu;
 const IDENTITY_LABEL =
-  /fødsels(?:nummer|nr)|fodselsnummer|person(?:nummer|nr)|\bf\.?nr\b|d-nummer|identity number|henkilötunnus|\bcpr\b/iu;
+  /fødsels(?:nummer|nr)|fodselsnummer|person(?:nummer|nr)|samordningsnummer|\bpnr\b|\bf\.?nr\b|d-nummer|identity number|henkilötunnus|\bhetu\b|\bcpr\b|national insurance|\bni number\b|\bnino\b/iu;
+
+/** The words before a number, within 30 characters and since the number before it (whose label they are not). */
+function labelBefore(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 30), start);
+  return before.slice(before.search(/\d[^\d]*$/) + 1);
+}
 
 /**
  * An 11-digit run that passes the fødselsnummer check may still be a phone number (one in about a
@@ -557,7 +575,7 @@ function writtenAsPhone(
   if (phone === undefined || phone.startsAt > start || phone.endsAt < end) return false;
   const before = text.slice(Math.max(0, start - 30), start);
   // Only the words since the number before, so another number's label does not carry over.
-  const label = before.slice(before.search(/\d[^\d]*$/) + 1);
+  const label = labelBefore(text, start);
   if (IDENTITY_LABEL.test(label)) return false;
   const written = text.slice(phone.startsAt, end);
   if (/^(?:\+|00)/.test(written) || /(?:\+|00)[ \t]*$/.test(before) || PHONE_LABEL.test(label)) return true;

@@ -107,8 +107,8 @@ export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: Risk
     },
     {
       locale: phrasing.locale,
-      // The day the GDPR began is read in the zone the report is written in (its country's by default).
-      timeZone: phrasing.timeZone,
+      // The day the GDPR began is read where the organisation is, never in the zone the report is
+      // rendered in: writing times for a reader in London does not change which law applied.
       profile: report.assessment.profile,
       // Assessed as of when the report was written (its dates were checked against that moment then),
       // so a stored report reads the same on any later day.

@@ -136,8 +136,8 @@ export interface ReportMisdirectedOptions {
    */
   readonly profile?: AssessmentProfile;
   /**
-   * The IANA time zone the report is judged in and the notices write times in (passed to
-   * {@link createIncidentReport} and {@link buildCustomerNotice}).
+   * The IANA time zone the notices write times in (passed to {@link buildCustomerNotice}). It never
+   * changes which law applied: the day a law took effect is read where the organisation is.
    * @default the zone of the organisation's country (Europe/London for GB), else 'Europe/Stockholm'
    */
   readonly timeZone?: string;
@@ -426,7 +426,6 @@ export async function reportFromInventory(
       locale,
       ...(settings.now === undefined ? {} : { now: settings.now }),
       ...(settings.profile === undefined ? {} : { profile: settings.profile }),
-      ...(settings.timeZone === undefined ? {} : { timeZone: settings.timeZone }),
     },
   );
   const [email, phoneScript] = await Promise.all([

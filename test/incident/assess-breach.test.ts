@@ -520,3 +520,29 @@ describe('assessBreach under the GDPR', () => {
     );
   });
 });
+
+describe('a recipient who means harm', () => {
+  const facts = {
+    country: 'SE',
+    regimes: ['gdpr' as const],
+    dataCategories: ['name' as const, 'customer-number' as const, 'national-id-number' as const],
+    dataSubjects: 1,
+    recipient: 'unknown-individual' as const,
+    maliciousIntent: true,
+    occurredAt: '2026-11-30T09:00:00Z',
+    detectedAt: '2026-11-30T10:00:00Z',
+  };
+
+  it('is not taken at their word that the data was deleted or returned', () => {
+    const now = '2026-12-01T00:00:00Z';
+    const without = assessBreach(facts, { now });
+    for (const claim of [{ recipientConfirmedDeletion: true }, { dataRecovered: true }]) {
+      const withClaim = assessBreach({ ...facts, ...claim }, { now });
+      expect(withClaim.risk).toBe(without.risk);
+      expect(withClaim.risk).toBe('high');
+      expect(withClaim.notifyDataSubjects).toBe(true);
+      expect(withClaim.enisa.score).toBe(without.enisa.score);
+      expect(withClaim.reasons.map((reason) => reason.code)).toContain('bad-faith-deletion');
+    }
+  });
+});

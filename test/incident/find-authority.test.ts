@@ -6,7 +6,9 @@ import {
   createIncidentReport,
   findAuthority,
   renderIncidentReport,
+  reportMisdirected,
 } from '../../src/incident/index.js';
+import { misdirectedInput } from './shared-fixtures.js';
 
 describe('findAuthority', () => {
   it('sends a Swedish operator’s integrity incident of 2018 to PTS under lag (2003:389) and Regulation 611/2013', () => {
@@ -271,12 +273,31 @@ describe('a report judged in the organisation’s own time zone', () => {
     );
   });
 
-  it('files the same breach under the GDPR when the report is judged in Stockholm time', () => {
-    const report = createIncidentReport(input('GB'), {
-      now: '2018-06-01T00:00:00Z',
-      timeZone: 'Europe/Stockholm',
-    });
+  it('keeps the rules that applied where the organisation is, whatever zone the report is written in', () => {
+    const report = createIncidentReport(input('SE'), { now: '2018-06-01T00:00:00Z' });
+    // 22:30 UTC on 24 May is 00:30 on 25 May in Stockholm: the GDPR applied to a Swedish company.
     expect(report.assessment.notifyAuthority).toBe(true);
-    expect(report.authorities?.[0]?.law.notificationDuty).toBe(true);
+    for (const timeZone of ['Europe/London', 'America/New_York']) {
+      const rendered = renderIncidentReport(report, { locale: 'sv', format: 'text', timeZone });
+      expect(rendered).not.toContain('tillämpas först från den 25 maj 2018');
+      expect(rendered).toContain('Ska anmälas');
+    }
+  });
+
+  it('keeps the rules that applied when the notices are written in another zone', async () => {
+    // The seed's organisation is Swedish; its message is dated at 00:30 on 25 May 2018 in Stockholm.
+    const input = {
+      ...misdirectedInput,
+      occurredAt: '2018-05-25T00:30:00+02:00',
+      detectedAt: '2018-05-25T01:00:00+02:00',
+    };
+    const { report } = await reportMisdirected(input, {
+      now: '2018-06-01T00:00:00Z',
+      timeZone: 'Europe/London',
+    });
+    expect(JSON.stringify(report.assessment.reasons)).not.toMatch(/before the GDPR|25 May 2018/);
+    expect(report.authorities?.find((authority) => authority.regime === 'gdpr')?.law.notificationDuty).toBe(
+      true,
+    );
   });
 });

@@ -95,12 +95,18 @@ describe('inventoryMessage', () => {
     expect(inventory.categories).toContain('phone-number');
   });
 
-  it('does not take a number that fails its checksum for a card or an identity number', async () => {
+  it('does not take a number that fails its checksum for a card, nor an unlabelled one for an identity number', async () => {
     const inventory = await inventoryMessage(
-      'Subject: x\r\n\r\nKort: 4111 1111 1111 1112\r\nPnr: 850412-3458\r\n',
+      'Subject: x\r\n\r\nKort: 4111 1111 1111 1112\r\nNr: 850412-3458\r\n',
     );
     expect(inventory.categories).not.toContain('payment-card');
     expect(inventory.categories).not.toContain('national-id-number');
+  });
+
+  it('takes a labelled identity number whose check digit fails for one: a mistyped number still identifies someone', async () => {
+    const inventory = await inventoryMessage('Subject: x\r\n\r\nPnr: 850412-3458\r\n');
+    expect(inventory.categories).toContain('national-id-number');
+    expect(JSON.stringify(inventory)).not.toContain('850412-3458');
   });
 
   it('does not take a date, a bankgiro number or a speed for a phone number', async () => {

@@ -18,11 +18,17 @@ describe('identity numbers of the Nordic countries and the UK', () => {
     for (const text of identity('CPR: 120485-1234')) expect(text).not.toBe('');
   });
 
-  it('reports one whose check digit does not fit as unconfirmed only, and an order number with no date not at all', () => {
-    expect(identity('Fødselsnummer 01019012481')).toEqual([]);
-    expect(identity('Henkilötunnus 131052-308U')).toEqual([]);
-    expect(identity('Fødselsnummer 01019012481', true)).toEqual(['01019012481']);
-    expect(identity('Henkilötunnus 131052-308U', true)).toEqual(['131052-308U']);
+  it('reports one whose check digit does not fit as unconfirmed, unless a label names it, and an order number with no date not at all', () => {
+    expect(identity('Nr 01019012481')).toEqual([]);
+    expect(identity('Nr 131052-308U')).toEqual([]);
+    expect(identity('Nr 01019012481', true)).toEqual(['01019012481']);
+    expect(identity('Nr 131052-308U', true)).toEqual(['131052-308U']);
+    // A mistyped number still identifies someone: its label says what it is.
+    expect(identity('Fødselsnummer 01019012481')).toEqual(['01019012481']);
+    expect(identity('Henkilötunnus 131052-308U')).toEqual(['131052-308U']);
+    expect(identity('Personnummer: 19811224-9816')).toEqual(['19811224-9816']);
+    // The label of the number before does not carry over.
+    expect(identity('Fnr 12, nr 01019012481', true)).toEqual(['01019012481']);
     // A Norwegian D-number adds 40 to the day, a Swedish coordination number 60: 41 is a D-number's
     // day in 11 digits, never a Swedish day; 9913-shaped runs start with no date at all.
     expect(identity('Nr 41019012481', true)).toEqual(['41019012481']);
