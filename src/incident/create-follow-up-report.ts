@@ -16,7 +16,7 @@ import {
   refuseIssues,
 } from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
-import { customerTold } from './report-conclusions.js';
+import { customerTold, unreadContentItem } from './report-conclusions.js';
 
 // Only `now` is read here; the other options pass on to createIncidentReport, which checks them.
 const FollowUpOptionsSchema = z.looseObject({ now: DateInputSchema.optional() });
@@ -130,8 +130,23 @@ export function createFollowUpReport(
     if (index === -1) measures.push(measure);
     else measures[index] = measure;
   }
+  // The data the follow-up gives replaces what the first report could not read: its note that the
+  // content is not known, and its reading by patterns, no longer hold (GDPR Art. 33(4)).
+  const known = given.dataCategories !== undefined;
+  const { dataContentUnknown, dataComplete, dataContent: firstContent, ...stored } = inputOf(previous);
+  const read = known && dataContentUnknown === true;
   const input: CreateIncidentReportInput = {
-    ...inputOf(previous),
+    ...stored,
+    ...(known ? {} : definedOnly({ dataContentUnknown, dataComplete })),
+    ...(read ? {} : definedOnly({ dataContent: firstContent })),
+    // Read now, the message's content is no longer an item to review.
+    ...(read && stored.needsReview !== undefined
+      ? {
+          needsReview: stored.needsReview.filter(
+            (item) => item !== unreadContentItem('sv') && item !== unreadContentItem('en'),
+          ),
+        }
+      : {}),
     ...(definedOnly(rest) as Partial<CreateIncidentReportInput>),
     notification: 'follow-up',
     measures,
@@ -172,6 +187,8 @@ function inputOf(report: IncidentReport): CreateIncidentReportInput {
     location: report.incident.location,
     dataCategories: report.data.categories,
     dataContent: report.data.content,
+    dataContentUnknown: report.data.contentUnknown,
+    dataComplete: report.data.complete,
     records: report.data.records,
     unreadAttachments: report.data.unreadAttachments,
     dataSubjects: report.affected.dataSubjects,
