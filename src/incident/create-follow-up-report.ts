@@ -16,7 +16,7 @@ import {
   refuseIssues,
 } from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
-import { customerTold } from './report-conclusions.js';
+import { customerTold, unreadContentItem } from './report-conclusions.js';
 
 // Only `now` is read here; the other options pass on to createIncidentReport, which checks them.
 const FollowUpOptionsSchema = z.looseObject({ now: DateInputSchema.optional() });
@@ -64,7 +64,9 @@ export type FollowUpChanges = z.input<typeof FollowUpChangesSchema>;
  * became known applied, `notification: 'follow-up'`, and `followUp` listing each change with its
  * value before and after, which every rendering prints under the type of notification (Regulation
  * 611/2013 Art. 2(3): the complete notification within three days of the first). The assessment and
- * the decision are made again from the new facts. Throws {@link InvalidInputError} naming the field
+ * the decision are made again from the new facts, with the options of {@link createIncidentReport}
+ * (`timeZone` among them: the report does not store the zone it was judged in, so a first report
+ * judged in another zone than its country's is followed up with the same `timeZone`). Throws {@link InvalidInputError} naming the field
  * when the first report or a change breaks its schema.
  *
  * @example
@@ -130,8 +132,23 @@ export function createFollowUpReport(
     if (index === -1) measures.push(measure);
     else measures[index] = measure;
   }
+  // The data the follow-up gives replaces what the first report could not read: its note that the
+  // content is not known, and its reading by patterns, no longer hold (GDPR Art. 33(4)).
+  const known = given.dataCategories !== undefined;
+  const { dataContentUnknown, dataComplete, dataContent: firstContent, ...stored } = inputOf(previous);
+  const read = known && dataContentUnknown === true;
   const input: CreateIncidentReportInput = {
-    ...inputOf(previous),
+    ...stored,
+    ...(known ? {} : definedOnly({ dataContentUnknown, dataComplete })),
+    ...(read ? {} : definedOnly({ dataContent: firstContent })),
+    // Read now, the message's content is no longer an item to review.
+    ...(read && stored.needsReview !== undefined
+      ? {
+          needsReview: stored.needsReview.filter(
+            (item) => item !== unreadContentItem('sv') && item !== unreadContentItem('en'),
+          ),
+        }
+      : {}),
     ...(definedOnly(rest) as Partial<CreateIncidentReportInput>),
     notification: 'follow-up',
     measures,
@@ -172,6 +189,8 @@ function inputOf(report: IncidentReport): CreateIncidentReportInput {
     location: report.incident.location,
     dataCategories: report.data.categories,
     dataContent: report.data.content,
+    dataContentUnknown: report.data.contentUnknown,
+    dataComplete: report.data.complete,
     records: report.data.records,
     unreadAttachments: report.data.unreadAttachments,
     dataSubjects: report.affected.dataSubjects,

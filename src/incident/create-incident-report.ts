@@ -253,6 +253,8 @@ export function createIncidentReport(
     ...optional('rejudged', judgment?.risk === undefined ? undefined : assess(judgment.risk)),
     ...optional('judgment', judgment),
     authorities,
+    // Computed from a message nobody could read: the data says so, as the renderings do.
+    provisional: given.dataContentUnknown === true && judgment === undefined,
   });
   // The password in the message opens the attachment it came with, not an account.
   const keySent = given.encrypted === true && given.keyExposed === true;

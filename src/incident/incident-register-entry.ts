@@ -4,7 +4,13 @@ import { countryTimeZone } from './data/country-time-zones.js';
 import { listCategories, type Phrasing, say } from './describe-incident.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
-import { authorityDue, customerTold, measuresAsRecorded, reportDateTime } from './report-conclusions.js';
+import {
+  authorityDue,
+  conclusionsOpen,
+  customerTold,
+  measuresAsRecorded,
+  reportDateTime,
+} from './report-conclusions.js';
 
 /** Options of {@link incidentRegisterEntry}. */
 export interface IncidentRegisterEntryOptions {
@@ -83,8 +89,14 @@ export function incidentRegisterEntry(
   const to = names.length > 0 ? names.join(s(' och ', ' and ')) : s('tillsynsmyndigheten', 'the authority');
   const due = authorityDue(checked);
   // Notified only once the filing is recorded; until then, to be notified, by the deadline when known.
+  // With nothing read, a "no" computed from nothing is no conclusion: the register keeps it open
+  // until a person has read the message (GDPR Art. 33(4) and 33(5); see conclusionsOpen).
+  const open = conclusionsOpen(checked);
+  const untilReviewed = s('öppet tills meddelandet granskats', 'open until the message is reviewed');
   const authority = !decision.notifyAuthority
-    ? s('anmäls inte', 'not notified')
+    ? open
+      ? `${s('anmälan', 'notification')} ${untilReviewed}`
+      : s('anmäls inte', 'not notified')
     : notifiedAt !== undefined
       ? `${s('anmäld till', 'notified to')} ${to} ${reportDateTime(phrasing, notifiedAt)}`
       : `${s('ska anmälas till', 'to be notified to')} ${to}${
@@ -102,7 +114,9 @@ export function incidentRegisterEntry(
           'underrättelse krävs inte, kunden informerad som service',
           'notice not required, customer told as a courtesy',
         )
-      : s('de berörda underrättas inte', 'people concerned not told');
+      : open
+        ? `${s('underrättelse av de berörda', 'telling the people concerned')} ${untilReviewed}`
+        : s('de berörda underrättas inte', 'people concerned not told');
   // The measures as the report states them (an inform-customer the recorded notice or checked call carried out is done).
   const recorded = measuresAsRecorded(checked);
   const count = (status: string) => recorded.filter((measure) => measure.status === status).length;
@@ -131,11 +145,13 @@ export function incidentRegisterEntry(
             : s('ska göras ogiltig', 'to be invalidated')
       } (${s('den ger inloggning på kundens konto', 'it logs in to the customer’s account')})`,
     );
-  const risk = {
-    unlikely: s('osannolik risk', 'risk unlikely'),
-    risk: s('risk', 'risk'),
-    high: s('hög risk', 'high risk'),
-  }[decision.risk];
+  const risk = open
+    ? `${s('risk', 'risk')} ${untilReviewed}`
+    : {
+        unlikely: s('osannolik risk', 'risk unlikely'),
+        risk: s('risk', 'risk'),
+        high: s('hög risk', 'high risk'),
+      }[decision.risk];
   return [
     // The date in ISO form sorts in a spreadsheet; the reference finds the full report.
     new Intl.DateTimeFormat('sv-SE', { timeZone: phrasing.timeZone, dateStyle: 'short' }).format(

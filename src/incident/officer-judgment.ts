@@ -66,6 +66,14 @@ export const DecisionSchema = z.object({
   judged: z.array(z.enum(['risk', 'notifyAuthority', 'notifyDataSubjects'])),
   /** Where the judgment goes against a duty the law sets whatever the risk. */
   warnings: z.array(z.object({ code: z.string(), source: z.string() })),
+  /**
+   * `true` while the conclusions are open: nothing personal could be read in the message and none
+   * was given (`data.contentUnknown`), and no responsible person has judged. `risk` and each `false`
+   * above are then what the rules give from no data, not conclusions reached: a reader takes them
+   * as not yet decided (GDPR Art. 33(4): the information may come in phases). A notification the
+   * rules require whatever the data (Regulation 611/2013 Art. 2(1)) stays `true`. Absent otherwise.
+   */
+  provisional: z.literal(true).optional(),
 });
 /** The final decision (see {@link DecisionSchema}). */
 export type Decision = z.infer<typeof DecisionSchema>;
@@ -80,6 +88,8 @@ export function decide(input: {
   readonly rejudged?: BreachAssessment;
   readonly judgment?: OfficerJudgment;
   readonly authorities: readonly AuthorityFinding[];
+  /** The conclusions are open (see `Decision.provisional`). */
+  readonly provisional?: boolean;
 }): Decision {
   const { computed, judgment, authorities } = input;
   const base = input.rejudged ?? computed;
@@ -117,5 +127,6 @@ export function decide(input: {
     notifyAuthorityUnder,
     judged,
     warnings,
+    ...(input.provisional === true ? { provisional: true as const } : {}),
   };
 }

@@ -529,13 +529,22 @@ function precedentsSection(
       ],
       list: [],
     };
+  // With the conclusions open there is nothing for a decision to agree with: each is shown as what
+  // a similar case decided, for the person who reads the message to weigh.
+  const open = conclusionsOpen(report);
   return {
     paragraphs: [
-      say(
-        phrasing,
-        'Publicerade beslut om liknande incidenter, de närmaste först:',
-        'Published decisions on similar breaches, the closest first:',
-      ),
+      open
+        ? say(
+            phrasing,
+            'Publicerade beslut om liknande incidenter, de närmaste först, med vad myndigheten beslutade där (denna incidents slutsatser är inte avgjorda ännu):',
+            'Published decisions on similar breaches, the closest first, with what the authority decided there (this breach’s conclusions are not yet decided):',
+          )
+        : say(
+            phrasing,
+            'Publicerade beslut om liknande incidenter, de närmaste först:',
+            'Published decisions on similar breaches, the closest first:',
+          ),
     ],
     list: precedents.map((precedent) => {
       // An authority already named with its country ("Datatilsynet (DK)") is not given it twice.
@@ -549,13 +558,15 @@ function precedentsSection(
       // agrees nor differs with this one: the line names the rule it was decided under instead. A
       // GDPR decision for a telecom that notifies under the GDPR too was compared with the GDPR
       // conclusion when the precedent was found (`alike.sameConclusion`).
-      const differs = precedent.alike.regimeApplies
-        ? precedent.alike.sameConclusion === false
-        : precedent.alike.sameRegime !== false &&
-          ((precedent.conclusions.notifyAuthority !== null &&
-            precedent.conclusions.notifyAuthority !== assessment.notifyAuthority) ||
-            (precedent.conclusions.notifyDataSubjects !== null &&
-              precedent.conclusions.notifyDataSubjects !== assessment.notifyDataSubjects));
+      const differs = open
+        ? false
+        : precedent.alike.regimeApplies
+          ? precedent.alike.sameConclusion === false
+          : precedent.alike.sameRegime !== false &&
+            ((precedent.conclusions.notifyAuthority !== null &&
+              precedent.conclusions.notifyAuthority !== assessment.notifyAuthority) ||
+              (precedent.conclusions.notifyDataSubjects !== null &&
+                precedent.conclusions.notifyDataSubjects !== assessment.notifyDataSubjects));
       const conclusions = describeConclusions(precedent.conclusions, phrasing.locale, precedent.profile);
       const decided = differs
         ? `${say(phrasing, 'beslutade annorlunda', 'decided differently')}: ${conclusions}`
@@ -564,7 +575,7 @@ function precedentsSection(
       // leads to, so that no summary or translation passes for the authority's own words.
       const regime =
         precedent.regimes === undefined ? '' : ` (${describeRegimes(precedent.regimes, phrasing.locale)})`;
-      return `${authority}, ${describeDocument(precedent, phrasing.locale)}, ${date}${regime}: ${decided}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(precedent.alike, phrasing.locale)}. ${describeSource(precedent, phrasing.locale)}`;
+      return `${authority}, ${describeDocument(precedent, phrasing.locale)}, ${date}${regime}: ${decided}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(open ? { ...precedent.alike, sameConclusion: null } : precedent.alike, phrasing.locale)}. ${describeSource(precedent, phrasing.locale)}`;
     }),
   };
 }

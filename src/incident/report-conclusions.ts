@@ -150,6 +150,7 @@ export function finalAssessment(
       ...(base === computed ? {} : { rejudged: base }),
       ...(report.judgment === undefined ? {} : { judgment: report.judgment }),
       authorities: report.authorities ?? [],
+      provisional: conclusionsOpen(report),
     });
   const deadlines = base.deadlines.filter((deadline) => {
     if (deadline.to === 'record') return true;
@@ -220,6 +221,16 @@ function notifiedFindings(report: IncidentReport): AuthorityFinding[] {
  */
 export function conclusionsOpen(report: IncidentReport): boolean {
   return report.data.contentUnknown === true && report.judgment === undefined;
+}
+
+/**
+ * The item the review lists for a message in which nothing personal could be recognised: the
+ * content itself, which a person must read before the breach can be assessed (see {@link conclusionsOpen}).
+ */
+export function unreadContentItem(locale: 'sv' | 'en'): string {
+  return locale === 'sv'
+    ? 'meddelandets innehåll, där inga personuppgifter kunde kännas igen'
+    : 'the content of the message, in which no personal data could be recognised';
 }
 
 /** Why the conclusions are open (see {@link conclusionsOpen}), as a clause. */
@@ -526,15 +537,33 @@ export function decisionParagraphs(
     );
   // Until a person has classified the remaining order lines, a conclusion not to notify is not final
   // (GDPR Art. 9(1), 33(5)); the signer must see that beside the conclusion, not only among the reasons.
-  const pending = report.facts.needsReview ?? [];
+  // With the conclusions open, there is no conclusion to call provisional, and the unread content is
+  // already named as the reason: only the other items still to review are added, as also to review.
+  const pending = (report.facts.needsReview ?? []).filter(
+    (item) => !open || (item !== unreadContentItem('sv') && item !== unreadContentItem('en')),
+  );
   // Order lines, unless an attachment nobody could read is among them (reportMisdirected lists it).
   const orderLines = (report.data.unreadAttachments ?? []).length === 0;
+  const items = s(
+    pending.length === 1
+      ? `en ${orderLines ? 'orderrad' : 'uppgift'}`
+      : `${pending.length} ${orderLines ? 'orderrader' : 'uppgifter'}`,
+    pending.length === 1
+      ? `one ${orderLines ? 'order line' : 'item'}`
+      : `${pending.length} ${orderLines ? 'order lines' : 'items'}`,
+  );
+  const were = pending.length === 1 ? 'was' : 'were';
   if (report.assessment.needsReview && decision.judged.length === 0 && pending.length > 0)
     lines.push(
-      s(
-        `Slutsatsen är preliminär: ${pending.length === 1 ? `en ${orderLines ? 'orderrad' : 'uppgift'} har` : `${pending.length} ${orderLines ? 'orderrader' : 'uppgifter'} har`} inte klassats (${pending.join('; ')}) och måste granskas innan incidenten kan bedömas slutligt.`,
-        `This conclusion is provisional: ${pending.length === 1 ? `one ${orderLines ? 'order line' : 'item'} was` : `${pending.length} ${orderLines ? 'order lines' : 'items'} were`} not classified (${pending.join('; ')}) and must be reviewed before the breach can be finally assessed.`,
-      ),
+      open
+        ? s(
+            `Dessutom har ${items} inte klassats (${pending.join('; ')}) och ska granskas samtidigt.`,
+            `Besides, ${items} ${were} not classified (${pending.join('; ')}) and must be reviewed as well.`,
+          )
+        : s(
+            `Slutsatsen är preliminär: ${items} har inte klassats (${pending.join('; ')}) och måste granskas innan incidenten kan bedömas slutligt.`,
+            `This conclusion is provisional: ${items} ${were} not classified (${pending.join('; ')}) and must be reviewed before the breach can be finally assessed.`,
+          ),
     );
   for (const warning of decision.warnings) {
     if (warning.code === 'eprivacy-always-notified')

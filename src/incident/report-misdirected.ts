@@ -34,6 +34,7 @@ import {
   type MessageSource,
 } from './inventory-message.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
+import { unreadContentItem } from './report-conclusions.js';
 
 /**
  * The facts of a confirmation that reached the wrong address, as {@link reportMisdirected} reads them.
@@ -304,13 +305,7 @@ export async function reportFromInventory(
   const needsReview = given.needsReview ?? [
     ...inventory.review,
     ...unread,
-    ...(found.size === 0
-      ? [
-          locale === 'sv'
-            ? 'meddelandets innehåll, där inga personuppgifter kunde kännas igen'
-            : 'the content of the message, in which no personal data could be recognised',
-        ]
-      : []),
+    ...(found.size === 0 ? [unreadContentItem(locale)] : []),
   ];
   const occurredAt = given.occurredAt ?? inventory.sentAt;
   if (occurredAt === undefined) {

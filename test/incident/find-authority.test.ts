@@ -3,6 +3,7 @@ import { InvalidInputError } from '../../src/errors.js';
 import {
   assessBreach,
   authorities,
+  createFollowUpReport,
   createIncidentReport,
   findAuthority,
   renderIncidentReport,
@@ -250,20 +251,21 @@ describe('the first day of the GDPR, read in the organisation’s own time zone'
   });
 });
 
-describe('a report judged in the organisation’s own time zone', () => {
-  const input = (country: string) => ({
-    reference: 'INC-2018-0524',
-    provider: { name: 'Shop Ltd', country },
-    contact: { name: 'DPO', email: 'dpo@shop.example', phone: '+44 20 7946 0000' },
-    regimes: ['gdpr' as const],
-    occurredAt: '2018-05-24T22:30:00Z',
-    detectedAt: '2018-05-24T22:40:00Z',
-    circumstances: 'misdirected-email' as const,
-    dataCategories: ['name' as const, 'national-id-number' as const],
-    dataSubjects: 1,
-    recipient: 'unknown-individual' as const,
-  });
+/** A breach at 23:30 on 24 May 2018 in London, 00:30 on 25 May in Stockholm. */
+const input = (country: string) => ({
+  reference: 'INC-2018-0524',
+  provider: { name: 'Shop Ltd', country },
+  contact: { name: 'DPO', email: 'dpo@shop.example', phone: '+44 20 7946 0000' },
+  regimes: ['gdpr' as const],
+  occurredAt: '2018-05-24T22:30:00Z',
+  detectedAt: '2018-05-24T22:40:00Z',
+  circumstances: 'misdirected-email' as const,
+  dataCategories: ['name' as const, 'national-id-number' as const],
+  dataSubjects: 1,
+  recipient: 'unknown-individual' as const,
+});
 
+describe('a report judged in the organisation’s own time zone', () => {
   it('files a London breach at 23:30 on 24 May 2018 under the rules before the GDPR, and says so when rendered', () => {
     const report = createIncidentReport(input('GB'), { now: '2018-06-01T00:00:00Z' });
     expect(report.assessment.notifyAuthority).toBe(false);
@@ -299,5 +301,30 @@ describe('a report judged in the organisation’s own time zone', () => {
     expect(report.authorities?.find((authority) => authority.regime === 'gdpr')?.law.notificationDuty).toBe(
       true,
     );
+  });
+});
+
+describe('a follow-up judged in the time zone given', () => {
+  const first = () =>
+    createIncidentReport(input('GB'), { now: '2018-06-01T00:00:00Z', timeZone: 'Europe/Stockholm' });
+
+  it('reads the day of the breach in the zone given, as createIncidentReport does', () => {
+    const followUp = createFollowUpReport(
+      first(),
+      { summary: 'Completed.' },
+      { now: '2018-06-02T00:00:00Z', timeZone: 'Europe/Stockholm' },
+    );
+    expect(followUp.assessment.notifyAuthority).toBe(true);
+    expect(followUp.authorities?.[0]?.law.notificationDuty).toBe(true);
+  });
+
+  it('refuses a time zone that is not one, naming the option', () => {
+    expect(() =>
+      createFollowUpReport(
+        first(),
+        { summary: 'Completed.' },
+        { now: '2018-06-02T00:00:00Z', timeZone: 'Europe/Atlantis' },
+      ),
+    ).toThrow(/options\.timeZone/);
   });
 });

@@ -29,6 +29,24 @@ describe('one-time and login codes', () => {
     expect(found?.[2]).not.toMatch(/\d/);
   });
 
+  it.each([
+    ['da', 'Din kode til Mine sider er 481516'],
+    ['no', 'Din kode til Mine sider er 481516.'],
+    ['da', 'Engangskode: 481516'],
+    ['no', 'Engangskoden din er 481516'],
+    ['da', 'Din sikkerhedskode: 481516'],
+    ['no', 'Bekreftelseskode 481516'],
+    ['da', '481516 er din engangskode til MitID.'],
+    ['no', '481516 er din kode for innlogging.'],
+    ['fi', 'Kertakäyttöinen koodi: 481516'],
+    ['fi', 'Vahvistuskoodisi on 481516'],
+    ['fi', '481516 on kertakäyttöinen koodisi.'],
+  ])('finds the code in a Nordic text (%s: %j) as a credential', (_language, text) => {
+    const [found] = codes(text);
+    expect(found?.[0]).toBe('login-code');
+    expect(found?.[1]).toBe('481516');
+  });
+
   it('finds the PIN and PUK codes of a SIM card letter', () => {
     expect(codes('Din PIN-kod är 1234 och din PUK-kod är 12345678.').map(([, value]) => value)).toEqual([
       '1234',
@@ -49,6 +67,12 @@ describe('one-time and login codes', () => {
     ['a date', 'Koden gäller till 2025-01-31.'],
     ['a year', 'Koden gäller till 2025.'],
     ['a number in another sentence', 'Här är din kod. Vi ses 2025!'],
+    ['a Danish discount code', 'Rabatkode: 481516 giver 10 % på næste køb.'],
+    ['a Norwegian discount code', 'Rabattkoden din er 481516.'],
+    ['a Finnish discount code', 'Alennuskoodi 481516'],
+    ['a Danish postal code', 'Postnummer 2100'],
+    ['a Danish code with another number', 'Indtast koden og dit kundenummer 4711023.'],
+    ['a Finnish price', 'Koodi antaa 1000 euroa alennusta.'],
   ])('does not take %s for a login code', (_name, text) => {
     expect(codes(text)).toEqual([]);
   });
@@ -77,6 +101,9 @@ describe('findPersonalData reads code words in linear time', () => {
     ['numbers followed by "is your" without a code word', (n: number) => run('481516 is your ', n)],
     ['numbers and words before a code word', (n: number) => run('481516 är din a b c d e f ', n)],
     ['code words and long numbers', (n: number) => run('kod 1234567890123 ', n)],
+    ['Nordic code words without a number', (n: number) => run('din kode til mine sider er ', n)],
+    ['numbers and words before a Finnish code word', (n: number) => run('481516 on a b c d e f ', n)],
+    ['Finnish code words and long numbers', (n: number) => run('kertakäyttöinen koodi 1234567890123 ', n)],
   ])('%s', async (_name, make) => {
     await expectLinearGrowth({ n: 20_000, make, run: (text: string) => findPersonalData(text), tries: 5 });
   });

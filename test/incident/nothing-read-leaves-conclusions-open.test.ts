@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type IncidentReport, renderIncidentReport, reportMisdirected } from '../../src/incident/index.js';
-import { misdirectedInput } from './shared-fixtures.js';
+import {
+  createFollowUpReport,
+  type IncidentReport,
+  incidentRegisterEntry,
+  renderIncidentReport,
+  reportMisdirected,
+  reportMisdirectedSms,
+} from '../../src/incident/index.js';
+import { misdirectedInput, misdirectedSmsInput } from './shared-fixtures.js';
 
 const now = '2026-11-02T15:00:00+01:00';
 const detectedAt = '2026-11-02T12:00:00+01:00';
@@ -94,5 +101,112 @@ describe('a report of a message in which nothing personal could be read', () => 
     const [text] = rendered(report, 'en');
     expect(text).toContain('No supervisory authority');
     expect(text).not.toContain('not yet decided');
+  });
+});
+
+describe('a report of a message in which nothing personal could be read, everywhere it is read', () => {
+  const headersOnly = `${head}\r\n`;
+
+  it.each([
+    ['en', ['risk unlikely', 'not notified', 'not told'], 'open until the message is reviewed'],
+    ['sv', ['osannolik risk', 'anmäls inte', 'underrättas inte'], 'öppet tills meddelandet granskats'],
+  ] as const)(
+    'keeps the risk and the notifications open in the register line (%s)',
+    async (locale, stated, open) => {
+      const entry = incidentRegisterEntry(await reported(headersOnly, locale), { locale });
+      for (const text of stated) expect(entry).not.toContain(text);
+      expect(entry.split(open).length - 1).toBe(3);
+    },
+  );
+
+  it('says in the data that the decision is provisional, and not once the data is given', async () => {
+    const report = await reported(headersOnly, 'en');
+    expect(report.decision?.provisional).toBe(true);
+    const followUp = createFollowUpReport(report, { dataCategories: ['name'] }, { now });
+    expect(followUp.decision?.provisional).toBeUndefined();
+  });
+
+  it('carries the unknown content into a follow-up that does not give the data', async () => {
+    const report = await reported(headersOnly, 'en');
+    const followUp = createFollowUpReport(
+      report,
+      { measures: [{ id: 'recall-and-delete', status: 'done' }] },
+      { now },
+    );
+    expect(followUp.data.contentUnknown).toBe(true);
+    expect(followUp.decision?.provisional).toBe(true);
+    const [text] = rendered(followUp, 'en');
+    expect(text).toContain('The risk is not yet assessed');
+    expect(text).not.toContain('Overall, the breach is unlikely');
+  });
+
+  it('states the conclusions in a follow-up that gives the data, without the note that it is unknown', async () => {
+    const report = await reported(headersOnly, 'en');
+    const followUp = createFollowUpReport(report, { dataCategories: ['name', 'order-details'] }, { now });
+    expect(followUp.data.contentUnknown).toBeUndefined();
+    expect(followUp.data.content).toBeUndefined();
+    const [text] = rendered(followUp, 'en');
+    expect(text).toContain('No supervisory authority');
+    expect(text).not.toContain('This conclusion is provisional');
+    expect(followUp.facts.needsReview).toEqual([]);
+  });
+
+  it.each([
+    [
+      'en',
+      [
+        'same conclusion on notifying',
+        'concluded otherwise',
+        'decided differently',
+        'matches this assessment',
+      ],
+    ],
+    [
+      'sv',
+      [
+        'samma slutsats om anmälan',
+        'annan slutsats om anmälan',
+        'beslutade annorlunda',
+        'stämmer med denna bedömnings',
+      ],
+    ],
+  ] as const)(
+    'shows the precedents as what similar cases decided, not as agreeing or differing (%s)',
+    async (locale, compared) => {
+      const report = await reported(headersOnly, locale);
+      expect(report.assessment.precedents.length).toBeGreaterThan(0);
+      for (const text of rendered(report, locale)) {
+        for (const phrase of compared) expect(text).not.toContain(phrase);
+        expect(text).toContain(
+          locale === 'en' ? 'with what the authority decided there' : 'med vad myndigheten beslutade där',
+        );
+      }
+    },
+  );
+
+  it.each([
+    ['en', 'This conclusion is provisional', 'the content of the message, in which'],
+    ['sv', 'Slutsatsen är preliminär', 'meddelandets innehåll, där'],
+  ] as const)(
+    'calls no open conclusion provisional, nor names the unread content twice (%s)',
+    async (locale, provisional, content) => {
+      for (const text of rendered(await reported(headersOnly, locale), locale)) {
+        expect(text).not.toContain(provisional);
+        // Once, as the item left to review among the reasons; not again under the conclusion.
+        expect(text.split(content).length - 1).toBe(1);
+      }
+    },
+  );
+
+  it('leaves the conclusions open for a text message in which nothing personal could be read', async () => {
+    const { report } = await reportMisdirectedSms(
+      { ...misdirectedSmsInput, text: 'Hej! Välkommen som kund.' },
+      { now: '2024-10-02T09:00:00+02:00' },
+    );
+    expect(report.data.contentUnknown).toBe(true);
+    expect(report.decision?.provisional).toBe(true);
+    expect(renderIncidentReport(report, { locale: 'en', format: 'text' })).toContain(
+      'The risk is not yet assessed',
+    );
   });
 });
