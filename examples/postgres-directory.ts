@@ -26,6 +26,9 @@ if (!process.env.PGHOST) {
 const pool = cluster
   ? new pg.Pool({ host: cluster.socketFolder, user: cluster.user, database: 'postgres' })
   : new pg.Pool();
+// node-postgres emits an idle client's error (a restarted server) on the pool, and an unheard
+// `error` event ends the process; the pool connects again on the next query (docs/postgres.md).
+pool.on('error', (error) => console.error('PostgreSQL:', error.message));
 try {
   // 1. Tables in their own schema; safe at every start of every instance.
   console.log('migrate:', await migrate(pool, { schema: 'example_shop' }));

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { AsyncDirectory } from '../contacts/async-directory.js';
+import { type AsyncDirectory, isAsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory, DirectoryAddressMatch } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { CustomerSchema } from '../contacts/customer.js';
@@ -12,7 +12,7 @@ import { fitsGuardCheckInput } from './fits-guard-check-input.js';
 import { phoneDirectoryForCheck } from './phone-directory-for-check.js';
 import { createRecipientChecker } from './recipient-checker.js';
 import { resolvePolicy } from './resolve-policy.js';
-import { type LookupOutcome, settleLookup } from './settle-lookup.js';
+import { type LookupFailure, type LookupOutcome, settleLookup } from './settle-lookup.js';
 import type { Action, Verdict } from './verdict.js';
 import { withLookupFailure } from './with-lookup-failure.js';
 
@@ -178,7 +178,30 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const locale = options.locale ?? 'en';
   const policy = resolvePolicy(options.policy);
   const withDirectory = async (entered: string, customerId: string) =>
-    directoryForCheck(options.directory, entered, customerId, await verifiedForOthers(entered, customerId));
+    askDirectory(async () =>
+      directoryForCheck(options.directory, entered, customerId, await verifiedForOthers(entered, customerId)),
+    );
+  const failureOptions = () => ({ policy, locale, failOpen: options.failOpen ?? false });
+
+  /**
+   * The directory's answer for one check. A database directory gets the lookups' deadline, its
+   * wait for a connection included, and one that fails or does not answer in time is a failed
+   * lookup: the check goes on without it and the verdict carries `lookup-failed`. A query still
+   * under way then ends unread.
+   */
+  async function askDirectory(
+    ask: () => Promise<{ directory?: Directory }>,
+  ): Promise<{ readonly directory: { directory?: Directory }; readonly failure?: LookupFailure }> {
+    if (!options.directory || !isAsyncDirectory(options.directory)) return { directory: await ask() };
+    const outcome = await settleLookup(ask, timeoutMs);
+    return 'found' in outcome ? { directory: outcome.found } : { directory: {}, failure: outcome };
+  }
+
+  /** The verdict with the failure on record, once: a check whose lookup failed too already says so. */
+  function withFailure(verdict: Verdict, failure: LookupFailure | undefined): Verdict {
+    if (!failure || verdict.findings.some((finding) => finding.code === 'lookup-failed')) return verdict;
+    return withLookupFailure(verdict, failure, failureOptions());
+  }
 
   /** Other customers the entered address is verified for, as the directory names its matches. */
   async function verifiedForOthers(entered: string, customerId: string): Promise<DirectoryAddressMatch[]> {
@@ -265,8 +288,13 @@ export function createGuard(options: GuardOptions = {}): Guard {
       /** The check against this customer; the database is asked for the number in their region. */
       const against = async (customer: Customer) => {
         const region = customer.country ?? options.defaultCountry ?? 'SE';
-        const directory = await phoneDirectoryForCheck(options.directory, input.entered, customer.id, region);
-        return checkPhone({ entered: input.entered, customer, ...directory }, phoneOptions);
+        const asked = await askDirectory(() =>
+          phoneDirectoryForCheck(options.directory, input.entered, customer.id, region),
+        );
+        return withFailure(
+          checkPhone({ entered: input.entered, customer, ...asked.directory }, phoneOptions),
+          asked.failure,
+        );
       };
       let verdict: Verdict;
       let customerId: string;
@@ -280,11 +308,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
         verdict =
           'found' in outcome
             ? await against(outcome.found)
-            : withLookupFailure(await against({ id: customerId }), outcome, {
-                policy,
-                locale,
-                failOpen: options.failOpen ?? false,
-              });
+            : withFailure(await against({ id: customerId }), outcome);
       }
       await decided(customerId, input.entered, verdict);
       return verdict;
@@ -298,26 +322,37 @@ export function createGuard(options: GuardOptions = {}): Guard {
       let customerId: string;
       if ('customer' in input) {
         customerId = input.customer.id;
-        const [customer, directory] = await Promise.all([
+        const [customer, asked] = await Promise.all([
           withVerified(input.customer),
           withDirectory(input.entered, customerId),
         ]);
-        verdict = checkRecipient({ entered: input.entered, customer, ...directory });
+        verdict = withFailure(
+          checkRecipient({ entered: input.entered, customer, ...asked.directory }),
+          asked.failure,
+        );
       } else {
         customerId = input.customerId;
         // A database directory is asked while the customer is looked up.
-        const [outcome, directory] = await Promise.all([
+        const [outcome, asked] = await Promise.all([
           lookup(input.customerId),
           withDirectory(input.entered, customerId),
         ]);
         if ('found' in outcome) {
           const customer = await withVerified(outcome.found);
-          verdict = checkRecipient({ entered: input.entered, customer, ...directory });
+          verdict = withFailure(
+            checkRecipient({ entered: input.entered, customer, ...asked.directory }),
+            asked.failure,
+          );
         } else {
+          // The customer's failed lookup is the one on record; the directory's, if any, said the same.
           verdict = withLookupFailure(
-            checkRecipient({ entered: input.entered, customer: { id: input.customerId }, ...directory }),
+            checkRecipient({
+              entered: input.entered,
+              customer: { id: input.customerId },
+              ...asked.directory,
+            }),
             outcome,
-            { policy, locale, failOpen: options.failOpen ?? false },
+            failureOptions(),
           );
         }
       }

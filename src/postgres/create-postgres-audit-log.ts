@@ -15,7 +15,11 @@ export interface PostgresAuditLogOptions {
 
 /** The last row of the audit log: its number and its hash, as {@link verifyAuditLog} reports it. */
 export interface AuditLogHead {
-  /** The row's number; `'0'` for an empty log. */
+  /**
+   * The row's number, in decimal; `'0'` for an empty log. A string, because the column is a
+   * `bigint`, which can exceed `Number.MAX_SAFE_INTEGER` (2^53 - 1); `expectHead` takes it back as
+   * a string or as a number.
+   */
   readonly seq: string;
   /** The row's hash; {@link GENESIS_HASH} for an empty log. */
   readonly hash: string;
@@ -28,9 +32,11 @@ export interface VerifyAuditLogOptions extends PostgresAuditLogOptions {
    * ticket, a second system): the log must still reach that row with that hash. The hash chain
    * alone cannot show rows removed from its end, nor a log rewritten from the first row by someone
    * who can compute hashes; a head kept elsewhere can.
+   * `seq` is the reported string, or a number (a head that went through a system keeping it as
+   * one): a whole number from 0 to `Number.MAX_SAFE_INTEGER`.
    * @default undefined (the chain is checked only against itself)
    */
-  readonly expectHead?: AuditLogHead;
+  readonly expectHead?: Omit<AuditLogHead, 'seq'> & { readonly seq: string | number };
 }
 
 const OptionsSchema = z.object({
@@ -44,7 +50,15 @@ const OptionsSchema = z.object({
 const VerifyOptionsSchema = OptionsSchema.extend({
   expectHead: z
     .object({
-      seq: z.string().regex(/^\d{1,19}$/, 'a row number as verifyAuditLog reports it (head.seq)'),
+      seq: z.union([
+        z.string().regex(/^\d{1,19}$/, 'a row number as verifyAuditLog reports it (head.seq)'),
+        z
+          .number()
+          .int('a whole row number')
+          .min(0)
+          .max(Number.MAX_SAFE_INTEGER, 'a row number above 2^53 - 1: pass head.seq as the string reported')
+          .transform(String),
+      ]),
       hash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex as verifyAuditLog reports it (head.hash)'),
     })
     .optional(),

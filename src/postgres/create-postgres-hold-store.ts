@@ -89,13 +89,18 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   /** Why a release or discard found nothing to claim: gone, or being released. */
   async function refusal(id: string): Promise<HoldStoreFailedError> {
     const { rows } = await pool
-      .query<{ state: string }>(`SELECT state FROM ${table} WHERE id = $1`, [id])
+      .query<{ state: string; releasing_since: Date | null }>(
+        `SELECT state, releasing_since FROM ${table} WHERE id = $1`,
+        [id],
+      )
       .catch(failed(`held message ${id} could not be read from PostgreSQL`));
-    return rows.length === 0
-      ? new HoldStoreFailedError(`there is no held message ${id}: it was released or discarded`)
-      : new HoldStoreFailedError(
-          `held message ${id} is being released; an entry left releasing by a stopped process needs { force: true }`,
-        );
+    const row = rows[0];
+    if (!row) return new HoldStoreFailedError(`there is no held message ${id}: it was released or discarded`);
+    // A release of another instance (or this one) claimed it first, and may be sending it now.
+    const since = row.releasing_since ? ` at ${row.releasing_since.toISOString()}` : '';
+    return new HoldStoreFailedError(
+      `held message ${id} is being released: another release claimed it${since}; use { force: true } only if the process of that release stopped without sending it (check the mail server's log)`,
+    );
   }
 
   return {

@@ -48,6 +48,36 @@ const OptionsSchema = z.object({
 // As the verifier names its records: short ASCII.
 const NAME = /^[A-Za-z0-9_-]{1,200}$/;
 
+/**
+ * PostgreSQL's jsonb cannot hold the NUL character (`\u0000`, SQLSTATE 22P05; PostgreSQL manual,
+ * "JSON Types"): a record with one in a key or a string is refused before it is written, naming
+ * where it is (`record.pending.0.address`), and the stored record stays as it was.
+ */
+function refuseNul(record: unknown): void {
+  const path = nulPath(record, ['record']);
+  if (path === undefined) return;
+  throw new InvalidInputError([{ path, message: 'PostgreSQL jsonb cannot hold the NUL character' }]);
+}
+
+/** Where the first NUL in a JSON value is, or `undefined`. */
+function nulPath(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key];
+    const found = nulPath(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function checkName(name: unknown): string {
   if (typeof name !== 'string' || !NAME.test(name)) {
     throw new InvalidInputError([
@@ -121,19 +151,24 @@ export function createPostgresVerificationStore<Record = unknown>(
             [name],
           )
           .catch(fail);
-        const { rows } = await client.query<{ record: Record | null }>(
-          `SELECT record FROM ${s}.verification_record WHERE name = $1 FOR UPDATE`,
-          [name],
-        );
+        const { rows } = await client
+          .query<{ record: Record | null }>(
+            `SELECT record FROM ${s}.verification_record WHERE name = $1 FOR UPDATE`,
+            [name],
+          )
+          .catch(fail);
         const current = rows[0]?.record ?? undefined;
         const next = change(current);
         if (next !== undefined) {
-          await client.query(`UPDATE ${s}.verification_record SET record = $2 WHERE name = $1`, [
-            name,
-            JSON.stringify(next),
-          ]);
+          refuseNul(next);
+          await client
+            .query(`UPDATE ${s}.verification_record SET record = $2 WHERE name = $1`, [
+              name,
+              JSON.stringify(next),
+            ])
+            .catch(fail);
         }
-        await client.query('COMMIT');
+        await client.query('COMMIT').catch(fail);
         return next ?? current;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -8,7 +8,7 @@ interface ServerError {
 
 /**
  * What to tell the caller about a failed query, when the cause is one they can mend: the pool
- * was ended, or the schema was never migrated. `undefined` for any other failure, which is passed
+ * was ended, the schema was never migrated, or the database could not be reached. `undefined` for any other failure, which is passed
  * on as it came. SQLSTATE 42P01 is undefined_table and 3F000 invalid_schema_name (PostgreSQL
  * manual, Appendix A, "PostgreSQL Error Codes").
  */
@@ -23,7 +23,57 @@ export function explainPostgresFailure(error: unknown, pool: Pool, schema: strin
     const name = schema.replace(/^"|"$/g, '');
     return `schema ${name} has no email-guard tables: run migrate(pool, { schema: '${name}' }) first`;
   }
+  const unreachable = unreachableBecause(error);
+  if (unreachable !== undefined)
+    return `the database could not be reached (${unreachable}): check that PostgreSQL is running and the pool's connection settings`;
   return undefined;
+}
+
+/**
+ * Node's codes for a connection that could not be made or was lost (Node.js "Errors", common
+ * system errors): a socket folder or file that is not there is ENOENT, a server stopped under a
+ * connection EPIPE or ECONNRESET.
+ */
+const UNREACHABLE_SYSTEM_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOENT',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * SQLSTATEs of a server that is going away or not taking connections (PostgreSQL manual,
+ * Appendix A): 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300
+ * too_many_connections; class 08 is connection_exception.
+ */
+const UNREACHABLE_SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+
+/**
+ * The messages node-postgres gives, without a code, for a connection that timed out or ended
+ * (pg-pool index.js, pg client.js).
+ */
+const UNREACHABLE_MESSAGES = [
+  'timeout exceeded when trying to connect',
+  'Connection terminated unexpectedly',
+  'Connection terminated due to connection timeout',
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+];
+
+/** The code or words that say the database could not be reached, when they do. */
+function unreachableBecause(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as ServerError).code;
+  if (typeof code === 'string') {
+    if (UNREACHABLE_SYSTEM_CODES.has(code) || UNREACHABLE_SERVER_CODES.has(code) || code.startsWith('08'))
+      return code;
+  }
+  return UNREACHABLE_MESSAGES.find((message) => error.message === message);
 }
 
 /** The error pg-pool gives for a query or a `connect` after `end()`. */

@@ -96,6 +96,20 @@ describe('createPostgresAuditLog', () => {
     const before = await verifyAuditLog(database.pool, { schema: cut });
     if (!before.ok) throw new Error('the fresh log should verify');
     expect(await verifyAuditLog(database.pool, { schema: cut, expectHead: before.head })).toEqual(before);
+    // Kept as JSON elsewhere, with seq a string as reported or turned into a number on the way.
+    const kept = JSON.parse(JSON.stringify(before.head));
+    expect(typeof kept.seq).toBe('string');
+    expect(await verifyAuditLog(database.pool, { schema: cut, expectHead: kept })).toEqual(before);
+    const asNumber = JSON.parse(JSON.stringify({ ...before.head, seq: Number(before.head.seq) }));
+    expect(await verifyAuditLog(database.pool, { schema: cut, expectHead: asNumber })).toEqual(before);
+    for (const seq of [-1, 1.5, 2 ** 53, '1e3', '']) {
+      const refused = await verifyAuditLog(database.pool, {
+        schema: cut,
+        expectHead: { ...before.head, seq },
+      }).catch((error) => error);
+      expect(refused.code, String(seq)).toBe('INVALID_INPUT');
+      expect(refused.field, String(seq)).toBe('options.expectHead.seq');
+    }
     // Past the triggers, as the table's owner could: the last rows, then every row.
     await tamper(cut, `DELETE FROM ${cut}.audit_log WHERE seq > 8`);
     expect(await verifyAuditLog(database.pool, { schema: cut })).toMatchObject({ ok: true, rows: 8 });

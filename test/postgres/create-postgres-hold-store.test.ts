@@ -147,6 +147,29 @@ describe('createPostgresHoldStore', () => {
     expect(await store.get(held.id)).toBeUndefined();
   });
 
+  it('says when another release claimed a message, and that force is only for a stopped one', async () => {
+    const held = await store.hold(sampleInput('claimed'));
+    const sent = fixture.sink.received.length;
+    // Claimed by another instance's release, as its UPDATE leaves the row.
+    await database.pool.query(
+      `UPDATE ${SCHEMA}.held_message SET state = 'releasing', releasing_since = '2026-12-01T12:00:00Z' WHERE id = $1`,
+      [held.id],
+    );
+    for (const work of [
+      () => store.release(held.id, guardedTransport(), { to: GOOD, ...WHO }),
+      () => store.discard(held.id),
+    ]) {
+      const error = await work().catch((caught) => caught);
+      expect(error.code).toBe('HOLD_STORE_FAILED');
+      expect(error.message).toMatch(
+        /another release claimed it at 2026-12-01T12:00:00\.000Z; use \{ force: true \} only if the process of that release stopped/,
+      );
+    }
+    expect(await stateOf(held.id)).toBe('releasing');
+    expect(fixture.sink.received).toHaveLength(sent);
+    expect(await store.discard(held.id, { force: true })).toBe(true);
+  });
+
   it('refuses an id it did not give out and options that break their schema, naming the field', async () => {
     await expect(store.get('../etc/passwd')).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'id' });
     const held = await store.hold(sampleInput('options'));

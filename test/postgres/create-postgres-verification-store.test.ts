@@ -62,6 +62,28 @@ describe('createPostgresVerificationStore', () => {
     await expect(store.read('../x')).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'name' });
   });
 
+  it('refuses a NUL character in a record, naming where it is, and keeps the stored record', async () => {
+    const store = createPostgresVerificationStore<{ pending: { address: string }[] }>({
+      pool: database.pool,
+      schema: SCHEMA,
+    });
+    await store.update('address-nul', () => ({ pending: [{ address: 'anna@example.se' }] }));
+    const error = await store
+      .update('address-nul', () => ({
+        pending: [{ address: 'anna@example.se' }, { address: 'a\u0000@b.se' }],
+      }))
+      .catch((caught) => caught);
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', field: 'record.pending.1.address' });
+    expect(error.message).toMatch(/NUL/);
+    const key = await store
+      .update('address-nul', () => ({ pending: [], 'x\u0000': 1 }) as never)
+      .catch((caught) => caught);
+    expect(key).toMatchObject({ code: 'INVALID_INPUT', field: 'record.x\u0000' });
+    expect(await store.read('address-nul')).toEqual({ pending: [{ address: 'anna@example.se' }] });
+    // The row is not left locked: the next update goes through.
+    expect(await store.update('address-nul', () => ({ pending: [] }))).toEqual({ pending: [] });
+  });
+
   it('loses no update when two instances update one record at the same time', async () => {
     const [first, second] = await Promise.all([counter('race', 25), counter('race', 25)]);
     const store = createPostgresVerificationStore<{ count: number }>({ pool: database.pool, schema: SCHEMA });

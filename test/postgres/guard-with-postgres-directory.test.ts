@@ -5,7 +5,7 @@ import { EmailGuardError, InvalidInputError } from '../../src/errors.js';
 import { auditCustomerBase } from '../../src/guard/audit-customer-base.js';
 import { checkPhone } from '../../src/guard/check-phone.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
-import { createGuard } from '../../src/guard/create-guard.js';
+import { createGuard, type Guard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import {
   createPostgresDirectory,
@@ -23,6 +23,21 @@ const customers: Customer[] = [
   { id: 'C-2', name: 'Erik Lind', emails: ['erik.lind@telia.com'] },
   { id: 'C-3', name: 'Karin Berg', emails: ['karin@bergbygg.se'], phones: ['073-987 65 43'] },
 ];
+
+/** Sends one message for a new customer through `nodemailerGuard` with `guard`; the error it rejects with. */
+async function sendThroughGuard(guard: Guard, to: string, subject: string) {
+  const transporter = smtpTransport(fixture.sink.port);
+  transporter.use(
+    'compile',
+    nodemailerGuard({
+      guard,
+      resolveCustomer: () => ({ id: 'NEW-1', name: 'Anna Svensson' }),
+      holdStore: fixture.holdStore,
+      auditLog: fixture.audit,
+    }),
+  );
+  return transporter.sendMail({ from: 'order@butiken.se', to, subject, text: 'x' }).catch((caught) => caught);
+}
 
 describe('createGuard with the PostgreSQL directory', () => {
   let directory: PostgresDirectory;
@@ -56,19 +71,7 @@ describe('createGuard with the PostgreSQL directory', () => {
   }
 
   it('holds a message in nodemailerGuard for a near miss of another customer found in the database', async () => {
-    const transporter = smtpTransport(fixture.sink.port);
-    transporter.use(
-      'compile',
-      nodemailerGuard({
-        guard: createGuard({ directory }),
-        resolveCustomer: () => ({ id: 'NEW-1', name: 'Anna Svensson' }),
-        holdStore: fixture.holdStore,
-        auditLog: fixture.audit,
-      }),
-    );
-    const error = await transporter
-      .sendMail({ from: 'order@butiken.se', to: 'anna.svensson185@gmail.com', subject: 'Order', text: 'x' })
-      .catch((caught) => caught);
+    const error = await sendThroughGuard(createGuard({ directory }), 'anna.svensson185@gmail.com', 'Order');
     expect(error.code).toBe('RECIPIENT_BLOCKED');
     expect(fixture.sink.received).toHaveLength(0);
     expect(fixture.audit.entries[0]?.recipients[0]?.codes).toContain('near-miss-other-customer');
@@ -121,5 +124,64 @@ describe('createGuard with the PostgreSQL directory', () => {
       expect((error as InvalidInputError).field).toMatch(/(^|\.)directory$/);
       expect((error as Error).message).toMatch(/createGuard\(\{ directory \}\)/);
     }
+  });
+});
+
+describe('createGuard with a PostgreSQL directory that is busy or cannot be reached', () => {
+  beforeAll(async () => {
+    await migrate(database.pool, { schema: 'busy' });
+    await createPostgresDirectory({ pool: database.pool, schema: 'busy' }).upsert(customers);
+  });
+
+  it('blocks with lookup-failed within lookupTimeoutMs when the pool has no free client, and the held query ends harmlessly', async () => {
+    const pool = database.newPool({ max: 1 });
+    const held = await pool.connect();
+    const directory = createPostgresDirectory({ pool, schema: 'busy' });
+    const guard = createGuard({ directory, lookupTimeoutMs: 300 });
+    try {
+      const verdict = await guard.check({ entered: 'anna.svensson185@gmail.com', customer: { id: 'NEW-1' } });
+      expect(verdict.action).toBe('block');
+      expect(verdict.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'timeout' });
+      const byId = await guard.check({ entered: 'anna.svensson1985@gmail.com', customerId: 'C-1' });
+      expect(byId.action).toBe('block');
+      expect(byId.findings.filter((finding) => finding.code === 'lookup-failed')).toHaveLength(1);
+      const phone = await guard.checkPhone({ entered: '073-987 65 43', customer: { id: 'NEW-1' } });
+      expect(phone.findings[0]).toMatchObject({ code: 'lookup-failed', reason: 'timeout' });
+    } finally {
+      held.release();
+    }
+    // The queries that waited for the client run once it is free, their answers unread; the pool
+    // then serves the next check as before.
+    const verdict = await guard.check({
+      entered: 'anna.svensson185@gmail.com',
+      customer: { id: 'NEW-1', name: 'Svensson, Anna' },
+    });
+    expect(verdict.findings[0]?.code).toBe('near-miss-other-customer');
+  });
+
+  it('blocks with lookup-failed, and holds the message in nodemailerGuard, when the database cannot be reached', async () => {
+    const pool = database.newPool({ host: '/no/such/socket/folder', connectionTimeoutMillis: 2000 });
+    const directory = createPostgresDirectory({ pool, schema: 'busy' });
+    const guard = createGuard({ directory, lookupTimeoutMs: 5000 });
+    const verdict = await guard.check({ entered: 'anna.svensson185@gmail.com', customer: { id: 'NEW-1' } });
+    expect(verdict.action).toBe('block');
+    expect(verdict.findings[0]).toMatchObject({
+      code: 'lookup-failed',
+      reason: 'error',
+      error: 'the lookup threw an error (LOOKUP_FAILED)',
+    });
+    const phone = await guard.checkPhone({ entered: '073-987 65 43', customerId: 'C-3' });
+    expect(phone.action).toBe('block');
+    expect(phone.findings.filter((finding) => finding.code === 'lookup-failed')).toHaveLength(1);
+    const lookup = await directory.findAddress({ entered: 'anna@example.se' }).catch((error) => error);
+    expect(lookup.code).toBe('LOOKUP_FAILED');
+    expect(lookup.message).toMatch(/database could not be reached \(ENOENT\)/);
+    expect(lookup.cause.code).toBe('ENOENT');
+
+    const error = await sendThroughGuard(guard, 'erik.lind@telia.com', 'Order 7');
+    expect(error.code).toBe('RECIPIENT_BLOCKED');
+    expect(fixture.sink.received).toHaveLength(0);
+    const held = await fixture.holdStore.list();
+    expect(held.some((message) => message.subject === 'Order 7')).toBe(true);
   });
 });

@@ -113,10 +113,14 @@ describe('the PostgreSQL stores used wrongly', () => {
       expect(error.code).toMatch(/^(LOOKUP_FAILED|AUDIT_LOG_FAILED)$/);
       expect(error.message).toMatch(/run migrate\(pool, \{ schema: 'never_migrated' \}\) first/);
     }
-    // Through the guard the check fails closed with the same error.
+    // Through the guard the check fails closed: a failed lookup, blocking.
     const guard = createGuard({ directory });
-    const error = await caught(() => guard.check({ entered: 'anna@example.se', customer: { id: 'C-1' } }));
-    expect(error.code).toBe('LOOKUP_FAILED');
+    const verdict = await guard.check({ entered: 'anna@example.se', customer: { id: 'C-1' } });
+    expect(verdict.action).toBe('block');
+    expect(verdict.findings[0]).toMatchObject({
+      code: 'lookup-failed',
+      error: 'the lookup threw an error (LOOKUP_FAILED)',
+    });
     expect(createDirectory().size).toBe(0);
   });
 
@@ -170,6 +174,24 @@ describe('the PostgreSQL stores used wrongly', () => {
       const error = await caught(work);
       expect(error.code).toMatch(/^(LOOKUP_FAILED|AUDIT_LOG_FAILED)$/);
       expect(error.message).toMatch(/pool was ended/);
+    }
+  });
+
+  it('says the database could not be reached, the driver error as cause, from every store', async () => {
+    const pool = database.newPool({ host: '/no/such/socket/folder', max: 1 });
+    const directory = createPostgresDirectory({ pool, schema: 'unreachable' });
+    const calls: [string, () => Promise<unknown>][] = [
+      ...writesAndStores(pool, 'unreachable'),
+      ['directory.size', () => directory.size()],
+      ['directory.get', () => directory.get('C-1')],
+      ['directory.findPhone', () => directory.findPhone({ entered: '070-123 45 67' })],
+      ['auditLog.verify', () => verifyAuditLog(pool, { schema: 'unreachable' })],
+    ];
+    for (const [name, work] of calls) {
+      const error = await caught(work);
+      expect(error.code, name).toBe(CODES[name.split('.')[0] as string] ?? 'AUDIT_LOG_FAILED');
+      expect(error.message, name).toMatch(/database could not be reached \(ENOENT\)/);
+      expect((error.cause as { code?: string }).code, name).toBe('ENOENT');
     }
   });
 });
