@@ -128,7 +128,8 @@ export const cliTexts = {
       customer: 'customer',
       labels: {
         id: 'id',
-        held: 'held',
+        // The time it was held; its state ("block") follows on the same line.
+        held: 'held at',
         customer: 'customer',
         message: 'message',
         subject: 'subject',
@@ -533,7 +534,8 @@ Stops on SIGINT or SIGTERM.`,
       customer: 'kund',
       labels: {
         id: 'id',
-        held: 'stoppat',
+        // Not "stoppat": that is the state the same line ends in (`messageStates.block`).
+        held: 'stoppades',
         customer: 'kund',
         message: 'meddelande',
         subject: 'ämne',
