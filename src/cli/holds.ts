@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { extractAddress } from '../address/extract-address.js';
 import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
 import { parseAddress } from '../address/parse-address.js';
-import { isEmailGuardError, MessageHeldError } from '../errors.js';
+import { type InvalidInputError, isEmailGuardError, MessageHeldError } from '../errors.js';
 import { createGuard } from '../guard/create-guard.js';
 import { type FindingFacts, messageFor } from '../guard/messages.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
@@ -317,7 +317,16 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
         `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : withoutRefusal(error.message)}`,
         exitCodes.findings,
       );
-    if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
+    if (isEmailGuardError(error, 'INVALID_INPUT')) {
+      const unsendable = (error as InvalidInputError).issues.filter(
+        (issue) => issue.code === 'smtputf8-not-announced',
+      );
+      if (unsendable.length > 0)
+        throw usageFailure(
+          `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), unsendable.map((issue) => issue.message.split(' ')[0]).join(', '))}`,
+        );
+      throw usageFailure(error.message);
+    }
     // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
     // output that cannot be written, as an unreadable input is.
     if (isEmailGuardError(error, 'AUDIT_LOG_FAILED')) {

@@ -196,6 +196,7 @@ async function refuseUtf8WithoutSmtpUtf8(
   throw new InvalidInputError(
     outsideAscii.map(({ path, address }) => ({
       path,
+      code: 'smtputf8-not-announced',
       message: `${address} has a local part outside ASCII, and the SMTP server does not announce SMTPUTF8 (RFC 6531 §3.4): not sent, the message stays held`,
     })),
   );

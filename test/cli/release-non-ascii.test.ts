@@ -80,14 +80,18 @@ describe('a release to an address with å, ä or ö through a server without SMT
   it('is refused by holds release before anything is logged or sent; the message stays held', async () => {
     const id = await holdMessage(fixture, 'anna.svensson185@gmail.com');
     const customers = writeCustomerExport(fixture.dir, [asa]);
-    const refused = await runCliInProcess(
-      releaseArgs(fixture, id, customers, ['--to', ASA], {
-        smtp: `smtp://127.0.0.1:${withoutSmtpUtf8.port}`,
-      }),
-    );
-    expect(refused.stderr).toContain(`${ASA} has a local part outside ASCII`);
-    expect(refused.stderr).toContain('does not announce SMTPUTF8');
-    expect(refused.status).toBe(2);
+    const smtp = { smtp: `smtp://127.0.0.1:${withoutSmtpUtf8.port}` };
+    const said = {
+      en: `${id} stays held: not sent: the SMTP server smtp://127.0.0.1:${withoutSmtpUtf8.port} does not announce SMTPUTF8 (RFC 6531), which ${ASA} needs`,
+      sv: `${id} ligger kvar: inte skickat: SMTP-servern smtp://127.0.0.1:${withoutSmtpUtf8.port} anger inte SMTPUTF8 (RFC 6531), som ${ASA} behöver`,
+    };
+    for (const locale of ['en', 'sv'] as const) {
+      const refused = await runCliInProcess(
+        releaseArgs(fixture, id, customers, ['--to', ASA, '--locale', locale], smtp),
+      );
+      expect(refused.stderr).toContain(said[locale]);
+      expect(refused.status).toBe(2);
+    }
     expect(withoutSmtpUtf8.received).toHaveLength(0);
     const log = join(fixture.dir, 'held.audit.jsonl');
     expect(readFileSync(log, { encoding: 'utf8', flag: 'a+' })).not.toContain(id);
@@ -114,6 +118,7 @@ describe('a release to an address with å, ä or ö through a server without SMT
     await expect(fixture.holdStore.release(id, guarded(withoutSmtpUtf8.port), who)).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       field: 'message.envelope.to.0',
+      issues: [expect.objectContaining({ code: 'smtputf8-not-announced' })],
     });
     expect(withoutSmtpUtf8.received).toHaveLength(0);
     expect(await fixture.holdStore.get(id)).toMatchObject({ id, state: 'held' });
