@@ -128,7 +128,8 @@ export const cliTexts = {
       customer: 'customer',
       labels: {
         id: 'id',
-        held: 'held',
+        // The time it was held; its state ("block") follows on the same line.
+        held: 'held at',
         customer: 'customer',
         message: 'message',
         subject: 'subject',
@@ -148,6 +149,9 @@ export const cliTexts = {
       noCustomer: (customer: string, file: string) =>
         `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
       notSent: (server: string, why: string) => `the SMTP server ${server} did not take the message (${why})`,
+      // RFC 6531 §3.4: a local part outside ASCII is named to a server only with SMTPUTF8.
+      noSmtpUtf8: (server: string, addresses: string) =>
+        `not sent: the SMTP server ${server} does not announce SMTPUTF8 (RFC 6531), which ${addresses} needs for its letters outside ASCII before the @`,
       noOneToConfirm: (id: string) => `discard ${id}: no one can confirm here; add --yes`,
       discardUnlogged: (id: string, file: string, why: string) =>
         `${id} stays held, not discarded: the audit log ${file} cannot be written (${why}), and a discard is made only once it is logged`,
@@ -533,7 +537,8 @@ Stops on SIGINT or SIGTERM.`,
       customer: 'kund',
       labels: {
         id: 'id',
-        held: 'stoppat',
+        // Not "stoppat": that is the state the same line ends in (`messageStates.block`).
+        held: 'stoppades',
         customer: 'kund',
         message: 'meddelande',
         subject: 'ämne',
@@ -553,6 +558,8 @@ Stops on SIGINT or SIGTERM.`,
       noCustomer: (customer: string, file: string) =>
         `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
       notSent: (server: string, why: string) => `SMTP-servern ${server} tog inte emot meddelandet (${why})`,
+      noSmtpUtf8: (server: string, addresses: string) =>
+        `inte skickat: SMTP-servern ${server} anger inte SMTPUTF8 (RFC 6531), som ${addresses} behöver för sina tecken utanför ASCII före @`,
       noOneToConfirm: (id: string) => `kasta ${id}: ingen kan bekräfta här; lägg till --yes`,
       discardUnlogged: (id: string, file: string, why: string) =>
         `${id} ligger kvar, inte kastat: granskningsloggen ${file} kan inte skrivas (${why}), och ett meddelande kastas först när det är loggat`,

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import type { DiscardFlags, ReleaseFlags, StoreFlags } from './holds.js';
-import { type CommandContext, columnsOption, localeOption } from './program-context.js';
+import { type CommandContext, columnsOption, localeOption, timeZoneOption } from './program-context.js';
 
 /** The environment variable that holds the store's sealing key, when the store was made with one. */
 export const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
@@ -36,6 +36,7 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
   holds.addCommand(
     auditLogOption(storeOption(new Command('list')))
       .description('list held messages, oldest first: verdicts, suggestion, age')
+      .addOption(timeZoneOption())
       .addHelpText('after', examples)
       .action(async (flags: StoreFlags) => (await work()).listHeld(flags, context)),
   );
@@ -44,6 +45,7 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
     auditLogOption(storeOption(new Command('show')))
       .description('show one held message: its envelope, every recipient with the findings and suggestion')
       .argument('<id>', 'the held message id (from holds list)')
+      .addOption(timeZoneOption())
       .addHelpText('after', examples)
       .action(async (id: string, flags: StoreFlags) => (await work()).showHeld(id, flags, context)),
   );

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { extractAddress } from '../address/extract-address.js';
 import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
 import { parseAddress } from '../address/parse-address.js';
-import { isEmailGuardError, MessageHeldError } from '../errors.js';
+import { type InvalidInputError, isEmailGuardError, MessageHeldError } from '../errors.js';
 import { createGuard } from '../guard/create-guard.js';
 import { type FindingFacts, messageFor } from '../guard/messages.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
@@ -13,6 +13,7 @@ import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
 import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
+import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { codeWithName } from './code-with-name.js';
 import { escapeControls } from './escape-controls.js';
@@ -30,6 +31,8 @@ export interface StoreFlags {
   readonly locale: 'sv' | 'en';
   /** The JSON-lines audit log releases are written to (default `<store>.audit.jsonl`). */
   readonly auditLog?: string;
+  /** The IANA zone `list` and `show` write dates in under `sv` (`--time-zone`; default Europe/Stockholm). */
+  readonly timeZone?: string;
 }
 
 export interface ReleaseFlags extends StoreFlags {
@@ -157,6 +160,7 @@ async function subjectAndDate(raw: Buffer): Promise<{ subject?: string; date?: s
 /** `holds list`: every held message, oldest first. */
 export async function listHeld(flags: StoreFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
+  checkTimeZone(flags.timeZone, flags.locale);
   const store = await openStore(flags);
   const held = await store.list();
   const inDoubt = await releasesInDoubt(flags, context);
@@ -181,7 +185,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
     const lines = held.map((entry) =>
       [
         entry.id,
-        formatSentDate(entry.heldAt, flags.locale),
+        formatSentDate(entry.heldAt, flags.locale, flags.timeZone),
         age(entry.heldAt).padStart(7),
         messageState(entry.action, flags.locale).padEnd(width),
         inDoubt.has(entry.id) ? `${text.inDoubt}:` : entry.state === 'releasing' ? text.releasingFlag : '',
@@ -199,6 +203,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
 /** `holds show ID`: one held message, every recipient with its findings. */
 export async function showHeld(id: string, flags: StoreFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
+  checkTimeZone(flags.timeZone, flags.locale);
   const store = await openStore(flags);
   const { raw, ...held } = await findHeld(store, flags, id);
   const inDoubt = (await releasesInDoubt(flags, context)).has(id);
@@ -216,12 +221,12 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   const label = (key: keyof typeof text.labels) => `${text.labels[key]}:`.padEnd(width);
   const lines = [
     `${label('id')}${held.id}`,
-    `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale), age(held.heldAt), messageState(held.action, flags.locale), held.state === 'releasing')}`,
+    `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale, flags.timeZone), age(held.heldAt), messageState(held.action, flags.locale), held.state === 'releasing')}`,
     ...(inDoubt ? [text.inDoubt] : []),
     `${label('customer')}${held.customerId ?? '-'}`,
     `${label('message')}${held.messageId ?? '-'}, ${held.size} ${text.bytes}`,
     `${label('subject')}${subject ?? '-'}`,
-    `${label('date')}${date === undefined ? '-' : formatSentDate(date, flags.locale)}`,
+    `${label('date')}${date === undefined ? '-' : formatSentDate(date, flags.locale, flags.timeZone)}`,
     `${label('envelope')}${held.envelope.from ?? '-'} -> ${held.envelope.to.join(', ')}`,
   ];
   if (held.customerLookup) {
@@ -312,7 +317,16 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
         `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : withoutRefusal(error.message)}`,
         exitCodes.findings,
       );
-    if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
+    if (isEmailGuardError(error, 'INVALID_INPUT')) {
+      const unsendable = (error as InvalidInputError).issues.filter(
+        (issue) => issue.code === 'smtputf8-not-announced',
+      );
+      if (unsendable.length > 0)
+        throw usageFailure(
+          `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), unsendable.map((issue) => issue.message.split(' ')[0]).join(', '))}`,
+        );
+      throw usageFailure(error.message);
+    }
     // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
     // output that cannot be written, as an unreadable input is.
     if (isEmailGuardError(error, 'AUDIT_LOG_FAILED')) {

@@ -7,6 +7,7 @@ import { customersCommand } from './customers-command.js';
 import { CliFailure, exitCodes } from './exit-codes.js';
 import { holdsCommand } from './holds-command.js';
 import { incidentCommand } from './incident-command.js';
+import { optionsAfterCommand } from './options-after-command.js';
 import { type CommandContext, processContext } from './program-context.js';
 import { serveCommand } from './serve-command.js';
 import { swedishHelp } from './swedish-help.js';
@@ -69,7 +70,7 @@ export async function runCli(
   }
   const program = createProgram(withCode, locale);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(optionsAfterCommand(argv, program), { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

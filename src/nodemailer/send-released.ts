@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { Recipient } from '../pipeline/recipient.js';
+import { announcesSmtpUtf8 } from './announces-smtp-utf8.js';
 import type { HeldEnvelope } from './hold-store.js';
 import { beginRelease, endRelease, wasSeen } from './release-tokens.js';
 
@@ -117,6 +118,7 @@ export async function sendReleased(
   message: ReleasedMessage,
 ): Promise<SentMessageInfo> {
   const release = parseInput(ReleasedMessageSchema, message, ['message']);
+  await refuseUtf8WithoutSmtpUtf8(transporter, release.envelope);
   const token = beginRelease({
     holdId: release.holdId,
     envelope: {
@@ -168,4 +170,34 @@ export async function sendReleased(
     );
   }
   return info;
+}
+
+/**
+ * Refuses, before anything is logged or sent, a release whose sender or a recipient has a local
+ * part outside ASCII (`åsa.öberg@telia.se`) through an SMTP server that does not announce SMTPUTF8:
+ * RFC 6531 §3.4 lets such a mailbox be named only with the extension, and nodemailer would send it
+ * anyway, for the server to refuse or mangle. A domain outside ASCII is not a reason: nodemailer
+ * writes it in its ASCII form (RFC 5890 A-labels).
+ */
+async function refuseUtf8WithoutSmtpUtf8(
+  transporter: Transporter,
+  envelope: { readonly from?: string | undefined; readonly to: readonly string[] },
+): Promise<void> {
+  const named = [
+    ...(envelope.from === undefined
+      ? []
+      : [{ path: ['message', 'envelope', 'from'], address: envelope.from }]),
+    ...envelope.to.map((address, index) => ({ path: ['message', 'envelope', 'to', index], address })),
+  ];
+  const outsideAscii = named.filter(({ address }) =>
+    /[\u0080-\u{10ffff}]/u.test(address.slice(0, address.lastIndexOf('@'))),
+  );
+  if (outsideAscii.length === 0 || (await announcesSmtpUtf8(transporter)) !== false) return;
+  throw new InvalidInputError(
+    outsideAscii.map(({ path, address }) => ({
+      path,
+      code: 'smtputf8-not-announced',
+      message: `${address} has a local part outside ASCII, and the SMTP server does not announce SMTPUTF8 (RFC 6531 §3.4): not sent, the message stays held`,
+    })),
+  );
 }

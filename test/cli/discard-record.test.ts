@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { discardArgs, holdMessage } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 // Issue 13, trial: a discard left no record of who removed the message, or why.
 const fixture = usePipelineFixture();
@@ -63,4 +64,54 @@ describe('email-guard holds discard: who and why, in the audit log', () => {
       expect((await run(['show', id, '--store', store()])).status).toBe(0);
     });
   }
+});
+
+// Issue 13: `holds discard` with `--yes` after `--reason` was seen to hang where the audit log
+// cannot be written, while `--yes` first returned at once; the order of options must not matter.
+const unwritableAuditLog = () => {
+  const folder = join(fixture.dir, 'audit-folder');
+  if (!existsSync(folder)) mkdirSync(folder);
+  return folder;
+};
+const who = ['--by', 'lena@butiken.se', '--reason', 'dubblett'];
+
+const orders: Record<string, (auditLog: string) => string[]> = {
+  '--yes first': (auditLog) => ['--yes', ...who, '--audit-log', auditLog],
+  '--yes after --reason': (auditLog) => [...who, '--yes', '--audit-log', auditLog],
+  '--yes last': (auditLog) => ['--audit-log', auditLog, ...who, '--yes'],
+};
+
+/** `holds discard ID --store DIR` with `options` in their order. */
+const discard = (id: string, options: readonly string[]) => [
+  'holds',
+  'discard',
+  id,
+  '--store',
+  store(),
+  ...options,
+];
+
+describe('email-guard holds discard, whatever the order of its options', () => {
+  for (const [order, options] of Object.entries(orders)) {
+    it(`refuses without asking, keeping the message, when the audit log cannot be written (${order})`, async () => {
+      const id = await holdMessage(fixture, TYPO);
+      // At a terminal whose answer would be "no": a question asked would keep the message with 0.
+      const refused = await runCliInProcess(discard(id, options(unwritableAuditLog())), {
+        interactive: true,
+        confirm: false,
+      });
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toContain(`${id} stays held, not discarded`);
+      expect(refused.status).toBe(3);
+      expect((await runCliInProcess(['holds', 'show', id, '--store', store()])).status).toBe(0);
+    });
+  }
+
+  it('answers at once as the built command with --yes after --reason, standard input piped', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    const options = orders['--yes after --reason']?.(unwritableAuditLog()) ?? [];
+    const refused = await runBuiltCli(discard(id, options), { cwd: fixture.dir });
+    expect(refused.stderr).toContain(`${id} stays held, not discarded`);
+    expect(refused.status).toBe(3);
+  }, 60_000);
 });

@@ -344,7 +344,7 @@ describe('email-guard holds', () => {
     expect(list.stdout).not.toMatch(iso);
     const show = await runCliInProcess(['holds', 'show', id, ...sv]);
     const lines = show.stdout.split('\n');
-    expect(lines.find((line) => line.startsWith('stoppat:'))).toMatch(swedish);
+    expect(lines.find((line) => line.startsWith('stoppades:'))).toMatch(swedish);
     expect(lines.find((line) => line.startsWith('datum:'))).toMatch(swedish);
     expect(show.stdout).not.toMatch(iso);
     // English keeps the ISO form a script reads.

@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN } from '../serve/support.js';
 import { builtCli } from '../support/built-cli.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
 import { holdMessage, releaseArgs } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
+import { startServer } from '../support/started-server.js';
 
 const fixture = usePipelineFixture();
 const GOOD = 'anna.svensson1985@gmail.com';
@@ -120,4 +122,44 @@ describe('email-guard holds release: the intent is logged before the send', () =
       'released',
     ]);
   });
+});
+
+describe('email-guard serve: a release in doubt', () => {
+  it("is refused by the built command's API until it is forced, read from the folder's audit log", async () => {
+    const id = await holdMessage(fixture, TYPO);
+    // What a release killed mid-send leaves: its start logged, no end (find-releases-in-doubt.ts).
+    appendFileSync(
+      auditFile(),
+      `${JSON.stringify({ at: new Date().toISOString(), mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], holdId: id })}\n`,
+    );
+    const server = await startServer(
+      [
+        '--customers',
+        writeCustomerExport(fixture.dir, customers),
+        '--holds',
+        store(),
+        '--smtp',
+        `smtp://127.0.0.1:${fixture.sink.port}`,
+      ],
+      { EMAIL_GUARD_TOKEN: TOKEN },
+      { built: await builtCli() },
+    );
+    try {
+      const release = (force: boolean) =>
+        fetch(`${server.url}/v1/holds/${id}/release`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ to: [GOOD], by: 'lena@butiken.se', reason: 'read back', force }),
+        });
+      const refused = await release(false);
+      expect(refused.status).toBe(409);
+      expect(await refused.json()).toMatchObject({ type: expect.stringContaining('release-in-doubt') });
+      expect(fixture.sink.received).toHaveLength(0);
+      const forced = await release(true);
+      expect(forced.status).toBe(200);
+      expect(fixture.sink.received.map((sent) => sent.to)).toEqual([[GOOD]]);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 60_000);
 });

@@ -142,7 +142,7 @@ describe('the command under --locale sv, as an operator reads it', () => {
     );
     const show = await run(['holds', 'show', id, '--store', store, '--locale', 'sv']);
     expect(show.status).toBe(0);
-    expect(show.stdout).toMatch(/^stoppat: +\S+ kl\. [\d.]+ \S+ \(för 0 min sedan\), stoppat$/m);
+    expect(show.stdout).toMatch(/^stoppades: +\S+ kl\. [\d.]+ \S+ \(för 0 min sedan\), stoppat$/m);
     expect(show.stdout).toMatch(/^ {2}stoppad +near-miss: Ser ut som ett skrivfel/m);
     expect(show.stdout).toMatch(/^ {2}obekräftad +unverified-address: Adressen är inte/m);
     for (const text of [list.stdout, show.stdout]) {

@@ -22,12 +22,17 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * Starts an SMTP server (smtp-server) on 127.0.0.1 that keeps what it receives; with
+ * `hideSMTPUTF8` it does not announce SMTPUTF8 (RFC 6531) in its EHLO answer.
+ */
+export async function startSmtpSink(options: { readonly hideSMTPUTF8?: boolean } = {}): Promise<SmtpSink> {
   const received: Received[] = [];
   const refuse = new Set<string>();
   const hooks: { onMessage: ((message: Received) => void) | undefined } = { onMessage: undefined };
   const server = new SMTPServer({
     disabledCommands: ['AUTH', 'STARTTLS'],
+    hideSMTPUTF8: options.hideSMTPUTF8 ?? false,
     logger: false,
     maxClients: 64,
     onRcptTo(address: SMTPServerAddress, _session, callback) {

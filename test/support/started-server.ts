@@ -15,13 +15,21 @@ export interface StartedServer {
   stop(): Promise<number | null>;
 }
 
-/** Starts `email-guard serve ARGS` with `env`; resolves once it says where it listens. */
-export function startServer(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<StartedServer> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', resolve(root, 'src/cli/main.ts'), 'serve', '--port', '0', ...args],
-    { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/**
+ * Starts `email-guard serve ARGS` with `env`, from the source, or the built command at `built`
+ * (test/support/built-cli.ts); resolves once it says where it listens.
+ */
+export function startServer(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { readonly built?: string } = {},
+): Promise<StartedServer> {
+  const command = options.built ? [options.built] : ['--import', 'tsx', resolve(root, 'src/cli/main.ts')];
+  const child = spawn(process.execPath, [...command, 'serve', '--port', '0', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
