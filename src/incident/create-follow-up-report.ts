@@ -65,8 +65,8 @@ export type FollowUpChanges = z.input<typeof FollowUpChangesSchema>;
  * value before and after, which every rendering prints under the type of notification (Regulation
  * 611/2013 Art. 2(3): the complete notification within three days of the first). The assessment and
  * the decision are made again from the new facts, with the options of {@link createIncidentReport}
- * (`timeZone` among them: the report does not store the zone it was judged in, so a first report
- * judged in another zone than its country's is followed up with the same `timeZone`). Throws {@link InvalidInputError} naming the field
+ * (the day a law took effect is read where the organisation is, as for the first report). Throws
+ * {@link InvalidInputError} naming the field
  * when the first report or a change breaks its schema.
  *
  * @example

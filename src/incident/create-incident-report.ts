@@ -29,7 +29,7 @@ import {
   ProviderSchema,
 } from './incident-report.js';
 import { decide, judgmentFields, withADecision } from './officer-judgment.js';
-import { LargeScaleSchema, LocaleSchema, TimeZoneSchema } from './option-schemas.js';
+import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
 
 const ReportShape = IncidentReportSchema.shape;
 

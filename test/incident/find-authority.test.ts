@@ -3,7 +3,6 @@ import { InvalidInputError } from '../../src/errors.js';
 import {
   assessBreach,
   authorities,
-  createFollowUpReport,
   createIncidentReport,
   findAuthority,
   renderIncidentReport,
@@ -301,30 +300,5 @@ describe('a report judged in the organisation’s own time zone', () => {
     expect(report.authorities?.find((authority) => authority.regime === 'gdpr')?.law.notificationDuty).toBe(
       true,
     );
-  });
-});
-
-describe('a follow-up judged in the time zone given', () => {
-  const first = () =>
-    createIncidentReport(input('GB'), { now: '2018-06-01T00:00:00Z', timeZone: 'Europe/Stockholm' });
-
-  it('reads the day of the breach in the zone given, as createIncidentReport does', () => {
-    const followUp = createFollowUpReport(
-      first(),
-      { summary: 'Completed.' },
-      { now: '2018-06-02T00:00:00Z', timeZone: 'Europe/Stockholm' },
-    );
-    expect(followUp.assessment.notifyAuthority).toBe(true);
-    expect(followUp.authorities?.[0]?.law.notificationDuty).toBe(true);
-  });
-
-  it('refuses a time zone that is not one, naming the option', () => {
-    expect(() =>
-      createFollowUpReport(
-        first(),
-        { summary: 'Completed.' },
-        { now: '2018-06-02T00:00:00Z', timeZone: 'Europe/Atlantis' },
-      ),
-    ).toThrow(/options\.timeZone/);
   });
 });
