@@ -49,6 +49,7 @@ function failingStore(store: HoldStore, failure: 'claimed' | 'broken'): HoldStor
     list: () => (failure === 'broken' ? fail() : store.list()),
     release: () => fail(),
     discard: () => fail(),
+    discardWithRecord: () => fail(),
   } as HoldStore;
 }
 
