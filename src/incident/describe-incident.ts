@@ -209,10 +209,17 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
         `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som kan tillhöra en annan person: inget registrerat visar att adressen finns eller att meddelandet levererades. Om det levererades har den personen kunnat läsa kundens uppgifter.`,
         `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which may belong to someone else: nothing recorded shows that the address exists or that the message was delivered. If it was, that person could read the customer’s details.`,
       );
+    // A bounced message shows the address reached no one, so it is not said to belong to anyone.
+    if (report.facts.returnedUnopened)
+      return say(
+        phrasing,
+        `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som inte är kundens adress. Meddelandet kom tillbaka oöppnat: ingen annan har sett kundens uppgifter.`,
+        `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which is not the customer’s address. The message came back unopened: nobody else saw the customer’s details.`,
+      );
     return say(
       phrasing,
-      `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. ${report.facts.returnedUnopened ? 'Meddelandet kom tillbaka oöppnat: ingen annan har sett kundens uppgifter.' : 'Den personen har därmed kunnat läsa kundens uppgifter.'}`,
-      `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to someone else. ${report.facts.returnedUnopened ? 'The message came back unopened: nobody else saw the customer’s details.' : 'That person could read the customer’s details.'}`,
+      `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. Den personen har därmed kunnat läsa kundens uppgifter.`,
+      `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to someone else. That person could read the customer’s details.`,
     );
   }
   const circumstances: Readonly<Record<IncidentReport['incident']['circumstances'], [string, string]>> = {
