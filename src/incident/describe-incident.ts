@@ -89,12 +89,25 @@ export function measureText(phrasing: Phrasing, measure: Measure, cause?: string
 }
 
 /** What someone holding the data could do with it, one sentence per kind of data. */
-export function consequenceLines(phrasing: Phrasing, categories: readonly DataCategory[]): string[] {
+export function consequenceLines(
+  phrasing: Phrasing,
+  categories: readonly DataCategory[],
+  options: { readonly attachmentKey?: boolean } = {},
+): string[] {
   const has = new Set(categories);
   const lines: string[] = [];
   for (const category of categories) {
     if (category === 'customer-number' && !has.has('name')) continue;
-    const text = consequenceTexts[phrasing.locale][category];
+    // With the key sent along, the `credentials` are the attachment's password: it opens that
+    // attachment, not an account (WP250 rev.01 section IV.A), as {@link listCategories} names them.
+    const text =
+      category === 'credentials' && options.attachmentKey === true
+        ? say(
+            phrasing,
+            'Lösenordet öppnar den krypterade bilagan: med det kan den som fick meddelandet läsa bilagan.',
+            'The password opens the encrypted attachment: with it, whoever received the message can read the attachment.',
+          )
+        : consequenceTexts[phrasing.locale][category];
     if (text) lines.push(category === 'national-id-number' ? withWhatCameWith(phrasing, text, has) : text);
   }
   return lines;
