@@ -307,9 +307,14 @@ export function openRiskSentence(phrasing: Phrasing): string {
 
 /** The authorities the report is addressed to, one a line. */
 export function addresseeParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
-  const names = notifiedFindings(report)
-    .map((finding) => authorityName(phrasing, finding))
-    .filter((name): name is string => name !== undefined);
+  // One authority competent under two regimes (the ICO) receives one notification: one addressee.
+  const names = [
+    ...new Set(
+      notifiedFindings(report)
+        .map((finding) => authorityName(phrasing, finding))
+        .filter((name): name is string => name !== undefined),
+    ),
+  ];
   if (names.length > 0) return names;
   // A breach notified under a regime whose authority the table lacks still goes to an authority.
   if (

@@ -42,6 +42,9 @@ describe('each authority is given its own deadline', () => {
     const register = incidentRegisterEntry(british, { locale: 'en' });
     expect(register).toContain('to be notified to ICO (PECR and UK GDPR) by 1 December 2026, 10:40 GMT |');
     expect(register).not.toContain('ICO and ICO');
+    const addressee =
+      renderIncidentReport(british, { locale: 'en', format: 'text' }).split('Type of notification')[0] ?? '';
+    expect(addressee.match(/Information Commissioner/g)).toHaveLength(1);
     expect(renderIncidentReport(british, { locale: 'sv', format: 'text' })).toContain(
       'Incidenten ska anmälas till ICO (PECR och UK GDPR) senast 2026-12-01 kl. 10.40 GMT',
     );
