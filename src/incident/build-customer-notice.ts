@@ -164,17 +164,24 @@ export async function buildCustomerNotice(
             'Din e-postadress syntes för andra mottagare av ett meddelande',
             'Your e-mail address was shown to other recipients of a message',
           )
-        : checked.incident.misdirected
-          ? say(
+        : checked.incident.misdirected && checked.facts.returnedUnopened
+          ? // It reached nobody: a subject saying it went to another person would contradict the body.
+            say(
               phrasing,
-              'Uppgifter om dig skickades av misstag till en annan person',
-              'Details about you were sent to someone else by mistake',
+              'Ett meddelande till dig skickades till fel adress och kom tillbaka oöppnat',
+              'A message meant for you went to a wrong address and came back unopened',
             )
-          : say(
-              phrasing,
-              'Information om en incident som rör dina personuppgifter',
-              'About an incident involving your personal data',
-            );
+          : checked.incident.misdirected
+            ? say(
+                phrasing,
+                'Uppgifter om dig skickades av misstag till en annan person',
+                'Details about you were sent to someone else by mistake',
+              )
+            : say(
+                phrasing,
+                'Information om en incident som rör dina personuppgifter',
+                'About an incident involving your personal data',
+              );
   const paragraphs = [
     parts.greeting,
     parts.happened,

@@ -89,12 +89,25 @@ export function measureText(phrasing: Phrasing, measure: Measure, cause?: string
 }
 
 /** What someone holding the data could do with it, one sentence per kind of data. */
-export function consequenceLines(phrasing: Phrasing, categories: readonly DataCategory[]): string[] {
+export function consequenceLines(
+  phrasing: Phrasing,
+  categories: readonly DataCategory[],
+  options: { readonly attachmentKey?: boolean } = {},
+): string[] {
   const has = new Set(categories);
   const lines: string[] = [];
   for (const category of categories) {
     if (category === 'customer-number' && !has.has('name')) continue;
-    const text = consequenceTexts[phrasing.locale][category];
+    // With the key sent along, the `credentials` are the attachment's password: it opens that
+    // attachment, not an account (WP250 rev.01 section IV.A), as {@link listCategories} names them.
+    const text =
+      category === 'credentials' && options.attachmentKey === true
+        ? say(
+            phrasing,
+            'Lösenordet öppnar den krypterade bilagan: med det kan den som fick meddelandet läsa bilagan.',
+            'The password opens the encrypted attachment: with it, whoever received the message can read the attachment.',
+          )
+        : consequenceTexts[phrasing.locale][category];
     if (text) lines.push(category === 'national-id-number' ? withWhatCameWith(phrasing, text, has) : text);
   }
   return lines;
@@ -209,10 +222,17 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
         `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som kan tillhöra en annan person: inget registrerat visar att adressen finns eller att meddelandet levererades. Om det levererades har den personen kunnat läsa kundens uppgifter.`,
         `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which may belong to someone else: nothing recorded shows that the address exists or that the message was delivered. If it was, that person could read the customer’s details.`,
       );
+    // A bounced message shows the address reached no one, so it is not said to belong to anyone.
+    if (report.facts.returnedUnopened)
+      return say(
+        phrasing,
+        `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som inte är kundens adress. Meddelandet kom tillbaka oöppnat: ingen annan har sett kundens uppgifter.`,
+        `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which is not the customer’s address. The message came back unopened: nobody else saw the customer’s details.`,
+      );
     return say(
       phrasing,
-      `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. ${report.facts.returnedUnopened ? 'Meddelandet kom tillbaka oöppnat: ingen annan har sett kundens uppgifter.' : 'Den personen har därmed kunnat läsa kundens uppgifter.'}`,
-      `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to someone else. ${report.facts.returnedUnopened ? 'The message came back unopened: nobody else saw the customer’s details.' : 'That person could read the customer’s details.'}`,
+      `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. Den personen har därmed kunnat läsa kundens uppgifter.`,
+      `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to someone else. That person could read the customer’s details.`,
     );
   }
   const circumstances: Readonly<Record<IncidentReport['incident']['circumstances'], [string, string]>> = {

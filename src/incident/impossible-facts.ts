@@ -329,6 +329,17 @@ export function contradictoryFacts(
   return issues;
 }
 
+/** The facts a usual measure's premise is judged against, and the measures recorded. */
+interface MeasureFacts {
+  readonly dataCategories?: readonly string[] | undefined;
+  readonly encrypted?: boolean | undefined;
+  readonly keyExposed?: boolean | undefined;
+  readonly recipient?: string | undefined;
+  readonly measures?:
+    | readonly { readonly id: string; readonly status: string; readonly text?: unknown }[]
+    | undefined;
+}
+
 /**
  * Measures that contradict the facts recorded beside them:
  * - a deletion confirmed by the recipient is what asking them to delete obtains: with that measure
@@ -344,10 +355,9 @@ export function contradictoryFacts(
  * Each issue is in the caller's language.
  */
 export function contradictoryMeasures(
-  facts: {
+  facts: MeasureFacts & {
     readonly recipientConfirmedDeletion?: boolean | undefined;
     readonly returnedUnopened?: boolean | undefined;
-    readonly measures?: readonly { readonly id: string; readonly status: string }[] | undefined;
     readonly customerCall?: { readonly identityChecked?: boolean | undefined } | undefined;
     readonly subscriberNotice?: { readonly notifiedAt?: unknown } | undefined;
   },
@@ -384,6 +394,7 @@ export function contradictoryMeasures(
         ),
       });
   }
+  issues.push(...impossibleDoneMeasures(facts, base, say));
   const told =
     facts.customerCall?.identityChecked === true || facts.subscriberNotice?.notifiedAt !== undefined;
   const index = measures.findIndex(
@@ -398,6 +409,56 @@ export function contradictoryMeasures(
       ),
     });
   return issues;
+}
+
+/**
+ * Usual measures marked done whose premise the facts deny, so the report and the customer notice would
+ * state something that cannot have happened (GDPR Art. 5(1)(d) accuracy, Art. 33(5) documents the facts):
+ * - a login made invalid or a new password sent, with no login details in the data (or only the password
+ *   of an encrypted attachment sent along, which opens no account: WP250 rev.01 section IV.A);
+ * - the recipient asked to delete, or the wrong address corrected, for data that was published: there is
+ *   no one recipient to ask and no wrong address on file.
+ * A measure of the caller's own (with its `text`) is not judged: its wording is theirs.
+ */
+function impossibleDoneMeasures(
+  facts: MeasureFacts,
+  base: Path,
+  say: (swedish: string, english: string) => string,
+): InputIssue[] {
+  const keySent = facts.encrypted === true && facts.keyExposed === true;
+  const noLogin = !(facts.dataCategories ?? []).includes('credentials') || keySent;
+  const noLoginReason = keySent
+    ? say(
+        'lösenordet i meddelandet öppnar den krypterade bilagan, inget konto (använd retire-attachment-password)',
+        'the password in the message opens the encrypted attachment, not an account (use retire-attachment-password)',
+      )
+    : say(
+        'uppgifterna innehåller inga inloggningsuppgifter (dataCategories saknar credentials)',
+        'the data holds no login details (dataCategories has no credentials)',
+      );
+  const published = say(
+    'uppgifterna publicerades (recipient: public): det finns ingen enskild mottagare eller felaktig adress',
+    'the data was published (recipient: public): there is no single recipient or wrong address',
+  );
+  const premiseDenied: Readonly<Record<string, string | undefined>> = {
+    'invalidate-login': noLogin ? noLoginReason : undefined,
+    'new-password': noLogin ? noLoginReason : undefined,
+    'recall-and-delete': facts.recipient === 'public' ? published : undefined,
+    'correct-address': facts.recipient === 'public' ? published : undefined,
+  };
+  return (facts.measures ?? []).flatMap((measure, index) => {
+    const reason = premiseDenied[measure.id];
+    if (measure.status !== 'done' || measure.text !== undefined || reason === undefined) return [];
+    return [
+      {
+        path: [...base, 'measures', index, 'id'],
+        message: say(
+          `${measure.id} kan inte vara done: ${reason}; ta bort åtgärden eller rätta uppgifterna`,
+          `${measure.id} cannot be done: ${reason}; remove the measure or correct the facts`,
+        ),
+      },
+    ];
+  });
 }
 
 /** Throws one {@link InvalidInputError} naming every issue, when there is any. */

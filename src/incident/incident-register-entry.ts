@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { countryTimeZone } from './data/country-time-zones.js';
-import { listCategories, type Phrasing, say } from './describe-incident.js';
+import { attachmentKeyExposed, listCategories, type Phrasing, say } from './describe-incident.js';
+import type { AuthorityFinding } from './find-authority.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import {
+  authoritiesPhrase,
   authorityDue,
   conclusionsOpen,
   customerTold,
@@ -81,12 +83,15 @@ export function incidentRegisterEntry(
     : s('Personuppgiftsincident', 'Personal data breach');
   const [swedish, english] = CIRCUMSTANCES[checked.incident.circumstances];
   const under = checked.decision?.notifyAuthorityUnder;
-  const names = (checked.authorities ?? [])
-    .filter((finding) => under === undefined || under.includes(finding.regime))
-    .map((finding) => finding.authority?.abbreviation ?? finding.authority?.name)
-    .filter((name): name is string => name !== undefined);
+  const findings = (checked.authorities ?? []).filter(
+    (finding) => under === undefined || under.includes(finding.regime),
+  );
+  const nameOf = (finding: AuthorityFinding) => finding.authority?.abbreviation ?? finding.authority?.name;
   const notifiedAt = checked.facts.initialNotificationAt;
-  const to = names.length > 0 ? names.join(s(' och ', ' and ')) : s('tillsynsmyndigheten', 'the authority');
+  const to =
+    authoritiesPhrase(phrasing, checked, findings, nameOf, false) ??
+    s('tillsynsmyndigheten', 'the authority');
+  const toByDeadline = authoritiesPhrase(phrasing, checked, findings, nameOf, true);
   const due = authorityDue(checked);
   // Notified only once the filing is recorded; until then, to be notified, by the deadline when known.
   // With nothing read, a "no" computed from nothing is no conclusion: the register keeps it open
@@ -99,8 +104,10 @@ export function incidentRegisterEntry(
       : s('anmäls inte', 'not notified')
     : notifiedAt !== undefined
       ? `${s('anmäld till', 'notified to')} ${to} ${reportDateTime(phrasing, notifiedAt)}`
-      : `${s('ska anmälas till', 'to be notified to')} ${to}${
-          due === undefined ? '' : ` ${s('senast', 'by')} ${reportDateTime(phrasing, due)}`
+      : `${s('ska anmälas till', 'to be notified to')} ${
+          toByDeadline !== undefined && due !== undefined
+            ? toByDeadline
+            : `${to}${due === undefined ? '' : ` ${s('senast', 'by')} ${reportDateTime(phrasing, due)}`}`
         }`;
   const subjects = decision.notifyDataSubjects
     ? checked.subscriberNotice.notifiedAt !== undefined
@@ -161,7 +168,7 @@ export function incidentRegisterEntry(
     kind,
     s(swedish, english),
     `${checked.affected.dataSubjects} ${s(checked.affected.dataSubjects === 1 ? 'berörd' : 'berörda', 'concerned')}`,
-    listCategories(phrasing, checked.data.categories),
+    listCategories(phrasing, checked.data.categories, { attachmentKey: attachmentKeyExposed(checked) }),
     `${risk}${checked.judgment === undefined ? '' : s(' (bedömd av den ansvariga)', ' (as judged)')}`,
     authority,
     subjects,

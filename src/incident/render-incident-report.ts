@@ -7,6 +7,7 @@ import { countryTimeZone } from './data/country-time-zones.js';
 import { peopleWords } from './data/people-categories.js';
 import { reportHeadings } from './data/report-texts.js';
 import {
+  attachmentKeyExposed,
   consequenceLines,
   describeData,
   describeIncident,
@@ -293,6 +294,7 @@ function buildSections(
                 report.facts.recipient === 'internal' && report.facts.recipientConfirmedDeletion === true
                   ? report.data.categories.filter((category) => category !== 'email-address')
                   : report.data.categories,
+                { attachmentKey: attachmentKeyExposed(report) },
               ),
               riskSentence(phrasing, report, final.assessment),
             ],

@@ -208,6 +208,71 @@ export function authorityDue(report: IncidentReport): string | undefined {
   return due[0];
 }
 
+/** The deadline article of each regime's first notification to its authority (see assessBreach). */
+const FIRST_NOTIFICATION_ARTICLE: Readonly<Record<AuthorityFinding['regime'], string>> = {
+  eprivacy: 'Regulation 611/2013 Art. 2(2)',
+  gdpr: 'GDPR Art. 33(1)',
+};
+
+/**
+ * The authorities to notify as one phrase, each named once and by its own deadline when the deadlines
+ * differ (`PTS senast 1 december ... och IMY senast 3 december ...`): one deadline for all would tell the
+ * one with the later deadline (GDPR Art. 33(1): 72 hours) the earlier one (Regulation 611/2013 Art. 2(2):
+ * 24 hours), or the reverse. An authority competent under two regimes (the ICO under the UK GDPR and
+ * PECR) is one addressee, named once with both regimes and the earlier deadline.
+ * `withDue: false` leaves the deadlines out (the notification is already made).
+ */
+export function authoritiesPhrase(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  findings: readonly AuthorityFinding[],
+  name: (finding: AuthorityFinding) => string | undefined,
+  withDue: boolean,
+): string | undefined {
+  const groups = new Map<string, { regimes: string[]; due: string | undefined }>();
+  for (const finding of findings) {
+    const named = name(finding);
+    if (named === undefined) continue;
+    const due = report.assessment.deadlines.find(
+      (entry) => entry.to === 'authority' && entry.article === FIRST_NOTIFICATION_ARTICLE[finding.regime],
+    )?.due;
+    const group = groups.get(named) ?? { regimes: [], due: undefined };
+    // The United Kingdom's own laws: the UK GDPR and PECR (The Privacy and Electronic Communications Regulations 2003).
+    const uk = finding.country === 'GB';
+    group.regimes.push(
+      finding.regime === 'gdpr'
+        ? uk
+          ? 'UK GDPR'
+          : 'GDPR'
+        : uk
+          ? 'PECR'
+          : say(phrasing, 'e-integritet', 'e-privacy'),
+    );
+    if (due !== undefined && (group.due === undefined || Date.parse(due) < Date.parse(group.due)))
+      group.due = due;
+    groups.set(named, group);
+  }
+  if (groups.size === 0) return undefined;
+  const and = say(phrasing, ' och ', ' and ');
+  const by = say(phrasing, 'senast', 'by');
+  const entries = [...groups].map(([named, group]) => ({
+    label: group.regimes.length > 1 ? `${named} (${group.regimes.join(and)})` : named,
+    due: group.due,
+  }));
+  const dues = new Set(entries.map((entry) => entry.due));
+  if (!withDue || dues.size > 1)
+    return entries
+      .map((entry) =>
+        withDue && entry.due !== undefined
+          ? `${entry.label} ${by} ${reportDateTime(phrasing, entry.due)}`
+          : entry.label,
+      )
+      .join(and);
+  const [due] = dues;
+  const names = entries.map((entry) => entry.label).join(and);
+  return due === undefined ? names : `${names} ${by} ${reportDateTime(phrasing, due)}`;
+}
+
 function notifiedFindings(report: IncidentReport): AuthorityFinding[] {
   const under = report.decision?.notifyAuthorityUnder ?? [];
   return (report.authorities ?? []).filter((finding) => under.includes(finding.regime));
@@ -253,9 +318,14 @@ export function openRiskSentence(phrasing: Phrasing): string {
 
 /** The authorities the report is addressed to, one a line. */
 export function addresseeParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
-  const names = notifiedFindings(report)
-    .map((finding) => authorityName(phrasing, finding))
-    .filter((name): name is string => name !== undefined);
+  // One authority competent under two regimes (the ICO) receives one notification: one addressee.
+  const names = [
+    ...new Set(
+      notifiedFindings(report)
+        .map((finding) => authorityName(phrasing, finding))
+        .filter((name): name is string => name !== undefined),
+    ),
+  ];
   if (names.length > 0) return names;
   // A breach notified under a regime whose authority the table lacks still goes to an authority.
   if (
@@ -452,13 +522,12 @@ export function decisionParagraphs(
       `${s('Den ansvarigas bedömning', 'The responsible person’s judgment')}, ${judgment.by}${when}: ${parts.join('; ')}. ${s('Motivering', 'Reason')}: ${judgment.reason}`,
     );
   }
-  const names = notifiedFindings(report)
-    .map((finding) => finding.authority?.abbreviation ?? authorityName(phrasing, finding))
-    .filter((name): name is string => name !== undefined);
-  const to = s(
-    names.length > 0 ? names.join(' och ') : 'tillsynsmyndigheten',
-    names.length > 0 ? names.join(' and ') : 'the supervisory authority',
-  );
+  const nameOf = (finding: AuthorityFinding) =>
+    finding.authority?.abbreviation ?? authorityName(phrasing, finding);
+  const to =
+    authoritiesPhrase(phrasing, report, notifiedFindings(report), nameOf, false) ??
+    s('tillsynsmyndigheten', 'the supervisory authority');
+  const toByDeadline = authoritiesPhrase(phrasing, report, notifiedFindings(report), nameOf, true);
   const filedAt = report.facts.initialNotificationAt;
   const due = authorityDue(report);
   // Notified only once the filing is recorded; until then, to be notified, by the deadline when known.
@@ -480,12 +549,14 @@ export function decisionParagraphs(
           `Incidenten anmäldes till ${to} ${reportDateTime(phrasing, filedAt)}`,
           `The breach was notified to ${to} on ${reportDateTime(phrasing, filedAt)}`,
         )
-      : due !== undefined
-        ? s(
-            `Incidenten ska anmälas till ${to} senast ${reportDateTime(phrasing, due)}`,
-            `The breach is to be notified to ${to} by ${reportDateTime(phrasing, due)}`,
-          )
-        : s(`Incidenten ska anmälas till ${to}`, `The breach is to be notified to ${to}`);
+      : toByDeadline !== undefined && due !== undefined
+        ? s(`Incidenten ska anmälas till ${toByDeadline}`, `The breach is to be notified to ${toByDeadline}`)
+        : due !== undefined
+          ? s(
+              `Incidenten ska anmälas till ${to} senast ${reportDateTime(phrasing, due)}`,
+              `The breach is to be notified to ${to} by ${reportDateTime(phrasing, due)}`,
+            )
+          : s(`Incidenten ska anmälas till ${to}`, `The breach is to be notified to ${to}`);
   const courtesy = courtesyNotice(report, final);
   const subjects = decision.notifyDataSubjects
     ? // A duty is stated as done only once a notice or a call is recorded; until then it is a duty.

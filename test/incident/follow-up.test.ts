@@ -64,8 +64,13 @@ describe('createFollowUpReport', () => {
   const first = createIncidentReport(seedCase, { now });
 
   it('makes the complete report from the first, with what changed', () => {
+    // A new password can have been sent only where the message carried login details.
+    const withLogin = createIncidentReport(
+      { ...seedCase, dataCategories: [...seedCase.dataCategories, 'credentials'] },
+      { now },
+    );
     const followUp = createFollowUpReport(
-      first,
+      withLogin,
       {
         initialNotificationAt: '2018-02-23T16:00:00+01:00',
         measures: [
@@ -82,7 +87,7 @@ describe('createFollowUpReport', () => {
     expect(followUp.notification).toBe('follow-up');
     expect(followUp.reference).toBe(first.reference);
     expect(followUp.followUp).toEqual({
-      firstCreatedAt: first.createdAt,
+      firstCreatedAt: withLogin.createdAt,
       changes: [
         { field: 'facts.initialNotificationAt', after: '2018-02-23T15:00:00.000Z' },
         { field: 'measures.new-password', before: 'planned', after: 'done' },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCustomerNotice,
   createIncidentReport,
+  incidentRegisterEntry,
   renderIncidentReport,
   reportMisdirected,
 } from '../../src/incident/index.js';
@@ -132,5 +133,24 @@ describe('an encrypted attachment whose key reached the recipient', () => {
       expect(measures).not.toContain('check-password-reset');
       expect(measures).toContain('retire-attachment-password');
     }
+  });
+
+  it('speaks of the attachment’s password, not of an account, in the report and the register line', () => {
+    const sv = renderIncidentReport(pharmacy, { locale: 'sv', format: 'text' });
+    expect(sv).toContain(
+      'Lösenordet öppnar den krypterade bilagan: med det kan den som fick meddelandet läsa bilagan.',
+    );
+    expect(sv).not.toContain('ge tillgång till kundens konto');
+    const en = renderIncidentReport(pharmacy, { locale: 'en', format: 'text' });
+    expect(en).toContain(
+      'The password opens the encrypted attachment: with it, whoever received the message can read the attachment.',
+    );
+    expect(en).not.toContain('could give access to the customer’s account');
+    expect(incidentRegisterEntry(pharmacy, { locale: 'sv' })).toContain(
+      'lösenordet till den krypterade bilagan',
+    );
+    const register = incidentRegisterEntry(pharmacy, { locale: 'en' });
+    expect(register).toContain('the password to the encrypted attachment');
+    expect(register).not.toContain('login details or account links');
   });
 });

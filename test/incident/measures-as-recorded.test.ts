@@ -60,7 +60,7 @@ describe('the notice and the report state as done only the measures recorded as 
     expect(refused([{ id: 'new-password', status: 'planned', doneAt: '2018-02-23T14:05:00+01:00' }])).toBe(
       'input.measures.0.doneAt',
     );
-    expect(refused([{ id: 'new-password', status: 'done', doneAt: '2018-02-22T14:05:00+01:00' }])).toBe(
+    expect(refused([{ id: 'profile-note', status: 'done', doneAt: '2018-02-22T14:05:00+01:00' }])).toBe(
       'input.measures.0.doneAt',
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
-import { createIncidentReport } from '../../src/incident/index.js';
+import { buildCustomerNotice, createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
 import { seedCase } from './seed-case.js';
 
 const now = '2018-02-23T15:10:00+01:00';
@@ -33,5 +33,30 @@ describe('a message that came back unopened was not recalled from anyone', () =>
         { now },
       ),
     ).not.toThrow();
+  });
+});
+
+describe('a message that came back unopened is not said to have reached another person', () => {
+  const report = createIncidentReport(
+    { ...withoutDeletion, returnedUnopened: true, measures: [{ id: 'correct-address', status: 'done' }] },
+    { now },
+  );
+
+  it('gives the notice a subject saying it came back unopened, in Swedish and English', async () => {
+    const sv = await buildCustomerNotice(report, { channel: 'email', locale: 'sv' });
+    expect(sv.subject).toBe('Ett meddelande till dig skickades till fel adress och kom tillbaka oöppnat');
+    const en = await buildCustomerNotice(report, { channel: 'email', locale: 'en' });
+    expect(en.subject).toBe('A message meant for you went to a wrong address and came back unopened');
+  });
+
+  it('describes the bounced address as not the customer’s, not as another person’s', () => {
+    const sv = renderIncidentReport(report, { locale: 'sv', format: 'text' });
+    expect(sv).toContain(
+      'skickades till anna.svensson185@gmail.com, som inte är kundens adress. Meddelandet kom tillbaka oöppnat',
+    );
+    expect(sv).not.toContain('tillhör en annan person');
+    const en = renderIncidentReport(report, { locale: 'en', format: 'text' });
+    expect(en).toContain('which is not the customer’s address. The message came back unopened');
+    expect(en).not.toContain('belongs to someone else');
   });
 });
