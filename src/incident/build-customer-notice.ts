@@ -123,7 +123,10 @@ export async function buildCustomerNotice(
     locale: given.locale ?? 'en',
     timeZone: given.timeZone ?? countryTimeZone(checked.provider.country),
   };
-  const parts = noticeParts(phrasing, checked, given.customerName, given.channel);
+  // A name is one line: a line break or other control character in it (a record imported with one,
+  // or a name written to forge a line of the letter) would put text of its own on a line of the notice.
+  const customerName = given.customerName?.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim() || undefined;
+  const parts = noticeParts(phrasing, checked, customerName, given.channel);
   if (given.channel === 'phone-script') return phoneScript(phrasing, parts);
 
   const intended = given.to ?? checked.incident.misdirected?.intended;

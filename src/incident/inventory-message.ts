@@ -295,8 +295,12 @@ export async function inventoryMessage(
   if (review.size > 0)
     notes.push(
       sv
-        ? `${review.size} orderrader kunde inte klassas; granska om de avslöjar hälsa eller andra känsliga uppgifter (artikel 9 i dataskyddsförordningen).`
-        : `${review.size} order lines could not be classified; check whether they reveal health or other special categories (GDPR Art. 9).`,
+        ? review.size === 1
+          ? '1 orderrad kunde inte klassas; granska om den avslöjar hälsa eller andra känsliga uppgifter (artikel 9 i dataskyddsförordningen).'
+          : `${review.size} orderrader kunde inte klassas; granska om de avslöjar hälsa eller andra känsliga uppgifter (artikel 9 i dataskyddsförordningen).`
+        : review.size === 1
+          ? '1 order line could not be classified; check whether it reveals health or other special categories (GDPR Art. 9).'
+          : `${review.size} order lines could not be classified; check whether they reveal health or other special categories (GDPR Art. 9).`,
     );
   if (unconfirmed.size > 0) {
     const shown = [...unconfirmed.values()]
@@ -305,8 +309,12 @@ export async function inventoryMessage(
       .join(', ');
     notes.push(
       sv
-        ? `${unconfirmed.size} nummer har formen av ett personnummer men ingen kontrollsiffra stämmer (${shown}); granska om de identifierar någon.`
-        : `${unconfirmed.size} numbers are shaped like an identity number but no check digit fits (${shown}); check whether they identify someone.`,
+        ? unconfirmed.size === 1
+          ? `1 nummer har formen av ett personnummer men ingen kontrollsiffra stämmer (${shown}); granska om det identifierar någon.`
+          : `${unconfirmed.size} nummer har formen av ett personnummer men ingen kontrollsiffra stämmer (${shown}); granska om de identifierar någon.`
+        : unconfirmed.size === 1
+          ? `1 number is shaped like an identity number but no check digit fits (${shown}); check whether it identifies someone.`
+          : `${unconfirmed.size} numbers are shaped like an identity number but no check digit fits (${shown}); check whether they identify someone.`,
     );
   }
   const people = countPeople(counts);

@@ -43,7 +43,7 @@ describe('identity numbers of the Nordic countries and the UK', () => {
     );
     expect(inventory.categories).not.toContain('national-id-number');
     const note = inventory.notes.find((line) => line.includes('no check digit fits'));
-    expect(note).toContain('1 numbers');
+    expect(note).toContain('1 number is shaped like an identity number');
     expect(note).toContain('Nummer: •••••••••••');
     expect(JSON.stringify(inventory)).not.toContain('01019012481');
   });
