@@ -6,17 +6,22 @@ const report = createIncidentReport(seedCase, { now: '2018-02-23T15:10:00+01:00'
 
 describe('the customer’s name in a notice', () => {
   it('stays on the greeting’s line when the record holds a line break in it', async () => {
-    for (const channel of ['email', 'phone-script'] as const) {
-      const notice = await buildCustomerNotice(report, {
-        channel,
-        locale: 'sv',
-        customerName: 'Anna Lund\r\nBcc: evil@example.com\u2028Ps',
-        ...(channel === 'email' ? { to: 'anna.svensson1985@gmail.com' } : {}),
-      });
-      const lines = notice.text.split(/\r?\n/);
-      expect(lines.some((line) => line.startsWith('Bcc:'))).toBe(false);
-      expect(notice.text).toContain('Anna Lund Bcc: evil@example.com Ps');
-      expect(notice.text).not.toMatch(/[\r\u2028](?!\n)/);
+    const customerName = 'Anna Lund\r\nBcc: evil@example.com\u2028Ps';
+    const texts = [
+      (
+        await buildCustomerNotice(report, {
+          channel: 'email',
+          locale: 'sv',
+          customerName,
+          to: 'anna@example.se',
+        })
+      ).text,
+      (await buildCustomerNotice(report, { channel: 'phone-script', locale: 'sv', customerName })).text,
+    ];
+    for (const text of texts) {
+      expect(text.split(/\r?\n/).some((line) => line.startsWith('Bcc:'))).toBe(false);
+      expect(text).toContain('Anna Lund Bcc: evil@example.com Ps');
+      expect(text).not.toMatch(/\r(?!\n)|\u2028/);
     }
   });
 });
