@@ -88,7 +88,9 @@ describe('order lines that reveal health or other special categories', () => {
     };
     const result = await reportMisdirected(harmless, { now: '2024-03-11T11:00:00+01:00' });
     expect(result.inventory.review).toEqual(['Presentkort Spa-paket 1 st 799 kr']);
-    expect(result.inventory.notes.join(' ')).toContain('1 order line could not be classified; check whether it reveals');
+    expect(result.inventory.notes.join(' ')).toContain(
+      '1 order line could not be classified; check whether it reveals',
+    );
     expect(result.assessment.needsReview).toBe(true);
     expect(result.assessment.reasons.map((reason) => reason.code)).toContain('needs-review');
     expect(renderIncidentReport(result.report, { locale: 'en' })).toContain('A person must check whether');
