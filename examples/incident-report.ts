@@ -49,10 +49,14 @@ const result = await reportMisdirected(
     recipientConfirmedDeletion: true,
     // What was done, confirmed by the person handling the case: the proposals carried out, the new
     // password still to be sent. The notice tells the customer exactly that.
-    measures: misdirectedEmailMeasureIds.map((id) => ({
-      id,
-      status: id === 'new-password' ? 'planned' : 'done',
-    })),
+    // What the operator did; no login link or code and no encrypted attachment were in the message,
+    // so the measures for those are not recorded (a measure done against the facts is refused).
+    measures: misdirectedEmailMeasureIds
+      .filter((id) => id !== 'invalidate-login' && id !== 'retire-attachment-password')
+      .map((id) => ({
+        id,
+        status: id === 'new-password' ? 'planned' : 'done',
+      })),
     // What happened when, and who did it; the report adds the breach and its detection itself.
     timeline: [
       {

@@ -414,8 +414,9 @@ export function contradictoryMeasures(
 /**
  * Usual measures marked done whose premise the facts deny, so the report and the customer notice would
  * state something that cannot have happened (GDPR Art. 5(1)(d) accuracy, Art. 33(5) documents the facts):
- * - a login made invalid or a new password sent, with no login details in the data (or only the password
- *   of an encrypted attachment sent along, which opens no account: WP250 rev.01 section IV.A);
+ * - a login link or code made invalid, with no login details in the data (or only the password of an
+ *   encrypted attachment sent along, which opens no account: WP250 rev.01 section IV.A). A new password
+ *   is not judged: the seed's operator reset the customer's password as a precaution, with none exposed;
  * - the recipient asked to delete, or the wrong address corrected, for data that was published: there is
  *   no one recipient to ask and no wrong address on file.
  * A measure of the caller's own (with its `text`) is not judged: its wording is theirs.
@@ -442,7 +443,6 @@ function impossibleDoneMeasures(
   );
   const premiseDenied: Readonly<Record<string, string | undefined>> = {
     'invalidate-login': noLogin ? noLoginReason : undefined,
-    'new-password': noLogin ? noLoginReason : undefined,
     'recall-and-delete': facts.recipient === 'public' ? published : undefined,
     'correct-address': facts.recipient === 'public' ? published : undefined,
   };

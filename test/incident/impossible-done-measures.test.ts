@@ -26,18 +26,22 @@ describe('a usual measure marked done whose premise the facts deny', () => {
     ]);
   });
 
-  it('refuses new-password done when the only password is the one of an encrypted attachment sent along', () => {
-    const issues = refusal({
-      ...facts,
-      dataCategories: [...facts.dataCategories, 'credentials'],
-      encrypted: true,
-      keyExposed: true,
-      measures: [{ id: 'new-password', status: 'done' }],
-    });
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatch(
-      /^input\.measures\.0\.id: new-password cannot be done: .*retire-attachment-password/,
-    );
+  it('accepts a new password sent as a precaution, with no login details in the data (the seed case: the operator reset it)', () => {
+    for (const extra of [
+      {},
+      {
+        dataCategories: [...facts.dataCategories, 'credentials' as const],
+        encrypted: true,
+        keyExposed: true,
+      },
+    ]) {
+      const report = createIncidentReport({
+        ...facts,
+        ...extra,
+        measures: [{ id: 'new-password', status: 'done' }],
+      });
+      expect(report.measures[0]?.status).toBe('done');
+    }
   });
 
   it('refuses asking the recipient to delete or correcting the address done for published data', () => {
