@@ -63,6 +63,7 @@ export const cliTexts = {
     fromLineTooLong: (bytes: number) => `the From line is longer than ${bytes} bytes`,
     endsInFromLine: 'the file ends inside the From line of this message',
     emptyFile: 'the file is empty',
+    notMessageFile: 'skipped: a folder or other entry, not a message file',
     outIsInput: (out: string, input: string) =>
       `--out ${out} is the input file ${input}: the report would replace it; give another file name`,
     outNotFolder: 'not a folder (--out names the folder the files are written into)',
@@ -437,6 +438,7 @@ Stops on SIGINT or SIGTERM.`,
     fromLineTooLong: (bytes: number) => `From-raden är längre än ${bytes} byte`,
     endsInFromLine: 'filen tar slut mitt i det här meddelandets From-rad',
     emptyFile: 'filen är tom',
+    notMessageFile: 'hoppades över: en mapp eller annan post, ingen meddelandefil',
     outIsInput: (out: string, input: string) =>
       `--out ${out} är indatafilen ${input}: rapporten skulle ersätta den; ange ett annat filnamn`,
     outNotFolder: 'ingen mapp (--out anger mappen som filerna skrivs i)',

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
@@ -136,4 +136,28 @@ describe('email-guard audit on the trial inputs', () => {
       expect(run.status).toBe(0);
     }
   });
+});
+
+// Trial 13: a folder among the sent mail.
+describe('email-guard audit: a folder named like a message', () => {
+  for (const locale of ['en', 'sv'] as const)
+    it(`names the folder in one line, skips it and reads the rest (${locale})`, async () => {
+      const sent = join(dir.path, `sent-${locale}`);
+      cpSync(join(fixtures, 'typo'), sent, { recursive: true });
+      mkdirSync(join(sent, 'dir.eml'));
+      const run = await runBuiltCli(['audit', sent, '--customers', customers, '--json', '--locale', locale], {
+        cwd: dir.path,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).not.toMatch(/EISDIR|\n\s+at /);
+      const lines = run.stderr.split('\n').filter((line) => line.includes('dir.eml'));
+      expect(lines).toEqual([
+        `${join(sent, 'dir.eml')}: ${locale === 'sv' ? 'hoppades över: en mapp eller annan post, ingen meddelandefil' : 'skipped: a folder or other entry, not a message file'}`,
+      ]);
+      const result = JSON.parse(run.stdout) as { messages: number; hits: { messageId?: string }[] };
+      expect(result.hits.map((hit) => hit.messageId).sort()).toEqual([
+        '<m09@butiken.se>',
+        '<m09c@butiken.se>',
+      ]);
+    });
 });
