@@ -202,6 +202,9 @@ export const cliTexts = {
           ? `recipient "${address}" cannot be read as an address: an encoded-word (RFC 2047) is not allowed in an address`
           : `recipient "${address}" cannot be read as an address (${reason})`,
       moreUnreadable: (count: number) => `and ${count} more unreadable messages (named on stderr)`,
+      copiesCounted: (count: number) =>
+        `${count} copies of messages already read (the same Message-ID and recipient) are counted with the first: one hit, and one draft, each.`,
+      seenTimes: (where: string, count: number) => `${where} (read ${count} times)`,
       customerRows: (file: string, rows: number, skipped: number) =>
         `${file}: ${rows} customer rows, ${skipped} skipped: mail to their addresses is not found. Problems in the export:`,
       noIntended: (recipient: string) =>
@@ -619,6 +622,9 @@ Stops on SIGINT or SIGTERM.`,
           ? `mottagaren "${address}" kan inte läsas som en adress: ett kodat ord (RFC 2047) får inte stå i en adress`
           : `mottagaren "${address}" kan inte läsas som en adress (${reason})`,
       moreUnreadable: (count: number) => `och ${count} oläsbara meddelanden till (namngivna på stderr)`,
+      copiesCounted: (count: number) =>
+        `${count} kopior av meddelanden som redan lästs (samma Message-ID och mottagare) räknas med det första: en träff, och ett utkast, var.`,
+      seenTimes: (where: string, count: number) => `${where} (läst ${count} gånger)`,
       customerRows: (file: string, rows: number, skipped: number) =>
         `${file}: ${rows} kundrader, ${skipped} överhoppade: e-post till deras adresser hittas inte. Problem i exporten:`,
       noIntended: (recipient: string) =>
