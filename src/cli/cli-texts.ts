@@ -146,6 +146,8 @@ export const cliTexts = {
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
+      underWay: (id: string, since: string | undefined, command: 'release' | 'discard') =>
+        `${id}: another release or discard of this message is under way${since ? ` (since ${since})` : ''}; this ${command} did nothing. See how it ended later with "holds show ${id}"; ${command === 'release' ? 'release it with --force' : 'use holds release --force'} only if that process has stopped.`,
       released: (id: string, to: string) => `released ${id} to ${to}`,
       noCustomer: (customer: string, file: string) =>
         `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
@@ -559,6 +561,8 @@ Stops on SIGINT or SIGTERM.`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,
+      underWay: (id: string, since: string | undefined, command: 'release' | 'discard') =>
+        `${id}: ett annat släpp eller en annan kassering av meddelandet pågår${since ? ` (sedan ${since})` : ''}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se senare hur det gick med "holds show ${id}"; ${command === 'release' ? 'släpp det med --force' : 'använd holds release --force'} bara om den processen har stoppats.`,
       released: (id: string, to: string) => `${id} släpptes till ${to}`,
       noCustomer: (customer: string, file: string) =>
         `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
