@@ -58,6 +58,11 @@ export interface AuditHit {
   readonly sentAs?: string;
   /** The customer it was likely meant for. */
   readonly customerId?: string;
+  /**
+   * How many times the message was read with this recipient, when more than once: overlapping
+   * archives hold the same message (same Message-ID, RFC 5322 §3.6.4) many times.
+   */
+  readonly copies?: number;
   readonly customerName?: string;
   /** The address it likely should have gone to. */
   readonly intended?: string;
@@ -367,6 +372,10 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   const customerOf = rememberedCustomers(customers.directory);
   const text = words.audit;
   const hits: AuditHit[] = [];
+  // The hits by Message-ID and recipient: a copy of a message already read adds to its count, not a
+  // hit (or a draft) of its own. Only hits are kept, so memory grows with the hits, not the messages.
+  const hitOf = new Map<string, number>();
+  let copies = 0;
   let messages = 0;
   let skipped = 0;
   let problems = 0;
@@ -438,16 +447,25 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     for (const { address, header } of addresses) {
       if (!address) continue;
       const hit = checkSentRecipient(address, customerId, customers.directory, customerOf, flags.locale);
-      if (hit)
-        hits.push({
-          ...hit,
-          ...asWritten(address),
-          ...(header ? { header } : {}),
-          where: message.where,
-          ...(messageId ? { messageId } : {}),
-          ...(date ? { date } : {}),
-          location: message.location,
-        });
+      if (!hit) continue;
+      const key = messageId === undefined ? undefined : `${messageId}\n${address.toLowerCase()}`;
+      const first = key === undefined ? undefined : hitOf.get(key);
+      if (first !== undefined) {
+        const seen = hits[first] as AuditHit;
+        hits[first] = { ...seen, copies: (seen.copies ?? 1) + 1 };
+        copies++;
+        continue;
+      }
+      if (key !== undefined) hitOf.set(key, hits.length);
+      hits.push({
+        ...hit,
+        ...asWritten(address),
+        ...(header ? { header } : {}),
+        where: message.where,
+        ...(messageId ? { messageId } : {}),
+        ...(date ? { date } : {}),
+        location: message.location,
+      });
     }
   };
   if (kind === 'mbox') {
@@ -529,8 +547,9 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     customerRows,
   };
   // In the table every candidate stands in the "meant for" column: none is named as the one.
-  const rows = found.map(({ candidates, sentAs, header, ...hit }) => ({
+  const rows = found.map(({ candidates, sentAs, header, copies, ...hit }) => ({
     ...hit,
+    ...(copies ? { where: text.seenTimes(hit.where, copies) } : {}),
     ...(hit.date ? { date: formatSentDate(hit.date, flags.locale, flags.timeZone) } : {}),
     ...(sentAs || header
       ? {
@@ -546,7 +565,10 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   const report = buildReport({
     locale: flags.locale,
     title: text.title,
-    intro: [text.read(path, kind, messages, skipped, problems, hits.length)],
+    intro: [
+      text.read(path, kind, messages, skipped, problems, hits.length),
+      ...(copies > 0 ? [text.copiesCounted(copies)] : []),
+    ],
     problems: [
       // Named in a saved report; on the terminal each was named on stderr as it was read.
       ...(flags.out === undefined

@@ -63,6 +63,7 @@ export const cliTexts = {
     fromLineTooLong: (bytes: number) => `the From line is longer than ${bytes} bytes`,
     endsInFromLine: 'the file ends inside the From line of this message',
     emptyFile: 'the file is empty',
+    notMessageFile: 'skipped: a folder or other entry, not a message file',
     outIsInput: (out: string, input: string) =>
       `--out ${out} is the input file ${input}: the report would replace it; give another file name`,
     outNotFolder: 'not a folder (--out names the folder the files are written into)',
@@ -145,6 +146,8 @@ export const cliTexts = {
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
+      underWay: (id: string, since: string | undefined, command: 'release' | 'discard') =>
+        `${id}: another release or discard of this message is under way${since ? ` (since ${since})` : ''}; this ${command} did nothing. See how it ended later with "holds show ${id}"; ${command === 'release' ? 'release it with --force' : 'use holds release --force'} only if that process has stopped.`,
       released: (id: string, to: string) => `released ${id} to ${to}`,
       noCustomer: (customer: string, file: string) =>
         `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
@@ -201,6 +204,9 @@ export const cliTexts = {
           ? `recipient "${address}" cannot be read as an address: an encoded-word (RFC 2047) is not allowed in an address`
           : `recipient "${address}" cannot be read as an address (${reason})`,
       moreUnreadable: (count: number) => `and ${count} more unreadable messages (named on stderr)`,
+      copiesCounted: (count: number) =>
+        `${count} copies of messages already read (the same Message-ID and recipient) are counted with the first: one hit, and one draft, each.`,
+      seenTimes: (where: string, count: number) => `${where} (read ${count} times)`,
       customerRows: (file: string, rows: number, skipped: number) =>
         `${file}: ${rows} customer rows, ${skipped} skipped: mail to their addresses is not found. Problems in the export:`,
       noIntended: (recipient: string) =>
@@ -437,6 +443,7 @@ Stops on SIGINT or SIGTERM.`,
     fromLineTooLong: (bytes: number) => `From-raden är längre än ${bytes} byte`,
     endsInFromLine: 'filen tar slut mitt i det här meddelandets From-rad',
     emptyFile: 'filen är tom',
+    notMessageFile: 'hoppades över: en mapp eller annan post, ingen meddelandefil',
     outIsInput: (out: string, input: string) =>
       `--out ${out} är indatafilen ${input}: rapporten skulle ersätta den; ange ett annat filnamn`,
     outNotFolder: 'ingen mapp (--out anger mappen som filerna skrivs i)',
@@ -554,6 +561,8 @@ Stops on SIGINT or SIGTERM.`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,
+      underWay: (id: string, since: string | undefined, command: 'release' | 'discard') =>
+        `${id}: ett annat släpp eller en annan kassering av meddelandet pågår${since ? ` (sedan ${since})` : ''}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se senare hur det gick med "holds show ${id}"; ${command === 'release' ? 'släpp det med --force' : 'använd holds release --force'} bara om den processen har stoppats.`,
       released: (id: string, to: string) => `${id} släpptes till ${to}`,
       noCustomer: (customer: string, file: string) =>
         `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
@@ -617,6 +626,9 @@ Stops on SIGINT or SIGTERM.`,
           ? `mottagaren "${address}" kan inte läsas som en adress: ett kodat ord (RFC 2047) får inte stå i en adress`
           : `mottagaren "${address}" kan inte läsas som en adress (${reason})`,
       moreUnreadable: (count: number) => `och ${count} oläsbara meddelanden till (namngivna på stderr)`,
+      copiesCounted: (count: number) =>
+        `${count} kopior av meddelanden som redan lästs (samma Message-ID och mottagare) räknas med det första: en träff, och ett utkast, var.`,
+      seenTimes: (where: string, count: number) => `${where} (läst ${count} gånger)`,
       customerRows: (file: string, rows: number, skipped: number) =>
         `${file}: ${rows} kundrader, ${skipped} överhoppade: e-post till deras adresser hittas inte. Problem i exporten:`,
       noIntended: (recipient: string) =>

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { extractAddress } from '../address/extract-address.js';
 import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
 import { parseAddress } from '../address/parse-address.js';
@@ -87,6 +88,26 @@ async function releasesInDoubt(
       );
     return new Set();
   }
+}
+
+/**
+ * The answer when another release or discard of `id` holds the store's lock (`<id>.lock`, made in
+ * create-file-hold-store.ts when that one began, so its time is when it began): a refusal (1), as the
+ * message is there and this command did nothing; undefined for any other error.
+ */
+async function underWay(
+  error: unknown,
+  flags: StoreFlags,
+  id: string,
+  command: 'release' | 'discard',
+): Promise<CliFailure | undefined> {
+  const cause = (error as { cause?: NodeJS.ErrnoException } | undefined)?.cause;
+  if (!isEmailGuardError(error, 'HOLD_STORE_FAILED') || cause?.code !== 'EEXIST') return undefined;
+  const began = await stat(join(flags.store, `${id}.lock`)).then(
+    (info) => formatSentDate(info.mtime.toISOString(), flags.locale, flags.timeZone),
+    () => undefined,
+  );
+  return new CliFailure(cliTexts[flags.locale].holds.underWay(id, began, command), exitCodes.findings);
 }
 
 /**
@@ -188,7 +209,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
         formatSentDate(entry.heldAt, flags.locale, flags.timeZone),
         age(entry.heldAt).padStart(7),
         messageState(entry.action, flags.locale).padEnd(width),
-        inDoubt.has(entry.id) ? `${text.inDoubt}:` : entry.state === 'releasing' ? text.releasingFlag : '',
+        inDoubt.has(entry.id) ? text.inDoubt : entry.state === 'releasing' ? text.releasingFlag : '',
         `${text.customer} ${entry.customerId ?? '-'}`,
         entry.recipients.map((recipient) => recipientLine(recipient, flags.locale)).join('; '),
       ]
@@ -340,7 +361,9 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
         exitCodes.unreadable,
       );
     }
-    // The store's own refusals (already released or discarded, being released): not there (3).
+    const busy = await underWay(error, flags, id, 'release');
+    if (busy) throw busy;
+    // The store's own refusals (already released or discarded): not there (3).
     if (isEmailGuardError(error))
       throw new CliFailure(`${text.staysHeld(id)}: ${error.message}`, exitCodes.unreadable);
     // The transport's failure (server unreachable, mail refused): not unreadable input (3).
@@ -452,6 +475,8 @@ export async function discardHeld(id: string, flags: DiscardFlags, context: Comm
         exitCodes.unreadable,
       );
     }
+    const busy = await underWay(error, flags, id, 'discard');
+    if (busy) throw busy;
     if (isEmailGuardError(error))
       throw new CliFailure(`${text.staysHeld(id)}: ${error.message}`, exitCodes.unreadable);
     throw error;

@@ -97,6 +97,10 @@ export async function readFileHeader(file: string, locale: CliLocale = 'en'): Pr
   if (!('read' in handle))
     return { where: file, problem: text.cannotBeRead(handle.code ?? handle.message), location: { file } };
   try {
+    // A folder named `x.eml` opens but cannot be read (EISDIR): it is named and skipped, and the
+    // other messages are read.
+    if (!(await handle.stat()).isFile())
+      return { where: file, problem: text.notMessageFile, location: { file } };
     const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {

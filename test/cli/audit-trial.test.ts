@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { writeDraftFacts } from '../support/cli-inputs.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 // Inputs of a user trial of the command (issue 13): a Swedish CRM export with planted problems,
@@ -135,5 +136,62 @@ describe('email-guard audit on the trial inputs', () => {
       expect(run.result, JSON.stringify(newline)).toMatchObject({ messages: 2, hits: [] });
       expect(run.status).toBe(0);
     }
+  });
+});
+
+// Trial 13: a folder among the sent mail.
+describe('email-guard audit: a folder named like a message', () => {
+  for (const locale of ['en', 'sv'] as const)
+    it(`names the folder in one line, skips it and reads the rest (${locale})`, async () => {
+      const sent = join(dir.path, `sent-${locale}`);
+      cpSync(join(fixtures, 'typo'), sent, { recursive: true });
+      mkdirSync(join(sent, 'dir.eml'));
+      const run = await runBuiltCli(['audit', sent, '--customers', customers, '--json', '--locale', locale], {
+        cwd: dir.path,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).not.toMatch(/EISDIR|\n\s+at /);
+      const lines = run.stderr.split('\n').filter((line) => line.includes('dir.eml'));
+      expect(lines).toEqual([
+        `${join(sent, 'dir.eml')}: ${locale === 'sv' ? 'hoppades över: en mapp eller annan post, ingen meddelandefil' : 'skipped: a folder or other entry, not a message file'}`,
+      ]);
+      const result = JSON.parse(run.stdout) as { messages: number; hits: { messageId?: string }[] };
+      expect(result.hits.map((hit) => hit.messageId).sort()).toEqual([
+        '<m09@butiken.se>',
+        '<m09c@butiken.se>',
+      ]);
+    });
+});
+
+// Trial 13: overlapping archives, an mbox holding the same messages 200 times.
+describe('email-guard audit: the same message read many times', () => {
+  it('gives one hit, one draft and one notice per Message-ID and recipient, and says how many copies were read', async () => {
+    const once = readFileSync(join(fixtures, 'sent.mbox'), 'utf8');
+    const mbox = join(dir.path, 'overlapping.mbox');
+    writeFileSync(mbox, `${once.trimEnd()}\n\n`.repeat(200));
+    const facts = writeDraftFacts(dir.path, 'facts.json');
+    const singleDrafts = join(dir.path, 'single-drafts');
+    const single = await audit(join(fixtures, 'sent.mbox'), '--incidents', singleDrafts, '--facts', facts);
+    const singleHits = (single.result as { hits: Hit[] }).hits;
+    expect(singleHits.length).toBeGreaterThan(1);
+    const drafts = join(dir.path, 'overlapping-drafts');
+    const run = await audit(mbox, '--incidents', drafts, '--facts', facts);
+    expect(run.status, run.stderr).toBe(1);
+    const result = run.result as { messages: number; hits: (Hit & { copies?: number })[] };
+    expect(result.messages).toBe(200 * (single.result as { messages: number }).messages);
+    expect(result.hits.map(({ messageId, recipient }) => `${messageId} ${recipient}`)).toEqual(
+      singleHits.map(({ messageId, recipient }) => `${messageId} ${recipient}`),
+    );
+    for (const hit of result.hits) expect(hit.copies).toBe(200);
+    const files = readdirSync(drafts);
+    expect(files).toEqual(readdirSync(singleDrafts));
+    expect(files.filter((file) => file.endsWith('-notice.eml')).length).toBeGreaterThan(0);
+    const printed = await runBuiltCli(['audit', mbox, '--customers', customers, '--locale', 'sv'], {
+      cwd: dir.path,
+    });
+    expect(printed.stdout).toContain(
+      `${199 * singleHits.length} kopior av meddelanden som redan lästs (samma Message-ID och mottagare) räknas med det första`,
+    );
+    expect(printed.stdout).toContain(`${mbox}:1 (läst 200 gånger)`);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
@@ -16,6 +16,8 @@ beforeAll(async () => {
 }, 120_000);
 
 const run = (args: readonly string[]) => runBuiltCli(args, { cwd: fixture.dir });
+const releaseInSwedish = (id: string, to: string) =>
+  run(releaseArgs(fixture, id, writeCustomerExport(fixture.dir, customers), ['--to', to, '--locale', 'sv']));
 
 describe('email-guard holds release: a refusal said once, in the reader’s words', () => {
   it('says "stays held" once when the corrected recipient is blocked (en)', async () => {
@@ -33,14 +35,7 @@ describe('email-guard holds release: a refusal said once, in the reader’s word
 
   it('names the state of a stopped recipient as a state, "stoppad", not a verb (sv)', async () => {
     const id = await holdMessage(fixture, TYPO);
-    const refused = await run(
-      releaseArgs(fixture, id, writeCustomerExport(fixture.dir, customers), [
-        '--to',
-        'anna.svensson1985@gmial.com',
-        '--locale',
-        'sv',
-      ]),
-    );
+    const refused = await releaseInSwedish(id, 'anna.svensson1985@gmial.com');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/"anna\.svensson1985@gmial\.com" stoppad \(/);
     expect(refused.stderr).not.toMatch(/ stoppa \(| bekräfta \(/);
@@ -198,5 +193,54 @@ describe('the command under --locale sv, as an operator reads it', () => {
     expect(english.stderr).toContain(
       `${broken}.json: malformed: held message ${broken} has metadata that is not JSON`,
     );
+  });
+});
+
+// Trial 13: two releases of one message at once; the loser holds the store's lock file.
+describe('email-guard holds release and discard: another one under way', () => {
+  const store = () => join(fixture.dir, 'held');
+  it('says in the command’s language that another release is under way and nothing was done, exit 1', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    const lock = join(store(), `${id}.lock`);
+    writeFileSync(lock, '');
+    const refused = await releaseInSwedish(id, 'anna.svensson1985@gmail.com');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(
+      new RegExp(
+        `^email-guard: ${id}: ett annat släpp eller en annan kassering av meddelandet pågår \\(sedan [^)]+\\); det här släppet gjorde ingenting\\. Se senare hur det gick med "holds show ${id}"; släpp det med --force bara om den processen har stoppats\\.`,
+      ),
+    );
+    expect(refused.stderr).not.toMatch(/ligger kvar|force: true|held message/);
+    expect(fixture.sink.received).toHaveLength(0);
+    const discard = await run([
+      'holds',
+      'discard',
+      id,
+      '--store',
+      store(),
+      '--by',
+      'lena',
+      '--reason',
+      'x',
+      '--yes',
+    ]);
+    expect(discard.status).toBe(1);
+    expect(discard.stderr).toContain(
+      `${id}: another release or discard of this message is under way (since `,
+    );
+    expect(discard.stderr).toContain('this discard did nothing');
+    expect(existsSync(join(store(), `${id}.json`))).toBe(true);
+  });
+
+  it('writes the in-doubt flag of holds list with one colon (sv)', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    appendFileSync(
+      `${store()}.audit.jsonl`,
+      `${JSON.stringify({ at: new Date().toISOString(), mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], holdId: id })}\n`,
+    );
+    const list = await run(['holds', 'list', '--store', store(), '--locale', 'sv']);
+    const line = list.stdout.split('\n').find((text) => text.includes(id)) ?? '';
+    expect(line).toContain('innan det släpps igen  kund C-1001');
   });
 });
