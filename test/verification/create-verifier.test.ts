@@ -65,7 +65,12 @@ describe('verifying a new customer address before the order confirmation goes ou
       customer: { ...newCustomer, emails: [address] },
       ignore: ['order@butiken.se'],
     });
-    expect(inventory.items.filter((item) => item.kind !== 'email-address')).toEqual([]);
+    // The code itself is the one credential in it (whoever reads it can prove the address), and nothing else.
+    expect(
+      inventory.items
+        .filter((item) => item.kind !== 'email-address')
+        .map((item) => [item.category, item.kind]),
+    ).toEqual([['credentials', 'login-code']]);
     const { code, text } = await readVerification(codeMessage);
     expect(code).toMatch(/^\d{6}$/);
     expect(text).toContain('Butiken AB');
@@ -152,7 +157,10 @@ describe('verifying a new customer address before the order confirmation goes ou
       inventory.items
         .filter((item) => item.kind !== 'email-address')
         .map((item) => [item.category, item.kind]),
-    ).toEqual([['credentials', 'account-link']]);
+    ).toEqual([
+      ['credentials', 'login-code'],
+      ['credentials', 'account-link'],
+    ]);
     expect(await readAll(join(fixture.dir, 'verification'))).not.toContain(token.split('.').at(-1));
 
     expect(await verifier.confirmToken(`${token.slice(0, -4)}AAAA`)).toEqual({
