@@ -11,6 +11,10 @@ export interface MatchableRecord {
   readonly id: string;
   readonly name?: string | null;
   readonly emails: readonly string[];
+  /** ISO 8601 calendar date; empty or null when unknown. */
+  readonly birthDate?: string | null;
+  /** In E.164 where they parsed, as the directory stores them. */
+  readonly phones?: readonly string[];
 }
 
 /** One `findAddress` after its candidates are found: see {@link createAddressMatcher}. */
@@ -84,6 +88,11 @@ export function createAddressMatcher<Slot>(
         address,
         key: known.key,
         distance,
+        // What tells two people of one name apart (recordsContradict), carried here so that the
+        // check needs no second question of the directory, which a database cannot answer in a
+        // synchronous check.
+        ...(record.birthDate ? { birthDate: record.birthDate } : {}),
+        ...(record.phones !== undefined && record.phones.length > 0 ? { phones: [...record.phones] } : {}),
       });
     });
   }

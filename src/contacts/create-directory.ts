@@ -56,6 +56,10 @@ export interface DirectoryAddressMatch {
   readonly key: string;
   /** 0: the same mailbox; 1: one slip (a character missing, extra, changed or two swapped). */
   readonly distance: number;
+  /** That customer's birth date (ISO 8601), when known: with `phones`, it tells two people of one name apart. */
+  readonly birthDate?: string;
+  /** That customer's phone numbers, in E.164 where they parse, when there are any. */
+  readonly phones?: readonly string[];
 }
 
 /** A known phone number of some customer that equals the entered one. */

@@ -111,8 +111,9 @@ export function auditCustomerBase(
         // Of a duplicate pair, the record whose address carries the person's own number (on either
         // record) is the right one: only the other's address is reported, as the likely typo.
         // Without the other customer named (revealOtherCustomers: false), only this one's facts tell.
+        // Two people (their birth dates or phones differ) have no right one of two: no suggestion.
         const other =
-          finding.code !== 'near-miss-other-customer'
+          finding.code !== 'near-miss-other-customer' || finding.otherPerson
             ? undefined
             : finding.customerId !== undefined
               ? { address: finding.known, customer: directory.get(finding.customerId) }

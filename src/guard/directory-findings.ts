@@ -4,6 +4,7 @@ import type { Directory, DirectoryAddressMatch } from '../contacts/create-direct
 import type { Customer } from '../contacts/customer.js';
 import { findAddressUnchecked } from '../contacts/find-address-unchecked.js';
 import { isSamePerson } from '../contacts/is-same-person.js';
+import { recordsContradict } from '../contacts/records-contradict.js';
 import { explainEdits } from '../matching/explain-edits.js';
 import { displayAddress } from '../spelling/display-domain.js';
 import { maskAddress } from './mask-address.js';
@@ -16,7 +17,9 @@ import type { FindingEvidence } from './verdict.js';
  *   is real, but someone else's; households share mailboxes, so by default this asks, not stops).
  * - `near-miss-other-customer` for an address one slip from another customer's when that customer
  *   looks like the same person by name ({@link isSamePerson}): a duplicate record with a typo, so
- *   the known address is what was meant.
+ *   the known address is what was meant. When the two records' birth dates or phone numbers say
+ *   they are two people ({@link recordsContradict}), the finding says so (`otherPerson`): the
+ *   address is one slip from another person's, mail that could reach the wrong customer.
  *
  * A near miss of a differently named customer's address is no finding: with a million customers,
  * most addresses are one slip from somebody's, and that alone says nothing about this one. A near
@@ -69,6 +72,9 @@ export function directoryFindings(
       }
     } else if (!mailboxKnownForOthers && isSamePerson(customer.name, match.name)) {
       reported.add(match.customerId);
+      // The match carries the other record's birth date and phones: a database directory answers
+      // only findAddress within a synchronous check (prefetchedDirectory).
+      const otherPerson = recordsContradict(customer, match);
       if (reveal) {
         const known = displayAddress(match.address);
         const first = nearMailboxes.get(match.key);
@@ -89,6 +95,7 @@ export function directoryFindings(
           distance: match.distance,
           edits,
           ...(sameMailbox ? { sameMailbox } : {}),
+          ...(otherPerson ? { otherPerson } : {}),
         });
       } else if (!duplicate) {
         // The slips, with the entered address, would spell the other customer's out: left out.
@@ -100,6 +107,7 @@ export function directoryFindings(
           code: 'near-miss-other-customer',
           known: maskAddress(match.address, { domain: otherDomain === address.domain }),
           distance: match.distance,
+          ...(otherPerson ? { otherPerson } : {}),
         });
       }
     }

@@ -88,7 +88,13 @@ export function findDuplicateRecords(
 ): DuplicateRecord[] {
   const records: DuplicateRecord[] = [];
   for (const finding of directoryFindings(input, { knownMailbox: false, revealOtherCustomers: true })) {
-    if (finding.code !== 'near-miss-other-customer' || finding.customerId === undefined) continue;
+    // Two records whose birth dates or phones differ are two people: no duplicate (docs/cli.md).
+    if (
+      finding.code !== 'near-miss-other-customer' ||
+      finding.customerId === undefined ||
+      finding.otherPerson
+    )
+      continue;
     const right = rightOfTwo(
       input.customer,
       input.address.address,

@@ -283,6 +283,19 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         ? `Adressen når en brevlåda som är känd för en annan kund (${finding.customerId}, ${displayAddress(finding.known)}). Kontrollera att den verkligen är den här kundens.`
         : `This reaches a mailbox known for another customer (${finding.customerId}, ${displayAddress(finding.known)}). Check that it really is this customer's.`;
     case 'near-miss-other-customer': {
+      if (finding.otherPerson) {
+        const known = displayAddress(finding.known);
+        const slips = finding.edits === undefined ? '' : ` (${describeEdits(finding.edits, locale)})`;
+        const whose =
+          finding.customerId === undefined
+            ? ''
+            : sv
+              ? ` (kund ${finding.customerId})`
+              : ` (customer ${finding.customerId})`;
+        return sv
+          ? `Ett skrivfel från ${known}, adressen till en annan kund${whose} med samma namn men annat födelsedatum eller telefonnummer: två olika personer, och post till den ena kan hamna hos den andra${slips}.`
+          : `One slip from ${known}, the address of another customer${whose} with the same name but another birth date or phone number: two different people, and mail for one could reach the other${slips}.`;
+      }
       if (finding.customerId === undefined || finding.edits === undefined) {
         return sv
           ? `Ser ut som ett skrivfel av en adress som är registrerad på en annan kund (${displayAddress(finding.known)}): kontrollera adressen med kunden, som kan vara registrerad två gånger.`

@@ -643,8 +643,13 @@ function chooseSuggestion(
         else if (item.known !== possibleTypo) possibleTypoTie = true;
         break;
       case 'near-miss-other-customer':
-        // Another customer on a mailbox already counted is no second candidate.
-        if (item.customerId !== undefined && item.sameMailbox === undefined) {
+        // Another customer on a mailbox already counted is no second candidate; another person's
+        // address is what must not be reached, never the suggestion.
+        if (
+          item.customerId !== undefined &&
+          item.sameMailbox === undefined &&
+          item.otherPerson === undefined
+        ) {
           otherCustomers++;
           otherCustomer ??= item.known;
         }

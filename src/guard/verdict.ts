@@ -173,6 +173,11 @@ export type Finding =
        * `revealOtherCustomers`.
        */
       readonly sameMailbox?: { readonly known: string; readonly reasons: readonly MailboxEquivalence[] };
+      /**
+       * The two records' birth dates or phone numbers say they are two people of the same name: no
+       * duplicate record, an address one slip from another person's.
+       */
+      readonly otherPerson?: true;
     })
   | (FindingBase & { readonly code: 'invalid-phone'; readonly reason: 'unreadable' | 'invalid-for-region' })
   | (FindingBase & { readonly code: 'unverified-phone'; readonly knownPhones: number })

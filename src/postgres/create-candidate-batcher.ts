@@ -5,6 +5,9 @@ export interface CandidateCustomer {
   readonly id: string;
   readonly name: string | null;
   readonly emails: string[];
+  readonly birthDate: string | null;
+  /** In E.164 where they parsed, as stored. */
+  readonly phones: string[];
 }
 
 /** Options of {@link createCandidateBatcher}. */
@@ -77,7 +80,14 @@ interface Pending {
  * A row of the statement: a customer and which of the asked variants it is filed under, or (with
  * `emails` null) a domain and which of the asked domain variants it is filed under.
  */
-type BatchRow = [id: string, name: string | null, emails: string[] | null, variants: string[]];
+type BatchRow = [
+  id: string,
+  name: string | null,
+  emails: string[] | null,
+  birthDate: string | null,
+  phones: string[] | null,
+  variants: string[],
+];
 
 /**
  * The strings of the lookups as one `text[]` literal (`{"a","b"}`, each element quoted, `"` and
@@ -99,6 +109,11 @@ function textArray(
     }
   }
   return `${literal}}`;
+}
+
+/** A customer row of the statement as the matcher reads it. */
+function candidateOf(row: BatchRow, emails: string[]): CandidateCustomer {
+  return { id: row[0], name: row[1], emails, birthDate: row[3], phones: row[4] ?? [] };
 }
 
 /** Whether a lookup asked one of a row's hit strings. */
@@ -129,7 +144,7 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
   const batchText = `WITH hit AS MATERIALIZED (
              SELECT customer_id, array_agg(variant) AS variants FROM ${s}.mailbox_variant
               WHERE variant = ANY($1::text[]) GROUP BY customer_id)
-           SELECT customer.id, customer.name, customer.emails, hit.variants
+           SELECT customer.id, customer.name, customer.emails, customer.birth_date, customer.phones, hit.variants
              FROM ${s}.customer JOIN hit ON hit.customer_id = customer.id
             WHERE customer.id = ANY(ARRAY(SELECT customer_id FROM hit))`;
   // Rows as arrays: no object with named fields made per row (node-postgres "Queries", rowMode).
@@ -138,20 +153,20 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
     name: `email-guard ${s} find-candidate-batch-near`,
     text: `${batchText}
            UNION ALL
-           SELECT domain, NULL::text, NULL::text[], array_agg(variant) FROM ${s}.domain_variant
+           SELECT domain, NULL::text, NULL::text[], NULL::text, NULL::text[], array_agg(variant) FROM ${s}.domain_variant
             WHERE variant = ANY($2::text[]) GROUP BY domain`,
     rowMode: 'array' as const,
   };
   // A lookup alone in its statement: the customers only, without the grouping that hands rows to
   // several lookups (about 50 µs of the server's CPU a check with one in flight).
-  const singleText = `SELECT id, name, emails FROM ${s}.customer
+  const singleText = `SELECT id, name, emails, birth_date, phones FROM ${s}.customer
             WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.mailbox_variant WHERE variant = ANY($1::text[])))`;
   const single = { name: `email-guard ${s} find-candidates`, text: singleText, rowMode: 'array' as const };
   const singleWithDomains = {
     name: `email-guard ${s} find-candidates-near`,
     text: `${singleText}
            UNION ALL
-           SELECT DISTINCT domain, NULL::text, NULL::text[] FROM ${s}.domain_variant WHERE variant = ANY($2::text[])`,
+           SELECT DISTINCT domain, NULL::text, NULL::text[], NULL::text, NULL::text[] FROM ${s}.domain_variant WHERE variant = ANY($2::text[])`,
     rowMode: 'array' as const,
   };
   // The same, with the entered local part looked up at each near domain read, in one statement: the
@@ -167,11 +182,11 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
                         FROM unnest($3::text[], $4::text[]) AS asked (local, variant)
                         JOIN near USING (variant)))
               GROUP BY customer_id)
-           SELECT customer.id, customer.name, customer.emails, hit.variants
+           SELECT customer.id, customer.name, customer.emails, customer.birth_date, customer.phones, hit.variants
              FROM ${s}.customer JOIN hit ON hit.customer_id = customer.id
             WHERE customer.id = ANY(ARRAY(SELECT customer_id FROM hit))
            UNION ALL
-           SELECT domain, NULL::text, NULL::text[], array_agg(variant) FROM near GROUP BY domain`;
+           SELECT domain, NULL::text, NULL::text[], NULL::text, NULL::text[], array_agg(variant) FROM near GROUP BY domain`;
   const queryNear = {
     name: `email-guard ${s} find-candidate-batch-near-local`,
     text: batchNearText,
@@ -181,11 +196,11 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
     name: `email-guard ${s} find-candidates-near-local`,
     text: `WITH near AS MATERIALIZED (
              SELECT DISTINCT domain FROM ${s}.domain_variant WHERE variant = ANY($2::text[]))
-           SELECT id, name, emails FROM ${s}.customer
+           SELECT id, name, emails, birth_date, phones FROM ${s}.customer
             WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.mailbox_variant
                    WHERE variant = ANY($1::text[] || ARRAY(SELECT $3::text || '@' || domain FROM near))))
            UNION ALL
-           SELECT domain, NULL::text, NULL::text[] FROM near`,
+           SELECT domain, NULL::text, NULL::text[], NULL::text, NULL::text[] FROM near`,
     rowMode: 'array' as const,
   };
   let waiting: Pending[] = [];
@@ -237,7 +252,7 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
             const domains: string[] = [];
             for (const row of rows) {
               if (row[2] === null) domains.push(row[0]);
-              else customers.push({ id: row[0], name: row[1], emails: row[2] });
+              else customers.push(candidateOf(row, row[2]));
             }
             (batch[0] as Pending).resolve({ customers, domains });
             return;
@@ -250,7 +265,7 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
             for (const row of rows) {
               if (row[2] !== null) continue;
               for (let index = 0; index < batch.length; index++) {
-                if (asked((batch[index] as Pending).domainVariants, row[3]))
+                if (asked((batch[index] as Pending).domainVariants, row[5]))
                   (near[index] as string[]).push(row[0]);
               }
             }
@@ -267,9 +282,9 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
           for (const row of rows) {
             const emails = row[2];
             if (emails === null) continue;
-            const customer = { id: row[0], name: row[1], emails };
+            const customer = candidateOf(row, emails);
             for (let index = 0; index < batch.length; index++) {
-              if (asked((batch[index] as Pending).variants, row[3]) || asked(nearKeys?.[index], row[3]))
+              if (asked((batch[index] as Pending).variants, row[5]) || asked(nearKeys?.[index], row[5]))
                 (found[index] as CandidateCustomer[]).push(customer);
             }
           }

@@ -277,3 +277,72 @@ describe('mail to a mistyped provider', () => {
     ).toContain('domain-typo');
   });
 });
+
+// Two customers of one name, one slip apart: born 1958 and 1977, with other phone numbers, so two
+// people. Beside them a real duplicate: one Lars Berg, one birth date.
+const twoMarias = [
+  'Kundnr;Namn;E-post;Telefon;Födelsedatum',
+  'K-125347;Maria Andersson;maria.andersson57864@gmail.com;070-599 62 32;1958-11-10',
+  'K-137867;Maria Andersson;maria.andersson58764@gmail.com;070-359 64 61;1977-02-02',
+  'K-200001;Lars Berg;lars.berg1961@outlook.com;070-111 22 33;1961-05-05',
+  'K-200002;Lars Berg;lars.berg161@outlook.com;;1961-05-05',
+  '',
+].join('\n');
+
+describe('two customers of one name whose birth dates and phones differ', () => {
+  it('customers check reports the address one slip from another person, not a duplicate record', async () => {
+    const customers = write('two-marias.csv', twoMarias);
+    const result = await run(['customers', 'check', customers, '--json', '--locale', 'sv']);
+    expect(result.status).toBe(1);
+    const findings = (JSON.parse(result.stdout) as { findings: { customerId: string; kind: string }[] })
+      .findings;
+    const maria = findings.filter((finding) => finding.customerId.startsWith('K-1'));
+    expect(maria.map((finding) => [finding.customerId, finding.kind])).toEqual([
+      ['K-125347', 'near-miss-other-customer'],
+      ['K-137867', 'near-miss-other-customer'],
+    ]);
+    for (const finding of maria) {
+      expect(JSON.stringify(finding)).not.toContain('samma person');
+      expect(JSON.stringify(finding)).toContain('två olika personer');
+    }
+    // The real duplicate is still one: the slip is reported, not the address with the birth year.
+    const lars = findings.filter(
+      (finding) => finding.customerId.startsWith('K-2') && finding.kind === 'near-miss-other-customer',
+    );
+    expect(lars.map((finding) => finding.customerId)).toEqual(['K-200002']);
+    expect(JSON.stringify(lars[0])).toContain('samma person');
+  });
+
+  it('audit finds no duplicate record in mail to either of the two', async () => {
+    const recipients = [
+      'maria.andersson57864@gmail.com',
+      'maria.andersson58764@gmail.com',
+      'lars.berg161@outlook.com',
+    ];
+    const mail = folder(
+      'two-marias-mail',
+      Object.fromEntries(recipients.map((to, index) => [`m${index}.eml`, message(`m${index}`, to)])),
+    );
+    const result = await run([
+      'audit',
+      mail,
+      '--customers',
+      write('two-marias-audit.csv', twoMarias),
+      '--json',
+    ]);
+    const { hits } = JSON.parse(result.stdout) as { hits: Hit[] };
+    // Only the Lars Berg slip: mail to either Maria Andersson went to her own address.
+    expect({ status: result.status, hits }).toMatchObject({
+      status: 1,
+      hits: [
+        {
+          messageId: '<m2@example.se>',
+          finding: 'near-miss-other-customer',
+          customerId: 'K-200001',
+          intended: 'lars.berg1961@outlook.com',
+        },
+      ],
+    });
+    expect(hits).toHaveLength(1);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { InvalidInputError } from '../../src/errors.js';
 import { auditCustomerBase } from '../../src/guard/audit-customer-base.js';
+import { checkRecipient } from '../../src/guard/check-recipient.js';
 
 const base = [
   { id: 'C-1', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'], birthDate: '1985-03-14' },
@@ -28,6 +29,47 @@ describe('auditCustomerBase', () => {
     );
     // Names the other customer: the audit is for whoever keeps the base.
     expect(findings[0]?.message).toContain('C-3');
+  });
+
+  it('says two people, with no suggestion, when same-name records have other birth dates and phones', () => {
+    // Trial 13: two Maria Andersson, born 1958 and 1977, addresses one swap apart.
+    const maria = { name: 'Maria Andersson' };
+    const directory = createDirectory([
+      {
+        ...maria,
+        id: 'K-125347',
+        emails: ['maria.andersson57864@gmail.com'],
+        phones: ['070-599 62 32'],
+        birthDate: '1958-11-10',
+      },
+      {
+        ...maria,
+        id: 'K-137867',
+        emails: ['maria.andersson58764@gmail.com'],
+        phones: ['070-359 64 61'],
+        birthDate: '1977-02-02',
+      },
+    ]);
+    const findings = auditCustomerBase({ directory });
+    expect(findings.map((finding) => [finding.customerId, finding.code, finding.suggestion])).toEqual([
+      ['K-125347', 'near-miss-other-customer', undefined],
+      ['K-137867', 'near-miss-other-customer', undefined],
+    ]);
+    expect(findings[0]?.message).toContain('two different people');
+    expect(findings[0]?.message).not.toContain('same person');
+    const verdict = checkRecipient(
+      {
+        entered: 'maria.andersson57864@gmail.com',
+        customer: { ...maria, id: 'K-125347', birthDate: '1958-11-10' },
+        directory,
+      },
+      { revealOtherCustomers: true },
+    );
+    expect(verdict.findings.find((finding) => finding.code === 'near-miss-other-customer')).toMatchObject({
+      customerId: 'K-137867',
+      otherPerson: true,
+    });
+    expect(verdict.suggestion).toBeUndefined();
   });
 
   it("suggests a duplicate record only towards the address that fits the customer's own birth date", () => {

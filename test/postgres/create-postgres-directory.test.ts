@@ -58,6 +58,8 @@ describe('createPostgresDirectory', () => {
         address: 'anna.svensson@gmail.com',
         key: 'annasvensson@gmail.com',
         distance: 0,
+        // What tells two people of one name apart comes with the match (recordsContradict).
+        phones: ['+46701234567'],
       },
     ]);
     expect(await ids(directory, 'erik.lind197@telia.com')).toEqual(['C-2:1']);

@@ -101,6 +101,45 @@ describe('createGuard with the PostgreSQL directory', () => {
     });
   }
 
+  it('tells two customers of one name with other birth dates and phones apart, as the in-memory directory does', async () => {
+    // Trial 13 (issue 13): two Maria Andersson, born 1958 and 1977, addresses one swap apart; the
+    // one born 1958 is checked as a new customer against the other in the directory.
+    const other: Customer = {
+      id: 'K-137867',
+      name: 'Maria Andersson',
+      emails: ['maria.andersson58764@gmail.com'],
+      phones: ['070-359 64 61'],
+      birthDate: '1977-02-02',
+    };
+    await directory.upsert([other]);
+    try {
+      const input = {
+        entered: 'maria.andersson57864@gmail.com',
+        customer: {
+          id: 'K-125347',
+          name: 'Maria Andersson',
+          phones: ['070-599 62 32'],
+          birthDate: '1958-11-10',
+        },
+      };
+      for (const revealOtherCustomers of [false, true]) {
+        const inDatabase = await createGuard({ directory, revealOtherCustomers }).check(input);
+        const inMemory = await createGuard({
+          directory: createDirectory([...customers, other]),
+          revealOtherCustomers,
+        }).check(input);
+        expect(inDatabase).toEqual(inMemory);
+        expect(inDatabase.suggestion).toBeUndefined();
+        const finding = inDatabase.findings.find((found) => found.code === 'near-miss-other-customer');
+        expect(finding).toMatchObject({ otherPerson: true });
+        expect(finding?.message).toContain('two different people');
+        expect(finding?.message).not.toContain('same person');
+      }
+    } finally {
+      await directory.remove(other.id);
+    }
+  });
+
   it('refuses the database directory in the synchronous checks, naming the field and what to use instead', () => {
     const attempts = [
       () => checkPhone({ entered: '073-987 65 43', customer: { id: 'C-1' }, directory: directory as never }),
