@@ -10,6 +10,7 @@
 export type EmailGuardErrorCode =
   | 'INVALID_INPUT'
   | 'LOOKUP_FAILED'
+  | 'DIRECTORY_WRITE_FAILED'
   | 'RECIPIENT_BLOCKED'
   | 'RECIPIENT_NEEDS_CONFIRMATION'
   | 'RECIPIENT_AWAITING_VERIFICATION'
@@ -112,6 +113,28 @@ export class LookupFailedError extends EmailGuardError {
 
   constructor(message: string, options?: { cause?: unknown }) {
     super('LOOKUP_FAILED', message, options);
+  }
+}
+
+/**
+ * A directory write (`upsert`, `remove` of `email-guard/postgres`) that the database did not take:
+ * nothing of the call was written, and it can be made again. Apart from {@link LookupFailedError},
+ * so a caller syncing its customers tells a failed write from a failed check. `cause` is the
+ * driver's error.
+ *
+ * @example
+ * ```ts
+ * await directory.upsert(customers).catch((error) => {
+ *   if (error instanceof DirectoryWriteFailedError) console.log('sync again later:', error.message);
+ * });
+ * ```
+ */
+export class DirectoryWriteFailedError extends EmailGuardError {
+  override readonly name = 'DirectoryWriteFailedError';
+  override readonly code = 'DIRECTORY_WRITE_FAILED' as const;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('DIRECTORY_WRITE_FAILED', message, options);
   }
 }
 

@@ -42,6 +42,7 @@ export type {
 } from './errors.js';
 export {
   AuditLogFailedError,
+  DirectoryWriteFailedError,
   EmailGuardError,
   HoldStoreFailedError,
   InvalidInputError,

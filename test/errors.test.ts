@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AuditLogFailedError,
+  DirectoryWriteFailedError,
   EmailGuardError,
   HoldStoreFailedError,
   InvalidInputError,
@@ -64,6 +65,7 @@ describe('errors of the mail pipeline', () => {
       new HoldStoreFailedError('not held', { cause }),
       new MessageUnreadableError('not read', { cause }),
       new AuditLogFailedError('not logged', { cause }),
+      new DirectoryWriteFailedError('not written', { cause }),
     ]) {
       expect(error).toBeInstanceOf(EmailGuardError);
       expect(error.cause).toBe(cause);
@@ -71,6 +73,7 @@ describe('errors of the mail pipeline', () => {
     expect(new AuditLogFailedError('x').code).toBe('AUDIT_LOG_FAILED');
     expect(new HoldStoreFailedError('x').code).toBe('HOLD_STORE_FAILED');
     expect(new MessageUnreadableError('x').code).toBe('MESSAGE_UNREADABLE');
+    expect(new DirectoryWriteFailedError('x').code).toBe('DIRECTORY_WRITE_FAILED');
   });
 });
 

@@ -16,6 +16,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'CheckPhoneInputSchema',
       'AuditLogFailedError',
       'CheckOptionsSchema',
+      'DirectoryWriteFailedError',
       'CheckRecipientInputSchema',
       'CustomerSchema',
       'DirectorySchema',

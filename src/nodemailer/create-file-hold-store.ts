@@ -245,12 +245,28 @@ export function openFileHoldStore(
     return (await fs.readdir(dir)).includes(`${id}.lock`);
   }
 
+  /**
+   * The entry as listed: `releasing` while a release or discard holds its lock, since the lock
+   * file was made (its modification time: the lock is created empty and never written).
+   */
+  async function listed(record: EntryRecord, locked: boolean): Promise<HeldMessage> {
+    if (!locked) return toHeldMessage(record, 'held');
+    const since = await fs.modifiedAt(path(`${record.id}.lock`)).then(
+      (modified) => modified.toISOString(),
+      // Unlocked meanwhile: the release or discard ended.
+      () => undefined,
+    );
+    return since === undefined
+      ? toHeldMessage(record, 'held')
+      : { ...toHeldMessage(record, 'releasing'), releasingSince: since };
+  }
+
   async function readEntry(id: string): Promise<HeldMessageWithRaw | undefined> {
     const record = await readRecord(id);
     if (!record) return undefined;
     const raw = await readRaw(id, record);
     if ('problem' in raw) throw new HoldStoreFailedError(raw.problem.message);
-    return { ...toHeldMessage(record, (await isLocked(id)) ? 'releasing' : 'held'), raw: raw.raw };
+    return { ...(await listed(record, await isLocked(id))), raw: raw.raw };
   }
 
   /** The entry's raw message, checked against the digest its record holds. */
@@ -372,7 +388,7 @@ export function openFileHoldStore(
         // An entry that cannot be read is left out here and reported by listProblems().
         const result = await readChecked(id);
         if ('record' in result) {
-          held.push(toHeldMessage(result.record, locked.has(`${id}.lock`) ? 'releasing' : 'held'));
+          held.push(await listed(result.record, locked.has(`${id}.lock`)));
         }
       }
       return held;

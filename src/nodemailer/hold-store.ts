@@ -52,6 +52,12 @@ export interface HeldMessage extends Omit<HoldInput, 'raw'> {
    * or the transport's log, then discard it or release it again, either with `{ force: true }`.
    */
   readonly state: 'held' | 'releasing';
+  /**
+   * ISO 8601 time the release (or a discard) that holds the entry claimed it, while `state` is
+   * `releasing`; absent while it is `held`. An entry releasing for longer than a send takes was
+   * left by a process that stopped mid-send: the time to look for in the transport's log.
+   */
+  readonly releasingSince?: string;
 }
 
 /** A held message with its raw bytes. */

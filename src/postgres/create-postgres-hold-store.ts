@@ -46,6 +46,8 @@ interface Row {
   readonly id: string;
   readonly held_at: Date;
   readonly state: 'held' | 'releasing';
+  /** When a release claimed the row; NULL while it is held. */
+  readonly releasing_since: Date | null;
   readonly size: number;
   /** NULL for a message held before version 7 of the schema, or sent without a subject. */
   readonly subject: string | null;
@@ -77,7 +79,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   const table = `${s}.held_message`;
   // The list reads no message: its size is the stored length (octet_length reads a TOASTed value's
   // header, PostgreSQL manual 73.2 "TOAST"), the subject its own column.
-  const columns = 'id, held_at, state, octet_length(raw) AS size, subject, details';
+  const columns = 'id, held_at, state, releasing_since, octet_length(raw) AS size, subject, details';
 
   // An ended pool or an unmigrated schema is named, as the directory and the audit log name them.
   const failed = (message: string) => (error: unknown) => {
@@ -263,6 +265,9 @@ function toHeldMessage(row: Row): HeldMessage {
     heldAt: row.held_at.toISOString(),
     size: row.size,
     state: row.state,
+    ...(row.state === 'releasing' && row.releasing_since !== null
+      ? { releasingSince: row.releasing_since.toISOString() }
+      : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
@@ -313,8 +313,17 @@ describe('createFileHoldStore', () => {
 
   it('takes over a release left unfinished by a stopped process only when forced', async () => {
     const held = await fixture.holdStore.hold(sampleInput('stale'));
-    await writeFile(join(fixture.dir, 'held', `${held.id}.lock`), '');
-    expect((await fixture.holdStore.list())[0]?.state).toBe('releasing');
+    expect(held.releasingSince).toBeUndefined();
+    const lock = join(fixture.dir, 'held', `${held.id}.lock`);
+    await writeFile(lock, '');
+    // Taken by a release that stopped a while ago: the lock's time is when it claimed the entry.
+    const claimed = new Date('2026-12-01T12:00:00.000Z');
+    await utimes(lock, claimed, claimed);
+    expect((await fixture.holdStore.list())[0]).toMatchObject({
+      state: 'releasing',
+      releasingSince: '2026-12-01T12:00:00.000Z',
+    });
+    expect((await fixture.holdStore.get(held.id))?.releasingSince).toBe('2026-12-01T12:00:00.000Z');
     const transporter = guardedTransport();
     await expect(fixture.holdStore.release(held.id, transporter, { to: GOOD, ...WHO })).rejects.toMatchObject(
       {
@@ -599,5 +608,6 @@ function stepping(before: BeforeStep): StoreFs {
     readdir: step('readdir', nodeStoreFs.readdir),
     readFile: step('readFile', nodeStoreFs.readFile),
     syncDir: step('syncDir', nodeStoreFs.syncDir),
+    modifiedAt: step('modifiedAt', nodeStoreFs.modifiedAt),
   };
 }

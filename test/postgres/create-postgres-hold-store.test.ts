@@ -149,6 +149,7 @@ describe('createPostgresHoldStore', () => {
 
   it('says when another release claimed a message, and that force is only for a stopped one', async () => {
     const held = await store.hold(sampleInput('claimed'));
+    expect((await store.get(held.id))?.releasingSince).toBeUndefined();
     const sent = fixture.sink.received.length;
     // Claimed by another instance's release, as its UPDATE leaves the row.
     await database.pool.query(
@@ -166,6 +167,12 @@ describe('createPostgresHoldStore', () => {
       );
     }
     expect(await stateOf(held.id)).toBe('releasing');
+    // Listed and read with the time of the claim, as the HoldStore contract gives it.
+    expect((await store.list()).find((entry) => entry.id === held.id)).toMatchObject({
+      state: 'releasing',
+      releasingSince: '2026-12-01T12:00:00.000Z',
+    });
+    expect((await store.get(held.id))?.releasingSince).toBe('2026-12-01T12:00:00.000Z');
     expect(fixture.sink.received).toHaveLength(sent);
     expect(await store.discard(held.id, { force: true })).toBe(true);
   });
@@ -221,7 +228,11 @@ describe('createPostgresHoldStore', () => {
       instance.child.kill('SIGKILL');
       expect(await instance.exited).toBe('');
 
-      expect((await store.list()).find((entry) => entry.id === held.id)?.state).toBe('releasing');
+      const listed = (await store.list()).find((entry) => entry.id === held.id);
+      expect(listed?.state).toBe('releasing');
+      // The claim's time, from the server's clock, between holding and now.
+      expect(Date.parse(listed?.releasingSince ?? '')).toBeGreaterThanOrEqual(Date.parse(held.heldAt) - 1000);
+      expect(Date.parse(listed?.releasingSince ?? '')).toBeLessThanOrEqual(Date.now() + 1000);
       await expect(store.release(held.id, guardedTransport(), { to: GOOD, ...WHO })).rejects.toMatchObject({
         code: 'HOLD_STORE_FAILED',
       });
