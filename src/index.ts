@@ -37,12 +37,14 @@ export type {
   AwaitingVerificationDetails,
   ChallengeDetails,
   EmailGuardErrorCode,
+  EnvelopeAddress,
   HeldMessageDetails,
   InputIssue,
 } from './errors.js';
 export {
   AuditLogFailedError,
   EmailGuardError,
+  HeldMessageClaimedError,
   HoldStoreFailedError,
   InvalidInputError,
   isEmailGuardError,
@@ -52,6 +54,7 @@ export {
   RecipientAwaitingVerificationError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
+  SmtpUtf8NotAnnouncedError,
   VerificationRateLimitedError,
   VerificationStoreFailedError,
 } from './errors.js';
