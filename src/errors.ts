@@ -91,7 +91,7 @@ export interface InputIssue {
  * (`customer.emails.0`); `issues` lists every one.
  */
 export class InvalidInputError extends EmailGuardError {
-  override readonly name = 'InvalidInputError';
+  override readonly name: string = 'InvalidInputError';
   override readonly code = 'INVALID_INPUT' as const;
   readonly field: string;
   readonly issues: readonly InputIssue[];
@@ -103,6 +103,44 @@ export class InvalidInputError extends EmailGuardError {
     super('INVALID_INPUT', `Invalid input at ${detail || field}`, options);
     this.field = field;
     this.issues = issues;
+  }
+}
+
+/** An envelope address a release names, and where: `['message', 'envelope', 'to', 0]`. */
+export interface EnvelopeAddress {
+  readonly path: readonly (string | number)[];
+  readonly address: string;
+}
+
+/**
+ * A release refused before anything was logged or sent: its sender or a recipient has a local part
+ * outside ASCII (`åsa.öberg@telia.se`), and the SMTP server does not announce SMTPUTF8, which
+ * RFC 6531 §3.4 requires before such a mailbox is named in MAIL FROM or RCPT TO. An
+ * {@link InvalidInputError} (`INVALID_INPUT`), one issue per address (issue code
+ * `smtputf8-not-announced`); `addresses` lists them, the sender first. The message stays held.
+ *
+ * @example
+ * ```ts
+ * await holdStore.release(id, transporter, { by: 'lena@butiken.se', reason: 'read back' }).catch((error) => {
+ *   if (error instanceof SmtpUtf8NotAnnouncedError) console.log(error.addresses);
+ * });
+ * ```
+ */
+export class SmtpUtf8NotAnnouncedError extends InvalidInputError {
+  override readonly name = 'SmtpUtf8NotAnnouncedError';
+  /** The addresses the server cannot be given, as the envelope names them. */
+  readonly addresses: readonly string[];
+
+  constructor(refused: readonly EnvelopeAddress[], options?: { cause?: unknown }) {
+    super(
+      refused.map(({ path, address }) => ({
+        path,
+        code: 'smtputf8-not-announced',
+        message: `${address} has a local part outside ASCII, and the SMTP server does not announce SMTPUTF8 (RFC 6531 §3.4): not sent, the message stays held`,
+      })),
+      options,
+    );
+    this.addresses = refused.map(({ address }) => address);
   }
 }
 
@@ -352,11 +390,43 @@ export class VerificationStoreFailedError extends EmailGuardError {
  * ```
  */
 export class HoldStoreFailedError extends EmailGuardError {
-  override readonly name = 'HoldStoreFailedError';
+  override readonly name: string = 'HoldStoreFailedError';
   override readonly code = 'HOLD_STORE_FAILED' as const;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super('HOLD_STORE_FAILED', message, options);
+  }
+}
+
+/**
+ * A release or discard that found the held message claimed by another one (in this process or
+ * another, on this instance or another), which may be sending it now: this one did nothing. A
+ * {@link HoldStoreFailedError} (`HOLD_STORE_FAILED`); `claimedAt` says when the other one claimed
+ * it, where the store knows. An entry a stopped process left claimed goes with `{ force: true }`,
+ * once someone has checked that its message did not arrive.
+ *
+ * @example
+ * ```ts
+ * await holdStore.discard(id).catch((error) => {
+ *   if (error instanceof HeldMessageClaimedError) console.log(error.holdId, error.claimedAt);
+ * });
+ * ```
+ */
+export class HeldMessageClaimedError extends HoldStoreFailedError {
+  override readonly name = 'HeldMessageClaimedError';
+  /** The hold store's id of the message. */
+  readonly holdId: string;
+  /** ISO 8601 time at which the other release or discard claimed it; undefined where not known. */
+  readonly claimedAt: string | undefined;
+
+  constructor(
+    message: string,
+    claim: { readonly holdId: string; readonly claimedAt?: string | undefined },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.holdId = claim.holdId;
+    this.claimedAt = claim.claimedAt;
   }
 }
 

@@ -37,6 +37,7 @@ export type {
   AwaitingVerificationDetails,
   ChallengeDetails,
   EmailGuardErrorCode,
+  EnvelopeAddress,
   HeldMessageDetails,
   InputIssue,
 } from './errors.js';
@@ -44,6 +45,7 @@ export {
   AuditLogFailedError,
   DirectoryWriteFailedError,
   EmailGuardError,
+  HeldMessageClaimedError,
   HoldStoreFailedError,
   InvalidInputError,
   isEmailGuardError,
@@ -53,6 +55,7 @@ export {
   RecipientAwaitingVerificationError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
+  SmtpUtf8NotAnnouncedError,
   VerificationRateLimitedError,
   VerificationStoreFailedError,
 } from './errors.js';

@@ -3,6 +3,7 @@ import {
   AuditLogFailedError,
   DirectoryWriteFailedError,
   EmailGuardError,
+  HeldMessageClaimedError,
   HoldStoreFailedError,
   InvalidInputError,
   isEmailGuardError,
@@ -11,6 +12,7 @@ import {
   RecipientAwaitingVerificationError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
+  SmtpUtf8NotAnnouncedError,
   VerificationRateLimitedError,
   VerificationStoreFailedError,
 } from '../src/errors.js';
@@ -57,6 +59,42 @@ describe('errors of the mail pipeline', () => {
       retryAt: '2026-01-05T10:00:00.000Z',
     });
     expect(new VerificationStoreFailedError('x').code).toBe('VERIFICATION_STORE_FAILED');
+  });
+
+  it('names the addresses a server without SMTPUTF8 cannot take, as an invalid input with one issue each', () => {
+    const refused = new SmtpUtf8NotAnnouncedError([
+      { path: ['message', 'envelope', 'from'], address: 'örjan@butiken.se' },
+      { path: ['message', 'envelope', 'to', 0], address: 'åsa.öberg@telia.se' },
+    ]);
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    expect(isEmailGuardError(refused, 'INVALID_INPUT')).toBe(true);
+    expect(refused).toMatchObject({
+      name: 'SmtpUtf8NotAnnouncedError',
+      field: 'message.envelope.from',
+      addresses: ['örjan@butiken.se', 'åsa.öberg@telia.se'],
+    });
+    expect(refused.issues.map((issue) => [issue.code, issue.message.split(' ')[0]])).toEqual([
+      ['smtputf8-not-announced', 'örjan@butiken.se'],
+      ['smtputf8-not-announced', 'åsa.öberg@telia.se'],
+    ]);
+  });
+
+  it('says which held message another release or discard claimed, and when, as a hold store failure', () => {
+    const cause = Object.assign(new Error('exists'), { code: 'EEXIST' });
+    const claimed = new HeldMessageClaimedError(
+      'being released',
+      { holdId: 'H-3', claimedAt: '2026-03-02T08:15:00.000Z' },
+      { cause },
+    );
+    expect(claimed).toBeInstanceOf(HoldStoreFailedError);
+    expect(isEmailGuardError(claimed, 'HOLD_STORE_FAILED')).toBe(true);
+    expect(claimed).toMatchObject({
+      name: 'HeldMessageClaimedError',
+      holdId: 'H-3',
+      claimedAt: '2026-03-02T08:15:00.000Z',
+      cause,
+    });
+    expect(new HeldMessageClaimedError('x', { holdId: 'H-4' }).claimedAt).toBeUndefined();
   });
 
   it('passes the cause of an infrastructure failure through', () => {

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto
 import { join, resolve } from 'node:path';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
-import { HoldStoreFailedError, InvalidInputError } from '../errors.js';
+import { HeldMessageClaimedError, HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import {
   checkRelease,
@@ -112,7 +112,8 @@ type RecordResult =
  * A release takes `<id>.lock` with an exclusive create (O_EXCL), so two releases of one message
  * cannot both send it; the entry is removed only after the transport accepted the message, and
  * stays held if the send fails. A discard takes the same lock, so it never removes a message that a
- * release is sending: it rejects with `HoldStoreFailedError` instead.
+ * release is sending: it rejects with `HeldMessageClaimedError` (a `HoldStoreFailedError`) instead, as a
+ * second release does.
  *
  * @example
  * ```ts
@@ -309,8 +310,14 @@ export function openFileHoldStore(
       await handle.close();
     } catch (error) {
       if (isExisting(error)) {
-        throw new HoldStoreFailedError(
+        // The lock is made empty and never written, so its time is when the other one took it.
+        const claimedAt = await fs.modifiedAt(lockPath).then(
+          (at) => at.toISOString(),
+          () => undefined,
+        );
+        throw new HeldMessageClaimedError(
           `held message ${id} is being released or discarded; an entry left releasing by a stopped process needs { force: true }`,
+          { holdId: id, claimedAt },
           { cause: error },
         );
       }

@@ -171,12 +171,13 @@ export interface HoldStore {
    * Sends a held message through `transporter` (one that uses `nodemailerGuard`, with `sendReleased`),
    * at most once even when called twice at the same time, and removes it once the transport
    * accepted it. Its final recipients are checked again; a release to a blocked recipient is
-   * refused (`RECIPIENT_BLOCKED`) and the message stays held, as it does when the send fails.
+   * refused (`RECIPIENT_BLOCKED`) and the message stays held, as it does when the send fails. A
+   * message another release or discard has claimed is refused with `HeldMessageClaimedError`.
    */
   release(id: string, transporter: Transporter, options: ReleaseOptions): Promise<ReleaseResult>;
   /**
    * Removes a held message without sending it. Resolves `false` when there was none. Rejects with
-   * `HoldStoreFailedError` while the message is being released (it may be on its way to the
+   * `HeldMessageClaimedError` (a `HoldStoreFailedError`) while the message is being released (it may be on its way to the
    * recipient, so it cannot be said to be discarded); an entry left `releasing` by a process that
    * stopped is discarded with `{ force: true }`.
    */

@@ -27,7 +27,7 @@ export interface StoreFs {
   readFile(path: string): Promise<Buffer>;
   /** fsync of a directory, so the renames and unlinks in it survive a power loss. */
   syncDir(path: string): Promise<void>;
-  /** When the file was last written (a lock file: when it was taken). */
+  /** When a file was last written: for a lock, when it was taken (it is never written after). */
   modifiedAt(path: string): Promise<Date>;
 }
 

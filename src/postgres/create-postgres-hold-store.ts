@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { HoldStoreFailedError, InvalidInputError } from '../errors.js';
+import { HeldMessageClaimedError, HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import {
   checkRelease,
@@ -100,8 +100,9 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     if (!row) return new HoldStoreFailedError(`there is no held message ${id}: it was released or discarded`);
     // A release of another instance (or this one) claimed it first, and may be sending it now.
     const since = row.releasing_since ? ` at ${row.releasing_since.toISOString()}` : '';
-    return new HoldStoreFailedError(
+    return new HeldMessageClaimedError(
       `held message ${id} is being released: another release claimed it${since}; use { force: true } only if the process of that release stopped without sending it (check the mail server's log)`,
+      { holdId: id, claimedAt: row.releasing_since?.toISOString() },
     );
   }
 

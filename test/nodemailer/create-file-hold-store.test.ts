@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:f
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
+import { HeldMessageClaimedError } from '../../src/errors.js';
 import { createFileHoldStore, openFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
 import type { HoldInput } from '../../src/nodemailer/hold-store.js';
 import { nodeStoreFs, type StoreFileHandle, type StoreFs } from '../../src/nodemailer/store-fs.js';
@@ -293,7 +294,9 @@ describe('createFileHoldStore', () => {
   it('discards an entry left releasing by a stopped process only when forced', async () => {
     const held = await fixture.holdStore.hold(sampleInput('stale'));
     await writeFile(join(fixture.dir, 'held', `${held.id}.lock`), '');
-    await expect(fixture.holdStore.discard(held.id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    await expect(fixture.holdStore.discard(held.id)).rejects.toSatisfy(
+      (error) => error instanceof HeldMessageClaimedError && error.code === 'HOLD_STORE_FAILED',
+    );
     expect(await fixture.holdStore.list()).toHaveLength(1);
     expect(await fixture.holdStore.discard(held.id, { force: true })).toBe(true);
     expect(await readdir(join(fixture.dir, 'held'))).toEqual([]);
@@ -316,20 +319,26 @@ describe('createFileHoldStore', () => {
     expect(held.releasingSince).toBeUndefined();
     const lock = join(fixture.dir, 'held', `${held.id}.lock`);
     await writeFile(lock, '');
-    // Taken by a release that stopped a while ago: the lock's time is when it claimed the entry.
-    const claimed = new Date('2026-12-01T12:00:00.000Z');
-    await utimes(lock, claimed, claimed);
+    // Taken by a release that stopped a while ago: the lock's time is when it claimed the entry,
+    // and the refusal says so.
+    const claimedAt = new Date('2026-03-02T08:15:00.000Z');
+    await utimes(lock, claimedAt, claimedAt);
     expect((await fixture.holdStore.list())[0]).toMatchObject({
       state: 'releasing',
-      releasingSince: '2026-12-01T12:00:00.000Z',
+      releasingSince: claimedAt.toISOString(),
     });
-    expect((await fixture.holdStore.get(held.id))?.releasingSince).toBe('2026-12-01T12:00:00.000Z');
+    expect((await fixture.holdStore.get(held.id))?.releasingSince).toBe(claimedAt.toISOString());
     const transporter = guardedTransport();
-    await expect(fixture.holdStore.release(held.id, transporter, { to: GOOD, ...WHO })).rejects.toMatchObject(
-      {
-        code: 'HOLD_STORE_FAILED',
-      },
-    );
+    const refused = await fixture.holdStore
+      .release(held.id, transporter, { to: GOOD, ...WHO })
+      .catch((error) => error);
+    expect(refused).toBeInstanceOf(HeldMessageClaimedError);
+    expect(refused).toMatchObject({
+      code: 'HOLD_STORE_FAILED',
+      holdId: held.id,
+      claimedAt: claimedAt.toISOString(),
+      cause: { code: 'EEXIST' },
+    });
     expect(fixture.sink.received).toEqual([]);
     await fixture.holdStore.release(held.id, transporter, { to: GOOD, ...WHO, force: true });
     expect(fixture.sink.received).toHaveLength(1);

@@ -3,6 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeldMessageClaimedError } from '../../src/errors.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditLog } from '../../src/nodemailer/audit-log.js';
 import { discardAndRecord } from '../../src/nodemailer/discard-and-record.js';
@@ -159,8 +160,11 @@ describe('createPostgresHoldStore', () => {
     for (const work of [
       () => store.release(held.id, guardedTransport(), { to: GOOD, ...WHO }),
       () => store.discard(held.id),
+      () => discardAndRecord(store, undefined, held.id, { by: 'lena', reason: 'duplicate', where: 'api' }),
     ]) {
       const error = await work().catch((caught) => caught);
+      expect(error).toBeInstanceOf(HeldMessageClaimedError);
+      expect(error).toMatchObject({ holdId: held.id, claimedAt: '2026-12-01T12:00:00.000Z' });
       expect(error.code).toBe('HOLD_STORE_FAILED');
       expect(error.message).toMatch(
         /another release claimed it at 2026-12-01T12:00:00\.000Z; use \{ force: true \} only if the process of that release stopped/,
