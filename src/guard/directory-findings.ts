@@ -6,6 +6,7 @@ import { findAddressUnchecked } from '../contacts/find-address-unchecked.js';
 import { isSamePerson } from '../contacts/is-same-person.js';
 import { recordsContradict } from '../contacts/records-contradict.js';
 import { explainEdits } from '../matching/explain-edits.js';
+import { nameFits } from '../matching/name-fits.js';
 import { displayAddress } from '../spelling/display-domain.js';
 import { maskAddress } from './mask-address.js';
 import type { FindingEvidence } from './verdict.js';
@@ -21,8 +22,15 @@ import type { FindingEvidence } from './verdict.js';
  *   they are two people ({@link recordsContradict}), the finding says so (`otherPerson`): the
  *   address is one slip from another person's, mail that could reach the wrong customer.
  *
- * A near miss of a differently named customer's address is no finding: with a million customers,
- * most addresses are one slip from somebody's, and that alone says nothing about this one. A near
+ * - `near-miss-other-name` for an address one slip from the address of a customer by another name
+ *   when the local part fits that customer's name better than this one's (`oskar.wallin46376` for
+ *   Erik Lind, beside Oskar Wallin's `oskar.wallin46375`): the salesperson may have had the other
+ *   customer's address in front of them, and a confirmation sent there tells a stranger of the
+ *   order (issue 13).
+ *
+ * Any other near miss of a differently named customer's address is no finding: with a million
+ * customers, most addresses are one slip from somebody's, and that alone says nothing about this
+ * one; an address that fits this customer's name as well is most likely theirs. A near
  * miss is also not reported when the entered address is itself a mailbox known for someone: a real
  * mailbox, typed correctly, is not a typo of another.
  */
@@ -52,6 +60,7 @@ export function directoryFindings(
   const typed = displayAddress(address.address).toLowerCase();
   let shared = false;
   let duplicate = false;
+  let otherName = false;
   // The first near miss reported on each mailbox: a second customer on it is the same mailbox.
   const nearMailboxes = new Map<string, string>();
   for (const match of matches) {
@@ -110,7 +119,33 @@ export function directoryFindings(
           ...(otherPerson ? { otherPerson } : {}),
         });
       }
+    } else if (!mailboxKnownForOthers && fitsOtherNameBetter(address.local, customer.name, match.name)) {
+      reported.add(match.customerId);
+      if (reveal) {
+        const known = displayAddress(match.address);
+        findings.push({
+          code: 'near-miss-other-name',
+          customerId: match.customerId,
+          known,
+          distance: match.distance,
+          edits: explainEdits(known.toLowerCase(), typed),
+        });
+      } else if (!otherName) {
+        otherName = true;
+        findings.push({
+          code: 'near-miss-other-name',
+          known: maskAddress(match.address),
+          distance: match.distance,
+        });
+      }
     }
   }
   return findings;
+}
+
+/** Whether a local part fits the other customer's name, and fits this customer's name less well. */
+function fitsOtherNameBetter(local: string, own: string | undefined, other: string | undefined): boolean {
+  if (!other) return false;
+  const [ownFit = 0, otherFit = 0] = nameFits(local, [own, other]);
+  return otherFit > ownFit;
 }

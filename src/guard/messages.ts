@@ -1,4 +1,5 @@
 import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
+import type { Edit } from '../matching/explain-edits.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { KNOWN_ADDRESS_FINDINGS } from './bound-known-findings.js';
 import { describeEdits } from './describe-edits.js';
@@ -277,14 +278,7 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         : `This reaches a mailbox known for another customer (${finding.customerId}, ${displayAddress(finding.known)}). Check that it really is this customer's.`;
     case 'near-miss-other-customer': {
       if (finding.otherPerson) {
-        const known = displayAddress(finding.known);
-        const slips = finding.edits === undefined ? '' : ` (${describeEdits(finding.edits, locale)})`;
-        const whose =
-          finding.customerId === undefined
-            ? ''
-            : sv
-              ? ` (kund ${finding.customerId})`
-              : ` (customer ${finding.customerId})`;
+        const { known, whose, slips } = otherCustomersAddress(finding, locale);
         return sv
           ? `Ett skrivfel från ${known}, adressen till en annan kund${whose} med samma namn men annat födelsedatum eller telefonnummer: två olika personer, och post till den ena kan hamna hos den andra${slips}.`
           : `One slip from ${known}, the address of another customer${whose} with the same name but another birth date or phone number: two different people, and mail for one could reach the other${slips}.`;
@@ -310,6 +304,12 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
       return sv
         ? `Ser ut som ett skrivfel av ${displayAddress(finding.known)}, som tillhör kund ${finding.customerId} med samma namn: troligen samma person registrerad två gånger (${edits}).`
         : `Looks like a typo of ${displayAddress(finding.known)}, which belongs to customer ${finding.customerId} with the same name: probably the same person registered twice (${edits}).`;
+    }
+    case 'near-miss-other-name': {
+      const { known, whose, slips } = otherCustomersAddress(finding, locale);
+      return sv
+        ? `Ett skrivfel från ${known}, adressen till en annan kund${whose}, vars namn adressen passar bättre än den här kundens: kontrollera att det inte är den andra kundens adress${slips}.`
+        : `One slip from ${known}, the address of another customer${whose} whose name it fits better than this customer's: check that it is not that customer's address${slips}.`;
     }
     case 'invalid-phone':
       return sv
@@ -351,4 +351,22 @@ function numberSourceName(
     default:
       return sv ? 'födelsedatum eller födelseår' : 'birth date or year';
   }
+}
+
+/** The other customer's address, whose it is (when revealed) and the slips from it, as the messages put them. */
+function otherCustomersAddress(
+  finding: { readonly known: string; readonly customerId?: string; readonly edits?: readonly Edit[] },
+  locale: Locale,
+): { known: string; whose: string; slips: string } {
+  const sv = locale === 'sv';
+  return {
+    known: displayAddress(finding.known),
+    whose:
+      finding.customerId === undefined
+        ? ''
+        : sv
+          ? ` (kund ${finding.customerId})`
+          : ` (customer ${finding.customerId})`,
+    slips: finding.edits === undefined ? '' : ` (${describeEdits(finding.edits, locale)})`,
+  };
 }

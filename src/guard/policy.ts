@@ -34,6 +34,9 @@ export const defaultPolicy: Policy = {
   // Households share mailboxes, so another customer's address is a question, not a stop.
   'belongs-to-other-customer': 'confirm',
   'near-miss-other-customer': 'block',
+  // Asked, not stopped: the address may still be this customer's, but the salesperson may have had
+  // the other customer's address in front of them (docs/directory.md).
+  'near-miss-other-name': 'confirm',
   'invalid-phone': 'block',
   'unverified-phone': 'confirm',
   // A failed lookup means nothing is known: never send on that (fail closed).
@@ -61,6 +64,7 @@ export const findingSeverity: Readonly<Record<FindingCode, Severity>> = {
   'role-address': 'info',
   'belongs-to-other-customer': 'warning',
   'near-miss-other-customer': 'critical',
+  'near-miss-other-name': 'warning',
   'invalid-phone': 'critical',
   'unverified-phone': 'warning',
   'lookup-failed': 'critical',
@@ -97,6 +101,7 @@ export const findingOrder: readonly FindingCode[] = [
   'number-changed',
   'name-reordered',
   'possible-typo',
+  'near-miss-other-name',
   'belongs-to-other-customer',
   'sibling-domain',
   'number-mismatch',

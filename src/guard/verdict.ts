@@ -184,6 +184,16 @@ export type Finding =
        */
       readonly otherPerson?: true;
     })
+  | (FindingBase & {
+      readonly code: 'near-miss-other-name';
+      /** The other customer's id: only with `revealOtherCustomers`. */
+      readonly customerId?: string;
+      /** That customer's address, masked (`o***@live.se`) unless `revealOtherCustomers`. */
+      readonly known: string;
+      readonly distance: number;
+      /** The slips: only with `revealOtherCustomers` (with the entered address they spell out the other's). */
+      readonly edits?: readonly Edit[];
+    })
   | (FindingBase & { readonly code: 'invalid-phone'; readonly reason: 'unreadable' | 'invalid-for-region' })
   | (FindingBase & { readonly code: 'unverified-phone'; readonly knownPhones: number })
   | (FindingBase & {

@@ -90,7 +90,8 @@ export interface ReleaseOptions {
    * else: they replace the envelope and the `To` field, and the `Cc`, `Bcc`, `Resent-To`,
    * `Resent-Cc` and `Resent-Bcc` fields are removed. Each is checked again like any recipient: a
    * correction that is itself a typo is refused, and so is one that holds another customer's
-   * address (`belongs-to-other-customer`, `near-miss-other-customer`): the corrected recipients
+   * address (`belongs-to-other-customer`, `near-miss-other-customer`, `near-miss-other-name`),
+   * even with `confirmNew`: the corrected recipients
    * must pass the check, or be new to the customer and confirmed as such (`confirmNew`).
    * @default the recipients the message was held with
    */

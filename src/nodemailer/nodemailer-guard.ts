@@ -508,6 +508,7 @@ function describeFailure(failure: unknown): string {
 const OTHER_CUSTOMER_CODES: ReadonlySet<string> = new Set([
   'belongs-to-other-customer',
   'near-miss-other-customer',
+  'near-miss-other-name',
 ]);
 
 function describeStopped(check: RecipientsCheck): string {

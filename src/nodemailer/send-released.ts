@@ -43,7 +43,7 @@ export interface ReleasedMessage {
   /**
    * The envelope is a correction the person releasing it typed, not the recipients it was held
    * with: a recipient that holds another customer's address (`belongs-to-other-customer`,
-   * `near-miss-other-customer`) is refused like a `block`, and a `confirm` verdict (an address new
+   * `near-miss-other-customer`, `near-miss-other-name`) is refused like a `block`, and a `confirm` verdict (an address new
    * to the customer) goes out only with `confirmNew`.
    * @default false
    */

@@ -115,6 +115,27 @@ describe('email-guard holds', () => {
     expect(audit.at(-1)).toMatchObject({ outcome: 'released', release: { confirmNew: true } });
   });
 
+  it("refuses a correction one slip from another customer's address that fits that customer's name, even with --confirm-new", async () => {
+    // Trial 13 (issue 13): the corrected address is one slip from Oskar Wallin's, not Anna Svensson's.
+    const id = await hold(TYPO);
+    const file = writeCustomerExport(fixture.dir, [
+      ...Object.values(customers),
+      { id: 'K-101924', name: 'Oskar Wallin', emails: ['oskar.wallin46375@live.se'] },
+    ]);
+    const release = (...extra: string[]) =>
+      runCliInProcess(releaseArgs(fixture, id, file, extra, { reason: 'read back' }));
+    const refused = await release('--to', 'oskar.wallin46376@live.se', '--confirm-new');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${id} stays held`);
+    expect(refused.stderr).toContain('near-miss-other-name');
+    expect(fixture.sink.received).toHaveLength(0);
+    // Only the explicit acknowledgement the docs give for another customer's address sends it.
+    const acknowledged = await release('--to', 'oskar.wallin46376@live.se', '--send-despite-block');
+    expect(acknowledged.status).toBe(0);
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([['oskar.wallin46376@live.se']]);
+    expect(readFileSync(`${store()}.audit.jsonl`, 'utf8')).toContain('"outcome":"released-despite-block"');
+  });
+
   it('releases a message held for a new address, kept as held, only with --confirm-new, as a correction to it', async () => {
     // Held `confirm`: a sibling of the customer's own domain, not on file for her.
     const NEW = 'anna@svenssonbygg.com';

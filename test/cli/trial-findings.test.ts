@@ -346,3 +346,32 @@ describe('two customers of one name whose birth dates and phones differ', () => 
     expect(hits).toHaveLength(1);
   });
 });
+
+describe("an address one slip from another customer's that fits that customer's name", () => {
+  it('check with the customer asks for confirmation naming the finding; customers check does not report it', async () => {
+    const customers = write(
+      'wallin.csv',
+      [
+        'Kundnr;Namn;E-post;Telefon;Födelsedatum',
+        'K-101924;Oskar Wallin;oskar.wallin46375@live.se;070-678 32 28;1951-10-02',
+        'K-900004;Erik Lind;erik.lind@telia.com;;',
+        '',
+      ].join('\n'),
+    );
+    const check = await run([
+      'check',
+      'oskar.wallin46376@live.se',
+      '--customer-id',
+      'K-900004',
+      '--customers',
+      customers,
+      '--json',
+    ]);
+    expect(check.status).toBe(1);
+    const verdict = JSON.parse(check.stdout) as { action: string; findings: { code: string }[] };
+    expect(verdict.action).toBe('confirm');
+    expect(verdict.findings.map((finding) => finding.code)).toContain('near-miss-other-name');
+    const base = await run(['customers', 'check', customers, '--json']);
+    expect(base.status).toBe(0);
+  });
+});

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { syntheticCustomers } from '../../eval/cases/synthetic-people.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
+import { auditCustomerBase } from '../../src/guard/audit-customer-base.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
 import type { Finding } from '../../src/guard/verdict.js';
 
@@ -232,5 +233,68 @@ describe('checkRecipient with a directory', () => {
       options,
     );
     expect(shared.findings[0]).toMatchObject({ code: 'belongs-to-other-customer', known: 'bo@åkeri.se' });
+  });
+});
+
+describe('checkRecipient near the address of another customer whose name it fits better', () => {
+  // Trial 13 (issue 13): Erik Lind's order corrected to oskar.wallin46376@live.se, one slip from
+  // customer K-101924 Oskar Wallin's address.
+  const trial = createDirectory([
+    {
+      id: 'K-101924',
+      name: 'Oskar Wallin',
+      emails: ['oskar.wallin46375@live.se'],
+      phones: ['070-678 32 28'],
+      birthDate: '1951-10-02',
+    },
+    { id: 'K-900004', name: 'Erik Lind', emails: ['erik.lind@telia.com'] },
+    { id: 'K-3', name: 'Anna Bergström', emails: ['anna.berg1@telia.com'] },
+    { id: 'K-4', name: 'Kontakt Gruppen', emails: ['info1@bygg.se'] },
+  ]);
+  const erik = { id: 'K-900004', name: 'Erik Lind', emails: ['erik.lind@telia.com'] };
+
+  it('asks for confirmation, naming the other customer to staff and masking the address otherwise', () => {
+    const revealed = checkRecipient(
+      { entered: 'oskar.wallin46376@live.se', customer: erik, directory: trial },
+      staff,
+    );
+    expect(revealed.action).toBe('confirm');
+    expect(revealed.suggestion).toBeUndefined();
+    expect(revealed.findings.find((finding) => finding.code === 'near-miss-other-name')).toMatchObject({
+      action: 'confirm',
+      customerId: 'K-101924',
+      known: 'oskar.wallin46375@live.se',
+      distance: 1,
+    });
+    const masked = checkRecipient({ entered: 'oskar.wallin46376@live.se', customer: erik, directory: trial });
+    const finding = masked.findings.find((found) => found.code === 'near-miss-other-name');
+    expect(finding).toMatchObject({ known: 'o***@live.se', distance: 1 });
+    expect(finding).not.toHaveProperty('customerId');
+    expect(finding?.message).toContain('whose name it fits better');
+  });
+
+  it("says nothing more of an address that fits this customer's name as well, or of no one's name", () => {
+    // Anna Berg's own name fits anna.berg2 at least as well as Anna Bergström's does.
+    const anna = checkRecipient(
+      { entered: 'anna.berg2@telia.com', customer: { id: 'NEW-1', name: 'Anna Berg' }, directory: trial },
+      staff,
+    );
+    expect(codes(anna.findings)).toEqual(['unverified-address']);
+    const info = checkRecipient(
+      { entered: 'info2@bygg.se', customer: { id: 'NEW-2', name: 'Sven Holm' }, directory: trial },
+      staff,
+    );
+    expect(codes(info.findings)).not.toContain('near-miss-other-name');
+    // The customer's own address is never one.
+    const own = checkRecipient({ entered: 'erik.lind@telia.com', customer: erik, directory: trial }, staff);
+    expect(own.action).toBe('send');
+  });
+
+  it('is not reported over the whole customer base, where it would flood', () => {
+    const base = createDirectory([
+      { id: 'K-101924', name: 'Oskar Wallin', emails: ['oskar.wallin46375@live.se'] },
+      { id: 'K-900004', name: 'Erik Lind', emails: ['oskar.wallin46376@live.se'] },
+    ]);
+    expect(auditCustomerBase({ directory: base })).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import { EmailGuardError, InvalidInputError } from '../../src/errors.js';
 import { auditCustomerBase } from '../../src/guard/audit-customer-base.js';
 import { checkPhone } from '../../src/guard/check-phone.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
-import { createGuard, type Guard } from '../../src/guard/create-guard.js';
+import { createGuard, type Guard, type GuardCheckInput } from '../../src/guard/create-guard.js';
+import type { Verdict } from '../../src/guard/verdict.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import {
   createPostgresDirectory,
@@ -101,19 +102,41 @@ describe('createGuard with the PostgreSQL directory', () => {
     });
   }
 
+  /**
+   * The verdicts of `input` with `added` upserted into the database beside `customers`, revealing
+   * other customers and not, each equal to the in-memory directory's; `added` is removed after.
+   */
+  async function sameVerdicts(added: Customer, input: GuardCheckInput): Promise<Verdict[]> {
+    await directory.upsert([added]);
+    try {
+      const verdicts: Verdict[] = [];
+      for (const revealOtherCustomers of [false, true]) {
+        const inDatabase = await createGuard({ directory, revealOtherCustomers }).check(input);
+        const inMemory = await createGuard({
+          directory: createDirectory([...customers, added]),
+          revealOtherCustomers,
+        }).check(input);
+        expect(inDatabase).toEqual(inMemory);
+        verdicts.push(inDatabase);
+      }
+      return verdicts;
+    } finally {
+      await directory.remove(added.id);
+    }
+  }
+
   it('tells two customers of one name with other birth dates and phones apart, as the in-memory directory does', async () => {
     // Trial 13 (issue 13): two Maria Andersson, born 1958 and 1977, addresses one swap apart; the
     // one born 1958 is checked as a new customer against the other in the directory.
-    const other: Customer = {
-      id: 'K-137867',
-      name: 'Maria Andersson',
-      emails: ['maria.andersson58764@gmail.com'],
-      phones: ['070-359 64 61'],
-      birthDate: '1977-02-02',
-    };
-    await directory.upsert([other]);
-    try {
-      const input = {
+    const verdicts = await sameVerdicts(
+      {
+        id: 'K-137867',
+        name: 'Maria Andersson',
+        emails: ['maria.andersson58764@gmail.com'],
+        phones: ['070-359 64 61'],
+        birthDate: '1977-02-02',
+      },
+      {
         entered: 'maria.andersson57864@gmail.com',
         customer: {
           id: 'K-125347',
@@ -121,22 +144,26 @@ describe('createGuard with the PostgreSQL directory', () => {
           phones: ['070-599 62 32'],
           birthDate: '1958-11-10',
         },
-      };
-      for (const revealOtherCustomers of [false, true]) {
-        const inDatabase = await createGuard({ directory, revealOtherCustomers }).check(input);
-        const inMemory = await createGuard({
-          directory: createDirectory([...customers, other]),
-          revealOtherCustomers,
-        }).check(input);
-        expect(inDatabase).toEqual(inMemory);
-        expect(inDatabase.suggestion).toBeUndefined();
-        const finding = inDatabase.findings.find((found) => found.code === 'near-miss-other-customer');
-        expect(finding).toMatchObject({ otherPerson: true });
-        expect(finding?.message).toContain('two different people');
-        expect(finding?.message).not.toContain('same person');
-      }
-    } finally {
-      await directory.remove(other.id);
+      },
+    );
+    for (const verdict of verdicts) {
+      expect(verdict.suggestion).toBeUndefined();
+      const finding = verdict.findings.find((found) => found.code === 'near-miss-other-customer');
+      expect(finding).toMatchObject({ otherPerson: true });
+      expect(finding?.message).toContain('two different people');
+      expect(finding?.message).not.toContain('same person');
+    }
+  });
+
+  it("asks for confirmation of an address one slip from another customer's that fits that customer's name", async () => {
+    // Trial 13 (issue 13): Erik Lind's order to oskar.wallin46376@live.se, beside Oskar Wallin's address.
+    const verdicts = await sameVerdicts(
+      { id: 'K-101924', name: 'Oskar Wallin', emails: ['oskar.wallin46375@live.se'] },
+      { entered: 'oskar.wallin46376@live.se', customerId: 'C-2' },
+    );
+    for (const verdict of verdicts) {
+      expect(verdict.action).toBe('confirm');
+      expect(verdict.findings.map((finding) => finding.code)).toContain('near-miss-other-name');
     }
   });
 
