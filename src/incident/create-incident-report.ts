@@ -10,7 +10,7 @@ import { type BreachDecision, BreachDecisionSchema } from './breach-decision.js'
 import { pickCircumstances } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { type Authority, AuthoritySchema } from './data/authorities.js';
-import { misdirectedEmailMeasureIds } from './data/report-texts.js';
+import { type MisdirectedEmailMeasureId, misdirectedEmailMeasureIds } from './data/report-texts.js';
 import { type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findAuthority } from './find-authority.js';
 import {
@@ -28,6 +28,7 @@ import {
   MeasureSchema,
   ProviderSchema,
 } from './incident-report.js';
+import { deniedPremise, premisesHolding } from './measure-premises.js';
 import { decide, judgmentFields, withADecision } from './officer-judgment.js';
 import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
 
@@ -256,50 +257,24 @@ export function createIncidentReport(
     // Computed from a message nobody could read: the data says so, as the renderings do.
     provisional: given.dataContentUnknown === true && judgment === undefined,
   });
-  // The password in the message opens the attachment it came with, not an account.
-  const keySent = given.encrypted === true && given.keyExposed === true;
-  // Login details in the data that are more than the password of an encrypted attachment sent along
-  // (`keyExposed`: no login to change, WP250 rev.01 section IV.A), in a message someone could read.
-  const loginExposed =
-    given.dataCategories.includes('credentials') && !keySent && given.returnedUnopened !== true;
-  const measures =
-    given.measures ??
-    (given.circumstances === 'misdirected-sms'
-      ? // A text message carries no address to correct or message to recall by mail: what is proposed
-        // is to make the link or code it carried useless to whoever read it.
-        loginExposed
-        ? [{ id: 'invalidate-login', status: 'proposed' as const }]
-        : []
-      : given.circumstances === 'misdirected-email'
-        ? misdirectedEmailMeasureIds
-            // Proposing to tell the customer would contradict the signer's judgment that they are not told.
-            .filter((id) => id !== 'inform-customer' || judgment?.notifyDataSubjects !== false)
-            // A message that came back unopened reached nobody: there is no one to ask to delete it, and
-            // nothing (a password, a login link) was read by anyone (GDPR Art. 4(12)).
-            .filter(
-              (id) =>
-                given.returnedUnopened !== true ||
-                (id !== 'recall-and-delete' && id !== 'check-password-reset'),
-            )
-            // A new password is proposed only for a login in the data: a password that opens an encrypted
-            // attachment sent along (`keyExposed`) is no login to change (WP250 rev.01 section IV.A).
-            .filter(
-              (id) => id !== 'new-password' || (given.dataCategories.includes('credentials') && !keySent),
-            )
-            // With its key sent along, the attachment is as good as unencrypted (GDPR Art. 34(3)(a);
-            // WP250 rev.01 section IV.A): its password is taken out of use, and no check for login
-            // passwords sent stands in for that, the password sent being no login.
-            .filter((id) => (keySent ? id !== 'check-password-reset' : id !== 'retire-attachment-password'))
-            .filter((id) => id !== 'invalidate-login' || loginExposed)
-            // A confirmed deletion is the outcome of asking the recipient to delete: that measure is done.
-            .map((id) => ({
-              id,
-              status:
-                id === 'recall-and-delete' && given.recipientConfirmedDeletion === true
-                  ? ('done' as const)
-                  : ('proposed' as const),
-            }))
-        : []);
+  const holding = premisesHolding(given);
+  // Each usual measure for the channel, kept where the facts grant its premises (`measurePremises`,
+  // the table the check of measures marked done follows too).
+  const fitting = (ids: readonly MisdirectedEmailMeasureId[]) =>
+    ids
+      // Proposing to tell the customer would contradict the signer's judgment that they are not told.
+      .filter((id) => id !== 'inform-customer' || judgment?.notifyDataSubjects !== false)
+      .filter((id) => deniedPremise(id, 'proposed', holding) === undefined)
+      // A confirmed deletion is the outcome of asking the recipient to delete: that measure is done.
+      .map((id) => ({
+        id,
+        status:
+          (id === 'recall-and-delete' || id === 'return-or-destroy-letter') &&
+          given.recipientConfirmedDeletion === true
+            ? ('done' as const)
+            : ('proposed' as const),
+      }));
+  const measures = given.measures ?? fitting(channelMeasureIds[given.circumstances] ?? []);
   const report: IncidentReport = {
     reference: given.reference,
     notification: given.notification ?? 'first',
@@ -383,6 +358,27 @@ export function createIncidentReport(
   // The report is checked as a whole too: what the caller passed must also make a valid report.
   return parseInput(IncidentReportSchema, report, ['report']);
 }
+
+/**
+ * The usual measures proposed for each channel, before their premises are checked. A text message
+ * carries no address to correct or message to recall by mail: what is proposed is to make the link or
+ * code it carried useless to whoever read it. A letter is asked back or destroyed, and the postal
+ * address corrected (EDPB Guidelines 01/2021 Case No. 16 on a letter in the wrong envelope).
+ */
+const channelMeasureIds: Readonly<Record<string, readonly MisdirectedEmailMeasureId[] | undefined>> = {
+  'misdirected-sms': ['invalidate-login'],
+  'misdirected-email': misdirectedEmailMeasureIds.filter(
+    (id) => id !== 'return-or-destroy-letter' && id !== 'correct-postal-address',
+  ),
+  'misdirected-post': [
+    'return-or-destroy-letter',
+    'correct-postal-address',
+    'profile-note',
+    'invalidate-login',
+    'inform-customer',
+    'seller-feedback',
+  ],
+};
 
 /** The means proposed for telling the customer of a misdirected e-mail, before any notice is given. */
 export const proposedMeans = ['phone', 'email'] as const;

@@ -2,6 +2,13 @@ import { mailboxKey } from '../address/mailbox-key.js';
 import { parseAddress } from '../address/parse-address.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
 import { type DateInput, toDate } from './date-input.js';
+import {
+  deniedPremise,
+  type MeasurePremise,
+  measurePremises,
+  type PremiseFacts,
+  premisesHolding,
+} from './measure-premises.js';
 
 type Path = readonly (string | number)[];
 
@@ -330,11 +337,7 @@ export function contradictoryFacts(
 }
 
 /** The facts a usual measure's premise is judged against, and the measures recorded. */
-interface MeasureFacts {
-  readonly dataCategories?: readonly string[] | undefined;
-  readonly encrypted?: boolean | undefined;
-  readonly keyExposed?: boolean | undefined;
-  readonly recipient?: string | undefined;
+interface MeasureFacts extends PremiseFacts {
   readonly measures?:
     | readonly { readonly id: string; readonly status: string; readonly text?: unknown }[]
     | undefined;
@@ -413,12 +416,10 @@ export function contradictoryMeasures(
 
 /**
  * Usual measures marked done whose premise the facts deny, so the report and the customer notice would
- * state something that cannot have happened (GDPR Art. 5(1)(d) accuracy, Art. 33(5) documents the facts):
- * - a login link or code made invalid, with no login details in the data (or only the password of an
- *   encrypted attachment sent along, which opens no account: WP250 rev.01 section IV.A). A new password
- *   is not judged: the seed's operator reset the customer's password as a precaution, with none exposed;
- * - the recipient asked to delete, or the wrong address corrected, for data that was published: there is
- *   no one recipient to ask and no wrong address on file.
+ * state something that cannot have happened (GDPR Art. 5(1)(d) accuracy, Art. 33(5) documents the facts).
+ * The premises are those of {@link measurePremises} (`done`), the table the proposals follow too: a login
+ * made invalid with no login in the data, a recipient asked to delete or return it, or a wrong address
+ * corrected, for data that was published.
  * A measure of the caller's own (with its `text`) is not judged: its wording is theirs.
  */
 function impossibleDoneMeasures(
@@ -426,29 +427,27 @@ function impossibleDoneMeasures(
   base: Path,
   say: (swedish: string, english: string) => string,
 ): InputIssue[] {
-  const keySent = facts.encrypted === true && facts.keyExposed === true;
-  const noLogin = !(facts.dataCategories ?? []).includes('credentials') || keySent;
-  const noLoginReason = keySent
-    ? say(
-        'lösenordet i meddelandet öppnar den krypterade bilagan, inget konto (använd retire-attachment-password)',
-        'the password in the message opens the encrypted attachment, not an account (use retire-attachment-password)',
-      )
-    : say(
-        'uppgifterna innehåller inga inloggningsuppgifter (dataCategories saknar credentials)',
-        'the data holds no login details (dataCategories has no credentials)',
-      );
-  const published = say(
-    'uppgifterna publicerades (recipient: public): det finns ingen enskild mottagare eller felaktig adress',
-    'the data was published (recipient: public): there is no single recipient or wrong address',
-  );
-  const premiseDenied: Readonly<Record<string, string | undefined>> = {
-    'invalidate-login': noLogin ? noLoginReason : undefined,
-    'recall-and-delete': facts.recipient === 'public' ? published : undefined,
-    'correct-address': facts.recipient === 'public' ? published : undefined,
+  const holding = premisesHolding(facts);
+  const reasons: Readonly<Partial<Record<MeasurePremise, string>>> = {
+    login: holding['key-sent']
+      ? say(
+          'lösenordet i meddelandet öppnar den krypterade bilagan, inget konto (använd retire-attachment-password)',
+          'the password in the message opens the encrypted attachment, not an account (use retire-attachment-password)',
+        )
+      : say(
+          'uppgifterna innehåller inga inloggningsuppgifter (dataCategories saknar credentials)',
+          'the data holds no login details (dataCategories has no credentials)',
+        ),
+    'one-recipient': say(
+      'uppgifterna publicerades (recipient: public): det finns ingen enskild mottagare eller felaktig adress',
+      'the data was published (recipient: public): there is no single recipient or wrong address',
+    ),
   };
   return (facts.measures ?? []).flatMap((measure, index) => {
-    const reason = premiseDenied[measure.id];
-    if (measure.status !== 'done' || measure.text !== undefined || reason === undefined) return [];
+    if (measure.status !== 'done' || measure.text !== undefined) return [];
+    const denied = deniedPremise(measure.id, 'done', holding);
+    const reason = denied === undefined ? undefined : reasons[denied];
+    if (reason === undefined) return [];
     return [
       {
         path: [...base, 'measures', index, 'id'],

@@ -13,6 +13,8 @@ import { fixtureDecisions } from './fixture-decisions.js';
 import { seedCase as input } from './seed-case.js';
 
 const now = '2018-02-23T15:10:00+01:00';
+// The measures for a letter: not proposed for an e-mail.
+const letterMeasures: ReadonlySet<string> = new Set(['return-or-destroy-letter', 'correct-postal-address']);
 
 describe('createIncidentReport', () => {
   it('proposes the usual measures for a misdirected e-mail, for the caller to confirm', () => {
@@ -23,7 +25,11 @@ describe('createIncidentReport', () => {
     // test); no attachment's password sent with it.
     expect(report.measures.map((measure) => measure.id)).toEqual(
       misdirectedEmailMeasureIds.filter(
-        (id) => id !== 'new-password' && id !== 'invalidate-login' && id !== 'retire-attachment-password',
+        (id) =>
+          id !== 'new-password' &&
+          id !== 'invalidate-login' &&
+          id !== 'retire-attachment-password' &&
+          !letterMeasures.has(id),
       ),
     );
     expect(report.measures.every((measure) => measure.status === 'proposed')).toBe(true);
@@ -36,8 +42,45 @@ describe('createIncidentReport', () => {
       { now },
     );
     expect(report.measures.map((measure) => measure.id)).toEqual(
-      misdirectedEmailMeasureIds.filter((id) => id !== 'retire-attachment-password'),
+      misdirectedEmailMeasureIds.filter(
+        (id) => id !== 'retire-attachment-password' && !letterMeasures.has(id),
+      ),
     );
+  });
+
+  it.each([
+    ['en', 'The recipient of the misdirected letter is to be contacted and asked to return or destroy it'],
+    [
+      'sv',
+      'Mottagaren av det felskickade brevet ska kontaktas och ombes skicka tillbaka det eller förstöra det',
+    ],
+  ] as const)(
+    'proposes asking for a misdirected letter back and correcting the postal address (%s)',
+    (locale, said) => {
+      const { measures: _given, recipientConfirmedDeletion: _deleted, ...rest } = input;
+      const report = createIncidentReport({ ...rest, circumstances: 'misdirected-post' }, { now, locale });
+      expect(report.measures.map((measure) => measure.id)).toEqual([
+        'return-or-destroy-letter',
+        'correct-postal-address',
+        'profile-note',
+        'inform-customer',
+        'seller-feedback',
+      ]);
+      expect(renderIncidentReport(report, { locale }).replace(/\s+/g, ' ')).toContain(said);
+    },
+  );
+
+  it('proposes neither asking for a published letter back nor correcting an address', () => {
+    const { measures: _given, recipientConfirmedDeletion: _deleted, ...rest } = input;
+    const report = createIncidentReport(
+      { ...rest, circumstances: 'misdirected-post', recipient: 'public' },
+      { now },
+    );
+    expect(report.measures.map((measure) => measure.id)).toEqual([
+      'profile-note',
+      'inform-customer',
+      'seller-feedback',
+    ]);
   });
 
   it('keeps the measures the caller confirmed or edited', () => {

@@ -29,6 +29,9 @@ export const noticeMeasureTexts: Readonly<
         'Vi har skickat ett nytt lösenord till dig och gjort tidigare skickade länkar ogiltiga.',
       'retire-attachment-password':
         'Vi har slutat använda lösenordet som skickades med bilagan, och vi behandlar bilagan som om den hade skickats okrypterad.',
+      'return-or-destroy-letter':
+        'Vi har kontaktat personen som fick brevet och bett hen skicka tillbaka det eller förstöra det.',
+      'correct-postal-address': 'Vi har rättat din postadress hos oss.',
       'seller-feedback': 'Vi har gått igenom det som hände, så att samma misstag inte upprepas.',
     },
     planned: {
@@ -44,6 +47,9 @@ export const noticeMeasureTexts: Readonly<
         'Vi kommer att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
       'retire-attachment-password':
         'Vi kommer att sluta använda lösenordet som skickades med bilagan, och vi behandlar bilagan som om den hade skickats okrypterad.',
+      'return-or-destroy-letter':
+        'Vi kommer att kontakta personen som fick brevet och be hen skicka tillbaka det eller förstöra det.',
+      'correct-postal-address': 'Vi kommer att rätta din postadress hos oss.',
       'seller-feedback': 'Vi kommer att gå igenom det som hände, så att samma misstag inte upprepas.',
     },
     proposed: {
@@ -59,6 +65,9 @@ export const noticeMeasureTexts: Readonly<
       'new-password': 'Skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
       'retire-attachment-password':
         'Sluta använda lösenordet som skickades med bilagan, och behandla bilagan som om den hade skickats okrypterad.',
+      'return-or-destroy-letter':
+        'Kontakta personen som fick brevet och be hen skicka tillbaka det eller förstöra det.',
+      'correct-postal-address': 'Rätta din postadress hos oss, efter att ha stämt av den med dig.',
       'seller-feedback': 'Gå igenom det som hände, så att samma misstag inte upprepas.',
     },
   },
@@ -74,6 +83,9 @@ export const noticeMeasureTexts: Readonly<
       'new-password': 'We sent you a new password and made links sent earlier invalid.',
       'retire-attachment-password':
         'We stopped using the password that was sent with the attachment, and we treat the attachment as if it had been sent unencrypted.',
+      'return-or-destroy-letter':
+        'We contacted the person who received the letter and asked them to return or destroy it.',
+      'correct-postal-address': 'We corrected your postal address in our records.',
       'seller-feedback': 'We went through what happened so that the mistake is not repeated.',
     },
     planned: {
@@ -87,6 +99,9 @@ export const noticeMeasureTexts: Readonly<
       'new-password': 'We will send you a new password and make links sent earlier invalid.',
       'retire-attachment-password':
         'We will stop using the password that was sent with the attachment, and we treat the attachment as if it had been sent unencrypted.',
+      'return-or-destroy-letter':
+        'We will contact the person who received the letter and ask them to return or destroy it.',
+      'correct-postal-address': 'We will correct your postal address in our records.',
       'seller-feedback': 'We will go through what happened so that the mistake is not repeated.',
     },
     proposed: {
@@ -101,6 +116,9 @@ export const noticeMeasureTexts: Readonly<
       'new-password': 'Send you a new password and make links sent earlier invalid.',
       'retire-attachment-password':
         'Stop using the password that was sent with the attachment, and treat the attachment as if it had been sent unencrypted.',
+      'return-or-destroy-letter':
+        'Contact the person who received the letter and ask them to return or destroy it.',
+      'correct-postal-address': 'Correct your postal address in our records, after checking it with you.',
       'seller-feedback': 'Go through what happened so that the mistake is not repeated.',
     },
   },

@@ -87,6 +87,8 @@ export const misdirectedEmailMeasureIds = [
   'invalidate-login',
   'new-password',
   'retire-attachment-password',
+  'return-or-destroy-letter',
+  'correct-postal-address',
   'inform-customer',
   'seller-feedback',
 ] as const;
@@ -121,6 +123,9 @@ export const measureTexts: Readonly<
       'Ett nytt lösenord har beställts till kunden och tidigare skickade länkar har gjorts ogiltiga.',
     'retire-attachment-password':
       'Lösenordet som skickades med bilagan har tagits ur bruk, och bilagan behandlas som om den hade skickats okrypterad.',
+    'return-or-destroy-letter':
+      'Mottagaren av det felskickade brevet har kontaktats och ombetts skicka tillbaka det eller förstöra det och bekräfta att det inte har kopierats eller lämnats vidare.',
+    'correct-postal-address': 'Den felaktiga postadressen har rättats till kundens rätta adress.',
     'inform-customer': 'Kunden har informerats om händelsen och om vad hen kan vara uppmärksam på.',
     'seller-feedback':
       'Händelsen har återkopplats till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
@@ -137,6 +142,9 @@ export const measureTexts: Readonly<
     'new-password': 'A new password was issued to the customer and links sent earlier were invalidated.',
     'retire-attachment-password':
       'The password sent with the attachment was taken out of use, and the attachment is treated as sent unencrypted.',
+    'return-or-destroy-letter':
+      'The recipient of the misdirected letter was contacted and asked to return or destroy it and to confirm that it was neither copied nor passed on.',
+    'correct-postal-address': 'The wrong postal address was corrected to the customer’s right address.',
     'inform-customer': 'The customer was told what happened and what to watch for.',
     'seller-feedback':
       'Those involved were given feedback on the recorded cause (see Cause) so that it is not repeated.',
@@ -166,6 +174,10 @@ export const pendingMeasureTexts: Readonly<
       'Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga.',
     'retire-attachment-password':
       'Lösenordet som skickades med bilagan ska tas ur bruk, och bilagan behandlas som om den hade skickats okrypterad.',
+    'return-or-destroy-letter':
+      'Mottagaren av det felskickade brevet ska kontaktas och ombes skicka tillbaka det eller förstöra det och bekräfta att det inte har kopierats eller lämnats vidare.',
+    'correct-postal-address':
+      'Den felaktiga postadressen ska rättas till kundens rätta adress efter kontroll med kunden.',
     'inform-customer': 'Kunden ska informeras om händelsen och om vad hen kan vara uppmärksam på.',
     'seller-feedback':
       'Händelsen ska återkopplas till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
@@ -184,6 +196,10 @@ export const pendingMeasureTexts: Readonly<
     'new-password': 'A new password is to be issued to the customer and links sent earlier invalidated.',
     'retire-attachment-password':
       'The password sent with the attachment is to be taken out of use, and the attachment treated as sent unencrypted.',
+    'return-or-destroy-letter':
+      'The recipient of the misdirected letter is to be contacted and asked to return or destroy it and to confirm that it was neither copied nor passed on.',
+    'correct-postal-address':
+      'The wrong postal address is to be corrected to the customer’s right address after checking it with the customer.',
     'inform-customer': 'The customer is to be told what happened and what to watch for.',
     'seller-feedback':
       'Those involved are to be given feedback on the recorded cause (see Cause) so that it is not repeated.',
