@@ -152,6 +152,13 @@ export interface AssessBreachOptions {
    * @default the zone of `facts.country` (Europe/London for GB, Europe/Lisbon for PT), else 'Europe/Stockholm'
    */
   readonly timeZone?: string;
+  /**
+   * The conclusions are open: nothing personal could be read in the message and none was given, so
+   * the data categories are what the rules assume from no data (`Decision.provisional`). The
+   * `precedents` are then ranked by the facts alone, not by agreement with conclusions not reached.
+   * @default false
+   */
+  readonly conclusionsOpen?: boolean;
 }
 
 const AssessBreachOptionsSchema = z.object({
@@ -162,6 +169,7 @@ const AssessBreachOptionsSchema = z.object({
   decisions: z.array(BreachDecisionSchema).optional(),
   now: DateInputSchema.optional(),
   timeZone: TimeZoneSchema.optional(),
+  conclusionsOpen: z.boolean().optional(),
 });
 
 const DOCUMENT_KIND_SV: Readonly<Record<DocumentKind, string>> = {
@@ -642,6 +650,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       notifyDataSubjects,
       decidingReason: decidingReason(reasons),
       profile,
+      open: given.conclusionsOpen === true,
       gdpr: gdpr
         ? { notifyAuthority: gdprAuthority, notifyDataSubjects: gdprSubjects || publicCommunication }
         : undefined,

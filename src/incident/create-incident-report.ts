@@ -233,6 +233,10 @@ export function createIncidentReport(
         ...(settings.decisions === undefined ? {} : { decisions: settings.decisions }),
         ...(settings.now === undefined ? {} : { now: settings.now }),
         ...(risk === undefined ? {} : { risk }),
+        // Open while nobody has read the message and nobody has judged (see `provisional` below).
+        ...(given.dataContentUnknown === true && given.judgment === undefined
+          ? { conclusionsOpen: true }
+          : {}),
       },
     );
   const assessment = assess();

@@ -88,7 +88,54 @@ export function measureText(phrasing: Phrasing, measure: Measure, cause?: string
   return texts[measure.id] ?? measure.id;
 }
 
-/** What someone holding the data could do with it, one sentence per kind of data. */
+// What a stranger could do with each of these kinds is fraud or an approach from outside (ordering in
+// the customer's name, posing as them, phishing): a colleague who received the data by mistake is
+// bound by the organisation's instructions (GDPR Art. 29, 32(4)), and what the breach means there is
+// that the colleague knows it (loss of confidentiality, GDPR Recital 85), as in the ICO's breach
+// example 2 and Datatilsynet's payslip example, which found no risk in it.
+const OUTSIDER_HARMS: ReadonlySet<DataCategory> = new Set([
+  'postal-address',
+  'customer-number',
+  'national-id-number',
+  'id-document-number',
+  'payment-card',
+  'account-number',
+  'financial',
+  'phone-number',
+  'email-address',
+  'date-of-birth',
+]);
+
+/**
+ * What the breach means where a colleague received the data (`recipient: 'internal'`): the colleague
+ * knows what they were not meant to, and the kinds that harm by being known (health, location),
+ * not what a stranger could do with them. A login still usable is still said, unless deleted at once.
+ */
+function colleagueConsequenceLines(
+  phrasing: Phrasing,
+  categories: readonly DataCategory[],
+  deleted: boolean,
+  options: {
+    readonly attachmentKey?: boolean;
+    readonly financialInsight?: 'minimal' | 'limited' | 'substantial';
+  },
+): string[] {
+  const known = listCategories(phrasing, categories, options);
+  const lead = say(
+    phrasing,
+    `En kollega inom organisationen, som inte skulle ha uppgifterna, har fått kännedom om kundens ${known}.${deleted ? ' Kollegan har raderat meddelandet, och uppgifterna har inte lämnat organisationen.' : ' Uppgifterna finns kvar hos kollegan tills meddelandet raderas.'}`,
+    `A colleague inside the organisation, who was not meant to have the data, has learnt the customer’s ${known}.${deleted ? ' The colleague deleted the message, and the data did not leave the organisation.' : ' The data stays with the colleague until the message is deleted.'}`,
+  );
+  const kept = categories.filter(
+    (category) => !OUTSIDER_HARMS.has(category) && (category !== 'credentials' || !deleted),
+  );
+  return [lead, ...strangerConsequenceLines(phrasing, kept, options)];
+}
+
+/**
+ * What someone holding the data could do with it, one sentence per kind of data; for a colleague
+ * inside the organisation (`recipient`), what that colleague now knows.
+ */
 export function consequenceLines(
   phrasing: Phrasing,
   categories: readonly DataCategory[],
@@ -96,7 +143,22 @@ export function consequenceLines(
     readonly attachmentKey?: boolean;
     /** How much the data reveals (`facts.insight`): an amount due alone is no means of fraud. */
     readonly financialInsight?: 'minimal' | 'limited' | 'substantial';
+    readonly recipient?: IncidentReport['facts']['recipient'];
+    readonly recipientDeleted?: boolean;
   } = {},
+): string[] {
+  return options.recipient === 'internal'
+    ? colleagueConsequenceLines(phrasing, categories, options.recipientDeleted === true, options)
+    : strangerConsequenceLines(phrasing, categories, options);
+}
+
+function strangerConsequenceLines(
+  phrasing: Phrasing,
+  categories: readonly DataCategory[],
+  options: {
+    readonly attachmentKey?: boolean;
+    readonly financialInsight?: 'minimal' | 'limited' | 'substantial';
+  },
 ): string[] {
   const has = new Set(categories);
   const lines: string[] = [];
@@ -241,6 +303,13 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
         phrasing,
         `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som inte är kundens adress. Meddelandet kom tillbaka oöppnat: ingen annan har sett kundens uppgifter.`,
         `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which is not the customer’s address. The message came back unopened: nobody else saw the customer’s details.`,
+      );
+    // A colleague's address is recorded as such (`recipient: 'internal'`): the report says who read it.
+    if (report.facts.recipient === 'internal')
+      return say(
+        phrasing,
+        `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en kollega inom organisationen. Kollegan har därmed kunnat läsa kundens uppgifter.`,
+        `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to a colleague inside the organisation. The colleague could read the customer’s details.`,
       );
     return say(
       phrasing,

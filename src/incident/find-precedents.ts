@@ -184,6 +184,12 @@ interface Match {
   readonly afterwards: Afterwards;
   readonly sameAfterwards: boolean;
   readonly sameConclusion: boolean | null;
+  /**
+   * Decided by the supervisory authority of the organisation's own country, on a close recipient and
+   * on data of the kinds that decide (a kind high in itself shared, none on either side, or less here
+   * than in a decision that found no risk).
+   */
+  readonly ownAuthority: boolean;
 }
 
 /** What the assessment concluded, to put first the decisions that concluded the same. */
@@ -200,6 +206,12 @@ export interface AssessedConclusions {
    * taken under the GDPR alone is compared with the GDPR conclusion.
    */
   readonly gdpr?: { readonly notifyAuthority: boolean; readonly notifyDataSubjects: boolean } | undefined;
+  /**
+   * The conclusions are open (a message nobody could read, `Decision.provisional`): what the rules
+   * give from no data is no conclusion for a decision to agree with, so the decisions are ranked by
+   * the facts alone.
+   */
+  readonly open?: boolean | undefined;
 }
 
 /**
@@ -245,17 +257,13 @@ export function findPrecedents(
     // opinions in AP PVV Overijssel, arrears in the DPC's broadband case) turned on that kind: it is
     // not the same data as a name and an order, whatever contact details both held.
     const onlyThere = theirHigh.filter((kind) => !kinds.has(kind));
-    // Where it did, only the kinds high in themselves that both held (health data in both) are still
-    // the same data; the contact details beside them are not what either turned on.
-    const shared = [...kinds].filter(
-      (kind) => theirs.has(kind) && (onlyThere.length === 0 || HIGH_KINDS.has(kind)),
-    );
+    const theirAfterwards = afterwardsOf(other);
     const union = new Set([...kinds, ...theirs]).size;
     const sharedHigh = high.filter((kind) => theirs.has(kind)).length;
     const highUnion = new Set([...high, ...theirHigh]).size;
     const sameRecipient = other.recipient === facts.recipient;
     const sizeGap = Math.abs(sizeBand(other.dataSubjects) - sizeBand(facts.dataSubjects));
-    const afterwards = afterwardsOf(other);
+    const afterwards = theirAfterwards;
     const flags = (
       key: 'maliciousIntent' | 'vulnerableDataSubjects' | 'recipientBoundBySecrecy' | 'safetyRisk',
     ) => ((other[key] === true) === (facts[key] === true) ? 0.5 : 0);
@@ -266,8 +274,9 @@ export function findPrecedents(
     // GDPR applies here too (a telecom after 25 May 2018 notifies under both).
     const sameRegime = other.regimes.includes('eprivacy') === facts.regimes.includes('eprivacy');
     const gdprOnly = !other.regimes.includes('eprivacy') && other.regimes.includes('gdpr');
-    const compared = sameRegime ? assessed : gdprOnly ? assessed?.gdpr : undefined;
-    const regimeApplies = sameRegime || compared !== undefined;
+    const comparable = sameRegime ? assessed : gdprOnly ? assessed?.gdpr : undefined;
+    const regimeApplies = sameRegime || comparable !== undefined;
+    const compared = assessed?.open === true ? undefined : comparable;
     // The assessment gives no GDPR conclusion for a breach under the GDPR regime only when the GDPR did
     // not yet apply on its day (GDPR Art. 99(2)): a decision under the GDPR alone then rests on rules
     // this breach was not judged by.
@@ -292,6 +301,32 @@ export function findPrecedents(
     ).filter((pair): pair is [boolean, boolean] => pair[0] !== null && pair[1] !== undefined);
     const agreed = stated.filter(([theirs, ours]) => theirs === ours).length;
     const sameConclusion = stated.length === 0 ? null : agreed === stated.length;
+    // A decision that found no risk, or no duty to notify, although its data held kinds high in
+    // themselves beyond this breach's (health and debts in the ICO's case study 2, pay in
+    // Datatilsynet's payslip example) supports the same for less data all the more: its conclusion did
+    // not turn on those kinds, so they do not set it apart (a maiore ad minus). Only where nothing
+    // else was better there: the same kind of recipient, and the same happened next or nothing did
+    // (APD 52/2024's identity numbers were deleted at once; a name kept by a stranger is not less);
+    // and not against the conclusion reached, where it is the other reading, not support for it.
+    const noBetterThere =
+      other.recipient === facts.recipient && (theirAfterwards === here || theirAfterwards === 'none');
+    const lenient =
+      conclusions.risk === 'unlikely' ||
+      (conclusions.risk === null &&
+        conclusions.notifyAuthority === false &&
+        conclusions.notifyDataSubjects !== true);
+    const aFortiori =
+      onlyThere.length > 0 &&
+      lenient &&
+      noBetterThere &&
+      sameConclusion !== false &&
+      high.every((kind) => theirs.has(kind));
+    const turnedOnThem = aFortiori ? [] : onlyThere;
+    // Where it did, only the kinds high in themselves that both held (health data in both) are still
+    // the same data; the contact details beside them are not what either turned on.
+    const shared = [...kinds].filter(
+      (kind) => theirs.has(kind) && (turnedOnThem.length === 0 || HIGH_KINDS.has(kind)),
+    );
     const score =
       // What decided the outcome.
       afterwardsScore(here, afterwards) +
@@ -310,7 +345,7 @@ export function findPrecedents(
       1.5 * (stated.length - agreed) +
       // The surface.
       (1.5 * shared.length) / union -
-      1.5 * onlyThere.length +
+      1.5 * turnedOnThem.length +
       // One person against a hundred (AP PVV Overijssel's 101 recipients) is another breach: the number
       // of people weighs in the severity (EDPB Guidelines 9/2022, para. 89; ENISA 2013 section 3).
       (sizeGap === 0 ? 1 : sizeGap === 1 ? 0.5 : sizeGap === 2 ? 0 : -1) +
@@ -320,7 +355,7 @@ export function findPrecedents(
       score,
       sameRecipient,
       recipientGap: sameRecipient ? 0 : close(other.recipient, facts.recipient) ? 1 : 2,
-      kindsDiffer: onlyThere.length > 0 || high.some((kind) => !theirs.has(kind)),
+      kindsDiffer: turnedOnThem.length > 0 || high.some((kind) => !theirs.has(kind)),
       shared,
       onlyThere,
       reachedMany,
@@ -331,6 +366,11 @@ export function findPrecedents(
       afterwards,
       sameAfterwards: afterwards === here,
       sameConclusion,
+      ownAuthority:
+        facts.country !== undefined &&
+        decision.country === facts.country &&
+        close(other.recipient, facts.recipient) &&
+        (sharedHigh > 0 || (high.length === 0 && theirHigh.length === 0) || aFortiori),
     });
   }
   // A precedent must support the rule that decided the case: the decisions that rule rests on come
@@ -343,10 +383,18 @@ export function findPrecedents(
   // `decided` says it is stricter), so it is never cited as the rule.
   // A decision under the GDPR, for a breach before the GDPR applied, comes after every decision under
   // the rules that did apply (its `why` says so).
+  // With the conclusions open, no rule decided the case yet: the reason the rules give from no data
+  // puts nothing first.
+  // A decision of the organisation's own supervisory authority on a close recipient and the data
+  // that decides comes before those of other authorities: it is the reading the authority that
+  // receives the notification has given itself (GDPR Art. 55(1): each authority supervises its own
+  // territory), and the one the officer filing it is asked about first.
   const tier = (match: Match) =>
-    (match.gdprNotInForce ? 4 : 0) +
-    ((assessed?.profile ?? 'default') === 'default' && match.decision.profile === 'strict' ? 2 : 0) +
-    (assessed?.decidingReason !== undefined &&
+    (match.gdprNotInForce ? 8 : 0) +
+    ((assessed?.profile ?? 'default') === 'default' && match.decision.profile === 'strict' ? 4 : 0) +
+    (match.ownAuthority ? 0 : 2) +
+    (assessed?.open !== true &&
+    assessed?.decidingReason !== undefined &&
     match.decision.decidingReason === assessed.decidingReason &&
     !match.kindsDiffer &&
     match.recipientGap < 2
@@ -365,7 +413,12 @@ export function findPrecedents(
   // reading included (UODO's P4 decision for a subscriber's name, phone and e-mail), which is what
   // the other reading is; it is chosen by closeness alone, not by the rule the assessment applied.
   const chosen = matches.slice(0, count);
-  if (count > 1 && assessed !== undefined && !chosen.some((match) => match.sameConclusion === false)) {
+  if (
+    count > 1 &&
+    assessed !== undefined &&
+    assessed.open !== true &&
+    !chosen.some((match) => match.sameConclusion === false)
+  ) {
     const contrary = matches
       .slice(count)
       .filter((match) => match.sameConclusion === false)

@@ -287,18 +287,12 @@ function buildSections(
               riskSentence(phrasing, report, final.assessment),
             ]
           : [
-              ...consequenceLines(
-                phrasing,
-                // A colleague who deleted the message at once is no phisher: the e-mail address
-                // sentence would warn of what nobody is in a position to do (ICO, breach example 2).
-                report.facts.recipient === 'internal' && report.facts.recipientConfirmedDeletion === true
-                  ? report.data.categories.filter((category) => category !== 'email-address')
-                  : report.data.categories,
-                {
-                  attachmentKey: attachmentKeyExposed(report),
-                  financialInsight: report.facts.insight ?? 'substantial',
-                },
-              ),
+              ...consequenceLines(phrasing, report.data.categories, {
+                attachmentKey: attachmentKeyExposed(report),
+                financialInsight: report.facts.insight ?? 'substantial',
+                recipient: report.facts.recipient,
+                recipientDeleted: report.facts.recipientConfirmedDeletion === true,
+              }),
               riskSentence(phrasing, report, final.assessment),
             ],
     },

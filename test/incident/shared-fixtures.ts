@@ -99,3 +99,13 @@ export const clinicCcInput: ReportMisdirectedInput = {
   reference: 'KS-INC-2024-0001',
   detectedAt: '2024-10-01T10:00:00+02:00',
 };
+
+/** An order confirmation at a Swedish telecom that went to a colleague's address, deleted at once. */
+export const colleagueDeletedFacts: BreachFacts = {
+  regimes: ['eprivacy', 'gdpr'],
+  country: 'SE',
+  dataCategories: ['name', 'postal-address', 'customer-number', 'order-details'],
+  dataSubjects: 1,
+  recipient: 'internal',
+  recipientConfirmedDeletion: true,
+};

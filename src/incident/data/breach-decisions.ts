@@ -376,7 +376,8 @@ export const breachDecisions: readonly BreachDecision[] = [
       "notifyAuthority": false,
       "notifyDataSubjects": null,
       "risk": "unlikely"
-    }
+    },
+    "decidingReason": "internal-recipient"
   },
   {
     "id": "datatilsynet-no-2021-sparebanken-vest-sms",
