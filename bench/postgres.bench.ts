@@ -40,6 +40,8 @@ export interface BenchPostgresOptions {
    * one pause of the machine moves; 20,000 leave 200 there. @default 20000
    */
   readonly checksInFlight?: number;
+  /** Checks per second arriving on a schedule in the open-loop measurement. @default 2000 */
+  readonly openRate?: number;
 }
 
 interface Entry {
@@ -75,6 +77,15 @@ interface Timing {
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
+  readonly p999: number;
+}
+
+/** Percentiles of `samples` (sorted here, in place), and the rate of `count` in `seconds`. */
+function summary(samples: Float64Array, seconds: number): Timing {
+  samples.sort();
+  const count = samples.length;
+  const at = (q: number) => samples[Math.min(count - 1, Math.floor(q * count))] as number;
+  return { perSecond: count / seconds, p50: at(0.5), p99: at(0.99), p999: at(0.999) };
 }
 
 /** Runs `work` over `count` items with `inFlight` at a time; per-call latency in milliseconds. */
@@ -95,10 +106,47 @@ async function timed(
       }
     }),
   );
-  const seconds = (performance.now() - start) / 1000;
-  samples.sort();
-  const at = (q: number) => samples[Math.min(count - 1, Math.floor(q * count))] as number;
-  return { perSecond: count / seconds, p50: at(0.5), p99: at(0.99) };
+  return summary(samples, (performance.now() - start) / 1000);
+}
+
+/**
+ * Runs `work` over `count` items arriving on a schedule, `rate` per second, whatever the answers'
+ * speed (an open loop, as orders arrive): item i is due `i / rate` s after the start and is sent
+ * then, however many are still under way, and its latency is counted from when it was due, not
+ * from when it could be sent. A closed loop (`timed`) waits for an answer before sending the next
+ * item, so a stall delays the items behind it without counting against them: the coordinated
+ * omission of Gil Tene, "How NOT to Measure Latency" (Strange Loop 2015), which hides exactly the
+ * slow answers a p99 is for. Items due in the same timer tick (about 1 ms: Node's timers) go
+ * together, and the wait for the tick counts. `perSecond` is the rate achieved: items over the
+ * time from the start to the last answer.
+ */
+async function scheduled(
+  count: number,
+  rate: number,
+  work: (i: number) => Promise<unknown>,
+): Promise<Timing> {
+  const samples = new Float64Array(count);
+  const underWay: Promise<void>[] = [];
+  const start = performance.now();
+  let next = 0;
+  while (next < count) {
+    const now = performance.now();
+    for (; next < count && start + (next * 1000) / rate <= now; next++) {
+      const due = start + (next * 1000) / rate;
+      const i = next;
+      underWay.push(
+        work(i).then(() => {
+          samples[i] = performance.now() - due;
+        }),
+      );
+    }
+    if (next < count) {
+      const wait = start + (next * 1000) / rate - performance.now();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
+    }
+  }
+  await Promise.all(underWay);
+  return summary(samples, (performance.now() - start) / 1000);
 }
 
 /**
@@ -181,6 +229,7 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
   const n = options.customers;
   const checks = options.checks ?? 4000;
   const checksInFlight = options.checksInFlight ?? 20_000;
+  const openRate = options.openRate ?? 2000;
   console.log(`PostgreSQL directory (${n.toLocaleString('en-US')} customers)`);
   let cluster: ReturnType<typeof startPostgresCluster>;
   try {
@@ -255,6 +304,8 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
     const sixteenCpuUsed = process.cpuUsage(sixteenCpu);
     const sixteenTrips = roundTrips / checksInFlight;
     const serverAfter = postmaster === undefined ? undefined : serverCpu(postmaster);
+    // The goal's load as it arrives: checksInFlight checks at openRate per second, on a schedule.
+    const open = await scheduled(checksInFlight, openRate, check);
     const serverPerCheck =
       serverBefore === undefined || serverAfter === undefined
         ? 'not readable here'
@@ -266,7 +317,16 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
     const memoryStart = performance.now();
     const memory = createGuard({ directory: createDirectory(syntheticCustomers(n, 1)) });
     const memoryBuild = (performance.now() - memoryStart) / 1000;
-    const inMemory = await timed(checks, 1, (i) => memory.check(entries[i % entries.length] as Entry));
+    const memoryCheck = (i: number) => memory.check(entries[i % entries.length] as Entry);
+    // The first check after the build does one-time work that grows with the directory (0.5 s at
+    // 100,000 customers, 2.0 s at 300,000, of 3.5 s for 4,000 checks): timed with the rest it made
+    // the rate look 20 times lower than the p50 says. Timed apart, then warmed as the database
+    // directory is.
+    const firstStart = performance.now();
+    await memoryCheck(0);
+    const memoryFirst = (performance.now() - firstStart) / 1000;
+    await timed(Math.min(500, checks), 1, memoryCheck);
+    const inMemory = await timed(checks, 1, memoryCheck);
 
     // What a database user would reach for first: trigram similarity over every address.
     await pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
@@ -323,22 +383,28 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
     );
     for (const line of plan) console.log(`    ${line}`);
     console.log(
-      `  guard.check with the directory (40 % known, 30 % one-slip typos, 30 % new people); percentiles over ${checks.toLocaleString('en-US')} checks with 1 in flight and ${checksInFlight.toLocaleString('en-US')} with 16:`,
+      `  guard.check with the directory (40 % known, 30 % one-slip typos, 30 % new people); percentiles over ${checks.toLocaleString('en-US')} checks with 1 in flight, ${checksInFlight.toLocaleString('en-US')} with 16 (closed loops: the next check waits for an answer) and ${checksInFlight.toLocaleString('en-US')} arriving at ${formatRate(openRate)}/s (open loop):`,
     );
-    console.log('    | directory                 | in flight |  checks/s |      p50 |      p99 |');
-    const line = (name: string, inFlight: number, timing: Timing) =>
+    console.log(
+      '    | directory                 | in flight          |  checks/s |        p50 |        p99 |      p99.9 |',
+    );
+    const line = (name: string, inFlight: number | string, timing: Timing) =>
       console.log(
-        `    | ${name.padEnd(25)} | ${String(inFlight).padStart(9)} | ${formatRate(timing.perSecond).padStart(9)} | ${ms(timing.p50).padStart(8)} | ${ms(timing.p99).padStart(8)} |`,
+        `    | ${name.padEnd(25)} | ${String(inFlight).padEnd(18)} | ${formatRate(timing.perSecond).padStart(9)} | ${ms(timing.p50).padStart(10)} | ${ms(timing.p99).padStart(10)} | ${ms(timing.p999).padStart(10)} |`,
       );
     line('PostgreSQL', 1, one);
     line('PostgreSQL', 16, sixteen);
+    line('PostgreSQL', `open, ${formatRate(openRate)}/s due`, open);
     console.log(
       `    CPU per check: in Node ${perCheck(oneCpuUsed, checks)} with 1 in flight, ${perCheck(sixteenCpuUsed, checksInFlight)} with 16; in the server's backends ${serverPerCheck} with 16 (the same 2 cores)`,
     );
     line(`in memory (built ${memoryBuild.toFixed(1)} s)`, 1, inMemory);
+    console.log(
+      `    in memory: the first check after the build took ${memoryFirst.toFixed(2)} s (timed apart; the row is after 500 warm-up checks)`,
+    );
     line(`pg_trgm similarity (${trgmChecks})`, 1, trigram);
     console.log(
-      `    goal: >= 2,000 checks/s and p99 <= 10 ms; pg_trgm: GIN index built in ${trgmBuild.toFixed(1)} s, ${Math.round(Number(trgmSize[0]?.bytes) / n)} bytes/customer, found the meant address among its top 10 for ${typos ? Math.round((100 * typosFound) / typos) : 0} % of the typos`,
+      `    goal: >= 2,000 checks/s and p99 <= 10 ms: open loop at ${formatRate(openRate)}/s due achieved ${formatRate(open.perSecond)} checks/s, p99 ${ms(open.p99)} (latency from each check's due time) ${open.p99 <= 10 && open.perSecond >= 0.98 * openRate ? 'meets' : 'misses'} it; pg_trgm: GIN index built in ${trgmBuild.toFixed(1)} s, ${Math.round(Number(trgmSize[0]?.bytes) / n)} bytes/customer, found the meant address among its top 10 for ${typos ? Math.round((100 * typosFound) / typos) : 0} % of the typos`,
     );
   } finally {
     await pool.end();
