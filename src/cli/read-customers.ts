@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createDirectory, type Directory } from '../contacts/create-directory.js';
-import { type LoadProblem, loadCustomers } from '../contacts/load-customers.js';
+import { defaultCustomerColumns, type LoadProblem, loadCustomers } from '../contacts/load-customers.js';
 import { isEmailGuardError } from '../errors.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import { type Progress, progressWords } from './create-progress.js';
@@ -60,6 +60,7 @@ export async function readCustomers(
   const words = progressWords[locale];
   progress?.start(size, words.readingCustomers, words.rows);
   let rows: number | undefined;
+  let withAddress = 0;
   try {
     const result = await loadCustomers(
       { source: createReadStream(path), format },
@@ -67,7 +68,10 @@ export async function readCustomers(
         directory,
         locale,
         ...(columns ? { columns } : {}),
-        onCustomer: (customer, line) => lineOf.set(customer.id, line),
+        onCustomer: (customer, line) => {
+          lineOf.set(customer.id, line);
+          if (customer.emails && customer.emails.length > 0) withAddress++;
+        },
         // Characters approximate bytes closely enough for a bar.
         onProgress: (state) => progress?.update(Math.min(size, state.characters), state.rows),
         progressEvery: 5_000,
@@ -81,6 +85,12 @@ export async function readCustomers(
     // An empty export, a header alone or blank lines: a cut-off download or the wrong file, never
     // a clean base (issue 13: it printed "0 customers" and exited 0).
     if (rows === 0) throw unreadableFailure(`${path}: ${text.noCustomerRows}`);
+    // Rows without one address have nothing to check: an address column under a header the loader
+    // does not know (issue 13), never a clean base.
+    if (withAddress === 0)
+      throw unreadableFailure(
+        `${path}:1: ${text.noAddresses([...defaultCustomerColumns.emails, ...(columns?.emails ?? [])].join(', '), result.unmappedColumns)}`,
+      );
     // The loader's advice names its `columns` option; the command's is --columns.
     const problems = result.problems.map((problem) => ({
       ...problem,

@@ -53,8 +53,14 @@ export const defaultCustomerColumns: Readonly<Record<CustomerColumn, readonly st
     'mailadress',
     'epost',
     'epostadress',
+    'emailaddresses',
+    'epostadresser',
     'mejl',
     'mejladress',
+    'mejladresser',
+    // `E-mejl`, as Swedish writes it beside `mejl` (Svenska språknämnden).
+    'emejl',
+    'emejladress',
   ],
   phones: [
     'phone',

@@ -53,3 +53,44 @@ describe('email-guard customers check: digits that contradict the birth date', (
       expect(reason).not.toMatch(/ or year|eller födelseår/);
   });
 });
+
+describe('email-guard customers check: the address column', () => {
+  it('reads the address under the headers Swedish and English exports use', async () => {
+    for (const header of [
+      'Mejl',
+      'E-post',
+      'Epost',
+      'Mail',
+      'E-mail',
+      'Email address',
+      'E-mejl',
+      'E-postadress',
+    ]) {
+      const file = write(
+        'headers.csv',
+        `Kundnr;Namn;${header}\nK-1;Anna Svensson;anna.svensson@hotmial.se\n`,
+      );
+      const result = JSON.parse((await run(['customers', 'check', file, '--json'])).stdout);
+      expect(
+        result.findings.map((finding: { kind: string }) => finding.kind),
+        header,
+      ).toContain('domain-typo');
+    }
+  });
+
+  it('refuses an export where no row has an address, naming the headers not read and those accepted (en, sv)', async () => {
+    const file = write('no-address.csv', 'Kundnr;Namn;Kontakt\nK-1;Anna Svensson;anna@gmail.com\n');
+    const en = await run(['customers', 'check', file]);
+    expect(en.status).toBe(3);
+    expect(en.stdout).toBe('');
+    expect(en.stderr.trim().split('\n')).toHaveLength(1);
+    expect(en.stderr).toContain('no-address.csv:1: no row has an address');
+    expect(en.stderr).toContain('"Kontakt" is not read');
+    expect(en.stderr).toContain('email, emails');
+    expect(en.stderr).toContain('--columns emails=Kontakt');
+    const sv = await run(['customers', 'check', file, '--locale', 'sv']);
+    expect(sv.status).toBe(3);
+    expect(sv.stderr).toContain('ingen rad har någon adress');
+    expect(sv.stderr).toContain('"Kontakt" läses inte');
+  });
+});
