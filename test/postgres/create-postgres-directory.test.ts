@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom, syntheticCustomers } from '../../eval/cases/synthetic-people.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
@@ -29,9 +30,9 @@ const erik = {
 const karin = { id: 'C-3', name: 'Karin Berg', emails: ['karin@bergbygg.se', 'karin.berg@hotmail.com'] };
 
 let schemas = 0;
-/** A directory on a fresh schema of the file's database. */
+/** A directory on a fresh schema of the file's database (through `pool`, a counted one, where given). */
 async function freshDirectory(
-  options: { readonly defaultCountry?: string } = {},
+  options: { readonly defaultCountry?: string; readonly pool?: pg.Pool } = {},
 ): Promise<PostgresDirectory> {
   const schema = `directory_${++schemas}`;
   await migrate(database.pool, { schema });
@@ -123,10 +124,8 @@ describe('createPostgresDirectory', () => {
   });
 
   it('looks an address up at the near domains it knows of in the statement of its candidates', async () => {
-    const schema = `directory_${++schemas}`;
-    await migrate(database.pool, { schema });
     const counted = countStatements(database.pool);
-    const own = createPostgresDirectory({ pool: counted.pool, schema });
+    const own = await freshDirectory({ pool: counted.pool });
     await own.upsert([
       karin,
       { id: 'C-4', emails: ['lisa@bergbyg.se'] },
@@ -142,10 +141,8 @@ describe('createPostgresDirectory', () => {
   });
 
   it('looks an address up at the near domains of its entered domain in its first statement', async () => {
-    const schema = `directory_${++schemas}`;
-    await migrate(database.pool, { schema });
     const counted = countStatements(database.pool);
-    const own = createPostgresDirectory({ pool: counted.pool, schema });
+    const own = await freshDirectory({ pool: counted.pool });
     await own.upsert([
       anna,
       karin,
