@@ -15,6 +15,7 @@ import { startPostgresCluster } from '../scripts/start-postgres-cluster.js';
 import { createGuard } from '../src/guard/create-guard.js';
 import { createPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
 import { migrate } from '../src/postgres/migrate.js';
+import { countStatements } from '../test/support/count-statements.js';
 import { serverCpu, serverCpuBetween, settle, workload } from './postgres.bench.js';
 
 const n = Number(process.argv[2] ?? 100_000);
@@ -46,20 +47,8 @@ const pool = new pg.Pool({
 });
 try {
   await migrate(pool);
-  let roundTrips = 0;
-  const counted = new Proxy(pool, {
-    get(target, property) {
-      if (property === 'query') {
-        return (...args: unknown[]) => {
-          roundTrips++;
-          return (target.query as (...a: unknown[]) => unknown)(...args);
-        };
-      }
-      const value = Reflect.get(target, property);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  const directory = createPostgresDirectory({ pool: counted });
+  const counted = countStatements(pool);
+  const directory = createPostgresDirectory({ pool: counted.pool });
   await directory.upsert(syntheticCustomers(n, 1));
   await settle(pool);
   const entries = workload(checks, n).map(({ entered, customer }) => ({ entered, customer }));
@@ -88,7 +77,7 @@ try {
       }
     });
     observer.observe({ entryTypes: ['gc'] });
-    roundTrips = 0;
+    counted.statements = 0;
     const server = serverCpu(postmaster) ?? new Map<number, number>();
     const node = process.cpuUsage();
     await run(checks, check);
@@ -99,7 +88,7 @@ try {
     observer.disconnect();
     results.push(
       `node ${Math.round((used.user + used.system) / checks)} µs (sys ${Math.round(sys / checks)}), server ${Math.round((serverUsed * 1e6) / checks)} µs, ` +
-        `round trips ${(roundTrips / checks).toFixed(3)}, gc ${((gcMs * 1000) / checks).toFixed(1)} µs (${gcs} collections) per check`,
+        `round trips ${(counted.statements / checks).toFixed(3)}, gc ${((gcMs * 1000) / checks).toFixed(1)} µs (${gcs} collections) per check`,
     );
   }
   if (session) {

@@ -1,3 +1,5 @@
+import { headerLines, unfoldedValue } from './header-lines.js';
+
 /** The resent fields whose recipients the audit reads, as RFC 5322 §3.6.6 spells them. */
 const RESENT_RECIPIENT_FIELDS: Readonly<Record<string, string>> = {
   'resent-to': 'Resent-To',
@@ -21,10 +23,8 @@ const RESENT_RECIPIENT_FIELDS: Readonly<Record<string, string>> = {
 export function latestResentFields(header: Buffer): { field: string; value: string }[] {
   const found: { field: string; value: string }[] = [];
   const seen = new Set<string>();
-  for (const line of header.toString('utf8').split(/\r?\n(?![ \t])/)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
+  for (const line of headerLines(header)) {
+    const { name } = line;
     if (!name.startsWith('resent-')) {
       if (seen.size > 0 && name !== 'received' && name !== 'return-path') break;
       continue;
@@ -32,14 +32,7 @@ export function latestResentFields(header: Buffer): { field: string; value: stri
     if (seen.has(name)) break;
     seen.add(name);
     const field = RESENT_RECIPIENT_FIELDS[name];
-    if (field)
-      found.push({
-        field,
-        value: line
-          .slice(colon + 1)
-          .replace(/\r?\n[ \t]/g, ' ')
-          .trim(),
-      });
+    if (field) found.push({ field, value: unfoldedValue(line) });
   }
   return found;
 }

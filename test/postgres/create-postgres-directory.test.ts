@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom, syntheticCustomers } from '../../eval/cases/synthetic-people.js';
 import { createDirectory } from '../../src/contacts/create-directory.js';
@@ -9,6 +10,7 @@ import {
   type PostgresDirectory,
 } from '../../src/postgres/create-postgres-directory.js';
 import { migrate } from '../../src/postgres/migrate.js';
+import { countStatements } from '../support/count-statements.js';
 import { usePostgres } from '../support/use-postgres.js';
 
 const database = usePostgres();
@@ -28,9 +30,9 @@ const erik = {
 const karin = { id: 'C-3', name: 'Karin Berg', emails: ['karin@bergbygg.se', 'karin.berg@hotmail.com'] };
 
 let schemas = 0;
-/** A directory on a fresh schema of the file's database. */
+/** A directory on a fresh schema of the file's database (through `pool`, a counted one, where given). */
 async function freshDirectory(
-  options: { readonly defaultCountry?: string } = {},
+  options: { readonly defaultCountry?: string; readonly pool?: pg.Pool } = {},
 ): Promise<PostgresDirectory> {
   const schema = `directory_${++schemas}`;
   await migrate(database.pool, { schema });
@@ -124,22 +126,8 @@ describe('createPostgresDirectory', () => {
   });
 
   it('looks an address up at the near domains it knows of in the statement of its candidates', async () => {
-    const schema = `directory_${++schemas}`;
-    await migrate(database.pool, { schema });
-    let statements = 0;
-    const counted = new Proxy(database.pool, {
-      get(target, property) {
-        if (property === 'query') {
-          return (...args: unknown[]) => {
-            statements++;
-            return (target.query as (...a: unknown[]) => unknown)(...args);
-          };
-        }
-        const value = Reflect.get(target, property);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    const own = createPostgresDirectory({ pool: counted, schema });
+    const counted = countStatements(database.pool);
+    const own = await freshDirectory({ pool: counted.pool });
     await own.upsert([
       karin,
       { id: 'C-4', emails: ['lisa@bergbyg.se'] },
@@ -147,30 +135,16 @@ describe('createPostgresDirectory', () => {
     ]);
     // The first check at bergbygg.se reads its near domains (bergbyg.se) and looks lisa up there.
     expect(await ids(own, 'lisa@bergbygg.se')).toEqual(['C-4:1', 'C-5:1']);
-    statements = 0;
+    counted.statements = 0;
     // Known now: the candidates and the address at bergbyg.se in one statement.
     expect(await ids(own, 'lisa@bergbygg.se')).toEqual(['C-4:1', 'C-5:1']);
     expect(await ids(own, 'lisa@bergbygg.se', 'C-4')).toEqual(['C-5:1']);
-    expect(statements).toBe(2);
+    expect(counted.statements).toBe(2);
   });
 
   it('looks an address up at the near domains of its entered domain in its first statement', async () => {
-    const schema = `directory_${++schemas}`;
-    await migrate(database.pool, { schema });
-    let statements = 0;
-    const counted = new Proxy(database.pool, {
-      get(target, property) {
-        if (property === 'query') {
-          return (...args: unknown[]) => {
-            statements++;
-            return (target.query as (...a: unknown[]) => unknown)(...args);
-          };
-        }
-        const value = Reflect.get(target, property);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    const own = createPostgresDirectory({ pool: counted, schema });
+    const counted = countStatements(database.pool);
+    const own = await freshDirectory({ pool: counted.pool });
     await own.upsert([
       anna,
       karin,
@@ -178,19 +152,19 @@ describe('createPostgresDirectory', () => {
       { id: 'C-5', emails: ['lis@bergbygg.se'] },
       { id: 'C-6', emails: ['karin@gmail.com'] },
     ]);
-    statements = 0;
+    counted.statements = 0;
     // The first check at bergbygg.se: its near domain bergbyg.se read, and lisa looked up there, at once.
     expect(await ids(own, 'lisa@bergbygg.se')).toEqual(['C-4:1', 'C-5:1']);
-    expect(statements).toBe(1);
+    expect(counted.statements).toBe(1);
     // gmail.com reads karin as any domain does: one statement too.
-    statements = 0;
+    counted.statements = 0;
     expect(await ids(own, 'karin@gmal.com')).toEqual(['C-6:1']);
-    expect(statements).toBe(1);
+    expect(counted.statements).toBe(1);
     // It reads anna.svensson as annasvensson (dots do not count there): a key the first statement
     // did not look up, asked in a second.
-    statements = 0;
+    counted.statements = 0;
     expect(await ids(own, 'anna.svensson@gmaill.com')).toEqual(['C-1:1']);
-    expect(statements).toBe(2);
+    expect(counted.statements).toBe(2);
   });
 
   it('writes nothing when one customer breaks the schema, and names it', async () => {
@@ -524,20 +498,8 @@ describe('createPostgresDirectory against createDirectory', () => {
 
   it('answers many findAddress calls in flight as the in-memory directory does, in fewer statements', async () => {
     // Every statement the directory sends goes through this count.
-    let statements = 0;
-    const counted = new Proxy(database.pool, {
-      get(target, property) {
-        if (property === 'query') {
-          return (...args: unknown[]) => {
-            statements++;
-            return (target.query as (...a: unknown[]) => unknown)(...args);
-          };
-        }
-        const value = Reflect.get(target, property);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    const own = createPostgresDirectory({ pool: counted, schema });
+    const counted = countStatements(database.pool);
+    const own = createPostgresDirectory({ pool: counted.pool, schema });
     const random = seededRandom(5);
     const inputs = Array.from({ length: 600 }, (_, i) => {
       const address = known[Math.floor(random() * known.length)] as string;
@@ -549,10 +511,10 @@ describe('createPostgresDirectory against createDirectory', () => {
     });
     // The near domains of each entered domain read first, so the lookups below need only candidates.
     for (const input of inputs) await own.findAddress(input);
-    statements = 0;
+    counted.statements = 0;
     const answers = await Promise.all(inputs.map((input) => own.findAddress(input)));
     expect(answers).toEqual(inputs.map((input) => memory.findAddress(input)));
-    expect(statements).toBeLessThan(inputs.length / 4);
+    expect(counted.statements).toBeLessThan(inputs.length / 4);
     // An address parsed by the caller may hold a NUL character, which no stored address has
     // (PostgreSQL text cannot hold it): it finds nothing, and the checks beside it are answered.
     const nul = {
@@ -605,21 +567,9 @@ describe('createPostgresDirectory against createDirectory', () => {
   });
 
   it('reads the near domains of many entered domains in flight in the statements of their candidates', async () => {
-    let statements = 0;
-    const counted = new Proxy(database.pool, {
-      get(target, property) {
-        if (property === 'query') {
-          return (...args: unknown[]) => {
-            statements++;
-            return (target.query as (...a: unknown[]) => unknown)(...args);
-          };
-        }
-        const value = Reflect.get(target, property);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const counted = countStatements(database.pool);
     // A directory of its own: no entered domain's near domains read yet, so every lookup reads them.
-    const own = createPostgresDirectory({ pool: counted, schema });
+    const own = createPostgresDirectory({ pool: counted.pool, schema });
     const random = seededRandom(11);
     const inputs = Array.from({ length: 400 }, (_, i) => {
       const address = known[Math.floor(random() * known.length)] as string;
@@ -627,7 +577,7 @@ describe('createPostgresDirectory against createDirectory', () => {
     });
     const answers = await Promise.all(inputs.map((input) => own.findAddress(input)));
     expect(answers).toEqual(inputs.map((input) => memory.findAddress(input)));
-    expect(statements).toBeLessThan(inputs.length / 4);
+    expect(counted.statements).toBeLessThan(inputs.length / 4);
   }, 120_000);
 
   it('answers findPhone and get as the in-memory directory does', async () => {
