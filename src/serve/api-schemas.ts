@@ -94,6 +94,10 @@ export const HeldMessageSchema = z.object({
   age: z.string().describe('how long it has been held: 12 min, 5 h, 3 d'),
   size: z.number().int(),
   state: z.enum(['held', 'releasing']),
+  releasingSince: z
+    .string()
+    .optional()
+    .describe('ISO 8601 time a release or discard claimed it, while `state` is `releasing`'),
   action: z.enum(['block', 'confirm']),
   customerId: z.string().optional(),
   messageId: z.string().optional(),

@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,5 +79,20 @@ describe('a release in doubt on the review page', () => {
     expect(fixture.sink.received).toHaveLength(0);
     expect((await release(true)).statusCode).toBe(200);
     expect(fixture.sink.received).toHaveLength(1);
+  });
+});
+
+describe('a held message being released, in the API', () => {
+  it('lists when its release claimed it (releasingSince), as the document describes', async () => {
+    const id = await holdOrder(fixture, TYPO);
+    const lock = join(fixture.dir, 'held', `${id}.lock`);
+    writeFileSync(lock, '');
+    const claimedAt = new Date('2026-03-02T08:15:00.000Z');
+    utimesSync(lock, claimedAt, claimedAt);
+    const server = fixtureServer(fixture);
+    app = server;
+    const listed = await server.inject({ method: 'GET', url: '/v1/holds', headers: auth });
+    expect(listed.statusCode).toBe(200);
+    expect(JSON.stringify(listed.json())).toContain(`"releasingSince":"${claimedAt.toISOString()}"`);
   });
 });
