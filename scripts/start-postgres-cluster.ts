@@ -39,6 +39,13 @@ export interface PostgresCluster {
   readonly user: string;
   /** Stops the server at once and removes its folder. */
   stop(): void;
+  /**
+   * Stops the server as an administrator would (`pg_ctl stop -m fast`: open sessions are ended,
+   * SQLSTATE 57P01, and the data is kept), for a test of a database that goes away mid-use.
+   */
+  stopServer(): void;
+  /** Starts the server again on the same data and socket after {@link stopServer}. */
+  startServer(): void;
 }
 
 /**
@@ -106,26 +113,32 @@ export function startPostgresCluster(
       '--locale=C',
       '--no-sync',
     ]);
-    runPostgres(join(bin, 'pg_ctl'), [
-      '-D',
-      data,
-      '-l',
-      join(folder, 'server.log'),
-      '-o',
-      `-k ${folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200${Object.entries(
-        options.settings ?? {},
-      )
-        .map(([name, value]) => ` -c ${name}=${value}`)
-        .join('')}`,
-      '-w',
-      'start',
-    ]);
+    const startServer = () =>
+      runPostgres(join(bin, 'pg_ctl'), [
+        '-D',
+        data,
+        '-l',
+        join(folder, 'server.log'),
+        '-o',
+        `-k ${folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200${Object.entries(
+          options.settings ?? {},
+        )
+          .map(([name, value]) => ` -c ${name}=${value}`)
+          .join('')}`,
+        '-w',
+        'start',
+      ]);
+    startServer();
     return {
       socketFolder: folder,
       user: 'postgres',
+      stopServer: () => runPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']),
+      startServer,
       stop() {
         try {
-          runPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+          // Already stopped by stopServer (and not started again): only the folder is left to remove.
+          if (existsSync(join(data, 'postmaster.pid')))
+            runPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
         } finally {
           rmSync(folder, { recursive: true, force: true });
         }

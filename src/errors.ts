@@ -10,6 +10,7 @@
 export type EmailGuardErrorCode =
   | 'INVALID_INPUT'
   | 'LOOKUP_FAILED'
+  | 'DIRECTORY_WRITE_FAILED'
   | 'RECIPIENT_BLOCKED'
   | 'RECIPIENT_NEEDS_CONFIRMATION'
   | 'RECIPIENT_AWAITING_VERIFICATION'
@@ -90,7 +91,7 @@ export interface InputIssue {
  * (`customer.emails.0`); `issues` lists every one.
  */
 export class InvalidInputError extends EmailGuardError {
-  override readonly name = 'InvalidInputError';
+  override readonly name: string = 'InvalidInputError';
   override readonly code = 'INVALID_INPUT' as const;
   readonly field: string;
   readonly issues: readonly InputIssue[];
@@ -105,6 +106,44 @@ export class InvalidInputError extends EmailGuardError {
   }
 }
 
+/** An envelope address a release names, and where: `['message', 'envelope', 'to', 0]`. */
+export interface EnvelopeAddress {
+  readonly path: readonly (string | number)[];
+  readonly address: string;
+}
+
+/**
+ * A release refused before anything was logged or sent: its sender or a recipient has a local part
+ * outside ASCII (`åsa.öberg@telia.se`), and the SMTP server does not announce SMTPUTF8, which
+ * RFC 6531 §3.4 requires before such a mailbox is named in MAIL FROM or RCPT TO. An
+ * {@link InvalidInputError} (`INVALID_INPUT`), one issue per address (issue code
+ * `smtputf8-not-announced`); `addresses` lists them, the sender first. The message stays held.
+ *
+ * @example
+ * ```ts
+ * await holdStore.release(id, transporter, { by: 'lena@butiken.se', reason: 'read back' }).catch((error) => {
+ *   if (error instanceof SmtpUtf8NotAnnouncedError) console.log(error.addresses);
+ * });
+ * ```
+ */
+export class SmtpUtf8NotAnnouncedError extends InvalidInputError {
+  override readonly name = 'SmtpUtf8NotAnnouncedError';
+  /** The addresses the server cannot be given, as the envelope names them. */
+  readonly addresses: readonly string[];
+
+  constructor(refused: readonly EnvelopeAddress[], options?: { cause?: unknown }) {
+    super(
+      refused.map(({ path, address }) => ({
+        path,
+        code: 'smtputf8-not-announced',
+        message: `${address} has a local part outside ASCII, and the SMTP server does not announce SMTPUTF8 (RFC 6531 §3.4): not sent, the message stays held`,
+      })),
+      options,
+    );
+    this.addresses = refused.map(({ address }) => address);
+  }
+}
+
 /** A customer lookup that threw, or did not answer in time. */
 export class LookupFailedError extends EmailGuardError {
   override readonly name = 'LookupFailedError';
@@ -112,6 +151,28 @@ export class LookupFailedError extends EmailGuardError {
 
   constructor(message: string, options?: { cause?: unknown }) {
     super('LOOKUP_FAILED', message, options);
+  }
+}
+
+/**
+ * A directory write (`upsert`, `remove` of `email-guard/postgres`) that the database did not take:
+ * nothing of the call was written, and it can be made again. Apart from {@link LookupFailedError},
+ * so a caller syncing its customers tells a failed write from a failed check. `cause` is the
+ * driver's error.
+ *
+ * @example
+ * ```ts
+ * await directory.upsert(customers).catch((error) => {
+ *   if (error instanceof DirectoryWriteFailedError) console.log('sync again later:', error.message);
+ * });
+ * ```
+ */
+export class DirectoryWriteFailedError extends EmailGuardError {
+  override readonly name = 'DirectoryWriteFailedError';
+  override readonly code = 'DIRECTORY_WRITE_FAILED' as const;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('DIRECTORY_WRITE_FAILED', message, options);
   }
 }
 
@@ -329,11 +390,43 @@ export class VerificationStoreFailedError extends EmailGuardError {
  * ```
  */
 export class HoldStoreFailedError extends EmailGuardError {
-  override readonly name = 'HoldStoreFailedError';
+  override readonly name: string = 'HoldStoreFailedError';
   override readonly code = 'HOLD_STORE_FAILED' as const;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super('HOLD_STORE_FAILED', message, options);
+  }
+}
+
+/**
+ * A release or discard that found the held message claimed by another one (in this process or
+ * another, on this instance or another), which may be sending it now: this one did nothing. A
+ * {@link HoldStoreFailedError} (`HOLD_STORE_FAILED`); `claimedAt` says when the other one claimed
+ * it, where the store knows. An entry a stopped process left claimed goes with `{ force: true }`,
+ * once someone has checked that its message did not arrive.
+ *
+ * @example
+ * ```ts
+ * await holdStore.discard(id).catch((error) => {
+ *   if (error instanceof HeldMessageClaimedError) console.log(error.holdId, error.claimedAt);
+ * });
+ * ```
+ */
+export class HeldMessageClaimedError extends HoldStoreFailedError {
+  override readonly name = 'HeldMessageClaimedError';
+  /** The hold store's id of the message. */
+  readonly holdId: string;
+  /** ISO 8601 time at which the other release or discard claimed it; undefined where not known. */
+  readonly claimedAt: string | undefined;
+
+  constructor(
+    message: string,
+    claim: { readonly holdId: string; readonly claimedAt?: string | undefined },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.holdId = claim.holdId;
+    this.claimedAt = claim.claimedAt;
   }
 }
 

@@ -37,12 +37,15 @@ export type {
   AwaitingVerificationDetails,
   ChallengeDetails,
   EmailGuardErrorCode,
+  EnvelopeAddress,
   HeldMessageDetails,
   InputIssue,
 } from './errors.js';
 export {
   AuditLogFailedError,
+  DirectoryWriteFailedError,
   EmailGuardError,
+  HeldMessageClaimedError,
   HoldStoreFailedError,
   InvalidInputError,
   isEmailGuardError,
@@ -52,6 +55,7 @@ export {
   RecipientAwaitingVerificationError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
+  SmtpUtf8NotAnnouncedError,
   VerificationRateLimitedError,
   VerificationStoreFailedError,
 } from './errors.js';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   AuditLogFailedError,
+  DirectoryWriteFailedError,
   EmailGuardError,
+  HeldMessageClaimedError,
   HoldStoreFailedError,
   InvalidInputError,
   isEmailGuardError,
@@ -10,6 +12,7 @@ import {
   RecipientAwaitingVerificationError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
+  SmtpUtf8NotAnnouncedError,
   VerificationRateLimitedError,
   VerificationStoreFailedError,
 } from '../src/errors.js';
@@ -58,12 +61,49 @@ describe('errors of the mail pipeline', () => {
     expect(new VerificationStoreFailedError('x').code).toBe('VERIFICATION_STORE_FAILED');
   });
 
+  it('names the addresses a server without SMTPUTF8 cannot take, as an invalid input with one issue each', () => {
+    const refused = new SmtpUtf8NotAnnouncedError([
+      { path: ['message', 'envelope', 'from'], address: 'örjan@butiken.se' },
+      { path: ['message', 'envelope', 'to', 0], address: 'åsa.öberg@telia.se' },
+    ]);
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    expect(isEmailGuardError(refused, 'INVALID_INPUT')).toBe(true);
+    expect(refused).toMatchObject({
+      name: 'SmtpUtf8NotAnnouncedError',
+      field: 'message.envelope.from',
+      addresses: ['örjan@butiken.se', 'åsa.öberg@telia.se'],
+    });
+    expect(refused.issues.map((issue) => [issue.code, issue.message.split(' ')[0]])).toEqual([
+      ['smtputf8-not-announced', 'örjan@butiken.se'],
+      ['smtputf8-not-announced', 'åsa.öberg@telia.se'],
+    ]);
+  });
+
+  it('says which held message another release or discard claimed, and when, as a hold store failure', () => {
+    const cause = Object.assign(new Error('exists'), { code: 'EEXIST' });
+    const claimed = new HeldMessageClaimedError(
+      'being released',
+      { holdId: 'H-3', claimedAt: '2026-03-02T08:15:00.000Z' },
+      { cause },
+    );
+    expect(claimed).toBeInstanceOf(HoldStoreFailedError);
+    expect(isEmailGuardError(claimed, 'HOLD_STORE_FAILED')).toBe(true);
+    expect(claimed).toMatchObject({
+      name: 'HeldMessageClaimedError',
+      holdId: 'H-3',
+      claimedAt: '2026-03-02T08:15:00.000Z',
+      cause,
+    });
+    expect(new HeldMessageClaimedError('x', { holdId: 'H-4' }).claimedAt).toBeUndefined();
+  });
+
   it('passes the cause of an infrastructure failure through', () => {
     const cause = new Error('disk full');
     for (const error of [
       new HoldStoreFailedError('not held', { cause }),
       new MessageUnreadableError('not read', { cause }),
       new AuditLogFailedError('not logged', { cause }),
+      new DirectoryWriteFailedError('not written', { cause }),
     ]) {
       expect(error).toBeInstanceOf(EmailGuardError);
       expect(error.cause).toBe(cause);
@@ -71,6 +111,7 @@ describe('errors of the mail pipeline', () => {
     expect(new AuditLogFailedError('x').code).toBe('AUDIT_LOG_FAILED');
     expect(new HoldStoreFailedError('x').code).toBe('HOLD_STORE_FAILED');
     expect(new MessageUnreadableError('x').code).toBe('MESSAGE_UNREADABLE');
+    expect(new DirectoryWriteFailedError('x').code).toBe('DIRECTORY_WRITE_FAILED');
   });
 });
 

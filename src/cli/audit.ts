@@ -514,8 +514,13 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       ...(drafts.failed > 0 ? [text.failed(drafts.failed)] : []),
     ];
     // The drafts are numbered as written, not by hit: each says which hit it is the draft of.
-    for (const { number, hit } of drafts.written)
-      notes.push(text.draftOf(number, hit.where, hit.messageId ?? '-', hit.recipient, hit.customerId ?? '-'));
+    for (const { number, hit, contentUnknown } of drafts.written)
+      notes.push(
+        `${text.draftOf(number, hit.where, hit.messageId ?? '-', hit.recipient, hit.customerId ?? '-')}${
+          // Its notice says only that the content is being established, as `incident` says of its own.
+          contentUnknown ? ` (${cliTexts[flags.locale].incident.namesNoData})` : ''
+        }`,
+      );
     notes.push(
       `${text.drafts(drafts.drafted, flags.incidents)}${skipped > 0 ? `; ${text.notDrafted(skipped)}: ${why.join(', ')}` : ''}`,
     );
@@ -692,7 +697,7 @@ async function draftIncidents(
   language: { readonly locale: 'sv' | 'en'; readonly timeZone?: string },
   context: CommandContext,
 ): Promise<{
-  written: { number: string; hit: AuditHit }[];
+  written: { number: string; hit: AuditHit; contentUnknown: boolean }[];
   detectedEarly: number;
   drafted: number;
   withCandidates: number;
@@ -705,7 +710,7 @@ async function draftIncidents(
   const { describeInputIssues } = await import('./describe-input-issues.js');
   const { locale } = language;
   const text = cliTexts[locale].audit;
-  const written: { number: string; hit: AuditHit }[] = [];
+  const written: { number: string; hit: AuditHit; contentUnknown: boolean }[] = [];
   let withCandidates = 0;
   let withoutIntended = 0;
   let withoutCustomer = 0;
@@ -795,7 +800,7 @@ async function draftIncidents(
         renderIncidentReport(result.report, { ...language, format: 'markdown' }),
         result.notices.email.raw,
       );
-      written.push({ number, hit });
+      written.push({ number, hit, contentUnknown: result.report.data.contentUnknown === true });
     } catch (error) {
       // A fact one message contradicts (its Date before occurredAt, say) is said in the command's language.
       const said = isEmailGuardError(error, 'INVALID_INPUT')

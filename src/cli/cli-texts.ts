@@ -345,6 +345,8 @@ export const cliTexts = {
       report: 'report',
       notice: 'notice',
       phoneScript: 'phone script',
+      // Said beside the notice files of a report whose message nobody has read (data.contentUnknown).
+      namesNoData: 'they name no data: which data the message held is still being established',
       needs: (option: string, channel: string) => `--channel ${channel} needs ${option}`,
       notWith: (option: string, channel: string) =>
         `${option} is not for --channel ${channel} (${channel === 'sms' ? '--text' : '--message'} is the message as sent)`,
@@ -787,6 +789,8 @@ Stops on SIGINT or SIGTERM.`,
       report: 'rapport',
       notice: 'kundmeddelande',
       phoneScript: 'telefonmanus',
+      namesNoData:
+        'de nämner inga uppgifter: vilka uppgifter meddelandet innehöll håller fortfarande på att tas reda på',
       needs: (option: string, channel: string) => `--channel ${channel} kräver ${option}`,
       notWith: (option: string, channel: string) =>
         `${option} hör inte till --channel ${channel} (${channel === 'sms' ? '--text' : '--message'} är meddelandet som det skickades)`,

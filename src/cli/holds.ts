@@ -1,9 +1,13 @@
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { extractAddress } from '../address/extract-address.js';
 import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
 import { parseAddress } from '../address/parse-address.js';
-import { type InvalidInputError, isEmailGuardError, MessageHeldError } from '../errors.js';
+import {
+  HeldMessageClaimedError,
+  isEmailGuardError,
+  MessageHeldError,
+  SmtpUtf8NotAnnouncedError,
+} from '../errors.js';
 import { createGuard } from '../guard/create-guard.js';
 import { type FindingFacts, messageFor } from '../guard/messages.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
@@ -91,23 +95,18 @@ async function releasesInDoubt(
 }
 
 /**
- * The answer when another release or discard of `id` holds the store's lock (`<id>.lock`, made in
- * create-file-hold-store.ts when that one began, so its time is when it began): a refusal (1), as the
- * message is there and this command did nothing; undefined for any other error.
+ * The answer when another release or discard of the message holds it (the store says when it
+ * began): a refusal (1), as the message is there and this command did nothing; undefined for any
+ * other error.
  */
-async function underWay(
-  error: unknown,
-  flags: StoreFlags,
-  id: string,
-  command: 'release' | 'discard',
-): Promise<CliFailure | undefined> {
-  const cause = (error as { cause?: NodeJS.ErrnoException } | undefined)?.cause;
-  if (!isEmailGuardError(error, 'HOLD_STORE_FAILED') || cause?.code !== 'EEXIST') return undefined;
-  const began = await stat(join(flags.store, `${id}.lock`)).then(
-    (info) => formatSentDate(info.mtime.toISOString(), flags.locale, flags.timeZone),
-    () => undefined,
+function underWay(error: unknown, flags: StoreFlags, command: 'release' | 'discard'): CliFailure | undefined {
+  if (!(error instanceof HeldMessageClaimedError)) return undefined;
+  const began =
+    error.claimedAt === undefined ? undefined : formatSentDate(error.claimedAt, flags.locale, flags.timeZone);
+  return new CliFailure(
+    cliTexts[flags.locale].holds.underWay(error.holdId, began, command),
+    exitCodes.findings,
   );
-  return new CliFailure(cliTexts[flags.locale].holds.underWay(id, began, command), exitCodes.findings);
 }
 
 /**
@@ -338,16 +337,11 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
         `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : withoutRefusal(error.message)}`,
         exitCodes.findings,
       );
-    if (isEmailGuardError(error, 'INVALID_INPUT')) {
-      const unsendable = (error as InvalidInputError).issues.filter(
-        (issue) => issue.code === 'smtputf8-not-announced',
+    if (error instanceof SmtpUtf8NotAnnouncedError)
+      throw usageFailure(
+        `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), error.addresses.join(', '))}`,
       );
-      if (unsendable.length > 0)
-        throw usageFailure(
-          `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), unsendable.map((issue) => issue.message.split(' ')[0]).join(', '))}`,
-        );
-      throw usageFailure(error.message);
-    }
+    if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
     // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
     // output that cannot be written, as an unreadable input is.
     if (isEmailGuardError(error, 'AUDIT_LOG_FAILED')) {
@@ -361,7 +355,7 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
         exitCodes.unreadable,
       );
     }
-    const busy = await underWay(error, flags, id, 'release');
+    const busy = underWay(error, flags, 'release');
     if (busy) throw busy;
     // The store's own refusals (already released or discarded): not there (3).
     if (isEmailGuardError(error))
@@ -475,7 +469,7 @@ export async function discardHeld(id: string, flags: DiscardFlags, context: Comm
         exitCodes.unreadable,
       );
     }
-    const busy = await underWay(error, flags, id, 'discard');
+    const busy = underWay(error, flags, 'discard');
     if (busy) throw busy;
     if (isEmailGuardError(error))
       throw new CliFailure(`${text.staysHeld(id)}: ${error.message}`, exitCodes.unreadable);

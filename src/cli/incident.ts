@@ -102,6 +102,8 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
     `${text.report}: ${report}`,
     ...(notice === undefined ? [] : [`${text.notice}: ${notice}`]),
     `${text.phoneScript}: ${join(flags.out, 'phone-script.txt')}`,
+    // The notice and script of a message nobody has read say only that its content is being established.
+    ...(result.report.data.contentUnknown === true ? [`(${text.namesNoData})`] : []),
   ];
   context.out(`${lines.join('\n')}\n`);
 }

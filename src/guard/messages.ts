@@ -210,14 +210,7 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         ? `Det här är inte en användbar e-postadress: ${INVALID_REASONS.sv[finding.reason]}.`
         : `This is not a usable e-mail address: ${INVALID_REASONS.en[finding.reason]}.`;
     case 'number-mismatch': {
-      const what =
-        finding.source === 'birth-date'
-          ? sv
-            ? 'födelsedatum eller födelseår'
-            : 'birth date or year'
-          : sv
-            ? 'telefonnummer'
-            : 'phone number';
+      const what = numberSourceName(finding, sv);
       // `2oo1`: letters typed for digits are no digits; the sentence says what was typed.
       if (/\D/.test(finding.digits)) {
         return sv
@@ -353,4 +346,27 @@ function otherCustomersAddress(
           : ` (customer ${finding.customerId})`,
     slips: finding.edits === undefined ? '' : ` (${describeEdits(finding.edits, locale)})`,
   };
+}
+
+/**
+ * What the expected number of a `number-mismatch` is of the customer's: the part of the birth date
+ * it writes (`0512` is a day and month, not a year), else the phone number.
+ */
+function numberSourceName(
+  finding: Pick<Extract<Finding, { code: 'number-mismatch' }>, 'source' | 'birthDatePart'>,
+  sv: boolean,
+): string {
+  if (finding.source === 'phone') return sv ? 'telefonnummer' : 'phone number';
+  switch (finding.birthDatePart) {
+    case 'year':
+      return sv ? 'födelseår' : 'birth year';
+    case 'date':
+      return sv ? 'födelsedatum' : 'birth date';
+    case 'year-month':
+      return sv ? 'födelseår och -månad' : 'birth year and month';
+    case 'day-month':
+      return sv ? 'födelsedag (dag och månad)' : 'birthday (day and month)';
+    default:
+      return sv ? 'födelsedatum eller födelseår' : 'birth date or year';
+  }
 }

@@ -422,7 +422,10 @@ export function createRecipientChecker(
           !sameDomain &&
           (key.local === candidate.key.local || typedLocal === candidate.local) &&
           // `gmail.se` for `gmail.com` is the known domain mistyped (`domain-typo`), not a sibling.
-          !findDomainTypo(key.domain)?.candidates.includes(candidate.key.domain)
+          !findDomainTypo(key.domain)?.candidates.includes(candidate.key.domain) &&
+          // Nor is `hotmail.se` for a stored `hotmial.se`: the stored address with its provider
+          // corrected, the suggestion the check made for it (issue 13), new to the record, not a stranger's.
+          !findDomainTypo(candidate.key.domain)?.candidates.includes(key.domain)
         ) {
           findings.push(
             finding({

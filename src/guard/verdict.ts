@@ -120,6 +120,11 @@ export type Finding =
       readonly digits: string;
       readonly expected: string;
       readonly source: 'birth-date' | 'phone';
+      /**
+       * For a birth date, the part of it the expected number writes: `year` (`1985`, `85`), the
+       * whole `date` (`19851205`), `year-month` (`198512`) or `day-month` (`0512`, `1205`).
+       */
+      readonly birthDatePart?: 'year' | 'date' | 'year-month' | 'day-month';
       readonly edits: readonly Edit[];
     })
   | (FindingBase & {

@@ -565,7 +565,13 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   // an address and an order that reached one stranger is not, by itself: the default reading tells the
   // subscriber when the data is of a point (a) or (b) kind and the risk is real, or the risk is high.
   // The stricter reading tells the subscriber whenever the risk is not unlikely.
-  const adverseKind = [...categories].some((category) => ADVERSE_611.has(category));
+  // Point (a) names "financial information relating to credit card and bank account details": an
+  // amount due that gives no substantial insight (ENISA 2013 section 3.1) is not that.
+  const adverseKind = [...categories].some(
+    (category) =>
+      ADVERSE_611.has(category) &&
+      (category !== 'financial' || (input.insight ?? 'substantial') === 'substantial'),
+  );
   const adverse611 = strict
     ? risk !== 'unlikely' || adverseKind
     : risk === 'high' ||

@@ -363,30 +363,39 @@ function noticeParts(
     report.incident.circumstances === 'misdirected-email' ||
     report.incident.circumstances === 'misdirected-post' ||
     report.incident.circumstances === 'misdirected-sms';
-  const saw = unopened
+  // Nobody has read the message yet (`data.contentUnknown`): the notice names no kind of data, which
+  // would tell the customer as fact what nobody has checked (GDPR Art. 5(1)(d) accuracy; Art. 34(2)
+  // asks for the nature of the breach as known). It says the content is being established instead.
+  const contentUnknown = report.data.contentUnknown === true;
+  const saw = contentUnknown
     ? s(
-        `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-        `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+        'Vi håller fortfarande på att ta reda på vilka uppgifter om dig meddelandet innehöll. Vi hör av oss när vi vet det.',
+        'We are still establishing which details about you the message held, and will tell you once we know.',
       )
-    : reach === 'public'
+    : unopened
       ? s(
-          `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-          `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+          `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+          `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
         )
-      : reach === 'addresses'
+      : reach === 'public'
         ? s(
-            `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-            `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+            `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+            `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
           )
-        : toSomeone
+        : reach === 'addresses'
           ? s(
-              `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-              `That person could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+              `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+              `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
             )
-          : s(
-              `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-              `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-            );
+          : toSomeone
+            ? s(
+                `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+                `That person could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+              )
+            : s(
+                `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+                `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+              );
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.
   // With the key sent along (`keyExposed`), the password in the message is the one that opens the
@@ -394,7 +403,7 @@ function noticeParts(
   // in it, rather than "access to your account" (GDPR Art. 34(2), the likely consequences).
   const attachmentPassword = report.facts.encrypted === true && report.facts.keyExposed === true;
   const inAttachment = report.data.categories.filter((category) => category !== 'credentials');
-  const consequence = (unopened ? [] : report.data.categories)
+  const consequence = (unopened || contentUnknown ? [] : report.data.categories)
     .filter((category) => category !== 'customer-number' || categories.has('name'))
     .map((category) =>
       category === 'credentials' && attachmentPassword
@@ -447,7 +456,7 @@ function noticeParts(
   );
   const list = (heading: string, lines: readonly string[]) =>
     lines.length === 0 ? '' : `${heading}\n${lines.map((line) => `- ${line}`).join('\n')}`;
-  const advice = report.data.categories
+  const advice = (contentUnknown ? [] : report.data.categories)
     // An attachment's password is no login to change.
     .filter((category) => category !== 'credentials' || !attachmentPassword)
     .map((category) => adviceTexts[phrasing.locale][category])

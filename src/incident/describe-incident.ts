@@ -92,7 +92,11 @@ export function measureText(phrasing: Phrasing, measure: Measure, cause?: string
 export function consequenceLines(
   phrasing: Phrasing,
   categories: readonly DataCategory[],
-  options: { readonly attachmentKey?: boolean } = {},
+  options: {
+    readonly attachmentKey?: boolean;
+    /** How much the data reveals (`facts.insight`): an amount due alone is no means of fraud. */
+    readonly financialInsight?: 'minimal' | 'limited' | 'substantial';
+  } = {},
 ): string[] {
   const has = new Set(categories);
   const lines: string[] = [];
@@ -107,7 +111,16 @@ export function consequenceLines(
             'Lösenordet öppnar den krypterade bilagan: med det kan den som fick meddelandet läsa bilagan.',
             'The password opens the encrypted attachment: with it, whoever received the message can read the attachment.',
           )
-        : consequenceTexts[phrasing.locale][category];
+        : category === 'financial' && (options.financialInsight ?? 'substantial') !== 'substantial'
+          ? // ENISA 2013 section 3.1: financial data that gives no substantial insight (an amount due on
+            // an invoice or order) weighs less; EDPB Guidelines 01/2021 Case No. 13 found a packing
+            // slip with the price paid in a stranger's hands a low risk.
+            say(
+              phrasing,
+              'De ekonomiska uppgifterna är ett belopp på en faktura eller beställning: de visar vad kunden ska betala men räcker inte i sig för bedrägeri.',
+              'The financial details are an amount on an invoice or order: they show what the customer is to pay, but are not enough for fraud on their own.',
+            )
+          : consequenceTexts[phrasing.locale][category];
     if (text) lines.push(category === 'national-id-number' ? withWhatCameWith(phrasing, text, has) : text);
   }
   return lines;

@@ -212,9 +212,7 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
 
   for (const match of text.matchAll(/(?<![\d-])(19|20)?(\d{6})([-+]?)(\d{4})(?![\d-])/g)) {
     const [whole, century, date = '', separator, serial = ''] = match;
-    const labelled = /person(?:nummer|nr)|pnr|identity number|samordningsnummer/i.test(
-      text.slice(Math.max(0, match.index - 30), match.index),
-    );
+    const labelled = SWEDISH_IDENTITY_LABEL.test(text.slice(Math.max(0, match.index - 30), match.index));
     if (!century && !separator && !labelled) continue;
     if (!isSwedishIdentityNumber(date, serial)) continue;
     add('national-id-number', 'national-id-number', match.index, whole, mask(whole, 2, 0), date + serial);
@@ -549,6 +547,13 @@ const PHONE_LABEL =
   /\b(?:tel|telefon|telefonnr|telefonnummer|telephone|phone|mobil|mobilnr|mobilnummer|mobile|mob|ring|call)\b/iu;
 const IDENTITY_LABEL =
   /fødsels(?:nummer|nr)|fodselsnummer|person(?:nummer|nr)|samordningsnummer|\bpnr\b|\bf\.?nr\b|d-nummer|identity number|henkilötunnus|\bhetu\b|\bcpr\b|national insurance|\bni number\b|\bnino\b/iu;
+
+// What lets ten digits run together (no century, no hyphen) be read as a Swedish personnummer or
+// samordningsnummer (Skatteverket SKV 704): a Swedish label anywhere in the 30 characters before.
+// Not IDENTITY_LABEL after `labelBefore`: that cut stops at any digit, so "Personnummer (10 siffror):"
+// and a list after one label ("Personnummer 8112189876 och 8001011231") would lose the label, and
+// its Danish and Norwegian words would read a CPR number or a fødselsnummer as Swedish.
+const SWEDISH_IDENTITY_LABEL = /person(?:nummer|nr)|pnr|identity number|samordningsnummer/i;
 
 /** The words before a number, within 30 characters and since the number before it (whose label they are not). */
 function labelBefore(text: string, start: number): string {

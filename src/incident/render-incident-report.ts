@@ -294,7 +294,10 @@ function buildSections(
                 report.facts.recipient === 'internal' && report.facts.recipientConfirmedDeletion === true
                   ? report.data.categories.filter((category) => category !== 'email-address')
                   : report.data.categories,
-                { attachmentKey: attachmentKeyExposed(report) },
+                {
+                  attachmentKey: attachmentKeyExposed(report),
+                  financialInsight: report.facts.insight ?? 'substantial',
+                },
               ),
               riskSentence(phrasing, report, final.assessment),
             ],

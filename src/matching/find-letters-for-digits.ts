@@ -1,7 +1,7 @@
 import { swedishQwertyRows } from './data/keyboard-layout.js';
-import { explainEdits } from './explain-edits.js';
 import type { KnownNumber, NumberMismatch } from './find-number-mismatches.js';
 import { areKeyboardNeighbours } from './keyboard-neighbours.js';
+import { mismatchOf } from './mismatch-of.js';
 
 /**
  * Letters read as a digit by their look (l and I for 1, O for 0, S for 5, Z for 2, b for 6, B for
@@ -110,10 +110,7 @@ export function findLettersForDigits(local: string, numbers: readonly KnownNumbe
     )
       continue;
     found.push({
-      digits: typed,
-      expected: reading.known.digits,
-      source: reading.known.source,
-      edits: explainEdits(reading.known.digits, typed),
+      ...mismatchOf(reading.known, typed),
       start: start + reading.offset,
       end: start + reading.offset + typed.length,
     });

@@ -1,11 +1,21 @@
 import { editDistance } from './edit-distance.js';
 import { type Edit, explainEdits } from './explain-edits.js';
 import { findLettersForDigits } from './find-letters-for-digits.js';
+import { mismatchOf } from './mismatch-of.js';
+
+/**
+ * Which part of a birth date a number writes: the year (`1985`, `85`), the whole date
+ * (`19851205`, `851205`), the year and month (`198512`, `8512`), or the day and month (`0512`,
+ * `1205`). A message names the part the digits contradict: `0521` is no birth year.
+ */
+export type BirthDatePart = 'year' | 'date' | 'year-month' | 'day-month';
 
 /** A number the customer is known by, as it may appear in an address. */
 export interface KnownNumber {
   readonly digits: string;
   readonly source: 'birth-date' | 'phone';
+  /** For a birth-date number, the part of the date it writes. */
+  readonly birthDatePart?: BirthDatePart;
 }
 
 /** Digits in an address that look like a mistyped number of the customer's own. */
@@ -15,6 +25,8 @@ export interface NumberMismatch {
   /** The customer's number it is a slip of. */
   readonly expected: string;
   readonly source: KnownNumber['source'];
+  /** For a birth-date number, the part of the date it writes. */
+  readonly birthDatePart?: BirthDatePart;
   readonly edits: readonly Edit[];
 }
 
@@ -31,21 +43,21 @@ export interface NumberMismatch {
  */
 export function knownNumbers(input: { birthDate?: string; phoneDigits?: readonly string[] }): KnownNumber[] {
   const numbers: KnownNumber[] = [];
-  const add = (digits: string, source: KnownNumber['source']) => {
+  const add = (digits: string, source: KnownNumber['source'], birthDatePart?: BirthDatePart) => {
     if (digits.length >= 2 && !numbers.some((known) => known.digits === digits))
-      numbers.push({ digits, source });
+      numbers.push(birthDatePart ? { digits, source, birthDatePart } : { digits, source });
   };
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.birthDate ?? '');
   if (date) {
     const [, year, month, day] = date as unknown as [string, string, string, string];
-    add(year, 'birth-date');
-    add(year.slice(2), 'birth-date');
-    add(year + month + day, 'birth-date');
-    add(year.slice(2) + month + day, 'birth-date');
-    add(year + month, 'birth-date');
-    add(year.slice(2) + month, 'birth-date');
-    add(month + day, 'birth-date');
-    add(day + month, 'birth-date');
+    add(year, 'birth-date', 'year');
+    add(year.slice(2), 'birth-date', 'year');
+    add(year + month + day, 'birth-date', 'date');
+    add(year.slice(2) + month + day, 'birth-date', 'date');
+    add(year + month, 'birth-date', 'year-month');
+    add(year.slice(2) + month, 'birth-date', 'year-month');
+    add(month + day, 'birth-date', 'day-month');
+    add(day + month, 'birth-date', 'day-month');
   }
   for (const phone of input.phoneDigits ?? []) add(phone, 'phone');
   return numbers;
@@ -130,14 +142,7 @@ export function findNumberMismatches(local: string, numbers: readonly KnownNumbe
       // Prefer the longest number explained: `19885` is the year 1985, not `85` with extras.
       if (!best || known.digits.length > best.digits.length) best = known;
     }
-    if (best) {
-      mismatches.push({
-        digits: run,
-        expected: best.digits,
-        source: best.source,
-        edits: explainEdits(best.digits, run),
-      });
-    }
+    if (best) mismatches.push(mismatchOf(best, run));
   }
   return mismatches;
 }

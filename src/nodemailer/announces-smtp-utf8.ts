@@ -14,6 +14,14 @@ interface SmtpTransportParts {
  * with the transport's own options, reads the EHLO answer, and says QUIT before any mail command.
  * Answers `undefined` for a transport that is not SMTP (stream, JSON, SES): there is no EHLO to read.
  * A server that cannot be reached rejects, as the send would.
+ *
+ * A connection of its own, not the send's: nodemailer's SMTP transport opens its connection inside
+ * `send`, after the plugins have run, and keeps it to itself (smtp-transport `send` makes a new
+ * SMTPConnection per message; the pool's connections are private too), and it offers no hook
+ * between EHLO and MAIL FROM. By then the guard has written the release's `release-started` line,
+ * so the refusal would come after a release was logged as started. nodemailer itself sends the
+ * address without SMTPUTF8 rather than refusing it (nodemailer/nodemailer#1378, closed unfixed),
+ * which is why the server is asked first, one EHLO on a connection that ends with QUIT.
  */
 export async function announcesSmtpUtf8(transporter: Transporter): Promise<boolean | undefined> {
   const transport = (transporter as unknown as SmtpTransportParts).transporter;

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto
 import { join, resolve } from 'node:path';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
-import { HoldStoreFailedError, InvalidInputError } from '../errors.js';
+import { HeldMessageClaimedError, HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import {
   checkRelease,
@@ -112,7 +112,8 @@ type RecordResult =
  * A release takes `<id>.lock` with an exclusive create (O_EXCL), so two releases of one message
  * cannot both send it; the entry is removed only after the transport accepted the message, and
  * stays held if the send fails. A discard takes the same lock, so it never removes a message that a
- * release is sending: it rejects with `HoldStoreFailedError` instead.
+ * release is sending: it rejects with `HeldMessageClaimedError` (a `HoldStoreFailedError`) instead, as a
+ * second release does.
  *
  * @example
  * ```ts
@@ -245,12 +246,28 @@ export function openFileHoldStore(
     return (await fs.readdir(dir)).includes(`${id}.lock`);
   }
 
+  /**
+   * The entry as listed: `releasing` while a release or discard holds its lock, since the lock
+   * file was made (its modification time: the lock is created empty and never written).
+   */
+  async function listed(record: EntryRecord, locked: boolean): Promise<HeldMessage> {
+    if (!locked) return toHeldMessage(record, 'held');
+    const since = await fs.modifiedAt(path(`${record.id}.lock`)).then(
+      (modified) => modified.toISOString(),
+      // Unlocked meanwhile: the release or discard ended.
+      () => undefined,
+    );
+    return since === undefined
+      ? toHeldMessage(record, 'held')
+      : { ...toHeldMessage(record, 'releasing'), releasingSince: since };
+  }
+
   async function readEntry(id: string): Promise<HeldMessageWithRaw | undefined> {
     const record = await readRecord(id);
     if (!record) return undefined;
     const raw = await readRaw(id, record);
     if ('problem' in raw) throw new HoldStoreFailedError(raw.problem.message);
-    return { ...toHeldMessage(record, (await isLocked(id)) ? 'releasing' : 'held'), raw: raw.raw };
+    return { ...(await listed(record, await isLocked(id))), raw: raw.raw };
   }
 
   /** The entry's raw message, checked against the digest its record holds. */
@@ -293,8 +310,14 @@ export function openFileHoldStore(
       await handle.close();
     } catch (error) {
       if (isExisting(error)) {
-        throw new HoldStoreFailedError(
+        // The lock is made empty and never written, so its time is when the other one took it.
+        const claimedAt = await fs.modifiedAt(lockPath).then(
+          (at) => at.toISOString(),
+          () => undefined,
+        );
+        throw new HeldMessageClaimedError(
           `held message ${id} is being released or discarded; an entry left releasing by a stopped process needs { force: true }`,
+          { holdId: id, claimedAt },
           { cause: error },
         );
       }
@@ -372,7 +395,7 @@ export function openFileHoldStore(
         // An entry that cannot be read is left out here and reported by listProblems().
         const result = await readChecked(id);
         if ('record' in result) {
-          held.push(toHeldMessage(result.record, locked.has(`${id}.lock`) ? 'releasing' : 'held'));
+          held.push(await listed(result.record, locked.has(`${id}.lock`)));
         }
       }
       return held;

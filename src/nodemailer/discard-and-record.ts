@@ -1,4 +1,4 @@
-import { AuditLogFailedError, HoldStoreFailedError } from '../errors.js';
+import { AuditLogFailedError, HeldMessageClaimedError } from '../errors.js';
 import type { AuditEntry, AuditLog } from './audit-log.js';
 import type { HeldMessage, HoldStore } from './hold-store.js';
 
@@ -9,7 +9,7 @@ export type DiscardRecord = NonNullable<AuditEntry['discard']>;
  * Discards a held message and records who, why and where as a `discarded` line of the audit log.
  * The line is written first (fail closed, as a release logs its start before the send): when it
  * cannot be written, `AuditLogFailedError` (its `cause` the log's error) is thrown and the message stays held. A message being
- * released is refused before anything is written (`HoldStoreFailedError`). Answers the message
+ * released is refused before anything is written (`HeldMessageClaimedError`). Answers the message
  * discarded, or `undefined` when the store does not have it.
  *
  * @example
@@ -30,7 +30,9 @@ export async function discardAndRecord(
   const held = await store.get(id);
   if (!held) return undefined;
   if (held.state === 'releasing')
-    throw new HoldStoreFailedError(`held message ${id} is being released; it cannot be discarded now`);
+    throw new HeldMessageClaimedError(`held message ${id} is being released; it cannot be discarded now`, {
+      holdId: id,
+    });
   await recordDiscard(auditLog, held, discard);
   return (await store.discard(id)) ? held : undefined;
 }

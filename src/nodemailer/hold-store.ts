@@ -52,6 +52,12 @@ export interface HeldMessage extends Omit<HoldInput, 'raw'> {
    * or the transport's log, then discard it or release it again, either with `{ force: true }`.
    */
   readonly state: 'held' | 'releasing';
+  /**
+   * ISO 8601 time the release (or a discard) that holds the entry claimed it, while `state` is
+   * `releasing`; absent while it is `held`. An entry releasing for longer than a send takes was
+   * left by a process that stopped mid-send: the time to look for in the transport's log.
+   */
+  readonly releasingSince?: string;
 }
 
 /** A held message with its raw bytes. */
@@ -166,12 +172,13 @@ export interface HoldStore {
    * Sends a held message through `transporter` (one that uses `nodemailerGuard`, with `sendReleased`),
    * at most once even when called twice at the same time, and removes it once the transport
    * accepted it. Its final recipients are checked again; a release to a blocked recipient is
-   * refused (`RECIPIENT_BLOCKED`) and the message stays held, as it does when the send fails.
+   * refused (`RECIPIENT_BLOCKED`) and the message stays held, as it does when the send fails. A
+   * message another release or discard has claimed is refused with `HeldMessageClaimedError`.
    */
   release(id: string, transporter: Transporter, options: ReleaseOptions): Promise<ReleaseResult>;
   /**
    * Removes a held message without sending it. Resolves `false` when there was none. Rejects with
-   * `HoldStoreFailedError` while the message is being released (it may be on its way to the
+   * `HeldMessageClaimedError` (a `HoldStoreFailedError`) while the message is being released (it may be on its way to the
    * recipient, so it cannot be said to be discarded); an entry left `releasing` by a process that
    * stopped is discarded with `{ force: true }`.
    */

@@ -1,12 +1,19 @@
-export type { AwaitingVerificationDetails, ChallengeDetails, HeldMessageDetails } from '../errors.js';
+export type {
+  AwaitingVerificationDetails,
+  ChallengeDetails,
+  EnvelopeAddress,
+  HeldMessageDetails,
+} from '../errors.js';
 export {
   AuditLogFailedError,
+  HeldMessageClaimedError,
   HoldStoreFailedError,
   isEmailGuardError,
   MessageHeldError,
   RecipientAwaitingVerificationError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
+  SmtpUtf8NotAnnouncedError,
   VerificationRateLimitedError,
   VerificationStoreFailedError,
 } from '../errors.js';

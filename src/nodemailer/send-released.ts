@@ -1,6 +1,6 @@
 import type { SendMailOptions, SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, SmtpUtf8NotAnnouncedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { Recipient } from '../pipeline/recipient.js';
 import { announcesSmtpUtf8 } from './announces-smtp-utf8.js';
@@ -193,11 +193,5 @@ async function refuseUtf8WithoutSmtpUtf8(
     /[\u0080-\u{10ffff}]/u.test(address.slice(0, address.lastIndexOf('@'))),
   );
   if (outsideAscii.length === 0 || (await announcesSmtpUtf8(transporter)) !== false) return;
-  throw new InvalidInputError(
-    outsideAscii.map(({ path, address }) => ({
-      path,
-      code: 'smtputf8-not-announced',
-      message: `${address} has a local part outside ASCII, and the SMTP server does not announce SMTPUTF8 (RFC 6531 §3.4): not sent, the message stays held`,
-    })),
-  );
+  throw new SmtpUtf8NotAnnouncedError(outsideAscii);
 }

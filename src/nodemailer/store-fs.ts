@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 
 /** An open file: the steps a durable write takes. */
 export interface StoreFileHandle {
@@ -27,6 +27,8 @@ export interface StoreFs {
   readFile(path: string): Promise<Buffer>;
   /** fsync of a directory, so the renames and unlinks in it survive a power loss. */
   syncDir(path: string): Promise<void>;
+  /** When a file was last written: for a lock, when it was taken (it is never written after). */
+  modifiedAt(path: string): Promise<Date>;
 }
 
 /** The real file system. */
@@ -59,6 +61,7 @@ export const nodeStoreFs: StoreFs = {
       await handle.close();
     }
   },
+  modifiedAt: async (path) => (await stat(path)).mtime,
   async syncDir(path) {
     const handle = await open(path, 'r');
     try {

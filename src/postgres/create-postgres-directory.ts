@@ -25,7 +25,7 @@ import {
 } from '../contacts/create-directory.js';
 import { type Customer, CustomerSchema, fitsCustomerSchema } from '../contacts/customer.js';
 import { foldedMailboxKey } from '../contacts/folded-mailbox-key.js';
-import { InvalidInputError, LookupFailedError } from '../errors.js';
+import { DirectoryWriteFailedError, InvalidInputError, LookupFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { isE164 } from '../phone/is-e164.js';
 import { RegionSchema } from '../phone/region-schema.js';
@@ -184,9 +184,15 @@ export function createTunedPostgresDirectory(
   const s = schemaName(settings.schema, ['options', 'schema']);
   const rules: MailboxRuleIndex = indexMailboxRules(options.mailboxRules ?? defaultMailboxRules);
   const defaultCountry = options.defaultCountry ?? 'SE';
-  // A call on an ended pool or an unmigrated schema says what to do (LookupFailedError), reads and
-  // writes alike; translated where the queries are issued.
+  // A call on an ended pool, an unmigrated schema or a database out of reach says what to do,
+  // translated where the queries are issued: a lookup with LookupFailedError, a write with
+  // DirectoryWriteFailedError (nothing of it was written), so a sync tells its failure from a check's.
   const fail = postgresFailure(pool, s, (message, cause) => new LookupFailedError(message, cause));
+  const failWrite = postgresFailure(
+    pool,
+    s,
+    (message, cause) => new DirectoryWriteFailedError(message, cause),
+  );
 
   /** The strings an address is filed under: its key, and each one-character deletion of its local part. */
   function variantsOf(key: MailboxKey, into: Set<string>): void {
@@ -552,8 +558,8 @@ export function createTunedPostgresDirectory(
     given: PoolClient | undefined,
     work: (client: PoolClient) => Promise<T>,
   ): Promise<T> {
-    if (given) return work(given).catch(fail);
-    const client = await pool.connect().catch(fail);
+    if (given) return work(given).catch(failWrite);
+    const client = await pool.connect().catch(failWrite);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -561,7 +567,7 @@ export function createTunedPostgresDirectory(
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      return fail(error);
+      return failWrite(error);
     } finally {
       client.release();
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { HoldStoreFailedError, InvalidInputError } from '../errors.js';
+import { HeldMessageClaimedError, HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import {
   checkRelease,
@@ -46,6 +46,8 @@ interface Row {
   readonly id: string;
   readonly held_at: Date;
   readonly state: 'held' | 'releasing';
+  /** When a release claimed the row; NULL while it is held. */
+  readonly releasing_since: Date | null;
   readonly size: number;
   /** NULL for a message held before version 7 of the schema, or sent without a subject. */
   readonly subject: string | null;
@@ -77,7 +79,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   const table = `${s}.held_message`;
   // The list reads no message: its size is the stored length (octet_length reads a TOASTed value's
   // header, PostgreSQL manual 73.2 "TOAST"), the subject its own column.
-  const columns = 'id, held_at, state, octet_length(raw) AS size, subject, details';
+  const columns = 'id, held_at, state, releasing_since, octet_length(raw) AS size, subject, details';
 
   // An ended pool or an unmigrated schema is named, as the directory and the audit log name them.
   const failed = (message: string) => (error: unknown) => {
@@ -98,8 +100,9 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     if (!row) return new HoldStoreFailedError(`there is no held message ${id}: it was released or discarded`);
     // A release of another instance (or this one) claimed it first, and may be sending it now.
     const since = row.releasing_since ? ` at ${row.releasing_since.toISOString()}` : '';
-    return new HoldStoreFailedError(
+    return new HeldMessageClaimedError(
       `held message ${id} is being released: another release claimed it${since}; use { force: true } only if the process of that release stopped without sending it (check the mail server's log)`,
+      { holdId: id, claimedAt: row.releasing_since?.toISOString() },
     );
   }
 
@@ -263,6 +266,9 @@ function toHeldMessage(row: Row): HeldMessage {
     heldAt: row.held_at.toISOString(),
     size: row.size,
     state: row.state,
+    ...(row.state === 'releasing' && row.releasing_since !== null
+      ? { releasingSince: row.releasing_since.toISOString() }
+      : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+export { DirectoryWriteFailedError } from '../errors.js';
 export type {
   AuditLogHead,
   AuditLogVerification,

@@ -134,4 +134,27 @@ describe('the facts an audit draft states', () => {
       }
     }
   });
+
+  it('drafts a notice that names no data when nothing was read in the message, and says so', async () => {
+    for (const [locale, unsaid, said, printed] of [
+      ['en', 'other data', 'still establishing which details', 'they name no data'],
+      [
+        'sv',
+        'övriga uppgifter',
+        'håller fortfarande på att ta reda på vilka uppgifter',
+        'de nämner inga uppgifter',
+      ],
+    ] as const) {
+      const { run, read } = await audit(
+        `unread-notice-${locale}`,
+        { 'a.eml': eml('anna.svensson195@gmail.com', 'a') },
+        '--locale',
+        locale,
+      );
+      const notice = plain(read('0001-notice.eml'));
+      expect(notice).not.toContain(unsaid);
+      expect(notice).toContain(said);
+      expect(`${run.stdout}${run.stderr}`).toContain(printed);
+    }
+  });
 });

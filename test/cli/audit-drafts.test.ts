@@ -95,10 +95,10 @@ describe('email-guard audit --incidents', () => {
     const sent = join(dir.path, 'consecutive', 'sent');
     const lines = run.stdout.trim().split('\n');
     expect(lines).toContain(
-      `draft 0001: ${join(sent, 'b.eml')} <b@butiken.se> to anna.svensson195@gmail.com (customer K-1)`,
+      `draft 0001: ${join(sent, 'b.eml')} <b@butiken.se> to anna.svensson195@gmail.com (customer K-1) (they name no data: which data the message held is still being established)`,
     );
     expect(lines).toContain(
-      `draft 0002: ${join(sent, 'd.eml')} <d@butiken.se> to erik.lind@telja.com (customer K-3)`,
+      `draft 0002: ${join(sent, 'd.eml')} <d@butiken.se> to erik.lind@telja.com (customer K-3) (they name no data: which data the message held is still being established)`,
     );
     expect(lines.at(-1)).toMatch(
       /^incident drafts: 2 in .*; 2 not drafted: 1 with more than one likely customer/,

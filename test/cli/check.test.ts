@@ -42,6 +42,16 @@ describe('email-guard check', () => {
     expect(run.stdout).toContain('confirm domain-typo: hotmial.se looks like a typo of hotmail.se.');
   });
 
+  it("takes the stored address with its provider corrected for the customer's, not for a stranger's at a sibling domain", async () => {
+    const karin = JSON.stringify({ id: 'C-3', name: 'Karin Berg', emails: ['karin.berg@hotmial.se'] });
+    const run = await runBuiltCli(['check', 'karin.berg@hotmail.se', '--customer', karin, '--json'], {
+      cwd: dir.path,
+    });
+    const verdict = JSON.parse(run.stdout);
+    expect(verdict.findings.map((finding: { code: string }) => finding.code)).toEqual(['unverified-address']);
+    expect(run.stdout).not.toContain('belongs to someone else');
+  });
+
   it('speaks Swedish with --locale sv', async () => {
     const run = await runBuiltCli(
       ['check', 'anna.svensson185@gmail.com', '--customer', anna, '--locale', 'sv'],

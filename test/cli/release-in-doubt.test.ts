@@ -28,8 +28,12 @@ const outcomes = (id: string) =>
     .map((line) => JSON.parse(line))
     .filter((entry) => entry.holdId === id);
 
-/** Runs the built command in a child process, killed with SIGKILL when `killWhen` resolves. */
-async function releaseKilled(args: string[], killWhen: Promise<void>): Promise<NodeJS.Signals | null> {
+/**
+ * Runs the built command in a child process and kills it with SIGKILL once the server has the
+ * message whole; the server answers the DATA command only after the process has ended, so the
+ * command never hears that its message was taken.
+ */
+async function releaseKilledAfterDelivery(args: string[]): Promise<NodeJS.Signals | null> {
   const child = spawn(process.execPath, [await builtCli(), ...args], {
     cwd: fixture.dir,
     stdio: ['ignore', 'ignore', 'ignore'],
@@ -37,8 +41,15 @@ async function releaseKilled(args: string[], killWhen: Promise<void>): Promise<N
   const ended = new Promise<NodeJS.Signals | null>((resolve) =>
     child.on('exit', (_code, signal) => resolve(signal)),
   );
-  void killWhen.then(() => child.kill('SIGKILL'));
-  return ended;
+  fixture.sink.onMessage = () => {
+    child.kill('SIGKILL');
+    return ended;
+  };
+  try {
+    return await ended;
+  } finally {
+    fixture.sink.onMessage = undefined;
+  }
 }
 
 describe('email-guard holds release: the intent is logged before the send', () => {
@@ -87,11 +98,7 @@ describe('email-guard holds release: the intent is logged before the send', () =
   it('shows a release killed between the send and its released line as in doubt, and sends it again only with --force', async () => {
     const id = await holdMessage(fixture, TYPO);
     const file = writeCustomerExport(fixture.dir, customers);
-    const delivered = new Promise<void>((resolve) => {
-      fixture.sink.onMessage = () => resolve();
-    });
-    const signal = await releaseKilled(releaseArgs(fixture, id, file, ['--to', GOOD]), delivered);
-    fixture.sink.onMessage = undefined;
+    const signal = await releaseKilledAfterDelivery(releaseArgs(fixture, id, file, ['--to', GOOD]));
     expect(signal).toBe('SIGKILL');
     expect(fixture.sink.received).toHaveLength(1);
     expect(outcomes(id).map((entry) => entry.outcome)).toEqual(['release-started']);

@@ -189,13 +189,13 @@ describe('checkRecipient: letters for digits in a number', () => {
     expect(
       find(checkRecipient({ entered: 'maria2oo1@gmail.com', customer }), 'number-mismatch').message,
     ).toBe(
-      '2oo1 looks like the customer\'s birth date or year 2001 typed with letters for digits: o was typed instead of 0 after "2" and o was typed instead of 0 after "20".',
+      '2oo1 looks like the customer\'s birth year 2001 typed with letters for digits: o was typed instead of 0 after "2" and o was typed instead of 0 after "20".',
     );
     expect(
       find(checkRecipient({ entered: 'maria2oo1@gmail.com', customer }, { locale: 'sv' }), 'number-mismatch')
         .message,
     ).toBe(
-      '2oo1 liknar kundens födelsedatum eller födelseår 2001 skrivet med bokstäver i stället för siffror: det står o i stället för 0 efter ”2” och det står o i stället för 0 efter ”20”.',
+      '2oo1 liknar kundens födelseår 2001 skrivet med bokstäver i stället för siffror: det står o i stället för 0 efter ”2” och det står o i stället för 0 efter ”20”.',
     );
   });
 

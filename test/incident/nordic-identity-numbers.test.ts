@@ -37,6 +37,21 @@ describe('identity numbers of the Nordic countries and the UK', () => {
     expect(identity('Nr 199001411234', true)).toEqual([]);
   });
 
+  it('reads ten digits run together as a Swedish personnummer after a Swedish label, and only then', () => {
+    const swedish = (text: string) =>
+      findPersonalData(text)
+        .filter((hit) => hit.kind === 'national-id-number')
+        .map((hit) => text.slice(hit.start, hit.end));
+    // 800101123 and 811218987 with their Luhn check digits (Skatteverket SKV 704).
+    expect(swedish('Personnummer (10 siffror): 8001011231')).toEqual(['8001011231']);
+    expect(swedish('Personnummer 8112189876 och 8001011231')).toEqual(['8112189876', '8001011231']);
+    // A Danish or Norwegian label names its own country's number, confirmed by its label, not a Swedish one.
+    expect(swedish('CPR 8001011231')).toEqual([]);
+    expect(identity('CPR 8001011231')).toEqual(['8001011231']);
+    expect(swedish('Fødselsnummer: 8001011231')).toEqual([]);
+    expect(swedish('Order 8001011231')).toEqual([]);
+  });
+
   it('lists an unconfirmed identity shape in a note, not as a category of the breach', async () => {
     const inventory = await inventoryMessage(
       'From: a@butik.no\r\nTo: b@example.com\r\nSubject: Ordre\r\n\r\nNummer: 01019012481\r\n',

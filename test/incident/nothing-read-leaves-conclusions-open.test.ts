@@ -210,3 +210,37 @@ describe('a report of a message in which nothing personal could be read, everywh
     );
   });
 });
+
+describe('the customer notice of a message in which nothing personal could be read', () => {
+  const headersOnly = `${head}\r\n`;
+
+  it.each([
+    [
+      'en',
+      ['other data', 'could see these details', 'What this could mean'],
+      'still establishing which details',
+    ],
+    [
+      'sv',
+      ['övriga uppgifter', 'har kunnat se de här uppgifterna', 'Vad det kan innebära'],
+      'håller fortfarande på att ta reda på vilka uppgifter',
+    ],
+  ] as const)(
+    'names no kind of data in the e-mail or the phone script (%s)',
+    async (locale, unsaid, said) => {
+      const { notices } = await reportMisdirected(
+        {
+          ...misdirectedInput,
+          message: headersOnly,
+          detectedAt,
+          organisation: { ...misdirectedInput.organisation, regimes: ['gdpr'] },
+        },
+        { locale, now },
+      );
+      for (const text of [notices.email?.text ?? '', notices.phoneScript.text]) {
+        for (const words of unsaid) expect(text).not.toContain(words);
+        expect(text.replace(/\s+/g, ' ')).toContain(said);
+      }
+    },
+  );
+});

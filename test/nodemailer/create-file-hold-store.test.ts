@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
+import { HeldMessageClaimedError } from '../../src/errors.js';
 import { createFileHoldStore, openFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
 import type { HoldInput } from '../../src/nodemailer/hold-store.js';
 import { nodeStoreFs, type StoreFileHandle, type StoreFs } from '../../src/nodemailer/store-fs.js';
@@ -293,7 +294,9 @@ describe('createFileHoldStore', () => {
   it('discards an entry left releasing by a stopped process only when forced', async () => {
     const held = await fixture.holdStore.hold(sampleInput('stale'));
     await writeFile(join(fixture.dir, 'held', `${held.id}.lock`), '');
-    await expect(fixture.holdStore.discard(held.id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    await expect(fixture.holdStore.discard(held.id)).rejects.toSatisfy(
+      (error) => error instanceof HeldMessageClaimedError && error.code === 'HOLD_STORE_FAILED',
+    );
     expect(await fixture.holdStore.list()).toHaveLength(1);
     expect(await fixture.holdStore.discard(held.id, { force: true })).toBe(true);
     expect(await readdir(join(fixture.dir, 'held'))).toEqual([]);
@@ -313,14 +316,29 @@ describe('createFileHoldStore', () => {
 
   it('takes over a release left unfinished by a stopped process only when forced', async () => {
     const held = await fixture.holdStore.hold(sampleInput('stale'));
-    await writeFile(join(fixture.dir, 'held', `${held.id}.lock`), '');
-    expect((await fixture.holdStore.list())[0]?.state).toBe('releasing');
+    expect(held.releasingSince).toBeUndefined();
+    const lock = join(fixture.dir, 'held', `${held.id}.lock`);
+    await writeFile(lock, '');
+    // Taken by a release that stopped a while ago: the lock's time is when it claimed the entry,
+    // and the refusal says so.
+    const claimedAt = new Date('2026-03-02T08:15:00.000Z');
+    await utimes(lock, claimedAt, claimedAt);
+    expect((await fixture.holdStore.list())[0]).toMatchObject({
+      state: 'releasing',
+      releasingSince: claimedAt.toISOString(),
+    });
+    expect((await fixture.holdStore.get(held.id))?.releasingSince).toBe(claimedAt.toISOString());
     const transporter = guardedTransport();
-    await expect(fixture.holdStore.release(held.id, transporter, { to: GOOD, ...WHO })).rejects.toMatchObject(
-      {
-        code: 'HOLD_STORE_FAILED',
-      },
-    );
+    const refused = await fixture.holdStore
+      .release(held.id, transporter, { to: GOOD, ...WHO })
+      .catch((error) => error);
+    expect(refused).toBeInstanceOf(HeldMessageClaimedError);
+    expect(refused).toMatchObject({
+      code: 'HOLD_STORE_FAILED',
+      holdId: held.id,
+      claimedAt: claimedAt.toISOString(),
+      cause: { code: 'EEXIST' },
+    });
     expect(fixture.sink.received).toEqual([]);
     await fixture.holdStore.release(held.id, transporter, { to: GOOD, ...WHO, force: true });
     expect(fixture.sink.received).toHaveLength(1);
@@ -599,5 +617,6 @@ function stepping(before: BeforeStep): StoreFs {
     readdir: step('readdir', nodeStoreFs.readdir),
     readFile: step('readFile', nodeStoreFs.readFile),
     syncDir: step('syncDir', nodeStoreFs.syncDir),
+    modifiedAt: step('modifiedAt', nodeStoreFs.modifiedAt),
   };
 }

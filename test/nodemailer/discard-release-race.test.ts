@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { HeldMessageClaimedError } from '../../src/errors.js';
 import type { AuditEntry, AuditLog } from '../../src/nodemailer/audit-log.js';
 import { discardAndRecord } from '../../src/nodemailer/discard-and-record.js';
+import type { HoldStore } from '../../src/nodemailer/hold-store.js';
 import { holdMessage } from '../support/hold-message.js';
 import { guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
@@ -43,7 +45,31 @@ describe('a discard racing a release of the same held message', () => {
     // Either sent once and no discarded line, or discarded (with its line) and not sent.
     expect({ sent, discardedLines }).toEqual({ sent: 0, discardedLines: 1 });
     expect(discarded).toMatchObject({ id });
-    expect(released).toMatchObject({ code: 'HOLD_STORE_FAILED' });
+    expect(released).toBeInstanceOf(HeldMessageClaimedError);
+    expect(released).toMatchObject({ code: 'HOLD_STORE_FAILED', holdId: id, claimedAt: expect.any(String) });
     expect(await fixture.holdStore.get(id)).toBeUndefined();
+  });
+
+  it('is refused as claimed, nothing logged, by a store that cannot record a discard while it holds the message', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    const held = await fixture.holdStore.get(id);
+    // A store of the caller's own with only the interface's required methods, its message mid-release.
+    const store: HoldStore = {
+      hold: fixture.holdStore.hold,
+      list: fixture.holdStore.list,
+      release: fixture.holdStore.release,
+      discard: fixture.holdStore.discard,
+      get: async () => (held ? { ...held, state: 'releasing' } : undefined),
+    };
+    const entries: AuditEntry[] = [];
+    const refused = await discardAndRecord(store, { record: async (entry) => void entries.push(entry) }, id, {
+      by: 'lena@butiken.se',
+      reason: 'duplicate',
+      where: 'api',
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(HeldMessageClaimedError);
+    expect(refused).toMatchObject({ code: 'HOLD_STORE_FAILED', holdId: id, claimedAt: undefined });
+    expect(entries).toEqual([]);
+    expect(await fixture.holdStore.get(id)).toMatchObject({ id, state: 'held' });
   });
 });

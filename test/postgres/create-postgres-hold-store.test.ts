@@ -3,6 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeldMessageClaimedError } from '../../src/errors.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditLog } from '../../src/nodemailer/audit-log.js';
 import { discardAndRecord } from '../../src/nodemailer/discard-and-record.js';
@@ -149,6 +150,7 @@ describe('createPostgresHoldStore', () => {
 
   it('says when another release claimed a message, and that force is only for a stopped one', async () => {
     const held = await store.hold(sampleInput('claimed'));
+    expect((await store.get(held.id))?.releasingSince).toBeUndefined();
     const sent = fixture.sink.received.length;
     // Claimed by another instance's release, as its UPDATE leaves the row.
     await database.pool.query(
@@ -158,14 +160,23 @@ describe('createPostgresHoldStore', () => {
     for (const work of [
       () => store.release(held.id, guardedTransport(), { to: GOOD, ...WHO }),
       () => store.discard(held.id),
+      () => discardAndRecord(store, undefined, held.id, { by: 'lena', reason: 'duplicate', where: 'api' }),
     ]) {
       const error = await work().catch((caught) => caught);
+      expect(error).toBeInstanceOf(HeldMessageClaimedError);
+      expect(error).toMatchObject({ holdId: held.id, claimedAt: '2026-12-01T12:00:00.000Z' });
       expect(error.code).toBe('HOLD_STORE_FAILED');
       expect(error.message).toMatch(
         /another release claimed it at 2026-12-01T12:00:00\.000Z; use \{ force: true \} only if the process of that release stopped/,
       );
     }
     expect(await stateOf(held.id)).toBe('releasing');
+    // Listed and read with the time of the claim, as the HoldStore contract gives it.
+    expect((await store.list()).find((entry) => entry.id === held.id)).toMatchObject({
+      state: 'releasing',
+      releasingSince: '2026-12-01T12:00:00.000Z',
+    });
+    expect((await store.get(held.id))?.releasingSince).toBe('2026-12-01T12:00:00.000Z');
     expect(fixture.sink.received).toHaveLength(sent);
     expect(await store.discard(held.id, { force: true })).toBe(true);
   });
@@ -221,7 +232,11 @@ describe('createPostgresHoldStore', () => {
       instance.child.kill('SIGKILL');
       expect(await instance.exited).toBe('');
 
-      expect((await store.list()).find((entry) => entry.id === held.id)?.state).toBe('releasing');
+      const listed = (await store.list()).find((entry) => entry.id === held.id);
+      expect(listed?.state).toBe('releasing');
+      // The claim's time, from the server's clock, between holding and now.
+      expect(Date.parse(listed?.releasingSince ?? '')).toBeGreaterThanOrEqual(Date.parse(held.heldAt) - 1000);
+      expect(Date.parse(listed?.releasingSince ?? '')).toBeLessThanOrEqual(Date.now() + 1000);
       await expect(store.release(held.id, guardedTransport(), { to: GOOD, ...WHO })).rejects.toMatchObject({
         code: 'HOLD_STORE_FAILED',
       });

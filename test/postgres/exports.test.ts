@@ -6,6 +6,7 @@ import * as postgres from '../../src/postgres/index.js';
 describe('email-guard/postgres', () => {
   it('exports exactly its public API', () => {
     expect(Object.keys(postgres).sort()).toEqual([
+      'DirectoryWriteFailedError',
       'createPostgresAuditLog',
       'createPostgresDirectory',
       'createPostgresHoldStore',

@@ -8,6 +8,9 @@ export interface Received {
   readonly raw: Buffer;
 }
 
+/** What a test does with each message the server has whole; a promise holds the server's answer. */
+export type MessageHook = (message: Received) => Promise<unknown> | undefined;
+
 /** A real SMTP server on 127.0.0.1 that keeps what it receives. */
 export interface SmtpSink {
   readonly port: number;
@@ -16,9 +19,11 @@ export interface SmtpSink {
   readonly refuse: Set<string>;
   /**
    * Called with each message once the server has it whole, before it answers: a test stops the
-   * sending process here, to leave a message sent without the sender hearing so.
+   * sending process here, to leave a message sent without the sender hearing so. When it answers a
+   * promise, the server holds its reply to DATA until that promise settles, so the sender cannot
+   * hear the 250 before the test is done with it.
    */
-  onMessage: ((message: Received) => void) | undefined;
+  onMessage: MessageHook | undefined;
   close(): Promise<void>;
 }
 
@@ -29,7 +34,7 @@ export interface SmtpSink {
 export async function startSmtpSink(options: { readonly hideSMTPUTF8?: boolean } = {}): Promise<SmtpSink> {
   const received: Received[] = [];
   const refuse = new Set<string>();
-  const hooks: { onMessage: ((message: Received) => void) | undefined } = { onMessage: undefined };
+  const hooks: { onMessage: MessageHook | undefined } = { onMessage: undefined };
   const server = new SMTPServer({
     disabledCommands: ['AUTH', 'STARTTLS'],
     hideSMTPUTF8: options.hideSMTPUTF8 ?? false,
@@ -54,8 +59,9 @@ export async function startSmtpSink(options: { readonly hideSMTPUTF8?: boolean }
           raw: Buffer.concat(chunks),
         };
         received.push(message);
-        hooks.onMessage?.(message);
-        callback();
+        const held = hooks.onMessage?.(message);
+        if (held) void held.finally(() => callback());
+        else callback();
       });
     },
   });

@@ -1,0 +1,82 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { SEED_INCIDENT_FACTS } from '../support/cli-inputs.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+const dir = useTempDir();
+
+beforeAll(async () => {
+  await builtCli();
+}, 120_000);
+
+// The seed's operator (under the ePrivacy rules and the GDPR), found out four hours after sending.
+const facts = { ...SEED_INCIDENT_FACTS, detectedAt: '2026-12-01T12:00:00+01:00' };
+
+/** An invoice from the operator, as sent, to a slip of the customer's stored address. */
+const invoice = (lines: string) =>
+  [
+    'From: Norrsken Tele AB <order@norrskentele.se>',
+    'To: aasa.oeberg@telia.se',
+    'Subject: Faktura',
+    'Date: Tue, 01 Dec 2026 08:00:00 +0100',
+    'Message-ID: <f1@norrskentele.se>',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Hej Åsa!',
+    'Kundnummer: 5521001',
+    lines,
+    '',
+  ].join('\r\n');
+
+/** The Markdown draft `audit --incidents` writes for the invoice, in English. */
+async function draft(name: string, lines: string, ...more: string[]): Promise<string> {
+  const folder = join(dir.path, name);
+  mkdirSync(join(folder, 'sent'), { recursive: true });
+  writeFileSync(join(folder, 'sent', 'c.eml'), invoice(lines));
+  writeFileSync(
+    join(folder, 'customers.csv'),
+    'id,name,email,phone,country\n5521001,Åsa Öberg,asa.oberg@telia.se,070-444 55 66,SE\n',
+  );
+  writeFileSync(join(folder, 'facts.json'), JSON.stringify(facts));
+  const run = await runBuiltCli(
+    [
+      'audit',
+      join(folder, 'sent'),
+      '--customers',
+      join(folder, 'customers.csv'),
+      '--incidents',
+      join(folder, 'drafts'),
+      '--facts',
+      join(folder, 'facts.json'),
+      ...more,
+    ],
+    { cwd: folder },
+  );
+  expect(run.status, run.stderr).toBe(1);
+  return readFileSync(join(folder, 'drafts', '0001-report.md'), 'utf8').replace(/\s+/g, ' ');
+}
+
+describe('audit --incidents on an invoice sent to a wrong address', () => {
+  it('weighs the amount due as ordinary financial data, not a high risk to tell the customer of', async () => {
+    const report = await draft('amount', 'Att betala: 499 kr, OCR 5521001112');
+    expect(report).toContain('a risk, but not a high risk');
+    expect(report).not.toContain('the people concerned must be told');
+    expect(report).not.toContain('can be used for fraud');
+    expect(report).toContain('an amount on an invoice or order');
+  });
+
+  it('says so in Swedish', async () => {
+    const report = await draft('amount-sv', 'Att betala: 499 kr, OCR 5521001112', '--locale', 'sv');
+    expect(report).toContain('De ekonomiska uppgifterna är ett belopp på en faktura eller beställning');
+    expect(report).not.toContain('kan användas för bedrägeri eller utpressning');
+    expect(report).not.toContain('hög risk för');
+  });
+
+  it('keeps an account number a high risk', async () => {
+    const report = await draft('account', 'Att betala: 499 kr från konto 8327-9, 123 456 789-0');
+    expect(report).toContain('likely to result in a high risk');
+    expect(report).toContain('the people concerned must be told');
+  });
+});
