@@ -330,6 +330,24 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
   }
 }
 
+/** The other customer's address, whose it is (when revealed) and the slips from it, as the messages put them. */
+function otherCustomersAddress(
+  finding: { readonly known: string; readonly customerId?: string; readonly edits?: readonly Edit[] },
+  locale: Locale,
+): { known: string; whose: string; slips: string } {
+  const sv = locale === 'sv';
+  return {
+    known: displayAddress(finding.known),
+    whose:
+      finding.customerId === undefined
+        ? ''
+        : sv
+          ? ` (kund ${finding.customerId})`
+          : ` (customer ${finding.customerId})`,
+    slips: finding.edits === undefined ? '' : ` (${describeEdits(finding.edits, locale)})`,
+  };
+}
+
 /**
  * What the expected number of a `number-mismatch` is of the customer's: the part of the birth date
  * it writes (`0512` is a day and month, not a year), else the phone number.
@@ -351,22 +369,4 @@ function numberSourceName(
     default:
       return sv ? 'födelsedatum eller födelseår' : 'birth date or year';
   }
-}
-
-/** The other customer's address, whose it is (when revealed) and the slips from it, as the messages put them. */
-function otherCustomersAddress(
-  finding: { readonly known: string; readonly customerId?: string; readonly edits?: readonly Edit[] },
-  locale: Locale,
-): { known: string; whose: string; slips: string } {
-  const sv = locale === 'sv';
-  return {
-    known: displayAddress(finding.known),
-    whose:
-      finding.customerId === undefined
-        ? ''
-        : sv
-          ? ` (kund ${finding.customerId})`
-          : ` (customer ${finding.customerId})`,
-    slips: finding.edits === undefined ? '' : ` (${describeEdits(finding.edits, locale)})`,
-  };
 }
