@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
@@ -92,5 +92,44 @@ describe('email-guard customers check: the address column', () => {
     expect(sv.status).toBe(3);
     expect(sv.stderr).toContain('ingen rad har någon adress');
     expect(sv.stderr).toContain('"Kontakt" läses inte');
+  });
+});
+
+/** A customer export of one customer, Anna Svensson at anna.svensson1985@gmail.com. */
+const annaExport = () =>
+  write('anna.csv', 'Kundnr;Namn;E-post\nK-1;Anna Svensson;anna.svensson1985@gmail.com\n');
+
+/** Writes `messages` (file name to raw text) into a new folder `name`; answers its path. */
+function emlFolder(name: string, messages: Record<string, string>): string {
+  const folder = join(dir.path, name);
+  mkdirSync(folder, { recursive: true });
+  for (const [file, raw] of Object.entries(messages)) writeFileSync(join(folder, file), raw, 'latin1');
+  return folder;
+}
+
+describe('email-guard audit: line ends', () => {
+  it('reads the recipients of a message with old Mac line ends (a CR alone)', async () => {
+    const folder = emlFolder('cr-only', {
+      'cr.eml': [
+        'From: order@butiken.se',
+        'To: anna.svensson185@gmail.com',
+        'Subject: Orderbekraftelse',
+        'Message-ID: <cr-only@butiken.se>',
+        'Date: Mon, 2 Nov 2026 10:00:00 +0100',
+        '',
+        'Hej!',
+        '',
+      ].join('\r'),
+    });
+    const audited = await run(['audit', folder, '--customers', annaExport(), '--json']);
+    expect(audited.stderr).toBe('');
+    expect(audited.status).toBe(1);
+    expect(JSON.parse(audited.stdout).hits).toEqual([
+      expect.objectContaining({
+        messageId: '<cr-only@butiken.se>',
+        recipient: 'anna.svensson185@gmail.com',
+        finding: 'near-miss',
+      }),
+    ]);
   });
 });
