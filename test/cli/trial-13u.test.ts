@@ -107,19 +107,23 @@ function emlFolder(name: string, messages: Record<string, string>): string {
   return folder;
 }
 
+/** An order confirmation from the shop with the recipient lines `to`, its lines ended by `lineEnd`. */
+function orderConfirmation(to: readonly string[], messageId: string, lineEnd: string): string {
+  return [
+    'From: order@butiken.se',
+    ...to,
+    'Subject: Orderbekraftelse',
+    `Message-ID: ${messageId}`,
+    '',
+    'Hej!',
+    '',
+  ].join(lineEnd);
+}
+
 describe('email-guard audit: line ends', () => {
   it('reads the recipients of a message with old Mac line ends (a CR alone)', async () => {
     const folder = emlFolder('cr-only', {
-      'cr.eml': [
-        'From: order@butiken.se',
-        'To: anna.svensson185@gmail.com',
-        'Subject: Orderbekraftelse',
-        'Message-ID: <cr-only@butiken.se>',
-        'Date: Mon, 2 Nov 2026 10:00:00 +0100',
-        '',
-        'Hej!',
-        '',
-      ].join('\r'),
+      'cr.eml': orderConfirmation(['To: anna.svensson185@gmail.com'], '<cr-only@butiken.se>', '\r'),
     });
     const audited = await run(['audit', folder, '--customers', annaExport(), '--json']);
     expect(audited.stderr).toBe('');
@@ -131,5 +135,33 @@ describe('email-guard audit: line ends', () => {
         finding: 'near-miss',
       }),
     ]);
+  });
+});
+
+describe('email-guard audit: a display name broken by a line break', () => {
+  it('reads the address the header names and says the header is broken in one line, not a hit at a made-up address', async () => {
+    const folder = emlFolder('broken-name', {
+      'broken.eml': orderConfirmation(
+        ['To: "Anna', 'Bcc: Svensson" <anna.svensson185@gmail.com>'],
+        '<broken@butiken.se>',
+        '\r\n',
+      ),
+    });
+    for (const locale of ['en', 'sv'] as const) {
+      const audited = await run(['audit', folder, '--customers', annaExport(), '--json', '--locale', locale]);
+      expect(audited.status).toBe(1);
+      const result = JSON.parse(audited.stdout);
+      expect(result.hits.map((hit: { recipient: string }) => hit.recipient)).toEqual([
+        'anna.svensson185@gmail.com',
+      ]);
+      expect(result.unreadable).toBe(0);
+      const lines = audited.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(
+        locale === 'sv'
+          ? 'fältet To bryts av en radbrytning inuti ett citerat namn; läst som: "Anna Bcc: Svensson" <anna.svensson185@gmail.com>'
+          : 'the To field is broken by a line break inside a quoted name; read as: "Anna Bcc: Svensson" <anna.svensson185@gmail.com>',
+      );
+    }
   });
 });
