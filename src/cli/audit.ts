@@ -395,7 +395,9 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       unreadable(message.where, message.problem ?? words.cannotBeRead('?'));
       return;
     }
-    const fields = headerFields(message.header, wanted);
+    const fields = headerFields(message.header, wanted, (name, value) =>
+      context.warn(`${message.where}: ${text.brokenHeader(name, value)}`),
+    );
     const date = fields.get('date')?.[0];
     if (since !== undefined && date !== undefined) {
       const time = Date.parse(date);

@@ -201,6 +201,8 @@ export const cliTexts = {
       ) =>
         `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
       noRecipients: 'no recipients in To, Cc or Bcc',
+      brokenHeader: (name: string, value: string) =>
+        `the ${fieldName(name)} field is broken by a line break inside a quoted name; read as: ${value}`,
       unreadableRecipient: (address: string, reason: string) =>
         reason === 'rfc2047'
           ? `recipient "${address}" cannot be read as an address: an encoded-word (RFC 2047) is not allowed in an address`
@@ -627,6 +629,8 @@ Stops on SIGINT or SIGTERM.`,
       ) =>
         `${path} (${kind}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
       noRecipients: 'inga mottagare i To, Cc eller Bcc',
+      brokenHeader: (name: string, value: string) =>
+        `fältet ${fieldName(name)} bryts av en radbrytning inuti ett citerat namn; läst som: ${value}`,
       unreadableRecipient: (address: string, reason: string) =>
         reason === 'rfc2047'
           ? `mottagaren "${address}" kan inte läsas som en adress: ett kodat ord (RFC 2047) får inte stå i en adress`
@@ -872,3 +876,8 @@ Stannar vid SIGINT eller SIGTERM.`,
 
 /** The lines of one language. */
 export type CliTexts = (typeof cliTexts)[CliLocale];
+
+/** A header field's name as mail writes it (`to` as `To`, `delivered-to` as `Delivered-To`). */
+function fieldName(name: string): string {
+  return name.replace(/(^|-)[a-z]/g, (start) => start.toUpperCase());
+}

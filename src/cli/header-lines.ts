@@ -13,11 +13,16 @@ export interface HeaderLine {
  * the fields read ({@link unfoldedValue}), as a header may carry thousands that are not.
  */
 export function* headerLines(header: Buffer): Generator<HeaderLine> {
-  for (const line of header.toString('utf8').split(/\r?\n(?![ \t])/)) {
+  for (const line of unfoldedLines(header)) {
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
     yield { name: line.slice(0, colon).trim().toLowerCase(), line, colon };
   }
+}
+
+/** The lines of a raw header, each with its folds (RFC 5322 §2.2.3), fields or not. */
+export function unfoldedLines(header: Buffer): string[] {
+  return header.toString('utf8').split(/\r?\n(?![ \t])/);
 }
 
 /** A field's value unfolded (RFC 5322 §2.2.3: each fold is a line break before white space). */

@@ -109,8 +109,9 @@ export async function readFileHeader(file: string, locale: CliLocale = 'en'): Pr
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
-      const buffer = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      const end = headerEnd(buffer, Math.max(0, length - bytesRead - 3));
+      const read = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+      const buffer = withCrlfLineEnds(read);
+      const end = headerEnd(buffer, buffer === read ? Math.max(0, length - bytesRead - 3) : 0);
       if (end >= 0) return { where: file, header: buffer.subarray(0, end), location: { file } };
       if (length > MAX_HEADER_BYTES)
         return {
@@ -121,10 +122,21 @@ export async function readFileHeader(file: string, locale: CliLocale = 'en'): Pr
     }
     // A message that is all header (no body) is still a message.
     if (length === 0) return { where: file, problem: text.emptyFile, location: { file } };
-    return { where: file, header: Buffer.concat(chunks), location: { file } };
+    return { where: file, header: withCrlfLineEnds(Buffer.concat(chunks)), location: { file } };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The bytes with old Mac line ends (a CR alone, and not one LF) written as CRLF (RFC 5322 §2.1):
+ * read as they are, they end no line, and the message seems to have no recipients at all (issue
+ * 13). Any other bytes are answered as they are.
+ */
+function withCrlfLineEnds(buffer: Buffer): Buffer {
+  if (buffer.indexOf(10) >= 0 || buffer.indexOf(13) < 0) return buffer;
+  // Latin-1 maps each byte to one character and back: the other bytes stay as they were.
+  return Buffer.from(buffer.toString('latin1').replace(/\r/g, '\r\n'), 'latin1');
 }
 
 const FROM_LINE = Buffer.from('\nFrom ');

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
@@ -92,5 +92,76 @@ describe('email-guard customers check: the address column', () => {
     expect(sv.status).toBe(3);
     expect(sv.stderr).toContain('ingen rad har någon adress');
     expect(sv.stderr).toContain('"Kontakt" läses inte');
+  });
+});
+
+/** A customer export of one customer, Anna Svensson at anna.svensson1985@gmail.com. */
+const annaExport = () =>
+  write('anna.csv', 'Kundnr;Namn;E-post\nK-1;Anna Svensson;anna.svensson1985@gmail.com\n');
+
+/** Writes `messages` (file name to raw text) into a new folder `name`; answers its path. */
+function emlFolder(name: string, messages: Record<string, string>): string {
+  const folder = join(dir.path, name);
+  mkdirSync(folder, { recursive: true });
+  for (const [file, raw] of Object.entries(messages)) writeFileSync(join(folder, file), raw, 'latin1');
+  return folder;
+}
+
+/** An order confirmation from the shop with the recipient lines `to`, its lines ended by `lineEnd`. */
+function orderConfirmation(to: readonly string[], messageId: string, lineEnd: string): string {
+  return [
+    'From: order@butiken.se',
+    ...to,
+    'Subject: Orderbekraftelse',
+    `Message-ID: ${messageId}`,
+    '',
+    'Hej!',
+    '',
+  ].join(lineEnd);
+}
+
+describe('email-guard audit: line ends', () => {
+  it('reads the recipients of a message with old Mac line ends (a CR alone)', async () => {
+    const folder = emlFolder('cr-only', {
+      'cr.eml': orderConfirmation(['To: anna.svensson185@gmail.com'], '<cr-only@butiken.se>', '\r'),
+    });
+    const audited = await run(['audit', folder, '--customers', annaExport(), '--json']);
+    expect(audited.stderr).toBe('');
+    expect(audited.status).toBe(1);
+    expect(JSON.parse(audited.stdout).hits).toEqual([
+      expect.objectContaining({
+        messageId: '<cr-only@butiken.se>',
+        recipient: 'anna.svensson185@gmail.com',
+        finding: 'near-miss',
+      }),
+    ]);
+  });
+});
+
+describe('email-guard audit: a display name broken by a line break', () => {
+  it('reads the address the header names and says the header is broken in one line, not a hit at a made-up address', async () => {
+    const folder = emlFolder('broken-name', {
+      'broken.eml': orderConfirmation(
+        ['To: "Anna', 'Bcc: Svensson" <anna.svensson185@gmail.com>'],
+        '<broken@butiken.se>',
+        '\r\n',
+      ),
+    });
+    for (const locale of ['en', 'sv'] as const) {
+      const audited = await run(['audit', folder, '--customers', annaExport(), '--json', '--locale', locale]);
+      expect(audited.status).toBe(1);
+      const result = JSON.parse(audited.stdout);
+      expect(result.hits.map((hit: { recipient: string }) => hit.recipient)).toEqual([
+        'anna.svensson185@gmail.com',
+      ]);
+      expect(result.unreadable).toBe(0);
+      const lines = audited.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(
+        locale === 'sv'
+          ? 'fältet To bryts av en radbrytning inuti ett citerat namn; läst som: "Anna Bcc: Svensson" <anna.svensson185@gmail.com>'
+          : 'the To field is broken by a line break inside a quoted name; read as: "Anna Bcc: Svensson" <anna.svensson185@gmail.com>',
+      );
+    }
   });
 });
