@@ -34,9 +34,16 @@ export function formatDateTime(phrasing: Phrasing, iso: string): string {
   }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((entry) => entry.type === type)?.value ?? '';
+  // Swedish has short names for its own and its neighbours' zones only (CET, EEST): any other is an
+  // offset from GMT ("GMT+1" for British summer time), written here from UTC, the time standard
+  // such offsets are counted from (ITU Recommendation ITU-R TF.460-6).
+  const zone =
+    phrasing.locale === 'sv'
+      ? part('timeZoneName').replace(/^GMT(?=[+\u2212-])/, 'UTC')
+      : part('timeZoneName');
   return phrasing.locale === 'sv'
-    ? `${part('year')}-${part('month')}-${part('day')} kl. ${part('hour')}:${part('minute')} ${part('timeZoneName')}`
-    : `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
+    ? `${part('year')}-${part('month')}-${part('day')} kl. ${part('hour')}:${part('minute')} ${zone}`
+    : `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} ${zone}`;
 }
 
 /** A date in the phrasing's time zone (`23 februari 2018`). */

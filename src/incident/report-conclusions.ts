@@ -188,11 +188,25 @@ export function courtesyNotice(
     : undefined;
 }
 
+/** The countries whose authorities a Swedish report names in their own language. */
+const NAMED_IN_OWN_LANGUAGE: ReadonlySet<string> = new Set(['SE', 'DK', 'NO', 'FI']);
+
 function authorityName(phrasing: Phrasing, finding: AuthorityFinding): string | undefined {
   const authority = finding.authority;
   if (authority === undefined) return undefined;
-  const name = phrasing.locale === 'sv' && authority.country === 'SE' ? authority.name : authority.nameEn;
-  return authority.abbreviation ? `${name} (${authority.abbreviation})` : name;
+  // A Swedish reader reads the Danish and Norwegian names as they are (Datatilsynet, Nasjonal
+  // kommunikasjonsmyndighet) and the Finnish with the English beside them; a report to them names
+  // them as the authorities name themselves, not in English.
+  const own = phrasing.locale === 'sv' && NAMED_IN_OWN_LANGUAGE.has(authority.country);
+  if (!own)
+    return authority.abbreviation ? `${authority.nameEn} (${authority.abbreviation})` : authority.nameEn;
+  const besides = [
+    authority.country === 'FI' ? authority.nameEn : undefined,
+    authority.abbreviation !== undefined && !authority.name.includes(authority.abbreviation)
+      ? authority.abbreviation
+      : undefined,
+  ].filter((part): part is string => part !== undefined);
+  return besides.length > 0 ? `${authority.name} (${besides.join(', ')})` : authority.name;
 }
 
 /**
