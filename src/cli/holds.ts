@@ -259,7 +259,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
     lines.push('', recipientLine(recipient, flags.locale));
     for (const finding of recipient.verdict.findings)
       lines.push(
-        `  ${recipientState(finding.action, flags.locale).padEnd(stateWidth)} ${finding.code}: ${findingMessage(finding, flags.locale)}`,
+        `  ${recipientState(finding.action, flags.locale).padEnd(stateWidth)} ${codeWithName(finding.code, flags.locale)}: ${findingMessage(finding, flags.locale)}`,
       );
   }
   context.out(`${lines.join('\n')}\n`);
