@@ -6,6 +6,13 @@ import { type CliLocale, cliTexts } from './cli-texts.js';
  * (`skrivfel (near-miss)`); in English the code is its own name. `--json` keeps the code alone.
  */
 export function codeWithName(code: string, locale: CliLocale): string {
-  const name = cliTexts[locale].report.findingNames[code];
-  return name === undefined ? code : `${name} (${code})`;
+  return codeAfterWords(code, cliTexts[locale].report.findingNames[code]);
+}
+
+/**
+ * Any code (a finding's, a lookup's, a store problem's) after the words that say it, in
+ * parentheses (`kunden finns inte i kundregistret (not-found)`); the code alone where there are none.
+ */
+export function codeAfterWords(code: string, words: string | undefined): string {
+  return words === undefined ? code : `${words} (${code})`;
 }
