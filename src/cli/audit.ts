@@ -13,6 +13,7 @@ import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { buildReport } from './build-report.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
+import { codeWithName } from './code-with-name.js';
 import { progressWords } from './create-progress.js';
 import { escapeControls } from './escape-controls.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
@@ -620,7 +621,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
         hit.recipient,
         hit.customerId ?? '-',
         hit.intended ?? '-',
-        hit.finding,
+        codeWithName(String(hit.finding), flags.locale),
         hit.reason,
       ].join('  '),
     notes,

@@ -5,6 +5,7 @@ import { checkRecipient } from '../guard/check-recipient.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
 import { displayAddress } from '../spelling/display-domain.js';
 import { cliTexts } from './cli-texts.js';
+import { codeWithName } from './code-with-name.js';
 import { CliFailure, exitCodes, usageFailure } from './exit-codes.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
@@ -110,6 +111,8 @@ function formatVerdict(verdict: Verdict, suggestion: string, locale: 'sv' | 'en'
   const lines = [`${word(verdict.action)}  ${verdict.address ?? JSON.stringify(verdict.entered)}`];
   if (verdict.suggestion) lines.push(`${suggestion}: ${verdict.suggestion}`);
   for (const finding of verdict.findings)
-    lines.push(`  ${word(finding.action).padEnd(7)} ${finding.code}: ${finding.message}`);
+    lines.push(
+      `  ${word(finding.action).padEnd(7)} ${codeWithName(finding.code, locale)}: ${finding.message}`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,7 @@
+import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
+import type { InvalidAddressReason } from '../address/parse-address.js';
+import type { SentMailKind } from './read-sent-mail.js';
+
 /** The languages of the command's lines (`--locale`). */
 export type CliLocale = 'sv' | 'en';
 
@@ -193,7 +197,7 @@ export const cliTexts = {
       reason: 'Reason',
       read: (
         path: string,
-        kind: string,
+        kind: SentMailKind,
         messages: number,
         skipped: number,
         unreadable: number,
@@ -203,10 +207,8 @@ export const cliTexts = {
       noRecipients: 'no recipients in To, Cc or Bcc',
       brokenHeader: (name: string, value: string) =>
         `the ${fieldName(name)} field is broken by a line break inside a quoted name; read as: ${value}`,
-      unreadableRecipient: (address: string, reason: string) =>
-        reason === 'rfc2047'
-          ? `recipient "${address}" cannot be read as an address: an encoded-word (RFC 2047) is not allowed in an address`
-          : `recipient "${address}" cannot be read as an address (${reason})`,
+      unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
+        `recipient "${address}" cannot be read as an address: ${reason === 'rfc2047' ? 'an encoded-word (RFC 2047) is not allowed in an address' : INVALID_REASONS.en[reason]}`,
       moreUnreadable: (count: number) => `and ${count} more unreadable messages (named on stderr)`,
       copiesCounted: (count: number) =>
         `${count} copies of messages already read (the same Message-ID and recipient) are counted with the first: one hit, and one draft, each.`,
@@ -621,20 +623,18 @@ Stops on SIGINT or SIGTERM.`,
       reason: 'Orsak',
       read: (
         path: string,
-        kind: string,
+        kind: SentMailKind,
         messages: number,
         skipped: number,
         unreadable: number,
         hits: number,
       ) =>
-        `${path} (${kind}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
+        `${path} (${SENT_MAIL_KINDS_SV[kind]}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
       noRecipients: 'inga mottagare i To, Cc eller Bcc',
       brokenHeader: (name: string, value: string) =>
         `fältet ${fieldName(name)} bryts av en radbrytning inuti ett citerat namn; läst som: ${value}`,
-      unreadableRecipient: (address: string, reason: string) =>
-        reason === 'rfc2047'
-          ? `mottagaren "${address}" kan inte läsas som en adress: ett kodat ord (RFC 2047) får inte stå i en adress`
-          : `mottagaren "${address}" kan inte läsas som en adress (${reason})`,
+      unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
+        `mottagaren "${address}" kan inte läsas som en adress: ${reason === 'rfc2047' ? 'ett kodat ord (RFC 2047) får inte stå i en adress' : INVALID_REASONS.sv[reason]}`,
       moreUnreadable: (count: number) => `och ${count} oläsbara meddelanden till (namngivna på stderr)`,
       copiesCounted: (count: number) =>
         `${count} kopior av meddelanden som redan lästs (samma Message-ID och mottagare) räknas med det första: en träff, och ett utkast, var.`,
@@ -881,3 +881,14 @@ export type CliTexts = (typeof cliTexts)[CliLocale];
 function fieldName(name: string): string {
   return name.replace(/(^|-)[a-z]/g, (start) => start.toUpperCase());
 }
+
+/**
+ * The kinds of sent mail `audit` reads, as a Swedish reader calls them; English shows the kind as
+ * `--json` names it.
+ */
+const SENT_MAIL_KINDS_SV: Readonly<Record<SentMailKind, string>> = {
+  'eml-file': '.eml-fil',
+  'eml-folder': 'mapp med .eml-filer',
+  mbox: 'mbox-fil',
+  maildir: 'Maildir',
+};

@@ -3,6 +3,7 @@ import type { LoadProblem } from '../contacts/load-customers.js';
 import { auditCustomerBase, type CustomerBaseFindingCode } from '../guard/audit-customer-base.js';
 import { buildReport } from './build-report.js';
 import { cliTexts } from './cli-texts.js';
+import { codeWithName } from './code-with-name.js';
 import { exitCodes } from './exit-codes.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
@@ -127,7 +128,7 @@ export async function runCustomersCheck(
       [
         `${file}:${finding.line}`,
         finding.customerId ?? '-',
-        finding.kind,
+        codeWithName(String(finding.kind), flags.locale),
         // An unusable address is quoted in its reason (which shows a space or a line break in
         // it): the line names it once.
         ...(finding.kind === 'invalid-address' &&

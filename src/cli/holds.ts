@@ -20,7 +20,7 @@ import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
-import { codeWithName } from './code-with-name.js';
+import { codeAfterWords, codeWithName } from './code-with-name.js';
 import { escapeControls } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
@@ -177,6 +177,19 @@ async function subjectAndDate(raw: Buffer): Promise<{ subject?: string; date?: s
   };
 }
 
+/**
+ * An entry of the store that cannot be listed: in the words of the language where it has them, the
+ * code after them; in English the code, then the store's own message.
+ */
+function storeProblemLine(
+  problem: { file: string; code: string; message: string },
+  words: string | undefined,
+): string {
+  return words === undefined
+    ? `${problem.file}: ${problem.code}: ${problem.message}`
+    : `${problem.file}: ${codeAfterWords(problem.code, words)}`;
+}
+
 /** `holds list`: every held message, oldest first. */
 export async function listHeld(flags: StoreFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
@@ -185,7 +198,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
   const held = await store.list();
   const inDoubt = await releasesInDoubt(flags, context);
   for (const problem of await store.listProblems())
-    context.warn(`${problem.file}: ${problem.code}: ${text.problems?.[problem.code] ?? problem.message}`);
+    context.warn(storeProblemLine(problem, text.problems?.[problem.code]));
   if (flags.json) {
     context.out(
       `${JSON.stringify(
@@ -252,14 +265,14 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   if (held.customerLookup) {
     const { reason } = held.customerLookup;
     const words = text.lookupReasons?.[reason];
-    lines.push(`${label('lookup')}${reason}${words === undefined ? '' : `: ${words}`}`);
+    lines.push(`${label('lookup')}${codeAfterWords(reason, words)}`);
   }
   const stateWidth = Math.max(...Object.values(text.recipientStates).map((word) => word.length));
   for (const recipient of held.recipients) {
     lines.push('', recipientLine(recipient, flags.locale));
     for (const finding of recipient.verdict.findings)
       lines.push(
-        `  ${recipientState(finding.action, flags.locale).padEnd(stateWidth)} ${finding.code}: ${findingMessage(finding, flags.locale)}`,
+        `  ${recipientState(finding.action, flags.locale).padEnd(stateWidth)} ${codeWithName(finding.code, flags.locale)}: ${findingMessage(finding, flags.locale)}`,
       );
   }
   context.out(`${lines.join('\n')}\n`);

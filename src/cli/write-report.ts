@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type CliLocale, cliTexts } from './cli-texts.js';
+import { codeWithName } from './code-with-name.js';
 import { usageFailure } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { type Report, renderReport, reportFormat } from './render-report.js';
@@ -62,7 +63,10 @@ export async function writeReport(
   }
   const lines = [...report.intro];
   for (const row of report.summary)
-    if (row.count > 0) lines.push(`  ${String(row.count).padStart(7)}  ${row.label}: ${row.description}`);
+    if (row.count > 0)
+      lines.push(
+        `  ${String(row.count).padStart(7)}  ${codeWithName(row.label, report.locale)}: ${row.description}`,
+      );
   lines.push(...(report.problems ?? []));
   if (destination.out !== undefined)
     lines.push(`${cliTexts[report.locale].reportWritten}: ${destination.out}`);

@@ -178,9 +178,14 @@ describe('email-guard audit', () => {
     const planted = mail.planted.filter((message) => Number(/order-(\d+)/.exec(message.messageId)?.[1]) < 40);
     const [intro, ...rest] = run.stdout.trim().split('\n');
     expect(intro).toBe(
-      `${folder} (eml-folder): 41 meddelanden lästa, 0 före --since, 1 oläsbara, ${planted.length} träffar.`,
+      `${folder} (mapp med .eml-filer): 41 meddelanden lästa, 0 före --since, 1 oläsbara, ${planted.length} träffar.`,
     );
-    expect(rest[0]).toMatch(/^ +\d+ {2}[a-z-]+: [^a-z]*[a-zåäö]/);
+    // The finding's Swedish name first, its code after it for a script that searches for it.
+    expect(rest[0]).toMatch(
+      /^ +\d+ {2}(skrivfel|felskriven domän|annan kunds adress)[a-zåäö ]* \([a-z-]+\): [a-zåäö]/,
+    );
+    for (const line of rest.filter((row) => row.startsWith(folder)))
+      expect(line).toMatch(/ {2}(skrivfel|felskriven domän|annan kunds adress)[a-zåäö ]* \([a-z-]+\) {2}/);
     expect(run.stdout).not.toMatch(/messages read|unreadable|hits\.|a slip from|One slip from/);
     expect(run.stderr.trim()).toBe(
       `${join(folder, 'zz-no-recipient.eml')}: inga mottagare i To, Cc eller Bcc`,
@@ -188,6 +193,42 @@ describe('email-guard audit', () => {
     const out = join(dir.path, 'audit-sv.html');
     const written = await runCliInProcess(auditOf(folder, '--locale', 'sv', '--out', out));
     expect(written.stdout.trim().split('\n').at(-1)).toBe(`rapport: ${out}`);
+  });
+
+  it('names the kind of mail and why a recipient cannot be read in words, as the built command', async () => {
+    const file = join(dir.path, 'sent-unreadable.mbox');
+    const message = (to: string, id: string) =>
+      Buffer.from(
+        `From: shop@butiken.se\r\nTo: ${to}\r\nMessage-ID: <${id}@butiken.se>\r\nSubject: Order\r\n\r\nHej\r\n`,
+      );
+    writeMbox(file, [
+      ...mail.messages.slice(0, 3),
+      message('anna..svensson@gmail.com', 'dots'),
+      message('Anna Svensson', 'no-at'),
+    ]);
+    for (const [locale, kind, dots, noAt] of [
+      [
+        'en',
+        'mbox',
+        'recipient "anna..svensson@gmail.com" cannot be read as an address: a dot stands at the start or end of a part, or two dots stand in a row',
+        'recipient "Anna Svensson" cannot be read as an address: the @ sign is missing',
+      ],
+      [
+        'sv',
+        'mbox-fil',
+        'mottagaren "anna..svensson@gmail.com" kan inte läsas som en adress: en punkt står först eller sist i en del, eller två punkter står i rad',
+        'mottagaren "Anna Svensson" kan inte läsas som en adress: snabel-a saknas',
+      ],
+    ] as const) {
+      const run = await runBuiltCli(auditOf(file, '--locale', locale), { cwd: dir.path });
+      expect(run.stdout.split('\n')[0]).toMatch(
+        new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')} \\(${kind}\\): 5 `),
+      );
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(new RegExp(`: ${dots.replace(/[.()]/g, '\\$&')}$`));
+      expect(lines[1]).toMatch(new RegExp(`: ${noAt}$`));
+    }
   });
 
   it('refuses an --out that is one of its inputs, before reading or writing anything', async () => {

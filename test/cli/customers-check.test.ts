@@ -183,10 +183,38 @@ describe('email-guard customers check', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`${file}: `);
     expect(run.stdout).toContain('0 kunder med fynd.');
-    expect(run.stdout).toContain('column-not-read: kolumner som inte läses');
+    expect(run.stdout).toContain('kolumn som inte läses (column-not-read): kolumner som inte läses');
     const out = join(dir.path, 'kontroll.html');
     const written = await runCliInProcess(['customers', 'check', file, '--locale', 'sv', '--out', out]);
     expect(written.stdout.trim().split('\n').at(-1)).toBe(`rapport: ${out}`);
+  });
+
+  it('names each finding in Swedish first with --locale sv, and by its code in English, as the built command', async () => {
+    const file = join(dir.path, 'named.csv');
+    writeFileSync(
+      file,
+      ['id;name;email', 'C-1;Olle Ek;olle.ek@hotmial.se', 'C-2;Bo Ek;bo ek@example.se'].join('\n'),
+    );
+    for (const [locale, typo, invalid] of [
+      ['en', 'domain-typo', 'invalid-address'],
+      ['sv', 'felskriven domän (domain-typo)', 'ogiltig adress (invalid-address)'],
+    ] as const) {
+      const run = await runBuiltCli(['customers', 'check', file, '--locale', locale], { cwd: dir.path });
+      expect(run.status).toBe(1);
+      const lines = run.stdout.trim().split('\n');
+      expect(lines.slice(1, 3).map((line) => line.trim().split(': ')[0])).toEqual([
+        `1  ${invalid}`,
+        `1  ${typo}`,
+      ]);
+      expect(lines[3]).toBe(
+        `${file}:2  C-1  ${typo}  olle.ek@hotmial.se  ${locale === 'sv' ? 'hotmial.se ser ut som ett skrivfel av hotmail.se.' : 'hotmial.se looks like a typo of hotmail.se.'} -> olle.ek@hotmail.se`,
+      );
+      expect(lines[4]).toMatch(
+        new RegExp(
+          `^${file.replace(/[.\\/]/g, '\\$&')}:3  C-2  ${invalid.replace(/[()]/g, '\\$&')}  "bo ek@example.se" `,
+        ),
+      );
+    }
   });
 
   it('answers 3 for a folder, and 0 for a clean export whose only note is a column not read', async () => {

@@ -133,13 +133,13 @@ describe('the command under --locale sv, as an operator reads it', () => {
     expect(list.status).toBe(1);
     expect(list.stdout).toMatch(/ stoppat +kund C-1001 /);
     expect(list.stdout).toContain(
-      `till: ${TYPO} stoppad -> anna.svensson1985@gmail.com (near-miss: skrivfel, unverified-address: okänd adress)`,
+      `till: ${TYPO} stoppad -> anna.svensson1985@gmail.com (skrivfel (near-miss), okänd adress (unverified-address))`,
     );
     const show = await run(['holds', 'show', id, '--store', store, '--locale', 'sv']);
     expect(show.status).toBe(0);
     expect(show.stdout).toMatch(/^stoppades: +\S+ kl\. [\d.]+ \S+ \(för 0 min sedan\), stoppat$/m);
-    expect(show.stdout).toMatch(/^ {2}stoppad +near-miss: Ser ut som ett skrivfel/m);
-    expect(show.stdout).toMatch(/^ {2}obekräftad +unverified-address: Adressen är inte/m);
+    expect(show.stdout).toMatch(/^ {2}stoppad +skrivfel \(near-miss\): Ser ut som ett skrivfel/m);
+    expect(show.stdout).toMatch(/^ {2}obekräftad +okänd adress \(unverified-address\): Adressen är inte/m);
     for (const text of [list.stdout, show.stdout]) {
       expect(text).not.toMatch(/(?<![\w-])(stoppa|bekräfta)(?![\wäöå-])/);
     }
@@ -154,27 +154,27 @@ describe('the command under --locale sv, as an operator reads it', () => {
     const uncorrected = await run(releaseArgs(fixture, id, file, ['--locale', 'sv']));
     expect(uncorrected.status).toBe(2);
     expect(uncorrected.stderr).toContain(
-      `(till: ${TYPO} stoppad -> anna.svensson1985@gmail.com (near-miss: skrivfel, unverified-address: okänd adress))`,
+      `(till: ${TYPO} stoppad -> anna.svensson1985@gmail.com (skrivfel (near-miss), okänd adress (unverified-address)))`,
     );
     const stillWrong = await run(
       releaseArgs(fixture, id, file, ['--to', 'anna.svensson19855@gmail.com', '--locale', 'sv']),
     );
     expect(stillWrong.status).toBe(1);
     expect(stillWrong.stderr).toContain(
-      'mottagaren "anna.svensson19855@gmail.com" stoppad (near-miss: skrivfel; unverified-address: okänd adress)',
+      'mottagaren "anna.svensson19855@gmail.com" stoppad (skrivfel (near-miss); okänd adress (unverified-address))',
     );
   });
 
-  it('says in Swedish why the customer of a held message was not found, the code kept', async () => {
+  it('says in Swedish why the customer of a held message was not found, the code after the words', async () => {
     const held = await holdMessage(fixture, TYPO, { customerId: 'C-9999' });
     const show = await run(['holds', 'show', held, '--store', join(fixture.dir, 'held'), '--locale', 'sv']);
     expect(show.status).toBe(0);
-    expect(show.stdout).toMatch(/^uppslag: +not-found: kunden finns inte i kundregistret$/m);
+    expect(show.stdout).toMatch(/^uppslag: +kunden finns inte i kundregistret \(not-found\)$/m);
     const english = await run(['holds', 'show', held, '--store', join(fixture.dir, 'held')]);
     expect(english.stdout).toMatch(/^lookup: +not-found$/m);
   });
 
-  it('says in Swedish why an entry of the hold store cannot be listed, the code kept', async () => {
+  it('says in Swedish why an entry of the hold store cannot be listed, the code after the words', async () => {
     await holdMessage(fixture, TYPO);
     const store = join(fixture.dir, 'held');
     const broken = '20260101T000000000Z-00000000-0000-4000-8000-000000000000';
@@ -183,10 +183,10 @@ describe('the command under --locale sv, as an operator reads it', () => {
     const list = await run(['holds', 'list', '--store', store, '--locale', 'sv']);
     expect(list.status).toBe(1);
     expect(list.stderr).toContain(
-      `${broken}.json: malformed: uppgifterna om det stoppade meddelandet går inte att läsa`,
+      `${broken}.json: uppgifterna om det stoppade meddelandet går inte att läsa (trasiga eller från en annan mapp) (malformed)`,
     );
     expect(list.stderr).toContain(
-      '-000000000001.eml: uncommitted: meddelandet höll på att stoppas när processen avbröts och listades aldrig',
+      '-000000000001.eml: meddelandet höll på att stoppas när processen avbröts och listades aldrig (uncommitted)',
     );
     expect(list.stderr).not.toMatch(/held message|metadata|was being held/);
     const english = await run(['holds', 'list', '--store', store]);

@@ -81,7 +81,7 @@ describe('the lines of the command', () => {
       'sv',
     ]);
     expect(check.stdout.split('\n')[0]).toBe('stoppa  anna.svensson185@gmail.com');
-    expect(check.stdout).toContain('  stoppa  near-miss: ');
+    expect(check.stdout).toContain('  stoppa  skrivfel (near-miss): ');
     const notJson = await runCliInProcess(['check', 'a@b.se', '--customer', "{id:'K-1'}", '--locale', 'sv']);
     expect(notJson.status).toBe(2);
     expect(notJson.stderr).toContain('--customer är inte giltig JSON');
