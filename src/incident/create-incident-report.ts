@@ -298,6 +298,7 @@ export function createIncidentReport(
     },
     data: {
       categories: given.dataCategories,
+      ...optional('credentialKinds', given.credentialKinds),
       ...optional('content', given.dataContent),
       ...(given.dataContentUnknown === true ? { contentUnknown: true } : {}),
       ...optional('records', given.records),
