@@ -79,7 +79,7 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   dataCategories: z.array(DataCategorySchema).optional(),
   /** What credentials found by hand are, added to those the inventory found (see `credentialKinds`). */
   credentialKinds: BreachFactsSchema.shape.credentialKinds,
-  /** The measures taken, replacing the proposed ones. */
+  /** The measures taken, planned or declined; the usual proposals not among them are added (see `createIncidentReport`). */
   measures: z.array(MeasureSchema).optional(),
   cause: z.string().min(1).optional(),
   consequences: z.string().min(1).optional(),
