@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assessBreach,
   buildCustomerNotice,
+  type CreateIncidentReportInput,
   createIncidentReport,
   type IncidentReport,
   renderIncidentReport,
@@ -89,6 +90,25 @@ describe('a one-time login code among the credentials', () => {
   it('still makes a code that was valid when it reached a stranger a high risk', async () => {
     const { report } = await reportMisdirectedSms(loginCodeSms, { now });
     expect(report.assessment.risk).toBe('high');
+  });
+
+  it('proposes to invalidate a login code sent by e-mail, with no new password, and neither once it expired', () => {
+    const loginCodeEmail = {
+      ...wrongNumberSmsCase,
+      circumstances: 'misdirected-email',
+      reference: 'INC-CODE',
+      dataCategories: ['name', 'credentials'],
+      credentialKinds: ['login-code'],
+    } satisfies CreateIncidentReportInput;
+    const ids = (expired: boolean) =>
+      createIncidentReport(
+        { ...loginCodeEmail, ...(expired ? { credentialsExpired: true } : {}) },
+        { now: wrongNumberSmsNow },
+      ).measures.map((measure) => measure.id);
+    expect(ids(false)).toContain('invalidate-login');
+    expect(ids(false)).not.toContain('new-password');
+    expect(ids(true)).not.toContain('invalidate-login');
+    expect(ids(true)).not.toContain('new-password');
   });
 
   it('keeps a new password proposed where the credentials include a password', () => {
