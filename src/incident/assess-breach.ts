@@ -355,13 +355,18 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   // Login details and password-reset links are high-risk in themselves (EDPB Guidelines 01/2021,
   // Case No. 07: credentials that let someone into an account call for telling the people concerned):
   // a stranger's word that the message was deleted does not undo a use of the link before that.
-  if (
-    outside &&
-    !unintelligible &&
-    categories.has('credentials') &&
-    input.returnedUnopened !== true &&
-    level < 2
-  ) {
+  // Credentials that had expired when they reached the wrong person, or were made invalid before
+  // they could be used, open no account: like data rendered unintelligible (GDPR Art. 34(3)(a)), or
+  // a measure that keeps the high risk from materialising (Art. 34(3)(b)), they do not make it high.
+  const liveCredentials = categories.has('credentials') && input.credentialsExpired !== true;
+  if (outside && !unintelligible && categories.has('credentials') && input.credentialsExpired === true)
+    reason(
+      'credentials-expired',
+      'EDPB Guidelines 01/2021, Case No. 07; GDPR Art. 34(3)(a) and (b)',
+      'Inloggningsuppgifterna hade slutat gälla, eller gjordes ogiltiga, innan den som fick dem kunde använda dem: de ger ingen tillgång till kontot och gör inte risken hög.',
+      'The login details had expired, or were made invalid, before whoever received them could use them: they open no account and do not make the risk high.',
+    );
+  if (outside && !unintelligible && liveCredentials && input.returnedUnopened !== true && level < 2) {
     level = 2;
     reason(
       'account-takeover',
@@ -578,6 +583,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   const adverseKind = [...categories].some(
     (category) =>
       ADVERSE_611.has(category) &&
+      (category !== 'credentials' || input.credentialsExpired !== true) &&
       (category !== 'financial' || (input.insight ?? 'substantial') === 'substantial'),
   );
   const adverse611 = strict

@@ -71,6 +71,19 @@ function unknownKeysMessage(
   return `unknown ${noun}${keys.length === 1 ? '' : 's'} ${described.join(', ')}; the ${noun}s are ${fields.join(', ')}`;
 }
 
+/**
+ * What the `credentials` among the data are: a `password`, a one-time `login-code` (a code sent by
+ * text message or e-mail that logs in once and expires, NIST SP 800-63B §5.1.3), or a `link` that logs
+ * in or sets a new password. A login code calls for making it invalid, not for a new password.
+ */
+export const CredentialKindSchema = z.enum(['password', 'login-code', 'link']);
+export type CredentialKind = z.infer<typeof CredentialKindSchema>;
+
+/** The credentials are one-time login codes and nothing else (see {@link CredentialKindSchema}). */
+export function onlyLoginCodes(kinds: readonly CredentialKind[] | undefined): boolean {
+  return kinds !== undefined && kinds.length > 0 && kinds.every((kind) => kind === 'login-code');
+}
+
 /** The fields of {@link BreachFactsSchema}. */
 const BREACH_FACTS_SHAPE = {
   /** The regimes the organisation falls under: `['gdpr']`, or `['eprivacy', 'gdpr']` for telecoms. */
@@ -81,6 +94,18 @@ const BREACH_FACTS_SHAPE = {
   dataSubjects: z.number().int().positive(),
   /** Who received it. */
   recipient: RecipientSchema,
+  /**
+   * What the `credentials` among `dataCategories` are (see {@link CredentialKindSchema}); only with
+   * `credentials` among them.
+   */
+  credentialKinds: z.array(CredentialKindSchema).min(1, 'name at least one kind of credential').optional(),
+  /**
+   * The credentials could no longer be used when they reached the wrong person (a one-time code that
+   * had expired), or were made invalid before anyone could use them: they then open no account, and
+   * no longer make the risk high (EDPB Guidelines 01/2021, Case No. 07; GDPR Art. 34(3)(b)). Only
+   * with `credentials` among `dataCategories`.
+   */
+  credentialsExpired: z.boolean().optional(),
   /** The recipient is bound by professional secrecy or a confidentiality agreement. */
   recipientBoundBySecrecy: z.boolean().optional(),
   /** The recipient confirmed in writing that the data was deleted and not used or passed on. */
@@ -164,6 +189,7 @@ const CIRCUMSTANCES_SHAPE = {
   returnedUnopened: BREACH_FACTS_SHAPE.returnedUnopened,
   encrypted: BREACH_FACTS_SHAPE.encrypted,
   keyExposed: BREACH_FACTS_SHAPE.keyExposed,
+  credentialsExpired: BREACH_FACTS_SHAPE.credentialsExpired,
   maliciousIntent: BREACH_FACTS_SHAPE.maliciousIntent,
   vulnerableDataSubjects: BREACH_FACTS_SHAPE.vulnerableDataSubjects,
   safetyRisk: BREACH_FACTS_SHAPE.safetyRisk,

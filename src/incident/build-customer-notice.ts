@@ -5,9 +5,9 @@ import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema, AddrSpecSchema } from './address-schema.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import { noticeConsequenceTexts, noticeMeasureTexts } from './data/notice-texts.js';
-import { adviceTexts, type MisdirectedEmailMeasureId } from './data/report-texts.js';
+import { adviceTexts, loginCodeTexts, type MisdirectedEmailMeasureId } from './data/report-texts.js';
 import {
-  attachmentKeyExposed,
+  credentialWording,
   describeAddressMistake,
   disclosureReach,
   listCategories,
@@ -374,27 +374,27 @@ function noticeParts(
       )
     : unopened
       ? s(
-          `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-          `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+          `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+          `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
         )
       : reach === 'public'
         ? s(
-            `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-            `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+            `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+            `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
           )
         : reach === 'addresses'
           ? s(
-              `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-              `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+              `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+              `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
             )
           : toSomeone
             ? s(
-                `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-                `That person could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+                `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `That person could see these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
               )
             : s(
-                `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-                `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+                `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
               );
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.
@@ -403,6 +403,14 @@ function noticeParts(
   // in it, rather than "access to your account" (GDPR Art. 34(2), the likely consequences).
   const attachmentPassword = report.facts.encrypted === true && report.facts.keyExposed === true;
   const inAttachment = report.data.categories.filter((category) => category !== 'credentials');
+  // A one-time login code is said as what it is: no password to change, and no longer valid once it
+  // expired or was made invalid (a measure done, which the notice also says).
+  const loginCode = credentialWording(report).loginCode;
+  const codeState =
+    loginCode === 'valid' &&
+    report.measures.some((measure) => measure.id === 'invalidate-login' && measure.status === 'done')
+      ? 'invalid'
+      : loginCode;
   const consequence = (unopened || contentUnknown ? [] : report.data.categories)
     .filter((category) => category !== 'customer-number' || categories.has('name'))
     .map((category) =>
@@ -411,7 +419,9 @@ function noticeParts(
             `Lösenordet i meddelandet öppnar den krypterade bilagan, så personen har kunnat läsa den${inAttachment.length > 0 ? `, med de här uppgifterna om dig: ${listCategories(phrasing, inAttachment)}` : ''}.`,
             `The password in the message opens the encrypted attachment, so that person could read it${inAttachment.length > 0 ? `, with these details about you: ${listCategories(phrasing, inAttachment)}` : ''}.`,
           )
-        : noticeConsequenceTexts[phrasing.locale][category],
+        : category === 'credentials' && codeState !== undefined
+          ? loginCodeTexts[phrasing.locale].noticeConsequence[codeState]
+          : noticeConsequenceTexts[phrasing.locale][category],
     )
     .filter((text): text is string => text !== undefined)
     .join(' ');
@@ -459,7 +469,11 @@ function noticeParts(
   const advice = (contentUnknown ? [] : report.data.categories)
     // An attachment's password is no login to change.
     .filter((category) => category !== 'credentials' || !attachmentPassword)
-    .map((category) => adviceTexts[phrasing.locale][category])
+    .map((category) =>
+      category === 'credentials' && codeState !== undefined
+        ? loginCodeTexts[phrasing.locale].advice[codeState]
+        : adviceTexts[phrasing.locale][category],
+    )
     .filter((text): text is string => text !== undefined);
   const phone = report.provider.customerServicePhone ?? report.contact.phone;
   return {

@@ -75,7 +75,10 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   otherAuthoritiesNotified: ReportShape.affected.shape.otherAuthoritiesNotified,
   consequences: z.string().min(1).optional(),
   protectionApplied: z.string().min(1).optional(),
-  /** Replaces the proposed measures (confirm one by passing it with `status: 'done'`). */
+  /**
+   * The measures taken, planned or declined (`status: 'rejected'`); each usual proposal not among
+   * them is added after them as `proposed` (confirm one by passing it with `status: 'done'`).
+   */
   measures: z.array(MeasureSchema).optional(),
   otherProviders: ReportShape.otherProviders.optional(),
   subscriberNotice: ReportShape.subscriberNotice.omit({ required: true }).partial().optional(),
@@ -278,7 +281,18 @@ export function createIncidentReport(
             ? ('done' as const)
             : ('proposed' as const),
       }));
-  const measures = given.measures ?? fitting(channelMeasureIds[given.circumstances] ?? []);
+  // The measures given are kept as given, and each usual proposal they do not name is added beside
+  // them, still proposed: a measure the caller confirmed does not silence the others the law asks to
+  // report as "taken or proposed" (GDPR Art. 33(3)(d); Regulation 611/2013 Annex I). One the caller
+  // declined is among those given (`status: 'rejected'`), so it is not proposed again.
+  const proposals = fitting(channelMeasureIds[given.circumstances] ?? []);
+  const measures =
+    given.measures === undefined
+      ? proposals
+      : [
+          ...given.measures,
+          ...proposals.filter((proposal) => !given.measures?.some((measure) => measure.id === proposal.id)),
+        ];
   const report: IncidentReport = {
     reference: given.reference,
     notification: given.notification ?? 'first',
@@ -298,6 +312,7 @@ export function createIncidentReport(
     },
     data: {
       categories: given.dataCategories,
+      ...optional('credentialKinds', given.credentialKinds),
       ...optional('content', given.dataContent),
       ...(given.dataContentUnknown === true ? { contentUnknown: true } : {}),
       ...optional('records', given.records),

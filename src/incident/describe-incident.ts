@@ -1,6 +1,8 @@
+import { onlyLoginCodes } from './breach-facts.js';
 import { type DataCategory, dataCategoryLabels } from './data/data-categories.js';
 import {
   consequenceTexts,
+  loginCodeTexts,
   measureTexts,
   pendingMeasureTexts,
   type ReportLocale,
@@ -58,14 +60,17 @@ export function formatDate(phrasing: Phrasing, iso: string): string {
 export function listCategories(
   phrasing: Phrasing,
   categories: readonly DataCategory[],
-  options: { readonly attachmentKey?: boolean } = {},
+  options: CredentialWording = {},
 ): string {
   // With the key sent along (`keyExposed`), the `credentials` recorded are the password that opens
-  // the encrypted attachment, not a login (WP250 rev.01 section IV.A): named as what they are.
+  // the encrypted attachment, not a login (WP250 rev.01 section IV.A): named as what they are, as a
+  // one-time login code is.
   const labels = categories.map((category) =>
     category === 'credentials' && options.attachmentKey === true
       ? say(phrasing, 'lösenordet till den krypterade bilagan', 'the password to the encrypted attachment')
-      : dataCategoryLabels[phrasing.locale][category],
+      : category === 'credentials' && options.loginCode !== undefined
+        ? loginCodeTexts[phrasing.locale].label
+        : dataCategoryLabels[phrasing.locale][category],
   );
   return joinWords(phrasing, labels);
 }
@@ -73,6 +78,23 @@ export function listCategories(
 /** The report's key went with its encrypted data: its `credentials` are that key (see {@link listCategories}). */
 export function attachmentKeyExposed(report: IncidentReport): boolean {
   return report.facts.encrypted === true && report.facts.keyExposed === true;
+}
+
+/**
+ * What the report's `credentials` are, for the words that name them: the password of an attachment
+ * sent with its key (`attachmentKey`), or one-time login codes only (`loginCode`), `invalid` once they
+ * had expired or were voided before use (`credentialsExpired`).
+ */
+export interface CredentialWording {
+  readonly attachmentKey?: boolean;
+  readonly loginCode?: 'valid' | 'invalid';
+}
+
+/** The {@link CredentialWording} of a report, from its facts and `data.credentialKinds`. */
+export function credentialWording(report: IncidentReport): CredentialWording {
+  const attachmentKey = attachmentKeyExposed(report);
+  if (attachmentKey || !onlyLoginCodes(report.data.credentialKinds)) return { attachmentKey };
+  return { attachmentKey, loginCode: report.facts.credentialsExpired === true ? 'invalid' : 'valid' };
 }
 
 /** Joins words with commas and a final `och` / `and`. */
@@ -122,8 +144,7 @@ function colleagueConsequenceLines(
   phrasing: Phrasing,
   categories: readonly DataCategory[],
   deleted: boolean,
-  options: {
-    readonly attachmentKey?: boolean;
+  options: CredentialWording & {
     readonly financialInsight?: 'minimal' | 'limited' | 'substantial';
   },
 ): string[] {
@@ -146,8 +167,7 @@ function colleagueConsequenceLines(
 export function consequenceLines(
   phrasing: Phrasing,
   categories: readonly DataCategory[],
-  options: {
-    readonly attachmentKey?: boolean;
+  options: CredentialWording & {
     /** How much the data reveals (`facts.insight`): an amount due alone is no means of fraud. */
     readonly financialInsight?: 'minimal' | 'limited' | 'substantial';
     readonly recipient?: IncidentReport['facts']['recipient'];
@@ -162,8 +182,7 @@ export function consequenceLines(
 function strangerConsequenceLines(
   phrasing: Phrasing,
   categories: readonly DataCategory[],
-  options: {
-    readonly attachmentKey?: boolean;
+  options: CredentialWording & {
     readonly financialInsight?: 'minimal' | 'limited' | 'substantial';
   },
 ): string[] {
@@ -180,16 +199,18 @@ function strangerConsequenceLines(
             'Lösenordet öppnar den krypterade bilagan: med det kan den som fick meddelandet läsa bilagan.',
             'The password opens the encrypted attachment: with it, whoever received the message can read the attachment.',
           )
-        : category === 'financial' && (options.financialInsight ?? 'substantial') !== 'substantial'
-          ? // ENISA 2013 section 3.1: financial data that gives no substantial insight (an amount due on
-            // an invoice or order) weighs less; EDPB Guidelines 01/2021 Case No. 13 found a packing
-            // slip with the price paid in a stranger's hands a low risk.
-            say(
-              phrasing,
-              'De ekonomiska uppgifterna är ett belopp på en faktura eller beställning: de visar vad kunden ska betala men räcker inte i sig för bedrägeri.',
-              'The financial details are an amount on an invoice or order: they show what the customer is to pay, but are not enough for fraud on their own.',
-            )
-          : consequenceTexts[phrasing.locale][category];
+        : category === 'credentials' && options.loginCode !== undefined
+          ? loginCodeTexts[phrasing.locale].consequence[options.loginCode]
+          : category === 'financial' && (options.financialInsight ?? 'substantial') !== 'substantial'
+            ? // ENISA 2013 section 3.1: financial data that gives no substantial insight (an amount due on
+              // an invoice or order) weighs less; EDPB Guidelines 01/2021 Case No. 13 found a packing
+              // slip with the price paid in a stranger's hands a low risk.
+              say(
+                phrasing,
+                'De ekonomiska uppgifterna är ett belopp på en faktura eller beställning: de visar vad kunden ska betala men räcker inte i sig för bedrägeri.',
+                'The financial details are an amount on an invoice or order: they show what the customer is to pay, but are not enough for fraud on their own.',
+              )
+            : consequenceTexts[phrasing.locale][category];
     if (text) lines.push(category === 'national-id-number' ? withWhatCameWith(phrasing, text, has) : text);
   }
   return lines;
@@ -389,8 +410,8 @@ export function describeData(phrasing: Phrasing, report: IncidentReport): string
   return [
     say(
       phrasing,
-      `${what} innehöll${incomplete || partial ? ' bland annat' : ''}: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-      `${what} contained${incomplete ? ' at least' : partial ? ', among other things' : ''}: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+      `${what} innehöll${incomplete || partial ? ' bland annat' : ''}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+      `${what} contained${incomplete ? ' at least' : partial ? ', among other things' : ''}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
     ),
     ...unreadNote,
   ].join(' ');

@@ -292,6 +292,9 @@ export function contradictoryFacts(
     readonly returnedUnopened?: boolean | undefined;
     readonly encrypted?: boolean | undefined;
     readonly keyExposed?: boolean | undefined;
+    readonly dataCategories?: readonly string[] | undefined;
+    readonly credentialKinds?: readonly string[] | undefined;
+    readonly credentialsExpired?: boolean | undefined;
   },
   base: Path,
   locale: 'sv' | 'en' = 'en',
@@ -333,6 +336,18 @@ export function contradictoryFacts(
         'a key can only be exposed where the data was encrypted: set encrypted too, or leave keyExposed out',
       ),
     });
+  // What the credentials were, or that they had expired, says nothing where the data held none: the
+  // report would name a login code it never listed among the data.
+  if (facts.dataCategories !== undefined && !facts.dataCategories.includes('credentials'))
+    for (const key of ['credentialKinds', 'credentialsExpired'] as const)
+      if (facts[key] !== undefined)
+        issues.push({
+          path: [...base, key],
+          message: say(
+            `gäller inloggningsuppgifter, men dataCategories saknar credentials: lägg till credentials, eller ta bort ${key}`,
+            `is about login details, but dataCategories has no credentials: add credentials, or leave ${key} out`,
+          ),
+        });
   return issues;
 }
 

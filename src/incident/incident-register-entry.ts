@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { countryTimeZone } from './data/country-time-zones.js';
-import { attachmentKeyExposed, listCategories, type Phrasing, say } from './describe-incident.js';
+import { credentialWording, listCategories, type Phrasing, say } from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
@@ -168,7 +168,7 @@ export function incidentRegisterEntry(
     kind,
     s(swedish, english),
     `${checked.affected.dataSubjects} ${s(checked.affected.dataSubjects === 1 ? 'berörd' : 'berörda', 'concerned')}`,
-    listCategories(phrasing, checked.data.categories, { attachmentKey: attachmentKeyExposed(checked) }),
+    listCategories(phrasing, checked.data.categories, credentialWording(checked)),
     `${risk}${checked.judgment === undefined ? '' : s(' (bedömd av den ansvariga)', ' (as judged)')}`,
     authority,
     subjects,

@@ -6,7 +6,7 @@ import {
   RecipientSchema,
   RegimeSchema,
 } from './assess-breach.js';
-import { meantFact } from './breach-facts.js';
+import { CredentialKindSchema, meantFact } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { DataCategorySchema } from './data/data-categories.js';
 import { peopleCategories } from './data/people-categories.js';
@@ -151,6 +151,11 @@ export const IncidentReportSchema = z.object({
   }),
   data: z.object({
     categories: z.array(DataCategorySchema).min(1),
+    /**
+     * What the `credentials` among the categories are (`['login-code']` for a one-time login code):
+     * the report, the notice and the measures then speak of that code, not of a password to change.
+     */
+    credentialKinds: z.array(CredentialKindSchema).min(1).optional(),
     /** Annex I: nature and content, in words (which document, which fields). */
     content: z.string().min(1).optional(),
     /**

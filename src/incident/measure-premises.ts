@@ -1,8 +1,11 @@
+import { type CredentialKind, onlyLoginCodes } from './breach-facts.js';
 import type { MisdirectedEmailMeasureId } from './data/report-texts.js';
 
 /** The facts a usual measure's premise is judged against. */
 export interface PremiseFacts {
   readonly dataCategories?: readonly string[] | undefined;
+  readonly credentialKinds?: readonly CredentialKind[] | undefined;
+  readonly credentialsExpired?: boolean | undefined;
   readonly encrypted?: boolean | undefined;
   readonly keyExposed?: boolean | undefined;
   readonly recipient?: string | undefined;
@@ -13,6 +16,10 @@ export interface PremiseFacts {
  * What a usual measure takes for granted:
  * - `login`: login details in the data that are more than the password of an encrypted attachment
  *   sent along (`keyExposed`: that password opens no account, WP250 rev.01 section IV.A);
+ * - `live-login`: such login details that still open the account: not expired or voided before
+ *   they could be used (`credentialsExpired`), so there is something left to make invalid;
+ * - `password-login`: such login details that are more than one-time login codes (a code expires by
+ *   itself and is replaced by a new one, NIST SP 800-63B §5.1.3: no password to change);
  * - `key-sent`: the attachment's password went with it, so the attachment is as good as unencrypted
  *   (GDPR Art. 34(3)(a); WP250 rev.01 section IV.A), and its password is what is taken out of use;
  * - `no-key-sent`: the opposite, where a check for login passwords sent is what fits;
@@ -21,13 +28,24 @@ export interface PremiseFacts {
  * - `one-recipient`: it went to a recipient and a wrong address, not to the public: published data
  *   has no one recipient to ask and no wrong address on file.
  */
-export type MeasurePremise = 'login' | 'key-sent' | 'no-key-sent' | 'received' | 'one-recipient';
+export type MeasurePremise =
+  | 'login'
+  | 'live-login'
+  | 'password-login'
+  | 'key-sent'
+  | 'no-key-sent'
+  | 'received'
+  | 'one-recipient';
 
 /** Whether each premise holds for the facts recorded. */
 export function premisesHolding(facts: PremiseFacts): Readonly<Record<MeasurePremise, boolean>> {
   const keySent = facts.encrypted === true && facts.keyExposed === true;
+  const login = (facts.dataCategories ?? []).includes('credentials') && !keySent;
+  const live = login && facts.credentialsExpired !== true;
   return {
-    login: (facts.dataCategories ?? []).includes('credentials') && !keySent,
+    login,
+    'live-login': live,
+    'password-login': live && !onlyLoginCodes(facts.credentialKinds),
     'key-sent': keySent,
     'no-key-sent': !keySent,
     received: facts.returnedUnopened !== true,
@@ -55,8 +73,8 @@ export const measurePremises: Readonly<
   'correct-address': { proposed: ['one-recipient'], done: ['one-recipient'] },
   'correct-postal-address': { proposed: ['one-recipient'], done: ['one-recipient'] },
   'check-password-reset': { proposed: ['received', 'no-key-sent'], done: [] },
-  'invalidate-login': { proposed: ['login', 'received'], done: ['login'] },
-  'new-password': { proposed: ['login'], done: [] },
+  'invalidate-login': { proposed: ['live-login', 'received'], done: ['login'] },
+  'new-password': { proposed: ['password-login'], done: [] },
   'retire-attachment-password': { proposed: ['key-sent'], done: [] },
 };
 

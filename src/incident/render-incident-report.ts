@@ -7,8 +7,8 @@ import { countryTimeZone } from './data/country-time-zones.js';
 import { peopleWords } from './data/people-categories.js';
 import { reportHeadings } from './data/report-texts.js';
 import {
-  attachmentKeyExposed,
   consequenceLines,
+  credentialWording,
   describeData,
   describeIncident,
   formatDate,
@@ -288,7 +288,7 @@ function buildSections(
             ]
           : [
               ...consequenceLines(phrasing, report.data.categories, {
-                attachmentKey: attachmentKeyExposed(report),
+                ...credentialWording(report),
                 financialInsight: report.facts.insight ?? 'substantial',
                 recipient: report.facts.recipient,
                 recipientDeleted: report.facts.recipientConfirmedDeletion === true,

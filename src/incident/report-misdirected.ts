@@ -8,7 +8,7 @@ import {
   BreachCircumstancesSchema,
   BreachFactsSchema,
 } from './assess-breach.js';
-import { pickCircumstances } from './breach-facts.js';
+import { type CredentialKind, pickCircumstances } from './breach-facts.js';
 import {
   type BuildCustomerNoticeOptions,
   buildCustomerNotice,
@@ -19,6 +19,7 @@ import { CreateIncidentReportInputSchema, createIncidentReport } from './create-
 import { type DataCategory, DataCategorySchema, enisaDataTypes } from './data/data-categories.js';
 import type { OrderTerm } from './data/order-terms.js';
 import { type DateInput, DateInputSchema } from './date-input.js';
+import type { PersonalDataKind } from './find-personal-data.js';
 import {
   impossibleIncidentDates,
   impossibleMoments,
@@ -76,7 +77,9 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   dataSubjects: z.number().int().positive().optional(),
   /** Categories found by hand (in a PDF attachment, say), added to those the inventory found. */
   dataCategories: z.array(DataCategorySchema).optional(),
-  /** The measures taken, replacing the proposed ones. */
+  /** What credentials found by hand are, added to those the inventory found (see `credentialKinds`). */
+  credentialKinds: BreachFactsSchema.shape.credentialKinds,
+  /** The measures taken, planned or declined; the usual proposals not among them are added (see `createIncidentReport`). */
   measures: z.array(MeasureSchema).optional(),
   cause: z.string().min(1).optional(),
   consequences: z.string().min(1).optional(),
@@ -371,6 +374,7 @@ export async function reportFromInventory(
           }
         : {}),
       dataCategories: found.size === 0 ? ['other'] : [...found],
+      ...credentialKindsOf(inventory, given.credentialKinds),
       ...(found.size === 0 ? { dataContentUnknown: true } : {}),
       // Read by patterns from free text, the list may miss something, and is not given as complete.
       dataComplete: false,
@@ -508,4 +512,28 @@ function ordinaryAmountsOnly(
       (category) => category === 'financial' || enisaDataTypes[category] === 'simple',
     )
   );
+}
+
+/** The inventory's kind of each credential found, as the report names them (see `CredentialKindSchema`). */
+const credentialKindByItemKind: Readonly<Partial<Record<PersonalDataKind, CredentialKind>>> = {
+  password: 'password',
+  'login-code': 'login-code',
+  'password-reset-link': 'link',
+  'account-link': 'link',
+};
+
+/**
+ * `{ credentialKinds }` with what the message's credentials and those given by hand are, each once;
+ * `{}` when neither names one, so a report never says what kind of credential it does not know.
+ */
+function credentialKindsOf(
+  inventory: MessageInventory,
+  given: readonly CredentialKind[] | undefined,
+): { credentialKinds?: CredentialKind[] } {
+  const kinds = new Set<CredentialKind>(given ?? []);
+  for (const item of inventory.items) {
+    const kind = item.category === 'credentials' ? credentialKindByItemKind[item.kind] : undefined;
+    if (kind !== undefined) kinds.add(kind);
+  }
+  return kinds.size === 0 ? {} : { credentialKinds: [...kinds] };
 }

@@ -1,6 +1,7 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { misdirectedEmailMeasureIds } from '../../src/incident/index.js';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { SEED_INCIDENT_FACTS, SEED_MESSAGE, seedIncidentArgs } from '../support/cli-inputs.js';
 import { useTempDir } from '../support/use-temp-dir.js';
@@ -33,7 +34,8 @@ describe('email-guard incident warns when a notice the law requires has no measu
   ] as const)(
     'prints one warning line on stderr and still writes the report (%s)',
     async (locale, warning) => {
-      writeInputs([]);
+      // Every usual measure declined: nothing taken or proposed is left to tell the customer.
+      writeInputs(misdirectedEmailMeasureIds.map((id) => ({ id, status: 'rejected' })));
       const run = await runBuiltCli(seedIncidentArgs(dir.path, ['--locale', locale, '--overwrite']), {
         cwd: dir.path,
       });
@@ -44,6 +46,13 @@ describe('email-guard incident warns when a notice the law requires has no measu
       expect(lines[0]).toContain('facts.json');
     },
   );
+
+  it('prints no warning when the measures given leave the usual proposals beside them', async () => {
+    writeInputs([]);
+    const run = await runBuiltCli(seedIncidentArgs(dir.path, ['--overwrite']), { cwd: dir.path });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+  });
 
   it('prints no warning when a measure is recorded', async () => {
     writeInputs([{ id: 'recall-and-delete', status: 'done' }]);

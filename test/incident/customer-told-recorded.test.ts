@@ -70,7 +70,9 @@ describe('the customer was told only where the report records how', () => {
     const text = renderIncidentReport(report, { locale: 'en' });
     const entry = incidentRegisterEntry(report, { locale: 'en' });
     expect(text).not.toContain('No measures have been recorded yet.');
-    expect(entry).toContain('measures: 1 done');
+    // The call makes inform-customer done, the recorded deletion recall-and-delete; the other usual
+    // measures stay proposed beside them.
+    expect(entry).toContain('measures: 2 done, 4 proposed');
     expect(text).toContain('The customer was told what happened and what to watch for.');
   });
 });

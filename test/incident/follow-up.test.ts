@@ -131,9 +131,10 @@ describe('incidentRegisterEntry', () => {
       { now: '2018-02-23T16:10:00+01:00' },
     );
     const entry = incidentRegisterEntry(report);
+    // The seed's measures, and telling the customer as a courtesy proposed beside them.
     expect(entry).not.toContain('\n');
     expect(entry).toBe(
-      '2018-02-23 | INC-2018-0042 | Integritetsincident | e-post till fel mottagare | 1 berörd | namn, postadress, kundnummer och beställningar och priser | risk | anmäld till PTS 2018-02-23 kl. 16.00 CET | de berörda underrättas inte | åtgärder: 4 genomförda, 1 planerad, 1 föreslagen',
+      '2018-02-23 | INC-2018-0042 | Integritetsincident | e-post till fel mottagare | 1 berörd | namn, postadress, kundnummer och beställningar och priser | risk | anmäld till PTS 2018-02-23 kl. 16.00 CET | de berörda underrättas inte | åtgärder: 4 genomförda, 1 planerad, 2 föreslagna',
     );
     expect(incidentRegisterEntry(report, { locale: 'en', separator: '\t' }).split('\t')).toHaveLength(10);
   });

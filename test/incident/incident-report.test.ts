@@ -83,14 +83,30 @@ describe('createIncidentReport', () => {
     ]);
   });
 
-  it('keeps the measures the caller confirmed or edited', () => {
+  it('keeps the measures the caller confirmed or edited, with each usual proposal they did not name beside them', () => {
+    const own = { id: 'own', status: 'done', text: 'Säljaren har gått en utbildning.' } as const;
+    const { measures: _given, ...facts } = input;
+    const proposals = createIncidentReport(facts, { now }).measures;
+    expect(proposals.length).toBeGreaterThan(0);
+    const report = createIncidentReport({ ...input, measures: [own] }, { now });
+    expect(report.measures).toEqual([own, ...proposals]);
+  });
+
+  it('proposes no usual measure again that the caller gave or declined', () => {
     const report = createIncidentReport(
-      { ...input, measures: [{ id: 'own', status: 'done', text: 'Säljaren har gått en utbildning.' }] },
+      {
+        ...input,
+        measures: [
+          { id: 'profile-note', status: 'done' },
+          { id: 'seller-feedback', status: 'rejected', reason: 'Ingen säljare var inblandad.' },
+        ],
+      },
       { now },
     );
-    expect(report.measures).toEqual([
-      { id: 'own', status: 'done', text: 'Säljaren har gått en utbildning.' },
-    ]);
+    const ids = report.measures.map((measure) => `${measure.id}: ${measure.status}`);
+    expect(ids.filter((id) => id.startsWith('profile-note'))).toEqual(['profile-note: done']);
+    expect(ids.filter((id) => id.startsWith('seller-feedback'))).toEqual(['seller-feedback: rejected']);
+    expect(ids).toContain('correct-address: proposed');
   });
 
   it('stores every time as UTC ISO 8601 and the assessment with it', () => {
@@ -199,6 +215,7 @@ describe('renderIncidentReport', () => {
         - Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.
         - Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga. (planerad)
         - När orsaken har registrerats ska den återkopplas till de inblandade, så att den inte upprepas. (föreslagen)
+        - Det rekommenderas att informera kunden som en service, fast lagen inte kräver det här, så att kunden kan vara uppmärksam på missbruk av uppgifterna (dataskyddsförordningen skäl 86). (föreslagen)
 
       Tekniska och organisatoriska skyddsåtgärder för de berörda uppgifterna
         Meddelandet skickades som vanlig, okrypterad e-post.
@@ -322,6 +339,7 @@ describe('renderIncidentReport', () => {
       - We checked that no password or login link was sent to the wrong address.
       - A new password is to be issued to the customer and links sent earlier invalidated. (planned)
       - Once the cause is recorded, those involved are to be given feedback on it so that it is not repeated. (proposed)
+      - Telling the customer as a courtesy is recommended, though the law does not require it here, so they can stay alert to misuse of their details (GDPR Recital 86). (proposed)
 
       ## Technical and organisational measures applied to the data concerned
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildCustomerNotice, createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
+import {
+  buildCustomerNotice,
+  createIncidentReport,
+  misdirectedEmailMeasureIds,
+  renderIncidentReport,
+} from '../../src/incident/index.js';
 import { noticeLacksMeasures } from '../../src/incident/report-conclusions.js';
 import { seedCase, seedCustomerCall } from './seed-case.js';
 
@@ -10,6 +15,8 @@ const required = {
   dataCategories: ['name' as const, 'health' as const],
   recipientConfirmedDeletion: undefined,
 };
+// Every usual measure declined: the measures given leave no proposal beside them.
+const declined = misdirectedEmailMeasureIds.map((id) => ({ id, status: 'rejected' as const }));
 
 describe('the measures of a notice the law requires', () => {
   it('writes proposed measures to the customer, not in the report’s third person', async () => {
@@ -37,7 +44,7 @@ describe('the measures of a notice the law requires', () => {
   });
 
   it('says in the report that Art. 34(2) asks for measures when none are recorded', () => {
-    const report = createIncidentReport({ ...required, measures: [] }, { now });
+    const report = createIncidentReport({ ...required, measures: declined }, { now });
     expect(report.subscriberNotice.required).toBe(true);
     expect(renderIncidentReport(report, { locale: 'en' })).toContain(
       'GDPR Art. 34(2) requires the notice to describe the measures taken or proposed',
@@ -64,7 +71,13 @@ describe('the measures of a notice the law requires', () => {
 
   it('still says it when telling the customer is only proposed, as the notice would describe no measure', () => {
     const report = createIncidentReport(
-      { ...required, measures: [{ id: 'inform-customer', status: 'proposed' }] },
+      {
+        ...required,
+        measures: [
+          { id: 'inform-customer', status: 'proposed' },
+          ...declined.filter((measure) => measure.id !== 'inform-customer'),
+        ],
+      },
       { now },
     );
     expect(noticeLacksMeasures(report)).toBe(true);

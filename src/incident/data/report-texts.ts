@@ -278,6 +278,65 @@ export const consequenceTexts: Readonly<
   },
 };
 
+/**
+ * The words for credentials that are one-time login codes and nothing else (`data.credentialKinds:
+ * ['login-code']`): a code logs in once, until it expires, and leaves no password to change (NIST
+ * SP 800-63B §5.1.3); one that had expired or was made invalid opens nothing any more (EDPB
+ * Guidelines 01/2021, Case No. 07; GDPR Art. 34(3)(b)). `label` names it among the data; the
+ * consequences are the report's, the notice's in the second person, each while the code is `valid`
+ * and once it is `invalid`; `advice` is the notice's.
+ */
+export const loginCodeTexts: Readonly<
+  Record<
+    ReportLocale,
+    {
+      readonly label: string;
+      readonly consequence: { readonly valid: string; readonly invalid: string };
+      readonly noticeConsequence: { readonly valid: string; readonly invalid: string };
+      readonly advice: { readonly valid: string; readonly invalid: string };
+    }
+  >
+> = {
+  sv: {
+    label: 'en engångskod för inloggning',
+    consequence: {
+      valid: 'Engångskoden kan ge tillgång till kundens konto så länge den gäller.',
+      invalid:
+        'Engångskoden hade slutat gälla, eller gjordes ogiltig, innan den kunde användas: den ger ingen tillgång till kundens konto.',
+    },
+    noticeConsequence: {
+      valid:
+        'Engångskoden i meddelandet skulle kunna ge personen tillgång till ditt konto så länge den gäller.',
+      invalid: 'Engångskoden i meddelandet gäller inte längre och ger ingen tillgång till ditt konto.',
+    },
+    advice: {
+      valid:
+        'Logga in på nytt med en ny kod när du behöver, och lämna aldrig ut en kod som du inte själv har begärt.',
+      invalid:
+        'Koden i meddelandet gäller inte längre: logga in på nytt med en ny kod, och lämna aldrig ut en kod som du inte själv har begärt.',
+    },
+  },
+  en: {
+    label: 'a one-time login code',
+    consequence: {
+      valid: 'The one-time code could give access to the customer’s account while it is valid.',
+      invalid:
+        'The one-time code had expired, or was made invalid, before it could be used: it gives no access to the customer’s account.',
+    },
+    noticeConsequence: {
+      valid:
+        'The one-time code in the message could give that person access to your account while it is valid.',
+      invalid: 'The one-time code in the message is no longer valid and gives no access to your account.',
+    },
+    advice: {
+      valid:
+        'Log in again with a new code when you need to, and never give anyone a code you did not ask for.',
+      invalid:
+        'The code in the message is no longer valid: log in again with a new code, and never give anyone a code you did not ask for.',
+    },
+  },
+};
+
 /** What the customer can watch for, by kind of exposed data (the notice's advice, GDPR Art. 34(2)). */
 export const adviceTexts: Readonly<Record<ReportLocale, Partial<Readonly<Record<DataCategory, string>>>>> = {
   sv: {
