@@ -367,7 +367,22 @@ function noticeParts(
   // would tell the customer as fact what nobody has checked (GDPR Art. 5(1)(d) accuracy; Art. 34(2)
   // asks for the nature of the breach as known). It says the content is being established instead.
   const contentUnknown = report.data.contentUnknown === true;
-  const saw = contentUnknown
+  // An attachment nobody has read yet may hold more than the readable parts showed: the list is then
+  // said as a part ("bland annat", as the report's own description), and the attachment's content as
+  // being established, never as the whole of what the stranger saw (GDPR Art. 5(1)(d), Art. 34(2)).
+  const unreadAttachments = (report.data.unreadAttachments ?? []).filter(
+    (attachment) => attachment.reviewed !== true,
+  );
+  const inPart = unreadAttachments.length > 0;
+  const amongSv = inPart ? 'bland annat ' : '';
+  const amongEn = inPart ? ', among other things' : '';
+  const unreadLine = inPart
+    ? s(
+        ' Meddelandet hade också en bilaga som vi ännu inte har kunnat läsa. Vi håller på att ta reda på vilka uppgifter om dig den innehåller, och hör av oss när vi vet det.',
+        ' The message also had an attachment we have not yet been able to read. We are establishing which details about you it holds, and will tell you once we know.',
+      )
+    : '';
+  const sawListed = contentUnknown
     ? s(
         'Vi håller fortfarande på att ta reda på vilka uppgifter om dig meddelandet innehöll. Vi hör av oss när vi vet det.',
         'We are still establishing which details about you the message held, and will tell you once we know.',
@@ -379,23 +394,24 @@ function noticeParts(
         )
       : reach === 'public'
         ? s(
-            `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-            `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+            `Vem som helst har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+            `Anyone could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
           )
         : reach === 'addresses'
           ? s(
-              `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-              `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+              `De som fick meddelandet har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+              `Those who received the message could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
             )
           : toSomeone
             ? s(
-                `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-                `That person could see these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+                `Den personen har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+                `That person could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
               )
             : s(
-                `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-                `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+                `Incidenten gäller ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+                `The incident concerns these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
               );
+  const saw = contentUnknown || unopened ? sawListed : `${sawListed}${unreadLine}`;
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.
   // With the key sent along (`keyExposed`), the password in the message is the one that opens the
@@ -408,8 +424,8 @@ function noticeParts(
     .map((category) =>
       category === 'credentials' && attachmentPassword
         ? s(
-            `Lösenordet i meddelandet öppnar den krypterade bilagan, så personen har kunnat läsa den${inAttachment.length > 0 ? `, med de här uppgifterna om dig: ${listCategories(phrasing, inAttachment)}` : ''}.`,
-            `The password in the message opens the encrypted attachment, so that person could read it${inAttachment.length > 0 ? `, with these details about you: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+            `Lösenordet i meddelandet öppnar den krypterade bilagan, så personen har kunnat läsa den${inPart ? ', och vad bilagan innehåller håller vi på att ta reda på' : inAttachment.length > 0 ? `, med de här uppgifterna om dig: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+            `The password in the message opens the encrypted attachment, so that person could read it${inPart ? '; what the attachment holds we are still establishing' : inAttachment.length > 0 ? `, with these details about you: ${listCategories(phrasing, inAttachment)}` : ''}.`,
           )
         : noticeConsequenceTexts[phrasing.locale][category],
     )
