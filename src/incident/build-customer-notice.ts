@@ -177,8 +177,8 @@ export async function buildCustomerNotice(
           : checked.incident.misdirected
             ? say(
                 phrasing,
-                'Uppgifter om dig skickades av misstag till en annan person',
-                'Details about you were sent to someone else by mistake',
+                `Uppgifter om dig skickades av misstag till ${recipientWords(phrasing, checked).other}`,
+                `Details about you were sent to ${recipientWords(phrasing, checked).other} by mistake`,
               )
             : say(
                 phrasing,
@@ -296,6 +296,26 @@ function offered(report: IncidentReport, measure: { readonly id: string }): bool
   );
 }
 
+/**
+ * Who received the data, named as the report names the recipient (`facts.recipient`): a colleague at
+ * the organisation, another company or organisation, or another person (GDPR Art. 34(2) with
+ * Art. 33(3)(a), the nature of the breach): a bank bound by secrecy is not "another person".
+ */
+function recipientWords(
+  phrasing: Phrasing,
+  report: IncidentReport,
+): { readonly other: string; readonly seer: string } {
+  const s = (swedish: string, english: string) => say(phrasing, swedish, english);
+  if (report.facts.recipient === 'internal')
+    return { other: s('en kollega hos oss', 'a colleague of ours'), seer: s('Kollegan', 'That colleague') };
+  if (report.facts.recipient === 'trusted')
+    return {
+      other: s('ett annat företag eller en annan organisation', 'another company or organisation'),
+      seer: s('Mottagaren', 'The recipient'),
+    };
+  return { other: s('en annan person', 'someone else'), seer: s('Den personen', 'That person') };
+}
+
 function noticeParts(
   phrasing: Phrasing,
   report: IncidentReport,
@@ -316,6 +336,7 @@ function noticeParts(
   // told as a slip of one address that reached one person (GDPR Art. 34(2), the nature of the breach).
   const reach = unopened ? 'one' : disclosureReach(report);
   const count = report.affected.dataSubjects;
+  const { other, seer } = recipientWords(phrasing, report);
   const happened =
     reach === 'public'
       ? s(
@@ -329,28 +350,28 @@ function noticeParts(
           )
         : misdirected
           ? s(
-              `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : misdirected.unconfirmed === true ? 'Meddelandet kan därför ha kommit till en annan person.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
-              `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : misdirected.unconfirmed === true ? 'The message may therefore have reached someone else.' : 'The message therefore reached someone else.'} We are sorry.`,
+              `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : misdirected.unconfirmed === true ? 'Meddelandet kan därför ha kommit till en annan person.' : `Meddelandet kom därför till ${other}.`} Vi ber om ursäkt för det.`,
+              `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : misdirected.unconfirmed === true ? 'The message may therefore have reached someone else.' : `The message therefore reached ${other}.`} We are sorry.`,
             )
           : report.incident.circumstances === 'misdirected-email'
             ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
               s(
-                `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
-                `On ${when} we sent an e-mail with details about you to someone else by mistake. We are sorry.`,
+                `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till ${other}. Vi ber om ursäkt för det.`,
+                `On ${when} we sent an e-mail with details about you to ${other} by mistake. We are sorry.`,
               )
             : report.incident.circumstances === 'misdirected-post'
               ? // GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, so the channel and what happened.
                 s(
-                  `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
-                  `On ${when} we sent a letter with details about you to someone else by mistake. We are sorry.`,
+                  `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till ${other}. Vi ber om ursäkt för det.`,
+                  `On ${when} we sent a letter with details about you to ${other} by mistake. We are sorry.`,
                 )
               : report.incident.circumstances === 'misdirected-sms'
                 ? // The text message went to another number, so this notice does not go by text message:
                   // it says by which channel it comes instead (GDPR Art. 34(2): the nature of the breach).
                   // A phone script is spoken: it says the customer is called, not written to.
                   s(
-                    `Den ${when} skickade vi av misstag ett sms med uppgifter om dig till en annan person. Vi ber om ursäkt för det. ${channel === 'phone-script' ? 'Vi ringer dig i stället för att skicka sms' : 'Vi skriver till dig med e-post, inte med sms'}, eftersom sms:et gick till ett annat nummer.`,
-                    `On ${when} we sent a text message (SMS) with details about you to someone else by mistake. We are sorry. ${channel === 'phone-script' ? 'We are calling you rather than sending a text message' : 'We are writing to you by e-mail, not by text message'}, because the text message went to another number.`,
+                    `Den ${when} skickade vi av misstag ett sms med uppgifter om dig till ${other}. Vi ber om ursäkt för det. ${channel === 'phone-script' ? 'Vi ringer dig i stället för att skicka sms' : 'Vi skriver till dig med e-post, inte med sms'}, eftersom sms:et gick till ett annat nummer.`,
+                    `On ${when} we sent a text message (SMS) with details about you to ${other} by mistake. We are sorry. ${channel === 'phone-script' ? 'We are calling you rather than sending a text message' : 'We are writing to you by e-mail, not by text message'}, because the text message went to another number.`,
                   )
                 : // Any other breach is told in the caller's own description, which alone says what happened.
                   s(
@@ -404,8 +425,8 @@ function noticeParts(
             )
           : toSomeone
             ? s(
-                `Den personen har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
-                `That person could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+                `${seer} har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
+                `${seer} could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
               )
             : s(
                 `Incidenten gäller ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, { attachmentKey: attachmentKeyExposed(report) })}.`,
