@@ -260,6 +260,11 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   // data readable (WP250 rev.01 section IV.A; GDPR Art. 34(3)(a) asks for data "unintelligible to any
   // person who is not authorised to access it").
   const unintelligible = input.encrypted === true && input.keyExposed !== true;
+  // The password among the data is the attachment's own key, sent with it (as the notice reads it).
+  const attachmentKey = input.encrypted === true && input.keyExposed === true;
+  // The level rests on the attachment being readable, whatever it holds: until a person has read it,
+  // the conclusion drawn from it is provisional (GDPR Art. 33(4) and 33(5)).
+  let decidedByAttachment = false;
   const reading = strict
     ? say('den striktare läsningen', 'the stricter reading')
     : say('EDPB:s och de flesta myndigheters läsning', 'the reading of the EDPB and most authorities');
@@ -368,12 +373,24 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     );
   if (outside && !unintelligible && liveCredentials && input.returnedUnopened !== true && level < 2) {
     level = 2;
-    reason(
-      'account-takeover',
-      'GDPR Recital 85; EDPB Guidelines 01/2021, Case No. 07; Regulation 611/2013 Art. 3(2)(b); Persónuvernd case 2021122409',
-      'Inloggningsuppgifter eller en länk för att byta lösenord har nått en utomstående, som kan ta över kontot, även om hen sedan raderade meddelandet: risken är hög.',
-      'Login details or a password-reset link reached someone outside the organisation, who can take over the account even if they deleted the message afterwards: the risk is high.',
-    );
+    // With the key sent along (`keyExposed`), the password is the one that opens the encrypted
+    // attachment, not a login: the reason names what it opens, and rests on the attachment being
+    // readable (WP250 rev.01 section IV.A), not on an account anyone could take over.
+    if (attachmentKey) {
+      decidedByAttachment = true;
+      reason(
+        'account-takeover',
+        'GDPR Recital 85; WP250 rev.01 section IV.A; DPC case study on a misdirected e-mail (encrypted letter, password sent to the same address)',
+        'Lösenordet som öppnar den krypterade bilagan har nått en utomstående tillsammans med bilagan, så hen kan läsa allt som bilagan innehåller: risken är hög.',
+        'The password that opens the encrypted attachment reached someone outside the organisation together with the attachment, so they can read whatever the attachment holds: the risk is high.',
+      );
+    } else
+      reason(
+        'account-takeover',
+        'GDPR Recital 85; EDPB Guidelines 01/2021, Case No. 07; Regulation 611/2013 Art. 3(2)(b); Persónuvernd case 2021122409',
+        'Inloggningsuppgifter eller en länk för att byta lösenord har nått en utomstående, som kan ta över kontot, även om hen sedan raderade meddelandet: risken är hög.',
+        'Login details or a password-reset link reached someone outside the organisation, who can take over the account even if they deleted the message afterwards: the risk is high.',
+      );
   }
   // Many people's data outside the organisation: an e-mail to customers in CC instead of BCC shows
   // every address to every recipient. The Irish DPC's case study 1 (2010: some 300 customers'
@@ -601,8 +618,16 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     reading,
   );
   const pending = input.needsReview ?? [];
-  const needsReview = pending.length > 0 && !(gdprSubjects || subscribers || publicCommunication);
-  if (needsReview) {
+  const silent = !(gdprSubjects || subscribers || publicCommunication);
+  const needsReview = pending.length > 0 && (silent || decidedByAttachment);
+  if (needsReview && !silent) {
+    reason(
+      'needs-review',
+      'GDPR Art. 33(4) and 33(5)',
+      `${pending.length === 1 ? 'En uppgift' : `${pending.length} uppgifter`} kunde inte läsas (${pending.slice(0, 3).join('; ')}${pending.length > 3 ? '; …' : ''}). Slutsatsen vilar på vad bilagan kan innehålla: den är preliminär tills en person har granskat bilagan.`,
+      `${pending.length === 1 ? 'One item' : `${pending.length} items`} could not be read (${pending.slice(0, 3).join('; ')}${pending.length > 3 ? '; …' : ''}). The conclusion rests on what the attachment may hold: it is provisional until a person has checked the attachment.`,
+    );
+  } else if (needsReview) {
     // GDPR Art. 33(5) and Art. 9: data of a special category raises the risk to high (ENISA 2013
     // 3.1: sensitive data, basic score 4), so until the lines are classified, no conclusion to
     // stay silent is safe.

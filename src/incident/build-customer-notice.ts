@@ -177,8 +177,8 @@ export async function buildCustomerNotice(
           : checked.incident.misdirected
             ? say(
                 phrasing,
-                'Uppgifter om dig skickades av misstag till en annan person',
-                'Details about you were sent to someone else by mistake',
+                `Uppgifter om dig skickades av misstag till ${recipientWords(phrasing, checked).other}`,
+                `Details about you were sent to ${recipientWords(phrasing, checked).other} by mistake`,
               )
             : say(
                 phrasing,
@@ -296,6 +296,26 @@ function offered(report: IncidentReport, measure: { readonly id: string }): bool
   );
 }
 
+/**
+ * Who received the data, named as the report names the recipient (`facts.recipient`): a colleague at
+ * the organisation, another company or organisation, or another person (GDPR Art. 34(2) with
+ * Art. 33(3)(a), the nature of the breach): a bank bound by secrecy is not "another person".
+ */
+function recipientWords(
+  phrasing: Phrasing,
+  report: IncidentReport,
+): { readonly other: string; readonly seer: string } {
+  const s = (swedish: string, english: string) => say(phrasing, swedish, english);
+  if (report.facts.recipient === 'internal')
+    return { other: s('en kollega hos oss', 'a colleague of ours'), seer: s('Kollegan', 'That colleague') };
+  if (report.facts.recipient === 'trusted')
+    return {
+      other: s('ett annat företag eller en annan organisation', 'another company or organisation'),
+      seer: s('Mottagaren', 'The recipient'),
+    };
+  return { other: s('en annan person', 'someone else'), seer: s('Den personen', 'That person') };
+}
+
 function noticeParts(
   phrasing: Phrasing,
   report: IncidentReport,
@@ -316,6 +336,7 @@ function noticeParts(
   // told as a slip of one address that reached one person (GDPR Art. 34(2), the nature of the breach).
   const reach = unopened ? 'one' : disclosureReach(report);
   const count = report.affected.dataSubjects;
+  const { other, seer } = recipientWords(phrasing, report);
   const happened =
     reach === 'public'
       ? s(
@@ -329,28 +350,28 @@ function noticeParts(
           )
         : misdirected
           ? s(
-              `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : misdirected.unconfirmed === true ? 'Meddelandet kan därför ha kommit till en annan person.' : 'Meddelandet kom därför till en annan person.'} Vi ber om ursäkt för det.`,
-              `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : misdirected.unconfirmed === true ? 'The message may therefore have reached someone else.' : 'The message therefore reached someone else.'} We are sorry.`,
+              `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : misdirected.unconfirmed === true ? 'Meddelandet kan därför ha kommit till en annan person.' : `Meddelandet kom därför till ${other}.`} Vi ber om ursäkt för det.`,
+              `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : misdirected.unconfirmed === true ? 'The message may therefore have reached someone else.' : `The message therefore reached ${other}.`} We are sorry.`,
             )
           : report.incident.circumstances === 'misdirected-email'
             ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
               s(
-                `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
-                `On ${when} we sent an e-mail with details about you to someone else by mistake. We are sorry.`,
+                `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till ${other}. Vi ber om ursäkt för det.`,
+                `On ${when} we sent an e-mail with details about you to ${other} by mistake. We are sorry.`,
               )
             : report.incident.circumstances === 'misdirected-post'
               ? // GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, so the channel and what happened.
                 s(
-                  `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till en annan person. Vi ber om ursäkt för det.`,
-                  `On ${when} we sent a letter with details about you to someone else by mistake. We are sorry.`,
+                  `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till ${other}. Vi ber om ursäkt för det.`,
+                  `On ${when} we sent a letter with details about you to ${other} by mistake. We are sorry.`,
                 )
               : report.incident.circumstances === 'misdirected-sms'
                 ? // The text message went to another number, so this notice does not go by text message:
                   // it says by which channel it comes instead (GDPR Art. 34(2): the nature of the breach).
                   // A phone script is spoken: it says the customer is called, not written to.
                   s(
-                    `Den ${when} skickade vi av misstag ett sms med uppgifter om dig till en annan person. Vi ber om ursäkt för det. ${channel === 'phone-script' ? 'Vi ringer dig i stället för att skicka sms' : 'Vi skriver till dig med e-post, inte med sms'}, eftersom sms:et gick till ett annat nummer.`,
-                    `On ${when} we sent a text message (SMS) with details about you to someone else by mistake. We are sorry. ${channel === 'phone-script' ? 'We are calling you rather than sending a text message' : 'We are writing to you by e-mail, not by text message'}, because the text message went to another number.`,
+                    `Den ${when} skickade vi av misstag ett sms med uppgifter om dig till ${other}. Vi ber om ursäkt för det. ${channel === 'phone-script' ? 'Vi ringer dig i stället för att skicka sms' : 'Vi skriver till dig med e-post, inte med sms'}, eftersom sms:et gick till ett annat nummer.`,
+                    `On ${when} we sent a text message (SMS) with details about you to ${other} by mistake. We are sorry. ${channel === 'phone-script' ? 'We are calling you rather than sending a text message' : 'We are writing to you by e-mail, not by text message'}, because the text message went to another number.`,
                   )
                 : // Any other breach is told in the caller's own description, which alone says what happened.
                   s(
@@ -367,7 +388,22 @@ function noticeParts(
   // would tell the customer as fact what nobody has checked (GDPR Art. 5(1)(d) accuracy; Art. 34(2)
   // asks for the nature of the breach as known). It says the content is being established instead.
   const contentUnknown = report.data.contentUnknown === true;
-  const saw = contentUnknown
+  // An attachment nobody has read yet may hold more than the readable parts showed: the list is then
+  // said as a part ("bland annat", as the report's own description), and the attachment's content as
+  // being established, never as the whole of what the stranger saw (GDPR Art. 5(1)(d), Art. 34(2)).
+  const unreadAttachments = (report.data.unreadAttachments ?? []).filter(
+    (attachment) => attachment.reviewed !== true,
+  );
+  const inPart = unreadAttachments.length > 0;
+  const amongSv = inPart ? 'bland annat ' : '';
+  const amongEn = inPart ? ', among other things' : '';
+  const unreadLine = inPart
+    ? s(
+        ' Meddelandet hade också en bilaga som vi ännu inte har kunnat läsa. Vi håller på att ta reda på vilka uppgifter om dig den innehåller, och hör av oss när vi vet det.',
+        ' The message also had an attachment we have not yet been able to read. We are establishing which details about you it holds, and will tell you once we know.',
+      )
+    : '';
+  const sawListed = contentUnknown
     ? s(
         'Vi håller fortfarande på att ta reda på vilka uppgifter om dig meddelandet innehöll. Vi hör av oss när vi vet det.',
         'We are still establishing which details about you the message held, and will tell you once we know.',
@@ -379,23 +415,24 @@ function noticeParts(
         )
       : reach === 'public'
         ? s(
-            `Vem som helst har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-            `Anyone could see these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+            `Vem som helst har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+            `Anyone could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
           )
         : reach === 'addresses'
           ? s(
-              `De som fick meddelandet har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-              `Those who received the message could see these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+              `De som fick meddelandet har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+              `Those who received the message could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
             )
           : toSomeone
             ? s(
-                `Den personen har kunnat se de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                `That person could see these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `${seer} har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `${seer} could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
               )
             : s(
-                `Incidenten gäller de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                `The incident concerns these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `Incidenten gäller ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `The incident concerns these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
               );
+  const saw = contentUnknown || unopened ? sawListed : `${sawListed}${unreadLine}`;
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.
   // With the key sent along (`keyExposed`), the password in the message is the one that opens the
@@ -416,8 +453,8 @@ function noticeParts(
     .map((category) =>
       category === 'credentials' && attachmentPassword
         ? s(
-            `Lösenordet i meddelandet öppnar den krypterade bilagan, så personen har kunnat läsa den${inAttachment.length > 0 ? `, med de här uppgifterna om dig: ${listCategories(phrasing, inAttachment)}` : ''}.`,
-            `The password in the message opens the encrypted attachment, so that person could read it${inAttachment.length > 0 ? `, with these details about you: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+            `Lösenordet i meddelandet öppnar den krypterade bilagan, så personen har kunnat läsa den${inPart ? ', och vad bilagan innehåller håller vi på att ta reda på' : inAttachment.length > 0 ? `, med de här uppgifterna om dig: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+            `The password in the message opens the encrypted attachment, so that person could read it${inPart ? '; what the attachment holds we are still establishing' : inAttachment.length > 0 ? `, with these details about you: ${listCategories(phrasing, inAttachment)}` : ''}.`,
           )
         : category === 'credentials' && codeState !== undefined
           ? loginCodeTexts[phrasing.locale].noticeConsequence[codeState]

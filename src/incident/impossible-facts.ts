@@ -457,10 +457,16 @@ function impossibleDoneMeasures(
       'uppgifterna publicerades (recipient: public): det finns ingen enskild mottagare eller felaktig adress',
       'the data was published (recipient: public): there is no single recipient or wrong address',
     ),
+    received: say(
+      'det kom tillbaka oöppnat (returnedUnopened): ingen tog emot det som kunde kontaktas',
+      'it came back unopened (returnedUnopened): nobody received it who could be contacted',
+    ),
   };
   return (facts.measures ?? []).flatMap((measure, index) => {
     if (measure.status !== 'done' || measure.text !== undefined) return [];
     const denied = deniedPremise(measure.id, 'done', holding);
+    // A recall done for a message that came back is named as `returnedUnopened` by contradictoryMeasures.
+    if (denied === 'received' && measure.id === 'recall-and-delete') return [];
     const reason = denied === undefined ? undefined : reasons[denied];
     if (reason === undefined) return [];
     return [

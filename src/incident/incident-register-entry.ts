@@ -168,7 +168,11 @@ export function incidentRegisterEntry(
     kind,
     s(swedish, english),
     `${checked.affected.dataSubjects} ${s(checked.affected.dataSubjects === 1 ? 'berörd' : 'berörda', 'concerned')}`,
-    listCategories(phrasing, checked.data.categories, credentialWording(checked)),
+    // Nobody has read the message yet (`data.contentUnknown`): its "other data" stands in for what
+    // nobody has checked, and the register says so rather than name a kind (GDPR Art. 33(5)).
+    checked.data.contentUnknown === true
+      ? s('innehållet är inte fastställt ännu', 'content not yet established')
+      : listCategories(phrasing, checked.data.categories, credentialWording(checked)),
     `${risk}${checked.judgment === undefined ? '' : s(' (bedömd av den ansvariga)', ' (as judged)')}`,
     authority,
     subjects,

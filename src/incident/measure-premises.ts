@@ -68,8 +68,11 @@ export const measurePremises: Readonly<
     >
   >
 > = {
-  'recall-and-delete': { proposed: ['received', 'one-recipient'], done: ['one-recipient'] },
-  'return-or-destroy-letter': { proposed: ['received', 'one-recipient'], done: ['one-recipient'] },
+  'recall-and-delete': { proposed: ['received', 'one-recipient'], done: ['received', 'one-recipient'] },
+  'return-or-destroy-letter': {
+    proposed: ['received', 'one-recipient'],
+    done: ['received', 'one-recipient'],
+  },
   'correct-address': { proposed: ['one-recipient'], done: ['one-recipient'] },
   'correct-postal-address': { proposed: ['one-recipient'], done: ['one-recipient'] },
   'check-password-reset': { proposed: ['received', 'no-key-sent'], done: [] },

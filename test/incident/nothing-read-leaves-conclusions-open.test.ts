@@ -119,6 +119,18 @@ describe('a report of a message in which nothing personal could be read, everywh
     },
   );
 
+  it.each([
+    ['en', 'other data', 'content not yet established'],
+    ['sv', 'övriga uppgifter', 'innehållet är inte fastställt ännu'],
+  ] as const)(
+    'says in the register line that the content is not yet established (%s)',
+    async (locale, unsaid, said) => {
+      const entry = incidentRegisterEntry(await reported(headersOnly, locale), { locale });
+      expect(entry).not.toContain(unsaid);
+      expect(entry).toContain(said);
+    },
+  );
+
   it('says in the data that the decision is provisional, and not once the data is given', async () => {
     const report = await reported(headersOnly, 'en');
     expect(report.decision?.provisional).toBe(true);

@@ -60,3 +60,41 @@ describe('a message that came back unopened is not said to have reached another 
     expect(en).not.toContain('belongs to someone else');
   });
 });
+
+describe('a letter that came back unopened was not asked back from anyone', () => {
+  const letter = {
+    ...withoutDeletion,
+    circumstances: 'misdirected-post' as const,
+    misdirected: undefined,
+    returnedUnopened: true,
+    measures: [{ id: 'return-or-destroy-letter', status: 'done' as const }],
+  };
+
+  it('refuses return-or-destroy-letter done, naming measures.0.id, in Swedish and English', () => {
+    for (const [locale, words] of [
+      ['en', 'nobody received it who could be contacted'],
+      ['sv', 'ingen tog emot det som kunde kontaktas'],
+    ] as const) {
+      let caught: unknown;
+      try {
+        createIncidentReport(letter, { now, locale });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InvalidInputError);
+      expect((caught as InvalidInputError).issues.map((issue) => issue.path.join('.'))).toEqual([
+        'input.measures.0.id',
+      ]);
+      expect((caught as InvalidInputError).message).toContain(words);
+    }
+  });
+
+  it('takes the letter returned unopened with its address corrected', () => {
+    expect(() =>
+      createIncidentReport(
+        { ...letter, measures: [{ id: 'correct-postal-address', status: 'done' as const }] },
+        { now },
+      ),
+    ).not.toThrow();
+  });
+});
