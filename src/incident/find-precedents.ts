@@ -190,6 +190,11 @@ interface Match {
    * than in a decision that found no risk).
    */
   readonly ownAuthority: boolean;
+  /**
+   * For a letter back unopened, what happened next there was the same or near it (data deleted or
+   * recovered): a decision on data a stranger kept is no reading of a letter nobody opened.
+   */
+  readonly afterwardsFit: boolean;
 }
 
 /** What the assessment concluded, to put first the decisions that concluded the same. */
@@ -327,11 +332,15 @@ export function findPrecedents(
     const shared = [...kinds].filter(
       (kind) => theirs.has(kind) && (turnedOnThem.length === 0 || HIGH_KINDS.has(kind)),
     );
+    // A letter that came back unopened disclosed nothing (GDPR Art. 4(12)): what it held reached
+    // nobody, so the kinds high in themselves did not decide it, and a decision is compared with it on
+    // what happened next and who was meant to receive it (EDPB Guidelines 01/2021, Case No. 13).
+    const kindsDecide = here !== 'returned-unopened';
     const score =
       // What decided the outcome.
       afterwardsScore(here, afterwards) +
       (sameRecipient ? 3 : close(other.recipient, facts.recipient) ? 1.5 : 0) +
-      (high.length === 0 && theirHigh.length === 0
+      (!kindsDecide || (high.length === 0 && theirHigh.length === 0)
         ? 3
         : high.length > 0 && theirHigh.length > 0
           ? 1.5 + (1.5 * sharedHigh) / highUnion
@@ -366,8 +375,10 @@ export function findPrecedents(
       afterwards,
       sameAfterwards: afterwards === here,
       sameConclusion,
+      afterwardsFit: kindsDecide || afterwardsScore(here, afterwards) > 0,
       ownAuthority:
         facts.country !== undefined &&
+        (kindsDecide || afterwardsScore(here, afterwards) > 0) &&
         decision.country === facts.country &&
         close(other.recipient, facts.recipient) &&
         (sharedHigh > 0 || (high.length === 0 && theirHigh.length === 0) || aFortiori),
@@ -421,7 +432,9 @@ export function findPrecedents(
   ) {
     const contrary = matches
       .slice(count)
-      .filter((match) => match.sameConclusion === false)
+      // The other reading is one of the same circumstances: a decision where the data stayed with a
+      // stranger is not the other reading of a letter that came back unopened.
+      .filter((match) => match.sameConclusion === false && match.afterwardsFit)
       .reduce<Match | undefined>(
         (best, match) => (best === undefined || match.score > best.score ? match : best),
         undefined,
@@ -538,10 +551,14 @@ export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): strin
         ? 'beslutat enligt dataskyddsförordningen, som ännu inte tillämpades när denna incident inträffade'
         : 'decided under the GDPR, which did not yet apply when this breach happened',
     );
+  // The line is read as what the two share: what differs says so, never standing as a likeness (a
+  // bank that received the data is no likeness to a colleague, nor 52 364 people to one).
   parts.push(
     alike.sameRecipient
       ? `${sv ? 'samma slags mottagare' : 'the same kind of recipient'} (${RECIPIENT_LABELS[locale][alike.recipient]})`
-      : `${sv ? 'mottagaren var' : 'the recipient was'} ${RECIPIENT_LABELS[locale][alike.recipient]}`,
+      : sv
+        ? `där var mottagaren ${RECIPIENT_LABELS[locale][alike.recipient]}, en annan slags mottagare än här`
+        : `there the recipient was ${RECIPIENT_LABELS[locale][alike.recipient]}, another kind than here`,
   );
   if (alike.sharedKinds.length > 0)
     parts.push(
@@ -562,11 +579,13 @@ export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): strin
       ? sv
         ? 'en person'
         : 'one person'
-      : `${alike.dataSubjects} ${sv ? 'personer' : 'people'}`;
+      : `${formatCount(alike.dataSubjects, locale)} ${sv ? 'personer' : 'people'}`;
   parts.push(
     alike.similarSize
       ? `${sv ? 'ett liknande antal berörda' : 'a similar number of people'} (${people})`
-      : people,
+      : sv
+        ? `där berördes ${people}, ett annat antal än här`
+        : `there ${people} ${alike.dataSubjects === 1 ? 'was' : 'were'} affected, another number than here`,
   );
   const afterwards = describeAfterwards(alike, sv);
   if (afterwards !== undefined) parts.push(afterwards);
@@ -592,6 +611,14 @@ export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): strin
           : 'the authority reached the same conclusion on notifying as this assessment',
     );
   return parts.join('; ');
+}
+
+/**
+ * A number as the language writes it: Swedish groups thousands with a space (52 364, Språkrådet,
+ * Svenska skrivregler), English with a comma (52,364).
+ */
+function formatCount(count: number, locale: 'sv' | 'en'): string {
+  return count.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB');
 }
 
 /** The deciding circumstance of the precedent (what happened next there) where it is absent here. */

@@ -434,12 +434,21 @@ async function readMessage(message: MessageSource): Promise<ParsedMail> {
       'The message is neither raw RFC 5322 text, bytes, nor a parsed message.',
     );
   }
+  let mail: ParsedMail;
   try {
     const source = typeof message === 'string' ? message : Buffer.from(message);
-    return await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
+    mail = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
   } catch (cause) {
     throw new MessageUnreadableError('The message could not be parsed as RFC 5322 / MIME.', { cause });
   }
+  // A message opens with header fields, each a name of printable US-ASCII other than the colon
+  // (RFC 5322 section 2.2, ftext in 3.6.8). Random bytes or an image give none: reading them as a
+  // message would report a message with no data instead of saying the file is not one.
+  if (!(mail.headerLines ?? []).some(({ key }) => /^[!-9;-~]+$/.test(key)))
+    throw new MessageUnreadableError(
+      'The file is not an e-mail message: it has no header fields (RFC 5322 section 2.2).',
+    );
+  return mail;
 }
 
 function isParsedMail(value: unknown): value is ParsedMail {

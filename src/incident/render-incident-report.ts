@@ -486,16 +486,23 @@ function riskSentence(
   assessment: Pick<BreachAssessment, 'risk'>,
 ): string {
   if (conclusionsOpen(report)) return openRiskSentence(phrasing);
+  // One person is "den berörde", several "de berörda" (200 addresses in CC are 200 people's rights).
+  const many = report.affected.dataSubjects > 1;
+  const concerned = say(
+    phrasing,
+    many ? 'de berördas' : 'den berördes',
+    many ? 'the people concerned' : 'the person concerned',
+  );
   return {
     unlikely: say(
       phrasing,
-      'Sammantaget bedöms det som osannolikt att incidenten medför en risk för den berördes rättigheter och friheter.',
-      'Overall, the breach is unlikely to result in a risk to the rights and freedoms of the person concerned.',
+      `Sammantaget bedöms det som osannolikt att incidenten medför en risk för ${concerned} rättigheter och friheter.`,
+      `Overall, the breach is unlikely to result in a risk to the rights and freedoms of ${concerned}.`,
     ),
     risk: say(
       phrasing,
-      'Sammantaget bedöms incidenten medföra en risk, men inte en hög risk, för den berördes rättigheter och friheter.',
-      'Overall, the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the person concerned.',
+      `Sammantaget bedöms incidenten medföra en risk, men inte en hög risk, för ${concerned} rättigheter och friheter.`,
+      `Overall, the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of ${concerned}.`,
     ),
     high: say(
       phrasing,

@@ -79,8 +79,10 @@ describe('email-guard incident', () => {
     const garbage = resolve(__dirname, '../fixtures/incident/garbage.eml');
     const noDate = await runBuiltCli(args(['--message', garbage]), { cwd: dir.path });
     expect(noDate.status).toBe(3);
-    // The message is blamed, not the facts file (which may say when it was sent instead).
-    expect(noDate.stderr).toContain(`email-guard: ${garbage}: the message has no readable Date field`);
+    // The message is blamed, not the facts file: a file with no header fields is no message at all.
+    expect(noDate.stderr).toContain(
+      `email-guard: ${garbage}: The file is not an e-mail message: it has no header fields`,
+    );
   });
 
   it('answers 3 naming --actual for an address the message was not sent to, or the intended one', async () => {

@@ -137,9 +137,12 @@ describe('inventoryMessage', () => {
     await expect(inventoryMessage({} as never)).rejects.toMatchObject({ code: 'MESSAGE_UNREADABLE' });
   });
 
-  it('gives a clear result for bytes that are not MIME at all', async () => {
-    const inventory = await inventoryMessage(Uint8Array.from([0, 255, 13, 10, 13, 10, 1, 2, 3]));
-    expect(inventory.items).toEqual([]);
+  it('refuses bytes that are not a message at all, saying so', async () => {
+    await expect(inventoryMessage(Uint8Array.from([0, 255, 13, 10, 13, 10, 1, 2, 3]))).rejects.toThrow(
+      MessageUnreadableError,
+    );
+    const png = readFileSync(new URL('../../docs/incident-report-pdf.png', import.meta.url));
+    await expect(inventoryMessage(png)).rejects.toThrow('it has no header fields');
   });
 
   it('reads a message that repeats the customer number a hundred thousand times', async () => {

@@ -33,15 +33,15 @@ describe('precedents are ordered by the kinds of data and the recipient first, t
       [
         [
           "edpb-01-2021-case-13",
-          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details, orders); 2 people; the data was deleted or returned, as here; the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way",
+          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details, orders); there 2 people were affected, another number than here; the data was deleted or returned, as here; the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way",
         ],
         [
           "edpb-01-2021-case-16",
-          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); one person; there the data was neither deleted nor recovered; the authority reached the same conclusion on notifying as this assessment",
+          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); there one person was affected, another number than here; there the data was neither deleted nor recovered; the authority reached the same conclusion on notifying as this assessment",
         ],
         [
           "ico-pecr-sse-energy-supply-2018",
-          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); one person; there the data was neither deleted nor recovered; the authority reached the same conclusion on notifying as this assessment",
+          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); there one person was affected, another number than here; there the data was neither deleted nor recovered; the authority reached the same conclusion on notifying as this assessment",
         ],
       ]
     `);
@@ -61,15 +61,15 @@ describe('precedents are ordered by the kinds of data and the recipient first, t
       [
         [
           "apd-62-2022",
-          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); 16 people; the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way",
+          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); there 16 people were affected, another number than here; the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way",
         ],
         [
           "edpb-01-2021-case-16",
-          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); one person; the authority reached the same conclusion on notifying as this assessment",
+          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); there one person was affected, another number than here; the authority reached the same conclusion on notifying as this assessment",
         ],
         [
           "ico-breach-examples-case-1",
-          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); 2 people; the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way",
+          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); there 2 people were affected, another number than here; the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way",
         ],
       ]
     `);
