@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { z } from 'zod';
 import { AuditLogFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';

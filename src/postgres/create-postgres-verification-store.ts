@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { z } from 'zod';
 import { InvalidInputError, VerificationStoreFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
