@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { z } from 'zod';
 import { AuditLogFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
 import { explainPostgresFailure, withPostgresFailures } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
+import { withPoolClient } from './with-pool-client.js';
 
 /** Options of {@link createPostgresAuditLog} and {@link verifyAuditLog}. */
 export interface PostgresAuditLogOptions {
@@ -93,31 +94,33 @@ export function createPostgresAuditLog(options: { readonly pool: Pool } & Postgr
   return {
     async record(entry: AuditEntry) {
       const text = JSON.stringify(entry);
-      let client: PoolClient | undefined;
       try {
-        client = await pool.connect();
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`email-guard audit ${s}`]);
-        const { rows } = await client.query<{ seq: string; hash: string }>(
-          `SELECT seq, hash FROM ${s}.audit_log ORDER BY seq DESC LIMIT 1`,
-        );
-        const last = rows[0];
-        const seq = last ? BigInt(last.seq) + 1n : 1n;
-        const previousHash = last?.hash ?? GENESIS_HASH;
-        await client.query(
-          `INSERT INTO ${s}.audit_log (seq, entry, previous_hash, hash) VALUES ($1, $2, $3, $4)`,
-          [seq.toString(), text, previousHash, auditRowHash(previousHash, seq.toString(), text)],
-        );
-        await client.query('COMMIT');
+        await withPoolClient(pool, async (client) => {
+          try {
+            await client.query('BEGIN');
+            await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`email-guard audit ${s}`]);
+            const { rows } = await client.query<{ seq: string; hash: string }>(
+              `SELECT seq, hash FROM ${s}.audit_log ORDER BY seq DESC LIMIT 1`,
+            );
+            const last = rows[0];
+            const seq = last ? BigInt(last.seq) + 1n : 1n;
+            const previousHash = last?.hash ?? GENESIS_HASH;
+            await client.query(
+              `INSERT INTO ${s}.audit_log (seq, entry, previous_hash, hash) VALUES ($1, $2, $3, $4)`,
+              [seq.toString(), text, previousHash, auditRowHash(previousHash, seq.toString(), text)],
+            );
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw error;
+          }
+        });
       } catch (error) {
-        await client?.query('ROLLBACK').catch(() => undefined);
         const why = explainPostgresFailure(error, pool, s);
         throw new AuditLogFailedError(
           `the decision could not be recorded in the PostgreSQL audit log${why ? `: ${why}` : ''}`,
           { cause: error },
         );
-      } finally {
-        client?.release();
       }
     },
   };

@@ -37,6 +37,7 @@ import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { UNPARSED } from './unparsed-marker.js';
 import { variantCopyChunks } from './variant-copy-chunks.js';
+import { withPoolClient } from './with-pool-client.js';
 
 /** Options of {@link createPostgresDirectory}. */
 export interface PostgresDirectoryOptions {
@@ -559,18 +560,17 @@ export function createTunedPostgresDirectory(
     work: (client: PoolClient) => Promise<T>,
   ): Promise<T> {
     if (given) return work(given).catch(failWrite);
-    const client = await pool.connect().catch(failWrite);
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      return failWrite(error);
-    } finally {
-      client.release();
-    }
+    return withPoolClient(pool, async (client) => {
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    }).catch(failWrite);
   }
 
   // Named statements: each connection parses and plans them once, then only binds the values

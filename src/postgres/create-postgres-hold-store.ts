@@ -17,6 +17,7 @@ import {
 } from '../nodemailer/hold-store.js';
 import { explainPostgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
+import { withPoolClient } from './with-pool-client.js';
 
 // <UTC time to the millisecond>-<random>, as the file hold store: sorts by time as text, never collides.
 const ID = /^\d{8}T\d{9}Z-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
@@ -220,40 +221,43 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     ): Promise<HeldMessage | undefined> {
       checkId(id);
       const settings = parseInput(DiscardOptionsSchema, discardOptions, ['options']);
-      const client = await pool.connect().catch(failed(`held message ${id} could not be discarded`));
-      try {
-        // The row stays locked (FOR UPDATE) while the discard is recorded: a release's claim, an
-        // UPDATE of the same row, waits for the commit and then finds nothing to send.
-        await client.query('BEGIN');
-        const { rows } = await client.query<Row>(
-          `SELECT ${columns} FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) FOR UPDATE`,
-          [id, settings.force ?? false],
-        );
-        const row = rows[0];
-        if (!row) {
-          await client.query('ROLLBACK');
-          const refused = await refusal(id);
-          if (refused.message.startsWith('there is no held message')) return undefined;
-          throw refused;
-        }
-        const held = toHeldMessage(row);
-        await record(held);
-        await client.query(`DELETE FROM ${table} WHERE id = $1`, [id]);
-        await client.query('COMMIT');
-        return held;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        if (
-          error instanceof Error &&
-          'code' in error &&
-          typeof error.code === 'string' &&
-          /^[0-9A-Z]{5}$/.test(error.code)
-        )
-          return failed(`held message ${id} could not be discarded`)(error);
-        throw error;
-      } finally {
-        client.release();
-      }
+      return withPoolClient(
+        pool,
+        async (client) => {
+          try {
+            // The row stays locked (FOR UPDATE) while the discard is recorded: a release's claim, an
+            // UPDATE of the same row, waits for the commit and then finds nothing to send.
+            await client.query('BEGIN');
+            const { rows } = await client.query<Row>(
+              `SELECT ${columns} FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) FOR UPDATE`,
+              [id, settings.force ?? false],
+            );
+            const row = rows[0];
+            if (!row) {
+              await client.query('ROLLBACK');
+              const refused = await refusal(id);
+              if (refused.message.startsWith('there is no held message')) return undefined;
+              throw refused;
+            }
+            const held = toHeldMessage(row);
+            await record(held);
+            await client.query(`DELETE FROM ${table} WHERE id = $1`, [id]);
+            await client.query('COMMIT');
+            return held;
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            if (
+              error instanceof Error &&
+              'code' in error &&
+              typeof error.code === 'string' &&
+              /^[0-9A-Z]{5}$/.test(error.code)
+            )
+              return failed(`held message ${id} could not be discarded`)(error);
+            throw error;
+          }
+        },
+        failed(`held message ${id} could not be discarded`),
+      );
     },
   };
 }

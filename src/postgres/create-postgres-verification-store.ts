@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { z } from 'zod';
 import { InvalidInputError, VerificationStoreFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
+import { withPoolClient } from './with-pool-client.js';
 
 /** Options of {@link createPostgresVerificationStore}. */
 export interface PostgresVerificationStoreOptions {
@@ -141,41 +142,40 @@ export function createPostgresVerificationStore<Record = unknown>(
 
     async update(name, change) {
       checkName(name);
-      const client: PoolClient = await pool.connect().catch(fail);
-      try {
-        await client.query('BEGIN').catch(fail);
-        // A row to lock even for a name not written yet: two first updates then take turns too.
-        await client
-          .query(
-            `INSERT INTO ${s}.verification_record (name, record) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING`,
-            [name],
-          )
-          .catch(fail);
-        const { rows } = await client
-          .query<{ record: Record | null }>(
-            `SELECT record FROM ${s}.verification_record WHERE name = $1 FOR UPDATE`,
-            [name],
-          )
-          .catch(fail);
-        const current = rows[0]?.record ?? undefined;
-        const next = change(current);
-        if (next !== undefined) {
-          refuseNul(next);
+      return withPoolClient(pool, async (client) => {
+        try {
+          await client.query('BEGIN').catch(fail);
+          // A row to lock even for a name not written yet: two first updates then take turns too.
           await client
-            .query(`UPDATE ${s}.verification_record SET record = $2 WHERE name = $1`, [
-              name,
-              JSON.stringify(next),
-            ])
+            .query(
+              `INSERT INTO ${s}.verification_record (name, record) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING`,
+              [name],
+            )
             .catch(fail);
+          const { rows } = await client
+            .query<{ record: Record | null }>(
+              `SELECT record FROM ${s}.verification_record WHERE name = $1 FOR UPDATE`,
+              [name],
+            )
+            .catch(fail);
+          const current = rows[0]?.record ?? undefined;
+          const next = change(current);
+          if (next !== undefined) {
+            refuseNul(next);
+            await client
+              .query(`UPDATE ${s}.verification_record SET record = $2 WHERE name = $1`, [
+                name,
+                JSON.stringify(next),
+              ])
+              .catch(fail);
+          }
+          await client.query('COMMIT').catch(fail);
+          return next ?? current;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
         }
-        await client.query('COMMIT').catch(fail);
-        return next ?? current;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      }).catch(fail);
     },
   };
 }

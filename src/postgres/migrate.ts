@@ -7,6 +7,7 @@ import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { rebuildMailboxVariants } from './rebuild-mailbox-variants.js';
 import { schemaName } from './schema-name.js';
+import { withPoolClient } from './with-pool-client.js';
 
 /**
  * One version's change: SQL, or a step run in Node on the migration's client (one that computes
@@ -181,38 +182,37 @@ export async function migrateTo(
   version: number,
   rules: MailboxRuleIndex = indexMailboxRules(defaultMailboxRules),
 ): Promise<MigrateResult> {
-  const client: PoolClient = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    // One lock per schema, held to the end of the transaction: a second instance waits here and
-    // then finds the schema migrated.
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`email-guard migrate ${schema}`]);
-    await refuseForeignTables(client, schema);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${schema}.schema_version (
+  return withPoolClient(pool, async (client) => {
+    try {
+      await client.query('BEGIN');
+      // One lock per schema, held to the end of the transaction: a second instance waits here and
+      // then finds the schema migrated.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`email-guard migrate ${schema}`]);
+      await refuseForeignTables(client, schema);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${schema}.schema_version (
          version    integer PRIMARY KEY,
          applied_at timestamptz NOT NULL DEFAULT now()
        )`,
-    );
-    const { rows } = await client.query<{ version: number | null }>(
-      `SELECT max(version) AS version FROM ${schema}.schema_version`,
-    );
-    const from = rows[0]?.version ?? 0;
-    for (let next = from + 1; next <= version; next++) {
-      const migration = migrations[next - 1] as Migration;
-      if (typeof migration === 'function') await client.query(migration(schema));
-      else await migration.run(client, schema, rules);
-      await client.query(`INSERT INTO ${schema}.schema_version (version) VALUES ($1)`, [next]);
+      );
+      const { rows } = await client.query<{ version: number | null }>(
+        `SELECT max(version) AS version FROM ${schema}.schema_version`,
+      );
+      const from = rows[0]?.version ?? 0;
+      for (let next = from + 1; next <= version; next++) {
+        const migration = migrations[next - 1] as Migration;
+        if (typeof migration === 'function') await client.query(migration(schema));
+        else await migration.run(client, schema, rules);
+        await client.query(`INSERT INTO ${schema}.schema_version (version) VALUES ($1)`, [next]);
+      }
+      await client.query('COMMIT');
+      return { from, to: Math.max(from, version) };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     }
-    await client.query('COMMIT');
-    return { from, to: Math.max(from, version) };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**

@@ -23,10 +23,26 @@ export function explainPostgresFailure(error: unknown, pool: Pool, schema: strin
     const name = schema.replace(/^"|"$/g, '');
     return `schema ${name} has no email-guard tables: run migrate(pool, { schema: '${name}' }) first`;
   }
+  // pg-pool gives this when `connectionTimeoutMillis` passed while the call waited for a client
+  // (pg-pool index.js, `connect`): every client was checked out, or a new one's connection to the
+  // server was not made in time. Naming only the server would send on-call to a database that is up.
+  if (error instanceof Error && error.message === POOL_WAIT_TIMED_OUT) {
+    const { max, connectionTimeoutMillis } = (pool as Pool & { options: PoolSettings }).options;
+    return `no connection came free in the pg pool within connectionTimeoutMillis (${connectionTimeoutMillis} ms, pool max ${max}): the pool is full (clients not released, or max too low for the load) or the server did not answer in time`;
+  }
   const unreachable = unreachableBecause(error);
   if (unreachable !== undefined)
     return `the database could not be reached (${unreachable}): check that PostgreSQL is running and the pool's connection settings`;
   return undefined;
+}
+
+/** pg-pool's message for a wait for a client that outlasted `connectionTimeoutMillis`. */
+const POOL_WAIT_TIMED_OUT = 'timeout exceeded when trying to connect';
+
+/** The pool settings the pool-wait message names (pg-pool keeps them on `options`). */
+interface PoolSettings {
+  readonly max?: number;
+  readonly connectionTimeoutMillis?: number;
 }
 
 /**
@@ -58,7 +74,6 @@ const UNREACHABLE_SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
  * (pg-pool index.js, pg client.js).
  */
 const UNREACHABLE_MESSAGES = [
-  'timeout exceeded when trying to connect',
   'Connection terminated unexpectedly',
   'Connection terminated due to connection timeout',
   'Connection terminated',

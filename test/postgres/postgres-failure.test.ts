@@ -199,4 +199,21 @@ describe('the PostgreSQL stores used wrongly', () => {
       expect((error.cause as { code?: string }).code, name).toBe('ENOENT');
     }
   });
+
+  it('says the pool had no connection free in time when the pool is full, not that the database is down', async () => {
+    const pool = database.newPool({ max: 1, connectionTimeoutMillis: 200 });
+    const held = await pool.connect();
+    try {
+      for (const [name, work] of writesAndStores(pool, 'email_guard')) {
+        const error = await caught(work);
+        expect(error.code, name).toBe(codeOf(name));
+        expect(error.message, name).toMatch(
+          /no connection came free in the pg pool within connectionTimeoutMillis \(200 ms, pool max 1\)/,
+        );
+        expect(error.message, name).not.toMatch(/could not be reached/);
+      }
+    } finally {
+      held.release();
+    }
+  });
 });

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgresCluster } from '../../scripts/start-postgres-cluster.js';
 import { createGuard } from '../../src/guard/create-guard.js';
-import { verifyAuditLog } from '../../src/postgres/create-postgres-audit-log.js';
+import { createPostgresAuditLog, verifyAuditLog } from '../../src/postgres/create-postgres-audit-log.js';
 import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { createPostgresVerificationStore } from '../../src/postgres/create-postgres-verification-store.js';
@@ -106,5 +106,52 @@ describe('the PostgreSQL stores when the server is stopped mid-use and started a
     expect(await directory.upsert([{ id: 'C-3', emails: ['karin@bergbygg.se'] }])).toEqual({ upserted: 1 });
     expect((await directory.findAddress({ entered: 'karin@bergbygg.se' }))[0]?.customerId).toBe('C-3');
     expect(await holdStore.discard(held.id)).toBe(true);
+  }, 120_000);
+  it('fails each write under way when the server is stopped, without ending the process, and writes again once it is back', async () => {
+    const auditLog = createPostgresAuditLog({ pool });
+    const verification = createPostgresVerificationStore({ pool });
+    const directory = createPostgresDirectory({ pool });
+    const writers: [string, string, (n: number) => Promise<unknown>][] = [
+      [
+        'auditLog.record',
+        'AUDIT_LOG_FAILED',
+        (n) =>
+          auditLog.record({
+            at: new Date().toISOString(),
+            mode: 'enforce',
+            outcome: 'sent',
+            action: 'send',
+            recipients: [
+              { field: 'to', address: `kund${n}@example.se`, action: 'send', codes: ['exact-match'] },
+            ],
+          }),
+      ],
+      ['verification.update', 'VERIFICATION_STORE_FAILED', (n) => verification.update('loop', () => ({ n }))],
+      [
+        'directory.upsert',
+        'DIRECTORY_WRITE_FAILED',
+        (n) => directory.upsert([{ id: `L-${n % 5}`, emails: [`kund${n}@example.se`] }]),
+      ],
+    ];
+    // Each writer in a loop of its own, so that a transaction is under way when the sessions end.
+    let stopped = false;
+    const failures: { name: string; code: string; error: Error & { code?: string } }[] = [];
+    const loops = writers.map(async ([name, code, write]) => {
+      for (let n = 0; !stopped; n++) {
+        await write(n).catch((error) => failures.push({ name, code, error }));
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    cluster.stopServer();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    stopped = true;
+    await Promise.all(loops);
+
+    expect(new Set(failures.map(({ name }) => name))).toEqual(new Set(writers.map(([name]) => name)));
+    for (const { name, code, error } of failures) expect(error.code, name).toBe(code);
+
+    cluster.startServer();
+    for (const [name, , write] of writers) await expect(write(1000), name).resolves.not.toBeInstanceOf(Error);
+    expect(await verifyAuditLog(pool)).toMatchObject({ ok: true });
   }, 120_000);
 });
