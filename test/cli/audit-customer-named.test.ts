@@ -107,3 +107,14 @@ describe('email-guard audit: mail naming its customer', () => {
     expect(notice).toMatch(/^To: bjorn\.svensson@gmail\.com\r?$/m);
   });
 });
+
+describe('email-guard audit: a birth date that is no calendar date', () => {
+  it('quotes it as the export writes it', async () => {
+    const customers = join(dir.path, 'impossible-date.csv');
+    writeFileSync(customers, `${CUSTOMERS}K900010;Eva;Ek;eva.ek@telia.com;070-111 22 33;19850230\n`);
+    const message = orderConfirmation('date.eml', 'eva.ek@telia.com', 'K900010');
+    const run = await runBuiltCli(['audit', message, '--customers', customers], { cwd: dir.path });
+    expect(run.stderr).toContain('the birth date "19850230" is not a calendar date');
+    expect(run.stderr).not.toContain('1985-02-30');
+  });
+});
