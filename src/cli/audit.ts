@@ -160,7 +160,7 @@ function checkSentRecipient(
     // right, but the mail never reached the customer.
     if (!finding)
       return domainTypoHit(address, locale, customer) ?? duplicateHit(address, customer, directory, locale);
-    const intended = intendedAddress(verdict.suggestion, customer);
+    const intended = intendedAddress(address, verdict.suggestion, customer);
     const provider =
       finding.code === 'near-miss' && intended !== undefined
         ? providerTypoHit(address, intended, customer, locale)
@@ -219,10 +219,17 @@ function checkSentRecipient(
  * on file for the customer, else the customer's own first address. A correction of the domain alone
  * (`bjorn.svensson@hotmail.se` for `bjorn.svensson@hotmial.se`, when the customer's address is
  * `bjorn.svensson@gmail.com`) is a guess at a mailbox that may be a stranger's, and stays the
- * finding's suggestion; only an address without any on file is taken from it.
+ * finding's suggestion; only an address without any other on file is taken from it.
  */
-function intendedAddress(suggestion: string | undefined, customer: Customer): string | undefined {
-  const onFile = customer.emails ?? [];
+function intendedAddress(
+  recipient: string,
+  suggestion: string | undefined,
+  customer: Customer,
+): string | undefined {
+  // The recipient itself on file (`karin.berg@hotmial.se` stored) is the mistake, not where it was meant.
+  const onFile = (customer.emails ?? []).filter(
+    (address) => address.toLowerCase() !== recipient.toLowerCase(),
+  );
   const known = onFile.find((address) => address.toLowerCase() === suggestion?.toLowerCase());
   return known ?? onFile[0] ?? suggestion;
 }
