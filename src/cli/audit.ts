@@ -4,10 +4,11 @@ import { domainToUnicode } from 'node:url';
 import { parseAddress } from '../address/parse-address.js';
 import type { Directory, DirectoryAddressMatch, DirectoryCustomer } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
+import { recordsContradict } from '../contacts/records-contradict.js';
 import { type InvalidInputError, isEmailGuardError } from '../errors.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import { findDuplicateRecords } from '../guard/find-duplicate-records.js';
-import type { FindingCode } from '../guard/verdict.js';
+import type { Finding, FindingCode } from '../guard/verdict.js';
 import { findConfusables } from '../matching/find-confusables.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
 import { buildReport } from './build-report.js';
@@ -152,13 +153,15 @@ function checkSentRecipient(
   if (customer) {
     // The message names its customer: the full check, as the guard would have made it.
     const verdict = checkRecipient({ entered: address, customer, directory }, checkOptions[locale]);
-    const finding = verdict.findings.find((candidate) => hitCodes.has(candidate.code));
+    const finding =
+      otherPersonsMailbox(verdict.findings, customer, directory) ??
+      verdict.findings.find((candidate) => hitCodes.has(candidate.code));
     // The customer's own stored address can itself be at a mistyped provider (`hotmial.se`), or
     // be the typo saved as a second record of the same person: the check takes a known address as
     // right, but the mail never reached the customer.
     if (!finding)
       return domainTypoHit(address, locale, customer) ?? duplicateHit(address, customer, directory, locale);
-    const intended = verdict.suggestion ?? customer.emails?.[0];
+    const intended = intendedAddress(address, verdict.suggestion, customer);
     const provider =
       finding.code === 'near-miss' && intended !== undefined
         ? providerTypoHit(address, intended, customer, locale)
@@ -168,10 +171,7 @@ function checkSentRecipient(
       recipient: address,
       customerId: customer.id,
       ...(customer.name ? { customerName: customer.name } : {}),
-      // Where it should have gone: the correction, else the customer's own known address.
-      ...((verdict.suggestion ?? customer.emails?.[0])
-        ? { intended: verdict.suggestion ?? customer.emails?.[0] }
-        : {}),
+      ...(intended ? { intended } : {}),
       finding: finding.code as AuditHit['finding'],
       reason: finding.message,
     };
@@ -213,6 +213,46 @@ function checkSentRecipient(
     };
   }
   return domainTypoHit(address, locale, undefined);
+}
+
+/**
+ * Where mail for a named customer should have gone: the check's correction when it is an address
+ * on file for the customer, else the customer's own first address. A correction of the domain alone
+ * (`bjorn.svensson@hotmail.se` for `bjorn.svensson@hotmial.se`, when the customer's address is
+ * `bjorn.svensson@gmail.com`) is a guess at a mailbox that may be a stranger's, and stays the
+ * finding's suggestion; only an address without any other on file is taken from it.
+ */
+function intendedAddress(
+  recipient: string,
+  suggestion: string | undefined,
+  customer: Customer,
+): string | undefined {
+  // The recipient itself on file (`karin.berg@hotmial.se` stored) is the mistake, not where it was meant.
+  const onFile = (customer.emails ?? []).filter(
+    (address) => address.toLowerCase() !== recipient.toLowerCase(),
+  );
+  const known = onFile.find((address) => address.toLowerCase() === suggestion?.toLowerCase());
+  return known ?? onFile[0] ?? suggestion;
+}
+
+/**
+ * The `belongs-to-other-customer` finding of a recipient that is exactly the stored address of
+ * another customer whose birth date or phone numbers say it is another person
+ * (`recordsContradict`): the message reached that person, whatever slip from this customer's own
+ * address it also is (`anna.anderson@telia.com` of K900004, born 1990, beside K900003's
+ * `anna.andersson@telia.com`, born 1962). Taken as a near miss, it would read as a typo, and a
+ * draft would call the other customer's valid address a mistake stored in the register.
+ */
+function otherPersonsMailbox(
+  findings: readonly Finding[],
+  customer: Customer,
+  directory: Directory,
+): Finding | undefined {
+  return findings.find((finding) => {
+    if (finding.code !== 'belongs-to-other-customer' || finding.customerId === undefined) return false;
+    const other = directory.get(finding.customerId);
+    return other !== undefined && recordsContradict(customer, other);
+  });
 }
 
 /**
@@ -778,25 +818,35 @@ async function draftIncidents(
     }
     try {
       const message = await readWholeMessage(hit.location);
-      const result = await reportMisdirected(
-        {
-          ...(facts as object),
-          message,
-          intended: hit.intended,
-          actual: hit.sentAs ?? hit.recipient,
-          // Sent mail shows where a message went, not that the mailbox exists or received it: only
-          // an address on file for another customer is known to be someone's.
-          ...(ownedByCustomer(directory, hit.recipient) ? {} : { unconfirmed: true }),
-          customer: {
-            id: hit.customerId,
-            ...(hit.customerName ? { name: hit.customerName } : {}),
-          },
-          reference: `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-${number}`,
-          detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
-          ...(typeof facts.cause === 'string' ? {} : draftCause(hit, hit.intended, directory, locale)),
-        } as unknown as Parameters<typeof reportMisdirected>[0],
-        language,
-      );
+      const input = {
+        ...(facts as object),
+        message,
+        intended: hit.intended,
+        actual: hit.sentAs ?? hit.recipient,
+        // Sent mail shows where a message went, not that the mailbox exists or received it: only
+        // an address on file for another customer is known to be someone's.
+        ...(ownedByCustomer(directory, hit.recipient) ? {} : { unconfirmed: true }),
+        customer: {
+          id: hit.customerId,
+          ...(hit.customerName ? { name: hit.customerName } : {}),
+        },
+        reference: `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-${number}`,
+        detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
+        ...(typeof facts.cause === 'string' ? {} : draftCause(hit, hit.intended, directory, locale)),
+      } as unknown as Parameters<typeof reportMisdirected>[0];
+      const drafted = await reportMisdirected(input, language);
+      // Another customer's address is that customer's valid one: the usual measures, less the one
+      // that removes "the wrong address" from the register.
+      const result =
+        hit.finding === 'belongs-to-other-customer' && facts.measures === undefined
+          ? await reportMisdirected(
+              {
+                ...input,
+                measures: drafted.report.measures.filter((measure) => measure.id !== 'correct-address'),
+              } as Parameters<typeof reportMisdirected>[0],
+              language,
+            )
+          : drafted;
       await writeDraft(
         folder,
         number,

@@ -885,7 +885,8 @@ function validate(
     for (const issue of issues) {
       const field = String(issue.path[0]);
       if (!(field in without)) continue;
-      caveats.push({ field, reason: rowIssueReason(issue, candidate, text) });
+      // The value quoted as the export wrote it (`19850230`), not as rewritten for the schema.
+      caveats.push({ field, reason: rowIssueReason(issue, row, text) });
       delete without[field];
     }
     result = CustomerSchema.safeParse(without);
@@ -902,7 +903,7 @@ function validate(
     const field = issue?.path.map(String).join('.') || undefined;
     return {
       ...(field ? { field } : {}),
-      reason: issue ? rowIssueReason(issue, candidate, text) : text.notCustomer,
+      reason: issue ? rowIssueReason(issue, row, text) : text.notCustomer,
     };
   }
   const customer = result.data;
