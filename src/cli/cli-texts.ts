@@ -50,8 +50,11 @@ export const cliTexts = {
     notAFile: 'not a file',
     cannotBeRead: (code: string) => `cannot be read (${code})`,
     noCustomerRows: 'no customer rows',
-    noAddresses: (accepted: string, unread: readonly string[]) =>
-      `no row has an address: the address column's header is one of ${accepted} (case, spaces and - _ . / aside)${unread.length > 0 ? `, and ${unread.map((header) => `"${header}"`).join(', ')} ${unread.length === 1 ? 'is' : 'are'} not read; rename the address column's header to one of those, or name it with --columns emails=HEADER, e.g. --columns emails=${unread[0]}` : ''}`,
+    noAddresses: (accepted: string) =>
+      `no row has an address: the address column's header is one of ${accepted} (case, spaces and - _ . / aside)`,
+    // The columns not read, quoted and joined, and the first of them for the example.
+    unreadColumns: (quoted: string, first: string) =>
+      `, and ${quoted} ${quoted.includes('", "') ? 'are' : 'is'} not read; rename the address column's header to one of those, or name it with --columns emails=HEADER, e.g. --columns emails=${first}`,
     customerFormat: (extension: string) =>
       `a customer export ends in .csv or .ndjson (or .jsonl), not "${extension}"`,
     columnsOption: (pair: string, fields: string) =>
@@ -434,8 +437,10 @@ Stops on SIGINT or SIGTERM.`,
     notAFile: 'ingen fil',
     cannotBeRead: (code: string) => `kan inte läsas (${code})`,
     noCustomerRows: 'inga kundrader',
-    noAddresses: (accepted: string, unread: readonly string[]) =>
-      `ingen rad har någon adress: adresskolumnens rubrik är en av ${accepted} (oavsett versaler, mellanslag och - _ . /)${unread.length > 0 ? `, och ${unread.map((header) => `"${header}"`).join(', ')} läses inte; byt namn på adresskolumnens rubrik till en av dem, eller ange den med --columns emails=RUBRIK, t.ex. --columns emails=${unread[0]}` : ''}`,
+    noAddresses: (accepted: string) =>
+      `ingen rad har någon adress: adresskolumnens rubrik är en av ${accepted} (oavsett versaler, mellanslag och - _ . /)`,
+    unreadColumns: (quoted: string, first: string) =>
+      `, och ${quoted} läses inte; byt namn på adresskolumnens rubrik till en av dem, eller ange den med --columns emails=RUBRIK, t.ex. --columns emails=${first}`,
     customerFormat: (extension: string) =>
       `en kundexport slutar på .csv eller .ndjson (eller .jsonl), inte "${extension}"`,
     columnsOption: (pair: string, fields: string) =>

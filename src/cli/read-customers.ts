@@ -87,9 +87,10 @@ export async function readCustomers(
     if (rows === 0) throw unreadableFailure(`${path}: ${text.noCustomerRows}`);
     // Rows without one address have nothing to check: an address column under a header the loader
     // does not know (issue 13), never a clean base.
+    const unread = result.unmappedColumns;
     if (withAddress === 0)
       throw unreadableFailure(
-        `${path}:1: ${text.noAddresses([...defaultCustomerColumns.emails, ...(columns?.emails ?? [])].join(', '), result.unmappedColumns)}`,
+        `${path}:1: ${text.noAddresses([...defaultCustomerColumns.emails, ...(columns?.emails ?? [])].join(', '))}${unread.length > 0 ? text.unreadColumns(unread.map((header) => `"${header}"`).join(', '), unread[0] as string) : ''}`,
       );
     // The loader's advice names its `columns` option; the command's is --columns.
     const problems = result.problems.map((problem) => ({
