@@ -835,14 +835,25 @@ async function draftIncidents(
         ...(typeof facts.cause === 'string' ? {} : draftCause(hit, hit.intended, directory, locale)),
       } as unknown as Parameters<typeof reportMisdirected>[0];
       const drafted = await reportMisdirected(input, language);
-      // Another customer's address is that customer's valid one: the usual measures, less the one
-      // that removes "the wrong address" from the register.
+      // Another customer's address is that customer's valid one: the usual measures, with the one
+      // that removes "the wrong address" from the register declined (so it is not proposed again).
       const result =
         hit.finding === 'belongs-to-other-customer' && facts.measures === undefined
           ? await reportMisdirected(
               {
                 ...input,
-                measures: drafted.report.measures.filter((measure) => measure.id !== 'correct-address'),
+                measures: drafted.report.measures.map((measure) =>
+                  measure.id === 'correct-address'
+                    ? {
+                        id: measure.id,
+                        status: 'rejected',
+                        reason:
+                          locale === 'sv'
+                            ? 'adressen är en annan kunds giltiga adress'
+                            : "the address is another customer's valid address",
+                      }
+                    : measure,
+                ),
               } as Parameters<typeof reportMisdirected>[0],
               language,
             )

@@ -600,7 +600,7 @@ Stops on SIGINT or SIGTERM.`,
         blocked: (stopped: string) =>
           `mottagaren ${stopped} klarar inte kontrollen; släpp det till en rättad adress (--to) som klarar kontrollen`,
         otherCustomer: (stopped: string) =>
-          `mottagaren ${stopped} är en annan kunds adress; släpp det till en rättad adress (--to) som klarar kontrollen`,
+          `mottagaren ${stopped} är en annan kunds adress eller ett skrivfel från en; släpp det till en rättad adress (--to) som klarar kontrollen`,
       },
     },
     smtp: {

@@ -85,10 +85,12 @@ export async function readCustomers(
     // An empty export, a header alone or blank lines: a cut-off download or the wrong file, never
     // a clean base (issue 13: it printed "0 customers" and exited 0).
     if (rows === 0) throw unreadableFailure(`${path}: ${text.noCustomerRows}`);
-    // Rows without one address have nothing to check: an address column under a header the loader
-    // does not know (issue 13), never a clean base.
+    // Rows without one address, usable or not, have nothing to check: an address column under a
+    // header the loader does not know (issue 13), never a clean base.
     const unread = result.unmappedColumns;
-    if (withAddress === 0)
+    // An address that cannot be used is a finding of its own (invalid-address), not a column unread.
+    const addressProblems = result.problems.some((problem) => problem.field === 'emails');
+    if (withAddress === 0 && !addressProblems)
       throw unreadableFailure(
         `${path}:1: ${text.noAddresses([...defaultCustomerColumns.emails, ...(columns?.emails ?? [])].join(', '))}${unread.length > 0 ? text.unreadColumns(unread.map((header) => `"${header}"`).join(', '), unread[0] as string) : ''}`,
       );

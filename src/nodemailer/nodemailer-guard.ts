@@ -423,7 +423,12 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
           )
           .map((finding) => `${finding.message.replace(/\.$/, '')} (${finding.code})`)
           .join('; ');
-        const state = check.action === 'block' ? 'is blocked' : "is another customer's address";
+        const state =
+          check.action === 'block'
+            ? 'is blocked'
+            : verdict.findings.some((finding) => finding.code === 'belongs-to-other-customer')
+              ? "is another customer's address"
+              : "is one slip from another customer's address";
         const suggested = verdict.suggestion ? `; did you mean ${verdict.suggestion}?` : '';
         return `${address} ${state}: ${findings}${suggested}`;
       })

@@ -90,7 +90,9 @@ describe('email-guard audit: mail naming its customer', () => {
     );
     expect(cause).toContain("another customer's address (anna.anderson@telia.com, customer K900004)");
     expect(report).not.toContain('stored wrongly');
-    expect(report).not.toMatch(/wrong e-mail address is to be removed/);
+    // Removing the address is never proposed: the draft shows it declined, with why.
+    expect(report).not.toMatch(/wrong e-mail address is to be removed[^\n]*\(proposed\)/);
+    expect(report).toContain("(rejected: the address is another customer's valid address)");
     const notice = readFileSync(join(drafts, '0001-notice.eml'), 'utf8');
     expect(notice).not.toMatch(/remove the wrong e-mail address/);
   });

@@ -128,6 +128,9 @@ describe('email-guard holds', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`${id} stays held`);
     expect(refused.stderr).toContain('near-miss-other-name');
+    // It is not another customer's address, only one slip from one: the refusal says which.
+    expect(refused.stderr).toContain("oskar.wallin46376@live.se is one slip from another customer's address");
+    expect(refused.stderr).not.toContain("oskar.wallin46376@live.se is another customer's address");
     expect(fixture.sink.received).toHaveLength(0);
     // Only the explicit acknowledgement the docs give for another customer's address sends it.
     const acknowledged = await release('--to', 'oskar.wallin46376@live.se', '--send-despite-block');
