@@ -210,7 +210,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       if (rows.length > 0) return true;
       const refused = await refusal(id);
       // Gone already is `false`; being released is an error: it may be on its way to the recipient.
-      if (refused.message.startsWith('there is no held message')) return false;
+      if (!(refused instanceof HeldMessageClaimedError)) return false;
       throw refused;
     },
 
@@ -236,7 +236,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
             if (!row) {
               await client.query('ROLLBACK');
               const refused = await refusal(id);
-              if (refused.message.startsWith('there is no held message')) return undefined;
+              if (!(refused instanceof HeldMessageClaimedError)) return undefined;
               throw refused;
             }
             const held = toHeldMessage(row);
