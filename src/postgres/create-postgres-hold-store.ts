@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { z } from 'zod';
 import { HeldMessageClaimedError, HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
@@ -18,6 +18,7 @@ import {
 import { explainPostgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
+import { withReleaseLock } from './with-release-lock.js';
 
 // <UTC time to the millisecond>-<random>, as the file hold store: sorts by time as text, never collides.
 const ID = /^\d{8}T\d{9}Z-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
@@ -64,7 +65,9 @@ interface Row {
  * is refused), sends it, and deletes the row once the transport accepted it; a failed send puts it
  * back to `held`. A process that stops mid-send leaves the row `releasing`: it is never sent again
  * by itself, only by a release or discard with `{ force: true }` once someone has checked that the
- * first send did not arrive. Run `migrate(pool)` first.
+ * first send did not arrive. Each release holds the message's advisory lock on a connection of its
+ * own while it sends (withReleaseLock): a force is refused while a live process holds it, and of two
+ * forces at once one sends. Run `migrate(pool)` first.
  *
  * @example
  * ```ts
@@ -104,6 +107,38 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     return new HeldMessageClaimedError(
       `held message ${id} is being released: another release claimed it${since}; use { force: true } only if the process of that release stopped without sending it (check the mail server's log)`,
       { holdId: id, claimedAt: row.releasing_since?.toISOString() },
+    );
+  }
+
+  /** The refusal while another live session holds the message's release lock. */
+  async function busy(id: string): Promise<never> {
+    const { rows } = await pool
+      .query<{ releasing_since: Date | null }>(`SELECT releasing_since FROM ${table} WHERE id = $1`, [id])
+      .catch(failed(`held message ${id} could not be read from PostgreSQL`));
+    const since = rows[0]?.releasing_since ?? undefined;
+    throw new HeldMessageClaimedError(
+      `held message ${id} is being released or discarded by a live process (a session connected to PostgreSQL holds its release lock${since ? `, claimed at ${since.toISOString()}` : ''}): { force: true } is refused while it runs; wait for it to end`,
+      { holdId: id, claimedAt: since?.toISOString() },
+    );
+  }
+
+  /**
+   * A forced discard takes the release lock first, so it never deletes a message a live release
+   * is sending (it would be delivered and recorded as discarded). A plain one needs no lock: it
+   * deletes only a row still `held`, and a live release has moved its row to `releasing`.
+   */
+  function discardLocked<T>(
+    id: string,
+    force: boolean,
+    work: (locked: PoolClient | undefined) => Promise<T>,
+  ): Promise<T> {
+    if (!force) return work(undefined);
+    return withReleaseLock(
+      pool,
+      { schema: s, holdId: id },
+      (client) => work(client),
+      () => busy(id),
+      failed(`held message ${id} could not be discarded`),
     );
   }
 
@@ -167,51 +202,63 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       checkId(id);
       const release = checkRelease(releaseOptions);
       const { settings } = release;
-      // The claim: one UPDATE, which locks the row, so of two releases at once only the first
-      // sees `held`; the second waits for it and then matches nothing.
-      const claimed = await pool
-        .query<Row>(
-          `UPDATE ${table} SET state = 'releasing', releasing_since = now()
-           WHERE id = $1 AND (state = 'held' OR $2)
-           RETURNING ${columns}, raw`,
-          [id, settings.force ?? false],
-        )
-        .catch(failed(`held message ${id} could not be claimed for release`));
-      const row = claimed.rows[0];
-      if (!row) throw await refusal(id);
-      const entry = toHeldMessage(row);
-      let sent: { envelope: HeldEnvelope; info: SentMessageInfo };
-      try {
-        sent = await sendHeldMessage(transporter, entry, row.raw as Buffer, release);
-      } catch (error) {
-        // Not sent: held again, to be released again.
-        await pool
-          .query(
-            `UPDATE ${table} SET state = 'held', releasing_since = NULL WHERE id = $1 AND state = 'releasing'`,
-            [id],
-          )
-          .catch(() => undefined);
-        throw error;
-      }
-      // Sent. If the row cannot be deleted it stays `releasing`: never sent again without { force: true }.
-      await pool.query(`DELETE FROM ${table} WHERE id = $1`, [id]).catch(() => undefined);
-      return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), ...sent };
+      const claimFailed = failed(`held message ${id} could not be claimed for release`);
+      // The release lock first, held on its own connection until the send has ended: while it is
+      // held, no other release, and no forced one, claims the row (withReleaseLock).
+      return withReleaseLock(
+        pool,
+        { schema: s, holdId: id },
+        async (client) => {
+          // The claim: one UPDATE, which locks the row, so of two releases at once only the first
+          // sees `held`. A forced one takes a row left `releasing` too: holding the release lock, it
+          // knows that no live session is sending it.
+          const claimed = await client
+            .query<Row>(
+              `UPDATE ${table} SET state = 'releasing', releasing_since = now()
+               WHERE id = $1 AND (state = 'held' OR $2)
+               RETURNING ${columns}, raw`,
+              [id, settings.force ?? false],
+            )
+            .catch(claimFailed);
+          const row = claimed.rows[0];
+          if (!row) throw await refusal(id);
+          const entry = toHeldMessage(row);
+          let sent: { envelope: HeldEnvelope; info: SentMessageInfo };
+          try {
+            sent = await sendHeldMessage(transporter, entry, row.raw as Buffer, release);
+          } catch (error) {
+            // Not sent: held again, to be released again.
+            await client
+              .query(
+                `UPDATE ${table} SET state = 'held', releasing_since = NULL WHERE id = $1 AND state = 'releasing'`,
+                [id],
+              )
+              .catch(() => undefined);
+            throw error;
+          }
+          // Sent. If the row cannot be deleted it stays `releasing`: never sent again without { force: true }.
+          await client.query(`DELETE FROM ${table} WHERE id = $1`, [id]).catch(() => undefined);
+          return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), ...sent };
+        },
+        () => busy(id),
+        claimFailed,
+      );
     },
 
     async discard(id: string, discardOptions: DiscardOptions = {}) {
       checkId(id);
       const settings = parseInput(DiscardOptionsSchema, discardOptions, ['options']);
-      const { rows } = await pool
-        .query(`DELETE FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) RETURNING id`, [
-          id,
-          settings.force ?? false,
-        ])
-        .catch(failed(`held message ${id} could not be discarded`));
-      if (rows.length > 0) return true;
-      const refused = await refusal(id);
-      // Gone already is `false`; being released is an error: it may be on its way to the recipient.
-      if (!(refused instanceof HeldMessageClaimedError)) return false;
-      throw refused;
+      const force = settings.force ?? false;
+      return discardLocked(id, force, async (locked) => {
+        const { rows } = await (locked ?? pool)
+          .query(`DELETE FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) RETURNING id`, [id, force])
+          .catch(failed(`held message ${id} could not be discarded`));
+        if (rows.length > 0) return true;
+        const refused = await refusal(id);
+        // Gone already is `false`; being released is an error: it may be on its way to the recipient.
+        if (!(refused instanceof HeldMessageClaimedError)) return false;
+        throw refused;
+      });
     },
 
     async discardWithRecord(
@@ -221,42 +268,46 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     ): Promise<HeldMessage | undefined> {
       checkId(id);
       const settings = parseInput(DiscardOptionsSchema, discardOptions, ['options']);
-      return withPoolClient(
-        pool,
-        async (client) => {
-          try {
-            // The row stays locked (FOR UPDATE) while the discard is recorded: a release's claim, an
-            // UPDATE of the same row, waits for the commit and then finds nothing to send.
-            await client.query('BEGIN');
-            const { rows } = await client.query<Row>(
-              `SELECT ${columns} FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) FOR UPDATE`,
-              [id, settings.force ?? false],
-            );
-            const row = rows[0];
-            if (!row) {
-              await client.query('ROLLBACK');
-              const refused = await refusal(id);
-              if (!(refused instanceof HeldMessageClaimedError)) return undefined;
-              throw refused;
-            }
-            const held = toHeldMessage(row);
-            await record(held);
-            await client.query(`DELETE FROM ${table} WHERE id = $1`, [id]);
-            await client.query('COMMIT');
-            return held;
-          } catch (error) {
-            await client.query('ROLLBACK').catch(() => undefined);
-            if (
-              error instanceof Error &&
-              'code' in error &&
-              typeof error.code === 'string' &&
-              /^[0-9A-Z]{5}$/.test(error.code)
-            )
-              return failed(`held message ${id} could not be discarded`)(error);
-            throw error;
+      const force = settings.force ?? false;
+      const inTransaction = async (client: PoolClient): Promise<HeldMessage | undefined> => {
+        try {
+          // The row stays locked (FOR UPDATE) while the discard is recorded: a release's claim, an
+          // UPDATE of the same row, waits for the commit and then finds nothing to send.
+          await client.query('BEGIN');
+          const { rows } = await client.query<Row>(
+            `SELECT ${columns} FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) FOR UPDATE`,
+            [id, force],
+          );
+          const row = rows[0];
+          if (!row) {
+            await client.query('ROLLBACK');
+            const refused = await refusal(id);
+            if (!(refused instanceof HeldMessageClaimedError)) return undefined;
+            throw refused;
           }
-        },
-        failed(`held message ${id} could not be discarded`),
+          const held = toHeldMessage(row);
+          await record(held);
+          await client.query(`DELETE FROM ${table} WHERE id = $1`, [id]);
+          await client.query('COMMIT');
+          return held;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          if (
+            error instanceof Error &&
+            'code' in error &&
+            typeof error.code === 'string' &&
+            /^[0-9A-Z]{5}$/.test(error.code)
+          )
+            return failed(`held message ${id} could not be discarded`)(error);
+          throw error;
+        }
+      };
+      // A forced discard records on the connection that holds the release lock: one connection,
+      // so it cannot wait for a second one from a pool its own lock holds full.
+      return discardLocked(id, force, (locked) =>
+        locked
+          ? inTransaction(locked)
+          : withPoolClient(pool, inTransaction, failed(`held message ${id} could not be discarded`)),
       );
     },
   };

@@ -10,11 +10,13 @@ import { isEmailGuardError } from '../errors.js';
  * client goes back with the error (`client.release(error)`), so the pool destroys it rather than
  * handing a broken connection to the next caller. A refusal email-guard raised itself, with no
  * cause underneath (bad input, a claimed message), leaves the connection sound and it is reused.
- * `connectFailed` turns a client that could not be had into the caller's error.
+ * `connectFailed` turns a client that could not be had into the caller's error. `work` calls
+ * `unsound(error)` for a connection left in a state the next caller must not inherit, though the
+ * work itself succeeded: the pool then destroys it.
  */
 export async function withPoolClient<T>(
   pool: Pool,
-  work: (client: PoolClient) => Promise<T>,
+  work: (client: PoolClient, unsound: (error: Error) => void) => Promise<T>,
   connectFailed: (error: unknown) => never = (error) => {
     throw error;
   },
@@ -27,7 +29,9 @@ export async function withPoolClient<T>(
   client.on('error', onError);
   let failure: Error | undefined;
   try {
-    return await work(client);
+    return await work(client, (error) => {
+      failure = error;
+    });
   } catch (error) {
     const cause = isEmailGuardError(error) ? error.cause : error;
     if (cause !== undefined) failure = cause instanceof Error ? cause : new Error(String(cause));

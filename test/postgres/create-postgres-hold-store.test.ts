@@ -11,6 +11,7 @@ import type { HoldInput, HoldStore } from '../../src/nodemailer/hold-store.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
+import { RELEASE_LOCK_NAMESPACE } from '../../src/postgres/with-release-lock.js';
 import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
 import { usePostgres } from '../support/use-postgres.js';
 
@@ -64,10 +65,18 @@ interface Instance {
   readonly exited: Promise<string>;
 }
 
-function startInstance(id: string, port: number): Instance {
+function startInstance(id: string, port: number, options: { force?: boolean } = {}): Instance {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', resolve(__dirname, '../support/release-from-postgres.ts'), SCHEMA, id, String(port)],
+    [
+      '--import',
+      'tsx',
+      resolve(__dirname, '../support/release-from-postgres.ts'),
+      SCHEMA,
+      id,
+      String(port),
+      ...(options.force ? ['force'] : []),
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, PGDATABASE: database.name } },
   );
   let output = '';
@@ -89,6 +98,18 @@ function startInstance(id: string, port: number): Instance {
 async function stateOf(id: string): Promise<string | undefined> {
   const { rows } = await database.pool.query(`SELECT state FROM ${SCHEMA}.held_message WHERE id = $1`, [id]);
   return rows[0]?.state;
+}
+
+/** Resolves once no session holds a release lock (the server has ended a killed process's backend). */
+async function releaseLocksFreed(): Promise<void> {
+  for (;;) {
+    const { rows } = await database.pool.query<{ held: number }>(
+      "SELECT count(*)::integer AS held FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objsubid = 2",
+      [RELEASE_LOCK_NAMESPACE],
+    );
+    if (rows[0]?.held === 0) return;
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
 }
 
 describe('createPostgresHoldStore', () => {
@@ -202,7 +223,7 @@ describe('createPostgresHoldStore', () => {
       await Promise.all(instances.map((instance) => instance.ready));
       for (const instance of instances) instance.go();
       const outcomes = await Promise.all(instances.map((instance) => instance.exited));
-      expect(outcomes.sort()).toEqual(['refused HOLD_STORE_FAILED', 'released']);
+      expect(outcomes.sort()).toEqual([expect.stringMatching(/^refused HOLD_STORE_FAILED /), 'released']);
       expect(fixture.sink.received).toHaveLength(1);
       expect(await store.get(held.id)).toBeUndefined();
     }
@@ -243,10 +264,85 @@ describe('createPostgresHoldStore', () => {
       await expect(store.discard(held.id)).rejects.toMatchObject({ code: 'HOLD_STORE_FAILED' });
       expect(fixture.sink.received).toHaveLength(0);
 
+      await releaseLocksFreed();
       await store.release(held.id, guardedTransport(), { to: GOOD, ...WHO, force: true });
       expect(fixture.sink.received).toHaveLength(1);
       expect(await store.get(held.id)).toBeUndefined();
     }, 120_000);
+
+    it('sends it once when two operators force its release at the same time', async () => {
+      const held = await store.hold(sampleInput('killed, then forced twice'));
+      const stuck = startInstance(held.id, (silent.address() as { port: number }).port);
+      await stuck.ready;
+      stuck.go();
+      while ((await stateOf(held.id)) !== 'releasing') await new Promise((wait) => setTimeout(wait, 50));
+      stuck.child.kill('SIGKILL');
+      await stuck.exited;
+      await releaseLocksFreed();
+
+      fixture.sink.received.splice(0);
+      const forced = [
+        startInstance(held.id, fixture.sink.port, { force: true }),
+        startInstance(held.id, fixture.sink.port, { force: true }),
+      ];
+      await Promise.all(forced.map((instance) => instance.ready));
+      // The server answers the DATA of the one that sends only once the other has ended, so the
+      // two overlap whichever of them is faster.
+      const firstEnded = Promise.race(forced.map((instance) => instance.exited));
+      fixture.sink.onMessage = () => firstEnded;
+      try {
+        for (const instance of forced) instance.go();
+        const outcomes = await Promise.all(forced.map((instance) => instance.exited));
+        expect(outcomes.sort()).toEqual(['refused HOLD_STORE_FAILED HeldMessageClaimedError', 'released']);
+      } finally {
+        fixture.sink.onMessage = undefined;
+      }
+      expect(fixture.sink.received).toHaveLength(1);
+      expect(await store.get(held.id)).toBeUndefined();
+    }, 120_000);
+  });
+
+  it('refuses to force a release or a discard while a live release is sending the message', async () => {
+    const held = await store.hold(sampleInput('live release'));
+    fixture.sink.received.splice(0);
+    // The live release is stopped in DATA: the server has the message and holds its answer.
+    let answer: () => void = () => undefined;
+    let inData: () => void = () => undefined;
+    const reachedData = new Promise<void>((resolveData) => {
+      inData = resolveData;
+    });
+    fixture.sink.onMessage = () => {
+      inData();
+      return new Promise<void>((resolveAnswer) => {
+        answer = resolveAnswer;
+      });
+    };
+    try {
+      const live = store.release(held.id, guardedTransport(), { to: GOOD, ...WHO });
+      await reachedData;
+      // Another instance, on its own pool, as the on-call engineer would run it.
+      const other = createPostgresHoldStore({ pool: database.newPool(), schema: SCHEMA });
+      for (const work of [
+        () => other.release(held.id, guardedTransport(), { to: GOOD, ...WHO, force: true }),
+        () => other.discard(held.id, { force: true }),
+        () => other.discardWithRecord?.(held.id, async () => undefined, { force: true }),
+      ]) {
+        const error = (await Promise.resolve()
+          .then<unknown>(work)
+          .catch((caught) => caught)) as HeldMessageClaimedError;
+        expect(error).toBeInstanceOf(HeldMessageClaimedError);
+        expect(error.holdId).toBe(held.id);
+        expect(error.message).toMatch(
+          /being released or discarded by a live process.*\{ force: true \} is refused/,
+        );
+      }
+      answer();
+      await live;
+    } finally {
+      fixture.sink.onMessage = undefined;
+    }
+    expect(fixture.sink.received).toHaveLength(1);
+    expect(await store.get(held.id)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 // A child process for the PostgreSQL hold store tests: another instance of the application, which
 // releases one held message through its own pool and transporter, then prints what happened.
-//   node --import tsx release-from-postgres.ts <schema> <hold id> <smtp port>
+//   node --import tsx release-from-postgres.ts <schema> <hold id> <smtp port> [force]
 // Connects with PGHOST, PGUSER and PGDATABASE from the environment. Prints `ready` once set up and
 // waits for a line on its standard input, so that two instances start their releases together.
 import nodemailer from 'nodemailer';
@@ -9,7 +9,7 @@ import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 
-const [schema, id, port] = process.argv.slice(2) as [string, string, string];
+const [schema, id, port, force] = process.argv.slice(2) as [string, string, string, string?];
 const pool = new pg.Pool({ max: 2 });
 const holdStore = createPostgresHoldStore({ pool, schema });
 const transporter = nodemailer.createTransport({
@@ -38,10 +38,11 @@ try {
     to: 'anna.svensson1985@gmail.com',
     by: 'lena@butiken.se',
     reason: `instance ${process.pid}`,
+    force: force === 'force',
   });
   process.stdout.write('released\n');
 } catch (error) {
-  process.stdout.write(`refused ${(error as { code?: string }).code}\n`);
+  process.stdout.write(`refused ${(error as { code?: string }).code} ${(error as Error).name}\n`);
 } finally {
   await pool.end();
 }
