@@ -70,12 +70,13 @@ async function caught(work: () => Promise<unknown>): Promise<Error & { code?: st
 }
 
 describe('the PostgreSQL stores used wrongly', () => {
-  it('refuses a system schema in migrate, naming options.schema', async () => {
-    for (const schema of ['pg_catalog', 'pg_toast', 'pg_temp_1', 'information_schema']) {
+  it('refuses a system schema and public in migrate, naming options.schema', async () => {
+    for (const schema of ['public', 'pg_catalog', 'pg_toast', 'pg_temp_1', 'information_schema']) {
       const error = await caught(() => migrate(database.pool, { schema }));
       expect(error, schema).toBeInstanceOf(InvalidInputError);
       expect(error.field).toBe('options.schema');
       expect(error.message).toMatch(/schema of its own/);
+      expect(error.message).toMatch(/options\.schema/);
     }
     const { rows } = await database.pool.query(
       "SELECT count(*)::integer AS n FROM pg_catalog.pg_class WHERE relname = 'schema_version'",
