@@ -4,7 +4,15 @@ import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema, AddrSpecSchema } from './address-schema.js';
 import { countryTimeZone } from './data/country-time-zones.js';
-import { noticeConsequenceTexts, noticeMeasureTexts } from './data/notice-texts.js';
+import {
+  type NoticeChannel,
+  type NoticeRecipientKind,
+  noticeChannelWords,
+  noticeConsequenceTexts,
+  noticeDeletionConfirmedTexts,
+  noticeMeasureTexts,
+  noticeRecipientWords,
+} from './data/notice-texts.js';
 import { adviceTexts, loginCodeTexts, type MisdirectedEmailMeasureId } from './data/report-texts.js';
 import {
   credentialWording,
@@ -177,8 +185,8 @@ export async function buildCustomerNotice(
           : checked.incident.misdirected
             ? say(
                 phrasing,
-                `Uppgifter om dig skickades av misstag till ${recipientWords(phrasing, checked).other}`,
-                `Details about you were sent to ${recipientWords(phrasing, checked).other} by mistake`,
+                `Uppgifter om dig skickades av misstag till ${noticeWords(phrasing, checked).other}`,
+                `Details about you were sent to ${noticeWords(phrasing, checked).other} by mistake`,
               )
             : say(
                 phrasing,
@@ -264,6 +272,7 @@ function spokenDateTime(phrasing: Phrasing, iso: string): string {
  */
 function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'done' | 'planned'): string[] {
   const texts: Readonly<Record<string, string | undefined>> = noticeMeasureTexts[phrasing.locale][status];
+  const words = noticeWords(phrasing, report);
   const day = (iso: string) =>
     new Intl.DateTimeFormat(phrasing.locale === 'sv' ? 'sv-SE' : 'en-GB', {
       timeZone: phrasing.timeZone,
@@ -278,7 +287,7 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
     .map((measure) => {
       const text =
         measure.text ??
-        texts[measure.id] ??
+        fillUsualText(texts[measure.id], words) ??
         measureText(phrasing, { ...measure, status }, report.incident.cause);
       return measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
     });
@@ -296,24 +305,58 @@ function offered(report: IncidentReport, measure: { readonly id: string }): bool
   );
 }
 
+const recipientKinds: Partial<Record<IncidentReport['facts']['recipient'], NoticeRecipientKind>> = {
+  internal: 'colleague',
+  trusted: 'organisation',
+};
+
+const channelsByCircumstance: Partial<
+  Record<NonNullable<IncidentReport['incident']['circumstances']>, NoticeChannel>
+> = { 'misdirected-post': 'letter', 'misdirected-sms': 'sms' };
+
 /**
- * Who received the data, named as the report names the recipient (`facts.recipient`): a colleague at
- * the organisation, another company or organisation, or another person (GDPR Art. 34(2) with
- * Art. 33(3)(a), the nature of the breach): a bank bound by secrecy is not "another person".
+ * The words the notice's fixed texts are filled with: who received the data, as the report records
+ * the recipient (`facts.recipient`), and what went astray, as the circumstances record it (a letter,
+ * a text message, else a message). Made public or shown to many, the recipient is still told as a
+ * person: those notices say "those who received it" or "anyone" in their own sentences.
  */
-function recipientWords(
-  phrasing: Phrasing,
-  report: IncidentReport,
-): { readonly other: string; readonly seer: string } {
-  const s = (swedish: string, english: string) => say(phrasing, swedish, english);
-  if (report.facts.recipient === 'internal')
-    return { other: s('en kollega hos oss', 'a colleague of ours'), seer: s('Kollegan', 'That colleague') };
-  if (report.facts.recipient === 'trusted')
-    return {
-      other: s('ett annat företag eller en annan organisation', 'another company or organisation'),
-      seer: s('Mottagaren', 'The recipient'),
-    };
-  return { other: s('en annan person', 'someone else'), seer: s('Den personen', 'That person') };
+function noticeWords(phrasing: Phrasing, report: IncidentReport): NoticeWords {
+  const kind = recipientKinds[report.facts.recipient] ?? 'person';
+  const channel = report.incident.circumstances
+    ? (channelsByCircumstance[report.incident.circumstances] ?? 'message')
+    : 'message';
+  const channelWords = noticeChannelWords[phrasing.locale][channel];
+  const recipientWords = noticeRecipientWords[phrasing.locale][kind];
+  return {
+    ...channelWords,
+    ...recipientWords,
+    receiver: fillNoticeText(recipientWords.receiver, channelWords),
+  };
+}
+
+type NoticeWords = (typeof noticeChannelWords)['sv']['message'] &
+  (typeof noticeRecipientWords)['sv']['person'];
+
+/**
+ * A fixed text with its `{word}` filled, capitalised where the brace is (`{Receiver}` begins a
+ * sentence) unless the words give that form of their own. A word the table lacks is a fault in the
+ * texts, never something to print as braces.
+ */
+function fillNoticeText(template: string, words: Readonly<Record<string, string | undefined>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const own = words[key];
+    if (own !== undefined) return own;
+    const word = words[key.charAt(0).toLowerCase() + key.slice(1)];
+    if (word === undefined) throw new Error(`notice text names an unknown word {${key}}`);
+    return key.charAt(0) === key.charAt(0).toUpperCase()
+      ? word.charAt(0).toUpperCase() + word.slice(1)
+      : word;
+  });
+}
+
+/** A usual measure's notice text, filled; `undefined` for a measure the table has no text for. */
+function fillUsualText(template: string | undefined, words: NoticeWords): string | undefined {
+  return template === undefined ? undefined : fillNoticeText(template, words);
 }
 
 function noticeParts(
@@ -336,7 +379,8 @@ function noticeParts(
   // told as a slip of one address that reached one person (GDPR Art. 34(2), the nature of the breach).
   const reach = unopened ? 'one' : disclosureReach(report);
   const count = report.affected.dataSubjects;
-  const { other, seer } = recipientWords(phrasing, report);
+  const words = noticeWords(phrasing, report);
+  const { other, seer } = words;
   const happened =
     reach === 'public'
       ? s(
@@ -399,19 +443,19 @@ function noticeParts(
   const amongEn = inPart ? ', among other things' : '';
   const unreadLine = inPart
     ? s(
-        ' Meddelandet hade också en bilaga som vi ännu inte har kunnat läsa. Vi håller på att ta reda på vilka uppgifter om dig den innehåller, och hör av oss när vi vet det.',
-        ' The message also had an attachment we have not yet been able to read. We are establishing which details about you it holds, and will tell you once we know.',
+        ` ${fillNoticeText('{Item}', words)} hade också en bilaga som vi ännu inte har kunnat läsa. Vi håller på att ta reda på vilka uppgifter om dig den innehåller, och hör av oss när vi vet det.`,
+        ` ${fillNoticeText('{Item}', words)} also had an attachment we have not yet been able to read. We are establishing which details about you it holds, and will tell you once we know.`,
       )
     : '';
   const sawListed = contentUnknown
     ? s(
-        'Vi håller fortfarande på att ta reda på vilka uppgifter om dig meddelandet innehöll. Vi hör av oss när vi vet det.',
-        'We are still establishing which details about you the message held, and will tell you once we know.',
+        `Vi håller fortfarande på att ta reda på vilka uppgifter om dig ${words.item} innehöll. Vi hör av oss när vi vet det.`,
+        `We are still establishing which details about you ${words.item} held, and will tell you once we know.`,
       )
     : unopened
       ? s(
-          `Meddelandet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-          `The message came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+          `${fillNoticeText('{Item}', words)} kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+          `${fillNoticeText('{Item}', words)} came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
         )
       : reach === 'public'
         ? s(
@@ -461,17 +505,13 @@ function noticeParts(
           : noticeConsequenceTexts[phrasing.locale][category],
     )
     .filter((text): text is string => text !== undefined)
+    .map((text) => fillNoticeText(text, words))
     .join(' ');
   const doneLines = noticeMeasures(phrasing, report, 'done');
   // `recipientConfirmedDeletion` records a deletion, and no more: that nothing was kept or passed
   // on is not said to the customer unless it was recorded in the caller's own words (a measure's text).
   if (report.facts.recipientConfirmedDeletion)
-    doneLines.push(
-      s(
-        'Personen som fick meddelandet har bekräftat för oss att det är raderat.',
-        'The person who received the message has confirmed to us that it was deleted.',
-      ),
-    );
+    doneLines.push(fillNoticeText(noticeDeletionConfirmedTexts[phrasing.locale], words));
   const plannedLines = noticeMeasures(phrasing, report, 'planned');
   // A notice the law requires describes the measures "taken or proposed to be taken" and gives the
   // data protection officer's or other contact point's details (GDPR Art. 34(2), referring to
@@ -488,7 +528,10 @@ function noticeParts(
         .map(
           (measure) =>
             measure.text ??
-            noticeMeasureTexts[phrasing.locale].proposed[measure.id as MisdirectedEmailMeasureId] ??
+            fillUsualText(
+              noticeMeasureTexts[phrasing.locale].proposed[measure.id as MisdirectedEmailMeasureId],
+              words,
+            ) ??
             measureText(phrasing, measure, report.incident.cause),
         )
     : [];
@@ -508,7 +551,7 @@ function noticeParts(
     .filter((category) => category !== 'credentials' || !attachmentPassword)
     .map((category) =>
       category === 'credentials' && codeState !== undefined
-        ? loginCodeTexts[phrasing.locale].advice[codeState]
+        ? fillNoticeText(loginCodeTexts[phrasing.locale].advice[codeState], words)
         : adviceTexts[phrasing.locale][category],
     )
     .filter((text): text is string => text !== undefined);

@@ -24,8 +24,8 @@ const loginCodeSms = {
 };
 const passwordAdvice = { sv: 'Byt lösenord', en: 'Change your password' } as const;
 const codeInvalid = {
-  sv: 'Koden i meddelandet gäller inte längre: logga in på nytt med en ny kod',
-  en: 'The code in the message is no longer valid: log in again with a new code',
+  sv: 'Koden i sms:et gäller inte längre: logga in på nytt med en ny kod',
+  en: 'The code in the text message is no longer valid: log in again with a new code',
 } as const;
 const codeNamed = {
   sv: 'Engångskoden kan ge tillgång till kundens konto så länge den gäller.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateIncidentReportInput } from '../../src/incident/index.js';
+import type { CreateIncidentReportInput, IncidentReport } from '../../src/incident/index.js';
 import { buildCustomerNotice, createIncidentReport } from '../../src/incident/index.js';
 
 const base: CreateIncidentReportInput = {
@@ -42,6 +42,116 @@ describe('the notice says what happened, and by which channel', () => {
       const bare = createIncidentReport({ ...base, circumstances: 'other' }, { now });
       const bareNotice = await buildCustomerNotice(bare, { channel: 'email', locale, to: 'anna@example.se' });
       expect(bareNotice.text).not.toMatch(/That person|Den personen/);
+    },
+  );
+});
+
+async function expectNoticeSays(
+  report: IncidentReport,
+  locale: 'sv' | 'en',
+  sentences: readonly string[],
+  never: RegExp,
+): Promise<void> {
+  const notice = await buildCustomerNotice(report, { channel: 'email', locale, to: 'anna@example.se' });
+  for (const sentence of sentences) expect(notice.text).toContain(sentence);
+  expect(notice.text).not.toMatch(never);
+}
+
+// Every fixed text names what went astray as what it was: a letter is "brevet", a text message
+// "sms:et" (GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach).
+describe('the notice’s fixed texts name the letter and the text message as such', () => {
+  it.each([
+    [
+      'sv',
+      'Brevet kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig',
+      /meddelande/i,
+    ],
+    ['en', 'The letter came back to us unopened, so nobody else saw these details about you', /message/i],
+  ] as const)('says a letter that came back unopened is the letter (%s)', async (locale, sentence, never) => {
+    const report = createIncidentReport({ ...base, returnedUnopened: true }, { now });
+    const notice = await buildCustomerNotice(report, { channel: 'email', locale, to: 'anna@example.se' });
+    expect(notice.text).toContain(sentence);
+    expect(notice.text).not.toMatch(never);
+  });
+
+  it.each([
+    [
+      'sv',
+      [
+        'Vi har kontaktat personen som fick brevet och bett hen skicka tillbaka det eller förstöra det.',
+        'Personen som fick brevet har bekräftat för oss att det är förstört.',
+        'Vi har rättat din postadress hos oss.',
+      ],
+      /meddelande/i,
+    ],
+    [
+      'en',
+      [
+        'We contacted the person who received the letter and asked them to return or destroy it.',
+        'The person who received the letter has confirmed to us that it was destroyed.',
+        'We corrected your postal address in our records.',
+      ],
+      /message/i,
+    ],
+  ] as const)(
+    'says what was done about a letter as about a letter (%s)',
+    async (locale, sentences, never) => {
+      const report = createIncidentReport(
+        {
+          ...base,
+          recipientConfirmedDeletion: true,
+          measures: [
+            { id: 'return-or-destroy-letter', status: 'done' },
+            { id: 'correct-postal-address', status: 'done' },
+          ],
+        },
+        { now },
+      );
+      await expectNoticeSays(report, locale, sentences, never);
+    },
+  );
+
+  it.each([
+    [
+      'sv',
+      [
+        'Vi har gjort länken eller koden i sms:et ogiltig',
+        'Engångskoden i sms:et gäller inte längre och ger ingen tillgång till ditt konto.',
+        'Koden i sms:et gäller inte längre: logga in på nytt med en ny kod',
+        'Vi har kontaktat personen som fick sms:et och bett hen radera det.',
+        'Vi har tagit bort det felaktiga numret och lagt in ditt rätta nummer.',
+      ],
+      /meddelandet|e-postadress/i,
+    ],
+    [
+      'en',
+      [
+        'We made the link or code in the text message invalid',
+        'The one-time code in the text message is no longer valid and gives no access to your account.',
+        'The code in the text message is no longer valid: log in again with a new code',
+        'We contacted the person who received the text message and asked them to delete it.',
+        'We removed the wrong number and entered your correct one.',
+      ],
+      /the message|e-mail address/i,
+    ],
+  ] as const)(
+    'says what was done about a text message as about a text message (%s)',
+    async (locale, sentences, never) => {
+      const report = createIncidentReport(
+        {
+          ...base,
+          circumstances: 'misdirected-sms',
+          dataCategories: ['credentials'],
+          credentialKinds: ['login-code'],
+          measures: [
+            { id: 'invalidate-login', status: 'done' },
+            { id: 'recall-and-delete', status: 'done' },
+            { id: 'correct-address', status: 'done' },
+          ],
+        },
+        { now },
+      );
+      await expectNoticeSays(report, locale, sentences, never);
     },
   );
 });

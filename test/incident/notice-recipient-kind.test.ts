@@ -4,7 +4,7 @@ import { seedCase } from './seed-case.js';
 
 const now = { now: '2018-02-23T15:30:00+01:00' };
 
-async function notice(recipient: 'internal' | 'trusted', locale: 'sv' | 'en') {
+async function notice(recipient: 'internal' | 'trusted' | 'unknown-individual', locale: 'sv' | 'en') {
   const report = createIncidentReport({ ...seedCase, recipient }, now);
   return buildCustomerNotice(report, { channel: 'email', locale });
 }
@@ -33,4 +33,83 @@ describe('the notice names the kind of recipient the report records', () => {
     expect(en.text).toContain('That colleague could see');
     expect(en.subject).toBe('Details about you were sent to a colleague of ours by mistake');
   });
+
+  // The measures, the consequences and the confirmed deletion are fixed texts: each names the
+  // recipient as the rest of the notice does (GDPR Art. 34(2) with Art. 33(3)(a)).
+  it.each([
+    [
+      'trusted',
+      'sv',
+      [
+        'Vi har kontaktat företaget eller organisationen som fick meddelandet och bett dem radera det.',
+        'Mottagaren känner nu till din adress',
+        'Med ditt namn och kundnummer skulle mottagaren kunna ringa vår kundtjänst',
+        'Företaget eller organisationen som fick meddelandet har bekräftat för oss att det är raderat.',
+      ],
+      /personen|en annan person/i,
+    ],
+    [
+      'trusted',
+      'en',
+      [
+        'We contacted the company or organisation that received the message and asked them to delete it.',
+        'The recipient now knows your address',
+        'With your name and customer number, the recipient could call our customer service',
+        'The company or organisation that received the message has confirmed to us that it was deleted.',
+      ],
+      /\bperson\b|someone else/i,
+    ],
+    [
+      'internal',
+      'sv',
+      [
+        'Vi har kontaktat kollegan som fick meddelandet och bett hen radera det.',
+        'Kollegan känner nu till din adress',
+        'Med ditt namn och kundnummer skulle kollegan kunna ringa vår kundtjänst',
+        'Kollegan som fick meddelandet har bekräftat för oss att det är raderat.',
+      ],
+      /personen|en annan person/i,
+    ],
+    [
+      'internal',
+      'en',
+      [
+        'We contacted the colleague who received the message and asked them to delete it.',
+        'That colleague now knows your address',
+        'With your name and customer number, that colleague could call our customer service',
+        'The colleague who received the message has confirmed to us that it was deleted.',
+      ],
+      /\bperson\b|someone else/i,
+    ],
+    [
+      'unknown-individual',
+      'sv',
+      [
+        'Vi har kontaktat personen som fick meddelandet och bett hen radera det.',
+        'Personen känner nu till din adress',
+        'Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst',
+        'Personen som fick meddelandet har bekräftat för oss att det är raderat.',
+      ],
+      /kollega|organisation/i,
+    ],
+    [
+      'unknown-individual',
+      'en',
+      [
+        'We contacted the person who received the message and asked them to delete it.',
+        'The person now knows your address',
+        'With your name and customer number, that person could call our customer service',
+        'The person who received the message has confirmed to us that it was deleted.',
+      ],
+      /colleague|organisation/i,
+    ],
+  ] as const)(
+    'names the recipient of kind %s so in every fixed text (%s)',
+    async (recipient, locale, sentences, never) => {
+      const { text } = await notice(recipient, locale);
+      for (const sentence of sentences) expect(text).toContain(sentence);
+      expect(text).not.toMatch(never);
+      expect(text).not.toMatch(/[{}]/);
+    },
+  );
 });

@@ -284,7 +284,8 @@ export const consequenceTexts: Readonly<
  * SP 800-63B §5.1.3); one that had expired or was made invalid opens nothing any more (EDPB
  * Guidelines 01/2021, Case No. 07; GDPR Art. 34(3)(b)). `label` names it among the data; the
  * consequences are the report's, the notice's in the second person, each while the code is `valid`
- * and once it is `invalid`; `advice` is the notice's.
+ * and once it is `invalid`; `advice` is the notice's. In the notice's texts `{item}` and
+ * `{recipient}` name what went astray and who received it (`noticeChannelWords`, `noticeRecipientWords`).
  */
 export const loginCodeTexts: Readonly<
   Record<
@@ -306,14 +307,14 @@ export const loginCodeTexts: Readonly<
     },
     noticeConsequence: {
       valid:
-        'Engångskoden i meddelandet skulle kunna ge personen tillgång till ditt konto så länge den gäller.',
-      invalid: 'Engångskoden i meddelandet gäller inte längre och ger ingen tillgång till ditt konto.',
+        'Engångskoden i {item} skulle kunna ge {recipient} tillgång till ditt konto så länge den gäller.',
+      invalid: 'Engångskoden i {item} gäller inte längre och ger ingen tillgång till ditt konto.',
     },
     advice: {
       valid:
         'Logga in på nytt med en ny kod när du behöver, och lämna aldrig ut en kod som du inte själv har begärt.',
       invalid:
-        'Koden i meddelandet gäller inte längre: logga in på nytt med en ny kod, och lämna aldrig ut en kod som du inte själv har begärt.',
+        'Koden i {item} gäller inte längre: logga in på nytt med en ny kod, och lämna aldrig ut en kod som du inte själv har begärt.',
     },
   },
   en: {
@@ -324,15 +325,14 @@ export const loginCodeTexts: Readonly<
         'The one-time code had expired, or was made invalid, before it could be used: it gives no access to the customer’s account.',
     },
     noticeConsequence: {
-      valid:
-        'The one-time code in the message could give that person access to your account while it is valid.',
-      invalid: 'The one-time code in the message is no longer valid and gives no access to your account.',
+      valid: 'The one-time code in {item} could give {recipient} access to your account while it is valid.',
+      invalid: 'The one-time code in {item} is no longer valid and gives no access to your account.',
     },
     advice: {
       valid:
         'Log in again with a new code when you need to, and never give anyone a code you did not ask for.',
       invalid:
-        'The code in the message is no longer valid: log in again with a new code, and never give anyone a code you did not ask for.',
+        'The code in {item} is no longer valid: log in again with a new code, and never give anyone a code you did not ask for.',
     },
   },
 };
