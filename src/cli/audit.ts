@@ -429,6 +429,8 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     if (unreadableMessages.length < MAX_UNREADABLE_LISTED) unreadableMessages.push({ where, reason });
     context.warn(`${where}: ${reason}`);
   };
+  // The messages whose customer fields disagree, by name, bounded as the unreadable ones are.
+  const customersInConflict: { where: string; reason: string }[] = [];
   const progress = context.progress(flags.locale);
   const examine = (message: SentMessageHeader) => {
     messages++;
@@ -448,7 +450,17 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       }
     }
     const messageId = fields.get('message-id')?.[0];
-    const customerId = fields.get(customerHeader)?.[0];
+    // Two fields naming different customers (RFC 5322 §3.6 allows one optional field any number of
+    // times): taking the first would audit the message against a guess. It is checked as one that
+    // names no customer, and named so that a person can tell which it was for.
+    const namedCustomers = [...new Set(fields.get(customerHeader)?.filter((id) => id !== ''))];
+    const customerId = namedCustomers.length === 1 ? namedCustomers[0] : undefined;
+    if (namedCustomers.length > 1) {
+      const note = text.customersInConflict(flags.customerHeader, namedCustomers);
+      if (customersInConflict.length < MAX_UNREADABLE_LISTED)
+        customersInConflict.push({ where: message.where, reason: note });
+      context.warn(`${message.where}: ${note}`);
+    }
     const addresses: { address: string; name?: string; header?: string }[] = [];
     for (const name of RECIPIENT_FIELDS)
       for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
@@ -591,6 +603,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     skipped,
     unreadable: problems,
     unreadableMessages,
+    customersInConflict,
     hits: found,
     customerRows,
   };
@@ -626,6 +639,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
             ...(problems > unreadableMessages.length
               ? [text.moreUnreadable(problems - unreadableMessages.length)]
               : []),
+            ...customersInConflict.map(({ where, reason }) => `${where}: ${reason}`),
           ]),
       ...(customerRows.problems.length > 0
         ? [

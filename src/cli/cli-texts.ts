@@ -208,6 +208,8 @@ export const cliTexts = {
       ) =>
         `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
       noRecipients: 'no recipients in To, Cc or Bcc',
+      customersInConflict: (header: string, ids: readonly string[]) =>
+        `${ids.length} ${header} fields name different customers (${ids.join(', ')}): which one the message was for is not guessed, so it is checked as one that names no customer (a slip of any customer's address, a mistyped domain)`,
       brokenHeader: (name: string, value: string) =>
         `the ${fieldName(name)} field is broken by a line break inside a quoted name; read as: ${value}`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
@@ -636,6 +638,8 @@ Stops on SIGINT or SIGTERM.`,
       ) =>
         `${path} (${SENT_MAIL_KINDS_SV[kind]}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
       noRecipients: 'inga mottagare i To, Cc eller Bcc',
+      customersInConflict: (header: string, ids: readonly string[]) =>
+        `${ids.length} ${header}-fält anger olika kunder (${ids.join(', ')}): vilken kund meddelandet gällde gissas inte, så det kontrolleras som ett som inte anger någon kund (ett skrivfel i någon kunds adress, en felskriven domän)`,
       brokenHeader: (name: string, value: string) =>
         `fältet ${fieldName(name)} bryts av en radbrytning inuti ett citerat namn; läst som: ${value}`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
