@@ -684,6 +684,36 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
 }
 
 /**
+ * Another customer's address is that customer's valid one: the measure that removes "the wrong
+ * address" from the register is declined, with its reason, ahead of the measures the facts give
+ * (the usual proposals are added beside them, `createIncidentReport`), unless the facts judge it.
+ */
+function declineCorrectingAddress(
+  hit: AuditHit,
+  measures: unknown,
+  locale: 'sv' | 'en',
+): { measures?: unknown[] } {
+  // Measures that are no list are left for the facts' check to refuse, never replaced.
+  if (hit.finding !== 'belongs-to-other-customer' || (measures !== undefined && !Array.isArray(measures)))
+    return {};
+  const given: unknown[] = measures ?? [];
+  if (given.some((measure) => (measure as { id?: unknown } | null)?.id === 'correct-address')) return {};
+  return {
+    measures: [
+      {
+        id: 'correct-address',
+        status: 'rejected',
+        reason:
+          locale === 'sv'
+            ? 'adressen är en annan kunds giltiga adress'
+            : "the address is another customer's valid address",
+      },
+      ...given,
+    ],
+  };
+}
+
+/**
  * Refuses (usage, exit code 2) a draft folder that already holds files: the drafts are numbered from
  * 0001 in each run, so a second run would overwrite the first one's with other incidents under the
  * same references and leave the rest beside them.
@@ -839,7 +869,10 @@ async function draftIncidents(
         actual: hit.sentAs ?? hit.recipient,
         // Sent mail shows where a message went, not that the mailbox exists or received it: only
         // an address on file for another customer is known to be someone's.
-        ...(ownedByCustomer(directory, hit.recipient) ? {} : { unconfirmed: true }),
+        // Nor is one that may be the customer's own, stored twice.
+        ...(ownedByCustomer(directory, hit.recipient) && !possiblyStoredTwice(hit, directory)
+          ? {}
+          : { unconfirmed: true }),
         customer: {
           id: hit.customerId,
           ...(hit.customerName ? { name: hit.customerName } : {}),
@@ -847,31 +880,9 @@ async function draftIncidents(
         reference: `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-${number}`,
         detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
         ...(typeof facts.cause === 'string' ? {} : draftCause(hit, hit.intended, directory, locale)),
+        ...declineCorrectingAddress(hit, facts.measures, locale),
       } as unknown as Parameters<typeof reportMisdirected>[0];
-      const drafted = await reportMisdirected(input, language);
-      // Another customer's address is that customer's valid one: the usual measures, with the one
-      // that removes "the wrong address" from the register declined (so it is not proposed again).
-      const result =
-        hit.finding === 'belongs-to-other-customer' && facts.measures === undefined
-          ? await reportMisdirected(
-              {
-                ...input,
-                measures: drafted.report.measures.map((measure) =>
-                  measure.id === 'correct-address'
-                    ? {
-                        id: measure.id,
-                        status: 'rejected',
-                        reason:
-                          locale === 'sv'
-                            ? 'adressen är en annan kunds giltiga adress'
-                            : "the address is another customer's valid address",
-                      }
-                    : measure,
-                ),
-              } as Parameters<typeof reportMisdirected>[0],
-              language,
-            )
-          : drafted;
+      const result = await reportMisdirected(input, language);
       await writeDraft(
         folder,
         number,
@@ -943,10 +954,34 @@ function draftCause(
   ];
   if (hit.finding === 'belongs-to-other-customer')
     return { cause: causes.otherCustomer(intended, hit.recipient, owners.join(', ') || '?') };
+  if (owners.length > 0 && hit.customerId !== undefined && possiblyStoredTwice(hit, directory))
+    return { cause: causes.storedTwice(intended, hit.recipient, owners.join(', '), hit.customerId) };
   if (owners.length > 0) return { cause: causes.stored(intended, hit.recipient, owners.join(', ')) };
   if (hit.customerId !== undefined && isOnFile(directory, intended, hit.customerId))
     return { cause: causes.sending(intended, hit.recipient) };
   return {};
+}
+
+/**
+ * Whether the recipient is the stored address of a record that nothing tells apart from the
+ * hit's customer (the same name, one slip apart, no birth date or phone number that says which
+ * address is right, `findDuplicateRecords`): possibly one person stored twice, which a draft must
+ * not call a register mistake as if it were known.
+ */
+function possiblyStoredTwice(hit: AuditHit, directory: Directory): boolean {
+  const parsed = parseAddress(hit.recipient);
+  if (!parsed.ok || hit.customerId === undefined || hit.finding === 'belongs-to-other-customer') return false;
+  const matches = directory.findAddress({ entered: hit.recipient });
+  return matches.some((match) => {
+    if (match.distance !== 0) return false;
+    const owner = directory.get(match.customerId);
+    return (
+      owner !== undefined &&
+      findDuplicateRecords({ address: parsed.address, customer: owner, directory }).some(
+        (record) => record.customerId === hit.customerId && record.right === undefined,
+      )
+    );
+  });
 }
 
 /**
