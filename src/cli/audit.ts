@@ -429,6 +429,8 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     if (unreadableMessages.length < MAX_UNREADABLE_LISTED) unreadableMessages.push({ where, reason });
     context.warn(`${where}: ${reason}`);
   };
+  // The messages whose customer fields disagree, by name, bounded as the unreadable ones are.
+  const customersInConflict: { where: string; reason: string }[] = [];
   const progress = context.progress(flags.locale);
   const examine = (message: SentMessageHeader) => {
     messages++;
@@ -448,7 +450,17 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       }
     }
     const messageId = fields.get('message-id')?.[0];
-    const customerId = fields.get(customerHeader)?.[0];
+    // Two fields naming different customers (RFC 5322 §3.6 allows one optional field any number of
+    // times): taking the first would audit the message against a guess. It is checked as one that
+    // names no customer, and named so that a person can tell which it was for.
+    const namedCustomers = [...new Set(fields.get(customerHeader)?.filter((id) => id !== ''))];
+    const customerId = namedCustomers.length === 1 ? namedCustomers[0] : undefined;
+    if (namedCustomers.length > 1) {
+      const note = text.customersInConflict(flags.customerHeader, namedCustomers);
+      if (customersInConflict.length < MAX_UNREADABLE_LISTED)
+        customersInConflict.push({ where: message.where, reason: note });
+      context.warn(`${message.where}: ${note}`);
+    }
     const addresses: { address: string; name?: string; header?: string }[] = [];
     for (const name of RECIPIENT_FIELDS)
       for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
@@ -591,6 +603,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     skipped,
     unreadable: problems,
     unreadableMessages,
+    customersInConflict,
     hits: found,
     customerRows,
   };
@@ -626,6 +639,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
             ...(problems > unreadableMessages.length
               ? [text.moreUnreadable(problems - unreadableMessages.length)]
               : []),
+            ...customersInConflict.map(({ where, reason }) => `${where}: ${reason}`),
           ]),
       ...(customerRows.problems.length > 0
         ? [
@@ -667,6 +681,36 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     notes,
   });
   context.setExitCode(hits.length > 0 ? exitCodes.findings : exitCodes.ok);
+}
+
+/**
+ * Another customer's address is that customer's valid one: the measure that removes "the wrong
+ * address" from the register is declined, with its reason, ahead of the measures the facts give
+ * (the usual proposals are added beside them, `createIncidentReport`), unless the facts judge it.
+ */
+function declineCorrectingAddress(
+  hit: AuditHit,
+  measures: unknown,
+  locale: 'sv' | 'en',
+): { measures?: unknown[] } {
+  // Measures that are no list are left for the facts' check to refuse, never replaced.
+  if (hit.finding !== 'belongs-to-other-customer' || (measures !== undefined && !Array.isArray(measures)))
+    return {};
+  const given: unknown[] = measures ?? [];
+  if (given.some((measure) => (measure as { id?: unknown } | null)?.id === 'correct-address')) return {};
+  return {
+    measures: [
+      {
+        id: 'correct-address',
+        status: 'rejected',
+        reason:
+          locale === 'sv'
+            ? 'adressen är en annan kunds giltiga adress'
+            : "the address is another customer's valid address",
+      },
+      ...given,
+    ],
+  };
 }
 
 /**
@@ -825,7 +869,10 @@ async function draftIncidents(
         actual: hit.sentAs ?? hit.recipient,
         // Sent mail shows where a message went, not that the mailbox exists or received it: only
         // an address on file for another customer is known to be someone's.
-        ...(ownedByCustomer(directory, hit.recipient) ? {} : { unconfirmed: true }),
+        // Nor is one that may be the customer's own, stored twice.
+        ...(ownedByCustomer(directory, hit.recipient) && !possiblyStoredTwice(hit, directory)
+          ? {}
+          : { unconfirmed: true }),
         customer: {
           id: hit.customerId,
           ...(hit.customerName ? { name: hit.customerName } : {}),
@@ -833,31 +880,9 @@ async function draftIncidents(
         reference: `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-${number}`,
         detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
         ...(typeof facts.cause === 'string' ? {} : draftCause(hit, hit.intended, directory, locale)),
+        ...declineCorrectingAddress(hit, facts.measures, locale),
       } as unknown as Parameters<typeof reportMisdirected>[0];
-      const drafted = await reportMisdirected(input, language);
-      // Another customer's address is that customer's valid one: the usual measures, with the one
-      // that removes "the wrong address" from the register declined (so it is not proposed again).
-      const result =
-        hit.finding === 'belongs-to-other-customer' && facts.measures === undefined
-          ? await reportMisdirected(
-              {
-                ...input,
-                measures: drafted.report.measures.map((measure) =>
-                  measure.id === 'correct-address'
-                    ? {
-                        id: measure.id,
-                        status: 'rejected',
-                        reason:
-                          locale === 'sv'
-                            ? 'adressen är en annan kunds giltiga adress'
-                            : "the address is another customer's valid address",
-                      }
-                    : measure,
-                ),
-              } as Parameters<typeof reportMisdirected>[0],
-              language,
-            )
-          : drafted;
+      const result = await reportMisdirected(input, language);
       await writeDraft(
         folder,
         number,
@@ -929,10 +954,34 @@ function draftCause(
   ];
   if (hit.finding === 'belongs-to-other-customer')
     return { cause: causes.otherCustomer(intended, hit.recipient, owners.join(', ') || '?') };
+  if (owners.length > 0 && hit.customerId !== undefined && possiblyStoredTwice(hit, directory))
+    return { cause: causes.storedTwice(intended, hit.recipient, owners.join(', '), hit.customerId) };
   if (owners.length > 0) return { cause: causes.stored(intended, hit.recipient, owners.join(', ')) };
   if (hit.customerId !== undefined && isOnFile(directory, intended, hit.customerId))
     return { cause: causes.sending(intended, hit.recipient) };
   return {};
+}
+
+/**
+ * Whether the recipient is the stored address of a record that nothing tells apart from the
+ * hit's customer (the same name, one slip apart, no birth date or phone number that says which
+ * address is right, `findDuplicateRecords`): possibly one person stored twice, which a draft must
+ * not call a register mistake as if it were known.
+ */
+function possiblyStoredTwice(hit: AuditHit, directory: Directory): boolean {
+  const parsed = parseAddress(hit.recipient);
+  if (!parsed.ok || hit.customerId === undefined || hit.finding === 'belongs-to-other-customer') return false;
+  const matches = directory.findAddress({ entered: hit.recipient });
+  return matches.some((match) => {
+    if (match.distance !== 0) return false;
+    const owner = directory.get(match.customerId);
+    return (
+      owner !== undefined &&
+      findDuplicateRecords({ address: parsed.address, customer: owner, directory }).some(
+        (record) => record.customerId === hit.customerId && record.right === undefined,
+      )
+    );
+  });
 }
 
 /**

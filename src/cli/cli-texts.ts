@@ -208,6 +208,8 @@ export const cliTexts = {
       ) =>
         `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
       noRecipients: 'no recipients in To, Cc or Bcc',
+      customersInConflict: (header: string, ids: readonly string[]) =>
+        `${ids.length} ${header} fields name different customers (${ids.join(', ')}): which one the message was for is not guessed, so it is checked as one that names no customer (a slip of any customer's address, a mistyped domain)`,
       brokenHeader: (name: string, value: string) =>
         `the ${fieldName(name)} field is broken by a line break inside a quoted name; read as: ${value}`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
@@ -240,6 +242,8 @@ export const cliTexts = {
           `The message was sent to another customer's address (${recipient}, customer ${owners}) instead of the customer's own address ${intended}.`,
         stored: (intended: string, recipient: string, owners: string) =>
           `The address was stored wrongly in the customer register (${recipient} on customer ${owners}, instead of ${intended}), so the message went to another person's address.`,
+        storedTwice: (intended: string, recipient: string, owners: string, customerId: string) =>
+          `The message went to ${recipient}, stored on customer ${owners}, instead of ${intended} of customer ${customerId}. The two records have the same name and nothing in the register (a birth date or phone number) tells them apart: possibly the same person stored twice, one address a typo of the other. Whether the message reached another person is not established: check with the customer which address is theirs.`,
       },
       draftOf: (number: string, where: string, messageId: string, recipient: string, customerId: string) =>
         `draft ${number}: ${where} ${messageId} to ${recipient} (customer ${customerId})`,
@@ -636,6 +640,8 @@ Stops on SIGINT or SIGTERM.`,
       ) =>
         `${path} (${SENT_MAIL_KINDS_SV[kind]}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
       noRecipients: 'inga mottagare i To, Cc eller Bcc',
+      customersInConflict: (header: string, ids: readonly string[]) =>
+        `${ids.length} ${header}-fält anger olika kunder (${ids.join(', ')}): vilken kund meddelandet gällde gissas inte, så det kontrolleras som ett som inte anger någon kund (ett skrivfel i någon kunds adress, en felskriven domän)`,
       brokenHeader: (name: string, value: string) =>
         `fältet ${fieldName(name)} bryts av en radbrytning inuti ett citerat namn; läst som: ${value}`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
@@ -667,6 +673,8 @@ Stops on SIGINT or SIGTERM.`,
           `Meddelandet skickades till en annan kunds adress (${recipient}, kund ${owners}) i stället för kundens egen adress ${intended}.`,
         stored: (intended: string, recipient: string, owners: string) =>
           `Adressen var fel lagrad i kundregistret (${recipient} på kund ${owners}, i stället för ${intended}), så meddelandet gick till en annan persons adress.`,
+        storedTwice: (intended: string, recipient: string, owners: string, customerId: string) =>
+          `Meddelandet gick till ${recipient}, lagrad på kund ${owners}, i stället för ${intended} på kund ${customerId}. De två posterna har samma namn och inget i registret (ett födelsedatum eller telefonnummer) skiljer dem åt: möjligen samma person lagrad två gånger, den ena adressen ett skrivfel av den andra. Om meddelandet nådde en annan person är inte fastställt: kontrollera med kunden vilken adress som är kundens.`,
       },
       draftOf: (number: string, where: string, messageId: string, recipient: string, customerId: string) =>
         `utkast ${number}: ${where} ${messageId} till ${recipient} (kund ${customerId})`,

@@ -16,6 +16,10 @@ export interface CustomerFinding {
   readonly line: number;
   readonly customerId?: string;
   readonly address?: string;
+  /** The customer field a value of which was not read (`phones`, `birthDate`). */
+  readonly field?: string;
+  /** That value as the export wrote it (`070-ABC`). */
+  readonly value?: string;
   readonly reason: string;
   readonly suggestion?: string;
 }
@@ -67,13 +71,18 @@ export async function runCustomersCheck(
   await refuseOutOverInput(flags.out, [file], flags.locale);
   const columns = parseColumns(flags.columns, flags.locale);
   const loaded = await readCustomers(file, context.progress(flags.locale), flags.locale, columns);
-  const findings: CustomerFinding[] = loaded.problems.map((problem) => ({
-    kind: problemKind(problem),
-    line: problem.line,
-    ...(problem.id !== undefined ? { customerId: problem.id } : {}),
-    ...(problem.address !== undefined ? { address: problem.address } : {}),
-    reason: problem.reason,
-  }));
+  const findings: CustomerFinding[] = loaded.problems.map((problem) => {
+    const kind = problemKind(problem);
+    return {
+      kind,
+      line: problem.line,
+      ...(problem.id !== undefined ? { customerId: problem.id } : {}),
+      ...(problem.address !== undefined ? { address: problem.address } : {}),
+      ...(kind === 'field-not-read' && problem.field !== undefined ? { field: problem.field } : {}),
+      ...(problem.value !== undefined ? { value: problem.value } : {}),
+      reason: problem.reason,
+    };
+  });
   const progress = context.progress(flags.locale);
   progress.start(loaded.directory.size, cliTexts[flags.locale].progress.checkingCustomers);
   for (const finding of auditCustomerBase(

@@ -139,6 +139,8 @@ export interface LoadProblem {
   readonly id?: string;
   /** The row's address at fault (or its first), when the row gives one. */
   readonly address?: string;
+  /** The value as the export wrote it, for a field loaded without it (`070-ABC`). */
+  readonly value?: string;
   readonly reason: string;
   /** Whether the row was still loaded (a repeated id replaces the earlier row). */
   readonly loaded: boolean;
@@ -865,10 +867,10 @@ function validate(
   region: string,
   text: LoadProblemTexts,
 ):
-  | { customer: Customer; caveats: { field: string; reason: string }[] }
+  | { customer: Customer; caveats: { field: string; value?: string; reason: string }[] }
   | { field?: string; address?: string; reason: string } {
   const candidate = isoBirthDate(row);
-  const caveats: { field: string; reason: string }[] = [];
+  const caveats: { field: string; value?: string; reason: string }[] = [];
   let result = CustomerSchema.safeParse(candidate);
   if (
     !result.success &&
@@ -886,7 +888,12 @@ function validate(
       const field = String(issue.path[0]);
       if (!(field in without)) continue;
       // The value quoted as the export wrote it (`19850230`), not as rewritten for the schema.
-      caveats.push({ field, reason: rowIssueReason(issue, row, text) });
+      const written = (row as Record<string, unknown>)[field];
+      caveats.push({
+        field,
+        ...(typeof written === 'string' ? { value: written } : {}),
+        reason: rowIssueReason(issue, row, text),
+      });
       delete without[field];
     }
     result = CustomerSchema.safeParse(without);
@@ -917,8 +924,11 @@ function validate(
       };
   }
   const phones = (customer.phones ?? []).filter((phone) => {
-    if (isE164(phone.trim()) || parsePhone(phone, customer.country ?? region)) return true;
-    caveats.push({ field: 'phones', reason: text.unreadablePhone(phone) });
+    // libphonenumber-js reads the number-like start of a cell and drops the rest (`070-ABC` is read
+    // as `070`): a number too short or too long for its region is no number, and matching on its
+    // digits would compare a fragment.
+    if (isE164(phone.trim()) || parsePhone(phone, customer.country ?? region)?.possible) return true;
+    caveats.push({ field: 'phones', value: phone, reason: text.unreadablePhone(phone) });
     return false;
   });
   if (phones.length === (customer.phones ?? []).length) return { customer, caveats };

@@ -15,6 +15,11 @@ export interface ParsedPhone {
   readonly formattedInternational: string;
   /** Whether the number is valid for its region by libphonenumber-js metadata. */
   readonly valid: boolean;
+  /**
+   * Whether the digits read are as many as some number of the region has (libphonenumber-js
+   * `isPossible`): `070-ABC` is read as `070`, a start and no number.
+   */
+  readonly possible: boolean;
 }
 
 /**
@@ -43,6 +48,7 @@ export function parsePhone(input: string, region = 'SE'): ParsedPhone | undefine
   let formattedNational: string | undefined;
   let nationalDigits: string | undefined;
   let valid: boolean | undefined;
+  let possible: boolean | undefined;
   const national = () => {
     formattedNational ??= phone.formatNational();
     return formattedNational;
@@ -64,6 +70,10 @@ export function parsePhone(input: string, region = 'SE'): ParsedPhone | undefine
     get valid() {
       valid ??= phone.isValid();
       return valid;
+    },
+    get possible() {
+      possible ??= phone.isPossible();
+      return possible;
     },
   };
 }

@@ -58,10 +58,16 @@ interface Hit {
  * Audits one order confirmation to `to` naming `customerId`, with drafts into `drafts/<name>`, and
  * returns its one hit, found for that recipient and customer.
  */
-async function auditOne(name: string, to: string, customerId: string, expected: Partial<Hit>) {
+async function auditOne(
+  name: string,
+  to: string,
+  customerId: string,
+  expected: Partial<Hit>,
+  moreFacts: Record<string, unknown> = {},
+) {
   const customers = join(dir.path, 'kunder.csv');
   writeFileSync(customers, CUSTOMERS);
-  const facts = writeDraftFacts(dir.path, 'facts.json');
+  const facts = writeDraftFacts(dir.path, `${name}-facts.json`, moreFacts);
   const drafts = join(dir.path, 'drafts', name);
   const message = orderConfirmation(`${name}.eml`, to, customerId);
   const run = await runBuiltCli(
@@ -95,6 +101,32 @@ describe('email-guard audit: mail naming its customer', () => {
     expect(report).toContain("(rejected: the address is another customer's valid address)");
     const notice = readFileSync(join(drafts, '0001-notice.eml'), 'utf8');
     expect(notice).not.toMatch(/remove the wrong e-mail address/);
+  });
+
+  it("declines removing another customer's address beside the measures the facts give", async () => {
+    const { drafts } = await auditOne(
+      'p4',
+      'anna.anderson@telia.com',
+      'K900003',
+      { finding: 'belongs-to-other-customer' },
+      { measures: [{ id: 'recall-and-delete', status: 'done', doneAt: '2026-11-07T18:00:00+01:00' }] },
+    );
+    const report = readFileSync(join(drafts, '0001-report.md'), 'utf8');
+    const measures = report.slice(
+      report.indexOf('## Measures'),
+      report.indexOf('## ', report.indexOf('## Measures') + 3),
+    );
+    // The declined measure first, then the one the facts give as done, then the usual proposals.
+    expect(measures.split('\n').filter((line) => line.startsWith('- '))).toEqual([
+      "- The wrong e-mail address is to be removed and the customer’s correct address entered after checking it with the customer. (rejected: the address is another customer's valid address)",
+      expect.stringMatching(
+        /^- The recipient of the misdirected message was contacted[^\n]*\(done 7 November 2026/,
+      ),
+      expect.stringMatching(/^- A note is to be put on the customer profile/),
+      expect.stringMatching(/^- It is to be checked that no password or login link/),
+      expect.stringMatching(/^- The law does not require telling the customer here/),
+      expect.stringMatching(/^- Those involved are to be given feedback/),
+    ]);
   });
 
   it('gives the address on file as meant for a mistyped provider, and drafts the notice to it', async () => {
