@@ -18,19 +18,52 @@ import { createPostgresDirectory } from '../src/postgres/create-postgres-directo
 import { migrate } from '../src/postgres/migrate.js';
 import { formatRate } from './measure.js';
 
-/** Options of {@link benchPostgres}. */
 /**
- * Vacuums and analyses the loaded tables as a settled production database would have them. On the
- * throwaway cluster, which commits asynchronously (`synchronous_commit = off`), a VACUUM straight
- * after the load left no page all-visible (pg_visibility: 0 of 11,964 pages of mailbox_variant at
- * 100k customers), so every look-up fetched its rows from the heap; after a CHECKPOINT the same
- * VACUUM marks every page, and the look-up is the index-only scan docs/postgres.md describes.
+ * Vacuums, freezes and analyses the loaded tables as a settled production database would have them,
+ * and answers the pages of the variant table marked all-visible (`pg_class.relallvisible`, of
+ * `relpages`): short of all of them, a look-up fetches its rows from the heap instead of the
+ * index-only scan docs/postgres.md describes. The throwaway cluster commits asynchronously
+ * (`synchronous_commit = off`), and VACUUM marks a page all-visible only when it may set the
+ * committed hint bit of every row, which it may not while the commit's WAL is unflushed (PostgreSQL
+ * manual, "Asynchronous Commit"; src/backend/access/heap/heapam_visibility.c, SetHintBits). The clog
+ * keeps one such LSN per group of 32 transactions (clog.c, CLOG_XACTS_PER_LSN_GROUP), so the
+ * asynchronous commits of the ANALYZE steps of the same database-wide VACUUM, after the
+ * CHECKPOINT, made the load's last transactions look unflushed: at 20,000 customers the VACUUM
+ * froze all 2,390 pages of mailbox_variant and marked none all-visible (pg_visibility), and whether
+ * it did at a million depended on the walwriter's timing. The VACUUM therefore commits
+ * synchronously. What the marking saves is small for this workload: at 100,000 customers in one
+ * process (bench/postgres-settled.ts, load average about 15) the server spent 80 to 83 µs of CPU
+ * per check at 16 in flight with no page all-visible and 77 to 97 µs with all of them (about one
+ * shared buffer fewer per check), while the first 4,000 checks after a load cost 390 µs (2.7
+ * blocks read per check, hint bits set) and at 1,000,000 customers 802 to 935 µs. The wait for
+ * autovacuum workers to end keeps one started meanwhile out of the timings.
  */
-export async function settle(pool: { query: (text: string) => Promise<unknown> }): Promise<void> {
-  await pool.query('CHECKPOINT');
-  await pool.query('VACUUM ANALYZE');
+export async function settle(pool: pg.Pool): Promise<{ allVisible: number; pages: number }> {
+  const client = await pool.connect();
+  try {
+    await client.query('CHECKPOINT');
+    await client.query('SET synchronous_commit = on');
+    await client.query('VACUUM (FREEZE, ANALYZE)');
+    await client.query('RESET synchronous_commit');
+    for (let waited = 0; waited < 600; waited++) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
+      );
+      if (rows[0]?.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { rows } = await client.query<{ allVisible: number; pages: number }>(
+      `SELECT c.relallvisible AS "allVisible", c.relpages AS pages FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'email_guard' AND c.relname = 'mailbox_variant'`,
+    );
+    return rows[0] ?? { allVisible: 0, pages: 0 };
+  } finally {
+    client.release();
+  }
 }
 
+/** Options of {@link benchPostgres}. */
 export interface BenchPostgresOptions {
   readonly customers: number;
   /** Checks timed per measurement. @default 4000 */
@@ -184,11 +217,28 @@ export function serverCpu(postmaster: number): Map<number, number> | undefined {
   }
 }
 
-/** CPU seconds used between two readings of {@link serverCpu}; a process started meanwhile counts from zero. */
-export function serverCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+/**
+ * CPU seconds used between two readings of {@link serverCpu}; a process started meanwhile counts
+ * from zero. With `only`, the processes with those pids alone (the pool's backends).
+ */
+export function serverCpuBetween(
+  before: Map<number, number>,
+  after: Map<number, number>,
+  only?: ReadonlySet<number>,
+): number {
   let used = 0;
-  for (const [pid, seconds] of after) used += seconds - (before.get(pid) ?? 0);
+  for (const [pid, seconds] of after) {
+    if (only === undefined || only.has(pid)) used += seconds - (before.get(pid) ?? 0);
+  }
   return used;
+}
+
+/** The server's reads of one database, from pg_stat_database: blocks found in shared buffers and blocks read into them. */
+async function blocks(pool: pg.Pool): Promise<{ hit: number; read: number }> {
+  const { rows } = await pool.query<{ hit: string; read: string }>(
+    'SELECT blks_hit AS hit, blks_read AS read FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return { hit: Number(rows[0]?.hit), read: Number(rows[0]?.read) };
 }
 
 /** The postmaster's pid: the parent of a backend of the pool. */
@@ -270,7 +320,7 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
     await directory.upsert(syntheticCustomers(n, 1));
     const loadSeconds = (performance.now() - loadStart) / 1000;
     const cpu = process.cpuUsage(cpuStart);
-    await settle(pool);
+    const settled = await settle(pool);
 
     const { rows: sizes } = await pool.query<{ name: string; bytes: string; rows: string }>(
       `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes, c.reltuples::bigint AS rows
@@ -297,6 +347,11 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
     const plan = await explainFind(pool, typo.entered);
     await timed(Math.min(500, checks), 16, check);
     const postmaster = await postmasterPid(pool);
+    const { rows: clients } = await pool.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend'`,
+    );
+    const backends = new Set(clients.map((row) => row.pid));
+    const blocksBefore = await blocks(pool);
     const serverBefore = postmaster === undefined ? undefined : serverCpu(postmaster);
     roundTrips = 0;
     const sixteenCpu = process.cpuUsage();
@@ -304,12 +359,14 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
     const sixteenCpuUsed = process.cpuUsage(sixteenCpu);
     const sixteenTrips = roundTrips / checksInFlight;
     const serverAfter = postmaster === undefined ? undefined : serverCpu(postmaster);
+    const blocksAfter = await blocks(pool);
     // The goal's load as it arrives: checksInFlight checks at openRate per second, on a schedule.
     const open = await scheduled(checksInFlight, openRate, check);
     const serverPerCheck =
       serverBefore === undefined || serverAfter === undefined
         ? 'not readable here'
-        : `${Math.round((serverCpuBetween(serverBefore, serverAfter) * 1e6) / checksInFlight)} µs`;
+        : `${Math.round((serverCpuBetween(serverBefore, serverAfter) * 1e6) / checksInFlight)} µs (${Math.round((serverCpuBetween(serverBefore, serverAfter, backends) * 1e6) / checksInFlight)} µs the pool's backends, the rest autovacuum, the checkpointer and the writers)`;
+    const blocksPerCheck = `${((blocksAfter.hit - blocksBefore.hit) / checksInFlight).toFixed(1)} blocks hit and ${((blocksAfter.read - blocksBefore.read) / checksInFlight).toFixed(2)} read into shared buffers`;
     const perCheck = (used: NodeJS.CpuUsage, count: number) =>
       `${Math.round((used.user + used.system) / count)} µs`;
 
@@ -379,6 +436,9 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
         .join(', ')}`,
     );
     console.log(
+      `  settled before timing (CHECKPOINT, VACUUM (FREEZE, ANALYZE), autovacuum idle): mailbox_variant ${settled.allVisible.toLocaleString('en-US')} of ${settled.pages.toLocaleString('en-US')} pages all-visible`,
+    );
+    console.log(
       `  round trips per check: ${tripsPerCheck.toFixed(2)} with 1 in flight, ${sixteenTrips.toFixed(2)} with 16; plan of one (EXPLAIN ANALYZE, BUFFERS) for ${typo.entered}:`,
     );
     for (const line of plan) console.log(`    ${line}`);
@@ -396,7 +456,7 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
     line('PostgreSQL', 16, sixteen);
     line('PostgreSQL', `open, ${formatRate(openRate)}/s due`, open);
     console.log(
-      `    CPU per check: in Node ${perCheck(oneCpuUsed, checks)} with 1 in flight, ${perCheck(sixteenCpuUsed, checksInFlight)} with 16; in the server's backends ${serverPerCheck} with 16 (the same 2 cores)`,
+      `    CPU per check: in Node ${perCheck(oneCpuUsed, checks)} with 1 in flight, ${perCheck(sixteenCpuUsed, checksInFlight)} with 16; in the server ${serverPerCheck} with 16 (the same 2 cores); per check with 16: ${blocksPerCheck}`,
     );
     line(`in memory (built ${memoryBuild.toFixed(1)} s)`, 1, inMemory);
     console.log(
