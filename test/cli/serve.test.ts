@@ -139,7 +139,7 @@ describe('email-guard serve', () => {
       for (const [token, why] of [
         ['a'.repeat(40), /one character/],
         ['abcd1234'.repeat(5), /pattern repeated/],
-        ['1'.repeat(10) + '2345678901234567890123456789', /one character|only digits/],
+        [`${'1'.repeat(10)}2345678901234567890123456789`, /one character|only digits/],
         ['19850412712345670701234567894512', /only digits/],
       ] as const) {
         process.env.EMAIL_GUARD_TOKEN = token;
