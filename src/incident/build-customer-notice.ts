@@ -4,8 +4,17 @@ import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema, AddrSpecSchema } from './address-schema.js';
 import { countryTimeZone } from './data/country-time-zones.js';
-import { noticeConsequenceTexts, noticeMeasureTexts } from './data/notice-texts.js';
-import { adviceTexts, loginCodeTexts, type MisdirectedEmailMeasureId } from './data/report-texts.js';
+import {
+  noticeConfirmedDeletionTexts,
+  noticeConsequenceTexts,
+  noticeMeasureTexts,
+} from './data/notice-texts.js';
+import {
+  adviceTexts,
+  confirmedDeletionMeasureId,
+  loginCodeTexts,
+  type MisdirectedEmailMeasureId,
+} from './data/report-texts.js';
 import {
   credentialWording,
   describeAddressMistake,
@@ -263,7 +272,10 @@ function spokenDateTime(phrasing: Phrasing, iso: string): string {
  * "A measure that is only `proposed` is never in a notice").
  */
 function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'done' | 'planned'): string[] {
-  const texts: Readonly<Record<string, string | undefined>> = noticeMeasureTexts[phrasing.locale][status];
+  const texts: Readonly<Record<string, string | undefined>> = {
+    ...noticeMeasureTexts[phrasing.locale][status],
+    [confirmedDeletionMeasureId]: noticeConfirmedDeletionTexts[phrasing.locale],
+  };
   const day = (iso: string) =>
     new Intl.DateTimeFormat(phrasing.locale === 'sv' ? 'sv-SE' : 'en-GB', {
       timeZone: phrasing.timeZone,
@@ -465,13 +477,12 @@ function noticeParts(
   const doneLines = noticeMeasures(phrasing, report, 'done');
   // `recipientConfirmedDeletion` records a deletion, and no more: that nothing was kept or passed
   // on is not said to the customer unless it was recorded in the caller's own words (a measure's text).
-  if (report.facts.recipientConfirmedDeletion)
-    doneLines.push(
-      s(
-        'Personen som fick meddelandet har bekräftat för oss att det är raderat.',
-        'The person who received the message has confirmed to us that it was deleted.',
-      ),
-    );
+  // Said once: beside the request to delete that obtained it, or as the measure recorded for it alone.
+  if (
+    report.facts.recipientConfirmedDeletion &&
+    !report.measures.some((measure) => measure.id === confirmedDeletionMeasureId)
+  )
+    doneLines.push(noticeConfirmedDeletionTexts[phrasing.locale]);
   const plannedLines = noticeMeasures(phrasing, report, 'planned');
   // A notice the law requires describes the measures "taken or proposed to be taken" and gives the
   // data protection officer's or other contact point's details (GDPR Art. 34(2), referring to

@@ -125,6 +125,16 @@ export const noticeMeasureTexts: Readonly<
 };
 
 /**
+ * The recipient's confirmed deletion as the notice says it (see `confirmedDeletionMeasureId`): the
+ * deletion and no more; that nothing was kept or passed on is not said unless the caller recorded it
+ * in their own words.
+ */
+export const noticeConfirmedDeletionTexts: Readonly<Record<ReportLocale, string>> = {
+  sv: 'Personen som fick meddelandet har bekräftat för oss att det är raderat.',
+  en: 'The person who received the message has confirmed to us that it was deleted.',
+};
+
+/**
  * What the exposed data could mean for the customer, in plain words and the second person (GDPR
  * Art. 34(2) with Art. 33(3)(c): "the likely consequences"). The customer number sentence is the
  * seed case's: a name and a customer number are what a caller gives customer service.
