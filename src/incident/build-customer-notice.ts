@@ -13,7 +13,12 @@ import {
   noticeMeasureTexts,
   noticeRecipientWords,
 } from './data/notice-texts.js';
-import { adviceTexts, loginCodeTexts, type MisdirectedEmailMeasureId } from './data/report-texts.js';
+import {
+  adviceTexts,
+  confirmedDeletionMeasureId,
+  loginCodeTexts,
+  type MisdirectedEmailMeasureId,
+} from './data/report-texts.js';
 import {
   credentialWording,
   describeAddressMistake,
@@ -271,7 +276,10 @@ function spokenDateTime(phrasing: Phrasing, iso: string): string {
  * "A measure that is only `proposed` is never in a notice").
  */
 function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'done' | 'planned'): string[] {
-  const texts: Readonly<Record<string, string | undefined>> = noticeMeasureTexts[phrasing.locale][status];
+  const texts: Readonly<Record<string, string | undefined>> = {
+    ...noticeMeasureTexts[phrasing.locale][status],
+    [confirmedDeletionMeasureId]: noticeDeletionConfirmedTexts[phrasing.locale],
+  };
   const words = noticeWords(phrasing, report);
   const day = (iso: string) =>
     new Intl.DateTimeFormat(phrasing.locale === 'sv' ? 'sv-SE' : 'en-GB', {
@@ -510,7 +518,11 @@ function noticeParts(
   const doneLines = noticeMeasures(phrasing, report, 'done');
   // `recipientConfirmedDeletion` records a deletion, and no more: that nothing was kept or passed
   // on is not said to the customer unless it was recorded in the caller's own words (a measure's text).
-  if (report.facts.recipientConfirmedDeletion)
+  // Said once: beside the request to delete that obtained it, or as the measure recorded for it alone.
+  if (
+    report.facts.recipientConfirmedDeletion &&
+    !report.measures.some((measure) => measure.id === confirmedDeletionMeasureId)
+  )
     doneLines.push(fillNoticeText(noticeDeletionConfirmedTexts[phrasing.locale], words));
   const plannedLines = noticeMeasures(phrasing, report, 'planned');
   // A notice the law requires describes the measures "taken or proposed to be taken" and gives the

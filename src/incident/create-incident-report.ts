@@ -10,7 +10,11 @@ import { type BreachDecision, BreachDecisionSchema } from './breach-decision.js'
 import { pickCircumstances } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { type Authority, AuthoritySchema } from './data/authorities.js';
-import { type MisdirectedEmailMeasureId, misdirectedEmailMeasureIds } from './data/report-texts.js';
+import {
+  confirmedDeletionMeasureId,
+  type MisdirectedEmailMeasureId,
+  misdirectedEmailMeasureIds,
+} from './data/report-texts.js';
 import { type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findAuthority } from './find-authority.js';
 import {
@@ -265,6 +269,7 @@ export function createIncidentReport(
     provisional: given.dataContentUnknown === true && judgment === undefined,
   });
   const holding = premisesHolding(given);
+  const confirmed = given.recipientConfirmedDeletion === true;
   // Each usual measure for the channel, kept where the facts grant its premises (`measurePremises`,
   // the table the check of measures marked done follows too).
   const fitting = (ids: readonly MisdirectedEmailMeasureId[]) =>
@@ -272,27 +277,30 @@ export function createIncidentReport(
       // Proposing to tell the customer would contradict the signer's judgment that they are not told.
       .filter((id) => id !== 'inform-customer' || judgment?.notifyDataSubjects !== false)
       .filter((id) => deniedPremise(id, 'proposed', holding) === undefined)
-      // A confirmed deletion is the outcome of asking the recipient to delete: that measure is done.
-      .map((id) => ({
-        id,
-        status:
-          (id === 'recall-and-delete' || id === 'return-or-destroy-letter') &&
-          given.recipientConfirmedDeletion === true
-            ? ('done' as const)
-            : ('proposed' as const),
-      }));
+      // Once the recipient confirmed the deletion there is nothing left to ask them for.
+      .filter((id) => !(confirmed && deletionRequestIds.includes(id)))
+      .map((id) => ({ id, status: 'proposed' as const }));
+  const givenMeasures = given.measures ?? [];
+  // A confirmed deletion with no request to delete recorded as done is a measure of its own that says
+  // the recipient confirmed it, and no more: that they were contacted and asked is not recorded, so
+  // the report and the notice do not say it (GDPR Art. 5(1)(d); Art. 33(3)(d) the measures taken).
+  const deletionRecorded = givenMeasures.some(
+    (measure) =>
+      measure.id === confirmedDeletionMeasureId ||
+      (deletionRequestIds.includes(measure.id) && measure.status === 'done'),
+  );
+  const outcome =
+    confirmed && !deletionRecorded ? [{ id: confirmedDeletionMeasureId, status: 'done' as const }] : [];
   // The measures given are kept as given, and each usual proposal they do not name is added beside
   // them, still proposed: a measure the caller confirmed does not silence the others the law asks to
   // report as "taken or proposed" (GDPR Art. 33(3)(d); Regulation 611/2013 Annex I). One the caller
   // declined is among those given (`status: 'rejected'`), so it is not proposed again.
   const proposals = fitting(channelMeasureIds[given.circumstances] ?? []);
-  const measures =
-    given.measures === undefined
-      ? proposals
-      : [
-          ...given.measures,
-          ...proposals.filter((proposal) => !given.measures?.some((measure) => measure.id === proposal.id)),
-        ];
+  const measures = [
+    ...givenMeasures,
+    ...outcome,
+    ...proposals.filter((proposal) => !givenMeasures.some((measure) => measure.id === proposal.id)),
+  ];
   const report: IncidentReport = {
     reference: given.reference,
     notification: given.notification ?? 'first',
@@ -398,6 +406,9 @@ const channelMeasureIds: Readonly<Record<string, readonly MisdirectedEmailMeasur
     'seller-feedback',
   ],
 };
+
+/** The usual measures that ask the recipient to delete or give back what they received. */
+const deletionRequestIds: readonly string[] = ['recall-and-delete', 'return-or-destroy-letter'];
 
 /** The means proposed for telling the customer of a misdirected e-mail, before any notice is given. */
 export const proposedMeans = ['phone', 'email'] as const;

@@ -1,6 +1,8 @@
 import { onlyLoginCodes } from './breach-facts.js';
 import { type DataCategory, dataCategoryLabels } from './data/data-categories.js';
 import {
+  confirmedDeletionMeasureId,
+  confirmedDeletionTexts,
   consequenceTexts,
   loginCodeTexts,
   measureTexts,
@@ -110,6 +112,7 @@ export function joinWords(phrasing: Phrasing, words: readonly string[]): string 
  */
 export function measureText(phrasing: Phrasing, measure: Measure, cause?: string): string {
   if (measure.text) return measure.text;
+  if (measure.id === confirmedDeletionMeasureId) return confirmedDeletionTexts[phrasing.locale];
   if (measure.id === 'seller-feedback' && cause === undefined)
     return uncausedFeedbackTexts[phrasing.locale][measure.status === 'done' ? 'done' : 'pending'];
   const texts: Readonly<Record<string, string>> =

@@ -1,6 +1,7 @@
 import { mailboxKey } from '../address/mailbox-key.js';
 import { parseAddress } from '../address/parse-address.js';
 import { type InputIssue, InvalidInputError } from '../errors.js';
+import { confirmedDeletionMeasureId } from './data/report-texts.js';
 import { type DateInput, toDate } from './date-input.js';
 import {
   deniedPremise,
@@ -399,6 +400,16 @@ export function contradictoryMeasures(
         ),
       });
   }
+  // The confirmed deletion's own measure states the fact, so it stands only beside it, and done.
+  const outcome = measures.findIndex((measure) => measure.id === confirmedDeletionMeasureId);
+  if (outcome !== -1 && (facts.recipientConfirmedDeletion !== true || measures[outcome]?.status !== 'done'))
+    issues.push({
+      path: [...base, 'measures', outcome, 'id'],
+      message: say(
+        `${confirmedDeletionMeasureId} anger att mottagaren har bekräftat raderingen: det gäller bara med recipientConfirmedDeletion: true och status done; ange faktumet (åtgärden läggs då till av sig själv) eller ta bort åtgärden`,
+        `${confirmedDeletionMeasureId} states that the recipient confirmed the deletion: it holds only with recipientConfirmedDeletion: true and status done; record the fact (the measure is then added by itself) or remove the measure`,
+      ),
+    });
   if (facts.returnedUnopened === true) {
     const index = measures.findIndex(
       (measure) => measure.id === 'recall-and-delete' && measure.status === 'done',

@@ -10,7 +10,7 @@ import { CredentialKindSchema, meantFact } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { DataCategorySchema } from './data/data-categories.js';
 import { peopleCategories } from './data/people-categories.js';
-import { misdirectedEmailMeasureIds } from './data/report-texts.js';
+import { confirmedDeletionMeasureId, misdirectedEmailMeasureIds } from './data/report-texts.js';
 import { AuthorityFindingSchema } from './find-authority.js';
 import { DecisionSchema, OfficerJudgmentSchema } from './officer-judgment.js';
 
@@ -37,7 +37,11 @@ export const MeasureSchema = z
   // A usual measure's id is written out as its text in the report and the notice; an id that is none
   // of them and has no text of its own would be printed as it stands (`new-pasword`) to a customer.
   .superRefine((measure, context) => {
-    if (measure.text !== undefined || (misdirectedEmailMeasureIds as readonly string[]).includes(measure.id))
+    if (
+      measure.text !== undefined ||
+      measure.id === confirmedDeletionMeasureId ||
+      (misdirectedEmailMeasureIds as readonly string[]).includes(measure.id)
+    )
       return;
     const meant = meantFact(measure.id, misdirectedEmailMeasureIds);
     context.addIssue({

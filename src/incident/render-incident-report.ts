@@ -5,7 +5,7 @@ import { authorityName } from './authority-name.js';
 import { controllerHeadings } from './data/controller-headings.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import { peopleWords } from './data/people-categories.js';
-import { reportHeadings } from './data/report-texts.js';
+import { confirmedDeletionMeasureId, confirmedDeletionTexts, reportHeadings } from './data/report-texts.js';
 import {
   consequenceLines,
   credentialWording,
@@ -316,13 +316,11 @@ function buildSections(
         // taken "to mitigate its possible adverse effects", and a confirmed deletion is that outcome.
         // Both languages state it, as the customer notice does (buildCustomerNotice), and only as
         // recorded: the fact is the deletion, not that nothing was kept or passed on before it.
-        ...(report.facts.recipientConfirmedDeletion === true
-          ? [
-              s(
-                'Mottagaren har bekräftat att meddelandet är raderat.',
-                'The recipient confirmed that the message was deleted.',
-              ),
-            ]
+        // Said once: here beside the request to delete that obtained it, or in the list as the
+        // measure recorded for it alone (createIncidentReport).
+        ...(report.facts.recipientConfirmedDeletion === true &&
+        !measures.some((measure) => measure.id === confirmedDeletionMeasureId)
+          ? [confirmedDeletionTexts[phrasing.locale]]
           : []),
       ],
       list: measures.map(

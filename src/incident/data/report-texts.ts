@@ -152,6 +152,20 @@ export const measureTexts: Readonly<
 };
 
 /**
+ * The measure the report records by itself where the recipient's deletion is confirmed
+ * (`recipientConfirmedDeletion`) and no request to delete or return it is recorded as done: it states
+ * the outcome that was recorded and nothing more, not that the recipient was contacted and asked,
+ * which nobody recorded (GDPR Art. 5(1)(d) accuracy; Art. 33(3)(d) the measures taken).
+ */
+export const confirmedDeletionMeasureId = 'recipient-confirmed-deletion';
+
+/** The wording of {@link confirmedDeletionMeasureId} in the report, the same as the deletion's own line. */
+export const confirmedDeletionTexts: Readonly<Record<ReportLocale, string>> = {
+  sv: 'Mottagaren har bekräftat att meddelandet är raderat.',
+  en: 'The recipient confirmed that the message was deleted.',
+};
+
+/**
  * The wording of each usual measure that is only planned or proposed: it says what is to be done,
  * so the report never states as done a step nobody has taken (GDPR Art. 33(3)(d) asks for the
  * measures "taken or proposed").
