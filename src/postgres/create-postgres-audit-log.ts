@@ -4,6 +4,12 @@ import { z } from 'zod';
 import { AuditLogFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
+import {
+  beginWithLockTimeout,
+  DEFAULT_LOCK_TIMEOUT_MS,
+  LockTimeoutMsSchema,
+  type LockTimeoutOption,
+} from './lock-timeout.js';
 import { explainPostgresFailure, withPostgresFailures } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
@@ -88,8 +94,14 @@ export function auditRowHash(previousHash: string, seq: number | string, entry: 
  * transporter.use('compile', nodemailerGuard({ guard, holdStore, auditLog }));
  * ```
  */
-export function createPostgresAuditLog(options: { readonly pool: Pool } & PostgresAuditLogOptions): AuditLog {
-  const { pool, schema } = parseInput(OptionsSchema, options, ['options']);
+export function createPostgresAuditLog(
+  options: { readonly pool: Pool } & PostgresAuditLogOptions & LockTimeoutOption,
+): AuditLog {
+  const {
+    pool,
+    schema,
+    lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS,
+  } = parseInput(OptionsSchema.extend({ lockTimeoutMs: LockTimeoutMsSchema }), options, ['options']);
   const s = schemaName(schema, ['options', 'schema']);
   return {
     async record(entry: AuditEntry) {
@@ -97,7 +109,8 @@ export function createPostgresAuditLog(options: { readonly pool: Pool } & Postgr
       try {
         await withPoolClient(pool, async (client) => {
           try {
-            await client.query('BEGIN');
+            // The turn's wait counts too: an advisory lock is a lock lock_timeout ends.
+            await beginWithLockTimeout(client, lockTimeoutMs);
             await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`email-guard audit ${s}`]);
             const { rows } = await client.query<{ seq: string; hash: string }>(
               `SELECT seq, hash FROM ${s}.audit_log ORDER BY seq DESC LIMIT 1`,
@@ -116,7 +129,7 @@ export function createPostgresAuditLog(options: { readonly pool: Pool } & Postgr
           }
         });
       } catch (error) {
-        const why = explainPostgresFailure(error, pool, s);
+        const why = explainPostgresFailure(error, pool, s, lockTimeoutMs);
         throw new AuditLogFailedError(
           `the decision could not be recorded in the PostgreSQL audit log${why ? `: ${why}` : ''}`,
           { cause: error },

@@ -33,6 +33,12 @@ import { toE164 } from '../phone/to-e164.js';
 import { displayDomain } from '../spelling/display-domain.js';
 import { copyLine } from './copy-line.js';
 import { type CandidateBatcherOptions, createCandidateBatcher } from './create-candidate-batcher.js';
+import {
+  beginWithLockTimeout,
+  DEFAULT_LOCK_TIMEOUT_MS,
+  LockTimeoutMsSchema,
+  type LockTimeoutOption,
+} from './lock-timeout.js';
 import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { UNPARSED } from './unparsed-marker.js';
@@ -40,7 +46,7 @@ import { variantCopyChunks } from './variant-copy-chunks.js';
 import { withPoolClient } from './with-pool-client.js';
 
 /** Options of {@link createPostgresDirectory}. */
-export interface PostgresDirectoryOptions {
+export interface PostgresDirectoryOptions extends LockTimeoutOption {
   /** Where the tables are (`migrate` made them). */
   readonly pool: Pool;
   /** The schema `migrate` was given. @default 'email_guard' */
@@ -91,6 +97,7 @@ const OptionsSchema = z.object({
   schema: z.string().optional(),
   mailboxRules: MailboxRulesSchema.optional(),
   defaultCountry: RegionSchema.optional(),
+  lockTimeoutMs: LockTimeoutMsSchema,
 });
 
 const WriteOptionsSchema = z.object({
@@ -189,10 +196,12 @@ export function createTunedPostgresDirectory(
   // translated where the queries are issued: a lookup with LookupFailedError, a write with
   // DirectoryWriteFailedError (nothing of it was written), so a sync tells its failure from a check's.
   const fail = postgresFailure(pool, s, (message, cause) => new LookupFailedError(message, cause));
+  const lockTimeoutMs = settings.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const failWrite = postgresFailure(
     pool,
     s,
     (message, cause) => new DirectoryWriteFailedError(message, cause),
+    lockTimeoutMs,
   );
 
   /** The strings an address is filed under: its key, and each one-character deletion of its local part. */
@@ -562,7 +571,7 @@ export function createTunedPostgresDirectory(
     if (given) return work(given).catch(failWrite);
     return withPoolClient(pool, async (client) => {
       try {
-        await client.query('BEGIN');
+        await beginWithLockTimeout(client, lockTimeoutMs);
         const result = await work(client);
         await client.query('COMMIT');
         return result;

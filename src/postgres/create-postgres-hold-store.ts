@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
 import type { Pool, PoolClient } from 'pg';
+
+/** Where a query can go: the pool, or a client already checked out of it. */
+type Queryable = Pool | PoolClient;
+
 import { z } from 'zod';
 import { HeldMessageClaimedError, HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
@@ -15,16 +19,24 @@ import {
   type ReleaseResult,
   sendHeldMessage,
 } from '../nodemailer/hold-store.js';
+import {
+  beginWithLockTimeout,
+  DEFAULT_LOCK_TIMEOUT_MS,
+  inLockTimeout,
+  LockTimeoutMsSchema,
+  type LockTimeoutOption,
+} from './lock-timeout.js';
 import { explainPostgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
+
 import { withReleaseLock } from './with-release-lock.js';
 
 // <UTC time to the millisecond>-<random>, as the file hold store: sorts by time as text, never collides.
 const ID = /^\d{8}T\d{9}Z-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
 
 /** Options of {@link createPostgresHoldStore}. */
-export interface PostgresHoldStoreOptions {
+export interface PostgresHoldStoreOptions extends LockTimeoutOption {
   /** Where the `held_message` table is (`migrate` made it). */
   readonly pool: Pool;
   /** The schema `migrate` was given. @default 'email_guard' */
@@ -37,6 +49,7 @@ const OptionsSchema = z.object({
     'a pg Pool (new pg.Pool())',
   ),
   schema: z.string().optional(),
+  lockTimeoutMs: LockTimeoutMsSchema,
 });
 
 const DiscardOptionsSchema = z.object({ force: z.boolean().optional() });
@@ -78,7 +91,11 @@ interface Row {
  * ```
  */
 export function createPostgresHoldStore(options: PostgresHoldStoreOptions): HoldStore {
-  const { pool, schema } = parseInput(OptionsSchema, options, ['options']);
+  const {
+    pool,
+    schema,
+    lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS,
+  } = parseInput(OptionsSchema, options, ['options']);
   const s = schemaName(schema, ['options', 'schema']);
   const table = `${s}.held_message`;
   // The list reads no message: its size is the stored length (octet_length reads a TOASTed value's
@@ -88,13 +105,13 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   // An ended pool or an unmigrated schema is named, as the directory and the audit log name them.
   const failed = (message: string) => (error: unknown) => {
     if (error instanceof HoldStoreFailedError || error instanceof InvalidInputError) throw error;
-    const why = explainPostgresFailure(error, pool, s);
+    const why = explainPostgresFailure(error, pool, s, lockTimeoutMs);
     throw new HoldStoreFailedError(why ? `${message}: ${why}` : message, { cause: error });
   };
 
   /** Why a release or discard found nothing to claim: gone, or being released. */
-  async function refusal(id: string): Promise<HoldStoreFailedError> {
-    const { rows } = await pool
+  async function refusal(id: string, on: Queryable = pool): Promise<HoldStoreFailedError> {
+    const { rows } = await on
       .query<{ state: string; releasing_since: Date | null }>(
         `SELECT state, releasing_since FROM ${table} WHERE id = $1`,
         [id],
@@ -111,8 +128,8 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   }
 
   /** The refusal while another live session holds the message's release lock. */
-  async function busy(id: string): Promise<never> {
-    const { rows } = await pool
+  async function busy(id: string, on: Queryable): Promise<never> {
+    const { rows } = await on
       .query<{ releasing_since: Date | null }>(`SELECT releasing_since FROM ${table} WHERE id = $1`, [id])
       .catch(failed(`held message ${id} could not be read from PostgreSQL`));
     const since = rows[0]?.releasing_since ?? undefined;
@@ -123,22 +140,20 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   }
 
   /**
-   * A forced discard takes the release lock first, so it never deletes a message a live release
-   * is sending (it would be delivered and recorded as discarded). A plain one needs no lock: it
-   * deletes only a row still `held`, and a live release has moved its row to `releasing`.
+   * `work` on a connection of its own. A forced discard's holds the release lock first, so it never
+   * deletes a message a live release is sending (it would be delivered and recorded as discarded).
+   * A plain one needs no lock: it deletes only a row still `held`, and a live release has moved its
+   * row to `releasing`.
    */
-  function discardLocked<T>(
-    id: string,
-    force: boolean,
-    work: (locked: PoolClient | undefined) => Promise<T>,
-  ): Promise<T> {
-    if (!force) return work(undefined);
+  function discardOn<T>(id: string, force: boolean, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const discardFailed = failed(`held message ${id} could not be discarded`);
+    if (!force) return withPoolClient(pool, work, discardFailed);
     return withReleaseLock(
       pool,
       { schema: s, holdId: id },
-      (client) => work(client),
-      () => busy(id),
-      failed(`held message ${id} could not be discarded`),
+      work,
+      (client) => busy(id, client),
+      discardFailed,
     );
   }
 
@@ -158,16 +173,25 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
         }),
       );
-      await pool
-        .query(`INSERT INTO ${table} (id, held_at, raw, subject, details) VALUES ($1, $2, $3, $4, $5)`, [
-          id,
-          heldAt,
-          raw,
-          // A text column cannot hold NUL (PostgreSQL manual 8.3): the message is held all the same.
-          input.subject?.replaceAll('\u0000', '\uFFFD') ?? null,
-          JSON.stringify(details),
-        ])
-        .catch(failed('the message could not be held in PostgreSQL'));
+      const holdFailed = failed('the message could not be held in PostgreSQL');
+      await withPoolClient(
+        pool,
+        (client) =>
+          inLockTimeout(client, lockTimeoutMs, () =>
+            client.query(
+              `INSERT INTO ${table} (id, held_at, raw, subject, details) VALUES ($1, $2, $3, $4, $5)`,
+              [
+                id,
+                heldAt,
+                raw,
+                // A text column cannot hold NUL (PostgreSQL manual 8.3): the message is held all the same.
+                input.subject?.replaceAll('\u0000', '\uFFFD') ?? null,
+                JSON.stringify(details),
+              ],
+            ),
+          ),
+        holdFailed,
+      ).catch(holdFailed);
       return {
         ...details,
         ...(input.subject === undefined ? {} : { subject: input.subject }),
@@ -212,35 +236,37 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           // The claim: one UPDATE, which locks the row, so of two releases at once only the first
           // sees `held`. A forced one takes a row left `releasing` too: holding the release lock, it
           // knows that no live session is sending it.
-          const claimed = await client
-            .query<Row>(
+          const claimed = await inLockTimeout(client, lockTimeoutMs, () =>
+            client.query<Row>(
               `UPDATE ${table} SET state = 'releasing', releasing_since = now()
                WHERE id = $1 AND (state = 'held' OR $2)
                RETURNING ${columns}, raw`,
               [id, settings.force ?? false],
-            )
-            .catch(claimFailed);
+            ),
+          ).catch(claimFailed);
           const row = claimed.rows[0];
-          if (!row) throw await refusal(id);
+          if (!row) throw await refusal(id, client);
           const entry = toHeldMessage(row);
           let sent: { envelope: HeldEnvelope; info: SentMessageInfo };
           try {
             sent = await sendHeldMessage(transporter, entry, row.raw as Buffer, release);
           } catch (error) {
             // Not sent: held again, to be released again.
-            await client
-              .query(
+            await inLockTimeout(client, lockTimeoutMs, () =>
+              client.query(
                 `UPDATE ${table} SET state = 'held', releasing_since = NULL WHERE id = $1 AND state = 'releasing'`,
                 [id],
-              )
-              .catch(() => undefined);
+              ),
+            ).catch(() => undefined);
             throw error;
           }
           // Sent. If the row cannot be deleted it stays `releasing`: never sent again without { force: true }.
-          await client.query(`DELETE FROM ${table} WHERE id = $1`, [id]).catch(() => undefined);
+          await inLockTimeout(client, lockTimeoutMs, () =>
+            client.query(`DELETE FROM ${table} WHERE id = $1`, [id]),
+          ).catch(() => undefined);
           return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), ...sent };
         },
-        () => busy(id),
+        (client) => busy(id, client),
         claimFailed,
       );
     },
@@ -249,12 +275,15 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       checkId(id);
       const settings = parseInput(DiscardOptionsSchema, discardOptions, ['options']);
       const force = settings.force ?? false;
-      return discardLocked(id, force, async (locked) => {
-        const { rows } = await (locked ?? pool)
-          .query(`DELETE FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) RETURNING id`, [id, force])
-          .catch(failed(`held message ${id} could not be discarded`));
+      return discardOn(id, force, async (client) => {
+        const { rows } = await inLockTimeout(client, lockTimeoutMs, () =>
+          client.query(`DELETE FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) RETURNING id`, [
+            id,
+            force,
+          ]),
+        ).catch(failed(`held message ${id} could not be discarded`));
         if (rows.length > 0) return true;
-        const refused = await refusal(id);
+        const refused = await refusal(id, client);
         // Gone already is `false`; being released is an error: it may be on its way to the recipient.
         if (!(refused instanceof HeldMessageClaimedError)) return false;
         throw refused;
@@ -273,7 +302,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
         try {
           // The row stays locked (FOR UPDATE) while the discard is recorded: a release's claim, an
           // UPDATE of the same row, waits for the commit and then finds nothing to send.
-          await client.query('BEGIN');
+          await beginWithLockTimeout(client, lockTimeoutMs);
           const { rows } = await client.query<Row>(
             `SELECT ${columns} FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) FOR UPDATE`,
             [id, force],
@@ -281,7 +310,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           const row = rows[0];
           if (!row) {
             await client.query('ROLLBACK');
-            const refused = await refusal(id);
+            const refused = await refusal(id, client);
             if (!(refused instanceof HeldMessageClaimedError)) return undefined;
             throw refused;
           }
@@ -304,11 +333,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       };
       // A forced discard records on the connection that holds the release lock: one connection,
       // so it cannot wait for a second one from a pool its own lock holds full.
-      return discardLocked(id, force, (locked) =>
-        locked
-          ? inTransaction(locked)
-          : withPoolClient(pool, inTransaction, failed(`held message ${id} could not be discarded`)),
-      );
+      return discardOn(id, force, inTransaction);
     },
   };
 }

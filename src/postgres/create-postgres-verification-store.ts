@@ -3,12 +3,18 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { InvalidInputError, VerificationStoreFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import {
+  beginWithLockTimeout,
+  DEFAULT_LOCK_TIMEOUT_MS,
+  LockTimeoutMsSchema,
+  type LockTimeoutOption,
+} from './lock-timeout.js';
 import { postgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
 
 /** Options of {@link createPostgresVerificationStore}. */
-export interface PostgresVerificationStoreOptions {
+export interface PostgresVerificationStoreOptions extends LockTimeoutOption {
   /** Where the verification tables are (`migrate` made them). */
   readonly pool: Pool;
   /** The schema `migrate` was given. @default 'email_guard' */
@@ -44,6 +50,7 @@ const OptionsSchema = z.object({
     'a pg Pool (new pg.Pool())',
   ),
   schema: z.string().optional(),
+  lockTimeoutMs: LockTimeoutMsSchema,
 });
 
 // As the verifier names its records: short ASCII.
@@ -102,7 +109,11 @@ function checkName(name: unknown): string {
 export function createPostgresVerificationStore<Record = unknown>(
   options: PostgresVerificationStoreOptions,
 ): PostgresVerificationStore<Record> {
-  const { pool, schema } = parseInput(OptionsSchema, options, ['options']);
+  const {
+    pool,
+    schema,
+    lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS,
+  } = parseInput(OptionsSchema, options, ['options']);
   const s = schemaName(schema, ['options', 'schema']);
   // An ended pool or an unmigrated schema is named, as the directory and the audit log name them;
   // only the queries' failures are translated, never one thrown by the caller's `change`.
@@ -110,6 +121,7 @@ export function createPostgresVerificationStore<Record = unknown>(
     pool,
     s,
     (message, cause) => new VerificationStoreFailedError(`the verification store failed: ${message}`, cause),
+    lockTimeoutMs,
   );
   return {
     async now() {
@@ -144,7 +156,7 @@ export function createPostgresVerificationStore<Record = unknown>(
       checkName(name);
       return withPoolClient(pool, async (client) => {
         try {
-          await client.query('BEGIN').catch(fail);
+          await beginWithLockTimeout(client, lockTimeoutMs).catch(fail);
           // A row to lock even for a name not written yet: two first updates then take turns too.
           await client
             .query(

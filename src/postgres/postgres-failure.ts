@@ -8,17 +8,26 @@ interface ServerError {
 
 /**
  * What to tell the caller about a failed query, when the cause is one they can mend: the pool
- * was ended, the schema was never migrated, or the database could not be reached. `undefined` for any other failure, which is passed
+ * was ended, the schema was never migrated, a lock was not granted within `lockTimeoutMs`, or the
+ * database could not be reached. `undefined` for any other failure, which is passed
  * on as it came. SQLSTATE 42P01 is undefined_table and 3F000 invalid_schema_name (PostgreSQL
  * manual, Appendix A, "PostgreSQL Error Codes").
  */
-export function explainPostgresFailure(error: unknown, pool: Pool, schema: string): string | undefined {
+export function explainPostgresFailure(
+  error: unknown,
+  pool: Pool,
+  schema: string,
+  lockTimeoutMs?: number,
+): string | undefined {
   // node-postgres sets `ending` once `end()` is called, and refuses every query after it with this
   // error (pg-pool index.js, `connect`). A query already under way meanwhile fails, when it does,
   // for a reason of its own, told below.
   if ((pool as Pool & { ending?: boolean }).ending && isPoolEndedError(error))
     return 'the pg pool was ended (pool.end() was called): give the store a pool that is open';
   const code = (error as ServerError | undefined)?.code;
+  // lock_not_available: the write's SET LOCAL lock_timeout ran out (PostgreSQL manual, Appendix A).
+  if (code === '55P03')
+    return `a lock was not granted within the lock timeout (SQLSTATE 55P03, lockTimeoutMs ${lockTimeoutMs ?? 'unset'} ms): another session holds a lock on the table or row; find it with SELECT * FROM pg_locks WHERE NOT granted, and pg_stat_activity`;
   if (code === '42P01' || code === '3F000') {
     const name = schema.replace(/^"|"$/g, '');
     return `schema ${name} has no email-guard tables: run migrate(pool, { schema: '${name}' }) first`;
@@ -106,10 +115,11 @@ export function postgresFailure(
   pool: Pool,
   schema: string,
   make: (message: string, options: { cause: unknown }) => Error,
+  lockTimeoutMs?: number,
 ): (error: unknown) => never {
   return (error) => {
     if (isEmailGuardError(error)) throw error;
-    const message = explainPostgresFailure(error, pool, schema);
+    const message = explainPostgresFailure(error, pool, schema, lockTimeoutMs);
     throw message === undefined ? error : make(message, { cause: error });
   };
 }

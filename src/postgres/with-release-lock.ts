@@ -13,8 +13,8 @@ export const RELEASE_LOCK_NAMESPACE = 0x45470001;
 
 /**
  * Runs `work` on a client of its own that holds the session-level advisory lock of held message
- * `holdId` for as long as `work` runs, or calls `busy` without running it when another session holds
- * that lock. A session-level lock outlives transactions and ends with the session: when the process
+ * `holdId` for as long as `work` runs, or calls `busy` (with the same client) without running it
+ * when another session holds that lock. A session-level lock outlives transactions and ends with the session: when the process
  * holding it dies (kill -9, a lost host), the server ends its backend and frees the lock (PostgreSQL
  * manual 13.3.5, "Advisory Locks"), so a forced release can tell a live release from one that stopped.
  * `failed` turns a failure to connect or to ask for the lock into the caller's error.
@@ -23,7 +23,7 @@ export async function withReleaseLock<T>(
   pool: Pool,
   lock: { readonly schema: string; readonly holdId: string },
   work: (client: PoolClient) => Promise<T>,
-  busy: () => Promise<never>,
+  busy: (client: PoolClient) => Promise<never>,
   failed: (error: unknown) => never,
 ): Promise<T> {
   const key = [RELEASE_LOCK_NAMESPACE, `${lock.schema}.${lock.holdId}`];
@@ -33,7 +33,7 @@ export async function withReleaseLock<T>(
       const { rows } = await client
         .query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', key)
         .catch(failed);
-      if (!rows[0]?.locked) return busy();
+      if (!rows[0]?.locked) return busy(client);
       try {
         return await work(client);
       } finally {

@@ -9,6 +9,7 @@ import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold
 import { createPostgresVerificationStore } from '../../src/postgres/create-postgres-verification-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
 import { explainPostgresFailure } from '../../src/postgres/postgres-failure.js';
+import { sentAuditEntry } from '../support/sent-audit-entry.js';
 import { usePostgres } from '../support/use-postgres.js';
 
 const database = usePostgres();
@@ -106,14 +107,9 @@ describe('the PostgreSQL stores used wrongly', () => {
       () => directory.get('C-1'),
       () => verifyAuditLog(database.pool, { schema: 'never_migrated' }),
       () =>
-        createPostgresAuditLog({ pool: database.pool, schema: 'never_migrated' }).record({
-          at: new Date(0).toISOString(),
-          customerId: 'C-1',
-          mode: 'enforce',
-          outcome: 'sent',
-          action: 'send',
-          recipients: [],
-        }),
+        createPostgresAuditLog({ pool: database.pool, schema: 'never_migrated' }).record(
+          sentAuditEntry('C-1'),
+        ),
     ]) {
       const error = await caught(work);
       expect(error.code).toMatch(/^(LOOKUP_FAILED|AUDIT_LOG_FAILED)$/);
