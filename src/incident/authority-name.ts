@@ -16,8 +16,15 @@ export function authorityName(authority: string, country: string, locale: 'sv' |
   if (locale === 'en') return authority;
   const suffix = ` (${country})`;
   const bare = authority.endsWith(suffix) ? authority.slice(0, -suffix.length) : authority;
+  // A bilingual country's authority has a Swedish name of its own (Dataombudsmannens byrå), whichever
+  // of its names the corpus gives.
   const own = authorities.find(
-    (candidate) => candidate.country === country && candidate.nameEn === bare && candidate.name !== bare,
+    (candidate) =>
+      candidate.country === country &&
+      (candidate.nameEn === bare || candidate.name === bare) &&
+      (candidate.nameSv ?? candidate.name) !== bare,
   );
-  return own === undefined ? authority : `${own.name}${authority.endsWith(suffix) ? suffix : ''}`;
+  return own === undefined
+    ? authority
+    : `${own.nameSv ?? own.name}${authority.endsWith(suffix) ? suffix : ''}`;
 }

@@ -106,6 +106,13 @@ const BREACH_FACTS_SHAPE = {
    * with `credentials` among `dataCategories`.
    */
   credentialsExpired: z.boolean().optional(),
+  /**
+   * How the data was exposed, where it was not one message to one wrong address: `cc`, the
+   * recipients' addresses were shown to each other (a message sent in To or CC instead of BCC, EDPB
+   * Guidelines 01/2021 section 7; the DPC's case study on a group e-mail in CC), so the published
+   * decisions on CC instead of BCC are the closest precedents.
+   */
+  exposure: z.enum(['cc']).optional(),
   /** The recipient is bound by professional secrecy or a confidentiality agreement. */
   recipientBoundBySecrecy: z.boolean().optional(),
   /** The recipient confirmed in writing that the data was deleted and not used or passed on. */
@@ -183,6 +190,7 @@ export const BreachFactsSchema = z.strictObject(BREACH_FACTS_SHAPE, {
 
 /** The fields of {@link BreachCircumstancesSchema}. */
 const CIRCUMSTANCES_SHAPE = {
+  exposure: BREACH_FACTS_SHAPE.exposure,
   recipientBoundBySecrecy: BREACH_FACTS_SHAPE.recipientBoundBySecrecy,
   recipientConfirmedDeletion: BREACH_FACTS_SHAPE.recipientConfirmedDeletion,
   dataRecovered: BREACH_FACTS_SHAPE.dataRecovered,

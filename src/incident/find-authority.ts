@@ -138,7 +138,8 @@ function asOf(authority: Authority, day: string): Omit<Authority, 'formerNames'>
     .sort((a, b) => a.until.localeCompare(b.until))
     .find((name) => day < name.until);
   if (former === undefined) return current;
-  const { abbreviation: _abbreviation, ...withoutAbbreviation } = current;
+  // The current Swedish name and abbreviation were not the former name's.
+  const { abbreviation: _abbreviation, nameSv: _nameSv, ...withoutAbbreviation } = current;
   return {
     ...withoutAbbreviation,
     name: former.name,

@@ -400,9 +400,13 @@ export function findPrecedents(
   // that decides comes before those of other authorities: it is the reading the authority that
   // receives the notification has given itself (GDPR Art. 55(1): each authority supervises its own
   // territory), and the one the officer filing it is asked about first.
+  // Addresses shown to each other (`exposure: 'cc'`) are the breach the decisions on CC instead of BCC
+  // judged: they come before decisions on a message to one wrong address (EDPB Guidelines 01/2021
+  // section 7; the DPC's and the AP's CC cases), after the readings above that rank first.
   const tier = (match: Match) =>
-    (match.gdprNotInForce ? 8 : 0) +
-    ((assessed?.profile ?? 'default') === 'default' && match.decision.profile === 'strict' ? 4 : 0) +
+    (match.gdprNotInForce ? 16 : 0) +
+    ((assessed?.profile ?? 'default') === 'default' && match.decision.profile === 'strict' ? 8 : 0) +
+    (facts.exposure === 'cc' && match.decision.kind !== 'cc-instead-of-bcc' ? 4 : 0) +
     (match.ownAuthority ? 0 : 2) +
     (assessed?.open !== true &&
     assessed?.decidingReason !== undefined &&

@@ -142,7 +142,8 @@ export function renderIncidentReport(
     ...given.headings,
   };
   const sections = buildSections(phrasing, checked, headings);
-  const title = `${headings.title} ${formatDate(phrasing, checked.incident.detectedAt)}`;
+  // Titled with the day the breach happened, whenever the report is drafted (its "Written" line says when).
+  const title = `${headings.title} ${formatDate(phrasing, checked.incident.occurredAt)}`;
   switch (given.format ?? 'text') {
     case 'markdown':
       return toMarkdown(title, sections);

@@ -197,16 +197,18 @@ function authorityName(phrasing: Phrasing, finding: AuthorityFinding): string | 
   // A Swedish reader reads the Danish and Norwegian names as they are (Datatilsynet, Nasjonal
   // kommunikasjonsmyndighet) and the Finnish with the English beside them; a report to them names
   // them as the authorities name themselves, not in English.
+  // Finland is bilingual: its authority's own Swedish name (`nameSv`) needs no English beside it.
   const own = phrasing.locale === 'sv' && NAMED_IN_OWN_LANGUAGE.has(authority.country);
   if (!own)
     return authority.abbreviation ? `${authority.nameEn} (${authority.abbreviation})` : authority.nameEn;
+  const name = authority.nameSv ?? authority.name;
   const besides = [
-    authority.country === 'FI' ? authority.nameEn : undefined,
-    authority.abbreviation !== undefined && !authority.name.includes(authority.abbreviation)
+    authority.country === 'FI' && authority.nameSv === undefined ? authority.nameEn : undefined,
+    authority.abbreviation !== undefined && !name.includes(authority.abbreviation)
       ? authority.abbreviation
       : undefined,
   ].filter((part): part is string => part !== undefined);
-  return besides.length > 0 ? `${authority.name} (${besides.join(', ')})` : authority.name;
+  return besides.length > 0 ? `${name} (${besides.join(', ')})` : name;
 }
 
 /**

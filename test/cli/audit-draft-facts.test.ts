@@ -158,3 +158,22 @@ describe('the facts an audit draft states', () => {
     }
   });
 });
+
+// A report is filed about the day the breach happened (GDPR Art. 33(3)(a), Regulation 611/2013
+// Annex I: the date and time of the incident); the day it was drafted is its "Upprättad" line.
+describe('email-guard audit --incidents titles each draft with the day the message was sent', () => {
+  it('names the day it was sent in the title, and the day of drafting apart', async () => {
+    const { run, read } = await audit(
+      'title-date',
+      { 'a.eml': eml('anna.svensson185@gmail.com', 'a') },
+      '--locale',
+      'sv',
+    );
+    expect(run.status, run.stderr).toBe(1);
+    const report = read('0001-report.md');
+    // Sent on 2 November, found (detectedAt) on 2 December: the title is the day it happened.
+    expect(report.split('\n')[0]).toBe('# Personuppgiftsincident – rapport 2 november 2026');
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+    expect(report).toContain(`Upprättad ${today}`);
+  });
+});

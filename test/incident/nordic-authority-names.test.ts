@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
+import { createIncidentReport, findAuthority, renderIncidentReport } from '../../src/incident/index.js';
 import { misdirectedOrderCase } from './misdirected-order-case.js';
 
 const reportIn = (country: 'DK' | 'NO' | 'FI') =>
@@ -17,7 +17,8 @@ describe('the Nordic authorities in a Swedish report', () => {
   it.each([
     ['DK', 'Datatilsynet', 'Danish Data Protection Agency'],
     ['NO', 'Datatilsynet', 'Norwegian Data Protection Authority'],
-    ['FI', 'Tietosuojavaltuutetun toimisto (Office of the Data Protection Ombudsman)', undefined],
+    // Finland is bilingual: the office's own Swedish name (https://tietosuoja.fi/sv/kontaktuppgifter).
+    ['FI', 'Dataombudsmannens byrå', 'Office of the Data Protection Ombudsman'],
   ] as const)('names the data protection authority of %s by its own name', (country, own, english) => {
     const sv = renderIncidentReport(reportIn(country), { locale: 'sv' });
     const lines = sv.split('\n');
@@ -28,5 +29,18 @@ describe('the Nordic authorities in a Swedish report', () => {
 
   it('keeps the English names in the English report', () => {
     expect(renderIncidentReport(reportIn('DK'), { locale: 'en' })).toContain('Danish Data Protection Agency');
+    const finnish = renderIncidentReport(reportIn('FI'), { locale: 'en' });
+    expect(finnish).toContain('Office of the Data Protection Ombudsman');
+    expect(finnish).not.toContain('Dataombudsmannens byrå');
+  });
+
+  it('gives the Finnish data protection authority its Swedish name in the table', () => {
+    expect(
+      findAuthority({ country: 'FI', regime: 'gdpr', at: '2024-05-21T10:00:00+03:00' }).authority,
+    ).toMatchObject({
+      name: 'Tietosuojavaltuutetun toimisto',
+      nameSv: 'Dataombudsmannens byrå',
+      nameEn: 'Office of the Data Protection Ombudsman',
+    });
   });
 });

@@ -22,6 +22,11 @@ export const AuthoritySchema = z.object({
   name: z.string().min(1),
   /** Its name in English. */
   nameEn: z.string().min(1),
+  /**
+   * Its official name in Swedish, where Swedish is an official language beside the country's other
+   * (Finland: Constitution of Finland § 17); a Swedish report names it so.
+   */
+  nameSv: z.string().min(1).optional(),
   abbreviation: z.string().min(1).optional(),
   website: z.string().min(1).optional(),
   /** The word the authority itself uses for a breach, in its language (`integritetsincident`). */
@@ -155,6 +160,13 @@ const dataProtectionAuthorities: readonly DataProtectionAuthorityRow[] = [
   ['LI', 'dss', 'Datenschutzstelle', 'Data Protection Authority of Liechtenstein', undefined],
   ['NO', 'datatilsynet', 'Datatilsynet', 'Norwegian Data Protection Authority', undefined],
 ];
+
+/**
+ * The official Swedish names of the data protection authorities of the bilingual states, by country.
+ * Finland: "Dataombudsmannens byrå", the name the office gives itself in Swedish
+ * (https://tietosuoja.fi/sv/kontaktuppgifter; GDPRhub, "Tietosuojavaltuutetun toimisto (Finland)").
+ */
+const swedishNames: Readonly<Record<string, string>> = { FI: 'Dataombudsmannens byrå' };
 
 /**
  * The data protection authority of `country` as the authority that also receives a provider's
@@ -419,6 +431,7 @@ export const authorities: readonly Authority[] = [
       name,
       nameEn,
       ...(abbreviation === undefined ? {} : { abbreviation }),
+      ...(swedishNames[country] === undefined ? {} : { nameSv: swedishNames[country] }),
       ...(country === 'DE'
         ? {
             note: 'Private organisations report to the data protection authority of their federal state (Land); the BfDI supervises telecommunications and postal services.',
