@@ -139,6 +139,24 @@ function withCrlfLineEnds(buffer: Buffer): Buffer {
   return Buffer.from(buffer.toString('latin1').replace(/\r/g, '\r\n'), 'latin1');
 }
 
+/**
+ * Whether bytes end their lines with a CR alone (old Mac OS, and mail tools on it), decided on the
+ * first bytes of a file: a CR and no LF among them.
+ */
+function crOnlyLineEnds(buffer: Buffer): boolean {
+  return buffer.indexOf(10) < 0 && buffer.indexOf(13) >= 0;
+}
+
+/**
+ * The bytes with each CR written as LF: one byte for one, so every offset into the file stays
+ * right (a message of an mbox is read again from its offset for a draft).
+ */
+function crAsLf(buffer: Buffer): Buffer {
+  const copy = Buffer.from(buffer);
+  for (let at = copy.indexOf(13); at >= 0; at = copy.indexOf(13, at + 1)) copy[at] = 10;
+  return copy;
+}
+
 const FROM_LINE = Buffer.from('\nFrom ');
 
 // RFC 4155 §2: a message starts with a From_ line, `From ` + the sender + a timestamp in the
@@ -197,7 +215,12 @@ export async function* readMboxHeaders(
     counted = Math.max(counted, index);
     return lines + 1;
   };
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  // An mbox with CR line ends (RFC 4155 §2 leaves them to the platform) is read as if each were LF:
+  // otherwise no line ends, and the file reads as one message without a header.
+  let crOnly: boolean | undefined;
+  for await (const bytes of stream as AsyncIterable<Buffer>) {
+    crOnly ??= crOnlyLineEnds(bytes);
+    const chunk = crOnly ? crAsLf(bytes) : bytes;
     read += chunk.length;
     onBytes(read);
     let data: Buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
@@ -322,11 +345,14 @@ export async function readWholeMessage(location: SentMessageHeader['location']):
     const chunks: Buffer[] = [];
     let position = location.start;
     let firstLine = true;
+    let crOnly: boolean | undefined;
     for (;;) {
       const chunk = Buffer.allocUnsafe(256 * 1024);
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
       if (bytesRead === 0) break;
-      let data = chunk.subarray(0, bytesRead);
+      let data: Buffer = chunk.subarray(0, bytesRead);
+      crOnly ??= crOnlyLineEnds(data);
+      if (crOnly) data = crAsLf(data);
       if (firstLine) {
         const lineEnd = data.indexOf(10);
         data = data.subarray(lineEnd + 1);

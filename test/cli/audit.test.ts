@@ -84,6 +84,39 @@ describe('email-guard audit', () => {
     }
   });
 
+  it('finds the same in an mbox with CR line ends, and drafts from its messages', async () => {
+    const file = join(dir.path, 'sent-cr.mbox');
+    writeMbox(file, mail.messages);
+    // As a mail program on classic Mac OS saves it: a CR alone ends each line.
+    writeFileSync(file, readFileSync(file, 'latin1').replace(/\r?\n/g, '\r'), 'latin1');
+    const drafts = join(dir.path, 'drafts-cr');
+    const run = await audit(
+      file,
+      '--incidents',
+      drafts,
+      '--facts',
+      writeDraftFacts(dir.path, 'cr-facts.json'),
+    );
+    // Only the hits no draft can be written for are named (no customer is known for them): no
+    // message went unread and no draft failed.
+    const unexplained = run.stderr
+      .split('\n')
+      .filter((line) => line && !line.includes('no customer is known'));
+    expect(unexplained).toEqual([]);
+    const result = JSON.parse(run.stdout) as { kind: string; messages: number; hits: Hit[] };
+    expect(result).toMatchObject({ kind: 'mbox', messages: mail.messages.length });
+    expectAllPlantedFound(result.hits);
+    const lines = readFileSync(file, 'latin1').split('\r');
+    for (const hit of result.hits) expect(lines[Number(hit.where.split(':').pop()) - 1]).toMatch(/^From /);
+    // Each draft holds its own message, read again from the file at its offset.
+    const reports = readdirSync(drafts).filter((name) => name.endsWith('-report.md'));
+    expect(reports.length).toBeGreaterThan(0);
+    for (const report of reports)
+      expect(readFileSync(join(drafts, report), 'utf8')).toMatch(
+        /## Nature and content of the personal data/,
+      );
+  });
+
   it('finds the same in a Maildir, and only messages since a date with --since', async () => {
     const folder = join(dir.path, 'Maildir');
     writeMaildir(folder, mail.messages);
