@@ -29,9 +29,9 @@ import { formatRate } from './measure.js';
  * keeps one such LSN per group of 32 transactions (clog.c, CLOG_XACTS_PER_LSN_GROUP), so the
  * asynchronous commits of the ANALYZE steps of the same database-wide VACUUM, after the
  * CHECKPOINT, made the load's last transactions look unflushed: at 20,000 customers the VACUUM
- * froze all 2,390 pages of mailbox_variant and marked none all-visible (pg_visibility), and whether
- * it did at a million depended on the walwriter's timing. The VACUUM therefore commits
- * synchronously. What the marking saves is small for this workload: at 100,000 customers in one
+ * froze all 2,390 pages of mailbox_variant and marked none all-visible (pg_visibility), at 100,000
+ * none of 11,964, while at a million a VACUUM ANALYZE marked 119,622 of 119,695: what it marks
+ * depends on which commits are flushed as it passes. The VACUUM therefore commits synchronously. What the marking saves is small for this workload: at 100,000 customers in one
  * process (bench/postgres-settled.ts, load average about 15) the server spent 80 to 83 µs of CPU
  * per check at 16 in flight with no page all-visible and 77 to 97 µs with all of them (about one
  * shared buffer fewer per check), while the first 4,000 checks after a load cost 390 µs (2.7
