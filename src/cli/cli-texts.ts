@@ -236,8 +236,9 @@ export const cliTexts = {
       notOnFile: (intended: string, customerId: string, onFile: string) =>
         `not written: ${intended} is not on file for customer ${customerId} (on file: ${onFile}); a notice goes only to an address on file`,
       causes: {
+        // No customer has the address on file: that it is someone's is not known (the draft is unconfirmed).
         sending: (intended: string, recipient: string) =>
-          `The customer's stored address ${intended} is right; the address was typed wrongly when the message was sent (${recipient}), so the message went to another person's address.`,
+          `The customer's stored address ${intended} is right; the address was typed wrongly when the message was sent (${recipient}), so the message was sent to an address that may belong to someone else.`,
         otherCustomer: (intended: string, recipient: string, owners: string) =>
           `The message was sent to another customer's address (${recipient}, customer ${owners}) instead of the customer's own address ${intended}.`,
         stored: (intended: string, recipient: string, owners: string) =>
@@ -668,7 +669,7 @@ Stops on SIGINT or SIGTERM.`,
         `inte skrivet: ${intended} finns inte registrerad för kund ${customerId} (registrerad: ${onFile}); ett meddelande går bara till en registrerad adress`,
       causes: {
         sending: (intended: string, recipient: string) =>
-          `Kundens lagrade adress ${intended} är rätt; adressen skrevs fel när meddelandet skickades (${recipient}), så meddelandet gick till en annan persons adress.`,
+          `Kundens lagrade adress ${intended} är rätt; adressen skrevs fel när meddelandet skickades (${recipient}), så meddelandet skickades till en adress som kan tillhöra en annan person.`,
         otherCustomer: (intended: string, recipient: string, owners: string) =>
           `Meddelandet skickades till en annan kunds adress (${recipient}, kund ${owners}) i stället för kundens egen adress ${intended}.`,
         stored: (intended: string, recipient: string, owners: string) =>

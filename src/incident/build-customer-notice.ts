@@ -19,6 +19,7 @@ import {
   loginCodeTexts,
   type MisdirectedEmailMeasureId,
 } from './data/report-texts.js';
+import { unconfirmedNoticeConsequenceTexts } from './data/unconfirmed-notice-texts.js';
 import {
   credentialWording,
   describeAddressMistake,
@@ -187,17 +188,24 @@ export async function buildCustomerNotice(
               'Ett meddelande till dig skickades till fel adress och kom tillbaka oöppnat',
               'A message meant for you went to a wrong address and came back unopened',
             )
-          : checked.incident.misdirected
-            ? say(
+          : checked.incident.misdirected?.unconfirmed === true
+            ? // Delivery is not known: the subject says it may have happened, as the body does.
+              say(
                 phrasing,
-                `Uppgifter om dig skickades av misstag till ${noticeWords(phrasing, checked).other}`,
-                `Details about you were sent to ${noticeWords(phrasing, checked).other} by mistake`,
+                'Uppgifter om dig kan av misstag ha kommit till en annan person',
+                'Details about you may have reached someone else by mistake',
               )
-            : say(
-                phrasing,
-                'Information om en incident som rör dina personuppgifter',
-                'About an incident involving your personal data',
-              );
+            : checked.incident.misdirected
+              ? say(
+                  phrasing,
+                  `Uppgifter om dig skickades av misstag till ${noticeWords(phrasing, checked).other}`,
+                  `Details about you were sent to ${noticeWords(phrasing, checked).other} by mistake`,
+                )
+              : say(
+                  phrasing,
+                  'Information om en incident som rör dina personuppgifter',
+                  'About an incident involving your personal data',
+                );
   const paragraphs = [
     parts.greeting,
     parts.happened,
@@ -381,6 +389,9 @@ function noticeParts(
     : undefined;
   const subject = misdirected?.subject?.replace(/\s+/g, ' ').trim();
   const unopened = report.facts.returnedUnopened === true;
+  // Nothing recorded shows that the wrong address received the message (`misdirected.unconfirmed`):
+  // every sentence about what the other person saw or can do stays conditional (GDPR Art. 5(1)(d)).
+  const mayHaveReached = misdirected?.unconfirmed === true && !unopened;
   // Which address was wrong (the one stored, or the one typed when sending) is the report's cause,
   // often known only later: the notice says only what is true in every case.
   // How far it went, as recorded: made public, or shown to all who received the message, is not
@@ -475,15 +486,20 @@ function noticeParts(
               `De som fick meddelandet har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
               `Those who received the message could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
             )
-          : toSomeone
+          : mayHaveReached
             ? s(
-                `${seer} har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                `${seer} could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `Om meddelandet kom fram kan ${seer.toLowerCase()} ha sett ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `If the message arrived, ${seer.toLowerCase()} may have seen these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
               )
-            : s(
-                `Incidenten gäller ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                `The incident concerns these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-              );
+            : toSomeone
+              ? s(
+                  `${seer} har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                  `${seer} could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                )
+              : s(
+                  `Incidenten gäller ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                  `The incident concerns these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                );
   const saw = contentUnknown || unopened ? sawListed : `${sawListed}${unreadLine}`;
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.
@@ -505,12 +521,13 @@ function noticeParts(
     .map((category) =>
       category === 'credentials' && attachmentPassword
         ? s(
-            `Lösenordet i meddelandet öppnar den krypterade bilagan, så personen har kunnat läsa den${inPart ? ', och vad bilagan innehåller håller vi på att ta reda på' : inAttachment.length > 0 ? `, med de här uppgifterna om dig: ${listCategories(phrasing, inAttachment)}` : ''}.`,
-            `The password in the message opens the encrypted attachment, so that person could read it${inPart ? '; what the attachment holds we are still establishing' : inAttachment.length > 0 ? `, with these details about you: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+            `Lösenordet i meddelandet öppnar den krypterade bilagan, så personen ${mayHaveReached ? 'kan ha läst den om meddelandet kom fram' : 'har kunnat läsa den'}${inPart ? ', och vad bilagan innehåller håller vi på att ta reda på' : inAttachment.length > 0 ? `, med de här uppgifterna om dig: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+            `The password in the message opens the encrypted attachment, so that person ${mayHaveReached ? 'may have read it, if the message arrived' : 'could read it'}${inPart ? '; what the attachment holds we are still establishing' : inAttachment.length > 0 ? `, with these details about you: ${listCategories(phrasing, inAttachment)}` : ''}.`,
           )
         : category === 'credentials' && codeState !== undefined
           ? loginCodeTexts[phrasing.locale].noticeConsequence[codeState]
-          : noticeConsequenceTexts[phrasing.locale][category],
+          : ((mayHaveReached ? unconfirmedNoticeConsequenceTexts[phrasing.locale][category] : undefined) ??
+            noticeConsequenceTexts[phrasing.locale][category]),
     )
     .filter((text): text is string => text !== undefined)
     .map((text) => fillNoticeText(text, words))

@@ -363,7 +363,7 @@ interface MeasureFacts extends PremiseFacts {
  * Measures that contradict the facts recorded beside them:
  * - a deletion confirmed by the recipient is what asking them to delete obtains: with that measure
  *   still proposed or planned, the report and the notice would say both that the recipient deleted
- *   the message and that they are yet to be asked to;
+ *   the message and that they are yet to be asked to; rejected, that they were never asked;
  * - a message that came back unopened reached nobody who could be asked to delete it: with
  *   `recall-and-delete` done, the report would say both;
  * - the customer told (`inform-customer` done) with neither a call in which the caller checked who
@@ -388,15 +388,17 @@ export function contradictoryMeasures(
   const issues: InputIssue[] = [];
   if (facts.recipientConfirmedDeletion === true) {
     const index = measures.findIndex(
-      (measure) =>
-        measure.id === 'recall-and-delete' && (measure.status === 'proposed' || measure.status === 'planned'),
+      (measure) => measure.id === 'recall-and-delete' && measure.status !== 'done',
     );
+    // Rejected ("the recipient could not be reached") says the recipient was never asked, as
+    // proposed and planned say they are yet to be: the report would print both side by side.
+    const status = measures[index]?.status;
     if (index !== -1)
       issues.push({
         path: [...base, 'recipientConfirmedDeletion'],
         message: say(
-          `motsäger measures.${index} (recall-and-delete) som fortfarande är ${measures[index]?.status}: raderingen är bekräftad först när mottagaren har tillfrågats och svarat; markera åtgärden done (med doneAt) eller ta bort recipientConfirmedDeletion`,
-          `contradicts measures.${index} (recall-and-delete) still ${measures[index]?.status}: the deletion is confirmed only once the recipient was asked and answered; mark the measure done (with its doneAt) or leave recipientConfirmedDeletion out`,
+          `motsäger measures.${index} (recall-and-delete) som ${status === 'rejected' ? 'är' : 'fortfarande är'} ${status}: raderingen är bekräftad först när mottagaren har tillfrågats och svarat; markera åtgärden done (med doneAt) eller ta bort recipientConfirmedDeletion`,
+          `contradicts measures.${index} (recall-and-delete) ${status === 'rejected' ? '' : 'still '}${status}: the deletion is confirmed only once the recipient was asked and answered; mark the measure done (with its doneAt) or leave recipientConfirmedDeletion out`,
         ),
       });
   }

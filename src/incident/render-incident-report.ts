@@ -733,12 +733,15 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
         'the contact details of the data protection officer or contact point',
       )
     : say(phrasing, 'ett telefonnummer för frågor', 'a telephone number for questions');
+  // Delivery not established (`misdirected.unconfirmed`): the notice says what the person may have seen.
+  const mayHaveReached =
+    report.incident.misdirected?.unconfirmed === true && report.facts.returnedUnopened !== true;
   lines.push(
     notice.content ??
       say(
         phrasing,
-        `${controller ? 'Informationen' : 'Underrättelsen'} beskriver vad som hänt, vilka uppgifter den andra personen kunnat se,${measuresSaid} vad kunden bör vara uppmärksam på, samt ${contactSaid} och referensnummer.`,
-        `The notice says what happened, which details the other person could see,${measuresSaid} what the customer should watch for, and gives ${contactSaid} and the reference number.`,
+        `${controller ? 'Informationen' : 'Underrättelsen'} beskriver vad som hänt, vilka uppgifter den andra personen ${mayHaveReached ? 'kan ha sett' : 'kunnat se'},${measuresSaid} vad kunden bör vara uppmärksam på, samt ${contactSaid} och referensnummer.`,
+        `The notice says what happened, which details the other person ${mayHaveReached ? 'may have seen' : 'could see'},${measuresSaid} what the customer should watch for, and gives ${contactSaid} and the reference number.`,
       ),
   );
   return lines;

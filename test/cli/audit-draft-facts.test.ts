@@ -93,6 +93,37 @@ describe('the facts an audit draft states', () => {
     }
   });
 
+  it('gives the cause and every sentence of the notice as a possibility while delivery is not established', async () => {
+    const body =
+      'Hej Anna Svensson!\r\nKundnummer: K-1\r\nLeveransadress: Storgatan 12, 123 45 Stockholm\r\n';
+    const expected = {
+      sv: {
+        cause: 'så meddelandet skickades till en adress som kan tillhöra en annan person.',
+        saw: 'Om meddelandet kom fram kan den personen ha sett de här uppgifterna om dig',
+        asFact: /gick till en annan persons adress|har kunnat se|känner nu till|skickades av misstag till/,
+      },
+      en: {
+        cause: 'so the message was sent to an address that may belong to someone else.',
+        saw: 'If the message arrived, that person may have seen these details about you',
+        asFact: /went to another person's address|could see these|now knows|were sent to someone else/,
+      },
+    } as const;
+    for (const locale of ['sv', 'en'] as const) {
+      const { run, read } = await audit(
+        `unconfirmed-${locale}`,
+        { 'a.eml': eml('anna.svensson1958@gmail.com', 'a', '', body) },
+        '--locale',
+        locale,
+      );
+      expect(run.status, run.stderr).toBe(1);
+      const report = read('0001-report.md').replace(/\s+/g, ' ');
+      const notice = plain(read('0001-notice.eml'));
+      expect(report).toContain(expected[locale].cause);
+      expect(notice).toContain(expected[locale].saw);
+      for (const text of [report, notice]) expect(text).not.toMatch(expected[locale].asFact);
+    }
+  });
+
   it("says the message reached another person where the address is another customer's", async () => {
     const { run, read } = await audit('owner', {
       'b.eml': eml('erik.lind@telia.com', 'b', 'X-Customer-Id: K-6\r\n'),
