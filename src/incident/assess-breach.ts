@@ -368,8 +368,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     reason(
       'credentials-expired',
       'EDPB Guidelines 01/2021, Case No. 07; GDPR Art. 34(3)(a) and (b)',
-      'Inloggningsuppgifterna hade slutat gälla, eller gjordes ogiltiga, innan den som fick dem kunde använda dem: de ger ingen tillgång till kontot och gör inte risken hög.',
-      'The login details had expired, or were made invalid, before whoever received them could use them: they open no account and do not make the risk high.',
+      'Inloggningsuppgifterna hade slutat gälla, eller gjordes ogiltiga, innan den som fick dem kunde använda dem: de ger ingen tillgång till kontot, väger inte tyngre än kontaktuppgifter i allvarlighetsgraden och gör inte risken hög.',
+      'The login details had expired, or were made invalid, before whoever received them could use them: they open no account, weigh no more than contact details in the severity score and do not make the risk high.',
     );
   if (outside && !unintelligible && liveCredentials && input.returnedUnopened !== true && level < 2) {
     level = 2;
@@ -725,11 +725,20 @@ function scoreEnisa(
   unintelligible: boolean,
 ): EnisaSeverity {
   const insight = facts.insight ?? 'substantial';
+  // Login details that had expired or were voided before anyone could use them open no account, so
+  // they weigh as nothing beyond contact data: the score does not raise them above simple data, and
+  // the reason `credentials-expired` says they do not make the risk high (EDPB Guidelines 01/2021
+  // Case No. 07: the risk of login details is the account they open; GDPR Art. 34(3)(a) and (b)).
+  const deadCredentials = facts.credentialsExpired === true;
   let dpc = 1;
   for (const category of categories) {
+    if (category === 'credentials' && deadCredentials) continue;
     dpc = Math.max(dpc, adjustForInsight(enisaBasicScores[category], enisaDataTypes[category], insight));
   }
-  if (categories.has('name') && (categories.has('customer-number') || categories.has('credentials'))) {
+  if (
+    categories.has('name') &&
+    (categories.has('customer-number') || (categories.has('credentials') && !deadCredentials))
+  ) {
     // ENISA 2013 section 3.1: simple data +1 when it allows more than contact. A name with a customer
     // number is what a caller gives a customer service to pass as the customer (the seed case).
     if (dpc < 2) {

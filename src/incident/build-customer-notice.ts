@@ -24,6 +24,7 @@ import {
   credentialWording,
   describeAddressMistake,
   disclosureReach,
+  inCustomerNotice,
   listCategories,
   measureText,
   type Phrasing,
@@ -297,9 +298,7 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
       day: 'numeric',
     }).format(new Date(iso));
   return report.measures
-    .filter(
-      (measure) => measure.status === status && measure.id !== 'inform-customer' && offered(report, measure),
-    )
+    .filter((measure) => measure.status === status && inCustomerNotice(report, measure))
     .map((measure) => {
       const text =
         measure.text ??
@@ -307,18 +306,6 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
         measureText(phrasing, { ...measure, status }, report.incident.cause);
       return measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
     });
-}
-
-/**
- * Whether the notice offers a measure to the customer: one that mends a wrong address is not
- * offered where no address was wrong (the data made public, or shown to everyone the message went to).
- */
-function offered(report: IncidentReport, measure: { readonly id: string }): boolean {
-  return (
-    measure.id !== 'correct-address' ||
-    report.facts.returnedUnopened === true ||
-    disclosureReach(report) === 'one'
-  );
 }
 
 const recipientKinds: Partial<Record<IncidentReport['facts']['recipient'], NoticeRecipientKind>> = {
@@ -548,10 +535,7 @@ function noticeParts(
   const required = report.subscriberNotice.required;
   const proposedLines = required
     ? report.measures
-        .filter(
-          (measure) =>
-            measure.status === 'proposed' && measure.id !== 'inform-customer' && offered(report, measure),
-        )
+        .filter((measure) => measure.status === 'proposed' && inCustomerNotice(report, measure))
         // Said to the customer in the notice's own voice, never the report's third person ("the
         // customer's correct address is to be entered"); a caller's own text is theirs to word.
         .map(

@@ -6,6 +6,7 @@ import {
   consequenceTexts,
   loginCodeTexts,
   measureTexts,
+  misdirectedEmailMeasureIds,
   pendingMeasureTexts,
   type ReportLocale,
   uncausedFeedbackTexts,
@@ -290,6 +291,32 @@ export function disclosureReach(report: IncidentReport): 'public' | 'addresses' 
   if (report.affected.dataSubjects > 1 && report.affected.basis?.message?.category === 'email-address')
     return 'addresses';
   return 'one';
+}
+
+/**
+ * Whether the customer notice says a measure. Telling the customer is the notice itself, not a
+ * measure in it. A usual measure is said unless marked `forCustomer: false`; a measure of the
+ * caller's own (an id none of the usual, with its text) only where marked `forCustomer: true`: its text is written for the report and may speak of the customer in
+ * the third person ("the customer has been told") in a letter to that customer. One that mends a
+ * wrong address is not offered where no address was wrong (the data made public, or shown to
+ * everyone the message went to).
+ */
+export function inCustomerNotice(
+  report: IncidentReport,
+  measure: Pick<Measure, 'id' | 'forCustomer'>,
+): boolean {
+  if (measure.id === 'inform-customer') return false;
+  if (!(measure.forCustomer ?? isUsualMeasure(measure.id))) return false;
+  return (
+    measure.id !== 'correct-address' ||
+    report.facts.returnedUnopened === true ||
+    disclosureReach(report) === 'one'
+  );
+}
+
+/** One of the usual measures, or the confirmed deletion's own: worded by the project, not the caller. */
+export function isUsualMeasure(id: string): boolean {
+  return id === confirmedDeletionMeasureId || (misdirectedEmailMeasureIds as readonly string[]).includes(id);
 }
 
 /** `45 personer` / `45 people`, `en person` / `one person`. */

@@ -29,6 +29,15 @@ export const MeasureSchema = z
     status: z.enum(['proposed', 'done', 'planned', 'rejected']),
     /** The caller's own wording; without it the usual measure's text is used in the report's language. */
     text: z.string().min(1).optional(),
+    /**
+     * Whether the customer notice says it too. A usual measure is said in the notice's own words; a
+     * measure of your own is in the report only unless `true`, since its text is written for the
+     * report: marked for the customer, its text is said to them as it stands (write it to them: "We
+     * have ..."). It is never taken as telling the customer, which only a checked call or the notice
+     * records (`customerCall`, `subscriberNotice.notifiedAt`).
+     * @default true for a usual measure, false for one of your own
+     */
+    forCustomer: z.boolean().optional(),
     /** Why it was rejected: only for a measure with `status: 'rejected'`. */
     reason: z.string().min(1).optional(),
     /** When it was done: only for a measure with `status: 'done'`. */

@@ -12,6 +12,7 @@ import {
   describeData,
   describeIncident,
   formatDate,
+  inCustomerNotice,
   measureText,
   type Phrasing,
   say,
@@ -716,7 +717,7 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
   // It says what buildCustomerNotice puts in the notice, and no more: done and planned measures, the
   // proposed ones only in a notice the law requires (GDPR Art. 34(2)), where the contact point is
   // named too; otherwise only the customer service number.
-  const told = report.measures.filter((measure) => measure.id !== 'inform-customer');
+  const told = report.measures.filter((measure) => inCustomerNotice(report, measure));
   const done =
     told.some((measure) => measure.status === 'done') || report.facts.recipientConfirmedDeletion === true;
   const planned = told.some((measure) => measure.status === 'planned');

@@ -1,7 +1,7 @@
 import { assessBreach, type BreachAssessment, type RiskLevel } from './assess-breach.js';
 import { buildTimeline, type TimelineStep } from './build-timeline.js';
 import { toDate } from './date-input.js';
-import { formatDate, formatDateTime, type Phrasing, say } from './describe-incident.js';
+import { formatDate, formatDateTime, inCustomerNotice, type Phrasing, say } from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
 import type { IncidentReport } from './incident-report.js';
 import { type Decision, decide } from './officer-judgment.js';
@@ -743,7 +743,8 @@ export function measuresAsRecorded(report: IncidentReport): IncidentReport['meas
 /**
  * A notice the law requires with no measure taken or proposed to describe in it (a rejected one not
  * counted): GDPR Art. 34(2), referring to Art. 33(3)(d), asks the notice to describe them, so it
- * would go out incomplete. Telling the customer still to be done is the notice itself, not a measure
+ * would go out incomplete. A measure the notice does not say (one of the caller's own not marked
+ * `forCustomer`) does not count. Telling the customer still to be done is the notice itself, not a measure
  * it describes; done (as {@link measuresAsRecorded} states it), it is a measure taken, and the report
  * that lists it does not also say that none is recorded.
  */
@@ -752,7 +753,9 @@ export function noticeLacksMeasures(report: IncidentReport): boolean {
     report.subscriberNotice.required &&
     !measuresAsRecorded(report).some(
       (measure) =>
-        measure.status !== 'rejected' && (measure.id !== 'inform-customer' || measure.status === 'done'),
+        measure.status !== 'rejected' &&
+        (inCustomerNotice(report, measure) ||
+          (measure.id === 'inform-customer' && measure.status === 'done')),
     )
   );
 }
