@@ -456,7 +456,11 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     const namedCustomers = [...new Set(fields.get(customerHeader)?.filter((id) => id !== ''))];
     const customerId = namedCustomers.length === 1 ? namedCustomers[0] : undefined;
     if (namedCustomers.length > 1) {
-      const note = text.customersInConflict(flags.customerHeader, namedCustomers);
+      const note = text.customersInConflict(
+        flags.customerHeader,
+        namedCustomers.length,
+        namedCustomers.join(', '),
+      );
       if (customersInConflict.length < MAX_UNREADABLE_LISTED)
         customersInConflict.push({ where: message.where, reason: note });
       context.warn(`${message.where}: ${note}`);

@@ -110,9 +110,11 @@ function formatVerdict(verdict: Verdict, suggestion: string, locale: 'sv' | 'en'
   const word = (action: Verdict['action']) => cliTexts[locale].holds.actions[action];
   const lines = [`${word(verdict.action)}  ${verdict.address ?? JSON.stringify(verdict.entered)}`];
   if (verdict.suggestion) lines.push(`${suggestion}: ${verdict.suggestion}`);
+  // As wide as the longest word of the language ("bekräfta" has 8 letters), so the codes line up.
+  const width = Math.max(...Object.values(cliTexts[locale].holds.actions).map((action) => action.length));
   for (const finding of verdict.findings)
     lines.push(
-      `  ${word(finding.action).padEnd(7)} ${codeWithName(finding.code, locale)}: ${finding.message}`,
+      `  ${word(finding.action).padEnd(width)} ${codeWithName(finding.code, locale)}: ${finding.message}`,
     );
   return `${lines.join('\n')}\n`;
 }

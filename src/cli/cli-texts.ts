@@ -208,8 +208,8 @@ export const cliTexts = {
       ) =>
         `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
       noRecipients: 'no recipients in To, Cc or Bcc',
-      customersInConflict: (header: string, ids: readonly string[]) =>
-        `${ids.length} ${header} fields name different customers (${ids.join(', ')}): which one the message was for is not guessed, so it is checked as one that names no customer (a slip of any customer's address, a mistyped domain)`,
+      customersInConflict: (header: string, count: number, ids: string) =>
+        `${count} ${header} fields name different customers (${ids}): which one the message was for is not guessed, so it is checked as one that names no customer (a slip of any customer's address, a mistyped domain)`,
       brokenHeader: (name: string, value: string) =>
         `the ${fieldName(name)} field is broken by a line break inside a quoted name; read as: ${value}`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
@@ -639,10 +639,10 @@ Stops on SIGINT or SIGTERM.`,
         unreadable: number,
         hits: number,
       ) =>
-        `${path} (${SENT_MAIL_KINDS_SV[kind]}): ${messages} meddelanden lästa, ${skipped} före --since, ${unreadable} oläsbara, ${hits} träffar.`,
+        `${path} (${SENT_MAIL_KINDS_SV[kind]}): ${messages} ${messages === 1 ? 'meddelande läst' : 'meddelanden lästa'}, ${skipped} före --since, ${unreadable} ${unreadable === 1 ? 'oläsbart' : 'oläsbara'}, ${hits} ${hits === 1 ? 'träff' : 'träffar'}.`,
       noRecipients: 'inga mottagare i To, Cc eller Bcc',
-      customersInConflict: (header: string, ids: readonly string[]) =>
-        `${ids.length} ${header}-fält anger olika kunder (${ids.join(', ')}): vilken kund meddelandet gällde gissas inte, så det kontrolleras som ett som inte anger någon kund (ett skrivfel i någon kunds adress, en felskriven domän)`,
+      customersInConflict: (header: string, count: number, ids: string) =>
+        `${count} ${header}-fält anger olika kunder (${ids}): vilken kund meddelandet gällde gissas inte, så det kontrolleras som ett som inte anger någon kund (ett skrivfel i någon kunds adress, en felskriven domän)`,
       brokenHeader: (name: string, value: string) =>
         `fältet ${fieldName(name)} bryts av en radbrytning inuti ett citerat namn; läst som: ${value}`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
@@ -758,7 +758,8 @@ Stops on SIGINT or SIGTERM.`,
           'ett födelsedatum eller telefonnummer som inte kan läsas (kunden lästes in utan det)',
         'invalid-address': 'adresser som inte går att använda (raden hoppades över)',
         'domain-typo': 'hos en felskriven e-postleverantör',
-        'confusable-characters': 'bokstäver från ett annat skriftsystem som ser ut som ASCII',
+        'confusable-characters':
+          'bokstäver från ett annat skriftsystem (kyrilliska, grekiska) som ser ut som vanliga bokstäver a–z',
         'number-mismatch': 'siffror som motsäger kundens födelsedatum eller telefonnummer',
         'belongs-to-other-customer': 'samma brevlåda som en annan kund',
         'near-miss-other-customer': 'ett skrivfel från adressen till en annan kund med samma namn',

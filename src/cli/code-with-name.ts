@@ -16,3 +16,13 @@ export function codeWithName(code: string, locale: CliLocale): string {
 export function codeAfterWords(code: string, words: string | undefined): string {
   return words === undefined ? code : `${words} (${code})`;
 }
+
+/**
+ * A finding code with its name, for a list that stands in parentheses itself
+ * (`(skrivfel – near-miss, en annan kunds adress – belongs-to-other-customer)`): parentheses inside
+ * parentheses read as a typo. In English the code alone, as `codeWithName` gives it.
+ */
+export function codeWithNameInList(code: string, locale: CliLocale): string {
+  const words = cliTexts[locale].report.findingNames[code];
+  return words === undefined ? code : `${words} – ${code}`;
+}

@@ -20,7 +20,7 @@ import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
-import { codeAfterWords, codeWithName } from './code-with-name.js';
+import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-name.js';
 import { escapeControls } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
@@ -132,11 +132,14 @@ function recipientState(action: Verdict['action'], locale: CliLocale): string {
   return cliTexts[locale].holds.recipientStates[action] ?? action;
 }
 
-/** The codes of the findings that held a recipient (all but those that would send), each with its name. */
+/**
+ * The codes of the findings that held a recipient (all but those that would send), each with its
+ * name, for a list in parentheses.
+ */
 function holdingCodes(verdict: Verdict, locale: CliLocale): string[] {
   return verdict.findings
     .filter((finding) => finding.action !== 'send')
-    .map(({ code }) => codeWithName(code, locale));
+    .map(({ code }) => codeWithNameInList(code, locale));
 }
 
 function recipientLine(recipient: HeldMessage['recipients'][number], locale: 'sv' | 'en'): string {

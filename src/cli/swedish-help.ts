@@ -91,7 +91,7 @@ export const swedishHelp: Readonly<Record<string, string>> = {
     'JSON: customer, organisation, reference, detectedAt och andra fält för reportMisdirected',
   'format of the report': 'rapportens format',
   "the IANA time zone dates are written in, e.g. Europe/London (default: the organisation's country's, else Europe/Stockholm)":
-    'IANA-tidszonen som datum skrivs i, t.ex. Europe/London (standard: organisationens lands, annars Europe/Stockholm)',
+    'IANA-tidszonen som datum skrivs i, t.ex. Europe/London (förval: organisationens lands, annars Europe/Stockholm)',
   'the folder to write report, notice.eml and phone-script.txt into':
     'mappen att skriva rapporten, notice.eml och phone-script.txt i',
   'print the assessment as JSON': 'skriv ut bedömningen som JSON',

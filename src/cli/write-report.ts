@@ -46,8 +46,7 @@ export async function refuseOutOverInput(
 
 /**
  * Writes a command's report where it was asked for: the file from `--out` (whole or not at all),
- * then on standard output the JSON form (`--json`), or the intro, the non-zero summary rows, the
- * input that could not be read, and either the report's path or one line per row (`rowLine`), and any `notes` after.
+ * then on standard output the JSON form (`--json`), or the intro, the non-zero summary rows, and either the report's path or one line per row (`rowLine`), and any `notes` after.
  */
 export async function writeReport(
   report: Report,
@@ -67,7 +66,8 @@ export async function writeReport(
       lines.push(
         `  ${String(row.count).padStart(7)}  ${codeWithName(row.label, report.locale)}: ${row.description}`,
       );
-  lines.push(...(report.problems ?? []));
+  // The input that could not be read is named on stderr as it is read (and in a saved report):
+  // standard output does not say it twice.
   if (destination.out !== undefined)
     lines.push(`${cliTexts[report.locale].reportWritten}: ${destination.out}`);
   else for (const row of report.rows) lines.push(options.rowLine(row));

@@ -211,7 +211,7 @@ describe('email-guard audit', () => {
     const planted = mail.planted.filter((message) => Number(/order-(\d+)/.exec(message.messageId)?.[1]) < 40);
     const [intro, ...rest] = run.stdout.trim().split('\n');
     expect(intro).toBe(
-      `${folder} (mapp med .eml-filer): 41 meddelanden lästa, 0 före --since, 1 oläsbara, ${planted.length} träffar.`,
+      `${folder} (mapp med .eml-filer): 41 meddelanden lästa, 0 före --since, 1 oläsbart, ${planted.length} träffar.`,
     );
     // The finding's Swedish name first, its code after it for a script that searches for it.
     expect(rest[0]).toMatch(

@@ -133,7 +133,7 @@ describe('the command under --locale sv, as an operator reads it', () => {
     expect(list.status).toBe(1);
     expect(list.stdout).toMatch(/ stoppat +kund C-1001 /);
     expect(list.stdout).toContain(
-      `till: ${TYPO} stoppad -> anna.svensson1985@gmail.com (skrivfel (near-miss), okänd adress (unverified-address))`,
+      `till: ${TYPO} stoppad -> anna.svensson1985@gmail.com (skrivfel – near-miss, okänd adress – unverified-address)`,
     );
     const show = await run(['holds', 'show', id, '--store', store, '--locale', 'sv']);
     expect(show.status).toBe(0);
@@ -154,14 +154,14 @@ describe('the command under --locale sv, as an operator reads it', () => {
     const uncorrected = await run(releaseArgs(fixture, id, file, ['--locale', 'sv']));
     expect(uncorrected.status).toBe(2);
     expect(uncorrected.stderr).toContain(
-      `(till: ${TYPO} stoppad -> anna.svensson1985@gmail.com (skrivfel (near-miss), okänd adress (unverified-address)))`,
+      `(till: ${TYPO} stoppad -> anna.svensson1985@gmail.com (skrivfel – near-miss, okänd adress – unverified-address))`,
     );
     const stillWrong = await run(
       releaseArgs(fixture, id, file, ['--to', 'anna.svensson19855@gmail.com', '--locale', 'sv']),
     );
     expect(stillWrong.status).toBe(1);
     expect(stillWrong.stderr).toContain(
-      'mottagaren "anna.svensson19855@gmail.com" stoppad (skrivfel (near-miss); okänd adress (unverified-address))',
+      'mottagaren "anna.svensson19855@gmail.com" stoppad (skrivfel – near-miss; okänd adress – unverified-address)',
     );
   });
 

@@ -81,7 +81,10 @@ describe('the lines of the command', () => {
       'sv',
     ]);
     expect(check.stdout.split('\n')[0]).toBe('stoppa  anna.svensson185@gmail.com');
-    expect(check.stdout).toContain('  stoppa  skrivfel (near-miss): ');
+    expect(check.stdout).toContain('  stoppa   skrivfel (near-miss): ');
+    // Each finding's code after a word padded to the 8 letters of "bekräfta": at column 11.
+    const findingLines = check.stdout.split('\n').filter((line) => line.startsWith('  '));
+    for (const line of findingLines) expect(line.slice(10, 12)).toMatch(/^ \S$/);
     const notJson = await runCliInProcess(['check', 'a@b.se', '--customer', "{id:'K-1'}", '--locale', 'sv']);
     expect(notJson.status).toBe(2);
     expect(notJson.stderr).toContain('--customer är inte giltig JSON');
