@@ -366,6 +366,8 @@ export const cliTexts = {
         `${option} is not for --channel ${channel} (${channel === 'sms' ? '--text' : '--message'} is the message as sent)`,
       noMeasures: (facts: string) =>
         `warning: the law requires a notice to the customer, but no measures taken or proposed are recorded (GDPR Art. 34(2)); give measures in ${facts} before the notice is sent`,
+      noRecipient: (actual: string) =>
+        `the message names no recipient (To, Cc, Bcc, Delivered-To), so that it went to ${actual} cannot be checked; give the message as sent, with its header`,
       noDate: (facts: string) =>
         `the message has no readable Date field, so when it was sent is not known; give "occurredAt" in ${facts}`,
       badDate: (date: string, facts: string) =>
@@ -819,6 +821,8 @@ Stops on SIGINT or SIGTERM.`,
         `${option} hör inte till --channel ${channel} (${channel === 'sms' ? '--text' : '--message'} är meddelandet som det skickades)`,
       noMeasures: (facts: string) =>
         `varning: underrättelsen till kunden krävs enligt lag men inga vidtagna eller föreslagna åtgärder har registrerats (dataskyddsförordningen artikel 34.2); ange measures i ${facts} innan underrättelsen skickas`,
+      noRecipient: (actual: string) =>
+        `meddelandet har ingen mottagare (To, Cc, Bcc, Delivered-To), så att det gick till ${actual} kan inte kontrolleras; ange meddelandet så som det skickades, med dess huvud`,
       noDate: (facts: string) =>
         `meddelandet har inget läsbart Date-fält, så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
       badDate: (date: string, facts: string) =>

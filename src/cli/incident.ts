@@ -207,6 +207,11 @@ async function emailReport(
     if (isEmailGuardError(error)) throw unreadableFailure(`${file}: ${error.message}`);
     throw error;
   }
+  // A message that names no recipient cannot confirm --actual: the report would rest on an
+  // address nothing checked, so the file is refused rather than the check skipped unsaid (the
+  // message as sent carries its destination fields, RFC 5322 section 3.6.3).
+  if (result.inventory.recipients.length === 0)
+    throw unreadableFailure(`${file}: ${cliTexts[flags.locale].incident.noRecipient(flags.actual)}`);
   return result;
 }
 

@@ -273,6 +273,17 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
       'account-number',
       'bank-account',
     ],
+    // The clearing number and the account number each under its own label, on one line after a comma
+    // ("clearingnummer 8327-9, kontonummer 914 343 262-4") or on two ("Clearingnummer: 8327-9" then
+    // "Kontonummer: 914 343 262-4"), as Swedbank and the savings banks write them: a clearing number
+    // of 4 or 5 digits and an account number of up to 15 (Bankgirot, "Bankernas kontonummeruppgifter",
+    // the account number formats of the Swedish banks). The account number alone is the hit; each
+    // separator is one bounded run of blanks, so no run of white space can be split two ways.
+    [
+      /\b(?:clearingnummer|clearingnr|clearing)[.:]?[ \t]*\d{4}(?:-\d)?(?:,[ \t]*|[ \t]*\r?\n[ \t]*|[ \t]+)(?:kontonummer|kontonr|konto)[.:]?[ \t]*(\d(?:[ -]?\d){5,14})(?!\d)/gi,
+      'account-number',
+      'bank-account',
+    ],
     // The OCR reference on a Swedish invoice identifies the payer's invoice (Bankgirot, OCR-referens).
     [/\bOCR(?:-?(?:nummer|nr|referens))?[.:]?\s*(\d{2,25})(?!\d)/g, 'financial', 'payment-reference'],
   ];

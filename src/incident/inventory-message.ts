@@ -434,6 +434,7 @@ async function readMessage(message: MessageSource): Promise<ParsedMail> {
       'The message is neither raw RFC 5322 text, bytes, nor a parsed message.',
     );
   }
+  refuseNonMessage(typeof message === 'string' ? Buffer.from(message) : message);
   let mail: ParsedMail;
   try {
     const source = typeof message === 'string' ? message : Buffer.from(message);
@@ -449,6 +450,38 @@ async function readMessage(message: MessageSource): Promise<ParsedMail> {
       'The file is not an e-mail message: it has no header fields (RFC 5322 section 2.2).',
     );
   return mail;
+}
+
+/**
+ * Refuses raw input that is no message before it is parsed: mailparser reads anything, so an image
+ * or a spreadsheet would come back as a message whose "header" is its bytes. A message opens with a
+ * header field, a name of printable US-ASCII other than the colon followed by a colon (RFC 5322
+ * sections 2.2 and 3.6.8; an mbox "From " separator line before it is allowed, RFC 4155), and its
+ * header section holds no NUL or other control bytes but tab, CR and LF (RFC 5322 section 2.2;
+ * RFC 6532 allows UTF-8, so bytes above 127 are kept).
+ */
+function refuseNonMessage(bytes: Uint8Array): void {
+  const start = hasMboxSeparator(bytes) ? bytes.indexOf(0x0a) + 1 : 0;
+  const head = Buffer.from(bytes.subarray(start, start + 998)).toString('latin1');
+  if (!/^[!-9;-~]+[ \t]*:/.test(head))
+    throw new MessageUnreadableError(
+      'The file is not an e-mail message: it has no header fields at its start (RFC 5322 section 2.2).',
+    );
+  const blank = Buffer.from(bytes).indexOf('\n\r\n', start);
+  const bare = Buffer.from(bytes).indexOf('\n\n', start);
+  const ends = [blank, bare].filter((index) => index !== -1);
+  const end = ends.length === 0 ? bytes.length : Math.min(...ends);
+  for (let index = start; index < end; index++) {
+    const byte = bytes[index] ?? 0;
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f)
+      throw new MessageUnreadableError(
+        'The file is not an e-mail message: its header section holds binary bytes (RFC 5322 section 2.2).',
+      );
+  }
+}
+
+function hasMboxSeparator(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 5)).toString('latin1') === 'From ';
 }
 
 function isParsedMail(value: unknown): value is ParsedMail {

@@ -157,3 +157,41 @@ function runIncidentOn(raw: string, facts: object, locale: 'sv' | 'en') {
   writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(facts));
   return runCliInProcess(seedIncidentArgs(dir.path, ['--locale', locale]));
 }
+
+describe('email-guard incident: a --message that is not the message as sent', () => {
+  const withTime = { ...facts, occurredAt: '2018-02-23T13:36:12+01:00' };
+  const attempt = (file: string) => {
+    writeFileSync(join(dir.path, 'facts.json'), JSON.stringify(withTime));
+    const args = seedIncidentArgs(dir.path, ['--locale', 'en']);
+    args[args.indexOf('--message') + 1] = file;
+    return runCliInProcess(args);
+  };
+
+  it('answers 3 for an image, naming the file and why, and writes no report', async () => {
+    const image = join(__dirname, '../../docs/incident-report.png');
+    const answer = await attempt(image);
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain(
+      `${image}: The file is not an e-mail message: it has no header fields at its start (RFC 5322 section 2.2).`,
+    );
+    expect(answer.stdout).toBe('');
+  });
+
+  it('answers 3 for a customer export, naming the file and why', async () => {
+    const export_ = join(dir.path, 'customers.csv');
+    writeFileSync(export_, 'id,name,emails\n4711023,Anna Svensson,anna.svensson1985@gmail.com\n');
+    const answer = await attempt(export_);
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain(`${export_}: The file is not an e-mail message`);
+  });
+
+  it('answers 3 for a message that names no recipient, as --actual cannot be checked against it', async () => {
+    const headless = join(dir.path, 'no-recipient.eml');
+    writeFileSync(headless, readFileSync(sent, 'utf8').replace(/^To:.*\r?\n/m, ''));
+    const answer = await attempt(headless);
+    expect(answer.status).toBe(3);
+    expect(answer.stderr).toContain(
+      `${headless}: the message names no recipient (To, Cc, Bcc, Delivered-To), so that it went to anna.svensson185@gmail.com cannot be checked`,
+    );
+  });
+});

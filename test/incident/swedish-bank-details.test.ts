@@ -11,6 +11,25 @@ describe('Swedish bank details', () => {
     ]);
   });
 
+  it('finds an account number given under its own label after the clearing number, on one line or two', () => {
+    // One hit, the account number (its masked form is as long as "914 343 262-4").
+    for (const text of [
+      'Konto: clearingnummer 8327-9, kontonummer 914 343 262-4',
+      'Clearingnummer: 8327-9\r\nKontonummer: 914 343 262-4',
+      'Clearingnummer: 8327-9\nKontonummer: 914 343 262-4',
+    ])
+      expect(
+        findPersonalData(text)
+          .filter((hit) => hit.kind === 'bank-account')
+          .map((hit) => [hit.category, hit.redacted.length]),
+      ).toEqual([['account-number', 13]]);
+  });
+
+  it('finds no account where the clearing number stands alone or another label follows it', () => {
+    for (const text of ['Clearingnummer: 8327-9', 'Clearingnummer: 8327-9\nKundnummer: 914 343 262-4'])
+      expect(kinds(text)).not.toContainEqual(['account-number', 'bank-account']);
+  });
+
   it('finds a bankgiro number with a valid check digit, and not one without', () => {
     expect(kinds('Betala till Bankgiro 5050-1055 senast 30/10.')).toContainEqual([
       'account-number',
