@@ -93,7 +93,12 @@ export function createPostgresAuditLog(options: { readonly pool: Pool } & Postgr
   const s = schemaName(schema, ['options', 'schema']);
   return {
     async record(entry: AuditEntry) {
-      const text = JSON.stringify(entry);
+      // NUL written as \u0000 is text PostgreSQL keeps, but one such row makes `entry::jsonb` (and
+      // `->>` on the value) fail for every query over the table (PostgreSQL manual 8.14: "\u0000 is
+      // disallowed"): a NUL in a display name or customer id is written as U+FFFD instead.
+      const text = JSON.stringify(entry, (_key, value: unknown) =>
+        typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value,
+      );
       try {
         await withPoolClient(pool, async (client) => {
           try {
@@ -211,4 +216,46 @@ async function verifyChain(
       return { ok: true, rows, head: { seq: (expected - 1n).toString(), hash: previousHash } };
     }
   }
+}
+
+/**
+ * The hold ids whose last release line in the PostgreSQL audit log is `release-started` with no end
+ * after it (`released`, `released-despite-block`, `release-failed`, `release-refused` or
+ * `discarded`): the process stopped after the send began, so the message may have reached the
+ * recipient or not, and only the mail server's log can say which. What `findReleasesInDoubt` reads
+ * from a JSON-lines log, for every instance that shares the log. One query over the log's release
+ * and discard lines.
+ *
+ * @example
+ * ```ts
+ * const inDoubt = await findPostgresReleasesInDoubt(pool);
+ * inDoubt.has(held.id); // true: check the server's log before releasing or discarding it with { force: true }
+ * ```
+ */
+export async function findPostgresReleasesInDoubt(
+  pool: Pool,
+  options: PostgresAuditLogOptions = {},
+): Promise<Set<string>> {
+  const { schema } = parseInput(OptionsSchema, { pool, ...options }, ['options']);
+  const s = schemaName(schema, ['options', 'schema']);
+  return withPostgresFailures(
+    pool,
+    s,
+    (message, cause) => new AuditLogFailedError(`the audit log could not be read: ${message}`, cause),
+    async () => {
+      // json, not jsonb: a row written before NUL was replaced still reads (8.14: jsonb refuses \u0000).
+      const { rows } = await pool.query<{ hold_id: string }>(
+        `SELECT hold_id FROM (
+           SELECT DISTINCT ON (hold_id) hold_id, outcome FROM (
+             SELECT seq, entry::json ->> 'holdId' AS hold_id, entry::json ->> 'outcome' AS outcome
+             FROM ${s}.audit_log
+             WHERE entry LIKE '%"holdId"%' AND entry ~ '"outcome":"(release|discarded)'
+           ) lines
+           WHERE hold_id IS NOT NULL
+           ORDER BY hold_id, seq DESC
+         ) last WHERE outcome = 'release-started'`,
+      );
+      return new Set(rows.map((row) => row.hold_id));
+    },
+  );
 }

@@ -4,6 +4,8 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { HeldMessageClaimedError, HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import type { AuditLog } from '../nodemailer/audit-log.js';
+import { withRecordedDiscards } from '../nodemailer/discard-and-record.js';
 import {
   checkRelease,
   type DiscardOptions,
@@ -15,6 +17,7 @@ import {
   type ReleaseResult,
   sendHeldMessage,
 } from '../nodemailer/hold-store.js';
+import { createPostgresAuditLog } from './create-postgres-audit-log.js';
 import { explainPostgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
@@ -28,6 +31,13 @@ export interface PostgresHoldStoreOptions {
   readonly pool: Pool;
   /** The schema `migrate` was given. @default 'email_guard' */
   readonly schema?: string;
+  /**
+   * Where `discard` records its `discarded` line (who, why, `force`) before the row goes: the same
+   * log the guard's releases write to, so every release and discard is accounted for and a forced
+   * discard ends an in-doubt `release-started`. `false` writes none (`discardAndRecord` records its own).
+   * @default createPostgresAuditLog({ pool, schema }), the schema's audit_log table
+   */
+  readonly auditLog?: AuditLog | false;
 }
 
 const OptionsSchema = z.object({
@@ -36,6 +46,15 @@ const OptionsSchema = z.object({
     'a pg Pool (new pg.Pool())',
   ),
   schema: z.string().optional(),
+  auditLog: z
+    .union([
+      z.literal(false),
+      z.custom<AuditLog>(
+        (value) => typeof (value as AuditLog | undefined)?.record === 'function',
+        'an AuditLog (createPostgresAuditLog({ pool })) or false',
+      ),
+    ])
+    .optional(),
 });
 
 const DiscardOptionsSchema = z.object({ force: z.boolean().optional() });
@@ -75,9 +94,11 @@ interface Row {
  * ```
  */
 export function createPostgresHoldStore(options: PostgresHoldStoreOptions): HoldStore {
-  const { pool, schema } = parseInput(OptionsSchema, options, ['options']);
+  const { pool, schema, auditLog } = parseInput(OptionsSchema, options, ['options']);
   const s = schemaName(schema, ['options', 'schema']);
   const table = `${s}.held_message`;
+  const discardLog =
+    auditLog ?? createPostgresAuditLog({ pool, ...(schema === undefined ? {} : { schema }) });
   // The list reads no message: its size is the stored length (octet_length reads a TOASTed value's
   // header, PostgreSQL manual 73.2 "TOAST"), the subject its own column.
   const columns = 'id, held_at, state, releasing_since, octet_length(raw) AS size, subject, details';
@@ -107,7 +128,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     );
   }
 
-  return {
+  const store: HoldStore & Required<Pick<HoldStore, 'discardWithRecord'>> = {
     async hold(input: HoldInput) {
       const heldAt = new Date();
       const id = `${heldAt.toISOString().replace(/[-:.]/g, '')}-${randomUUID()}`;
@@ -260,6 +281,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       );
     },
   };
+  return discardLog === false ? store : withRecordedDiscards(store, discardLog);
 }
 
 function toHeldMessage(row: Row): HeldMessage {
