@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AuditLogFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
+import { jsonWithoutNul } from './json-without-nul.js';
 import { explainPostgresFailure, withPostgresFailures } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
@@ -93,12 +94,8 @@ export function createPostgresAuditLog(options: { readonly pool: Pool } & Postgr
   const s = schemaName(schema, ['options', 'schema']);
   return {
     async record(entry: AuditEntry) {
-      // NUL written as \u0000 is text PostgreSQL keeps, but one such row makes `entry::jsonb` (and
-      // `->>` on the value) fail for every query over the table (PostgreSQL manual 8.14: "\u0000 is
-      // disallowed"): a NUL in a display name or customer id is written as U+FFFD instead.
-      const text = JSON.stringify(entry, (_key, value: unknown) =>
-        typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value,
-      );
+      // One NUL escape in a row would make `entry::jsonb` fail for every query over the table.
+      const text = jsonWithoutNul(entry);
       try {
         await withPoolClient(pool, async (client) => {
           try {

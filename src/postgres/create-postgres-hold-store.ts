@@ -18,6 +18,7 @@ import {
   sendHeldMessage,
 } from '../nodemailer/hold-store.js';
 import { createPostgresAuditLog } from './create-postgres-audit-log.js';
+import { jsonWithoutNul } from './json-without-nul.js';
 import { explainPostgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
@@ -133,9 +134,11 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       const heldAt = new Date();
       const id = `${heldAt.toISOString().replace(/[-:.]/g, '')}-${randomUUID()}`;
       const raw = Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength);
-      // As it will read back from jsonb (what JSON cannot hold is dropped).
+      // As it will read back from jsonb (what JSON cannot hold is dropped). A NUL in a display name
+      // or customer id is kept as U+FFFD in the row's fields (jsonWithoutNul), and as it was in the
+      // raw message, so the message is held.
       const details: Details = JSON.parse(
-        JSON.stringify({
+        jsonWithoutNul({
           envelope: input.envelope,
           action: input.action,
           recipients: input.recipients,
@@ -153,7 +156,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           input.subject?.replaceAll('\u0000', '\uFFFD') ?? null,
           JSON.stringify(details),
         ])
-        .catch(failed('the message could not be held in PostgreSQL'));
+        .catch(failed('the message was neither sent nor held in PostgreSQL (send it again)'));
       return {
         ...details,
         ...(input.subject === undefined ? {} : { subject: input.subject }),
