@@ -129,6 +129,33 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     );
   }
 
+  // Messages this store sent whose row could not be deleted (the server went away after the send):
+  // left `releasing`, and deleted on the store's next list() or get().
+  const sentNotDeleted = new Set<string>();
+
+  /** Says that a sent message's row is left `releasing`, and remembers it to delete again. */
+  function leftReleasing(id: string, error: unknown): void {
+    sentNotDeleted.add(id);
+    const why =
+      explainPostgresFailure(error, pool, s) ?? (error instanceof Error ? error.message : String(error));
+    process.emitWarning(
+      `email-guard: held message ${id} WAS sent, but its row could not be deleted from PostgreSQL (${why}): it is left releasing; this store deletes it on its next list() or get(), else discard it with { force: true } (never release it again)`,
+      { code: 'EMAIL_GUARD_SENT_ROW_LEFT' },
+    );
+  }
+
+  /** Deletes the rows of messages sent whose delete failed; they stay remembered while it fails. */
+  async function deleteSent(): Promise<void> {
+    if (sentNotDeleted.size === 0) return;
+    const ids = [...sentNotDeleted];
+    await pool
+      .query(`DELETE FROM ${table} WHERE id = ANY($1::text[]) AND state = 'releasing'`, [ids])
+      .then(() => {
+        for (const id of ids) sentNotDeleted.delete(id);
+      })
+      .catch(() => undefined);
+  }
+
   const store: HoldStore & Required<Pick<HoldStore, 'discardWithRecord'>> = {
     async hold(input: HoldInput) {
       const heldAt = new Date();
@@ -168,6 +195,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     },
 
     async list() {
+      await deleteSent();
       const { rows } = await pool
         .query<Row>(`SELECT ${columns} FROM ${table} ORDER BY id`)
         .catch(failed('the held messages could not be read from PostgreSQL'));
@@ -176,6 +204,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
 
     async get(id) {
       checkId(id);
+      await deleteSent();
       const { rows } = await pool
         .query<Row>(`SELECT ${columns}, raw FROM ${table} WHERE id = $1`, [id])
         .catch(failed(`held message ${id} could not be read from PostgreSQL`));
@@ -218,7 +247,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
         throw error;
       }
       // Sent. If the row cannot be deleted it stays `releasing`: never sent again without { force: true }.
-      await pool.query(`DELETE FROM ${table} WHERE id = $1`, [id]).catch(() => undefined);
+      await pool.query(`DELETE FROM ${table} WHERE id = $1`, [id]).catch((error) => leftReleasing(id, error));
       return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), ...sent };
     },
 
