@@ -82,6 +82,9 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   const closers: (() => Promise<unknown> | unknown)[] = [];
   let directory: Directory | AsyncDirectory | undefined;
   let holdStore: HoldStore | undefined;
+  // With --database (and neither --holds nor --audit-log), the schema's audit_log: every instance
+  // writes one chain verifyAuditLog covers, and each sees the releases in doubt the others left.
+  let databaseAudit: { auditLog: AuditLog; releasesInDoubt: () => Promise<Set<string>> } | undefined;
   if (flags.customers !== undefined) {
     const file = await readCustomers(
       flags.customers,
@@ -127,6 +130,17 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     if (flags.holds === undefined) {
       const { createPostgresHoldStore } = await import('../postgres/create-postgres-hold-store.js');
       holdStore = createPostgresHoldStore({ pool, ...schema });
+      if (flags.auditLog === undefined) {
+        const { createPostgresAuditLog, findPostgresReleasesInDoubt } = await import(
+          '../postgres/create-postgres-audit-log.js'
+        );
+        databaseAudit = {
+          auditLog: createPostgresAuditLog({ pool, ...schema }),
+          // As from the file: a log that cannot be read shows none in doubt, and a release cannot
+          // log its start there either, so it sends nothing.
+          releasesInDoubt: () => findPostgresReleasesInDoubt(pool, schema).catch(() => new Set<string>()),
+        };
+      }
     }
   }
   if (flags.holds !== undefined) {
@@ -136,17 +150,19 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     holdStore = createFileHoldStore(flags.holds, key ? { key } : {});
   }
   let transporter: Transporter | undefined;
-  let auditLog: AuditLog | undefined;
   const auditFile = flags.auditLog ?? `${(flags.holds ?? 'held-mail').replace(/[/\\]+$/, '')}.audit.jsonl`;
+  // Discards are recorded with or without --smtp: every discard has its line.
+  const auditLog: AuditLog | undefined = holdStore
+    ? (databaseAudit?.auditLog ?? createJsonLinesAuditLog(auditFile))
+    : undefined;
   if (flags.smtp !== undefined) {
-    if (!holdStore) throw usageFailure(text.smtpNeedsHolds);
+    if (!holdStore || !auditLog) throw usageFailure(text.smtpNeedsHolds);
     const { default: nodemailer } = await import('nodemailer');
     try {
       transporter = nodemailer.createTransport(flags.smtp);
     } catch (error) {
       throw usageFailure(cliTexts[flags.locale].smtp.notUsable((error as Error).message));
     }
-    auditLog = createJsonLinesAuditLog(auditFile);
     transporter.use(
       'compile',
       nodemailerGuard({
@@ -170,7 +186,11 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     // As `holds list` reads it: a log that cannot be read shows no release in doubt, and a release
     // then cannot log its start there either, so it sends nothing.
     ...(holdStore
-      ? { releasesInDoubt: () => findReleasesInDoubt(auditFile).catch(() => new Set<string>()) }
+      ? {
+          releasesInDoubt:
+            databaseAudit?.releasesInDoubt ??
+            (() => findReleasesInDoubt(auditFile).catch(() => new Set<string>())),
+        }
       : {}),
     ...(token ? { token } : {}),
     locale: flags.locale,

@@ -83,16 +83,22 @@ export interface AuditEntry {
     readonly reason: string;
     readonly sendDespiteBlock?: true;
     readonly confirmNew?: true;
+    /** Released with `{ force: true }`: an entry left `releasing` by a process that stopped was sent again. */
+    readonly force?: true;
     /** For `release-failed`: what the transport answered. */
     readonly error?: string;
   };
   /** Why the customer could not be resolved, when it could not. */
   readonly customerLookup?: LookupFailure;
-  /** Who discarded a held message, why, and through what (`review-page`, `api` or `command-line`). */
+  /**
+   * Who discarded a held message, why, and through what (`review-page`, `api`, `command-line`, or
+   * `library` for a hold store's own `discard()`); `force` when an entry left `releasing` was discarded.
+   */
   readonly discard?: {
     readonly by: string;
     readonly reason: string;
-    readonly where: 'review-page' | 'api' | 'command-line';
+    readonly where: 'review-page' | 'api' | 'command-line' | 'library';
+    readonly force?: true;
   };
   /**
    * For `verification-sent` and `verification-failed`: the challenge whose code the message carries,

@@ -134,6 +134,14 @@ export interface DiscardOptions {
    * @default false
    */
   readonly force?: boolean;
+  /**
+   * Who discards it, for the audit line of a store that writes one itself (the PostgreSQL store's
+   * `discard`, a `discarded` line with `where: 'library'`).
+   * @default 'not given'
+   */
+  readonly by?: string;
+  /** Why, for that audit line. @default 'not given' */
+  readonly reason?: string;
 }
 
 /** What a release did. */
@@ -253,6 +261,7 @@ export async function sendHeldMessage(
     reason: settings.reason,
     ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
     ...(settings.confirmNew ? { confirmNew: true } : {}),
+    ...(settings.force ? { force: true } : {}),
     ...(corrected ? { corrected: true } : { recipients: entry.recipients.map(heldRecipient) }),
   });
   return { envelope, info };

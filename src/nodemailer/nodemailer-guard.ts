@@ -381,6 +381,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         reason: release.reason,
         ...(release.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
         ...(release.confirmNew && (release.corrected || isNew) ? { confirmNew: true } : {}),
+        ...(release.force ? { force: true } : {}),
         ...(failure === undefined ? {} : { error: describeFailure(failure) }),
       },
     });

@@ -22,6 +22,8 @@ export interface PendingRelease {
   readonly corrected?: boolean;
   /** The person releasing it confirmed the addresses new to the customer, corrected or kept. */
   readonly confirmNew?: boolean;
+  /** Sent again with `{ force: true }`: an entry a stopped process left `releasing`. Recorded. */
+  readonly force?: boolean;
 }
 
 // Tokens live only in this process and only while their send runs: a message cannot pass the

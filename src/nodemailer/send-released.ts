@@ -55,6 +55,12 @@ export interface ReleasedMessage {
    * @default false
    */
   readonly confirmNew?: boolean;
+  /**
+   * The hold store's release was forced (`{ force: true }`) over an entry a stopped process left
+   * `releasing`: recorded in the audit entry (`release.force`), so the log says the send was repeated knowingly.
+   * @default false
+   */
+  readonly force?: boolean;
 }
 
 // RFC 5321 §4.1.1: MAIL FROM and RCPT TO are command lines ended by CRLF, so a control character
@@ -80,6 +86,7 @@ const ReleasedMessageSchema = z.object({
   sendDespiteBlock: z.boolean().optional(),
   corrected: z.boolean().optional(),
   confirmNew: z.boolean().optional(),
+  force: z.boolean().optional(),
   recipients: z
     .array(
       z.object({
@@ -131,6 +138,7 @@ export async function sendReleased(
     ...(release.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
     ...(release.corrected ? { corrected: true } : {}),
     ...(release.confirmNew ? { confirmNew: true } : {}),
+    ...(release.force ? { force: true } : {}),
     ...(release.recipients === undefined ? {} : { recipients: release.recipients as Recipient[] }),
   });
   // No envelope here: the guard sets it from the token, so without the guard nothing is delivered.

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AuditLogFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
+import { jsonWithoutNul } from './json-without-nul.js';
 import {
   beginWithLockTimeout,
   DEFAULT_LOCK_TIMEOUT_MS,
@@ -105,7 +106,8 @@ export function createPostgresAuditLog(
   const s = schemaName(schema, ['options', 'schema']);
   return {
     async record(entry: AuditEntry) {
-      const text = JSON.stringify(entry);
+      // One NUL escape in a row would make `entry::jsonb` fail for every query over the table.
+      const text = jsonWithoutNul(entry);
       try {
         await withPoolClient(pool, async (client) => {
           try {
@@ -224,4 +226,46 @@ async function verifyChain(
       return { ok: true, rows, head: { seq: (expected - 1n).toString(), hash: previousHash } };
     }
   }
+}
+
+/**
+ * The hold ids whose last release line in the PostgreSQL audit log is `release-started` with no end
+ * after it (`released`, `released-despite-block`, `release-failed`, `release-refused` or
+ * `discarded`): the process stopped after the send began, so the message may have reached the
+ * recipient or not, and only the mail server's log can say which. What `findReleasesInDoubt` reads
+ * from a JSON-lines log, for every instance that shares the log. One query over the log's release
+ * and discard lines.
+ *
+ * @example
+ * ```ts
+ * const inDoubt = await findPostgresReleasesInDoubt(pool);
+ * inDoubt.has(held.id); // true: check the server's log before releasing or discarding it with { force: true }
+ * ```
+ */
+export async function findPostgresReleasesInDoubt(
+  pool: Pool,
+  options: PostgresAuditLogOptions = {},
+): Promise<Set<string>> {
+  const { schema } = parseInput(OptionsSchema, { pool, ...options }, ['options']);
+  const s = schemaName(schema, ['options', 'schema']);
+  return withPostgresFailures(
+    pool,
+    s,
+    (message, cause) => new AuditLogFailedError(`the audit log could not be read: ${message}`, cause),
+    async () => {
+      // json, not jsonb: a row written before NUL was replaced still reads (8.14: jsonb refuses \u0000).
+      const { rows } = await pool.query<{ hold_id: string }>(
+        `SELECT hold_id FROM (
+           SELECT DISTINCT ON (hold_id) hold_id, outcome FROM (
+             SELECT seq, entry::json ->> 'holdId' AS hold_id, entry::json ->> 'outcome' AS outcome
+             FROM ${s}.audit_log
+             WHERE entry LIKE '%"holdId"%' AND entry ~ '"outcome":"(release|discarded)'
+           ) lines
+           WHERE hold_id IS NOT NULL
+           ORDER BY hold_id, seq DESC
+         ) last WHERE outcome = 'release-started'`,
+      );
+      return new Set(rows.map((row) => row.hold_id));
+    },
+  );
 }

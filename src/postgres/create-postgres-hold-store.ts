@@ -8,6 +8,8 @@ type Queryable = Pool | PoolClient;
 import { z } from 'zod';
 import { HeldMessageClaimedError, HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import type { AuditLog } from '../nodemailer/audit-log.js';
+import { withRecordedDiscards } from '../nodemailer/discard-and-record.js';
 import {
   checkRelease,
   type DiscardOptions,
@@ -19,6 +21,8 @@ import {
   type ReleaseResult,
   sendHeldMessage,
 } from '../nodemailer/hold-store.js';
+import { createPostgresAuditLog } from './create-postgres-audit-log.js';
+import { jsonWithoutNul } from './json-without-nul.js';
 import {
   beginWithLockTimeout,
   DEFAULT_LOCK_TIMEOUT_MS,
@@ -41,6 +45,13 @@ export interface PostgresHoldStoreOptions extends LockTimeoutOption {
   readonly pool: Pool;
   /** The schema `migrate` was given. @default 'email_guard' */
   readonly schema?: string;
+  /**
+   * Where `discard` records its `discarded` line (who, why, `force`) before the row goes: the same
+   * log the guard's releases write to, so every release and discard is accounted for and a forced
+   * discard ends an in-doubt `release-started`. `false` writes none (`discardAndRecord` records its own).
+   * @default createPostgresAuditLog({ pool, schema }), the schema's audit_log table
+   */
+  readonly auditLog?: AuditLog | false;
 }
 
 const OptionsSchema = z.object({
@@ -50,6 +61,15 @@ const OptionsSchema = z.object({
   ),
   schema: z.string().optional(),
   lockTimeoutMs: LockTimeoutMsSchema,
+  auditLog: z
+    .union([
+      z.literal(false),
+      z.custom<AuditLog>(
+        (value) => typeof (value as AuditLog | undefined)?.record === 'function',
+        'an AuditLog (createPostgresAuditLog({ pool })) or false',
+      ),
+    ])
+    .optional(),
 });
 
 const DiscardOptionsSchema = z.object({ force: z.boolean().optional() });
@@ -95,9 +115,12 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     pool,
     schema,
     lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS,
+    auditLog,
   } = parseInput(OptionsSchema, options, ['options']);
   const s = schemaName(schema, ['options', 'schema']);
   const table = `${s}.held_message`;
+  const discardLog =
+    auditLog ?? createPostgresAuditLog({ pool, ...(schema === undefined ? {} : { schema }) });
   // The list reads no message: its size is the stored length (octet_length reads a TOASTed value's
   // header, PostgreSQL manual 73.2 "TOAST"), the subject its own column.
   const columns = 'id, held_at, state, releasing_since, octet_length(raw) AS size, subject, details';
@@ -157,14 +180,43 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     );
   }
 
-  return {
+  // Messages this store sent whose row could not be deleted (the server went away after the send):
+  // left `releasing`, and deleted on the store's next list() or get().
+  const sentNotDeleted = new Set<string>();
+
+  /** Says that a sent message's row is left `releasing`, and remembers it to delete again. */
+  function leftReleasing(id: string, error: unknown): void {
+    sentNotDeleted.add(id);
+    const why =
+      explainPostgresFailure(error, pool, s) ?? (error instanceof Error ? error.message : String(error));
+    process.emitWarning(
+      `email-guard: held message ${id} WAS sent, but its row could not be deleted from PostgreSQL (${why}): it is left releasing; this store deletes it on its next list() or get(), else discard it with { force: true } (never release it again)`,
+      { code: 'EMAIL_GUARD_SENT_ROW_LEFT' },
+    );
+  }
+
+  /** Deletes the rows of messages sent whose delete failed; they stay remembered while it fails. */
+  async function deleteSent(): Promise<void> {
+    if (sentNotDeleted.size === 0) return;
+    const ids = [...sentNotDeleted];
+    await pool
+      .query(`DELETE FROM ${table} WHERE id = ANY($1::text[]) AND state = 'releasing'`, [ids])
+      .then(() => {
+        for (const id of ids) sentNotDeleted.delete(id);
+      })
+      .catch(() => undefined);
+  }
+
+  const store: HoldStore & Required<Pick<HoldStore, 'discardWithRecord'>> = {
     async hold(input: HoldInput) {
       const heldAt = new Date();
       const id = `${heldAt.toISOString().replace(/[-:.]/g, '')}-${randomUUID()}`;
       const raw = Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength);
-      // As it will read back from jsonb (what JSON cannot hold is dropped).
+      // As it will read back from jsonb (what JSON cannot hold is dropped). A NUL in a display name
+      // or customer id is kept as U+FFFD in the row's fields (jsonWithoutNul), and as it was in the
+      // raw message, so the message is held.
       const details: Details = JSON.parse(
-        JSON.stringify({
+        jsonWithoutNul({
           envelope: input.envelope,
           action: input.action,
           recipients: input.recipients,
@@ -173,7 +225,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
         }),
       );
-      const holdFailed = failed('the message could not be held in PostgreSQL');
+      const holdFailed = failed('the message was neither sent nor held in PostgreSQL (send it again)');
       await withPoolClient(
         pool,
         (client) =>
@@ -203,6 +255,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     },
 
     async list() {
+      await deleteSent();
       const { rows } = await pool
         .query<Row>(`SELECT ${columns} FROM ${table} ORDER BY id`)
         .catch(failed('the held messages could not be read from PostgreSQL'));
@@ -211,6 +264,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
 
     async get(id) {
       checkId(id);
+      await deleteSent();
       const { rows } = await pool
         .query<Row>(`SELECT ${columns}, raw FROM ${table} WHERE id = $1`, [id])
         .catch(failed(`held message ${id} could not be read from PostgreSQL`));
@@ -263,7 +317,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           // Sent. If the row cannot be deleted it stays `releasing`: never sent again without { force: true }.
           await inLockTimeout(client, lockTimeoutMs, () =>
             client.query(`DELETE FROM ${table} WHERE id = $1`, [id]),
-          ).catch(() => undefined);
+          ).catch((error) => leftReleasing(id, error));
           return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), ...sent };
         },
         (client) => busy(id, client),
@@ -336,6 +390,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       return discardOn(id, force, inTransaction);
     },
   };
+  return discardLog === false ? store : withRecordedDiscards(store, discardLog);
 }
 
 function toHeldMessage(row: Row): HeldMessage {

@@ -5,7 +5,11 @@ export type {
   PostgresAuditLogOptions,
   VerifyAuditLogOptions,
 } from './create-postgres-audit-log.js';
-export { createPostgresAuditLog, verifyAuditLog } from './create-postgres-audit-log.js';
+export {
+  createPostgresAuditLog,
+  findPostgresReleasesInDoubt,
+  verifyAuditLog,
+} from './create-postgres-audit-log.js';
 export type {
   PostgresDirectory,
   PostgresDirectoryOptions,

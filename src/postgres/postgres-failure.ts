@@ -8,8 +8,9 @@ interface ServerError {
 
 /**
  * What to tell the caller about a failed query, when the cause is one they can mend: the pool
- * was ended, the schema was never migrated, a lock was not granted within `lockTimeoutMs`, or the
- * database could not be reached. `undefined` for any other failure, which is passed
+ * was ended, the schema was never migrated, a lock was not granted within `lockTimeoutMs`, the
+ * caller's transaction was aborted, or the database could not be reached. `undefined` for any
+ * other failure, which is passed
  * on as it came. SQLSTATE 42P01 is undefined_table and 3F000 invalid_schema_name (PostgreSQL
  * manual, Appendix A, "PostgreSQL Error Codes").
  */
@@ -32,6 +33,10 @@ export function explainPostgresFailure(
     const name = schema.replace(/^"|"$/g, '');
     return `schema ${name} has no email-guard tables: run migrate(pool, { schema: '${name}' }) first`;
   }
+  // 25P02 in_failed_sql_transaction: the transaction the caller handed in (`{ client }`) had a
+  // statement fail before, and PostgreSQL ignores every command in it until it is rolled back.
+  if (code === '25P02')
+    return "the caller's transaction (options.client) was aborted by an earlier failed statement (SQLSTATE 25P02): roll it back, then write again";
   // pg-pool gives this when `connectionTimeoutMillis` passed while the call waited for a client
   // (pg-pool index.js, `connect`): every client was checked out, or a new one's connection to the
   // server was not made in time. Naming only the server would send on-call to a database that is up.

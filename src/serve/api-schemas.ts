@@ -98,6 +98,12 @@ export const HeldMessageSchema = z.object({
     .string()
     .optional()
     .describe('ISO 8601 time a release or discard claimed it, while `state` is `releasing`'),
+  releaseInDoubt: z
+    .literal(true)
+    .optional()
+    .describe(
+      'a release was started (audit log) and never ended: the message may have been delivered; check the mail server log, then release or discard it with "force": true',
+    ),
   action: z.enum(['block', 'confirm']),
   customerId: z.string().optional(),
   messageId: z.string().optional(),

@@ -58,8 +58,13 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
       // Findings are worded again in the language asked for, whatever language held them.
       const locale = requestLocale(request, context.locale);
       reply.header('vary', 'Accept-Language');
+      const inDoubt = (await context.options.releasesInDoubt?.()) ?? new Set<string>();
       const held = (await store.list()).map((entry) =>
-        heldBody(HeldMessageSchema, { ...localizedHeld(entry, locale), age: heldAge(entry.heldAt, now) }),
+        heldBody(HeldMessageSchema, {
+          ...localizedHeld(entry, locale),
+          age: heldAge(entry.heldAt, now),
+          ...(inDoubt.has(entry.id) ? { releaseInDoubt: true } : {}),
+        }),
       );
       return { held };
     },
@@ -84,9 +89,11 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
       const content = await readHeldMessage(raw);
       reply.header('vary', 'Accept-Language');
       const locale = requestLocale(request, context.locale);
+      const inDoubt = (await context.options.releasesInDoubt?.())?.has(held.id) ?? false;
       return heldBody(HeldDetailSchema, {
         ...localizedHeld(listed, locale),
         age: heldAge(held.heldAt),
+        ...(inDoubt ? { releaseInDoubt: true } : {}),
         ...content,
       });
     },

@@ -11,6 +11,7 @@ describe('email-guard/postgres', () => {
       'createPostgresDirectory',
       'createPostgresHoldStore',
       'createPostgresVerificationStore',
+      'findPostgresReleasesInDoubt',
       'migrate',
       'verifyAuditLog',
     ]);

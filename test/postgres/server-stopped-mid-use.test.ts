@@ -1,12 +1,10 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PostgresCluster, startPostgresCluster } from '../../scripts/start-postgres-cluster.js';
+import { describe, expect, it } from 'vitest';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { createPostgresAuditLog, verifyAuditLog } from '../../src/postgres/create-postgres-audit-log.js';
 import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { createPostgresVerificationStore } from '../../src/postgres/create-postgres-verification-store.js';
-import { migrate } from '../../src/postgres/migrate.js';
+import { useOwnPostgresCluster } from '../support/own-postgres-cluster.js';
 
 const RAW = Buffer.from('From: order@butiken.se\r\nTo: erik.lind@telia.se\r\nSubject: Order 12\r\n\r\nx\r\n');
 
@@ -21,30 +19,12 @@ async function caught(work: () => Promise<unknown>): Promise<Error & { code?: st
 
 // A cluster of its own: stopping the test run's cluster would fail every other file running now.
 describe('the PostgreSQL stores when the server is stopped mid-use and started again', () => {
-  let cluster: PostgresCluster;
-  let pool: pg.Pool;
-  beforeAll(async () => {
-    cluster = startPostgresCluster();
-    pool = new pg.Pool({
-      host: cluster.socketFolder,
-      user: cluster.user,
-      database: 'postgres',
-      max: 4,
-      connectionTimeoutMillis: 2000,
-    });
-    // An idle client whose session the stop ends is reported here; unheard, it would end the process.
-    pool.on('error', () => undefined);
-    await migrate(pool);
-  }, 120_000);
-  afterAll(async () => {
-    await pool?.end();
-    cluster?.stop();
-  });
+  const own = useOwnPostgresCluster();
 
   it('blocks checks with lookup-failed and fails each store with its typed error, then works again with nothing lost', async () => {
-    const directory = createPostgresDirectory({ pool });
-    const holdStore = createPostgresHoldStore({ pool });
-    const verification = createPostgresVerificationStore({ pool });
+    const directory = createPostgresDirectory({ pool: own.pool });
+    const holdStore = createPostgresHoldStore({ pool: own.pool });
+    const verification = createPostgresVerificationStore({ pool: own.pool });
     const guard = createGuard({ directory, lookupTimeoutMs: 5000 });
     await directory.upsert([
       { id: 'C-1', name: 'Anna Svensson', emails: ['anna.svensson1985@gmail.com'] },
@@ -60,7 +40,7 @@ describe('the PostgreSQL stores when the server is stopped mid-use and started a
     const typo = { entered: 'anna.svensson185@gmail.com', customer: { id: 'NEW-1', name: 'Svensson, Anna' } };
     expect((await guard.check(typo)).findings[0]?.code).toBe('near-miss-other-customer');
 
-    cluster.stopServer();
+    own.cluster.stopServer();
     const verdict = await guard.check(typo);
     expect(verdict.action).toBe('block');
     expect(verdict.findings[0]).toMatchObject({
@@ -86,7 +66,7 @@ describe('the PostgreSQL stores when the server is stopped mid-use and started a
       ],
       ['holdStore.discard', 'HOLD_STORE_FAILED', () => holdStore.discard(held.id)],
       ['verification.read', 'VERIFICATION_STORE_FAILED', () => verification.read('customer-C-1')],
-      ['verifyAuditLog', 'AUDIT_LOG_FAILED', () => verifyAuditLog(pool)],
+      ['verifyAuditLog', 'AUDIT_LOG_FAILED', () => verifyAuditLog(own.pool)],
     ];
     for (const [name, code, work] of calls) {
       const error = await caught(work);
@@ -95,7 +75,7 @@ describe('the PostgreSQL stores when the server is stopped mid-use and started a
       expect(error.cause, name).toBeDefined();
     }
 
-    cluster.startServer();
+    own.cluster.startServer();
     // The same pool and stores: new connections, the same answers, every row written before still there.
     expect((await guard.check(typo)).findings[0]?.code).toBe('near-miss-other-customer');
     expect(await directory.size()).toBe(2);
@@ -108,9 +88,9 @@ describe('the PostgreSQL stores when the server is stopped mid-use and started a
     expect(await holdStore.discard(held.id)).toBe(true);
   }, 120_000);
   it('fails each write under way when the server is stopped, without ending the process, and writes again once it is back', async () => {
-    const auditLog = createPostgresAuditLog({ pool });
-    const verification = createPostgresVerificationStore({ pool });
-    const directory = createPostgresDirectory({ pool });
+    const auditLog = createPostgresAuditLog({ pool: own.pool });
+    const verification = createPostgresVerificationStore({ pool: own.pool });
+    const directory = createPostgresDirectory({ pool: own.pool });
     const writers: [string, string, (n: number) => Promise<unknown>][] = [
       [
         'auditLog.record',
@@ -142,7 +122,7 @@ describe('the PostgreSQL stores when the server is stopped mid-use and started a
       }
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    cluster.stopServer();
+    own.cluster.stopServer();
     await new Promise((resolve) => setTimeout(resolve, 300));
     stopped = true;
     await Promise.all(loops);
@@ -150,8 +130,8 @@ describe('the PostgreSQL stores when the server is stopped mid-use and started a
     expect(new Set(failures.map(({ name }) => name))).toEqual(new Set(writers.map(([name]) => name)));
     for (const { name, code, error } of failures) expect(error.code, name).toBe(code);
 
-    cluster.startServer();
+    own.cluster.startServer();
     for (const [name, , write] of writers) await expect(write(1000), name).resolves.not.toBeInstanceOf(Error);
-    expect(await verifyAuditLog(pool)).toMatchObject({ ok: true });
+    expect(await verifyAuditLog(own.pool)).toMatchObject({ ok: true });
   }, 120_000);
 });

@@ -1,9 +1,14 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
 import type { HoldStore } from '../../src/nodemailer/hold-store.js';
+import { createPostgresAuditLog, verifyAuditLog } from '../../src/postgres/create-postgres-audit-log.js';
 import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
 import { createServer } from '../../src/serve/create-server.js';
+import { releaseStarted } from '../support/hold-message.js';
 import { customers } from '../support/pipeline.js';
 import { type StartedServer, startServer } from '../support/started-server.js';
 import { usePostgres } from '../support/use-postgres.js';
@@ -16,7 +21,10 @@ beforeAll(async () => {
   await migrate(database.pool);
   await createPostgresDirectory({ pool: database.pool }).upsert(Object.values(customers));
   // The URL names the database only: host and user come from PGHOST and PGUSER, as libpq reads them.
-  server = await startServer(['--database', `postgres:///${database.name}`], { EMAIL_GUARD_TOKEN: TOKEN });
+  // An SMTP server that is never reached: releases are not sent here, only logged and refused.
+  server = await startServer(['--database', `postgres:///${database.name}`, '--smtp', 'smtp://127.0.0.1:9'], {
+    EMAIL_GUARD_TOKEN: TOKEN,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -84,5 +92,62 @@ describe('the review page over the PostgreSQL hold store', () => {
       await app.close();
       await store.discard(held.id);
     }
+  });
+});
+
+describe('serve --database: the audit log is the database one', () => {
+  const authorized = { authorization: `Bearer ${TOKEN}` };
+  const hold = (subject: string) =>
+    createPostgresHoldStore({ pool: database.pool }).hold({
+      raw: Buffer.from(`From: order@butiken.se\r\nTo: ${TYPO}\r\nSubject: ${subject}\r\n\r\nTack.\r\n`),
+      envelope: { from: 'order@butiken.se', to: [TYPO] },
+      subject,
+      action: 'block',
+      recipients: [],
+    });
+
+  it('records a discard through the API in audit_log, one chain with the library, and no file', async () => {
+    const held = await hold('Order 4720');
+    const response = await fetch(`${server?.url}/v1/holds/${held.id}/discard`, {
+      method: 'POST',
+      headers: authorized,
+    });
+    expect(response.status).toBe(200);
+    const { rows } = await database.pool.query<{ entry: string }>(
+      'SELECT entry FROM email_guard.audit_log ORDER BY seq',
+    );
+    const lines = rows.map((row) => JSON.parse(row.entry) as AuditEntry);
+    expect(lines.find((line) => line.holdId === held.id)).toMatchObject({
+      outcome: 'discarded',
+      discard: { where: 'api' },
+    });
+    expect(await verifyAuditLog(database.pool)).toMatchObject({ ok: true });
+    // Not in the folder the server was started in (the project's root, started-server.ts).
+    expect(existsSync(resolve(__dirname, '../../held-mail.audit.jsonl'))).toBe(false);
+  });
+
+  it('reads a release in doubt from the database log, in the list and in GET /v1/holds/:id', async () => {
+    const held = await hold('Order 4721');
+    // Another instance started a release and stopped before its end was logged.
+    await createPostgresAuditLog({ pool: database.pool }).record(releaseStarted(held.id));
+    const one = await fetch(`${server?.url}/v1/holds/${held.id}`, { headers: authorized });
+    expect(one.status).toBe(200);
+    expect(await one.json()).toMatchObject({ id: held.id, releaseInDoubt: true });
+    const list = (await (await fetch(`${server?.url}/v1/holds`, { headers: authorized })).json()) as {
+      held: { id: string; releaseInDoubt?: true }[];
+    };
+    expect(list.held.find((entry) => entry.id === held.id)?.releaseInDoubt).toBe(true);
+    // A release without force is refused as in doubt (409), and nothing is sent.
+    const release = await fetch(`${server?.url}/v1/holds/${held.id}/release`, {
+      method: 'POST',
+      headers: { ...authorized, 'content-type': 'application/json' },
+      body: JSON.stringify({ by: 'ops', reason: 'again' }),
+    });
+    expect(release.status).toBe(409);
+    await createPostgresHoldStore({ pool: database.pool }).discard(held.id, { by: 'ops', reason: 'done' });
+    const after = await fetch(`${server?.url}/v1/holds`, { headers: authorized });
+    expect(((await after.json()) as { held: { id: string }[] }).held.map((entry) => entry.id)).not.toContain(
+      held.id,
+    );
   });
 });

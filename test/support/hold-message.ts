@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { createGuard } from '../../src/guard/create-guard.js';
+import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
+import type { HoldInput } from '../../src/nodemailer/hold-store.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { customers, type PipelineFixture, smtpTransport } from './pipeline.js';
 
@@ -86,4 +88,29 @@ export function releaseArgs(
  */
 export function discardArgs(id: string, store: string, more: readonly string[] = []): string[] {
   return ['discard', id, '--store', store, ...more, '--by', 'lena@butiken.se', '--reason', 'dubblett'];
+}
+
+/** A message to hold directly in a store (no guard): an order to `to` with `text` as subject and body. */
+export function heldOrder(text: string, to: string, customerId = 'C-1001'): HoldInput {
+  return {
+    raw: Buffer.from(`From: order@butiken.se\r\nTo: ${to}\r\nSubject: ${text}\r\n\r\n${text}\r\n`),
+    envelope: { from: 'order@butiken.se', to: [to] },
+    action: 'block',
+    recipients: [],
+    customerId,
+    messageId: `<${text.replace(/\s/g, '-')}@butiken.se>`,
+  };
+}
+
+/** The `release-started` line a release writes before its send: alone, a release in doubt. */
+export function releaseStarted(holdId: string): AuditEntry {
+  return {
+    at: new Date().toISOString(),
+    mode: 'enforce',
+    outcome: 'release-started',
+    action: 'block',
+    recipients: [],
+    holdId,
+    release: { by: 'lena@butiken.se', reason: 'checked by phone' },
+  };
 }

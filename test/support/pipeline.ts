@@ -105,8 +105,13 @@ export function usePipelineFixture(): PipelineFixture {
  * A transporter to the fixture's SMTP server with `nodemailerGuard` in front, held mail going to the
  * fixture's store and every decision to its audit log. By default customers are looked up by the id
  * a message carries (`emailGuard: { customerId }`); `customer` makes every message that customer's.
+ * `stores` puts another hold store and audit log (the PostgreSQL ones) in place of the fixture's.
  */
-export function guardedTransport(fixture: PipelineFixture, customer?: Customer) {
+export function guardedTransport(
+  fixture: PipelineFixture,
+  customer?: Customer,
+  stores?: { readonly holdStore: HoldStore; readonly auditLog: AuditLog },
+) {
   const transporter = smtpTransport(fixture.sink.port);
   transporter.use(
     'compile',
@@ -114,8 +119,8 @@ export function guardedTransport(fixture: PipelineFixture, customer?: Customer) 
       ...(customer === undefined
         ? { guard: createGuard({ lookupCustomer: async (id) => customers[id] }) }
         : { guard: createGuard(), resolveCustomer: () => customer }),
-      holdStore: fixture.holdStore,
-      auditLog: fixture.audit,
+      holdStore: stores?.holdStore ?? fixture.holdStore,
+      auditLog: stores?.auditLog ?? fixture.audit,
     }),
   );
   return transporter;
