@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { domainToUnicode } from 'node:url';
 import { parseAddress } from '../address/parse-address.js';
@@ -35,7 +35,7 @@ import {
 } from './read-sent-mail.js';
 import { recipientAddresses } from './recipient-addresses.js';
 import { rememberedCustomers } from './remembered-customers.js';
-import { writeAtomically } from './write-atomically.js';
+import { checkWritable, writeAtomically } from './write-atomically.js';
 import { writeDraft } from './write-draft.js';
 import { checkReportDestination, refuseOutOverInput, writeReport } from './write-report.js';
 
@@ -286,8 +286,10 @@ function providerTypoHit(
 /**
  * A recipient that is a customer's stored address, one slip from the address of another customer
  * with the same name (the `near-miss-other-customer` pair of `customers check`): the typo saved as
- * a duplicate record. A hit unless the recipient is the one of the two that fits the customer's
- * own birth date or phone number; it names the other when that one fits.
+ * a duplicate record. A hit only when the other address is the one of the two that fits the
+ * customer's own birth date or phone number, and it names that one. When the records cannot tell
+ * which is right, the message went to an address on file for the person, as the register says:
+ * nothing shows it was misdirected, and the pair is for `customers check` to report.
  */
 function duplicateHit(
   address: string,
@@ -303,20 +305,20 @@ function duplicateHit(
     customer: owner,
     directory,
     ...(matches ? { matches } : {}),
-  }).filter((record) => record.right !== 'this');
-  const [first] = records;
-  if (!first) return undefined;
+  });
   const meant = records.find((record) => record.right === 'other');
-  const other = meant ?? first;
-  // The customer it was likely meant for: the other record when its address is the right one.
-  const customer = meant ? (directory.get(meant.customerId) ?? { id: meant.customerId }) : owner;
+  if (!meant) return undefined;
+  // The customer it was likely meant for: the other record, whose address is the right one.
+  const customer: { readonly id: string; readonly name?: string | undefined } = directory.get(
+    meant.customerId,
+  ) ?? { id: meant.customerId };
   return {
     recipient: address,
     customerId: customer.id,
     ...(customer.name ? { customerName: customer.name } : {}),
-    ...(meant ? { intended: meant.address } : {}),
+    intended: meant.address,
     finding: 'near-miss-other-customer',
-    reason: cliTexts[locale].audit.duplicateRecord(owner.id, other.address, other.customerId, !meant),
+    reason: cliTexts[locale].audit.duplicateRecord(owner.id, meant.address, meant.customerId),
   };
 }
 
@@ -381,7 +383,12 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     [path, flags.customers, ...(flags.facts === undefined ? [] : [flags.facts])],
     flags.locale,
   );
-  if (flags.incidents !== undefined) await refuseUsedDraftFolder(flags.incidents, words);
+  // A report or draft folder that cannot be written is said before any mail is read, not after.
+  if (flags.out !== undefined) await checkWritable(flags.out);
+  if (flags.incidents !== undefined) {
+    await refuseUsedDraftFolder(flags.incidents, words);
+    await checkWritable(join(flags.incidents, INCOMPLETE_MARKER), flags.incidents);
+  }
   const facts = flags.facts === undefined ? undefined : await readFacts(flags.facts, flags.locale);
   if (facts !== undefined && flags.facts !== undefined && flags.incidents !== undefined)
     await checkDraftFacts(facts, flags.facts, flags.locale);
@@ -420,6 +427,9 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   let messages = 0;
   let skipped = 0;
   let problems = 0;
+  // The messages of which nothing could be checked (no header, no recipient): when they are all of
+  // them, the audit read nothing, which is no clean audit.
+  let unchecked = 0;
   // The unreadable messages by name, for the saved report as for stderr: an officer reading only the
   // report must see which messages the audit could not check. Bounded, so a broken 10 GB mbox does not
   // fill memory: the count stays whole.
@@ -431,10 +441,29 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   };
   // The messages whose customer fields disagree, by name, bounded as the unreadable ones are.
   const customersInConflict: { where: string; reason: string }[] = [];
+  // The ids of rows skipped as unreadable: a message naming one is told apart from a wrong id.
+  const skippedIds = new Set(
+    customers.problems.flatMap((problem) => (problem.loaded || problem.id === undefined ? [] : [problem.id])),
+  );
+  // The messages whose customer field names no customer of the export, named one by one (bounded).
+  const customersNotInExport: { where: string; reason: string }[] = [];
+  /**
+   * The id a message names when the export holds it. One it does not hold (a mistyped id, a row
+   * skipped as unreadable, an export older than the mail) is named, and the message is checked as
+   * one that names no customer, rather than passed over without a word.
+   */
+  const knownCustomer = (id: string | undefined, where: string): string | undefined => {
+    if (id === undefined || id === '' || customerOf(id) !== undefined) return id || undefined;
+    const reason = text.customerNotInExport(flags.customerHeader, id, flags.customers, skippedIds.has(id));
+    if (customersNotInExport.length < MAX_UNREADABLE_LISTED) customersNotInExport.push({ where, reason });
+    context.warn(`${where}: ${reason}`);
+    return undefined;
+  };
   const progress = context.progress(flags.locale);
   const examine = (message: SentMessageHeader) => {
     messages++;
     if (!message.header) {
+      unchecked++;
       unreadable(message.where, message.problem ?? words.cannotBeRead('?'));
       return;
     }
@@ -454,7 +483,6 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     // times): taking the first would audit the message against a guess. It is checked as one that
     // names no customer, and named so that a person can tell which it was for.
     const namedCustomers = [...new Set(fields.get(customerHeader)?.filter((id) => id !== ''))];
-    const customerId = namedCustomers.length === 1 ? namedCustomers[0] : undefined;
     if (namedCustomers.length > 1) {
       const note = text.customersInConflict(
         flags.customerHeader,
@@ -465,6 +493,10 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
         customersInConflict.push({ where: message.where, reason: note });
       context.warn(`${message.where}: ${note}`);
     }
+    const customerId = knownCustomer(
+      namedCustomers.length === 1 ? namedCustomers[0] : undefined,
+      message.where,
+    );
     const addresses: { address: string; name?: string; header?: string }[] = [];
     for (const name of RECIPIENT_FIELDS)
       for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
@@ -486,6 +518,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
         }
     }
     if (addresses.length === 0) {
+      unchecked++;
       unreadable(message.where, text.noRecipients);
       return;
     }
@@ -608,6 +641,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     unreadable: problems,
     unreadableMessages,
     customersInConflict,
+    customersNotInExport,
     hits: found,
     customerRows,
   };
@@ -631,6 +665,12 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     locale: flags.locale,
     title: text.title,
     intro: [
+      // An audit with messages it could not read says so first: "0 hits" alone reads as "no cases".
+      ...(unchecked === messages
+        ? [text.nothingRead(messages, unreadableReasons(unreadableMessages, text))]
+        : problems > 0 && hits.length === 0
+          ? [text.notClean(problems, messages)]
+          : []),
       text.read(path, kind, messages, skipped, problems, hits.length),
       ...(copies > 0 ? [text.copiesCounted(copies)] : []),
     ],
@@ -644,6 +684,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
               ? [text.moreUnreadable(problems - unreadableMessages.length)]
               : []),
             ...customersInConflict.map(({ where, reason }) => `${where}: ${reason}`),
+            ...customersNotInExport.map(({ where, reason }) => `${where}: ${reason}`),
           ]),
       ...(customerRows.problems.length > 0
         ? [
@@ -684,7 +725,31 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
       ].join('  '),
     notes,
   });
-  context.setExitCode(hits.length > 0 ? exitCodes.findings : exitCodes.ok);
+  // Nothing read is unreadable input (3); some messages not read, with no hit, is something for a
+  // person to look at (1), never a clean 0 (docs/cli.md).
+  context.setExitCode(
+    hits.length > 0
+      ? exitCodes.findings
+      : unchecked === messages
+        ? exitCodes.unreadable
+        : problems > 0
+          ? exitCodes.findings
+          : exitCodes.ok,
+  );
+}
+
+/** Why the messages could not be read: each reason with how many messages it was, most first. */
+function unreadableReasons(
+  unreadableMessages: readonly { readonly reason: string }[],
+  text: CliTexts['audit'],
+): string {
+  const counts = new Map<string, number>();
+  for (const { reason } of unreadableMessages) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([reason, count]) => text.reasonCount(reason, count))
+    .join('; ');
 }
 
 /**
@@ -719,13 +784,18 @@ function declineCorrectingAddress(
 
 /**
  * Refuses (usage, exit code 2) a draft folder that already holds files: the drafts are numbered from
- * 0001 in each run, so a second run would overwrite the first one's with other incidents under the
- * same references and leave the rest beside them.
+ * 0001 in each run, so a second run would overwrite the first one's files with other incidents and
+ * leave the rest beside them.
  */
 async function refuseUsedDraftFolder(folder: string, words: CliTexts): Promise<void> {
-  const entries = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+  const entries = await readdir(folder).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
-    if (error.code === 'ENOTDIR') throw usageFailure(words.audit.incidentsNotFolder(folder));
+    // The folder itself a file is no folder; a file further up the path is said by the write check.
+    if (error.code === 'ENOTDIR') {
+      if (await stat(folder).catch(() => undefined))
+        throw usageFailure(words.audit.incidentsNotFolder(folder));
+      return [];
+    }
     throw unreadableFailure(words.audit.incidentsUnreadable(folder, String(error.code ?? error)));
   });
   // Hidden files (a `.0001-report.md.….tmp` of a run stopped mid-write) are counted and named: `ls`
@@ -813,6 +883,10 @@ async function draftIncidents(
   // the end, not as one refusal per draft (the example facts of one 2018 incident, say).
   const detectedAt = typeof facts.detectedAt === 'string' ? facts.detectedAt : undefined;
   const detected = detectedAt === undefined ? Number.NaN : Date.parse(detectedAt);
+  // Each run numbers its drafts from 0001: the time the run began (UTC, to the millisecond) makes
+  // a reference unique across runs, so two incidents found in two runs never share one.
+  const run = new Date().toISOString().replace(/[-:.]/g, '');
+  const base = `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-${run}`;
   for (const hit of hits) {
     // More than one customer it may have been meant for: a draft would name one of them as a fact
     // and tell that customer about another's order.
@@ -881,7 +955,7 @@ async function draftIncidents(
           id: hit.customerId,
           ...(hit.customerName ? { name: hit.customerName } : {}),
         },
-        reference: `${typeof facts.reference === 'string' ? facts.reference : 'AUDIT'}-${number}`,
+        reference: `${base}-${number}`,
         detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
         ...(typeof facts.cause === 'string' ? {} : draftCause(hit, hit.intended, directory, locale)),
         ...declineCorrectingAddress(hit, facts.measures, locale),

@@ -76,6 +76,8 @@ export const cliTexts = {
     outIsInput: (out: string, input: string) =>
       `--out ${out} is the input file ${input}: the report would replace it; give another file name`,
     outNotFolder: 'not a folder (--out names the folder the files are written into)',
+    cannotWrite: (path: string, code: string) =>
+      `${path}: cannot be written: ${WRITE_REASONS.en[code] ?? code}; nothing was written there`,
     badTimeZone: (zone: string) =>
       `--time-zone: "${zone}" is not an IANA time zone such as Europe/Stockholm or Europe/London`,
     earlierReport: (folder: string, found: string) =>
@@ -210,6 +212,13 @@ export const cliTexts = {
       noRecipients: 'no recipients in To, Cc or Bcc',
       customersInConflict: (header: string, count: number, ids: string) =>
         `${count} ${header} fields name different customers (${ids}): which one the message was for is not guessed, so it is checked as one that names no customer (a slip of any customer's address, a mistyped domain)`,
+      notClean: (unreadable: number, messages: number) =>
+        `Not a clean audit: ${unreadable} of ${messages} messages could not be read whole, and what could not be read was not checked (each is named with its reason).`,
+      nothingRead: (messages: number, reasons: string) =>
+        `Nothing was checked: none of the ${messages} messages could be read (${reasons}). This is not a clean audit.`,
+      reasonCount: (reason: string, count: number) => `${count} × ${reason}`,
+      customerNotInExport: (header: string, id: string, file: string, skipped: boolean) =>
+        `${header} "${id}" is no customer in ${file}${skipped ? ' (its row was skipped as unreadable)' : ''}: the message is checked as one that names no customer`,
       brokenHeader: (name: string, value: string) =>
         `the ${fieldName(name)} field is broken by a line break inside a quoted name; read as: ${value}`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
@@ -265,8 +274,8 @@ export const cliTexts = {
       candidate: (address: string, customerId: string) => `${address} (customer ${customerId})`,
       nearMiss: (address: string, customerId: string) =>
         `One slip from ${address}, the address of customer ${customerId}.`,
-      duplicateRecord: (ownerId: string, address: string, customerId: string, undecided: boolean) =>
-        `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same name: probably a duplicate record saved with a typo${undecided ? ' (which of the two is right cannot be told)' : ''}.`,
+      duplicateRecord: (ownerId: string, address: string, customerId: string) =>
+        `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same name: probably a duplicate record saved with a typo.`,
       domainTypo: (domain: string, suggested: string) => `${domain} looks like a typo of ${suggested}.`,
       providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
         `${domain} looks like a typo of ${suggested}: ${address} is the address of customer ${customerId}.`,
@@ -356,6 +365,8 @@ export const cliTexts = {
     // The lines of `incident` (incident.ts) and of its facts file (read-facts.ts).
     incident: {
       by: 'by',
+      severalMessages: (file: string, count: number) =>
+        `${file}: an mbox file holding ${count} messages, and --message takes the one that went wrong; save that one as an .eml file of its own (from the mail program, or from its "From " line, which email-guard audit names as ${file}:LINE, up to the next), and give that`,
       report: 'report',
       notice: 'notice',
       phoneScript: 'phone script',
@@ -469,6 +480,8 @@ Stops on SIGINT or SIGTERM.`,
     outIsInput: (out: string, input: string) =>
       `--out ${out} är indatafilen ${input}: rapporten skulle ersätta den; ange ett annat filnamn`,
     outNotFolder: 'ingen mapp (--out anger mappen som filerna skrivs i)',
+    cannotWrite: (path: string, code: string) =>
+      `${path}: kan inte skrivas: ${WRITE_REASONS.sv[code] ?? code}; inget skrevs där`,
     badTimeZone: (zone: string) =>
       `--time-zone: "${zone}" är ingen IANA-tidszon som Europe/Stockholm eller Europe/London`,
     earlierReport: (folder: string, found: string) =>
@@ -645,6 +658,13 @@ Stops on SIGINT or SIGTERM.`,
       noRecipients: 'inga mottagare i To, Cc eller Bcc',
       customersInConflict: (header: string, count: number, ids: string) =>
         `${count} ${header}-fält anger olika kunder (${ids}): vilken kund meddelandet gällde gissas inte, så det kontrolleras som ett som inte anger någon kund (ett skrivfel i någon kunds adress, en felskriven domän)`,
+      notClean: (unreadable: number, messages: number) =>
+        `Granskningen är inte ren: ${unreadable} av ${messages} meddelanden kunde inte läsas helt, och det som inte kunde läsas granskades inte (vart och ett namnges med sin orsak).`,
+      nothingRead: (messages: number, reasons: string) =>
+        `Inget granskades: inget av de ${messages} meddelandena kunde läsas (${reasons}). Granskningen är inte ren.`,
+      reasonCount: (reason: string, count: number) => `${count} × ${reason}`,
+      customerNotInExport: (header: string, id: string, file: string, skipped: boolean) =>
+        `${header} "${id}" är ingen kund i ${file}${skipped ? ' (dess rad hoppades över som oläsbar)' : ''}: meddelandet granskas som ett som inte anger någon kund`,
       brokenHeader: (name: string, value: string) =>
         `fältet ${fieldName(name)} bryts av en radbrytning inuti ett citerat namn; läst som: ${value}`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
@@ -696,8 +716,8 @@ Stops on SIGINT or SIGTERM.`,
       candidate: (address: string, customerId: string) => `${address} (kund ${customerId})`,
       nearMiss: (address: string, customerId: string) =>
         `Ett skrivfel av ${address}, adressen till kund ${customerId}.`,
-      duplicateRecord: (ownerId: string, address: string, customerId: string, undecided: boolean) =>
-        `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma namn: troligen en dubblettpost sparad med ett skrivfel${undecided ? ' (vilken av de två som är rätt går inte att avgöra)' : ''}.`,
+      duplicateRecord: (ownerId: string, address: string, customerId: string) =>
+        `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma namn: troligen en dubblettpost sparad med ett skrivfel.`,
       domainTypo: (domain: string, suggested: string) => `${domain} ser ut som ett skrivfel av ${suggested}.`,
       providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
         `${domain} ser ut som ett skrivfel av ${suggested}: ${address} är adressen till kund ${customerId}.`,
@@ -811,6 +831,8 @@ Stops on SIGINT or SIGTERM.`,
     },
     incident: {
       by: 'senast',
+      severalMessages: (file: string, count: number) =>
+        `${file}: en mbox-fil med ${count} meddelanden, och --message tar det som gick fel; spara det som en egen .eml-fil (från e-postprogrammet, eller från dess "From "-rad, som email-guard audit anger som ${file}:RAD, fram till nästa) och ange den`,
       report: 'rapport',
       notice: 'kundmeddelande',
       phoneScript: 'telefonmanus',
@@ -910,4 +932,31 @@ const SENT_MAIL_KINDS_SV: Readonly<Record<SentMailKind, string>> = {
   'eml-folder': 'mapp med .eml-filer',
   mbox: 'mbox-fil',
   maildir: 'Maildir',
+};
+
+/**
+ * Why a file cannot be written, by the system's error code (POSIX errno names, as Node gives them),
+ * in words a person acts on; a code not here is shown as it is.
+ */
+const WRITE_REASONS: Readonly<Record<'en' | 'sv', Readonly<Record<string, string>>>> = {
+  en: {
+    EACCES: 'permission denied (the folder is not writable for this user)',
+    EPERM: 'not permitted (the folder or file is protected)',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EEXIST: 'a file stands where its folder should be',
+    EISDIR: 'it is a folder',
+  },
+  sv: {
+    EACCES: 'åtkomst nekas (mappen är inte skrivbar för den här användaren)',
+    EPERM: 'inte tillåtet (mappen eller filen är skyddad)',
+    EROFS: 'filsystemet är skrivskyddat',
+    ENOSPC: 'disken är full',
+    EDQUOT: 'diskkvoten är slut',
+    ENOTDIR: 'en del av sökvägen är en fil, inte en mapp',
+    EEXIST: 'en fil står där mappen skulle vara',
+    EISDIR: 'det är en mapp',
+  },
 };

@@ -8,6 +8,7 @@ import { exitCodes } from './exit-codes.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
+import { checkWritable } from './write-atomically.js';
 import { checkReportDestination, refuseOutOverInput, writeReport } from './write-report.js';
 
 /** What is wrong with one row or address of a CRM export. */
@@ -69,6 +70,8 @@ export async function runCustomersCheck(
 ): Promise<void> {
   checkReportDestination(flags, flags.locale);
   await refuseOutOverInput(flags.out, [file], flags.locale);
+  // A report that cannot be written is said before the export is read, not after.
+  if (flags.out !== undefined) await checkWritable(flags.out);
   const columns = parseColumns(flags.columns, flags.locale);
   const loaded = await readCustomers(file, context.progress(flags.locale), flags.locale, columns);
   const findings: CustomerFinding[] = loaded.problems.map((problem) => {

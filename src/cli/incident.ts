@@ -16,7 +16,8 @@ import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-c
 import { headerFields } from './header-fields.js';
 import type { CommandContext } from './program-context.js';
 import { readFacts } from './read-facts.js';
-import { writeAtomically } from './write-atomically.js';
+import { readMboxHeaders } from './read-sent-mail.js';
+import { checkWritable, writeAtomically } from './write-atomically.js';
 
 /** The options of `email-guard incident` (incident-command.ts). */
 export interface IncidentFlags {
@@ -59,6 +60,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   if (existing && !existing.isDirectory())
     throw unreadableFailure(`${flags.out}: ${cliTexts[flags.locale].outNotFolder}`);
   if (existing && !flags.overwrite) await refuseEarlierReport(flags.out, flags.locale);
+  await checkWritable(join(flags.out, 'report'), flags.out);
   const facts = await readFacts(flags.facts, flags.locale);
   const { renderIncidentReport } = await import('../incident/index.js');
   const result =
@@ -147,6 +149,18 @@ function refuseUndated(message: Buffer, file: string, flags: IncidentFlags): voi
 
 const DATE_FIELD: ReadonlySet<string> = new Set(['date']);
 
+/**
+ * Refuses (unreadable input, 3) an mbox file (its first line a `From ` line, RFC 4155) that holds
+ * more than one message: the report would be made of the first one, whichever went wrong. The
+ * messages are counted as `audit` reads an mbox.
+ */
+async function refuseSeveralMessages(message: Buffer, file: string, locale: 'sv' | 'en'): Promise<void> {
+  if (!message.subarray(0, 5).equals(Buffer.from('From '))) return;
+  let count = 0;
+  for await (const _ of readMboxHeaders(file, undefined, locale)) count++;
+  if (count > 1) throw unreadableFailure(cliTexts[locale].incident.severalMessages(file, count));
+}
+
 /** What either channel's report gives the command to write and print. */
 interface IncidentResult {
   readonly assessment: BreachAssessment;
@@ -169,6 +183,7 @@ async function emailReport(
       `${file}: ${cliTexts[flags.locale].cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
     );
   }
+  await refuseSeveralMessages(message, file, flags.locale);
   if (!('occurredAt' in (facts as object))) refuseUndated(message, file, flags);
   const { reportMisdirected } = await import('../incident/index.js');
   let result: Awaited<ReturnType<typeof reportMisdirected>>;

@@ -11,6 +11,7 @@ import { optionsAfterCommand } from './options-after-command.js';
 import { type CommandContext, processContext } from './program-context.js';
 import { serveCommand } from './serve-command.js';
 import { swedishHelp } from './swedish-help.js';
+import { WriteFailure } from './write-failure.js';
 
 /**
  * The `email-guard` program with every command: their options and help only. Each command imports
@@ -82,6 +83,11 @@ export async function runCli(
     if (error instanceof CliFailure) {
       context.warn(`email-guard: ${error.message}`);
       return error.exitCode;
+    }
+    // A report or draft that cannot be written: one line naming it and why, never a stack trace.
+    if (error instanceof WriteFailure) {
+      context.warn(`email-guard: ${cliTexts[locale].cannotWrite(error.path, error.code)}`);
+      return exitCodes.unreadable;
     }
     if (isEmailGuardError(error)) {
       context.warn(`email-guard: ${error.message}`);

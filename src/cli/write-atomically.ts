@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { WriteFailure } from './write-failure.js';
 
 /** The temporary files being written, removed if the command is stopped (Ctrl-C) meanwhile. */
 const pending = new Set<string>();
@@ -25,14 +26,45 @@ function removeOnSignal(): void {
     });
 }
 
+/** The temporary file `path` is written into first, hidden beside it. */
+function temporaryBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Checks a file can be written at `path` (its folder made if missing) by writing and removing an
+ * empty temporary file beside it, before a long run: permissions alone do not tell (root ignores
+ * them; a read-only or immutable file system refuses root too). Throws `WriteFailure` naming
+ * `target`, the file or folder the user asked for.
+ */
+export async function checkWritable(path: string, target: string = path): Promise<void> {
+  const temporary = temporaryBeside(path);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    const handle = await open(temporary, 'wx');
+    await handle.close();
+    await rm(temporary, { force: true });
+  } catch (error) {
+    throw new WriteFailure(target, error);
+  }
+}
+
 /**
  * Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then renamed
  * over the target (a rename within one folder is atomic on POSIX file systems), so a reader never
  * sees half a report and a failed run leaves the earlier one in place.
  */
 export async function writeAtomically(path: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await writeThroughTemporary(path, content);
+  } catch (error) {
+    throw new WriteFailure(path, error);
+  }
+}
+
+async function writeThroughTemporary(path: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryBeside(path);
   removeOnSignal();
   pending.add(temporary);
   const handle = await open(temporary, 'wx').catch((error: unknown) => {

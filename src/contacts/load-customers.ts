@@ -5,6 +5,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { editDistance } from '../matching/edit-distance.js';
 import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
+import { birthDateOf } from './birth-date-of.js';
 import { ByteSourceDecoder, type CustomerEncoding } from './byte-source-decoder.js';
 import { type Directory, DirectorySchema } from './create-directory.js';
 import { CsvRecordReader, type CsvRecordSink } from './csv-record-reader.js';
@@ -478,8 +479,10 @@ function assign(customer: Record<string, unknown>, column: CustomerColumn, value
     customer[column] = Array.isArray(earlier) ? [...earlier, ...items] : items;
     return true;
   }
-  if (customer[column] !== undefined) return customer[column] === value;
-  customer[column] = value;
+  // A personnummer and a birth date column agree when they name the same day (SKV 704).
+  const read = column === 'birthDate' && typeof value === 'string' ? (birthDateOf(value) ?? value) : value;
+  if (customer[column] !== undefined) return customer[column] === read;
+  customer[column] = read;
   return true;
 }
 
@@ -852,9 +855,8 @@ function isoBirthDate(candidate: unknown): unknown {
   if (typeof candidate !== 'object' || candidate === null) return candidate;
   const birthDate = (candidate as { birthDate?: unknown }).birthDate;
   if (typeof birthDate !== 'string') return candidate;
-  const digits = /^\s*(\d{4})(\d{2})(\d{2})\s*$/.exec(birthDate);
-  if (!digits) return candidate;
-  return { ...candidate, birthDate: `${digits[1]}-${digits[2]}-${digits[3]}` };
+  const date = birthDateOf(birthDate);
+  return date === undefined ? candidate : { ...candidate, birthDate: date };
 }
 
 /**

@@ -141,7 +141,7 @@ export async function buildCustomerNotice(
   // A name is one line: a line break or other control character in it (a record imported with one,
   // or a name written to forge a line of the letter) would put text of its own on a line of the notice.
   const customerName = given.customerName?.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim() || undefined;
-  const parts = noticeParts(phrasing, checked, customerName, given.channel);
+  const parts = withoutControls(noticeParts(phrasing, checked, customerName, given.channel));
   if (given.channel === 'phone-script') return phoneScript(phrasing, parts);
 
   const intended = given.to ?? checked.incident.misdirected?.intended;
@@ -226,16 +226,37 @@ export async function buildCustomerNotice(
   const raw = await new MailComposer({
     // The organisation's name as the display name, so the customer sees who writes (one line: a
     // line break in a header would end it, RFC 5322 §2.2).
-    from: { name: checked.provider.name.replace(/\s+/g, ' ').trim(), address: from },
+    from: { name: oneLine(checked.provider.name), address: from },
     to,
     subject,
     text,
     html,
-    headers: { 'X-Incident-Reference': checked.reference },
+    headers: { 'X-Incident-Reference': oneLine(checked.reference) },
   })
     .compile()
     .build();
   return { channel: 'email', from, to, subject, text, html, raw };
+}
+
+/**
+ * Text from the input as one line of a header or a sentence: white space and control characters
+ * (Unicode Cc: the C0 controls with ESC and BEL, DEL, the C1 controls; and the line and paragraph
+ * separators) each run one space. A Subject or name carrying an escape sequence or a line break
+ * would otherwise reach the customer's mail program, or start a line of its own in the notice.
+ */
+function oneLine(text: string): string {
+  return text.replace(/[\s\p{Cc}\u2028\u2029]+/gu, ' ').trim();
+}
+
+/**
+ * The notice's parts with every control character but line feed and tab (Unicode Cc) made a
+ * space: whatever a part took from the input (a contact's name, a measure's note, the subject), no
+ * escape sequence or carriage return reaches the .eml, the HTML or the phone script.
+ */
+function withoutControls(parts: NoticeParts): NoticeParts {
+  return Object.fromEntries(
+    Object.entries(parts).map(([key, value]) => [key, value.replace(/[^\P{Cc}\n\t]+/gu, ' ')]),
+  ) as unknown as NoticeParts;
 }
 
 interface NoticeParts {
@@ -374,7 +395,7 @@ function noticeParts(
   const mistake = misdirected
     ? describeAddressMistake(phrasing, misdirected.intended, misdirected.actual)
     : undefined;
-  const subject = misdirected?.subject?.replace(/\s+/g, ' ').trim();
+  const subject = misdirected?.subject === undefined ? undefined : oneLine(misdirected.subject);
   const unopened = report.facts.returnedUnopened === true;
   // Nothing recorded shows that the wrong address received the message (`misdirected.unconfirmed`):
   // every sentence about what the other person saw or can do stays conditional (GDPR Art. 5(1)(d)).

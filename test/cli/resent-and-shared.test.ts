@@ -177,7 +177,7 @@ describe('a duplicate record judged the same way by customers check and audit', 
     ]);
   });
 
-  it('says for both records that it cannot be told when neither carries a number', async () => {
+  it('says for both records that it cannot be told when neither carries a number, and finds no mail to either', async () => {
     const customers = write(
       'crm-dup2.csv',
       'Kundnummer;Namn;E-post\nK-1;Maria Lund;maria.lund@gmail.com\nK-2;Maria Lund;maria.lundd@gmail.com\n',
@@ -194,12 +194,12 @@ describe('a duplicate record judged the same way by customers check and audit', 
       'd1.eml': mail('d1', 'maria.lund@gmail.com'),
       'd2.eml': mail('d2', 'maria.lundd@gmail.com'),
     });
+    // Each message went to an address on file for the person: nothing shows either was misdirected.
     const audited = await run(['audit', sent, '--customers', customers, '--json']);
-    const hits = (JSON.parse(audited.stdout) as { hits: Hit[] }).hits;
-    expect(hits.map((hit) => [hit.messageId, hit.finding, hit.intended])).toEqual([
-      ['<d1@butiken.se>', 'near-miss-other-customer', undefined],
-      ['<d2@butiken.se>', 'near-miss-other-customer', undefined],
-    ]);
+    expect({ status: audited.status, hits: (JSON.parse(audited.stdout) as { hits: Hit[] }).hits }).toEqual({
+      status: 0,
+      hits: [],
+    });
   });
 });
 

@@ -84,3 +84,21 @@ export interface Hit {
   intended?: string;
   finding: string;
 }
+
+/**
+ * A sent order confirmation as an .eml (CRLF line ends) to `to`, with Message-ID `<name@butiken.se>`
+ * and, when given, the `X-Customer-Id` of the customer it was for.
+ */
+export function orderConfirmation(name: string, to: string, customerId?: string): string {
+  return [
+    'From: Butiken AB <order@butiken.se>',
+    `To: ${to}`,
+    'Subject: Orderbekraftelse',
+    'Date: Mon, 30 Nov 2026 10:00:00 +0100',
+    `Message-ID: <${name}@butiken.se>`,
+    ...(customerId === undefined ? [] : [`X-Customer-Id: ${customerId}`]),
+    '',
+    'Hej! Din order 4411 skickas till Storgatan 12.',
+    '',
+  ].join('\r\n');
+}
