@@ -114,7 +114,7 @@ export const measureTexts: Readonly<
       'Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.',
     'correct-address': 'Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in.',
     'profile-note':
-      'En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.',
+      'En notering i kundprofilen anger att den som ringer om kundens konto ska identifieras extra noggrant.',
     'check-password-reset':
       'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
     'invalidate-login':
@@ -179,7 +179,7 @@ export const pendingMeasureTexts: Readonly<
     'correct-address':
       'Den felaktiga e-postadressen ska tas bort och kundens rätta adress läggas in efter kontroll med kunden.',
     'profile-note':
-      'En notering ska läggas in i kundprofilen om att den som ringer om kundens engagemang ska identifieras extra noggrant.',
+      'En notering ska läggas in i kundprofilen om att den som ringer om kundens konto ska identifieras extra noggrant.',
     'check-password-reset':
       'Det ska kontrolleras att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
     'invalidate-login':
