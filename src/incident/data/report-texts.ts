@@ -306,7 +306,7 @@ export const loginCodeTexts: Readonly<
     ReportLocale,
     {
       readonly label: string;
-      readonly consequence: { readonly valid: string; readonly invalid: string };
+      readonly consequence: { readonly valid: string; readonly invalid: string; readonly voided: string };
       readonly noticeConsequence: { readonly valid: string; readonly invalid: string };
       readonly advice: { readonly valid: string; readonly invalid: string };
     }
@@ -317,7 +317,9 @@ export const loginCodeTexts: Readonly<
     consequence: {
       valid: 'Engångskoden kan ge tillgång till kundens konto så länge den gäller.',
       invalid:
-        'Engångskoden hade slutat gälla, eller gjordes ogiltig, innan den kunde användas: den ger ingen tillgång till kundens konto.',
+        'Engångskoden hade slutat gälla innan den kunde användas: den ger ingen tillgång till kundens konto.',
+      voided:
+        'Engångskoden gjordes ogiltig innan den kunde användas: den ger ingen tillgång till kundens konto.',
     },
     noticeConsequence: {
       valid:
@@ -336,7 +338,9 @@ export const loginCodeTexts: Readonly<
     consequence: {
       valid: 'The one-time code could give access to the customer’s account while it is valid.',
       invalid:
-        'The one-time code had expired, or was made invalid, before it could be used: it gives no access to the customer’s account.',
+        'The one-time code had expired before it could be used: it gives no access to the customer’s account.',
+      voided:
+        'The one-time code was made invalid before it could be used: it gives no access to the customer’s account.',
     },
     noticeConsequence: {
       valid: 'The one-time code in {item} could give {recipient} access to your account while it is valid.',
