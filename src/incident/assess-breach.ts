@@ -368,8 +368,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     reason(
       'credentials-expired',
       'EDPB Guidelines 01/2021, Case No. 07; GDPR Art. 34(3)(a) and (b)',
-      'Inloggningsuppgifterna hade slutat gälla, eller gjordes ogiltiga, innan den som fick dem kunde använda dem: de ger ingen tillgång till kontot, väger inte tyngre än kontaktuppgifter i allvarlighetsgraden och gör inte risken hög.',
-      'The login details had expired, or were made invalid, before whoever received them could use them: they open no account, weigh no more than contact details in the severity score and do not make the risk high.',
+      'Inloggningsuppgifterna gällde inte längre när den som fick dem kunde använda dem: de ger ingen tillgång till kontot, väger inte tyngre än kontaktuppgifter i allvarlighetsgraden och gör inte risken hög.',
+      'The login details were no longer valid when whoever received them could use them: they open no account, weigh no more than contact details in the severity score and do not make the risk high.',
     );
   if (outside && !unintelligible && liveCredentials && input.returnedUnopened !== true && level < 2) {
     level = 2;

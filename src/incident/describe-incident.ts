@@ -91,13 +91,23 @@ export function attachmentKeyExposed(report: IncidentReport): boolean {
 export interface CredentialWording {
   readonly attachmentKey?: boolean;
   readonly loginCode?: 'valid' | 'invalid';
+  /** The codes were made invalid (the `invalidate-login` measure is done) rather than left to expire. */
+  readonly voided?: boolean;
 }
 
 /** The {@link CredentialWording} of a report, from its facts and `data.credentialKinds`. */
 export function credentialWording(report: IncidentReport): CredentialWording {
   const attachmentKey = attachmentKeyExposed(report);
   if (attachmentKey || !onlyLoginCodes(report.data.credentialKinds)) return { attachmentKey };
-  return { attachmentKey, loginCode: report.facts.credentialsExpired === true ? 'invalid' : 'valid' };
+  // Say only what the facts say: made invalid when the measure doing it is recorded done, expired otherwise.
+  const voided = report.measures.some(
+    (measure) => measure.id === 'invalidate-login' && measure.status === 'done',
+  );
+  return {
+    attachmentKey,
+    loginCode: report.facts.credentialsExpired === true ? 'invalid' : 'valid',
+    voided,
+  };
 }
 
 /** Joins words with commas and a final `och` / `and`. */
@@ -204,7 +214,9 @@ function strangerConsequenceLines(
             'The password opens the encrypted attachment: with it, whoever received the message can read the attachment.',
           )
         : category === 'credentials' && options.loginCode !== undefined
-          ? loginCodeTexts[phrasing.locale].consequence[options.loginCode]
+          ? loginCodeTexts[phrasing.locale].consequence[
+              options.loginCode === 'invalid' && options.voided === true ? 'voided' : options.loginCode
+            ]
           : category === 'financial' && (options.financialInsight ?? 'substantial') !== 'substantial'
             ? // ENISA 2013 section 3.1: financial data that gives no substantial insight (an amount due on
               // an invoice or order) weighs less; EDPB Guidelines 01/2021 Case No. 13 found a packing

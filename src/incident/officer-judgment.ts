@@ -64,7 +64,7 @@ export const DecisionSchema = z.object({
   notifyAuthorityUnder: z.array(RegimeSchema),
   /** Which parts the officer's judgment set. */
   judged: z.array(z.enum(['risk', 'notifyAuthority', 'notifyDataSubjects'])),
-  /** Where the judgment goes against a duty the law sets whatever the risk. */
+  /** Where the judgment went against a duty the law sets whatever the risk, and the duty was kept. */
   warnings: z.array(z.object({ code: z.string(), source: z.string() })),
   /**
    * `true` while the conclusions are open: nothing personal could be read in the message and none
@@ -95,31 +95,40 @@ export function decide(input: {
   const base = input.rejudged ?? computed;
   const judged: Decision['judged'] = [];
   if (judgment?.risk !== undefined && judgment.risk !== computed.risk) judged.push('risk');
-  const notifyAuthority = judgment?.notifyAuthority ?? base.notifyAuthority;
-  // Judged: where the conclusion differs from the computed one because of the judgment.
-  if (notifyAuthority !== computed.notifyAuthority) judged.push('notifyAuthority');
-  const notifyDataSubjects = judgment?.notifyDataSubjects ?? base.notifyDataSubjects;
-  if (notifyDataSubjects !== computed.notifyDataSubjects) judged.push('notifyDataSubjects');
+  // Regulation 611/2013 Art. 2(1): a provider notifies every personal data breach to the national
+  // authority, whatever the risk. A judgment that the breach is not notified can lower the GDPR
+  // side only (GDPR Art. 33(1) has the risk exception); the e-privacy notification stands.
+  const eprivacyDuty = authorities.filter(
+    (finding) => finding.regime === 'eprivacy' && finding.law.notificationDuty,
+  );
+  const kept = judgment?.notifyAuthority === false && eprivacyDuty.length > 0;
+  const notifyAuthority = kept || (judgment?.notifyAuthority ?? base.notifyAuthority);
 
   const byLaw = (regime: 'gdpr' | 'eprivacy') =>
     base.deadlines.some(
       (deadline) =>
         deadline.to === 'authority' && (regime === 'gdpr') === /^(UK )?GDPR/.test(deadline.article),
     );
-  const notifyAuthorityUnder = notifyAuthority
-    ? authorities
-        .filter((finding) =>
-          judgment?.notifyAuthority === true ? finding.law.notificationDuty : byLaw(finding.regime),
-        )
-        .map((finding) => finding.regime)
+  const notifyAuthorityUnder = kept
+    ? eprivacyDuty.map((finding) => finding.regime)
+    : notifyAuthority
+      ? authorities
+          .filter((finding) =>
+            judgment?.notifyAuthority === true ? finding.law.notificationDuty : byLaw(finding.regime),
+          )
+          .map((finding) => finding.regime)
+      : [];
+  const computedGdpr = computed.deadlines.some(
+    (deadline) => deadline.to === 'authority' && /^(UK )?GDPR/.test(deadline.article),
+  );
+  // Judged: where the conclusion differs from the computed one because of the judgment (with the
+  // e-privacy notification kept, where the GDPR notification the rules gave is left out).
+  if (notifyAuthority !== computed.notifyAuthority || (kept && computedGdpr)) judged.push('notifyAuthority');
+  const notifyDataSubjects = judgment?.notifyDataSubjects ?? base.notifyDataSubjects;
+  if (notifyDataSubjects !== computed.notifyDataSubjects) judged.push('notifyDataSubjects');
+  const warnings: Decision['warnings'] = kept
+    ? [{ code: 'eprivacy-always-notified', source: 'Regulation 611/2013 Art. 2(1)' }]
     : [];
-  const warnings: Decision['warnings'] = [];
-  // Regulation 611/2013 Art. 2(1): a provider notifies every personal data breach, whatever the risk.
-  if (
-    !notifyAuthority &&
-    authorities.some((finding) => finding.regime === 'eprivacy' && finding.law.notificationDuty)
-  )
-    warnings.push({ code: 'eprivacy-always-notified', source: 'Regulation 611/2013 Art. 2(1)' });
   return {
     risk: base.risk,
     notifyAuthority,

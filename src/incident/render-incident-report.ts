@@ -614,7 +614,7 @@ function reportMeasureText(
   return recommended
     ? say(
         phrasing,
-        'Det rekommenderas att informera kunden som en service, fast lagen inte kräver det här, så att kunden kan vara uppmärksam på missbruk av uppgifterna (dataskyddsförordningen skäl 86).',
+        'Det rekommenderas att informera kunden som en service, även om lagen inte kräver det här, så att kunden kan vara uppmärksam på missbruk av uppgifterna (dataskyddsförordningen skäl 86).',
         'Telling the customer as a courtesy is recommended, though the law does not require it here, so they can stay alert to misuse of their details (GDPR Recital 86).',
       )
     : say(

@@ -652,12 +652,16 @@ export function decisionParagraphs(
             `This conclusion is provisional: ${items} ${were} not classified (${pending.join('; ')}) and must be reviewed before the breach can be finally assessed.`,
           ),
     );
+  const eprivacyName =
+    notifiedFindings(report)
+      .filter((finding) => finding.regime === 'eprivacy')
+      .map(nameOf)[0] ?? s('tillsynsmyndigheten', 'the authority');
   for (const warning of decision.warnings) {
     if (warning.code === 'eprivacy-always-notified')
       lines.push(
         s(
-          `Observera: en leverantör av allmänt tillgängliga elektroniska kommunikationstjänster ska anmäla varje integritetsincident, oavsett risk (${citation(phrasing, warning.source, { capitalise: false })}).`,
-          `Note: a provider of publicly available electronic communications services notifies every personal data breach, whatever the risk (${warning.source}).`,
+          `Den ansvarigas bedömning att incidenten inte ska anmälas gäller bara anmälan enligt dataskyddsförordningen: en leverantör av allmänt tillgängliga elektroniska kommunikationstjänster ska anmäla varje integritetsincident till ${eprivacyName}, oavsett risk (${citation(phrasing, warning.source, { capitalise: false })}), och den anmälan står kvar.`,
+          `The responsible person’s judgment that the breach is not notified applies to the GDPR notification only: a provider of publicly available electronic communications services notifies every personal data breach to ${eprivacyName}, whatever the risk (${warning.source}), so that notification stands.`,
         ),
       );
   }

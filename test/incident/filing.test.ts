@@ -157,7 +157,7 @@ describe('the officer’s judgment', () => {
     }
   });
 
-  it('warns when the judgment leaves out a notification the e-privacy rules require whatever the risk', () => {
+  it('keeps the notification to PTS when the judgment says the authority is not notified: 611/2013 has no risk exception', () => {
     const report = createIncidentReport(
       {
         ...telecom,
@@ -165,11 +165,22 @@ describe('the officer’s judgment', () => {
       },
       { now: '2023-03-10T11:45:00+01:00' },
     );
+    // The judgment lowers the GDPR side only (IMY); PTS is notified whatever the risk.
+    expect(report.decision).toMatchObject({ notifyAuthority: true, notifyAuthorityUnder: ['eprivacy'] });
     expect(report.decision?.warnings).toEqual([
       { code: 'eprivacy-always-notified', source: 'Regulation 611/2013 Art. 2(1)' },
     ]);
-    expect(renderIncidentReport(report, { locale: 'sv' })).toContain(
-      'Observera: en leverantör av allmänt tillgängliga elektroniska kommunikationstjänster ska anmäla varje integritetsincident, oavsett risk',
+    const swedish = renderIncidentReport(report, { locale: 'sv', format: 'text' });
+    expect(swedish).not.toContain('anmäls inte till någon tillsynsmyndighet');
+    expect(swedish).toContain('Incidenten ska anmälas till PTS senast 2023-03-11 kl. 10.20 CET');
+    expect(swedish).toContain(
+      'Den ansvarigas bedömning att incidenten inte ska anmälas gäller bara anmälan enligt dataskyddsförordningen: en leverantör av allmänt tillgängliga elektroniska kommunikationstjänster ska anmäla varje integritetsincident till PTS, oavsett risk',
+    );
+    const english = renderIncidentReport(report, { locale: 'en', format: 'text' });
+    expect(english).not.toContain('not notified to any authority');
+    expect(english).toContain('The breach is to be notified to PTS by 11 March 2023, 10:20 CET');
+    expect(english).toContain(
+      'The responsible person’s judgment that the breach is not notified applies to the GDPR notification only: a provider of publicly available electronic communications services notifies every personal data breach to PTS, whatever the risk',
     );
   });
 

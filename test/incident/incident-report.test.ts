@@ -211,11 +211,11 @@ describe('renderIncidentReport', () => {
         Mottagaren har bekräftat att meddelandet är raderat.
         - Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.
         - Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in.
-        - En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.
+        - En notering i kundprofilen anger att den som ringer om kundens konto ska identifieras extra noggrant.
         - Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.
         - Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga. (planerad)
         - När orsaken har registrerats ska den återkopplas till de inblandade, så att den inte upprepas. (föreslagen)
-        - Det rekommenderas att informera kunden som en service, fast lagen inte kräver det här, så att kunden kan vara uppmärksam på missbruk av uppgifterna (dataskyddsförordningen skäl 86). (föreslagen)
+        - Det rekommenderas att informera kunden som en service, även om lagen inte kräver det här, så att kunden kan vara uppmärksam på missbruk av uppgifterna (dataskyddsförordningen skäl 86). (föreslagen)
 
       Tekniska och organisatoriska skyddsåtgärder för de berörda uppgifterna
         Meddelandet skickades som vanlig, okrypterad e-post.

@@ -87,6 +87,19 @@ describe('a one-time login code among the credentials', () => {
     },
   );
 
+  it.each([
+    ['sv', 'Engångskoden hade slutat gälla innan den kunde användas'],
+    ['en', 'The one-time code had expired before it could be used'],
+  ] as const)('says a code expired when the facts say so, not an either/or (%s)', async (locale, expired) => {
+    const { report } = await reportMisdirectedSms(
+      { ...loginCodeSms, credentialsExpired: true },
+      { now, locale },
+    );
+    const text = renderIncidentReport(report, { locale, format: 'text' });
+    expect(text).toContain(expired);
+    expect(text).not.toMatch(/eller gjordes ogiltig|or was made invalid/);
+  });
+
   it('still makes a code that was valid when it reached a stranger a high risk', async () => {
     const { report } = await reportMisdirectedSms(loginCodeSms, { now });
     expect(report.assessment.risk).toBe('high');

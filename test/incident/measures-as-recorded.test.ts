@@ -78,7 +78,7 @@ describe('a courtesy notice is a recommendation, not a duty, in the measures', (
     const sv = renderIncidentReport(report, { locale: 'sv', format: 'text' });
     expect(sv).not.toContain('Kunden ska informeras');
     expect(sv).toContain(
-      'Det rekommenderas att informera kunden som en service, fast lagen inte kräver det här',
+      'Det rekommenderas att informera kunden som en service, även om lagen inte kräver det här',
     );
   });
 

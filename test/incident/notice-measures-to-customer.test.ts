@@ -43,6 +43,33 @@ describe('the measures of a notice the law requires', () => {
     expect(sv.text).toContain('din rätta');
   });
 
+  it('words every proposed measure as what we intend to do, never as an instruction to the customer', async () => {
+    const report = createIncidentReport(
+      {
+        ...required,
+        measures: misdirectedEmailMeasureIds
+          .filter((id) => id !== 'inform-customer')
+          .map((id) => ({ id, status: 'proposed' as const })),
+      },
+      { now },
+    );
+    const proposedLines = (text: string, heading: string) =>
+      text
+        .slice(text.indexOf(heading) + heading.length)
+        .split('\n\n')[0]
+        ?.split('\n')
+        .filter((line) => line.startsWith('- ')) ?? [];
+    const sv = await buildCustomerNotice(report, { channel: 'email', locale: 'sv' });
+    const en = await buildCustomerNotice(report, { channel: 'email', locale: 'en' });
+    const svLines = proposedLines(sv.text, 'Det här föreslår vi att göra:');
+    const enLines = proposedLines(en.text, 'This is what we propose to do:');
+    expect(svLines.length).toBeGreaterThan(2);
+    expect(enLines.length).toBe(svLines.length);
+    for (const line of svLines) expect(line).toMatch(/^- Vi avser att [a-zåäö]/);
+    for (const line of enLines) expect(line).toMatch(/^- We intend to [a-z]/);
+    expect(sv.text).toContain('- Vi avser att kontakta');
+  });
+
   it('says in the report that Art. 34(2) asks for measures when none are recorded', () => {
     const report = createIncidentReport({ ...required, measures: declined }, { now });
     expect(report.subscriberNotice.required).toBe(true);

@@ -54,21 +54,24 @@ export const noticeMeasureTexts: Readonly<
       'seller-feedback': 'Vi kommer att gå igenom det som hände, så att samma misstag inte upprepas.',
     },
     proposed: {
-      'recall-and-delete': 'Kontakta {receiver} och be {them} radera det.',
+      'recall-and-delete': 'Vi avser att kontakta {receiver} och be {them} radera det.',
       'correct-address':
-        'Ta bort {wrongAddress} och lägga in {rightAddress}, efter att ha stämt av {rightPronoun} med dig.',
+        'Vi avser att ta bort {wrongAddress} och lägga in {rightAddress}, efter att ha stämt av {rightPronoun} med dig.',
       'profile-note':
-        'Lägga in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
+        'Vi avser att lägga in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
       'check-password-reset':
-        'Kontrollera att inga lösenord eller inloggningslänkar har skickats till {wrongDestination}.',
+        'Vi avser att kontrollera att inga lösenord eller inloggningslänkar har skickats till {wrongDestination}.',
       'invalidate-login':
-        'Göra länken eller koden i {item} ogiltig och logga ut alla inloggningar på ditt konto, så att ingen annan kan logga in med den.',
-      'new-password': 'Skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
+        'Vi avser att göra länken eller koden i {item} ogiltig och logga ut alla inloggningar på ditt konto, så att ingen annan kan logga in med den.',
+      'new-password':
+        'Vi avser att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
       'retire-attachment-password':
-        'Sluta använda lösenordet som skickades med bilagan, och behandla bilagan som om den hade skickats okrypterad.',
-      'return-or-destroy-letter': 'Kontakta {receiver} och be {them} skicka tillbaka det eller förstöra det.',
-      'correct-postal-address': 'Rätta din postadress hos oss, efter att ha stämt av den med dig.',
-      'seller-feedback': 'Gå igenom det som hände, så att samma misstag inte upprepas.',
+        'Vi avser att sluta använda lösenordet som skickades med bilagan, och behandla bilagan som om den hade skickats okrypterad.',
+      'return-or-destroy-letter':
+        'Vi avser att kontakta {receiver} och be {them} skicka tillbaka det eller förstöra det.',
+      'correct-postal-address':
+        'Vi avser att rätta din postadress hos oss, efter att ha stämt av den med dig.',
+      'seller-feedback': 'Vi avser att gå igenom det som hände, så att samma misstag inte upprepas.',
     },
   },
   en: {
@@ -103,20 +106,22 @@ export const noticeMeasureTexts: Readonly<
       'seller-feedback': 'We will go through what happened so that the mistake is not repeated.',
     },
     proposed: {
-      'recall-and-delete': 'Contact {receiver} and ask {them} to delete it.',
+      'recall-and-delete': 'We intend to contact {receiver} and ask {them} to delete it.',
       'correct-address':
-        'Remove {wrongAddress} and enter {rightAddress}, after checking {rightPronoun} with you.',
+        'We intend to remove {wrongAddress} and enter {rightAddress}, after checking {rightPronoun} with you.',
       'profile-note':
-        'Add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
-      'check-password-reset': 'Check that no password or login link was sent to {wrongDestination}.',
+        'We intend to add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
+      'check-password-reset':
+        'We intend to check that no password or login link was sent to {wrongDestination}.',
       'invalidate-login':
-        'Make the link or code in {item} invalid and sign out every session on your account, so that nobody else can log in with it.',
-      'new-password': 'Send you a new password and make links sent earlier invalid.',
+        'We intend to make the link or code in {item} invalid and sign out every session on your account, so that nobody else can log in with it.',
+      'new-password': 'We intend to send you a new password and make links sent earlier invalid.',
       'retire-attachment-password':
-        'Stop using the password that was sent with the attachment, and treat the attachment as if it had been sent unencrypted.',
-      'return-or-destroy-letter': 'Contact {receiver} and ask {them} to return or destroy it.',
-      'correct-postal-address': 'Correct your postal address in our records, after checking it with you.',
-      'seller-feedback': 'Go through what happened so that the mistake is not repeated.',
+        'We intend to stop using the password that was sent with the attachment, and treat the attachment as if it had been sent unencrypted.',
+      'return-or-destroy-letter': 'We intend to contact {receiver} and ask {them} to return or destroy it.',
+      'correct-postal-address':
+        'We intend to correct your postal address in our records, after checking it with you.',
+      'seller-feedback': 'We intend to go through what happened so that the mistake is not repeated.',
     },
   },
 };

@@ -114,7 +114,7 @@ export const measureTexts: Readonly<
       'Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.',
     'correct-address': 'Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in.',
     'profile-note':
-      'En notering i kundprofilen anger att den som ringer om kundens engagemang ska identifieras extra noggrant.',
+      'En notering i kundprofilen anger att den som ringer om kundens konto ska identifieras extra noggrant.',
     'check-password-reset':
       'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
     'invalidate-login':
@@ -179,7 +179,7 @@ export const pendingMeasureTexts: Readonly<
     'correct-address':
       'Den felaktiga e-postadressen ska tas bort och kundens rätta adress läggas in efter kontroll med kunden.',
     'profile-note':
-      'En notering ska läggas in i kundprofilen om att den som ringer om kundens engagemang ska identifieras extra noggrant.',
+      'En notering ska läggas in i kundprofilen om att den som ringer om kundens konto ska identifieras extra noggrant.',
     'check-password-reset':
       'Det ska kontrolleras att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
     'invalidate-login':
@@ -306,7 +306,7 @@ export const loginCodeTexts: Readonly<
     ReportLocale,
     {
       readonly label: string;
-      readonly consequence: { readonly valid: string; readonly invalid: string };
+      readonly consequence: { readonly valid: string; readonly invalid: string; readonly voided: string };
       readonly noticeConsequence: { readonly valid: string; readonly invalid: string };
       readonly advice: { readonly valid: string; readonly invalid: string };
     }
@@ -317,7 +317,9 @@ export const loginCodeTexts: Readonly<
     consequence: {
       valid: 'Engångskoden kan ge tillgång till kundens konto så länge den gäller.',
       invalid:
-        'Engångskoden hade slutat gälla, eller gjordes ogiltig, innan den kunde användas: den ger ingen tillgång till kundens konto.',
+        'Engångskoden hade slutat gälla innan den kunde användas: den ger ingen tillgång till kundens konto.',
+      voided:
+        'Engångskoden gjordes ogiltig innan den kunde användas: den ger ingen tillgång till kundens konto.',
     },
     noticeConsequence: {
       valid:
@@ -336,7 +338,9 @@ export const loginCodeTexts: Readonly<
     consequence: {
       valid: 'The one-time code could give access to the customer’s account while it is valid.',
       invalid:
-        'The one-time code had expired, or was made invalid, before it could be used: it gives no access to the customer’s account.',
+        'The one-time code had expired before it could be used: it gives no access to the customer’s account.',
+      voided:
+        'The one-time code was made invalid before it could be used: it gives no access to the customer’s account.',
     },
     noticeConsequence: {
       valid: 'The one-time code in {item} could give {recipient} access to your account while it is valid.',
