@@ -425,7 +425,7 @@ function buildSections(
     {
       key: 'precedents',
       heading: h.precedents,
-      ...precedentsSection(phrasing, report, assessment),
+      ...precedentsSection(phrasing, report, assessment, final.decision),
     },
     { key: 'decision', heading: h.decision, paragraphs: decisionParagraphs(phrasing, report, final) },
     { key: 'timeline', heading: h.timeline, paragraphs: [], list: timelineList(phrasing, report) },
@@ -520,6 +520,7 @@ function precedentsSection(
   phrasing: Phrasing,
   report: IncidentReport,
   assessment: BreachAssessment,
+  holding: Pick<BreachAssessment, 'notifyAuthority' | 'notifyDataSubjects'>,
 ): { paragraphs: string[]; list: string[] } {
   const stored = report.assessment.precedents;
   // A report written before precedents were stored gets them from the assessment made again.
@@ -570,9 +571,9 @@ function precedentsSection(
           ? precedent.alike.sameConclusion === false
           : precedent.alike.sameRegime !== false &&
             ((precedent.conclusions.notifyAuthority !== null &&
-              precedent.conclusions.notifyAuthority !== assessment.notifyAuthority) ||
+              precedent.conclusions.notifyAuthority !== holding.notifyAuthority) ||
               (precedent.conclusions.notifyDataSubjects !== null &&
-                precedent.conclusions.notifyDataSubjects !== assessment.notifyDataSubjects));
+                precedent.conclusions.notifyDataSubjects !== holding.notifyDataSubjects));
       const conclusions = describeConclusions(precedent.conclusions, phrasing.locale, precedent.profile);
       const decided = differs
         ? `${say(phrasing, 'beslutade annorlunda', 'decided differently')}: ${conclusions}`
