@@ -20,6 +20,7 @@ import {
 import {
   describeAlike,
   describeConclusions,
+  describeDiffersOn,
   describeDocument,
   describeRegimes,
   describeSource,
@@ -576,13 +577,13 @@ function precedentsSection(
                 precedent.conclusions.notifyDataSubjects !== holding.notifyDataSubjects));
       const conclusions = describeConclusions(precedent.conclusions, phrasing.locale, precedent.profile);
       const decided = differs
-        ? `${say(phrasing, 'beslutade annorlunda', 'decided differently')}: ${conclusions}`
+        ? `${say(phrasing, 'beslutade annorlunda', 'decided differently')} ${describeDiffersOn(precedent.alike, phrasing.locale)}: ${conclusions}`
         : conclusions;
       // The Swedish report names the decision in Swedish (its summary) and every link says what it
       // leads to, so that no summary or translation passes for the authority's own words.
       const regime =
         precedent.regimes === undefined ? '' : ` (${describeRegimes(precedent.regimes, phrasing.locale)})`;
-      return `${authority}, ${describeDocument(precedent, phrasing.locale)}, ${date}${regime}: ${decided}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(open ? { ...precedent.alike, sameConclusion: null } : precedent.alike, phrasing.locale)}. ${describeSource(precedent, phrasing.locale)}`;
+      return `${authority}, ${describeDocument(precedent, phrasing.locale)}, ${date}${regime}: ${decided}. ${say(phrasing, 'Jämförelse', 'Compared')}: ${describeAlike(open ? { ...precedent.alike, sameConclusion: null } : precedent.alike, phrasing.locale)}. ${describeSource(precedent, phrasing.locale)}`;
     }),
   };
 }
