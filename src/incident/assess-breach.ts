@@ -159,6 +159,13 @@ export interface AssessBreachOptions {
    * @default false
    */
   readonly conclusionsOpen?: boolean;
+  /**
+   * The conclusions on notifying that a person responsible decided where they differ from the rules'
+   * (an officer's judgment, `Decision`): the `precedents` are compared with the conclusion that holds,
+   * so that a decision agreeing with the signed conclusion is not shown as going against it.
+   * @default the conclusions computed
+   */
+  readonly judged?: { readonly notifyAuthority?: boolean; readonly notifyDataSubjects?: boolean };
 }
 
 const AssessBreachOptionsSchema = z.object({
@@ -170,6 +177,9 @@ const AssessBreachOptionsSchema = z.object({
   now: DateInputSchema.optional(),
   timeZone: TimeZoneSchema.optional(),
   conclusionsOpen: z.boolean().optional(),
+  judged: z
+    .object({ notifyAuthority: z.boolean().optional(), notifyDataSubjects: z.boolean().optional() })
+    .optional(),
 });
 
 const DOCUMENT_KIND_SV: Readonly<Record<DocumentKind, string>> = {
@@ -655,6 +665,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     });
   }
 
+  const { judged } = given;
   const deadlines = computeDeadlines(
     input,
     { gdpr, gdprAuthority, gdprSubjects, publicCommunication, subscribers, eprivacy },
@@ -677,13 +688,22 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     reasons: reasons.map((entry) => ({ ...entry, source: named(entry.source) })),
     recommendations: recommendations.map((entry) => ({ ...entry, source: named(entry.source) })),
     precedents: findPrecedents(input, given.decisions ?? breachDecisions, locale, {
-      notifyAuthority: gdprAuthority || eprivacy,
-      notifyDataSubjects,
+      notifyAuthority: judged?.notifyAuthority ?? (gdprAuthority || eprivacy),
+      notifyDataSubjects: judged?.notifyDataSubjects ?? notifyDataSubjects,
       decidingReason: decidingReason(reasons),
       profile,
       open: given.conclusionsOpen === true,
       gdpr: gdpr
-        ? { notifyAuthority: gdprAuthority, notifyDataSubjects: gdprSubjects || publicCommunication }
+        ? {
+            // A telecom's filing is owed under Regulation 611/2013 whatever the risk (Art. 2(1)): a
+            // judgment that the authority is notified says nothing of the GDPR's Art. 33 on its own,
+            // one that it is not says it of both.
+            notifyAuthority:
+              judged?.notifyAuthority === false || !eprivacy
+                ? (judged?.notifyAuthority ?? gdprAuthority)
+                : gdprAuthority,
+            notifyDataSubjects: judged?.notifyDataSubjects ?? (gdprSubjects || publicCommunication),
+          }
         : undefined,
     }),
     profile,

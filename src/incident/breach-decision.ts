@@ -220,6 +220,13 @@ export const PrecedentAlikeSchema = z.object({
    * neither).
    */
   sameConclusion: z.boolean().nullable().optional(),
+  /** Where `sameConclusion` is `false`: the conclusions the authority reached otherwise. */
+  differsOn: z.array(z.enum(['notifyAuthority', 'notifyDataSubjects'])).optional(),
+  /**
+   * `true` for the one precedent put last as the other reading (the closest decision that went the
+   * other way on notifying), so that no other is called that.
+   */
+  otherReading: z.literal(true).optional(),
 });
 export type PrecedentAlike = z.infer<typeof PrecedentAlikeSchema>;
 

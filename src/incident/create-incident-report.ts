@@ -218,7 +218,10 @@ export function createIncidentReport(
   ]);
   const iso = (value: DateInput) => toDate(value).toISOString();
   const country = given.provider.country ?? 'SE';
-  const assess = (risk?: 'unlikely' | 'risk' | 'high') =>
+  const assess = (
+    risk?: 'unlikely' | 'risk' | 'high',
+    judged?: { notifyAuthority?: boolean; notifyDataSubjects?: boolean },
+  ) =>
     assessBreach(
       {
         regimes: given.regimes,
@@ -240,6 +243,7 @@ export function createIncidentReport(
         ...(settings.decisions === undefined ? {} : { decisions: settings.decisions }),
         ...(settings.now === undefined ? {} : { now: settings.now }),
         ...(risk === undefined ? {} : { risk }),
+        ...(judged === undefined ? {} : { judged }),
         // Open while nobody has read the message and nobody has judged (see `provisional` below).
         ...(given.dataContentUnknown === true && given.judgment === undefined
           ? { conclusionsOpen: true }
@@ -268,6 +272,19 @@ export function createIncidentReport(
     // Computed from a message nobody could read: the data says so, as the renderings do.
     provisional: given.dataContentUnknown === true && judgment === undefined,
   });
+  // The precedents are compared with the conclusion that holds: after a judgment that the risk is
+  // unlikely, a decision that found no notification needed supports the signed conclusion, it does not
+  // go against it (GDPR Art. 5(2): the controller shows how it reached the conclusion it signs).
+  const compared =
+    judgment === undefined
+      ? assessment
+      : {
+          ...assessment,
+          precedents: assess(judgment.risk, {
+            ...optional('notifyAuthority', judgment.notifyAuthority),
+            ...optional('notifyDataSubjects', judgment.notifyDataSubjects),
+          }).precedents,
+        };
   const holding = premisesHolding(given);
   const confirmed = given.recipientConfirmedDeletion === true;
   // Each usual measure for the channel, kept where the facts grant its premises (`measurePremises`,
@@ -346,7 +363,7 @@ export function createIncidentReport(
     ...optional('protectionApplied', given.protectionApplied),
     measures,
     ...optional('otherProviders', given.otherProviders),
-    assessment,
+    assessment: compared,
     authorities,
     ...optional('judgment', judgment),
     decision,

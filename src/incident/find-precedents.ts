@@ -112,6 +112,7 @@ const close = (a: Recipient, b: Recipient) =>
   (a === 'public' && b === 'unknown-individual');
 
 type Afterwards = NonNullable<PrecedentAlike['afterwards']>;
+type Conclusion = NonNullable<PrecedentAlike['differsOn']>[number];
 
 /**
  * What happened to the data next, the fact that most often decides the outcome: a message that came
@@ -184,6 +185,9 @@ interface Match {
   readonly afterwards: Afterwards;
   readonly sameAfterwards: boolean;
   readonly sameConclusion: boolean | null;
+  readonly differsOn: readonly Conclusion[];
+  /** Put last as the other reading (see `PrecedentAlike.otherReading`). */
+  readonly otherReading?: boolean;
   /**
    * Decided by the supervisory authority of the organisation's own country, on a close recipient and
    * on data of the kinds that decide (a kind high in itself shared, none on either side, or less here
@@ -298,13 +302,17 @@ export function findPrecedents(
     // Agreement on each conclusion both state: the authority notified (or not) as the assessment does.
     const stated = (
       compared !== undefined
-        ? [
-            [conclusions.notifyAuthority, compared.notifyAuthority],
-            [conclusions.notifyDataSubjects, compared.notifyDataSubjects],
-          ]
+        ? ([
+            ['notifyAuthority', conclusions.notifyAuthority, compared.notifyAuthority],
+            ['notifyDataSubjects', conclusions.notifyDataSubjects, compared.notifyDataSubjects],
+          ] as const)
         : []
-    ).filter((pair): pair is [boolean, boolean] => pair[0] !== null && pair[1] !== undefined);
-    const agreed = stated.filter(([theirs, ours]) => theirs === ours).length;
+    ).filter(
+      (entry): entry is readonly [Conclusion, boolean, boolean] =>
+        entry[1] !== null && entry[2] !== undefined,
+    );
+    const differsOn = stated.filter(([, theirs, ours]) => theirs !== ours).map(([which]) => which);
+    const agreed = stated.length - differsOn.length;
     const sameConclusion = stated.length === 0 ? null : agreed === stated.length;
     // A decision that found no risk, or no duty to notify, although its data held kinds high in
     // themselves beyond this breach's (health and debts in the ICO's case study 2, pay in
@@ -375,6 +383,7 @@ export function findPrecedents(
       afterwards,
       sameAfterwards: afterwards === here,
       sameConclusion,
+      differsOn,
       afterwardsFit: kindsDecide || afterwardsScore(here, afterwards) > 0,
       ownAuthority:
         facts.country !== undefined &&
@@ -445,7 +454,12 @@ export function findPrecedents(
       );
     if (contrary !== undefined) chosen[chosen.length - 1] = contrary;
   }
-  return chosen.map((match) => {
+  // Only one is the closest that went the other way: the first listed of those that did.
+  const firstContrary = chosen.findIndex((match) => match.sameConclusion === false);
+  const marked = chosen.map((match, index) =>
+    index === firstContrary && assessed?.open !== true ? { ...match, otherReading: true } : match,
+  );
+  return marked.map((match) => {
     const { decision } = match;
     const alike = alikeOf(match, facts);
     const source = preferredSource(decision.sources ?? []);
@@ -492,6 +506,8 @@ function alikeOf(match: Match, facts: BreachFacts): PrecedentAlike {
     sameAfterwards: match.sameAfterwards,
     afterwardsHere: afterwardsOf(facts),
     sameConclusion: match.sameConclusion,
+    ...(match.differsOn.length > 0 ? { differsOn: [...match.differsOn] } : {}),
+    ...(match.otherReading === true ? { otherReading: true as const } : {}),
   };
 }
 
@@ -574,8 +590,9 @@ export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): strin
       .join(sv ? ' och ' : ' and ');
     parts.push(
       sv
-        ? `där omfattade uppgifterna även ${held}, vilket de inte gjorde här`
-        : `there the data also held ${held}, which it did not here`,
+        ? // Said of what was recorded: the data found in a message may miss a kind it held.
+          `där omfattade uppgifterna även ${held}, vilket inte har angetts här`
+        : `there the data also held ${held}, which was not recorded here`,
     );
   }
   const people =
@@ -600,9 +617,13 @@ export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): strin
   if (missing !== undefined) parts.push(missing);
   if (alike.sameConclusion === false)
     parts.push(
-      sv
-        ? 'myndigheten kom till en annan slutsats om anmälan än denna bedömning: det närmaste beslutet som gick åt andra hållet'
-        : 'the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way',
+      `${sv ? 'myndigheten kom till en annan slutsats än denna bedömning' : 'the authority concluded otherwise than this assessment'} ${describeDiffersOn(alike, locale)}${
+        alike.otherReading === true
+          ? sv
+            ? ': det närmaste beslutet som gick åt andra hållet'
+            : ': the closest decision that went the other way'
+          : ''
+      }`,
     );
   if (alike.sameConclusion === true)
     parts.push(
@@ -615,6 +636,24 @@ export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): strin
           : 'the authority reached the same conclusion on notifying as this assessment',
     );
   return parts.join('; ');
+}
+
+/**
+ * The conclusions a precedent reached otherwise, named ("on telling the people"), and under the GDPR
+ * where only that regime's conclusion was compared: a telecom notifies the authority under Regulation
+ * 611/2013 whatever the risk, so "decided differently" alone would read as a difference on filing.
+ */
+export function describeDiffersOn(alike: PrecedentAlike, locale: 'sv' | 'en'): string {
+  const sv = locale === 'sv';
+  const names = {
+    notifyAuthority: sv ? 'om anmälan till myndigheten' : 'on notifying the authority',
+    notifyDataSubjects: sv ? 'om att underrätta de berörda' : 'on telling the people',
+  };
+  const which = alike.differsOn ?? ['notifyAuthority', 'notifyDataSubjects'];
+  const said = which.map((conclusion) => names[conclusion]).join(sv ? ' och ' : ' and ');
+  return alike.regimeApplies === true
+    ? `${said} ${sv ? 'enligt dataskyddsförordningen' : 'under the GDPR'}`
+    : said;
 }
 
 /**

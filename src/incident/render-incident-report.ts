@@ -20,6 +20,7 @@ import {
 import {
   describeAlike,
   describeConclusions,
+  describeDiffersOn,
   describeDocument,
   describeRegimes,
   describeSource,
@@ -425,7 +426,7 @@ function buildSections(
     {
       key: 'precedents',
       heading: h.precedents,
-      ...precedentsSection(phrasing, report, assessment),
+      ...precedentsSection(phrasing, report, assessment, final.decision),
     },
     { key: 'decision', heading: h.decision, paragraphs: decisionParagraphs(phrasing, report, final) },
     { key: 'timeline', heading: h.timeline, paragraphs: [], list: timelineList(phrasing, report) },
@@ -520,6 +521,7 @@ function precedentsSection(
   phrasing: Phrasing,
   report: IncidentReport,
   assessment: BreachAssessment,
+  holding: Pick<BreachAssessment, 'notifyAuthority' | 'notifyDataSubjects'>,
 ): { paragraphs: string[]; list: string[] } {
   const stored = report.assessment.precedents;
   // A report written before precedents were stored gets them from the assessment made again.
@@ -570,18 +572,18 @@ function precedentsSection(
           ? precedent.alike.sameConclusion === false
           : precedent.alike.sameRegime !== false &&
             ((precedent.conclusions.notifyAuthority !== null &&
-              precedent.conclusions.notifyAuthority !== assessment.notifyAuthority) ||
+              precedent.conclusions.notifyAuthority !== holding.notifyAuthority) ||
               (precedent.conclusions.notifyDataSubjects !== null &&
-                precedent.conclusions.notifyDataSubjects !== assessment.notifyDataSubjects));
+                precedent.conclusions.notifyDataSubjects !== holding.notifyDataSubjects));
       const conclusions = describeConclusions(precedent.conclusions, phrasing.locale, precedent.profile);
       const decided = differs
-        ? `${say(phrasing, 'beslutade annorlunda', 'decided differently')}: ${conclusions}`
+        ? `${say(phrasing, 'beslutade annorlunda', 'decided differently')} ${describeDiffersOn(precedent.alike, phrasing.locale)}: ${conclusions}`
         : conclusions;
       // The Swedish report names the decision in Swedish (its summary) and every link says what it
       // leads to, so that no summary or translation passes for the authority's own words.
       const regime =
         precedent.regimes === undefined ? '' : ` (${describeRegimes(precedent.regimes, phrasing.locale)})`;
-      return `${authority}, ${describeDocument(precedent, phrasing.locale)}, ${date}${regime}: ${decided}. ${say(phrasing, 'Likheter', 'Alike in')}: ${describeAlike(open ? { ...precedent.alike, sameConclusion: null } : precedent.alike, phrasing.locale)}. ${describeSource(precedent, phrasing.locale)}`;
+      return `${authority}, ${describeDocument(precedent, phrasing.locale)}, ${date}${regime}: ${decided}. ${say(phrasing, 'Jämförelse', 'Compared')}: ${describeAlike(open ? { ...precedent.alike, sameConclusion: null } : precedent.alike, phrasing.locale)}. ${describeSource(precedent, phrasing.locale)}`;
     }),
   };
 }

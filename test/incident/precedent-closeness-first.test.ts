@@ -33,7 +33,7 @@ describe('precedents are ordered by the kinds of data and the recipient first, t
       [
         [
           "edpb-01-2021-case-13",
-          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details, orders); there 2 people were affected, another number than here; the data was deleted or returned, as here; the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way",
+          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details, orders); there 2 people were affected, another number than here; the data was deleted or returned, as here; the authority concluded otherwise than this assessment on notifying the authority under the GDPR: the closest decision that went the other way",
         ],
         [
           "edpb-01-2021-case-16",
@@ -61,7 +61,7 @@ describe('precedents are ordered by the kinds of data and the recipient first, t
       [
         [
           "apd-62-2022",
-          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); there 16 people were affected, another number than here; the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way",
+          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); there 16 people were affected, another number than here; the authority concluded otherwise than this assessment on notifying the authority: the closest decision that went the other way",
         ],
         [
           "edpb-01-2021-case-16",
@@ -69,7 +69,7 @@ describe('precedents are ordered by the kinds of data and the recipient first, t
         ],
         [
           "ico-breach-examples-case-1",
-          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); there 2 people were affected, another number than here; the authority concluded otherwise on notifying than this assessment: the closest decision that went the other way",
+          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); there 2 people were affected, another number than here; the authority concluded otherwise than this assessment on telling the people",
         ],
       ]
     `);

@@ -21,7 +21,7 @@ describe('the precedents of a message a colleague deleted at once', () => {
     const [first] = assessBreach(colleague).precedents;
     expect(first?.id).toBe('ico-breach-examples-case-2');
     expect(first?.why).toBe(
-      'the same kind of recipient (someone inside the organisation); the same kinds of data (names and contact details); there the data also held financial data and health data, which it did not here; a similar number of people (one person); the data was deleted or returned, as here; the authority reached the same conclusion on notifying as this assessment',
+      'the same kind of recipient (someone inside the organisation); the same kinds of data (names and contact details); there the data also held financial data and health data, which was not recorded here; a similar number of people (one person); the data was deleted or returned, as here; the authority reached the same conclusion on notifying as this assessment',
     );
   });
 

@@ -26,7 +26,7 @@ describe('precedents compare the kinds of data honestly', () => {
     expect(pvv?.alike.sharedKinds).toEqual([]);
     expect(pvv?.why).not.toMatch(/the same kinds of data/);
     expect(pvv?.why).toMatch(
-      /there the data also held special categories of data \(Art\. 9\), which it did not here/,
+      /there the data also held special categories of data \(Art\. 9\), which was not recorded here/,
     );
   });
 
@@ -35,7 +35,7 @@ describe('precedents compare the kinds of data honestly', () => {
       (precedent) => precedent.id === 'dpc-2010-case-study-1-broadband-disconnection-notice',
     );
     expect(ice?.alike.sharedKinds).toEqual([]);
-    expect(ice?.why).toMatch(/there the data also held financial data, which it did not here/);
+    expect(ice?.why).toMatch(/there the data also held financial data, which was not recorded here/);
   });
 
   it('ranks EDPB Case No. 13 (a name, an address, an order) above decisions whose data held a special category or money', () => {
@@ -102,11 +102,11 @@ describe('the other reading and the regime of each precedent', () => {
       expect(precedent.regimes?.length, precedent.id).toBeGreaterThan(0);
     const report = createIncidentReport(seedCase, { now: '2018-02-23T15:30:00+01:00' });
     const text = renderIncidentReport(report, { locale: 'en', format: 'text' });
-    const lines = text.split('\n').filter((line) => line.startsWith('  - ') && /Alike in/.test(line));
+    const lines = text.split('\n').filter((line) => line.startsWith('  - ') && /Compared/.test(line));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/decided under (the GDPR|Regulation 611\/2013|PECR)/);
     const sv = renderIncidentReport(report, { locale: 'sv', format: 'text' });
-    for (const line of sv.split('\n').filter((entry) => /Likheter/.test(entry)))
+    for (const line of sv.split('\n').filter((entry) => /Jämförelse/.test(entry)))
       expect(line).toMatch(/beslutat enligt (dataskyddsförordningen|förordning 611\/2013)/);
   });
 

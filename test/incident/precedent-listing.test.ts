@@ -27,7 +27,7 @@ describe('the precedents as the report lists them', () => {
     expect(report.assessment.notifyDataSubjects).toBe(false);
     const text = renderIncidentReport(report, { locale: 'en', format: 'text' });
     expect(text).toMatch(
-      /UODO[^\n]*decided under Regulation 611\/2013 and the GDPR\): decided differently: /,
+      /UODO[^\n]*decided under Regulation 611\/2013 and the GDPR\): decided differently on telling the people: /,
     );
   });
 

@@ -57,8 +57,12 @@ describe('a precedent under a rule this report applies and concluding otherwise 
     );
     const en = renderIncidentReport(report, { format: 'text', locale: 'en' });
     const sv = renderIncidentReport(report, { format: 'text', locale: 'sv' });
-    expect(en).toMatch(/decided differently: notify the authority: no/);
-    expect(sv).toMatch(/beslutade annorlunda: anmälan till myndigheten: nej/);
+    expect(en).toMatch(
+      /decided differently on notifying the authority under the GDPR: notify the authority: no/,
+    );
+    expect(sv).toMatch(
+      /beslutade annorlunda om anmälan till myndigheten enligt dataskyddsförordningen: anmälan till myndigheten: nej/,
+    );
   });
 
   it('keeps a GDPR decision that agrees with the Art. 33 conclusion from being called different when only Regulation 611/2013 notifies', () => {
