@@ -206,7 +206,7 @@ export const cliTexts = {
         unreadable: number,
         hits: number,
       ) =>
-        `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
+        `${path} (${kind}): ${messages} ${messages === 1 ? 'message' : 'messages'} read, ${skipped} before --since, ${unreadable} unreadable, ${hits} ${hits === 1 ? 'hit' : 'hits'}.`,
       noRecipients: 'no recipients in To, Cc or Bcc',
       customersInConflict: (header: string, count: number, ids: string) =>
         `${count} ${header} fields name different customers (${ids}): which one the message was for is not guessed, so it is checked as one that names no customer (a slip of any customer's address, a mistyped domain)`,
