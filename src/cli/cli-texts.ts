@@ -208,7 +208,7 @@ export const cliTexts = {
         unreadable: number,
         hits: number,
       ) =>
-        `${path} (${kind}): ${messages} messages read, ${skipped} before --since, ${unreadable} unreadable, ${hits} hits.`,
+        `${path} (${kind}): ${messages} ${messages === 1 ? 'message' : 'messages'} read, ${skipped} before --since, ${unreadable} unreadable, ${hits} ${hits === 1 ? 'hit' : 'hits'}.`,
       noRecipients: 'no recipients in To, Cc or Bcc',
       customersInConflict: (header: string, count: number, ids: string) =>
         `${count} ${header} fields name different customers (${ids}): which one the message was for is not guessed, so it is checked as one that names no customer (a slip of any customer's address, a mistyped domain)`,
@@ -333,8 +333,8 @@ export const cliTexts = {
       finding: 'Finding',
       reason: 'Reason',
       suggestion: 'Suggestion',
-      read: (file: string, rows: number, customers: number, flagged: number) =>
-        `${file}: ${rows} ${rows === 1 ? 'row' : 'rows'}, ${customers} ${customers === 1 ? 'customer' : 'customers'} loaded, ${flagged} ${flagged === 1 ? 'customer' : 'customers'} with findings.`,
+      read: (file: string, rows: number, customers: number, notRead: number, flagged: number) =>
+        `${file}: ${rows} ${rows === 1 ? 'row' : 'rows'}, ${customers} ${customers === 1 ? 'customer' : 'customers'} loaded, ${notRead > 0 ? `${notRead} ${notRead === 1 ? 'row' : 'rows'} could not be read, ` : ''}${flagged} ${flagged === 1 ? 'customer' : 'customers'} with findings.`,
       kinds: {
         'unreadable-row': 'rows that cannot be read (skipped)',
         'field-not-read':
@@ -772,8 +772,8 @@ Stops on SIGINT or SIGTERM.`,
       finding: 'Fynd',
       reason: 'Orsak',
       suggestion: 'Förslag',
-      read: (file: string, rows: number, customers: number, flagged: number) =>
-        `${file}: ${rows} ${rows === 1 ? 'rad' : 'rader'}, ${customers} ${customers === 1 ? 'kund inläst' : 'kunder inlästa'}, ${flagged} ${flagged === 1 ? 'kund' : 'kunder'} med fynd.`,
+      read: (file: string, rows: number, customers: number, notRead: number, flagged: number) =>
+        `${file}: ${rows} ${rows === 1 ? 'rad' : 'rader'}, ${customers} ${customers === 1 ? 'kund inläst' : 'kunder inlästa'}, ${notRead > 0 ? `${notRead} ${notRead === 1 ? 'rad' : 'rader'} kunde inte läsas, ` : ''}${flagged} ${flagged === 1 ? 'kund' : 'kunder'} med fynd.`,
       kinds: {
         'unreadable-row': 'rader som inte kan läsas (hoppades över)',
         'field-not-read':

@@ -102,13 +102,21 @@ export async function runCustomersCheck(
     });
   progress.stop(loaded.directory.size);
   findings.sort((a, b) => a.line - b.line);
-  const flagged = new Set(findings.flatMap((finding) => (finding.customerId ? [finding.customerId] : [])))
-    .size;
+  // A row skipped (unreadable, or its address unusable) is no customer loaded: it is counted
+  // apart, so that the customers with findings are among the customers loaded.
+  const notRead = new Set(
+    findings.filter((finding) => isSkippedRow(finding.kind)).map((finding) => finding.line),
+  );
+  const flagged = new Set(
+    findings.flatMap((finding) =>
+      finding.customerId && !notRead.has(finding.line) ? [finding.customerId] : [],
+    ),
+  ).size;
   const text = cliTexts[flags.locale].customersCheck;
   const built = buildReport({
     locale: flags.locale,
     title: text.title,
-    intro: [text.read(file, loaded.rows, loaded.loaded, flagged)],
+    intro: [text.read(file, loaded.rows, loaded.loaded, notRead.size, flagged)],
     kinds,
     kindOf: (finding) => finding.kind,
     kindColumn: 'kind',
@@ -130,6 +138,7 @@ export async function runCustomersCheck(
       file,
       rows: loaded.rows,
       customers: loaded.loaded,
+      rowsNotRead: notRead.size,
       customersWithFindings: flagged,
       summary: Object.fromEntries(built.summary.map((row) => [row.label, row.count])),
       findings,
@@ -154,6 +163,11 @@ export async function runCustomersCheck(
   // agrees with "0 customers with findings".
   const found = findings.some((finding) => finding.kind !== 'column-not-read');
   context.setExitCode(found ? exitCodes.findings : exitCodes.ok);
+}
+
+/** The findings whose row was skipped: its customer was not loaded. */
+function isSkippedRow(kind: CustomerFindingKind): boolean {
+  return kind === 'unreadable-row' || kind === 'invalid-address';
 }
 
 /**

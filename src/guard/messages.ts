@@ -217,6 +217,11 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
           ? `${finding.digits} liknar kundens ${what} ${finding.expected} skrivet med bokstäver i stället för siffror: ${describeEdits(finding.edits, locale)}.`
           : `${finding.digits} looks like the customer's ${what} ${finding.expected} typed with letters for digits: ${describeEdits(finding.edits, locale)}.`;
       }
+      if (finding.otherYear) {
+        return sv
+          ? `Siffrorna ${finding.digits} ser ut som ett födelseår, men kunden är född ${finding.expected}.`
+          : `The digits ${finding.digits} read as a birth year, but the customer was born in ${finding.expected}.`;
+      }
       return sv
         ? `Siffrorna ${finding.digits} liknar kundens ${what} ${finding.expected} med ett skrivfel: ${describeEdits(finding.edits, locale)}.`
         : `The digits ${finding.digits} look like the customer's ${what} ${finding.expected} with a typo: ${describeEdits(finding.edits, locale)}.`;

@@ -126,6 +126,8 @@ export type Finding =
        */
       readonly birthDatePart?: 'year' | 'date' | 'year-month' | 'day-month';
       readonly edits: readonly Edit[];
+      /** The digits are another whole year near the birth year (`1979` for 1982), no slip of it. */
+      readonly otherYear?: true;
     })
   | (FindingBase & {
       readonly code: 'unverified-address';

@@ -150,6 +150,33 @@ describe('email-guard customers check', () => {
     }
   });
 
+  it('counts the rows it could not read apart from the customers loaded and those with findings', async () => {
+    const file = fixture('crm.csv');
+    const sv = await runCliInProcess(['customers', 'check', file, '--locale', 'sv']);
+    const en = await runCliInProcess(['customers', 'check', file]);
+    const json = JSON.parse((await runCliInProcess(['customers', 'check', file, '--json'])).stdout) as {
+      rows: number;
+      customers: number;
+      rowsNotRead: number;
+      customersWithFindings: number;
+      findings: Finding[];
+    };
+    // Lines 10, 13, 14 and 20 are skipped (crm.csv): their customers are not among those loaded.
+    expect(json.rowsNotRead).toBe(4);
+    const loadedWithFindings = new Set(
+      json.findings
+        .filter((f) => ![10, 13, 14, 20].includes(f.line) && f.customerId)
+        .map((f) => f.customerId),
+    );
+    expect(json.customersWithFindings).toBe(loadedWithFindings.size);
+    expect(sv.stdout).toContain(
+      `${json.customers} kunder inlästa, 4 rader kunde inte läsas, ${json.customersWithFindings} kunder med fynd.`,
+    );
+    expect(en.stdout).toContain(
+      `${json.customers} customers loaded, 4 rows could not be read, ${json.customersWithFindings} customers with findings.`,
+    );
+  });
+
   it('names the customer id and address of a skipped, unreadable or repeated row wherever the row gives them', async () => {
     const file = fixture('crm.csv');
     const json = await runCliInProcess(['customers', 'check', file, '--json']);

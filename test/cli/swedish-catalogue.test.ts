@@ -190,3 +190,14 @@ describe('--locale sv, against the English catalogue', () => {
     }
   }, 60_000);
 });
+
+describe('the audit summary in English', () => {
+  it('writes one message and one hit in the singular', () => {
+    expect(cliTexts.en.audit.read('sent/', 'eml-folder', 1, 0, 0, 1)).toBe(
+      'sent/ (eml-folder): 1 message read, 0 before --since, 0 unreadable, 1 hit.',
+    );
+    expect(cliTexts.en.audit.read('sent/', 'eml-folder', 2, 0, 0, 3)).toBe(
+      'sent/ (eml-folder): 2 messages read, 0 before --since, 0 unreadable, 3 hits.',
+    );
+  });
+});

@@ -386,6 +386,7 @@ describe('--locale sv, every line a user sees', () => {
       'file',
       'rows',
       'customers',
+      'rowsNotRead',
       'customersWithFindings',
       'summary',
       'findings',

@@ -199,6 +199,19 @@ describe('checkRecipient: letters for digits in a number', () => {
     );
   });
 
+  it('says that a whole year near the birth year names someone born in another year', () => {
+    // The trial's CRM export: erik.johansson1979@telia.com on the record of a customer born 1982-04-04.
+    const entered = 'erik.johansson1979@telia.com';
+    const customer = born('1982-04-04');
+    expect(checkRecipient({ entered, customer }).action).toBe('confirm');
+    expect(find(checkRecipient({ entered, customer }), 'number-mismatch').message).toBe(
+      'The digits 1979 read as a birth year, but the customer was born in 1982.',
+    );
+    expect(find(checkRecipient({ entered, customer }, { locale: 'sv' }), 'number-mismatch').message).toBe(
+      'Siffrorna 1979 ser ut som ett födelseår, men kunden är född 1982.',
+    );
+  });
+
   it('reads a phone number typed with a letter', () => {
     const verdict = checkRecipient({
       entered: 'maria.07o1234567@gmail.com',
