@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Regime } from './breach-facts.js';
 import type { IncidentReport } from './incident-report.js';
 
 const Timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' });
@@ -62,6 +63,8 @@ export interface TimelineStep {
   /** The caller's words; absent for a step the report added from its own facts. */
   readonly what?: string;
   readonly who?: string;
+  /** The regime whose authority a first filing went to, where the report records one per authority. */
+  readonly regime?: Regime;
 }
 
 /**
@@ -90,7 +93,17 @@ export function buildTimeline(report: IncidentReport): TimelineStep[] {
   add('occurred', report.incident.occurredAt);
   add('detected', report.incident.detectedAt);
   add('judged', report.judgment?.at, report.judgment?.by);
-  add('authority-notified', report.facts.initialNotificationAt);
+  // Each authority's first filing is a step of its own (the report names the authority beside it).
+  if (report.facts.notifications === undefined) add('authority-notified', report.facts.initialNotificationAt);
+  else if (!has.has('authority-notified'))
+    // An authority under two regimes (the ICO) filed with once is one step.
+    for (const filing of report.facts.notifications)
+      if (
+        !report.facts.notifications.some(
+          (other) => other !== filing && other.authority === filing.authority && other.regime < filing.regime,
+        )
+      )
+        known.push({ at: filing.at, kind: 'authority-notified', regime: filing.regime });
   add('data-subjects-notified', report.subscriberNotice.notifiedAt);
   add('customer-called', report.customerCall?.at, report.customerCall?.by);
   const order: readonly TimelineStep['kind'][] = TimelineKindSchema.options;

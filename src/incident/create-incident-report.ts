@@ -6,6 +6,7 @@ import {
   assessBreach,
   BreachFactsSchema,
 } from './assess-breach.js';
+import { AuthorityNotificationSchema, ambiguousFilingTime, resolveFilings } from './authority-filings.js';
 import { type BreachDecision, BreachDecisionSchema } from './breach-decision.js';
 import { pickCircumstances } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
@@ -59,7 +60,10 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   occurredAt: DateInputSchema,
   occurredAtEstimated: z.boolean().optional(),
   detectedAt: DateInputSchema,
+  /** The first notification, where the breach concerns one authority only (else `notifications`). */
   initialNotificationAt: DateInputSchema.optional(),
+  /** The first filing with each authority (`PTS`, `IMY`), where the breach concerns several. */
+  notifications: z.array(AuthorityNotificationSchema).optional(),
   circumstances: ReportShape.incident.shape.circumstances,
   description: z.string().min(1).optional(),
   cause: z.string().min(1).optional(),
@@ -169,7 +173,39 @@ export function createIncidentReport(
 ): IncidentReport {
   const given = parseInput(CreateIncidentReportInputSchema, input, ['input']);
   const settings = parseInput(CreateIncidentReportOptionsSchema, options, ['options']);
+  const country = given.provider.country ?? 'SE';
+  const authorities = given.regimes.map((regime) =>
+    findAuthority(
+      { country, regime, at: given.occurredAt },
+      {
+        ...(settings.authorities === undefined ? {} : { authorities: settings.authorities }),
+      },
+    ),
+  );
+  const filing = resolveFilings(given, authorities, settings.locale);
   refuseIssues([
+    ...filing.issues,
+    ...(given.notifications?.flatMap((notification, index) => [
+      ...impossibleMoments(
+        {
+          detectedAt: [given.detectedAt, ['input', 'detectedAt']],
+          initialNotificationAt: [notification.at, ['input', 'notifications', index, 'at']],
+        },
+        settings.locale,
+      ),
+      // A filing dated after the report is written cannot be stated as made (as initialNotificationAt).
+      ...(toDate(notification.at).getTime() > toDate(settings.now ?? new Date()).getTime()
+        ? [
+            {
+              path: ['input', 'notifications', index, 'at'],
+              message:
+                settings.locale === 'sv'
+                  ? 'anmälan till tillsynsmyndigheten är daterad efter att rapporten skrevs'
+                  : 'the notification to the authority is dated after the report is written',
+            },
+          ]
+        : []),
+    ]) ?? []),
     ...impossibleMoments(
       {
         occurredAt: [given.occurredAt, ['input', 'occurredAt']],
@@ -196,7 +232,8 @@ export function createIncidentReport(
     // A first notification recorded beside a judgment that the authority is not notified: the report
     // would say "Notified: no" over a timeline showing the filing. One of the two is what the
     // controller must correct (GDPR Art. 33(5) documents the facts as they are).
-    ...(given.initialNotificationAt !== undefined && given.judgment?.notifyAuthority === false
+    ...((given.initialNotificationAt !== undefined || filing.filings.length > 0) &&
+    given.judgment?.notifyAuthority === false
       ? [
           {
             path: ['input', 'judgment', 'notifyAuthority'],
@@ -217,7 +254,9 @@ export function createIncidentReport(
       : []),
   ]);
   const iso = (value: DateInput) => toDate(value).toISOString();
-  const country = given.provider.country ?? 'SE';
+  // Regulation 611/2013 Art. 2(3) counts from the first notification to the provider's authority.
+  const eprivacyFiledAt =
+    filing.filings.find((entry) => entry.regime === 'eprivacy')?.at ?? given.initialNotificationAt;
   const assess = (
     risk?: 'unlikely' | 'risk' | 'high',
     judged?: { notifyAuthority?: boolean; notifyDataSubjects?: boolean },
@@ -232,9 +271,7 @@ export function createIncidentReport(
         ...pickFacts(given),
         occurredAt: given.occurredAt,
         detectedAt: given.detectedAt,
-        ...(given.initialNotificationAt === undefined
-          ? {}
-          : { initialNotificationAt: given.initialNotificationAt }),
+        ...(eprivacyFiledAt === undefined ? {} : { initialNotificationAt: eprivacyFiledAt }),
       },
       {
         ...(settings.largeScale === undefined ? {} : { largeScale: settings.largeScale }),
@@ -256,14 +293,6 @@ export function createIncidentReport(
     const { at, ...rest } = judged;
     return { ...rest, ...optional('at', at === undefined ? undefined : iso(at)) };
   })(given.judgment);
-  const authorities = given.regimes.map((regime) =>
-    findAuthority(
-      { country, regime, at: given.occurredAt },
-      {
-        ...(settings.authorities === undefined ? {} : { authorities: settings.authorities }),
-      },
-    ),
-  );
   const decision = decide({
     computed: assessment,
     ...optional('rejudged', judgment?.risk === undefined ? undefined : assess(judgment.risk)),
@@ -272,6 +301,13 @@ export function createIncidentReport(
     // Computed from a message nobody could read: the data says so, as the renderings do.
     provisional: given.dataContentUnknown === true && judgment === undefined,
   });
+  refuseIssues(
+    ambiguousFilingTime(
+      given,
+      authorities.filter((finding) => decision.notifyAuthorityUnder?.includes(finding.regime) === true),
+      settings.locale,
+    ),
+  );
   // The precedents are compared with the conclusion that holds: after a judgment that the risk is
   // unlikely, a decision that found no notification needed supports the signed conclusion, it does not
   // go against it (GDPR Art. 5(2): the controller shows how it reached the conclusion it signs).
@@ -358,6 +394,7 @@ export function createIncidentReport(
         'initialNotificationAt',
         given.initialNotificationAt === undefined ? undefined : iso(given.initialNotificationAt),
       ),
+      ...optional('notifications', given.notifications === undefined ? undefined : filing.filings),
     },
     ...optional('consequences', given.consequences),
     ...optional('protectionApplied', given.protectionApplied),

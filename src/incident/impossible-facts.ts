@@ -366,6 +366,9 @@ interface MeasureFacts extends PremiseFacts {
  *   the message and that they are yet to be asked to; rejected, that they were never asked;
  * - a message that came back unopened reached nobody who could be asked to delete it: with
  *   `recall-and-delete` done, the report would say both;
+ * - a deletion confirmed by the recipient shows that the message reached them: beside
+ *   `misdirected.unconfirmed` (delivery not established) the notice would state the confirmation
+ *   among sentences that say the message may not have arrived;
  * - the customer told (`inform-customer` done) with neither a call in which the caller checked who
  *   answered (`customerCall.identityChecked`) nor the date of the notice (`subscriberNotice.notifiedAt`)
  *   recorded: the report would state a notice nobody can show was given (GDPR Art. 33(5) documents
@@ -379,6 +382,7 @@ export function contradictoryMeasures(
     readonly returnedUnopened?: boolean | undefined;
     readonly customerCall?: { readonly identityChecked?: boolean | undefined } | undefined;
     readonly subscriberNotice?: { readonly notifiedAt?: unknown } | undefined;
+    readonly misdirected?: { readonly unconfirmed?: boolean | undefined } | undefined;
   },
   base: Path,
   locale: 'sv' | 'en' = 'en',
@@ -402,6 +406,14 @@ export function contradictoryMeasures(
         ),
       });
   }
+  if (facts.recipientConfirmedDeletion === true && facts.misdirected?.unconfirmed === true)
+    issues.push({
+      path: [...base, 'recipientConfirmedDeletion'],
+      message: say(
+        'motsäger misdirected.unconfirmed: en mottagare som har bekräftat raderingen har fått meddelandet; ta bort misdirected.unconfirmed eller recipientConfirmedDeletion',
+        'contradicts misdirected.unconfirmed: a recipient who confirmed the deletion received the message; leave out misdirected.unconfirmed or recipientConfirmedDeletion',
+      ),
+    });
   // The confirmed deletion's own measure states the fact, so it stands only beside it, and done.
   const outcome = measures.findIndex((measure) => measure.id === confirmedDeletionMeasureId);
   if (outcome !== -1 && (facts.recipientConfirmedDeletion !== true || measures[outcome]?.status !== 'done'))

@@ -10,6 +10,7 @@ import {
   authorityDue,
   conclusionsOpen,
   customerTold,
+  filingsPhrase,
   measuresAsRecorded,
   reportDateTime,
 } from './report-conclusions.js';
@@ -87,7 +88,8 @@ export function incidentRegisterEntry(
     (finding) => under === undefined || under.includes(finding.regime),
   );
   const nameOf = (finding: AuthorityFinding) => finding.authority?.abbreviation ?? finding.authority?.name;
-  const notifiedAt = checked.facts.initialNotificationAt;
+  const filings = filingsPhrase(phrasing, checked, findings, nameOf);
+  const stillToFile = authoritiesPhrase(phrasing, checked, filings.unfiled, nameOf, true);
   const to =
     authoritiesPhrase(phrasing, checked, findings, nameOf, false) ??
     s('tillsynsmyndigheten', 'the authority');
@@ -102,8 +104,8 @@ export function incidentRegisterEntry(
     ? open
       ? `${s('anmälan', 'notification')} ${untilReviewed}`
       : s('anmäls inte', 'not notified')
-    : notifiedAt !== undefined
-      ? `${s('anmäld till', 'notified to')} ${to} ${reportDateTime(phrasing, notifiedAt)}`
+    : filings.filed !== undefined
+      ? `${s('anmäld till', 'notified to')} ${filings.filed}${stillToFile === undefined ? '' : `, ${s('ska anmälas till', 'to be notified to')} ${stillToFile}`}`
       : `${s('ska anmälas till', 'to be notified to')} ${
           toByDeadline !== undefined && due !== undefined
             ? toByDeadline

@@ -102,7 +102,19 @@ export const ProviderSchema = z.object({
 /** The facts kept with the report so it can be assessed again and rendered in any language. */
 export const ReportFactsSchema = BreachCircumstancesSchema.extend({
   recipient: RecipientSchema,
+  /** The first notification, where the report concerns one authority only. */
   initialNotificationAt: Timestamp.optional(),
+  /** The first filing with each authority, one entry per regime it supervises. */
+  notifications: z
+    .array(
+      z.object({
+        authority: z.string().min(1),
+        regime: RegimeSchema,
+        at: Timestamp,
+        reference: z.string().min(1).optional(),
+      }),
+    )
+    .optional(),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { assessBreach, type BreachAssessment, type RiskLevel } from './assess-breach.js';
+import { filedAt } from './authority-filings.js';
 import { buildTimeline, type TimelineStep } from './build-timeline.js';
 import { toDate } from './date-input.js';
 import { formatDate, formatDateTime, inCustomerNotice, type Phrasing, say } from './describe-incident.js';
@@ -93,7 +94,9 @@ export function riskLabel(phrasing: Phrasing, risk: RiskLevel): string {
 
 /** Assesses the stored facts again, in the phrasing's language, at the given risk level if any. */
 export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: RiskLevel): BreachAssessment {
-  const { initialNotificationAt, ...facts } = report.facts;
+  const { initialNotificationAt: _single, notifications: _each, ...facts } = report.facts;
+  // Regulation 611/2013 Art. 2(3) counts from the first notification to the provider's authority.
+  const initialNotificationAt = filedAt(report.facts, 'eprivacy');
   return assessBreach(
     {
       regimes: report.regimes,
@@ -289,6 +292,32 @@ export function authoritiesPhrase(
   return due === undefined ? names : `${names} ${by} ${reportDateTime(phrasing, due)}`;
 }
 
+/**
+ * The authorities among `findings` whose filing is recorded, each with its own time ("PTS 1 December
+ * 2026, 10:00 CET and IMY …"), and those still to be notified: a filing with one authority says
+ * nothing of another's (Regulation 611/2013 Art. 2(2) and GDPR Art. 33(1) are separate duties).
+ */
+export function filingsPhrase(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  findings: readonly AuthorityFinding[],
+  name: (finding: AuthorityFinding) => string | undefined,
+  /** The word before each time (`on ` in an English sentence). */
+  on = '',
+): { filed: string | undefined; unfiled: AuthorityFinding[] } {
+  const byTime = new Map<string, AuthorityFinding[]>();
+  const unfiled: AuthorityFinding[] = [];
+  for (const finding of findings) {
+    const at = filedAt(report.facts, finding.regime);
+    if (at === undefined) unfiled.push(finding);
+    else byTime.set(at, [...(byTime.get(at) ?? []), finding]);
+  }
+  const parts = [...byTime].map(([at, group]) =>
+    `${authoritiesPhrase(phrasing, report, group, name, false) ?? ''} ${on}${reportDateTime(phrasing, at)}`.trim(),
+  );
+  return { filed: parts.length === 0 ? undefined : parts.join(say(phrasing, ' och ', ' and ')), unfiled };
+}
+
 function notifiedFindings(report: IncidentReport): AuthorityFinding[] {
   const under = report.decision?.notifyAuthorityUnder ?? [];
   return (report.authorities ?? []).filter((finding) => under.includes(finding.regime));
@@ -418,7 +447,7 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
     // The report states that the authority was notified only where the facts record the filing
     // (`initialNotificationAt`); before that it says by when it is to be notified (Regulation
     // 611/2013 Art. 2(2): 24 hours; GDPR Art. 33(1): 72 hours), never a filing that has not happened.
-    const filedAt = report.facts.initialNotificationAt;
+    const filed = filedAt(report.facts, finding.regime);
     const deadline = report.assessment.deadlines.find(
       (entry) =>
         entry.to === 'authority' &&
@@ -434,11 +463,11 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
             `Notified: not yet decided (${openReason(phrasing)}).`,
           )
         : say(phrasing, 'Anmäls: nej.', 'Notified: no.')
-      : filedAt !== undefined
+      : filed !== undefined
         ? say(
             phrasing,
-            `Anmäld: ja, ${reportDateTime(phrasing, filedAt)}.`,
-            `Notified: yes, ${reportDateTime(phrasing, filedAt)}.`,
+            `Anmäld: ja, ${reportDateTime(phrasing, filed)}.`,
+            `Notified: yes, ${reportDateTime(phrasing, filed)}.`,
           )
         : deadline?.due !== undefined
           ? say(
@@ -543,8 +572,9 @@ export function decisionParagraphs(
   const to =
     authoritiesPhrase(phrasing, report, notifiedFindings(report), nameOf, false) ??
     s('tillsynsmyndigheten', 'the supervisory authority');
+  const filings = filingsPhrase(phrasing, report, notifiedFindings(report), nameOf, s('', 'on '));
+  const stillToFile = authoritiesPhrase(phrasing, report, filings.unfiled, nameOf, true);
   const toByDeadline = authoritiesPhrase(phrasing, report, notifiedFindings(report), nameOf, true);
-  const filedAt = report.facts.initialNotificationAt;
   const due = authorityDue(report);
   // Notified only once the filing is recorded; until then, to be notified, by the deadline when known.
   // With nothing read, only the conclusions the rules reach without the data are stated (a provider's
@@ -560,10 +590,10 @@ export function decisionParagraphs(
           'Incidenten anmäls inte till någon tillsynsmyndighet',
           'The breach is not notified to any authority',
         )
-    : filedAt !== undefined
+    : filings.filed !== undefined
       ? s(
-          `Incidenten anmäldes till ${to} ${reportDateTime(phrasing, filedAt)}`,
-          `The breach was notified to ${to} on ${reportDateTime(phrasing, filedAt)}`,
+          `Incidenten anmäldes till ${filings.filed}${stillToFile === undefined ? '' : `; den ska anmälas till ${stillToFile}`}`,
+          `The breach was notified to ${filings.filed}${stillToFile === undefined ? '' : `; it is to be notified to ${stillToFile}`}`,
         )
       : toByDeadline !== undefined && due !== undefined
         ? s(`Incidenten ska anmälas till ${toByDeadline}`, `The breach is to be notified to ${toByDeadline}`)
@@ -717,11 +747,17 @@ export function timelineList(phrasing: Phrasing, report: IncidentReport): string
         'Kundens nummer ringdes upp; om vem som svarade kontrollerades har inte registrerats.',
         'A call was made to the customer’s number; whether who answered was checked is not recorded.',
       );
-    if (step.what === undefined && step.kind === 'authority-notified' && names.length > 0)
+    const to =
+      step.regime === undefined
+        ? names
+        : notifiedFindings(report)
+            .filter((finding) => finding.regime === step.regime)
+            .map((finding) => finding.authority?.abbreviation ?? finding.authority?.name ?? finding.regime);
+    if (step.what === undefined && step.kind === 'authority-notified' && to.length > 0)
       what = say(
         phrasing,
-        `Första anmälan till ${names.join(' och ')}.`,
-        `First notification to ${names.join(' and ')}.`,
+        `Första anmälan till ${to.join(' och ')}.`,
+        `First notification to ${to.join(' and ')}.`,
       );
     return `${reportDateTime(phrasing, step.at)} – ${what}${step.who === undefined ? '' : ` (${step.who})`}`;
   });

@@ -90,8 +90,10 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
   timeline: CreateIncidentReportInputSchema.shape.timeline,
   /** The call to the customer and their answers. */
   customerCall: CreateIncidentReportInputSchema.shape.customerCall,
-  /** When the first notification reached the authority. */
+  /** When the first notification reached the authority, where the breach concerns one authority only. */
   initialNotificationAt: DateInputSchema.optional(),
+  /** The first filing with each authority (`PTS`, `IMY`), where the breach concerns several. */
+  notifications: CreateIncidentReportInputSchema.shape.notifications,
   // The other facts a person can know, as createIncidentReport reads them (one schema, not a copy);
   // what the message itself tells (circumstances, misdirected, the data read from it) is not among them.
   description: CreateIncidentReportInputSchema.shape.description,
@@ -413,6 +415,7 @@ export async function reportFromInventory(
         timeline: given.timeline,
         customerCall: given.customerCall,
         initialNotificationAt: given.initialNotificationAt,
+        notifications: given.notifications,
         description: given.description ?? channel.description,
         location: given.location,
         dataContent: given.dataContent,

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import type { InputIssue } from '../errors.js';
+import type { Regime } from './breach-facts.js';
+import { DateInputSchema, toDate } from './date-input.js';
+import type { AuthorityFinding } from './find-authority.js';
+
+/**
+ * One filing with one authority, as the caller records it: the authority by its abbreviation
+ * (`PTS`), its id in the authorities table (`se-pts`) or, where the table has none, the regime it
+ * supervises (`eprivacy`). A provider that is also controller files with the authority of each
+ * regime on its own (Regulation 611/2013 Art. 2(2); GDPR Art. 33(1)), so a filing with one says
+ * nothing of the other.
+ *
+ * @example
+ * ```ts
+ * AuthorityNotificationSchema.parse({ authority: 'PTS', at: '2026-12-01T10:00:00+01:00' });
+ * ```
+ */
+export const AuthorityNotificationSchema = z.object({
+  authority: z.string().trim().min(1),
+  at: DateInputSchema,
+  /** The authority's own reference for the filing, where it gave one. */
+  reference: z.string().trim().min(1).optional(),
+});
+
+/** A filing as the report keeps it: per regime, with the authority as the caller named it. */
+export interface AuthorityFiling {
+  readonly authority: string;
+  readonly regime: Regime;
+  readonly at: string;
+  readonly reference?: string;
+}
+
+/** The ids of the distinct authorities a report concerns (a regime stands for an authority the table lacks). */
+export function distinctAuthorities(findings: readonly AuthorityFinding[]): string[] {
+  return [...new Set(findings.map((finding) => finding.authority?.id ?? finding.regime))];
+}
+
+/** How the caller may name the authority of a finding. */
+function namesOf(finding: AuthorityFinding): string[] {
+  return [finding.authority?.abbreviation, finding.authority?.id, finding.regime]
+    .filter((name): name is string => name !== undefined)
+    .map((name) => name.toLowerCase());
+}
+
+/**
+ * The filings given, one per regime of the authority named, and the issues of those that name no
+ * authority of the report or name one twice.
+ */
+export function resolveFilings(
+  given: {
+    readonly notifications?: readonly z.infer<typeof AuthorityNotificationSchema>[] | undefined;
+    readonly initialNotificationAt?: unknown;
+  },
+  findings: readonly AuthorityFinding[],
+  locale: 'sv' | 'en' = 'en',
+): { filings: AuthorityFiling[]; issues: InputIssue[] } {
+  const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
+  const issues: InputIssue[] = [];
+  const filings: AuthorityFiling[] = [];
+  const named = findings.map(
+    (finding) => finding.authority?.abbreviation ?? finding.authority?.id ?? finding.regime,
+  );
+  const choices = [...new Set(named)].join(', ');
+  if (given.initialNotificationAt !== undefined && given.notifications !== undefined)
+    issues.push({
+      path: ['input', 'notifications'],
+      message: say(
+        'anges tillsammans med initialNotificationAt: ange anmälningarna på ett ställe, i notifications',
+        'given together with initialNotificationAt: give the filings in one place, in notifications',
+      ),
+    });
+  const seen = new Set<string>();
+  for (const [index, notification] of (given.notifications ?? []).entries()) {
+    const wanted = notification.authority.toLowerCase();
+    const matching = findings.filter((finding) => namesOf(finding).includes(wanted));
+    const path = ['input', 'notifications', index, 'authority'];
+    if (matching.length === 0) {
+      issues.push({
+        path,
+        message: say(
+          `${notification.authority} är ingen av incidentens tillsynsmyndigheter (${choices})`,
+          `${notification.authority} is none of the breach's authorities (${choices})`,
+        ),
+      });
+      continue;
+    }
+    for (const finding of matching) {
+      if (seen.has(finding.regime)) {
+        issues.push({
+          path,
+          message: say(
+            `${notification.authority} har redan en första anmälan i notifications`,
+            `${notification.authority} already has a first filing in notifications`,
+          ),
+        });
+        break;
+      }
+      seen.add(finding.regime);
+      filings.push({
+        authority: notification.authority,
+        regime: finding.regime,
+        at: toDate(notification.at).toISOString(),
+        ...(notification.reference === undefined ? {} : { reference: notification.reference }),
+      });
+    }
+  }
+  return { filings, issues };
+}
+
+/**
+ * `initialNotificationAt` is one filing time: where the breach is notified to several authorities it
+ * says nothing of which, so it is refused there in favour of `notifications`. `findings` are the
+ * authorities the breach is notified to.
+ */
+export function ambiguousFilingTime(
+  given: { readonly initialNotificationAt?: unknown },
+  findings: readonly AuthorityFinding[],
+  locale: 'sv' | 'en' = 'en',
+): InputIssue[] {
+  const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
+  const issues: InputIssue[] = [];
+  const named = findings.map(
+    (finding) => finding.authority?.abbreviation ?? finding.authority?.id ?? finding.regime,
+  );
+  const choices = [...new Set(named)].join(', ');
+  if (given.initialNotificationAt !== undefined && distinctAuthorities(findings).length > 1)
+    issues.push({
+      path: ['input', 'initialNotificationAt'],
+      message: say(
+        `är en enda tidpunkt, men incidenten anmäls till flera myndigheter (${choices}): ange varje anmälan för sig i notifications, till exempel [{ authority: '${named[0]}', at: … }]`,
+        `is one time, but the breach concerns several authorities (${choices}): give each filing in notifications, for example [{ authority: '${named[0]}', at: … }]`,
+      ),
+    });
+  return issues;
+}
+
+/**
+ * When the authority of `regime` was first notified: its own filing in `notifications`, or, in a
+ * report that concerns one authority only, `initialNotificationAt`.
+ */
+export function filedAt(
+  facts: {
+    readonly notifications?: readonly { readonly regime: Regime; readonly at: string }[] | undefined;
+    readonly initialNotificationAt?: string | undefined;
+  },
+  regime: Regime,
+): string | undefined {
+  if (facts.notifications !== undefined)
+    return facts.notifications.find((filing) => filing.regime === regime)?.at;
+  return facts.initialNotificationAt;
+}
