@@ -19,6 +19,12 @@ export interface LookupFailure {
    * `TypeError`). Log the error itself inside the lookup when it is needed.
    */
   readonly error?: string;
+  /**
+   * With `kind: 'threw'`: the code of the error's cause, when the error wraps one that has a code:
+   * a PostgreSQL SQLSTATE (`42P01`, `57P01`, `55P03`) or a Node.js errno (`ENOENT`,
+   * `ECONNREFUSED`). It tells a missing table from a stopped server from a lock wait.
+   */
+  readonly causeCode?: string;
 }
 
 /** A lookup's outcome: what it found, or why it found nothing. */
@@ -82,24 +88,52 @@ function found<T>(value: T | undefined | null): LookupOutcome<T> {
   return value === undefined || value === null ? { reason: 'not-found' } : { found: value };
 }
 
-// A code or class name is an identifier (`ECONNREFUSED`, `ETIMEDOUT`, `TypeError`); anything else
-// in those properties is text, and text is not copied.
+// A class name is an identifier (`TypeError`); a code is one too (`ECONNREFUSED`, `ETIMEDOUT`) or a
+// SQLSTATE, five letters and digits that may start with a digit (`42P01`, PostgreSQL manual,
+// appendix A). Anything else in those properties is text, and text is not copied.
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+// How far down a chain of causes to look for a code: a store's error wraps the driver's, which may
+// wrap the socket's.
+const CAUSE_DEPTH = 3;
 
 function failed(error: unknown): LookupFailure {
-  let name: string | undefined;
-  try {
-    const { code, name: className } = (error ?? {}) as { code?: unknown; name?: unknown };
-    if (typeof code === 'string' && IDENTIFIER.test(code)) name = code;
-    else if (typeof className === 'string' && IDENTIFIER.test(className)) name = className;
-  } catch {
-    // A getter that throws tells nothing more.
-  }
+  const name = codeOf(error) ?? read(error, 'name', IDENTIFIER);
+  const causeCode = causeCodeOf(error);
+  const named = [name, causeCode && `cause ${causeCode}`].filter(Boolean).join(', ');
   return {
     reason: 'error',
     kind: 'threw',
-    error: name ? `the lookup threw an error (${name})` : 'the lookup threw an error',
+    error: named ? `the lookup threw an error (${named})` : 'the lookup threw an error',
+    ...(causeCode ? { causeCode } : {}),
   };
+}
+
+function codeOf(error: unknown): string | undefined {
+  return read(error, 'code', CODE);
+}
+
+/** The first code found down the error's causes. */
+function causeCodeOf(error: unknown): string | undefined {
+  let current = read<unknown>(error, 'cause');
+  for (let depth = 0; depth < CAUSE_DEPTH && current !== undefined; depth += 1) {
+    const code = codeOf(current);
+    if (code) return code;
+    current = read<unknown>(current, 'cause');
+  }
+  return undefined;
+}
+
+function read<T = string>(value: unknown, property: string, pattern?: RegExp): T | undefined {
+  try {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return undefined;
+    const found: unknown = (value as Record<string, unknown>)[property];
+    if (!pattern) return found as T | undefined;
+    return typeof found === 'string' && pattern.test(found) ? (found as T) : undefined;
+  } catch {
+    // A getter that throws tells nothing more.
+    return undefined;
+  }
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -205,6 +205,8 @@ export type Finding =
       readonly kind?: LookupErrorKind;
       /** What went wrong in the library's own words, never the text of an error the lookup threw. */
       readonly error?: string;
+      /** The code of the thrown error's cause: a SQLSTATE (`42P01`) or an errno (`ECONNREFUSED`). */
+      readonly causeCode?: string;
     });
 
 /** Every finding code. Stable: codes may be added, never renamed. */

@@ -40,6 +40,7 @@ export function withLookupFailure(
     reason: failure.reason,
     ...(failure.kind ? { kind: failure.kind } : {}),
     ...(failure.error ? { error: failure.error } : {}),
+    ...(failure.causeCode ? { causeCode: failure.causeCode } : {}),
     action,
     severity: findingSeverity['lookup-failed'],
   };

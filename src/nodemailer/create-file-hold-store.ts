@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
@@ -292,10 +293,21 @@ export function openFileHoldStore(
     return { raw };
   }
 
-  /** Takes the entry's lock: only one release or discard at a time, across processes too. */
+  /**
+   * Takes the entry's lock: only one release or discard at a time, across processes too. The lock
+   * names its owner (`{ pid, host, since }`), so a forced take-over can tell a stopped process
+   * from one still sending on this host.
+   */
   async function lock(id: string, force: boolean): Promise<void> {
     const lockPath = path(`${id}.lock`);
     if (force) {
+      const owner = await readLockOwner(lockPath);
+      if (owner?.host === hostname() && isRunning(owner.pid)) {
+        throw new HeldMessageClaimedError(
+          `held message ${id} is being released or discarded by process ${owner.pid} on ${owner.host}, which is still running; force takes over only a lock whose process has stopped`,
+          { holdId: id, claimedAt: owner.since },
+        );
+      }
       // Take over a lock a stopped process left, atomically: only one rename of it can succeed.
       const stale = path(`.${id}.lock.${randomUUID()}.stale`);
       await fs.rename(lockPath, stale).then(
@@ -307,16 +319,26 @@ export function openFileHoldStore(
     }
     try {
       const handle = await fs.create(lockPath);
-      await handle.close();
+      try {
+        const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+        await handle.write(Buffer.from(JSON.stringify(owner)));
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       if (isExisting(error)) {
-        // The lock is made empty and never written, so its time is when the other one took it.
-        const claimedAt = await fs.modifiedAt(lockPath).then(
-          (at) => at.toISOString(),
-          () => undefined,
-        );
+        const owner = await readLockOwner(lockPath);
+        // A lock without an owner (written before locks named one, or by a process stopped between
+        // creating and writing it) is dated by its file's time, which is when it was taken.
+        const claimedAt =
+          owner?.since ??
+          (await fs.modifiedAt(lockPath).then(
+            (at) => at.toISOString(),
+            () => undefined,
+          ));
+        const by = owner ? ` by process ${owner.pid} on ${owner.host}` : '';
         throw new HeldMessageClaimedError(
-          `held message ${id} is being released or discarded; an entry left releasing by a stopped process needs { force: true }`,
+          `held message ${id} is being released or discarded${by}; an entry left releasing by a stopped process needs { force: true }`,
           { holdId: id, claimedAt },
           { cause: error },
         );
@@ -324,6 +346,21 @@ export function openFileHoldStore(
       throw new HoldStoreFailedError(`held message ${id} cannot be locked`, { cause: error });
     }
     await fs.syncDir(dir);
+  }
+
+  /** Who holds a lock; undefined for no lock, or an empty or unreadable one (owner unknown). */
+  async function readLockOwner(lockPath: string): Promise<LockOwner | undefined> {
+    const text = await fs.readFile(lockPath).then(
+      (buffer) => buffer.toString('utf8'),
+      () => '',
+    );
+    if (text === '') return undefined;
+    try {
+      const parsed = LockOwnerSchema.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async function unlock(id: string): Promise<void> {
@@ -522,6 +559,26 @@ function toHeldMessage(record: EntryRecord, state: HeldMessage['state']): HeldMe
 
 function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+const LockOwnerSchema = z.object({
+  pid: z.number().int().positive(),
+  host: z.string().min(1),
+  since: z.string(),
+});
+type LockOwner = z.infer<typeof LockOwnerSchema>;
+
+/**
+ * Whether a process on this host is running: signal 0 checks without sending anything (POSIX
+ * kill(2)); ESRCH means there is no such process, EPERM that there is one owned by someone else.
+ */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: unknown }).code === 'EPERM';
+  }
 }
 
 function isMissing(error: unknown): boolean {

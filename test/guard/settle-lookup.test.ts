@@ -28,4 +28,35 @@ describe('settleLookup', () => {
     expect(outcome).toMatchObject({ reason: 'timeout' });
     expect(aborted).toBe(true);
   });
+
+  it("names the code of the cause an error wraps, a SQLSTATE or an errno, beside the error's own", async () => {
+    const wrapped = (cause: unknown) =>
+      settleLookup(() => {
+        throw Object.assign(new Error('lookup failed', { cause }), { code: 'LOOKUP_FAILED' });
+      }, 1000);
+    expect(await wrapped(Object.assign(new Error('relation does not exist'), { code: '42P01' }))).toEqual({
+      reason: 'error',
+      kind: 'threw',
+      error: 'the lookup threw an error (LOOKUP_FAILED, cause 42P01)',
+      causeCode: '42P01',
+    });
+    expect(await wrapped(Object.assign(new Error('connect failed'), { code: 'ECONNREFUSED' }))).toMatchObject(
+      {
+        error: 'the lookup threw an error (LOOKUP_FAILED, cause ECONNREFUSED)',
+        causeCode: 'ECONNREFUSED',
+      },
+    );
+    // A driver error thrown as it came keeps its SQLSTATE as the error's own code.
+    expect(
+      await settleLookup(() => {
+        throw Object.assign(new Error('terminating connection'), { code: '57P01' });
+      }, 1000),
+    ).toEqual({ reason: 'error', kind: 'threw', error: 'the lookup threw an error (57P01)' });
+    // A cause whose code is text, not a code, is not copied.
+    expect(await wrapped({ code: 'user anna@example.se' })).toEqual({
+      reason: 'error',
+      kind: 'threw',
+      error: 'the lookup threw an error (LOOKUP_FAILED)',
+    });
+  });
 });

@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
@@ -301,6 +302,71 @@ describe('createFileHoldStore', () => {
     expect(await fixture.holdStore.discard(held.id, { force: true })).toBe(true);
     expect(await readdir(join(fixture.dir, 'held'))).toEqual([]);
     expect(await createFileHoldStore(join(fixture.dir, 'never-written')).discard(held.id)).toBe(false);
+  });
+
+  it('refuses to force a lock whose process on this host still runs, and takes it over once that process has stopped', async () => {
+    const held = await fixture.holdStore.hold(sampleInput('claimed'));
+    const lock = join(fixture.dir, 'held', `${held.id}.lock`);
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)'], { stdio: 'ignore' });
+    try {
+      const since = '2026-03-02T08:15:00.000Z';
+      await writeFile(lock, JSON.stringify({ pid: sleeper.pid, host: hostname(), since }));
+      const transporter = guardedTransport();
+      for (const forced of [
+        () => fixture.holdStore.discard(held.id, { force: true }),
+        () => fixture.holdStore.release(held.id, transporter, { to: GOOD, ...WHO, force: true }),
+      ]) {
+        const refused = await forced().catch((error) => error);
+        expect(refused).toBeInstanceOf(HeldMessageClaimedError);
+        expect(refused).toMatchObject({ holdId: held.id, claimedAt: since });
+        expect(refused.message).toContain(`process ${sleeper.pid} on ${hostname()}, which is still running`);
+      }
+      expect(fixture.sink.received).toEqual([]);
+      expect(await fixture.holdStore.list()).toHaveLength(1);
+    } finally {
+      const exited = new Promise((resolve) => sleeper.once('exit', resolve));
+      sleeper.kill();
+      await exited;
+    }
+    // The same lock, its process gone (ESRCH): force takes it over.
+    expect(await fixture.holdStore.discard(held.id, { force: true })).toBe(true);
+    expect(await readdir(join(fixture.dir, 'held'))).toEqual([]);
+  });
+
+  it('names the host of a lock taken on another host, and takes it over only when forced', async () => {
+    const held = await fixture.holdStore.hold(sampleInput('elsewhere'));
+    const lock = join(fixture.dir, 'held', `${held.id}.lock`);
+    // The pid of this very process, so only the host tells the lock is not this host's.
+    const since = '2026-03-02T08:15:00.000Z';
+    await writeFile(lock, JSON.stringify({ pid: process.pid, host: 'order-2.butiken.internal', since }));
+    const refused = await fixture.holdStore.discard(held.id).catch((error) => error);
+    expect(refused).toBeInstanceOf(HeldMessageClaimedError);
+    expect(refused).toMatchObject({ holdId: held.id, claimedAt: since });
+    expect(refused.message).toContain(`by process ${process.pid} on order-2.butiken.internal`);
+    expect(await fixture.holdStore.discard(held.id, { force: true })).toBe(true);
+  });
+
+  it('writes its own pid, host and time into the lock it takes', async () => {
+    const held = await fixture.holdStore.hold(sampleInput('owner'));
+    const folder = join(fixture.dir, 'held');
+    let owner: unknown;
+    let finish = () => {};
+    const blocked = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const store = openFileHoldStore(folder, {
+      ...nodeStoreFs,
+      async unlink(file) {
+        if (file.endsWith(`${held.id}.json`)) {
+          owner = JSON.parse((await readFile(join(folder, `${held.id}.lock`))).toString());
+          finish();
+        }
+        await nodeStoreFs.unlink(file);
+      },
+    });
+    expect(await store.discard(held.id)).toBe(true);
+    await blocked;
+    expect(owner).toEqual({ pid: process.pid, host: hostname(), since: expect.any(String) });
   });
 
   it('lists held messages oldest first, and ignores temporary files and an uncommitted message', async () => {

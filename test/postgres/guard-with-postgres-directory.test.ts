@@ -234,7 +234,9 @@ describe('createGuard with a PostgreSQL directory that is busy or cannot be reac
     expect(verdict.findings[0]).toMatchObject({
       code: 'lookup-failed',
       reason: 'error',
-      error: 'the lookup threw an error (LOOKUP_FAILED)',
+      // No socket in that folder: the errno of the connect that failed.
+      error: 'the lookup threw an error (LOOKUP_FAILED, cause ENOENT)',
+      causeCode: 'ENOENT',
     });
     const phone = await guard.checkPhone({ entered: '073-987 65 43', customerId: 'C-3' });
     expect(phone.action).toBe('block');

@@ -121,7 +121,9 @@ describe('the PostgreSQL stores used wrongly', () => {
     expect(verdict.action).toBe('block');
     expect(verdict.findings[0]).toMatchObject({
       code: 'lookup-failed',
-      error: 'the lookup threw an error (LOOKUP_FAILED)',
+      // The store's own code and the SQLSTATE of its cause: 42P01, undefined table.
+      error: 'the lookup threw an error (LOOKUP_FAILED, cause 42P01)',
+      causeCode: '42P01',
     });
     expect(createDirectory().size).toBe(0);
   });
