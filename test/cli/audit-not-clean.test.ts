@@ -75,7 +75,7 @@ describe('an audit that could not read its mail', () => {
     const run = await audit(folder('clean', { 'ok.eml': message('ok', 'erik.lind@telia.com', 'K-3') }));
     expect({ status: run.status, first: run.stdout.split('\n')[0] }).toEqual({
       status: 0,
-      first: expect.stringMatching(/: 1 messages read, 0 before --since, 0 unreadable, 0 hits\.$/),
+      first: expect.stringMatching(/: 1 message read, 0 before --since, 0 unreadable, 0 hits\.$/),
     });
   });
 });
