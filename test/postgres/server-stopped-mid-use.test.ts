@@ -47,9 +47,7 @@ describe('the PostgreSQL stores when the server is stopped mid-use and started a
       code: 'lookup-failed',
       reason: 'error',
       // A pooled connection sees the shutdown (57P01) or, once the socket is gone, the connect fails.
-      error: expect.stringMatching(
-        /^the lookup threw an error \(LOOKUP_FAILED, cause [0-9A-Z]{5,}\)$/,
-      ),
+      error: expect.stringMatching(/^the lookup threw an error \(LOOKUP_FAILED, cause [0-9A-Z]{5,}\)$/),
     });
     const calls: [string, string, () => Promise<unknown>][] = [
       ['directory.findAddress', 'LOOKUP_FAILED', () => directory.findAddress({ entered: 'anna@example.se' })],
