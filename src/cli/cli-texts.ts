@@ -153,12 +153,23 @@ export const cliTexts = {
         `${heldAt} (${held} ago), ${action}${releasing ? ', being released' : ''}`,
       bytes: 'bytes',
       noStore: 'no hold store folder there',
+      storeOrDatabase: 'give either --store DIR or --database URL, not both',
+      noStoreGiven: 'give the hold store: --store DIR (a folder) or --database URL (PostgreSQL)',
+      databaseUnreachable: (server: string, why: string) => `--database ${server}: cannot connect (${why})`,
+      customersOrDatabase:
+        '--customers: with --database the recipients are checked against its customers; leave --customers out',
+      customersNeeded:
+        '--customers FILE is needed with --store: the CRM export the recipients are checked against',
+      noCustomerInDatabase: (customer: string, where: string) =>
+        `the customer ${customer} is not in the directory of ${where}: add the customer there, then release it`,
+      forceRefused: (id: string, since: string | undefined, command: 'release' | 'discard') =>
+        `${id}: a release or discard of this message is still running in a live process${since ? ` (since ${since})` : ''}; --force takes over only one whose process has stopped, so this ${command} did nothing. Wait for it to end, then see how it ended with "holds show ${id}".`,
       noMessage: (id: string) => `no held message ${id}`,
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard') =>
-        `${id}: another release or discard of this message is under way${since ? ` (since ${since})` : ''}; this ${command} did nothing. See how it ended later with "holds show ${id}"; ${command === 'release' ? 'release it with --force' : 'use holds release --force'} only if that process has stopped.`,
+        `${id}: another release or discard of this message is under way${since ? ` (since ${since})` : ''}; this ${command} did nothing. See how it ended later with "holds show ${id}"; ${command === 'release' ? 'release it with --force' : 'discard it with --force'} only if that process has stopped.`,
       released: (id: string, to: string) => `released ${id} to ${to}`,
       noCustomer: (customer: string, file: string) =>
         `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
@@ -421,6 +432,15 @@ Examples:
       --to anna.berg@outlook.com --confirm-new --by lena@butiken.se --reason "new address, read back on the phone" \\
       --customers customers.csv --smtp smtp://mail.local:587
   $ email-guard holds discard ${id} --store ./held-mail --by lena@butiken.se --reason duplicate --yes
+  $ email-guard holds list --database postgres://guard@db.internal:5432/shop
+  $ email-guard holds release ${id} --database postgres://guard@db.internal:5432/shop \\
+      --to anna.svensson1985@gmail.com --by lena@butiken.se --reason "read back to the customer" \\
+      --smtp smtp://mail.local:587
+
+With --database (and --schema, default email_guard) the messages, the customers they are checked
+against and the audit log are the PostgreSQL tables that serve --database uses; the password may
+come from PGPASSWORD or ~/.pgpass instead of the URL. --force releases or discards a message left
+releasing by a process that stopped mid-send; it is refused while that process still runs.
 
 Every recipient is checked again: another customer's address is refused, kept or corrected, and a
 correction must pass the check or, new to the customer, be sent with --confirm-new. Only
@@ -428,7 +448,7 @@ correction must pass the check or, new to the customer, be sent with --confirm-n
 
 A store sealed with a key (createFileHoldStore(dir, { key })) is opened with the key in ${keyVariable}.
 Exit codes: 0 done, 1 held messages listed or a release refused, 2 usage error, 3 no such store or
-held message, 4 the SMTP server did not take the message (it stays held).`,
+held message (or a database that cannot be reached), 4 the SMTP server did not take the message (it stays held).`,
       incident: `
 Example:
 ${INCIDENT_EXAMPLES}
@@ -592,12 +612,23 @@ Stops on SIGINT or SIGTERM.`,
         `${heldAt} (för ${held} sedan), ${action}${releasing ? ', släpps nu' : ''}`,
       bytes: 'byte',
       noStore: 'ingen mapp med stoppade meddelanden där',
+      storeOrDatabase: 'ange antingen --store MAPP eller --database URL, inte båda',
+      noStoreGiven: 'ange var meddelandena ligger: --store MAPP (en mapp) eller --database URL (PostgreSQL)',
+      databaseUnreachable: (server: string, why: string) =>
+        `--database ${server}: kan inte anslutas (${why})`,
+      customersOrDatabase:
+        '--customers: med --database kontrolleras mottagarna mot dess kunder; utelämna --customers',
+      customersNeeded: '--customers FIL behövs med --store: CRM-exporten som mottagarna kontrolleras mot',
+      noCustomerInDatabase: (customer: string, where: string) =>
+        `kunden ${customer} finns inte i kundregistret i ${where}: lägg in kunden där och släpp det sedan`,
+      forceRefused: (id: string, since: string | undefined, command: 'release' | 'discard') =>
+        `${id}: ett släpp eller en kassering av meddelandet pågår fortfarande i en levande process${since ? ` (sedan ${since})` : ''}; --force tar bara över ett vars process har stoppats, så ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Vänta tills det är klart och se sedan hur det gick med "holds show ${id}".`,
       noMessage: (id: string) => `inget stoppat meddelande ${id}`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard') =>
-        `${id}: ett annat släpp eller en annan kassering av meddelandet pågår${since ? ` (sedan ${since})` : ''}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se senare hur det gick med "holds show ${id}"; ${command === 'release' ? 'släpp det med --force' : 'använd holds release --force'} bara om den processen har stoppats.`,
+        `${id}: ett annat släpp eller en annan kassering av meddelandet pågår${since ? ` (sedan ${since})` : ''}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se senare hur det gick med "holds show ${id}"; ${command === 'release' ? 'släpp det med --force' : 'kasta det med --force'} bara om den processen har stoppats.`,
       released: (id: string, to: string) => `${id} släpptes till ${to}`,
       noCustomer: (customer: string, file: string) =>
         `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
@@ -886,6 +917,15 @@ Exempel:
       --to anna.berg@outlook.com --confirm-new --by lena@butiken.se --reason "ny adress, uppläst i telefon" \\
       --customers customers.csv --smtp smtp://mail.local:587
   $ email-guard holds discard ${id} --store ./held-mail --by lena@butiken.se --reason dubblett --yes
+  $ email-guard holds list --database postgres://guard@db.internal:5432/shop
+  $ email-guard holds release ${id} --database postgres://guard@db.internal:5432/shop \\
+      --to anna.svensson1985@gmail.com --by lena@butiken.se --reason "uppläst för kunden" \\
+      --smtp smtp://mail.local:587
+
+Med --database (och --schema, förval email_guard) är meddelandena, kunderna de kontrolleras mot och
+granskningsloggen tabellerna i PostgreSQL som serve --database använder; lösenordet kan komma från
+PGPASSWORD eller ~/.pgpass i stället för URL:en. --force släpper eller kastar ett meddelande som
+lämnades under släpp av en process som stoppades mitt i sändningen; det nekas medan processen körs.
 
 Varje mottagare kontrolleras igen: en annan kunds adress vägras, behålls eller rättas, och en
 rättelse måste klara kontrollen eller, om den är ny för kunden, skickas med --confirm-new. Bara
@@ -893,7 +933,7 @@ rättelse måste klara kontrollen eller, om den är ny för kunden, skickas med 
 
 En mapp förseglad med en nyckel (createFileHoldStore(dir, { key })) öppnas med nyckeln i ${keyVariable}.
 Slutkoder: 0 klart, 1 stoppade meddelanden listade eller ett släpp vägrat, 2 fel i kommandoraden,
-3 ingen sådan mapp eller inget sådant meddelande, 4 SMTP-servern tog inte emot meddelandet (det ligger kvar).`,
+3 ingen sådan mapp eller inget sådant meddelande (eller en databas som inte kan nås), 4 SMTP-servern tog inte emot meddelandet (det ligger kvar).`,
       incident: `
 Exempel:
 ${INCIDENT_EXAMPLES}

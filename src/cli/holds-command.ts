@@ -6,16 +6,31 @@ import { type CommandContext, columnsOption, localeOption, timeZoneOption } from
 /** The environment variable that holds the store's sealing key, when the store was made with one. */
 export const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
 
+/**
+ * Where the held messages are: a folder, or the PostgreSQL tables `serve --database` and
+ * createPostgresHoldStore use (one of the two, checked when the command runs: open-hold-store.ts).
+ */
 function storeOption(command: Command): Command {
   return command
-    .requiredOption('--store <dir>', 'the hold store folder (createFileHoldStore)')
+    .option('--store <dir>', 'the hold store folder (createFileHoldStore)')
+    .option(
+      '--database <url>',
+      'the PostgreSQL hold store (postgres://user@host:5432/db), instead of --store; its directory and audit log too',
+    )
+    .option(
+      '--schema <name>',
+      'with --database: the schema migrate(pool, { schema }) made the tables in (default: email_guard)',
+    )
     .option('--json', 'print JSON')
     .addOption(localeOption());
 }
 
 /** The audit log a release is written to, and `list` and `show` read for releases in doubt. */
 function auditLogOption(command: Command): Command {
-  return command.option('--audit-log <file>', 'the JSON-lines audit log (default: <store>.audit.jsonl)');
+  return command.option(
+    '--audit-log <file>',
+    'the JSON-lines audit log (default: <store>.audit.jsonl; with --database, its audit_log table)',
+  );
 }
 
 // An id of the form the store gives out (createFileHoldStore) and `holds list` prints.
@@ -25,7 +40,7 @@ const ID = '20261201T152856518Z-0ed9a29a-89c7-48b7-a7e9-e186e8d013f7';
 const work = () => import('./holds.js');
 
 /**
- * `email-guard holds list|show|release|discard --store DIR`: review what the pipeline held.
+ * `email-guard holds list|show|release|discard --store DIR | --database URL`: review what the pipeline held.
  */
 export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'): Command {
   const examples = cliTexts[locale].commandHelp.holds(ID, KEY_VARIABLE);
@@ -65,12 +80,15 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
         '--send-despite-block',
         "send although a recipient is still blocked or is another customer's address, on your account (audit log: released-despite-block)",
       )
-      .requiredOption('--customers <file>', 'the CRM export the recipients are checked against again')
+      .option(
+        '--customers <file>',
+        'the CRM export the recipients are checked against again (with --store; --database checks them against its customers)',
+      )
       .addOption(columnsOption())
       .requiredOption('--smtp <url>', 'the SMTP server to send through: smtp://user:pass@host:587')
       .option(
         '--force',
-        "release a message whose earlier release is in doubt (started, never ended), once the mail server's log shows it was not delivered",
+        "release a message whose earlier release is in doubt (started, never ended) or was left releasing by a process that stopped, once the mail server's log shows it was not delivered",
       )
       .addHelpText('after', examples)
       .action(async (id: string, flags: ReleaseFlags) => (await work()).releaseHeld(id, flags, context)),
@@ -83,6 +101,10 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
       .requiredOption('--by <person>', 'who discards it (audit log)')
       .requiredOption('--reason <text>', 'why (audit log)')
       .option('--yes', 'do not ask: needed when no one is at a terminal to answer')
+      .option(
+        '--force',
+        'discard a message left releasing by a process that stopped mid-send (refused while that process runs)',
+      )
       .addHelpText('after', examples)
       .action(async (id: string, flags: DiscardFlags) => (await work()).discardHeld(id, flags, context)),
   );

@@ -1,7 +1,8 @@
-import { stat } from 'node:fs/promises';
 import { extractAddress } from '../address/extract-address.js';
 import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
 import { parseAddress } from '../address/parse-address.js';
+import type { AsyncDirectory } from '../contacts/async-directory.js';
+import type { Directory } from '../contacts/create-directory.js';
 import {
   HeldMessageClaimedError,
   isEmailGuardError,
@@ -11,10 +12,7 @@ import {
 import { createGuard } from '../guard/create-guard.js';
 import { type FindingFacts, messageFor } from '../guard/messages.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
-import { createFileHoldStore, type FileHoldStore } from '../nodemailer/create-file-hold-store.js';
-import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
 import { discardAndRecord } from '../nodemailer/discard-and-record.js';
-import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
 import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
@@ -24,18 +22,14 @@ import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-na
 import { escapeControls } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
-import { KEY_VARIABLE } from './holds-command.js';
+import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 
-/** The options every `holds` subcommand takes. */
-export interface StoreFlags {
-  readonly store: string;
+/** The options every `holds` subcommand takes: the store (`--store` or `--database`), and how to print. */
+export interface StoreFlags extends HoldStoreFlags {
   readonly json?: boolean;
-  readonly locale: 'sv' | 'en';
-  /** The JSON-lines audit log releases are written to (default `<store>.audit.jsonl`). */
-  readonly auditLog?: string;
   /** The IANA zone `list` and `show` write dates in under `sv` (`--time-zone`; default Europe/Stockholm). */
   readonly timeZone?: string;
 }
@@ -46,7 +40,8 @@ export interface ReleaseFlags extends StoreFlags {
   readonly to?: string[];
   readonly confirmNew?: boolean;
   readonly sendDespiteBlock?: boolean;
-  readonly customers: string;
+  /** The CRM export, with `--store`; with `--database` its directory is used. */
+  readonly customers?: string;
   /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
   readonly columns?: string;
   readonly smtp: string;
@@ -57,19 +52,21 @@ export interface DiscardFlags extends StoreFlags {
   readonly yes?: boolean;
   readonly by: string;
   readonly reason: string;
+  /** Discard an entry left releasing by a process that stopped mid-send. */
+  readonly force?: boolean;
 }
 
-async function openStore(flags: StoreFlags): Promise<FileHoldStore> {
-  const info = await stat(flags.store).catch(() => undefined);
-  if (!info?.isDirectory())
-    throw unreadableFailure(`${flags.store}: ${cliTexts[flags.locale].holds.noStore}`);
-  const key = process.env[KEY_VARIABLE];
-  return createFileHoldStore(flags.store, key ? { key } : {});
-}
-
-/** The audit log file of a store: `--audit-log`, else beside the store's folder. */
-function auditLogFile(flags: StoreFlags): string {
-  return flags.auditLog ?? `${flags.store.replace(/[/\\]+$/, '')}.audit.jsonl`;
+/** Runs `work` on the store the flags name, and closes it after (a database's pool, so the command ends). */
+async function withHoldStore<T>(
+  flags: StoreFlags,
+  work: (opened: OpenedHoldStore) => Promise<T>,
+): Promise<T> {
+  const opened = await openHoldStore(flags);
+  try {
+    return await work(opened);
+  } finally {
+    await opened.close();
+  }
 }
 
 /**
@@ -78,20 +75,33 @@ function auditLogFile(flags: StoreFlags): string {
  * release says nothing of it: it cannot log its start there either, and so sends nothing.
  */
 async function releasesInDoubt(
+  opened: OpenedHoldStore,
   flags: StoreFlags,
   context: CommandContext,
   warn = true,
 ): Promise<Set<string>> {
-  const file = auditLogFile(flags);
   try {
-    return await findReleasesInDoubt(file);
+    return await opened.releasesInDoubt();
   } catch (error) {
     if (warn)
-      context.warn(
-        `${file}: ${cliTexts[flags.locale].cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
-      );
+      context.warn(`${opened.auditLogName}: ${cliTexts[flags.locale].cannotBeRead(whyFailed(error))}`);
     return new Set();
   }
+}
+
+/**
+ * Why a store or log failed, in a few words: a file's system code (ENOENT), else the deepest cause
+ * email-guard explained (a PostgreSQL log's "could not be reached"), else its message.
+ */
+function whyFailed(error: unknown): string {
+  let reason: unknown = error;
+  while (isEmailGuardError(reason) && isEmailGuardError((reason as { cause?: unknown }).cause))
+    reason = (reason as { cause?: unknown }).cause;
+  if (isEmailGuardError(reason)) {
+    const cause = (reason as { cause?: NodeJS.ErrnoException }).cause;
+    return typeof cause?.code === 'string' && !/^[0-9A-Z]{5}$/.test(cause.code) ? cause.code : reason.message;
+  }
+  return String((reason as NodeJS.ErrnoException | undefined)?.code ?? (reason as Error)?.message ?? reason);
 }
 
 /**
@@ -99,26 +109,32 @@ async function releasesInDoubt(
  * began): a refusal (1), as the message is there and this command did nothing; undefined for any
  * other error.
  */
-function underWay(error: unknown, flags: StoreFlags, command: 'release' | 'discard'): CliFailure | undefined {
+function underWay(
+  error: unknown,
+  flags: StoreFlags & { readonly force?: boolean },
+  command: 'release' | 'discard',
+): CliFailure | undefined {
   if (!(error instanceof HeldMessageClaimedError)) return undefined;
   const began =
     error.claimedAt === undefined ? undefined : formatSentDate(error.claimedAt, flags.locale, flags.timeZone);
-  return new CliFailure(
-    cliTexts[flags.locale].holds.underWay(error.holdId, began, command),
-    exitCodes.findings,
-  );
+  // With --force the store refused because the process that holds the message is still running
+  // (its lock's process on this host, or its PostgreSQL session): --force again would not help.
+  const line = flags.force
+    ? cliTexts[flags.locale].holds.forceRefused
+    : cliTexts[flags.locale].holds.underWay;
+  return new CliFailure(line(error.holdId, began, command), exitCodes.findings);
 }
 
 /**
  * The held message, or "not found" (exit code 3, as docs/cli.md's table has it for input that is not
  * there): an id of a form the store never gives out is not in it either.
  */
-async function findHeld(store: FileHoldStore, flags: StoreFlags, id: string) {
-  const held = await store.get(id).catch((error: unknown) => {
+async function findHeld(opened: OpenedHoldStore, flags: StoreFlags, id: string) {
+  const held = await opened.store.get(id).catch((error: unknown) => {
     if (isEmailGuardError(error, 'INVALID_INPUT')) return undefined;
     throw error;
   });
-  if (!held) throw unreadableFailure(`${flags.store}: ${cliTexts[flags.locale].holds.noMessage(id)}`);
+  if (!held) throw unreadableFailure(`${opened.name}: ${cliTexts[flags.locale].holds.noMessage(id)}`);
   return held;
 }
 
@@ -197,11 +213,13 @@ function storeProblemLine(
 export async function listHeld(flags: StoreFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   checkTimeZone(flags.timeZone, flags.locale);
-  const store = await openStore(flags);
-  const held = await store.list();
-  const inDoubt = await releasesInDoubt(flags, context);
-  for (const problem of await store.listProblems())
-    context.warn(storeProblemLine(problem, text.problems?.[problem.code]));
+  const { held, inDoubt } = await withHoldStore(flags, async (opened) => {
+    const held = await opened.store.list();
+    const inDoubt = await releasesInDoubt(opened, flags, context);
+    for (const problem of await opened.problems())
+      context.warn(storeProblemLine(problem, text.problems?.[problem.code]));
+    return { held, inDoubt };
+  });
   if (flags.json) {
     context.out(
       `${JSON.stringify(
@@ -240,9 +258,10 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
 export async function showHeld(id: string, flags: StoreFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   checkTimeZone(flags.timeZone, flags.locale);
-  const store = await openStore(flags);
-  const { raw, ...held } = await findHeld(store, flags, id);
-  const inDoubt = (await releasesInDoubt(flags, context)).has(id);
+  const { raw, held, inDoubt } = await withHoldStore(flags, async (opened) => {
+    const { raw, ...held } = await findHeld(opened, flags, id);
+    return { raw, held, inDoubt: (await releasesInDoubt(opened, flags, context)).has(id) };
+  });
   const { subject, date } = await subjectAndDate(raw).catch(() => ({
     subject: undefined,
     date: undefined,
@@ -285,10 +304,58 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
 export async function releaseHeld(id: string, flags: ReleaseFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   refuseUnreadableRecipients(flags.to ?? [], flags.locale);
-  const store = await openStore(flags);
-  const held = await findHeld(store, flags, id);
+  if (flags.database !== undefined && flags.customers !== undefined)
+    throw usageFailure(text.customersOrDatabase);
+  if (flags.database === undefined && flags.customers === undefined && flags.store !== undefined)
+    throw usageFailure(text.customersNeeded);
+  await withHoldStore(flags, (opened) => releaseFrom(opened, id, flags, context));
+}
+
+/** The customers a release checks the recipients against: the database's directory, or the export. */
+async function releaseDirectory(
+  opened: OpenedHoldStore,
+  held: HeldMessage,
+  flags: ReleaseFlags,
+  context: CommandContext,
+): Promise<Directory | AsyncDirectory> {
+  const text = cliTexts[flags.locale].holds;
+  if (opened.directory) {
+    if (held.customerId !== undefined && (await opened.directory.get(held.customerId)) === undefined)
+      throw new CliFailure(
+        `${text.staysHeld(held.id)}: ${text.noCustomerInDatabase(held.customerId, opened.name)}`,
+        exitCodes.findings,
+      );
+    return opened.directory;
+  }
+  const file = flags.customers ?? '';
+  const customers = await readCustomers(
+    file,
+    context.progress(flags.locale),
+    flags.locale,
+    parseColumns(flags.columns, flags.locale),
+  );
+  context.reportProblems(file, customers.problems, flags.locale);
+  // Checked against an export without the customer, every recipient is a failed lookup: say so,
+  // rather than ask for a corrected address that could not pass either.
+  if (held.customerId !== undefined && !customers.directory.has(held.customerId))
+    throw new CliFailure(
+      `${text.staysHeld(held.id)}: ${text.noCustomer(held.customerId, file)}`,
+      exitCodes.findings,
+    );
+  return customers.directory;
+}
+
+async function releaseFrom(
+  opened: OpenedHoldStore,
+  id: string,
+  flags: ReleaseFlags,
+  context: CommandContext,
+): Promise<void> {
+  const text = cliTexts[flags.locale].holds;
+  const store = opened.store;
+  const held = await findHeld(opened, flags, id);
   // Started and never ended: the message may be with the recipient already (docs/cli.md).
-  if (!flags.force && (await releasesInDoubt(flags, context, false)).has(id))
+  if (!flags.force && (await releasesInDoubt(opened, flags, context, false)).has(id))
     throw usageFailure(text.needsForce(id));
   if (held.action === 'block' && !flags.to?.length)
     throw usageFailure(
@@ -300,20 +367,7 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
           .join('; '),
       ),
     );
-  const customers = await readCustomers(
-    flags.customers,
-    context.progress(flags.locale),
-    flags.locale,
-    parseColumns(flags.columns, flags.locale),
-  );
-  context.reportProblems(flags.customers, customers.problems, flags.locale);
-  // Checked against an export without the customer, every recipient is a failed lookup: say so,
-  // rather than ask for a corrected address that could not pass either.
-  if (held.customerId !== undefined && !customers.directory.has(held.customerId))
-    throw new CliFailure(
-      `${text.staysHeld(id)}: ${text.noCustomer(held.customerId, flags.customers)}`,
-      exitCodes.findings,
-    );
+  const directory = await releaseDirectory(opened, held, flags, context);
   const { default: nodemailer } = await import('nodemailer');
   let transporter: ReturnType<typeof nodemailer.createTransport>;
   try {
@@ -324,10 +378,10 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
   transporter.use(
     'compile',
     nodemailerGuard({
-      guard: createGuard({ directory: customers.directory, locale: flags.locale }),
+      guard: createGuard({ directory, locale: flags.locale }),
       holdStore: store,
-      // Flushed to the disk before the send: the start of a release must survive a power cut too.
-      auditLog: createJsonLinesAuditLog(auditLogFile(flags), { sync: true }),
+      // Committed (a file's flushed to the disk) before the send: the start of a release must survive a power cut too.
+      auditLog: opened.auditLog(),
     }),
   );
   try {
@@ -360,17 +414,11 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
     if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
     // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
     // output that cannot be written, as an unreadable input is.
-    if (isEmailGuardError(error, 'AUDIT_LOG_FAILED')) {
-      const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+    if (isEmailGuardError(error, 'AUDIT_LOG_FAILED'))
       throw new CliFailure(
-        text.auditLogUnwritable(
-          id,
-          auditLogFile(flags),
-          String(cause?.code ?? cause?.message ?? error.message),
-        ),
+        text.auditLogUnwritable(id, opened.auditLogName, whyFailed(error)),
         exitCodes.unreadable,
       );
-    }
     const busy = underWay(error, flags, 'release');
     if (busy) throw busy;
     // The store's own refusals (already released or discarded): not there (3).
@@ -455,9 +503,17 @@ function refused(
 
 /** `holds discard ID`: removes it unsent, after asking on a terminal. */
 export async function discardHeld(id: string, flags: DiscardFlags, context: CommandContext): Promise<void> {
+  await withHoldStore(flags, (opened) => discardFrom(opened, id, flags, context));
+}
+
+async function discardFrom(
+  opened: OpenedHoldStore,
+  id: string,
+  flags: DiscardFlags,
+  context: CommandContext,
+): Promise<void> {
   const text = cliTexts[flags.locale].holds;
-  const store = await openStore(flags);
-  const held = await findHeld(store, flags, id);
+  const held = await findHeld(opened, flags, id);
   if (!flags.yes) {
     if (!context.interactive) throw usageFailure(text.noOneToConfirm(id));
     const sure = await context.confirm(
@@ -471,26 +527,24 @@ export async function discardHeld(id: string, flags: DiscardFlags, context: Comm
   let removed: HeldMessage | undefined;
   try {
     // Logged before the message goes (fail closed): a discard no one can account for is not made.
-    removed = await discardAndRecord(
-      store,
-      createJsonLinesAuditLog(auditLogFile(flags), { sync: true }),
-      id,
-      { by: flags.by, reason: flags.reason, where: 'command-line' },
-    );
+    removed = await discardAndRecord(opened.store, opened.auditLog(), id, {
+      by: flags.by,
+      reason: flags.reason,
+      where: 'command-line',
+      ...(flags.force ? { force: true } : {}),
+    });
   } catch (error) {
-    if (isEmailGuardError(error, 'AUDIT_LOG_FAILED')) {
-      const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+    if (isEmailGuardError(error, 'AUDIT_LOG_FAILED'))
       throw new CliFailure(
-        text.discardUnlogged(id, auditLogFile(flags), String(cause?.code ?? cause?.message ?? error.message)),
+        text.discardUnlogged(id, opened.auditLogName, whyFailed(error)),
         exitCodes.unreadable,
       );
-    }
     const busy = underWay(error, flags, 'discard');
     if (busy) throw busy;
     if (isEmailGuardError(error))
       throw new CliFailure(`${text.staysHeld(id)}: ${error.message}`, exitCodes.unreadable);
     throw error;
   }
-  if (!removed) throw unreadableFailure(`${flags.store}: ${text.noMessage(id)}`);
+  if (!removed) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);
   context.out(`${text.discarded(id)}\n`);
 }

@@ -44,15 +44,19 @@ export const swedishHelp: Readonly<Record<string, string>> = {
     'mottagarna som är nya för kunden (rättade eller kvar som de stoppades) har bekräftats som kundens (granskningsloggen)',
   "send although a recipient is still blocked or is another customer's address, on your account (audit log: released-despite-block)":
     'skicka fast en mottagare fortfarande stoppas eller är en annan kunds adress, på ditt ansvar (granskningsloggen: released-despite-block)',
-  'the CRM export the recipients are checked against again':
-    'CRM-exporten som mottagarna kontrolleras mot igen',
+  'the CRM export the recipients are checked against again (with --store; --database checks them against its customers)':
+    'CRM-exporten som mottagarna kontrolleras mot igen (med --store; --database kontrollerar dem mot dess kunder)',
   'the SMTP server to send through: smtp://user:pass@host:587':
     'SMTP-servern att skicka genom: smtp://user:pass@host:587',
-  'the JSON-lines audit log (default: <store>.audit.jsonl)':
-    'granskningsloggen i JSON-rader (förval: <store>.audit.jsonl)',
+  'the JSON-lines audit log (default: <store>.audit.jsonl; with --database, its audit_log table)':
+    'granskningsloggen i JSON-rader (förval: <store>.audit.jsonl; med --database dess tabell audit_log)',
+  'the PostgreSQL hold store (postgres://user@host:5432/db), instead of --store; its directory and audit log too':
+    'de stoppade meddelandena i PostgreSQL (postgres://user@host:5432/db), i stället för --store; även dess kundregister och granskningslogg',
+  'discard a message left releasing by a process that stopped mid-send (refused while that process runs)':
+    'kasta ett meddelande som lämnades under släpp av en process som stoppades mitt i sändningen (nekas medan den processen körs)',
   'the held message id': 'det hållna meddelandets id',
-  "release a message whose earlier release is in doubt (started, never ended), once the mail server's log shows it was not delivered":
-    'släpp ett meddelande vars tidigare släpp är osäkert (påbörjat, aldrig avslutat), när e-postserverns logg visar att det inte levererades',
+  "release a message whose earlier release is in doubt (started, never ended) or was left releasing by a process that stopped, once the mail server's log shows it was not delivered":
+    'släpp ett meddelande vars tidigare släpp är osäkert (påbörjat, aldrig avslutat) eller lämnades under släpp av en process som stoppades, när e-postserverns logg visar att det inte levererades',
   'remove a held message without sending it (asks first on a terminal)':
     'ta bort ett hållet meddelande utan att skicka det (frågar först i en terminal)',
   'do not ask: needed when no one is at a terminal to answer':

@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
@@ -114,4 +116,57 @@ describe('email-guard holds discard, whatever the order of its options', () => {
     expect(refused.stderr).toContain(`${id} stays held, not discarded`);
     expect(refused.status).toBe(3);
   }, 60_000);
+});
+
+/** The lock a release takes on a held message (create-file-hold-store.ts), as owned by process `pid` here. */
+function lockedBy(id: string, pid: number): void {
+  writeFileSync(
+    join(store(), `${id}.lock`),
+    JSON.stringify({ pid, host: hostname(), since: new Date().toISOString() }),
+  );
+}
+
+/** The id of a process that has ended. */
+function endedProcess(): number {
+  const { pid } = spawnSync(process.execPath, ['-e', '']);
+  if (pid === undefined) throw new Error('no process was started');
+  return pid;
+}
+
+describe('email-guard holds discard --force: a message a stopped release left locked', () => {
+  it('discards it only with --force, and logs the force', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    lockedBy(id, endedProcess());
+    const plain = await run(discardArgs(id, store(), ['--yes']));
+    expect(plain.status).toBe(1);
+    expect(plain.stderr.trim().split('\n')).toHaveLength(1);
+    expect(plain.stderr).toContain('discard it with --force only if that process has stopped');
+    const forced = await run(discardArgs(id, store(), ['--yes', '--force']));
+    expect(forced.stderr).toBe('');
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toBe(`discarded ${id}\n`);
+    const [line] = readFileSync(`${store()}.audit.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text));
+    expect(line).toMatchObject({
+      outcome: 'discarded',
+      holdId: id,
+      discard: { force: true, where: 'command-line' },
+    });
+  });
+
+  it('refuses --force in one line while the process that holds the message runs', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    // This test's own process: running, on this host.
+    lockedBy(id, process.pid);
+    const refused = await run(discardArgs(id, store(), ['--yes', '--force']));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain(
+      `${id}: a release or discard of this message is still running in a live process`,
+    );
+    expect(refused.stderr).toContain('so this discard did nothing');
+    expect((await run(['show', id, '--store', store()])).status).toBe(0);
+  });
 });

@@ -185,7 +185,7 @@ describe('--locale sv, every line a user sees', () => {
     // Trial 13: "alternativet '--store <dir>' måste anges", "argumentet 'address' saknas".
     const sv = ['--locale', 'sv'];
     for (const [args, said] of [
-      [['holds', 'list', ...sv], "'--store <mapp>'"],
+      [['holds', 'list', ...sv], '--store MAPP (en mapp) eller --database URL'],
       [['holds', 'release', 'ID', '--store', 'x', ...sv], "'--by <person>'"],
       [['check', ...sv], "'adress'"],
       [['holds', 'show', '--store', 'x', ...sv], "'id'"],

@@ -1,0 +1,256 @@
+import { join } from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { HoldStore } from '../../src/nodemailer/hold-store.js';
+import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
+import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
+import { migrate } from '../../src/postgres/migrate.js';
+import { RELEASE_LOCK_NAMESPACE } from '../../src/postgres/with-release-lock.js';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { holdMessage } from '../support/hold-message.js';
+import { customers, memoryAuditLog, usePipelineFixture } from '../support/pipeline.js';
+import { usePostgres } from '../support/use-postgres.js';
+
+const fixture = usePipelineFixture();
+const database = usePostgres();
+const GOOD = 'anna.svensson1985@gmail.com';
+const TYPO = 'anna.svensson185@gmail.com';
+const SCHEMA = 'shop_a';
+// An id of the form the stores give out, held nowhere.
+const ID = '20261201T152856518Z-0ed9a29a-89c7-48b7-a7e9-e186e8d013f7';
+
+/** The connection string of the file's database, on the run's cluster (its Unix socket). */
+const url = () =>
+  `postgresql://${process.env.PGUSER ?? 'postgres'}@/${database.name}?host=${encodeURIComponent(process.env.PGHOST ?? '')}`;
+
+/** Runs the built `email-guard holds <args> --database URL --schema shop_a`. */
+const holds = (...args: string[]) =>
+  runBuiltCli(['holds', ...args, '--database', url(), '--schema', SCHEMA], { cwd: fixture.dir });
+
+let store: HoldStore;
+
+/** Sends an order for C-1001 through the real pipeline into the PostgreSQL hold store. */
+const hold = (to: string) => holdMessage({ ...fixture, holdStore: store, audit: memoryAuditLog() }, to);
+
+/** The outcomes the schema's audit log holds for `id`, in order. */
+async function outcomes(id: string): Promise<string[]> {
+  const { rows } = await database.pool.query<{ outcome: string }>(
+    `SELECT entry::json ->> 'outcome' AS outcome FROM ${SCHEMA}.audit_log WHERE entry::json ->> 'holdId' = $1 ORDER BY seq`,
+    [id],
+  );
+  return rows.map((row) => row.outcome);
+}
+
+/** What a process that stopped mid-send leaves: the row claimed, no session holding its lock. */
+const leftReleasing = (id: string) =>
+  database.pool.query(
+    `UPDATE ${SCHEMA}.held_message SET state = 'releasing', releasing_since = now() WHERE id = $1`,
+    [id],
+  );
+
+/** Runs `work` while this process's own session holds the message's release lock, as a live release does. */
+async function whileReleasing<T>(id: string, work: () => Promise<T>): Promise<T> {
+  const client = await database.pool.connect();
+  const key = [RELEASE_LOCK_NAMESPACE, `"${SCHEMA}".${id}`];
+  try {
+    await client.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
+    return await work();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', key);
+    client.release();
+  }
+}
+
+beforeAll(async () => {
+  await builtCli();
+  await migrate(database.pool, { schema: SCHEMA });
+  await createPostgresDirectory({ pool: database.pool, schema: SCHEMA }).upsert(Object.values(customers));
+}, 120_000);
+
+beforeEach(async () => {
+  await database.pool.query(`DELETE FROM ${SCHEMA}.held_message`);
+  store = createPostgresHoldStore({ pool: database.pool, schema: SCHEMA });
+});
+
+describe('email-guard holds --database', () => {
+  it('lists and shows the held messages of the PostgreSQL store with the fields the folder store gives', async () => {
+    const id = await hold(TYPO);
+    const list = await holds('list');
+    expect(list.stderr).toBe('');
+    expect(list.status).toBe(1);
+    expect(list.stdout).toContain(id);
+    expect(list.stdout).toContain(`to: ${TYPO} block -> ${GOOD}`);
+
+    // The same message held in a folder: the same fields, but for the id and the times.
+    const folderId = await holdMessage(fixture, TYPO);
+    const folder = await runBuiltCli(['holds', 'list', '--json', '--store', join(fixture.dir, 'held')], {
+      cwd: fixture.dir,
+    });
+    const [fromDatabase] = JSON.parse((await holds('list', '--json')).stdout);
+    const [fromFolder] = JSON.parse(folder.stdout);
+    const comparable = ({ id: _id, heldAt: _at, messageId: _messageId, ...rest }: Record<string, unknown>) =>
+      rest;
+    expect(fromFolder.id).toBe(folderId);
+    expect(comparable(fromDatabase)).toEqual(comparable(fromFolder));
+    expect(fromDatabase).toMatchObject({
+      id,
+      action: 'block',
+      customerId: 'C-1001',
+      age: '0 min',
+      state: 'held',
+    });
+
+    const show = await holds('show', id);
+    expect(show.status).toBe(0);
+    expect(show.stdout).toContain('subject:   Orderbekräftelse <4711>');
+    expect(show.stdout).toContain('near-miss: Looks like a typo');
+  });
+
+  it('releases against the PostgreSQL directory and writes the PostgreSQL audit log', async () => {
+    const id = await hold(TYPO);
+    const release = (...more: string[]) =>
+      holds(
+        'release',
+        id,
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'read back',
+        '--smtp',
+        `smtp://127.0.0.1:${fixture.sink.port}`,
+        ...more,
+      );
+    const uncorrected = await release();
+    expect(uncorrected.status).toBe(2);
+    expect(uncorrected.stderr).toContain('give the corrected recipients with --to');
+    // Erik Lind's address is in the database's directory only: a correction to it is another customer's.
+    const otherCustomer = await release('--to', 'erik.lind@telia.com');
+    expect(otherCustomer.status).toBe(1);
+    expect(otherCustomer.stderr).toContain(`${id} stays held`);
+    expect(otherCustomer.stderr).toContain('belongs-to-other-customer');
+    expect(fixture.sink.received).toHaveLength(0);
+
+    const released = await release('--to', GOOD);
+    expect(released.stderr).toBe('');
+    expect(released.status).toBe(0);
+    expect(released.stdout).toBe(`released ${id} to ${GOOD}\n`);
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([[GOOD]]);
+    expect(await outcomes(id)).toEqual(['release-refused', 'release-started', 'released']);
+    expect(await store.get(id)).toBeUndefined();
+  });
+
+  it('discards into the PostgreSQL audit log', async () => {
+    const id = await hold(TYPO);
+    const discarded = await holds('discard', id, '--by', 'lena@butiken.se', '--reason', 'dubblett', '--yes');
+    expect(discarded.stderr).toBe('');
+    expect(discarded.status).toBe(0);
+    expect(discarded.stdout).toBe(`discarded ${id}\n`);
+    expect(await outcomes(id)).toEqual(['discarded']);
+    expect(await store.get(id)).toBeUndefined();
+  });
+
+  it('says in one line which server could not be reached, and why', async () => {
+    const unreachable = await runBuiltCli(
+      ['holds', 'list', '--database', 'postgresql://guard@127.0.0.1:1/shop'],
+      { cwd: fixture.dir },
+    );
+    expect(unreachable.status).toBe(3);
+    expect(unreachable.stdout).toBe('');
+    expect(unreachable.stderr).toBe(
+      'email-guard: --database 127.0.0.1:1/shop: cannot connect (connect ECONNREFUSED 127.0.0.1:1)\n',
+    );
+  });
+
+  it('refuses --store and --database together, neither, and --customers with --database, as usage errors', async () => {
+    const usageErrors: [string[], string][] = [
+      [
+        ['list', '--store', fixture.dir, '--database', url()],
+        'give either --store DIR or --database URL, not both',
+      ],
+      [['list'], 'give the hold store: --store DIR (a folder) or --database URL (PostgreSQL)'],
+      [
+        ['release', ID, '--database', url(), ...['--by', 'lena@butiken.se', '--reason', 'ok']].concat([
+          '--smtp',
+          'smtp://127.0.0.1:1',
+          '--customers',
+          'customers.csv',
+        ]),
+        '--customers: with --database the recipients are checked against its customers; leave --customers out',
+      ],
+    ];
+    for (const [args, said] of usageErrors) {
+      const run = await runBuiltCli(['holds', ...args], { cwd: fixture.dir });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toBe(`email-guard: ${said}\n`);
+    }
+  });
+});
+
+describe('email-guard holds --database --force', () => {
+  it('discards and releases a message left releasing by a stopped process only with --force', async () => {
+    const discardId = await hold(TYPO);
+    await leftReleasing(discardId);
+    const discard = (...more: string[]) =>
+      holds('discard', discardId, '--by', 'lena@butiken.se', '--reason', 'not delivered', '--yes', ...more);
+    const plain = await discard();
+    expect(plain.status).toBe(1);
+    expect(plain.stderr.trim().split('\n')).toHaveLength(1);
+    expect(plain.stderr).toContain('discard it with --force only if that process has stopped');
+    const forced = await discard('--force');
+    expect(forced.stderr).toBe('');
+    expect(forced.status).toBe(0);
+    expect(await outcomes(discardId)).toEqual(['discarded']);
+
+    const releaseId = await hold(TYPO);
+    await leftReleasing(releaseId);
+    const release = await holds(
+      'release',
+      releaseId,
+      '--by',
+      'lena@butiken.se',
+      '--reason',
+      'not delivered: checked the server log',
+      '--to',
+      GOOD,
+      '--smtp',
+      `smtp://127.0.0.1:${fixture.sink.port}`,
+      '--force',
+    );
+    expect(release.stderr).toBe('');
+    expect(release.status).toBe(0);
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([[GOOD]]);
+  });
+
+  it('refuses --force in one line while a live session holds the release', async () => {
+    const id = await hold(TYPO);
+    await leftReleasing(id);
+    const [discard, release] = await whileReleasing(id, async () => [
+      await holds('discard', id, '--by', 'lena@butiken.se', '--reason', 'x', '--yes', '--force'),
+      await holds(
+        'release',
+        id,
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'x',
+        '--to',
+        GOOD,
+        '--smtp',
+        `smtp://127.0.0.1:${fixture.sink.port}`,
+        '--force',
+      ),
+    ]);
+    for (const [run, command] of [
+      [discard, 'discard'],
+      [release, 'release'],
+    ] as const) {
+      expect(run?.status).toBe(1);
+      expect(run?.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run?.stderr).toContain(
+        `${id}: a release or discard of this message is still running in a live process`,
+      );
+      expect(run?.stderr).toContain(`so this ${command} did nothing`);
+    }
+    expect(fixture.sink.received).toHaveLength(0);
+    expect((await store.get(id))?.state).toBe('releasing');
+  });
+});
