@@ -2,11 +2,19 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { HoldStore } from '../../src/nodemailer/hold-store.js';
+import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
+import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
+import { migrate } from '../../src/postgres/migrate.js';
 import { builtCli } from '../support/built-cli.js';
-import { customers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import { customers, guardedTransport, memoryAuditLog, usePipelineFixture } from '../support/pipeline.js';
+import { usePostgres } from '../support/use-postgres.js';
 
 const root = resolve(__dirname, '../..');
 const fixture = usePipelineFixture();
+const database = usePostgres();
+/** The database the examples of `holds --database` name; this run's own stands in for it. */
+const DOCS_DATABASE = 'postgres://guard@db.internal:5432/shop';
 
 /** One `$ command` of a ```console block and the output shown under it. */
 interface ShownCommand {
@@ -81,6 +89,24 @@ const stable = (text: string) =>
     .replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z(?=\s+\d+ min)/g, '<held at>')
     .replace(/\b\d+ min\b/g, '<age> min');
 
+/** Sends one confirmation the pipeline holds in `holdStore` (the typo of C-1001's address); answers its id. */
+async function holdIn(holdStore: HoldStore): Promise<string> {
+  const held = await guardedTransport(fixture, undefined, { holdStore, auditLog: memoryAuditLog() })
+    .sendMail({
+      from: 'order@butiken.se',
+      to: 'anna.svensson185@gmail.com',
+      subject: 'Orderbekräftelse',
+      text: 'Tack för din beställning.',
+      emailGuard: { customerId: 'C-1001' },
+    })
+    .then(
+      () => undefined,
+      (error: { holdId?: string }) => error.holdId,
+    );
+  if (!held) throw new Error('the confirmation was not held');
+  return held;
+}
+
 beforeAll(async () => {
   await builtCli();
 }, 120_000);
@@ -105,25 +131,18 @@ describe('the command line examples of the README and docs/cli.md', () => {
         .map((customer) => `${customer.id};${customer.name};${(customer.emails ?? []).join(',')}`)
         .join('\n')}\n`,
     );
-    // One confirmation the pipeline held: the typo of C-1001's address.
-    const held = await guardedTransport(fixture)
-      .sendMail({
-        from: 'order@butiken.se',
-        to: 'anna.svensson185@gmail.com',
-        subject: 'Orderbekräftelse',
-        text: 'Tack för din beställning.',
-        emailGuard: { customerId: 'C-1001' },
-      })
-      .then(
-        () => undefined,
-        (error: { holdId?: string }) => error.holdId,
-      );
-    if (!held) throw new Error('the confirmation was not held');
+    const held = await holdIn(fixture.holdStore);
     renameSync(join(cwd, 'held'), join(cwd, 'held-mail'));
-    // The held message's id and the SMTP server are this run's.
+    // The same confirmation held in PostgreSQL, checked there against the customers of its directory.
+    await migrate(database.pool);
+    await createPostgresDirectory({ pool: database.pool }).upsert(Object.values(customers));
+    const heldInDatabase = await holdIn(createPostgresHoldStore({ pool: database.pool }));
+    const url = `postgresql://${process.env.PGUSER ?? 'postgres'}@/${database.name}?host=${encodeURIComponent(process.env.PGHOST ?? '')}`;
+    // The held message's id, the database and the SMTP server are this run's.
     const substitute = (command: string) =>
       command
-        .replace(/\b\d{8}T\d{9}Z-[0-9a-f-]{36}\b/g, held)
+        .replace(/\b\d{8}T\d{9}Z-[0-9a-f-]{36}\b/g, command.includes(DOCS_DATABASE) ? heldInDatabase : held)
+        .replace(DOCS_DATABASE, `'${url}'`)
         .replace('smtp://mail.butiken.se:587', `smtp://127.0.0.1:${fixture.sink.port}`);
     for (const document of ['README.md', 'docs/cli.md'])
       for (const block of shownCommands(document)) {
