@@ -71,6 +71,7 @@ beforeEach(async () => {
   store = createPostgresHoldStore({ pool: database.pool, schema: SCHEMA });
 });
 
+// Each test runs the built command several times, seconds each on a loaded machine: their own timeout.
 describe('email-guard holds --database', () => {
   it('lists and shows the held messages of the PostgreSQL store with the fields the folder store gives', async () => {
     const id = await hold(TYPO);
@@ -103,7 +104,7 @@ describe('email-guard holds --database', () => {
     expect(show.status).toBe(0);
     expect(show.stdout).toContain('subject:   Orderbekräftelse <4711>');
     expect(show.stdout).toContain('near-miss: Looks like a typo');
-  });
+  }, 120_000);
 
   it('releases against the PostgreSQL directory and writes the PostgreSQL audit log', async () => {
     const id = await hold(TYPO);
@@ -136,7 +137,7 @@ describe('email-guard holds --database', () => {
     expect(fixture.sink.received.map((message) => message.to)).toEqual([[GOOD]]);
     expect(await outcomes(id)).toEqual(['release-refused', 'release-started', 'released']);
     expect(await store.get(id)).toBeUndefined();
-  });
+  }, 120_000);
 
   it('discards into the PostgreSQL audit log', async () => {
     const id = await hold(TYPO);
@@ -158,6 +159,15 @@ describe('email-guard holds --database', () => {
     expect(unreachable.stderr).toBe(
       'email-guard: --database 127.0.0.1:1/shop: cannot connect (connect ECONNREFUSED 127.0.0.1:1)\n',
     );
+  });
+
+  it('says in one line that a schema was never migrated', async () => {
+    const run = await runBuiltCli(['holds', 'list', '--database', url(), '--schema', 'never_migrated'], {
+      cwd: fixture.dir,
+    });
+    expect(run.status).toBe(3);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('schema never_migrated has no email-guard tables: run migrate');
   });
 
   it('refuses --store and --database together, neither, and --customers with --database, as usage errors', async () => {
@@ -182,7 +192,7 @@ describe('email-guard holds --database', () => {
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr).toBe(`email-guard: ${said}\n`);
     }
-  });
+  }, 120_000);
 });
 
 describe('email-guard holds --database --force', () => {
@@ -218,7 +228,7 @@ describe('email-guard holds --database --force', () => {
     expect(release.stderr).toBe('');
     expect(release.status).toBe(0);
     expect(fixture.sink.received.map((message) => message.to)).toEqual([[GOOD]]);
-  });
+  }, 120_000);
 
   it('refuses --force in one line while a live session holds the release', async () => {
     const id = await hold(TYPO);
@@ -252,5 +262,5 @@ describe('email-guard holds --database --force', () => {
     }
     expect(fixture.sink.received).toHaveLength(0);
     expect((await store.get(id))?.state).toBe('releasing');
-  });
+  }, 120_000);
 });
