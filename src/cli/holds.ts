@@ -99,7 +99,11 @@ function whyFailed(error: unknown): string {
     reason = (reason as { cause?: unknown }).cause;
   if (isEmailGuardError(reason)) {
     const cause = (reason as { cause?: NodeJS.ErrnoException }).cause;
-    return typeof cause?.code === 'string' && !/^[0-9A-Z]{5}$/.test(cause.code) ? cause.code : reason.message;
+    // A system code (EROFS) says it; a SQLSTATE (five characters, digits among them: 42P01,
+    // PostgreSQL manual Appendix A) does not, and the store's message explains it instead.
+    return typeof cause?.code === 'string' && !/^(?=.*\d)[0-9A-Z]{5}$/.test(cause.code)
+      ? cause.code
+      : reason.message;
   }
   return String((reason as NodeJS.ErrnoException | undefined)?.code ?? (reason as Error)?.message ?? reason);
 }
