@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HoldStore } from '../../src/nodemailer/hold-store.js';
@@ -139,15 +140,23 @@ describe('email-guard holds --database', () => {
     expect(await store.get(id)).toBeUndefined();
   }, 120_000);
 
-  it('discards into the PostgreSQL audit log', async () => {
+  it('discards into the PostgreSQL audit log, or into the file --audit-log names', async () => {
+    const discard = (id: string, ...more: string[]) =>
+      holds('discard', id, '--by', 'lena@butiken.se', '--reason', 'dubblett', '--yes', ...more);
     const id = await hold(TYPO);
-    const discarded = await holds('discard', id, '--by', 'lena@butiken.se', '--reason', 'dubblett', '--yes');
+    const discarded = await discard(id);
     expect(discarded.stderr).toBe('');
     expect(discarded.status).toBe(0);
     expect(discarded.stdout).toBe(`discarded ${id}\n`);
     expect(await outcomes(id)).toEqual(['discarded']);
     expect(await store.get(id)).toBeUndefined();
-  });
+
+    const logged = await hold(TYPO);
+    const file = join(fixture.dir, 'discards.audit.jsonl');
+    expect((await discard(logged, '--audit-log', file)).status).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ outcome: 'discarded', holdId: logged });
+    expect(await outcomes(logged)).toEqual([]);
+  }, 120_000);
 
   it('says in one line which server could not be reached, and why', async () => {
     const unreachable = await runBuiltCli(
