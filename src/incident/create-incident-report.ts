@@ -6,7 +6,12 @@ import {
   assessBreach,
   BreachFactsSchema,
 } from './assess-breach.js';
-import { AuthorityNotificationSchema, ambiguousFilingTime, resolveFilings } from './authority-filings.js';
+import {
+  AuthorityNotificationSchema,
+  ambiguousFilingTime,
+  regimesOf,
+  resolveFilings,
+} from './authority-filings.js';
 import { type BreachDecision, BreachDecisionSchema } from './breach-decision.js';
 import { pickCircumstances } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
@@ -256,7 +261,8 @@ export function createIncidentReport(
   const iso = (value: DateInput) => toDate(value).toISOString();
   // Regulation 611/2013 Art. 2(3) counts from the first notification to the provider's authority.
   const eprivacyFiledAt =
-    filing.filings.find((entry) => entry.regime === 'eprivacy')?.at ?? given.initialNotificationAt;
+    filing.filings.find((entry) => regimesOf(entry, authorities).includes('eprivacy'))?.at ??
+    given.initialNotificationAt;
   const assess = (
     risk?: 'unlikely' | 'risk' | 'high',
     judged?: { notifyAuthority?: boolean; notifyDataSubjects?: boolean },

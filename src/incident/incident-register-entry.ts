@@ -111,6 +111,11 @@ export function incidentRegisterEntry(
             ? toByDeadline
             : `${to}${due === undefined ? '' : ` ${s('senast', 'by')} ${reportDateTime(phrasing, due)}`}`
         }`;
+  // One filing date stored for several authorities is said as such, never put under each of them.
+  const authorityStated =
+    filings.unattributed === undefined || !decision.notifyAuthority
+      ? authority
+      : `${authority} (${filings.unattributed})`;
   const subjects = decision.notifyDataSubjects
     ? checked.subscriberNotice.notifiedAt !== undefined
       ? `${s('de berörda underrättade', 'people concerned told')} ${reportDateTime(phrasing, checked.subscriberNotice.notifiedAt)}`
@@ -176,7 +181,7 @@ export function incidentRegisterEntry(
       ? s('innehållet är inte fastställt ännu', 'content not yet established')
       : listCategories(phrasing, checked.data.categories, credentialWording(checked)),
     `${risk}${checked.judgment === undefined ? '' : s(' (bedömd av den ansvariga)', ' (as judged)')}`,
-    authority,
+    authorityStated,
     subjects,
     `${s('åtgärder', 'measures')}: ${measures.length > 0 ? measures.join(', ') : s('inga', 'none')}`,
   ]
