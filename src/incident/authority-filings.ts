@@ -63,10 +63,7 @@ export function resolveFilings(
   const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
   const issues: InputIssue[] = [];
   const filings: AuthorityFiling[] = [];
-  const named = findings.map(
-    (finding) => finding.authority?.abbreviation ?? finding.authority?.id ?? finding.regime,
-  );
-  const choices = [...new Set(named)].join(', ');
+  const choices = names(findings);
   if (given.initialNotificationAt !== undefined && given.notifications !== undefined)
     issues.push({
       path: ['input', 'notifications'],
@@ -122,19 +119,77 @@ export function ambiguousFilingTime(
 ): InputIssue[] {
   const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
   const issues: InputIssue[] = [];
-  const named = findings.map(
-    (finding) => finding.authority?.abbreviation ?? finding.authority?.id ?? finding.regime,
-  );
-  const choices = [...new Set(named)].join(', ');
+  const choices = names(findings);
+  const [first] = choices.split(', ');
   if (given.initialNotificationAt !== undefined && distinctAuthorities(findings).length > 1)
     issues.push({
       path: ['input', 'initialNotificationAt'],
       message: say(
-        `är en enda tidpunkt, men incidenten anmäls till flera myndigheter (${choices}): ange varje anmälan för sig i notifications, till exempel [{ authority: '${named[0]}', at: … }]`,
-        `is one time, but the breach concerns several authorities (${choices}): give each filing in notifications, for example [{ authority: '${named[0]}', at: … }]`,
+        `är en enda tidpunkt, men incidenten anmäls till flera myndigheter (${choices}): ange varje anmälan för sig i notifications, till exempel [{ authority: '${first}', at: … }]`,
+        `is one time, but the breach concerns several authorities (${choices}): give each filing in notifications, for example [{ authority: '${first}', at: … }]`,
       ),
     });
   return issues;
+}
+
+/**
+ * A filing recorded beside a judgment that the authority is not notified. The judgment can leave out
+ * the GDPR notification only: a provider's filing under Regulation 611/2013 stands whatever the risk
+ * (Art. 2(1)), so a filing with that authority agrees with it and is kept. A filing with an authority
+ * the judgment leaves out, or any filing where it leaves out every authority, would have the report say
+ * "Notified: no" over a recorded filing: one of the two is what the controller must correct (GDPR
+ * Art. 33(5) documents the facts as they are).
+ */
+export function filingsAgainstJudgment(
+  given: {
+    readonly initialNotificationAt?: unknown;
+    readonly filings: readonly AuthorityFiling[];
+  },
+  context: {
+    readonly judgedNotNotified: boolean;
+    readonly authorities: readonly AuthorityFinding[];
+    /** The authorities the breach is notified to after the judgment. */
+    readonly notified: readonly AuthorityFinding[];
+  },
+  locale: 'sv' | 'en' = 'en',
+): InputIssue[] {
+  const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
+  if (!context.judgedNotNotified) return [];
+  if (context.notified.length === 0)
+    return given.initialNotificationAt !== undefined || given.filings.length > 0
+      ? [
+          {
+            path: ['input', 'judgment', 'notifyAuthority'],
+            message: say(
+              'motsäger initialNotificationAt: en första anmälan till tillsynsmyndigheten är registrerad, men bedömningen lämnar ingen myndighet att anmäla till (ingen skyldighet att anmäla oavsett risk gäller här); ta bort anmälan eller ändra bedömningen',
+              'contradicts initialNotificationAt: a first notification to the authority is recorded, but the judgment leaves no authority to notify (no duty to notify whatever the risk applies here); remove the filing or change the judgment',
+            ),
+          },
+        ]
+      : [];
+  const left = context.notified.map((finding) => finding.regime);
+  return given.filings.flatMap((filing, index) =>
+    regimesOf(filing, context.authorities).some((regime) => left.includes(regime))
+      ? []
+      : [
+          {
+            path: ['input', 'notifications', index, 'authority'],
+            message: say(
+              `${filing.authority} är registrerad som anmäld, men enligt bedömningen (judgment.notifyAuthority: false) anmäls incidenten bara till ${names(context.notified)}; ta bort anmälan eller ändra bedömningen`,
+              `${filing.authority} is recorded as notified, but the judgment (judgment.notifyAuthority: false) leaves only ${names(context.notified)} notified; remove the filing or change the judgment`,
+            ),
+          },
+        ],
+  );
+}
+
+/** The authorities as the caller would name them, once each. */
+function names(findings: readonly AuthorityFinding[]): string {
+  return [
+    ...new Set(
+      findings.map((finding) => finding.authority?.abbreviation ?? finding.authority?.id ?? finding.regime),
+    ),
+  ].join(', ');
 }
 
 /** The regimes a stored filing covers: those of the report's authorities it names, or the one it was stored under. */

@@ -9,6 +9,7 @@ import {
 import {
   AuthorityNotificationSchema,
   ambiguousFilingTime,
+  filingsAgainstJudgment,
   regimesOf,
   resolveFilings,
 } from './authority-filings.js';
@@ -234,21 +235,6 @@ export function createIncidentReport(
       notifiedAt: given.subscriberNotice?.notifiedAt,
       locale: settings.locale,
     }),
-    // A first notification recorded beside a judgment that the authority is not notified: the report
-    // would say "Notified: no" over a timeline showing the filing. One of the two is what the
-    // controller must correct (GDPR Art. 33(5) documents the facts as they are).
-    ...((given.initialNotificationAt !== undefined || filing.filings.length > 0) &&
-    given.judgment?.notifyAuthority === false
-      ? [
-          {
-            path: ['input', 'judgment', 'notifyAuthority'],
-            message:
-              settings.locale === 'sv'
-                ? 'motsäger initialNotificationAt: en första anmälan till tillsynsmyndigheten är registrerad; ta bort initialNotificationAt eller ändra bedömningen'
-                : 'contradicts initialNotificationAt: a first notification to the authority is recorded; remove initialNotificationAt or change the judgment',
-          },
-        ]
-      : []),
     ...(given.misdirected
       ? sameMailboxIssue(
           given.misdirected.intended,
@@ -307,13 +293,15 @@ export function createIncidentReport(
     // Computed from a message nobody could read: the data says so, as the renderings do.
     provisional: given.dataContentUnknown === true && judgment === undefined,
   });
-  refuseIssues(
-    ambiguousFilingTime(
-      given,
-      authorities.filter((finding) => decision.notifyAuthorityUnder?.includes(finding.regime) === true),
+  const notified = authorities.filter((finding) => decision.notifyAuthorityUnder.includes(finding.regime));
+  refuseIssues([
+    ...filingsAgainstJudgment(
+      { ...given, filings: filing.filings },
+      { judgedNotNotified: judgment?.notifyAuthority === false, authorities, notified },
       settings.locale,
     ),
-  );
+    ...ambiguousFilingTime(given, notified, settings.locale),
+  ]);
   // The precedents are compared with the conclusion that holds: after a judgment that the risk is
   // unlikely, a decision that found no notification needed supports the signed conclusion, it does not
   // go against it (GDPR Art. 5(2): the controller shows how it reached the conclusion it signs).
