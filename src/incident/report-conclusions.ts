@@ -233,6 +233,13 @@ const FIRST_NOTIFICATION_ARTICLE: Readonly<Record<AuthorityFinding['regime'], st
   gdpr: 'GDPR Art. 33(1)',
 };
 
+/** The deadline of the first notification to the authority of a finding, where the assessment gives one. */
+export function authorityDeadline(report: IncidentReport, finding: AuthorityFinding): string | undefined {
+  return report.assessment.deadlines.find(
+    (entry) => entry.to === 'authority' && entry.article === FIRST_NOTIFICATION_ARTICLE[finding.regime],
+  )?.due;
+}
+
 /**
  * The authorities to notify as one phrase, each named once and by its own deadline when the deadlines
  * differ (`PTS senast 1 december ... och IMY senast 3 december ...`): one deadline for all would tell the
@@ -252,9 +259,7 @@ export function authoritiesPhrase(
   for (const finding of findings) {
     const named = name(finding);
     if (named === undefined) continue;
-    const due = report.assessment.deadlines.find(
-      (entry) => entry.to === 'authority' && entry.article === FIRST_NOTIFICATION_ARTICLE[finding.regime],
-    )?.due;
+    const due = authorityDeadline(report, finding);
     const group = groups.get(named) ?? { regimes: [], due: undefined };
     // The United Kingdom's own laws: the UK GDPR and PECR (The Privacy and Electronic Communications Regulations 2003).
     const uk = finding.country === 'GB';
