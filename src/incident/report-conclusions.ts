@@ -743,6 +743,26 @@ const STEP_TEXTS: Readonly<Record<TimelineStep['kind'], readonly [string, string
   other: ['Händelse.', 'Event.'],
 };
 
+/**
+ * When the timeline says the breach was contained, the measures say so too: GDPR Art. 33(3)(d) asks
+ * for the measures taken to address the breach, and Regulation 611/2013 Annex I section 2 for the
+ * measures applied, so the moment the exposure ended is stated where the authority reads them, in
+ * the caller's words, not only as a line of the chronology.
+ */
+export function containedParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
+  return (report.timeline ?? [])
+    .filter((entry) => entry.kind === 'contained')
+    .map((entry) => {
+      const who = entry.who === undefined ? '' : ` (${entry.who})`;
+      const what = `${entry.what}${who}`.replace(/([^.!?])$/, '$1.');
+      return say(
+        phrasing,
+        `Incidenten begränsades ${reportDateTime(phrasing, entry.at)}: ${what}`,
+        `The breach was contained on ${reportDateTime(phrasing, entry.at)}: ${what}`,
+      );
+    });
+}
+
 /** The timeline, one line a step, in order. */
 export function timelineList(phrasing: Phrasing, report: IncidentReport): string[] {
   const names = notifiedFindings(report)
