@@ -122,7 +122,7 @@ export function createFollowUpReport(
       at: ['changes'],
       locale: options.locale,
     }).filter((issue) => !['occurredAt', 'detectedAt'].includes(String(issue.path[1]))),
-    ...unattributedFirstFiling(previous, given, options.locale),
+    ...followUpFilingIssues(previous, given, options.locale),
     ...(toDate(now).getTime() < toDate(previous.createdAt).getTime()
       ? [
           {
@@ -225,24 +225,40 @@ function dedupe(filings: readonly (Filings[number] & { regime?: Regime })[]): Fi
 }
 
 /**
- * A first report stored with one `initialNotificationAt` for several authorities says nothing of
- * which one was notified then: a follow-up that carried it on would sign a filing date the facts do
- * not attribute, so it asks for each filing instead, unless the changes give them.
+ * The filings of the follow-up, checked against those of the first report. A first report stored
+ * with one `initialNotificationAt` for several authorities says nothing of which one was notified
+ * then: a follow-up that carried it on would sign a filing date the facts do not attribute, so it asks
+ * for each filing instead, unless the changes give them. One time given beside filings kept per
+ * authority (in the first report or the changes) is asked for as one of them.
  */
-function unattributedFirstFiling(
+function followUpFilingIssues(
   previous: IncidentReport,
   given: { readonly notifications?: unknown; readonly initialNotificationAt?: unknown },
   locale: 'sv' | 'en' | undefined,
 ) {
+  const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
+  if (
+    given.initialNotificationAt !== undefined &&
+    (given.notifications !== undefined || previous.facts.notifications !== undefined)
+  )
+    return [
+      {
+        path: ['changes', 'initialNotificationAt'],
+        message: say(
+          'anges bredvid anmälningar per myndighet (notifications): ange den här anmälan i changes.notifications med sin myndighet',
+          'given beside filings kept per authority (notifications): give this filing in changes.notifications with its authority',
+        ),
+      },
+    ];
   if (given.notifications !== undefined || given.initialNotificationAt !== undefined) return [];
   if (!previous.regimes.some((regime) => filingRecord(previous, regime).state === 'unattributed')) return [];
   return [
     {
       path: ['first', 'facts', 'initialNotificationAt'],
-      message:
-        locale === 'sv'
-          ? 'är en enda tidpunkt för flera myndigheter, och vilken den gäller är inte registrerat: ange varje anmälan för sig i changes.notifications'
-          : 'is one time recorded for several authorities, and which one it applies to is not recorded: give each filing in changes.notifications',
+      message: say(
+        'är en enda tidpunkt för flera myndigheter, och vilken den gäller är inte registrerat: ange varje anmälan för sig i changes.notifications',
+        'is one time recorded for several authorities, and which one it applies to is not recorded: give each filing in changes.notifications',
+      ),
     },
   ];
 }

@@ -94,6 +94,28 @@ describe('the follow-up takes the filings per authority', () => {
     });
   }
 
+  it('refuses one time beside the filings per authority of the first report, naming it', async () => {
+    const first = createIncidentReport(
+      { ...both, notifications: [{ authority: 'PTS', at: '2026-12-01T10:00:00+01:00' }] },
+      { now: firstAt },
+    );
+    const error = await refusal(
+      (async () =>
+        createFollowUpReport(
+          first,
+          { initialNotificationAt: '2026-12-02T08:30:00+01:00' },
+          { now: laterAt },
+        ))(),
+    );
+    expect(error.issues).toEqual([
+      {
+        path: ['changes', 'initialNotificationAt'],
+        message:
+          'given beside filings kept per authority (notifications): give this filing in changes.notifications with its authority',
+      },
+    ]);
+  });
+
   it('refuses a follow-up of one date recorded for several authorities, naming the field', async () => {
     const error = await refusal(
       (async () => createFollowUpReport(storedWithOneDate('en'), { summary: 'Done.' }, { now: laterAt }))(),
