@@ -23,12 +23,17 @@ export const AuthorityNotificationSchema = z.object({
   reference: z.string().trim().min(1).optional(),
 });
 
-/** A filing as the report keeps it: per regime, with the authority as the caller named it. */
+/**
+ * A filing as the report keeps it: one per authority, as the caller named it. The regimes it covers
+ * are read from the report's authorities (the ICO receives the UK GDPR and the PECR notifications,
+ * one filing for both); a report stored before kept one entry per regime, with `regime`.
+ */
 export interface AuthorityFiling {
   readonly authority: string;
-  readonly regime: Regime;
   readonly at: string;
-  readonly reference?: string;
+  readonly reference?: string | undefined;
+  /** Only in reports stored with one entry per regime. */
+  readonly regime?: Regime | undefined;
 }
 
 /** The ids of the distinct authorities a report concerns (a regime stands for an authority the table lacks). */
@@ -44,7 +49,7 @@ function namesOf(finding: AuthorityFinding): string[] {
 }
 
 /**
- * The filings given, one per regime of the authority named, and the issues of those that name no
+ * The filings given, one per authority named, and the issues of those that name no
  * authority of the report or name one twice.
  */
 export function resolveFilings(
@@ -58,10 +63,7 @@ export function resolveFilings(
   const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
   const issues: InputIssue[] = [];
   const filings: AuthorityFiling[] = [];
-  const named = findings.map(
-    (finding) => finding.authority?.abbreviation ?? finding.authority?.id ?? finding.regime,
-  );
-  const choices = [...new Set(named)].join(', ');
+  const choices = names(findings);
   if (given.initialNotificationAt !== undefined && given.notifications !== undefined)
     issues.push({
       path: ['input', 'notifications'],
@@ -85,25 +87,22 @@ export function resolveFilings(
       });
       continue;
     }
-    for (const finding of matching) {
-      if (seen.has(finding.regime)) {
-        issues.push({
-          path,
-          message: say(
-            `${notification.authority} har redan en första anmälan i notifications`,
-            `${notification.authority} already has a first filing in notifications`,
-          ),
-        });
-        break;
-      }
-      seen.add(finding.regime);
-      filings.push({
-        authority: notification.authority,
-        regime: finding.regime,
-        at: toDate(notification.at).toISOString(),
-        ...(notification.reference === undefined ? {} : { reference: notification.reference }),
+    if (matching.some((finding) => seen.has(finding.regime))) {
+      issues.push({
+        path,
+        message: say(
+          `${notification.authority} har redan en första anmälan i notifications`,
+          `${notification.authority} already has a first filing in notifications`,
+        ),
       });
+      continue;
     }
+    for (const finding of matching) seen.add(finding.regime);
+    filings.push({
+      authority: notification.authority,
+      at: toDate(notification.at).toISOString(),
+      ...(notification.reference === undefined ? {} : { reference: notification.reference }),
+    });
   }
   return { filings, issues };
 }
@@ -120,33 +119,136 @@ export function ambiguousFilingTime(
 ): InputIssue[] {
   const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
   const issues: InputIssue[] = [];
-  const named = findings.map(
-    (finding) => finding.authority?.abbreviation ?? finding.authority?.id ?? finding.regime,
-  );
-  const choices = [...new Set(named)].join(', ');
+  const choices = names(findings);
+  const [first] = choices.split(', ');
   if (given.initialNotificationAt !== undefined && distinctAuthorities(findings).length > 1)
     issues.push({
       path: ['input', 'initialNotificationAt'],
       message: say(
-        `är en enda tidpunkt, men incidenten anmäls till flera myndigheter (${choices}): ange varje anmälan för sig i notifications, till exempel [{ authority: '${named[0]}', at: … }]`,
-        `is one time, but the breach concerns several authorities (${choices}): give each filing in notifications, for example [{ authority: '${named[0]}', at: … }]`,
+        `är en enda tidpunkt, men incidenten anmäls till flera myndigheter (${choices}): ange varje anmälan för sig i notifications, till exempel [{ authority: '${first}', at: … }]`,
+        `is one time, but the breach concerns several authorities (${choices}): give each filing in notifications, for example [{ authority: '${first}', at: … }]`,
       ),
     });
   return issues;
 }
 
 /**
- * When the authority of `regime` was first notified: its own filing in `notifications`, or, in a
- * report that concerns one authority only, `initialNotificationAt`.
+ * A filing recorded beside a judgment that the authority is not notified. The judgment can leave out
+ * the GDPR notification only: a provider's filing under Regulation 611/2013 stands whatever the risk
+ * (Art. 2(1)), so a filing with that authority agrees with it and is kept. A filing with an authority
+ * the judgment leaves out, or any filing where it leaves out every authority, would have the report say
+ * "Notified: no" over a recorded filing: one of the two is what the controller must correct (GDPR
+ * Art. 33(5) documents the facts as they are).
  */
-export function filedAt(
-  facts: {
-    readonly notifications?: readonly { readonly regime: Regime; readonly at: string }[] | undefined;
-    readonly initialNotificationAt?: string | undefined;
+export function filingsAgainstJudgment(
+  given: {
+    readonly initialNotificationAt?: unknown;
+    readonly filings: readonly AuthorityFiling[];
+  },
+  context: {
+    readonly judgedNotNotified: boolean;
+    readonly authorities: readonly AuthorityFinding[];
+    /** The authorities the breach is notified to after the judgment. */
+    readonly notified: readonly AuthorityFinding[];
+  },
+  locale: 'sv' | 'en' = 'en',
+): InputIssue[] {
+  const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
+  if (!context.judgedNotNotified) return [];
+  if (context.notified.length === 0)
+    return given.initialNotificationAt !== undefined || given.filings.length > 0
+      ? [
+          {
+            path: ['input', 'judgment', 'notifyAuthority'],
+            message: say(
+              'motsäger initialNotificationAt: en första anmälan till tillsynsmyndigheten är registrerad, men bedömningen lämnar ingen myndighet att anmäla till (ingen skyldighet att anmäla oavsett risk gäller här); ta bort anmälan eller ändra bedömningen',
+              'contradicts initialNotificationAt: a first notification to the authority is recorded, but the judgment leaves no authority to notify (no duty to notify whatever the risk applies here); remove the filing or change the judgment',
+            ),
+          },
+        ]
+      : [];
+  const left = context.notified.map((finding) => finding.regime);
+  return given.filings.flatMap((filing, index) =>
+    regimesOf(filing, context.authorities).some((regime) => left.includes(regime))
+      ? []
+      : [
+          {
+            path: ['input', 'notifications', index, 'authority'],
+            message: say(
+              `${filing.authority} är registrerad som anmäld, men enligt bedömningen (judgment.notifyAuthority: false) anmäls incidenten bara till ${names(context.notified)}; ta bort anmälan eller ändra bedömningen`,
+              `${filing.authority} is recorded as notified, but the judgment (judgment.notifyAuthority: false) leaves only ${names(context.notified)} notified; remove the filing or change the judgment`,
+            ),
+          },
+        ],
+  );
+}
+
+/** The authorities as the caller would name them, once each. */
+function names(findings: readonly AuthorityFinding[]): string {
+  return [
+    ...new Set(
+      findings.map((finding) => finding.authority?.abbreviation ?? finding.authority?.id ?? finding.regime),
+    ),
+  ].join(', ');
+}
+
+/** The regimes a stored filing covers: those of the report's authorities it names, or the one it was stored under. */
+export function regimesOf(
+  filing: Pick<AuthorityFiling, 'authority' | 'regime'>,
+  findings: readonly AuthorityFinding[],
+): Regime[] {
+  if (filing.regime !== undefined) return [filing.regime];
+  const wanted = filing.authority.toLowerCase();
+  return findings.filter((finding) => namesOf(finding).includes(wanted)).map((finding) => finding.regime);
+}
+
+/** What a report records of the first filing with the authority of a regime. */
+export type FilingRecord =
+  | { readonly state: 'filed'; readonly at: string }
+  /**
+   * One `initialNotificationAt` in a report stored when the breach was notified to several
+   * authorities: the date is recorded once, and which authority it applies to is not known.
+   */
+  | { readonly state: 'unattributed'; readonly at: string }
+  | { readonly state: 'none' };
+
+/**
+ * When the authority of `regime` was first notified: its own filing in `notifications`, or
+ * `initialNotificationAt` where the report concerns one authority only. Where several authorities
+ * are notified and only `initialNotificationAt` is recorded (reports stored before filings were
+ * kept per authority), the date cannot be put under any one of them: a report signed with it under
+ * each would state filings that may not have happened (GDPR Art. 33(5) documents the facts).
+ */
+export function filingRecord(
+  report: {
+    readonly facts: {
+      readonly notifications?: readonly AuthorityFiling[] | undefined;
+      readonly initialNotificationAt?: string | undefined;
+    };
+    readonly authorities?: readonly AuthorityFinding[] | undefined;
+    readonly decision?: { readonly notifyAuthorityUnder: readonly Regime[] } | undefined;
   },
   regime: Regime,
-): string | undefined {
-  if (facts.notifications !== undefined)
-    return facts.notifications.find((filing) => filing.regime === regime)?.at;
-  return facts.initialNotificationAt;
+): FilingRecord {
+  const { notifications, initialNotificationAt } = report.facts;
+  const under = report.decision?.notifyAuthorityUnder;
+  const notified = (report.authorities ?? []).filter(
+    (finding) => under === undefined || under.includes(finding.regime),
+  );
+  if (notifications !== undefined) {
+    const at = notifications.find((filing) =>
+      regimesOf(filing, report.authorities ?? []).includes(regime),
+    )?.at;
+    return at === undefined ? { state: 'none' } : { state: 'filed', at };
+  }
+  if (initialNotificationAt === undefined) return { state: 'none' };
+  return distinctAuthorities(notified).length > 1
+    ? { state: 'unattributed', at: initialNotificationAt }
+    : { state: 'filed', at: initialNotificationAt };
+}
+
+/** The moment {@link filingRecord} attributes to the authority of `regime`, if any. */
+export function filedAt(...args: Parameters<typeof filingRecord>): string | undefined {
+  const record = filingRecord(...args);
+  return record.state === 'filed' ? record.at : undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regimesOf } from './authority-filings.js';
 import type { Regime } from './breach-facts.js';
 import type { IncidentReport } from './incident-report.js';
 
@@ -95,15 +96,17 @@ export function buildTimeline(report: IncidentReport): TimelineStep[] {
   add('judged', report.judgment?.at, report.judgment?.by);
   // Each authority's first filing is a step of its own (the report names the authority beside it).
   if (report.facts.notifications === undefined) add('authority-notified', report.facts.initialNotificationAt);
-  else if (!has.has('authority-notified'))
-    // An authority under two regimes (the ICO) filed with once is one step.
-    for (const filing of report.facts.notifications)
-      if (
-        !report.facts.notifications.some(
-          (other) => other !== filing && other.authority === filing.authority && other.regime < filing.regime,
-        )
-      )
-        known.push({ at: filing.at, kind: 'authority-notified', regime: filing.regime });
+  else if (!has.has('authority-notified')) {
+    // An authority under two regimes (the ICO) filed with once is one step, also in a report stored
+    // with one entry per regime.
+    const stepped = new Set<string>();
+    for (const filing of report.facts.notifications) {
+      const [regime] = regimesOf(filing, report.authorities ?? []);
+      if (stepped.has(filing.authority.toLowerCase())) continue;
+      stepped.add(filing.authority.toLowerCase());
+      known.push({ at: filing.at, kind: 'authority-notified', ...(regime === undefined ? {} : { regime }) });
+    }
+  }
   add('data-subjects-notified', report.subscriberNotice.notifiedAt);
   add('customer-called', report.customerCall?.at, report.customerCall?.by);
   const order: readonly TimelineStep['kind'][] = TimelineKindSchema.options;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { BreachCircumstancesSchema } from './assess-breach.js';
+import { type AuthorityFiling, filingRecord, regimesOf } from './authority-filings.js';
+import type { Regime } from './breach-facts.js';
 import {
   type CreateIncidentReportInput,
   CreateIncidentReportInputSchema,
@@ -52,6 +54,12 @@ export const FollowUpChangesSchema = BreachCircumstancesSchema.extend({
   subscriberNotice: Input.subscriberNotice,
   /** When the first notification reached the authority (starts the three days of Regulation 611/2013 Art. 2(3)). */
   initialNotificationAt: Input.initialNotificationAt,
+  /**
+   * The first filing with each authority, where the breach concerns several (`PTS`, `IMY`): a filing
+   * given here replaces the first report's filing with the same authority, the others are kept
+   * (GDPR Art. 33(4): the information comes in phases; Regulation 611/2013 Art. 2(3)).
+   */
+  notifications: Input.notifications,
   judgment: Input.judgment,
   timeline: Input.timeline,
   customerCall: Input.customerCall,
@@ -86,7 +94,7 @@ export function createFollowUpReport(
   const previous = parseInput(IncidentReportSchema, first, ['first']);
   const given = parseInput(FollowUpChangesSchema, changes, ['changes']);
   const settings = parseInput(FollowUpOptionsSchema, options, ['options']);
-  const { timeline: added, measures: changedMeasures, ...rest } = given;
+  const { timeline: added, measures: changedMeasures, notifications: filed, ...rest } = given;
   // The checks of a new report, on what the follow-up brings, named where it came from: the first
   // report as stored, each change, and the moment the follow-up is written, which cannot precede the
   // first (Regulation 611/2013 Art. 2(3): the follow-up completes it).
@@ -114,6 +122,7 @@ export function createFollowUpReport(
       at: ['changes'],
       locale: options.locale,
     }).filter((issue) => !['occurredAt', 'detectedAt'].includes(String(issue.path[1]))),
+    ...followUpFilingIssues(previous, given, options.locale),
     ...(toDate(now).getTime() < toDate(previous.createdAt).getTime()
       ? [
           {
@@ -150,6 +159,7 @@ export function createFollowUpReport(
         }
       : {}),
     ...(definedOnly(rest) as Partial<CreateIncidentReportInput>),
+    ...(filed === undefined ? {} : filingsAfter(previous, filed)),
     notification: 'follow-up',
     measures,
     ...(previous.timeline === undefined && added === undefined
@@ -164,9 +174,98 @@ export function createFollowUpReport(
   });
 }
 
+type Filings = NonNullable<FollowUpChanges['notifications']>;
+
+/**
+ * The filings of the follow-up: those given, and each of the first report's with an authority none
+ * of them names. A date the first report recorded as `initialNotificationAt` for its one authority
+ * becomes that authority's filing; one recorded once for several authorities is replaced.
+ */
+function filingsAfter(
+  previous: IncidentReport,
+  filed: Filings,
+): Pick<CreateIncidentReportInput, 'notifications' | 'initialNotificationAt'> {
+  const findings = previous.authorities ?? [];
+  const covered = new Set(filed.flatMap((filing) => regimesOf(filing, findings)));
+  const single = (previous.decision?.notifyAuthorityUnder ?? previous.regimes).flatMap((regime) => {
+    const record = filingRecord(previous, regime);
+    const finding = findings.find((candidate) => candidate.regime === regime);
+    return record.state === 'filed' && previous.facts.notifications === undefined && finding
+      ? [{ authority: finding.authority?.abbreviation ?? finding.authority?.id ?? regime, at: record.at }]
+      : [];
+  });
+  const kept = [...(previous.facts.notifications ?? []).map(asGiven), ...single].filter(
+    (filing) => !regimesOf(filing, findings).some((regime) => covered.has(regime)),
+  );
+  // The first report as given has nothing to say beside them: a single date is among `kept` now.
+  return { notifications: [...dedupe(kept), ...filed], initialNotificationAt: undefined };
+}
+
+/** A stored filing as the input names it. */
+function asGiven(filing: AuthorityFiling): Filings[number] & { regime?: Regime } {
+  return {
+    authority: filing.authority,
+    at: filing.at,
+    ...(filing.reference === undefined ? {} : { reference: filing.reference }),
+    ...(filing.regime === undefined ? {} : { regime: filing.regime }),
+  };
+}
+
+/** Each authority once: a report stored with one entry per regime kept the ICO twice. */
+function dedupe(filings: readonly (Filings[number] & { regime?: Regime })[]): Filings {
+  const seen = new Set<string>();
+  return filings
+    .filter((filing) => {
+      const name = filing.authority.toLowerCase();
+      if (seen.has(name)) return false;
+      seen.add(name);
+      return true;
+    })
+    .map(({ regime: _regime, ...filing }) => filing);
+}
+
+/**
+ * The filings of the follow-up, checked against those of the first report. A first report stored
+ * with one `initialNotificationAt` for several authorities says nothing of which one was notified
+ * then: a follow-up that carried it on would sign a filing date the facts do not attribute, so it asks
+ * for each filing instead, unless the changes give them. One time given beside filings kept per
+ * authority (in the first report or the changes) is asked for as one of them.
+ */
+function followUpFilingIssues(
+  previous: IncidentReport,
+  given: { readonly notifications?: unknown; readonly initialNotificationAt?: unknown },
+  locale: 'sv' | 'en' | undefined,
+) {
+  const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
+  if (
+    given.initialNotificationAt !== undefined &&
+    (given.notifications !== undefined || previous.facts.notifications !== undefined)
+  )
+    return [
+      {
+        path: ['changes', 'initialNotificationAt'],
+        message: say(
+          'anges bredvid anmälningar per myndighet (notifications): ange den här anmälan i changes.notifications med sin myndighet',
+          'given beside filings kept per authority (notifications): give this filing in changes.notifications with its authority',
+        ),
+      },
+    ];
+  if (given.notifications !== undefined || given.initialNotificationAt !== undefined) return [];
+  if (!previous.regimes.some((regime) => filingRecord(previous, regime).state === 'unattributed')) return [];
+  return [
+    {
+      path: ['first', 'facts', 'initialNotificationAt'],
+      message: say(
+        'är en enda tidpunkt för flera myndigheter, och vilken den gäller är inte registrerat: ange varje anmälan för sig i changes.notifications',
+        'is one time recorded for several authorities, and which one it applies to is not recorded: give each filing in changes.notifications',
+      ),
+    },
+  ];
+}
+
 /** The input that makes the report again (what {@link createIncidentReport} took, as stored). */
 function inputOf(report: IncidentReport): CreateIncidentReportInput {
-  const { recipient, initialNotificationAt, ...circumstances } = report.facts;
+  const { recipient, initialNotificationAt, notifications, ...circumstances } = report.facts;
   const { required: _required, means, ...given } = report.subscriberNotice;
   // Means proposed before any notice was given are made again from what the follow-up records (a
   // call is by phone), not kept as if they had been used. A call told the customer only where the
@@ -182,6 +281,7 @@ function inputOf(report: IncidentReport): CreateIncidentReportInput {
     occurredAtEstimated: report.incident.occurredAtEstimated,
     detectedAt: report.incident.detectedAt,
     initialNotificationAt,
+    notifications: notifications === undefined ? undefined : dedupe(notifications.map(asGiven)),
     circumstances: report.incident.circumstances,
     description: report.incident.description,
     cause: report.incident.cause,

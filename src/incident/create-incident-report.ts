@@ -6,7 +6,13 @@ import {
   assessBreach,
   BreachFactsSchema,
 } from './assess-breach.js';
-import { AuthorityNotificationSchema, ambiguousFilingTime, resolveFilings } from './authority-filings.js';
+import {
+  AuthorityNotificationSchema,
+  ambiguousFilingTime,
+  filingsAgainstJudgment,
+  regimesOf,
+  resolveFilings,
+} from './authority-filings.js';
 import { type BreachDecision, BreachDecisionSchema } from './breach-decision.js';
 import { pickCircumstances } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
@@ -229,21 +235,6 @@ export function createIncidentReport(
       notifiedAt: given.subscriberNotice?.notifiedAt,
       locale: settings.locale,
     }),
-    // A first notification recorded beside a judgment that the authority is not notified: the report
-    // would say "Notified: no" over a timeline showing the filing. One of the two is what the
-    // controller must correct (GDPR Art. 33(5) documents the facts as they are).
-    ...((given.initialNotificationAt !== undefined || filing.filings.length > 0) &&
-    given.judgment?.notifyAuthority === false
-      ? [
-          {
-            path: ['input', 'judgment', 'notifyAuthority'],
-            message:
-              settings.locale === 'sv'
-                ? 'motsäger initialNotificationAt: en första anmälan till tillsynsmyndigheten är registrerad; ta bort initialNotificationAt eller ändra bedömningen'
-                : 'contradicts initialNotificationAt: a first notification to the authority is recorded; remove initialNotificationAt or change the judgment',
-          },
-        ]
-      : []),
     ...(given.misdirected
       ? sameMailboxIssue(
           given.misdirected.intended,
@@ -256,7 +247,8 @@ export function createIncidentReport(
   const iso = (value: DateInput) => toDate(value).toISOString();
   // Regulation 611/2013 Art. 2(3) counts from the first notification to the provider's authority.
   const eprivacyFiledAt =
-    filing.filings.find((entry) => entry.regime === 'eprivacy')?.at ?? given.initialNotificationAt;
+    filing.filings.find((entry) => regimesOf(entry, authorities).includes('eprivacy'))?.at ??
+    given.initialNotificationAt;
   const assess = (
     risk?: 'unlikely' | 'risk' | 'high',
     judged?: { notifyAuthority?: boolean; notifyDataSubjects?: boolean },
@@ -301,13 +293,15 @@ export function createIncidentReport(
     // Computed from a message nobody could read: the data says so, as the renderings do.
     provisional: given.dataContentUnknown === true && judgment === undefined,
   });
-  refuseIssues(
-    ambiguousFilingTime(
-      given,
-      authorities.filter((finding) => decision.notifyAuthorityUnder?.includes(finding.regime) === true),
+  const notified = authorities.filter((finding) => decision.notifyAuthorityUnder.includes(finding.regime));
+  refuseIssues([
+    ...filingsAgainstJudgment(
+      { ...given, filings: filing.filings },
+      { judgedNotNotified: judgment?.notifyAuthority === false, authorities, notified },
       settings.locale,
     ),
-  );
+    ...ambiguousFilingTime(given, notified, settings.locale),
+  ]);
   // The precedents are compared with the conclusion that holds: after a judgment that the risk is
   // unlikely, a decision that found no notification needed supports the signed conclusion, it does not
   // go against it (GDPR Art. 5(2): the controller shows how it reached the conclusion it signs).

@@ -7,6 +7,7 @@ import { type IncidentReport, IncidentReportSchema } from './incident-report.js'
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import {
   authoritiesPhrase,
+  authorityDeadline,
   authorityDue,
   conclusionsOpen,
   customerTold,
@@ -89,28 +90,66 @@ export function incidentRegisterEntry(
   );
   const nameOf = (finding: AuthorityFinding) => finding.authority?.abbreviation ?? finding.authority?.name;
   const filings = filingsPhrase(phrasing, checked, findings, nameOf);
-  const stillToFile = authoritiesPhrase(phrasing, checked, filings.unfiled, nameOf, true);
-  const to =
-    authoritiesPhrase(phrasing, checked, findings, nameOf, false) ??
-    s('tillsynsmyndigheten', 'the authority');
-  const toByDeadline = authoritiesPhrase(phrasing, checked, findings, nameOf, true);
   const due = authorityDue(checked);
+  // A deadline that had passed when the report was written is no longer one to meet: the register
+  // says the notification was due and is late (GDPR Art. 33(1) and Regulation 611/2013 Art. 2(2) ask
+  // for the reasons of the delay). An authority under two regimes (the ICO) is late once its earlier
+  // deadline has passed.
+  const written = Date.parse(checked.createdAt);
+  const passed = (at: string | undefined): at is string => at !== undefined && Date.parse(at) < written;
+  const lateTo = (to: string, at: string) =>
+    s(
+      `skulle ha anmälts till ${to} senast ${reportDateTime(phrasing, at)} (försenad)`,
+      `notification to ${to} was due by ${reportDateTime(phrasing, at)} (late)`,
+    );
+  const byName = new Map<string, AuthorityFinding[]>();
+  for (const finding of filings.unfiled) {
+    const named = nameOf(finding);
+    if (named !== undefined) byName.set(named, [...(byName.get(named) ?? []), finding]);
+  }
+  const lateGroups = [...byName.values()].filter((group) =>
+    group.some((finding) => passed(authorityDeadline(checked, finding))),
+  );
+  const late = lateGroups.map((group) => {
+    const earliest = group
+      .map((finding) => authorityDeadline(checked, finding))
+      .filter(passed)
+      .sort((a, b) => Date.parse(a) - Date.parse(b))[0] as string;
+    return lateTo(authoritiesPhrase(phrasing, checked, group, nameOf, false) ?? '', earliest);
+  });
+  const pending = authoritiesPhrase(
+    phrasing,
+    checked,
+    filings.unfiled.filter((finding) => !lateGroups.some((group) => group.includes(finding))),
+    nameOf,
+    true,
+  );
+  // Without named authorities, the earliest deadline stands for them all.
+  const unnamed = s('tillsynsmyndigheten', 'the authority');
   // Notified only once the filing is recorded; until then, to be notified, by the deadline when known.
   // With nothing read, a "no" computed from nothing is no conclusion: the register keeps it open
   // until a person has read the message (GDPR Art. 33(4) and 33(5); see conclusionsOpen).
   const open = conclusionsOpen(checked);
   const untilReviewed = s('öppet tills meddelandet granskats', 'open until the message is reviewed');
+  const states = [
+    ...(filings.filed === undefined ? [] : [`${s('anmäld till', 'notified to')} ${filings.filed}`]),
+    ...late,
+    ...(pending === undefined ? [] : [`${s('ska anmälas till', 'to be notified to')} ${pending}`]),
+  ];
   const authority = !decision.notifyAuthority
     ? open
       ? `${s('anmälan', 'notification')} ${untilReviewed}`
       : s('anmäls inte', 'not notified')
-    : filings.filed !== undefined
-      ? `${s('anmäld till', 'notified to')} ${filings.filed}${stillToFile === undefined ? '' : `, ${s('ska anmälas till', 'to be notified to')} ${stillToFile}`}`
-      : `${s('ska anmälas till', 'to be notified to')} ${
-          toByDeadline !== undefined && due !== undefined
-            ? toByDeadline
-            : `${to}${due === undefined ? '' : ` ${s('senast', 'by')} ${reportDateTime(phrasing, due)}`}`
-        }`;
+    : states.length > 0
+      ? states.join(', ')
+      : passed(due)
+        ? lateTo(unnamed, due)
+        : `${s('ska anmälas till', 'to be notified to')} ${unnamed}${due === undefined ? '' : ` ${s('senast', 'by')} ${reportDateTime(phrasing, due)}`}`;
+  // One filing date stored for several authorities is said as such, never put under each of them.
+  const authorityStated =
+    filings.unattributed === undefined || !decision.notifyAuthority
+      ? authority
+      : `${authority} (${filings.unattributed})`;
   const subjects = decision.notifyDataSubjects
     ? checked.subscriberNotice.notifiedAt !== undefined
       ? `${s('de berörda underrättade', 'people concerned told')} ${reportDateTime(phrasing, checked.subscriberNotice.notifiedAt)}`
@@ -176,7 +215,7 @@ export function incidentRegisterEntry(
       ? s('innehållet är inte fastställt ännu', 'content not yet established')
       : listCategories(phrasing, checked.data.categories, credentialWording(checked)),
     `${risk}${checked.judgment === undefined ? '' : s(' (bedömd av den ansvariga)', ' (as judged)')}`,
-    authority,
+    authorityStated,
     subjects,
     `${s('åtgärder', 'measures')}: ${measures.length > 0 ? measures.join(', ') : s('inga', 'none')}`,
   ]

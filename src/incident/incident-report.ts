@@ -104,12 +104,16 @@ export const ReportFactsSchema = BreachCircumstancesSchema.extend({
   recipient: RecipientSchema,
   /** The first notification, where the report concerns one authority only. */
   initialNotificationAt: Timestamp.optional(),
-  /** The first filing with each authority, one entry per regime it supervises. */
+  /**
+   * The first filing with each authority, one entry per authority as the caller named it; the
+   * regimes it covers are read from `authorities`. Reports stored before kept one entry per regime,
+   * with `regime`, and still read.
+   */
   notifications: z
     .array(
       z.object({
         authority: z.string().min(1),
-        regime: RegimeSchema,
+        regime: RegimeSchema.optional(),
         at: Timestamp,
         reference: z.string().min(1).optional(),
       }),

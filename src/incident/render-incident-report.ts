@@ -34,6 +34,7 @@ import {
   authorityParagraphs,
   citation,
   conclusionsOpen,
+  containedParagraphs,
   courtesyNotice,
   customerCallList,
   customerCallParagraphs,
@@ -305,6 +306,7 @@ function buildSections(
         ...(measures.length === 0
           ? [s('Inga åtgärder har registrerats ännu.', 'No measures have been recorded yet.')]
           : []),
+        ...containedParagraphs(phrasing, report),
         // A notice the law requires must describe the measures taken or proposed (GDPR Art. 34(2),
         // referring to Art. 33(3)(d)): with none recorded, the notice would go out without them.
         ...(noticeLacksMeasures(report)

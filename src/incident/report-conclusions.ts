@@ -1,5 +1,5 @@
 import { assessBreach, type BreachAssessment, type RiskLevel } from './assess-breach.js';
-import { filedAt } from './authority-filings.js';
+import { filedAt, filingRecord } from './authority-filings.js';
 import { buildTimeline, type TimelineStep } from './build-timeline.js';
 import { toDate } from './date-input.js';
 import { formatDate, formatDateTime, inCustomerNotice, type Phrasing, say } from './describe-incident.js';
@@ -96,7 +96,7 @@ export function riskLabel(phrasing: Phrasing, risk: RiskLevel): string {
 export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: RiskLevel): BreachAssessment {
   const { initialNotificationAt: _single, notifications: _each, ...facts } = report.facts;
   // Regulation 611/2013 Art. 2(3) counts from the first notification to the provider's authority.
-  const initialNotificationAt = filedAt(report.facts, 'eprivacy');
+  const initialNotificationAt = filedAt(report, 'eprivacy');
   return assessBreach(
     {
       regimes: report.regimes,
@@ -233,6 +233,13 @@ const FIRST_NOTIFICATION_ARTICLE: Readonly<Record<AuthorityFinding['regime'], st
   gdpr: 'GDPR Art. 33(1)',
 };
 
+/** The deadline of the first notification to the authority of a finding, where the assessment gives one. */
+export function authorityDeadline(report: IncidentReport, finding: AuthorityFinding): string | undefined {
+  return report.assessment.deadlines.find(
+    (entry) => entry.to === 'authority' && entry.article === FIRST_NOTIFICATION_ARTICLE[finding.regime],
+  )?.due;
+}
+
 /**
  * The authorities to notify as one phrase, each named once and by its own deadline when the deadlines
  * differ (`PTS senast 1 december ... och IMY senast 3 december ...`): one deadline for all would tell the
@@ -252,9 +259,7 @@ export function authoritiesPhrase(
   for (const finding of findings) {
     const named = name(finding);
     if (named === undefined) continue;
-    const due = report.assessment.deadlines.find(
-      (entry) => entry.to === 'authority' && entry.article === FIRST_NOTIFICATION_ARTICLE[finding.regime],
-    )?.due;
+    const due = authorityDeadline(report, finding);
     const group = groups.get(named) ?? { regimes: [], due: undefined };
     // The United Kingdom's own laws: the UK GDPR and PECR (The Privacy and Electronic Communications Regulations 2003).
     const uk = finding.country === 'GB';
@@ -304,18 +309,34 @@ export function filingsPhrase(
   name: (finding: AuthorityFinding) => string | undefined,
   /** The word before each time (`on ` in an English sentence). */
   on = '',
-): { filed: string | undefined; unfiled: AuthorityFinding[] } {
+): {
+  filed: string | undefined;
+  unfiled: AuthorityFinding[];
+  /** A first filing recorded once for several authorities, as a phrase, where the report has one. */
+  unattributed: string | undefined;
+} {
   const byTime = new Map<string, AuthorityFinding[]>();
   const unfiled: AuthorityFinding[] = [];
+  let unattributed: string | undefined;
   for (const finding of findings) {
-    const at = filedAt(report.facts, finding.regime);
-    if (at === undefined) unfiled.push(finding);
-    else byTime.set(at, [...(byTime.get(at) ?? []), finding]);
+    const record = filingRecord(report, finding.regime);
+    if (record.state === 'filed') byTime.set(record.at, [...(byTime.get(record.at) ?? []), finding]);
+    else unfiled.push(finding);
+    if (record.state === 'unattributed')
+      unattributed = say(
+        phrasing,
+        `en första anmälan ${reportDateTime(phrasing, record.at)} är registrerad en gång för flera myndigheter, och vilken den gäller är inte registrerat`,
+        `a first notification on ${reportDateTime(phrasing, record.at)} is recorded once for several authorities, and which one it applies to is not recorded`,
+      );
   }
   const parts = [...byTime].map(([at, group]) =>
     `${authoritiesPhrase(phrasing, report, group, name, false) ?? ''} ${on}${reportDateTime(phrasing, at)}`.trim(),
   );
-  return { filed: parts.length === 0 ? undefined : parts.join(say(phrasing, ' och ', ' and ')), unfiled };
+  return {
+    filed: parts.length === 0 ? undefined : parts.join(say(phrasing, ' och ', ' and ')),
+    unfiled,
+    unattributed,
+  };
 }
 
 function notifiedFindings(report: IncidentReport): AuthorityFinding[] {
@@ -447,7 +468,8 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
     // The report states that the authority was notified only where the facts record the filing
     // (`initialNotificationAt`); before that it says by when it is to be notified (Regulation
     // 611/2013 Art. 2(2): 24 hours; GDPR Art. 33(1): 72 hours), never a filing that has not happened.
-    const filed = filedAt(report.facts, finding.regime);
+    const record = filingRecord(report, finding.regime);
+    const filed = record.state === 'filed' ? record.at : undefined;
     const deadline = report.assessment.deadlines.find(
       (entry) =>
         entry.to === 'authority' &&
@@ -469,22 +491,30 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
             `Anmäld: ja, ${reportDateTime(phrasing, filed)}.`,
             `Notified: yes, ${reportDateTime(phrasing, filed)}.`,
           )
-        : deadline?.due !== undefined
+        : // A report stored with one filing date for several authorities: the date is not put under
+          // this one as if it were its filing, nor is the filing denied (GDPR Art. 33(5)).
+          record.state === 'unattributed'
           ? say(
               phrasing,
-              `Ska anmälas senast ${reportDateTime(phrasing, deadline.due)}.`,
-              `To be notified by ${reportDateTime(phrasing, deadline.due)}.`,
-            ) +
-            // Written after the deadline, the notification is late, and GDPR Art. 33(1) (as Regulation
-            // 611/2013 Art. 2(2)) has it "accompanied by reasons for the delay": said, and asked for.
-            (Date.parse(report.createdAt) > Date.parse(deadline.due)
-              ? ` ${say(
-                  phrasing,
-                  `Tidsfristen har passerat: anmälan är försenad och ska åtföljas av skälen till förseningen (${finding.regime === 'eprivacy' ? 'förordning (EU) nr 611/2013 art. 2.2' : deadline.article.startsWith('UK') ? 'UK GDPR art. 33.1' : 'dataskyddsförordningen art. 33.1'}). Skäl till förseningen: ${report.facts.delayReasons ?? 'inte registrerade'}`,
-                  `The deadline has passed: the notification is late and is to be accompanied by reasons for the delay (${finding.regime === 'eprivacy' ? 'Regulation 611/2013 Art. 2(2)' : deadline.article}). Reasons for the delay: ${report.facts.delayReasons ?? 'not recorded'}`,
-                ).replace(/([^.!?])$/, '$1.')}`
-              : '')
-          : say(phrasing, 'Ska anmälas.', 'To be notified.');
+              `Anmäld: okänt. En första anmälan ${reportDateTime(phrasing, record.at)} är registrerad en gång för flera myndigheter, och vilken den gäller är inte registrerat (ange varje anmälan för sig i notifications).`,
+              `Notified: not known. A first notification on ${reportDateTime(phrasing, record.at)} is recorded once for several authorities, and which one it applies to is not recorded (give each filing in notifications).`,
+            )
+          : deadline?.due !== undefined
+            ? say(
+                phrasing,
+                `Ska anmälas senast ${reportDateTime(phrasing, deadline.due)}.`,
+                `To be notified by ${reportDateTime(phrasing, deadline.due)}.`,
+              ) +
+              // Written after the deadline, the notification is late, and GDPR Art. 33(1) (as Regulation
+              // 611/2013 Art. 2(2)) has it "accompanied by reasons for the delay": said, and asked for.
+              (Date.parse(report.createdAt) > Date.parse(deadline.due)
+                ? ` ${say(
+                    phrasing,
+                    `Tidsfristen har passerat: anmälan är försenad och ska åtföljas av skälen till förseningen (${finding.regime === 'eprivacy' ? 'förordning (EU) nr 611/2013 art. 2.2' : deadline.article.startsWith('UK') ? 'UK GDPR art. 33.1' : 'dataskyddsförordningen art. 33.1'}). Skäl till förseningen: ${report.facts.delayReasons ?? 'inte registrerade'}`,
+                    `The deadline has passed: the notification is late and is to be accompanied by reasons for the delay (${finding.regime === 'eprivacy' ? 'Regulation 611/2013 Art. 2(2)' : deadline.article}). Reasons for the delay: ${report.facts.delayReasons ?? 'not recorded'}`,
+                  ).replace(/([^.!?])$/, '$1.')}`
+                : '')
+            : say(phrasing, 'Ska anmälas.', 'To be notified.');
     const register =
       finding.law.register === undefined
         ? []
@@ -603,6 +633,10 @@ export function decisionParagraphs(
               `The breach is to be notified to ${to} by ${reportDateTime(phrasing, due)}`,
             )
           : s(`Incidenten ska anmälas till ${to}`, `The breach is to be notified to ${to}`);
+  const authorityStated =
+    filings.unattributed === undefined || !decision.notifyAuthority
+      ? authority
+      : `${authority}; ${filings.unattributed}`;
   const courtesy = courtesyNotice(report, final);
   const subjects = decision.notifyDataSubjects
     ? // A duty is stated as done only once a notice or a call is recorded; until then it is a duty.
@@ -645,12 +679,12 @@ export function decisionParagraphs(
             );
   if (open) {
     lines.push(
-      `${s('Inte avgjort ännu', 'Not yet decided')}: ${openReason(phrasing)}. ${s('Risken är inte bedömd', 'The risk is not assessed')}; ${decision.notifyAuthority ? authority.replace(/^\p{Lu}/u, (first) => first.toLowerCase()) : authority}${s(', och ', ', and ')}${subjects}.`,
+      `${s('Inte avgjort ännu', 'Not yet decided')}: ${openReason(phrasing)}. ${s('Risken är inte bedömd', 'The risk is not assessed')}; ${decision.notifyAuthority ? authorityStated.replace(/^\p{Lu}/u, (first) => first.toLowerCase()) : authorityStated}${s(', och ', ', and ')}${subjects}.`,
     );
   } else
     lines.push(
       // Under the heading "Slutsats" the computed conclusion needs no label of its own; a judged one says so.
-      `${decision.judged.length > 0 ? `${s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person')}: ${riskLabel(phrasing, decision.risk)}` : capitalise(riskLabel(phrasing, decision.risk))}. ${authority}${s(', och ', ', and ')}${subjects}.`,
+      `${decision.judged.length > 0 ? `${s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person')}: ${riskLabel(phrasing, decision.risk)}` : capitalise(riskLabel(phrasing, decision.risk))}. ${authorityStated}${s(', och ', ', and ')}${subjects}.`,
     );
   // Until a person has classified the remaining order lines, a conclusion not to notify is not final
   // (GDPR Art. 9(1), 33(5)); the signer must see that beside the conclusion, not only among the reasons.
@@ -708,6 +742,26 @@ const STEP_TEXTS: Readonly<Record<TimelineStep['kind'], readonly [string, string
   'customer-called': ['Kunden ringdes upp.', 'The customer was called.'],
   other: ['Händelse.', 'Event.'],
 };
+
+/**
+ * When the timeline says the breach was contained, the measures say so too: GDPR Art. 33(3)(d) asks
+ * for the measures taken to address the breach, and Regulation 611/2013 Annex I section 2 for the
+ * measures applied, so the moment the exposure ended is stated where the authority reads them, in
+ * the caller's words, not only as a line of the chronology.
+ */
+export function containedParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
+  return (report.timeline ?? [])
+    .filter((entry) => entry.kind === 'contained')
+    .map((entry) => {
+      const who = entry.who === undefined ? '' : ` (${entry.who})`;
+      const what = `${entry.what}${who}`.replace(/([^.!?])$/, '$1.');
+      return say(
+        phrasing,
+        `Incidenten begränsades ${reportDateTime(phrasing, entry.at)}: ${what}`,
+        `The breach was contained on ${reportDateTime(phrasing, entry.at)}: ${what}`,
+      );
+    });
+}
 
 /** The timeline, one line a step, in order. */
 export function timelineList(phrasing: Phrasing, report: IncidentReport): string[] {

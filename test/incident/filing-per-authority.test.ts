@@ -4,19 +4,11 @@ import {
   incidentRegisterEntry,
   renderIncidentReport,
 } from '../../src/incident/index.js';
-import { seedCase } from './seed-case.js';
-import { refusal } from './shared-fixtures.js';
+import { filedWithTwoAuthorities, refusal } from './shared-fixtures.js';
 
 // A provider that is also controller files with PTS (Regulation 611/2013 Art. 2(2)) and with IMY
 // (GDPR Art. 33(1)) separately: a filing with one is no filing with the other.
-const both = {
-  ...seedCase,
-  dataCategories: [...(seedCase.dataCategories ?? []), 'national-id-number' as const],
-  recipientConfirmedDeletion: false,
-  measures: [],
-  occurredAt: '2026-11-30T16:12:00+01:00',
-  detectedAt: '2026-11-30T16:40:00+01:00',
-};
+const both = filedWithTwoAuthorities;
 const now = '2026-12-01T12:00:00+01:00';
 
 const expected = {

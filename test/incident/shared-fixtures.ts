@@ -109,3 +109,16 @@ export const colleagueDeletedFacts: BreachFacts = {
   recipient: 'internal',
   recipientConfirmedDeletion: true,
 };
+
+/**
+ * The seed case with identity numbers, no deletion confirmed and no measures, in 2026: a provider that
+ * is also controller files with PTS (Regulation 611/2013 Art. 2(2)) and with IMY (GDPR Art. 33(1)).
+ */
+export const filedWithTwoAuthorities = {
+  ...seedCase,
+  dataCategories: [...(seedCase.dataCategories ?? []), 'national-id-number' as const],
+  recipientConfirmedDeletion: false,
+  measures: [],
+  occurredAt: '2026-11-30T16:12:00+01:00',
+  detectedAt: '2026-11-30T16:40:00+01:00',
+};
