@@ -106,7 +106,7 @@ export function workload(count: number, customers: number): Entry[] {
   return entries;
 }
 
-interface Timing {
+export interface Timing {
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
@@ -151,12 +151,13 @@ async function timed(
  * omission of Gil Tene, "How NOT to Measure Latency" (Strange Loop 2015), which hides exactly the
  * slow answers a p99 is for. Items due in the same timer tick (about 1 ms: Node's timers) go
  * together, and the wait for the tick counts. `perSecond` is the rate achieved: items over the
- * time from the start to the last answer.
+ * time from the start to the last answer. `work` is told when its item was due
+ * (`performance.now()`), for a caller that splits each item's time into parts.
  */
-async function scheduled(
+export async function scheduled(
   count: number,
   rate: number,
-  work: (i: number) => Promise<unknown>,
+  work: (i: number, due: number) => Promise<unknown>,
 ): Promise<Timing> {
   const samples = new Float64Array(count);
   const underWay: Promise<void>[] = [];
@@ -168,7 +169,7 @@ async function scheduled(
       const due = start + (next * 1000) / rate;
       const i = next;
       underWay.push(
-        work(i).then(() => {
+        work(i, due).then(() => {
           samples[i] = performance.now() - due;
         }),
       );
