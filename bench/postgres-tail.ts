@@ -23,7 +23,8 @@
  * (default 100000, 4000, 4); `CONFIGS='2x64 1x64 2x8a'` (statements x lookups per statement,
  * then `p4` for a pool of 4, `a` for near domains read apart, in statements of their own, `s` for
  * the entered local part looked up at the near domains read in a second statement, as before it
- * went in the first) picks the configurations.
+ * went in the first, `t` for the text[] columns read by node-postgres's own parser) picks the
+ * configurations.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
@@ -154,8 +155,8 @@ try {
     };
   };
   const configs = configNames.map((name) => {
-    const [, statements, lookups, poolMax, apart, second] =
-      /^(\d+)x(\d+)(?:p(\d+))?(a)?(s)?$/.exec(name) ?? [];
+    const [, statements, lookups, poolMax, apart, second, ownArrays] =
+      /^(\d+)x(\d+)(?:p(\d+))?(a)?(s)?(t)?$/.exec(name) ?? [];
     const directory = createTunedPostgresDirectory(
       { pool: counted(pool(Number(poolMax ?? 16))) },
       {
@@ -163,6 +164,7 @@ try {
         lookups: Number(lookups),
         domainsApart: apart === 'a',
         nearKeysApart: second === 's',
+        textArrays: ownArrays === 't' ? 'default' : 'one-pass',
         observe,
       },
     );
@@ -297,7 +299,7 @@ try {
     `${n} customers, ${checks} checks x ${rounds} rounds per configuration (alternated), ${openRate === undefined ? `${inFlight} in flight` : `open loop, ${openRate}/s due`}, ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)}`,
   );
   console.log(
-    'configuration: statements under way x look-ups per statement at most (p: pool size, else 16; a: near domains read apart; s: near keys in a second statement)',
+    'configuration: statements under way x look-ups per statement at most (p: pool size, else 16; a: near domains read apart; s: near keys in a second statement; t: text[] read by node-postgres)',
   );
   for (const config of configs) {
     const total = config.records.length;
