@@ -20,7 +20,7 @@ import { startPostgresCluster } from '../scripts/start-postgres-cluster.js';
 import { createGuard } from '../src/guard/create-guard.js';
 import { createPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
 import { migrate } from '../src/postgres/migrate.js';
-import { settle, workload } from './postgres.bench.js';
+import { relationSizes, settle, workload } from './postgres.bench.js';
 
 const n = Number(process.argv[2] ?? 200_000);
 const checks = Number(process.argv[3] ?? 3000);
@@ -162,13 +162,7 @@ try {
   await phase('after CHECKPOINT, VACUUM (FREEZE, ANALYZE) committing asynchronously');
   const settled = await settle(pool);
   await phase(`after settle() (${settled.allVisible} of ${settled.pages} pages all-visible)`);
-  const { rows: sizes } = await pool.query<{ name: string; mb: number }>(
-    `SELECT c.relname AS name, round(pg_relation_size(c.oid) / 1048576.0)::int AS mb
-       FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
-      WHERE s.nspname = 'email_guard' AND c.relkind IN ('r', 'i') AND pg_relation_size(c.oid) > 1048576
-      ORDER BY mb DESC`,
-  );
-  console.log(`sizes (MB): ${sizes.map((row) => `${row.name} ${row.mb}`).join(', ')}`);
+  console.log(`sizes (MB): ${await relationSizes(pool)}`);
   await pool.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
   await pool.query(
     `SELECT pg_prewarm(name) FROM unnest(ARRAY['email_guard.mailbox_variant_pkey', 'email_guard.customer_pkey', 'email_guard.customer']) AS name`,

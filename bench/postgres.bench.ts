@@ -63,6 +63,17 @@ export async function settle(pool: pg.Pool): Promise<{ allVisible: number; pages
   }
 }
 
+/** The email-guard tables and indexes of more than 1 MB, largest first, as `name MB, ...`. */
+export async function relationSizes(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query<{ name: string; mb: number }>(
+    `SELECT c.relname AS name, round(pg_relation_size(c.oid) / 1048576.0)::int AS mb
+       FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+      WHERE s.nspname = 'email_guard' AND c.relkind IN ('r', 'i') AND pg_relation_size(c.oid) > 1048576
+      ORDER BY mb DESC`,
+  );
+  return rows.map((row) => `${row.name} ${row.mb}`).join(', ');
+}
+
 /** Options of {@link benchPostgres}. */
 export interface BenchPostgresOptions {
   readonly customers: number;
@@ -106,7 +117,7 @@ export function workload(count: number, customers: number): Entry[] {
   return entries;
 }
 
-interface Timing {
+export interface Timing {
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
@@ -122,7 +133,7 @@ function summary(samples: Float64Array, seconds: number): Timing {
 }
 
 /** Runs `work` over `count` items with `inFlight` at a time; per-call latency in milliseconds. */
-async function timed(
+export async function timed(
   count: number,
   inFlight: number,
   work: (i: number) => Promise<unknown>,
@@ -151,12 +162,13 @@ async function timed(
  * omission of Gil Tene, "How NOT to Measure Latency" (Strange Loop 2015), which hides exactly the
  * slow answers a p99 is for. Items due in the same timer tick (about 1 ms: Node's timers) go
  * together, and the wait for the tick counts. `perSecond` is the rate achieved: items over the
- * time from the start to the last answer.
+ * time from the start to the last answer. `work` is told when its item was due
+ * (`performance.now()`), for a caller that splits each item's time into parts.
  */
-async function scheduled(
+export async function scheduled(
   count: number,
   rate: number,
-  work: (i: number) => Promise<unknown>,
+  work: (i: number, due: number) => Promise<unknown>,
 ): Promise<Timing> {
   const samples = new Float64Array(count);
   const underWay: Promise<void>[] = [];
@@ -168,7 +180,7 @@ async function scheduled(
       const due = start + (next * 1000) / rate;
       const i = next;
       underWay.push(
-        work(i).then(() => {
+        work(i, due).then(() => {
           samples[i] = performance.now() - due;
         }),
       );
@@ -242,7 +254,7 @@ async function blocks(pool: pg.Pool): Promise<{ hit: number; read: number }> {
 }
 
 /** The postmaster's pid: the parent of a backend of the pool. */
-async function postmasterPid(pool: pg.Pool): Promise<number | undefined> {
+export async function postmasterPid(pool: pg.Pool): Promise<number | undefined> {
   const { rows } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   try {
     const stat = readFileSync(`/proc/${rows[0]?.pid}/stat`, 'utf8');

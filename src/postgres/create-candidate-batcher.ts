@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { parseTextArray } from './parse-text-array.js';
 
 /** A customer filed under a lookup's variants, as the matcher reads it. */
 export interface CandidateCustomer {
@@ -25,6 +26,11 @@ export interface CandidateBatcherOptions {
    * compare the two). @default false
    */
   readonly domainsApart?: boolean;
+  /**
+   * How the `text[]` columns are read: in one pass ({@link parseTextArray}), or by node-postgres's
+   * own parser (as before; the benchmarks compare the two). @default 'one-pass'
+   */
+  readonly textArrays?: 'one-pass' | 'default';
   /**
    * Called as a lookup is asked, in its caller's context, with whether it reads near domains too;
    * what it returns is called as the lookup is answered, with when its statement was sent and
@@ -111,6 +117,17 @@ function textArray(
   return `${literal}}`;
 }
 
+/** PostgreSQL's type oid of `text[]` (src/include/catalog/pg_type.dat, `_text`). */
+const TEXT_ARRAY_OID = 1009;
+/**
+ * How the statements' columns are read: every one is `text` or `text[]` (the customer's fields,
+ * the variants a row was found under), so a `text[]` goes through {@link parseTextArray} and the
+ * rest stays as the server sent it (node-postgres "Queries", `types`).
+ */
+const columnTypes = {
+  getTypeParser: (oid: number) => (oid === TEXT_ARRAY_OID ? parseTextArray : (value: string) => value),
+};
+
 /** A customer row of the statement as the matcher reads it. */
 function candidateOf(row: BatchRow, emails: string[]): CandidateCustomer {
   return { id: row[0], name: row[1], emails, birthDate: row[3], phones: row[4] ?? [] };
@@ -137,7 +154,15 @@ function asked(strings: ReadonlySet<string> | undefined, hits: readonly string[]
  * Isolation Level").
  */
 export function createCandidateBatcher(options: CandidateBatcherOptions): CandidateBatcher {
-  const { pool, schema: s, statements = 2, lookups = 64, domainsApart = false, observe } = options;
+  const {
+    pool,
+    schema: s,
+    statements = 2,
+    lookups = 64,
+    domainsApart = false,
+    textArrays = 'one-pass',
+    observe,
+  } = options;
   // The candidate ids first, as an array: the customer rows are then fetched by primary key
   // whatever the planner's statistics say (a fresh load has none). Each customer comes once, with
   // the variants it was found under, so its row can be handed to every lookup that asked one of them.
@@ -205,6 +230,7 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
   };
   let waiting: Pending[] = [];
   let running = 0;
+  const arrayTypes = textArrays === 'default' ? undefined : columnTypes;
 
   function send(batch: Pending[], counted = true): void {
     if (counted) running++;
@@ -240,7 +266,13 @@ export function createCandidateBatcher(options: CandidateBatcherOptions): Candid
           : query;
     const sent = observe ? performance.now() : 0;
     pool
-      .query<BatchRow>({ name: statement.name, text: statement.text, rowMode: 'array', values })
+      .query<BatchRow>({
+        name: statement.name,
+        text: statement.text,
+        rowMode: 'array',
+        types: arrayTypes,
+        values,
+      })
       .then(
         ({ rows }) => {
           if (observe) {

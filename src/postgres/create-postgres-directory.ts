@@ -169,7 +169,7 @@ export function createPostgresDirectory(options: PostgresDirectoryOptions): Post
 /** How the candidate look-ups of checks in flight are grouped (see createCandidateBatcher). */
 export type CandidateBatching = Pick<
   CandidateBatcherOptions,
-  'statements' | 'lookups' | 'domainsApart' | 'observe'
+  'statements' | 'lookups' | 'domainsApart' | 'textArrays' | 'observe'
 > & {
   /**
    * Looks the entered local part up at the near domains read by a check in a second statement,
