@@ -447,6 +447,19 @@ Every route but /healthz requires the token in ${tokenVariable}; without it the 
 only on a loopback address. A hold store sealed with a key is opened with the key in ${keyVariable}.
 Stops on SIGINT or SIGTERM.`,
     },
+    // The line after a command's usage error: `usage` is its usage line (run-cli.ts usageHint).
+    usageHint: (usage: string) => `(usage: ${usage}; add --help for more)`,
+    // A CRM export saved as a spreadsheet (spreadsheet-kind.ts): what it is, and how to save it as CSV.
+    spreadsheet: (kind: string) =>
+      `${kind}, not a CSV file: save it as CSV (UTF-8) first and give that file (Excel: File → Save As → CSV UTF-8 (Comma delimited); Numbers, LibreOffice: export as CSV)`,
+    spreadsheetKinds: {
+      xlsx: 'an Excel workbook (.xlsx)',
+      xls: 'an Excel 97-2003 workbook (.xls)',
+      ods: 'an OpenDocument spreadsheet (.ods)',
+      numbers: 'a Numbers spreadsheet (.numbers)',
+      zip: 'a ZIP archive, as an Excel workbook (.xlsx) is',
+      ole: 'an Excel 97-2003 workbook (.xls) or another Office file',
+    },
   },
   sv: {
     rowSkipped: 'raden hoppades över',
@@ -911,6 +924,17 @@ Granskningssidan för stoppade meddelanden: /holds (logga in med token).
 Varje väg utom /healthz kräver token i ${tokenVariable}; utan den lyssnar servern bara på en
 loopback-adress. En mapp förseglad med en nyckel öppnas med nyckeln i ${keyVariable}.
 Stannar vid SIGINT eller SIGTERM.`,
+    },
+    usageHint: (usage: string) => `(användning: ${usage}; lägg till --help för mer)`,
+    spreadsheet: (kind: string) =>
+      `${kind}, ingen CSV-fil: spara filen som CSV (UTF-8) först och ange den nya filen (Excel: Arkiv → Spara som → CSV UTF-8 (kommaavgränsad); Numbers, LibreOffice: exportera som CSV)`,
+    spreadsheetKinds: {
+      xlsx: 'en Excel-arbetsbok (.xlsx)',
+      xls: 'en Excel 97-2003-arbetsbok (.xls)',
+      ods: 'ett OpenDocument-kalkylark (.ods)',
+      numbers: 'ett Numbers-kalkylark (.numbers)',
+      zip: 'ett ZIP-arkiv, som en Excel-arbetsbok (.xlsx) är',
+      ole: 'en Excel 97-2003-arbetsbok (.xls) eller en annan Office-fil',
     },
   },
 } satisfies Record<CliLocale, unknown>;
