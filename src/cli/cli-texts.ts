@@ -460,6 +460,9 @@ Stops on SIGINT or SIGTERM.`,
       zip: 'a ZIP archive, as an Excel workbook (.xlsx) is',
       ole: 'an Excel 97-2003 workbook (.xls) or another Office file',
     },
+    // A value the export holds that was not read, named by its column's header (read-customers.ts).
+    inColumn: (header: string, reason: string, key: boolean) =>
+      `${key ? 'key' : 'column'} "${header}": ${reason}`,
   },
   sv: {
     rowSkipped: 'raden hoppades över',
@@ -936,6 +939,8 @@ Stannar vid SIGINT eller SIGTERM.`,
       zip: 'ett ZIP-arkiv, som en Excel-arbetsbok (.xlsx) är',
       ole: 'en Excel 97-2003-arbetsbok (.xls) eller en annan Office-fil',
     },
+    inColumn: (header: string, reason: string, key: boolean) =>
+      `${key ? 'nyckeln' : 'kolumnen'} "${header}": ${reason}`,
   },
 } satisfies Record<CliLocale, unknown>;
 

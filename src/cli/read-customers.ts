@@ -107,7 +107,13 @@ export async function readCustomers(
     // Födelsedatum) is read: a row where the two differ is reported on its own (columnsDisagree).
     const problems = result.problems
       .filter((problem) => !(problem.column !== undefined && problem.field !== undefined))
-      .map((problem) => ({ ...problem, reason: columnsAdvice(problem.reason) }));
+      .map((problem) => ({
+        ...problem,
+        // A value not read is named by the column it stands in, as the export's header writes it.
+        reason: problem.header
+          ? text.inColumn(problem.header, columnsAdvice(problem.reason), format === 'ndjson')
+          : columnsAdvice(problem.reason),
+      }));
     return { directory, lineOf, problems, loaded: result.loaded, rows };
   } catch (error) {
     if (error instanceof Error && error.name === 'CliFailure') throw error;

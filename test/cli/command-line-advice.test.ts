@@ -95,3 +95,24 @@ describe('a spreadsheet given as the customer export', () => {
     );
   });
 });
+
+describe('a value of the export that is not read', () => {
+  it("is named by its column's header as the export writes it, not by the field", async () => {
+    writeFileSync(
+      join(dir.path, 'telefon.csv'),
+      'Kundnr;Namn;E-post;Mobil;Telefon\nK-1;Anna Berg;anna.berg@example.se;0701234567;070-ABC\n',
+    );
+    const args = ['customers', 'check', 'telefon.csv', '--columns', 'phone=Mobil,phone=Telefon'];
+    const english = await run(args);
+    expect(english.status).toBe(1);
+    expect(english.stdout).toContain(
+      'telefon.csv:2  K-1  field-not-read  anna.berg@example.se  column "Telefon": "070-ABC" cannot be read as a phone number\n',
+    );
+    const swedish = await run([...args, '--locale', 'sv']);
+    expect(swedish.stdout).toContain(
+      'anna.berg@example.se  kolumnen "Telefon": "070-ABC" kan inte läsas som ett telefonnummer\n',
+    );
+    const json = JSON.parse((await run([...args, '--json'])).stdout) as { findings: unknown[] };
+    expect(json.findings).toMatchObject([{ field: 'phones', header: 'Telefon', value: '070-ABC' }]);
+  });
+});
