@@ -48,7 +48,7 @@ export const cliTexts = {
     moreProblems: (count: number) => `${count} more problems not shown`,
     suggestion: 'suggestion',
     notAFile: 'not a file',
-    cannotBeRead: (code: string) => `cannot be read (${code})`,
+    cannotBeRead: (code: string) => READ_REASONS.en[code] ?? `cannot be read (${code})`,
     noCustomerRows: 'no customer rows',
     noAddresses: (accepted: string) =>
       `no row has an address: the address column's header is one of ${accepted} (case, spaces and - _ . / aside)`,
@@ -68,8 +68,8 @@ export const cliTexts = {
       'expected a folder of .eml files, a Maildir (cur/ and new/, or Maildir++ folders such as .Sent/cur/), an mbox file or one .eml file',
     noMessages: 'no messages found',
     notMbox: 'not an mbox file: the first line does not start with "From "',
-    headerTooLong: (bytes: number) => `the header is longer than ${bytes} bytes`,
-    fromLineTooLong: (bytes: number) => `the From line is longer than ${bytes} bytes`,
+    headerTooLong: (bytes: number) => `the header is longer than ${kibibytes(bytes)}`,
+    fromLineTooLong: (bytes: number) => `the From line is longer than ${kibibytes(bytes)}`,
     endsInFromLine: 'the file ends inside the From line of this message',
     emptyFile: 'the file is empty',
     notMessageFile: 'skipped: a folder or other entry, not a message file',
@@ -185,7 +185,7 @@ export const cliTexts = {
       incidentsNeedFacts: '--incidents needs --facts FILE with at least the organisation',
       incidentsNotFolder: (folder: string) => `--incidents ${folder}: not a folder`,
       incidentsUnreadable: (folder: string, code: string) =>
-        `--incidents ${folder}: cannot be read (${code})`,
+        `--incidents ${folder}: ${READ_REASONS.en[code] ?? `cannot be read (${code})`}`,
       incidentsUsed: (folder: string, count: number, hidden: string) =>
         `--incidents ${folder} already holds ${count} ${count === 1 ? 'file' : 'files'}${hidden ? `, hidden ones among them (${hidden})` : ''} (the drafts of an earlier run?): their references would be given to other incidents; give a new or empty folder`,
       incomplete:
@@ -469,7 +469,7 @@ Stops on SIGINT or SIGTERM.`,
     moreProblems: (count: number) => `${count} problem till visas inte`,
     suggestion: 'förslag',
     notAFile: 'ingen fil',
-    cannotBeRead: (code: string) => `kan inte läsas (${code})`,
+    cannotBeRead: (code: string) => READ_REASONS.sv[code] ?? `kan inte läsas (${code})`,
     noCustomerRows: 'inga kundrader',
     noAddresses: (accepted: string) =>
       `ingen rad har någon adress: adresskolumnens rubrik är en av ${accepted} (oavsett versaler, mellanslag och - _ . /)`,
@@ -488,8 +488,8 @@ Stops on SIGINT or SIGTERM.`,
       'väntade en mapp med .eml-filer, en Maildir (cur/ och new/, eller Maildir++-mappar som .Sent/cur/), en mbox-fil eller en .eml-fil',
     noMessages: 'inga meddelanden hittades',
     notMbox: 'ingen mbox-fil: första raden börjar inte med "From "',
-    headerTooLong: (bytes: number) => `brevhuvudet är längre än ${bytes} byte`,
-    fromLineTooLong: (bytes: number) => `From-raden är längre än ${bytes} byte`,
+    headerTooLong: (bytes: number) => `brevhuvudet är längre än ${kibibytes(bytes)}`,
+    fromLineTooLong: (bytes: number) => `From-raden är längre än ${kibibytes(bytes)}`,
     endsInFromLine: 'filen tar slut mitt i det här meddelandets From-rad',
     emptyFile: 'filen är tom',
     notMessageFile: 'hoppades över: en mapp eller annan post, ingen meddelandefil',
@@ -648,7 +648,7 @@ Stops on SIGINT or SIGTERM.`,
       incidentsNeedFacts: '--incidents behöver --facts FIL med åtminstone organisationen',
       incidentsNotFolder: (folder: string) => `--incidents ${folder}: ingen mapp`,
       incidentsUnreadable: (folder: string, code: string) =>
-        `--incidents ${folder}: kan inte läsas (${code})`,
+        `--incidents ${folder}: ${READ_REASONS.sv[code] ?? `kan inte läsas (${code})`}`,
       incidentsUsed: (folder: string, count: number, hidden: string) =>
         `--incidents ${folder} har redan ${count} ${count === 1 ? 'fil' : 'filer'}${hidden ? `, bland dem dolda (${hidden})` : ''} (utkasten från en tidigare körning?): deras referenser skulle ges till andra incidenter; ange en ny eller tom mapp`,
       incomplete:
@@ -697,9 +697,9 @@ Stops on SIGINT or SIGTERM.`,
         `inget utkast till incidentrapport för ${recipient}: ingen kund är känd för den, så vem det var avsett för är inte känt (${intended} är bara en gissning utifrån domänen)`,
       draftFailed: 'inget utkast till incidentrapport',
       noDate:
-        'meddelandet saknar Date-fält (RFC 5322 §3.6.1), så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet',
+        'meddelandet saknar datumraden (Date), så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet',
       badDate: (date: string) =>
-        `meddelandets Date-fält "${date}" är inget datum (RFC 5322 §3.3), så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet`,
+        `meddelandets datumrad (Date) "${date}" är inget datum, så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet`,
       ambiguous: (recipient: string, candidates: string) =>
         `${recipient}: inte skrivet: mer än en trolig kund (${candidates})`,
       noAddress: 'ingen adress',
@@ -862,9 +862,9 @@ Stops on SIGINT or SIGTERM.`,
       noRecipient: (actual: string) =>
         `meddelandet har ingen mottagare (To, Cc, Bcc, Delivered-To), så att det gick till ${actual} kan inte kontrolleras; ange meddelandet så som det skickades, med dess huvud`,
       noDate: (facts: string) =>
-        `meddelandet har inget läsbart Date-fält, så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
+        `meddelandet har ingen läsbar datumrad (Date), så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
       badDate: (date: string, facts: string) =>
-        `meddelandet har inget läsbart Date-fält: "${date}" är inget datum (RFC 5322 §3.3), så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
+        `meddelandet har ingen läsbar datumrad (Date): "${date}" är inget datum, så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
     },
     facts: { unreadable: 'kan inte läsas', notObject: 'inte ett JSON-objekt' },
     commandHelp: {
@@ -989,3 +989,29 @@ const WRITE_REASONS: Readonly<Record<'en' | 'sv', Readonly<Record<string, string
     EISDIR: 'det är en mapp',
   },
 };
+
+/**
+ * Why a file cannot be read, by the system's error code (POSIX errno names, as Node gives them), in
+ * words a person acts on; a code not here is shown as it is.
+ */
+const READ_REASONS: Readonly<Record<'en' | 'sv', Readonly<Record<string, string>>>> = {
+  en: {
+    ENOENT: 'does not exist',
+    EACCES: 'cannot be read: permission denied',
+    EPERM: 'cannot be read: not permitted',
+    ENOTDIR: 'does not exist: a part of the path is a file, not a folder',
+    EISDIR: 'cannot be read: it is a folder',
+  },
+  sv: {
+    ENOENT: 'finns inte',
+    EACCES: 'kan inte läsas: åtkomst nekas',
+    EPERM: 'kan inte läsas: inte tillåtet',
+    ENOTDIR: 'finns inte: en del av sökvägen är en fil, inte en mapp',
+    EISDIR: 'kan inte läsas: det är en mapp',
+  },
+};
+
+/** A size in KiB (IEC 80000-13: 1 KiB = 1,024 bytes), as the limits are set: `256 KiB`, not `262144 byte`. */
+function kibibytes(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KiB`;
+}

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
@@ -114,5 +114,26 @@ describe('a value of the export that is not read', () => {
     );
     const json = JSON.parse((await run([...args, '--json'])).stdout) as { findings: unknown[] };
     expect(json.findings).toMatchObject([{ field: 'phones', header: 'Telefon', value: '070-ABC' }]);
+  });
+});
+
+describe('why an input cannot be read, in words', () => {
+  it('says that a file does not exist, without the system error code', async () => {
+    expect(await refused(['customers', 'check', 'saknas.csv'], 3)).toBe(
+      'email-guard: saknas.csv: does not exist\n',
+    );
+    expect(await refused(['customers', 'check', 'saknas.csv', '--locale', 'sv'], 3)).toBe(
+      'email-guard: saknas.csv: finns inte\n',
+    );
+  });
+
+  it('gives the header size limit in KiB', async () => {
+    mkdirSync(join(dir.path, 'skickat'));
+    const header = `To: anna@example.se\r\nX-Long: ${'a'.repeat(300 * 1024)}\r\n\r\nHej\r\n`;
+    writeFileSync(join(dir.path, 'skickat', 'lang.eml'), header);
+    writeFileSync(join(dir.path, 'k.csv'), 'id,email\nK-1,anna@example.se\n');
+    const swedish = await refused(['audit', 'skickat', '--customers', 'k.csv', '--locale', 'sv'], 3);
+    expect(swedish).toContain('brevhuvudet är längre än 256 KiB');
+    expect(swedish).not.toMatch(/262144/);
   });
 });
