@@ -341,7 +341,8 @@ export const cliTexts = {
           'a birth date or phone number that cannot be read (the customer is loaded without it)',
         'invalid-address': 'addresses that are not usable (row skipped)',
         'domain-typo': "at a mistyped provider's domain",
-        'confusable-characters': 'letters from another script that look like ASCII',
+        'confusable-characters':
+          'letters from another script (Cyrillic, Greek) that look like the plain letters a–z',
         'number-mismatch': "digits that contradict the customer's birth date or phone number",
         'belongs-to-other-customer': 'the same mailbox as another customer',
         'near-miss-other-customer': 'one slip from the address of another customer with the same name',

@@ -137,3 +137,27 @@ describe('why an input cannot be read, in words', () => {
     expect(swedish).not.toMatch(/262144/);
   });
 });
+
+describe('the summary of look-alike letters', () => {
+  it('says which letters in words a reader knows, not "ASCII"', async () => {
+    writeFileSync(join(dir.path, 'lika.csv'), 'id,name,email\nK-1,Olle Ek,olle.ek@gmаil.com\n');
+    const checked = await run(['customers', 'check', 'lika.csv']);
+    expect(checked.stdout).toContain(
+      '1  confusable-characters: letters from another script (Cyrillic, Greek) that look like the plain letters a–z\n',
+    );
+    expect(checked.stdout).not.toContain('ASCII');
+  });
+});
+
+describe('a Swedish line about a field', () => {
+  it('names the field in Swedish words, not as the code names it', async () => {
+    writeFileSync(
+      join(dir.path, 'olika.csv'),
+      'Kundnr;Namn;E-post;Födelsedatum;Personnummer\nK-1;Anna Svensson;anna.svensson@gmail.com;1985-03-12;19850313-1234\nK-2;Erik Lind;erik.lind@telia.com;;\n',
+    );
+    const args = ['customers', 'check', 'olika.csv', '--columns', 'birthDate=Personnummer', '--locale', 'sv'];
+    const checked = await run(args);
+    expect(checked.stdout).toContain('kolumnerna som läses som födelsedatum säger olika');
+    expect(checked.stdout).not.toContain('birthDate');
+  });
+});
