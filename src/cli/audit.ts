@@ -113,8 +113,8 @@ const descriptions: Record<AuditHit['finding'], { en: string; sv: string }> = {
   'belongs-to-other-customer': { en: "another customer's address", sv: 'en annan kunds adress' },
   'domain-typo': { en: "at a mistyped provider's domain", sv: 'hos en felskriven e-postleverantör' },
   'confusable-characters': {
-    en: 'letters from another script that look like ASCII',
-    sv: 'bokstäver från ett annat skriftsystem',
+    en: 'letters from another script (Cyrillic, Greek) that look like the plain letters a–z',
+    sv: 'bokstäver från ett annat skriftsystem (kyrilliska, grekiska) som ser ut som vanliga bokstäver a–z',
   },
   'invalid-address': { en: 'not a usable address', sv: 'ingen användbar adress' },
 };

@@ -48,7 +48,7 @@ export const cliTexts = {
     moreProblems: (count: number) => `${count} more problems not shown`,
     suggestion: 'suggestion',
     notAFile: 'not a file',
-    cannotBeRead: (code: string) => `cannot be read (${code})`,
+    cannotBeRead: (code: string) => READ_REASONS.en[code] ?? `cannot be read (${code})`,
     noCustomerRows: 'no customer rows',
     noAddresses: (accepted: string) =>
       `no row has an address: the address column's header is one of ${accepted} (case, spaces and - _ . / aside)`,
@@ -68,8 +68,8 @@ export const cliTexts = {
       'expected a folder of .eml files, a Maildir (cur/ and new/, or Maildir++ folders such as .Sent/cur/), an mbox file or one .eml file',
     noMessages: 'no messages found',
     notMbox: 'not an mbox file: the first line does not start with "From "',
-    headerTooLong: (bytes: number) => `the header is longer than ${bytes} bytes`,
-    fromLineTooLong: (bytes: number) => `the From line is longer than ${bytes} bytes`,
+    headerTooLong: (bytes: number) => `the header is longer than ${kibibytes(bytes)}`,
+    fromLineTooLong: (bytes: number) => `the From line is longer than ${kibibytes(bytes)}`,
     endsInFromLine: 'the file ends inside the From line of this message',
     emptyFile: 'the file is empty',
     notMessageFile: 'skipped: a folder or other entry, not a message file',
@@ -196,7 +196,7 @@ export const cliTexts = {
       incidentsNeedFacts: '--incidents needs --facts FILE with at least the organisation',
       incidentsNotFolder: (folder: string) => `--incidents ${folder}: not a folder`,
       incidentsUnreadable: (folder: string, code: string) =>
-        `--incidents ${folder}: cannot be read (${code})`,
+        `--incidents ${folder}: ${READ_REASONS.en[code] ?? `cannot be read (${code})`}`,
       incidentsUsed: (folder: string, count: number, hidden: string) =>
         `--incidents ${folder} already holds ${count} ${count === 1 ? 'file' : 'files'}${hidden ? `, hidden ones among them (${hidden})` : ''} (the drafts of an earlier run?): their references would be given to other incidents; give a new or empty folder`,
       incomplete:
@@ -352,7 +352,8 @@ export const cliTexts = {
           'a birth date or phone number that cannot be read (the customer is loaded without it)',
         'invalid-address': 'addresses that are not usable (row skipped)',
         'domain-typo': "at a mistyped provider's domain",
-        'confusable-characters': 'letters from another script that look like ASCII',
+        'confusable-characters':
+          'letters from another script (Cyrillic, Greek) that look like the plain letters a–z',
         'number-mismatch': "digits that contradict the customer's birth date or phone number",
         'belongs-to-other-customer': 'the same mailbox as another customer',
         'near-miss-other-customer': 'one slip from the address of another customer with the same name',
@@ -467,13 +468,29 @@ Every route but /healthz requires the token in ${tokenVariable}; without it the 
 only on a loopback address. A hold store sealed with a key is opened with the key in ${keyVariable}.
 Stops on SIGINT or SIGTERM.`,
     },
+    // The line after a command's usage error: `usage` is its usage line (run-cli.ts usageHint).
+    usageHint: (usage: string) => `(usage: ${usage}; add --help for more)`,
+    // A CRM export saved as a spreadsheet (spreadsheet-kind.ts): what it is, and how to save it as CSV.
+    spreadsheet: (kind: string) =>
+      `${kind}, not a CSV file: save it as CSV (UTF-8) first and give that file (Excel: File → Save As → CSV UTF-8 (Comma delimited); Numbers, LibreOffice: export as CSV)`,
+    spreadsheetKinds: {
+      xlsx: 'an Excel workbook (.xlsx)',
+      xls: 'an Excel 97-2003 workbook (.xls)',
+      ods: 'an OpenDocument spreadsheet (.ods)',
+      numbers: 'a Numbers spreadsheet (.numbers)',
+      zip: 'a ZIP archive, as an Excel workbook (.xlsx) is',
+      ole: 'an Excel 97-2003 workbook (.xls) or another Office file',
+    },
+    // A value the export holds that was not read, named by its column's header (read-customers.ts).
+    inColumn: (header: string, reason: string, key: boolean) =>
+      `${key ? 'key' : 'column'} "${header}": ${reason}`,
   },
   sv: {
     rowSkipped: 'raden hoppades över',
     moreProblems: (count: number) => `${count} problem till visas inte`,
     suggestion: 'förslag',
     notAFile: 'ingen fil',
-    cannotBeRead: (code: string) => `kan inte läsas (${code})`,
+    cannotBeRead: (code: string) => READ_REASONS.sv[code] ?? `kan inte läsas (${code})`,
     noCustomerRows: 'inga kundrader',
     noAddresses: (accepted: string) =>
       `ingen rad har någon adress: adresskolumnens rubrik är en av ${accepted} (oavsett versaler, mellanslag och - _ . /)`,
@@ -492,8 +509,8 @@ Stops on SIGINT or SIGTERM.`,
       'väntade en mapp med .eml-filer, en Maildir (cur/ och new/, eller Maildir++-mappar som .Sent/cur/), en mbox-fil eller en .eml-fil',
     noMessages: 'inga meddelanden hittades',
     notMbox: 'ingen mbox-fil: första raden börjar inte med "From "',
-    headerTooLong: (bytes: number) => `brevhuvudet är längre än ${bytes} byte`,
-    fromLineTooLong: (bytes: number) => `From-raden är längre än ${bytes} byte`,
+    headerTooLong: (bytes: number) => `brevhuvudet är längre än ${kibibytes(bytes)}`,
+    fromLineTooLong: (bytes: number) => `From-raden är längre än ${kibibytes(bytes)}`,
     endsInFromLine: 'filen tar slut mitt i det här meddelandets From-rad',
     emptyFile: 'filen är tom',
     notMessageFile: 'hoppades över: en mapp eller annan post, ingen meddelandefil',
@@ -663,7 +680,7 @@ Stops on SIGINT or SIGTERM.`,
       incidentsNeedFacts: '--incidents behöver --facts FIL med åtminstone organisationen',
       incidentsNotFolder: (folder: string) => `--incidents ${folder}: ingen mapp`,
       incidentsUnreadable: (folder: string, code: string) =>
-        `--incidents ${folder}: kan inte läsas (${code})`,
+        `--incidents ${folder}: ${READ_REASONS.sv[code] ?? `kan inte läsas (${code})`}`,
       incidentsUsed: (folder: string, count: number, hidden: string) =>
         `--incidents ${folder} har redan ${count} ${count === 1 ? 'fil' : 'filer'}${hidden ? `, bland dem dolda (${hidden})` : ''} (utkasten från en tidigare körning?): deras referenser skulle ges till andra incidenter; ange en ny eller tom mapp`,
       incomplete:
@@ -712,9 +729,9 @@ Stops on SIGINT or SIGTERM.`,
         `inget utkast till incidentrapport för ${recipient}: ingen kund är känd för den, så vem det var avsett för är inte känt (${intended} är bara en gissning utifrån domänen)`,
       draftFailed: 'inget utkast till incidentrapport',
       noDate:
-        'meddelandet saknar Date-fält (RFC 5322 §3.6.1), så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet',
+        'meddelandet saknar datumraden (Date), så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet',
       badDate: (date: string) =>
-        `meddelandets Date-fält "${date}" är inget datum (RFC 5322 §3.3), så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet`,
+        `meddelandets datumrad (Date) "${date}" är inget datum, så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet`,
       ambiguous: (recipient: string, candidates: string) =>
         `${recipient}: inte skrivet: mer än en trolig kund (${candidates})`,
       noAddress: 'ingen adress',
@@ -877,9 +894,9 @@ Stops on SIGINT or SIGTERM.`,
       noRecipient: (actual: string) =>
         `meddelandet har ingen mottagare (To, Cc, Bcc, Delivered-To), så att det gick till ${actual} kan inte kontrolleras; ange meddelandet så som det skickades, med dess huvud`,
       noDate: (facts: string) =>
-        `meddelandet har inget läsbart Date-fält, så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
+        `meddelandet har ingen läsbar datumrad (Date), så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
       badDate: (date: string, facts: string) =>
-        `meddelandet har inget läsbart Date-fält: "${date}" är inget datum (RFC 5322 §3.3), så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
+        `meddelandet har ingen läsbar datumrad (Date): "${date}" är inget datum, så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
     },
     facts: { unreadable: 'kan inte läsas', notObject: 'inte ett JSON-objekt' },
     commandHelp: {
@@ -952,6 +969,19 @@ Varje väg utom /healthz kräver token i ${tokenVariable}; utan den lyssnar serv
 loopback-adress. En mapp förseglad med en nyckel öppnas med nyckeln i ${keyVariable}.
 Stannar vid SIGINT eller SIGTERM.`,
     },
+    usageHint: (usage: string) => `(användning: ${usage}; lägg till --help för mer)`,
+    spreadsheet: (kind: string) =>
+      `${kind}, ingen CSV-fil: spara filen som CSV (UTF-8) först och ange den nya filen (Excel: Arkiv → Spara som → CSV UTF-8 (kommaavgränsad); Numbers, LibreOffice: exportera som CSV)`,
+    spreadsheetKinds: {
+      xlsx: 'en Excel-arbetsbok (.xlsx)',
+      xls: 'en Excel 97-2003-arbetsbok (.xls)',
+      ods: 'ett OpenDocument-kalkylark (.ods)',
+      numbers: 'ett Numbers-kalkylark (.numbers)',
+      zip: 'ett ZIP-arkiv, som en Excel-arbetsbok (.xlsx) är',
+      ole: 'en Excel 97-2003-arbetsbok (.xls) eller en annan Office-fil',
+    },
+    inColumn: (header: string, reason: string, key: boolean) =>
+      `${key ? 'nyckeln' : 'kolumnen'} "${header}": ${reason}`,
   },
 } satisfies Record<CliLocale, unknown>;
 
@@ -1000,3 +1030,29 @@ const WRITE_REASONS: Readonly<Record<'en' | 'sv', Readonly<Record<string, string
     EISDIR: 'det är en mapp',
   },
 };
+
+/**
+ * Why a file cannot be read, by the system's error code (POSIX errno names, as Node gives them), in
+ * words a person acts on; a code not here is shown as it is.
+ */
+const READ_REASONS: Readonly<Record<'en' | 'sv', Readonly<Record<string, string>>>> = {
+  en: {
+    ENOENT: 'does not exist',
+    EACCES: 'cannot be read: permission denied',
+    EPERM: 'cannot be read: not permitted',
+    ENOTDIR: 'does not exist: a part of the path is a file, not a folder',
+    EISDIR: 'cannot be read: it is a folder',
+  },
+  sv: {
+    ENOENT: 'finns inte',
+    EACCES: 'kan inte läsas: åtkomst nekas',
+    EPERM: 'kan inte läsas: inte tillåtet',
+    ENOTDIR: 'finns inte: en del av sökvägen är en fil, inte en mapp',
+    EISDIR: 'kan inte läsas: det är en mapp',
+  },
+};
+
+/** A size in KiB (IEC 80000-13: 1 KiB = 1,024 bytes), as the limits are set: `256 KiB`, not `262144 byte`. */
+function kibibytes(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KiB`;
+}

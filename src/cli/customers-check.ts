@@ -19,6 +19,8 @@ export interface CustomerFinding {
   readonly address?: string;
   /** The customer field a value of which was not read (`phones`, `birthDate`). */
   readonly field?: string;
+  /** The export's column that value stands in, as its header writes it (`Telefon`). */
+  readonly header?: string;
   /** That value as the export wrote it (`070-ABC`). */
   readonly value?: string;
   readonly reason: string;
@@ -82,6 +84,7 @@ export async function runCustomersCheck(
       ...(problem.id !== undefined ? { customerId: problem.id } : {}),
       ...(problem.address !== undefined ? { address: problem.address } : {}),
       ...(kind === 'field-not-read' && problem.field !== undefined ? { field: problem.field } : {}),
+      ...(kind === 'field-not-read' && problem.header !== undefined ? { header: problem.header } : {}),
       ...(problem.value !== undefined ? { value: problem.value } : {}),
       reason: problem.reason,
     };

@@ -8,6 +8,7 @@ import { type CliLocale, cliTexts } from './cli-texts.js';
 import { type Progress, progressWords } from './create-progress.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
 import { type ColumnMapping, columnsAdvice } from './parse-columns.js';
+import { spreadsheetKind } from './spreadsheet-kind.js';
 
 /** A CRM export read into a directory, with the line each customer came from. */
 export interface CustomerFile {
@@ -39,6 +40,10 @@ export async function readCustomers(
   columns?: ColumnMapping,
 ): Promise<CustomerFile> {
   const text = cliTexts[locale];
+  // A spreadsheet is a file of the wrong kind (3), like a folder: the command line is right, the
+  // file is not CSV text. Its ending is judged first, since a .numbers document may be a folder.
+  const named = spreadsheetKind(path, new Uint8Array());
+  if (named) throw unreadableFailure(`${path}: ${text.spreadsheet(text.spreadsheetKinds[named])}`);
   // A folder has no ending to judge by: it is an input of the wrong kind (3), not a usage error.
   if ((await stat(path).catch(() => undefined))?.isDirectory())
     throw unreadableFailure(`${path}: ${text.notAFile}`);
@@ -54,7 +59,10 @@ export async function readCustomers(
       `${path}: ${text.cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
     );
   }
-  await refuseUtf16WithoutMark(path, locale);
+  const sample = await firstBytes(path);
+  const kind = spreadsheetKind(path, sample);
+  if (kind) throw unreadableFailure(`${path}: ${text.spreadsheet(text.spreadsheetKinds[kind])}`);
+  refuseUtf16WithoutMark(path, sample, locale);
   const directory = createDirectory();
   const lineOf = new Map<string, number>();
   const words = progressWords[locale];
@@ -94,11 +102,18 @@ export async function readCustomers(
       throw unreadableFailure(
         `${path}:1: ${text.noAddresses([...defaultCustomerColumns.emails, ...(columns?.emails ?? [])].join(', '))}${unread.length > 0 ? text.unreadColumns(unread.map((header) => `"${header}"`).join(', '), unread[0] as string) : ''}`,
       );
-    // The loader's advice names its `columns` option; the command's is --columns.
-    const problems = result.problems.map((problem) => ({
-      ...problem,
-      reason: columnsAdvice(problem.reason),
-    }));
+    // The loader's advice names its `columns` option; the command's is --columns. A column read
+    // as a field another column is read as too (`--columns birthDate=Personnummer` beside
+    // Födelsedatum) is read: a row where the two differ is reported on its own (columnsDisagree).
+    const problems = result.problems
+      .filter((problem) => !(problem.column !== undefined && problem.field !== undefined))
+      .map((problem) => ({
+        ...problem,
+        // A value not read is named by the column it stands in, as the export's header writes it.
+        reason: problem.header
+          ? text.inColumn(problem.header, columnsAdvice(problem.reason), format === 'ndjson')
+          : columnsAdvice(problem.reason),
+      }));
     return { directory, lineOf, problems, loaded: result.loaded, rows };
   } catch (error) {
     if (error instanceof Error && error.name === 'CliFailure') throw error;
@@ -114,23 +129,27 @@ export async function readCustomers(
   }
 }
 
+/** The first 256 bytes of `path` (fewer in a shorter file; none when it cannot be opened). */
+async function firstBytes(path: string): Promise<Uint8Array> {
+  const sample = Buffer.alloc(256);
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return new Uint8Array(); // The loader names what keeps it from being read.
+  try {
+    const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
+    return sample.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Refuses (unreadable input, 3) a file that is UTF-16 without a byte order mark: ASCII text in it
  * has a zero in every other byte (the high byte of each code unit, Unicode §3.10), which the
  * loader's detection (a mark, else UTF-8, else Windows-1252) would read as a header of NUL
  * characters. A file with a mark is read as UTF-16 by the loader.
  */
-async function refuseUtf16WithoutMark(path: string, locale: CliLocale): Promise<void> {
-  const sample = Buffer.alloc(256);
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (!handle) return; // The loader names what keeps it from being read.
-  let length: number;
-  try {
-    ({ bytesRead: length } = await handle.read(sample, 0, sample.length, 0));
-  } finally {
-    await handle.close();
-  }
-  const bytes = sample.subarray(0, length - (length % 2));
+function refuseUtf16WithoutMark(path: string, sample: Uint8Array, locale: CliLocale): void {
+  const bytes = sample.subarray(0, sample.length - (sample.length % 2));
   if (bytes.length < 4) return;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return;
   let evenZero = 0;

@@ -10,7 +10,7 @@ export async function readFacts(file: string, locale: 'sv' | 'en' = 'en'): Promi
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw unreadableFailure(
-      `${file}: ${said.unreadable} (${(error as NodeJS.ErrnoException).code ?? error})`,
+      `${file}: ${cliTexts[locale].cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
     );
   }
   try {

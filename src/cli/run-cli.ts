@@ -44,6 +44,9 @@ export function createProgram(context: CommandContext, locale: CliLocale = 'en')
       localiseUsageErrors(command, usage, cliTexts[locale].help.argumentNames);
       localiseHelp(command, cliTexts[locale].help);
     }
+    if (command.commands.length === 0) unknownOptionsFirst(command);
+    // A usage error ends with how the command that refused it is used, not the program's.
+    if (command.parent) command.showHelpAfterError(usageHint(command, locale));
     for (const sub of command.commands) override(sub);
   };
   override(program);
@@ -156,6 +159,53 @@ function localiseHelp(command: Command, help: (typeof cliTexts)[CliLocale]['help
   });
   command.helpOption('-h, --help', help.helpOption);
   if (command.commands.length > 0) command.helpCommand(`help ${help.commandPlaceholder}`, help.helpCommand);
+}
+
+/**
+ * The line after a command's usage error: its usage line (`email-guard audit [options] <sent-mail>`,
+ * in the words of its --help) and where more is said.
+ */
+function usageHint(command: Command, locale: CliLocale): string {
+  const path: string[] = [];
+  for (let each: Command | null = command; each; each = each.parent) path.unshift(each.name());
+  const { argumentNames, optionsPlaceholder, commandPlaceholder } = cliTexts[locale].help;
+  const usage = command
+    .usage()
+    .replace(/\[options\]|\[command\]/g, (part) =>
+      part === '[options]' ? optionsPlaceholder : commandPlaceholder,
+    )
+    .replace(/<[a-z-]+(\.\.\.)?>/g, (name) => argumentNames[name] ?? name);
+  return cliTexts[locale].usageHint(`${path.join(' ')} ${usage}`);
+}
+
+/** What a leaf command's `parseOptions` left unknown, kept for `unknownOptionsFirst`. */
+interface UnknownOptionsFirst {
+  parseOptions(args: string[]): { operands: string[]; unknown: string[] };
+  _checkForMissingMandatoryOptions(): void;
+  unknownOption(flag: string): void;
+}
+
+/**
+ * Makes `command` name an unknown option before a required one it lacks: commander 14 checks the
+ * required options first (lib/command.js `_parseCommand`), so `audit sent/ --customer x.csv` said
+ * that `--customers` must be given, and a typo was reported as a missing value. The check is the
+ * one commander makes after it (`unknownOption(parsed.unknown[0])`), moved ahead.
+ */
+function unknownOptionsFirst(command: Command): void {
+  const methods = command as unknown as UnknownOptionsFirst;
+  const parseOptions = methods.parseOptions.bind(command);
+  const checkMandatory = methods._checkForMissingMandatoryOptions.bind(command);
+  let unknown: string[] = [];
+  methods.parseOptions = (args) => {
+    const parsed = parseOptions(args);
+    unknown = parsed.unknown;
+    return parsed;
+  };
+  methods._checkForMissingMandatoryOptions = () => {
+    const first = unknown[0];
+    if (first !== undefined) methods.unknownOption(first);
+    checkMandatory();
+  };
 }
 
 /** The command methods that word commander's usage errors (commander 14 lib/command.js). */

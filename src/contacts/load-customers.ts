@@ -142,6 +142,11 @@ export interface LoadProblem {
   readonly address?: string;
   /** The value as the export wrote it, for a field loaded without it (`070-ABC`). */
   readonly value?: string;
+  /**
+   * The CSV column (its header as written) or NDJSON key that value was in, for a field loaded
+   * without it (`Telefon`): whoever mends the export knows the column by its header, not by the field.
+   */
+  readonly header?: string;
   readonly reason: string;
   /** Whether the row was still loaded (a repeated id replaces the earlier row). */
   readonly loaded: boolean;
@@ -279,7 +284,7 @@ export async function loadCustomers(
   const report = (done: boolean) =>
     options.onProgress?.({ rows, loaded, problems: problems.length, characters, done });
 
-  const accept = (line: number, candidate: unknown) => {
+  const accept: Accept = (line, candidate, headerOf) => {
     rows++;
     const checked = validate(candidate, region, text);
     if ('reason' in checked) {
@@ -287,8 +292,16 @@ export async function loadCustomers(
       problems.push({ line, ...rowNames(candidate, address), ...problem, loaded: false });
     } else {
       const { customer } = checked;
-      for (const caveat of checked.caveats)
-        problems.push({ line, ...rowNames(customer), ...caveat, loaded: true });
+      for (const caveat of checked.caveats) {
+        const header = headerOf?.(caveat.field, caveat.value);
+        problems.push({
+          line,
+          ...rowNames(customer),
+          ...caveat,
+          ...(header ? { header } : {}),
+          loaded: true,
+        });
+      }
       options.onCustomer?.(customer, line);
       const earlier = seenIds.get(customer.id);
       if (earlier !== undefined) {
@@ -381,7 +394,28 @@ interface RowReader {
   end(): void;
 }
 
-type Accept = (line: number, candidate: unknown) => void;
+/**
+ * The header (or key) of the row's column read as `field` that holds `value` (one of its items, in
+ * a list of phones), else the first read as `field`; asked only for a value not read.
+ */
+type HeaderOf = (field: string, value: string | undefined) => string | undefined;
+type Accept = (line: number, candidate: unknown, headerOf?: HeaderOf) => void;
+
+/** The header among `cells` ([header, field, cell]) read as `field` whose cell holds `value`. */
+function headerHolding(
+  cells: Iterable<readonly [string, CustomerColumn | undefined, unknown]>,
+  field: string,
+  value: string | undefined,
+): string | undefined {
+  let first: string | undefined;
+  for (const [header, column, cell] of cells) {
+    if (column !== field) continue;
+    first ??= header;
+    const items = typeof cell === 'string' ? cell.split(/[,;|]/).map((item) => item.trim()) : [cell];
+    if (value !== undefined && items.includes(value)) return header;
+  }
+  return first;
+}
 type Reject = (line: number, reason: string, field?: string, candidate?: unknown) => void;
 
 /**
@@ -637,7 +671,14 @@ function csvRows(
       );
       return undefined;
     }
-    accept(record.line, withName(customer));
+    const fields = record.fields;
+    accept(record.line, withName(customer), (field, value) =>
+      headerHolding(
+        headers.map((header, i) => [header, columns?.[i], fields[i]] as const),
+        field,
+        value,
+      ),
+    );
     return undefined;
   };
 
@@ -727,7 +768,13 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
         return;
       }
     }
-    accept(line, withName(customer));
+    accept(line, withName(customer), (field, value) =>
+      headerHolding(
+        Object.entries(record).map(([key, item]) => [key, lookup.get(normaliseHeader(key)), item] as const),
+        field,
+        value,
+      ),
+    );
   };
   return {
     push(chunk) {

@@ -48,6 +48,22 @@ export interface LoadProblemTexts {
   readonly schemaIssue: (issue: SchemaIssueFacts) => string | undefined;
 }
 
+/** The customer fields as a Swedish sentence names them (`födelsedatum`, never `birthDate`). */
+const SWEDISH_FIELDS: Readonly<Record<string, string>> = {
+  id: 'id',
+  name: 'namn',
+  firstName: 'förnamn',
+  lastName: 'efternamn',
+  emails: 'adress',
+  phones: 'telefonnummer',
+  birthDate: 'födelsedatum',
+  country: 'land',
+};
+
+function swedishField(field: FieldName): string {
+  return SWEDISH_FIELDS[field] ?? field;
+}
+
 /**
  * The reasons of `loadCustomers`' problems per language (`options.locale`): whoever mends the
  * export reads them, so each names the cell and the form it wants, with the value as written.
@@ -107,7 +123,7 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     notRead: (kind, header, near) =>
       `${kind === 'column' ? 'kolumnen' : 'nyckeln'} "${header}" läses inte: namnet är inget av kundfältens namn${near ? ` (menade du "${near}"?)` : ''}; för att läsa den, byt namn på rubriken till ett fältnamn eller ange den i alternativet columns`,
     readTwice: (header, field, other) =>
-      `kolumnen "${header}" läses som ${field}, liksom "${other}": där båda är ifyllda och skiljer sig rapporteras raden`,
+      `kolumnen "${header}" läses som ${swedishField(field)}, liksom "${other}": där båda är ifyllda och skiljer sig rapporteras raden`,
     moreColumns: (count) => `${count} kolumner till läses inte (se unmappedColumns)`,
     moreKeys: 'fler nycklar läses inte (bara de 100 första rapporteras)',
     unclosedQuote: 'ett citattecken stängs aldrig',
@@ -117,8 +133,8 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     tooManyFields: (fields, columns) =>
       `raden har ${fields} fält där rubrikraden har ${columns}: ${fields - columns} för många, så cellerna kan inte paras med kolumnerna (ett avgränsningstecken i en cell utan citattecken?)`,
     columnsDisagree: (field, first, second, header) =>
-      `kolumnerna som läses som ${field} säger olika ("${first}" och "${second}" i "${header}")`,
-    keysDisagree: (field) => `nycklarna som läses som ${field} säger olika`,
+      `kolumnerna som läses som ${swedishField(field)} säger olika ("${first}" och "${second}" i "${header}")`,
+    keysDisagree: (field) => `nycklarna som läses som ${swedishField(field)} säger olika`,
     // The parser's own detail is in English only.
     notJson: () => 'ingen giltig JSON',
     notObject: 'raden är inget JSON-objekt',
@@ -132,14 +148,7 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     unusableAddress: (address, reason) =>
       `"${address}" är ingen användbar adress: ${INVALID_REASONS.sv[reason]}`,
     unreadablePhone: (phone) => `"${phone}" kan inte läsas som ett telefonnummer`,
-    fields: {
-      id: 'id',
-      name: 'namn',
-      emails: 'adress',
-      phones: 'telefonnummer',
-      birthDate: 'födelsedatum',
-      country: 'land',
-    },
+    fields: SWEDISH_FIELDS,
     missingField: (words) => `raden saknar ${words}`,
     idNotText: (shown) => `id ${shown} är varken text eller ett heltal`,
     notText: (words, shown) => `${words} ${shown} är inte text`,

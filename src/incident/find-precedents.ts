@@ -530,10 +530,10 @@ export function describeConclusions(
     );
   if (conclusions.risk !== null)
     parts.push(
-      `${sv ? 'risk' : 'risk'}: ${
+      `risk: ${
         sv
-          ? { unlikely: 'osannolik', risk: 'risk', high: 'hög' }[conclusions.risk]
-          : { unlikely: 'unlikely', risk: 'risk', high: 'high' }[conclusions.risk]
+          ? { unlikely: 'osannolik', risk: 'en risk, men inte hög', high: 'hög' }[conclusions.risk]
+          : { unlikely: 'unlikely', risk: 'a risk, not a high one', high: 'high' }[conclusions.risk]
       }`,
     );
   // A decision taken under a stricter reading than the EDPB's says so, so that no one cites it as the rule.

@@ -91,7 +91,7 @@ describe('email-guard check', () => {
       { cwd: dir.path },
     );
     expect(missing.status).toBe(3);
-    expect(missing.stderr).toMatch(/missing\.csv: cannot be read \(ENOENT\)/);
+    expect(missing.stderr).toMatch(/missing\.csv: does not exist$/m);
   });
 
   it('shows help with an example and the exit codes', async () => {

@@ -28,8 +28,9 @@ describe('email-guard customers check on a phone that cannot be read', () => {
         customerId: 'c2',
         address: 'anna.berg@example.se',
         field: 'phones',
+        header: 'phone',
         value: '070-ABC',
-        reason: '"070-ABC" cannot be read as a phone number',
+        reason: 'column "phone": "070-ABC" cannot be read as a phone number',
       },
     ]);
   });
@@ -39,7 +40,7 @@ describe('email-guard customers check on a phone that cannot be read', () => {
     const run = await runCliInProcess(['customers', 'check', file]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
-      `${file}:3  c2  field-not-read  anna.berg@example.se  "070-ABC" cannot be read as a phone number`,
+      `${file}:3  c2  field-not-read  anna.berg@example.se  column "phone": "070-ABC" cannot be read as a phone number`,
     );
   });
 

@@ -140,7 +140,7 @@ describe('email-guard incident --locale sv: one Swedish wording', () => {
     const undated = readFileSync(sent, 'latin1').replace(/^Date: .*$/m, 'Date: not a date');
     const { occurredAt: _left, ...rest } = facts as typeof facts & { occurredAt?: string };
     for (const [locale, words] of [
-      ['sv', 'meddelandet har inget läsbart Date-fält'],
+      ['sv', 'meddelandet har ingen läsbar datumrad (Date)'],
       ['en', 'the message has no readable Date field'],
     ] as const) {
       const answer = await runIncidentOn(undated, rest, locale);

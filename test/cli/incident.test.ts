@@ -60,7 +60,7 @@ describe('email-guard incident', () => {
     expect(badFormat.status).toBe(2);
     const noMessage = await runBuiltCli(args(['--message', join(dir.path, 'none.eml')]), { cwd: dir.path });
     expect(noMessage.status).toBe(3);
-    expect(noMessage.stderr).toContain('none.eml: cannot be read (ENOENT)');
+    expect(noMessage.stderr).toContain('none.eml: does not exist');
   });
 
   it('answers 3 in one line for an --out that is a file, and names a message without a date', async () => {

@@ -88,7 +88,7 @@ describe('the sent-mail readers of email-guard audit', () => {
       );
     const messages = await auditMbox(huge(4 * MAX_HEADER_BYTES));
     expect(messages.map((message) => [message.where.replace(/^.*:/, ''), message.problem])).toEqual([
-      ['1', `the From line is longer than ${MAX_HEADER_BYTES} bytes`],
+      ['1', `the From line is longer than ${MAX_HEADER_BYTES / 1024} KiB`],
       ['8', undefined],
     ]);
     await expectLinearGrowth({ n: 2 ** 20, make: huge, run: auditMbox, tries: 3 });

@@ -91,7 +91,7 @@ describe('the command under --locale sv, as an operator reads it', () => {
       said[locale] = audit.stderr;
     }
     expect(said.sv).toContain(
-      `${file}: inget utkast till incidentrapport: meddelandet saknar Date-fält (RFC 5322 §3.6.1), så när det skickades är inte känt`,
+      `${file}: inget utkast till incidentrapport: meddelandet saknar datumraden (Date), så när det skickades är inte känt`,
     );
     expect(said.sv).toContain('ange occurredAt i faktafilen för att skriva utkastet');
     expect(said.sv).not.toContain('ett objekt');

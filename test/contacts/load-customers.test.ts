@@ -643,6 +643,21 @@ describe('loadCustomers in Swedish', () => {
     ]);
   });
 
+  it('names the column or key a value not read stands in, as the export writes it', async () => {
+    const { problems } = await loadCustomers({ source: csv, format: 'csv' });
+    expect(
+      problems.filter((problem) => problem.value !== undefined).map(({ header, value }) => [header, value]),
+    ).toEqual([
+      ['Mobil', 'inget nummer'],
+      ['Födelsedatum', '14/03/1985'],
+    ]);
+    const two = 'id;Mobil;Telefon\n1;0701234567;070-ABC\n';
+    const phones = await loadCustomers({ source: two, format: 'csv' });
+    expect(phones.problems.map(({ header }) => header)).toEqual(['Telefon']);
+    const json = await loadCustomers({ source: '{"id":"1","Telefon":"070-ABC"}\n', format: 'ndjson' });
+    expect(json.problems.map(({ header }) => header)).toEqual(['Telefon']);
+  });
+
   it('refuses a locale it does not speak, naming the option', async () => {
     const error = await loadCustomers({ source: csv, format: 'csv' }, { locale: 'de' as 'sv' }).catch(
       (caught: unknown) => caught,
