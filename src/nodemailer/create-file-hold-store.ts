@@ -5,6 +5,7 @@ import type { SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { HeldMessageClaimedError, HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import type { AuditLog } from './audit-log.js';
 import {
   checkRelease,
   type DiscardOptions,
@@ -16,6 +17,7 @@ import {
   type HoldStoreProblem,
   type ReleaseOptions,
   type ReleaseResult,
+  releaseProgressOf,
   sendHeldMessage,
 } from './hold-store.js';
 import { nodeStoreFs, type StoreFs } from './store-fs.js';
@@ -72,9 +74,23 @@ export interface FileHoldStoreOptions {
    * @default undefined
    */
   readonly key?: string | Uint8Array;
+  /**
+   * The audit log the guard's releases write to (`createJsonLinesAuditLog(path)`), read by
+   * `list()` and `get()` for an entry left `releasing`: its `releaseProgress` says whether the
+   * release that holds it began its send (`started`), sent it (`sent`), or neither
+   * (`not-started`). Without it, or with a log that has no `lastReleaseOutcomes`, it is left out.
+   * @default undefined
+   */
+  readonly auditLog?: AuditLog;
 }
 
 const OptionsSchema = z.object({
+  auditLog: z
+    .custom<AuditLog>(
+      (value) => typeof (value as AuditLog | undefined)?.record === 'function',
+      'an AuditLog (createJsonLinesAuditLog(path))',
+    )
+    .optional(),
   key: z
     .union([
       z.string().refine((key) => Buffer.byteLength(key) >= 32, 'a key of at least 32 bytes is required'),
@@ -140,7 +156,24 @@ export function openFileHoldStore(
   options: FileHoldStoreOptions = {},
 ): FileHoldStore {
   const dir = resolve(parseInput(z.string().min(1, 'a directory is required'), directory, ['directory']));
-  const { key } = parseInput(OptionsSchema, options, ['options']);
+  const { key, auditLog } = parseInput(OptionsSchema, options, ['options']);
+  const readOutcomes = auditLog?.lastReleaseOutcomes?.bind(auditLog);
+
+  /** The entries, each one `releasing` with what the audit log says of its send (when it can be read). */
+  async function withReleaseProgress<T extends HeldMessage>(entries: readonly T[]): Promise<T[]> {
+    const releasing = entries.filter((entry) => entry.state === 'releasing').map((entry) => entry.id);
+    if (!readOutcomes || releasing.length === 0) return [...entries];
+    const outcomes = await readOutcomes(releasing).catch((error: unknown) => {
+      throw new HoldStoreFailedError('the release lines could not be read from the audit log', {
+        cause: error,
+      });
+    });
+    return entries.map((entry) =>
+      entry.state === 'releasing'
+        ? { ...entry, releaseProgress: releaseProgressOf(outcomes.get(entry.id)) }
+        : entry,
+    );
+  }
   const path = (name: string) => join(dir, name);
 
   /** The seal of a record: everything in it but the seal, in one canonical form. */
@@ -435,7 +468,7 @@ export function openFileHoldStore(
           held.push(await listed(result.record, locked.has(`${id}.lock`)));
         }
       }
-      return held;
+      return withReleaseProgress(held);
     },
 
     async listProblems() {
@@ -464,7 +497,8 @@ export function openFileHoldStore(
     },
 
     async get(id) {
-      return readEntry(checkId(id));
+      const entry = await readEntry(checkId(id));
+      return entry && (await withReleaseProgress([entry]))[0];
     },
 
     async release(id: string, transporter: Transporter, options: ReleaseOptions): Promise<ReleaseResult> {

@@ -7,6 +7,7 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { HeldMessageClaimedError } from '../../src/errors.js';
 import { createFileHoldStore, openFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
+import { createJsonLinesAuditLog } from '../../src/nodemailer/create-json-lines-audit-log.js';
 import type { HoldInput } from '../../src/nodemailer/hold-store.js';
 import { nodeStoreFs, type StoreFileHandle, type StoreFs } from '../../src/nodemailer/store-fs.js';
 import {
@@ -15,6 +16,7 @@ import {
   smtpTransport,
   usePipelineFixture,
 } from '../support/pipeline.js';
+import { neverAnswerData } from '../support/smtp-sink.js';
 
 const GOOD = 'anna.svensson1985@gmail.com';
 const TYPO = 'anna.svensson185@gmail.com';
@@ -686,3 +688,59 @@ function stepping(before: BeforeStep): StoreFs {
     modifiedAt: step('modifiedAt', nodeStoreFs.modifiedAt),
   };
 }
+
+describe('createFileHoldStore with the audit log the releases write to', () => {
+  /** Runs a release of `id` in a child process, killed as `stop` says, and resolves once it ended. */
+  function releaseInChild(id: string, auditPath: string, stop?: 'stop-before-send') {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(__dirname, '../support/release-from-folder.ts'),
+        join(fixture.dir, 'held'),
+        id,
+        String(fixture.sink.port),
+        auditPath,
+        ...(stop ? [stop] : []),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise<void>((ended) => child.on('exit', () => ended()));
+    return { child, exited };
+  }
+
+  it('tells a release killed before its send began from one killed with the message at the server', async () => {
+    const auditPath = join(fixture.dir, 'audit.jsonl');
+    const folder = join(fixture.dir, 'held');
+    const store = createFileHoldStore(folder, { auditLog: createJsonLinesAuditLog(auditPath) });
+    try {
+      const before = await holdOrder();
+      await releaseInChild(before, auditPath, 'stop-before-send').exited;
+
+      const after = await holdOrder();
+      const reached = neverAnswerData(fixture.sink);
+      const late = releaseInChild(after, auditPath);
+      await reached;
+      late.child.kill('SIGKILL');
+      await late.exited;
+      fixture.sink.onMessage = undefined;
+
+      const listed = await store.list();
+      expect(listed.find((entry) => entry.id === before)).toMatchObject({
+        state: 'releasing',
+        releaseProgress: 'not-started',
+      });
+      expect(listed.find((entry) => entry.id === after)).toMatchObject({
+        state: 'releasing',
+        releaseProgress: 'started',
+      });
+      expect((await store.get(after))?.releaseProgress).toBe('started');
+      // Without the log, nothing is said of it.
+      expect(await createFileHoldStore(folder).get(after)).not.toHaveProperty('releaseProgress');
+      for (const id of [before, after]) expect(await store.discard(id, { force: true })).toBe(true);
+    } finally {
+      await rm(auditPath, { force: true });
+    }
+  }, 60_000);
+});

@@ -13,6 +13,7 @@ import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold
 import { migrate } from '../../src/postgres/migrate.js';
 import { RELEASE_LOCK_NAMESPACE } from '../../src/postgres/with-release-lock.js';
 import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import { neverAnswerData } from '../support/smtp-sink.js';
 import { usePostgres } from '../support/use-postgres.js';
 
 const database = usePostgres();
@@ -330,14 +331,7 @@ describe('createPostgresHoldStore', () => {
 
       // Killed after: the server has the message and never answers its DATA.
       const after = await store.hold(sampleInput('killed at the server'));
-      let atServer: () => void = () => undefined;
-      const reached = new Promise<void>((resolveReached) => {
-        atServer = resolveReached;
-      });
-      fixture.sink.onMessage = () => {
-        atServer();
-        return new Promise<void>(() => undefined);
-      };
+      const reached = neverAnswerData(fixture.sink);
       const late = startInstance(after.id, fixture.sink.port, { audited: true });
       try {
         await late.ready;
