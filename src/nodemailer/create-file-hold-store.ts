@@ -334,21 +334,30 @@ export function openFileHoldStore(
   async function lock(id: string, force: boolean): Promise<void> {
     const lockPath = path(`${id}.lock`);
     if (force) {
-      const owner = await readLockOwner(lockPath);
-      if (owner?.host === hostname() && isRunning(owner.pid)) {
-        throw new HeldMessageClaimedError(
-          `held message ${id} is being released or discarded by process ${owner.pid} on ${owner.host}, which is still running; force takes over only a lock whose process has stopped`,
-          { holdId: id, claimedAt: owner.since },
-        );
-      }
-      // Take over a lock a stopped process left, atomically: only one rename of it can succeed.
-      const stale = path(`.${id}.lock.${randomUUID()}.stale`);
-      await fs.rename(lockPath, stale).then(
-        () => fs.unlink(stale),
+      // A running owner is refused before anything is moved, so the common refusal touches nothing.
+      refuseRunningOwner(id, await readLockOwner(lockPath));
+      // Take over the lock a stopped process left by moving it aside under a name of its own first:
+      // only one rename of it can succeed, and what was moved is read after the move, so a lock
+      // another take-over or release took since the owner was read is never broken unseen.
+      const aside = path(`.${id}.lock.${randomUUID()}.stale`);
+      const moved = await fs.rename(lockPath, aside).then(
+        () => true,
         (error: unknown) => {
           if (!isMissing(error)) throw error;
+          return false;
         },
       );
+      if (moved) {
+        try {
+          refuseRunningOwner(id, await readLockOwner(aside));
+        } catch (refusal) {
+          // Not the stopped owner's lock: put back (link fails rather than replace one taken since).
+          await fs.link(aside, lockPath).catch(() => undefined);
+          throw refusal;
+        } finally {
+          await fs.unlink(aside).catch(() => undefined);
+        }
+      }
     }
     try {
       const handle = await fs.create(lockPath);
@@ -379,6 +388,16 @@ export function openFileHoldStore(
       throw new HoldStoreFailedError(`held message ${id} cannot be locked`, { cause: error });
     }
     await fs.syncDir(dir);
+  }
+
+  /** Refuses a take-over of a lock whose owner still runs on this host. */
+  function refuseRunningOwner(id: string, owner: LockOwner | undefined): void {
+    if (owner?.host === hostname() && isRunning(owner.pid)) {
+      throw new HeldMessageClaimedError(
+        `held message ${id} is being released or discarded by process ${owner.pid} on ${owner.host}, which is still running; force takes over only a lock whose process has stopped`,
+        { holdId: id, claimedAt: owner.since },
+      );
+    }
   }
 
   /** Who holds a lock; undefined for no lock, or an empty or unreadable one (owner unknown). */

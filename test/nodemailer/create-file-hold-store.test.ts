@@ -681,6 +681,7 @@ function stepping(before: BeforeStep): StoreFs {
       };
     }),
     rename: step('rename', nodeStoreFs.rename),
+    link: step('link', nodeStoreFs.link),
     unlink: step('unlink', nodeStoreFs.unlink),
     readdir: step('readdir', nodeStoreFs.readdir),
     readFile: step('readFile', nodeStoreFs.readFile),
@@ -743,4 +744,59 @@ describe('createFileHoldStore with the audit log the releases write to', () => {
       await rm(auditPath, { force: true });
     }
   }, 60_000);
+});
+
+describe('two forced releases of a lock a stopped process left, racing', () => {
+  it('sends the message once: a take-over never moves the lock the other one took meanwhile', async () => {
+    const held = await fixture.holdStore.hold(sampleInput('forced twice at once'));
+    const folder = join(fixture.dir, 'held');
+    const stopped = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    await new Promise((exited) => stopped.once('exit', exited));
+    await writeFile(
+      join(folder, `${held.id}.lock`),
+      JSON.stringify({ pid: stopped.pid, host: hostname(), since: '2026-03-02T08:15:00.000Z' }),
+    );
+    // The first take-over has read the stopped owner and is held before it moves the lock, until
+    // the second has taken the lock over and is sending (the server holds its DATA meanwhile).
+    let sending: () => void = () => undefined;
+    const secondSending = new Promise<void>((reached) => {
+      sending = reached;
+    });
+    const slow = openFileHoldStore(folder, {
+      ...nodeStoreFs,
+      rename: async (from, to) => {
+        if (from.endsWith('.lock')) await secondSending;
+        return nodeStoreFs.rename(from, to);
+      },
+    });
+    let firstEnded: () => void = () => undefined;
+    const firstDone = new Promise<void>((ended) => {
+      firstEnded = ended;
+    });
+    // Only the first message waits: a second one (both sent) is answered, and counted.
+    fixture.sink.onMessage = () => {
+      if (fixture.sink.received.length > 1) return undefined;
+      sending();
+      return firstDone;
+    };
+    try {
+      const first = slow
+        .release(held.id, guardedTransport(), { to: GOOD, ...WHO, force: true })
+        .finally(firstEnded);
+      const second = createFileHoldStore(folder).release(held.id, guardedTransport(), {
+        to: GOOD,
+        ...WHO,
+        force: true,
+      });
+      const [firstOutcome, secondOutcome] = await Promise.allSettled([first, second]);
+      expect(secondOutcome.status).toBe('fulfilled');
+      expect(firstOutcome.status).toBe('rejected');
+      expect((firstOutcome as PromiseRejectedResult).reason).toBeInstanceOf(HeldMessageClaimedError);
+      expect((firstOutcome as PromiseRejectedResult).reason.message).toMatch(/which is still running/);
+    } finally {
+      fixture.sink.onMessage = undefined;
+    }
+    expect(fixture.sink.received).toHaveLength(1);
+    expect(await readdir(folder)).toEqual([]);
+  });
 });
