@@ -42,6 +42,26 @@ export type AuditOutcome =
   | 'verification-failed'
   | 'discarded';
 
+/** The outcomes of a release's lines: `release-started`, and each line that ends a release. */
+export type ReleaseOutcome = Extract<
+  AuditOutcome,
+  | 'release-started'
+  | 'released'
+  | 'released-despite-block'
+  | 'release-failed'
+  | 'release-refused'
+  | 'discarded'
+>;
+
+/** The outcomes that end a release: after one of them, the hold's release is settled. */
+export const RELEASE_ENDS: ReadonlySet<ReleaseOutcome> = new Set<ReleaseOutcome>([
+  'released',
+  'released-despite-block',
+  'release-failed',
+  'release-refused',
+  'discarded',
+]);
+
 /** One recipient in the audit log: the address, what the guard said, and why. */
 export interface AuditRecipient {
   readonly field: RecipientField;
@@ -121,4 +141,11 @@ export interface AuditEntry {
  */
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
+  /**
+   * The outcome of the last release line (`release-started`, or a line that ends a release) the log
+   * holds for each of `holdIds`; an id with none is left out. A hold store given this log reads
+   * from it what became of an entry left `releasing` (`HeldMessage.releaseProgress`). Optional:
+   * the PostgreSQL and JSON-lines logs have it; a log without it leaves `releaseProgress` unsaid.
+   */
+  lastReleaseOutcomes?(holdIds: readonly string[]): Promise<ReadonlyMap<string, ReleaseOutcome>>;
 }

@@ -5,6 +5,7 @@ import type { SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { HeldMessageClaimedError, HoldStoreFailedError, InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import type { AuditLog } from './audit-log.js';
 import {
   checkRelease,
   type DiscardOptions,
@@ -16,6 +17,7 @@ import {
   type HoldStoreProblem,
   type ReleaseOptions,
   type ReleaseResult,
+  releaseProgressOf,
   sendHeldMessage,
 } from './hold-store.js';
 import { nodeStoreFs, type StoreFs } from './store-fs.js';
@@ -72,9 +74,23 @@ export interface FileHoldStoreOptions {
    * @default undefined
    */
   readonly key?: string | Uint8Array;
+  /**
+   * The audit log the guard's releases write to (`createJsonLinesAuditLog(path)`), read by
+   * `list()` and `get()` for an entry left `releasing`: its `releaseProgress` says whether the
+   * release that holds it began its send (`started`), sent it (`sent`), or neither
+   * (`not-started`). Without it, or with a log that has no `lastReleaseOutcomes`, it is left out.
+   * @default undefined
+   */
+  readonly auditLog?: AuditLog;
 }
 
 const OptionsSchema = z.object({
+  auditLog: z
+    .custom<AuditLog>(
+      (value) => typeof (value as AuditLog | undefined)?.record === 'function',
+      'an AuditLog (createJsonLinesAuditLog(path))',
+    )
+    .optional(),
   key: z
     .union([
       z.string().refine((key) => Buffer.byteLength(key) >= 32, 'a key of at least 32 bytes is required'),
@@ -140,7 +156,24 @@ export function openFileHoldStore(
   options: FileHoldStoreOptions = {},
 ): FileHoldStore {
   const dir = resolve(parseInput(z.string().min(1, 'a directory is required'), directory, ['directory']));
-  const { key } = parseInput(OptionsSchema, options, ['options']);
+  const { key, auditLog } = parseInput(OptionsSchema, options, ['options']);
+  const readOutcomes = auditLog?.lastReleaseOutcomes?.bind(auditLog);
+
+  /** The entries, each one `releasing` with what the audit log says of its send (when it can be read). */
+  async function withReleaseProgress<T extends HeldMessage>(entries: readonly T[]): Promise<T[]> {
+    const releasing = entries.filter((entry) => entry.state === 'releasing').map((entry) => entry.id);
+    if (!readOutcomes || releasing.length === 0) return [...entries];
+    const outcomes = await readOutcomes(releasing).catch((error: unknown) => {
+      throw new HoldStoreFailedError('the release lines could not be read from the audit log', {
+        cause: error,
+      });
+    });
+    return entries.map((entry) =>
+      entry.state === 'releasing'
+        ? { ...entry, releaseProgress: releaseProgressOf(outcomes.get(entry.id)) }
+        : entry,
+    );
+  }
   const path = (name: string) => join(dir, name);
 
   /** The seal of a record: everything in it but the seal, in one canonical form. */
@@ -301,21 +334,30 @@ export function openFileHoldStore(
   async function lock(id: string, force: boolean): Promise<void> {
     const lockPath = path(`${id}.lock`);
     if (force) {
-      const owner = await readLockOwner(lockPath);
-      if (owner?.host === hostname() && isRunning(owner.pid)) {
-        throw new HeldMessageClaimedError(
-          `held message ${id} is being released or discarded by process ${owner.pid} on ${owner.host}, which is still running; force takes over only a lock whose process has stopped`,
-          { holdId: id, claimedAt: owner.since },
-        );
-      }
-      // Take over a lock a stopped process left, atomically: only one rename of it can succeed.
-      const stale = path(`.${id}.lock.${randomUUID()}.stale`);
-      await fs.rename(lockPath, stale).then(
-        () => fs.unlink(stale),
+      // A running owner is refused before anything is moved, so the common refusal touches nothing.
+      refuseRunningOwner(id, await readLockOwner(lockPath));
+      // Take over the lock a stopped process left by moving it aside under a name of its own first:
+      // only one rename of it can succeed, and what was moved is read after the move, so a lock
+      // another take-over or release took since the owner was read is never broken unseen.
+      const aside = path(`.${id}.lock.${randomUUID()}.stale`);
+      const moved = await fs.rename(lockPath, aside).then(
+        () => true,
         (error: unknown) => {
           if (!isMissing(error)) throw error;
+          return false;
         },
       );
+      if (moved) {
+        try {
+          refuseRunningOwner(id, await readLockOwner(aside));
+        } catch (refusal) {
+          // Not the stopped owner's lock: put back (link fails rather than replace one taken since).
+          await fs.link(aside, lockPath).catch(() => undefined);
+          throw refusal;
+        } finally {
+          await fs.unlink(aside).catch(() => undefined);
+        }
+      }
     }
     try {
       const handle = await fs.create(lockPath);
@@ -346,6 +388,16 @@ export function openFileHoldStore(
       throw new HoldStoreFailedError(`held message ${id} cannot be locked`, { cause: error });
     }
     await fs.syncDir(dir);
+  }
+
+  /** Refuses a take-over of a lock whose owner still runs on this host. */
+  function refuseRunningOwner(id: string, owner: LockOwner | undefined): void {
+    if (owner?.host === hostname() && isRunning(owner.pid)) {
+      throw new HeldMessageClaimedError(
+        `held message ${id} is being released or discarded by process ${owner.pid} on ${owner.host}, which is still running; force takes over only a lock whose process has stopped`,
+        { holdId: id, claimedAt: owner.since },
+      );
+    }
   }
 
   /** Who holds a lock; undefined for no lock, or an empty or unreadable one (owner unknown). */
@@ -435,7 +487,7 @@ export function openFileHoldStore(
           held.push(await listed(result.record, locked.has(`${id}.lock`)));
         }
       }
-      return held;
+      return withReleaseProgress(held);
     },
 
     async listProblems() {
@@ -464,7 +516,8 @@ export function openFileHoldStore(
     },
 
     async get(id) {
-      return readEntry(checkId(id));
+      const entry = await readEntry(checkId(id));
+      return entry && (await withReleaseProgress([entry]))[0];
     },
 
     async release(id: string, transporter: Transporter, options: ReleaseOptions): Promise<ReleaseResult> {

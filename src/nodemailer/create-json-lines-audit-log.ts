@@ -13,6 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import type { AuditEntry, AuditLog } from './audit-log.js';
+import { readLastReleaseOutcomes } from './find-releases-in-doubt.js';
 
 // How long the file stays open after the last entry.
 const IDLE_CLOSE_MS = 1000;
@@ -369,6 +370,9 @@ export function createJsonLinesAuditLog(path: string, options: JsonLinesAuditLog
         }
       });
     },
+    // Written lines are in the file once `record` resolved (written, if not yet synced): reading
+    // the path sees every one of this process's, and every other process's that shares the file.
+    lastReleaseOutcomes: (holdIds) => readLastReleaseOutcomes(file, new Set(holdIds)),
   };
 }
 

@@ -1,15 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { AuditOutcome } from './audit-log.js';
-
-// The outcomes that end a release (audit-log.ts): after one of them, the hold's release is settled.
-const ENDS: ReadonlySet<AuditOutcome> = new Set<AuditOutcome>([
-  'released',
-  'released-despite-block',
-  'release-failed',
-  'release-refused',
-  'discarded',
-]);
+import { RELEASE_ENDS, type ReleaseOutcome } from './audit-log.js';
 
 /**
  * The hold ids whose last release line in a JSON-lines audit log (`createJsonLinesAuditLog`) is
@@ -26,12 +17,28 @@ const ENDS: ReadonlySet<AuditOutcome> = new Set<AuditOutcome>([
  */
 export async function findReleasesInDoubt(path: string): Promise<Set<string>> {
   const inDoubt = new Set<string>();
+  for (const [holdId, outcome] of await readLastReleaseOutcomes(path)) {
+    if (outcome === 'release-started') inDoubt.add(holdId);
+  }
+  return inDoubt;
+}
+
+/**
+ * The outcome of the last release line of each hold id in a JSON-lines audit log, or of those in
+ * `wanted` only. Streamed a line at a time; a missing file has none, and a line that is not JSON
+ * (one cut off by a crash mid-write) is passed over.
+ */
+export async function readLastReleaseOutcomes(
+  path: string,
+  wanted?: ReadonlySet<string>,
+): Promise<Map<string, ReleaseOutcome>> {
+  const last = new Map<string, ReleaseOutcome>();
   const stream = createReadStream(path, { encoding: 'utf8' });
   const missing = new Promise<boolean>((resolve) => {
     stream.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ENOENT'));
     stream.once('open', () => resolve(false));
   });
-  if (await missing) return inDoubt;
+  if (await missing) return last;
   for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
     // Only release and discard lines name a hold id with one of these outcomes: the rest are skipped unparsed.
     if (!line.includes('"holdId"') || !/"outcome":"(release|discarded)/.test(line)) continue;
@@ -41,9 +48,9 @@ export async function findReleasesInDoubt(path: string): Promise<Set<string>> {
     } catch {
       continue;
     }
-    if (typeof entry.holdId !== 'string') continue;
-    if (entry.outcome === 'release-started') inDoubt.add(entry.holdId);
-    else if (ENDS.has(entry.outcome as AuditOutcome)) inDoubt.delete(entry.holdId);
+    if (typeof entry.holdId !== 'string' || (wanted && !wanted.has(entry.holdId))) continue;
+    const outcome = entry.outcome as ReleaseOutcome;
+    if (outcome === 'release-started' || RELEASE_ENDS.has(outcome)) last.set(entry.holdId, outcome);
   }
-  return inDoubt;
+  return last;
 }

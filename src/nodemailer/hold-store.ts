@@ -5,6 +5,7 @@ import { InvalidInputError } from '../errors.js';
 import type { LookupFailure } from '../guard/settle-lookup.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
+import type { ReleaseOutcome } from './audit-log.js';
 import { replaceRecipients } from './replace-recipients.js';
 import { sendReleased } from './send-released.js';
 
@@ -58,6 +59,36 @@ export interface HeldMessage extends Omit<HoldInput, 'raw'> {
    * left by a process that stopped mid-send: the time to look for in the transport's log.
    */
   readonly releasingSince?: string;
+  /**
+   * What the audit log says of the send of an entry `releasing`, when the store was given a log it
+   * can read (`auditLog`, one with `lastReleaseOutcomes`, the log the guard's releases write to):
+   * `not-started`: no send of it began, or the last one ended unsent (`release-failed`,
+   * `release-refused`): the release stopped before its `release-started` line, so the message did
+   * not go out; `started`: a `release-started` line without an end, a release in doubt (the
+   * message may have reached the server): check the mail server's log; `sent`: a `released` line,
+   * the transport accepted it (its row or files could not be removed): discard it with
+   * `{ force: true }`, never release it again. Absent while `held`, and without such a log.
+   */
+  readonly releaseProgress?: ReleaseProgress;
+}
+
+/** What the audit log says of the send of an entry left `releasing` ({@link HeldMessage.releaseProgress}). */
+export type ReleaseProgress = 'not-started' | 'started' | 'sent';
+
+/** The progress a release's last audit line shows; `not-started` for none. */
+export function releaseProgressOf(outcome: ReleaseOutcome | undefined): ReleaseProgress {
+  if (outcome === 'released' || outcome === 'released-despite-block') return 'sent';
+  return outcome === 'release-started' ? 'started' : 'not-started';
+}
+
+/** The sentence a refusal adds for an entry's {@link ReleaseProgress}, empty when it is not known. */
+export function describeReleaseProgress(progress: ReleaseProgress | undefined): string {
+  if (progress === 'sent')
+    return '; the audit log says it WAS sent (the transport accepted it): never release it again';
+  if (progress === 'started')
+    return "; the audit log says its send began and never ended, so it may have reached the mail server: check the server's log";
+  if (progress === 'not-started') return '; the audit log shows no send of it begun';
+  return '';
 }
 
 /** A held message with its raw bytes. */

@@ -41,7 +41,7 @@ export type {
   VerificationRecord,
   VerificationStore,
 } from '../verification/verification-store.js';
-export type { AuditEntry, AuditLog, AuditOutcome, AuditRecipient } from './audit-log.js';
+export type { AuditEntry, AuditLog, AuditOutcome, AuditRecipient, ReleaseOutcome } from './audit-log.js';
 export type { FileHoldStore, FileHoldStoreOptions } from './create-file-hold-store.js';
 export { createFileHoldStore } from './create-file-hold-store.js';
 export type { AuditLogSync, JsonLinesAuditLogOptions } from './create-json-lines-audit-log.js';
@@ -55,6 +55,7 @@ export type {
   HoldStore,
   HoldStoreProblem,
   ReleaseOptions,
+  ReleaseProgress,
   ReleaseResult,
 } from './hold-store.js';
 export type { EmailGuardMailOptions } from './mail-options.js';

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 
 /** An open file: the steps a durable write takes. */
 export interface StoreFileHandle {
@@ -17,6 +17,8 @@ export interface StoreFs {
   /** `wx`: create, failing when the file exists (O_CREAT | O_EXCL), which is also how locks are taken. */
   create(path: string): Promise<StoreFileHandle>;
   rename(from: string, to: string): Promise<void>;
+  /** A second name for a file; fails (EEXIST) when `to` exists, where rename would replace it. */
+  link(existing: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   readdir(path: string): Promise<string[]>;
   /**
@@ -47,6 +49,7 @@ export const nodeStoreFs: StoreFs = {
     };
   },
   rename,
+  link,
   unlink,
   readdir: (path) => readdir(path),
   async readFile(path) {

@@ -13,12 +13,15 @@ import { withRecordedDiscards } from '../nodemailer/discard-and-record.js';
 import {
   checkRelease,
   type DiscardOptions,
+  describeReleaseProgress,
   type HeldEnvelope,
   type HeldMessage,
   type HoldInput,
   type HoldStore,
   type ReleaseOptions,
+  type ReleaseProgress,
   type ReleaseResult,
+  releaseProgressOf,
   sendHeldMessage,
 } from '../nodemailer/hold-store.js';
 import { createPostgresAuditLog } from './create-postgres-audit-log.js';
@@ -34,7 +37,7 @@ import { explainPostgresFailure } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
 
-import { withReleaseLock } from './with-release-lock.js';
+import { RELEASE_LOCK_NAMESPACE, withReleaseLock } from './with-release-lock.js';
 
 // <UTC time to the millisecond>-<random>, as the file hold store: sorts by time as text, never collides.
 const ID = /^\d{8}T\d{9}Z-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
@@ -49,6 +52,11 @@ export interface PostgresHoldStoreOptions extends LockTimeoutOption {
    * Where `discard` records its `discarded` line (who, why, `force`) before the row goes: the same
    * log the guard's releases write to, so every release and discard is accounted for and a forced
    * discard ends an in-doubt `release-started`. `false` writes none (`discardAndRecord` records its own).
+   * The store also reads it (`lastReleaseOutcomes`) for a row left `releasing`: `list()` and `get()`
+   * say what became of its send (`releaseProgress`), and delete a row whose message the log says
+   * was sent, whichever instance sent it. With `false`, or a log that cannot be read, they say
+   * nothing of it (`releaseProgress` absent) and only the instance that sent a message deletes its
+   * row left behind.
    * @default createPostgresAuditLog({ pool, schema }), the schema's audit_log table
    */
   readonly auditLog?: AuditLog | false;
@@ -133,7 +141,11 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   };
 
   /** Why a release or discard found nothing to claim: gone, or being released. */
-  async function refusal(id: string, on: Queryable = pool): Promise<HoldStoreFailedError> {
+  async function refusal(
+    id: string,
+    on: Queryable,
+    refused: 'release' | 'discard',
+  ): Promise<HoldStoreFailedError> {
     const { rows } = await on
       .query<{ state: string; releasing_since: Date | null }>(
         `SELECT state, releasing_since FROM ${table} WHERE id = $1`,
@@ -144,10 +156,32 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     if (!row) return new HoldStoreFailedError(`there is no held message ${id}: it was released or discarded`);
     // A release of another instance (or this one) claimed it first, and may be sending it now.
     const since = row.releasing_since ? ` at ${row.releasing_since.toISOString()}` : '';
-    return new HeldMessageClaimedError(
-      `held message ${id} is being released: another release claimed it${since}; use { force: true } only if the process of that release stopped without sending it (check the mail server's log)`,
+    const claimed = new HeldMessageClaimedError(
+      refused === 'release'
+        ? `held message ${id} is being released: another release claimed it${since}; use { force: true } only if the process of that release stopped without sending it (check the mail server's log)`
+        : `held message ${id} cannot be discarded: a release claimed it${since} and may be sending it to the recipient; discard it with { force: true } only once the process of that release has stopped`,
       { holdId: id, claimedAt: row.releasing_since?.toISOString() },
     );
+    claims.add(claimed);
+    return claimed;
+  }
+
+  // The refusals of a claimed row, to which sayingProgress adds what the audit log knows.
+  const claims = new WeakSet<HeldMessageClaimedError>();
+
+  /**
+   * `work`, a refusal of a claimed row told with what the audit log says of its send. Read once the
+   * refusing connection is back in the pool: a pool of one would otherwise wait for itself.
+   */
+  async function sayingProgress<T>(id: string, work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      if (!(error instanceof HeldMessageClaimedError) || !claims.has(error)) throw error;
+      const known = describeReleaseProgress((await progressOf([id])).get(id));
+      if (known === '') throw error;
+      throw new HeldMessageClaimedError(`${error.message}${known}`, error, { cause: error });
+    }
   }
 
   /** The refusal while another live session holds the message's release lock. */
@@ -181,8 +215,49 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   }
 
   // Messages this store sent whose row could not be deleted (the server went away after the send):
-  // left `releasing`, and deleted on the store's next list() or get().
+  // left `releasing`, and deleted on the store's next list() or get(). Without a log to read, only
+  // this process knows; with one, every instance finds them by the log's `released` line (settle).
   const sentNotDeleted = new Set<string>();
+  const progressLog = discardLog === false ? undefined : discardLog.lastReleaseOutcomes?.bind(discardLog);
+
+  /** What the audit log says of the send of each of `ids` (nothing without a log it can read). */
+  async function progressOf(ids: readonly string[]): Promise<ReadonlyMap<string, ReleaseProgress>> {
+    if (!progressLog || ids.length === 0) return new Map();
+    const outcomes = await progressLog(ids).catch(
+      failed('the release lines could not be read from the audit log'),
+    );
+    return new Map(ids.map((id) => [id, releaseProgressOf(outcomes.get(id))]));
+  }
+
+  /**
+   * The rows as listed: each one `releasing` with what the audit log says of its send, and none
+   * whose message the log says was sent: such a row is deleted, unless a live session holds its
+   * release lock (a forced release sending it again) or the delete fails; then it is listed `sent`.
+   */
+  async function settle(rows: readonly Row[]): Promise<HeldMessage[]> {
+    const progress = await progressOf(rows.filter((row) => row.state === 'releasing').map((row) => row.id));
+    const sent = [...progress].filter(([, known]) => known === 'sent').map(([id]) => id);
+    const deleted = new Set<string>();
+    if (sent.length > 0) {
+      // pg_try_advisory_xact_lock conflicts with the session lock a live release holds
+      // (PostgreSQL manual 9.27.10), so a row being sent now is left to its release.
+      const { rows: gone } = await pool
+        .query<{ id: string }>(
+          `DELETE FROM ${table} WHERE id = ANY($1::text[]) AND state = 'releasing'
+             AND pg_try_advisory_xact_lock($2, hashtext($3 || id)) RETURNING id`,
+          [sent, RELEASE_LOCK_NAMESPACE, `${s}.`],
+        )
+        .catch(() => ({ rows: [] as { id: string }[] }));
+      for (const row of gone) deleted.add(row.id);
+    }
+    return rows
+      .filter((row) => !deleted.has(row.id))
+      .map((row) => {
+        const held = toHeldMessage(row);
+        const known = progress.get(row.id);
+        return known === undefined ? held : { ...held, releaseProgress: known };
+      });
+  }
 
   /** Says that a sent message's row is left `releasing`, and remembers it to delete again. */
   function leftReleasing(id: string, error: unknown): void {
@@ -190,7 +265,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
     const why =
       explainPostgresFailure(error, pool, s) ?? (error instanceof Error ? error.message : String(error));
     process.emitWarning(
-      `email-guard: held message ${id} WAS sent, but its row could not be deleted from PostgreSQL (${why}): it is left releasing; this store deletes it on its next list() or get(), else discard it with { force: true } (never release it again)`,
+      `email-guard: held message ${id} WAS sent, but its row could not be deleted from PostgreSQL (${why}): it is left releasing; this store deletes it on its next list() or get() (as does every store that reads its released line in the audit log), else discard it with { force: true } (never release it again)`,
       { code: 'EMAIL_GUARD_SENT_ROW_LEFT' },
     );
   }
@@ -259,7 +334,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       const { rows } = await pool
         .query<Row>(`SELECT ${columns} FROM ${table} ORDER BY id`)
         .catch(failed('the held messages could not be read from PostgreSQL'));
-      return rows.map(toHeldMessage);
+      return settle(rows);
     },
 
     async get(id) {
@@ -269,7 +344,8 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
         .query<Row>(`SELECT ${columns}, raw FROM ${table} WHERE id = $1`, [id])
         .catch(failed(`held message ${id} could not be read from PostgreSQL`));
       const row = rows[0];
-      return row ? { ...toHeldMessage(row), raw: row.raw as Buffer } : undefined;
+      const [held] = row ? await settle([row]) : [];
+      return row && held ? { ...held, raw: row.raw as Buffer } : undefined;
     },
 
     async release(
@@ -283,45 +359,48 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       const claimFailed = failed(`held message ${id} could not be claimed for release`);
       // The release lock first, held on its own connection until the send has ended: while it is
       // held, no other release, and no forced one, claims the row (withReleaseLock).
-      return withReleaseLock(
-        pool,
-        { schema: s, holdId: id },
-        async (client) => {
-          // The claim: one UPDATE, which locks the row, so of two releases at once only the first
-          // sees `held`. A forced one takes a row left `releasing` too: holding the release lock, it
-          // knows that no live session is sending it.
-          const claimed = await inLockTimeout(client, lockTimeoutMs, () =>
-            client.query<Row>(
-              `UPDATE ${table} SET state = 'releasing', releasing_since = now()
+      return sayingProgress(
+        id,
+        withReleaseLock(
+          pool,
+          { schema: s, holdId: id },
+          async (client) => {
+            // The claim: one UPDATE, which locks the row, so of two releases at once only the first
+            // sees `held`. A forced one takes a row left `releasing` too: holding the release lock, it
+            // knows that no live session is sending it.
+            const claimed = await inLockTimeout(client, lockTimeoutMs, () =>
+              client.query<Row>(
+                `UPDATE ${table} SET state = 'releasing', releasing_since = now()
                WHERE id = $1 AND (state = 'held' OR $2)
                RETURNING ${columns}, raw`,
-              [id, settings.force ?? false],
-            ),
-          ).catch(claimFailed);
-          const row = claimed.rows[0];
-          if (!row) throw await refusal(id, client);
-          const entry = toHeldMessage(row);
-          let sent: { envelope: HeldEnvelope; info: SentMessageInfo };
-          try {
-            sent = await sendHeldMessage(transporter, entry, row.raw as Buffer, release);
-          } catch (error) {
-            // Not sent: held again, to be released again.
-            await inLockTimeout(client, lockTimeoutMs, () =>
-              client.query(
-                `UPDATE ${table} SET state = 'held', releasing_since = NULL WHERE id = $1 AND state = 'releasing'`,
-                [id],
+                [id, settings.force ?? false],
               ),
-            ).catch(() => undefined);
-            throw error;
-          }
-          // Sent. If the row cannot be deleted it stays `releasing`: never sent again without { force: true }.
-          await inLockTimeout(client, lockTimeoutMs, () =>
-            client.query(`DELETE FROM ${table} WHERE id = $1`, [id]),
-          ).catch((error) => leftReleasing(id, error));
-          return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), ...sent };
-        },
-        (client) => busy(id, client),
-        claimFailed,
+            ).catch(claimFailed);
+            const row = claimed.rows[0];
+            if (!row) throw await refusal(id, client, 'release');
+            const entry = toHeldMessage(row);
+            let sent: { envelope: HeldEnvelope; info: SentMessageInfo };
+            try {
+              sent = await sendHeldMessage(transporter, entry, row.raw as Buffer, release);
+            } catch (error) {
+              // Not sent: held again, to be released again.
+              await inLockTimeout(client, lockTimeoutMs, () =>
+                client.query(
+                  `UPDATE ${table} SET state = 'held', releasing_since = NULL WHERE id = $1 AND state = 'releasing'`,
+                  [id],
+                ),
+              ).catch(() => undefined);
+              throw error;
+            }
+            // Sent. If the row cannot be deleted it stays `releasing`: never sent again without { force: true }.
+            await inLockTimeout(client, lockTimeoutMs, () =>
+              client.query(`DELETE FROM ${table} WHERE id = $1`, [id]),
+            ).catch((error) => leftReleasing(id, error));
+            return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), ...sent };
+          },
+          (client) => busy(id, client),
+          claimFailed,
+        ),
       );
     },
 
@@ -329,19 +408,22 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       checkId(id);
       const settings = parseInput(DiscardOptionsSchema, discardOptions, ['options']);
       const force = settings.force ?? false;
-      return discardOn(id, force, async (client) => {
-        const { rows } = await inLockTimeout(client, lockTimeoutMs, () =>
-          client.query(`DELETE FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) RETURNING id`, [
-            id,
-            force,
-          ]),
-        ).catch(failed(`held message ${id} could not be discarded`));
-        if (rows.length > 0) return true;
-        const refused = await refusal(id, client);
-        // Gone already is `false`; being released is an error: it may be on its way to the recipient.
-        if (!(refused instanceof HeldMessageClaimedError)) return false;
-        throw refused;
-      });
+      return sayingProgress(
+        id,
+        discardOn(id, force, async (client) => {
+          const { rows } = await inLockTimeout(client, lockTimeoutMs, () =>
+            client.query(`DELETE FROM ${table} WHERE id = $1 AND (state = 'held' OR $2) RETURNING id`, [
+              id,
+              force,
+            ]),
+          ).catch(failed(`held message ${id} could not be discarded`));
+          if (rows.length > 0) return true;
+          const refused = await refusal(id, client, 'discard');
+          // Gone already is `false`; being released is an error: it may be on its way to the recipient.
+          if (!(refused instanceof HeldMessageClaimedError)) return false;
+          throw refused;
+        }),
+      );
     },
 
     async discardWithRecord(
@@ -364,7 +446,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           const row = rows[0];
           if (!row) {
             await client.query('ROLLBACK');
-            const refused = await refusal(id, client);
+            const refused = await refusal(id, client, 'discard');
             if (!(refused instanceof HeldMessageClaimedError)) return undefined;
             throw refused;
           }
@@ -387,7 +469,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       };
       // A forced discard records on the connection that holds the release lock: one connection,
       // so it cannot wait for a second one from a pool its own lock holds full.
-      return discardOn(id, force, inTransaction);
+      return sayingProgress(id, discardOn(id, force, inTransaction));
     },
   };
   return discardLog === false ? store : withRecordedDiscards(store, discardLog);

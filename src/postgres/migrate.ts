@@ -123,7 +123,59 @@ const migrations: readonly Migration[] = [
   // key of å, ä and ö written another way (`foldedMailboxKey`) was filed under it found those
   // spellings only once each customer was upserted again.
   { run: rebuildMailboxVariants },
+  // 9: the last release or discard line of each held message, kept beside the audit log by a
+  // trigger (so every writer keeps it, an instance of an older version too), filled from the log's
+  // rows once. A release in doubt is then one indexed read of the open ones, whatever the number of
+  // releases settled before, and a hold store reads what became of a claim by its id. The log is
+  // still the record: verifyAuditLog checks it, not this table. The hold id and outcome are read
+  // with the patterns the library's own filter uses: JSON.stringify escapes a quote inside a string
+  // (RFC 8259 §7), so `"holdId":"` can only be a key, and a row that is not JSON fails nothing.
+  (s) => `
+    CREATE TABLE ${s}.last_release_line (
+      hold_id text COLLATE "C" PRIMARY KEY,
+      seq     bigint NOT NULL,
+      outcome text NOT NULL
+    );
+    CREATE INDEX last_release_line_open ON ${s}.last_release_line (hold_id)
+      WHERE outcome = 'release-started';
+    CREATE FUNCTION ${s}.audit_log_release_line() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      hold    text := substring(NEW.entry from '"holdId":"([^"]*)"');
+      outcome text := substring(NEW.entry from '"outcome":"([a-z-]*)"');
+    BEGIN
+      IF hold IS NOT NULL AND outcome IN (${RELEASE_OUTCOMES}) THEN
+        INSERT INTO ${s}.last_release_line (hold_id, seq, outcome) VALUES (hold, NEW.seq, outcome)
+          ON CONFLICT (hold_id) DO UPDATE SET seq = EXCLUDED.seq, outcome = EXCLUDED.outcome
+          WHERE ${s}.last_release_line.seq < EXCLUDED.seq;
+      END IF;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER audit_log_release_line AFTER INSERT ON ${s}.audit_log
+      FOR EACH ROW EXECUTE FUNCTION ${s}.audit_log_release_line();
+    INSERT INTO ${s}.last_release_line (hold_id, seq, outcome)
+      SELECT DISTINCT ON (hold_id) hold_id, seq, outcome FROM (
+        SELECT seq, substring(entry from '"holdId":"([^"]*)"') AS hold_id,
+               substring(entry from '"outcome":"([a-z-]*)"') AS outcome
+        FROM ${s}.audit_log
+      ) lines
+      WHERE hold_id IS NOT NULL AND outcome IN (${RELEASE_OUTCOMES})
+      ORDER BY hold_id, seq DESC;`,
 ];
+
+/**
+ * The outcomes of a release's lines (audit-log.ts): `release-started`, and the lines that end it.
+ * As SQL literals, for version 9.
+ */
+const RELEASE_OUTCOMES = [
+  'release-started',
+  'released',
+  'released-despite-block',
+  'release-failed',
+  'release-refused',
+  'discarded',
+]
+  .map((outcome) => `'${outcome}'`)
+  .join(', ');
 
 /** The version {@link migrate} brings a schema to. */
 export const LATEST_VERSION = migrations.length;

@@ -7,6 +7,7 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { HeldMessageClaimedError } from '../../src/errors.js';
 import { createFileHoldStore, openFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
+import { createJsonLinesAuditLog } from '../../src/nodemailer/create-json-lines-audit-log.js';
 import type { HoldInput } from '../../src/nodemailer/hold-store.js';
 import { nodeStoreFs, type StoreFileHandle, type StoreFs } from '../../src/nodemailer/store-fs.js';
 import {
@@ -15,6 +16,7 @@ import {
   smtpTransport,
   usePipelineFixture,
 } from '../support/pipeline.js';
+import { neverAnswerData } from '../support/smtp-sink.js';
 
 const GOOD = 'anna.svensson1985@gmail.com';
 const TYPO = 'anna.svensson185@gmail.com';
@@ -679,6 +681,7 @@ function stepping(before: BeforeStep): StoreFs {
       };
     }),
     rename: step('rename', nodeStoreFs.rename),
+    link: step('link', nodeStoreFs.link),
     unlink: step('unlink', nodeStoreFs.unlink),
     readdir: step('readdir', nodeStoreFs.readdir),
     readFile: step('readFile', nodeStoreFs.readFile),
@@ -686,3 +689,114 @@ function stepping(before: BeforeStep): StoreFs {
     modifiedAt: step('modifiedAt', nodeStoreFs.modifiedAt),
   };
 }
+
+describe('createFileHoldStore with the audit log the releases write to', () => {
+  /** Runs a release of `id` in a child process, killed as `stop` says, and resolves once it ended. */
+  function releaseInChild(id: string, auditPath: string, stop?: 'stop-before-send') {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(__dirname, '../support/release-from-folder.ts'),
+        join(fixture.dir, 'held'),
+        id,
+        String(fixture.sink.port),
+        auditPath,
+        ...(stop ? [stop] : []),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise<void>((ended) => child.on('exit', () => ended()));
+    return { child, exited };
+  }
+
+  it('tells a release killed before its send began from one killed with the message at the server', async () => {
+    const auditPath = join(fixture.dir, 'audit.jsonl');
+    const folder = join(fixture.dir, 'held');
+    const store = createFileHoldStore(folder, { auditLog: createJsonLinesAuditLog(auditPath) });
+    try {
+      const before = await holdOrder();
+      await releaseInChild(before, auditPath, 'stop-before-send').exited;
+
+      const after = await holdOrder();
+      const reached = neverAnswerData(fixture.sink);
+      const late = releaseInChild(after, auditPath);
+      await reached;
+      late.child.kill('SIGKILL');
+      await late.exited;
+      fixture.sink.onMessage = undefined;
+
+      const listed = await store.list();
+      expect(listed.find((entry) => entry.id === before)).toMatchObject({
+        state: 'releasing',
+        releaseProgress: 'not-started',
+      });
+      expect(listed.find((entry) => entry.id === after)).toMatchObject({
+        state: 'releasing',
+        releaseProgress: 'started',
+      });
+      expect((await store.get(after))?.releaseProgress).toBe('started');
+      // Without the log, nothing is said of it.
+      expect(await createFileHoldStore(folder).get(after)).not.toHaveProperty('releaseProgress');
+      for (const id of [before, after]) expect(await store.discard(id, { force: true })).toBe(true);
+    } finally {
+      await rm(auditPath, { force: true });
+    }
+  }, 60_000);
+});
+
+describe('two forced releases of a lock a stopped process left, racing', () => {
+  it('sends the message once: a take-over never moves the lock the other one took meanwhile', async () => {
+    const held = await fixture.holdStore.hold(sampleInput('forced twice at once'));
+    const folder = join(fixture.dir, 'held');
+    const stopped = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    await new Promise((exited) => stopped.once('exit', exited));
+    await writeFile(
+      join(folder, `${held.id}.lock`),
+      JSON.stringify({ pid: stopped.pid, host: hostname(), since: '2026-03-02T08:15:00.000Z' }),
+    );
+    // The first take-over has read the stopped owner and is held before it moves the lock, until
+    // the second has taken the lock over and is sending (the server holds its DATA meanwhile).
+    let sending: () => void = () => undefined;
+    const secondSending = new Promise<void>((reached) => {
+      sending = reached;
+    });
+    const slow = openFileHoldStore(folder, {
+      ...nodeStoreFs,
+      rename: async (from, to) => {
+        if (from.endsWith('.lock')) await secondSending;
+        return nodeStoreFs.rename(from, to);
+      },
+    });
+    let firstEnded: () => void = () => undefined;
+    const firstDone = new Promise<void>((ended) => {
+      firstEnded = ended;
+    });
+    // Only the first message waits: a second one (both sent) is answered, and counted.
+    fixture.sink.onMessage = () => {
+      if (fixture.sink.received.length > 1) return undefined;
+      sending();
+      return firstDone;
+    };
+    try {
+      const first = slow
+        .release(held.id, guardedTransport(), { to: GOOD, ...WHO, force: true })
+        .finally(firstEnded);
+      const second = createFileHoldStore(folder).release(held.id, guardedTransport(), {
+        to: GOOD,
+        ...WHO,
+        force: true,
+      });
+      const [firstOutcome, secondOutcome] = await Promise.allSettled([first, second]);
+      expect(secondOutcome.status).toBe('fulfilled');
+      expect(firstOutcome.status).toBe('rejected');
+      expect((firstOutcome as PromiseRejectedResult).reason).toBeInstanceOf(HeldMessageClaimedError);
+      expect((firstOutcome as PromiseRejectedResult).reason.message).toMatch(/which is still running/);
+    } finally {
+      fixture.sink.onMessage = undefined;
+    }
+    expect(fixture.sink.received).toHaveLength(1);
+    expect(await readdir(folder)).toEqual([]);
+  });
+});

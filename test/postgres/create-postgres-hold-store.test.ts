@@ -13,6 +13,7 @@ import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold
 import { migrate } from '../../src/postgres/migrate.js';
 import { RELEASE_LOCK_NAMESPACE } from '../../src/postgres/with-release-lock.js';
 import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import { neverAnswerData } from '../support/smtp-sink.js';
 import { usePostgres } from '../support/use-postgres.js';
 
 const database = usePostgres();
@@ -65,7 +66,11 @@ interface Instance {
   readonly exited: Promise<string>;
 }
 
-function startInstance(id: string, port: number, options: { force?: boolean } = {}): Instance {
+function startInstance(
+  id: string,
+  port: number,
+  options: { force?: boolean; audited?: boolean } = {},
+): Instance {
   const child = spawn(
     process.execPath,
     [
@@ -76,6 +81,7 @@ function startInstance(id: string, port: number, options: { force?: boolean } = 
       id,
       String(port),
       ...(options.force ? ['force'] : []),
+      ...(options.audited ? ['audited'] : []),
     ],
     { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, PGDATABASE: database.name } },
   );
@@ -178,18 +184,24 @@ describe('createPostgresHoldStore', () => {
       `UPDATE ${SCHEMA}.held_message SET state = 'releasing', releasing_since = '2026-12-01T12:00:00Z' WHERE id = $1`,
       [held.id],
     );
-    for (const work of [
-      () => store.release(held.id, guardedTransport(), { to: GOOD, ...WHO }),
-      () => store.discard(held.id),
-      () => discardAndRecord(store, undefined, held.id, { by: 'lena', reason: 'duplicate', where: 'api' }),
-    ]) {
+    const released =
+      /another release claimed it at 2026-12-01T12:00:00\.000Z; use \{ force: true \} only if the process of that release stopped/;
+    // A discard is told why it cannot discard, and what force would do.
+    const discarded =
+      /cannot be discarded: a release claimed it at 2026-12-01T12:00:00\.000Z and may be sending it to the recipient; discard it with \{ force: true \} only once the process of that release has stopped; the audit log shows no send of it begun/;
+    for (const [work, said] of [
+      [() => store.release(held.id, guardedTransport(), { to: GOOD, ...WHO }), released],
+      [() => store.discard(held.id), discarded],
+      [
+        () => discardAndRecord(store, undefined, held.id, { by: 'lena', reason: 'duplicate', where: 'api' }),
+        discarded,
+      ],
+    ] as const) {
       const error = await work().catch((caught) => caught);
       expect(error).toBeInstanceOf(HeldMessageClaimedError);
       expect(error).toMatchObject({ holdId: held.id, claimedAt: '2026-12-01T12:00:00.000Z' });
       expect(error.code).toBe('HOLD_STORE_FAILED');
-      expect(error.message).toMatch(
-        /another release claimed it at 2026-12-01T12:00:00\.000Z; use \{ force: true \} only if the process of that release stopped/,
-      );
+      expect(error.message).toMatch(said);
     }
     expect(await stateOf(held.id)).toBe('releasing');
     // Listed and read with the time of the claim, as the HoldStore contract gives it.
@@ -299,6 +311,101 @@ describe('createPostgresHoldStore', () => {
       }
       expect(fixture.sink.received).toHaveLength(1);
       expect(await store.get(held.id)).toBeUndefined();
+    }, 120_000);
+    it('tells a release killed before its send began from one killed with the message at the server', async () => {
+      // Killed before: its audit line waits for the log's append lock, which this test holds.
+      const before = await store.hold(sampleInput('killed before the send'));
+      const appends = await database.pool.connect();
+      await appends.query('SELECT pg_advisory_lock(hashtext($1))', [`email-guard audit "${SCHEMA}"`]);
+      const early = startInstance(before.id, fixture.sink.port, { audited: true });
+      try {
+        await early.ready;
+        early.go();
+        while ((await stateOf(before.id)) !== 'releasing') await new Promise((wait) => setTimeout(wait, 20));
+        early.child.kill('SIGKILL');
+        await early.exited;
+      } finally {
+        await appends.query('SELECT pg_advisory_unlock(hashtext($1))', [`email-guard audit "${SCHEMA}"`]);
+        appends.release();
+      }
+
+      // Killed after: the server has the message and never answers its DATA.
+      const after = await store.hold(sampleInput('killed at the server'));
+      const reached = neverAnswerData(fixture.sink);
+      const late = startInstance(after.id, fixture.sink.port, { audited: true });
+      try {
+        await late.ready;
+        late.go();
+        await reached;
+        late.child.kill('SIGKILL');
+        await late.exited;
+      } finally {
+        fixture.sink.onMessage = undefined;
+      }
+      await releaseLocksFreed();
+
+      const listed = await store.list();
+      expect(listed.find((entry) => entry.id === before.id)).toMatchObject({
+        state: 'releasing',
+        releaseProgress: 'not-started',
+      });
+      expect(listed.find((entry) => entry.id === after.id)).toMatchObject({
+        state: 'releasing',
+        releaseProgress: 'started',
+      });
+      expect((await store.get(after.id))?.releaseProgress).toBe('started');
+      await expect(store.discard(before.id)).rejects.toThrow(
+        /cannot be discarded: a release claimed it at .* discard it with \{ force: true \} only once the process of that release has stopped; the audit log shows no send of it begun/,
+      );
+      await expect(store.discard(after.id)).rejects.toThrow(
+        /cannot be discarded: .*; the audit log says its send began and never ended, so it may have reached the mail server/,
+      );
+      for (const id of [before.id, after.id]) expect(await store.discard(id, { force: true })).toBe(true);
+    }, 120_000);
+  });
+
+  describe('a sent message whose row its instance could not delete', () => {
+    // A trigger refuses the row's DELETE while the flag is set, as a server gone away would.
+    beforeAll(async () => {
+      await database.pool.query(`
+        CREATE TABLE ${SCHEMA}.refuse_delete (on_purpose boolean);
+        CREATE FUNCTION ${SCHEMA}.refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF EXISTS (SELECT FROM ${SCHEMA}.refuse_delete) THEN RAISE EXCEPTION 'delete refused'; END IF;
+          RETURN OLD;
+        END $$;
+        CREATE TRIGGER refuse_delete BEFORE DELETE ON ${SCHEMA}.held_message
+          FOR EACH ROW EXECUTE FUNCTION ${SCHEMA}.refuse_delete();`);
+    });
+    afterAll(async () => {
+      await database.pool.query(
+        `DROP TABLE ${SCHEMA}.refuse_delete CASCADE; DROP FUNCTION ${SCHEMA}.refuse_delete`,
+      );
+    });
+
+    it("is no longer offered for release by another instance's list, which deletes it", async () => {
+      const held = await store.hold(sampleInput('sent, row left'));
+      await database.pool.query(`INSERT INTO ${SCHEMA}.refuse_delete VALUES (true)`);
+      const sender = startInstance(held.id, fixture.sink.port, { audited: true });
+      await sender.ready;
+      sender.go();
+      expect(await sender.exited).toBe('released');
+      expect(fixture.sink.received).toHaveLength(1);
+      expect(await stateOf(held.id)).toBe('releasing');
+
+      // Another instance: it can read the log's released line, but not yet delete the row.
+      const other = createPostgresHoldStore({ pool: database.newPool(), schema: SCHEMA });
+      expect((await other.list()).find((entry) => entry.id === held.id)).toMatchObject({
+        state: 'releasing',
+        releaseProgress: 'sent',
+      });
+      await expect(other.discard(held.id)).rejects.toThrow(/the audit log says it WAS sent/);
+
+      await database.pool.query(`DELETE FROM ${SCHEMA}.refuse_delete`);
+      expect((await other.list()).map((entry) => entry.id)).not.toContain(held.id);
+      expect(await stateOf(held.id)).toBeUndefined();
+      expect(await other.get(held.id)).toBeUndefined();
+      expect(fixture.sink.received).toHaveLength(1);
     }, 120_000);
   });
 

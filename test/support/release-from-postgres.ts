@@ -1,15 +1,17 @@
 // A child process for the PostgreSQL hold store tests: another instance of the application, which
 // releases one held message through its own pool and transporter, then prints what happened.
-//   node --import tsx release-from-postgres.ts <schema> <hold id> <smtp port> [force]
+//   node --import tsx release-from-postgres.ts <schema> <hold id> <smtp port> [force] [audited]
+// `audited`: the guard records its release lines in the schema's audit log (else in none).
 // Connects with PGHOST, PGUSER and PGDATABASE from the environment. Prints `ready` once set up and
 // waits for a line on its standard input, so that two instances start their releases together.
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
+import { createPostgresAuditLog } from '../../src/postgres/create-postgres-audit-log.js';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 
-const [schema, id, port, force] = process.argv.slice(2) as [string, string, string, string?];
+const [schema, id, port, ...flags] = process.argv.slice(2) as [string, string, string, ...string[]];
 const pool = new pg.Pool({ max: 2 });
 const holdStore = createPostgresHoldStore({ pool, schema });
 const transporter = nodemailer.createTransport({
@@ -26,7 +28,9 @@ transporter.use(
   nodemailerGuard({
     guard: createGuard({ lookupCustomer: async (wanted) => (wanted === customer.id ? customer : undefined) }),
     holdStore,
-    auditLog: { record: async () => undefined },
+    auditLog: flags.includes('audited')
+      ? createPostgresAuditLog({ pool, schema })
+      : { record: async () => undefined },
   }),
 );
 await pool.query('SELECT 1');
@@ -38,7 +42,7 @@ try {
     to: 'anna.svensson1985@gmail.com',
     by: 'lena@butiken.se',
     reason: `instance ${process.pid}`,
-    force: force === 'force',
+    force: flags.includes('force'),
   });
   process.stdout.write('released\n');
 } catch (error) {

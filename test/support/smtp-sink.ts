@@ -80,3 +80,17 @@ export async function startSmtpSink(options: { readonly hideSMTPUTF8?: boolean }
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Makes `sink` keep every message it has whole without ever answering its DATA, and resolves once
+ * the first arrives: the sender is then stopped with the message at the server. Set
+ * `sink.onMessage = undefined` to answer again.
+ */
+export function neverAnswerData(sink: SmtpSink): Promise<void> {
+  return new Promise<void>((reached) => {
+    sink.onMessage = () => {
+      reached();
+      return new Promise<void>(() => undefined);
+    };
+  });
+}
