@@ -113,6 +113,13 @@ const BREACH_FACTS_SHAPE = {
    * decisions on CC instead of BCC are the closest precedents.
    */
   exposure: z.enum(['cc']).optional(),
+  /**
+   * How the data went astray: by `email`, by `post` (a letter or parcel, or a letter to a digital
+   * mailbox such as Kivra or e-Boks) or by `sms`. The published decisions on the same channel are the
+   * closer precedents: a letter in a stranger's letterbox is another breach than an e-mail in an
+   * inbox (EDPB Guidelines 01/2021 treat them as separate cases, Nos. 13 and 16 against 14 and 15).
+   */
+  channel: z.enum(['email', 'post', 'sms']).optional(),
   /** The recipient is bound by professional secrecy or a confidentiality agreement. */
   recipientBoundBySecrecy: z.boolean().optional(),
   /** The recipient confirmed in writing that the data was deleted and not used or passed on. */
