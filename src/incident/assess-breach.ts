@@ -321,7 +321,12 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     );
   }
 
-  const outside = input.recipient === 'unknown-individual' || input.recipient === 'public';
+  // Another organisation is outside too: it owes the organisation nothing, no secrecy and no ongoing
+  // relationship, which is what makes a recipient "trusted" (WP250 rev.01 section IV.B).
+  const outside =
+    input.recipient === 'unknown-individual' ||
+    input.recipient === 'other-organisation' ||
+    input.recipient === 'public';
   // A recipient who means harm is not taken at their word: their deletion or the data's return is
   // given no weight: an assurance lowers the risk only from a recipient who can be trusted (WP250
   // rev.01 section IV.B), and malicious intent is what ENISA 2013 section 3.3 weighs against it.
@@ -463,9 +468,16 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     input.vulnerableDataSubjects === true ||
     input.safetyRisk === true ||
     input.dataSubjects >= largeScale;
+  // Another organisation lies between a trusted recipient and a private person: its secrecy or its
+  // word alone counts for nothing (no ongoing relationship, WP250 rev.01 section IV.B), but a written
+  // confirmation that it deleted the data is one an organisation answers for, as it answers for the
+  // data it keeps (GDPR Art. 5(2) and 24(1)), as the insurance agent's written statement did in EDPB
+  // Guidelines 01/2021, Case No. 09. The stricter reading takes no word but a trusted one's.
+  const organisation = input.recipient === 'other-organisation';
   const heldToAccount =
-    (input.recipient === 'trusted' || input.recipient === 'internal') &&
-    (input.recipientBoundBySecrecy === true || removed);
+    ((input.recipient === 'trusted' || input.recipient === 'internal') &&
+      (input.recipientBoundBySecrecy === true || removed)) ||
+    (organisation && input.recipientConfirmedDeletion === true && !strict);
   if (
     input.recipient === 'internal' &&
     removed &&
@@ -490,8 +502,20 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       reason(
         'trusted-recipient-not-enough',
         'EDPB Guidelines 01/2021, Case No. 09; UODO DKN.5131.1.2024; GDPR Recital 75 and 85',
-        'Mottagaren är känd och kan hållas ansvarig, men uppgifterna är av ett slag som i sig innebär hög risk (personnummer med ekonomiska uppgifter, hälsa eller andra känsliga uppgifter, sårbara personer, många berörda): risken sänks inte.',
-        'The recipient is known and can be held to account, but the data is of a kind that is high-risk in itself (identity numbers with financial data, health or other special categories, vulnerable people, many people): the risk is not lowered.',
+        organisation
+          ? 'Mottagaren är en annan organisation som skriftligen har bekräftat att uppgifterna raderats, men uppgifterna är av ett slag som i sig innebär hög risk (personnummer med ekonomiska uppgifter, hälsa eller andra känsliga uppgifter, sårbara personer, många berörda): risken sänks inte.'
+          : 'Mottagaren är känd och kan hållas ansvarig, men uppgifterna är av ett slag som i sig innebär hög risk (personnummer med ekonomiska uppgifter, hälsa eller andra känsliga uppgifter, sårbara personer, många berörda): risken sänks inte.',
+        organisation
+          ? 'The recipient is another organisation that confirmed in writing that the data was deleted, but the data is of a kind that is high-risk in itself (identity numbers with financial data, health or other special categories, vulnerable people, many people): the risk is not lowered.'
+          : 'The recipient is known and can be held to account, but the data is of a kind that is high-risk in itself (identity numbers with financial data, health or other special categories, vulnerable people, many people): the risk is not lowered.',
+      );
+    } else if (organisation) {
+      level -= 1;
+      reason(
+        'other-organisation',
+        'WP250 rev.01 section IV.B; EDPB Guidelines 01/2021, Case No. 09; GDPR Art. 5(2) and 24(1)',
+        'Mottagaren är en annan organisation, utan tystnadsplikt och utan fortlöpande förbindelse med oss, men den har skriftligen bekräftat att uppgifterna raderats. En organisation svarar för de uppgifter den behåller, vilket sänker risken ett steg; utan bekräftelsen vägs den som en okänd mottagare.',
+        'The recipient is another organisation, bound by no secrecy and with no ongoing relationship with us, but it confirmed in writing that the data was deleted. An organisation answers for the data it keeps, which lowers the risk one level; without the confirmation it is weighed as an unknown recipient.',
       );
     } else {
       level -= 1;
@@ -724,6 +748,7 @@ const LEVEL_REASONS: ReadonlySet<string> = new Set([
   'internal-recipient',
   'trusted-recipient-not-enough',
   'trusted-recipient',
+  'other-organisation',
   'returned-unopened',
   'unintelligible',
   'judged-risk',
@@ -799,7 +824,7 @@ function scoreEnisa(
     // The stricter reading does not rely on a stranger's word that the data was deleted
     // (UODO DKN.5131.7.2020: the recipient's declaration did not relieve the controller).
     !strict &&
-    facts.recipient === 'unknown-individual' &&
+    (facts.recipient === 'unknown-individual' || facts.recipient === 'other-organisation') &&
     facts.maliciousIntent !== true &&
     (facts.recipientConfirmedDeletion === true || facts.dataRecovered === true)
   )

@@ -11,11 +11,20 @@ export const RegimeSchema = z.enum(['gdpr', 'eprivacy']);
 export type Regime = z.infer<typeof RegimeSchema>;
 
 /** Who received the data that should not have (the circumstance regulators weigh most). */
-export const RecipientSchema = z.enum(['internal', 'trusted', 'unknown-individual', 'public']);
+export const RecipientSchema = z.enum([
+  'internal',
+  'trusted',
+  'other-organisation',
+  'unknown-individual',
+  'public',
+]);
 /**
  * `internal`: someone inside the organisation; `trusted`: a known party the organisation can hold to
- * account (a partner, a processor, a professional); `unknown-individual`: a private person outside
- * the organisation; `public`: published, or sent to so many that it is as good as published.
+ * account (a partner, a processor, a professional); `other-organisation`: another company or
+ * organisation the organisation has no ongoing relationship with and that is bound by no secrecy
+ * towards the people concerned (a company's shared mailbox, a supplier's); `unknown-individual`: a
+ * private person outside the organisation; `public`: published, or sent to so many that it is as
+ * good as published.
  */
 export type Recipient = z.infer<typeof RecipientSchema>;
 

@@ -76,12 +76,14 @@ const RECIPIENT_LABELS: Readonly<Record<'sv' | 'en', Readonly<Record<Recipient, 
   sv: {
     internal: 'någon inom organisationen',
     trusted: 'en känd mottagare som kan hållas ansvarig',
+    'other-organisation': 'en annan organisation',
     'unknown-individual': 'en privatperson utanför organisationen',
     public: 'allmänheten eller många mottagare',
   },
   en: {
     internal: 'someone inside the organisation',
     trusted: 'a known recipient who can be held to account',
+    'other-organisation': 'another organisation',
     'unknown-individual': 'a private person outside the organisation',
     public: 'the public or many recipients',
   },
@@ -111,12 +113,18 @@ function sizeBand(dataSubjects: number): number {
 
 const removed = (facts: BreachFacts) =>
   facts.recipientConfirmedDeletion === true || facts.dataRecovered === true;
+// Recipients next to each other in trust: inside against trusted, another organisation against a
+// trusted one or a private person (it lies between them, WP250 rev.01 section IV.B), one person
+// against many.
+const CLOSE_RECIPIENTS: readonly (readonly [Recipient, Recipient])[] = [
+  ['internal', 'trusted'],
+  ['trusted', 'other-organisation'],
+  ['other-organisation', 'unknown-individual'],
+  ['unknown-individual', 'public'],
+];
 const close = (a: Recipient, b: Recipient) =>
   a === b ||
-  (a === 'internal' && b === 'trusted') ||
-  (a === 'trusted' && b === 'internal') ||
-  (a === 'unknown-individual' && b === 'public') ||
-  (a === 'public' && b === 'unknown-individual');
+  CLOSE_RECIPIENTS.some(([one, other]) => (a === one && b === other) || (a === other && b === one));
 
 type Afterwards = NonNullable<PrecedentAlike['afterwards']>;
 type Conclusion = NonNullable<PrecedentAlike['differsOn']>[number];
