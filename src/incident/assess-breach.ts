@@ -537,17 +537,18 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     // of data transmitted, not only its disclosure (Directive 2002/58/EC Art. 2(i)), and Art. 2(1)
     // asks for every one to be notified to the national authority (PTS in Sweden), whatever the risk.
     const lossNotified = input.regimes.includes('eprivacy');
+    const back = cameBack(input.channel);
     reason(
       'returned-unopened',
       lossNotified
         ? 'GDPR Art. 4(12) and 33(5); WP250 rev.01 section IV.B; Directive 2002/58/EC Art. 2(i); Regulation 611/2013 Art. 2(1)'
         : 'GDPR Art. 4(12) and 33(5); WP250 rev.01 section IV.B',
       lossNotified
-        ? 'Försändelsen kom tillbaka oöppnad: ingen utanför organisationen har sett uppgifterna, så de röjdes inte och risken är osannolik. Uppgifterna var ändå utom leverantörens kontroll (en förlust, inte ett röjande), och som leverantör av elektroniska kommunikationstjänster anmäls varje personuppgiftsincident, förlust inräknad, till tillsynsmyndigheten.'
-        : 'Försändelsen kom tillbaka oöppnad: ingen utanför organisationen har sett uppgifterna. Incidenten dokumenteras internt men anmäls inte.',
+        ? `${back.sv}: ingen utanför organisationen har sett uppgifterna, så de röjdes inte och risken är osannolik. Uppgifterna var ändå utom leverantörens kontroll (en förlust, inte ett röjande), och som leverantör av elektroniska kommunikationstjänster anmäls varje personuppgiftsincident, förlust inräknad, till tillsynsmyndigheten.`
+        : `${back.sv}: ingen utanför organisationen har sett uppgifterna. Incidenten dokumenteras internt men anmäls inte.`,
       lossNotified
-        ? 'The letter or e-mail came back unopened: nobody outside the organisation saw the data, so it was not disclosed and the risk is unlikely. It was still out of the provider’s control (a loss, not a disclosure), and as a provider of electronic communications services every personal data breach, a loss included, is notified to the authority.'
-        : 'The letter or e-mail came back unopened: nobody outside the organisation saw the data. The breach is recorded internally but not notified.',
+        ? `${back.en}: nobody outside the organisation saw the data, so it was not disclosed and the risk is unlikely. It was still out of the provider’s control (a loss, not a disclosure), and as a provider of electronic communications services every personal data breach, a loss included, is notified to the authority.`
+        : `${back.en}: nobody outside the organisation saw the data. The breach is recorded internally but not notified.`,
     );
   }
   if (input.encrypted === true && input.keyExposed === true)
@@ -794,8 +795,8 @@ function scoreEnisa(
         reason(
           'impersonation',
           'ENISA 2013 section 3.1; GDPR Recital 85',
-          'Namn tillsammans med kundnummer väger tyngre än enbart kontaktuppgifter; meddelandet kom tillbaka oöppnat, så ingen har kunnat använda dem.',
-          'A name with a customer number weighs more than contact details alone; the message came back unopened, so nobody could use them.',
+          `Namn tillsammans med kundnummer väger tyngre än enbart kontaktuppgifter; ${facts.channel === 'post' ? 'brevet' : 'meddelandet'} kom tillbaka oöppnat, så ingen har kunnat använda dem.`,
+          `A name with a customer number weighs more than contact details alone; the ${facts.channel === 'post' ? 'letter' : 'message'} came back unopened, so nobody could use them.`,
         );
       else
         reason(
@@ -867,6 +868,18 @@ function easeOfIdentification(categories: ReadonlySet<DataCategory>, unintelligi
   )
     return 0.75;
   return 0.5;
+}
+
+/**
+ * What came back unopened, named as what it was where the channel is recorded (GDPR Art. 34(2) with
+ * Art. 33(3)(a): the nature of the breach, described as it happened): a letter, an e-mail, else
+ * either. Swedish agrees the participle with the noun ("brevet ... oöppnat", "försändelsen ... oöppnad").
+ */
+function cameBack(channel: BreachFacts['channel']): { readonly sv: string; readonly en: string } {
+  if (channel === 'post') return { sv: 'Brevet kom tillbaka oöppnat', en: 'The letter came back unopened' };
+  if (channel === 'email')
+    return { sv: 'E-postmeddelandet kom tillbaka oöppnat', en: 'The e-mail came back unopened' };
+  return { sv: 'Försändelsen kom tillbaka oöppnad', en: 'The letter or e-mail came back unopened' };
 }
 
 /** `DPC × EI + CB = SE` with the locale's decimal sign (`2 × 1 + 0,25 = 2,25` in Swedish). */
