@@ -4,6 +4,7 @@ import {
   breachDecisions,
   type CreateIncidentReportInput,
   createIncidentReport,
+  InvalidInputError,
   renderIncidentReport,
 } from '../../src/incident/index.js';
 import { seedCase } from './seed-case.js';
@@ -86,5 +87,21 @@ describe('precedents that fit the breach’s size and channel', () => {
     expect(english).toContain('sent the same way (by post)');
     expect(swedish).not.toContain('Indecap');
     expect(english).not.toContain('Indecap');
+  });
+});
+
+describe('the channel among the other facts', () => {
+  it('refuses addresses shown in CC for a letter, which has no CC line', () => {
+    const letterInCc = () =>
+      assessBreach({
+        regimes: ['gdpr'],
+        channel: 'post',
+        exposure: 'cc',
+        dataCategories: ['name', 'postal-address'],
+        dataSubjects: 40,
+        recipient: 'unknown-individual',
+      });
+    expect(letterInCc).toThrow(InvalidInputError);
+    expect(letterInCc).toThrow(/exposure.*contradicts channel "post"/s);
   });
 });
