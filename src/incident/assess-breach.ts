@@ -321,7 +321,12 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     );
   }
 
-  const outside = input.recipient === 'unknown-individual' || input.recipient === 'public';
+  // Another organisation is outside too: it owes the organisation nothing, no secrecy and no ongoing
+  // relationship, which is what makes a recipient "trusted" (WP250 rev.01 section IV.B).
+  const outside =
+    input.recipient === 'unknown-individual' ||
+    input.recipient === 'other-organisation' ||
+    input.recipient === 'public';
   // A recipient who means harm is not taken at their word: their deletion or the data's return is
   // given no weight: an assurance lowers the risk only from a recipient who can be trusted (WP250
   // rev.01 section IV.B), and malicious intent is what ENISA 2013 section 3.3 weighs against it.
@@ -463,9 +468,16 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     input.vulnerableDataSubjects === true ||
     input.safetyRisk === true ||
     input.dataSubjects >= largeScale;
+  // Another organisation lies between a trusted recipient and a private person: its secrecy or its
+  // word alone counts for nothing (no ongoing relationship, WP250 rev.01 section IV.B), but a written
+  // confirmation that it deleted the data is one an organisation answers for, as it answers for the
+  // data it keeps (GDPR Art. 5(2) and 24(1)), as the insurance agent's written statement did in EDPB
+  // Guidelines 01/2021, Case No. 09. The stricter reading takes no word but a trusted one's.
+  const organisation = input.recipient === 'other-organisation';
   const heldToAccount =
-    (input.recipient === 'trusted' || input.recipient === 'internal') &&
-    (input.recipientBoundBySecrecy === true || removed);
+    ((input.recipient === 'trusted' || input.recipient === 'internal') &&
+      (input.recipientBoundBySecrecy === true || removed)) ||
+    (organisation && input.recipientConfirmedDeletion === true && !strict);
   if (
     input.recipient === 'internal' &&
     removed &&
@@ -490,8 +502,20 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       reason(
         'trusted-recipient-not-enough',
         'EDPB Guidelines 01/2021, Case No. 09; UODO DKN.5131.1.2024; GDPR Recital 75 and 85',
-        'Mottagaren är känd och kan hållas ansvarig, men uppgifterna är av ett slag som i sig innebär hög risk (personnummer med ekonomiska uppgifter, hälsa eller andra känsliga uppgifter, sårbara personer, många berörda): risken sänks inte.',
-        'The recipient is known and can be held to account, but the data is of a kind that is high-risk in itself (identity numbers with financial data, health or other special categories, vulnerable people, many people): the risk is not lowered.',
+        organisation
+          ? 'Mottagaren är en annan organisation som skriftligen har bekräftat att uppgifterna raderats, men uppgifterna är av ett slag som i sig innebär hög risk (personnummer med ekonomiska uppgifter, hälsa eller andra känsliga uppgifter, sårbara personer, många berörda): risken sänks inte.'
+          : 'Mottagaren är känd och kan hållas ansvarig, men uppgifterna är av ett slag som i sig innebär hög risk (personnummer med ekonomiska uppgifter, hälsa eller andra känsliga uppgifter, sårbara personer, många berörda): risken sänks inte.',
+        organisation
+          ? 'The recipient is another organisation that confirmed in writing that the data was deleted, but the data is of a kind that is high-risk in itself (identity numbers with financial data, health or other special categories, vulnerable people, many people): the risk is not lowered.'
+          : 'The recipient is known and can be held to account, but the data is of a kind that is high-risk in itself (identity numbers with financial data, health or other special categories, vulnerable people, many people): the risk is not lowered.',
+      );
+    } else if (organisation) {
+      level -= 1;
+      reason(
+        'other-organisation',
+        'WP250 rev.01 section IV.B; EDPB Guidelines 01/2021, Case No. 09; GDPR Art. 5(2) and 24(1)',
+        'Mottagaren är en annan organisation, utan tystnadsplikt och utan fortlöpande förbindelse med oss, men den har skriftligen bekräftat att uppgifterna raderats. En organisation svarar för de uppgifter den behåller, vilket sänker risken ett steg; utan bekräftelsen vägs den som en okänd mottagare.',
+        'The recipient is another organisation, bound by no secrecy and with no ongoing relationship with us, but it confirmed in writing that the data was deleted. An organisation answers for the data it keeps, which lowers the risk one level; without the confirmation it is weighed as an unknown recipient.',
       );
     } else {
       level -= 1;
@@ -513,17 +537,18 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     // of data transmitted, not only its disclosure (Directive 2002/58/EC Art. 2(i)), and Art. 2(1)
     // asks for every one to be notified to the national authority (PTS in Sweden), whatever the risk.
     const lossNotified = input.regimes.includes('eprivacy');
+    const back = cameBack(input.channel);
     reason(
       'returned-unopened',
       lossNotified
         ? 'GDPR Art. 4(12) and 33(5); WP250 rev.01 section IV.B; Directive 2002/58/EC Art. 2(i); Regulation 611/2013 Art. 2(1)'
         : 'GDPR Art. 4(12) and 33(5); WP250 rev.01 section IV.B',
       lossNotified
-        ? 'Försändelsen kom tillbaka oöppnad: ingen utanför organisationen har sett uppgifterna, så de röjdes inte och risken är osannolik. Uppgifterna var ändå utom leverantörens kontroll (en förlust, inte ett röjande), och som leverantör av elektroniska kommunikationstjänster anmäls varje personuppgiftsincident, förlust inräknad, till tillsynsmyndigheten.'
-        : 'Försändelsen kom tillbaka oöppnad: ingen utanför organisationen har sett uppgifterna. Incidenten dokumenteras internt men anmäls inte.',
+        ? `${back.sv}: ingen utanför organisationen har sett uppgifterna, så de röjdes inte och risken är osannolik. Uppgifterna var ändå utom leverantörens kontroll (en förlust, inte ett röjande), och som leverantör av elektroniska kommunikationstjänster anmäls varje personuppgiftsincident, förlust inräknad, till tillsynsmyndigheten.`
+        : `${back.sv}: ingen utanför organisationen har sett uppgifterna. Incidenten dokumenteras internt men anmäls inte.`,
       lossNotified
-        ? 'The letter or e-mail came back unopened: nobody outside the organisation saw the data, so it was not disclosed and the risk is unlikely. It was still out of the provider’s control (a loss, not a disclosure), and as a provider of electronic communications services every personal data breach, a loss included, is notified to the authority.'
-        : 'The letter or e-mail came back unopened: nobody outside the organisation saw the data. The breach is recorded internally but not notified.',
+        ? `${back.en}: nobody outside the organisation saw the data, so it was not disclosed and the risk is unlikely. It was still out of the provider’s control (a loss, not a disclosure), and as a provider of electronic communications services every personal data breach, a loss included, is notified to the authority.`
+        : `${back.en}: nobody outside the organisation saw the data. The breach is recorded internally but not notified.`,
     );
   }
   if (input.encrypted === true && input.keyExposed === true)
@@ -724,6 +749,7 @@ const LEVEL_REASONS: ReadonlySet<string> = new Set([
   'internal-recipient',
   'trusted-recipient-not-enough',
   'trusted-recipient',
+  'other-organisation',
   'returned-unopened',
   'unintelligible',
   'judged-risk',
@@ -769,8 +795,8 @@ function scoreEnisa(
         reason(
           'impersonation',
           'ENISA 2013 section 3.1; GDPR Recital 85',
-          'Namn tillsammans med kundnummer väger tyngre än enbart kontaktuppgifter; meddelandet kom tillbaka oöppnat, så ingen har kunnat använda dem.',
-          'A name with a customer number weighs more than contact details alone; the message came back unopened, so nobody could use them.',
+          `Namn tillsammans med kundnummer väger tyngre än enbart kontaktuppgifter; ${facts.channel === 'post' ? 'brevet' : 'meddelandet'} kom tillbaka oöppnat, så ingen har kunnat använda dem.`,
+          `A name with a customer number weighs more than contact details alone; the ${facts.channel === 'post' ? 'letter' : 'message'} came back unopened, so nobody could use them.`,
         );
       else
         reason(
@@ -799,7 +825,7 @@ function scoreEnisa(
     // The stricter reading does not rely on a stranger's word that the data was deleted
     // (UODO DKN.5131.7.2020: the recipient's declaration did not relieve the controller).
     !strict &&
-    facts.recipient === 'unknown-individual' &&
+    (facts.recipient === 'unknown-individual' || facts.recipient === 'other-organisation') &&
     facts.maliciousIntent !== true &&
     (facts.recipientConfirmedDeletion === true || facts.dataRecovered === true)
   )
@@ -842,6 +868,18 @@ function easeOfIdentification(categories: ReadonlySet<DataCategory>, unintelligi
   )
     return 0.75;
   return 0.5;
+}
+
+/**
+ * What came back unopened, named as what it was where the channel is recorded (GDPR Art. 34(2) with
+ * Art. 33(3)(a): the nature of the breach, described as it happened): a letter, an e-mail, else
+ * either. Swedish agrees the participle with the noun ("brevet ... oöppnat", "försändelsen ... oöppnad").
+ */
+function cameBack(channel: BreachFacts['channel']): { readonly sv: string; readonly en: string } {
+  if (channel === 'post') return { sv: 'Brevet kom tillbaka oöppnat', en: 'The letter came back unopened' };
+  if (channel === 'email')
+    return { sv: 'E-postmeddelandet kom tillbaka oöppnat', en: 'The e-mail came back unopened' };
+  return { sv: 'Försändelsen kom tillbaka oöppnad', en: 'The letter or e-mail came back unopened' };
 }
 
 /** `DPC × EI + CB = SE` with the locale's decimal sign (`2 × 1 + 0,25 = 2,25` in Swedish). */

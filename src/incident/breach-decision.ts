@@ -200,6 +200,10 @@ export const PrecedentAlikeSchema = z.object({
    * assessed (GDPR Art. 99(2)): its conclusion rests on rules the breach was not judged by.
    */
   gdprNotInForce: z.boolean().optional(),
+  /** How the data went astray in the decided case (`email`, `post`, `sms`), where it is recorded. */
+  channel: BreachFactsSchema.shape.channel,
+  /** How the breach assessed went astray (the counterpart of `channel`), where it is recorded. */
+  channelHere: BreachFactsSchema.shape.channel,
   /** How many people the decided case concerned. */
   dataSubjects: z.number().int().positive(),
   /** About as many people as in the breach assessed. */

@@ -11,11 +11,20 @@ export const RegimeSchema = z.enum(['gdpr', 'eprivacy']);
 export type Regime = z.infer<typeof RegimeSchema>;
 
 /** Who received the data that should not have (the circumstance regulators weigh most). */
-export const RecipientSchema = z.enum(['internal', 'trusted', 'unknown-individual', 'public']);
+export const RecipientSchema = z.enum([
+  'internal',
+  'trusted',
+  'other-organisation',
+  'unknown-individual',
+  'public',
+]);
 /**
  * `internal`: someone inside the organisation; `trusted`: a known party the organisation can hold to
- * account (a partner, a processor, a professional); `unknown-individual`: a private person outside
- * the organisation; `public`: published, or sent to so many that it is as good as published.
+ * account (a partner, a processor, a professional); `other-organisation`: another company or
+ * organisation the organisation has no ongoing relationship with and that is bound by no secrecy
+ * towards the people concerned (a company's shared mailbox, a supplier's); `unknown-individual`: a
+ * private person outside the organisation; `public`: published, or sent to so many that it is as
+ * good as published.
  */
 export type Recipient = z.infer<typeof RecipientSchema>;
 
@@ -113,6 +122,13 @@ const BREACH_FACTS_SHAPE = {
    * decisions on CC instead of BCC are the closest precedents.
    */
   exposure: z.enum(['cc']).optional(),
+  /**
+   * How the data went astray: by `email`, by `post` (a letter or parcel, or a letter to a digital
+   * mailbox such as Kivra or e-Boks) or by `sms`. The published decisions on the same channel are the
+   * closer precedents: a letter in a stranger's letterbox is another breach than an e-mail in an
+   * inbox (EDPB Guidelines 01/2021 treat them as separate cases, Nos. 13 and 16 against 14 and 15).
+   */
+  channel: z.enum(['email', 'post', 'sms']).optional(),
   /** The recipient is bound by professional secrecy or a confidentiality agreement. */
   recipientBoundBySecrecy: z.boolean().optional(),
   /** The recipient confirmed in writing that the data was deleted and not used or passed on. */

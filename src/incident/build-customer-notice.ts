@@ -332,6 +332,7 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
 const recipientKinds: Partial<Record<IncidentReport['facts']['recipient'], NoticeRecipientKind>> = {
   internal: 'colleague',
   trusted: 'organisation',
+  'other-organisation': 'organisation',
 };
 
 const channelsByCircumstance: Partial<

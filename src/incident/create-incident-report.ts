@@ -13,6 +13,7 @@ import {
   regimesOf,
   resolveFilings,
 } from './authority-filings.js';
+import { breachChannel } from './breach-channel.js';
 import { type BreachDecision, BreachDecisionSchema } from './breach-decision.js';
 import { pickCircumstances } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
@@ -260,6 +261,7 @@ export function createIncidentReport(
         dataCategories: given.dataCategories,
         dataSubjects: given.dataSubjects,
         recipient: given.recipient,
+        ...breachChannel(given.circumstances),
         ...pickFacts(given),
         occurredAt: given.occurredAt,
         detectedAt: given.detectedAt,

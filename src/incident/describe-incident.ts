@@ -381,6 +381,13 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
         `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en kollega inom organisationen. Kollegan har därmed kunnat läsa kundens uppgifter.`,
         `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to a colleague inside the organisation. The colleague could read the customer’s details.`,
       );
+    // Another company's or organisation's address (a shared mailbox): said as that, not as a person's.
+    if (report.facts.recipient === 'other-organisation')
+      return say(
+        phrasing,
+        `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan organisation. Organisationen har därmed kunnat läsa kundens uppgifter.`,
+        `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to another organisation. The organisation could read the customer’s details.`,
+      );
     return say(
       phrasing,
       `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. Den personen har därmed kunnat läsa kundens uppgifter.`,

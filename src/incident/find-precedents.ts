@@ -76,15 +76,24 @@ const RECIPIENT_LABELS: Readonly<Record<'sv' | 'en', Readonly<Record<Recipient, 
   sv: {
     internal: 'någon inom organisationen',
     trusted: 'en känd mottagare som kan hållas ansvarig',
+    'other-organisation': 'en annan organisation',
     'unknown-individual': 'en privatperson utanför organisationen',
     public: 'allmänheten eller många mottagare',
   },
   en: {
     internal: 'someone inside the organisation',
     trusted: 'a known recipient who can be held to account',
+    'other-organisation': 'another organisation',
     'unknown-individual': 'a private person outside the organisation',
     public: 'the public or many recipients',
   },
+};
+
+const CHANNEL_WORDS: Readonly<
+  Record<'sv' | 'en', Readonly<Record<NonNullable<BreachFacts['channel']>, string>>>
+> = {
+  sv: { email: 'med e-post', post: 'med post', sms: 'med sms' },
+  en: { email: 'by e-mail', post: 'by post', sms: 'by text message' },
 };
 
 const CONFIDENCE_ORDER = { 'authority-words': 0, 'reliable-summary': 1, weaker: 2 } as const;
@@ -104,12 +113,18 @@ function sizeBand(dataSubjects: number): number {
 
 const removed = (facts: BreachFacts) =>
   facts.recipientConfirmedDeletion === true || facts.dataRecovered === true;
+// Recipients next to each other in trust: inside against trusted, another organisation against a
+// trusted one or a private person (it lies between them, WP250 rev.01 section IV.B), one person
+// against many.
+const CLOSE_RECIPIENTS: readonly (readonly [Recipient, Recipient])[] = [
+  ['internal', 'trusted'],
+  ['trusted', 'other-organisation'],
+  ['other-organisation', 'unknown-individual'],
+  ['unknown-individual', 'public'],
+];
 const close = (a: Recipient, b: Recipient) =>
   a === b ||
-  (a === 'internal' && b === 'trusted') ||
-  (a === 'trusted' && b === 'internal') ||
-  (a === 'unknown-individual' && b === 'public') ||
-  (a === 'public' && b === 'unknown-individual');
+  CLOSE_RECIPIENTS.some(([one, other]) => (a === one && b === other) || (a === other && b === one));
 
 type Afterwards = NonNullable<PrecedentAlike['afterwards']>;
 type Conclusion = NonNullable<PrecedentAlike['differsOn']>[number];
@@ -150,6 +165,11 @@ function wide(decision: BreachDecision): boolean {
   return decision.facts.recipient === 'public' || decision.kind === 'cc-instead-of-bcc';
 }
 
+/** This breach reached the public or many recipients: published, or addresses shown to each other in CC. */
+function reachedManyHere(facts: BreachFacts): boolean {
+  return facts.recipient === 'public' || facts.exposure === 'cc';
+}
+
 /** The publication kinds cited as precedents: a guidance page or a press statement is not a decision. */
 const CITABLE = new Set(['decision', 'case-study']);
 
@@ -182,6 +202,8 @@ interface Match {
   /** Decided under the GDPR, which did not yet apply on the day of this breach (Art. 99(2)). */
   readonly gdprNotInForce: boolean;
   readonly sameSize: boolean;
+  /** Both channels are known and differ (a letter there, an e-mail here). */
+  readonly otherChannel: boolean;
   readonly afterwards: Afterwards;
   readonly sameAfterwards: boolean;
   readonly sameConclusion: boolean | null;
@@ -189,9 +211,10 @@ interface Match {
   /** Put last as the other reading (see `PrecedentAlike.otherReading`). */
   readonly otherReading?: boolean;
   /**
-   * Decided by the supervisory authority of the organisation's own country, on a close recipient and
-   * on data of the kinds that decide (a kind high in itself shared, none on either side, or less here
-   * than in a decision that found no risk).
+   * Decided by the supervisory authority of the organisation's own country, on a close recipient,
+   * about as many people, the same channel where both are known, and on data of the kinds that decide
+   * (a kind high in itself shared, none on either side, or less here than in a decision that found no
+   * risk).
    */
   readonly ownAuthority: boolean;
   /**
@@ -272,6 +295,8 @@ export function findPrecedents(
     const highUnion = new Set([...high, ...theirHigh]).size;
     const sameRecipient = other.recipient === facts.recipient;
     const sizeGap = Math.abs(sizeBand(other.dataSubjects) - sizeBand(facts.dataSubjects));
+    const otherChannel =
+      facts.channel !== undefined && other.channel !== undefined && other.channel !== facts.channel;
     const afterwards = theirAfterwards;
     const flags = (
       key: 'maliciousIntent' | 'vulnerableDataSubjects' | 'recipientBoundBySecrecy' | 'safetyRisk',
@@ -380,16 +405,25 @@ export function findPrecedents(
       regimeApplies,
       gdprNotInForce,
       sameSize: sizeGap === 0,
+      otherChannel,
       afterwards,
       sameAfterwards: afterwards === here,
       sameConclusion,
       differsOn,
       afterwardsFit: kindsDecide || afterwardsScore(here, afterwards) > 0,
+      // The own authority's reading is the one to cite first only for a breach like the one it judged:
+      // a file sent to 2,813 customers (IMY's Indecap) is no reading of one letter to one stranger, so
+      // the number of people must be near (EDPB Guidelines 9/2022, para. 89; ENISA 2013 section 2),
+      // a decision where the data reached many counts only for a breach that reached many too, and a
+      // letter is not read by a decision on an e-mail.
       ownAuthority:
         facts.country !== undefined &&
         (kindsDecide || afterwardsScore(here, afterwards) > 0) &&
         decision.country === facts.country &&
         close(other.recipient, facts.recipient) &&
+        sizeGap <= 1 &&
+        (!reachedMany || reachedManyHere(facts)) &&
+        !otherChannel &&
         (sharedHigh > 0 || (high.length === 0 && theirHigh.length === 0) || aFortiori),
     });
   }
@@ -412,10 +446,15 @@ export function findPrecedents(
   // Addresses shown to each other (`exposure: 'cc'`) are the breach the decisions on CC instead of BCC
   // judged: they come before decisions on a message to one wrong address (EDPB Guidelines 01/2021
   // section 7; the DPC's and the AP's CC cases), after the readings above that rank first.
+  // A decision about another channel than this breach's (a letter against an e-mail, an SMS) comes
+  // after those about the same channel, where both are known: who can open a letter in a letterbox,
+  // an inbox or a phone is what the recipient's reach turns on (EDPB Guidelines 01/2021 judge the
+  // misposted letters, Cases No. 13 and 16, apart from the misdirected e-mails, Nos. 14 and 15).
   const tier = (match: Match) =>
-    (match.gdprNotInForce ? 16 : 0) +
-    ((assessed?.profile ?? 'default') === 'default' && match.decision.profile === 'strict' ? 8 : 0) +
-    (facts.exposure === 'cc' && match.decision.kind !== 'cc-instead-of-bcc' ? 4 : 0) +
+    (match.gdprNotInForce ? 32 : 0) +
+    ((assessed?.profile ?? 'default') === 'default' && match.decision.profile === 'strict' ? 16 : 0) +
+    (facts.exposure === 'cc' && match.decision.kind !== 'cc-instead-of-bcc' ? 8 : 0) +
+    (match.otherChannel ? 4 : 0) +
     (match.ownAuthority ? 0 : 2) +
     (assessed?.open !== true &&
     assessed?.decidingReason !== undefined &&
@@ -499,6 +538,8 @@ function alikeOf(match: Match, facts: BreachFacts): PrecedentAlike {
     sameRegime: match.sameRegime,
     ...(match.regimeApplies && !match.sameRegime ? { regimeApplies: true } : {}),
     ...(match.gdprNotInForce ? { gdprNotInForce: true } : {}),
+    ...(match.decision.facts.channel === undefined ? {} : { channel: match.decision.facts.channel }),
+    ...(facts.channel === undefined ? {} : { channelHere: facts.channel }),
     dataSubjects: match.decision.facts.dataSubjects,
     similarSize: match.sameSize,
     removedAsHere: removed(match.decision.facts) && removed(facts),
@@ -580,6 +621,17 @@ export function describeAlike(alike: PrecedentAlike, locale: 'sv' | 'en'): strin
         ? `där var mottagaren ${RECIPIENT_LABELS[locale][alike.recipient]}, en annan slags mottagare än här`
         : `there the recipient was ${RECIPIENT_LABELS[locale][alike.recipient]}, another kind than here`,
   );
+  // The channel is said where both record it: a letter is not read as an e-mail.
+  if (alike.channel !== undefined && alike.channelHere !== undefined)
+    parts.push(
+      alike.channel === alike.channelHere
+        ? sv
+          ? `skickat på samma sätt (${CHANNEL_WORDS.sv[alike.channel]})`
+          : `sent the same way (${CHANNEL_WORDS.en[alike.channel]})`
+        : sv
+          ? `där skickades uppgifterna ${CHANNEL_WORDS.sv[alike.channel]}, inte ${CHANNEL_WORDS.sv[alike.channelHere]} som här`
+          : `there the data was sent ${CHANNEL_WORDS.en[alike.channel]}, not ${CHANNEL_WORDS.en[alike.channelHere]} as here`,
+    );
   if (alike.sharedKinds.length > 0)
     parts.push(
       `${sv ? 'samma slags uppgifter' : 'the same kinds of data'} (${alike.sharedKinds.map((kind) => KIND_LABELS[locale][kind]).join(', ')})`,

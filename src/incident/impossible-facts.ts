@@ -288,6 +288,9 @@ export function sameMailboxIssue(
 export function contradictoryFacts(
   facts: {
     readonly recipient?: string | undefined;
+    readonly channel?: string | undefined;
+    readonly exposure?: string | undefined;
+    readonly recipientBoundBySecrecy?: boolean | undefined;
     readonly recipientConfirmedDeletion?: boolean | undefined;
     readonly dataRecovered?: boolean | undefined;
     readonly returnedUnopened?: boolean | undefined;
@@ -318,6 +321,26 @@ export function contradictoryFacts(
           ),
         });
   }
+  // Addresses shown to each other in CC are e-mail addresses (EDPB Guidelines 01/2021 section 7): a
+  // letter or a text message has no CC line for them to be shown in.
+  if (facts.exposure === 'cc' && facts.channel !== undefined && facts.channel !== 'email')
+    issues.push({
+      path: [...base, 'exposure'],
+      message: say(
+        `motsäger channel "${facts.channel}": mottagare i kopia i stället för dold kopia finns bara i e-post`,
+        `contradicts channel "${facts.channel}": recipients in CC instead of BCC exist only in e-mail`,
+      ),
+    });
+  // An organisation bound by secrecy towards the people concerned is a trusted recipient (EDPB
+  // Guidelines 01/2021, Case No. 09; WP250 rev.01 section IV.B): `other-organisation` is one that is not.
+  if (facts.recipient === 'other-organisation' && facts.recipientBoundBySecrecy === true)
+    issues.push({
+      path: [...base, 'recipientBoundBySecrecy'],
+      message: say(
+        'motsäger recipient "other-organisation", en organisation utan tystnadsplikt: en organisation med tystnadsplikt är recipient "trusted"',
+        'contradicts recipient "other-organisation", an organisation bound by no secrecy: an organisation bound by secrecy is recipient "trusted"',
+      ),
+    });
   // A message that came back unopened reached nobody, so nobody can have deleted it: one of the two
   // facts is wrong, and the notice would say both that nobody saw it and that the person who got it
   // deleted it.

@@ -275,10 +275,16 @@ function buildSections(
         : report.facts.returnedUnopened
           ? // What a stranger could do with the data is not a likely consequence when nobody opened it.
             [
-              s(
-                'Försändelsen kom tillbaka oöppnad, så ingen utanför organisationen har sett uppgifterna.',
-                'The message came back unopened, so nobody outside the organisation saw the data.',
-              ) +
+              // A letter is named as one (GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach).
+              (report.incident.circumstances === 'misdirected-post'
+                ? s(
+                    'Brevet kom tillbaka oöppnat, så ingen utanför organisationen har sett uppgifterna.',
+                    'The letter came back unopened, so nobody outside the organisation saw the data.',
+                  )
+                : s(
+                    'Försändelsen kom tillbaka oöppnad, så ingen utanför organisationen har sett uppgifterna.',
+                    'The message came back unopened, so nobody outside the organisation saw the data.',
+                  )) +
                 // A provider still notifies it: a breach under the ePrivacy Directive includes the loss
                 // of data transmitted, not only its disclosure (Directive 2002/58/EC Art. 2(i)), and
                 // Regulation 611/2013 Art. 2(1) has every breach notified, whatever the risk.

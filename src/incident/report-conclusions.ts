@@ -1,5 +1,6 @@
 import { assessBreach, type BreachAssessment, type RiskLevel } from './assess-breach.js';
 import { filedAt, filingRecord } from './authority-filings.js';
+import { breachChannel } from './breach-channel.js';
 import { buildTimeline, type TimelineStep } from './build-timeline.js';
 import { toDate } from './date-input.js';
 import { formatDate, formatDateTime, inCustomerNotice, type Phrasing, say } from './describe-incident.js';
@@ -103,6 +104,7 @@ export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: Risk
       country: report.provider.country ?? 'SE',
       dataCategories: report.data.categories,
       dataSubjects: report.affected.dataSubjects,
+      ...breachChannel(report.incident.circumstances),
       ...facts,
       occurredAt: report.incident.occurredAt,
       detectedAt: report.incident.detectedAt,

@@ -88,7 +88,7 @@ describe('email-guard incident --locale sv: the facts errors in Swedish of the p
     const answer = await run({ facts: { ...facts, recipient: 'stranger' }, locale: 'sv' });
     expect(answer.status).toBe(3);
     expect(answer.stderr).toContain(
-      'recipient: "stranger" är inget tillåtet värde; tillåtna är "internal", "trusted", "unknown-individual", "public"',
+      'recipient: "stranger" är inget tillåtet värde; tillåtna är "internal", "trusted", "other-organisation", "unknown-individual", "public"',
     );
   });
 

@@ -40,6 +40,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 38,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "NL"
     },
     "conclusions": {
@@ -89,6 +90,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 101,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "NL"
     },
     "conclusions": {
@@ -132,6 +134,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 17,
       "recipient": "unknown-individual",
+      "channel": "email",
       "recipientConfirmedDeletion": true,
       "country": "BE"
     },
@@ -171,6 +174,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 16,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "BE"
     },
     "conclusions": {
@@ -212,6 +216,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "post",
       "country": "CY"
     },
     "conclusions": {
@@ -256,6 +261,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "internal",
+      "channel": "post",
       "recipientBoundBySecrecy": true,
       "country": "DK"
     },
@@ -292,6 +298,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "post",
       "country": "DK"
     },
     "conclusions": {
@@ -329,6 +336,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "post",
       "country": "DK"
     },
     "conclusions": {
@@ -410,6 +418,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "public",
+      "channel": "sms",
       "country": "NO"
     },
     "conclusions": {
@@ -446,6 +455,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 300,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "IE"
     },
     "conclusions": {
@@ -518,6 +528,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 2,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "IE"
     },
     "conclusions": {
@@ -555,6 +566,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 3,
       "recipient": "unknown-individual",
+      "channel": "email",
       "encrypted": true,
       "keyExposed": true,
       "country": "IE"
@@ -596,6 +608,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "post",
       "maliciousIntent": true,
       "vulnerableDataSubjects": true,
       "country": "IE"
@@ -637,6 +650,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 2,
       "recipient": "trusted",
+      "channel": "email",
       "recipientBoundBySecrecy": true,
       "recipientConfirmedDeletion": true
     },
@@ -682,6 +696,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 2,
       "recipient": "unknown-individual",
+      "channel": "post",
       "dataRecovered": true
     },
     "conclusions": {
@@ -725,7 +740,8 @@ export const breachDecisions: readonly BreachDecision[] = [
         "insurance"
       ],
       "dataSubjects": 1,
-      "recipient": "unknown-individual"
+      "recipient": "unknown-individual",
+      "channel": "post"
     },
     "conclusions": {
       "notifyAuthority": true,
@@ -760,6 +776,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 45,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "IT"
     },
     "conclusions": {
@@ -799,6 +816,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "GR"
     },
     "conclusions": {
@@ -874,6 +892,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "internal",
+      "channel": "email",
       "recipientConfirmedDeletion": true,
       "vulnerableDataSubjects": true,
       "country": "GB"
@@ -912,6 +931,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "GB"
     },
     "conclusions": {
@@ -947,6 +967,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "post",
       "country": "GB"
     },
     "conclusions": {
@@ -986,6 +1007,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "GB"
     },
     "conclusions": {
@@ -1063,6 +1085,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "MT"
     },
     "conclusions": {
@@ -1105,6 +1128,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 52364,
       "recipient": "public",
+      "channel": "email",
       "country": "SE"
     },
     "conclusions": {
@@ -1184,6 +1208,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "post",
       "country": "PL"
     },
     "conclusions": {
@@ -1237,6 +1262,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 2,
       "recipient": "trusted",
+      "channel": "post",
       "recipientBoundBySecrecy": true,
       "recipientConfirmedDeletion": true,
       "dataRecovered": true,
@@ -1292,6 +1318,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "PL"
     },
     "conclusions": {
@@ -1340,6 +1367,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "post",
       "country": "PL"
     },
     "conclusions": {
@@ -1381,6 +1409,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 1,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "PL"
     },
     "conclusions": {
@@ -1433,6 +1462,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 2,
       "recipient": "unknown-individual",
+      "channel": "email",
       "country": "PL"
     },
     "conclusions": {
@@ -1479,6 +1509,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 158,
       "recipient": "unknown-individual",
+      "channel": "post",
       "dataRecovered": true,
       "maliciousIntent": true,
       "country": "PL"
@@ -1564,6 +1595,7 @@ export const breachDecisions: readonly BreachDecision[] = [
       ],
       "dataSubjects": 259,
       "recipient": "unknown-individual",
+      "channel": "email",
       "recipientConfirmedDeletion": true,
       "country": "PL"
     },
