@@ -230,7 +230,7 @@ describe('reportMisdirected', () => {
     const result = await reportMisdirected(
       {
         message:
-          'Date: Fri, 10 Mar 2023 10:02:00 +0100\r\nSubject: Tack\r\n\r\nHej Anna Svensson! Kundnummer: 4711023\r\n',
+          'Date: Fri, 10 Mar 2023 10:02:00 +0100\r\nTo: anna.svensson185@gmail.com\r\nSubject: Tack\r\n\r\nHej Anna Svensson! Kundnummer: 4711023\r\n',
         intended: 'anna.svensson1985@gmail.com',
         actual: 'anna.svensson185@gmail.com',
         customer: { id: '4711023', name: 'Anna Svensson' },

@@ -32,11 +32,11 @@ async function expectLinearGrowth<T>(growthCase: GrowthCase<T>): Promise<void> {
 const customer = { id: '4711023', name: 'Anna Svensson', postalAddress: 'Storgatan 12, 123 45 Stockholm' };
 
 function plain(body: string): string {
-  return `Date: Fri, 23 Feb 2018 13:36:12 +0100\r\nSubject: Orderbekräftelse\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`;
+  return `Date: Fri, 23 Feb 2018 13:36:12 +0100\r\nTo: anna.svensson185@gmail.com\r\nSubject: Orderbekräftelse\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`;
 }
 
 function html(body: string): string {
-  return `Date: Fri, 23 Feb 2018 13:36:12 +0100\r\nSubject: Orderbekräftelse\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${body}\r\n`;
+  return `Date: Fri, 23 Feb 2018 13:36:12 +0100\r\nTo: anna.svensson185@gmail.com\r\nSubject: Orderbekräftelse\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${body}\r\n`;
 }
 
 /** Repeats `unit` until the text is `n` characters long. */
