@@ -5,6 +5,7 @@ import { NOT_AN_ADDRESS } from '../incident/address-schema.js';
 import type { BreachAssessment } from '../incident/assess-breach.js';
 import type { EmailNotice, PhoneScript } from '../incident/build-customer-notice.js';
 import { countryTimeZone } from '../incident/data/country-time-zones.js';
+import { MESSAGE_NAMES_NO_RECIPIENT } from '../incident/impossible-facts.js';
 import type { IncidentReport } from '../incident/incident-report.js';
 import { citation, noticeLacksMeasures, reportDateTime } from '../incident/report-conclusions.js';
 import { HeaderEndScanner } from '../pipeline/find-header-end.js';
@@ -196,6 +197,9 @@ async function emailReport(
     );
   } catch (error) {
     if (isEmailGuardError(error, 'INVALID_INPUT')) {
+      // A message that names no recipient is the message's fault, not a fact's: named as the file.
+      if ((error as InvalidInputError).issues.some((issue) => issue.code === MESSAGE_NAMES_NO_RECIPIENT))
+        throw unreadableFailure(`${file}: ${cliTexts[flags.locale].incident.noRecipient(flags.actual)}`);
       const field = ((error as { field?: string }).field ?? '').replace(/^input\./, '');
       // Without `occurredAt` in the facts, the time comes from the message's Date field.
       const fromMessage = field === 'occurredAt' && !('occurredAt' in (facts as object));
@@ -222,11 +226,6 @@ async function emailReport(
     if (isEmailGuardError(error)) throw unreadableFailure(`${file}: ${error.message}`);
     throw error;
   }
-  // A message that names no recipient cannot confirm --actual: the report would rest on an
-  // address nothing checked, so the file is refused rather than the check skipped unsaid (the
-  // message as sent carries its destination fields, RFC 5322 section 3.6.3).
-  if (result.inventory.recipients.length === 0)
-    throw unreadableFailure(`${file}: ${cliTexts[flags.locale].incident.noRecipient(flags.actual)}`);
   return result;
 }
 

@@ -3,13 +3,13 @@ import { authorities } from './data/authorities.js';
 /**
  * An authority as a report in `locale` names it: the corpus names some by their English name (the
  * Commissioner for Personal Data Protection of Cyprus, as GDPRhub does), which a Swedish text gives
- * in the authority's own language instead, from the authorities table. Other names, abbreviations
- * included (`UODO`, `Datatilsynet (DK)`), are kept.
+ * by its Swedish name (`nameSv`) or else in the authority's own language, from the authorities table.
+ * Other names, abbreviations included (`UODO`, `Datatilsynet (DK)`), are kept.
  *
  * @example
  * ```ts
  * authorityName('Commissioner for Personal Data Protection (CY)', 'CY', 'sv');
- * // 'Γραφείο Επιτρόπου Προστασίας Δεδομένων Προσωπικού Χαρακτήρα (CY)'
+ * // 'Kommissionären för skydd av personuppgifter (CY)'
  * ```
  */
 export function authorityName(authority: string, country: string, locale: 'sv' | 'en'): string {

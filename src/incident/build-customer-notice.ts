@@ -19,7 +19,6 @@ import {
   loginCodeTexts,
   type MisdirectedEmailMeasureId,
 } from './data/report-texts.js';
-import { unconfirmedNoticeConsequenceTexts } from './data/unconfirmed-notice-texts.js';
 import {
   credentialWording,
   describeAddressMistake,
@@ -535,8 +534,8 @@ function noticeParts(
           )
         : category === 'credentials' && codeState !== undefined
           ? loginCodeTexts[phrasing.locale].noticeConsequence[codeState]
-          : ((mayHaveReached ? unconfirmedNoticeConsequenceTexts[phrasing.locale][category] : undefined) ??
-            noticeConsequenceTexts[phrasing.locale][category]),
+          : ((mayHaveReached ? noticeConsequenceTexts[phrasing.locale].unconfirmed[category] : undefined) ??
+            noticeConsequenceTexts[phrasing.locale].confirmed[category]),
     )
     .filter((text): text is string => text !== undefined)
     .map((text) => fillNoticeText(text, words))

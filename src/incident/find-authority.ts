@@ -80,8 +80,8 @@ const FindAuthorityOptionsSchema = z.object({
  * Names the authority a breach is reported to and the law in force on the day it happened: from the
  * organisation's country, the regime (`gdpr`: the data protection authority; `eprivacy`: for
  * providers of electronic communications services, the authority that receives their breach
- * notifications) and the date. A Swedish operator's breach of 23 February 2018 goes to PTS under lag
- * (2003:389) 6 kap. 4 a § and Regulation (EU) No 611/2013, and no GDPR duty applies yet: the GDPR
+ * notifications) and the date. A Swedish operator's breach of 23 February 2018 goes to PTS under
+ * 6 kap. 4 a § lagen (2003:389) and Regulation (EU) No 611/2013, and no GDPR duty applies yet: the GDPR
  * applies from 25 May 2018, and personuppgiftslagen (1998:204) had no general duty to notify.
  * Throws {@link InvalidInputError} when the input or an option breaks its schema.
  *
@@ -89,7 +89,7 @@ const FindAuthorityOptionsSchema = z.object({
  * ```ts
  * const finding = findAuthority({ country: 'SE', regime: 'eprivacy', at: '2018-02-23T13:36:00+01:00' });
  * finding.authority?.abbreviation; // 'PTS'
- * finding.law.citations; // ['lag (2003:389) om elektronisk kommunikation 6 kap. 4 a §', 'Commission Regulation (EU) No 611/2013']
+ * finding.law.citations; // ['6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation', 'Commission Regulation (EU) No 611/2013']
  * ```
  */
 export function findAuthority(

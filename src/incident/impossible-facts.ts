@@ -280,6 +280,48 @@ export function sameMailboxIssue(
 }
 
 /**
+ * The `code` of the issue (`InvalidInputError.issues[n].code`) for a message that names no recipient
+ * (no To, Cc, Bcc or envelope header), against which the address it went to cannot be checked.
+ */
+export const MESSAGE_NAMES_NO_RECIPIENT = 'message-names-no-recipient';
+
+/**
+ * The issue when the address a message went to (`actual`) is not among the message's own recipients,
+ * or when the message names none to check it against. The message as sent carries its destination
+ * fields (RFC 5322 section 3.6.3): an `actual` it was never sent to is a typo in the report, and one
+ * nothing checked would leave the notice, the assessment and the register resting on it unsaid.
+ */
+export function actualRecipientIssue(
+  recipients: readonly string[],
+  actual: string,
+  base: Path,
+  locale: Locale = 'en',
+): InputIssue[] {
+  const say = sayIn(locale);
+  if (recipients.length === 0)
+    return [
+      {
+        path: [...base, 'message'],
+        code: MESSAGE_NAMES_NO_RECIPIENT,
+        message: say(
+          `meddelandet har ingen mottagare (To, Cc, Bcc, Delivered-To), så att det gick till ${actual} kan inte kontrolleras; ange meddelandet så som det skickades, med dess huvud`,
+          `the message names no recipient (To, Cc, Bcc, Delivered-To), so that it went to ${actual} cannot be checked; give the message as sent, with its header`,
+        ),
+      },
+    ];
+  if (recipients.some((recipient) => isSameMailbox(recipient, actual))) return [];
+  return [
+    {
+      path: [...base, 'actual'],
+      message: say(
+        `finns inte bland meddelandets egna mottagare (To, Cc, Bcc, Delivered-To): ${recipients.join(', ')}`,
+        `not among the message's own recipients (To, Cc, Bcc, Delivered-To): ${recipients.join(', ')}`,
+      ),
+    },
+  ];
+}
+
+/**
  * Facts that cannot all be true of one breach: published data has no single recipient to confirm
  * deletion, cannot be called back, and did not come back unopened; a key cannot be exposed where
  * nothing was encrypted; a message that came back unopened has no recipient to confirm its deletion.

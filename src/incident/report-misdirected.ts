@@ -21,9 +21,9 @@ import type { OrderTerm } from './data/order-terms.js';
 import { type DateInput, DateInputSchema } from './date-input.js';
 import type { PersonalDataKind } from './find-personal-data.js';
 import {
+  actualRecipientIssue,
   impossibleIncidentDates,
   impossibleMoments,
-  isSameMailbox,
   refuseIssues,
   sameMailboxIssue,
 } from './impossible-facts.js';
@@ -169,8 +169,10 @@ export interface MisdirectedReport {
 /**
  * The one call for a confirmation that reached the wrong person: reads the sent message for the
  * personal data it exposed, assesses the breach, writes the report (with the usual measures
- * proposed) and the notices to the customer. Throws {@link InvalidInputError} for missing facts and
- * {@link MessageUnreadableError} for a message that cannot be read.
+ * proposed) and the notices to the customer. Throws {@link InvalidInputError} for missing facts, for
+ * an `actual` address the message was not sent to (field `input.actual`) and for a message that names
+ * no recipient, against which `actual` cannot be checked (field `input.message`, issue code
+ * `message-names-no-recipient`), and {@link MessageUnreadableError} for a message that cannot be read.
  *
  * @example
  * ```ts
@@ -206,21 +208,7 @@ export async function reportMisdirected(
     ...(options.orderTerms === undefined ? {} : { orderTerms: options.orderTerms }),
     ...(given.dataSubjects === undefined ? {} : { dataSubjects: given.dataSubjects }),
   });
-  // The address it went to is a fact the message itself can confirm: one it was never sent to is a
-  // typo in the report, and the notice, the assessment and the register would describe another breach.
-  if (
-    inventory.recipients.length > 0 &&
-    !inventory.recipients.some((recipient) => isSameMailbox(recipient, given.actual))
-  )
-    refuseIssues([
-      {
-        path: ['input', 'actual'],
-        message:
-          locale === 'sv'
-            ? `finns inte bland meddelandets egna mottagare (To, Cc, Bcc, Delivered-To): ${inventory.recipients.join(', ')}`
-            : `not among the message's own recipients (To, Cc, Bcc, Delivered-To): ${inventory.recipients.join(', ')}`,
-      },
-    ]);
+  refuseIssues(actualRecipientIssue(inventory.recipients, given.actual, ['input'], locale));
   const { report, notices } = await reportFromInventory(given, inventory, settings, {
     circumstances: 'misdirected-email',
     misdirected: {

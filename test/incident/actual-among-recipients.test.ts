@@ -52,4 +52,24 @@ describe('the address the message went to is one of its own recipients', () => {
     const result = await reportMisdirected({ ...facts, message }, { now });
     expect(result.inventory.recipients).toEqual(['anna.svensson185@gmail.com']);
   });
+
+  it.each([
+    [
+      'en',
+      'the message names no recipient (To, Cc, Bcc, Delivered-To), so that it went to anna.svensson185@gmail.com cannot be checked',
+    ],
+    [
+      'sv',
+      'meddelandet har ingen mottagare (To, Cc, Bcc, Delivered-To), så att det gick till anna.svensson185@gmail.com kan inte kontrolleras',
+    ],
+  ] as const)(
+    'refuses a message that names no recipient, naming input.message (%s)',
+    async (locale, said) => {
+      const message = sent.toString('utf8').replace(/^To: .*\r?\n/m, '');
+      const error = await refusal(reportMisdirected({ ...facts, message }, { now, locale }));
+      expect(error.field).toBe('input.message');
+      expect(error.issues[0]?.code).toBe('message-names-no-recipient');
+      expect(error.message).toContain(said);
+    },
+  );
 });

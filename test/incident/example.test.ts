@@ -16,7 +16,7 @@ describe('examples/incident-report.ts', () => {
     // February 2018 is before the GDPR applied (Art. 99(2)): the risk is stated under the laws in force.
     expect(output).not.toContain('Risk (GDPR)');
     expect(output).toContain(
-      'Risk (lag (2003:389) om elektronisk kommunikation 6 kap. 4 a §, Commission Regulation (EU) No 611/2013, personuppgiftslagen (1998:204)): risk',
+      'Risk (6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation, Commission Regulation (EU) No 611/2013, personuppgiftslagen (1998:204)): risk',
     );
     expect(output).toContain('Ämne: Uppgifter om dig skickades av misstag till en annan person');
     expect(output).toContain(

@@ -22,10 +22,10 @@ describe('findAuthority', () => {
     expect(finding.law).toEqual({
       notificationDuty: true,
       citations: [
-        'lag (2003:389) om elektronisk kommunikation 6 kap. 4 a §',
+        '6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation',
         'Commission Regulation (EU) No 611/2013',
       ],
-      register: 'lag (2003:389) om elektronisk kommunikation 6 kap. 4 c §',
+      register: '6 kap. 4 c § lagen (2003:389) om elektronisk kommunikation',
       from: '2013-08-25',
       until: '2022-06-03',
     });
@@ -34,9 +34,9 @@ describe('findAuthority', () => {
   it('cites lag (2022:482) for an integrity incident from 3 June 2022, the day it took effect', () => {
     const before = findAuthority({ country: 'SE', regime: 'eprivacy', at: '2022-06-02T21:00:00Z' });
     const after = findAuthority({ country: 'SE', regime: 'eprivacy', at: '2022-06-02T22:30:00Z' });
-    expect(before.law.citations[0]).toBe('lag (2003:389) om elektronisk kommunikation 6 kap. 4 a §');
-    expect(after.law.citations[0]).toBe('lag (2022:482) om elektronisk kommunikation 8 kap.');
-    expect(after.law.register).toBe('lag (2022:482) om elektronisk kommunikation 8 kap. 9 §');
+    expect(before.law.citations[0]).toBe('6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation');
+    expect(after.law.citations[0]).toBe('8 kap. lagen (2022:482) om elektronisk kommunikation');
+    expect(after.law.register).toBe('8 kap. 9 § lagen (2022:482) om elektronisk kommunikation');
   });
 
   it('finds no GDPR notification duty in Sweden before 25 May 2018, only personuppgiftslagen', () => {

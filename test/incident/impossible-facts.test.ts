@@ -11,7 +11,7 @@ import {
 import { seedCase } from './seed-case.js';
 
 const message =
-  'Date: Fri, 23 Feb 2018 13:36:12 +0100\r\nSubject: Orderbekräftelse\r\n\r\nHej Anna Svensson!\r\nKundnummer: 4711023\r\n';
+  'Date: Fri, 23 Feb 2018 13:36:12 +0100\r\nTo: anna.svensson185@gmail.com\r\nSubject: Orderbekräftelse\r\n\r\nHej Anna Svensson!\r\nKundnummer: 4711023\r\n';
 
 const facts: ReportMisdirectedInput = {
   message,

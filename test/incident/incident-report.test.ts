@@ -175,8 +175,8 @@ describe('renderIncidentReport', () => {
         Upprättad 2018-02-23 kl. 15.10 CET.
 
       Tillsynsmyndighet och rättslig grund
-        Post- och telestyrelsen (PTS): Nordkabel AB tillhandahåller allmänt tillgängliga elektroniska kommunikationstjänster, och incidenten gäller uppgifter som behandlas i den verksamheten. En integritetsincident anmäls enligt lag (2003:389) om elektronisk kommunikation 6 kap. 4 a § och kommissionens förordning (EU) nr 611/2013, i den lydelse som gällde när incidenten inträffade (23 februari 2018). Ska anmälas senast 2018-02-24 kl. 13.45 CET.
-        Incidenten förs in i leverantörens förteckning över integritetsincidenter (lag (2003:389) om elektronisk kommunikation 6 kap. 4 c §).
+        Post- och telestyrelsen (PTS): Nordkabel AB tillhandahåller allmänt tillgängliga elektroniska kommunikationstjänster, och incidenten gäller uppgifter som behandlas i den verksamheten. En integritetsincident anmäls enligt 6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation och kommissionens förordning (EU) nr 611/2013, i den lydelse som gällde när incidenten inträffade (23 februari 2018). Ska anmälas senast 2018-02-24 kl. 13.45 CET.
+        Incidenten förs in i leverantörens förteckning över integritetsincidenter (6 kap. 4 c § lagen (2003:389) om elektronisk kommunikation).
         Datainspektionen: Dataskyddsförordningen tillämpas först från den 25 maj 2018, efter incidenten (23 februari 2018). Personuppgiftslagen (1998:204), som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter. Anmäls: nej.
 
       Tjänsteleverantör
@@ -283,9 +283,9 @@ describe('renderIncidentReport', () => {
 
       ## Supervisory authority and legal basis
 
-      Swedish Post and Telecom Authority (PTS): Nordkabel AB provides publicly available electronic communications services, and the breach concerns data processed in providing them. A personal data breach is notified under lag (2003:389) om elektronisk kommunikation 6 kap. 4 a § and Commission Regulation (EU) No 611/2013, in force when the breach happened (23 February 2018). To be notified by 24 February 2018, 13:45 CET.
+      Swedish Post and Telecom Authority (PTS): Nordkabel AB provides publicly available electronic communications services, and the breach concerns data processed in providing them. A personal data breach is notified under 6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation and Commission Regulation (EU) No 611/2013, in force when the breach happened (23 February 2018). To be notified by 24 February 2018, 13:45 CET.
 
-      The breach is entered in the provider’s own register of breaches (lag (2003:389) om elektronisk kommunikation 6 kap. 4 c §).
+      The breach is entered in the provider’s own register of breaches (6 kap. 4 c § lagen (2003:389) om elektronisk kommunikation).
 
       Swedish Data Protection Authority: The GDPR applies only from 25 May 2018, after the breach (23 February 2018). Personuppgiftslagen (1998:204), in force then, had no general duty to notify personal data breaches. Notified: no.
 

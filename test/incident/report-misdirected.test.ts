@@ -59,7 +59,7 @@ describe('reportMisdirected', () => {
 
   it('only documents the breach under the GDPR alone when the stranger confirmed deleting a harmless message', async () => {
     const message =
-      'Date: Fri, 22 Feb 2019 13:36:12 +0100\r\nSubject: Tack\r\n\r\nTack för din beställning!\r\n';
+      'Date: Fri, 22 Feb 2019 13:36:12 +0100\r\nTo: anna.svensson185@gmail.com\r\nSubject: Tack\r\n\r\nTack för din beställning!\r\n';
     const result = await reportMisdirected({
       ...facts,
       // After 25 May 2018: the GDPR applies and asks for the breach to be documented.
@@ -99,7 +99,10 @@ describe('reportMisdirected', () => {
 
   it('asks for the time of sending when the message has no Date header', async () => {
     await expect(
-      reportMisdirected({ ...facts, message: 'Subject: x\r\n\r\nHej Anna Svensson!\r\n' }),
+      reportMisdirected({
+        ...facts,
+        message: 'To: anna.svensson185@gmail.com\r\nSubject: x\r\n\r\nHej Anna Svensson!\r\n',
+      }),
     ).rejects.toMatchObject({ field: 'input.occurredAt' });
   });
 

@@ -114,7 +114,7 @@ describe('the Swedish report and notice cite in Swedish', () => {
       expect(named).not.toMatch(/\b(Commissioner|Protection|Office|Authority)\b/);
     }
     expect(authorityName('Commissioner for Personal Data Protection (CY)', 'CY', 'sv')).toBe(
-      'Γραφείο Επιτρόπου Προστασίας Δεδομένων Προσωπικού Χαρακτήρα (CY)',
+      'Kommissionären för skydd av personuppgifter (CY)',
     );
     expect(authorityName('Commissioner for Personal Data Protection (CY)', 'CY', 'en')).toBe(
       'Commissioner for Personal Data Protection (CY)',

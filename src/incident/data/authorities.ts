@@ -24,7 +24,8 @@ export const AuthoritySchema = z.object({
   nameEn: z.string().min(1),
   /**
    * Its official name in Swedish, where Swedish is an official language beside the country's other
-   * (Finland: Constitution of Finland § 17); a Swedish report names it so.
+   * (Finland: Constitution of Finland § 17), or its name rendered in Swedish where its own is in an
+   * alphabet other than the Latin (Cyprus: Greek); a Swedish report names it so.
    */
   nameSv: z.string().min(1).optional(),
   abbreviation: z.string().min(1).optional(),
@@ -162,11 +163,19 @@ const dataProtectionAuthorities: readonly DataProtectionAuthorityRow[] = [
 ];
 
 /**
- * The official Swedish names of the data protection authorities of the bilingual states, by country.
+ * The Swedish names of data protection authorities, by country: the official name in a bilingual
+ * state, and the Swedish rendering of the English name where the own name is in an alphabet a
+ * Swedish reader does not read.
  * Finland: "Dataombudsmannens byrå", the name the office gives itself in Swedish
  * (https://tietosuoja.fi/sv/kontaktuppgifter; GDPRhub, "Tietosuojavaltuutetun toimisto (Finland)").
+ * Cyprus: its own name is Greek (Γραφείο Επιτρόπου Προστασίας Δεδομένων Προσωπικού Χαρακτήρα); in
+ * Swedish "Kommissionären för skydd av personuppgifter", its English name, the Commissioner for
+ * Personal Data Protection, as the office's Swedish title reads.
  */
-const swedishNames: Readonly<Record<string, string>> = { FI: 'Dataombudsmannens byrå' };
+const swedishNames: Readonly<Record<string, string>> = {
+  FI: 'Dataombudsmannens byrå',
+  CY: 'Kommissionären för skydd av personuppgifter',
+};
 
 /**
  * The data protection authority of `country` as the authority that also receives a provider's
@@ -352,7 +361,7 @@ export const authorities: readonly Authority[] = [
     ],
   },
   // PTS receives the integrity incidents of providers of publicly available electronic communications
-  // services: lag (2003:389) om elektronisk kommunikation 6 kap. 4 a §, now lag (2022:482).
+  // services: 6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation, now lagen (2022:482).
   {
     id: 'se-pts',
     country: 'SE',

@@ -51,6 +51,15 @@ export function gdprAppliesFrom(country: string | undefined): string {
 
 const LEK_2003 = 'lag (2003:389) om elektronisk kommunikation';
 const LEK_2022 = 'lag (2022:482) om elektronisk kommunikation';
+
+/**
+ * A provision of a Swedish law as Swedish legal writing cites it: the chapter and section first, then
+ * the law in its definite form ("8 kap. 9 § lagen (2022:482) om elektronisk kommunikation"), as PTS
+ * cites the register duty on its page "Förteckning över integritetsincidenter".
+ */
+function swedishProvision(provision: string, law: string): string {
+  return `${provision} ${law.replace(/^lag /, 'lagen ')}`;
+}
 // Commission Regulation (EU) No 611/2013 applies from 25 August 2013 (Art. 7).
 const REGULATION_611 = 'Commission Regulation (EU) No 611/2013';
 const REGULATION_611_FROM = '2013-08-25';
@@ -70,7 +79,7 @@ export function gdprName(country: string | undefined, day: string): 'GDPR' | 'UK
 
 /**
  * The legal bases by country, regime and period. Sweden's follow the laws in force: the integrity
- * incident provisions of lag (2003:389) 6 kap. 4 a–4 c §§ (in force from 1 July 2011, implementing
+ * incident provisions of 6 kap. 4 a–4 c §§ lagen (2003:389) (in force from 1 July 2011, implementing
  * Directive 2009/136/EC), replaced by lag (2022:482), in force from 3 June 2022, whose 8 kap. holds
  * the same duties (the register in 8 kap. 9 §); before the GDPR, personuppgiftslagen (1998:204) had
  * no general duty to notify a breach. Elsewhere the rows name the EU acts as transposed nationally.
@@ -88,8 +97,8 @@ export const legalBases: readonly LegalBasis[] = [
     from: '2011-07-01',
     until: REGULATION_611_FROM,
     notificationDuty: true,
-    citations: [`${LEK_2003} 6 kap. 4 a §`, 'Directive 2002/58/EC Art. 4(3)'],
-    register: `${LEK_2003} 6 kap. 4 c §`,
+    citations: [swedishProvision('6 kap. 4 a §', LEK_2003), 'Directive 2002/58/EC Art. 4(3)'],
+    register: swedishProvision('6 kap. 4 c §', LEK_2003),
   },
   {
     country: 'SE',
@@ -97,16 +106,16 @@ export const legalBases: readonly LegalBasis[] = [
     from: REGULATION_611_FROM,
     until: '2022-06-03',
     notificationDuty: true,
-    citations: [`${LEK_2003} 6 kap. 4 a §`, REGULATION_611],
-    register: `${LEK_2003} 6 kap. 4 c §`,
+    citations: [swedishProvision('6 kap. 4 a §', LEK_2003), REGULATION_611],
+    register: swedishProvision('6 kap. 4 c §', LEK_2003),
   },
   {
     country: 'SE',
     regime: 'eprivacy',
     from: '2022-06-03',
     notificationDuty: true,
-    citations: [`${LEK_2022} 8 kap.`, REGULATION_611],
-    register: `${LEK_2022} 8 kap. 9 §`,
+    citations: [swedishProvision('8 kap.', LEK_2022), REGULATION_611],
+    register: swedishProvision('8 kap. 9 §', LEK_2022),
   },
   {
     country: 'SE',

@@ -294,37 +294,64 @@ export const noticeDeletionConfirmedTexts: Readonly<Record<ReportLocale, string>
   en: '{Receiver} has confirmed to us that it was {deleted}.',
 };
 
+/** Whether the message is known to have reached someone (`confirmed`) or only may have (`unconfirmed`). */
+export type NoticeDelivery = 'confirmed' | 'unconfirmed';
+
 /**
  * What the exposed data could mean for the customer, in plain words and the second person (GDPR
- * Art. 34(2) with Art. 33(3)(c): "the likely consequences"). The customer number sentence is the
- * seed case's: a name and a customer number are what a caller gives customer service. `{recipient}`
- * is filled from {@link noticeRecipientWords}.
+ * Art. 34(2) with Art. 33(3)(c): "the likely consequences"), by whether the message is known to have
+ * reached anyone. The customer number sentence is the seed case's: a name and a customer number are
+ * what a caller gives customer service. `{recipient}` is filled from {@link noticeRecipientWords}.
+ *
+ * `unconfirmed`: nobody knows that the message reached anyone (`incident.misdirected.unconfirmed`: an
+ * address found in sent mail, with no record that it exists or received the message). Each sentence
+ * stays conditional, as the notice must describe the breach as known (GDPR Art. 34(2) with
+ * Art. 33(3)(a) and (c); Art. 5(1)(d) accuracy); the categories left out there already say "could"
+ * and are taken from `confirmed`.
  */
 export const noticeConsequenceTexts: Readonly<
-  Record<ReportLocale, Partial<Readonly<Record<DataCategory, string>>>>
+  Record<ReportLocale, Readonly<Record<NoticeDelivery, Partial<Readonly<Record<DataCategory, string>>>>>>
 > = {
   sv: {
-    'customer-number':
-      'Med ditt namn och kundnummer skulle {recipient} kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.',
-    'postal-address': '{Recipient} känner nu till din adress och skulle kunna beställa varor i ditt namn.',
-    'national-id-number':
-      'Med ditt personnummer skulle någon kunna försöka ta lån eller handla på kredit i ditt namn.',
-    'payment-card': 'Kortnumret skulle kunna användas för köp som du inte har gjort.',
-    'account-number': 'Kontonumret skulle kunna användas i falska betalningskrav till dig.',
-    credentials: 'Länken eller inloggningsuppgifterna skulle kunna ge {recipient} tillgång till ditt konto.',
-    health: '{Recipient} har kunnat se uppgifter som säger något om din hälsa.',
-    'special-category': '{Recipient} har kunnat se uppgifter av känsligt slag om dig.',
+    confirmed: {
+      'customer-number':
+        'Med ditt namn och kundnummer skulle {recipient} kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.',
+      'postal-address': '{Recipient} känner nu till din adress och skulle kunna beställa varor i ditt namn.',
+      'national-id-number':
+        'Med ditt personnummer skulle någon kunna försöka ta lån eller handla på kredit i ditt namn.',
+      'payment-card': 'Kortnumret skulle kunna användas för köp som du inte har gjort.',
+      'account-number': 'Kontonumret skulle kunna användas i falska betalningskrav till dig.',
+      credentials:
+        'Länken eller inloggningsuppgifterna skulle kunna ge {recipient} tillgång till ditt konto.',
+      health: '{Recipient} har kunnat se uppgifter som säger något om din hälsa.',
+      'special-category': '{Recipient} har kunnat se uppgifter av känsligt slag om dig.',
+    },
+    unconfirmed: {
+      'postal-address':
+        'Om meddelandet kom fram känner personen till din adress och skulle kunna beställa varor i ditt namn.',
+      health: 'Om meddelandet kom fram kan personen ha sett uppgifter som säger något om din hälsa.',
+      'special-category': 'Om meddelandet kom fram kan personen ha sett uppgifter av känsligt slag om dig.',
+    },
   },
   en: {
-    'customer-number':
-      'With your name and customer number, {recipient} could call our customer service pretending to be you, to learn more about you or to change or order things in your name.',
-    'postal-address': '{Recipient} now knows your address and could order goods in your name.',
-    'national-id-number':
-      'With your personal identity number, someone could try to borrow money or buy on credit in your name.',
-    'payment-card': 'The card number could be used for purchases you did not make.',
-    'account-number': 'The account number could be used in fake payment requests to you.',
-    credentials: 'The link or login details could give {recipient} access to your account.',
-    health: '{Recipient} could see details that say something about your health.',
-    'special-category': '{Recipient} could see sensitive details about you.',
+    confirmed: {
+      'customer-number':
+        'With your name and customer number, {recipient} could call our customer service pretending to be you, to learn more about you or to change or order things in your name.',
+      'postal-address': '{Recipient} now knows your address and could order goods in your name.',
+      'national-id-number':
+        'With your personal identity number, someone could try to borrow money or buy on credit in your name.',
+      'payment-card': 'The card number could be used for purchases you did not make.',
+      'account-number': 'The account number could be used in fake payment requests to you.',
+      credentials: 'The link or login details could give {recipient} access to your account.',
+      health: '{Recipient} could see details that say something about your health.',
+      'special-category': '{Recipient} could see sensitive details about you.',
+    },
+    unconfirmed: {
+      'postal-address':
+        'If the message arrived, the person knows your address and could order goods in your name.',
+      health:
+        'If the message arrived, the person may have seen details that say something about your health.',
+      'special-category': 'If the message arrived, the person may have seen sensitive details about you.',
+    },
   },
 };

@@ -14,7 +14,7 @@ export type ReportLocale = 'sv' | 'en';
  */
 export const reportHeadings = {
   sv: {
-    // PTS calls a breach in an operator's service an integritetsincident (lag (2003:389) 6 kap. 1 §).
+    // PTS calls a breach in an operator's service an integritetsincident (6 kap. 1 § lagen (2003:389)).
     title: 'Integritetsincident – rapport',
     addressee: 'Mottagare',
     notification: 'Typ av anmälan',
