@@ -415,21 +415,23 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
       key(value),
     );
   }
+  // Danish, Norwegian and Finnish addresses: a street named by its suffix (vej, gade; gate, vei; katu,
+  // tie), a house number, and maybe the postcode and town after it, on the same line or the next: four
+  // digits in Denmark and Norway (Post Danmark, Posten Norge), five in Finland (Posti), each maybe
+  // after the country's letters (DK-, N-, FI-). Read before the Swedish streets, whose `gata` is
+  // Norwegian too, so a Norwegian postcode stays with its street; a Swedish postnummer (NNN NN) is
+  // taken as well.
+  for (const match of text.matchAll(
+    /[A-ZÆØÅÄÖ][a-zæøåäöé]+(?:vej|gade|allé|plads|stræde|gata|gate|veien|vegen|vei|veg|plass|katu|tie|kuja|polku|tori)[ \t]+\d{1,4}[A-Za-z]?(?:,?[ \t]*(?:\r?\n[ \t]*)?(?:(?:DK|NO?|FIN?)-)?(?:\d{3} \d{2}|\d{4,5})[ \t]+[A-ZÆØÅÄÖ][a-zæøåäöé]+(?:[ \t][A-ZÆØÅÄÖ](?![\p{L}\p{N}]))?)?/gu,
+  )) {
+    add('postal-address', 'postal-address', match.index, match[0], maskWords(match[0], 1), key(match[0]));
+  }
   for (const match of text.matchAll(
     /[A-ZÅÄÖ][a-zåäöé]+(?:gatan|vägen|väg|gata|gränd|stigen|torget|allén|backen|plan|leden| Road| Street)\s+\d+[A-Za-z]?(?:,?\s+\d{3} ?\d{2}\s+[A-ZÅÄÖ][a-zåäö]+)?/g,
   )) {
     add('postal-address', 'postal-address', match.index, match[0], maskWords(match[0], 1), key(match[0]));
   }
 
-  // Danish, Norwegian and Finnish addresses: a street named by its suffix (vej, gade; gate, vei; katu,
-  // tie), a house number, and maybe the postcode and town after it, on the same line or the next: four
-  // digits in Denmark and Norway (Post Danmark, Posten Norge), five in Finland (Posti), each maybe
-  // after the country's letters (DK-, N-, FI-).
-  for (const match of text.matchAll(
-    /[A-ZÆØÅÄÖ][a-zæøåäöé]+(?:vej|gade|allé|plads|stræde|gata|gate|veien|vegen|vei|veg|plass|katu|tie|kuja|polku|tori)[ \t]+\d{1,4}[A-Za-z]?(?:,?[ \t]*(?:\r?\n[ \t]*)?(?:(?:DK|NO?|FIN?)-)?\d{4,5}[ \t]+[A-ZÆØÅÄÖ][a-zæøåäöé]+(?:[ \t][A-ZÆØÅÄÖ](?![\p{L}\p{N}]))?)?/gu,
-  )) {
-    add('postal-address', 'postal-address', match.index, match[0], maskWords(match[0], 1), key(match[0]));
-  }
   // A UK address: the town and postcode ("Leeds LS6 2AB"), with the house number and street on the
   // line before when they are there ("14 Elm Grove"). Royal Mail's format (Postcode Address File
   // Programmers' Guide): an outward code of one or two letters, a digit and maybe a letter or digit,
