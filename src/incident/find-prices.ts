@@ -1,7 +1,10 @@
 import type { FoundText } from './find-email-addresses.js';
 
-// A currency after an amount (`299 kr`, `1 299:-`, `49 EUR`, `€`), case-insensitive as written.
-const CURRENCY = /kr|sek|:-|eur|€/giu;
+// A currency after an amount (`299 kr`, `1 299:-`, `49 EUR`, `€`), case-insensitive as written, or
+// the pound sign before one, as UK prices are written (`£749.00`, `£1,299`: the Bank of England's and
+// the Office for National Statistics' style, thousands grouped by commas, pence after a point).
+const CURRENCY =
+  /kr|sek|:-|eur|€|£[ \u00a0]?\d{1,3}(?:,\d{3}){0,4}(?:\.\d{2})?(?!\d|[,.]\d)|£[ \u00a0]?\d{1,12}(?:\.\d{2})?/giu;
 // What may follow the currency: a period (`/mån`), and then no letter (`kronor` is not `kr`).
 const AFTER_CURRENCY = /(?:\s?\/\s?(?:mån|månad|month|mo))?(?!\p{L})/iuy;
 const WHITE_SPACE = /\s/u;
@@ -29,7 +32,7 @@ export function* findPrices(text: string): Generator<FoundText> {
     AFTER_CURRENCY.lastIndex = at + currency[0].length;
     if (!AFTER_CURRENCY.test(text)) continue;
     const end = AFTER_CURRENCY.lastIndex;
-    const amountStart = findAmountStart(text, at, taken);
+    const amountStart = currency[0].startsWith('£') ? at : findAmountStart(text, at, taken);
     if (amountStart === undefined) continue;
     let start = Math.max(taken, amountStart - LEAD);
     // The line break is looked for within the lead only: on a long line without one, a search back

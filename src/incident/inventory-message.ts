@@ -7,6 +7,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { type DataCategory, dataCategories } from './data/data-categories.js';
 import { defaultOrderTerms, type OrderTerm } from './data/order-terms.js';
 import { type PeopleCategory, peopleCategories, peopleWords } from './data/people-categories.js';
+import { findMedicineStrengths } from './find-medicine-strengths.js';
 import { findOrderTerms } from './find-order-terms.js';
 import { excerptAround, findPersonalData, maskText, type PersonalDataKind } from './find-personal-data.js';
 import { htmlToText } from './html-to-text.js';
@@ -222,7 +223,10 @@ export async function inventoryMessage(
   for (const [location, text] of sources) {
     const hits = findPersonalData(text, scanOptions);
     const masked = maskText(text, hits);
-    const terms = findOrderTerms(text, orderTerms);
+    // A strength (`50 mg`) names a medicine whatever the table holds; both lists in text order.
+    const terms = [...findOrderTerms(text, orderTerms), ...findMedicineStrengths(text)].sort(
+      (a, b) => a.index - b.index,
+    );
     // GDPR Art. 9: a product bought can reveal health or sex life (a blood-glucose meter,
     // incontinence pads). Each distinct term is one finding, named, with the line around it.
     const termHits = terms

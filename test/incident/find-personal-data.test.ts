@@ -58,6 +58,17 @@ const cases: Record<string, ReadonlyArray<[string, (n: number) => string, number
     // One line without a break: each price looks back for the line's start, never past its lead.
     ['prices on one long line', (n) => run('1 kr ', n), 20_000],
     ['prices with a period on one long line', (n) => run('99 kr/mån ', n), 20_000],
+    ['pound prices on one long line', (n) => run('£1,299.00 ', n), 20_000],
+    ['a pound sign and a long run of digits', (n) => `£${'1'.repeat(n)}`, 20_000],
+  ],
+  'masked card numbers': [
+    ['a long run of mask characters', (n) => `${'*'.repeat(n)} 4417`, 20_000],
+    ['mask groups without digits', (n) => run('**** ', n), 20_000],
+  ],
+  'the addresses': [
+    ['capitalised words before a half postcode', (n) => run('Leeds Elm LS6 ', n), 20_000],
+    ['street lines without a town', (n) => run('14 Elm Grove\n', n), 20_000],
+    ['Nordic streets with a postcode and no town', (n) => run('Elmevej 14, 2100 ', n), 20_000],
   ],
 };
 

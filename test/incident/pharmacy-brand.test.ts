@@ -40,7 +40,7 @@ describe('a pharmacy in the shop’s name', () => {
     );
     expect(inventory.categories).toContain('health');
     const terms = inventory.items.filter((item) => item.kind === 'special-category-term');
-    expect(terms.map((item) => item.term)).toEqual(['tablett']);
+    expect(terms.map((item) => item.term)).toEqual(['500 mg', 'tablett']);
   });
 
   it('still finds health data in a product sold as a pharmacy product', async () => {

@@ -51,6 +51,9 @@ export const defaultOrderTerms: readonly OrderTerm[] = [
   // (Art. 4(15), Recital 35). A product sold as a pharmacy product (`apoteksvara`) does.
   ...health('apoteksvar', 'pharmacy product', 'tablett', 'tablet', 'kapsel', 'kapslar', 'capsule'),
   ...health('värktablett'),
+  // Dosage forms (European Pharmacopoeia, Standard Terms): a product sold in one is a medicine.
+  ...health('depottablett', 'brustablett', 'sugtablett', 'vaginal', 'suppositori', 'stolpiller', 'salva'),
+  ...health('ointment', 'ögondroppar', 'eye drops', 'örondroppar', 'ear drops', 'injektionsvätska'),
   ...health('painkiller', 'allergi', 'allergy', 'astma', 'asthma', 'nässpray', 'nasal spray'),
   ...health('p-piller', 'preventivmedel', 'contracepti', 'akut-p', 'morning-after'),
   // Intimate products: they reveal sex life or health (Art. 9(1)).
