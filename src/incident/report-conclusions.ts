@@ -628,6 +628,10 @@ export function decisionParagraphs(
   // "underrätta de berörda" is the wording of the telecom rules (Regulation 611/2013 Art. 3).
   const controller = !report.regimes.includes('eprivacy');
   const sv = (telecom: string, gdpr: string) => (controller ? gdpr : telecom);
+  // At a risk judged unlikely no law asks for a notice (GDPR Art. 34(1): a high risk; Regulation
+  // 611/2013 Art. 3(1): likely to adversely affect): telling the people is the controller's choice, a
+  // recommendation kept apart from the duty, never stated as one.
+  const voluntary = decision.notifyDataSubjects && decision.risk === 'unlikely';
   // Without a judgment the computed conclusion is the one that holds, said once below.
   const lines =
     judgment === undefined
@@ -658,10 +662,15 @@ export function decisionParagraphs(
         ? []
         : [
             judgment.notifyDataSubjects
-              ? s(
-                  sv('de berörda ska underrättas', 'de registrerade ska informeras'),
-                  'the people concerned are to be told',
-                )
+              ? voluntary
+                ? s(
+                    sv('de berörda underrättas frivilligt', 'de registrerade informeras frivilligt'),
+                    'the data subjects are told voluntarily',
+                  )
+                : s(
+                    sv('de berörda ska underrättas', 'de registrerade ska informeras'),
+                    'the people concerned are to be told',
+                  )
               : s(
                   sv('de berörda ska inte underrättas', 'de registrerade ska inte informeras'),
                   'the people concerned are not to be told',
@@ -734,10 +743,20 @@ export function decisionParagraphs(
           sv('de berörda har underrättats', 'de registrerade har informerats'),
           'the people concerned have been told',
         )
-      : s(
-          sv('de berörda ska underrättas', 'de registrerade ska informeras'),
-          'the people concerned must be told',
-        )
+      : voluntary
+        ? s(
+            sv(
+              'underrättelse krävs inte vid denna risk, men leverantören har valt att underrätta de berörda',
+              'information krävs inte vid denna risk, men den personuppgiftsansvariga har valt att informera de registrerade',
+            ),
+            controller
+              ? 'no notice is required at this risk, but the controller has chosen to tell the data subjects'
+              : 'no notice is required at this risk, but the provider has chosen to tell the people concerned',
+          )
+        : s(
+            sv('de berörda ska underrättas', 'de registrerade ska informeras'),
+            'the people concerned must be told',
+          )
     : courtesy === 'done'
       ? s(
           sv(
