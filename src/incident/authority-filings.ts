@@ -204,7 +204,7 @@ export function regimesOf(
 
 /** What a report records of the first filing with the authority of a regime. */
 export type FilingRecord =
-  | { readonly state: 'filed'; readonly at: string }
+  | { readonly state: 'filed'; readonly at: string; readonly reference?: string | undefined }
   /**
    * One `initialNotificationAt` in a report stored when the breach was notified to several
    * authorities: the date is recorded once, and which authority it applies to is not known.
@@ -236,10 +236,14 @@ export function filingRecord(
     (finding) => under === undefined || under.includes(finding.regime),
   );
   if (notifications !== undefined) {
-    const at = notifications.find((filing) =>
-      regimesOf(filing, report.authorities ?? []).includes(regime),
-    )?.at;
-    return at === undefined ? { state: 'none' } : { state: 'filed', at };
+    const filing = notifications.find((entry) => regimesOf(entry, report.authorities ?? []).includes(regime));
+    return filing === undefined
+      ? { state: 'none' }
+      : {
+          state: 'filed',
+          at: filing.at,
+          ...(filing.reference === undefined ? {} : { reference: filing.reference }),
+        };
   }
   if (initialNotificationAt === undefined) return { state: 'none' };
   return distinctAuthorities(notified).length > 1

@@ -155,7 +155,13 @@ export function incidentRegisterEntry(
       ? `${s('de berörda underrättade', 'people concerned told')} ${reportDateTime(phrasing, checked.subscriberNotice.notifiedAt)}`
       : customerTold(checked)
         ? s('de berörda underrättade', 'people concerned told')
-        : s('de berörda ska underrättas', 'people concerned to be told')
+        : // At a risk judged unlikely the notice is the controller's choice, not a duty (GDPR Art. 34(1)).
+          decision.risk === 'unlikely'
+          ? s(
+              'underrättelse krävs inte, de berörda ska underrättas frivilligt',
+              'notice not required, people concerned to be told voluntarily',
+            )
+          : s('de berörda ska underrättas', 'people concerned to be told')
     : customerTold(checked)
       ? // Told although the law did not require it: the register says so, not that a duty was met.
         s(

@@ -299,6 +299,32 @@ export function authoritiesPhrase(
   return due === undefined ? names : `${names} ${by} ${reportDateTime(phrasing, due)}`;
 }
 
+/** The authority's own reference for a filing, as its letters name it (`diarienummer` at IMY and PTS). */
+export function filingReference(phrasing: Phrasing, reference: string): string {
+  return say(phrasing, `diarienummer ${reference}`, `reference ${reference}`);
+}
+
+/**
+ * How long after `due` a filing made at `at` came (`1 dygn och 3 timmar`), or undefined when it was
+ * made in time.
+ */
+export function lateBy(phrasing: Phrasing, at: string, due: string): string | undefined {
+  const minutes = Math.floor((Date.parse(at) - Date.parse(due)) / 60_000);
+  if (!(minutes > 0)) return undefined;
+  const days = Math.floor(minutes / (24 * 60));
+  const hours = Math.floor((minutes % (24 * 60)) / 60);
+  // Past a day the minutes say nothing the days do not.
+  const rest = days > 0 ? 0 : minutes % 60;
+  const count = (value: number, one: string, many: string) =>
+    value === 0 ? [] : [`${value} ${value === 1 ? one : many}`];
+  const units = [
+    ...count(days, say(phrasing, 'dygn', 'day'), say(phrasing, 'dygn', 'days')),
+    ...count(hours, say(phrasing, 'timme', 'hour'), say(phrasing, 'timmar', 'hours')),
+    ...count(rest, say(phrasing, 'minut', 'minute'), say(phrasing, 'minuter', 'minutes')),
+  ];
+  return units.join(say(phrasing, ' och ', ' '));
+}
+
 /**
  * The authorities among `findings` whose filing is recorded, each with its own time ("PTS 1 December
  * 2026, 10:00 CET and IMY …"), and those still to be notified: a filing with one authority says
@@ -317,13 +343,20 @@ export function filingsPhrase(
   /** A first filing recorded once for several authorities, as a phrase, where the report has one. */
   unattributed: string | undefined;
 } {
-  const byTime = new Map<string, AuthorityFinding[]>();
+  // One filing is one time and one reference; an authority under two regimes (the ICO) is one filing.
+  const byFiling = new Map<
+    string,
+    { at: string; reference: string | undefined; group: AuthorityFinding[] }
+  >();
   const unfiled: AuthorityFinding[] = [];
   let unattributed: string | undefined;
   for (const finding of findings) {
     const record = filingRecord(report, finding.regime);
-    if (record.state === 'filed') byTime.set(record.at, [...(byTime.get(record.at) ?? []), finding]);
-    else unfiled.push(finding);
+    if (record.state === 'filed') {
+      const key = `${record.at} ${record.reference ?? ''}`;
+      const entry = byFiling.get(key) ?? { at: record.at, reference: record.reference, group: [] };
+      byFiling.set(key, { ...entry, group: [...entry.group, finding] });
+    } else unfiled.push(finding);
     if (record.state === 'unattributed')
       unattributed = say(
         phrasing,
@@ -331,9 +364,22 @@ export function filingsPhrase(
         `a first notification on ${reportDateTime(phrasing, record.at)} is recorded once for several authorities, and which one it applies to is not recorded`,
       );
   }
-  const parts = [...byTime].map(([at, group]) =>
-    `${authoritiesPhrase(phrasing, report, group, name, false) ?? ''} ${on}${reportDateTime(phrasing, at)}`.trim(),
-  );
+  // A late filing stays late once it is made: GDPR Art. 33(1) (as Regulation 611/2013 Art. 2(2)) has
+  // it accompanied by the reasons for the delay, so the record says by how long.
+  const parts = [...byFiling.values()].map(({ at, reference, group }) => {
+    const earliest = group
+      .map((finding) => authorityDeadline(report, finding))
+      .filter((due): due is string => due !== undefined)
+      .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+    const late = earliest === undefined ? undefined : lateBy(phrasing, at, earliest);
+    const notes = [
+      ...(reference === undefined ? [] : [filingReference(phrasing, reference)]),
+      ...(late === undefined
+        ? []
+        : [say(phrasing, `${late} efter tidsfristen`, `${late} after the deadline`)]),
+    ];
+    return `${authoritiesPhrase(phrasing, report, group, name, false) ?? ''} ${on}${reportDateTime(phrasing, at)}${notes.length === 0 ? '' : ` (${notes.join('; ')})`}`.trim();
+  });
   return {
     filed: parts.length === 0 ? undefined : parts.join(say(phrasing, ' och ', ' and ')),
     unfiled,
@@ -488,11 +534,11 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
           )
         : say(phrasing, 'Anmäls: nej.', 'Notified: no.')
       : filed !== undefined
-        ? say(
-            phrasing,
-            `Anmäld: ja, ${reportDateTime(phrasing, filed)}.`,
-            `Notified: yes, ${reportDateTime(phrasing, filed)}.`,
-          )
+        ? `${say(phrasing, 'Anmäld: ja', 'Notified: yes')}, ${reportDateTime(phrasing, filed)}${
+            record.state === 'filed' && record.reference !== undefined
+              ? ` (${filingReference(phrasing, record.reference)})`
+              : ''
+          }.${lateFiling(phrasing, report, finding, filed, deadline)}`
         : // A report stored with one filing date for several authorities: the date is not put under
           // this one as if it were its filing, nor is the filing denied (GDPR Art. 33(5)).
           record.state === 'unattributed'
@@ -510,11 +556,7 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
               // Written after the deadline, the notification is late, and GDPR Art. 33(1) (as Regulation
               // 611/2013 Art. 2(2)) has it "accompanied by reasons for the delay": said, and asked for.
               (Date.parse(report.createdAt) > Date.parse(deadline.due)
-                ? ` ${say(
-                    phrasing,
-                    `Tidsfristen har passerat: anmälan är försenad och ska åtföljas av skälen till förseningen (${finding.regime === 'eprivacy' ? 'förordning (EU) nr 611/2013 art. 2.2' : deadline.article.startsWith('UK') ? 'UK GDPR art. 33.1' : 'dataskyddsförordningen art. 33.1'}). Skäl till förseningen: ${report.facts.delayReasons ?? 'inte registrerade'}`,
-                    `The deadline has passed: the notification is late and is to be accompanied by reasons for the delay (${finding.regime === 'eprivacy' ? 'Regulation 611/2013 Art. 2(2)' : deadline.article}). Reasons for the delay: ${report.facts.delayReasons ?? 'not recorded'}`,
-                  ).replace(/([^.!?])$/, '$1.')}`
+                ? ` ${say(phrasing, 'Tidsfristen har passerat: anmälan är försenad och', 'The deadline has passed: the notification is late and is')} ${delayReasons(phrasing, report, finding, deadline.article)}`
                 : '')
             : say(phrasing, 'Ska anmälas.', 'To be notified.');
     const register =
@@ -531,6 +573,40 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
           : [];
     return [`${name}: ${why} ${outcome}`, ...register];
   });
+}
+
+/**
+ * What GDPR Art. 33(1) (as Regulation 611/2013 Art. 2(2)) asks of a late notification, "accompanied
+ * by reasons for the delay", and the reasons as recorded: the end of a sentence that says it is late.
+ */
+function delayReasons(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  finding: AuthorityFinding,
+  article: string,
+): string {
+  return say(
+    phrasing,
+    `ska åtföljas av skälen till förseningen (${finding.regime === 'eprivacy' ? 'förordning (EU) nr 611/2013 art. 2.2' : article.startsWith('UK') ? 'UK GDPR art. 33.1' : 'dataskyddsförordningen art. 33.1'}). Skäl till förseningen: ${report.facts.delayReasons ?? 'inte registrerade'}`,
+    `to be accompanied by reasons for the delay (${finding.regime === 'eprivacy' ? 'Regulation 611/2013 Art. 2(2)' : article}). Reasons for the delay: ${report.facts.delayReasons ?? 'not recorded'}`,
+  ).replace(/([^.!?])$/, '$1.');
+}
+
+/** A filing made after its deadline, said with by how long and the reasons for the delay; nothing for one in time. */
+function lateFiling(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  finding: AuthorityFinding,
+  filed: string,
+  deadline: { readonly due?: string | undefined; readonly article: string } | undefined,
+): string {
+  const late = deadline?.due === undefined ? undefined : lateBy(phrasing, filed, deadline.due);
+  if (late === undefined || deadline?.due === undefined) return '';
+  return ` ${say(
+    phrasing,
+    `Anmälan gjordes ${late} efter tidsfristen (${reportDateTime(phrasing, deadline.due)}) och`,
+    `The notification was made ${late} after the deadline (${reportDateTime(phrasing, deadline.due)}) and is`,
+  )} ${delayReasons(phrasing, report, finding, deadline.article)}`;
 }
 
 function capitalise(text: string): string {
@@ -554,6 +630,10 @@ export function decisionParagraphs(
   // "underrätta de berörda" is the wording of the telecom rules (Regulation 611/2013 Art. 3).
   const controller = !report.regimes.includes('eprivacy');
   const sv = (telecom: string, gdpr: string) => (controller ? gdpr : telecom);
+  // At a risk judged unlikely no law asks for a notice (GDPR Art. 34(1): a high risk; Regulation
+  // 611/2013 Art. 3(1): likely to adversely affect): telling the people is the controller's choice, a
+  // recommendation kept apart from the duty, never stated as one.
+  const voluntary = decision.notifyDataSubjects && decision.risk === 'unlikely';
   // Without a judgment the computed conclusion is the one that holds, said once below.
   const lines =
     judgment === undefined
@@ -584,10 +664,15 @@ export function decisionParagraphs(
         ? []
         : [
             judgment.notifyDataSubjects
-              ? s(
-                  sv('de berörda ska underrättas', 'de registrerade ska informeras'),
-                  'the people concerned are to be told',
-                )
+              ? voluntary
+                ? s(
+                    sv('de berörda underrättas frivilligt', 'de registrerade informeras frivilligt'),
+                    'the data subjects are told voluntarily',
+                  )
+                : s(
+                    sv('de berörda ska underrättas', 'de registrerade ska informeras'),
+                    'the people concerned are to be told',
+                  )
               : s(
                   sv('de berörda ska inte underrättas', 'de registrerade ska inte informeras'),
                   'the people concerned are not to be told',
@@ -628,7 +713,20 @@ export function decisionParagraphs(
           `The breach was notified to ${filings.filed}${stillToFile === undefined ? '' : `; it is to be notified to ${stillToFile}`}`,
         )
       : toByDeadline !== undefined && due !== undefined
-        ? s(`Incidenten ska anmälas till ${toByDeadline}`, `The breach is to be notified to ${toByDeadline}`)
+        ? // Every deadline passed when the report was written: it is no longer one to meet (GDPR Art.
+          // 33(1): notified late, with the reasons for the delay).
+          notifiedFindings(report).every((finding) => {
+            const deadline = authorityDeadline(report, finding);
+            return deadline !== undefined && Date.parse(deadline) < Date.parse(report.createdAt);
+          })
+          ? s(
+              `Incidenten skulle ha anmälts till ${toByDeadline}; anmäl utan dröjsmål och ange skälen till förseningen`,
+              `The breach should have been notified to ${toByDeadline}; notify it without delay and give the reasons for the delay`,
+            )
+          : s(
+              `Incidenten ska anmälas till ${toByDeadline}`,
+              `The breach is to be notified to ${toByDeadline}`,
+            )
         : due !== undefined
           ? s(
               `Incidenten ska anmälas till ${to} senast ${reportDateTime(phrasing, due)}`,
@@ -647,10 +745,20 @@ export function decisionParagraphs(
           sv('de berörda har underrättats', 'de registrerade har informerats'),
           'the people concerned have been told',
         )
-      : s(
-          sv('de berörda ska underrättas', 'de registrerade ska informeras'),
-          'the people concerned must be told',
-        )
+      : voluntary
+        ? s(
+            sv(
+              'underrättelse krävs inte vid denna risk, men leverantören har valt att underrätta de berörda',
+              'information krävs inte vid denna risk, men den personuppgiftsansvariga har valt att informera de registrerade',
+            ),
+            controller
+              ? 'no notice is required at this risk, but the controller has chosen to tell the data subjects'
+              : 'no notice is required at this risk, but the provider has chosen to tell the people concerned',
+          )
+        : s(
+            sv('de berörda ska underrättas', 'de registrerade ska informeras'),
+            'the people concerned must be told',
+          )
     : courtesy === 'done'
       ? s(
           sv(

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
-import { seedCase } from './seed-case.js';
+import { healthShop } from './shared-fixtures.js';
 
 // A web shop under the GDPR alone, in 2024, whose confirmation listed health products.
-const retailer = {
-  ...seedCase,
-  provider: { name: 'Hälsohandeln AB', customerServicePhone: '010-200 30 40' },
-  regimes: ['gdpr' as const],
-  occurredAt: '2024-10-15T09:12:00+02:00',
-  detectedAt: '2024-10-15T10:00:00+02:00',
-  dataCategories: ['name' as const, 'postal-address' as const, 'order-details' as const, 'health' as const],
-};
+const retailer = healthShop;
 
 describe('the conclusion of a controller’s Swedish report uses the GDPR’s words', () => {
   it('says the data subjects must be informed (dataskyddsförordningen art. 34) while no one is told, not that “de berörda underrättas”', () => {

@@ -15,7 +15,7 @@ const expected = {
   sv: {
     pts: 'Anmäld: ja, 2026-12-01 kl. 10.00 CET.',
     imyDue: 'Ska anmälas senast 2026-12-03 kl. 16.40 CET.',
-    imyFiled: 'Anmäld: ja, 2026-12-01 kl. 11.30 CET.',
+    imyFiled: 'Anmäld: ja, 2026-12-01 kl. 11.30 CET',
     partly:
       'Incidenten anmäldes till PTS 2026-12-01 kl. 10.00 CET; den ska anmälas till IMY senast 2026-12-03 kl. 16.40 CET',
     both: 'Incidenten anmäldes till PTS 2026-12-01 kl. 10.00 CET och IMY 2026-12-01 kl. 11.30 CET',
@@ -27,7 +27,7 @@ const expected = {
   en: {
     pts: 'Notified: yes, 1 December 2026, 10:00 CET.',
     imyDue: 'To be notified by 3 December 2026, 16:40 CET.',
-    imyFiled: 'Notified: yes, 1 December 2026, 11:30 CET.',
+    imyFiled: 'Notified: yes, 1 December 2026, 11:30 CET',
     partly:
       'The breach was notified to PTS on 1 December 2026, 10:00 CET; it is to be notified to IMY by 3 December 2026, 16:40 CET',
     both: 'The breach was notified to PTS on 1 December 2026, 10:00 CET and IMY on 1 December 2026, 11:30 CET',

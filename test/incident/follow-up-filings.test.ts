@@ -18,7 +18,7 @@ const laterAt = '2026-12-02T09:00:00+01:00';
 // Each line as the Swedish and the English report state it.
 const lines = {
   pts: ['Anmäld: ja, 2026-12-01 kl. 10.00 CET.', 'Notified: yes, 1 December 2026, 10:00 CET.'],
-  imy: ['Anmäld: ja, 2026-12-02 kl. 08.30 CET.', 'Notified: yes, 2 December 2026, 08:30 CET.'],
+  imy: ['Anmäld: ja, 2026-12-02 kl. 08.30 CET', 'Notified: yes, 2 December 2026, 08:30 CET'],
   both: [
     'Incidenten anmäldes till PTS 2026-12-01 kl. 10.00 CET och IMY 2026-12-02 kl. 08.30 CET',
     'The breach was notified to PTS on 1 December 2026, 10:00 CET and IMY on 2 December 2026, 08:30 CET',

@@ -14,7 +14,10 @@ const lateLines = {
     'skulle ha anmälts till PTS senast 2026-12-01 kl. 16.40 CET (försenad), ska anmälas till IMY senast 2026-12-03 kl. 16.40 CET',
     'notification to PTS was due by 1 December 2026, 16:40 CET (late), to be notified to IMY by 3 December 2026, 16:40 CET',
   ],
-  filedLate: ['anmäld till PTS 2018-02-25 kl. 09.00 CET', 'notified to PTS 25 February 2018, 09:00 CET'],
+  filedLate: [
+    'anmäld till PTS 2018-02-25 kl. 09.00 CET (19 timmar och 15 minuter efter tidsfristen)',
+    'notified to PTS 25 February 2018, 09:00 CET (19 hours 15 minutes after the deadline)',
+  ],
 } as const;
 
 describe('the register line after the deadline', () => {
@@ -31,7 +34,7 @@ describe('the register line after the deadline', () => {
       expect(incidentRegisterEntry(report, { locale })).toContain(`| ${lateLines.mixed[index]} |`);
     });
 
-    it(`says when a filing made after the deadline was made (${locale})`, () => {
+    it(`says when a filing made after the deadline was made, and how late (${locale})`, () => {
       const report = createIncidentReport(
         { ...seedCase, initialNotificationAt: '2018-02-25T09:00:00+01:00' },
         { now: '2018-02-26T10:00:00+01:00' },

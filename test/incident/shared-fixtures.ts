@@ -122,3 +122,13 @@ export const filedWithTwoAuthorities = {
   occurredAt: '2026-11-30T16:12:00+01:00',
   detectedAt: '2026-11-30T16:40:00+01:00',
 };
+
+/** A web shop under the GDPR alone, in 2024, whose confirmation listed health products. */
+export const healthShop = {
+  ...seedCase,
+  provider: { name: 'Hälsohandeln AB', customerServicePhone: '010-200 30 40' },
+  regimes: ['gdpr' as const],
+  occurredAt: '2024-10-15T09:12:00+02:00',
+  detectedAt: '2024-10-15T10:00:00+02:00',
+  dataCategories: ['name' as const, 'postal-address' as const, 'order-details' as const, 'health' as const],
+};
