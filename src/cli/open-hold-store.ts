@@ -7,6 +7,7 @@ import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-l
 import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
+import { describeConnectionFailure, describeDatabaseServer } from './describe-database-server.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
 import { KEY_VARIABLE } from './holds-command.js';
 
@@ -82,7 +83,7 @@ function fileAuditLog(file: string) {
 async function openDatabase(connectionString: string, flags: HoldStoreFlags): Promise<OpenedHoldStore> {
   const text = cliTexts[flags.locale].holds;
   const { default: pg } = await import('pg');
-  const server = serverName(pg, connectionString);
+  const server = describeDatabaseServer(pg, connectionString);
   // A server that does not answer at all (a dropped packet) is reported, not waited on for ever.
   const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000 });
   // An idle connection the server ends is an 'error' on the pool, which unheard ends the process
@@ -92,7 +93,7 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end();
-    throw unreadableFailure(text.databaseUnreachable(server, failureCause(error)));
+    throw unreadableFailure(text.databaseUnreachable(server, describeConnectionFailure(error)));
   }
   const schema = flags.schema === undefined ? {} : { schema: flags.schema };
   try {
@@ -126,31 +127,4 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
       throw usageFailure(cliTexts[flags.locale].serve.notSchema(flags.schema ?? '', error.message));
     throw error;
   }
-}
-
-/**
- * The server a connection string names, as it can be printed: host (or socket folder), port and
- * database, never the password. pg's own reading of it, defaults and PG* variables included.
- */
-function serverName(pg: typeof import('pg').default, connectionString: string): string {
-  try {
-    const client = new pg.Client({ connectionString });
-    return `${client.host}:${client.port}${client.database ? `/${client.database}` : ''}`;
-  } catch {
-    return '--database';
-  }
-}
-
-/**
- * Why a connection failed, on one line: the server's or the system's words and code. Node gives an
- * AggregateError with no message when every address of a name refused (localhost: ::1 and 127.0.0.1).
- */
-function failureCause(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as { code?: unknown }).code;
-  const message = (error.message || (error instanceof AggregateError ? String(error.errors[0]) : '')).split(
-    '\n',
-  )[0];
-  if (typeof code !== 'string') return message || error.name;
-  return message?.includes(code) ? message : `${message ? `${message} ` : ''}(${code})`.trim();
 }

@@ -16,6 +16,7 @@ import { isLoopbackHost } from '../serve/is-loopback-host.js';
 import { createOrderForm } from '../serve/order-form/create-order-form.js';
 import { MIN_TOKEN_LENGTH, tokenStrength } from '../serve/token-strength.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
+import { describeConnectionFailure, describeDatabaseServer } from './describe-database-server.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
@@ -103,7 +104,14 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   }
   if (flags.database !== undefined) {
     const { default: pg } = await import('pg');
+    const server = describeDatabaseServer(pg, flags.database);
     const pool = new pg.Pool({ connectionString: flags.database });
+    // An idle connection the server ends (pg_terminate_backend, idle_session_timeout, a restart) is
+    // an 'error' on the pool, which unheard ends the process (node-postgres "Pool" docs, "events").
+    // The pool has already dropped that client and opens another for the next check.
+    pool.on('error', (error) =>
+      context.warn(text.idleConnectionEnded(server, describeConnectionFailure(error))),
+    );
     closers.push(() => pool.end());
     const { createPostgresDirectory } = await import('../postgres/create-postgres-directory.js');
     const schema = flags.schema !== undefined ? { schema: flags.schema } : {};
@@ -116,15 +124,21 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
         throw usageFailure(text.notSchema(flags.schema ?? '', error.message));
       throw error;
     }
-    // Ask once before listening: a schema never migrated (or a database that cannot be reached)
+    // Ask once before listening: a database that cannot be reached (or a schema never migrated)
     // would otherwise answer every check with 500 behind a healthy /healthz.
+    try {
+      await pool.query('SELECT 1');
+    } catch (error) {
+      await pool.end();
+      throw unreadableFailure(text.databaseUnreachable(server, describeConnectionFailure(error)));
+    }
     try {
       await postgresDirectory.size();
     } catch (error) {
       await pool.end();
-      throw unreadableFailure(
-        text.databaseUnreachable(error instanceof Error ? error.message : String(error)),
-      );
+      // The directory's own error says what to mend (run migrate) in words of its own.
+      const why = isEmailGuardError(error) ? error.message : describeConnectionFailure(error);
+      throw unreadableFailure(text.databaseUnreadable(server, why));
     }
     directory = postgresDirectory;
     if (flags.holds === undefined) {

