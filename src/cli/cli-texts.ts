@@ -397,7 +397,7 @@ export const cliTexts = {
       badDate: (date: string, facts: string) =>
         `the message has no readable Date field: "${date}" is not a date (RFC 5322 §3.3), so when it was sent is not known; give "occurredAt" in ${facts}`,
     },
-    facts: { unreadable: 'cannot be read', notObject: 'not a JSON object' },
+    facts: { notObject: 'not a JSON object' },
     // The text after each command's options in --help: its examples and exit codes.
     commandHelp: {
       program: `
@@ -915,7 +915,7 @@ Stops on SIGINT or SIGTERM.`,
       badDate: (date: string, facts: string) =>
         `meddelandet har ingen läsbar datumrad (Date): "${date}" är inget datum, så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
     },
-    facts: { unreadable: 'kan inte läsas', notObject: 'inte ett JSON-objekt' },
+    facts: { notObject: 'inte ett JSON-objekt' },
     commandHelp: {
       program: `
 Slutkoder: 0 inget hittades (eller skicka), 1 fynd (eller bekräfta, stoppa), 2 fel i kommandoraden, 3 oläsbar indata,
