@@ -499,6 +499,14 @@ Stops on SIGINT or SIGTERM.`,
       stale: (file: string, line: number, first: string, second: string) =>
         `${file}:${line}: the pair ${first}, ${second} is no longer found (remove it from the file)`,
     },
+    // A PDF or word-processor file given as the CRM export (document-kind.ts): what it is, and what to give.
+    document: (kind: string) =>
+      `${kind}, not a CRM export: export the customers from the CRM as CSV (UTF-8), or save the table as CSV (UTF-8) from a spreadsheet, and give that file`,
+    documentKinds: {
+      pdf: 'a PDF document',
+      word: 'a Word document',
+      'opendocument-text': 'an OpenDocument text document (.odt)',
+    },
   },
   sv: {
     rowSkipped: 'raden hoppades över',
@@ -1010,6 +1018,13 @@ Stannar vid SIGINT eller SIGTERM.`,
       accepted: (count: number, file: string) => `${count} fynd för par som godkänts i ${file} visas inte.`,
       stale: (file: string, line: number, first: string, second: string) =>
         `${file}:${line}: paret ${first}, ${second} finns inte längre (ta bort det ur filen)`,
+    },
+    document: (kind: string) =>
+      `${kind}, ingen CRM-export: exportera kunderna ur CRM-systemet som CSV (UTF-8), eller spara tabellen som CSV (UTF-8) från ett kalkylprogram, och ange den filen`,
+    documentKinds: {
+      pdf: 'ett PDF-dokument',
+      word: 'ett Word-dokument',
+      'opendocument-text': 'ett OpenDocument-textdokument (.odt)',
     },
   },
 } satisfies Record<CliLocale, unknown>;
