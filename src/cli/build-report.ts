@@ -16,6 +16,8 @@ export interface ReportInput<Kind extends string, Row extends Report['rows'][num
   readonly kindColumn?: string;
   readonly columns: Report['columns'];
   readonly rows: readonly Row[];
+  /** Findings counted in the summary that have no row (those of a pair accepted as known). */
+  readonly notListed?: Readonly<Partial<Record<Kind, number>>>;
   /** Everything else that goes into the JSON form. */
   readonly data: unknown;
 }
@@ -40,7 +42,7 @@ export function buildReport<Kind extends string, Row extends Report['rows'][numb
     summary: (Object.keys(input.kinds) as Kind[]).map((kind) => ({
       label: kind,
       description: input.kinds[kind][input.locale],
-      count: counts.get(kind) ?? 0,
+      count: (counts.get(kind) ?? 0) + (input.notListed?.[kind] ?? 0),
     })),
     ...(input.kindColumn !== undefined ? { kindColumn: input.kindColumn } : {}),
     columns: input.columns,

@@ -364,6 +364,7 @@ export const cliTexts = {
         'disposable-domain': 'a throw-away mailbox provider',
         'repeated-id': 'an id used on an earlier row (this row replaced it)',
         'column-not-read': 'columns that are not read',
+        'accepted-pair': 'findings of a pair accepted with --accept (not listed)',
       },
     },
     // The headings of an HTML report (render-report.ts).
@@ -399,7 +400,7 @@ export const cliTexts = {
       badDate: (date: string, facts: string) =>
         `the message has no readable Date field: "${date}" is not a date (RFC 5322 §3.3), so when it was sent is not known; give "occurredAt" in ${facts}`,
     },
-    facts: { unreadable: 'cannot be read', notObject: 'not a JSON object' },
+    facts: { notObject: 'not a JSON object' },
     // The text after each command's options in --help: its examples and exit codes.
     commandHelp: {
       program: `
@@ -487,6 +488,28 @@ Stops on SIGINT or SIGTERM.`,
     // A value the export holds that was not read, named by its column's header (read-customers.ts).
     inColumn: (header: string, reason: string, key: boolean) =>
       `${key ? 'key' : 'column'} "${header}": ${reason}`,
+    // `customers check --accept FILE` (read-accepted-pairs.ts, customers-check.ts).
+    acceptFile: {
+      ending: (extension: string) =>
+        `--accept takes a .csv file (a header row, then two customer ids and an optional note per row) or a .json list of {"customers": ["C-1", "C-2"], "note": "…"}, not ${extension || 'a file without an ending'}`,
+      notJson: 'not a JSON list of accepted pairs: give [{"customers": ["C-1", "C-2"], "note": "…"}, …]',
+      notPairJson:
+        'not an accepted pair: give {"customers": ["C-1", "C-2"]}, two customer ids, and a note as text if any',
+      notPairCsv: 'not an accepted pair: give two customer ids and an optional note (three cells at most)',
+      samePair: (id: string) => `a pair of one customer (${id}) with itself: give the two customers' ids`,
+      accepted: (count: number, file: string) =>
+        `${count} ${count === 1 ? 'finding' : 'findings'} of pairs accepted in ${file} not listed.`,
+      stale: (file: string, line: number, first: string, second: string) =>
+        `${file}:${line}: the pair ${first}, ${second} is no longer found (remove it from the file)`,
+    },
+    // A PDF or word-processor file given as the CRM export (document-kind.ts): what it is, and what to give.
+    document: (kind: string) =>
+      `${kind}, not a CRM export: export the customers from the CRM as CSV (UTF-8), or save the table as CSV (UTF-8) from a spreadsheet, and give that file`,
+    documentKinds: {
+      pdf: 'a PDF document',
+      word: 'a Word document',
+      'opendocument-text': 'an OpenDocument text document (.odt)',
+    },
   },
   sv: {
     rowSkipped: 'raden hoppades över',
@@ -844,6 +867,7 @@ Stops on SIGINT or SIGTERM.`,
         'disposable-domain': 'en leverantör av engångsadresser',
         'repeated-id': 'ett id som redan använts (raden ersatte den tidigare)',
         'column-not-read': 'kolumner som inte läses',
+        'accepted-pair': 'fynd för ett par som godkänts med --accept (visas inte)',
       },
     },
     report: {
@@ -862,6 +886,7 @@ Stops on SIGINT or SIGTERM.`,
         'disposable-domain': 'engångsadress',
         'repeated-id': 'upprepat id',
         'column-not-read': 'kolumn som inte läses',
+        'accepted-pair': 'godkänt par',
         // The check's other findings, as `holds` and `check` show them (src/guard/verdict.ts).
         'exact-match': 'känd adress',
         'same-mailbox': 'samma brevlåda',
@@ -905,7 +930,7 @@ Stops on SIGINT or SIGTERM.`,
       badDate: (date: string, facts: string) =>
         `meddelandet har ingen läsbar datumrad (Date): "${date}" är inget datum, så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
     },
-    facts: { unreadable: 'kan inte läsas', notObject: 'inte ett JSON-objekt' },
+    facts: { notObject: 'inte ett JSON-objekt' },
     commandHelp: {
       program: `
 Slutkoder: 0 inget hittades (eller skicka), 1 fynd (eller bekräfta, stoppa), 2 fel i kommandoraden, 3 oläsbar indata,
@@ -989,6 +1014,25 @@ Stannar vid SIGINT eller SIGTERM.`,
     },
     inColumn: (header: string, reason: string, key: boolean) =>
       `${key ? 'nyckeln' : 'kolumnen'} "${header}": ${reason}`,
+    acceptFile: {
+      ending: (extension: string) =>
+        `--accept tar en .csv-fil (en rubrikrad, sedan två kund-id och en valfri anteckning per rad) eller en .json-lista med {"customers": ["K-1", "K-2"], "note": "…"}, inte ${extension || 'en fil utan filändelse'}`,
+      notJson: 'ingen JSON-lista med godkända par: ange [{"customers": ["K-1", "K-2"], "note": "…"}, …]',
+      notPairJson:
+        'inget godkänt par: ange {"customers": ["K-1", "K-2"]}, två kund-id, och en eventuell anteckning som text',
+      notPairCsv: 'inget godkänt par: ange två kund-id och en valfri anteckning (högst tre celler)',
+      samePair: (id: string) => `ett par av en kund (${id}) med sig själv: ange de två kundernas id`,
+      accepted: (count: number, file: string) => `${count} fynd för par som godkänts i ${file} visas inte.`,
+      stale: (file: string, line: number, first: string, second: string) =>
+        `${file}:${line}: paret ${first}, ${second} finns inte längre (ta bort det ur filen)`,
+    },
+    document: (kind: string) =>
+      `${kind}, ingen CRM-export: exportera kunderna ur CRM-systemet som CSV (UTF-8), eller spara tabellen som CSV (UTF-8) från ett kalkylprogram, och ange den filen`,
+    documentKinds: {
+      pdf: 'ett PDF-dokument',
+      word: 'ett Word-dokument',
+      'opendocument-text': 'ett OpenDocument-textdokument (.odt)',
+    },
   },
 } satisfies Record<CliLocale, unknown>;
 

@@ -7,6 +7,7 @@ import { codeWithName } from './code-with-name.js';
 import { exitCodes } from './exit-codes.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
+import { pairKey, readAcceptedPairs } from './read-accepted-pairs.js';
 import { readCustomers } from './read-customers.js';
 import { checkWritable } from './write-atomically.js';
 import { checkReportDestination, refuseOutOverInput, writeReport } from './write-report.js';
@@ -25,6 +26,8 @@ export interface CustomerFinding {
   readonly value?: string;
   readonly reason: string;
   readonly suggestion?: string;
+  /** The other customer of a pair (`belongs-to-other-customer`, `near-miss-other-customer`). */
+  readonly otherCustomerId?: string;
 }
 
 type CustomerFindingKind =
@@ -32,6 +35,7 @@ type CustomerFindingKind =
   | 'field-not-read'
   | 'repeated-id'
   | 'column-not-read'
+  | 'accepted-pair'
   | CustomerBaseFindingCode;
 
 /** The kinds in the order of the summary, what each means, in both languages (cli-texts.ts). */
@@ -48,6 +52,8 @@ export interface CustomersCheckFlags {
   readonly json?: boolean;
   /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
   readonly columns?: string;
+  /** `--accept pairs.csv`: the pairs of customers known and kept on purpose (read-accepted-pairs.ts). */
+  readonly accept?: string;
   readonly locale: 'sv' | 'en';
 }
 
@@ -75,6 +81,11 @@ export async function runCustomersCheck(
   // A report that cannot be written is said before the export is read, not after.
   if (flags.out !== undefined) await checkWritable(flags.out);
   const columns = parseColumns(flags.columns, flags.locale);
+  // The accept file is read before the export: a mistake in it is said before a long check.
+  const acceptedPairs = flags.accept === undefined ? [] : await readAcceptedPairs(flags.accept, flags.locale);
+  const accepted = new Map(acceptedPairs.map((pair) => [pairKey(...pair.customerIds), pair]));
+  const pairsSeen = new Set<string>();
+  let acceptedCount = 0;
   const loaded = await readCustomers(file, context.progress(flags.locale), flags.locale, columns);
   const findings: CustomerFinding[] = loaded.problems.map((problem) => {
     const kind = problemKind(problem);
@@ -94,7 +105,15 @@ export async function runCustomersCheck(
   for (const finding of auditCustomerBase(
     { directory: loaded.directory },
     { locale: flags.locale, onProgress: (checked) => progress.update(checked) },
-  ))
+  )) {
+    if (finding.otherCustomerId !== undefined) {
+      const key = pairKey(finding.customerId, finding.otherCustomerId);
+      pairsSeen.add(key);
+      if (accepted.has(key)) {
+        acceptedCount++;
+        continue;
+      }
+    }
     findings.push({
       kind: finding.code,
       line: loaded.lineOf.get(finding.customerId) ?? 0,
@@ -102,7 +121,9 @@ export async function runCustomersCheck(
       address: asInExport(finding.address),
       reason: finding.message,
       ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
+      ...(finding.otherCustomerId !== undefined ? { otherCustomerId: finding.otherCustomerId } : {}),
     });
+  }
   progress.stop(loaded.directory.size);
   findings.sort((a, b) => a.line - b.line);
   // A row skipped (unreadable, or its address unusable) is no customer loaded: it is counted
@@ -116,10 +137,23 @@ export async function runCustomersCheck(
     ),
   ).size;
   const text = cliTexts[flags.locale].customersCheck;
+  const acceptText = cliTexts[flags.locale].acceptFile;
+  // A pair accepted that the export no longer has (merged, corrected, deleted) is said once per
+  // run, so the accept file does not keep pairs nobody remembers.
+  const stalePairs = acceptedPairs.filter((pair) => !pairsSeen.has(pairKey(...pair.customerIds)));
+  const stale = stalePairs.map((pair) =>
+    acceptText.stale(flags.accept ?? '', pair.line, ...pair.customerIds),
+  );
+  for (const line of stale) context.warn(line);
   const built = buildReport({
     locale: flags.locale,
     title: text.title,
-    intro: [text.read(file, loaded.rows, loaded.loaded, notRead.size, flagged)],
+    intro: [
+      text.read(file, loaded.rows, loaded.loaded, notRead.size, flagged),
+      ...(acceptedCount > 0 ? [acceptText.accepted(acceptedCount, flags.accept ?? '')] : []),
+    ],
+    ...(stale.length > 0 ? { problems: stale } : {}),
+    notListed: { 'accepted-pair': acceptedCount },
     kinds,
     kindOf: (finding) => finding.kind,
     kindColumn: 'kind',
@@ -143,6 +177,16 @@ export async function runCustomersCheck(
       customers: loaded.loaded,
       rowsNotRead: notRead.size,
       customersWithFindings: flagged,
+      ...(flags.accept !== undefined
+        ? {
+            accepted: acceptedCount,
+            stalePairs: stalePairs.map((pair) => ({
+              line: pair.line,
+              customers: pair.customerIds,
+              ...(pair.note ? { note: pair.note } : {}),
+            })),
+          }
+        : {}),
       summary: Object.fromEntries(built.summary.map((row) => [row.label, row.count])),
       findings,
     },

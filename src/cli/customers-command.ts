@@ -15,6 +15,10 @@ function customersCheckCommand(context: CommandContext, locale: CliLocale): Comm
     .argument('<export>', 'the CRM export, .csv (header row first) or .ndjson')
     .option('--out <report>', 'write the report to this file: .html, .csv or .json (by its ending)')
     .option('--json', 'print the findings as JSON')
+    .option(
+      '--accept <pairs>',
+      'pairs of customers known and kept on purpose (.csv: id, id, note; or .json): their findings are counted, not listed',
+    )
     .addOption(columnsOption())
     .addOption(localeOption())
     .addHelpText('after', cliTexts[locale].commandHelp.customersCheck)

@@ -6,6 +6,7 @@ import { defaultCustomerColumns, type LoadProblem, loadCustomers } from '../cont
 import { isEmailGuardError } from '../errors.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import { type Progress, progressWords } from './create-progress.js';
+import { documentKind } from './document-kind.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
 import { type ColumnMapping, columnsAdvice } from './parse-columns.js';
 import { spreadsheetKind } from './spreadsheet-kind.js';
@@ -47,6 +48,9 @@ export async function readCustomers(
   // A folder has no ending to judge by: it is an input of the wrong kind (3), not a usage error.
   if ((await stat(path).catch(() => undefined))?.isDirectory())
     throw unreadableFailure(`${path}: ${text.notAFile}`);
+  // A PDF or a Word document is the wrong kind of file (3), as a spreadsheet is: said by what it is.
+  const document = documentKind(path, await firstBytes(path));
+  if (document) throw unreadableFailure(`${path}: ${text.document(text.documentKinds[document])}`);
   const format = customerFormat(path, locale);
   let size: number;
   try {

@@ -23,6 +23,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
   'write the report to this file: .html, .csv or .json (by its ending)':
     'skriv rapporten till den här filen: .html, .csv eller .json (efter filändelsen)',
   'print the findings as JSON': 'skriv ut fynden som JSON',
+  'pairs of customers known and kept on purpose (.csv: id, id, note; or .json): their findings are counted, not listed':
+    'par av kunder som är kända och ska finnas kvar (.csv: id, id, anteckning; eller .json): deras fynd räknas men visas inte',
   'the CRM export, .csv (header row first) or .ndjson': 'CRM-exporten, .csv (rubrikrad först) eller .ndjson',
   'review the messages the mail pipeline held: list, show, release, discard':
     'granska meddelandena som e-postflödet höll kvar: lista, visa, släpp, kasta',

@@ -39,6 +39,13 @@ export interface CustomerBaseFinding {
    * customer's own birth date or phone number and this one does not.
    */
   readonly suggestion?: string;
+  /**
+   * The other customer of a pair (`belongs-to-other-customer`, `near-miss-other-customer`), by id:
+   * a pair kept on purpose (a household's shared mailbox, two people of one name) is known by the
+   * two ids, so a caller can accept it once instead of reading it on every run. Absent with
+   * `revealOtherCustomers: false`.
+   */
+  readonly otherCustomerId?: string;
 }
 
 export interface AuditCustomerBaseInput {
@@ -132,6 +139,10 @@ export function auditCustomerBase(
                 ? (verdict.suggestion ?? other?.address)
                 : undefined
               : verdict.suggestion;
+        const otherCustomerId =
+          finding.code === 'belongs-to-other-customer' || finding.code === 'near-miss-other-customer'
+            ? finding.customerId
+            : undefined;
         findings.push({
           code: finding.code as CustomerBaseFindingCode,
           customerId: customer.id,
@@ -140,6 +151,7 @@ export function auditCustomerBase(
           action: finding.action,
           severity: finding.severity,
           ...(suggestion ? { suggestion } : {}),
+          ...(otherCustomerId !== undefined ? { otherCustomerId } : {}),
         });
       }
     }

@@ -96,6 +96,31 @@ describe('a spreadsheet given as the customer export', () => {
   });
 });
 
+describe('a document given as the customer export', () => {
+  it('says it is a PDF or a Word document, by its content or its ending, and to export the customers as CSV', async () => {
+    writeFileSync(join(dir.path, 'kunder.pdf'), '%PDF-1.7\n%âãÏÓ\n1 0 obj\n');
+    writeFileSync(join(dir.path, 'kunder.txt'), '%PDF-1.4\n1 0 obj\n');
+    writeFileSync(
+      join(dir.path, 'kunder.docx'),
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+    );
+    const advice =
+      'not a CRM export: export the customers from the CRM as CSV (UTF-8), or save the table as CSV (UTF-8) from a spreadsheet, and give that file\n';
+    expect(await refused(['customers', 'check', 'kunder.pdf'], 3)).toBe(
+      `email-guard: kunder.pdf: a PDF document, ${advice}`,
+    );
+    expect(await refused(['customers', 'check', 'kunder.txt'], 3)).toBe(
+      `email-guard: kunder.txt: a PDF document, ${advice}`,
+    );
+    expect(await refused(['customers', 'check', 'kunder.docx'], 3)).toBe(
+      `email-guard: kunder.docx: a Word document, ${advice}`,
+    );
+    expect(await refused(['customers', 'check', 'kunder.pdf', '--locale', 'sv'], 3)).toBe(
+      'email-guard: kunder.pdf: ett PDF-dokument, ingen CRM-export: exportera kunderna ur CRM-systemet som CSV (UTF-8), eller spara tabellen som CSV (UTF-8) från ett kalkylprogram, och ange den filen\n',
+    );
+  });
+});
+
 describe('a value of the export that is not read', () => {
   it("is named by its column's header as the export writes it, not by the field", async () => {
     writeFileSync(

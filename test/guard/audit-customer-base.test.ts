@@ -31,6 +31,27 @@ describe('auditCustomerBase', () => {
     expect(findings[0]?.message).toContain('C-3');
   });
 
+  it('names the other customer of a pair by id, and only when other customers may be named', () => {
+    const directory = createDirectory([
+      ...base,
+      { id: 'C-8', name: 'Anna Svensson', emails: ['anna.svensson1958@gmail.com'], birthDate: '1958-03-14' },
+    ]);
+    const pairs = auditCustomerBase({ directory }).flatMap((finding) =>
+      finding.otherCustomerId === undefined
+        ? []
+        : [[finding.code, finding.customerId, finding.otherCustomerId]],
+    );
+    expect(pairs).toEqual([
+      ['near-miss-other-customer', 'C-1', 'C-8'],
+      ['belongs-to-other-customer', 'C-2', 'C-3'],
+      ['belongs-to-other-customer', 'C-3', 'C-2'],
+      ['near-miss-other-customer', 'C-8', 'C-1'],
+    ]);
+    const hidden = auditCustomerBase({ directory }, { revealOtherCustomers: false });
+    expect(hidden.filter((finding) => finding.otherCustomerId !== undefined)).toEqual([]);
+    expect(hidden.some((finding) => finding.code === 'belongs-to-other-customer')).toBe(true);
+  });
+
   it('says two people, with no suggestion, when same-name records have other birth dates and phones', () => {
     // Trial 13: two Maria Andersson, born 1958 and 1977, addresses one swap apart.
     const maria = { name: 'Maria Andersson' };
