@@ -18,7 +18,8 @@ export type EmailGuardErrorCode =
   | 'VERIFICATION_STORE_FAILED'
   | 'HOLD_STORE_FAILED'
   | 'MESSAGE_UNREADABLE'
-  | 'AUDIT_LOG_FAILED';
+  | 'AUDIT_LOG_FAILED'
+  | 'MIGRATE_FAILED';
 
 /**
  * The brand every {@link EmailGuardError} carries. `Symbol.for` gives the same symbol in every copy
@@ -449,5 +450,28 @@ export class AuditLogFailedError extends EmailGuardError {
 
   constructor(message: string, options?: { cause?: unknown }) {
     super('AUDIT_LOG_FAILED', message, options);
+  }
+}
+
+/**
+ * `migrate` of `email-guard/postgres` did not bring the schema to this version: the database could
+ * not be reached or refused a statement (the driver's error as `cause`, its SQLSTATE in the
+ * message), or the schema is at a version newer than this email-guard knows. The schema is left as
+ * it was (each run is one transaction).
+ *
+ * @example
+ * ```ts
+ * await migrate(pool).catch((error) => {
+ *   if (error instanceof MigrateFailedError) console.error(error.message); // then start again later
+ *   throw error;
+ * });
+ * ```
+ */
+export class MigrateFailedError extends EmailGuardError {
+  override readonly name = 'MigrateFailedError';
+  override readonly code = 'MIGRATE_FAILED' as const;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('MIGRATE_FAILED', message, options);
   }
 }

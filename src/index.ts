@@ -52,6 +52,7 @@ export {
   LookupFailedError,
   MessageHeldError,
   MessageUnreadableError,
+  MigrateFailedError,
   RecipientAwaitingVerificationError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,

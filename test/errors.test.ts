@@ -9,6 +9,7 @@ import {
   isEmailGuardError,
   MessageHeldError,
   MessageUnreadableError,
+  MigrateFailedError,
   RecipientAwaitingVerificationError,
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
@@ -104,6 +105,7 @@ describe('errors of the mail pipeline', () => {
       new MessageUnreadableError('not read', { cause }),
       new AuditLogFailedError('not logged', { cause }),
       new DirectoryWriteFailedError('not written', { cause }),
+      new MigrateFailedError('not migrated', { cause }),
     ]) {
       expect(error).toBeInstanceOf(EmailGuardError);
       expect(error.cause).toBe(cause);
@@ -112,6 +114,7 @@ describe('errors of the mail pipeline', () => {
     expect(new HoldStoreFailedError('x').code).toBe('HOLD_STORE_FAILED');
     expect(new MessageUnreadableError('x').code).toBe('MESSAGE_UNREADABLE');
     expect(new DirectoryWriteFailedError('x').code).toBe('DIRECTORY_WRITE_FAILED');
+    expect(new MigrateFailedError('x').code).toBe('MIGRATE_FAILED');
   });
 });
 

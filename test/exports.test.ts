@@ -31,6 +31,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'checkPhone',
       'MessageHeldError',
       'MessageUnreadableError',
+      'MigrateFailedError',
       'RecipientAwaitingVerificationError',
       'RecipientBlockedError',
       'RecipientNeedsConfirmationError',

@@ -210,7 +210,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
           : entry.outcome === 'release-started'
             ? `the release of ${entry.holdId} was not sent, and the message stays held: `
             : '';
-      throw new AuditLogFailedError(`${where}the decision could not be written to the audit log`, {
+      // A send's decision is written before nodemailer sends (the plugin runs at compile): its
+      // failure rejects the message, which is then in no store either.
+      const unsent =
+        entry.outcome === 'sent' || entry.outcome === 'monitored'
+          ? '; the message was neither sent nor held (send it again)'
+          : '';
+      throw new AuditLogFailedError(`${where}the decision could not be written to the audit log${unsent}`, {
         cause: error,
       });
     }

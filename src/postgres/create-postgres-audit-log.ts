@@ -11,7 +11,7 @@ import {
   LockTimeoutMsSchema,
   type LockTimeoutOption,
 } from './lock-timeout.js';
-import { explainPostgresFailure, withPostgresFailures } from './postgres-failure.js';
+import { failureMessage, withPostgresFailures } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
 
@@ -131,9 +131,14 @@ export function createPostgresAuditLog(
           }
         });
       } catch (error) {
-        const why = explainPostgresFailure(error, pool, s, lockTimeoutMs);
         throw new AuditLogFailedError(
-          `the decision could not be recorded in the PostgreSQL audit log${why ? `: ${why}` : ''}`,
+          failureMessage(
+            'the decision could not be recorded in the PostgreSQL audit log',
+            error,
+            pool,
+            s,
+            lockTimeoutMs,
+          ),
           { cause: error },
         );
       }

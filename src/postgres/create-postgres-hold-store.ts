@@ -33,7 +33,7 @@ import {
   LockTimeoutMsSchema,
   type LockTimeoutOption,
 } from './lock-timeout.js';
-import { explainPostgresFailure } from './postgres-failure.js';
+import { explainPostgresFailure, failureMessage } from './postgres-failure.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
 
@@ -136,8 +136,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   // An ended pool or an unmigrated schema is named, as the directory and the audit log name them.
   const failed = (message: string) => (error: unknown) => {
     if (error instanceof HoldStoreFailedError || error instanceof InvalidInputError) throw error;
-    const why = explainPostgresFailure(error, pool, s, lockTimeoutMs);
-    throw new HoldStoreFailedError(why ? `${message}: ${why}` : message, { cause: error });
+    throw new HoldStoreFailedError(failureMessage(message, error, pool, s, lockTimeoutMs), { cause: error });
   };
 
   /** Why a release or discard found nothing to claim: gone, or being released. */

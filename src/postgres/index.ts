@@ -1,4 +1,4 @@
-export { DirectoryWriteFailedError } from '../errors.js';
+export { DirectoryWriteFailedError, MigrateFailedError } from '../errors.js';
 export type {
   AuditLogHead,
   AuditLogVerification,

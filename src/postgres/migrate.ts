@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { indexMailboxRules, type MailboxRuleIndex } from '../address/mailbox-key.js';
 import { defaultMailboxRules, type MailboxRule } from '../address/mailbox-rules.js';
 import { MailboxRulesSchema } from '../address/mailbox-rules-schema.js';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, isEmailGuardError, MigrateFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import { failureMessage } from './postgres-failure.js';
 import { rebuildMailboxVariants } from './rebuild-mailbox-variants.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
@@ -234,6 +235,7 @@ export async function migrateTo(
   version: number,
   rules: MailboxRuleIndex = indexMailboxRules(defaultMailboxRules),
 ): Promise<MigrateResult> {
+  const name = schema.replace(/^"|"$/g, '');
   return withPoolClient(pool, async (client) => {
     try {
       await client.query('BEGIN');
@@ -252,6 +254,12 @@ export async function migrateTo(
         `SELECT max(version) AS version FROM ${schema}.schema_version`,
       );
       const from = rows[0]?.version ?? 0;
+      // A newer email-guard migrated the schema: its tables may hold what this build would not
+      // keep up (a trigger it relies on, a column it fills), so this build does not run on it.
+      if (from > LATEST_VERSION)
+        throw new MigrateFailedError(
+          `schema ${name} is at version ${from}, this email-guard knows up to ${LATEST_VERSION}: upgrade email-guard, or run the older one`,
+        );
       for (let next = from + 1; next <= version; next++) {
         const migration = migrations[next - 1] as Migration;
         if (typeof migration === 'function') await client.query(migration(schema));
@@ -264,6 +272,17 @@ export async function migrateTo(
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
+  }).catch((error: unknown) => {
+    // A refusal of email-guard's own (a foreign schema, a newer version) is already typed. Any
+    // other is the database's: a server starting up (57P03) or out of reach, a role without a
+    // right, named with its SQLSTATE so the one line at start says what to mend.
+    if (isEmailGuardError(error)) throw error;
+    throw new MigrateFailedError(
+      failureMessage(`schema ${name} could not be migrated`, error, pool, schema),
+      {
+        cause: error,
+      },
+    );
   });
 }
 

@@ -47,7 +47,41 @@ export function explainPostgresFailure(
   const unreachable = unreachableBecause(error);
   if (unreachable !== undefined)
     return `the database could not be reached (${unreachable}): check that PostgreSQL is running and the pool's connection settings`;
+  // 42501 insufficient_privilege: the role the pool connects as was not granted (or was revoked)
+  // USAGE on the schema or a right on a table (PostgreSQL manual, 5.7 "Privileges").
+  if (code === '42501') {
+    const name = schema.replace(/^"|"$/g, '');
+    return `the pool's database role lacks a privilege: grant it USAGE on schema ${name} and SELECT, INSERT, UPDATE, DELETE on its tables ${serverCause(error)}`;
+  }
   return undefined;
+}
+
+/**
+ * The SQLSTATE and the server's own words, in brackets (`(42501 permission denied for table
+ * held_message)`), for an error the server gave; `undefined` for any other (a SQLSTATE is five
+ * digits or capital letters, PostgreSQL manual, Appendix A).
+ */
+export function serverCause(error: unknown): string | undefined {
+  const code = (error as ServerError | undefined)?.code;
+  if (!(error instanceof Error) || typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  return `(${code} ${error.message})`;
+}
+
+/**
+ * A store's message for a failed query: what to do when {@link explainPostgresFailure} knows,
+ * else the server's SQLSTATE and words, so the line names its cause without the stack.
+ */
+export function failureMessage(
+  message: string,
+  error: unknown,
+  pool: Pool,
+  schema: string,
+  lockTimeoutMs?: number,
+): string {
+  const why = explainPostgresFailure(error, pool, schema, lockTimeoutMs);
+  if (why !== undefined) return `${message}: ${why}`;
+  const cause = serverCause(error);
+  return cause === undefined ? message : `${message} ${cause}`;
 }
 
 /** pg-pool's message for a wait for a client that outlasted `connectionTimeoutMillis`. */

@@ -523,12 +523,21 @@ describe('nodemailerGuard', () => {
     expect(text).not.toContain('cykel');
   });
 
-  it('does not send a message whose decision cannot be logged', async () => {
+  it('does not send a message whose decision cannot be logged, and says it was neither sent nor held', async () => {
     const failing = { record: async () => Promise.reject(new Error('disk full')) };
-    await expect(guarded({ auditLog: failing }).sendMail(order())).rejects.toMatchObject({
-      code: 'AUDIT_LOG_FAILED',
-    });
+    // Sent in enforce mode, and a typo let through in monitor mode.
+    for (const [mode, to] of [
+      ['enforce', GOOD],
+      ['monitor', TYPO],
+    ] as const) {
+      await expect(guarded({ auditLog: failing, mode }).sendMail(order({ to })), mode).rejects.toMatchObject({
+        code: 'AUDIT_LOG_FAILED',
+        message:
+          'the decision could not be written to the audit log; the message was neither sent nor held (send it again)',
+      });
+    }
     expect(fixture.sink.received).toEqual([]);
+    expect(await fixture.holdStore.list()).toEqual([]);
   });
 
   it('keeps a held message, and says where, when its decision cannot be logged', async () => {

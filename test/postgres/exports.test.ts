@@ -7,6 +7,7 @@ describe('email-guard/postgres', () => {
   it('exports exactly its public API', () => {
     expect(Object.keys(postgres).sort()).toEqual([
       'DirectoryWriteFailedError',
+      'MigrateFailedError',
       'createPostgresAuditLog',
       'createPostgresDirectory',
       'createPostgresHoldStore',

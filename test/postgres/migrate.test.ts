@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
-import { InvalidInputError } from '../../src/errors.js';
+import { InvalidInputError, MigrateFailedError } from '../../src/errors.js';
 import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { LATEST_VERSION, migrate, migrateTo } from '../../src/postgres/migrate.js';
@@ -234,5 +234,39 @@ describe('migrate', () => {
     const error = await migrate(database.pool, { schema: 'x; DROP TABLE y' }).catch((caught) => caught);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error.field).toBe('options.schema');
+  });
+
+  it('refuses a schema a newer email-guard migrated, and leaves it as it was', async () => {
+    await migrate(database.pool, { schema: 'from_newer' });
+    const newer = LATEST_VERSION + 1;
+    await database.pool.query('INSERT INTO from_newer.schema_version (version) VALUES ($1)', [newer]);
+    const error = await migrate(database.pool, { schema: 'from_newer' }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(MigrateFailedError);
+    expect(error.code).toBe('MIGRATE_FAILED');
+    expect(error.message).toBe(
+      `schema from_newer is at version ${newer}, this email-guard knows up to ${LATEST_VERSION}: upgrade email-guard, or run the older one`,
+    );
+    const { rows } = await database.pool.query(
+      'SELECT max(version) AS version FROM from_newer.schema_version',
+    );
+    expect(rows[0].version).toBe(newer);
+  });
+
+  it("fails with a typed error naming the database's cause, the driver's error as cause", async () => {
+    // A server out of reach (a socket folder that is not there) and one that refuses the session.
+    const unreachable = database.newPool({ host: '/nonexistent-socket-folder' });
+    const notThere = await migrate(unreachable).catch((caught) => caught);
+    expect(notThere).toBeInstanceOf(MigrateFailedError);
+    expect(notThere.message).toMatch(
+      /^schema email_guard could not be migrated: the database could not be reached \(ENOENT\)/,
+    );
+    expect(notThere.cause.code).toBe('ENOENT');
+    const noDatabase = database.newPool({ database: `${database.name}_missing` });
+    const refused = await migrate(noDatabase).catch((caught) => caught);
+    expect(refused).toBeInstanceOf(MigrateFailedError);
+    expect(refused.message).toBe(
+      `schema email_guard could not be migrated (3D000 database "${database.name}_missing" does not exist)`,
+    );
+    expect(refused.cause.code).toBe('3D000');
   });
 });

@@ -8,7 +8,7 @@ import { createPostgresDirectory } from '../../src/postgres/create-postgres-dire
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { createPostgresVerificationStore } from '../../src/postgres/create-postgres-verification-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
-import { explainPostgresFailure } from '../../src/postgres/postgres-failure.js';
+import { explainPostgresFailure, failureMessage } from '../../src/postgres/postgres-failure.js';
 import { sentAuditEntry } from '../support/sent-audit-entry.js';
 import { usePostgres } from '../support/use-postgres.js';
 
@@ -147,6 +147,65 @@ describe('the PostgreSQL stores used wrongly', () => {
       expect(error.code, name).toBe(codeOf(name));
       expect(error.message, name).toMatch(/pool was ended/);
     }
+  });
+
+  it('ends every store error with the SQLSTATE and words of a privilege the role lacks', async () => {
+    // Roles belong to the cluster, not the database: named after the file's database.
+    const noUsage = `${database.name}_no_usage`;
+    const selectOnly = `${database.name}_select_only`;
+    await migrate(database.pool, { schema: 'revoked' });
+    const { id } = await createPostgresHoldStore({ pool: database.pool, schema: 'revoked' }).hold({
+      raw: Buffer.from('Subject: x\r\n\r\nx'),
+      envelope: { to: ['anna@example.se'] },
+      action: 'block',
+      recipients: [],
+    });
+    await database.pool.query(`CREATE ROLE ${noUsage} LOGIN`);
+    await database.pool.query(`CREATE ROLE ${selectOnly} LOGIN`);
+    await database.pool.query(`GRANT USAGE ON SCHEMA revoked TO ${selectOnly}`);
+    await database.pool.query(`GRANT SELECT ON ALL TABLES IN SCHEMA revoked TO ${selectOnly}`);
+
+    const withoutUsage = database.newPool({ user: noUsage });
+    const auditLog = createPostgresAuditLog({ pool: withoutUsage, schema: 'revoked' });
+    for (const [name, work] of [
+      ...writesAndStores(withoutUsage, 'revoked'),
+      ['auditLog.record', () => auditLog.record(sentAuditEntry('C-1'))] as const,
+      ['verifyAuditLog', () => verifyAuditLog(withoutUsage, { schema: 'revoked' })] as const,
+    ]) {
+      const error = await caught(work);
+      expect(error.code, name).toBe(codeOf(name) ?? 'AUDIT_LOG_FAILED');
+      expect(error.message, name).toMatch(/grant it USAGE on schema revoked/);
+      expect(error.message, name).toMatch(/\(42501 permission denied for schema revoked\)$/);
+    }
+
+    const readOnly = database.newPool({ user: selectOnly });
+    const holdStore = createPostgresHoldStore({ pool: readOnly, schema: 'revoked', auditLog: false });
+    expect((await holdStore.list()).map((held) => held.id)).toEqual([id]);
+    const discard = await caught(() => holdStore.discard(id));
+    expect(discard.code).toBe('HOLD_STORE_FAILED');
+    expect(discard.message).toMatch(
+      new RegExp(
+        `^held message ${id} could not be discarded: .*\\(42501 permission denied for table held_message\\)$`,
+      ),
+    );
+    const record = await caught(() =>
+      createPostgresAuditLog({ pool: readOnly, schema: 'revoked' }).record(sentAuditEntry('C-1')),
+    );
+    expect(record.code).toBe('AUDIT_LOG_FAILED');
+    expect(record.message).toMatch(/\(42501 permission denied for table audit_log\)$/);
+    // Nothing the role could not write was lost: the message is still held.
+    expect((await createPostgresHoldStore({ pool: database.pool, schema: 'revoked' }).list()).length).toBe(1);
+  });
+
+  it('ends a store message with the SQLSTATE and words of any other server error', async () => {
+    const error = await caught(() => database.pool.query('SELECT 1 / 0'));
+    expect(
+      failureMessage('held message X could not be read from PostgreSQL', error, database.pool, 'email_guard'),
+    ).toBe('held message X could not be read from PostgreSQL (22012 division by zero)');
+    // An error the server did not give adds nothing of its own.
+    expect(
+      failureMessage('the held messages could not be read', new Error('boom'), database.pool, 'email_guard'),
+    ).toBe('the held messages could not be read');
   });
 
   it('keeps the cause of a query that failed while the pool was ending', async () => {
