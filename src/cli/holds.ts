@@ -19,7 +19,7 @@ import { nodemailerGuard, OTHER_CUSTOMER_CODES } from '../nodemailer/nodemailer-
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-name.js';
-import { escapeControls } from './escape-controls.js';
+import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
@@ -164,13 +164,13 @@ function holdingCodes(verdict: Verdict, locale: CliLocale): string[] {
 
 function recipientLine(recipient: HeldMessage['recipients'][number], locale: 'sv' | 'en'): string {
   const { verdict } = recipient;
-  const suggestion = verdict.suggestion ? ` -> ${verdict.suggestion}` : '';
+  const suggestion = verdict.suggestion ? ` -> ${inOneLine(verdict.suggestion)}` : '';
   const field = cliTexts[locale].holds.fields[recipient.field] ?? recipient.field;
   // The codes behind a verdict other than send: "confirm" alone does not say that the address is
   // another customer's, which is what the person releasing it has to weigh.
   const codes = holdingCodes(verdict, locale);
   const why = verdict.action !== 'send' && codes.length > 0 ? ` (${codes.join(', ')})` : '';
-  return `${field}: ${recipient.address} ${recipientState(verdict.action, locale)}${suggestion}${why}`;
+  return `${field}: ${inOneLine(recipient.address)} ${recipientState(verdict.action, locale)}${suggestion}${why}`;
 }
 
 /**
@@ -247,7 +247,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
         age(entry.heldAt).padStart(7),
         messageState(entry.action, flags.locale).padEnd(width),
         inDoubt.has(entry.id) ? text.inDoubt : entry.state === 'releasing' ? text.releasingFlag : '',
-        `${text.customer} ${entry.customerId ?? '-'}`,
+        `${text.customer} ${inOneLine(entry.customerId ?? '-')}`,
         entry.recipients.map((recipient) => recipientLine(recipient, flags.locale)).join('; '),
       ]
         .filter(Boolean)
@@ -282,11 +282,11 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
     `${label('id')}${held.id}`,
     `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale, flags.timeZone), age(held.heldAt), messageState(held.action, flags.locale), held.state === 'releasing')}`,
     ...(inDoubt ? [text.inDoubt] : []),
-    `${label('customer')}${held.customerId ?? '-'}`,
-    `${label('message')}${held.messageId ?? '-'}, ${held.size} ${text.bytes}`,
-    `${label('subject')}${subject ?? '-'}`,
+    `${label('customer')}${inOneLine(held.customerId ?? '-')}`,
+    `${label('message')}${inOneLine(held.messageId ?? '-')}, ${held.size} ${text.bytes}`,
+    `${label('subject')}${inOneLine(subject ?? '-')}`,
     `${label('date')}${date === undefined ? '-' : formatSentDate(date, flags.locale, flags.timeZone)}`,
-    `${label('envelope')}${held.envelope.from ?? '-'} -> ${held.envelope.to.join(', ')}`,
+    `${label('envelope')}${inOneLine(held.envelope.from ?? '-')} -> ${inOneLine(held.envelope.to.join(', '))}`,
   ];
   if (held.customerLookup) {
     const { reason } = held.customerLookup;
@@ -298,7 +298,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
     lines.push('', recipientLine(recipient, flags.locale));
     for (const finding of recipient.verdict.findings)
       lines.push(
-        `  ${recipientState(finding.action, flags.locale).padEnd(stateWidth)} ${codeWithName(finding.code, flags.locale)}: ${findingMessage(finding, flags.locale)}`,
+        `  ${recipientState(finding.action, flags.locale).padEnd(stateWidth)} ${codeWithName(finding.code, flags.locale)}: ${inOneLine(findingMessage(finding, flags.locale))}`,
       );
   }
   context.out(`${lines.join('\n')}\n`);
@@ -407,14 +407,14 @@ async function releaseFrom(
       context.out(
         `${JSON.stringify({ id: result.id, messageId: result.messageId, envelope: result.envelope }, null, 2)}\n`,
       );
-    else context.out(`${text.released(id, result.envelope.to.join(', '))}\n`);
+    else context.out(`${text.released(id, inOneLine(result.envelope.to.join(', ')))}\n`);
   } catch (error) {
     if (
       isEmailGuardError(error, 'RECIPIENT_BLOCKED') ||
       isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
     )
       throw new CliFailure(
-        `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : withoutRefusal(error.message)}`,
+        `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : inOneLine(withoutRefusal(error.message))}`,
         exitCodes.findings,
       );
     if (error instanceof SmtpUtf8NotAnnouncedError)
@@ -433,10 +433,10 @@ async function releaseFrom(
     if (busy) throw busy;
     // The store's own refusals (already released or discarded): not there (3).
     if (isEmailGuardError(error))
-      throw new CliFailure(`${text.staysHeld(id)}: ${error.message}`, exitCodes.unreadable);
+      throw new CliFailure(`${text.staysHeld(id)}: ${inOneLine(error.message)}`, exitCodes.unreadable);
     // The transport's failure (server unreachable, mail refused): not unreadable input (3).
     throw new CliFailure(
-      `${text.staysHeld(id)}: ${text.notSent(serverName(flags.smtp), (error as Error).message)}`,
+      `${text.staysHeld(id)}: ${text.notSent(serverName(flags.smtp), inOneLine((error as Error).message))}`,
       exitCodes.notSent,
     );
   } finally {
@@ -554,7 +554,7 @@ async function discardFrom(
   if (!flags.yes) {
     if (!context.interactive) throw usageFailure(text.noOneToConfirm(id));
     const sure = await context.confirm(
-      text.question(id, messageState(held.action, flags.locale), held.envelope.to.join(', ')),
+      text.question(id, messageState(held.action, flags.locale), inOneLine(held.envelope.to.join(', '))),
     );
     if (!sure) {
       context.out(`${text.kept(id)}\n`);
@@ -579,7 +579,7 @@ async function discardFrom(
     const busy = underWay(error, flags, 'discard');
     if (busy) throw busy;
     if (isEmailGuardError(error))
-      throw new CliFailure(`${text.staysHeld(id)}: ${error.message}`, exitCodes.unreadable);
+      throw new CliFailure(`${text.staysHeld(id)}: ${inOneLine(error.message)}`, exitCodes.unreadable);
     throw error;
   }
   if (!removed) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);
