@@ -14,7 +14,7 @@ import { type FindingFacts, messageFor } from '../guard/messages.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
 import { discardAndRecord } from '../nodemailer/discard-and-record.js';
 import { heldAge as age } from '../nodemailer/held-age.js';
-import type { HeldMessage } from '../nodemailer/hold-store.js';
+import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import { nodemailerGuard, OTHER_CUSTOMER_CODES } from '../nodemailer/nodemailer-guard.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
@@ -217,25 +217,30 @@ function storeProblemLine(
 export async function listHeld(flags: StoreFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   checkTimeZone(flags.timeZone, flags.locale);
-  const { held, inDoubt } = await withHoldStore(flags, async (opened) => {
+  const { held, inDoubt, problems } = await withHoldStore(flags, async (opened) => {
     const held = await opened.store.list();
     const inDoubt = await releasesInDoubt(opened, flags, context);
-    for (const problem of await opened.problems())
-      context.warn(storeProblemLine(problem, text.problems?.[problem.code]));
-    return { held, inDoubt };
+    const problems = await opened.problems();
+    for (const problem of problems) context.warn(storeProblemLine(problem, text.problems?.[problem.code]));
+    return { held, inDoubt, problems };
   });
   if (flags.json) {
     context.out(
       `${JSON.stringify(
-        held.map((entry) => ({
-          ...entry,
-          age: age(entry.heldAt),
-          ...(inDoubt.has(entry.id) ? { releaseInDoubt: true } : {}),
-        })),
+        [
+          ...held.map((entry) => ({
+            ...entry,
+            age: age(entry.heldAt),
+            ...(inDoubt.has(entry.id) ? { releaseInDoubt: true } : {}),
+          })),
+          ...problems.map(({ id, file, code, message }) => ({ id, file, error: { code, message } })),
+        ],
         null,
         2,
       )}\n`,
     );
+  } else if (problems.length > 0 && held.length === 0) {
+    context.out(`${unreadableLine(problems, flags.locale)}\n`);
   } else if (held.length === 0) {
     context.out(`${text.none}\n`);
   } else {
@@ -253,9 +258,22 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
         .filter(Boolean)
         .join('  '),
     );
+    if (problems.length > 0) lines.push(unreadableLine(problems, flags.locale));
     context.out(`${lines.join('\n')}\n`);
   }
-  context.setExitCode(held.length > 0 ? exitCodes.findings : exitCodes.ok);
+  // An entry that cannot be read may be a held message no one sees: 3, as for input that cannot
+  // be read, so a monitoring job that reads the exit code does not take it for an empty store.
+  context.setExitCode(
+    problems.length > 0 ? exitCodes.unreadable : held.length > 0 ? exitCodes.findings : exitCodes.ok,
+  );
+}
+
+/** The entries `list` cannot read, counted and named with their codes, for standard output. */
+function unreadableLine(problems: readonly HoldStoreProblem[], locale: CliLocale): string {
+  return cliTexts[locale].holds.unreadableEntries(
+    problems.length,
+    problems.map(({ id, code }) => `${inOneLine(id)} (${code})`).join(', '),
+  );
 }
 
 /** `holds show ID`: one held message, every recipient with its findings. */
