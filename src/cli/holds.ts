@@ -575,7 +575,9 @@ async function discardFrom(
       text.question(id, messageState(held.action, flags.locale), inOneLine(held.envelope.to.join(', '))),
     );
     if (!sure) {
+      // Nothing was done, as for a refused release (docs/cli.md, exit codes): a script sees it.
       context.out(`${text.kept(id)}\n`);
+      context.setExitCode(exitCodes.findings);
       return;
     }
   }
