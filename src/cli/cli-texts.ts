@@ -186,6 +186,12 @@ export const cliTexts = {
       discarded: (id: string) => `discarded ${id}`,
       // A refused release: the library's own message says why (holds.ts takes its opening off).
       refusal: undefined,
+      // The check that held the message knew more than the export given now may (holds.ts heldStops).
+      // A list that cannot read every entry: on standard output too, for a job that reads only it.
+      unreadableEntries: (count: number, entries: string) =>
+        `${count} ${count === 1 ? 'entry' : 'entries'} of the store cannot be read, and may be held messages: ${entries}; see the lines on standard error`,
+      heldFindingStands: (stopped: string) =>
+        `recipient ${stopped} was found blocked or another customer's address when the message was held, and a check now cannot clear that (the customers given may be out of date); release it to a corrected address (--to) that passes the check, or with --send-despite-block on your own account`,
     },
     smtp: {
       notUsable: (detail: string) =>
@@ -696,6 +702,10 @@ Stops on SIGINT or SIGTERM.`,
         otherCustomer: (stopped: string) =>
           `mottagaren ${stopped} är en annan kunds adress eller ett skrivfel från en; släpp det till en rättad adress (--to) som klarar kontrollen`,
       },
+      unreadableEntries: (count: number, entries: string) =>
+        `${count} ${count === 1 ? 'post' : 'poster'} i lagret går inte att läsa och kan vara stoppade meddelanden: ${entries}; se raderna på standard error`,
+      heldFindingStands: (stopped: string) =>
+        `mottagaren ${stopped} stoppades eller var en annan kunds adress när meddelandet stoppades, och en kontroll nu kan inte häva det (kunderna som ges kan vara inaktuella); släpp det till en rättad adress (--to) som klarar kontrollen, eller med --send-despite-block på eget ansvar`,
     },
     smtp: {
       notUsable: (detail: string) =>

@@ -25,3 +25,18 @@ export function escapeControls(text: string): string {
     return code < 0x7f ? `\\x${hex}` : `\\u00${hex}`;
   });
 }
+
+/**
+ * A value taken from input that sits inside one line of the command's own output (a row of
+ * `holds list`, a `holds show` field, a refusal): every control character escaped as
+ * {@link escapeControls} does, and the line feed too (`\x0a`), so a recipient holding one cannot
+ * start a row of its own that reads like another held message.
+ *
+ * @example
+ * ```ts
+ * inOneLine('a@b.se\nfake row'); // 'a@b.se\\x0afake row'
+ * ```
+ */
+export function inOneLine(text: string): string {
+  return escapeControls(text).replace(/\n/g, '\\x0a');
+}

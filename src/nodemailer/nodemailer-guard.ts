@@ -517,7 +517,7 @@ function describeFailure(failure: unknown): string {
  * Findings that name another customer's address: a released recipient with one of them is refused,
  * whatever else its verdict says (the misdirected confirmation this library exists to stop).
  */
-const OTHER_CUSTOMER_CODES: ReadonlySet<string> = new Set([
+export const OTHER_CUSTOMER_CODES: ReadonlySet<string> = new Set([
   'belongs-to-other-customer',
   'near-miss-other-customer',
   'near-miss-other-name',

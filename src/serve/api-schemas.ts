@@ -104,6 +104,12 @@ export const HeldMessageSchema = z.object({
     .describe(
       'a release was started (audit log) and never ended: the message may have been delivered; check the mail server log, then release or discard it with "force": true',
     ),
+  releaseProgress: z
+    .enum(['not-started', 'started', 'sent'])
+    .optional()
+    .describe(
+      'while `state` is `releasing`, what the audit log says of its send: `not-started` (it did not go out), `started` (a release in doubt: it may have reached the mail server), `sent` (the transport accepted it: discard it with "force": true, never release it again)',
+    ),
   action: z.enum(['block', 'confirm']),
   customerId: z.string().optional(),
   messageId: z.string().optional(),

@@ -109,6 +109,17 @@ describe('email-guard holds discard, whatever the order of its options', () => {
     });
   }
 
+  it('keeps the message and exits with 1 when the answer at the terminal is no', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    const declined = await runCliInProcess(discard(id, who), {
+      interactive: true,
+      confirm: false,
+    });
+    expect(declined.stdout).toBe(`kept ${id}\n`);
+    expect(declined.status).toBe(1);
+    expect((await runCliInProcess(['holds', 'show', id, '--store', store()])).status).toBe(0);
+  });
+
   it('answers at once as the built command with --yes after --reason, standard input piped', async () => {
     const id = await holdMessage(fixture, TYPO);
     const options = orders['--yes after --reason']?.(unwritableAuditLog()) ?? [];

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Directory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
 import type { HoldInput } from '../../src/nodemailer/hold-store.js';
@@ -15,6 +16,11 @@ export interface HoldMessageOptions {
   readonly locale?: 'sv' | 'en';
   /** The customer the order is for; one not in the fixture's customers is a failed lookup. @default 'C-1001' */
   readonly customerId?: string;
+  /**
+   * The customers the guard checks against instead of the fixture's lookup, which knows only the
+   * customer named: with both, an address of the other is held as `belongs-to-other-customer`.
+   */
+  readonly directory?: Directory;
 }
 
 /**
@@ -31,7 +37,12 @@ export async function holdMessage(
   transporter.use(
     'compile',
     nodemailerGuard({
-      guard: createGuard({ locale: options.locale ?? 'en', lookupCustomer: async (id) => customers[id] }),
+      guard: createGuard({
+        locale: options.locale ?? 'en',
+        ...(options.directory
+          ? { directory: options.directory }
+          : { lookupCustomer: async (id: string) => customers[id] }),
+      }),
       holdStore: fixture.holdStore,
       auditLog: fixture.audit,
     }),
