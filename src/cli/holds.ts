@@ -15,7 +15,8 @@ import type { Finding, Verdict } from '../guard/verdict.js';
 import { discardAndRecord } from '../nodemailer/discard-and-record.js';
 import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js';
-import { nodemailerGuard, OTHER_CUSTOMER_CODES } from '../nodemailer/nodemailer-guard.js';
+import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
+import { comparableAddress, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-name.js';
@@ -471,17 +472,10 @@ async function releaseFrom(
  * `confirm` for anything else is answered by the release itself (docs/cli.md, holds release).
  */
 function heldStops(held: HeldMessage, to: readonly string[] | undefined): HeldMessage['recipients'] {
-  const comparable = (address: string) => (extractAddress(address) ?? address).trim().toLowerCase();
   const going = new Set(
-    (to?.length ? to : held.recipients.map((recipient) => recipient.address)).map(comparable),
+    (to?.length ? to : held.recipients.map((recipient) => recipient.address)).map(comparableAddress),
   );
-  return held.recipients.filter(
-    ({ address, verdict }) =>
-      going.has(comparable(address)) &&
-      verdict.findings.some(
-        (finding) => finding.action === 'block' || OTHER_CUSTOMER_CODES.has(finding.code),
-      ),
-  );
+  return stoppedWhenHeld(held.recipients).filter(({ address }) => going.has(comparableAddress(address)));
 }
 
 /** Each recipient stopped, quoted, with its state and the codes that held it: `"x@y" confirm (…)`. */

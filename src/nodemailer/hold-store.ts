@@ -8,6 +8,7 @@ import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
 import type { ReleaseOutcome } from './audit-log.js';
 import { replaceRecipients } from './replace-recipients.js';
 import { sendReleased } from './send-released.js';
+import { stoppedWhenHeld } from './stopped-when-held.js';
 
 /** The SMTP envelope a message is delivered with (RFC 5321 §3.3: MAIL FROM and RCPT TO). */
 export interface HeldEnvelope {
@@ -293,6 +294,7 @@ export async function sendHeldMessage(
     ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
     ...(settings.confirmNew ? { confirmNew: true } : {}),
     ...(settings.force ? { force: true } : {}),
+    stoppedWhenHeld: stoppedWhenHeld(entry.recipients).map(({ address }) => address),
     ...(corrected ? { corrected: true } : { recipients: entry.recipients.map(heldRecipient) }),
   });
   return { envelope, info };

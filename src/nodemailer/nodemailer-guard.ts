@@ -35,6 +35,10 @@ import { awaitVerification } from './await-verification.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import './mail-options.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
+import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
+
+export { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
+
 import { removeHeaderFields } from './remove-header-fields.js';
 
 /**
@@ -350,7 +354,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const otherCustomers = check.recipients.filter(({ verdict }) =>
       verdict.findings.some((finding) => OTHER_CUSTOMER_CODES.has(finding.code)),
     );
-    const blocked = check.action === 'block' || otherCustomers.length > 0;
+    // What the check that held it stopped stays stopped: the customer file given at release may lack
+    // the customer whose address it is, and a stale export must never undo a block.
+    const stoppedWhenHeld = new Set(release.stoppedWhenHeld ?? []);
+    const heldStopped = check.recipients.filter(({ address }) =>
+      stoppedWhenHeld.has(comparableAddress(address)),
+    );
+    const blocked = check.action === 'block' || otherCustomers.length > 0 || heldStopped.length > 0;
     // A corrected recipient judged `confirm`, and a kept one judged `confirm` because it is new to
     // the customer (`unverified-address`), go out only when the releaser confirmed it as theirs: the
     // same rule for the address whether it was typed at release or held (docs/cli.md, holds release).
@@ -440,8 +450,18 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         return `${address} ${state}: ${findings}${suggested}`;
       })
       .join(' ');
+    // Stopped only by the check that held it: the check now passes it, which a customer file
+    // lacking the address's owner explains, so that check's verdict is what stands.
+    const heldOnly = heldStopped
+      .filter((recipient) => !stopped.includes(recipient))
+      .map(
+        ({ address }) =>
+          `${address} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that`,
+      )
+      .join('; ');
+    const why = [said, heldOnly].filter(Boolean).join(' ');
     throw new RecipientBlockedError(
-      `Not sent, the message stays held: ${said}${said.endsWith('?') ? '' : '.'} Correct the recipient and release the message again, or discard it.`,
+      `Not sent, the message stays held: ${why}${why.endsWith('?') ? '' : '.'} Correct the recipient and release the message again, or discard it.`,
       details,
     );
   }
@@ -512,16 +532,6 @@ interface VerifierHooks {
 function describeFailure(failure: unknown): string {
   return failure instanceof Error ? failure.message : String(failure);
 }
-
-/**
- * Findings that name another customer's address: a released recipient with one of them is refused,
- * whatever else its verdict says (the misdirected confirmation this library exists to stop).
- */
-export const OTHER_CUSTOMER_CODES: ReadonlySet<string> = new Set([
-  'belongs-to-other-customer',
-  'near-miss-other-customer',
-  'near-miss-other-name',
-]);
 
 function describeStopped(check: RecipientsCheck): string {
   return check.recipients

@@ -16,6 +16,12 @@ export interface PendingRelease {
   readonly reason: string;
   /** The recipients as the message was held with them, when it goes to them unchanged: checked again. */
   readonly recipients?: readonly Recipient[];
+  /**
+   * The addresses (lower case) the check that held the message stopped as `block` or as another
+   * customer's: a release to one of them is refused like a block, whatever the check at release
+   * time says, since a customer file given at release may lack the customer who owns it.
+   */
+  readonly stoppedWhenHeld?: readonly string[];
   /** Send to a blocked recipient all the same, on the releasing person's account. */
   readonly sendDespiteBlock?: boolean;
   /** The envelope is a correction: another customer's address is refused, a new one needs `confirmNew`. */

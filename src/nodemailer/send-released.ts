@@ -6,6 +6,7 @@ import type { Recipient } from '../pipeline/recipient.js';
 import { announcesSmtpUtf8 } from './announces-smtp-utf8.js';
 import type { HeldEnvelope } from './hold-store.js';
 import { beginRelease, endRelease, wasSeen } from './release-tokens.js';
+import { comparableAddress } from './stopped-when-held.js';
 
 /** What {@link sendReleased} sends: a held message as stored, and who released it, and why. */
 export interface ReleasedMessage {
@@ -29,6 +30,15 @@ export interface ReleasedMessage {
    * @default undefined (only the envelope and the message's own fields are checked)
    */
   readonly recipients?: readonly Recipient[];
+  /**
+   * The addresses the check that held the message stopped as `block` or as another customer's
+   * (`belongs-to-other-customer`, `near-miss-other-customer`, `near-miss-other-name`): a release to
+   * one of them is refused like a `block` (or sent with `sendDespiteBlock`, recorded as such) even
+   * when the check at release time passes it, because the customer file it is checked against
+   * then may lack the customer who owns the address. The hold stores fill it from the held verdicts.
+   * @default undefined (only the check at release time counts)
+   */
+  readonly stoppedWhenHeld?: readonly string[];
   /** Who released it, for the audit log. Required. */
   readonly by: string;
   /** Why, for the audit log. Required. */
@@ -87,6 +97,7 @@ const ReleasedMessageSchema = z.object({
   corrected: z.boolean().optional(),
   confirmNew: z.boolean().optional(),
   force: z.boolean().optional(),
+  stoppedWhenHeld: z.array(z.string()).optional(),
   recipients: z
     .array(
       z.object({
@@ -139,6 +150,9 @@ export async function sendReleased(
     ...(release.corrected ? { corrected: true } : {}),
     ...(release.confirmNew ? { confirmNew: true } : {}),
     ...(release.force ? { force: true } : {}),
+    ...(release.stoppedWhenHeld?.length
+      ? { stoppedWhenHeld: release.stoppedWhenHeld.map(comparableAddress) }
+      : {}),
     ...(release.recipients === undefined ? {} : { recipients: release.recipients as Recipient[] }),
   });
   // No envelope here: the guard sets it from the token, so without the guard nothing is delivered.

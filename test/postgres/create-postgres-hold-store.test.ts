@@ -379,7 +379,7 @@ describe('createPostgresHoldStore', () => {
     });
     afterAll(async () => {
       await database.pool.query(
-        `DROP TABLE ${SCHEMA}.refuse_delete CASCADE; DROP FUNCTION ${SCHEMA}.refuse_delete`,
+        `DROP TRIGGER refuse_delete ON ${SCHEMA}.held_message; DROP TABLE ${SCHEMA}.refuse_delete; DROP FUNCTION ${SCHEMA}.refuse_delete()`,
       );
     });
 
