@@ -170,7 +170,7 @@ describe('--locale sv, every line a user sees', () => {
       ['audit', dir.path],
       ['audit', dir.path, '--customers'],
       ['customers', 'check', customers, 'extra'],
-      ['customers', 'check', 'customers.pdf'],
+      ['customers', 'check', 'customers.xyz'],
       ['customers', 'check', customers, '--out', 'report.pdf'],
       ['customers', 'kontroll'],
     ]) {
