@@ -480,7 +480,7 @@ Stops on SIGINT or SIGTERM.`,
     },
     // The line after a command's usage error: `usage` is its usage line (run-cli.ts usageHint).
     usageHint: (usage: string) => `(usage: ${usage}; add --help for more)`,
-    // A CRM export saved as a spreadsheet (spreadsheet-kind.ts): what it is, and how to save it as CSV.
+    // A CRM export saved as a spreadsheet (file-kind.ts): what it is, and how to save it as CSV.
     spreadsheet: (kind: string) =>
       `${kind}, not a CSV file: save it as CSV (UTF-8) first and give that file (Excel: File → Save As → CSV UTF-8 (Comma delimited); Numbers, LibreOffice: export as CSV)`,
     spreadsheetKinds: {
@@ -508,7 +508,7 @@ Stops on SIGINT or SIGTERM.`,
       stale: (file: string, line: number, first: string, second: string) =>
         `${file}:${line}: the pair ${first}, ${second} is no longer found (remove it from the file)`,
     },
-    // A PDF or word-processor file given as the CRM export (document-kind.ts): what it is, and what to give.
+    // A PDF or word-processor file given as the CRM export (file-kind.ts): what it is, and what to give.
     document: (kind: string) =>
       `${kind}, not a CRM export: export the customers from the CRM as CSV (UTF-8), or save the table as CSV (UTF-8) from a spreadsheet, and give that file`,
     documentKinds: {

@@ -6,10 +6,9 @@ import { defaultCustomerColumns, type LoadProblem, loadCustomers } from '../cont
 import { isEmailGuardError } from '../errors.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import { type Progress, progressWords } from './create-progress.js';
-import { documentKind } from './document-kind.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
+import { documentKind, spreadsheetKind } from './file-kind.js';
 import { type ColumnMapping, columnsAdvice } from './parse-columns.js';
-import { spreadsheetKind } from './spreadsheet-kind.js';
 
 /** A CRM export read into a directory, with the line each customer came from. */
 export interface CustomerFile {
@@ -48,8 +47,10 @@ export async function readCustomers(
   // A folder has no ending to judge by: it is an input of the wrong kind (3), not a usage error.
   if ((await stat(path).catch(() => undefined))?.isDirectory())
     throw unreadableFailure(`${path}: ${text.notAFile}`);
+  // Read once, for every judgement by content below.
+  const sample = await firstBytes(path);
   // A PDF or a Word document is the wrong kind of file (3), as a spreadsheet is: said by what it is.
-  const document = documentKind(path, await firstBytes(path));
+  const document = documentKind(path, sample);
   if (document) throw unreadableFailure(`${path}: ${text.document(text.documentKinds[document])}`);
   const format = customerFormat(path, locale);
   let size: number;
@@ -63,7 +64,6 @@ export async function readCustomers(
       `${path}: ${text.cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
     );
   }
-  const sample = await firstBytes(path);
   const kind = spreadsheetKind(path, sample);
   if (kind) throw unreadableFailure(`${path}: ${text.spreadsheet(text.spreadsheetKinds[kind])}`);
   refuseUtf16WithoutMark(path, sample, locale);
