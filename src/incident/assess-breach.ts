@@ -12,10 +12,12 @@ import { breachDecisions } from './data/breach-decisions.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data-categories.js';
 import { calendarDay, gdprAppliesFrom, gdprName } from './data/legal-bases.js';
+import type { ReportLocale } from './data/report-texts.js';
 import { addHours, type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findPrecedents } from './find-precedents.js';
 import { contradictoryFacts, futureMoments, impossibleMoments, refuseIssues } from './impossible-facts.js';
 import { LargeScaleSchema, LocaleSchema, TimeZoneSchema } from './option-schemas.js';
+import { reviewItemText } from './review-item.js';
 
 // The facts' schemas live in breach-facts.ts (the corpus of decisions reads them too); they are
 // still exported from here, where callers have always found them.
@@ -655,12 +657,18 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   const pending = input.needsReview ?? [];
   const silent = !(gdprSubjects || subscribers || publicCommunication);
   const needsReview = pending.length > 0 && (silent || decidedByAttachment);
+  // The first three items, worded in each language the reason is given in.
+  const listed = (locale: ReportLocale) =>
+    `${pending
+      .slice(0, 3)
+      .map((item) => reviewItemText(item, locale))
+      .join('; ')}${pending.length > 3 ? '; …' : ''}`;
   if (needsReview && !silent) {
     reason(
       'needs-review',
       'GDPR Art. 33(4) and 33(5)',
-      `${pending.length === 1 ? 'En uppgift' : `${pending.length} uppgifter`} kunde inte läsas (${pending.slice(0, 3).join('; ')}${pending.length > 3 ? '; …' : ''}). Slutsatsen vilar på vad bilagan kan innehålla: den är preliminär tills en person har granskat bilagan.`,
-      `${pending.length === 1 ? 'One item' : `${pending.length} items`} could not be read (${pending.slice(0, 3).join('; ')}${pending.length > 3 ? '; …' : ''}). The conclusion rests on what the attachment may hold: it is provisional until a person has checked the attachment.`,
+      `${pending.length === 1 ? 'En uppgift' : `${pending.length} uppgifter`} kunde inte läsas (${listed('sv')}). Slutsatsen vilar på vad bilagan kan innehålla: den är preliminär tills en person har granskat bilagan.`,
+      `${pending.length === 1 ? 'One item' : `${pending.length} items`} could not be read (${listed('en')}). The conclusion rests on what the attachment may hold: it is provisional until a person has checked the attachment.`,
     );
   } else if (needsReview) {
     // GDPR Art. 33(5) and Art. 9: data of a special category raises the risk to high (ENISA 2013
@@ -669,8 +677,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     reason(
       'needs-review',
       'GDPR Art. 9(1), 33(5) and 34(1)',
-      `${pending.length === 1 ? 'En uppgift' : `${pending.length} uppgifter`} kunde inte klassas (${pending.slice(0, 3).join('; ')}${pending.length > 3 ? '; …' : ''}). En person måste granska om de avslöjar hälsa eller andra känsliga personuppgifter innan bedömningen kan bli slutlig: slutsatsen att inte anmäla eller underrätta gäller inte förrän dess.`,
-      `${pending.length === 1 ? 'One item' : `${pending.length} items`} could not be classified (${pending.slice(0, 3).join('; ')}${pending.length > 3 ? '; …' : ''}). A person must check whether they reveal health or other special categories of personal data before the assessment is final: the conclusion not to notify or tell anyone does not stand until then.`,
+      `${pending.length === 1 ? 'En uppgift' : `${pending.length} uppgifter`} kunde inte klassas (${listed('sv')}). En person måste granska om de avslöjar hälsa eller andra känsliga personuppgifter innan bedömningen kan bli slutlig: slutsatsen att inte anmäla eller underrätta gäller inte förrän dess.`,
+      `${pending.length === 1 ? 'One item' : `${pending.length} items`} could not be classified (${listed('en')}). A person must check whether they reveal health or other special categories of personal data before the assessment is final: the conclusion not to notify or tell anyone does not stand until then.`,
     );
   }
 

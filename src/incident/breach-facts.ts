@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DataCategorySchema } from './data/data-categories.js';
 import { DateInputSchema } from './date-input.js';
+import { NeedsReviewItemSchema } from './review-item.js';
 
 /** The legal regimes a breach is assessed under. */
 export const RegimeSchema = z.enum(['gdpr', 'eprivacy']);
@@ -166,9 +167,11 @@ const BREACH_FACTS_SHAPE = {
   insight: InsightSchema.optional(),
   /**
    * What a person must still classify before the breach can be judged harmless: order lines the
-   * inventory could not tell apart from health or other special-category data (GDPR Art. 9).
+   * inventory could not tell apart from health or other special-category data (GDPR Art. 9), an
+   * attachment nobody could read. The library's own items are data, worded in the language the report
+   * is rendered in; a caller's own are words, kept as written.
    */
-  needsReview: z.array(z.string().min(1)).optional(),
+  needsReview: z.array(NeedsReviewItemSchema).optional(),
   /** When the breach happened. */
   occurredAt: DateInputSchema.optional(),
   /** When the organisation became aware of it (the start of every deadline). */

@@ -18,7 +18,8 @@ import {
   refuseIssues,
 } from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
-import { customerTold, unreadContentItem } from './report-conclusions.js';
+import { customerTold } from './report-conclusions.js';
+import { isUnreadContentItem } from './review-item.js';
 
 // Only `now` is read here; the other options pass on to createIncidentReport, which checks them.
 const FollowUpOptionsSchema = z.looseObject({ now: DateInputSchema.optional() });
@@ -153,9 +154,7 @@ export function createFollowUpReport(
     // Read now, the message's content is no longer an item to review.
     ...(read && stored.needsReview !== undefined
       ? {
-          needsReview: stored.needsReview.filter(
-            (item) => item !== unreadContentItem('sv') && item !== unreadContentItem('en'),
-          ),
+          needsReview: stored.needsReview.filter((item) => !isUnreadContentItem(item)),
         }
       : {}),
     ...(definedOnly(rest) as Partial<CreateIncidentReportInput>),

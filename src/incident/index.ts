@@ -46,6 +46,7 @@ export type { OrderTerm } from './data/order-terms.js';
 export { defaultOrderTerms } from './data/order-terms.js';
 export type { MisdirectedEmailMeasureId, ReportLocale } from './data/report-texts.js';
 export { measureTexts, misdirectedEmailMeasureIds, reportHeadings } from './data/report-texts.js';
+export { reviewItemTexts } from './data/review-item-texts.js';
 export type { DateInput } from './date-input.js';
 export type { AuthorityFinding, FindAuthorityInput, FindAuthorityOptions } from './find-authority.js';
 export { AuthorityFindingSchema, FindAuthorityInputSchema, findAuthority } from './find-authority.js';
@@ -77,3 +78,5 @@ export type {
 export { ReportMisdirectedInputSchema, reportMisdirected } from './report-misdirected.js';
 export type { MisdirectedSmsReport, ReportMisdirectedSmsInput } from './report-misdirected-sms.js';
 export { ReportMisdirectedSmsInputSchema, reportMisdirectedSms } from './report-misdirected-sms.js';
+export type { NeedsReviewItem, ReviewItem, ReviewItemCode } from './review-item.js';
+export { NeedsReviewItemSchema, ReviewItemSchema, reviewItemText } from './review-item.js';

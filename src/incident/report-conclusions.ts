@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, inCustomerNotice, type Phrasing, say } from
 import type { AuthorityFinding } from './find-authority.js';
 import type { IncidentReport } from './incident-report.js';
 import { type Decision, decide } from './officer-judgment.js';
+import { isUnreadContentItem, reviewItemText } from './review-item.js';
 
 /**
  * A date and time as a Swedish authority writes it (`2018-02-23 kl. 13.36 CET`: Språkrådet's
@@ -402,16 +403,6 @@ export function conclusionsOpen(report: IncidentReport): boolean {
   return report.data.contentUnknown === true && report.judgment === undefined;
 }
 
-/**
- * The item the review lists for a message in which nothing personal could be recognised: the
- * content itself, which a person must read before the breach can be assessed (see {@link conclusionsOpen}).
- */
-export function unreadContentItem(locale: 'sv' | 'en'): string {
-  return locale === 'sv'
-    ? 'meddelandets innehåll, där inga personuppgifter kunde kännas igen'
-    : 'the content of the message, in which no personal data could be recognised';
-}
-
 /** Why the conclusions are open (see {@link conclusionsOpen}), as a clause. */
 export function openReason(phrasing: Phrasing): string {
   return say(
@@ -800,9 +791,9 @@ export function decisionParagraphs(
   // (GDPR Art. 9(1), 33(5)); the signer must see that beside the conclusion, not only among the reasons.
   // With the conclusions open, there is no conclusion to call provisional, and the unread content is
   // already named as the reason: only the other items still to review are added, as also to review.
-  const pending = (report.facts.needsReview ?? []).filter(
-    (item) => !open || (item !== unreadContentItem('sv') && item !== unreadContentItem('en')),
-  );
+  const pending = (report.facts.needsReview ?? [])
+    .filter((item) => !open || !isUnreadContentItem(item))
+    .map((item) => reviewItemText(item, phrasing.locale));
   // Order lines, unless an attachment nobody could read is among them (reportMisdirected lists it).
   const orderLines = (report.data.unreadAttachments ?? []).length === 0;
   const items = s(

@@ -35,7 +35,7 @@ import {
   type MessageSource,
 } from './inventory-message.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
-import { unreadContentItem } from './report-conclusions.js';
+import { type ReviewItem, unreadContent } from './review-item.js';
 
 /**
  * The facts of a confirmation that reached the wrong address, as {@link reportMisdirected} reads them.
@@ -289,16 +289,17 @@ export async function reportFromInventory(
   // reported until a person says what it held (dataCategories) and clears the review (needsReview: []).
   const unread = inventory.attachments
     .filter((attachment) => !attachment.inspected)
-    .map((attachment) =>
-      locale === 'sv'
-        ? `bilagan ${attachment.filename ?? '(namnlös)'} (${attachment.contentType}), som inte kunde läsas`
-        : `the attachment ${attachment.filename ?? '(unnamed)'} (${attachment.contentType}), which could not be read`,
+    .map(
+      ({ filename, contentType }): ReviewItem => ({
+        code: 'unread-attachment',
+        values: { ...(filename ? { filename } : {}), contentType },
+      }),
     );
   const found = new Set([...inventory.categories, ...(given.dataCategories ?? [])]);
   const needsReview = given.needsReview ?? [
-    ...inventory.review,
+    ...inventory.review.map((line): ReviewItem => ({ code: 'order-line', values: { line } })),
     ...unread,
-    ...(found.size === 0 ? [unreadContentItem(locale)] : []),
+    ...(found.size === 0 ? [unreadContent] : []),
   ];
   const occurredAt = given.occurredAt ?? inventory.sentAt;
   if (occurredAt === undefined) {

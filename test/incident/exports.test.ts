@@ -25,11 +25,13 @@ describe('email-guard/incident', () => {
       'IncidentReportSchema',
       'InvalidInputError',
       'MessageUnreadableError',
+      'NeedsReviewItemSchema',
       'OfficerJudgmentSchema',
       'PrecedentSchema',
       'RecommendationSchema',
       'ReportMisdirectedInputSchema',
       'ReportMisdirectedSmsInputSchema',
+      'ReviewItemSchema',
       'TimelineEntrySchema',
       'assessBreach',
       'authorities',
@@ -53,6 +55,8 @@ describe('email-guard/incident', () => {
       'reportHeadings',
       'reportMisdirected',
       'reportMisdirectedSms',
+      'reviewItemText',
+      'reviewItemTexts',
     ]);
   });
 

@@ -35,6 +35,29 @@ export const misdirectedInput: ReportMisdirectedInput = {
   detectedAt: '2018-02-23T13:45:00+01:00',
 };
 
+// A credit-check result in an encrypted zip, the zip's password in the message body: nobody read
+// the attachment, so nothing is known of what it held but that a password came with it.
+export const encryptedAttachmentMessage = readFileSync(
+  new URL('../fixtures/incident/encrypted-attachment.eml', import.meta.url),
+  'utf8',
+);
+
+/** The encrypted attachment's message with its password sent apart, as it should have been, to a stranger. */
+export const unreadAttachmentInput: ReportMisdirectedInput = {
+  message: encryptedAttachmentMessage.replace(/^Lösenordet.*\r?\n/m, ''),
+  intended: 'lars.ek1970@gmail.com',
+  actual: 'lars.ek@gmail.com',
+  customer: { id: 'C-2001', name: 'Lars Ek' },
+  organisation: {
+    name: 'Hemhandel AB',
+    customerServicePhone: '010-555 00 00',
+    regimes: ['gdpr'],
+    contact: { name: 'Karin Berg', email: 'dpo@hemhandel.se', phone: '08-123 456 00' },
+  },
+  reference: 'HH-INC-2024-0001',
+  detectedAt: '2024-10-01T10:00:00+02:00',
+};
+
 /** A login code sent by text message to a wrong number, at a telecom (Persónuvernd 2021122409, Nova). */
 export const misdirectedSmsInput: ReportMisdirectedSmsInput = {
   text: 'Hej Anna Svensson! Logga in på Mina sidor med koden 481516. Kundnummer: 4711023.',
