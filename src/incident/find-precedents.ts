@@ -487,8 +487,15 @@ export function findPrecedents(
       // The other reading is one of the same circumstances: a decision where the data stayed with a
       // stranger is not the other reading of a letter that came back unopened.
       .filter((match) => match.sameConclusion === false && match.afterwardsFit)
+      // Of the same channel first, as the closest are (tier above): a misposted letter is not the
+      // other reading of an e-mail where an e-mail that went the other way is at hand.
       .reduce<Match | undefined>(
-        (best, match) => (best === undefined || match.score > best.score ? match : best),
+        (best, match) =>
+          best === undefined ||
+          (best.otherChannel && !match.otherChannel) ||
+          (best.otherChannel === match.otherChannel && match.score > best.score)
+            ? match
+            : best,
         undefined,
       );
     if (contrary !== undefined) chosen[chosen.length - 1] = contrary;

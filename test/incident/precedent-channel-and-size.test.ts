@@ -105,3 +105,16 @@ describe('the channel among the other facts', () => {
     expect(letterInCc).toThrow(/exposure.*contradicts channel "post"/s);
   });
 });
+
+describe('the other reading', () => {
+  it('is a decision about the same channel where one went the other way', () => {
+    // A telecom's order confirmation e-mailed to a stranger who confirmed the deletion: before, the
+    // other reading was EDPB Case No. 13, misposted letters, though UODO's P4 decision on an e-mail
+    // under both regimes went the other way too.
+    const email: CreateIncidentReportInput = { ...swedishSeed, recipientConfirmedDeletion: true };
+    const { precedents } = createIncidentReport(email, { locale: 'en', now }).assessment;
+    const other = precedents.find((precedent) => precedent.alike.otherReading === true);
+    expect(other?.id).toBe('uodo-dkn-5131-18-2022-p4');
+    expect(other?.alike.channel).toBe('email');
+  });
+});

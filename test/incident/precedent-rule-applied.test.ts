@@ -57,11 +57,12 @@ describe('a precedent under a rule this report applies and concluding otherwise 
     );
     const en = renderIncidentReport(report, { format: 'text', locale: 'en' });
     const sv = renderIncidentReport(report, { format: 'text', locale: 'sv' });
+    // UODO's P4 decision: an e-mail under both regimes, as here, that told the subscriber.
     expect(en).toMatch(
-      /decided differently on notifying the authority under the GDPR: notify the authority: no/,
+      /P4[^\n]*decided differently on telling the people: notify the authority: yes; tell the people: yes/,
     );
     expect(sv).toMatch(
-      /beslutade annorlunda om anmälan till myndigheten enligt dataskyddsförordningen: anmälan till myndigheten: nej/,
+      /P4[^\n]*beslutade annorlunda om att underrätta de berörda: anmälan till myndigheten: ja; underrätta de berörda: ja/,
     );
   });
 
