@@ -55,6 +55,7 @@ type DataProtectionAuthorityRow = readonly [
   name: string,
   nameEn: string,
   abbreviation: string | undefined,
+  website?: string,
 ];
 
 /** The data protection authorities of the EU and EEA states (EDPB members, GDPR Art. 68). */
@@ -77,7 +78,14 @@ const dataProtectionAuthorities: readonly DataProtectionAuthorityRow[] = [
     undefined,
   ],
   ['CZ', 'uoou', 'Úřad pro ochranu osobních údajů', 'Office for Personal Data Protection', 'ÚOOÚ'],
-  ['DK', 'datatilsynet', 'Datatilsynet', 'Danish Data Protection Agency', undefined],
+  [
+    'DK',
+    'datatilsynet',
+    'Datatilsynet',
+    'Danish Data Protection Agency',
+    undefined,
+    'https://www.datatilsynet.dk',
+  ],
   ['EE', 'aki', 'Andmekaitse Inspektsioon', 'Estonian Data Protection Inspectorate', 'AKI'],
   [
     'FI',
@@ -114,7 +122,14 @@ const dataProtectionAuthorities: readonly DataProtectionAuthorityRow[] = [
     'Hungarian National Authority for Data Protection and Freedom of Information',
     'NAIH',
   ],
-  ['IE', 'dpc', 'Data Protection Commission', 'Data Protection Commission', 'DPC'],
+  [
+    'IE',
+    'dpc',
+    'Data Protection Commission',
+    'Data Protection Commission',
+    'DPC',
+    'https://www.dataprotection.ie',
+  ],
   [
     'IT',
     'garante',
@@ -137,9 +152,24 @@ const dataProtectionAuthorities: readonly DataProtectionAuthorityRow[] = [
     'Information and Data Protection Commissioner',
     'Information and Data Protection Commissioner',
     'IDPC',
+    'https://idpc.org.mt',
   ],
-  ['NL', 'ap', 'Autoriteit Persoonsgegevens', 'Dutch Data Protection Authority', 'AP'],
-  ['PL', 'uodo', 'Urząd Ochrony Danych Osobowych', 'Personal Data Protection Office', 'UODO'],
+  [
+    'NL',
+    'ap',
+    'Autoriteit Persoonsgegevens',
+    'Dutch Data Protection Authority',
+    'AP',
+    'https://autoriteitpersoonsgegevens.nl',
+  ],
+  [
+    'PL',
+    'uodo',
+    'Urząd Ochrony Danych Osobowych',
+    'Personal Data Protection Office',
+    'UODO',
+    'https://uodo.gov.pl',
+  ],
   ['PT', 'cnpd', 'Comissão Nacional de Proteção de Dados', 'National Data Protection Commission', 'CNPD'],
   [
     'RO',
@@ -188,7 +218,7 @@ function dataProtectionAuthorityFor(
   const row = dataProtectionAuthorities.find(([rowCountry]) => rowCountry === country);
   // Every caller names a country of the table above, so this is reached only if the table is broken.
   if (row === undefined) throw new RangeError(`no data protection authority for ${country}`);
-  const [, id, name, nameEn, abbreviation] = row;
+  const [, id, name, nameEn, abbreviation, website] = row;
   return {
     id: `${country.toLowerCase()}-${id}-eprivacy`,
     country,
@@ -196,6 +226,7 @@ function dataProtectionAuthorityFor(
     name,
     nameEn,
     ...(abbreviation === undefined ? {} : { abbreviation }),
+    ...(website === undefined ? {} : { website }),
     ...extra,
   };
 }
@@ -433,13 +464,14 @@ export const authorities: readonly Authority[] = [
   ),
   // The data protection authorities of the EU and EEA states (EDPB members).
   ...dataProtectionAuthorities.map(
-    ([country, id, name, nameEn, abbreviation]): Authority => ({
+    ([country, id, name, nameEn, abbreviation, website]): Authority => ({
       id: `${country.toLowerCase()}-${id}`,
       country,
       regime: 'gdpr',
       name,
       nameEn,
       ...(abbreviation === undefined ? {} : { abbreviation }),
+      ...(website === undefined ? {} : { website }),
       ...(swedishNames[country] === undefined ? {} : { nameSv: swedishNames[country] }),
       ...(country === 'DE'
         ? {

@@ -833,10 +833,10 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "ICO, Personal data breach examples, Case study 1: Failure to redact personal data",
     "date": "2026",
     "dateIsDecision": false,
-    "reference": "https://cy.ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
+    "reference": "https://ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
     "sources": [
       {
-        "url": "https://cy.ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
+        "url": "https://ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
         "label": "authority"
       }
     ],
@@ -870,10 +870,10 @@ export const breachDecisions: readonly BreachDecision[] = [
     "document": "ICO, Personal data breach examples, Case study 2: Emailing a file in error",
     "date": "2026",
     "dateIsDecision": false,
-    "reference": "https://cy.ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
+    "reference": "https://ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
     "sources": [
       {
-        "url": "https://cy.ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
+        "url": "https://ico.org.uk/for-organisations/report-a-breach/personal-data-breach/personal-data-breach-examples/",
         "label": "authority"
       }
     ],
