@@ -489,108 +489,104 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
         ),
       ]
     : [];
-  return [
-    ...caveat,
-    ...findings.flatMap((finding) => {
-      const name =
-        authorityName(phrasing, finding) ??
-        say(
-          phrasing,
-          `Tabellen har ingen myndighet för ${finding.country} (ange den med alternativet authorities)`,
-          `The table has no authority for ${finding.country} (give it with the authorities option)`,
-        );
-      const term = finding.authority?.incidentTerm;
-      let why: string;
-      if (finding.regime === 'eprivacy') {
-        why = finding.law.notificationDuty
-          ? say(
-              phrasing,
-              `${provider} tillhandahåller allmänt tillgängliga elektroniska kommunikationstjänster, och incidenten gäller uppgifter som behandlas i den verksamheten. En ${term ?? 'personuppgiftsincident'} anmäls enligt ${cite(finding)}, i den lydelse som gällde när incidenten inträffade (${day}).`,
-              `${provider} provides publicly available electronic communications services, and the breach concerns data processed in providing them. A personal data breach is notified under ${cite(finding)}, in force when the breach happened (${day}).`,
-            )
-          : say(
-              phrasing,
-              `Lagen som gällde när incidenten inträffade (${day}), ${cite(finding)}, hade ingen skyldighet att anmäla incidenten.`,
-              `The law in force when the breach happened (${day}), ${cite(finding)}, had no duty to notify it.`,
-            );
-      } else {
-        const from =
-          finding.law.until === undefined
-            ? undefined
-            : formatDate(phrasing, `${finding.law.until}T12:00:00Z`);
-        why = finding.law.notificationDuty
-          ? say(
-              phrasing,
-              `${provider} är personuppgiftsansvarig för uppgifterna. En personuppgiftsincident anmäls enligt ${cite(finding)}, om det inte är osannolikt att den medför en risk för fysiska personers rättigheter och friheter.`,
-              `${provider} is the controller of the data. A personal data breach is notified under ${cite(finding)}, unless it is unlikely to result in a risk to the rights and freedoms of natural persons.`,
-            )
-          : say(
-              phrasing,
-              `Dataskyddsförordningen tillämpas först från den ${from ?? '25 maj 2018'}, efter incidenten (${day}). ${cite(finding).replace(/^\p{Ll}/u, (first) => first.toUpperCase())}, som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter.`,
-              `The GDPR applies only from ${from ?? '25 May 2018'}, after the breach (${day}). ${capitalise(cite(finding))}, in force then, had no general duty to notify personal data breaches.`,
-            );
-      }
-      // The report states that the authority was notified only where the facts record the filing
-      // (`initialNotificationAt`); before that it says by when it is to be notified (Regulation
-      // 611/2013 Art. 2(2): 24 hours; GDPR Art. 33(1): 72 hours), never a filing that has not happened.
-      const record = filingRecord(report, finding.regime);
-      const filed = record.state === 'filed' ? record.at : undefined;
-      const deadline = report.assessment.deadlines.find(
-        (entry) =>
-          entry.to === 'authority' &&
-          (finding.regime === 'eprivacy'
-            ? entry.article.startsWith('Regulation 611/2013 Art. 2(2)')
-            : /^(UK )?GDPR Art\. 33/.test(entry.article)),
+  const stated = findings.flatMap((finding) => {
+    const name =
+      authorityName(phrasing, finding) ??
+      say(
+        phrasing,
+        `Tabellen har ingen myndighet för ${finding.country} (ange den med alternativet authorities)`,
+        `The table has no authority for ${finding.country} (give it with the authorities option)`,
       );
-      const outcome = !notified.has(finding.regime)
-        ? conclusionsOpen(report) && finding.law.notificationDuty
+    const term = finding.authority?.incidentTerm;
+    let why: string;
+    if (finding.regime === 'eprivacy') {
+      why = finding.law.notificationDuty
+        ? say(
+            phrasing,
+            `${provider} tillhandahåller allmänt tillgängliga elektroniska kommunikationstjänster, och incidenten gäller uppgifter som behandlas i den verksamheten. En ${term ?? 'personuppgiftsincident'} anmäls enligt ${cite(finding)}, i den lydelse som gällde när incidenten inträffade (${day}).`,
+            `${provider} provides publicly available electronic communications services, and the breach concerns data processed in providing them. A personal data breach is notified under ${cite(finding)}, in force when the breach happened (${day}).`,
+          )
+        : say(
+            phrasing,
+            `Lagen som gällde när incidenten inträffade (${day}), ${cite(finding)}, hade ingen skyldighet att anmäla incidenten.`,
+            `The law in force when the breach happened (${day}), ${cite(finding)}, had no duty to notify it.`,
+          );
+    } else {
+      const from =
+        finding.law.until === undefined ? undefined : formatDate(phrasing, `${finding.law.until}T12:00:00Z`);
+      why = finding.law.notificationDuty
+        ? say(
+            phrasing,
+            `${provider} är personuppgiftsansvarig för uppgifterna. En personuppgiftsincident anmäls enligt ${cite(finding)}, om det inte är osannolikt att den medför en risk för fysiska personers rättigheter och friheter.`,
+            `${provider} is the controller of the data. A personal data breach is notified under ${cite(finding)}, unless it is unlikely to result in a risk to the rights and freedoms of natural persons.`,
+          )
+        : say(
+            phrasing,
+            `Dataskyddsförordningen tillämpas först från den ${from ?? '25 maj 2018'}, efter incidenten (${day}). ${cite(finding).replace(/^\p{Ll}/u, (first) => first.toUpperCase())}, som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter.`,
+            `The GDPR applies only from ${from ?? '25 May 2018'}, after the breach (${day}). ${capitalise(cite(finding))}, in force then, had no general duty to notify personal data breaches.`,
+          );
+    }
+    // The report states that the authority was notified only where the facts record the filing
+    // (`initialNotificationAt`); before that it says by when it is to be notified (Regulation
+    // 611/2013 Art. 2(2): 24 hours; GDPR Art. 33(1): 72 hours), never a filing that has not happened.
+    const record = filingRecord(report, finding.regime);
+    const filed = record.state === 'filed' ? record.at : undefined;
+    const deadline = report.assessment.deadlines.find(
+      (entry) =>
+        entry.to === 'authority' &&
+        (finding.regime === 'eprivacy'
+          ? entry.article.startsWith('Regulation 611/2013 Art. 2(2)')
+          : /^(UK )?GDPR Art\. 33/.test(entry.article)),
+    );
+    const outcome = !notified.has(finding.regime)
+      ? conclusionsOpen(report) && finding.law.notificationDuty
+        ? say(
+            phrasing,
+            `Anmäls: inte avgjort ännu (${openReason(phrasing)}).`,
+            `Notified: not yet decided (${openReason(phrasing)}).`,
+          )
+        : say(phrasing, 'Anmäls: nej.', 'Notified: no.')
+      : filed !== undefined
+        ? `${say(phrasing, 'Anmäld: ja', 'Notified: yes')}, ${reportDateTime(phrasing, filed)}${
+            record.state === 'filed' && record.reference !== undefined
+              ? ` (${filingReference(phrasing, record.reference)})`
+              : ''
+          }.${lateFiling(phrasing, report, finding, filed, deadline)}`
+        : // A report stored with one filing date for several authorities: the date is not put under
+          // this one as if it were its filing, nor is the filing denied (GDPR Art. 33(5)).
+          record.state === 'unattributed'
           ? say(
               phrasing,
-              `Anmäls: inte avgjort ännu (${openReason(phrasing)}).`,
-              `Notified: not yet decided (${openReason(phrasing)}).`,
+              `Anmäld: okänt. En första anmälan ${reportDateTime(phrasing, record.at)} är registrerad en gång för flera myndigheter, och vilken den gäller är inte registrerat (ange varje anmälan för sig i notifications).`,
+              `Notified: not known. A first notification on ${reportDateTime(phrasing, record.at)} is recorded once for several authorities, and which one it applies to is not recorded (give each filing in notifications).`,
             )
-          : say(phrasing, 'Anmäls: nej.', 'Notified: no.')
-        : filed !== undefined
-          ? `${say(phrasing, 'Anmäld: ja', 'Notified: yes')}, ${reportDateTime(phrasing, filed)}${
-              record.state === 'filed' && record.reference !== undefined
-                ? ` (${filingReference(phrasing, record.reference)})`
-                : ''
-            }.${lateFiling(phrasing, report, finding, filed, deadline)}`
-          : // A report stored with one filing date for several authorities: the date is not put under
-            // this one as if it were its filing, nor is the filing denied (GDPR Art. 33(5)).
-            record.state === 'unattributed'
+          : deadline?.due !== undefined
             ? say(
                 phrasing,
-                `Anmäld: okänt. En första anmälan ${reportDateTime(phrasing, record.at)} är registrerad en gång för flera myndigheter, och vilken den gäller är inte registrerat (ange varje anmälan för sig i notifications).`,
-                `Notified: not known. A first notification on ${reportDateTime(phrasing, record.at)} is recorded once for several authorities, and which one it applies to is not recorded (give each filing in notifications).`,
-              )
-            : deadline?.due !== undefined
-              ? say(
-                  phrasing,
-                  `Ska anmälas senast ${reportDateTime(phrasing, deadline.due)}.`,
-                  `To be notified by ${reportDateTime(phrasing, deadline.due)}.`,
-                ) +
-                // Written after the deadline, the notification is late, and GDPR Art. 33(1) (as Regulation
-                // 611/2013 Art. 2(2)) has it "accompanied by reasons for the delay": said, and asked for.
-                (Date.parse(report.createdAt) > Date.parse(deadline.due)
-                  ? ` ${say(phrasing, 'Tidsfristen har passerat: anmälan är försenad och', 'The deadline has passed: the notification is late and is')} ${delayReasons(phrasing, report, finding, deadline.article)}`
-                  : '')
-              : say(phrasing, 'Ska anmälas.', 'To be notified.');
-      const register =
-        finding.law.register === undefined
-          ? []
-          : finding.regime === 'eprivacy'
-            ? [
-                say(
-                  phrasing,
-                  `Incidenten förs in i leverantörens förteckning över integritetsincidenter (${citation(phrasing, finding.law.register, { capitalise: false })}).`,
-                  `The breach is entered in the provider’s own register of breaches (${finding.law.register}).`,
-                ),
-              ]
-            : [];
-      return [`${name}: ${why} ${outcome}`, ...register];
-    }),
-  ];
+                `Ska anmälas senast ${reportDateTime(phrasing, deadline.due)}.`,
+                `To be notified by ${reportDateTime(phrasing, deadline.due)}.`,
+              ) +
+              // Written after the deadline, the notification is late, and GDPR Art. 33(1) (as Regulation
+              // 611/2013 Art. 2(2)) has it "accompanied by reasons for the delay": said, and asked for.
+              (Date.parse(report.createdAt) > Date.parse(deadline.due)
+                ? ` ${say(phrasing, 'Tidsfristen har passerat: anmälan är försenad och', 'The deadline has passed: the notification is late and is')} ${delayReasons(phrasing, report, finding, deadline.article)}`
+                : '')
+            : say(phrasing, 'Ska anmälas.', 'To be notified.');
+    const register =
+      finding.law.register === undefined
+        ? []
+        : finding.regime === 'eprivacy'
+          ? [
+              say(
+                phrasing,
+                `Incidenten förs in i leverantörens förteckning över integritetsincidenter (${citation(phrasing, finding.law.register, { capitalise: false })}).`,
+                `The breach is entered in the provider’s own register of breaches (${finding.law.register}).`,
+              ),
+            ]
+          : [];
+    return [`${name}: ${why} ${outcome}`, ...register];
+  });
+  return [...caveat, ...stated];
 }
 
 /**
