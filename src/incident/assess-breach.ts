@@ -107,6 +107,13 @@ export const BreachAssessmentSchema = z.object({
    * breach need not be notified, or the people concerned not told, is not final until then.
    */
   needsReview: z.boolean().optional(),
+  /**
+   * Where the authority is not notified, the code of the reason that decided it (one of `reasons`):
+   * `gdpr-not-applicable` before the GDPR applied, else the reason that set the risk level
+   * (`internal-recipient`, `other-organisation`, `enisa-score` …). GDPR Art. 33(5) has the controller
+   * document the reasons for not notifying; `incidentRegisterEntry` prints it.
+   */
+  notReportedBecause: z.string().optional(),
 });
 export type BreachAssessment = z.infer<typeof BreachAssessmentSchema>;
 
@@ -711,9 +718,15 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     'UK GDPR'
       ? (text: string) => text.replace(/(?<!UK )\bGDPR\b/g, 'UK GDPR')
       : (text: string) => text;
+  const notifyAuthority = gdprAuthority || eprivacy;
+  const notReportedBecause = notifyAuthority
+    ? undefined
+    : gdprRegime && !gdpr
+      ? 'gdpr-not-applicable'
+      : decidingReason(reasons);
   return {
     risk,
-    notifyAuthority: gdprAuthority || eprivacy,
+    notifyAuthority,
     notifyDataSubjects,
     exemptions: exemptions.map(named),
     enisa,
@@ -741,12 +754,13 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     }),
     profile,
     ...(needsReview ? { needsReview: true } : {}),
+    ...(notReportedBecause === undefined ? {} : { notReportedBecause }),
   };
 }
 
 // The reasons that set the risk level, in the order assessBreach applies them: the last one present
 // decided the case, and its published basis is what a precedent should support.
-const LEVEL_REASONS: ReadonlySet<string> = new Set([
+export const LEVEL_REASONS: ReadonlySet<string> = new Set([
   'enisa-score',
   'large-scale',
   'identity-theft',

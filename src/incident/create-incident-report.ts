@@ -66,6 +66,8 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   contact: ContactPointSchema,
   occurredAt: DateInputSchema,
   occurredAtEstimated: z.boolean().optional(),
+  /** The time is a Date header that would decide the law by itself (see `incident.occurredAtUnconfirmed`). */
+  occurredAtUnconfirmed: z.boolean().optional(),
   detectedAt: DateInputSchema,
   /** The first notification, where the breach concerns one authority only (else `notifications`). */
   initialNotificationAt: DateInputSchema.optional(),
@@ -181,9 +183,12 @@ export function createIncidentReport(
   const given = parseInput(CreateIncidentReportInputSchema, input, ['input']);
   const settings = parseInput(CreateIncidentReportOptionsSchema, options, ['options']);
   const country = given.provider.country ?? 'SE';
+  // A time of sending nobody has confirmed does not choose the law: until it is confirmed, the law is
+  // the one in force when the breach was detected (GDPR Art. 99(2); Art. 33(1) counts from awareness).
+  const lawAt = given.occurredAtUnconfirmed === true ? given.detectedAt : given.occurredAt;
   const authorities = given.regimes.map((regime) =>
     findAuthority(
-      { country, regime, at: given.occurredAt },
+      { country, regime, at: lawAt },
       {
         ...(settings.authorities === undefined ? {} : { authorities: settings.authorities }),
       },
@@ -263,7 +268,7 @@ export function createIncidentReport(
         recipient: given.recipient,
         ...breachChannel(given.circumstances),
         ...pickFacts(given),
-        occurredAt: given.occurredAt,
+        occurredAt: lawAt,
         detectedAt: given.detectedAt,
         ...(eprivacyFiledAt === undefined ? {} : { initialNotificationAt: eprivacyFiledAt }),
       },
@@ -360,6 +365,7 @@ export function createIncidentReport(
     incident: {
       occurredAt: iso(given.occurredAt),
       ...optional('occurredAtEstimated', given.occurredAtEstimated),
+      ...optional('occurredAtUnconfirmed', given.occurredAtUnconfirmed),
       detectedAt: iso(given.detectedAt),
       circumstances: given.circumstances,
       ...optional('description', given.description),

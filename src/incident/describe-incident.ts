@@ -388,6 +388,15 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
         `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan organisation. Organisationen har därmed kunnat läsa kundens uppgifter.`,
         `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to another organisation. The organisation could read the customer’s details.`,
       );
+    // A known party the organisation can hold to account (`recipient: 'trusted'`: a partner, a
+    // processor, a professional bound by secrecy) is said as what it is, not as a stranger: the
+    // authority weighs it so (WP250 rev.01 section IV.B; EDPB Guidelines 01/2021 Case No. 09).
+    if (report.facts.recipient === 'trusted')
+      return say(
+        phrasing,
+        `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en mottagare som organisationen känner och kan hålla ansvarig (en samarbetspartner, ett personuppgiftsbiträde eller någon med tystnadsplikt)${report.facts.recipientBoundBySecrecy === true ? ' och som har tystnadsplikt' : ''}. Mottagaren har därmed kunnat läsa kundens uppgifter.`,
+        `An e-mail${subject} meant for the customer’s address ${misdirected.intended} was sent to ${misdirected.actual}, which belongs to a recipient the organisation knows and can hold to account (a partner, a processor or a professional bound by secrecy)${report.facts.recipientBoundBySecrecy === true ? ', and who is bound by secrecy' : ''}. The recipient could read the customer’s details.`,
+      );
     return say(
       phrasing,
       `Ett e-postmeddelande${subject} som skulle till kundens adress ${misdirected.intended} skickades till ${misdirected.actual}, som tillhör en annan person. Den personen har därmed kunnat läsa kundens uppgifter.`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
 import { countryTimeZone } from './data/country-time-zones.js';
+import { notNotifiedReasonTexts } from './data/not-notified-reasons.js';
 import { credentialWording, listCategories, type Phrasing, say } from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
@@ -139,7 +140,7 @@ export function incidentRegisterEntry(
   const authority = !decision.notifyAuthority
     ? open
       ? `${s('anmälan', 'notification')} ${untilReviewed}`
-      : s('anmäls inte', 'not notified')
+      : notNotified(phrasing, checked)
     : states.length > 0
       ? states.join(', ')
       : passed(due)
@@ -227,4 +228,23 @@ export function incidentRegisterEntry(
   ]
     .map((field) => field.replace(/\s+/g, ' ').trim())
     .join(given.separator ?? ' | ');
+}
+
+/**
+ * "Not notified" with its reason: GDPR Art. 33(5) and EDPB Guidelines 9/2022 §95 have the record of a
+ * breach not notified say why. A responsible person's judgment gives its own reason, in their words;
+ * else the reason that decided the assessment (`notReportedBecause`).
+ */
+function notNotified(phrasing: Phrasing, report: IncidentReport): string {
+  const judged = report.judgment?.reason.trim().replace(/[.。]+$/u, '');
+  if (judged !== undefined)
+    return say(
+      phrasing,
+      `anmäls inte (den ansvarigas skäl: ${judged})`,
+      `not notified (the responsible person's reason: ${judged})`,
+    );
+  const code = report.assessment.notReportedBecause;
+  const texts = code === undefined ? undefined : notNotifiedReasonTexts[code];
+  if (texts === undefined) return say(phrasing, 'anmäls inte', 'not notified');
+  return say(phrasing, `anmäls inte, eftersom ${texts[0]}`, `not notified because ${texts[1]}`);
 }

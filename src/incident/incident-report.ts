@@ -145,6 +145,12 @@ export const IncidentReportSchema = z.object({
     occurredAt: Timestamp,
     /** The time of the incident is an estimate (Annex I: "if known; if necessary an estimate"). */
     occurredAtEstimated: z.boolean().optional(),
+    /**
+     * The time of the incident was read from the message's Date header, which puts it before the GDPR
+     * applied although the breach was detected after: a date that would decide the law by itself is
+     * not trusted, and the law is read as on the day of detection until the caller gives `occurredAt`.
+     */
+    occurredAtUnconfirmed: z.boolean().optional(),
     detectedAt: Timestamp,
     /** Annex I: circumstances of the breach (loss, theft, copying, a message to the wrong person). */
     circumstances: z.enum([

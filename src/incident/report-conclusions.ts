@@ -2,6 +2,7 @@ import { assessBreach, type BreachAssessment, type RiskLevel } from './assess-br
 import { filedAt, filingRecord } from './authority-filings.js';
 import { breachChannel } from './breach-channel.js';
 import { buildTimeline, type TimelineStep } from './build-timeline.js';
+import { changeValueTexts, factLabels, measureNames, reportFieldLabels } from './data/follow-up-labels.js';
 import { toDate } from './date-input.js';
 import { formatDate, formatDateTime, inCustomerNotice, type Phrasing, say } from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
@@ -460,14 +461,26 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
   const findings = report.authorities ?? [];
   if (findings.length === 0)
     return [say(phrasing, 'Ingen myndighet har fastställts.', 'No authority has been determined.')];
-  const day = formatDate(phrasing, report.incident.occurredAt);
+  const unconfirmed = report.incident.occurredAtUnconfirmed === true;
+  // An unconfirmed Date header does not choose the law (see `occurredAtUnconfirmed`): the day of
+  // detection does, and the report says so rather than cite a law on a date it cannot trust.
+  const day = formatDate(phrasing, unconfirmed ? report.incident.detectedAt : report.incident.occurredAt);
   const provider = report.provider.name;
   const notified = new Set(notifiedFindings(report).map((finding) => finding.regime));
   const cite = (finding: AuthorityFinding) =>
     finding.law.citations
       .map((source) => citation(phrasing, source, { capitalise: false }))
       .join(say(phrasing, ' och ', ' and '));
-  return findings.flatMap((finding) => {
+  const caveat = unconfirmed
+    ? [
+        say(
+          phrasing,
+          `Meddelandets datum (${formatDate(phrasing, report.incident.occurredAt)}) är före den dag dataskyddsförordningen började tillämpas men incidenten upptäcktes efter, och datumet är inte bekräftat: lagen bedöms som den gällde när incidenten upptäcktes (${day}) tills en person har bekräftat när meddelandet skickades.`,
+          `The message's date (${formatDate(phrasing, report.incident.occurredAt)}) is before the GDPR began to apply but the breach was detected after, and the date is not confirmed: the law is read as in force when the breach was detected (${day}) until a person confirms when the message was sent.`,
+        ),
+      ]
+    : [];
+  const stated = findings.flatMap((finding) => {
     const name =
       authorityName(phrasing, finding) ??
       say(
@@ -564,6 +577,7 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
           : [];
     return [`${name}: ${why} ${outcome}`, ...register];
   });
+  return [...caveat, ...stated];
 }
 
 /**
@@ -1008,58 +1022,42 @@ export function followUpParagraphs(phrasing: Phrasing, report: IncidentReport): 
   ];
 }
 
-const FIELD_LABELS: Readonly<Record<string, readonly [string, string]>> = {
-  'decision.risk': ['Risk', 'Risk'],
-  'decision.notifyAuthority': ['Anmälan till tillsynsmyndigheten', 'Notify the authority'],
-  'decision.notifyDataSubjects': ['Underrättelse till de berörda', 'Tell the people concerned'],
-  'data.categories': ['Berörda uppgifter', 'Data concerned'],
-  'data.content': ['Uppgifternas innehåll', 'Content of the data'],
-  'data.records': ['Antal poster', 'Number of records'],
-  'affected.dataSubjects': ['Antal berörda', 'People concerned'],
-  'incident.description': ['Beskrivning', 'Description'],
-  'incident.cause': ['Orsak', 'Cause'],
-  consequences: ['Konsekvenser', 'Consequences'],
-  summary: ['Sammanfattning', 'Summary'],
-  judgment: ['Den ansvarigas bedömning', 'The responsible person’s judgment'],
-  customerCall: ['Samtal med kunden', 'Call to the customer'],
-  timeline: ['Tidslinje', 'Timeline'],
-  'subscriberNotice.notifiedAt': ['De berörda underrättades', 'The people concerned were told'],
-  'facts.initialNotificationAt': ['Första anmälan', 'First notification'],
-};
-
-const VALUE_TEXTS: Readonly<Record<string, readonly [string, string]>> = {
-  true: ['ja', 'yes'],
-  false: ['nej', 'no'],
-  unlikely: ['osannolik risk', 'risk unlikely'],
-  risk: ['risk', 'risk'],
-  high: ['hög risk', 'high risk'],
-  done: ['genomförd', 'done'],
-  planned: ['planerad', 'planned'],
-  proposed: ['föreslagen', 'proposed'],
-  rejected: ['avvisad', 'rejected'],
-};
-
 /** What changed since the first report, one change a line. */
 export function followUpList(phrasing: Phrasing, report: IncidentReport): string[] {
   const value = (text: string | undefined) => {
     if (text === undefined) return '–';
-    const known = VALUE_TEXTS[text];
+    const known = changeValueTexts[text];
     if (known) return say(phrasing, known[0], known[1]);
     return /^\d{4}-\d{2}-\d{2}T/.test(text) ? reportDateTime(phrasing, text) : text;
   };
-  return (report.followUp?.changes ?? []).map((change) => {
-    const measure = /^measures\.(.+)$/.exec(change.field);
-    const facts = /^facts\.(.+)$/.exec(change.field);
-    const known = FIELD_LABELS[change.field];
-    const label = known
-      ? say(phrasing, known[0], known[1])
-      : measure
-        ? `${say(phrasing, 'Åtgärd', 'Measure')} ${measure[1]}`
-        : facts
-          ? `${say(phrasing, 'Omständighet', 'Circumstance')} ${facts[1]}`
-          : change.field;
-    return `${label}: ${value(change.before)} → ${value(change.after)}`;
-  });
+  return (report.followUp?.changes ?? []).map(
+    (change) =>
+      `${changeLabel(phrasing, report, change.field)}: ${value(change.before)} → ${value(change.after)}`,
+  );
+}
+
+/**
+ * The words for a field the follow-up's change list names: the authority reads "Mottagaren har
+ * bekräftat att uppgifterna raderats", never `recipientConfirmedDeletion` (Regulation 611/2013
+ * Art. 2(3) and GDPR Art. 33(4): the follow-up completes a notification written for people).
+ */
+export function changeLabel(phrasing: Phrasing, report: IncidentReport, field: string): string {
+  const known = reportFieldLabels[field];
+  if (known) return say(phrasing, known[0], known[1]);
+  const fact = /^facts\.(.+)$/.exec(field)?.[1];
+  const factWords = fact === undefined ? undefined : factLabels[fact];
+  if (factWords) return say(phrasing, factWords[0], factWords[1]);
+  const measure = /^measures\.(.+?)(\.text)?$/.exec(field);
+  if (measure?.[1] !== undefined) {
+    const id = measure[1];
+    const usual = (measureNames as Readonly<Record<string, readonly [string, string]>>)[id];
+    // A measure of the caller's own is named by its own wording, as the report lists it.
+    const own = report.measures.find((entry) => entry.id === id)?.text;
+    const name = usual ? say(phrasing, usual[0], usual[1]) : (own ?? `"${id}"`);
+    const wording = measure[2] === undefined ? '' : say(phrasing, ', formulering', ', wording');
+    return `${say(phrasing, 'Åtgärd', 'Measure')} (${name})${wording}`;
+  }
+  return field;
 }
 
 /** The signature block: place and date, signature, the name in print, the organisation. */

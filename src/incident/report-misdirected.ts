@@ -36,6 +36,7 @@ import {
 } from './inventory-message.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { type ReviewItem, unreadContent } from './review-item.js';
+import { dateDecidesLaw, unconfirmedDateItem } from './unconfirmed-sending-date.js';
 
 /**
  * The facts of a confirmation that reached the wrong address, as {@link reportMisdirected} reads them.
@@ -302,6 +303,18 @@ export async function reportFromInventory(
     ...(found.size === 0 ? [unreadContent] : []),
   ];
   const occurredAt = given.occurredAt ?? inventory.sentAt;
+  const country = given.organisation.country ?? 'SE';
+  const unconfirmed =
+    given.occurredAt === undefined &&
+    inventory.sentAt !== undefined &&
+    dateDecidesLaw(inventory.sentAt, given.detectedAt, country, settings.timeZone);
+  // A Date header is written by the sender's clock: one before the GDPR applied on a breach detected
+  // after (a server at 1 January 1970) would alone decide that no Art. 33 duty existed. It is listed for
+  // a person to confirm, and the law is read as on the day of detection until they do.
+  const review = [
+    ...needsReview,
+    ...(unconfirmed ? [unconfirmedDateItem(inventory.sentAt as DateInput, country, locale)] : []),
+  ];
   if (occurredAt === undefined) {
     // Without a Date header the time of sending must come from the caller (Annex I needs it).
     parseInput(DateInputSchema, undefined, ['input', 'occurredAt']);
@@ -350,6 +363,7 @@ export async function reportFromInventory(
       regimes: regimes ?? ['gdpr'],
       occurredAt: occurredAt ?? given.detectedAt,
       ...(given.occurredAtEstimated === undefined ? {} : { occurredAtEstimated: given.occurredAtEstimated }),
+      ...(unconfirmed ? { occurredAtUnconfirmed: true } : {}),
       detectedAt: given.detectedAt,
       circumstances: channel.circumstances,
       ...(channel.misdirected === undefined ? {} : { misdirected: channel.misdirected }),
@@ -394,7 +408,7 @@ export async function reportFromInventory(
       ...(given.insight === undefined && ordinaryAmountsOnly(inventory, given.dataCategories)
         ? { insight: 'limited' as const }
         : {}),
-      ...(needsReview.length > 0 ? { needsReview: [...needsReview] } : {}),
+      ...(review.length > 0 ? { needsReview: review } : {}),
       ...pickDefined({
         measures: given.measures,
         cause: given.cause,

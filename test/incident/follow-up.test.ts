@@ -106,7 +106,7 @@ describe('createFollowUpReport', () => {
     expect(text).toContain(
       'Kompletterar den första anmälan, upprättad 2018-02-23 kl. 15.10 CET. Ändrat sedan dess:',
     );
-    expect(text).toContain('  - Åtgärd new-password: planerad → genomförd');
+    expect(text).toContain('  - Åtgärd (nytt lösenord till kunden): planerad → genomförd');
     expect(text).toContain('  - Första anmälan: – → 2018-02-23 kl. 16.00 CET');
   });
 
