@@ -156,6 +156,11 @@ export const cliTexts = {
       storeOrDatabase: 'give either --store DIR or --database URL, not both',
       noStoreGiven: 'give the hold store: --store DIR (a folder) or --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) => `--database ${server}: cannot connect (${why})`,
+      timeoutNeedsDatabase: '--timeout bounds the queries of --database URL: give --database too',
+      timeoutNotSeconds: (value: string) =>
+        `--timeout ${value}: give the seconds as a positive number, e.g. 30`,
+      lockWait: (where: string, seconds: number, code: string) =>
+        `--database ${where}: no answer within --timeout ${seconds} s, waiting for a lock another session holds on the held messages (SQLSTATE ${code}); find it with SELECT * FROM pg_locks WHERE NOT granted, and pg_stat_activity`,
       customersOrDatabase:
         '--customers: with --database the recipients are checked against its customers; leave --customers out',
       customersNeeded:
@@ -665,6 +670,11 @@ Stops on SIGINT or SIGTERM.`,
       noStoreGiven: 'ange var meddelandena ligger: --store MAPP (en mapp) eller --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) =>
         `--database ${server}: kan inte anslutas (${why})`,
+      timeoutNeedsDatabase: '--timeout begränsar frågorna till --database URL: ange --database också',
+      timeoutNotSeconds: (value: string) =>
+        `--timeout ${value}: ange sekunderna som ett positivt tal, t.ex. 30`,
+      lockWait: (where: string, seconds: number, code: string) =>
+        `--database ${where}: inget svar inom --timeout ${seconds} s, väntar på ett lås som en annan session håller på de stoppade meddelandena (SQLSTATE ${code}); hitta den med SELECT * FROM pg_locks WHERE NOT granted och pg_stat_activity`,
       customersOrDatabase:
         '--customers: med --database kontrolleras mottagarna mot dess kunder; utelämna --customers',
       customersNeeded: '--customers FIL behövs med --store: CRM-exporten som mottagarna kontrolleras mot',
