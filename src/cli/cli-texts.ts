@@ -49,6 +49,7 @@ export const cliTexts = {
     suggestion: 'suggestion',
     notAFile: 'not a file',
     cannotBeRead: (code: string) => READ_REASONS.en[code] ?? `cannot be read (${code})`,
+    warning: (message: string, code: string) => `warning (${code}): ${message}`,
     noCustomerRows: 'no customer rows',
     noAddresses: (accepted: string) =>
       `no row has an address: the address column's header is one of ${accepted} (case, spaces and - _ . / aside)`,
@@ -528,6 +529,7 @@ Stops on SIGINT or SIGTERM.`,
     suggestion: 'förslag',
     notAFile: 'ingen fil',
     cannotBeRead: (code: string) => READ_REASONS.sv[code] ?? `kan inte läsas (${code})`,
+    warning: (message: string, code: string) => `varning (${code}): ${message}`,
     noCustomerRows: 'inga kundrader',
     noAddresses: (accepted: string) =>
       `ingen rad har någon adress: adresskolumnens rubrik är en av ${accepted} (oavsett versaler, mellanslag och - _ . /)`,
