@@ -7,7 +7,11 @@ import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-l
 import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
-import { describeConnectionFailure, describeDatabaseServer } from './describe-database-server.js';
+import {
+  DATABASE_CONNECT_TIMEOUT_MS,
+  describeConnectionFailure,
+  describeDatabaseServer,
+} from './describe-database-server.js';
 import { type CliFailure, unreadableFailure, usageFailure } from './exit-codes.js';
 import { KEY_VARIABLE } from './holds-command.js';
 
@@ -99,7 +103,7 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
   // shorter lock_timeout of their own (lockTimeoutMs) in their transaction.
   const pool = new pg.Pool({
     connectionString,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
     lock_timeout: timeoutMs,
     statement_timeout: timeoutMs,
   });
