@@ -158,6 +158,7 @@ export const cliTexts = {
       noStoreGiven: 'give the hold store: --store DIR (a folder) or --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) => `--database ${server}: cannot connect (${why})`,
       timeoutNeedsDatabase: '--timeout bounds the queries of --database URL: give --database too',
+      noEnvelope: (named: string) => `no envelope given; the message's header recipients: ${named || 'none'}`,
       timeoutNotSeconds: (value: string) =>
         `--timeout ${value}: give the seconds as a positive number, e.g. 30`,
       lockWait: (where: string, seconds: number, code: string) =>
@@ -673,6 +674,8 @@ Stops on SIGINT or SIGTERM.`,
       databaseUnreachable: (server: string, why: string) =>
         `--database ${server}: kan inte anslutas (${why})`,
       timeoutNeedsDatabase: '--timeout begränsar frågorna till --database URL: ange --database också',
+      noEnvelope: (named: string) =>
+        `inget kuvert angivet; mottagarna i meddelandets huvud: ${named || 'inga'}`,
       timeoutNotSeconds: (value: string) =>
         `--timeout ${value}: ange sekunderna som ett positivt tal, t.ex. 30`,
       lockWait: (where: string, seconds: number, code: string) =>

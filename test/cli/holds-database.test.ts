@@ -179,6 +179,36 @@ describe('email-guard holds --database', () => {
     expect(run.stderr).toContain('schema never_migrated has no email-guard tables: run migrate');
   });
 
+  it('shows a raw message held with no envelope with the recipients its header names', async () => {
+    const raw = [
+      'From: order@butiken.se',
+      `To: ${TYPO}`,
+      'Cc: erik.lind@telia.com',
+      'Subject: Orderbekräftelse',
+      '',
+      'Tack för din beställning.',
+      '',
+    ].join('\r\n');
+    const id = await holdMessage({ ...fixture, holdStore: store, audit: memoryAuditLog() }, '', { raw });
+    const shown = await holds('show', id);
+    expect(shown.stdout).toMatch(
+      new RegExp(
+        `\\nenvelope: +no envelope given; the message's header recipients: To ${TYPO}; Cc erik\\.lind@telia\\.com\\n`,
+      ),
+    );
+    expect(shown.stdout).not.toContain(' - -> ');
+    const swedish = await holds('show', id, '--locale', 'sv');
+    expect(swedish.stdout).toContain(
+      `inget kuvert angivet; mottagarna i meddelandets huvud: To ${TYPO}; Cc erik.lind@telia.com\n`,
+    );
+    const json = JSON.parse((await holds('show', id, '--json')).stdout);
+    expect(json).toMatchObject({
+      envelope: { to: [] },
+      envelopeGiven: false,
+      headerRecipients: { to: [TYPO], cc: ['erik.lind@telia.com'] },
+    });
+  }, 120_000);
+
   it('gives up in one line (3) after --timeout while another session holds a lock on the held messages', async () => {
     const id = await hold(TYPO);
     const locker = await database.pool.connect();
