@@ -49,6 +49,7 @@ export const cliTexts = {
     suggestion: 'suggestion',
     notAFile: 'not a file',
     cannotBeRead: (code: string) => READ_REASONS.en[code] ?? `cannot be read (${code})`,
+    warning: (message: string, code: string) => `warning (${code}): ${message}`,
     noCustomerRows: 'no customer rows',
     noAddresses: (accepted: string) =>
       `no row has an address: the address column's header is one of ${accepted} (case, spaces and - _ . / aside)`,
@@ -156,6 +157,12 @@ export const cliTexts = {
       storeOrDatabase: 'give either --store DIR or --database URL, not both',
       noStoreGiven: 'give the hold store: --store DIR (a folder) or --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) => `--database ${server}: cannot connect (${why})`,
+      timeoutNeedsDatabase: '--timeout bounds the queries of --database URL: give --database too',
+      noEnvelope: (named: string) => `no envelope given; the message's header recipients: ${named || 'none'}`,
+      timeoutNotSeconds: (value: string) =>
+        `--timeout ${value}: give the seconds as a positive number, e.g. 30`,
+      lockWait: (where: string, seconds: number, code: string) =>
+        `--database ${where}: no answer within --timeout ${seconds} s, waiting for a lock another session holds on the held messages (SQLSTATE ${code}); find it with SELECT * FROM pg_locks WHERE NOT granted, and pg_stat_activity`,
       customersOrDatabase:
         '--customers: with --database the recipients are checked against its customers; leave --customers out',
       customersNeeded:
@@ -523,6 +530,7 @@ Stops on SIGINT or SIGTERM.`,
     suggestion: 'förslag',
     notAFile: 'ingen fil',
     cannotBeRead: (code: string) => READ_REASONS.sv[code] ?? `kan inte läsas (${code})`,
+    warning: (message: string, code: string) => `varning (${code}): ${message}`,
     noCustomerRows: 'inga kundrader',
     noAddresses: (accepted: string) =>
       `ingen rad har någon adress: adresskolumnens rubrik är en av ${accepted} (oavsett versaler, mellanslag och - _ . /)`,
@@ -665,6 +673,13 @@ Stops on SIGINT or SIGTERM.`,
       noStoreGiven: 'ange var meddelandena ligger: --store MAPP (en mapp) eller --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) =>
         `--database ${server}: kan inte anslutas (${why})`,
+      timeoutNeedsDatabase: '--timeout begränsar frågorna till --database URL: ange --database också',
+      noEnvelope: (named: string) =>
+        `inget kuvert angivet; mottagarna i meddelandets huvud: ${named || 'inga'}`,
+      timeoutNotSeconds: (value: string) =>
+        `--timeout ${value}: ange sekunderna som ett positivt tal, t.ex. 30`,
+      lockWait: (where: string, seconds: number, code: string) =>
+        `--database ${where}: inget svar inom --timeout ${seconds} s, väntar på ett lås som en annan session håller på de stoppade meddelandena (SQLSTATE ${code}); hitta den med SELECT * FROM pg_locks WHERE NOT granted och pg_stat_activity`,
       customersOrDatabase:
         '--customers: med --database kontrolleras mottagarna mot dess kunder; utelämna --customers',
       customersNeeded: '--customers FIL behövs med --store: CRM-exporten som mottagarna kontrolleras mot',

@@ -24,3 +24,10 @@ export function describeConnectionFailure(error: unknown): string {
   if (typeof code !== 'string') return message || error.name;
   return message?.includes(code) ? message : `${message ? `${message} ` : ''}(${code})`.trim();
 }
+
+/**
+ * How long the command's pools wait for a connection to the server: one that does not answer at
+ * all (a dropped packet, a host gone) is reported after this, not after the system's TCP timeout
+ * of minutes (node-postgres `connectionTimeoutMillis`; without it a connect waits without end).
+ */
+export const DATABASE_CONNECT_TIMEOUT_MS = 10_000;

@@ -21,6 +21,10 @@ function storeOption(command: Command): Command {
       '--schema <name>',
       'with --database: the schema migrate(pool, { schema }) made the tables in (default: email_guard)',
     )
+    .option(
+      '--timeout <seconds>',
+      'with --database: how long a query may wait for a lock or run before the command gives up (default: 30)',
+    )
     .option('--json', 'print JSON')
     .addOption(localeOption());
 }

@@ -23,6 +23,7 @@ import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-na
 import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
+import { envelopeLine, hasNoEnvelope, headerRecipients } from './held-envelope.js';
 import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
@@ -291,7 +292,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   }));
   if (flags.json) {
     context.out(
-      `${JSON.stringify({ ...held, age: age(held.heldAt), subject, date, ...(inDoubt ? { releaseInDoubt: true } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ ...held, ...(hasNoEnvelope(held) ? { envelopeGiven: false, headerRecipients: headerRecipients(held) } : {}), age: age(held.heldAt), subject, date, ...(inDoubt ? { releaseInDoubt: true } : {}) }, null, 2)}\n`,
     );
     return;
   }
@@ -305,7 +306,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
     `${label('message')}${inOneLine(held.messageId ?? '-')}, ${held.size} ${text.bytes}`,
     `${label('subject')}${inOneLine(subject ?? '-')}`,
     `${label('date')}${date === undefined ? '-' : formatSentDate(date, flags.locale, flags.timeZone)}`,
-    `${label('envelope')}${inOneLine(held.envelope.from ?? '-')} -> ${inOneLine(held.envelope.to.join(', '))}`,
+    `${label('envelope')}${envelopeLine(held, flags.locale)}`,
   ];
   if (held.customerLookup) {
     const { reason } = held.customerLookup;

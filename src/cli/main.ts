@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { runCli } from './run-cli.js';
+import { printWarningsPlainly } from './print-warnings-plainly.js';
+import { localeIn, runCli } from './run-cli.js';
 
 // A reader that stops early (`| head`) closes the pipe: the rest of the output has nowhere to go,
 // which is no failure of the command. End quietly, as a pipeline expects (POSIX SIGPIPE), not with
@@ -9,5 +10,7 @@ for (const stream of [process.stdout, process.stderr])
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+
+printWarningsPlainly(localeIn(process.argv.slice(2)), (line) => process.stderr.write(line));
 
 process.exitCode = await runCli(process.argv.slice(2));

@@ -7,8 +7,12 @@ import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-l
 import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
-import { describeConnectionFailure, describeDatabaseServer } from './describe-database-server.js';
-import { unreadableFailure, usageFailure } from './exit-codes.js';
+import {
+  DATABASE_CONNECT_TIMEOUT_MS,
+  describeConnectionFailure,
+  describeDatabaseServer,
+} from './describe-database-server.js';
+import { type CliFailure, unreadableFailure, usageFailure } from './exit-codes.js';
 import { KEY_VARIABLE } from './holds-command.js';
 
 /** Where the held messages are: a folder (`--store`) or a PostgreSQL database (`--database`). */
@@ -18,6 +22,11 @@ export interface HoldStoreFlags {
   readonly database?: string;
   /** The schema `migrate` made the tables in (default email_guard); only with `database`. */
   readonly schema?: string;
+  /**
+   * With `database`: the seconds a query may wait for a lock or run (`--timeout`), so a table
+   * another session has locked fails the command instead of holding it for ever. @default '30'
+   */
+  readonly timeout?: string;
   /** A JSON-lines audit log file, instead of the store's own log. */
   readonly auditLog?: string;
   readonly locale: CliLocale;
@@ -52,6 +61,8 @@ export async function openHoldStore(flags: HoldStoreFlags): Promise<OpenedHoldSt
   if (flags.store !== undefined && flags.database !== undefined) throw usageFailure(text.storeOrDatabase);
   if (flags.schema !== undefined && flags.database === undefined)
     throw usageFailure(cliTexts[flags.locale].serve.schemaNeedsDatabase);
+  if (flags.timeout !== undefined && flags.database === undefined)
+    throw usageFailure(text.timeoutNeedsDatabase);
   if (flags.database !== undefined) return openDatabase(flags.database, flags);
   if (flags.store === undefined) throw usageFailure(text.noStoreGiven);
   return openFolder(flags.store, flags);
@@ -84,8 +95,18 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
   const text = cliTexts[flags.locale].holds;
   const { default: pg } = await import('pg');
   const server = describeDatabaseServer(pg, connectionString);
-  // A server that does not answer at all (a dropped packet) is reported, not waited on for ever.
-  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000 });
+  const timeoutMs = queryTimeoutMs(flags);
+  // A server that does not answer at all (a dropped packet) is reported, not waited on for ever;
+  // so is a query behind another session's lock (a LOCK TABLE or ALTER TABLE in an open
+  // transaction): lock_timeout and statement_timeout, sent with each connection's start-up
+  // (PostgreSQL manual, 20.11.1), end it with SQLSTATE 55P03 or 57014. A store's own writes set a
+  // shorter lock_timeout of their own (lockTimeoutMs) in their transaction.
+  const pool = new pg.Pool({
+    connectionString,
+    connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
+    lock_timeout: timeoutMs,
+    statement_timeout: timeoutMs,
+  });
   // An idle connection the server ends is an 'error' on the pool, which unheard ends the process
   // (node-postgres "Pool" docs); the query under way, if any, fails and says why.
   pool.on('error', () => undefined);
@@ -102,7 +123,9 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
       import('../postgres/create-postgres-directory.js'),
       import('../postgres/create-postgres-audit-log.js'),
     ]);
-    const store = createPostgresHoldStore({ pool, ...schema });
+    const store = waitsBounded(createPostgresHoldStore({ pool, ...schema }), (error) =>
+      lockWaitFailure(error, `${server} (${flags.schema ?? 'email_guard'})`, timeoutMs, flags.locale),
+    );
     const schemaShown = flags.schema ?? 'email_guard';
     // As `serve --database`: the schema's audit_log, which every instance writes, unless a file is named.
     const auditLog =
@@ -127,4 +150,48 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
       throw usageFailure(cliTexts[flags.locale].serve.notSchema(flags.schema ?? '', error.message));
     throw error;
   }
+}
+
+/** The default of `--timeout`, in seconds: long enough for any list of held messages. */
+const DEFAULT_TIMEOUT_SECONDS = 30;
+
+/** `--timeout SECONDS` in milliseconds; a value that is not a positive number is a usage error. */
+function queryTimeoutMs(flags: HoldStoreFlags): number {
+  if (flags.timeout === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
+  const seconds = Number(flags.timeout);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(flags.timeout) || !(seconds > 0) || seconds > 86_400)
+    throw usageFailure(cliTexts[flags.locale].holds.timeoutNotSeconds(flags.timeout));
+  return Math.ceil(seconds * 1000);
+}
+
+/**
+ * The store, its reads answering a query ended by `--timeout` with one line (3) instead of the
+ * store's error: the store's message names its own `lockTimeoutMs`, which a read does not use.
+ */
+function waitsBounded(store: HoldStore, failure: (error: unknown) => CliFailure | undefined): HoldStore {
+  const rethrow = (error: unknown): never => {
+    throw failure(error) ?? error;
+  };
+  return {
+    ...store,
+    list: () => store.list().catch(rethrow),
+    get: (id) => store.get(id).catch(rethrow),
+  };
+}
+
+/**
+ * One line for a query that waited `--timeout` behind a lock: lock_not_available (55P03) or
+ * query_canceled (57014, statement_timeout), PostgreSQL manual, Appendix A; found on the error or
+ * the store error's cause. `undefined` for any other failure.
+ */
+function lockWaitFailure(
+  error: unknown,
+  where: string,
+  timeoutMs: number,
+  locale: CliLocale,
+): CliFailure | undefined {
+  const cause = isEmailGuardError(error) ? (error as { cause?: unknown }).cause : error;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (code !== '55P03' && code !== '57014') return undefined;
+  return unreadableFailure(cliTexts[locale].holds.lockWait(where, timeoutMs / 1000, code));
 }

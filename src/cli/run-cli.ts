@@ -105,7 +105,7 @@ export async function runCli(
  * The `--locale` the command line asks for, read before commander parses it: a usage error is
  * reported before any option is parsed, and must already be in that language.
  */
-function localeIn(argv: readonly string[]): CliLocale {
+export function localeIn(argv: readonly string[]): CliLocale {
   let locale: CliLocale = 'en';
   for (const [index, arg] of argv.entries()) {
     if (arg === '--') break;

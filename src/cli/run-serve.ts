@@ -16,7 +16,11 @@ import { isLoopbackHost } from '../serve/is-loopback-host.js';
 import { createOrderForm } from '../serve/order-form/create-order-form.js';
 import { MIN_TOKEN_LENGTH, tokenStrength } from '../serve/token-strength.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
-import { describeConnectionFailure, describeDatabaseServer } from './describe-database-server.js';
+import {
+  DATABASE_CONNECT_TIMEOUT_MS,
+  describeConnectionFailure,
+  describeDatabaseServer,
+} from './describe-database-server.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
@@ -105,7 +109,13 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   if (flags.database !== undefined) {
     const { default: pg } = await import('pg');
     const server = describeDatabaseServer(pg, flags.database);
-    const pool = new pg.Pool({ connectionString: flags.database });
+    // A server that stops answering after the start is reported after the connect timeout, the
+    // check failing closed and a hold route answering 503, instead of each request waiting for the
+    // system's TCP timeout.
+    const pool = new pg.Pool({
+      connectionString: flags.database,
+      connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
+    });
     // An idle connection the server ends (pg_terminate_backend, idle_session_timeout, a restart) is
     // an 'error' on the pool, which unheard ends the process (node-postgres "Pool" docs, "events").
     // The pool has already dropped that client and opens another for the next check.

@@ -110,6 +110,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
     'kundregistret i PostgreSQL (postgres://...), i stället för --customers',
   'with --database: the schema migrate(pool, { schema }) made the tables in (default: email_guard)':
     'med --database: schemat som migrate(pool, { schema }) skapade tabellerna i (förval: email_guard)',
+  'with --database: how long a query may wait for a lock or run before the command gives up (default: 30)':
+    'med --database: hur länge en fråga får vänta på ett lås eller pågå innan kommandot ger upp (förval: 30)',
   'the hold store folder (createFileHoldStore); with --database, its tables by default':
     'mappen med hållna meddelanden (createFileHoldStore); med --database som förval dess tabeller',
   'the SMTP server released messages go through: smtp://user:pass@host:587':

@@ -13,10 +13,16 @@ import { withPoolClient } from './with-pool-client.js';
 /**
  * One version's change: SQL, or a step run in Node on the migration's client (one that computes
  * rows the way the library does, which SQL cannot), under the same lock and in the same transaction.
+ * `compatibleFrom` is the oldest build (by its {@link LATEST_VERSION}) that may keep running on the
+ * schema after this change: a build that knows less than the schema's version runs on it only when
+ * every version above its own lets it (see {@link migrateTo}). A change an older build neither reads
+ * nor writes, or that keeps itself up whoever writes (a nullable column, a trigger that fills a
+ * table), keeps every build: 1.
  */
-type Migration =
-  | ((schema: string) => string)
-  | { readonly run: (client: PoolClient, schema: string, rules: MailboxRuleIndex) => Promise<void> };
+type Migration = { readonly compatibleFrom: number } & (
+  | { readonly sql: (schema: string) => string }
+  | { readonly run: (client: PoolClient, schema: string, rules: MailboxRuleIndex) => Promise<void> }
+);
 
 /**
  * The migrations, in order: version n is `migrations[n - 1]`. Only ever appended to: a released
@@ -27,7 +33,10 @@ const migrations: readonly Migration[] = [
   // variants of a replaced or removed customer are deleted by value, so the only index the variant
   // table needs is its primary key (variant first: the lookup, and the distribution column when
   // sharded by variant).
-  (s) => `
+  // Compatible with every build: nothing older exists.
+  {
+    compatibleFrom: 1,
+    sql: (s) => `
     CREATE TABLE ${s}.customer (
       id         text PRIMARY KEY,
       name       text,
@@ -54,8 +63,12 @@ const migrations: readonly Migration[] = [
       domain  text NOT NULL,
       PRIMARY KEY (variant, domain)
     );`,
+  },
   // 2: held messages, the raw message and its verdicts in one row.
-  (s) => `
+  // Compatible with every build: a new table, which an older build neither reads nor writes.
+  {
+    compatibleFrom: 1,
+    sql: (s) => `
     CREATE TABLE ${s}.held_message (
       id              text PRIMARY KEY,
       held_at         timestamptz NOT NULL,
@@ -64,8 +77,12 @@ const migrations: readonly Migration[] = [
       raw             bytea NOT NULL,
       details         jsonb NOT NULL
     );`,
+  },
   // 3: the audit log, a hash chain; rows are only ever added (a trigger refuses UPDATE and DELETE).
-  (s) => `
+  // Compatible with every build: a new table, which an older build neither reads nor writes.
+  {
+    compatibleFrom: 1,
+    sql: (s) => `
     CREATE TABLE ${s}.audit_log (
       seq           bigint PRIMARY KEY,
       entry         text NOT NULL,
@@ -78,8 +95,12 @@ const migrations: readonly Migration[] = [
     END $$;
     CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON ${s}.audit_log
       FOR EACH ROW EXECUTE FUNCTION ${s}.audit_log_append_only();`,
+  },
   // 4: the verification store: one record per name, and the key codes are hashed with.
-  (s) => `
+  // Compatible with every build: new tables, which an older build neither reads nor writes.
+  {
+    compatibleFrom: 1,
+    sql: (s) => `
     CREATE TABLE ${s}.verification_record (
       name   text PRIMARY KEY,
       record jsonb
@@ -88,12 +109,17 @@ const migrations: readonly Migration[] = [
       id  boolean PRIMARY KEY DEFAULT true CHECK (id),
       key bytea NOT NULL
     );`,
+  },
   // 5: TRUNCATE fires no row trigger, so version 3's trigger let it empty the audit log; a
   // statement-level trigger refuses it too (PostgreSQL manual, "CREATE TRIGGER": TRUNCATE triggers
   // are FOR EACH STATEMENT only).
-  (s) => `
+  // Compatible with every build: none empties the audit log.
+  {
+    compatibleFrom: 1,
+    sql: (s) => `
     CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON ${s}.audit_log
       FOR EACH STATEMENT EXECUTE FUNCTION ${s}.audit_log_append_only();`,
+  },
   // 6: the index keys compare byte by byte (the "C" collation), whatever the database's own: a
   // lookup asks only for equality, which a deterministic collation answers the same either way,
   // but a first load builds the variant table's primary key by one sort of its keys, and a
@@ -104,7 +130,12 @@ const migrations: readonly Migration[] = [
   // rebuilt.
   // The customer's id goes with them: a lookup matches the variant table's customer ids against
   // it, and an index serves a comparison only under its own collation.
-  (s) => `
+  // Compatible with every build: equality, all any build asks of these keys, answers the same under
+  // either collation, and a parameter takes the column's collation (PostgreSQL manual, 24.2.1), so
+  // an older build's lookups find the same rows by the same indexes.
+  {
+    compatibleFrom: 1,
+    sql: (s) => `
     ALTER TABLE ${s}.customer ALTER COLUMN id TYPE text COLLATE "C";
     ALTER TABLE ${s}.mailbox_variant
       ALTER COLUMN variant TYPE text COLLATE "C",
@@ -115,15 +146,24 @@ const migrations: readonly Migration[] = [
     ALTER TABLE ${s}.domain_variant
       ALTER COLUMN variant TYPE text COLLATE "C",
       ALTER COLUMN domain TYPE text COLLATE "C";`,
+  },
   // 7: a held message's subject (RFC 5322 §3.6.5, decoded, as `HoldInput.subject` gives it) in a
   // column of its own, so the review list names each message without reading the message itself.
   // Messages held before have none (NULL): their subject is only in `raw`, read when one is opened.
-  (s) => `
+  // Compatible with every build: the column is nullable, an older build's insert leaves it NULL, and
+  // a message held without it shows its subject from `raw` as one held before does.
+  {
+    compatibleFrom: 1,
+    sql: (s) => `
     ALTER TABLE ${s}.held_message ADD COLUMN subject text;`,
+  },
   // 8: the variant rows filed again from the customer rows: a directory filled before the folded
   // key of å, ä and ö written another way (`foldedMailboxKey`) was filed under it found those
   // spellings only once each customer was upserted again.
-  { run: rebuildMailboxVariants },
+  // Not compatible with a build before it: such a build files the customers it upserts without
+  // their folded key, so while it runs beside a newer one, the newer one's lookups miss those
+  // spellings of them (a near miss not found), and its removals leave the folded rows behind.
+  { compatibleFrom: 8, run: rebuildMailboxVariants },
   // 9: the last release or discard line of each held message, kept beside the audit log by a
   // trigger (so every writer keeps it, an instance of an older version too), filled from the log's
   // rows once. A release in doubt is then one indexed read of the open ones, whatever the number of
@@ -131,7 +171,10 @@ const migrations: readonly Migration[] = [
   // still the record: verifyAuditLog checks it, not this table. The hold id and outcome are read
   // with the patterns the library's own filter uses: JSON.stringify escapes a quote inside a string
   // (RFC 8259 §7), so `"holdId":"` can only be a key, and a row that is not JSON fails nothing.
-  (s) => `
+  // Compatible with every build: the trigger fills the table whoever writes the log.
+  {
+    compatibleFrom: 1,
+    sql: (s) => `
     CREATE TABLE ${s}.last_release_line (
       hold_id text COLLATE "C" PRIMARY KEY,
       seq     bigint NOT NULL,
@@ -161,7 +204,28 @@ const migrations: readonly Migration[] = [
       ) lines
       WHERE hold_id IS NOT NULL AND outcome IN (${RELEASE_OUTCOMES})
       ORDER BY hold_id, seq DESC;`,
+  },
+  // 10: each version's `compatibleFrom` beside it, so a build that knows fewer versions than the
+  // schema's (an instance restarting or rolled back while a newer one runs) can tell whether the
+  // versions it does not know let it run. Filled for the versions before from their declarations;
+  // a version after is recorded with its own as it is applied.
+  // Compatible with every build: a nullable column of the version table. (Builds before this one
+  // refuse any newer schema whatever it says.)
+  {
+    compatibleFrom: 1,
+    sql: (s) => `
+    ALTER TABLE ${s}.schema_version ADD COLUMN compatible_from integer;
+    UPDATE ${s}.schema_version v SET compatible_from = declared.compatible_from
+      FROM (VALUES ${migrations
+        .slice(0, COMPATIBILITY_RECORDED - 1)
+        .map((migration, index) => `(${index + 1}, ${migration.compatibleFrom})`)
+        .join(', ')}) AS declared (version, compatible_from)
+      WHERE v.version = declared.version;`,
+  },
 ];
+
+/** The version from which `schema_version` records each version's `compatibleFrom`. */
+const COMPATIBILITY_RECORDED = 10;
 
 /**
  * The outcomes of a release's lines (audit-log.ts): `release-started`, and the lines that end it.
@@ -228,13 +292,18 @@ export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise
   );
 }
 
-/** {@link migrate} to a given version (the tests bring a schema to an earlier one first). */
+/**
+ * {@link migrate} to a given version, as a build whose latest version is `version` would (the tests
+ * bring a schema to an earlier one first, and run a build that knows fewer versions than the
+ * schema's).
+ */
 export async function migrateTo(
   pool: Pool,
   schema: string,
   version: number,
   rules: MailboxRuleIndex = indexMailboxRules(defaultMailboxRules),
 ): Promise<MigrateResult> {
+  const known = version;
   const name = schema.replace(/^"|"$/g, '');
   return withPoolClient(pool, async (client) => {
     try {
@@ -254,17 +323,20 @@ export async function migrateTo(
         `SELECT max(version) AS version FROM ${schema}.schema_version`,
       );
       const from = rows[0]?.version ?? 0;
-      // A newer email-guard migrated the schema: its tables may hold what this build would not
-      // keep up (a trigger it relies on, a column it fills), so this build does not run on it.
-      if (from > LATEST_VERSION)
-        throw new MigrateFailedError(
-          `schema ${name} is at version ${from}, this email-guard knows up to ${LATEST_VERSION}: upgrade email-guard, or run the older one`,
-        );
+      // A newer email-guard migrated the schema: this build runs on it only if every version it
+      // does not know says a build at its own version may (a rolling deploy, a rollback).
+      if (from > known) await checkNewerSchema(client, schema, name, from, known);
       for (let next = from + 1; next <= version; next++) {
         const migration = migrations[next - 1] as Migration;
-        if (typeof migration === 'function') await client.query(migration(schema));
+        if ('sql' in migration) await client.query(migration.sql(schema));
         else await migration.run(client, schema, rules);
-        await client.query(`INSERT INTO ${schema}.schema_version (version) VALUES ($1)`, [next]);
+        if (next < COMPATIBILITY_RECORDED)
+          await client.query(`INSERT INTO ${schema}.schema_version (version) VALUES ($1)`, [next]);
+        else
+          await client.query(
+            `INSERT INTO ${schema}.schema_version (version, compatible_from) VALUES ($1, $2)`,
+            [next, migration.compatibleFrom],
+          );
       }
       await client.query('COMMIT');
       return { from, to: Math.max(from, version) };
@@ -284,6 +356,42 @@ export async function migrateTo(
       },
     );
   });
+}
+
+/**
+ * Lets a build that knows up to `known` run on a schema at `from` > `known` when every version
+ * above `known` declares `compatibleFrom` ≤ `known`, with a process warning
+ * (`EMAIL_GUARD_SCHEMA_NEWER`) so the operator sees the instance is behind; refuses it otherwise,
+ * naming the first version that does not let it. A version with no `compatible_from` (recorded by a
+ * build before version 10, or a schema before it) lets no older build run.
+ */
+async function checkNewerSchema(
+  client: PoolClient,
+  schema: string,
+  name: string,
+  from: number,
+  known: number,
+): Promise<void> {
+  // Read through to_jsonb so a schema_version without the column (before version 10) answers NULL.
+  const { rows } = await client.query<{ version: number; compatible_from: number | null }>(
+    `SELECT version, (to_jsonb(v) ->> 'compatible_from')::integer AS compatible_from
+       FROM ${schema}.schema_version v WHERE version > $1 ORDER BY version`,
+    [known],
+  );
+  const refusing = rows.find((row) => row.compatible_from === null || row.compatible_from > known);
+  const state = `schema ${name} is at version ${from}, this email-guard knows up to ${known}`;
+  if (refusing !== undefined)
+    throw new MigrateFailedError(
+      `${state}, and version ${refusing.version} ${
+        refusing.compatible_from === null
+          ? 'does not say which older builds may run on it'
+          : `needs a build of version ${refusing.compatible_from} or later`
+      }: upgrade email-guard, or run the older one`,
+    );
+  process.emitWarning(
+    `email-guard: ${state}; the versions after ${known} let it run unchanged, so it does (upgrade it to use what they add)`,
+    { code: 'EMAIL_GUARD_SCHEMA_NEWER' },
+  );
 }
 
 /**

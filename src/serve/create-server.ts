@@ -399,6 +399,19 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       // unsupported media type): their messages say what is wrong and quote none of the request.
       return sendProblem(reply, frameworkProblem(status, error.message, request.url));
     }
+    // The hold store could not answer (its database out of reach, no connection free in the pool
+    // within its connectionTimeoutMillis, a folder that cannot be read): the service cannot serve
+    // the request now and it may be tried again (RFC 9110 §15.6.4, 503), with the store's own words
+    // for what to mend. They name hold ids and the cause, never a message's content.
+    if (isEmailGuardError(error, 'HOLD_STORE_FAILED')) {
+      request.log.error({ err: error }, 'hold store failed');
+      return sendProblem(
+        reply,
+        problem('hold-store-unavailable', 503, 'The hold store cannot be read or written now', {
+          detail: error.message,
+        }),
+      );
+    }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem('internal', 500, 'The server failed; nothing was sent'));
   });

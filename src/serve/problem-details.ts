@@ -34,6 +34,7 @@ export type ProblemType =
   | 'not-configured'
   | 'send-failed'
   | 'audit-log-failed'
+  | 'hold-store-unavailable'
   | 'release-in-doubt'
   | 'body-too-large'
   | 'unsupported-media-type'

@@ -179,6 +179,78 @@ describe('email-guard holds --database', () => {
     expect(run.stderr).toContain('schema never_migrated has no email-guard tables: run migrate');
   });
 
+  it('shows a raw message held with no envelope with the recipients its header names', async () => {
+    const raw = [
+      'From: order@butiken.se',
+      `To: ${TYPO}`,
+      'Cc: erik.lind@telia.com',
+      'Subject: Orderbekräftelse',
+      '',
+      'Tack för din beställning.',
+      '',
+    ].join('\r\n');
+    const id = await holdMessage({ ...fixture, holdStore: store, audit: memoryAuditLog() }, '', { raw });
+    const shown = await holds('show', id);
+    expect(shown.stdout).toMatch(
+      new RegExp(
+        `\\nenvelope: +no envelope given; the message's header recipients: To ${TYPO}; Cc erik\\.lind@telia\\.com\\n`,
+      ),
+    );
+    expect(shown.stdout).not.toContain(' - -> ');
+    const swedish = await holds('show', id, '--locale', 'sv');
+    expect(swedish.stdout).toContain(
+      `inget kuvert angivet; mottagarna i meddelandets huvud: To ${TYPO}; Cc erik.lind@telia.com\n`,
+    );
+    const json = JSON.parse((await holds('show', id, '--json')).stdout);
+    expect(json).toMatchObject({
+      envelope: { to: [] },
+      envelopeGiven: false,
+      headerRecipients: { to: [TYPO], cc: ['erik.lind@telia.com'] },
+    });
+  }, 120_000);
+
+  it('gives up in one line (3) after --timeout while another session holds a lock on the held messages', async () => {
+    const id = await hold(TYPO);
+    const locker = await database.pool.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query(`LOCK TABLE ${SCHEMA}.held_message IN ACCESS EXCLUSIVE MODE`);
+      const list = await holds('list', '--timeout', '1');
+      const show = await holds('show', id, '--timeout', '0.5', '--locale', 'sv');
+      expect(list.status).toBe(3);
+      expect(list.stdout).toBe('');
+      expect(list.stderr).toMatch(
+        /^email-guard: --database \S+ \(shop_a\): no answer within --timeout 1 s, waiting for a lock another session holds on the held messages \(SQLSTATE (55P03|57014)\); find it with SELECT \* FROM pg_locks WHERE NOT granted, and pg_stat_activity\n$/,
+      );
+      expect(show.status).toBe(3);
+      expect(show.stderr).toMatch(
+        /^email-guard: --database \S+ \(shop_a\): inget svar inom --timeout 0.5 s, väntar på ett lås som en annan session håller på de stoppade meddelandena \(SQLSTATE (55P03|57014)\); hitta den med SELECT \* FROM pg_locks WHERE NOT granted och pg_stat_activity\n$/,
+      );
+    } finally {
+      await locker.query('ROLLBACK');
+      locker.release();
+    }
+    // The message is still there once the lock is let go.
+    expect((await holds('list', '--timeout', '5')).stdout).toContain(id);
+  }, 120_000);
+
+  it('refuses a --timeout that is not a number of seconds, and one without --database', async () => {
+    for (const value of ['abc', '0', '-1', '1e3']) {
+      const run = await holds('list', '--timeout', value);
+      expect(run.status, value).toBe(2);
+      expect(run.stderr).toBe(
+        `email-guard: --timeout ${value}: give the seconds as a positive number, e.g. 30\n`,
+      );
+    }
+    const withStore = await runBuiltCli(['holds', 'list', '--store', fixture.dir, '--timeout', '5'], {
+      cwd: fixture.dir,
+    });
+    expect(withStore.status).toBe(2);
+    expect(withStore.stderr).toBe(
+      'email-guard: --timeout bounds the queries of --database URL: give --database too\n',
+    );
+  }, 120_000);
+
   it('refuses --store and --database together, neither, and --customers with --database, as usage errors', async () => {
     const usageErrors: [string[], string][] = [
       [

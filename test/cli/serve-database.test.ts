@@ -1,3 +1,7 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { connect, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
@@ -105,6 +109,50 @@ describe('email-guard serve --database --schema', () => {
       expect(built.stderr()).not.toMatch(/secret/);
     } finally {
       expect(await built.stop()).toBe(0);
+    }
+  }, 120_000);
+
+  it('answers a hold route 503 naming the cause when the database can no longer be reached', async () => {
+    // The cluster's socket passed through a socket of the test's own, which it then closes and
+    // removes: a server gone after the start, its socket path one no server listens on.
+    const socketName = readdirSync(process.env.PGHOST ?? '').find((name) => /^\.s\.PGSQL\.\d+$/.test(name));
+    if (socketName === undefined) throw new Error('the cluster has no socket');
+    const folder = mkdtempSync(join(tmpdir(), 'gone-'));
+    const sockets = new Set<Socket>();
+    const relay = createServer((client) => {
+      const upstream = connect(join(process.env.PGHOST ?? '', socketName));
+      for (const socket of [client, upstream]) {
+        sockets.add(socket);
+        socket.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((listening) => relay.listen(join(folder, socketName), listening));
+    const port = socketName.split('.').pop();
+    const relayed = `postgresql://${process.env.PGUSER ?? 'postgres'}@/${database.name}?host=${encodeURIComponent(folder)}&port=${port}`;
+    const started = await startServer(['--database', relayed, '--schema', 'shop_a'], {
+      EMAIL_GUARD_TOKEN: TOKEN,
+    });
+    const holds = () => fetch(`${started.url}/v1/holds`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    try {
+      expect((await holds()).status).toBe(200);
+      await new Promise((closed) => {
+        relay.close(closed);
+        for (const socket of sockets) socket.destroy();
+      });
+      rmSync(join(folder, socketName), { force: true });
+      const response = await holds();
+      expect(response.status).toBe(503);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const body = await response.json();
+      expect(body.type).toMatch(/#hold-store-unavailable$/);
+      expect(body.detail).toMatch(
+        /^the held messages could not be read from PostgreSQL: the database could not be reached \(ENOENT\)/,
+      );
+      expect(started.child.exitCode).toBeNull();
+    } finally {
+      expect(await started.stop()).toBe(0);
+      rmSync(folder, { recursive: true, force: true });
     }
   }, 120_000);
 

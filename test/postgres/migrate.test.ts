@@ -34,6 +34,24 @@ async function keyCollations(schema: string): Promise<string[]> {
   return rows.map((row) => row.key);
 }
 
+/** Runs `work` and gives its result with the process warnings emitted meanwhile. */
+async function collectWarnings<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; emitted: { code: string | undefined; message: string }[] }> {
+  const emitted: { code: string | undefined; message: string }[] = [];
+  const listen = (warning: Error & { code?: string }) =>
+    void emitted.push({ code: warning.code, message: warning.message });
+  process.on('warning', listen);
+  try {
+    const result = await work();
+    // A warning is emitted on the next tick (Node "process.emitWarning").
+    await new Promise((resolve) => setImmediate(resolve));
+    return { result, emitted };
+  } finally {
+    process.off('warning', listen);
+  }
+}
+
 const BYTEWISE_KEYS = [
   'customer.id C',
   'customer_phone.customer_id C',
@@ -215,7 +233,7 @@ describe('migrate', () => {
         { id: 'C-new', emails: ['jörgen.ström@telia.se'] },
       ]),
     ]);
-    expect(results.map((result) => result.from).sort()).toEqual([7, LATEST_VERSION]);
+    expect(results.map((result) => result.from).sort((a, b) => a - b)).toEqual([7, LATEST_VERSION]);
     const found = async (entered: string) =>
       (await writer.findAddress({ entered })).map((match) => `${match.customerId}:${match.distance}`);
     expect(await found('aasa.oeberg@telia.se')).toEqual(['C-1:1']);
@@ -244,12 +262,68 @@ describe('migrate', () => {
     expect(error).toBeInstanceOf(MigrateFailedError);
     expect(error.code).toBe('MIGRATE_FAILED');
     expect(error.message).toBe(
-      `schema from_newer is at version ${newer}, this email-guard knows up to ${LATEST_VERSION}: upgrade email-guard, or run the older one`,
+      `schema from_newer is at version ${newer}, this email-guard knows up to ${LATEST_VERSION}, and version ${newer} does not say which older builds may run on it: upgrade email-guard, or run the older one`,
     );
     const { rows } = await database.pool.query(
       'SELECT max(version) AS version FROM from_newer.schema_version',
     );
     expect(rows[0].version).toBe(newer);
+  });
+
+  it('records which older builds each version lets run on the schema', async () => {
+    await migrate(database.pool, { schema: 'compatibility' });
+    const { rows } = await database.pool.query(
+      'SELECT version, compatible_from FROM compatibility.schema_version ORDER BY version',
+    );
+    // Version 8 files the customers under a key older builds do not write; the others only add.
+    expect(rows).toEqual(
+      Array.from({ length: LATEST_VERSION }, (_, index) => ({
+        version: index + 1,
+        compatible_from: index + 1 === 8 ? 8 : 1,
+      })),
+    );
+  });
+
+  it('runs a build that knows fewer versions on a newer schema whose later versions allow it, with a warning', async () => {
+    await migrate(database.pool, { schema: 'rolled_back' });
+    const warnings = await collectWarnings(() =>
+      migrateTo(database.pool, '"rolled_back"', LATEST_VERSION - 1),
+    );
+    expect(warnings.result).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
+    expect(warnings.emitted).toEqual([
+      {
+        code: 'EMAIL_GUARD_SCHEMA_NEWER',
+        message: `email-guard: schema rolled_back is at version ${LATEST_VERSION}, this email-guard knows up to ${LATEST_VERSION - 1}; the versions after ${LATEST_VERSION - 1} let it run unchanged, so it does (upgrade it to use what they add)`,
+      },
+    ]);
+    // Nothing was applied or recorded again.
+    const { rows } = await database.pool.query(
+      'SELECT count(*)::integer AS n FROM rolled_back.schema_version',
+    );
+    expect(rows[0].n).toBe(LATEST_VERSION);
+  });
+
+  it('refuses a build older than a later version allows, naming that version, and leaves the schema', async () => {
+    await migrate(database.pool, { schema: 'rolled_too_far' });
+    const tooOld = await migrateTo(database.pool, '"rolled_too_far"', 7).catch((caught) => caught);
+    expect(tooOld).toBeInstanceOf(MigrateFailedError);
+    expect(tooOld.message).toBe(
+      `schema rolled_too_far is at version ${LATEST_VERSION}, this email-guard knows up to 7, and version 8 needs a build of version 8 or later: upgrade email-guard, or run the older one`,
+    );
+    // A later version marked incompatible with the builds before it.
+    const newer = LATEST_VERSION + 1;
+    await database.pool.query(
+      'INSERT INTO rolled_too_far.schema_version (version, compatible_from) VALUES ($1, $1)',
+      [newer],
+    );
+    const refused = await collectWarnings(() =>
+      migrate(database.pool, { schema: 'rolled_too_far' }).catch((caught) => caught),
+    );
+    expect(refused.result).toBeInstanceOf(MigrateFailedError);
+    expect(refused.result.message).toBe(
+      `schema rolled_too_far is at version ${newer}, this email-guard knows up to ${LATEST_VERSION}, and version ${newer} needs a build of version ${newer} or later: upgrade email-guard, or run the older one`,
+    );
+    expect(refused.emitted).toEqual([]);
   });
 
   it("fails with a typed error naming the database's cause, the driver's error as cause", async () => {

@@ -21,6 +21,8 @@ export interface HoldMessageOptions {
    * customer named: with both, an address of the other is held as `belongs-to-other-customer`.
    */
   readonly directory?: Directory;
+  /** A whole message to send as it is (nodemailer's `raw`), with no envelope: `to` is then unused. */
+  readonly raw?: string;
 }
 
 /**
@@ -48,13 +50,17 @@ export async function holdMessage(
     }),
   );
   const error = await transporter
-    .sendMail({
-      from: 'order@butiken.se',
-      to,
-      subject: options.subject ?? 'Orderbekräftelse <4711>',
-      text: options.text ?? 'Tack för din beställning.',
-      emailGuard: { customerId: options.customerId ?? 'C-1001' },
-    })
+    .sendMail(
+      options.raw !== undefined
+        ? { raw: options.raw, emailGuard: { customerId: options.customerId ?? 'C-1001' } }
+        : {
+            from: 'order@butiken.se',
+            to,
+            subject: options.subject ?? 'Orderbekräftelse <4711>',
+            text: options.text ?? 'Tack för din beställning.',
+            emailGuard: { customerId: options.customerId ?? 'C-1001' },
+          },
+    )
     .then(
       () => undefined,
       (reason: { holdId?: string }) => reason,

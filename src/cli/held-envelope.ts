@@ -1,0 +1,47 @@
+import type { HeldMessage } from '../nodemailer/hold-store.js';
+import type { RecipientField } from '../pipeline/recipient.js';
+import { type CliLocale, cliTexts } from './cli-texts.js';
+import { inOneLine } from './escape-controls.js';
+
+/** The header fields that name where a message goes, as RFC 5322 §3.6.3 and §3.6.6 write them. */
+const HEADER_FIELDS: Partial<Record<RecipientField, string>> = {
+  to: 'To',
+  cc: 'Cc',
+  bcc: 'Bcc',
+  'resent-to': 'Resent-To',
+  'resent-cc': 'Resent-Cc',
+  'resent-bcc': 'Resent-Bcc',
+};
+
+/**
+ * The recipients the message's header names, by field (`{ to: [...], cc: [...] }`). A raw message
+ * handed to nodemailer with no `envelope` (nor `from`/`to` options) is held with an empty envelope:
+ * nodemailer reads no recipients from raw bytes, so sent as it is it would go to no one (SMTP
+ * transport: "No recipients defined", EENVELOPE); these are who it names.
+ */
+export function headerRecipients(held: Pick<HeldMessage, 'recipients'>): Record<string, string[]> {
+  const byField: Record<string, string[]> = {};
+  for (const { field, address } of held.recipients) {
+    if (HEADER_FIELDS[field] === undefined) continue;
+    byField[field] = [...(byField[field] ?? []), address];
+  }
+  return byField;
+}
+
+/** Whether the message was held without an envelope of its own (a raw message given without one). */
+export function hasNoEnvelope(held: Pick<HeldMessage, 'envelope'>): boolean {
+  return held.envelope.to.length === 0;
+}
+
+/**
+ * The envelope as `holds show` prints it: `from -> to, to`, or, when none was given, the recipients
+ * the message's header names, so the reviewer sees who it is for.
+ */
+export function envelopeLine(held: Pick<HeldMessage, 'envelope' | 'recipients'>, locale: CliLocale): string {
+  if (!hasNoEnvelope(held))
+    return `${inOneLine(held.envelope.from ?? '-')} -> ${inOneLine(held.envelope.to.join(', '))}`;
+  const named = Object.entries(headerRecipients(held)).map(
+    ([field, addresses]) => `${HEADER_FIELDS[field as RecipientField]} ${inOneLine(addresses.join(', '))}`,
+  );
+  return cliTexts[locale].holds.noEnvelope(named.join('; '));
+}
