@@ -17,6 +17,7 @@ import {
   type HoldStoreProblem,
   type ReleaseOptions,
   type ReleaseResult,
+  type ReleasingProcess,
   releaseProgressOf,
   sendHeldMessage,
 } from './hold-store.js';
@@ -291,9 +292,13 @@ export function openFileHoldStore(
       // Unlocked meanwhile: the release or discard ended.
       () => undefined,
     );
-    return since === undefined
-      ? toHeldMessage(record, 'held')
-      : { ...toHeldMessage(record, 'releasing'), releasingSince: since };
+    if (since === undefined) return toHeldMessage(record, 'held');
+    const owner = await readLockOwner(path(`${record.id}.lock`));
+    return {
+      ...toHeldMessage(record, 'releasing'),
+      releasingSince: since,
+      ...(owner ? { releasingBy: releasingProcess(owner) } : {}),
+    };
   }
 
   async function readEntry(id: string): Promise<HeldMessageWithRaw | undefined> {
@@ -620,6 +625,12 @@ const LockOwnerSchema = z.object({
   since: z.string(),
 });
 type LockOwner = z.infer<typeof LockOwnerSchema>;
+
+/** A lock's owner as a listed entry names it: running or stopped, where this host can tell. */
+function releasingProcess(owner: LockOwner): ReleasingProcess {
+  const { pid, host } = owner;
+  return host === hostname() ? { pid, host, running: isRunning(pid) } : { pid, host };
+}
 
 /**
  * Whether a process on this host is running: signal 0 checks without sending anything (POSIX
