@@ -199,6 +199,13 @@ export const cliTexts = {
         `Discard ${id} (${action}, to ${to}) without sending it? [y/N]`,
       kept: (id: string) => `kept ${id}`,
       discarded: (id: string) => `discarded ${id}`,
+      // `discard --damaged` (holds.ts discardDamaged): an entry that cannot be read, set aside whole.
+      damagedNeedsFolder: '--damaged: only a folder store (--store DIR) has entries that cannot be read',
+      notDamaged: (id: string) =>
+        `--damaged: ${id} can be read whole; discard it without --damaged, or release it`,
+      questionDamaged: (id: string, why: string) =>
+        `Set aside ${id} (cannot be read: ${why}) in the folder damaged, unsent? [y/N]`,
+      setAside: (id: string, files: string) => `set aside ${id}: ${files}`,
       // A refused release: the library's own message says why (holds.ts takes its opening off).
       refusal: undefined,
       // The check that held the message knew more than the export given now may (holds.ts heldStops).
@@ -722,6 +729,12 @@ Stops on SIGINT or SIGTERM.`,
         `Kasta ${id} (${action}, till ${to}) utan att skicka det? [j/N]`,
       kept: (id: string) => `${id} ligger kvar`,
       discarded: (id: string) => `${id} kastades`,
+      damagedNeedsFolder: '--damaged: bara en mapp (--store MAPP) har poster som inte går att läsa',
+      notDamaged: (id: string) =>
+        `--damaged: ${id} går att läsa helt; kasta det utan --damaged, eller släpp det`,
+      questionDamaged: (id: string, why: string) =>
+        `Lägga undan ${id} (går inte att läsa: ${why}) i mappen damaged, oskickat? [j/N]`,
+      setAside: (id: string, files: string) => `${id} lades undan: ${files}`,
       // A refused release, in Swedish: the library's error names the recipients and finding codes in
       // English; `stopped` lists each held recipient with its verdict and finding codes.
       refusal: {

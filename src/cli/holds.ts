@@ -56,6 +56,8 @@ export interface DiscardFlags extends StoreFlags {
   readonly reason: string;
   /** Discard an entry left releasing by a process that stopped mid-send. */
   readonly force?: boolean;
+  /** Set aside an entry that cannot be read, into the store's `damaged` folder. */
+  readonly damaged?: boolean;
 }
 
 /** Runs `work` on the store the flags name, and closes it after (a database's pool, so the command ends). */
@@ -773,9 +775,30 @@ function refused(
     : refusal.otherCustomer(stopped);
 }
 
-/** `holds discard ID`: removes it unsent, after asking on a terminal. */
+/** `holds discard ID`: removes it unsent (sets it aside, `--damaged`), after asking on a terminal. */
 export async function discardHeld(id: string, flags: DiscardFlags, context: CommandContext): Promise<void> {
-  await withHoldStore(flags, (opened) => discardFrom(opened, id, flags, context));
+  await withHoldStore(flags, (opened) =>
+    flags.damaged ? discardDamaged({ opened, id, flags, context }) : discardFrom(opened, id, flags, context),
+  );
+}
+
+/**
+ * Whether a discard goes ahead: `--yes`, or a yes at the terminal; answered no, it says the
+ * message is kept and exits 1, as a refused release does (docs/cli.md, exit codes): a script sees it.
+ */
+async function confirmedOrYes(
+  id: string,
+  question: string,
+  flags: DiscardFlags,
+  context: CommandContext,
+): Promise<boolean> {
+  if (flags.yes) return true;
+  const text = cliTexts[flags.locale].holds;
+  if (!context.interactive) throw usageFailure(text.noOneToConfirm(id));
+  if (await context.confirm(question)) return true;
+  context.out(`${text.kept(id)}\n`);
+  context.setExitCode(exitCodes.findings);
+  return false;
 }
 
 async function discardFrom(
@@ -786,18 +809,12 @@ async function discardFrom(
 ): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   const held = await findHeld(opened, flags, id);
-  if (!flags.yes) {
-    if (!context.interactive) throw usageFailure(text.noOneToConfirm(id));
-    const sure = await context.confirm(
-      text.question(id, messageState(held.action, flags.locale), inOneLine(held.envelope.to.join(', '))),
-    );
-    if (!sure) {
-      // Nothing was done, as for a refused release (docs/cli.md, exit codes): a script sees it.
-      context.out(`${text.kept(id)}\n`);
-      context.setExitCode(exitCodes.findings);
-      return;
-    }
-  }
+  const question = text.question(
+    id,
+    messageState(held.action, flags.locale),
+    inOneLine(held.envelope.to.join(', ')),
+  );
+  if (!(await confirmedOrYes(id, question, flags, context))) return;
   let removed: HeldMessage | undefined;
   try {
     // Logged before the message goes (fail closed): a discard no one can account for is not made.
@@ -821,4 +838,63 @@ async function discardFrom(
   }
   if (!removed) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);
   context.out(`${text.discarded(id)}\n`);
+}
+
+/**
+ * `holds discard ID --damaged`: an entry `list` cannot read is set aside whole in the store's
+ * `damaged` folder, not deleted: it may be a held message, and what it held is kept for whoever
+ * looks into it. Asked first on a terminal, and logged before it is moved (fail closed), as a discard.
+ */
+async function discardDamaged({
+  opened,
+  id,
+  flags,
+  context,
+}: {
+  readonly opened: OpenedHoldStore;
+  readonly id: string;
+  readonly flags: DiscardFlags;
+  readonly context: CommandContext;
+}): Promise<void> {
+  const text = cliTexts[flags.locale].holds;
+  if (!opened.setAside) throw usageFailure(text.damagedNeedsFolder);
+  const problem = (await opened.problems()).find((entry) => entry.id === id);
+  if (!problem) {
+    await findHeld(opened, flags, id);
+    throw usageFailure(text.notDamaged(id));
+  }
+  if (!(await confirmedOrYes(id, text.questionDamaged(id, problem.code), flags, context))) return;
+  const log = opened.auditLog();
+  let moved: string[];
+  try {
+    // Logged once the entry is locked and before it moves (fail closed), as a discard is.
+    moved = await opened.setAside(id, () =>
+      log
+        .record({
+          at: new Date().toISOString(),
+          mode: 'enforce',
+          outcome: 'discarded',
+          // What the entry held cannot be read, its verdict with it: it is counted as held (block).
+          action: 'block',
+          recipients: [],
+          holdId: id,
+          discard: { by: flags.by, reason: flags.reason, where: 'command-line', damaged: problem.code },
+        })
+        .catch((error: unknown) => {
+          throw new CliFailure(
+            text.discardUnlogged(id, opened.auditLogName, whyFailed(error)),
+            exitCodes.unreadable,
+          );
+        }),
+    );
+  } catch (error) {
+    if (error instanceof CliFailure) throw error;
+    const busy = underWay(error, flags, 'discard');
+    if (busy) throw busy;
+    if (isEmailGuardError(error))
+      throw new CliFailure(`${text.staysHeld(id)}: ${inOneLine(error.message)}`, exitCodes.unreadable);
+    throw error;
+  }
+  if (moved.length === 0) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);
+  context.out(`${text.setAside(id, moved.map(inOneLine).join(', '))}\n`);
 }

@@ -41,6 +41,8 @@ export interface OpenedHoldStore {
   releaseStarts(ids: readonly string[]): Promise<ReadonlyMap<string, AuditEntry>>;
   /** The entries the store cannot list whole (a folder's; a database has none). */
   problems(): Promise<readonly HoldStoreProblem[]>;
+  /** Moves a damaged entry's files into the store's `damaged` folder (a folder store's only). */
+  readonly setAside?: (id: string, record: () => Promise<void>) => Promise<string[]>;
   /** The customer directory beside the held messages, where the store has one (the database's). */
   readonly directory?: AsyncDirectory;
   /** Lets go of what was opened (the database's connections), so the command can end. */
@@ -75,6 +77,7 @@ async function openFolder(folder: string, flags: HoldStoreFlags): Promise<Opened
     name: folder,
     ...log,
     problems: () => store.listProblems(),
+    setAside: (id: string, record: () => Promise<void>) => store.setAside(id, record),
     close: async () => undefined,
   };
 }

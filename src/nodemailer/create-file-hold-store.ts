@@ -113,7 +113,20 @@ export interface FileHoldStore extends HoldStore {
    * it costs what the folder holds. `discard(id)` removes a damaged entry.
    */
   listProblems(): Promise<HoldStoreProblem[]>;
+  /**
+   * Sets a damaged entry (one `listProblems()` names) aside instead of deleting it: moves its files
+   * (`<id>.json`, `<id>.eml`, whichever are there) unread into the folder `damaged` inside the
+   * store, where nothing lists or releases them and they can be looked at or put back by hand.
+   * Takes the release's lock, so never while a release or discard of it runs; an entry that reads
+   * whole is refused (`HoldStoreFailedError`: discard or release it instead). `record` runs once
+   * the lock is taken and before anything moves (the audit line: a rejection moves nothing).
+   * Resolves with the paths the files now have, none when the entry has no files.
+   */
+  setAside(id: string, record?: () => Promise<void>): Promise<string[]>;
 }
+
+/** The folder inside the store that {@link FileHoldStore.setAside} moves damaged entries to. */
+export const DAMAGED_FOLDER = 'damaged';
 
 type RecordResult =
   | { readonly record: EntryRecord }
@@ -582,6 +595,40 @@ export function openFileHoldStore(
         await unlock(id);
       }
       return true;
+    },
+
+    async setAside(id: string, record?: () => Promise<void>): Promise<string[]> {
+      checkId(id);
+      const names = await listNames();
+      const files = [`${id}.json`, `${id}.eml`].filter((name) => names.includes(name));
+      if (files.length === 0) return [];
+      await lock(id, false);
+      try {
+        const result = await readChecked(id);
+        if ('record' in result && 'raw' in (await readRaw(id, result.record)))
+          throw new HoldStoreFailedError(
+            `held message ${id} can be read whole: discard or release it rather than set it aside`,
+          );
+        await record?.();
+        const aside = path(DAMAGED_FOLDER);
+        const moved: string[] = [];
+        try {
+          await fs.mkdir(aside);
+          for (const name of files) {
+            await fs.rename(path(name), join(aside, name));
+            moved.push(join(aside, name));
+          }
+          await fs.syncDir(aside);
+          await fs.syncDir(dir);
+        } catch (error) {
+          throw new HoldStoreFailedError(`held message ${id} could not be set aside in ${aside}`, {
+            cause: error,
+          });
+        }
+        return moved;
+      } finally {
+        await unlock(id);
+      }
     },
 
     async discardWithRecord(
