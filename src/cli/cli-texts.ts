@@ -134,8 +134,23 @@ export const cliTexts = {
         `--to: recipient ${place} (${given}) is not one address: ${why}${address ? `; give ${address}` : ''}`,
       releasingFlag: 'RELEASING',
       inDoubt: "release in doubt: check the mail server's log before releasing again",
-      needsForce: (id: string) =>
-        `${id} stays held: release in doubt: an earlier release was started and never ended, so the message may have been sent; check the mail server's log, and release it again with --force only if it was not delivered`,
+      needsForce: (id: string, started: string) =>
+        `${id} stays held: release in doubt: an earlier release was started and never ended, so the message may have been sent${started ? ` (${started})` : ''}; check the mail server's log, and release it again with --force only if it was not delivered`,
+      // How far the release of an entry went, by its lock's process and the audit log (holds.ts releaseStatus).
+      releaseUnderWay: (who: string, since: string | undefined) =>
+        `release under way${who ? ` by ${who}` : ''}${since ? ` since ${since}` : ''}: wait for it to end`,
+      releaseNotSent: 'release stopped before the message was sent: not sent; release it again with --force',
+      releaseSent:
+        'sent (the audit log records that the mail server took it), but not removed: discard it with --force, never release it again',
+      process: (pid: number, host: string) => `process ${pid} on ${host}`,
+      releaseStarted: (to: string, at: string, by: string, messageId: string | undefined) =>
+        `a release to ${to} was started at ${at} by ${by}; whether it was sent is not known: check the mail server's log${messageId ? ` for message-id ${messageId}` : ''} before releasing again`,
+      interruptedNotSent: (id: string) =>
+        `${id}: interrupted before the message was sent: not sent, it stays held`,
+      interruptedInDoubt: (id: string) =>
+        `${id}: interrupted while the message was being sent: whether it was sent is not known (release in doubt); see "holds show ${id}" and check the mail server's log before releasing it again`,
+      interruptedSent: (id: string) =>
+        `${id}: interrupted after the mail server took the message: it was sent; see "holds show ${id}" and never release it again`,
       auditLogUnwritable: (id: string, file: string, why: string) =>
         `${id} stays held, not sent: the audit log ${file} cannot be written (${why}), and a release is sent only once its start is logged`,
       customer: 'customer',
@@ -175,8 +190,8 @@ export const cliTexts = {
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
-      underWay: (id: string, since: string | undefined, command: 'release' | 'discard') =>
-        `${id}: another release or discard of this message is under way${since ? ` (since ${since})` : ''}; this ${command} did nothing. See how it ended later with "holds show ${id}"; ${command === 'release' ? 'release it with --force' : 'discard it with --force'} only if that process has stopped.`,
+      underWay: (id: string, since: string | undefined, command: 'release' | 'discard', by = '') =>
+        `${id}: another release or discard of this message is under way${by ? ` by ${by}` : ''}${since ? ` (since ${since})` : ''}; this ${command} did nothing. See how it ended later with "holds show ${id}"; ${command === 'release' ? 'release it with --force' : 'discard it with --force'} only if that process has stopped.`,
       released: (id: string, to: string) => `released ${id} to ${to}`,
       noCustomer: (customer: string, file: string) =>
         `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
@@ -191,6 +206,13 @@ export const cliTexts = {
         `Discard ${id} (${action}, to ${to}) without sending it? [y/N]`,
       kept: (id: string) => `kept ${id}`,
       discarded: (id: string) => `discarded ${id}`,
+      // `discard --damaged` (holds.ts discardDamaged): an entry that cannot be read, set aside whole.
+      damagedNeedsFolder: '--damaged: only a folder store (--store DIR) has entries that cannot be read',
+      notDamaged: (id: string) =>
+        `--damaged: ${id} can be read whole; discard it without --damaged, or release it`,
+      questionDamaged: (id: string, why: string) =>
+        `Set aside ${id} (cannot be read: ${why}) in the folder damaged, unsent? [y/N]`,
+      setAside: (id: string, files: string) => `set aside ${id}: ${files}`,
       // A refused release: the library's own message says why (holds.ts takes its opening off).
       refusal: undefined,
       // The check that held the message knew more than the export given now may (holds.ts heldStops).
@@ -649,8 +671,23 @@ Stops on SIGINT or SIGTERM.`,
         `--to: mottagare ${place} (${given}) är inte en ensam adress: ${why}${address ? `; ange ${address}` : ''}`,
       releasingFlag: 'SLÄPPS NU',
       inDoubt: 'osäkert om det släpptes: se e-postserverns logg innan det släpps igen',
-      needsForce: (id: string) =>
-        `${id} ligger kvar: osäkert om det släpptes: ett tidigare släpp påbörjades men avslutades aldrig, så meddelandet kan ha skickats; se e-postserverns logg, och släpp det igen med --force bara om det inte levererades`,
+      needsForce: (id: string, started: string) =>
+        `${id} ligger kvar: osäkert om det släpptes: ett tidigare släpp påbörjades men avslutades aldrig, så meddelandet kan ha skickats${started ? ` (${started})` : ''}; se e-postserverns logg, och släpp det igen med --force bara om det inte levererades`,
+      releaseUnderWay: (who: string, since: string | undefined) =>
+        `släpps just nu${who ? ` av ${who}` : ''}${since ? ` sedan ${since}` : ''}: vänta tills det är klart`,
+      releaseNotSent:
+        'släppet stoppades innan meddelandet skickades: inte skickat; släpp det igen med --force',
+      releaseSent:
+        'skickat (granskningsloggen visar att e-postservern tog emot det), men inte borttaget: kasta det med --force, släpp det aldrig igen',
+      process: (pid: number, host: string) => `process ${pid} på ${host}`,
+      releaseStarted: (to: string, at: string, by: string, messageId: string | undefined) =>
+        `ett släpp till ${to} påbörjades ${at} av ${by}; om det skickades är inte känt: sök i e-postserverns logg${messageId ? ` efter message-id ${messageId}` : ''} innan det släpps igen`,
+      interruptedNotSent: (id: string) =>
+        `${id}: avbrutet innan meddelandet skickades: inte skickat, det ligger kvar`,
+      interruptedInDoubt: (id: string) =>
+        `${id}: avbrutet medan meddelandet skickades: om det skickades är inte känt (osäkert om det släpptes); se "holds show ${id}" och e-postserverns logg innan det släpps igen`,
+      interruptedSent: (id: string) =>
+        `${id}: avbrutet efter att e-postservern tagit emot meddelandet: det skickades; se "holds show ${id}" och släpp det aldrig igen`,
       auditLogUnwritable: (id: string, file: string, why: string) =>
         `${id} ligger kvar, inte skickat: granskningsloggen ${file} kan inte skrivas (${why}), och ett släpp skickas först när dess början är loggad`,
       customer: 'kund',
@@ -691,8 +728,8 @@ Stops on SIGINT or SIGTERM.`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,
-      underWay: (id: string, since: string | undefined, command: 'release' | 'discard') =>
-        `${id}: ett annat släpp eller en annan kassering av meddelandet pågår${since ? ` (sedan ${since})` : ''}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se senare hur det gick med "holds show ${id}"; ${command === 'release' ? 'släpp det med --force' : 'kasta det med --force'} bara om den processen har stoppats.`,
+      underWay: (id: string, since: string | undefined, command: 'release' | 'discard', by = '') =>
+        `${id}: ett annat släpp eller en annan kassering av meddelandet pågår${by ? ` av ${by}` : ''}${since ? ` (sedan ${since})` : ''}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se senare hur det gick med "holds show ${id}"; ${command === 'release' ? 'släpp det med --force' : 'kasta det med --force'} bara om den processen har stoppats.`,
       released: (id: string, to: string) => `${id} släpptes till ${to}`,
       noCustomer: (customer: string, file: string) =>
         `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
@@ -707,6 +744,12 @@ Stops on SIGINT or SIGTERM.`,
         `Kasta ${id} (${action}, till ${to}) utan att skicka det? [j/N]`,
       kept: (id: string) => `${id} ligger kvar`,
       discarded: (id: string) => `${id} kastades`,
+      damagedNeedsFolder: '--damaged: bara en mapp (--store MAPP) har poster som inte går att läsa',
+      notDamaged: (id: string) =>
+        `--damaged: ${id} går att läsa helt; kasta det utan --damaged, eller släpp det`,
+      questionDamaged: (id: string, why: string) =>
+        `Lägga undan ${id} (går inte att läsa: ${why}) i mappen damaged, oskickat? [j/N]`,
+      setAside: (id: string, files: string) => `${id} lades undan: ${files}`,
       // A refused release, in Swedish: the library's error names the recipients and finding codes in
       // English; `stopped` lists each held recipient with its verdict and finding codes.
       refusal: {

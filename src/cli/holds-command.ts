@@ -109,6 +109,10 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
         '--force',
         'discard a message left releasing by a process that stopped mid-send (refused while that process runs)',
       )
+      .option(
+        '--damaged',
+        'set aside an entry that cannot be read (holds list names it) in the folder damaged inside the store, instead of deleting it',
+      )
       .addHelpText('after', examples)
       .action(async (id: string, flags: DiscardFlags) => (await work()).discardHeld(id, flags, context)),
   );

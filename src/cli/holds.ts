@@ -12,6 +12,7 @@ import {
 import { createGuard } from '../guard/create-guard.js';
 import { type FindingFacts, messageFor } from '../guard/messages.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
+import type { AuditEntry, AuditLog, AuditOutcome } from '../nodemailer/audit-log.js';
 import { discardAndRecord } from '../nodemailer/discard-and-record.js';
 import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js';
@@ -56,6 +57,8 @@ export interface DiscardFlags extends StoreFlags {
   readonly reason: string;
   /** Discard an entry left releasing by a process that stopped mid-send. */
   readonly force?: boolean;
+  /** Set aside an entry that cannot be read, into the store's `damaged` folder. */
+  readonly damaged?: boolean;
 }
 
 /** Runs `work` on the store the flags name, and closes it after (a database's pool, so the command ends). */
@@ -89,6 +92,126 @@ async function releasesInDoubt(
       context.warn(`${opened.auditLogName}: ${cliTexts[flags.locale].cannotBeRead(whyFailed(error))}`);
     return new Set();
   }
+}
+
+/**
+ * How the release of a hold stands: `under-way` while the process that claimed it still runs,
+ * `in-doubt` when its start is logged with no end and no live process holds it, `not-sent` when a
+ * stopped process held it before its send began, `sent` when the log records the server took it
+ * (the entry was not removed), `releasing` when none of that can be told (a database's claim, a
+ * process on another host).
+ */
+type ReleaseStatus = 'under-way' | 'in-doubt' | 'not-sent' | 'sent' | 'releasing';
+
+interface ReleaseStanding {
+  readonly status: ReleaseStatus;
+  /** The `release-started` line of a release not ended: when, who, to whom, the Message-ID. */
+  readonly started?: AuditEntry;
+}
+
+function releaseStatus(entry: HeldMessage, inDoubt: boolean): ReleaseStatus | undefined {
+  // A live claim is a release sending now: its start is logged with no end yet, as a stopped
+  // one's is, and telling the second terminal "in doubt" would send the operator to --force.
+  if (entry.state === 'releasing' && entry.releasingBy?.running === true) return 'under-way';
+  if (inDoubt) return 'in-doubt';
+  if (entry.state !== 'releasing') return undefined;
+  if (entry.releaseProgress === 'sent') return 'sent';
+  if (entry.releaseProgress === 'not-started' && entry.releasingBy?.running === false) return 'not-sent';
+  return 'releasing';
+}
+
+/** How the release of each of `entries` that is releasing or in doubt stands. */
+async function releaseStandings(
+  opened: OpenedHoldStore,
+  flags: StoreFlags,
+  context: CommandContext,
+  entries: readonly HeldMessage[],
+  warn = true,
+): Promise<Map<string, ReleaseStanding>> {
+  const inDoubt = await releasesInDoubt(opened, flags, context, warn);
+  const concerned = entries.filter((entry) => entry.state === 'releasing' || inDoubt.has(entry.id));
+  const standings = new Map<string, ReleaseStanding>();
+  if (concerned.length === 0) return standings;
+  // Read after the ids in doubt, from the same log: a log that could not be read was said then.
+  const starts = await opened
+    .releaseStarts(concerned.map((entry) => entry.id))
+    .catch(() => new Map<string, AuditEntry>());
+  for (const entry of concerned) {
+    const status = releaseStatus(entry, inDoubt.has(entry.id));
+    const started = starts.get(entry.id);
+    if (status) standings.set(entry.id, { status, ...(started ? { started } : {}) });
+  }
+  return standings;
+}
+
+/** Who releases an entry under way: the person the audit log names, and the process holding it. */
+function releaser(entry: HeldMessage, standing: ReleaseStanding, locale: CliLocale): string {
+  const by = standing.started?.release?.by;
+  const process = entry.releasingBy
+    ? cliTexts[locale].holds.process(entry.releasingBy.pid, inOneLine(entry.releasingBy.host))
+    : undefined;
+  if (by === undefined) return process ?? '';
+  return process ? `${inOneLine(by)} (${process})` : inOneLine(by);
+}
+
+/** A release's standing in one phrase, for list's row and show's line. */
+function standingLine(entry: HeldMessage, standing: ReleaseStanding, flags: StoreFlags): string {
+  const text = cliTexts[flags.locale].holds;
+  switch (standing.status) {
+    case 'under-way':
+      return text.releaseUnderWay(
+        releaser(entry, standing, flags.locale),
+        entry.releasingSince === undefined
+          ? undefined
+          : formatSentDate(entry.releasingSince, flags.locale, flags.timeZone),
+      );
+    case 'in-doubt':
+      return text.inDoubt;
+    case 'not-sent':
+      return text.releaseNotSent;
+    case 'sent':
+      return text.releaseSent;
+    default:
+      return text.releasingFlag;
+  }
+}
+
+/**
+ * Where a release in doubt went, from its `release-started` line: the recipients it was sent to
+ * (the corrected ones, not those it was held with), when, by whom and its Message-ID, which is
+ * what the mail server's log is searched for; empty without the line.
+ */
+function startedLine(held: HeldMessage, started: AuditEntry | undefined, flags: StoreFlags): string {
+  if (!started) return '';
+  const to = started.envelope?.to ?? started.recipients.map((recipient) => recipient.address);
+  return cliTexts[flags.locale].holds.releaseStarted(
+    inOneLine(to.join(', ') || '-'),
+    formatSentDate(started.at, flags.locale, flags.timeZone),
+    inOneLine(started.release?.by ?? '-'),
+    started.messageId === undefined && held.messageId === undefined
+      ? undefined
+      : inOneLine(started.messageId ?? held.messageId ?? ''),
+  );
+}
+
+/** A release's standing as `--json` gives it, beside the entry's own `state` and `releaseProgress`. */
+function standingJson(standing: ReleaseStanding | undefined) {
+  if (!standing) return {};
+  const { status, started } = standing;
+  return {
+    ...(status === 'in-doubt' ? { releaseInDoubt: true } : {}),
+    releaseStatus: status,
+    ...(started
+      ? {
+          releaseStarted: {
+            at: started.at,
+            ...(started.release?.by === undefined ? {} : { by: started.release.by }),
+            to: started.envelope?.to ?? started.recipients.map((recipient) => recipient.address),
+            ...(started.messageId === undefined ? {} : { messageId: started.messageId }),
+          },
+        }
+      : {}),
+  };
 }
 
 /**
@@ -219,12 +342,12 @@ function storeProblemLine(
 export async function listHeld(flags: StoreFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   checkTimeZone(flags.timeZone, flags.locale);
-  const { held, inDoubt, problems } = await withHoldStore(flags, async (opened) => {
+  const { held, standings, problems } = await withHoldStore(flags, async (opened) => {
     const held = await opened.store.list();
-    const inDoubt = await releasesInDoubt(opened, flags, context);
+    const standings = await releaseStandings(opened, flags, context, held);
     const problems = await opened.problems();
     for (const problem of problems) context.warn(storeProblemLine(problem, text.problems?.[problem.code]));
-    return { held, inDoubt, problems };
+    return { held, standings, problems };
   });
   if (flags.json) {
     context.out(
@@ -233,7 +356,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
           ...held.map((entry) => ({
             ...entry,
             age: age(entry.heldAt),
-            ...(inDoubt.has(entry.id) ? { releaseInDoubt: true } : {}),
+            ...standingJson(standings.get(entry.id)),
           })),
           ...problems.map(({ id, file, code, message }) => ({ id, file, error: { code, message } })),
         ],
@@ -247,19 +370,20 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
     context.out(`${text.none}\n`);
   } else {
     const width = Math.max(...Object.values(text.messageStates).map((word) => word.length));
-    const lines = held.map((entry) =>
-      [
+    const lines = held.map((entry) => {
+      const standing = standings.get(entry.id);
+      return [
         entry.id,
         formatSentDate(entry.heldAt, flags.locale, flags.timeZone),
         age(entry.heldAt).padStart(7),
         messageState(entry.action, flags.locale).padEnd(width),
-        inDoubt.has(entry.id) ? text.inDoubt : entry.state === 'releasing' ? text.releasingFlag : '',
+        standing ? standingLine(entry, standing, flags) : '',
         `${text.customer} ${inOneLine(entry.customerId ?? '-')}`,
         entry.recipients.map((recipient) => recipientLine(recipient, flags.locale)).join('; '),
       ]
         .filter(Boolean)
-        .join('  '),
-    );
+        .join('  ');
+    });
     if (problems.length > 0) lines.push(unreadableLine(problems, flags.locale));
     context.out(`${lines.join('\n')}\n`);
   }
@@ -282,9 +406,9 @@ function unreadableLine(problems: readonly HoldStoreProblem[], locale: CliLocale
 export async function showHeld(id: string, flags: StoreFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   checkTimeZone(flags.timeZone, flags.locale);
-  const { raw, held, inDoubt } = await withHoldStore(flags, async (opened) => {
+  const { raw, held, standing } = await withHoldStore(flags, async (opened) => {
     const { raw, ...held } = await findHeld(opened, flags, id);
-    return { raw, held, inDoubt: (await releasesInDoubt(opened, flags, context)).has(id) };
+    return { raw, held, standing: (await releaseStandings(opened, flags, context, [held])).get(id) };
   });
   const { subject, date } = await subjectAndDate(raw).catch(() => ({
     subject: undefined,
@@ -292,7 +416,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   }));
   if (flags.json) {
     context.out(
-      `${JSON.stringify({ ...held, ...(hasNoEnvelope(held) ? { envelopeGiven: false, headerRecipients: headerRecipients(held) } : {}), age: age(held.heldAt), subject, date, ...(inDoubt ? { releaseInDoubt: true } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ ...held, ...(hasNoEnvelope(held) ? { envelopeGiven: false, headerRecipients: headerRecipients(held) } : {}), age: age(held.heldAt), subject, date, ...standingJson(standing) }, null, 2)}\n`,
     );
     return;
   }
@@ -301,7 +425,8 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   const lines = [
     `${label('id')}${held.id}`,
     `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale, flags.timeZone), age(held.heldAt), messageState(held.action, flags.locale), held.state === 'releasing')}`,
-    ...(inDoubt ? [text.inDoubt] : []),
+    ...(standing ? [standingLine(held, standing, flags)] : []),
+    ...(standing?.status === 'in-doubt' ? [startedLine(held, standing.started, flags)].filter(Boolean) : []),
     `${label('customer')}${inOneLine(held.customerId ?? '-')}`,
     `${label('message')}${inOneLine(held.messageId ?? '-')}, ${held.size} ${text.bytes}`,
     `${label('subject')}${inOneLine(subject ?? '-')}`,
@@ -375,12 +500,41 @@ async function releaseFrom(
   flags: ReleaseFlags,
   context: CommandContext,
 ): Promise<void> {
+  const interrupts = watchInterrupts(id, opened.auditLog(), flags.locale, context);
+  try {
+    await releaseWatched(opened, id, flags, context, interrupts);
+  } finally {
+    interrupts.stop();
+  }
+}
+
+async function releaseWatched(
+  opened: OpenedHoldStore,
+  id: string,
+  flags: ReleaseFlags,
+  context: CommandContext,
+  interrupts: ReleaseInterrupts,
+): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   const store = opened.store;
   const held = await findHeld(opened, flags, id);
+  const standing = (await releaseStandings(opened, flags, context, [held], false)).get(id);
+  // Another process is sending it now: it is neither in doubt nor for --force to take over.
+  if (standing?.status === 'under-way') {
+    const since =
+      held.releasingSince === undefined
+        ? undefined
+        : formatSentDate(held.releasingSince, flags.locale, flags.timeZone);
+    throw new CliFailure(
+      flags.force
+        ? text.forceRefused(id, since, 'release')
+        : text.underWay(id, since, 'release', releaser(held, standing, flags.locale)),
+      exitCodes.findings,
+    );
+  }
   // Started and never ended: the message may be with the recipient already (docs/cli.md).
-  if (!flags.force && (await releasesInDoubt(opened, flags, context, false)).has(id))
-    throw usageFailure(text.needsForce(id));
+  if (!flags.force && standing?.status === 'in-doubt')
+    throw usageFailure(text.needsForce(id, startedLine(held, standing.started, flags)));
   if (held.action === 'block' && !flags.to?.length)
     throw usageFailure(
       text.needsTo(
@@ -411,10 +565,11 @@ async function releaseFrom(
       guard: createGuard({ directory, locale: flags.locale }),
       holdStore: store,
       // Committed (a file's flushed to the disk) before the send: the start of a release must survive a power cut too.
-      auditLog: opened.auditLog(),
+      auditLog: interrupts.auditLog,
     }),
   );
   try {
+    interrupts.sending = true;
     const result = await store.release(id, transporter, {
       by: flags.by,
       reason: flags.reason,
@@ -429,6 +584,9 @@ async function releaseFrom(
       );
     else context.out(`${text.released(id, inOneLine(result.envelope.to.join(', ')))}\n`);
   } catch (error) {
+    // Stopped by Ctrl-C before its start was logged: the guard sent nothing and the store let it go.
+    const signalled = interrupts.interrupted;
+    if (signalled !== undefined) throw new CliFailure(text.interruptedNotSent(id), signalled);
     if (
       isEmailGuardError(error, 'RECIPIENT_BLOCKED') ||
       isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
@@ -462,6 +620,73 @@ async function releaseFrom(
   } finally {
     transporter.close();
   }
+}
+
+/** What a shell reports for a process stopped by each signal: 128 + its number. */
+const SIGNAL_EXIT_CODES = [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const;
+
+/** A release watched for Ctrl-C (SIGINT) and SIGTERM ({@link watchInterrupts}). */
+interface ReleaseInterrupts {
+  /** The audit log the release writes to, through the watch. */
+  readonly auditLog: AuditLog;
+  /** Set once the store's release is called: from then a signal stops it at its start line. */
+  sending: boolean;
+  /** The exit code of the signal that came before the release's start was logged. */
+  readonly interrupted: number | undefined;
+  stop(): void;
+}
+
+/**
+ * Watches a release for Ctrl-C (SIGINT) and SIGTERM, and says in one line what state it leaves the
+ * hold in, exiting as a shell reports the signal (130, 143). Before the send began, nothing was
+ * sent: a signal before the release is called ends the command at once; one during it refuses the
+ * release's `release-started` line, so the guard sends nothing (it sends only once that line is
+ * written) and the store lets the hold go, still held. Once that line is written the message may
+ * be on its way: the process ends there, its start with no end in the log, so `holds show` calls
+ * it in doubt and nothing makes it look released. A second signal ends the command at once.
+ */
+function watchInterrupts(
+  id: string,
+  log: AuditLog,
+  locale: CliLocale,
+  context: CommandContext,
+): ReleaseInterrupts {
+  const text = cliTexts[locale].holds;
+  let last: AuditOutcome | undefined;
+  const watch: ReleaseInterrupts & { interrupted: number | undefined } = {
+    sending: false,
+    interrupted: undefined,
+    auditLog: {
+      async record(entry: AuditEntry) {
+        if (watch.interrupted !== undefined && entry.outcome === 'release-started')
+          throw new Error('the release was interrupted before its send began');
+        await log.record(entry);
+        last = entry.outcome;
+      },
+      ...(log.lastReleaseOutcomes ? { lastReleaseOutcomes: log.lastReleaseOutcomes.bind(log) } : {}),
+    },
+    stop: () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    },
+  };
+  const handlers = SIGNAL_EXIT_CODES.map(([signal, code]) => {
+    const handler = () => {
+      const exit = (line: string) => {
+        context.warn(`email-guard: ${line}`);
+        process.exit(code);
+      };
+      if (last === 'release-started') exit(text.interruptedInDoubt(id));
+      else if (last === 'released' || last === 'released-despite-block') exit(text.interruptedSent(id));
+      else if (!watch.sending || watch.interrupted !== undefined) exit(text.interruptedNotSent(id));
+      else watch.interrupted = code;
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  return watch;
 }
 
 /**
@@ -551,9 +776,30 @@ function refused(
     : refusal.otherCustomer(stopped);
 }
 
-/** `holds discard ID`: removes it unsent, after asking on a terminal. */
+/** `holds discard ID`: removes it unsent (sets it aside, `--damaged`), after asking on a terminal. */
 export async function discardHeld(id: string, flags: DiscardFlags, context: CommandContext): Promise<void> {
-  await withHoldStore(flags, (opened) => discardFrom(opened, id, flags, context));
+  await withHoldStore(flags, (opened) =>
+    flags.damaged ? discardDamaged({ opened, id, flags, context }) : discardFrom(opened, id, flags, context),
+  );
+}
+
+/**
+ * Whether a discard goes ahead: `--yes`, or a yes at the terminal; answered no, it says the
+ * message is kept and exits 1, as a refused release does (docs/cli.md, exit codes): a script sees it.
+ */
+async function confirmedOrYes(
+  id: string,
+  question: string,
+  flags: DiscardFlags,
+  context: CommandContext,
+): Promise<boolean> {
+  if (flags.yes) return true;
+  const text = cliTexts[flags.locale].holds;
+  if (!context.interactive) throw usageFailure(text.noOneToConfirm(id));
+  if (await context.confirm(question)) return true;
+  context.out(`${text.kept(id)}\n`);
+  context.setExitCode(exitCodes.findings);
+  return false;
 }
 
 async function discardFrom(
@@ -564,18 +810,12 @@ async function discardFrom(
 ): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   const held = await findHeld(opened, flags, id);
-  if (!flags.yes) {
-    if (!context.interactive) throw usageFailure(text.noOneToConfirm(id));
-    const sure = await context.confirm(
-      text.question(id, messageState(held.action, flags.locale), inOneLine(held.envelope.to.join(', '))),
-    );
-    if (!sure) {
-      // Nothing was done, as for a refused release (docs/cli.md, exit codes): a script sees it.
-      context.out(`${text.kept(id)}\n`);
-      context.setExitCode(exitCodes.findings);
-      return;
-    }
-  }
+  const question = text.question(
+    id,
+    messageState(held.action, flags.locale),
+    inOneLine(held.envelope.to.join(', ')),
+  );
+  if (!(await confirmedOrYes(id, question, flags, context))) return;
   let removed: HeldMessage | undefined;
   try {
     // Logged before the message goes (fail closed): a discard no one can account for is not made.
@@ -599,4 +839,63 @@ async function discardFrom(
   }
   if (!removed) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);
   context.out(`${text.discarded(id)}\n`);
+}
+
+/**
+ * `holds discard ID --damaged`: an entry `list` cannot read is set aside whole in the store's
+ * `damaged` folder, not deleted: it may be a held message, and what it held is kept for whoever
+ * looks into it. Asked first on a terminal, and logged before it is moved (fail closed), as a discard.
+ */
+async function discardDamaged({
+  opened,
+  id,
+  flags,
+  context,
+}: {
+  readonly opened: OpenedHoldStore;
+  readonly id: string;
+  readonly flags: DiscardFlags;
+  readonly context: CommandContext;
+}): Promise<void> {
+  const text = cliTexts[flags.locale].holds;
+  if (!opened.setAside) throw usageFailure(text.damagedNeedsFolder);
+  const problem = (await opened.problems()).find((entry) => entry.id === id);
+  if (!problem) {
+    await findHeld(opened, flags, id);
+    throw usageFailure(text.notDamaged(id));
+  }
+  if (!(await confirmedOrYes(id, text.questionDamaged(id, problem.code), flags, context))) return;
+  const log = opened.auditLog();
+  let moved: string[];
+  try {
+    // Logged once the entry is locked and before it moves (fail closed), as a discard is.
+    moved = await opened.setAside(id, () =>
+      log
+        .record({
+          at: new Date().toISOString(),
+          mode: 'enforce',
+          outcome: 'discarded',
+          // What the entry held cannot be read, its verdict with it: it is counted as held (block).
+          action: 'block',
+          recipients: [],
+          holdId: id,
+          discard: { by: flags.by, reason: flags.reason, where: 'command-line', damaged: problem.code },
+        })
+        .catch((error: unknown) => {
+          throw new CliFailure(
+            text.discardUnlogged(id, opened.auditLogName, whyFailed(error)),
+            exitCodes.unreadable,
+          );
+        }),
+    );
+  } catch (error) {
+    if (error instanceof CliFailure) throw error;
+    const busy = underWay(error, flags, 'discard');
+    if (busy) throw busy;
+    if (isEmailGuardError(error))
+      throw new CliFailure(`${text.staysHeld(id)}: ${inOneLine(error.message)}`, exitCodes.unreadable);
+    throw error;
+  }
+  if (moved.length === 0) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);
+  context.out(`${text.setAside(id, moved.map(inOneLine).join(', '))}\n`);
 }

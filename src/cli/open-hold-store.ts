@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import { isEmailGuardError } from '../errors.js';
-import type { AuditLog } from '../nodemailer/audit-log.js';
+import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
 import { createFileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
-import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
+import { findReleasesInDoubt, readReleaseStarts } from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import {
@@ -43,8 +43,15 @@ export interface OpenedHoldStore {
   auditLog(): AuditLog;
   /** The holds whose release was started and never ended, by the audit log; rejects when it cannot be read. */
   releasesInDoubt(): Promise<Set<string>>;
+  /**
+   * The `release-started` line (when, who, to whom, the Message-ID) of each of `ids` whose release
+   * has not ended, where the audit log is a file; empty for a database's log, which is not read here.
+   */
+  releaseStarts(ids: readonly string[]): Promise<ReadonlyMap<string, AuditEntry>>;
   /** The entries the store cannot list whole (a folder's; a database has none). */
   problems(): Promise<readonly HoldStoreProblem[]>;
+  /** Moves a damaged entry's files into the store's `damaged` folder (a folder store's only). */
+  readonly setAside?: (id: string, record: () => Promise<void>) => Promise<string[]>;
   /** The customer directory beside the held messages, where the store has one (the database's). */
   readonly directory?: AsyncDirectory;
   /** Lets go of what was opened (the database's connections), so the command can end. */
@@ -72,12 +79,16 @@ async function openFolder(folder: string, flags: HoldStoreFlags): Promise<Opened
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw unreadableFailure(`${folder}: ${cliTexts[flags.locale].holds.noStore}`);
   const key = process.env[KEY_VARIABLE];
-  const store = createFileHoldStore(folder, key ? { key } : {});
+  const log = fileAuditLog(flags.auditLog ?? `${folder.replace(/[/\\]+$/, '')}.audit.jsonl`);
+  // The log the releases write to: the store reads from it how far the release of an entry left
+  // releasing went (its releaseProgress), which list and show print.
+  const store = createFileHoldStore(folder, { ...(key ? { key } : {}), auditLog: log.auditLog() });
   return {
     store,
     name: folder,
-    ...fileAuditLog(flags.auditLog ?? `${folder.replace(/[/\\]+$/, '')}.audit.jsonl`),
+    ...log,
     problems: () => store.listProblems(),
+    setAside: (id: string, record: () => Promise<void>) => store.setAside(id, record),
     close: async () => undefined,
   };
 }
@@ -88,6 +99,7 @@ function fileAuditLog(file: string) {
     auditLogName: file,
     auditLog: () => createJsonLinesAuditLog(file, { sync: true }),
     releasesInDoubt: () => findReleasesInDoubt(file),
+    releaseStarts: (ids: readonly string[]) => readReleaseStarts(file, new Set(ids)),
   };
 }
 
@@ -134,6 +146,7 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
             auditLogName: `${schemaShown}.audit_log`,
             auditLog: () => audit.createPostgresAuditLog({ pool, ...schema }),
             releasesInDoubt: () => audit.findPostgresReleasesInDoubt(pool, schema),
+            releaseStarts: async () => new Map<string, AuditEntry>(),
           }
         : fileAuditLog(flags.auditLog);
     return {

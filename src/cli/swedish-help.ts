@@ -56,6 +56,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
     'de stoppade meddelandena i PostgreSQL (postgres://user@host:5432/db), i stället för --store; även dess kundregister och granskningslogg',
   'discard a message left releasing by a process that stopped mid-send (refused while that process runs)':
     'kasta ett meddelande som lämnades under släpp av en process som stoppades mitt i sändningen (nekas medan den processen körs)',
+  'set aside an entry that cannot be read (holds list names it) in the folder damaged inside the store, instead of deleting it':
+    'lägg undan en post som inte går att läsa (holds list namnger den) i mappen damaged i lagret, i stället för att radera den',
   'the held message id': 'det hållna meddelandets id',
   "release a message whose earlier release is in doubt (started, never ended) or was left releasing by a process that stopped, once the mail server's log shows it was not delivered":
     'släpp ett meddelande vars tidigare släpp är osäkert (påbörjat, aldrig avslutat) eller lämnades under släpp av en process som stoppades, när e-postserverns logg visar att det inte levererades',

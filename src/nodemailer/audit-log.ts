@@ -112,13 +112,15 @@ export interface AuditEntry {
   readonly customerLookup?: LookupFailure;
   /**
    * Who discarded a held message, why, and through what (`review-page`, `api`, `command-line`, or
-   * `library` for a hold store's own `discard()`); `force` when an entry left `releasing` was discarded.
+   * `library` for a hold store's own `discard()`); `force` when an entry left `releasing` was discarded;
+   * `damaged`, why an entry that could not be read was set aside (`HoldStoreProblem['code']`).
    */
   readonly discard?: {
     readonly by: string;
     readonly reason: string;
     readonly where: 'review-page' | 'api' | 'command-line' | 'library';
     readonly force?: true;
+    readonly damaged?: string;
   };
   /**
    * For `verification-sent` and `verification-failed`: the challenge whose code the message carries,

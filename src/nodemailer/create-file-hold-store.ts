@@ -17,6 +17,7 @@ import {
   type HoldStoreProblem,
   type ReleaseOptions,
   type ReleaseResult,
+  type ReleasingProcess,
   releaseProgressOf,
   sendHeldMessage,
 } from './hold-store.js';
@@ -112,7 +113,20 @@ export interface FileHoldStore extends HoldStore {
    * it costs what the folder holds. `discard(id)` removes a damaged entry.
    */
   listProblems(): Promise<HoldStoreProblem[]>;
+  /**
+   * Sets a damaged entry (one `listProblems()` names) aside instead of deleting it: moves its files
+   * (`<id>.json`, `<id>.eml`, whichever are there) unread into the folder `damaged` inside the
+   * store, where nothing lists or releases them and they can be looked at or put back by hand.
+   * Takes the release's lock, so never while a release or discard of it runs; an entry that reads
+   * whole is refused (`HoldStoreFailedError`: discard or release it instead). `record` runs once
+   * the lock is taken and before anything moves (the audit line: a rejection moves nothing).
+   * Resolves with the paths the files now have, none when the entry has no files.
+   */
+  setAside(id: string, record?: () => Promise<void>): Promise<string[]>;
 }
+
+/** The folder inside the store that {@link FileHoldStore.setAside} moves damaged entries to. */
+export const DAMAGED_FOLDER = 'damaged';
 
 type RecordResult =
   | { readonly record: EntryRecord }
@@ -291,9 +305,13 @@ export function openFileHoldStore(
       // Unlocked meanwhile: the release or discard ended.
       () => undefined,
     );
-    return since === undefined
-      ? toHeldMessage(record, 'held')
-      : { ...toHeldMessage(record, 'releasing'), releasingSince: since };
+    if (since === undefined) return toHeldMessage(record, 'held');
+    const owner = await readLockOwner(path(`${record.id}.lock`));
+    return {
+      ...toHeldMessage(record, 'releasing'),
+      releasingSince: since,
+      ...(owner ? { releasingBy: releasingProcess(owner) } : {}),
+    };
   }
 
   async function readEntry(id: string): Promise<HeldMessageWithRaw | undefined> {
@@ -579,6 +597,40 @@ export function openFileHoldStore(
       return true;
     },
 
+    async setAside(id: string, record?: () => Promise<void>): Promise<string[]> {
+      checkId(id);
+      const names = await listNames();
+      const files = [`${id}.json`, `${id}.eml`].filter((name) => names.includes(name));
+      if (files.length === 0) return [];
+      await lock(id, false);
+      try {
+        const result = await readChecked(id);
+        if ('record' in result && 'raw' in (await readRaw(id, result.record)))
+          throw new HoldStoreFailedError(
+            `held message ${id} can be read whole: discard or release it rather than set it aside`,
+          );
+        await record?.();
+        const aside = path(DAMAGED_FOLDER);
+        const moved: string[] = [];
+        try {
+          await fs.mkdir(aside);
+          for (const name of files) {
+            await fs.rename(path(name), join(aside, name));
+            moved.push(join(aside, name));
+          }
+          await fs.syncDir(aside);
+          await fs.syncDir(dir);
+        } catch (error) {
+          throw new HoldStoreFailedError(`held message ${id} could not be set aside in ${aside}`, {
+            cause: error,
+          });
+        }
+        return moved;
+      } finally {
+        await unlock(id);
+      }
+    },
+
     async discardWithRecord(
       id: string,
       record: (held: HeldMessage) => Promise<void>,
@@ -620,6 +672,12 @@ const LockOwnerSchema = z.object({
   since: z.string(),
 });
 type LockOwner = z.infer<typeof LockOwnerSchema>;
+
+/** A lock's owner as a listed entry names it: running or stopped, where this host can tell. */
+function releasingProcess(owner: LockOwner): ReleasingProcess {
+  const { pid, host } = owner;
+  return host === hostname() ? { pid, host, running: isRunning(pid) } : { pid, host };
+}
 
 /**
  * Whether a process on this host is running: signal 0 checks without sending anything (POSIX

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { RELEASE_ENDS, type ReleaseOutcome } from './audit-log.js';
+import { type AuditEntry, RELEASE_ENDS, type ReleaseOutcome } from './audit-log.js';
 
 /**
  * The hold ids whose last release line in a JSON-lines audit log (`createJsonLinesAuditLog`) is
@@ -32,7 +32,48 @@ export async function readLastReleaseOutcomes(
   path: string,
   wanted?: ReadonlySet<string>,
 ): Promise<Map<string, ReleaseOutcome>> {
-  const last = new Map<string, ReleaseOutcome>();
+  const outcomes = new Map<string, ReleaseOutcome>();
+  for (const [holdId, { outcome }] of await readLastReleaseLines(path, wanted)) outcomes.set(holdId, outcome);
+  return outcomes;
+}
+
+/**
+ * The `release-started` line of each hold id in `wanted` whose release was started and has not
+ * ended, in a JSON-lines audit log: when it began, who released it, to which recipients (the
+ * envelope it was sent with) and the Message-ID, which is what the mail server's log is searched
+ * for to learn whether the message went out. Read as {@link readLastReleaseOutcomes} reads the file.
+ *
+ * @example
+ * ```ts
+ * const started = await readReleaseStarts('./held-mail.audit.jsonl', new Set([held.id]));
+ * started.get(held.id)?.envelope?.to; // ['anna.svensson1985@gmail.com']
+ * ```
+ */
+export async function readReleaseStarts(
+  path: string,
+  wanted: ReadonlySet<string>,
+): Promise<Map<string, AuditEntry>> {
+  const started = new Map<string, AuditEntry>();
+  for (const [holdId, { started: line }] of await readLastReleaseLines(path, wanted))
+    if (line) started.set(holdId, line);
+  return started;
+}
+
+/** A hold's last release line: its outcome, and the whole line when it is a `release-started`. */
+interface LastReleaseLine {
+  readonly outcome: ReleaseOutcome;
+  readonly started?: AuditEntry;
+}
+
+/**
+ * The last release line of each hold id (or of those in `wanted`); only a start is kept whole, so
+ * a long log of ended releases costs an outcome per hold.
+ */
+async function readLastReleaseLines(
+  path: string,
+  wanted: ReadonlySet<string> | undefined,
+): Promise<Map<string, LastReleaseLine>> {
+  const last = new Map<string, LastReleaseLine>();
   const stream = createReadStream(path, { encoding: 'utf8' });
   const missing = new Promise<boolean>((resolve) => {
     stream.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ENOENT'));
@@ -42,15 +83,16 @@ export async function readLastReleaseOutcomes(
   for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
     // Only release and discard lines name a hold id with one of these outcomes: the rest are skipped unparsed.
     if (!line.includes('"holdId"') || !/"outcome":"(release|discarded)/.test(line)) continue;
-    let entry: { holdId?: unknown; outcome?: unknown };
+    let entry: AuditEntry;
     try {
-      entry = JSON.parse(line) as typeof entry;
+      entry = JSON.parse(line) as AuditEntry;
     } catch {
       continue;
     }
     if (typeof entry.holdId !== 'string' || (wanted && !wanted.has(entry.holdId))) continue;
     const outcome = entry.outcome as ReleaseOutcome;
-    if (outcome === 'release-started' || RELEASE_ENDS.has(outcome)) last.set(entry.holdId, outcome);
+    if (outcome === 'release-started') last.set(entry.holdId, { outcome, started: entry });
+    else if (RELEASE_ENDS.has(outcome)) last.set(entry.holdId, { outcome });
   }
   return last;
 }

@@ -61,6 +61,13 @@ export interface HeldMessage extends Omit<HoldInput, 'raw'> {
    */
   readonly releasingSince?: string;
   /**
+   * The process that holds the claim of an entry `releasing`, where the store can tell (the folder
+   * store's lock names its process and host): `running` is true while that process runs on this
+   * host, false once it has stopped there (a stale claim: the release ended without its end, so it
+   * is in doubt), and absent for a process on another host, which this one cannot see.
+   */
+  readonly releasingBy?: ReleasingProcess;
+  /**
    * What the audit log says of the send of an entry `releasing`, when the store was given a log it
    * can read (`auditLog`, one with `lastReleaseOutcomes`, the log the guard's releases write to):
    * `not-started`: no send of it began, or the last one ended unsent (`release-failed`,
@@ -71,6 +78,13 @@ export interface HeldMessage extends Omit<HoldInput, 'raw'> {
    * `{ force: true }`, never release it again. Absent while `held`, and without such a log.
    */
   readonly releaseProgress?: ReleaseProgress;
+}
+
+/** The process that claimed an entry `releasing` ({@link HeldMessage.releasingBy}). */
+export interface ReleasingProcess {
+  readonly pid: number;
+  readonly host: string;
+  readonly running?: boolean;
 }
 
 /** What the audit log says of the send of an entry left `releasing` ({@link HeldMessage.releaseProgress}). */

@@ -57,6 +57,7 @@ export type {
   ReleaseOptions,
   ReleaseProgress,
   ReleaseResult,
+  ReleasingProcess,
 } from './hold-store.js';
 export type { EmailGuardMailOptions } from './mail-options.js';
 export type { HeldMessageError, NodemailerGuardOptions } from './nodemailer-guard.js';

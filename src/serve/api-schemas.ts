@@ -98,6 +98,12 @@ export const HeldMessageSchema = z.object({
     .string()
     .optional()
     .describe('ISO 8601 time a release or discard claimed it, while `state` is `releasing`'),
+  releasingBy: z
+    .object({ pid: z.number().int(), host: z.string(), running: z.boolean().optional() })
+    .optional()
+    .describe(
+      "while `state` is `releasing`, the process that claimed it, where the store can tell (a folder store's lock): `running` is true while it runs on this host (a release under way), false once it stopped there, absent for another host",
+    ),
   releaseInDoubt: z
     .literal(true)
     .optional()

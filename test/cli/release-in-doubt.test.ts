@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN } from '../serve/support.js';
-import { builtCli } from '../support/built-cli.js';
+import { builtCli, type CliEnd, type CliRun, runBuiltCli, startBuiltCli } from '../support/built-cli.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
 import { holdMessage, releaseArgs } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
@@ -168,5 +168,182 @@ describe('email-guard serve: a release in doubt', () => {
     } finally {
       expect(await server.stop()).toBe(0);
     }
+  }, 60_000);
+});
+
+/** A release of `id` to the corrected address, as the built command runs it with `more` after. */
+const releaseTo = (id: string, more: readonly string[] = []) =>
+  releaseArgs(fixture, id, writeCustomerExport(fixture.dir, customers), ['--to', GOOD, ...more]);
+
+/**
+ * Runs the built command in a child process; once the SMTP server has its message whole (its
+ * answer to DATA held back), runs `meanwhile` with the child, then lets the server answer. Resolves
+ * once the child ended, with what it printed.
+ */
+async function releaseHeldAtServer(
+  args: readonly string[],
+  meanwhile: (child: ChildProcess) => Promise<void>,
+): Promise<CliEnd> {
+  const { child, ended } = await startBuiltCli(args, { cwd: fixture.dir });
+  let during: Promise<void> | undefined;
+  fixture.sink.onMessage = () => {
+    during = meanwhile(child);
+    return during.catch(() => undefined);
+  };
+  try {
+    const result = await ended;
+    await during;
+    return result;
+  } finally {
+    fixture.sink.onMessage = undefined;
+  }
+}
+
+describe('email-guard holds: a release under way in another terminal', () => {
+  it('is reported as under way, by whom and since when, not as in doubt; a second release sends nothing and exits 1', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    let second: CliRun | undefined;
+    let show: CliRun | undefined;
+    let listed: Record<string, unknown>[] = [];
+    let sv: CliRun | undefined;
+    const first = await releaseHeldAtServer(releaseTo(id), async () => {
+      second = await runBuiltCli(releaseTo(id), { cwd: fixture.dir });
+      show = await runBuiltCli(['holds', 'show', id, '--store', store()], { cwd: fixture.dir });
+      listed = JSON.parse((await runCliInProcess(['holds', 'list', '--store', store(), '--json'])).stdout);
+      sv = await runCliInProcess(['holds', 'list', '--store', store(), '--locale', 'sv']);
+    });
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(fixture.sink.received).toHaveLength(1);
+
+    expect(second?.status).toBe(1);
+    expect(second?.stderr).toMatch(
+      new RegExp(
+        `${id}: another release or discard of this message is under way by lena@butiken\\.se \\(process \\d+ on .+\\) \\(since `,
+      ),
+    );
+    expect(second?.stderr).not.toContain('in doubt');
+    expect(second?.stderr.trim().split('\n')).toHaveLength(1);
+    expect(show?.stdout).toMatch(
+      /release under way by lena@butiken\.se \(process \d+ on .+\) since .+: wait for it to end/,
+    );
+    expect(show?.stdout).not.toContain(IN_DOUBT);
+    expect(listed[0]).toMatchObject({
+      id,
+      state: 'releasing',
+      releaseProgress: 'started',
+      releaseStatus: 'under-way',
+      releasingBy: { running: true },
+    });
+    expect(listed[0]).not.toHaveProperty('releaseInDoubt');
+    expect(sv?.stdout).toContain('släpps just nu av lena@butiken.se');
+    expect(sv?.stdout).not.toContain('osäkert');
+    expect(outcomes(id).map((entry) => entry.outcome)).toEqual(['release-started', 'released']);
+  }, 60_000);
+});
+
+describe('email-guard holds show: a release in doubt', () => {
+  it('says where the release went, when, by whom and the message-id to look for, in both languages and as JSON', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    const killed = await releaseHeldAtServer(releaseTo(id), async (child) => {
+      child.kill('SIGKILL');
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    const messageId = fixture.sink.received[0]?.raw.toString('utf8').match(/^Message-ID: (.+)\r$/im)?.[1];
+    expect(messageId).toBeDefined();
+
+    const show = await runBuiltCli(['holds', 'show', id, '--store', store()], { cwd: fixture.dir });
+    expect(show.stdout).toContain(IN_DOUBT);
+    expect(show.stdout).toMatch(
+      new RegExp(
+        `a release to ${GOOD.replace(/\./g, '\\.')} was started at \\d{4}-.+ by lena@butiken\\.se; whether it was sent is not known: check the mail server's log for message-id ${messageId} before releasing again`,
+      ),
+    );
+    const sv = await runCliInProcess(['holds', 'show', id, '--store', store(), '--locale', 'sv']);
+    expect(sv.stdout).toContain(`ett släpp till ${GOOD} påbörjades`);
+    expect(sv.stdout).toContain(`efter message-id ${messageId}`);
+    const json = JSON.parse(
+      (await runCliInProcess(['holds', 'show', id, '--store', store(), '--json'])).stdout,
+    );
+    expect(json).toMatchObject({
+      releaseInDoubt: true,
+      releaseStatus: 'in-doubt',
+      releaseProgress: 'started',
+      releaseStarted: { by: 'lena@butiken.se', to: [GOOD], messageId },
+    });
+    // The refusal to release it again names it too.
+    const again = await runCliInProcess(releaseTo(id));
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain(`a release to ${GOOD} was started at`);
+    expect(fixture.sink.received).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('email-guard holds release: interrupted', () => {
+  it.each([
+    {
+      signal: 'SIGINT' as const,
+      status: 130,
+      locale: 'en',
+      line: 'interrupted while the message was being sent: whether it was sent is not known (release in doubt); see "holds show ID" and check the mail server\'s log before releasing it again',
+    },
+    { signal: 'SIGTERM' as const, status: 143, locale: 'sv', line: 'avbrutet medan meddelandet skickades' },
+  ])(
+    'says in one line on $signal during the send ($locale) that the release is in doubt, exits $status, and the hold is not shown released',
+    async ({ signal, status, locale, line }) => {
+      const id = await holdMessage(fixture, TYPO);
+      const interrupted = await releaseHeldAtServer(releaseTo(id, ['--locale', locale]), async (child) => {
+        child.kill(signal);
+        await new Promise((resolve) => child.once('exit', resolve));
+      });
+      expect(interrupted.status).toBe(status);
+      expect(interrupted.stdout).toBe('');
+      expect(interrupted.stderr).toContain(`email-guard: ${id}: ${line.replace('ID', id)}`);
+      expect(interrupted.stderr.trim().split('\n')).toHaveLength(1);
+      expect(outcomes(id).map((entry) => entry.outcome)).toEqual(['release-started']);
+      const list = await runCliInProcess(['holds', 'list', '--store', store()]);
+      expect(list.stdout).toContain(id);
+      expect(list.stdout).toContain(IN_DOUBT);
+    },
+    60_000,
+  );
+});
+
+describe('email-guard holds list: a release whose process stopped before its send', () => {
+  it('says it was not sent, from the lock of a stopped process and the audit log, in both languages and as JSON', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    // A release that takes the lock and is killed as it is about to log its start (release-from-folder.ts).
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(__dirname, '../support/release-from-folder.ts'),
+        store(),
+        id,
+        String(fixture.sink.port),
+        auditFile(),
+        'stop-before-send',
+      ],
+      { stdio: 'ignore' },
+    );
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(fixture.sink.received).toHaveLength(0);
+
+    const list = await runBuiltCli(['holds', 'list', '--store', store()], { cwd: fixture.dir });
+    expect(list.stdout).toContain(
+      'release stopped before the message was sent: not sent; release it again with --force',
+    );
+    expect(list.stdout).not.toContain('in doubt');
+    const sv = await runCliInProcess(['holds', 'show', id, '--store', store(), '--locale', 'sv']);
+    expect(sv.stdout).toContain('släppet stoppades innan meddelandet skickades');
+    const json = JSON.parse((await runCliInProcess(['holds', 'list', '--store', store(), '--json'])).stdout);
+    expect(json[0]).toMatchObject({
+      id,
+      state: 'releasing',
+      releaseProgress: 'not-started',
+      releaseStatus: 'not-sent',
+      releasingBy: { running: false },
+    });
   }, 60_000);
 });

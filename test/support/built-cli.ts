@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'tsdown';
@@ -42,28 +42,46 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** What a run of the built command printed, how it ended, and the signal that stopped it if any. */
+export interface CliEnd extends CliRun {
+  readonly signal: NodeJS.Signals | null;
+}
+
+/**
+ * Starts the built command with `args` in `cwd`, standard input from `input` (piped, so not a
+ * terminal): the process, and its end with what it printed.
+ */
+export async function startBuiltCli(
+  args: readonly string[],
+  options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv },
+): Promise<{ child: ChildProcess; ended: Promise<CliEnd> }> {
+  const cli = await builtCli();
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const ended = new Promise<CliEnd>((resolvePromise, reject) => {
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolvePromise({ status, signal, stdout, stderr }));
+  });
+  child.stdin.end(options.input ?? '');
+  return { child, ended };
+}
+
 /** Runs the built command with `args` in `cwd`, standard input from `input` (piped, so not a terminal). */
 export async function runBuiltCli(
   args: readonly string[],
   options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv },
 ): Promise<CliRun> {
-  const cli = await builtCli();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
+  const { status, stdout, stderr } = await (await startBuiltCli(args, options)).ended;
+  return { status, stdout, stderr };
 }
