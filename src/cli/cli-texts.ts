@@ -885,6 +885,7 @@ Stops on SIGINT or SIGTERM.`,
       findingNames: {
         'near-miss': 'skrivfel',
         'near-miss-other-customer': 'skrivfel av annan kunds adress',
+        'near-miss-other-name': 'skrivfel av adress till kund med annat namn',
         'belongs-to-other-customer': 'annan kunds adress',
         'domain-typo': 'felskriven domän',
         'confusable-characters': 'förväxlingsbara tecken',
