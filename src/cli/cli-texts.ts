@@ -168,6 +168,8 @@ export const cliTexts = {
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
+      notLocked: (id: string, code: string) =>
+        `${id} stays held: it cannot be locked in the store: ${WRITE_REASONS.en[code] ?? code} (${code}); nothing was sent or removed`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard') =>
         `${id}: another release or discard of this message is under way${since ? ` (since ${since})` : ''}; this ${command} did nothing. See how it ended later with "holds show ${id}"; ${command === 'release' ? 'release it with --force' : 'discard it with --force'} only if that process has stopped.`,
       released: (id: string, to: string) => `released ${id} to ${to}`,
@@ -676,6 +678,8 @@ Stops on SIGINT or SIGTERM.`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,
+      notLocked: (id: string, code: string) =>
+        `${id} ligger kvar: det kan inte låsas i lagret: ${WRITE_REASONS.sv[code] ?? code} (${code}); inget skickades eller togs bort`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard') =>
         `${id}: ett annat släpp eller en annan kassering av meddelandet pågår${since ? ` (sedan ${since})` : ''}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se senare hur det gick med "holds show ${id}"; ${command === 'release' ? 'släpp det med --force' : 'kasta det med --force'} bara om den processen har stoppats.`,
       released: (id: string, to: string) => `${id} släpptes till ${to}`,

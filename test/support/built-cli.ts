@@ -42,10 +42,13 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the built command with `args` in `cwd`, standard input from `input` (piped, so not a terminal). */
+/**
+ * Runs the built command with `args` in `cwd`, standard input from `input` (piped, so not a
+ * terminal), as the user `uid` (and group `gid`) where given.
+ */
 export async function runBuiltCli(
   args: readonly string[],
-  options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv },
+  options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number },
 ): Promise<CliRun> {
   const cli = await builtCli();
   return new Promise((resolvePromise, reject) => {
@@ -53,6 +56,8 @@ export async function runBuiltCli(
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.uid === undefined ? {} : { uid: options.uid }),
+      ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
     let stdout = '';
     let stderr = '';
