@@ -153,6 +153,8 @@ export const cliTexts = {
         `${heldAt} (${held} ago), ${action}${releasing ? ', being released' : ''}`,
       bytes: 'bytes',
       noStore: 'no hold store folder there',
+      keyRefused: (variable: string, bytes: number) =>
+        `${variable} is ${bytes} bytes long, and the hold store's key has at least 32: give the key the store was sealed with (a new store's: openssl rand -hex 32)`,
       storeOrDatabase: 'give either --store DIR or --database URL, not both',
       noStoreGiven: 'give the hold store: --store DIR (a folder) or --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) => `--database ${server}: cannot connect (${why})`,
@@ -663,6 +665,8 @@ Stops on SIGINT or SIGTERM.`,
         `${heldAt} (för ${held} sedan), ${action}${releasing ? ', släpps nu' : ''}`,
       bytes: 'byte',
       noStore: 'ingen mapp med stoppade meddelanden där',
+      keyRefused: (variable: string, bytes: number) =>
+        `${variable} är ${bytes} byte lång, och nyckeln till mappen med stoppade meddelanden har minst 32: ange den nyckel mappen förseglades med (till en ny mapp: openssl rand -hex 32)`,
       storeOrDatabase: 'ange antingen --store MAPP eller --database URL, inte båda',
       noStoreGiven: 'ange var meddelandena ligger: --store MAPP (en mapp) eller --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) =>

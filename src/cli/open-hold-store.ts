@@ -2,14 +2,13 @@ import { stat } from 'node:fs/promises';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import { isEmailGuardError } from '../errors.js';
 import type { AuditLog } from '../nodemailer/audit-log.js';
-import { createFileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
 import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import { describeConnectionFailure, describeDatabaseServer } from './describe-database-server.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
-import { KEY_VARIABLE } from './holds-command.js';
+import { openFileHoldStore } from './open-file-hold-store.js';
 
 /** Where the held messages are: a folder (`--store`) or a PostgreSQL database (`--database`). */
 export interface HoldStoreFlags {
@@ -60,8 +59,7 @@ export async function openHoldStore(flags: HoldStoreFlags): Promise<OpenedHoldSt
 async function openFolder(folder: string, flags: HoldStoreFlags): Promise<OpenedHoldStore> {
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw unreadableFailure(`${folder}: ${cliTexts[flags.locale].holds.noStore}`);
-  const key = process.env[KEY_VARIABLE];
-  const store = createFileHoldStore(folder, key ? { key } : {});
+  const store = openFileHoldStore(folder, flags.locale);
   return {
     store,
     name: folder,
