@@ -52,9 +52,11 @@ export const cliTexts = {
     noCustomerRows: 'no customer rows',
     noAddresses: (accepted: string) =>
       `no row has an address: the address column's header is one of ${accepted} (case, spaces and - _ . / aside)`,
-    // The headers of the columns not read; the first of them for the example.
-    unreadColumns: (headers: readonly string[]) =>
-      `, and ${headers.map((header) => `"${header}"`).join(', ')} ${headers.length > 1 ? 'are' : 'is'} not read; rename the address column's header to one of those, or name it with --columns emails=HEADER, e.g. --columns emails=${headers[0]}`,
+    // A name from the input as the language quotes it.
+    quoted: (name: string) => `"${name}"`,
+    // The columns not read, quoted and joined, and the first of them for the example.
+    unreadColumns: (quoted: string, first: string) =>
+      `, and ${quoted} ${quoted.includes('", "') ? 'are' : 'is'} not read; rename the address column's header to one of those, or name it with --columns emails=HEADER, e.g. --columns emails=${first}`,
     customerFormat: (extension: string) =>
       `a customer export ends in .csv or .ndjson (or .jsonl), not "${extension}"`,
     columnsOption: (pair: string, fields: string) =>
@@ -530,8 +532,9 @@ Stops on SIGINT or SIGTERM.`,
     noCustomerRows: 'inga kundrader',
     noAddresses: (accepted: string) =>
       `ingen rad har någon adress: adresskolumnens rubrik är en av ${accepted} (oavsett versaler, mellanslag och - _ . /)`,
-    unreadColumns: (headers: readonly string[]) =>
-      `, och ${headers.map((header) => `”${header}”`).join(', ')} läses inte; byt namn på adresskolumnens rubrik till en av dem, eller ange den med --columns emails=RUBRIK, t.ex. --columns emails=${headers[0]}`,
+    quoted: (name: string) => `”${name}”`,
+    unreadColumns: (quoted: string, first: string) =>
+      `, och ${quoted} läses inte; byt namn på adresskolumnens rubrik till en av dem, eller ange den med --columns emails=RUBRIK, t.ex. --columns emails=${first}`,
     customerFormat: (extension: string) =>
       `en kundexport slutar på .csv eller .ndjson (eller .jsonl), inte ”${extension}”`,
     columnsOption: (pair: string, fields: string) =>
