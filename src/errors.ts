@@ -432,6 +432,37 @@ export class HeldMessageClaimedError extends HoldStoreFailedError {
 }
 
 /**
+ * A release or discard could not take the held message's lock for a reason other than another one
+ * holding it (that is {@link HeldMessageClaimedError}): the store's folder not writable, a full
+ * disk, a read-only file system. Nothing was sent or removed. A {@link HoldStoreFailedError}
+ * (`HOLD_STORE_FAILED`); `causeCode` is the system's error code of the cause (POSIX errno names,
+ * as Node gives them: `EACCES`, `ENOSPC`, `EROFS`), where it has one.
+ *
+ * @example
+ * ```ts
+ * await holdStore.release(id, transporter).catch((error) => {
+ *   if (error instanceof HeldMessageNotLockedError) console.log(error.holdId, error.causeCode); // H-1 EACCES
+ * });
+ * ```
+ */
+export class HeldMessageNotLockedError extends HoldStoreFailedError {
+  override readonly name = 'HeldMessageNotLockedError';
+  /** The hold store's id of the message. */
+  readonly holdId: string;
+  /** The cause's system error code (`EACCES`); undefined where the cause has none. */
+  readonly causeCode: string | undefined;
+
+  constructor(holdId: string, options: { cause: unknown }) {
+    const code = (options.cause as { code?: unknown } | undefined)?.code;
+    const causeCode = typeof code === 'string' ? code : undefined;
+    const why = causeCode ?? (options.cause instanceof Error ? options.cause.message : String(options.cause));
+    super(`held message ${holdId} cannot be locked (${why})`, options);
+    this.holdId = holdId;
+    this.causeCode = causeCode;
+  }
+}
+
+/**
  * A decision could not be written to the audit log. The message was not sent: a decision that
  * cannot be accounted for is not made.
  *

@@ -46,6 +46,7 @@ export {
   DirectoryWriteFailedError,
   EmailGuardError,
   HeldMessageClaimedError,
+  HeldMessageNotLockedError,
   HoldStoreFailedError,
   InvalidInputError,
   isEmailGuardError,

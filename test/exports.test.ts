@@ -25,6 +25,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'GuardCheckInputSchema',
       'GuardCheckPhoneInputSchema',
       'HeldMessageClaimedError',
+      'HeldMessageNotLockedError',
       'HoldStoreFailedError',
       'InvalidInputError',
       'LookupFailedError',
@@ -74,6 +75,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
     names: [
       'AuditLogFailedError',
       'HeldMessageClaimedError',
+      'HeldMessageNotLockedError',
       'HoldStoreFailedError',
       'MessageHeldError',
       'RecipientAwaitingVerificationError',

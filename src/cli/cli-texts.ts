@@ -53,6 +53,8 @@ export const cliTexts = {
     noCustomerRows: 'no customer rows',
     noAddresses: (accepted: string) =>
       `no row has an address: the address column's header is one of ${accepted} (case, spaces and - _ . / aside)`,
+    // A name from the input as the language quotes it.
+    quoted: (name: string) => `"${name}"`,
     // The columns not read, quoted and joined, and the first of them for the example.
     unreadColumns: (quoted: string, first: string) =>
       `, and ${quoted} ${quoted.includes('", "') ? 'are' : 'is'} not read; rename the address column's header to one of those, or name it with --columns emails=HEADER, e.g. --columns emails=${first}`,
@@ -169,6 +171,8 @@ export const cliTexts = {
         `${heldAt} (${held} ago), ${action}${releasing ? ', being released' : ''}`,
       bytes: 'bytes',
       noStore: 'no hold store folder there',
+      keyRefused: (variable: string, bytes: number) =>
+        `${variable} is ${bytes} bytes long, and the hold store's key has at least 32: give the key the store was sealed with (a new store's: openssl rand -hex 32)`,
       storeOrDatabase: 'give either --store DIR or --database URL, not both',
       noStoreGiven: 'give the hold store: --store DIR (a folder) or --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) => `--database ${server}: cannot connect (${why})`,
@@ -190,6 +194,8 @@ export const cliTexts = {
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
+      notLocked: (id: string, code: string) =>
+        `${id} stays held: it cannot be locked in the store: ${WRITE_REASONS.en[code] ?? code} (${code}); nothing was sent or removed`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard', by = '') =>
         `${id}: another release or discard of this message is under way${by ? ` by ${by}` : ''}${since ? ` (since ${since})` : ''}; this ${command} did nothing. See how it ended later with "holds show ${id}"; ${command === 'release' ? 'release it with --force' : 'discard it with --force'} only if that process has stopped.`,
       released: (id: string, to: string) => `released ${id} to ${to}`,
@@ -556,21 +562,22 @@ Stops on SIGINT or SIGTERM.`,
     noCustomerRows: 'inga kundrader',
     noAddresses: (accepted: string) =>
       `ingen rad har någon adress: adresskolumnens rubrik är en av ${accepted} (oavsett versaler, mellanslag och - _ . /)`,
+    quoted: (name: string) => `”${name}”`,
     unreadColumns: (quoted: string, first: string) =>
       `, och ${quoted} läses inte; byt namn på adresskolumnens rubrik till en av dem, eller ange den med --columns emails=RUBRIK, t.ex. --columns emails=${first}`,
     customerFormat: (extension: string) =>
-      `en kundexport slutar på .csv eller .ndjson (eller .jsonl), inte "${extension}"`,
+      `en kundexport slutar på .csv eller .ndjson (eller .jsonl), inte ”${extension}”`,
     columnsOption: (pair: string, fields: string) =>
-      `--columns "${pair}": ange par FÄLT=RUBRIK åtskilda med kommatecken (--columns id=Kundnr,email=E-post), där varje fält är ett av ${fields} (email och phone går också)`,
+      `--columns ”${pair}”: ange par FÄLT=RUBRIK åtskilda med kommatecken (--columns id=Kundnr,email=E-post), där varje fält är ett av ${fields} (email och phone går också)`,
     utf16: (encoding: string) =>
-      `filen ser ut att vara ${encoding} utan byteordningsmärke (varannan byte är noll), vilket inte läses; spara den som UTF-8, eller som UTF-16 med byteordningsmärke ("Unicode-text" i Excel)`,
-    reportFormat: (extension: string) => `en rapport slutar på .html, .csv eller .json, inte "${extension}"`,
+      `filen ser ut att vara ${encoding} utan byteordningsmärke (varannan byte är noll), vilket inte läses; spara den som UTF-8, eller som UTF-16 med byteordningsmärke (”Unicode-text” i Excel)`,
+    reportFormat: (extension: string) => `en rapport slutar på .html, .csv eller .json, inte ”${extension}”`,
     noSuchPath: 'kan inte läsas (filen eller mappen finns inte)',
     notFileOrFolder: 'varken en fil eller en mapp',
     expectedSentMail:
       'väntade en mapp med .eml-filer, en Maildir (cur/ och new/, eller Maildir++-mappar som .Sent/cur/), en mbox-fil eller en .eml-fil',
     noMessages: 'inga meddelanden hittades',
-    notMbox: 'ingen mbox-fil: första raden börjar inte med "From "',
+    notMbox: 'ingen mbox-fil: första raden börjar inte med ”From ”',
     headerTooLong: (bytes: number) => `brevhuvudet är längre än ${kibibytes(bytes)}`,
     fromLineTooLong: (bytes: number) => `From-raden är längre än ${kibibytes(bytes)}`,
     endsInFromLine: 'filen tar slut mitt i det här meddelandets From-rad',
@@ -582,7 +589,7 @@ Stops on SIGINT or SIGTERM.`,
     cannotWrite: (path: string, code: string) =>
       `${path}: kan inte skrivas: ${WRITE_REASONS.sv[code] ?? code}; inget skrevs där`,
     badTimeZone: (zone: string) =>
-      `--time-zone: "${zone}" är ingen IANA-tidszon som Europe/Stockholm eller Europe/London`,
+      `--time-zone: ”${zone}” är ingen IANA-tidszon som Europe/Stockholm eller Europe/London`,
     earlierReport: (folder: string, found: string) =>
       `--out ${folder} innehåller redan en rapport (${found}): ange en ny eller tom mapp, eller --overwrite för att ersätta den`,
     reportWritten: 'rapport',
@@ -706,6 +713,8 @@ Stops on SIGINT or SIGTERM.`,
         `${heldAt} (för ${held} sedan), ${action}${releasing ? ', släpps nu' : ''}`,
       bytes: 'byte',
       noStore: 'ingen mapp med stoppade meddelanden där',
+      keyRefused: (variable: string, bytes: number) =>
+        `${variable} är ${bytes} byte lång, och nyckeln till mappen med stoppade meddelanden har minst 32: ange den nyckel mappen förseglades med (till en ny mapp: openssl rand -hex 32)`,
       storeOrDatabase: 'ange antingen --store MAPP eller --database URL, inte båda',
       noStoreGiven: 'ange var meddelandena ligger: --store MAPP (en mapp) eller --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) =>
@@ -723,13 +732,15 @@ Stops on SIGINT or SIGTERM.`,
       noCustomerInDatabase: (customer: string, where: string) =>
         `kunden ${customer} finns inte i kundregistret i ${where}: lägg in kunden där och släpp det sedan`,
       forceRefused: (id: string, since: string | undefined, command: 'release' | 'discard') =>
-        `${id}: ett släpp eller en kassering av meddelandet pågår fortfarande i en levande process${since ? ` (sedan ${since})` : ''}; --force tar bara över ett vars process har stoppats, så ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Vänta tills det är klart och se sedan hur det gick med "holds show ${id}".`,
+        `${id}: ett släpp eller en kassering av meddelandet pågår fortfarande i en levande process${since ? ` (sedan ${since})` : ''}; --force tar bara över ett vars process har stoppats, så ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Vänta tills det är klart och se sedan hur det gick med ”holds show ${id}”.`,
       noMessage: (id: string) => `inget stoppat meddelande ${id}`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,
+      notLocked: (id: string, code: string) =>
+        `${id} ligger kvar: det kan inte låsas i lagret: ${WRITE_REASONS.sv[code] ?? code} (${code}); inget skickades eller togs bort`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard', by = '') =>
-        `${id}: ett annat släpp eller en annan kassering av meddelandet pågår${by ? ` av ${by}` : ''}${since ? ` (sedan ${since})` : ''}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se senare hur det gick med "holds show ${id}"; ${command === 'release' ? 'släpp det med --force' : 'kasta det med --force'} bara om den processen har stoppats.`,
+        `${id}: ett annat släpp eller en annan kassering av meddelandet pågår${by ? ` av ${by}` : ''}${since ? ` (sedan ${since})` : ''}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se senare hur det gick med ”holds show ${id}”; ${command === 'release' ? 'släpp det med --force' : 'kasta det med --force'} bara om den processen har stoppats.`,
       released: (id: string, to: string) => `${id} släpptes till ${to}`,
       noCustomer: (customer: string, file: string) =>
         `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
@@ -770,7 +781,7 @@ Stops on SIGINT or SIGTERM.`,
         `--smtp: ingen SMTP-server som meddelandet kan skickas genom (smtp://user:pass@host:587): ${detail}`,
     },
     audit: {
-      sinceNotDate: (since: string) => `--since: "${since}" är inget datum`,
+      sinceNotDate: (since: string) => `--since: ”${since}” är inget datum`,
       incidentsNeedFacts: '--incidents behöver --facts FIL med åtminstone organisationen',
       incidentsNotFolder: (folder: string) => `--incidents ${folder}: ingen mapp`,
       incidentsUnreadable: (folder: string, code: string) =>
@@ -806,11 +817,11 @@ Stops on SIGINT or SIGTERM.`,
         `Inget granskades: inget av de ${messages} meddelandena kunde läsas (${reasons}). Granskningen är inte ren.`,
       reasonCount: (reason: string, count: number) => `${count} × ${reason}`,
       customerNotInExport: (header: string, id: string, file: string, skipped: boolean) =>
-        `${header} "${id}" är ingen kund i ${file}${skipped ? ' (dess rad hoppades över som oläsbar)' : ''}: meddelandet granskas som ett som inte anger någon kund`,
+        `${header} ”${id}” är ingen kund i ${file}${skipped ? ' (dess rad hoppades över som oläsbar)' : ''}: meddelandet granskas som ett som inte anger någon kund`,
       brokenHeader: (name: string, value: string) =>
         `fältet ${fieldName(name)} bryts av en radbrytning inuti ett citerat namn; läst som: ${value}`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
-        `mottagaren "${address}" kan inte läsas som en adress: ${reason === 'rfc2047' ? 'ett kodat ord (RFC 2047) får inte stå i en adress' : INVALID_REASONS.sv[reason]}`,
+        `mottagaren ”${address}” kan inte läsas som en adress: ${reason === 'rfc2047' ? 'ett kodat ord (RFC 2047) får inte stå i en adress' : INVALID_REASONS.sv[reason]}`,
       moreUnreadable: (count: number) => `och ${count} oläsbara meddelanden till (namngivna på stderr)`,
       copiesCounted: (count: number) =>
         `${count} kopior av meddelanden som redan lästs (samma Message-ID och mottagare) räknas med det första: en träff, och ett utkast, var.`,
@@ -825,7 +836,7 @@ Stops on SIGINT or SIGTERM.`,
       noDate:
         'meddelandet saknar datumraden (Date), så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet',
       badDate: (date: string) =>
-        `meddelandets datumrad (Date) "${date}" är inget datum, så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet`,
+        `meddelandets datumrad (Date) ”${date}” är inget datum, så när det skickades är inte känt; ange occurredAt i faktafilen för att skriva utkastet`,
       ambiguous: (recipient: string, candidates: string) =>
         `${recipient}: inte skrivet: mer än en trolig kund (${candidates})`,
       noAddress: 'ingen adress',
@@ -943,6 +954,7 @@ Stops on SIGINT or SIGTERM.`,
       findingNames: {
         'near-miss': 'skrivfel',
         'near-miss-other-customer': 'skrivfel av annan kunds adress',
+        'near-miss-other-name': 'skrivfel av adress till kund med annat namn',
         'belongs-to-other-customer': 'annan kunds adress',
         'domain-typo': 'felskriven domän',
         'confusable-characters': 'förväxlingsbara tecken',
@@ -980,7 +992,7 @@ Stops on SIGINT or SIGTERM.`,
     incident: {
       by: 'senast',
       severalMessages: (file: string, count: number) =>
-        `${file}: en mbox-fil med ${count} meddelanden, och --message tar det som gick fel; spara det som en egen .eml-fil (från e-postprogrammet, eller från dess "From "-rad, som email-guard audit anger som ${file}:RAD, fram till nästa) och ange den`,
+        `${file}: en mbox-fil med ${count} meddelanden, och --message tar det som gick fel; spara det som en egen .eml-fil (från e-postprogrammet, eller från dess ”From ”-rad, som email-guard audit anger som ${file}:RAD, fram till nästa) och ange den`,
       report: 'rapport',
       notice: 'kundmeddelande',
       phoneScript: 'telefonmanus',
@@ -994,9 +1006,9 @@ Stops on SIGINT or SIGTERM.`,
       noRecipient: (actual: string) =>
         `meddelandet har ingen mottagare (To, Cc, Bcc, Delivered-To), så att det gick till ${actual} kan inte kontrolleras; ange meddelandet så som det skickades, med dess huvud`,
       noDate: (facts: string) =>
-        `meddelandet har ingen läsbar datumrad (Date), så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
+        `meddelandet har ingen läsbar datumrad (Date), så när det skickades är inte känt; ange ”occurredAt” i ${facts}`,
       badDate: (date: string, facts: string) =>
-        `meddelandet har ingen läsbar datumrad (Date): "${date}" är inget datum, så när det skickades är inte känt; ange "occurredAt" i ${facts}`,
+        `meddelandet har ingen läsbar datumrad (Date): ”${date}” är inget datum, så när det skickades är inte känt; ange ”occurredAt” i ${facts}`,
     },
     facts: { notObject: 'inte ett JSON-objekt' },
     commandHelp: {
@@ -1081,7 +1093,7 @@ Stannar vid SIGINT eller SIGTERM.`,
       ole: 'en Excel 97-2003-arbetsbok (.xls) eller en annan Office-fil',
     },
     inColumn: (header: string, reason: string, key: boolean) =>
-      `${key ? 'nyckeln' : 'kolumnen'} "${header}": ${reason}`,
+      `${key ? 'nyckeln' : 'kolumnen'} ”${header}”: ${reason}`,
     acceptFile: {
       ending: (extension: string) =>
         `--accept tar en .csv-fil (en rubrikrad, sedan två kund-id och en valfri anteckning per rad) eller en .json-lista med {"customers": ["K-1", "K-2"], "note": "…"}, inte ${extension || 'en fil utan filändelse'}`,

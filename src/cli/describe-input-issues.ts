@@ -56,7 +56,7 @@ function inSwedish(issue: RawIssue, input: unknown, fields: readonly string[]): 
   if (issue.code === 'unrecognized_keys') {
     const described = issue.keys.map((key) => {
       const meant = meantFact(key, fields);
-      return `"${key}"${meant ? ` (menade du "${meant}"?)` : ''}`;
+      return `”${key}”${meant ? ` (menade du ”${meant}”?)` : ''}`;
     });
     return `${issue.keys.length === 1 ? 'okänt fält' : 'okända fält'} ${described.join(', ')}; fälten är ${fields.join(', ')}`;
   }

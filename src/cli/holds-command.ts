@@ -1,10 +1,8 @@
 import { Command } from 'commander';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import type { DiscardFlags, ReleaseFlags, StoreFlags } from './holds.js';
+import { KEY_VARIABLE } from './open-file-hold-store.js';
 import { type CommandContext, columnsOption, localeOption, timeZoneOption } from './program-context.js';
-
-/** The environment variable that holds the store's sealing key, when the store was made with one. */
-export const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
 
 /**
  * Where the held messages are: a folder, or the PostgreSQL tables `serve --database` and

@@ -21,6 +21,7 @@ import { comparableAddress, stoppedWhenHeld } from '../nodemailer/stopped-when-h
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-name.js';
+import { describeStoreRefusal } from './describe-store-refusal.js';
 import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
@@ -611,7 +612,7 @@ async function releaseWatched(
     if (busy) throw busy;
     // The store's own refusals (already released or discarded): not there (3).
     if (isEmailGuardError(error))
-      throw new CliFailure(`${text.staysHeld(id)}: ${inOneLine(error.message)}`, exitCodes.unreadable);
+      throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     // The transport's failure (server unreachable, mail refused): not unreadable input (3).
     throw new CliFailure(
       `${text.staysHeld(id)}: ${text.notSent(serverName(flags.smtp), inOneLine((error as Error).message))}`,
@@ -834,7 +835,7 @@ async function discardFrom(
     const busy = underWay(error, flags, 'discard');
     if (busy) throw busy;
     if (isEmailGuardError(error))
-      throw new CliFailure(`${text.staysHeld(id)}: ${inOneLine(error.message)}`, exitCodes.unreadable);
+      throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     throw error;
   }
   if (!removed) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);

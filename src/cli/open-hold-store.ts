@@ -2,7 +2,6 @@ import { stat } from 'node:fs/promises';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import { isEmailGuardError } from '../errors.js';
 import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
-import { createFileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
 import { findReleasesInDoubt, readReleaseStarts } from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore, HoldStoreProblem } from '../nodemailer/hold-store.js';
@@ -13,7 +12,7 @@ import {
   describeDatabaseServer,
 } from './describe-database-server.js';
 import { type CliFailure, unreadableFailure, usageFailure } from './exit-codes.js';
-import { KEY_VARIABLE } from './holds-command.js';
+import { openFileHoldStore } from './open-file-hold-store.js';
 
 /** Where the held messages are: a folder (`--store`) or a PostgreSQL database (`--database`). */
 export interface HoldStoreFlags {
@@ -78,11 +77,10 @@ export async function openHoldStore(flags: HoldStoreFlags): Promise<OpenedHoldSt
 async function openFolder(folder: string, flags: HoldStoreFlags): Promise<OpenedHoldStore> {
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw unreadableFailure(`${folder}: ${cliTexts[flags.locale].holds.noStore}`);
-  const key = process.env[KEY_VARIABLE];
   const log = fileAuditLog(flags.auditLog ?? `${folder.replace(/[/\\]+$/, '')}.audit.jsonl`);
   // The log the releases write to: the store reads from it how far the release of an entry left
   // releasing went (its releaseProgress), which list and show print.
-  const store = createFileHoldStore(folder, { ...(key ? { key } : {}), auditLog: log.auditLog() });
+  const store = openFileHoldStore(folder, flags.locale, { auditLog: log.auditLog() });
   return {
     store,
     name: folder,

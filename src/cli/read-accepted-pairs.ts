@@ -40,7 +40,14 @@ export async function readAcceptedPairs(path: string, locale: CliLocale): Promis
 
 /** The 1-based line of character `index` of `content`. */
 function lineAt(content: string, index: number): number {
-  return content.slice(0, index).split('\n').length;
+  return 1 + lineBreaksBetween(content, 0, index);
+}
+
+/** How many line feeds `content` has from `start` up to (not including) `end`. */
+function lineBreaksBetween(content: string, start: number, end: number): number {
+  let count = 0;
+  for (let at = start; at < end; at++) if (content.charCodeAt(at) === 0x0a) count++;
+  return count;
 }
 
 function pairsOfJson(path: string, content: string, locale: CliLocale): AcceptedPair[] {
@@ -56,12 +63,18 @@ function pairsOfJson(path: string, content: string, locale: CliLocale): Accepted
     );
   }
   if (!Array.isArray(parsed)) throw unreadableFailure(`${path}:1: ${text.notJson}`);
-  // The line of each entry: where its object opens, found in order through the text.
+  // The line of each entry: where its object opens, found in order through the text, the lines
+  // counted on from the previous entry's, so a long list costs time linear in its length.
   let from = 0;
+  let counted = 0;
+  let line = 1;
   return parsed.map((entry: unknown) => {
     const start = content.indexOf('{', from);
-    const line = start < 0 ? 1 : lineAt(content, start);
-    from = start < 0 ? from : content.indexOf('}', start) + 1;
+    if (start >= 0) {
+      line += lineBreaksBetween(content, counted, start);
+      counted = start;
+      from = content.indexOf('}', start) + 1;
+    }
     const customers = (entry as { customers?: unknown } | null)?.customers;
     const note = (entry as { note?: unknown } | null)?.note;
     if (

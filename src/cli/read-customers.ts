@@ -104,7 +104,7 @@ export async function readCustomers(
     const addressProblems = result.problems.some((problem) => problem.field === 'emails');
     if (withAddress === 0 && !addressProblems)
       throw unreadableFailure(
-        `${path}:1: ${text.noAddresses([...defaultCustomerColumns.emails, ...(columns?.emails ?? [])].join(', '))}${unread.length > 0 ? text.unreadColumns(unread.map((header) => `"${header}"`).join(', '), unread[0] as string) : ''}`,
+        `${path}:1: ${text.noAddresses([...defaultCustomerColumns.emails, ...(columns?.emails ?? [])].join(', '))}${unread.length > 0 ? text.unreadColumns(unread.map(text.quoted).join(', '), unread[0] as string) : ''}`,
       );
     // The loader's advice names its `columns` option; the command's is --columns. A column read
     // as a field another column is read as too (`--columns birthDate=Personnummer` beside

@@ -7,7 +7,6 @@ import type { LoadProblem } from '../contacts/load-customers.js';
 import { isEmailGuardError } from '../errors.js';
 import { createGuard } from '../guard/create-guard.js';
 import type { AuditLog } from '../nodemailer/audit-log.js';
-import { createFileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
 import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
@@ -22,6 +21,7 @@ import {
   describeDatabaseServer,
 } from './describe-database-server.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
+import { openFileHoldStore } from './open-file-hold-store.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -47,8 +47,6 @@ export interface ServeFlags {
 const TOKEN_VARIABLE = 'EMAIL_GUARD_TOKEN';
 /** How to make a token that is long and random enough. */
 const MAKE_TOKEN = `${TOKEN_VARIABLE}=$(openssl rand -hex 32) (or node -e "console.log(require('node:crypto').randomBytes(32).toString('hex'))")`;
-/** The environment variable that holds the hold store's sealing key, as for `email-guard holds`. */
-const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
 
 /**
  * Runs `email-guard serve` with its parsed options: opens the directory, the hold store and the
@@ -170,8 +168,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   if (flags.holds !== undefined) {
     const info = await stat(flags.holds).catch(() => undefined);
     if (!info?.isDirectory()) throw unreadableFailure(`${flags.holds}: ${text.noHoldStore}`);
-    const key = process.env[KEY_VARIABLE];
-    holdStore = createFileHoldStore(flags.holds, key ? { key } : {});
+    holdStore = openFileHoldStore(flags.holds, flags.locale);
   }
   let transporter: Transporter | undefined;
   const auditFile = flags.auditLog ?? `${(flags.holds ?? 'held-mail').replace(/[/\\]+$/, '')}.audit.jsonl`;

@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import { type CliLocale, cliTexts } from './cli-texts.js';
+import { KEY_VARIABLE } from './open-file-hold-store.js';
 import { type CommandContext, columnsOption, localeOption } from './program-context.js';
 import type { ServeFlags } from './run-serve.js';
 
 // Written here, not imported from run-serve.ts: the help text must not load the server.
 const TOKEN_VARIABLE = 'EMAIL_GUARD_TOKEN';
-const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
 
 /**
  * `email-guard serve`: the HTTP API and the review page (`createServer`), over a CRM export or

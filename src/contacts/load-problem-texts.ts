@@ -121,9 +121,9 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
       `id ${id} användes redan på rad ${earlierLine}; den här raden ersätter den`,
     unnamed: (kind) => `${kind === 'column' ? 'en kolumn' : 'en nyckel'} utan namn läses inte`,
     notRead: (kind, header, near) =>
-      `${kind === 'column' ? 'kolumnen' : 'nyckeln'} "${header}" läses inte: namnet är inget av kundfältens namn${near ? ` (menade du "${near}"?)` : ''}; för att läsa den, byt namn på rubriken till ett fältnamn eller ange den i alternativet columns`,
+      `${kind === 'column' ? 'kolumnen' : 'nyckeln'} ”${header}” läses inte: namnet är inget av kundfältens namn${near ? ` (menade du ”${near}”?)` : ''}; för att läsa den, byt namn på rubriken till ett fältnamn eller ange den i alternativet columns`,
     readTwice: (header, field, other) =>
-      `kolumnen "${header}" läses som ${swedishField(field)}, liksom "${other}": där båda är ifyllda och skiljer sig rapporteras raden`,
+      `kolumnen ”${header}” läses som ${swedishField(field)}, liksom ”${other}”: där båda är ifyllda och skiljer sig rapporteras raden`,
     moreColumns: (count) => `${count} kolumner till läses inte (se unmappedColumns)`,
     moreKeys: 'fler nycklar läses inte (bara de 100 första rapporteras)',
     unclosedQuote: 'ett citattecken stängs aldrig',
@@ -133,7 +133,7 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     tooManyFields: (fields, columns) =>
       `raden har ${fields} fält där rubrikraden har ${columns}: ${fields - columns} för många, så cellerna kan inte paras med kolumnerna (ett avgränsningstecken i en cell utan citattecken?)`,
     columnsDisagree: (field, first, second, header) =>
-      `kolumnerna som läses som ${swedishField(field)} säger olika ("${first}" och "${second}" i "${header}")`,
+      `kolumnerna som läses som ${swedishField(field)} säger olika (”${first}” och ”${second}” i ”${header}”)`,
     keysDisagree: (field) => `nycklarna som läses som ${swedishField(field)} säger olika`,
     // The parser's own detail is in English only.
     notJson: () => 'ingen giltig JSON',
@@ -144,10 +144,10 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     noIdColumn: (names, idHeaders, first) =>
       `rubrikraden har ingen id-kolumn: ingen av ${names} är en id-rubrik (${idHeaders}); byt namn på id-kolumnens rubrik till ett av dem, eller ange id-kolumnen i alternativet columns${first ? `, t.ex. { columns: { id: ['${first}'] } }` : ''}`,
     undecodable: (encoding) =>
-      `indata är inte giltig ${encoding} från den här raden: byte som inte kan läsas visas som "\uFFFD"; ange exportens teckenkodning med alternativet encoding (Excel på svenska sparar windows-1252)`,
+      `indata är inte giltig ${encoding} från den här raden: byte som inte kan läsas visas som ”\uFFFD”; ange exportens teckenkodning med alternativet encoding (Excel på svenska sparar windows-1252)`,
     unusableAddress: (address, reason) =>
-      `"${address}" är ingen användbar adress: ${INVALID_REASONS.sv[reason]}`,
-    unreadablePhone: (phone) => `"${phone}" kan inte läsas som ett telefonnummer`,
+      `”${address}” är ingen användbar adress: ${INVALID_REASONS.sv[reason]}`,
+    unreadablePhone: (phone) => `”${phone}” kan inte läsas som ett telefonnummer`,
     fields: SWEDISH_FIELDS,
     missingField: (words) => `raden saknar ${words}`,
     idNotText: (shown) => `id ${shown} är varken text eller ett heltal`,

@@ -3,7 +3,12 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
-import { HeldMessageClaimedError, HoldStoreFailedError, InvalidInputError } from '../errors.js';
+import {
+  HeldMessageClaimedError,
+  HeldMessageNotLockedError,
+  HoldStoreFailedError,
+  InvalidInputError,
+} from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { AuditLog } from './audit-log.js';
 import {
@@ -403,7 +408,7 @@ export function openFileHoldStore(
           { cause: error },
         );
       }
-      throw new HoldStoreFailedError(`held message ${id} cannot be locked`, { cause: error });
+      throw new HeldMessageNotLockedError(id, { cause: error });
     }
     await fs.syncDir(dir);
   }

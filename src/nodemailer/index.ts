@@ -7,6 +7,7 @@ export type {
 export {
   AuditLogFailedError,
   HeldMessageClaimedError,
+  HeldMessageNotLockedError,
   HoldStoreFailedError,
   isEmailGuardError,
   MessageHeldError,

@@ -182,7 +182,7 @@ describe('email-guard audit --incidents', () => {
     expect(run.stderr).toContain('Date field "not a date" is not a date');
     expect(run.stderr).not.toContain('detectedAt');
     const sv = await auditWithDrafts('bad-date-sv', oneCustomer, { 'm13.eml': bad }, '--locale', 'sv');
-    expect(sv.run.stderr).toContain('datumrad (Date) "not a date" är inget datum');
+    expect(sv.run.stderr).toContain('datumrad (Date) ”not a date” är inget datum');
   });
 
   it('says what is wrong in the facts in Swedish with --locale sv, naming the field', async () => {

@@ -250,8 +250,8 @@ describe('email-guard audit', () => {
       [
         'sv',
         'mbox-fil',
-        'mottagaren "anna..svensson@gmail.com" kan inte läsas som en adress: en punkt står först eller sist i en del, eller två punkter står i rad',
-        'mottagaren "Anna Svensson" kan inte läsas som en adress: snabel-a saknas',
+        'mottagaren ”anna..svensson@gmail.com” kan inte läsas som en adress: en punkt står först eller sist i en del, eller två punkter står i rad',
+        'mottagaren ”Anna Svensson” kan inte läsas som en adress: snabel-a saknas',
       ],
     ] as const) {
       const run = await runBuiltCli(auditOf(file, '--locale', locale), { cwd: dir.path });

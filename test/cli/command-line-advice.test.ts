@@ -135,7 +135,7 @@ describe('a value of the export that is not read', () => {
     );
     const swedish = await run([...args, '--locale', 'sv']);
     expect(swedish.stdout).toContain(
-      'anna.berg@example.se  kolumnen "Telefon": "070-ABC" kan inte läsas som ett telefonnummer\n',
+      'anna.berg@example.se  kolumnen ”Telefon”: ”070-ABC” kan inte läsas som ett telefonnummer\n',
     );
     const json = JSON.parse((await run([...args, '--json'])).stdout) as { findings: unknown[] };
     expect(json.findings).toMatchObject([{ field: 'phones', header: 'Telefon', value: '070-ABC' }]);

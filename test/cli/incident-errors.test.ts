@@ -40,7 +40,7 @@ describe('email-guard incident: what is wrong in the facts file, in the chosen l
     const answer = await run({ facts: misspelt, locale: 'sv' });
     expect(answer.status).toBe(3);
     expect(answer.stderr).toContain(
-      'okänt fält "recipientConfirmedDeletin" (menade du "recipientConfirmedDeletion"?)',
+      'okänt fält ”recipientConfirmedDeletin” (menade du ”recipientConfirmedDeletion”?)',
     );
     expect(answer.stderr).toContain('dataSubjects: ska vara ett tal, men är en text');
     expect(answer.stderr).not.toContain('Invalid input');

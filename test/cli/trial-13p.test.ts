@@ -209,7 +209,7 @@ describe('email-guard holds release and discard: another one under way', () => {
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toMatch(
       new RegExp(
-        `^email-guard: ${id}: ett annat släpp eller en annan kassering av meddelandet pågår \\(sedan [^)]+\\); det här släppet gjorde ingenting\\. Se senare hur det gick med "holds show ${id}"; släpp det med --force bara om den processen har stoppats\\.`,
+        `^email-guard: ${id}: ett annat släpp eller en annan kassering av meddelandet pågår \\(sedan [^)]+\\); det här släppet gjorde ingenting\\. Se senare hur det gick med ”holds show ${id}”; släpp det med --force bara om den processen har stoppats\\.`,
       ),
     );
     expect(refused.stderr).not.toMatch(/ligger kvar|force: true|held message/);

@@ -100,7 +100,7 @@ describe('the lines of the command', () => {
       '--locale',
       'sv',
     ]);
-    expect(since.stderr).toContain('--since: "yesterday" är inget datum');
+    expect(since.stderr).toContain('--since: ”yesterday” är inget datum');
     const facts = await runCliInProcess([
       'audit',
       dir.path,

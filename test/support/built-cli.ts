@@ -53,13 +53,15 @@ export interface CliEnd extends CliRun {
  */
 export async function startBuiltCli(
   args: readonly string[],
-  options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv },
+  options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number },
 ): Promise<{ child: ChildProcess; ended: Promise<CliEnd> }> {
   const cli = await builtCli();
   const child = spawn(process.execPath, [cli, ...args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.uid === undefined ? {} : { uid: options.uid }),
+    ...(options.gid === undefined ? {} : { gid: options.gid }),
   });
   let stdout = '';
   let stderr = '';
@@ -77,10 +79,13 @@ export async function startBuiltCli(
   return { child, ended };
 }
 
-/** Runs the built command with `args` in `cwd`, standard input from `input` (piped, so not a terminal). */
+/**
+ * Runs the built command with `args` in `cwd`, standard input from `input` (piped, so not a
+ * terminal), as the user `uid` (and group `gid`) where given.
+ */
 export async function runBuiltCli(
   args: readonly string[],
-  options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv },
+  options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number },
 ): Promise<CliRun> {
   const { status, stdout, stderr } = await (await startBuiltCli(args, options)).ended;
   return { status, stdout, stderr };

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+// Issue 13, trial: EMAIL_GUARD_HOLD_KEY=short gave "Invalid input at options.key: a key of at least
+// 32 bytes is required", in English under --locale sv, naming an option the user never wrote.
+const dir = useTempDir({ scope: 'file' });
+
+beforeAll(async () => {
+  await builtCli();
+  mkdirSync(join(dir.path, 'held'));
+}, 120_000);
+
+function withKey(key: string, args: readonly string[]) {
+  return runBuiltCli(args, { cwd: dir.path, env: { EMAIL_GUARD_HOLD_KEY: key } });
+}
+
+describe('a hold store key in EMAIL_GUARD_HOLD_KEY that is too short', () => {
+  it('is named by its variable, with its length, in Swedish under --locale sv: exit 2', async () => {
+    const run = await withKey('kort', ['--locale', 'sv', 'holds', 'list', '--store', join(dir.path, 'held')]);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toBe(
+      'email-guard: EMAIL_GUARD_HOLD_KEY är 4 byte lång, och nyckeln till mappen med stoppade meddelanden har minst 32: ange den nyckel mappen förseglades med (till en ny mapp: openssl rand -hex 32)\n',
+    );
+    expect(run.stdout).toBe('');
+  });
+
+  it('is named by its variable in English, and counts bytes, not characters', async () => {
+    const run = await withKey('ö'.repeat(15), ['holds', 'list', '--store', join(dir.path, 'held')]);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toBe(
+      "email-guard: EMAIL_GUARD_HOLD_KEY is 30 bytes long, and the hold store's key has at least 32: give the key the store was sealed with (a new store's: openssl rand -hex 32)\n",
+    );
+    expect(run.stderr).not.toContain('options.key');
+  });
+
+  it('is named the same way by serve --holds', async () => {
+    const run = await withKey('kort', [
+      'serve',
+      '--holds',
+      join(dir.path, 'held'),
+      '--locale',
+      'sv',
+      '--port',
+      '0',
+    ]);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain('EMAIL_GUARD_HOLD_KEY är 4 byte lång');
+  });
+});

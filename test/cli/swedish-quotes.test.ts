@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBuiltCli } from '../support/built-cli.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+// Swedish quotes with ” on both sides (Språkrådet, Svenska skrivregler, on citattecken; the library's own
+// Swedish findings do: ”oskar.wallin4637”), never “…”, „…” or the typewriter's "…". JSON and the
+// shell examples of --help keep their straight quotes: they are to be typed as they stand.
+const dir = useTempDir({ scope: 'file' });
+const source = (file: string) => readFileSync(resolve(__dirname, '../../src', file), 'utf8');
+
+/** The Swedish half of a message table (from its `sv:` to the end of the file, or to `end`). */
+function swedishHalf(file: string, end?: string): string {
+  const text = source(file);
+  const start = text.indexOf('\n  sv: {\n');
+  expect(start).toBeGreaterThan(0);
+  return text.slice(start, end === undefined ? undefined : text.indexOf(end));
+}
+
+/** Each line with quotes that are not `”`: JSON (`{"id": …}`) and `--reason "…"` left out. */
+function wrongQuotes(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .map((line) => line.replace(/\{"[^}]*\}|\("id": "…"\)/g, '').replace(/--reason "[^"]*"/g, ''))
+    .filter((line) => /[“„"]/.test(line));
+}
+
+describe('quotes in the Swedish lines of the command', () => {
+  it('are ” on both sides in the Swedish message table', () => {
+    expect(wrongQuotes(swedishHalf('cli/cli-texts.ts', '\n} satisfies Record<CliLocale'))).toEqual([]);
+  });
+
+  it('are ” on both sides in the Swedish problems of a customer export, which customers check prints', () => {
+    expect(wrongQuotes(swedishHalf('contacts/load-problem-texts.ts'))).toEqual([]);
+  });
+
+  it("are ” on both sides in the Swedish wording of a facts file's fields", () => {
+    const swedish = source('cli/describe-input-issues.ts')
+      .split('\n')
+      .filter((line) => /menade du|okänt fält/.test(line));
+    expect(swedish.length).toBeGreaterThan(0);
+    expect(wrongQuotes(swedish.join('\n'))).toEqual([]);
+  });
+
+  it('quotes a value the user gave with ” in what the built command prints', async () => {
+    const customers = join(dir.path, 'kunder.csv');
+    const run = await runBuiltCli(
+      [
+        'audit',
+        resolve(__dirname, '../../examples/data'),
+        '--customers',
+        customers,
+        '--since',
+        'igår',
+        '--locale',
+        'sv',
+      ],
+      { cwd: dir.path },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--since: ”igår” är inget datum');
+  });
+});
