@@ -10,6 +10,7 @@ import {
   createIncidentReport,
   proposedMeans,
 } from './create-incident-report.js';
+import type { ReportLocale } from './data/report-texts.js';
 import { DateInputSchema, toDate } from './date-input.js';
 import {
   impossibleIncidentDates,
@@ -19,7 +20,7 @@ import {
 } from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { customerTold } from './report-conclusions.js';
-import { isUnreadContentItem } from './review-item.js';
+import { isUnreadContentItem, ReviewItemSchema, reviewItemText } from './review-item.js';
 
 // Only `now` is read here; the other options pass on to createIncidentReport, which checks them.
 const FollowUpOptionsSchema = z.looseObject({ now: DateInputSchema.optional() });
@@ -169,7 +170,10 @@ export function createFollowUpReport(
   const next = createIncidentReport(input, { profile: previous.assessment.profile, ...options });
   return IncidentReportSchema.parse({
     ...next,
-    followUp: { firstCreatedAt: previous.createdAt, changes: changesBetween(previous, next) },
+    followUp: {
+      firstCreatedAt: previous.createdAt,
+      changes: changesBetween(previous, next, options.locale ?? 'en'),
+    },
   });
 }
 
@@ -278,6 +282,7 @@ function inputOf(report: IncidentReport): CreateIncidentReportInput {
     regimes: report.regimes,
     occurredAt: report.incident.occurredAt,
     occurredAtEstimated: report.incident.occurredAtEstimated,
+    occurredAtUnconfirmed: report.incident.occurredAtUnconfirmed,
     detectedAt: report.incident.detectedAt,
     initialNotificationAt,
     notifications: notifications === undefined ? undefined : dedupe(notifications.map(asGiven)),
@@ -312,11 +317,11 @@ function inputOf(report: IncidentReport): CreateIncidentReportInput {
 type Change = NonNullable<IncidentReport['followUp']>['changes'][number];
 
 /** Each tracked field whose value differs, with the values before and after as text. */
-function changesBetween(before: IncidentReport, after: IncidentReport): Change[] {
+function changesBetween(before: IncidentReport, after: IncidentReport, locale: ReportLocale): Change[] {
   const changes: Change[] = [];
   const compare = (field: string, a: unknown, b: unknown) => {
-    const was = text(a);
-    const is = text(b);
+    const was = text(a, locale);
+    const is = text(b, locale);
     if (was !== is)
       changes.push({
         field,
@@ -374,10 +379,20 @@ function changesBetween(before: IncidentReport, after: IncidentReport): Change[]
   return changes;
 }
 
-function text(value: unknown): string | undefined {
+/**
+ * A tracked value as the change list prints it: a list item by item, a filing as its authority, time
+ * and reference, a review item in the report's words; never JavaScript's "[object Object]".
+ */
+function text(value: unknown, locale: ReportLocale): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
+  if (Array.isArray(value)) return value.map((item) => text(item, locale) ?? '').join(', ');
+  if (typeof value !== 'object') return String(value);
+  const review = ReviewItemSchema.safeParse(value);
+  if (review.success) return reviewItemText(review.data, locale);
+  const { authority, at, reference } = value as { authority?: unknown; at?: unknown; reference?: unknown };
+  if (typeof authority === 'string')
+    return [authority, at, reference && `(${String(reference)})`].filter(Boolean).join(' ');
+  return JSON.stringify(value);
 }
 
 /** The object without its undefined values (exactOptionalPropertyTypes). */

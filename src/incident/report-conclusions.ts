@@ -805,11 +805,13 @@ export function decisionParagraphs(
   // (GDPR Art. 9(1), 33(5)); the signer must see that beside the conclusion, not only among the reasons.
   // With the conclusions open, there is no conclusion to call provisional, and the unread content is
   // already named as the reason: only the other items still to review are added, as also to review.
-  const pending = (report.facts.needsReview ?? [])
-    .filter((item) => !open || !isUnreadContentItem(item))
-    .map((item) => reviewItemText(item, phrasing.locale));
-  // Order lines, unless an attachment nobody could read is among them (reportMisdirected lists it).
-  const orderLines = (report.data.unreadAttachments ?? []).length === 0;
+  const reviewed = (report.facts.needsReview ?? []).filter((item) => !open || !isUnreadContentItem(item));
+  const pending = reviewed.map((item) => reviewItemText(item, phrasing.locale));
+  // Order lines, unless an attachment nobody could read, or an item of another kind (a date to
+  // confirm), is among them; a caller's own words are taken as the lines they name.
+  const orderLines =
+    (report.data.unreadAttachments ?? []).length === 0 &&
+    reviewed.every((item) => typeof item === 'string' || item.code === 'order-line');
   const items = s(
     pending.length === 1
       ? `en ${orderLines ? 'orderrad' : 'uppgift'}`

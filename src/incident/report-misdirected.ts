@@ -313,7 +313,7 @@ export async function reportFromInventory(
   // a person to confirm, and the law is read as on the day of detection until they do.
   const review = [
     ...needsReview,
-    ...(unconfirmed ? [unconfirmedDateItem(inventory.sentAt as DateInput, country, locale)] : []),
+    ...(unconfirmed ? [unconfirmedDateItem(inventory.sentAt as DateInput, country)] : []),
   ];
   if (occurredAt === undefined) {
     // Without a Date header the time of sending must come from the caller (Annex I needs it).

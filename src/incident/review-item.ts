@@ -8,7 +8,8 @@ import { reviewItemTexts } from './data/review-item-texts.js';
  * rendered in, not in the one the assessment was made in. `order-line`: a line of the order no term
  * classifies (`line`, as the message has it); `unread-attachment`: an attachment that could not be
  * read (`filename`, `contentType`); `unread-content`: the message itself, in which no personal data
- * could be recognised.
+ * could be recognised; `unconfirmed-sending-date`: a Date header that alone would decide the law
+ * (`sentAt`, the organisation's `country`), to be confirmed.
  *
  * @example
  * ```ts
@@ -22,6 +23,10 @@ export const ReviewItemSchema = z.discriminatedUnion('code', [
     values: z.strictObject({ filename: z.string().min(1).optional(), contentType: z.string().min(1) }),
   }),
   z.strictObject({ code: z.literal('unread-content'), values: z.strictObject({}) }),
+  z.strictObject({
+    code: z.literal('unconfirmed-sending-date'),
+    values: z.strictObject({ sentAt: z.string().min(1), country: z.string().length(2) }),
+  }),
 ]);
 /** An item to review that the library produced; see {@link ReviewItemSchema}. */
 export type ReviewItem = z.infer<typeof ReviewItemSchema>;

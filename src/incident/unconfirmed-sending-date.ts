@@ -2,6 +2,7 @@ import { countryTimeZone } from './data/country-time-zones.js';
 import { calendarDay, gdprAppliesFrom } from './data/legal-bases.js';
 import { type DateInput, toDate } from './date-input.js';
 import { formatDate, type Phrasing, say } from './describe-incident.js';
+import type { ReviewItem } from './review-item.js';
 
 /**
  * Whether a time of sending read from a message would decide the law by itself: it falls before the
@@ -28,18 +29,31 @@ export function dateDecidesLaw(
 }
 
 /**
- * The review item for a time of sending that {@link dateDecidesLaw}: what the date is, why it is not
- * trusted, and what the person is to do, in the report's language.
+ * The review item for a time of sending that {@link dateDecidesLaw}, kept as data so that the report
+ * words it in its own language (see `ReviewItem`).
  *
  * @example
  * ```ts
- * unconfirmedDateItem('1970-01-01T00:00:00Z', 'SE', 'en');
+ * unconfirmedDateItem('1970-01-01T00:00:00Z', 'SE');
+ * // { code: 'unconfirmed-sending-date', values: { sentAt: '1970-01-01T00:00:00.000Z', country: 'SE' } }
+ * ```
+ */
+export function unconfirmedDateItem(sentAt: DateInput, country: string): ReviewItem {
+  return { code: 'unconfirmed-sending-date', values: { sentAt: toDate(sentAt).toISOString(), country } };
+}
+
+/**
+ * The item in words: what the date is, why it is not trusted, and what the person is to do.
+ *
+ * @example
+ * ```ts
+ * unconfirmedDateWords('1970-01-01T00:00:00.000Z', 'SE', 'en');
  * // "the message's date (1 January 1970) is before 25 May 2018, when the GDPR began to apply, …"
  * ```
  */
-export function unconfirmedDateItem(sentAt: DateInput, country: string, locale: 'sv' | 'en'): string {
+export function unconfirmedDateWords(sentAt: string, country: string, locale: 'sv' | 'en'): string {
   const phrasing: Phrasing = { locale, timeZone: countryTimeZone(country) };
-  const sent = formatDate(phrasing, toDate(sentAt).toISOString());
+  const sent = formatDate(phrasing, sentAt);
   const from = formatDate(phrasing, `${gdprAppliesFrom(country)}T12:00:00Z`);
   return say(
     phrasing,

@@ -67,6 +67,10 @@ describe('the follow-up takes the filings per authority', () => {
         { authority: 'IMY', at: '2026-12-02T07:30:00.000Z', reference: 'IMY-1' },
       ]);
       expect(followUp.followUp?.changes.map((change) => change.field)).toContain('facts.notifications');
+      // The change names each filing, never JavaScript's "[object Object]".
+      const filings = followUp.followUp?.changes.find((change) => change.field === 'facts.notifications');
+      expect(filings?.after).toBe('PTS 2026-12-01T09:00:00.000Z, IMY 2026-12-02T07:30:00.000Z (IMY-1)');
+      expect(text).not.toContain('[object Object]');
     });
 
     it(`does not put one date recorded for several authorities under each of them (${locale})`, () => {

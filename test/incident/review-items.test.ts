@@ -18,6 +18,10 @@ const examples: { readonly [Code in ReviewItemCode]: Extract<ReviewItem, { code:
     values: { filename: 'kreditprovning.zip', contentType: 'application/zip' },
   },
   'unread-content': { code: 'unread-content', values: {} },
+  'unconfirmed-sending-date': {
+    code: 'unconfirmed-sending-date',
+    values: { sentAt: '1970-01-01T00:00:00.000Z', country: 'SE' },
+  },
 };
 
 const facts = unreadAttachmentInput;
@@ -31,9 +35,15 @@ describe('items to review', () => {
       const en = reviewItemText(item, 'en');
       expect(sv.length, code).toBeGreaterThan(0);
       expect(en.length, code).toBeGreaterThan(0);
-      for (const value of Object.values(item.values)) {
-        expect(sv, code).toContain(value);
-        expect(en, code).toContain(value);
+      // Every value is in the words; a date as the reader's language writes it, not as ISO 8601.
+      const shown = (value: string): readonly [string, string] =>
+        value === '1970-01-01T00:00:00.000Z' ? ['1 januari 1970', '1 January 1970'] : [value, value];
+      for (const value of Object.values(item.values).filter(
+        (value): value is string => value !== 'SE' && value !== undefined,
+      )) {
+        const [inSwedish, inEnglish] = shown(value);
+        expect(sv, code).toContain(inSwedish);
+        expect(en, code).toContain(inEnglish);
       }
       // An order line is the customer's own words; every other kind is worded per language.
       if (code !== 'order-line') expect(sv, code).not.toBe(en);

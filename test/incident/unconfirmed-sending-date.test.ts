@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderIncidentReport, reportMisdirected } from '../../src/incident/index.js';
+import {
+  createFollowUpReport,
+  renderIncidentReport,
+  reportMisdirected,
+  reviewItemText,
+} from '../../src/incident/index.js';
 import { seedCase } from './seed-case.js';
 import { misdirectedInput } from './shared-fixtures.js';
 
@@ -31,7 +36,8 @@ describe('a Date header that would decide the law by itself', () => {
         { ...now, locale: 'sv' },
       );
       expect(sv.report.incident.occurredAtUnconfirmed).toBe(true);
-      expect(sv.report.facts.needsReview?.at(-1)).toMatch(
+      expect(sv.report.facts.needsReview?.at(-1)).toMatchObject({ code: 'unconfirmed-sending-date' });
+      expect(reviewItemText(sv.report.facts.needsReview?.at(-1) ?? '', 'sv')).toMatch(
         /^meddelandets datum \(.+\) är före den 25 maj 2018, då dataskyddsförordningen började tillämpas, men incidenten upptäcktes efter: bekräfta när meddelandet skickades/,
       );
       // The GDPR of the day of detection, never personuppgiftslagen on a date nobody confirmed.
@@ -43,12 +49,28 @@ describe('a Date header that would decide the law by itself', () => {
         'datumet är inte bekräftat: lagen bedöms som den gällde när incidenten upptäcktes (2 december 2026)',
       );
 
+      // A follow-up keeps the date unconfirmed: it does not go back to taking the header as the law's date.
+      const followUp = createFollowUpReport(
+        sv.report,
+        { summary: 'Uppföljning.' },
+        { now: '2026-12-03T12:00:00+01:00' },
+      );
+      expect(followUp.incident.occurredAtUnconfirmed).toBe(true);
+      expect(renderIncidentReport(followUp, { format: 'text', locale: 'sv' })).not.toContain(
+        'personuppgiftslagen',
+      );
+
       const en = await reportMisdirected({ ...detectedIn2026, message: messageDated(date) }, now);
-      expect(en.report.facts.needsReview?.at(-1)).toMatch(
+      expect(reviewItemText(en.report.facts.needsReview?.at(-1) ?? '', 'en')).toMatch(
         /^the message's date \(.+\) is before 25 May 2018, when the GDPR began to apply, but the breach was detected after: confirm when the message was sent/,
       );
       const enText = renderIncidentReport(en.report, { format: 'text', locale: 'en' });
       expect(enText).not.toMatch(/Personuppgiftslagen|personal data act/i);
+      // A date to confirm is not an order line; the assessment made in English reads in Swedish.
+      expect(enText).not.toMatch(/order lines? (was|were) not classified/);
+      expect(renderIncidentReport(en.report, { format: 'text', locale: 'sv' })).toContain(
+        'meddelandets datum (',
+      );
       expect(enText).toContain(
         'the date is not confirmed: the law is read as in force when the breach was detected (2 December 2026)',
       );

@@ -1,4 +1,5 @@
 import type { ReviewItem, ReviewItemCode } from '../review-item.js';
+import { unconfirmedDateWords } from '../unconfirmed-sending-date.js';
 import type { ReportLocale } from './report-texts.js';
 
 /** The values of one kind of review item. */
@@ -22,5 +23,9 @@ export const reviewItemTexts: {
   'unread-content': {
     sv: () => 'meddelandets innehåll, där inga personuppgifter kunde kännas igen',
     en: () => 'the content of the message, in which no personal data could be recognised',
+  },
+  'unconfirmed-sending-date': {
+    sv: ({ sentAt, country }) => unconfirmedDateWords(sentAt, country, 'sv'),
+    en: ({ sentAt, country }) => unconfirmedDateWords(sentAt, country, 'en'),
   },
 };
