@@ -12,6 +12,7 @@ import {
   RecipientNeedsConfirmationError,
 } from '../errors.js';
 import { createGuard, type GuardOptions } from '../guard/create-guard.js';
+import type { Action } from '../guard/verdict.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
 import { collectRecipients, type ParsedAddressList } from '../pipeline/collect-recipients.js';
@@ -120,11 +121,19 @@ const ControlSchema = z
   .object({
     /** The customer the message is for: checked against, never sent. */
     customerId: z.string().trim().min(1, 'a customer id must not be empty').optional(),
-    /** A person confirmed the recipients (read back on the phone): lets a `confirm` verdict through. */
+    /**
+     * A person confirmed the recipients (read back on the phone): lets through the `confirm`
+     * recipients it names in `addresses` (required when more than one needs confirming), and never
+     * one that another customer's address explains.
+     */
     confirmation: z
       .object({
         by: z.string().trim().min(1, 'who confirmed the recipients is required'),
         reason: z.string().trim().min(1, 'why the recipients are right is required'),
+        addresses: z
+          .array(z.string().trim().min(1, 'an address read back must not be empty'))
+          .min(1, 'name at least one address read back, or leave addresses out')
+          .optional(),
       })
       .optional(),
     /** Set by `sendReleased`; a token only this process gave out. */
@@ -267,10 +276,22 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       customerOptions(control?.customerId ?? compiled.headerCustomerId),
     );
     const confirmation = control?.confirmation;
-    const confirmed = check.action === 'confirm' && confirmation !== undefined;
+    const cover =
+      confirmation && check.action === 'confirm' ? coverConfirmation(check, confirmation) : undefined;
+    const confirmed = cover?.confirmed === true;
+    // A confirmation given for another customer's address is no judgement call left to a person.
+    const heldAs: Action = check.action === 'block' || cover?.otherCustomers.length ? 'block' : check.action;
     const allowed =
       check.action === 'send' || (check.action === 'confirm' && (confirmed || check.failedOpen));
-    const facts = { check, mode, messageId, confirmation, confirmed, envelope: compiled.envelope };
+    const facts = {
+      check,
+      action: heldAs,
+      mode,
+      messageId,
+      confirmation,
+      confirmed,
+      envelope: compiled.envelope,
+    };
 
     if (allowed) return record(auditEntry(facts, 'sent'));
     // A line break is held in every mode: sent on, nodemailer would split it into recipients nobody
@@ -283,7 +304,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       const held = await options.holdStore.hold({
         raw: compiled.raw ?? (await buildMessage(mail, compiled.node)),
         envelope: compiled.envelope,
-        action: check.action === 'block' ? 'block' : 'confirm',
+        action: heldAs === 'block' ? 'block' : 'confirm',
         recipients: check.recipients,
         ...(messageId === undefined ? {} : { messageId }),
         ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
@@ -316,12 +337,20 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const who = describeStopped(check);
     const throwAway =
       verifyNew && check.recipients.some(({ verdict }) => verdict.action !== 'send' && isThrowAway(verdict));
-    throw check.action === 'block'
-      ? new RecipientBlockedError(`Held ${holdId}, not sent: blocked recipient ${who}`, details)
-      : new RecipientNeedsConfirmationError(
-          `Held ${holdId}, not sent: recipient ${who} needs confirming${throwAway ? '; no code was sent, since the address is a throw-away mailbox (disposable-domain) whose inbox anyone can read, so a code would prove nothing' : ''}; read it back, then release it`,
-          details,
-        );
+    if (check.action === 'block')
+      throw new RecipientBlockedError(`Held ${holdId}, not sent: blocked recipient ${who}`, details);
+    if (cover?.otherCustomers.length)
+      throw new RecipientBlockedError(
+        `Held ${holdId}, not sent: a confirmation never covers another customer's address, and ${describeRecipients(cover.otherCustomers, OTHER_CUSTOMER_CODES)} is one or is one slip from one; correct the recipient, then release the message`,
+        details,
+      );
+    const uncovered = cover?.uncovered.length
+      ? `; the confirmation by ${JSON.stringify(confirmation?.by)} does not name ${describeRecipients(cover.uncovered)} in addresses${confirmation?.addresses ? '' : ' (required when more than one recipient needs confirming)'}`
+      : '';
+    throw new RecipientNeedsConfirmationError(
+      `Held ${holdId}, not sent: recipient ${who} needs confirming${uncovered}${throwAway ? '; no code was sent, since the address is a throw-away mailbox (disposable-domain) whose inbox anyone can read, so a code would prove nothing' : ''}; read it back, then release it`,
+      details,
+    );
   }
 
   /**
@@ -539,6 +568,39 @@ function describeStopped(check: RecipientsCheck): string {
     .map(({ address, verdict }) => {
       const why = [verdict.findings[0]?.code, verdict.suggestion && `suggestion ${verdict.suggestion}`];
       return `${JSON.stringify(address)} (${why.filter(Boolean).join('; ')})`;
+    })
+    .join(', ');
+}
+
+/**
+ * What a confirmation covers: the `confirm` recipients a person read back, named in its
+ * `addresses` (compared as the mail system does, without case), or the only one when it names none.
+ * A recipient another customer's address explains is never covered: the person on the phone is the
+ * customer, who cannot confirm an address that is someone else's (docs/nodemailer.md, confirmation).
+ */
+function coverConfirmation(
+  check: RecipientsCheck,
+  confirmation: { readonly addresses?: readonly string[] | undefined },
+): { confirmed: boolean; otherCustomers: RecipientVerdict[]; uncovered: RecipientVerdict[] } {
+  const toConfirm = check.recipients.filter(({ verdict }) => verdict.action === 'confirm');
+  const otherCustomers = toConfirm.filter(({ verdict }) =>
+    verdict.findings.some((finding) => OTHER_CUSTOMER_CODES.has(finding.code)),
+  );
+  const readBack = confirmation.addresses
+    ? new Set(confirmation.addresses.map(comparableAddress))
+    : new Set(toConfirm.length === 1 ? toConfirm.map(({ address }) => comparableAddress(address)) : []);
+  const uncovered = toConfirm.filter(({ address }) => !readBack.has(comparableAddress(address)));
+  return { confirmed: otherCustomers.length === 0 && uncovered.length === 0, otherCustomers, uncovered };
+}
+
+/** Each recipient by its address and the finding codes that matter here (all of them by default). */
+function describeRecipients(recipients: readonly RecipientVerdict[], codes?: ReadonlySet<string>): string {
+  return recipients
+    .map(({ address, verdict }) => {
+      const named = verdict.findings
+        .map((finding) => finding.code)
+        .filter((code) => codes === undefined || codes.has(code));
+      return `${JSON.stringify(address)} (${named.join(', ')})`;
     })
     .join(', ');
 }
@@ -1082,6 +1144,8 @@ function mergeRecipients(given: readonly Recipient[], compiled: CompiledMessage)
 function auditEntry(
   facts: {
     check: RecipientsCheck;
+    /** What was decided for the message, when it is not the check's own action. */
+    action?: Action;
     mode: 'enforce' | 'monitor';
     messageId: string | undefined;
     confirmation: { by: string; reason: string } | undefined;
@@ -1098,7 +1162,7 @@ function auditEntry(
     ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
     mode: facts.mode,
     outcome,
-    action: check.action,
+    action: facts.action ?? check.action,
     recipients: check.recipients.map(({ field, header, address, verdict }) => ({
       field,
       ...(header === undefined ? {} : { header }),
