@@ -35,6 +35,7 @@ import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
 import { awaitVerification } from './await-verification.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import './mail-options.js';
+import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
 import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 
@@ -260,7 +261,10 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // Read before the message is pinned: pinning replaces the envelope with the one nodemailer built.
     // Each To, Cc and Bcc text is parsed once: the composed header holds the same texts.
     const parsedLists = new Map<string, ParsedAddressList>();
-    const given = release ? [] : collectRecipients(data, { parsedLists });
+    // A mailbox nodemailer would read as something else than was typed is checked as typed, first.
+    const given = release
+      ? []
+      : [...findUnreadableMailboxes(data), ...collectRecipients(data, { parsedLists })];
     const compiled = await compileMessage(mail, headerName, parsedLists);
     pinMessage(mail, compiled);
     if (release) return guardRelease(data, compiled, release, control?.release as string);
