@@ -264,7 +264,10 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // A mailbox nodemailer would read as something else than was typed is checked as typed, first.
     const given = release
       ? []
-      : [...findUnreadableMailboxes(data), ...collectRecipients(data, { parsedLists })];
+      : [
+          ...findUnreadableMailboxes(data),
+          ...collectRecipients({ ...data, ...resentHeaders(data) }, { parsedLists }),
+        ];
     const compiled = await compileMessage(mail, headerName, parsedLists);
     pinMessage(mail, compiled);
     if (release) return guardRelease(data, compiled, release, control?.release as string);
@@ -881,6 +884,39 @@ function takeHeader(data: MailMessageData, name: string): string | undefined {
   return singleValue(texts);
 }
 
+/**
+ * The resent destination fields (RFC 5322 §3.6.6) given among `mail.data.headers`: nodemailer writes
+ * them as they are, and a relay that takes its recipients from the header (`sendmail -t`) delivers
+ * to them, as it does for those of a prebuilt message, which are checked.
+ */
+function resentHeaders(data: MailMessageData): {
+  resentTo?: unknown;
+  resentCc?: unknown;
+  resentBcc?: unknown;
+} {
+  const headers: unknown = data.headers;
+  if (!headers || typeof headers !== 'object') return {};
+  const entries: [unknown, unknown][] = Array.isArray(headers)
+    ? headers.map((entry: unknown) => {
+        const { key, value } = (entry ?? {}) as { key?: unknown; value?: unknown };
+        return [key, value];
+      })
+    : Object.entries(headers);
+  const found: Record<string, unknown[]> = {};
+  for (const [key, value] of entries) {
+    if (typeof key !== 'string') continue;
+    const field = RESENT_FIELDS[normalizeHeaderName(key)];
+    if (field) found[field] = [...(found[field] ?? []), value];
+  }
+  return found;
+}
+
+const RESENT_FIELDS: Readonly<Record<string, 'resentTo' | 'resentCc' | 'resentBcc'>> = {
+  'resent-to': 'resentTo',
+  'resent-cc': 'resentCc',
+  'resent-bcc': 'resentBcc',
+};
+
 /** Whether `mail.data.headers` (an object or a list) has a field of this name, compared as `takeHeader` does. */
 function hasHeader(data: MailMessageData, name: string): boolean {
   const headers: unknown = data.headers;
@@ -1082,13 +1118,18 @@ function guardTransport(transport: { send?: unknown } | undefined): void {
       return send.call(this, mail, callback);
     }
     const current = node.getEnvelope();
-    if (!sameEnvelope(current, checked)) {
+    const pinnedMessage = pinnedMessages.get(mail);
+    const sameRecipients =
+      pinnedMessage === undefined ||
+      typeof node.getAddresses !== 'function' ||
+      sameAsChecked(mail, pinnedMessage.compiled, node as BuiltNode);
+    if (!sameEnvelope(current, checked) || !sameRecipients) {
       callback(
         new InvalidInputError([
           {
             path: ['envelope'],
             message:
-              'a plugin changed the envelope after nodemailerGuard checked it; the message was not sent',
+              'a plugin changed the envelope or the To, Cc or Bcc field after nodemailerGuard checked it; the message was not sent',
           },
         ]),
       );
