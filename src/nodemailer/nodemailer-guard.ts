@@ -300,6 +300,10 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       envelope: compiled.envelope,
     };
 
+    // With no RCPT TO, nodemailer refuses the message itself (EENVELOPE "No recipients defined"),
+    // and its error reaches the caller: the log says it did not go out, and why.
+    if (allowed && compiled.envelope.to.length === 0)
+      return record({ ...auditEntry(facts, 'not-sent'), notSent: { reason: NO_ENVELOPE_RECIPIENTS } });
     if (allowed) return record(auditEntry(facts, 'sent'));
     // A line break is held in every mode: sent on, nodemailer would split it into recipients nobody
     // typed (`a@example.se\r\nBcc: b@example.com` names b@example.com).
@@ -558,6 +562,9 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
   };
   return plugin;
 }
+
+const NO_ENVELOPE_RECIPIENTS =
+  'the message names no address to deliver to (no envelope recipient, RFC 5321 RCPT TO), so nodemailer refuses it';
 
 /** What `nodemailerGuard` calls on a verifier it is given. */
 interface VerifierHooks {
