@@ -5,7 +5,12 @@ import type { HeldEnvelope } from './hold-store.js';
 
 /**
  * What happened to a message:
- * - `sent`: passed on to the transport (nothing to hold, a confirmation, or failing open);
+ * - `sent`: passed to the transport (nothing to hold, a confirmation, or failing open), written
+ *   before the transport answers: the plugin runs at compile and cannot see whether the transport
+ *   took the message (a later plugin or the server may still refuse it, and `sendMail` rejects);
+ * - `not-sent`: passed the check, but names no address to deliver to (no RCPT TO: a prebuilt
+ *   message without an envelope, only a group object): nodemailer refuses it (`EENVELOPE`), and
+ *   `notSent.reason` says so;
  * - `held`: kept in the hold store, not sent;
  * - `monitored`: would have been held, but sent because the plugin runs in `monitor` mode;
  * - `release-started`: a release the check passed, written before the message goes to the transport
@@ -30,6 +35,7 @@ import type { HeldEnvelope } from './hold-store.js';
  */
 export type AuditOutcome =
   | 'sent'
+  | 'not-sent'
   | 'held'
   | 'monitored'
   | 'release-started'
@@ -127,6 +133,8 @@ export interface AuditEntry {
    * and for `verification-failed` what the transport answered.
    */
   readonly verification?: { readonly challengeId: string; readonly error?: string };
+  /** For `not-sent`: why the message could not go out. */
+  readonly notSent?: { readonly reason: string };
   /** The message was sent although the customer could not be resolved, because the plugin fails open. */
   readonly failedOpen?: boolean;
 }

@@ -21,9 +21,16 @@ export interface EmailGuardMailOptions {
   readonly customerId?: string;
   /**
    * A person read the recipients back and confirms them: lets a `confirm` verdict through (never a
-   * `block`). Both fields are required and recorded in the audit log.
+   * `block`). `by` and `reason` are required and recorded in the audit log. `addresses` names the
+   * addresses read back, and is required when more than one recipient needs confirming: a recipient
+   * it does not name keeps the message held. A recipient that is another customer's address, or one
+   * slip from one, is never covered: the message is held as `block`.
    */
-  readonly confirmation?: { readonly by: string; readonly reason: string };
+  readonly confirmation?: {
+    readonly by: string;
+    readonly reason: string;
+    readonly addresses?: readonly string[];
+  };
   /** Set by `sendReleased` only; a token this process gave out for the duration of one release. */
   readonly release?: string;
   /** Set by the verifier only, on its own message; a mark this process gave out for one send. */

@@ -12,6 +12,7 @@ import {
   RecipientNeedsConfirmationError,
 } from '../errors.js';
 import { createGuard, type GuardOptions } from '../guard/create-guard.js';
+import type { Action } from '../guard/verdict.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
 import { collectRecipients, type ParsedAddressList } from '../pipeline/collect-recipients.js';
@@ -34,6 +35,7 @@ import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
 import { awaitVerification } from './await-verification.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import './mail-options.js';
+import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
 import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 
@@ -120,11 +122,19 @@ const ControlSchema = z
   .object({
     /** The customer the message is for: checked against, never sent. */
     customerId: z.string().trim().min(1, 'a customer id must not be empty').optional(),
-    /** A person confirmed the recipients (read back on the phone): lets a `confirm` verdict through. */
+    /**
+     * A person confirmed the recipients (read back on the phone): lets through the `confirm`
+     * recipients it names in `addresses` (required when more than one needs confirming), and never
+     * one that another customer's address explains.
+     */
     confirmation: z
       .object({
         by: z.string().trim().min(1, 'who confirmed the recipients is required'),
         reason: z.string().trim().min(1, 'why the recipients are right is required'),
+        addresses: z
+          .array(z.string().trim().min(1, 'an address read back must not be empty'))
+          .min(1, 'name at least one address read back, or leave addresses out')
+          .optional(),
       })
       .optional(),
     /** Set by `sendReleased`; a token only this process gave out. */
@@ -251,7 +261,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // Read before the message is pinned: pinning replaces the envelope with the one nodemailer built.
     // Each To, Cc and Bcc text is parsed once: the composed header holds the same texts.
     const parsedLists = new Map<string, ParsedAddressList>();
-    const given = release ? [] : collectRecipients(data, { parsedLists });
+    // A mailbox nodemailer would read as something else than was typed is checked as typed, first.
+    const given = release
+      ? []
+      : [
+          ...findUnreadableMailboxes(data),
+          ...collectRecipients({ ...data, ...resentHeaders(data) }, { parsedLists }),
+        ];
     const compiled = await compileMessage(mail, headerName, parsedLists);
     pinMessage(mail, compiled);
     if (release) return guardRelease(data, compiled, release, control?.release as string);
@@ -267,11 +283,27 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       customerOptions(control?.customerId ?? compiled.headerCustomerId),
     );
     const confirmation = control?.confirmation;
-    const confirmed = check.action === 'confirm' && confirmation !== undefined;
+    const cover =
+      confirmation && check.action === 'confirm' ? coverConfirmation(check, confirmation) : undefined;
+    const confirmed = cover?.confirmed === true;
+    // A confirmation given for another customer's address is no judgement call left to a person.
+    const heldAs: Action = check.action === 'block' || cover?.otherCustomers.length ? 'block' : check.action;
     const allowed =
       check.action === 'send' || (check.action === 'confirm' && (confirmed || check.failedOpen));
-    const facts = { check, mode, messageId, confirmation, confirmed, envelope: compiled.envelope };
+    const facts = {
+      check,
+      action: heldAs,
+      mode,
+      messageId,
+      confirmation,
+      confirmed,
+      envelope: compiled.envelope,
+    };
 
+    // With no RCPT TO, nodemailer refuses the message itself (EENVELOPE "No recipients defined"),
+    // and its error reaches the caller: the log says it did not go out, and why.
+    if (allowed && compiled.envelope.to.length === 0)
+      return record({ ...auditEntry(facts, 'not-sent'), notSent: { reason: NO_ENVELOPE_RECIPIENTS } });
     if (allowed) return record(auditEntry(facts, 'sent'));
     // A line break is held in every mode: sent on, nodemailer would split it into recipients nobody
     // typed (`a@example.se\r\nBcc: b@example.com` names b@example.com).
@@ -283,7 +315,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       const held = await options.holdStore.hold({
         raw: compiled.raw ?? (await buildMessage(mail, compiled.node)),
         envelope: compiled.envelope,
-        action: check.action === 'block' ? 'block' : 'confirm',
+        action: heldAs === 'block' ? 'block' : 'confirm',
         recipients: check.recipients,
         ...(messageId === undefined ? {} : { messageId }),
         ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
@@ -316,12 +348,20 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const who = describeStopped(check);
     const throwAway =
       verifyNew && check.recipients.some(({ verdict }) => verdict.action !== 'send' && isThrowAway(verdict));
-    throw check.action === 'block'
-      ? new RecipientBlockedError(`Held ${holdId}, not sent: blocked recipient ${who}`, details)
-      : new RecipientNeedsConfirmationError(
-          `Held ${holdId}, not sent: recipient ${who} needs confirming${throwAway ? '; no code was sent, since the address is a throw-away mailbox (disposable-domain) whose inbox anyone can read, so a code would prove nothing' : ''}; read it back, then release it`,
-          details,
-        );
+    if (check.action === 'block')
+      throw new RecipientBlockedError(`Held ${holdId}, not sent: blocked recipient ${who}`, details);
+    if (cover?.otherCustomers.length)
+      throw new RecipientBlockedError(
+        `Held ${holdId}, not sent: a confirmation never covers another customer's address, and ${describeRecipients(cover.otherCustomers, OTHER_CUSTOMER_CODES)} is one or is one slip from one; correct the recipient, then release the message`,
+        details,
+      );
+    const uncovered = cover?.uncovered.length
+      ? `; the confirmation by ${JSON.stringify(confirmation?.by)} does not name ${describeRecipients(cover.uncovered)} in addresses${confirmation?.addresses ? '' : ' (required when more than one recipient needs confirming)'}`
+      : '';
+    throw new RecipientNeedsConfirmationError(
+      `Held ${holdId}, not sent: recipient ${who} needs confirming${uncovered}${throwAway ? '; no code was sent, since the address is a throw-away mailbox (disposable-domain) whose inbox anyone can read, so a code would prove nothing' : ''}; read it back, then release it`,
+      details,
+    );
   }
 
   /**
@@ -523,6 +563,9 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
   return plugin;
 }
 
+const NO_ENVELOPE_RECIPIENTS =
+  'the message names no address to deliver to (no envelope recipient, RFC 5321 RCPT TO), so nodemailer refuses it';
+
 /** What `nodemailerGuard` calls on a verifier it is given. */
 interface VerifierHooks {
   [attachHoldStore](holdStore: HoldStore, mailboxRules: GuardOptions['mailboxRules']): void;
@@ -539,6 +582,39 @@ function describeStopped(check: RecipientsCheck): string {
     .map(({ address, verdict }) => {
       const why = [verdict.findings[0]?.code, verdict.suggestion && `suggestion ${verdict.suggestion}`];
       return `${JSON.stringify(address)} (${why.filter(Boolean).join('; ')})`;
+    })
+    .join(', ');
+}
+
+/**
+ * What a confirmation covers: the `confirm` recipients a person read back, named in its
+ * `addresses` (compared as the mail system does, without case), or the only one when it names none.
+ * A recipient another customer's address explains is never covered: the person on the phone is the
+ * customer, who cannot confirm an address that is someone else's (docs/nodemailer.md, confirmation).
+ */
+function coverConfirmation(
+  check: RecipientsCheck,
+  confirmation: { readonly addresses?: readonly string[] | undefined },
+): { confirmed: boolean; otherCustomers: RecipientVerdict[]; uncovered: RecipientVerdict[] } {
+  const toConfirm = check.recipients.filter(({ verdict }) => verdict.action === 'confirm');
+  const otherCustomers = toConfirm.filter(({ verdict }) =>
+    verdict.findings.some((finding) => OTHER_CUSTOMER_CODES.has(finding.code)),
+  );
+  const readBack = confirmation.addresses
+    ? new Set(confirmation.addresses.map(comparableAddress))
+    : new Set(toConfirm.length === 1 ? toConfirm.map(({ address }) => comparableAddress(address)) : []);
+  const uncovered = toConfirm.filter(({ address }) => !readBack.has(comparableAddress(address)));
+  return { confirmed: otherCustomers.length === 0 && uncovered.length === 0, otherCustomers, uncovered };
+}
+
+/** Each recipient by its address and the finding codes that matter here (all of them by default). */
+function describeRecipients(recipients: readonly RecipientVerdict[], codes?: ReadonlySet<string>): string {
+  return recipients
+    .map(({ address, verdict }) => {
+      const named = verdict.findings
+        .map((finding) => finding.code)
+        .filter((code) => codes === undefined || codes.has(code));
+      return `${JSON.stringify(address)} (${named.join(', ')})`;
     })
     .join(', ');
 }
@@ -815,6 +891,39 @@ function takeHeader(data: MailMessageData, name: string): string | undefined {
   return singleValue(texts);
 }
 
+/**
+ * The resent destination fields (RFC 5322 §3.6.6) given among `mail.data.headers`: nodemailer writes
+ * them as they are, and a relay that takes its recipients from the header (`sendmail -t`) delivers
+ * to them, as it does for those of a prebuilt message, which are checked.
+ */
+function resentHeaders(data: MailMessageData): {
+  resentTo?: unknown;
+  resentCc?: unknown;
+  resentBcc?: unknown;
+} {
+  const headers: unknown = data.headers;
+  if (!headers || typeof headers !== 'object') return {};
+  const entries: [unknown, unknown][] = Array.isArray(headers)
+    ? headers.map((entry: unknown) => {
+        const { key, value } = (entry ?? {}) as { key?: unknown; value?: unknown };
+        return [key, value];
+      })
+    : Object.entries(headers);
+  const found: Record<string, unknown[]> = {};
+  for (const [key, value] of entries) {
+    if (typeof key !== 'string') continue;
+    const field = RESENT_FIELDS[normalizeHeaderName(key)];
+    if (field) found[field] = [...(found[field] ?? []), value];
+  }
+  return found;
+}
+
+const RESENT_FIELDS: Readonly<Record<string, 'resentTo' | 'resentCc' | 'resentBcc'>> = {
+  'resent-to': 'resentTo',
+  'resent-cc': 'resentCc',
+  'resent-bcc': 'resentBcc',
+};
+
 /** Whether `mail.data.headers` (an object or a list) has a field of this name, compared as `takeHeader` does. */
 function hasHeader(data: MailMessageData, name: string): boolean {
   const headers: unknown = data.headers;
@@ -1016,13 +1125,18 @@ function guardTransport(transport: { send?: unknown } | undefined): void {
       return send.call(this, mail, callback);
     }
     const current = node.getEnvelope();
-    if (!sameEnvelope(current, checked)) {
+    const pinnedMessage = pinnedMessages.get(mail);
+    const sameRecipients =
+      pinnedMessage === undefined ||
+      typeof node.getAddresses !== 'function' ||
+      sameAsChecked(mail, pinnedMessage.compiled, node as BuiltNode);
+    if (!sameEnvelope(current, checked) || !sameRecipients) {
       callback(
         new InvalidInputError([
           {
             path: ['envelope'],
             message:
-              'a plugin changed the envelope after nodemailerGuard checked it; the message was not sent',
+              'a plugin changed the envelope or the To, Cc or Bcc field after nodemailerGuard checked it; the message was not sent',
           },
         ]),
       );
@@ -1082,6 +1196,8 @@ function mergeRecipients(given: readonly Recipient[], compiled: CompiledMessage)
 function auditEntry(
   facts: {
     check: RecipientsCheck;
+    /** What was decided for the message, when it is not the check's own action. */
+    action?: Action;
     mode: 'enforce' | 'monitor';
     messageId: string | undefined;
     confirmation: { by: string; reason: string } | undefined;
@@ -1098,7 +1214,7 @@ function auditEntry(
     ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
     mode: facts.mode,
     outcome,
-    action: check.action,
+    action: facts.action ?? check.action,
     recipients: check.recipients.map(({ field, header, address, verdict }) => ({
       field,
       ...(header === undefined ? {} : { header }),

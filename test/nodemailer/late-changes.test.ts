@@ -71,4 +71,28 @@ describe('a compile plugin after the check', () => {
     });
     expect(fixture.sink.received).toEqual([]);
   });
+
+  it('refuses the send when a stream plugin rewrote the To field, rather than send it to an address nobody checked', async () => {
+    const transporter = guarded();
+    transporter.use('stream', (mail, done) => {
+      mail.message.setHeader('To', THIEF);
+      done();
+    });
+    await expect(transporter.sendMail({ ...order })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('the To, Cc or Bcc field'),
+    });
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('sends when a stream plugin adds a header that names no recipient', async () => {
+    const transporter = guarded();
+    transporter.use('stream', (mail, done) => {
+      mail.message.setHeader('X-Tracking', 'order-4711');
+      done();
+    });
+    await transporter.sendMail({ ...order });
+    expect(delivered()).toEqual([GOOD]);
+    expect(fixture.sink.received[0]?.raw.toString()).toContain('X-Tracking: order-4711');
+  });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Directory } from '../../src/contacts/create-directory.js';
 import type { Customer } from '../../src/contacts/customer.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditEntry, AuditLog } from '../../src/nodemailer/audit-log.js';
@@ -105,20 +106,23 @@ export function usePipelineFixture(): PipelineFixture {
  * A transporter to the fixture's SMTP server with `nodemailerGuard` in front, held mail going to the
  * fixture's store and every decision to its audit log. By default customers are looked up by the id
  * a message carries (`emailGuard: { customerId }`); `customer` makes every message that customer's.
- * `stores` puts another hold store and audit log (the PostgreSQL ones) in place of the fixture's.
+ * `stores` puts another hold store and audit log (the PostgreSQL ones) in place of the fixture's;
+ * `directory` lets the guard see every customer's addresses (`belongs-to-other-customer`).
  */
 export function guardedTransport(
   fixture: PipelineFixture,
   customer?: Customer,
   stores?: { readonly holdStore: HoldStore; readonly auditLog: AuditLog },
+  directory?: Directory,
 ) {
   const transporter = smtpTransport(fixture.sink.port);
+  const seen = directory === undefined ? {} : { directory };
   transporter.use(
     'compile',
     nodemailerGuard({
       ...(customer === undefined
-        ? { guard: createGuard({ lookupCustomer: async (id) => customers[id] }) }
-        : { guard: createGuard(), resolveCustomer: () => customer }),
+        ? { guard: createGuard({ ...seen, lookupCustomer: async (id) => customers[id] }) }
+        : { guard: createGuard(seen), resolveCustomer: () => customer }),
       holdStore: stores?.holdStore ?? fixture.holdStore,
       auditLog: stores?.auditLog ?? fixture.audit,
     }),
