@@ -32,7 +32,9 @@ import {
 } from '../verification/verification-marks.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
 import { awaitVerification } from './await-verification.js';
+import { customersKnownBy } from './customers-known.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
+import { probablyWrong } from './probably-wrong.js';
 import './mail-options.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
 import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
@@ -289,6 +291,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
         ...(typeof data.subject === 'string' ? { subject: data.subject } : {}),
         ...(check.customerLookup === undefined ? {} : { customerLookup: check.customerLookup }),
+        ...customersKnownBy(guard),
       });
       holdId = held.id;
     } catch (error) {
@@ -360,7 +363,15 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const heldStopped = check.recipients.filter(({ address }) =>
       stoppedWhenHeld.has(comparableAddress(address)),
     );
-    const blocked = check.action === 'block' || otherCustomers.length > 0 || heldStopped.length > 0;
+    // A correction the check finds probably not the customer's (a sibling domain, a rewritten known
+    // address) is refused even with `confirmNew`, which says only that a new address was read back.
+    const doubted = release.corrected
+      ? check.recipients.filter(
+          ({ verdict }) => verdict.action === 'confirm' && probablyWrong(verdict).length > 0,
+        )
+      : [];
+    const blocked =
+      check.action === 'block' || otherCustomers.length > 0 || heldStopped.length > 0 || doubted.length > 0;
     // A corrected recipient judged `confirm`, and a kept one judged `confirm` because it is new to
     // the customer (`unverified-address`), go out only when the releaser confirmed it as theirs: the
     // same rule for the address whether it was typed at release or held (docs/cli.md, holds release).
@@ -459,7 +470,17 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
           `${address} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that`,
       )
       .join('; ');
-    const why = [said, heldOnly].filter(Boolean).join(' ');
+    const doubtedOnly = doubted
+      .filter((recipient) => !stopped.includes(recipient) && !heldStopped.includes(recipient))
+      .map(({ address, verdict }) => {
+        const findings = probablyWrong(verdict)
+          .map((finding) => `${finding.message.replace(/\.$/, '')} (${finding.code})`)
+          .join('; ');
+        const suggested = verdict.suggestion ? `; did you mean ${verdict.suggestion}?` : '';
+        return `${address} is probably not the customer's address, whether or not it is new to them: ${findings}${suggested}`;
+      })
+      .join(' ');
+    const why = [said, heldOnly, doubtedOnly].filter(Boolean).join(' ');
     throw new RecipientBlockedError(
       `Not sent, the message stays held: ${why}${why.endsWith('?') ? '' : '.'} Correct the recipient and release the message again, or discard it.`,
       details,
