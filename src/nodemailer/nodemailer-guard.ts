@@ -11,7 +11,7 @@ import {
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
 } from '../errors.js';
-import { createGuard, type GuardOptions } from '../guard/create-guard.js';
+import { createGuard, type Guard, type GuardOptions } from '../guard/create-guard.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
 import { collectRecipients, type ParsedAddressList } from '../pipeline/collect-recipients.js';
@@ -201,7 +201,11 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       : options.guard;
   // The verifier reads spellings as this guard does, unless it was given rules of its own.
   if (verifier)
-    (verifier as Partial<VerifierHooks>)[attachHoldStore]?.(options.holdStore, guard.options.mailboxRules);
+    (verifier as Partial<VerifierHooks>)[attachHoldStore]?.(
+      options.holdStore,
+      guard.options.mailboxRules,
+      guard,
+    );
   const verifyNew = mode === 'enforce' && options.unverified === 'verify' && verifier !== undefined;
 
   async function record(entry: AuditEntry): Promise<void> {
@@ -546,7 +550,11 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
 
 /** What `nodemailerGuard` calls on a verifier it is given. */
 interface VerifierHooks {
-  [attachHoldStore](holdStore: HoldStore, mailboxRules: GuardOptions['mailboxRules']): void;
+  [attachHoldStore](
+    holdStore: HoldStore,
+    mailboxRules: GuardOptions['mailboxRules'],
+    guard: Pick<Guard, 'check'>,
+  ): void;
 }
 
 /** The transport's answer for the audit log: its message, which carries the SMTP reply. */
