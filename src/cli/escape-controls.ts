@@ -1,10 +1,17 @@
 /**
  * C0 controls but tab and line feed, DEL and the C1 controls (ECMA-48: ESC starts a sequence that
  * can retitle, clear or recolour a terminal, and U+009B is a one-character CSI). A line feed ends
- * the command's own lines, so it stays; a carriage return would let input overwrite a line.
+ * the command's own lines, so it stays; a carriage return would let input overwrite a line. And
+ * every format character (general category Cf): the bidirectional controls U+202A-U+202E,
+ * U+2066-U+2069 and U+200E/U+200F reorder what follows them on the screen (Unicode Standard
+ * Annex #9; CVE-2021-42574, "Trojan Source"), so a subject could show one address while holding
+ * another, and the invisible ones (U+200B, U+2060, U+FEFF) hide text between the characters seen.
+ * The zero-width joiner (U+200D) alone stays: it joins the emoji of a sequence into the one emoji a
+ * finding names (Unicode Technical Standard #51, section 2.3), and moves nothing; so does a byte
+ * order mark that opens the text, the one a CSV report begins with for spreadsheet programs.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|(?!\u200d|^\ufeff)\p{Cf}/gu;
 
 /**
  * Text taken from input, as it can be printed on a terminal: every control character shown
@@ -20,9 +27,13 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  */
 export function escapeControls(text: string): string {
   return text.replace(CONTROLS, (character) => {
-    const code = character.charCodeAt(0);
-    const hex = code.toString(16).padStart(2, '0');
-    return code < 0x7f ? `\\x${hex}` : `\\u00${hex}`;
+    const code = character.codePointAt(0) ?? 0;
+    if (code < 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
+    // A format character beyond U+FFFF (U+E0001, a language tag) as its UTF-16 pair, as JSON writes it.
+    return Array.from(
+      { length: character.length },
+      (_, index) => `\\u${character.charCodeAt(index).toString(16).padStart(4, '0')}`,
+    ).join('');
   });
 }
 

@@ -86,6 +86,10 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
         '--customers <file>',
         'the CRM export the recipients are checked against again (with --store; --database checks them against its customers)',
       )
+      .option(
+        '--fewer-customers',
+        'check against an export of fewer customers than the check that held the message knew (refused without it)',
+      )
       .addOption(columnsOption())
       .requiredOption('--smtp <url>', 'the SMTP server to send through: smtp://user:pass@host:587')
       .option(

@@ -17,6 +17,7 @@ import { discardAndRecord } from '../nodemailer/discard-and-record.js';
 import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
+import { probablyWrong } from '../nodemailer/probably-wrong.js';
 import { comparableAddress, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
@@ -30,6 +31,8 @@ import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
+import { refuseFewerCustomers } from './refuse-fewer-customers.js';
+import { refuseWithoutCustomer } from './refuse-without-customer.js';
 
 /** The options every `holds` subcommand takes: the store (`--store` or `--database`), and how to print. */
 export interface StoreFlags extends HoldStoreFlags {
@@ -48,6 +51,8 @@ export interface ReleaseFlags extends StoreFlags {
   readonly customers?: string;
   /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
   readonly columns?: string;
+  /** Check against an export of fewer customers than the holding check knew (refuse-fewer-customers.ts). */
+  readonly fewerCustomers?: boolean;
   readonly smtp: string;
   readonly force?: boolean;
 }
@@ -485,6 +490,7 @@ async function releaseDirectory(
     parseColumns(flags.columns, flags.locale),
   );
   context.reportProblems(file, customers.problems, flags.locale);
+  refuseFewerCustomers(held, customers.directory.size, file, flags);
   // Checked against an export without the customer, every recipient is a failed lookup: say so,
   // rather than ask for a corrected address that could not pass either.
   if (held.customerId !== undefined && !customers.directory.has(held.customerId))
@@ -536,6 +542,7 @@ async function releaseWatched(
   // Started and never ended: the message may be with the recipient already (docs/cli.md).
   if (!flags.force && standing?.status === 'in-doubt')
     throw usageFailure(text.needsForce(id, startedLine(held, standing.started, flags)));
+  refuseWithoutCustomer(held, flags);
   if (held.action === 'block' && !flags.to?.length)
     throw usageFailure(
       text.needsTo(
@@ -771,6 +778,13 @@ function refused(
   const held = error.recipients.filter((recipient) => recipient.verdict.action !== 'send');
   const stopped = stoppedList(held, locale);
   if (error.code === 'RECIPIENT_NEEDS_CONFIRMATION') return refusal.needsConfirmation(stopped);
+  const doubted = held.flatMap(({ verdict }) => (verdict.action === 'confirm' ? probablyWrong(verdict) : []));
+  // A correction probably not the customer's, and neither blocked nor another customer's address.
+  if (doubted.length > 0 && stoppedWhenHeld(held).length === 0)
+    return refusal.probablyWrong(
+      stopped,
+      doubted.map((finding) => findingMessage(finding, locale)).join('; '),
+    );
   // Refused for a verdict of block, or (judged confirm) for being another customer's address.
   return held.some((recipient) => recipient.verdict.action === 'block')
     ? refusal.blocked(stopped)

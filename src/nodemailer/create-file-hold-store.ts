@@ -67,6 +67,7 @@ const EntryRecordSchema = z.looseObject({
   customerId: z.string().optional(),
   subject: z.string().optional(),
   customerLookup: z.looseObject({ reason: z.string() }).optional(),
+  customersKnown: z.number().int().nonnegative().optional(),
 });
 
 /** Options of {@link createFileHoldStore}. */
@@ -484,6 +485,7 @@ export function openFileHoldStore(
         // In the record, so list() shows it from the records alone; sealed with the rest.
         ...(input.subject === undefined ? {} : { subject: input.subject }),
         ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
+        ...(input.customersKnown === undefined ? {} : { customersKnown: input.customersKnown }),
       };
       // Sealed as it will read back (JSON drops what JSON cannot hold), so the seal checks on reading.
       const record: EntryRecord = JSON.parse(JSON.stringify(unsealed)) as EntryRecord;

@@ -38,6 +38,13 @@ export interface HoldInput {
   readonly recipients: readonly RecipientVerdict[];
   /** Why the customer could not be resolved, when it could not. */
   readonly customerLookup?: LookupFailure;
+  /**
+   * How many customers the directory that held the message knew, where it could say (an in-memory
+   * directory): a release checked against fewer is refused, since a filtered or out-of-date export
+   * lacks the customer whose address a correction may be. Absent for a message held without one,
+   * or before it was kept; such a message is released as before.
+   */
+  readonly customersKnown?: number;
 }
 
 /** A held message as listed: everything but the raw message. */

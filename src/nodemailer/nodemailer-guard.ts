@@ -11,7 +11,7 @@ import {
   RecipientBlockedError,
   RecipientNeedsConfirmationError,
 } from '../errors.js';
-import { createGuard, type GuardOptions } from '../guard/create-guard.js';
+import { createGuard, type Guard, type GuardOptions } from '../guard/create-guard.js';
 import type { Action } from '../guard/verdict.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
@@ -33,7 +33,9 @@ import {
 } from '../verification/verification-marks.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
 import { awaitVerification } from './await-verification.js';
+import { customersKnownBy } from './customers-known.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
+import { probablyWrong } from './probably-wrong.js';
 import './mail-options.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
@@ -209,7 +211,11 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       : options.guard;
   // The verifier reads spellings as this guard does, unless it was given rules of its own.
   if (verifier)
-    (verifier as Partial<VerifierHooks>)[attachHoldStore]?.(options.holdStore, guard.options.mailboxRules);
+    (verifier as Partial<VerifierHooks>)[attachHoldStore]?.(
+      options.holdStore,
+      guard.options.mailboxRules,
+      guard,
+    );
   const verifyNew = mode === 'enforce' && options.unverified === 'verify' && verifier !== undefined;
 
   async function record(entry: AuditEntry): Promise<void> {
@@ -321,6 +327,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
         ...(typeof data.subject === 'string' ? { subject: data.subject } : {}),
         ...(check.customerLookup === undefined ? {} : { customerLookup: check.customerLookup }),
+        ...customersKnownBy(guard),
       });
       holdId = held.id;
     } catch (error) {
@@ -400,7 +407,15 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const heldStopped = check.recipients.filter(({ address }) =>
       stoppedWhenHeld.has(comparableAddress(address)),
     );
-    const blocked = check.action === 'block' || otherCustomers.length > 0 || heldStopped.length > 0;
+    // A correction the check finds probably not the customer's (a sibling domain, a rewritten known
+    // address) is refused even with `confirmNew`, which says only that a new address was read back.
+    const doubted = release.corrected
+      ? check.recipients.filter(
+          ({ verdict }) => verdict.action === 'confirm' && probablyWrong(verdict).length > 0,
+        )
+      : [];
+    const blocked =
+      check.action === 'block' || otherCustomers.length > 0 || heldStopped.length > 0 || doubted.length > 0;
     // A corrected recipient judged `confirm`, and a kept one judged `confirm` because it is new to
     // the customer (`unverified-address`), go out only when the releaser confirmed it as theirs: the
     // same rule for the address whether it was typed at release or held (docs/cli.md, holds release).
@@ -499,7 +514,17 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
           `${address} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that`,
       )
       .join('; ');
-    const why = [said, heldOnly].filter(Boolean).join(' ');
+    const doubtedOnly = doubted
+      .filter((recipient) => !stopped.includes(recipient) && !heldStopped.includes(recipient))
+      .map(({ address, verdict }) => {
+        const findings = probablyWrong(verdict)
+          .map((finding) => `${finding.message.replace(/\.$/, '')} (${finding.code})`)
+          .join('; ');
+        const suggested = verdict.suggestion ? `; did you mean ${verdict.suggestion}?` : '';
+        return `${address} is probably not the customer's address, whether or not it is new to them: ${findings}${suggested}`;
+      })
+      .join(' ');
+    const why = [said, heldOnly, doubtedOnly].filter(Boolean).join(' ');
     throw new RecipientBlockedError(
       `Not sent, the message stays held: ${why}${why.endsWith('?') ? '' : '.'} Correct the recipient and release the message again, or discard it.`,
       details,
@@ -568,7 +593,11 @@ const NO_ENVELOPE_RECIPIENTS =
 
 /** What `nodemailerGuard` calls on a verifier it is given. */
 interface VerifierHooks {
-  [attachHoldStore](holdStore: HoldStore, mailboxRules: GuardOptions['mailboxRules']): void;
+  [attachHoldStore](
+    holdStore: HoldStore,
+    mailboxRules: GuardOptions['mailboxRules'],
+    guard: Pick<Guard, 'check'>,
+  ): void;
 }
 
 /** The transport's answer for the audit log: its message, which carries the SMTP reply. */

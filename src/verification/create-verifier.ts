@@ -12,9 +12,10 @@ import {
   isEmailGuardError,
   VerificationRateLimitedError,
 } from '../errors.js';
-import type { VerifiedAddressSource } from '../guard/create-guard.js';
+import type { Guard, VerifiedAddressSource } from '../guard/create-guard.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { HoldStore, ReleaseResult } from '../nodemailer/hold-store.js';
+import { OTHER_CUSTOMER_CODES } from '../nodemailer/stopped-when-held.js';
 import { buildVerificationMessage } from './build-verification-message.js';
 import { isOnlyNew } from './find-new-addresses.js';
 import { beginVerificationMessage, endVerificationMessage } from './verification-marks.js';
@@ -298,8 +299,34 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const addressName = (key: Uint8Array, address: string) => `a-${hmac(key, `address:${keyOf(address)}`)}`;
   const customerName = (key: Uint8Array, customerId: string) => `c-${hmac(key, `customer:${customerId}`)}`;
 
+  // The guard of the first nodemailerGuard the verifier is given to: a code goes only where that
+  // guard would let the pipeline ask for one (`attachHoldStore`).
+  let checkedBy: Pick<Guard, 'check'> | undefined;
+
+  /**
+   * Refuses a code for an address the customer's check blocks or finds to be another customer's
+   * (a typo domain, a near miss of another customer's address, that address itself): the pipeline
+   * never asks for a code there, and a code to a stranger's inbox proves nothing for this customer.
+   */
+  async function refuseWhatTheCheckStops(customerId: string, address: string): Promise<void> {
+    if (!checkedBy) return;
+    const verdict = await checkedBy.check({ entered: address, customerId });
+    const stopping = verdict.findings.filter(
+      (finding) => finding.action === 'block' || OTHER_CUSTOMER_CODES.has(finding.code),
+    );
+    if (stopping.length === 0) return;
+    const why = stopping
+      .map((finding) => `${finding.message.replace(/\.$/, '')} (${finding.code})`)
+      .join('; ');
+    throw parseInputError(
+      'address',
+      `no code was sent: the check of ${address} for customer ${customerId} stops it: ${why}; confirm the address with a person`,
+    );
+  }
+
   async function startChallenge(input: CustomerAddress): Promise<Challenge> {
     const { customerId, address } = readCustomerAddress(input);
+    await refuseWhatTheCheckStops(customerId, address);
     const key = await store.key();
     const name = addressName(key, address);
     const now = await store.now();
@@ -586,6 +613,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     [attachHoldStore](
       holdStore: Pick<HoldStore, 'list' | 'release'>,
       mailboxRules?: readonly MailboxRule[],
+      guard?: Pick<Guard, 'check'>,
     ): void;
   } = {
     start: startChallenge,
@@ -670,8 +698,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
       return released(report.released, report.releasing);
     },
 
-    [attachHoldStore](holdStore, mailboxRules) {
+    [attachHoldStore](holdStore, mailboxRules, guard) {
       holdStores.add(holdStore);
+      checkedBy ??= guard;
       if (!rulesTaken && mailboxRules !== undefined) rules = indexMailboxRules(mailboxRules);
       rulesTaken = true;
     },

@@ -15,6 +15,15 @@ describe('escapeControls', () => {
     expect(escapeControls('over\rwrite')).toBe('over\\x0dwrite');
   });
 
+  it('escapes bidirectional and other format characters, keeping emoji joiners and an opening BOM', () => {
+    expect(escapeControls('a\u202eb\u202a\u2066c\u2069\u200e\u200f\u200b\u00ad\ufeffd')).toBe(
+      'a\\u202eb\\u202a\\u2066c\\u2069\\u200e\\u200f\\u200b\\u00ad\\ufeffd',
+    );
+    expect(escapeControls('tag \u{e0001}')).toBe('tag \\udb40\\udc01');
+    expect(escapeControls('\ufeffId,👩\u200d👧')).toBe('\ufeffId,👩\u200d👧');
+    expect(JSON.parse(escapeControls(JSON.stringify({ s: 'x\u202ey' })))).toEqual({ s: 'x\u202ey' });
+  });
+
   it('escapes DEL and the C1 controls so that --json output still parses', () => {
     const json = JSON.stringify({ id: 'C-1\u009b2J\u0085\u007f' });
     const printed = escapeControls(json);

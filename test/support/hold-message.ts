@@ -14,8 +14,11 @@ export interface HoldMessageOptions {
   readonly subject?: string;
   /** The language the guard writes the held findings in. @default 'en' */
   readonly locale?: 'sv' | 'en';
-  /** The customer the order is for; one not in the fixture's customers is a failed lookup. @default 'C-1001' */
-  readonly customerId?: string;
+  /**
+   * The customer the order is for; one not in the fixture's customers is a failed lookup, and `null`
+   * sends it naming no customer at all. @default 'C-1001'
+   */
+  readonly customerId?: string | null;
   /**
    * The customers the guard checks against instead of the fixture's lookup, which knows only the
    * customer named: with both, an address of the other is held as `belongs-to-other-customer`.
@@ -58,7 +61,9 @@ export async function holdMessage(
             to,
             subject: options.subject ?? 'Orderbekräftelse <4711>',
             text: options.text ?? 'Tack för din beställning.',
-            emailGuard: { customerId: options.customerId ?? 'C-1001' },
+            ...(options.customerId === null
+              ? {}
+              : { emailGuard: { customerId: options.customerId ?? 'C-1001' } }),
           },
     )
     .then(
