@@ -56,6 +56,23 @@ describe('email-guard incident: what is wrong in the facts file, in the chosen l
     expect(answer.stderr).toContain('expected number, received string');
   });
 
+  it('names a misspelt key inside the judgment by its whole path, with the judgment’s own fields', async () => {
+    const judged = {
+      ...facts,
+      judgment: { by: 'Dana, DPO', reason: 'Courtesy.', risk: 'risk', notifyDataSubject: true },
+    };
+    const swedish = await run({ facts: judged, locale: 'sv' });
+    expect(swedish.status).toBe(3);
+    expect(swedish.stderr).toContain(
+      'okänt fält "judgment.notifyDataSubject" (menade du "judgment.notifyDataSubjects"?); fälten är by, reason,',
+    );
+    const english = await run({ facts: judged, locale: 'en' });
+    expect(english.status).toBe(3);
+    expect(english.stderr).toContain(
+      'unknown field "judgment.notifyDataSubject" (did you mean "judgment.notifyDataSubjects"?); the fields are by, reason,',
+    );
+  });
+
   it('says in Swedish that an --actual is not an e-mail address', async () => {
     const answer = await run({ actual: 'anna.svensson185', locale: 'sv' });
     expect(answer.stderr).toContain('--actual: ');
