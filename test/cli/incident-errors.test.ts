@@ -79,6 +79,20 @@ describe('email-guard incident: what is wrong in the facts file, in the chosen l
     expect(answer.stderr).toContain('actual: inte en enda e-postadress');
   });
 
+  it('says in Swedish that the facts file is empty or not JSON, never in JSON.parse’s English', async () => {
+    copyFileSync(sent, join(dir.path, 'sent.eml'));
+    for (const [text, said] of [
+      ['', 'facts.json: filen är tom; uppgifterna ska vara ett JSON-objekt'],
+      ['From: Fjällbo <order@fjallbo.se>\n', 'facts.json: ingen giltig JSON'],
+    ] as const) {
+      writeFileSync(join(dir.path, 'facts.json'), text);
+      const answer = await runCliInProcess(seedIncidentArgs(dir.path, ['--locale', 'sv']));
+      expect(answer.status).toBe(3);
+      expect(answer.stderr).toContain(said);
+      expect(answer.stderr).not.toMatch(/Unexpected|is not valid JSON/);
+    }
+  });
+
   it('says in Swedish that the facts file is not a JSON object', async () => {
     const answer = await run({ facts: [1, 2], locale: 'sv' });
     expect(answer.status).toBe(3);
