@@ -445,7 +445,11 @@ export const cliTexts = {
       badDate: (date: string, facts: string) =>
         `the message has no readable Date field: "${date}" is not a date (RFC 5322 §3.3), so when it was sent is not known; give "occurredAt" in ${facts}`,
     },
-    facts: { notObject: 'not a JSON object' },
+    facts: {
+      notObject: 'not a JSON object',
+      empty: 'the file is empty; the facts are a JSON object, { ... }',
+      notJson: (detail: string) => `not valid JSON (${detail}); the facts are a JSON object, { ... }`,
+    },
     // The text after each command's options in --help: its examples and exit codes.
     commandHelp: {
       program: `
@@ -1020,7 +1024,15 @@ Stops on SIGINT or SIGTERM.`,
       badDate: (date: string, facts: string) =>
         `meddelandet har ingen läsbar datumrad (Date): ”${date}” är inget datum, så när det skickades är inte känt; ange ”occurredAt” i ${facts}`,
     },
-    facts: { notObject: 'inte ett JSON-objekt' },
+    facts: {
+      notObject: 'inte ett JSON-objekt',
+      empty: 'filen är tom; uppgifterna ska vara ett JSON-objekt, { ... }',
+      // JSON.parse's own words are English only; the Swedish line keeps just where it stopped.
+      notJson: (detail: string) => {
+        const position = /position (\d+)/.exec(detail)?.[1];
+        return `ingen giltig JSON${position ? ` (fel vid tecken ${position})` : ''}; uppgifterna ska vara ett JSON-objekt, { ... }`;
+      },
+    },
     commandHelp: {
       program: `
 Slutkoder: 0 inget hittades (eller skicka), 1 fynd (eller bekräfta, stoppa), 2 fel i kommandoraden, 3 oläsbar indata,

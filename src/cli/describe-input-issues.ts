@@ -40,7 +40,46 @@ function swedishKind(value: unknown): string {
   return SWEDISH_TYPES[typeof value] ?? typeof value;
 }
 
-function inSwedish(issue: RawIssue, input: unknown, fields: readonly string[]): string {
+/** The schema's parts a walk steps through: zod's wrappers, lists and objects. */
+interface WalkedDef {
+  readonly type: string;
+  readonly shape?: Readonly<Record<string, z.ZodType>>;
+  readonly innerType?: z.ZodType;
+  readonly element?: z.ZodType;
+  readonly in?: z.ZodType;
+}
+
+/**
+ * The fields of the object a path leads to in a schema (`['judgment']` → by, reason, ...), so a
+ * misspelt key in a nested object is matched against that object's fields, not the top level's.
+ */
+function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let def = (schema as unknown as { _zod: { def: WalkedDef } })._zod.def;
+  const step = (next: z.ZodType | undefined) => {
+    if (!next) return false;
+    def = (next as unknown as { _zod: { def: WalkedDef } })._zod.def;
+    return true;
+  };
+  const remaining = [...path];
+  for (let guard = 0; guard < 64; guard += 1) {
+    if (def.type === 'object' && remaining.length === 0) return Object.keys(def.shape ?? {});
+    const moved =
+      def.type === 'object'
+        ? step(def.shape?.[String(remaining.shift())])
+        : def.type === 'array'
+          ? remaining.shift() !== undefined && step(def.element)
+          : step(def.type === 'pipe' ? def.in : def.innerType);
+    if (!moved) return undefined;
+  }
+  return undefined;
+}
+
+function inSwedish(
+  issue: RawIssue,
+  input: unknown,
+  topFields: readonly string[],
+  schema?: z.ZodType,
+): string {
   if (issue.code === 'invalid_type') {
     const given = valueAt(input, issue.path);
     if (given === undefined) return 'saknas, men måste anges';
@@ -54,9 +93,12 @@ function inSwedish(issue: RawIssue, input: unknown, fields: readonly string[]): 
       : `${JSON.stringify(given)} är inget tillåtet värde; tillåtna är ${allowed.join(', ')}`;
   }
   if (issue.code === 'unrecognized_keys') {
+    const fields = (schema && fieldsAt(schema, issue.path)) ?? topFields;
+    // The whole path names the key, as in English: `judgment.notifyDataSubject`.
+    const at = (key: string) => [...issue.path.map(String), key].join('.');
     const described = issue.keys.map((key) => {
       const meant = meantFact(key, fields);
-      return `”${key}”${meant ? ` (menade du ”${meant}”?)` : ''}`;
+      return `”${at(key)}”${meant ? ` (menade du ”${at(meant)}”?)` : ''}`;
     });
     return `${issue.keys.length === 1 ? 'okänt fält' : 'okända fält'} ${described.join(', ')}; fälten är ${fields.join(', ')}`;
   }
@@ -90,7 +132,13 @@ function inSwedish(issue: RawIssue, input: unknown, fields: readonly string[]): 
  */
 export function describeInputIssues(
   error: InvalidInputError,
-  options: { readonly locale: 'sv' | 'en'; readonly input: unknown; readonly fields: readonly string[] },
+  options: {
+    readonly locale: 'sv' | 'en';
+    readonly input: unknown;
+    readonly fields: readonly string[];
+    /** The schema that refused the input: a misspelt nested key is matched against its own object's fields. */
+    readonly schema?: z.ZodType;
+  },
 ): string {
   if (options.locale === 'en') return error.message;
   const cause = error.cause;
@@ -106,7 +154,7 @@ export function describeInputIssues(
         }));
   const lines = issues.map(
     (issue) =>
-      `${issue.path.map(String).join('.') || 'indata'}: ${inSwedish(issue, options.input, options.fields)}`,
+      `${issue.path.map(String).join('.') || 'indata'}: ${inSwedish(issue, options.input, options.fields, options.schema)}`,
   );
   return `Ogiltiga uppgifter: ${lines.join('; ')}`;
 }

@@ -217,6 +217,7 @@ async function emailReport(
         locale: flags.locale,
         input: { ...facts, intended: flags.intended, actual: flags.actual },
         fields: Object.keys(ReportMisdirectedInputSchema.shape),
+        schema: ReportMisdirectedInputSchema,
       });
       throw new CliFailure(
         `${source}: ${described}`,
@@ -260,6 +261,7 @@ async function smsReport(
         locale: flags.locale,
         input: { ...facts, intended: flags.intended, actual: flags.actual },
         fields: Object.keys(ReportMisdirectedSmsInputSchema.shape),
+        schema: ReportMisdirectedSmsInputSchema,
       });
       // A number that is not one is a wrong command line (2), as an address that is not one is.
       throw new CliFailure(

@@ -13,11 +13,14 @@ export async function readFacts(file: string, locale: 'sv' | 'en' = 'en'): Promi
       `${file}: ${cliTexts[locale].cannotBeRead(String((error as NodeJS.ErrnoException).code ?? error))}`,
     );
   }
+  if (text.trim() === '') throw unreadableFailure(`${file}: ${said.empty}`);
+  let facts: unknown;
   try {
-    const facts = JSON.parse(text) as unknown;
-    if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) throw new Error(said.notObject);
-    return facts as Record<string, unknown>;
+    facts = JSON.parse(text) as unknown;
   } catch (error) {
-    throw unreadableFailure(`${file}: ${(error as Error).message}`);
+    throw unreadableFailure(`${file}: ${said.notJson((error as Error).message)}`);
   }
+  if (typeof facts !== 'object' || facts === null || Array.isArray(facts))
+    throw unreadableFailure(`${file}: ${said.notObject}`);
+  return facts as Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { InputIssue } from '../errors.js';
-import type { Regime } from './breach-facts.js';
+import { factsObject, type Regime } from './breach-facts.js';
 import { DateInputSchema, toDate } from './date-input.js';
 import type { AuthorityFinding } from './find-authority.js';
 
@@ -16,7 +16,7 @@ import type { AuthorityFinding } from './find-authority.js';
  * AuthorityNotificationSchema.parse({ authority: 'PTS', at: '2026-12-01T10:00:00+01:00' });
  * ```
  */
-export const AuthorityNotificationSchema = z.object({
+export const AuthorityNotificationSchema = factsObject({
   authority: z.string().trim().min(1),
   at: DateInputSchema,
   /** The authority's own reference for the filing, where it gave one. */

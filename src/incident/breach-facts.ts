@@ -67,16 +67,24 @@ export function meantFact(key: string, fields: readonly string[]): string | unde
  * function's input) names its own fields.
  */
 function unknownKeysMessage(
-  issue: { readonly keys: readonly PropertyKey[]; readonly inst?: unknown },
+  issue: {
+    readonly keys: readonly PropertyKey[];
+    readonly inst?: unknown;
+    readonly path?: readonly PropertyKey[] | undefined;
+  },
   noun: string,
 ): string {
   const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
   const fields = Object.keys(shape ?? BREACH_FACTS_SHAPE);
   const keys = issue.keys;
+  // A key inside a nested object is named by its whole path (`judgment.notifyDataSubject`): a bare
+  // `notifyDataSubject` leaves the reader to find which of several objects holds it.
+  const within = (issue.path ?? []).map(String);
+  const at = (key: string) => [...within, key].join('.');
   const described = keys.map((key) => {
     const name = String(key);
     const meant = meantFact(name, fields);
-    return `"${name}"${meant ? ` (did you mean "${meant}"?)` : ''}`;
+    return `"${at(name)}"${meant ? ` (did you mean "${at(meant)}"?)` : ''}`;
   });
   return `unknown ${noun}${keys.length === 1 ? '' : 's'} ${described.join(', ')}; the ${noun}s are ${fields.join(', ')}`;
 }
@@ -239,6 +247,22 @@ export const BreachCircumstancesSchema = z.strictObject(CIRCUMSTANCES_SHAPE, {
   // A misspelt circumstance is refused like a misspelt fact, never dropped unseen.
   error: (issue) => (issue.code === 'unrecognized_keys' ? unknownKeysMessage(issue, 'field') : undefined),
 });
+
+/**
+ * An object of facts nested in another (a judgment, a measure, a call): like the top level, a key it
+ * does not know is refused with the field it probably meant and its whole path, never dropped, since
+ * a misspelt `identityCheked` or `notifyDataSubject` would otherwise change the report unseen.
+ *
+ * @example
+ * ```ts
+ * factsObject({ at: z.string() }).safeParse({ at: '2026-12-01', by: 'Sara' }).success; // false
+ * ```
+ */
+export function factsObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? unknownKeysMessage(issue, 'field') : undefined),
+  });
+}
 
 /** The circumstances among a larger object: exactly the keys {@link BreachCircumstancesSchema} knows, defined. */
 export function pickCircumstances(value: Readonly<Record<string, unknown>>): BreachCircumstances {

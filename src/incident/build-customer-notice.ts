@@ -323,7 +323,7 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
       const text =
         measure.text ??
         fillUsualText(texts[measure.id], words) ??
-        measureText(phrasing, { ...measure, status }, report.incident.cause);
+        measureText(phrasing, { ...measure, status }, report.incident);
       return measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
     });
 }
@@ -566,7 +566,7 @@ function noticeParts(
               noticeMeasureTexts[phrasing.locale].proposed[measure.id as MisdirectedEmailMeasureId],
               words,
             ) ??
-            measureText(phrasing, measure, report.incident.cause),
+            measureText(phrasing, measure, report.incident),
         )
     : [];
   const contactPoint = [

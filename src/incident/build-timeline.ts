@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { regimesOf } from './authority-filings.js';
-import type { Regime } from './breach-facts.js';
+import { factsObject, type Regime } from './breach-facts.js';
 import type { IncidentReport } from './incident-report.js';
 
 const Timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' });
@@ -25,7 +25,7 @@ export const TimelineKindSchema = z.enum([
  * TimelineEntrySchema.parse({ at: '2018-02-23T13:52:00+01:00', what: 'The stranger confirmed deleting the message.', who: 'Customer service' });
  * ```
  */
-export const TimelineEntrySchema = z.object({
+export const TimelineEntrySchema = factsObject({
   at: Timestamp,
   what: z.string().trim().min(1),
   who: z.string().trim().min(1).optional(),
@@ -44,14 +44,14 @@ export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
  * CustomerCallSchema.parse({ at: '2018-02-23T14:30:00+01:00', identityChecked: true, answers: [{ question: 'Other consequences?', answer: 'No.' }] });
  * ```
  */
-export const CustomerCallSchema = z.object({
+export const CustomerCallSchema = factsObject({
   at: Timestamp,
   by: z.string().trim().min(1).optional(),
   /** The caller checked that the person who answered was the customer before telling them anything. */
   identityChecked: z.boolean().optional(),
   /** The customer's answers to the questions asked; none recorded when left out. */
   answers: z
-    .array(z.object({ question: z.string().trim().min(1), answer: z.string().trim().min(1) }))
+    .array(factsObject({ question: z.string().trim().min(1), answer: z.string().trim().min(1) }))
     .default([]),
 });
 /** The call to the customer (see {@link CustomerCallSchema}). */

@@ -2,7 +2,7 @@ import { onlyLoginCodes } from './breach-facts.js';
 import { type DataCategory, dataCategoryLabels } from './data/data-categories.js';
 import {
   confirmedDeletionMeasureId,
-  confirmedDeletionTexts,
+  confirmedDeletionText,
   consequenceTexts,
   loginCodeTexts,
   measureTexts,
@@ -121,9 +121,15 @@ export function joinWords(phrasing: Phrasing, words: readonly string[]): string 
  * tense only once done. The feedback measure is worded from the recorded cause (`cause`), and
  * without one names no mistake.
  */
-export function measureText(phrasing: Phrasing, measure: Measure, cause?: string): string {
+export function measureText(
+  phrasing: Phrasing,
+  measure: Measure,
+  incident: { readonly cause?: string | undefined; readonly circumstances: string },
+): string {
+  const cause = incident.cause;
   if (measure.text) return measure.text;
-  if (measure.id === confirmedDeletionMeasureId) return confirmedDeletionTexts[phrasing.locale];
+  if (measure.id === confirmedDeletionMeasureId)
+    return confirmedDeletionText(phrasing.locale, incident.circumstances);
   if (measure.id === 'seller-feedback' && cause === undefined)
     return uncausedFeedbackTexts[phrasing.locale][measure.status === 'done' ? 'done' : 'pending'];
   const texts: Readonly<Record<string, string>> =

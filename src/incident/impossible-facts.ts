@@ -108,6 +108,41 @@ export function futureMoments(moments: IncidentMoments, now: DateInput, locale: 
 }
 
 /**
+ * How far the breach may be dated before the message's Date header: the header is the sending
+ * computer's clock when the message was ready (RFC 5322 §3.6.1), and a time written in the wrong
+ * zone is off by at most the widest gap between two UTC offsets in use (−12:00 to +14:00).
+ */
+const SENDING_CLOCK_ALLOWANCE_MS = 26 * 60 * 60 * 1000;
+
+/**
+ * A misdirected message's breach dated before the message was sent (an `occurredAt` of 1970 for a
+ * message of November 2026): the message reached the wrong person when it was sent, not before, and a
+ * wrong year would choose the law in force (none before the GDPR) and drop every deadline. Names both
+ * dates, the breach's first.
+ */
+export function occurredBeforeSending(dates: {
+  readonly occurredAt: DateInput;
+  /** The message's Date header. */
+  readonly sentAt: DateInput;
+  readonly path: Path;
+  readonly locale: Locale;
+}): InputIssue[] {
+  const { path, locale } = dates;
+  const occurred = toDate(dates.occurredAt);
+  const sent = toDate(dates.sentAt);
+  if (occurred.getTime() >= sent.getTime() - SENDING_CLOCK_ALLOWANCE_MS) return [];
+  return [
+    {
+      path,
+      message: sayIn(locale)(
+        `händelsen är daterad ${occurred.toISOString()}, före meddelandet skickades enligt dess datumrad (Date) ${sent.toISOString()}: ange när meddelandet skickades, eller utelämna occurredAt så läses tiden från datumraden`,
+        `the incident is dated ${occurred.toISOString()}, before the message was sent according to its Date header, ${sent.toISOString()}: give when the message was sent, or leave occurredAt out to read it from the Date header`,
+      ),
+    },
+  ];
+}
+
+/**
  * The dates of a new report that cannot belong to its incident: an incident that occurred or was
  * detected after the report is written, a call to the customer before anyone knew of the breach
  * (it cannot have told them of it), a step of the timeline before the breach occurred.

@@ -6,7 +6,7 @@ import {
   RecipientSchema,
   RegimeSchema,
 } from './assess-breach.js';
-import { CredentialKindSchema, meantFact } from './breach-facts.js';
+import { CredentialKindSchema, factsObject, meantFact } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { DataCategorySchema } from './data/data-categories.js';
 import { peopleCategories } from './data/people-categories.js';
@@ -21,28 +21,27 @@ const Timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time
  * 'done'`, and dated when `doneAt` records when (GDPR Art. 33(3)(d) asks for the measures "taken or
  * proposed": the report keeps the two apart).
  */
-export const MeasureSchema = z
-  .object({
-    /** A usual measure's id (`recall-and-delete`, ...) or the caller's own. */
-    id: z.string().min(1),
-    /** `proposed` until the caller confirms it was done (or plans it, or rejects it). */
-    status: z.enum(['proposed', 'done', 'planned', 'rejected']),
-    /** The caller's own wording; without it the usual measure's text is used in the report's language. */
-    text: z.string().min(1).optional(),
-    /**
-     * Whether the customer notice says it too. A usual measure is said in the notice's own words; a
-     * measure of your own is in the report only unless `true`, since its text is written for the
-     * report: marked for the customer, its text is said to them as it stands (write it to them: "We
-     * have ..."). It is never taken as telling the customer, which only a checked call or the notice
-     * records (`customerCall`, `subscriberNotice.notifiedAt`).
-     * @default true for a usual measure, false for one of your own
-     */
-    forCustomer: z.boolean().optional(),
-    /** Why it was rejected: only for a measure with `status: 'rejected'`. */
-    reason: z.string().min(1).optional(),
-    /** When it was done: only for a measure with `status: 'done'`. */
-    doneAt: z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' }).optional(),
-  })
+export const MeasureSchema = factsObject({
+  /** A usual measure's id (`recall-and-delete`, ...) or the caller's own. */
+  id: z.string().min(1),
+  /** `proposed` until the caller confirms it was done (or plans it, or rejects it). */
+  status: z.enum(['proposed', 'done', 'planned', 'rejected']),
+  /** The caller's own wording; without it the usual measure's text is used in the report's language. */
+  text: z.string().min(1).optional(),
+  /**
+   * Whether the customer notice says it too. A usual measure is said in the notice's own words; a
+   * measure of your own is in the report only unless `true`, since its text is written for the
+   * report: marked for the customer, its text is said to them as it stands (write it to them: "We
+   * have ..."). It is never taken as telling the customer, which only a checked call or the notice
+   * records (`customerCall`, `subscriberNotice.notifiedAt`).
+   * @default true for a usual measure, false for one of your own
+   */
+  forCustomer: z.boolean().optional(),
+  /** Why it was rejected: only for a measure with `status: 'rejected'`. */
+  reason: z.string().min(1).optional(),
+  /** When it was done: only for a measure with `status: 'done'`. */
+  doneAt: z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' }).optional(),
+})
   // A usual measure's id is written out as its text in the report and the notice; an id that is none
   // of them and has no text of its own would be printed as it stands (`new-pasword`) to a customer.
   .superRefine((measure, context) => {
@@ -73,7 +72,7 @@ export const MeasureSchema = z
 export type Measure = z.infer<typeof MeasureSchema>;
 
 /** The person or function the authority contacts (Regulation 611/2013 Annex I; GDPR Art. 33(3)(b)). */
-export const ContactPointSchema = z.object({
+export const ContactPointSchema = factsObject({
   name: z.string().min(1),
   role: z.string().min(1).optional(),
   email: AddressSchema,
@@ -81,7 +80,7 @@ export const ContactPointSchema = z.object({
 });
 
 /** The provider or controller that reports. */
-export const ProviderSchema = z.object({
+export const ProviderSchema = factsObject({
   name: z.string().min(1),
   organisationNumber: z.string().min(1).optional(),
   /** The customer service number the notice gives. */
@@ -111,7 +110,7 @@ export const ReportFactsSchema = BreachCircumstancesSchema.extend({
    */
   notifications: z
     .array(
-      z.object({
+      factsObject({
         authority: z.string().min(1),
         regime: RegimeSchema.optional(),
         at: Timestamp,
@@ -168,19 +167,17 @@ export const IncidentReportSchema = z.object({
     description: z.string().min(1).optional(),
     cause: z.string().min(1).optional(),
     /** For a message to the wrong person: the address meant and the one used. */
-    misdirected: z
-      .object({
-        intended: AddressSchema,
-        actual: AddressSchema,
-        subject: z.string().optional(),
-        /**
-         * `true` where nothing recorded shows that the wrong address exists, belongs to anyone or
-         * received the message (an address found by an audit of sent mail): the texts say the
-         * message may have reached someone, not that it did.
-         */
-        unconfirmed: z.boolean().optional(),
-      })
-      .optional(),
+    misdirected: factsObject({
+      intended: AddressSchema,
+      actual: AddressSchema,
+      subject: z.string().optional(),
+      /**
+       * `true` where nothing recorded shows that the wrong address exists, belongs to anyone or
+       * received the message (an address found by an audit of sent mail): the texts say the
+       * message may have reached someone, not that it did.
+       */
+      unconfirmed: z.boolean().optional(),
+    }).optional(),
     /** Annex I section 2: physical location of the breach and storage media involved. */
     location: z.string().min(1).optional(),
   }),
@@ -213,7 +210,7 @@ export const IncidentReportSchema = z.object({
      */
     unreadAttachments: z
       .array(
-        z.object({
+        factsObject({
           filename: z.string().min(1).optional(),
           contentType: z.string().min(1),
           /** A person read it by hand and recorded its data among the categories (the review cleared). */
@@ -229,14 +226,13 @@ export const IncidentReportSchema = z.object({
      * of one identifier of one person each), or assumed to be the one customer the message was
      * about; and what the message showed, when it showed more than one person.
      */
-    basis: z
-      .object({
-        from: z.enum(['given', 'message', 'assumed']),
-        message: z
-          .object({ count: z.number().int().positive(), category: z.enum(peopleCategories) })
-          .optional(),
-      })
-      .optional(),
+    basis: factsObject({
+      from: z.enum(['given', 'message', 'assumed']),
+      message: factsObject({
+        count: z.number().int().positive(),
+        category: z.enum(peopleCategories),
+      }).optional(),
+    }).optional(),
     /**
      * ISO 3166-1 alpha-2 codes of other Member States with people concerned (Annex I section 2); `[]`
      * for none. Absent when not stated: the report then says so, and answers nothing for the caller.
@@ -251,7 +247,7 @@ export const IncidentReportSchema = z.object({
   protectionApplied: z.string().min(1).optional(),
   measures: z.array(MeasureSchema),
   /** Whether other providers were involved (Annex I section 2); absent when not stated. */
-  otherProviders: z.object({ involved: z.boolean(), details: z.string().min(1).optional() }).optional(),
+  otherProviders: factsObject({ involved: z.boolean(), details: z.string().min(1).optional() }).optional(),
   assessment: BreachAssessmentSchema,
   /** The authority and the law in force on the day of the breach, one per regime. */
   authorities: z.array(AuthorityFindingSchema).optional(),
@@ -273,7 +269,7 @@ export const IncidentReportSchema = z.object({
     })
     .optional(),
   /** Annex I section 2: content and means of the notice to subscribers or individuals. */
-  subscriberNotice: z.object({
+  subscriberNotice: factsObject({
     required: z.boolean(),
     means: z.array(z.enum(['email', 'phone', 'letter', 'sms', 'public-notice'])),
     notifiedCount: z.number().int().nonnegative().optional(),

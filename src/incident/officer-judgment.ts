@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type BreachAssessment, RegimeSchema, RiskLevelSchema } from './assess-breach.js';
+import { factsObject } from './breach-facts.js';
 import type { AuthorityFinding } from './find-authority.js';
 
 const Timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' });
@@ -19,7 +20,7 @@ export const OfficerJudgmentSchema = withADecision(judgmentFields());
 
 /** The fields of a judgment, without the check that it sets something (to extend for input). */
 export function judgmentFields() {
-  return z.object({
+  return factsObject({
     /** Who judged: a name and role. */
     by: z.string().trim().min(1, 'say who judged'),
     /** Why, in words the authority can read. */

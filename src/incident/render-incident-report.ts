@@ -5,7 +5,7 @@ import { authorityName } from './authority-name.js';
 import { controllerHeadings } from './data/controller-headings.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import { peopleWords } from './data/people-categories.js';
-import { confirmedDeletionMeasureId, confirmedDeletionTexts, reportHeadings } from './data/report-texts.js';
+import { confirmedDeletionMeasureId, confirmedDeletionText, reportHeadings } from './data/report-texts.js';
 import {
   consequenceLines,
   credentialWording,
@@ -331,7 +331,7 @@ function buildSections(
         // measure recorded for it alone (createIncidentReport).
         ...(report.facts.recipientConfirmedDeletion === true &&
         !measures.some((measure) => measure.id === confirmedDeletionMeasureId)
-          ? [confirmedDeletionTexts[phrasing.locale]]
+          ? [confirmedDeletionText(phrasing.locale, report.incident.circumstances)]
           : []),
       ],
       list: measures.map(
@@ -613,7 +613,7 @@ function reportMeasureText(
     measure.status === 'done' ||
     report.subscriberNotice.required
   )
-    return measureText(phrasing, measure, report.incident.cause);
+    return measureText(phrasing, measure, report.incident);
   if (conclusionsOpen(report))
     return say(
       phrasing,

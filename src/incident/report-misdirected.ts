@@ -24,6 +24,7 @@ import {
   actualRecipientIssue,
   impossibleIncidentDates,
   impossibleMoments,
+  occurredBeforeSending,
   refuseIssues,
   sameMailboxIssue,
 } from './impossible-facts.js';
@@ -344,6 +345,14 @@ export async function reportFromInventory(
           initialNotificationAt: given.initialNotificationAt,
           locale,
         }),
+        ...(given.occurredAt === undefined || inventory.sentAt === undefined
+          ? []
+          : occurredBeforeSending({
+              occurredAt: given.occurredAt,
+              sentAt: inventory.sentAt,
+              path: ['input', 'occurredAt'],
+              locale,
+            })),
       ].map((issue) =>
         fromMessage && issue.path.join('.') === 'input.occurredAt'
           ? {

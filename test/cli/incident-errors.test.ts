@@ -56,10 +56,41 @@ describe('email-guard incident: what is wrong in the facts file, in the chosen l
     expect(answer.stderr).toContain('expected number, received string');
   });
 
+  it('names a misspelt key inside the judgment by its whole path, with the judgment’s own fields', async () => {
+    const judged = {
+      ...facts,
+      judgment: { by: 'Dana, DPO', reason: 'Courtesy.', risk: 'risk', notifyDataSubject: true },
+    };
+    const swedish = await run({ facts: judged, locale: 'sv' });
+    expect(swedish.status).toBe(3);
+    expect(swedish.stderr).toContain(
+      'okänt fält ”judgment.notifyDataSubject” (menade du ”judgment.notifyDataSubjects”?); fälten är by, reason,',
+    );
+    const english = await run({ facts: judged, locale: 'en' });
+    expect(english.status).toBe(3);
+    expect(english.stderr).toContain(
+      'unknown field "judgment.notifyDataSubject" (did you mean "judgment.notifyDataSubjects"?); the fields are by, reason,',
+    );
+  });
+
   it('says in Swedish that an --actual is not an e-mail address', async () => {
     const answer = await run({ actual: 'anna.svensson185', locale: 'sv' });
     expect(answer.stderr).toContain('--actual: ');
     expect(answer.stderr).toContain('actual: inte en enda e-postadress');
+  });
+
+  it('says in Swedish that the facts file is empty or not JSON, never in JSON.parse’s English', async () => {
+    copyFileSync(sent, join(dir.path, 'sent.eml'));
+    for (const [text, said] of [
+      ['', 'facts.json: filen är tom; uppgifterna ska vara ett JSON-objekt'],
+      ['From: Fjällbo <order@fjallbo.se>\n', 'facts.json: ingen giltig JSON'],
+    ] as const) {
+      writeFileSync(join(dir.path, 'facts.json'), text);
+      const answer = await runCliInProcess(seedIncidentArgs(dir.path, ['--locale', 'sv']));
+      expect(answer.status).toBe(3);
+      expect(answer.stderr).toContain(said);
+      expect(answer.stderr).not.toMatch(/Unexpected|is not valid JSON/);
+    }
   });
 
   it('says in Swedish that the facts file is not a JSON object', async () => {

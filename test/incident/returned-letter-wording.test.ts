@@ -61,3 +61,26 @@ describe('a letter that came back unopened', () => {
     expect(said()).toMatch(/^The letter or e-mail came back unopened:/);
   });
 });
+
+describe('a letter the recipient confirmed destroyed or sent back', () => {
+  const { returnedUnopened: _returned, ...sent } = returnedLetter;
+  const confirmed: CreateIncidentReportInput = {
+    ...sent,
+    recipient: 'unknown-individual',
+    recipientConfirmedDeletion: true,
+    measures: [{ id: 'return-or-destroy-letter', status: 'done' }],
+  };
+
+  it('is reported as destroyed or returned, never as a deleted message, in Swedish and English', () => {
+    const swedish = renderIncidentReport(createIncidentReport(confirmed, { locale: 'sv', now }), {
+      locale: 'sv',
+    });
+    const english = renderIncidentReport(createIncidentReport(confirmed, { locale: 'en', now }), {
+      locale: 'en',
+    });
+    expect(swedish).toContain('Mottagaren har bekräftat att brevet är förstört eller återsänt.');
+    expect(swedish).not.toContain('meddelandet är raderat');
+    expect(english).toContain('The recipient confirmed that the letter was destroyed or returned.');
+    expect(english).not.toContain('message was deleted');
+  });
+});

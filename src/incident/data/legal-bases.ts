@@ -117,9 +117,21 @@ export const legalBases: readonly LegalBasis[] = [
     citations: [swedishProvision('8 kap.', LEK_2022), REGULATION_611],
     register: swedishProvision('8 kap. 9 §', LEK_2022),
   },
+  // Personuppgiftslagen came into force on 24 October 1998 (SFS 1998:204, its entry into force
+  // provision) and replaced datalagen (1973:289), in force from 1 July 1973; neither had a general
+  // duty to notify a breach. A breach before PUL is never said to have fallen under it.
   {
     country: 'SE',
     regime: 'gdpr',
+    from: '1973-07-01',
+    until: '1998-10-24',
+    notificationDuty: false,
+    citations: ['datalagen (1973:289)'],
+  },
+  {
+    country: 'SE',
+    regime: 'gdpr',
+    from: '1998-10-24',
     until: GDPR_APPLIES_FROM,
     notificationDuty: false,
     citations: ['personuppgiftslagen (1998:204)'],

@@ -159,11 +159,29 @@ export const measureTexts: Readonly<
  */
 export const confirmedDeletionMeasureId = 'recipient-confirmed-deletion';
 
-/** The wording of {@link confirmedDeletionMeasureId} in the report, the same as the deletion's own line. */
-export const confirmedDeletionTexts: Readonly<Record<ReportLocale, string>> = {
-  sv: 'Mottagaren har bekräftat att meddelandet är raderat.',
-  en: 'The recipient confirmed that the message was deleted.',
+/**
+ * The wording of {@link confirmedDeletionMeasureId} in the report, the same as the deletion's own
+ * line: a letter is not deleted but destroyed or sent back (the measure `return-or-destroy-letter`
+ * asks for either), as the customer notice says it.
+ */
+export const confirmedDeletionTexts: Readonly<
+  Record<ReportLocale, { readonly message: string; readonly letter: string }>
+> = {
+  sv: {
+    message: 'Mottagaren har bekräftat att meddelandet är raderat.',
+    letter: 'Mottagaren har bekräftat att brevet är förstört eller återsänt.',
+  },
+  en: {
+    message: 'The recipient confirmed that the message was deleted.',
+    letter: 'The recipient confirmed that the letter was destroyed or returned.',
+  },
 };
+
+/** The confirmed deletion in the report's words for the way the data went astray (a letter by post). */
+export function confirmedDeletionText(locale: ReportLocale, circumstances: string): string {
+  const texts = confirmedDeletionTexts[locale];
+  return circumstances === 'misdirected-post' ? texts.letter : texts.message;
+}
 
 /**
  * The wording of each usual measure that is only planned or proposed: it says what is to be done,
