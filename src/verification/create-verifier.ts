@@ -311,8 +311,13 @@ export function createVerifier(options: VerifierOptions): Verifier {
   async function refuseWhatTheCheckStops(customerId: string, address: string): Promise<void> {
     if (!checkedBy) return;
     const verdict = await checkedBy.check({ entered: address, customerId });
+    // A customer the guard cannot look up (`lookup-failed`: a pipeline that resolves its customers
+    // itself, or a look-up that timed out) says nothing about the address: only findings about the
+    // address stop a code.
     const stopping = verdict.findings.filter(
-      (finding) => finding.action === 'block' || OTHER_CUSTOMER_CODES.has(finding.code),
+      (finding) =>
+        finding.code !== 'lookup-failed' &&
+        (finding.action === 'block' || OTHER_CUSTOMER_CODES.has(finding.code)),
     );
     if (stopping.length === 0) return;
     const why = stopping
