@@ -908,7 +908,7 @@ async function discardDamaged({
     const busy = underWay(error, flags, 'discard');
     if (busy) throw busy;
     if (isEmailGuardError(error))
-      throw new CliFailure(`${text.staysHeld(id)}: ${inOneLine(error.message)}`, exitCodes.unreadable);
+      throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     throw error;
   }
   if (moved.length === 0) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);

@@ -1,4 +1,4 @@
-import { isEmailGuardError } from '../errors.js';
+import { HeldMessageNotLockedError, isEmailGuardError } from '../errors.js';
 import type { AuditEntry } from '../nodemailer/audit-log.js';
 import { discardAndRecord } from '../nodemailer/discard-and-record.js';
 import { heldAge } from '../nodemailer/held-age.js';
@@ -171,6 +171,9 @@ export async function discardHeld(
   } catch (error) {
     if (isEmailGuardError(error, 'INVALID_INPUT')) return { problem: noSuchMessage() };
     if (isEmailGuardError(error, 'AUDIT_LOG_FAILED')) return { problem: auditLogFailed() };
+    // A store that cannot take the lock (no right to write, a full disk) is not another request
+    // holding it: the server's handler answers 503 hold-store-unavailable with the cause.
+    if (error instanceof HeldMessageNotLockedError) throw error;
     if (isEmailGuardError(error, 'HOLD_STORE_FAILED'))
       return {
         problem: problem('conflict', 409, 'The message is being released; it cannot be discarded now', {

@@ -1,4 +1,4 @@
-import { isEmailGuardError } from '../errors.js';
+import { HeldMessageNotLockedError, isEmailGuardError } from '../errors.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
 import type { ReleaseResult } from '../nodemailer/hold-store.js';
 import type { ServerContext } from './create-server.js';
@@ -115,6 +115,9 @@ export async function releaseHeld(
         }),
       };
     }
+    // A store that cannot take the lock (no right to write, a full disk) is not another request
+    // holding it: the server's handler answers 503 hold-store-unavailable with the cause.
+    if (error instanceof HeldMessageNotLockedError) throw error;
     if (isEmailGuardError(error, 'HOLD_STORE_FAILED')) {
       return {
         problem: problem('conflict', 409, 'The message is being released or discarded, or is gone', {

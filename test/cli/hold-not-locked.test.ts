@@ -74,4 +74,34 @@ describe('a held message the store cannot lock', () => {
       `email-guard: ${id} stays held: it cannot be locked in the store: permission denied (the folder is not writable for this user) (EACCES); nothing was sent or removed\n`,
     );
   });
+
+  it('says why in Swedish when a damaged entry cannot be set aside', async () => {
+    const id = await readOnlyStore();
+    // The held entry made unreadable: its record cut short, as a full disk leaves it.
+    chmodSync(join(dir.path, 'held'), 0o755);
+    writeFileSync(join(dir.path, 'held', `${id}.json`), '{"id":');
+    chmodSync(join(dir.path, 'held'), 0o555);
+    const run = await runBuiltCli(
+      [
+        '--locale',
+        'sv',
+        'holds',
+        'discard',
+        id,
+        '--damaged',
+        '--store',
+        join(dir.path, 'held'),
+        '--audit-log',
+        join(dir.path, 'audit.jsonl'),
+        '--yes',
+        '--by',
+        'lena@butiken.se',
+        '--reason',
+        'trasig',
+      ],
+      { cwd: dir.path, ...nobody },
+    );
+    expect(run.status, run.stderr).toBe(3);
+    expect(run.stderr).toContain(`${id} ligger kvar: det kan inte låsas i lagret: åtkomst nekas`);
+  });
 });
