@@ -202,7 +202,7 @@ export const cliTexts = {
       noCustomer: (customer: string, file: string) =>
         `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
       heldWithoutCustomer: (id: string) =>
-        `no customer was known when the message was held (lookup-failed), and a release checks the recipients against the message's customer, so no address can pass. Send the order again with the customer's id (emailGuard.customerId) and discard this one (holds discard ${id}), or release it with --send-despite-block on your own account`,
+        `no customer was known when the message was held (lookup-failed), and a release checks the recipients against the message's customer, so no address can pass. Send the order again with the customer's id (emailGuard.customerId) and discard this one (holds discard ${id}), or release it with --to and the recipients read back, and --send-despite-block, on your own account`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>
         `${file} has ${now} ${now === 1 ? 'customer' : 'customers'}, fewer than the ${whenHeld} the check that held the message knew (${heldAt}): a corrected address that is the address of a customer missing from it would pass as new. Release it with a complete export, or with --fewer-customers if this export is meant`,
       notSent: (server: string, why: string) => `the SMTP server ${server} did not take the message (${why})`,
@@ -753,7 +753,7 @@ Stops on SIGINT or SIGTERM.`,
       noCustomer: (customer: string, file: string) =>
         `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
       heldWithoutCustomer: (id: string) =>
-        `ingen kund var känd när meddelandet stoppades (lookup-failed), och ett släpp kontrollerar mottagarna mot meddelandets kund, så ingen adress kan klara kontrollen. Skicka beställningen igen med kundens id (emailGuard.customerId) och kasta det här (holds discard ${id}), eller släpp det med --send-despite-block på eget ansvar`,
+        `ingen kund var känd när meddelandet stoppades (lookup-failed), och ett släpp kontrollerar mottagarna mot meddelandets kund, så ingen adress kan klara kontrollen. Skicka beställningen igen med kundens id (emailGuard.customerId) och kasta det här (holds discard ${id}), eller släpp det med --to och de mottagare som lästs upp, och --send-despite-block, på eget ansvar`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>
         `${file} har ${now} ${now === 1 ? 'kund' : 'kunder'}, färre än de ${whenHeld} som kontrollen som stoppade meddelandet kände till (${heldAt}): en rättad adress som tillhör en kund som saknas där skulle gå igenom som ny. Släpp det med en fullständig export, eller med --fewer-customers om den här exporten är avsedd`,
       notSent: (server: string, why: string) => `SMTP-servern ${server} tog inte emot meddelandet (${why})`,

@@ -100,6 +100,15 @@ describe('a message held without a customer', () => {
     expect(run.stderr).not.toContain('passes the check');
     expect(run.status).toBe(1);
     expect(fixture.sink.received).toHaveLength(0);
+    // The advice, followed as written, releases it: the recipients in --to, on the releaser's account.
+    expect(run.stderr).toContain('--to and the recipients read back, and --send-despite-block');
+    const followed = await release(id, everyone(), [
+      '--to',
+      'anna.svensson1985@gmail.com',
+      '--send-despite-block',
+    ]);
+    expect(followed.status, followed.stderr).toBe(0);
+    expect(fixture.sink.received).toHaveLength(1);
   }, 120_000);
 });
 
