@@ -306,9 +306,11 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       envelope: compiled.envelope,
     };
 
-    // With no RCPT TO, nodemailer refuses the message itself (EENVELOPE "No recipients defined"),
-    // and its error reaches the caller: the log says it did not go out, and why.
-    if (allowed && compiled.envelope.to.length === 0)
+    // With no RCPT TO, nodemailer's SMTP transports refuse the message themselves (EENVELOPE "No
+    // recipients defined"), and the error reaches the caller: the log says it did not go out, and
+    // why. Other transports may still deliver it (sendmail -t and SES read the header's recipients,
+    // the stream and JSON transports hand it on), so for them it stays "passed to the transport".
+    if (allowed && compiled.envelope.to.length === 0 && refusesEmptyEnvelope(mail))
       return record({ ...auditEntry(facts, 'not-sent'), notSent: { reason: NO_ENVELOPE_RECIPIENTS } });
     if (allowed) return record(auditEntry(facts, 'sent'));
     // A line break is held in every mode: sent on, nodemailer would split it into recipients nobody
@@ -586,6 +588,16 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     void answer(mail, done);
   };
   return plugin;
+}
+
+/**
+ * Whether the message's transport is nodemailer's SMTP transport or pool (`name` "SMTP", "SMTP
+ * (pool)"), which refuse a message without an envelope recipient before connecting.
+ */
+function refusesEmptyEnvelope(mail: MailMessage): boolean {
+  const name = (mail.mailer as unknown as { transporter?: { name?: unknown } } | undefined)?.transporter
+    ?.name;
+  return typeof name === 'string' && name.startsWith('SMTP');
 }
 
 const NO_ENVELOPE_RECIPIENTS =
