@@ -700,9 +700,9 @@ Stops on SIGINT or SIGTERM.`,
       interruptedNotSent: (id: string) =>
         `${id}: avbrutet innan meddelandet skickades: inte skickat, det ligger kvar`,
       interruptedInDoubt: (id: string) =>
-        `${id}: avbrutet medan meddelandet skickades: om det skickades är inte känt (osäkert om det släpptes); se "holds show ${id}" och e-postserverns logg innan det släpps igen`,
+        `${id}: avbrutet medan meddelandet skickades: om det skickades är inte känt (osäkert om det släpptes); se ”holds show ${id}” och e-postserverns logg innan det släpps igen`,
       interruptedSent: (id: string) =>
-        `${id}: avbrutet efter att e-postservern tagit emot meddelandet: det skickades; se "holds show ${id}" och släpp det aldrig igen`,
+        `${id}: avbrutet efter att e-postservern tagit emot meddelandet: det skickades; se ”holds show ${id}” och släpp det aldrig igen`,
       auditLogUnwritable: (id: string, file: string, why: string) =>
         `${id} ligger kvar, inte skickat: granskningsloggen ${file} kan inte skrivas (${why}), och ett släpp skickas först när dess början är loggad`,
       customer: 'kund',

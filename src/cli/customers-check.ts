@@ -200,7 +200,10 @@ export async function runCustomersCheck(
         // An unusable address is quoted in its reason (which shows a space or a line break in
         // it): the line names it once.
         ...(finding.kind === 'invalid-address' &&
-        String(finding.reason).includes(JSON.stringify(finding.address))
+        quotesAddress(
+          String(finding.reason),
+          finding.address === undefined ? undefined : String(finding.address),
+        )
           ? []
           : [finding.address ?? '']),
         `${finding.reason}${finding.suggestion ? ` -> ${finding.suggestion}` : ''}`,
@@ -227,4 +230,10 @@ function asInExport(address: string): string {
   if (at < 0 || !/(^|\.)xn--/i.test(domain)) return address;
   const unicode = domainToUnicode(domain);
   return unicode && unicode !== domain ? `${address.slice(0, at)}@${unicode} (${address})` : address;
+}
+
+/** Whether a reason quotes the address, in the English "…" or the Swedish ”…” (load-problem-texts). */
+function quotesAddress(reason: string, address: string | undefined): boolean {
+  if (address === undefined) return false;
+  return [JSON.stringify(address), `"${address}"`, `”${address}”`].some((quoted) => reason.includes(quoted));
 }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { type CliLocale, cliTexts } from './cli-texts.js';
+import { KEY_VARIABLE } from './hold-key-variable.js';
 import type { DiscardFlags, ReleaseFlags, StoreFlags } from './holds.js';
-import { KEY_VARIABLE } from './open-file-hold-store.js';
 import { type CommandContext, columnsOption, localeOption, timeZoneOption } from './program-context.js';
 
 /**

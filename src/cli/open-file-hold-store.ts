@@ -3,9 +3,7 @@ import type { AuditLog } from '../nodemailer/audit-log.js';
 import { createFileHoldStore, type FileHoldStore } from '../nodemailer/create-file-hold-store.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import { usageFailure } from './exit-codes.js';
-
-/** The environment variable that holds the key a hold store folder is sealed with. */
-export const KEY_VARIABLE = 'EMAIL_GUARD_HOLD_KEY';
+import { KEY_VARIABLE } from './hold-key-variable.js';
 
 /**
  * The hold store in `folder`, opened with the key in {@link KEY_VARIABLE} where it is set. A key

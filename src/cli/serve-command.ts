@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { type CliLocale, cliTexts } from './cli-texts.js';
-import { KEY_VARIABLE } from './open-file-hold-store.js';
+import { KEY_VARIABLE } from './hold-key-variable.js';
 import { type CommandContext, columnsOption, localeOption } from './program-context.js';
 import type { ServeFlags } from './run-serve.js';
 

@@ -238,7 +238,7 @@ describe('email-guard customers check', () => {
       );
       expect(lines[4]).toMatch(
         new RegExp(
-          `^${file.replace(/[.\\/]/g, '\\$&')}:3  C-2  ${invalid.replace(/[()]/g, '\\$&')}  "bo ek@example.se" `,
+          `^${file.replace(/[.\\/]/g, '\\$&')}:3  C-2  ${invalid.replace(/[()]/g, '\\$&')}  ${locale === 'sv' ? '”bo ek@example.se”' : '"bo ek@example.se"'} `,
         ),
       );
     }

@@ -91,7 +91,7 @@ describe('email-guard customers check: the address column', () => {
     const sv = await run(['customers', 'check', file, '--locale', 'sv']);
     expect(sv.status).toBe(3);
     expect(sv.stderr).toContain('ingen rad har någon adress');
-    expect(sv.stderr).toContain('"Kontakt" läses inte');
+    expect(sv.stderr).toContain('”Kontakt” läses inte');
   });
 });
 
