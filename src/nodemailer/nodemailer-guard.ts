@@ -1083,12 +1083,19 @@ function sameAsChecked(mail: MailMessage, compiled: CompiledMessage, built: Buil
   if (compiled.raw !== undefined) return mail.data.raw === compiled.raw;
   // A prebuilt message set after the check is sent as its own bytes: none of it was read.
   if (mail.data.raw) return false;
-  const named = new Set(compiled.named.map(({ address }) => address));
+  // Field by field: an address moved from Bcc into To reaches the same mailboxes, but every
+  // recipient then sees it (RFC 5322 §3.6.3), which is a disclosure the check did not judge.
+  const inField = (field: string, address: string) => `${field} ${address}`;
+  const named = new Set(
+    compiled.named
+      .filter(({ field }) => (FIELDS as readonly string[]).includes(field))
+      .map(({ field, address }) => inField(field, address)),
+  );
   const addresses = built.getAddresses();
   const written = new Set(
-    FIELDS.flatMap((field) => (addresses[field] ?? []).map(({ address = '' }) => address)),
+    FIELDS.flatMap((field) => (addresses[field] ?? []).map(({ address = '' }) => inField(field, address))),
   );
-  return written.size === named.size && [...written].every((address) => named.has(address));
+  return written.size === named.size && [...written].every((entry) => named.has(entry));
 }
 
 /** The message options of each message handed over with a stand-in (see `handOver`). */

@@ -85,6 +85,19 @@ describe('a compile plugin after the check', () => {
     expect(fixture.sink.received).toEqual([]);
   });
 
+  it('refuses the send when a stream plugin moved a Bcc recipient into To, where every recipient would see it', async () => {
+    const transporter = guarded();
+    transporter.use('stream', (mail, done) => {
+      mail.message.setHeader('To', 'anna.svensson1985@gmail.com, anna@svenssonbygg.se');
+      mail.message.setHeader('Bcc', '');
+      done();
+    });
+    await expect(
+      transporter.sendMail({ ...order, to: 'anna.svensson1985@gmail.com', bcc: 'anna@svenssonbygg.se' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(fixture.sink.received).toEqual([]);
+  });
+
   it('sends when a stream plugin adds a header that names no recipient', async () => {
     const transporter = guarded();
     transporter.use('stream', (mail, done) => {
