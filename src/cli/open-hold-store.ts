@@ -12,7 +12,7 @@ import {
   describeDatabaseServer,
 } from './describe-database-server.js';
 import { type CliFailure, unreadableFailure, usageFailure } from './exit-codes.js';
-import { openFileHoldStore } from './open-file-hold-store.js';
+import { openKeyedFileHoldStore } from './open-keyed-file-hold-store.js';
 
 /** Where the held messages are: a folder (`--store`) or a PostgreSQL database (`--database`). */
 export interface HoldStoreFlags {
@@ -80,7 +80,7 @@ async function openFolder(folder: string, flags: HoldStoreFlags): Promise<Opened
   const log = fileAuditLog(flags.auditLog ?? `${folder.replace(/[/\\]+$/, '')}.audit.jsonl`);
   // The log the releases write to: the store reads from it how far the release of an entry left
   // releasing went (its releaseProgress), which list and show print.
-  const store = openFileHoldStore(folder, flags.locale, { auditLog: log.auditLog() });
+  const store = openKeyedFileHoldStore(folder, flags.locale, { auditLog: log.auditLog() });
   return {
     store,
     name: folder,

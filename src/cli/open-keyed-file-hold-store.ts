@@ -10,7 +10,7 @@ import { KEY_VARIABLE } from './hold-key-variable.js';
  * the store refuses is a setting to mend (exit code 2), named by its variable in the words of
  * `locale`: the user set the variable, and never wrote the library's `options.key`.
  */
-export function openFileHoldStore(
+export function openKeyedFileHoldStore(
   folder: string,
   locale: CliLocale,
   options: { auditLog?: AuditLog } = {},

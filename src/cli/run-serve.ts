@@ -21,7 +21,7 @@ import {
   describeDatabaseServer,
 } from './describe-database-server.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
-import { openFileHoldStore } from './open-file-hold-store.js';
+import { openKeyedFileHoldStore } from './open-keyed-file-hold-store.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -168,7 +168,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   if (flags.holds !== undefined) {
     const info = await stat(flags.holds).catch(() => undefined);
     if (!info?.isDirectory()) throw unreadableFailure(`${flags.holds}: ${text.noHoldStore}`);
-    holdStore = openFileHoldStore(flags.holds, flags.locale);
+    holdStore = openKeyedFileHoldStore(flags.holds, flags.locale);
   }
   let transporter: Transporter | undefined;
   const auditFile = flags.auditLog ?? `${(flags.holds ?? 'held-mail').replace(/[/\\]+$/, '')}.audit.jsonl`;

@@ -1,15 +1,8 @@
 import { extractAddress } from '../address/extract-address.js';
+import { OTHER_CUSTOMER_CODES } from '../guard/other-customer-codes.js';
 import type { RecipientVerdict } from '../pipeline/recipient.js';
 
-/**
- * Findings that name another customer's address: a released recipient with one of them is refused,
- * whatever else its verdict says (the misdirected confirmation this library exists to stop).
- */
-export const OTHER_CUSTOMER_CODES: ReadonlySet<string> = new Set([
-  'belongs-to-other-customer',
-  'near-miss-other-customer',
-  'near-miss-other-name',
-]);
+export { OTHER_CUSTOMER_CODES };
 
 /** An address as a release compares it: the plain address, in lower case (RFC 5321 §2.4 allows no more). */
 export function comparableAddress(address: string): string {

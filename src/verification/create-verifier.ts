@@ -13,9 +13,9 @@ import {
   VerificationRateLimitedError,
 } from '../errors.js';
 import type { Guard, VerifiedAddressSource } from '../guard/create-guard.js';
+import { OTHER_CUSTOMER_CODES } from '../guard/other-customer-codes.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { HoldStore, ReleaseResult } from '../nodemailer/hold-store.js';
-import { OTHER_CUSTOMER_CODES } from '../nodemailer/stopped-when-held.js';
 import { buildVerificationMessage } from './build-verification-message.js';
 import { isOnlyNew } from './find-new-addresses.js';
 import { beginVerificationMessage, endVerificationMessage } from './verification-marks.js';
