@@ -218,6 +218,32 @@ describe('the order form in Chromium', () => {
     await page.close();
   });
 
+  it("never shows a weaker verdict than its own when the directory's answer is weaker", async () => {
+    const page = await openForm('en');
+    await pickCustomer(page, 'C-1001', 'C-1001');
+    // A directory whose look-up failed open answers "send" with a finding of its own: the page's
+    // block for the missing digit stands.
+    await page.route('**/v1/check', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          action: 'send',
+          entered: 'anna.svensson185@gmail.com',
+          findings: [
+            { code: 'lookup-failed', action: 'send', message: 'The directory did not answer in time.' },
+          ],
+        }),
+      }),
+    );
+    await page.fill('#email', 'anna.svensson185@gmail.com');
+    await expect
+      .poll(() => page.locator('[data-directory] li').first().getAttribute('data-code'), { timeout: 15_000 })
+      .toBe('lookup-failed');
+    expect(await page.getAttribute('[data-status]', 'data-action')).toBe('block');
+    await page.close();
+  });
+
   it('answers a name typed and not picked as the form without script answers it', async () => {
     const entered = 'anna.svensson185@gmail.com';
     // One customer of that name, nobody, and more than ten.

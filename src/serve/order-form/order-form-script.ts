@@ -18,6 +18,9 @@ import { type OrderFormText, orderFormText } from './order-form-text.js';
 // that the answer is there before the salesperson moves to the next field.
 const DEBOUNCE_MS = 250;
 
+/** The verdicts from the least to the most strict: what the page shows only ever moves up. */
+const STRICTNESS: Readonly<Record<Verdict['action'], number>> = { send: 0, confirm: 1, block: 2 };
+
 const form = document.querySelector<HTMLFormElement>('form[data-order-form]');
 if (form) startOrderForm(form);
 
@@ -555,7 +558,10 @@ function startOrderForm(form: HTMLFormElement): void {
     const list = document.createElement('ul');
     for (const finding of added) list.append(item(finding));
     directory.append(list);
-    if (answer.action !== local.action) {
+    // Only ever stricter: the directory adds what the page could not know, and an answer that
+    // comes back weaker (a look-up that failed open, a customer record the server read otherwise)
+    // must not turn the page's own block into a send.
+    if (STRICTNESS[answer.action] > STRICTNESS[local.action]) {
       status.dataset.action = answer.action;
       status.textContent = text.action[answer.action];
     }
