@@ -387,7 +387,8 @@ describe('telling held messages apart in the list', () => {
       url: '/v1/holds',
       headers: { authorization: `Bearer ${TOKEN}` },
     });
-    expect(api.body).not.toContain('4711');
+    // The subject in no form; a hold id is a time and random hex, which may hold the digits 4711.
+    expect(api.body).not.toMatch(/Order|&lt;4711|<4711|\\u003c4711|"subject"/);
   });
 
   it("lists from the store's records: a message's file is not read for its subject", async () => {
