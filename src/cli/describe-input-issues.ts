@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { InvalidInputError } from '../errors.js';
 import { NOT_AN_ADDRESS } from '../incident/address-schema.js';
 import { meantFact } from '../incident/breach-facts.js';
+import { misdirectedEmailMeasureIds } from '../incident/data/report-texts.js';
+import { UNKNOWN_MEASURE } from '../incident/incident-report.js';
 
 type RawIssue = z.core.$ZodIssue;
 
@@ -117,12 +119,22 @@ function inSwedish(
       ? `ska vara ${named.join(' eller ')}, men är ${swedishKind(given)}`
       : `Ogiltig inmatning: ${JSON.stringify(given)}`;
   }
+  if (issue.code === 'custom' && issue.params?.code === UNKNOWN_MEASURE)
+    return unknownMeasureInSwedish(issue.params);
   if (issue.code === 'custom')
     return issue.params?.code === NOT_AN_ADDRESS ? 'inte en enda e-postadress' : issue.message;
   // zod's own Swedish messages need the value as given: a final issue no longer carries it.
   const said = swedish.localeError({ ...issue, input: valueAt(input, issue.path) } as never);
   const text = typeof said === 'string' ? said : said?.message;
   return text ?? issue.message;
+}
+
+/** A measure id none of the usual ones, without a text of its own, said as the English message says it. */
+function unknownMeasureInSwedish(params: Readonly<Record<string, unknown>>): string {
+  const id = String(params.id);
+  return typeof params.meant === 'string'
+    ? `okänd åtgärd ”${id}” (menade du ”${params.meant}”?); en egen åtgärd behöver sin text (text)`
+    : `okänd åtgärd ”${id}”; de vanliga åtgärderna är ${misdirectedEmailMeasureIds.join(', ')}, och en egen åtgärd behöver sin text (text)`;
 }
 
 /**

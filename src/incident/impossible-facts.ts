@@ -547,7 +547,7 @@ export function contradictoryMeasures(
     issues.push({
       path: [...base, 'measures', index, 'status'],
       message: say(
-        'inform-customer är done, men inget visar hur kunden informerades: ange customerCall (samtalet, med identityChecked: true) eller subscriberNotice.notifiedAt (meddelandet), eller markera åtgärden planned',
+        'inform-customer har status ”done”, men inget visar hur kunden informerades: ange customerCall (samtalet, med identityChecked: true) eller subscriberNotice.notifiedAt (meddelandet), eller ändra åtgärdens status till ”planned”',
         'inform-customer is done, but nothing records how the customer was told: give customerCall (the call, with identityChecked: true) or subscriberNotice.notifiedAt (the notice), or mark the measure planned',
       ),
     });

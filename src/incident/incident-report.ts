@@ -21,6 +21,12 @@ const Timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time
  * 'done'`, and dated when `doneAt` records when (GDPR Art. 33(3)(d) asks for the measures "taken or
  * proposed": the report keeps the two apart).
  */
+/**
+ * The `code` of the issue for a measure id that is none of the usual ones and has no text of its
+ * own; its `params` carry the `id` and, where one is near, the usual id it probably `meant`.
+ */
+export const UNKNOWN_MEASURE = 'unknown-measure';
+
 export const MeasureSchema = factsObject({
   /** A usual measure's id (`recall-and-delete`, ...) or the caller's own. */
   id: z.string().min(1),
@@ -55,6 +61,8 @@ export const MeasureSchema = factsObject({
     context.addIssue({
       code: 'custom',
       path: ['id'],
+      // The id and the one it probably meant, for a message in the command's own language.
+      params: { code: UNKNOWN_MEASURE, id: measure.id, ...(meant ? { meant } : {}) },
       message: meant
         ? `unknown measure "${measure.id}" (did you mean "${meant}"?); a measure of your own needs its text`
         : `unknown measure "${measure.id}"; the usual measures are ${misdirectedEmailMeasureIds.join(', ')}, and a measure of your own needs its text`,

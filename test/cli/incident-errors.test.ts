@@ -135,6 +135,34 @@ describe('email-guard incident --locale sv: the facts errors in Swedish of the p
     expect(answer.stderr).not.toContain('contradicts');
   });
 
+  /** The command's refusal (exit 3) of the facts file with `measure` as its only measure. */
+  async function refusedMeasure(measure: object, locale: 'sv' | 'en'): Promise<string> {
+    const answer = await run({ facts: { ...facts, measures: [measure] }, locale });
+    expect(answer.status).toBe(3);
+    return answer.stderr;
+  }
+
+  it('names an unknown measure and the one it probably meant in Swedish', async () => {
+    // A trial under --locale sv read `unknown measure "new-pasword" (did you mean …); a measure of your own needs its text`.
+    const misspelt = { id: 'new-pasword', status: 'planned' };
+    const swedish = await refusedMeasure(misspelt, 'sv');
+    expect(swedish).toContain(
+      'measures.0.id: okänd åtgärd ”new-pasword” (menade du ”new-password”?); en egen åtgärd behöver sin text (text)',
+    );
+    expect(swedish).not.toMatch(/unknown measure|did you mean|needs its text/);
+    expect(await refusedMeasure(misspelt, 'en')).toContain(
+      'unknown measure "new-pasword" (did you mean "new-password"?)',
+    );
+  });
+
+  it('says in Swedish words that inform-customer is marked done without a recorded notice or call', async () => {
+    // The trial read "inform-customer är done … markera åtgärden planned".
+    const swedish = await refusedMeasure({ id: 'inform-customer', status: 'done' }, 'sv');
+    expect(swedish).toContain('inform-customer har status ”done”, men inget visar hur kunden informerades');
+    expect(swedish).toContain('eller ändra åtgärdens status till ”planned”');
+    expect(swedish).not.toMatch(/är done|markera åtgärden planned/);
+  });
+
   it('names the same fields in English', async () => {
     const answer = await run({
       facts: { ...facts, recipient: 'public', recipientConfirmedDeletion: true },

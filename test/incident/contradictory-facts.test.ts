@@ -62,7 +62,7 @@ describe('a message that came back unopened', () => {
     };
     expect(messages('sv')).toEqual([
       'input.keyExposed: en nyckel kan bara ha röjts där uppgifterna var krypterade: ange även encrypted, eller ta bort keyExposed',
-      'input.measures.0.status: inform-customer är done, men inget visar hur kunden informerades: ange customerCall (samtalet, med identityChecked: true) eller subscriberNotice.notifiedAt (meddelandet), eller markera åtgärden planned',
+      'input.measures.0.status: inform-customer har status ”done”, men inget visar hur kunden informerades: ange customerCall (samtalet, med identityChecked: true) eller subscriberNotice.notifiedAt (meddelandet), eller ändra åtgärdens status till ”planned”',
     ]);
     expect(messages('en')[0]).toBe(
       'input.keyExposed: a key can only be exposed where the data was encrypted: set encrypted too, or leave keyExposed out',
