@@ -33,7 +33,7 @@ describe('buildCustomerNotice', () => {
 
       Den 23 februari 2018 kl. 13.36 skickade vi ett meddelande till dig (”Orderbekräftelse”), men det gick till fel e-postadress (en siffra saknades). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.
 
-      Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställningar och priser.
+      Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställningar med priser.
 
       Vad det kan innebära för dig: Personen känner nu till din adress och skulle kunna beställa varor i ditt namn. Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.
 
@@ -72,7 +72,7 @@ describe('buildCustomerNotice', () => {
 
       On 23 February 2018 at 13:36 we sent you a message (“Orderbekräftelse”), but it went to a wrong e-mail address (a digit was missing). The message therefore reached someone else. We are sorry.
 
-      That person could see these details about you: name, postal address, customer number and orders and prices.
+      That person could see these details about you: name, postal address, customer number and orders with prices.
 
       What this could mean for you: The person now knows your address and could order goods in your name. With your name and customer number, that person could call our customer service pretending to be you, to learn more about you or to change or order things in your name.
 
@@ -303,7 +303,7 @@ describe('buildCustomerNotice', () => {
 
       Den 23 februari 2018 kl. 13.36 skickade vi ett meddelande till dig (”Orderbekräftelse”), men det gick till fel e-postadress (en siffra saknades). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.
 
-      Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställningar och priser.
+      Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställningar med priser.
 
       Vad det kan innebära för dig: Personen känner nu till din adress och skulle kunna beställa varor i ditt namn. Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.
 
@@ -340,7 +340,7 @@ describe('buildCustomerNotice', () => {
 
       On 23 February 2018 at 13:36 we sent you a message (“Orderbekräftelse”), but it went to a wrong e-mail address (a digit was missing). The message therefore reached someone else. We are sorry.
 
-      That person could see these details about you: name, postal address, customer number and orders and prices.
+      That person could see these details about you: name, postal address, customer number and orders with prices.
 
       What this could mean for you: The person now knows your address and could order goods in your name. With your name and customer number, that person could call our customer service pretending to be you, to learn more about you or to change or order things in your name.
 

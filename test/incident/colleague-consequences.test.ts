@@ -26,7 +26,7 @@ describe('the consequences of a message a colleague received', () => {
   it('say what the colleague learnt, not what a stranger could do (Swedish)', () => {
     const text = section('sv', /^Bedömda konsekvenser/);
     expect(text).toContain(
-      'En kollega inom organisationen, som inte skulle ha uppgifterna, har fått kännedom om kundens namn, postadress, kundnummer och beställningar och priser. Kollegan har raderat meddelandet, och uppgifterna har inte lämnat organisationen.',
+      'En kollega inom organisationen, som inte skulle ha uppgifterna, har fått kännedom om kundens namn, postadress, kundnummer och beställningar med priser. Kollegan har raderat meddelandet, och uppgifterna har inte lämnat organisationen.',
     );
     expect(text).not.toMatch(/beställa varor i kundens namn|utge sig för att vara kunden/);
   });

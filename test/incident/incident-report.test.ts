@@ -196,7 +196,7 @@ describe('renderIncidentReport', () => {
         Ett e-postmeddelande med ämnet ”Orderbekräftelse” som skulle till kundens adress anna.svensson1985@gmail.com skickades till anna.svensson185@gmail.com, som tillhör en annan person. Den personen har därmed kunnat läsa kundens uppgifter.
 
       Berörda uppgifternas art och innehåll
-        Meddelandet ”Orderbekräftelse” innehöll: namn, postadress, kundnummer och beställningar och priser.
+        Meddelandet ”Orderbekräftelse” innehöll: namn, postadress, kundnummer och beställningar med priser.
 
       Orsak
         Orsaken har inte registrerats ännu.
@@ -313,7 +313,7 @@ describe('renderIncidentReport', () => {
 
       ## Nature and content of the personal data concerned
 
-      The message “Orderbekräftelse” contained: name, postal address, customer number and orders and prices.
+      The message “Orderbekräftelse” contained: name, postal address, customer number and orders with prices.
 
       ## Cause
 

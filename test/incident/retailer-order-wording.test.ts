@@ -19,6 +19,6 @@ describe('a web shop’s Swedish report', () => {
     );
     const text = renderIncidentReport(report, { locale: 'sv' });
     expect(text).not.toContain('beställda tjänster');
-    expect(text).toContain('beställningar och priser');
+    expect(text).toContain('beställningar med priser');
   });
 });
