@@ -10,7 +10,9 @@ import {
   noticeChannelWords,
   noticeConsequenceTexts,
   noticeDeletionConfirmedTexts,
+  noticeLoginCheckTexts,
   noticeMeasureTexts,
+  noticePasswordTexts,
   noticeRecipientWords,
 } from './data/notice-texts.js';
 import {
@@ -31,6 +33,7 @@ import {
 } from './describe-incident.js';
 import { impossibleReportFacts, isSameMailbox, refuseIssues } from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+import { loginExposure } from './login-exposure.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { escapeHtml } from './render-incident-report.js';
 
@@ -211,6 +214,7 @@ export async function buildCustomerNotice(
     parts.happened,
     parts.saw,
     parts.consequence,
+    parts.doNow,
     parts.done,
     parts.planned,
     parts.watch,
@@ -263,6 +267,8 @@ interface NoticeParts {
   happened: string;
   saw: string;
   consequence: string;
+  /** The one thing the customer should do now (change the password), apart from what to watch for. */
+  doNow: string;
   done: string;
   planned: string;
   watch: string;
@@ -307,6 +313,7 @@ function spokenDateTime(phrasing: Phrasing, iso: string): string {
 function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'done' | 'planned'): string[] {
   const texts: Readonly<Record<string, string | undefined>> = {
     ...noticeMeasureTexts[phrasing.locale][status],
+    ...loginCheckText(phrasing, report, status),
     [confirmedDeletionMeasureId]: noticeDeletionConfirmedTexts[phrasing.locale],
   };
   const words = noticeWords(phrasing, report);
@@ -326,6 +333,20 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
         measureText(phrasing, { ...measure, status }, report.incident);
       return measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
     });
+}
+
+/**
+ * The check for passwords or login links sent to the wrong address, worded for a message that held
+ * one itself: it checks for others besides it ({@link noticeLoginCheckTexts}); `{}` otherwise.
+ */
+function loginCheckText(
+  phrasing: Phrasing,
+  report: IncidentReport,
+  status: 'done' | 'planned' | 'proposed',
+): { 'check-password-reset'?: string } {
+  return loginExposure(report).inMessage
+    ? { 'check-password-reset': noticeLoginCheckTexts[phrasing.locale][status] }
+    : {};
 }
 
 const recipientKinds: Partial<Record<IncidentReport['facts']['recipient'], NoticeRecipientKind>> = {
@@ -519,6 +540,7 @@ function noticeParts(
   // A one-time login code is said as what it is: no password to change, and no longer valid once it
   // expired or was made invalid (a measure done, which the notice also says).
   const loginCode = credentialWording(report).loginCode;
+  const exposure = loginExposure(report);
   const codeState =
     loginCode === 'valid' &&
     report.measures.some((measure) => measure.id === 'invalidate-login' && measure.status === 'done')
@@ -534,8 +556,10 @@ function noticeParts(
           )
         : category === 'credentials' && codeState !== undefined
           ? loginCodeTexts[phrasing.locale].noticeConsequence[codeState]
-          : ((mayHaveReached ? noticeConsequenceTexts[phrasing.locale].unconfirmed[category] : undefined) ??
-            noticeConsequenceTexts[phrasing.locale].confirmed[category]),
+          : category === 'credentials' && exposure.closed
+            ? noticePasswordTexts[phrasing.locale].closed
+            : ((mayHaveReached ? noticeConsequenceTexts[phrasing.locale].unconfirmed[category] : undefined) ??
+              noticeConsequenceTexts[phrasing.locale].confirmed[category]),
     )
     .filter((text): text is string => text !== undefined)
     .map((text) => fillNoticeText(text, words))
@@ -563,7 +587,10 @@ function noticeParts(
           (measure) =>
             measure.text ??
             fillUsualText(
-              noticeMeasureTexts[phrasing.locale].proposed[measure.id as MisdirectedEmailMeasureId],
+              {
+                ...noticeMeasureTexts[phrasing.locale].proposed,
+                ...loginCheckText(phrasing, report, 'proposed'),
+              }[measure.id as MisdirectedEmailMeasureId],
               words,
             ) ??
             measureText(phrasing, measure, report.incident),
@@ -586,7 +613,10 @@ function noticeParts(
     .map((category) =>
       category === 'credentials' && codeState !== undefined
         ? fillNoticeText(loginCodeTexts[phrasing.locale].advice[codeState], words)
-        : adviceTexts[phrasing.locale][category],
+        : // Changing the password is the customer's to do now, or the organisation's: never told twice.
+          category === 'credentials' && exposure.newPasswordBy !== undefined
+          ? noticePasswordTexts[phrasing.locale].unexpectedLinks
+          : adviceTexts[phrasing.locale][category],
     )
     .filter((text): text is string => text !== undefined);
   const phone = report.provider.customerServicePhone ?? report.contact.phone;
@@ -598,6 +628,12 @@ function noticeParts(
     consequence: consequence
       ? `${s('Vad det kan innebära för dig:', 'What this could mean for you:')} ${consequence}`
       : '',
+    doNow:
+      exposure.newPasswordBy !== 'customer'
+        ? ''
+        : list(noticePasswordTexts[phrasing.locale].doNowHeading, [
+            noticePasswordTexts[phrasing.locale].changePassword,
+          ]),
     done: list(s('Det här har vi gjort:', 'This is what we have done:'), doneLines),
     planned: [
       list(s('Det här kommer vi att göra:', 'This is what we will do:'), plannedLines),
@@ -655,6 +691,7 @@ function phoneScript(phrasing: Phrasing, parts: NoticeParts): PhoneScript {
     { kind: 'say', text: parts.happened },
     { kind: 'say', text: parts.saw },
     ...(parts.consequence ? [{ kind: 'say' as const, text: parts.consequence }] : []),
+    ...(parts.doNow ? [{ kind: 'say' as const, text: parts.doNow }] : []),
     ...(parts.done ? [{ kind: 'say' as const, text: parts.done }] : []),
     ...(parts.planned ? [{ kind: 'say' as const, text: parts.planned }] : []),
     ...(parts.watch ? [{ kind: 'say' as const, text: parts.watch }] : []),

@@ -1,6 +1,7 @@
 import { onlyLoginCodes } from './breach-facts.js';
 import { type DataCategory, dataCategoryLabels } from './data/data-categories.js';
 import {
+  closedLoginConsequenceTexts,
   confirmedDeletionMeasureId,
   confirmedDeletionText,
   consequenceTexts,
@@ -12,6 +13,7 @@ import {
   uncausedFeedbackTexts,
 } from './data/report-texts.js';
 import type { IncidentReport, Measure } from './incident-report.js';
+import { loginExposure } from './login-exposure.js';
 
 /** Phrases shared by the report and the customer notice, in one language and time zone. */
 export interface Phrasing {
@@ -93,12 +95,15 @@ export interface CredentialWording {
   readonly loginCode?: 'valid' | 'invalid';
   /** The codes were made invalid (the `invalidate-login` measure is done) rather than left to expire. */
   readonly voided?: boolean;
+  /** Nothing from the message opens the account any more (see {@link loginExposure}). */
+  readonly closed?: boolean;
 }
 
 /** The {@link CredentialWording} of a report, from its facts and `data.credentialKinds`. */
 export function credentialWording(report: IncidentReport): CredentialWording {
   const attachmentKey = attachmentKeyExposed(report);
-  if (attachmentKey || !onlyLoginCodes(report.data.credentialKinds)) return { attachmentKey };
+  if (attachmentKey || !onlyLoginCodes(report.data.credentialKinds))
+    return { attachmentKey, closed: loginExposure(report).closed };
   // Say only what the facts say: made invalid when the measure doing it is recorded done, expired otherwise.
   const voided = report.measures.some(
     (measure) => measure.id === 'invalidate-login' && measure.status === 'done',
@@ -233,7 +238,12 @@ function strangerConsequenceLines(
                 'The financial details are an amount on an invoice or order: they show what the customer is to pay, but are not enough for fraud on their own.',
               )
             : consequenceTexts[phrasing.locale][category];
-    if (text) lines.push(category === 'national-id-number' ? withWhatCameWith(phrasing, text, has) : text);
+    // Once nothing from the message opens the account, what the details could do is said as past.
+    const said =
+      category === 'credentials' && options.closed === true
+        ? closedLoginConsequenceTexts[phrasing.locale]
+        : text;
+    if (said) lines.push(category === 'national-id-number' ? withWhatCameWith(phrasing, said, has) : said);
   }
   return lines;
 }
@@ -321,15 +331,30 @@ export function disclosureReach(report: IncidentReport): 'public' | 'addresses' 
  */
 export function inCustomerNotice(
   report: IncidentReport,
-  measure: Pick<Measure, 'id' | 'forCustomer'>,
+  measure: Pick<Measure, 'id' | 'forCustomer'> & { readonly status?: Measure['status'] },
 ): boolean {
   if (measure.id === 'inform-customer') return false;
   if (!(measure.forCustomer ?? isUsualMeasure(measure.id))) return false;
+  if (measure.status !== undefined && measure.status !== 'done' && movedByLogin(report, measure.id))
+    return false;
   return (
     measure.id !== 'correct-address' ||
     report.facts.returnedUnopened === true ||
     disclosureReach(report) === 'one'
   );
+}
+
+/**
+ * A password measure not yet done that the notice leaves out, so that it gives the customer one
+ * instruction: once a new password was sent (links sent earlier made invalid with it), a check for
+ * other links sent to the wrong address changes nothing for the customer; and where the customer is
+ * told to change the password now, a new password the organisation only proposes to send would tell
+ * them the opposite (GDPR Art. 34(2): what the person can do to mitigate the effects, said clearly).
+ */
+function movedByLogin(report: IncidentReport, id: string): boolean {
+  if (id !== 'check-password-reset' && id !== 'new-password') return false;
+  const exposure = loginExposure(report);
+  return id === 'check-password-reset' ? exposure.newPasswordSent : exposure.newPasswordBy === 'customer';
 }
 
 /** One of the usual measures, or the confirmed deletion's own: worded by the project, not the caller. */

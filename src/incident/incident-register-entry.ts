@@ -190,15 +190,16 @@ export function incidentRegisterEntry(
   // A login link or code that reached the wrong person is named with its state and why, so the
   // register shows whether it can still be used (GDPR Art. 33(5): the remedial action taken).
   const invalidation = recorded.find((measure) => measure.id === 'invalidate-login');
+  // Done, it is said in the past tense, and no longer as something that logs in.
   if (invalidation !== undefined)
     measures.push(
-      `${s('inloggningslänk eller kod', 'login link or code')} ${
-        invalidation.status === 'done'
-          ? s('ogiltig gjord', 'invalidated')
-          : invalidation.status === 'rejected'
-            ? s('görs inte ogiltig', 'not invalidated')
-            : s('ska göras ogiltig', 'to be invalidated')
-      } (${s('den ger inloggning på kundens konto', 'it logs in to the customer’s account')})`,
+      invalidation.status === 'done'
+        ? s('inloggningslänken eller koden har gjorts ogiltig', 'login link or code made invalid')
+        : `${s('inloggningslänken eller koden', 'login link or code')} ${
+            invalidation.status === 'rejected'
+              ? s('görs inte ogiltig', 'not made invalid')
+              : s('ska göras ogiltig', 'to be made invalid')
+          } (${s('den kan användas för att logga in på kundens konto', 'it can be used to log in to the customer’s account')})`,
     );
   const risk = open
     ? `${s('risk', 'risk')} ${untilReviewed}`

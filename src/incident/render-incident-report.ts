@@ -5,7 +5,12 @@ import { authorityName } from './authority-name.js';
 import { controllerHeadings } from './data/controller-headings.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import { peopleWords } from './data/people-categories.js';
-import { confirmedDeletionMeasureId, confirmedDeletionText, reportHeadings } from './data/report-texts.js';
+import {
+  confirmedDeletionMeasureId,
+  confirmedDeletionText,
+  loginCheckMeasureTexts,
+  reportHeadings,
+} from './data/report-texts.js';
 import {
   consequenceLines,
   credentialWording,
@@ -26,6 +31,7 @@ import {
   describeSource,
 } from './find-precedents.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+import { loginExposure } from './login-exposure.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { toHtmlDocument } from './render-html.js';
 import { type PdfFonts, toPdf } from './render-pdf.js';
@@ -607,6 +613,8 @@ function reportMeasureText(
   final: FinalAssessment,
   measure: IncidentReport['measures'][number],
 ): string {
+  if (measure.id === 'check-password-reset' && !measure.text && loginExposure(report).inMessage)
+    return loginCheckMeasureTexts[phrasing.locale][measure.status === 'done' ? 'done' : 'pending'];
   if (
     measure.id !== 'inform-customer' ||
     measure.text ||
@@ -747,12 +755,21 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
   // Delivery not established (`misdirected.unconfirmed`): the notice says what the person may have seen.
   const mayHaveReached =
     report.incident.misdirected?.unconfirmed === true && report.facts.returnedUnopened !== true;
+  // The one thing the notice asks the customer to do now, as buildCustomerNotice words it.
+  const doNowSaid =
+    loginExposure(report).newPasswordBy === 'customer'
+      ? say(
+          phrasing,
+          ' att kunden bör byta lösenord nu,',
+          ' that the customer should change their password now,',
+        )
+      : '';
   lines.push(
     notice.content ??
       say(
         phrasing,
-        `${controller ? 'Informationen' : 'Underrättelsen'} beskriver vad som hänt, vilka uppgifter den andra personen ${mayHaveReached ? 'kan ha sett' : 'kunnat se'},${measuresSaid} vad kunden bör vara uppmärksam på, samt ${contactSaid} och referensnummer.`,
-        `The notice says what happened, which details the other person ${mayHaveReached ? 'may have seen' : 'could see'},${measuresSaid} what the customer should watch for, and gives ${contactSaid} and the reference number.`,
+        `${controller ? 'Informationen' : 'Underrättelsen'} beskriver vad som hänt, vilka uppgifter den andra personen ${mayHaveReached ? 'kan ha sett' : 'kunnat se'},${measuresSaid}${doNowSaid} vad kunden bör vara uppmärksam på, samt ${contactSaid} och referensnummer.`,
+        `The notice says what happened, which details the other person ${mayHaveReached ? 'may have seen' : 'could see'},${measuresSaid}${doNowSaid} what the customer should watch for, and gives ${contactSaid} and the reference number.`,
       ),
   );
   return lines;

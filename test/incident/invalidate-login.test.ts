@@ -19,8 +19,8 @@ const proposedInReport = {
   en: 'The login link, password-reset link or one-time code that reached the wrong person is to be made invalid and the account’s open sessions ended, since whoever holds a valid link or code can log in to the customer’s account.',
 } as const;
 const inRegister = {
-  sv: 'inloggningslänk eller kod ska göras ogiltig (den ger inloggning på kundens konto)',
-  en: 'login link or code to be invalidated (it logs in to the customer’s account)',
+  sv: 'inloggningslänken eller koden ska göras ogiltig (den kan användas för att logga in på kundens konto)',
+  en: 'login link or code to be made invalid (it can be used to log in to the customer’s account)',
 } as const;
 
 describe('a login link or one-time code that reached the wrong person', () => {
@@ -72,7 +72,7 @@ describe('a login link or one-time code that reached the wrong person', () => {
       { ...misdirectedSmsInput, measures: [{ id: 'invalidate-login', status: 'done' }] },
       { now },
     );
-    expect(incidentRegisterEntry(report, { locale: 'en' })).toContain('login link or code invalidated');
+    expect(incidentRegisterEntry(report, { locale: 'en' })).toContain('login link or code made invalid');
     expect(renderIncidentReport(report, { format: 'text', locale: 'en' })).toContain(
       'was made invalid and the account’s open sessions were ended',
     );

@@ -355,3 +355,60 @@ export const noticeConsequenceTexts: Readonly<
     },
   },
 };
+
+/**
+ * The check for passwords or login links sent to the wrong address, said where the message itself
+ * held one: the notice knows that one was sent, so it never offers to check whether any was, only
+ * whether others were besides it (GDPR Art. 5(1)(d) accuracy; Art. 34(2) the measures taken).
+ */
+export const noticeLoginCheckTexts: Readonly<
+  Record<ReportLocale, Readonly<Record<'done' | 'planned' | 'proposed', string>>>
+> = {
+  sv: {
+    done: 'Vi har kontrollerat att inga andra lösenord eller inloggningslänkar än de i {item} har skickats till {wrongDestination}.',
+    planned:
+      'Vi kommer att kontrollera om fler lösenord eller inloggningslänkar än de i {item} har skickats till {wrongDestination}.',
+    proposed:
+      'Vi avser att kontrollera om fler lösenord eller inloggningslänkar än de i {item} har skickats till {wrongDestination}.',
+  },
+  en: {
+    done: 'We checked that no password or login link other than those in {item} was sent to {wrongDestination}.',
+    planned:
+      'We will check whether any password or login link besides those in {item} was sent to {wrongDestination}.',
+    proposed:
+      'We intend to check whether any password or login link besides those in {item} was sent to {wrongDestination}.',
+  },
+};
+
+/**
+ * What the notice says of login details that reached the wrong person, by who gives the account a
+ * new password (see `loginExposure`): the customer is told to change it, under its own heading as
+ * the one thing to do now, only where the organisation has not sent or decided to send a new one;
+ * otherwise only not to use unexpected links. `closed`: the link was made invalid and any password
+ * replaced, so the details no longer open the account (OWASP Forgot Password Cheat Sheet).
+ */
+export const noticePasswordTexts: Readonly<
+  Record<
+    ReportLocale,
+    {
+      readonly doNowHeading: string;
+      readonly changePassword: string;
+      readonly unexpectedLinks: string;
+      readonly closed: string;
+    }
+  >
+> = {
+  sv: {
+    doNowHeading: 'Det här bör du göra nu:',
+    changePassword: 'Byt lösenord till ditt konto hos oss nu, så att ingen annan kan logga in på det.',
+    unexpectedLinks: 'Använd inte länkar i meddelanden som du inte väntat dig.',
+    closed:
+      'Länken och inloggningsuppgifterna i {item} fungerar inte längre och ger ingen tillgång till ditt konto.',
+  },
+  en: {
+    doNowHeading: 'What you should do now:',
+    changePassword: 'Change the password of your account with us now, so that nobody else can log in to it.',
+    unexpectedLinks: 'Do not use links in messages you did not expect.',
+    closed: 'The link and login details in {item} no longer work and give no access to your account.',
+  },
+};

@@ -311,6 +311,37 @@ export const consequenceTexts: Readonly<
 };
 
 /**
+ * The likely consequence of login details once nothing from the message opens the account any more
+ * (`invalidate-login` done, and any password among them replaced by `new-password`): what they could
+ * do, and until when, never as a present danger the measures recorded have ended (GDPR Art. 33(3)(c)
+ * and (d); Art. 5(1)(d) accuracy).
+ */
+export const closedLoginConsequenceTexts: Readonly<Record<ReportLocale, string>> = {
+  sv: 'Länken eller inloggningsuppgifterna kunde ge tillgång till kundens konto tills de gjordes ogiltiga; de fungerar inte längre.',
+  en: 'The link or login details could give access to the customer’s account until they were made invalid; they no longer work.',
+};
+
+/**
+ * The check that no password or login link went to the wrong address (`check-password-reset`), where
+ * the message itself held one: the report knows one was sent, so the check is for others besides it,
+ * never for whether any was (GDPR Art. 5(1)(d) accuracy; Art. 33(3)(d) the measures).
+ */
+export const loginCheckMeasureTexts: Readonly<
+  Record<ReportLocale, { readonly done: string; readonly pending: string }>
+> = {
+  sv: {
+    done: 'Vi har kontrollerat att inga andra lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen.',
+    pending:
+      'Det ska kontrolleras om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen.',
+  },
+  en: {
+    done: 'We checked that no password or login link other than those in the message was sent to the wrong address.',
+    pending:
+      'It is to be checked whether any password or login link besides those in the message was sent to the wrong address.',
+  },
+};
+
+/**
  * The words for credentials that are one-time login codes and nothing else (`data.credentialKinds:
  * ['login-code']`): a code logs in once, until it expires, and leaves no password to change (NIST
  * SP 800-63B §5.1.3); one that had expired or was made invalid opens nothing any more (EDPB
