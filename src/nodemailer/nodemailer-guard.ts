@@ -755,7 +755,7 @@ async function compileMessage(
       raw = removeHeaderFields(raw, [customerIdHeader]);
     }
     named = collectRecipients(header.recipients);
-    replyTo = collectReplyTo({ replyTo: header.headers.get('reply-to') });
+    replyTo = collectReplyTo({ replyTo: header.replyTo });
     messageId = header.messageId;
     // What is sent is these bytes, not the stream or file they were read from.
     mail.data.raw = raw;

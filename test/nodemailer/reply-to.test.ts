@@ -47,6 +47,13 @@ describe('Reply-To', () => {
         envelope: { from: 'order@butiken.se', to: [ANNA] },
       },
     ],
+    [
+      'the second of two Reply-To fields of a raw message',
+      {
+        raw: `From: order@butiken.se\r\nTo: ${ANNA}\r\nReply-To: ${SHOP}\r\nReply-To: Erik\r\n <${ERIK}>\r\nSubject: Order\r\n\r\nTack!\r\n`,
+        envelope: { from: 'order@butiken.se', to: [ANNA] },
+      },
+    ],
   ];
   for (const [shape, extra] of shapes) {
     it(`holds as blocked another customer's address in ${shape}`, async () => {
