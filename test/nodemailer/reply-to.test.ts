@@ -11,6 +11,7 @@ const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com'; // C-2002's
 const SHOP = 'kundtjanst@butiken.se';
+const ANNAS = customers['C-1001'] as (typeof customers)[string];
 
 const guarded = () =>
   guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
@@ -95,6 +96,25 @@ describe('Reply-To', () => {
   it("sends with a reply address one slip from the customer's own, which is theirs to mistype", async () => {
     await guarded().sendMail(order({ replyTo: 'anna.svensson1958@gmail.com' }));
     expect(fixture.sink.received.map(({ to }) => to)).toEqual([[ANNA]]);
+  });
+
+  it("keeps it held when the release's directory no longer knows whose the Reply-To address is", async () => {
+    const error = (await failure(guarded().sendMail(order({ replyTo: ERIK })))) as { holdId?: string };
+    const knowingOnlyTheCustomer = guardedTransport(fixture, undefined, undefined, createDirectory([ANNAS]));
+    const release = failure(
+      fixture.holdStore.release(error.holdId ?? '', knowingOnlyTheCustomer, {
+        to: ANNA,
+        by: 'lena@butiken.se',
+        reason: 'read back on the phone',
+      }),
+    );
+    expect(await release).toMatchObject({
+      code: 'RECIPIENT_BLOCKED',
+      message: expect.stringContaining(
+        `${ERIK} in Reply-To was blocked or found to be another customer's address`,
+      ),
+    });
+    expect(fixture.sink.received).toEqual([]);
   });
 
   it('keeps a held message whose Reply-To is stopped held when it is released to a corrected address', async () => {
