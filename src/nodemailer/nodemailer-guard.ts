@@ -12,10 +12,11 @@ import {
   RecipientNeedsConfirmationError,
 } from '../errors.js';
 import { createGuard, type Guard, type GuardOptions } from '../guard/create-guard.js';
+import { describeFindings } from '../guard/describe-findings.js';
 import type { Action } from '../guard/verdict.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
-import { collectRecipients, type ParsedAddressList } from '../pipeline/collect-recipients.js';
+import { collectRecipients, collectReplyTo, type ParsedAddressList } from '../pipeline/collect-recipients.js';
 import {
   type CustomerReference,
   type PipelineOptions,
@@ -156,10 +157,20 @@ interface CompiledMessage {
   readonly envelope: HeldEnvelope;
   /** Other keys of an explicit envelope (`size`, `use8BitMime`): passed on as given. */
   readonly envelopeOptions: Record<string, unknown>;
-  /** The To, Cc and Bcc fields of the message, as nodemailer writes them (Bcc is not written, only delivered to). */
+  /**
+   * The To, Cc and Bcc fields of the message, as nodemailer writes them (Bcc is not written, only
+   * delivered to), and its Resent-To, Resent-Cc and Resent-Bcc fields (RFC 5322 §3.6.6).
+   */
   readonly named: readonly Recipient[];
+  /** The Reply-To addresses the message is written with (RFC 5322 §3.6.2): where the customer's reply goes. */
+  readonly replyTo: readonly Recipient[];
   /** A prebuilt (`raw`) message, read to its end: the bytes that are sent. */
   readonly raw?: Buffer;
+  /**
+   * The raw content of the composed node when it was checked (mime-node `setRaw`): a node given
+   * raw content later is built from it alone, its header fields and parts unread.
+   */
+  readonly rawContent: unknown;
   readonly messageId?: string;
   /** The value of `customerIdHeader`, read before the field was removed. */
   readonly headerCustomerId?: string;
@@ -274,6 +285,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
           ...findUnreadableMailboxes(data),
           ...collectRecipients({ ...data, ...resentHeaders(data) }, { parsedLists }),
         ];
+    const givenReplyTo = release ? [] : collectReplyTo(data);
     const compiled = await compileMessage(mail, headerName, parsedLists);
     pinMessage(mail, compiled);
     if (release) return guardRelease(data, compiled, release, control?.release as string);
@@ -285,7 +297,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // Nodemailer itself refuses a message without recipients; there is nothing to check.
     if (recipients.length === 0) return;
     const check = await checkRecipients(
-      { recipients, source: data },
+      { recipients, source: data, replyTo: [...givenReplyTo, ...compiled.replyTo] },
       customerOptions(control?.customerId ?? compiled.headerCustomerId),
     );
     const confirmation = control?.confirmation;
@@ -393,7 +405,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // line break when it built the stored message no longer shows it.
     const recipients = mergeRecipients(release.recipients ?? [], compiled);
     const check = await checkRecipients(
-      { recipients, source: data },
+      { recipients, source: data, replyTo: compiled.replyTo },
       customerOptions(release.customerId ?? compiled.headerCustomerId),
     );
     // Another customer's address is refused whether it was corrected or kept: a person who reviewed
@@ -405,17 +417,19 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     );
     // What the check that held it stopped stays stopped: the customer file given at release may lack
     // the customer whose address it is, and a stale export must never undo a block.
+    // The Reply-To field is kept whatever the release corrects: an address in it the check stopped
+    // stays stopped too.
     const stoppedWhenHeld = new Set(release.stoppedWhenHeld ?? []);
-    const heldStopped = check.recipients.filter(({ address }) =>
+    const heldStopped: Recipient[] = [...check.recipients, ...compiled.replyTo].filter(({ address }) =>
       stoppedWhenHeld.has(comparableAddress(address)),
     );
-    // A correction the check finds probably not the customer's (a sibling domain, a rewritten known
-    // address) is refused even with `confirmNew`, which says only that a new address was read back.
-    const doubted = release.corrected
-      ? check.recipients.filter(
-          ({ verdict }) => verdict.action === 'confirm' && probablyWrong(verdict).length > 0,
-        )
-      : [];
+    // A recipient the check finds probably not the customer's (a sibling domain, a rewritten known
+    // address) is refused even with `confirmNew`, which says only that a new address was read back:
+    // typed at release or kept as held, the customer confirming "the new address" does not answer
+    // a check that believes it is a slip of a known one.
+    const doubted = check.recipients.filter(
+      ({ verdict }) => verdict.action === 'confirm' && probablyWrong(verdict).length > 0,
+    );
     const blocked =
       check.action === 'block' || otherCustomers.length > 0 || heldStopped.length > 0 || doubted.length > 0;
     // A corrected recipient judged `confirm`, and a kept one judged `confirm` because it is new to
@@ -489,14 +503,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ? check.recipients.filter(({ verdict }) => verdict.action === 'block')
         : otherCustomers;
     const said = stopped
-      .map(({ address, verdict }) => {
+      .map(({ field, address, verdict }) => {
         // The findings that decided (a block's, or the other customer's), not every remark.
-        const findings = verdict.findings
-          .filter((finding) =>
+        const findings = describeFindings(
+          verdict.findings.filter((finding) =>
             check.action === 'block' ? finding.action === 'block' : OTHER_CUSTOMER_CODES.has(finding.code),
-          )
-          .map((finding) => `${finding.message.replace(/\.$/, '')} (${finding.code})`)
-          .join('; ');
+          ),
+        );
         const state =
           check.action === 'block'
             ? 'is blocked'
@@ -504,31 +517,43 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
               ? "is another customer's address"
               : "is one slip from another customer's address";
         const suggested = verdict.suggestion ? `; did you mean ${verdict.suggestion}?` : '';
-        return `${address} ${state}: ${findings}${suggested}`;
+        return `${address}${whereNamed(field)} ${state}: ${findings}${suggested}`;
       })
       .join(' ');
     // Stopped only by the check that held it: the check now passes it, which a customer file
     // lacking the address's owner explains, so that check's verdict is what stands.
-    const heldOnly = heldStopped
-      .filter((recipient) => !stopped.includes(recipient))
+    const saidKeys = new Set(stopped.map(({ field, address }) => `${field} ${comparableAddress(address)}`));
+    const saidOf = ({ field, address }: Recipient) => saidKeys.has(`${field} ${comparableAddress(address)}`);
+    const heldOnly = [
+      ...new Map(
+        heldStopped
+          .filter((recipient) => !saidOf(recipient))
+          .map((recipient) => [`${recipient.field} ${comparableAddress(recipient.address)}`, recipient]),
+      ).values(),
+    ]
       .map(
-        ({ address }) =>
-          `${address} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that`,
+        ({ field, address }) =>
+          `${address}${whereNamed(field)} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that`,
       )
       .join('; ');
     const doubtedOnly = doubted
-      .filter((recipient) => !stopped.includes(recipient) && !heldStopped.includes(recipient))
+      .filter((recipient) => !saidOf(recipient) && !heldStopped.includes(recipient))
       .map(({ address, verdict }) => {
-        const findings = probablyWrong(verdict)
-          .map((finding) => `${finding.message.replace(/\.$/, '')} (${finding.code})`)
-          .join('; ');
+        const findings = describeFindings(probablyWrong(verdict));
         const suggested = verdict.suggestion ? `; did you mean ${verdict.suggestion}?` : '';
         return `${address} is probably not the customer's address, whether or not it is new to them: ${findings}${suggested}`;
       })
       .join(' ');
     const why = [said, heldOnly, doubtedOnly].filter(Boolean).join(' ');
+    // Only the envelope is corrected at release (`to`): the Reply-To field is sent as it was held.
+    const replyTo = [...stopped, ...heldStopped].some(({ field }) => field === 'reply-to');
+    const next = replyTo
+      ? "A release corrects the recipients, not Reply-To: discard the message and send it again with the company's own reply address."
+      : doubtedOnly
+        ? 'Correct the recipient with --to (confirming it as new, --confirm-new, does not answer this) and release the message again, or discard it.'
+        : 'Correct the recipient and release the message again, or discard it.';
     throw new RecipientBlockedError(
-      `Not sent, the message stays held: ${why}${why.endsWith('?') ? '' : '.'} Correct the recipient and release the message again, or discard it.`,
+      `Not sent, the message stays held: ${why}${why.endsWith('?') ? '' : '.'} ${next}`,
       details,
     );
   }
@@ -620,11 +645,19 @@ function describeFailure(failure: unknown): string {
 function describeStopped(check: RecipientsCheck): string {
   return check.recipients
     .filter(({ verdict }) => verdict.action === check.action)
-    .map(({ address, verdict }) => {
+    .map(({ field, address, verdict }) => {
       const why = [verdict.findings[0]?.code, verdict.suggestion && `suggestion ${verdict.suggestion}`];
-      return `${JSON.stringify(address)} (${why.filter(Boolean).join('; ')})`;
+      return `${JSON.stringify(address)}${whereNamed(field)} (${why.filter(Boolean).join('; ')})`;
     })
     .join(', ');
+}
+
+/**
+ * Where an address was named, said only of Reply-To: it receives nothing but the customer's reply,
+ * so a person who reads "recipient" looks for it among To, Cc and Bcc in vain.
+ */
+function whereNamed(field: Recipient['field']): string {
+  return field === 'reply-to' ? ' in Reply-To' : '';
 }
 
 /**
@@ -706,6 +739,7 @@ async function compileMessage(
   }
   let raw: Buffer | undefined;
   let named: Recipient[];
+  let replyTo: Recipient[];
   let messageId: string | undefined;
   let rawCustomerId: string | undefined;
   let envelope: ReturnType<ComposedNode['getEnvelope']> | undefined;
@@ -721,23 +755,13 @@ async function compileMessage(
       raw = removeHeaderFields(raw, [customerIdHeader]);
     }
     named = collectRecipients(header.recipients);
+    replyTo = collectReplyTo({ replyTo: header.replyTo });
     messageId = header.messageId;
     // What is sent is these bytes, not the stream or file they were read from.
     mail.data.raw = raw;
     node = new MailComposer(mail.data).compile();
   } else {
-    const fields = readRecipientFields(node, parsedLists);
-    if (fields) {
-      named = fields.named;
-      envelope = fields.envelope;
-    } else {
-      const addresses = node.getAddresses();
-      named = FIELDS.flatMap((field) =>
-        (addresses[field] ?? []).map(
-          ({ address = '', name }): Recipient => (name ? { field, address, name } : { field, address }),
-        ),
-      );
-    }
+    ({ named, replyTo, envelope } = recipientFieldsOf(node, parsedLists));
   }
   const { from, to, ...envelopeOptions } = envelope ?? node.getEnvelope();
   if (givesId) {
@@ -758,7 +782,9 @@ async function compileMessage(
     envelope: { ...(from ? { from } : {}), to: [...to] },
     envelopeOptions,
     named,
+    replyTo,
     ...(raw === undefined ? {} : { raw }),
+    rawContent: (node as unknown as { _raw?: unknown })._raw,
     ...(messageId === undefined ? {} : { messageId }),
     ...(customerId === undefined ? {} : { headerCustomerId: customerId }),
     node,
@@ -769,7 +795,42 @@ async function compileMessage(
 const PENDING_MESSAGE_ID = '<pending@email-guard.invalid>';
 
 const FIELDS = ['to', 'cc', 'bcc'] as const;
-type Field = (typeof FIELDS)[number];
+
+/**
+ * The fields whose addresses a message is delivered to: To, Cc and Bcc, and the resent ones a relay
+ * that reads the header delivers a resent message to (RFC 5322 §3.6.6, `sendmail -t`).
+ */
+const NAMED_FIELDS = ['to', 'cc', 'bcc', 'resent-to', 'resent-cc', 'resent-bcc'] as const;
+type NamedField = (typeof NAMED_FIELDS)[number];
+const isNamedField = (field: string): field is NamedField =>
+  (NAMED_FIELDS as readonly string[]).includes(field);
+
+/**
+ * The recipient fields of a composed message and the envelope nodemailer derives from them
+ * (`readRecipientFields`); from the node's own `getAddresses` when it lacks the parts that reads,
+ * which names no resent field.
+ */
+function recipientFieldsOf(
+  node: ComposedNode,
+  parsedLists: Map<string, ParsedAddressList>,
+): {
+  named: Recipient[];
+  replyTo: Recipient[];
+  envelope: ReturnType<ComposedNode['getEnvelope']> | undefined;
+} {
+  const fields = readRecipientFields(node, parsedLists);
+  if (fields) return fields;
+  const addresses = node.getAddresses();
+  return {
+    named: FIELDS.flatMap((field) =>
+      (addresses[field] ?? []).map(
+        ({ address = '', name }): Recipient => (name ? { field, address, name } : { field, address }),
+      ),
+    ),
+    replyTo: collectReplyTo({ replyTo: addresses['reply-to'] }),
+    envelope: undefined,
+  };
+}
 
 /** An address list as nodemailer's MimeNode parses a header value (addressparser, then normalised). */
 interface ParsedAddress {
@@ -801,7 +862,13 @@ interface AddressFieldReader {
 function readRecipientFields(
   node: ComposedNode,
   parsedLists: Map<string, ParsedAddressList>,
-): { named: Recipient[]; envelope: ReturnType<ComposedNode['getEnvelope']> | undefined } | undefined {
+):
+  | {
+      named: Recipient[];
+      replyTo: Recipient[];
+      envelope: ReturnType<ComposedNode['getEnvelope']> | undefined;
+    }
+  | undefined {
   const reader = node as unknown as Partial<AddressFieldReader>;
   const headers = reader._headers;
   if (
@@ -814,14 +881,22 @@ function readRecipientFields(
   // mime-node `getEnvelope` returns an explicit envelope as it was set, whatever the header says.
   const derive = !reader._envelope;
   const named: Recipient[] = [];
-  const seenByField: Record<Field, Set<string>> = { to: new Set(), cc: new Set(), bcc: new Set() };
+  const replyTo: Recipient[] = [];
+  const seenByField: Record<NamedField, Set<string>> = {
+    to: new Set(),
+    cc: new Set(),
+    bcc: new Set(),
+    'resent-to': new Set(),
+    'resent-cc': new Set(),
+    'resent-bcc': new Set(),
+  };
   const to: string[] = [];
   const seenTo = new Set<string>();
   const found: ParsedAddress[] = [];
   let from: string | false = false;
   for (const { key, value } of headers) {
     const field = key.toLowerCase();
-    if (field === 'to' || field === 'cc' || field === 'bcc') {
+    if (isNamedField(field)) {
       // `getAddresses` matches the name without case, `getEnvelope` as nodemailer writes it.
       const inEnvelope = derive && (key === 'To' || key === 'Cc' || key === 'Bcc');
       const seen = seenByField[field];
@@ -837,12 +912,24 @@ function readRecipientFields(
           to.push(address);
         }
       }
-    } else if (derive && (key === 'From' || (!from && (key === 'Reply-To' || key === 'Sender')))) {
-      const first = firstAddress(fieldReader, fieldReader._parseAddresses(value));
-      if (first !== undefined) from = first;
+    } else {
+      const replies = field === 'reply-to';
+      const sends = derive && (key === 'From' || (!from && (key === 'Reply-To' || key === 'Sender')));
+      if (!replies && !sends) continue;
+      const parsed = fieldReader._parseAddresses(value);
+      if (sends) {
+        const first = firstAddress(fieldReader, parsed);
+        if (first !== undefined) from = first;
+      }
+      if (replies) {
+        found.length = 0;
+        collectFieldAddresses(fieldReader, parsed, found);
+        for (const { address = '', name } of found)
+          replyTo.push(name ? { field: 'reply-to', address, name } : { field: 'reply-to', address });
+      }
     }
   }
-  return { named, envelope: derive ? { from, to } : undefined };
+  return { named, replyTo, envelope: derive ? { from, to } : undefined };
 }
 
 /**
@@ -1080,22 +1167,20 @@ const MESSAGE_ACCESSORS: PropertyDescriptor = {
 /** Whether a message nodemailer built after the check has the recipients that were checked. */
 function sameAsChecked(mail: MailMessage, compiled: CompiledMessage, built: BuiltNode): boolean {
   if (!sameEnvelope(built.getEnvelope(), compiled.envelope)) return false;
+  // Raw content given to the node (`setRaw`) is what it is built from, its header fields unread.
+  if ((built as Partial<{ _raw: unknown }>)._raw !== compiled.rawContent) return false;
   if (compiled.raw !== undefined) return mail.data.raw === compiled.raw;
   // A prebuilt message set after the check is sent as its own bytes: none of it was read.
   if (mail.data.raw) return false;
-  // Field by field: an address moved from Bcc into To reaches the same mailboxes, but every
-  // recipient then sees it (RFC 5322 §3.6.3), which is a disclosure the check did not judge.
-  const inField = (field: string, address: string) => `${field} ${address}`;
-  const named = new Set(
-    compiled.named
-      .filter(({ field }) => (FIELDS as readonly string[]).includes(field))
-      .map(({ field, address }) => inField(field, address)),
-  );
-  const addresses = built.getAddresses();
-  const written = new Set(
-    FIELDS.flatMap((field) => (addresses[field] ?? []).map(({ address = '' }) => inField(field, address))),
-  );
-  return written.size === named.size && [...written].every((entry) => named.has(entry));
+  // Field by field, every field that names a recipient or where a reply goes: an address moved
+  // from Bcc into To reaches the same mailboxes, but every recipient then sees it (RFC 5322 §3.6.3),
+  // a Resent-Bcc added is delivered to by a relay that reads the header, a Reply-To changed takes
+  // the customer's answer elsewhere: none of that was judged.
+  const inField = ({ field, address }: Recipient) => `${field} ${address}`;
+  const checked = new Set([...compiled.named, ...compiled.replyTo].map(inField));
+  const fields = recipientFieldsOf(built as unknown as ComposedNode, new Map());
+  const written = new Set([...fields.named, ...fields.replyTo].map(inField));
+  return written.size === checked.size && [...written].every((entry) => checked.has(entry));
 }
 
 /** The message options of each message handed over with a stand-in (see `handOver`). */
@@ -1184,7 +1269,7 @@ function guardTransport(transport: { send?: unknown } | undefined): void {
           {
             path: ['envelope'],
             message:
-              'a plugin changed the envelope or the To, Cc or Bcc field after nodemailerGuard checked it; the message was not sent',
+              'a plugin changed the envelope or the To, Cc or Bcc field, a Resent- field, Reply-To or the raw content after nodemailerGuard checked it; the message was not sent',
           },
         ]),
       );

@@ -1,5 +1,6 @@
 import { extractAddress } from '../address/extract-address.js';
 import { OTHER_CUSTOMER_CODES } from '../guard/other-customer-codes.js';
+import { stopsRecipient } from '../guard/stops-recipient.js';
 import type { RecipientVerdict } from '../pipeline/recipient.js';
 
 export { OTHER_CUSTOMER_CODES };
@@ -18,7 +19,5 @@ export function comparableAddress(address: string): string {
 export function stoppedWhenHeld<T extends Pick<RecipientVerdict, 'address' | 'verdict'>>(
   recipients: readonly T[],
 ): T[] {
-  return recipients.filter(({ verdict }) =>
-    verdict.findings.some((finding) => finding.action === 'block' || OTHER_CUSTOMER_CODES.has(finding.code)),
-  );
+  return recipients.filter(({ verdict }) => verdict.findings.some(stopsRecipient));
 }

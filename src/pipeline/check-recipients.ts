@@ -1,9 +1,10 @@
 import { checkCustomerRecord } from '../guard/check-customer-record.js';
 import { checkRecipient } from '../guard/check-recipient.js';
+import { OTHER_CUSTOMER_CODES } from '../guard/other-customer-codes.js';
 import { moreSevere } from '../guard/policy.js';
 import { resolvePolicy } from '../guard/resolve-policy.js';
 import { type LookupFailure, settleLookup } from '../guard/settle-lookup.js';
-import type { Action, Verdict } from '../guard/verdict.js';
+import type { Action, Locale, Verdict } from '../guard/verdict.js';
 import { withLookupFailure } from '../guard/with-lookup-failure.js';
 import type { CustomerReference, PipelineOptions } from './pipeline-options.js';
 import type { Recipient, RecipientVerdict } from './recipient.js';
@@ -12,6 +13,15 @@ import type { Recipient, RecipientVerdict } from './recipient.js';
 export interface CheckRecipientsInput<Source> {
   readonly recipients: readonly Recipient[];
   readonly source: Source;
+  /**
+   * The addresses a reply goes to (the Reply-To field, RFC 5322 §3.6.2). Nothing is delivered to
+   * them, but the customer's answer is, with the order in it: of each, only what the directory says
+   * about another customer is kept (`OTHER_CUSTOMER_CODES`), and an address that is another
+   * customer's is listed as a `reply-to` recipient and blocked. Any other address is not listed, so
+   * a company's own reply address brings no near-miss remarks about the customer's addresses.
+   * @default [] (none)
+   */
+  readonly replyTo?: readonly Recipient[];
 }
 
 /** Every recipient's verdict and what they add up to. */
@@ -98,6 +108,24 @@ export async function checkRecipients<Source>(
     }),
   );
 
+  // A reply address is checked once, whichever reading named it, and shares the check of the same
+  // address as a recipient; it is judged apart, since another customer's mailbox in To may be a
+  // household's (a question), while a reply sent there is the stranger reading the order.
+  const replyTo = [
+    ...new Map((input.replyTo ?? []).map((recipient) => [recipient.address, recipient])).values(),
+  ];
+  const answered = await Promise.all(
+    replyTo.map(async (recipient): Promise<RecipientVerdict | undefined> => {
+      let verdict = verdicts.get(recipient.address);
+      if (!verdict) {
+        verdict = checkAddress(recipient.address);
+        verdicts.set(recipient.address, verdict);
+      }
+      return otherCustomersReplyTo(recipient, await verdict, guard.options.locale ?? 'en');
+    }),
+  );
+  for (const recipient of answered) if (recipient) checked.push(recipient);
+
   let action: Action = 'send';
   let unresolved = customerLookup !== undefined;
   for (const { verdict } of checked) {
@@ -110,6 +138,42 @@ export async function checkRecipients<Source>(
     ...(customerId === undefined ? {} : { customerId }),
     ...(customerLookup ? { customerLookup } : {}),
     failedOpen: failOpen && unresolved && action === 'confirm',
+  };
+}
+
+// Said before the finding's own message, which speaks of the address as a recipient.
+const REPLY_TO_SAYS: Readonly<Record<Locale, string>> = {
+  en: "Reply-To names another customer's address: the customer's reply, and what it quotes of the order, would go to them.",
+  sv: 'Svar till anger en annan kunds adress: kundens svar, och det det citerar ur ordern, skulle gå dit.',
+};
+
+/**
+ * A reply address as a recipient, blocked, when the directory says it is another customer's (or
+ * one slip from one); `undefined` otherwise. Only those findings are kept: the rest speak of an
+ * address the message is delivered to.
+ */
+function otherCustomersReplyTo(
+  recipient: Recipient,
+  verdict: Verdict,
+  locale: Locale,
+): RecipientVerdict | undefined {
+  const findings = verdict.findings
+    .filter((finding) => OTHER_CUSTOMER_CODES.has(finding.code))
+    .map((finding) => ({
+      ...finding,
+      action: 'block' as const,
+      message: `${REPLY_TO_SAYS[locale]} ${finding.message}`,
+    }));
+  if (findings.length === 0) return undefined;
+  return {
+    ...recipient,
+    field: 'reply-to',
+    verdict: {
+      action: 'block',
+      entered: verdict.entered,
+      ...(verdict.address === undefined ? {} : { address: verdict.address }),
+      findings,
+    },
   };
 }
 

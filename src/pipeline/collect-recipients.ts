@@ -115,6 +115,25 @@ export function collectRecipients(
 }
 
 /**
+ * The addresses a reply goes to (RFC 5322 §3.6.2): `replyTo`, and any `Reply-To` among the custom
+ * `headers`, in every shape `to` takes, each as a `reply-to` recipient. They are not delivered to;
+ * `checkRecipients` takes them as `replyTo`, to find another customer's address among them.
+ *
+ * @example
+ * ```ts
+ * collectReplyTo({ replyTo: 'Kundtjänst <kundtjanst@butiken.se>' });
+ * // [{ field: 'reply-to', address: 'kundtjanst@butiken.se', name: 'Kundtjänst' }]
+ * ```
+ */
+export function collectReplyTo(sources: Pick<RecipientSources, 'replyTo' | 'headers'>): Recipient[] {
+  const replyTo: Recipient[] = [];
+  collect(sources.replyTo, 'reply-to', replyTo);
+  for (const [key, value] of headerEntries(sources.headers))
+    if (headerName(key) === 'reply-to') collect(value, 'reply-to', replyTo);
+  return replyTo;
+}
+
+/**
  * Walks one field's value. Iterative with a seen-set, so neither deep nor cyclic arrays break it.
  * With `onlyUnsafe`, only what holds a control character is listed (an originator field).
  */

@@ -26,6 +26,11 @@ export interface MessageHeader {
     readonly resentCc: unknown;
     readonly resentBcc: unknown;
   };
+  /**
+   * The text of each Reply-To field (RFC 5322 §3.6.2), unfolded: a message may carry more than one,
+   * whatever the RFC allows, and mailparser keeps only one of them in `headers`.
+   */
+  readonly replyTo: readonly string[];
   /** The Message-ID field (RFC 5322 §3.6.4), when the message has one. */
   readonly messageId?: string;
 }
@@ -62,8 +67,9 @@ export async function readMessageHeader(
     };
   }
   let headers: Headers;
+  let lines: readonly HeaderLine[];
   try {
-    headers = await parseHeaders(normaliseHeaderSection(section.header), maxBytes);
+    ({ headers, lines } = await parseHeaders(normaliseHeaderSection(section.header), maxBytes));
   } catch (error) {
     return {
       problem: {
@@ -84,13 +90,28 @@ export async function readMessageHeader(
       resentCc: headers.get('resent-cc'),
       resentBcc: headers.get('resent-bcc'),
     },
+    replyTo: lines
+      .filter(({ key }) => key === 'reply-to')
+      .map(({ line }) => line.slice(line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '')),
     ...(typeof messageId === 'string' && messageId ? { messageId } : {}),
   };
 }
 
-/** Parses a header section (and the empty line after it) with mailparser's streaming parser. */
-function parseHeaders(header: Buffer, maxBytes: number): Promise<Headers> {
-  return new Promise<Headers>((resolve, reject) => {
+/** One header field as mailparser read it: its lower-case name and its whole (folded) line. */
+interface HeaderLine {
+  readonly key: string;
+  readonly line: string;
+}
+
+/**
+ * Parses a header section (and the empty line after it) with mailparser's streaming parser: the
+ * fields, and each field's line (mailparser emits `headerLines` right after `headers`).
+ */
+function parseHeaders(
+  header: Buffer,
+  maxBytes: number,
+): Promise<{ headers: Headers; lines: readonly HeaderLine[] }> {
+  return new Promise((resolve, reject) => {
     const parser = new MailParser({
       maxHeadSize: maxBytes,
       skipHtmlToText: true,
@@ -98,11 +119,15 @@ function parseHeaders(header: Buffer, maxBytes: number): Promise<Headers> {
       skipImageLinks: true,
       checksumAlgo: false,
     });
-    parser.once('headers', (headers) => resolve(headers));
+    let headers: Headers = new Map();
+    parser.once('headers', (read) => {
+      headers = read;
+    });
+    parser.once('headerLines', (lines: HeaderLine[]) => resolve({ headers, lines }));
     parser.once('error', reject);
     // Nothing but the header goes in, so no attachment waits to be released; the text is dropped.
     parser.on('data', () => undefined);
-    parser.once('end', () => resolve(new Map()));
+    parser.once('end', () => resolve({ headers, lines: [] }));
     parser.end(header);
   });
 }

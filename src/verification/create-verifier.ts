@@ -13,7 +13,8 @@ import {
   VerificationRateLimitedError,
 } from '../errors.js';
 import type { Guard, VerifiedAddressSource } from '../guard/create-guard.js';
-import { OTHER_CUSTOMER_CODES } from '../guard/other-customer-codes.js';
+import { describeFindings } from '../guard/describe-findings.js';
+import { stopsRecipient } from '../guard/stops-recipient.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { HoldStore, ReleaseResult } from '../nodemailer/hold-store.js';
 import { buildVerificationMessage } from './build-verification-message.js';
@@ -315,14 +316,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
     // itself, or a look-up that timed out) says nothing about the address: only findings about the
     // address stop a code.
     const stopping = verdict.findings.filter(
-      (finding) =>
-        finding.code !== 'lookup-failed' &&
-        (finding.action === 'block' || OTHER_CUSTOMER_CODES.has(finding.code)),
+      (finding) => finding.code !== 'lookup-failed' && stopsRecipient(finding),
     );
     if (stopping.length === 0) return;
-    const why = stopping
-      .map((finding) => `${finding.message.replace(/\.$/, '')} (${finding.code})`)
-      .join('; ');
+    const why = describeFindings(stopping);
     throw parseInputError(
       'address',
       `no code was sent: the check of ${address} for customer ${customerId} stops it: ${why}; confirm the address with a person`,

@@ -98,6 +98,53 @@ describe('a compile plugin after the check', () => {
     expect(fixture.sink.received).toEqual([]);
   });
 
+  type Message = SendMailOptions & { headers?: Record<string, string> };
+  type BuiltMessage = { setHeader(key: string, value: string): unknown; setRaw(raw: string): unknown };
+  const changes: [string, (message: BuiltMessage) => void, Partial<Message>?][] = [
+    ['adds a Resent-To', (message) => message.setHeader('Resent-To', THIEF)],
+    ['adds a Resent-Cc in lower case', (message) => message.setHeader('resent-cc', `Thief <${THIEF}>`)],
+    ['adds a Resent-Bcc', (message) => message.setHeader('Resent-Bcc', THIEF)],
+    ['sets Reply-To to an address nobody checked', (message) => message.setHeader('Reply-To', THIEF)],
+    [
+      'changes a Resent-To that was checked',
+      (message) => message.setHeader('Resent-To', THIEF),
+      { headers: { 'Resent-To': 'anna@svenssonbygg.se' } },
+    ],
+    [
+      'gives the message raw content of its own',
+      (message) =>
+        message.setRaw(`From: order@butiken.se\r\nTo: ${THIEF}\r\nResent-To: ${THIEF}\r\n\r\nTack!\r\n`),
+    ],
+  ];
+  for (const [what, change, options] of changes) {
+    it(`refuses the send when a stream plugin ${what}, rather than send what nobody checked`, async () => {
+      const transporter = guarded();
+      transporter.use('stream', (mail, done) => {
+        change(mail.message as unknown as BuiltMessage);
+        done();
+      });
+      await expect(transporter.sendMail({ ...order, ...options })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+      expect(fixture.sink.received).toEqual([]);
+    });
+  }
+
+  it('sends when a stream plugin sets the recipient fields to what was checked', async () => {
+    const transporter = guarded();
+    transporter.use('stream', (mail, done) => {
+      mail.message.setHeader('Resent-To', 'anna@svenssonbygg.se');
+      mail.message.setHeader('Reply-To', 'kundtjanst@butiken.se');
+      done();
+    });
+    await transporter.sendMail({
+      ...order,
+      replyTo: 'kundtjanst@butiken.se',
+      headers: { 'Resent-To': 'anna@svenssonbygg.se' },
+    });
+    expect(delivered()).toEqual([GOOD]);
+  });
+
   it('sends when a stream plugin adds a header that names no recipient', async () => {
     const transporter = guarded();
     transporter.use('stream', (mail, done) => {
