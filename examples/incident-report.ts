@@ -50,9 +50,15 @@ const result = await reportMisdirected(
     // What was done, confirmed by the person handling the case: the proposals carried out, the new
     // password still to be sent. The notice tells the customer exactly that.
     // What the operator did; no login link or code and no encrypted attachment were in the message,
-    // so the measures for those are not recorded (a measure done against the facts is refused).
+    // so the measures for those are not recorded (a measure done against the facts is refused); the
+    // recipient answered the first request, so there was no need to ask again.
     measures: misdirectedEmailMeasureIds
-      .filter((id) => id !== 'invalidate-login' && id !== 'retire-attachment-password')
+      .filter(
+        (id) =>
+          id !== 'invalidate-login' &&
+          id !== 'retire-attachment-password' &&
+          id !== 'contact-recipient-again',
+      )
       .map((id) => ({
         id,
         status: id === 'new-password' ? 'planned' : 'done',

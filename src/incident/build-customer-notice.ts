@@ -14,6 +14,7 @@ import {
   noticeMeasureTexts,
   noticePasswordTexts,
   noticeRecipientWords,
+  noticeRequestStateTexts,
 } from './data/notice-texts.js';
 import {
   adviceTexts,
@@ -324,14 +325,23 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
       month: 'long',
       day: 'numeric',
     }).format(new Date(iso));
+  // What was done includes a request still unanswered, said with the fact that no answer has come, and
+  // a request that was tried and failed, said as tried: the customer hears neither as a success.
+  const states: readonly string[] = status === 'done' ? ['done', 'awaiting-answer', 'failed'] : [status];
+  const requestStates = noticeRequestStateTexts[phrasing.locale];
   return report.measures
-    .filter((measure) => measure.status === status && inCustomerNotice(report, measure))
-    .map((measure) => {
-      const text =
-        measure.text ??
-        fillUsualText(texts[measure.id], words) ??
-        measureText(phrasing, { ...measure, status }, report.incident);
-      return measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
+    .filter((measure) => states.includes(measure.status) && inCustomerNotice(report, measure))
+    .flatMap((measure) => {
+      const usual =
+        measure.status === 'failed'
+          ? fillUsualText(requestStates.failed[measure.id as MisdirectedEmailMeasureId], words)
+          : fillUsualText(texts[measure.id], words);
+      // A usual measure that failed without words for the customer (a new password that could not be
+      // issued) is in the report, not promised or reported to them here.
+      if (measure.text === undefined && measure.status === 'failed' && usual === undefined) return [];
+      const text = measure.text ?? usual ?? measureText(phrasing, { ...measure, status }, report.incident);
+      const dated = measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
+      return [measure.status === 'awaiting-answer' ? `${dated} ${requestStates.awaitingAnswer}` : dated];
     });
 }
 

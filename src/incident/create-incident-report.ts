@@ -22,6 +22,7 @@ import {
   confirmedDeletionMeasureId,
   type MisdirectedEmailMeasureId,
   misdirectedEmailMeasureIds,
+  requestMeasureIds,
 } from './data/report-texts.js';
 import { type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findAuthority } from './find-authority.js';
@@ -349,7 +350,16 @@ export function createIncidentReport(
   // them, still proposed: a measure the caller confirmed does not silence the others the law asks to
   // report as "taken or proposed" (GDPR Art. 33(3)(d); Regulation 611/2013 Annex I). One the caller
   // declined is among those given (`status: 'rejected'`), so it is not proposed again.
-  const proposals = fitting(channelMeasureIds[given.circumstances] ?? []);
+  // A request to the recipient that failed (a recall that did not work, nobody answering) leaves the
+  // data where it went: asking them again, another way where there is one, is the next measure
+  // (GDPR Art. 34(3)(b): measures that keep the risk from materialising).
+  const requestFailed = givenMeasures.some(
+    (measure) => deletionRequestIds.includes(measure.id) && measure.status === 'failed',
+  );
+  const proposals = fitting([
+    ...(channelMeasureIds[given.circumstances] ?? []),
+    ...(requestFailed ? (['contact-recipient-again'] as const) : []),
+  ]);
   const measures = [
     ...givenMeasures,
     ...outcome,
@@ -451,7 +461,10 @@ export function createIncidentReport(
 const channelMeasureIds: Readonly<Record<string, readonly MisdirectedEmailMeasureId[] | undefined>> = {
   'misdirected-sms': ['invalidate-login'],
   'misdirected-email': misdirectedEmailMeasureIds.filter(
-    (id) => id !== 'return-or-destroy-letter' && id !== 'correct-postal-address',
+    (id) =>
+      id !== 'return-or-destroy-letter' &&
+      id !== 'correct-postal-address' &&
+      id !== 'contact-recipient-again',
   ),
   'misdirected-post': [
     'return-or-destroy-letter',
@@ -464,7 +477,7 @@ const channelMeasureIds: Readonly<Record<string, readonly MisdirectedEmailMeasur
 };
 
 /** The usual measures that ask the recipient to delete or give back what they received. */
-const deletionRequestIds: readonly string[] = ['recall-and-delete', 'return-or-destroy-letter'];
+const deletionRequestIds: readonly string[] = requestMeasureIds;
 
 /** The means proposed for telling the customer of a misdirected e-mail, before any notice is given. */
 export const proposedMeans = ['phone', 'email'] as const;

@@ -5,6 +5,7 @@ import {
   confirmedDeletionMeasureId,
   confirmedDeletionText,
   consequenceTexts,
+  failedMeasureTexts,
   loginCodeTexts,
   measureTexts,
   misdirectedEmailMeasureIds,
@@ -135,10 +136,18 @@ export function measureText(
   if (measure.text) return measure.text;
   if (measure.id === confirmedDeletionMeasureId)
     return confirmedDeletionText(phrasing.locale, incident.circumstances);
+  if (measure.status === 'failed') {
+    const failed: Readonly<Record<string, string>> = failedMeasureTexts[phrasing.locale];
+    return failed[measure.id] ?? measure.id;
+  }
+  // A request made and not yet answered was done as far as the organisation can do it: it is said as
+  // done, and the report adds that no answer has come (`awaiting-answer`).
+  const done = measure.status === 'done' || measure.status === 'awaiting-answer';
   if (measure.id === 'seller-feedback' && cause === undefined)
-    return uncausedFeedbackTexts[phrasing.locale][measure.status === 'done' ? 'done' : 'pending'];
-  const texts: Readonly<Record<string, string>> =
-    measure.status === 'done' ? measureTexts[phrasing.locale] : pendingMeasureTexts[phrasing.locale];
+    return uncausedFeedbackTexts[phrasing.locale][done ? 'done' : 'pending'];
+  const texts: Readonly<Record<string, string>> = done
+    ? measureTexts[phrasing.locale]
+    : pendingMeasureTexts[phrasing.locale];
   return texts[measure.id] ?? measure.id;
 }
 

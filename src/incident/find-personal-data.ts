@@ -297,12 +297,12 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
       'bank-account',
     ],
     // The OCR reference on a Swedish invoice identifies the payer's invoice (Bankgirot, OCR-referens).
-    // Like the amount due below, it is a payment detail of one order: not the "financial information
-    // relating to credit card and bank account details" that EDPB Guidelines 9/2022 (section IV.B)
-    // and Regulation 611/2013 Art. 3(2)(a) weigh high, since it shows nothing of the person's means and
-    // moves no money; EDPB Guidelines 01/2021 Case No. 13 judged a packing slip with the price paid a
-    // low risk. Its own kind lets the assessment weigh it as the ordinary amount it is.
-    [/\bOCR(?:-?(?:nummer|nr|referens))?[.:]?\s*(\d{2,25})(?!\d)/g, 'financial', 'payment-reference'],
+    // Like the amount due below, it is a payment detail of one order, so an order detail: not the
+    // "financial information relating to credit card and bank account details" that EDPB Guidelines
+    // 9/2022 (section IV.B) and Regulation 611/2013 Art. 3(2)(a) weigh high, since it shows nothing of
+    // the person's means and moves no money; EDPB Guidelines 01/2021 Case No. 13 judged a packing slip
+    // with the price paid a low risk.
+    [/\bOCR(?:-?(?:nummer|nr|referens))?[.:]?\s*(\d{2,25})(?!\d)/g, 'order-details', 'payment-reference'],
   ];
   for (const [pattern, category, kind] of bankDetails) {
     for (const match of text.matchAll(pattern)) {
@@ -310,7 +310,11 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
       add(category, kind, match.index + match[0].length - value.length, value, mask(value, 0, 2), key(value));
     }
   }
-  // The amount due on an invoice is what the person owes, financial data (ENISA 2013, 3.1), not an order line.
+  // The amount due on an order or invoice is what this purchase costs: an order detail, like its
+  // prices. Financial data is what shows a person's means or moves their money (account and card
+  // numbers, income, debts: EDPB Guidelines 9/2022 section IV.B, Regulation 611/2013 Art. 3(2)(a)), and
+  // EDPB Guidelines 01/2021 Case No. 13 judged a packing slip with the price paid a low risk. Calling
+  // a total "financial" would tell a customer their card or account had leaked.
   // Each run of white space has one \s* that can take it: three in a row (before and after an optional
   // colon, after an optional currency) split a long run every way before failing, cubic in its length.
   for (const match of text.matchAll(
@@ -318,7 +322,7 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
   )) {
     const value = (match[1] ?? '').trimEnd();
     add(
-      'financial',
+      'order-details',
       'invoice-amount',
       match.index + match[0].indexOf(value, match[0].length - (match[1] ?? '').length),
       value,

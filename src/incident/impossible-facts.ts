@@ -491,8 +491,16 @@ export function contradictoryMeasures(
   const measures = facts.measures ?? [];
   const issues: InputIssue[] = [];
   if (facts.recipientConfirmedDeletion === true) {
+    // A recall that failed and was followed by a new request that was answered is how the deletion
+    // came about; without that new request done, a failed recall obtained no confirmation.
+    const askedAgain = measures.some(
+      (measure) => measure.id === 'contact-recipient-again' && measure.status === 'done',
+    );
     const index = measures.findIndex(
-      (measure) => measure.id === 'recall-and-delete' && measure.status !== 'done',
+      (measure) =>
+        measure.id === 'recall-and-delete' &&
+        measure.status !== 'done' &&
+        !(askedAgain && measure.status === 'failed'),
     );
     // Rejected ("the recipient could not be reached") says the recipient was never asked, as
     // proposed and planned say they are yet to be: the report would print both side by side.
@@ -588,7 +596,9 @@ function impossibleDoneMeasures(
     ),
   };
   return (facts.measures ?? []).flatMap((measure, index) => {
-    if (measure.status !== 'done' || measure.text !== undefined) return [];
+    // A request still awaiting its answer was made, so it needs what a done one needs.
+    if ((measure.status !== 'done' && measure.status !== 'awaiting-answer') || measure.text !== undefined)
+      return [];
     const denied = deniedPremise(measure.id, 'done', holding);
     // A recall done for a message that came back is named as `returnedUnopened` by contradictoryMeasures.
     if (denied === 'received' && measure.id === 'recall-and-delete') return [];
@@ -598,8 +608,8 @@ function impossibleDoneMeasures(
       {
         path: [...base, 'measures', index, 'id'],
         message: say(
-          `${measure.id} kan inte vara done: ${reason}; ta bort åtgärden eller rätta uppgifterna`,
-          `${measure.id} cannot be done: ${reason}; remove the measure or correct the facts`,
+          `${measure.id} kan inte vara ${measure.status}: ${reason}; ta bort åtgärden eller rätta uppgifterna`,
+          `${measure.id} cannot be ${measure.status}: ${reason}; remove the measure or correct the facts`,
         ),
       },
     ];

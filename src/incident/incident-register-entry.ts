@@ -175,16 +175,20 @@ export function incidentRegisterEntry(
   // The measures as the report states them (an inform-customer the recorded notice or checked call carried out is done).
   const recorded = measuresAsRecorded(checked);
   const count = (status: string) => recorded.filter((measure) => measure.status === status).length;
+  // A request still unanswered and an attempt that failed are counted apart from those done, so the
+  // register never shows a failed recall as a measure carried out.
   const measures = (
     [
-      ['done', 'genomförd', 'genomförda'],
-      ['planned', 'planerad', 'planerade'],
-      ['proposed', 'föreslagen', 'föreslagna'],
+      ['done', 'genomförd', 'genomförda', 'done'],
+      ['awaiting-answer', 'väntar på svar', 'väntar på svar', 'awaiting an answer'],
+      ['failed', 'misslyckad', 'misslyckade', 'failed'],
+      ['planned', 'planerad', 'planerade', 'planned'],
+      ['proposed', 'föreslagen', 'föreslagna', 'proposed'],
     ] as const
   )
-    .map(([status, one, many]) => {
+    .map(([status, one, many, english]) => {
       const number = count(status);
-      return number === 0 ? '' : `${number} ${s(number === 1 ? one : many, status)}`;
+      return number === 0 ? '' : `${number} ${s(number === 1 ? one : many, english)}`;
     })
     .filter((text) => text !== '');
   // A login link or code that reached the wrong person is named with its state and why, so the

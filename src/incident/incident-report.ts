@@ -10,9 +10,16 @@ import { CredentialKindSchema, factsObject, meantFact } from './breach-facts.js'
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { DataCategorySchema } from './data/data-categories.js';
 import { peopleCategories } from './data/people-categories.js';
-import { confirmedDeletionMeasureId, misdirectedEmailMeasureIds } from './data/report-texts.js';
+import {
+  confirmedDeletionMeasureId,
+  measureStatuses,
+  misdirectedEmailMeasureIds,
+  requestMeasureIds,
+} from './data/report-texts.js';
 import { AuthorityFindingSchema } from './find-authority.js';
 import { DecisionSchema, OfficerJudgmentSchema } from './officer-judgment.js';
+
+const measureStatusSchema = z.enum(measureStatuses);
 
 const Timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' });
 
@@ -30,8 +37,14 @@ export const UNKNOWN_MEASURE = 'unknown-measure';
 export const MeasureSchema = factsObject({
   /** A usual measure's id (`recall-and-delete`, ...) or the caller's own. */
   id: z.string().min(1),
-  /** `proposed` until the caller confirms it was done (or plans it, or rejects it). */
-  status: z.enum(['proposed', 'done', 'planned', 'rejected']),
+  /**
+   * `proposed` until the caller confirms it was done (or plans it, or decides not to do it:
+   * `rejected`). `failed`: it was tried and did not succeed (a recall that did not work, a recipient
+   * who could not be reached), with its `reason`; after a failed request to the recipient the report
+   * proposes `contact-recipient-again`. `awaiting-answer`: someone was asked (the recipient to delete
+   * or return what they received) and has not answered yet; only for a measure that asks someone.
+   */
+  status: measureStatusSchema,
   /** The caller's own wording; without it the usual measure's text is used in the report's language. */
   text: z.string().min(1).optional(),
   /**
@@ -43,9 +56,12 @@ export const MeasureSchema = factsObject({
    * @default true for a usual measure, false for one of your own
    */
   forCustomer: z.boolean().optional(),
-  /** Why it was rejected: only for a measure with `status: 'rejected'`. */
+  /** Why it was rejected or failed: only for a measure with `status: 'rejected'` or `'failed'`. */
   reason: z.string().min(1).optional(),
-  /** When it was done: only for a measure with `status: 'done'`. */
+  /**
+   * When it was done: only for a measure with `status: 'done'`, or when it was tried (`failed`) or
+   * the request was made (`awaiting-answer`).
+   */
   doneAt: z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' }).optional(),
 })
   // A usual measure's id is written out as its text in the report and the notice; an id that is none
@@ -68,14 +84,37 @@ export const MeasureSchema = factsObject({
         : `unknown measure "${measure.id}"; the usual measures are ${misdirectedEmailMeasureIds.join(', ')}, and a measure of your own needs its text`,
     });
   })
-  .refine((measure) => measure.reason === undefined || measure.status === 'rejected', {
-    path: ['reason'],
-    message: 'only a rejected measure has a reason here: set status "rejected", or leave reason out',
-  })
-  .refine((measure) => measure.doneAt === undefined || measure.status === 'done', {
-    path: ['doneAt'],
-    message: 'a measure that is not done has no done date: set status "done", or leave doneAt out',
-  });
+  .refine(
+    (measure) => measure.reason === undefined || measure.status === 'rejected' || measure.status === 'failed',
+    {
+      path: ['reason'],
+      message:
+        'only a rejected or failed measure has a reason here: set status "rejected" (decided not to do it) or "failed" (tried, did not succeed), or leave reason out',
+    },
+  )
+  .refine(
+    (measure) =>
+      measure.doneAt === undefined ||
+      measure.status === 'done' ||
+      measure.status === 'failed' ||
+      measure.status === 'awaiting-answer',
+    {
+      path: ['doneAt'],
+      message: 'a measure that is not done has no done date: set status "done", or leave doneAt out',
+    },
+  )
+  // Waiting for an answer is what a request to someone leads to; a measure the organisation carries
+  // out itself (a corrected address, a new password) is done or not, and has nobody to answer.
+  .refine(
+    (measure) =>
+      measure.status !== 'awaiting-answer' ||
+      measure.text !== undefined ||
+      (requestMeasureIds as readonly string[]).includes(measure.id),
+    {
+      path: ['status'],
+      message: `only a measure that asks someone can await an answer (${requestMeasureIds.join(', ')}, or one of your own with its text): set status "done", or use one of those`,
+    },
+  );
 /** One measure (see {@link MeasureSchema}). */
 export type Measure = z.infer<typeof MeasureSchema>;
 

@@ -73,6 +73,7 @@ export const measurePremises: Readonly<
     proposed: ['received', 'one-recipient'],
     done: ['received', 'one-recipient'],
   },
+  'contact-recipient-again': { proposed: ['received', 'one-recipient'], done: ['received', 'one-recipient'] },
   'correct-address': { proposed: ['one-recipient'], done: ['one-recipient'] },
   'correct-postal-address': { proposed: ['one-recipient'], done: ['one-recipient'] },
   'check-password-reset': { proposed: ['received', 'no-key-sent'], done: [] },

@@ -193,8 +193,31 @@ function buildSections(
     planned: s(' (planerad)', ' (planned)'),
     done: '',
   };
+  // `rejected` is a decision not to do it, said plainly: "avvisad" alone read as if the recipient, not
+  // the organisation, had turned something down. A failed attempt and an unanswered request are dated
+  // as tried or asked, never as done (GDPR Art. 5(1)(d)).
   const rejectedLabel = (reason: string | undefined) =>
-    reason === undefined ? s(' (avvisad)', ' (rejected)') : `${s(' (avvisad', ' (rejected')}: ${reason})`;
+    `${s(' (beslutat att inte göra detta', ' (decided not to do this')}${reason === undefined ? '' : `: ${reason}`})`;
+  const when = (label: [string, string], at: string | undefined) =>
+    at === undefined ? [] : [`${s(label[0], label[1])} ${reportDateTime(phrasing, at)}`];
+  const measureLabel = (measure: IncidentReport['measures'][number]): string => {
+    if (measure.status === 'failed') {
+      const parts = [
+        ...when(['försökt', 'tried'], measure.doneAt),
+        ...(measure.reason ? [measure.reason] : []),
+      ];
+      return parts.length === 0 ? '' : ` (${parts.join(': ')})`;
+    }
+    if (measure.status === 'awaiting-answer')
+      return ` (${[...when(['tillfrågad', 'asked'], measure.doneAt), s('inget svar ännu', 'no answer yet')].join(', ')})`;
+    if (measure.doneAt)
+      return s(
+        ` (genomförd ${reportDateTime(phrasing, measure.doneAt)})`,
+        ` (done ${reportDateTime(phrasing, measure.doneAt)})`,
+      );
+    if (measure.status === 'rejected') return rejectedLabel(measure.reason);
+    return statusLabel[measure.status as keyof typeof statusLabel] ?? '';
+  };
 
   return [
     { key: 'addressee', heading: h.addressee, paragraphs: addresseeParagraphs(phrasing, report) },
@@ -341,17 +364,7 @@ function buildSections(
           : []),
       ],
       list: measures.map(
-        (measure) =>
-          `${reportMeasureText(phrasing, report, final, measure)}${
-            measure.doneAt
-              ? s(
-                  ` (genomförd ${reportDateTime(phrasing, measure.doneAt)})`,
-                  ` (done ${reportDateTime(phrasing, measure.doneAt)})`,
-                )
-              : measure.status === 'rejected'
-                ? rejectedLabel(measure.reason)
-                : (statusLabel[measure.status as keyof typeof statusLabel] ?? '')
-          }`,
+        (measure) => `${reportMeasureText(phrasing, report, final, measure)}${measureLabel(measure)}`,
       ),
     },
     {
@@ -619,6 +632,7 @@ function reportMeasureText(
     measure.id !== 'inform-customer' ||
     measure.text ||
     measure.status === 'done' ||
+    measure.status === 'failed' ||
     report.subscriberNotice.required
   )
     return measureText(phrasing, measure, report.incident);

@@ -16,7 +16,7 @@ import {
   type PhoneScript,
 } from './build-customer-notice.js';
 import { CreateIncidentReportInputSchema, createIncidentReport } from './create-incident-report.js';
-import { type DataCategory, DataCategorySchema, enisaDataTypes } from './data/data-categories.js';
+import { DataCategorySchema } from './data/data-categories.js';
 import type { OrderTerm } from './data/order-terms.js';
 import { type DateInput, DateInputSchema } from './date-input.js';
 import type { PersonalDataKind } from './find-personal-data.js';
@@ -414,9 +414,6 @@ export async function reportFromInventory(
       recipient: given.recipient ?? 'unknown-individual',
       // Exactly the circumstances the caller gave.
       ...pickCircumstances(given),
-      ...(given.insight === undefined && ordinaryAmountsOnly(inventory, given.dataCategories)
-        ? { insight: 'limited' as const }
-        : {}),
       ...(review.length > 0 ? { needsReview: review } : {}),
       ...pickDefined({
         measures: given.measures,
@@ -500,33 +497,6 @@ function isEmptyMessage(value: unknown): boolean {
     return true;
   }
   return false;
-}
-
-// The kinds of financial data that say what a purchase or an invoice costs, and nothing of the
-// person's means: an amount due and the reference it is paid with.
-const ORDINARY_AMOUNTS: ReadonlySet<string> = new Set(['invoice-amount', 'payment-reference']);
-
-/**
- * Whether the only financial data found is an amount on an invoice or order (and its payment
- * reference), beside data that is simple in itself (ENISA 2013 section 3.1, `enisaDataTypes`): then
- * the data gives limited insight, and an amount due is not the financial data fraud needs. EDPB
- * Guidelines 01/2021 Case No. 13 found a packing slip with the price paid, in another customer's
- * hands, a low risk, recorded and not notified. Account and card numbers, income or a list of debts
- * are other kinds, and keep their weight; so does anything a caller states (`dataCategories`).
- */
-function ordinaryAmountsOnly(
-  inventory: MessageInventory,
-  given: readonly DataCategory[] | undefined,
-): boolean {
-  const financial = inventory.items.filter((item) => item.category === 'financial');
-  return (
-    financial.length > 0 &&
-    financial.every((item) => ORDINARY_AMOUNTS.has(item.kind)) &&
-    !(given ?? []).includes('financial') &&
-    [...inventory.categories, ...(given ?? [])].every(
-      (category) => category === 'financial' || enisaDataTypes[category] === 'simple',
-    )
-  );
 }
 
 /** The inventory's kind of each credential found, as the report names them (see `CredentialKindSchema`). */

@@ -98,7 +98,7 @@ describe('email-guard audit: mail naming its customer', () => {
     expect(report).not.toContain('stored wrongly');
     // Removing the address is never proposed: the draft shows it declined, with why.
     expect(report).not.toMatch(/wrong e-mail address is to be removed[^\n]*\(proposed\)/);
-    expect(report).toContain("(rejected: the address is another customer's valid address)");
+    expect(report).toContain("(decided not to do this: the address is another customer's valid address)");
     const notice = readFileSync(join(drafts, '0001-notice.eml'), 'utf8');
     expect(notice).not.toMatch(/remove the wrong e-mail address/);
   });
@@ -118,7 +118,7 @@ describe('email-guard audit: mail naming its customer', () => {
     );
     // The declined measure first, then the one the facts give as done, then the usual proposals.
     expect(measures.split('\n').filter((line) => line.startsWith('- '))).toEqual([
-      "- The wrong e-mail address is to be removed and the customer’s correct address entered after checking it with the customer. (rejected: the address is another customer's valid address)",
+      "- The wrong e-mail address is to be removed and the customer’s correct address entered after checking it with the customer. (decided not to do this: the address is another customer's valid address)",
       expect.stringMatching(
         /^- The recipient of the misdirected message was contacted[^\n]*\(done 7 November 2026/,
       ),

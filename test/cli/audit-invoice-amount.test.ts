@@ -59,17 +59,19 @@ async function draft(name: string, lines: string, ...more: string[]): Promise<st
 }
 
 describe('audit --incidents on an invoice sent to a wrong address', () => {
-  it('weighs the amount due as ordinary financial data, not a high risk to tell the customer of', async () => {
+  it('weighs the amount due as an order detail, not financial data or a high risk to tell the customer of', async () => {
     const report = await draft('amount', 'Att betala: 499 kr, OCR 5521001112');
     expect(report).toContain('a risk, but not a high risk');
     expect(report).not.toContain('the people concerned must be told');
     expect(report).not.toContain('can be used for fraud');
-    expect(report).toContain('an amount on an invoice or order');
+    expect(report).not.toMatch(/financial (details|data|information)/);
+    expect(report).toContain('The orders and prices show what the customer buys and pays.');
   });
 
   it('says so in Swedish', async () => {
     const report = await draft('amount-sv', 'Att betala: 499 kr, OCR 5521001112', '--locale', 'sv');
-    expect(report).toContain('De ekonomiska uppgifterna är ett belopp på en faktura eller beställning');
+    expect(report).toContain('Uppgifterna om beställningar och priser visar vad kunden köper och betalar.');
+    expect(report).not.toContain('ekonomiska uppgifter');
     expect(report).not.toContain('kan användas för bedrägeri eller utpressning');
     expect(report).not.toContain('hög risk för');
   });

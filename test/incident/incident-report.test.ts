@@ -13,8 +13,13 @@ import { fixtureDecisions } from './fixture-decisions.js';
 import { seedCase as input } from './seed-case.js';
 
 const now = '2018-02-23T15:10:00+01:00';
-// The measures for a letter: not proposed for an e-mail.
-const letterMeasures: ReadonlySet<string> = new Set(['return-or-destroy-letter', 'correct-postal-address']);
+// The measures for a letter, and asking the recipient again (only after a failed request): not
+// proposed for an e-mail at first.
+const letterMeasures: ReadonlySet<string> = new Set([
+  'return-or-destroy-letter',
+  'correct-postal-address',
+  'contact-recipient-again',
+]);
 
 describe('createIncidentReport', () => {
   it('proposes the usual measures for a misdirected e-mail, for the caller to confirm', () => {

@@ -70,7 +70,7 @@ describe('the documents state only what was recorded', () => {
     expect(answered).toContain(locale === 'sv' ? '  Nej.' : '  No.');
   });
 
-  it.each(locales)('lists a rejected measure as rejected, with its reason (%s)', (locale) => {
+  it.each(locales)('lists a rejected measure as decided against, with its reason (%s)', (locale) => {
     const report = createIncidentReport(
       {
         ...base,
@@ -84,8 +84,8 @@ describe('the documents state only what was recorded', () => {
     expect(text).not.toMatch(/No measures have been recorded yet|Inga åtgärder har registrerats ännu/);
     expect(text).toContain(
       locale === 'sv'
-        ? '(avvisad: the recipient cannot be reached)'
-        : '(rejected: the recipient cannot be reached)',
+        ? '(beslutat att inte göra detta: the recipient cannot be reached)'
+        : '(decided not to do this: the recipient cannot be reached)',
     );
   });
 

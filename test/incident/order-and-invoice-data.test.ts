@@ -18,7 +18,7 @@ describe('an invoice sent to the wrong customer', () => {
     expect(kinds(inventory.items)).not.toContain('account-number/bank-account');
     // The amount due and the OCR reference are the invoice's payment details, still listed.
     expect(kinds(inventory.items)).toEqual(
-      expect.arrayContaining(['financial/invoice-amount', 'financial/payment-reference']),
+      expect.arrayContaining(['order-details/invoice-amount', 'order-details/payment-reference']),
     );
   });
 

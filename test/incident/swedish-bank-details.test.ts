@@ -35,12 +35,12 @@ describe('Swedish bank details', () => {
       expect(findPersonalData(text)).toEqual([]);
   });
 
-  it('finds an OCR reference', () => {
-    expect(kinds('OCR: 4711023000125')).toContainEqual(['financial', 'payment-reference']);
+  it('finds an OCR reference, a payment detail of the order', () => {
+    expect(kinds('OCR: 4711023000125')).toContainEqual(['order-details', 'payment-reference']);
   });
 
-  it('calls the amount due on an invoice financial, not an order', () => {
-    expect(kinds('Att betala: 1 249,00 kr')).toContainEqual(['financial', 'invoice-amount']);
+  it('calls the amount due on an invoice an order detail, not financial data', () => {
+    expect(kinds('Att betala: 1 249,00 kr')).toContainEqual(['order-details', 'invoice-amount']);
   });
 });
 

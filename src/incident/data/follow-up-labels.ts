@@ -94,6 +94,7 @@ export const measureNames: Readonly<
   'correct-postal-address': ['rätta postadressen', 'correct the postal address'],
   'inform-customer': ['informera kunden', 'tell the customer'],
   'seller-feedback': ['återkoppling till säljaren', 'feedback to the seller'],
+  'contact-recipient-again': ['kontakta mottagaren på nytt', 'contact the recipient again'],
   'recipient-confirmed-deletion': [
     'mottagaren har bekräftat raderingen',
     'the recipient confirmed the deletion',
@@ -119,7 +120,9 @@ export const changeValueTexts: Readonly<Record<string, readonly [string, string]
   done: ['genomförd', 'done'],
   planned: ['planerad', 'planned'],
   proposed: ['föreslagen', 'proposed'],
-  rejected: ['avvisad', 'rejected'],
+  rejected: ['beslutat att inte göra', 'decided not to do'],
+  failed: ['försökt, misslyckades', 'tried, failed'],
+  'awaiting-answer': ['tillfrågad, inget svar ännu', 'asked, no answer yet'],
   internal: ['någon inom organisationen', 'someone inside the organisation'],
   trusted: ['en betrodd mottagare som kan hållas ansvarig', 'a trusted recipient who can be held to account'],
   'other-organisation': ['en annan organisation', 'another organisation'],

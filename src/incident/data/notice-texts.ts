@@ -34,6 +34,8 @@ export const noticeMeasureTexts: Readonly<
         'Vi har kontaktat {receiver} och bett {them} skicka tillbaka det eller förstöra det.',
       'correct-postal-address': 'Vi har rättat din postadress hos oss.',
       'seller-feedback': 'Vi har gått igenom det som hände, så att samma misstag inte upprepas.',
+      'contact-recipient-again':
+        'Vi har kontaktat {receiver} igen, efter att det första försöket misslyckades, och bett {them} radera det eller lämna tillbaka det.',
     },
     planned: {
       'recall-and-delete': 'Vi kommer att kontakta {receiver} och be {them} radera det.',
@@ -52,6 +54,8 @@ export const noticeMeasureTexts: Readonly<
         'Vi kommer att kontakta {receiver} och be {them} skicka tillbaka det eller förstöra det.',
       'correct-postal-address': 'Vi kommer att rätta din postadress hos oss.',
       'seller-feedback': 'Vi kommer att gå igenom det som hände, så att samma misstag inte upprepas.',
+      'contact-recipient-again':
+        'Vi kommer att kontakta {receiver} igen, på annat sätt om det går, och be {them} radera det eller lämna tillbaka det.',
     },
     proposed: {
       'recall-and-delete': 'Vi avser att kontakta {receiver} och be {them} radera det.',
@@ -72,6 +76,8 @@ export const noticeMeasureTexts: Readonly<
       'correct-postal-address':
         'Vi avser att rätta din postadress hos oss, efter att ha stämt av den med dig.',
       'seller-feedback': 'Vi avser att gå igenom det som hände, så att samma misstag inte upprepas.',
+      'contact-recipient-again':
+        'Vi avser att kontakta {receiver} igen, på annat sätt om det går, och be {them} radera det eller lämna tillbaka det.',
     },
   },
   en: {
@@ -89,6 +95,8 @@ export const noticeMeasureTexts: Readonly<
       'return-or-destroy-letter': 'We contacted {receiver} and asked {them} to return or destroy it.',
       'correct-postal-address': 'We corrected your postal address in our records.',
       'seller-feedback': 'We went through what happened so that the mistake is not repeated.',
+      'contact-recipient-again':
+        'We contacted {receiver} again, after the first attempt failed, and asked {them} to delete or return it.',
     },
     planned: {
       'recall-and-delete': 'We will contact {receiver} and ask {them} to delete it.',
@@ -104,6 +112,8 @@ export const noticeMeasureTexts: Readonly<
       'return-or-destroy-letter': 'We will contact {receiver} and ask {them} to return or destroy it.',
       'correct-postal-address': 'We will correct your postal address in our records.',
       'seller-feedback': 'We will go through what happened so that the mistake is not repeated.',
+      'contact-recipient-again':
+        'We will contact {receiver} again, another way if possible, and ask {them} to delete or return it.',
     },
     proposed: {
       'recall-and-delete': 'We intend to contact {receiver} and ask {them} to delete it.',
@@ -122,7 +132,45 @@ export const noticeMeasureTexts: Readonly<
       'correct-postal-address':
         'We intend to correct your postal address in our records, after checking it with you.',
       'seller-feedback': 'We intend to go through what happened so that the mistake is not repeated.',
+      'contact-recipient-again':
+        'We intend to contact {receiver} again, another way if possible, and ask {them} to delete or return it.',
     },
+  },
+};
+
+/**
+ * A request to the recipient as the notice says it once it was tried and failed (`status: 'failed'`),
+ * and the sentence added to one still unanswered (`awaiting-answer`): the customer hears what was
+ * tried and that the recipient has not answered, never that the data was asked back with success
+ * (GDPR Art. 34(2) refers to the measures of Art. 33(3)(d); Art. 5(1)(d) accuracy).
+ */
+export const noticeRequestStateTexts: Readonly<
+  Record<
+    ReportLocale,
+    {
+      readonly failed: Readonly<Partial<Record<MisdirectedEmailMeasureId, string>>>;
+      readonly awaitingAnswer: string;
+    }
+  >
+> = {
+  sv: {
+    failed: {
+      'recall-and-delete':
+        'Vi har försökt kontakta {receiver} och be {them} radera det, men det har inte lyckats.',
+      'return-or-destroy-letter':
+        'Vi har försökt kontakta {receiver} och be {them} skicka tillbaka det eller förstöra det, men det har inte lyckats.',
+      'contact-recipient-again': 'Vi har försökt kontakta {receiver} igen, men det har inte lyckats.',
+    },
+    awaitingAnswer: 'Vi har ännu inte fått något svar.',
+  },
+  en: {
+    failed: {
+      'recall-and-delete': 'We tried to contact {receiver} and ask {them} to delete it, but did not succeed.',
+      'return-or-destroy-letter':
+        'We tried to contact {receiver} and ask {them} to return or destroy it, but did not succeed.',
+      'contact-recipient-again': 'We tried to contact {receiver} again, but did not succeed.',
+    },
+    awaitingAnswer: 'We have not had an answer yet.',
   },
 };
 

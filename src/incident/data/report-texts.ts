@@ -91,10 +91,40 @@ export const misdirectedEmailMeasureIds = [
   'correct-postal-address',
   'inform-customer',
   'seller-feedback',
+  'contact-recipient-again',
 ] as const;
 
 /** One of the usual measures (see {@link misdirectedEmailMeasureIds}). */
 export type MisdirectedEmailMeasureId = (typeof misdirectedEmailMeasureIds)[number];
+
+/**
+ * The states of a measure. `rejected` is a decision not to do it; `failed` an attempt that did not
+ * succeed, and `awaiting-answer` a request still unanswered: the report states each as it is, since
+ * GDPR Art. 33(3)(d) asks for the measures "taken or proposed" and Art. 5(1)(d) for accurate records.
+ */
+export const measureStatuses = [
+  'proposed',
+  'done',
+  'planned',
+  'rejected',
+  'failed',
+  'awaiting-answer',
+] as const;
+
+/** One state of a measure (see {@link measureStatuses}). */
+export type MeasureStatus = (typeof measureStatuses)[number];
+
+/**
+ * The usual measures that ask the recipient to delete or give back what they received: only these
+ * (and a measure of the caller's own) can be `awaiting-answer`, and after one that `failed` the report
+ * proposes `contact-recipient-again`, so a failed recall does not end the effort to get the data back
+ * (GDPR Art. 33(3)(d), Art. 34(3)(b): measures that keep the risk from materialising).
+ */
+export const requestMeasureIds = [
+  'recall-and-delete',
+  'return-or-destroy-letter',
+  'contact-recipient-again',
+] as const;
 
 /**
  * The wording of each usual measure, in the report's language. A done measure says what was done
@@ -129,6 +159,8 @@ export const measureTexts: Readonly<
     'inform-customer': 'Kunden har informerats om händelsen och om vad hen kan vara uppmärksam på.',
     'seller-feedback':
       'Händelsen har återkopplats till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
+    'contact-recipient-again':
+      'Mottagaren har kontaktats på nytt, efter att det första försöket misslyckades, och ombetts radera eller återlämna det felskickade och bekräfta att det inte har sparats eller lämnats vidare.',
   },
   en: {
     'recall-and-delete':
@@ -148,6 +180,8 @@ export const measureTexts: Readonly<
     'inform-customer': 'The customer was told what happened and what to watch for.',
     'seller-feedback':
       'Those involved were given feedback on the recorded cause (see Cause) so that it is not repeated.',
+    'contact-recipient-again':
+      'The recipient was contacted again, after the first attempt failed, and asked to delete or return what they received and to confirm that it was neither kept nor passed on.',
   },
 };
 
@@ -213,6 +247,8 @@ export const pendingMeasureTexts: Readonly<
     'inform-customer': 'Kunden ska informeras om händelsen och om vad hen kan vara uppmärksam på.',
     'seller-feedback':
       'Händelsen ska återkopplas till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
+    'contact-recipient-again':
+      'Mottagaren ska kontaktas på nytt, på annat sätt om det går (telefon, brev), eftersom det första försöket misslyckades, och ombes radera eller återlämna det felskickade och bekräfta att det inte har sparats eller lämnats vidare.',
   },
   en: {
     'recall-and-delete':
@@ -235,6 +271,60 @@ export const pendingMeasureTexts: Readonly<
     'inform-customer': 'The customer is to be told what happened and what to watch for.',
     'seller-feedback':
       'Those involved are to be given feedback on the recorded cause (see Cause) so that it is not repeated.',
+    'contact-recipient-again':
+      'The recipient is to be contacted again, another way if possible (telephone, letter), since the first attempt failed, and asked to delete or return what they received and to confirm that it was neither kept nor passed on.',
+  },
+};
+
+/**
+ * The wording of a usual measure that was tried and did not succeed (`status: 'failed'`): what was
+ * attempted, in the past tense, and that it failed, never that it was done or is still to be done
+ * (GDPR Art. 5(1)(d) accuracy; Art. 33(3)(d)). The recorded reason follows it.
+ */
+export const failedMeasureTexts: Readonly<
+  Record<ReportLocale, Readonly<Record<MisdirectedEmailMeasureId, string>>>
+> = {
+  sv: {
+    'recall-and-delete':
+      'Ett försök gjordes att återkalla meddelandet eller nå mottagaren och be hen radera det, men försöket misslyckades.',
+    'correct-address': 'Ett försök gjordes att rätta kundens e-postadress, men det misslyckades.',
+    'profile-note': 'Ett försök gjordes att lägga in en notering i kundprofilen, men det misslyckades.',
+    'check-password-reset':
+      'Ett försök gjordes att kontrollera om lösenord eller inloggningslänkar har skickats till den felaktiga adressen, men kontrollen kunde inte genomföras.',
+    'invalidate-login':
+      'Ett försök gjordes att göra inloggningslänken, länken för att byta lösenord eller engångskoden ogiltig, men det misslyckades; den kan fortfarande ge inloggning på kundens konto.',
+    'new-password': 'Ett försök gjordes att beställa ett nytt lösenord till kunden, men det misslyckades.',
+    'retire-attachment-password':
+      'Ett försök gjordes att ta lösenordet till bilagan ur bruk, men det misslyckades.',
+    'return-or-destroy-letter':
+      'Ett försök gjordes att nå mottagaren av det felskickade brevet och be hen skicka tillbaka eller förstöra det, men försöket misslyckades.',
+    'correct-postal-address': 'Ett försök gjordes att rätta kundens postadress, men det misslyckades.',
+    'inform-customer': 'Ett försök gjordes att informera kunden om händelsen, men kunden nåddes inte.',
+    'seller-feedback':
+      'Ett försök gjordes att återkoppla händelsen till de inblandade, men det misslyckades.',
+    'contact-recipient-again':
+      'Ett nytt försök gjordes att nå mottagaren och be hen radera eller återlämna det felskickade, men även det misslyckades.',
+  },
+  en: {
+    'recall-and-delete':
+      'An attempt was made to recall the message or reach the recipient and ask them to delete it, but it failed.',
+    'correct-address': 'An attempt was made to correct the customer’s e-mail address, but it failed.',
+    'profile-note': 'An attempt was made to put a note on the customer profile, but it failed.',
+    'check-password-reset':
+      'An attempt was made to check whether a password or login link was sent to the wrong address, but the check could not be made.',
+    'invalidate-login':
+      'An attempt was made to make the login link, password-reset link or one-time code invalid, but it failed; it may still log in to the customer’s account.',
+    'new-password': 'An attempt was made to issue a new password to the customer, but it failed.',
+    'retire-attachment-password':
+      'An attempt was made to take the attachment’s password out of use, but it failed.',
+    'return-or-destroy-letter':
+      'An attempt was made to reach the recipient of the misdirected letter and ask them to return or destroy it, but it failed.',
+    'correct-postal-address': 'An attempt was made to correct the customer’s postal address, but it failed.',
+    'inform-customer':
+      'An attempt was made to tell the customer what happened, but the customer was not reached.',
+    'seller-feedback': 'An attempt was made to give those involved feedback on what happened, but it failed.',
+    'contact-recipient-again':
+      'Another attempt was made to reach the recipient and ask them to delete or return what they received, but it failed too.',
   },
 };
 
