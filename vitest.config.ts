@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Test files of pure functions: no server, database, browser or command, no module state they change.
-// They share their worker's modules (isolate: false), so the sources, zod and libphonenumber-js load
-// once per worker instead of once per file: most of what a file of these costs is that loading.
+// Test files whose sources keep no state in their modules and that leave nothing process-wide behind
+// (no mocks, environment variables or process listeners): the pure functions, and the HTTP service,
+// pipeline and verification tests, whose servers and stores are made per test. They share their
+// worker's modules (isolate: false), so the sources, zod, libphonenumber-js and fastify load once per
+// worker instead of once per file: most of what a file of the pure functions costs is that loading.
 // Vitest's own guide, "Per-File Isolation Settings" (guide/recipes/disable-isolation).
 const sharingModules = [
   'test/address/**/*.test.ts',
@@ -12,7 +14,10 @@ const sharingModules = [
   'test/matching/**/*.test.ts',
   'test/mime/**/*.test.ts',
   'test/phone/**/*.test.ts',
+  'test/pipeline/**/*.test.ts',
+  'test/serve/**/*.test.ts',
   'test/spelling/**/*.test.ts',
+  'test/verification/**/*.test.ts',
 ];
 const testTimeout = 30_000;
 
