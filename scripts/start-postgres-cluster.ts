@@ -164,7 +164,7 @@ function runPostgres(command: string, args: string[]): void {
 }
 
 /** Whether a process with this id is running (`kill(pid, 0)`: EPERM means it runs as another user). */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -174,7 +174,7 @@ function isRunning(pid: number): boolean {
 }
 
 /** The process id on the first line of a pid file (PostgreSQL's postmaster.pid, {@link OWNER_FILE}). */
-function pidIn(file: string): number | undefined {
+export function pidIn(file: string): number | undefined {
   try {
     const pid = Number(readFileSync(file, 'utf8').split('\n', 1)[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
