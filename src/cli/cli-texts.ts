@@ -86,6 +86,9 @@ export const cliTexts = {
     earlierReport: (folder: string, found: string) =>
       `--out ${folder} already holds a report (${found}): give a new or empty folder, or --overwrite to replace it`,
     reportWritten: 'report',
+    summaryWritten: 'summary',
+    summaryIsInput: (out: string, summary: string, input: string) =>
+      `--out ${out}: its summary ${summary} is the input file ${input}: it would replace it; give another file name`,
     usage: {
       prefix: 'error',
       helpAfterError: '(add --help for usage)',
@@ -420,6 +423,7 @@ export const cliTexts = {
       problems: 'Input that could not be read',
       details: 'Details',
       finding: 'Finding',
+      code: 'Code',
       count: 'Count',
       meaning: 'What it means',
     },
@@ -601,6 +605,9 @@ Stops on SIGINT or SIGTERM.`,
     earlierReport: (folder: string, found: string) =>
       `--out ${folder} innehåller redan en rapport (${found}): ange en ny eller tom mapp, eller --overwrite för att ersätta den`,
     reportWritten: 'rapport',
+    summaryWritten: 'sammanfattning',
+    summaryIsInput: (out: string, summary: string, input: string) =>
+      `--out ${out}: dess sammanfattning ${summary} är indatafilen ${input}: den skulle ersätta den; ange ett annat filnamn`,
     usage: {
       prefix: 'fel',
       helpAfterError: '(lägg till --help för hjälp)',
@@ -1000,6 +1007,7 @@ Stops on SIGINT or SIGTERM.`,
       problems: 'Indata som inte kunde läsas',
       details: 'Detaljer',
       finding: 'Fynd',
+      code: 'Kod',
       count: 'Antal',
       meaning: 'Vad det betyder',
     },

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { writeLines } from '../support/cli-inputs.js';
 import { crmExport } from '../support/crm-export.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useTempDir } from '../support/use-temp-dir.js';
@@ -101,6 +102,50 @@ describe('email-guard customers check', () => {
       [1, 'domain-typo'],
       [2, 'unreadable-row'],
     ]);
+  });
+
+  it("writes the summary counts of a CSV report beside it, in the report's language, and in the JSON report", async () => {
+    const file = writeLines(dir.path, 'export.csv', [
+      'Kundnr;Namn;E-post;Anteckning',
+      'K-1;Anna Berg;anna.berg@hotmial.se;',
+      'K-2;Erik Lind;erik.lind(at)telia.com;',
+      'K-3;Karin Ek;karin.ek@telia.com;',
+      'K-4;Karin Ek;karin.ek@telia.com;',
+    ]);
+    const out = join(dir.path, 'reports', 'kontroll.csv');
+    const summary = join(dir.path, 'reports', 'kontroll.summary.csv');
+    const run = await runBuiltCli(['customers', 'check', file, '--out', out, '--locale', 'sv'], {
+      cwd: dir.path,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim().split('\n').slice(-2)).toEqual([
+      `rapport: ${out}`,
+      `sammanfattning: ${summary}`,
+    ]);
+    expect(readdirSync(join(dir.path, 'reports')).sort()).toEqual(['kontroll.csv', 'kontroll.summary.csv']);
+    const rows = readFileSync(summary, 'utf8').split('\r\n');
+    expect(rows[0]).toBe('\uFEFFKod;Vad det betyder;Antal');
+    expect(rows).toContain('domain-typo;hos en felskriven e-postleverantör;1');
+    expect(rows).toContain('belongs-to-other-customer;samma brevlåda som en annan kund;2');
+    expect(rows).toContain('invalid-address;adresser som inte går att använda (raden hoppades över);1');
+    expect(rows).toContain('unreadable-row;rader som inte kan läsas (hoppades över);0');
+    const json = join(dir.path, 'kontroll.json');
+    expect((await runCliInProcess(['customers', 'check', file, '--out', json])).status).toBe(1);
+    const counts = (JSON.parse(readFileSync(json, 'utf8')) as { summary: Record<string, number> }).summary;
+    const csvCounts = Object.fromEntries(
+      rows.slice(1, -1).map((row) => [row.split(';')[0], Number(row.split(';').at(-1))]),
+    );
+    expect(counts).toEqual(csvCounts);
+  });
+
+  it('refuses an --out whose summary would replace the export, and leaves the export as it was', async () => {
+    const file = join(dir.path, 'export.summary.csv');
+    const before = 'id,name,email\nC-1,Anna Svensson,anna.svensson@gmial.com\n';
+    writeFileSync(file, before);
+    const run = await runCliInProcess(['customers', 'check', file, '--out', join(dir.path, 'export.csv')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`its summary ${file} is the input file`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
   it('answers 0 for a clean export, 2 for a report name it cannot write, 3 for an export it cannot read', async () => {
