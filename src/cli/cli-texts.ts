@@ -51,6 +51,8 @@ export const cliTexts = {
     cannotBeRead: (code: string) => READ_REASONS.en[code] ?? `cannot be read (${code})`,
     warning: (message: string, code: string) => `warning (${code}): ${message}`,
     noCustomerRows: 'no customer rows',
+    auditLogGiven:
+      "this is an audit log of email-guard's decisions, not a customer export: give the CRM's export of customers (CSV or NDJSON, a customer id and address per row)",
     noAddresses: (accepted: string) =>
       `no row has an address: the address column's header is one of ${accepted} (case, spaces and - _ . / aside)`,
     // A name from the input as the language quotes it.
@@ -572,6 +574,8 @@ Stops on SIGINT or SIGTERM.`,
     cannotBeRead: (code: string) => READ_REASONS.sv[code] ?? `kan inte läsas (${code})`,
     warning: (message: string, code: string) => `varning (${code}): ${message}`,
     noCustomerRows: 'inga kundrader',
+    auditLogGiven:
+      'det här är en granskningslogg över email-guards beslut, ingen kundexport: ange CRM-systemets export av kunderna (CSV eller NDJSON, ett kund-id och en adress per rad)',
     noAddresses: (accepted: string) =>
       `ingen rad har någon adress: adresskolumnens rubrik är en av ${accepted} (oavsett versaler, mellanslag och - _ . /)`,
     quoted: (name: string) => `”${name}”`,

@@ -148,6 +148,28 @@ describe('email-guard customers check', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('says an audit log given as the customer file is an audit log, not a customer export', async () => {
+    const log = writeLines(dir.path, 'audit.jsonl', [
+      '{"at":"2026-12-01T15:28:56.518Z","customerId":"C-1001","mode":"enforce","outcome":"held","action":"block","recipients":[{"address":"anna.svensson185@gmail.com","action":"block","findings":[]}],"holdId":"h-1"}',
+      '{"at":"2026-12-01T15:30:00.000Z","customerId":"C-1002","mode":"enforce","outcome":"sent","action":"send","recipients":[{"address":"erik.lind@telia.com","action":"send","findings":[]}]}',
+    ]);
+    const examples = join(__dirname, '../../examples/data');
+    for (const args of [
+      ['customers', 'check', log],
+      ['audit', examples, '--customers', log],
+    ]) {
+      const run = await runBuiltCli(args, { cwd: dir.path });
+      expect(run.status, args[0]).toBe(3);
+      expect(run.stderr.trim()).toBe(
+        `email-guard: ${log}: this is an audit log of email-guard's decisions, not a customer export: give the CRM's export of customers (CSV or NDJSON, a customer id and address per row)`,
+      );
+    }
+    const swedish = await runCliInProcess(['customers', 'check', log, '--locale', 'sv']);
+    expect(swedish.stderr).toContain(
+      'det här är en granskningslogg över email-guards beslut, ingen kundexport',
+    );
+  });
+
   it('answers 0 for a clean export, 2 for a report name it cannot write, 3 for an export it cannot read', async () => {
     const good = join(dir.path, 'good.csv');
     writeFileSync(good, 'id,name,email\nC-1,Anna Svensson,anna.svensson@gmail.com\n');
