@@ -51,6 +51,8 @@ export const cliTexts = {
     cannotBeRead: (code: string) => READ_REASONS.en[code] ?? `cannot be read (${code})`,
     warning: (message: string, code: string) => `warning (${code}): ${message}`,
     noCustomerRows: 'no customer rows',
+    auditLogGiven:
+      "this is an audit log of email-guard's decisions, not a customer export: give the CRM's export of customers (CSV or NDJSON, a customer id and address per row)",
     noAddresses: (accepted: string) =>
       `no row has an address: the address column's header is one of ${accepted} (case, spaces and - _ . / aside)`,
     // A name from the input as the language quotes it.
@@ -86,6 +88,9 @@ export const cliTexts = {
     earlierReport: (folder: string, found: string) =>
       `--out ${folder} already holds a report (${found}): give a new or empty folder, or --overwrite to replace it`,
     reportWritten: 'report',
+    summaryWritten: 'summary',
+    summaryIsInput: (out: string, summary: string, input: string) =>
+      `--out ${out}: its summary ${summary} is the input file ${input}: it would replace it; give another file name`,
     usage: {
       prefix: 'error',
       helpAfterError: '(add --help for usage)',
@@ -420,6 +425,7 @@ export const cliTexts = {
       problems: 'Input that could not be read',
       details: 'Details',
       finding: 'Finding',
+      code: 'Code',
       count: 'Count',
       meaning: 'What it means',
     },
@@ -568,6 +574,8 @@ Stops on SIGINT or SIGTERM.`,
     cannotBeRead: (code: string) => READ_REASONS.sv[code] ?? `kan inte läsas (${code})`,
     warning: (message: string, code: string) => `varning (${code}): ${message}`,
     noCustomerRows: 'inga kundrader',
+    auditLogGiven:
+      'det här är en granskningslogg över email-guards beslut, ingen kundexport: ange CRM-systemets export av kunderna (CSV eller NDJSON, ett kund-id och en adress per rad)',
     noAddresses: (accepted: string) =>
       `ingen rad har någon adress: adresskolumnens rubrik är en av ${accepted} (oavsett versaler, mellanslag och - _ . /)`,
     quoted: (name: string) => `”${name}”`,
@@ -601,6 +609,9 @@ Stops on SIGINT or SIGTERM.`,
     earlierReport: (folder: string, found: string) =>
       `--out ${folder} innehåller redan en rapport (${found}): ange en ny eller tom mapp, eller --overwrite för att ersätta den`,
     reportWritten: 'rapport',
+    summaryWritten: 'sammanfattning',
+    summaryIsInput: (out: string, summary: string, input: string) =>
+      `--out ${out}: dess sammanfattning ${summary} är indatafilen ${input}: den skulle ersätta den; ange ett annat filnamn`,
     usage: {
       prefix: 'fel',
       helpAfterError: '(lägg till --help för hjälp)',
@@ -1000,6 +1011,7 @@ Stops on SIGINT or SIGTERM.`,
       problems: 'Indata som inte kunde läsas',
       details: 'Detaljer',
       finding: 'Fynd',
+      code: 'Kod',
       count: 'Antal',
       meaning: 'Vad det betyder',
     },

@@ -77,7 +77,7 @@ export async function runCustomersCheck(
   context: CommandContext,
 ): Promise<void> {
   checkReportDestination(flags, flags.locale);
-  await refuseOutOverInput(flags.out, [file], flags.locale);
+  await refuseOutOverInput(flags.out, [file], flags.locale, { summaryBeside: true });
   // A report that cannot be written is said before the export is read, not after.
   if (flags.out !== undefined) await checkWritable(flags.out);
   const columns = parseColumns(flags.columns, flags.locale);
@@ -192,6 +192,8 @@ export async function runCustomersCheck(
     },
   };
   await writeReport(report, flags, context, {
+    // A CSV report is one table: the counts of the summary go in a file of their own beside it.
+    summaryBeside: true,
     rowLine: (finding) =>
       [
         `${file}:${finding.line}`,

@@ -100,6 +100,10 @@ export async function readCustomers(
     // Rows without one address, usable or not, have nothing to check: an address column under a
     // header the loader does not know (issue 13), never a clean base.
     const unread = result.unmappedColumns;
+    // The JSON lines of an audit log (AuditEntry: the decision's outcome and its recipients) are
+    // no customers: named as what they are instead of given advice on --columns.
+    if (format === 'ndjson' && withAddress === 0 && AUDIT_ENTRY_KEYS.every((key) => unread.includes(key)))
+      throw unreadableFailure(`${path}: ${text.auditLogGiven}`);
     // An address that cannot be used is a finding of its own (invalid-address), not a column unread.
     const addressProblems = result.problems.some((problem) => problem.field === 'emails');
     if (withAddress === 0 && !addressProblems)
@@ -132,6 +136,9 @@ export async function readCustomers(
     progress?.stop(rows);
   }
 }
+
+/** Keys every line of an audit log has (src/nodemailer/audit-log.ts, AuditEntry) and no customer. */
+const AUDIT_ENTRY_KEYS = ['at', 'mode', 'outcome', 'action', 'recipients'];
 
 /** The first 256 bytes of `path` (fewer in a shorter file; none when it cannot be opened). */
 async function firstBytes(path: string): Promise<Uint8Array> {

@@ -73,11 +73,29 @@ export function csvCell(value: string | number | undefined): string {
  * separator of a Swedish Excel, where the decimal comma takes `,` (RFC 4180 otherwise).
  */
 function renderCsv(report: Report): string {
-  const separator = report.locale === 'sv' ? ';' : ',';
-  const lines = [report.columns.map((column) => csvCell(column.label)).join(separator)];
-  for (const row of report.rows)
-    lines.push(report.columns.map((column) => csvCell(cellText(report, row, column.key))).join(separator));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(report.locale, [
+    report.columns.map((column) => column.label),
+    ...report.rows.map((row) => report.columns.map((column) => cellText(report, row, column.key))),
+  ]);
+}
+
+/**
+ * The summary of a report as CSV, for the file beside a CSV report (`report.summary.csv`): one row
+ * per kind of finding, its code (which scripts search for), what it means in the report's language,
+ * and its count, every kind listed as in the HTML summary, a zero saying it was looked for.
+ */
+export function renderCsvSummary(report: Report): string {
+  const text = cliTexts[report.locale].report;
+  return csvDocument(report.locale, [
+    [text.code, text.meaning, text.count],
+    ...report.summary.map((row) => [row.label, row.description, row.count]),
+  ]);
+}
+
+/** Rows of cells as a spreadsheet opens them by a double click (see {@link renderCsv}). */
+function csvDocument(locale: CliLocale, rows: readonly (readonly (string | number | undefined)[])[]): string {
+  const separator = locale === 'sv' ? ';' : ',';
+  return `\uFEFF${rows.map((cells) => cells.map(csvCell).join(separator)).join('\r\n')}\r\n`;
 }
 
 /** A finding's name in the report's language; the code where the language has no other name. */

@@ -998,7 +998,9 @@ function rowIssueReason(issue: z.core.$ZodIssue, candidate: unknown, text: LoadP
   }
   const words = text.fields[key] ?? key;
   if (value === undefined) return text.missingField(words);
-  const shown = JSON.stringify(value) ?? String(value);
+  // A value that is no text (a number, a list) is shown as the JSON it was; text is quoted in the
+  // reason's language.
+  const shown = typeof value === 'string' ? text.quoted(value) : (JSON.stringify(value) ?? String(value));
   if (typeof value !== 'string' && !Array.isArray(value))
     return key === 'id' ? text.idNotText(shown) : text.notText(words, shown);
   // ISO 8601 calendar date, the form `birthDate` takes (README "Loading a CRM export").

@@ -37,6 +37,12 @@ export interface LoadProblemTexts {
   /** How a problem names a customer field to the person who mends the export. */
   readonly fields: Readonly<Record<string, string>>;
   readonly missingField: (words: string) => string;
+  /**
+   * A text value from the export as a reason quotes it, its control characters and line breaks
+   * escaped as in JSON so the reason stays one line: `"1985-13-45"` in English, `”1985-13-45”` in
+   * Swedish (Språkrådet, Svenska skrivregler, on citattecken).
+   */
+  readonly quoted: (value: string) => string;
   readonly idNotText: (shown: string) => string;
   readonly notText: (words: string, shown: string) => string;
   readonly notCalendarDate: (shown: string) => string;
@@ -108,6 +114,7 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
       country: 'country',
     },
     missingField: (words) => `the row has no ${words}`,
+    quoted: (value) => JSON.stringify(value),
     idNotText: (shown) => `the id ${shown} is not text or a whole number`,
     notText: (words, shown) => `the ${words} ${shown} is not text`,
     // ISO 8601 calendar date, the form `birthDate` takes (README "Loading a CRM export").
@@ -150,6 +157,7 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     unreadablePhone: (phone) => `”${phone}” kan inte läsas som ett telefonnummer`,
     fields: SWEDISH_FIELDS,
     missingField: (words) => `raden saknar ${words}`,
+    quoted: (value) => `”${JSON.stringify(value).slice(1, -1)}”`,
     idNotText: (shown) => `id ${shown} är varken text eller ett heltal`,
     notText: (words, shown) => `${words} ${shown} är inte text`,
     notCalendarDate: (shown) => `födelsedatumet ${shown} är inget datum skrivet ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD`,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { writeLines } from '../support/cli-inputs.js';
 import { crmExport } from '../support/crm-export.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useTempDir } from '../support/use-temp-dir.js';
@@ -101,6 +102,72 @@ describe('email-guard customers check', () => {
       [1, 'domain-typo'],
       [2, 'unreadable-row'],
     ]);
+  });
+
+  it("writes the summary counts of a CSV report beside it, in the report's language, and in the JSON report", async () => {
+    const file = writeLines(dir.path, 'export.csv', [
+      'Kundnr;Namn;E-post;Anteckning',
+      'K-1;Anna Berg;anna.berg@hotmial.se;',
+      'K-2;Erik Lind;erik.lind(at)telia.com;',
+      'K-3;Karin Ek;karin.ek@telia.com;',
+      'K-4;Karin Ek;karin.ek@telia.com;',
+    ]);
+    const out = join(dir.path, 'reports', 'kontroll.csv');
+    const summary = join(dir.path, 'reports', 'kontroll.summary.csv');
+    const run = await runBuiltCli(['customers', 'check', file, '--out', out, '--locale', 'sv'], {
+      cwd: dir.path,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim().split('\n').slice(-2)).toEqual([
+      `rapport: ${out}`,
+      `sammanfattning: ${summary}`,
+    ]);
+    expect(readdirSync(join(dir.path, 'reports')).sort()).toEqual(['kontroll.csv', 'kontroll.summary.csv']);
+    const rows = readFileSync(summary, 'utf8').split('\r\n');
+    expect(rows[0]).toBe('\uFEFFKod;Vad det betyder;Antal');
+    expect(rows).toContain('domain-typo;hos en felskriven e-postleverantör;1');
+    expect(rows).toContain('belongs-to-other-customer;samma brevlåda som en annan kund;2');
+    expect(rows).toContain('invalid-address;adresser som inte går att använda (raden hoppades över);1');
+    expect(rows).toContain('unreadable-row;rader som inte kan läsas (hoppades över);0');
+    const json = join(dir.path, 'kontroll.json');
+    expect((await runCliInProcess(['customers', 'check', file, '--out', json])).status).toBe(1);
+    const counts = (JSON.parse(readFileSync(json, 'utf8')) as { summary: Record<string, number> }).summary;
+    const csvCounts = Object.fromEntries(
+      rows.slice(1, -1).map((row) => [row.split(';')[0], Number(row.split(';').at(-1))]),
+    );
+    expect(counts).toEqual(csvCounts);
+  });
+
+  it('refuses an --out whose summary would replace the export, and leaves the export as it was', async () => {
+    const file = join(dir.path, 'export.summary.csv');
+    const before = 'id,name,email\nC-1,Anna Svensson,anna.svensson@gmial.com\n';
+    writeFileSync(file, before);
+    const run = await runCliInProcess(['customers', 'check', file, '--out', join(dir.path, 'export.csv')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`its summary ${file} is the input file`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('says an audit log given as the customer file is an audit log, not a customer export', async () => {
+    const log = writeLines(dir.path, 'audit.jsonl', [
+      '{"at":"2026-12-01T15:28:56.518Z","customerId":"C-1001","mode":"enforce","outcome":"held","action":"block","recipients":[{"address":"anna.svensson185@gmail.com","action":"block","findings":[]}],"holdId":"h-1"}',
+      '{"at":"2026-12-01T15:30:00.000Z","customerId":"C-1002","mode":"enforce","outcome":"sent","action":"send","recipients":[{"address":"erik.lind@telia.com","action":"send","findings":[]}]}',
+    ]);
+    const examples = join(__dirname, '../../examples/data');
+    for (const args of [
+      ['customers', 'check', log],
+      ['audit', examples, '--customers', log],
+    ]) {
+      const run = await runBuiltCli(args, { cwd: dir.path });
+      expect(run.status, args[0]).toBe(3);
+      expect(run.stderr.trim()).toBe(
+        `email-guard: ${log}: this is an audit log of email-guard's decisions, not a customer export: give the CRM's export of customers (CSV or NDJSON, a customer id and address per row)`,
+      );
+    }
+    const swedish = await runCliInProcess(['customers', 'check', log, '--locale', 'sv']);
+    expect(swedish.stderr).toContain(
+      'det här är en granskningslogg över email-guards beslut, ingen kundexport',
+    );
   });
 
   it('answers 0 for a clean export, 2 for a report name it cannot write, 3 for an export it cannot read', async () => {

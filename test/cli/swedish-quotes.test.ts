@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuiltCli } from '../support/built-cli.js';
+import { writeLines } from '../support/cli-inputs.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 // Swedish quotes with ” on both sides (Språkrådet, Svenska skrivregler, on citattecken; the library's own
@@ -61,5 +62,20 @@ describe('quotes in the Swedish lines of the command', () => {
     );
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--since: ”igår” är inget datum');
+  });
+  it('quotes a birth date, a country or a name from the export with ” in what customers check prints', async () => {
+    const customers = writeLines(dir.path, 'kunder.ndjson', [
+      '{"id":"K-1","name":"Anna Berg","emails":["anna.berg@telia.com"],"birthDate":"1985-13-45"}',
+      '{"id":"K-2","emails":["erik.lind@telia.com"],"country":"Sverige"}',
+      '{"id":"K-3","emails":["karin.ek@telia.com"],"name":1985}',
+    ]);
+    const run = await runBuiltCli(['customers', 'check', customers, '--locale', 'sv'], { cwd: dir.path });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('födelsedatumet ”1985-13-45” är inget datum');
+    expect(run.stdout).toContain('”Sverige” är ingen landskod');
+    // A value that is no text is shown as the JSON it was.
+    expect(run.stdout).toContain('namn 1985 är inte text');
+    const reasons = run.stdout.split('\n').filter((line) => line.startsWith(customers));
+    expect(wrongQuotes(reasons.join('\n'))).toEqual([]);
   });
 });

@@ -626,7 +626,7 @@ describe('loadCustomers in Swedish', () => {
       'kolumnen ”Anteckning” läses inte: namnet är inget av kundfältens namn; för att läsa den, byt namn på rubriken till ett fältnamn eller ange den i alternativet columns',
       '”erik(at)telia.com” är ingen användbar adress: snabel-a saknas',
       '”inget nummer” kan inte läsas som ett telefonnummer',
-      'födelsedatumet "14/03/1985" är inget datum skrivet ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD',
+      'födelsedatumet ”14/03/1985” är inget datum skrivet ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD',
       'id C-1 användes redan på rad 2; den här raden ersätter den',
       'raden har 2 fält där rubrikraden har 6',
       'namn får vara högst 300 tecken',

@@ -17,6 +17,13 @@ export function writeCustomerExport(
   return file;
 }
 
+/** Writes `lines`, each ended by a line feed, as the file `name` in `folder`; answers its path. */
+export function writeLines(folder: string, name: string, lines: readonly string[]): string {
+  const file = join(folder, name);
+  writeFileSync(file, lines.map((line) => `${line}\n`).join(''));
+  return file;
+}
+
 /** The organisation of the facts for `audit --incidents`: what a draft report needs at the least. */
 export const draftOrganisation = {
   name: 'Butiken AB',
