@@ -132,6 +132,8 @@ export const cliTexts = {
       problems: undefined,
       // Why the customer of a held message was not found: the reason's code is its own word.
       lookupReasons: undefined,
+      // A recipient or a value given, quoted in a line: as JSON writes a string, escapes and all.
+      quoted: (value: string) => JSON.stringify(value),
       notOneAddress: (place: number, given: string, why: string, address: string | undefined) =>
         `--to: recipient ${place} (${given}) is not one address: ${why}${address ? `; give ${address}` : ''}`,
       releasingFlag: 'RELEASING',
@@ -682,6 +684,8 @@ Stops on SIGINT or SIGTERM.`,
         timeout: 'kunduppslaget svarade inte i tid',
         error: 'kunduppslaget misslyckades',
       } as Readonly<Record<string, string>>,
+      // Swedish quotes, ” on both sides (Språkrådet, Svenska skrivregler, on citattecken).
+      quoted: (value: string) => `”${value}”`,
       notOneAddress: (place: number, given: string, why: string, address: string | undefined) =>
         `--to: mottagare ${place} (${given}) är inte en ensam adress: ${why}${address ? `; ange ${address}` : ''}`,
       releasingFlag: 'SLÄPPS NU',

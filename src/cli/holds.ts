@@ -189,15 +189,22 @@ function standingLine(entry: HeldMessage, standing: ReleaseStanding, flags: Stor
  */
 function startedLine(held: HeldMessage, started: AuditEntry | undefined, flags: StoreFlags): string {
   if (!started) return '';
-  const to = started.envelope?.to ?? started.recipients.map((recipient) => recipient.address);
   return cliTexts[flags.locale].holds.releaseStarted(
-    inOneLine(to.join(', ') || '-'),
+    inOneLine(startedTo(started).join(', ') || '-'),
     formatSentDate(started.at, flags.locale, flags.timeZone),
     inOneLine(started.release?.by ?? '-'),
     started.messageId === undefined && held.messageId === undefined
       ? undefined
       : inOneLine(started.messageId ?? held.messageId ?? ''),
   );
+}
+
+/**
+ * Where a started release was sent: the envelope it went with (the corrected recipients), else the
+ * recipients its line names.
+ */
+function startedTo(started: AuditEntry): readonly string[] {
+  return started.envelope?.to ?? started.recipients.map((recipient) => recipient.address);
 }
 
 /** A release's standing as `--json` gives it, beside the entry's own `state` and `releaseProgress`. */
@@ -212,7 +219,7 @@ function standingJson(standing: ReleaseStanding | undefined) {
           releaseStarted: {
             at: started.at,
             ...(started.release?.by === undefined ? {} : { by: started.release.by }),
-            to: started.envelope?.to ?? started.recipients.map((recipient) => recipient.address),
+            to: startedTo(started),
             ...(started.messageId === undefined ? {} : { messageId: started.messageId }),
           },
         }
@@ -239,25 +246,35 @@ function whyFailed(error: unknown): string {
   return String((reason as NodeJS.ErrnoException | undefined)?.code ?? (reason as Error)?.message ?? reason);
 }
 
+/** A claim on a held message by another release or discard: the store's refusal, or its live lock. */
+interface Claim {
+  readonly holdId: string;
+  /** ISO 8601 time the claim began, where the store says. */
+  readonly claimedAt?: string | undefined;
+  /** Who holds it: the person the audit log names and the process (releaser), where known. */
+  readonly by?: string;
+}
+
 /**
  * The answer when another release or discard of the message holds it (the store says when it
- * began): a refusal (1), as the message is there and this command did nothing; undefined for any
- * other error.
+ * began): a refusal (1), as the message is there and this command did nothing.
  */
 function underWay(
-  error: unknown,
+  claim: Claim,
   flags: StoreFlags & { readonly force?: boolean },
   command: 'release' | 'discard',
-): CliFailure | undefined {
-  if (!(error instanceof HeldMessageClaimedError)) return undefined;
+): CliFailure {
+  const text = cliTexts[flags.locale].holds;
   const began =
-    error.claimedAt === undefined ? undefined : formatSentDate(error.claimedAt, flags.locale, flags.timeZone);
+    claim.claimedAt === undefined ? undefined : formatSentDate(claim.claimedAt, flags.locale, flags.timeZone);
   // With --force the store refused because the process that holds the message is still running
   // (its lock's process on this host, or its PostgreSQL session): --force again would not help.
-  const line = flags.force
-    ? cliTexts[flags.locale].holds.forceRefused
-    : cliTexts[flags.locale].holds.underWay;
-  return new CliFailure(line(error.holdId, began, command), exitCodes.findings);
+  return new CliFailure(
+    flags.force
+      ? text.forceRefused(claim.holdId, began, command)
+      : text.underWay(claim.holdId, began, command, claim.by),
+    exitCodes.findings,
+  );
 }
 
 /**
@@ -527,18 +544,12 @@ async function releaseWatched(
   const held = await findHeld(opened, flags, id);
   const standing = (await releaseStandings(opened, flags, context, [held], false)).get(id);
   // Another process is sending it now: it is neither in doubt nor for --force to take over.
-  if (standing?.status === 'under-way') {
-    const since =
-      held.releasingSince === undefined
-        ? undefined
-        : formatSentDate(held.releasingSince, flags.locale, flags.timeZone);
-    throw new CliFailure(
-      flags.force
-        ? text.forceRefused(id, since, 'release')
-        : text.underWay(id, since, 'release', releaser(held, standing, flags.locale)),
-      exitCodes.findings,
+  if (standing?.status === 'under-way')
+    throw underWay(
+      { holdId: id, claimedAt: held.releasingSince, by: releaser(held, standing, flags.locale) },
+      flags,
+      'release',
     );
-  }
   // Started and never ended: the message may be with the recipient already (docs/cli.md).
   if (!flags.force && standing?.status === 'in-doubt')
     throw usageFailure(text.needsForce(id, startedLine(held, standing.started, flags)));
@@ -615,8 +626,7 @@ async function releaseWatched(
         text.auditLogUnwritable(id, opened.auditLogName, whyFailed(error)),
         exitCodes.unreadable,
       );
-    const busy = underWay(error, flags, 'release');
-    if (busy) throw busy;
+    if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'release');
     // The store's own refusals (already released or discarded): not there (3).
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
@@ -717,9 +727,14 @@ function stoppedList(recipients: HeldMessage['recipients'], locale: CliLocale): 
   return recipients
     .map(
       (recipient) =>
-        `${escapeControls(JSON.stringify(recipient.address))} ${recipientState(recipient.verdict.action, locale)} (${holdingCodes(recipient.verdict, locale).join('; ')})`,
+        `${quoted(recipient.address, locale)} ${recipientState(recipient.verdict.action, locale)} (${holdingCodes(recipient.verdict, locale).join('; ')})`,
     )
     .join(', ');
+}
+
+/** A recipient or a value given, quoted as the language quotes (”…” in Swedish), its controls shown escaped. */
+function quoted(value: string, locale: CliLocale): string {
+  return escapeControls(cliTexts[locale].holds.quoted(value));
 }
 
 /**
@@ -733,7 +748,7 @@ function refuseUnreadableRecipients(to: readonly string[], locale: CliLocale): v
     throw usageFailure(
       cliTexts[locale].holds.notOneAddress(
         index + 1,
-        escapeControls(JSON.stringify(given)),
+        quoted(given, locale),
         INVALID_REASONS[locale][parsed.reason],
         extractAddress(given),
       ),
@@ -846,8 +861,7 @@ async function discardFrom(
         text.discardUnlogged(id, opened.auditLogName, whyFailed(error)),
         exitCodes.unreadable,
       );
-    const busy = underWay(error, flags, 'discard');
-    if (busy) throw busy;
+    if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'discard');
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     throw error;
@@ -905,8 +919,7 @@ async function discardDamaged({
     );
   } catch (error) {
     if (error instanceof CliFailure) throw error;
-    const busy = underWay(error, flags, 'discard');
-    if (busy) throw busy;
+    if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'discard');
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     throw error;
