@@ -147,6 +147,9 @@ export const cliTexts = {
       releaseSent:
         'sent (the audit log records that the mail server took it), but not removed: discard it with --force, never release it again',
       process: (pid: number, host: string) => `process ${pid} on ${host}`,
+      // The PostgreSQL session holding a release lock (pg_stat_activity's pid and client).
+      session: (pid: number, client: string | undefined) =>
+        `PostgreSQL session ${pid}${client === undefined ? '' : ` from ${client}`}`,
       releaseStarted: (to: string, at: string, by: string, messageId: string | undefined) =>
         `a release to ${to} was started at ${at} by ${by}; whether it was sent is not known: check the mail server's log${messageId ? ` for message-id ${messageId}` : ''} before releasing again`,
       interruptedNotSent: (id: string) =>
@@ -180,6 +183,7 @@ export const cliTexts = {
       databaseUnreachable: (server: string, why: string) => `--database ${server}: cannot connect (${why})`,
       timeoutNeedsDatabase: '--timeout bounds the queries of --database URL: give --database too',
       noEnvelope: (named: string) => `no envelope given; the message's header recipients: ${named || 'none'}`,
+      noEnvelopeInList: "no envelope given (the recipients are the message header's)",
       timeoutNotSeconds: (value: string) =>
         `--timeout ${value}: give the seconds as a positive number, e.g. 30`,
       lockWait: (where: string, seconds: number, code: string) =>
@@ -699,6 +703,8 @@ Stops on SIGINT or SIGTERM.`,
       releaseSent:
         'skickat (granskningsloggen visar att e-postservern tog emot det), men inte borttaget: kasta det med --force, släpp det aldrig igen',
       process: (pid: number, host: string) => `process ${pid} på ${host}`,
+      session: (pid: number, client: string | undefined) =>
+        `PostgreSQL-session ${pid}${client === undefined ? '' : ` från ${client}`}`,
       releaseStarted: (to: string, at: string, by: string, messageId: string | undefined) =>
         `ett släpp till ${to} påbörjades ${at} av ${by}; om det skickades är inte känt: sök i e-postserverns logg${messageId ? ` efter message-id ${messageId}` : ''} innan det släpps igen`,
       interruptedNotSent: (id: string) =>
@@ -734,6 +740,7 @@ Stops on SIGINT or SIGTERM.`,
       timeoutNeedsDatabase: '--timeout begränsar frågorna till --database URL: ange --database också',
       noEnvelope: (named: string) =>
         `inget kuvert angivet; mottagarna i meddelandets huvud: ${named || 'inga'}`,
+      noEnvelopeInList: 'inget kuvert angivet (mottagarna är de i meddelandets huvud)',
       timeoutNotSeconds: (value: string) =>
         `--timeout ${value}: ange sekunderna som ett positivt tal, t.ex. 30`,
       lockWait: (where: string, seconds: number, code: string) =>

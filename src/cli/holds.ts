@@ -19,6 +19,7 @@ import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js'
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
 import { comparableAddress, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
+import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-name.js';
@@ -26,7 +27,7 @@ import { describeStoreRefusal } from './describe-store-refusal.js';
 import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
-import { envelopeLine, hasNoEnvelope, headerRecipients } from './held-envelope.js';
+import { envelopeJson, envelopeLine, hasNoEnvelope } from './held-envelope.js';
 import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
@@ -113,17 +114,49 @@ interface ReleaseStanding {
   readonly status: ReleaseStatus;
   /** The `release-started` line of a release not ended: when, who, to whom, the Message-ID. */
   readonly started?: AuditEntry;
+  /** The PostgreSQL session that holds the release lock of an entry under way (`--database`). */
+  readonly session?: ReleaseSession;
 }
 
-function releaseStatus(entry: HeldMessage, inDoubt: boolean): ReleaseStatus | undefined {
+/**
+ * `running`: whether the claim's holder still runs (a folder lock's process on this host, or a
+ * PostgreSQL session holding the release lock); undefined where that cannot be told.
+ */
+function releaseStatus(
+  entry: HeldMessage,
+  inDoubt: boolean,
+  running: boolean | undefined,
+): ReleaseStatus | undefined {
   // A live claim is a release sending now: its start is logged with no end yet, as a stopped
   // one's is, and telling the second terminal "in doubt" would send the operator to --force.
-  if (entry.state === 'releasing' && entry.releasingBy?.running === true) return 'under-way';
+  if (entry.state === 'releasing' && running === true) return 'under-way';
   if (inDoubt) return 'in-doubt';
   if (entry.state !== 'releasing') return undefined;
   if (entry.releaseProgress === 'sent') return 'sent';
-  if (entry.releaseProgress === 'not-started' && entry.releasingBy?.running === false) return 'not-sent';
+  if (entry.releaseProgress === 'not-started' && running === false) return 'not-sent';
   return 'releasing';
+}
+
+/**
+ * The sessions holding the release lock of the `releasing` entries, with `--database`: undefined
+ * for a folder (its lock names its process), and where they cannot be read (said on standard
+ * error with `warn`): a release under way is then not told from one in doubt.
+ */
+async function releaseSessions(
+  opened: OpenedHoldStore,
+  flags: StoreFlags,
+  context: CommandContext,
+  entries: readonly HeldMessage[],
+  warn: boolean,
+): Promise<ReadonlyMap<string, ReleaseSession> | undefined> {
+  const releasing = entries.filter((entry) => entry.state === 'releasing').map((entry) => entry.id);
+  if (!opened.releaseSessions || releasing.length === 0) return undefined;
+  try {
+    return await opened.releaseSessions(releasing);
+  } catch (error) {
+    if (warn) context.warn(`${opened.name}: ${cliTexts[flags.locale].cannotBeRead(whyFailed(error))}`);
+    return undefined;
+  }
 }
 
 /** How the release of each of `entries` that is releasing or in doubt stands. */
@@ -142,20 +175,34 @@ async function releaseStandings(
   const starts = await opened
     .releaseStarts(concerned.map((entry) => entry.id))
     .catch(() => new Map<string, AuditEntry>());
+  const sessions = await releaseSessions(opened, flags, context, concerned, warn);
   for (const entry of concerned) {
-    const status = releaseStatus(entry, inDoubt.has(entry.id));
+    const session = sessions?.get(entry.id);
+    const running =
+      entry.releasingBy?.running ??
+      (sessions && entry.state === 'releasing' ? session !== undefined : undefined);
+    const status = releaseStatus(entry, inDoubt.has(entry.id), running);
     const started = starts.get(entry.id);
-    if (status) standings.set(entry.id, { status, ...(started ? { started } : {}) });
+    if (status)
+      standings.set(entry.id, { status, ...(started ? { started } : {}), ...(session ? { session } : {}) });
   }
   return standings;
 }
 
-/** Who releases an entry under way: the person the audit log names, and the process holding it. */
+/**
+ * Who releases an entry under way: the person the audit log names, and the process holding it (a
+ * folder lock's) or the PostgreSQL session holding its release lock.
+ */
 function releaser(entry: HeldMessage, standing: ReleaseStanding, locale: CliLocale): string {
+  const text = cliTexts[locale].holds;
   const by = standing.started?.release?.by;
-  const process = entry.releasingBy
-    ? cliTexts[locale].holds.process(entry.releasingBy.pid, inOneLine(entry.releasingBy.host))
-    : undefined;
+  const { releasingBy } = entry;
+  const { session } = standing;
+  const process = releasingBy
+    ? text.process(releasingBy.pid, inOneLine(releasingBy.host))
+    : session
+      ? text.session(session.pid, session.client === undefined ? undefined : inOneLine(session.client))
+      : undefined;
   if (by === undefined) return process ?? '';
   return process ? `${inOneLine(by)} (${process})` : inOneLine(by);
 }
@@ -210,10 +257,11 @@ function startedTo(started: AuditEntry): readonly string[] {
 /** A release's standing as `--json` gives it, beside the entry's own `state` and `releaseProgress`. */
 function standingJson(standing: ReleaseStanding | undefined) {
   if (!standing) return {};
-  const { status, started } = standing;
+  const { status, started, session } = standing;
   return {
     ...(status === 'in-doubt' ? { releaseInDoubt: true } : {}),
     releaseStatus: status,
+    ...(session ? { releaseSession: session } : {}),
     ...(started
       ? {
           releaseStarted: {
@@ -378,6 +426,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
         [
           ...held.map((entry) => ({
             ...entry,
+            ...envelopeJson(entry),
             age: age(entry.heldAt),
             ...standingJson(standings.get(entry.id)),
           })),
@@ -401,6 +450,9 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
         age(entry.heldAt).padStart(7),
         messageState(entry.action, flags.locale).padEnd(width),
         standing ? standingLine(entry, standing, flags) : '',
+        // Sent as it is, a message without an envelope goes to no one (docs/nodemailer.md): the
+        // recipients that follow are its header's, as show says.
+        hasNoEnvelope(entry) ? text.noEnvelopeInList : '',
         `${text.customer} ${inOneLine(entry.customerId ?? '-')}`,
         entry.recipients.map((recipient) => recipientLine(recipient, flags.locale)).join('; '),
       ]
@@ -439,7 +491,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   }));
   if (flags.json) {
     context.out(
-      `${JSON.stringify({ ...held, ...(hasNoEnvelope(held) ? { envelopeGiven: false, headerRecipients: headerRecipients(held) } : {}), age: age(held.heldAt), subject, date, ...standingJson(standing) }, null, 2)}\n`,
+      `${JSON.stringify({ ...held, ...envelopeJson(held), age: age(held.heldAt), subject, date, ...standingJson(standing) }, null, 2)}\n`,
     );
     return;
   }
