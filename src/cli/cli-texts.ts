@@ -178,6 +178,10 @@ export const cliTexts = {
       noStore: 'no hold store folder there',
       keyRefused: (variable: string, bytes: number) =>
         `${variable} is ${bytes} bytes long, and the hold store's key has at least 32: give the key the store was sealed with (a new store's: openssl rand -hex 32)`,
+      keyDoesNotOpen: (variable: string, count: number, keySet: boolean) =>
+        keySet
+          ? `${variable} does not open ${count} ${count === 1 ? 'entry' : 'entries'} of the store: sealed with another key, with none, or changed since; give the key the store was sealed with`
+          : `${count} ${count === 1 ? 'entry' : 'entries'} of the store ${count === 1 ? 'is' : 'are'} sealed with a key: set ${variable} to the key the store was sealed with`,
       storeOrDatabase: 'give either --store DIR or --database URL, not both',
       noStoreGiven: 'give the hold store: --store DIR (a folder) or --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) => `--database ${server}: cannot connect (${why})`,
@@ -733,6 +737,10 @@ Stops on SIGINT or SIGTERM.`,
       noStore: 'ingen mapp med stoppade meddelanden där',
       keyRefused: (variable: string, bytes: number) =>
         `${variable} är ${bytes} byte lång, och nyckeln till mappen med stoppade meddelanden har minst 32: ange den nyckel mappen förseglades med (till en ny mapp: openssl rand -hex 32)`,
+      keyDoesNotOpen: (variable: string, count: number, keySet: boolean) =>
+        keySet
+          ? `${variable} öppnar inte ${count} ${count === 1 ? 'post' : 'poster'} i lagret: ${count === 1 ? 'förseglad' : 'förseglade'} med en annan nyckel, utan nyckel eller ${count === 1 ? 'ändrad' : 'ändrade'} sedan dess; ange den nyckel mappen förseglades med`
+          : `${count} ${count === 1 ? 'post' : 'poster'} i lagret är ${count === 1 ? 'förseglad' : 'förseglade'} med en nyckel: sätt ${variable} till den nyckel mappen förseglades med`,
       storeOrDatabase: 'ange antingen --store MAPP eller --database URL, inte båda',
       noStoreGiven: 'ange var meddelandena ligger: --store MAPP (en mapp) eller --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) =>
