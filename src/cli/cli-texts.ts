@@ -137,6 +137,8 @@ export const cliTexts = {
       problems: undefined,
       // Why the customer of a held message was not found: the reason's code is its own word.
       lookupReasons: undefined,
+      // A recipient or a value given, quoted in a line: as JSON writes a string, escapes and all.
+      quoted: (value: string) => JSON.stringify(value),
       notOneAddress: (place: number, given: string, why: string, address: string | undefined) =>
         `--to: recipient ${place} (${given}) is not one address: ${why}${address ? `; give ${address}` : ''}`,
       releasingFlag: 'RELEASING',
@@ -150,6 +152,9 @@ export const cliTexts = {
       releaseSent:
         'sent (the audit log records that the mail server took it), but not removed: discard it with --force, never release it again',
       process: (pid: number, host: string) => `process ${pid} on ${host}`,
+      // The PostgreSQL session holding a release lock (pg_stat_activity's pid and client).
+      session: (pid: number, client: string | undefined) =>
+        `PostgreSQL session ${pid}${client === undefined ? '' : ` from ${client}`}`,
       releaseStarted: (to: string, at: string, by: string, messageId: string | undefined) =>
         `a release to ${to} was started at ${at} by ${by}; whether it was sent is not known: check the mail server's log${messageId ? ` for message-id ${messageId}` : ''} before releasing again`,
       interruptedNotSent: (id: string) =>
@@ -178,11 +183,16 @@ export const cliTexts = {
       noStore: 'no hold store folder there',
       keyRefused: (variable: string, bytes: number) =>
         `${variable} is ${bytes} bytes long, and the hold store's key has at least 32: give the key the store was sealed with (a new store's: openssl rand -hex 32)`,
+      keyDoesNotOpen: (variable: string, count: number, keySet: boolean) =>
+        keySet
+          ? `${variable} does not open ${count} ${count === 1 ? 'entry' : 'entries'} of the store: sealed with another key, with none, or changed since; give the key the store was sealed with`
+          : `${count} ${count === 1 ? 'entry' : 'entries'} of the store ${count === 1 ? 'is' : 'are'} sealed with a key: set ${variable} to the key the store was sealed with`,
       storeOrDatabase: 'give either --store DIR or --database URL, not both',
       noStoreGiven: 'give the hold store: --store DIR (a folder) or --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) => `--database ${server}: cannot connect (${why})`,
       timeoutNeedsDatabase: '--timeout bounds the queries of --database URL: give --database too',
       noEnvelope: (named: string) => `no envelope given; the message's header recipients: ${named || 'none'}`,
+      noEnvelopeInList: "no envelope given (the recipients are the message header's)",
       timeoutNotSeconds: (value: string) =>
         `--timeout ${value}: give the seconds as a positive number, e.g. 30`,
       lockWait: (where: string, seconds: number, code: string) =>
@@ -693,6 +703,8 @@ Stops on SIGINT or SIGTERM.`,
         timeout: 'kunduppslaget svarade inte i tid',
         error: 'kunduppslaget misslyckades',
       } as Readonly<Record<string, string>>,
+      // Swedish quotes, ” on both sides (Språkrådet, Svenska skrivregler, on citattecken).
+      quoted: (value: string) => `”${value}”`,
       notOneAddress: (place: number, given: string, why: string, address: string | undefined) =>
         `--to: mottagare ${place} (${given}) är inte en ensam adress: ${why}${address ? `; ange ${address}` : ''}`,
       releasingFlag: 'SLÄPPS NU',
@@ -706,6 +718,8 @@ Stops on SIGINT or SIGTERM.`,
       releaseSent:
         'skickat (granskningsloggen visar att e-postservern tog emot det), men inte borttaget: kasta det med --force, släpp det aldrig igen',
       process: (pid: number, host: string) => `process ${pid} på ${host}`,
+      session: (pid: number, client: string | undefined) =>
+        `PostgreSQL-session ${pid}${client === undefined ? '' : ` från ${client}`}`,
       releaseStarted: (to: string, at: string, by: string, messageId: string | undefined) =>
         `ett släpp till ${to} påbörjades ${at} av ${by}; om det skickades är inte känt: sök i e-postserverns logg${messageId ? ` efter message-id ${messageId}` : ''} innan det släpps igen`,
       interruptedNotSent: (id: string) =>
@@ -734,6 +748,10 @@ Stops on SIGINT or SIGTERM.`,
       noStore: 'ingen mapp med stoppade meddelanden där',
       keyRefused: (variable: string, bytes: number) =>
         `${variable} är ${bytes} byte lång, och nyckeln till mappen med stoppade meddelanden har minst 32: ange den nyckel mappen förseglades med (till en ny mapp: openssl rand -hex 32)`,
+      keyDoesNotOpen: (variable: string, count: number, keySet: boolean) =>
+        keySet
+          ? `${variable} öppnar inte ${count} ${count === 1 ? 'post' : 'poster'} i lagret: ${count === 1 ? 'förseglad' : 'förseglade'} med en annan nyckel, utan nyckel eller ${count === 1 ? 'ändrad' : 'ändrade'} sedan dess; ange den nyckel mappen förseglades med`
+          : `${count} ${count === 1 ? 'post' : 'poster'} i lagret är ${count === 1 ? 'förseglad' : 'förseglade'} med en nyckel: sätt ${variable} till den nyckel mappen förseglades med`,
       storeOrDatabase: 'ange antingen --store MAPP eller --database URL, inte båda',
       noStoreGiven: 'ange var meddelandena ligger: --store MAPP (en mapp) eller --database URL (PostgreSQL)',
       databaseUnreachable: (server: string, why: string) =>
@@ -741,6 +759,7 @@ Stops on SIGINT or SIGTERM.`,
       timeoutNeedsDatabase: '--timeout begränsar frågorna till --database URL: ange --database också',
       noEnvelope: (named: string) =>
         `inget kuvert angivet; mottagarna i meddelandets huvud: ${named || 'inga'}`,
+      noEnvelopeInList: 'inget kuvert angivet (mottagarna är de i meddelandets huvud)',
       timeoutNotSeconds: (value: string) =>
         `--timeout ${value}: ange sekunderna som ett positivt tal, t.ex. 30`,
       lockWait: (where: string, seconds: number, code: string) =>

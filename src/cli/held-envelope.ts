@@ -33,6 +33,11 @@ export function hasNoEnvelope(held: Pick<HeldMessage, 'envelope'>): boolean {
   return held.envelope.to.length === 0;
 }
 
+/** What `--json` of list and show adds for a message held with no envelope: that, and its header's recipients. */
+export function envelopeJson(held: Pick<HeldMessage, 'envelope' | 'recipients'>) {
+  return hasNoEnvelope(held) ? { envelopeGiven: false, headerRecipients: headerRecipients(held) } : {};
+}
+
 /**
  * The envelope as `holds show` prints it: `from -> to, to`, or, when none was given, the recipients
  * the message's header names, so the reviewer sees who it is for.

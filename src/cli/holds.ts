@@ -19,6 +19,7 @@ import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js'
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
 import { comparableAddress, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
+import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-name.js';
@@ -26,7 +27,8 @@ import { describeStoreRefusal } from './describe-store-refusal.js';
 import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
-import { envelopeLine, hasNoEnvelope, headerRecipients } from './held-envelope.js';
+import { envelopeJson, envelopeLine, hasNoEnvelope } from './held-envelope.js';
+import { KEY_VARIABLE } from './hold-key-variable.js';
 import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
@@ -113,17 +115,49 @@ interface ReleaseStanding {
   readonly status: ReleaseStatus;
   /** The `release-started` line of a release not ended: when, who, to whom, the Message-ID. */
   readonly started?: AuditEntry;
+  /** The PostgreSQL session that holds the release lock of an entry under way (`--database`). */
+  readonly session?: ReleaseSession;
 }
 
-function releaseStatus(entry: HeldMessage, inDoubt: boolean): ReleaseStatus | undefined {
+/**
+ * `running`: whether the claim's holder still runs (a folder lock's process on this host, or a
+ * PostgreSQL session holding the release lock); undefined where that cannot be told.
+ */
+function releaseStatus(
+  entry: HeldMessage,
+  inDoubt: boolean,
+  running: boolean | undefined,
+): ReleaseStatus | undefined {
   // A live claim is a release sending now: its start is logged with no end yet, as a stopped
   // one's is, and telling the second terminal "in doubt" would send the operator to --force.
-  if (entry.state === 'releasing' && entry.releasingBy?.running === true) return 'under-way';
+  if (entry.state === 'releasing' && running === true) return 'under-way';
   if (inDoubt) return 'in-doubt';
   if (entry.state !== 'releasing') return undefined;
   if (entry.releaseProgress === 'sent') return 'sent';
-  if (entry.releaseProgress === 'not-started' && entry.releasingBy?.running === false) return 'not-sent';
+  if (entry.releaseProgress === 'not-started' && running === false) return 'not-sent';
   return 'releasing';
+}
+
+/**
+ * The sessions holding the release lock of the `releasing` entries, with `--database`: undefined
+ * for a folder (its lock names its process), and where they cannot be read (said on standard
+ * error with `warn`): a release under way is then not told from one in doubt.
+ */
+async function releaseSessions(
+  opened: OpenedHoldStore,
+  flags: StoreFlags,
+  context: CommandContext,
+  entries: readonly HeldMessage[],
+  warn: boolean,
+): Promise<ReadonlyMap<string, ReleaseSession> | undefined> {
+  const releasing = entries.filter((entry) => entry.state === 'releasing').map((entry) => entry.id);
+  if (!opened.releaseSessions || releasing.length === 0) return undefined;
+  try {
+    return await opened.releaseSessions(releasing);
+  } catch (error) {
+    if (warn) context.warn(`${opened.name}: ${cliTexts[flags.locale].cannotBeRead(whyFailed(error))}`);
+    return undefined;
+  }
 }
 
 /** How the release of each of `entries` that is releasing or in doubt stands. */
@@ -142,20 +176,34 @@ async function releaseStandings(
   const starts = await opened
     .releaseStarts(concerned.map((entry) => entry.id))
     .catch(() => new Map<string, AuditEntry>());
+  const sessions = await releaseSessions(opened, flags, context, concerned, warn);
   for (const entry of concerned) {
-    const status = releaseStatus(entry, inDoubt.has(entry.id));
+    const session = sessions?.get(entry.id);
+    const running =
+      entry.releasingBy?.running ??
+      (sessions && entry.state === 'releasing' ? session !== undefined : undefined);
+    const status = releaseStatus(entry, inDoubt.has(entry.id), running);
     const started = starts.get(entry.id);
-    if (status) standings.set(entry.id, { status, ...(started ? { started } : {}) });
+    if (status)
+      standings.set(entry.id, { status, ...(started ? { started } : {}), ...(session ? { session } : {}) });
   }
   return standings;
 }
 
-/** Who releases an entry under way: the person the audit log names, and the process holding it. */
+/**
+ * Who releases an entry under way: the person the audit log names, and the process holding it (a
+ * folder lock's) or the PostgreSQL session holding its release lock.
+ */
 function releaser(entry: HeldMessage, standing: ReleaseStanding, locale: CliLocale): string {
+  const text = cliTexts[locale].holds;
   const by = standing.started?.release?.by;
-  const process = entry.releasingBy
-    ? cliTexts[locale].holds.process(entry.releasingBy.pid, inOneLine(entry.releasingBy.host))
-    : undefined;
+  const { releasingBy } = entry;
+  const { session } = standing;
+  const process = releasingBy
+    ? text.process(releasingBy.pid, inOneLine(releasingBy.host))
+    : session
+      ? text.session(session.pid, session.client === undefined ? undefined : inOneLine(session.client))
+      : undefined;
   if (by === undefined) return process ?? '';
   return process ? `${inOneLine(by)} (${process})` : inOneLine(by);
 }
@@ -189,9 +237,8 @@ function standingLine(entry: HeldMessage, standing: ReleaseStanding, flags: Stor
  */
 function startedLine(held: HeldMessage, started: AuditEntry | undefined, flags: StoreFlags): string {
   if (!started) return '';
-  const to = started.envelope?.to ?? started.recipients.map((recipient) => recipient.address);
   return cliTexts[flags.locale].holds.releaseStarted(
-    inOneLine(to.join(', ') || '-'),
+    inOneLine(startedTo(started).join(', ') || '-'),
     formatSentDate(started.at, flags.locale, flags.timeZone),
     inOneLine(started.release?.by ?? '-'),
     started.messageId === undefined && held.messageId === undefined
@@ -200,19 +247,28 @@ function startedLine(held: HeldMessage, started: AuditEntry | undefined, flags: 
   );
 }
 
+/**
+ * Where a started release was sent: the envelope it went with (the corrected recipients), else the
+ * recipients its line names.
+ */
+function startedTo(started: AuditEntry): readonly string[] {
+  return started.envelope?.to ?? started.recipients.map((recipient) => recipient.address);
+}
+
 /** A release's standing as `--json` gives it, beside the entry's own `state` and `releaseProgress`. */
 function standingJson(standing: ReleaseStanding | undefined) {
   if (!standing) return {};
-  const { status, started } = standing;
+  const { status, started, session } = standing;
   return {
     ...(status === 'in-doubt' ? { releaseInDoubt: true } : {}),
     releaseStatus: status,
+    ...(session ? { releaseSession: session } : {}),
     ...(started
       ? {
           releaseStarted: {
             at: started.at,
             ...(started.release?.by === undefined ? {} : { by: started.release.by }),
-            to: started.envelope?.to ?? started.recipients.map((recipient) => recipient.address),
+            to: startedTo(started),
             ...(started.messageId === undefined ? {} : { messageId: started.messageId }),
           },
         }
@@ -239,25 +295,35 @@ function whyFailed(error: unknown): string {
   return String((reason as NodeJS.ErrnoException | undefined)?.code ?? (reason as Error)?.message ?? reason);
 }
 
+/** A claim on a held message by another release or discard: the store's refusal, or its live lock. */
+interface Claim {
+  readonly holdId: string;
+  /** ISO 8601 time the claim began, where the store says. */
+  readonly claimedAt?: string | undefined;
+  /** Who holds it: the person the audit log names and the process (releaser), where known. */
+  readonly by?: string;
+}
+
 /**
  * The answer when another release or discard of the message holds it (the store says when it
- * began): a refusal (1), as the message is there and this command did nothing; undefined for any
- * other error.
+ * began): a refusal (1), as the message is there and this command did nothing.
  */
 function underWay(
-  error: unknown,
+  claim: Claim,
   flags: StoreFlags & { readonly force?: boolean },
   command: 'release' | 'discard',
-): CliFailure | undefined {
-  if (!(error instanceof HeldMessageClaimedError)) return undefined;
+): CliFailure {
+  const text = cliTexts[flags.locale].holds;
   const began =
-    error.claimedAt === undefined ? undefined : formatSentDate(error.claimedAt, flags.locale, flags.timeZone);
+    claim.claimedAt === undefined ? undefined : formatSentDate(claim.claimedAt, flags.locale, flags.timeZone);
   // With --force the store refused because the process that holds the message is still running
   // (its lock's process on this host, or its PostgreSQL session): --force again would not help.
-  const line = flags.force
-    ? cliTexts[flags.locale].holds.forceRefused
-    : cliTexts[flags.locale].holds.underWay;
-  return new CliFailure(line(error.holdId, began, command), exitCodes.findings);
+  return new CliFailure(
+    flags.force
+      ? text.forceRefused(claim.holdId, began, command)
+      : text.underWay(claim.holdId, began, command, claim.by),
+    exitCodes.findings,
+  );
 }
 
 /**
@@ -353,6 +419,8 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
     const standings = await releaseStandings(opened, flags, context, held);
     const problems = await opened.problems();
     for (const problem of problems) context.warn(storeProblemLine(problem, text.problems?.[problem.code]));
+    const unopened = keyDoesNotOpen(problems, flags.locale);
+    if (unopened) context.warn(unopened);
     return { held, standings, problems };
   });
   if (flags.json) {
@@ -361,6 +429,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
         [
           ...held.map((entry) => ({
             ...entry,
+            ...envelopeJson(entry),
             age: age(entry.heldAt),
             ...standingJson(standings.get(entry.id)),
           })),
@@ -384,6 +453,9 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
         age(entry.heldAt).padStart(7),
         messageState(entry.action, flags.locale).padEnd(width),
         standing ? standingLine(entry, standing, flags) : '',
+        // Sent as it is, a message without an envelope goes to no one (docs/nodemailer.md): the
+        // recipients that follow are its header's, as show says.
+        hasNoEnvelope(entry) ? text.noEnvelopeInList : '',
         `${text.customer} ${inOneLine(entry.customerId ?? '-')}`,
         entry.recipients.map((recipient) => recipientLine(recipient, flags.locale)).join('; '),
       ]
@@ -398,6 +470,21 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
   context.setExitCode(
     problems.length > 0 ? exitCodes.unreadable : held.length > 0 ? exitCodes.findings : exitCodes.ok,
   );
+}
+
+/**
+ * The line naming the key's variable when it does not open entries: `unsealed` (sealed with a key
+ * and opened without one, or the other way round), and with a key set, `digest-mismatch` too: a
+ * seal made with another key reads as one changed since (an HMAC cannot tell the two apart, RFC
+ * 2104). The user set the variable, and is told which; undefined when no entry is concerned.
+ */
+function keyDoesNotOpen(problems: readonly HoldStoreProblem[], locale: CliLocale): string | undefined {
+  const keySet = Boolean(process.env[KEY_VARIABLE]);
+  const count = problems.filter(
+    ({ code }) => code === 'unsealed' || (keySet && code === 'digest-mismatch'),
+  ).length;
+  if (count === 0) return undefined;
+  return cliTexts[locale].holds.keyDoesNotOpen(KEY_VARIABLE, count, keySet);
 }
 
 /** The entries `list` cannot read, counted and named with their codes, for standard output. */
@@ -422,7 +509,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   }));
   if (flags.json) {
     context.out(
-      `${JSON.stringify({ ...held, ...(hasNoEnvelope(held) ? { envelopeGiven: false, headerRecipients: headerRecipients(held) } : {}), age: age(held.heldAt), subject, date, ...standingJson(standing) }, null, 2)}\n`,
+      `${JSON.stringify({ ...held, ...envelopeJson(held), age: age(held.heldAt), subject, date, ...standingJson(standing) }, null, 2)}\n`,
     );
     return;
   }
@@ -527,18 +614,12 @@ async function releaseWatched(
   const held = await findHeld(opened, flags, id);
   const standing = (await releaseStandings(opened, flags, context, [held], false)).get(id);
   // Another process is sending it now: it is neither in doubt nor for --force to take over.
-  if (standing?.status === 'under-way') {
-    const since =
-      held.releasingSince === undefined
-        ? undefined
-        : formatSentDate(held.releasingSince, flags.locale, flags.timeZone);
-    throw new CliFailure(
-      flags.force
-        ? text.forceRefused(id, since, 'release')
-        : text.underWay(id, since, 'release', releaser(held, standing, flags.locale)),
-      exitCodes.findings,
+  if (standing?.status === 'under-way')
+    throw underWay(
+      { holdId: id, claimedAt: held.releasingSince, by: releaser(held, standing, flags.locale) },
+      flags,
+      'release',
     );
-  }
   // Started and never ended: the message may be with the recipient already (docs/cli.md).
   if (!flags.force && standing?.status === 'in-doubt')
     throw usageFailure(text.needsForce(id, startedLine(held, standing.started, flags)));
@@ -615,8 +696,7 @@ async function releaseWatched(
         text.auditLogUnwritable(id, opened.auditLogName, whyFailed(error)),
         exitCodes.unreadable,
       );
-    const busy = underWay(error, flags, 'release');
-    if (busy) throw busy;
+    if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'release');
     // The store's own refusals (already released or discarded): not there (3).
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
@@ -717,9 +797,14 @@ function stoppedList(recipients: HeldMessage['recipients'], locale: CliLocale): 
   return recipients
     .map(
       (recipient) =>
-        `${escapeControls(JSON.stringify(recipient.address))} ${recipientState(recipient.verdict.action, locale)} (${holdingCodes(recipient.verdict, locale).join('; ')})`,
+        `${quoted(recipient.address, locale)} ${recipientState(recipient.verdict.action, locale)} (${holdingCodes(recipient.verdict, locale).join('; ')})`,
     )
     .join(', ');
+}
+
+/** A recipient or a value given, quoted as the language quotes (”…” in Swedish), its controls shown escaped. */
+function quoted(value: string, locale: CliLocale): string {
+  return escapeControls(cliTexts[locale].holds.quoted(value));
 }
 
 /**
@@ -733,7 +818,7 @@ function refuseUnreadableRecipients(to: readonly string[], locale: CliLocale): v
     throw usageFailure(
       cliTexts[locale].holds.notOneAddress(
         index + 1,
-        escapeControls(JSON.stringify(given)),
+        quoted(given, locale),
         INVALID_REASONS[locale][parsed.reason],
         extractAddress(given),
       ),
@@ -846,8 +931,7 @@ async function discardFrom(
         text.discardUnlogged(id, opened.auditLogName, whyFailed(error)),
         exitCodes.unreadable,
       );
-    const busy = underWay(error, flags, 'discard');
-    if (busy) throw busy;
+    if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'discard');
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     throw error;
@@ -905,8 +989,7 @@ async function discardDamaged({
     );
   } catch (error) {
     if (error instanceof CliFailure) throw error;
-    const busy = underWay(error, flags, 'discard');
-    if (busy) throw busy;
+    if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'discard');
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     throw error;

@@ -5,6 +5,7 @@ import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
 import { findReleasesInDoubt, readReleaseStarts } from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore, HoldStoreProblem } from '../nodemailer/hold-store.js';
+import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import {
   DATABASE_CONNECT_TIMEOUT_MS,
@@ -44,9 +45,14 @@ export interface OpenedHoldStore {
   releasesInDoubt(): Promise<Set<string>>;
   /**
    * The `release-started` line (when, who, to whom, the Message-ID) of each of `ids` whose release
-   * has not ended, where the audit log is a file; empty for a database's log, which is not read here.
+   * has not ended, from the audit log (a file's, or the database's audit_log).
    */
   releaseStarts(ids: readonly string[]): Promise<ReadonlyMap<string, AuditEntry>>;
+  /**
+   * The PostgreSQL session holding the release lock of each of `ids` (a database's only: a folder
+   * store names the process in its lock, `releasingBy`); an id no live session holds is absent.
+   */
+  readonly releaseSessions?: (ids: readonly string[]) => Promise<ReadonlyMap<string, ReleaseSession>>;
   /** The entries the store cannot list whole (a folder's; a database has none). */
   problems(): Promise<readonly HoldStoreProblem[]>;
   /** Moves a damaged entry's files into the store's `damaged` folder (a folder store's only). */
@@ -128,11 +134,13 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
   }
   const schema = flags.schema === undefined ? {} : { schema: flags.schema };
   try {
-    const [{ createPostgresHoldStore }, { createPostgresDirectory }, audit] = await Promise.all([
-      import('../postgres/create-postgres-hold-store.js'),
-      import('../postgres/create-postgres-directory.js'),
-      import('../postgres/create-postgres-audit-log.js'),
-    ]);
+    const [{ createPostgresHoldStore }, { createPostgresDirectory }, audit, { findReleaseSessions }] =
+      await Promise.all([
+        import('../postgres/create-postgres-hold-store.js'),
+        import('../postgres/create-postgres-directory.js'),
+        import('../postgres/create-postgres-audit-log.js'),
+        import('../postgres/find-release-sessions.js'),
+      ]);
     const store = waitsBounded(createPostgresHoldStore({ pool, ...schema }), (error) =>
       lockWaitFailure(error, `${server} (${flags.schema ?? 'email_guard'})`, timeoutMs, flags.locale),
     );
@@ -144,7 +152,7 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
             auditLogName: `${schemaShown}.audit_log`,
             auditLog: () => audit.createPostgresAuditLog({ pool, ...schema }),
             releasesInDoubt: () => audit.findPostgresReleasesInDoubt(pool, schema),
-            releaseStarts: async () => new Map<string, AuditEntry>(),
+            releaseStarts: (ids: readonly string[]) => audit.readPostgresReleaseStarts(pool, ids, schema),
           }
         : fileAuditLog(flags.auditLog);
     return {
@@ -152,6 +160,7 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
       name: `${server} (${schemaShown})`,
       ...auditLog,
       problems: async () => [],
+      releaseSessions: (ids: readonly string[]) => findReleaseSessions(pool, ids, schema),
       directory: createPostgresDirectory({ pool, ...schema }),
       close: () => pool.end(),
     };

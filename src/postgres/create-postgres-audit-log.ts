@@ -3,7 +3,12 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { AuditLogFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
-import type { AuditEntry, AuditLog, ReleaseOutcome } from '../nodemailer/audit-log.js';
+import {
+  type AuditEntry,
+  type AuditLog,
+  RELEASE_ENDS,
+  type ReleaseOutcome,
+} from '../nodemailer/audit-log.js';
 import { jsonWithoutNul } from './json-without-nul.js';
 import {
   beginWithLockTimeout,
@@ -181,7 +186,11 @@ export type AuditLogVerification =
       readonly ok: false;
       /** Rows that checked out before the break. */
       readonly rows: number;
-      /** The number (`seq`) of the first row where the chain breaks. */
+      /**
+       * The number (`seq`) of the first row where the chain breaks; with `stale-release-line`, the
+       * hold's last release line in the log (or, for a hold the log has no release line of, the
+       * row the table names).
+       */
       readonly seq: string;
       /**
        * `changed`: the row does not match its own hash (its entry or hash was edited);
@@ -189,9 +198,14 @@ export type AuditLogVerification =
        * inserted); `missing`: rows before it are gone (numbers skipped). With `expectHead`:
        * `truncated`: the log ends before the expected head's row (`seq` is the first row gone:
        * rows were removed from its end, or all of them); `rewritten`: the row at the expected
-       * head's number has another hash (the log was rewritten up to there).
+       * head's number has another hash (the log was rewritten up to there). With a whole chain:
+       * `stale-release-line`: the `last_release_line` table the log's trigger keeps does not name
+       * the hold's last release line (`holdId`): rows were added with the trigger disabled, or the
+       * table was changed by hand, so a release in doubt may not show as one.
        */
-      readonly reason: 'changed' | 'unlinked' | 'missing' | 'truncated' | 'rewritten';
+      readonly reason: 'changed' | 'unlinked' | 'missing' | 'truncated' | 'rewritten' | 'stale-release-line';
+      /** With `stale-release-line`: the hold whose last release line the table does not name. */
+      readonly holdId?: string;
     };
 
 /**
@@ -245,9 +259,47 @@ async function verifyChain(
     if (page.rows.length < 1000) {
       if (expectSeq !== undefined && expected <= expectSeq)
         return { ok: false, rows, seq: expected.toString(), reason: 'truncated' };
+      const stale = await staleReleaseLine(pool, s);
+      if (stale)
+        return { ok: false, rows, seq: stale.seq, reason: 'stale-release-line', holdId: stale.hold_id };
       return { ok: true, rows, head: { seq: (expected - 1n).toString(), hash: previousHash } };
     }
   }
+}
+
+/** The outcomes of a release's lines: its start and each that ends it (the trigger's list, migrate version 9). */
+const RELEASE_LINE_OUTCOMES = ['release-started', ...RELEASE_ENDS];
+
+/**
+ * The first hold, by the log's order, whose last release line in the log is not the one the
+ * `last_release_line` table names (its row or its outcome), or that the table names with no such
+ * line in the log. The table is kept by a trigger (migrate, version 9), which whoever can disable
+ * triggers can bypass, and is not chained: read again from the log here with the trigger's own
+ * patterns, it must agree row for row, or a release in doubt could be hidden from
+ * findPostgresReleasesInDoubt. One pass over the log on the server.
+ */
+async function staleReleaseLine(
+  pool: Pool,
+  s: string,
+): Promise<{ readonly hold_id: string; readonly seq: string } | undefined> {
+  const { rows } = await pool.query<{ hold_id: string; seq: string }>(
+    `WITH line AS (
+       SELECT DISTINCT ON (hold_id) hold_id, seq, outcome FROM (
+         SELECT seq, substring(entry from '"holdId":"([^"]*)"') COLLATE "C" AS hold_id,
+                substring(entry from '"outcome":"([a-z-]*)"') AS outcome
+           FROM ${s}.audit_log
+       ) lines
+       WHERE hold_id IS NOT NULL AND outcome = ANY($1::text[])
+       ORDER BY hold_id, seq DESC
+     )
+     SELECT coalesce(line.hold_id, kept.hold_id) AS hold_id, coalesce(line.seq, kept.seq) AS seq
+       FROM line FULL JOIN ${s}.last_release_line kept ON kept.hold_id = line.hold_id
+      WHERE line.seq IS DISTINCT FROM kept.seq OR line.outcome IS DISTINCT FROM kept.outcome
+      ORDER BY coalesce(line.seq, kept.seq)
+      LIMIT 1`,
+    [RELEASE_LINE_OUTCOMES],
+  );
+  return rows[0];
 }
 
 /**
@@ -277,4 +329,37 @@ export async function findPostgresReleasesInDoubt(
     ),
   );
   return new Set(rows.map((row) => row.hold_id));
+}
+
+/**
+ * The `release-started` line of each of `holdIds` whose release was started and has not ended, in
+ * the PostgreSQL audit log: when it began, who released it, to which recipients (the envelope it
+ * was sent with) and the Message-ID, which is what the mail server's log is searched for. What
+ * `readReleaseStarts` reads from a JSON-lines log; one primary-key read per id of the table the
+ * log's trigger keeps (`last_release_line`, which names the line's row), and of that row.
+ */
+export async function readPostgresReleaseStarts(
+  pool: Pool,
+  holdIds: readonly string[],
+  options: PostgresAuditLogOptions = {},
+): Promise<Map<string, AuditEntry>> {
+  const { schema } = parseInput(OptionsSchema, { pool, ...options }, ['options']);
+  const s = schemaName(schema, ['options', 'schema']);
+  if (holdIds.length === 0) return new Map();
+  const { rows } = await readAuditLog(pool, s, (on) =>
+    on.query<{ hold_id: string; entry: string }>(
+      `SELECT line.hold_id, log.entry FROM ${s}.last_release_line line
+         JOIN ${s}.audit_log log ON log.seq = line.seq
+        WHERE line.hold_id = ANY($1::text[]) AND line.outcome = 'release-started'`,
+      [holdIds],
+    ),
+  );
+  const started = new Map<string, AuditEntry>();
+  for (const row of rows) {
+    // A row that is not JSON was not written by this log (verifyAuditLog names it): passed over.
+    try {
+      started.set(row.hold_id, JSON.parse(row.entry) as AuditEntry);
+    } catch {}
+  }
+  return started;
 }

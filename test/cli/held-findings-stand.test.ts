@@ -63,7 +63,7 @@ describe("a hold found to be another customer's address", () => {
       ]),
     );
     expect(again.status).toBe(1);
-    expect(again.stderr).toContain(`${id} ligger kvar: mottagaren "${OTHERS}"`);
+    expect(again.stderr).toContain(`${id} ligger kvar: mottagaren ”${OTHERS}”`);
     expect(again.stderr).toContain('en kontroll nu kan inte häva det');
     expect(fixture.sink.received).toHaveLength(0);
     const corrected = await runCliInProcess(

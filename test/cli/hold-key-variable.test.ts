@@ -1,12 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { holdMessage } from '../support/hold-message.js';
+import { usePipelineFixture } from '../support/pipeline.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 // Issue 13, trial: EMAIL_GUARD_HOLD_KEY=short gave "Invalid input at options.key: a key of at least
 // 32 bytes is required", in English under --locale sv, naming an option the user never wrote.
 const dir = useTempDir({ scope: 'file' });
+const fixture = usePipelineFixture();
 
 beforeAll(async () => {
   await builtCli();
@@ -48,5 +52,31 @@ describe('a hold store key in EMAIL_GUARD_HOLD_KEY that is too short', () => {
     ]);
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toContain('EMAIL_GUARD_HOLD_KEY är 4 byte lång');
+  });
+});
+
+describe('a hold store key in EMAIL_GUARD_HOLD_KEY that does not open the entries', () => {
+  const SEALED_WITH = 'a'.repeat(32);
+  const list = (env: NodeJS.ProcessEnv, ...more: string[]) =>
+    runBuiltCli(['holds', 'list', '--store', join(fixture.dir, 'held'), ...more], { cwd: fixture.dir, env });
+
+  it('names the variable: another key, in English and Swedish, and no key for a store sealed with one', async () => {
+    const holdStore = createFileHoldStore(join(fixture.dir, 'held'), { key: SEALED_WITH });
+    const id = await holdMessage({ ...fixture, holdStore }, 'anna.svensson185@gmail.com');
+    const wrong = await list({ EMAIL_GUARD_HOLD_KEY: 'b'.repeat(32) });
+    expect(wrong.status).toBe(3);
+    expect(wrong.stdout).toContain(id);
+    expect(wrong.stderr).toContain(
+      'EMAIL_GUARD_HOLD_KEY does not open 1 entry of the store: sealed with another key, with none, or changed since; give the key the store was sealed with\n',
+    );
+    const swedish = await list({ EMAIL_GUARD_HOLD_KEY: 'b'.repeat(32) }, '--locale', 'sv');
+    expect(swedish.stderr).toContain('EMAIL_GUARD_HOLD_KEY öppnar inte 1 post i lagret');
+    const none = await list({ EMAIL_GUARD_HOLD_KEY: '' });
+    expect(none.stderr).toContain(
+      '1 entry of the store is sealed with a key: set EMAIL_GUARD_HOLD_KEY to the key the store was sealed with\n',
+    );
+    const right = await list({ EMAIL_GUARD_HOLD_KEY: SEALED_WITH });
+    expect(right.stderr).toBe('');
+    expect(right.status).toBe(1);
   });
 });

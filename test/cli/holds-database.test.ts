@@ -6,9 +6,10 @@ import { createPostgresDirectory } from '../../src/postgres/create-postgres-dire
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
 import { RELEASE_LOCK_NAMESPACE } from '../../src/postgres/with-release-lock.js';
-import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { builtCli, type CliRun, runBuiltCli } from '../support/built-cli.js';
 import { holdMessage } from '../support/hold-message.js';
 import { customers, memoryAuditLog, usePipelineFixture } from '../support/pipeline.js';
+import { releaseHeldAtServer } from '../support/release-held-at-server.js';
 import { usePostgres } from '../support/use-postgres.js';
 
 const fixture = usePipelineFixture();
@@ -27,7 +28,39 @@ const url = () =>
 const holds = (...args: string[]) =>
   runBuiltCli(['holds', ...args, '--database', url(), '--schema', SCHEMA], { cwd: fixture.dir });
 
+/** The built `holds release ID <more>` on the schema, by lena@butiken.se, through the fixture's server. */
+const releaseArgs = (id: string, ...more: string[]) => [
+  'holds',
+  'release',
+  id,
+  '--by',
+  'lena@butiken.se',
+  '--reason',
+  'read back',
+  '--smtp',
+  `smtp://127.0.0.1:${fixture.sink.port}`,
+  ...more,
+  '--database',
+  url(),
+  '--schema',
+  SCHEMA,
+];
+
 let store: HoldStore;
+
+/** Holds a whole message with To and Cc in its header, given with no envelope (nodemailer's `raw`). */
+const holdRaw = () =>
+  holdMessage({ ...fixture, holdStore: store, audit: memoryAuditLog() }, '', {
+    raw: [
+      'From: order@butiken.se',
+      `To: ${TYPO}`,
+      'Cc: erik.lind@telia.com',
+      'Subject: Orderbekräftelse',
+      '',
+      'Tack för din beställning.',
+      '',
+    ].join('\r\n'),
+  });
 
 /** Sends an order for C-1001 through the real pipeline into the PostgreSQL hold store. */
 const hold = (to: string) => holdMessage({ ...fixture, holdStore: store, audit: memoryAuditLog() }, to);
@@ -109,18 +142,7 @@ describe('email-guard holds --database', () => {
 
   it('releases against the PostgreSQL directory and writes the PostgreSQL audit log', async () => {
     const id = await hold(TYPO);
-    const release = (...more: string[]) =>
-      holds(
-        'release',
-        id,
-        '--by',
-        'lena@butiken.se',
-        '--reason',
-        'read back',
-        '--smtp',
-        `smtp://127.0.0.1:${fixture.sink.port}`,
-        ...more,
-      );
+    const release = (...more: string[]) => runBuiltCli(releaseArgs(id, ...more), { cwd: fixture.dir });
     const uncorrected = await release();
     expect(uncorrected.status).toBe(2);
     expect(uncorrected.stderr).toContain('give the corrected recipients with --to');
@@ -180,16 +202,7 @@ describe('email-guard holds --database', () => {
   });
 
   it('shows a raw message held with no envelope with the recipients its header names', async () => {
-    const raw = [
-      'From: order@butiken.se',
-      `To: ${TYPO}`,
-      'Cc: erik.lind@telia.com',
-      'Subject: Orderbekräftelse',
-      '',
-      'Tack för din beställning.',
-      '',
-    ].join('\r\n');
-    const id = await holdMessage({ ...fixture, holdStore: store, audit: memoryAuditLog() }, '', { raw });
+    const id = await holdRaw();
     const shown = await holds('show', id);
     expect(shown.stdout).toMatch(
       new RegExp(
@@ -204,6 +217,25 @@ describe('email-guard holds --database', () => {
     const json = JSON.parse((await holds('show', id, '--json')).stdout);
     expect(json).toMatchObject({
       envelope: { to: [] },
+      envelopeGiven: false,
+      headerRecipients: { to: [TYPO], cc: ['erik.lind@telia.com'] },
+    });
+  }, 120_000);
+
+  it("says on holds list's row of a raw message held with no envelope that it has none", async () => {
+    const id = await holdRaw();
+    const list = await holds('list');
+    expect(list.stdout).toMatch(
+      new RegExp(
+        `${id} .*no envelope given \\(the recipients are the message header's\\) +customer C-1001 +to: `,
+      ),
+    );
+    expect((await holds('list', '--locale', 'sv')).stdout).toContain(
+      'inget kuvert angivet (mottagarna är de i meddelandets huvud)',
+    );
+    const [listed] = JSON.parse((await holds('list', '--json')).stdout);
+    expect(listed).toMatchObject({
+      id,
       envelopeGiven: false,
       headerRecipients: { to: [TYPO], cc: ['erik.lind@telia.com'] },
     });
@@ -343,5 +375,76 @@ describe('email-guard holds --database --force', () => {
     }
     expect(fixture.sink.received).toHaveLength(0);
     expect((await store.get(id))?.state).toBe('releasing');
+  }, 120_000);
+});
+
+/** The sessions holding a release lock of the schema's held messages (with-release-lock.ts). */
+async function releaseLocks(): Promise<number> {
+  const { rows } = await database.pool.query<{ count: string }>(
+    `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objsubid = 2`,
+    [RELEASE_LOCK_NAMESPACE],
+  );
+  return Number(rows[0]?.count);
+}
+
+describe('email-guard holds list and show --database: a release under way or in doubt', () => {
+  it('names a release under way by whom and by its PostgreSQL session, not as in doubt', async () => {
+    const id = await hold(TYPO);
+    let list: CliRun | undefined;
+    let show: CliRun | undefined;
+    let listed: Record<string, unknown>[] = [];
+    const first = await releaseHeldAtServer(fixture, releaseArgs(id, '--to', GOOD), async () => {
+      list = await holds('list');
+      show = await holds('show', id, '--locale', 'sv');
+      listed = JSON.parse((await holds('list', '--json')).stdout);
+    });
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(list?.stdout).toMatch(
+      /release under way by lena@butiken\.se \(PostgreSQL session \d+\) since .+: wait for it to end/,
+    );
+    expect(list?.stdout).not.toContain('in doubt');
+    expect(show?.stdout).toMatch(/släpps just nu av lena@butiken\.se \(PostgreSQL-session \d+\) sedan /);
+    expect(listed[0]).toMatchObject({
+      id,
+      state: 'releasing',
+      releaseProgress: 'started',
+      releaseStatus: 'under-way',
+      releaseSession: { pid: expect.any(Number) },
+    });
+    expect(listed[0]).not.toHaveProperty('releaseInDoubt');
+    expect(await outcomes(id)).toEqual(['release-started', 'released']);
+  }, 120_000);
+
+  it('says where a release in doubt went, when, by whom and the message-id to look for', async () => {
+    const id = await hold(TYPO);
+    const killed = await releaseHeldAtServer(fixture, releaseArgs(id, '--to', GOOD), async (child) => {
+      child.kill('SIGKILL');
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    const messageId = fixture.sink.received[0]?.raw.toString('utf8').match(/^Message-ID: (.+)\r$/im)?.[1];
+    expect(messageId).toBeDefined();
+    // The server ends the killed command's session, and its lock with it, once it sees the socket closed.
+    while ((await releaseLocks()) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const show = await holds('show', id);
+    expect(show.stdout).toContain("release in doubt: check the mail server's log before releasing again");
+    expect(show.stdout).toMatch(
+      new RegExp(
+        `a release to ${GOOD.replace(/\./g, '\\.')} was started at \\d{4}-.+ by lena@butiken\\.se; whether it was sent is not known: check the mail server's log for message-id ${messageId?.replace(/[.$]/g, '\\$&')} before releasing again`,
+      ),
+    );
+    const [listed] = JSON.parse((await holds('list', '--json')).stdout);
+    expect(listed).toMatchObject({
+      id,
+      releaseInDoubt: true,
+      releaseStatus: 'in-doubt',
+      releaseStarted: { by: 'lena@butiken.se', to: [GOOD], messageId },
+    });
+    expect(listed).not.toHaveProperty('releaseSession');
+    const again = await runBuiltCli(releaseArgs(id, '--to', GOOD), { cwd: fixture.dir });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain(`a release to ${GOOD} was started at`);
+    expect(fixture.sink.received).toHaveLength(1);
   }, 120_000);
 });

@@ -324,7 +324,7 @@ describe('email-guard holds', () => {
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(
       new RegExp(
-        `^email-guard: ${id} ligger kvar: mottagaren "erik.lind@telia.com" \\S+ \\(annan kunds adress – belongs-to-other-customer.*\\) är en annan kunds adress`,
+        `^email-guard: ${id} ligger kvar: mottagaren ”erik.lind@telia.com” \\S+ \\(annan kunds adress – belongs-to-other-customer.*\\) är en annan kunds adress`,
       ),
     );
     expect(other.stderr).not.toMatch(/refused|stays held/);

@@ -1,12 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN } from '../serve/support.js';
-import { builtCli, type CliEnd, type CliRun, runBuiltCli, startBuiltCli } from '../support/built-cli.js';
+import { builtCli, type CliRun, runBuiltCli } from '../support/built-cli.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
 import { holdMessage, releaseArgs } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { releaseHeldAtServer } from '../support/release-held-at-server.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { startServer } from '../support/started-server.js';
 
@@ -175,30 +176,6 @@ describe('email-guard serve: a release in doubt', () => {
 const releaseTo = (id: string, more: readonly string[] = []) =>
   releaseArgs(fixture, id, writeCustomerExport(fixture.dir, customers), ['--to', GOOD, ...more]);
 
-/**
- * Runs the built command in a child process; once the SMTP server has its message whole (its
- * answer to DATA held back), runs `meanwhile` with the child, then lets the server answer. Resolves
- * once the child ended, with what it printed.
- */
-async function releaseHeldAtServer(
-  args: readonly string[],
-  meanwhile: (child: ChildProcess) => Promise<void>,
-): Promise<CliEnd> {
-  const { child, ended } = await startBuiltCli(args, { cwd: fixture.dir });
-  let during: Promise<void> | undefined;
-  fixture.sink.onMessage = () => {
-    during = meanwhile(child);
-    return during.catch(() => undefined);
-  };
-  try {
-    const result = await ended;
-    await during;
-    return result;
-  } finally {
-    fixture.sink.onMessage = undefined;
-  }
-}
-
 describe('email-guard holds: a release under way in another terminal', () => {
   it('is reported as under way, by whom and since when, not as in doubt; a second release sends nothing and exits 1', async () => {
     const id = await holdMessage(fixture, TYPO);
@@ -206,7 +183,7 @@ describe('email-guard holds: a release under way in another terminal', () => {
     let show: CliRun | undefined;
     let listed: Record<string, unknown>[] = [];
     let sv: CliRun | undefined;
-    const first = await releaseHeldAtServer(releaseTo(id), async () => {
+    const first = await releaseHeldAtServer(fixture, releaseTo(id), async () => {
       second = await runBuiltCli(releaseTo(id), { cwd: fixture.dir });
       show = await runBuiltCli(['holds', 'show', id, '--store', store()], { cwd: fixture.dir });
       listed = JSON.parse((await runCliInProcess(['holds', 'list', '--store', store(), '--json'])).stdout);
@@ -245,7 +222,7 @@ describe('email-guard holds: a release under way in another terminal', () => {
 describe('email-guard holds show: a release in doubt', () => {
   it('says where the release went, when, by whom and the message-id to look for, in both languages and as JSON', async () => {
     const id = await holdMessage(fixture, TYPO);
-    const killed = await releaseHeldAtServer(releaseTo(id), async (child) => {
+    const killed = await releaseHeldAtServer(fixture, releaseTo(id), async (child) => {
       child.kill('SIGKILL');
     });
     expect(killed.signal).toBe('SIGKILL');
@@ -292,10 +269,14 @@ describe('email-guard holds release: interrupted', () => {
     'says in one line on $signal during the send ($locale) that the release is in doubt, exits $status, and the hold is not shown released',
     async ({ signal, status, locale, line }) => {
       const id = await holdMessage(fixture, TYPO);
-      const interrupted = await releaseHeldAtServer(releaseTo(id, ['--locale', locale]), async (child) => {
-        child.kill(signal);
-        await new Promise((resolve) => child.once('exit', resolve));
-      });
+      const interrupted = await releaseHeldAtServer(
+        fixture,
+        releaseTo(id, ['--locale', locale]),
+        async (child) => {
+          child.kill(signal);
+          await new Promise((resolve) => child.once('exit', resolve));
+        },
+      );
       expect(interrupted.status).toBe(status);
       expect(interrupted.stdout).toBe('');
       expect(interrupted.stderr).toContain(`email-guard: ${id}: ${line.replace('ID', id)}`);

@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuiltCli } from '../support/built-cli.js';
-import { writeLines } from '../support/cli-inputs.js';
+import { writeCustomerExport, writeLines } from '../support/cli-inputs.js';
+import { holdMessage, releaseArgs } from '../support/hold-message.js';
+import { customers, usePipelineFixture } from '../support/pipeline.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 // Swedish quotes with ” on both sides (Språkrådet, Svenska skrivregler, on citattecken; the library's own
 // Swedish findings do: ”oskar.wallin4637”), never “…”, „…” or the typewriter's "…". JSON and the
 // shell examples of --help keep their straight quotes: they are to be typed as they stand.
 const dir = useTempDir({ scope: 'file' });
+const fixture = usePipelineFixture();
 const source = (file: string) => readFileSync(resolve(__dirname, '../../src', file), 'utf8');
 
 /** The Swedish half of a message table (from its `sv:` to the end of the file, or to `end`). */
@@ -77,5 +80,24 @@ describe('quotes in the Swedish lines of the command', () => {
     expect(run.stdout).toContain('namn 1985 är inte text');
     const reasons = run.stdout.split('\n').filter((line) => line.startsWith(customers));
     expect(wrongQuotes(reasons.join('\n'))).toEqual([]);
+  });
+
+  it('quotes the recipients of a refused release with ” in what the built command prints', async () => {
+    const typo = 'anna.svensson185@gmail.com';
+    const id = await holdMessage(fixture, typo);
+    const release = (to: string) =>
+      runBuiltCli(
+        releaseArgs(fixture, id, writeCustomerExport(fixture.dir, customers), ['--to', to, '--locale', 'sv']),
+        { cwd: fixture.dir },
+      );
+    // The address it was held for, given again: the finding that held it stands.
+    const stands = await release(typo);
+    expect(stands.status).toBe(1);
+    expect(stands.stderr).toContain(`${id} ligger kvar: mottagaren ”${typo}” stoppad (`);
+    const notOne = await release(`Anna <${typo}>`);
+    expect(notOne.status).toBe(2);
+    expect(notOne.stderr).toContain(`--to: mottagare 1 (”Anna <${typo}>”) är inte en ensam adress`);
+    for (const run of [stands, notOne]) expect(wrongQuotes(run.stderr)).toEqual([]);
+    expect(fixture.sink.received).toHaveLength(0);
   });
 });

@@ -37,7 +37,7 @@ describe('email-guard holds release: a refusal said once, in the reader’s word
     const id = await holdMessage(fixture, TYPO);
     const refused = await releaseInSwedish(id, 'anna.svensson1985@gmial.com');
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/"anna\.svensson1985@gmial\.com" stoppad \(/);
+    expect(refused.stderr).toMatch(/”anna\.svensson1985@gmial\.com” stoppad \(/);
     expect(refused.stderr).not.toMatch(/ stoppa \(| bekräfta \(/);
   });
 });
@@ -108,12 +108,12 @@ describe('the command under --locale sv, as an operator reads it', () => {
     );
     expect(named.status).toBe(2);
     expect(named.stderr).toContain(
-      '--to: mottagare 1 ("Anna <anna.svensson1985@gmail.com>") är inte en ensam adress: bara själva adressen tas emot, utan namn eller vinkelparenteser; ange anna.svensson1985@gmail.com',
+      '--to: mottagare 1 (”Anna <anna.svensson1985@gmail.com>”) är inte en ensam adress: bara själva adressen tas emot, utan namn eller vinkelparenteser; ange anna.svensson1985@gmail.com',
     );
     const two = ['--to', 'anna.svensson1985@gmail.com', '--to', 'inte en adress', '--locale', 'sv'];
     const second = await run(releaseArgs(fixture, id, file, two));
     expect(second.status).toBe(2);
-    expect(second.stderr).toContain('--to: mottagare 2 ("inte en adress") är inte en ensam adress');
+    expect(second.stderr).toContain('--to: mottagare 2 (”inte en adress”) är inte en ensam adress');
     const english = await run(releaseArgs(fixture, id, file, ['--to', 'Anna <anna.svensson1985@gmail.com>']));
     expect(english.status).toBe(2);
     expect(english.stderr).toContain(
@@ -161,7 +161,7 @@ describe('the command under --locale sv, as an operator reads it', () => {
     );
     expect(stillWrong.status).toBe(1);
     expect(stillWrong.stderr).toContain(
-      'mottagaren "anna.svensson19855@gmail.com" stoppad (skrivfel – near-miss; okänd adress – unverified-address)',
+      'mottagaren ”anna.svensson19855@gmail.com” stoppad (skrivfel – near-miss; okänd adress – unverified-address)',
     );
   });
 

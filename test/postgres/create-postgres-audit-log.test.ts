@@ -186,6 +186,54 @@ describe('createPostgresAuditLog', () => {
     });
   });
 
+  it('reports a release line added while the trigger that keeps last_release_line was off, naming the row and the hold', async () => {
+    const schema = await filledLog();
+    const log = createPostgresAuditLog({ pool: database.pool, schema });
+    const holdId = '20261201T152856518Z-0ed9a29a-89c7-48b7-a7e9-e186e8d013f7';
+    await log.record({ ...entry(11), outcome: 'release-started', holdId });
+    expect(await verifyAuditLog(database.pool, { schema })).toMatchObject({ ok: true, rows: 11 });
+    // Its end written with the trigger off: the chain is whole, but the table still says it was
+    // started, so findPostgresReleasesInDoubt would call a message that was sent in doubt.
+    await database.pool.query(`ALTER TABLE ${schema}.audit_log DISABLE TRIGGER audit_log_release_line`);
+    await log.record({ ...entry(12), outcome: 'released', holdId });
+    await database.pool.query(`ALTER TABLE ${schema}.audit_log ENABLE TRIGGER audit_log_release_line`);
+    expect(await verifyAuditLog(database.pool, { schema })).toEqual({
+      ok: false,
+      rows: 12,
+      seq: '12',
+      reason: 'stale-release-line',
+      holdId,
+    });
+  });
+
+  it('reports a last_release_line changed by hand to hide a release in doubt', async () => {
+    const schema = await filledLog();
+    const holdId = '20261201T152856518Z-0ed9a29a-89c7-48b7-a7e9-e186e8d013f7';
+    await createPostgresAuditLog({ pool: database.pool, schema }).record({
+      ...entry(11),
+      outcome: 'release-started',
+      holdId,
+    });
+    await database.pool.query(`UPDATE ${schema}.last_release_line SET outcome = 'released'`);
+    expect(await verifyAuditLog(database.pool, { schema })).toMatchObject({
+      ok: false,
+      seq: '11',
+      reason: 'stale-release-line',
+      holdId,
+    });
+    // A hold the log never released, put in the table by hand: named by the row the table claims.
+    await database.pool.query(`UPDATE ${schema}.last_release_line SET outcome = 'release-started'`);
+    await database.pool.query(
+      `INSERT INTO ${schema}.last_release_line (hold_id, seq, outcome) VALUES ('made-up', 5, 'released')`,
+    );
+    expect(await verifyAuditLog(database.pool, { schema })).toMatchObject({
+      ok: false,
+      seq: '5',
+      reason: 'stale-release-line',
+      holdId: 'made-up',
+    });
+  });
+
   it('rejects with AuditLogFailedError when the row cannot be written', async () => {
     const log = createPostgresAuditLog({ pool: database.pool, schema: 'no_such_schema' });
     await expect(log.record(entry(1))).rejects.toMatchObject({ code: 'AUDIT_LOG_FAILED' });
