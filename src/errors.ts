@@ -17,6 +17,7 @@ export type EmailGuardErrorCode =
   | 'VERIFICATION_RATE_LIMITED'
   | 'VERIFICATION_STORE_FAILED'
   | 'HOLD_STORE_FAILED'
+  | 'FEWER_CUSTOMERS'
   | 'MESSAGE_UNREADABLE'
   | 'AUDIT_LOG_FAILED'
   | 'MIGRATE_FAILED';
@@ -397,6 +398,67 @@ export class HoldStoreFailedError extends EmailGuardError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('HOLD_STORE_FAILED', message, options);
   }
+}
+
+/** The two counts a {@link FewerCustomersError} compares, and the message they are about. */
+export interface FewerCustomers {
+  /** The hold store's id of the message. */
+  readonly holdId: string;
+  /** Customers the check that held the message knew (`HeldMessage.customersKnown`). */
+  readonly whenHeld: number;
+  /**
+   * Customers the check at release knows; undefined when its directory cannot say (a custom
+   * asynchronous directory without `size()`), which cannot show it is not fewer either.
+   */
+  readonly now: number | undefined;
+}
+
+/**
+ * A release refused, sending nothing, because its check knows fewer customers than the check that
+ * held the message did: a customer file filtered, emptied or out of date lacks customers, and a
+ * corrected address that is one of theirs would pass as merely new to the customer (the order then
+ * goes to another customer, GDPR art. 4(12), the breach this guard exists to stop). The message
+ * stays held. Released anyway only with `fewerCustomers: true` (`--fewer-customers`), when the
+ * smaller file is meant. The message is in the guard's `locale` (`sv` or `en`).
+ *
+ * @example
+ * ```ts
+ * await holdStore.release(id, transporter, { by: 'lena@butiken.se', reason: 'read back' }).catch((error) => {
+ *   if (error instanceof FewerCustomersError) console.log(error.whenHeld, error.now); // 1200 3
+ * });
+ * ```
+ */
+export class FewerCustomersError extends EmailGuardError {
+  override readonly name = 'FewerCustomersError';
+  override readonly code = 'FEWER_CUSTOMERS' as const;
+  /** The hold store's id of the message. */
+  readonly holdId: string;
+  /** Customers the check that held the message knew. */
+  readonly whenHeld: number;
+  /** Customers the check at release knows; undefined when its directory cannot say. */
+  readonly now: number | undefined;
+
+  constructor(counts: FewerCustomers, locale: 'sv' | 'en' = 'en') {
+    super('FEWER_CUSTOMERS', fewerCustomersMessage(counts, locale));
+    this.holdId = counts.holdId;
+    this.whenHeld = counts.whenHeld;
+    this.now = counts.now;
+  }
+}
+
+function fewerCustomersMessage({ holdId, whenHeld, now }: FewerCustomers, locale: 'sv' | 'en'): string {
+  if (locale === 'sv') {
+    const known =
+      now === undefined
+        ? `kan inte säga hur många kunder den känner till, och kontrollen som stoppade meddelandet kände till ${whenHeld}`
+        : `känner till ${now} ${now === 1 ? 'kund' : 'kunder'}, färre än de ${whenHeld} som kontrollen som stoppade meddelandet kände till`;
+    return `${holdId} släpps inte och ligger kvar: kontrollen vid släppet ${known}, så en rättad adress som tillhör en kund som saknas där skulle gå igenom som ny. Släpp det med ett fullständigt kundregister, eller med fewerCustomers (--fewer-customers) om de här kunderna är avsedda`;
+  }
+  const known =
+    now === undefined
+      ? `cannot say how many customers it knows, and the check that held it knew ${whenHeld}`
+      : `knows ${now} ${now === 1 ? 'customer' : 'customers'}, fewer than the ${whenHeld} the check that held it knew`;
+  return `Release of ${holdId} refused, the message stays held: the check at release ${known}, so a corrected address of a customer missing from it would pass as new. Release it with a complete customer directory, or with fewerCustomers (--fewer-customers) if these customers are meant`;
 }
 
 /**

@@ -38,6 +38,7 @@ export type {
   ChallengeDetails,
   EmailGuardErrorCode,
   EnvelopeAddress,
+  FewerCustomers,
   HeldMessageDetails,
   InputIssue,
 } from './errors.js';
@@ -45,6 +46,7 @@ export {
   AuditLogFailedError,
   DirectoryWriteFailedError,
   EmailGuardError,
+  FewerCustomersError,
   HeldMessageClaimedError,
   HeldMessageNotLockedError,
   HoldStoreFailedError,

@@ -22,6 +22,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'DirectorySchema',
       'LoadCustomersInputSchema',
       'EmailGuardError',
+      'FewerCustomersError',
       'GuardCheckInputSchema',
       'GuardCheckPhoneInputSchema',
       'HeldMessageClaimedError',
@@ -74,6 +75,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
     module: nodemailerEntry,
     names: [
       'AuditLogFailedError',
+      'FewerCustomersError',
       'HeldMessageClaimedError',
       'HeldMessageNotLockedError',
       'HoldStoreFailedError',

@@ -4,6 +4,7 @@ import { parseAddress } from '../address/parse-address.js';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
 import {
+  FewerCustomersError,
   HeldMessageClaimedError,
   isEmailGuardError,
   MessageHeldError,
@@ -33,7 +34,7 @@ import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
-import { refuseFewerCustomers } from './refuse-fewer-customers.js';
+import { fewerCustomersFailure, refuseFewerCustomers } from './refuse-fewer-customers.js';
 import { refuseWithoutCustomer } from './refuse-without-customer.js';
 
 /** The options every `holds` subcommand takes: the store (`--store` or `--database`), and how to print. */
@@ -666,6 +667,7 @@ async function releaseWatched(
       ...(flags.confirmNew ? { confirmNew: true } : {}),
       ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
       ...(flags.force ? { force: true } : {}),
+      ...(flags.fewerCustomers ? { fewerCustomers: true } : {}),
     });
     if (flags.json)
       context.out(
@@ -684,6 +686,8 @@ async function releaseWatched(
         `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : inOneLine(withoutRefusal(error.message))}`,
         exitCodes.findings,
       );
+    if (error instanceof FewerCustomersError)
+      throw fewerCustomersFailure(error, held, flags.customers ?? opened.name, flags);
     if (error instanceof SmtpUtf8NotAnnouncedError)
       throw usageFailure(
         `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), error.addresses.join(', '))}`,

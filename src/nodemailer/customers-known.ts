@@ -1,34 +1,71 @@
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
+import { FewerCustomersError } from '../errors.js';
+import type { GuardOptions } from '../guard/create-guard.js';
+import type { PendingRelease } from './release-tokens.js';
 
 /**
- * How many customers a directory holds, where it can say: an in-memory directory (a CRM export);
- * undefined for one asked customer by customer (a database's), whose size is not at hand.
+ * How many customers a directory holds, where it can say at once: an in-memory directory (a CRM
+ * export); undefined for one asked customer by customer (a database's), whose size is not at hand.
  */
 export function customersKnown(directory: Directory | AsyncDirectory | undefined): number | undefined {
   const size = (directory as { readonly size?: unknown } | undefined)?.size;
   return typeof size === 'number' && Number.isInteger(size) && size >= 0 ? size : undefined;
 }
 
-/** A release checked against fewer customers than the check that held the message knew. */
-export interface FewerCustomers {
-  /** Customers the check that held the message knew. */
-  readonly whenHeld: number;
-  /** Customers the release would be checked against. */
-  readonly now: number;
+/**
+ * How many customers the check at release knows: an in-memory directory's `size`, a database
+ * directory's `size()` (one count query), 0 for a guard without a directory (it knows no other
+ * customer's address at all). Undefined when the directory cannot say, or its count fails: that
+ * cannot show the release knows as many customers as the hold did.
+ */
+export async function countCustomers(
+  directory: Directory | AsyncDirectory | undefined,
+): Promise<number | undefined> {
+  if (directory === undefined) return 0;
+  const size = (directory as { readonly size?: unknown }).size;
+  const counted =
+    typeof size === 'function'
+      ? await Promise.resolve()
+          .then(() => (size as () => unknown).call(directory))
+          .catch(() => undefined)
+      : size;
+  return typeof counted === 'number' && Number.isInteger(counted) && counted >= 0 ? counted : undefined;
+}
+
+/** What {@link fewerCustomersRefusal} compares. */
+export interface CustomersAtRelease {
+  /** The hold store's id of the message. */
+  readonly holdId: string;
+  /** `HeldMessage.customersKnown`: customers the check that held the message knew, when kept. */
+  readonly whenHeld: number | undefined;
+  /** Customers the check at release knows ({@link countCustomers}). */
+  readonly now: number | undefined;
 }
 
 /**
- * Whether the customers a release is checked against are fewer than those the check that held the
- * message knew: an export filtered or out of date lacks customers, and a corrected address that is
- * another customer's would then pass as merely new (the order sent to the other customer). Undefined
- * when it is not fewer, or either count is not known (a message held before the count was kept).
+ * The one rule every release follows (the folder and PostgreSQL hold stores through the guard,
+ * `sendReleased`, the review service's release, `email-guard holds release`): a release whose check
+ * knows fewer customers than the check that held the message is refused, since a customer file
+ * filtered, emptied or out of date lacks customers, and a corrected address that is one of theirs
+ * would pass as merely new (the order sent to another customer). A count the release cannot tell
+ * is not enough either. Only `fewerCustomers: true` lets it go, when the smaller file is meant.
+ * Undefined when the release may go on: no count was kept when the message was held (held before it
+ * was kept, or by a guard that looks customers up one by one), or the release knows as many.
+ *
+ * @example
+ * ```ts
+ * const refusal = fewerCustomersRefusal({ holdId: held.id, whenHeld: held.customersKnown, now: 3 });
+ * if (refusal) throw refusal; // FewerCustomersError: 3 customers, fewer than the 1200 when held
+ * ```
  */
-export function fewerCustomers(
-  whenHeld: number | undefined,
-  now: number | undefined,
-): FewerCustomers | undefined {
-  return whenHeld !== undefined && now !== undefined && now < whenHeld ? { whenHeld, now } : undefined;
+export function fewerCustomersRefusal(
+  { holdId, whenHeld, now }: CustomersAtRelease,
+  options: { readonly fewerCustomers?: boolean; readonly locale?: 'sv' | 'en' } = {},
+): FewerCustomersError | undefined {
+  if (whenHeld === undefined || options.fewerCustomers) return undefined;
+  if (now !== undefined && now >= whenHeld) return undefined;
+  return new FewerCustomersError({ holdId, whenHeld, now }, options.locale ?? 'en');
 }
 
 /**
@@ -40,4 +77,23 @@ export function customersKnownBy(guard: {
 }): { readonly customersKnown?: number } {
   const known = customersKnown(guard.options.directory);
   return known === undefined ? {} : { customersKnown: known };
+}
+
+/**
+ * {@link fewerCustomersRefusal} for a release on its way through the guard: the count the hold
+ * kept against the guard's own directory, the refusal in the guard's locale.
+ */
+export async function fewerCustomersAtRelease(
+  release: PendingRelease,
+  guard: { readonly options: Pick<GuardOptions, 'directory' | 'locale'> },
+): Promise<FewerCustomersError | undefined> {
+  if (release.customersKnown === undefined || release.fewerCustomers) return undefined;
+  return fewerCustomersRefusal(
+    {
+      holdId: release.holdId,
+      whenHeld: release.customersKnown,
+      now: await countCustomers(guard.options.directory),
+    },
+    { locale: guard.options.locale ?? 'en' },
+  );
 }

@@ -177,6 +177,14 @@ export interface ReleaseOptions {
    * @default false
    */
   readonly force?: boolean;
+  /**
+   * Release it although the guard's directory knows fewer customers than the check that held it
+   * (`customersKnown`), because the smaller customer file is meant. Without it such a release is
+   * refused with `FewerCustomersError` (`FEWER_CUSTOMERS`), nothing sent: a corrected address of a
+   * customer missing from the file would pass as merely new.
+   * @default false
+   */
+  readonly fewerCustomers?: boolean;
 }
 
 /** Options of {@link HoldStore.discard}. */
@@ -268,6 +276,7 @@ const ReleaseOptionsSchema = z.object({
   confirmNew: z.boolean().optional(),
   sendDespiteBlock: z.boolean().optional(),
   force: z.boolean().optional(),
+  fewerCustomers: z.boolean().optional(),
 });
 
 /** Release options as a store reads them: checked, and the corrected recipients parsed. */
@@ -315,6 +324,8 @@ export async function sendHeldMessage(
     ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
     ...(settings.confirmNew ? { confirmNew: true } : {}),
     ...(settings.force ? { force: true } : {}),
+    ...(entry.customersKnown === undefined ? {} : { customersKnown: entry.customersKnown }),
+    ...(settings.fewerCustomers ? { fewerCustomers: true } : {}),
     stoppedWhenHeld: stoppedWhenHeld(entry.recipients).map(({ address }) => address),
     ...(corrected ? { corrected: true } : { recipients: entry.recipients.map(heldRecipient) }),
   });

@@ -2,10 +2,12 @@ export type {
   AwaitingVerificationDetails,
   ChallengeDetails,
   EnvelopeAddress,
+  FewerCustomers,
   HeldMessageDetails,
 } from '../errors.js';
 export {
   AuditLogFailedError,
+  FewerCustomersError,
   HeldMessageClaimedError,
   HeldMessageNotLockedError,
   HoldStoreFailedError,

@@ -34,7 +34,7 @@ import {
 } from '../verification/verification-marks.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
 import { awaitVerification } from './await-verification.js';
-import { customersKnownBy } from './customers-known.js';
+import { customersKnownBy, fewerCustomersAtRelease } from './customers-known.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import { probablyWrong } from './probably-wrong.js';
 import './mail-options.js';
@@ -404,6 +404,9 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // The recipients as they were held, when the release keeps them: what nodemailer made of a
     // line break when it built the stored message no longer shows it.
     const recipients = mergeRecipients(release.recipients ?? [], compiled);
+    // Checked against fewer customers than the hold knew, the check cannot see whose address a
+    // correction is: refused whatever it says, so a partial customer file never undoes a block.
+    const fewer = await fewerCustomersAtRelease(release, guard);
     const check = await checkRecipients(
       { recipients, source: data, replyTo: compiled.replyTo },
       customerOptions(release.customerId ?? compiled.headerCustomerId),
@@ -472,6 +475,10 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ...(failure === undefined ? {} : { error: describeFailure(failure) }),
       },
     });
+    if (fewer) {
+      await record(entry('release-refused'));
+      throw fewer;
+    }
     if (outcome !== 'release-refused') {
       // The intent first, before the message goes to the transport: a process that stops between
       // the send and `released` leaves this line without an end, a release in doubt, and never a

@@ -30,6 +30,10 @@ export interface PendingRelease {
   readonly confirmNew?: boolean;
   /** Sent again with `{ force: true }`: an entry a stopped process left `releasing`. Recorded. */
   readonly force?: boolean;
+  /** Customers the check that held the message knew (`HeldMessage.customersKnown`), when kept. */
+  readonly customersKnown?: number;
+  /** Checked against fewer customers than that, knowingly (fewerCustomersRefusal). */
+  readonly fewerCustomers?: boolean;
 }
 
 // Tokens live only in this process and only while their send runs: a message cannot pass the

@@ -71,6 +71,20 @@ export interface ReleasedMessage {
    * @default false
    */
   readonly force?: boolean;
+  /**
+   * How many customers the check that held the message knew (`HeldMessage.customersKnown`): the
+   * release is refused (`FewerCustomersError`, `FEWER_CUSTOMERS`) when the guard's directory knows
+   * fewer, or cannot say how many it knows, since a corrected address of a customer missing from
+   * it would pass as new. The hold stores fill it from the held message.
+   * @default undefined (no count compared: a message held before the count was kept)
+   */
+  readonly customersKnown?: number;
+  /**
+   * Check the release against fewer customers than the check that held the message knew, on the
+   * account of the person releasing it: the smaller customer file is meant (customers removed).
+   * @default false
+   */
+  readonly fewerCustomers?: boolean;
 }
 
 // RFC 5321 §4.1.1: MAIL FROM and RCPT TO are command lines ended by CRLF, so a control character
@@ -97,6 +111,8 @@ const ReleasedMessageSchema = z.object({
   corrected: z.boolean().optional(),
   confirmNew: z.boolean().optional(),
   force: z.boolean().optional(),
+  customersKnown: z.number().int().nonnegative().optional(),
+  fewerCustomers: z.boolean().optional(),
   stoppedWhenHeld: z.array(z.string()).optional(),
   recipients: z
     .array(
@@ -150,6 +166,8 @@ export async function sendReleased(
     ...(release.corrected ? { corrected: true } : {}),
     ...(release.confirmNew ? { confirmNew: true } : {}),
     ...(release.force ? { force: true } : {}),
+    ...(release.customersKnown === undefined ? {} : { customersKnown: release.customersKnown }),
+    ...(release.fewerCustomers ? { fewerCustomers: true } : {}),
     ...(release.stoppedWhenHeld?.length
       ? { stoppedWhenHeld: release.stoppedWhenHeld.map(comparableAddress) }
       : {}),

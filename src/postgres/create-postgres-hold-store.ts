@@ -82,8 +82,8 @@ const OptionsSchema = z.object({
 
 const DiscardOptionsSchema = z.object({ force: z.boolean().optional() });
 
-/** Everything of a held message but its id, time, state, subject and bytes: the `details` column. */
-type Details = Omit<HeldMessage, 'id' | 'heldAt' | 'size' | 'state' | 'subject'>;
+/** Everything of a held message but its id, time, state, subject, customer count and bytes: the `details` column. */
+type Details = Omit<HeldMessage, 'id' | 'heldAt' | 'size' | 'state' | 'subject' | 'customersKnown'>;
 
 interface Row {
   readonly id: string;
@@ -94,6 +94,11 @@ interface Row {
   readonly size: number;
   /** NULL for a message held before version 7 of the schema, or sent without a subject. */
   readonly subject: string | null;
+  /**
+   * How many customers the check that held it knew; NULL for a message held before version 11 of
+   * the schema, or by a guard whose directory could not say.
+   */
+  readonly customers_known: number | null;
   readonly details: Details;
   readonly raw?: Buffer;
 }
@@ -130,8 +135,9 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   const discardLog =
     auditLog ?? createPostgresAuditLog({ pool, ...(schema === undefined ? {} : { schema }) });
   // The list reads no message: its size is the stored length (octet_length reads a TOASTed value's
-  // header, PostgreSQL manual 73.2 "TOAST"), the subject its own column.
-  const columns = 'id, held_at, state, releasing_since, octet_length(raw) AS size, subject, details';
+  // header, PostgreSQL manual 73.2 "TOAST"), the subject and the customer count their own columns.
+  const columns =
+    'id, held_at, state, releasing_since, octet_length(raw) AS size, subject, customers_known, details';
 
   // An ended pool or an unmigrated schema is named, as the directory and the audit log name them.
   const failed = (message: string) => (error: unknown) => {
@@ -305,13 +311,15 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
         (client) =>
           inLockTimeout(client, lockTimeoutMs, () =>
             client.query(
-              `INSERT INTO ${table} (id, held_at, raw, subject, details) VALUES ($1, $2, $3, $4, $5)`,
+              `INSERT INTO ${table} (id, held_at, raw, subject, customers_known, details)
+               VALUES ($1, $2, $3, $4, $5, $6)`,
               [
                 id,
                 heldAt,
                 raw,
                 // A text column cannot hold NUL (PostgreSQL manual 8.3): the message is held all the same.
                 input.subject?.replaceAll('\u0000', '\uFFFD') ?? null,
+                input.customersKnown ?? null,
                 JSON.stringify(details),
               ],
             ),
@@ -321,6 +329,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       return {
         ...details,
         ...(input.subject === undefined ? {} : { subject: input.subject }),
+        ...(input.customersKnown === undefined ? {} : { customersKnown: input.customersKnown }),
         id,
         heldAt: heldAt.toISOString(),
         size: raw.byteLength,
@@ -478,6 +487,7 @@ function toHeldMessage(row: Row): HeldMessage {
   return {
     ...row.details,
     ...(row.subject === null ? {} : { subject: row.subject }),
+    ...(row.customers_known === null ? {} : { customersKnown: row.customers_known }),
     id: row.id,
     heldAt: row.held_at.toISOString(),
     size: row.size,

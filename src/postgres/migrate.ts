@@ -222,6 +222,20 @@ const migrations: readonly Migration[] = [
         .join(', ')}) AS declared (version, compatible_from)
       WHERE v.version = declared.version;`,
   },
+  // 11: how many customers the check that held a message knew, so every release (the library's,
+  // the review service's, `holds release --database`) refuses one checked against fewer
+  // (fewerCustomersRefusal). A message held before it, or by an older build, has NULL and is
+  // released as before.
+  // Compatible from 11 only: an older build neither writes the count nor compares it, so one still
+  // running would release a message held with a count against a partial customer file, the release
+  // weaker than the hold, which is what this version exists to end. Safety over rollback here: a
+  // rollback to a build before 11 restores the database from before the migration.
+  {
+    compatibleFrom: 11,
+    sql: (s) => `
+    ALTER TABLE ${s}.held_message ADD COLUMN customers_known integer
+      CHECK (customers_known >= 0);`,
+  },
 ];
 
 /** The version from which `schema_version` records each version's `compatibleFrom`. */

@@ -185,6 +185,12 @@ export const ReleaseRequestSchema = z.strictObject({
     .describe(
       "release it although an earlier release was started and never ended; only once the mail server's log shows it was not delivered",
     ),
+  fewerCustomers: z
+    .boolean()
+    .optional()
+    .describe(
+      'release it although the customer directory knows fewer customers than the check that held it did; only when the smaller directory is meant',
+    ),
 });
 
 /** What a release did. */

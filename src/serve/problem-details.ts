@@ -36,6 +36,7 @@ export type ProblemType =
   | 'audit-log-failed'
   | 'hold-store-unavailable'
   | 'release-in-doubt'
+  | 'fewer-customers'
   | 'body-too-large'
   | 'unsupported-media-type'
   | 'internal'

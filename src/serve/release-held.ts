@@ -13,6 +13,8 @@ export interface ReleaseRequest {
   readonly reason: string;
   /** Release it although an earlier release was started and never ended (checked in the mail server's log). */
   readonly force?: boolean | undefined;
+  /** Release it although the directory knows fewer customers than the check that held it (FewerCustomersError). */
+  readonly fewerCustomers?: boolean | undefined;
 }
 
 /** A recipient the check stopped a release for, with the findings that stopped it. */
@@ -69,6 +71,7 @@ export async function releaseHeld(
       by: request.by,
       reason: request.reason,
       ...(request.force ? { force: true } : {}),
+      ...(request.fewerCustomers ? { fewerCustomers: true } : {}),
     });
     return { released };
   } catch (error) {
@@ -100,6 +103,7 @@ export async function releaseHeld(
         stopped,
       };
     }
+    if (isEmailGuardError(error, 'FEWER_CUSTOMERS')) return { problem: fewerCustomers(error.message) };
     if (isEmailGuardError(error, 'INVALID_INPUT')) {
       const issues = (error as unknown as { issues: { path: (string | number)[]; message: string }[] })
         .issues;
@@ -155,6 +159,21 @@ function inDoubt(): Problem {
         'check the mail server\'s log; release it again with "force": true only if it was not delivered',
       field: 'body.force',
     },
+  );
+}
+
+/**
+ * The problem for a release refused because the service's customer directory knows fewer customers
+ * than the check that held the message (FewerCustomersError, whose message names both counts in the
+ * guard's language): 409, the server's state and not the request is at fault, and the same request
+ * goes through once the directory is whole again.
+ */
+function fewerCustomers(detail: string): Problem {
+  return problem(
+    'fewer-customers',
+    409,
+    'The customer directory knows fewer customers than when the message was held; it stays held',
+    { detail, field: 'body.fewerCustomers' },
   );
 }
 

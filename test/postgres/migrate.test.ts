@@ -275,32 +275,33 @@ describe('migrate', () => {
     const { rows } = await database.pool.query(
       'SELECT version, compatible_from FROM compatibility.schema_version ORDER BY version',
     );
-    // Version 8 files the customers under a key older builds do not write; the others only add.
+    // Version 8 files the customers under a key older builds do not write, and version 11 keeps a
+    // count older builds would release without comparing; the others only add.
     expect(rows).toEqual(
       Array.from({ length: LATEST_VERSION }, (_, index) => ({
         version: index + 1,
-        compatible_from: index + 1 === 8 ? 8 : 1,
+        compatible_from: index + 1 === 8 || index + 1 === 11 ? index + 1 : 1,
       })),
     );
   });
 
   it('runs a build that knows fewer versions on a newer schema whose later versions allow it, with a warning', async () => {
-    await migrate(database.pool, { schema: 'rolled_back' });
-    const warnings = await collectWarnings(() =>
-      migrateTo(database.pool, '"rolled_back"', LATEST_VERSION - 1),
-    );
-    expect(warnings.result).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
+    // Version 10 lets builds before it run (11 does not: the next test).
+    await migrateTo(database.pool, '"rolled_back"', 10);
+    const warnings = await collectWarnings(() => migrateTo(database.pool, '"rolled_back"', 9));
+    expect(warnings.result).toEqual({ from: 10, to: 10 });
     expect(warnings.emitted).toEqual([
       {
         code: 'EMAIL_GUARD_SCHEMA_NEWER',
-        message: `email-guard: schema rolled_back is at version ${LATEST_VERSION}, this email-guard knows up to ${LATEST_VERSION - 1}; the versions after ${LATEST_VERSION - 1} let it run unchanged, so it does (upgrade it to use what they add)`,
+        message:
+          'email-guard: schema rolled_back is at version 10, this email-guard knows up to 9; the versions after 9 let it run unchanged, so it does (upgrade it to use what they add)',
       },
     ]);
     // Nothing was applied or recorded again.
     const { rows } = await database.pool.query(
       'SELECT count(*)::integer AS n FROM rolled_back.schema_version',
     );
-    expect(rows[0].n).toBe(LATEST_VERSION);
+    expect(rows[0].n).toBe(10);
   });
 
   it('refuses a build older than a later version allows, naming that version, and leaves the schema', async () => {
@@ -309,6 +310,11 @@ describe('migrate', () => {
     expect(tooOld).toBeInstanceOf(MigrateFailedError);
     expect(tooOld.message).toBe(
       `schema rolled_too_far is at version ${LATEST_VERSION}, this email-guard knows up to 7, and version 8 needs a build of version 8 or later: upgrade email-guard, or run the older one`,
+    );
+    // A build of version 10 would release a message held with a customer count without comparing it.
+    const beforeCount = await migrateTo(database.pool, '"rolled_too_far"', 10).catch((caught) => caught);
+    expect(beforeCount.message).toBe(
+      `schema rolled_too_far is at version ${LATEST_VERSION}, this email-guard knows up to 10, and version 11 needs a build of version 11 or later: upgrade email-guard, or run the older one`,
     );
     // A later version marked incompatible with the builds before it.
     const newer = LATEST_VERSION + 1;

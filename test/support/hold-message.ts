@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { AsyncDirectory } from '../../src/contacts/async-directory.js';
 import type { Directory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
@@ -29,6 +30,32 @@ export interface HoldMessageOptions {
 }
 
 /**
+ * A transporter to the fixture's SMTP server whose guard checks against `directory` (none: the
+ * fixture's lookup by id, which knows no other customer), held mail going to the fixture's store.
+ */
+export function transportChecking(
+  fixture: PipelineFixture,
+  directory: Directory | AsyncDirectory | undefined,
+  options: { readonly locale?: 'sv' | 'en' } = {},
+) {
+  const transporter = smtpTransport(fixture.sink.port);
+  transporter.use(
+    'compile',
+    nodemailerGuard({
+      guard: createGuard({
+        locale: options.locale ?? 'en',
+        ...(directory === undefined
+          ? { lookupCustomer: async (id: string) => customers[id] }
+          : { directory }),
+      }),
+      holdStore: fixture.holdStore,
+      auditLog: fixture.audit,
+    }),
+  );
+  return transporter;
+}
+
+/**
  * Sends an order confirmation for customer C-1001 (or `options.customerId`) through the real
  * pipeline (nodemailer, the guard, the fixture's hold store and audit log, its SMTP server); the
  * guard holds it when `to` is wrong. Answers the hold id, and throws when the message was not held.
@@ -38,20 +65,9 @@ export async function holdMessage(
   to: string,
   options: HoldMessageOptions = {},
 ): Promise<string> {
-  const transporter = smtpTransport(fixture.sink.port);
-  transporter.use(
-    'compile',
-    nodemailerGuard({
-      guard: createGuard({
-        locale: options.locale ?? 'en',
-        ...(options.directory
-          ? { directory: options.directory }
-          : { lookupCustomer: async (id: string) => customers[id] }),
-      }),
-      holdStore: fixture.holdStore,
-      auditLog: fixture.audit,
-    }),
-  );
+  const transporter = transportChecking(fixture, options.directory, {
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
+  });
   const error = await transporter
     .sendMail(
       options.raw !== undefined

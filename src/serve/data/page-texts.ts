@@ -147,6 +147,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
       'not-configured': 'The server cannot send released messages (started without --smtp)',
       'release-in-doubt':
         "An earlier release was started and never ended; check the mail server's log, then tick the box to release it again",
+      'fewer-customers':
+        'The customer directory knows fewer customers than the check that held the message, so a corrected address of a customer missing from it would pass as new; it stays held until the service has the whole directory',
     },
     fieldNames: {
       to: 'To',
@@ -231,6 +233,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
       'not-configured': 'Servern kan inte skicka släppta meddelanden (startad utan --smtp)',
       'release-in-doubt':
         'Ett tidigare släpp påbörjades men avslutades aldrig; se e-postserverns logg och kryssa sedan i rutan för att släppa det igen',
+      'fewer-customers':
+        'Kundregistret känner till färre kunder än kontrollen som stoppade meddelandet, så en rättad adress som tillhör en kund som saknas där skulle gå igenom som ny; det ligger kvar tills tjänsten har hela registret',
     },
     fieldNames: {
       to: 'Till',
