@@ -60,6 +60,12 @@ export interface DirectoryAddressMatch {
   readonly birthDate?: string;
   /** That customer's phone numbers, in E.164 where they parse, when there are any. */
   readonly phones?: readonly string[];
+  /**
+   * Known from an address verified for that customer (`createGuard({ verifiedAddresses })`), not
+   * from their record, and their name could not be found: a slip of it is reported whatever the
+   * names say, since the rule that tells a stranger's address from a duplicate record needs the name.
+   */
+  readonly verified?: true;
 }
 
 /** A known phone number of some customer that equals the entered one. */

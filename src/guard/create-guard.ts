@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { indexMailboxRules, mailboxKey } from '../address/mailbox-key.js';
+import { parseAddress } from '../address/parse-address.js';
 import { type AsyncDirectory, isAsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory, DirectoryAddressMatch } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
@@ -37,13 +39,21 @@ export interface VerifiedAddressSource {
   /** The addresses verified for one customer. */
   listVerified(customerId: string): Promise<readonly string[]>;
   /**
-   * The customers an address is verified for, under any spelling of its mailbox. When given, an
-   * address verified for another customer is that customer's (`belongs-to-other-customer`), as an
-   * address on another customer's record is: a code proves a mailbox, and it was proven for them.
+   * The customers an address is verified for, under any spelling of its mailbox; asked with
+   * `{ maxDistance: 1 }`, also those of addresses one slip from it, each with its `distance` (1; a
+   * match without one is on the mailbox itself). When given, an address verified for another
+   * customer is that customer's (`belongs-to-other-customer`), and a slip of it is read as a slip
+   * of an address on another customer's record (`near-miss-other-customer`,
+   * `near-miss-other-name`): a code proves a mailbox, and it was proven for them. An answer that
+   * fails, is no list, or does not come in `lookupTimeoutMs` is a failed lookup (`lookup-failed`,
+   * blocking unless `failOpen`), never an answer that nobody else has the address.
    */
   findVerified?(
     address: string,
-  ): Promise<readonly { readonly customerId: string; readonly address: string }[]>;
+    options?: { readonly maxDistance?: 0 | 1 },
+  ): Promise<
+    readonly { readonly customerId: string; readonly address: string; readonly distance?: number }[]
+  >;
 }
 
 /** Options of {@link createGuard}: everything `checkRecipient` takes, plus where customers come from. */
@@ -84,8 +94,10 @@ export interface GuardOptions extends CheckOptions {
   /**
    * Addresses proven to be the customer's (`createVerifier` of `email-guard/nodemailer`, or any
    * `{ listVerified(customerId) }`): each counts as one of the customer's known addresses, so it
-   * is an `exact-match` and a slip of it a `near-miss`. A source that fails or does not answer in
-   * `lookupTimeoutMs` adds nothing: the address is then only as known as the record says.
+   * is an `exact-match` and a slip of it a `near-miss`. A `listVerified` that fails or does not
+   * answer in `lookupTimeoutMs` adds nothing: the address is then only as known as the record says
+   * (stricter, never weaker). A `findVerified` that fails so is a failed lookup (`lookup-failed`).
+   * For other customers' checks, see {@link VerifiedAddressSource.findVerified}.
    * @default undefined
    */
   readonly verifiedAddresses?: VerifiedAddressSource;
@@ -177,10 +189,15 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const timeoutMs = options.lookupTimeoutMs ?? 2000;
   const locale = options.locale ?? 'en';
   const policy = resolvePolicy(options.policy);
-  const withDirectory = async (entered: string, customerId: string) =>
-    askDirectory(async () =>
-      directoryForCheck(options.directory, entered, customerId, await verifiedForOthers(entered, customerId)),
+  const rules = indexMailboxRules(options.mailboxRules);
+  /** The directory's answer, with the addresses verified for other customers added; either failing is on record. */
+  const withDirectory = async (entered: string, customerId: string) => {
+    const verified = await verifiedForOthers(entered, customerId);
+    const asked = await askDirectory(() =>
+      directoryForCheck(options.directory, entered, customerId, verified.matches),
     );
+    return verified.failure && !asked.failure ? { ...asked, failure: verified.failure } : asked;
+  };
   const failureOptions = () => ({ policy, locale, failOpen: options.failOpen ?? false });
 
   /**
@@ -203,21 +220,69 @@ export function createGuard(options: GuardOptions = {}): Guard {
     return withLookupFailure(verdict, failure, failureOptions());
   }
 
-  /** Other customers the entered address is verified for, as the directory names its matches. */
-  async function verifiedForOthers(entered: string, customerId: string): Promise<DirectoryAddressMatch[]> {
+  /**
+   * Other customers the entered address, or an address one slip from it, is verified for, as the
+   * directory names its matches. A slip carries that customer's name (with birth date and phones)
+   * from the directory or `lookupCustomer`, so the directory's rules read it as they read a slip
+   * of a recorded address; one whose customer cannot be named is marked `verified` and reported
+   * all the same. A source that fails or does not answer in time is a failure on record: the check
+   * cannot say that no other customer has proven the address.
+   */
+  async function verifiedForOthers(
+    entered: string,
+    customerId: string,
+  ): Promise<{ readonly matches: DirectoryAddressMatch[]; readonly failure?: LookupFailure }> {
     const source = options.verifiedAddresses;
-    if (typeof source?.findVerified !== 'function') return [];
+    if (typeof source?.findVerified !== 'function') return { matches: [] };
     const find = source.findVerified.bind(source);
-    const outcome = await settleLookup(() => find(entered), timeoutMs);
-    if (!('found' in outcome) || !Array.isArray(outcome.found)) return [];
-    return outcome.found
-      .filter((match) => typeof match?.customerId === 'string' && match.customerId !== customerId)
-      .map((match) => ({
-        customerId: match.customerId,
-        address: String(match.address),
-        key: String(match.address).toLowerCase(),
-        distance: 0,
-      }));
+    const outcome = await settleLookup(() => find(entered, { maxDistance: 1 }), timeoutMs);
+    if (!('found' in outcome)) return { matches: [], failure: verifiedFailure(outcome) };
+    if (!Array.isArray(outcome.found)) {
+      return {
+        matches: [],
+        failure: { reason: 'error', kind: 'invalid-record', error: VERIFIED_UNREAD },
+      };
+    }
+    const others = outcome.found.filter(
+      (match) => typeof match?.customerId === 'string' && match.customerId !== customerId,
+    );
+    const matches = await Promise.all(
+      others.map(async (match): Promise<DirectoryAddressMatch> => {
+        const address = String(match.address);
+        const parsed = parseAddress(address);
+        const key = parsed.ok ? mailboxKey(parsed.address, rules).key : address.toLowerCase();
+        const found = { customerId: match.customerId, address, key };
+        if (match.distance !== 1) return { ...found, distance: 0 };
+        const other = await customerOf(match.customerId);
+        // The caller's system may answer with anything: only text counts as a name or a birth date.
+        if (typeof other?.name !== 'string' || other.name === '')
+          return { ...found, distance: 1, verified: true };
+        const phones = Array.isArray(other.phones)
+          ? other.phones.filter((phone) => typeof phone === 'string')
+          : [];
+        return {
+          ...found,
+          distance: 1,
+          name: other.name,
+          ...(typeof other.birthDate === 'string' && other.birthDate ? { birthDate: other.birthDate } : {}),
+          ...(phones.length > 0 ? { phones } : {}),
+        };
+      }),
+    );
+    return { matches };
+  }
+
+  /** Another customer's record, for their name: from the directory, else `lookupCustomer`; `undefined` when neither answers. */
+  async function customerOf(id: string): Promise<Customer | undefined> {
+    const directory = options.directory;
+    if (directory && typeof directory.get === 'function') {
+      const known = await settleLookup(() => directory.get(id), timeoutMs);
+      if ('found' in known && known.found?.name) return known.found;
+    }
+    const lookupCustomer = options.lookupCustomer;
+    if (!lookupCustomer) return undefined;
+    const outcome = await settleLookup((context) => lookupCustomer(id, context), timeoutMs);
+    return 'found' in outcome ? outcome.found : undefined;
   }
 
   /** The customer with the addresses verified for them added to the ones on record. */
@@ -359,6 +424,18 @@ export function createGuard(options: GuardOptions = {}): Guard {
       await decided(customerId, input.entered, verdict);
       return verdict;
     },
+  };
+}
+
+/** What a failed `findVerified` is recorded as. */
+const VERIFIED_UNREAD = 'the addresses verified for other customers could not be read';
+
+/** A failed `findVerified` as a failed lookup, saying which lookup it was. */
+function verifiedFailure(failure: LookupFailure): LookupFailure {
+  return {
+    ...failure,
+    reason: failure.reason === 'not-found' ? 'error' : failure.reason,
+    error: `${VERIFIED_UNREAD}: ${failure.error ?? failure.reason}`,
   };
 }
 

@@ -79,6 +79,20 @@ export function directoryFindings(
         shared = true;
         findings.push({ code: 'belongs-to-other-customer', known: maskAddress(match.address) });
       }
+    } else if (!mailboxKnownForOthers && match.verified) {
+      // A slip of an address verified for a customer who cannot be named: whether they are this
+      // person cannot be told, so the slip is reported as another customer's, without the claim
+      // of the same name that the full message makes.
+      reported.add(match.customerId);
+      if (!duplicate || reveal) {
+        duplicate = true;
+        findings.push({
+          code: 'near-miss-other-customer',
+          ...(reveal ? { customerId: match.customerId } : {}),
+          known: reveal ? displayAddress(match.address) : maskAddress(match.address),
+          distance: match.distance,
+        });
+      }
     } else if (!mailboxKnownForOthers && isSamePerson(customer.name, match.name)) {
       reported.add(match.customerId);
       // The match carries the other record's birth date and phones: a database directory answers

@@ -40,6 +40,7 @@ export { createVerifier } from '../verification/create-verifier.js';
 export type {
   AddressRecord,
   CustomerRecord,
+  VariantRecord,
   VerificationChallenge,
   VerificationRecord,
   VerificationStore,

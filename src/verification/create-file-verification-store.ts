@@ -67,6 +67,7 @@ const RecordSchema = z.discriminatedUnion('kind', [
     customerId: z.string(),
     verified: z.array(z.object({ address: z.string(), verifiedAt: z.number() })),
   }),
+  z.object({ kind: z.literal('variant'), addresses: z.array(z.string()) }),
 ]);
 
 /**
@@ -310,6 +311,9 @@ export function createFileVerificationStore(
     },
     async read(name) {
       return (await latest(name)).record;
+    },
+    async readMany(names) {
+      return Promise.all(names.map(async (name) => (await latest(name)).record));
     },
     update(name, change) {
       recordDir(name);

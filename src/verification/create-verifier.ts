@@ -6,11 +6,15 @@ import { indexMailboxRules, mailboxKey } from '../address/mailbox-key.js';
 import { defaultMailboxRules, type MailboxRule } from '../address/mailbox-rules.js';
 import { MailboxRulesSchema } from '../address/mailbox-rules-schema.js';
 import { parseAddress } from '../address/parse-address.js';
+import { createAddressMatcher } from '../contacts/create-address-matcher.js';
+import { FindAddressOptionsSchema } from '../contacts/create-directory.js';
+import { mailboxVariants } from '../contacts/mailbox-variants.js';
 import {
   type ChallengeDetails,
   InvalidInputError,
   isEmailGuardError,
   VerificationRateLimitedError,
+  VerificationStoreFailedError,
 } from '../errors.js';
 import type { Guard, VerifiedAddressSource } from '../guard/create-guard.js';
 import { describeFindings } from '../guard/describe-findings.js';
@@ -158,6 +162,12 @@ export interface CustomerAddress {
   readonly address: string;
 }
 
+/** An address verified for a customer that `findVerified` found: on the mailbox asked for, or one slip from it. */
+export interface VerifiedMatch extends CustomerAddress {
+  /** 0: the same mailbox; 1: one slip from it (as a directory's `findAddress` counts them). */
+  readonly distance: 0 | 1;
+}
+
 /** Proves new addresses with a code, and releases what was held for them (see {@link createVerifier}). */
 export interface Verifier extends VerifiedAddressSource {
   /**
@@ -179,9 +189,20 @@ export interface Verifier extends VerifiedAddressSource {
   listVerified(customerId: string): Promise<string[]>;
   /**
    * The customers the address's mailbox is verified for, under any spelling: the guard reads an
-   * address verified for another customer as theirs (`belongs-to-other-customer`).
+   * address verified for another customer as theirs (`belongs-to-other-customer`). With
+   * `maxDistance: 1`, also the addresses verified one slip from it (a character missing, extra,
+   * changed or two swapped in the local part, or å, ä, ö written another way), found as a
+   * directory finds them (`findAddress`): the guard reads such a slip as it reads one of another
+   * customer's recorded address (`near-miss-other-customer`, `near-miss-other-name`). Rejects when
+   * the store cannot be read.
    */
-  findVerified(address: string): Promise<{ customerId: string; address: string }[]>;
+  findVerified(
+    address: string,
+    options?: {
+      /** 0: the same mailbox only; 1: also one slip away. @default 0 */
+      readonly maxDistance?: 0 | 1;
+    },
+  ): Promise<VerifiedMatch[]>;
   /**
    * Releases what is still held for a verified address (after a process stopped between verifying
    * and releasing); each message once. Resolves `[]` when the address is not verified. A message
@@ -287,7 +308,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
   // Without rules of its own, the verifier reads spellings as the guard of the first
   // nodemailerGuard it is given to does (`attachHoldStore`), so the two agree on what one mailbox is.
-  let rules = indexMailboxRules(options.mailboxRules ?? defaultMailboxRules);
+  let ruleList = options.mailboxRules ?? defaultMailboxRules;
+  let rules = indexMailboxRules(ruleList);
   let rulesTaken = options.mailboxRules !== undefined;
   // Everything is keyed by the mailbox, not the spelling: two spellings of one inbox would
   // otherwise get two codes, two rate limits, and hold one order past the other's confirmation.
@@ -299,6 +321,73 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const hmac = (key: Uint8Array, text: string) => createHmac('sha256', key).update(text).digest('hex');
   const addressName = (key: Uint8Array, address: string) => `a-${hmac(key, `address:${keyOf(address)}`)}`;
   const customerName = (key: Uint8Array, customerId: string) => `c-${hmac(key, `customer:${customerId}`)}`;
+  const variantName = (key: Uint8Array, variant: string) => `v-${hmac(key, `variant:${variant}`)}`;
+
+  /** The records under `names`, in one question when the store can answer several at once. */
+  async function readAll(names: readonly string[]): Promise<(VerificationRecord | undefined)[]> {
+    if (typeof store.readMany !== 'function') return Promise.all(names.map((name) => store.read(name)));
+    const records = await store.readMany(names);
+    if (!Array.isArray(records) || records.length !== names.length) {
+      throw new VerificationStoreFailedError(
+        `the verification store answered readMany with ${Array.isArray(records) ? records.length : 'no list of'} records for ${names.length} names`,
+      );
+    }
+    return records;
+  }
+
+  /**
+   * Files the address under each of its mailbox variants (`mailboxVariants`, as the directory files
+   * a customer's addresses). Done before a code or link is checked, so an address is found by its
+   * slips (`findVerified` with `maxDistance: 1`) from the moment it is verified; not when the code
+   * is sent, which would put these writes on the path of every order held for a new address.
+   */
+  async function indexAddress(key: Uint8Array, address: string): Promise<void> {
+    await Promise.all(
+      mailboxVariants(address, { mailboxRules: ruleList }).map((variant) =>
+        store.update(variantName(key, variant), (current) => {
+          const addresses = current?.kind === 'variant' ? current.addresses : [];
+          if (addresses.includes(address)) return undefined;
+          return { kind: 'variant', addresses: [...addresses, address] };
+        }),
+      ),
+    );
+  }
+
+  /**
+   * The verified addresses on the entered mailbox or one slip from it: the candidates filed under
+   * the entered address's variants, compared as the directory compares its own
+   * (`createAddressMatcher`), each only for the customers its address record says it is verified for.
+   */
+  async function findNear(
+    key: Uint8Array,
+    entered: Extract<ReturnType<typeof parseAddress>, { ok: true }>['address'],
+  ): Promise<VerifiedMatch[]> {
+    const variants = await readAll(
+      mailboxVariants(entered.address, { mailboxRules: ruleList }).map((variant) =>
+        variantName(key, variant),
+      ),
+    );
+    const candidates = new Set([entered.address]);
+    for (const record of variants)
+      if (record?.kind === 'variant') for (const filed of record.addresses) candidates.add(filed);
+    const names = [...new Set([...candidates].map((candidate) => addressName(key, candidate)))];
+    const matcher = createAddressMatcher<string>(entered, rules, { maxDistance: 1, unparsed: '\u0000' });
+    for (const record of await readAll(names)) {
+      if (record?.kind !== 'address') continue;
+      for (const challenge of record.challenges) {
+        if (challenge.verifiedAt === undefined) continue;
+        matcher.matchCandidate(
+          { id: challenge.customerId, emails: [record.address] },
+          () => `${challenge.customerId}\u0000${record.address}`,
+        );
+      }
+    }
+    return matcher.matches().map((match) => ({
+      customerId: match.customerId,
+      address: match.address,
+      distance: match.distance ? 1 : 0,
+    }));
+  }
 
   // The guard of the first nodemailerGuard the verifier is given to: a code goes only where that
   // guard would let the pipeline ask for one (`attachHoldStore`).
@@ -542,6 +631,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
   async function addToCustomer(customerId: string, address: string, verifiedAt: number): Promise<void> {
     const key = await store.key();
+    // An address verified before variants were filed is filed when it is released or confirmed again.
+    await indexAddress(key, address);
     await store.update(customerName(key, customerId), (current) => {
       const record: CustomerRecord =
         current?.kind === 'customer' ? current : { kind: 'customer', customerId, verified: [] };
@@ -633,6 +724,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
         );
       }
       const key = await store.key();
+      await indexAddress(key, address);
       const outcome = await check(
         addressName(key, address),
         (record) => record.challenges.find((challenge) => challenge.customerId === customerId),
@@ -649,6 +741,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (!match) return { ok: false, reason: 'unknown' };
       const [, name = '', id = '', secret = ''] = match;
       const key = await store.key();
+      const challenged = await store.read(name);
+      if (challenged?.kind === 'address') await indexAddress(key, challenged.address);
       const outcome = await check(
         name,
         (record) => record.challenges.find((challenge) => challenge.id === id),
@@ -666,15 +760,21 @@ export function createVerifier(options: VerifierOptions): Verifier {
       return (await verifiedChallenge(customerId, address)) !== undefined;
     },
 
-    async findVerified(address) {
+    async findVerified(address, findOptions = {}) {
+      const { maxDistance = 0 } = parseInput(FindAddressOptionsSchema, findOptions, ['options']);
       const parsed = typeof address === 'string' ? parseAddress(address) : undefined;
       if (!parsed?.ok) return [];
       const key = await store.key();
+      if (maxDistance === 1) return findNear(key, parsed.address);
       const record = await store.read(addressName(key, parsed.address.address));
       if (record?.kind !== 'address') return [];
       return record.challenges
         .filter((challenge) => challenge.verifiedAt !== undefined)
-        .map((challenge) => ({ customerId: challenge.customerId, address: record.address }));
+        .map((challenge) => ({
+          customerId: challenge.customerId,
+          address: record.address,
+          distance: 0 as const,
+        }));
     },
 
     async listVerified(customerId) {
@@ -703,7 +803,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
     [attachHoldStore](holdStore, mailboxRules, guard) {
       holdStores.add(holdStore);
       checkedBy ??= guard;
-      if (!rulesTaken && mailboxRules !== undefined) rules = indexMailboxRules(mailboxRules);
+      if (!rulesTaken && mailboxRules !== undefined) {
+        ruleList = mailboxRules;
+        rules = indexMailboxRules(mailboxRules);
+      }
       rulesTaken = true;
     },
   };

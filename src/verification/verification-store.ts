@@ -39,8 +39,21 @@ export interface CustomerRecord {
   readonly verified: readonly { readonly address: string; readonly verifiedAt: number }[];
 }
 
+/**
+ * The addresses challenged under one mailbox variant (`mailboxVariants`: the mailbox key, the key
+ * with one character of the local part deleted, the key with å, ä, ö folded): the index that finds
+ * a verified address one slip from an entered one without reading every record (symmetric
+ * deletion, Garbe, "SymSpell", 2012, as the directory files its addresses). Whether an address
+ * is verified, and for whom, is read from its own {@link AddressRecord}.
+ */
+export interface VariantRecord {
+  readonly kind: 'variant';
+  /** The addresses filed under the variant, as their address records hold them. */
+  readonly addresses: readonly string[];
+}
+
 /** What a {@link VerificationStore} keeps under a name. */
-export type VerificationRecord = AddressRecord | CustomerRecord;
+export type VerificationRecord = AddressRecord | CustomerRecord | VariantRecord;
 
 /**
  * Where the verifier keeps its challenges and verified addresses. `createFileVerificationStore`
@@ -69,6 +82,12 @@ export interface VerificationStore {
   key(): Promise<Uint8Array>;
   /** The record under `name`, or `undefined`. */
   read(name: string): Promise<VerificationRecord | undefined>;
+  /**
+   * The records under `names`, in their order (`undefined` where there is none): one question for
+   * the few dozen names a check reads (a database answers them in one indexed query). Without it,
+   * each name is `read` on its own.
+   */
+  readMany?(names: readonly string[]): Promise<(VerificationRecord | undefined)[]>;
   /**
    * Replaces the record under `name` with what `change` makes of it, atomically across every
    * process that uses the store: no other update of that name comes between the read and the
