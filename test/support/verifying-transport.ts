@@ -42,7 +42,7 @@ export interface VerifyingTransportSetup {
   readonly folder: string;
   readonly verifierOptions?: Partial<Omit<VerifierOptions, 'store' | 'transporter'>> & { now?: () => number };
   /** Options of the guard beside the customers and the directory (`mailboxRules`). */
-  readonly guardOptions?: Pick<GuardOptions, 'mailboxRules'>;
+  readonly guardOptions?: Pick<GuardOptions, 'mailboxRules' | 'lookupTimeoutMs'>;
 }
 
 /** A transporter to the local SMTP server with `nodemailerGuard` and a verifier (`unverified: 'verify'`). */

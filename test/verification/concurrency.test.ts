@@ -15,7 +15,9 @@ const fixture = usePipelineFixture();
 
 describe('verification under concurrency', () => {
   it('sends one code per address for 100 confirmations to 20 new addresses at once, and releases each once', async () => {
-    const { transporter, verifier } = verifyingTransport(fixture);
+    // 100 checks at once each read the verified addresses from the folder: on a loaded machine that may
+    // take longer than the default 2 s, and a look-up that does not answer is (rightly) a block.
+    const { transporter, verifier } = verifyingTransport(fixture, {}, { lookupTimeoutMs: 60_000 });
     const addresses = Array.from({ length: 20 }, (_, index) => ({
       customerId: `C-${4000 + index}`,
       address: `ny.kund${index}@outlook.com`,
