@@ -215,7 +215,7 @@ export const cliTexts = {
         `${id}: another release or discard of this message is under way${by ? ` by ${by}` : ''}${since ? ` (since ${since})` : ''}; this ${command} did nothing. See how it ended later with "holds show ${id}"; ${command === 'release' ? 'release it with --force' : 'discard it with --force'} only if that process has stopped.`,
       released: (id: string, to: string) => `released ${id} to ${to}`,
       noCustomer: (customer: string, file: string) =>
-        `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
+        `the customer ${customer} is not in ${file}: release it with --customers naming an export that holds the customer ${customer}`,
       heldWithoutCustomer: (id: string) =>
         `no customer was known when the message was held (lookup-failed), and a release checks the recipients against the message's customer, so no address can pass. Send the order again with the customer's id (emailGuard.customerId) and discard this one (holds discard ${id}), or release it with --to and the recipients read back, and --send-despite-block, on your own account`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>
@@ -781,7 +781,7 @@ Stops on SIGINT or SIGTERM.`,
         `${id}: ett annat släpp eller en annan kassering av meddelandet pågår${by ? ` av ${by}` : ''}${since ? ` (sedan ${since})` : ''}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se senare hur det gick med ”holds show ${id}”; ${command === 'release' ? 'släpp det med --force' : 'kasta det med --force'} bara om den processen har stoppats.`,
       released: (id: string, to: string) => `${id} släpptes till ${to}`,
       noCustomer: (customer: string, file: string) =>
-        `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
+        `kunden ${customer} finns inte i ${file}: släpp det med --customers och en export som har kunden ${customer}`,
       heldWithoutCustomer: (id: string) =>
         `ingen kund var känd när meddelandet stoppades (lookup-failed), och ett släpp kontrollerar mottagarna mot meddelandets kund, så ingen adress kan klara kontrollen. Skicka beställningen igen med kundens id (emailGuard.customerId) och kasta det här (holds discard ${id}), eller släpp det med --to och de mottagare som lästs upp, och --send-despite-block, på eget ansvar`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>

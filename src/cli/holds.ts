@@ -12,6 +12,7 @@ import {
 } from '../errors.js';
 import { createGuard } from '../guard/create-guard.js';
 import { type FindingFacts, messageFor } from '../guard/messages.js';
+import { stopsRecipient } from '../guard/stops-recipient.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from '../nodemailer/audit-log.js';
 import { discardAndRecord } from '../nodemailer/discard-and-record.js';
@@ -625,7 +626,9 @@ async function releaseWatched(
   if (!flags.force && standing?.status === 'in-doubt')
     throw usageFailure(text.needsForce(id, startedLine(held, standing.started, flags)));
   refuseWithoutCustomer(held, flags);
-  if (held.action === 'block' && !flags.to?.length)
+  // Held only because its customer could not be looked up: nothing is known against the address, so
+  // it is checked as held against the customer found now, and no correction is asked for.
+  if (held.action === 'block' && !flags.to?.length && !heldForLookupOnly(held))
     throw usageFailure(
       text.needsTo(
         id,
@@ -794,6 +797,17 @@ function heldStops(held: HeldMessage, to: readonly string[] | undefined): HeldMe
     (to?.length ? to : held.recipients.map((recipient) => recipient.address)).map(comparableAddress),
   );
   return stoppedWhenHeld(held.recipients).filter(({ address }) => going.has(comparableAddress(address)));
+}
+
+/**
+ * Whether every block of the held message was its failed customer lookup (`lookup-failed`), which
+ * says nothing about an address: no recipient has a finding that stops it for good ({@link stopsRecipient}).
+ */
+function heldForLookupOnly(held: HeldMessage): boolean {
+  return (
+    held.recipients.some(({ verdict }) => verdict.findings.some(({ code }) => code === 'lookup-failed')) &&
+    !held.recipients.some(({ verdict }) => verdict.findings.some(stopsRecipient))
+  );
 }
 
 /** Each recipient stopped, quoted, with its state and the codes that held it: `"x@y" confirm (…)`. */
