@@ -145,6 +145,8 @@ export const cliTexts = {
       inDoubt: "release in doubt: check the mail server's log before releasing again",
       needsForce: (id: string, started: string) =>
         `${id} stays held: release in doubt: an earlier release was started and never ended, so the message may have been sent${started ? ` (${started})` : ''}; check the mail server's log, and release it again with --force only if it was not delivered`,
+      discardInDoubt: (id: string, started: string) =>
+        `${id} is kept: release in doubt: an earlier release was started and never ended, so the message may have been sent${started ? ` (${started})` : ''}; this discard did nothing. Check the mail server's log, then discard it with --force (whether or not it was delivered, once you know), or release it again with --force only if it was not delivered`,
       // How far the release of an entry went, by its lock's process and the audit log (holds.ts releaseStatus).
       releaseUnderWay: (who: string, since: string | undefined) =>
         `release under way${who ? ` by ${who}` : ''}${since ? ` since ${since}` : ''}: wait for it to end`,
@@ -711,6 +713,8 @@ Stops on SIGINT or SIGTERM.`,
       inDoubt: 'osäkert om det släpptes: se e-postserverns logg innan det släpps igen',
       needsForce: (id: string, started: string) =>
         `${id} ligger kvar: osäkert om det släpptes: ett tidigare släpp påbörjades men avslutades aldrig, så meddelandet kan ha skickats${started ? ` (${started})` : ''}; se e-postserverns logg, och släpp det igen med --force bara om det inte levererades`,
+      discardInDoubt: (id: string, started: string) =>
+        `${id} ligger kvar: osäkert om det släpptes: ett tidigare släpp påbörjades men avslutades aldrig, så meddelandet kan ha skickats${started ? ` (${started})` : ''}; den här kasseringen gjorde ingenting. Se e-postserverns logg, och kasta det sedan med --force (levererat eller inte, när du vet), eller släpp det igen med --force bara om det inte levererades`,
       releaseUnderWay: (who: string, since: string | undefined) =>
         `släpps just nu${who ? ` av ${who}` : ''}${since ? ` sedan ${since}` : ''}: vänta tills det är klart`,
       releaseNotSent:

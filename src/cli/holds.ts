@@ -928,6 +928,11 @@ async function discardFrom(
 ): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   const held = await findHeld(opened, flags, id);
+  const standing = (await releaseStandings(opened, flags, context, [held], false)).get(id);
+  // A release left in doubt by a stopped process is not one under way: the operator is told where it
+  // went and the message-id to look for, and discards it with --force once the mail server's log is read.
+  if (!flags.force && standing?.status === 'in-doubt')
+    throw usageFailure(text.discardInDoubt(id, startedLine(held, standing.started, flags)));
   const question = text.question(
     id,
     messageState(held.action, flags.locale),
