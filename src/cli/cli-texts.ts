@@ -208,6 +208,8 @@ export const cliTexts = {
       forceRefused: (id: string, since: string | undefined, command: 'release' | 'discard') =>
         `${id}: a release or discard of this message is still running in a live process${since ? ` (since ${since})` : ''}; --force takes over only one whose process has stopped, so this ${command} did nothing. Wait for it to end, then see how it ended with "holds show ${id}".`,
       noMessage: (id: string) => `no held message ${id}`,
+      alreadyEnded: (id: string, how: 'released' | 'discarded', command: 'release' | 'discard') =>
+        `${id} was already ${how}; this ${command} did nothing. See the audit log for who ${how} it and when`,
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
@@ -776,6 +778,8 @@ Stops on SIGINT or SIGTERM.`,
       forceRefused: (id: string, since: string | undefined, command: 'release' | 'discard') =>
         `${id}: ett släpp eller en kassering av meddelandet pågår fortfarande i en levande process${since ? ` (sedan ${since})` : ''}; --force tar bara över ett vars process har stoppats, så ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Vänta tills det är klart och se sedan hur det gick med ”holds show ${id}”.`,
       noMessage: (id: string) => `inget stoppat meddelande ${id}`,
+      alreadyEnded: (id: string, how: 'released' | 'discarded', command: 'release' | 'discard') =>
+        `${id} har redan ${how === 'released' ? 'släppts' : 'kastats'}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se granskningsloggen för vem som gjorde det och när`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,

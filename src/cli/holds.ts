@@ -332,13 +332,45 @@ function underWay(
  * The held message, or "not found" (exit code 3, as docs/cli.md's table has it for input that is not
  * there): an id of a form the store never gives out is not in it either.
  */
-async function findHeld(opened: OpenedHoldStore, flags: StoreFlags, id: string) {
+async function findHeld(
+  opened: OpenedHoldStore,
+  flags: StoreFlags,
+  id: string,
+  command?: 'release' | 'discard',
+) {
   const held = await opened.store.get(id).catch((error: unknown) => {
     if (isEmailGuardError(error, 'INVALID_INPUT')) return undefined;
     throw error;
   });
-  if (!held) throw unreadableFailure(`${opened.name}: ${cliTexts[flags.locale].holds.noMessage(id)}`);
+  if (!held) {
+    if (command) await refuseEnded(opened, flags, id, command);
+    throw unreadableFailure(`${opened.name}: ${cliTexts[flags.locale].holds.noMessage(id)}`);
+  }
   return held;
+}
+
+/**
+ * A release or discard of a message another one already released or discarded (from `serve`, the
+ * command line or the library), as the audit log records it: a refusal (1) that says so, as a
+ * release still under way is, rather than "no held message", which reads like a wrong id.
+ */
+async function refuseEnded(
+  opened: OpenedHoldStore,
+  flags: StoreFlags,
+  id: string,
+  command: 'release' | 'discard',
+): Promise<void> {
+  const outcome = (
+    await opened
+      .auditLog()
+      .lastReleaseOutcomes?.([id])
+      .catch(() => undefined)
+  )?.get(id);
+  const text = cliTexts[flags.locale].holds;
+  if (outcome === 'released' || outcome === 'released-despite-block')
+    throw new CliFailure(text.alreadyEnded(id, 'released', command), exitCodes.findings);
+  if (outcome === 'discarded')
+    throw new CliFailure(text.alreadyEnded(id, 'discarded', command), exitCodes.findings);
 }
 
 /** A held message's verdict as its state ("stoppat"), in the words of `locale`. */
@@ -613,7 +645,7 @@ async function releaseWatched(
 ): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   const store = opened.store;
-  const held = await findHeld(opened, flags, id);
+  const held = await findHeld(opened, flags, id, 'release');
   const standing = (await releaseStandings(opened, flags, context, [held], false)).get(id);
   // Another process is sending it now: it is neither in doubt nor for --force to take over.
   if (standing?.status === 'under-way')
@@ -927,7 +959,7 @@ async function discardFrom(
   context: CommandContext,
 ): Promise<void> {
   const text = cliTexts[flags.locale].holds;
-  const held = await findHeld(opened, flags, id);
+  const held = await findHeld(opened, flags, id, 'discard');
   const standing = (await releaseStandings(opened, flags, context, [held], false)).get(id);
   // A release left in doubt by a stopped process is not one under way: the operator is told where it
   // went and the message-id to look for, and discards it with --force once the mail server's log is read.

@@ -162,6 +162,29 @@ describe('email-guard holds discard: a release in doubt', () => {
   });
 });
 
+describe('email-guard holds release and discard after another one ended', () => {
+  it('says the message was already released or discarded, not that there is no such message', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    const file = writeCustomerExport(fixture.dir, customers);
+    expect((await runCliInProcess(releaseArgs(fixture, id, file, ['--to', GOOD]))).status).toBe(0);
+    const late = await runCliInProcess(releaseArgs(fixture, id, file, ['--to', GOOD]));
+    expect(late.stderr).toContain(`${id} was already released; this release did nothing`);
+    expect(late.stderr).not.toContain('no held message');
+    expect(late.status).toBe(1);
+    const discard = await runCliInProcess(['holds', ...discardArgs(id, store(), ['--yes'])]);
+    expect(discard.stderr).toContain(`${id} was already released; this discard did nothing`);
+    expect(discard.status).toBe(1);
+    expect(fixture.sink.received).toHaveLength(1);
+
+    const discarded = await holdMessage(fixture, TYPO);
+    expect((await runCliInProcess(['holds', ...discardArgs(discarded, store(), ['--yes'])])).status).toBe(0);
+    const after = await runCliInProcess(releaseArgs(fixture, discarded, file, ['--to', GOOD]));
+    expect(after.stderr).toContain(`${discarded} was already discarded; this release did nothing`);
+    expect(after.status).toBe(1);
+    expect(fixture.sink.received).toHaveLength(1);
+  });
+});
+
 describe('email-guard serve: a release in doubt', () => {
   it("is refused by the built command's API until it is forced, read from the folder's audit log", async () => {
     const id = await holdMessage(fixture, TYPO);
