@@ -146,13 +146,27 @@ export class SmtpUtf8NotAnnouncedError extends InvalidInputError {
   }
 }
 
-/** A customer lookup that threw, or did not answer in time. */
+/**
+ * A customer lookup that threw, or did not answer in time. Thrown by a release too (`holdId` set)
+ * whose check could not look the customer up: `failOpen` lets new mail through a failed lookup, but
+ * a release is never weaker than the hold, so nothing held goes out on a check that saw no customer.
+ *
+ * @example
+ * ```ts
+ * await holdStore.release(id, transporter, { by: 'lena@butiken.se', reason: 'read back' }).catch((error) => {
+ *   if (error instanceof LookupFailedError) console.log(error.holdId); // release again once the lookup answers
+ * });
+ * ```
+ */
 export class LookupFailedError extends EmailGuardError {
   override readonly name = 'LookupFailedError';
   override readonly code = 'LOOKUP_FAILED' as const;
+  /** The hold store's id of the message whose release was refused; undefined for a check. */
+  readonly holdId: string | undefined;
 
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: { cause?: unknown; holdId?: string }) {
     super('LOOKUP_FAILED', message, options);
+    this.holdId = options?.holdId;
   }
 }
 

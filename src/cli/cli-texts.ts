@@ -145,6 +145,8 @@ export const cliTexts = {
       inDoubt: "release in doubt: check the mail server's log before releasing again",
       needsForce: (id: string, started: string) =>
         `${id} stays held: release in doubt: an earlier release was started and never ended, so the message may have been sent${started ? ` (${started})` : ''}; check the mail server's log, and release it again with --force only if it was not delivered`,
+      discardInDoubt: (id: string, started: string) =>
+        `${id} is kept: release in doubt: an earlier release was started and never ended, so the message may have been sent${started ? ` (${started})` : ''}; this discard did nothing. Check the mail server's log, then discard it with --force (whether or not it was delivered, once you know), or release it again with --force only if it was not delivered`,
       // How far the release of an entry went, by its lock's process and the audit log (holds.ts releaseStatus).
       releaseUnderWay: (who: string, since: string | undefined) =>
         `release under way${who ? ` by ${who}` : ''}${since ? ` since ${since}` : ''}: wait for it to end`,
@@ -206,6 +208,8 @@ export const cliTexts = {
       forceRefused: (id: string, since: string | undefined, command: 'release' | 'discard') =>
         `${id}: a release or discard of this message is still running in a live process${since ? ` (since ${since})` : ''}; --force takes over only one whose process has stopped, so this ${command} did nothing. Wait for it to end, then see how it ended with "holds show ${id}".`,
       noMessage: (id: string) => `no held message ${id}`,
+      alreadyEnded: (id: string, how: 'released' | 'discarded', command: 'release' | 'discard') =>
+        `${id} was already ${how}; this ${command} did nothing. See the audit log for who ${how} it and when`,
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
@@ -215,7 +219,7 @@ export const cliTexts = {
         `${id}: another release or discard of this message is under way${by ? ` by ${by}` : ''}${since ? ` (since ${since})` : ''}; this ${command} did nothing. See how it ended later with "holds show ${id}"; ${command === 'release' ? 'release it with --force' : 'discard it with --force'} only if that process has stopped.`,
       released: (id: string, to: string) => `released ${id} to ${to}`,
       noCustomer: (customer: string, file: string) =>
-        `the customer ${customer} is not in ${file}: release it with the export that holds the customer`,
+        `the customer ${customer} is not in ${file}: release it with --customers naming an export that holds the customer ${customer}`,
       heldWithoutCustomer: (id: string) =>
         `no customer was known when the message was held (lookup-failed), and a release checks the recipients against the message's customer, so no address can pass. Send the order again with the customer's id (emailGuard.customerId) and discard this one (holds discard ${id}), or release it with --to and the recipients read back, and --send-despite-block, on your own account`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>
@@ -711,6 +715,8 @@ Stops on SIGINT or SIGTERM.`,
       inDoubt: 'osäkert om det släpptes: se e-postserverns logg innan det släpps igen',
       needsForce: (id: string, started: string) =>
         `${id} ligger kvar: osäkert om det släpptes: ett tidigare släpp påbörjades men avslutades aldrig, så meddelandet kan ha skickats${started ? ` (${started})` : ''}; se e-postserverns logg, och släpp det igen med --force bara om det inte levererades`,
+      discardInDoubt: (id: string, started: string) =>
+        `${id} ligger kvar: osäkert om det släpptes: ett tidigare släpp påbörjades men avslutades aldrig, så meddelandet kan ha skickats${started ? ` (${started})` : ''}; den här kasseringen gjorde ingenting. Se e-postserverns logg, och kasta det sedan med --force (levererat eller inte, när du vet), eller släpp det igen med --force bara om det inte levererades`,
       releaseUnderWay: (who: string, since: string | undefined) =>
         `släpps just nu${who ? ` av ${who}` : ''}${since ? ` sedan ${since}` : ''}: vänta tills det är klart`,
       releaseNotSent:
@@ -772,6 +778,8 @@ Stops on SIGINT or SIGTERM.`,
       forceRefused: (id: string, since: string | undefined, command: 'release' | 'discard') =>
         `${id}: ett släpp eller en kassering av meddelandet pågår fortfarande i en levande process${since ? ` (sedan ${since})` : ''}; --force tar bara över ett vars process har stoppats, så ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Vänta tills det är klart och se sedan hur det gick med ”holds show ${id}”.`,
       noMessage: (id: string) => `inget stoppat meddelande ${id}`,
+      alreadyEnded: (id: string, how: 'released' | 'discarded', command: 'release' | 'discard') =>
+        `${id} har redan ${how === 'released' ? 'släppts' : 'kastats'}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se granskningsloggen för vem som gjorde det och när`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,
@@ -781,7 +789,7 @@ Stops on SIGINT or SIGTERM.`,
         `${id}: ett annat släpp eller en annan kassering av meddelandet pågår${by ? ` av ${by}` : ''}${since ? ` (sedan ${since})` : ''}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se senare hur det gick med ”holds show ${id}”; ${command === 'release' ? 'släpp det med --force' : 'kasta det med --force'} bara om den processen har stoppats.`,
       released: (id: string, to: string) => `${id} släpptes till ${to}`,
       noCustomer: (customer: string, file: string) =>
-        `kunden ${customer} finns inte i ${file}: släpp det med den export som har kunden`,
+        `kunden ${customer} finns inte i ${file}: släpp det med --customers och en export som har kunden ${customer}`,
       heldWithoutCustomer: (id: string) =>
         `ingen kund var känd när meddelandet stoppades (lookup-failed), och ett släpp kontrollerar mottagarna mot meddelandets kund, så ingen adress kan klara kontrollen. Skicka beställningen igen med kundens id (emailGuard.customerId) och kasta det här (holds discard ${id}), eller släpp det med --to och de mottagare som lästs upp, och --send-despite-block, på eget ansvar`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>

@@ -12,6 +12,7 @@ import {
 } from '../errors.js';
 import { createGuard } from '../guard/create-guard.js';
 import { type FindingFacts, messageFor } from '../guard/messages.js';
+import { stopsRecipient } from '../guard/stops-recipient.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from '../nodemailer/audit-log.js';
 import { discardAndRecord } from '../nodemailer/discard-and-record.js';
@@ -331,13 +332,45 @@ function underWay(
  * The held message, or "not found" (exit code 3, as docs/cli.md's table has it for input that is not
  * there): an id of a form the store never gives out is not in it either.
  */
-async function findHeld(opened: OpenedHoldStore, flags: StoreFlags, id: string) {
+async function findHeld(
+  opened: OpenedHoldStore,
+  flags: StoreFlags,
+  id: string,
+  command?: 'release' | 'discard',
+) {
   const held = await opened.store.get(id).catch((error: unknown) => {
     if (isEmailGuardError(error, 'INVALID_INPUT')) return undefined;
     throw error;
   });
-  if (!held) throw unreadableFailure(`${opened.name}: ${cliTexts[flags.locale].holds.noMessage(id)}`);
+  if (!held) {
+    if (command) await refuseEnded(opened, flags, id, command);
+    throw unreadableFailure(`${opened.name}: ${cliTexts[flags.locale].holds.noMessage(id)}`);
+  }
   return held;
+}
+
+/**
+ * A release or discard of a message another one already released or discarded (from `serve`, the
+ * command line or the library), as the audit log records it: a refusal (1) that says so, as a
+ * release still under way is, rather than "no held message", which reads like a wrong id.
+ */
+async function refuseEnded(
+  opened: OpenedHoldStore,
+  flags: StoreFlags,
+  id: string,
+  command: 'release' | 'discard',
+): Promise<void> {
+  const outcome = (
+    await opened
+      .auditLog()
+      .lastReleaseOutcomes?.([id])
+      .catch(() => undefined)
+  )?.get(id);
+  const text = cliTexts[flags.locale].holds;
+  if (outcome === 'released' || outcome === 'released-despite-block')
+    throw new CliFailure(text.alreadyEnded(id, 'released', command), exitCodes.findings);
+  if (outcome === 'discarded')
+    throw new CliFailure(text.alreadyEnded(id, 'discarded', command), exitCodes.findings);
 }
 
 /** A held message's verdict as its state ("stoppat"), in the words of `locale`. */
@@ -612,7 +645,7 @@ async function releaseWatched(
 ): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   const store = opened.store;
-  const held = await findHeld(opened, flags, id);
+  const held = await findHeld(opened, flags, id, 'release');
   const standing = (await releaseStandings(opened, flags, context, [held], false)).get(id);
   // Another process is sending it now: it is neither in doubt nor for --force to take over.
   if (standing?.status === 'under-way')
@@ -625,7 +658,9 @@ async function releaseWatched(
   if (!flags.force && standing?.status === 'in-doubt')
     throw usageFailure(text.needsForce(id, startedLine(held, standing.started, flags)));
   refuseWithoutCustomer(held, flags);
-  if (held.action === 'block' && !flags.to?.length)
+  // Held only because its customer could not be looked up: nothing is known against the address, so
+  // it is checked as held against the customer found now, and no correction is asked for.
+  if (held.action === 'block' && !flags.to?.length && !heldForLookupOnly(held))
     throw usageFailure(
       text.needsTo(
         id,
@@ -796,6 +831,17 @@ function heldStops(held: HeldMessage, to: readonly string[] | undefined): HeldMe
   return stoppedWhenHeld(held.recipients).filter(({ address }) => going.has(comparableAddress(address)));
 }
 
+/**
+ * Whether every block of the held message was its failed customer lookup (`lookup-failed`), which
+ * says nothing about an address: no recipient has a finding that stops it for good ({@link stopsRecipient}).
+ */
+function heldForLookupOnly(held: HeldMessage): boolean {
+  return (
+    held.recipients.some(({ verdict }) => verdict.findings.some(({ code }) => code === 'lookup-failed')) &&
+    !held.recipients.some(({ verdict }) => verdict.findings.some(stopsRecipient))
+  );
+}
+
 /** Each recipient stopped, quoted, with its state and the codes that held it: `"x@y" confirm (…)`. */
 function stoppedList(recipients: HeldMessage['recipients'], locale: CliLocale): string {
   return recipients
@@ -913,7 +959,12 @@ async function discardFrom(
   context: CommandContext,
 ): Promise<void> {
   const text = cliTexts[flags.locale].holds;
-  const held = await findHeld(opened, flags, id);
+  const held = await findHeld(opened, flags, id, 'discard');
+  const standing = (await releaseStandings(opened, flags, context, [held], false)).get(id);
+  // A release left in doubt by a stopped process is not one under way: the operator is told where it
+  // went and the message-id to look for, and discards it with --force once the mail server's log is read.
+  if (!flags.force && standing?.status === 'in-doubt')
+    throw usageFailure(text.discardInDoubt(id, startedLine(held, standing.started, flags)));
   const question = text.question(
     id,
     messageState(held.action, flags.locale),

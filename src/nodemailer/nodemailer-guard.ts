@@ -37,6 +37,7 @@ import { awaitVerification } from './await-verification.js';
 import { customersKnownBy, fewerCustomersAtRelease } from './customers-known.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import { probablyWrong } from './probably-wrong.js';
+import { releaseLookupFailed } from './release-lookup-failed.js';
 import './mail-options.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
@@ -478,6 +479,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     if (fewer) {
       await record(entry('release-refused'));
       throw fewer;
+    }
+    // `failOpen` lets new mail through a lookup that failed; a held message is not new mail, and a
+    // release is never weaker than the hold: a check that saw no customer clears nothing. Only
+    // `sendDespiteBlock`, on the releaser's own account, sends it.
+    if (check.failedOpen && !release.sendDespiteBlock) {
+      await record(entry('release-refused'));
+      throw releaseLookupFailed(release.holdId, check.customerId, guard.options.locale ?? 'en');
     }
     if (outcome !== 'release-refused') {
       // The intent first, before the message goes to the transport: a process that stops between

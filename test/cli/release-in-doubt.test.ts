@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN } from '../serve/support.js';
 import { builtCli, type CliRun, runBuiltCli } from '../support/built-cli.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
-import { holdMessage, releaseArgs } from '../support/hold-message.js';
+import { discardArgs, holdMessage, releaseArgs } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
 import { releaseHeldAtServer } from '../support/release-held-at-server.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
@@ -129,6 +129,59 @@ describe('email-guard holds release: the intent is logged before the send', () =
       'release-started',
       'released',
     ]);
+  });
+});
+
+describe('email-guard holds discard: a release in doubt', () => {
+  it('says the release is in doubt, where it went and the message-id, and discards only with --force', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    const file = writeCustomerExport(fixture.dir, customers);
+    expect(await releaseKilledAfterDelivery(releaseArgs(fixture, id, file, ['--to', GOOD]))).toBe('SIGKILL');
+    const messageId = fixture.sink.received[0]?.raw.toString('utf8').match(/^Message-ID: (.+)\r$/im)?.[1];
+    expect(messageId).toBeDefined();
+    const discard = ['holds', ...discardArgs(id, store(), ['--yes'])];
+
+    const refused = await runCliInProcess(discard);
+    expect(refused.stderr).toContain(`${id} is kept: release in doubt`);
+    expect(refused.stderr).toContain(`a release to ${GOOD} was started at `);
+    expect(refused.stderr).toContain(`message-id ${messageId}`);
+    expect(refused.stderr).toContain('discard it with --force');
+    expect(refused.stderr).not.toContain('under way');
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.status).toBe(2);
+    const sv = await runCliInProcess([...discard, '--locale', 'sv']);
+    expect(sv.stderr).toContain('osäkert om det släpptes');
+    expect(sv.status).toBe(2);
+    expect(outcomes(id).map((entry) => entry.outcome)).toEqual(['release-started']);
+
+    const forced = await runCliInProcess([...discard, '--force']);
+    expect(forced.stderr).toBe('');
+    expect(forced.stdout).toContain(id);
+    expect(forced.status).toBe(0);
+    expect(outcomes(id).map((entry) => entry.outcome)).toEqual(['release-started', 'discarded']);
+  });
+});
+
+describe('email-guard holds release and discard after another one ended', () => {
+  it('says the message was already released or discarded, not that there is no such message', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    const file = writeCustomerExport(fixture.dir, customers);
+    expect((await runCliInProcess(releaseArgs(fixture, id, file, ['--to', GOOD]))).status).toBe(0);
+    const late = await runCliInProcess(releaseArgs(fixture, id, file, ['--to', GOOD]));
+    expect(late.stderr).toContain(`${id} was already released; this release did nothing`);
+    expect(late.stderr).not.toContain('no held message');
+    expect(late.status).toBe(1);
+    const discard = await runCliInProcess(['holds', ...discardArgs(id, store(), ['--yes'])]);
+    expect(discard.stderr).toContain(`${id} was already released; this discard did nothing`);
+    expect(discard.status).toBe(1);
+    expect(fixture.sink.received).toHaveLength(1);
+
+    const discarded = await holdMessage(fixture, TYPO);
+    expect((await runCliInProcess(['holds', ...discardArgs(discarded, store(), ['--yes'])])).status).toBe(0);
+    const after = await runCliInProcess(releaseArgs(fixture, discarded, file, ['--to', GOOD]));
+    expect(after.stderr).toContain(`${discarded} was already discarded; this release did nothing`);
+    expect(after.status).toBe(1);
+    expect(fixture.sink.received).toHaveLength(1);
   });
 });
 
