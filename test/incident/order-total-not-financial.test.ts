@@ -61,8 +61,8 @@ describe('an order total sent to the wrong person', () => {
   });
 
   it.each([
-    ['sv', /ekonomisk/i, 'beställningar och priser'],
-    ['en', /financial/i, 'orders and prices'],
+    ['sv', /ekonomisk/i, 'beställningar med priser'],
+    ['en', /financial/i, 'orders with prices'],
   ] as const)(
     'never calls the total financial data in the %s report, register or notice',
     async (locale, financial, orders) => {

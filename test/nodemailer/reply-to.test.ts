@@ -106,6 +106,8 @@ describe('Reply-To', () => {
         to: ANNA,
         by: 'lena@butiken.se',
         reason: 'read back on the phone',
+        // Past the smaller-directory refusal on purpose: what the hold stopped stays stopped even then.
+        fewerCustomers: true,
       }),
     );
     expect(await release).toMatchObject({
