@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MailMessage, MailMessageData, PluginFunction } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { z } from 'zod';
+import { indexMailboxRules } from '../address/mailbox-key.js';
 import {
   AuditLogFailedError,
   EmailGuardError,
@@ -38,6 +39,7 @@ import { customersKnownBy, fewerCustomersAtRelease } from './customers-known.js'
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import { probablyWrong } from './probably-wrong.js';
 import './mail-options.js';
+import { confirmationKey } from './confirmation-key.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
 import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
@@ -302,7 +304,9 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     );
     const confirmation = control?.confirmation;
     const cover =
-      confirmation && check.action === 'confirm' ? coverConfirmation(check, confirmation) : undefined;
+      confirmation && check.action === 'confirm'
+        ? coverConfirmation(check, confirmation, guard.options.mailboxRules)
+        : undefined;
     const confirmed = cover?.confirmed === true;
     // A confirmation given for another customer's address is no judgement call left to a person.
     const heldAs: Action = check.action === 'block' || cover?.otherCustomers.length ? 'block' : check.action;
@@ -669,22 +673,26 @@ function whereNamed(field: Recipient['field']): string {
 
 /**
  * What a confirmation covers: the `confirm` recipients a person read back, named in its
- * `addresses` (compared as the mail system does, without case), or the only one when it names none.
+ * `addresses` (compared by mailbox key, as the check reads them: {@link confirmationKey}), or the
+ * only one when it names none.
  * A recipient another customer's address explains is never covered: the person on the phone is the
  * customer, who cannot confirm an address that is someone else's (docs/nodemailer.md, confirmation).
  */
 function coverConfirmation(
   check: RecipientsCheck,
   confirmation: { readonly addresses?: readonly string[] | undefined },
+  mailboxRules: GuardOptions['mailboxRules'],
 ): { confirmed: boolean; otherCustomers: RecipientVerdict[]; uncovered: RecipientVerdict[] } {
   const toConfirm = check.recipients.filter(({ verdict }) => verdict.action === 'confirm');
   const otherCustomers = toConfirm.filter(({ verdict }) =>
     verdict.findings.some((finding) => OTHER_CUSTOMER_CODES.has(finding.code)),
   );
+  const rules = indexMailboxRules(mailboxRules);
+  const keyOf = (address: string) => confirmationKey(address, rules);
   const readBack = confirmation.addresses
-    ? new Set(confirmation.addresses.map(comparableAddress))
-    : new Set(toConfirm.length === 1 ? toConfirm.map(({ address }) => comparableAddress(address)) : []);
-  const uncovered = toConfirm.filter(({ address }) => !readBack.has(comparableAddress(address)));
+    ? new Set(confirmation.addresses.map(keyOf))
+    : new Set(toConfirm.length === 1 ? toConfirm.map(({ address }) => keyOf(address)) : []);
+  const uncovered = toConfirm.filter(({ address }) => !readBack.has(keyOf(address)));
   return { confirmed: otherCustomers.length === 0 && uncovered.length === 0, otherCustomers, uncovered };
 }
 
