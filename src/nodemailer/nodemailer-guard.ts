@@ -16,8 +16,14 @@ import { createGuard, type Guard, type GuardOptions } from '../guard/create-guar
 import { describeFindings } from '../guard/describe-findings.js';
 import type { Action } from '../guard/verdict.js';
 import { parseInput } from '../internal/parse-input.js';
+import { ANSWER_FIELDS, answerFieldName } from '../pipeline/answer-fields.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
-import { collectRecipients, collectReplyTo, type ParsedAddressList } from '../pipeline/collect-recipients.js';
+import {
+  collectAnswers,
+  collectRecipients,
+  collectReplyTo,
+  type ParsedAddressList,
+} from '../pipeline/collect-recipients.js';
 import {
   type CustomerReference,
   type PipelineOptions,
@@ -299,7 +305,11 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // Nodemailer itself refuses a message without recipients; there is nothing to check.
     if (recipients.length === 0) return;
     const check = await checkRecipients(
-      { recipients, source: data, replyTo: [...givenReplyTo, ...compiled.replyTo] },
+      {
+        recipients,
+        source: data,
+        replyTo: [...givenReplyTo, ...compiled.replyTo, ...bounceAddress(compiled)],
+      },
       customerOptions(control?.customerId ?? compiled.headerCustomerId),
     );
     const confirmation = control?.confirmation;
@@ -514,7 +524,8 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ? check.recipients.filter(({ verdict }) => verdict.action === 'block')
         : otherCustomers;
     const said = stopped
-      .map(({ field, address, verdict }) => {
+      .map((recipient) => {
+        const { address, verdict } = recipient;
         // The findings that decided (a block's, or the other customer's), not every remark.
         const findings = describeFindings(
           verdict.findings.filter((finding) =>
@@ -528,7 +539,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
               ? "is another customer's address"
               : "is one slip from another customer's address";
         const suggested = verdict.suggestion ? `; did you mean ${verdict.suggestion}?` : '';
-        return `${address}${whereNamed(field)} ${state}: ${findings}${suggested}`;
+        return `${address}${whereNamed(recipient)} ${state}: ${findings}${suggested}`;
       })
       .join(' ');
     // Stopped only by the check that held it: the check now passes it, which a customer file
@@ -543,8 +554,8 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       ).values(),
     ]
       .map(
-        ({ field, address }) =>
-          `${address}${whereNamed(field)} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that`,
+        (recipient) =>
+          `${recipient.address}${whereNamed(recipient)} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that`,
       )
       .join('; ');
     const doubtedOnly = doubted
@@ -656,19 +667,33 @@ function describeFailure(failure: unknown): string {
 function describeStopped(check: RecipientsCheck): string {
   return check.recipients
     .filter(({ verdict }) => verdict.action === check.action)
-    .map(({ field, address, verdict }) => {
+    .map((recipient) => {
+      const { address, verdict } = recipient;
       const why = [verdict.findings[0]?.code, verdict.suggestion && `suggestion ${verdict.suggestion}`];
-      return `${JSON.stringify(address)}${whereNamed(field)} (${why.filter(Boolean).join('; ')})`;
+      return `${JSON.stringify(address)}${whereNamed(recipient)} (${why.filter(Boolean).join('; ')})`;
     })
     .join(', ');
 }
 
 /**
- * Where an address was named, said only of Reply-To: it receives nothing but the customer's reply,
- * so a person who reads "recipient" looks for it among To, Cc and Bcc in vain.
+ * The envelope's sender (MAIL FROM, RFC 5321 §4.1.1.2), where a bounce returns the message
+ * (RFC 3464 §2), when it is not an address of the header's answer fields already: an explicit
+ * `envelope.from` is sent as given, whatever From says.
  */
-function whereNamed(field: Recipient['field']): string {
-  return field === 'reply-to' ? ' in Reply-To' : '';
+function bounceAddress({ envelope, replyTo }: CompiledMessage): Recipient[] {
+  const from = envelope.from;
+  if (!from || replyTo.some(({ address }) => address === from)) return [];
+  return [{ field: 'envelope-from', address: from }];
+}
+
+/**
+ * Where an address was named, said only of a field an answer goes to (Reply-To, From, a receipt
+ * field, MAIL FROM): it receives no copy of the message, so a person who reads "recipient" looks
+ * for it among To, Cc and Bcc in vain.
+ */
+function whereNamed(recipient: Pick<Recipient, 'field' | 'header'>): string {
+  const name = answerFieldName(recipient);
+  return name === undefined ? '' : ` in ${name}`;
 }
 
 /**
@@ -770,7 +795,7 @@ async function compileMessage(
       raw = removeHeaderFields(raw, [customerIdHeader]);
     }
     named = collectRecipients(header.recipients);
-    replyTo = collectReplyTo({ replyTo: header.replyTo });
+    replyTo = collectAnswers(header.answers);
     messageId = header.messageId;
     // What is sent is these bytes, not the stream or file they were read from.
     mail.data.raw = raw;
@@ -928,7 +953,8 @@ function readRecipientFields(
         }
       }
     } else {
-      const replies = field === 'reply-to';
+      const answer = ANSWER_FIELDS.get(field);
+      const replies = answer !== undefined;
       const sends = derive && (key === 'From' || (!from && (key === 'Reply-To' || key === 'Sender')));
       if (!replies && !sends) continue;
       const parsed = fieldReader._parseAddresses(value);
@@ -936,11 +962,11 @@ function readRecipientFields(
         const first = firstAddress(fieldReader, parsed);
         if (first !== undefined) from = first;
       }
-      if (replies) {
+      if (answer) {
         found.length = 0;
         collectFieldAddresses(fieldReader, parsed, found);
         for (const { address = '', name } of found)
-          replyTo.push(name ? { field: 'reply-to', address, name } : { field: 'reply-to', address });
+          replyTo.push(name ? { ...answer, address, name } : { ...answer, address });
       }
     }
   }
