@@ -1310,7 +1310,7 @@ function guardTransport(transport: { send?: unknown } | undefined): void {
           {
             path: ['envelope'],
             message:
-              'a plugin changed the envelope or the To, Cc or Bcc field, a Resent- field, Reply-To or the raw content after nodemailerGuard checked it; the message was not sent',
+              'a plugin changed the envelope or the To, Cc or Bcc field, a Resent- field, a field an answer goes to (Reply-To, From, Sender, Disposition-Notification-To, Return-Receipt-To, Mail-Followup-To) or the raw content after nodemailerGuard checked it; the message was not sent',
           },
         ]),
       );
