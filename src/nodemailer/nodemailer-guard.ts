@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MailMessage, MailMessageData, PluginFunction } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { z } from 'zod';
+import { indexMailboxRules } from '../address/mailbox-key.js';
 import {
   AuditLogFailedError,
   EmailGuardError,
@@ -15,8 +16,14 @@ import { createGuard, type Guard, type GuardOptions } from '../guard/create-guar
 import { describeFindings } from '../guard/describe-findings.js';
 import type { Action } from '../guard/verdict.js';
 import { parseInput } from '../internal/parse-input.js';
+import { ANSWER_FIELDS, answerFieldName } from '../pipeline/answer-fields.js';
 import { checkRecipients, type RecipientsCheck } from '../pipeline/check-recipients.js';
-import { collectRecipients, collectReplyTo, type ParsedAddressList } from '../pipeline/collect-recipients.js';
+import {
+  collectAnswers,
+  collectRecipients,
+  collectReplyTo,
+  type ParsedAddressList,
+} from '../pipeline/collect-recipients.js';
 import {
   type CustomerReference,
   type PipelineOptions,
@@ -39,6 +46,7 @@ import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import { probablyWrong } from './probably-wrong.js';
 import { releaseLookupFailed } from './release-lookup-failed.js';
 import './mail-options.js';
+import { confirmationKey } from './confirmation-key.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
 import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
@@ -298,12 +306,18 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // Nodemailer itself refuses a message without recipients; there is nothing to check.
     if (recipients.length === 0) return;
     const check = await checkRecipients(
-      { recipients, source: data, replyTo: [...givenReplyTo, ...compiled.replyTo] },
+      {
+        recipients,
+        source: data,
+        replyTo: [...givenReplyTo, ...compiled.replyTo, ...bounceAddress(compiled)],
+      },
       customerOptions(control?.customerId ?? compiled.headerCustomerId),
     );
     const confirmation = control?.confirmation;
     const cover =
-      confirmation && check.action === 'confirm' ? coverConfirmation(check, confirmation) : undefined;
+      confirmation && check.action === 'confirm'
+        ? coverConfirmation(check, confirmation, guard.options.mailboxRules)
+        : undefined;
     const confirmed = cover?.confirmed === true;
     // A confirmation given for another customer's address is no judgement call left to a person.
     const heldAs: Action = check.action === 'block' || cover?.otherCustomers.length ? 'block' : check.action;
@@ -518,7 +532,8 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ? check.recipients.filter(({ verdict }) => verdict.action === 'block')
         : otherCustomers;
     const said = stopped
-      .map(({ field, address, verdict }) => {
+      .map((recipient) => {
+        const { address, verdict } = recipient;
         // The findings that decided (a block's, or the other customer's), not every remark.
         const findings = describeFindings(
           verdict.findings.filter((finding) =>
@@ -532,7 +547,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
               ? "is another customer's address"
               : "is one slip from another customer's address";
         const suggested = verdict.suggestion ? `; did you mean ${verdict.suggestion}?` : '';
-        return `${address}${whereNamed(field)} ${state}: ${findings}${suggested}`;
+        return `${address}${whereNamed(recipient)} ${state}: ${findings}${suggested}`;
       })
       .join(' ');
     // Stopped only by the check that held it: the check now passes it, which a customer file
@@ -547,8 +562,8 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       ).values(),
     ]
       .map(
-        ({ field, address }) =>
-          `${address}${whereNamed(field)} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that`,
+        (recipient) =>
+          `${recipient.address}${whereNamed(recipient)} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that`,
       )
       .join('; ');
     const doubtedOnly = doubted
@@ -660,39 +675,57 @@ function describeFailure(failure: unknown): string {
 function describeStopped(check: RecipientsCheck): string {
   return check.recipients
     .filter(({ verdict }) => verdict.action === check.action)
-    .map(({ field, address, verdict }) => {
+    .map((recipient) => {
+      const { address, verdict } = recipient;
       const why = [verdict.findings[0]?.code, verdict.suggestion && `suggestion ${verdict.suggestion}`];
-      return `${JSON.stringify(address)}${whereNamed(field)} (${why.filter(Boolean).join('; ')})`;
+      return `${JSON.stringify(address)}${whereNamed(recipient)} (${why.filter(Boolean).join('; ')})`;
     })
     .join(', ');
 }
 
 /**
- * Where an address was named, said only of Reply-To: it receives nothing but the customer's reply,
- * so a person who reads "recipient" looks for it among To, Cc and Bcc in vain.
+ * The envelope's sender (MAIL FROM, RFC 5321 §4.1.1.2), where a bounce returns the message
+ * (RFC 3464 §2), when it is not an address of the header's answer fields already: an explicit
+ * `envelope.from` is sent as given, whatever From says.
  */
-function whereNamed(field: Recipient['field']): string {
-  return field === 'reply-to' ? ' in Reply-To' : '';
+function bounceAddress({ envelope, replyTo }: CompiledMessage): Recipient[] {
+  const from = envelope.from;
+  if (!from || replyTo.some(({ address }) => address === from)) return [];
+  return [{ field: 'envelope-from', address: from }];
+}
+
+/**
+ * Where an address was named, said only of a field an answer goes to (Reply-To, From, a receipt
+ * field, MAIL FROM): it receives no copy of the message, so a person who reads "recipient" looks
+ * for it among To, Cc and Bcc in vain.
+ */
+function whereNamed(recipient: Pick<Recipient, 'field' | 'header'>): string {
+  const name = answerFieldName(recipient);
+  return name === undefined ? '' : ` in ${name}`;
 }
 
 /**
  * What a confirmation covers: the `confirm` recipients a person read back, named in its
- * `addresses` (compared as the mail system does, without case), or the only one when it names none.
+ * `addresses` (compared by mailbox key, as the check reads them: {@link confirmationKey}), or the
+ * only one when it names none.
  * A recipient another customer's address explains is never covered: the person on the phone is the
  * customer, who cannot confirm an address that is someone else's (docs/nodemailer.md, confirmation).
  */
 function coverConfirmation(
   check: RecipientsCheck,
   confirmation: { readonly addresses?: readonly string[] | undefined },
+  mailboxRules: GuardOptions['mailboxRules'],
 ): { confirmed: boolean; otherCustomers: RecipientVerdict[]; uncovered: RecipientVerdict[] } {
   const toConfirm = check.recipients.filter(({ verdict }) => verdict.action === 'confirm');
   const otherCustomers = toConfirm.filter(({ verdict }) =>
     verdict.findings.some((finding) => OTHER_CUSTOMER_CODES.has(finding.code)),
   );
+  const rules = indexMailboxRules(mailboxRules);
+  const keyOf = (address: string) => confirmationKey(address, rules);
   const readBack = confirmation.addresses
-    ? new Set(confirmation.addresses.map(comparableAddress))
-    : new Set(toConfirm.length === 1 ? toConfirm.map(({ address }) => comparableAddress(address)) : []);
-  const uncovered = toConfirm.filter(({ address }) => !readBack.has(comparableAddress(address)));
+    ? new Set(confirmation.addresses.map(keyOf))
+    : new Set(toConfirm.length === 1 ? toConfirm.map(({ address }) => keyOf(address)) : []);
+  const uncovered = toConfirm.filter(({ address }) => !readBack.has(keyOf(address)));
   return { confirmed: otherCustomers.length === 0 && uncovered.length === 0, otherCustomers, uncovered };
 }
 
@@ -770,7 +803,7 @@ async function compileMessage(
       raw = removeHeaderFields(raw, [customerIdHeader]);
     }
     named = collectRecipients(header.recipients);
-    replyTo = collectReplyTo({ replyTo: header.replyTo });
+    replyTo = collectAnswers(header.answers);
     messageId = header.messageId;
     // What is sent is these bytes, not the stream or file they were read from.
     mail.data.raw = raw;
@@ -928,7 +961,8 @@ function readRecipientFields(
         }
       }
     } else {
-      const replies = field === 'reply-to';
+      const answer = ANSWER_FIELDS.get(field);
+      const replies = answer !== undefined;
       const sends = derive && (key === 'From' || (!from && (key === 'Reply-To' || key === 'Sender')));
       if (!replies && !sends) continue;
       const parsed = fieldReader._parseAddresses(value);
@@ -936,11 +970,11 @@ function readRecipientFields(
         const first = firstAddress(fieldReader, parsed);
         if (first !== undefined) from = first;
       }
-      if (replies) {
+      if (answer) {
         found.length = 0;
         collectFieldAddresses(fieldReader, parsed, found);
         for (const { address = '', name } of found)
-          replyTo.push(name ? { field: 'reply-to', address, name } : { field: 'reply-to', address });
+          replyTo.push(name ? { ...answer, address, name } : { ...answer, address });
       }
     }
   }
@@ -1284,7 +1318,7 @@ function guardTransport(transport: { send?: unknown } | undefined): void {
           {
             path: ['envelope'],
             message:
-              'a plugin changed the envelope or the To, Cc or Bcc field, a Resent- field, Reply-To or the raw content after nodemailerGuard checked it; the message was not sent',
+              'a plugin changed the envelope or the To, Cc or Bcc field, a Resent- field, a field an answer goes to (Reply-To, From, Sender, Disposition-Notification-To, Return-Receipt-To, Mail-Followup-To) or the raw content after nodemailerGuard checked it; the message was not sent',
           },
         ]),
       );

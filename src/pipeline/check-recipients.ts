@@ -6,6 +6,7 @@ import { resolvePolicy } from '../guard/resolve-policy.js';
 import { type LookupFailure, settleLookup } from '../guard/settle-lookup.js';
 import type { Action, Locale, Verdict } from '../guard/verdict.js';
 import { withLookupFailure } from '../guard/with-lookup-failure.js';
+import { answerFieldName } from './answer-fields.js';
 import type { CustomerReference, PipelineOptions } from './pipeline-options.js';
 import type { Recipient, RecipientVerdict } from './recipient.js';
 
@@ -112,7 +113,12 @@ export async function checkRecipients<Source>(
   // address as a recipient; it is judged apart, since another customer's mailbox in To may be a
   // household's (a question), while a reply sent there is the stranger reading the order.
   const replyTo = [
-    ...new Map((input.replyTo ?? []).map((recipient) => [recipient.address, recipient])).values(),
+    ...new Map(
+      (input.replyTo ?? []).map((recipient) => [
+        `${recipient.field} ${recipient.header ?? ''} ${recipient.address}`,
+        recipient,
+      ]),
+    ).values(),
   ];
   const answered = await Promise.all(
     replyTo.map(async (recipient): Promise<RecipientVerdict | undefined> => {
@@ -141,11 +147,30 @@ export async function checkRecipients<Source>(
   };
 }
 
-// Said before the finding's own message, which speaks of the address as a recipient.
-const REPLY_TO_SAYS: Readonly<Record<Locale, string>> = {
-  en: "Reply-To names another customer's address: the customer's reply, and what it quotes of the order, would go to them.",
-  sv: 'Svar till anger en annan kunds adress: kundens svar, och det det citerar ur ordern, skulle gå dit.',
+// Said before the finding's own message, which speaks of the address as a recipient: the field,
+// then what would go to the other customer through it.
+const FIELD_SAYS: Readonly<Record<Locale, (field: string) => string>> = {
+  en: (field) => `${field} names another customer's address: `,
+  sv: (field) => `${field === 'Reply-To' ? 'Svar till' : field} anger en annan kunds adress: `,
 };
+const WHAT_GOES: Readonly<Record<Locale, Record<'reply' | 'bounce' | 'receipt', string>>> = {
+  en: {
+    reply: "the customer's reply, and what it quotes of the order, would go to them.",
+    bounce: 'a bounce, which carries the whole message, and a reply would go to them.',
+    receipt: 'a read receipt of the message would go to them.',
+  },
+  sv: {
+    reply: 'kundens svar, och det det citerar ur ordern, skulle gå dit.',
+    bounce: 'en studs, som bär hela meddelandet, och ett svar skulle gå dit.',
+    receipt: 'ett läskvitto på meddelandet skulle gå dit.',
+  },
+};
+
+/** What goes to an answer field's address: a reply, a bounce (and a reply), or a read receipt. */
+function whatGoes(field: string): 'reply' | 'bounce' | 'receipt' {
+  if (field === 'Reply-To' || field === 'Mail-Followup-To') return 'reply';
+  return field.endsWith('-To') ? 'receipt' : 'bounce';
+}
 
 /**
  * A reply address as a recipient, blocked, when the directory says it is another customer's (or
@@ -157,17 +182,14 @@ function otherCustomersReplyTo(
   verdict: Verdict,
   locale: Locale,
 ): RecipientVerdict | undefined {
+  const field = answerFieldName(recipient) ?? recipient.field;
+  const says = `${FIELD_SAYS[locale](field)}${WHAT_GOES[locale][whatGoes(field)]}`;
   const findings = verdict.findings
     .filter((finding) => OTHER_CUSTOMER_CODES.has(finding.code))
-    .map((finding) => ({
-      ...finding,
-      action: 'block' as const,
-      message: `${REPLY_TO_SAYS[locale]} ${finding.message}`,
-    }));
+    .map((finding) => ({ ...finding, action: 'block' as const, message: `${says} ${finding.message}` }));
   if (findings.length === 0) return undefined;
   return {
     ...recipient,
-    field: 'reply-to',
     verdict: {
       action: 'block',
       entered: verdict.entered,

@@ -1,4 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
+import { ANSWER_FIELDS } from './answer-fields.js';
 import type { Recipient, RecipientField } from './recipient.js';
 
 /** Where a message names its recipients, in any shape nodemailer accepts. */
@@ -131,6 +132,30 @@ export function collectReplyTo(sources: Pick<RecipientSources, 'replyTo' | 'head
   for (const [key, value] of headerEntries(sources.headers))
     if (headerName(key) === 'reply-to') collect(value, 'reply-to', replyTo);
   return replyTo;
+}
+
+/**
+ * The addresses of the fields an answer to the message goes to ({@link ANSWER_FIELDS}: Reply-To,
+ * From, Sender, Disposition-Notification-To, Return-Receipt-To, Mail-Followup-To), from a list of
+ * header fields by name, every occurrence of a repeated field, each named after its field.
+ * Any other field is passed over.
+ *
+ * @example
+ * ```ts
+ * collectAnswers([['Disposition-Notification-To', 'erik.lind@telia.com']]);
+ * // [{ field: 'header', header: 'Disposition-Notification-To', address: 'erik.lind@telia.com' }]
+ * ```
+ */
+export function collectAnswers(fields: Iterable<readonly [string, unknown]>): Recipient[] {
+  const answers: Recipient[] = [];
+  for (const [key, value] of fields) {
+    const answer = ANSWER_FIELDS.get(headerName(key));
+    if (!answer) continue;
+    const found: Recipient[] = [];
+    collect(value, answer.field, found);
+    for (const recipient of found) answers.push({ ...recipient, ...answer });
+  }
+  return answers;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { type Headers, MailParser } from 'mailparser';
 import { MessageUnreadableError } from '../errors.js';
+import { ANSWER_FIELDS } from './answer-fields.js';
 import { normaliseHeaderSection } from './find-header-end.js';
 import { readHeaderSection } from './read-header-section.js';
 
@@ -31,6 +32,11 @@ export interface MessageHeader {
    * whatever the RFC allows, and mailparser keeps only one of them in `headers`.
    */
   readonly replyTo: readonly string[];
+  /**
+   * Each field an answer to the message goes to ({@link ANSWER_FIELDS}), by lower-case name, with
+   * its unfolded text, every occurrence of a repeated field, in the order of the header.
+   */
+  readonly answers: readonly (readonly [string, string])[];
   /** The Message-ID field (RFC 5322 §3.6.4), when the message has one. */
   readonly messageId?: string;
 }
@@ -90,11 +96,17 @@ export async function readMessageHeader(
       resentCc: headers.get('resent-cc'),
       resentBcc: headers.get('resent-bcc'),
     },
-    replyTo: lines
-      .filter(({ key }) => key === 'reply-to')
-      .map(({ line }) => line.slice(line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '')),
+    replyTo: lines.filter(({ key }) => key === 'reply-to').map(fieldText),
+    answers: lines
+      .filter(({ key }) => ANSWER_FIELDS.has(key))
+      .map((line): [string, string] => [line.key, fieldText(line)]),
     ...(typeof messageId === 'string' && messageId ? { messageId } : {}),
   };
+}
+
+/** A field's text after its name, unfolded (RFC 5322 §2.2.3). */
+function fieldText({ line }: HeaderLine): string {
+  return line.slice(line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '');
 }
 
 /** One header field as mailparser read it: its lower-case name and its whole (folded) line. */

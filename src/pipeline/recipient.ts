@@ -7,7 +7,8 @@ import type { Verdict } from '../guard/verdict.js';
  * TO list (RFC 5321 §4.1.1.3), which is where mail is actually delivered. An
  * originator field (`from`, `sender`, `reply-to`) appears only when it holds a line break or another
  * control character, and any other header (`header`) only when its value holds a line break, as the
- * injection attempt it is.
+ * injection attempt it is. The fields an answer to the message goes to (`ANSWER_FIELDS`), and the
+ * envelope's sender (`envelope-from`, MAIL FROM), appear when they name another customer's address.
  */
 export type RecipientField =
   | 'to'
@@ -17,6 +18,7 @@ export type RecipientField =
   | 'resent-cc'
   | 'resent-bcc'
   | 'envelope'
+  | 'envelope-from'
   | 'from'
   | 'sender'
   | 'reply-to'

@@ -81,6 +81,26 @@ describe('a confirmation covers what was read back', () => {
     ]);
   });
 
+  it('sends to a recipient read back in the other Unicode form (NFD for NFC), as the check reads it', async () => {
+    // RFC 6532 §3.1: `å` typed as `a` + U+030A is the same local part as the one letter `å`.
+    const composed = '\u00e5sa.lund@telia.com';
+    const confirmation = { ...WHO, addresses: ['a\u030asa.lund@telia.com', OTHER_NEW] };
+    await guarded().sendMail(order({ to: composed, cc: OTHER_NEW }, confirmation));
+    expect(fixture.sink.received.map(({ to }) => to)).toEqual([[composed, OTHER_NEW]]);
+    expect(fixture.audit.entries[0]).toMatchObject({ outcome: 'sent', override: { applied: true } });
+  });
+
+  it('holds a recipient read back without a dot that its provider does not ignore', async () => {
+    // telia.com has no dot rule: `asalund` is another mailbox than `asa.lund`, so it is not read back.
+    const confirmation = { ...WHO, addresses: ['asalund@telia.com', OTHER_NEW] };
+    const error = await rejection(
+      guarded().sendMail(order({ to: 'asa.lund@telia.com', cc: OTHER_NEW }, confirmation)),
+    );
+    expect(error.code).toBe('RECIPIENT_NEEDS_CONFIRMATION');
+    expect(error.message).toContain('does not name "asa.lund@telia.com" (');
+    expect(fixture.sink.received).toEqual([]);
+  });
+
   it('sends to the one recipient to confirm with a confirmation that names no addresses, as before', async () => {
     await guarded().sendMail(order({ to: OWN_NEW }, WHO));
     expect(fixture.sink.received.map(({ to }) => to)).toEqual([[OWN_NEW]]);

@@ -105,6 +105,12 @@ describe('a compile plugin after the check', () => {
     ['adds a Resent-Cc in lower case', (message) => message.setHeader('resent-cc', `Thief <${THIEF}>`)],
     ['adds a Resent-Bcc', (message) => message.setHeader('Resent-Bcc', THIEF)],
     ['sets Reply-To to an address nobody checked', (message) => message.setHeader('Reply-To', THIEF)],
+    ['sets From to an address nobody checked', (message) => message.setHeader('From', THIEF)],
+    [
+      'adds a Disposition-Notification-To',
+      (message) => message.setHeader('Disposition-Notification-To', THIEF),
+    ],
+    ['adds a Mail-Followup-To in lower case', (message) => message.setHeader('mail-followup-to', THIEF)],
     [
       'changes a Resent-To that was checked',
       (message) => message.setHeader('Resent-To', THIEF),

@@ -1,7 +1,7 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
-import { customers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import { annasOrder, customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
 // Reply-To names no recipient (RFC 5322 §3.6.2), but the customer's answer goes there, quoting the
 // order: another customer's address in it is the misdirection this library stops. The SMTP server's
@@ -16,21 +16,7 @@ const ANNAS = customers['C-1001'] as (typeof customers)[string];
 const guarded = () =>
   guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
 
-const order = (extra: Partial<SendMailOptions>): SendMailOptions =>
-  ({
-    from: 'order@butiken.se',
-    to: ANNA,
-    subject: 'Orderbekräftelse 4711',
-    text: 'Tack!',
-    emailGuard: { customerId: 'C-1001' },
-    ...extra,
-  }) as SendMailOptions;
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (reason: { code?: string; message?: string }) => reason,
-  );
+const order = annasOrder;
 
 describe('Reply-To', () => {
   const shapes: [string, Partial<SendMailOptions>][] = [

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Directory } from '../../src/contacts/create-directory.js';
 import type { Customer } from '../../src/contacts/customer.js';
@@ -129,3 +129,21 @@ export function guardedTransport(
   );
   return transporter;
 }
+
+/** An order confirmation to C-1001's own address, with `extra` options over it. */
+export const annasOrder = (extra: Partial<SendMailOptions>): SendMailOptions =>
+  ({
+    from: 'order@butiken.se',
+    to: 'anna.svensson1985@gmail.com',
+    subject: 'Orderbekräftelse 4711',
+    text: 'Tack!',
+    emailGuard: { customerId: 'C-1001' },
+    ...extra,
+  }) as SendMailOptions;
+
+/** What `sendMail` rejected with, or `undefined` when it sent the message. */
+export const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (reason: { code?: string; message?: string }) => reason,
+  );
