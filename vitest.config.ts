@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Test files whose sources keep no state in their modules and that leave nothing process-wide behind
-// (no mocks, environment variables or process listeners): the pure functions, and the HTTP service,
-// pipeline and verification tests, whose servers and stores are made per test. They share their
+// Test files that leave nothing process-wide behind (no mocks, environment variables or process
+// listeners): the pure functions, and the HTTP service, pipeline and verification tests, whose servers
+// and stores are made per test. The state their sources keep in modules (release tokens, verification
+// marks, the audit log's writer per file) is keyed by random ids or by per-test temporary paths, so
+// one file's tests cannot see another's. They share their
 // worker's modules (isolate: false), so the sources, zod, libphonenumber-js and fastify load once per
 // worker instead of once per file: most of what a file of the pure functions costs is that loading.
 // Vitest's own guide, "Per-File Isolation Settings" (guide/recipes/disable-isolation).

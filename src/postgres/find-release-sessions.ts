@@ -45,6 +45,9 @@ export async function findReleaseSessions(
            FROM unnest($1::text[]) AS held (id)
            JOIN pg_locks lock
              ON lock.locktype = 'advisory' AND lock.granted AND lock.objsubid = 2
+            -- Advisory locks are server-wide: only this database's count (the same schema and hold id
+            -- may exist in another database on the server).
+            AND lock.database = (SELECT oid FROM pg_database WHERE datname = current_database())
             AND lock.classid::bigint = $2::bigint & 4294967295
             AND lock.objid::bigint = hashtext($3 || held.id)::bigint & 4294967295
            LEFT JOIN pg_stat_activity activity ON activity.pid = lock.pid`,

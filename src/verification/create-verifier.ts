@@ -724,7 +724,14 @@ export function createVerifier(options: VerifierOptions): Verifier {
         );
       }
       const key = await store.key();
-      await indexAddress(key, address);
+      // Filed before the code is checked, so no check runs between verified and findable; only for an
+      // address with a challenge pending for this customer, so a stray confirm files nothing.
+      const pending = await store.read(addressName(key, address));
+      if (
+        pending?.kind === 'address' &&
+        pending.challenges.some((challenge) => challenge.customerId === customerId)
+      )
+        await indexAddress(key, address);
       const outcome = await check(
         addressName(key, address),
         (record) => record.challenges.find((challenge) => challenge.customerId === customerId),
@@ -742,7 +749,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const [, name = '', id = '', secret = ''] = match;
       const key = await store.key();
       const challenged = await store.read(name);
-      if (challenged?.kind === 'address') await indexAddress(key, challenged.address);
+      if (challenged?.kind === 'address' && challenged.challenges.some((challenge) => challenge.id === id))
+        await indexAddress(key, challenged.address);
       const outcome = await check(
         name,
         (record) => record.challenges.find((challenge) => challenge.id === id),

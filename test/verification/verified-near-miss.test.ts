@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/contacts/customer.js';
@@ -157,5 +158,24 @@ describe('a slip of an address verified for another customer', () => {
       error:
         'the addresses verified for other customers could not be read: the lookup threw an error (Error)',
     });
+  });
+
+  it('files nothing for a confirm with no challenge pending for that customer and address', async () => {
+    const setup = await provenTwo();
+    const records = async () => (await readdir(join(fixture.dir, 'verification', 'records'))).length;
+    const before = await records();
+    // Stray confirms (no code was ever sent to these addresses) must not grow the index each check reads.
+    for (let index = 0; index < 5; index++) {
+      const address = `stray.${index}.address@outlook.com`;
+      expect((await setup.verifier.confirm({ customerId: 'C-2003', address, code: '123456' })).ok).toBe(
+        false,
+      );
+    }
+    // A real address with a challenge pending, confirmed by the wrong customer, files nothing either.
+    expect(
+      (await setup.verifier.confirm({ customerId: 'C-2003', address: 'nils.ek@gmail.com', code: '123456' }))
+        .ok,
+    ).toBe(false);
+    expect(await records()).toBe(before);
   });
 });
