@@ -7,6 +7,7 @@ import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold
 import { migrate } from '../../src/postgres/migrate.js';
 import { RELEASE_LOCK_NAMESPACE } from '../../src/postgres/with-release-lock.js';
 import { builtCli, type CliRun, runBuiltCli } from '../support/built-cli.js';
+import { databaseReleaseArgs, databaseUrl } from '../support/database-release.js';
 import { holdMessage } from '../support/hold-message.js';
 import { customers, memoryAuditLog, usePipelineFixture } from '../support/pipeline.js';
 import { releaseHeldAtServer } from '../support/release-held-at-server.js';
@@ -20,31 +21,15 @@ const SCHEMA = 'shop_a';
 // An id of the form the stores give out, held nowhere.
 const ID = '20261201T152856518Z-0ed9a29a-89c7-48b7-a7e9-e186e8d013f7';
 
-/** The connection string of the file's database, on the run's cluster (its Unix socket). */
-const url = () =>
-  `postgresql://${process.env.PGUSER ?? 'postgres'}@/${database.name}?host=${encodeURIComponent(process.env.PGHOST ?? '')}`;
+const url = () => databaseUrl(database.name);
 
 /** Runs the built `email-guard holds <args> --database URL --schema shop_a`. */
 const holds = (...args: string[]) =>
   runBuiltCli(['holds', ...args, '--database', url(), '--schema', SCHEMA], { cwd: fixture.dir });
 
 /** The built `holds release ID <more>` on the schema, by lena@butiken.se, through the fixture's server. */
-const releaseArgs = (id: string, ...more: string[]) => [
-  'holds',
-  'release',
-  id,
-  '--by',
-  'lena@butiken.se',
-  '--reason',
-  'read back',
-  '--smtp',
-  `smtp://127.0.0.1:${fixture.sink.port}`,
-  ...more,
-  '--database',
-  url(),
-  '--schema',
-  SCHEMA,
-];
+const releaseArgs = (id: string, ...more: string[]) =>
+  databaseReleaseArgs(id, { port: fixture.sink.port, url: url(), schema: SCHEMA }, more);
 
 let store: HoldStore;
 

@@ -3,6 +3,7 @@ import { createPostgresDirectory } from '../../src/postgres/create-postgres-dire
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { databaseReleaseArgs, databaseUrl } from '../support/database-release.js';
 import { holdOrderToOtherCustomer, KARINS } from '../support/fewer-customers.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
 import { usePostgres } from '../support/use-postgres.js';
@@ -13,8 +14,7 @@ const fixture = usePipelineFixture();
 const database = usePostgres();
 const SCHEMA = 'partial_shop';
 
-const url = () =>
-  `postgresql://${process.env.PGUSER ?? 'postgres'}@/${database.name}?host=${encodeURIComponent(process.env.PGHOST ?? '')}`;
+const url = () => databaseUrl(database.name);
 
 beforeAll(async () => {
   await builtCli();
@@ -30,25 +30,9 @@ describe('email-guard holds release --database with fewer customers than the hol
     const store = createPostgresHoldStore({ pool: database.pool, schema: SCHEMA });
     const id = await holdOrderToOtherCustomer(fixture, store);
     const release = (...more: string[]) =>
-      runBuiltCli(
-        [
-          'holds',
-          'release',
-          id,
-          '--by',
-          'lena@butiken.se',
-          '--reason',
-          'read back',
-          '--smtp',
-          `smtp://127.0.0.1:${fixture.sink.port}`,
-          '--database',
-          url(),
-          '--schema',
-          SCHEMA,
-          ...more,
-        ],
-        { cwd: fixture.dir },
-      );
+      runBuiltCli(databaseReleaseArgs(id, { port: fixture.sink.port, url: url(), schema: SCHEMA }, more), {
+        cwd: fixture.dir,
+      });
     const refused = await release('--to', KARINS, '--confirm-new');
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain(`${id} stays held`);
