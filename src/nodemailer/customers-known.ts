@@ -9,8 +9,12 @@ import type { PendingRelease } from './release-tokens.js';
  * export); undefined for one asked customer by customer (a database's), whose size is not at hand.
  */
 export function customersKnown(directory: Directory | AsyncDirectory | undefined): number | undefined {
-  const size = (directory as { readonly size?: unknown } | undefined)?.size;
-  return typeof size === 'number' && Number.isInteger(size) && size >= 0 ? size : undefined;
+  return asCount((directory as { readonly size?: unknown } | undefined)?.size);
+}
+
+/** A count of customers, or undefined for anything else a directory of the caller's own may give. */
+function asCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
 /**
@@ -30,7 +34,7 @@ export async function countCustomers(
           .then(() => (size as () => unknown).call(directory))
           .catch(() => undefined)
       : size;
-  return typeof counted === 'number' && Number.isInteger(counted) && counted >= 0 ? counted : undefined;
+  return asCount(counted);
 }
 
 /** What {@link fewerCustomersRefusal} compares. */
@@ -87,6 +91,7 @@ export async function fewerCustomersAtRelease(
   release: PendingRelease,
   guard: { readonly options: Pick<GuardOptions, 'directory' | 'locale'> },
 ): Promise<FewerCustomersError | undefined> {
+  // Decided before counting: a database directory's count is a query, not asked when nothing compares it.
   if (release.customersKnown === undefined || release.fewerCustomers) return undefined;
   return fewerCustomersRefusal(
     {
