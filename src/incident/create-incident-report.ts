@@ -20,9 +20,9 @@ import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { type Authority, AuthoritySchema } from './data/authorities.js';
 import {
   confirmedDeletionMeasureId,
+  isRequestMeasure,
   type MisdirectedEmailMeasureId,
   misdirectedEmailMeasureIds,
-  requestMeasureIds,
 } from './data/report-texts.js';
 import { type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findAuthority } from './find-authority.js';
@@ -333,7 +333,7 @@ export function createIncidentReport(
       .filter((id) => id !== 'inform-customer' || judgment?.notifyDataSubjects !== false)
       .filter((id) => deniedPremise(id, 'proposed', holding) === undefined)
       // Once the recipient confirmed the deletion there is nothing left to ask them for.
-      .filter((id) => !(confirmed && deletionRequestIds.includes(id)))
+      .filter((id) => !(confirmed && isRequestMeasure(id)))
       .map((id) => ({ id, status: 'proposed' as const }));
   const givenMeasures = given.measures ?? [];
   // A confirmed deletion with no request to delete recorded as done is a measure of its own that says
@@ -342,7 +342,7 @@ export function createIncidentReport(
   const deletionRecorded = givenMeasures.some(
     (measure) =>
       measure.id === confirmedDeletionMeasureId ||
-      (deletionRequestIds.includes(measure.id) && measure.status === 'done'),
+      (isRequestMeasure(measure.id) && measure.status === 'done'),
   );
   const outcome =
     confirmed && !deletionRecorded ? [{ id: confirmedDeletionMeasureId, status: 'done' as const }] : [];
@@ -354,7 +354,7 @@ export function createIncidentReport(
   // data where it went: asking them again, another way where there is one, is the next measure
   // (GDPR Art. 34(3)(b): measures that keep the risk from materialising).
   const requestFailed = givenMeasures.some(
-    (measure) => deletionRequestIds.includes(measure.id) && measure.status === 'failed',
+    (measure) => isRequestMeasure(measure.id) && measure.status === 'failed',
   );
   const proposals = fitting([
     ...(channelMeasureIds[given.circumstances] ?? []),
@@ -475,9 +475,6 @@ const channelMeasureIds: Readonly<Record<string, readonly MisdirectedEmailMeasur
     'seller-feedback',
   ],
 };
-
-/** The usual measures that ask the recipient to delete or give back what they received. */
-const deletionRequestIds: readonly string[] = requestMeasureIds;
 
 /** The means proposed for telling the customer of a misdirected e-mail, before any notice is given. */
 export const proposedMeans = ['phone', 'email'] as const;

@@ -12,6 +12,7 @@ import { DataCategorySchema } from './data/data-categories.js';
 import { peopleCategories } from './data/people-categories.js';
 import {
   confirmedDeletionMeasureId,
+  isRequestMeasure,
   measureStatuses,
   misdirectedEmailMeasureIds,
   requestMeasureIds,
@@ -107,9 +108,7 @@ export const MeasureSchema = factsObject({
   // out itself (a corrected address, a new password) is done or not, and has nobody to answer.
   .refine(
     (measure) =>
-      measure.status !== 'awaiting-answer' ||
-      measure.text !== undefined ||
-      (requestMeasureIds as readonly string[]).includes(measure.id),
+      measure.status !== 'awaiting-answer' || measure.text !== undefined || isRequestMeasure(measure.id),
     {
       path: ['status'],
       message: `only a measure that asks someone can await an answer (${requestMeasureIds.join(', ')}, or one of your own with its text): set status "done", or use one of those`,

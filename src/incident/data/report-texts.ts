@@ -94,6 +94,11 @@ export const misdirectedEmailMeasureIds = [
   'contact-recipient-again',
 ] as const;
 
+/** Whether a measure is one of {@link requestMeasureIds}: a request to the recipient. */
+export function isRequestMeasure(id: string): boolean {
+  return (requestMeasureIds as readonly string[]).includes(id);
+}
+
 /** One of the usual measures (see {@link misdirectedEmailMeasureIds}). */
 export type MisdirectedEmailMeasureId = (typeof misdirectedEmailMeasureIds)[number];
 
