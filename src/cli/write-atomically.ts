@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { close, fsync, openSync, rmSync, writeFile } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { WriteFailure } from './write-failure.js';
+
+const closeDescriptor = promisify(close);
+const syncDescriptor = promisify(fsync);
+const writeDescriptor = promisify(writeFile);
 
 /** The temporary files being written, removed if the command is stopped (Ctrl-C) meanwhile. */
 const pending = new Set<string>();
@@ -26,6 +31,18 @@ function removeOnSignal(): void {
     });
 }
 
+/**
+ * Creates `temporary` (refusing one that exists) and files it for removal on a signal, both on the
+ * main thread: an asynchronous open runs on libuv's thread pool, so a signal handled meanwhile
+ * found no file to remove, and the file appeared a moment later, just before the process exited.
+ */
+function createTemporary(temporary: string): number {
+  removeOnSignal();
+  const descriptor = openSync(temporary, 'wx');
+  pending.add(temporary);
+  return descriptor;
+}
+
 /** The temporary file `path` is written into first, hidden beside it. */
 function temporaryBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -41,11 +58,13 @@ export async function checkWritable(path: string, target: string = path): Promis
   const temporary = temporaryBeside(path);
   try {
     await mkdir(dirname(path), { recursive: true });
-    const handle = await open(temporary, 'wx');
-    await handle.close();
+    const descriptor = createTemporary(temporary);
+    await closeDescriptor(descriptor);
     await rm(temporary, { force: true });
   } catch (error) {
     throw new WriteFailure(target, error);
+  } finally {
+    pending.delete(temporary);
   }
 }
 
@@ -65,22 +84,17 @@ export async function writeAtomically(path: string, content: string | Uint8Array
 async function writeThroughTemporary(path: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = temporaryBeside(path);
-  removeOnSignal();
-  pending.add(temporary);
-  const handle = await open(temporary, 'wx').catch((error: unknown) => {
-    pending.delete(temporary);
-    throw error;
-  });
+  const descriptor = createTemporary(temporary);
   try {
-    await handle.writeFile(content);
-    await handle.sync();
+    await writeDescriptor(descriptor, content);
+    await syncDescriptor(descriptor);
   } catch (error) {
-    await handle.close();
+    await closeDescriptor(descriptor);
     await rm(temporary, { force: true });
     pending.delete(temporary);
     throw error;
   }
-  await handle.close();
+  await closeDescriptor(descriptor);
   try {
     await rename(temporary, path);
   } catch (error) {
