@@ -3,12 +3,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { AuditLogFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
-import {
-  type AuditEntry,
-  type AuditLog,
-  RELEASE_ENDS,
-  type ReleaseOutcome,
-} from '../nodemailer/audit-log.js';
+import type { AuditEntry, AuditLog, ReleaseOutcome } from '../nodemailer/audit-log.js';
 import { jsonWithoutNul } from './json-without-nul.js';
 import {
   beginWithLockTimeout,
@@ -17,6 +12,7 @@ import {
   type LockTimeoutOption,
 } from './lock-timeout.js';
 import { failureMessage, withPostgresFailures } from './postgres-failure.js';
+import { RELEASE_LINE_PATTERNS, releaseLineField } from './release-line-patterns.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
 
@@ -267,15 +263,12 @@ async function verifyChain(
   }
 }
 
-/** The outcomes of a release's lines: its start and each that ends it (the trigger's list, migrate version 9). */
-const RELEASE_LINE_OUTCOMES = ['release-started', ...RELEASE_ENDS];
-
 /**
  * The first hold, by the log's order, whose last release line in the log is not the one the
  * `last_release_line` table names (its row or its outcome), or that the table names with no such
  * line in the log. The table is kept by a trigger (migrate, version 9), which whoever can disable
  * triggers can bypass, and is not chained: read again from the log here with the trigger's own
- * patterns, it must agree row for row, or a release in doubt could be hidden from
+ * patterns (RELEASE_LINE_PATTERNS), it must agree row for row, or a release in doubt could be hidden from
  * findPostgresReleasesInDoubt. One pass over the log on the server.
  */
 async function staleReleaseLine(
@@ -285,8 +278,8 @@ async function staleReleaseLine(
   const { rows } = await pool.query<{ hold_id: string; seq: string }>(
     `WITH line AS (
        SELECT DISTINCT ON (hold_id) hold_id, seq, outcome FROM (
-         SELECT seq, substring(entry from '"holdId":"([^"]*)"') COLLATE "C" AS hold_id,
-                substring(entry from '"outcome":"([a-z-]*)"') AS outcome
+         SELECT seq, ${releaseLineField('holdId', 'entry')} COLLATE "C" AS hold_id,
+                ${releaseLineField('outcome', 'entry')} AS outcome
            FROM ${s}.audit_log
        ) lines
        WHERE hold_id IS NOT NULL AND outcome = ANY($1::text[])
@@ -297,7 +290,7 @@ async function staleReleaseLine(
       WHERE line.seq IS DISTINCT FROM kept.seq OR line.outcome IS DISTINCT FROM kept.outcome
       ORDER BY coalesce(line.seq, kept.seq)
       LIMIT 1`,
-    [RELEASE_LINE_OUTCOMES],
+    [RELEASE_LINE_PATTERNS.outcomes],
   );
   return rows[0];
 }

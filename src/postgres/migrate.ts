@@ -7,6 +7,7 @@ import { InvalidInputError, isEmailGuardError, MigrateFailedError } from '../err
 import { parseInput } from '../internal/parse-input.js';
 import { failureMessage } from './postgres-failure.js';
 import { rebuildMailboxVariants } from './rebuild-mailbox-variants.js';
+import { RELEASE_LINE_OUTCOMES_SQL, releaseLineField } from './release-line-patterns.js';
 import { schemaName } from './schema-name.js';
 import { withPoolClient } from './with-pool-client.js';
 
@@ -169,8 +170,7 @@ const migrations: readonly Migration[] = [
   // rows once. A release in doubt is then one indexed read of the open ones, whatever the number of
   // releases settled before, and a hold store reads what became of a claim by its id. The log is
   // still the record: verifyAuditLog checks it, not this table. The hold id and outcome are read
-  // with the patterns the library's own filter uses: JSON.stringify escapes a quote inside a string
-  // (RFC 8259 §7), so `"holdId":"` can only be a key, and a row that is not JSON fails nothing.
+  // with RELEASE_LINE_PATTERNS, which verifyAuditLog reads the log again with.
   // Compatible with every build: the trigger fills the table whoever writes the log.
   {
     compatibleFrom: 1,
@@ -184,10 +184,10 @@ const migrations: readonly Migration[] = [
       WHERE outcome = 'release-started';
     CREATE FUNCTION ${s}.audit_log_release_line() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
-      hold    text := substring(NEW.entry from '"holdId":"([^"]*)"');
-      outcome text := substring(NEW.entry from '"outcome":"([a-z-]*)"');
+      hold    text := ${releaseLineField('holdId', 'NEW.entry')};
+      outcome text := ${releaseLineField('outcome', 'NEW.entry')};
     BEGIN
-      IF hold IS NOT NULL AND outcome IN (${RELEASE_OUTCOMES}) THEN
+      IF hold IS NOT NULL AND outcome IN (${RELEASE_LINE_OUTCOMES_SQL}) THEN
         INSERT INTO ${s}.last_release_line (hold_id, seq, outcome) VALUES (hold, NEW.seq, outcome)
           ON CONFLICT (hold_id) DO UPDATE SET seq = EXCLUDED.seq, outcome = EXCLUDED.outcome
           WHERE ${s}.last_release_line.seq < EXCLUDED.seq;
@@ -198,11 +198,11 @@ const migrations: readonly Migration[] = [
       FOR EACH ROW EXECUTE FUNCTION ${s}.audit_log_release_line();
     INSERT INTO ${s}.last_release_line (hold_id, seq, outcome)
       SELECT DISTINCT ON (hold_id) hold_id, seq, outcome FROM (
-        SELECT seq, substring(entry from '"holdId":"([^"]*)"') AS hold_id,
-               substring(entry from '"outcome":"([a-z-]*)"') AS outcome
+        SELECT seq, ${releaseLineField('holdId', 'entry')} AS hold_id,
+               ${releaseLineField('outcome', 'entry')} AS outcome
         FROM ${s}.audit_log
       ) lines
-      WHERE hold_id IS NOT NULL AND outcome IN (${RELEASE_OUTCOMES})
+      WHERE hold_id IS NOT NULL AND outcome IN (${RELEASE_LINE_OUTCOMES_SQL})
       ORDER BY hold_id, seq DESC;`,
   },
   // 10: each version's `compatibleFrom` beside it, so a build that knows fewer versions than the
@@ -241,23 +241,18 @@ const migrations: readonly Migration[] = [
 /** The version from which `schema_version` records each version's `compatibleFrom`. */
 const COMPATIBILITY_RECORDED = 10;
 
-/**
- * The outcomes of a release's lines (audit-log.ts): `release-started`, and the lines that end it.
- * As SQL literals, for version 9.
- */
-const RELEASE_OUTCOMES = [
-  'release-started',
-  'released',
-  'released-despite-block',
-  'release-failed',
-  'release-refused',
-  'discarded',
-]
-  .map((outcome) => `'${outcome}'`)
-  .join(', ');
-
 /** The version {@link migrate} brings a schema to. */
 export const LATEST_VERSION = migrations.length;
+
+/**
+ * The SQL version `version` runs on `schema`, or `undefined` for a version run in Node. A released
+ * version's text never changes (a schema migrated by it would differ from one migrated by its
+ * successor), so the tests pin each one's hash.
+ */
+export function migrationSql(version: number, schema: string): string | undefined {
+  const migration = migrations[version - 1];
+  return migration !== undefined && 'sql' in migration ? migration.sql(schema) : undefined;
+}
 
 const MigrateOptionsSchema = z.object({
   schema: z.string().optional(),
