@@ -153,14 +153,16 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
       const { createPostgresHoldStore } = await import('../postgres/create-postgres-hold-store.js');
       holdStore = createPostgresHoldStore({ pool, ...schema });
       if (flags.auditLog === undefined) {
-        const { createPostgresAuditLog, findPostgresReleasesInDoubt } = await import(
-          '../postgres/create-postgres-audit-log.js'
-        );
+        const [{ createPostgresAuditLog }, { findStoppedReleasesInDoubt }] = await Promise.all([
+          import('../postgres/create-postgres-audit-log.js'),
+          import('../postgres/find-stopped-releases-in-doubt.js'),
+        ]);
         databaseAudit = {
           auditLog: createPostgresAuditLog({ pool, ...schema }),
-          // As from the file: a log that cannot be read shows none in doubt, and a release cannot
-          // log its start there either, so it sends nothing.
-          releasesInDoubt: () => findPostgresReleasesInDoubt(pool, schema).catch(() => new Set<string>()),
+          // As `holds list --database`: a release whose session still holds its lock is under way,
+          // not in doubt. As from the file: a log that cannot be read shows none in doubt, and a
+          // release cannot log its start there either, so it sends nothing.
+          releasesInDoubt: () => findStoppedReleasesInDoubt(pool, schema).catch(() => new Set<string>()),
         };
       }
     }

@@ -7,6 +7,7 @@ import { createPostgresAuditLog, verifyAuditLog } from '../../src/postgres/creat
 import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
+import { withReleaseLock } from '../../src/postgres/with-release-lock.js';
 import { createServer } from '../../src/serve/create-server.js';
 import { releaseStarted } from '../support/hold-message.js';
 import { customers } from '../support/pipeline.js';
@@ -149,5 +150,56 @@ describe('serve --database: the audit log is the database one', () => {
     expect(((await after.json()) as { held: { id: string }[] }).held.map((entry) => entry.id)).not.toContain(
       held.id,
     );
+  });
+
+  it('shows a release whose session still holds its lock as under way, not in doubt, as holds list does', async () => {
+    const held = await hold('Order 4722');
+    // A release under way on another instance: claimed, its start logged, its end not yet, and
+    // its session holding the message's release lock.
+    await createPostgresAuditLog({ pool: database.pool }).record(releaseStarted(held.id));
+    await database.pool.query(
+      `UPDATE email_guard.held_message SET state = 'releasing', releasing_since = now() WHERE id = $1`,
+      [held.id],
+    );
+    const shown = async () => {
+      const one = (await (
+        await fetch(`${server?.url}/v1/holds/${held.id}`, { headers: authorized })
+      ).json()) as {
+        state: string;
+        releaseInDoubt?: true;
+      };
+      const list = (await (await fetch(`${server?.url}/v1/holds`, { headers: authorized })).json()) as {
+        held: { id: string; releaseInDoubt?: true }[];
+      };
+      const listed = list.held.find((entry) => entry.id === held.id);
+      return { state: one.state, one: one.releaseInDoubt ?? false, listed: listed?.releaseInDoubt ?? false };
+    };
+    const release = await withReleaseLock(
+      database.pool,
+      { schema: '"email_guard"', holdId: held.id },
+      async () => {
+        expect(await shown()).toEqual({ state: 'releasing', one: false, listed: false });
+        const response = await fetch(`${server?.url}/v1/holds/${held.id}/release`, {
+          method: 'POST',
+          headers: { ...authorized, 'content-type': 'application/json' },
+          body: JSON.stringify({ to: [GOOD], by: 'ops', reason: 'again' }),
+        });
+        return { status: response.status, body: (await response.json()) as { type: string } };
+      },
+      async () => expect.fail('the release lock was held before the test took it'),
+      (error) => {
+        throw error;
+      },
+    );
+    // Refused as claimed by the release under way, not as in doubt (which asks for force).
+    expect(release.status).toBe(409);
+    expect(release.body.type).not.toMatch(/release-in-doubt/);
+    // The session let go of the lock with no end logged: the release stopped, and is in doubt.
+    expect(await shown()).toEqual({ state: 'releasing', one: true, listed: true });
+    await createPostgresHoldStore({ pool: database.pool }).discard(held.id, {
+      by: 'ops',
+      reason: 'done',
+      force: true,
+    });
   });
 });
