@@ -35,6 +35,22 @@ export function latencies(
   return { p50: at(0.5), p99: at(0.99) };
 }
 
+/** Latency percentiles (ms) of a run and the rate it achieved. */
+export interface Timing {
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly p999: number;
+}
+
+/** Percentiles of `samples` (sorted here, in place), and the rate of all of them in `seconds`. */
+export function summary(samples: Float64Array, seconds: number): Timing {
+  samples.sort();
+  const count = samples.length;
+  const at = (q: number) => samples[Math.min(count - 1, Math.floor(q * count))] as number;
+  return { perSecond: count / seconds, p50: at(0.5), p99: at(0.99), p999: at(0.999) };
+}
+
 export function formatRate(perSecond: number): string {
   return Math.round(perSecond).toLocaleString('en-US');
 }
