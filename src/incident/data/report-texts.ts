@@ -419,20 +419,32 @@ export const closedLoginConsequenceTexts: Readonly<Record<ReportLocale, string>>
 /**
  * The check that no password or login link went to the wrong address (`check-password-reset`), where
  * the message itself held one: the report knows one was sent, so the check is for others besides it,
- * never for whether any was (GDPR Art. 5(1)(d) accuracy; Art. 33(3)(d) the measures).
+ * never for whether any was (GDPR Art. 5(1)(d) accuracy; Art. 33(3)(d) the measures). Each state
+ * has its own sentence: a check that failed or was decided against is not still to be done.
  */
 export const loginCheckMeasureTexts: Readonly<
-  Record<ReportLocale, { readonly done: string; readonly pending: string }>
+  Record<
+    ReportLocale,
+    { readonly done: string; readonly pending: string; readonly failed: string; readonly rejected: string }
+  >
 > = {
   sv: {
     done: 'Vi har kontrollerat att inga andra lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen.',
     pending:
       'Det ska kontrolleras om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen.',
+    failed:
+      'Ett försök gjordes att kontrollera om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen, men kontrollen kunde inte genomföras.',
+    rejected:
+      'Om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen kontrolleras inte.',
   },
   en: {
     done: 'We checked that no password or login link other than those in the message was sent to the wrong address.',
     pending:
       'It is to be checked whether any password or login link besides those in the message was sent to the wrong address.',
+    failed:
+      'An attempt was made to check whether any password or login link besides those in the message was sent to the wrong address, but the check could not be carried out.',
+    rejected:
+      'Whether any password or login link besides those in the message was sent to the wrong address is not checked.',
   },
 };
 
