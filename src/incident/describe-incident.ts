@@ -6,6 +6,7 @@ import {
   confirmedDeletionText,
   consequenceTexts,
   failedMeasureTexts,
+  limitedFinancialTexts,
   loginCodeTexts,
   measureTexts,
   misdirectedEmailMeasureIds,
@@ -236,15 +237,12 @@ function strangerConsequenceLines(
           ? loginCodeTexts[phrasing.locale].consequence[
               options.loginCode === 'invalid' && options.voided === true ? 'voided' : options.loginCode
             ]
-          : category === 'financial' && (options.financialInsight ?? 'substantial') !== 'substantial'
-            ? // ENISA 2013 section 3.1: financial data that gives no substantial insight (an amount due on
-              // an invoice or order) weighs less; EDPB Guidelines 01/2021 Case No. 13 found a packing
-              // slip with the price paid in a stranger's hands a low risk.
-              say(
-                phrasing,
-                'De ekonomiska uppgifterna är ett belopp på en faktura eller beställning: de visar vad kunden ska betala men räcker inte i sig för bedrägeri.',
-                'The financial details are an amount on an invoice or order: they show what the customer is to pay, but are not enough for fraud on their own.',
-              )
+          : category === 'financial' &&
+              (options.financialInsight === 'limited' || options.financialInsight === 'minimal')
+            ? // ENISA 2013 section 3.1: financial data that gives no substantial insight (a bank's name, a
+              // single payment) weighs less. `financial` is account or payment data (an amount on an
+              // invoice or order is `order-details`), and the insight is the caller's judgment, said as one.
+              limitedFinancialTexts[phrasing.locale][options.financialInsight]
             : consequenceTexts[phrasing.locale][category];
     // Once nothing from the message opens the account, what the details could do is said as past.
     const said =

@@ -353,6 +353,28 @@ export const uncausedFeedbackTexts: Readonly<
 };
 
 /**
+ * Financial data (`financial`: about the customer's accounts or payments) the caller judged to give
+ * `limited` or `minimal` insight (`facts.insight`; ENISA 2013 section 3.1), said as that judgment and
+ * nothing more: not as an amount due, which is an order detail, and not as harmless.
+ */
+export const limitedFinancialTexts: Readonly<
+  Record<ReportLocale, Readonly<Record<'limited' | 'minimal', string>>>
+> = {
+  sv: {
+    limited:
+      'De ekonomiska uppgifterna (om konton eller betalningar) ger enligt bedömningen bara en allmän bild av kundens ekonomi.',
+    minimal:
+      'De ekonomiska uppgifterna (om konton eller betalningar) ger enligt bedömningen ingen egentlig insyn i kundens ekonomi.',
+  },
+  en: {
+    limited:
+      'The financial details (about accounts or payments) give, as judged, only a general picture of the customer’s finances.',
+    minimal:
+      'The financial details (about accounts or payments) give, as judged, no real insight into the customer’s finances.',
+  },
+};
+
+/**
  * What a stranger could do with each kind of data (GDPR Recital 85: identity theft or fraud, financial
  * loss, loss of confidentiality, damage to reputation; Regulation 611/2013 Art. 3(2)(b)).
  */
