@@ -7,6 +7,7 @@ import { countryTimeZone } from './data/country-time-zones.js';
 import {
   type NoticeChannel,
   type NoticeRecipientKind,
+  noticeAttemptTexts,
   noticeChannelWords,
   noticeConsequenceTexts,
   noticeDeletionConfirmedTexts,
@@ -14,7 +15,6 @@ import {
   noticeMeasureTexts,
   noticePasswordTexts,
   noticeRecipientWords,
-  noticeRequestStateTexts,
 } from './data/notice-texts.js';
 import {
   adviceTexts,
@@ -326,22 +326,34 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
       day: 'numeric',
     }).format(new Date(iso));
   // What was done includes a request still unanswered, said with the fact that no answer has come, and
-  // a request that was tried and failed, said as tried: the customer hears neither as a success.
+  // a measure that was tried and failed, said as tried: the customer hears neither as a success. A
+  // usual measure that failed is said in the notice's own words, whatever the caller wrote for the
+  // report (a text written as done would tell the customer it happened); one of the caller's own is
+  // led by the words that it did not succeed.
+  const dated = (text: string, at: string | undefined) =>
+    at === undefined ? text : `${text.replace(/\.$/, '')} (${day(at)}).`;
   const states: readonly string[] = status === 'done' ? ['done', 'awaiting-answer', 'failed'] : [status];
-  const requestStates = noticeRequestStateTexts[phrasing.locale];
+  const attempts = noticeAttemptTexts[phrasing.locale];
+  const failedTexts: Readonly<Record<string, string | undefined>> = {
+    ...attempts.failed,
+    ...loginCheckText(phrasing, report, 'failed'),
+  };
   return report.measures
     .filter((measure) => states.includes(measure.status) && inCustomerNotice(report, measure))
-    .flatMap((measure) => {
-      const usual =
-        measure.status === 'failed'
-          ? fillUsualText(requestStates.failed[measure.id as MisdirectedEmailMeasureId], words)
-          : fillUsualText(texts[measure.id], words);
-      // A usual measure that failed without words for the customer (a new password that could not be
-      // issued) is in the report, not promised or reported to them here.
-      if (measure.text === undefined && measure.status === 'failed' && usual === undefined) return [];
-      const text = measure.text ?? usual ?? measureText(phrasing, { ...measure, status }, report.incident);
-      const dated = measure.doneAt ? `${text.replace(/\.$/, '')} (${day(measure.doneAt)}).` : text;
-      return [measure.status === 'awaiting-answer' ? `${dated} ${requestStates.awaitingAnswer}` : dated];
+    .map((measure) => {
+      if (measure.status === 'failed') {
+        const usual = fillUsualText(failedTexts[measure.id], words);
+        const tried =
+          usual ?? `${attempts.ownFailed} ${measure.text ?? measureText(phrasing, measure, report.incident)}`;
+        return dated(tried, measure.doneAt);
+      }
+      const text =
+        measure.text ??
+        fillUsualText(texts[measure.id], words) ??
+        measureText(phrasing, { ...measure, status }, report.incident);
+      return measure.status === 'awaiting-answer'
+        ? `${dated(text, measure.doneAt)} ${attempts.awaitingAnswer}`
+        : dated(text, measure.doneAt);
     });
 }
 
@@ -352,7 +364,7 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
 function loginCheckText(
   phrasing: Phrasing,
   report: IncidentReport,
-  status: 'done' | 'planned' | 'proposed',
+  status: 'done' | 'planned' | 'proposed' | 'failed',
 ): { 'check-password-reset'?: string } {
   return loginExposure(report).inMessage
     ? { 'check-password-reset': noticeLoginCheckTexts[phrasing.locale][status] }

@@ -6,6 +6,7 @@ import {
   confirmedDeletionText,
   consequenceTexts,
   failedMeasureTexts,
+  limitedFinancialTexts,
   loginCodeTexts,
   measureTexts,
   misdirectedEmailMeasureIds,
@@ -14,6 +15,7 @@ import {
   uncausedFeedbackTexts,
 } from './data/report-texts.js';
 import type { IncidentReport, Measure } from './incident-report.js';
+import { latestMeasure } from './latest-measure.js';
 import { loginExposure } from './login-exposure.js';
 
 /** Phrases shared by the report and the customer notice, in one language and time zone. */
@@ -106,9 +108,7 @@ export function credentialWording(report: IncidentReport): CredentialWording {
   if (attachmentKey || !onlyLoginCodes(report.data.credentialKinds))
     return { attachmentKey, closed: loginExposure(report).closed };
   // Say only what the facts say: made invalid when the measure doing it is recorded done, expired otherwise.
-  const voided = report.measures.some(
-    (measure) => measure.id === 'invalidate-login' && measure.status === 'done',
-  );
+  const voided = latestMeasure(report.measures, 'invalidate-login')?.status === 'done';
   return {
     attachmentKey,
     loginCode: report.facts.credentialsExpired === true ? 'invalid' : 'valid',
@@ -237,15 +237,12 @@ function strangerConsequenceLines(
           ? loginCodeTexts[phrasing.locale].consequence[
               options.loginCode === 'invalid' && options.voided === true ? 'voided' : options.loginCode
             ]
-          : category === 'financial' && (options.financialInsight ?? 'substantial') !== 'substantial'
-            ? // ENISA 2013 section 3.1: financial data that gives no substantial insight (an amount due on
-              // an invoice or order) weighs less; EDPB Guidelines 01/2021 Case No. 13 found a packing
-              // slip with the price paid in a stranger's hands a low risk.
-              say(
-                phrasing,
-                'De ekonomiska uppgifterna är ett belopp på en faktura eller beställning: de visar vad kunden ska betala men räcker inte i sig för bedrägeri.',
-                'The financial details are an amount on an invoice or order: they show what the customer is to pay, but are not enough for fraud on their own.',
-              )
+          : category === 'financial' &&
+              (options.financialInsight === 'limited' || options.financialInsight === 'minimal')
+            ? // ENISA 2013 section 3.1: financial data that gives no substantial insight (a bank's name, a
+              // single payment) weighs less. `financial` is account or payment data (an amount on an
+              // invoice or order is `order-details`), and the insight is the caller's judgment, said as one.
+              limitedFinancialTexts[phrasing.locale][options.financialInsight]
             : consequenceTexts[phrasing.locale][category];
     // Once nothing from the message opens the account, what the details could do is said as past.
     const said =
@@ -344,7 +341,7 @@ export function inCustomerNotice(
 ): boolean {
   if (measure.id === 'inform-customer') return false;
   if (!(measure.forCustomer ?? isUsualMeasure(measure.id))) return false;
-  if (measure.status !== undefined && measure.status !== 'done' && movedByLogin(report, measure.id))
+  if (measure.status !== undefined && leftOutForOnePasswordInstruction(report, measure.id, measure.status))
     return false;
   return (
     measure.id !== 'correct-address' ||
@@ -359,11 +356,16 @@ export function inCustomerNotice(
  * other links sent to the wrong address changes nothing for the customer; and where the customer is
  * told to change the password now, a new password the organisation only proposes to send would tell
  * them the opposite (GDPR Art. 34(2): what the person can do to mitigate the effects, said clearly).
+ * A new password that was tried and failed is said: it is why the customer is to change it.
  */
-function movedByLogin(report: IncidentReport, id: string): boolean {
-  if (id !== 'check-password-reset' && id !== 'new-password') return false;
-  const exposure = loginExposure(report);
-  return id === 'check-password-reset' ? exposure.newPasswordSent : exposure.newPasswordBy === 'customer';
+function leftOutForOnePasswordInstruction(
+  report: IncidentReport,
+  id: string,
+  status: Measure['status'],
+): boolean {
+  if (status === 'done') return false;
+  if (id === 'check-password-reset') return loginExposure(report).newPasswordSent;
+  return id === 'new-password' && status !== 'failed' && loginExposure(report).newPasswordBy === 'customer';
 }
 
 /** One of the usual measures, or the confirmed deletion's own: worded by the project, not the caller. */

@@ -5,6 +5,7 @@ import { notNotifiedReasonTexts } from './data/not-notified-reasons.js';
 import { credentialWording, listCategories, type Phrasing, say } from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+import { latestMeasure } from './latest-measure.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import {
   authoritiesPhrase,
@@ -193,17 +194,23 @@ export function incidentRegisterEntry(
     .filter((text) => text !== '');
   // A login link or code that reached the wrong person is named with its state and why, so the
   // register shows whether it can still be used (GDPR Art. 33(5): the remedial action taken).
-  const invalidation = recorded.find((measure) => measure.id === 'invalidate-login');
-  // Done, it is said in the past tense, and no longer as something that logs in.
+  const invalidation = latestMeasure(recorded, 'invalidate-login');
+  // Done, it is said in the past tense, and no longer as something that logs in; tried without
+  // success, it is said to have failed, and the link to work still.
   if (invalidation !== undefined)
     measures.push(
       invalidation.status === 'done'
         ? s('inloggningslänken eller koden har gjorts ogiltig', 'login link or code made invalid')
-        : `${s('inloggningslänken eller koden', 'login link or code')} ${
-            invalidation.status === 'rejected'
-              ? s('görs inte ogiltig', 'not made invalid')
-              : s('ska göras ogiltig', 'to be made invalid')
-          } (${s('den kan användas för att logga in på kundens konto', 'it can be used to log in to the customer’s account')})`,
+        : invalidation.status === 'failed'
+          ? s(
+              'inloggningslänken eller koden kunde inte göras ogiltig (den kan fortfarande användas för att logga in på kundens konto)',
+              'login link or code could not be made invalid (it can still be used to log in to the customer’s account)',
+            )
+          : `${s('inloggningslänken eller koden', 'login link or code')} ${
+              invalidation.status === 'rejected'
+                ? s('görs inte ogiltig', 'not made invalid')
+                : s('ska göras ogiltig', 'to be made invalid')
+            } (${s('den kan användas för att logga in på kundens konto', 'it can be used to log in to the customer’s account')})`,
     );
   const risk = open
     ? `${s('risk', 'risk')} ${untilReviewed}`

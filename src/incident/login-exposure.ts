@@ -1,4 +1,5 @@
 import type { IncidentReport } from './incident-report.js';
+import { latestMeasure } from './latest-measure.js';
 import { premisesHolding } from './measure-premises.js';
 
 /**
@@ -45,7 +46,8 @@ export function loginExposure(report: IncidentReport): LoginExposure {
     encrypted: report.facts.encrypted,
     keyExposed: report.facts.keyExposed,
   });
-  const status = (id: string) => report.measures.find((measure) => measure.id === id)?.status;
+  // A measure recorded more than once (failed, then done) counts as its latest entry states it.
+  const status = (id: string) => latestMeasure(report.measures, id)?.status;
   const newPasswordSent = status('new-password') === 'done';
   // A message that came back unopened, or one nobody has read, gives the customer nothing to change.
   const nothingRead = report.facts.returnedUnopened === true || report.data.contentUnknown === true;

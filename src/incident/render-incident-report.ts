@@ -202,8 +202,13 @@ function buildSections(
     at === undefined ? [] : [`${s(label[0], label[1])} ${reportDateTime(phrasing, at)}`];
   const measureLabel = (measure: IncidentReport['measures'][number]): string => {
     if (measure.status === 'failed') {
-      const parts = [
+      // The usual texts say the attempt failed; a caller's own text may say the measure as done.
+      const tried = [
+        ...(measure.text ? [s('misslyckades', 'failed')] : []),
         ...when(['försökt', 'tried'], measure.doneAt),
+      ];
+      const parts = [
+        ...(tried.length > 0 ? [tried.join(', ')] : []),
         ...(measure.reason ? [measure.reason] : []),
       ];
       return parts.length === 0 ? '' : ` (${parts.join(': ')})`;
@@ -626,8 +631,12 @@ function reportMeasureText(
   final: FinalAssessment,
   measure: IncidentReport['measures'][number],
 ): string {
-  if (measure.id === 'check-password-reset' && !measure.text && loginExposure(report).inMessage)
-    return loginCheckMeasureTexts[phrasing.locale][measure.status === 'done' ? 'done' : 'pending'];
+  if (measure.id === 'check-password-reset' && !measure.text && loginExposure(report).inMessage) {
+    const checks = loginCheckMeasureTexts[phrasing.locale];
+    return measure.status === 'done' || measure.status === 'failed' || measure.status === 'rejected'
+      ? checks[measure.status]
+      : checks.pending;
+  }
   if (
     measure.id !== 'inform-customer' ||
     measure.text ||

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findPersonalData } from '../../src/incident/find-personal-data.js';
 import {
+  createIncidentReport,
   incidentRegisterEntry,
   type ReportMisdirectedInput,
   renderIncidentReport,
   reportMisdirected,
 } from '../../src/incident/index.js';
+import { seedCase } from './seed-case.js';
 import { misdirectedInput } from './shared-fixtures.js';
 
 // A pharmacy order with its total: the total is what the order costs, an order detail, while the
@@ -88,4 +90,42 @@ describe('an order total sent to the wrong person', () => {
     expect(result.report.data.categories).toContain('account-number');
     expect(renderIncidentReport(result.report, { locale }).toLowerCase()).toContain(label);
   });
+});
+
+// Financial data the caller names (`financial`) is account or payment data: an amount on an invoice or
+// order is an order detail (`order-details`), and the report does not call the caller's data one.
+describe('financial data the caller judged to give little insight', () => {
+  it.each([
+    [
+      'sv',
+      'limited',
+      'De ekonomiska uppgifterna (om konton eller betalningar) ger enligt bedömningen bara en allmän bild av kundens ekonomi.',
+    ],
+    [
+      'en',
+      'limited',
+      'The financial details (about accounts or payments) give, as judged, only a general picture of the customer’s finances.',
+    ],
+    [
+      'sv',
+      'minimal',
+      'De ekonomiska uppgifterna (om konton eller betalningar) ger enligt bedömningen ingen egentlig insyn i kundens ekonomi.',
+    ],
+    [
+      'en',
+      'minimal',
+      'The financial details (about accounts or payments) give, as judged, no real insight into the customer’s finances.',
+    ],
+  ] as const)(
+    'is said in %s as account or payment data (%s insight), not as an amount due',
+    (locale, insight, said) => {
+      const report = createIncidentReport(
+        { ...seedCase, dataCategories: ['name', 'financial'], insight },
+        { locale, now: '2018-02-26T09:00:00+01:00' },
+      );
+      const text = renderIncidentReport(report, { locale });
+      expect(text).toContain(said);
+      expect(text).not.toMatch(/faktura|invoice/i);
+    },
+  );
 });

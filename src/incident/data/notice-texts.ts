@@ -139,16 +139,18 @@ export const noticeMeasureTexts: Readonly<
 };
 
 /**
- * A request to the recipient as the notice says it once it was tried and failed (`status: 'failed'`),
- * and the sentence added to one still unanswered (`awaiting-answer`): the customer hears what was
- * tried and that the recipient has not answered, never that the data was asked back with success
- * (GDPR Art. 34(2) refers to the measures of Art. 33(3)(d); Art. 5(1)(d) accuracy).
+ * A measure as the notice says it once it was tried and failed (`status: 'failed'`), and the
+ * sentence added to a request still unanswered (`awaiting-answer`): the customer hears what was
+ * tried and that it did not succeed, or that the recipient has not answered, never that it was done
+ * (GDPR Art. 34(2) refers to the measures of Art. 33(3)(d); Art. 5(1)(d) accuracy). `ownFailed`
+ * leads a measure of the caller's own that failed, since its text may say it as done.
  */
-export const noticeRequestStateTexts: Readonly<
+export const noticeAttemptTexts: Readonly<
   Record<
     ReportLocale,
     {
       readonly failed: Readonly<Partial<Record<MisdirectedEmailMeasureId, string>>>;
+      readonly ownFailed: string;
       readonly awaitingAnswer: string;
     }
   >
@@ -160,7 +162,22 @@ export const noticeRequestStateTexts: Readonly<
       'return-or-destroy-letter':
         'Vi har försökt kontakta {receiver} och be {them} skicka tillbaka det eller förstöra det, men det har inte lyckats.',
       'contact-recipient-again': 'Vi har försökt kontakta {receiver} igen, men det har inte lyckats.',
+      'correct-address':
+        'Vi försökte ta bort {wrongAddress} och lägga in {rightAddress}, men det lyckades inte.',
+      'profile-note':
+        'Vi försökte lägga in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto, men det lyckades inte.',
+      'check-password-reset':
+        'Vi försökte kontrollera om lösenord eller inloggningslänkar har skickats till {wrongDestination}, men kontrollen kunde inte genomföras.',
+      'invalidate-login':
+        'Vi försökte göra länken eller koden i {item} ogiltig, men det lyckades inte: den kan fortfarande användas för att logga in på ditt konto.',
+      'new-password': 'Vi försökte skicka ett nytt lösenord till dig, men det lyckades inte.',
+      'retire-attachment-password':
+        'Vi försökte sluta använda lösenordet som skickades med bilagan, men det lyckades inte.',
+      'correct-postal-address': 'Vi försökte rätta din postadress hos oss, men det lyckades inte.',
+      'seller-feedback':
+        'Vi försökte gå igenom det som hände, så att samma misstag inte upprepas, men det lyckades inte.',
     },
+    ownFailed: 'Vi försökte med följande, men det lyckades inte:',
     awaitingAnswer: 'Vi har ännu inte fått något svar.',
   },
   en: {
@@ -169,7 +186,22 @@ export const noticeRequestStateTexts: Readonly<
       'return-or-destroy-letter':
         'We tried to contact {receiver} and ask {them} to return or destroy it, but did not succeed.',
       'contact-recipient-again': 'We tried to contact {receiver} again, but did not succeed.',
+      'correct-address': 'We tried to remove {wrongAddress} and enter {rightAddress}, but did not succeed.',
+      'profile-note':
+        'We tried to add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it, but did not succeed.',
+      'check-password-reset':
+        'We tried to check whether any password or login link was sent to {wrongDestination}, but the check could not be carried out.',
+      'invalidate-login':
+        'We tried to make the link or code in {item} invalid, but did not succeed: it can still be used to log in to your account.',
+      'new-password': 'We tried to send you a new password, but did not succeed.',
+      'retire-attachment-password':
+        'We tried to stop using the password that was sent with the attachment, but did not succeed.',
+      'correct-postal-address':
+        'We tried to correct your postal address in our records, but did not succeed.',
+      'seller-feedback':
+        'We tried to go through what happened so that the mistake is not repeated, but did not succeed.',
     },
+    ownFailed: 'We tried the following, but did not succeed:',
     awaitingAnswer: 'We have not had an answer yet.',
   },
 };
@@ -410,10 +442,12 @@ export const noticeConsequenceTexts: Readonly<
  * whether others were besides it (GDPR Art. 5(1)(d) accuracy; Art. 34(2) the measures taken).
  */
 export const noticeLoginCheckTexts: Readonly<
-  Record<ReportLocale, Readonly<Record<'done' | 'planned' | 'proposed', string>>>
+  Record<ReportLocale, Readonly<Record<'done' | 'planned' | 'proposed' | 'failed', string>>>
 > = {
   sv: {
     done: 'Vi har kontrollerat att inga andra lösenord eller inloggningslänkar än de i {item} har skickats till {wrongDestination}.',
+    failed:
+      'Vi försökte kontrollera om fler lösenord eller inloggningslänkar än de i {item} har skickats till {wrongDestination}, men kontrollen kunde inte genomföras.',
     planned:
       'Vi kommer att kontrollera om fler lösenord eller inloggningslänkar än de i {item} har skickats till {wrongDestination}.',
     proposed:
@@ -421,6 +455,8 @@ export const noticeLoginCheckTexts: Readonly<
   },
   en: {
     done: 'We checked that no password or login link other than those in {item} was sent to {wrongDestination}.',
+    failed:
+      'We tried to check whether any password or login link besides those in {item} was sent to {wrongDestination}, but the check could not be carried out.',
     planned:
       'We will check whether any password or login link besides those in {item} was sent to {wrongDestination}.',
     proposed:

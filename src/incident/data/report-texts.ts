@@ -353,6 +353,28 @@ export const uncausedFeedbackTexts: Readonly<
 };
 
 /**
+ * Financial data (`financial`: about the customer's accounts or payments) the caller judged to give
+ * `limited` or `minimal` insight (`facts.insight`; ENISA 2013 section 3.1), said as that judgment and
+ * nothing more: not as an amount due, which is an order detail, and not as harmless.
+ */
+export const limitedFinancialTexts: Readonly<
+  Record<ReportLocale, Readonly<Record<'limited' | 'minimal', string>>>
+> = {
+  sv: {
+    limited:
+      'De ekonomiska uppgifterna (om konton eller betalningar) ger enligt bedömningen bara en allmän bild av kundens ekonomi.',
+    minimal:
+      'De ekonomiska uppgifterna (om konton eller betalningar) ger enligt bedömningen ingen egentlig insyn i kundens ekonomi.',
+  },
+  en: {
+    limited:
+      'The financial details (about accounts or payments) give, as judged, only a general picture of the customer’s finances.',
+    minimal:
+      'The financial details (about accounts or payments) give, as judged, no real insight into the customer’s finances.',
+  },
+};
+
+/**
  * What a stranger could do with each kind of data (GDPR Recital 85: identity theft or fraud, financial
  * loss, loss of confidentiality, damage to reputation; Regulation 611/2013 Art. 3(2)(b)).
  */
@@ -419,20 +441,32 @@ export const closedLoginConsequenceTexts: Readonly<Record<ReportLocale, string>>
 /**
  * The check that no password or login link went to the wrong address (`check-password-reset`), where
  * the message itself held one: the report knows one was sent, so the check is for others besides it,
- * never for whether any was (GDPR Art. 5(1)(d) accuracy; Art. 33(3)(d) the measures).
+ * never for whether any was (GDPR Art. 5(1)(d) accuracy; Art. 33(3)(d) the measures). Each state
+ * has its own sentence: a check that failed or was decided against is not still to be done.
  */
 export const loginCheckMeasureTexts: Readonly<
-  Record<ReportLocale, { readonly done: string; readonly pending: string }>
+  Record<
+    ReportLocale,
+    { readonly done: string; readonly pending: string; readonly failed: string; readonly rejected: string }
+  >
 > = {
   sv: {
     done: 'Vi har kontrollerat att inga andra lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen.',
     pending:
       'Det ska kontrolleras om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen.',
+    failed:
+      'Ett försök gjordes att kontrollera om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen, men kontrollen kunde inte genomföras.',
+    rejected:
+      'Om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen kontrolleras inte.',
   },
   en: {
     done: 'We checked that no password or login link other than those in the message was sent to the wrong address.',
     pending:
       'It is to be checked whether any password or login link besides those in the message was sent to the wrong address.',
+    failed:
+      'An attempt was made to check whether any password or login link besides those in the message was sent to the wrong address, but the check could not be carried out.',
+    rejected:
+      'Whether any password or login link besides those in the message was sent to the wrong address is not checked.',
   },
 };
 
