@@ -28,7 +28,13 @@ import {
   refuseIssues,
   sameMailboxIssue,
 } from './impossible-facts.js';
-import { ContactPointSchema, type IncidentReport, MeasureSchema, ProviderSchema } from './incident-report.js';
+import {
+  ContactPointSchema,
+  IncidentReferenceSchema,
+  type IncidentReport,
+  MeasureSchema,
+  ProviderSchema,
+} from './incident-report.js';
 import {
   IncidentCustomerSchema,
   inventoryMessage,
@@ -68,7 +74,7 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
     /** @default ['gdpr'] */
     regimes: BreachFactsSchema.shape.regimes.optional(),
   }),
-  reference: z.string().min(1),
+  reference: IncidentReferenceSchema,
   detectedAt: DateInputSchema,
   /** @default the message's Date header */
   occurredAt: DateInputSchema.optional(),
