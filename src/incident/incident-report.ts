@@ -325,7 +325,17 @@ export const IncidentReportSchema = z.object({
     .object({
       firstCreatedAt: Timestamp,
       changes: z.array(
-        z.object({ field: z.string().min(1), before: z.string().optional(), after: z.string().optional() }),
+        z.object({
+          field: z.string().min(1),
+          /** The values in words, in the language the follow-up was made in (for a reader of the JSON). */
+          before: z.string().optional(),
+          after: z.string().optional(),
+          /**
+           * The values as the report holds them, where they are lists or objects (review items,
+           * filings): the rendering words them in its own language. Absent in reports stored before.
+           */
+          values: z.object({ before: z.unknown().optional(), after: z.unknown().optional() }).optional(),
+        }),
       ),
     })
     .optional(),
