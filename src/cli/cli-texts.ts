@@ -456,6 +456,15 @@ export const cliTexts = {
       needs: (option: string, channel: string) => `--channel ${channel} needs ${option}`,
       notWith: (option: string, channel: string) =>
         `${option} is not for --channel ${channel} (${channel === 'sms' ? '--text' : '--message'} is the message as sent)`,
+      deadlinePassed: (
+        authority: string,
+        article: string,
+        due: string,
+        facts: string,
+        reasonsGiven: boolean,
+      ) =>
+        `warning: the deadline for notifying ${authority} (${article}) passed on ${due}: the notification is late; notify without delay, with the reasons for the delay (GDPR Art. 33(1))${reasonsGiven ? '' : `, which are not recorded: give "delayReasons" in ${facts}`}`,
+      passed: 'passed',
       noMeasures: (facts: string) =>
         `warning: the law requires a notice to the customer, but no measures taken or proposed are recorded (GDPR Art. 34(2)); give measures in ${facts} before the notice is sent`,
       noRecipient: (actual: string) =>
@@ -1054,6 +1063,15 @@ Stops on SIGINT or SIGTERM.`,
       needs: (option: string, channel: string) => `--channel ${channel} kräver ${option}`,
       notWith: (option: string, channel: string) =>
         `${option} hör inte till --channel ${channel} (${channel === 'sms' ? '--text' : '--message'} är meddelandet som det skickades)`,
+      deadlinePassed: (
+        authority: string,
+        article: string,
+        due: string,
+        facts: string,
+        reasonsGiven: boolean,
+      ) =>
+        `varning: tidsfristen för att anmäla till ${authority} (${article}) gick ut ${due}: anmälan är försenad; anmäl utan dröjsmål, med skälen till förseningen (dataskyddsförordningen artikel 33.1)${reasonsGiven ? '' : `, som inte är registrerade: ange ”delayReasons” i ${facts}`}`,
+      passed: 'har passerat',
       noMeasures: (facts: string) =>
         `varning: underrättelsen till kunden krävs enligt lag men inga vidtagna eller föreslagna åtgärder har registrerats (dataskyddsförordningen artikel 34.2); ange measures i ${facts} innan underrättelsen skickas`,
       noRecipient: (actual: string) =>

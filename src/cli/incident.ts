@@ -7,7 +7,12 @@ import type { EmailNotice, PhoneScript } from '../incident/build-customer-notice
 import { countryTimeZone } from '../incident/data/country-time-zones.js';
 import { MESSAGE_NAMES_NO_RECIPIENT } from '../incident/impossible-facts.js';
 import type { IncidentReport } from '../incident/incident-report.js';
-import { citation, noticeLacksMeasures, reportDateTime } from '../incident/report-conclusions.js';
+import {
+  citation,
+  noticeLacksMeasures,
+  passedDeadlines,
+  reportDateTime,
+} from '../incident/report-conclusions.js';
 import { HeaderEndScanner } from '../pipeline/find-header-end.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { cliTexts } from './cli-texts.js';
@@ -84,6 +89,21 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   // warning that leaves the exit code alone (the files were written).
   if (noticeLacksMeasures(result.report))
     context.warn(cliTexts[flags.locale].incident.noMeasures(flags.facts));
+  // A deadline that had passed when the report was written makes the notification late, to be sent
+  // with the reasons for the delay (GDPR Art. 33(1); Regulation 611/2013 Art. 2(2)): the report says
+  // it under the authority, and the person filing is told here too.
+  const passed = passedDeadlines(result.report);
+  const phrasing = { locale: flags.locale, timeZone } as const;
+  for (const late of passed)
+    context.warn(
+      cliTexts[flags.locale].incident.deadlinePassed(
+        late.finding.authority?.abbreviation ?? late.finding.authority?.name ?? late.finding.regime,
+        citation(phrasing, late.article, { capitalise: false }),
+        reportDateTime(phrasing, late.due),
+        flags.facts,
+        late.reasonsGiven,
+      ),
+    );
   if (flags.json) {
     context.out(
       `${JSON.stringify({ assessment: result.assessment, notes: result.inventory.notes, files: [report, ...(notice === undefined ? [] : [notice]), join(flags.out, 'phone-script.txt')] }, null, 2)}\n`,
@@ -92,14 +112,17 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   }
   const text = cliTexts[flags.locale].incident;
   // The deadline as the report writes it (its time zone, words and citations), not a UTC ISO string.
-  const phrasing = { locale: flags.locale, timeZone } as const;
   const lines = [
     // What the inventory could not read (an attachment, a body) is said where the user looks first.
     ...result.inventory.notes,
     ...result.assessment.deadlines.map(
       (deadline) =>
         `${citation(phrasing, deadline.article)}: ${deadline.within}${
-          deadline.due ? ` (${text.by} ${reportDateTime(phrasing, deadline.due)})` : ''
+          deadline.due
+            ? ` (${text.by} ${reportDateTime(phrasing, deadline.due)}${
+                passed.some((late) => late.article === deadline.article) ? `: ${text.passed}` : ''
+              })`
+            : ''
         }`,
     ),
     `${text.report}: ${report}`,

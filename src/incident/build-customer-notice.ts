@@ -36,6 +36,7 @@ import { impossibleReportFacts, isSameMailbox, refuseIssues } from './impossible
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { loginExposure } from './login-exposure.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
+import { identityCheckSteps } from './phone-identity-check.js';
 import { escapeHtml } from './render-incident-report.js';
 
 /** Options of {@link buildCustomerNotice}. */
@@ -698,18 +699,7 @@ function phoneScript(phrasing: Phrasing, parts: NoticeParts): PhoneScript {
       ),
     },
     // The seed case's script told the customer what a stranger had seen: say it only to them.
-    {
-      kind: 'ask',
-      text: parts.name
-        ? s(
-            `Talar jag med ${parts.name}? (Fortsätt bara om det är rätt person. Annars: be att få ringa upp senare och säg ingenting om ärendet.)`,
-            `Am I speaking to ${parts.name}? (Go on only if it is the right person. If not: offer to call back later and say nothing about the matter.)`,
-          )
-        : s(
-            'Talar jag med kunden själv? (Fortsätt bara om det är rätt person. Annars: be att få ringa upp senare och säg ingenting om ärendet.)',
-            'Am I speaking to the customer? (Go on only if it is the right person. If not: offer to call back later and say nothing about the matter.)',
-          ),
-    },
+    ...identityCheckSteps(phrasing, parts.name),
     { kind: 'say', text: parts.happened },
     { kind: 'say', text: parts.saw },
     ...(parts.consequence ? [{ kind: 'say' as const, text: parts.consequence }] : []),

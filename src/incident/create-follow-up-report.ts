@@ -322,11 +322,21 @@ function changesBetween(before: IncidentReport, after: IncidentReport, locale: R
   const compare = (field: string, a: unknown, b: unknown) => {
     const was = text(a, locale);
     const is = text(b, locale);
+    // Lists and objects are kept as they are, for the rendering to word in its own language.
+    const structured = (value: unknown) => value !== null && typeof value === 'object';
     if (was !== is)
       changes.push({
         field,
         ...(was === undefined ? {} : { before: was }),
         ...(is === undefined ? {} : { after: is }),
+        ...(structured(a) || structured(b)
+          ? {
+              values: definedOnly({
+                before: structured(a) ? a : undefined,
+                after: structured(b) ? b : undefined,
+              }),
+            }
+          : {}),
       });
   };
   compare('decision.risk', before.decision?.risk ?? before.assessment.risk, after.decision?.risk);

@@ -36,6 +36,7 @@ import {
 } from './impossible-facts.js';
 import {
   ContactPointSchema,
+  IncidentReferenceSchema,
   type IncidentReport,
   IncidentReportSchema,
   MeasureSchema,
@@ -61,7 +62,7 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   initialNotificationAt: true,
   country: true,
 }).extend({
-  reference: z.string().min(1),
+  reference: IncidentReferenceSchema,
   notification: ReportShape.notification.optional(),
   provider: ProviderSchema,
   contact: ContactPointSchema,

@@ -25,6 +25,21 @@ const measureStatusSchema = z.enum(measureStatuses);
 const Timestamp = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset' });
 
 /**
+ * The organisation's own reference for the incident, as in its register: the authority's form and the
+ * customer notice quote it (Regulation 611/2013 Annex I section 1), so a blank one ("" or spaces) is
+ * refused rather than printed empty. None is made up: only the organisation knows the number its
+ * register gives the breach (GDPR Art. 33(5)).
+ *
+ * @example
+ * ```ts
+ * IncidentReferenceSchema.safeParse('   ').success; // false
+ * ```
+ */
+export const IncidentReferenceSchema = z
+  .string()
+  .regex(/\S/, 'a reference that is not blank: the organisation’s own reference for the incident');
+
+/**
  * One measure taken or proposed after the breach. A measure is stated as done only with `status:
  * 'done'`, and dated when `doneAt` records when (GDPR Art. 33(3)(d) asks for the measures "taken or
  * proposed": the report keeps the two apart).
@@ -178,7 +193,7 @@ export const ReportFactsSchema = BreachCircumstancesSchema.extend({
  */
 export const IncidentReportSchema = z.object({
   /** The internal reference number (Annex I; quoted to the customer). */
-  reference: z.string().min(1),
+  reference: IncidentReferenceSchema,
   /** First notification, or a follow-up completing it (Regulation 611/2013 Art. 2(3)). */
   notification: z.enum(['first', 'follow-up']),
   /** When the report was written. */
@@ -310,7 +325,17 @@ export const IncidentReportSchema = z.object({
     .object({
       firstCreatedAt: Timestamp,
       changes: z.array(
-        z.object({ field: z.string().min(1), before: z.string().optional(), after: z.string().optional() }),
+        z.object({
+          field: z.string().min(1),
+          /** The values in words, in the language the follow-up was made in (for a reader of the JSON). */
+          before: z.string().optional(),
+          after: z.string().optional(),
+          /**
+           * The values as the report holds them, where they are lists or objects (review items,
+           * filings): the rendering words them in its own language. Absent in reports stored before.
+           */
+          values: z.object({ before: z.unknown().optional(), after: z.unknown().optional() }).optional(),
+        }),
       ),
     })
     .optional(),

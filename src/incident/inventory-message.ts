@@ -199,12 +199,7 @@ export async function inventoryMessage(
     });
     if (attachment.filename) sources.push(['attachment-name', attachment.filename.replace(/[_]+/g, ' ')]);
     if (inspected) sources.push(['attachment', attachment.content.toString('utf8')]);
-    else
-      notes.push(
-        sv
-          ? `Bilagan ${attachment.filename ?? '(namnlös)'} (${attachment.contentType}) lästes inte; granska innehållet manuellt.`
-          : `The attachment ${attachment.filename ?? '(unnamed)'} (${attachment.contentType}) was not read; check its content by hand.`,
-      );
+    else notes.push(unreadAttachmentNote(attachment, sv));
   }
   const header = visibleRecipients(mail, given.ignore ?? []);
   if (header !== undefined) sources.push(['header', header]);
@@ -296,16 +291,7 @@ export async function inventoryMessage(
           : `The category ${category} has ${count} different values; the first ${limit} are listed.`,
       );
   }
-  if (review.size > 0)
-    notes.push(
-      sv
-        ? review.size === 1
-          ? '1 orderrad kunde inte klassas; granska om den avslöjar hälsa eller andra känsliga uppgifter (artikel 9 i dataskyddsförordningen).'
-          : `${review.size} orderrader kunde inte klassas; granska om de avslöjar hälsa eller andra känsliga uppgifter (artikel 9 i dataskyddsförordningen).`
-        : review.size === 1
-          ? '1 order line could not be classified; check whether it reveals health or other special categories (GDPR Art. 9).'
-          : `${review.size} order lines could not be classified; check whether they reveal health or other special categories (GDPR Art. 9).`,
-    );
+  if (review.size > 0) notes.push(unclassifiedLinesNote(review.size, sv));
   if (unconfirmed.size > 0) {
     const shown = [...unconfirmed.values()]
       .slice(0, 3)
@@ -499,4 +485,47 @@ function isParsedMail(value: unknown): value is ParsedMail {
     'attachments' in value &&
     Array.isArray(value.attachments)
   );
+}
+
+/** The note asking a person to read an attachment the inventory could not. */
+function unreadAttachmentNote(
+  attachment: { readonly filename?: string | undefined; readonly contentType: string },
+  sv: boolean,
+): string {
+  return sv
+    ? `Bilagan ${attachment.filename ?? '(namnlös)'} (${attachment.contentType}) lästes inte; granska innehållet manuellt.`
+    : `The attachment ${attachment.filename ?? '(unnamed)'} (${attachment.contentType}) was not read; check its content by hand.`;
+}
+
+/** The note asking a person to classify the order lines no term classifies (GDPR Art. 9). */
+function unclassifiedLinesNote(count: number, sv: boolean): string {
+  return sv
+    ? count === 1
+      ? '1 orderrad kunde inte klassas; granska om den avslöjar hälsa eller andra känsliga uppgifter (artikel 9 i dataskyddsförordningen).'
+      : `${count} orderrader kunde inte klassas; granska om de avslöjar hälsa eller andra känsliga uppgifter (artikel 9 i dataskyddsförordningen).`
+    : count === 1
+      ? '1 order line could not be classified; check whether it reveals health or other special categories (GDPR Art. 9).'
+      : `${count} order lines could not be classified; check whether they reveal health or other special categories (GDPR Art. 9).`;
+}
+
+/**
+ * The inventory without its requests for a review the caller has cleared (`needsReview: []`: an
+ * empty list is nothing left to review): the note on the order lines, and those on the attachments
+ * once a person has also said what they held (`attachmentsRead`). What the inventory found is kept.
+ */
+export function withoutClearedReview(
+  inventory: MessageInventory,
+  cleared: { readonly attachmentsRead: boolean },
+  locale: 'sv' | 'en',
+): MessageInventory {
+  const sv = locale === 'sv';
+  const answered = new Set([
+    ...(inventory.review.length > 0 ? [unclassifiedLinesNote(inventory.review.length, sv)] : []),
+    ...(cleared.attachmentsRead
+      ? inventory.attachments
+          .filter((attachment) => !attachment.inspected)
+          .map((attachment) => unreadAttachmentNote(attachment, sv))
+      : []),
+  ]);
+  return { ...inventory, notes: inventory.notes.filter((note) => !answered.has(note)) };
 }

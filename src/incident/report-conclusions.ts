@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, inCustomerNotice, type Phrasing, say } from
 import type { AuthorityFinding } from './find-authority.js';
 import type { IncidentReport } from './incident-report.js';
 import { type Decision, decide } from './officer-judgment.js';
-import { isUnreadContentItem, reviewItemText } from './review-item.js';
+import { isUnreadContentItem, ReviewItemSchema, reviewItemText } from './review-item.js';
 
 /**
  * A date and time as a Swedish authority writes it (`2018-02-23 kl. 13.36 CET`: Språkrådet's
@@ -231,17 +231,23 @@ export function authorityDue(report: IncidentReport): string | undefined {
   return due[0];
 }
 
-/** The deadline article of each regime's first notification to its authority (see assessBreach). */
-const FIRST_NOTIFICATION_ARTICLE: Readonly<Record<AuthorityFinding['regime'], string>> = {
-  eprivacy: 'Regulation 611/2013 Art. 2(2)',
-  gdpr: 'GDPR Art. 33(1)',
-};
-
 /** The deadline of the first notification to the authority of a finding, where the assessment gives one. */
 export function authorityDeadline(report: IncidentReport, finding: AuthorityFinding): string | undefined {
+  return authorityDeadlineEntry(report, finding)?.due;
+}
+
+/**
+ * The assessment's deadline for the first notification to the authority of `finding`: 24 hours under
+ * Regulation 611/2013 Art. 2(2), 72 under GDPR Art. 33(1) (the UK GDPR's in the United Kingdom).
+ */
+function authorityDeadlineEntry(report: IncidentReport, finding: AuthorityFinding) {
   return report.assessment.deadlines.find(
-    (entry) => entry.to === 'authority' && entry.article === FIRST_NOTIFICATION_ARTICLE[finding.regime],
-  )?.due;
+    (entry) =>
+      entry.to === 'authority' &&
+      (finding.regime === 'eprivacy'
+        ? entry.article.startsWith('Regulation 611/2013 Art. 2(2)')
+        : /^(UK )?GDPR Art\. 33\(1\)/.test(entry.article)),
+  );
 }
 
 /**
@@ -513,8 +519,16 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
           )
         : say(
             phrasing,
-            `Dataskyddsförordningen tillämpas först från den ${from ?? '25 maj 2018'}, efter incidenten (${day}). ${cite(finding).replace(/^\p{Ll}/u, (first) => first.toUpperCase())}, som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter.`,
-            `The GDPR applies only from ${from ?? '25 May 2018'}, after the breach (${day}). ${capitalise(cite(finding))}, in force then, had no general duty to notify personal data breaches.`,
+            `Dataskyddsförordningen tillämpas först från den ${from ?? '25 maj 2018'}, efter incidenten (${day}). ${
+              finding.law.citations.length === 0
+                ? 'Ingen lag om skydd för personuppgifter gällde då, och ingen skyldighet att anmäla personuppgiftsincidenter.'
+                : `${capitalise(cite(finding))}, som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter.`
+            }`,
+            `The GDPR applies only from ${from ?? '25 May 2018'}, after the breach (${day}). ${
+              finding.law.citations.length === 0
+                ? 'No data protection law was in force then, and no duty to notify personal data breaches.'
+                : `${capitalise(cite(finding))}, in force then, had no general duty to notify personal data breaches.`
+            }`,
           );
     }
     // The report states that the authority was notified only where the facts record the filing
@@ -522,13 +536,7 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
     // 611/2013 Art. 2(2): 24 hours; GDPR Art. 33(1): 72 hours), never a filing that has not happened.
     const record = filingRecord(report, finding.regime);
     const filed = record.state === 'filed' ? record.at : undefined;
-    const deadline = report.assessment.deadlines.find(
-      (entry) =>
-        entry.to === 'authority' &&
-        (finding.regime === 'eprivacy'
-          ? entry.article.startsWith('Regulation 611/2013 Art. 2(2)')
-          : /^(UK )?GDPR Art\. 33/.test(entry.article)),
-    );
+    const deadline = authorityDeadlineEntry(report, finding);
     const outcome = !notified.has(finding.regime)
       ? conclusionsOpen(report) && finding.law.notificationDuty
         ? say(
@@ -578,6 +586,38 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
     return [`${name}: ${why} ${outcome}`, ...register];
   });
   return [...caveat, ...stated];
+}
+
+/**
+ * The authorities the breach is notified to whose deadline had passed when the report was written,
+ * with no filing recorded: the notification is late, and GDPR Art. 33(1) (as Regulation 611/2013
+ * Art. 2(2)) has it accompanied by the reasons for the delay (`delayReasons`, given or not). The
+ * report says it under each authority; `email-guard incident` says it too, where the user looks.
+ *
+ * @example
+ * ```ts
+ * passedDeadlines(report).map(({ deadline }) => deadline.article); // ['Regulation 611/2013 Art. 2(2)']
+ * ```
+ */
+export function passedDeadlines(report: IncidentReport): {
+  readonly finding: AuthorityFinding;
+  readonly article: string;
+  readonly due: string;
+  readonly reasonsGiven: boolean;
+}[] {
+  return notifiedFindings(report).flatMap((finding) => {
+    const deadline = authorityDeadlineEntry(report, finding);
+    if (deadline?.due === undefined || filingRecord(report, finding.regime).state !== 'none') return [];
+    if (Date.parse(report.createdAt) <= Date.parse(deadline.due)) return [];
+    return [
+      {
+        finding,
+        article: deadline.article,
+        due: deadline.due,
+        reasonsGiven: report.facts.delayReasons !== undefined,
+      },
+    ];
+  });
 }
 
 /**
@@ -1032,9 +1072,29 @@ export function followUpList(phrasing: Phrasing, report: IncidentReport): string
     if (known) return say(phrasing, known[0], known[1]);
     return /^\d{4}-\d{2}-\d{2}T/.test(text) ? reportDateTime(phrasing, text) : text;
   };
+  // A list or an object kept as it is in the report is worded here, in the rendering's language: a
+  // review item in its words, a list item by item, a filing as its authority, time and reference.
+  const worded = (kept: unknown, text: string | undefined): string => {
+    if (kept === undefined || kept === null) return value(text);
+    if (Array.isArray(kept))
+      return kept.length === 0 ? '–' : kept.map((item) => worded(item, undefined)).join(', ');
+    if (typeof kept !== 'object') return value(String(kept));
+    const review = ReviewItemSchema.safeParse(kept);
+    if (review.success) return reviewItemText(review.data, phrasing.locale);
+    const { authority, at, reference } = kept as { authority?: unknown; at?: unknown; reference?: unknown };
+    if (typeof authority === 'string')
+      return [
+        authority,
+        typeof at === 'string' ? value(at) : undefined,
+        reference && `(${String(reference)})`,
+      ]
+        .filter(Boolean)
+        .join(' ');
+    return value(text);
+  };
   return (report.followUp?.changes ?? []).map(
     (change) =>
-      `${changeLabel(phrasing, report, change.field)}: ${value(change.before)} → ${value(change.after)}`,
+      `${changeLabel(phrasing, report, change.field)}: ${worded(change.values?.before, change.before)} → ${worded(change.values?.after, change.after)}`,
   );
 }
 

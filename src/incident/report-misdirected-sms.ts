@@ -15,6 +15,7 @@ import {
   type ReportMisdirectedOptions,
   ReportMisdirectedOptionsSchema,
   reportFromInventory,
+  reviewedInventory,
 } from './report-misdirected.js';
 
 /**
@@ -143,7 +144,14 @@ export async function reportMisdirectedSms(
         : `A text message (SMS) meant for ${intended} was sent to ${actual}.`,
     ...(noticeTo === undefined ? {} : { noticeTo }),
   });
-  return { inventory, assessment: report.assessment, report, intended, actual, notices };
+  return {
+    inventory: reviewedInventory(given, inventory, locale),
+    assessment: report.assessment,
+    report,
+    intended,
+    actual,
+    notices,
+  };
 }
 
 /**

@@ -28,12 +28,19 @@ import {
   refuseIssues,
   sameMailboxIssue,
 } from './impossible-facts.js';
-import { ContactPointSchema, type IncidentReport, MeasureSchema, ProviderSchema } from './incident-report.js';
+import {
+  ContactPointSchema,
+  IncidentReferenceSchema,
+  type IncidentReport,
+  MeasureSchema,
+  ProviderSchema,
+} from './incident-report.js';
 import {
   IncidentCustomerSchema,
   inventoryMessage,
   type MessageInventory,
   type MessageSource,
+  withoutClearedReview,
 } from './inventory-message.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { type ReviewItem, unreadContent } from './review-item.js';
@@ -68,7 +75,7 @@ export const ReportMisdirectedInputSchema = BreachCircumstancesSchema.extend({
     /** @default ['gdpr'] */
     regimes: BreachFactsSchema.shape.regimes.optional(),
   }),
-  reference: z.string().min(1),
+  reference: IncidentReferenceSchema,
   detectedAt: DateInputSchema,
   /** @default the message's Date header */
   occurredAt: DateInputSchema.optional(),
@@ -221,7 +228,7 @@ export async function reportMisdirected(
     },
   });
   return {
-    inventory,
+    inventory: reviewedInventory(given, inventory, locale),
     assessment: report.assessment,
     report,
     notices: {
@@ -261,6 +268,18 @@ export type MisdirectedFacts = Omit<
 type ChannelWithNoticeAddress = MisdirectedChannel &
   ({ readonly misdirected: NonNullable<MisdirectedChannel['misdirected']> } | { readonly noticeTo: string });
 
+/**
+ * The inventory as returned with the report: once the caller cleared the review (`needsReview: []`,
+ * nothing left to review), its notes no longer ask for one (see {@link withoutClearedReview}).
+ */
+export function reviewedInventory(
+  given: { readonly needsReview?: readonly unknown[] | undefined; readonly dataCategories?: unknown },
+  inventory: MessageInventory,
+  locale: 'sv' | 'en',
+): MessageInventory {
+  if (given.needsReview === undefined || given.needsReview.length > 0) return inventory;
+  return withoutClearedReview(inventory, { attachmentsRead: given.dataCategories !== undefined }, locale);
+}
 /**
  * The report and notices from the facts and what the message showed, for every channel: the date
  * checks, the report and the notices are the same whether an e-mail or a text message went wrong.

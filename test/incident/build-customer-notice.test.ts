@@ -28,8 +28,12 @@ describe('buildCustomerNotice', () => {
     expect(script.text).toMatchInlineSnapshot(`
       "Hej, jag heter [ditt namn] och ringer från Nordkabel AB.
 
-      Talar jag med kunden själv? (Fortsätt bara om det är rätt person. Annars: be att få ringa upp senare och säg ingenting om ärendet.)
+      Talar jag med kunden själv?
       [Svar: ]
+
+      Innan jag berättar varför jag ringer behöver jag kontrollera att jag talar med rätt person. Kan du säga ditt kundnummer, eller din postadress och ditt födelsedatum? (Jämför svaret med kundkortet. Läs aldrig upp en uppgift för personen att bekräfta, och säg inte personnummer, adress, e-postadress, telefonnummer eller vad meddelandet innehöll förrän kontrollen är klar.)
+
+      (Om det inte är rätt person, eller svaren inte stämmer med kundkortet: säg bara att du hör av dig igen, säg ingenting om ärendet och lämna inget röstmeddelande om det. Anteckna att identiteten inte kunde kontrolleras, och underrätta kunden på annat sätt, till exempel med brev till adressen i kundkortet.)
 
       Den 23 februari 2018 kl. 13.36 skickade vi ett meddelande till dig (”Orderbekräftelse”), men det gick till fel e-postadress (en siffra saknades). Meddelandet kom därför till en annan person. Vi ber om ursäkt för det.
 
@@ -67,8 +71,12 @@ describe('buildCustomerNotice', () => {
     expect(script.text).toMatchInlineSnapshot(`
       "Hello, my name is [your name] and I am calling from Nordkabel AB.
 
-      Am I speaking to Anna? (Go on only if it is the right person. If not: offer to call back later and say nothing about the matter.)
+      Am I speaking to Anna?
       [Answer: ]
+
+      Before I tell you why I am calling, I need to check that I am speaking to the right person. Could you tell me your customer number, or your postal address and date of birth? (Compare the answer with the customer record. Never read a detail out for the person to confirm, and do not say the personal identity number, address, e-mail address, phone number or what the message said until the check is done.)
+
+      (If it is not the right person, or the answers do not match the customer record: say only that you will be in touch again, say nothing about the matter and leave no voicemail about it. Note that the identity could not be checked, and tell the customer another way, for example by letter to the address in the customer record.)
 
       On 23 February 2018 at 13:36 we sent you a message (“Orderbekräftelse”), but it went to a wrong e-mail address (a digit was missing). The message therefore reached someone else. We are sorry.
 

@@ -14,7 +14,7 @@ export interface LegalBasis {
   readonly until?: string;
   /** The law required notifying the authority of a breach. */
   readonly notificationDuty: boolean;
-  /** The provisions to cite, the national law first. */
+  /** The provisions to cite, the national law first; none where no law on the matter was in force. */
   readonly citations: readonly string[];
   /** The provision that requires the provider's own register of incidents. */
   readonly register?: string;
@@ -119,7 +119,10 @@ export const legalBases: readonly LegalBasis[] = [
   },
   // Personuppgiftslagen came into force on 24 October 1998 (SFS 1998:204, its entry into force
   // provision) and replaced datalagen (1973:289), in force from 1 July 1973; neither had a general
-  // duty to notify a breach. A breach before PUL is never said to have fallen under it.
+  // duty to notify a breach. A breach before PUL is never said to have fallen under it. Before
+  // datalagen, Sweden's first data protection law, none was in force: the oldest period has a row of
+  // its own, or it would fall to the '*' row below and cite Directive 95/46/EC, of 1995.
+  { country: 'SE', regime: 'gdpr', until: '1973-07-01', notificationDuty: false, citations: [] },
   {
     country: 'SE',
     regime: 'gdpr',
