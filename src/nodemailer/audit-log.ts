@@ -22,7 +22,9 @@ import type { HeldEnvelope } from './hold-store.js';
  * - `release-failed`: a release the check passed but the transport did not take (server unreachable,
  *   message refused); the message stays held, and `release.error` says what the transport answered.
  *   `released` is recorded only once the transport accepted the message;
- * - `release-refused`: a release whose recipients are still blocked; the message stays held;
+ * - `release-refused`: a release refused, the message still held: its recipients are still stopped,
+ *   or its check knows fewer customers than the hold's, or could not look the customer up;
+ *   `release.refusal` says which (the error's code and message);
  * - `released-despite-block`: a release a person sent to a blocked recipient with
  *   `sendDespiteBlock: true`, on their own account;
  * - `hold-failed`: should have been held, but the hold store failed; it was not sent either;
@@ -113,6 +115,12 @@ export interface AuditEntry {
     readonly force?: true;
     /** For `release-failed`: what the transport answered. */
     readonly error?: string;
+    /**
+     * For `release-refused`: why, as the error the release was refused with says it: its `code`
+     * (`FEWER_CUSTOMERS`, `LOOKUP_FAILED`, `RECIPIENT_BLOCKED`, `RECIPIENT_NEEDS_CONFIRMATION`) and
+     * its `message`. Absent on lines written before it was kept.
+     */
+    readonly refusal?: { readonly code: string; readonly message: string };
   };
   /** Why the customer could not be resolved, when it could not. */
   readonly customerLookup?: LookupFailure;

@@ -45,6 +45,7 @@ import { customersKnownBy, fewerCustomersAtRelease } from './customers-known.js'
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import { probablyWrong } from './probably-wrong.js';
 import { releaseLookupFailed } from './release-lookup-failed.js';
+import { CORRECT_PROBABLY_WRONG } from './release-next-steps.js';
 import './mail-options.js';
 import { confirmationKey } from './confirmation-key.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
@@ -468,7 +469,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ? 'release-refused'
         : 'released';
     const messageId = messageIdOf(data, compiled);
-    const entry = (settled: AuditOutcome, failure?: unknown): AuditEntry => ({
+    const entry = (settled: AuditOutcome, failure?: unknown, refusal?: EmailGuardError): AuditEntry => ({
       ...auditEntry(
         {
           check,
@@ -488,19 +489,20 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ...(release.confirmNew && (release.corrected || isNew) ? { confirmNew: true } : {}),
         ...(release.force ? { force: true } : {}),
         ...(failure === undefined ? {} : { error: describeFailure(failure) }),
+        ...(refusal === undefined ? {} : { refusal: { code: refusal.code, message: refusal.message } }),
       },
     });
-    if (fewer) {
-      await record(entry('release-refused'));
-      throw fewer;
-    }
+    // A refusal is logged with the error it is answered with, so the log says why, not only that.
+    const refuse = async (refusal: EmailGuardError): Promise<EmailGuardError> => {
+      await record(entry('release-refused', undefined, refusal));
+      return refusal;
+    };
+    if (fewer) throw await refuse(fewer);
     // `failOpen` lets new mail through a lookup that failed; a held message is not new mail, and a
     // release is never weaker than the hold: a check that saw no customer clears nothing. Only
     // `sendDespiteBlock`, on the releaser's own account, sends it.
-    if (check.failedOpen && !release.sendDespiteBlock) {
-      await record(entry('release-refused'));
-      throw releaseLookupFailed(release.holdId, check.customerId, guard.options.locale ?? 'en');
-    }
+    if (check.failedOpen && !release.sendDespiteBlock)
+      throw await refuse(releaseLookupFailed(release.holdId, check.customerId, guard.options.locale ?? 'en'));
     if (outcome !== 'release-refused') {
       // The intent first, before the message goes to the transport: a process that stops between
       // the send and `released` leaves this line without an end, a release in doubt, and never a
@@ -513,16 +515,17 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       );
       return;
     }
-    await record(entry(outcome));
     const details = {
       holdId: release.holdId,
       recipients: check.recipients,
       ...(messageId === undefined ? {} : { messageId }),
     };
     if (unconfirmed)
-      throw new RecipientNeedsConfirmationError(
-        `Release of ${release.holdId} refused, the message stays held: recipient ${describeStopped(check)} is not known for the customer; release it with confirmNew (--confirm-new) once the address is confirmed as theirs`,
-        details,
+      throw await refuse(
+        new RecipientNeedsConfirmationError(
+          `Release of ${release.holdId} refused, the message stays held: recipient ${describeStopped(check)} is not known for the customer; release it with confirmNew (--confirm-new) once the address is confirmed as theirs`,
+          details,
+        ),
       );
     // Said to the person releasing (the review page, `email-guard holds release`): each recipient
     // stopped, the finding in words with its code, the suggestion, and the next step. The hold id
@@ -553,11 +556,12 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // Stopped only by the check that held it: the check now passes it, which a customer file
     // lacking the address's owner explains, so that check's verdict is what stands.
     const saidKeys = new Set(stopped.map(({ field, address }) => `${field} ${comparableAddress(address)}`));
-    const saidOf = ({ field, address }: Recipient) => saidKeys.has(`${field} ${comparableAddress(address)}`);
+    const alreadySaid = ({ field, address }: Recipient) =>
+      saidKeys.has(`${field} ${comparableAddress(address)}`);
     const heldOnly = [
       ...new Map(
         heldStopped
-          .filter((recipient) => !saidOf(recipient))
+          .filter((recipient) => !alreadySaid(recipient))
           .map((recipient) => [`${recipient.field} ${comparableAddress(recipient.address)}`, recipient]),
       ).values(),
     ]
@@ -567,7 +571,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       )
       .join('; ');
     const doubtedOnly = doubted
-      .filter((recipient) => !saidOf(recipient) && !heldStopped.includes(recipient))
+      .filter((recipient) => !alreadySaid(recipient) && !heldStopped.includes(recipient))
       .map(({ address, verdict }) => {
         const findings = describeFindings(probablyWrong(verdict));
         const suggested = verdict.suggestion ? `; did you mean ${verdict.suggestion}?` : '';
@@ -580,11 +584,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const next = replyTo
       ? "A release corrects the recipients, not Reply-To: discard the message and send it again with the company's own reply address."
       : doubtedOnly
-        ? 'Correct the recipient with --to (confirming it as new, --confirm-new, does not answer this) and release the message again, or discard it.'
+        ? CORRECT_PROBABLY_WRONG
         : 'Correct the recipient and release the message again, or discard it.';
-    throw new RecipientBlockedError(
-      `Not sent, the message stays held: ${why}${why.endsWith('?') ? '' : '.'} ${next}`,
-      details,
+    throw await refuse(
+      new RecipientBlockedError(
+        `Not sent, the message stays held: ${why}${why.endsWith('?') ? '' : '.'} ${next}`,
+        details,
+      ),
     );
   }
 
