@@ -6,8 +6,14 @@ import type { HeldEnvelope } from './hold-store.js';
 /**
  * What happened to a message:
  * - `sent`: passed to the transport (nothing to hold, a confirmation, or failing open), written
- *   before the transport answers: the plugin runs at compile and cannot see whether the transport
- *   took the message (a later plugin or the server may still refuse it, and `sendMail` rejects);
+ *   before the transport answers (the plugin runs at compile); a refusal after it is a second line,
+ *   `send-failed` or `recipients-refused`;
+ * - `send-failed`: after a `sent` or `monitored` line of the same message, the message did not go out
+ *   after all: a later plugin, nodemailer or the transport refused it (the SMTP server's answer to
+ *   RCPT TO or DATA), and `sendFailed.error` says what it answered; `sendMail` rejected with it;
+ * - `recipients-refused`: after a `sent` or `monitored` line, the SMTP server refused some recipients
+ *   at RCPT TO and the message went to the others only: `sendFailed.recipients` are those it did not
+ *   reach, `sendFailed.error` the server's answers (nodemailer's `info.rejected`, `rejectedErrors`);
  * - `not-sent`: passed the check, but names no address to deliver to (no RCPT TO: a prebuilt
  *   message without an envelope, only a group object): nodemailer refuses it (`EENVELOPE`), and
  *   `notSent.reason` says so;
@@ -37,6 +43,8 @@ import type { HeldEnvelope } from './hold-store.js';
  */
 export type AuditOutcome =
   | 'sent'
+  | 'send-failed'
+  | 'recipients-refused'
   | 'not-sent'
   | 'held'
   | 'monitored'
@@ -141,6 +149,11 @@ export interface AuditEntry {
    * and for `verification-failed` what the transport answered.
    */
   readonly verification?: { readonly challengeId: string; readonly error?: string };
+  /**
+   * For `send-failed` and `recipients-refused`: what refused the message after it was passed on (the
+   * transport's error), and for `recipients-refused` the recipients it did not reach.
+   */
+  readonly sendFailed?: { readonly error: string; readonly recipients?: readonly string[] };
   /** For `not-sent`: why the message could not go out. */
   readonly notSent?: { readonly reason: string };
   /** The message was sent although the customer could not be resolved, because the plugin fails open. */

@@ -55,6 +55,7 @@ import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js'
 export { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 
 import { removeHeaderFields } from './remove-header-fields.js';
+import { endWatch, keepFailureReason, recordSendFailure, watchSend } from './watch-send.js';
 
 /**
  * Options of {@link nodemailerGuard}. The customer a message is for is taken, in this order, from
@@ -340,11 +341,10 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // the stream and JSON transports hand it on), so for them it stays "passed to the transport".
     if (allowed && compiled.envelope.to.length === 0 && refusesEmptyEnvelope(mail))
       return record({ ...auditEntry(facts, 'not-sent'), notSent: { reason: NO_ENVELOPE_RECIPIENTS } });
-    if (allowed) return record(auditEntry(facts, 'sent'));
+    if (allowed) return passOn(mail, facts, 'sent');
     // A line break is held in every mode: sent on, nodemailer would split it into recipients nobody
     // typed (`a@example.se\r\nBcc: b@example.com` names b@example.com).
-    if (mode === 'monitor' && !check.recipients.some(isInjection))
-      return record(auditEntry(facts, 'monitored'));
+    if (mode === 'monitor' && !check.recipients.some(isInjection)) return passOn(mail, facts, 'monitored');
 
     let holdId: string;
     try {
@@ -398,6 +398,31 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     throw new RecipientNeedsConfirmationError(
       `Held ${holdId}, not sent: recipient ${who} needs confirming${uncovered}${throwAway ? '; no code was sent, since the address is a throw-away mailbox (disposable-domain) whose inbox anyone can read, so a code would prove nothing' : ''}; read it back, then release it`,
       details,
+    );
+  }
+
+  /**
+   * Records a message passed to the transport, and watches it until it is sent: one refused after
+   * all (by a later plugin, nodemailer or the server) gets a `send-failed` line with the error, so
+   * the log never keeps claiming a message went out that did not.
+   */
+  async function passOn(
+    mail: MailMessage,
+    facts: Parameters<typeof auditEntry>[0],
+    outcome: 'sent' | 'monitored',
+  ): Promise<void> {
+    await record(auditEntry(facts, outcome));
+    watchSend(mail, (failure, refused) =>
+      record({
+        ...auditEntry(facts, refused ? 'recipients-refused' : 'send-failed'),
+        sendFailed: { error: describeFailure(failure), ...(refused ? { recipients: [...refused] } : {}) },
+      }).catch((error: unknown) =>
+        // The caller hears of the failed send from `sendMail` itself; only the line is missing.
+        process.emitWarning(
+          `email-guard: message ${facts.messageId ?? '(no Message-ID)'} did not reach ${refused ? refused.join(', ') : 'its recipients'}, but the audit log line saying so could not be written: ${describeFailure(error)}`,
+          { code: 'EMAIL_GUARD_AUDIT_LOG_FAILED' },
+        ),
+      ),
     );
   }
 
@@ -1207,13 +1232,15 @@ const MESSAGE_ACCESSORS: PropertyDescriptor = {
     }
     const built = node as unknown as Partial<BuiltNode> | undefined;
     if (typeof built?.getEnvelope === 'function' && !sameAsChecked(this, compiled, built as BuiltNode)) {
-      throw new InvalidInputError([
+      const changed = new InvalidInputError([
         {
           path: ['envelope'],
           message:
             'a compile plugin registered after nodemailerGuard changed the message after it was checked; register nodemailerGuard last',
         },
       ]);
+      keepFailureReason(this, changed);
+      throw changed;
     }
     pinned.message = node;
   },
@@ -1301,12 +1328,13 @@ const guardedTransports = new WeakSet<object>();
 function guardTransport(transport: { send?: unknown } | undefined): void {
   if (!transport || typeof transport.send !== 'function' || guardedTransports.has(transport)) return;
   guardedTransports.add(transport);
-  const send = transport.send as (mail: MailMessage, callback: (error: Error | null) => void) => void;
-  transport.send = function guardedSend(
-    this: unknown,
-    mail: MailMessage,
-    callback: (error: Error | null) => void,
-  ) {
+  const send = transport.send as (mail: MailMessage, callback: TransportCallback) => void;
+  transport.send = function guardedSend(this: unknown, mail: MailMessage, given: TransportCallback) {
+    // A message the transport did not take is recorded as such before the caller hears of it.
+    const callback: TransportCallback = (error, ...answer) => {
+      const recorded = error ? recordSendFailure(mail, error) : endWatch(mail, answer[0]);
+      void recorded.finally(() => given(error, ...answer));
+    };
     const checked = checkedEnvelopes.get(mail);
     const node = mail?.message as unknown as Partial<BuiltNode> | undefined;
     if (checked === undefined || typeof node?.getEnvelope !== 'function') {
@@ -1335,6 +1363,9 @@ function guardTransport(transport: { send?: unknown } | undefined): void {
     return send.call(this, mail, callback);
   };
 }
+
+/** How a transport answers for one message: its error, or none and what it says of the send. */
+type TransportCallback = (error: Error | null, ...answer: unknown[]) => void;
 
 /** What nodemailer's built message (a MimeNode) tells about its recipients. */
 interface BuiltNode {
