@@ -20,6 +20,7 @@ import { heldAge as age } from '../nodemailer/held-age.js';
 import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
+import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
 import { comparableAddress, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { checkTimeZone } from './check-time-zone.js';
@@ -718,7 +719,7 @@ async function releaseWatched(
       isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
     )
       throw new CliFailure(
-        `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : inOneLine(withoutRefusal(error.message))}`,
+        `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : inOneLine(inCommandWords(withoutRefusal(error.message)))}`,
         exitCodes.findings,
       );
     if (error instanceof FewerCustomersError)
@@ -885,6 +886,14 @@ function withoutRefusal(message: string): string {
   return message.replace(
     /^(?:Release of \S+ refused, the message stays held|Not sent, the message stays held): /,
     '',
+  );
+}
+
+/** The library's way out of a refused release, said with this command's flags instead of its options. */
+function inCommandWords(message: string): string {
+  return message.replace(
+    CORRECT_PROBABLY_WRONG,
+    'Correct the recipient with --to (confirming it as new, --confirm-new, does not answer this) and release the message again, or discard it.',
   );
 }
 

@@ -6,8 +6,14 @@ import type { HeldEnvelope } from './hold-store.js';
 /**
  * What happened to a message:
  * - `sent`: passed to the transport (nothing to hold, a confirmation, or failing open), written
- *   before the transport answers: the plugin runs at compile and cannot see whether the transport
- *   took the message (a later plugin or the server may still refuse it, and `sendMail` rejects);
+ *   before the transport answers (the plugin runs at compile); a refusal after it is a second line,
+ *   `send-failed` or `recipients-refused`;
+ * - `send-failed`: after a `sent` or `monitored` line of the same message, the message did not go out
+ *   after all: a later plugin, nodemailer or the transport refused it (the SMTP server's answer to
+ *   RCPT TO or DATA), and `sendFailed.error` says what it answered; `sendMail` rejected with it;
+ * - `recipients-refused`: after a `sent` or `monitored` line, the SMTP server refused some recipients
+ *   at RCPT TO and the message went to the others only: `sendFailed.recipients` are those it did not
+ *   reach, `sendFailed.error` the server's answers (nodemailer's `info.rejected`, `rejectedErrors`);
  * - `not-sent`: passed the check, but names no address to deliver to (no RCPT TO: a prebuilt
  *   message without an envelope, only a group object): nodemailer refuses it (`EENVELOPE`), and
  *   `notSent.reason` says so;
@@ -22,7 +28,9 @@ import type { HeldEnvelope } from './hold-store.js';
  * - `release-failed`: a release the check passed but the transport did not take (server unreachable,
  *   message refused); the message stays held, and `release.error` says what the transport answered.
  *   `released` is recorded only once the transport accepted the message;
- * - `release-refused`: a release whose recipients are still blocked; the message stays held;
+ * - `release-refused`: a release refused, the message still held: its recipients are still stopped,
+ *   or its check knows fewer customers than the hold's, or could not look the customer up;
+ *   `release.refusal` says which (the error's code and message);
  * - `released-despite-block`: a release a person sent to a blocked recipient with
  *   `sendDespiteBlock: true`, on their own account;
  * - `hold-failed`: should have been held, but the hold store failed; it was not sent either;
@@ -35,6 +43,8 @@ import type { HeldEnvelope } from './hold-store.js';
  */
 export type AuditOutcome =
   | 'sent'
+  | 'send-failed'
+  | 'recipients-refused'
   | 'not-sent'
   | 'held'
   | 'monitored'
@@ -113,6 +123,12 @@ export interface AuditEntry {
     readonly force?: true;
     /** For `release-failed`: what the transport answered. */
     readonly error?: string;
+    /**
+     * For `release-refused`: why, as the error the release was refused with says it: its `code`
+     * (`FEWER_CUSTOMERS`, `LOOKUP_FAILED`, `RECIPIENT_BLOCKED`, `RECIPIENT_NEEDS_CONFIRMATION`) and
+     * its `message`. Absent on lines written before it was kept.
+     */
+    readonly refusal?: { readonly code: string; readonly message: string };
   };
   /** Why the customer could not be resolved, when it could not. */
   readonly customerLookup?: LookupFailure;
@@ -133,6 +149,11 @@ export interface AuditEntry {
    * and for `verification-failed` what the transport answered.
    */
   readonly verification?: { readonly challengeId: string; readonly error?: string };
+  /**
+   * For `send-failed` and `recipients-refused`: what refused the message after it was passed on (the
+   * transport's error), and for `recipients-refused` the recipients it did not reach.
+   */
+  readonly sendFailed?: { readonly error: string; readonly recipients?: readonly string[] };
   /** For `not-sent`: why the message could not go out. */
   readonly notSent?: { readonly reason: string };
   /** The message was sent although the customer could not be resolved, because the plugin fails open. */

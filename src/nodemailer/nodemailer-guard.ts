@@ -45,6 +45,7 @@ import { customersKnownBy, fewerCustomersAtRelease } from './customers-known.js'
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import { probablyWrong } from './probably-wrong.js';
 import { releaseLookupFailed } from './release-lookup-failed.js';
+import { CORRECT_PROBABLY_WRONG } from './release-next-steps.js';
 import './mail-options.js';
 import { confirmationKey } from './confirmation-key.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
@@ -54,6 +55,7 @@ import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js'
 export { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 
 import { removeHeaderFields } from './remove-header-fields.js';
+import { endWatch, keepFailureReason, recordSendFailure, watchSend } from './watch-send.js';
 
 /**
  * Options of {@link nodemailerGuard}. The customer a message is for is taken, in this order, from
@@ -339,11 +341,10 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // the stream and JSON transports hand it on), so for them it stays "passed to the transport".
     if (allowed && compiled.envelope.to.length === 0 && refusesEmptyEnvelope(mail))
       return record({ ...auditEntry(facts, 'not-sent'), notSent: { reason: NO_ENVELOPE_RECIPIENTS } });
-    if (allowed) return record(auditEntry(facts, 'sent'));
+    if (allowed) return passOn(mail, facts, 'sent');
     // A line break is held in every mode: sent on, nodemailer would split it into recipients nobody
     // typed (`a@example.se\r\nBcc: b@example.com` names b@example.com).
-    if (mode === 'monitor' && !check.recipients.some(isInjection))
-      return record(auditEntry(facts, 'monitored'));
+    if (mode === 'monitor' && !check.recipients.some(isInjection)) return passOn(mail, facts, 'monitored');
 
     let holdId: string;
     try {
@@ -397,6 +398,31 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     throw new RecipientNeedsConfirmationError(
       `Held ${holdId}, not sent: recipient ${who} needs confirming${uncovered}${throwAway ? '; no code was sent, since the address is a throw-away mailbox (disposable-domain) whose inbox anyone can read, so a code would prove nothing' : ''}; read it back, then release it`,
       details,
+    );
+  }
+
+  /**
+   * Records a message passed to the transport, and watches it until it is sent: one refused after
+   * all (by a later plugin, nodemailer or the server) gets a `send-failed` line with the error, so
+   * the log never keeps claiming a message went out that did not.
+   */
+  async function passOn(
+    mail: MailMessage,
+    facts: Parameters<typeof auditEntry>[0],
+    outcome: 'sent' | 'monitored',
+  ): Promise<void> {
+    await record(auditEntry(facts, outcome));
+    watchSend(mail, (failure, refused) =>
+      record({
+        ...auditEntry(facts, refused ? 'recipients-refused' : 'send-failed'),
+        sendFailed: { error: describeFailure(failure), ...(refused ? { recipients: [...refused] } : {}) },
+      }).catch((error: unknown) =>
+        // The caller hears of the failed send from `sendMail` itself; only the line is missing.
+        process.emitWarning(
+          `email-guard: message ${facts.messageId ?? '(no Message-ID)'} did not reach ${refused ? refused.join(', ') : 'its recipients'}, but the audit log line saying so could not be written: ${describeFailure(error)}`,
+          { code: 'EMAIL_GUARD_AUDIT_LOG_FAILED' },
+        ),
+      ),
     );
   }
 
@@ -468,7 +494,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ? 'release-refused'
         : 'released';
     const messageId = messageIdOf(data, compiled);
-    const entry = (settled: AuditOutcome, failure?: unknown): AuditEntry => ({
+    const entry = (settled: AuditOutcome, failure?: unknown, refusal?: EmailGuardError): AuditEntry => ({
       ...auditEntry(
         {
           check,
@@ -488,19 +514,20 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ...(release.confirmNew && (release.corrected || isNew) ? { confirmNew: true } : {}),
         ...(release.force ? { force: true } : {}),
         ...(failure === undefined ? {} : { error: describeFailure(failure) }),
+        ...(refusal === undefined ? {} : { refusal: { code: refusal.code, message: refusal.message } }),
       },
     });
-    if (fewer) {
-      await record(entry('release-refused'));
-      throw fewer;
-    }
+    // A refusal is logged with the error it is answered with, so the log says why, not only that.
+    const refuse = async (refusal: EmailGuardError): Promise<EmailGuardError> => {
+      await record(entry('release-refused', undefined, refusal));
+      return refusal;
+    };
+    if (fewer) throw await refuse(fewer);
     // `failOpen` lets new mail through a lookup that failed; a held message is not new mail, and a
     // release is never weaker than the hold: a check that saw no customer clears nothing. Only
     // `sendDespiteBlock`, on the releaser's own account, sends it.
-    if (check.failedOpen && !release.sendDespiteBlock) {
-      await record(entry('release-refused'));
-      throw releaseLookupFailed(release.holdId, check.customerId, guard.options.locale ?? 'en');
-    }
+    if (check.failedOpen && !release.sendDespiteBlock)
+      throw await refuse(releaseLookupFailed(release.holdId, check.customerId, guard.options.locale ?? 'en'));
     if (outcome !== 'release-refused') {
       // The intent first, before the message goes to the transport: a process that stops between
       // the send and `released` leaves this line without an end, a release in doubt, and never a
@@ -513,16 +540,17 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       );
       return;
     }
-    await record(entry(outcome));
     const details = {
       holdId: release.holdId,
       recipients: check.recipients,
       ...(messageId === undefined ? {} : { messageId }),
     };
     if (unconfirmed)
-      throw new RecipientNeedsConfirmationError(
-        `Release of ${release.holdId} refused, the message stays held: recipient ${describeStopped(check)} is not known for the customer; release it with confirmNew (--confirm-new) once the address is confirmed as theirs`,
-        details,
+      throw await refuse(
+        new RecipientNeedsConfirmationError(
+          `Release of ${release.holdId} refused, the message stays held: recipient ${describeStopped(check)} is not known for the customer; release it with confirmNew (--confirm-new) once the address is confirmed as theirs`,
+          details,
+        ),
       );
     // Said to the person releasing (the review page, `email-guard holds release`): each recipient
     // stopped, the finding in words with its code, the suggestion, and the next step. The hold id
@@ -553,11 +581,12 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // Stopped only by the check that held it: the check now passes it, which a customer file
     // lacking the address's owner explains, so that check's verdict is what stands.
     const saidKeys = new Set(stopped.map(({ field, address }) => `${field} ${comparableAddress(address)}`));
-    const saidOf = ({ field, address }: Recipient) => saidKeys.has(`${field} ${comparableAddress(address)}`);
+    const alreadySaid = ({ field, address }: Recipient) =>
+      saidKeys.has(`${field} ${comparableAddress(address)}`);
     const heldOnly = [
       ...new Map(
         heldStopped
-          .filter((recipient) => !saidOf(recipient))
+          .filter((recipient) => !alreadySaid(recipient))
           .map((recipient) => [`${recipient.field} ${comparableAddress(recipient.address)}`, recipient]),
       ).values(),
     ]
@@ -567,7 +596,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       )
       .join('; ');
     const doubtedOnly = doubted
-      .filter((recipient) => !saidOf(recipient) && !heldStopped.includes(recipient))
+      .filter((recipient) => !alreadySaid(recipient) && !heldStopped.includes(recipient))
       .map(({ address, verdict }) => {
         const findings = describeFindings(probablyWrong(verdict));
         const suggested = verdict.suggestion ? `; did you mean ${verdict.suggestion}?` : '';
@@ -580,11 +609,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const next = replyTo
       ? "A release corrects the recipients, not Reply-To: discard the message and send it again with the company's own reply address."
       : doubtedOnly
-        ? 'Correct the recipient with --to (confirming it as new, --confirm-new, does not answer this) and release the message again, or discard it.'
+        ? CORRECT_PROBABLY_WRONG
         : 'Correct the recipient and release the message again, or discard it.';
-    throw new RecipientBlockedError(
-      `Not sent, the message stays held: ${why}${why.endsWith('?') ? '' : '.'} ${next}`,
-      details,
+    throw await refuse(
+      new RecipientBlockedError(
+        `Not sent, the message stays held: ${why}${why.endsWith('?') ? '' : '.'} ${next}`,
+        details,
+      ),
     );
   }
 
@@ -1201,13 +1232,15 @@ const MESSAGE_ACCESSORS: PropertyDescriptor = {
     }
     const built = node as unknown as Partial<BuiltNode> | undefined;
     if (typeof built?.getEnvelope === 'function' && !sameAsChecked(this, compiled, built as BuiltNode)) {
-      throw new InvalidInputError([
+      const changed = new InvalidInputError([
         {
           path: ['envelope'],
           message:
             'a compile plugin registered after nodemailerGuard changed the message after it was checked; register nodemailerGuard last',
         },
       ]);
+      keepFailureReason(this, changed);
+      throw changed;
     }
     pinned.message = node;
   },
@@ -1295,12 +1328,13 @@ const guardedTransports = new WeakSet<object>();
 function guardTransport(transport: { send?: unknown } | undefined): void {
   if (!transport || typeof transport.send !== 'function' || guardedTransports.has(transport)) return;
   guardedTransports.add(transport);
-  const send = transport.send as (mail: MailMessage, callback: (error: Error | null) => void) => void;
-  transport.send = function guardedSend(
-    this: unknown,
-    mail: MailMessage,
-    callback: (error: Error | null) => void,
-  ) {
+  const send = transport.send as (mail: MailMessage, callback: TransportCallback) => void;
+  transport.send = function guardedSend(this: unknown, mail: MailMessage, given: TransportCallback) {
+    // A message the transport did not take is recorded as such before the caller hears of it.
+    const callback: TransportCallback = (error, ...answer) => {
+      const recorded = error ? recordSendFailure(mail, error) : endWatch(mail, answer[0]);
+      void recorded.finally(() => given(error, ...answer));
+    };
     const checked = checkedEnvelopes.get(mail);
     const node = mail?.message as unknown as Partial<BuiltNode> | undefined;
     if (checked === undefined || typeof node?.getEnvelope !== 'function') {
@@ -1329,6 +1363,9 @@ function guardTransport(transport: { send?: unknown } | undefined): void {
     return send.call(this, mail, callback);
   };
 }
+
+/** How a transport answers for one message: its error, or none and what it says of the send. */
+type TransportCallback = (error: Error | null, ...answer: unknown[]) => void;
 
 /** What nodemailer's built message (a MimeNode) tells about its recipients. */
 interface BuiltNode {

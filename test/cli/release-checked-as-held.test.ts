@@ -65,6 +65,9 @@ describe('--confirm-new', () => {
     expect(run.stderr).toContain(`${id} stays held: `);
     expect(run.stderr).toContain("anna@svenssonbygg.com is probably not the customer's address");
     expect(run.stderr).toContain('(sibling-domain)');
+    // The command says its own flags, where a library caller is told the release's options.
+    expect(run.stderr).toContain('Correct the recipient with --to (confirming it as new, --confirm-new,');
+    expect(run.stderr).not.toContain('`confirmNew`');
     expect(run.status).toBe(1);
     const sv = await release(id, everyone(), [
       '--to',

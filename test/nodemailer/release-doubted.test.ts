@@ -23,12 +23,17 @@ describe('a kept recipient the check finds probably not the customer’s', () =>
         code: 'RECIPIENT_BLOCKED',
         message: expect.stringContaining(`${address} is probably not the customer's address`),
       });
-      await expect(release).rejects.toMatchObject({
-        message: expect.stringContaining('Correct the recipient with --to'),
-      });
+      // A library caller is told the release's own options, not the command line's flags.
+      const refusal = (await release.catch((error: Error) => error)) as Error;
+      expect(refusal.message).toContain("Correct the recipient (the release's `to` option)");
+      expect(refusal.message).toContain('(`confirmNew`) does not answer this');
+      expect(refusal.message).not.toMatch(/--to|--confirm-new/);
       expect(fixture.sink.received).toEqual([]);
       expect((await fixture.holdStore.get(id))?.id).toBe(id);
-      expect(fixture.audit.entries.at(-1)?.outcome).toBe('release-refused');
+      expect(fixture.audit.entries.at(-1)).toMatchObject({
+        outcome: 'release-refused',
+        release: { refusal: { code: 'RECIPIENT_BLOCKED', message: refusal.message } },
+      });
     });
   }
 

@@ -24,7 +24,14 @@ describe('a release checked against fewer customers than the hold knew', () => {
     await expect(release).rejects.toMatchObject({ code: 'FEWER_CUSTOMERS', holdId: id, whenHeld: 3, now: 1 });
     expect(fixture.sink.received).toEqual([]);
     expect((await fixture.holdStore.get(id))?.state).toBe('held');
-    expect(fixture.audit.entries.at(-1)?.outcome).toBe('release-refused');
+    // The log says why the release was refused, not only that it was.
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'release-refused',
+      holdId: id,
+      release: {
+        refusal: { code: 'FEWER_CUSTOMERS', message: expect.stringContaining('fewer than the 3') },
+      },
+    });
   });
 
   it('refuses it against an emptied customer file, and through a guard with no directory at all', async () => {

@@ -74,6 +74,7 @@ export function usePipelineFixture(): PipelineFixture {
   beforeEach(async () => {
     sink?.received.splice(0);
     sink?.refuse.clear();
+    sink?.refuseData.clear();
     if (sink) sink.onMessage = undefined;
     dir = await temporaryDirectory();
     holdStore = createFileHoldStore(join(dir.path, 'held'));
@@ -128,6 +129,19 @@ export function guardedTransport(
     }),
   );
   return transporter;
+}
+
+/**
+ * The options of {@link guardedTransport}'s guard with nothing changed: customers looked up by the id
+ * a message carries, held mail to the fixture's store, decisions to its audit log. Spread them
+ * under an option a test sets (`mode: 'monitor'`).
+ */
+export function fixtureGuardOptions(fixture: PipelineFixture) {
+  return {
+    guard: createGuard({ lookupCustomer: async (id) => customers[id] }),
+    holdStore: fixture.holdStore,
+    auditLog: fixture.audit,
+  };
 }
 
 /** An order confirmation to C-1001's own address, with `extra` options over it. */

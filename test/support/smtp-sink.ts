@@ -18,6 +18,11 @@ export interface SmtpSink {
   /** Rejects RCPT TO for these addresses (a 550, as a real server would for an unknown mailbox). */
   readonly refuse: Set<string>;
   /**
+   * Takes RCPT TO for these addresses, then refuses the message after DATA (a 554, as a server's
+   * content filter does), keeping nothing.
+   */
+  readonly refuseData: Set<string>;
+  /**
    * Called with each message once the server has it whole, before it answers: a test stops the
    * sending process here, to leave a message sent without the sender hearing so. When it answers a
    * promise, the server holds its reply to DATA until that promise settles, so the sender cannot
@@ -34,6 +39,7 @@ export interface SmtpSink {
 export async function startSmtpSink(options: { readonly hideSMTPUTF8?: boolean } = {}): Promise<SmtpSink> {
   const received: Received[] = [];
   const refuse = new Set<string>();
+  const refuseData = new Set<string>();
   const hooks: { onMessage: MessageHook | undefined } = { onMessage: undefined };
   const server = new SMTPServer({
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -53,6 +59,12 @@ export async function startSmtpSink(options: { readonly hideSMTPUTF8?: boolean }
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (session.envelope.rcptTo.some((rcpt) => refuseData.has(rcpt.address))) {
+          const error = new Error('message refused by content filter') as Error & { responseCode: number };
+          error.responseCode = 554;
+          callback(error);
+          return;
+        }
         const message: Received = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : false,
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
@@ -71,6 +83,7 @@ export async function startSmtpSink(options: { readonly hideSMTPUTF8?: boolean }
     port,
     received,
     refuse,
+    refuseData,
     get onMessage() {
       return hooks.onMessage;
     },
