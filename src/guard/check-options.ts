@@ -33,7 +33,8 @@ export interface CheckOptions {
   /**
    * Show other customers' details in `belongs-to-other-customer` and `near-miss-other-customer`
    * findings: their id, their address or number unmasked, the slips from it, one finding per
-   * customer, and their address as the suggestion. Meant for staff tools behind a login. Left off,
+   * customer, and their address as the suggestion of `checkRecipient` (`guard.check` suggests no
+   * address that is another customer's). Meant for staff tools behind a login. Left off,
    * a finding says only that the address or number is registered to another customer, masked
    * (`a***@gmail.com`), so a check run near the public (a web shop, a browser) cannot be used to
    * look up other customers' data.

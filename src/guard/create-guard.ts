@@ -17,6 +17,7 @@ import { resolvePolicy } from './resolve-policy.js';
 import { type LookupFailure, type LookupOutcome, settleLookup } from './settle-lookup.js';
 import type { Action, Verdict } from './verdict.js';
 import { withLookupFailure } from './with-lookup-failure.js';
+import { withoutOthersSuggestion } from './without-others-suggestion.js';
 
 /** One decision, as handed to `onDecision` for an audit trail. Holds no message content. */
 export interface Decision {
@@ -385,12 +386,15 @@ export function createGuard(options: GuardOptions = {}): Guard {
         : parseInput(GuardCheckInputSchema, rawInput);
       let verdict: Verdict;
       let customerId: string;
+      // The customer as checked, verified addresses included: their own addresses are no one else's.
+      let checkedCustomer: Customer;
       if ('customer' in input) {
         customerId = input.customer.id;
         const [customer, asked] = await Promise.all([
           withVerified(input.customer),
           withDirectory(input.entered, customerId),
         ]);
+        checkedCustomer = customer;
         verdict = withFailure(
           checkRecipient({ entered: input.entered, customer, ...asked.directory }),
           asked.failure,
@@ -404,12 +408,14 @@ export function createGuard(options: GuardOptions = {}): Guard {
         ]);
         if ('found' in outcome) {
           const customer = await withVerified(outcome.found);
+          checkedCustomer = customer;
           verdict = withFailure(
             checkRecipient({ entered: input.entered, customer, ...asked.directory }),
             asked.failure,
           );
         } else {
           // The customer's failed lookup is the one on record; the directory's, if any, said the same.
+          checkedCustomer = { id: input.customerId };
           verdict = withLookupFailure(
             checkRecipient({
               entered: input.entered,
@@ -421,6 +427,13 @@ export function createGuard(options: GuardOptions = {}): Guard {
           );
         }
       }
+      // Never another customer's address as the correction: checked against the whole directory.
+      verdict = await withoutOthersSuggestion(verdict, checkedCustomer, {
+        directory: options.directory,
+        verifiedAddresses: options.verifiedAddresses,
+        rules,
+        timeoutMs,
+      });
       await decided(customerId, input.entered, verdict);
       return verdict;
     },

@@ -168,8 +168,8 @@ const WHAT_GOES: Readonly<Record<Locale, Record<'reply' | 'bounce' | 'receipt', 
 
 /** What goes to an answer field's address: a reply, a bounce (and a reply), or a read receipt. */
 function whatGoes(field: string): 'reply' | 'bounce' | 'receipt' {
-  if (field === 'Reply-To' || field === 'Mail-Followup-To') return 'reply';
-  return field.endsWith('-To') ? 'receipt' : 'bounce';
+  if (field === 'Reply-To' || field === 'Mail-Followup-To' || field === 'Mail-Reply-To') return 'reply';
+  return field.endsWith('-To') && field !== 'Errors-To' ? 'receipt' : 'bounce';
 }
 
 /**

@@ -44,6 +44,12 @@ describe('the fields an answer or a bounce goes to', () => {
       'the second of two fields of a raw message',
       raw(`Mail-Followup-To: ${ANNA}\r\nMail-Followup-To: Erik\r\n <${ERIK}>\r\n`),
     ],
+    ['Errors-To', 'a header', { headers: { 'Errors-To': ERIK } }],
+    ['X-Confirm-Reading-To', 'a header', { headers: { 'X-Confirm-Reading-To': ERIK } }],
+    ['Mail-Reply-To', 'a header', { headers: { 'Mail-Reply-To': `Erik <${ERIK}>` } }],
+    ['Return-Path', 'a header', { headers: { 'Return-Path': `<${ERIK}>` } }],
+    ['Errors-To', 'a raw message', raw(`Errors-To: ${ERIK}\r\n`)],
+    ['Return-Path', 'a raw message', raw(`Return-Path: <${ERIK}>\r\n`)],
     ['From', 'from', { from: ERIK }],
     ['From', 'from as an address object', { from: { name: 'Butiken', address: ERIK } }],
     ['Sender', 'sender', { sender: ERIK }],
@@ -67,6 +73,20 @@ describe('the fields an answer or a bounce goes to', () => {
       });
     });
   }
+
+  it('says what would reach the other customer through Mail-Reply-To and Errors-To', async () => {
+    const said = async (header: string) => {
+      const error = (await failure(guarded().sendMail(order({ headers: { [header]: ERIK } })))) as {
+        recipients?: { header?: string; verdict: { findings: { message: string }[] } }[];
+      };
+      return error.recipients?.find((recipient) => recipient.header === header)?.verdict.findings[0]?.message;
+    };
+    expect(await said('Mail-Reply-To')).toMatch(
+      /^Mail-Reply-To names another customer's address: the customer's reply/,
+    );
+    expect(await said('Errors-To')).toMatch(/^Errors-To names another customer's address: a bounce/);
+    expect(fixture.sink.received).toEqual([]);
+  });
 
   it("sends with the company's own From, Sender, MAIL FROM and receipt address, with no remark", async () => {
     await guarded().sendMail(

@@ -78,6 +78,25 @@ describe('createGuard with the PostgreSQL directory', () => {
     expect(fixture.audit.entries[0]?.recipients[0]?.codes).toContain('near-miss-other-customer');
   });
 
+  it("holds a domain typo of another customer's address without that address as the correction", async () => {
+    // An operations trial: Karl's order to Karin's name at gmial.com suggested Karin's real address.
+    const karin = { id: 'C-20', name: 'Karin Berg', emails: ['karin.berg.privat@gmail.com'] };
+    await directory.upsert([karin]);
+    try {
+      const guard = createGuard({ directory });
+      const karl = { id: 'C-10', name: 'Karl Berg', emails: ['karl.berg@telia.com'] };
+      const verdict = await guard.check({ entered: 'karin.berg.privat@gmial.com', customer: karl });
+      expect(verdict.findings.map((finding) => finding.code)).toContain('domain-typo');
+      expect(verdict.suggestion).toBeUndefined();
+      const error = await sendThroughGuard(guard, 'karin.berg.privat@gmial.com', 'Order');
+      expect(error.code).toBe('RECIPIENT_BLOCKED');
+      expect(error.message).not.toContain('karin.berg.privat@gmail.com');
+      expect(fixture.sink.received).toHaveLength(0);
+    } finally {
+      await directory.remove(karin.id);
+    }
+  });
+
   for (const revealOtherCustomers of [false, true]) {
     it(`gives the phone verdicts the in-memory directory gives${revealOtherCustomers ? ', revealing other customers' : ''}`, async () => {
       const inMemory = createGuard({ directory: createDirectory(customers), revealOtherCustomers });
