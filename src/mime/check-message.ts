@@ -5,7 +5,7 @@ import type { LookupFailure } from '../guard/settle-lookup.js';
 import type { Action } from '../guard/verdict.js';
 import { parseInput } from '../internal/parse-input.js';
 import { checkRecipients } from '../pipeline/check-recipients.js';
-import { collectRecipients } from '../pipeline/collect-recipients.js';
+import { collectAnswers, collectRecipients } from '../pipeline/collect-recipients.js';
 import { type PipelineOptions, PipelineOptionsSchema } from '../pipeline/pipeline-options.js';
 import { type MessageProblem, readMessageHeader } from '../pipeline/read-message-header.js';
 import type { RecipientVerdict } from '../pipeline/recipient.js';
@@ -64,7 +64,11 @@ const OptionsSchema = PipelineOptionsSchema.extend({
  * nodemailer objects: a queue consumer, a content filter. Only the header section is read (every
  * recipient is there, RFC 5322 §3.6.3), through mailparser, so a message of any size costs only its
  * header; a stream is left paused at the start of the body. Each recipient of To, Cc, Bcc and the
- * given envelope gets the guard's verdict, and one `block` blocks the message.
+ * given envelope gets the guard's verdict, and one `block` blocks the message. An address in a
+ * field an answer goes to (Reply-To, From, Sender, Disposition-Notification-To, Return-Receipt-To,
+ * Mail-Followup-To, each line of a repeated one) is listed, blocked, only when it is another
+ * customer's or one slip from one, its finding naming the field (`Reply-To names another
+ * customer's address: ...`).
  *
  * A malformed message (no recipients, a header that cannot be read) is answered with `block` and
  * a problem, never a throw. It throws only for misuse (`InvalidInputError`) and for a stream that
@@ -101,7 +105,12 @@ export async function checkMessage(
     );
   }
 
-  const check = await checkRecipients({ recipients, source: header.headers }, options);
+  // The fields an answer goes to (Reply-To, From, Sender, the receipt fields, Mail-Followup-To),
+  // every line of a repeated one, read as the nodemailer plugin reads a raw message's: nothing is
+  // delivered there, but the customer's reply, a receipt or a bounce is, with the order in it
+  // (RFC 5322 §3.6.2, RFC 8098 §2.1, RFC 3464 §2). Only another customer's address there is kept.
+  const replyTo = collectAnswers(header.answers);
+  const check = await checkRecipients({ recipients, source: header.headers, replyTo }, options);
   return {
     ok: check.action === 'send' || check.failedOpen,
     action: check.action,

@@ -5,6 +5,7 @@ import { PassThrough, Readable } from 'node:stream';
 import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
 import type { Customer } from '../../src/contacts/customer.js';
 import { EmailGuardError, InvalidInputError } from '../../src/errors.js';
 import { createGuard } from '../../src/guard/create-guard.js';
@@ -93,6 +94,63 @@ describe('checkMessage', () => {
       'envelope:anna.svenson1985@gmail.com:block',
     ]);
     expect(check.ok).toBe(false);
+  });
+
+  // An answer to the message goes to Reply-To, From, Sender, Mail-Followup-To or a receipt field
+  // (RFC 5322 §3.6.2, RFC 8098 §2.1), with the order quoted: another customer's address there reads it.
+  const withDirectory: CheckMessageOptions = {
+    ...options,
+    guard: createGuard({
+      lookupCustomer: async (id) => customers[id],
+      directory: createDirectory(Object.values(customers)),
+    }),
+  };
+
+  it("blocks another customer's address in every answer field of every repeated line, naming the field", async () => {
+    const check = await checkMessage(
+      createReadStream(fixture('answer-fields-other-customer.eml')),
+      withDirectory,
+    );
+    expect(check).toMatchObject({ ok: false, action: 'block' });
+    expect(summary(check)).toEqual([
+      'to:anna.svensson1985@gmail.com:send',
+      'reply-to:erik.lind@telia.com:block',
+      'header:erik.lind@telia.com:block',
+      'header:erik.lind@telia.com:block',
+    ]);
+    expect(check.recipients.slice(1).map(({ header }) => header)).toEqual([
+      undefined,
+      'Return-Receipt-To',
+      'Mail-Followup-To',
+    ]);
+    for (const { verdict } of check.recipients.slice(1))
+      expect(verdict.findings.map(({ code }) => code)).toEqual(['belongs-to-other-customer']);
+    expect(
+      check.recipients.slice(1).map(({ verdict }) => verdict.findings[0]?.message.split(':')[0]),
+    ).toEqual([
+      "Reply-To names another customer's address",
+      "Return-Receipt-To names another customer's address",
+      "Mail-Followup-To names another customer's address",
+    ]);
+
+    const originators = await checkMessage(
+      await readFile(fixture('originator-other-customer.eml')),
+      withDirectory,
+    );
+    expect(summary(originators)).toEqual([
+      'to:anna.svensson1985@gmail.com:send',
+      'from:erik.lind@telia.com:block',
+      'sender:erik.lind@telia.com:block',
+    ]);
+    expect(originators.recipients[2]?.verdict.findings[0]?.message).toMatch(
+      /^Sender names another customer's address/,
+    );
+  });
+
+  it("passes the company's own answer addresses without a remark", async () => {
+    const check = await checkMessage(createReadStream(fixture('answer-fields-own.eml')), withDirectory);
+    expect(check).toMatchObject({ ok: true, action: 'send' });
+    expect(summary(check)).toEqual(['to:anna.svensson1985@gmail.com:send']);
   });
 
   it('reads a message with bare LF line endings', async () => {
