@@ -213,6 +213,11 @@ export const cliTexts = {
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
+      verificationsNeeded: (id: string) =>
+        `${id} was held by a check that knew the addresses verified by code: give their store with --verifications DIR (with --database, the schema's is used), so that an address verified for another customer is refused as it was when held`,
+      notVerifications: (dir: string) =>
+        `--verifications ${dir}: not a verification store (a folder with the key file the verifier made); give the folder createFileVerificationStore keeps`,
+      waitingForCode: "waiting for the customer's code",
       notLocked: (id: string, code: string) =>
         `${id} stays held: it cannot be locked in the store: ${WRITE_REASONS.en[code] ?? code} (${code}); nothing was sent or removed`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard', by = '') =>
@@ -792,6 +797,11 @@ Stops on SIGINT or SIGTERM.`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,
+      verificationsNeeded: (id: string) =>
+        `${id} stoppades av en kontroll som kände till adresserna som verifierats med kod: ange deras förråd med --verifications MAPP (med --database används schemats), så att en adress som verifierats för en annan kund stoppas som när meddelandet stoppades`,
+      notVerifications: (dir: string) =>
+        `--verifications ${dir}: inget verifieringsförråd (en mapp med nyckelfilen som verifieraren gjorde); ange mappen som createFileVerificationStore använder`,
+      waitingForCode: 'väntar på kundens kod',
       notLocked: (id: string, code: string) =>
         `${id} ligger kvar: det kan inte låsas i lagret: ${WRITE_REASONS.sv[code] ?? code} (${code}); inget skickades eller togs bort`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard', by = '') =>

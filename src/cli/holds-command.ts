@@ -90,6 +90,10 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
         '--fewer-customers',
         'check against an export of fewer customers than the check that held the message knew (refused without it)',
       )
+      .option(
+        '--verifications <dir>',
+        "the verifier's store (createFileVerificationStore): an address verified for another customer is refused (with --database its schema's store is the default)",
+      )
       .addOption(columnsOption())
       .requiredOption('--smtp <url>', 'the SMTP server to send through: smtp://user:pass@host:587')
       .option(

@@ -10,7 +10,7 @@ import {
   MessageHeldError,
   SmtpUtf8NotAnnouncedError,
 } from '../errors.js';
-import { createGuard } from '../guard/create-guard.js';
+import { createGuard, type VerifiedAddressSource } from '../guard/create-guard.js';
 import { type FindingFacts, messageFor } from '../guard/messages.js';
 import { stopsRecipient } from '../guard/stops-recipient.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
@@ -33,6 +33,7 @@ import { formatSentDate } from './format-sent-date.js';
 import { envelopeJson, envelopeLine, hasNoEnvelope } from './held-envelope.js';
 import { KEY_VARIABLE } from './hold-key-variable.js';
 import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
+import { openVerifiedAddresses, verifiedAddressesIn } from './open-verified-addresses.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -58,6 +59,8 @@ export interface ReleaseFlags extends StoreFlags {
   readonly columns?: string;
   /** Check against an export of fewer customers than the holding check knew (refuse-fewer-customers.ts). */
   readonly fewerCustomers?: boolean;
+  /** `--verifications DIR`: the verifier's folder store; with `--database` the schema's is the default. */
+  readonly verifications?: string;
   readonly smtp: string;
   readonly force?: boolean;
 }
@@ -623,6 +626,24 @@ async function releaseDirectory(
   return customers.directory;
 }
 
+/**
+ * The addresses verified by code a release checks the recipients against too: `--verifications DIR`,
+ * else the database's own. A message held by a check that knew them is refused without them: a
+ * release is never less informed than the hold.
+ */
+async function releaseVerifiedAddresses(
+  opened: OpenedHoldStore,
+  held: HeldMessage,
+  flags: ReleaseFlags,
+): Promise<{ verifiedAddresses?: VerifiedAddressSource }> {
+  if (flags.verifications !== undefined)
+    return { verifiedAddresses: await openVerifiedAddresses(flags.verifications, flags.locale) };
+  if (opened.verifications) return { verifiedAddresses: verifiedAddressesIn(opened.verifications) };
+  if (held.verifiedAddressesChecked)
+    throw usageFailure(cliTexts[flags.locale].holds.verificationsNeeded(held.id));
+  return {};
+}
+
 async function releaseFrom(
   opened: OpenedHoldStore,
   id: string,
@@ -678,6 +699,7 @@ async function releaseWatched(
       exitCodes.findings,
     );
   const directory = await releaseDirectory(opened, held, flags, context);
+  const verifiedAddresses = await releaseVerifiedAddresses(opened, held, flags);
   const { default: nodemailer } = await import('nodemailer');
   let transporter: ReturnType<typeof nodemailer.createTransport>;
   try {
@@ -688,7 +710,7 @@ async function releaseWatched(
   transporter.use(
     'compile',
     nodemailerGuard({
-      guard: createGuard({ directory, locale: flags.locale }),
+      guard: createGuard({ directory, locale: flags.locale, ...verifiedAddresses }),
       holdStore: store,
       // Committed (a file's flushed to the disk) before the send: the start of a release must survive a power cut too.
       auditLog: interrupts.auditLog,

@@ -6,6 +6,7 @@ import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-l
 import { findReleasesInDoubt, readReleaseStarts } from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
+import type { VerificationRecord, VerificationStore } from '../verification/verification-store.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import {
   DATABASE_CONNECT_TIMEOUT_MS,
@@ -59,6 +60,8 @@ export interface OpenedHoldStore {
   readonly setAside?: (id: string, record: () => Promise<void>) => Promise<string[]>;
   /** The customer directory beside the held messages, where the store has one (the database's). */
   readonly directory?: AsyncDirectory;
+  /** The verifier's store beside the held messages, where the store has one (the database's). */
+  readonly verifications?: VerificationStore;
   /** Lets go of what was opened (the database's connections), so the command can end. */
   close(): Promise<void>;
 }
@@ -134,13 +137,19 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
   }
   const schema = flags.schema === undefined ? {} : { schema: flags.schema };
   try {
-    const [{ createPostgresHoldStore }, { createPostgresDirectory }, audit, { findReleaseSessions }] =
-      await Promise.all([
-        import('../postgres/create-postgres-hold-store.js'),
-        import('../postgres/create-postgres-directory.js'),
-        import('../postgres/create-postgres-audit-log.js'),
-        import('../postgres/find-release-sessions.js'),
-      ]);
+    const [
+      { createPostgresHoldStore },
+      { createPostgresDirectory },
+      audit,
+      { findReleaseSessions },
+      { createPostgresVerificationStore },
+    ] = await Promise.all([
+      import('../postgres/create-postgres-hold-store.js'),
+      import('../postgres/create-postgres-directory.js'),
+      import('../postgres/create-postgres-audit-log.js'),
+      import('../postgres/find-release-sessions.js'),
+      import('../postgres/create-postgres-verification-store.js'),
+    ]);
     const store = waitsBounded(createPostgresHoldStore({ pool, ...schema }), (error) =>
       lockWaitFailure(error, `${server} (${flags.schema ?? 'email_guard'})`, timeoutMs, flags.locale),
     );
@@ -162,6 +171,7 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
       problems: async () => [],
       releaseSessions: (ids: readonly string[]) => findReleaseSessions(pool, ids, schema),
       directory: createPostgresDirectory({ pool, ...schema }),
+      verifications: createPostgresVerificationStore<VerificationRecord>({ pool, ...schema }),
       close: () => pool.end(),
     };
   } catch (error) {

@@ -44,6 +44,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
     'de rättade mottagarna; krävs för ett stoppat meddelande',
   'the recipients new to the customer (corrected, or kept as held) were confirmed as theirs (audit log)':
     'mottagarna som är nya för kunden (rättade eller kvar som de stoppades) har bekräftats som kundens (granskningsloggen)',
+  "the verifier's store (createFileVerificationStore): an address verified for another customer is refused (with --database its schema's store is the default)":
+    'verifierarens förråd (createFileVerificationStore): en adress som verifierats för en annan kund stoppas (med --database är schemats förråd standard)',
   'check against an export of fewer customers than the check that held the message knew (refused without it)':
     'kontrollera mot en export med färre kunder än kontrollen som stoppade meddelandet kände till (vägras utan den)',
   "send although a recipient is still blocked or is another customer's address, on your account (audit log: released-despite-block)":

@@ -45,6 +45,13 @@ export interface HoldInput {
    * or before it was kept; such a message is released as before.
    */
   readonly customersKnown?: number;
+  /**
+   * The check that held the message also knew the addresses verified by code (its guard had
+   * `verifiedAddresses`, as `nodemailerGuard({ verifier })` gives it): a release whose guard
+   * lacks them is refused, since an address verified for another customer, or a slip of one,
+   * would pass there as merely new. Absent for a message held without them.
+   */
+  readonly verifiedAddressesChecked?: boolean;
 }
 
 /** A held message as listed: everything but the raw message. */
@@ -325,6 +332,7 @@ export async function sendHeldMessage(
     ...(settings.confirmNew ? { confirmNew: true } : {}),
     ...(settings.force ? { force: true } : {}),
     ...(entry.customersKnown === undefined ? {} : { customersKnown: entry.customersKnown }),
+    ...(entry.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
     ...(settings.fewerCustomers ? { fewerCustomers: true } : {}),
     stoppedWhenHeld: stoppedWhenHeld(entry.recipients).map(({ address }) => address),
     ...(corrected ? { corrected: true } : { recipients: entry.recipients.map(heldRecipient) }),

@@ -358,6 +358,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ...(typeof data.subject === 'string' ? { subject: data.subject } : {}),
         ...(check.customerLookup === undefined ? {} : { customerLookup: check.customerLookup }),
         ...customersKnownBy(guard),
+        ...(guard.options.verifiedAddresses ? { verifiedAddressesChecked: true } : {}),
       });
       holdId = held.id;
     } catch (error) {
@@ -448,6 +449,19 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // Checked against fewer customers than the hold knew, the check cannot see whose address a
     // correction is: refused whatever it says, so a partial customer file never undoes a block.
     const fewer = await fewerCustomersAtRelease(release, guard);
+    // Held by a check that knew the addresses verified by code, it is released only by one that
+    // knows them too: without them, an address verified for another customer (or a slip of one)
+    // would pass as merely new, and a release is never less informed than the hold.
+    const unverifiable =
+      release.verifiedAddressesChecked && !guard.options.verifiedAddresses
+        ? new InvalidInputError([
+            {
+              path: ['options', 'verifiedAddresses'],
+              code: 'verified-addresses-needed',
+              message: `held message ${release.holdId} was held by a check that knew the addresses verified by code; release it through a guard given them (nodemailerGuard({ verifier }) or createGuard({ verifiedAddresses }))`,
+            },
+          ])
+        : undefined;
     const check = await checkRecipients(
       { recipients, source: data, replyTo: compiled.replyTo },
       customerOptions(release.customerId ?? compiled.headerCustomerId),
@@ -522,7 +536,8 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       await record(entry('release-refused', undefined, refusal));
       return refusal;
     };
-    if (fewer) throw await refuse(fewer);
+    const unanswered = unverifiable ?? fewer;
+    if (unanswered) throw await refuse(unanswered);
     // `failOpen` lets new mail through a lookup that failed; a held message is not new mail, and a
     // release is never weaker than the hold: a check that saw no customer clears nothing. Only
     // `sendDespiteBlock`, on the releaser's own account, sends it.

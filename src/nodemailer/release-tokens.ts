@@ -32,6 +32,8 @@ export interface PendingRelease {
   readonly force?: boolean;
   /** Customers the check that held the message knew (`HeldMessage.customersKnown`), when kept. */
   readonly customersKnown?: number;
+  /** The check that held the message knew the verified addresses (`HeldMessage.verifiedAddressesChecked`). */
+  readonly verifiedAddressesChecked?: boolean;
   /** Checked against fewer customers than that, knowingly (fewerCustomersRefusal). */
   readonly fewerCustomers?: boolean;
 }

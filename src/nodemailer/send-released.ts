@@ -85,6 +85,14 @@ export interface ReleasedMessage {
    * @default false
    */
   readonly fewerCustomers?: boolean;
+  /**
+   * The check that held the message knew the addresses verified by code
+   * (`HeldMessage.verifiedAddressesChecked`): the release is refused (`InvalidInputError` naming
+   * `verifiedAddresses`) when the guard has none, since an address verified for another customer
+   * would pass there as merely new. The hold stores fill it from the held message.
+   * @default false
+   */
+  readonly verifiedAddressesChecked?: boolean;
 }
 
 // RFC 5321 §4.1.1: MAIL FROM and RCPT TO are command lines ended by CRLF, so a control character
@@ -113,6 +121,7 @@ const ReleasedMessageSchema = z.object({
   force: z.boolean().optional(),
   customersKnown: z.number().int().nonnegative().optional(),
   fewerCustomers: z.boolean().optional(),
+  verifiedAddressesChecked: z.boolean().optional(),
   stoppedWhenHeld: z.array(z.string()).optional(),
   recipients: z
     .array(
@@ -168,6 +177,7 @@ export async function sendReleased(
     ...(release.force ? { force: true } : {}),
     ...(release.customersKnown === undefined ? {} : { customersKnown: release.customersKnown }),
     ...(release.fewerCustomers ? { fewerCustomers: true } : {}),
+    ...(release.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
     ...(release.stoppedWhenHeld?.length
       ? { stoppedWhenHeld: release.stoppedWhenHeld.map(comparableAddress) }
       : {}),

@@ -303,6 +303,8 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           ...(input.messageId === undefined ? {} : { messageId: input.messageId }),
           ...(input.customerId === undefined ? {} : { customerId: input.customerId }),
           ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
+          // In the JSON column, as the rest of what the check said: no column of its own is needed.
+          ...(input.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
         }),
       );
       const holdFailed = failed('the message was neither sent nor held in PostgreSQL (send it again)');

@@ -19,16 +19,18 @@ export function orderConfirmation(to: string, customerId = newCustomer.id, order
 
 /**
  * The fixture's SMTP server behind `nodemailerGuard` with a verifier (`unverified: 'verify'`), its
- * store in the fixture's folder; `verifierOptions` overrides the verifier's defaults.
+ * store in the fixture's folder; `verifierOptions` overrides the verifier's defaults, and
+ * `holdStore` the fixture's hold store.
  */
 export function verifyingTransport(
   fixture: PipelineFixture,
   verifierOptions: VerifyingTransportSetup['verifierOptions'] = {},
   guardOptions: VerifyingTransportSetup['guardOptions'] = {},
+  holdStore = fixture.holdStore,
 ) {
   return buildVerifyingTransport({
     port: fixture.sink.port,
-    holdStore: fixture.holdStore,
+    holdStore,
     auditLog: fixture.audit,
     folder: join(fixture.dir, 'verification'),
     verifierOptions,
