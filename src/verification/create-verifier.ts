@@ -208,10 +208,12 @@ export interface Verifier extends VerifiedAddressSource {
    * The customers the address's mailbox is verified for, under any spelling: the guard reads an
    * address verified for another customer as theirs (`belongs-to-other-customer`). With
    * `maxDistance: 1`, also the addresses verified one slip from it (a character missing, extra,
-   * changed or two swapped in the local part, or å, ä, ö written another way), found as a
-   * directory finds them (`findAddress`): the guard reads such a slip as it reads one of another
-   * customer's recorded address (`near-miss-other-customer`, `near-miss-other-name`). Rejects when
-   * the store cannot be read.
+   * changed or two swapped in the local part, or å, ä, ö written another way, or one slip in the
+   * domain with the local part typed right), found as a directory finds them (`findAddress`): the
+   * guard reads such a slip as it reads one of another customer's recorded address
+   * (`near-miss-other-customer`, `near-miss-other-name`). The first such look-up files every
+   * verified address first when the store's index is missing or older (see `reindex`). Rejects
+   * when the store cannot be read.
    */
   findVerified(
     address: string,
@@ -752,7 +754,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
   async function addToCustomer(customerId: string, address: string, verifiedAt: number): Promise<void> {
     const key = await store.key();
-    // An address verified before variants were filed is filed when it is released or confirmed again.
+    // Filed again on each release or confirmation: cheap when it is filed (read, not written), and it
+    // files an address a store without `verifiedRecords` could not list for `reindex`.
     await indexAddress(key, address);
     await store.update(customerName(key, customerId), (current) => {
       const record: CustomerRecord =

@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/contacts/customer.js';
-import { InvalidInputError } from '../../src/errors.js';
+import { InvalidInputError, VerificationStoreFailedError } from '../../src/errors.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { createFileVerificationStore } from '../../src/verification/create-file-verification-store.js';
 import { createVerifier } from '../../src/verification/create-verifier.js';
@@ -104,6 +104,38 @@ describe('addresses verified before the index of slips existed', () => {
     expect(await verifierOn().reindex()).toEqual({ addresses: 2 });
     expect(await versionFiles()).toEqual(filed);
     expect(await slipsOf(verifier, 'nils.ek1@gmail.com')).toEqual([{ ...NILS, distance: 1 }]);
+  });
+
+  it('fails the look-up while the store cannot be listed, as a failed lookup for the guard, and files on the next one', async () => {
+    const { transporter, outbox } = outboxTransport();
+    const store = memoryVerificationStore();
+    await proveAddresses(
+      createVerifier({ store, transporter, from: 'Butiken AB <order@butiken.se>' }),
+      outbox,
+      [KARIN],
+    );
+    for (const name of [...store.records.keys()])
+      if (/^(v-|d-|index-version$)/.test(name)) store.records.delete(name);
+    let down = true;
+    const listing = {
+      ...store,
+      async *verifiedRecords() {
+        if (down)
+          throw new VerificationStoreFailedError('the verification store cannot be listed: disk gone');
+        for (const record of store.records.values()) yield record;
+      },
+    };
+    const verifier = createVerifier({ store: listing, transporter, from: 'Butiken AB <order@butiken.se>' });
+    await expect(slipsOf(verifier, 'karin.berg@outlok.se')).rejects.toThrow(/disk gone/);
+    const guard = createGuard({ lookupCustomer: async (id) => people[id], verifiedAddresses: verifier });
+    const verdict = await guard.check({ entered: 'karin.berg@outlok.se', customerId: 'C-2003' });
+    expect(verdict.action).toBe('block');
+    expect(verdict.findings.find((finding) => finding.code === 'lookup-failed')).toMatchObject({
+      reason: 'error',
+    });
+    down = false;
+    expect(await slipsOf(verifier, 'karin.berg@outlok.se')).toEqual([{ ...KARIN, distance: 1 }]);
+    expect(store.records.get('index-version')).toMatchObject({ kind: 'index', version: 2 });
   });
 
   it('is refused for a store that cannot list its records, naming what it lacks, and look-ups still answer', async () => {
