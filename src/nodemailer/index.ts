@@ -31,6 +31,8 @@ export type {
   ConfirmResult,
   CustomerAddress,
   RefusalReason,
+  Reindexed,
+  ReindexOptions,
   Released,
   StillHeld,
   Verifier,
@@ -40,6 +42,8 @@ export { createVerifier } from '../verification/create-verifier.js';
 export type {
   AddressRecord,
   CustomerRecord,
+  DomainRecord,
+  IndexMarkRecord,
   VariantRecord,
   VerificationChallenge,
   VerificationRecord,

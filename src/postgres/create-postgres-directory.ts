@@ -24,13 +24,13 @@ import {
   FindAddressOptionsSchema,
 } from '../contacts/create-directory.js';
 import { type Customer, CustomerSchema, fitsCustomerSchema } from '../contacts/customer.js';
+import { domainVariants } from '../contacts/domain-variants.js';
 import { foldedMailboxKey } from '../contacts/folded-mailbox-key.js';
 import { DirectoryWriteFailedError, InvalidInputError, LookupFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { isE164 } from '../phone/is-e164.js';
 import { RegionSchema } from '../phone/region-schema.js';
 import { toE164 } from '../phone/to-e164.js';
-import { displayDomain } from '../spelling/display-domain.js';
 import { copyLine } from './copy-line.js';
 import { type CandidateBatcherOptions, createCandidateBatcher } from './create-candidate-batcher.js';
 import {
@@ -216,17 +216,6 @@ export function createTunedPostgresDirectory(
     // Å, ä, ö written another way, filed and looked up as the in-memory directory does.
     const folded = foldedMailboxKey(key);
     if (folded !== undefined) into.add(folded);
-  }
-
-  /** A domain as typed (Unicode), and each one-character deletion of it. */
-  function domainVariants(domain: string): string[] {
-    const shown = displayDomain(domain);
-    const variants = new Set([shown]);
-    for (let i = 0; i < shown.length; i++) {
-      if (i > 0 && shown[i] === shown[i - 1]) continue;
-      variants.add(`${shown.slice(0, i)}${shown.slice(i + 1)}`);
-    }
-    return [...variants];
   }
 
   /**

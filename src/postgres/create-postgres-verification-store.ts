@@ -39,6 +39,13 @@ export interface PostgresVerificationStore<Record = unknown> {
    */
   readMany(names: readonly string[]): Promise<(Record | undefined)[]>;
   /**
+   * Every address record with a verified challenge (`kind` `address`, a challenge with
+   * `verifiedAt`), in pages of {@link VERIFIED_PAGE_SIZE} read in the order of the primary key
+   * (each page starts after the last name of the one before), so memory stays bounded and no
+   * transaction stays open between pages: what `verifier.reindex()` files again.
+   */
+  verifiedRecords(): AsyncIterable<Record>;
+  /**
    * Replaces the record under `name` with what `change` makes of it, in one transaction holding
    * the row's lock (`SELECT ... FOR UPDATE`), so no other update of that name, from any instance,
    * comes between the read and the write. `change` returns `undefined` to leave the record as it
@@ -61,6 +68,9 @@ const OptionsSchema = z.object({
 
 // As the verifier names its records: short ASCII.
 const NAME = /^[A-Za-z0-9_-]{1,200}$/;
+
+/** Records read by one query of `verifiedRecords`. */
+export const VERIFIED_PAGE_SIZE = 500;
 
 /**
  * PostgreSQL's jsonb cannot hold the NUL character (`\u0000`, SQLSTATE 22P05; PostgreSQL manual,
@@ -172,6 +182,26 @@ export function createPostgresVerificationStore<Record = unknown>(
         .catch(fail);
       const found = new Map(rows.map((row) => [row.name, row.record ?? undefined]));
       return asked.map((name) => found.get(name));
+    },
+
+    async *verifiedRecords() {
+      let after = '';
+      for (;;) {
+        // Keyset pages on the primary key: each query is an index range scan, whatever the table's size.
+        const { rows } = await pool
+          .query<{ name: string; record: Record }>(
+            `SELECT name, record FROM ${s}.verification_record
+              WHERE name > $1 AND record->>'kind' = 'address'
+                AND jsonb_path_exists(record, '$.challenges[*].verifiedAt')
+              ORDER BY name LIMIT $2`,
+            [after, VERIFIED_PAGE_SIZE],
+          )
+          .catch(fail);
+        for (const row of rows) yield row.record;
+        const last = rows.at(-1);
+        if (last === undefined || rows.length < VERIFIED_PAGE_SIZE) return;
+        after = last.name;
+      }
     },
 
     async update(name, change) {

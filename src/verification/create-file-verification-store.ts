@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { link, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, opendir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { VerificationStoreFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { nodeStoreFs } from '../nodemailer/store-fs.js';
-import type { VerificationRecord, VerificationStore } from './verification-store.js';
+import type { AddressRecord, VerificationRecord, VerificationStore } from './verification-store.js';
 
 /** Options of {@link createFileVerificationStore}. */
 export interface FileVerificationStoreOptions {
@@ -68,6 +68,8 @@ const RecordSchema = z.discriminatedUnion('kind', [
     verified: z.array(z.object({ address: z.string(), verifiedAt: z.number() })),
   }),
   z.object({ kind: z.literal('variant'), addresses: z.array(z.string()) }),
+  z.object({ kind: z.literal('domain'), domains: z.array(z.string()) }),
+  z.object({ kind: z.literal('index'), version: z.number().int().positive(), indexedAt: z.number() }),
 ]);
 
 /**
@@ -315,6 +317,26 @@ export function createFileVerificationStore(
     async readMany(names) {
       return Promise.all(names.map(async (name) => (await latest(name)).record));
     },
+    async *verifiedRecords() {
+      // The folder is read as a stream of entries (`opendir`, a few dozen at a time), never as one
+      // list of every name, so memory stays the same however many records there are.
+      let folder: AsyncIterable<{ name: string; isDirectory(): boolean }>;
+      try {
+        folder = await opendir(join(dir, 'records'));
+      } catch (error) {
+        if (code(error) === 'ENOENT') return;
+        throw failed(`the verification store ${dir} cannot be listed`, error);
+      }
+      try {
+        for await (const entry of folder) {
+          if (!entry.isDirectory() || !NAME.test(entry.name)) continue;
+          const { record } = await latest(entry.name);
+          if (record?.kind === 'address' && record.challenges.some(isVerified)) yield record;
+        }
+      } catch (error) {
+        throw failed(`the verification store ${dir} cannot be listed`, error);
+      }
+    },
     update(name, change) {
       recordDir(name);
       const previous = queues.get(name) ?? Promise.resolve();
@@ -330,6 +352,10 @@ export function createFileVerificationStore(
       return run;
     },
   };
+}
+
+function isVerified(challenge: AddressRecord['challenges'][number]): boolean {
+  return challenge.verifiedAt !== undefined;
 }
 
 /** Temporary files of a write that never finished (its process was killed), by their age. */

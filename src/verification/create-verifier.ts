@@ -8,6 +8,7 @@ import { MailboxRulesSchema } from '../address/mailbox-rules-schema.js';
 import { parseAddress } from '../address/parse-address.js';
 import { createAddressMatcher } from '../contacts/create-address-matcher.js';
 import { FindAddressOptionsSchema } from '../contacts/create-directory.js';
+import { domainVariants } from '../contacts/domain-variants.js';
 import { mailboxVariants } from '../contacts/mailbox-variants.js';
 import {
   type ChallengeDetails,
@@ -168,6 +169,22 @@ export interface VerifiedMatch extends CustomerAddress {
   readonly distance: 0 | 1;
 }
 
+/** What `reindex` answers: how many verified addresses it filed. */
+export interface Reindexed {
+  /** The verified addresses the store listed, each filed under its variants (again, when it was already). */
+  readonly addresses: number;
+}
+
+/** Options of `verifier.reindex`. */
+export interface ReindexOptions {
+  /**
+   * Called after each address is filed, with the count so far: a progress line for a store of many
+   * addresses. What it throws ends the filing (run `reindex` again: it goes on where it is needed).
+   * @default undefined
+   */
+  readonly onProgress?: (progress: Reindexed) => void;
+}
+
 /** Proves new addresses with a code, and releases what was held for them (see {@link createVerifier}). */
 export interface Verifier extends VerifiedAddressSource {
   /**
@@ -191,10 +208,12 @@ export interface Verifier extends VerifiedAddressSource {
    * The customers the address's mailbox is verified for, under any spelling: the guard reads an
    * address verified for another customer as theirs (`belongs-to-other-customer`). With
    * `maxDistance: 1`, also the addresses verified one slip from it (a character missing, extra,
-   * changed or two swapped in the local part, or å, ä, ö written another way), found as a
-   * directory finds them (`findAddress`): the guard reads such a slip as it reads one of another
-   * customer's recorded address (`near-miss-other-customer`, `near-miss-other-name`). Rejects when
-   * the store cannot be read.
+   * changed or two swapped in the local part, or å, ä, ö written another way, or one slip in the
+   * domain with the local part typed right), found as a directory finds them (`findAddress`): the
+   * guard reads such a slip as it reads one of another customer's recorded address
+   * (`near-miss-other-customer`, `near-miss-other-name`). The first such look-up files every
+   * verified address first when the store's index is missing or older (see `reindex`). Rejects
+   * when the store cannot be read.
    */
   findVerified(
     address: string,
@@ -209,6 +228,21 @@ export interface Verifier extends VerifiedAddressSource {
    * left mid-send (`state: 'releasing'`) is not sent again: the answer names it in `releasing`.
    */
   release(input: CustomerAddress): Promise<Released>;
+  /**
+   * Files every verified address the store lists (`verifiedRecords`) under its mailbox variants and
+   * its domain's variants, the index `findVerified` with `maxDistance: 1` reads, then marks the
+   * store as filed under this index version. For addresses verified before the index existed, or
+   * by an older version of it; a verifier does this by itself before its first look-up of slips
+   * when the mark is missing or older. Idempotent: what is filed already is read, not written
+   * again. Rejects with `InvalidInputError` (`options.store.verifiedRecords`) for a store that
+   * cannot list its records, and with `VerificationStoreFailedError` when the store fails.
+   *
+   * @example
+   * ```ts
+   * const { addresses } = await verifier.reindex({ onProgress: ({ addresses }) => console.log(addresses) });
+   * ```
+   */
+  reindex(options?: ReindexOptions): Promise<Reindexed>;
 }
 
 /** How `nodemailerGuard` hands its hold store to the verifier. Not exported from the package. */
@@ -216,8 +250,18 @@ export const attachHoldStore: unique symbol = Symbol('email-guard.verifier.attac
 
 const HOUR_MS = 3_600_000;
 const BY = 'email-guard verifier';
+/**
+ * The version of the index of verified addresses: 1 filed each under its mailbox variants, 2 also
+ * its domain under the domain's variants. A store marked with less (or nothing) is filed again.
+ */
+const INDEX_VERSION = 2;
+// Where the mark is kept: a fixed name, as it says nothing about any address or customer.
+const INDEX_MARK = 'index-version';
 
 const isFunction = (value: unknown) => typeof value === 'function';
+const ReindexOptionsSchema = z
+  .object({ onProgress: z.custom<unknown>(isFunction, 'onProgress must be a function').optional() })
+  .optional();
 const OptionsSchema = z.object({
   store: z.object(
     {
@@ -322,6 +366,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const addressName = (key: Uint8Array, address: string) => `a-${hmac(key, `address:${keyOf(address)}`)}`;
   const customerName = (key: Uint8Array, customerId: string) => `c-${hmac(key, `customer:${customerId}`)}`;
   const variantName = (key: Uint8Array, variant: string) => `v-${hmac(key, `variant:${variant}`)}`;
+  const domainName = (key: Uint8Array, variant: string) => `d-${hmac(key, `domain:${variant}`)}`;
 
   /** The records under `names`, in one question when the store can answer several at once. */
   async function readAll(names: readonly string[]): Promise<(VerificationRecord | undefined)[]> {
@@ -337,49 +382,127 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
   /**
    * Files the address under each of its mailbox variants (`mailboxVariants`, as the directory files
-   * a customer's addresses). Done before a code or link is checked, so an address is found by its
-   * slips (`findVerified` with `maxDistance: 1`) from the moment it is verified; not when the code
-   * is sent, which would put these writes on the path of every order held for a new address.
+   * a customer's addresses), and its domain under each of the domain's variants (`domainVariants`,
+   * as the directory files its domains). Done before a code or link is checked, so an address is
+   * found by its slips (`findVerified` with `maxDistance: 1`) from the moment it is verified; not
+   * when the code is sent, which would put these writes on the path of every order held for a new
+   * address. The entries are read first and only the missing ones written: an address at a domain
+   * filed before (gmail.com) writes no domain entry, and filing an address again writes nothing.
    */
   async function indexAddress(key: Uint8Array, address: string): Promise<void> {
+    const parsed = parseAddress(address);
+    if (!parsed.ok) return;
+    const { domain } = mailboxKey(parsed.address, rules);
+    const entries: IndexEntry[] = [
+      ...mailboxVariants(address, { mailboxRules: ruleList }).map((variant) => ({
+        name: variantName(key, variant),
+        kind: 'variant' as const,
+        value: address,
+      })),
+      ...domainVariants(domain).map((variant) => ({
+        name: domainName(key, variant),
+        kind: 'domain' as const,
+        value: domain,
+      })),
+    ];
+    const current = await readAll(entries.map((entry) => entry.name));
     await Promise.all(
-      mailboxVariants(address, { mailboxRules: ruleList }).map((variant) =>
-        store.update(variantName(key, variant), (current) => {
-          const addresses = current?.kind === 'variant' ? current.addresses : [];
-          if (addresses.includes(address)) return undefined;
-          return { kind: 'variant', addresses: [...addresses, address] };
-        }),
-      ),
+      entries
+        .filter((entry, index) => !filedIn(current[index], entry))
+        .map((entry) =>
+          store.update(entry.name, (record) =>
+            filedIn(record, entry)
+              ? undefined
+              : listing(entry.kind, [...listed(record, entry.kind), entry.value]),
+          ),
+        ),
     );
+  }
+
+  // The filing of every verified address under this index version, once per verifier: the mark
+  // read, and when missing or older, `reindex` run before the first look-up of slips answers.
+  let indexed: Promise<void> | undefined;
+  function ensureIndexed(key: Uint8Array): Promise<void> {
+    indexed ??= (async () => {
+      const mark = await store.read(INDEX_MARK);
+      if (mark?.kind === 'index' && mark.version >= INDEX_VERSION) return;
+      // A store that cannot list its records is filed as its addresses are confirmed, as before.
+      if (typeof store.verifiedRecords !== 'function') return;
+      await reindexAll(key);
+    })().catch((error: unknown) => {
+      // Tried again by the next look-up; this one fails, and the guard reads that as a failed lookup.
+      indexed = undefined;
+      throw error;
+    });
+    return indexed;
+  }
+
+  async function reindexAll(key: Uint8Array, onProgress?: (progress: Reindexed) => void): Promise<Reindexed> {
+    const list = store.verifiedRecords?.bind(store);
+    if (!list) {
+      throw new InvalidInputError([
+        {
+          path: ['options', 'store', 'verifiedRecords'],
+          message:
+            'the verification store cannot list its verified addresses (it has no verifiedRecords), so they cannot be filed again',
+        },
+      ]);
+    }
+    let addresses = 0;
+    // One address at a time: filing several at once measured no faster (the store's writes are the cost).
+    for await (const record of list()) {
+      // A store of the caller's own may list anything: only a verified address record is filed.
+      if (record?.kind !== 'address' || typeof record.address !== 'string') continue;
+      if (!record.challenges.some((challenge) => challenge.verifiedAt !== undefined)) continue;
+      await indexAddress(key, record.address);
+      addresses++;
+      onProgress?.({ addresses });
+    }
+    const indexedAt = await store.now();
+    await store.update(INDEX_MARK, (current) =>
+      current?.kind === 'index' && current.version >= INDEX_VERSION
+        ? undefined
+        : { kind: 'index', version: INDEX_VERSION, indexedAt },
+    );
+    return { addresses };
   }
 
   /**
    * The verified addresses on the entered mailbox or one slip from it: the candidates filed under
-   * the entered address's variants, compared as the directory compares its own
-   * (`createAddressMatcher`), each only for the customers its address record says it is verified for.
+   * the entered address's variants (a slip in the local part), and the entered local part at each
+   * filed domain one slip from the entered domain (a slip in the domain alone, `outlok.se`), both
+   * compared as the directory compares its own (`createAddressMatcher`), each only for the
+   * customers its address record says it is verified for. Two reads, whatever the store holds.
    */
   async function findNear(
     key: Uint8Array,
     entered: Extract<ReturnType<typeof parseAddress>, { ok: true }>['address'],
   ): Promise<VerifiedMatch[]> {
-    const variants = await readAll(
-      mailboxVariants(entered.address, { mailboxRules: ruleList }).map((variant) =>
-        variantName(key, variant),
-      ),
-    );
-    const candidates = new Set([entered.address]);
-    for (const record of variants)
-      if (record?.kind === 'variant') for (const filed of record.addresses) candidates.add(filed);
-    const names = [...new Set([...candidates].map((candidate) => addressName(key, candidate)))];
+    await ensureIndexed(key);
     const matcher = createAddressMatcher<string>(entered, rules, { maxDistance: 1, unparsed: '\u0000' });
+    const variantNames = mailboxVariants(entered.address, { mailboxRules: ruleList }).map((variant) =>
+      variantName(key, variant),
+    );
+    const domainNames = domainVariants(matcher.key.domain).map((variant) => domainName(key, variant));
+    const candidates = new Set([entered.address]);
+    const nearDomains = new Set<string>();
+    for (const record of await readAll([...variantNames, ...domainNames])) {
+      if (record?.kind === 'variant') for (const filed of record.addresses) candidates.add(filed);
+      else if (record?.kind === 'domain')
+        for (const domain of record.domains) if (matcher.isNearDomain(domain)) nearDomains.add(domain);
+    }
+    // The entered local part as each near domain's rules read it: its address record is named by that key.
+    const rekeyed = matcher.rekey(nearDomains);
+    for (const rekey of rekeyed) candidates.add(rekey);
+    const names = [...new Set([...candidates].map((candidate) => addressName(key, candidate)))];
     for (const record of await readAll(names)) {
       if (record?.kind !== 'address') continue;
       for (const challenge of record.challenges) {
         if (challenge.verifiedAt === undefined) continue;
-        matcher.matchCandidate(
-          { id: challenge.customerId, emails: [record.address] },
-          () => `${challenge.customerId}\u0000${record.address}`,
-        );
+        const candidate = { id: challenge.customerId, emails: [record.address] };
+        const slotOf = () => `${challenge.customerId}\u0000${record.address}`;
+        matcher.matchCandidate(candidate, slotOf);
+        if (rekeyed.size > 0) matcher.matchRekeyed(candidate, rekeyed, slotOf);
       }
     }
     return matcher.matches().map((match) => ({
@@ -631,7 +754,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
   async function addToCustomer(customerId: string, address: string, verifiedAt: number): Promise<void> {
     const key = await store.key();
-    // An address verified before variants were filed is filed when it is released or confirmed again.
+    // Filed again on each release or confirmation: cheap when it is filed (read, not written), and it
+    // files an address a store without `verifiedRecords` could not list for `reindex`.
     await indexAddress(key, address);
     await store.update(customerName(key, customerId), (current) => {
       const record: CustomerRecord =
@@ -808,6 +932,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
       return released(report.released, report.releasing);
     },
 
+    async reindex(reindexOptions) {
+      const given = parseInput(ReindexOptionsSchema, reindexOptions, ['options']) as
+        | ReindexOptions
+        | undefined;
+      const key = await store.key();
+      const done = await reindexAll(key, given?.onProgress);
+      indexed = Promise.resolve();
+      return done;
+    },
+
     [attachHoldStore](holdStore, mailboxRules, guard) {
       holdStores.add(holdStore);
       checkedBy ??= guard;
@@ -827,6 +961,28 @@ export function createVerifier(options: VerifierOptions): Verifier {
  */
 function released(sent: ReleaseResult[], releasing: readonly string[]): Released {
   return Object.defineProperty(sent, 'releasing', { value: releasing, enumerable: false }) as Released;
+}
+
+/** One entry of the index of slips: `value` (an address, a domain) listed under `name`. */
+interface IndexEntry {
+  readonly name: string;
+  readonly kind: 'variant' | 'domain';
+  readonly value: string;
+}
+
+/** What an index record of `kind` lists: nothing when it is none, or of another kind. */
+function listed(record: VerificationRecord | undefined, kind: IndexEntry['kind']): readonly string[] {
+  if (record?.kind === 'variant' && kind === 'variant') return record.addresses;
+  if (record?.kind === 'domain' && kind === 'domain') return record.domains;
+  return [];
+}
+
+function listing(kind: IndexEntry['kind'], values: string[]): VerificationRecord {
+  return kind === 'variant' ? { kind, addresses: values } : { kind, domains: values };
+}
+
+function filedIn(record: VerificationRecord | undefined, entry: IndexEntry): boolean {
+  return listed(record, entry.kind).includes(entry.value);
 }
 
 function refused(reason: RefusalReason): Outcome {

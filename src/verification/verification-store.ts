@@ -52,8 +52,37 @@ export interface VariantRecord {
   readonly addresses: readonly string[];
 }
 
+/**
+ * The domains of verified addresses filed under one domain variant (`domainVariants`: the domain
+ * as typed, and the domain with one character deleted): the index that finds a verified address
+ * whose local part was typed right and whose domain is one slip off (`karin.berg@outlok.se` for
+ * `karin.berg@outlook.se`), as the directory finds its own addresses' domains.
+ */
+export interface DomainRecord {
+  readonly kind: 'domain';
+  /** The domains filed under the variant, as mailbox keys hold them (lower case, ASCII). */
+  readonly domains: readonly string[];
+}
+
+/**
+ * Which version of the index ({@link VariantRecord}, {@link DomainRecord}) every verified address
+ * was filed under, and when: a verifier that finds none, or an older one, files them all again
+ * (`verifier.reindex()`) before its first look-up of slips.
+ */
+export interface IndexMarkRecord {
+  readonly kind: 'index';
+  readonly version: number;
+  /** When the last full filing ended, on the store's clock. */
+  readonly indexedAt: number;
+}
+
 /** What a {@link VerificationStore} keeps under a name. */
-export type VerificationRecord = AddressRecord | CustomerRecord | VariantRecord;
+export type VerificationRecord =
+  | AddressRecord
+  | CustomerRecord
+  | VariantRecord
+  | DomainRecord
+  | IndexMarkRecord;
 
 /**
  * Where the verifier keeps its challenges and verified addresses. `createFileVerificationStore`
@@ -88,6 +117,14 @@ export interface VerificationStore {
    * each name is `read` on its own.
    */
   readMany?(names: readonly string[]): Promise<(VerificationRecord | undefined)[]>;
+  /**
+   * Every address record with at least one verified challenge, read a page at a time, so memory
+   * stays bounded however many the store holds: what `verifier.reindex()` files again. An address
+   * verified while the listing runs may be left out (it is filed when it is confirmed). Any other
+   * record it yields is passed over. Without it `reindex` refuses to run, and a verifier files an
+   * address only when it is confirmed.
+   */
+  verifiedRecords?(): AsyncIterable<VerificationRecord>;
   /**
    * Replaces the record under `name` with what `change` makes of it, atomically across every
    * process that uses the store: no other update of that name comes between the read and the

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGuard } from '../../src/guard/create-guard.js';
-import { createPostgresVerificationStore } from '../../src/postgres/create-postgres-verification-store.js';
+import {
+  createPostgresVerificationStore,
+  VERIFIED_PAGE_SIZE,
+} from '../../src/postgres/create-postgres-verification-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
 import { createVerifier } from '../../src/verification/create-verifier.js';
 import type { VerificationRecord } from '../../src/verification/verification-store.js';
@@ -41,6 +44,8 @@ describe('slips of verified addresses in PostgreSQL', () => {
       'kund.13@outlook.com',
       'knud.7@outlook.com',
       'kund.99@outlook.com',
+      'kund.3@outlok.com',
+      'kund.13@outlook.co',
     ];
     const statementsFor = async () => {
       counted.statements = 0;
@@ -50,6 +55,8 @@ describe('slips of verified addresses in PostgreSQL', () => {
 
     await proveAddresses(postgres, inPostgres.outbox, pairs(0, 5));
     await proveAddresses(memory, inMemory.outbox, pairs(0, 5));
+    // The first look-up of slips reads the index's version mark (and files what it lacks) once.
+    await postgres.findVerified('kund.3x@outlook.com', { maxDistance: 1 });
     const few = await statementsFor();
     await proveAddresses(postgres, inPostgres.outbox, pairs(5, 20));
     await proveAddresses(memory, inMemory.outbox, pairs(5, 20));
@@ -64,6 +71,9 @@ describe('slips of verified addresses in PostgreSQL', () => {
     expect(await postgres.findVerified('kunnd.3@outlook.com', { maxDistance: 1 })).toEqual([
       { customerId: 'C-3', address: 'kund.3@outlook.com', distance: 1 },
     ]);
+    expect(await postgres.findVerified('kund.3@outlok.com', { maxDistance: 1 })).toEqual([
+      { customerId: 'C-3', address: 'kund.3@outlook.com', distance: 1 },
+    ]);
 
     const guard = createGuard({ verifiedAddresses: postgres });
     const verdict = await guard.check({
@@ -73,6 +83,91 @@ describe('slips of verified addresses in PostgreSQL', () => {
     expect(verdict.findings.map((finding) => finding.code)).toContain('near-miss-other-customer');
     // Twenty verifications make a few hundred transactions: slow on a shared machine, not a hang.
   }, 120_000);
+
+  it('lists every verified address record page by page, and reindex files them for a new verifier', async () => {
+    const schema = 'verified_pages';
+    await migrate(database.pool, { schema });
+    const earlier = outboxTransport();
+    await proveAddresses(
+      createVerifier({
+        store: createPostgresVerificationStore<VerificationRecord>({ pool: database.pool, schema }),
+        transporter: earlier.transporter,
+        from: 'Butiken AB <order@butiken.se>',
+      }),
+      earlier.outbox,
+      [
+        { customerId: 'C-2001', address: 'karin.berg@outlook.se' },
+        { customerId: 'C-2002', address: 'nils.ek@gmail.com' },
+      ],
+    );
+    await database.pool.query(
+      `DELETE FROM ${schema}.verification_record WHERE name LIKE 'v-%' OR name LIKE 'd-%' OR name = 'index-version'`,
+    );
+    // Two addresses verified, then the index removed, as a version from before it left them; and
+    // enough verified address records written beside them to fill more than one page, with records
+    // that are not listed: an address with only a pending code, a customer's list and a variant.
+    const verified = VERIFIED_PAGE_SIZE + 18;
+    await database.pool.query(
+      `INSERT INTO ${schema}.verification_record (name, record)
+       SELECT 'a-' || lpad(n::text, 6, '0'), jsonb_build_object(
+         'kind', 'address', 'address', 'kund.' || n || '@outlook.com', 'starts', '[]'::jsonb,
+         'challenges', jsonb_build_array(jsonb_build_object(
+           'id', 'challenge-' || n, 'customerId', 'C-' || n, 'codeHash', 'ab', 'createdAt', 0,
+           'expiresAt', 1, 'attempts', 1, 'maxAttempts', 5, 'verifiedAt', 1)))
+       FROM generate_series(1, $1) AS n`,
+      [verified],
+    );
+    const store = createPostgresVerificationStore<VerificationRecord>({ pool: database.pool, schema });
+    await store.update('a-pending', () => ({
+      kind: 'address',
+      address: 'ny.kund@outlook.com',
+      starts: [0],
+      challenges: [
+        {
+          id: 'p',
+          customerId: 'C-0',
+          codeHash: 'ab',
+          createdAt: 0,
+          expiresAt: 1,
+          attempts: 0,
+          maxAttempts: 5,
+        },
+      ],
+    }));
+    await store.update('c-list', () => ({ kind: 'customer', customerId: 'C-1', verified: [] }));
+    await store.update('v-variant', () => ({ kind: 'variant', addresses: ['kund.1@outlook.com'] }));
+
+    const counted = countStatements(database.pool);
+    const listing = createPostgresVerificationStore<VerificationRecord>({ pool: counted.pool, schema });
+    const listed: string[] = [];
+    for await (const record of listing.verifiedRecords())
+      if (record.kind === 'address') listed.push(record.address);
+    expect(listed.length).toBe(verified + 2);
+    expect(new Set(listed).size).toBe(verified + 2);
+    expect(listed).toContain('karin.berg@outlook.se');
+    expect(listed).not.toContain('ny.kund@outlook.com');
+    // Two pages: a full one, and the rest.
+    expect(counted.statements).toBe(2);
+
+    // The index was never filed: a new verifier files every verified address before its first look-up.
+    const verifier = createVerifier({
+      store: createPostgresVerificationStore<VerificationRecord>({ pool: database.pool, schema }),
+      transporter: outboxTransport().transporter,
+      from: 'Butiken AB <order@butiken.se>',
+    });
+    expect(await verifier.findVerified('karin.berg@outlok.se', { maxDistance: 1 })).toEqual([
+      { customerId: 'C-2001', address: 'karin.berg@outlook.se', distance: 1 },
+    ]);
+    expect(await verifier.findVerified('nils.ek1@gmail.com', { maxDistance: 1 })).toEqual([
+      { customerId: 'C-2002', address: 'nils.ek@gmail.com', distance: 1 },
+    ]);
+    expect(await store.read('index-version')).toMatchObject({ kind: 'index', version: 2 });
+    // Filing again writes nothing: every entry is there.
+    const before = await database.pool.query(`SELECT count(*)::int AS n FROM ${schema}.verification_record`);
+    expect(await verifier.reindex()).toEqual({ addresses: verified + 2 });
+    const after = await database.pool.query(`SELECT count(*)::int AS n FROM ${schema}.verification_record`);
+    expect(after.rows[0]).toEqual(before.rows[0]);
+  }, 180_000);
 
   it('reads many records in their order, and refuses a name it cannot hold', async () => {
     const store = createPostgresVerificationStore<{ n: number }>({ pool: database.pool, schema: SCHEMA });

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/contacts/customer.js';
-import { RecipientAwaitingVerificationError } from '../../src/errors.js';
+import { MessageHeldError, RecipientAwaitingVerificationError } from '../../src/errors.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { createFileVerificationStore } from '../../src/verification/create-file-verification-store.js';
@@ -90,6 +90,26 @@ describe('a slip of an address verified for another customer', () => {
     expect(codesOf(await guard.check({ entered: 'nils.ek1@gmail.com', customerId: 'C-2002' }))).toContain(
       'near-miss',
     );
+  });
+
+  it('is another customer’s near miss when the slip is in the domain alone, and no code is sent there', async () => {
+    const setup = setUp();
+    await proveAddress(setup, 'C-2001', 'karin.berg@outlook.se');
+    // The local part typed right, the domain one letter short: Karin's address, for Olle's order.
+    const verdict = await setup.guard.check({ entered: 'karin.berg@outlok.se', customerId: 'C-2003' });
+    expect(codesOf(verdict)).toContain('near-miss-other-name');
+    expect(verdict.action).not.toBe('send');
+    const before = fixture.sink.received.length;
+    const error = await setup.transporter
+      .sendMail(orderConfirmation('karin.berg@outlok.se', 'C-2003'))
+      .catch((rejected: unknown) => rejected);
+    expect(error).not.toBeInstanceOf(RecipientAwaitingVerificationError);
+    expect(error).toBeInstanceOf(MessageHeldError);
+    expect(fixture.sink.received.length).toBe(before);
+    // For Karin herself it is a slip of her own address, as for one on her record.
+    expect(
+      codesOf(await setup.guard.check({ entered: 'karin.berg@outlok.se', customerId: 'C-2001' })),
+    ).not.toContain('near-miss-other-name');
   });
 
   it('is reported when the customer it was verified for cannot be named', async () => {
