@@ -316,16 +316,25 @@ interface OpenLoopRound {
   readonly gc: { readonly count: number; readonly totalMs: number; readonly maxMs: number };
   /** This process's event-loop delay at p99 and the largest (perf_hooks.monitorEventLoopDelay), ms. */
   readonly loopDelay: { readonly p99: number; readonly max: number };
-  /** Autovacuum and autoanalyze runs on any table meanwhile (pg_stat_all_tables). */
-  readonly autovacuums: number;
+  /** The tables autovacuum vacuumed or analysed meanwhile, with how many times (pg_stat_all_tables). */
+  readonly autovacuums: string;
 }
 
-/** Autovacuum and autoanalyze runs so far on every table of the database. */
-async function autovacuumRuns(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ runs: string }>(
-    'SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) AS runs FROM pg_stat_all_tables',
+/** Autovacuum and autoanalyze runs so far, by table (`schema.table`), of the tables it has run on. */
+async function autovacuumRuns(pool: pg.Pool): Promise<Map<string, number>> {
+  const { rows } = await pool.query<{ name: string; runs: string }>(
+    `SELECT schemaname || '.' || relname AS name, autovacuum_count + autoanalyze_count AS runs
+       FROM pg_stat_all_tables WHERE autovacuum_count + autoanalyze_count > 0`,
   );
-  return Number(rows[0]?.runs);
+  return new Map(rows.map((row) => [row.name, Number(row.runs)]));
+}
+
+/** The tables with more autovacuum runs in `after` than in `before`, as `name (runs), ...`, or `none`. */
+function autovacuumsBetween(before: Map<string, number>, after: Map<string, number>): string {
+  const runs = [...after]
+    .map(([name, count]) => [name, count - (before.get(name) ?? 0)] as const)
+    .filter(([, count]) => count > 0);
+  return runs.length === 0 ? 'none' : runs.map(([name, count]) => `${name} (${count})`).join(', ');
 }
 
 /**
@@ -351,7 +360,7 @@ async function openLoopRound(
   delay.disable();
   observer.disconnect();
   // Statistics reach pg_stat_all_tables when a worker reports them, at the end of its run.
-  const autovacuums = (await autovacuumRuns(pool)) - vacuumsBefore;
+  const autovacuums = autovacuumsBetween(vacuumsBefore, await autovacuumRuns(pool));
   return {
     rate,
     timing: report.timing,
@@ -369,7 +378,7 @@ async function openLoopRound(
 
 /** One line of what went on during an open loop beside its figures. */
 function describeRound(round: OpenLoopRound): string {
-  return `p50 ${ms(round.timing.p50)}, p99 ${ms(round.timing.p99)}, ${formatRate(round.timing.perSecond)} checks/s; load average ${round.load[0]} before, ${round.load[1]} after; the driver sent late by ${ms(round.driverLate.p99)} at p99 (${ms(round.driverLate.max)} at most); here, event-loop delay p99 ${ms(round.loopDelay.p99)} (${ms(round.loopDelay.max)} at most), ${round.gc.count} garbage-collection pauses of ${ms(round.gc.totalMs)} in all (${ms(round.gc.maxMs)} at most); ${round.autovacuums} autovacuum or autoanalyze runs in the server`;
+  return `p50 ${ms(round.timing.p50)}, p99 ${ms(round.timing.p99)}, ${formatRate(round.timing.perSecond)} checks/s; load average ${round.load[0]} before, ${round.load[1]} after; the driver sent late by ${ms(round.driverLate.p99)} at p99 (${ms(round.driverLate.max)} at most); here, event-loop delay p99 ${ms(round.loopDelay.p99)} (${ms(round.loopDelay.max)} at most), ${round.gc.count} garbage-collection pauses of ${ms(round.gc.totalMs)} in all (${ms(round.gc.maxMs)} at most); autovacuum or autoanalyze runs in the server: ${round.autovacuums}`;
 }
 
 /** Prints the PostgreSQL section. Skips it, saying why, when no cluster can be started here. */
