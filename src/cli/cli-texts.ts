@@ -536,7 +536,8 @@ correction must pass the check or, new to the customer, be sent with --confirm-n
 
 A store sealed with a key (createFileHoldStore(dir, { key })) is opened with the key in ${keyVariable}.
 Exit codes: 0 done, 1 held messages listed or a release refused, 2 usage error, 3 no such store or
-held message (or a database that cannot be reached), 4 the SMTP server did not take the message (it stays held).`,
+held message (or a database that cannot be reached), 4 the SMTP server did not take the message (it stays held).
+A release or discard in doubt (started, never ended) exits with 2 until it is given --force.`,
       incident: `
 Example:
 ${INCIDENT_EXAMPLES}
@@ -1151,7 +1152,8 @@ rättelse måste klara kontrollen eller, om den är ny för kunden, skickas med 
 
 En mapp förseglad med en nyckel (createFileHoldStore(dir, { key })) öppnas med nyckeln i ${keyVariable}.
 Slutkoder: 0 klart, 1 stoppade meddelanden listade eller ett släpp vägrat, 2 fel i kommandoraden,
-3 ingen sådan mapp eller inget sådant meddelande (eller en databas som inte kan nås), 4 SMTP-servern tog inte emot meddelandet (det ligger kvar).`,
+3 ingen sådan mapp eller inget sådant meddelande (eller en databas som inte kan nås), 4 SMTP-servern tog inte emot meddelandet (det ligger kvar).
+Ett släpp eller en borttagning i ovisshet (påbörjad, aldrig avslutad) slutar med 2 tills det ges --force.`,
       incident: `
 Exempel:
 ${INCIDENT_EXAMPLES}

@@ -218,7 +218,7 @@ export interface ReleaseResult {
   readonly messageId?: string;
   /** The envelope the message was sent with. */
   readonly envelope: HeldEnvelope;
-  /** What the transport answered. */
+  /** What the transport answered, with `messageId` the message's own (as at the top). */
   readonly info: SentMessageInfo;
 }
 
@@ -337,7 +337,9 @@ export async function sendHeldMessage(
     stoppedWhenHeld: stoppedWhenHeld(entry.recipients).map(({ address }) => address),
     ...(corrected ? { corrected: true } : { recipients: entry.recipients.map(heldRecipient) }),
   });
-  return { envelope, info };
+  // nodemailer makes up a Message-ID for a raw message it sends (it reads no header of it): the
+  // answer names the one the message carries, the one the mail server logs (RFC 5322 §3.6.4).
+  return { envelope, info: entry.messageId ? { ...info, messageId: entry.messageId } : info };
 }
 
 function correctedRecipients(to: string | readonly string[]): string[] {

@@ -142,7 +142,8 @@ const ReleasedMessageSchema = z.object({
  * customer's address refuses the release (`RECIPIENT_BLOCKED`) unless `sendDespiteBlock` is set. Either way the release is logged
  * with who and why. The release is a token that lives in this process only while this send runs,
  * so no message can claim it by itself. For a custom `HoldStore`'s `release`; the file hold store
- * uses it too.
+ * uses it too. nodemailer reads no header of a raw message, so the answer's `messageId` is one it
+ * made up, not the message's: a store's `ReleaseResult` names the held message's own in both places.
  *
  * @example
  * ```ts

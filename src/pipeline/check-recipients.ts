@@ -1,3 +1,4 @@
+import { indexMailboxRules } from '../address/mailbox-key.js';
 import { checkCustomerRecord } from '../guard/check-customer-record.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import { OTHER_CUSTOMER_CODES } from '../guard/other-customer-codes.js';
@@ -6,6 +7,7 @@ import { resolvePolicy } from '../guard/resolve-policy.js';
 import { type LookupFailure, settleLookup } from '../guard/settle-lookup.js';
 import type { Action, Locale, Verdict } from '../guard/verdict.js';
 import { withLookupFailure } from '../guard/with-lookup-failure.js';
+import { withoutOthersSuggestion } from '../guard/without-others-suggestion.js';
 import { answerFieldName } from './answer-fields.js';
 import type { CustomerReference, PipelineOptions } from './pipeline-options.js';
 import type { Recipient, RecipientVerdict } from './recipient.js';
@@ -87,12 +89,23 @@ export async function checkRecipients<Source>(
       failOpen,
     };
     const placeholder = { id: id || UNRESOLVED_CUSTOMER };
+    const others = {
+      directory: guard.options.directory,
+      verifiedAddresses: guard.options.verifiedAddresses,
+      rules: indexMailboxRules(guard.options.mailboxRules),
+      timeoutMs: guard.options.lookupTimeoutMs ?? 2000,
+    };
     // Checked as a new customer's address, with the failure on record: `block` unless failing open.
+    // Its correction is never another customer's address, as in `guard.check`.
     checkAddress = async (entered) =>
-      withLookupFailure(
-        checkRecipient({ entered, customer: placeholder }, guard.options),
-        failure,
-        failureOptions,
+      withoutOthersSuggestion(
+        withLookupFailure(
+          checkRecipient({ entered, customer: placeholder }, guard.options),
+          failure,
+          failureOptions,
+        ),
+        placeholder,
+        others,
       );
   }
 

@@ -152,6 +152,9 @@ describe('email-guard holds discard: a release in doubt', () => {
     const sv = await runCliInProcess([...discard, '--locale', 'sv']);
     expect(sv.stderr).toContain('osäkert om det släpptes');
     expect(sv.status).toBe(2);
+    // The help names this exit code too, not only a usage error (docs/cli.md says the same).
+    const help = await runCliInProcess(['holds', 'discard', '--help']);
+    expect(help.stdout).toContain('A release or discard in doubt (started, never ended) exits with 2');
     expect(outcomes(id).map((entry) => entry.outcome)).toEqual(['release-started']);
 
     const forced = await runCliInProcess([...discard, '--force']);

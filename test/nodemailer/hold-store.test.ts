@@ -88,6 +88,18 @@ describe('the release of a corrected message', () => {
     expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'released', action: 'send', release: WHO });
   });
 
+  it('answers a release with the Message-ID that was sent, in info as at the top', async () => {
+    const id = await holdOrder();
+    const result = await fixture.holdStore.release(id, guardedTransport(), {
+      to: 'anna.svensson1985@gmail.com',
+      ...WHO,
+    });
+    const sent = /^Message-ID: *(.+?)\r?$/im.exec(fixture.sink.received[0]?.raw.toString() ?? '')?.[1];
+    expect(sent).toMatch(/^<.+@.+>$/);
+    expect(result.messageId).toBe(sent);
+    expect(result.info.messageId).toBe(sent);
+  });
+
   it('refuses confirmNew that is not a boolean, naming the option', async () => {
     const id = await holdOrder();
     await expect(
