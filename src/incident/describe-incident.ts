@@ -17,6 +17,7 @@ import {
 import type { IncidentReport, Measure } from './incident-report.js';
 import { latestMeasure } from './latest-measure.js';
 import { loginExposure } from './login-exposure.js';
+import { ownMeasureText } from './measure-own-text.js';
 
 /** Phrases shared by the report and the customer notice, in one language and time zone. */
 export interface Phrasing {
@@ -133,7 +134,8 @@ export function measureText(
   incident: { readonly cause?: string | undefined; readonly circumstances: string },
 ): string {
   const cause = incident.cause;
-  if (measure.text) return measure.text;
+  const own = ownMeasureText(measure, phrasing.locale);
+  if (own !== undefined) return own.text;
   if (measure.id === confirmedDeletionMeasureId)
     return confirmedDeletionText(phrasing.locale, incident.circumstances);
   if (measure.status === 'failed') {
