@@ -26,8 +26,7 @@ import {
   credentialWording,
   describeAddressMistake,
   disclosureReach,
-  inCustomerNotice,
-  isUsualMeasure,
+  inCustomerNoticeIn,
   listCategories,
   measureText,
   type Phrasing,
@@ -344,7 +343,7 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
   const usualText = (measure: Measure, as: Measure['status']) =>
     measureText(phrasing, { id: measure.id, status: as }, report.incident);
   return report.measures
-    .filter((measure) => states.includes(measure.status) && inThisNotice(phrasing, report, measure))
+    .filter((measure) => states.includes(measure.status) && inCustomerNoticeIn(phrasing, report, measure))
     .map((measure) => {
       const own = ownTextIn(measure, phrasing.locale);
       if (measure.status === 'failed') {
@@ -357,18 +356,6 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
         ? `${dated(text, measure.doneAt)} ${attempts.awaitingAnswer}`
         : dated(text, measure.doneAt);
     });
-}
-
-/**
- * A measure the notice says ({@link inCustomerNotice}), and can say in its language: one of the
- * caller's own worded only in the other language is left out (the report says so), never printed in
- * a language the notice is not written in.
- */
-function inThisNotice(phrasing: Phrasing, report: IncidentReport, measure: Measure): boolean {
-  return (
-    inCustomerNotice(report, measure) &&
-    (isUsualMeasure(measure.id) || ownTextIn(measure, phrasing.locale) !== undefined)
-  );
 }
 
 /**
@@ -616,7 +603,7 @@ function noticeParts(
   const required = report.subscriberNotice.required;
   const proposedLines = required
     ? report.measures
-        .filter((measure) => measure.status === 'proposed' && inThisNotice(phrasing, report, measure))
+        .filter((measure) => measure.status === 'proposed' && inCustomerNoticeIn(phrasing, report, measure))
         // Said to the customer in the notice's own voice, never the report's third person ("the
         // customer's correct address is to be entered"); a caller's own text is theirs to word.
         .map(

@@ -18,6 +18,7 @@ import {
   describeIncident,
   formatDate,
   inCustomerNotice,
+  inCustomerNoticeIn,
   isUsualMeasure,
   measureText,
   type Phrasing,
@@ -778,7 +779,8 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
   // It says what buildCustomerNotice puts in the notice, and no more: done and planned measures, the
   // proposed ones only in a notice the law requires (GDPR Art. 34(2)), where the contact point is
   // named too; otherwise only the customer service number.
-  const told = report.measures.filter((measure) => inCustomerNotice(report, measure));
+  // The notice in the report's language: a measure of the caller's own worded only in the other is not in it.
+  const told = report.measures.filter((measure) => inCustomerNoticeIn(phrasing, report, measure));
   const done =
     told.some((measure) => measure.status === 'done') || report.facts.recipientConfirmedDeletion === true;
   const planned = told.some((measure) => measure.status === 'planned');
