@@ -26,15 +26,16 @@ import {
   credentialWording,
   describeAddressMistake,
   disclosureReach,
-  inCustomerNotice,
+  inCustomerNoticeIn,
   listCategories,
   measureText,
   type Phrasing,
   say,
 } from './describe-incident.js';
 import { impossibleReportFacts, isSameMailbox, refuseIssues } from './impossible-facts.js';
-import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
+import { type IncidentReport, IncidentReportSchema, type Measure } from './incident-report.js';
 import { loginExposure } from './login-exposure.js';
+import { ownTextIn } from './measure-own-text.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { identityCheckSteps } from './phone-identity-check.js';
 import { escapeHtml } from './render-incident-report.js';
@@ -339,19 +340,19 @@ function noticeMeasures(phrasing: Phrasing, report: IncidentReport, status: 'don
     ...attempts.failed,
     ...loginCheckText(phrasing, report, 'failed'),
   };
+  // Words of the caller's own only in this notice's language; a usual measure's own otherwise.
+  const usualText = (measure: Measure, as: Measure['status']) =>
+    measureText(phrasing, { id: measure.id, status: as }, report.incident);
   return report.measures
-    .filter((measure) => states.includes(measure.status) && inCustomerNotice(report, measure))
+    .filter((measure) => states.includes(measure.status) && inCustomerNoticeIn(phrasing, report, measure))
     .map((measure) => {
+      const own = ownTextIn(measure, phrasing.locale);
       if (measure.status === 'failed') {
         const usual = fillUsualText(failedTexts[measure.id], words);
-        const tried =
-          usual ?? `${attempts.ownFailed} ${measure.text ?? measureText(phrasing, measure, report.incident)}`;
+        const tried = usual ?? `${attempts.ownFailed} ${own ?? usualText(measure, 'failed')}`;
         return dated(tried, measure.doneAt);
       }
-      const text =
-        measure.text ??
-        fillUsualText(texts[measure.id], words) ??
-        measureText(phrasing, { ...measure, status }, report.incident);
+      const text = own ?? fillUsualText(texts[measure.id], words) ?? usualText(measure, status);
       return measure.status === 'awaiting-answer'
         ? `${dated(text, measure.doneAt)} ${attempts.awaitingAnswer}`
         : dated(text, measure.doneAt);
@@ -603,12 +604,12 @@ function noticeParts(
   const required = report.subscriberNotice.required;
   const proposedLines = required
     ? report.measures
-        .filter((measure) => measure.status === 'proposed' && inCustomerNotice(report, measure))
+        .filter((measure) => measure.status === 'proposed' && inCustomerNoticeIn(phrasing, report, measure))
         // Said to the customer in the notice's own voice, never the report's third person ("the
         // customer's correct address is to be entered"); a caller's own text is theirs to word.
         .map(
           (measure) =>
-            measure.text ??
+            ownTextIn(measure, phrasing.locale) ??
             fillUsualText(
               {
                 ...noticeMeasureTexts[phrasing.locale].proposed,
@@ -616,7 +617,7 @@ function noticeParts(
               }[measure.id as MisdirectedEmailMeasureId],
               words,
             ) ??
-            measureText(phrasing, measure, report.incident),
+            measureText(phrasing, { id: measure.id, status: measure.status }, report.incident),
         )
     : [];
   const contactPoint = [

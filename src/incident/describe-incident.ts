@@ -17,6 +17,7 @@ import {
 import type { IncidentReport, Measure } from './incident-report.js';
 import { latestMeasure } from './latest-measure.js';
 import { loginExposure } from './login-exposure.js';
+import { ownMeasureText, ownTextIn } from './measure-own-text.js';
 
 /** Phrases shared by the report and the customer notice, in one language and time zone. */
 export interface Phrasing {
@@ -133,7 +134,8 @@ export function measureText(
   incident: { readonly cause?: string | undefined; readonly circumstances: string },
 ): string {
   const cause = incident.cause;
-  if (measure.text) return measure.text;
+  const own = ownMeasureText(measure, phrasing.locale);
+  if (own !== undefined) return own.text;
   if (measure.id === confirmedDeletionMeasureId)
     return confirmedDeletionText(phrasing.locale, incident.circumstances);
   if (measure.status === 'failed') {
@@ -347,6 +349,18 @@ export function inCustomerNotice(
     measure.id !== 'correct-address' ||
     report.facts.returnedUnopened === true ||
     disclosureReach(report) === 'one'
+  );
+}
+
+/**
+ * A measure the notice in this language says ({@link inCustomerNotice}): one of the caller's own
+ * worded only in the other language is left out (the report says so), never printed in a language
+ * the notice is not written in.
+ */
+export function inCustomerNoticeIn(phrasing: Phrasing, report: IncidentReport, measure: Measure): boolean {
+  return (
+    inCustomerNotice(report, measure) &&
+    (isUsualMeasure(measure.id) || ownTextIn(measure, phrasing.locale) !== undefined)
   );
 }
 

@@ -455,7 +455,12 @@ export function contradictoryFacts(
 /** The facts a usual measure's premise is judged against, and the measures recorded. */
 interface MeasureFacts extends PremiseFacts {
   readonly measures?:
-    | readonly { readonly id: string; readonly status: string; readonly text?: unknown }[]
+    | readonly {
+        readonly id: string;
+        readonly status: string;
+        readonly text?: unknown;
+        readonly texts?: unknown;
+      }[]
     | undefined;
 }
 
@@ -597,7 +602,11 @@ function impossibleDoneMeasures(
   };
   return (facts.measures ?? []).flatMap((measure, index) => {
     // A request still awaiting its answer was made, so it needs what a done one needs.
-    if ((measure.status !== 'done' && measure.status !== 'awaiting-answer') || measure.text !== undefined)
+    if (
+      (measure.status !== 'done' && measure.status !== 'awaiting-answer') ||
+      measure.text !== undefined ||
+      measure.texts !== undefined
+    )
       return [];
     const denied = deniedPremise(measure.id, 'done', holding);
     // A recall done for a message that came back is named as `returnedUnopened` by contradictoryMeasures.

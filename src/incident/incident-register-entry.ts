@@ -172,7 +172,15 @@ export function incidentRegisterEntry(
         )
       : open
         ? `${s('underrättelse av de berörda', 'telling the people concerned')} ${untilReviewed}`
-        : s('de berörda underrättas inte', 'people concerned not told');
+        : // Not required, and recommended as a courtesy (GDPR Recital 86) unless the responsible
+          // person decided against it: nobody has decided not to tell them, as the report says too.
+          checked.judgment?.notifyDataSubjects !== false &&
+            checked.assessment.recommendations.some((item) => item.code === 'courtesy-notice')
+          ? s(
+              'underrättelse krävs inte, rekommenderas som service',
+              'notice not required, recommended as a courtesy',
+            )
+          : s('de berörda underrättas inte', 'people concerned not told');
   // The measures as the report states them (an inform-customer the recorded notice or checked call carried out is done).
   const recorded = measuresAsRecorded(checked);
   const count = (status: string) => recorded.filter((measure) => measure.status === status).length;

@@ -18,6 +18,7 @@ import {
   requestMeasureIds,
 } from './data/report-texts.js';
 import { AuthorityFindingSchema } from './find-authority.js';
+import { hasOwnText } from './measure-own-text.js';
 import { DecisionSchema, OfficerJudgmentSchema } from './officer-judgment.js';
 
 const measureStatusSchema = z.enum(measureStatuses);
@@ -61,8 +62,21 @@ export const MeasureSchema = factsObject({
    * or return what they received) and has not answered yet; only for a measure that asks someone.
    */
   status: measureStatusSchema,
-  /** The caller's own wording; without it the usual measure's text is used in the report's language. */
+  /**
+   * The caller's own wording, said as written in every language; without it (or `texts`) the usual
+   * measure's text is used in the report's language.
+   */
   text: z.string().min(1).optional(),
+  /**
+   * The caller's own wording per language, in place of `text`: each report and notice uses its own
+   * language's. With only the other language's, the report prints that one and says so, and the
+   * customer notice says a usual measure in its usual words and leaves one of your own out.
+   */
+  texts: factsObject({ sv: z.string().min(1).optional(), en: z.string().min(1).optional() })
+    .refine((texts) => texts.sv !== undefined || texts.en !== undefined, {
+      message: 'give the text in sv, en or both, or leave texts out',
+    })
+    .optional(),
   /**
    * Whether the customer notice says it too. A usual measure is said in the notice's own words; a
    * measure of your own is in the report only unless `true`, since its text is written for the
@@ -84,7 +98,7 @@ export const MeasureSchema = factsObject({
   // of them and has no text of its own would be printed as it stands (`new-pasword`) to a customer.
   .superRefine((measure, context) => {
     if (
-      measure.text !== undefined ||
+      hasOwnText(measure) ||
       measure.id === confirmedDeletionMeasureId ||
       (misdirectedEmailMeasureIds as readonly string[]).includes(measure.id)
     )
@@ -99,6 +113,11 @@ export const MeasureSchema = factsObject({
         ? `unknown measure "${measure.id}" (did you mean "${meant}"?); a measure of your own needs its text`
         : `unknown measure "${measure.id}"; the usual measures are ${misdirectedEmailMeasureIds.join(', ')}, and a measure of your own needs its text`,
     });
+  })
+  // One wording of the caller's own: `text` is said in every language, `texts` in each its own.
+  .refine((measure) => measure.text === undefined || measure.texts === undefined, {
+    path: ['texts'],
+    message: 'give text (said as written in every language) or texts (per language), not both',
   })
   .refine(
     (measure) => measure.reason === undefined || measure.status === 'rejected' || measure.status === 'failed',
@@ -122,8 +141,7 @@ export const MeasureSchema = factsObject({
   // Waiting for an answer is what a request to someone leads to; a measure the organisation carries
   // out itself (a corrected address, a new password) is done or not, and has nobody to answer.
   .refine(
-    (measure) =>
-      measure.status !== 'awaiting-answer' || measure.text !== undefined || isRequestMeasure(measure.id),
+    (measure) => measure.status !== 'awaiting-answer' || hasOwnText(measure) || isRequestMeasure(measure.id),
     {
       path: ['status'],
       message: `only a measure that asks someone can await an answer (${requestMeasureIds.join(', ')}, or one of your own with its text): set status "done", or use one of those`,

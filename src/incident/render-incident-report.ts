@@ -18,6 +18,8 @@ import {
   describeIncident,
   formatDate,
   inCustomerNotice,
+  inCustomerNoticeIn,
+  isUsualMeasure,
   measureText,
   type Phrasing,
   say,
@@ -32,6 +34,7 @@ import {
 } from './find-precedents.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { loginExposure } from './login-exposure.js';
+import { hasOwnText, ownMeasureText } from './measure-own-text.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
 import { toHtmlDocument } from './render-html.js';
 import { type PdfFonts, toPdf } from './render-pdf.js';
@@ -204,7 +207,7 @@ function buildSections(
     if (measure.status === 'failed') {
       // The usual texts say the attempt failed; a caller's own text may say the measure as done.
       const tried = [
-        ...(measure.text ? [s('misslyckades', 'failed')] : []),
+        ...(hasOwnText(measure) ? [s('misslyckades', 'failed')] : []),
         ...when(['försökt', 'tried'], measure.doneAt),
       ];
       const parts = [
@@ -222,6 +225,23 @@ function buildSections(
       );
     if (measure.status === 'rejected') return rejectedLabel(measure.reason);
     return statusLabel[measure.status as keyof typeof statusLabel] ?? '';
+  };
+
+  // A text of the caller's own given only in the other language is printed as given and said to be
+  // so; a notice in this language says a usual measure in its usual words and leaves one of the
+  // caller's own out, rather than print it in a language the customer was not written to in.
+  const languageLabel = (measure: IncidentReport['measures'][number]): string => {
+    const onlyIn = ownMeasureText(measure, phrasing.locale)?.onlyIn;
+    if (onlyIn === undefined) return '';
+    const given = s(
+      `texten finns bara på ${onlyIn === 'sv' ? 'svenska' : 'engelska'}`,
+      `text given in ${onlyIn === 'sv' ? 'Swedish' : 'English'} only`,
+    );
+    const told = measure.status !== 'rejected' && inCustomerNotice(report, measure);
+    if (!told) return ` (${given})`;
+    return isUsualMeasure(measure.id)
+      ? ` (${given}; ${s('ett meddelande till kunden på svenska använder den vanliga formuleringen', 'a customer notice in English uses the usual wording')})`
+      : ` (${given}; ${s('utelämnas ur ett meddelande till kunden på svenska', 'left out of a customer notice in English')})`;
   };
 
   return [
@@ -369,7 +389,8 @@ function buildSections(
           : []),
       ],
       list: measures.map(
-        (measure) => `${reportMeasureText(phrasing, report, final, measure)}${measureLabel(measure)}`,
+        (measure) =>
+          `${reportMeasureText(phrasing, report, final, measure)}${measureLabel(measure)}${languageLabel(measure)}`,
       ),
     },
     {
@@ -631,7 +652,7 @@ function reportMeasureText(
   final: FinalAssessment,
   measure: IncidentReport['measures'][number],
 ): string {
-  if (measure.id === 'check-password-reset' && !measure.text && loginExposure(report).inMessage) {
+  if (measure.id === 'check-password-reset' && !hasOwnText(measure) && loginExposure(report).inMessage) {
     const checks = loginCheckMeasureTexts[phrasing.locale];
     return measure.status === 'done' || measure.status === 'failed' || measure.status === 'rejected'
       ? checks[measure.status]
@@ -639,7 +660,7 @@ function reportMeasureText(
   }
   if (
     measure.id !== 'inform-customer' ||
-    measure.text ||
+    hasOwnText(measure) ||
     measure.status === 'done' ||
     measure.status === 'failed' ||
     report.subscriberNotice.required
@@ -758,7 +779,8 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
   // It says what buildCustomerNotice puts in the notice, and no more: done and planned measures, the
   // proposed ones only in a notice the law requires (GDPR Art. 34(2)), where the contact point is
   // named too; otherwise only the customer service number.
-  const told = report.measures.filter((measure) => inCustomerNotice(report, measure));
+  // The notice in the report's language: a measure of the caller's own worded only in the other is not in it.
+  const told = report.measures.filter((measure) => inCustomerNoticeIn(phrasing, report, measure));
   const done =
     told.some((measure) => measure.status === 'done') || report.facts.recipientConfirmedDeletion === true;
   const planned = told.some((measure) => measure.status === 'planned');

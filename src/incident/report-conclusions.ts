@@ -7,6 +7,7 @@ import { toDate } from './date-input.js';
 import { formatDate, formatDateTime, inCustomerNotice, type Phrasing, say } from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
 import type { IncidentReport } from './incident-report.js';
+import { hasOwnText, ownMeasureText } from './measure-own-text.js';
 import { type Decision, decide } from './officer-judgment.js';
 import { isUnreadContentItem, ReviewItemSchema, reviewItemText } from './review-item.js';
 
@@ -985,7 +986,7 @@ export function measuresAsRecorded(report: IncidentReport): IncidentReport['meas
     told &&
     measure.id === 'inform-customer' &&
     (measure.status === 'planned' || measure.status === 'proposed') &&
-    !measure.text
+    !hasOwnText(measure)
       ? { ...measure, status: 'done' as const }
       : measure,
   );
@@ -1114,7 +1115,8 @@ export function changeLabel(phrasing: Phrasing, report: IncidentReport, field: s
     const id = measure[1];
     const usual = (measureNames as Readonly<Record<string, readonly [string, string]>>)[id];
     // A measure of the caller's own is named by its own wording, as the report lists it.
-    const own = report.measures.find((entry) => entry.id === id)?.text;
+    const entry = report.measures.find((measure) => measure.id === id);
+    const own = entry === undefined ? undefined : ownMeasureText(entry, phrasing.locale)?.text;
     const name = usual ? say(phrasing, usual[0], usual[1]) : (own ?? `"${id}"`);
     const wording = measure[2] === undefined ? '' : say(phrasing, ', formulering', ', wording');
     return `${say(phrasing, 'Åtgärd', 'Measure')} (${name})${wording}`;

@@ -134,7 +134,7 @@ describe('incidentRegisterEntry', () => {
     // The seed's measures, and telling the customer as a courtesy proposed beside them.
     expect(entry).not.toContain('\n');
     expect(entry).toBe(
-      '2018-02-23 | INC-2018-0042 | Integritetsincident | e-post till fel mottagare | 1 berörd | namn, postadress, kundnummer och beställningar med priser | risk | anmäld till PTS 2018-02-23 kl. 16.00 CET | de berörda underrättas inte | åtgärder: 4 genomförda, 1 planerad, 2 föreslagna',
+      '2018-02-23 | INC-2018-0042 | Integritetsincident | e-post till fel mottagare | 1 berörd | namn, postadress, kundnummer och beställningar med priser | risk | anmäld till PTS 2018-02-23 kl. 16.00 CET | underrättelse krävs inte, rekommenderas som service | åtgärder: 4 genomförda, 1 planerad, 2 föreslagna',
     );
     expect(incidentRegisterEntry(report, { locale: 'en', separator: '\t' }).split('\t')).toHaveLength(10);
   });

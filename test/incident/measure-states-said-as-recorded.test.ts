@@ -152,3 +152,45 @@ describe('a measure recorded twice, failed and then done', () => {
     },
   );
 });
+
+describe('the report’s account of the notice', () => {
+  it.each([
+    ['sv', 'vilka åtgärder som ska vidtas'],
+    ['en', 'what is to be done'],
+  ] as const)(
+    'in %s names no planned measure the notice in that language leaves out',
+    async (locale, planned) => {
+      const { report } = await texts(
+        [
+          {
+            id: 'log-audit',
+            status: 'planned',
+            texts: locale === 'sv' ? { en: 'We will audit the logs.' } : { sv: 'Vi går igenom loggarna.' },
+            forCustomer: true,
+          },
+        ],
+        locale,
+      );
+      expect(report).not.toContain(planned);
+    },
+  );
+});
+
+describe('a courtesy notice recommended and not yet given', () => {
+  it.each([
+    ['sv', 'underrättelse krävs inte, rekommenderas som service', 'de berörda underrättas inte'],
+    ['en', 'notice not required, recommended as a courtesy', 'people concerned not told'],
+  ] as const)(
+    'is recorded in the %s register as such, not as a decision not to tell',
+    (locale, said, decided) => {
+      const report = createIncidentReport(
+        { ...seedCase, recipientConfirmedDeletion: undefined, measures: [] },
+        { locale, now },
+      );
+      expect(renderIncidentReport(report, { locale })).toMatch(/rekommenderas att informera|recommended/);
+      const register = incidentRegisterEntry(report, { locale });
+      expect(register).toContain(said);
+      expect(register).not.toContain(decided);
+    },
+  );
+});
