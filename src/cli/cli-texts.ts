@@ -468,7 +468,7 @@ export const cliTexts = {
         facts: string,
         reasonsGiven: boolean,
       ) =>
-        `warning: the deadline for notifying ${authority} (${article}) passed on ${due}: the notification is late; notify without delay, with the reasons for the delay (GDPR Art. 33(1))${reasonsGiven ? '' : `, which are not recorded: give "delayReasons" in ${facts}`}`,
+        `warning: the deadline for notifying ${authority} (${article}) passed on ${due}: the notification is late; notify without delay, with the reasons for the delay${reasonsGiven ? '' : `, which are not recorded: give "delayReasons" in ${facts}`}`,
       passed: 'passed',
       noMeasures: (facts: string) =>
         `warning: the law requires a notice to the customer, but no measures taken or proposed are recorded (GDPR Art. 34(2)); give measures in ${facts} before the notice is sent`,
@@ -1081,7 +1081,7 @@ Stops on SIGINT or SIGTERM.`,
         facts: string,
         reasonsGiven: boolean,
       ) =>
-        `varning: tidsfristen för att anmäla till ${authority} (${article}) gick ut ${due}: anmälan är försenad; anmäl utan dröjsmål, med skälen till förseningen (dataskyddsförordningen artikel 33.1)${reasonsGiven ? '' : `, som inte är registrerade: ange ”delayReasons” i ${facts}`}`,
+        `varning: tidsfristen för att anmäla till ${authority} (${article}) gick ut ${due}: anmälan är försenad; anmäl utan dröjsmål, med skälen till förseningen${reasonsGiven ? '' : `, som inte är registrerade: ange ”delayReasons” i ${facts}`}`,
       passed: 'har passerat',
       noMeasures: (facts: string) =>
         `varning: underrättelsen till kunden krävs enligt lag men inga vidtagna eller föreslagna åtgärder har registrerats (dataskyddsförordningen artikel 34.2); ange measures i ${facts} innan underrättelsen skickas`,

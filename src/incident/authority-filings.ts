@@ -41,6 +41,16 @@ export function distinctAuthorities(findings: readonly AuthorityFinding[]): stri
   return [...new Set(findings.map((finding) => finding.authority?.id ?? finding.regime))];
 }
 
+/**
+ * What tells one finding from another: its authority, or the regime where the table has none. Two
+ * authorities may share a regime (IMY and the ICO each receive GDPR notifications, for an organisation
+ * established in Sweden and the United Kingdom), so a regime alone would let a filing with one stand
+ * for the other.
+ */
+export function findingKey(finding: AuthorityFinding): string {
+  return finding.authority?.id ?? finding.regime;
+}
+
 /** How the caller may name the authority of a finding. */
 function namesOf(finding: AuthorityFinding): string[] {
   return [finding.authority?.abbreviation, finding.authority?.id, finding.regime]
@@ -87,7 +97,7 @@ export function resolveFilings(
       });
       continue;
     }
-    if (matching.some((finding) => seen.has(finding.regime))) {
+    if (matching.some((finding) => seen.has(findingKey(finding)))) {
       issues.push({
         path,
         message: say(
@@ -97,7 +107,7 @@ export function resolveFilings(
       });
       continue;
     }
-    for (const finding of matching) seen.add(finding.regime);
+    for (const finding of matching) seen.add(findingKey(finding));
     filings.push({
       authority: notification.authority,
       at: toDate(notification.at).toISOString(),
@@ -213,7 +223,7 @@ export type FilingRecord =
   | { readonly state: 'none' };
 
 /**
- * When the authority of `regime` was first notified: its own filing in `notifications`, or
+ * When the authority of `regime` (or of the finding given) was first notified: its own filing in `notifications`, or
  * `initialNotificationAt` where the report concerns one authority only. Where several authorities
  * are notified and only `initialNotificationAt` is recorded (reports stored before filings were
  * kept per authority), the date cannot be put under any one of them: a report signed with it under
@@ -228,7 +238,7 @@ export function filingRecord(
     readonly authorities?: readonly AuthorityFinding[] | undefined;
     readonly decision?: { readonly notifyAuthorityUnder: readonly Regime[] } | undefined;
   },
-  regime: Regime,
+  of: Regime | AuthorityFinding,
 ): FilingRecord {
   const { notifications, initialNotificationAt } = report.facts;
   const under = report.decision?.notifyAuthorityUnder;
@@ -236,7 +246,15 @@ export function filingRecord(
     (finding) => under === undefined || under.includes(finding.regime),
   );
   if (notifications !== undefined) {
-    const filing = notifications.find((entry) => regimesOf(entry, report.authorities ?? []).includes(regime));
+    // A finding is matched by its own authority, so that a filing with another authority under the
+    // same regime is not taken for its filing; a filing stored with one entry per regime, by regime.
+    const filing = notifications.find((entry) =>
+      typeof of === 'string'
+        ? regimesOf(entry, report.authorities ?? []).includes(of)
+        : entry.regime !== undefined
+          ? entry.regime === of.regime
+          : namesOf(of).includes(entry.authority.toLowerCase()),
+    );
     return filing === undefined
       ? { state: 'none' }
       : {

@@ -300,6 +300,7 @@ function inputOf(report: IncidentReport): CreateIncidentReportInput {
     dataSubjects: report.affected.dataSubjects,
     otherMemberStates: report.affected.otherMemberStates,
     otherAuthoritiesNotified: report.affected.otherAuthoritiesNotified,
+    customerMinor: report.affected.minor,
     recipient,
     ...circumstances,
     consequences: report.consequences,

@@ -92,6 +92,8 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   /** Where `dataSubjects` came from (see `affected.basis`). */
   dataSubjectsBasis: ReportShape.affected.shape.basis,
   otherAuthoritiesNotified: ReportShape.affected.shape.otherAuthoritiesNotified,
+  /** The customer is a child (see `affected.minor`). */
+  customerMinor: ReportShape.affected.shape.minor,
   consequences: z.string().min(1).optional(),
   protectionApplied: z.string().min(1).optional(),
   /**
@@ -399,6 +401,7 @@ export function createIncidentReport(
       // Only what was stated: an answer the caller never gave is not made up (Annex I section 2).
       ...optional('otherMemberStates', given.otherMemberStates),
       ...optional('otherAuthoritiesNotified', given.otherAuthoritiesNotified),
+      ...optional('minor', given.customerMinor),
     },
     facts: {
       recipient: given.recipient,

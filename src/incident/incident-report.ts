@@ -256,6 +256,13 @@ export const IncidentReportSchema = z.object({
        * message may have reached someone, not that it did.
        */
       unconfirmed: z.boolean().optional(),
+      /**
+       * How many addresses the message was sent to (To, Cc and the envelope, as the message names
+       * them; the organisation's own left out), where more than one: a message to many at once (a
+       * group in Cc instead of Bcc) reached each of them, and the texts speak of that number of
+       * recipients, not of one (GDPR Art. 33(3)(a): the nature of the breach, the approximate numbers).
+       */
+      recipients: z.number().int().min(2).optional(),
     }).optional(),
     /** Annex I section 2: physical location of the breach and storage media involved. */
     location: z.string().min(1).optional(),
@@ -319,6 +326,15 @@ export const IncidentReportSchema = z.object({
     otherMemberStates: z.array(z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code')).optional(),
     /** Other competent authorities notified. */
     otherAuthoritiesNotified: z.array(z.string().min(1)).optional(),
+    /**
+     * `true` where the customer the notice is for is a child: under 18 on the day the breach was
+     * detected (föräldrabalken 9 kap. 1 §), as given or as their birth date shows. Children merit
+     * specific protection of their personal data (GDPR Recital 38), information addressed to a child
+     * must be such as the child can understand (Art. 12(1), Recital 58), and the holder of parental
+     * responsibility acts for a child in the cases Art. 8(1) names (in Sweden under 13, lag (2018:218)
+     * 2 kap. 4 §): the notice and the phone script are for the guardian (vårdnadshavare) to read.
+     */
+    minor: z.boolean().optional(),
   }),
   facts: ReportFactsSchema,
   consequences: z.string().min(1).optional(),

@@ -28,6 +28,11 @@ export const IncidentCustomerSchema = CustomerSchema.extend({
   postalAddress: z.string().optional(),
   /** The customer number shown to the customer, when it differs from `id`. */
   customerNumber: z.string().optional(),
+  /**
+   * The customer is a child (under 18, föräldrabalken 9 kap. 1 §), as the organisation's records say;
+   * without it, a `birthDate` that shows it on the day the breach was detected (see `affected.minor`).
+   */
+  minor: z.boolean().optional(),
 });
 
 /** A customer as {@link inventoryMessage} accepts it (see {@link IncidentCustomerSchema}). */

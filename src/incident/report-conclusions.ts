@@ -360,7 +360,7 @@ export function filingsPhrase(
   const unfiled: AuthorityFinding[] = [];
   let unattributed: string | undefined;
   for (const finding of findings) {
-    const record = filingRecord(report, finding.regime);
+    const record = filingRecord(report, finding);
     if (record.state === 'filed') {
       const key = `${record.at} ${record.reference ?? ''}`;
       const entry = byFiling.get(key) ?? { at: record.at, reference: record.reference, group: [] };
@@ -535,7 +535,7 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
     // The report states that the authority was notified only where the facts record the filing
     // (`initialNotificationAt`); before that it says by when it is to be notified (Regulation
     // 611/2013 Art. 2(2): 24 hours; GDPR Art. 33(1): 72 hours), never a filing that has not happened.
-    const record = filingRecord(report, finding.regime);
+    const record = filingRecord(report, finding);
     const filed = record.state === 'filed' ? record.at : undefined;
     const deadline = authorityDeadlineEntry(report, finding);
     const outcome = !notified.has(finding.regime)
@@ -608,7 +608,7 @@ export function passedDeadlines(report: IncidentReport): {
 }[] {
   return notifiedFindings(report).flatMap((finding) => {
     const deadline = authorityDeadlineEntry(report, finding);
-    if (deadline?.due === undefined || filingRecord(report, finding.regime).state !== 'none') return [];
+    if (deadline?.due === undefined || filingRecord(report, finding).state !== 'none') return [];
     if (Date.parse(report.createdAt) <= Date.parse(deadline.due)) return [];
     return [
       {

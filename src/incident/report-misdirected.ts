@@ -16,6 +16,7 @@ import {
   type PhoneScript,
 } from './build-customer-notice.js';
 import { CreateIncidentReportInputSchema, createIncidentReport } from './create-incident-report.js';
+import { customerMinor } from './customer-minor.js';
 import { DataCategorySchema } from './data/data-categories.js';
 import type { OrderTerm } from './data/order-terms.js';
 import { type DateInput, DateInputSchema } from './date-input.js';
@@ -225,6 +226,7 @@ export async function reportMisdirected(
       actual: given.actual,
       ...(inventory.subject === undefined ? {} : { subject: inventory.subject }),
       ...(given.unconfirmed === true ? { unconfirmed: true } : {}),
+      ...recipientCount(inventory.recipients, ignore),
     },
   });
   return {
@@ -238,6 +240,17 @@ export async function reportMisdirected(
   };
 }
 
+/**
+ * `{ recipients }`, the number of different addresses the message was sent to, leaving out the
+ * organisation's own (`ignore`), where it is more than one (see `incident.misdirected.recipients`).
+ */
+function recipientCount(addresses: readonly string[], ignore: readonly string[]): { recipients?: number } {
+  const own = new Set(ignore.map((value) => value.toLowerCase()));
+  const count = new Set(
+    addresses.map((address) => address.toLowerCase()).filter((address) => !own.has(address)),
+  ).size;
+  return count > 1 ? { recipients: count } : {};
+}
 /** The organisation's own contact values in a message, which are not personal data (the `ignore` default). */
 export function organisationValues(organisation: MisdirectedFacts['organisation']): string[] {
   return [
@@ -383,6 +396,8 @@ export async function reportFromInventory(
     );
   }
   const { contact, regimes, ...provider } = given.organisation;
+  // A child's notice is for the guardian to read (see `affected.minor`).
+  const minor = customerMinor(given.customer, given.detectedAt, country, settings.timeZone);
   const report = createIncidentReport(
     {
       reference: given.reference,
@@ -393,6 +408,7 @@ export async function reportFromInventory(
       ...(given.occurredAtEstimated === undefined ? {} : { occurredAtEstimated: given.occurredAtEstimated }),
       ...(unconfirmed ? { occurredAtUnconfirmed: true } : {}),
       detectedAt: given.detectedAt,
+      ...(minor === undefined ? {} : { customerMinor: minor }),
       circumstances: channel.circumstances,
       ...(channel.misdirected === undefined ? {} : { misdirected: channel.misdirected }),
       // Nothing recognised in the message, and nothing given: what it held is not yet known, and no
