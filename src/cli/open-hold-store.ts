@@ -3,7 +3,11 @@ import type { AsyncDirectory } from '../contacts/async-directory.js';
 import { isEmailGuardError } from '../errors.js';
 import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
-import { findReleasesInDoubt, readReleaseStarts } from '../nodemailer/find-releases-in-doubt.js';
+import {
+  findReleasesInDoubt,
+  readLastReleaseLines,
+  readReleaseStarts,
+} from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
@@ -48,6 +52,11 @@ export interface OpenedHoldStore {
    * has not ended, from the audit log (a file's, or the database's audit_log).
    */
   releaseStarts(ids: readonly string[]): Promise<ReadonlyMap<string, AuditEntry>>;
+  /**
+   * The last release line of each of `ids` that has one, whole, from the audit log: its start, or
+   * the line that ended it (who released or discarded it, and when).
+   */
+  lastReleaseLines(ids: readonly string[]): Promise<ReadonlyMap<string, AuditEntry>>;
   /**
    * The PostgreSQL session holding the release lock of each of `ids` (a database's only: a folder
    * store names the process in its lock, `releasingBy`); an id no live session holds is absent.
@@ -104,6 +113,7 @@ function fileAuditLog(file: string) {
     auditLog: () => createJsonLinesAuditLog(file, { sync: true }),
     releasesInDoubt: () => findReleasesInDoubt(file),
     releaseStarts: (ids: readonly string[]) => readReleaseStarts(file, new Set(ids)),
+    lastReleaseLines: (ids: readonly string[]) => readLastReleaseLines(file, new Set(ids)),
   };
 }
 
@@ -153,6 +163,8 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
             auditLog: () => audit.createPostgresAuditLog({ pool, ...schema }),
             releasesInDoubt: () => audit.findPostgresReleasesInDoubt(pool, schema),
             releaseStarts: (ids: readonly string[]) => audit.readPostgresReleaseStarts(pool, ids, schema),
+            lastReleaseLines: (ids: readonly string[]) =>
+              audit.readPostgresLastReleaseLines(pool, ids, schema),
           }
         : fileAuditLog(flags.auditLog);
     return {
