@@ -30,8 +30,8 @@ import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { envelopeJson, envelopeLine, hasNoEnvelope } from './held-envelope.js';
-import { KEY_VARIABLE } from './hold-key-variable.js';
 import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
+import { keyDoesNotOpen } from './open-keyed-file-hold-store.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -504,21 +504,6 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
   context.setExitCode(
     problems.length > 0 ? exitCodes.unreadable : held.length > 0 ? exitCodes.findings : exitCodes.ok,
   );
-}
-
-/**
- * The line naming the key's variable when it does not open entries: `unsealed` (sealed with a key
- * and opened without one, or the other way round), and with a key set, `digest-mismatch` too: a
- * seal made with another key reads as one changed since (an HMAC cannot tell the two apart, RFC
- * 2104). The user set the variable, and is told which; undefined when no entry is concerned.
- */
-function keyDoesNotOpen(problems: readonly HoldStoreProblem[], locale: CliLocale): string | undefined {
-  const keySet = Boolean(process.env[KEY_VARIABLE]);
-  const count = problems.filter(
-    ({ code }) => code === 'unsealed' || (keySet && code === 'digest-mismatch'),
-  ).length;
-  if (count === 0) return undefined;
-  return cliTexts[locale].holds.keyDoesNotOpen(KEY_VARIABLE, count, keySet);
 }
 
 /** The entries `list` cannot read, counted and named with their codes, for standard output. */
