@@ -5,6 +5,9 @@ import type { SentMailKind } from './read-sent-mail.js';
 /** The languages of the command's lines (`--locale`). */
 export type CliLocale = 'sv' | 'en';
 
+/** How a release or discard of a held message ended, as the audit log records it. */
+type Ending = 'released' | 'discarded';
+
 // The example command lines of each command's --help: typed the same in either language.
 const CHECK_EXAMPLES = `  $ email-guard check anna.svensson185@gmail.com --customer '{"id":"C-1","emails":["anna.svensson1985@gmail.com"]}'
   $ email-guard check erik.lind@telia.com --customer-id C-1 --customers customers.csv --json`;
@@ -208,8 +211,10 @@ export const cliTexts = {
       forceRefused: (id: string, since: string | undefined, command: 'release' | 'discard') =>
         `${id}: a release or discard of this message is still running in a live process${since ? ` (since ${since})` : ''}; --force takes over only one whose process has stopped, so this ${command} did nothing. Wait for it to end, then see how it ended with "holds show ${id}".`,
       noMessage: (id: string) => `no held message ${id}`,
-      alreadyEnded: (id: string, how: 'released' | 'discarded', command: 'release' | 'discard') =>
-        `${id} was already ${how}; this ${command} did nothing. See the audit log for who ${how} it and when`,
+      alreadyEnded: (id: string, how: Ending, command: 'release' | 'discard', at: string, by?: string) =>
+        `${id} was already ${how}${by === undefined ? '' : ` by ${by}`} at ${at}; this ${command} did nothing`,
+      endedMeanwhile: (id: string, command: 'release' | 'discard') =>
+        `${id} was released or discarded by another release or discard after this ${command} found it; this ${command} did nothing. The audit log given names neither: see the one the other release or discard wrote to`,
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
@@ -778,8 +783,10 @@ Stops on SIGINT or SIGTERM.`,
       forceRefused: (id: string, since: string | undefined, command: 'release' | 'discard') =>
         `${id}: ett släpp eller en kassering av meddelandet pågår fortfarande i en levande process${since ? ` (sedan ${since})` : ''}; --force tar bara över ett vars process har stoppats, så ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Vänta tills det är klart och se sedan hur det gick med ”holds show ${id}”.`,
       noMessage: (id: string) => `inget stoppat meddelande ${id}`,
-      alreadyEnded: (id: string, how: 'released' | 'discarded', command: 'release' | 'discard') =>
-        `${id} har redan ${how === 'released' ? 'släppts' : 'kastats'}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se granskningsloggen för vem som gjorde det och när`,
+      alreadyEnded: (id: string, how: Ending, command: 'release' | 'discard', at: string, by?: string) =>
+        `${id} har redan ${how === 'released' ? 'släppts' : 'kastats'}${by === undefined ? '' : ` av ${by}`} ${at}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting`,
+      endedMeanwhile: (id: string, command: 'release' | 'discard') =>
+        `${id} släpptes eller kastades av ett annat släpp eller en annan kassering efter att ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} hittade det; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Granskningsloggen som angavs nämner ingetdera: se den som det andra släppet eller kasseringen skrev till`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,

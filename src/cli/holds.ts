@@ -351,8 +351,9 @@ async function findHeld(
 
 /**
  * A release or discard of a message another one already released or discarded (from `serve`, the
- * command line or the library), as the audit log records it: a refusal (1) that says so, as a
- * release still under way is, rather than "no held message", which reads like a wrong id.
+ * command line or the library), as the audit log records it: a refusal (1) that says so, who ended
+ * it and when, as a release still under way is, rather than "no held message", which reads like a
+ * wrong id.
  */
 async function refuseEnded(
   opened: OpenedHoldStore,
@@ -360,17 +361,45 @@ async function refuseEnded(
   id: string,
   command: 'release' | 'discard',
 ): Promise<void> {
-  const outcome = (
-    await opened
-      .auditLog()
-      .lastReleaseOutcomes?.([id])
-      .catch(() => undefined)
-  )?.get(id);
-  const text = cliTexts[flags.locale].holds;
-  if (outcome === 'released' || outcome === 'released-despite-block')
-    throw new CliFailure(text.alreadyEnded(id, 'released', command), exitCodes.findings);
-  if (outcome === 'discarded')
-    throw new CliFailure(text.alreadyEnded(id, 'discarded', command), exitCodes.findings);
+  const line = (await opened.lastReleaseLines([id]).catch(() => undefined))?.get(id);
+  const how =
+    line?.outcome === 'released' || line?.outcome === 'released-despite-block'
+      ? 'released'
+      : line?.outcome === 'discarded'
+        ? 'discarded'
+        : undefined;
+  if (!line || !how) return;
+  const by = line.release?.by ?? line.discard?.by;
+  throw new CliFailure(
+    cliTexts[flags.locale].holds.alreadyEnded(
+      id,
+      how,
+      command,
+      formatSentDate(line.at, flags.locale, flags.timeZone),
+      by === undefined ? undefined : inOneLine(by),
+    ),
+    exitCodes.findings,
+  );
+}
+
+/**
+ * A release or discard that found the message, and then found it gone: another one ended it in
+ * between. A refusal (1) naming who ended it and when where the audit log says, and never "no
+ * held message" (3): the id was right, and this command did nothing.
+ */
+async function refuseEndedMeanwhile(
+  opened: OpenedHoldStore,
+  flags: StoreFlags,
+  id: string,
+  command: 'release' | 'discard',
+): Promise<never> {
+  await refuseEnded(opened, flags, id, command);
+  throw new CliFailure(cliTexts[flags.locale].holds.endedMeanwhile(id, command), exitCodes.findings);
+}
+
+/** Whether the message found before is gone from the store now; a store that cannot say is not gone. */
+async function goneSince(opened: OpenedHoldStore, id: string): Promise<boolean> {
+  return (await opened.store.get(id).catch(() => null)) === undefined;
 }
 
 /** A held message's verdict as its state ("stoppat"), in the words of `locale`. */
@@ -721,7 +750,9 @@ async function releaseWatched(
         exitCodes.unreadable,
       );
     if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'release');
-    // The store's own refusals (already released or discarded): not there (3).
+    // Found above, gone now: another release or discard ended it in between.
+    if (isEmailGuardError(error) && (await goneSince(opened, id)))
+      await refuseEndedMeanwhile(opened, flags, id, 'release');
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     // The transport's failure (server unreachable, mail refused): not unreadable input (3).
@@ -972,11 +1003,14 @@ async function discardFrom(
         exitCodes.unreadable,
       );
     if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'discard');
+    if (isEmailGuardError(error) && (await goneSince(opened, id)))
+      await refuseEndedMeanwhile(opened, flags, id, 'discard');
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     throw error;
   }
-  if (!removed) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);
+  // Found above, gone now: another release or discard ended it in between.
+  if (!removed) await refuseEndedMeanwhile(opened, flags, id, 'discard');
   context.out(`${text.discarded(id)}\n`);
 }
 
