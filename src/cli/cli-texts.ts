@@ -5,6 +5,14 @@ import type { SentMailKind } from './read-sent-mail.js';
 /** The languages of the command's lines (`--locale`). */
 export type CliLocale = 'sv' | 'en';
 
+/** A customer source with `now` customers, fewer than the `whenHeld` the holding check knew. */
+const fewerThan = (now: number, whenHeld: number, heldAt: string) =>
+  `${now} ${now === 1 ? 'customer' : 'customers'}, fewer than the ${whenHeld} the check that held the message knew (${heldAt}): a corrected address that is the address of a customer missing from it would pass as new`;
+
+/** The same in Swedish. */
+const färreÄn = (now: number, whenHeld: number, heldAt: string) =>
+  `${now} ${now === 1 ? 'kund' : 'kunder'}, färre än de ${whenHeld} som kontrollen som stoppade meddelandet kände till (${heldAt}): en rättad adress som tillhör en kund som saknas där skulle gå igenom som ny`;
+
 /** How a release or discard of a held message ended, as the audit log records it. */
 type Ending = 'released' | 'discarded';
 
@@ -228,7 +236,10 @@ export const cliTexts = {
       heldWithoutCustomer: (id: string) =>
         `no customer was known when the message was held (lookup-failed), and a release checks the recipients against the message's customer, so no address can pass. Send the order again with the customer's id (emailGuard.customerId) and discard this one (holds discard ${id}), or release it with --to and the recipients read back, and --send-despite-block, on your own account`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>
-        `${file} has ${now} ${now === 1 ? 'customer' : 'customers'}, fewer than the ${whenHeld} the check that held the message knew (${heldAt}): a corrected address that is the address of a customer missing from it would pass as new. Release it with a complete export, or with --fewer-customers if this export is meant`,
+        `${file} has ${fewerThan(now, whenHeld, heldAt)}. Release it with a complete export, or with --fewer-customers if this export is meant`,
+      // With --database: the directory of the store, which no export fills.
+      fewerInDatabase: (where: string, now: number, whenHeld: number, heldAt: string) =>
+        `the directory of ${where} has ${fewerThan(now, whenHeld, heldAt)}. Release it once every customer is in that directory, or with --fewer-customers if these customers are meant`,
       notSent: (server: string, why: string) => `the SMTP server ${server} did not take the message (${why})`,
       // RFC 6531 §3.4: a local part outside ASCII is named to a server only with SMTPUTF8.
       noSmtpUtf8: (server: string, addresses: string) =>
@@ -800,7 +811,9 @@ Stops on SIGINT or SIGTERM.`,
       heldWithoutCustomer: (id: string) =>
         `ingen kund var känd när meddelandet stoppades (lookup-failed), och ett släpp kontrollerar mottagarna mot meddelandets kund, så ingen adress kan klara kontrollen. Skicka beställningen igen med kundens id (emailGuard.customerId) och kasta det här (holds discard ${id}), eller släpp det med --to och de mottagare som lästs upp, och --send-despite-block, på eget ansvar`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>
-        `${file} har ${now} ${now === 1 ? 'kund' : 'kunder'}, färre än de ${whenHeld} som kontrollen som stoppade meddelandet kände till (${heldAt}): en rättad adress som tillhör en kund som saknas där skulle gå igenom som ny. Släpp det med en fullständig export, eller med --fewer-customers om den här exporten är avsedd`,
+        `${file} har ${färreÄn(now, whenHeld, heldAt)}. Släpp det med en fullständig export, eller med --fewer-customers om den här exporten är avsedd`,
+      fewerInDatabase: (where: string, now: number, whenHeld: number, heldAt: string) =>
+        `kundregistret i ${where} har ${färreÄn(now, whenHeld, heldAt)}. Släpp det när alla kunder finns i det kundregistret, eller med --fewer-customers om de här kunderna är avsedda`,
       notSent: (server: string, why: string) => `SMTP-servern ${server} tog inte emot meddelandet (${why})`,
       noSmtpUtf8: (server: string, addresses: string) =>
         `inte skickat: SMTP-servern ${server} anger inte SMTPUTF8 (RFC 6531), som ${addresses} behöver för sina tecken utanför ASCII före @`,

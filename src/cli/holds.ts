@@ -736,7 +736,12 @@ async function releaseWatched(
         exitCodes.findings,
       );
     if (error instanceof FewerCustomersError)
-      throw fewerCustomersFailure(error, held, flags.customers ?? opened.name, flags);
+      throw fewerCustomersFailure(
+        error,
+        held,
+        flags.customers === undefined ? { database: opened.name } : { file: flags.customers },
+        flags,
+      );
     if (error instanceof SmtpUtf8NotAnnouncedError)
       throw usageFailure(
         `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), error.addresses.join(', '))}`,
