@@ -225,6 +225,8 @@ export const cliTexts = {
         `${id} was released or discarded by another release or discard after this ${command} found it; this ${command} did nothing. The audit log given names neither: see the one the other release or discard wrote to`,
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
+      stoppedOnceFound: (customer: string) =>
+        `it was held only because the customer ${customer} could not be looked up, and checked now against ${customer} the recipient is blocked: give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
       notLocked: (id: string, code: string) =>
         `${id} stays held: it cannot be locked in the store: ${WRITE_REASONS.en[code] ?? code} (${code}); nothing was sent or removed`,
@@ -800,6 +802,8 @@ Stops on SIGINT or SIGTERM.`,
         `${id} släpptes eller kastades av ett annat släpp eller en annan kassering efter att ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} hittade det; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Granskningsloggen som angavs nämner ingetdera: se den som det andra släppet eller kasseringen skrev till`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
+      stoppedOnceFound: (customer: string) =>
+        `det stoppades bara för att kunden ${customer} inte kunde slås upp, och kontrollerad nu mot ${customer} klarar mottagaren inte kontrollen: ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,
       notLocked: (id: string, code: string) =>
         `${id} ligger kvar: det kan inte låsas i lagret: ${WRITE_REASONS.sv[code] ?? code} (${code}); inget skickades eller togs bort`,

@@ -732,7 +732,7 @@ async function releaseWatched(
       isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
     )
       throw new CliFailure(
-        `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : inOneLine(withoutRefusal(error.message))}`,
+        `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : inOneLine(withoutRefusal(error.message))}${stoppedOnceFound(held, flags, error)}`,
         exitCodes.findings,
       );
     if (error instanceof FewerCustomersError)
@@ -861,6 +861,18 @@ function heldForLookupOnly(held: HeldMessage): boolean {
     held.recipients.some(({ verdict }) => verdict.findings.some(({ code }) => code === 'lookup-failed')) &&
     !held.recipients.some(({ verdict }) => verdict.findings.some(stopsRecipient))
   );
+}
+
+/**
+ * For a message held only because its customer could not be looked up, released as held: the check
+ * against the customer found now blocked a recipient, which no --confirm-new answers. Says so,
+ * naming the customer, and asks for the corrected recipients (--to); empty otherwise.
+ */
+function stoppedOnceFound(held: HeldMessage, flags: ReleaseFlags, error: unknown): string {
+  if (!isEmailGuardError(error, 'RECIPIENT_BLOCKED') || flags.to?.length || held.customerId === undefined)
+    return '';
+  if (!heldForLookupOnly(held)) return '';
+  return `; ${cliTexts[flags.locale].holds.stoppedOnceFound(inOneLine(held.customerId))}`;
 }
 
 /** Each recipient stopped, quoted, with its state and the codes that held it: `"x@y" confirm (…)`. */
