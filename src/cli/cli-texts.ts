@@ -5,6 +5,17 @@ import type { SentMailKind } from './read-sent-mail.js';
 /** The languages of the command's lines (`--locale`). */
 export type CliLocale = 'sv' | 'en';
 
+/** A customer source with `now` customers, fewer than the `whenHeld` the holding check knew. */
+const fewerThan = (now: number, whenHeld: number, heldAt: string) =>
+  `${now} ${now === 1 ? 'customer' : 'customers'}, fewer than the ${whenHeld} the check that held the message knew (${heldAt}): a corrected address that is the address of a customer missing from it would pass as new`;
+
+/** The same in Swedish. */
+const färreÄn = (now: number, whenHeld: number, heldAt: string) =>
+  `${now} ${now === 1 ? 'kund' : 'kunder'}, färre än de ${whenHeld} som kontrollen som stoppade meddelandet kände till (${heldAt}): en rättad adress som tillhör en kund som saknas där skulle gå igenom som ny`;
+
+/** How a release or discard of a held message ended, as the audit log records it. */
+type Ending = 'released' | 'discarded';
+
 // The example command lines of each command's --help: typed the same in either language.
 const CHECK_EXAMPLES = `  $ email-guard check anna.svensson185@gmail.com --customer '{"id":"C-1","emails":["anna.svensson1985@gmail.com"]}'
   $ email-guard check erik.lind@telia.com --customer-id C-1 --customers customers.csv --json`;
@@ -208,10 +219,14 @@ export const cliTexts = {
       forceRefused: (id: string, since: string | undefined, command: 'release' | 'discard') =>
         `${id}: a release or discard of this message is still running in a live process${since ? ` (since ${since})` : ''}; --force takes over only one whose process has stopped, so this ${command} did nothing. Wait for it to end, then see how it ended with "holds show ${id}".`,
       noMessage: (id: string) => `no held message ${id}`,
-      alreadyEnded: (id: string, how: 'released' | 'discarded', command: 'release' | 'discard') =>
-        `${id} was already ${how}; this ${command} did nothing. See the audit log for who ${how} it and when`,
+      alreadyEnded: (id: string, how: Ending, command: 'release' | 'discard', at: string, by?: string) =>
+        `${id} was already ${how}${by === undefined ? '' : ` by ${by}`} at ${at}; this ${command} did nothing`,
+      endedMeanwhile: (id: string, command: 'release' | 'discard') =>
+        `${id} was released or discarded by another release or discard after this ${command} found it; this ${command} did nothing. The audit log given names neither: see the one the other release or discard wrote to`,
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
+      stoppedOnceFound: (customer: string) =>
+        `it was held only because the customer ${customer} could not be looked up, and checked now against ${customer} the recipient is blocked: give the corrected recipients with --to`,
       staysHeld: (id: string) => `${id} stays held`,
       verificationsNeeded: (id: string) =>
         `${id} was held by a check that knew the addresses verified by code: give their store with --verifications DIR (with --database, the schema's is used), so that an address verified for another customer is refused as it was when held`,
@@ -228,7 +243,10 @@ export const cliTexts = {
       heldWithoutCustomer: (id: string) =>
         `no customer was known when the message was held (lookup-failed), and a release checks the recipients against the message's customer, so no address can pass. Send the order again with the customer's id (emailGuard.customerId) and discard this one (holds discard ${id}), or release it with --to and the recipients read back, and --send-despite-block, on your own account`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>
-        `${file} has ${now} ${now === 1 ? 'customer' : 'customers'}, fewer than the ${whenHeld} the check that held the message knew (${heldAt}): a corrected address that is the address of a customer missing from it would pass as new. Release it with a complete export, or with --fewer-customers if this export is meant`,
+        `${file} has ${fewerThan(now, whenHeld, heldAt)}. Release it with a complete export, or with --fewer-customers if this export is meant`,
+      // With --database: the directory of the store, which no export fills.
+      fewerInDatabase: (where: string, now: number, whenHeld: number, heldAt: string) =>
+        `the directory of ${where} has ${fewerThan(now, whenHeld, heldAt)}. Release it once every customer is in that directory, or with --fewer-customers if these customers are meant`,
       notSent: (server: string, why: string) => `the SMTP server ${server} did not take the message (${why})`,
       // RFC 6531 §3.4: a local part outside ASCII is named to a server only with SMTPUTF8.
       noSmtpUtf8: (server: string, addresses: string) =>
@@ -793,10 +811,14 @@ Stops on SIGINT or SIGTERM.`,
       forceRefused: (id: string, since: string | undefined, command: 'release' | 'discard') =>
         `${id}: ett släpp eller en kassering av meddelandet pågår fortfarande i en levande process${since ? ` (sedan ${since})` : ''}; --force tar bara över ett vars process har stoppats, så ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Vänta tills det är klart och se sedan hur det gick med ”holds show ${id}”.`,
       noMessage: (id: string) => `inget stoppat meddelande ${id}`,
-      alreadyEnded: (id: string, how: 'released' | 'discarded', command: 'release' | 'discard') =>
-        `${id} har redan ${how === 'released' ? 'släppts' : 'kastats'}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Se granskningsloggen för vem som gjorde det och när`,
+      alreadyEnded: (id: string, how: Ending, command: 'release' | 'discard', at: string, by?: string) =>
+        `${id} har redan ${how === 'released' ? 'släppts' : 'kastats'}${by === undefined ? '' : ` av ${by}`} ${at}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting`,
+      endedMeanwhile: (id: string, command: 'release' | 'discard') =>
+        `${id} släpptes eller kastades av ett annat släpp eller en annan kassering efter att ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} hittade det; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Granskningsloggen som angavs nämner ingetdera: se den som det andra släppet eller kasseringen skrev till`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
+      stoppedOnceFound: (customer: string) =>
+        `det stoppades bara för att kunden ${customer} inte kunde slås upp, och kontrollerad nu mot ${customer} klarar mottagaren inte kontrollen: ange de rättade mottagarna med --to`,
       staysHeld: (id: string) => `${id} ligger kvar`,
       verificationsNeeded: (id: string) =>
         `${id} stoppades av en kontroll som kände till adresserna som verifierats med kod: ange deras förråd med --verifications MAPP (med --database används schemats), så att en adress som verifierats för en annan kund stoppas som när meddelandet stoppades`,
@@ -813,7 +835,9 @@ Stops on SIGINT or SIGTERM.`,
       heldWithoutCustomer: (id: string) =>
         `ingen kund var känd när meddelandet stoppades (lookup-failed), och ett släpp kontrollerar mottagarna mot meddelandets kund, så ingen adress kan klara kontrollen. Skicka beställningen igen med kundens id (emailGuard.customerId) och kasta det här (holds discard ${id}), eller släpp det med --to och de mottagare som lästs upp, och --send-despite-block, på eget ansvar`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>
-        `${file} har ${now} ${now === 1 ? 'kund' : 'kunder'}, färre än de ${whenHeld} som kontrollen som stoppade meddelandet kände till (${heldAt}): en rättad adress som tillhör en kund som saknas där skulle gå igenom som ny. Släpp det med en fullständig export, eller med --fewer-customers om den här exporten är avsedd`,
+        `${file} har ${färreÄn(now, whenHeld, heldAt)}. Släpp det med en fullständig export, eller med --fewer-customers om den här exporten är avsedd`,
+      fewerInDatabase: (where: string, now: number, whenHeld: number, heldAt: string) =>
+        `kundregistret i ${where} har ${färreÄn(now, whenHeld, heldAt)}. Släpp det när alla kunder finns i det kundregistret, eller med --fewer-customers om de här kunderna är avsedda`,
       notSent: (server: string, why: string) => `SMTP-servern ${server} tog inte emot meddelandet (${why})`,
       noSmtpUtf8: (server: string, addresses: string) =>
         `inte skickat: SMTP-servern ${server} anger inte SMTPUTF8 (RFC 6531), som ${addresses} behöver för sina tecken utanför ASCII före @`,

@@ -31,8 +31,8 @@ import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { envelopeJson, envelopeLine, hasNoEnvelope } from './held-envelope.js';
-import { KEY_VARIABLE } from './hold-key-variable.js';
 import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
+import { keyDoesNotOpen } from './open-keyed-file-hold-store.js';
 import { openVerifiedAddresses, verifiedAddressesIn } from './open-verified-addresses.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
@@ -355,8 +355,9 @@ async function findHeld(
 
 /**
  * A release or discard of a message another one already released or discarded (from `serve`, the
- * command line or the library), as the audit log records it: a refusal (1) that says so, as a
- * release still under way is, rather than "no held message", which reads like a wrong id.
+ * command line or the library), as the audit log records it: a refusal (1) that says so, who ended
+ * it and when, as a release still under way is, rather than "no held message", which reads like a
+ * wrong id.
  */
 async function refuseEnded(
   opened: OpenedHoldStore,
@@ -364,17 +365,45 @@ async function refuseEnded(
   id: string,
   command: 'release' | 'discard',
 ): Promise<void> {
-  const outcome = (
-    await opened
-      .auditLog()
-      .lastReleaseOutcomes?.([id])
-      .catch(() => undefined)
-  )?.get(id);
-  const text = cliTexts[flags.locale].holds;
-  if (outcome === 'released' || outcome === 'released-despite-block')
-    throw new CliFailure(text.alreadyEnded(id, 'released', command), exitCodes.findings);
-  if (outcome === 'discarded')
-    throw new CliFailure(text.alreadyEnded(id, 'discarded', command), exitCodes.findings);
+  const line = (await opened.lastReleaseLines([id]).catch(() => undefined))?.get(id);
+  const how =
+    line?.outcome === 'released' || line?.outcome === 'released-despite-block'
+      ? 'released'
+      : line?.outcome === 'discarded'
+        ? 'discarded'
+        : undefined;
+  if (!line || !how) return;
+  const by = line.release?.by ?? line.discard?.by;
+  throw new CliFailure(
+    cliTexts[flags.locale].holds.alreadyEnded(
+      id,
+      how,
+      command,
+      formatSentDate(line.at, flags.locale, flags.timeZone),
+      by === undefined ? undefined : inOneLine(by),
+    ),
+    exitCodes.findings,
+  );
+}
+
+/**
+ * A release or discard that found the message, and then found it gone: another one ended it in
+ * between. A refusal (1) naming who ended it and when where the audit log says, and never "no
+ * held message" (3): the id was right, and this command did nothing.
+ */
+async function refuseEndedMeanwhile(
+  opened: OpenedHoldStore,
+  flags: StoreFlags,
+  id: string,
+  command: 'release' | 'discard',
+): Promise<never> {
+  await refuseEnded(opened, flags, id, command);
+  throw new CliFailure(cliTexts[flags.locale].holds.endedMeanwhile(id, command), exitCodes.findings);
+}
+
+/** Whether the message found before is gone from the store now; a store that cannot say is not gone. */
+async function goneSince(opened: OpenedHoldStore, id: string): Promise<boolean> {
+  return (await opened.store.get(id).catch(() => null)) === undefined;
 }
 
 /** A held message's verdict as its state ("stoppat"), in the words of `locale`. */
@@ -508,21 +537,6 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
   context.setExitCode(
     problems.length > 0 ? exitCodes.unreadable : held.length > 0 ? exitCodes.findings : exitCodes.ok,
   );
-}
-
-/**
- * The line naming the key's variable when it does not open entries: `unsealed` (sealed with a key
- * and opened without one, or the other way round), and with a key set, `digest-mismatch` too: a
- * seal made with another key reads as one changed since (an HMAC cannot tell the two apart, RFC
- * 2104). The user set the variable, and is told which; undefined when no entry is concerned.
- */
-function keyDoesNotOpen(problems: readonly HoldStoreProblem[], locale: CliLocale): string | undefined {
-  const keySet = Boolean(process.env[KEY_VARIABLE]);
-  const count = problems.filter(
-    ({ code }) => code === 'unsealed' || (keySet && code === 'digest-mismatch'),
-  ).length;
-  if (count === 0) return undefined;
-  return cliTexts[locale].holds.keyDoesNotOpen(KEY_VARIABLE, count, keySet);
 }
 
 /** The entries `list` cannot read, counted and named with their codes, for standard output. */
@@ -741,11 +755,16 @@ async function releaseWatched(
       isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
     )
       throw new CliFailure(
-        `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : inOneLine(inCommandWords(withoutRefusal(error.message)))}`,
+        `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : inOneLine(inCommandWords(withoutRefusal(error.message)))}${stoppedOnceFound(held, flags, error)}`,
         exitCodes.findings,
       );
     if (error instanceof FewerCustomersError)
-      throw fewerCustomersFailure(error, held, flags.customers ?? opened.name, flags);
+      throw fewerCustomersFailure(
+        error,
+        held,
+        flags.customers === undefined ? { database: opened.name } : { file: flags.customers },
+        flags,
+      );
     if (error instanceof SmtpUtf8NotAnnouncedError)
       throw usageFailure(
         `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), error.addresses.join(', '))}`,
@@ -759,7 +778,9 @@ async function releaseWatched(
         exitCodes.unreadable,
       );
     if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'release');
-    // The store's own refusals (already released or discarded): not there (3).
+    // Found above, gone now: another release or discard ended it in between.
+    if (isEmailGuardError(error) && (await goneSince(opened, id)))
+      await refuseEndedMeanwhile(opened, flags, id, 'release');
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     // The transport's failure (server unreachable, mail refused): not unreadable input (3).
@@ -863,6 +884,18 @@ function heldForLookupOnly(held: HeldMessage): boolean {
     held.recipients.some(({ verdict }) => verdict.findings.some(({ code }) => code === 'lookup-failed')) &&
     !held.recipients.some(({ verdict }) => verdict.findings.some(stopsRecipient))
   );
+}
+
+/**
+ * For a message held only because its customer could not be looked up, released as held: the check
+ * against the customer found now blocked a recipient, which no --confirm-new answers. Says so,
+ * naming the customer, and asks for the corrected recipients (--to); empty otherwise.
+ */
+function stoppedOnceFound(held: HeldMessage, flags: ReleaseFlags, error: unknown): string {
+  if (!isEmailGuardError(error, 'RECIPIENT_BLOCKED') || flags.to?.length || held.customerId === undefined)
+    return '';
+  if (!heldForLookupOnly(held)) return '';
+  return `; ${cliTexts[flags.locale].holds.stoppedOnceFound(inOneLine(held.customerId))}`;
 }
 
 /** Each recipient stopped, quoted, with its state and the codes that held it: `"x@y" confirm (…)`. */
@@ -1018,11 +1051,14 @@ async function discardFrom(
         exitCodes.unreadable,
       );
     if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'discard');
+    if (isEmailGuardError(error) && (await goneSince(opened, id)))
+      await refuseEndedMeanwhile(opened, flags, id, 'discard');
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     throw error;
   }
-  if (!removed) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);
+  // Found above, gone now: another release or discard ended it in between.
+  if (!removed) await refuseEndedMeanwhile(opened, flags, id, 'discard');
   context.out(`${text.discarded(id)}\n`);
 }
 

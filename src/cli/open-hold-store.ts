@@ -3,7 +3,11 @@ import type { AsyncDirectory } from '../contacts/async-directory.js';
 import { isEmailGuardError } from '../errors.js';
 import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
-import { findReleasesInDoubt, readReleaseStarts } from '../nodemailer/find-releases-in-doubt.js';
+import {
+  findReleasesInDoubt,
+  readLastReleaseLines,
+  readReleaseStarts,
+} from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import type { VerificationRecord, VerificationStore } from '../verification/verification-store.js';
@@ -49,6 +53,11 @@ export interface OpenedHoldStore {
    * has not ended, from the audit log (a file's, or the database's audit_log).
    */
   releaseStarts(ids: readonly string[]): Promise<ReadonlyMap<string, AuditEntry>>;
+  /**
+   * The last release line of each of `ids` that has one, whole, from the audit log: its start, or
+   * the line that ended it (who released or discarded it, and when).
+   */
+  lastReleaseLines(ids: readonly string[]): Promise<ReadonlyMap<string, AuditEntry>>;
   /**
    * The PostgreSQL session holding the release lock of each of `ids` (a database's only: a folder
    * store names the process in its lock, `releasingBy`); an id no live session holds is absent.
@@ -107,6 +116,7 @@ function fileAuditLog(file: string) {
     auditLog: () => createJsonLinesAuditLog(file, { sync: true }),
     releasesInDoubt: () => findReleasesInDoubt(file),
     releaseStarts: (ids: readonly string[]) => readReleaseStarts(file, new Set(ids)),
+    lastReleaseLines: (ids: readonly string[]) => readLastReleaseLines(file, new Set(ids)),
   };
 }
 
@@ -162,6 +172,8 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
             auditLog: () => audit.createPostgresAuditLog({ pool, ...schema }),
             releasesInDoubt: () => audit.findPostgresReleasesInDoubt(pool, schema),
             releaseStarts: (ids: readonly string[]) => audit.readPostgresReleaseStarts(pool, ids, schema),
+            lastReleaseLines: (ids: readonly string[]) =>
+              audit.readPostgresLastReleaseLines(pool, ids, schema),
           }
         : fileAuditLog(flags.auditLog);
     return {

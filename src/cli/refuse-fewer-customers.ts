@@ -27,7 +27,7 @@ export function refuseFewerCustomers(
     { holdId: held.id, whenHeld: held.customersKnown, now },
     flags.fewerCustomers ? { fewerCustomers: true } : {},
   );
-  if (refusal) throw fewerCustomersFailure(refusal, held, file, flags);
+  if (refusal) throw fewerCustomersFailure(refusal, held, { file }, flags);
 }
 
 /**
@@ -37,7 +37,7 @@ export function refuseFewerCustomers(
 export function fewerCustomersFailure(
   refusal: FewerCustomersError,
   held: HeldMessage,
-  source: string,
+  source: { readonly file: string } | { readonly database: string },
   flags: FewerCustomersFlags,
 ): CliFailure {
   const text = cliTexts[flags.locale].holds;
@@ -45,6 +45,10 @@ export function fewerCustomersFailure(
   return usageFailure(
     refusal.now === undefined
       ? refusal.message
-      : `${text.staysHeld(held.id)}: ${text.fewerCustomers(source, refusal.now, refusal.whenHeld, heldAt)}`,
+      : `${text.staysHeld(held.id)}: ${
+          'file' in source
+            ? text.fewerCustomers(source.file, refusal.now, refusal.whenHeld, heldAt)
+            : text.fewerInDatabase(source.database, refusal.now, refusal.whenHeld, heldAt)
+        }`,
   );
 }

@@ -33,7 +33,7 @@ export async function readLastReleaseOutcomes(
   wanted?: ReadonlySet<string>,
 ): Promise<Map<string, ReleaseOutcome>> {
   const outcomes = new Map<string, ReleaseOutcome>();
-  for (const [holdId, { outcome }] of await readLastReleaseLines(path, wanted)) outcomes.set(holdId, outcome);
+  for (const [holdId, { outcome }] of await lastReleaseLinesOf(path, wanted)) outcomes.set(holdId, outcome);
   return outcomes;
 }
 
@@ -54,22 +54,42 @@ export async function readReleaseStarts(
   wanted: ReadonlySet<string>,
 ): Promise<Map<string, AuditEntry>> {
   const started = new Map<string, AuditEntry>();
-  for (const [holdId, { started: line }] of await readLastReleaseLines(path, wanted))
-    if (line) started.set(holdId, line);
+  for (const [holdId, line] of await readLastReleaseLines(path, wanted))
+    if (line.outcome === 'release-started') started.set(holdId, line);
   return started;
 }
 
-/** A hold's last release line: its outcome, and the whole line when it is a `release-started`. */
+/**
+ * The last release line, whole, of each hold id in `wanted` that has one in a JSON-lines audit
+ * log: a start, or the line that ended its release (`released`, `discarded` …) with who, why and
+ * when. Read as {@link readLastReleaseOutcomes} reads the file.
+ *
+ * @example
+ * ```ts
+ * const last = await readLastReleaseLines('./held-mail.audit.jsonl', new Set([held.id]));
+ * last.get(held.id)?.release?.by; // 'lena@butiken.se'
+ * ```
+ */
+export async function readLastReleaseLines(
+  path: string,
+  wanted: ReadonlySet<string>,
+): Promise<Map<string, AuditEntry>> {
+  const lines = new Map<string, AuditEntry>();
+  for (const [holdId, { line }] of await lastReleaseLinesOf(path, wanted)) if (line) lines.set(holdId, line);
+  return lines;
+}
+
+/** A hold's last release line: its outcome, and the whole line when it is kept. */
 interface LastReleaseLine {
   readonly outcome: ReleaseOutcome;
-  readonly started?: AuditEntry;
+  readonly line?: AuditEntry;
 }
 
 /**
- * The last release line of each hold id (or of those in `wanted`); only a start is kept whole, so
- * a long log of ended releases costs an outcome per hold.
+ * The last release line of each hold id (or of those in `wanted`, each kept whole); of every hold,
+ * only a start is kept whole, so a long log of ended releases costs an outcome per hold.
  */
-async function readLastReleaseLines(
+async function lastReleaseLinesOf(
   path: string,
   wanted: ReadonlySet<string> | undefined,
 ): Promise<Map<string, LastReleaseLine>> {
@@ -91,8 +111,8 @@ async function readLastReleaseLines(
     }
     if (typeof entry.holdId !== 'string' || (wanted && !wanted.has(entry.holdId))) continue;
     const outcome = entry.outcome as ReleaseOutcome;
-    if (outcome === 'release-started') last.set(entry.holdId, { outcome, started: entry });
-    else if (RELEASE_ENDS.has(outcome)) last.set(entry.holdId, { outcome });
+    if (outcome !== 'release-started' && !RELEASE_ENDS.has(outcome)) continue;
+    last.set(entry.holdId, outcome === 'release-started' || wanted ? { outcome, line: entry } : { outcome });
   }
   return last;
 }

@@ -328,10 +328,26 @@ export async function findPostgresReleasesInDoubt(
  * The `release-started` line of each of `holdIds` whose release was started and has not ended, in
  * the PostgreSQL audit log: when it began, who released it, to which recipients (the envelope it
  * was sent with) and the Message-ID, which is what the mail server's log is searched for. What
- * `readReleaseStarts` reads from a JSON-lines log; one primary-key read per id of the table the
- * log's trigger keeps (`last_release_line`, which names the line's row), and of that row.
+ * `readReleaseStarts` reads from a JSON-lines log ({@link readPostgresLastReleaseLines}).
  */
 export async function readPostgresReleaseStarts(
+  pool: Pool,
+  holdIds: readonly string[],
+  options: PostgresAuditLogOptions = {},
+): Promise<Map<string, AuditEntry>> {
+  const started = new Map<string, AuditEntry>();
+  for (const [holdId, line] of await readPostgresLastReleaseLines(pool, holdIds, options))
+    if (line.outcome === 'release-started') started.set(holdId, line);
+  return started;
+}
+
+/**
+ * The last release line, whole, of each of `holdIds` that has one in the PostgreSQL audit log: a
+ * start, or the line that ended its release (`released`, `discarded` …) with who, why and when.
+ * What `readLastReleaseLines` reads from a JSON-lines log; one primary-key read per id of the
+ * table the log's trigger keeps (`last_release_line`, which names the line's row), and of that row.
+ */
+export async function readPostgresLastReleaseLines(
   pool: Pool,
   holdIds: readonly string[],
   options: PostgresAuditLogOptions = {},
@@ -343,16 +359,16 @@ export async function readPostgresReleaseStarts(
     on.query<{ hold_id: string; entry: string }>(
       `SELECT line.hold_id, log.entry FROM ${s}.last_release_line line
          JOIN ${s}.audit_log log ON log.seq = line.seq
-        WHERE line.hold_id = ANY($1::text[]) AND line.outcome = 'release-started'`,
+        WHERE line.hold_id = ANY($1::text[])`,
       [holdIds],
     ),
   );
-  const started = new Map<string, AuditEntry>();
+  const lines = new Map<string, AuditEntry>();
   for (const row of rows) {
     // A row that is not JSON was not written by this log (verifyAuditLog names it): passed over.
     try {
-      started.set(row.hold_id, JSON.parse(row.entry) as AuditEntry);
+      lines.set(row.hold_id, JSON.parse(row.entry) as AuditEntry);
     } catch {}
   }
-  return started;
+  return lines;
 }

@@ -2,9 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
+import { TOKEN } from '../serve/support.js';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { holdMessage } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
+import { startServer } from '../support/started-server.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 // Issue 13, trial: EMAIL_GUARD_HOLD_KEY=short gave "Invalid input at options.key: a key of at least
@@ -79,4 +81,55 @@ describe('a hold store key in EMAIL_GUARD_HOLD_KEY that does not open the entrie
     expect(right.stderr).toBe('');
     expect(right.status).toBe(1);
   });
+});
+
+describe('one entry the key in EMAIL_GUARD_HOLD_KEY does not open', () => {
+  const SEALED_WITH = 'a'.repeat(32);
+  const NOT_OPENED =
+    'EMAIL_GUARD_HOLD_KEY does not open 1 entry of the store: sealed with another key, with none, or changed since; give the key the store was sealed with';
+  const holdSealed = () =>
+    holdMessage(
+      { ...fixture, holdStore: createFileHoldStore(join(fixture.dir, 'held'), { key: SEALED_WITH }) },
+      'anna.svensson185@gmail.com',
+    );
+
+  it('is named by holds show as list names it, in English and Swedish: exit 3', async () => {
+    const id = await holdSealed();
+    const show = (...more: string[]) =>
+      runBuiltCli(['holds', 'show', id, '--store', join(fixture.dir, 'held'), ...more], {
+        cwd: fixture.dir,
+        env: { EMAIL_GUARD_HOLD_KEY: 'b'.repeat(32) },
+      });
+    const english = await show();
+    expect(english.status).toBe(3);
+    expect(english.stderr).toContain(NOT_OPENED);
+    expect(english.stderr.trim().split('\n')).toHaveLength(1);
+    const swedish = await show('--locale', 'sv');
+    expect(swedish.stderr).toContain('EMAIL_GUARD_HOLD_KEY öppnar inte 1 post i lagret');
+    const none = await runBuiltCli(['holds', 'show', id, '--store', join(fixture.dir, 'held')], {
+      cwd: fixture.dir,
+      env: { EMAIL_GUARD_HOLD_KEY: '' },
+    });
+    expect(none.stderr).toContain(
+      '1 entry of the store is sealed with a key: set EMAIL_GUARD_HOLD_KEY to the key the store was sealed with',
+    );
+  });
+
+  it('is named by serve --holds when the message is asked for', async () => {
+    const id = await holdSealed();
+    const server = await startServer(
+      ['--holds', join(fixture.dir, 'held')],
+      { EMAIL_GUARD_TOKEN: TOKEN, EMAIL_GUARD_HOLD_KEY: 'b'.repeat(32) },
+      { built: await builtCli() },
+    );
+    try {
+      const response = await fetch(`${server.url}/v1/holds/${id}`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(response.status).toBe(503);
+      expect((await response.json()).detail).toContain(NOT_OPENED);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 60_000);
 });

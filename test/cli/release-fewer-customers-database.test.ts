@@ -38,6 +38,19 @@ describe('email-guard holds release --database with fewer customers than the hol
     expect(refused.stderr).toContain(`${id} stays held`);
     expect(refused.stderr).toContain('has 1 customer, fewer than the 3 the check that held the message knew');
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    // No export is involved: the advice is the database's directory's, not "a complete export".
+    expect(refused.stderr).toContain(`the directory of `);
+    expect(refused.stderr).toContain(
+      'Release it once every customer is in that directory, or with --fewer-customers if these customers are meant',
+    );
+    expect(refused.stderr).not.toContain('export');
+    const swedish = await release('--to', KARINS, '--confirm-new', '--locale', 'sv');
+    expect(swedish.status).toBe(2);
+    expect(swedish.stderr).toContain('kundregistret i ');
+    expect(swedish.stderr).toContain(
+      'Släpp det när alla kunder finns i det kundregistret, eller med --fewer-customers om de här kunderna är avsedda',
+    );
+    expect(swedish.stderr).not.toContain('export');
     expect(fixture.sink.received).toEqual([]);
     expect((await store.get(id))?.state).toBe('held');
 

@@ -171,18 +171,29 @@ describe('email-guard holds release and discard after another one ended', () => 
     const file = writeCustomerExport(fixture.dir, customers);
     expect((await runCliInProcess(releaseArgs(fixture, id, file, ['--to', GOOD]))).status).toBe(0);
     const late = await runCliInProcess(releaseArgs(fixture, id, file, ['--to', GOOD]));
-    expect(late.stderr).toContain(`${id} was already released; this release did nothing`);
+    expect(late.stderr).toMatch(
+      new RegExp(
+        `${id} was already released by lena@butiken\\.se at \\d{4}-\\d\\d-\\d\\dT[^;]+; this release did nothing\n$`,
+      ),
+    );
     expect(late.stderr).not.toContain('no held message');
     expect(late.status).toBe(1);
     const discard = await runCliInProcess(['holds', ...discardArgs(id, store(), ['--yes'])]);
-    expect(discard.stderr).toContain(`${id} was already released; this discard did nothing`);
+    expect(discard.stderr).toContain(`${id} was already released by lena@butiken.se at `);
+    expect(discard.stderr).toContain('; this discard did nothing');
     expect(discard.status).toBe(1);
     expect(fixture.sink.received).toHaveLength(1);
 
     const discarded = await holdMessage(fixture, TYPO);
     expect((await runCliInProcess(['holds', ...discardArgs(discarded, store(), ['--yes'])])).status).toBe(0);
     const after = await runCliInProcess(releaseArgs(fixture, discarded, file, ['--to', GOOD]));
-    expect(after.stderr).toContain(`${discarded} was already discarded; this release did nothing`);
+    expect(after.stderr).toContain(`${discarded} was already discarded by lena@butiken.se at `);
+    const sv = await runCliInProcess(releaseArgs(fixture, discarded, file, ['--to', GOOD, '--locale', 'sv']));
+    expect(sv.stderr).toMatch(
+      new RegExp(
+        `${discarded} har redan kastats av lena@butiken\\.se \\d{4}-\\d\\d-\\d\\d kl\\. [^;]+; det här släppet gjorde ingenting`,
+      ),
+    );
     expect(after.status).toBe(1);
     expect(fixture.sink.received).toHaveLength(1);
   });
