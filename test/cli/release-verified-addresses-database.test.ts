@@ -8,7 +8,7 @@ import { databaseReleaseArgs, databaseUrl } from '../support/database-release.js
 import { usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { usePostgres } from '../support/use-postgres.js';
-import { holdWhileKarinIsVerified, KARINS } from '../support/verified-elsewhere.js';
+import { holdWhileKarinIsVerified, KARINS, NEW_ADDRESS } from '../support/verified-elsewhere.js';
 import { verificationCustomers } from '../support/verifying-transport.js';
 
 // `holds release --database`: the order waits for its customer's code in the database, Karin's
@@ -41,6 +41,10 @@ describe('email-guard holds release --database of a message held by a guard with
       expect(run.status).toBe(1);
     }
     expect(fixture.sink.received).toEqual([]);
-    expect(await holdStore.get(id)).toMatchObject({ state: 'held', verifiedAddressesChecked: true });
+    expect(await holdStore.get(id)).toMatchObject({
+      state: 'held',
+      verifiedAddressesChecked: true,
+      awaitingCode: [NEW_ADDRESS],
+    });
   }, 120_000);
 });
