@@ -233,6 +233,8 @@ export const cliTexts = {
       notVerifications: (dir: string) =>
         `--verifications ${dir}: not a verification store (a folder with the key file the verifier made); give the folder createFileVerificationStore keeps`,
       waitingForCode: "waiting for the customer's code",
+      releaseSkipsCode: (addresses: string) =>
+        `waiting for the customer's code, sent to ${addresses}: once it is read back the message goes out by itself; a release by hand skips that proof, so read the address back to the customer and give --confirm-new`,
       notLocked: (id: string, code: string) =>
         `${id} stays held: it cannot be locked in the store: ${WRITE_REASONS.en[code] ?? code} (${code}); nothing was sent or removed`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard', by = '') =>
@@ -825,6 +827,8 @@ Stops on SIGINT or SIGTERM.`,
       notVerifications: (dir: string) =>
         `--verifications ${dir}: inget verifieringsförråd (en mapp med nyckelfilen som verifieraren gjorde); ange mappen som createFileVerificationStore använder`,
       waitingForCode: 'väntar på kundens kod',
+      releaseSkipsCode: (addresses: string) =>
+        `väntar på kundens kod, skickad till ${addresses}: när den läses upp skickas meddelandet av sig självt; ett släpp för hand hoppar över det beviset, så läs upp adressen för kunden och ange --confirm-new`,
       notLocked: (id: string, code: string) =>
         `${id} ligger kvar: det kan inte låsas i lagret: ${WRITE_REASONS.sv[code] ?? code} (${code}); inget skickades eller togs bort`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard', by = '') =>

@@ -520,6 +520,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
         age(entry.heldAt).padStart(7),
         messageState(entry.action, flags.locale).padEnd(width),
         standing ? standingLine(entry, standing, flags) : '',
+        entry.awaitingCode ? text.waitingForCode : '',
         // Sent as it is, a message without an envelope goes to no one (docs/nodemailer.md): the
         // recipients that follow are its header's, as show says.
         hasNoEnvelope(entry) ? text.noEnvelopeInList : '',
@@ -571,6 +572,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
     `${label('id')}${held.id}`,
     `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale, flags.timeZone), age(held.heldAt), messageState(held.action, flags.locale), held.state === 'releasing')}`,
     ...(standing ? [standingLine(held, standing, flags)] : []),
+    ...(held.awaitingCode ? [text.releaseSkipsCode(inOneLine(held.awaitingCode.join(', ')))] : []),
     ...(standing?.status === 'in-doubt' ? [startedLine(held, standing.started, flags)].filter(Boolean) : []),
     `${label('customer')}${inOneLine(held.customerId ?? '-')}`,
     `${label('message')}${inOneLine(held.messageId ?? '-')}, ${held.size} ${text.bytes}`,

@@ -14,6 +14,7 @@ import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { isLoopbackHost } from '../serve/is-loopback-host.js';
 import { createOrderForm } from '../serve/order-form/create-order-form.js';
 import { MIN_TOKEN_LENGTH, tokenStrength } from '../serve/token-strength.js';
+import type { VerificationRecord } from '../verification/verification-store.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import {
   DATABASE_CONNECT_TIMEOUT_MS,
@@ -22,6 +23,7 @@ import {
 } from './describe-database-server.js';
 import { unreadableFailure, usageFailure } from './exit-codes.js';
 import { openKeyedFileHoldStore } from './open-keyed-file-hold-store.js';
+import { openVerifiedAddresses, verifiedAddressesIn } from './open-verified-addresses.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
@@ -36,6 +38,8 @@ export interface ServeFlags {
   readonly holds?: string;
   readonly smtp?: string;
   readonly auditLog?: string;
+  /** `--verifications DIR`: the verifier's folder store; with `--database` the schema's is the default. */
+  readonly verifications?: string;
   readonly port: string;
   readonly host: string;
   readonly allowedHost?: string[];
@@ -83,6 +87,11 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   }
 
   const closers: (() => Promise<unknown> | unknown)[] = [];
+  // The addresses verified by code, which a release checks its recipients against too.
+  let verifiedAddresses =
+    flags.verifications === undefined
+      ? undefined
+      : await openVerifiedAddresses(flags.verifications, flags.locale);
   let directory: Directory | AsyncDirectory | undefined;
   let holdStore: HoldStore | undefined;
   // With --database (and neither --holds nor --audit-log), the schema's audit_log: every instance
@@ -149,6 +158,14 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
       throw unreadableFailure(text.databaseUnreadable(server, why));
     }
     directory = postgresDirectory;
+    if (!verifiedAddresses) {
+      const { createPostgresVerificationStore } = await import(
+        '../postgres/create-postgres-verification-store.js'
+      );
+      verifiedAddresses = verifiedAddressesIn(
+        createPostgresVerificationStore<VerificationRecord>({ pool, ...schema }),
+      );
+    }
     if (flags.holds === undefined) {
       const { createPostgresHoldStore } = await import('../postgres/create-postgres-hold-store.js');
       holdStore = createPostgresHoldStore({ pool, ...schema });
@@ -189,7 +206,10 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     transporter.use(
       'compile',
       nodemailerGuard({
-        guard: createGuard({ ...(directory ? { directory } : {}) }),
+        guard: createGuard({
+          ...(directory ? { directory } : {}),
+          ...(verifiedAddresses ? { verifiedAddresses } : {}),
+        }),
         holdStore,
         auditLog,
       }),

@@ -27,6 +27,10 @@ export function serveCommand(context: CommandContext, locale: CliLocale = 'en'):
     )
     .option('--smtp <url>', 'the SMTP server released messages go through: smtp://user:pass@host:587')
     .option('--audit-log <file>', 'the JSON-lines audit log of releases (default: <holds>.audit.jsonl)')
+    .option(
+      '--verifications <dir>',
+      "the verifier's store (createFileVerificationStore): an address verified for another customer is refused (with --database its schema's store is the default)",
+    )
     .addOption(new Option('--port <port>', 'the TCP port; 0 picks a free one').default('8080'))
     .addOption(new Option('--host <host>', 'the address to listen on').default('127.0.0.1'))
     .option(

@@ -69,6 +69,7 @@ const EntryRecordSchema = z.looseObject({
   customerLookup: z.looseObject({ reason: z.string() }).optional(),
   customersKnown: z.number().int().nonnegative().optional(),
   verifiedAddressesChecked: z.boolean().optional(),
+  awaitingCode: z.array(z.string()).optional(),
 });
 
 /** Options of {@link createFileHoldStore}. */
@@ -488,6 +489,7 @@ export function openFileHoldStore(
         ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
         ...(input.customersKnown === undefined ? {} : { customersKnown: input.customersKnown }),
         ...(input.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
+        ...(input.awaitingCode ? { awaitingCode: input.awaitingCode } : {}),
       };
       // Sealed as it will read back (JSON drops what JSON cannot hold), so the seal checks on reading.
       const record: EntryRecord = JSON.parse(JSON.stringify(unsealed)) as EntryRecord;

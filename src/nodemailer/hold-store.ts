@@ -52,6 +52,12 @@ export interface HoldInput {
    * would pass there as merely new. Absent for a message held without them.
    */
   readonly verifiedAddressesChecked?: boolean;
+  /**
+   * The new addresses the verifier was asked to send the customer a code to (`unverified:
+   * 'verify'`): the message waits for the code to be read back, and goes out by itself once it
+   * is. A release by hand skips that proof. Absent for a message held for a person to confirm.
+   */
+  readonly awaitingCode?: readonly string[];
 }
 
 /** A held message as listed: everything but the raw message. */

@@ -346,6 +346,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // typed (`a@example.se\r\nBcc: b@example.com` names b@example.com).
     if (mode === 'monitor' && !check.recipients.some(isInjection)) return passOn(mail, facts, 'monitored');
 
+    const addresses = verifyNew && !confirmation && !check.failedOpen && findNewAddresses(check.recipients);
+    // Whether the verifier will be asked for a code: kept with the message, so a list of held
+    // messages tells one waiting for the customer's code from one waiting for a person.
+    const awaitingCode =
+      verifier && addresses && check.customerId !== undefined && check.customerLookup === undefined
+        ? addresses
+        : undefined;
     let holdId: string;
     try {
       const held = await options.holdStore.hold({
@@ -359,6 +366,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ...(check.customerLookup === undefined ? {} : { customerLookup: check.customerLookup }),
         ...customersKnownBy(guard),
         ...(guard.options.verifiedAddresses ? { verifiedAddressesChecked: true } : {}),
+        ...(awaitingCode ? { awaitingCode } : {}),
       });
       holdId = held.id;
     } catch (error) {
@@ -368,13 +376,12 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         : new HoldStoreFailedError('the message was not sent and could not be held', { cause: error });
     }
     await record(auditEntry(facts, 'held', holdId));
-    const addresses = verifyNew && !confirmation && !check.failedOpen && findNewAddresses(check.recipients);
-    if (verifier && addresses && check.customerId !== undefined && check.customerLookup === undefined) {
+    if (verifier && awaitingCode && check.customerId !== undefined) {
       throw await awaitVerification(verifier, {
         holdId,
         customerId: check.customerId,
         recipients: check.recipients,
-        addresses,
+        addresses: awaitingCode,
         ...(messageId === undefined ? {} : { messageId }),
       });
     }

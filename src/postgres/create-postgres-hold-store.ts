@@ -305,6 +305,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
           // In the JSON column, as the rest of what the check said: no column of its own is needed.
           ...(input.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
+          ...(input.awaitingCode ? { awaitingCode: input.awaitingCode } : {}),
         }),
       );
       const holdFailed = failed('the message was neither sent nor held in PostgreSQL (send it again)');

@@ -129,6 +129,18 @@ export const HeldMessageSchema = z.object({
     }),
   ),
   customerLookup: z.looseObject({ reason: z.string() }).optional(),
+  awaitingCode: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'the addresses the verifier sent the customer a code to: the message waits for it to be read back and then goes out by itself; a release by hand skips that proof (it needs `confirmNew`)',
+    ),
+  verifiedAddressesChecked: z
+    .literal(true)
+    .optional()
+    .describe(
+      'the check that held it knew the addresses verified by code: a release through a server without them is refused (503 not-configured)',
+    ),
 });
 
 /** What a route answers with for a held message: the store's object, typed for the schema. */

@@ -105,8 +105,18 @@ export async function releaseHeld(
     }
     if (isEmailGuardError(error, 'FEWER_CUSTOMERS')) return { problem: fewerCustomers(error.message) };
     if (isEmailGuardError(error, 'INVALID_INPUT')) {
-      const issues = (error as unknown as { issues: { path: (string | number)[]; message: string }[] })
-        .issues;
+      const issues = (
+        error as unknown as { issues: { path: (string | number)[]; message: string; code?: string }[] }
+      ).issues;
+      // Held by a check that knew the addresses verified by code: the server's release lacks them,
+      // which no request can mend (503, as a server started without its hold store).
+      if (issues.some((issue) => issue.code === 'verified-addresses-needed'))
+        return {
+          problem: notConfigured(
+            'verified addresses, which the check that held this message knew',
+            "--verifications DIR (with --database, the schema's verification store is used)",
+          ),
+        };
       // The store names the option (`options.to.0`); the request calls it `body.to.0`.
       const errors = issues.map((issue) => ({
         field: ['body', ...issue.path.filter((part) => part !== 'options')].join('.'),

@@ -590,7 +590,7 @@ function heldRow(
       : entry.state === 'releasing'
         ? html` (${texts.releasing})`
         : ''
-  }</td>
+  }${entry.awaitingCode ? html` (${texts.waitingForCode})` : ''}</td>
 <td><ul>${entry.recipients.map(
     (recipient) =>
       html`<li>${recipient.address} – <span class="${verdictClass(recipient.verdict.action)}">${texts.actions[recipient.verdict.action]}</span></li>`,

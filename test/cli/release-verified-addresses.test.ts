@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { holdMessage, releaseArgs } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
@@ -67,5 +68,28 @@ describe('holds release --verifications of a message held without a verifier', (
     expect(run.stderr).toContain('belongs-to-other-customer');
     expect(run.status).toBe(1);
     expect(fixture.sink.received).toHaveLength(0);
+  }, 60_000);
+});
+
+describe('holds list and show of a message waiting for its customer’s code', () => {
+  it('say so, and what a release by hand skips, in English and Swedish', async () => {
+    const { id } = await heldWhileKarinIsVerified();
+    const store = ['--store', join(fixture.dir, 'held')];
+    const list = await runCliInProcess(['holds', 'list', ...store]);
+    expect(list.stdout).toContain(`${id}`);
+    expect(list.stdout).toContain("waiting for the customer's code");
+    expect((await runCliInProcess(['holds', 'list', ...store, '--locale', 'sv'])).stdout).toContain(
+      'väntar på kundens kod',
+    );
+    const show = await runCliInProcess(['holds', 'show', id, ...store]);
+    expect(show.stdout).toContain(
+      `waiting for the customer's code, sent to ${NEW_ADDRESS}: once it is read back the message goes out by itself; a release by hand skips that proof`,
+    );
+    const json = JSON.parse((await runCliInProcess(['holds', 'show', id, ...store, '--json'])).stdout);
+    expect(json.awaitingCode).toEqual([NEW_ADDRESS]);
+    // Held for a person to confirm, not for a code: nothing said of one.
+    const forPerson = await holdMessage(fixture, 'anna.svensson185@gmail.com');
+    const other = await runCliInProcess(['holds', 'show', forPerson, ...store]);
+    expect(other.stdout).not.toContain('code');
   }, 60_000);
 });

@@ -20,17 +20,17 @@ export function orderConfirmation(to: string, customerId = newCustomer.id, order
 /**
  * The fixture's SMTP server behind `nodemailerGuard` with a verifier (`unverified: 'verify'`), its
  * store in the fixture's folder; `verifierOptions` overrides the verifier's defaults, and
- * `holdStore` the fixture's hold store.
+ * `stores` the fixture's hold store and the folder verification store.
  */
 export function verifyingTransport(
   fixture: PipelineFixture,
   verifierOptions: VerifyingTransportSetup['verifierOptions'] = {},
   guardOptions: VerifyingTransportSetup['guardOptions'] = {},
-  holdStore = fixture.holdStore,
+  stores: Pick<VerifyingTransportSetup, 'holdStore' | 'store'> = { holdStore: fixture.holdStore },
 ) {
   return buildVerifyingTransport({
     port: fixture.sink.port,
-    holdStore,
+    ...stores,
     auditLog: fixture.audit,
     folder: join(fixture.dir, 'verification'),
     verifierOptions,

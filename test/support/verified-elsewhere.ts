@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { RecipientAwaitingVerificationError } from '../../src/errors.js';
 import type { HoldStore } from '../../src/nodemailer/hold-store.js';
+import type { VerificationStore } from '../../src/verification/verification-store.js';
 import { writeCustomerExport } from './cli-inputs.js';
 import type { PipelineFixture } from './pipeline.js';
 import { orderConfirmation, readVerification, receivedFor, verifyingTransport } from './verification.js';
@@ -14,15 +15,17 @@ export const NEW_ADDRESS = 'ny.kund@outlook.com';
 
 /**
  * Karin's address verified by code, and an order of another customer (C-4000) held waiting for its
- * customer's code, in `holdStore` (the fixture's folder store unless another is given); the code
- * messages are cleared from the SMTP server. Answers the hold id, the CRM export as it stands (every
+ * customer's code, in the fixture's folder stores unless `stores` names others (the PostgreSQL
+ * ones); the code messages are cleared from the SMTP server. Answers the hold id, the CRM export as it stands (every
  * customer, Karin without the address she verified) and the verification store's folder.
  */
 export async function holdWhileKarinIsVerified(
   fixture: PipelineFixture,
-  holdStore: HoldStore = fixture.holdStore,
+  stores: { readonly holdStore: HoldStore; readonly store?: VerificationStore } = {
+    holdStore: fixture.holdStore,
+  },
 ): Promise<{ id: string; customers: string; verifications: string }> {
-  const { transporter, verifier } = verifyingTransport(fixture, {}, {}, holdStore);
+  const { transporter, verifier } = verifyingTransport(fixture, {}, {}, stores);
   await verifier.start({ customerId: newCustomer.id, address: KARINS });
   const [message] = receivedFor(fixture.sink.received, KARINS);
   if (!message) throw new Error(`no code reached ${KARINS}`);

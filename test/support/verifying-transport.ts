@@ -9,6 +9,7 @@ import type { HoldStore } from '../../src/nodemailer/hold-store.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { createFileVerificationStore } from '../../src/verification/create-file-verification-store.js';
 import { createVerifier, type VerifierOptions } from '../../src/verification/create-verifier.js';
+import type { VerificationStore } from '../../src/verification/verification-store.js';
 
 /** A new customer: nothing on record but a name, a phone number and a postal address. */
 export const newCustomer: Customer & { postalAddress: string } = {
@@ -40,6 +41,8 @@ export interface VerifyingTransportSetup {
   readonly auditLog: AuditLog | false;
   /** The verification store's folder. */
   readonly folder: string;
+  /** A verification store of its own (the PostgreSQL one) instead of the folder's. */
+  readonly store?: VerificationStore;
   readonly verifierOptions?: Partial<Omit<VerifierOptions, 'store' | 'transporter'>> & { now?: () => number };
   /** Options of the guard beside the customers and the directory (`mailboxRules`). */
   readonly guardOptions?: Pick<GuardOptions, 'mailboxRules' | 'lookupTimeoutMs'>;
@@ -55,7 +58,7 @@ export function buildVerifyingTransport(setup: VerifyingTransportSetup) {
     ignoreTLS: true,
   });
   const verifier = createVerifier({
-    store: createFileVerificationStore(setup.folder, now ? { now } : {}),
+    store: setup.store ?? createFileVerificationStore(setup.folder, now ? { now } : {}),
     transporter,
     from: 'Butiken AB <order@butiken.se>',
     locale: 'sv',

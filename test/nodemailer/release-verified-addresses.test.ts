@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { InvalidInputError, RecipientBlockedError } from '../../src/errors.js';
+import type { RecipientVerdict } from '../../src/pipeline/recipient.js';
+import { transportChecking } from '../support/hold-message.js';
+import { usePipelineFixture } from '../support/pipeline.js';
+import { codes as codesOf } from '../support/verdict-findings.js';
+import { verifyingTransport } from '../support/verification.js';
+import { holdWhileKarinIsVerified, KARINS, NEW_ADDRESS } from '../support/verified-elsewhere.js';
+import { verificationCustomers } from '../support/verifying-transport.js';
+
+// The library's own release (`holdStore.release`, which sends through `sendReleased`) of an order
+// held waiting for its customer's code, by hand, to an address verified for another customer.
+const fixture = usePipelineFixture();
+const release = { confirmNew: true, by: 'lena@butiken.se', reason: 'read back on the phone' };
+
+describe('holdStore.release through a guard given the verifier', () => {
+  it("refuses an address verified for another customer, and a slip of one, as that customer's", async () => {
+    const { id } = await holdWhileKarinIsVerified(fixture);
+    const { transporter } = verifyingTransport(fixture);
+    for (const [to, codes] of [
+      [KARINS, ['belongs-to-other-customer']],
+      ['karin.bergg@outlook.com', ['near-miss-other-name']],
+    ] as const) {
+      const refused = await fixture.holdStore
+        .release(id, transporter, { ...release, to })
+        .catch((error) => error);
+      expect(refused).toBeInstanceOf(RecipientBlockedError);
+      const findings = (refused as RecipientBlockedError<RecipientVerdict>).recipients.flatMap(
+        ({ verdict }) => codesOf(verdict),
+      );
+      expect(findings).toEqual(expect.arrayContaining([...codes]));
+    }
+    expect(fixture.sink.received).toEqual([]);
+    const sent = await fixture.holdStore.release(id, transporter, { ...release, to: NEW_ADDRESS });
+    expect(sent.envelope.to).toEqual([NEW_ADDRESS]);
+  }, 60_000);
+
+  it('is refused through a guard without verified addresses, naming the option, nothing sent', async () => {
+    const { id } = await holdWhileKarinIsVerified(fixture);
+    const withoutVerifier = transportChecking(fixture, createDirectory(Object.values(verificationCustomers)));
+    const refused = await fixture.holdStore
+      .release(id, withoutVerifier, { ...release, to: KARINS })
+      .catch((error) => error);
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    expect((refused as InvalidInputError).issues[0]).toMatchObject({
+      path: ['options', 'verifiedAddresses'],
+      code: 'verified-addresses-needed',
+    });
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'release-refused', holdId: id });
+    expect((await fixture.holdStore.get(id))?.state).toBe('held');
+  }, 60_000);
+});
