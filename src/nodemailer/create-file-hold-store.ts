@@ -68,6 +68,7 @@ const EntryRecordSchema = z.looseObject({
   subject: z.string().optional(),
   customerLookup: z.looseObject({ reason: z.string() }).optional(),
   customersKnown: z.number().int().nonnegative().optional(),
+  customersCountFailed: z.literal(true).optional(),
 });
 
 /** Options of {@link createFileHoldStore}. */
@@ -486,6 +487,7 @@ export function openFileHoldStore(
         ...(input.subject === undefined ? {} : { subject: input.subject }),
         ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
         ...(input.customersKnown === undefined ? {} : { customersKnown: input.customersKnown }),
+        ...(input.customersCountFailed ? { customersCountFailed: true } : {}),
       };
       // Sealed as it will read back (JSON drops what JSON cannot hold), so the seal checks on reading.
       const record: EntryRecord = JSON.parse(JSON.stringify(unsealed)) as EntryRecord;

@@ -45,6 +45,13 @@ export interface HoldInput {
    * or before it was kept; such a message is released as before.
    */
   readonly customersKnown?: number;
+  /**
+   * The directory that held the message was asked how many customers it knew, and its count failed
+   * (a database's count query): the message was held all the same, and a release is refused as one
+   * against fewer customers is (`FewerCustomersError`, `whenHeld` undefined), since nothing shows
+   * it knows as many, unless `fewerCustomers: true`.
+   */
+  readonly customersCountFailed?: true;
 }
 
 /** A held message as listed: everything but the raw message. */
@@ -325,6 +332,7 @@ export async function sendHeldMessage(
     ...(settings.confirmNew ? { confirmNew: true } : {}),
     ...(settings.force ? { force: true } : {}),
     ...(entry.customersKnown === undefined ? {} : { customersKnown: entry.customersKnown }),
+    ...(entry.customersCountFailed ? { customersCountFailed: true } : {}),
     ...(settings.fewerCustomers ? { fewerCustomers: true } : {}),
     stoppedWhenHeld: stoppedWhenHeld(entry.recipients).map(({ address }) => address),
     ...(corrected ? { corrected: true } : { recipients: entry.recipients.map(heldRecipient) }),

@@ -41,7 +41,7 @@ import {
 } from '../verification/verification-marks.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
 import { awaitVerification } from './await-verification.js';
-import { customersKnownBy, fewerCustomersAtRelease } from './customers-known.js';
+import { customersKnownWhenHeld, fewerCustomersAtRelease } from './customers-known.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import { probablyWrong } from './probably-wrong.js';
 import { releaseLookupFailed } from './release-lookup-failed.js';
@@ -357,7 +357,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
         ...(typeof data.subject === 'string' ? { subject: data.subject } : {}),
         ...(check.customerLookup === undefined ? {} : { customerLookup: check.customerLookup }),
-        ...customersKnownBy(guard),
+        ...(await customersKnownWhenHeld(guard)),
       });
       holdId = held.id;
     } catch (error) {

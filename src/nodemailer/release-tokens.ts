@@ -32,6 +32,8 @@ export interface PendingRelease {
   readonly force?: boolean;
   /** Customers the check that held the message knew (`HeldMessage.customersKnown`), when kept. */
   readonly customersKnown?: number;
+  /** The count of customers failed when the message was held (`HeldMessage.customersCountFailed`). */
+  readonly customersCountFailed?: boolean;
   /** Checked against fewer customers than that, knowingly (fewerCustomersRefusal). */
   readonly fewerCustomers?: boolean;
 }

@@ -303,6 +303,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           ...(input.messageId === undefined ? {} : { messageId: input.messageId }),
           ...(input.customerId === undefined ? {} : { customerId: input.customerId }),
           ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
+          ...(input.customersCountFailed ? { customersCountFailed: true } : {}),
         }),
       );
       const holdFailed = failed('the message was neither sent nor held in PostgreSQL (send it again)');
