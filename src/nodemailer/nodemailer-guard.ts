@@ -48,6 +48,7 @@ import { releaseLookupFailed } from './release-lookup-failed.js';
 import { CORRECT_PROBABLY_WRONG } from './release-next-steps.js';
 import './mail-options.js';
 import { confirmationKey } from './confirmation-key.js';
+import { findShownAddresses } from './find-shown-addresses.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
 import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
@@ -304,14 +305,16 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       return passVerificationMessage(data, compiled, verification, control?.verification as string);
 
     const messageId = messageIdOf(data, compiled);
-    const recipients = mergeRecipients(given, compiled);
+    // What display names show, encoded-words decoded, as the recipient's mail client shows them.
+    const shown = findShownAddresses(compiled, { prebuilt: compiled.raw !== undefined });
+    const recipients = mergeRecipients([...given, ...shown.recipients], compiled);
     // Nodemailer itself refuses a message without recipients; there is nothing to check.
     if (recipients.length === 0) return;
     const check = await checkRecipients(
       {
         recipients,
         source: data,
-        replyTo: [...givenReplyTo, ...compiled.replyTo, ...bounceAddress(compiled)],
+        replyTo: [...givenReplyTo, ...compiled.replyTo, ...shown.answers, ...bounceAddress(compiled)],
       },
       customerOptions(control?.customerId ?? compiled.headerCustomerId),
     );
@@ -448,8 +451,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // Checked against fewer customers than the hold knew, the check cannot see whose address a
     // correction is: refused whatever it says, so a partial customer file never undoes a block.
     const fewer = await fewerCustomersAtRelease(release, guard);
+    // The addresses the answer fields' display names show are answer addresses too, kept as held.
+    const answers = [
+      ...compiled.replyTo,
+      ...findShownAddresses(compiled, { prebuilt: compiled.raw !== undefined }).answers,
+    ];
     const check = await checkRecipients(
-      { recipients, source: data, replyTo: compiled.replyTo },
+      { recipients, source: data, replyTo: answers },
       customerOptions(release.customerId ?? compiled.headerCustomerId),
     );
     // Another customer's address is refused whether it was corrected or kept: a person who reviewed
@@ -464,7 +472,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // The Reply-To field is kept whatever the release corrects: an address in it the check stopped
     // stays stopped too.
     const stoppedWhenHeld = new Set(release.stoppedWhenHeld ?? []);
-    const heldStopped: Recipient[] = [...check.recipients, ...compiled.replyTo].filter(({ address }) =>
+    const heldStopped: Recipient[] = [...check.recipients, ...answers].filter(({ address }) =>
       stoppedWhenHeld.has(comparableAddress(address)),
     );
     // A recipient the check finds probably not the customer's (a sibling domain, a rewritten known
