@@ -79,6 +79,29 @@ describe("a display name that shows another customer's address", () => {
     });
   }
 
+  it('keeps a held message whose Reply-To name shows the address held, corrected or not, also against a file lacking its owner', async () => {
+    const refused = await failure(
+      everyone().sendMail(annasOrder({ replyTo: `${ERIK_ENCODED} <kundtjanst@butiken.se>` })),
+    );
+    const id = (refused as { holdId?: string } | undefined)?.holdId as string;
+    // Kept as held, and corrected to the customer's own address: the Reply-To field goes out either way.
+    const released = (
+      transporter: ReturnType<typeof everyone>,
+      more: { fewerCustomers?: true; to?: string } = {},
+    ) =>
+      failure(
+        fixture.holdStore.release(id, transporter, { by: 'lena@butiken.se', reason: 'read back', ...more }),
+      );
+    expect((await released(everyone()))?.code).toBe('RECIPIENT_BLOCKED');
+    expect((await released(everyone(), { to: ANNA }))?.code).toBe('RECIPIENT_BLOCKED');
+    // A guard that knows no other customer: what the hold found stands.
+    expect((await released(guardedTransport(fixture), { fewerCustomers: true }))?.code).toBe(
+      'RECIPIENT_BLOCKED',
+    );
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries.at(-1)?.outcome).toBe('release-refused');
+  });
+
   it("sends a name that shows the company's own address, plain or encoded", async () => {
     await everyone().sendMail(
       annasOrder({
