@@ -418,8 +418,11 @@ export class HoldStoreFailedError extends EmailGuardError {
 export interface FewerCustomers {
   /** The hold store's id of the message. */
   readonly holdId: string;
-  /** Customers the check that held the message knew (`HeldMessage.customersKnown`). */
-  readonly whenHeld: number;
+  /**
+   * Customers the check that held the message knew (`HeldMessage.customersKnown`); undefined when
+   * its count failed (`HeldMessage.customersCountFailed`), which cannot show the release knows as many.
+   */
+  readonly whenHeld: number | undefined;
   /**
    * Customers the check at release knows; undefined when its directory cannot say (a custom
    * asynchronous directory without `size()`), which cannot show it is not fewer either.
@@ -447,8 +450,8 @@ export class FewerCustomersError extends EmailGuardError {
   override readonly code = 'FEWER_CUSTOMERS' as const;
   /** The hold store's id of the message. */
   readonly holdId: string;
-  /** Customers the check that held the message knew. */
-  readonly whenHeld: number;
+  /** Customers the check that held the message knew; undefined when its count failed. */
+  readonly whenHeld: number | undefined;
   /** Customers the check at release knows; undefined when its directory cannot say. */
   readonly now: number | undefined;
 
@@ -461,6 +464,11 @@ export class FewerCustomersError extends EmailGuardError {
 }
 
 function fewerCustomersMessage({ holdId, whenHeld, now }: FewerCustomers, locale: 'sv' | 'en'): string {
+  if (whenHeld === undefined) {
+    return locale === 'sv'
+      ? `${holdId} släpps inte och ligger kvar: kunderna kunde inte räknas när meddelandet stoppades, så inget visar att kontrollen vid släppet känner till lika många, och en rättad adress som tillhör en kund som saknas där skulle gå igenom som ny. Släpp det med fewerCustomers (--fewer-customers) när kundregistret vid släppet är det avsedda`
+      : `Release of ${holdId} refused, the message stays held: the customers could not be counted when it was held, so nothing shows the check at release knows as many, and a corrected address of a customer missing from it would pass as new. Release it with fewerCustomers (--fewer-customers) once the customer directory at release is the one meant`;
+  }
   if (locale === 'sv') {
     const known =
       now === undefined

@@ -878,12 +878,14 @@ function heldStops(held: HeldMessage, to: readonly string[] | undefined): HeldMe
 }
 
 /**
- * Whether every block of the held message was its failed customer lookup (`lookup-failed`), which
- * says nothing about an address: no recipient has a finding that stops it for good ({@link stopsRecipient}).
+ * Whether a recipient of the held message was blocked, but by nothing that stops it for good: the
+ * shared rule ({@link stopsRecipient}) says what does, and the block it leaves is a failed customer
+ * lookup (`lookup-failed`), which says nothing about an address. A message held with no verdicts
+ * is not one: nothing shows its block was only the lookup.
  */
 function heldForLookupOnly(held: HeldMessage): boolean {
   return (
-    held.recipients.some(({ verdict }) => verdict.findings.some(({ code }) => code === 'lookup-failed')) &&
+    held.recipients.some(({ verdict }) => verdict.action === 'block') &&
     !held.recipients.some(({ verdict }) => verdict.findings.some(stopsRecipient))
   );
 }

@@ -1,5 +1,5 @@
 import type { FewerCustomersError } from '../errors.js';
-import { fewerCustomersRefusal } from '../nodemailer/customers-known.js';
+import { customersWhenHeld, fewerCustomersRefusal } from '../nodemailer/customers-known.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import { type CliFailure, usageFailure } from './exit-codes.js';
@@ -24,7 +24,7 @@ export function refuseFewerCustomers(
   flags: FewerCustomersFlags,
 ): void {
   const refusal = fewerCustomersRefusal(
-    { holdId: held.id, whenHeld: held.customersKnown, now },
+    { holdId: held.id, whenHeld: customersWhenHeld(held), now },
     flags.fewerCustomers ? { fewerCustomers: true } : {},
   );
   if (refusal) throw fewerCustomersFailure(refusal, held, { file }, flags);
@@ -43,7 +43,7 @@ export function fewerCustomersFailure(
   const text = cliTexts[flags.locale].holds;
   const heldAt = formatSentDate(held.heldAt, flags.locale, flags.timeZone);
   return usageFailure(
-    refusal.now === undefined
+    refusal.now === undefined || refusal.whenHeld === undefined
       ? refusal.message
       : `${text.staysHeld(held.id)}: ${
           'file' in source

@@ -70,6 +70,7 @@ const EntryRecordSchema = z.looseObject({
   customersKnown: z.number().int().nonnegative().optional(),
   verifiedAddressesChecked: z.boolean().optional(),
   awaitingCode: z.array(z.string()).optional(),
+  customersCountFailed: z.literal(true).optional(),
 });
 
 /** Options of {@link createFileHoldStore}. */
@@ -490,6 +491,7 @@ export function openFileHoldStore(
         ...(input.customersKnown === undefined ? {} : { customersKnown: input.customersKnown }),
         ...(input.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
         ...(input.awaitingCode ? { awaitingCode: input.awaitingCode } : {}),
+        ...(input.customersCountFailed ? { customersCountFailed: true } : {}),
       };
       // Sealed as it will read back (JSON drops what JSON cannot hold), so the seal checks on reading.
       const record: EntryRecord = JSON.parse(JSON.stringify(unsealed)) as EntryRecord;

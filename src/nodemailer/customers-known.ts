@@ -28,21 +28,36 @@ export async function countCustomers(
 ): Promise<number | undefined> {
   if (directory === undefined) return 0;
   const size = (directory as { readonly size?: unknown }).size;
-  const counted =
-    typeof size === 'function'
-      ? await Promise.resolve()
-          .then(() => (size as () => unknown).call(directory))
-          .catch(() => undefined)
-      : size;
-  return asCount(counted);
+  return typeof size === 'function' ? askCount(directory, size as () => unknown) : asCount(size);
+}
+
+/** What a directory's `size()` answers, as a count; undefined when it fails or answers no count. */
+function askCount(directory: Directory | AsyncDirectory | undefined, size: () => unknown) {
+  return Promise.resolve()
+    .then(() => size.call(directory))
+    .then(asCount, () => undefined);
+}
+
+/**
+ * What a held message (or its release) kept of the customers its check knew, as
+ * {@link fewerCustomersRefusal} compares it: the count, `count-failed`, or undefined when none was kept.
+ */
+export function customersWhenHeld(held: {
+  readonly customersKnown?: number | undefined;
+  readonly customersCountFailed?: boolean | undefined;
+}): CustomersAtRelease['whenHeld'] {
+  return held.customersCountFailed ? 'count-failed' : held.customersKnown;
 }
 
 /** What {@link fewerCustomersRefusal} compares. */
 export interface CustomersAtRelease {
   /** The hold store's id of the message. */
   readonly holdId: string;
-  /** `HeldMessage.customersKnown`: customers the check that held the message knew, when kept. */
-  readonly whenHeld: number | undefined;
+  /**
+   * `HeldMessage.customersKnown`: customers the check that held the message knew, when kept;
+   * `count-failed` when it was asked and its count failed (`HeldMessage.customersCountFailed`).
+   */
+  readonly whenHeld: number | 'count-failed' | undefined;
   /** Customers the check at release knows ({@link countCustomers}). */
   readonly now: number | undefined;
 }
@@ -68,19 +83,29 @@ export function fewerCustomersRefusal(
   options: { readonly fewerCustomers?: boolean; readonly locale?: 'sv' | 'en' } = {},
 ): FewerCustomersError | undefined {
   if (whenHeld === undefined || options.fewerCustomers) return undefined;
-  if (now !== undefined && now >= whenHeld) return undefined;
-  return new FewerCustomersError({ holdId, whenHeld, now }, options.locale ?? 'en');
+  const counted = whenHeld === 'count-failed' ? undefined : whenHeld;
+  if (counted !== undefined && now !== undefined && now >= counted) return undefined;
+  return new FewerCustomersError({ holdId, whenHeld: counted, now }, options.locale ?? 'en');
 }
 
 /**
- * The count to keep with a message the guard holds (`customersKnown`), when its directory can say
- * it; nothing for a guard that looks customers up one by one.
+ * The count to keep with a message the guard holds (`customersKnown`): an in-memory directory's
+ * `size`, a database directory's `size()` (one count query, awaited, so a release of it is compared
+ * like any other); nothing for a guard that looks customers up one by one, or a directory of the
+ * caller's own that cannot say. A count that fails does not stop the hold (the message would be
+ * lost): `customersCountFailed` is kept instead, and its release is refused unless `fewerCustomers`.
  */
-export function customersKnownBy(guard: {
+export async function customersKnownWhenHeld(guard: {
   readonly options: { readonly directory?: Directory | AsyncDirectory };
-}): { readonly customersKnown?: number } {
-  const known = customersKnown(guard.options.directory);
-  return known === undefined ? {} : { customersKnown: known };
+}): Promise<{ readonly customersKnown?: number; readonly customersCountFailed?: true }> {
+  const directory = guard.options.directory;
+  const size = (directory as { readonly size?: unknown } | undefined)?.size;
+  if (typeof size !== 'function') {
+    const known = customersKnown(directory);
+    return known === undefined ? {} : { customersKnown: known };
+  }
+  const counted = await askCount(directory, size as () => unknown);
+  return counted === undefined ? { customersCountFailed: true } : { customersKnown: counted };
 }
 
 /**
@@ -92,11 +117,12 @@ export async function fewerCustomersAtRelease(
   guard: { readonly options: Pick<GuardOptions, 'directory' | 'locale'> },
 ): Promise<FewerCustomersError | undefined> {
   // Decided before counting: a database directory's count is a query, not asked when nothing compares it.
-  if (release.customersKnown === undefined || release.fewerCustomers) return undefined;
+  const whenHeld = customersWhenHeld(release);
+  if (whenHeld === undefined || release.fewerCustomers) return undefined;
   return fewerCustomersRefusal(
     {
       holdId: release.holdId,
-      whenHeld: release.customersKnown,
+      whenHeld,
       now: await countCustomers(guard.options.directory),
     },
     { locale: guard.options.locale ?? 'en' },

@@ -58,6 +58,13 @@ export interface HoldInput {
    * is. A release by hand skips that proof. Absent for a message held for a person to confirm.
    */
   readonly awaitingCode?: readonly string[];
+  /**
+   * The directory that held the message was asked how many customers it knew, and its count failed
+   * (a database's count query): the message was held all the same, and a release is refused as one
+   * against fewer customers is (`FewerCustomersError`, `whenHeld` undefined), since nothing shows
+   * it knows as many, unless `fewerCustomers: true`.
+   */
+  readonly customersCountFailed?: true;
 }
 
 /** A held message as listed: everything but the raw message. */
@@ -339,6 +346,7 @@ export async function sendHeldMessage(
     ...(settings.force ? { force: true } : {}),
     ...(entry.customersKnown === undefined ? {} : { customersKnown: entry.customersKnown }),
     ...(entry.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
+    ...(entry.customersCountFailed ? { customersCountFailed: true } : {}),
     ...(settings.fewerCustomers ? { fewerCustomers: true } : {}),
     stoppedWhenHeld: stoppedWhenHeld(entry.recipients).map(({ address }) => address),
     ...(corrected ? { corrected: true } : { recipients: entry.recipients.map(heldRecipient) }),

@@ -41,13 +41,14 @@ import {
 } from '../verification/verification-marks.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
 import { awaitVerification } from './await-verification.js';
-import { customersKnownBy, fewerCustomersAtRelease } from './customers-known.js';
+import { customersKnownWhenHeld, fewerCustomersAtRelease } from './customers-known.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import { probablyWrong } from './probably-wrong.js';
 import { releaseLookupFailed } from './release-lookup-failed.js';
 import { CORRECT_PROBABLY_WRONG } from './release-next-steps.js';
 import './mail-options.js';
 import { confirmationKey } from './confirmation-key.js';
+import { findShownAddresses } from './find-shown-addresses.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
 import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
@@ -304,14 +305,16 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       return passVerificationMessage(data, compiled, verification, control?.verification as string);
 
     const messageId = messageIdOf(data, compiled);
-    const recipients = mergeRecipients(given, compiled);
+    // What display names show, encoded-words decoded, as the recipient's mail client shows them.
+    const shown = findShownAddresses(compiled, { prebuilt: compiled.raw !== undefined });
+    const recipients = mergeRecipients([...given, ...shown.recipients], compiled);
     // Nodemailer itself refuses a message without recipients; there is nothing to check.
     if (recipients.length === 0) return;
     const check = await checkRecipients(
       {
         recipients,
         source: data,
-        replyTo: [...givenReplyTo, ...compiled.replyTo, ...bounceAddress(compiled)],
+        replyTo: [...givenReplyTo, ...compiled.replyTo, ...shown.answers, ...bounceAddress(compiled)],
       },
       customerOptions(control?.customerId ?? compiled.headerCustomerId),
     );
@@ -364,7 +367,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ...(check.customerId === undefined ? {} : { customerId: check.customerId }),
         ...(typeof data.subject === 'string' ? { subject: data.subject } : {}),
         ...(check.customerLookup === undefined ? {} : { customerLookup: check.customerLookup }),
-        ...customersKnownBy(guard),
+        ...(await customersKnownWhenHeld(guard)),
         ...(guard.options.verifiedAddresses ? { verifiedAddressesChecked: true } : {}),
         ...(awaitingCode ? { awaitingCode } : {}),
       });
@@ -469,8 +472,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
             },
           ])
         : undefined;
+    // The addresses the answer fields' display names show are answer addresses too, kept as held.
+    const answers = [
+      ...compiled.replyTo,
+      ...findShownAddresses(compiled, { prebuilt: compiled.raw !== undefined }).answers,
+    ];
     const check = await checkRecipients(
-      { recipients, source: data, replyTo: compiled.replyTo },
+      { recipients, source: data, replyTo: answers },
       customerOptions(release.customerId ?? compiled.headerCustomerId),
     );
     // Another customer's address is refused whether it was corrected or kept: a person who reviewed
@@ -485,7 +493,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // The Reply-To field is kept whatever the release corrects: an address in it the check stopped
     // stays stopped too.
     const stoppedWhenHeld = new Set(release.stoppedWhenHeld ?? []);
-    const heldStopped: Recipient[] = [...check.recipients, ...compiled.replyTo].filter(({ address }) =>
+    const heldStopped: Recipient[] = [...check.recipients, ...answers].filter(({ address }) =>
       stoppedWhenHeld.has(comparableAddress(address)),
     );
     // A recipient the check finds probably not the customer's (a sibling domain, a rewritten known

@@ -80,6 +80,12 @@ export interface ReleasedMessage {
    */
   readonly customersKnown?: number;
   /**
+   * The count of customers failed when the message was held (`HeldMessage.customersCountFailed`):
+   * the release is refused as one against fewer customers is, unless `fewerCustomers`.
+   * @default false
+   */
+  readonly customersCountFailed?: boolean;
+  /**
    * Check the release against fewer customers than the check that held the message knew, on the
    * account of the person releasing it: the smaller customer file is meant (customers removed).
    * @default false
@@ -120,6 +126,7 @@ const ReleasedMessageSchema = z.object({
   confirmNew: z.boolean().optional(),
   force: z.boolean().optional(),
   customersKnown: z.number().int().nonnegative().optional(),
+  customersCountFailed: z.boolean().optional(),
   fewerCustomers: z.boolean().optional(),
   verifiedAddressesChecked: z.boolean().optional(),
   stoppedWhenHeld: z.array(z.string()).optional(),
@@ -177,6 +184,7 @@ export async function sendReleased(
     ...(release.confirmNew ? { confirmNew: true } : {}),
     ...(release.force ? { force: true } : {}),
     ...(release.customersKnown === undefined ? {} : { customersKnown: release.customersKnown }),
+    ...(release.customersCountFailed ? { customersCountFailed: true } : {}),
     ...(release.fewerCustomers ? { fewerCustomers: true } : {}),
     ...(release.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
     ...(release.stoppedWhenHeld?.length

@@ -306,6 +306,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           // In the JSON column, as the rest of what the check said: no column of its own is needed.
           ...(input.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
           ...(input.awaitingCode ? { awaitingCode: input.awaitingCode } : {}),
+          ...(input.customersCountFailed ? { customersCountFailed: true } : {}),
         }),
       );
       const holdFailed = failed('the message was neither sent nor held in PostgreSQL (send it again)');

@@ -24,7 +24,7 @@ export interface HoldMessageOptions {
    * The customers the guard checks against instead of the fixture's lookup, which knows only the
    * customer named: with both, an address of the other is held as `belongs-to-other-customer`.
    */
-  readonly directory?: Directory;
+  readonly directory?: Directory | AsyncDirectory;
   /** A whole message to send as it is (nodemailer's `raw`), with no envelope: `to` is then unused. */
   readonly raw?: string;
 }

@@ -1,0 +1,47 @@
+import type { Recipient } from '../pipeline/recipient.js';
+import { decodeEncodedWords } from './decode-encoded-words.js';
+import { addressesShownIn } from './find-unreadable-mailboxes.js';
+
+/**
+ * What the display names of a composed or prebuilt message show, as a mail client shows them
+ * (encoded-words decoded, RFC 2047), where the options' own reading ({@link findUnreadableMailboxes})
+ * cannot see it:
+ *
+ * - `recipients`: a To, Cc, Bcc or Resent- mailbox whose display name shows another address, each
+ *   as it reads (`"erik.lind@telia.com" <anna@example.se>`), for the guard to refuse as the `to`
+ *   option's is (`invalid-address`): the recipient is shown an address that is not theirs. Those of
+ *   a prebuilt message, and those written as encoded-words, which the options' reading leaves encoded;
+ * - `answers`: each address the display name of a field an answer goes to (Reply-To, From, Sender,
+ *   Disposition-Notification-To, Return-Receipt-To, Mail-Followup-To) shows, named after that field,
+ *   to be checked as an answer address is: the customer sees it as where the answer goes, and an
+ *   answer typed to it, or a client that takes it, reaches that address. Blocked when it is another
+ *   customer's (or one slip from one); the company's own addresses in a name pass.
+ *
+ * @example
+ * ```ts
+ * findShownAddresses({
+ *   named: [],
+ *   replyTo: [{ field: 'reply-to', address: 'kundtjanst@butiken.se', name: 'erik.lind@telia.com' }],
+ * }, { prebuilt: false });
+ * // { recipients: [], answers: [{ field: 'reply-to', address: 'erik.lind@telia.com' }] }
+ * ```
+ */
+export function findShownAddresses(
+  compiled: { readonly named: readonly Recipient[]; readonly replyTo: readonly Recipient[] },
+  options: { readonly prebuilt: boolean },
+): { recipients: Recipient[]; answers: Recipient[] } {
+  const recipients: Recipient[] = [];
+  for (const { field, address, name } of compiled.named) {
+    // A plain name of the options was read as typed already; a prebuilt message's was not.
+    if (name === undefined || !(options.prebuilt || name.includes('=?'))) continue;
+    if (addressesShownIn(name, address).length > 0)
+      recipients.push({ field, address: `${JSON.stringify(decodeEncodedWords(name))} <${address}>` });
+  }
+  const answers: Recipient[] = [];
+  for (const { field, header, address, name } of compiled.replyTo) {
+    if (name === undefined) continue;
+    for (const shown of addressesShownIn(name, address))
+      answers.push(header === undefined ? { field, address: shown } : { field, header, address: shown });
+  }
+  return { recipients, answers };
+}
