@@ -1,3 +1,5 @@
+import type { IndexEntry } from './index-entries.js';
+
 /**
  * One challenge: a code (and a link token) sent to an address for one customer. The code and the
  * token are kept only as keyed hashes (HMAC-SHA-256 under the store's key), so whoever reads the
@@ -125,6 +127,15 @@ export interface VerificationStore {
    * address only when it is confirmed.
    */
   verifiedRecords?(): AsyncIterable<VerificationRecord>;
+  /**
+   * Files many index entries at once: each `value` is added to the listing of its `kind` under
+   * `name` (a {@link VariantRecord} or {@link DomainRecord}, made when there is none or the record
+   * is of another kind), once, as `update` would file it; entries already filed write nothing.
+   * `verifier.reindex()` passes the entries of a page of verified addresses (a few thousand), so a
+   * database files them in a few statements instead of a transaction per entry. Without it, each
+   * entry is filed by `update`.
+   */
+  fileMany?(entries: readonly IndexEntry[]): Promise<void>;
   /**
    * Replaces the record under `name` with what `change` makes of it, atomically across every
    * process that uses the store: no other update of that name comes between the read and the

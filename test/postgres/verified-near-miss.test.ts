@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGuard } from '../../src/guard/create-guard.js';
 import {
@@ -167,6 +168,92 @@ describe('slips of verified addresses in PostgreSQL', () => {
     expect(await verifier.reindex()).toEqual({ addresses: verified + 2 });
     const after = await database.pool.query(`SELECT count(*)::int AS n FROM ${schema}.verification_record`);
     expect(after.rows[0]).toEqual(before.rows[0]);
+  }, 180_000);
+
+  it('files a page of verified addresses in one transaction, as one address at a time files them', async () => {
+    const schema = 'verified_batch';
+    await migrate(database.pool, { schema });
+    const key = await createPostgresVerificationStore<VerificationRecord>({
+      pool: database.pool,
+      schema,
+    }).key();
+    // Verified address records as an earlier version left them (no index), written directly under
+    // the names the verifier gives them (HMAC-SHA-256 of the mailbox under the store's key).
+    const nameOf = (address: string) =>
+      `a-${createHmac('sha256', key).update(`address:${address}`).digest('hex')}`;
+    const writeVerified = (from: number, to: number) => {
+      const addresses = Array.from({ length: to - from }, (_, index) => `kund.${from + index}@outlook.com`);
+      return database.pool.query(
+        `INSERT INTO ${schema}.verification_record (name, record)
+         SELECT name, jsonb_build_object(
+           'kind', 'address', 'address', address, 'starts', '[]'::jsonb,
+           'challenges', jsonb_build_array(jsonb_build_object(
+             'id', 'challenge-' || address, 'customerId', 'C-' || split_part(split_part(address, '@', 1), '.', 2),
+             'codeHash', 'ab', 'createdAt', 0, 'expiresAt', 1, 'attempts', 1, 'maxAttempts', 5,
+             'verifiedAt', 1)))
+         FROM unnest($1::text[], $2::text[]) AS verified(name, address) ON CONFLICT (name) DO NOTHING`,
+        [addresses.map(nameOf), addresses],
+      );
+    };
+    const counted = countStatements(database.pool);
+    const verifier = createVerifier({
+      store: createPostgresVerificationStore<VerificationRecord>({ pool: counted.pool, schema }),
+      transporter: outboxTransport().transporter,
+      from: 'Butiken AB <order@butiken.se>',
+    });
+    const roundTrips = async (to: number) => {
+      await writeVerified(0, to);
+      counted.statements = 0;
+      counted.connections = 0;
+      expect(await verifier.reindex()).toEqual({ addresses: to });
+      return counted.statements + counted.connections;
+    };
+    // A page, then four: the transactions grow with the pages (a few per 500 addresses), where one
+    // address at a time took a transaction per index entry (about 20 per address).
+    const one = await roundTrips(VERIFIED_PAGE_SIZE - 1);
+    expect(one).toBeLessThanOrEqual(6);
+    const four = await roundTrips(4 * VERIFIED_PAGE_SIZE - 1);
+    expect(four).toBeLessThanOrEqual(4 * one);
+
+    // The index filed in pages answers as the one filed address by address (the in-memory store).
+    const { rows } = await database.pool.query<{ record: VerificationRecord }>(
+      `SELECT record FROM ${schema}.verification_record WHERE record->>'address' ~ '^kund[.][0-9]{1,2}@'`,
+    );
+    expect(rows.length).toBe(100);
+    const memory = memoryVerificationStore();
+    for (const { record } of rows)
+      if (record.kind === 'address') memory.records.set(nameOf(record.address), record);
+    const byAddress = createVerifier({
+      store: {
+        ...memory,
+        key: async () => key,
+        async *verifiedRecords() {
+          for (const { record } of rows) yield record;
+        },
+      },
+      transporter: outboxTransport().transporter,
+      from: 'Butiken AB <order@butiken.se>',
+    });
+    await byAddress.reindex();
+    for (const entered of [
+      'kund.3x@outlook.com',
+      'knud.7@outlook.com',
+      'kund.13@outlok.com',
+      'kund.1@outlook.co',
+    ]) {
+      expect(await verifier.findVerified(entered, { maxDistance: 1 }), entered).toEqual(
+        await byAddress.findVerified(entered, { maxDistance: 1 }),
+      );
+    }
+    expect(await verifier.findVerified('kund.1@outlok.com', { maxDistance: 1 })).toEqual([
+      { customerId: 'C-1', address: 'kund.1@outlook.com', distance: 1 },
+    ]);
+    // Filing again changes no row: every entry is listed.
+    const rowsNow = () =>
+      database.pool.query(`SELECT name, record FROM ${schema}.verification_record ORDER BY name`);
+    const before = await rowsNow();
+    await verifier.reindex();
+    expect((await rowsNow()).rows).toEqual(before.rows);
   }, 180_000);
 
   it('reads many records in their order, and refuses a name it cannot hold', async () => {
