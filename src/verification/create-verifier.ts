@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { SendMailOptions, Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
@@ -427,13 +427,20 @@ export function createVerifier(options: VerifierOptions): Verifier {
     ];
   }
 
+  /**
+   * Whether the mark says every verified address is filed as this verifier files it: under this
+   * index version, with these mailbox rules (they decide an address's variants, so entries filed
+   * under other rules are not where this verifier looks).
+   */
+  const isCurrent = (mark: VerificationRecord | undefined) =>
+    mark?.kind === 'index' && mark.version >= INDEX_VERSION && mark.rules === rulesHash(ruleList);
+
   // The filing of every verified address under this index version, once per verifier: the mark
   // read, and when missing or older, `reindex` run before the first look-up of slips answers.
   let indexed: Promise<void> | undefined;
   function ensureIndexed(key: Uint8Array): Promise<void> {
     indexed ??= (async () => {
-      const mark = await store.read(INDEX_MARK);
-      if (mark?.kind === 'index' && mark.version >= INDEX_VERSION) return;
+      if (isCurrent(await store.read(INDEX_MARK))) return;
       // A store that cannot list its records is filed as its addresses are confirmed, as before.
       if (typeof store.verifiedRecords !== 'function') return;
       await reindexAll(key);
@@ -483,10 +490,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
     }
     await filePage();
     const indexedAt = await store.now();
+    const filedWith = rulesHash(ruleList);
     await store.update(INDEX_MARK, (current) =>
-      current?.kind === 'index' && current.version >= INDEX_VERSION
-        ? undefined
-        : { kind: 'index', version: INDEX_VERSION, indexedAt },
+      isCurrent(current) ? undefined : { kind: 'index', version: INDEX_VERSION, indexedAt, rules: filedWith },
     );
     return { addresses };
   }
@@ -988,6 +994,20 @@ function released(sent: ReleaseResult[], releasing: readonly string[]): Released
 }
 
 /** One entry of the index of slips: `value` (an address, a domain) listed under `name`. */
+/**
+ * The mailbox rules as a SHA-256 hash (hex) of their fields in a fixed order: the same rules give
+ * the same hash in every process, however their objects were written.
+ */
+function rulesHash(mailboxRules: readonly MailboxRule[]): string {
+  const fields = mailboxRules.map((rule) => [
+    [...rule.domains],
+    rule.canonicalDomain ?? null,
+    rule.ignoreDots ?? false,
+    rule.subaddressSeparator ?? null,
+  ]);
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
 function refused(reason: RefusalReason): Outcome {
   return { kind: 'refused', reason };
 }

@@ -69,13 +69,18 @@ export interface DomainRecord {
 /**
  * Which version of the index ({@link VariantRecord}, {@link DomainRecord}) every verified address
  * was filed under, and when: a verifier that finds none, or an older one, files them all again
- * (`verifier.reindex()`) before its first look-up of slips.
+ * (`verifier.reindex()`) before its first look-up of slips, as does one with other mailbox rules.
  */
 export interface IndexMarkRecord {
   readonly kind: 'index';
   readonly version: number;
   /** When the last full filing ended, on the store's clock. */
   readonly indexedAt: number;
+  /**
+   * The mailbox rules the addresses were filed with (SHA-256 of them, hex): a verifier with other
+   * rules files them all again. Absent on a mark from before it was kept.
+   */
+  readonly rules?: string;
 }
 
 /** What a {@link VerificationStore} keeps under a name. */
