@@ -56,6 +56,13 @@ export interface PostgresVerificationStore<Record = unknown> {
    */
   fileMany(entries: readonly IndexEntry[]): Promise<void>;
   /**
+   * Runs `work` holding a session-level advisory lock of the schema's verification index (on a
+   * client of the pool of its own, so the pool needs two connections at least): a second instance
+   * filing the index waits for the first. PostgreSQL ends the lock with the session, so an instance
+   * that stops mid-filing holds nobody up.
+   */
+  withIndexLock<T>(work: () => Promise<T>): Promise<T>;
+  /**
    * Replaces the record under `name` with what `change` makes of it, in one transaction holding
    * the row's lock (`SELECT ... FOR UPDATE`), so no other update of that name, from any instance,
    * comes between the read and the write. `change` returns `undefined` to leave the record as it
@@ -246,6 +253,29 @@ export function createPostgresVerificationStore<Record = unknown>(
           throw error;
         }
       }).catch(fail);
+    },
+
+    async withIndexLock(work) {
+      // PostgreSQL manual, "Advisory Locks": a session-level lock is held until released or the
+      // session ends; hashtext keys it by the schema, so two schemas in one database do not wait.
+      const client = await pool.connect().catch(fail);
+      let locked = false;
+      try {
+        await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [`${s}.verification-index`]).catch(fail);
+        locked = true;
+        return await work();
+      } finally {
+        if (locked) {
+          const unlocked = await client
+            .query(`SELECT pg_advisory_unlock(hashtext($1))`, [`${s}.verification-index`])
+            .then(
+              () => true,
+              () => false,
+            );
+          // A session whose unlock failed may still hold the lock: it is closed, not reused.
+          client.release(unlocked ? undefined : true);
+        } else client.release(true);
+      }
     },
 
     async update(name, change) {

@@ -435,6 +435,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const isCurrent = (mark: VerificationRecord | undefined) =>
     mark?.kind === 'index' && mark.version >= INDEX_VERSION && mark.rules === rulesHash(ruleList);
 
+  /** `work` under the store's lock of the index filing, when it has one. */
+  const underIndexLock = <T>(work: () => Promise<T>): Promise<T> =>
+    typeof store.withIndexLock === 'function' ? store.withIndexLock(work) : work();
+
   // The filing of every verified address under this index version, once per verifier: the mark
   // read, and when missing or older, `reindex` run before the first look-up of slips answers.
   let indexed: Promise<void> | undefined;
@@ -443,7 +447,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (isCurrent(await store.read(INDEX_MARK))) return;
       // A store that cannot list its records is filed as its addresses are confirmed, as before.
       if (typeof store.verifiedRecords !== 'function') return;
-      await reindexAll(key);
+      await underIndexLock(async () => {
+        // Another instance may have filed while this one waited for the lock.
+        if (!isCurrent(await store.read(INDEX_MARK))) await reindexAll(key);
+      });
     })().catch((error: unknown) => {
       // Tried again by the next look-up; this one fails, and the guard reads that as a failed lookup.
       indexed = undefined;
@@ -967,7 +974,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
         | ReindexOptions
         | undefined;
       const key = await store.key();
-      const done = await reindexAll(key, given?.onProgress);
+      const done = await underIndexLock(() => reindexAll(key, given?.onProgress));
       indexed = Promise.resolve();
       return done;
     },

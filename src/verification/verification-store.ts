@@ -142,6 +142,13 @@ export interface VerificationStore {
    */
   fileMany?(entries: readonly IndexEntry[]): Promise<void>;
   /**
+   * Runs `work` holding a lock every process that uses the store shares, the one filing of the
+   * index at a time: two instances started at once file it once, the second waiting for the first
+   * and then finding the mark written. The lock ends with `work`, or with its process. Without it,
+   * two instances may both file (each entry is still filed once, as `update` is atomic).
+   */
+  withIndexLock?<T>(work: () => Promise<T>): Promise<T>;
+  /**
    * Replaces the record under `name` with what `change` makes of it, atomically across every
    * process that uses the store: no other update of that name comes between the read and the
    * write. `change` returns `undefined` to leave the record as it is; it may be called again when

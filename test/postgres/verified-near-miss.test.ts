@@ -21,6 +21,33 @@ const pairs = (from: number, to: number) =>
     address: `kund.${from + index}@outlook.com`,
   }));
 
+/** The verification store's key in `schema`, made by the first caller. */
+const keyOf = (schema: string) =>
+  createPostgresVerificationStore<VerificationRecord>({ pool: database.pool, schema }).key();
+
+/** An address record's name, as the verifier names it: HMAC-SHA-256 of the mailbox under the key. */
+const addressNameOf = (key: Uint8Array, address: string) =>
+  `a-${createHmac('sha256', key).update(`address:${address}`).digest('hex')}`;
+
+/**
+ * `kund.{from..to-1}@outlook.com` verified for `C-{n}`, as an earlier version left them (no index),
+ * written directly under the names the verifier gives them.
+ */
+async function writeVerified(schema: string, key: Uint8Array, from: number, to: number): Promise<void> {
+  const addresses = Array.from({ length: to - from }, (_, index) => `kund.${from + index}@outlook.com`);
+  await database.pool.query(
+    `INSERT INTO ${schema}.verification_record (name, record)
+     SELECT name, jsonb_build_object(
+       'kind', 'address', 'address', address, 'starts', '[]'::jsonb,
+       'challenges', jsonb_build_array(jsonb_build_object(
+         'id', 'challenge-' || address, 'customerId', 'C-' || split_part(split_part(address, '@', 1), '.', 2),
+         'codeHash', 'ab', 'createdAt', 0, 'expiresAt', 1, 'attempts', 1, 'maxAttempts', 5,
+         'verifiedAt', 1)))
+     FROM unnest($1::text[], $2::text[]) AS verified(name, address) ON CONFLICT (name) DO NOTHING`,
+    [addresses.map((address) => addressNameOf(key, address)), addresses],
+  );
+}
+
 describe('slips of verified addresses in PostgreSQL', () => {
   beforeAll(async () => {
     await migrate(database.pool, { schema: SCHEMA });
@@ -173,28 +200,7 @@ describe('slips of verified addresses in PostgreSQL', () => {
   it('files a page of verified addresses in one transaction, as one address at a time files them', async () => {
     const schema = 'verified_batch';
     await migrate(database.pool, { schema });
-    const key = await createPostgresVerificationStore<VerificationRecord>({
-      pool: database.pool,
-      schema,
-    }).key();
-    // Verified address records as an earlier version left them (no index), written directly under
-    // the names the verifier gives them (HMAC-SHA-256 of the mailbox under the store's key).
-    const nameOf = (address: string) =>
-      `a-${createHmac('sha256', key).update(`address:${address}`).digest('hex')}`;
-    const writeVerified = (from: number, to: number) => {
-      const addresses = Array.from({ length: to - from }, (_, index) => `kund.${from + index}@outlook.com`);
-      return database.pool.query(
-        `INSERT INTO ${schema}.verification_record (name, record)
-         SELECT name, jsonb_build_object(
-           'kind', 'address', 'address', address, 'starts', '[]'::jsonb,
-           'challenges', jsonb_build_array(jsonb_build_object(
-             'id', 'challenge-' || address, 'customerId', 'C-' || split_part(split_part(address, '@', 1), '.', 2),
-             'codeHash', 'ab', 'createdAt', 0, 'expiresAt', 1, 'attempts', 1, 'maxAttempts', 5,
-             'verifiedAt', 1)))
-         FROM unnest($1::text[], $2::text[]) AS verified(name, address) ON CONFLICT (name) DO NOTHING`,
-        [addresses.map(nameOf), addresses],
-      );
-    };
+    const key = await keyOf(schema);
     const counted = countStatements(database.pool);
     const verifier = createVerifier({
       store: createPostgresVerificationStore<VerificationRecord>({ pool: counted.pool, schema }),
@@ -202,7 +208,7 @@ describe('slips of verified addresses in PostgreSQL', () => {
       from: 'Butiken AB <order@butiken.se>',
     });
     const roundTrips = async (to: number) => {
-      await writeVerified(0, to);
+      await writeVerified(schema, key, 0, to);
       counted.statements = 0;
       counted.connections = 0;
       expect(await verifier.reindex()).toEqual({ addresses: to });
@@ -211,7 +217,8 @@ describe('slips of verified addresses in PostgreSQL', () => {
     // A page, then four: the transactions grow with the pages (a few per 500 addresses), where one
     // address at a time took a transaction per index entry (about 20 per address).
     const one = await roundTrips(VERIFIED_PAGE_SIZE - 1);
-    expect(one).toBeLessThanOrEqual(6);
+    // The lock's client, the mark read, a listing, a filing and the mark written: 8 at most.
+    expect(one).toBeLessThanOrEqual(8);
     const four = await roundTrips(4 * VERIFIED_PAGE_SIZE - 1);
     expect(four).toBeLessThanOrEqual(4 * one);
 
@@ -222,7 +229,7 @@ describe('slips of verified addresses in PostgreSQL', () => {
     expect(rows.length).toBe(100);
     const memory = memoryVerificationStore();
     for (const { record } of rows)
-      if (record.kind === 'address') memory.records.set(nameOf(record.address), record);
+      if (record.kind === 'address') memory.records.set(addressNameOf(key, record.address), record);
     const byAddress = createVerifier({
       store: {
         ...memory,
@@ -254,6 +261,35 @@ describe('slips of verified addresses in PostgreSQL', () => {
     const before = await rowsNow();
     await verifier.reindex();
     expect((await rowsNow()).rows).toEqual(before.rows);
+  }, 180_000);
+
+  it('files the index once when two instances start at once: the second waits for the first', async () => {
+    const schema = 'verified_twice';
+    await migrate(database.pool, { schema });
+    await writeVerified(schema, await keyOf(schema), 0, VERIFIED_PAGE_SIZE + 100);
+    let pagesFiled = 0;
+    const instance = () => {
+      const store = createPostgresVerificationStore<VerificationRecord>({ pool: database.pool, schema });
+      return createVerifier({
+        store: {
+          ...store,
+          fileMany: (entries) => {
+            pagesFiled++;
+            return store.fileMany(entries);
+          },
+        },
+        transporter: outboxTransport().transporter,
+        from: 'Butiken AB <order@butiken.se>',
+      });
+    };
+    const [first, second] = await Promise.all([
+      instance().findVerified('kund.1@outlok.com', { maxDistance: 1 }),
+      instance().findVerified('kund.2@outlok.com', { maxDistance: 1 }),
+    ]);
+    expect(first).toEqual([{ customerId: 'C-1', address: 'kund.1@outlook.com', distance: 1 }]);
+    expect(second).toEqual([{ customerId: 'C-2', address: 'kund.2@outlook.com', distance: 1 }]);
+    // Two pages, filed once: the second instance found the mark written when the lock was its turn.
+    expect(pagesFiled).toBe(2);
   }, 180_000);
 
   it('reads many records in their order, and refuses a name it cannot hold', async () => {
