@@ -12,7 +12,7 @@
  * customers, beside one check's time in process.
  *
  * `npm run bench -- --only recipient,directory` runs only the sections named (recipient, pipeline,
- * directory, postgres, cli, serve); without `--only`, every section runs. `--cli-sizes 100000` sets
+ * directory, postgres, cli, serve, verification); without `--only`, every section runs. `--cli-sizes 100000` sets
  * the customer counts of the cli section (100,000 and 1,000,000 without it).
  */
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { benchPipeline } from './pipeline.bench.js';
 import { benchPostgres } from './postgres.bench.js';
 import { printRecipientBench, type RecipientBaseline } from './recipient.bench.js';
 import { benchServe } from './serve.bench.js';
+import { benchVerification } from './verification.bench.js';
 
 interface Baseline {
   readonly commit: string;
@@ -40,6 +41,7 @@ const SECTIONS = {
   postgres: () => benchPostgres({ customers: 1_000_000 }),
   cli: () => benchCli(customerCounts),
   serve: () => benchServe({ customers: 1_000_000 }),
+  verification: () => benchVerification({ batched: 20_000, oneAtATime: 1_000 }),
 } satisfies Record<string, () => unknown>;
 type Section = keyof typeof SECTIONS;
 

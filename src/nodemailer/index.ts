@@ -39,6 +39,7 @@ export type {
   VerifierOptions,
 } from '../verification/create-verifier.js';
 export { createVerifier } from '../verification/create-verifier.js';
+export type { IndexEntry } from '../verification/index-entries.js';
 export type {
   AddressRecord,
   CustomerRecord,

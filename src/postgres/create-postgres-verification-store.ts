@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { InvalidInputError, VerificationStoreFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import type { IndexEntry } from '../verification/index-entries.js';
 import {
   beginWithLockTimeout,
   DEFAULT_LOCK_TIMEOUT_MS,
@@ -45,6 +46,22 @@ export interface PostgresVerificationStore<Record = unknown> {
    * transaction stays open between pages: what `verifier.reindex()` files again.
    */
   verifiedRecords(): AsyncIterable<Record>;
+  /**
+   * Files many index entries of the verifier at once (`verifier.reindex()` passes a page of verified
+   * addresses' entries): each `value` added, once, to the `addresses` (kind `variant`) or `domains`
+   * (kind `domain`) of the record under `name`, in one `INSERT ... SELECT FROM unnest(...) ON
+   * CONFLICT DO UPDATE` in a transaction of its own. Rows are written in the order of their names,
+   * as every filing writes them, so two filings at once wait for each other instead of deadlocking;
+   * a row that lists every value already is not written.
+   */
+  fileMany(entries: readonly IndexEntry[]): Promise<void>;
+  /**
+   * Runs `work` holding a session-level advisory lock of the schema's verification index (on a
+   * client of the pool of its own, so the pool needs two connections at least): a second instance
+   * filing the index waits for the first. PostgreSQL ends the lock with the session, so an instance
+   * that stops mid-filing holds nobody up.
+   */
+  withIndexLock<T>(work: () => Promise<T>): Promise<T>;
   /**
    * Replaces the record under `name` with what `change` makes of it, in one transaction holding
    * the row's lock (`SELECT ... FOR UPDATE`), so no other update of that name, from any instance,
@@ -204,6 +221,63 @@ export function createPostgresVerificationStore<Record = unknown>(
       }
     },
 
+    async fileMany(entries) {
+      if (!Array.isArray(entries)) {
+        throw new InvalidInputError([{ path: ['entries'], message: 'an array of index entries' }]);
+      }
+      const names: string[] = [];
+      const kinds: string[] = [];
+      const values: string[] = [];
+      entries.forEach((entry: IndexEntry, index) => {
+        names.push(checkName(entry?.name));
+        if (entry.kind !== 'variant' && entry.kind !== 'domain') {
+          throw new InvalidInputError([
+            { path: ['entries', index, 'kind'], message: "'variant' or 'domain'" },
+          ]);
+        }
+        if (typeof entry.value !== 'string') {
+          throw new InvalidInputError([{ path: ['entries', index, 'value'], message: 'a string' }]);
+        }
+        refuseNul(entry.value);
+        kinds.push(entry.kind);
+        values.push(entry.value);
+      });
+      if (names.length === 0) return;
+      await withPoolClient(pool, async (client) => {
+        try {
+          await beginWithLockTimeout(client, lockTimeoutMs).catch(fail);
+          await client.query(fileManySql(s), [names, kinds, values]).catch(fail);
+          await client.query('COMMIT').catch(fail);
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      }).catch(fail);
+    },
+
+    async withIndexLock(work) {
+      // PostgreSQL manual, "Advisory Locks": a session-level lock is held until released or the
+      // session ends; hashtext keys it by the schema, so two schemas in one database do not wait.
+      const client = await pool.connect().catch(fail);
+      let locked = false;
+      try {
+        await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [`${s}.verification-index`]).catch(fail);
+        locked = true;
+        return await work();
+      } finally {
+        if (locked) {
+          const unlocked = await client
+            .query(`SELECT pg_advisory_unlock(hashtext($1))`, [`${s}.verification-index`])
+            .then(
+              () => true,
+              () => false,
+            );
+          // A session whose unlock failed may still hold the lock: it is closed, not reused.
+          client.release(unlocked ? undefined : true);
+        } else client.release(true);
+      }
+    },
+
     async update(name, change) {
       checkName(name);
       return withPoolClient(pool, async (client) => {
@@ -242,4 +316,35 @@ export function createPostgresVerificationStore<Record = unknown>(
       }).catch(fail);
     },
   };
+}
+
+/**
+ * The entries grouped by name, each name's new values appended to what its row lists (a row of
+ * another kind, or NULL, is replaced, as `update` replaces it): one statement for a page of
+ * entries. The rows are written in the order of their names in every filing, so two filings at
+ * once take the rows' locks in one order (PostgreSQL manual, "Explicit Locking", Deadlocks:
+ * "acquire locks on multiple objects in a consistent order").
+ */
+function fileManySql(s: string): string {
+  const list = (kind: string) => `(CASE ${kind} WHEN 'variant' THEN 'addresses' ELSE 'domains' END)`;
+  // Parenthesised: PostgreSQL reads `a->b @> c->d` left to right, as `((a->b) @> c)->d`.
+  const stored = `(stored.record->${list("excluded.record->>'kind'")})`;
+  const added = `(excluded.record->${list("excluded.record->>'kind'")})`;
+  return `INSERT INTO ${s}.verification_record AS stored (name, record)
+    SELECT name, jsonb_build_object('kind', kind, ${list('kind')}, to_jsonb(filed))
+      FROM (SELECT name, min(kind) AS kind, array_agg(DISTINCT value ORDER BY value) AS filed
+              FROM unnest($1::text[], $2::text[], $3::text[]) AS entry(name, kind, value)
+             GROUP BY name) AS page
+     ORDER BY name
+    ON CONFLICT (name) DO UPDATE SET record = CASE
+        WHEN (stored.record->>'kind') = (excluded.record->>'kind') THEN jsonb_set(
+          stored.record,
+          ARRAY[${list("excluded.record->>'kind'")}],
+          ${stored} || coalesce((
+            SELECT jsonb_agg(item.value ORDER BY item.ordinal)
+              FROM jsonb_array_elements(${added}) WITH ORDINALITY AS item(value, ordinal)
+             WHERE NOT ${stored} @> jsonb_build_array(item.value)), '[]'::jsonb))
+        ELSE excluded.record
+      END
+    WHERE NOT coalesce((stored.record->>'kind') = (excluded.record->>'kind') AND ${stored} @> ${added}, false)`;
 }

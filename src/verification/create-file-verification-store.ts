@@ -69,7 +69,12 @@ const RecordSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('variant'), addresses: z.array(z.string()) }),
   z.object({ kind: z.literal('domain'), domains: z.array(z.string()) }),
-  z.object({ kind: z.literal('index'), version: z.number().int().positive(), indexedAt: z.number() }),
+  z.object({
+    kind: z.literal('index'),
+    version: z.number().int().positive(),
+    indexedAt: z.number(),
+    rules: z.string().optional(),
+  }),
 ]);
 
 /**

@@ -1,3 +1,5 @@
+import type { IndexEntry } from './index-entries.js';
+
 /**
  * One challenge: a code (and a link token) sent to an address for one customer. The code and the
  * token are kept only as keyed hashes (HMAC-SHA-256 under the store's key), so whoever reads the
@@ -67,13 +69,18 @@ export interface DomainRecord {
 /**
  * Which version of the index ({@link VariantRecord}, {@link DomainRecord}) every verified address
  * was filed under, and when: a verifier that finds none, or an older one, files them all again
- * (`verifier.reindex()`) before its first look-up of slips.
+ * (`verifier.reindex()`) before its first look-up of slips, as does one with other mailbox rules.
  */
 export interface IndexMarkRecord {
   readonly kind: 'index';
   readonly version: number;
   /** When the last full filing ended, on the store's clock. */
   readonly indexedAt: number;
+  /**
+   * The mailbox rules the addresses were filed with (SHA-256 of them, hex): a verifier with other
+   * rules files them all again. Absent on a mark from before it was kept.
+   */
+  readonly rules?: string;
 }
 
 /** What a {@link VerificationStore} keeps under a name. */
@@ -125,6 +132,22 @@ export interface VerificationStore {
    * address only when it is confirmed.
    */
   verifiedRecords?(): AsyncIterable<VerificationRecord>;
+  /**
+   * Files many index entries at once: each `value` is added to the listing of its `kind` under
+   * `name` (a {@link VariantRecord} or {@link DomainRecord}, made when there is none or the record
+   * is of another kind), once, as `update` would file it; entries already filed write nothing.
+   * `verifier.reindex()` passes the entries of a page of verified addresses (a few thousand), so a
+   * database files them in a few statements instead of a transaction per entry. Without it, each
+   * entry is filed by `update`.
+   */
+  fileMany?(entries: readonly IndexEntry[]): Promise<void>;
+  /**
+   * Runs `work` holding a lock every process that uses the store shares, the one filing of the
+   * index at a time: two instances started at once file it once, the second waiting for the first
+   * and then finding the mark written. The lock ends with `work`, or with its process. Without it,
+   * two instances may both file (each entry is still filed once, as `update` is atomic).
+   */
+  withIndexLock?<T>(work: () => Promise<T>): Promise<T>;
   /**
    * Replaces the record under `name` with what `change` makes of it, atomically across every
    * process that uses the store: no other update of that name comes between the read and the

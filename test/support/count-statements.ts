@@ -6,6 +6,8 @@ export interface CountedPool {
   readonly pool: pg.Pool;
   /** Statements sent through `pool.query` so far; set it to 0 to count from here. */
   statements: number;
+  /** Clients taken with `pool.connect` so far (each a transaction of a store); set it to 0 too. */
+  connections: number;
 }
 
 /**
@@ -15,12 +17,19 @@ export interface CountedPool {
 export function countStatements(pool: pg.Pool): CountedPool {
   const counted: CountedPool = {
     statements: 0,
+    connections: 0,
     pool: new Proxy(pool, {
       get(target, property) {
         if (property === 'query') {
           return (...args: unknown[]) => {
             counted.statements++;
             return (target.query as (...a: unknown[]) => unknown)(...args);
+          };
+        }
+        if (property === 'connect') {
+          return (...args: unknown[]) => {
+            counted.connections++;
+            return (target.connect as (...a: unknown[]) => unknown)(...args);
           };
         }
         const value = Reflect.get(target, property);

@@ -1,6 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultMailboxRules } from '../../src/address/mailbox-rules.js';
 import type { Customer } from '../../src/contacts/customer.js';
 import { InvalidInputError, VerificationStoreFailedError } from '../../src/errors.js';
 import { createGuard } from '../../src/guard/create-guard.js';
@@ -89,6 +90,26 @@ describe('addresses verified before the index of slips existed', () => {
     await store.update('index-version', () => ({ kind: 'index', version: 1, indexedAt: 0 }));
     expect(await slipsOf(verifierOn(), 'karin.berg@outlok.se')).toEqual([{ ...KARIN, distance: 1 }]);
     expect(await store.read('index-version')).toMatchObject({ kind: 'index', version: 2 });
+  });
+
+  it('are filed again by a verifier whose mailbox rules differ from those the mark was made with', async () => {
+    await verifiedByAnEarlierVersion();
+    await verifierOn().reindex();
+    // The entries removed, the mark kept: only a verifier that reindexes finds the slips again.
+    await removeIndex(/^(v-|d-)/);
+    expect(await slipsOf(verifierOn(), 'nils.ek@gmial.com')).toEqual([]);
+    const otherRules = createVerifier({
+      store: createFileVerificationStore(storeDir()),
+      transporter: outboxTransport().transporter,
+      from: 'Butiken AB <order@butiken.se>',
+      mailboxRules: [...defaultMailboxRules, { domains: ['outlook.se'], subaddressSeparator: '+' }],
+    });
+    expect(await slipsOf(otherRules, 'nils.ek@gmial.com')).toEqual([{ ...NILS, distance: 1 }]);
+    const mark = await createFileVerificationStore(storeDir()).read('index-version');
+    expect(mark).toMatchObject({ kind: 'index', version: 2, rules: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // And back: the default rules are not those of the mark now, so their verifier files again too.
+    await removeIndex(/^(v-|d-)/);
+    expect(await slipsOf(verifierOn(), 'nils.ek@gmial.com')).toEqual([{ ...NILS, distance: 1 }]);
   });
 
   it('are filed by reindex, which counts them and writes nothing the second time', async () => {
