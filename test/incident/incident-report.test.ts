@@ -214,7 +214,7 @@ describe('renderIncidentReport', () => {
 
       Åtgärder
         Mottagaren har bekräftat att meddelandet är raderat.
-        - Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.
+        - Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det.
         - Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in.
         - En notering i kundprofilen anger att den som ringer om kundens konto ska identifieras extra noggrant.
         - Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.
@@ -338,7 +338,7 @@ describe('renderIncidentReport', () => {
 
       The recipient confirmed that the message was deleted.
 
-      - The recipient of the misdirected message was contacted and asked to delete it and to confirm that it was neither kept nor forwarded.
+      - The recipient of the misdirected message was contacted and asked to delete it.
       - The wrong e-mail address was removed and the customer’s correct address entered.
       - A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.
       - We checked that no password or login link was sent to the wrong address.
