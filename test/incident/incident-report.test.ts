@@ -170,7 +170,7 @@ describe('renderIncidentReport', () => {
 
   it('renders the Swedish report as text', () => {
     expect(renderIncidentReport(report, { locale: 'sv', format: 'text' })).toMatchInlineSnapshot(`
-      "INTEGRITETSINCIDENT – RAPPORT 23 FEBRUARI 2018
+      "INTEGRITETSINCIDENT – RAPPORT OM INCIDENTEN DEN 23 FEBRUARI 2018
 
       Mottagare
         Post- och telestyrelsen (PTS)
@@ -274,7 +274,7 @@ describe('renderIncidentReport', () => {
 
   it('renders the English report as Markdown', () => {
     expect(renderIncidentReport(report, { locale: 'en', format: 'markdown' })).toMatchInlineSnapshot(`
-      "# Personal data breach – report 23 February 2018
+      "# Personal data breach – report on the breach of 23 February 2018
 
       ## To
 
@@ -460,7 +460,7 @@ describe('renderIncidentReport', () => {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>Integritetsincident – rapport 23 februari 2018 – INC-2018-0042</title>"
+      <title>Integritetsincident – rapport om incidenten den 23 februari 2018 – INC-2018-0042</title>"
     `);
   });
 });
