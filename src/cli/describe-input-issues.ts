@@ -119,6 +119,10 @@ function inSwedish(
       ? `ska vara ${named.join(' eller ')}, men är ${swedishKind(given)}`
       : `Ogiltig inmatning: ${JSON.stringify(given)}`;
   }
+  // The reference's one check is that it is not blank (IncidentReferenceSchema): zod's Swedish
+  // wording would show the pattern (/\S/), which says nothing to the person filling in the facts.
+  if (issue.code === 'invalid_format' && issue.path.at(-1) === 'reference')
+    return 'får inte vara tom: ange organisationens egen referens för incidenten';
   if (issue.code === 'custom' && issue.params?.code === UNKNOWN_MEASURE)
     return unknownMeasureInSwedish(issue.params);
   if (issue.code === 'custom')

@@ -37,7 +37,7 @@ import { type IncidentReport, IncidentReportSchema, type Measure } from './incid
 import { loginExposure } from './login-exposure.js';
 import { ownTextIn } from './measure-own-text.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
-import { identityCheckSteps } from './phone-identity-check.js';
+import { type ExposedData, identityCheckSteps } from './phone-identity-check.js';
 import { escapeHtml } from './render-incident-report.js';
 
 /** Options of {@link buildCustomerNotice}. */
@@ -147,7 +147,7 @@ export async function buildCustomerNotice(
   // or a name written to forge a line of the letter) would put text of its own on a line of the notice.
   const customerName = given.customerName?.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim() || undefined;
   const parts = withoutControls(noticeParts(phrasing, checked, customerName, given.channel));
-  if (given.channel === 'phone-script') return phoneScript(phrasing, parts);
+  if (given.channel === 'phone-script') return phoneScript(phrasing, parts, checked.data);
 
   const intended = given.to ?? checked.incident.misdirected?.intended;
   if (!intended) {
@@ -689,7 +689,7 @@ function noticeParts(
   };
 }
 
-function phoneScript(phrasing: Phrasing, parts: NoticeParts): PhoneScript {
+function phoneScript(phrasing: Phrasing, parts: NoticeParts, exposed: ExposedData): PhoneScript {
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);
   const steps: PhoneScriptStep[] = [
     {
@@ -700,7 +700,7 @@ function phoneScript(phrasing: Phrasing, parts: NoticeParts): PhoneScript {
       ),
     },
     // The seed case's script told the customer what a stranger had seen: say it only to them.
-    ...identityCheckSteps(phrasing, parts.name),
+    ...identityCheckSteps(phrasing, parts.name, exposed),
     { kind: 'say', text: parts.happened },
     { kind: 'say', text: parts.saw },
     ...(parts.consequence ? [{ kind: 'say' as const, text: parts.consequence }] : []),

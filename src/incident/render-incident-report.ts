@@ -154,8 +154,9 @@ export function renderIncidentReport(
     ...given.headings,
   };
   const sections = buildSections(phrasing, checked, headings);
-  // Titled with the day the breach happened, whenever the report is drafted (its "Written" line says when).
-  const title = `${headings.title} ${formatDate(phrasing, checked.incident.occurredAt)}`;
+  // Titled with the day the breach happened, whenever the report is drafted (its "Written" line says
+  // when), and labelled as that day: a bare date after "report" reads as the day it was written.
+  const title = `${headings.title} ${say(phrasing, 'om incidenten den', 'on the breach of')} ${formatDate(phrasing, checked.incident.occurredAt)}`;
   switch (given.format ?? 'text') {
     case 'markdown':
       return toMarkdown(title, sections);

@@ -232,6 +232,21 @@ export function authorityDue(report: IncidentReport): string | undefined {
   return due[0];
 }
 
+/**
+ * Whether every deadline for notifying `findings` had passed when the report was written: it is then no
+ * longer one to meet but one missed, and the late notification gives the reasons for the delay (GDPR
+ * Art. 33(1); Regulation 611/2013 Art. 2(2) and (4)).
+ */
+function deadlinesPassed(report: IncidentReport, findings: readonly AuthorityFinding[]): boolean {
+  return (
+    findings.length > 0 &&
+    findings.every((finding) => {
+      const deadline = authorityDeadline(report, finding);
+      return deadline !== undefined && Date.parse(deadline) < Date.parse(report.createdAt);
+    })
+  );
+}
+
 /** The deadline of the first notification to the authority of a finding, where the assessment gives one. */
 export function authorityDeadline(report: IncidentReport, finding: AuthorityFinding): string | undefined {
   return authorityDeadlineEntry(report, finding)?.due;
@@ -755,16 +770,23 @@ export function decisionParagraphs(
         )
     : filings.filed !== undefined
       ? s(
-          `Incidenten anmäldes till ${filings.filed}${stillToFile === undefined ? '' : `; den ska anmälas till ${stillToFile}`}`,
-          `The breach was notified to ${filings.filed}${stillToFile === undefined ? '' : `; it is to be notified to ${stillToFile}`}`,
+          `Incidenten anmäldes till ${filings.filed}${
+            stillToFile === undefined
+              ? ''
+              : deadlinesPassed(report, filings.unfiled)
+                ? `; den skulle ha anmälts till ${stillToFile}; anmäl utan dröjsmål och ange skälen till förseningen`
+                : `; den ska anmälas till ${stillToFile}`
+          }`,
+          `The breach was notified to ${filings.filed}${
+            stillToFile === undefined
+              ? ''
+              : deadlinesPassed(report, filings.unfiled)
+                ? `; it should have been notified to ${stillToFile}; notify it without delay and give the reasons for the delay`
+                : `; it is to be notified to ${stillToFile}`
+          }`,
         )
       : toByDeadline !== undefined && due !== undefined
-        ? // Every deadline passed when the report was written: it is no longer one to meet (GDPR Art.
-          // 33(1): notified late, with the reasons for the delay).
-          notifiedFindings(report).every((finding) => {
-            const deadline = authorityDeadline(report, finding);
-            return deadline !== undefined && Date.parse(deadline) < Date.parse(report.createdAt);
-          })
+        ? deadlinesPassed(report, notifiedFindings(report))
           ? s(
               `Incidenten skulle ha anmälts till ${toByDeadline}; anmäl utan dröjsmål och ange skälen till förseningen`,
               `The breach should have been notified to ${toByDeadline}; notify it without delay and give the reasons for the delay`,

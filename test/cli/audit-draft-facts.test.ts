@@ -203,7 +203,9 @@ describe('email-guard audit --incidents titles each draft with the day the messa
     expect(run.status, run.stderr).toBe(1);
     const report = read('0001-report.md');
     // Sent on 2 November, found (detectedAt) on 2 December: the title is the day it happened.
-    expect(report.split('\n')[0]).toBe('# Personuppgiftsincident – rapport 2 november 2026');
+    expect(report.split('\n')[0]).toBe(
+      '# Personuppgiftsincident – rapport om incidenten den 2 november 2026',
+    );
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
     expect(report).toContain(`Upprättad ${today}`);
   });

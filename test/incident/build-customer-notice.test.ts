@@ -31,7 +31,7 @@ describe('buildCustomerNotice', () => {
       Talar jag med kunden själv?
       [Svar: ]
 
-      Innan jag berättar varför jag ringer behöver jag kontrollera att jag talar med rätt person. Kan du säga ditt kundnummer, eller din postadress och ditt födelsedatum? (Jämför svaret med kundkortet. Läs aldrig upp en uppgift för personen att bekräfta, och säg inte personnummer, adress, e-postadress, telefonnummer eller vad meddelandet innehöll förrän kontrollen är klar.)
+      Innan jag berättar varför jag ringer behöver jag kontrollera att jag talar med rätt person. Kan du säga de fyra sista siffrorna i ditt personnummer eller ditt födelsedatum? (Fråga bara efter uppgifter som inte stod i det felskickade meddelandet, som de här: den som fick meddelandet har uppgifterna i det och kan utge sig för att vara kunden med dem. Jämför svaret med kundkortet. Kan personen inte svara: avsluta samtalet och ring upp på det telefonnummer som kundkortet hade före incidenten (inte ett nummer personen uppger nu). Läs aldrig upp en uppgift för personen att bekräfta, och säg inte personnummer, adress, e-postadress, telefonnummer eller vad meddelandet innehöll förrän kontrollen är klar.)
 
       (Om det inte är rätt person, eller svaren inte stämmer med kundkortet: säg bara att du hör av dig igen, säg ingenting om ärendet och lämna inget röstmeddelande om det. Anteckna att identiteten inte kunde kontrolleras, och underrätta kunden på annat sätt, till exempel med brev till adressen i kundkortet.)
 
@@ -74,7 +74,7 @@ describe('buildCustomerNotice', () => {
       Am I speaking to Anna?
       [Answer: ]
 
-      Before I tell you why I am calling, I need to check that I am speaking to the right person. Could you tell me your customer number, or your postal address and date of birth? (Compare the answer with the customer record. Never read a detail out for the person to confirm, and do not say the personal identity number, address, e-mail address, phone number or what the message said until the check is done.)
+      Before I tell you why I am calling, I need to check that I am speaking to the right person. Could you tell me the last four digits of your personal identity number or your date of birth? (Ask only for details that were not in the misdirected message, as these: whoever received the message holds the details in it and could pose as the customer with them. Compare the answer with the customer record. If the person cannot answer: end the call and call back on the phone number the customer record held before the incident (not a number the person gives now). Never read a detail out for the person to confirm, and do not say the personal identity number, address, e-mail address, phone number or what the message said until the check is done.)
 
       (If it is not the right person, or the answers do not match the customer record: say only that you will be in touch again, say nothing about the matter and leave no voicemail about it. Note that the identity could not be checked, and tell the customer another way, for example by letter to the address in the customer record.)
 

@@ -49,7 +49,7 @@ describe('the authority and the law in the report', () => {
     expect(report.assessment.deadlines.some((deadline) => deadline.article.startsWith('GDPR'))).toBe(false);
     const text = renderIncidentReport(report, { locale: 'sv', format: 'text' });
     expect(text).toMatch(
-      /^INTEGRITETSINCIDENT – RAPPORT 23 FEBRUARI 2018\n\nMottagare\n {2}Post- och telestyrelsen \(PTS\)\n/,
+      /^INTEGRITETSINCIDENT – RAPPORT OM INCIDENTEN DEN 23 FEBRUARI 2018\n\nMottagare\n {2}Post- och telestyrelsen \(PTS\)\n/,
     );
     expect(text).toContain(
       'En integritetsincident anmäls enligt 6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation och kommissionens förordning (EU) nr 611/2013',
@@ -72,7 +72,7 @@ describe('the authority and the law in the report', () => {
     expect(report.decision?.notifyAuthorityUnder).toEqual(['gdpr']);
     const text = renderIncidentReport(report, { locale: 'sv', format: 'text' });
     expect(text).toMatch(
-      /^PERSONUPPGIFTSINCIDENT – RAPPORT 1 OKTOBER 2024\n\nMottagare\n {2}Integritetsskyddsmyndigheten \(IMY\)\n/,
+      /^PERSONUPPGIFTSINCIDENT – RAPPORT OM INCIDENTEN DEN 1 OKTOBER 2024\n\nMottagare\n {2}Integritetsskyddsmyndigheten \(IMY\)\n/,
     );
     expect(text).toContain('\nPersonuppgiftsansvarig\n  Hälsoshoppen i Norden AB');
     expect(text).toContain('\nAntal berörda registrerade\n  En berörd registrerad.');

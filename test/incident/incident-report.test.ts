@@ -170,7 +170,7 @@ describe('renderIncidentReport', () => {
 
   it('renders the Swedish report as text', () => {
     expect(renderIncidentReport(report, { locale: 'sv', format: 'text' })).toMatchInlineSnapshot(`
-      "INTEGRITETSINCIDENT – RAPPORT 23 FEBRUARI 2018
+      "INTEGRITETSINCIDENT – RAPPORT OM INCIDENTEN DEN 23 FEBRUARI 2018
 
       Mottagare
         Post- och telestyrelsen (PTS)
@@ -214,7 +214,7 @@ describe('renderIncidentReport', () => {
 
       Åtgärder
         Mottagaren har bekräftat att meddelandet är raderat.
-        - Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.
+        - Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det.
         - Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in.
         - En notering i kundprofilen anger att den som ringer om kundens konto ska identifieras extra noggrant.
         - Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.
@@ -274,7 +274,7 @@ describe('renderIncidentReport', () => {
 
   it('renders the English report as Markdown', () => {
     expect(renderIncidentReport(report, { locale: 'en', format: 'markdown' })).toMatchInlineSnapshot(`
-      "# Personal data breach – report 23 February 2018
+      "# Personal data breach – report on the breach of 23 February 2018
 
       ## To
 
@@ -338,7 +338,7 @@ describe('renderIncidentReport', () => {
 
       The recipient confirmed that the message was deleted.
 
-      - The recipient of the misdirected message was contacted and asked to delete it and to confirm that it was neither kept nor forwarded.
+      - The recipient of the misdirected message was contacted and asked to delete it.
       - The wrong e-mail address was removed and the customer’s correct address entered.
       - A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.
       - We checked that no password or login link was sent to the wrong address.
@@ -460,7 +460,7 @@ describe('renderIncidentReport', () => {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>Integritetsincident – rapport 23 februari 2018 – INC-2018-0042</title>"
+      <title>Integritetsincident – rapport om incidenten den 23 februari 2018 – INC-2018-0042</title>"
     `);
   });
 });

@@ -35,17 +35,43 @@ describe('the notice and the report state as done only the measures recorded as 
       now,
     );
     const en = renderIncidentReport(report, { locale: 'en', format: 'text' });
-    expect(en).toContain(
-      'asked to delete it and to confirm that it was neither kept nor forwarded. (done 23 February 2018, 14:05',
-    );
+    expect(en).toContain('asked to delete it. (done 23 February 2018, 14:05');
     expect(en).toContain(
       'A new password is to be issued to the customer and links sent earlier invalidated. (proposed)',
     );
     const sv = renderIncidentReport(report, { locale: 'sv', format: 'text' });
-    expect(sv).toContain('(genomförd 2018-02-23 kl. 14.05');
+    expect(sv).toContain('ombetts radera det. (genomförd 2018-02-23 kl. 14.05');
     const notice = await buildCustomerNotice(report, { channel: 'email', locale: 'en' });
     expect(notice.text).toContain('asked them to delete it (23 February 2018).');
   });
+
+  // A request to the recipient records that they were asked to delete or return what they received,
+  // not that they were asked to confirm it was neither kept nor passed on (GDPR Art. 5(1)(d)).
+  const requests = [
+    {
+      channel: 'email',
+      ids: ['recall-and-delete', 'contact-recipient-again'],
+      says: {
+        en: 'The recipient of the misdirected message was contacted and asked to delete it.',
+        sv: 'Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det.',
+      },
+    },
+    {
+      channel: 'post',
+      ids: ['return-or-destroy-letter'],
+      says: { en: 'asked to return or destroy it.', sv: 'ombetts skicka tillbaka det eller förstöra det.' },
+    },
+  ] as const;
+  const neverSaid = { en: /to confirm that it was neither/, sv: /bekräfta att det inte har/ };
+  for (const request of requests)
+    for (const locale of ['sv', 'en'] as const)
+      it(`says of a ${request.channel} recipient only the request recorded (${locale})`, () => {
+        const measures = request.ids.map((id) => ({ id, status: 'done' as const }));
+        const report = createIncidentReport({ ...facts, channel: request.channel, measures }, now);
+        const text = renderIncidentReport(report, { locale, format: 'text' });
+        expect(text).toContain(request.says[locale]);
+        expect(text).not.toMatch(neverSaid[locale]);
+      });
 
   it('refuses a done date on a measure that is not done, and one before the breach occurred', () => {
     const refused = (measures: unknown) => {

@@ -29,7 +29,9 @@ describe('renderIncidentReport as an HTML document', () => {
 
   it('is a complete document: doctype, language, charset, title, print stylesheet', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">')).toBe(true);
-    expect(html).toContain('<title>Integritetsincident – rapport 23 februari 2018 – INC-2018-0042</title>');
+    expect(html).toContain(
+      '<title>Integritetsincident – rapport om incidenten den 23 februari 2018 – INC-2018-0042</title>',
+    );
     expect(html).toMatch(/@media print \{/);
     expect(html).toMatch(/@page \{ size: A4;/);
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
@@ -63,7 +65,7 @@ describe('renderIncidentReport as a PDF', () => {
     expect(raw).toMatch(/\/FontFile2 /);
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
     const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
-    expect(text).toContain('Integritetsincident – rapport 23 februari 2018');
+    expect(text).toContain('Integritetsincident – rapport om incidenten den 23 februari 2018');
     expect(text).toContain('Post- och telestyrelsen (PTS)');
     expect(text).toContain('Datum för när incidenten inträffade respektive upptäcktes');
     expect(text).toContain('Inträffade: 2018-02-23 kl. 13.36 CET');

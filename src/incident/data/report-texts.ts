@@ -134,7 +134,9 @@ export const requestMeasureIds = [
 /**
  * The wording of each usual measure, in the report's language. A done measure says what was done
  * and nothing that was not recorded (that the customer was asked to confirm the address needs a
- * recorded call, so it is not said here).
+ * recorded call, so it is not said here; a request to the recipient records that they were asked to
+ * delete or return it, not that they were asked to confirm it was neither kept nor passed on, so the
+ * done text does not claim that either: GDPR Art. 5(1)(d) accuracy, Art. 33(3)(d) the measures taken).
  *
  * @example
  * ```ts
@@ -145,8 +147,7 @@ export const measureTexts: Readonly<
   Record<ReportLocale, Readonly<Record<MisdirectedEmailMeasureId, string>>>
 > = {
   sv: {
-    'recall-and-delete':
-      'Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det och bekräfta att det inte har sparats eller vidarebefordrats.',
+    'recall-and-delete': 'Mottagaren av det felskickade meddelandet har kontaktats och ombetts radera det.',
     'correct-address': 'Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in.',
     'profile-note':
       'En notering i kundprofilen anger att den som ringer om kundens konto ska identifieras extra noggrant.',
@@ -159,17 +160,16 @@ export const measureTexts: Readonly<
     'retire-attachment-password':
       'Lösenordet som skickades med bilagan har tagits ur bruk, och bilagan behandlas som om den hade skickats okrypterad.',
     'return-or-destroy-letter':
-      'Mottagaren av det felskickade brevet har kontaktats och ombetts skicka tillbaka det eller förstöra det och bekräfta att det inte har kopierats eller lämnats vidare.',
+      'Mottagaren av det felskickade brevet har kontaktats och ombetts skicka tillbaka det eller förstöra det.',
     'correct-postal-address': 'Den felaktiga postadressen har rättats till kundens rätta adress.',
     'inform-customer': 'Kunden har informerats om händelsen och om vad hen kan vara uppmärksam på.',
     'seller-feedback':
       'Händelsen har återkopplats till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
     'contact-recipient-again':
-      'Mottagaren har kontaktats på nytt, efter att det första försöket misslyckades, och ombetts radera eller återlämna det felskickade och bekräfta att det inte har sparats eller lämnats vidare.',
+      'Mottagaren har kontaktats på nytt, efter att det första försöket misslyckades, och ombetts radera eller återlämna det felskickade.',
   },
   en: {
-    'recall-and-delete':
-      'The recipient of the misdirected message was contacted and asked to delete it and to confirm that it was neither kept nor forwarded.',
+    'recall-and-delete': 'The recipient of the misdirected message was contacted and asked to delete it.',
     'correct-address': 'The wrong e-mail address was removed and the customer’s correct address entered.',
     'profile-note':
       'A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.',
@@ -180,13 +180,13 @@ export const measureTexts: Readonly<
     'retire-attachment-password':
       'The password sent with the attachment was taken out of use, and the attachment is treated as sent unencrypted.',
     'return-or-destroy-letter':
-      'The recipient of the misdirected letter was contacted and asked to return or destroy it and to confirm that it was neither copied nor passed on.',
+      'The recipient of the misdirected letter was contacted and asked to return or destroy it.',
     'correct-postal-address': 'The wrong postal address was corrected to the customer’s right address.',
     'inform-customer': 'The customer was told what happened and what to watch for.',
     'seller-feedback':
       'Those involved were given feedback on the recorded cause (see Cause) so that it is not repeated.',
     'contact-recipient-again':
-      'The recipient was contacted again, after the first attempt failed, and asked to delete or return what they received and to confirm that it was neither kept nor passed on.',
+      'The recipient was contacted again, after the first attempt failed, and asked to delete or return what they received.',
   },
 };
 
