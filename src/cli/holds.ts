@@ -22,6 +22,7 @@ import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
 import { comparableAddress, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
+import { answerFieldName } from '../pipeline/answer-fields.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
@@ -696,6 +697,20 @@ async function releaseWatched(
   if (!flags.force && standing?.status === 'in-doubt')
     throw usageFailure(text.needsForce(id, startedLine(held, standing.started, flags)));
   refuseWithoutCustomer(held, flags);
+  // Another customer's address in a field an answer goes to (Reply-To, Disposition-Notification-To)
+  // is sent as held whatever --to says: said the first time, before any correction is asked for.
+  const answerFields = [
+    ...new Set(
+      stoppedWhenHeld(held.recipients)
+        .map(answerFieldName)
+        .filter((name) => name !== undefined),
+    ),
+  ];
+  if (answerFields.length > 0 && !flags.sendDespiteBlock)
+    throw new CliFailure(
+      `${text.staysHeld(id)}: ${text.answerFieldStands(answerFields.join(', '))}`,
+      exitCodes.findings,
+    );
   // Held only because its customer could not be looked up: nothing is known against the address, so
   // it is checked as held against the customer found now, and no correction is asked for.
   if (held.action === 'block' && !flags.to?.length && !heldForLookupOnly(held))
