@@ -190,6 +190,7 @@ export const cliTexts = {
         envelope: 'envelope',
         lookup: 'lookup',
       },
+      confirmedForOther: "confirmed for another customer's address",
       heldFor: (heldAt: string, held: string, action: string, releasing: boolean) =>
         `${heldAt} (${held} ago), ${action}${releasing ? ', being released' : ''}`,
       bytes: 'bytes',
@@ -785,6 +786,7 @@ Stops on SIGINT or SIGTERM.`,
         envelope: 'kuvert',
         lookup: 'uppslag',
       },
+      confirmedForOther: 'bekräftat för en annan kunds adress',
       heldFor: (heldAt: string, held: string, action: string, releasing: boolean) =>
         `${heldAt} (för ${held} sedan), ${action}${releasing ? ', släpps nu' : ''}`,
       bytes: 'byte',

@@ -412,6 +412,20 @@ function messageState(action: Verdict['action'], locale: CliLocale): string {
   return cliTexts[locale].holds.messageStates[action] ?? action;
 }
 
+/**
+ * A held message's state with why, where its verdicts do not show it: a message held as `block`
+ * whose recipients are all `confirm` was confirmed for another customer's address, which no person
+ * confirming for this customer can answer (nodemailerGuard holds it as `block`).
+ */
+function heldState(held: HeldMessage, locale: CliLocale): string {
+  const state = messageState(held.action, locale);
+  const confirmedForOther =
+    held.action === 'block' &&
+    !held.recipients.some(({ verdict }) => verdict.action === 'block') &&
+    stoppedWhenHeld(held.recipients).length > 0;
+  return confirmedForOther ? `${state} (${cliTexts[locale].holds.confirmedForOther})` : state;
+}
+
 /** A recipient's verdict, or a finding's action on it, as the recipient's state ("stoppad"). */
 function recipientState(action: Verdict['action'], locale: CliLocale): string {
   return cliTexts[locale].holds.recipientStates[action] ?? action;
@@ -519,7 +533,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
         entry.id,
         formatSentDate(entry.heldAt, flags.locale, flags.timeZone),
         age(entry.heldAt).padStart(7),
-        messageState(entry.action, flags.locale).padEnd(width),
+        heldState(entry, flags.locale).padEnd(width),
         standing ? standingLine(entry, standing, flags) : '',
         entry.awaitingCode ? text.waitingForCode : '',
         // Sent as it is, a message without an envelope goes to no one (docs/nodemailer.md): the
@@ -571,7 +585,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   const label = (key: keyof typeof text.labels) => `${text.labels[key]}:`.padEnd(width);
   const lines = [
     `${label('id')}${held.id}`,
-    `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale, flags.timeZone), age(held.heldAt), messageState(held.action, flags.locale), held.state === 'releasing')}`,
+    `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale, flags.timeZone), age(held.heldAt), heldState(held, flags.locale), held.state === 'releasing')}`,
     ...(standing ? [standingLine(held, standing, flags)] : []),
     ...(held.awaitingCode ? [text.releaseSkipsCode(inOneLine(held.awaitingCode.join(', ')))] : []),
     ...(standing?.status === 'in-doubt' ? [startedLine(held, standing.started, flags)].filter(Boolean) : []),
