@@ -190,6 +190,7 @@ export const cliTexts = {
         envelope: 'envelope',
         lookup: 'lookup',
       },
+      confirmedForOther: "confirmed for another customer's address",
       heldFor: (heldAt: string, held: string, action: string, releasing: boolean) =>
         `${heldAt} (${held} ago), ${action}${releasing ? ', being released' : ''}`,
       bytes: 'bytes',
@@ -223,6 +224,8 @@ export const cliTexts = {
         `${id} was already ${how}${by === undefined ? '' : ` by ${by}`} at ${at}; this ${command} did nothing`,
       endedMeanwhile: (id: string, command: 'release' | 'discard') =>
         `${id} was released or discarded by another release or discard after this ${command} found it; this ${command} did nothing. The audit log given names neither: see the one the other release or discard wrote to`,
+      answerFieldStands: (fields: string) =>
+        `another customer's address is named in ${fields}, which a release sends as held: --to corrects the recipients, not ${fields}. Discard the message and send it again with the company's own address there`,
       needsTo: (id: string, blocked: string) =>
         `${id} was held because a recipient is blocked (${blocked}): give the corrected recipients with --to`,
       stoppedOnceFound: (customer: string) =>
@@ -783,6 +786,7 @@ Stops on SIGINT or SIGTERM.`,
         envelope: 'kuvert',
         lookup: 'uppslag',
       },
+      confirmedForOther: 'bekräftat för en annan kunds adress',
       heldFor: (heldAt: string, held: string, action: string, releasing: boolean) =>
         `${heldAt} (för ${held} sedan), ${action}${releasing ? ', släpps nu' : ''}`,
       bytes: 'byte',
@@ -817,6 +821,8 @@ Stops on SIGINT or SIGTERM.`,
         `${id} har redan ${how === 'released' ? 'släppts' : 'kastats'}${by === undefined ? '' : ` av ${by}`} ${at}; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting`,
       endedMeanwhile: (id: string, command: 'release' | 'discard') =>
         `${id} släpptes eller kastades av ett annat släpp eller en annan kassering efter att ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} hittade det; ${command === 'release' ? 'det här släppet' : 'den här kasseringen'} gjorde ingenting. Granskningsloggen som angavs nämner ingetdera: se den som det andra släppet eller kasseringen skrev till`,
+      answerFieldStands: (fields: string) =>
+        `en annan kunds adress står i ${fields}, som ett släpp skickar som det stoppades: --to rättar mottagarna, inte ${fields}. Kasta meddelandet och skicka det igen med företagets egen adress där`,
       needsTo: (id: string, blocked: string) =>
         `${id} stoppades för att en mottagare inte klarar kontrollen (${blocked}): ange de rättade mottagarna med --to`,
       stoppedOnceFound: (customer: string) =>

@@ -22,6 +22,7 @@ import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
 import { comparableAddress, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
+import { answerFieldName } from '../pipeline/answer-fields.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
@@ -411,6 +412,20 @@ function messageState(action: Verdict['action'], locale: CliLocale): string {
   return cliTexts[locale].holds.messageStates[action] ?? action;
 }
 
+/**
+ * A held message's state with why, where its verdicts do not show it: a message held as `block`
+ * whose recipients are all `confirm` was confirmed for another customer's address, which no person
+ * confirming for this customer can answer (nodemailerGuard holds it as `block`).
+ */
+function heldState(held: HeldMessage, locale: CliLocale): string {
+  const state = messageState(held.action, locale);
+  const confirmedForOther =
+    held.action === 'block' &&
+    !held.recipients.some(({ verdict }) => verdict.action === 'block') &&
+    stoppedWhenHeld(held.recipients).length > 0;
+  return confirmedForOther ? `${state} (${cliTexts[locale].holds.confirmedForOther})` : state;
+}
+
 /** A recipient's verdict, or a finding's action on it, as the recipient's state ("stoppad"). */
 function recipientState(action: Verdict['action'], locale: CliLocale): string {
   return cliTexts[locale].holds.recipientStates[action] ?? action;
@@ -518,7 +533,7 @@ export async function listHeld(flags: StoreFlags, context: CommandContext): Prom
         entry.id,
         formatSentDate(entry.heldAt, flags.locale, flags.timeZone),
         age(entry.heldAt).padStart(7),
-        messageState(entry.action, flags.locale).padEnd(width),
+        heldState(entry, flags.locale).padEnd(width),
         standing ? standingLine(entry, standing, flags) : '',
         entry.awaitingCode ? text.waitingForCode : '',
         // Sent as it is, a message without an envelope goes to no one (docs/nodemailer.md): the
@@ -570,7 +585,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   const label = (key: keyof typeof text.labels) => `${text.labels[key]}:`.padEnd(width);
   const lines = [
     `${label('id')}${held.id}`,
-    `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale, flags.timeZone), age(held.heldAt), messageState(held.action, flags.locale), held.state === 'releasing')}`,
+    `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale, flags.timeZone), age(held.heldAt), heldState(held, flags.locale), held.state === 'releasing')}`,
     ...(standing ? [standingLine(held, standing, flags)] : []),
     ...(held.awaitingCode ? [text.releaseSkipsCode(inOneLine(held.awaitingCode.join(', ')))] : []),
     ...(standing?.status === 'in-doubt' ? [startedLine(held, standing.started, flags)].filter(Boolean) : []),
@@ -696,6 +711,20 @@ async function releaseWatched(
   if (!flags.force && standing?.status === 'in-doubt')
     throw usageFailure(text.needsForce(id, startedLine(held, standing.started, flags)));
   refuseWithoutCustomer(held, flags);
+  // Another customer's address in a field an answer goes to (Reply-To, Disposition-Notification-To)
+  // is sent as held whatever --to says: said the first time, before any correction is asked for.
+  const answerFields = [
+    ...new Set(
+      stoppedWhenHeld(held.recipients)
+        .map(answerFieldName)
+        .filter((name) => name !== undefined),
+    ),
+  ];
+  if (answerFields.length > 0 && !flags.sendDespiteBlock)
+    throw new CliFailure(
+      `${text.staysHeld(id)}: ${text.answerFieldStands(answerFields.join(', '))}`,
+      exitCodes.findings,
+    );
   // Held only because its customer could not be looked up: nothing is known against the address, so
   // it is checked as held against the customer found now, and no correction is asked for.
   if (held.action === 'block' && !flags.to?.length && !heldForLookupOnly(held))

@@ -87,7 +87,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   }
 
   const closers: (() => Promise<unknown> | unknown)[] = [];
-  // The addresses verified by code, which a release checks its recipients against too.
+  // The addresses verified by code, which /v1/check and a release check their recipients against too.
   let verifiedAddresses =
     flags.verifications === undefined
       ? undefined
@@ -222,6 +222,9 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   const { createServer } = await import('../serve/create-server.js');
   const app = createServer({
     ...(directory ? { directory } : {}),
+    // The check answers as the pipeline's guard and the release do: an address verified for
+    // another customer is theirs in /v1/check too.
+    ...(verifiedAddresses ? { verifiedAddresses } : {}),
     ...(holdStore ? { holdStore } : {}),
     ...(transporter ? { transporter } : {}),
     // Discards go to the same log as releases.

@@ -23,7 +23,7 @@ import { z } from 'zod';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
 import { InvalidInputError, isEmailGuardError } from '../errors.js';
-import { createGuard, type Guard } from '../guard/create-guard.js';
+import { createGuard, type Guard, type VerifiedAddressSource } from '../guard/create-guard.js';
 import type { Locale } from '../guard/verdict.js';
 import type { AuditLog } from '../nodemailer/audit-log.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
@@ -57,6 +57,14 @@ export interface ServerOptions {
    * @default undefined (checks must send the customer record)
    */
   readonly directory?: Directory | AsyncDirectory;
+  /**
+   * The addresses customers verified by code (`verifiedAddressesIn(store)` of a verifier's store, or
+   * the verifier itself). `/v1/check` then answers as the mail pipeline's guard given them does: an
+   * address verified for another customer, or a slip of one, is that customer's there too, so the
+   * order form never shows a question for what the pipeline blocks.
+   * @default undefined (only the directory says whose an address is)
+   */
+  readonly verifiedAddresses?: VerifiedAddressSource;
   /**
    * Where the mail pipeline keeps held messages (`createFileHoldStore`, `createPostgresHoldStore`),
    * for the `/v1/holds` routes and the review page.
@@ -288,6 +296,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       if (!guard) {
         guard = createGuard({
           ...(options.directory ? { directory: options.directory } : {}),
+          ...(options.verifiedAddresses ? { verifiedAddresses: options.verifiedAddresses } : {}),
           locale,
           revealOtherCustomers: options.revealOtherCustomers ?? false,
         });

@@ -60,4 +60,27 @@ describe('serve --verifications', () => {
     expect(fixture.sink.received).toEqual([]);
     expect((await fixture.holdStore.get(held.id))?.state).toBe('held');
   }, 60_000);
+
+  it('answers /v1/check as the pipeline does: an address verified for another customer, or a slip of it, is theirs', async () => {
+    const held = await holdWhileKarinIsVerified(fixture);
+    server = await startServer(['--customers', held.customers, '--verifications', held.verifications], {
+      EMAIL_GUARD_TOKEN: TOKEN,
+    });
+    const check = async (entered: string) => {
+      const response = await fetch(`${server?.url}/v1/check`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ entered, customerId: 'C-4000' }),
+      });
+      expect(response.status).toBe(200);
+      const verdict = (await response.json()) as { action: string; findings: { code: string }[] };
+      return { action: verdict.action, codes: verdict.findings.map(({ code }) => code) };
+    };
+    const exact = await check(KARINS);
+    // A question under the default policy (households share mailboxes), as the pipeline asks it,
+    // but one naming the other customer, which holds the message and stops it at release.
+    expect(exact).toEqual({ action: 'confirm', codes: ['belongs-to-other-customer', 'unverified-address'] });
+    const slip = await check('karin.bergg@outlook.com');
+    expect(slip.codes.some((code) => /^near-miss-other-(customer|name)$/.test(code))).toBe(true);
+  }, 60_000);
 });
