@@ -638,7 +638,8 @@ function noticeParts(
       category === 'credentials' && codeState !== undefined
         ? fillNoticeText(loginCodeTexts[phrasing.locale].advice[codeState], words)
         : // Changing the password is the customer's to do now, or the organisation's: never told twice.
-          category === 'credentials' && exposure.newPasswordBy !== undefined
+          // Details that no longer open the account leave no password to change either.
+          category === 'credentials' && (exposure.newPasswordBy !== undefined || exposure.closed)
           ? noticePasswordTexts[phrasing.locale].unexpectedLinks
           : adviceTexts[phrasing.locale][category],
     )
@@ -661,7 +662,10 @@ function noticeParts(
     done: list(s('Det här har vi gjort:', 'This is what we have done:'), doneLines),
     planned: [
       list(s('Det här kommer vi att göra:', 'This is what we will do:'), plannedLines),
-      list(s('Det här föreslår vi att göra:', 'This is what we propose to do:'), proposedLines),
+      // Proposals are said as proposals, nobody having decided them: each usual text continues the
+      // heading ("Vi föreslår att: vi kontaktar …"), never "we intend to" (GDPR Art. 34(2): measures
+      // "proposed to be taken"; Art. 5(1)(d) accuracy).
+      list(s('Vi föreslår att:', 'We propose that:'), proposedLines),
     ]
       .filter(Boolean)
       .join('\n\n'),

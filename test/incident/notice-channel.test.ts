@@ -155,3 +155,19 @@ describe('the notice’s fixed texts name the letter and the text message as suc
     },
   );
 });
+
+describe('the request made again fits what went astray', () => {
+  const again = [{ id: 'contact-recipient-again', status: 'planned' as const }];
+  it.each([
+    ['sv', 'misdirected-email', 'och be hen radera det.', 'lämna tillbaka'],
+    ['en', 'misdirected-email', 'and ask them to delete it.', 'return'],
+    ['sv', 'misdirected-post', 'och be hen skicka tillbaka det eller förstöra det.', 'radera'],
+    ['en', 'misdirected-post', 'and ask them to return or destroy it.', 'delete'],
+  ] as const)('asks %s: for %s, %s', async (locale, circumstances, request, unfit) => {
+    const report = createIncidentReport({ ...base, circumstances, measures: again }, { now });
+    const notice = await buildCustomerNotice(report, { channel: 'email', locale, to: 'anna@example.se' });
+    const line = notice.text.split('\n').find((text) => text.includes('igen') || text.includes('again'));
+    expect(line).toContain(request);
+    expect(line).not.toContain(unfit);
+  });
+});
