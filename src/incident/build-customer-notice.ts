@@ -646,7 +646,21 @@ function noticeParts(
     .filter((text): text is string => text !== undefined);
   const phone = report.provider.customerServicePhone ?? report.contact.phone;
   return {
-    greeting: customerName ? s(`Hej ${customerName},`, `Dear ${customerName},`) : s('Hej,', 'Hello,'),
+    // A child's notice is for the guardian, who acts for the child (GDPR Recital 38, Art. 8(1) and
+    // Art. 12(1) with Recital 58): addressed to them, saying whose data it is about.
+    greeting:
+      report.affected.minor === true
+        ? `${
+            customerName
+              ? s(`Till vårdnadshavare för ${customerName},`, `To the parent or guardian of ${customerName},`)
+              : s('Till vårdnadshavare,', 'To the parent or guardian,')
+          }\n\n${s(
+            `Vi skriver till dig som vårdnadshavare, eftersom ${customerName ?? 'ditt barn'} är under 18 år. Där det står "du" och "dig" nedan menar vi ${customerName ?? 'ditt barn'}.`,
+            `We are writing to you as parent or guardian, since ${customerName ?? 'your child'} is under 18. Where this letter says "you" below, it means ${customerName ?? 'your child'}.`,
+          )}`
+        : customerName
+          ? s(`Hej ${customerName},`, `Dear ${customerName},`)
+          : s('Hej,', 'Hello,'),
     name: customerName ?? '',
     happened,
     saw,
