@@ -366,6 +366,25 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     }
   }
 
+  // A date of birth under its label is one whatever the customer record holds (a record without
+  // one, or a child's entered by a guardian): it tells the person's age, and a child's data merits
+  // specific protection (GDPR Recital 38). The run between label and date is bounded, so a label
+  // followed by a long run of white space is read once.
+  for (const match of text.matchAll(
+    /\b(?:födelsedatum|född|date of birth|birth date|born|DOB)[\s:]{1,4}(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b/gi,
+  )) {
+    const value = match[1] ?? '';
+    add(
+      'date-of-birth',
+      'date-of-birth',
+      match.index + match[0].length - value.length,
+      value,
+      mask(value, 4, 0),
+      value,
+      value === person.birthDate,
+    );
+  }
+
   const callRecords = callRecordLines(text, phones);
   for (const [index, found] of phones.entries()) {
     const e164 = found.number.number;

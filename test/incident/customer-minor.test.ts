@@ -102,3 +102,17 @@ describe('a breach of a child’s data', () => {
     expect(notice.text).not.toContain(toChild);
   });
 });
+
+describe('a date of birth in the message', () => {
+  it('is found under its label where the customer record has none', async () => {
+    const { report } = await reportMisdirected(
+      {
+        ...facts,
+        message: `${message}\r\nFödelsedatum: 2011-04-02`,
+        customer: { id: '4711023', name: 'Elsa Holm' },
+      },
+      now,
+    );
+    expect(report.data.categories).toContain('date-of-birth');
+  });
+});
