@@ -352,18 +352,10 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     }
   }
 
+  const addBirthDate = (start: number, value: string) =>
+    add('date-of-birth', 'date-of-birth', start, value, mask(value, 4, 0), value, value === person.birthDate);
   if (person.birthDate) {
-    for (const start of occurrences(text, person.birthDate)) {
-      add(
-        'date-of-birth',
-        'date-of-birth',
-        start,
-        person.birthDate,
-        mask(person.birthDate, 4, 0),
-        person.birthDate,
-        true,
-      );
-    }
+    for (const start of occurrences(text, person.birthDate)) addBirthDate(start, person.birthDate);
   }
 
   // A date of birth under its label is one whatever the customer record holds (a record without
@@ -374,15 +366,7 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     /\b(?:födelsedatum|född|date of birth|birth date|born|DOB)[\s:]{1,4}(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b/gi,
   )) {
     const value = match[1] ?? '';
-    add(
-      'date-of-birth',
-      'date-of-birth',
-      match.index + match[0].length - value.length,
-      value,
-      mask(value, 4, 0),
-      value,
-      value === person.birthDate,
-    );
+    addBirthDate(match.index + match[0].length - value.length, value);
   }
 
   const callRecords = callRecordLines(text, phones);
