@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  incidentRegisterEntry,
   inventoryMessage,
   type ReportMisdirectedInput,
   renderIncidentReport,
@@ -38,5 +39,18 @@ describe('a message sent with its recipients in Cc instead of Bcc', () => {
     expect(report.data.categories).toEqual(expect.arrayContaining(['email-address', 'health']));
     expect(renderIncidentReport(report, { locale: 'en' })).toContain('45');
     expect(renderIncidentReport(report, { locale: 'sv' })).toContain('45');
+  });
+});
+
+describe('the register line of a message sent to many at once', () => {
+  it.each([
+    ['sv', 'e-post till 46 mottagare samtidigt', 'e-post till fel mottagare'],
+    ['en', 'e-mail to 46 recipients at once', 'e-mail to the wrong recipient'],
+  ] as const)('names the group, not one wrong recipient (%s)', async (locale, group, one) => {
+    const { report } = await reportMisdirected(facts, { now: '2024-10-01T12:00:00+02:00', locale });
+    expect(report.incident.misdirected?.recipients).toBe(46);
+    const line = incidentRegisterEntry(report, { locale });
+    expect(line).toContain(group);
+    expect(line).not.toContain(one);
   });
 });
