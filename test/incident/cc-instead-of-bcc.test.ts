@@ -54,3 +54,16 @@ describe('the register line of a message sent to many at once', () => {
     expect(line).not.toContain(one);
   });
 });
+
+describe('the measures proposed for a message sent to many at once', () => {
+  it.each(['sv', 'en'] as const)(
+    'proposes no wrong e-mail address to remove, since every address was right (%s)',
+    async (locale) => {
+      const { report } = await reportMisdirected(facts, { now: '2024-10-01T12:00:00+02:00', locale });
+      expect(report.measures.map((measure) => measure.id)).not.toContain('correct-address');
+      expect(renderIncidentReport(report, { locale })).not.toMatch(
+        locale === 'sv' ? /felaktiga e-postadressen/ : /wrong e-mail address/,
+      );
+    },
+  );
+});
