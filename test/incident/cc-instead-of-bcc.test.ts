@@ -42,19 +42,6 @@ describe('a message sent with its recipients in Cc instead of Bcc', () => {
   });
 });
 
-describe('the register line of a message sent to many at once', () => {
-  it.each([
-    ['sv', 'e-post till 46 mottagare samtidigt', 'e-post till fel mottagare'],
-    ['en', 'e-mail to 46 recipients at once', 'e-mail to the wrong recipient'],
-  ] as const)('names the group, not one wrong recipient (%s)', async (locale, group, one) => {
-    const { report } = await reportMisdirected(facts, { now: '2024-10-01T12:00:00+02:00', locale });
-    expect(report.incident.misdirected?.recipients).toBe(46);
-    const line = incidentRegisterEntry(report, { locale });
-    expect(line).toContain(group);
-    expect(line).not.toContain(one);
-  });
-});
-
 describe('the measures proposed for a message sent to many at once', () => {
   it.each(['sv', 'en'] as const)(
     'proposes no wrong e-mail address to remove, since every address was right (%s)',
@@ -64,6 +51,39 @@ describe('the measures proposed for a message sent to many at once', () => {
       expect(renderIncidentReport(report, { locale })).not.toMatch(
         locale === 'sv' ? /felaktiga e-postadressen/ : /wrong e-mail address/,
       );
+    },
+  );
+});
+
+describe('the register line and the consequences of a message sent to many at once', () => {
+  const said = {
+    sv: [
+      'e-post till 46 mottagare samtidigt',
+      'E-postadresser kan användas för nätfiske riktat mot dem som har dem.',
+    ],
+    en: [
+      'e-mail to 46 recipients at once',
+      'E-mail addresses could be used for phishing aimed at their owners.',
+    ],
+  } as const;
+  const unfit = {
+    sv: ['e-post till fel mottagare', 'riktat mot kunden'],
+    en: ['e-mail to the wrong recipient', 'aimed at the customer'],
+  } as const;
+
+  it.each(['sv', 'en'] as const)(
+    'names the group and everyone in it, not one customer (%s)',
+    async (locale) => {
+      const { report } = await reportMisdirected(facts, { now: '2024-10-01T12:00:00+02:00', locale });
+      expect(report.incident.misdirected?.recipients).toBe(46);
+      const [registerLine, consequence] = said[locale];
+      const [oneRecipient, oneCustomer] = unfit[locale];
+      const line = incidentRegisterEntry(report, { locale });
+      expect(line).toContain(registerLine);
+      expect(line).not.toContain(oneRecipient);
+      const rendered = renderIncidentReport(report, { locale });
+      expect(rendered).toContain(consequence);
+      expect(rendered).not.toContain(oneCustomer);
     },
   );
 });

@@ -394,7 +394,8 @@ export const consequenceTexts: Readonly<
     financial: 'De ekonomiska uppgifterna kan användas för bedrägeri eller utpressning.',
     credentials: 'Länken eller inloggningsuppgifterna kan ge tillgång till kundens konto.',
     'phone-number': 'Telefonnumret kan användas för oönskade samtal eller bluffmeddelanden.',
-    'email-address': 'E-postadressen kan användas för nätfiske riktat mot kunden.',
+    // Said of one address or many (a Cc list shows every recipient's): whoever has the address is aimed at.
+    'email-address': 'E-postadresser kan användas för nätfiske riktat mot dem som har dem.',
     'date-of-birth':
       'Födelsedatumet används ofta för att bekräfta identitet och kan underlätta identitetsstöld.',
     health: 'Hälsouppgifter kan orsaka kränkning, diskriminering eller skada kundens anseende.',
@@ -417,7 +418,7 @@ export const consequenceTexts: Readonly<
     financial: 'The financial details could be used for fraud or extortion.',
     credentials: 'The link or login details could give access to the customer’s account.',
     'phone-number': 'The phone number could be used for unwanted calls or scam messages.',
-    'email-address': 'The e-mail address could be used for phishing aimed at the customer.',
+    'email-address': 'E-mail addresses could be used for phishing aimed at their owners.',
     'date-of-birth': 'The date of birth is often used to confirm identity and could help identity theft.',
     health: 'Health data could cause distress, discrimination or damage to reputation.',
     'special-category': 'Sensitive data could cause distress, discrimination or damage to reputation.',
