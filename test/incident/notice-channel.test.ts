@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateIncidentReportInput, IncidentReport } from '../../src/incident/index.js';
-import { buildCustomerNotice, createIncidentReport } from '../../src/incident/index.js';
+import { buildCustomerNotice, createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
 
 const base: CreateIncidentReportInput = {
   reference: 'INC-8',
@@ -169,5 +169,22 @@ describe('the request made again fits what went astray', () => {
     const line = notice.text.split('\n').find((text) => text.includes('igen') || text.includes('again'));
     expect(line).toContain(request);
     expect(line).not.toContain(unfit);
+  });
+});
+
+describe('the report’s request made again fits an e-mail', () => {
+  it.each([
+    ['sv', 'återlämna'],
+    ['en', 'delete or return'],
+  ] as const)('asks no one to return an e-mail (%s)', (locale, unfit) => {
+    const report = createIncidentReport(
+      {
+        ...base,
+        circumstances: 'misdirected-email',
+        measures: [{ id: 'contact-recipient-again', status: 'planned' }],
+      },
+      { now },
+    );
+    expect(renderIncidentReport(report, { locale })).not.toContain(unfit);
   });
 });

@@ -165,7 +165,7 @@ export const measureTexts: Readonly<
     'seller-feedback':
       'Händelsen har återkopplats till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
     'contact-recipient-again':
-      'Mottagaren har kontaktats på nytt, efter att det första försöket misslyckades, och ombetts radera eller återlämna det felskickade och bekräfta att det inte har sparats eller lämnats vidare.',
+      'Mottagaren har kontaktats på nytt, efter att det första försöket misslyckades, och ombetts radera det felskickade (ett brev: skicka tillbaka eller förstöra det) och bekräfta att det inte har sparats eller lämnats vidare.',
   },
   en: {
     'recall-and-delete':
@@ -186,7 +186,7 @@ export const measureTexts: Readonly<
     'seller-feedback':
       'Those involved were given feedback on the recorded cause (see Cause) so that it is not repeated.',
     'contact-recipient-again':
-      'The recipient was contacted again, after the first attempt failed, and asked to delete or return what they received and to confirm that it was neither kept nor passed on.',
+      'The recipient was contacted again, after the first attempt failed, and asked to delete what they received (a letter: return or destroy it) and to confirm that it was neither kept nor passed on.',
   },
 };
 
@@ -253,7 +253,7 @@ export const pendingMeasureTexts: Readonly<
     'seller-feedback':
       'Händelsen ska återkopplas till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
     'contact-recipient-again':
-      'Mottagaren ska kontaktas på nytt, på annat sätt om det går (telefon, brev), eftersom det första försöket misslyckades, och ombes radera eller återlämna det felskickade och bekräfta att det inte har sparats eller lämnats vidare.',
+      'Mottagaren ska kontaktas på nytt, på annat sätt om det går (telefon, brev), eftersom det första försöket misslyckades, och ombes radera det felskickade (ett brev: skicka tillbaka eller förstöra det) och bekräfta att det inte har sparats eller lämnats vidare.',
   },
   en: {
     'recall-and-delete':
@@ -277,7 +277,7 @@ export const pendingMeasureTexts: Readonly<
     'seller-feedback':
       'Those involved are to be given feedback on the recorded cause (see Cause) so that it is not repeated.',
     'contact-recipient-again':
-      'The recipient is to be contacted again, another way if possible (telephone, letter), since the first attempt failed, and asked to delete or return what they received and to confirm that it was neither kept nor passed on.',
+      'The recipient is to be contacted again, another way if possible (telephone, letter), since the first attempt failed, and asked to delete what they received (a letter: return or destroy it) and to confirm that it was neither kept nor passed on.',
   },
 };
 
@@ -308,7 +308,7 @@ export const failedMeasureTexts: Readonly<
     'seller-feedback':
       'Ett försök gjordes att återkoppla händelsen till de inblandade, men det misslyckades.',
     'contact-recipient-again':
-      'Ett nytt försök gjordes att nå mottagaren och be hen radera eller återlämna det felskickade, men även det misslyckades.',
+      'Ett nytt försök gjordes att nå mottagaren och be hen radera det felskickade (ett brev: skicka tillbaka eller förstöra det), men även det misslyckades.',
   },
   en: {
     'recall-and-delete':
@@ -329,7 +329,7 @@ export const failedMeasureTexts: Readonly<
       'An attempt was made to tell the customer what happened, but the customer was not reached.',
     'seller-feedback': 'An attempt was made to give those involved feedback on what happened, but it failed.',
     'contact-recipient-again':
-      'Another attempt was made to reach the recipient and ask them to delete or return what they received, but it failed too.',
+      'Another attempt was made to reach the recipient and ask them to delete what they received (a letter: return or destroy it), but it failed too.',
   },
 };
 
