@@ -48,7 +48,10 @@ function keyDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** The fact a misspelt key most likely meant: the same letters in another case, or one or two letters off. */
+/**
+ * The fact a misspelt key most likely meant: the same letters in another case, one or two letters
+ * off, or the beginning of one field's name.
+ */
 export function meantFact(key: string, fields: readonly string[]): string | undefined {
   const folded = key.toLowerCase().replace(/[\s_\-.]+/g, '');
   if (folded.length > 40) return undefined;
@@ -57,7 +60,11 @@ export function meantFact(key: string, fields: readonly string[]): string | unde
     const distance = keyDistance(folded, field.toLowerCase());
     if (distance <= 2 && (!best || distance < best.distance)) best = { field, distance };
   }
-  return best?.field;
+  if (best) return best.field;
+  // A shortened key (`vulnerable` for `vulnerableDataSubjects`): the one field it begins, where a
+  // word of five letters or more begins only one.
+  const begun = folded.length < 5 ? [] : fields.filter((field) => field.toLowerCase().startsWith(folded));
+  return begun.length === 1 ? begun[0] : undefined;
 }
 
 /**

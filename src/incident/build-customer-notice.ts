@@ -638,14 +638,29 @@ function noticeParts(
       category === 'credentials' && codeState !== undefined
         ? fillNoticeText(loginCodeTexts[phrasing.locale].advice[codeState], words)
         : // Changing the password is the customer's to do now, or the organisation's: never told twice.
-          category === 'credentials' && exposure.newPasswordBy !== undefined
+          // Details that no longer open the account leave no password to change either.
+          category === 'credentials' && (exposure.newPasswordBy !== undefined || exposure.closed)
           ? noticePasswordTexts[phrasing.locale].unexpectedLinks
           : adviceTexts[phrasing.locale][category],
     )
     .filter((text): text is string => text !== undefined);
   const phone = report.provider.customerServicePhone ?? report.contact.phone;
   return {
-    greeting: customerName ? s(`Hej ${customerName},`, `Dear ${customerName},`) : s('Hej,', 'Hello,'),
+    // A child's notice is for the guardian, who acts for the child (GDPR Recital 38, Art. 8(1) and
+    // Art. 12(1) with Recital 58): addressed to them, saying whose data it is about.
+    greeting:
+      report.affected.minor === true
+        ? `${
+            customerName
+              ? s(`Till vårdnadshavare för ${customerName},`, `To the parent or guardian of ${customerName},`)
+              : s('Till vårdnadshavare,', 'To the parent or guardian,')
+          }\n\n${s(
+            `Vi skriver till dig som vårdnadshavare, eftersom ${customerName ?? 'ditt barn'} är under 18 år. Där det står "du" och "dig" nedan menar vi ${customerName ?? 'ditt barn'}.`,
+            `We are writing to you as parent or guardian, since ${customerName ?? 'your child'} is under 18. Where this letter says "you" below, it means ${customerName ?? 'your child'}.`,
+          )}`
+        : customerName
+          ? s(`Hej ${customerName},`, `Dear ${customerName},`)
+          : s('Hej,', 'Hello,'),
     name: customerName ?? '',
     happened,
     saw,
@@ -661,7 +676,10 @@ function noticeParts(
     done: list(s('Det här har vi gjort:', 'This is what we have done:'), doneLines),
     planned: [
       list(s('Det här kommer vi att göra:', 'This is what we will do:'), plannedLines),
-      list(s('Det här föreslår vi att göra:', 'This is what we propose to do:'), proposedLines),
+      // Proposals are said as proposals, nobody having decided them: each usual text continues the
+      // heading ("Vi föreslår att: vi kontaktar …"), never "we intend to" (GDPR Art. 34(2): measures
+      // "proposed to be taken"; Art. 5(1)(d) accuracy).
+      list(s('Vi föreslår att:', 'We propose that:'), proposedLines),
     ]
       .filter(Boolean)
       .join('\n\n'),

@@ -272,6 +272,10 @@ export function createIncidentReport(
         recipient: given.recipient,
         ...breachChannel(given.circumstances),
         ...pickFacts(given),
+        // A child merits specific protection with regard to their personal data (GDPR Recital 38,
+        // Art. 8(1); Recital 75 names children among the vulnerable): a child's data weighs as
+        // vulnerable people's does, whether or not the caller said so.
+        ...(given.customerMinor === true ? { vulnerableDataSubjects: true } : {}),
         occurredAt: lawAt,
         detectedAt: given.detectedAt,
         ...(eprivacyFiledAt === undefined ? {} : { initialNotificationAt: eprivacyFiledAt }),

@@ -352,18 +352,21 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     }
   }
 
+  const addBirthDate = (start: number, value: string) =>
+    add('date-of-birth', 'date-of-birth', start, value, mask(value, 4, 0), value, value === person.birthDate);
   if (person.birthDate) {
-    for (const start of occurrences(text, person.birthDate)) {
-      add(
-        'date-of-birth',
-        'date-of-birth',
-        start,
-        person.birthDate,
-        mask(person.birthDate, 4, 0),
-        person.birthDate,
-        true,
-      );
-    }
+    for (const start of occurrences(text, person.birthDate)) addBirthDate(start, person.birthDate);
+  }
+
+  // A date of birth under its label is one whatever the customer record holds (a record without
+  // one, or a child's entered by a guardian): it tells the person's age, and a child's data merits
+  // specific protection (GDPR Recital 38). The run between label and date is bounded, so a label
+  // followed by a long run of white space is read once.
+  for (const match of text.matchAll(
+    /\b(?:födelsedatum|född|date of birth|birth date|born|DOB)[\s:]{1,4}(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b/gi,
+  )) {
+    const value = match[1] ?? '';
+    addBirthDate(match.index + match[0].length - value.length, value);
   }
 
   const callRecords = callRecordLines(text, phones);

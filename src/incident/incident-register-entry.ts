@@ -85,7 +85,13 @@ export function incidentRegisterEntry(
   const kind = telecom
     ? s('Integritetsincident', 'Personal data breach')
     : s('Personuppgiftsincident', 'Personal data breach');
-  const [swedish, english] = CIRCUMSTANCES[checked.incident.circumstances];
+  // A message sent to many at once (a group in Cc) went to no one wrong recipient: the register
+  // names the group and its size (GDPR Art. 33(3)(a) and 33(5): the nature and approximate numbers).
+  const group = checked.incident.misdirected?.recipients;
+  const [swedish, english] =
+    group !== undefined && checked.incident.circumstances === 'misdirected-email'
+      ? [`e-post till ${group} mottagare samtidigt`, `e-mail to ${group} recipients at once`]
+      : CIRCUMSTANCES[checked.incident.circumstances];
   const under = checked.decision?.notifyAuthorityUnder;
   const findings = (checked.authorities ?? []).filter(
     (finding) => under === undefined || under.includes(finding.regime),

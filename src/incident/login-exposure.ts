@@ -16,7 +16,8 @@ export interface LoginExposure {
   /**
    * Who gives the account a new password: the organisation once `new-password` is done or planned
    * (the customer is then not asked to change it as well), else the customer, who is told to do it
-   * now. `undefined` where no password still opens the account: one-time codes only, expired or
+   * now. `undefined` where no password still opens the account: one-time codes only, links and codes
+   * with no password among them made invalid (`invalidate-login` done), expired or
    * voided details (`credentialsExpired`), none in the data, or a message nobody read (returned
    * unopened, or its content not yet established).
    */
@@ -51,18 +52,23 @@ export function loginExposure(report: IncidentReport): LoginExposure {
   const newPasswordSent = status('new-password') === 'done';
   // A message that came back unopened, or one nobody has read, gives the customer nothing to change.
   const nothingRead = report.facts.returnedUnopened === true || report.data.contentUnknown === true;
+  // Details of unknown kind may hold a password, which making a link invalid does not change.
+  const passwordAmong = (report.data.credentialKinds ?? ['password']).includes('password');
+  // Links and codes made invalid, with no password among them, leave no password to change: a reset
+  // or login link stops working once invalidated (OWASP Forgot Password Cheat Sheet).
+  const invalidated = status('invalidate-login') === 'done';
   const newPasswordBy =
     nothingRead || !holding['password-login']
       ? undefined
       : newPasswordSent || status('new-password') === 'planned'
         ? 'organisation'
-        : 'customer';
-  // Details of unknown kind may hold a password, which making a link invalid does not change.
-  const passwordAmong = (report.data.credentialKinds ?? ['password']).includes('password');
+        : invalidated && !passwordAmong
+          ? undefined
+          : 'customer';
   return {
     inMessage: holding.login,
     newPasswordBy,
     newPasswordSent,
-    closed: holding.login && status('invalidate-login') === 'done' && (newPasswordSent || !passwordAmong),
+    closed: holding.login && invalidated && (newPasswordSent || !passwordAmong),
   };
 }

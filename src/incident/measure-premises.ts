@@ -10,6 +10,8 @@ export interface PremiseFacts {
   readonly keyExposed?: boolean | undefined;
   readonly recipient?: string | undefined;
   readonly returnedUnopened?: boolean | undefined;
+  /** How many addresses a message sent to many at once went to (`incident.misdirected.recipients`). */
+  readonly misdirected?: { readonly recipients?: number | undefined } | undefined;
 }
 
 /**
@@ -26,7 +28,10 @@ export interface PremiseFacts {
  * - `received`: someone received it; a message that came back unopened reached nobody to ask, and
  *   nothing in it was read (GDPR Art. 4(12));
  * - `one-recipient`: it went to a recipient and a wrong address, not to the public: published data
- *   has no one recipient to ask and no wrong address on file.
+ *   has no one recipient to ask and no wrong address on file;
+ * - `one-address`: it went to one wrong address, not to a group sent to at once (a Cc list): there
+ *   every address was right, and none is to be removed (GDPR Art. 5(1)(d): no measure for a
+ *   mistake that was not made).
  */
 export type MeasurePremise =
   | 'login'
@@ -35,7 +40,8 @@ export type MeasurePremise =
   | 'key-sent'
   | 'no-key-sent'
   | 'received'
-  | 'one-recipient';
+  | 'one-recipient'
+  | 'one-address';
 
 /** Whether each premise holds for the facts recorded. */
 export function premisesHolding(facts: PremiseFacts): Readonly<Record<MeasurePremise, boolean>> {
@@ -50,6 +56,7 @@ export function premisesHolding(facts: PremiseFacts): Readonly<Record<MeasurePre
     'no-key-sent': !keySent,
     received: facts.returnedUnopened !== true,
     'one-recipient': facts.recipient !== 'public',
+    'one-address': facts.misdirected?.recipients === undefined,
   };
 }
 
@@ -74,7 +81,7 @@ export const measurePremises: Readonly<
     done: ['received', 'one-recipient'],
   },
   'contact-recipient-again': { proposed: ['received', 'one-recipient'], done: ['received', 'one-recipient'] },
-  'correct-address': { proposed: ['one-recipient'], done: ['one-recipient'] },
+  'correct-address': { proposed: ['one-recipient', 'one-address'], done: ['one-recipient'] },
   'correct-postal-address': { proposed: ['one-recipient'], done: ['one-recipient'] },
   'check-password-reset': { proposed: ['received', 'no-key-sent'], done: [] },
   'invalidate-login': { proposed: ['live-login', 'received'], done: ['login'] },

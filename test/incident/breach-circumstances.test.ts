@@ -97,6 +97,14 @@ describe('circumstances are strict and consistent', () => {
     expect(result.error?.issues[0]?.message).toContain('did you mean "recipientConfirmedDeletion"');
   });
 
+  it('names the fact a shortened key begins, as for `vulnerable`', () => {
+    const result = BreachCircumstancesSchema.safeParse({ vulnerable: true });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain(
+      '"vulnerable" (did you mean "vulnerableDataSubjects"?)',
+    );
+  });
+
   it('refuses contradictory facts in assessBreach, naming the fields', () => {
     expect(
       refused(() =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFollowUpReport, reportMisdirected } from '../../src/incident/index.js';
+import { buildCustomerNotice, createFollowUpReport, reportMisdirected } from '../../src/incident/index.js';
 
 const message = [
   'From: Nordkabel AB <order@nordkabel.se>',
@@ -74,5 +74,45 @@ describe('a customer who is a child', () => {
       now,
     );
     expect(stated.report.affected.minor).toBe(false);
+  });
+});
+
+// A child merits specific protection (GDPR Recital 38): the risk weighs as it does for vulnerable
+// people, and the notice is addressed to the guardian, who acts for the child (Art. 8(1), Art. 12(1)).
+describe('a breach of a child’s data', () => {
+  const child = { ...facts, customer: { id: '4711023', name: 'Elsa Holm', birthDate: '2011-04-02' } };
+
+  it('weighs as a breach of vulnerable people’s data, without the flag', async () => {
+    const asChild = await reportMisdirected(child, now);
+    const asVulnerable = await reportMisdirected(
+      { ...facts, customer: { id: '4711023', name: 'Elsa Holm' }, vulnerableDataSubjects: true },
+      now,
+    );
+    expect(asChild.report.assessment.risk).toBe(asVulnerable.report.assessment.risk);
+    expect(asChild.report.assessment.notifyDataSubjects).toBe(true);
+  });
+
+  it.each([
+    ['sv', 'Till vårdnadshavare för Elsa Holm,', 'Hej Elsa Holm'],
+    ['en', 'To the parent or guardian of Elsa Holm,', 'Dear Elsa Holm'],
+  ] as const)('addresses the notice to the guardian (%s)', async (locale, greeting, toChild) => {
+    const { report } = await reportMisdirected(child, { ...now, locale });
+    const notice = await buildCustomerNotice(report, { channel: 'email', locale, customerName: 'Elsa Holm' });
+    expect(notice.text.startsWith(greeting)).toBe(true);
+    expect(notice.text).not.toContain(toChild);
+  });
+});
+
+describe('a date of birth in the message', () => {
+  it('is found under its label where the customer record has none', async () => {
+    const { report } = await reportMisdirected(
+      {
+        ...facts,
+        message: `${message}\r\nFödelsedatum: 2011-04-02`,
+        customer: { id: '4711023', name: 'Elsa Holm' },
+      },
+      now,
+    );
+    expect(report.data.categories).toContain('date-of-birth');
   });
 });

@@ -70,6 +70,10 @@ const cases: Record<string, ReadonlyArray<[string, (n: number) => string, number
     ['street lines without a town', (n) => run('14 Elm Grove\n', n), 20_000],
     ['Nordic streets with a postcode and no town', (n) => run('Elmevej 14, 2100 ', n), 20_000],
   ],
+  'the date of birth': [
+    ['a label and white space without a date', (n) => `Födelsedatum:${' '.repeat(n)}x`, 20_000],
+    ['labels with half a date', (n) => run('född 2011-04 ', n), 20_000],
+  ],
 };
 
 for (const [pattern, patternCases] of Object.entries(cases)) {

@@ -52,14 +52,8 @@ describe('a login link or one-time code that reached the wrong person', () => {
   );
 
   it.each([
-    [
-      'sv',
-      'Vi avser att göra länken eller koden i sms:et ogiltig och logga ut alla inloggningar på ditt konto',
-    ],
-    [
-      'en',
-      'We intend to make the link or code in the text message invalid and sign out every session on your account',
-    ],
+    ['sv', 'vi gör länken eller koden i sms:et ogiltig och loggar ut alla inloggningar på ditt konto'],
+    ['en', 'we make the link or code in the text message invalid and sign out every session on your account'],
   ] as const)('says the proposal to the customer in a notice the law requires (%s)', async (locale, said) => {
     const { report } = await reportMisdirectedSms(misdirectedSmsInput, { now, locale });
     expect(report.subscriberNotice.required).toBe(true);

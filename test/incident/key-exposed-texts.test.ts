@@ -126,7 +126,7 @@ describe('an encrypted attachment whose key reached the recipient', () => {
     // High risk (health data): the notice the law requires says the proposed measures to the customer.
     const notice = await pharmacyNotice('en');
     expect(notice.text).not.toContain('no password or login link');
-    expect(notice.text).toContain('We intend to stop using the password that was sent with the attachment');
+    expect(notice.text).toContain('we stop using the password that was sent with the attachment');
     for (const locale of ['en', 'sv'] as const) {
       const result = await kredit(locale);
       const measures = result.report.measures.map((measure) => measure.id);

@@ -175,3 +175,33 @@ describe('a one-time login code among the credentials', () => {
     ).toEqual(['input.credentialKinds.0']);
   });
 });
+
+describe('a one-time code and a login link made invalid, with no password sent', () => {
+  // A telecom's code with a login link: no password was ever sent, so none is left to change.
+  const codeAndLink = {
+    ...loginCodeSms,
+    text: 'Norrsken Tele: Din engångskod är 739201. Logga in här: https://minasidor.norrskentele.se/login?token=Qx81fZ02aa. Dela den aldrig med någon.',
+    measures: [{ id: 'invalidate-login', status: 'done' as const, doneAt: '2026-12-01T08:20:00+01:00' }],
+  };
+  const said = {
+    sv: ['Länken och inloggningsuppgifterna i sms:et fungerar inte längre', 'Byt lösenord till ditt konto'],
+    en: ['The link and login details in the text message no longer work', 'Change the password of your'],
+  } as const;
+
+  it.each(['sv', 'en'] as const)('tells the customer to change no password (%s)', async (locale) => {
+    const { report } = await reportMisdirectedSms(codeAndLink, { now, locale });
+    expect(report.data.credentialKinds).not.toContain('password');
+    const notice = await buildCustomerNotice(report, {
+      channel: 'email',
+      locale,
+      to: 'eva.bjork@outlook.com',
+    });
+    const script = await buildCustomerNotice(report, { channel: 'phone-script', locale });
+    for (const text of [notice.text, script.text]) {
+      const [linkGone, changePassword] = said[locale];
+      expect(text).toContain(linkGone);
+      expect(text).not.toContain(changePassword);
+      expect(text).not.toContain(passwordAdvice[locale]);
+    }
+  });
+});

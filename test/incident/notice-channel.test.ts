@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateIncidentReportInput, IncidentReport } from '../../src/incident/index.js';
-import { buildCustomerNotice, createIncidentReport } from '../../src/incident/index.js';
+import { buildCustomerNotice, createIncidentReport, renderIncidentReport } from '../../src/incident/index.js';
 
 const base: CreateIncidentReportInput = {
   reference: 'INC-8',
@@ -154,4 +154,37 @@ describe('the notice’s fixed texts name the letter and the text message as suc
       await expectNoticeSays(report, locale, sentences, never);
     },
   );
+});
+
+describe('the request made again fits what went astray', () => {
+  const again = [{ id: 'contact-recipient-again', status: 'planned' as const }];
+  it.each([
+    ['sv', 'misdirected-email', 'och be hen radera det.', 'lämna tillbaka'],
+    ['en', 'misdirected-email', 'and ask them to delete it.', 'return'],
+    ['sv', 'misdirected-post', 'och be hen skicka tillbaka det eller förstöra det.', 'radera'],
+    ['en', 'misdirected-post', 'and ask them to return or destroy it.', 'delete'],
+  ] as const)('asks %s: for %s, %s', async (locale, circumstances, request, unfit) => {
+    const report = createIncidentReport({ ...base, circumstances, measures: again }, { now });
+    const notice = await buildCustomerNotice(report, { channel: 'email', locale, to: 'anna@example.se' });
+    const line = notice.text.split('\n').find((text) => text.includes('igen') || text.includes('again'));
+    expect(line).toContain(request);
+    expect(line).not.toContain(unfit);
+  });
+});
+
+describe('the report’s request made again fits an e-mail', () => {
+  it.each([
+    ['sv', 'återlämna'],
+    ['en', 'delete or return'],
+  ] as const)('asks no one to return an e-mail (%s)', (locale, unfit) => {
+    const report = createIncidentReport(
+      {
+        ...base,
+        circumstances: 'misdirected-email',
+        measures: [{ id: 'contact-recipient-again', status: 'planned' }],
+      },
+      { now },
+    );
+    expect(renderIncidentReport(report, { locale })).not.toContain(unfit);
+  });
 });

@@ -33,17 +33,17 @@ describe('the measures of a notice the law requires', () => {
     expect(report.subscriberNotice.required).toBe(true);
     const en = await buildCustomerNotice(report, { channel: 'email', locale: 'en' });
     const sv = await buildCustomerNotice(report, { channel: 'email', locale: 'sv' });
-    expect(en.text).toContain('This is what we propose to do:');
+    expect(en.text).toContain('We propose that:');
     expect(en.text).not.toContain('is to be');
     expect(en.text).not.toContain('the customer');
     expect(en.text).toContain('your correct');
-    expect(sv.text).toContain('Det här föreslår vi att göra:');
+    expect(sv.text).toContain('Vi föreslår att:');
     expect(sv.text).not.toContain(' ska ');
     expect(sv.text).not.toContain('kunden');
     expect(sv.text).toContain('din rätta');
   });
 
-  it('words every proposed measure as what we intend to do, never as an instruction to the customer', async () => {
+  it('words every proposed measure as a proposal, never as an intention or an instruction to the customer', async () => {
     const report = createIncidentReport(
       {
         ...required,
@@ -61,13 +61,15 @@ describe('the measures of a notice the law requires', () => {
         .filter((line) => line.startsWith('- ')) ?? [];
     const sv = await buildCustomerNotice(report, { channel: 'email', locale: 'sv' });
     const en = await buildCustomerNotice(report, { channel: 'email', locale: 'en' });
-    const svLines = proposedLines(sv.text, 'Det här föreslår vi att göra:');
-    const enLines = proposedLines(en.text, 'This is what we propose to do:');
+    const svLines = proposedLines(sv.text, 'Vi föreslår att:');
+    const enLines = proposedLines(en.text, 'We propose that:');
     expect(svLines.length).toBeGreaterThan(2);
     expect(enLines.length).toBe(svLines.length);
-    for (const line of svLines) expect(line).toMatch(/^- Vi avser att [a-zåäö]/);
-    for (const line of enLines) expect(line).toMatch(/^- We intend to [a-z]/);
-    expect(sv.text).toContain('- Vi avser att kontakta');
+    for (const line of svLines) expect(line).toMatch(/^- vi [a-zåäö]+ /);
+    for (const line of enLines) expect(line).toMatch(/^- we [a-z]+ /);
+    expect(sv.text).toContain('- vi kontaktar');
+    expect(sv.text).not.toContain('avser');
+    expect(en.text).not.toContain('intend');
   });
 
   it('says in the report that Art. 34(2) asks for measures when none are recorded', () => {

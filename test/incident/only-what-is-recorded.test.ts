@@ -99,9 +99,7 @@ describe('the documents state only what was recorded', () => {
       // GDPR Art. 34(2) with Art. 33(3)(b) and (d): the contact point and the measures taken or proposed.
       expect(notice.text).toContain('Eva Lund');
       expect(notice.text).toContain('dpo@example.se');
-      expect(notice.text).toContain(
-        locale === 'sv' ? 'Det här föreslår vi att göra:' : 'This is what we propose to do:',
-      );
+      expect(notice.text).toContain(locale === 'sv' ? 'Vi föreslår att:' : 'We propose that:');
       const text = renderIncidentReport(report, { locale });
       expect(text).toContain(
         locale === 'sv'

@@ -78,7 +78,7 @@ const words = {
     checkAny: 'kontrollera att inga lösenord eller inloggningslänkar har skickats',
     checkedAny: 'kontrolleras att inga lösenord eller inloggningslänkar har skickats',
     checkOthers:
-      'Vi avser att kontrollera om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen.',
+      'vi kontrollerar om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen.',
     checkOthersReport:
       'Det ska kontrolleras om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen.',
     change: /Byt lösenord/,
@@ -99,7 +99,7 @@ const words = {
     checkAny: 'check that no password or login link was sent',
     checkedAny: 'checked that no password or login link was sent',
     checkOthers:
-      'We intend to check whether any password or login link besides those in the message was sent to the wrong address.',
+      'we check whether any password or login link besides those in the message was sent to the wrong address.',
     checkOthersReport:
       'It is to be checked whether any password or login link besides those in the message was sent to the wrong address.',
     change: /Change (?:your|the) password/,

@@ -4,7 +4,8 @@ import type { MisdirectedEmailMeasureId, ReportLocale } from './report-texts.js'
 /**
  * The usual measures as the customer notice says them: in the first person plural, to the customer
  * in the second person, as done ("what we have done"), as planned ("what we will do") and as
- * proposed ("what we propose to do", only in a notice the law requires: GDPR Art. 34(2)). No measure names the employee who made the
+ * proposed (continuing the heading "Vi föreslår att:" / "We propose that:", said as a proposal and
+ * never as an intention nobody decided; only in a notice the law requires: GDPR Art. 34(2)). No measure names the employee who made the
  * mistake: the organisation answers for it (GDPR Art. 24). The words in braces are filled from
  * {@link noticeRecipientWords} and {@link noticeChannelWords} (capitalised where the brace is).
  */
@@ -35,7 +36,7 @@ export const noticeMeasureTexts: Readonly<
       'correct-postal-address': 'Vi har rättat din postadress hos oss.',
       'seller-feedback': 'Vi har gått igenom det som hände, så att samma misstag inte upprepas.',
       'contact-recipient-again':
-        'Vi har kontaktat {receiver} igen, efter att det första försöket misslyckades, och bett {them} radera det eller lämna tillbaka det.',
+        'Vi har kontaktat {receiver} igen, efter att det första försöket misslyckades, och bett {them} {dispose}.',
     },
     planned: {
       'recall-and-delete': 'Vi kommer att kontakta {receiver} och be {them} radera det.',
@@ -55,29 +56,27 @@ export const noticeMeasureTexts: Readonly<
       'correct-postal-address': 'Vi kommer att rätta din postadress hos oss.',
       'seller-feedback': 'Vi kommer att gå igenom det som hände, så att samma misstag inte upprepas.',
       'contact-recipient-again':
-        'Vi kommer att kontakta {receiver} igen, på annat sätt om det går, och be {them} radera det eller lämna tillbaka det.',
+        'Vi kommer att kontakta {receiver} igen, på annat sätt om det går, och be {them} {dispose}.',
     },
     proposed: {
-      'recall-and-delete': 'Vi avser att kontakta {receiver} och be {them} radera det.',
+      'recall-and-delete': 'vi kontaktar {receiver} och ber {them} radera det.',
       'correct-address':
-        'Vi avser att ta bort {wrongAddress} och lägga in {rightAddress}, efter att ha stämt av {rightPronoun} med dig.',
+        'vi tar bort {wrongAddress} och lägger in {rightAddress}, efter att ha stämt av {rightPronoun} med dig.',
       'profile-note':
-        'Vi avser att lägga in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
+        'vi lägger in en notering hos oss, så att vi är extra noga med att kontrollera vem vi talar med när någon hör av sig om ditt konto.',
       'check-password-reset':
-        'Vi avser att kontrollera att inga lösenord eller inloggningslänkar har skickats till {wrongDestination}.',
+        'vi kontrollerar att inga lösenord eller inloggningslänkar har skickats till {wrongDestination}.',
       'invalidate-login':
-        'Vi avser att göra länken eller koden i {item} ogiltig och logga ut alla inloggningar på ditt konto, så att ingen annan kan logga in med den.',
-      'new-password':
-        'Vi avser att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.',
+        'vi gör länken eller koden i {item} ogiltig och loggar ut alla inloggningar på ditt konto, så att ingen annan kan logga in med den.',
+      'new-password': 'vi skickar ett nytt lösenord till dig och gör tidigare skickade länkar ogiltiga.',
       'retire-attachment-password':
-        'Vi avser att sluta använda lösenordet som skickades med bilagan, och behandla bilagan som om den hade skickats okrypterad.',
+        'vi slutar använda lösenordet som skickades med bilagan, och behandlar bilagan som om den hade skickats okrypterad.',
       'return-or-destroy-letter':
-        'Vi avser att kontakta {receiver} och be {them} skicka tillbaka det eller förstöra det.',
-      'correct-postal-address':
-        'Vi avser att rätta din postadress hos oss, efter att ha stämt av den med dig.',
-      'seller-feedback': 'Vi avser att gå igenom det som hände, så att samma misstag inte upprepas.',
+        'vi kontaktar {receiver} och ber {them} skicka tillbaka det eller förstöra det.',
+      'correct-postal-address': 'vi rättar din postadress hos oss, efter att ha stämt av den med dig.',
+      'seller-feedback': 'vi går igenom det som hände, så att samma misstag inte upprepas.',
       'contact-recipient-again':
-        'Vi avser att kontakta {receiver} igen, på annat sätt om det går, och be {them} radera det eller lämna tillbaka det.',
+        'vi kontaktar {receiver} igen, på annat sätt om det går, och ber {them} {dispose}.',
     },
   },
   en: {
@@ -96,7 +95,7 @@ export const noticeMeasureTexts: Readonly<
       'correct-postal-address': 'We corrected your postal address in our records.',
       'seller-feedback': 'We went through what happened so that the mistake is not repeated.',
       'contact-recipient-again':
-        'We contacted {receiver} again, after the first attempt failed, and asked {them} to delete or return it.',
+        'We contacted {receiver} again, after the first attempt failed, and asked {them} to {dispose}.',
     },
     planned: {
       'recall-and-delete': 'We will contact {receiver} and ask {them} to delete it.',
@@ -113,27 +112,25 @@ export const noticeMeasureTexts: Readonly<
       'correct-postal-address': 'We will correct your postal address in our records.',
       'seller-feedback': 'We will go through what happened so that the mistake is not repeated.',
       'contact-recipient-again':
-        'We will contact {receiver} again, another way if possible, and ask {them} to delete or return it.',
+        'We will contact {receiver} again, another way if possible, and ask {them} to {dispose}.',
     },
     proposed: {
-      'recall-and-delete': 'We intend to contact {receiver} and ask {them} to delete it.',
+      'recall-and-delete': 'we contact {receiver} and ask {them} to delete it.',
       'correct-address':
-        'We intend to remove {wrongAddress} and enter {rightAddress}, after checking {rightPronoun} with you.',
+        'we remove {wrongAddress} and enter {rightAddress}, after checking {rightPronoun} with you.',
       'profile-note':
-        'We intend to add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
-      'check-password-reset':
-        'We intend to check that no password or login link was sent to {wrongDestination}.',
+        'we add a note to your account so that we take extra care to check who we are speaking to when anyone contacts us about it.',
+      'check-password-reset': 'we check that no password or login link was sent to {wrongDestination}.',
       'invalidate-login':
-        'We intend to make the link or code in {item} invalid and sign out every session on your account, so that nobody else can log in with it.',
-      'new-password': 'We intend to send you a new password and make links sent earlier invalid.',
+        'we make the link or code in {item} invalid and sign out every session on your account, so that nobody else can log in with it.',
+      'new-password': 'we send you a new password and make links sent earlier invalid.',
       'retire-attachment-password':
-        'We intend to stop using the password that was sent with the attachment, and treat the attachment as if it had been sent unencrypted.',
-      'return-or-destroy-letter': 'We intend to contact {receiver} and ask {them} to return or destroy it.',
-      'correct-postal-address':
-        'We intend to correct your postal address in our records, after checking it with you.',
-      'seller-feedback': 'We intend to go through what happened so that the mistake is not repeated.',
+        'we stop using the password that was sent with the attachment, and treat the attachment as if it had been sent unencrypted.',
+      'return-or-destroy-letter': 'we contact {receiver} and ask {them} to return or destroy it.',
+      'correct-postal-address': 'we correct your postal address in our records, after checking it with you.',
+      'seller-feedback': 'we go through what happened so that the mistake is not repeated.',
       'contact-recipient-again':
-        'We intend to contact {receiver} again, another way if possible, and ask {them} to delete or return it.',
+        'we contact {receiver} again, another way if possible, and ask {them} to {dispose}.',
     },
   },
 };
@@ -306,6 +303,8 @@ export const noticeChannelWords: Readonly<
           readonly rightAddress: string;
           readonly rightPronoun: string;
           readonly deleted: string;
+          /** What the recipient is asked to do with it: an e-mail or SMS is deleted, never returned. */
+          readonly dispose: string;
         }
       >
     >
@@ -319,6 +318,7 @@ export const noticeChannelWords: Readonly<
       rightAddress: 'din rätta adress',
       rightPronoun: 'den',
       deleted: 'raderat',
+      dispose: 'radera det',
     },
     letter: {
       item: 'brevet',
@@ -327,6 +327,7 @@ export const noticeChannelWords: Readonly<
       rightAddress: 'din rätta adress',
       rightPronoun: 'den',
       deleted: 'förstört',
+      dispose: 'skicka tillbaka det eller förstöra det',
     },
     sms: {
       item: 'sms:et',
@@ -335,6 +336,7 @@ export const noticeChannelWords: Readonly<
       rightAddress: 'ditt rätta nummer',
       rightPronoun: 'det',
       deleted: 'raderat',
+      dispose: 'radera det',
     },
   },
   en: {
@@ -345,6 +347,7 @@ export const noticeChannelWords: Readonly<
       rightAddress: 'your correct one',
       rightPronoun: 'it',
       deleted: 'deleted',
+      dispose: 'delete it',
     },
     letter: {
       item: 'the letter',
@@ -353,6 +356,7 @@ export const noticeChannelWords: Readonly<
       rightAddress: 'your correct one',
       rightPronoun: 'it',
       deleted: 'destroyed',
+      dispose: 'return or destroy it',
     },
     sms: {
       item: 'the text message',
@@ -361,6 +365,7 @@ export const noticeChannelWords: Readonly<
       rightAddress: 'your correct one',
       rightPronoun: 'it',
       deleted: 'deleted',
+      dispose: 'delete it',
     },
   },
 };
@@ -451,7 +456,7 @@ export const noticeLoginCheckTexts: Readonly<
     planned:
       'Vi kommer att kontrollera om fler lösenord eller inloggningslänkar än de i {item} har skickats till {wrongDestination}.',
     proposed:
-      'Vi avser att kontrollera om fler lösenord eller inloggningslänkar än de i {item} har skickats till {wrongDestination}.',
+      'vi kontrollerar om fler lösenord eller inloggningslänkar än de i {item} har skickats till {wrongDestination}.',
   },
   en: {
     done: 'We checked that no password or login link other than those in {item} was sent to {wrongDestination}.',
@@ -460,7 +465,7 @@ export const noticeLoginCheckTexts: Readonly<
     planned:
       'We will check whether any password or login link besides those in {item} was sent to {wrongDestination}.',
     proposed:
-      'We intend to check whether any password or login link besides those in {item} was sent to {wrongDestination}.',
+      'we check whether any password or login link besides those in {item} was sent to {wrongDestination}.',
   },
 };
 

@@ -166,7 +166,7 @@ export const measureTexts: Readonly<
     'seller-feedback':
       'Händelsen har återkopplats till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
     'contact-recipient-again':
-      'Mottagaren har kontaktats på nytt, efter att det första försöket misslyckades, och ombetts radera eller återlämna det felskickade.',
+      'Mottagaren har kontaktats på nytt, efter att det första försöket misslyckades, och ombetts radera det felskickade (ett brev: skicka tillbaka eller förstöra det).',
   },
   en: {
     'recall-and-delete': 'The recipient of the misdirected message was contacted and asked to delete it.',
@@ -186,7 +186,7 @@ export const measureTexts: Readonly<
     'seller-feedback':
       'Those involved were given feedback on the recorded cause (see Cause) so that it is not repeated.',
     'contact-recipient-again':
-      'The recipient was contacted again, after the first attempt failed, and asked to delete or return what they received.',
+      'The recipient was contacted again, after the first attempt failed, and asked to delete what they received (a letter: return or destroy it).',
   },
 };
 
@@ -253,7 +253,7 @@ export const pendingMeasureTexts: Readonly<
     'seller-feedback':
       'Händelsen ska återkopplas till de inblandade utifrån den registrerade orsaken (se Orsak), så att den inte upprepas.',
     'contact-recipient-again':
-      'Mottagaren ska kontaktas på nytt, på annat sätt om det går (telefon, brev), eftersom det första försöket misslyckades, och ombes radera eller återlämna det felskickade och bekräfta att det inte har sparats eller lämnats vidare.',
+      'Mottagaren ska kontaktas på nytt, på annat sätt om det går (telefon, brev), eftersom det första försöket misslyckades, och ombes radera det felskickade (ett brev: skicka tillbaka eller förstöra det) och bekräfta att det inte har sparats eller lämnats vidare.',
   },
   en: {
     'recall-and-delete':
@@ -277,7 +277,7 @@ export const pendingMeasureTexts: Readonly<
     'seller-feedback':
       'Those involved are to be given feedback on the recorded cause (see Cause) so that it is not repeated.',
     'contact-recipient-again':
-      'The recipient is to be contacted again, another way if possible (telephone, letter), since the first attempt failed, and asked to delete or return what they received and to confirm that it was neither kept nor passed on.',
+      'The recipient is to be contacted again, another way if possible (telephone, letter), since the first attempt failed, and asked to delete what they received (a letter: return or destroy it) and to confirm that it was neither kept nor passed on.',
   },
 };
 
@@ -308,7 +308,7 @@ export const failedMeasureTexts: Readonly<
     'seller-feedback':
       'Ett försök gjordes att återkoppla händelsen till de inblandade, men det misslyckades.',
     'contact-recipient-again':
-      'Ett nytt försök gjordes att nå mottagaren och be hen radera eller återlämna det felskickade, men även det misslyckades.',
+      'Ett nytt försök gjordes att nå mottagaren och be hen radera det felskickade (ett brev: skicka tillbaka eller förstöra det), men även det misslyckades.',
   },
   en: {
     'recall-and-delete':
@@ -329,7 +329,7 @@ export const failedMeasureTexts: Readonly<
       'An attempt was made to tell the customer what happened, but the customer was not reached.',
     'seller-feedback': 'An attempt was made to give those involved feedback on what happened, but it failed.',
     'contact-recipient-again':
-      'Another attempt was made to reach the recipient and ask them to delete or return what they received, but it failed too.',
+      'Another attempt was made to reach the recipient and ask them to delete what they received (a letter: return or destroy it), but it failed too.',
   },
 };
 
@@ -394,7 +394,8 @@ export const consequenceTexts: Readonly<
     financial: 'De ekonomiska uppgifterna kan användas för bedrägeri eller utpressning.',
     credentials: 'Länken eller inloggningsuppgifterna kan ge tillgång till kundens konto.',
     'phone-number': 'Telefonnumret kan användas för oönskade samtal eller bluffmeddelanden.',
-    'email-address': 'E-postadressen kan användas för nätfiske riktat mot kunden.',
+    // Said of one address or many (a Cc list shows every recipient's): whoever has the address is aimed at.
+    'email-address': 'E-postadresser kan användas för nätfiske riktat mot dem som har dem.',
     'date-of-birth':
       'Födelsedatumet används ofta för att bekräfta identitet och kan underlätta identitetsstöld.',
     health: 'Hälsouppgifter kan orsaka kränkning, diskriminering eller skada kundens anseende.',
@@ -417,7 +418,7 @@ export const consequenceTexts: Readonly<
     financial: 'The financial details could be used for fraud or extortion.',
     credentials: 'The link or login details could give access to the customer’s account.',
     'phone-number': 'The phone number could be used for unwanted calls or scam messages.',
-    'email-address': 'The e-mail address could be used for phishing aimed at the customer.',
+    'email-address': 'E-mail addresses could be used for phishing aimed at their owners.',
     'date-of-birth': 'The date of birth is often used to confirm identity and could help identity theft.',
     health: 'Health data could cause distress, discrimination or damage to reputation.',
     'special-category': 'Sensitive data could cause distress, discrimination or damage to reputation.',
