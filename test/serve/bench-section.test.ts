@@ -13,6 +13,6 @@ describe('the benchmark of the HTTP service', () => {
       timeout: 60_000,
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/sections out of recipient, pipeline, directory, postgres, cli, serve;/);
+    expect(result.stderr).toMatch(/sections out of recipient, pipeline, directory, postgres, cli, serve, verification;/);
   });
 });
