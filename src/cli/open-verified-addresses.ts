@@ -11,8 +11,11 @@ import { usageFailure } from './exit-codes.js';
 /**
  * The addresses a verifier proved, read from its store, for the check of a release: an address
  * verified for another customer, or one slip from one, is then that customer's there as it was in
- * the check that held the message. Only read: the verifier made here has a transport that refuses
- * every message, so nothing a release does can send a code.
+ * the check that held the message. It sends nothing: the verifier made here has a transport that
+ * refuses every message, so nothing a release does can send a code. It may write to the store: on
+ * its first slip look-up it files the verified addresses under the index when the store's index
+ * mark is missing, older or built with other mailbox rules (`verifier.reindex()`), as the
+ * application's verifier would; until that is done, look-ups fail closed.
  */
 export function verifiedAddressesIn(store: VerificationStore): VerifiedAddressSource {
   const verifier = createVerifier({
