@@ -380,13 +380,17 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     }
     await record(auditEntry(facts, 'held', holdId));
     if (verifier && awaitingCode && check.customerId !== undefined) {
-      throw await awaitVerification(verifier, {
+      const awaiting = await awaitVerification(verifier, {
         holdId,
         customerId: check.customerId,
         recipients: check.recipients,
         addresses: awaitingCode,
         ...(messageId === undefined ? {} : { messageId }),
       });
+      // No code went out: the held message waits for a person, not for a code, and says so. Held it
+      // stays whatever this answers; a store that cannot say so leaves the error to tell.
+      if (awaiting.codeNotSent) await options.holdStore.dropAwaitingCode?.(holdId).catch(() => undefined);
+      throw awaiting.error;
     }
     const details = {
       holdId,
