@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { LookupFailure } from '../guard/settle-lookup.js';
 import type { Action } from '../guard/verdict.js';
 import { parseInput } from '../internal/parse-input.js';
+import { findShownAddresses } from '../nodemailer/find-shown-addresses.js';
 import { checkRecipients } from '../pipeline/check-recipients.js';
 import { collectAnswers, collectRecipients } from '../pipeline/collect-recipients.js';
 import { type PipelineOptions, PipelineOptionsSchema } from '../pipeline/pipeline-options.js';
@@ -68,7 +69,10 @@ const OptionsSchema = PipelineOptionsSchema.extend({
  * field an answer goes to (Reply-To, From, Sender, Disposition-Notification-To, Return-Receipt-To,
  * Mail-Followup-To, each line of a repeated one) is listed, blocked, only when it is another
  * customer's or one slip from one, its finding naming the field (`Reply-To names another
- * customer's address: ...`).
+ * customer's address: ...`). A display name that shows an address (`"erik.lind@telia.com"
+ * <kundtjanst@butiken.se>`, an encoded-word too) is checked as the nodemailer plugin checks it: in
+ * To, Cc or Bcc it is refused as the mailbox shown to the recipient, in an answer field the address
+ * shown is checked as an answer address.
  *
  * A malformed message (no recipients, a header that cannot be read) is answered with `block` and
  * a problem, never a throw. It throws only for misuse (`InvalidInputError`) and for a stream that
@@ -94,11 +98,9 @@ export async function checkMessage(
   const header = await readMessageHeader(raw, maxBytes);
   if ('problem' in header) return unreadable(header.problem);
   const { messageId } = header;
-  const recipients = collectRecipients({
-    ...header.recipients,
-    ...(options.envelope ? { envelope: { to: options.envelope.to } } : {}),
-  });
-  if (recipients.length === 0) {
+  const named = collectRecipients(header.recipients);
+  const envelope = options.envelope ? collectRecipients({ envelope: { to: options.envelope.to } }) : [];
+  if (named.length + envelope.length === 0) {
     return unreadable(
       { code: 'no-recipients', message: 'the message names no recipient in To, Cc, Bcc or the envelope' },
       messageId,
@@ -109,8 +111,19 @@ export async function checkMessage(
   // every line of a repeated one, read as the nodemailer plugin reads a raw message's: nothing is
   // delivered there, but the customer's reply, a receipt or a bounce is, with the order in it
   // (RFC 5322 §3.6.2, RFC 8098 §2.1, RFC 3464 §2). Only another customer's address there is kept.
-  const replyTo = collectAnswers(header.answers);
-  const check = await checkRecipients({ recipients, source: header.headers, replyTo }, options);
+  const answers = collectAnswers(header.answers);
+  // What display names show, as the recipient's mail client shows them (`"erik.lind@telia.com"
+  // <anna@example.se>`, an encoded-word decoded, RFC 2047), read as the nodemailer plugin reads a
+  // prebuilt message's, so the same bytes get the same answer from both.
+  const shown = findShownAddresses({ named, replyTo: answers }, { prebuilt: true });
+  const check = await checkRecipients(
+    {
+      recipients: [...named, ...envelope, ...shown.recipients],
+      source: header.headers,
+      replyTo: [...answers, ...shown.answers],
+    },
+    options,
+  );
   return {
     ok: check.action === 'send' || check.failedOpen,
     action: check.action,

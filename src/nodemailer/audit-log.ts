@@ -7,10 +7,16 @@ import type { HeldEnvelope } from './hold-store.js';
  * What happened to a message:
  * - `sent`: passed to the transport (nothing to hold, a confirmation, or failing open), written
  *   before the transport answers (the plugin runs at compile); a refusal after it is a second line,
- *   `send-failed` or `recipients-refused`;
+ *   `send-failed`, `send-in-doubt` or `recipients-refused`;
  * - `send-failed`: after a `sent` or `monitored` line of the same message, the message did not go out
  *   after all: a later plugin, nodemailer or the transport refused it (the SMTP server's answer to
  *   RCPT TO or DATA), and `sendFailed.error` says what it answered; `sendMail` rejected with it;
+ * - `send-in-doubt`: after a `sent` or `monitored` line, the transport had the message and ended
+ *   without the server's answer (an abort, a socket timeout, a dropped connection): one that ends
+ *   after the message data went out, before the server's reply to it, may have been delivered (RFC
+ *   5321 §4.1.1.4: the server takes responsibility with that reply, and may have acted on the data
+ *   before it was lost), so the log claims neither; `sendFailed.error` says how it ended, and
+ *   `sendMail` rejected with it. Check with the recipient before sending it again;
  * - `recipients-refused`: after a `sent` or `monitored` line, the SMTP server refused some recipients
  *   at RCPT TO and the message went to the others only: `sendFailed.recipients` are those it did not
  *   reach, `sendFailed.error` the server's answers (nodemailer's `info.rejected`, `rejectedErrors`);
@@ -44,6 +50,7 @@ import type { HeldEnvelope } from './hold-store.js';
 export type AuditOutcome =
   | 'sent'
   | 'send-failed'
+  | 'send-in-doubt'
   | 'recipients-refused'
   | 'not-sent'
   | 'held'
@@ -150,7 +157,7 @@ export interface AuditEntry {
    */
   readonly verification?: { readonly challengeId: string; readonly error?: string };
   /**
-   * For `send-failed` and `recipients-refused`: what refused the message after it was passed on (the
+   * For `send-failed`, `send-in-doubt` and `recipients-refused`: what refused the message after it was passed on (the
    * transport's error), and for `recipients-refused` the recipients it did not reach.
    */
   readonly sendFailed?: { readonly error: string; readonly recipients?: readonly string[] };

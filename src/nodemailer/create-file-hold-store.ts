@@ -585,6 +585,26 @@ export function openFileHoldStore(
       return { id, ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }), ...sent };
     },
 
+    async dropAwaitingCode(id: string): Promise<void> {
+      checkId(id);
+      // Under the entry's lock: a release or discard that ended in between would otherwise have
+      // its removed record written back.
+      await lock(id, false);
+      try {
+        const record = await readRecord(id);
+        if (record?.awaitingCode === undefined) return;
+        const { awaitingCode: _awaitingCode, seal: _seal, ...kept } = record;
+        const sealed: EntryRecord = { ...kept, seal: sealOf(kept) };
+        await writeDurably(`${id}.json`, Buffer.from(JSON.stringify(sealed, null, 2), 'utf8'));
+      } catch (error) {
+        throw error instanceof HoldStoreFailedError
+          ? error
+          : new HoldStoreFailedError(`held message ${id} could not be updated`, { cause: error });
+      } finally {
+        await unlock(id);
+      }
+    },
+
     async discard(id: string, options: DiscardOptions = {}): Promise<boolean> {
       checkId(id);
       const settings = parseInput(DiscardOptionsSchema, options, ['options']);

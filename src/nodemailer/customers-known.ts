@@ -2,6 +2,7 @@ import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
 import { FewerCustomersError } from '../errors.js';
 import type { GuardOptions } from '../guard/create-guard.js';
+import { settleLookup } from '../guard/settle-lookup.js';
 import type { PendingRelease } from './release-tokens.js';
 
 /**
@@ -20,22 +21,37 @@ function asCount(value: unknown): number | undefined {
 /**
  * How many customers the check at release knows: an in-memory directory's `size`, a database
  * directory's `size()` (one count query), 0 for a guard without a directory (it knows no other
- * customer's address at all). Undefined when the directory cannot say, or its count fails: that
- * cannot show the release knows as many customers as the hold did.
+ * customer's address at all). Undefined when the directory cannot say, or its count fails or does
+ * not answer within `timeoutMs`: that cannot show the release knows as many customers as the hold did.
  */
 export async function countCustomers(
   directory: Directory | AsyncDirectory | undefined,
+  options: { readonly timeoutMs: number },
 ): Promise<number | undefined> {
   if (directory === undefined) return 0;
   const size = (directory as { readonly size?: unknown }).size;
-  return typeof size === 'function' ? askCount(directory, size as () => unknown) : asCount(size);
+  return typeof size === 'function'
+    ? askCount(directory, size as () => unknown, options.timeoutMs)
+    : asCount(size);
 }
 
-/** What a directory's `size()` answers, as a count; undefined when it fails or answers no count. */
-function askCount(directory: Directory | AsyncDirectory | undefined, size: () => unknown) {
-  return Promise.resolve()
-    .then(() => size.call(directory))
-    .then(asCount, () => undefined);
+/**
+ * What a directory's `size()` answers, as a count; undefined when it fails, answers no count, or
+ * does not answer within `timeoutMs` (a PostgreSQL `count(*)` waiting on a table lock never does,
+ * and the message would then be neither held nor sent), like every other directory look-up.
+ */
+async function askCount(
+  directory: Directory | AsyncDirectory | undefined,
+  size: () => unknown,
+  timeoutMs: number,
+): Promise<number | undefined> {
+  const outcome = await settleLookup(() => size.call(directory), timeoutMs);
+  return 'found' in outcome ? asCount(outcome.found) : undefined;
+}
+
+/** The guard's lookup time limit, which the count of its customers keeps to as well. */
+function lookupTimeoutOf(guard: { readonly options: Pick<GuardOptions, 'lookupTimeoutMs'> }): number {
+  return guard.options.lookupTimeoutMs ?? 2000;
 }
 
 /**
@@ -94,9 +110,10 @@ export function fewerCustomersRefusal(
  * like any other); nothing for a guard that looks customers up one by one, or a directory of the
  * caller's own that cannot say. A count that fails does not stop the hold (the message would be
  * lost): `customersCountFailed` is kept instead, and its release is refused unless `fewerCustomers`.
+ * A count with no answer within the guard's `lookupTimeoutMs` is a failed one.
  */
 export async function customersKnownWhenHeld(guard: {
-  readonly options: { readonly directory?: Directory | AsyncDirectory };
+  readonly options: Pick<GuardOptions, 'directory' | 'lookupTimeoutMs'>;
 }): Promise<{ readonly customersKnown?: number; readonly customersCountFailed?: true }> {
   const directory = guard.options.directory;
   const size = (directory as { readonly size?: unknown } | undefined)?.size;
@@ -104,7 +121,7 @@ export async function customersKnownWhenHeld(guard: {
     const known = customersKnown(directory);
     return known === undefined ? {} : { customersKnown: known };
   }
-  const counted = await askCount(directory, size as () => unknown);
+  const counted = await askCount(directory, size as () => unknown, lookupTimeoutOf(guard));
   return counted === undefined ? { customersCountFailed: true } : { customersKnown: counted };
 }
 
@@ -114,7 +131,7 @@ export async function customersKnownWhenHeld(guard: {
  */
 export async function fewerCustomersAtRelease(
   release: PendingRelease,
-  guard: { readonly options: Pick<GuardOptions, 'directory' | 'locale'> },
+  guard: { readonly options: Pick<GuardOptions, 'directory' | 'locale' | 'lookupTimeoutMs'> },
 ): Promise<FewerCustomersError | undefined> {
   // Decided before counting: a database directory's count is a query, not asked when nothing compares it.
   const whenHeld = customersWhenHeld(release);
@@ -123,7 +140,7 @@ export async function fewerCustomersAtRelease(
     {
       holdId: release.holdId,
       whenHeld,
-      now: await countCustomers(guard.options.directory),
+      now: await countCustomers(guard.options.directory, { timeoutMs: lookupTimeoutOf(guard) }),
     },
     { locale: guard.options.locale ?? 'en' },
   );

@@ -285,6 +285,14 @@ export interface HoldStore {
     record: (held: HeldMessage) => Promise<void>,
     options?: DiscardOptions,
   ): Promise<HeldMessage | undefined>;
+  /**
+   * Drops `awaitingCode` from a held message whose code could not be sent after all (the rate
+   * limit, a transport failure): it then waits for a person, and `holds list` and `holds show`
+   * say so instead of that it goes out by itself. Resolves once durable; nothing when the message
+   * is gone or has no `awaitingCode`. The guard calls it when a store has it (the folder and
+   * PostgreSQL stores do).
+   */
+  dropAwaitingCode?(id: string): Promise<void>;
 }
 
 const ReleaseOptionsSchema = z.object({

@@ -56,7 +56,7 @@ import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js'
 export { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 
 import { removeHeaderFields } from './remove-header-fields.js';
-import { endWatch, keepFailureReason, recordSendFailure, watchSend } from './watch-send.js';
+import { endWatch, isSendInDoubt, keepFailureReason, recordSendFailure, watchSend } from './watch-send.js';
 
 /**
  * Options of {@link nodemailerGuard}. The customer a message is for is taken, in this order, from
@@ -380,13 +380,17 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     }
     await record(auditEntry(facts, 'held', holdId));
     if (verifier && awaitingCode && check.customerId !== undefined) {
-      throw await awaitVerification(verifier, {
+      const awaiting = await awaitVerification(verifier, {
         holdId,
         customerId: check.customerId,
         recipients: check.recipients,
         addresses: awaitingCode,
         ...(messageId === undefined ? {} : { messageId }),
       });
+      // No code went out: the held message waits for a person, not for a code, and says so. Held it
+      // stays whatever this answers; a store that cannot say so leaves the error to tell.
+      if (awaiting.codeNotSent) await options.holdStore.dropAwaitingCode?.(holdId).catch(() => undefined);
+      throw awaiting.error;
     }
     const details = {
       holdId,
@@ -423,9 +427,9 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     outcome: 'sent' | 'monitored',
   ): Promise<void> {
     await record(auditEntry(facts, outcome));
-    watchSend(mail, (failure, refused) =>
+    watchSend(mail, (failure, refused, how) =>
       record({
-        ...auditEntry(facts, refused ? 'recipients-refused' : 'send-failed'),
+        ...auditEntry(facts, refused ? 'recipients-refused' : how?.inDoubt ? 'send-in-doubt' : 'send-failed'),
         sendFailed: { error: describeFailure(failure), ...(refused ? { recipients: [...refused] } : {}) },
       }).catch((error: unknown) =>
         // The caller hears of the failed send from `sendMail` itself; only the line is missing.
@@ -1361,13 +1365,18 @@ function guardTransport(transport: { send?: unknown } | undefined): void {
   const send = transport.send as (mail: MailMessage, callback: TransportCallback) => void;
   transport.send = function guardedSend(this: unknown, mail: MailMessage, given: TransportCallback) {
     // A message the transport did not take is recorded as such before the caller hears of it.
+    // Only once the transport has the message can a failure leave its delivery in doubt.
+    let handedOver = false;
     const callback: TransportCallback = (error, ...answer) => {
-      const recorded = error ? recordSendFailure(mail, error) : endWatch(mail, answer[0]);
+      const recorded = error
+        ? recordSendFailure(mail, error, { inDoubt: handedOver && isSendInDoubt(error) })
+        : endWatch(mail, answer[0]);
       void recorded.finally(() => given(error, ...answer));
     };
     const checked = checkedEnvelopes.get(mail);
     const node = mail?.message as unknown as Partial<BuiltNode> | undefined;
     if (checked === undefined || typeof node?.getEnvelope !== 'function') {
+      handedOver = true;
       return send.call(this, mail, callback);
     }
     const current = node.getEnvelope();
@@ -1390,6 +1399,7 @@ function guardTransport(transport: { send?: unknown } | undefined): void {
     }
     const pinned = { ...current, to: [...current.to] };
     node.getEnvelope = () => ({ ...pinned, to: [...pinned.to] });
+    handedOver = true;
     return send.call(this, mail, callback);
   };
 }

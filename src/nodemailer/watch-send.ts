@@ -10,7 +10,11 @@ const failureRecorders = new WeakMap<MailMessage, RecordFailure>();
  * Records what became of a message that did not reach every recipient: `failure` is what refused
  * it; `refused`, when the transport sent it to the others, the recipients it refused.
  */
-export type RecordFailure = (failure: unknown, refused?: readonly string[]) => Promise<void>;
+export type RecordFailure = (
+  failure: unknown,
+  refused?: readonly string[],
+  options?: { readonly inDoubt?: boolean },
+) => Promise<void>;
 
 /** Why a message was refused where nodemailer does not pass the error on (see `watchSend`). */
 const failureReasons = new WeakMap<MailMessage, unknown>();
@@ -54,12 +58,33 @@ export function keepFailureReason(mail: MailMessage, reason: unknown): void {
  * Records that a watched message did not go out, once; resolves when it is recorded (at once for a
  * message not watched, or one whose failure was recorded already).
  */
-export function recordSendFailure(mail: MailMessage, failure: unknown): Promise<void> {
+export function recordSendFailure(
+  mail: MailMessage,
+  failure: unknown,
+  options: { readonly inDoubt?: boolean } = {},
+): Promise<void> {
   const recordFailure = failureRecorders.get(mail);
   if (recordFailure === undefined) return Promise.resolve();
   failureRecorders.delete(mail);
-  return recordFailure(failure);
+  return recordFailure(failure, undefined, options);
 }
+
+/**
+ * Whether a transport's failure leaves it open if the message was delivered: one with no reply of
+ * the server (an abort, a socket timeout, a dropped connection) may have come after the message data
+ * went out and before the server's reply to it, and a server that took it may have delivered it
+ * (RFC 5321 §4.1.1.4). Only a refusal, a 4xx or 5xx reply (RFC 5321 §4.2.1), or a failure before
+ * any connection carried the message says it did not go.
+ */
+export function isSendInDoubt(failure: unknown): boolean {
+  const { responseCode, code } = (failure ?? {}) as { responseCode?: unknown; code?: unknown };
+  if (typeof responseCode === 'number' && responseCode >= 400 && responseCode < 600) return false;
+  // Refused before any connection carried the message: nodemailer's own envelope check, or no server.
+  return !(typeof code === 'string' && NOTHING_SENT_CODES.has(code));
+}
+
+/** nodemailer's and Node.js's codes of a failure before the server could have had the message. */
+const NOTHING_SENT_CODES = new Set(['EENVELOPE', 'ECONNREFUSED', 'ENOTFOUND', 'EDNS']);
 
 /**
  * Ends the watch of a message the transport took. An SMTP transport takes a message when the

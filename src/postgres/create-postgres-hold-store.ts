@@ -360,6 +360,16 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       return row && held ? { ...held, raw: row.raw as Buffer } : undefined;
     },
 
+    async dropAwaitingCode(id: string): Promise<void> {
+      checkId(id);
+      await pool
+        .query(
+          `UPDATE ${table} SET details = details - 'awaitingCode' WHERE id = $1 AND details ? 'awaitingCode'`,
+          [id],
+        )
+        .catch(failed(`held message ${id} could not be updated in PostgreSQL`));
+    },
+
     async release(
       id: string,
       transporter: Transporter,

@@ -8,6 +8,7 @@ import {
   smtpTransport,
   usePipelineFixture,
 } from '../support/pipeline.js';
+import { neverAnswerData } from '../support/smtp-sink.js';
 
 // The plugin writes `sent` when it passes a message on, before the transport answers. A message the
 // SMTP server or a later plugin refuses did not go out: the log must say so, or a breach report or
@@ -99,5 +100,21 @@ describe('a message the check passed but that did not go out', () => {
         sendFailed: { recipients: ['anna@svenssonbygg.se'], error: expect.stringContaining('550') },
       },
     ]);
+  });
+});
+
+describe('a message whose send ended after the server had it, before it answered', () => {
+  it('is logged send-in-doubt, not send-failed, when the send is aborted while the server holds the data unanswered', async () => {
+    const reached = neverAnswerData(fixture.sink);
+    const controller = new AbortController();
+    const sent = failure(guardedTransport(fixture).sendMail(annasOrder({ signal: controller.signal })));
+    await reached;
+    controller.abort();
+    const ended = await sent;
+    expect(ended?.message).toBeDefined();
+    // The server has the whole message: whether it delivers it is its call (RFC 5321 §4.1.1.4).
+    expect(fixture.sink.received.map(({ to }) => to)).toEqual([[ANNA]]);
+    expect(fixture.audit.entries.map(({ outcome }) => outcome)).toEqual(['sent', 'send-in-doubt']);
+    expect(fixture.audit.entries[1]).toMatchObject({ sendFailed: { error: expect.any(String) } });
   });
 });
