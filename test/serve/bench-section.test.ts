@@ -13,6 +13,8 @@ describe('the benchmark of the HTTP service', () => {
       timeout: 60_000,
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/sections out of recipient, pipeline, directory, postgres, cli, serve, verification;/);
+    expect(result.stderr).toMatch(
+      /sections out of recipient, pipeline, directory, postgres, cli, serve, verification;/,
+    );
   });
 });
