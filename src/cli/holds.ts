@@ -21,8 +21,9 @@ import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js'
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
-import { comparableAddress, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
+import { stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
 import { answerFieldName } from '../pipeline/answer-fields.js';
+import { comparableAddress } from '../pipeline/comparable-address.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';

@@ -1,7 +1,7 @@
 import { extractAddress } from '../address/extract-address.js';
 import { type MailboxRuleIndex, mailboxKey } from '../address/mailbox-key.js';
 import { parseAddress } from '../address/parse-address.js';
-import { comparableAddress } from './stopped-when-held.js';
+import { comparableAddress } from '../pipeline/comparable-address.js';
 
 /**
  * An address as a confirmation's `addresses` is matched against the recipients to confirm: by its

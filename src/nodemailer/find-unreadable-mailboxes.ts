@@ -1,8 +1,6 @@
 import addressparser from 'nodemailer/lib/addressparser';
-import { parseAddress } from '../address/parse-address.js';
+import { addressesShownIn } from '../pipeline/addresses-shown-in.js';
 import type { Recipient, RecipientField } from '../pipeline/recipient.js';
-import { decodeEncodedWords } from './decode-encoded-words.js';
-import { comparableAddress } from './stopped-when-held.js';
 
 const FIELDS = ['to', 'cc', 'bcc'] as const;
 
@@ -71,25 +69,6 @@ function unreadableInText(text: string, field: RecipientField): Recipient[] {
 /** Whether a display name or comment holds an address other than the mailbox's own. */
 function namesOtherAddress(name: string, address: string): boolean {
   return addressesShownIn(name, address).length > 0;
-}
-
-/**
- * The addresses other than the mailbox's own that its display name or comment shows, as a mail
- * client shows it: its encoded-words (RFC 2047) decoded first, so `=?utf-8?q?erik=40telia.com?=`
- * shows `erik@telia.com`. None for a name with a control character (refused whole elsewhere).
- *
- * @example
- * ```ts
- * addressesShownIn('=?utf-8?q?erik.lind=40telia.com?=', 'kundtjanst@butiken.se'); // ['erik.lind@telia.com']
- * ```
- */
-export function addressesShownIn(name: string, address: string): string[] {
-  const shown = decodeEncodedWords(name);
-  if (!shown.includes('@') || CONTROL.test(shown)) return [];
-  const own = comparableAddress(address);
-  return shown
-    .split(/[\s,;:<>()[\]"']+/)
-    .filter((token) => token.includes('@') && parseAddress(token).ok && comparableAddress(token) !== own);
 }
 
 /**

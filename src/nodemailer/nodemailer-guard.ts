@@ -24,6 +24,8 @@ import {
   collectReplyTo,
   type ParsedAddressList,
 } from '../pipeline/collect-recipients.js';
+import { comparableAddress } from '../pipeline/comparable-address.js';
+import { findShownAddresses } from '../pipeline/find-shown-addresses.js';
 import {
   type CustomerReference,
   type PipelineOptions,
@@ -48,10 +50,9 @@ import { releaseLookupFailed } from './release-lookup-failed.js';
 import { CORRECT_PROBABLY_WRONG } from './release-next-steps.js';
 import './mail-options.js';
 import { confirmationKey } from './confirmation-key.js';
-import { findShownAddresses } from './find-shown-addresses.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
-import { comparableAddress, OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
+import { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 
 export { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 

@@ -2,11 +2,11 @@ import type { SendMailOptions, SentMessageInfo, Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { InvalidInputError, SmtpUtf8NotAnnouncedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import { comparableAddress } from '../pipeline/comparable-address.js';
 import type { Recipient } from '../pipeline/recipient.js';
 import { announcesSmtpUtf8 } from './announces-smtp-utf8.js';
 import type { HeldEnvelope } from './hold-store.js';
 import { beginRelease, endRelease, wasSeen } from './release-tokens.js';
-import { comparableAddress } from './stopped-when-held.js';
 
 /** What {@link sendReleased} sends: a held message as stored, and who released it, and why. */
 export interface ReleasedMessage {

@@ -1,14 +1,8 @@
-import { extractAddress } from '../address/extract-address.js';
 import { OTHER_CUSTOMER_CODES } from '../guard/other-customer-codes.js';
 import { stopsRecipient } from '../guard/stops-recipient.js';
 import type { RecipientVerdict } from '../pipeline/recipient.js';
 
 export { OTHER_CUSTOMER_CODES };
-
-/** An address as a release compares it: the plain address, in lower case (RFC 5321 §2.4 allows no more). */
-export function comparableAddress(address: string): string {
-  return (extractAddress(address) ?? address).trim().toLowerCase();
-}
 
 /**
  * The held recipients the check that held the message stopped as `block` or as another customer's

@@ -1,10 +1,10 @@
-import type { Recipient } from '../pipeline/recipient.js';
+import { addressesShownIn } from './addresses-shown-in.js';
 import { decodeEncodedWords } from './decode-encoded-words.js';
-import { addressesShownIn } from './find-unreadable-mailboxes.js';
+import type { Recipient } from './recipient.js';
 
 /**
  * What the display names of a composed or prebuilt message show, as a mail client shows them
- * (encoded-words decoded, RFC 2047), where the options' own reading ({@link findUnreadableMailboxes})
+ * (encoded-words decoded, RFC 2047), where the options' own reading (`findUnreadableMailboxes` in the nodemailer plugin)
  * cannot see it:
  *
  * - `recipients`: a To, Cc, Bcc or Resent- mailbox whose display name shows another address, each

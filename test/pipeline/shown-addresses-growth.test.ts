@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEncodedWords } from '../../src/nodemailer/decode-encoded-words.js';
-import { addressesShownIn } from '../../src/nodemailer/find-unreadable-mailboxes.js';
+import { addressesShownIn } from '../../src/pipeline/addresses-shown-in.js';
+import { decodeEncodedWords } from '../../src/pipeline/decode-encoded-words.js';
 import { expectLinearGrowth } from '../support/growth.js';
 
 // A display name is the sender's text (a prebuilt message's header, a template's name field): its
