@@ -4,11 +4,15 @@ import { decodeEncodedWords } from './decode-encoded-words.js';
 
 // A control character makes the whole value an injection, refused whole by the recipient collector.
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+// What ends an address as shown: white space, the delimiters of RFC 5322 §3.4, and quotation marks
+// of any script (Unicode initial and final punctuation, `“erik@telia.com”`).
+const AROUND_ADDRESS = /[\s,;:<>()[\]"'\p{Pi}\p{Pf}]+/u;
 
 /**
  * The addresses other than the mailbox's own that its display name or comment shows, as a mail
  * client shows it: its encoded-words (RFC 2047) decoded first, so `=?utf-8?q?erik=40telia.com?=`
- * shows `erik@telia.com`. None for a name with a control character (refused whole elsewhere).
+ * shows `erik@telia.com`, and as typed too, for a client that reads encoded-words strictly. None for
+ * a name with a control character (refused whole elsewhere).
  *
  * @example
  * ```ts
@@ -16,10 +20,16 @@ const CONTROL = /[\p{Cc}\u2028\u2029]/u;
  * ```
  */
 export function addressesShownIn(name: string, address: string): string[] {
+  if (!name.includes('@') && !name.includes('=?')) return [];
   const shown = decodeEncodedWords(name);
-  if (!shown.includes('@') || CONTROL.test(shown)) return [];
+  if (CONTROL.test(shown)) return [];
   const own = comparableAddress(address);
-  return shown
-    .split(/[\s,;:<>()[\]"']+/)
-    .filter((token) => token.includes('@') && parseAddress(token).ok && comparableAddress(token) !== own);
+  // libmime decodes a word with white space in its text; RFC 2047 §2 lets encoded-text hold none,
+  // so a strict client shows that word as typed, and an address typed in it. Both readings count.
+  const tokens = shown === name ? addressTokens(shown) : [...addressTokens(shown), ...addressTokens(name)];
+  return [...new Set(tokens)].filter((token) => parseAddress(token).ok && comparableAddress(token) !== own);
+}
+
+function addressTokens(text: string): string[] {
+  return text.split(AROUND_ADDRESS).filter((token) => token.includes('@'));
 }

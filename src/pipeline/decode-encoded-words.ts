@@ -1,15 +1,20 @@
-// An encoded-word (RFC 2047 §2): `=?charset?encoding?text?=`, the charset optionally with a
-// language (RFC 2231 §5, `utf-8*sv`), the encoding B (base64) or Q (quoted-printable, `_` a space).
-const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
-// White space between two adjacent encoded-words is not shown (RFC 2047 §6.2).
-const BETWEEN_WORDS = /(\?=)\s+(?==\?[^?\s]+\?[bBqQ]\?)/g;
+import libmime from 'libmime';
+
+// An encoded-word (RFC 2047 §2) whose charset libmime does not read: its pattern takes only letters,
+// digits, `_`, `-` and `*` (the RFC 2231 §5 language), where RFC 2047 allows any token, such as the
+// IANA names `ISO_8859-1:1987` and `ANSI_X3.4-1968`.
+const CHARSET_LIBMIME_SKIPS = /=\?([^?\s]*[^\w\-*?\s][^?\s]*)\?(?=[bBqQ]\?[^?]*\?=)/g;
 
 /**
  * A display name as a mail client shows it: its encoded-words (RFC 2047) decoded, so an address
  * written `=?utf-8?q?erik.lind=40telia.com?=` reads `erik.lind@telia.com`, as the recipient sees it.
- * A charset other than UTF-8 and ISO-8859-1 is read as ISO-8859-1, which keeps every ASCII
- * character of the charsets mail uses (an address in it still shows); an encoded-word that does not
- * decode is left as it is.
+ *
+ * Decoded by libmime, mailparser's own decoder, so the nodemailer plugin reads a name as the raw
+ * message check does: adjacent words of one charset joined before decoding, base64 read as far as it
+ * goes, any charset iconv-lite knows (an unknown one as UTF-8). One difference, on the safe side: a
+ * word whose charset name holds a character libmime's pattern does not take (`ISO_8859-1:1987`) is
+ * decoded too, that character read as `_` (libmime reads a charset it does not know as UTF-8), as a client that takes any token shows it;
+ * left encoded, an address in it would pass unseen.
  *
  * @example
  * ```ts
@@ -18,33 +23,10 @@ const BETWEEN_WORDS = /(\?=)\s+(?==\?[^?\s]+\?[bBqQ]\?)/g;
  */
 export function decodeEncodedWords(text: string): string {
   if (!text.includes('=?')) return text;
-  return text
-    .replace(BETWEEN_WORDS, '$1')
-    .replace(ENCODED_WORD, (word, charset: string, encoding: string, encoded: string) => {
-      const bytes = encoding.toLowerCase() === 'b' ? base64Bytes(encoded) : quotedPrintableBytes(encoded);
-      if (bytes === undefined) return word;
-      const utf8 = /^utf-?8(\*|$)/i.test(charset);
-      return new TextDecoder(utf8 ? 'utf-8' : 'latin1').decode(bytes);
-    });
-}
-
-function base64Bytes(encoded: string): Uint8Array | undefined {
-  try {
-    return Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
-}
-
-function quotedPrintableBytes(encoded: string): Uint8Array {
-  const bytes: number[] = [];
-  for (let index = 0; index < encoded.length; index++) {
-    const char = encoded[index] as string;
-    const hex = char === '=' ? encoded.slice(index + 1, index + 3) : '';
-    if (/^[0-9a-fA-F]{2}$/.test(hex)) {
-      bytes.push(Number.parseInt(hex, 16));
-      index += 2;
-    } else bytes.push(char === '_' ? 0x20 : char.charCodeAt(0) & 0xff);
-  }
-  return Uint8Array.from(bytes);
+  return libmime.decodeWords(
+    text.replace(
+      CHARSET_LIBMIME_SKIPS,
+      (_start, charset: string) => `=?${charset.replace(/[^\w\-*]/g, '_')}?`,
+    ),
+  );
 }
