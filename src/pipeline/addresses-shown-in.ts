@@ -2,8 +2,10 @@ import { parseAddress } from '../address/parse-address.js';
 import { comparableAddress } from './comparable-address.js';
 import { decodeEncodedWords } from './decode-encoded-words.js';
 
-// A control character makes the whole value an injection, refused whole by the recipient collector.
-const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+// A control character in a name as given makes the whole value an injection, refused whole by the
+// recipient collector; one an encoded-word decodes to is none (the header holds none). A tab is
+// folding white space (RFC 5322 §3.2.2), which the collector lets be and a client shows as a space.
+const CONTROLS = /(?!\t)[\p{Cc}\u2028\u2029]/gu;
 // What ends an address as shown: white space, the delimiters of RFC 5322 §3.4, and quotation marks
 // of any script (Unicode initial and final punctuation, `“erik@telia.com”`).
 const AROUND_ADDRESS = /[\s,;:<>()[\]"'\p{Pi}\p{Pf}]+/u;
@@ -12,7 +14,7 @@ const AROUND_ADDRESS = /[\s,;:<>()[\]"'\p{Pi}\p{Pf}]+/u;
  * The addresses other than the mailbox's own that its display name or comment shows, as a mail
  * client shows it: its encoded-words (RFC 2047) decoded first, so `=?utf-8?q?erik=40telia.com?=`
  * shows `erik@telia.com`, and as typed too, for a client that reads encoded-words strictly. None for
- * a name with a control character (refused whole elsewhere).
+ * a name given with a line break or another control character (refused whole elsewhere).
  *
  * @example
  * ```ts
@@ -20,14 +22,19 @@ const AROUND_ADDRESS = /[\s,;:<>()[\]"'\p{Pi}\p{Pf}]+/u;
  * ```
  */
 export function addressesShownIn(name: string, address: string): string[] {
-  if (!name.includes('@') && !name.includes('=?')) return [];
+  if (name.search(CONTROLS) >= 0 || !(name.includes('@') || name.includes('=?'))) return [];
   const shown = decodeEncodedWords(name);
-  if (CONTROL.test(shown)) return [];
-  const own = comparableAddress(address);
+  // A client shows a decoded control character as a space, a box or nothing: the address beside it
+  // or around it shows either way, so both readings count.
+  const readings =
+    shown.search(CONTROLS) < 0 ? [shown] : [shown.replace(CONTROLS, ' '), shown.replace(CONTROLS, '')];
   // libmime decodes a word with white space in its text; RFC 2047 §2 lets encoded-text hold none,
   // so a strict client shows that word as typed, and an address typed in it. Both readings count.
-  const tokens = shown === name ? addressTokens(shown) : [...addressTokens(shown), ...addressTokens(name)];
-  return [...new Set(tokens)].filter((token) => parseAddress(token).ok && comparableAddress(token) !== own);
+  if (shown !== name) readings.push(name);
+  const own = comparableAddress(address);
+  return [...new Set(readings.flatMap(addressTokens))].filter(
+    (token) => parseAddress(token).ok && comparableAddress(token) !== own,
+  );
 }
 
 function addressTokens(text: string): string[] {

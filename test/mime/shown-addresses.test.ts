@@ -42,6 +42,10 @@ describe("checkMessage and a display name that shows another customer's address"
     ['a quoted address in a Reply-To name', `Reply-To: "${ERIK}" <kundtjanst@butiken.se>\r\n`],
     ['an encoded-word in a Reply-To name', `Reply-To: ${ERIK_ENCODED} <kundtjanst@butiken.se>\r\n`],
     ['a quoted address in a Cc name', `Cc: "${ERIK}" <anna@svenssonbygg.se>\r\n`],
+    [
+      'an encoded line break before the address in a Reply-To name',
+      `Reply-To: =?utf-8?q?Erik=0A=3Cerik.lind=40telia.com=3E?= <kundtjanst@butiken.se>\r\n`,
+    ],
     ['nothing shown in a name', 'Reply-To: Kundtjänst <kundtjanst@butiken.se>\r\n'],
   ];
   for (const [what, header] of cases)

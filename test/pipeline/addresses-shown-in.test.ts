@@ -25,8 +25,19 @@ describe('addressesShownIn', () => {
     // no space), so the address typed inside it; libmime decodes the base64 around it to other bytes.
     ['typed inside a B word with a space in it', `=?utf-8?b?S3VuZA== ${ERIK} ?=`],
     ['typed inside a Q word with a space in it', `=?utf-8?q?Kund ${ERIK}?=`],
+    // A control character an encoded-word decodes to is not an injection (the header holds none):
+    // a client shows it as a space, a box or nothing, and the address beside it all the same.
+    ['beside an encoded line break', `=?utf-8?q?Erik=0A?= ${ERIK}`],
+    ['after an encoded line break in the same word', '=?utf-8?q?Erik=0D=0A=3Cerik.lind=40telia.com=3E?='],
+    ['with an encoded NUL inside it', '=?utf-8?q?erik.lind=00=40telia.com?='],
+    // A tab is folding white space (RFC 5322 §3.2.2), which the recipient collector lets be.
+    ['after a tab', `Erik\t${ERIK}`],
   ])('shows an address %s', (_case, name) => {
     expect(addressesShownIn(name, OWN)).toEqual([ERIK]);
+  });
+
+  it('shows none for a name with a line break, which the recipient collector refuses whole', () => {
+    expect(addressesShownIn(`Erik\r\nBcc: ${ERIK}`, OWN)).toEqual([]);
   });
 
   it('shows none for a name with only the mailbox’s own address, encoded or not', () => {

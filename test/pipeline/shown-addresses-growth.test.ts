@@ -30,6 +30,14 @@ describe('reading the addresses a display name shows', () => {
     });
   });
 
+  it('grows linearly with the number of encoded control characters', async () => {
+    await expectLinearGrowth({
+      n: 2_000,
+      make: (n) => `${'=?utf-8?q?Erik=0A?= '.repeat(n)}erik.lind@telia.com`,
+      run: (name: string) => addressesShownIn(name, 'kundtjanst@butiken.se'),
+    });
+  });
+
   it('grows linearly with the number of addresses a name shows', async () => {
     await expectLinearGrowth({
       n: 2_000,
