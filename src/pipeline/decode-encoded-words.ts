@@ -1,8 +1,9 @@
 import libmime from 'libmime';
 
-// An encoded-word (RFC 2047 §2) whose charset libmime does not read: its pattern takes only letters,
-// digits, `_`, `-` and `*` (the RFC 2231 §5 language), where RFC 2047 allows any token, such as the
-// IANA names `ISO_8859-1:1987` and `ANSI_X3.4-1968`.
+// An encoded-word whose charset libmime does not read: its pattern takes only letters, digits, `_`,
+// `-` and `*` (the RFC 2231 §5 language). RFC 2047 §2 keeps especials such as `.` and `:` out of a
+// charset too, but IANA names hold them (`ISO_8859-1:1987`, `ANSI_X3.4-1968`) and lenient readers
+// take anything up to the next `?` (Python's email.header does), so such a word is shown decoded.
 const CHARSET_LIBMIME_SKIPS = /=\?([^?\s]*[^\w\-*?\s][^?\s]*)\?(?=[bBqQ]\?[^?]*\?=)/g;
 
 /**
@@ -13,8 +14,8 @@ const CHARSET_LIBMIME_SKIPS = /=\?([^?\s]*[^\w\-*?\s][^?\s]*)\?(?=[bBqQ]\?[^?]*\
  * message check does: adjacent words of one charset joined before decoding, base64 read as far as it
  * goes, any charset iconv-lite knows (an unknown one as UTF-8). One difference, on the safe side: a
  * word whose charset name holds a character libmime's pattern does not take (`ISO_8859-1:1987`) is
- * decoded too, that character read as `_` (libmime reads a charset it does not know as UTF-8), as a client that takes any token shows it;
- * left encoded, an address in it would pass unseen.
+ * decoded too, that character read as `_` (so as UTF-8, libmime's reading of a charset it does not
+ * know), as a lenient client shows it; left encoded, an address in it would pass unseen.
  *
  * @example
  * ```ts

@@ -69,9 +69,9 @@ describe('decodeEncodedWords', () => {
     expect(decodeEncodedWords(typed?.name ?? '')).toBe(await mailparserName(name));
   });
 
-  // RFC 2047 §2 lets a charset be any token; libmime, and so mailparser, leaves an encoded-word
-  // whose charset has a character other than a letter, digit, `_`, `-` or `*` as it is. A client
-  // that reads the charset as a token shows the address in it, so it is read here too.
+  // libmime, and so mailparser, leaves an encoded-word whose charset has a character other than a
+  // letter, digit, `_`, `-` or `*` as it is. IANA charset names hold such characters, and a lenient
+  // client reads the charset up to the next `?` and shows the address in it, so it is read here too.
   it.each([
     ['=?ISO_8859-1:1987?q?erik.lind=40telia.com?=', ERIK],
     ['=?ANSI_X3.4-1968?b?ZXJpay5saW5kQHRlbGlhLmNvbQ==?=', ERIK],
