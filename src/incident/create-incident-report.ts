@@ -45,6 +45,7 @@ import {
 import { deniedPremise, premisesHolding } from './measure-premises.js';
 import { decide, judgmentFields, withADecision } from './officer-judgment.js';
 import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
+import { parseInputIn, requestedLocale } from './parse-input-in.js';
 
 const ReportShape = IncidentReportSchema.shape;
 
@@ -184,8 +185,10 @@ export function createIncidentReport(
   input: CreateIncidentReportInput,
   options: CreateIncidentReportOptions = {},
 ): IncidentReport {
-  const given = parseInput(CreateIncidentReportInputSchema, input, ['input']);
-  const settings = parseInput(CreateIncidentReportOptionsSchema, options, ['options']);
+  // The language first, so that a refusal of the facts is said in it too.
+  const locale = requestedLocale(options);
+  const given = parseInputIn(locale, CreateIncidentReportInputSchema, input, ['input']);
+  const settings = parseInputIn(locale, CreateIncidentReportOptionsSchema, options, ['options']);
   const country = given.provider.country ?? 'SE';
   // A time of sending nobody has confirmed does not choose the law: until it is confirmed, the law is
   // the one in force when the breach was detected (GDPR Art. 99(2); Art. 33(1) counts from awareness).
@@ -199,61 +202,64 @@ export function createIncidentReport(
     ),
   );
   const filing = resolveFilings(given, authorities, settings.locale);
-  refuseIssues([
-    ...filing.issues,
-    ...(given.notifications?.flatMap((notification, index) => [
+  refuseIssues(
+    [
+      ...filing.issues,
+      ...(given.notifications?.flatMap((notification, index) => [
+        ...impossibleMoments(
+          {
+            detectedAt: [given.detectedAt, ['input', 'detectedAt']],
+            initialNotificationAt: [notification.at, ['input', 'notifications', index, 'at']],
+          },
+          settings.locale,
+        ),
+        // A filing dated after the report is written cannot be stated as made (as initialNotificationAt).
+        ...(toDate(notification.at).getTime() > toDate(settings.now ?? new Date()).getTime()
+          ? [
+              {
+                path: ['input', 'notifications', index, 'at'],
+                message:
+                  settings.locale === 'sv'
+                    ? 'anmälan till tillsynsmyndigheten är daterad efter att rapporten skrevs'
+                    : 'the notification to the authority is dated after the report is written',
+              },
+            ]
+          : []),
+      ]) ?? []),
       ...impossibleMoments(
         {
+          occurredAt: [given.occurredAt, ['input', 'occurredAt']],
           detectedAt: [given.detectedAt, ['input', 'detectedAt']],
-          initialNotificationAt: [notification.at, ['input', 'notifications', index, 'at']],
+          initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
+          notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
         },
         settings.locale,
       ),
-      // A filing dated after the report is written cannot be stated as made (as initialNotificationAt).
-      ...(toDate(notification.at).getTime() > toDate(settings.now ?? new Date()).getTime()
-        ? [
-            {
-              path: ['input', 'notifications', index, 'at'],
-              message:
-                settings.locale === 'sv'
-                  ? 'anmälan till tillsynsmyndigheten är daterad efter att rapporten skrevs'
-                  : 'the notification to the authority is dated after the report is written',
-            },
-          ]
+      ...contradictoryFacts(given, ['input'], settings.locale),
+      ...contradictoryMeasures(given, ['input'], settings.locale),
+      ...impossibleIncidentDates({
+        occurredAt: given.occurredAt,
+        detectedAt: given.detectedAt,
+        now: settings.now ?? new Date(),
+        customerCallAt: given.customerCall?.at,
+        judgmentAt: given.judgment?.at,
+        timeline: given.timeline?.map((entry) => entry.at) ?? [],
+        measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
+        initialNotificationAt: given.initialNotificationAt,
+        notifiedAt: given.subscriberNotice?.notifiedAt,
+        locale: settings.locale,
+      }),
+      ...(given.misdirected
+        ? sameMailboxIssue(
+            given.misdirected.intended,
+            given.misdirected.actual,
+            ['input', 'misdirected', 'actual'],
+            settings.locale,
+          )
         : []),
-    ]) ?? []),
-    ...impossibleMoments(
-      {
-        occurredAt: [given.occurredAt, ['input', 'occurredAt']],
-        detectedAt: [given.detectedAt, ['input', 'detectedAt']],
-        initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
-        notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
-      },
-      settings.locale,
-    ),
-    ...contradictoryFacts(given, ['input'], settings.locale),
-    ...contradictoryMeasures(given, ['input'], settings.locale),
-    ...impossibleIncidentDates({
-      occurredAt: given.occurredAt,
-      detectedAt: given.detectedAt,
-      now: settings.now ?? new Date(),
-      customerCallAt: given.customerCall?.at,
-      judgmentAt: given.judgment?.at,
-      timeline: given.timeline?.map((entry) => entry.at) ?? [],
-      measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
-      initialNotificationAt: given.initialNotificationAt,
-      notifiedAt: given.subscriberNotice?.notifiedAt,
-      locale: settings.locale,
-    }),
-    ...(given.misdirected
-      ? sameMailboxIssue(
-          given.misdirected.intended,
-          given.misdirected.actual,
-          ['input', 'misdirected', 'actual'],
-          settings.locale,
-        )
-      : []),
-  ]);
+    ],
+    locale,
+  );
   const iso = (value: DateInput) => toDate(value).toISOString();
   // Regulation 611/2013 Art. 2(3) counts from the first notification to the provider's authority.
   const eprivacyFiledAt =
@@ -309,14 +315,17 @@ export function createIncidentReport(
     provisional: given.dataContentUnknown === true && judgment === undefined,
   });
   const notified = authorities.filter((finding) => decision.notifyAuthorityUnder.includes(finding.regime));
-  refuseIssues([
-    ...filingsAgainstJudgment(
-      { ...given, filings: filing.filings },
-      { judgedNotNotified: judgment?.notifyAuthority === false, authorities, notified },
-      settings.locale,
-    ),
-    ...ambiguousFilingTime(given, notified, settings.locale),
-  ]);
+  refuseIssues(
+    [
+      ...filingsAgainstJudgment(
+        { ...given, filings: filing.filings },
+        { judgedNotNotified: judgment?.notifyAuthority === false, authorities, notified },
+        settings.locale,
+      ),
+      ...ambiguousFilingTime(given, notified, settings.locale),
+    ],
+    locale,
+  );
   // The precedents are compared with the conclusion that holds: after a judgment that the risk is
   // unlikely, a decision that found no notification needed supports the signed conclusion, it does not
   // go against it (GDPR Art. 5(2): the controller shows how it reached the conclusion it signs).
