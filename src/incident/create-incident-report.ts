@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InputIssue } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import {
   type AssessmentProfile,
@@ -18,6 +19,7 @@ import { type BreachDecision, BreachDecisionSchema } from './breach-decision.js'
 import { pickCircumstances } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { type Authority, AuthoritySchema } from './data/authorities.js';
+import { gdprCountries } from './data/legal-bases.js';
 import {
   confirmedDeletionMeasureId,
   isRequestMeasure,
@@ -41,6 +43,7 @@ import {
   IncidentReportSchema,
   MeasureSchema,
   ProviderSchema,
+  providerCountries,
 } from './incident-report.js';
 import { deniedPremise, premisesHolding } from './measure-premises.js';
 import { decide, judgmentFields, withADecision } from './officer-judgment.js';
@@ -189,21 +192,28 @@ export function createIncidentReport(
   const locale = requestedLocale(options);
   const given = parseInputIn(locale, CreateIncidentReportInputSchema, input, ['input']);
   const settings = parseInputIn(locale, CreateIncidentReportOptionsSchema, options, ['options']);
-  const country = given.provider.country ?? 'SE';
+  const countries = providerCountries(given.provider);
+  // The main establishment: its time zone and its law decide the assessment.
+  const country = countries[0] ?? 'SE';
   // A time of sending nobody has confirmed does not choose the law: until it is confirmed, the law is
   // the one in force when the breach was detected (GDPR Art. 99(2); Art. 33(1) counts from awareness).
   const lawAt = given.occurredAtUnconfirmed === true ? given.detectedAt : given.occurredAt;
-  const authorities = given.regimes.map((regime) =>
-    findAuthority(
-      { country, regime, at: lawAt },
-      {
-        ...(settings.authorities === undefined ? {} : { authorities: settings.authorities }),
-      },
+  // Each country's authority under each regime, the main establishment's first: each is notified
+  // under its own law and by its own deadline (GDPR Art. 33(1); the UK GDPR's Art. 33(1)).
+  const authorities = countries.flatMap((where) =>
+    given.regimes.map((regime) =>
+      findAuthority(
+        { country: where, regime, at: lawAt },
+        {
+          ...(settings.authorities === undefined ? {} : { authorities: settings.authorities }),
+        },
+      ),
     ),
   );
   const filing = resolveFilings(given, authorities, settings.locale);
   refuseIssues(
     [
+      ...oneStopShopIssues(countries, given.regimes, locale),
       ...filing.issues,
       ...(given.notifications?.flatMap((notification, index) => [
         ...impossibleMoments(
@@ -492,6 +502,30 @@ const channelMeasureIds: Readonly<Record<string, readonly MisdirectedEmailMeasur
     'seller-feedback',
   ],
 };
+
+/**
+ * Two countries of the EU/EEA under the GDPR: a breach of an organisation established in several goes
+ * to the lead authority of its main establishment alone (GDPR Art. 56(1), the one-stop shop), so a
+ * second authority there would be notified under no rule. A provider's e-privacy filings are national
+ * (Directive 2002/58/EC Art. 4(3)), and a country outside (the United Kingdom) has its own law.
+ */
+function oneStopShopIssues(
+  countries: readonly string[],
+  regimes: readonly string[],
+  locale: 'sv' | 'en',
+): InputIssue[] {
+  const inside = countries.filter((country) => gdprCountries.has(country));
+  if (!regimes.includes('gdpr') || inside.length < 2) return [];
+  return [
+    {
+      path: ['input', 'provider', 'countries'],
+      message:
+        locale === 'sv'
+          ? `${inside.join(', ')} ligger alla i EU/EES: enligt dataskyddsförordningen anmäls incidenten bara till den ansvariga myndigheten i huvudetableringens land (artikel 56.1 i dataskyddsförordningen); ange huvudetableringen i country och de berörda i andra medlemsstater i otherMemberStates`
+          : `${inside.join(', ')} are all in the EU/EEA: under the GDPR the breach is notified to the lead authority of the main establishment alone (GDPR Art. 56(1)); give the main establishment as country, and the people in other member states in otherMemberStates`,
+    },
+  ];
+}
 
 /** The means proposed for telling the customer of a misdirected e-mail, before any notice is given. */
 export const proposedMeans = ['phone', 'email'] as const;

@@ -34,6 +34,7 @@ import {
   type IncidentReport,
   MeasureSchema,
   ProviderSchema,
+  providerCountries,
 } from './incident-report.js';
 import {
   IncidentCustomerSchema,
@@ -337,7 +338,8 @@ export async function reportFromInventory(
     ...(found.size === 0 ? [unreadContent] : []),
   ];
   const occurredAt = given.occurredAt ?? inventory.sentAt;
-  const country = given.organisation.country ?? 'SE';
+  // The main establishment's: its time zone reads the dates (see `providerCountries`).
+  const [country = 'SE'] = providerCountries(given.organisation);
   const unconfirmed =
     given.occurredAt === undefined &&
     inventory.sentAt !== undefined &&
