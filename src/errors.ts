@@ -90,7 +90,8 @@ export interface InputIssue {
 
 /**
  * Input that breaks an API's schema. `field` names the first offending field as a dotted path
- * (`customer.emails.0`); `issues` lists every one.
+ * (`customer.emails.0`); `issues` lists every one. With `locale: 'sv'` the message that lists them
+ * is Swedish (the issues' own messages are as given).
  */
 export class InvalidInputError extends EmailGuardError {
   override readonly name: string = 'InvalidInputError';
@@ -98,11 +99,16 @@ export class InvalidInputError extends EmailGuardError {
   readonly field: string;
   readonly issues: readonly InputIssue[];
 
-  constructor(issues: readonly InputIssue[], options?: { cause?: unknown }) {
+  constructor(issues: readonly InputIssue[], options?: { cause?: unknown; locale?: 'sv' | 'en' }) {
     const first = issues[0];
     const field = first ? formatPath(first.path) : '(input)';
     const detail = issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ');
-    super('INVALID_INPUT', `Invalid input at ${detail || field}`, options);
+    const prefix = options?.locale === 'sv' ? 'Ogiltiga uppgifter i' : 'Invalid input at';
+    super(
+      'INVALID_INPUT',
+      `${prefix} ${detail || field}`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.field = field;
     this.issues = issues;
   }

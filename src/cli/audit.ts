@@ -823,7 +823,7 @@ async function checkDraftFacts(
 ): Promise<void> {
   const { ReportMisdirectedInputSchema } = await import('../incident/index.js');
   const { parseInput } = await import('../internal/parse-input.js');
-  const { describeInputIssues } = await import('./describe-input-issues.js');
+  const { describeInputIssues } = await import('../incident/describe-input-issues.js');
   const input = {
     ...facts,
     message: 'Subject: x\r\n\r\nx\r\n',
@@ -868,7 +868,7 @@ async function draftIncidents(
   failed: number;
 }> {
   const { reportMisdirected, renderIncidentReport } = await import('../incident/index.js');
-  const { describeInputIssues } = await import('./describe-input-issues.js');
+  const { describeInputIssues } = await import('../incident/describe-input-issues.js');
   const { locale } = language;
   const text = cliTexts[locale].audit;
   const written: { number: string; hit: AuditHit; contentUnknown: boolean }[] = [];

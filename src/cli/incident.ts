@@ -5,6 +5,7 @@ import { NOT_AN_ADDRESS } from '../incident/address-schema.js';
 import type { BreachAssessment } from '../incident/assess-breach.js';
 import type { EmailNotice, PhoneScript } from '../incident/build-customer-notice.js';
 import { countryTimeZone } from '../incident/data/country-time-zones.js';
+import { describeInputIssues } from '../incident/describe-input-issues.js';
 import { MESSAGE_NAMES_NO_RECIPIENT } from '../incident/impossible-facts.js';
 import type { IncidentReport } from '../incident/incident-report.js';
 import {
@@ -16,7 +17,6 @@ import {
 import { HeaderEndScanner } from '../pipeline/find-header-end.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { cliTexts } from './cli-texts.js';
-import { describeInputIssues } from './describe-input-issues.js';
 import { escapeControls } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InputIssue } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import {
   type AssessmentProfile,
@@ -18,6 +19,7 @@ import { type BreachDecision, BreachDecisionSchema } from './breach-decision.js'
 import { pickCircumstances } from './breach-facts.js';
 import { CustomerCallSchema, TimelineEntrySchema } from './build-timeline.js';
 import { type Authority, AuthoritySchema } from './data/authorities.js';
+import { gdprCountries } from './data/legal-bases.js';
 import {
   confirmedDeletionMeasureId,
   isRequestMeasure,
@@ -41,10 +43,12 @@ import {
   IncidentReportSchema,
   MeasureSchema,
   ProviderSchema,
+  providerCountries,
 } from './incident-report.js';
 import { deniedPremise, premisesHolding } from './measure-premises.js';
 import { decide, judgmentFields, withADecision } from './officer-judgment.js';
 import { LargeScaleSchema, LocaleSchema } from './option-schemas.js';
+import { parseInputIn, requestedLocale } from './parse-input-in.js';
 
 const ReportShape = IncidentReportSchema.shape;
 
@@ -184,76 +188,88 @@ export function createIncidentReport(
   input: CreateIncidentReportInput,
   options: CreateIncidentReportOptions = {},
 ): IncidentReport {
-  const given = parseInput(CreateIncidentReportInputSchema, input, ['input']);
-  const settings = parseInput(CreateIncidentReportOptionsSchema, options, ['options']);
-  const country = given.provider.country ?? 'SE';
+  // The language first, so that a refusal of the facts is said in it too.
+  const locale = requestedLocale(options);
+  const given = parseInputIn(locale, CreateIncidentReportInputSchema, input, ['input']);
+  const settings = parseInputIn(locale, CreateIncidentReportOptionsSchema, options, ['options']);
+  const countries = providerCountries(given.provider);
+  // The main establishment: its time zone and its law decide the assessment.
+  const country = countries[0] ?? 'SE';
   // A time of sending nobody has confirmed does not choose the law: until it is confirmed, the law is
   // the one in force when the breach was detected (GDPR Art. 99(2); Art. 33(1) counts from awareness).
   const lawAt = given.occurredAtUnconfirmed === true ? given.detectedAt : given.occurredAt;
-  const authorities = given.regimes.map((regime) =>
-    findAuthority(
-      { country, regime, at: lawAt },
-      {
-        ...(settings.authorities === undefined ? {} : { authorities: settings.authorities }),
-      },
+  // Each country's authority under each regime, the main establishment's first: each is notified
+  // under its own law and by its own deadline (GDPR Art. 33(1); the UK GDPR's Art. 33(1)).
+  const authorities = countries.flatMap((where) =>
+    given.regimes.map((regime) =>
+      findAuthority(
+        { country: where, regime, at: lawAt },
+        {
+          ...(settings.authorities === undefined ? {} : { authorities: settings.authorities }),
+        },
+      ),
     ),
   );
   const filing = resolveFilings(given, authorities, settings.locale);
-  refuseIssues([
-    ...filing.issues,
-    ...(given.notifications?.flatMap((notification, index) => [
+  refuseIssues(
+    [
+      ...oneStopShopIssues(countries, given.regimes, locale),
+      ...filing.issues,
+      ...(given.notifications?.flatMap((notification, index) => [
+        ...impossibleMoments(
+          {
+            detectedAt: [given.detectedAt, ['input', 'detectedAt']],
+            initialNotificationAt: [notification.at, ['input', 'notifications', index, 'at']],
+          },
+          settings.locale,
+        ),
+        // A filing dated after the report is written cannot be stated as made (as initialNotificationAt).
+        ...(toDate(notification.at).getTime() > toDate(settings.now ?? new Date()).getTime()
+          ? [
+              {
+                path: ['input', 'notifications', index, 'at'],
+                message:
+                  settings.locale === 'sv'
+                    ? 'anmälan till tillsynsmyndigheten är daterad efter att rapporten skrevs'
+                    : 'the notification to the authority is dated after the report is written',
+              },
+            ]
+          : []),
+      ]) ?? []),
       ...impossibleMoments(
         {
+          occurredAt: [given.occurredAt, ['input', 'occurredAt']],
           detectedAt: [given.detectedAt, ['input', 'detectedAt']],
-          initialNotificationAt: [notification.at, ['input', 'notifications', index, 'at']],
+          initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
+          notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
         },
         settings.locale,
       ),
-      // A filing dated after the report is written cannot be stated as made (as initialNotificationAt).
-      ...(toDate(notification.at).getTime() > toDate(settings.now ?? new Date()).getTime()
-        ? [
-            {
-              path: ['input', 'notifications', index, 'at'],
-              message:
-                settings.locale === 'sv'
-                  ? 'anmälan till tillsynsmyndigheten är daterad efter att rapporten skrevs'
-                  : 'the notification to the authority is dated after the report is written',
-            },
-          ]
+      ...contradictoryFacts(given, ['input'], settings.locale),
+      ...contradictoryMeasures(given, ['input'], settings.locale),
+      ...impossibleIncidentDates({
+        occurredAt: given.occurredAt,
+        detectedAt: given.detectedAt,
+        now: settings.now ?? new Date(),
+        customerCallAt: given.customerCall?.at,
+        judgmentAt: given.judgment?.at,
+        timeline: given.timeline?.map((entry) => entry.at) ?? [],
+        measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
+        initialNotificationAt: given.initialNotificationAt,
+        notifiedAt: given.subscriberNotice?.notifiedAt,
+        locale: settings.locale,
+      }),
+      ...(given.misdirected
+        ? sameMailboxIssue(
+            given.misdirected.intended,
+            given.misdirected.actual,
+            ['input', 'misdirected', 'actual'],
+            settings.locale,
+          )
         : []),
-    ]) ?? []),
-    ...impossibleMoments(
-      {
-        occurredAt: [given.occurredAt, ['input', 'occurredAt']],
-        detectedAt: [given.detectedAt, ['input', 'detectedAt']],
-        initialNotificationAt: [given.initialNotificationAt, ['input', 'initialNotificationAt']],
-        notifiedAt: [given.subscriberNotice?.notifiedAt, ['input', 'subscriberNotice', 'notifiedAt']],
-      },
-      settings.locale,
-    ),
-    ...contradictoryFacts(given, ['input'], settings.locale),
-    ...contradictoryMeasures(given, ['input'], settings.locale),
-    ...impossibleIncidentDates({
-      occurredAt: given.occurredAt,
-      detectedAt: given.detectedAt,
-      now: settings.now ?? new Date(),
-      customerCallAt: given.customerCall?.at,
-      judgmentAt: given.judgment?.at,
-      timeline: given.timeline?.map((entry) => entry.at) ?? [],
-      measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
-      initialNotificationAt: given.initialNotificationAt,
-      notifiedAt: given.subscriberNotice?.notifiedAt,
-      locale: settings.locale,
-    }),
-    ...(given.misdirected
-      ? sameMailboxIssue(
-          given.misdirected.intended,
-          given.misdirected.actual,
-          ['input', 'misdirected', 'actual'],
-          settings.locale,
-        )
-      : []),
-  ]);
+    ],
+    locale,
+  );
   const iso = (value: DateInput) => toDate(value).toISOString();
   // Regulation 611/2013 Art. 2(3) counts from the first notification to the provider's authority.
   const eprivacyFiledAt =
@@ -309,14 +325,17 @@ export function createIncidentReport(
     provisional: given.dataContentUnknown === true && judgment === undefined,
   });
   const notified = authorities.filter((finding) => decision.notifyAuthorityUnder.includes(finding.regime));
-  refuseIssues([
-    ...filingsAgainstJudgment(
-      { ...given, filings: filing.filings },
-      { judgedNotNotified: judgment?.notifyAuthority === false, authorities, notified },
-      settings.locale,
-    ),
-    ...ambiguousFilingTime(given, notified, settings.locale),
-  ]);
+  refuseIssues(
+    [
+      ...filingsAgainstJudgment(
+        { ...given, filings: filing.filings },
+        { judgedNotNotified: judgment?.notifyAuthority === false, authorities, notified },
+        settings.locale,
+      ),
+      ...ambiguousFilingTime(given, notified, settings.locale),
+    ],
+    locale,
+  );
   // The precedents are compared with the conclusion that holds: after a judgment that the risk is
   // unlikely, a decision that found no notification needed supports the signed conclusion, it does not
   // go against it (GDPR Art. 5(2): the controller shows how it reached the conclusion it signs).
@@ -483,6 +502,30 @@ const channelMeasureIds: Readonly<Record<string, readonly MisdirectedEmailMeasur
     'seller-feedback',
   ],
 };
+
+/**
+ * Two countries of the EU/EEA under the GDPR: a breach of an organisation established in several goes
+ * to the lead authority of its main establishment alone (GDPR Art. 56(1), the one-stop shop), so a
+ * second authority there would be notified under no rule. A provider's e-privacy filings are national
+ * (Directive 2002/58/EC Art. 4(3)), and a country outside (the United Kingdom) has its own law.
+ */
+function oneStopShopIssues(
+  countries: readonly string[],
+  regimes: readonly string[],
+  locale: 'sv' | 'en',
+): InputIssue[] {
+  const inside = countries.filter((country) => gdprCountries.has(country));
+  if (!regimes.includes('gdpr') || inside.length < 2) return [];
+  return [
+    {
+      path: ['input', 'provider', 'countries'],
+      message:
+        locale === 'sv'
+          ? `${inside.join(', ')} ligger alla i EU/EES: enligt dataskyddsförordningen anmäls incidenten bara till den ansvariga myndigheten i huvudetableringens land (artikel 56.1 i dataskyddsförordningen); ange huvudetableringen i country och de berörda i andra medlemsstater i otherMemberStates`
+          : `${inside.join(', ')} are all in the EU/EEA: under the GDPR the breach is notified to the lead authority of the main establishment alone (GDPR Art. 56(1)); give the main establishment as country, and the people in other member states in otherMemberStates`,
+    },
+  ];
+}
 
 /** The means proposed for telling the customer of a misdirected e-mail, before any notice is given. */
 export const proposedMeans = ['phone', 'email'] as const;

@@ -191,6 +191,8 @@ interface Match {
   readonly sameRecipient: boolean;
   /** 0 for the same recipient, 1 for a close one (inside against trusted, one person against many), 2 otherwise. */
   readonly recipientGap: number;
+  /** How many bands of size apart the numbers of people are (see `sizeBand`): 0 for a similar number. */
+  readonly sizeGap: number;
   /** The data held a kind high in itself on one side only (political opinions there, none here). */
   readonly kindsDiffer: boolean;
   readonly shared: readonly Kind[];
@@ -405,6 +407,7 @@ export function findPrecedents(
       regimeApplies,
       gdprNotInForce,
       sameSize: sizeGap === 0,
+      sizeGap,
       otherChannel,
       afterwards,
       sameAfterwards: afterwards === here,
@@ -446,26 +449,47 @@ export function findPrecedents(
   // Addresses shown to each other (`exposure: 'cc'`) are the breach the decisions on CC instead of BCC
   // judged: they come before decisions on a message to one wrong address (EDPB Guidelines 01/2021
   // section 7; the DPC's and the AP's CC cases), after the readings above that rank first.
+  // The other way round, a message about one person or a few to one wrong address is read first
+  // against the decisions on one wrong address: a group that saw each other's addresses is another
+  // breach, of many recipients and many people. A breach of many people's data not shown to each
+  // other (a list sent to one stranger) is still read against them by the rule and the score.
   // A decision about another channel than this breach's (a letter against an e-mail, an SMS) comes
   // after those about the same channel, where both are known: who can open a letter in a letterbox,
   // an inbox or a phone is what the recipient's reach turns on (EDPB Guidelines 01/2021 judge the
   // misposted letters, Cases No. 13 and 16, apart from the misdirected e-mails, Nos. 14 and 15).
-  const tier = (match: Match) =>
-    (match.gdprNotInForce ? 32 : 0) +
-    ((assessed?.profile ?? 'default') === 'default' && match.decision.profile === 'strict' ? 16 : 0) +
-    (facts.exposure === 'cc' && match.decision.kind !== 'cc-instead-of-bcc' ? 8 : 0) +
-    (match.otherChannel ? 4 : 0) +
-    (match.ownAuthority ? 0 : 2) +
-    (assessed?.open !== true &&
-    assessed?.decidingReason !== undefined &&
-    match.decision.decidingReason === assessed.decidingReason &&
-    !match.kindsDiffer &&
-    match.recipientGap < 2
-      ? 0
-      : 1);
+  // Among the decisions on a group in CC, for a group in CC, the one of the nearest size comes first,
+  // before the own authority's and the rule's: how many saw the addresses is what sets one CC breach
+  // apart from another (EDPB Guidelines 9/2022, para. 89; AP PVV Overijssel's 101 recipients against
+  // APD 62/2022's 16 parents), where the kinds of data and the recipient are the same for all of them.
+  const groupHere = facts.exposure === 'cc';
+  const tier = (match: Match): number[] => {
+    const groupThere = match.decision.kind === 'cc-instead-of-bcc';
+    return [
+      match.gdprNotInForce ? 1 : 0,
+      (assessed?.profile ?? 'default') === 'default' && match.decision.profile === 'strict' ? 1 : 0,
+      (groupHere && !groupThere) ||
+      (groupThere && !reachedManyHere(facts) && sizeBand(facts.dataSubjects) <= 1)
+        ? 1
+        : 0,
+      match.otherChannel ? 1 : 0,
+      groupHere && groupThere ? match.sizeGap : 0,
+      match.ownAuthority ? 0 : 1,
+      assessed?.open !== true &&
+      assessed?.decidingReason !== undefined &&
+      match.decision.decidingReason === assessed.decidingReason &&
+      !match.kindsDiffer &&
+      match.recipientGap < 2
+        ? 0
+        : 1,
+    ];
+  };
+  const byTier = (a: Match, b: Match) => {
+    const [first, second] = [tier(a), tier(b)];
+    return first.reduce((order, value, index) => order || value - (second[index] ?? 0), 0);
+  };
   matches.sort(
     (a, b) =>
-      tier(a) - tier(b) ||
+      byTier(a, b) ||
       b.score - a.score ||
       CONFIDENCE_ORDER[a.decision.confidence] - CONFIDENCE_ORDER[b.decision.confidence] ||
       (a.decision.date < b.decision.date ? 1 : a.decision.date > b.decision.date ? -1 : 0) ||

@@ -626,8 +626,8 @@ function impossibleDoneMeasures(
 }
 
 /** Throws one {@link InvalidInputError} naming every issue, when there is any. */
-export function refuseIssues(issues: readonly InputIssue[]): void {
-  if (issues.length > 0) throw new InvalidInputError(issues);
+export function refuseIssues(issues: readonly InputIssue[], locale: 'sv' | 'en' = 'en'): void {
+  if (issues.length > 0) throw new InvalidInputError(issues, { locale });
 }
 
 /** The moments and addresses of a stored report that contradict one another (see above), named under `base`. */

@@ -248,7 +248,11 @@ export function incidentRegisterEntry(
       ? s('innehållet är inte fastställt ännu', 'content not yet established')
       : listCategories(phrasing, checked.data.categories, credentialWording(checked)),
     `${risk}${checked.judgment === undefined ? '' : s(' (bedömd av den ansvariga)', ' (as judged)')}`,
-    authorityStated,
+    // Every authority notified, the other competent ones the caller names too (Regulation 611/2013
+    // Annex I section 2; GDPR Art. 33(5) documents the remedial action, the filings included).
+    checked.affected.otherAuthoritiesNotified?.length
+      ? `${authorityStated}, ${s('även underrättade', 'also notified')}: ${checked.affected.otherAuthoritiesNotified.join(', ')}`
+      : authorityStated,
     subjects,
     `${s('åtgärder', 'measures')}: ${measures.length > 0 ? measures.join(', ') : s('inga', 'none')}`,
   ]

@@ -175,7 +175,32 @@ export const ProviderSchema = factsObject({
     .string()
     .regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code such as SE')
     .optional(),
+  /**
+   * Every country whose authorities the breach is notified to, where more than one: a Swedish shop
+   * with customers in the United Kingdom notifies IMY under the GDPR and the ICO under the UK GDPR
+   * (`['SE', 'GB']`), each by its own deadline. The main establishment is `country`, else the first
+   * (it decides the time zone and the day a law took effect); `country` need not be repeated here.
+   * Under the GDPR at most one of them is in the EU/EEA: there the breach goes to the lead authority
+   * of the main establishment alone (GDPR Art. 56(1)), the people elsewhere in `otherMemberStates`.
+   * @default [country]
+   */
+  countries: z
+    .array(z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166-1 code such as GB'))
+    .min(1)
+    .optional(),
 });
+
+/**
+ * The countries whose authorities a provider's breach is notified to, the main establishment first,
+ * each once (see `ProviderSchema`'s `countries`).
+ */
+export function providerCountries(provider: {
+  readonly country?: string | undefined;
+  readonly countries?: readonly string[] | undefined;
+}): string[] {
+  const main = provider.country ?? provider.countries?.[0] ?? 'SE';
+  return [...new Set([main, ...(provider.countries ?? [])])];
+}
 
 /** The facts kept with the report so it can be assessed again and rendered in any language. */
 export const ReportFactsSchema = BreachCircumstancesSchema.extend({

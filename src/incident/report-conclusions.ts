@@ -305,8 +305,10 @@ export function authoritiesPhrase(
   if (groups.size === 0) return undefined;
   const and = say(phrasing, ' och ', ' and ');
   const by = say(phrasing, 'senast', 'by');
+  // Authorities of several countries are each named with their law (IMY (GDPR) and ICO (UK GDPR)).
+  const countries = new Set((report.authorities ?? findings).map((finding) => finding.country));
   const entries = [...groups].map(([named, group]) => ({
-    label: group.regimes.length > 1 ? `${named} (${group.regimes.join(and)})` : named,
+    label: group.regimes.length > 1 || countries.size > 1 ? `${named} (${group.regimes.join(and)})` : named,
     due: group.due,
   }));
   const dues = new Set(entries.map((entry) => entry.due));

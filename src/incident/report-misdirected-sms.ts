@@ -1,7 +1,6 @@
 import type { ParsedMail } from 'mailparser';
 import { z } from 'zod';
 import { type InputIssue, InvalidInputError } from '../errors.js';
-import { parseInput } from '../internal/parse-input.js';
 import { parsePhone } from '../phone/parse-phone.js';
 import type { BreachAssessment } from './assess-breach.js';
 import type { EmailNotice, PhoneScript } from './build-customer-notice.js';
@@ -9,6 +8,7 @@ import { DateInputSchema } from './date-input.js';
 import { refuseIssues } from './impossible-facts.js';
 import type { IncidentReport } from './incident-report.js';
 import { inventoryMessage, type MessageInventory } from './inventory-message.js';
+import { parseInputIn, requestedLocale } from './parse-input-in.js';
 import {
   organisationValues,
   ReportMisdirectedInputSchema,
@@ -97,9 +97,10 @@ export async function reportMisdirectedSms(
   input: ReportMisdirectedSmsInput,
   options: ReportMisdirectedOptions = {},
 ): Promise<MisdirectedSmsReport> {
-  const given = parseInput(ReportMisdirectedSmsInputSchema, input, ['input']);
-  const settings = parseInput(ReportMisdirectedOptionsSchema, options, ['options']);
-  const locale = settings.locale ?? 'en';
+  // The language first, so that a refusal of the facts is said in it too.
+  const locale = requestedLocale(options);
+  const given = parseInputIn(locale, ReportMisdirectedSmsInputSchema, input, ['input']);
+  const settings = parseInputIn(locale, ReportMisdirectedOptionsSchema, options, ['options']);
   const region = given.organisation.country ?? given.customer.country ?? 'SE';
   const intended = toNumber(given.intended, region);
   const actual = toNumber(given.actual, region);
@@ -118,8 +119,8 @@ export async function reportMisdirectedSms(
           ? 'samma nummer som det avsedda: meddelandet gick inte fel'
           : 'the same number as the intended one: the message did not go astray',
     });
-  if (intended === undefined || actual === undefined) throw new InvalidInputError(issues);
-  refuseIssues(issues);
+  if (intended === undefined || actual === undefined) throw new InvalidInputError(issues, { locale });
+  refuseIssues(issues, locale);
   // The text is read as the body of a message without headers: the same scanners, order terms and
   // people count as for an e-mail, with nothing in a header to add.
   const message = {

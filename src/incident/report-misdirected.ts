@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema } from './address-schema.js';
 import {
   type AssessmentProfile,
@@ -35,6 +34,7 @@ import {
   type IncidentReport,
   MeasureSchema,
   ProviderSchema,
+  providerCountries,
 } from './incident-report.js';
 import {
   IncidentCustomerSchema,
@@ -44,6 +44,7 @@ import {
   withoutClearedReview,
 } from './inventory-message.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
+import { parseInputIn, requestedLocale } from './parse-input-in.js';
 import { type ReviewItem, unreadContent } from './review-item.js';
 import { dateDecidesLaw, unconfirmedDateItem } from './unconfirmed-sending-date.js';
 
@@ -206,10 +207,11 @@ export async function reportMisdirected(
   input: ReportMisdirectedInput,
   options: ReportMisdirectedOptions = {},
 ): Promise<MisdirectedReport> {
-  const given = parseInput(ReportMisdirectedInputSchema, input, ['input']);
-  const settings = parseInput(ReportMisdirectedOptionsSchema, options, ['options']);
-  refuseIssues(sameMailboxIssue(given.intended, given.actual, ['input', 'actual'], settings.locale));
-  const locale = settings.locale ?? 'en';
+  // The language first, so that a refusal of the facts is said in it too.
+  const locale = requestedLocale(options);
+  const given = parseInputIn(locale, ReportMisdirectedInputSchema, input, ['input']);
+  const settings = parseInputIn(locale, ReportMisdirectedOptionsSchema, options, ['options']);
+  refuseIssues(sameMailboxIssue(given.intended, given.actual, ['input', 'actual'], locale), locale);
   const ignore = settings.ignore ?? organisationValues(given.organisation);
   const inventory = await inventoryMessage(given.message, {
     customer: given.customer,
@@ -218,7 +220,7 @@ export async function reportMisdirected(
     ...(options.orderTerms === undefined ? {} : { orderTerms: options.orderTerms }),
     ...(given.dataSubjects === undefined ? {} : { dataSubjects: given.dataSubjects }),
   });
-  refuseIssues(actualRecipientIssue(inventory.recipients, given.actual, ['input'], locale));
+  refuseIssues(actualRecipientIssue(inventory.recipients, given.actual, ['input'], locale), locale);
   const { report, notices } = await reportFromInventory(given, inventory, settings, {
     circumstances: 'misdirected-email',
     misdirected: {
@@ -336,7 +338,8 @@ export async function reportFromInventory(
     ...(found.size === 0 ? [unreadContent] : []),
   ];
   const occurredAt = given.occurredAt ?? inventory.sentAt;
-  const country = given.organisation.country ?? 'SE';
+  // The main establishment's: its time zone reads the dates (see `providerCountries`).
+  const [country = 'SE'] = providerCountries(given.organisation);
   const unconfirmed =
     given.occurredAt === undefined &&
     inventory.sentAt !== undefined &&
@@ -350,7 +353,7 @@ export async function reportFromInventory(
   ];
   if (occurredAt === undefined) {
     // Without a Date header the time of sending must come from the caller (Annex I needs it).
-    parseInput(DateInputSchema, undefined, ['input', 'occurredAt']);
+    parseInputIn(locale, DateInputSchema, undefined, ['input', 'occurredAt']);
   }
   // The date checks of createIncidentReport, made here so that a time read from the message's Date
   // header is named as the message, not as an occurredAt the caller never gave.
@@ -393,6 +396,7 @@ export async function reportFromInventory(
             }
           : issue,
       ),
+      locale,
     );
   }
   const { contact, regimes, ...provider } = given.organisation;

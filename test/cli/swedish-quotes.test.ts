@@ -41,7 +41,7 @@ describe('quotes in the Swedish lines of the command', () => {
   });
 
   it("are ” on both sides in the Swedish wording of a facts file's fields", () => {
-    const swedish = source('cli/describe-input-issues.ts')
+    const swedish = source('incident/describe-input-issues.ts')
       .split('\n')
       .filter((line) => /menade du|okänt fält/.test(line));
     expect(swedish.length).toBeGreaterThan(0);

@@ -30,6 +30,16 @@ export const GDPR_APPLIES_FROM_EEA_EFTA = '2018-07-20';
 const EEA_EFTA = new Set(['NO', 'IS', 'LI']);
 
 /**
+ * The states where the GDPR applies and its one-stop shop with it (GDPR Art. 56; the EEA Agreement
+ * for Norway, Iceland and Liechtenstein): the 27 EU member states and the three EEA EFTA states.
+ */
+export const gdprCountries: ReadonlySet<string> = new Set([
+  ...['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE'],
+  ...['IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'],
+  ...EEA_EFTA,
+]);
+
+/**
  * The calendar day (YYYY-MM-DD) of an instant in a time zone: laws take effect at midnight local
  * time, so a breach at 00:30 in Stockholm on 25 May 2018 falls under the GDPR though it is still
  * 24 May in UTC.

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { InvalidInputError } from '../errors.js';
-import { NOT_AN_ADDRESS } from '../incident/address-schema.js';
-import { meantFact } from '../incident/breach-facts.js';
-import { misdirectedEmailMeasureIds } from '../incident/data/report-texts.js';
-import { UNKNOWN_MEASURE } from '../incident/incident-report.js';
+import type { InputIssue, InvalidInputError } from '../errors.js';
+import { NOT_AN_ADDRESS } from './address-schema.js';
+import { meantFact } from './breach-facts.js';
+import { misdirectedEmailMeasureIds } from './data/report-texts.js';
+import { UNKNOWN_MEASURE } from './incident-report.js';
 
 type RawIssue = z.core.$ZodIssue;
 
@@ -139,6 +139,27 @@ function unknownMeasureInSwedish(params: Readonly<Record<string, unknown>>): str
   return typeof params.meant === 'string'
     ? `okänd åtgärd ”${id}” (menade du ”${params.meant}”?); en egen åtgärd behöver sin text (text)`
     : `okänd åtgärd ”${id}”; de vanliga åtgärderna är ${misdirectedEmailMeasureIds.join(', ')}, och en egen åtgärd behöver sin text (text)`;
+}
+
+/**
+ * The issues of `error`, thrown by a parse of `input` against `schema`, each under its own path and
+ * said in Swedish: zod's Swedish wording for the schema's own checks, an unknown key with the field
+ * it most likely meant, and the library's message where it has no Swedish text. An error whose cause
+ * is not the schema's (the library's own checks, already in the caller's language) keeps its issues.
+ */
+export function swedishInputIssues(
+  error: InvalidInputError,
+  input: unknown,
+  schema: z.ZodType,
+): readonly InputIssue[] {
+  const cause = error.cause;
+  // parseInput gives one issue per zod issue, in zod's order, with the path prefixed.
+  if (!(cause instanceof z.ZodError) || cause.issues.length !== error.issues.length) return error.issues;
+  const fields = fieldsAt(schema, []) ?? [];
+  return error.issues.map((issue, index) => ({
+    ...issue,
+    message: inSwedish(cause.issues[index] as RawIssue, input, fields, schema),
+  }));
 }
 
 /**
