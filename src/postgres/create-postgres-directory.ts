@@ -85,7 +85,10 @@ export interface PostgresDirectory extends AsyncDirectory {
   ): Promise<{ readonly upserted: number }>;
   /** Removes a customer; `false` when none has that id. */
   remove(customerId: string, options?: PostgresWriteOptions): Promise<boolean>;
-  /** Customers held. */
+  /**
+   * Customers held: the count the database keeps beside the customer table in each writer's
+   * transaction, a read of a few rows whatever the number of customers.
+   */
   size(): Promise<number>;
 }
 
@@ -509,7 +512,15 @@ export function createTunedPostgresDirectory(
    */
   async function beginBulkLoad(client: PoolClient): Promise<boolean> {
     const empty = `SELECT NOT EXISTS (SELECT 1 FROM ${s}.customer) AND NOT EXISTS (SELECT 1 FROM ${s}.mailbox_variant) AND NOT EXISTS (SELECT 1 FROM ${s}.customer_phone) AS empty`;
-    if (!(await client.query<{ empty: boolean }>(empty)).rows[0]?.empty) return false;
+    // The first look is rolled back to its savepoint, which frees the share locks it took on the
+    // index tables: kept to the end of the transaction, they made two loads starting at once
+    // deadlock, each waiting for the other's lock below (one holding the customer table's, the
+    // other a share lock on the index tables the first wants exclusively).
+    await client.query('SAVEPOINT email_guard_bulk_look');
+    const looked = (await client.query<{ empty: boolean }>(empty)).rows[0]?.empty;
+    await client.query('ROLLBACK TO SAVEPOINT email_guard_bulk_look');
+    await client.query('RELEASE SAVEPOINT email_guard_bulk_look');
+    if (!looked) return false;
     // The locks are taken in a savepoint: rolling back to it releases them (PostgreSQL manual,
     // "Explicit Locking": a lock acquired after a savepoint is released when the savepoint is rolled
     // back), so a load that finds another writer came first holds none of them.
@@ -581,6 +592,11 @@ export function createTunedPostgresDirectory(
   const findPhone = named(
     'find-phone',
     `SELECT id, name, phones FROM ${s}.customer WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.customer_phone WHERE phone = $1))`,
+  );
+
+  const sizeQuery = named(
+    'size',
+    `SELECT coalesce(sum(change), 0)::bigint AS count FROM ${s}.customer_count`,
   );
 
   const directory: PostgresDirectory = {
@@ -709,10 +725,10 @@ export function createTunedPostgresDirectory(
     },
 
     async size() {
-      const { rows } = await pool
-        .query<{ count: number }>(`SELECT count(*)::integer AS count FROM ${s}.customer`)
-        .catch(fail);
-      return rows[0]?.count ?? 0;
+      // The count the customer table's triggers keep (migration 12), a few rows: not a count(*),
+      // which reads the whole table, for every hold.
+      const { rows } = await pool.query<{ count: string }>(sizeQuery).catch(fail);
+      return Number(rows[0]?.count ?? 0);
     },
 
     async findAddress(input, findOptions = {}) {
