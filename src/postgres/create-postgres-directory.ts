@@ -207,18 +207,22 @@ export function createTunedPostgresDirectory(
     lockTimeoutMs,
   );
 
-  /** The strings an address is filed under: its key, and each one-character deletion of its local part. */
-  function variantsOf(key: MailboxKey, into: Set<string>): void {
-    into.add(key.key);
+  /**
+   * The strings an address is filed under: its key, and each one-character deletion of its local
+   * part. Into a set where each must be once (the rows written), or an array (a check's lookup,
+   * where a repeat costs nothing and a set per check would be allocated only to be dropped).
+   */
+  function variantsOf(key: MailboxKey, into: Set<string> | string[]): void {
+    put(into, key.key);
     const { local, domain } = key;
     for (let i = 0; i < local.length; i++) {
       // Deleting any character of a run of equal ones gives the same string: the first stands for all.
       if (i > 0 && local[i] === local[i - 1]) continue;
-      into.add(`${local.slice(0, i)}${local.slice(i + 1)}@${domain}`);
+      put(into, `${local.slice(0, i)}${local.slice(i + 1)}@${domain}`);
     }
     // Å, ä, ö written another way, filed and looked up as the in-memory directory does.
     const folded = foldedMailboxKey(key);
-    if (folded !== undefined) into.add(folded);
+    if (folded !== undefined) put(into, folded);
   }
 
   /**
@@ -749,8 +753,8 @@ export function createTunedPostgresDirectory(
         excludeCustomerId: input.excludeCustomerId,
       });
       const key = matcher.key;
-      const variants = new Set<string>();
-      if (maxDistance === 0) variants.add(key.key);
+      const variants: string[] = [];
+      if (maxDistance === 0) variants.push(key.key);
       else variantsOf(key, variants);
       // One round trip: the candidate customers, and, unless cached, the directory's domains that
       // may be one slip from the entered one (their deletion variants meet, as for local parts),
@@ -792,7 +796,7 @@ export function createTunedPostgresDirectory(
           for (const candidate of found.customers)
             matcher.matchRekeyed(candidate, rekeyed, slotOf(candidate.id));
           if (missing.length > 0) {
-            for (const candidate of await candidates.find(new Set(missing)).catch(fail)) {
+            for (const candidate of await candidates.find(missing).catch(fail)) {
               matcher.matchRekeyed(candidate, rekeyed, slotOf(candidate.id));
             }
           }
@@ -805,7 +809,7 @@ export function createTunedPostgresDirectory(
         // a rekeyed key), so the answer is the same.
         const nearDomains = domains.filter((domain) => matcher.isNearDomain(domain));
         const rekeyed = nearDomains.length > 0 ? matcher.rekey(nearDomains) : undefined;
-        if (rekeyed) for (const rekey of rekeyed) variants.add(rekey);
+        if (rekeyed) for (const rekey of rekeyed) variants.push(rekey);
         for (const candidate of await candidates.find(variants).catch(fail)) {
           const slot = slotOf(candidate.id);
           matcher.matchCandidate(candidate, slot);
@@ -895,6 +899,12 @@ function refuseNul(customer: z.output<typeof CustomerSchema>, path: readonly (st
     check(phone, ['phones', index]);
   });
   if (issues.length > 0) throw new InvalidInputError(issues);
+}
+
+/** Adds `value` to a set, or to the end of an array. */
+function put(into: Set<string> | string[], value: string): void {
+  if (Array.isArray(into)) into.push(value);
+  else into.add(value);
 }
 
 /** `ids` but those in `drop`. */
