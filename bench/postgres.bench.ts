@@ -595,7 +595,7 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
       `    CPU per check: in Node ${perCheck(oneCpuUsed, checks)} with 1 in flight, ${perCheck(sixteenCpuUsed, checksInFlight)} with 16; in the server ${serverPerCheck} with 16 (the same 2 cores); per check with 16: ${blocksPerCheck}`,
     );
     console.log(
-      `    allocation with 16 in flight: ${describeAllocation(allocation)}; \`node --max-semi-space-size=64\` for fewer, as long, pauses (docs/postgres.md)`,
+      `    allocation with 16 in flight: ${describeAllocation(allocation)}; fewer with \`node --max-semi-space-size=64 --min-semi-space-size=64\` (docs/postgres.md)`,
     );
     line(`in memory (built ${memoryBuild.toFixed(1)} s)`, 1, inMemory);
     console.log(
