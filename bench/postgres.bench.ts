@@ -20,6 +20,7 @@ import { createDirectory } from '../src/contacts/create-directory.js';
 import { createGuard } from '../src/guard/create-guard.js';
 import { createPostgresDirectory } from '../src/postgres/create-postgres-directory.js';
 import { migrate } from '../src/postgres/migrate.js';
+import { allocationPerCall, describeAllocation } from './allocation.js';
 import { formatRate, summary, type Timing } from './measure.js';
 import { scheduledInAnotherProcess } from './open-loop.js';
 
@@ -484,6 +485,10 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
     const open = (openRounds.at(-1) as OpenLoopRound).timing;
     const inProcessLoad = loadAverage();
     const inProcess = await scheduled(checksInFlight, openRate, check);
+    // Bytes allocated per check (bench/allocation.ts): what sets how often this process pauses to
+    // collect its young generation, each pause a stall of every check in flight; unlike the
+    // timings, it hardly moves with the machine's load.
+    const allocation = await allocationPerCall(checksInFlight, 16, check);
     const serverPerCheck =
       serverBefore === undefined || serverAfter === undefined
         ? 'not readable here'
@@ -588,6 +593,9 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
       console.log(`    at ${formatRate(round.rate)}/s due: ${describeRound(round)}`);
     console.log(
       `    CPU per check: in Node ${perCheck(oneCpuUsed, checks)} with 1 in flight, ${perCheck(sixteenCpuUsed, checksInFlight)} with 16; in the server ${serverPerCheck} with 16 (the same 2 cores); per check with 16: ${blocksPerCheck}`,
+    );
+    console.log(
+      `    allocation with 16 in flight: ${describeAllocation(allocation)}; fewer with \`node --max-semi-space-size=64 --min-semi-space-size=64\` (docs/postgres.md)`,
     );
     line(`in memory (built ${memoryBuild.toFixed(1)} s)`, 1, inMemory);
     console.log(

@@ -170,16 +170,15 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
       const { createPostgresHoldStore } = await import('../postgres/create-postgres-hold-store.js');
       holdStore = createPostgresHoldStore({ pool, ...schema });
       if (flags.auditLog === undefined) {
-        const [{ createPostgresAuditLog }, { findStoppedReleasesInDoubt }] = await Promise.all([
-          import('../postgres/create-postgres-audit-log.js'),
-          import('../postgres/find-stopped-releases-in-doubt.js'),
-        ]);
+        const { createPostgresAuditLog, findPostgresReleasesInDoubt } = await import(
+          '../postgres/create-postgres-audit-log.js'
+        );
         databaseAudit = {
           auditLog: createPostgresAuditLog({ pool, ...schema }),
           // As `holds list --database`: a release whose session still holds its lock is under way,
           // not in doubt. As from the file: a log that cannot be read shows none in doubt, and a
           // release cannot log its start there either, so it sends nothing.
-          releasesInDoubt: () => findStoppedReleasesInDoubt(pool, schema).catch(() => new Set<string>()),
+          releasesInDoubt: () => findPostgresReleasesInDoubt(pool, schema).catch(() => new Set<string>()),
         };
       }
     }
@@ -218,6 +217,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     closers.push(() => opened.close());
   }
 
+  const reviewedStore = holdStore;
   // Loaded here, not at the top: the other commands never pay for starting Fastify.
   const { createServer } = await import('../serve/create-server.js');
   const app = createServer({
@@ -231,11 +231,14 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     ...(auditLog ? { auditLog } : {}),
     // As `holds list` reads it: a log that cannot be read shows no release in doubt, and a release
     // then cannot log its start there either, so it sends nothing.
-    ...(holdStore
+    ...(reviewedStore
       ? {
           releasesInDoubt:
             databaseAudit?.releasesInDoubt ??
-            (() => findReleasesInDoubt(auditFile).catch(() => new Set<string>())),
+            (() =>
+              findReleasesInDoubt(auditFile)
+                .then((inDoubt) => withoutReleasesUnderWay(reviewedStore, inDoubt))
+                .catch(() => new Set<string>())),
         }
       : {}),
     ...(token ? { token } : {}),
@@ -277,4 +280,20 @@ function withoutValues(problem: LoadProblem, text: CliTexts['serve']): LoadProbl
         ? text.phoneNotRead
         : problem.reason.replace(/"[^"]*"/g, text.valueNotShown);
   return { ...problem, reason: problem.field === undefined ? reason : `${problem.field}: ${reason}` };
+}
+
+/**
+ * The releases in doubt by the audit log file but those under way: a folder entry whose lock names
+ * a process still running on this host is being sent now, its start logged with no end yet as a
+ * stopped one's is, and marking it in doubt would send a reviewer to `force` while it sends (what
+ * `findPostgresReleasesInDoubt` leaves out with a database). An entry whose lock names a process on
+ * another host, which this one cannot see, stays in doubt: refused as such, it sends nothing.
+ */
+async function withoutReleasesUnderWay(store: HoldStore, inDoubt: Set<string>): Promise<Set<string>> {
+  const underWay = await Promise.all(
+    [...inDoubt].map(
+      async (id) => (await store.get(id).catch(() => undefined))?.releasingBy?.running === true,
+    ),
+  );
+  return new Set([...inDoubt].filter((_, index) => !underWay[index]));
 }

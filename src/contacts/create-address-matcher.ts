@@ -63,6 +63,7 @@ export function createAddressMatcher<Slot>(
   // Keys of the stored addresses met in this lookup: many customers may share one address.
   const keys = new Map<string, MailboxKey>();
   const shown = displayDomain(key.domain);
+  const bound = { maxDistance };
 
   function match(
     record: MatchableRecord,
@@ -70,18 +71,20 @@ export function createAddressMatcher<Slot>(
     distanceTo: (known: MailboxKey) => number | undefined,
   ): void {
     if (record.id === excludeCustomerId) return;
-    record.emails.forEach((address, index) => {
-      if (address.startsWith(unparsed)) return;
+    // A loop, not forEach: no closure made per candidate on every check.
+    for (let index = 0; index < record.emails.length; index++) {
+      const address = record.emails[index] as string;
+      if (address.startsWith(unparsed)) continue;
       let known = keys.get(address);
       if (known === undefined) {
         known = mailboxKey(storedAddress(address), rules);
         keys.set(address, known);
       }
       const distance = distanceTo(known);
-      if (distance === undefined || distance > 1) return;
+      if (distance === undefined || distance > 1) continue;
       const slot = slotOf(index);
       const previous = found.get(slot);
-      if (previous && previous.distance <= distance) return;
+      if (previous && previous.distance <= distance) continue;
       found.set(slot, {
         customerId: record.id,
         ...(record.name ? { name: record.name } : {}),
@@ -94,26 +97,29 @@ export function createAddressMatcher<Slot>(
         ...(record.birthDate ? { birthDate: record.birthDate } : {}),
         ...(record.phones !== undefined && record.phones.length > 0 ? { phones: [...record.phones] } : {}),
       });
-    });
+    }
+  }
+
+  /** How far a stored key is from the entered one, by the entered domain: made once, not per candidate. */
+  function distanceAtDomain(known: MailboxKey): number | undefined {
+    if (known.domain !== key.domain) return undefined;
+    if (known.local === key.local) return 0;
+    // editDistance reports "beyond the bound" as maxDistance + 1: not a match.
+    const distance = editDistance(known.local, key.local, bound);
+    if (distance <= maxDistance) return distance;
+    // Å, ä, ö written another way (`aasa.oeberg` for `asa.oberg`) count as one slip, however
+    // many letters, as checkRecipient counts them (transliterationDistance).
+    return maxDistance === 1 &&
+      foldTransliterations(known.local) === foldTransliterations(key.local) &&
+      transliterationDistance(known.local, key.local, { maxDistance: 1 }) <= 1
+      ? 1
+      : undefined;
   }
 
   return {
     key,
     matchCandidate(record, slotOf) {
-      match(record, slotOf, (known) => {
-        if (known.domain !== key.domain) return undefined;
-        if (known.local === key.local) return 0;
-        // editDistance reports "beyond the bound" as maxDistance + 1: not a match.
-        const distance = editDistance(known.local, key.local, { maxDistance });
-        if (distance <= maxDistance) return distance;
-        // Å, ä, ö written another way (`aasa.oeberg` for `asa.oberg`) count as one slip, however
-        // many letters, as checkRecipient counts them (transliterationDistance).
-        return maxDistance === 1 &&
-          foldTransliterations(known.local) === foldTransliterations(key.local) &&
-          transliterationDistance(known.local, key.local, { maxDistance: 1 }) <= 1
-          ? 1
-          : undefined;
-      });
+      match(record, slotOf, distanceAtDomain);
     },
     isNearDomain(domain) {
       // Compared as typed: one slip in `åkeri.se` changes much of its Punycode form.

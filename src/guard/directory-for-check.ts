@@ -33,6 +33,8 @@ export async function directoryForCheck(
     : isAsyncDirectory(directory)
       ? await directory.findAddress(input)
       : findAddressUnchecked(directory, input);
+  // Nothing verified elsewhere (the usual check): the answer as it is, no set or copy made for it.
+  if (also.length === 0) return { directory: prefetchedDirectory({ findAddress: matches }) };
   const known = new Set(matches.filter((match) => match.distance === 0).map((match) => match.customerId));
   return {
     directory: prefetchedDirectory({

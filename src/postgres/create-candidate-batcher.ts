@@ -43,6 +43,12 @@ export interface CandidateBatcherOptions {
 /** Told when a lookup's statement was sent and answered, and how many lookups it carried. */
 export type LookupObserver = (sent: number, answered: number, lookups: number) => void;
 
+/**
+ * The strings a lookup asks, each at least once: an array (a check's variants, which may repeat one:
+ * no set is built per check for them) or a set.
+ */
+export type Strings = ReadonlySet<string> | readonly string[];
+
 /** What a lookup found: the candidate customers, and the near domains when it asked for them. */
 export interface CandidateLookup {
   readonly customers: CandidateCustomer[];
@@ -57,7 +63,7 @@ export interface CandidateBatcher {
    * the NUL character, which PostgreSQL text cannot hold and so no stored variant has, is left out
    * of the statement (nor does the server then refuse the other checks sent with it).
    */
-  find(variants: ReadonlySet<string>): Promise<CandidateCustomer[]>;
+  find(variants: Strings): Promise<CandidateCustomer[]>;
   /**
    * {@link find}, and the domains with at least one of `domainVariants` in `domain_variant`, in the
    * same statement (an entered domain whose near domains are not cached). With `local`, the
@@ -66,14 +72,14 @@ export interface CandidateBatcher {
    * it, one round trip instead of two in a row.
    */
   findWithDomains(
-    variants: ReadonlySet<string>,
+    variants: Strings,
     domainVariants: ReadonlySet<string>,
     local?: string,
   ): Promise<CandidateLookup>;
 }
 
 interface Pending {
-  readonly variants: ReadonlySet<string>;
+  readonly variants: Strings;
   readonly domainVariants: ReadonlySet<string> | undefined;
   /** The local part to look up at each near domain read (`local@domain`), if any. */
   readonly local: string | undefined;
@@ -98,23 +104,26 @@ type BatchRow = [
 /**
  * The strings of the lookups as one `text[]` literal (`{"a","b"}`, each element quoted, `"` and
  * `\\` escaped inside: PostgreSQL manual, "Arrays", 8.15.6), made in one pass: node-postgres would
- * otherwise make it per statement with two regular-expression replacements per element. A string
- * asked by two lookups goes twice; `= ANY` reads each once (the index scan sorts its array keys and
- * drops repeats). Strings with the NUL character are left out (see {@link CandidateBatcher.find}).
+ * otherwise make it per statement with two regular-expression replacements per element. The
+ * elements are gathered and joined once, so the literal is made as one string, not as a chain of
+ * as many concatenations as elements that is copied again when it is sent (bench/allocation.ts
+ * measures what a check allocates). A string asked by two lookups goes twice; `= ANY` reads each once
+ * (the index scan sorts its array keys and drops repeats). Strings with the NUL character are left
+ * out (see {@link CandidateBatcher.find}).
  */
-function textArray(
-  batch: readonly Pending[],
-  strings: (pending: Pending) => ReadonlySet<string> | undefined,
-): string {
-  let literal = '{';
+function textArray(batch: readonly Pending[], strings: (pending: Pending) => Strings | undefined): string {
+  const elements: string[] = [];
   for (const pending of batch) {
     for (const value of strings(pending) ?? []) {
       if (value.includes('\u0000')) continue;
-      if (literal.length > 1) literal += ',';
-      literal += /["\\]/.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : `"${value}"`;
+      elements.push(/["\\]/.test(value) ? value.replace(/["\\]/g, '\\$&') : value);
     }
   }
-  return `${literal}}`;
+  const last = elements.length - 1;
+  if (last < 0) return '{}';
+  elements[0] = `{"${elements[0]}`;
+  elements[last] = `${elements[last]}"}`;
+  return elements.join('","');
 }
 
 /** PostgreSQL's type oid of `text[]` (src/include/catalog/pg_type.dat, `_text`). */
@@ -134,9 +143,13 @@ function candidateOf(row: BatchRow, emails: string[]): CandidateCustomer {
 }
 
 /** Whether a lookup asked one of a row's hit strings. */
-function asked(strings: ReadonlySet<string> | undefined, hits: readonly string[]): boolean {
+function asked(strings: Strings | undefined, hits: readonly string[]): boolean {
   if (strings === undefined) return false;
-  for (const hit of hits) if (strings.has(hit)) return true;
+  if (Array.isArray(strings)) {
+    for (const hit of hits) if (strings.includes(hit)) return true;
+    return false;
+  }
+  for (const hit of hits) if ((strings as ReadonlySet<string>).has(hit)) return true;
   return false;
 }
 

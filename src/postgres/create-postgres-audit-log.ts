@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AuditLogFailedError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { AuditEntry, AuditLog, ReleaseOutcome } from '../nodemailer/audit-log.js';
+import { findReleaseSessions, type ReleaseSession } from './find-release-sessions.js';
 import { jsonWithoutNul } from './json-without-nul.js';
 import {
   beginWithLockTimeout,
@@ -296,13 +297,18 @@ async function staleReleaseLine(
 }
 
 /**
- * The hold ids whose last release line in the PostgreSQL audit log is `release-started` with no end
- * after it (`released`, `released-despite-block`, `release-failed`, `release-refused` or
- * `discarded`): the process stopped after the send began, so the message may have reached the
- * recipient or not, and only the mail server's log can say which. What `findReleasesInDoubt` reads
- * from a JSON-lines log, for every instance that shares the log. One indexed read of the releases
- * still open (the `last_release_line` table the log's trigger keeps): its cost does not grow with
- * the releases settled before.
+ * The hold ids whose release is in doubt: the last release line in the PostgreSQL audit log is
+ * `release-started` with no end after it (`released`, `released-despite-block`, `release-failed`,
+ * `release-refused` or `discarded`), and no live session holds the message's release lock, so the
+ * process stopped after the send began: the message may have reached the recipient or not, and
+ * only the mail server's log can say which. A release under way has the same line until its end is
+ * logged, but its session still holds the lock: it is not in doubt, and is left out here
+ * ({@link findPostgresReleasesUnderWay} names it), so no reviewer is sent to `force` while it sends.
+ * Where the locks cannot be read (`pg_locks`), every open release is answered as in doubt: one
+ * refused as in doubt sends nothing, the safer mistake. What `findReleasesInDoubt` reads from a
+ * JSON-lines log, for every instance that shares the log. One indexed read of the releases still
+ * open (the `last_release_line` table the log's trigger keeps): its cost does not grow with the
+ * releases settled before.
  *
  * @example
  * ```ts
@@ -314,6 +320,33 @@ export async function findPostgresReleasesInDoubt(
   pool: Pool,
   options: PostgresAuditLogOptions = {},
 ): Promise<Set<string>> {
+  return (await openReleases(pool, options)).inDoubt;
+}
+
+/**
+ * The hold ids whose release is under way: started in the PostgreSQL audit log with no end yet,
+ * its release lock held by a live session (the release sending now, in this instance or another),
+ * with that session (`pid`, and `client` where the server shows it). Those
+ * {@link findPostgresReleasesInDoubt} leaves out. Empty where the locks cannot be read.
+ *
+ * @example
+ * ```ts
+ * const underWay = await findPostgresReleasesUnderWay(pool);
+ * underWay.get(held.id)?.pid; // 4711: the server process of the session sending it now
+ * ```
+ */
+export async function findPostgresReleasesUnderWay(
+  pool: Pool,
+  options: PostgresAuditLogOptions = {},
+): Promise<Map<string, ReleaseSession>> {
+  return (await openReleases(pool, options)).underWay;
+}
+
+/** The releases started and not ended, told apart by whether a live session holds their lock. */
+async function openReleases(
+  pool: Pool,
+  options: PostgresAuditLogOptions,
+): Promise<{ inDoubt: Set<string>; underWay: Map<string, ReleaseSession> }> {
   const { schema } = parseInput(OptionsSchema, { pool, ...options }, ['options']);
   const s = schemaName(schema, ['options', 'schema']);
   const { rows } = await readAuditLog(pool, s, (on) =>
@@ -321,7 +354,11 @@ export async function findPostgresReleasesInDoubt(
       `SELECT hold_id FROM ${s}.last_release_line WHERE outcome = 'release-started' ORDER BY hold_id`,
     ),
   );
-  return new Set(rows.map((row) => row.hold_id));
+  const open = rows.map((row) => row.hold_id);
+  if (open.length === 0) return { inDoubt: new Set(), underWay: new Map() };
+  const sessions = await findReleaseSessions(pool, open, options).catch(() => undefined);
+  if (!sessions) return { inDoubt: new Set(open), underWay: new Map() };
+  return { inDoubt: new Set(open.filter((id) => !sessions.has(id))), underWay: sessions };
 }
 
 /**

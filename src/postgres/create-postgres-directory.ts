@@ -85,7 +85,10 @@ export interface PostgresDirectory extends AsyncDirectory {
   ): Promise<{ readonly upserted: number }>;
   /** Removes a customer; `false` when none has that id. */
   remove(customerId: string, options?: PostgresWriteOptions): Promise<boolean>;
-  /** Customers held. */
+  /**
+   * Customers held: the count the database keeps beside the customer table in each writer's
+   * transaction, a read of a few rows whatever the number of customers.
+   */
   size(): Promise<number>;
 }
 
@@ -204,18 +207,22 @@ export function createTunedPostgresDirectory(
     lockTimeoutMs,
   );
 
-  /** The strings an address is filed under: its key, and each one-character deletion of its local part. */
-  function variantsOf(key: MailboxKey, into: Set<string>): void {
-    into.add(key.key);
+  /**
+   * The strings an address is filed under: its key, and each one-character deletion of its local
+   * part. Into a set where each must be once (the rows written), or an array (a check's lookup,
+   * where a repeat costs nothing and a set per check would be allocated only to be dropped).
+   */
+  function variantsOf(key: MailboxKey, into: Set<string> | string[]): void {
+    put(into, key.key);
     const { local, domain } = key;
     for (let i = 0; i < local.length; i++) {
       // Deleting any character of a run of equal ones gives the same string: the first stands for all.
       if (i > 0 && local[i] === local[i - 1]) continue;
-      into.add(`${local.slice(0, i)}${local.slice(i + 1)}@${domain}`);
+      put(into, `${local.slice(0, i)}${local.slice(i + 1)}@${domain}`);
     }
     // Å, ä, ö written another way, filed and looked up as the in-memory directory does.
     const folded = foldedMailboxKey(key);
-    if (folded !== undefined) into.add(folded);
+    if (folded !== undefined) put(into, folded);
   }
 
   /**
@@ -509,7 +516,15 @@ export function createTunedPostgresDirectory(
    */
   async function beginBulkLoad(client: PoolClient): Promise<boolean> {
     const empty = `SELECT NOT EXISTS (SELECT 1 FROM ${s}.customer) AND NOT EXISTS (SELECT 1 FROM ${s}.mailbox_variant) AND NOT EXISTS (SELECT 1 FROM ${s}.customer_phone) AS empty`;
-    if (!(await client.query<{ empty: boolean }>(empty)).rows[0]?.empty) return false;
+    // The first look is rolled back to its savepoint, which frees the share locks it took on the
+    // index tables: kept to the end of the transaction, they made two loads starting at once
+    // deadlock, each waiting for the other's lock below (one holding the customer table's, the
+    // other a share lock on the index tables the first wants exclusively).
+    await client.query('SAVEPOINT email_guard_bulk_look');
+    const looked = (await client.query<{ empty: boolean }>(empty)).rows[0]?.empty;
+    await client.query('ROLLBACK TO SAVEPOINT email_guard_bulk_look');
+    await client.query('RELEASE SAVEPOINT email_guard_bulk_look');
+    if (!looked) return false;
     // The locks are taken in a savepoint: rolling back to it releases them (PostgreSQL manual,
     // "Explicit Locking": a lock acquired after a savepoint is released when the savepoint is rolled
     // back), so a load that finds another writer came first holds none of them.
@@ -581,6 +596,11 @@ export function createTunedPostgresDirectory(
   const findPhone = named(
     'find-phone',
     `SELECT id, name, phones FROM ${s}.customer WHERE id = ANY(ARRAY(SELECT customer_id FROM ${s}.customer_phone WHERE phone = $1))`,
+  );
+
+  const sizeQuery = named(
+    'size',
+    `SELECT coalesce(sum(change), 0)::bigint AS count FROM ${s}.customer_count`,
   );
 
   const directory: PostgresDirectory = {
@@ -709,10 +729,10 @@ export function createTunedPostgresDirectory(
     },
 
     async size() {
-      const { rows } = await pool
-        .query<{ count: number }>(`SELECT count(*)::integer AS count FROM ${s}.customer`)
-        .catch(fail);
-      return rows[0]?.count ?? 0;
+      // The count the customer table's triggers keep (migration 12), a few rows: not a count(*),
+      // which reads the whole table, for every hold.
+      const { rows } = await pool.query<{ count: string }>(sizeQuery).catch(fail);
+      return Number(rows[0]?.count ?? 0);
     },
 
     async findAddress(input, findOptions = {}) {
@@ -733,8 +753,8 @@ export function createTunedPostgresDirectory(
         excludeCustomerId: input.excludeCustomerId,
       });
       const key = matcher.key;
-      const variants = new Set<string>();
-      if (maxDistance === 0) variants.add(key.key);
+      const variants: string[] = [];
+      if (maxDistance === 0) variants.push(key.key);
       else variantsOf(key, variants);
       // One round trip: the candidate customers, and, unless cached, the directory's domains that
       // may be one slip from the entered one (their deletion variants meet, as for local parts),
@@ -776,7 +796,7 @@ export function createTunedPostgresDirectory(
           for (const candidate of found.customers)
             matcher.matchRekeyed(candidate, rekeyed, slotOf(candidate.id));
           if (missing.length > 0) {
-            for (const candidate of await candidates.find(new Set(missing)).catch(fail)) {
+            for (const candidate of await candidates.find(missing).catch(fail)) {
               matcher.matchRekeyed(candidate, rekeyed, slotOf(candidate.id));
             }
           }
@@ -789,7 +809,7 @@ export function createTunedPostgresDirectory(
         // a rekeyed key), so the answer is the same.
         const nearDomains = domains.filter((domain) => matcher.isNearDomain(domain));
         const rekeyed = nearDomains.length > 0 ? matcher.rekey(nearDomains) : undefined;
-        if (rekeyed) for (const rekey of rekeyed) variants.add(rekey);
+        if (rekeyed) for (const rekey of rekeyed) variants.push(rekey);
         for (const candidate of await candidates.find(variants).catch(fail)) {
           const slot = slotOf(candidate.id);
           matcher.matchCandidate(candidate, slot);
@@ -879,6 +899,12 @@ function refuseNul(customer: z.output<typeof CustomerSchema>, path: readonly (st
     check(phone, ['phones', index]);
   });
   if (issues.length > 0) throw new InvalidInputError(issues);
+}
+
+/** Adds `value` to a set, or to the end of an array. */
+function put(into: Set<string> | string[], value: string): void {
+  if (Array.isArray(into)) into.push(value);
+  else into.add(value);
 }
 
 /** `ids` but those in `drop`. */

@@ -57,7 +57,9 @@ export interface PostgresVerificationStore<Record = unknown> {
   fileMany(entries: readonly IndexEntry[]): Promise<void>;
   /**
    * Runs `work` holding a session-level advisory lock of the schema's verification index (on a
-   * client of the pool of its own, so the pool needs two connections at least): a second instance
+   * client of the pool of its own, so the pool needs two connections at least: on a pool of one,
+   * `new pg.Pool({ max: 1 })`, it throws an `InvalidInputError` naming `options.pool` and runs
+   * nothing, where it would otherwise wait for ever): a second instance
    * filing the index waits for the first. PostgreSQL ends the lock with the session, so an instance
    * that stops mid-filing holds nobody up.
    */
@@ -256,6 +258,17 @@ export function createPostgresVerificationStore<Record = unknown>(
     },
 
     async withIndexLock(work) {
+      // The lock's session keeps one connection for as long as `work` runs, and the filing under it
+      // needs another: on a pool of one it would wait for ever, holding the lock (node-postgres
+      // "Pool": `max`, default 10, is how many clients it opens at most).
+      const max = (pool as { options?: { max?: number } }).options?.max;
+      if (max !== undefined && max < 2)
+        throw new InvalidInputError([
+          {
+            path: ['options', 'pool'],
+            message: `a pool of ${max} connection: filing the verification index holds a lock on one connection while it writes on another, so the pool needs two at least (new pg.Pool({ max: 2 }))`,
+          },
+        ]);
       // PostgreSQL manual, "Advisory Locks": a session-level lock is held until released or the
       // session ends; hashtext keys it by the schema, so two schemas in one database do not wait.
       const client = await pool.connect().catch(fail);

@@ -8,6 +8,7 @@ export type {
 export {
   createPostgresAuditLog,
   findPostgresReleasesInDoubt,
+  findPostgresReleasesUnderWay,
   verifyAuditLog,
 } from './create-postgres-audit-log.js';
 export type {
@@ -23,5 +24,6 @@ export type {
   PostgresVerificationStoreOptions,
 } from './create-postgres-verification-store.js';
 export { createPostgresVerificationStore } from './create-postgres-verification-store.js';
+export type { ReleaseSession } from './find-release-sessions.js';
 export type { MigrateOptions, MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';

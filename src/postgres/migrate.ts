@@ -236,6 +236,57 @@ const migrations: readonly Migration[] = [
     ALTER TABLE ${s}.held_message ADD COLUMN customers_known integer
       CHECK (customers_known >= 0);`,
   },
+  // 12: the number of customers kept beside the table, so `size()` (read by every hold, for the
+  // count a release compares with) is a read of a few rows instead of a count(*) that scans the
+  // whole customer table (PostgreSQL manual, "Aggregate Functions": count(*) reads every row).
+  // Kept by statement-level triggers, with the rows each statement inserted or deleted as a
+  // transition table (PostgreSQL manual, "CREATE TRIGGER", REFERENCING), in the writer's own
+  // transaction, whichever build writes. Each statement adds a row of its change rather than
+  // updating one counter: concurrent writers never wait for each other's counter row, which they
+  // would hold to their commit (and a writer holding the counter while waiting for a customer
+  // row another holds would deadlock with it). The same statement folds the committed rows no
+  // other transaction is folding into its own (FOR UPDATE SKIP LOCKED, PostgreSQL manual,
+  // "SELECT", The Locking Clause: it never waits), so the table stays a few rows long.
+  // The customer table is locked against writers while it is counted, so no write is missed.
+  // Compatible with every build: the triggers keep the count whoever writes.
+  {
+    compatibleFrom: 1,
+    sql: (s) => `
+    LOCK TABLE ${s}.customer IN SHARE ROW EXCLUSIVE MODE;
+    CREATE TABLE ${s}.customer_count (
+      id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      change bigint NOT NULL
+    );
+    CREATE FUNCTION ${s}.customer_count_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      delta bigint;
+    BEGIN
+      IF TG_OP = 'TRUNCATE' THEN
+        DELETE FROM ${s}.customer_count;
+        RETURN NULL;
+      ELSIF TG_OP = 'INSERT' THEN
+        SELECT count(*) INTO delta FROM added;
+      ELSE
+        SELECT -count(*) INTO delta FROM removed;
+      END IF;
+      IF delta <> 0 THEN
+        WITH folded AS (
+          DELETE FROM ${s}.customer_count WHERE id IN (
+            SELECT id FROM ${s}.customer_count FOR UPDATE SKIP LOCKED)
+          RETURNING change)
+        INSERT INTO ${s}.customer_count (change)
+          SELECT delta + coalesce(sum(folded.change), 0) FROM folded;
+      END IF;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER customer_count_insert AFTER INSERT ON ${s}.customer
+      REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ${s}.customer_count_keep();
+    CREATE TRIGGER customer_count_delete AFTER DELETE ON ${s}.customer
+      REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION ${s}.customer_count_keep();
+    CREATE TRIGGER customer_count_truncate AFTER TRUNCATE ON ${s}.customer
+      FOR EACH STATEMENT EXECUTE FUNCTION ${s}.customer_count_keep();
+    INSERT INTO ${s}.customer_count (change) SELECT count(*) FROM ${s}.customer;`,
+  },
 ];
 
 /** The version from which `schema_version` records each version's `compatibleFrom`. */

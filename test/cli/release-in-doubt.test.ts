@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN } from '../serve/support.js';
@@ -393,5 +394,41 @@ describe('email-guard holds list: a release whose process stopped before its sen
       releaseStatus: 'not-sent',
       releasingBy: { running: false },
     });
+  }, 60_000);
+
+  it('does not mark a release still sending (its lock names a live process here) as in doubt', async () => {
+    const id = await holdMessage(fixture, TYPO);
+    appendFileSync(
+      auditFile(),
+      `${JSON.stringify({ at: new Date().toISOString(), mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], holdId: id })}\n`,
+    );
+    // What a release sending now holds: the entry's lock, naming its process (this one, alive).
+    const lock = join(store(), `${id}.lock`);
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
+    );
+    const server = await startServer(
+      ['--customers', writeCustomerExport(fixture.dir, customers), '--holds', store()],
+      { EMAIL_GUARD_TOKEN: TOKEN },
+      { built: await builtCli() },
+    );
+    try {
+      const listed = async () => {
+        const response = await fetch(`${server.url}/v1/holds`, {
+          headers: { authorization: `Bearer ${TOKEN}` },
+        });
+        const { held } = (await response.json()) as { held: { id: string; releaseInDoubt?: boolean }[] };
+        return held.find((entry) => entry.id === id);
+      };
+      expect(await listed()).toMatchObject({ state: 'releasing' });
+      expect((await listed())?.releaseInDoubt).toBeUndefined();
+      // The release's process stopped and its lock is gone, with no end logged: in doubt now.
+      rmSync(lock);
+      expect(await listed()).toMatchObject({ releaseInDoubt: true });
+    } finally {
+      rmSync(lock, { force: true });
+      expect(await server.stop()).toBe(0);
+    }
   }, 60_000);
 });

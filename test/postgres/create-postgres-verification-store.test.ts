@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
 import { createPostgresVerificationStore } from '../../src/postgres/create-postgres-verification-store.js';
 import { migrate } from '../../src/postgres/migrate.js';
 import { usePostgres } from '../support/use-postgres.js';
@@ -60,6 +61,30 @@ describe('createPostgresVerificationStore', () => {
     expect(Buffer.from(a).equals(Buffer.from(b ?? []))).toBe(true);
     expect(Math.abs((await store.now()) - Date.now())).toBeLessThan(60_000);
     await expect(store.read('../x')).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'name' });
+  });
+
+  it('refuses to file the index under its lock on a pool of one connection, naming the option, instead of waiting for ever', async () => {
+    const store = createPostgresVerificationStore({ pool: database.newPool({ max: 1 }), schema: SCHEMA });
+    let ran = false;
+    // The lock's session takes the pool's only connection; the filing under it would wait for
+    // another one without end.
+    const refused = await store
+      .withIndexLock(async () => {
+        ran = true;
+        return store.read('index-version');
+      })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    expect((refused as InvalidInputError).message).toContain('options.pool');
+    expect((refused as InvalidInputError).message).toContain('max: 2');
+    expect(ran).toBe(false);
+    // Everything else works on one connection.
+    expect(await store.update('one-connection', () => ({ n: 1 }))).toEqual({ n: 1 });
+  });
+
+  it('files the index under its lock on a pool of two connections', async () => {
+    const store = createPostgresVerificationStore({ pool: database.newPool({ max: 2 }), schema: SCHEMA });
+    expect(await store.withIndexLock(() => store.read('index-version'))).toBeUndefined();
   });
 
   it('refuses a NUL character in a record, naming where it is, and keeps the stored record', async () => {

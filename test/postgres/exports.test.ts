@@ -13,6 +13,7 @@ describe('email-guard/postgres', () => {
       'createPostgresHoldStore',
       'createPostgresVerificationStore',
       'findPostgresReleasesInDoubt',
+      'findPostgresReleasesUnderWay',
       'migrate',
       'verifyAuditLog',
     ]);

@@ -85,6 +85,7 @@ describe('migrate', () => {
     expect(await tables('from_empty')).toEqual([
       'audit_log',
       'customer',
+      'customer_count',
       'customer_phone',
       'domain_variant',
       'held_message',

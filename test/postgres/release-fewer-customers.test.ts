@@ -136,7 +136,7 @@ describe('the PostgreSQL hold store, released against fewer customers than the h
       `INSERT INTO upgraded.held_message (id, held_at, raw, subject, details)
        VALUES ('20260101T000000000Z-1', now(), 'x', 'Order', '{"envelope":{"to":["a@example.se"]},"action":"block","recipients":[]}')`,
     );
-    expect(await migrate(database.pool, { schema: 'upgraded' })).toEqual({ from: 10, to: 11 });
+    expect(await migrateTo(database.pool, '"upgraded"', 11)).toEqual({ from: 10, to: 11 });
     const upgraded = createPostgresHoldStore({ pool: database.pool, schema: 'upgraded', auditLog: false });
     const [before] = await upgraded.list();
     expect(before?.id).toBe('20260101T000000000Z-1');

@@ -17,6 +17,7 @@ const RELEASED_SQL = [
   '95ec2e7dcfc6f378a9c68a0d91a06d25aeb96c16a631f84f2b7b54491e2d7e39',
   '89c2a3f3ea056987600b6bf856f3a416c90817e750ed39679cce7b42f19523e5',
   '09dff96a77972bc3db6a40fcd90e79e045e3fa76dee5585f3368662881df84b3',
+  '3cb0e410127e365482b45b87fd7ea0d38bc0a8f7724b1ea9dd640aa9e33e2e48',
 ];
 
 describe('the migrations and the release-line patterns', () => {

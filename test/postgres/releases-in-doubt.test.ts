@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   createPostgresAuditLog,
   findPostgresReleasesInDoubt,
+  findPostgresReleasesUnderWay,
 } from '../../src/postgres/create-postgres-audit-log.js';
 import { LATEST_VERSION, migrate, migrateTo } from '../../src/postgres/migrate.js';
+import { RELEASE_LOCK_NAMESPACE } from '../../src/postgres/with-release-lock.js';
 import { releaseStarted } from '../support/hold-message.js';
 import { usePostgres } from '../support/use-postgres.js';
 
@@ -106,6 +108,37 @@ describe('findPostgresReleasesInDoubt', () => {
     await log.record(releaseStarted('sent'));
     expect(await findPostgresReleasesInDoubt(database.pool, { schema: 'before_nine' })).toEqual(
       new Set(['sent']),
+    );
+  });
+
+  it('tells a release under way (its session holds the release lock) from one in doubt (none does)', async () => {
+    await migrate(database.pool, { schema: 'under_way' });
+    const log = createPostgresAuditLog({ pool: database.pool, schema: 'under_way' });
+    for (const id of ['sending-now', 'stopped']) await log.record(releaseStarted(id));
+    // What a release holds while it sends (withReleaseLock), from a session of another pool.
+    const releaser = await database.newPool({ max: 1 }).connect();
+    try {
+      await releaser.query('SELECT pg_advisory_lock($1, hashtext($2))', [
+        RELEASE_LOCK_NAMESPACE,
+        '"under_way".sending-now',
+      ]);
+      const { rows } = await releaser.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      expect(await findPostgresReleasesInDoubt(database.pool, { schema: 'under_way' })).toEqual(
+        new Set(['stopped']),
+      );
+      expect(await findPostgresReleasesUnderWay(database.pool, { schema: 'under_way' })).toEqual(
+        new Map([['sending-now', { pid: rows[0]?.pid }]]),
+      );
+    } finally {
+      releaser.release(true);
+    }
+    // The session ended without an end line: the release stopped, and is in doubt now.
+    for (let tries = 0; tries < 100; tries++) {
+      if ((await findPostgresReleasesUnderWay(database.pool, { schema: 'under_way' })).size === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await findPostgresReleasesInDoubt(database.pool, { schema: 'under_way' })).toEqual(
+      new Set(['sending-now', 'stopped']),
     );
   });
 });
