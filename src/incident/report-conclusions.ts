@@ -2,7 +2,14 @@ import { assessBreach, type BreachAssessment, type RiskLevel } from './assess-br
 import { filedAt, filingRecord } from './authority-filings.js';
 import { breachChannel } from './breach-channel.js';
 import { buildTimeline, type TimelineStep } from './build-timeline.js';
-import { changeValueTexts, factLabels, measureNames, reportFieldLabels } from './data/follow-up-labels.js';
+import {
+  changeValueTexts,
+  factLabels,
+  measureNames,
+  reportFieldLabels,
+  wordingLanguageNames,
+} from './data/follow-up-labels.js';
+import type { ReportLocale } from './data/report-texts.js';
 import { toDate } from './date-input.js';
 import { formatDate, formatDateTime, inCustomerNotice, type Phrasing, say } from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
@@ -1132,7 +1139,7 @@ export function changeLabel(phrasing: Phrasing, report: IncidentReport, field: s
   const fact = /^facts\.(.+)$/.exec(field)?.[1];
   const factWords = fact === undefined ? undefined : factLabels[fact];
   if (factWords) return say(phrasing, factWords[0], factWords[1]);
-  const measure = /^measures\.(.+?)(\.text)?$/.exec(field);
+  const measure = /^measures\.(.+?)(\.text|\.texts\.(sv|en))?$/.exec(field);
   if (measure?.[1] !== undefined) {
     const id = measure[1];
     const usual = (measureNames as Readonly<Record<string, readonly [string, string]>>)[id];
@@ -1140,7 +1147,13 @@ export function changeLabel(phrasing: Phrasing, report: IncidentReport, field: s
     const entry = report.measures.find((measure) => measure.id === id);
     const own = entry === undefined ? undefined : ownMeasureText(entry, phrasing.locale)?.text;
     const name = usual ? say(phrasing, usual[0], usual[1]) : (own ?? `"${id}"`);
-    const wording = measure[2] === undefined ? '' : say(phrasing, ', formulering', ', wording');
+    const language = measure[3] === undefined ? undefined : wordingLanguageNames[measure[3] as ReportLocale];
+    const wording =
+      measure[2] === undefined
+        ? ''
+        : language === undefined
+          ? say(phrasing, ', formulering', ', wording')
+          : say(phrasing, `, formulering (${language[0]})`, `, wording (${language[1]})`);
     return `${say(phrasing, 'Åtgärd', 'Measure')} (${name})${wording}`;
   }
   return field;
