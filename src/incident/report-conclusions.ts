@@ -11,7 +11,13 @@ import {
 } from './data/follow-up-labels.js';
 import type { ReportLocale } from './data/report-texts.js';
 import { toDate } from './date-input.js';
-import { formatDate, formatDateTime, inCustomerNotice, type Phrasing, say } from './describe-incident.js';
+import {
+  formatDate,
+  formatDateTime,
+  inCustomerNoticeIn,
+  type Phrasing,
+  say,
+} from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
 import type { IncidentReport } from './incident-report.js';
 import { hasOwnText, ownMeasureText } from './measure-own-text.js';
@@ -1022,20 +1028,20 @@ export function measuresAsRecorded(report: IncidentReport): IncidentReport['meas
 }
 
 /**
- * A notice the law requires with no measure taken or proposed to describe in it (a rejected one not
- * counted): GDPR Art. 34(2), referring to Art. 33(3)(d), asks the notice to describe them, so it
- * would go out incomplete. A measure the notice does not say (one of the caller's own not marked
- * `forCustomer`) does not count. Telling the customer still to be done is the notice itself, not a measure
+ * A notice the law requires, in `locale`, with no measure taken or proposed to describe in it (a
+ * rejected one not counted): GDPR Art. 34(2), referring to Art. 33(3)(d), asks the notice to describe
+ * them, so it would go out incomplete. A measure the notice does not say (one of the caller's own not
+ * marked `forCustomer`, or worded only in the other language) does not count. Telling the customer still to be done is the notice itself, not a measure
  * it describes; done (as {@link measuresAsRecorded} states it), it is a measure taken, and the report
  * that lists it does not also say that none is recorded.
  */
-export function noticeLacksMeasures(report: IncidentReport): boolean {
+export function noticeLacksMeasures(report: IncidentReport, locale: ReportLocale): boolean {
   return (
     report.subscriberNotice.required &&
     !measuresAsRecorded(report).some(
       (measure) =>
         measure.status !== 'rejected' &&
-        (inCustomerNotice(report, measure) ||
+        (inCustomerNoticeIn({ locale }, report, measure) ||
           (measure.id === 'inform-customer' && measure.status === 'done')),
     )
   );
