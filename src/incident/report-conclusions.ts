@@ -11,13 +11,7 @@ import {
 } from './data/follow-up-labels.js';
 import type { ReportLocale } from './data/report-texts.js';
 import { toDate } from './date-input.js';
-import {
-  formatDate,
-  formatDateTime,
-  inCustomerNoticeIn,
-  type Phrasing,
-  say,
-} from './describe-incident.js';
+import { formatDate, formatDateTime, inCustomerNoticeIn, type Phrasing, say } from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
 import type { IncidentReport } from './incident-report.js';
 import { hasOwnText, ownMeasureText } from './measure-own-text.js';
