@@ -602,24 +602,30 @@ function noticeParts(
   // data protection officer's or other contact point's details (GDPR Art. 34(2), referring to
   // Art. 33(3)(b)-(d)): there the proposed measures are said as proposals, and the contact point named.
   const required = report.subscriberNotice.required;
-  const proposedLines = required
-    ? report.measures
-        .filter((measure) => measure.status === 'proposed' && inCustomerNoticeIn(phrasing, report, measure))
-        // Said to the customer in the notice's own voice, never the report's third person ("the
-        // customer's correct address is to be entered"); a caller's own text is theirs to word.
-        .map(
-          (measure) =>
-            ownTextIn(measure, phrasing.locale) ??
-            fillUsualText(
-              {
-                ...noticeMeasureTexts[phrasing.locale].proposed,
-                ...loginCheckText(phrasing, report, 'proposed'),
-              }[measure.id as MisdirectedEmailMeasureId],
-              words,
-            ) ??
-            measureText(phrasing, { id: measure.id, status: measure.status }, report.incident),
-        )
+  const proposed = required
+    ? report.measures.filter(
+        (measure) => measure.status === 'proposed' && inCustomerNoticeIn(phrasing, report, measure),
+      )
     : [];
+  // Said to the customer in the notice's own voice, never the report's third person ("the
+  // customer's correct address is to be entered"); each continues the heading "Vi föreslår att:".
+  const proposedLines = proposed
+    .filter((measure) => ownTextIn(measure, phrasing.locale) === undefined)
+    .map(
+      (measure) =>
+        fillUsualText(
+          {
+            ...noticeMeasureTexts[phrasing.locale].proposed,
+            ...loginCheckText(phrasing, report, 'proposed'),
+          }[measure.id as MisdirectedEmailMeasureId],
+          words,
+        ) ?? measureText(phrasing, { id: measure.id, status: measure.status }, report.incident),
+    );
+  // A caller's own text is theirs to word, a whole sentence ("Vi erbjuder dig …"): it stands under a
+  // heading full sentences follow, never after "Vi föreslår att:", which it would not continue.
+  const ownProposedLines = proposed
+    .map((measure) => ownTextIn(measure, phrasing.locale))
+    .filter((text): text is string => text !== undefined);
   const contactPoint = [
     report.contact.role ? `${report.contact.name} (${report.contact.role})` : report.contact.name,
     report.contact.email,
@@ -680,6 +686,12 @@ function noticeParts(
       // heading ("Vi föreslår att: vi kontaktar …"), never "we intend to" (GDPR Art. 34(2): measures
       // "proposed to be taken"; Art. 5(1)(d) accuracy).
       list(s('Vi föreslår att:', 'We propose that:'), proposedLines),
+      list(
+        proposedLines.length === 0
+          ? s('Vi föreslår följande:', 'We propose the following:')
+          : s('Vi föreslår också följande:', 'We also propose the following:'),
+        ownProposedLines,
+      ),
     ]
       .filter(Boolean)
       .join('\n\n'),

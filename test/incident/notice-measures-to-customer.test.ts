@@ -155,3 +155,66 @@ describe('a required notice whose only measure is worded in the other language',
     },
   );
 });
+
+// The caller's own wording is a whole sentence ("We will offer you …"): after "We propose that:" it
+// would read "We propose that: We will offer you …". Own-worded proposals stand under a heading
+// that full sentences follow; the usual ones still continue "We propose that:".
+describe('proposals in the caller’s own words', () => {
+  const report = createIncidentReport(
+    {
+      ...required,
+      measures: [
+        ...declined.filter((measure) => measure.id !== 'seller-feedback'),
+        { id: 'seller-feedback', status: 'proposed' },
+        {
+          id: 'new-customer-number',
+          status: 'proposed',
+          forCustomer: true,
+          texts: { sv: 'Vi erbjuder dig ett nytt kundnummer.', en: 'We offer you a new customer number.' },
+        },
+      ],
+    },
+    { now },
+  );
+
+  it.each([
+    [
+      'sv',
+      'Vi föreslår att:\n- vi går igenom det som hände, så att samma misstag inte upprepas.',
+      'Vi föreslår också följande:\n- Vi erbjuder dig ett nytt kundnummer.',
+    ],
+    [
+      'en',
+      'We propose that:\n- we go through what happened so that the mistake is not repeated.',
+      'We also propose the following:\n- We offer you a new customer number.',
+    ],
+  ] as const)(
+    'are said as sentences of their own, apart from the usual ones (%s)',
+    async (locale, usual, own) => {
+      const notice = await buildCustomerNotice(report, { channel: 'email', locale });
+      expect(notice.text).toContain(`${usual}\n\n${own}`);
+    },
+  );
+
+  it.each([
+    ['sv', 'Vi föreslår följande:\n- Vi erbjuder dig ett nytt kundnummer.', 'Vi föreslår att:'],
+    ['en', 'We propose the following:\n- We offer you a new customer number.', 'We propose that:'],
+  ] as const)(
+    'stand under a heading of their own where no usual one is proposed (%s)',
+    async (locale, own, usualHeading) => {
+      const alone = createIncidentReport(
+        {
+          ...required,
+          measures: [
+            ...declined,
+            ...report.measures.filter((measure) => measure.id === 'new-customer-number'),
+          ],
+        },
+        { now },
+      );
+      const notice = await buildCustomerNotice(alone, { channel: 'phone-script', locale });
+      expect(notice.text).toContain(own);
+      expect(notice.text).not.toContain(usualHeading);
+    },
+  );
+});
