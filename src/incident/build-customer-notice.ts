@@ -34,6 +34,7 @@ import {
 } from './describe-incident.js';
 import { impossibleReportFacts, isSameMailbox, refuseIssues } from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema, type Measure } from './incident-report.js';
+import { latestMeasure } from './latest-measure.js';
 import { loginExposure } from './login-exposure.js';
 import { ownTextIn } from './measure-own-text.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
@@ -384,13 +385,23 @@ const channelsByCircumstance: Partial<
 > = { 'misdirected-post': 'letter', 'misdirected-sms': 'sms' };
 
 /**
+ * The message went to many at once, each seeing the others' addresses (a Cc list), and was not
+ * returned unopened: its notice speaks of every recipient, never of one person (see {@link disclosureReach}).
+ */
+function shownToGroup(report: IncidentReport): boolean {
+  return report.facts.returnedUnopened !== true && disclosureReach(report) === 'addresses';
+}
+
+/**
  * The words the notice's fixed texts are filled with: who received the data, as the report records
- * the recipient (`facts.recipient`), and what went astray, as the circumstances record it (a letter,
- * a text message, else a message). Made public or shown to many, the recipient is still told as a
- * person: those notices say "those who received it" or "anyone" in their own sentences.
+ * the recipient (`facts.recipient`), or every recipient of a message shown to a group, and what went
+ * astray, as the circumstances record it (a letter, a text message, else a message). Made public,
+ * the recipient is still told as a person: that notice says "anyone" in its own sentences.
  */
 function noticeWords(phrasing: Phrasing, report: IncidentReport): NoticeWords {
-  const kind = recipientKinds[report.facts.recipient] ?? 'person';
+  const kind: NoticeRecipientKind = shownToGroup(report)
+    ? 'group'
+    : (recipientKinds[report.facts.recipient] ?? 'person');
   const channel = report.incident.circumstances
     ? (channelsByCircumstance[report.incident.circumstances] ?? 'message')
     : 'message';
@@ -404,7 +415,7 @@ function noticeWords(phrasing: Phrasing, report: IncidentReport): NoticeWords {
 }
 
 type NoticeWords = (typeof noticeChannelWords)['sv']['message'] &
-  (typeof noticeRecipientWords)['sv']['person'];
+  (typeof noticeRecipientWords)['sv'][NoticeRecipientKind];
 
 /**
  * A fixed text with its `{word}` filled, capitalised where the brace is (`{Receiver}` begins a
@@ -453,6 +464,22 @@ function noticeParts(
   const count = report.affected.dataSubjects;
   const words = noticeWords(phrasing, report);
   const { other, seer } = words;
+  // Telling the people of a group (`inform-customer`, unless decided against) is telling each of them
+  // on their own: the e-mail goes to one address (RFC 5322 §3.6.3), so this notice shows nobody's
+  // address again, and the reader learns that the others are told too (GDPR Art. 34(2)).
+  const informing = latestMeasure(report.measures, 'inform-customer');
+  const eachTold =
+    reach !== 'addresses' || informing === undefined || informing.status === 'rejected'
+      ? ''
+      : channel === 'phone-script'
+        ? s(
+            ` Vi kontaktar var och en av de ${count} personerna för sig.`,
+            ` We are contacting each of the ${count} people separately.`,
+          )
+        : s(
+            ` Vi skriver till var och en av de ${count} personerna för sig, så att ingen annan ser din adress i det här meddelandet.`,
+            ` We are writing to each of the ${count} people separately, so that nobody else sees your address in this message.`,
+          );
   const happened =
     reach === 'public'
       ? s(
@@ -461,8 +488,8 @@ function noticeParts(
         )
       : reach === 'addresses'
         ? s(
-            `Den ${when} skickade vi ett meddelande${subject ? ` (”${subject}”)` : ''} där ${count} personers e-postadresser, din bland dem, syntes för alla som fick det. Vi ber om ursäkt för det.`,
-            `On ${when} we sent a message${subject ? ` (“${subject}”)` : ''} in which the e-mail addresses of ${count} people, yours among them, could be seen by everyone who received it. We are sorry.`,
+            `Den ${when} skickade vi ett meddelande${subject ? ` (”${subject}”)` : ''} där ${count} personers e-postadresser, din bland dem, syntes för alla som fick det. Vi ber om ursäkt för det.${eachTold}`,
+            `On ${when} we sent a message${subject ? ` (“${subject}”)` : ''} in which the e-mail addresses of ${count} people, yours among them, could be seen by everyone who received it. We are sorry.${eachTold}`,
           )
         : misdirected
           ? s(

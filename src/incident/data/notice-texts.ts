@@ -203,8 +203,11 @@ export const noticeAttemptTexts: Readonly<
   },
 };
 
-/** The kind of recipient a notice names: `facts.recipient` as the customer is told it. */
-export type NoticeRecipientKind = 'person' | 'colleague' | 'organisation';
+/**
+ * The kind of recipient a notice names: `facts.recipient` as the customer is told it, or `group`
+ * where the message went to many at once and each saw the others' addresses (a Cc list).
+ */
+export type NoticeRecipientKind = 'person' | 'colleague' | 'organisation' | 'group';
 
 /** The kind of thing that went astray, from `incident.circumstances`. */
 export type NoticeChannel = 'message' | 'letter' | 'sms';
@@ -216,6 +219,10 @@ export type NoticeChannel = 'message' | 'letter' | 'sms';
  * completes "reached …"; `seer` begins a sentence; `recipient` stands in one (`Recipient`, where
  * given, begins one; else it is `recipient` capitalised); `receiver` says who
  * received `{item}`; `them` refers back to it (Swedish "hen" for a person, "dem" for an organisation).
+ * A `group` (a message sent to many at once, every address right and shown to all) is never one
+ * person: each recipient saw the data, those who received it are asked to delete it, and the place
+ * a password might also have gone is the other recipients' addresses, not a wrong one
+ * (`wrongDestination`, in place of the channel's).
  */
 export const noticeRecipientWords: Readonly<
   Record<
@@ -230,6 +237,7 @@ export const noticeRecipientWords: Readonly<
           readonly Recipient?: string;
           readonly receiver: string;
           readonly them: string;
+          readonly wrongDestination?: string;
         }
       >
     >
@@ -257,6 +265,14 @@ export const noticeRecipientWords: Readonly<
       receiver: 'företaget eller organisationen som fick {item}',
       them: 'dem',
     },
+    group: {
+      other: 'de andra mottagarna',
+      seer: 'Var och en av mottagarna',
+      recipient: 'var och en av mottagarna',
+      receiver: 'dem som fick {item}',
+      them: 'dem',
+      wrongDestination: 'de andra mottagarnas adresser',
+    },
   },
   en: {
     person: {
@@ -281,6 +297,14 @@ export const noticeRecipientWords: Readonly<
       recipient: 'the recipient',
       receiver: 'the company or organisation that received {item}',
       them: 'them',
+    },
+    group: {
+      other: 'the other recipients',
+      seer: 'Each recipient',
+      recipient: 'each recipient',
+      receiver: 'those who received {item}',
+      them: 'them',
+      wrongDestination: 'the other recipients’ addresses',
     },
   },
 };
