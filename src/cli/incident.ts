@@ -87,7 +87,7 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
   await writeAtomically(join(flags.out, 'phone-script.txt'), `${result.notices.phoneScript.text}\n`);
   // The report says it under Measures; the person running the command is told where they look, as a
   // warning that leaves the exit code alone (the files were written).
-  if (noticeLacksMeasures(result.report))
+  if (noticeLacksMeasures(result.report, flags.locale))
     context.warn(cliTexts[flags.locale].incident.noMeasures(flags.facts));
   // A deadline that had passed when the report was written makes the notification late, to be sent
   // with the reasons for the delay (GDPR Art. 33(1); Regulation 611/2013 Art. 2(2)): the report says

@@ -6,6 +6,7 @@ import { AddressSchema, AddrSpecSchema } from './address-schema.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import {
   type NoticeChannel,
+  type NoticePerson,
   type NoticeRecipientKind,
   noticeAttemptTexts,
   noticeChannelWords,
@@ -14,6 +15,7 @@ import {
   noticeLoginCheckTexts,
   noticeMeasureTexts,
   noticePasswordTexts,
+  noticePersonWords,
   noticeRecipientWords,
 } from './data/notice-texts.js';
 import {
@@ -34,10 +36,11 @@ import {
 } from './describe-incident.js';
 import { impossibleReportFacts, isSameMailbox, refuseIssues } from './impossible-facts.js';
 import { type IncidentReport, IncidentReportSchema, type Measure } from './incident-report.js';
+import { latestMeasure } from './latest-measure.js';
 import { loginExposure } from './login-exposure.js';
 import { ownTextIn } from './measure-own-text.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
-import { type ExposedData, identityCheckSteps } from './phone-identity-check.js';
+import { identityCheckSteps } from './phone-identity-check.js';
 import { escapeHtml } from './render-incident-report.js';
 
 /** Options of {@link buildCustomerNotice}. */
@@ -147,7 +150,7 @@ export async function buildCustomerNotice(
   // or a name written to forge a line of the letter) would put text of its own on a line of the notice.
   const customerName = given.customerName?.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim() || undefined;
   const parts = withoutControls(noticeParts(phrasing, checked, customerName, given.channel));
-  if (given.channel === 'phone-script') return phoneScript(phrasing, parts, checked.data);
+  if (given.channel === 'phone-script') return phoneScript(phrasing, parts, checked);
 
   const intended = given.to ?? checked.incident.misdirected?.intended;
   if (!intended) {
@@ -174,43 +177,44 @@ export async function buildCustomerNotice(
   }
   // The subject says what happened (not "a message from us"), so it is read, and not taken for spam.
   const reach = checked.facts.returnedUnopened ? 'one' : disclosureReach(checked);
+  const who = personWordsOf(checked);
   const subject =
     reach === 'public'
       ? say(
           phrasing,
-          'Uppgifter om dig offentliggjordes av misstag',
-          'Details about you were made public by mistake',
+          `Uppgifter om ${who.sv.dig} offentliggjordes av misstag`,
+          `Details about ${who.en.you} were made public by mistake`,
         )
       : reach === 'addresses'
         ? say(
             phrasing,
-            'Din e-postadress syntes för andra mottagare av ett meddelande',
-            'Your e-mail address was shown to other recipients of a message',
+            `${capitalised(who.sv.din)} e-postadress syntes för andra mottagare av ett meddelande`,
+            `${capitalised(who.en.your)} e-mail address was shown to other recipients of a message`,
           )
         : checked.incident.misdirected && checked.facts.returnedUnopened
           ? // It reached nobody: a subject saying it went to another person would contradict the body.
             say(
               phrasing,
-              'Ett meddelande till dig skickades till fel adress och kom tillbaka oöppnat',
-              'A message meant for you went to a wrong address and came back unopened',
+              `Ett meddelande till ${who.sv.dig} skickades till fel adress och kom tillbaka oöppnat`,
+              `A message meant for ${who.en.you} went to a wrong address and came back unopened`,
             )
           : checked.incident.misdirected?.unconfirmed === true
             ? // Delivery is not known: the subject says it may have happened, as the body does.
               say(
                 phrasing,
-                'Uppgifter om dig kan av misstag ha kommit till en annan person',
-                'Details about you may have reached someone else by mistake',
+                `Uppgifter om ${who.sv.dig} kan av misstag ha kommit till en annan person`,
+                `Details about ${who.en.you} may have reached someone else by mistake`,
               )
             : checked.incident.misdirected
               ? say(
                   phrasing,
-                  `Uppgifter om dig skickades av misstag till ${noticeWords(phrasing, checked).other}`,
-                  `Details about you were sent to ${noticeWords(phrasing, checked).other} by mistake`,
+                  `Uppgifter om ${who.sv.dig} skickades av misstag till ${noticeWords(phrasing, checked).other}`,
+                  `Details about ${who.en.you} were sent to ${noticeWords(phrasing, checked).other} by mistake`,
                 )
               : say(
                   phrasing,
-                  'Information om en incident som rör dina personuppgifter',
-                  'About an incident involving your personal data',
+                  `Information om en incident som rör ${who.sv.dina} personuppgifter`,
+                  `About an incident involving ${who.en.your} personal data`,
                 );
   const paragraphs = [
     parts.greeting,
@@ -384,27 +388,60 @@ const channelsByCircumstance: Partial<
 > = { 'misdirected-post': 'letter', 'misdirected-sms': 'sms' };
 
 /**
+ * The message went to many at once, each seeing the others' addresses (a Cc list), and was not
+ * returned unopened: its notice speaks of every recipient, never of one person (see {@link disclosureReach}).
+ */
+function shownToGroup(report: IncidentReport): boolean {
+  return report.facts.returnedUnopened !== true && disclosureReach(report) === 'addresses';
+}
+
+/**
  * The words the notice's fixed texts are filled with: who received the data, as the report records
- * the recipient (`facts.recipient`), and what went astray, as the circumstances record it (a letter,
- * a text message, else a message). Made public or shown to many, the recipient is still told as a
- * person: those notices say "those who received it" or "anyone" in their own sentences.
+ * the recipient (`facts.recipient`), or every recipient of a message shown to a group, and what went
+ * astray, as the circumstances record it (a letter, a text message, else a message). Made public,
+ * the recipient is still told as a person: that notice says "anyone" in its own sentences.
  */
 function noticeWords(phrasing: Phrasing, report: IncidentReport): NoticeWords {
-  const kind = recipientKinds[report.facts.recipient] ?? 'person';
+  const kind: NoticeRecipientKind = shownToGroup(report)
+    ? 'group'
+    : (recipientKinds[report.facts.recipient] ?? 'person');
   const channel = report.incident.circumstances
     ? (channelsByCircumstance[report.incident.circumstances] ?? 'message')
     : 'message';
+  const personWords = noticePersonWords[phrasing.locale][noticePerson(report)];
   const channelWords = noticeChannelWords[phrasing.locale][channel];
   const recipientWords = noticeRecipientWords[phrasing.locale][kind];
   return {
+    ...personWords,
     ...channelWords,
     ...recipientWords,
+    rightAddress: fillNoticeText(channelWords.rightAddress, personWords),
     receiver: fillNoticeText(recipientWords.receiver, channelWords),
   };
 }
 
 type NoticeWords = (typeof noticeChannelWords)['sv']['message'] &
-  (typeof noticeRecipientWords)['sv']['person'];
+  (typeof noticeRecipientWords)['sv'][NoticeRecipientKind] &
+  Readonly<Record<string, string>>;
+
+/**
+ * Whom the notice speaks of as the person the data is about: a child (`affected.minor`) through the
+ * guardian who reads it, else the customer (see {@link noticePersonWords}).
+ */
+function noticePerson(report: IncidentReport): NoticePerson {
+  return report.affected.minor === true ? 'child' : 'customer';
+}
+
+/** The words for the person the data is about, in both languages, for the notice's own sentences. */
+function personWordsOf(report: IncidentReport) {
+  const person = noticePerson(report);
+  return { sv: noticePersonWords.sv[person], en: noticePersonWords.en[person] };
+}
+
+/** The text with its first letter capitalised ("ditt barns" begins a subject as "Ditt barns"). */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /**
  * A fixed text with its `{word}` filled, capitalised where the brace is (`{Receiver}` begins a
@@ -452,47 +489,64 @@ function noticeParts(
   const reach = unopened ? 'one' : disclosureReach(report);
   const count = report.affected.dataSubjects;
   const words = noticeWords(phrasing, report);
+  const who = personWordsOf(report);
   const { other, seer } = words;
+  // Telling the people of a group (`inform-customer`, unless decided against) is telling each of them
+  // on their own: the e-mail goes to one address (RFC 5322 §3.6.3), so this notice shows nobody's
+  // address again, and the reader learns that the others are told too (GDPR Art. 34(2)).
+  const informing = latestMeasure(report.measures, 'inform-customer');
+  const eachTold =
+    reach !== 'addresses' || informing === undefined || informing.status === 'rejected'
+      ? ''
+      : channel === 'phone-script'
+        ? s(
+            ` Vi kontaktar var och en av de ${count} personerna för sig.`,
+            ` We are contacting each of the ${count} people separately.`,
+          )
+        : s(
+            ` Vi skriver till var och en av de ${count} personerna för sig, så att ingen annan ser din adress i det här meddelandet.`,
+            ` We are writing to each of the ${count} people separately, so that nobody else sees your address in this message.`,
+          );
   const happened =
     reach === 'public'
       ? s(
-          `Den ${when} offentliggjordes av misstag uppgifter om dig${subject ? ` (i meddelandet ”${subject}”)` : ''}. Vi ber om ursäkt för det.`,
-          `On ${when} details about you${subject ? ` (in the message “${subject}”)` : ''} were made public by mistake. We are sorry.`,
+          `Den ${when} offentliggjordes av misstag uppgifter om ${who.sv.dig}${subject ? ` (i meddelandet ”${subject}”)` : ''}. Vi ber om ursäkt för det.`,
+          `On ${when} details about ${who.en.you}${subject ? ` (in the message “${subject}”)` : ''} were made public by mistake. We are sorry.`,
         )
       : reach === 'addresses'
         ? s(
-            `Den ${when} skickade vi ett meddelande${subject ? ` (”${subject}”)` : ''} där ${count} personers e-postadresser, din bland dem, syntes för alla som fick det. Vi ber om ursäkt för det.`,
-            `On ${when} we sent a message${subject ? ` (“${subject}”)` : ''} in which the e-mail addresses of ${count} people, yours among them, could be seen by everyone who received it. We are sorry.`,
+            `Den ${when} skickade vi ett meddelande${subject ? ` (”${subject}”)` : ''} där ${count} personers e-postadresser, ${who.sv.din} bland dem, syntes för alla som fick det. Vi ber om ursäkt för det.${eachTold}`,
+            `On ${when} we sent a message${subject ? ` (“${subject}”)` : ''} in which the e-mail addresses of ${count} people, ${who.en.yours} among them, could be seen by everyone who received it. We are sorry.${eachTold}`,
           )
         : misdirected
           ? s(
-              `Den ${when} skickade vi ett meddelande till dig${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : misdirected.unconfirmed === true ? 'Meddelandet kan därför ha kommit till en annan person.' : `Meddelandet kom därför till ${other}.`} Vi ber om ursäkt för det.`,
-              `On ${when} we sent you a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : misdirected.unconfirmed === true ? 'The message may therefore have reached someone else.' : `The message therefore reached ${other}.`} We are sorry.`,
+              `Den ${when} skickade vi ett meddelande till ${who.sv.dig}${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : misdirected.unconfirmed === true ? 'Meddelandet kan därför ha kommit till en annan person.' : `Meddelandet kom därför till ${other}.`} Vi ber om ursäkt för det.`,
+              `On ${when} we sent ${who.en.you} a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : misdirected.unconfirmed === true ? 'The message may therefore have reached someone else.' : `The message therefore reached ${other}.`} We are sorry.`,
             )
           : report.incident.circumstances === 'misdirected-email'
             ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
               s(
-                `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om dig till ${other}. Vi ber om ursäkt för det.`,
-                `On ${when} we sent an e-mail with details about you to ${other} by mistake. We are sorry.`,
+                `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om ${who.sv.dig} till ${other}. Vi ber om ursäkt för det.`,
+                `On ${when} we sent an e-mail with details about ${who.en.you} to ${other} by mistake. We are sorry.`,
               )
             : report.incident.circumstances === 'misdirected-post'
               ? // GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, so the channel and what happened.
                 s(
-                  `Den ${when} skickade vi av misstag ett brev med uppgifter om dig till ${other}. Vi ber om ursäkt för det.`,
-                  `On ${when} we sent a letter with details about you to ${other} by mistake. We are sorry.`,
+                  `Den ${when} skickade vi av misstag ett brev med uppgifter om ${who.sv.dig} till ${other}. Vi ber om ursäkt för det.`,
+                  `On ${when} we sent a letter with details about ${who.en.you} to ${other} by mistake. We are sorry.`,
                 )
               : report.incident.circumstances === 'misdirected-sms'
                 ? // The text message went to another number, so this notice does not go by text message:
                   // it says by which channel it comes instead (GDPR Art. 34(2): the nature of the breach).
                   // A phone script is spoken: it says the customer is called, not written to.
                   s(
-                    `Den ${when} skickade vi av misstag ett sms med uppgifter om dig till ${other}. Vi ber om ursäkt för det. ${channel === 'phone-script' ? 'Vi ringer dig i stället för att skicka sms' : 'Vi skriver till dig med e-post, inte med sms'}, eftersom sms:et gick till ett annat nummer.`,
-                    `On ${when} we sent a text message (SMS) with details about you to ${other} by mistake. We are sorry. ${channel === 'phone-script' ? 'We are calling you rather than sending a text message' : 'We are writing to you by e-mail, not by text message'}, because the text message went to another number.`,
+                    `Den ${when} skickade vi av misstag ett sms med uppgifter om ${who.sv.dig} till ${other}. Vi ber om ursäkt för det. ${channel === 'phone-script' ? 'Vi ringer dig i stället för att skicka sms' : 'Vi skriver till dig med e-post, inte med sms'}, eftersom sms:et gick till ett annat nummer.`,
+                    `On ${when} we sent a text message (SMS) with details about ${who.en.you} to ${other} by mistake. We are sorry. ${channel === 'phone-script' ? 'We are calling you rather than sending a text message' : 'We are writing to you by e-mail, not by text message'}, because the text message went to another number.`,
                   )
                 : // Any other breach is told in the caller's own description, which alone says what happened.
                   s(
-                    `Den ${when} inträffade en incident som rör dina personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
-                    `On ${when} an incident involving your personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
+                    `Den ${when} inträffade en incident som rör ${who.sv.dina} personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
+                    `On ${when} an incident involving ${who.en.your} personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
                   );
   // "That person" needs someone named before it: a misdirected message or letter names the other person.
   const toSomeone =
@@ -515,43 +569,43 @@ function noticeParts(
   const amongEn = inPart ? ', among other things' : '';
   const unreadLine = inPart
     ? s(
-        ` ${fillNoticeText('{Item}', words)} hade också en bilaga som vi ännu inte har kunnat läsa. Vi håller på att ta reda på vilka uppgifter om dig den innehåller, och hör av oss när vi vet det.`,
-        ` ${fillNoticeText('{Item}', words)} also had an attachment we have not yet been able to read. We are establishing which details about you it holds, and will tell you once we know.`,
+        ` ${fillNoticeText('{Item}', words)} hade också en bilaga som vi ännu inte har kunnat läsa. Vi håller på att ta reda på vilka uppgifter om ${who.sv.dig} den innehåller, och hör av oss när vi vet det.`,
+        ` ${fillNoticeText('{Item}', words)} also had an attachment we have not yet been able to read. We are establishing which details about ${who.en.you} it holds, and will tell you once we know.`,
       )
     : '';
   const sawListed = contentUnknown
     ? s(
-        `Vi håller fortfarande på att ta reda på vilka uppgifter om dig ${words.item} innehöll. Vi hör av oss när vi vet det.`,
-        `We are still establishing which details about you ${words.item} held, and will tell you once we know.`,
+        `Vi håller fortfarande på att ta reda på vilka uppgifter om ${who.sv.dig} ${words.item} innehöll. Vi hör av oss när vi vet det.`,
+        `We are still establishing which details about ${who.en.you} ${words.item} held, and will tell you once we know.`,
       )
     : unopened
       ? s(
-          `${fillNoticeText('{Item}', words)} kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-          `${fillNoticeText('{Item}', words)} came back to us unopened, so nobody else saw these details about you: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+          `${fillNoticeText('{Item}', words)} kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+          `${fillNoticeText('{Item}', words)} came back to us unopened, so nobody else saw these details about ${who.en.you}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
         )
       : reach === 'public'
         ? s(
-            `Vem som helst har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-            `Anyone could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+            `Vem som helst har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+            `Anyone could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
           )
         : reach === 'addresses'
           ? s(
-              `De som fick meddelandet har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-              `Those who received the message could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+              `De som fick meddelandet har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+              `Those who received the message could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
             )
           : mayHaveReached
             ? s(
-                `Om meddelandet kom fram kan ${seer.toLowerCase()} ha sett ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                `If the message arrived, ${seer.toLowerCase()} may have seen these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `Om meddelandet kom fram kan ${seer.toLowerCase()} ha sett ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `If the message arrived, ${seer.toLowerCase()} may have seen these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
               )
             : toSomeone
               ? s(
-                  `${seer} har kunnat se ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                  `${seer} could see these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                  `${seer} har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                  `${seer} could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
                 )
               : s(
-                  `Incidenten gäller ${amongSv}de här uppgifterna om dig: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                  `The incident concerns these details about you${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                  `Incidenten gäller ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                  `The incident concerns these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
                 );
   const saw = contentUnknown || unopened ? sawListed : `${sawListed}${unreadLine}`;
   const categories = new Set(report.data.categories);
@@ -575,8 +629,8 @@ function noticeParts(
     .map((category) =>
       category === 'credentials' && attachmentPassword
         ? s(
-            `Lösenordet i meddelandet öppnar den krypterade bilagan, så personen ${mayHaveReached ? 'kan ha läst den om meddelandet kom fram' : 'har kunnat läsa den'}${inPart ? ', och vad bilagan innehåller håller vi på att ta reda på' : inAttachment.length > 0 ? `, med de här uppgifterna om dig: ${listCategories(phrasing, inAttachment)}` : ''}.`,
-            `The password in the message opens the encrypted attachment, so that person ${mayHaveReached ? 'may have read it, if the message arrived' : 'could read it'}${inPart ? '; what the attachment holds we are still establishing' : inAttachment.length > 0 ? `, with these details about you: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+            `Lösenordet i meddelandet öppnar den krypterade bilagan, så personen ${mayHaveReached ? 'kan ha läst den om meddelandet kom fram' : 'har kunnat läsa den'}${inPart ? ', och vad bilagan innehåller håller vi på att ta reda på' : inAttachment.length > 0 ? `, med de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, inAttachment)}` : ''}.`,
+            `The password in the message opens the encrypted attachment, so that person ${mayHaveReached ? 'may have read it, if the message arrived' : 'could read it'}${inPart ? '; what the attachment holds we are still establishing' : inAttachment.length > 0 ? `, with these details about ${who.en.you}: ${listCategories(phrasing, inAttachment)}` : ''}.`,
           )
         : category === 'credentials' && codeState !== undefined
           ? loginCodeTexts[phrasing.locale].noticeConsequence[codeState]
@@ -602,24 +656,30 @@ function noticeParts(
   // data protection officer's or other contact point's details (GDPR Art. 34(2), referring to
   // Art. 33(3)(b)-(d)): there the proposed measures are said as proposals, and the contact point named.
   const required = report.subscriberNotice.required;
-  const proposedLines = required
-    ? report.measures
-        .filter((measure) => measure.status === 'proposed' && inCustomerNoticeIn(phrasing, report, measure))
-        // Said to the customer in the notice's own voice, never the report's third person ("the
-        // customer's correct address is to be entered"); a caller's own text is theirs to word.
-        .map(
-          (measure) =>
-            ownTextIn(measure, phrasing.locale) ??
-            fillUsualText(
-              {
-                ...noticeMeasureTexts[phrasing.locale].proposed,
-                ...loginCheckText(phrasing, report, 'proposed'),
-              }[measure.id as MisdirectedEmailMeasureId],
-              words,
-            ) ??
-            measureText(phrasing, { id: measure.id, status: measure.status }, report.incident),
-        )
+  const proposed = required
+    ? report.measures.filter(
+        (measure) => measure.status === 'proposed' && inCustomerNoticeIn(phrasing, report, measure),
+      )
     : [];
+  // Said to the customer in the notice's own voice, never the report's third person ("the
+  // customer's correct address is to be entered"); each continues the heading "Vi föreslår att:".
+  const proposedLines = proposed
+    .filter((measure) => ownTextIn(measure, phrasing.locale) === undefined)
+    .map(
+      (measure) =>
+        fillUsualText(
+          {
+            ...noticeMeasureTexts[phrasing.locale].proposed,
+            ...loginCheckText(phrasing, report, 'proposed'),
+          }[measure.id as MisdirectedEmailMeasureId],
+          words,
+        ) ?? measureText(phrasing, { id: measure.id, status: measure.status }, report.incident),
+    );
+  // A caller's own text is theirs to word, a whole sentence ("Vi erbjuder dig …"): it stands under a
+  // heading full sentences follow, never after "Vi föreslår att:", which it would not continue.
+  const ownProposedLines = proposed
+    .map((measure) => ownTextIn(measure, phrasing.locale))
+    .filter((text): text is string => text !== undefined);
   const contactPoint = [
     report.contact.role ? `${report.contact.name} (${report.contact.role})` : report.contact.name,
     report.contact.email,
@@ -641,13 +701,14 @@ function noticeParts(
           // Details that no longer open the account leave no password to change either.
           category === 'credentials' && (exposure.newPasswordBy !== undefined || exposure.closed)
           ? noticePasswordTexts[phrasing.locale].unexpectedLinks
-          : adviceTexts[phrasing.locale][category],
+          : fillUsualText(adviceTexts[phrasing.locale][category], words),
     )
     .filter((text): text is string => text !== undefined);
   const phone = report.provider.customerServicePhone ?? report.contact.phone;
   return {
     // A child's notice is for the guardian, who acts for the child (GDPR Recital 38, Art. 8(1) and
-    // Art. 12(1) with Recital 58): addressed to them, saying whose data it is about.
+    // Art. 12(1) with Recital 58): addressed to them, saying whose data it is about; the rest speaks
+    // to them of "ditt barn" / "your child" (noticePersonWords), never to the child as "du".
     greeting:
       report.affected.minor === true
         ? `${
@@ -655,8 +716,8 @@ function noticeParts(
               ? s(`Till vårdnadshavare för ${customerName},`, `To the parent or guardian of ${customerName},`)
               : s('Till vårdnadshavare,', 'To the parent or guardian,')
           }\n\n${s(
-            `Vi skriver till dig som vårdnadshavare, eftersom ${customerName ?? 'ditt barn'} är under 18 år. Där det står "du" och "dig" nedan menar vi ${customerName ?? 'ditt barn'}.`,
-            `We are writing to you as parent or guardian, since ${customerName ?? 'your child'} is under 18. Where this letter says "you" below, it means ${customerName ?? 'your child'}.`,
+            `Vi skriver till dig som vårdnadshavare, eftersom ${customerName ?? 'ditt barn'} är under 18 år.`,
+            `We are writing to you as parent or guardian, since ${customerName ?? 'your child'} is under 18.`,
           )}`
         : customerName
           ? s(`Hej ${customerName},`, `Dear ${customerName},`)
@@ -665,13 +726,13 @@ function noticeParts(
     happened,
     saw,
     consequence: consequence
-      ? `${s('Vad det kan innebära för dig:', 'What this could mean for you:')} ${consequence}`
+      ? `${s(`Vad det kan innebära för ${who.sv.dig}:`, `What this could mean for ${who.en.you}:`)} ${consequence}`
       : '',
     doNow:
       exposure.newPasswordBy !== 'customer'
         ? ''
         : list(noticePasswordTexts[phrasing.locale].doNowHeading, [
-            noticePasswordTexts[phrasing.locale].changePassword,
+            fillNoticeText(noticePasswordTexts[phrasing.locale].changePassword, words),
           ]),
     done: list(s('Det här har vi gjort:', 'This is what we have done:'), doneLines),
     planned: [
@@ -680,6 +741,12 @@ function noticeParts(
       // heading ("Vi föreslår att: vi kontaktar …"), never "we intend to" (GDPR Art. 34(2): measures
       // "proposed to be taken"; Art. 5(1)(d) accuracy).
       list(s('Vi föreslår att:', 'We propose that:'), proposedLines),
+      list(
+        proposedLines.length === 0
+          ? s('Vi föreslår följande:', 'We propose the following:')
+          : s('Vi föreslår också följande:', 'We also propose the following:'),
+        ownProposedLines,
+      ),
     ]
       .filter(Boolean)
       .join('\n\n'),
@@ -707,8 +774,10 @@ function noticeParts(
   };
 }
 
-function phoneScript(phrasing: Phrasing, parts: NoticeParts, exposed: ExposedData): PhoneScript {
+function phoneScript(phrasing: Phrasing, parts: NoticeParts, report: IncidentReport): PhoneScript {
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);
+  const person = noticePerson(report);
+  const who = personWordsOf(report);
   const steps: PhoneScriptStep[] = [
     {
       kind: 'say',
@@ -718,7 +787,7 @@ function phoneScript(phrasing: Phrasing, parts: NoticeParts, exposed: ExposedDat
       ),
     },
     // The seed case's script told the customer what a stranger had seen: say it only to them.
-    ...identityCheckSteps(phrasing, parts.name, exposed),
+    ...identityCheckSteps(phrasing, { name: parts.name, person }, report.data),
     { kind: 'say', text: parts.happened },
     { kind: 'say', text: parts.saw },
     ...(parts.consequence ? [{ kind: 'say' as const, text: parts.consequence }] : []),
@@ -729,8 +798,8 @@ function phoneScript(phrasing: Phrasing, parts: NoticeParts, exposed: ExposedDat
     {
       kind: 'ask',
       text: s(
-        'Kan du komma på några andra följder för dig som vi behöver känna till?',
-        'Can you think of any other consequences for you that we should know about?',
+        `Kan du komma på några andra följder för ${who.sv.dig} som vi behöver känna till?`,
+        `Can you think of any other consequences for ${who.en.you} that we should know about?`,
       ),
     },
     {

@@ -371,8 +371,12 @@ function changesBetween(before: IncidentReport, after: IncidentReport, locale: R
     const was = before.measures.find((measure) => measure.id === id);
     const is = after.measures.find((measure) => measure.id === id);
     compare(`measures.${id}`, was?.status, is?.status);
-    if (was?.text !== is?.text && was !== undefined && is !== undefined)
-      compare(`measures.${id}.text`, was.text, is.text);
+    if (was === undefined || is === undefined) continue;
+    if (was.text !== is.text) compare(`measures.${id}.text`, was.text, is.text);
+    // Worded per language (`texts`), each language's wording is its own change: the one a follow-up
+    // rewords is listed even where the other stays as it was (Regulation 611/2013 Art. 2(3)).
+    for (const language of ['sv', 'en'] as const)
+      compare(`measures.${id}.texts.${language}`, was.texts?.[language], is.texts?.[language]);
   }
   compare(
     'subscriberNotice.notifiedAt',

@@ -357,7 +357,11 @@ export function inCustomerNotice(
  * worded only in the other language is left out (the report says so), never printed in a language
  * the notice is not written in.
  */
-export function inCustomerNoticeIn(phrasing: Phrasing, report: IncidentReport, measure: Measure): boolean {
+export function inCustomerNoticeIn(
+  phrasing: Pick<Phrasing, 'locale'>,
+  report: IncidentReport,
+  measure: Measure,
+): boolean {
   return (
     inCustomerNotice(report, measure) &&
     (isUsualMeasure(measure.id) || ownTextIn(measure, phrasing.locale) !== undefined)

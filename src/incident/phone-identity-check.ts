@@ -1,4 +1,5 @@
 import type { DataCategory } from './data/data-categories.js';
+import { type NoticePerson, noticePersonWords } from './data/notice-texts.js';
 import { type Phrasing, say } from './describe-incident.js';
 
 /** One step of the call: what to say, or what to ask and wait for (as the phone script's steps). */
@@ -14,7 +15,7 @@ export interface ExposedData {
   readonly contentUnknown?: boolean | undefined;
 }
 
-/** One detail the customer may be asked for, and the categories whose exposure rules it out. */
+/** One detail the customer (or a child's guardian) may be asked for, `{ditt}` / `{your}` filled with the person it is about, and the categories whose exposure rules it out. */
 interface CheckDetail {
   readonly sv: string;
   readonly en: string;
@@ -25,19 +26,19 @@ interface CheckDetail {
 // a message that held the number gave the stranger the birth date too.
 const CHECK_DETAILS: readonly CheckDetail[] = [
   {
-    sv: 'de fyra sista siffrorna i ditt personnummer',
-    en: 'the last four digits of your personal identity number',
+    sv: 'de fyra sista siffrorna i {ditt} personnummer',
+    en: 'the last four digits of {your} personal identity number',
     exposedBy: ['national-id-number'],
   },
   {
-    sv: 'ditt födelsedatum',
-    en: 'your date of birth',
+    sv: '{ditt} födelsedatum',
+    en: '{your} date of birth',
     exposedBy: ['date-of-birth', 'national-id-number'],
   },
-  { sv: 'ditt kundnummer', en: 'your customer number', exposedBy: ['customer-number'] },
+  { sv: '{ditt} kundnummer', en: '{your} customer number', exposedBy: ['customer-number'] },
   {
-    sv: 'din postadress',
-    en: 'your postal address',
+    sv: '{din} postadress',
+    en: '{your} postal address',
     exposedBy: ['postal-address', 'contact-details'],
   },
 ];
@@ -47,11 +48,18 @@ const CHECK_DETAILS: readonly CheckDetail[] = [
  * received the message holds what was in it and could pose as the customer with it, so a check on
  * those details proves nothing. Where nobody has read the message, none is known to be safe.
  */
-function safeDetails(phrasing: Phrasing, exposed: ExposedData): string[] {
+function safeDetails(phrasing: Phrasing, exposed: ExposedData, person: NoticePerson): string[] {
   if (exposed.contentUnknown === true) return [];
   const held = new Set(exposed.categories);
+  const sv = noticePersonWords.sv[person];
+  const en = noticePersonWords.en[person];
   return CHECK_DETAILS.filter((detail) => !detail.exposedBy.some((category) => held.has(category))).map(
-    (detail) => say(phrasing, detail.sv, detail.en),
+    (detail) =>
+      say(
+        phrasing,
+        detail.sv.replace(/\{(din|ditt)\}/g, (_, word: 'din' | 'ditt') => sv[word]),
+        detail.en.replace(/\{your\}/g, en.your),
+      ),
   );
 }
 
@@ -70,11 +78,13 @@ function either(phrasing: Phrasing, items: readonly string[]): string {
  * the customer record, and never reads a detail out for them to confirm: "is your address Storgatan
  * 1?" tells it to anyone who says yes. Where no such detail is known, or the person cannot give one,
  * the caller calls back on the number the customer record held before the incident. A check that
- * fails ends the call without a word about the matter, and the customer is told another way.
+ * fails ends the call without a word about the matter, and the customer is told another way. A
+ * child's call is with the guardian (`person: 'child'`): the caller asks for them, and for the child's
+ * details ("ditt barns födelsedatum"), which the guardian can give (GDPR Art. 8(1), Art. 12(1)).
  *
  * @example
  * ```ts
- * identityCheckSteps({ locale: 'en', timeZone: 'Europe/Stockholm' }, 'Anna Svensson', {
+ * identityCheckSteps({ locale: 'en', timeZone: 'Europe/Stockholm' }, { name: 'Anna Svensson', person: 'customer' }, {
  *   categories: ['name', 'customer-number'],
  * })[0]?.text;
  * // 'Am I speaking to Anna Svensson?'
@@ -82,11 +92,12 @@ function either(phrasing: Phrasing, items: readonly string[]): string {
  */
 export function identityCheckSteps(
   phrasing: Phrasing,
-  name: string,
+  called: { readonly name: string; readonly person: NoticePerson },
   exposed: ExposedData,
 ): IdentityCheckStep[] {
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);
-  const details = safeDetails(phrasing, exposed);
+  const { name, person } = called;
+  const details = safeDetails(phrasing, exposed, person);
   const callBack = s(
     'ring upp på det telefonnummer som kundkortet hade före incidenten (inte ett nummer personen uppger nu)',
     'call back on the phone number the customer record held before the incident (not a number the person gives now)',
@@ -104,9 +115,20 @@ export function identityCheckSteps(
   return [
     {
       kind: 'ask',
-      text: name
-        ? s(`Talar jag med ${name}?`, `Am I speaking to ${name}?`)
-        : s('Talar jag med kunden själv?', 'Am I speaking to the customer?'),
+      text:
+        person === 'child'
+          ? name
+            ? s(
+                `Talar jag med vårdnadshavare för ${name}?`,
+                `Am I speaking to the parent or guardian of ${name}?`,
+              )
+            : s(
+                'Talar jag med kundens vårdnadshavare?',
+                'Am I speaking to the customer’s parent or guardian?',
+              )
+          : name
+            ? s(`Talar jag med ${name}?`, `Am I speaking to ${name}?`)
+            : s('Talar jag med kunden själv?', 'Am I speaking to the customer?'),
     },
     // Said, not asked: the script has no line to note these answers down.
     {

@@ -370,7 +370,7 @@ function buildSections(
         ...containedParagraphs(phrasing, report),
         // A notice the law requires must describe the measures taken or proposed (GDPR Art. 34(2),
         // referring to Art. 33(3)(d)): with none recorded, the notice would go out without them.
-        ...(noticeLacksMeasures(report)
+        ...(noticeLacksMeasures(report, phrasing.locale)
           ? [
               s(
                 'Observera: dataskyddsförordningen artikel 34.2 kräver att underrättelsen beskriver vidtagna eller föreslagna åtgärder; registrera dem innan underrättelsen skickas.',

@@ -2,9 +2,16 @@ import { assessBreach, type BreachAssessment, type RiskLevel } from './assess-br
 import { filedAt, filingRecord } from './authority-filings.js';
 import { breachChannel } from './breach-channel.js';
 import { buildTimeline, type TimelineStep } from './build-timeline.js';
-import { changeValueTexts, factLabels, measureNames, reportFieldLabels } from './data/follow-up-labels.js';
+import {
+  changeValueTexts,
+  factLabels,
+  measureNames,
+  reportFieldLabels,
+  wordingLanguageNames,
+} from './data/follow-up-labels.js';
+import type { ReportLocale } from './data/report-texts.js';
 import { toDate } from './date-input.js';
-import { formatDate, formatDateTime, inCustomerNotice, type Phrasing, say } from './describe-incident.js';
+import { formatDate, formatDateTime, inCustomerNoticeIn, type Phrasing, say } from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
 import type { IncidentReport } from './incident-report.js';
 import { hasOwnText, ownMeasureText } from './measure-own-text.js';
@@ -1017,20 +1024,20 @@ export function measuresAsRecorded(report: IncidentReport): IncidentReport['meas
 }
 
 /**
- * A notice the law requires with no measure taken or proposed to describe in it (a rejected one not
- * counted): GDPR Art. 34(2), referring to Art. 33(3)(d), asks the notice to describe them, so it
- * would go out incomplete. A measure the notice does not say (one of the caller's own not marked
- * `forCustomer`) does not count. Telling the customer still to be done is the notice itself, not a measure
+ * A notice the law requires, in `locale`, with no measure taken or proposed to describe in it (a
+ * rejected one not counted): GDPR Art. 34(2), referring to Art. 33(3)(d), asks the notice to describe
+ * them, so it would go out incomplete. A measure the notice does not say (one of the caller's own not
+ * marked `forCustomer`, or worded only in the other language) does not count. Telling the customer still to be done is the notice itself, not a measure
  * it describes; done (as {@link measuresAsRecorded} states it), it is a measure taken, and the report
  * that lists it does not also say that none is recorded.
  */
-export function noticeLacksMeasures(report: IncidentReport): boolean {
+export function noticeLacksMeasures(report: IncidentReport, locale: ReportLocale): boolean {
   return (
     report.subscriberNotice.required &&
     !measuresAsRecorded(report).some(
       (measure) =>
         measure.status !== 'rejected' &&
-        (inCustomerNotice(report, measure) ||
+        (inCustomerNoticeIn({ locale }, report, measure) ||
           (measure.id === 'inform-customer' && measure.status === 'done')),
     )
   );
@@ -1134,7 +1141,7 @@ export function changeLabel(phrasing: Phrasing, report: IncidentReport, field: s
   const fact = /^facts\.(.+)$/.exec(field)?.[1];
   const factWords = fact === undefined ? undefined : factLabels[fact];
   if (factWords) return say(phrasing, factWords[0], factWords[1]);
-  const measure = /^measures\.(.+?)(\.text)?$/.exec(field);
+  const measure = /^measures\.(.+?)(\.text|\.texts\.(sv|en))?$/.exec(field);
   if (measure?.[1] !== undefined) {
     const id = measure[1];
     const usual = (measureNames as Readonly<Record<string, readonly [string, string]>>)[id];
@@ -1142,7 +1149,13 @@ export function changeLabel(phrasing: Phrasing, report: IncidentReport, field: s
     const entry = report.measures.find((measure) => measure.id === id);
     const own = entry === undefined ? undefined : ownMeasureText(entry, phrasing.locale)?.text;
     const name = usual ? say(phrasing, usual[0], usual[1]) : (own ?? `"${id}"`);
-    const wording = measure[2] === undefined ? '' : say(phrasing, ', formulering', ', wording');
+    const language = measure[3] === undefined ? undefined : wordingLanguageNames[measure[3] as ReportLocale];
+    const wording =
+      measure[2] === undefined
+        ? ''
+        : language === undefined
+          ? say(phrasing, ', formulering', ', wording')
+          : say(phrasing, `, formulering (${language[0]})`, `, wording (${language[1]})`);
     return `${say(phrasing, 'Åtgärd', 'Measure')} (${name})${wording}`;
   }
   return field;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildCustomerNotice,
   incidentRegisterEntry,
   inventoryMessage,
   type ReportMisdirectedInput,
@@ -84,6 +85,60 @@ describe('the register line and the consequences of a message sent to many at on
       const rendered = renderIncidentReport(report, { locale });
       expect(rendered).toContain(consequence);
       expect(rendered).not.toContain(oneCustomer);
+    },
+  );
+});
+
+// Each person in the group is told on their own (the notice goes to one address), and the group is
+// never spoken of as one person: "the person" who saw it, or "the wrong address" it went to, would be
+// untrue where everyone in Cc saw every address and no address was wrong (GDPR Art. 34(2), Art. 5(1)(d)).
+describe('the notice to one of a group sent to at once', () => {
+  const words = {
+    sv: {
+      said: [
+        'Vi skriver till var och en av de 45 personerna för sig, så att ingen annan ser din adress i det här meddelandet.',
+        'Var och en av mottagarna har kunnat se uppgifter som säger något om din hälsa.',
+        'vi kontaktar dem som fick meddelandet och ber dem radera det.',
+        'vi kontrollerar att inga lösenord eller inloggningslänkar har skickats till de andra mottagarnas adresser.',
+      ],
+      phone: 'Vi kontaktar var och en av de 45 personerna för sig.',
+      unsaid: ['Personen', 'personen', ' hen ', 'den felaktiga adressen'],
+    },
+    en: {
+      said: [
+        'We are writing to each of the 45 people separately, so that nobody else sees your address in this message.',
+        'Each recipient could see details that say something about your health.',
+        'we contact those who received the message and ask them to delete it.',
+        'we check that no password or login link was sent to the other recipients’ addresses.',
+      ],
+      phone: 'We are contacting each of the 45 people separately.',
+      unsaid: ['The person', 'the person', 'the wrong address'],
+    },
+  } as const;
+
+  it.each(['sv', 'en'] as const)(
+    'says each is told on their own and never speaks of one person (%s)',
+    async (locale) => {
+      const { report } = await reportMisdirected(facts, { now: '2024-10-01T12:00:00+02:00', locale });
+      const email = await buildCustomerNotice(report, { channel: 'email', locale });
+      const script = await buildCustomerNotice(report, { channel: 'phone-script', locale });
+      for (const sentence of words[locale].said) expect(email.text).toContain(sentence);
+      expect(script.text).toContain(words[locale].phone);
+      expect(script.text).toContain(words[locale].said[1]);
+      // The phone script's own guidance to the agent speaks of "the person" on the line: the e-mail alone.
+      for (const wrong of words[locale].unsaid) expect(email.text).not.toContain(wrong);
+    },
+  );
+
+  it.each(['sv', 'en'] as const)(
+    'does not say each is told where telling them was decided against (%s)',
+    async (locale) => {
+      const { report } = await reportMisdirected(
+        { ...facts, measures: [{ id: 'inform-customer', status: 'rejected', reason: 'Low risk.' }] },
+        { now: '2024-10-01T12:00:00+02:00', locale },
+      );
+      const email = await buildCustomerNotice(report, { channel: 'email', locale });
+      expect(email.text).not.toContain(words[locale].said[0]);
     },
   );
 });

@@ -116,3 +116,86 @@ describe('a date of birth in the message', () => {
     expect(report.data.categories).toContain('date-of-birth');
   });
 });
+
+// The guardian reads the notice and takes the call: the body speaks to them about the child, never to
+// the child in the second person, which a note saying "you means the child" would only patch over
+// (GDPR Art. 12(1): concise, intelligible and clearly worded; Recital 58 on children).
+describe('the notice and phone script for a child’s guardian', () => {
+  const child = {
+    ...facts,
+    message: `${message}\r\nLeveransadress: Storgatan 12, 123 45 Stockholm`,
+    customer: { id: '4711023', name: 'Elsa Holm', birthDate: '2011-04-02' },
+    measures: [{ id: 'profile-note', status: 'done' as const }],
+  };
+  const words = {
+    sv: {
+      said: [
+        'Vi skriver till dig som vårdnadshavare, eftersom Elsa Holm är under 18 år.',
+        'Den 11 mars 2024 kl. 09.12 skickade vi ett meddelande till ditt barn (”Orderbekräftelse”)',
+        'Den personen har kunnat se de här uppgifterna om ditt barn:',
+        'Vad det kan innebära för ditt barn:',
+        'utge sig för att vara ditt barn, för att få veta mer om ditt barn eller göra ändringar och beställningar i ditt barns namn.',
+        'när någon hör av sig om ditt barns konto.',
+      ],
+      phone: [
+        'Talar jag med vårdnadshavare för Elsa Holm?',
+        'Kan du komma på några andra följder för ditt barn',
+      ],
+      unsaid: [
+        /Där det står "du"/,
+        /uppgifterna om dig\b/,
+        /\bditt konto\b/,
+        /i ditt namn/,
+        /Talar jag med Elsa Holm\?/,
+      ],
+    },
+    en: {
+      said: [
+        'We are writing to you as parent or guardian, since Elsa Holm is under 18.',
+        'On 11 March 2024 at 09:12 we sent your child a message (“Orderbekräftelse”)',
+        'That person could see these details about your child:',
+        'What this could mean for your child:',
+        'pretending to be your child, to learn more about your child or to change or order things in your child’s name.',
+        'to your child’s account',
+      ],
+      phone: [
+        'Am I speaking to the parent or guardian of Elsa Holm?',
+        'Can you think of any other consequences for your child',
+      ],
+      unsaid: [
+        /Where this letter says/,
+        /details about you\b/,
+        /\byour account\b/,
+        /in your name/,
+        /Am I speaking to Elsa Holm\?/,
+      ],
+    },
+  } as const;
+
+  it.each(['sv', 'en'] as const)('speaks to the guardian about the child (%s)', async (locale) => {
+    const { report } = await reportMisdirected(child, { ...now, locale });
+    expect(report.affected.minor).toBe(true);
+    const email = await buildCustomerNotice(report, { channel: 'email', locale, customerName: 'Elsa Holm' });
+    const script = await buildCustomerNotice(report, {
+      channel: 'phone-script',
+      locale,
+      customerName: 'Elsa Holm',
+    });
+    for (const sentence of words[locale].said) expect(email.text).toContain(sentence);
+    for (const line of words[locale].phone) expect(script.text).toContain(line);
+    for (const wrong of words[locale].unsaid) {
+      expect(email.text).not.toMatch(wrong);
+      expect(script.text).not.toMatch(wrong);
+    }
+  });
+
+  it.each(['sv', 'en'] as const)('still speaks to an adult customer as "you" (%s)', async (locale) => {
+    const { report } = await reportMisdirected(
+      { ...child, customer: { id: '4711023', name: 'Elsa Holm', birthDate: '1990-04-02' } },
+      { ...now, locale },
+    );
+    const email = await buildCustomerNotice(report, { channel: 'email', locale, customerName: 'Elsa Holm' });
+    expect(email.text).toContain(locale === 'sv' ? 'uppgifterna om dig:' : 'details about you:');
+    expect(email.text).not.toContain(locale === 'sv' ? 'ditt barn' : 'your child');
+  });
+});

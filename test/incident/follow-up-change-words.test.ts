@@ -99,3 +99,58 @@ describe('the follow-up’s list of changes', () => {
     expect(text).toContain('  - Åtgärd (Kunden fick ett nytt kundnummer.): planerad → genomförd');
   });
 });
+
+// A follow-up completes the first notification with what changed (Regulation 611/2013 Art. 2(3)):
+// a measure worded anew in one language is a change, named with the language it is in.
+describe('a measure worded anew per language', () => {
+  const worded = createIncidentReport(
+    {
+      ...seedCase,
+      recipientConfirmedDeletion: undefined,
+      measures: [
+        ...(seedCase.measures ?? []),
+        {
+          id: 'new-customer-number',
+          status: 'done',
+          texts: { sv: 'Kunden fick ett nytt kundnummer.', en: 'The customer got a new customer number.' },
+        },
+      ],
+    },
+    { now: '2018-02-23T15:10:00+01:00' },
+  );
+
+  it.each([
+    [
+      'sv',
+      '  - Åtgärd (Kunden fick ett nytt kundnummer den 24 februari.), formulering (engelska): The customer got a new customer number. → The customer got a new customer number on 24 February.',
+    ],
+    [
+      'en',
+      '  - Measure (The customer got a new customer number on 24 February.), wording (English): The customer got a new customer number. → The customer got a new customer number on 24 February.',
+    ],
+  ] as const)('lists a change to its texts alone (%s)', (locale, line) => {
+    const followUp = createFollowUpReport(
+      worded,
+      {
+        measures: [
+          {
+            id: 'new-customer-number',
+            status: 'done',
+            texts: {
+              sv: 'Kunden fick ett nytt kundnummer den 24 februari.',
+              en: 'The customer got a new customer number on 24 February.',
+            },
+          },
+        ],
+      },
+      { now: '2018-02-24T10:00:00+01:00' },
+    );
+    expect(followUp.followUp?.changes.map((change) => change.field)).toEqual(
+      expect.arrayContaining([
+        'measures.new-customer-number.texts.sv',
+        'measures.new-customer-number.texts.en',
+      ]),
+    );
+    expect(renderIncidentReport(followUp, { locale })).toContain(line);
+  });
+});

@@ -89,7 +89,8 @@ describe('the measures of a notice the law requires', () => {
       { now },
     );
     expect(report.subscriberNotice.required).toBe(true);
-    expect(noticeLacksMeasures(report)).toBe(false);
+    expect(noticeLacksMeasures(report, 'en')).toBe(false);
+    expect(noticeLacksMeasures(report, 'sv')).toBe(false);
     const en = renderIncidentReport(report, { locale: 'en' });
     const sv = renderIncidentReport(report, { locale: 'sv' });
     expect(en).toContain('The customer was told what happened');
@@ -109,6 +110,111 @@ describe('the measures of a notice the law requires', () => {
       },
       { now },
     );
-    expect(noticeLacksMeasures(report)).toBe(true);
+    expect(noticeLacksMeasures(report, 'en')).toBe(true);
+    expect(noticeLacksMeasures(report, 'sv')).toBe(true);
   });
+});
+
+// A notice says a measure of the caller's own only in its own language (`texts`): one worded only in
+// the other language is not in that notice, which then describes no measure (GDPR Art. 34(2)).
+describe('a required notice whose only measure is worded in the other language', () => {
+  const worded = (texts: { sv?: string; en?: string }) =>
+    createIncidentReport(
+      {
+        ...required,
+        measures: [...declined, { id: 'new-customer-number', status: 'done', forCustomer: true, texts }],
+      },
+      { now },
+    );
+
+  it.each([
+    ['sv', 'en', 'We gave you a new customer number.', 'artikel 34.2 kräver att underrättelsen beskriver'],
+    ['en', 'sv', 'Vi har gett dig ett nytt kundnummer.', 'GDPR Art. 34(2) requires the notice to describe'],
+  ] as const)(
+    'counts as lacking measures in the %s notice, and the report says so',
+    async (locale, other, text, note) => {
+      const report = worded({ [other]: text });
+      expect(noticeLacksMeasures(report, locale)).toBe(true);
+      expect(renderIncidentReport(report, { locale })).toContain(note);
+      const notice = await buildCustomerNotice(report, { channel: 'email', locale });
+      expect(notice.text).not.toContain(text);
+    },
+  );
+
+  it.each([
+    ['sv', 'Vi har gett dig ett nytt kundnummer.', 'artikel 34.2 kräver att underrättelsen beskriver'],
+    ['en', 'We gave you a new customer number.', 'GDPR Art. 34(2) requires the notice to describe'],
+  ] as const)(
+    'does not count as lacking in the notice in its own language (%s)',
+    async (locale, text, note) => {
+      const report = worded({ [locale]: text });
+      expect(noticeLacksMeasures(report, locale)).toBe(false);
+      expect(renderIncidentReport(report, { locale })).not.toContain(note);
+      const notice = await buildCustomerNotice(report, { channel: 'email', locale });
+      expect(notice.text).toContain(text);
+    },
+  );
+});
+
+// The caller's own wording is a whole sentence ("We will offer you …"): after "We propose that:" it
+// would read "We propose that: We will offer you …". Own-worded proposals stand under a heading
+// that full sentences follow; the usual ones still continue "We propose that:".
+describe('proposals in the caller’s own words', () => {
+  const report = createIncidentReport(
+    {
+      ...required,
+      measures: [
+        ...declined.filter((measure) => measure.id !== 'seller-feedback'),
+        { id: 'seller-feedback', status: 'proposed' },
+        {
+          id: 'new-customer-number',
+          status: 'proposed',
+          forCustomer: true,
+          texts: { sv: 'Vi erbjuder dig ett nytt kundnummer.', en: 'We offer you a new customer number.' },
+        },
+      ],
+    },
+    { now },
+  );
+
+  it.each([
+    [
+      'sv',
+      'Vi föreslår att:\n- vi går igenom det som hände, så att samma misstag inte upprepas.',
+      'Vi föreslår också följande:\n- Vi erbjuder dig ett nytt kundnummer.',
+    ],
+    [
+      'en',
+      'We propose that:\n- we go through what happened so that the mistake is not repeated.',
+      'We also propose the following:\n- We offer you a new customer number.',
+    ],
+  ] as const)(
+    'are said as sentences of their own, apart from the usual ones (%s)',
+    async (locale, usual, own) => {
+      const notice = await buildCustomerNotice(report, { channel: 'email', locale });
+      expect(notice.text).toContain(`${usual}\n\n${own}`);
+    },
+  );
+
+  it.each([
+    ['sv', 'Vi föreslår följande:\n- Vi erbjuder dig ett nytt kundnummer.', 'Vi föreslår att:'],
+    ['en', 'We propose the following:\n- We offer you a new customer number.', 'We propose that:'],
+  ] as const)(
+    'stand under a heading of their own where no usual one is proposed (%s)',
+    async (locale, own, usualHeading) => {
+      const alone = createIncidentReport(
+        {
+          ...required,
+          measures: [
+            ...declined,
+            ...report.measures.filter((measure) => measure.id === 'new-customer-number'),
+          ],
+        },
+        { now },
+      );
+      const notice = await buildCustomerNotice(alone, { channel: 'phone-script', locale });
+      expect(notice.text).toContain(own);
+      expect(notice.text).not.toContain(usualHeading);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import type { MisdirectedEmailMeasureId } from './report-texts.js';
+import type { MisdirectedEmailMeasureId, ReportLocale } from './report-texts.js';
 
 /**
  * The words for each field of the report, outside its circumstances and measures, that a follow-up
@@ -132,4 +132,13 @@ export const changeValueTexts: Readonly<Record<string, readonly [string, string]
   minimal: ['nästan ingenting', 'almost nothing'],
   limited: ['begränsat', 'little'],
   substantial: ['mycket', 'much'],
+};
+
+/**
+ * The languages a measure is worded in (`texts.sv`, `texts.en`), named in Swedish and English, for
+ * the change list's "formulering (engelska)" / "wording (English)".
+ */
+export const wordingLanguageNames: Readonly<Record<ReportLocale, readonly [string, string]>> = {
+  sv: ['svenska', 'Swedish'],
+  en: ['engelska', 'English'],
 };

@@ -502,8 +502,8 @@ export const loginCodeTexts: Readonly<
     },
     noticeConsequence: {
       valid:
-        'Engångskoden i {item} skulle kunna ge {recipient} tillgång till ditt konto så länge den gäller.',
-      invalid: 'Engångskoden i {item} gäller inte längre och ger ingen tillgång till ditt konto.',
+        'Engångskoden i {item} skulle kunna ge {recipient} tillgång till {ditt} konto så länge den gäller.',
+      invalid: 'Engångskoden i {item} gäller inte längre och ger ingen tillgång till {ditt} konto.',
     },
     advice: {
       valid:
@@ -522,8 +522,8 @@ export const loginCodeTexts: Readonly<
         'The one-time code was made invalid before it could be used: it gives no access to the customer’s account.',
     },
     noticeConsequence: {
-      valid: 'The one-time code in {item} could give {recipient} access to your account while it is valid.',
-      invalid: 'The one-time code in {item} is no longer valid and gives no access to your account.',
+      valid: 'The one-time code in {item} could give {recipient} access to {your} account while it is valid.',
+      invalid: 'The one-time code in {item} is no longer valid and gives no access to {your} account.',
     },
     advice: {
       valid:
@@ -538,25 +538,25 @@ export const loginCodeTexts: Readonly<
 export const adviceTexts: Readonly<Record<ReportLocale, Partial<Readonly<Record<DataCategory, string>>>>> = {
   sv: {
     'customer-number':
-      'Hör av dig till oss om du får bekräftelser på beställningar eller ändringar som du inte har gjort.',
-    'postal-address': 'Var uppmärksam på post om varor eller tjänster som du inte har beställt.',
+      'Hör av dig till oss om du får bekräftelser på beställningar eller ändringar som {du} inte har gjort.',
+    'postal-address': 'Var uppmärksam på post om varor eller tjänster som {du} inte har beställt.',
     'national-id-number':
-      'Du kan be kreditupplysningsföretagen om en spärr och bevaka om någon tar en kreditupplysning på dig.',
-    'payment-card': 'Spärra kortet hos din bank och håll koll på kontoutdragen.',
-    'account-number': 'Var misstänksam mot betalningskrav och meddelanden som hänvisar till ditt konto.',
+      'Du kan be kreditupplysningsföretagen om en spärr och bevaka om någon tar en kreditupplysning på {dig}.',
+    'payment-card': 'Spärra kortet hos {din} bank och håll koll på kontoutdragen.',
+    'account-number': 'Var misstänksam mot betalningskrav och meddelanden som hänvisar till {ditt} konto.',
     credentials: 'Byt lösenord, och använd inte länkar i meddelanden som du inte väntat dig.',
-    'email-address': 'Var försiktig med e-post som ber dig logga in eller lämna uppgifter.',
+    'email-address': 'Var försiktig med e-post som ber {dig} logga in eller lämna uppgifter.',
     'phone-number': 'Var försiktig med samtal och sms från någon som säger sig ringa från oss.',
   },
   en: {
-    'customer-number': 'Let us know if you receive confirmations of orders or changes you did not make.',
-    'postal-address': 'Watch for post about goods or services you did not order.',
+    'customer-number': 'Let us know if you receive confirmations of orders or changes {you} did not make.',
+    'postal-address': 'Watch for post about goods or services {you} did not order.',
     'national-id-number':
-      'You can ask the credit reference agencies for a freeze and watch for credit checks on you.',
-    'payment-card': 'Block the card with your bank and keep an eye on your statements.',
-    'account-number': 'Be suspicious of payment requests and messages that refer to your account.',
-    credentials: 'Change your password, and do not use links in messages you did not expect.',
-    'email-address': 'Be careful with e-mails asking you to log in or give details.',
+      'You can ask the credit reference agencies for a freeze and watch for credit checks on {you}.',
+    'payment-card': 'Block the card with {your} bank and keep an eye on {your} statements.',
+    'account-number': 'Be suspicious of payment requests and messages that refer to {your} account.',
+    credentials: 'Change {your} password, and do not use links in messages you did not expect.',
+    'email-address': 'Be careful with e-mails asking {you} to log in or give details.',
     'phone-number': 'Be careful with calls and texts from anyone claiming to call from us.',
   },
 };
