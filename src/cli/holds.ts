@@ -1076,11 +1076,9 @@ async function discardFrom(
   // went and the message-id to look for, and discards it with --force once the mail server's log is read.
   if (!flags.force && standing?.status === 'in-doubt')
     throw usageFailure(text.discardInDoubt(id, startedLine(held, standing.started, flags)));
-  const question = text.question(
-    id,
-    messageState(held.action, flags.locale),
-    inOneLine(held.envelope.to.join(', ')),
-  );
+  // The hold as list and show call it now: a block confirmed for another customer's address says
+  // so, which no one confirming for this customer can answer, and is what is being thrown away.
+  const question = text.question(id, heldState(held, flags.locale), inOneLine(held.envelope.to.join(', ')));
   if (!(await confirmedOrYes(id, question, flags, context))) return;
   let removed: HeldMessage | undefined;
   try {
@@ -1129,7 +1127,9 @@ async function discardDamaged({
   if (!opened.setAside) throw usageFailure(text.damagedNeedsFolder);
   const problem = (await opened.problems()).find((entry) => entry.id === id);
   if (!problem) {
-    await findHeld(opened, flags, id);
+    // Set aside or discarded before this found it: said as a discard of a message already
+    // discarded is, from the audit log, rather than "no held message".
+    await findHeld(opened, flags, id, 'discard');
     throw usageFailure(text.notDamaged(id));
   }
   if (!(await confirmedOrYes(id, text.questionDamaged(id, problem.code), flags, context))) return;
@@ -1159,10 +1159,13 @@ async function discardDamaged({
   } catch (error) {
     if (error instanceof CliFailure) throw error;
     if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'discard');
+    if (isEmailGuardError(error) && (await goneSince(opened, id)))
+      await refuseEndedMeanwhile(opened, flags, id, 'discard');
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     throw error;
   }
-  if (moved.length === 0) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);
+  // Found damaged above, gone now: another discard set it aside (or removed it) in between.
+  if (moved.length === 0) await refuseEndedMeanwhile(opened, flags, id, 'discard');
   context.out(`${text.setAside(id, moved.map(inOneLine).join(', '))}\n`);
 }
