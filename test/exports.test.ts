@@ -92,6 +92,7 @@ const entryPoints: Record<string, { module: Record<string, unknown>; names: stri
       'createVerifier',
       'isEmailGuardError',
       'nodemailerGuard',
+      'releaseNeeds',
       'sendReleased',
     ],
   },

@@ -249,6 +249,12 @@ export const cliTexts = {
         `no customer was known when the message was held (lookup-failed), and a release checks the recipients against the message's customer, so no address can pass. Send the order again with the customer's id (emailGuard.customerId) and discard this one (holds discard ${id}), or release it with --to and the recipients read back, and --send-despite-block, on your own account`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>
         `${file} has ${fewerThan(now, whenHeld, heldAt)}. Release it with a complete export, or with --fewer-customers if this export is meant`,
+      databaseDirectory: (where: string) => `the directory of ${where}`,
+      // A count that failed (the hold's, kept as customersCountFailed, or the database's now).
+      customersUncounted: (source: string, whenHeld: number | undefined, heldAt: string) =>
+        whenHeld === undefined
+          ? `the customers could not be counted when the message was held (${heldAt}), so nothing shows ${source} has as many as that check knew, and a corrected address of a customer missing from it would pass as new. Release it with --fewer-customers once ${source} is the one meant`
+          : `the customers of ${source} cannot be counted now, so nothing shows it has the ${whenHeld} the check that held the message knew (${heldAt}), and a corrected address of a customer missing from it would pass as new. Release it again once they can be counted, or with --fewer-customers if these customers are meant`,
       // With --database: the directory of the store, which no export fills.
       fewerInDatabase: (where: string, now: number, whenHeld: number, heldAt: string) =>
         `the directory of ${where} has ${fewerThan(now, whenHeld, heldAt)}. Release it once every customer is in that directory, or with --fewer-customers if these customers are meant`,
@@ -846,6 +852,11 @@ Stops on SIGINT or SIGTERM.`,
         `ingen kund var känd när meddelandet stoppades (lookup-failed), och ett släpp kontrollerar mottagarna mot meddelandets kund, så ingen adress kan klara kontrollen. Skicka beställningen igen med kundens id (emailGuard.customerId) och kasta det här (holds discard ${id}), eller släpp det med --to och de mottagare som lästs upp, och --send-despite-block, på eget ansvar`,
       fewerCustomers: (file: string, now: number, whenHeld: number, heldAt: string) =>
         `${file} har ${färreÄn(now, whenHeld, heldAt)}. Släpp det med en fullständig export, eller med --fewer-customers om den här exporten är avsedd`,
+      databaseDirectory: (where: string) => `kundregistret i ${where}`,
+      customersUncounted: (source: string, whenHeld: number | undefined, heldAt: string) =>
+        whenHeld === undefined
+          ? `kunderna kunde inte räknas när meddelandet stoppades (${heldAt}), så inget visar att ${source} har lika många som den kontrollen kände till, och en rättad adress som tillhör en kund som saknas där skulle gå igenom som ny. Släpp det med --fewer-customers när ${source} är det avsedda`
+          : `kunderna i ${source} kan inte räknas nu, så inget visar att det har de ${whenHeld} som kontrollen som stoppade meddelandet kände till (${heldAt}), och en rättad adress som tillhör en kund som saknas där skulle gå igenom som ny. Släpp det igen när de kan räknas, eller med --fewer-customers om de här kunderna är avsedda`,
       fewerInDatabase: (where: string, now: number, whenHeld: number, heldAt: string) =>
         `kundregistret i ${where} har ${färreÄn(now, whenHeld, heldAt)}. Släpp det när alla kunder finns i det kundregistret, eller med --fewer-customers om de här kunderna är avsedda`,
       notSent: (server: string, why: string) => `SMTP-servern ${server} tog inte emot meddelandet (${why})`,

@@ -12,14 +12,15 @@ import {
 } from '../errors.js';
 import { createGuard, type VerifiedAddressSource } from '../guard/create-guard.js';
 import { type FindingFacts, messageFor } from '../guard/messages.js';
-import { stopsRecipient } from '../guard/stops-recipient.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from '../nodemailer/audit-log.js';
 import { discardAndRecord } from '../nodemailer/discard-and-record.js';
 import { heldAge as age } from '../nodemailer/held-age.js';
+import { heldForLookupOnly } from '../nodemailer/held-for-lookup-only.js';
 import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
+import { type ReleaseNeed, type ReleaseNeedsOptions, releaseNeeds } from '../nodemailer/release-needs.js';
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
 import { stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
 import { answerFieldName } from '../pipeline/answer-fields.js';
@@ -31,6 +32,7 @@ import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-na
 import { describeStoreRefusal } from './describe-store-refusal.js';
 import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
+import { fewerCustomersFailure } from './fewer-customers-failure.js';
 import { formatSentDate } from './format-sent-date.js';
 import { envelopeJson, envelopeLine, hasNoEnvelope } from './held-envelope.js';
 import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
@@ -39,8 +41,7 @@ import { openVerifiedAddresses, verifiedAddressesIn } from './open-verified-addr
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
-import { fewerCustomersFailure, refuseFewerCustomers } from './refuse-fewer-customers.js';
-import { refuseWithoutCustomer } from './refuse-without-customer.js';
+import { releaseNeedFailure } from './release-need-failure.js';
 
 /** The options every `holds` subcommand takes: the store (`--store` or `--database`), and how to print. */
 export interface StoreFlags extends HoldStoreFlags {
@@ -59,7 +60,7 @@ export interface ReleaseFlags extends StoreFlags {
   readonly customers?: string;
   /** `--columns id=Kundnr,email=E-post` (parse-columns.ts). */
   readonly columns?: string;
-  /** Check against an export of fewer customers than the holding check knew (refuse-fewer-customers.ts). */
+  /** Check against an export of fewer customers than the holding check knew (releaseNeeds, `enough-customers`). */
   readonly fewerCustomers?: boolean;
   /** `--verifications DIR`: the verifier's folder store; with `--database` the schema's is the default. */
   readonly verifications?: string;
@@ -647,33 +648,68 @@ async function releaseDirectory(
     parseColumns(flags.columns, flags.locale),
   );
   context.reportProblems(file, customers.problems, flags.locale);
-  refuseFewerCustomers(held, customers.directory.size, file, flags);
-  // Checked against an export without the customer, every recipient is a failed lookup: say so,
-  // rather than ask for a corrected address that could not pass either.
-  if (held.customerId !== undefined && !customers.directory.has(held.customerId))
-    throw new CliFailure(
-      `${text.staysHeld(held.id)}: ${text.noCustomer(held.customerId, file)}`,
-      exitCodes.findings,
-    );
   return customers.directory;
 }
 
 /**
+ * Refuses a release checked against an export without the message's customer: every recipient
+ * would be a failed lookup, so it says so rather than ask for a corrected address that could not
+ * pass either. A database's directory was asked already (releaseDirectory).
+ */
+function refuseExportWithoutCustomer(
+  held: HeldMessage,
+  directory: Directory | AsyncDirectory,
+  flags: ReleaseFlags,
+): void {
+  if (flags.customers === undefined || held.customerId === undefined) return;
+  if ((directory as Directory).has(held.customerId)) return;
+  const text = cliTexts[flags.locale].holds;
+  throw new CliFailure(
+    `${text.staysHeld(held.id)}: ${text.noCustomer(held.customerId, flags.customers)}`,
+    exitCodes.findings,
+  );
+}
+
+/**
  * The addresses verified by code a release checks the recipients against too: `--verifications DIR`,
- * else the database's own. A message held by a check that knew them is refused without them: a
- * release is never less informed than the hold.
+ * else the database's own. A message held by a check that knew them is refused without them
+ * (releaseNeeds, `verified-addresses`): a release is never less informed than the hold.
  */
 async function releaseVerifiedAddresses(
   opened: OpenedHoldStore,
-  held: HeldMessage,
   flags: ReleaseFlags,
 ): Promise<{ verifiedAddresses?: VerifiedAddressSource }> {
   if (flags.verifications !== undefined)
     return { verifiedAddresses: await openVerifiedAddresses(flags.verifications, flags.locale) };
   if (opened.verifications) return { verifiedAddresses: verifiedAddressesIn(opened.verifications) };
-  if (held.verifiedAddressesChecked)
-    throw usageFailure(cliTexts[flags.locale].holds.verificationsNeeded(held.id));
   return {};
+}
+
+/** What the release lacks, by the library's rules (releaseNeeds), for the flags given. */
+function askedOfRelease(flags: ReleaseFlags): ReleaseNeedsOptions {
+  return {
+    ...(flags.to?.length ? { to: flags.to } : {}),
+    ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+    ...(flags.fewerCustomers ? { fewerCustomers: true } : {}),
+  };
+}
+
+/** The command's answer to the first of `needs` with `code`, when the release lacks it. */
+function refuseNeed(
+  needs: readonly ReleaseNeed[],
+  code: ReleaseNeed['code'],
+  held: HeldMessage,
+  flags: ReleaseFlags,
+  source: { readonly file: string } | { readonly database: string },
+): void {
+  const need = needs.find((lacking) => lacking.code === code);
+  if (!need) return;
+  throw releaseNeedFailure(need, held, {
+    locale: flags.locale,
+    ...(flags.timeZone === undefined ? {} : { timeZone: flags.timeZone }),
+    source,
+    recipientLine: (recipient) => recipientLine(recipient, flags.locale),
+  });
 }
 
 async function releaseFrom(
@@ -711,7 +747,10 @@ async function releaseWatched(
   // Started and never ended: the message may be with the recipient already (docs/cli.md).
   if (!flags.force && standing?.status === 'in-doubt')
     throw usageFailure(text.needsForce(id, startedLine(held, standing.started, flags)));
-  refuseWithoutCustomer(held, flags);
+  const source = flags.customers === undefined ? { database: opened.name } : { file: flags.customers };
+  // What the held message alone decides is asked before the customers are read.
+  const needs = await releaseNeeds(held, askedOfRelease(flags));
+  refuseNeed(needs, 'customer', held, flags, source);
   // Another customer's address in a field an answer goes to (Reply-To, Disposition-Notification-To)
   // is sent as held whatever --to says: said the first time, before any correction is asked for.
   const answerFields = [
@@ -726,18 +765,7 @@ async function releaseWatched(
       `${text.staysHeld(id)}: ${text.answerFieldStands(answerFields.join(', '))}`,
       exitCodes.findings,
     );
-  // Held only because its customer could not be looked up: nothing is known against the address, so
-  // it is checked as held against the customer found now, and no correction is asked for.
-  if (held.action === 'block' && !flags.to?.length && !heldForLookupOnly(held))
-    throw usageFailure(
-      text.needsTo(
-        id,
-        held.recipients
-          .filter((recipient) => recipient.verdict.action === 'block')
-          .map((recipient) => recipientLine(recipient, flags.locale))
-          .join('; '),
-      ),
-    );
+  refuseNeed(needs, 'corrected-recipients', held, flags, source);
   const stands = heldStops(held, flags.to);
   if (stands.length > 0 && !flags.sendDespiteBlock)
     throw new CliFailure(
@@ -745,7 +773,12 @@ async function releaseWatched(
       exitCodes.findings,
     );
   const directory = await releaseDirectory(opened, held, flags, context);
-  const verifiedAddresses = await releaseVerifiedAddresses(opened, held, flags);
+  const verifiedAddresses = await releaseVerifiedAddresses(opened, flags);
+  const guard = createGuard({ directory, locale: flags.locale, ...verifiedAddresses });
+  const guardNeeds = await releaseNeeds(held, { ...askedOfRelease(flags), guard });
+  refuseNeed(guardNeeds, 'enough-customers', held, flags, source);
+  refuseExportWithoutCustomer(held, directory, flags);
+  refuseNeed(guardNeeds, 'verified-addresses', held, flags, source);
   const { default: nodemailer } = await import('nodemailer');
   let transporter: ReturnType<typeof nodemailer.createTransport>;
   try {
@@ -756,7 +789,7 @@ async function releaseWatched(
   transporter.use(
     'compile',
     nodemailerGuard({
-      guard: createGuard({ directory, locale: flags.locale, ...verifiedAddresses }),
+      guard,
       holdStore: store,
       // Committed (a file's flushed to the disk) before the send: the start of a release must survive a power cut too.
       auditLog: interrupts.auditLog,
@@ -790,13 +823,7 @@ async function releaseWatched(
         `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : inOneLine(inCommandWords(withoutRefusal(error.message)))}${stoppedOnceFound(held, flags, error)}`,
         exitCodes.findings,
       );
-    if (error instanceof FewerCustomersError)
-      throw fewerCustomersFailure(
-        error,
-        held,
-        flags.customers === undefined ? { database: opened.name } : { file: flags.customers },
-        flags,
-      );
+    if (error instanceof FewerCustomersError) throw fewerCustomersFailure(error, held, source, flags);
     if (error instanceof SmtpUtf8NotAnnouncedError)
       throw usageFailure(
         `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), error.addresses.join(', '))}`,
@@ -905,19 +932,6 @@ function heldStops(held: HeldMessage, to: readonly string[] | undefined): HeldMe
     (to?.length ? to : held.recipients.map((recipient) => recipient.address)).map(comparableAddress),
   );
   return stoppedWhenHeld(held.recipients).filter(({ address }) => going.has(comparableAddress(address)));
-}
-
-/**
- * Whether a recipient of the held message was blocked, but by nothing that stops it for good: the
- * shared rule ({@link stopsRecipient}) says what does, and the block it leaves is a failed customer
- * lookup (`lookup-failed`), which says nothing about an address. A message held with no verdicts
- * is not one: nothing shows its block was only the lookup.
- */
-function heldForLookupOnly(held: HeldMessage): boolean {
-  return (
-    held.recipients.some(({ verdict }) => verdict.action === 'block') &&
-    !held.recipients.some(({ verdict }) => verdict.findings.some(stopsRecipient))
-  );
 }
 
 /**
@@ -1063,11 +1077,9 @@ async function discardFrom(
   // went and the message-id to look for, and discards it with --force once the mail server's log is read.
   if (!flags.force && standing?.status === 'in-doubt')
     throw usageFailure(text.discardInDoubt(id, startedLine(held, standing.started, flags)));
-  const question = text.question(
-    id,
-    messageState(held.action, flags.locale),
-    inOneLine(held.envelope.to.join(', ')),
-  );
+  // The hold as list and show call it now: a block confirmed for another customer's address says
+  // so, which no one confirming for this customer can answer, and is what is being thrown away.
+  const question = text.question(id, heldState(held, flags.locale), inOneLine(held.envelope.to.join(', ')));
   if (!(await confirmedOrYes(id, question, flags, context))) return;
   let removed: HeldMessage | undefined;
   try {
@@ -1116,7 +1128,9 @@ async function discardDamaged({
   if (!opened.setAside) throw usageFailure(text.damagedNeedsFolder);
   const problem = (await opened.problems()).find((entry) => entry.id === id);
   if (!problem) {
-    await findHeld(opened, flags, id);
+    // Set aside or discarded before this found it: said as a discard of a message already
+    // discarded is, from the audit log, rather than "no held message".
+    await findHeld(opened, flags, id, 'discard');
     throw usageFailure(text.notDamaged(id));
   }
   if (!(await confirmedOrYes(id, text.questionDamaged(id, problem.code), flags, context))) return;
@@ -1146,10 +1160,13 @@ async function discardDamaged({
   } catch (error) {
     if (error instanceof CliFailure) throw error;
     if (error instanceof HeldMessageClaimedError) throw underWay(error, flags, 'discard');
+    if (isEmailGuardError(error) && (await goneSince(opened, id)))
+      await refuseEndedMeanwhile(opened, flags, id, 'discard');
     if (isEmailGuardError(error))
       throw new CliFailure(describeStoreRefusal(id, error, flags.locale), exitCodes.unreadable);
     throw error;
   }
-  if (moved.length === 0) throw unreadableFailure(`${opened.name}: ${text.noMessage(id)}`);
+  // Found damaged above, gone now: another discard set it aside (or removed it) in between.
+  if (moved.length === 0) await refuseEndedMeanwhile(opened, flags, id, 'discard');
   context.out(`${text.setAside(id, moved.map(inOneLine).join(', '))}\n`);
 }

@@ -71,5 +71,7 @@ export type {
 export type { EmailGuardMailOptions } from './mail-options.js';
 export type { HeldMessageError, NodemailerGuardOptions } from './nodemailer-guard.js';
 export { nodemailerGuard } from './nodemailer-guard.js';
+export type { HeldForRelease, ReleaseNeed, ReleaseNeedsOptions } from './release-needs.js';
+export { releaseNeeds } from './release-needs.js';
 export type { ReleasedMessage } from './send-released.js';
 export { sendReleased } from './send-released.js';

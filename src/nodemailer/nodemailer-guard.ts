@@ -389,8 +389,18 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ...(messageId === undefined ? {} : { messageId }),
       });
       // No code went out: the held message waits for a person, not for a code, and says so. Held it
-      // stays whatever this answers; a store that cannot say so leaves the error to tell.
-      if (awaiting.codeNotSent) await options.holdStore.dropAwaitingCode?.(holdId).catch(() => undefined);
+      // stays whatever this answers; an entry that cannot be updated (locked by a release, a full
+      // disk) is said in a process warning, since a list of held messages may still call it waiting
+      // for the customer's code, which never comes.
+      if (awaiting.codeNotSent)
+        await options.holdStore
+          .dropAwaitingCode?.(holdId)
+          .catch((error: unknown) =>
+            process.emitWarning(
+              `email-guard: held message ${holdId} stays held, waiting for a person since no verification code could be sent, but its entry could not be updated to say so (${describeFailure(error)}): it may still say it waits for the customer's code`,
+              { code: 'EMAIL_GUARD_HOLD_STORE_FAILED' },
+            ),
+          );
       throw awaiting.error;
     }
     const details = {

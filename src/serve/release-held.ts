@@ -1,6 +1,7 @@
 import { HeldMessageNotLockedError, isEmailGuardError } from '../errors.js';
 import type { Finding, Verdict } from '../guard/verdict.js';
 import type { ReleaseResult } from '../nodemailer/hold-store.js';
+import { type ReleaseNeed, releaseNeeds } from '../nodemailer/release-needs.js';
 import type { ServerContext } from './create-server.js';
 import { type Problem, problem } from './problem-details.js';
 
@@ -56,14 +57,13 @@ export async function releaseHeld(
   if (!held) return { problem: noSuchMessage() };
   // Started and never ended: the message may be with the recipient already, as `holds release` says.
   if (!request.force && (await context.options.releasesInDoubt?.())?.has(id)) return { problem: inDoubt() };
-  if (held.action === 'block' && request.to === undefined) {
-    return {
-      problem: problem('invalid-input', 400, 'A blocked message is released only to corrected recipients', {
-        field: 'body.to',
-        errors: [{ field: 'body.to', message: 'give the corrected recipients' }],
-      }),
-    };
-  }
+  // What the held message alone decides, by the release's own rules: the guard behind the
+  // transporter is not at hand here, and the release refuses the rest itself (below).
+  const [need] = await releaseNeeds(held, {
+    ...(request.to === undefined ? {} : { to: request.to }),
+    ...(request.fewerCustomers ? { fewerCustomers: true } : {}),
+  });
+  if (need) return lacking(need);
   try {
     const released = await holdStore.release(id, transporter, {
       ...(request.to === undefined ? {} : { to: request.to }),
@@ -108,15 +108,9 @@ export async function releaseHeld(
       const issues = (
         error as unknown as { issues: { path: (string | number)[]; message: string; code?: string }[] }
       ).issues;
-      // Held by a check that knew the addresses verified by code: the server's release lacks them,
-      // which no request can mend (503, as a server started without its hold store).
+      // Held by a check that knew the addresses verified by code: the server's release lacks them.
       if (issues.some((issue) => issue.code === 'verified-addresses-needed'))
-        return {
-          problem: notConfigured(
-            'verified addresses, which the check that held this message knew',
-            "--verifications DIR (with --database, the schema's verification store is used)",
-          ),
-        };
+        return { problem: verifiedAddressesNeeded() };
       // The store names the option (`options.to.0`); the request calls it `body.to.0`.
       const errors = issues.map((issue) => ({
         field: ['body', ...issue.path.filter((part) => part !== 'options')].join('.'),
@@ -146,6 +140,59 @@ export async function releaseHeld(
       problem: problem('send-failed', 502, 'The SMTP server did not take the message; it stays held'),
     };
   }
+}
+
+/** The problem for a release that lacks what releaseNeeds names, with the recipients it concerns. */
+function lacking(need: ReleaseNeed): {
+  readonly problem: Problem;
+  readonly stopped?: readonly StoppedRecipient[];
+} {
+  switch (need.code) {
+    case 'customer':
+      // No field of the request gives a customer: the order is sent again naming one.
+      return {
+        problem: problem(
+          'recipient-blocked',
+          422,
+          'No customer was known when the message was held, so no recipient can pass the check; it stays held',
+          {
+            detail:
+              'its customer lookup failed (lookup-failed) and no customer id was kept: send the order again naming its customer, and discard this one',
+          },
+        ),
+      };
+    case 'corrected-recipients': {
+      const stopped = stoppedRecipients(need.recipients);
+      return {
+        problem: problem('invalid-input', 400, 'A blocked message is released only to corrected recipients', {
+          detail: stopped
+            .map(({ address, findings }) => `${address}: ${findings.map(({ code }) => code).join(', ')}`)
+            .join(' | '),
+          field: 'body.to',
+          errors: [{ field: 'body.to', message: 'give the corrected recipients' }],
+        }),
+        stopped,
+      };
+    }
+    // Asked without the guard (above), these two are the release's to refuse; said the same way.
+    case 'enough-customers':
+      return {
+        problem: fewerCustomers('the customer directory knows fewer customers than when it was held'),
+      };
+    case 'verified-addresses':
+      return { problem: verifiedAddressesNeeded() };
+  }
+}
+
+/**
+ * The problem for a release whose guard lacks the verified addresses the check that held the
+ * message knew: no request can mend it (503, as a server started without its hold store).
+ */
+function verifiedAddressesNeeded(): Problem {
+  return notConfigured(
+    'verified addresses, which the check that held this message knew',
+    "--verifications DIR (with --database, the schema's verification store is used)",
+  );
 }
 
 /**

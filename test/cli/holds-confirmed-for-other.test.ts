@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
-import { transportChecking } from '../support/hold-message.js';
+import { discardArgs, transportChecking } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
@@ -9,18 +9,25 @@ import { runCliInProcess } from '../support/run-cli-in-process.js';
 // recipient stays `confirm`: list and show say why in the same words.
 const fixture = usePipelineFixture();
 
+/** Sends an order for C-1001 to C-2002's address with a confirmation: held as block. Answers the hold id. */
+const holdConfirmedForOther = (): Promise<string> =>
+  transportChecking(fixture, createDirectory(Object.values(customers)))
+    .sendMail({
+      from: 'order@butiken.se',
+      to: 'erik.lind@telia.com',
+      subject: 'Order 4711',
+      text: 'Tack.',
+      emailGuard: { customerId: 'C-1001', confirmation: { by: 'lena', reason: 'read back' } },
+    })
+    .then(
+      () => '',
+      (error: { holdId?: string }) => error.holdId ?? '',
+    );
+
 describe('holds list and show of a message confirmed for another customer', () => {
   it('says block, confirmed for another customer, in list and show alike', async () => {
-    const held = await transportChecking(fixture, createDirectory(Object.values(customers)))
-      .sendMail({
-        from: 'order@butiken.se',
-        to: 'erik.lind@telia.com',
-        subject: 'Order 4711',
-        text: 'Tack.',
-        emailGuard: { customerId: 'C-1001', confirmation: { by: 'lena', reason: 'read back' } },
-      })
-      .catch((error: { holdId?: string }) => error.holdId);
-    expect(held).toEqual(expect.any(String));
+    const held = await holdConfirmedForOther();
+    expect(held).not.toBe('');
     const store = join(fixture.dir, 'held');
     const list = await runCliInProcess(['holds', 'list', '--store', store]);
     expect(list.stdout).toContain("block (confirmed for another customer's address)");
@@ -28,5 +35,29 @@ describe('holds list and show of a message confirmed for another customer', () =
     expect(show.stdout).toContain("block (confirmed for another customer's address)");
     const sv = await runCliInProcess(['holds', 'list', '--store', store, '--locale', 'sv']);
     expect(sv.stdout).toContain('stoppat (bekräftat för en annan kunds adress)');
+  });
+
+  it('asks to discard it in the same words, as what the hold is now', async () => {
+    const held = await holdConfirmedForOther();
+    const store = join(fixture.dir, 'held');
+    const asked: string[] = [];
+    const discard = (more: readonly string[]) =>
+      runCliInProcess(['holds', ...discardArgs(held, store, more)], {
+        interactive: true,
+        confirm: (question) => {
+          asked.push(question);
+          return false;
+        },
+      });
+    const kept = await discard([]);
+    expect(kept.status).toBe(1);
+    expect(asked[0]).toBe(
+      `Discard ${held} (block (confirmed for another customer's address), to erik.lind@telia.com) without sending it? [y/N]`,
+    );
+    await discard(['--locale', 'sv']);
+    expect(asked[1]).toContain(
+      `Kasta ${held} (stoppat (bekräftat för en annan kunds adress), till erik.lind@telia.com)`,
+    );
+    expect(await fixture.holdStore.get(held)).toMatchObject({ id: held, state: 'held' });
   });
 });

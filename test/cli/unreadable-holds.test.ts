@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { builtCli, type CliRun, runBuiltCli } from '../support/built-cli.js';
 import { holdMessage } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
@@ -93,8 +93,51 @@ describe('holds discard --damaged', () => {
     expect(list.stdout).toContain(whole);
     expect(list.stdout).not.toContain(damaged);
 
+    // Set aside already: said as a discard of a message already discarded is, who and when (1).
     const again = await runCliInProcess(args(damaged, ['--damaged', '--yes', '--locale', 'sv']));
-    expect(again.status).toBe(3);
-    expect(again.stderr).toContain(`inget stoppat meddelande ${damaged}`);
+    expect(again.stderr).toMatch(
+      new RegExp(
+        `^email-guard: ${damaged} har redan kastats av lena@butiken\\.se .+; den här kasseringen gjorde ingenting\\n$`,
+      ),
+    );
+    expect(again.status).toBe(1);
+  });
+
+  it('tells the loser of two at once that the other set it aside, who and when, and exits 1', async () => {
+    const damaged = await holdMessage(fixture, 'anna.svensson185@gmail.com');
+    const store = join(fixture.dir, 'held');
+    writeFileSync(join(store, `${damaged}.json`), 'not json at all');
+    const args = (by: string, more: string[]) => [
+      'holds',
+      'discard',
+      damaged,
+      '--store',
+      store,
+      '--by',
+      by,
+      '--reason',
+      'trasig post',
+      '--damaged',
+      ...more,
+    ];
+    let winner: CliRun | undefined;
+    // The loser found the entry and asks at the terminal; meanwhile another process sets it aside.
+    const loser = await runCliInProcess(args('erik@butiken.se', []), {
+      interactive: true,
+      confirm: async () => {
+        winner = await runBuiltCli(args('lena@butiken.se', ['--yes']), { cwd: fixture.dir });
+        return true;
+      },
+    });
+    expect(winner?.status).toBe(0);
+    expect(loser.stderr).toMatch(
+      new RegExp(
+        `^email-guard: ${damaged} was already discarded by lena@butiken\\.se at .+; this discard did nothing\\n$`,
+      ),
+    );
+    expect(loser.status).toBe(1);
+    expect(readdirSync(join(store, 'damaged'))).toEqual(
+      expect.arrayContaining([`${damaged}.eml`, `${damaged}.json`]),
+    );
   });
 });

@@ -9,7 +9,11 @@ import type { CliRun } from './built-cli.js';
  */
 export async function runCliInProcess(
   args: readonly string[],
-  options: { interactive?: boolean; confirm?: boolean } = {},
+  options: {
+    interactive?: boolean;
+    /** The answer at the terminal, or what answers the question asked (it may act meanwhile). */
+    confirm?: boolean | ((question: string) => boolean | Promise<boolean>);
+  } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -23,7 +27,8 @@ export async function runCliInProcess(
     setExitCode: () => undefined,
     progress: () => ({ start() {}, update() {}, stop() {} }),
     interactive: options.interactive ?? false,
-    confirm: async () => options.confirm ?? false,
+    confirm: async (question) =>
+      typeof options.confirm === 'function' ? options.confirm(question) : (options.confirm ?? false),
     reportProblems(file, problems, locale) {
       for (const line of problemLines(file, problems, locale)) stderr += `${line}\n`;
     },

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { holdMessage, transportChecking } from '../support/hold-message.js';
+import { usePipelineFixture } from '../support/pipeline.js';
+import { createCheckedServer } from './openapi-conformance.js';
+import { auth, TOKEN } from './support.js';
+
+// What the service answers when a release lacks what the library names (releaseNeeds): the same
+// rules the command line words, said as problems.
+const fixture = usePipelineFixture();
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+function server(): FastifyInstance {
+  app = createCheckedServer({
+    holdStore: fixture.holdStore,
+    transporter: transportChecking(fixture, undefined),
+    auditLog: fixture.audit,
+    token: TOKEN,
+  });
+  return app;
+}
+
+const release = (id: string, payload: Record<string, unknown>) =>
+  (app ?? server()).inject({
+    method: 'POST',
+    url: `/v1/holds/${id}/release`,
+    headers: { ...auth, 'content-type': 'application/json' },
+    payload: { by: 'lena@butiken.se', reason: 'read back', ...payload },
+  });
+
+describe("serve's release of a message held without a customer", () => {
+  it('answers 422 saying no customer was known, and sends nothing', async () => {
+    const id = await holdMessage(fixture, 'anna.svensson1985@gmail.com', { customerId: null });
+    const refused = await release(id, { to: ['anna.svensson1985@gmail.com'], confirmNew: true });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      type: expect.stringMatching(/#recipient-blocked$/),
+      title: expect.stringContaining('No customer was known when the message was held'),
+    });
+    expect(fixture.sink.received).toEqual([]);
+    expect((await fixture.holdStore.get(id))?.state).toBe('held');
+  });
+});
+
+describe("serve's release of a blocked message without corrected recipients", () => {
+  it('answers 400 asking for them, naming the blocked recipient', async () => {
+    const id = await holdMessage(fixture, 'anna.svensson185@gmail.com');
+    const refused = await release(id, {});
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      field: 'body.to',
+      detail: expect.stringContaining('anna.svensson185@gmail.com'),
+    });
+    expect(fixture.sink.received).toEqual([]);
+  });
+});
