@@ -9,6 +9,7 @@ import {
   HoldStoreFailedError,
   InvalidInputError,
 } from '../errors.js';
+import { isRunning } from '../internal/is-running.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { AuditLog } from './audit-log.js';
 import {
@@ -710,19 +711,6 @@ type LockOwner = z.infer<typeof LockOwnerSchema>;
 function releasingProcess(owner: LockOwner): ReleasingProcess {
   const { pid, host } = owner;
   return host === hostname() ? { pid, host, running: isRunning(pid) } : { pid, host };
-}
-
-/**
- * Whether a process on this host is running: signal 0 checks without sending anything (POSIX
- * kill(2)); ESRCH means there is no such process, EPERM that there is one owned by someone else.
- */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: unknown }).code === 'EPERM';
-  }
 }
 
 function isMissing(error: unknown): boolean {
