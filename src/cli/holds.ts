@@ -39,6 +39,7 @@ import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import { fewerCustomersFailure, refuseFewerCustomers } from './refuse-fewer-customers.js';
+import { refuseOtherVerificationStore } from './refuse-other-verification-store.js';
 import { refuseWithoutCustomer } from './refuse-without-customer.js';
 
 /** The options every `holds` subcommand takes: the store (`--store` or `--database`), and how to print. */
@@ -667,9 +668,14 @@ async function releaseVerifiedAddresses(
   held: HeldMessage,
   flags: ReleaseFlags,
 ): Promise<{ verifiedAddresses?: VerifiedAddressSource }> {
-  if (flags.verifications !== undefined)
-    return { verifiedAddresses: await openVerifiedAddresses(flags.verifications, flags.locale) };
-  if (opened.verifications) return { verifiedAddresses: verifiedAddressesIn(opened.verifications) };
+  const verifiedAddresses =
+    flags.verifications !== undefined
+      ? await openVerifiedAddresses(flags.verifications, flags.locale)
+      : opened.verifications && verifiedAddressesIn(opened.verifications);
+  if (verifiedAddresses) {
+    await refuseOtherVerificationStore(held, verifiedAddresses, flags);
+    return { verifiedAddresses };
+  }
   if (held.verifiedAddressesChecked)
     throw usageFailure(cliTexts[flags.locale].holds.verificationsNeeded(held.id));
   return {};

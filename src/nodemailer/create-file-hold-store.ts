@@ -70,6 +70,7 @@ const EntryRecordSchema = z.looseObject({
   customerLookup: z.looseObject({ reason: z.string() }).optional(),
   customersKnown: z.number().int().nonnegative().optional(),
   verifiedAddressesChecked: z.boolean().optional(),
+  verificationStoreId: z.string().nullable().optional(),
   awaitingCode: z.array(z.string()).optional(),
   customersCountFailed: z.literal(true).optional(),
 });
@@ -491,6 +492,9 @@ export function openFileHoldStore(
         ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
         ...(input.customersKnown === undefined ? {} : { customersKnown: input.customersKnown }),
         ...(input.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
+        ...(input.verificationStoreId === undefined
+          ? {}
+          : { verificationStoreId: input.verificationStoreId }),
         ...(input.awaitingCode ? { awaitingCode: input.awaitingCode } : {}),
         ...(input.customersCountFailed ? { customersCountFailed: true } : {}),
       };
