@@ -116,7 +116,10 @@ const RecordSchema = z.discriminatedUnion('kind', [
  * older ones pruned after each write, so a record takes a few files however often it changes; a
  * process that read a version so old that its successor's number was pruned and freed sees, once
  * it has linked, that it is that far behind, takes its file back and applies its change again to
- * the latest version, so no change is lost or made on a superseded version.
+ * the latest version, so no change is lost or made on a superseded version. The folder's id
+ * (`id()`) is a random UUID made once in the file `id`; the filing of the index (`withIndexLock`)
+ * is the one place a lock is taken, the file `index.lock`, which a stopped process's successor on
+ * this host takes over.
  *
  * @example
  * ```ts
