@@ -660,8 +660,8 @@ async function releaseDirectory(
 
 /**
  * The addresses verified by code a release checks the recipients against too: `--verifications DIR`,
- * else the database's own. A message held by a check that knew them is refused without them: a
- * release is never less informed than the hold.
+ * else the database's own. A message held by a check that knew them is refused without them, and
+ * with another store's: a release is never less informed than the hold.
  */
 async function releaseVerifiedAddresses(
   opened: OpenedHoldStore,
