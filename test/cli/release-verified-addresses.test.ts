@@ -81,6 +81,10 @@ describe('holds release --verifications of another store than the check read', (
     expect(run.stderr).toContain('--verifications');
     expect(run.stderr).toContain(`${heldWith}`);
     expect(run.stderr).toContain(`${other.id}`);
+    const sv = await releaseTo(held, KARINS, ['--verifications', other.dir, '--locale', 'sv']);
+    expect(sv.status).toBe(2);
+    expect(sv.stderr).toContain(`verifieringsförrådet ${heldWith}`);
+    expect(sv.stderr).toContain('--verifications MAPP');
     expect(fixture.sink.received).toHaveLength(0);
     expect(await fixture.holdStore.get(held.id)).toMatchObject({
       state: 'held',
