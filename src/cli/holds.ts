@@ -41,6 +41,7 @@ import { openVerifiedAddresses, verifiedAddressesIn } from './open-verified-addr
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
+import { refuseOtherVerificationStore } from './refuse-other-verification-store.js';
 import { releaseNeedFailure } from './release-need-failure.js';
 
 /** The options every `holds` subcommand takes: the store (`--store` or `--database`), and how to print. */
@@ -673,15 +674,22 @@ function refuseExportWithoutCustomer(
 /**
  * The addresses verified by code a release checks the recipients against too: `--verifications DIR`,
  * else the database's own. A message held by a check that knew them is refused without them
- * (releaseNeeds, `verified-addresses`): a release is never less informed than the hold.
+ * (releaseNeeds, `verified-addresses`), and with another store's: a release is never less
+ * informed than the hold.
  */
 async function releaseVerifiedAddresses(
   opened: OpenedHoldStore,
+  held: HeldMessage,
   flags: ReleaseFlags,
 ): Promise<{ verifiedAddresses?: VerifiedAddressSource }> {
-  if (flags.verifications !== undefined)
-    return { verifiedAddresses: await openVerifiedAddresses(flags.verifications, flags.locale) };
-  if (opened.verifications) return { verifiedAddresses: verifiedAddressesIn(opened.verifications) };
+  const verifiedAddresses =
+    flags.verifications !== undefined
+      ? await openVerifiedAddresses(flags.verifications, flags.locale)
+      : opened.verifications && verifiedAddressesIn(opened.verifications);
+  if (verifiedAddresses) {
+    await refuseOtherVerificationStore(held, verifiedAddresses, flags);
+    return { verifiedAddresses };
+  }
   return {};
 }
 
@@ -773,7 +781,7 @@ async function releaseWatched(
       exitCodes.findings,
     );
   const directory = await releaseDirectory(opened, held, flags, context);
-  const verifiedAddresses = await releaseVerifiedAddresses(opened, flags);
+  const verifiedAddresses = await releaseVerifiedAddresses(opened, held, flags);
   const guard = createGuard({ directory, locale: flags.locale, ...verifiedAddresses });
   const guardNeeds = await releaseNeeds(held, { ...askedOfRelease(flags), guard });
   refuseNeed(guardNeeds, 'enough-customers', held, flags, source);

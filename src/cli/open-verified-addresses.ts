@@ -30,6 +30,7 @@ export function verifiedAddressesIn(store: VerificationStore): VerifiedAddressSo
   return {
     listVerified: (customerId) => verifier.listVerified(customerId),
     findVerified: (address, options) => verifier.findVerified(address, options),
+    storeId: () => verifier.storeId(),
   };
 }
 

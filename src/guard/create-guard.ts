@@ -55,6 +55,13 @@ export interface VerifiedAddressSource {
   ): Promise<
     readonly { readonly customerId: string; readonly address: string; readonly distance?: number }[]
   >;
+  /**
+   * The id of the store the addresses are read from (`VerificationStore.id`; the verifier answers
+   * its store's), `undefined` when it has none. A message held by a check that read them keeps it,
+   * and a release through a guard whose source answers another id is refused: another store (an
+   * empty folder, another schema) reads as "nobody verified it".
+   */
+  storeId?(): Promise<string | undefined>;
 }
 
 /** Options of {@link createGuard}: everything `checkRecipient` takes, plus where customers come from. */

@@ -9,6 +9,7 @@ import {
   HoldStoreFailedError,
   InvalidInputError,
 } from '../errors.js';
+import { isRunning } from '../internal/is-running.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { AuditLog } from './audit-log.js';
 import {
@@ -69,6 +70,7 @@ const EntryRecordSchema = z.looseObject({
   customerLookup: z.looseObject({ reason: z.string() }).optional(),
   customersKnown: z.number().int().nonnegative().optional(),
   verifiedAddressesChecked: z.boolean().optional(),
+  verificationStoreId: z.string().nullable().optional(),
   awaitingCode: z.array(z.string()).optional(),
   customersCountFailed: z.literal(true).optional(),
 });
@@ -490,6 +492,9 @@ export function openFileHoldStore(
         ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
         ...(input.customersKnown === undefined ? {} : { customersKnown: input.customersKnown }),
         ...(input.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
+        ...(input.verificationStoreId === undefined
+          ? {}
+          : { verificationStoreId: input.verificationStoreId }),
         ...(input.awaitingCode ? { awaitingCode: input.awaitingCode } : {}),
         ...(input.customersCountFailed ? { customersCountFailed: true } : {}),
       };
@@ -710,19 +715,6 @@ type LockOwner = z.infer<typeof LockOwnerSchema>;
 function releasingProcess(owner: LockOwner): ReleasingProcess {
   const { pid, host } = owner;
   return host === hostname() ? { pid, host, running: isRunning(pid) } : { pid, host };
-}
-
-/**
- * Whether a process on this host is running: signal 0 checks without sending anything (POSIX
- * kill(2)); ESRCH means there is no such process, EPERM that there is one owned by someone else.
- */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: unknown }).code === 'EPERM';
-  }
 }
 
 function isMissing(error: unknown): boolean {

@@ -53,6 +53,14 @@ export interface HoldInput {
    */
   readonly verifiedAddressesChecked?: boolean;
   /**
+   * The id of the verification store those addresses were read from (`VerificationStore.id`),
+   * beside `verifiedAddressesChecked`: a release through a guard whose store answers another id is
+   * refused (`InvalidInputError`, issue code `verification-store-differs`), since another store, an
+   * empty one, reads as "nobody verified it". `null`: the store had no id (or could not say it),
+   * and the message is released as one held before ids were kept (absent).
+   */
+  readonly verificationStoreId?: string | null;
+  /**
    * The new addresses the verifier was asked to send the customer a code to (`unverified:
    * 'verify'`): the message waits for the code to be read back, and goes out by itself once it
    * is. A release by hand skips that proof. Absent for a message held for a person to confirm.
@@ -354,6 +362,9 @@ export async function sendHeldMessage(
     ...(settings.force ? { force: true } : {}),
     ...(entry.customersKnown === undefined ? {} : { customersKnown: entry.customersKnown }),
     ...(entry.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
+    ...(typeof entry.verificationStoreId === 'string'
+      ? { verificationStoreId: entry.verificationStoreId }
+      : {}),
     ...(entry.customersCountFailed ? { customersCountFailed: true } : {}),
     ...(settings.fewerCustomers ? { fewerCustomers: true } : {}),
     stoppedWhenHeld: stoppedWhenHeld(entry.recipients).map(({ address }) => address),

@@ -48,6 +48,7 @@ import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import { probablyWrong } from './probably-wrong.js';
 import { releaseLookupFailed } from './release-lookup-failed.js';
 import { CORRECT_PROBABLY_WRONG } from './release-next-steps.js';
+import { otherVerificationStoreAtRelease, verificationsWhenHeld } from './verification-store-id.js';
 import './mail-options.js';
 import { confirmationKey } from './confirmation-key.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
@@ -369,7 +370,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         ...(typeof data.subject === 'string' ? { subject: data.subject } : {}),
         ...(check.customerLookup === undefined ? {} : { customerLookup: check.customerLookup }),
         ...(await customersKnownWhenHeld(guard)),
-        ...(guard.options.verifiedAddresses ? { verifiedAddressesChecked: true } : {}),
+        ...(await verificationsWhenHeld(guard)),
         ...(awaitingCode ? { awaitingCode } : {}),
       });
       holdId = held.id;
@@ -478,7 +479,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // knows them too: without them, an address verified for another customer (or a slip of one)
     // would pass as merely new, and a release is never less informed than the hold.
     const unverifiable =
-      release.verifiedAddressesChecked && !guard.options.verifiedAddresses
+      (release.verifiedAddressesChecked && !guard.options.verifiedAddresses
         ? new InvalidInputError([
             {
               path: ['options', 'verifiedAddresses'],
@@ -486,7 +487,7 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
               message: `held message ${release.holdId} was held by a check that knew the addresses verified by code; release it through a guard given them (nodemailerGuard({ verifier }) or createGuard({ verifiedAddresses }))`,
             },
           ])
-        : undefined;
+        : undefined) ?? (await otherVerificationStoreAtRelease(release, guard));
     // The addresses the answer fields' display names show are answer addresses too, kept as held.
     const answers = [
       ...compiled.replyTo,

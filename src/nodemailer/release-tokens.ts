@@ -34,6 +34,8 @@ export interface PendingRelease {
   readonly customersKnown?: number;
   /** The check that held the message knew the verified addresses (`HeldMessage.verifiedAddressesChecked`). */
   readonly verifiedAddressesChecked?: boolean;
+  /** The id of the verification store that check read (`HeldMessage.verificationStoreId`), when known. */
+  readonly verificationStoreId?: string;
   /** The count of customers failed when the message was held (`HeldMessage.customersCountFailed`). */
   readonly customersCountFailed?: boolean;
   /** Checked against fewer customers than that, knowingly (fewerCustomersRefusal). */

@@ -99,6 +99,14 @@ export interface ReleasedMessage {
    * @default false
    */
   readonly verifiedAddressesChecked?: boolean;
+  /**
+   * The id of the verification store that check read (`HeldMessage.verificationStoreId`): the
+   * release is refused (`InvalidInputError` naming `verifiedAddresses`, issue code
+   * `verification-store-differs`) when the guard's verified addresses come from a store with
+   * another id, or none. The hold stores fill it from the held message.
+   * @default undefined (any store, as for a message held before ids were kept)
+   */
+  readonly verificationStoreId?: string;
 }
 
 // RFC 5321 §4.1.1: MAIL FROM and RCPT TO are command lines ended by CRLF, so a control character
@@ -129,6 +137,7 @@ const ReleasedMessageSchema = z.object({
   customersCountFailed: z.boolean().optional(),
   fewerCustomers: z.boolean().optional(),
   verifiedAddressesChecked: z.boolean().optional(),
+  verificationStoreId: z.string().min(1).optional(),
   stoppedWhenHeld: z.array(z.string()).optional(),
   recipients: z
     .array(
@@ -187,6 +196,9 @@ export async function sendReleased(
     ...(release.customersCountFailed ? { customersCountFailed: true } : {}),
     ...(release.fewerCustomers ? { fewerCustomers: true } : {}),
     ...(release.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
+    ...(release.verificationStoreId === undefined
+      ? {}
+      : { verificationStoreId: release.verificationStoreId }),
     ...(release.stoppedWhenHeld?.length
       ? { stoppedWhenHeld: release.stoppedWhenHeld.map(comparableAddress) }
       : {}),

@@ -305,6 +305,9 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           ...(input.customerLookup === undefined ? {} : { customerLookup: input.customerLookup }),
           // In the JSON column, as the rest of what the check said: no column of its own is needed.
           ...(input.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
+          ...(input.verificationStoreId === undefined
+            ? {}
+            : { verificationStoreId: input.verificationStoreId }),
           ...(input.awaitingCode ? { awaitingCode: input.awaitingCode } : {}),
           ...(input.customersCountFailed ? { customersCountFailed: true } : {}),
         }),

@@ -27,6 +27,14 @@ export interface PostgresVerificationStoreOptions extends LockTimeoutOption {
  * the database's clock, a key made once and kept, and an atomic read-change-write per name.
  */
 export interface PostgresVerificationStore<Record = unknown> {
+  /**
+   * The store's identity, `postgresql:<system identifier>/<database>/<schema>`: the cluster's
+   * `system_identifier` (`pg_control_system()`, made by initdb and kept by every copy of the
+   * cluster's files; PostgreSQL manual, "System Information Functions", Control Data Functions),
+   * the database's name and the schema's. Every instance on the schema answers the same; another
+   * schema, database or cluster answers another, so a release checked against it is refused.
+   */
+  id(): Promise<string>;
   /** The database's clock, in milliseconds since 1970: the same for every instance. */
   now(): Promise<number>;
   /** The key codes and tokens are hashed with: 32 random bytes, made by the first caller and kept. */
@@ -158,7 +166,19 @@ export function createPostgresVerificationStore<Record = unknown>(
     (message, cause) => new VerificationStoreFailedError(`the verification store failed: ${message}`, cause),
     lockTimeoutMs,
   );
+  const schemaOnly = s.slice(1, -1);
   return {
+    async id() {
+      const { rows } = await pool
+        .query<{ system: string; database: string }>(
+          'SELECT system_identifier::text AS system, current_database() AS database FROM pg_control_system()',
+        )
+        .catch(fail);
+      const [row] = rows;
+      if (row === undefined) throw new VerificationStoreFailedError('the verification store failed: no id');
+      return `postgresql:${row.system}/${row.database}/${schemaOnly}`;
+    },
+
     async now() {
       const { rows } = await pool
         .query<{ now: string }>('SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now')

@@ -141,6 +141,13 @@ export const HeldMessageSchema = z.object({
     .describe(
       'the check that held it knew the addresses verified by code: a release through a server without them is refused (503 not-configured)',
     ),
+  verificationStoreId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      'the id of the verification store that check read (null: the store had none): a release through a server reading another store is refused (503 not-configured)',
+    ),
 });
 
 /** What a route answers with for a held message: the store's object, typed for the schema. */

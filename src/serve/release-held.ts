@@ -111,6 +111,20 @@ export async function releaseHeld(
       // Held by a check that knew the addresses verified by code: the server's release lacks them.
       if (issues.some((issue) => issue.code === 'verified-addresses-needed'))
         return { problem: verifiedAddressesNeeded() };
+      // Checked against another store's verified addresses than when held (an empty folder says
+      // nobody verified anything): no request can mend that either, only the server's store.
+      const otherStore = issues.find((issue) => issue.code === 'verification-store-differs');
+      if (otherStore)
+        return {
+          problem: problem(
+            'not-configured',
+            503,
+            'The server reads another verification store than the check that held this message',
+            {
+              detail: `${otherStore.message}; start email-guard serve with --verifications DIR naming the store the check read (with --database, the schema's verification store is used)`,
+            },
+          ),
+        };
       // The store names the option (`options.to.0`); the request calls it `body.to.0`.
       const errors = issues.map((issue) => ({
         field: ['body', ...issue.path.filter((part) => part !== 'options')].join('.'),

@@ -1,10 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { link, mkdir, open, opendir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, opendir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { VerificationStoreFailedError } from '../errors.js';
+import { isRunning } from '../internal/is-running.js';
 import { parseInput } from '../internal/parse-input.js';
 import { nodeStoreFs } from '../nodemailer/store-fs.js';
+import { type IndexEntry, listed, listing } from './index-entries.js';
 import type { AddressRecord, VerificationRecord, VerificationStore } from './verification-store.js';
 
 /** Options of {@link createFileVerificationStore}. */
@@ -42,6 +45,31 @@ const VERSION = /^(\d{12})\.json$/;
 const KEPT_VERSIONS = 8;
 // A temporary file this old belongs to a write that will never finish: a write takes milliseconds.
 const STALE_TEMPORARY_MS = 60_000;
+
+// The folder's id: a random UUID (RFC 9562 §5.4), one line in the file `id`.
+const STORE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Records `fileMany` updates at once: each update is a few files and two fsyncs of its own.
+const FILING_CONCURRENCY = 8;
+// The longest a process waiting for the index lock sleeps before it looks again.
+const LOCK_WAIT_MAX_MS = 250;
+
+const IndexEntriesSchema = z.array(
+  z.object({
+    name: z.string().regex(NAME, 'a record name in A-Z, a-z, 0-9, _ and - (at most 128)'),
+    kind: z.enum(['variant', 'domain'], "'variant' or 'domain'"),
+    value: z.string('a string'),
+  }),
+  'an array of index entries',
+);
+
+/** Who holds the index lock: a process on a host, and a token of its own so it removes only its lock. */
+const LockOwnerSchema = z.object({
+  pid: z.number().int().positive(),
+  host: z.string().min(1),
+  since: z.string(),
+  token: z.string().min(1),
+});
+type LockOwner = z.infer<typeof LockOwnerSchema>;
 
 const ChallengeSchema = z.object({
   id: z.string(),
@@ -88,7 +116,10 @@ const RecordSchema = z.discriminatedUnion('kind', [
  * older ones pruned after each write, so a record takes a few files however often it changes; a
  * process that read a version so old that its successor's number was pruned and freed sees, once
  * it has linked, that it is that far behind, takes its file back and applies its change again to
- * the latest version, so no change is lost or made on a superseded version.
+ * the latest version, so no change is lost or made on a superseded version. The folder's id
+ * (`id()`) is a random UUID made once in the file `id`; the filing of the index (`withIndexLock`)
+ * is the one place a lock is taken, the file `index.lock`, which a stopped process's successor on
+ * this host takes over.
  *
  * @example
  * ```ts
@@ -250,29 +281,145 @@ export function createFileVerificationStore(
 
   /**
    * Writes `key` to the folder's `key` file unless one is there, and answers the file's key: the
-   * one that stands. Linked, not renamed: of two processes writing a key at once, the first one's
-   * stands, and an existing key is never overwritten.
+   * one that stands.
    */
   async function placeKey(key: Uint8Array): Promise<Uint8Array> {
-    const file = join(dir, 'key');
+    await placeOnce('key', key, 0o600);
+    return await readKey(join(dir, 'key'));
+  }
+
+  /**
+   * Writes `content` to the folder's file `name` unless one is there. Linked, not renamed: of two
+   * processes writing it at once, the first one's stands, and an existing file is never overwritten.
+   */
+  async function placeOnce(name: string, content: Uint8Array, mode: number): Promise<void> {
     await mkdir(dir, { recursive: true });
-    const temporary = join(dir, `.${randomUUID()}.key.tmp`);
-    const handle = await open(temporary, 'wx', 0o600);
+    const temporary = join(dir, `.${randomUUID()}.${name}.tmp`);
+    const handle = await open(temporary, 'wx', mode);
     try {
-      await handle.writeFile(key);
+      await handle.writeFile(content);
       await handle.sync();
     } finally {
       await handle.close();
     }
     try {
-      await link(temporary, file).catch((error: unknown) => {
+      await link(temporary, join(dir, name)).catch((error: unknown) => {
         if (code(error) !== 'EEXIST') throw error;
       });
     } finally {
       await unlink(temporary).catch(() => undefined);
     }
     await nodeStoreFs.syncDir(dir);
-    return await readKey(file);
+  }
+
+  /**
+   * The folder's id, made by the first process that asks (a folder from before ids were kept gets
+   * one then too) and kept as long as the folder: read again each time, so a folder deleted and
+   * made anew, which has lost every verified address, answers another id.
+   */
+  async function loadId(): Promise<string> {
+    const file = join(dir, 'id');
+    try {
+      return await readStoreId(file);
+    } catch (error) {
+      if (code(error) !== 'ENOENT')
+        throw failed(`the id of the verification store ${dir} cannot be read (${file})`, error);
+    }
+    try {
+      await placeOnce('id', Buffer.from(`${randomUUID()}\n`), 0o644);
+      return await readStoreId(file);
+    } catch (error) {
+      throw failed(`the id of the verification store ${dir} could not be made (${file})`, error);
+    }
+  }
+
+  /**
+   * Takes the folder's index lock (the file `index.lock`, naming its owner), waiting while another
+   * running process holds it; a lock whose process has stopped on this host is taken over. The
+   * owner is written before the lock is linked into place, so a lock is never seen without it.
+   * Answers the way to let it go.
+   */
+  async function takeIndexLock(): Promise<() => Promise<void>> {
+    const file = join(dir, 'index.lock');
+    const owner: LockOwner = {
+      pid: process.pid,
+      host: hostname(),
+      since: new Date().toISOString(),
+      token: randomUUID(),
+    };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (await placeLock(file, owner)) break;
+        await takeOverStopped(file);
+      } catch (error) {
+        throw failed(`the index lock of the verification store ${dir} cannot be taken (${file})`, error);
+      }
+      await new Promise((resolveWait) =>
+        setTimeout(resolveWait, Math.min(LOCK_WAIT_MAX_MS, 5 * 2 ** attempt)),
+      );
+    }
+    return async () => {
+      // Removed only while it is this instance's own: never a lock another process took over.
+      if ((await readLockOwner(file))?.token === owner.token) await unlink(file).catch(() => undefined);
+    };
+  }
+
+  async function placeLock(file: string, owner: LockOwner): Promise<boolean> {
+    await mkdir(dir, { recursive: true });
+    const temporary = join(dir, `.${randomUUID()}.index-lock.tmp`);
+    const handle = await open(temporary, 'wx', 0o644);
+    try {
+      await handle.writeFile(JSON.stringify(owner));
+    } finally {
+      await handle.close();
+    }
+    try {
+      await link(temporary, file);
+      return true;
+    } catch (error) {
+      if (code(error) === 'EEXIST') return false;
+      throw error;
+    } finally {
+      await unlink(temporary).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Removes the index lock when its process has stopped on this host (a lock whose owner cannot be
+   * read is taken for stopped once it is older than a write takes). Moved aside under a name of its
+   * own first and read there, so of two processes taking it over one moves it, and a lock taken
+   * since it was read is put back, never removed unseen.
+   */
+  async function takeOverStopped(file: string): Promise<void> {
+    if (!(await isStopped(file))) return;
+    const aside = join(dir, `.${randomUUID()}.index-lock.stale.tmp`);
+    const moved = await rename(file, aside).then(
+      () => true,
+      (error: unknown) => {
+        if (code(error) !== 'ENOENT') throw error;
+        return false;
+      },
+    );
+    if (!moved) return;
+    if (!(await isStopped(aside))) await link(aside, file).catch(() => undefined);
+    await unlink(aside).catch(() => undefined);
+  }
+
+  async function isStopped(file: string): Promise<boolean> {
+    const owner = await readLockOwner(file);
+    if (owner) return owner.host === hostname() && !isRunning(owner.pid);
+    const info = await stat(file).catch(() => undefined);
+    return info !== undefined && Date.now() - info.mtimeMs > STALE_TEMPORARY_MS;
+  }
+
+  /** Files the values of one name's entries not listed yet, in one update of its record. */
+  function fileUnder(name: string, kind: IndexEntry['kind'], values: readonly string[]) {
+    return update(name, (record) => {
+      const have = listed(record, kind);
+      const missing = values.filter((value) => !have.includes(value));
+      if (missing.length === 0 && record?.kind === kind) return undefined;
+      return listing(kind, [...have, ...missing]);
+    });
   }
 
   /**
@@ -306,6 +453,7 @@ export function createFileVerificationStore(
   }
 
   return {
+    id: () => loadId(),
     async now() {
       return clock();
     },
@@ -342,21 +490,51 @@ export function createFileVerificationStore(
         throw failed(`the verification store ${dir} cannot be listed`, error);
       }
     },
-    update(name, change) {
-      recordDir(name);
-      const previous = queues.get(name) ?? Promise.resolve();
-      const run = previous.then(
-        () => updateNow(name, change),
-        () => updateNow(name, change),
-      );
-      const settled = run.catch(() => undefined);
-      queues.set(name, settled);
-      void settled.then(() => {
-        if (queues.get(name) === settled) queues.delete(name);
-      });
-      return run;
+    async fileMany(entries) {
+      const byName = new Map<string, { kind: IndexEntry['kind']; values: Set<string> }>();
+      for (const { name, kind, value } of parseInput(IndexEntriesSchema, entries, ['entries'])) {
+        const filing = byName.get(name) ?? { kind, values: new Set<string>() };
+        filing.values.add(value);
+        byName.set(name, filing);
+      }
+      const filings = [...byName];
+      const next = async (): Promise<void> => {
+        const filing = filings.shift();
+        if (filing === undefined) return;
+        const [name, { kind, values }] = filing;
+        await fileUnder(name, kind, [...values]);
+        return next();
+      };
+      await Promise.all(Array.from({ length: FILING_CONCURRENCY }, next));
     },
+    async withIndexLock(work) {
+      const unlock = await takeIndexLock();
+      try {
+        return await work();
+      } finally {
+        await unlock();
+      }
+    },
+    update,
   };
+
+  function update(
+    name: string,
+    change: (current: VerificationRecord | undefined) => VerificationRecord | undefined,
+  ): Promise<VerificationRecord | undefined> {
+    recordDir(name);
+    const previous = queues.get(name) ?? Promise.resolve();
+    const run = previous.then(
+      () => updateNow(name, change),
+      () => updateNow(name, change),
+    );
+    const settled = run.catch(() => undefined);
+    queues.set(name, settled);
+    void settled.then(() => {
+      if (queues.get(name) === settled) queues.delete(name);
+    });
+    return run;
+  }
 }
 
 function isVerified(challenge: AddressRecord['challenges'][number]): boolean {
@@ -375,6 +553,22 @@ async function staleTemporaryFiles(folder: string, names: readonly string[]): Pr
     }),
   );
   return ages.flat();
+}
+
+async function readStoreId(file: string): Promise<string> {
+  const id = (await readFile(file, 'utf8')).trim();
+  if (!STORE_ID.test(id))
+    throw new VerificationStoreFailedError(
+      `${file} holds no id of a verification store (a UUID on one line)`,
+    );
+  return id;
+}
+
+/** Who holds a lock; undefined for none, or one that cannot be read (being written, or garbled). */
+async function readLockOwner(file: string): Promise<LockOwner | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const parsed = LockOwnerSchema.safeParse(safeJson(text));
+  return parsed.success ? parsed.data : undefined;
 }
 
 async function readKey(file: string): Promise<Uint8Array> {

@@ -206,6 +206,12 @@ export interface Verifier extends VerifiedAddressSource {
   /** Every address verified for the customer: what `createGuard({ verifiedAddresses })` reads. */
   listVerified(customerId: string): Promise<string[]>;
   /**
+   * The id of the verifier's store (`store.id()`), `undefined` for a store without one: what a
+   * message held by a check that read this verifier's addresses keeps, so that its release through
+   * a verifier on another store is refused.
+   */
+  storeId(): Promise<string | undefined>;
+  /**
    * The customers the address's mailbox is verified for, under any spelling: the guard reads an
    * address verified for another customer as theirs (`belongs-to-other-customer`). With
    * `maxDistance: 1`, also the addresses verified one slip from it (a character missing, extra,
@@ -944,6 +950,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
           address: record.address,
           distance: 0 as const,
         }));
+    },
+
+    async storeId() {
+      return typeof store.id === 'function' ? await store.id() : undefined;
     },
 
     async listVerified(customerId) {

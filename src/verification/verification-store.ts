@@ -112,6 +112,16 @@ export type VerificationRecord =
  * ```
  */
 export interface VerificationStore {
+  /**
+   * What tells this store from every other one, the same for every process that opens it and for
+   * as long as it is kept (the folder store a random id written into the folder once; the
+   * PostgreSQL store the cluster, database and schema). A message held by a check that read this
+   * store keeps the id (`HeldMessage.verificationStoreId`), and a release through a guard whose
+   * store answers another id is refused: an empty or another customer file's store would read as
+   * "nobody verified it". Without it, holds say the id was unknown (`null`) and are released as
+   * before.
+   */
+  id?(): Promise<string>;
   /** The store's clock, in milliseconds since 1970: codes expire and rate limits count on it. */
   now(): Promise<number>;
   /** The key codes and tokens are hashed with (at least 32 bytes), made once and kept. */

@@ -8,6 +8,7 @@ import { databaseReleaseArgs, databaseUrl } from '../support/database-release.js
 import { usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { usePostgres } from '../support/use-postgres.js';
+import { receivedFor } from '../support/verification.js';
 import { holdWhileKarinIsVerified, KARINS, NEW_ADDRESS } from '../support/verified-elsewhere.js';
 import { verificationCustomers } from '../support/verifying-transport.js';
 
@@ -46,5 +47,58 @@ describe('email-guard holds release --database of a message held by a guard with
       verifiedAddressesChecked: true,
       awaitingCode: [NEW_ADDRESS],
     });
+  }, 120_000);
+
+  /**
+   * An order held waiting for its code in the schema `schema` (its own: Karin is verified afresh),
+   * checked against the verification store of `verifiedIn`.
+   */
+  async function heldIn(schema: string, verifiedIn = schema) {
+    for (const each of new Set([schema, verifiedIn])) await migrate(database.pool, { schema: each });
+    await createPostgresDirectory({ pool: database.pool, schema }).upsert(
+      Object.values(verificationCustomers),
+    );
+    const holdStore = createPostgresHoldStore({ pool: database.pool, schema });
+    const store = createPostgresVerificationStore<VerificationRecord>({
+      pool: database.pool,
+      schema: verifiedIn,
+    });
+    const { id } = await holdWhileKarinIsVerified(fixture, { holdStore, store });
+    const where = { port: fixture.sink.port, url: databaseUrl(database.name), schema };
+    return { id, holdStore, store, where };
+  }
+
+  it("releases through the schema's store the check read, which the held row names", async () => {
+    const { id, holdStore, store, where } = await heldIn('verified_same');
+    expect((await holdStore.get(id))?.verificationStoreId).toBe(await store.id());
+    const run = await runCliInProcess(databaseReleaseArgs(id, where, ['--to', NEW_ADDRESS, '--confirm-new']));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(receivedFor(fixture.sink.received, NEW_ADDRESS)).toHaveLength(1);
+  }, 120_000);
+
+  it("refuses a message checked against another schema's store, naming --verifications and both ids", async () => {
+    const { id, holdStore, store, where } = await heldIn('verified_held', 'verified_other');
+    const schemaStore = createPostgresVerificationStore({ pool: database.pool, schema: 'verified_held' });
+    const run = await runCliInProcess(databaseReleaseArgs(id, where, ['--to', NEW_ADDRESS, '--confirm-new']));
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('--verifications');
+    expect(run.stderr).toContain(await store.id());
+    expect(run.stderr).toContain(await schemaStore.id());
+    expect(fixture.sink.received).toEqual([]);
+    expect((await holdStore.get(id))?.state).toBe('held');
+  }, 120_000);
+
+  it('releases as before a message held before the store’s id was kept', async () => {
+    const { id, where } = await heldIn('verified_old', 'verified_old_other');
+    await database.pool.query(
+      `UPDATE verified_old.held_message SET details = details - 'verificationStoreId' WHERE id = $1`,
+      [id],
+    );
+    const run = await runCliInProcess(databaseReleaseArgs(id, where, ['--to', NEW_ADDRESS, '--confirm-new']));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(receivedFor(fixture.sink.received, NEW_ADDRESS)).toHaveLength(1);
   }, 120_000);
 });

@@ -1,5 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createFileVerificationStore } from '../../src/verification/create-file-verification-store.js';
 import { holdMessage, releaseArgs } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
@@ -54,6 +56,50 @@ describe('holds release of a message held by a guard with a verifier', () => {
   it('sends to an address merely new to the customer once confirmed', async () => {
     const held = await heldWhileKarinIsVerified();
     const run = await releaseTo(held, NEW_ADDRESS, ['--verifications', held.verifications]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(receivedFor(fixture.sink.received, NEW_ADDRESS)).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('holds release --verifications of another store than the check read', () => {
+  /** A verification store of its own, new and empty: it has its key and its id, and nobody verified. */
+  async function emptyStore(): Promise<{ dir: string; id: string | undefined }> {
+    const dir = join(fixture.dir, 'new-verification');
+    const store = createFileVerificationStore(dir);
+    await store.key();
+    return { dir, id: await store.id?.() };
+  }
+
+  it('is refused in one line naming --verifications and both ids, nothing sent', async () => {
+    const held = await heldWhileKarinIsVerified();
+    const heldWith = await createFileVerificationStore(held.verifications).id?.();
+    const other = await emptyStore();
+    const run = await releaseTo(held, KARINS, ['--verifications', other.dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('--verifications');
+    expect(run.stderr).toContain(`${heldWith}`);
+    expect(run.stderr).toContain(`${other.id}`);
+    const sv = await releaseTo(held, KARINS, ['--verifications', other.dir, '--locale', 'sv']);
+    expect(sv.status).toBe(2);
+    expect(sv.stderr).toContain(`verifieringsförrådet ${heldWith}`);
+    expect(sv.stderr).toContain('--verifications MAPP');
+    expect(fixture.sink.received).toHaveLength(0);
+    expect(await fixture.holdStore.get(held.id)).toMatchObject({
+      state: 'held',
+      verificationStoreId: heldWith,
+    });
+  }, 60_000);
+
+  it('releases as before a message held before the store’s id was kept', async () => {
+    const held = await heldWhileKarinIsVerified();
+    // The entry as a version from before ids (and seals) left it.
+    const file = join(fixture.dir, 'held', `${held.id}.json`);
+    const { verificationStoreId: _id, seal: _seal, ...old } = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify(old));
+    expect((await fixture.holdStore.get(held.id))?.verificationStoreId).toBeUndefined();
+    const run = await releaseTo(held, NEW_ADDRESS, ['--verifications', (await emptyStore()).dir]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(receivedFor(fixture.sink.received, NEW_ADDRESS)).toHaveLength(1);

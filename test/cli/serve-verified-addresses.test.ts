@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFileVerificationStore } from '../../src/verification/create-file-verification-store.js';
 import { TOKEN } from '../serve/support.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import { type StartedServer, startServer } from '../support/started-server.js';
-import { holdWhileKarinIsVerified, KARINS } from '../support/verified-elsewhere.js';
+import { holdWhileKarinIsVerified, KARINS, NEW_ADDRESS } from '../support/verified-elsewhere.js';
 
 // `email-guard serve` releases what the pipeline held, through a guard of its own: it must know the
 // addresses customers verified by code, as the pipeline's guard did, or a release by hand sends an
@@ -59,6 +60,25 @@ describe('serve --verifications', () => {
     expect(refused.body.detail).toContain('--verifications DIR');
     expect(fixture.sink.received).toEqual([]);
     expect((await fixture.holdStore.get(held.id))?.state).toBe('held');
+  }, 60_000);
+
+  it('answers 503 naming both stores for a message checked against another verification store', async () => {
+    const held = await holdWhileKarinIsVerified(fixture);
+    const heldWith = await createFileVerificationStore(held.verifications).id?.();
+    const emptyDir = join(fixture.dir, 'new-verification');
+    const empty = createFileVerificationStore(emptyDir);
+    await empty.key();
+    const refused = await releaseThroughServe(held, NEW_ADDRESS, ['--verifications', emptyDir]);
+    expect(refused.status).toBe(503);
+    expect(refused.body.type).toContain('not-configured');
+    expect(refused.body.detail).toContain('--verifications DIR');
+    expect(refused.body.detail).toContain(`${heldWith}`);
+    expect(refused.body.detail).toContain(`${await empty.id?.()}`);
+    expect(fixture.sink.received).toEqual([]);
+    expect((await fixture.holdStore.get(held.id))?.state).toBe('held');
+    await server?.stop();
+    const same = await releaseThroughServe(held, NEW_ADDRESS, ['--verifications', held.verifications]);
+    expect(same.status).toBe(200);
   }, 60_000);
 
   it('answers /v1/check as the pipeline does: an address verified for another customer, or a slip of it, is theirs', async () => {

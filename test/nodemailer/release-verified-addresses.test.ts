@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { InvalidInputError, RecipientBlockedError } from '../../src/errors.js';
 import type { RecipientVerdict } from '../../src/pipeline/recipient.js';
+import { createFileVerificationStore } from '../../src/verification/create-file-verification-store.js';
 import { transportChecking } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import { codes as codesOf } from '../support/verdict-findings.js';
@@ -50,5 +52,52 @@ describe('holdStore.release through a guard given the verifier', () => {
     expect(fixture.sink.received).toEqual([]);
     expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'release-refused', holdId: id });
     expect((await fixture.holdStore.get(id))?.state).toBe('held');
+  }, 60_000);
+
+  it('is refused through a guard whose verification store is another, naming the option and both ids', async () => {
+    const { id, verifications } = await holdWhileKarinIsVerified(fixture);
+    const heldWith = await createFileVerificationStore(verifications).id?.();
+    expect((await fixture.holdStore.get(id))?.verificationStoreId).toBe(heldWith);
+    // A new, empty folder reads "nobody verified it": Karin's address would pass as merely new.
+    const emptyFolder = createFileVerificationStore(join(fixture.dir, 'new-verification'));
+    const elsewhere = verifyingTransport(
+      fixture,
+      {},
+      {},
+      { holdStore: fixture.holdStore, store: emptyFolder },
+    );
+    const refused = await fixture.holdStore
+      .release(id, elsewhere.transporter, { ...release, to: KARINS })
+      .catch((error) => error);
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    const [issue] = (refused as InvalidInputError).issues;
+    expect(issue).toMatchObject({
+      path: ['options', 'verifiedAddresses'],
+      code: 'verification-store-differs',
+    });
+    expect(issue?.message).toContain(`${heldWith}`);
+    expect(issue?.message).toContain(`${await emptyFolder.id?.()}`);
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'release-refused', holdId: id });
+    expect((await fixture.holdStore.get(id))?.state).toBe('held');
+    // The same folder, opened again (another process), releases.
+    const same = verifyingTransport(fixture);
+    const sent = await fixture.holdStore.release(id, same.transporter, { ...release, to: NEW_ADDRESS });
+    expect(sent.envelope.to).toEqual([NEW_ADDRESS]);
+  }, 60_000);
+
+  it('releases as before a message whose check read a store without an id, which the hold says', async () => {
+    const { id: _id, ...withoutId } = createFileVerificationStore(join(fixture.dir, 'verification'));
+    const { id } = await holdWhileKarinIsVerified(fixture, {
+      holdStore: fixture.holdStore,
+      store: withoutId,
+    });
+    expect(await fixture.holdStore.get(id)).toMatchObject({
+      verifiedAddressesChecked: true,
+      verificationStoreId: null,
+    });
+    const { transporter } = verifyingTransport(fixture);
+    const sent = await fixture.holdStore.release(id, transporter, { ...release, to: NEW_ADDRESS });
+    expect(sent.envelope.to).toEqual([NEW_ADDRESS]);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
 import { createPostgresVerificationStore } from '../../src/postgres/create-postgres-verification-store.js';
@@ -85,6 +86,28 @@ describe('createPostgresVerificationStore', () => {
   it('files the index under its lock on a pool of two connections', async () => {
     const store = createPostgresVerificationStore({ pool: database.newPool({ max: 2 }), schema: SCHEMA });
     expect(await store.withIndexLock(() => store.read('index-version'))).toBeUndefined();
+  });
+
+  it('has one id for the cluster, database and schema, the same for every instance and role', async () => {
+    const store = createPostgresVerificationStore({ pool: database.pool, schema: SCHEMA });
+    const id = await store.id();
+    expect(id).toMatch(new RegExp(`^postgresql:[0-9]+/${database.name}/${SCHEMA}$`));
+    expect(await createPostgresVerificationStore({ pool: database.newPool(), schema: SCHEMA }).id()).toBe(id);
+    // Another schema of the same database is another store: its addresses are not these.
+    expect(await createPostgresVerificationStore({ pool: database.pool, schema: 'other_shop' }).id()).toBe(
+      `${id.slice(0, -SCHEMA.length)}other_shop`,
+    );
+    // The application's own role, no superuser, reads it too (pg_control_system is granted to all).
+    const role = `shop_${process.pid}`;
+    await database.pool.query(`DROP ROLE IF EXISTS ${role}`);
+    await database.pool.query(`CREATE ROLE ${role} LOGIN`);
+    const asShop = new pg.Pool({ database: database.name, user: role, max: 1 });
+    try {
+      expect(await createPostgresVerificationStore({ pool: asShop, schema: SCHEMA }).id()).toBe(id);
+    } finally {
+      await asShop.end();
+      await database.pool.query(`DROP ROLE ${role}`);
+    }
   });
 
   it('refuses a NUL character in a record, naming where it is, and keeps the stored record', async () => {

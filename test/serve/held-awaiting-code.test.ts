@@ -28,7 +28,12 @@ describe("serve's list of a message waiting for its customer's code", () => {
     const listed = await app.inject({ method: 'GET', url: '/v1/holds', headers: auth });
     expect(listed.json().held).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id, awaitingCode: [NEW_ADDRESS], verifiedAddressesChecked: true }),
+        expect.objectContaining({
+          id,
+          awaitingCode: [NEW_ADDRESS],
+          verifiedAddressesChecked: true,
+          verificationStoreId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        }),
       ]),
     );
   });

@@ -1,0 +1,22 @@
+import type { VerifiedAddressSource } from '../guard/create-guard.js';
+import type { HeldMessage } from '../nodemailer/hold-store.js';
+import { otherVerificationStore } from '../nodemailer/verification-store-id.js';
+import { type CliLocale, cliTexts } from './cli-texts.js';
+import { usageFailure } from './exit-codes.js';
+
+/**
+ * Refuses (2, the store given is the wrong input) a release whose verified addresses come from
+ * another store than the check that held the message read (`--verifications DIR`, or the schema's
+ * with `--database`), in one line naming both ids: an empty or another folder reads "nobody
+ * verified it", and would let an order go to an address another customer proved. No option
+ * overrides it. The library's rule (otherVerificationStore), asked before the store is put to work.
+ */
+export async function refuseOtherVerificationStore(
+  held: HeldMessage,
+  verifiedAddresses: VerifiedAddressSource,
+  flags: { readonly locale: CliLocale },
+): Promise<void> {
+  const other = await otherVerificationStore(held, { options: { verifiedAddresses } });
+  if (other === undefined) return;
+  throw usageFailure(cliTexts[flags.locale].holds.otherVerifications(held.id, other.heldWith, other.now));
+}
