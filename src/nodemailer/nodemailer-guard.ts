@@ -836,6 +836,7 @@ async function compileMessage(
 ): Promise<CompiledMessage> {
   const headerCustomerId =
     customerIdHeader === undefined ? undefined : takeHeader(mail.data, customerIdHeader);
+  if (customerIdHeader !== undefined) removeFromParts(mail.data, customerIdHeader);
   // A message without a Message-ID is composed with a placeholder, and given its id below, from
   // the envelope read here anyway: left to the composer, `messageId()` would parse From, To and Cc
   // a second time (mime-node `_generateMessageId` asks `getEnvelope` for the sender's domain).
@@ -1131,6 +1132,35 @@ function takeHeader(data: MailMessageData, name: string): string | undefined {
     .flat()
     .map((value) => (value && typeof value === 'object' ? (value as { value?: unknown }).value : value));
   return singleValue(texts);
+}
+
+/**
+ * Removes a header field from the header of every part nodemailer composes a message from: an
+ * attachment's, an alternative's, and a text or HTML body given as an object with `headers`
+ * (mail-composer adds each part's `headers` to its MIME part, RFC 2045 §3). The customer id header
+ * is personal data wherever it is written. Each part is replaced with a copy, so the caller's
+ * options are left as they were. The value a part carries names no customer: only the message's
+ * own field does.
+ */
+function removeFromParts(data: MailMessageData, name: string): void {
+  const options = data as unknown as Record<string, unknown>;
+  for (const key of ['attachments', 'alternatives']) {
+    const parts = options[key];
+    if (Array.isArray(parts)) options[key] = parts.map((part: unknown) => withoutField(part, name));
+  }
+  for (const key of ['text', 'html', 'watchHtml', 'amp', 'icalEvent']) {
+    const part = withoutField(options[key], name);
+    if (part !== options[key]) options[key] = part;
+  }
+}
+
+/** A plain object part without the field among its `headers`; anything else (text, a Buffer, a stream) as it is. */
+function withoutField(part: unknown, name: string): unknown {
+  if (!part || typeof part !== 'object' || Object.getPrototypeOf(part) !== Object.prototype) return part;
+  if (!hasHeader(part as MailMessageData, name)) return part;
+  const copy = { ...(part as MailMessageData) };
+  takeHeader(copy, name);
+  return copy;
 }
 
 /**
