@@ -184,3 +184,31 @@ describe('the customer id header in a part of the message', () => {
     expect(String(info.message)).toMatch(/X-Customer-Id: C-1001/i);
   });
 });
+
+describe('a held message with a resent block, released to corrected recipients', () => {
+  it('is delivered with no part of the resent block, which would be left without its sender', async () => {
+    const transporter = guardedTransport(fixture);
+    const held = (await failure(
+      transporter.sendMail(
+        annasOrder({
+          to: 'anna.svensson185@gmail.com',
+          headers: {
+            'Resent-To': 'anna.svensson185@gmail.com',
+            'Resent-Date': 'Thu, 03 Dec 2026 10:00:00 +0000',
+          },
+        }),
+      ),
+    )) as { holdId?: string };
+    expect(held?.holdId).toBeDefined();
+    await fixture.holdStore.release(held.holdId as string, transporter, {
+      to: ANNA,
+      by: 'lena@butiken.se',
+      reason: 'read back on the phone',
+    });
+    const [received] = fixture.sink.received;
+    expect(received?.to).toEqual([ANNA]);
+    const header = received?.raw.toString('utf8').split('\r\n\r\n')[0] ?? '';
+    // RFC 5322 §3.6.6: a resent block has a Resent-Date and a Resent-From; half of one misleads.
+    expect(header).not.toMatch(/^Resent-/im);
+  });
+});
