@@ -881,7 +881,10 @@ async function compileMessage(
   if (givesId) {
     // Shaped as mime-node `_generateMessageId` makes it: random hex in UUID form, at the sender's
     // domain, else the node's host name, else `localhost` (RFC 5322 §3.6.4: unique, `id-left@id-right`).
-    const id = `<${randomUUID()}@${(from || node.hostname || 'localhost').split('@').pop()}>`;
+    // An explicit envelope sender nodemailer reads as another address than was given
+    // (`order@butiken.se>\r\nRCPT TO:<erik@example.com` gives erik's) names no domain of the sender's.
+    const sender = from && sendsAsGiven(mail.data.envelope, from) ? from : undefined;
+    const id = `<${randomUUID()}@${(sender || node.hostname || 'localhost').split('@').pop()}>`;
     // Under the key mail-composer `compile` sets it with, so a `normalizeHeaderKey` of the caller
     // writes it as it would have written the composer's own.
     node.setHeader('message-id', id);
@@ -903,6 +906,17 @@ async function compileMessage(
     ...(customerId === undefined ? {} : { headerCustomerId: customerId }),
     node,
   };
+}
+
+/**
+ * Whether the envelope sender nodemailer derived is the one given: none given (it is then taken
+ * from From, Sender or Reply-To, which are checked), or given as that very address.
+ */
+function sendsAsGiven(envelope: MailMessageData['envelope'], from: string): boolean {
+  const given: unknown = (envelope as { from?: unknown } | undefined)?.from;
+  if (!given) return true;
+  const text = typeof given === 'object' ? (given as { address?: unknown }).address : given;
+  return typeof text === 'string' && text.trim() === from;
 }
 
 // Stands for the Message-ID while `compileMessage` composes a message that has none: never sent.

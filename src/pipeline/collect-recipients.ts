@@ -113,8 +113,9 @@ export function collectRecipients(
   // Only a value with a control character is listed, and no part of a value without one has one:
   // such a value is passed over unparsed.
   for (const [key, field] of ORIGINATORS) collect(sources[key], field, recipients, true);
-  // MAIL FROM (RFC 5321 §4.1.1.2) is a command line of its own: a line break in it is an injection too.
-  collect(envelopeFields.from, 'envelope', recipients, true);
+  // MAIL FROM (RFC 5321 §4.1.1.2) is a command line of its own: a line break in it is an injection
+  // too. Listed as the sender, not as a recipient: it is where a bounce goes, not a copy.
+  collect(envelopeFields.from, 'envelope-from', recipients, true);
   return recipients;
 }
 
@@ -219,14 +220,15 @@ function pushText(
     into.push({ field, address: text });
     return;
   }
-  if (onlyUnsafe && field !== 'envelope') return;
+  const envelope = field === 'envelope' || field === 'envelope-from';
+  if (onlyUnsafe && !envelope) return;
   const list = parsedLists?.get(text) ?? addressparser(text);
   parsedLists?.set(text, list);
   // An SMTP command names one bare address (RFC 5321 §4.1.2 `Path`): nodemailer keeps only the
   // address of each entry of the envelope, so words beside it (`anna@example.se erik@example.com`
   // gives anna, with erik taken for her display name) would drop what was typed without a word.
   // The entry is refused as typed instead, as the same text in To is.
-  if (field === 'envelope' && list.some(hasWordsBesideAddress)) {
+  if (envelope && list.some(hasWordsBesideAddress)) {
     into.push({ field, address: text });
     return;
   }

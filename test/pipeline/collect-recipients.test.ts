@@ -107,7 +107,7 @@ describe('collectRecipients', () => {
       { field: 'envelope', address: '<bo@example.se> NOTIFY=NEVER' },
       { field: 'envelope', address: 'cf@example.se' },
       { field: 'envelope', address: 'df@example.se' },
-      { field: 'envelope', address: 'shop@example.se erik@example.com' },
+      { field: 'envelope-from', address: 'shop@example.se erik@example.com' },
     ]);
   });
 
