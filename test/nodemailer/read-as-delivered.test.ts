@@ -45,6 +45,9 @@ describe('a TAB in a recipient, as nodemailer writes it', () => {
     ['in Cc', { cc: `${ANNA}\t${ERIK}` }],
     ['in Bcc', { bcc: `${ANNA}\t${ERIK}` }],
     ["in an address object's name", { to: { name: `${ERIK}\t`, address: ANNA } }],
+    ['in Reply-To, where the answer goes', { replyTo: `kundtjanst@butiken.se\t${ERIK}` }],
+    ['as a C1 control in a name', { to: { name: `${ERIK}\u0085`, address: ANNA } }],
+    ['as a line separator in a name', { to: { name: `${ERIK}\u2028`, address: ANNA } }],
   ];
 
   it('is delivered by nodemailer to one address with the other shown as its name', async () => {
