@@ -142,7 +142,11 @@ export const cliTexts = {
       // own word in English.
       messageStates: { send: 'send', confirm: 'confirm', block: 'block' } as Record<string, string>,
       recipientStates: { send: 'send', confirm: 'confirm', block: 'block' } as Record<string, string>,
-      fields: { to: 'to', cc: 'cc', bcc: 'bcc' } as Record<string, string>,
+      // The envelope's sender (MAIL FROM) is where a bounce goes, not a recipient: named as such.
+      fields: { to: 'to', cc: 'cc', bcc: 'bcc', 'envelope-from': 'sender (MAIL FROM)' } as Record<
+        string,
+        string
+      >,
       none: 'no held messages',
       // An entry of the store that cannot be listed: the store's own message says it in English.
       problems: undefined,
@@ -731,7 +735,12 @@ Stops on SIGINT or SIGTERM.`,
       // review page says of them (src/serve/data/page-texts.ts).
       messageStates: { send: 'godkänt', confirm: 'obekräftat', block: 'stoppat' } as Record<string, string>,
       recipientStates: { send: 'godkänd', confirm: 'obekräftad', block: 'stoppad' } as Record<string, string>,
-      fields: { to: 'till', cc: 'kopia', bcc: 'dold kopia' } as Record<string, string>,
+      fields: {
+        to: 'till',
+        cc: 'kopia',
+        bcc: 'dold kopia',
+        'envelope-from': 'avsändare (MAIL FROM)',
+      } as Record<string, string>,
       none: 'inga stoppade meddelanden',
       // Why an entry of the store cannot be listed, by its code (HoldStoreProblem in
       // src/nodemailer/hold-store.ts); the code stays beside it for scripts.

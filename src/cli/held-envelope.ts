@@ -44,9 +44,19 @@ export function envelopeJson(held: Pick<HeldMessage, 'envelope' | 'recipients'>)
  */
 export function envelopeLine(held: Pick<HeldMessage, 'envelope' | 'recipients'>, locale: CliLocale): string {
   if (!hasNoEnvelope(held))
-    return `${inOneLine(held.envelope.from ?? '-')} -> ${inOneLine(held.envelope.to.join(', '))}`;
+    return `${inOneLine(senderAsGiven(held) ?? '-')} -> ${inOneLine(held.envelope.to.join(', '))}`;
   const named = Object.entries(headerRecipients(held)).map(
     ([field, addresses]) => `${HEADER_FIELDS[field as RecipientField]} ${inOneLine(addresses.join(', '))}`,
   );
   return cliTexts[locale].holds.noEnvelope(named.join('; '));
+}
+
+/**
+ * The envelope's sender as it was given: a sender the check listed (`envelope-from`, a value with a
+ * line break or more than one address, refused) is shown as typed, since the envelope nodemailer
+ * derived from it names another address than the one typed (`order@butiken.se>\r\nRCPT
+ * TO:<erik@example.com` gives erik's), and the reviewer must see the text that was refused.
+ */
+function senderAsGiven(held: Pick<HeldMessage, 'envelope' | 'recipients'>): string | undefined {
+  return held.recipients.find(({ field }) => field === 'envelope-from')?.address ?? held.envelope.from;
 }

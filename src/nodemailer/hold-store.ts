@@ -333,6 +333,25 @@ export function checkRelease(options: unknown): CheckedRelease {
 }
 
 /**
+ * The refusal of a release without `to` of a message held with no envelope: a prebuilt (`raw`)
+ * message given to nodemailer without one. Nodemailer reads no recipients from raw bytes, so sent
+ * as held it would go to no one (RFC 5321 §4.1.1.3: RCPT TO names them); the recipients its header
+ * names are said, for the person releasing it to give those meant.
+ */
+function noRecipientsToRelease(entry: HeldMessage): InvalidInputError {
+  const named = entry.recipients
+    .filter(({ field }) => field === 'to' || field === 'cc' || field === 'bcc')
+    .map(({ field, address }) => `${field === 'to' ? 'To' : field === 'cc' ? 'Cc' : 'Bcc'} ${address}`);
+  return new InvalidInputError([
+    {
+      path: ['options', 'to'],
+      code: 'no-envelope',
+      message: `held message ${entry.id} was held with no envelope (a raw message given without one), so it names no one to deliver to: give the recipients to release it to with to (--to on the command line)${named.length > 0 ? `; its header names ${named.join(', ')}` : ''}`,
+    },
+  ]);
+}
+
+/**
  * The release every hold store does once it holds the entry (and its claim or lock): the message
  * goes to the corrected recipients (the `To` field rewritten) or to those it was held with, and
  * `sendReleased` checks its final recipients again; unchanged recipients are checked again as they
@@ -350,6 +369,7 @@ export async function sendHeldMessage(
     ...(entry.envelope.from ? { from: entry.envelope.from } : {}),
     to: corrected ?? entry.envelope.to,
   };
+  if (envelope.to.length === 0) throw noRecipientsToRelease(entry);
   const info = await sendReleased(transporter, {
     holdId: entry.id,
     raw: corrected ? replaceRecipients(raw, corrected) : raw,

@@ -848,6 +848,7 @@ async function compileMessage(
 ): Promise<CompiledMessage> {
   const headerCustomerId =
     customerIdHeader === undefined ? undefined : takeHeader(mail.data, customerIdHeader);
+  if (customerIdHeader !== undefined) removeFromParts(mail.data, customerIdHeader);
   // A message without a Message-ID is composed with a placeholder, and given its id below, from
   // the envelope read here anyway: left to the composer, `messageId()` would parse From, To and Cc
   // a second time (mime-node `_generateMessageId` asks `getEnvelope` for the sender's domain).
@@ -892,7 +893,10 @@ async function compileMessage(
   if (givesId) {
     // Shaped as mime-node `_generateMessageId` makes it: random hex in UUID form, at the sender's
     // domain, else the node's host name, else `localhost` (RFC 5322 §3.6.4: unique, `id-left@id-right`).
-    const id = `<${randomUUID()}@${(from || node.hostname || 'localhost').split('@').pop()}>`;
+    // An explicit envelope sender nodemailer reads as another address than was given
+    // (`order@butiken.se>\r\nRCPT TO:<erik@example.com` gives erik's) names no domain of the sender's.
+    const sender = from && sendsAsGiven(mail.data.envelope, from) ? from : undefined;
+    const id = `<${randomUUID()}@${(sender || node.hostname || 'localhost').split('@').pop()}>`;
     // Under the key mail-composer `compile` sets it with, so a `normalizeHeaderKey` of the caller
     // writes it as it would have written the composer's own.
     node.setHeader('message-id', id);
@@ -914,6 +918,17 @@ async function compileMessage(
     ...(customerId === undefined ? {} : { headerCustomerId: customerId }),
     node,
   };
+}
+
+/**
+ * Whether the envelope sender nodemailer derived is the one given: none given (it is then taken
+ * from From, Sender or Reply-To, which are checked), or given as that very address.
+ */
+function sendsAsGiven(envelope: MailMessageData['envelope'], from: string): boolean {
+  const given: unknown = (envelope as { from?: unknown } | undefined)?.from;
+  if (!given) return true;
+  const text = typeof given === 'object' ? (given as { address?: unknown }).address : given;
+  return typeof text === 'string' && text.trim() === from;
 }
 
 // Stands for the Message-ID while `compileMessage` composes a message that has none: never sent.
@@ -1143,6 +1158,35 @@ function takeHeader(data: MailMessageData, name: string): string | undefined {
     .flat()
     .map((value) => (value && typeof value === 'object' ? (value as { value?: unknown }).value : value));
   return singleValue(texts);
+}
+
+/**
+ * Removes a header field from the header of every part nodemailer composes a message from: an
+ * attachment's, an alternative's, and a text or HTML body given as an object with `headers`
+ * (mail-composer adds each part's `headers` to its MIME part, RFC 2045 §3). The customer id header
+ * is personal data wherever it is written. Each part is replaced with a copy, so the caller's
+ * options are left as they were. The value a part carries names no customer: only the message's
+ * own field does.
+ */
+function removeFromParts(data: MailMessageData, name: string): void {
+  const options = data as unknown as Record<string, unknown>;
+  for (const key of ['attachments', 'alternatives']) {
+    const parts = options[key];
+    if (Array.isArray(parts)) options[key] = parts.map((part: unknown) => withoutField(part, name));
+  }
+  for (const key of ['text', 'html', 'watchHtml', 'amp', 'icalEvent']) {
+    const part = withoutField(options[key], name);
+    if (part !== options[key]) options[key] = part;
+  }
+}
+
+/** A plain object part without the field among its `headers`; anything else (text, a Buffer, a stream) as it is. */
+function withoutField(part: unknown, name: string): unknown {
+  if (!part || typeof part !== 'object' || Object.getPrototypeOf(part) !== Object.prototype) return part;
+  if (!hasHeader(part as MailMessageData, name)) return part;
+  const copy = { ...(part as MailMessageData) };
+  takeHeader(copy, name);
+  return copy;
 }
 
 /**

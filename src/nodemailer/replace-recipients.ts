@@ -2,8 +2,11 @@ import { findHeaderEnd } from '../pipeline/find-header-end.js';
 
 /**
  * Gives a raw message new recipients: the `To` field is replaced, `Cc` and `Bcc` fields are
- * removed (RFC 5322 §3.6.3), and so are `Resent-To`, `Resent-Cc` and `Resent-Bcc` (§3.6.6), which
- * a relay that reads its recipients from the header would deliver to; everything else, the body
+ * removed (RFC 5322 §3.6.3), and so is every resent block (§3.6.6): its `Resent-To`, `Resent-Cc`
+ * and `Resent-Bcc`, which a relay that reads its recipients from the header would deliver to, and
+ * with them its `Resent-Date`, `Resent-From`, `Resent-Sender` and `Resent-Message-ID`, since a block
+ * without its destinations would say the message was resent to someone it now does not go to, and
+ * half a block (a `Resent-Date` without its `Resent-From`) is not one. Everything else, the body
  * included, stays byte for byte. The header is read to its later end where line endings are mixed
  * (see `findHeaderEnd`), so no recipient field is left behind an ambiguous empty line. Folded
  * fields (RFC 5322 §2.2.3: a line starting with white space continues the field above) are
@@ -15,7 +18,7 @@ import { findHeaderEnd } from '../pipeline/find-header-end.js';
  * // 'To: anna@gmail.com\r\nSubject: Order\r\n\r\nBody'
  * ```
  */
-const RECIPIENT_FIELDS = new Set(['to', 'cc', 'bcc', 'resent-to', 'resent-cc', 'resent-bcc']);
+const RECIPIENT_FIELDS = new Set(['to', 'cc', 'bcc']);
 
 export function replaceRecipients(raw: Buffer, to: readonly string[]): Buffer {
   const found = findHeaderEnd(raw);
@@ -92,7 +95,7 @@ function keepLine(line: string, text: string, dropping: boolean, kept: string[],
   }
   const name = /^([^:]+):/.exec(line)?.[1]?.trim().toLowerCase();
   if (name === 'to') onTo();
-  const drop = name !== undefined && RECIPIENT_FIELDS.has(name);
+  const drop = name !== undefined && (RECIPIENT_FIELDS.has(name) || name.startsWith('resent-'));
   if (!drop) kept.push(text);
   return drop;
 }

@@ -52,9 +52,12 @@ const ORIGINATORS = [
   ['replyTo', 'reply-to'],
 ] as const;
 
-// A header field ends at CRLF (RFC 5322 §2.2); any other C0 control or DEL has no place in an
-// address either (RFC 5322 §3.2.3). Horizontal tab is folding white space and may stay.
-const UNSAFE = /(?!\t)[\p{Cc}\u2028\u2029]/u;
+// A header field ends at CRLF (RFC 5322 §2.2); any other C0 or C1 control, DEL or Unicode line
+// separator has no place in an address either (RFC 5322 §3.2.3). A TAB is no exception: in a value
+// nodemailer writes into the header it is white space that its address parser splits on, so
+// `anna@example.se<TAB>erik@example.com` is delivered to anna with erik as her display name. A
+// parsed header's own folding never reaches here: mailparser unfolds it to a space.
+const UNSAFE = /[\p{Cc}\u2028\u2029]/u;
 
 const FIELDS = ['to', 'cc', 'bcc'] as const;
 
@@ -110,8 +113,9 @@ export function collectRecipients(
   // Only a value with a control character is listed, and no part of a value without one has one:
   // such a value is passed over unparsed.
   for (const [key, field] of ORIGINATORS) collect(sources[key], field, recipients, true);
-  // MAIL FROM (RFC 5321 §4.1.1.2) is a command line of its own: a line break in it is an injection too.
-  collect(envelopeFields.from, 'envelope', recipients, true);
+  // MAIL FROM (RFC 5321 §4.1.1.2) is a command line of its own: a line break in it is an injection
+  // too. Listed as the sender, not as a recipient: it is where a bounce goes, not a copy.
+  collect(envelopeFields.from, 'envelope-from', recipients, true);
   return recipients;
 }
 
@@ -216,10 +220,25 @@ function pushText(
     into.push({ field, address: text });
     return;
   }
-  if (onlyUnsafe) return;
+  const envelope = field === 'envelope' || field === 'envelope-from';
+  if (onlyUnsafe && !envelope) return;
   const list = parsedLists?.get(text) ?? addressparser(text);
   parsedLists?.set(text, list);
+  // An SMTP command names one bare address (RFC 5321 §4.1.2 `Path`): nodemailer keeps only the
+  // address of each entry of the envelope, so words beside it (`anna@example.se erik@example.com`
+  // gives anna, with erik taken for her display name) would drop what was typed without a word.
+  // The entry is refused as typed instead, as the same text in To is.
+  if (envelope && list.some(hasWordsBesideAddress)) {
+    into.push({ field, address: text });
+    return;
+  }
+  if (onlyUnsafe) return;
   pushMailboxes(list, field, into);
+}
+
+/** Whether a parsed mailbox has a display name or comment, which no envelope address has room for. */
+function hasWordsBesideAddress(mailbox: ParsedAddressList[number]): boolean {
+  return mailbox.group === undefined && mailbox.name.trim() !== '';
 }
 
 /** Each mailbox of a parsed list, group members in place of their group (addressparser's `flatten`). */

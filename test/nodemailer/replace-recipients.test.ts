@@ -11,6 +11,15 @@ describe('replaceRecipients', () => {
     );
   });
 
+  it('removes every field of the resent blocks, not only their destination fields', () => {
+    const raw = Buffer.from(
+      'From: order@butiken.se\r\nResent-From: order@butiken.se\r\nResent-To: a@x.se\r\nResent-Date: Thu, 03 Dec 2026\r\n 10:00:00 +0000\r\nResent-Message-ID: <r@butiken.se>\r\nTo: a@x.se\r\nSubject: x\r\n\r\nBody\r\n',
+    );
+    expect(replaceRecipients(raw, ['anna@gmail.com']).toString()).toBe(
+      'From: order@butiken.se\r\nTo: anna@gmail.com\r\nSubject: x\r\n\r\nBody\r\n',
+    );
+  });
+
   it('keeps bare LF line endings, and adds To to a message that had none', () => {
     const raw = Buffer.from('From: order@butiken.se\nSubject: x\n\nBody\n');
     expect(replaceRecipients(raw, ['anna@gmail.com']).toString()).toBe(

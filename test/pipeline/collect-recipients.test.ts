@@ -79,6 +79,38 @@ describe('collectRecipients', () => {
     ]);
   });
 
+  it('keeps a value with a TAB whole, since the address parser splits on it as on a space', () => {
+    const tabbed = 'anna@example.se\terik@example.com';
+    expect(collectRecipients({ to: tabbed })).toEqual([{ field: 'to', address: tabbed }]);
+    expect(collectRecipients({ to: { name: 'erik@example.com\t', address: 'anna@example.se' } })).toEqual([
+      { field: 'to', address: 'erik@example.com\t <anna@example.se>' },
+    ]);
+    expect(collectRecipients({ from: `shop@example.se\t${'erik@example.com'}` }).map((r) => r.field)).toEqual(
+      ['from'],
+    );
+  });
+
+  it('keeps an envelope entry with anything beside its address whole, the sender too', () => {
+    expect(
+      collectRecipients({
+        envelope: {
+          from: 'shop@example.se erik@example.com',
+          to: [
+            'anna@example.se erik@example.com',
+            '<bo@example.se> NOTIFY=NEVER',
+            'cf@example.se, df@example.se',
+          ],
+        },
+      }),
+    ).toEqual([
+      { field: 'envelope', address: 'anna@example.se erik@example.com' },
+      { field: 'envelope', address: '<bo@example.se> NOTIFY=NEVER' },
+      { field: 'envelope', address: 'cf@example.se' },
+      { field: 'envelope', address: 'df@example.se' },
+      { field: 'envelope-from', address: 'shop@example.se erik@example.com' },
+    ]);
+  });
+
   it('lists a custom header only when its value, prepared or not, holds a line break', () => {
     const injected = 'x\r\nBcc: thief@example.com';
     expect(
