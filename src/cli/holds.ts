@@ -611,6 +611,22 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   context.out(`${lines.join('\n')}\n`);
 }
 
+/**
+ * Why no correction is offered for a recipient, where the check withheld it: corrected, the
+ * address is another customer's, or whose it is could not be looked up (the `domain-typo` finding's
+ * `correctionWithheld` says which, and its message asks for the address spelled again). Said after
+ * a refusal, so nobody guesses the correction and types the other customer's address; empty
+ * otherwise.
+ */
+function withheldCorrections(recipients: HeldMessage['recipients'], locale: CliLocale): string {
+  const said = recipients.flatMap(({ verdict }) =>
+    verdict.findings
+      .filter((finding) => finding.code === 'domain-typo' && finding.correctionWithheld !== undefined)
+      .map((finding) => inOneLine(findingMessage(finding, locale))),
+  );
+  return said.length > 0 ? `; ${[...new Set(said)].join(' ')}` : '';
+}
+
 /** `holds release ID`: sends it, corrected, through the guard again. */
 export async function releaseHeld(id: string, flags: ReleaseFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
@@ -727,16 +743,15 @@ async function releaseWatched(
     );
   // Held only because its customer could not be looked up: nothing is known against the address, so
   // it is checked as held against the customer found now, and no correction is asked for.
-  if (held.action === 'block' && !flags.to?.length && !heldForLookupOnly(held))
+  if (held.action === 'block' && !flags.to?.length && !heldForLookupOnly(held)) {
+    const blocked = held.recipients.filter((recipient) => recipient.verdict.action === 'block');
     throw usageFailure(
-      text.needsTo(
+      `${text.needsTo(
         id,
-        held.recipients
-          .filter((recipient) => recipient.verdict.action === 'block')
-          .map((recipient) => recipientLine(recipient, flags.locale))
-          .join('; '),
-      ),
+        blocked.map((recipient) => recipientLine(recipient, flags.locale)).join('; '),
+      )}${withheldCorrections(blocked, flags.locale)}`,
     );
+  }
   const stands = heldStops(held, flags.to);
   if (stands.length > 0 && !flags.sendDespiteBlock)
     throw new CliFailure(
@@ -1019,7 +1034,7 @@ function refused(
     );
   // Refused for a verdict of block, or (judged confirm) for being another customer's address.
   return held.some((recipient) => recipient.verdict.action === 'block')
-    ? refusal.blocked(stopped)
+    ? `${refusal.blocked(stopped)}${withheldCorrections(held, locale)}`
     : refusal.otherCustomer(stopped);
 }
 

@@ -433,6 +433,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
         verifiedAddresses: options.verifiedAddresses,
         rules,
         timeoutMs,
+        locale,
       });
       await decided(customerId, input.entered, verdict);
       return verdict;
