@@ -33,6 +33,7 @@ import { fitsCheckRecipientInput } from './fits-check-recipient-input.js';
 import { type FindingFacts, messageFor } from './messages.js';
 import { parseCheckInput, parseCheckOptions } from './parse-check-input.js';
 import { byActionSeverity, findingSeverity, mergePolicy, moreSevere } from './policy.js';
+import { isPrefetched } from './prefetched-directory.js';
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
 import { withoutCorrectionNamed } from './without-correction-named.js';
 
@@ -483,7 +484,7 @@ export function createRecipientChecker(
     // suggestion, whether or not the findings may name that customer (createGuard asks its own
     // directory and the verified addresses the same, in withoutOthersSuggestion).
     const othersMailbox =
-      directory === undefined
+      directory === undefined || isPrefetched(directory)
         ? undefined
         : (suggestion: string) => isOthersMailbox(suggestion, customer.id, known, directory);
     return verdictOf(entered, address, findings, known, undefined, othersMailbox);
