@@ -21,6 +21,7 @@ import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js'
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
+import { showsAddressInName } from '../nodemailer/shows-address-in-name.js';
 import { comparableAddress, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
 import { answerFieldName } from '../pipeline/answer-fields.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
@@ -753,11 +754,15 @@ async function releaseWatched(
     );
   }
   const stands = heldStops(held, flags.to);
-  if (stands.length > 0 && !flags.sendDespiteBlock)
+  if (stands.length > 0 && !flags.sendDespiteBlock) {
+    // Stopped for a display name that showed another address (`"erik.lind@telia.com" <anna@…>`):
+    // the address behind it was not, so "correct the recipient" would ask for the one given.
+    const inNames = stands.every(({ address }) => showsAddressInName(address));
     throw new CliFailure(
-      `${text.staysHeld(id)}: ${text.heldFindingStands(stoppedList(stands, flags.locale))}`,
+      `${text.staysHeld(id)}: ${(inNames ? text.heldNameStands : text.heldFindingStands)(stoppedList(stands, flags.locale))}`,
       exitCodes.findings,
     );
+  }
   const directory = await releaseDirectory(opened, held, flags, context);
   const verifiedAddresses = await releaseVerifiedAddresses(opened, held, flags);
   const { default: nodemailer } = await import('nodemailer');

@@ -6,6 +6,7 @@ import type { Recipient } from '../pipeline/recipient.js';
 import { announcesSmtpUtf8 } from './announces-smtp-utf8.js';
 import type { HeldEnvelope } from './hold-store.js';
 import { beginRelease, endRelease, wasSeen } from './release-tokens.js';
+import { showsAddressInName } from './shows-address-in-name.js';
 import { comparableAddress } from './stopped-when-held.js';
 
 /** What {@link sendReleased} sends: a held message as stored, and who released it, and why. */
@@ -189,6 +190,9 @@ export async function sendReleased(
     ...(release.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
     ...(release.stoppedWhenHeld?.length
       ? { stoppedWhenHeld: release.stoppedWhenHeld.map(comparableAddress) }
+      : {}),
+    ...(release.stoppedWhenHeld?.some(showsAddressInName)
+      ? { shownInNamesWhenHeld: release.stoppedWhenHeld.filter(showsAddressInName) }
       : {}),
     ...(release.recipients === undefined ? {} : { recipients: release.recipients as Recipient[] }),
   });

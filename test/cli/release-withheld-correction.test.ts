@@ -42,3 +42,24 @@ describe('a release of a message whose correction is withheld as another custome
     expect(fixture.sink.received).toEqual([]);
   });
 });
+
+describe('holds release of a message held for a To whose display name showed another address', () => {
+  it("says the stop was for the name, not the customer's own address, and how to send it (en and sv)", async () => {
+    const ANNA = 'anna.svensson1985@gmail.com';
+    const raw = `From: order@butiken.se\r\nTo: "erik.lind@telia.com" <${ANNA}>\r\nSubject: Order 4711\r\n\r\nTack.\r\n`;
+    const id = await holdMessage(fixture, ANNA, { raw, directory: both() });
+    const file = writeCustomerExport(fixture.dir, customers);
+    const en = await runCliInProcess(releaseArgs(fixture, id, file, ['--to', ANNA]));
+    expect(en.status).toBe(1);
+    expect(en.stderr).toContain('was held because its display name showed another address');
+    expect(en.stderr).toContain(
+      'discard the message and send it again with no other address in a display name',
+    );
+    expect(en.stderr).not.toContain('release it to a corrected address (--to)');
+    const sv = await runCliInProcess(releaseArgs(fixture, id, file, ['--to', ANNA, '--locale', 'sv']));
+    expect(sv.status).toBe(1);
+    expect(sv.stderr).toContain('visningsnamn');
+    expect(sv.stderr).toContain('kasta meddelandet och skicka det igen');
+    expect(fixture.sink.received).toEqual([]);
+  });
+});
