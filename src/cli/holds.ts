@@ -22,7 +22,11 @@ import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
 import { showsAddressInName } from '../nodemailer/shows-address-in-name.js';
-import { comparableAddress, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
+import {
+  comparableAddress,
+  isConfirmedForOtherCustomer,
+  stoppedWhenHeld,
+} from '../nodemailer/stopped-when-held.js';
 import { answerFieldName } from '../pipeline/answer-fields.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { checkTimeZone } from './check-time-zone.js';
@@ -420,11 +424,7 @@ function messageState(action: Verdict['action'], locale: CliLocale): string {
  */
 function heldState(held: HeldMessage, locale: CliLocale): string {
   const state = messageState(held.action, locale);
-  const confirmedForOther =
-    held.action === 'block' &&
-    !held.recipients.some(({ verdict }) => verdict.action === 'block') &&
-    stoppedWhenHeld(held.recipients).length > 0;
-  return confirmedForOther ? `${state} (${cliTexts[locale].holds.confirmedForOther})` : state;
+  return isConfirmedForOtherCustomer(held) ? `${state} (${cliTexts[locale].holds.confirmedForOther})` : state;
 }
 
 /** A recipient's verdict, or a finding's action on it, as the recipient's state ("stoppad"). */

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { transportChecking } from '../support/hold-message.js';
-import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { holdConfirmedForOtherCustomer } from '../support/hold-message.js';
+import { usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 // A confirmation given for another customer's address holds the message as block while its
@@ -11,16 +10,7 @@ const fixture = usePipelineFixture();
 
 describe('holds list and show of a message confirmed for another customer', () => {
   it('says block, confirmed for another customer, in list and show alike', async () => {
-    const held = await transportChecking(fixture, createDirectory(Object.values(customers)))
-      .sendMail({
-        from: 'order@butiken.se',
-        to: 'erik.lind@telia.com',
-        subject: 'Order 4711',
-        text: 'Tack.',
-        emailGuard: { customerId: 'C-1001', confirmation: { by: 'lena', reason: 'read back' } },
-      })
-      .catch((error: { holdId?: string }) => error.holdId);
-    expect(held).toEqual(expect.any(String));
+    const held = await holdConfirmedForOtherCustomer(fixture);
     const store = join(fixture.dir, 'held');
     const list = await runCliInProcess(['holds', 'list', '--store', store]);
     expect(list.stdout).toContain("block (confirmed for another customer's address)");
