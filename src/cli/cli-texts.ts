@@ -290,6 +290,8 @@ export const cliTexts = {
         `${count} ${count === 1 ? 'entry' : 'entries'} of the store cannot be read, and may be held messages: ${entries}; see the lines on standard error`,
       heldFindingStands: (stopped: string) =>
         `recipient ${stopped} was found blocked or another customer's address when the message was held, and a check now cannot clear that (the customers given may be out of date); release it to a corrected address (--to) that passes the check, or with --send-despite-block on your own account`,
+      heldNameStands: (stopped: string) =>
+        `recipient ${stopped} was held because its display name showed another address, not for the address behind the name, and what the check that held it stopped stays stopped at release; discard the message and send it again with no other address in a display name, or release it with --send-despite-block on your own account`,
     },
     smtp: {
       notUsable: (detail: string) =>
@@ -905,6 +907,8 @@ Stops on SIGINT or SIGTERM.`,
         `${count} ${count === 1 ? 'post' : 'poster'} i lagret går inte att läsa och kan vara stoppade meddelanden: ${entries}; se raderna på standard error`,
       heldFindingStands: (stopped: string) =>
         `mottagaren ${stopped} stoppades eller var en annan kunds adress när meddelandet stoppades, och en kontroll nu kan inte häva det (kunderna som ges kan vara inaktuella); släpp det till en rättad adress (--to) som klarar kontrollen, eller med --send-despite-block på eget ansvar`,
+      heldNameStands: (stopped: string) =>
+        `mottagaren ${stopped} stoppades för att dess visningsnamn visade en annan adress, inte för adressen bakom namnet, och det som kontrollen stoppade när meddelandet stoppades gäller när det släpps; kasta meddelandet och skicka det igen utan någon annan adress i ett visningsnamn, eller släpp det med --send-despite-block på eget ansvar`,
     },
     smtp: {
       notUsable: (detail: string) =>

@@ -22,7 +22,8 @@ import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
 import { type ReleaseNeed, type ReleaseNeedsOptions, releaseNeeds } from '../nodemailer/release-needs.js';
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
-import { stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
+import { showsAddressInName } from '../nodemailer/shows-address-in-name.js';
+import { isConfirmedForOtherCustomer, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
 import { answerFieldName } from '../pipeline/answer-fields.js';
 import { comparableAddress } from '../pipeline/comparable-address.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
@@ -422,11 +423,7 @@ function messageState(action: Verdict['action'], locale: CliLocale): string {
  */
 function heldState(held: HeldMessage, locale: CliLocale): string {
   const state = messageState(held.action, locale);
-  const confirmedForOther =
-    held.action === 'block' &&
-    !held.recipients.some(({ verdict }) => verdict.action === 'block') &&
-    stoppedWhenHeld(held.recipients).length > 0;
-  return confirmedForOther ? `${state} (${cliTexts[locale].holds.confirmedForOther})` : state;
+  return isConfirmedForOtherCustomer(held) ? `${state} (${cliTexts[locale].holds.confirmedForOther})` : state;
 }
 
 /** A recipient's verdict, or a finding's action on it, as the recipient's state ("stoppad"). */
@@ -614,6 +611,22 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
   context.out(`${lines.join('\n')}\n`);
 }
 
+/**
+ * Why no correction is offered for a recipient, where the check withheld it: corrected, the
+ * address is another customer's, or whose it is could not be looked up (the `domain-typo` finding's
+ * `correctionWithheld` says which, and its message asks for the address spelled again). Said after
+ * a refusal, so nobody guesses the correction and types the other customer's address; empty
+ * otherwise.
+ */
+function withheldCorrections(recipients: HeldMessage['recipients'], locale: CliLocale): string {
+  const said = recipients.flatMap(({ verdict }) =>
+    verdict.findings
+      .filter((finding) => finding.code === 'domain-typo' && finding.correctionWithheld !== undefined)
+      .map((finding) => inOneLine(findingMessage(finding, locale))),
+  );
+  return said.length > 0 ? `; ${[...new Set(said)].join(' ')}` : '';
+}
+
 /** `holds release ID`: sends it, corrected, through the guard again. */
 export async function releaseHeld(id: string, flags: ReleaseFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
@@ -773,13 +786,25 @@ async function releaseWatched(
       `${text.staysHeld(id)}: ${text.answerFieldStands(answerFields.join(', '))}`,
       exitCodes.findings,
     );
-  refuseNeed(needs, 'corrected-recipients', held, flags, source);
+  // A correction withheld (another customer's address) says why no corrected address is offered.
+  const correcting = needs.find((need) => need.code === 'corrected-recipients');
+  if (correcting?.code === 'corrected-recipients')
+    throw usageFailure(
+      `${text.needsTo(
+        id,
+        correcting.recipients.map((recipient) => recipientLine(recipient, flags.locale)).join('; '),
+      )}${withheldCorrections(correcting.recipients, flags.locale)}`,
+    );
   const stands = heldStops(held, flags.to);
-  if (stands.length > 0 && !flags.sendDespiteBlock)
+  if (stands.length > 0 && !flags.sendDespiteBlock) {
+    // Stopped for a display name that showed another address (`"erik.lind@telia.com" <anna@…>`):
+    // the address behind it was not, so "correct the recipient" would ask for the one given.
+    const inNames = stands.every(({ address }) => showsAddressInName(address));
     throw new CliFailure(
-      `${text.staysHeld(id)}: ${text.heldFindingStands(stoppedList(stands, flags.locale))}`,
+      `${text.staysHeld(id)}: ${(inNames ? text.heldNameStands : text.heldFindingStands)(stoppedList(stands, flags.locale))}`,
       exitCodes.findings,
     );
+  }
   const directory = await releaseDirectory(opened, held, flags, context);
   const verifiedAddresses = await releaseVerifiedAddresses(opened, held, flags);
   const guard = createGuard({ directory, locale: flags.locale, ...verifiedAddresses });
@@ -1042,7 +1067,7 @@ function refused(
     );
   // Refused for a verdict of block, or (judged confirm) for being another customer's address.
   return held.some((recipient) => recipient.verdict.action === 'block')
-    ? refusal.blocked(stopped)
+    ? `${refusal.blocked(stopped)}${withheldCorrections(held, locale)}`
     : refusal.otherCustomer(stopped);
 }
 

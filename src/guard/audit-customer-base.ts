@@ -136,7 +136,9 @@ export function auditCustomerBase(
             ? undefined
             : finding.code === 'near-miss-other-customer'
               ? right === 'other'
-                ? (verdict.suggestion ?? other?.address)
+                ? // A check never suggests another customer's address; the record's fix is the
+                  // duplicate's, the first spelling of that mailbox found (`sameMailbox`).
+                  (verdict.suggestion ?? finding.sameMailbox?.known ?? other?.address)
                 : undefined
               : verdict.suggestion;
         const otherCustomerId =

@@ -10,6 +10,7 @@ import { maskPhone } from './mask-phone.js';
 import type { FindingFacts } from './messages.js';
 import { phoneMessageFor } from './phone-messages.js';
 import { byActionSeverity, findingSeverity, moreSevere } from './policy.js';
+import { isPrefetched } from './prefetched-directory.js';
 import { resolvePolicy } from './resolve-policy.js';
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
 
@@ -152,7 +153,18 @@ export function checkPhone(input: CheckPhoneInput, options: CheckPhoneOptions = 
   let action: Action = 'send';
   for (const item of findings) action = moreSevere(action, item.action);
   findings.sort(byActionSeverity);
-  const suggestion = bestNearMiss(findings);
+  let suggestion = bestNearMiss(findings);
+  // Never another customer's number, whoever else has it on record (a shared phone, a record typed
+  // with another's number): an SMS there reaches that customer. A prefetched directory answers only
+  // for the entered number; the guard asks its own directory about the suggestion itself.
+  if (suggestion !== undefined && directory && !isPrefetched(directory)) {
+    const known = parsePhone(suggestion, region);
+    if (
+      known &&
+      findPhoneUnchecked(directory, { entered: known.e164, excludeCustomerId: customer.id }).length > 0
+    )
+      suggestion = undefined;
+  }
   return {
     action,
     entered,

@@ -17,6 +17,7 @@ import { resolvePolicy } from './resolve-policy.js';
 import { type LookupFailure, type LookupOutcome, settleLookup } from './settle-lookup.js';
 import type { Action, Verdict } from './verdict.js';
 import { withLookupFailure } from './with-lookup-failure.js';
+import { withoutOthersNumber } from './without-others-number.js';
 import { withoutOthersSuggestion } from './without-others-suggestion.js';
 
 /** One decision, as handed to `onDecision` for an audit trail. Holds no message content. */
@@ -364,10 +365,17 @@ export function createGuard(options: GuardOptions = {}): Guard {
         const asked = await askDirectory(() =>
           phoneDirectoryForCheck(options.directory, input.entered, customer.id, region),
         );
-        return withFailure(
+        const verdict = withFailure(
           checkPhone({ entered: input.entered, customer, ...asked.directory }, phoneOptions),
           asked.failure,
         );
+        // Never another customer's number as the correction: asked of the whole directory.
+        return withoutOthersNumber(verdict, {
+          directory: options.directory,
+          customerId: customer.id,
+          region,
+          timeoutMs,
+        });
       };
       let verdict: Verdict;
       let customerId: string;
@@ -440,6 +448,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
         verifiedAddresses: options.verifiedAddresses,
         rules,
         timeoutMs,
+        locale,
       });
       await decided(customerId, input.entered, verdict);
       return verdict;

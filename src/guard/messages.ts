@@ -176,6 +176,16 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
         ? `Kunden är känd med samma namn på ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}), inte på ${displayDomain(finding.enteredDomain)}. Adressen tillhör troligen någon annan.`
         : `The customer is known by the same name at ${displayDomain(finding.knownDomain)} (${displayAddress(finding.known)}), not at ${displayDomain(finding.enteredDomain)}. This address probably belongs to someone else.`;
     case 'domain-typo': {
+      if (finding.correctionWithheld === 'other-customer') {
+        return sv
+          ? `${displayDomain(finding.domain)} ser ut som en felskriven domän, och adressen ligger nära en annan kunds adress: ingen rättelse föreslås. Be kunden stava adressen igen.`
+          : `${displayDomain(finding.domain)} looks like a mistyped domain, and the address is close to the address of another customer: no correction is offered. Ask the customer to spell the address again.`;
+      }
+      if (finding.correctionWithheld === 'not-looked-up') {
+        return sv
+          ? `${displayDomain(finding.domain)} ser ut som en felskriven domän; ingen rättelse föreslås, eftersom det inte gick att slå upp om den rättade adressen är en annan kunds. Be kunden stava adressen igen.`
+          : `${displayDomain(finding.domain)} looks like a mistyped domain; no correction is offered, as whether the corrected address is another customer's could not be looked up. Ask the customer to spell the address again.`;
+      }
       if (finding.reason === 'unknown-top-level-domain') {
         return sv
           ? `${displayDomain(finding.domain)} har ingen giltig toppdomän och kan inte ta emot e-post.`

@@ -10,6 +10,22 @@ export type PrefetchedAnswer =
  * synchronous check runs: all that check asks of it. Any other question is a programming error.
  */
 export function prefetchedDirectory(answer: PrefetchedAnswer): Directory {
+  const directory = prefetched(answer);
+  prefetchedDirectories.add(directory);
+  return directory;
+}
+
+const prefetchedDirectories = new WeakSet<Directory>();
+
+/**
+ * Whether a directory is one {@link prefetchedDirectory} made: it knows the answer to the check's
+ * one question, so a check asks it no other (the guard asks the whole directory those itself).
+ */
+export function isPrefetched(directory: Directory): boolean {
+  return prefetchedDirectories.has(directory);
+}
+
+function prefetched(answer: PrefetchedAnswer): Directory {
   const nothing = () => {
     throw new TypeError(
       `a directory prefetched for one check answers only ${'findAddress' in answer ? 'findAddress' : 'findPhone'}`,

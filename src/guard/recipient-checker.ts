@@ -5,6 +5,7 @@ import { normalizedAddress } from '../address/normalized-address.js';
 import { type ParseAddressResult, type ParsedAddress, parseAddress } from '../address/parse-address.js';
 import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
+import { findAddressUnchecked } from '../contacts/find-address-unchecked.js';
 import { defaultDisposableDomains } from '../matching/data/disposable-domains.js';
 import { defaultFirstNames } from '../matching/data/first-names.js';
 import { defaultMailboxProviders } from '../matching/data/mailbox-providers.js';
@@ -32,7 +33,9 @@ import { fitsCheckRecipientInput } from './fits-check-recipient-input.js';
 import { type FindingFacts, messageFor } from './messages.js';
 import { parseCheckInput, parseCheckOptions } from './parse-check-input.js';
 import { byActionSeverity, findingSeverity, mergePolicy, moreSevere } from './policy.js';
+import { isPrefetched } from './prefetched-directory.js';
 import type { Action, Finding, FindingEvidence, Verdict } from './verdict.js';
+import { withoutCorrectionNamed } from './without-correction-named.js';
 
 /** What `checkRecipient` takes (see `CheckRecipientInputSchema`). */
 
@@ -476,9 +479,33 @@ export function createRecipientChecker(
       findings.push(finding({ code: 'disposable-domain', domain: address.domain }));
     if (roleLocalParts.has(typedLocal)) findings.push(finding({ code: 'role-address', local: typedLocal }));
 
-    return verdictOf(entered, address, findings, known);
+    const directory = input.directory;
+    // A corrected domain or a look-alike's reading may be another customer's mailbox: never the
+    // suggestion, whether or not the findings may name that customer (createGuard asks its own
+    // directory and the verified addresses the same, in withoutOthersSuggestion).
+    const othersMailbox =
+      directory === undefined || isPrefetched(directory)
+        ? undefined
+        : (suggestion: string) => isOthersMailbox(suggestion, customer.id, known, directory);
+    return verdictOf(entered, address, findings, known, undefined, othersMailbox);
   };
   return check;
+
+  /** Whether a suggestion is a mailbox the directory knows for another customer, and not for this one. */
+  function isOthersMailbox(
+    suggestion: string,
+    customerId: string,
+    known: readonly KnownAddress[],
+    directory: Directory,
+  ): boolean {
+    const parsed = parseAddress(suggestion);
+    if (!parsed.ok) return false;
+    const key = mailboxKey(parsed.address, rules).key;
+    if (known.some((candidate) => candidate.key.key === key)) return false;
+    return findAddressUnchecked(directory, { entered: parsed.address, excludeCustomerId: customerId }).some(
+      (match) => match.distance === 0 && match.customerId !== customerId,
+    );
+  }
 
   function verdictOf(
     entered: string,
@@ -486,11 +513,16 @@ export function createRecipientChecker(
     all: Finding[],
     known: readonly KnownAddress[],
     suggested?: string,
+    othersMailbox?: (suggestion: string) => boolean,
   ): Verdict {
     let action: Action = 'send';
     for (const item of all) action = moreSevere(action, item.action);
     sortFindings(all);
-    const suggestion = suggested ?? chooseSuggestion(all, address);
+    let suggestion = suggested ?? chooseSuggestion(all, address);
+    if (suggestion !== undefined && othersMailbox?.(suggestion)) {
+      all = withoutCorrectionNamed(all, suggestion, 'other-customer', locale);
+      suggestion = undefined;
+    }
     // The closest few known addresses and a count, never one finding for each of 255.
     const findings = boundKnownFindings(all, suggestion, (unverified, close) =>
       finding({
@@ -606,8 +638,6 @@ function chooseSuggestion(
   let rewrittenTie = false;
   let possibleTypo: string | undefined;
   let possibleTypoTie = false;
-  let otherCustomer: string | undefined;
-  let otherCustomers = 0;
   let lookalike: string | undefined;
   let domainTypo: Extract<Finding, { code: 'domain-typo' }> | undefined;
   let sibling: string | undefined;
@@ -645,18 +675,6 @@ function chooseSuggestion(
         if (possibleTypo === undefined) possibleTypo = item.known;
         else if (item.known !== possibleTypo) possibleTypoTie = true;
         break;
-      case 'near-miss-other-customer':
-        // Another customer on a mailbox already counted is no second candidate; another person's
-        // address is what must not be reached, never the suggestion.
-        if (
-          item.customerId !== undefined &&
-          item.sameMailbox === undefined &&
-          item.otherPerson === undefined
-        ) {
-          otherCustomers++;
-          otherCustomer ??= item.known;
-        }
-        break;
       case 'confusable-characters':
         lookalike ??= item.lookalike;
         break;
@@ -676,10 +694,10 @@ function chooseSuggestion(
   // A known address rewritten (a household member's name, its number, its name order): the known one.
   if (rewritten !== undefined) return rewrittenTie ? undefined : rewritten;
   if (possibleTypo !== undefined) return possibleTypoTie ? undefined : possibleTypo;
-  // Another customer's address is a suggestion only for staff who may see it (`customerId` is
-  // then present); masked, it is none, and the suggestions below, which need no other customer's
-  // record, are made as without a directory.
-  if (otherCustomers > 0) return otherCustomers === 1 ? otherCustomer : undefined;
+  // Another customer's address is never the suggestion, even where staff may see it named in a
+  // finding (`revealOtherCustomers`): a suggestion is pre-filled and released to, and the order
+  // would reach that customer. The suggestions below need no other customer's record; one that is
+  // another customer's mailbox all the same is withheld (`othersMailbox`).
   if (lookalike !== undefined) return lookalike;
   if (domainTypo) {
     return domainTypo.suggestedDomain && address

@@ -95,6 +95,13 @@ export type Finding =
       /** Every correction considered equally likely. */
       readonly candidates: readonly string[];
       readonly reason: 'provider-name' | 'provider-sound' | 'top-level-domain' | 'unknown-top-level-domain';
+      /**
+       * Why the correction is not offered: corrected, the address is on file or verified for another
+       * customer (`other-customer`), or whose it is could not be looked up (`not-looked-up`). The
+       * corrected domain and the candidates are then left out, and the message names neither: it
+       * would point at that customer's mailbox.
+       */
+      readonly correctionWithheld?: 'other-customer' | 'not-looked-up';
     })
   | (FindingBase & {
       readonly code: 'confusable-characters';

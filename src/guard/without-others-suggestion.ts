@@ -5,7 +5,8 @@ import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import type { VerifiedAddressSource } from './create-guard.js';
 import { settleLookup } from './settle-lookup.js';
-import type { Verdict } from './verdict.js';
+import type { Locale, Verdict } from './verdict.js';
+import { type CorrectionWithheld, withoutCorrectionNamed } from './without-correction-named.js';
 
 /** Where another customer's addresses are known: the guard's directory and verified addresses. */
 export interface OtherCustomersSources {
@@ -13,6 +14,8 @@ export interface OtherCustomersSources {
   readonly verifiedAddresses?: VerifiedAddressSource | undefined;
   readonly rules: MailboxRuleIndex;
   readonly timeoutMs: number;
+  /** The language a finding is said again in when it named the withheld correction. @default 'en' */
+  readonly locale?: Locale | undefined;
 }
 
 /**
@@ -23,6 +26,8 @@ export interface OtherCustomersSources {
  * `--confirm-new`, and the order reaches that other customer. A mailbox is compared under the
  * guard's `mailboxRules` (Gmail's dots, `+tags`). Whose it is cannot be told when a lookup fails
  * or does not answer in time: the suggestion is then left out too, as it costs only a retyping.
+ * A domain typo that named the correction (`gmial.com looks like a typo of gmail.com`) is said
+ * again without it, and asks for the address spelled again by the customer.
  */
 export async function withoutOthersSuggestion(
   verdict: Verdict,
@@ -40,14 +45,21 @@ export async function withoutOthersSuggestion(
   };
   // Nearly every suggestion is one of the customer's own addresses (a near miss of it): no lookup.
   if ((customer.emails ?? []).some((address) => keyOf(address) === key)) return verdict;
-  if (await isOthers(parsed.address.address, customer.id, sources)) return withoutSuggestion(verdict);
-  return verdict;
+  const whose = await whoseElse(parsed.address.address, customer.id, sources);
+  return whose === undefined ? verdict : withoutSuggestion(verdict, whose, sources.locale ?? 'en');
 }
 
-/** Whether the address is on another customer's record or verified for another customer; `true` when that cannot be told. */
-async function isOthers(address: string, customerId: string, sources: OtherCustomersSources) {
+/**
+ * Whether the address is on another customer's record or verified for another customer
+ * (`other-customer`), could not be told (`not-looked-up`), or neither (`undefined`).
+ */
+async function whoseElse(
+  address: string,
+  customerId: string,
+  sources: OtherCustomersSources,
+): Promise<CorrectionWithheld | undefined> {
   const { directory, verifiedAddresses } = sources;
-  const lookups: Promise<boolean>[] = [];
+  const lookups: Promise<Answer>[] = [];
   if (directory) {
     const input = { entered: address, excludeCustomerId: customerId };
     lookups.push(
@@ -69,22 +81,29 @@ async function isOthers(address: string, customerId: string, sources: OtherCusto
       ),
     );
   }
-  return (await Promise.all(lookups)).includes(true);
+  const answers = await Promise.all(lookups);
+  if (answers.includes('other-customer')) return 'other-customer';
+  return answers.includes('not-looked-up') ? 'not-looked-up' : undefined;
 }
 
-/** What `says` makes of a lookup's answer; `true` (someone else's, as far as can be told) when it fails or is no list. */
+/** A lookup's answer: another customer's, not known whose (it failed), or no one else's. */
+type Answer = CorrectionWithheld | undefined;
+
+/** What `says` makes of a lookup's answer; `not-looked-up` when it fails or is no list. */
 async function answered<T>(
   ask: () => readonly T[] | Promise<readonly T[]>,
   timeoutMs: number,
   says: (matches: readonly T[]) => boolean,
-): Promise<boolean> {
+): Promise<Answer> {
   const outcome = await settleLookup(ask, timeoutMs);
-  return !('found' in outcome) || !Array.isArray(outcome.found) || says(outcome.found);
+  if (!('found' in outcome) || !Array.isArray(outcome.found)) return 'not-looked-up';
+  return says(outcome.found) ? 'other-customer' : undefined;
 }
 
-function withoutSuggestion(verdict: Verdict): Verdict {
-  const { suggestion: _left, readBack, ...rest } = verdict;
-  if (readBack === undefined) return rest;
+function withoutSuggestion(verdict: Verdict, why: CorrectionWithheld, locale: Locale): Verdict {
+  const { suggestion, readBack, findings, ...rest } = verdict;
+  const said = { ...rest, findings: withoutCorrectionNamed(findings, suggestion ?? '', why, locale) };
+  if (readBack === undefined) return said;
   const { suggestion: _spoken, ...entered } = readBack;
-  return { ...rest, readBack: entered };
+  return { ...said, readBack: entered };
 }

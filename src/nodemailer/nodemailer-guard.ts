@@ -629,17 +629,27 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const saidKeys = new Set(stopped.map(({ field, address }) => `${field} ${comparableAddress(address)}`));
     const alreadySaid = ({ field, address }: Recipient) =>
       saidKeys.has(`${field} ${comparableAddress(address)}`);
-    const heldOnly = [
+    // A recipient held in a field whose display name showed another address
+    // (`"erik.lind@telia.com" <anna@…>`) was stopped for that name, not for the mailbox behind it,
+    // which is often the customer's own: said as it was, since the stop stands all the same.
+    const heldInNames = new Map(
+      (release.shownInNamesWhenHeld ?? []).map((held) => [comparableAddress(held), held] as const),
+    );
+    const heldOnlyRecipients = [
       ...new Map(
         heldStopped
           .filter((recipient) => !alreadySaid(recipient))
           .map((recipient) => [`${recipient.field} ${comparableAddress(recipient.address)}`, recipient]),
       ).values(),
-    ]
-      .map(
-        (recipient) =>
-          `${recipient.address}${whereNamed(recipient)} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that`,
-      )
+    ];
+    const inNames = heldOnlyRecipients.some(({ address }) => heldInNames.has(comparableAddress(address)));
+    const heldOnly = heldOnlyRecipients
+      .map((recipient) => {
+        const heldAs = heldInNames.get(comparableAddress(recipient.address));
+        return heldAs === undefined
+          ? `${recipient.address}${whereNamed(recipient)} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that`
+          : `${recipient.address} was not blocked itself: the message was held because its own header showed another address in a display name (${heldAs}), and what the check that held it stopped stays stopped at release`;
+      })
       .join('; ');
     const doubtedOnly = doubted
       .filter((recipient) => !alreadySaid(recipient) && !heldStopped.includes(recipient))
@@ -650,13 +660,18 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       })
       .join(' ');
     const why = [said, heldOnly, doubtedOnly].filter(Boolean).join(' ');
-    // Only the envelope is corrected at release (`to`): the Reply-To field is sent as it was held.
-    const replyTo = [...stopped, ...heldStopped].some(({ field }) => field === 'reply-to');
-    const next = replyTo
-      ? "A release corrects the recipients, not Reply-To: discard the message and send it again with the company's own reply address."
-      : doubtedOnly
-        ? CORRECT_PROBABLY_WRONG
-        : 'Correct the recipient and release the message again, or discard it.';
+    // Only the envelope is corrected at release (`to`): an answer field (Reply-To,
+    // Mail-Reply-To, Errors-To, …) is sent as it was held, named after the one that stopped it.
+    const answerFields = [
+      ...new Set([...stopped, ...heldStopped].map(answerFieldName).filter((name) => name !== undefined)),
+    ];
+    const next = inNames
+      ? 'Discard the message and send it again with no other address in a display name.'
+      : answerFields.length > 0
+        ? `A release corrects the recipients, not ${answerFields.join(' or ')}: discard the message and send it again with the company's own address there.`
+        : doubtedOnly
+          ? CORRECT_PROBABLY_WRONG
+          : 'Correct the recipient and release the message again, or discard it.';
     throw await refuse(
       new RecipientBlockedError(
         `Not sent, the message stays held: ${why}${why.endsWith('?') ? '' : '.'} ${next}`,

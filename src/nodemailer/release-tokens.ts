@@ -22,6 +22,11 @@ export interface PendingRelease {
    * time says, since a customer file given at release may lack the customer who owns it.
    */
   readonly stoppedWhenHeld?: readonly string[];
+  /**
+   * Of those, the recipients as held where a display name showed another address
+   * (`"erik.lind@telia.com" <anna@…>`): stopped for the name, not for the mailbox behind it.
+   */
+  readonly shownInNamesWhenHeld?: readonly string[];
   /** Send to a blocked recipient all the same, on the releasing person's account. */
   readonly sendDespiteBlock?: boolean;
   /** The envelope is a correction: another customer's address is refused, a new one needs `confirmNew`. */

@@ -7,6 +7,7 @@ import type { Recipient } from '../pipeline/recipient.js';
 import { announcesSmtpUtf8 } from './announces-smtp-utf8.js';
 import type { HeldEnvelope } from './hold-store.js';
 import { beginRelease, endRelease, wasSeen } from './release-tokens.js';
+import { showsAddressInName } from './shows-address-in-name.js';
 
 /** What {@link sendReleased} sends: a held message as stored, and who released it, and why. */
 export interface ReleasedMessage {
@@ -201,6 +202,9 @@ export async function sendReleased(
       : { verificationStoreId: release.verificationStoreId }),
     ...(release.stoppedWhenHeld?.length
       ? { stoppedWhenHeld: release.stoppedWhenHeld.map(comparableAddress) }
+      : {}),
+    ...(release.stoppedWhenHeld?.some(showsAddressInName)
+      ? { shownInNamesWhenHeld: release.stoppedWhenHeld.filter(showsAddressInName) }
       : {}),
     ...(release.recipients === undefined ? {} : { recipients: release.recipients as Recipient[] }),
   });

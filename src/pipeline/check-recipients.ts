@@ -94,6 +94,7 @@ export async function checkRecipients<Source>(
       verifiedAddresses: guard.options.verifiedAddresses,
       rules: indexMailboxRules(guard.options.mailboxRules),
       timeoutMs: guard.options.lookupTimeoutMs ?? 2000,
+      locale: guard.options.locale,
     };
     // Checked as a new customer's address, with the failure on record: `block` unless failing open.
     // Its correction is never another customer's address, as in `guard.check`.

@@ -135,6 +135,12 @@ export const HeldMessageSchema = z.object({
     .describe(
       'the addresses the verifier sent the customer a code to: the message waits for it to be read back and then goes out by itself; a release by hand skips that proof (it needs `confirmNew`)',
     ),
+  confirmedForOtherCustomer: z
+    .literal(true)
+    .optional()
+    .describe(
+      "held as `block` because a confirmation was given for another customer's address (or one slip from one), though no recipient's verdict is `block`: no confirmation for this customer answers it",
+    ),
   verifiedAddressesChecked: z
     .literal(true)
     .optional()

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../nodemailer/audit-log.js';
 import { discardAndRecord } from '../nodemailer/discard-and-record.js';
 import { heldAge } from '../nodemailer/held-age.js';
 import type { HeldMessageWithRaw } from '../nodemailer/hold-store.js';
+import { isConfirmedForOtherCustomer } from '../nodemailer/stopped-when-held.js';
 import {
   DiscardResponseSchema,
   HeldDetailSchema,
@@ -64,6 +65,7 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
           ...localizedHeld(entry, locale),
           age: heldAge(entry.heldAt, now),
           ...(inDoubt.has(entry.id) ? { releaseInDoubt: true } : {}),
+          ...(isConfirmedForOtherCustomer(entry) ? { confirmedForOtherCustomer: true } : {}),
         }),
       );
       return { held };
@@ -94,6 +96,7 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
         ...localizedHeld(listed, locale),
         age: heldAge(held.heldAt),
         ...(inDoubt ? { releaseInDoubt: true } : {}),
+        ...(isConfirmedForOtherCustomer(held) ? { confirmedForOtherCustomer: true } : {}),
         ...content,
       });
     },

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../guard/verdict.js';
 import { heldAge } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
+import { isConfirmedForOtherCustomer } from '../nodemailer/stopped-when-held.js';
 import type { ServerContext } from './create-server.js';
 import { type PageTexts, pageTexts } from './data/page-texts.js';
 import { discardHeld, findHeld } from './hold-routes.js';
@@ -590,7 +591,9 @@ function heldRow(
       : entry.state === 'releasing'
         ? html` (${texts.releasing})`
         : ''
-  }${entry.awaitingCode ? html` (${texts.waitingForCode})` : ''}</td>
+  }${entry.awaitingCode ? html` (${texts.waitingForCode})` : ''}${
+    isConfirmedForOtherCustomer(entry) ? html` (<strong>${texts.confirmedForOther}</strong>)` : ''
+  }</td>
 <td><ul>${entry.recipients.map(
     (recipient) =>
       html`<li>${recipient.address} – <span class="${verdictClass(recipient.verdict.action)}">${texts.actions[recipient.verdict.action]}</span></li>`,

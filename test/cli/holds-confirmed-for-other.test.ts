@@ -1,33 +1,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { discardArgs, transportChecking } from '../support/hold-message.js';
-import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { discardArgs, holdConfirmedForOtherCustomer } from '../support/hold-message.js';
+import { usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 // A confirmation given for another customer's address holds the message as block while its
 // recipient stays `confirm`: list and show say why in the same words.
 const fixture = usePipelineFixture();
 
-/** Sends an order for C-1001 to C-2002's address with a confirmation: held as block. Answers the hold id. */
-const holdConfirmedForOther = (): Promise<string> =>
-  transportChecking(fixture, createDirectory(Object.values(customers)))
-    .sendMail({
-      from: 'order@butiken.se',
-      to: 'erik.lind@telia.com',
-      subject: 'Order 4711',
-      text: 'Tack.',
-      emailGuard: { customerId: 'C-1001', confirmation: { by: 'lena', reason: 'read back' } },
-    })
-    .then(
-      () => '',
-      (error: { holdId?: string }) => error.holdId ?? '',
-    );
-
 describe('holds list and show of a message confirmed for another customer', () => {
   it('says block, confirmed for another customer, in list and show alike', async () => {
-    const held = await holdConfirmedForOther();
-    expect(held).not.toBe('');
+    const held = await holdConfirmedForOtherCustomer(fixture);
     const store = join(fixture.dir, 'held');
     const list = await runCliInProcess(['holds', 'list', '--store', store]);
     expect(list.stdout).toContain("block (confirmed for another customer's address)");
@@ -38,7 +21,7 @@ describe('holds list and show of a message confirmed for another customer', () =
   });
 
   it('asks to discard it in the same words, as what the hold is now', async () => {
-    const held = await holdConfirmedForOther();
+    const held = await holdConfirmedForOtherCustomer(fixture);
     const store = join(fixture.dir, 'held');
     const asked: string[] = [];
     const discard = (more: readonly string[]) =>

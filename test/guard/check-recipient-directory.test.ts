@@ -62,13 +62,15 @@ describe('checkRecipient with a directory', () => {
     expect(codes(verdict.findings)).toContain('belongs-to-other-customer');
   });
 
-  it('blocks a near miss of a same-named customer’s address and suggests that address', () => {
+  it('blocks a near miss of a same-named customer’s address, naming it to staff but never suggesting it', () => {
     const verdict = checkRecipient(
       { entered: 'anna.svensson185@gmail.com', customer: { id: 'NEW-3', name: 'Svensson, Anna' }, directory },
       staff,
     );
     expect(verdict.action).toBe('block');
-    expect(verdict.suggestion).toBe('anna.svensson1985@gmail.com');
+    // A suggestion is pre-filled and released to: another customer's address never is one.
+    expect(verdict.suggestion).toBeUndefined();
+    expect(verdict.readBack).toEqual({ entered: expect.any(String) });
     const [first] = verdict.findings;
     expect(first?.code).toBe('near-miss-other-customer');
     if (first?.code !== 'near-miss-other-customer') return;
@@ -83,8 +85,22 @@ describe('checkRecipient with a directory', () => {
       staff,
     );
     expect(codes(verdict.findings)).toContain('near-miss-other-customer');
-    expect(verdict.suggestion).toBe('anna.svensson1985@gmail.com');
+    expect(verdict.suggestion).toBeUndefined();
   });
+
+  for (const revealOtherCustomers of [false, true]) {
+    it(`never suggests another customer's address as a corrected domain${revealOtherCustomers ? ', to staff either' : ''}`, () => {
+      const verdict = checkRecipient(
+        { entered: 'anna.svensson1985@gmial.com', customer: { id: 'NEW-6', name: 'Karin Berg' }, directory },
+        { revealOtherCustomers },
+      );
+      expect(codes(verdict.findings)).toContain('domain-typo');
+      expect(verdict.suggestion).toBeUndefined();
+      const typo = verdict.findings.find((finding) => finding.code === 'domain-typo');
+      expect(typo?.message).toContain('the address of another customer');
+      expect(typo?.message).not.toContain('gmail.com');
+    });
+  }
 
   it('does not block a near miss of a differently named customer’s address', () => {
     const verdict = checkRecipient({
@@ -216,7 +232,7 @@ describe('checkRecipient with a directory', () => {
     expect(verdict.findings.map((finding) => finding.code)).not.toContain('near-miss-other-customer');
   });
 
-  it("shows another customer's internationalised domain as typed, in the suggestion and the evidence", () => {
+  it("shows another customer's internationalised domain as typed in the evidence, and suggests it never", () => {
     const idn = createDirectory([
       { id: 'C-1', name: 'Åsa Öberg', emails: ['asa@åkeri.se'] },
       { id: 'C-2', name: 'Bo Öberg', emails: ['bo@åkeri.se'] },
@@ -226,7 +242,7 @@ describe('checkRecipient with a directory', () => {
       { entered: 'asa@åkerii.se', customer: { id: 'NEW-1', name: 'Åsa Öberg' }, directory: idn },
       options,
     );
-    expect(duplicate.suggestion).toBe('asa@åkeri.se');
+    expect(duplicate.suggestion).toBeUndefined();
     expect(duplicate.findings[0]).toMatchObject({ code: 'near-miss-other-customer', known: 'asa@åkeri.se' });
     const shared = checkRecipient(
       { entered: 'bo@åkeri.se', customer: { id: 'NEW-2', name: 'Sven Holm' }, directory: idn },

@@ -75,7 +75,7 @@ describe('what a check reveals about other customers', () => {
     expect(strings(verdict).some((text) => text.includes('1985') || text.includes('C-1'))).toBe(false);
   });
 
-  it('still suggests the corrected provider domain, which needs no other customer to know', () => {
+  it("suggests the corrected provider domain only when it is no other customer's address, masked or not", () => {
     const verdict = checkRecipient({
       entered: 'anna.svensson1985@gmial.com',
       customer: { id: 'NEW-1', name: 'Anna Svensson' },
@@ -86,10 +86,12 @@ describe('what a check reveals about other customers', () => {
       'domain-typo',
       'unverified-address',
     ]);
-    expect(verdict.suggestion).toBe(
+    // Corrected, it is C-1's address: withheld, and the finding names neither it nor its domain.
+    expect(verdict.suggestion).toBeUndefined();
+    expect(strings(verdict).some((text) => text.includes('1985@gmail'))).toBe(false);
+    expect(
       checkRecipient({ entered: 'anna.svensson1985@gmial.com', customer: { id: 'NEW-1' } }).suggestion,
-    );
-    expect(verdict.suggestion).toBe('anna.svensson1985@gmail.com');
+    ).toBe('anna.svensson1985@gmail.com');
   });
 
   it('hands the details to a staff tool that asks for them with revealOtherCustomers', () => {
@@ -108,7 +110,8 @@ describe('what a check reveals about other customers', () => {
       { entered: 'anna.svensson185@gmail.com', customer: { id: 'NEW-1', name: 'Svensson, Anna' }, directory },
       staff,
     );
-    expect(duplicate.suggestion).toBe('anna.svensson1985@gmail.com');
+    // Named to staff, but never the suggestion: a suggestion is pre-filled and released to.
+    expect(duplicate.suggestion).toBeUndefined();
     expect(only(duplicate.findings, 'near-miss-other-customer')[0]).toMatchObject({
       customerId: 'C-1',
       known: 'anna.svensson1985@gmail.com',

@@ -38,6 +38,22 @@ describe("a suggestion that is another customer's address", () => {
     });
   }
 
+  for (const locale of ['en', 'sv'] as const) {
+    it(`is named nowhere in the finding, which asks for the address spelled again (${locale})`, async () => {
+      const guard = createGuard({ directory: createDirectory([karl, karin]), locale });
+      const verdict = await guard.check({ entered: TYPED, customerId: 'C-10' });
+      const typo = verdict.findings.find((finding) => finding.code === 'domain-typo');
+      expect(typo).toMatchObject({ code: 'domain-typo', domain: 'gmial.com', candidates: [] });
+      expect(typo).not.toHaveProperty('suggestedDomain');
+      expect(JSON.stringify(typo)).not.toContain('gmail.com');
+      expect(typo?.message).toBe(
+        locale === 'sv'
+          ? 'gmial.com ser ut som en felskriven domän, och adressen ligger nära en annan kunds adress: ingen rättelse föreslås. Be kunden stava adressen igen.'
+          : 'gmial.com looks like a mistyped domain, and the address is close to the address of another customer: no correction is offered. Ask the customer to spell the address again.',
+      );
+    });
+  }
+
   it('is left out under another spelling of the mailbox (Gmail ignores dots)', async () => {
     const dotless = { ...karin, emails: ['karinbergprivat@gmail.com'] };
     const verdict = await createGuard({ directory: createDirectory([karl, dotless]) }).check({
@@ -61,6 +77,9 @@ describe("a suggestion that is another customer's address", () => {
     });
     expect(codes(verdict)).toContain('domain-typo');
     expect(verdict.suggestion).toBeUndefined();
+    expect(JSON.stringify(verdict.findings.find((finding) => finding.code === 'domain-typo'))).not.toContain(
+      'gmail.com',
+    );
     // Karin's own slip is corrected to her verified address, as ever.
     const own = await createGuard({ verifiedAddresses: verifier }).check({
       entered: TYPED,
@@ -90,5 +109,8 @@ describe("a suggestion that is another customer's address", () => {
     }).check({ entered: TYPED, customer: karl });
     expect(codes(verdict)).toContain('domain-typo');
     expect(verdict.suggestion).toBeUndefined();
+    expect(verdict.findings.find((finding) => finding.code === 'domain-typo')?.message).toBe(
+      "gmial.com looks like a mistyped domain; no correction is offered, as whether the corrected address is another customer's could not be looked up. Ask the customer to spell the address again.",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { AsyncDirectory } from '../../src/contacts/async-directory.js';
-import type { Directory } from '../../src/contacts/create-directory.js';
+import { createDirectory, type Directory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
 import type { HoldInput } from '../../src/nodemailer/hold-store.js';
@@ -151,4 +151,23 @@ export function releaseStarted(holdId: string): AuditEntry {
     holdId,
     release: { by: 'lena@butiken.se', reason: 'checked by phone' },
   };
+}
+
+/**
+ * Holds Anna's order (C-1001) sent to Erik's address with a confirmation, against a directory that
+ * knows both: a confirmation never covers another customer's address, so it is held as `block`
+ * while its recipient stays `confirm`. Answers the hold id.
+ */
+export async function holdConfirmedForOtherCustomer(fixture: PipelineFixture): Promise<string> {
+  const held = await transportChecking(fixture, createDirectory(Object.values(customers)))
+    .sendMail({
+      from: 'order@butiken.se',
+      to: 'erik.lind@telia.com',
+      subject: 'Order 4711',
+      text: 'Tack.',
+      emailGuard: { customerId: 'C-1001', confirmation: { by: 'lena', reason: 'read back' } },
+    })
+    .catch((error: { holdId?: string }) => error.holdId);
+  if (typeof held !== 'string') throw new Error('the order confirmed for another customer was not held');
+  return held;
 }

@@ -56,6 +56,8 @@ export interface PageTexts {
   readonly inDoubtNote: string;
   /** A message waiting for the code the verifier sent the customer: the list's mark. */
   readonly waitingForCode: string;
+  /** A message held as block for a confirmation given for another customer's address: the list's mark. */
+  readonly confirmedForOther: string;
   readonly force: string;
   readonly release: string;
   readonly discardHeading: string;
@@ -129,6 +131,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
       "The corrected address is new to the customer and was confirmed as theirs (another customer's address is never sent)",
     inDoubt: 'release in doubt',
     waitingForCode: "waiting for the customer's code; a release here skips it",
+    confirmedForOther: "blocked: confirmed for another customer's address",
     inDoubtNote:
       "Release in doubt: an earlier release of this message was started and never ended, so it may have been sent. Check the mail server's log before releasing it again.",
     force: "The mail server's log shows it was not delivered: release it again",
@@ -216,6 +219,7 @@ export const pageTexts: Record<Locale, PageTexts> = {
       'Den rättade adressen är ny för kunden och har bekräftats som kundens (en annan kunds adress skickas aldrig)',
     inDoubt: 'osäkert om det släpptes',
     waitingForCode: 'väntar på kundens kod; ett släpp här hoppar över den',
+    confirmedForOther: 'stoppat: bekräftat för en annan kunds adress',
     inDoubtNote:
       'Osäkert om det släpptes: ett tidigare släpp av meddelandet påbörjades men avslutades aldrig, så det kan ha skickats. Se e-postserverns logg innan det släpps igen.',
     force: 'E-postserverns logg visar att det inte levererades: släpp det igen',

@@ -1,0 +1,35 @@
+import { displayDomain } from '../spelling/display-domain.js';
+import { messageFor } from './messages.js';
+import type { Finding, Locale } from './verdict.js';
+
+/** Why a correction is withheld (see the `domain-typo` finding's `correctionWithheld`). */
+export type CorrectionWithheld = 'other-customer' | 'not-looked-up';
+
+/**
+ * The findings with each domain typo whose correction is the withheld suggestion said again without
+ * naming the corrected domain: "gmial.com looks like a typo of gmail.com" beside a customer's
+ * `karin.berg.privat@gmial.com` spells out another customer's `karin.berg.privat@gmail.com` as well
+ * as the suggestion would, and the salesperson types it. The finding asks for the address spelled
+ * again by the customer instead.
+ *
+ * @example
+ * ```ts
+ * withoutCorrectionNamed(verdict.findings, 'karin.berg.privat@gmail.com', 'other-customer', 'en');
+ * // [{ code: 'domain-typo', domain: 'gmial.com', candidates: [], correctionWithheld: 'other-customer', … }]
+ * ```
+ */
+export function withoutCorrectionNamed(
+  findings: readonly Finding[],
+  withheld: string,
+  why: CorrectionWithheld,
+  locale: Locale,
+): Finding[] {
+  const withheldDomain = withheld.slice(withheld.lastIndexOf('@') + 1).toLowerCase();
+  return findings.map((finding) => {
+    if (finding.code !== 'domain-typo' || finding.suggestedDomain === undefined) return finding;
+    if (displayDomain(finding.suggestedDomain).toLowerCase() !== withheldDomain) return finding;
+    const { suggestedDomain: _named, message: _said, ...rest } = finding;
+    const facts = { ...rest, candidates: [], correctionWithheld: why };
+    return { ...facts, message: messageFor(facts, locale) };
+  });
+}

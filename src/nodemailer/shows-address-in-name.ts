@@ -1,0 +1,24 @@
+import { addressesShownIn } from '../pipeline/addresses-shown-in.js';
+
+/**
+ * Whether a recipient as held is a mailbox whose display name shows another address, in the form
+ * the guard holds it (`"erik.lind@telia.com" <anna@…>`, the name as JSON): stopped for the name,
+ * not for the mailbox behind it.
+ *
+ * @example
+ * ```ts
+ * showsAddressInName('"erik.lind@telia.com" <anna@example.se>'); // true
+ * showsAddressInName('anna@example.se'); // false
+ * ```
+ */
+export function showsAddressInName(held: string): boolean {
+  const named = /^("(?:[^"\\]|\\.)*")\s*<([^<>]*)>$/.exec(held);
+  if (!named) return false;
+  let name: unknown;
+  try {
+    name = JSON.parse(named[1] as string);
+  } catch {
+    return false;
+  }
+  return typeof name === 'string' && addressesShownIn(name, named[2] as string).length > 0;
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { holdMessage, transportChecking } from '../support/hold-message.js';
+import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { createCheckedServer } from './openapi-conformance.js';
+import { auth, TOKEN } from './support.js';
+
+// Erik's order typed to Anna's local part at a mistyped Gmail: corrected, it is Anna's address, so
+// serve's refused release says why no correction is offered, and names neither the address nor its domain.
+const fixture = usePipelineFixture();
+const TYPED = 'anna.svensson1985@gmial.com';
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe("serve's refused release of a recipient whose correction is withheld", () => {
+  it('says why no correction is offered, naming neither the address nor its domain', async () => {
+    const directory = createDirectory(Object.values(customers));
+    const id = await holdMessage(fixture, TYPED, { customerId: 'C-2002', directory });
+    app = createCheckedServer({
+      directory,
+      holdStore: fixture.holdStore,
+      transporter: transportChecking(fixture, directory),
+      auditLog: fixture.audit,
+      token: TOKEN,
+    });
+    const release = () =>
+      app?.inject({
+        method: 'POST',
+        url: `/v1/holds/${id}/release`,
+        headers: { ...auth, 'content-type': 'application/json' },
+        payload: { to: [TYPED], by: 'lena@butiken.se', reason: 'read back' },
+      });
+    const en = await release();
+    expect(en?.statusCode).toBe(422);
+    expect(en?.json().detail).toContain(
+      'no correction is offered. Ask the customer to spell the address again',
+    );
+    expect(en?.body).not.toContain('anna.svensson1985@gmail.com');
+    expect(fixture.sink.received).toEqual([]);
+  });
+});
