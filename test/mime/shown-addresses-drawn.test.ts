@@ -48,6 +48,7 @@ const names: [string, string][] = [
 // Each field a display name is shown in: where the message goes, and where an answer goes.
 const fields: [string, (name: string) => Partial<SendMailOptions>][] = [
   ['To', (name) => ({ to: { name, address: ANNA } })],
+  ['To, given as text', (name) => ({ to: `"${name}" <${ANNA}>` })],
   ['Cc', (name) => ({ cc: { name, address: 'anna@svenssonbygg.se' } })],
   ['Reply-To', (name) => ({ replyTo: { name, address: OWN } })],
   ['From', (name) => ({ from: { name, address: 'order@butiken.se' } })],
@@ -79,7 +80,8 @@ describe('a display name that shows another customer’s address as the client d
         // What the recipient's client is given, as mailparser reads the delivered bytes: the name
         // intact, an encoded one decoded (UTF-7 left as typed, which mailparser does not decode).
         const parsed = await simpleParser(raw);
-        const shown = { To: parsed.to, Cc: parsed.cc, 'Reply-To': parsed.replyTo, From: parsed.from }[field];
+        const header = field.split(',')[0] as 'To' | 'Cc' | 'Reply-To' | 'From';
+        const shown = { To: parsed.to, Cc: parsed.cc, 'Reply-To': parsed.replyTo, From: parsed.from }[header];
         const delivered = (Array.isArray(shown) ? shown[0] : shown)?.value[0]?.name;
         if (how === 'UTF-7') expect(delivered).toBe('erik.lind+AEA-telia.com');
         else expect(delivered).toBe(name.startsWith('=?') ? ERIK : name);
