@@ -20,17 +20,21 @@ const POP_DIRECTIONAL_ISOLATE = '\u2069';
  * second reading with each run under a right-to-left
  * override in visual order (reversed, UAX #9 §2.2), so `\u202emoc.ailet@dnil.kire` reads as drawn.
  *
- * Only explicit overrides are drawn: they are what reverses the letters of an address. The
- * reordering of whole runs of right-to-left letters (UAX #9 §3.3) is not.
+ * A third reading puts the runs of letters, digits and dots in reverse order, as a right-to-left
+ * paragraph or embedding draws runs that right-to-left marks separate (UAX #9 rules N1 and L2):
+ * `\u202btelia.com\u200f@\u200ferik.lind\u202c` is drawn `erik.lind@telia.com`. It reads more
+ * names as reordered than a client draws so (one without the marks), on the safe side: full
+ * UAX #9 resolution is not done.
  *
  * @example
  * ```ts
  * displayedReadings('erik.lind@telia\u200b.com'); // ['erik.lind@telia.com']
- * displayedReadings('\u202emoc.ailet@dnil.kire'); // ['moc.ailet@dnil.kire', 'erik.lind@telia.com']
+ * displayedReadings('\u202emoc.ailet@dnil.kire');
+ * // ['moc.ailet@dnil.kire', 'erik.lind@telia.com', 'dnil.kire@moc.ailet']
  * ```
  */
 export function displayedReadings(text: string): string[] {
-  const readings = BIDI_CONTROL.test(text) ? [text, overridesDrawn(text)] : [text];
+  const readings = BIDI_CONTROL.test(text) ? [text, overridesDrawn(text), runsRightToLeft(text)] : [text];
   // NFKC can yield a default-ignorable code point (U+FFA0 becomes the Hangul filler U+3164).
   return readings.map((reading) =>
     reading.replace(DEFAULT_IGNORABLE, '').normalize('NFKC').replace(DEFAULT_IGNORABLE, ''),
@@ -67,4 +71,13 @@ function overridesDrawn(text: string): string {
   }
   flush();
   return drawn.join('');
+}
+
+// A run a right-to-left paragraph keeps in its own order: letters, digits and what joins them in an
+// address between letters (UAX #9 rule N1 resolves a neutral between two left-to-right letters so).
+const RUN = /[\p{L}\p{M}\p{N}._%+-]+|./gsu;
+
+/** The text's runs in reverse order, each run's characters in their own. */
+function runsRightToLeft(text: string): string {
+  return (text.match(RUN) ?? []).reverse().join('');
 }

@@ -44,6 +44,7 @@ const names: [string, string][] = [
   ['a left-to-right mark', 'erik.lind@\u200etelia.com'],
   ['a full-width at sign', 'erik.lind\uff20telia.com'],
   ['a right-to-left override', `\u202e${[...ERIK].reverse().join('')}`],
+  ['right-to-left marks', '\u202btelia.com\u200f@\u200ferik.lind\u202c'],
 ];
 // Each field a display name is shown in: where the message goes, and where an answer goes.
 const fields: [string, (name: string) => Partial<SendMailOptions>][] = [

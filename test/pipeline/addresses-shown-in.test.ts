@@ -55,6 +55,9 @@ describe('addressesShownIn', () => {
     ['reversed by an override that ends', 'Kund \u202emoc.ailet@dnil.kire\u202c (svar)'],
     ['reversed by a right-to-left isolate override', 'Kund \u2067\u202emoc.ailet@dnil.kire\u202c\u2069'],
     ['reversed by an override in an encoded-word', '=?utf-8?q?=E2=80=AEmoc.ailet=40dnil.kire?='],
+    // UAX #9 rules W1-N1, L2: the at sign between two right-to-left marks is right-to-left, so the
+    // runs around it are drawn in reverse order: `erik.lind@telia.com`.
+    ['drawn in reverse order around right-to-left marks', '\u202btelia.com\u200f@\u200ferik.lind\u202c'],
   ])('shows an address %s, as a client draws it', (_case, name) => {
     expect(addressesShownIn(name, OWN)).toContain(ERIK);
   });
