@@ -36,6 +36,51 @@ describe('addressesShownIn', () => {
     expect(addressesShownIn(name, OWN)).toEqual([ERIK]);
   });
 
+  // A client draws neither a default-ignorable code point (Unicode DerivedCoreProperties.txt,
+  // Default_Ignorable_Code_Point) nor tells a compatibility form from its plain one (UTS #39 §4
+  // skeletons start from NFKC): `erik.lind@telia\u200b.com` and a full-width `＠` show the address.
+  it.each([
+    ['with a zero-width space in it', 'erik.lind@telia\u200b.com'],
+    ['with a soft hyphen in it', 'erik.lind@te\u00adlia.com'],
+    ['with a word joiner in it', 'erik\u2060.lind@telia.com'],
+    ['with a byte order mark in it', '\ufefferik.lind@telia.com'],
+    ['with a zero-width joiner in it', 'erik.lind\u200d@telia.com'],
+    ['with a left-to-right mark in it', 'erik.lind@\u200etelia.com'],
+    ['with a full-width at sign', 'erik.lind\uff20telia.com'],
+    ['with a small at sign', 'erik.lind\ufe6btelia.com'],
+    ['in full-width letters', 'ｅｒｉｋ.ｌｉｎｄ@ｔｅｌｉａ.ｃｏｍ'],
+    ['with a zero-width space in an encoded-word', '=?utf-8?q?erik.lind=40telia=E2=80=8B.com?='],
+    // UAX #9 §2.2: a right-to-left override shows what follows it reversed, to its end or a PDF.
+    ['reversed by a right-to-left override', '\u202emoc.ailet@dnil.kire'],
+    ['reversed by an override that ends', 'Kund \u202emoc.ailet@dnil.kire\u202c (svar)'],
+    ['reversed by a right-to-left isolate override', 'Kund \u2067\u202emoc.ailet@dnil.kire\u202c\u2069'],
+    ['reversed by an override in an encoded-word', '=?utf-8?q?=E2=80=AEmoc.ailet=40dnil.kire?='],
+    // UAX #9 rules W1-N1, L2: the at sign between two right-to-left marks is right-to-left, so the
+    // runs around it are drawn in reverse order: `erik.lind@telia.com`.
+    ['drawn in reverse order around right-to-left marks', '\u202btelia.com\u200f@\u200ferik.lind\u202c'],
+  ])('shows an address %s, as a client draws it', (_case, name) => {
+    expect(addressesShownIn(name, OWN)).toContain(ERIK);
+  });
+
+  // RFC 2152: a client that reads UTF-7 shows `+AEA-` as `@`; libmime leaves it as typed.
+  it.each([
+    ['in a UTF-7 Q word', '=?utf-7?q?erik.lind+AEA-telia.com?='],
+    ['in a UTF-7 B word', `=?UTF-7?B?${base64('erik.lind+AEA-telia.com')}?=`],
+    ['in a UTF-7 word under another name of it', '=?unicode-1-1-utf-7?q?+AGU-rik.lind+AEA-telia.com?='],
+    // What mailparser passes on of a UTF-7 word it does not decode.
+    ['in UTF-7 text left as typed', 'erik.lind+AEA-telia.com'],
+  ])('shows an address %s', (_case, name) => {
+    expect(addressesShownIn(name, OWN)).toContain(ERIK);
+  });
+
+  it('shows none for a name whose invisible characters hide only the mailbox’s own address', () => {
+    expect(addressesShownIn('kundtjanst\u200b\uff20butiken.se', OWN)).toEqual([]);
+  });
+
+  it('keeps the plus of an address whose plus does not stand for UTF-7 text', () => {
+    expect(addressesShownIn('Anna (anna+shop@gmail.com)', 'anna+shop@gmail.com')).toEqual([]);
+  });
+
   it('shows none for a name with a line break, which the recipient collector refuses whole', () => {
     expect(addressesShownIn(`Erik\r\nBcc: ${ERIK}`, OWN)).toEqual([]);
   });

@@ -1,0 +1,58 @@
+import libmime from 'libmime';
+
+// The names of UTF-7 (RFC 2152) in the IANA charset registry and those clients also read.
+const UTF7_WORD =
+  /=\?(?:utf-?7|unicode-1-1-utf-7|csunicode11utf7|x-unicode-2-0-utf-7)(?:\*[^?]*)?\?([bq])\?([^?]*)\?=/gi;
+// A shifted run: `+`, modified base64 of UTF-16 (RFC 2152 rule 2), an optional `-` that ends it.
+const SHIFTED = /\+([A-Za-z0-9+/]*)(-?)/g;
+
+/**
+ * The UTF-7 encoded-words (RFC 2047, charset UTF-7 of RFC 2152) of a display name decoded, as a
+ * client that reads UTF-7 shows them: `=?utf-7?q?erik.lind+AEA-telia.com?=` shows
+ * `erik.lind@telia.com`. libmime, mailparser's decoder, leaves UTF-7 undecoded on purpose (it
+ * smuggles markup past filters), so mailparser shows `erik.lind+AEA-telia.com`; a reader of
+ * display names has to see both. Other text is left as it is.
+ *
+ * @example
+ * ```ts
+ * decodeUtf7Words('Erik =?utf-7?q?erik.lind+AEA-telia.com?='); // 'Erik erik.lind@telia.com'
+ * ```
+ */
+export function decodeUtf7Words(text: string): string {
+  if (!text.includes('=?')) return text;
+  return text.replace(UTF7_WORD, (_word, encoding: string, encoded: string) =>
+    // UTF-7 is ASCII, so the word's bytes read as Latin-1 are its UTF-7 text.
+    libmime.decodeWords(`=?iso-8859-1?${encoding}?${encoded}?=`).replace(SHIFTED, shiftedText),
+  );
+}
+
+/**
+ * A name's UTF-7 shifted runs that stand for ASCII text decoded (`erik.lind+AEA-telia.com` reads
+ * `erik.lind@telia.com`): what a UTF-7 client showed of a word that mailparser, not reading UTF-7,
+ * passed on as typed, so that a message read after mailparser (checkMessage, a prebuilt message)
+ * is read as the nodemailer options are. A run standing for other text is left as typed, so an
+ * address such as `anna+shop@gmail.com` keeps its plus.
+ *
+ * @example
+ * ```ts
+ * asciiShownAsUtf7('erik.lind+AEA-telia.com'); // 'erik.lind@telia.com'
+ * ```
+ */
+export function asciiShownAsUtf7(text: string): string {
+  return text.replace(SHIFTED, (shifted: string, base64: string, dash: string) => {
+    const decoded = shiftedText(shifted, base64, dash);
+    return /^[\x20-\x7e]*$/.test(decoded) ? decoded : shifted;
+  });
+}
+
+function shiftedText(shifted: string, base64: string, dash: string): string {
+  // `+-` is a plus sign; a `+` with nothing after it is shown as typed.
+  if (base64 === '') return dash === '' ? shifted : '+';
+  // Bits left over past the last whole 16-bit unit are padding (RFC 2152 rule 2).
+  const whole = base64.length - (base64.length % 4 === 1 ? 1 : 0);
+  const bytes = atob(base64.slice(0, whole).padEnd(Math.ceil(whole / 4) * 4, '='));
+  const units: string[] = [];
+  for (let at = 0; at + 1 < bytes.length; at += 2)
+    units.push(String.fromCharCode((bytes.charCodeAt(at) << 8) | bytes.charCodeAt(at + 1)));
+  return units.join('');
+}

@@ -1,0 +1,113 @@
+import { simpleParser } from 'mailparser';
+import type { SendMailOptions } from 'nodemailer';
+import { describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { createGuard } from '../../src/guard/create-guard.js';
+import { checkMessage } from '../../src/mime/index.js';
+import {
+  annasOrder,
+  customers,
+  failure,
+  guardedTransport,
+  smtpTransport,
+  usePipelineFixture,
+} from '../support/pipeline.js';
+
+// A display name is read as the customer's mail client draws it: encoded in any charset a client
+// decodes (UTF-16, UTF-32, UTF-7), with invisible code points in it (Unicode
+// Default_Ignorable_Code_Point), a full-width `＠` (NFKC), or reversed by a right-to-left override
+// (UAX #9). Each message below is first sent unguarded, to see what the recipient is shown; then
+// the plugin, given the same options, and checkMessage, given the delivered bytes, must both hold it.
+
+const fixture = usePipelineFixture();
+const ANNA = 'anna.svensson1985@gmail.com';
+const ERIK = 'erik.lind@telia.com';
+const OWN = 'kundtjanst@butiken.se';
+const everyone = () => createDirectory(Object.values(customers));
+
+const utf16be = Buffer.from(ERIK, 'utf16le').swap16();
+const utf32be = Buffer.alloc(ERIK.length * 4);
+for (const [at, character] of [...ERIK].entries())
+  utf32be.writeUInt32BE(character.codePointAt(0) ?? 0, at * 4);
+const word = (charset: string, bytes: Buffer) => `=?${charset}?b?${bytes.toString('base64')}?=`;
+
+const names: [string, string][] = [
+  ['UTF-16BE', word('utf-16be', utf16be)],
+  ['UTF-16LE', word('utf-16le', Buffer.from(ERIK, 'utf16le'))],
+  ['UTF-32', word('utf-32', utf32be)],
+  ['UTF-7', '=?utf-7?q?erik.lind+AEA-telia.com?='],
+  ['a zero-width space', 'erik.lind@telia\u200b.com'],
+  ['a soft hyphen', 'erik.lind@te\u00adlia.com'],
+  ['a word joiner', 'erik\u2060.lind@telia.com'],
+  ['a byte order mark', 'erik.lind@\ufefftelia.com'],
+  ['a zero-width joiner', 'erik.lind\u200d@telia.com'],
+  ['a left-to-right mark', 'erik.lind@\u200etelia.com'],
+  ['a full-width at sign', 'erik.lind\uff20telia.com'],
+  ['a right-to-left override', `\u202e${[...ERIK].reverse().join('')}`],
+  ['right-to-left marks', '\u202btelia.com\u200f@\u200ferik.lind\u202c'],
+];
+// Each field a display name is shown in: where the message goes, and where an answer goes.
+const fields: [string, (name: string) => Partial<SendMailOptions>][] = [
+  ['To', (name) => ({ to: { name, address: ANNA } })],
+  ['To, given as text', (name) => ({ to: `"${name}" <${ANNA}>` })],
+  ['Cc', (name) => ({ cc: { name, address: 'anna@svenssonbygg.se' } })],
+  ['Reply-To', (name) => ({ replyTo: { name, address: OWN } })],
+  ['From', (name) => ({ from: { name, address: 'order@butiken.se' } })],
+];
+
+/** The bytes a recipient would get for these options, sent without the guard. */
+async function deliveredBytes(options: SendMailOptions): Promise<string> {
+  await smtpTransport(fixture.sink.port).sendMail(options);
+  const delivered = fixture.sink.received.splice(0).at(0);
+  if (!delivered) throw new Error('the unguarded message was not delivered');
+  return delivered.raw.toString('utf8');
+}
+
+/** What checkMessage answers for these bytes, for the same customer and directory as the plugin. */
+async function rawCheckAction(raw: string) {
+  const check = await checkMessage(raw, {
+    guard: createGuard({ directory: everyone(), lookupCustomer: async (id) => customers[id] }),
+    resolveCustomer: () => 'C-1001',
+  });
+  return check.action;
+}
+
+describe('a display name that shows another customer’s address as the client draws it', () => {
+  for (const [how, name] of names)
+    for (const [field, options] of fields)
+      it(`is held by both checks: ${how} in ${field}`, async () => {
+        const message = annasOrder(options(name));
+        const raw = await deliveredBytes(message);
+        // What the recipient's client is given, as mailparser reads the delivered bytes: the name
+        // intact, an encoded one decoded (UTF-7 left as typed, which mailparser does not decode).
+        const parsed = await simpleParser(raw);
+        const header = field.split(',')[0] as 'To' | 'Cc' | 'Reply-To' | 'From';
+        const shown = { To: parsed.to, Cc: parsed.cc, 'Reply-To': parsed.replyTo, From: parsed.from }[header];
+        const delivered = (Array.isArray(shown) ? shown[0] : shown)?.value[0]?.name;
+        if (how === 'UTF-7') expect(delivered).toBe('erik.lind+AEA-telia.com');
+        else expect(delivered).toBe(name.startsWith('=?') ? ERIK : name);
+
+        const refused = await failure(
+          guardedTransport(fixture, undefined, undefined, everyone()).sendMail(message),
+        );
+        const check = await rawCheckAction(raw);
+        expect(check).toBe(fixture.audit.entries.at(-1)?.action);
+        // The plugin given the delivered bytes as a prebuilt message reads them alike.
+        const refusedRaw = await failure(
+          guardedTransport(fixture, undefined, undefined, everyone()).sendMail(
+            annasOrder({ raw, envelope: { from: 'order@butiken.se', to: [ANNA] } }),
+          ),
+        );
+        expect(fixture.sink.received).toEqual([]);
+        expect([refused?.code, refusedRaw?.code]).toEqual(['RECIPIENT_BLOCKED', 'RECIPIENT_BLOCKED']);
+        expect(check).toBe('block');
+      });
+
+  it('sends a name whose invisible characters hide only the company’s own address', async () => {
+    const message = annasOrder({ replyTo: { name: `kundtjanst\u200b\uff20butiken.se`, address: OWN } });
+    const raw = await deliveredBytes(message);
+    await guardedTransport(fixture, undefined, undefined, everyone()).sendMail(message);
+    expect(fixture.sink.received.map(({ to }) => to)).toEqual([[ANNA]]);
+    expect(await rawCheckAction(raw)).toBe('send');
+  });
+});
