@@ -417,6 +417,9 @@ function noticeWords(phrasing: Phrasing, report: IncidentReport): NoticeWords {
     ...recipientWords,
     rightAddress: fillNoticeText(channelWords.rightAddress, personWords),
     receiver: fillNoticeText(recipientWords.receiver, channelWords),
+    ...(recipientWords.Receiver === undefined
+      ? {}
+      : { Receiver: fillNoticeText(recipientWords.Receiver, channelWords) }),
   };
 }
 
