@@ -417,6 +417,9 @@ function noticeWords(phrasing: Phrasing, report: IncidentReport): NoticeWords {
     ...recipientWords,
     rightAddress: fillNoticeText(channelWords.rightAddress, personWords),
     receiver: fillNoticeText(recipientWords.receiver, channelWords),
+    ...(recipientWords.Receiver === undefined
+      ? {}
+      : { Receiver: fillNoticeText(recipientWords.Receiver, channelWords) }),
   };
 }
 
@@ -607,7 +610,17 @@ function noticeParts(
                   `Incidenten gäller ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
                   `The incident concerns these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
                 );
-  const saw = contentUnknown || unopened ? sawListed : `${sawListed}${unreadLine}`;
+  // A guardian the message labels with contact details of their own is a person of their own in it
+  // (`affected.basis`): the notice says so, as not every guardian who reads it is the one named.
+  const guardianLine =
+    report.affected.basis?.from === 'labelled-guardian' && !contentUnknown
+      ? s(
+          ' Meddelandet innehöll också en vårdnadshavares namn och egna kontaktuppgifter.',
+          ' The message also held the name and contact details of a parent or guardian.',
+        )
+      : '';
+  const saw =
+    contentUnknown || unopened ? `${sawListed}${guardianLine}` : `${sawListed}${guardianLine}${unreadLine}`;
   const categories = new Set(report.data.categories);
   // What a stranger could do with the data is not said when nobody opened it.
   // With the key sent along (`keyExposed`), the password in the message is the one that opens the

@@ -334,11 +334,12 @@ export const IncidentReportSchema = z.object({
     dataSubjects: z.number().int().positive(),
     /**
      * Where the number came from: given by the caller, counted from the message (the largest count
-     * of one identifier of one person each), or assumed to be the one customer the message was
-     * about; and what the message showed, when it showed more than one person.
+     * of one identifier of one person each), assumed to be the one customer the message was
+     * about, or that child and each guardian the message labels with contact details of their own
+     * (`labelled-guardian`); and what the message showed, when it showed more than one person.
      */
     basis: factsObject({
-      from: z.enum(['given', 'message', 'assumed']),
+      from: z.enum(['given', 'message', 'assumed', 'labelled-guardian']),
       message: factsObject({
         count: z.number().int().positive(),
         category: z.enum(peopleCategories),

@@ -7,6 +7,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { type DataCategory, dataCategories } from './data/data-categories.js';
 import { defaultOrderTerms, type OrderTerm } from './data/order-terms.js';
 import { type PeopleCategory, peopleCategories, peopleWords } from './data/people-categories.js';
+import { findLabelledGuardians } from './find-labelled-guardians.js';
 import { findMedicineStrengths } from './find-medicine-strengths.js';
 import { findOrderTerms } from './find-order-terms.js';
 import { excerptAround, findPersonalData, maskText, type PersonalDataKind } from './find-personal-data.js';
@@ -95,9 +96,15 @@ export interface MessageInventory {
    * belongs to one person each (identity number, e-mail address, customer number, postal address),
    * with the category it was counted from when that shows more than one. A list of customers
    * attached by mistake is many people, not one (GDPR Art. 33(3)(a): the approximate number of data
-   * subjects concerned).
+   * subjects concerned). `labelledGuardians`, where any: the guardians the message names on a line
+   * of their own ("Vårdnadshavare:", "Förälder:", "Guardian:", "Parent:") with an e-mail address,
+   * phone number or postal address there, each a person besides a child the message is about.
    */
-  readonly people: { readonly count: number; readonly category?: PeopleCategory };
+  readonly people: {
+    readonly count: number;
+    readonly category?: PeopleCategory;
+    readonly labelledGuardians?: number;
+  };
 }
 
 /** Options of {@link inventoryMessage}. */
@@ -220,8 +227,11 @@ export async function inventoryMessage(
   const review = new Map<string, string>();
   // Runs shaped like an identity number that no check confirms, by key, with the line around one.
   const unconfirmed = new Map<string, string>();
+  // The same guardian in the text and the HTML part is one guardian.
+  const guardians = new Set<string>();
   for (const [location, text] of sources) {
     const hits = findPersonalData(text, scanOptions);
+    for (const guardian of findLabelledGuardians(text, hits)) guardians.add(guardian);
     const masked = maskText(text, hits);
     // A strength (`50 mg`) names a medicine whatever the table holds; both lists in text order.
     const terms = [...findOrderTerms(text, orderTerms), ...findMedicineStrengths(text)].sort(
@@ -312,7 +322,10 @@ export async function inventoryMessage(
           : `${unconfirmed.size} numbers are shaped like an identity number but no check digit fits (${shown}); check whether they identify someone.`,
     );
   }
-  const people = countPeople(counts);
+  const people = {
+    ...countPeople(counts),
+    ...(guardians.size === 0 ? {} : { labelledGuardians: guardians.size }),
+  };
   if (
     people.category !== undefined &&
     people.count > 1 &&

@@ -506,6 +506,15 @@ function buildSections(
  */
 function withBasis(phrasing: Phrasing, report: IncidentReport, sentence: string): string {
   const basis = report.affected.basis;
+  if (basis?.from === 'labelled-guardian') {
+    // The child and each guardian named with details of their own (see `affected.basis`).
+    const guardians = report.affected.dataSubjects - 1;
+    return `${sentence.replace(/\.$/, '')}: ${say(
+      phrasing,
+      `barnet och ${guardians === 1 ? 'en' : guardians} vårdnadshavare som meddelandet anger med egna kontaktuppgifter`,
+      `the child and ${guardians === 1 ? 'a parent or guardian' : `${guardians} parents or guardians`} the message names with contact details of their own`,
+    )}.`;
+  }
   if (basis?.from !== 'message' || basis.message === undefined) return sentence;
   const { count, category } = basis.message;
   return `${sentence.replace(/\.$/, '')}, ${say(

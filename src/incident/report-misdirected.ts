@@ -402,6 +402,7 @@ export async function reportFromInventory(
   const { contact, regimes, ...provider } = given.organisation;
   // A child's notice is for the guardian to read (see `affected.minor`).
   const minor = customerMinor(given.customer, given.detectedAt, country, settings.timeZone);
+  const people = peopleConcerned(inventory.people, minor);
   const report = createIncidentReport(
     {
       reference: given.reference,
@@ -432,9 +433,9 @@ export async function reportFromInventory(
       // Read by patterns from free text, the list may miss something, and is not given as complete.
       dataComplete: false,
       // Without a number given, the message's own count: a list of customers attached is many people.
-      dataSubjects: given.dataSubjects ?? inventory.people.count,
+      dataSubjects: given.dataSubjects ?? people.count,
       dataSubjectsBasis: {
-        from: given.dataSubjects !== undefined ? 'given' : inventory.people.category ? 'message' : 'assumed',
+        from: given.dataSubjects !== undefined ? 'given' : people.from,
         ...(inventory.people.category === undefined
           ? {}
           : { message: { count: inventory.people.count, category: inventory.people.category } }),
@@ -560,4 +561,20 @@ function credentialKindsOf(
     if (kind !== undefined) kinds.add(kind);
   }
   return kinds.size === 0 ? {} : { credentialKinds: [...kinds] };
+}
+
+/**
+ * How many people the message is about, without a number given, and where that came from: the
+ * message's own count, or, for a child (`minor`), the child and each guardian the message labels
+ * with contact details of their own, where that is more (GDPR Art. 4(1): the guardian is a data
+ * subject of their own; Art. 33(3)(a), the approximate number). A guardian's details among the
+ * message's identifiers are already in its count: the larger number is kept, never the sum.
+ */
+function peopleConcerned(
+  people: MessageInventory['people'],
+  minor: boolean | undefined,
+): { count: number; from: 'message' | 'assumed' | 'labelled-guardian' } {
+  const withGuardians = minor === true ? 1 + (people.labelledGuardians ?? 0) : 1;
+  if (withGuardians > people.count) return { count: withGuardians, from: 'labelled-guardian' };
+  return { count: people.count, from: people.category ? 'message' : 'assumed' };
 }

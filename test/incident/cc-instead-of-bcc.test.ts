@@ -142,3 +142,33 @@ describe('the notice to one of a group sent to at once', () => {
     },
   );
 });
+
+// Those who received a message shown to a group are many: the confirmed deletion is said of them in
+// the plural ("have", not "has"), and in Swedish in the subject form ("De som", not "Dem som").
+describe('the confirmed deletion in the notice to one of a group', () => {
+  const sentence = {
+    sv: {
+      said: '- De som fick meddelandet har bekräftat för oss att det är raderat.',
+      unsaid: 'Dem som fick meddelandet har',
+    },
+    en: {
+      said: '- Those who received the message have confirmed to us that it was deleted.',
+      unsaid: 'received the message has confirmed',
+    },
+  } as const;
+
+  it.each(['sv', 'en'] as const)(
+    'says those who received it have confirmed the deletion (%s)',
+    async (locale) => {
+      const { report } = await reportMisdirected(
+        { ...facts, recipientConfirmedDeletion: true },
+        { now: '2024-10-01T12:00:00+02:00', locale },
+      );
+      const email = await buildCustomerNotice(report, { channel: 'email', locale });
+      const script = await buildCustomerNotice(report, { channel: 'phone-script', locale });
+      expect(email.text).toContain(sentence[locale].said);
+      expect(script.text).toContain(sentence[locale].said);
+      expect(email.text).not.toContain(sentence[locale].unsaid);
+    },
+  );
+});

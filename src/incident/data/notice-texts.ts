@@ -219,7 +219,10 @@ export type NoticeChannel = 'message' | 'letter' | 'sms';
  * (GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, described truthfully). `other`
  * completes "reached …"; `seer` begins a sentence; `recipient` stands in one (`Recipient`, where
  * given, begins one; else it is `recipient` capitalised); `receiver` says who
- * received `{item}`; `them` refers back to it (Swedish "hen" for a person, "dem" for an organisation).
+ * received `{item}` (`Receiver`, where given, is its form as the subject that begins a sentence:
+ * Swedish "De som fick", where "dem" is only the object form, SAOL); `has` is the verb that agrees
+ * with it in number ("those who received it have"); `them` refers back to it (Swedish "hen" for a
+ * person, "dem" for an organisation).
  * A `group` (a message sent to many at once, every address right and shown to all) is never one
  * person: each recipient saw the data, those who received it are asked to delete it, and the place
  * a password might also have gone is the other recipients' addresses, not a wrong one
@@ -237,6 +240,8 @@ export const noticeRecipientWords: Readonly<
           readonly recipient: string;
           readonly Recipient?: string;
           readonly receiver: string;
+          readonly Receiver?: string;
+          readonly has: string;
           readonly them: string;
           readonly wrongDestination?: string;
         }
@@ -250,6 +255,7 @@ export const noticeRecipientWords: Readonly<
       seer: 'Den personen',
       recipient: 'personen',
       receiver: 'personen som fick {item}',
+      has: 'har',
       them: 'hen',
     },
     colleague: {
@@ -257,6 +263,7 @@ export const noticeRecipientWords: Readonly<
       seer: 'Kollegan',
       recipient: 'kollegan',
       receiver: 'kollegan som fick {item}',
+      has: 'har',
       them: 'hen',
     },
     organisation: {
@@ -264,6 +271,7 @@ export const noticeRecipientWords: Readonly<
       seer: 'Mottagaren',
       recipient: 'mottagaren',
       receiver: 'företaget eller organisationen som fick {item}',
+      has: 'har',
       them: 'dem',
     },
     group: {
@@ -271,6 +279,8 @@ export const noticeRecipientWords: Readonly<
       seer: 'Var och en av mottagarna',
       recipient: 'var och en av mottagarna',
       receiver: 'dem som fick {item}',
+      Receiver: 'De som fick {item}',
+      has: 'har',
       them: 'dem',
       wrongDestination: 'de andra mottagarnas adresser',
     },
@@ -283,6 +293,7 @@ export const noticeRecipientWords: Readonly<
       // Where a sentence begins with it, nobody may have been named before ("That person" needs someone).
       Recipient: 'The person',
       receiver: 'the person who received {item}',
+      has: 'has',
       them: 'them',
     },
     colleague: {
@@ -290,6 +301,7 @@ export const noticeRecipientWords: Readonly<
       seer: 'That colleague',
       recipient: 'that colleague',
       receiver: 'the colleague who received {item}',
+      has: 'has',
       them: 'them',
     },
     organisation: {
@@ -297,6 +309,7 @@ export const noticeRecipientWords: Readonly<
       seer: 'The recipient',
       recipient: 'the recipient',
       receiver: 'the company or organisation that received {item}',
+      has: 'has',
       them: 'them',
     },
     group: {
@@ -304,6 +317,7 @@ export const noticeRecipientWords: Readonly<
       seer: 'Each recipient',
       recipient: 'each recipient',
       receiver: 'those who received {item}',
+      has: 'have',
       them: 'them',
       wrongDestination: 'the other recipients’ addresses',
     },
@@ -397,11 +411,12 @@ export const noticeChannelWords: Readonly<
 
 /**
  * What the notice says when the recipient confirmed the deletion (`recipientConfirmedDeletion`): the
- * deletion, and no more (docs/incident.md).
+ * deletion, and no more (docs/incident.md). `{has}` agrees with `{Receiver}`: the many who received a
+ * message shown to a group "have confirmed".
  */
 export const noticeDeletionConfirmedTexts: Readonly<Record<ReportLocale, string>> = {
-  sv: '{Receiver} har bekräftat för oss att det är {deleted}.',
-  en: '{Receiver} has confirmed to us that it was {deleted}.',
+  sv: '{Receiver} {has} bekräftat för oss att det är {deleted}.',
+  en: '{Receiver} {has} confirmed to us that it was {deleted}.',
 };
 
 /** Whether the message is known to have reached someone (`confirmed`) or only may have (`unconfirmed`). */
