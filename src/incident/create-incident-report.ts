@@ -302,6 +302,8 @@ export function createIncidentReport(
         ...(settings.profile === undefined ? {} : { profile: settings.profile }),
         ...(settings.decisions === undefined ? {} : { decisions: settings.decisions }),
         ...(settings.now === undefined ? {} : { now: settings.now }),
+        // Each country's authority is notified under its own law (GDPR Art. 33(1); UK GDPR Art. 33(1)).
+        ...(countries.length > 1 ? { countries } : {}),
         ...(risk === undefined ? {} : { risk }),
         ...(judged === undefined ? {} : { judged }),
         // Open while nobody has read the message and nobody has judged (see `provisional` below).
