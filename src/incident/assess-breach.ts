@@ -760,6 +760,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       decidingReason: decidingReason(reasons),
       profile,
       open: given.conclusionsOpen === true,
+      // Each authority notified reads the breach itself: its decisions count as the own authority's.
+      ...(countries.length > 1 ? { countries } : {}),
       gdpr: gdpr
         ? {
             // A telecom's filing is owed under Regulation 611/2013 whatever the risk (Art. 2(1)): a
