@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { InputIssue } from '../errors.js';
-import { parseInput } from '../internal/parse-input.js';
 import {
   type AssessmentProfile,
   AssessmentProfileSchema,
@@ -478,7 +477,7 @@ export function createIncidentReport(
     ...optional('summary', given.summary),
   };
   // The report is checked as a whole too: what the caller passed must also make a valid report.
-  return parseInput(IncidentReportSchema, report, ['report']);
+  return parseInputIn(locale, IncidentReportSchema, report, ['report']);
 }
 
 /**
