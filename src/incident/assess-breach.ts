@@ -11,7 +11,7 @@ import { type BreachFacts, BreachFactsSchema, type RiskLevel, RiskLevelSchema } 
 import { breachDecisions } from './data/breach-decisions.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data-categories.js';
-import { calendarDay, gdprAppliesFrom, gdprName } from './data/legal-bases.js';
+import { calendarDay, GDPR_APPLIES_FROM, gdprAppliesFrom, gdprName } from './data/legal-bases.js';
 import type { ReportLocale } from './data/report-texts.js';
 import { addHours, type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findPrecedents } from './find-precedents.js';
@@ -56,6 +56,11 @@ export const DeadlineSchema = z.object({
   due: z.iso.datetime().optional(),
   /** The time limit in words (`within 24 hours of detection`, `without undue delay`). */
   within: z.string(),
+  /**
+   * The country whose law sets it (ISO 3166-1 alpha-2), where the authorities of several countries
+   * are notified each under its own law (`countries` among the options); absent where it is shared.
+   */
+  country: z.string().optional(),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
@@ -175,6 +180,13 @@ export interface AssessBreachOptions {
    * @default the conclusions computed
    */
   readonly judged?: { readonly notifyAuthority?: boolean; readonly notifyDataSubjects?: boolean };
+  /**
+   * The countries whose authorities the breach is notified to (ISO 3166-1 alpha-2), the main
+   * establishment (`facts.country`) among them: each authority's deadline and the reasons cite each
+   * country's own law (the ICO's the UK GDPR and the Data Protection Act 2018, IMY's the GDPR).
+   * @default [facts.country]
+   */
+  readonly countries?: readonly string[];
 }
 
 const AssessBreachOptionsSchema = z.object({
@@ -189,6 +201,7 @@ const AssessBreachOptionsSchema = z.object({
   judged: z
     .object({ notifyAuthority: z.boolean().optional(), notifyDataSubjects: z.boolean().optional() })
     .optional(),
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
 });
 
 const DOCUMENT_KIND_SV: Readonly<Record<DocumentKind, string>> = {
@@ -712,12 +725,17 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     say,
   );
   // In the United Kingdom the GDPR became the UK GDPR on 1 January 2021, with the same article
-  // numbers (European Union (Withdrawal) Act 2018 s. 3): cite the law by the name it had that day.
-  const named =
-    gdprName(input.country, calendarDay(toDate(when ?? given.now ?? new Date()), 'Europe/London')) ===
-    'UK GDPR'
-      ? (text: string) => text.replace(/(?<!UK )\bGDPR\b/g, 'UK GDPR')
-      : (text: string) => text;
+  // numbers (European Union (Withdrawal) Act 2018 s. 3): cite the law by the name it had that day, in
+  // each country notified, the main establishment's first.
+  const lawDay = calendarDay(toDate(when ?? given.now ?? new Date()), 'Europe/London');
+  const countries = [
+    ...new Set([...(input.country === undefined ? [] : [input.country]), ...(given.countries ?? [])]),
+  ];
+  const laws =
+    countries.length === 0
+      ? [gdprName(undefined, lawDay)]
+      : [...new Set(countries.map((country) => gdprName(country, lawDay)))];
+  const named = (text: string) => citeEach(text, laws);
   const notifyAuthority = gdprAuthority || eprivacy;
   const notReportedBecause = notifyAuthority
     ? undefined
@@ -730,7 +748,10 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     notifyDataSubjects,
     exemptions: exemptions.map(named),
     enisa,
-    deadlines: deadlines.map((deadline) => ({ ...deadline, article: named(deadline.article) })),
+    deadlines:
+      countries.length > 1
+        ? deadlinesOfEach(deadlines, countries, lawDay)
+        : deadlines.map((deadline) => ({ ...deadline, article: named(deadline.article) })),
     reasons: reasons.map((entry) => ({ ...entry, source: named(entry.source) })),
     recommendations: recommendations.map((entry) => ({ ...entry, source: named(entry.source) })),
     precedents: findPrecedents(input, given.decisions ?? breachDecisions, locale, {
@@ -739,6 +760,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       decidingReason: decidingReason(reasons),
       profile,
       open: given.conclusionsOpen === true,
+      // Each authority notified reads the breach itself: its decisions count as the own authority's.
+      ...(countries.length > 1 ? { countries } : {}),
       gdpr: gdpr
         ? {
             // A telecom's filing is owed under Regulation 611/2013 whatever the risk (Art. 2(1)): a
@@ -756,6 +779,43 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     ...(needsReview ? { needsReview: true } : {}),
     ...(notReportedBecause === undefined ? {} : { notReportedBecause }),
   };
+}
+
+/**
+ * A citation of the GDPR once for each law it stands for: `GDPR Art. 33(1)` for Sweden and the United
+ * Kingdom reads `GDPR Art. 33(1); UK GDPR Art. 33(1)`, each part of a `;`-list that names the GDPR
+ * repeated with the UK GDPR's name (the same article numbers: European Union (Withdrawal) Act 2018 s. 3).
+ */
+function citeEach(text: string, laws: readonly ('GDPR' | 'UK GDPR')[]): string {
+  const gdpr = /(?<!UK )\bGDPR\b/g;
+  return text
+    .split('; ')
+    .flatMap((part) => (gdpr.test(part) ? laws.map((law) => part.replace(gdpr, law)) : [part]))
+    .join('; ');
+}
+
+/**
+ * The deadlines when several countries' authorities are notified: one under the GDPR's Art. 33 and
+ * 34 for each country, citing its own law (the UK GDPR in the United Kingdom, with the Data
+ * Protection Act 2018 that supplements it from 25 May 2018, DPA 2018 s. 1 and Part 2), so that each
+ * authority's deadline is read from its own entry. A provider's e-privacy deadlines and the record
+ * are one for all (Regulation 611/2013 Art. 2 applies in each; GDPR Art. 33(5) is one record).
+ */
+function deadlinesOfEach(
+  deadlines: readonly Deadline[],
+  countries: readonly string[],
+  day: string,
+): Deadline[] {
+  const laws = [...new Set(countries.map((country) => gdprName(country, day)))];
+  return deadlines.flatMap((deadline) =>
+    deadline.to === 'record' || !/^GDPR\b/.test(deadline.article)
+      ? [{ ...deadline, article: citeEach(deadline.article, laws) }]
+      : countries.map((country) => ({
+          ...deadline,
+          article: `${citeEach(deadline.article, [gdprName(country, day)])}${country === 'GB' && day >= GDPR_APPLIES_FROM ? '; Data Protection Act 2018' : ''}`,
+          country,
+        })),
+  );
 }
 
 // The reasons that set the risk level, in the order assessBreach applies them: the last one present

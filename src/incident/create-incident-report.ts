@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { InputIssue } from '../errors.js';
-import { parseInput } from '../internal/parse-input.js';
 import {
   type AssessmentProfile,
   AssessmentProfileSchema,
@@ -302,6 +301,8 @@ export function createIncidentReport(
         ...(settings.profile === undefined ? {} : { profile: settings.profile }),
         ...(settings.decisions === undefined ? {} : { decisions: settings.decisions }),
         ...(settings.now === undefined ? {} : { now: settings.now }),
+        // Each country's authority is notified under its own law (GDPR Art. 33(1); UK GDPR Art. 33(1)).
+        ...(countries.length > 1 ? { countries } : {}),
         ...(risk === undefined ? {} : { risk }),
         ...(judged === undefined ? {} : { judged }),
         // Open while nobody has read the message and nobody has judged (see `provisional` below).
@@ -476,7 +477,7 @@ export function createIncidentReport(
     ...optional('summary', given.summary),
   };
   // The report is checked as a whole too: what the caller passed must also make a valid report.
-  return parseInput(IncidentReportSchema, report, ['report']);
+  return parseInputIn(locale, IncidentReportSchema, report, ['report']);
 }
 
 /**

@@ -213,7 +213,8 @@ interface Match {
   /** Put last as the other reading (see `PrecedentAlike.otherReading`). */
   readonly otherReading?: boolean;
   /**
-   * Decided by the supervisory authority of the organisation's own country, on a close recipient,
+   * Decided by the supervisory authority of the organisation's own country (or of another country whose
+   * authority is notified, `AssessedConclusions.countries`), on a close recipient,
    * about as many people, the same channel where both are known, and on data of the kinds that decide
    * (a kind high in itself shared, none on either side, or less here than in a decision that found no
    * risk).
@@ -246,6 +247,12 @@ export interface AssessedConclusions {
    * the facts alone.
    */
   readonly open?: boolean | undefined;
+  /**
+   * The countries whose authorities the breach is notified to, besides `facts.country`: a decision of
+   * any of them is an own authority's (IMY's and the ICO's both, for a Swedish shop that notifies the
+   * ICO too), since each reads the notification it receives (GDPR Art. 55(1); UK GDPR Art. 55(1)).
+   */
+  readonly countries?: readonly string[] | undefined;
 }
 
 /**
@@ -266,6 +273,10 @@ export function findPrecedents(
   const kinds = new Set(facts.dataCategories.map((category) => KIND[category]));
   const high = [...kinds].filter((kind) => HIGH_KINDS.has(kind));
   const here = afterwardsOf(facts);
+  const ownCountries = new Set([
+    ...(facts.country === undefined ? [] : [facts.country]),
+    ...(assessed?.countries ?? []),
+  ]);
   const matches: Match[] = [];
   for (const decision of decisions) {
     if (!CITABLE.has(decision.documentKind ?? 'decision')) continue;
@@ -420,9 +431,8 @@ export function findPrecedents(
       // a decision where the data reached many counts only for a breach that reached many too, and a
       // letter is not read by a decision on an e-mail.
       ownAuthority:
-        facts.country !== undefined &&
         (kindsDecide || afterwardsScore(here, afterwards) > 0) &&
-        decision.country === facts.country &&
+        ownCountries.has(decision.country) &&
         close(other.recipient, facts.recipient) &&
         sizeGap <= 1 &&
         (!reachedMany || reachedManyHere(facts)) &&

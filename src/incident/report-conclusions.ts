@@ -13,7 +13,7 @@ import type { ReportLocale } from './data/report-texts.js';
 import { toDate } from './date-input.js';
 import { formatDate, formatDateTime, inCustomerNoticeIn, type Phrasing, say } from './describe-incident.js';
 import type { AuthorityFinding } from './find-authority.js';
-import type { IncidentReport } from './incident-report.js';
+import { type IncidentReport, providerCountries } from './incident-report.js';
 import { hasOwnText, ownMeasureText } from './measure-own-text.js';
 import { type Decision, decide } from './officer-judgment.js';
 import { isUnreadContentItem, ReviewItemSchema, reviewItemText } from './review-item.js';
@@ -108,10 +108,12 @@ export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: Risk
   const { initialNotificationAt: _single, notifications: _each, ...facts } = report.facts;
   // Regulation 611/2013 Art. 2(3) counts from the first notification to the provider's authority.
   const initialNotificationAt = filedAt(report, 'eprivacy');
+  // The main establishment first: its law decides; each other country's authority is cited under its own.
+  const countries = providerCountries(report.provider);
   return assessBreach(
     {
       regimes: report.regimes,
-      country: report.provider.country ?? 'SE',
+      country: countries[0] ?? 'SE',
       dataCategories: report.data.categories,
       dataSubjects: report.affected.dataSubjects,
       ...breachChannel(report.incident.circumstances),
@@ -134,6 +136,7 @@ export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: Risk
           ),
         ),
       ),
+      ...(countries.length > 1 ? { countries } : {}),
       ...(risk === undefined ? {} : { risk }),
     },
   );
@@ -267,6 +270,8 @@ function authorityDeadlineEntry(report: IncidentReport, finding: AuthorityFindin
   return report.assessment.deadlines.find(
     (entry) =>
       entry.to === 'authority' &&
+      // Where each country's law sets its own deadline, the finding's country's (`Deadline.country`).
+      (entry.country === undefined || entry.country === finding.country) &&
       (finding.regime === 'eprivacy'
         ? entry.article.startsWith('Regulation 611/2013 Art. 2(2)')
         : /^(UK )?GDPR Art\. 33\(1\)/.test(entry.article)),

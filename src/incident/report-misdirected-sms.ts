@@ -6,7 +6,7 @@ import type { BreachAssessment } from './assess-breach.js';
 import type { EmailNotice, PhoneScript } from './build-customer-notice.js';
 import { DateInputSchema } from './date-input.js';
 import { refuseIssues } from './impossible-facts.js';
-import type { IncidentReport } from './incident-report.js';
+import { type IncidentReport, providerCountries } from './incident-report.js';
 import { inventoryMessage, type MessageInventory } from './inventory-message.js';
 import { parseInputIn, requestedLocale } from './parse-input-in.js';
 import {
@@ -101,16 +101,40 @@ export async function reportMisdirectedSms(
   const locale = requestedLocale(options);
   const given = parseInputIn(locale, ReportMisdirectedSmsInputSchema, input, ['input']);
   const settings = parseInputIn(locale, ReportMisdirectedOptionsSchema, options, ['options']);
-  const region = given.organisation.country ?? given.customer.country ?? 'SE';
-  const intended = toNumber(given.intended, region);
-  const actual = toNumber(given.actual, region);
+  // A local number is read where the organisation reports: in its main country first, then in each
+  // other one (`organisation.countries`), so a British customer's 07400 123456 is read as +44 and a
+  // Swedish one's 070-123 45 67 as +46. A number valid in two of them (016977 2345 in Cumbria and in
+  // Sweden) names two different people: it is refused rather than guessed, and given in +E.164 it
+  // reads the same everywhere (ITU-T E.164; libphonenumber-js metadata decides what is valid).
+  const { organisation } = given;
+  const regions =
+    organisation.country !== undefined || organisation.countries !== undefined
+      ? providerCountries(organisation)
+      : [given.customer.country ?? 'SE'];
   const issues: InputIssue[] = [];
   const notANumber =
     locale === 'sv'
       ? 'inte ett giltigt telefonnummer (nationellt eller +E.164)'
       : 'not a valid phone number (national or +E.164)';
-  if (intended === undefined) issues.push({ path: ['input', 'intended'], message: notANumber });
-  if (actual === undefined) issues.push({ path: ['input', 'actual'], message: notANumber });
+  const read = (field: 'intended' | 'actual'): string | undefined => {
+    const readings = [
+      ...new Set(
+        regions.map((region) => toNumber(given[field], region)).filter((number) => number !== undefined),
+      ),
+    ];
+    if (readings.length === 0) issues.push({ path: ['input', field], message: notANumber });
+    if (readings.length > 1)
+      issues.push({
+        path: ['input', field],
+        message:
+          locale === 'sv'
+            ? `kan läsas som ett nummer i mer än ett land (${readings.join(', ')}): ange det med landsnummer (+E.164)`
+            : `reads as a number in more than one country (${readings.join(', ')}): give it with its country code (+E.164)`,
+      });
+    return readings.length === 1 ? readings[0] : undefined;
+  };
+  const intended = read('intended');
+  const actual = read('actual');
   if (intended !== undefined && intended === actual)
     issues.push({
       path: ['input', 'actual'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
-import { reportMisdirected, reportMisdirectedSms } from '../../src/incident/index.js';
+import { createIncidentReport, reportMisdirected, reportMisdirectedSms } from '../../src/incident/index.js';
+import { seedCase } from './seed-case.js';
 import { misdirectedInput, misdirectedSmsInput, refusal } from './shared-fixtures.js';
 
 // A person filing a Swedish report reads the refusal of its facts in Swedish, naming the field, as the
@@ -59,5 +60,25 @@ describe('reportMisdirected refuses bad facts in the language of the report', ()
     const error = await refusal(reportMisdirectedSms(withoutReference as never, { locale: 'sv' }));
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error.message).toBe('Ogiltiga uppgifter i input.reference: saknas, men måste anges');
+  });
+});
+
+// The report is checked as a whole after it is built: a Date the input accepts but no ISO 8601
+// date-time of four digits can write (a year before 0) is refused there, in the report's language too.
+describe('createIncidentReport’s check of the whole report', () => {
+  const before = new Date(Date.UTC(-100, 0, 1));
+  const build = (locale: 'sv' | 'en') => async () =>
+    createIncidentReport({ ...seedCase, occurredAt: before }, { locale, now: '2018-02-23T15:10:00+01:00' });
+
+  it('answers in Swedish under locale sv, naming the field', async () => {
+    const error = await refusal(build('sv')());
+    expect(error.field).toBe('report.incident.occurredAt');
+    expect(error.message).toMatch(/^Ogiltiga uppgifter i report\.incident\.occurredAt: /);
+    expect(error.message).not.toContain('an ISO 8601 date-time');
+  });
+
+  it('keeps the English wording in English', async () => {
+    const error = await refusal(build('en')());
+    expect(error.message).toContain('report.incident.occurredAt: an ISO 8601 date-time with Z or an offset');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessBreach, type BreachFacts } from '../../src/incident/index.js';
+import { assessBreach, type BreachFacts, breachDecisions } from '../../src/incident/index.js';
 import { colleagueDeletedFacts } from './shared-fixtures.js';
 
 // A Danish operator's e-mail with a customer's CPR number, sent to a stranger who deleted it.
@@ -33,5 +33,23 @@ describe('the decisions of the organisation’s own supervisory authority', () =
     // The same breach at a Swedish operator does not get the Danish decision first.
     const [swedish] = assessBreach({ ...danish, country: 'SE' }).precedents;
     expect(swedish?.id).not.toBe('datatilsynet-dk-2021-442-13805-skatteforvaltningen');
+  });
+
+  it('counts the decisions of every country notified as the own authority’s (SE and GB)', () => {
+    // The Danish decision as if the ICO had taken it: for a Swedish operator that also notifies the
+    // ICO, it is a decision of an authority the breach goes to, and comes first as IMY's would.
+    const danishDecision = breachDecisions.find(
+      (decision) => decision.id === 'datatilsynet-dk-2021-442-13805-skatteforvaltningen',
+    );
+    if (danishDecision === undefined) throw new Error('the Danish decision is in the table');
+    const decisions = [
+      ...breachDecisions.filter((decision) => decision !== danishDecision),
+      { ...danishDecision, id: 'ico-as-datatilsynet', authority: 'ICO (GB)', country: 'GB' },
+    ];
+    const swedish = { ...danish, country: 'SE' };
+    expect(assessBreach(swedish, { decisions }).precedents[0]?.id).not.toBe('ico-as-datatilsynet');
+    expect(assessBreach(swedish, { decisions, countries: ['SE', 'GB'] }).precedents[0]?.id).toBe(
+      'ico-as-datatilsynet',
+    );
   });
 });

@@ -62,4 +62,42 @@ describe('reportMisdirectedSms', () => {
     expect(refused).toBeInstanceOf(InvalidInputError);
     expect((refused as InvalidInputError).field).toBe('input.actual');
   });
+
+  describe('an organisation that notifies in several countries (SE and GB)', () => {
+    const organisation = { ...facts.organisation, country: 'SE', countries: ['SE', 'GB'] };
+
+    it('reads a local number in the main country first, then in the others', async () => {
+      // 070-123 45 67 is a Swedish mobile number only; 07400 123456 a British one only (libphonenumber-js metadata).
+      const result = await reportMisdirectedSms(
+        { ...facts, organisation, intended: '070-123 45 67', actual: '07400 123456' },
+        { now },
+      );
+      expect(result.intended).toBe('+46701234567');
+      expect(result.actual).toBe('+447400123456');
+    });
+
+    it.each([
+      ['en', 'reads as a number in more than one country (+46169772345, +44169772345)'],
+      ['sv', 'kan läsas som ett nummer i mer än ett land (+46169772345, +44169772345)'],
+    ] as const)(
+      'refuses a local number valid in two of the countries, naming both readings (%s)',
+      async (locale, message) => {
+        // 016977 2345 is a number in Brampton, Cumbria, and 0169-77 23 45 one in Sweden.
+        const refused = await reportMisdirectedSms(
+          { ...facts, organisation, actual: '016977 2345' },
+          { now, locale },
+        ).catch((error: unknown) => error);
+        expect(refused).toBeInstanceOf(InvalidInputError);
+        expect((refused as InvalidInputError).field).toBe('input.actual');
+        expect((refused as InvalidInputError).message).toContain(message);
+      },
+    );
+
+    it('still refuses a British local number for a Swedish organisation alone', async () => {
+      const refused = await reportMisdirectedSms({ ...facts, actual: '07400 123456' }, { now }).catch(
+        (error: unknown) => error,
+      );
+      expect((refused as InvalidInputError).field).toBe('input.actual');
+    });
+  });
 });

@@ -67,6 +67,35 @@ describe('a breach notified to the authorities of several countries (provider.co
     expect(incidentRegisterEntry(report, { locale: 'en' })).toContain('also notified: Polismyndigheten');
   });
 
+  it.each([
+    [
+      'sv',
+      'UK GDPR art. 33.1; Data Protection Act 2018: utan onödigt dröjsmål',
+      '[Dataskyddsförordningen art. 33.1 och 33.5; UK GDPR art. 33.1 och 33.5]',
+    ],
+    [
+      'en',
+      'UK GDPR Art. 33(1); Data Protection Act 2018: without undue delay',
+      '[GDPR Art. 33(1) and 33(5); UK GDPR Art. 33(1) and 33(5)]',
+    ],
+  ] as const)(
+    'cites each authority’s own law in its deadline and the reasons (%s)',
+    (locale, deadline, reason) => {
+      const report = shop({ country: 'SE', countries: ['SE', 'GB'] });
+      expect(
+        report.assessment.deadlines
+          .filter((entry) => entry.to === 'authority')
+          .map((entry) => [entry.country, entry.article]),
+      ).toEqual([
+        ['SE', 'GDPR Art. 33(1)'],
+        ['GB', 'UK GDPR Art. 33(1); Data Protection Act 2018'],
+      ]);
+      const text = renderIncidentReport(report, { locale, format: 'text' });
+      expect(text).toContain(deadline);
+      expect(text).toContain(reason);
+    },
+  );
+
   it('keeps one country as before', () => {
     const report = shop({ country: 'SE' });
     expect(report.authorities?.map((finding) => finding.authority?.abbreviation)).toEqual(['IMY']);
