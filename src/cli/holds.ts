@@ -836,7 +836,10 @@ async function releaseWatched(
       throw usageFailure(
         `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), error.addresses.join(', '))}`,
       );
-    if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
+    if (isEmailGuardError(error, 'INVALID_INPUT'))
+      throw usageFailure(
+        hasIssue(error, 'no-envelope') ? text.noEnvelopeToRelease(id, headerRecipients(held)) : error.message,
+      );
     // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
     // output that cannot be written, as an unreadable input is.
     if (isEmailGuardError(error, 'AUDIT_LOG_FAILED'))
@@ -858,6 +861,25 @@ async function releaseWatched(
   } finally {
     transporter.close();
   }
+}
+
+/** Whether a library refusal carries the issue `code` (InvalidInputError's `issues`). */
+function hasIssue(error: unknown, code: string): boolean {
+  const issues = (error as { issues?: readonly { code?: string }[] }).issues;
+  return Array.isArray(issues) && issues.some((issue) => issue.code === code);
+}
+
+/**
+ * The recipients a held message's header names (`To a@…, Cc b@…`), as the library's `no-envelope`
+ * refusal says them, for the person releasing it to give those meant with --to.
+ */
+function headerRecipients(held: HeldMessage): string {
+  const label = { to: 'To', cc: 'Cc', bcc: 'Bcc' } as const;
+  return held.recipients
+    .flatMap(({ field, address }) =>
+      field === 'to' || field === 'cc' || field === 'bcc' ? [`${label[field]} ${inOneLine(address)}`] : [],
+    )
+    .join(', ');
 }
 
 /** What a shell reports for a process stopped by each signal: 128 + its number. */
