@@ -34,7 +34,7 @@ import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { fewerCustomersFailure } from './fewer-customers-failure.js';
 import { formatSentDate } from './format-sent-date.js';
-import { envelopeJson, envelopeLine, hasNoEnvelope } from './held-envelope.js';
+import { envelopeJson, envelopeLine, hasNoEnvelope, headerRecipientsLine } from './held-envelope.js';
 import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
 import { keyDoesNotOpen } from './open-keyed-file-hold-store.js';
 import { openVerifiedAddresses, verifiedAddressesIn } from './open-verified-addresses.js';
@@ -838,7 +838,9 @@ async function releaseWatched(
       );
     if (isEmailGuardError(error, 'INVALID_INPUT'))
       throw usageFailure(
-        hasIssue(error, 'no-envelope') ? text.noEnvelopeToRelease(id, headerRecipients(held)) : error.message,
+        hasIssue(error, 'no-envelope')
+          ? text.noEnvelopeToRelease(id, headerRecipientsLine(held))
+          : error.message,
       );
     // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
     // output that cannot be written, as an unreadable input is.
@@ -867,19 +869,6 @@ async function releaseWatched(
 function hasIssue(error: unknown, code: string): boolean {
   const issues = (error as { issues?: readonly { code?: string }[] }).issues;
   return Array.isArray(issues) && issues.some((issue) => issue.code === code);
-}
-
-/**
- * The recipients a held message's header names (`To a@…, Cc b@…`), as the library's `no-envelope`
- * refusal says them, for the person releasing it to give those meant with --to.
- */
-function headerRecipients(held: HeldMessage): string {
-  const label = { to: 'To', cc: 'Cc', bcc: 'Bcc' } as const;
-  return held.recipients
-    .flatMap(({ field, address }) =>
-      field === 'to' || field === 'cc' || field === 'bcc' ? [`${label[field]} ${inOneLine(address)}`] : [],
-    )
-    .join(', ');
 }
 
 /** What a shell reports for a process stopped by each signal: 128 + its number. */
