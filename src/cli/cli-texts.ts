@@ -239,8 +239,12 @@ export const cliTexts = {
         `${id} was held by a check that knew the addresses verified by code: give their store with --verifications DIR (with --database, the schema's is used), so that an address verified for another customer is refused as it was when held`,
       notVerifications: (dir: string) =>
         `--verifications ${dir}: not a verification store (a folder with the key file the verifier made); give the folder createFileVerificationStore keeps`,
-      otherVerifications: (id: string, heldWith: string, given: string | undefined) =>
-        `${id} stays held: it was checked against the verification store ${heldWith}, and the store given is ${given ?? 'one without an id'}; another store (an empty one) says nobody verified the address, so give the one the check read with --verifications DIR (with --database, the schema's is used)`,
+      otherVerifications: (id: string, heldWith: string, given: string | undefined, givenUnread = false) =>
+        `${id} stays held: it was checked against the verification store ${heldWith}, and the store given is ${given ?? (givenUnread ? 'one whose id could not be read' : 'one without an id')}; another store (an empty one) says nobody verified the address, so give the one the check read with --verifications DIR (with --database, the schema's is used)`,
+      noEnvelopeToRelease: (id: string, named: string) =>
+        `${id} stays held: it was held with no envelope (a raw message given without one), so it names no one to deliver to: give the recipients to release it to with --to${named ? `; its header names ${named}` : ''}`,
+      unknownVerifications: (id: string) =>
+        `${id} stays held: it was checked against a verification store whose id could not be read when it was held, so no store given can be shown to be that one, and another store (an empty one) says nobody verified the address; discard it and send the order again, so it is checked afresh`,
       waitingForCode: "waiting for the customer's code",
       releaseSkipsCode: (addresses: string) =>
         `waiting for the customer's code, sent to ${addresses}: once it is read back the message goes out by itself; a release by hand skips that proof, so read the address back to the customer and give --confirm-new`,
@@ -851,8 +855,12 @@ Stops on SIGINT or SIGTERM.`,
         `${id} stoppades av en kontroll som kände till adresserna som verifierats med kod: ange deras förråd med --verifications MAPP (med --database används schemats), så att en adress som verifierats för en annan kund stoppas som när meddelandet stoppades`,
       notVerifications: (dir: string) =>
         `--verifications ${dir}: inget verifieringsförråd (en mapp med nyckelfilen som verifieraren gjorde); ange mappen som createFileVerificationStore använder`,
-      otherVerifications: (id: string, heldWith: string, given: string | undefined) =>
-        `${id} ligger kvar: det kontrollerades mot verifieringsförrådet ${heldWith}, och förrådet som angavs är ${given ?? 'ett utan id'}; ett annat förråd (ett tomt) säger att ingen har verifierat adressen, så ange det som kontrollen läste med --verifications MAPP (med --database används schemats)`,
+      otherVerifications: (id: string, heldWith: string, given: string | undefined, givenUnread = false) =>
+        `${id} ligger kvar: det kontrollerades mot verifieringsförrådet ${heldWith}, och förrådet som angavs är ${given ?? (givenUnread ? 'ett vars id inte kunde läsas' : 'ett utan id')}; ett annat förråd (ett tomt) säger att ingen har verifierat adressen, så ange det som kontrollen läste med --verifications MAPP (med --database används schemats)`,
+      noEnvelopeToRelease: (id: string, named: string) =>
+        `${id} ligger kvar: det hölls kvar utan kuvert (ett färdigt meddelande som gavs utan ett), så det anger ingen att leverera till: ange mottagarna att släppa det till med --to${named ? `; dess huvud anger ${named}` : ''}`,
+      unknownVerifications: (id: string) =>
+        `${id} ligger kvar: det kontrollerades mot ett verifieringsförråd vars id inte kunde läsas när det hölls kvar, så inget angivet förråd kan visas vara det, och ett annat förråd (ett tomt) säger att ingen har verifierat adressen; kasta det och skicka ordern igen, så kontrolleras den på nytt`,
       waitingForCode: 'väntar på kundens kod',
       releaseSkipsCode: (addresses: string) =>
         `väntar på kundens kod, skickad till ${addresses}: när den läses upp skickas meddelandet av sig självt; ett släpp för hand hoppar över det beviset, så läs upp adressen för kunden och ange --confirm-new`,

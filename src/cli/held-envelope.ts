@@ -33,9 +33,15 @@ export function hasNoEnvelope(held: Pick<HeldMessage, 'envelope'>): boolean {
   return held.envelope.to.length === 0;
 }
 
-/** What `--json` of list and show adds for a message held with no envelope: that, and its header's recipients. */
+/**
+ * What `--json` of list and show puts over the held message's envelope: its sender as given (what
+ * the text output shows, not the address nodemailer read from it), and for a message held with no
+ * envelope, that, and its header's recipients.
+ */
 export function envelopeJson(held: Pick<HeldMessage, 'envelope' | 'recipients'>) {
-  return hasNoEnvelope(held) ? { envelopeGiven: false, headerRecipients: headerRecipients(held) } : {};
+  if (hasNoEnvelope(held)) return { envelopeGiven: false, headerRecipients: headerRecipients(held) };
+  const from = senderAsGiven(held);
+  return from === held.envelope.from ? {} : { envelope: { ...held.envelope, from } };
 }
 
 /**
@@ -45,10 +51,16 @@ export function envelopeJson(held: Pick<HeldMessage, 'envelope' | 'recipients'>)
 export function envelopeLine(held: Pick<HeldMessage, 'envelope' | 'recipients'>, locale: CliLocale): string {
   if (!hasNoEnvelope(held))
     return `${inOneLine(senderAsGiven(held) ?? '-')} -> ${inOneLine(held.envelope.to.join(', '))}`;
-  const named = Object.entries(headerRecipients(held)).map(
-    ([field, addresses]) => `${HEADER_FIELDS[field as RecipientField]} ${inOneLine(addresses.join(', '))}`,
-  );
-  return cliTexts[locale].holds.noEnvelope(named.join('; '));
+  return cliTexts[locale].holds.noEnvelope(headerRecipientsLine(held));
+}
+
+/** The recipients the message's header names in one line, by field: `To a@…, b@…; Cc c@…`. */
+export function headerRecipientsLine(held: Pick<HeldMessage, 'recipients'>): string {
+  return Object.entries(headerRecipients(held))
+    .map(
+      ([field, addresses]) => `${HEADER_FIELDS[field as RecipientField]} ${inOneLine(addresses.join(', '))}`,
+    )
+    .join('; ');
 }
 
 /**

@@ -35,7 +35,7 @@ import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { fewerCustomersFailure } from './fewer-customers-failure.js';
 import { formatSentDate } from './format-sent-date.js';
-import { envelopeJson, envelopeLine, hasNoEnvelope } from './held-envelope.js';
+import { envelopeJson, envelopeLine, hasNoEnvelope, headerRecipientsLine } from './held-envelope.js';
 import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
 import { keyDoesNotOpen } from './open-keyed-file-hold-store.js';
 import { openVerifiedAddresses, verifiedAddressesIn } from './open-verified-addresses.js';
@@ -861,7 +861,12 @@ async function releaseWatched(
       throw usageFailure(
         `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), error.addresses.join(', '))}`,
       );
-    if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
+    if (isEmailGuardError(error, 'INVALID_INPUT'))
+      throw usageFailure(
+        hasIssue(error, 'no-envelope')
+          ? text.noEnvelopeToRelease(id, headerRecipientsLine(held))
+          : error.message,
+      );
     // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
     // output that cannot be written, as an unreadable input is.
     if (isEmailGuardError(error, 'AUDIT_LOG_FAILED'))
@@ -883,6 +888,12 @@ async function releaseWatched(
   } finally {
     transporter.close();
   }
+}
+
+/** Whether a library refusal carries the issue `code` (InvalidInputError's `issues`). */
+function hasIssue(error: unknown, code: string): boolean {
+  const issues = (error as { issues?: readonly { code?: string }[] }).issues;
+  return Array.isArray(issues) && issues.some((issue) => issue.code === code);
 }
 
 /** What a shell reports for a process stopped by each signal: 128 + its number. */

@@ -70,7 +70,10 @@ const EntryRecordSchema = z.looseObject({
   customerLookup: z.looseObject({ reason: z.string() }).optional(),
   customersKnown: z.number().int().nonnegative().optional(),
   verifiedAddressesChecked: z.boolean().optional(),
-  verificationStoreId: z.string().nullable().optional(),
+  verificationStoreId: z
+    .union([z.string(), z.object({ unread: z.enum(['error', 'timeout']) })])
+    .nullable()
+    .optional(),
   awaitingCode: z.array(z.string()).optional(),
   customersCountFailed: z.literal(true).optional(),
 });

@@ -9,6 +9,7 @@ import type { ReleaseOutcome } from './audit-log.js';
 import { replaceRecipients } from './replace-recipients.js';
 import { sendReleased } from './send-released.js';
 import { stoppedWhenHeld } from './stopped-when-held.js';
+import { type HeldVerificationStoreId, isVerificationStoreIdUnread } from './verification-store-id.js';
 
 /** The SMTP envelope a message is delivered with (RFC 5321 §3.3: MAIL FROM and RCPT TO). */
 export interface HeldEnvelope {
@@ -56,10 +57,12 @@ export interface HoldInput {
    * The id of the verification store those addresses were read from (`VerificationStore.id`),
    * beside `verifiedAddressesChecked`: a release through a guard whose store answers another id is
    * refused (`InvalidInputError`, issue code `verification-store-differs`), since another store, an
-   * empty one, reads as "nobody verified it". `null`: the store had no id (or could not say it),
-   * and the message is released as one held before ids were kept (absent).
+   * empty one, reads as "nobody verified it". `null`: the store had no id, and the message is
+   * released as one held before ids were kept (absent). `{ unread: 'error' | 'timeout' }`: the
+   * store failed to say its id, or did not within `lookupTimeoutMs`; no store can be shown to be
+   * the one the check read, so a release is refused (issue code `verification-store-unknown`).
    */
-  readonly verificationStoreId?: string | null;
+  readonly verificationStoreId?: HeldVerificationStoreId;
   /**
    * The new addresses the verifier was asked to send the customer a code to (`unverified:
    * 'verify'`): the message waits for the code to be read back, and goes out by itself once it
@@ -382,7 +385,8 @@ export async function sendHeldMessage(
     ...(settings.force ? { force: true } : {}),
     ...(entry.customersKnown === undefined ? {} : { customersKnown: entry.customersKnown }),
     ...(entry.verifiedAddressesChecked ? { verifiedAddressesChecked: true } : {}),
-    ...(typeof entry.verificationStoreId === 'string'
+    ...(typeof entry.verificationStoreId === 'string' ||
+    isVerificationStoreIdUnread(entry.verificationStoreId)
       ? { verificationStoreId: entry.verificationStoreId }
       : {}),
     ...(entry.customersCountFailed ? { customersCountFailed: true } : {}),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Recipient } from '../pipeline/recipient.js';
 import type { HeldEnvelope } from './hold-store.js';
+import type { VerificationStoreIdUnread } from './verification-store-id.js';
 
 /** A release in progress: which held message, for which customer, and who released it, and why. */
 export interface PendingRelease {
@@ -39,8 +40,8 @@ export interface PendingRelease {
   readonly customersKnown?: number;
   /** The check that held the message knew the verified addresses (`HeldMessage.verifiedAddressesChecked`). */
   readonly verifiedAddressesChecked?: boolean;
-  /** The id of the verification store that check read (`HeldMessage.verificationStoreId`), when known. */
-  readonly verificationStoreId?: string;
+  /** The id of the verification store that check read (`HeldMessage.verificationStoreId`), or that it could not be read. */
+  readonly verificationStoreId?: string | VerificationStoreIdUnread;
   /** The count of customers failed when the message was held (`HeldMessage.customersCountFailed`). */
   readonly customersCountFailed?: boolean;
   /** Checked against fewer customers than that, knowingly (fewerCustomersRefusal). */

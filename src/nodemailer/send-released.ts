@@ -8,6 +8,7 @@ import { announcesSmtpUtf8 } from './announces-smtp-utf8.js';
 import type { HeldEnvelope } from './hold-store.js';
 import { beginRelease, endRelease, wasSeen } from './release-tokens.js';
 import { showsAddressInName } from './shows-address-in-name.js';
+import type { VerificationStoreIdUnread } from './verification-store-id.js';
 
 /** What {@link sendReleased} sends: a held message as stored, and who released it, and why. */
 export interface ReleasedMessage {
@@ -104,10 +105,11 @@ export interface ReleasedMessage {
    * The id of the verification store that check read (`HeldMessage.verificationStoreId`): the
    * release is refused (`InvalidInputError` naming `verifiedAddresses`, issue code
    * `verification-store-differs`) when the guard's verified addresses come from a store with
-   * another id, or none. The hold stores fill it from the held message.
+   * another id, or none; always (`verification-store-unknown`) when it is `{ unread }`, the id
+   * could not be read when the message was held. The hold stores fill it from the held message.
    * @default undefined (any store, as for a message held before ids were kept)
    */
-  readonly verificationStoreId?: string;
+  readonly verificationStoreId?: string | VerificationStoreIdUnread;
 }
 
 // RFC 5321 §4.1.1: MAIL FROM and RCPT TO are command lines ended by CRLF, so a control character
@@ -138,7 +140,9 @@ const ReleasedMessageSchema = z.object({
   customersCountFailed: z.boolean().optional(),
   fewerCustomers: z.boolean().optional(),
   verifiedAddressesChecked: z.boolean().optional(),
-  verificationStoreId: z.string().min(1).optional(),
+  verificationStoreId: z
+    .union([z.string().min(1), z.object({ unread: z.enum(['error', 'timeout']) })])
+    .optional(),
   stoppedWhenHeld: z.array(z.string()).optional(),
   recipients: z
     .array(

@@ -148,11 +148,11 @@ export const HeldMessageSchema = z.object({
       'the check that held it knew the addresses verified by code: a release through a server without them is refused (503 not-configured)',
     ),
   verificationStoreId: z
-    .string()
+    .union([z.string(), z.object({ unread: z.enum(['error', 'timeout']) })])
     .nullable()
     .optional()
     .describe(
-      'the id of the verification store that check read (null: the store had none): a release through a server reading another store is refused (503 not-configured)',
+      'the id of the verification store that check read (null: the store had none; { unread }: its id could not be read, and every release is refused): a release through a server reading another store is refused (503 not-configured)',
     ),
 });
 

@@ -125,6 +125,17 @@ export async function releaseHeld(
             },
           ),
         };
+      // Held when its store's id could not be read: no server's store can be shown to be that one.
+      const unknownStore = issues.find((issue) => issue.code === 'verification-store-unknown');
+      if (unknownStore)
+        return {
+          problem: problem(
+            'not-configured',
+            503,
+            'The verification store the check that held this message read cannot be named',
+            { detail: unknownStore.message },
+          ),
+        };
       // The store names the option (`options.to.0`); the request calls it `body.to.0`.
       const errors = issues.map((issue) => ({
         field: ['body', ...issue.path.filter((part) => part !== 'options')].join('.'),

@@ -41,4 +41,20 @@ describe('a held message whose envelope sender holds an injection', () => {
       expect(show.stdout).not.toMatch(/@telia\.com>\s*$/m);
     }
   });
+
+  it('gives the sender as given in --json of show and list, not the address nodemailer read from it', async () => {
+    const transporter = guardedTransport(fixture);
+    const held = (await failure(
+      transporter.sendMail(annasOrder({ envelope: { from: INJECTED, to: ANNA } })),
+    )) as { holdId?: string };
+    const store = join(fixture.dir, 'held');
+    const show = await runCliInProcess(['holds', 'show', held.holdId as string, '--store', store, '--json']);
+    expect(show.status).toBe(0);
+    expect(JSON.parse(show.stdout).envelope).toEqual({ from: INJECTED, to: [ANNA] });
+    const list = await runCliInProcess(['holds', 'list', '--store', store, '--json']);
+    const listed = (JSON.parse(list.stdout) as { id: string; envelope: unknown }[]).find(
+      ({ id }) => id === held.holdId,
+    );
+    expect(listed?.envelope).toEqual({ from: INJECTED, to: [ANNA] });
+  });
 });

@@ -92,6 +92,22 @@ describe('holds release --verifications of another store than the check read', (
     });
   }, 60_000);
 
+  it("is refused through the same folder when the hold could not read the store's id (en and sv)", async () => {
+    const folder = createFileVerificationStore(join(fixture.dir, 'verification'));
+    const failingId = { ...folder, id: () => Promise.reject(new Error('EIO')) };
+    const held = await holdWhileKarinIsVerified(fixture, { holdStore: fixture.holdStore, store: failingId });
+    expect((await fixture.holdStore.get(held.id))?.verificationStoreId).toEqual({ unread: 'error' });
+    const run = await releaseTo(held, NEW_ADDRESS, ['--verifications', held.verifications]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${held.id} stays held`);
+    expect(run.stderr).toContain('could not be read');
+    const sv = await releaseTo(held, NEW_ADDRESS, ['--verifications', held.verifications, '--locale', 'sv']);
+    expect(sv.status).toBe(2);
+    expect(sv.stderr).toContain('inte kunde läsas');
+    expect(fixture.sink.received).toHaveLength(0);
+    expect((await fixture.holdStore.get(held.id))?.state).toBe('held');
+  }, 60_000);
+
   it('releases as before a message held before the store’s id was kept', async () => {
     const held = await heldWhileKarinIsVerified();
     // The entry as a version from before ids (and seals) left it.

@@ -19,6 +19,11 @@ describe('holds release of a raw message held with no envelope', () => {
       expect(released.stderr).not.toContain('message.envelope.to');
       expect(released.stderr).toContain('--to');
       expect(released.stderr).toContain('ny.adress@outlook.com');
+      if (locale === 'sv') {
+        expect(released.stderr).toContain(`${id} ligger kvar`);
+        expect(released.stderr).toContain('utan kuvert');
+        expect(released.stderr).not.toContain('was held with no envelope');
+      }
     }
     expect(fixture.sink.received).toEqual([]);
     expect((await fixture.holdStore.get(id))?.state).toBe('held');

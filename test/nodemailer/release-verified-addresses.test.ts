@@ -100,4 +100,55 @@ describe('holdStore.release through a guard given the verifier', () => {
     const sent = await fixture.holdStore.release(id, transporter, { ...release, to: NEW_ADDRESS });
     expect(sent.envelope.to).toEqual([NEW_ADDRESS]);
   }, 60_000);
+
+  it("refuses a message whose check could not read its store's id through any store, the hold marked so", async () => {
+    const folder = createFileVerificationStore(join(fixture.dir, 'verification'));
+    const failingId = {
+      ...folder,
+      id: () => Promise.reject(Object.assign(new Error('EIO: the id file cannot be read'), { code: 'EIO' })),
+    };
+    const { id } = await holdWhileKarinIsVerified(fixture, {
+      holdStore: fixture.holdStore,
+      store: failingId,
+    });
+    expect(await fixture.holdStore.get(id)).toMatchObject({
+      verifiedAddressesChecked: true,
+      verificationStoreId: { unread: 'error' },
+    });
+    // The same folder answers its id now, but nothing shows it is the store the check read.
+    const { transporter } = verifyingTransport(fixture);
+    const refused = await fixture.holdStore
+      .release(id, transporter, { ...release, to: NEW_ADDRESS })
+      .catch((error) => error);
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    const [issue] = (refused as InvalidInputError).issues;
+    expect(issue).toMatchObject({
+      path: ['options', 'verifiedAddresses'],
+      code: 'verification-store-unknown',
+    });
+    expect(issue?.message).toContain('could not be read');
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({ outcome: 'release-refused', holdId: id });
+    expect((await fixture.holdStore.get(id))?.state).toBe('held');
+  }, 60_000);
+
+  it('says a store whose id cannot be read at release could not be read, not that it has none', async () => {
+    const { id, verifications } = await holdWhileKarinIsVerified(fixture);
+    const folder = createFileVerificationStore(verifications);
+    const failingId = { ...folder, id: () => Promise.reject(new Error('EIO')) };
+    const { transporter } = verifyingTransport(
+      fixture,
+      {},
+      {},
+      { holdStore: fixture.holdStore, store: failingId },
+    );
+    const refused = await fixture.holdStore
+      .release(id, transporter, { ...release, to: NEW_ADDRESS })
+      .catch((error) => error);
+    const [issue] = (refused as InvalidInputError).issues;
+    expect(issue?.code).toBe('verification-store-differs');
+    expect(issue?.message).toContain('whose id could not be read');
+    expect(issue?.message).not.toContain('gives no id');
+    expect(fixture.sink.received).toEqual([]);
+  }, 60_000);
 });
