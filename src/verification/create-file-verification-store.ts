@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { link, mkdir, open, opendir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, opendir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -336,7 +336,8 @@ export function createFileVerificationStore(
   /**
    * Takes the folder's index lock (the file `index.lock`, naming its owner), waiting while another
    * running process holds it; a lock whose process has stopped on this host is taken over. The
-   * owner is written before the lock is linked into place, so a lock is never seen without it.
+   * owner is written before the lock is linked into place, so a lock is never seen without it
+   * (POSIX link(2) fails with EEXIST when the name exists: of two processes one places it).
    * Answers the way to let it go.
    */
   async function takeIndexLock(): Promise<() => Promise<void>> {
@@ -350,7 +351,7 @@ export function createFileVerificationStore(
     for (let attempt = 0; ; attempt++) {
       try {
         if (await placeLock(file, owner)) break;
-        await takeOverStopped(file);
+        await breakStopped(file);
       } catch (error) {
         throw failed(`the index lock of the verification store ${dir} cannot be taken (${file})`, error);
       }
@@ -386,23 +387,41 @@ export function createFileVerificationStore(
 
   /**
    * Removes the index lock when its process has stopped on this host (a lock whose owner cannot be
-   * read is taken for stopped once it is older than a write takes). Moved aside under a name of its
-   * own first and read there, so of two processes taking it over one moves it, and a lock taken
-   * since it was read is put back, never removed unseen.
+   * read is taken for stopped once it is older than a write takes). Only the process that made the
+   * file `index.lock.break` may do so: it is created with O_EXCL (POSIX open(2): of two processes
+   * exactly one creates it), and its maker reads the owner again once it holds it. While it is held
+   * no other process removes `index.lock`, and a new lock cannot be linked over a present one, so
+   * the lock read stopped is the one removed: never a live lock taken since. A break file left by a
+   * process killed while breaking (a break takes milliseconds) is removed once it is stale.
    */
-  async function takeOverStopped(file: string): Promise<void> {
+  async function breakStopped(file: string): Promise<void> {
     if (!(await isStopped(file))) return;
-    const aside = join(dir, `.${randomUUID()}.index-lock.stale.tmp`);
-    const moved = await rename(file, aside).then(
-      () => true,
-      (error: unknown) => {
-        if (code(error) !== 'ENOENT') throw error;
-        return false;
-      },
-    );
-    if (!moved) return;
-    if (!(await isStopped(aside))) await link(aside, file).catch(() => undefined);
-    await unlink(aside).catch(() => undefined);
+    const breaking = `${file}.break`;
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(breaking, 'wx', 0o644);
+    } catch (error) {
+      if (code(error) !== 'EEXIST') throw error;
+      if (await isStopped(breaking)) await unlink(breaking).catch(() => undefined);
+      return;
+    }
+    try {
+      try {
+        await handle.writeFile(
+          JSON.stringify({
+            pid: process.pid,
+            host: hostname(),
+            since: new Date().toISOString(),
+            token: randomUUID(),
+          }),
+        );
+      } finally {
+        await handle.close();
+      }
+      if (await isStopped(file)) await unlink(file).catch(ignoreMissing);
+    } finally {
+      await unlink(breaking).catch(ignoreMissing);
+    }
   }
 
   async function isStopped(file: string): Promise<boolean> {
@@ -588,6 +607,10 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function ignoreMissing(error: unknown): void {
+  if (code(error) !== 'ENOENT') throw error;
 }
 
 function code(error: unknown): unknown {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,6 +145,39 @@ describe('the folder verification store’s withIndexLock', () => {
       JSON.stringify({ pid: stoppedPid(), host: hostname(), since: new Date(0).toISOString(), token: 'x' }),
     );
     expect(await store.withIndexLock?.(async () => 'taken over')).toBe('taken over');
+    expect((await readdir(storeDir())).filter((file) => file.includes('lock'))).toEqual([]);
+  });
+
+  it('breaks a stopped process’s lock only while holding index.lock.break, so two breakers never remove a live lock', async () => {
+    const store = createFileVerificationStore(storeDir());
+    await store.id?.();
+    const stale = JSON.stringify({
+      pid: stoppedPid(),
+      host: hostname(),
+      since: new Date(0).toISOString(),
+      token: 'x',
+    });
+    await writeFile(join(storeDir(), 'index.lock'), stale);
+    // Another running process (this one) is breaking the lock: the store must leave the lock to it.
+    const breaker = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: 'b' };
+    await writeFile(join(storeDir(), 'index.lock.break'), JSON.stringify(breaker));
+    const events: string[] = [];
+    const done = store.withIndexLock?.(async () => {
+      events.push('in');
+      return 'taken over';
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(events).toEqual([]);
+    expect(await readFile(join(storeDir(), 'index.lock'), 'utf8')).toBe(stale);
+    // The breaker is done and a live process took the lock in between: it is not removed either.
+    const live = JSON.stringify({ ...breaker, token: 'live' });
+    await writeFile(join(storeDir(), 'index.lock'), live);
+    await unlink(join(storeDir(), 'index.lock.break'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(events).toEqual([]);
+    expect(await readFile(join(storeDir(), 'index.lock'), 'utf8')).toBe(live);
+    await unlink(join(storeDir(), 'index.lock'));
+    expect(await done).toBe('taken over');
     expect((await readdir(storeDir())).filter((file) => file.includes('lock'))).toEqual([]);
   });
 
