@@ -24,6 +24,15 @@ export interface FileVerificationStoreOptions {
    * @default Date.now
    */
   readonly now?: () => number;
+  /**
+   * The longest, in milliseconds, `withIndexLock` waits for the folder's `index.lock` before it
+   * rejects with `VerificationStoreFailedError` naming the lock file and its owner (host, pid,
+   * since): a lock held on another host, or by a process whose pid was reused, is otherwise
+   * waited on for ever. Long enough for another process's filing of the index (a minute or two
+   * per 100,000 addresses).
+   * @default 900_000 (15 minutes)
+   */
+  readonly lockWaitMs?: number;
 }
 
 const OptionsSchema = z.object({
@@ -36,6 +45,7 @@ const OptionsSchema = z.object({
     ])
     .optional(),
   now: z.custom<() => number>((value) => typeof value === 'function', 'a function').optional(),
+  lockWaitMs: z.number('a number of milliseconds').int().nonnegative().optional(),
 });
 
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -52,6 +62,9 @@ const STORE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 const FILING_CONCURRENCY = 8;
 // The longest a process waiting for the index lock sleeps before it looks again.
 const LOCK_WAIT_MAX_MS = 250;
+// How long a process waits for the index lock by default: a filing of the index takes a minute
+// or two per 100,000 addresses.
+const LOCK_WAIT_DEFAULT_MS = 15 * 60_000;
 
 const IndexEntriesSchema = z.array(
   z.object({
@@ -135,6 +148,7 @@ export function createFileVerificationStore(
   const settings = parseInput(OptionsSchema, options, ['options']);
   const given = settings.key === undefined ? undefined : Buffer.from(settings.key);
   const clock = settings.now ?? Date.now;
+  const lockWaitMs = settings.lockWaitMs ?? LOCK_WAIT_DEFAULT_MS;
   let keyPromise: Promise<Uint8Array> | undefined;
   // Updates of one name in this process wait for each other instead of racing on the file system.
   const queues = new Map<string, Promise<unknown>>();
@@ -338,7 +352,7 @@ export function createFileVerificationStore(
    * running process holds it; a lock whose process has stopped on this host is taken over. The
    * owner is written before the lock is linked into place, so a lock is never seen without it
    * (POSIX link(2) fails with EEXIST when the name exists: of two processes one places it).
-   * Answers the way to let it go.
+   * After `lockWaitMs` it rejects naming the lock and its owner. Answers the way to let it go.
    */
   async function takeIndexLock(): Promise<() => Promise<void>> {
     const file = join(dir, 'index.lock');
@@ -348,6 +362,7 @@ export function createFileVerificationStore(
       since: new Date().toISOString(),
       token: randomUUID(),
     };
+    const giveUpAt = Date.now() + lockWaitMs;
     for (let attempt = 0; ; attempt++) {
       try {
         if (await placeLock(file, owner)) break;
@@ -355,14 +370,29 @@ export function createFileVerificationStore(
       } catch (error) {
         throw failed(`the index lock of the verification store ${dir} cannot be taken (${file})`, error);
       }
+      if (Date.now() >= giveUpAt) throw await waitedTooLong(file);
       await new Promise((resolveWait) =>
-        setTimeout(resolveWait, Math.min(LOCK_WAIT_MAX_MS, 5 * 2 ** attempt)),
+        setTimeout(
+          resolveWait,
+          Math.max(0, Math.min(LOCK_WAIT_MAX_MS, 5 * 2 ** attempt, giveUpAt - Date.now())),
+        ),
       );
     }
     return async () => {
       // Removed only while it is this instance's own: never a lock another process took over.
       if ((await readLockOwner(file))?.token === owner.token) await unlink(file).catch(() => undefined);
     };
+  }
+
+  async function waitedTooLong(file: string): Promise<VerificationStoreFailedError> {
+    const holder = await readLockOwner(file);
+    const named = holder
+      ? `held by pid ${holder.pid} on ${holder.host} since ${holder.since}`
+      : 'held by an owner that cannot be read';
+    return new VerificationStoreFailedError(
+      `the index lock of the verification store ${dir} was not let go within ${lockWaitMs} ms: ${file} is ${named}; ` +
+        'if that process is gone, remove the file',
+    );
   }
 
   async function placeLock(file: string, owner: LockOwner): Promise<boolean> {
