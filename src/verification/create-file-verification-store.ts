@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { link, mkdir, open, opendir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, opendir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -24,6 +24,15 @@ export interface FileVerificationStoreOptions {
    * @default Date.now
    */
   readonly now?: () => number;
+  /**
+   * The longest, in milliseconds, `withIndexLock` waits for the folder's `index.lock` before it
+   * rejects with `VerificationStoreFailedError` naming the lock file and its owner (host, pid,
+   * since): a lock held on another host, or by a process whose pid was reused, is otherwise
+   * waited on for ever. Long enough for another process's filing of the index (a minute or two
+   * per 100,000 addresses).
+   * @default 900_000 (15 minutes)
+   */
+  readonly lockWaitMs?: number;
 }
 
 const OptionsSchema = z.object({
@@ -36,6 +45,7 @@ const OptionsSchema = z.object({
     ])
     .optional(),
   now: z.custom<() => number>((value) => typeof value === 'function', 'a function').optional(),
+  lockWaitMs: z.number('a number of milliseconds').int().nonnegative().optional(),
 });
 
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -52,6 +62,9 @@ const STORE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 const FILING_CONCURRENCY = 8;
 // The longest a process waiting for the index lock sleeps before it looks again.
 const LOCK_WAIT_MAX_MS = 250;
+// How long a process waits for the index lock by default: a filing of the index takes a minute
+// or two per 100,000 addresses.
+const LOCK_WAIT_DEFAULT_MS = 15 * 60_000;
 
 const IndexEntriesSchema = z.array(
   z.object({
@@ -135,6 +148,7 @@ export function createFileVerificationStore(
   const settings = parseInput(OptionsSchema, options, ['options']);
   const given = settings.key === undefined ? undefined : Buffer.from(settings.key);
   const clock = settings.now ?? Date.now;
+  const lockWaitMs = settings.lockWaitMs ?? LOCK_WAIT_DEFAULT_MS;
   let keyPromise: Promise<Uint8Array> | undefined;
   // Updates of one name in this process wait for each other instead of racing on the file system.
   const queues = new Map<string, Promise<unknown>>();
@@ -336,8 +350,9 @@ export function createFileVerificationStore(
   /**
    * Takes the folder's index lock (the file `index.lock`, naming its owner), waiting while another
    * running process holds it; a lock whose process has stopped on this host is taken over. The
-   * owner is written before the lock is linked into place, so a lock is never seen without it.
-   * Answers the way to let it go.
+   * owner is written before the lock is linked into place, so a lock is never seen without it
+   * (POSIX link(2) fails with EEXIST when the name exists: of two processes one places it).
+   * After `lockWaitMs` it rejects naming the lock and its owner. Answers the way to let it go.
    */
   async function takeIndexLock(): Promise<() => Promise<void>> {
     const file = join(dir, 'index.lock');
@@ -347,21 +362,37 @@ export function createFileVerificationStore(
       since: new Date().toISOString(),
       token: randomUUID(),
     };
+    const giveUpAt = Date.now() + lockWaitMs;
     for (let attempt = 0; ; attempt++) {
       try {
         if (await placeLock(file, owner)) break;
-        await takeOverStopped(file);
+        await breakStopped(file);
       } catch (error) {
         throw failed(`the index lock of the verification store ${dir} cannot be taken (${file})`, error);
       }
+      if (Date.now() >= giveUpAt) throw await waitedTooLong(file);
       await new Promise((resolveWait) =>
-        setTimeout(resolveWait, Math.min(LOCK_WAIT_MAX_MS, 5 * 2 ** attempt)),
+        setTimeout(
+          resolveWait,
+          Math.max(0, Math.min(LOCK_WAIT_MAX_MS, 5 * 2 ** attempt, giveUpAt - Date.now())),
+        ),
       );
     }
     return async () => {
       // Removed only while it is this instance's own: never a lock another process took over.
       if ((await readLockOwner(file))?.token === owner.token) await unlink(file).catch(() => undefined);
     };
+  }
+
+  async function waitedTooLong(file: string): Promise<VerificationStoreFailedError> {
+    const holder = await readLockOwner(file);
+    const named = holder
+      ? `held by pid ${holder.pid} on ${holder.host} since ${holder.since}`
+      : 'held by an owner that cannot be read';
+    return new VerificationStoreFailedError(
+      `the index lock of the verification store ${dir} was not let go within ${lockWaitMs} ms: ${file} is ${named}; ` +
+        'if that process is gone, remove the file',
+    );
   }
 
   async function placeLock(file: string, owner: LockOwner): Promise<boolean> {
@@ -386,23 +417,41 @@ export function createFileVerificationStore(
 
   /**
    * Removes the index lock when its process has stopped on this host (a lock whose owner cannot be
-   * read is taken for stopped once it is older than a write takes). Moved aside under a name of its
-   * own first and read there, so of two processes taking it over one moves it, and a lock taken
-   * since it was read is put back, never removed unseen.
+   * read is taken for stopped once it is older than a write takes). Only the process that made the
+   * file `index.lock.break` may do so: it is created with O_EXCL (POSIX open(2): of two processes
+   * exactly one creates it), and its maker reads the owner again once it holds it. While it is held
+   * no other process removes `index.lock`, and a new lock cannot be linked over a present one, so
+   * the lock read stopped is the one removed: never a live lock taken since. A break file left by a
+   * process killed while breaking (a break takes milliseconds) is removed once it is stale.
    */
-  async function takeOverStopped(file: string): Promise<void> {
+  async function breakStopped(file: string): Promise<void> {
     if (!(await isStopped(file))) return;
-    const aside = join(dir, `.${randomUUID()}.index-lock.stale.tmp`);
-    const moved = await rename(file, aside).then(
-      () => true,
-      (error: unknown) => {
-        if (code(error) !== 'ENOENT') throw error;
-        return false;
-      },
-    );
-    if (!moved) return;
-    if (!(await isStopped(aside))) await link(aside, file).catch(() => undefined);
-    await unlink(aside).catch(() => undefined);
+    const breaking = `${file}.break`;
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(breaking, 'wx', 0o644);
+    } catch (error) {
+      if (code(error) !== 'EEXIST') throw error;
+      if (await isStopped(breaking)) await unlink(breaking).catch(() => undefined);
+      return;
+    }
+    try {
+      try {
+        await handle.writeFile(
+          JSON.stringify({
+            pid: process.pid,
+            host: hostname(),
+            since: new Date().toISOString(),
+            token: randomUUID(),
+          }),
+        );
+      } finally {
+        await handle.close();
+      }
+      if (await isStopped(file)) await unlink(file).catch(ignoreMissing);
+    } finally {
+      await unlink(breaking).catch(ignoreMissing);
+    }
   }
 
   async function isStopped(file: string): Promise<boolean> {
@@ -588,6 +637,10 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function ignoreMissing(error: unknown): void {
+  if (code(error) !== 'ENOENT') throw error;
 }
 
 function code(error: unknown): unknown {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/errors.js';
+import { InvalidInputError, VerificationStoreFailedError } from '../../src/errors.js';
 import { createFileVerificationStore } from '../../src/verification/create-file-verification-store.js';
 import { createVerifier } from '../../src/verification/create-verifier.js';
 import type { IndexEntry } from '../../src/verification/index-entries.js';
@@ -146,6 +146,65 @@ describe('the folder verification store’s withIndexLock', () => {
     );
     expect(await store.withIndexLock?.(async () => 'taken over')).toBe('taken over');
     expect((await readdir(storeDir())).filter((file) => file.includes('lock'))).toEqual([]);
+  });
+
+  it('breaks a stopped process’s lock only while holding index.lock.break, so two breakers never remove a live lock', async () => {
+    const store = createFileVerificationStore(storeDir());
+    await store.id?.();
+    const stale = JSON.stringify({
+      pid: stoppedPid(),
+      host: hostname(),
+      since: new Date(0).toISOString(),
+      token: 'x',
+    });
+    await writeFile(join(storeDir(), 'index.lock'), stale);
+    // Another running process (this one) is breaking the lock: the store must leave the lock to it.
+    const breaker = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: 'b' };
+    await writeFile(join(storeDir(), 'index.lock.break'), JSON.stringify(breaker));
+    const events: string[] = [];
+    const done = store.withIndexLock?.(async () => {
+      events.push('in');
+      return 'taken over';
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(events).toEqual([]);
+    expect(await readFile(join(storeDir(), 'index.lock'), 'utf8')).toBe(stale);
+    // The breaker is done and a live process took the lock in between: it is not removed either.
+    const live = JSON.stringify({ ...breaker, token: 'live' });
+    await writeFile(join(storeDir(), 'index.lock'), live);
+    await unlink(join(storeDir(), 'index.lock.break'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(events).toEqual([]);
+    expect(await readFile(join(storeDir(), 'index.lock'), 'utf8')).toBe(live);
+    await unlink(join(storeDir(), 'index.lock'));
+    expect(await done).toBe('taken over');
+    expect((await readdir(storeDir())).filter((file) => file.includes('lock'))).toEqual([]);
+  });
+
+  it('stops waiting after lockWaitMs for a lock held on another host, naming the lock and its owner', async () => {
+    const store = createFileVerificationStore(storeDir(), { lockWaitMs: 300 });
+    await store.id?.();
+    const lock = join(storeDir(), 'index.lock');
+    const owner = JSON.stringify({
+      pid: 4242,
+      host: 'other-host.example',
+      since: '2026-01-02T03:04:05.000Z',
+      token: 'o',
+    });
+    await writeFile(lock, owner);
+    const error = await store.withIndexLock?.(async () => 'never').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VerificationStoreFailedError);
+    expect((error as Error).message).toContain(lock);
+    expect((error as Error).message).toContain(
+      'pid 4242 on other-host.example since 2026-01-02T03:04:05.000Z',
+    );
+    // The lock is another process's: it stays for its owner or an operator.
+    expect(await readFile(lock, 'utf8')).toBe(owner);
+  });
+
+  it('refuses a lockWaitMs that is not a whole number of milliseconds, naming the option', () => {
+    expect(() => createFileVerificationStore(storeDir(), { lockWaitMs: -1 })).toThrow(InvalidInputError);
+    expect(() => createFileVerificationStore(storeDir(), { lockWaitMs: -1 })).toThrow('lockWaitMs');
   });
 
   it('files the index once when two verifiers on the folder start at once', async () => {
