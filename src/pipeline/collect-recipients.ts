@@ -1,4 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
+import { addressesShownIn } from './addresses-shown-in.js';
 import { ANSWER_FIELDS } from './answer-fields.js';
 import type { Recipient, RecipientField } from './recipient.js';
 
@@ -227,30 +228,59 @@ function pushText(
   // An SMTP command names one bare address (RFC 5321 §4.1.2 `Path`): nodemailer keeps only the
   // address of each entry of the envelope, so words beside it (`anna@example.se erik@example.com`
   // gives anna, with erik taken for her display name) would drop what was typed without a word.
-  // The entry is refused as typed instead, as the same text in To is.
-  if (envelope && list.some(hasWordsBesideAddress)) {
-    into.push({ field, address: text });
+  // The entry is refused as typed instead, as the same text in To is. A plain name before an
+  // address in angle brackets (`Bob <bob@example.net>`, nodemailer's own envelope example) drops
+  // nothing that was meant for delivery: it is read as its address, as nodemailer delivers it.
+  if (envelope) {
+    if (list.some((mailbox) => dropsTypedWords(mailbox, text))) {
+      into.push({ field, address: text });
+      return;
+    }
+    if (onlyUnsafe) return;
+    pushMailboxes(list, field, into, false);
     return;
   }
-  if (onlyUnsafe) return;
   pushMailboxes(list, field, into);
 }
 
-/** Whether a parsed mailbox has a display name or comment, which no envelope address has room for. */
-function hasWordsBesideAddress(mailbox: ParsedAddressList[number]): boolean {
-  return mailbox.group === undefined && mailbox.name.trim() !== '';
+/**
+ * Whether an envelope entry's parsed mailbox has words nodemailer would drop unseen: a name or
+ * comment that is not a plain display name before `<address>`, or a name that shows an address.
+ */
+function dropsTypedWords(mailbox: ParsedAddressList[number], text: string): boolean {
+  if (mailbox.group !== undefined || mailbox.name.trim() === '') return false;
+  if (addressesShownIn(mailbox.name, mailbox.address).length > 0) return true;
+  return !nameStandsBeforeAngleAddress(mailbox.address, text);
 }
 
-/** Each mailbox of a parsed list, group members in place of their group (addressparser's `flatten`). */
-function pushMailboxes(list: ParsedAddressList, field: RecipientField, into: Recipient[]): void {
+/** Whether `address` is written in angle brackets that end its list entry (`Bob <bob@x.se>`). */
+function nameStandsBeforeAngleAddress(address: string, text: string): boolean {
+  const escaped = address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`<\\s*${escaped}\\s*>\\s*(?:,|$)`).test(text);
+}
+
+/**
+ * Each mailbox of a parsed list, group members in place of their group (addressparser's `flatten`).
+ * Without `withNames` a display name is left out, as an envelope address has none.
+ */
+function pushMailboxes(
+  list: ParsedAddressList,
+  field: RecipientField,
+  into: Recipient[],
+  withNames = true,
+): void {
   for (const mailbox of list) {
     if (mailbox.group) {
-      pushMailboxes(mailbox.group, field, into);
+      pushMailboxes(mailbox.group, field, into, withNames);
       continue;
     }
     const address = mailbox.address || mailbox.name;
     if (!address) continue;
-    into.push(mailbox.address && mailbox.name ? { field, address, name: mailbox.name } : { field, address });
+    into.push(
+      withNames && mailbox.address && mailbox.name
+        ? { field, address, name: mailbox.name }
+        : { field, address },
+    );
   }
 }
 
@@ -265,6 +295,13 @@ function pushMailbox(
   const displayName = typeof name === 'string' ? name : '';
   if (UNSAFE.test(displayName)) {
     // The name would be written into the header next to the address: refuse the pair as one.
+    into.push({ field, address: `${displayName} <${text}>` });
+    return;
+  }
+  // Nodemailer drops an envelope object's name (mime-node `getEnvelope` keeps addresses only), so
+  // a name that shows another address (`{ name: 'erik@example.com', address: 'anna@example.se' }`)
+  // was typed for someone nothing delivers to: the pair is refused as one, as the same text is.
+  if ((field === 'envelope' || field === 'envelope-from') && addressesShownIn(displayName, text).length > 0) {
     into.push({ field, address: `${displayName} <${text}>` });
     return;
   }
