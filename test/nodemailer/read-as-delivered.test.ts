@@ -274,3 +274,49 @@ describe('a held message with a resent block, released to corrected recipients',
     expect(header).not.toMatch(/^Resent-/im);
   });
 });
+
+describe('a TAB in a raw message header, white space there (RFC 5322 §3.2.2)', () => {
+  const rawOrder = (fields: string) =>
+    `From: order@butiken.se\r\n${fields}Subject: Order 4711\r\n\r\nTack!\r\n`;
+
+  it.each([
+    ['in a To display name', `To: Anna\tSvensson <${ANNA}>\r\n`],
+    ['in a Reply-To display name', `To: ${ANNA}\r\nReply-To: Anna\tSvensson <${ANNA}>\r\n`],
+  ])('is sent by checkMessage %s', async (_, fields) => {
+    const check = await checkMessage(rawOrder(fields), {
+      guard: createGuard({}),
+      resolveCustomer: () => customers['C-1001'],
+    });
+    expect(check.recipients.flatMap(({ verdict }) => verdict.findings.map(({ code }) => code))).not.toContain(
+      'invalid-address',
+    );
+    expect(check.action).toBe('send');
+  });
+
+  it('is sent by the plugin from a To display name, as it is from Reply-To', async () => {
+    const transporter = guardedTransport(fixture);
+    for (const fields of [
+      `To: Anna\tSvensson <${ANNA}>\r\n`,
+      `To: ${ANNA}\r\nReply-To: Anna\tSvensson <${ANNA}>\r\n`,
+    ])
+      await transporter.sendMail({
+        raw: rawOrder(fields),
+        envelope: { from: 'order@butiken.se', to: [ANNA] },
+        emailGuard: { customerId: 'C-1001' },
+      } as SendMailOptions);
+    expect(fixture.sink.received.map(({ to }) => to)).toEqual([[ANNA], [ANNA]]);
+  });
+
+  it('is still held by the plugin when the name beside it shows another address', async () => {
+    const transporter = guardedTransport(fixture);
+    const error = (await failure(
+      transporter.sendMail({
+        raw: rawOrder(`To: ${ERIK}\t<${ANNA}>\r\n`),
+        envelope: { from: 'order@butiken.se', to: [ANNA] },
+        emailGuard: { customerId: 'C-1001' },
+      } as SendMailOptions),
+    )) as { code?: string };
+    expect(error?.code).toMatch(/^RECIPIENT_/);
+    expect(fixture.sink.received).toEqual([]);
+  });
+});
