@@ -17,7 +17,11 @@ import type { AuditEntry, AuditLog, AuditOutcome } from '../nodemailer/audit-log
 import { discardAndRecord } from '../nodemailer/discard-and-record.js';
 import { heldAge as age } from '../nodemailer/held-age.js';
 import { heldForLookupOnly } from '../nodemailer/held-for-lookup-only.js';
-import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js';
+import {
+  GIVE_RELEASE_RECIPIENTS,
+  type HeldMessage,
+  type HoldStoreProblem,
+} from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
 import { type ReleaseNeed, type ReleaseNeedsOptions, releaseNeeds } from '../nodemailer/release-needs.js';
@@ -861,7 +865,10 @@ async function releaseWatched(
       throw usageFailure(
         `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), error.addresses.join(', '))}`,
       );
-    if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
+    if (isEmailGuardError(error, 'INVALID_INPUT'))
+      throw usageFailure(
+        error.message.replace(GIVE_RELEASE_RECIPIENTS, 'give the recipients to release it to with --to'),
+      );
     // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
     // output that cannot be written, as an unreadable input is.
     if (isEmailGuardError(error, 'AUDIT_LOG_FAILED'))
