@@ -98,7 +98,7 @@ export async function checkMessage(
   const header = await readMessageHeader(raw, maxBytes);
   if ('problem' in header) return unreadable(header.problem);
   const { messageId } = header;
-  const named = collectRecipients(header.recipients);
+  const named = collectRecipients(header.recipients, { fromHeader: true });
   const envelope = options.envelope ? collectRecipients({ envelope: { to: options.envelope.to } }) : [];
   if (named.length + envelope.length === 0) {
     return unreadable(

@@ -341,6 +341,12 @@ export function checkRelease(options: unknown): CheckedRelease {
  * as held it would go to no one (RFC 5321 §4.1.1.3: RCPT TO names them); the recipients its header
  * names are said, for the person releasing it to give those meant.
  */
+/**
+ * What a release of a message held with no envelope asks for, in the library's own words (its
+ * option `to`); a command line that names the option otherwise puts its own word in its place.
+ */
+const GIVE_RELEASE_RECIPIENTS = 'give the recipients to release it to with the option `to`';
+
 function noRecipientsToRelease(entry: HeldMessage): InvalidInputError {
   const named = entry.recipients
     .filter(({ field }) => field === 'to' || field === 'cc' || field === 'bcc')
@@ -349,7 +355,7 @@ function noRecipientsToRelease(entry: HeldMessage): InvalidInputError {
     {
       path: ['options', 'to'],
       code: 'no-envelope',
-      message: `held message ${entry.id} was held with no envelope (a raw message given without one), so it names no one to deliver to: give the recipients to release it to with to (--to on the command line)${named.length > 0 ? `; its header names ${named.join(', ')}` : ''}`,
+      message: `held message ${entry.id} was held with no envelope (a raw message given without one), so it names no one to deliver to: ${GIVE_RELEASE_RECIPIENTS}${named.length > 0 ? `; its header names ${named.join(', ')}` : ''}`,
     },
   ]);
 }

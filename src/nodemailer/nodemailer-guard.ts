@@ -895,7 +895,7 @@ async function compileMessage(
       rawCustomerId = singleValue(header.headers.get(customerIdHeader.toLowerCase()));
       raw = removeHeaderFields(raw, [customerIdHeader]);
     }
-    named = collectRecipients(header.recipients);
+    named = collectRecipients(header.recipients, { fromHeader: true });
     replyTo = collectAnswers(header.answers);
     messageId = header.messageId;
     // What is sent is these bytes, not the stream or file they were read from.

@@ -5,8 +5,9 @@ import { asciiShownAsUtf7, decodeUtf7Words } from './decode-utf7-words.js';
 import { displayedReadings } from './displayed-readings.js';
 
 // A control character in a name as given makes the whole value an injection, refused whole by the
-// recipient collector; one an encoded-word decodes to is none (the header holds none). A tab is
-// folding white space (RFC 5322 §3.2.2), which the collector lets be and a client shows as a space.
+// recipient collector; one an encoded-word decodes to is none (the header holds none). A tab in a
+// header already written is white space (RFC 5322 §3.2.2), which the collector lets be there (it
+// refuses one given in nodemailer's options) and a client shows as a space: the name is read here.
 const CONTROLS = /(?!\t)[\p{Cc}\u2028\u2029]/gu;
 // What ends an address as shown: white space, the delimiters of RFC 5322 §3.4, and quotation marks
 // of any script (Unicode initial and final punctuation, `“erik@telia.com”`).

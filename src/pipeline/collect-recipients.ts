@@ -1,4 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
+import { addressesShownIn } from './addresses-shown-in.js';
 import { ANSWER_FIELDS } from './answer-fields.js';
 import type { Recipient, RecipientField } from './recipient.js';
 
@@ -44,6 +45,13 @@ export interface CollectRecipientsOptions {
    * @default undefined (nothing is kept)
    */
   readonly parsedLists?: Map<string, ParsedAddressList>;
+  /**
+   * The sources are a raw message's parsed header fields, where a TAB is white space (RFC 5322
+   * §3.2.2) and is read as a space; a name that shows an address beside it is caught by what
+   * reads the shown addresses. In options, nodemailer writes a TAB into the header itself.
+   * @default false (a TAB is refused like any other control character)
+   */
+  readonly fromHeader?: boolean;
 }
 
 const ORIGINATORS = [
@@ -53,11 +61,14 @@ const ORIGINATORS = [
 ] as const;
 
 // A header field ends at CRLF (RFC 5322 §2.2); any other C0 or C1 control, DEL or Unicode line
-// separator has no place in an address either (RFC 5322 §3.2.3). A TAB is no exception: in a value
-// nodemailer writes into the header it is white space that its address parser splits on, so
-// `anna@example.se<TAB>erik@example.com` is delivered to anna with erik as her display name. A
-// parsed header's own folding never reaches here: mailparser unfolds it to a space.
+// separator has no place in an address either (RFC 5322 §3.2.3). A TAB given as an option is no
+// exception: in a value nodemailer writes into the header it is white space that its address parser
+// splits on, so `anna@example.se<TAB>erik@example.com` is delivered to anna with erik as her display
+// name, unseen by whoever typed it.
 const UNSAFE = /[\p{Cc}\u2028\u2029]/u;
+// In a header already written a TAB is white space (RFC 5322 §3.2.2 WSP), as a space is: the
+// header shows what it holds, and a name that shows an address there is read as such elsewhere.
+const UNSAFE_IN_HEADER = /(?!\t)[\p{Cc}\u2028\u2029]/u;
 
 const FIELDS = ['to', 'cc', 'bcc'] as const;
 
@@ -94,12 +105,14 @@ export function collectRecipients(
 ): Recipient[] {
   const recipients: Recipient[] = [];
   const parsedLists = options.parsedLists;
+  const unsafe = options.fromHeader ? UNSAFE_IN_HEADER : UNSAFE;
   // Only the To, Cc and Bcc fields are composed into the header nodemailer parses again.
-  for (const field of FIELDS) collect(sources[field], field, recipients, false, parsedLists);
-  for (const [key, field] of RESENT) collect(sources[key], field, recipients);
+  for (const field of FIELDS) collect(sources[field], field, recipients, false, parsedLists, unsafe);
+  for (const [key, field] of RESENT) collect(sources[key], field, recipients, false, undefined, unsafe);
   for (const [key, value] of headerEntries(sources.headers)) {
     const name = headerName(key);
-    if (name === 'to' || name === 'cc' || name === 'bcc') collect(value, name, recipients);
+    if (name === 'to' || name === 'cc' || name === 'bcc')
+      collect(value, name, recipients, false, undefined, unsafe);
     else if (typeof value === 'string') {
       if (LINE_BREAK.test(value)) recipients.push({ field: 'header', address: value, header: key });
     } else
@@ -112,7 +125,7 @@ export function collectRecipients(
   for (const field of FIELDS) collect(envelopeFields[field], 'envelope', recipients);
   // Only a value with a control character is listed, and no part of a value without one has one:
   // such a value is passed over unparsed.
-  for (const [key, field] of ORIGINATORS) collect(sources[key], field, recipients, true);
+  for (const [key, field] of ORIGINATORS) collect(sources[key], field, recipients, true, undefined, unsafe);
   // MAIL FROM (RFC 5321 §4.1.1.2) is a command line of its own: a line break in it is an injection
   // too. Listed as the sender, not as a recipient: it is where a bounce goes, not a copy.
   collect(envelopeFields.from, 'envelope-from', recipients, true);
@@ -156,7 +169,8 @@ export function collectAnswers(fields: Iterable<readonly [string, unknown]>): Re
     const answer = ANSWER_FIELDS.get(headerName(key));
     if (!answer) continue;
     const found: Recipient[] = [];
-    collect(value, answer.field, found);
+    // Header fields as written, where a TAB is white space (RFC 5322 §3.2.2).
+    collect(value, answer.field, found, false, undefined, UNSAFE_IN_HEADER);
     for (const recipient of found) answers.push({ ...recipient, ...answer });
   }
   return answers;
@@ -172,11 +186,12 @@ function collect(
   into: Recipient[],
   onlyUnsafe = false,
   parsedLists?: Map<string, ParsedAddressList>,
+  unsafe = UNSAFE,
 ): void {
   if (value === undefined || value === null || value === false || value === '') return;
   // Most fields are one string: it needs neither the walk nor its seen-set.
   if (typeof value === 'string') {
-    pushText(value, field, into, onlyUnsafe, parsedLists);
+    pushText(value, field, into, onlyUnsafe, parsedLists, unsafe);
     return;
   }
   const seen = new WeakSet<object>();
@@ -194,17 +209,19 @@ function collect(
       const entry = item as { address?: unknown; name?: unknown; group?: unknown; value?: unknown };
       // Nodemailer reads an object's address first and its group only when there is no address
       // (mime-node `_convertAddresses`): `{ address, group }` is delivered to the address alone.
-      if (entry.address) pushMailbox(entry.address, entry.name, field, into, onlyUnsafe);
+      if (entry.address) pushMailbox(entry.address, entry.name, field, into, onlyUnsafe, unsafe);
       else if (Array.isArray(entry.group)) pending.push(entry.group);
-      else if (entry.address !== undefined) pushMailbox(entry.address, entry.name, field, into, onlyUnsafe);
+      else if (entry.address !== undefined)
+        pushMailbox(entry.address, entry.name, field, into, onlyUnsafe, unsafe);
       // A prepared header value (`{ prepared: true, value }`), or a parsed header's list of mailboxes.
       else if (entry.value !== undefined) pending.push(entry.value);
       // A name without an address still stands for someone the sender meant to reach.
-      else if (typeof entry.name === 'string') pushText(entry.name, field, into, onlyUnsafe);
+      else if (typeof entry.name === 'string')
+        pushText(entry.name, field, into, onlyUnsafe, undefined, unsafe);
     } else if (typeof item === 'string') {
-      pushText(item, field, into, onlyUnsafe, parsedLists);
+      pushText(item, field, into, onlyUnsafe, parsedLists, unsafe);
     } else {
-      pushText(String(item), field, into, onlyUnsafe);
+      pushText(String(item), field, into, onlyUnsafe, undefined, unsafe);
     }
   }
 }
@@ -215,8 +232,9 @@ function pushText(
   into: Recipient[],
   onlyUnsafe: boolean,
   parsedLists?: Map<string, ParsedAddressList>,
+  unsafe = UNSAFE,
 ): void {
-  if (UNSAFE.test(text)) {
+  if (unsafe.test(text)) {
     into.push({ field, address: text });
     return;
   }
@@ -227,30 +245,59 @@ function pushText(
   // An SMTP command names one bare address (RFC 5321 §4.1.2 `Path`): nodemailer keeps only the
   // address of each entry of the envelope, so words beside it (`anna@example.se erik@example.com`
   // gives anna, with erik taken for her display name) would drop what was typed without a word.
-  // The entry is refused as typed instead, as the same text in To is.
-  if (envelope && list.some(hasWordsBesideAddress)) {
-    into.push({ field, address: text });
+  // The entry is refused as typed instead, as the same text in To is. A plain name before an
+  // address in angle brackets (`Bob <bob@example.net>`, nodemailer's own envelope example) drops
+  // nothing that was meant for delivery: it is read as its address, as nodemailer delivers it.
+  if (envelope) {
+    if (list.some((mailbox) => dropsTypedWords(mailbox, text))) {
+      into.push({ field, address: text });
+      return;
+    }
+    if (onlyUnsafe) return;
+    pushMailboxes(list, field, into, false);
     return;
   }
-  if (onlyUnsafe) return;
   pushMailboxes(list, field, into);
 }
 
-/** Whether a parsed mailbox has a display name or comment, which no envelope address has room for. */
-function hasWordsBesideAddress(mailbox: ParsedAddressList[number]): boolean {
-  return mailbox.group === undefined && mailbox.name.trim() !== '';
+/**
+ * Whether an envelope entry's parsed mailbox has words nodemailer would drop unseen: a name or
+ * comment that is not a plain display name before `<address>`, or a name that shows an address.
+ */
+function dropsTypedWords(mailbox: ParsedAddressList[number], text: string): boolean {
+  if (mailbox.group !== undefined || mailbox.name.trim() === '') return false;
+  if (addressesShownIn(mailbox.name, mailbox.address).length > 0) return true;
+  return !nameStandsBeforeAngleAddress(mailbox.address, text);
 }
 
-/** Each mailbox of a parsed list, group members in place of their group (addressparser's `flatten`). */
-function pushMailboxes(list: ParsedAddressList, field: RecipientField, into: Recipient[]): void {
+/** Whether `address` is written in angle brackets that end its list entry (`Bob <bob@x.se>`). */
+function nameStandsBeforeAngleAddress(address: string, text: string): boolean {
+  const escaped = address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`<\\s*${escaped}\\s*>\\s*(?:,|$)`).test(text);
+}
+
+/**
+ * Each mailbox of a parsed list, group members in place of their group (addressparser's `flatten`).
+ * Without `withNames` a display name is left out, as an envelope address has none.
+ */
+function pushMailboxes(
+  list: ParsedAddressList,
+  field: RecipientField,
+  into: Recipient[],
+  withNames = true,
+): void {
   for (const mailbox of list) {
     if (mailbox.group) {
-      pushMailboxes(mailbox.group, field, into);
+      pushMailboxes(mailbox.group, field, into, withNames);
       continue;
     }
     const address = mailbox.address || mailbox.name;
     if (!address) continue;
-    into.push(mailbox.address && mailbox.name ? { field, address, name: mailbox.name } : { field, address });
+    into.push(
+      withNames && mailbox.address && mailbox.name
+        ? { field, address, name: mailbox.name }
+        : { field, address },
+    );
   }
 }
 
@@ -260,16 +307,24 @@ function pushMailbox(
   field: RecipientField,
   into: Recipient[],
   onlyUnsafe: boolean,
+  unsafe = UNSAFE,
 ): void {
   const text = String(address ?? '');
   const displayName = typeof name === 'string' ? name : '';
-  if (UNSAFE.test(displayName)) {
+  if (unsafe.test(displayName)) {
     // The name would be written into the header next to the address: refuse the pair as one.
     into.push({ field, address: `${displayName} <${text}>` });
     return;
   }
+  // Nodemailer drops an envelope object's name (mime-node `getEnvelope` keeps addresses only), so
+  // a name that shows another address (`{ name: 'erik@example.com', address: 'anna@example.se' }`)
+  // was typed for someone nothing delivers to: the pair is refused as one, as the same text is.
+  if ((field === 'envelope' || field === 'envelope-from') && addressesShownIn(displayName, text).length > 0) {
+    into.push({ field, address: `${displayName} <${text}>` });
+    return;
+  }
   if (onlyUnsafe) {
-    if (UNSAFE.test(text))
+    if (unsafe.test(text))
       into.push(displayName ? { field, address: text, name: displayName } : { field, address: text });
     return;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
+import { holdMessage } from '../support/hold-message.js';
 import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
 
 const fixture = usePipelineFixture();
@@ -109,5 +110,23 @@ describe('the release of a corrected message', () => {
         ...WHO,
       }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'options.confirmNew' });
+  });
+});
+
+describe('the release of a raw message held with no envelope, without to', () => {
+  it('is refused naming the option to, not a command-line flag, and the header recipients', async () => {
+    const raw = `From: order@butiken.se\r\nTo: ny.adress@outlook.com\r\nSubject: Order 4711\r\n\r\nTack.\r\n`;
+    const id = await holdMessage(fixture, '', { raw });
+    const error = (await fixture.holdStore
+      .release(id, guardedTransport(), WHO)
+      .catch((caught) => caught)) as {
+      issues?: { path: unknown[]; code?: string; message: string }[];
+    };
+    expect(error.issues).toEqual([expect.objectContaining({ path: ['options', 'to'], code: 'no-envelope' })]);
+    const [issue] = error.issues ?? [];
+    expect(issue?.message).toContain('`to`');
+    expect(issue?.message).not.toMatch(/--to|command line/);
+    expect(issue?.message).toContain('ny.adress@outlook.com');
+    expect(fixture.sink.received).toEqual([]);
   });
 });

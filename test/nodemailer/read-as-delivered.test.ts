@@ -102,15 +102,59 @@ describe('an envelope entry with more than an address', () => {
     expect(sender.from).toBe('order@butiken.se');
   });
 
+  it('is delivered by nodemailer without the name of an envelope object', async () => {
+    const delivered = await deliveredByNodemailer(
+      withoutGuard(
+        annasOrder({ envelope: { from: 'order@butiken.se', to: [{ name: ERIK, address: ANNA }] } }),
+      ),
+    );
+    expect(delivered.to).toEqual([ANNA]);
+  });
+
   it.each([
-    ['two addresses with a space between', { from: 'order@butiken.se', to: `${ANNA} ${ERIK}` }],
-    ['two addresses with a TAB between', { from: 'order@butiken.se', to: `${ANNA}\t${ERIK}` }],
-    ['an entry of a list', { from: 'order@butiken.se', to: [`${ANNA} ${ERIK}`] }],
-    ['words after the address', { from: 'order@butiken.se', to: `<${ANNA}> NOTIFY=NEVER` }],
-    ['a Cc entry', { from: 'order@butiken.se', to: ANNA, cc: `${ANNA} ${ERIK}` }],
-    ['a sender with a second address', { from: `order@butiken.se ${ERIK}`, to: ANNA }],
-    ['a sender with a TAB and a second address', { from: `order@butiken.se\t${ERIK}`, to: ANNA }],
-  ])('is refused as an invalid address: %s', async (_, envelope) => {
+    [
+      'two addresses with a space between',
+      { from: 'order@butiken.se', to: `${ANNA} ${ERIK}` },
+      `${ANNA} ${ERIK}`,
+    ],
+    [
+      'two addresses with a TAB between',
+      { from: 'order@butiken.se', to: `${ANNA}\t${ERIK}` },
+      `${ANNA}\t${ERIK}`,
+    ],
+    ['an entry of a list', { from: 'order@butiken.se', to: [`${ANNA} ${ERIK}`] }, `${ANNA} ${ERIK}`],
+    [
+      'words after the address',
+      { from: 'order@butiken.se', to: `<${ANNA}> NOTIFY=NEVER` },
+      `<${ANNA}> NOTIFY=NEVER`,
+    ],
+    [
+      'words after a bare address',
+      { from: 'order@butiken.se', to: `${ANNA} NOTIFY=NEVER` },
+      `${ANNA} NOTIFY=NEVER`,
+    ],
+    [
+      'a name that shows an address',
+      { from: 'order@butiken.se', to: `${ERIK} <${ANNA}>` },
+      `${ERIK} <${ANNA}>`,
+    ],
+    [
+      'an object whose name shows an address',
+      { from: 'order@butiken.se', to: [{ name: ERIK, address: ANNA }] },
+      `${ERIK} <${ANNA}>`,
+    ],
+    ['a Cc entry', { from: 'order@butiken.se', to: ANNA, cc: `${ANNA} ${ERIK}` }, `${ANNA} ${ERIK}`],
+    [
+      'a sender with a second address',
+      { from: `order@butiken.se ${ERIK}`, to: ANNA },
+      `order@butiken.se ${ERIK}`,
+    ],
+    [
+      'a sender with a TAB and a second address',
+      { from: `order@butiken.se\t${ERIK}`, to: ANNA },
+      `order@butiken.se\t${ERIK}`,
+    ],
+  ])('is refused as an invalid address: %s', async (_, envelope, refused) => {
     const transporter = guardedTransport(fixture);
     const error = (await failure(transporter.sendMail(annasOrder({ envelope })))) as {
       code?: string;
@@ -120,8 +164,23 @@ describe('an envelope entry with more than an address', () => {
     const invalid = error.recipients?.filter(({ verdict }) =>
       verdict.findings.some(({ code }) => code === 'invalid-address'),
     );
-    expect(invalid?.map(({ address }) => address).join(' ')).toMatch(/erik\.lind@telia\.com|NOTIFY/);
+    expect(invalid?.map(({ address }) => address)).toContain(refused);
     expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('sends an entry with a plain display name to its address, as nodemailer documents it', async () => {
+    const transporter = guardedTransport(fixture);
+    await transporter.sendMail(
+      annasOrder({
+        envelope: {
+          from: 'Butiken <order@butiken.se>',
+          to: ['anna@svenssonbygg.se', `Anna Svensson <${ANNA}>`],
+        },
+      }),
+    );
+    expect(fixture.sink.received.map(({ from, to }) => ({ from, to }))).toEqual([
+      { from: 'order@butiken.se', to: ['anna@svenssonbygg.se', ANNA] },
+    ]);
   });
 
   it('still sends a comma list in the envelope to each address, each checked', async () => {
@@ -213,5 +272,51 @@ describe('a held message with a resent block, released to corrected recipients',
     const header = received?.raw.toString('utf8').split('\r\n\r\n')[0] ?? '';
     // RFC 5322 §3.6.6: a resent block has a Resent-Date and a Resent-From; half of one misleads.
     expect(header).not.toMatch(/^Resent-/im);
+  });
+});
+
+describe('a TAB in a raw message header, white space there (RFC 5322 §3.2.2)', () => {
+  const rawOrder = (fields: string) =>
+    `From: order@butiken.se\r\n${fields}Subject: Order 4711\r\n\r\nTack!\r\n`;
+
+  it.each([
+    ['in a To display name', `To: Anna\tSvensson <${ANNA}>\r\n`],
+    ['in a Reply-To display name', `To: ${ANNA}\r\nReply-To: Anna\tSvensson <${ANNA}>\r\n`],
+  ])('is sent by checkMessage %s', async (_, fields) => {
+    const check = await checkMessage(rawOrder(fields), {
+      guard: createGuard({}),
+      resolveCustomer: () => customers['C-1001'],
+    });
+    expect(check.recipients.flatMap(({ verdict }) => verdict.findings.map(({ code }) => code))).not.toContain(
+      'invalid-address',
+    );
+    expect(check.action).toBe('send');
+  });
+
+  it('is sent by the plugin from a To display name, as it is from Reply-To', async () => {
+    const transporter = guardedTransport(fixture);
+    for (const fields of [
+      `To: Anna\tSvensson <${ANNA}>\r\n`,
+      `To: ${ANNA}\r\nReply-To: Anna\tSvensson <${ANNA}>\r\n`,
+    ])
+      await transporter.sendMail({
+        raw: rawOrder(fields),
+        envelope: { from: 'order@butiken.se', to: [ANNA] },
+        emailGuard: { customerId: 'C-1001' },
+      } as SendMailOptions);
+    expect(fixture.sink.received.map(({ to }) => to)).toEqual([[ANNA], [ANNA]]);
+  });
+
+  it('is still held by the plugin when the name beside it shows another address', async () => {
+    const transporter = guardedTransport(fixture);
+    const error = (await failure(
+      transporter.sendMail({
+        raw: rawOrder(`To: ${ERIK}\t<${ANNA}>\r\n`),
+        envelope: { from: 'order@butiken.se', to: [ANNA] },
+        emailGuard: { customerId: 'C-1001' },
+      } as SendMailOptions),
+    )) as { code?: string };
+    expect(error?.code).toMatch(/^RECIPIENT_/);
+    expect(fixture.sink.received).toEqual([]);
   });
 });

@@ -111,6 +111,48 @@ describe('collectRecipients', () => {
     ]);
   });
 
+  it('reads an envelope entry with a plain display name as its address, as nodemailer delivers it', () => {
+    // nodemailer's own documented envelope example.
+    expect(
+      collectRecipients({
+        envelope: {
+          from: 'Daemon <deamon@nodemailer.com>',
+          to: ['alice@example.com', 'Bob <bob@example.net>'],
+        },
+      }),
+    ).toEqual([
+      { field: 'envelope', address: 'alice@example.com' },
+      { field: 'envelope', address: 'bob@example.net' },
+    ]);
+  });
+
+  it('keeps an envelope entry whole whose name shows an address or that has words beside a bare one', () => {
+    const entries = [
+      'erik@example.com <anna@example.se>',
+      'anna@example.se NOTIFY=NEVER',
+      'Bob <bob@example.net> NOTIFY=NEVER',
+    ];
+    expect(collectRecipients({ envelope: { to: entries } })).toEqual(
+      entries.map((address) => ({ field: 'envelope', address })),
+    );
+  });
+
+  it('refuses an envelope object whose name shows an address, though nodemailer drops the name', () => {
+    expect(
+      collectRecipients({
+        envelope: {
+          to: [
+            { name: 'erik@example.com', address: 'anna@example.se' },
+            { name: 'Bo', address: 'bo@example.se' },
+          ],
+        },
+      }),
+    ).toEqual([
+      { field: 'envelope', address: 'erik@example.com <anna@example.se>' },
+      { field: 'envelope', address: 'bo@example.se', name: 'Bo' },
+    ]);
+  });
+
   it('lists a custom header only when its value, prepared or not, holds a line break', () => {
     const injected = 'x\r\nBcc: thief@example.com';
     expect(
