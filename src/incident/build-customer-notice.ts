@@ -441,6 +441,16 @@ function personWordsOf(report: IncidentReport) {
   return { sv: noticePersonWords.sv[person], en: noticePersonWords.en[person] };
 }
 
+/**
+ * A Swedish sentence that follows a colon, which begins in lower case (Språkrådet, Svenska
+ * skrivregler, on the colon: a capital only for a quotation or a proper noun). The notice's
+ * consequence texts begin with a common word of their own tables ("personen", "med", "kortnumret"),
+ * never with a name, so lowering the first letter is always right for them.
+ */
+function afterColon(sentence: string): string {
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
 /** The text with its first letter capitalised ("ditt barns" begins a subject as "Ditt barns"). */
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -753,7 +763,7 @@ function noticeParts(
     happened,
     saw,
     consequence: consequence
-      ? `${s(`Vad det kan innebära för ${who.sv.dig}:`, `What this could mean for ${who.en.you}:`)} ${consequence}`
+      ? `${s(`Vad det kan innebära för ${who.sv.dig}:`, `What this could mean for ${who.en.you}:`)} ${s(afterColon(consequence), consequence)}`
       : '',
     doNow:
       exposure.newPasswordBy !== 'customer'

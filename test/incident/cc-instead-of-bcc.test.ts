@@ -97,7 +97,7 @@ describe('the notice to one of a group sent to at once', () => {
     sv: {
       said: [
         'Vi kommer att skriva för sig till var och en vars adress syntes, så att ingen ser någon annans adress.',
-        'Var och en av mottagarna har kunnat se uppgifter som säger något om din hälsa.',
+        'var och en av mottagarna har kunnat se uppgifter som säger något om din hälsa.',
         'vi kontaktar dem som fick meddelandet och ber dem radera det.',
         'vi kontrollerar att inga lösenord eller inloggningslänkar har skickats till de andra mottagarnas adresser.',
       ],
@@ -191,6 +191,19 @@ describe('the notice to one of a group sent to at once', () => {
       expect(email.text).not.toContain(told[locale].email);
     },
   );
+});
+
+// Swedish writes lower case after a colon unless a quotation or a proper noun follows (Språkrådet,
+// Svenska skrivregler, kolon): the notice's heading and the sentence after it read as one.
+describe('the sentence after a colon in the Swedish notice', () => {
+  it('begins in lower case, as the English one keeps its capital', async () => {
+    const { report } = await reportMisdirected(facts, { now: '2024-10-01T12:00:00+02:00', locale: 'sv' });
+    const sv = await buildCustomerNotice(report, { channel: 'email', locale: 'sv' });
+    const en = await buildCustomerNotice(report, { channel: 'email', locale: 'en' });
+    expect(sv.text).toContain('Vad det kan innebära för dig: var och en av mottagarna har kunnat se');
+    expect(sv.text).not.toContain('Vad det kan innebära för dig: Var');
+    expect(en.text).toContain('What this could mean for you: Each recipient could see');
+  });
 });
 
 // Those who received a message shown to a group are many: the confirmed deletion is said of them in
