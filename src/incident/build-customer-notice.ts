@@ -441,6 +441,16 @@ function personWordsOf(report: IncidentReport) {
   return { sv: noticePersonWords.sv[person], en: noticePersonWords.en[person] };
 }
 
+/**
+ * A Swedish sentence that follows a colon, which begins in lower case (Språkrådet, Svenska
+ * skrivregler, on the colon: a capital only for a quotation or a proper noun). The notice's
+ * consequence texts begin with a common word of their own tables ("personen", "med", "kortnumret"),
+ * never with a name, so lowering the first letter is always right for them.
+ */
+function afterColon(sentence: string): string {
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
 /** The text with its first letter capitalised ("ditt barns" begins a subject as "Ditt barns"). */
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -496,20 +506,34 @@ function noticeParts(
   const { other, seer } = words;
   // Telling the people of a group (`inform-customer`, unless decided against) is telling each of them
   // on their own: the e-mail goes to one address (RFC 5322 §3.6.3), so this notice shows nobody's
-  // address again, and the reader learns that the others are told too (GDPR Art. 34(2)).
-  const informing = latestMeasure(report.measures, 'inform-customer');
+  // address again, and the reader learns that the others are told too (GDPR Art. 34(2)). It is said
+  // as done only once the measure is recorded done, as to come while only planned or proposed, and
+  // with no number: nothing records how many have been told (GDPR Art. 5(1)(d), accuracy).
+  const informing = latestMeasure(report.measures, 'inform-customer')?.status;
+  const informingDone = informing === 'done' || informing === 'awaiting-answer';
+  const informingToCome = informing === 'planned' || informing === 'proposed';
   const eachTold =
-    reach !== 'addresses' || informing === undefined || informing.status === 'rejected'
+    reach !== 'addresses' || !(informingDone || informingToCome)
       ? ''
       : channel === 'phone-script'
-        ? s(
-            ` Vi kontaktar var och en av de ${count} personerna för sig.`,
-            ` We are contacting each of the ${count} people separately.`,
-          )
-        : s(
-            ` Vi skriver till var och en av de ${count} personerna för sig, så att ingen annan ser din adress i det här meddelandet.`,
-            ` We are writing to each of the ${count} people separately, so that nobody else sees your address in this message.`,
-          );
+        ? informingDone
+          ? s(
+              ' Vi kontaktar var och en vars adress syntes, en i taget.',
+              ' We are contacting each person whose address could be seen, one at a time.',
+            )
+          : s(
+              ' Vi kommer att kontakta var och en vars adress syntes, en i taget.',
+              ' We will contact each person whose address could be seen, one at a time.',
+            )
+        : informingDone
+          ? s(
+              ' Vi skriver för sig till var och en vars adress syntes, så att ingen annan ser din adress i det här meddelandet.',
+              ' We are writing separately to each person whose address could be seen, so that nobody else sees your address in this message.',
+            )
+          : s(
+              ' Vi kommer att skriva för sig till var och en vars adress syntes, så att ingen ser någon annans adress.',
+              ' We will write separately to each person whose address could be seen, so that nobody sees anyone else’s address.',
+            );
   const happened =
     reach === 'public'
       ? s(
@@ -739,7 +763,7 @@ function noticeParts(
     happened,
     saw,
     consequence: consequence
-      ? `${s(`Vad det kan innebära för ${who.sv.dig}:`, `What this could mean for ${who.en.you}:`)} ${consequence}`
+      ? `${s(`Vad det kan innebära för ${who.sv.dig}:`, `What this could mean for ${who.en.you}:`)} ${s(afterColon(consequence), consequence)}`
       : '',
     doNow:
       exposure.newPasswordBy !== 'customer'

@@ -59,6 +59,7 @@ import {
   openRiskSentence,
   reassess,
   reportDateTime,
+  riskConcerned,
   riskLabel,
   signatureParagraphs,
   timelineList,
@@ -464,7 +465,7 @@ function buildSections(
       paragraphs: [
         conclusionsOpen(report)
           ? openRiskSentence(phrasing)
-          : `${s('Beräknad risk', 'Computed risk')}: ${riskLabel(phrasing, assessment.risk)}. ${s('Allvarlighetsgrad enligt ENISA', 'ENISA severity')}: ${formatSeverity(assessment.enisa, phrasing.locale)}.`,
+          : `${s('Beräknad risk', 'Computed risk')}: ${riskLabel(phrasing, assessment.risk, report.affected.dataSubjects)}. ${s('Allvarlighetsgrad enligt ENISA', 'ENISA severity')}: ${formatSeverity(assessment.enisa, phrasing.locale)}.`,
       ],
       list: [
         ...final.assessment.deadlines.map(
@@ -551,12 +552,7 @@ function riskSentence(
 ): string {
   if (conclusionsOpen(report)) return openRiskSentence(phrasing);
   // One person is "den berörde", several "de berörda" (200 addresses in CC are 200 people's rights).
-  const many = report.affected.dataSubjects > 1;
-  const concerned = say(
-    phrasing,
-    many ? 'de berördas' : 'den berördes',
-    many ? 'the people concerned' : 'the person concerned',
-  );
+  const concerned = riskConcerned(phrasing, report.affected.dataSubjects);
   return {
     unlikely: say(
       phrasing,
@@ -570,8 +566,8 @@ function riskSentence(
     ),
     high: say(
       phrasing,
-      'Sammantaget bedöms incidenten medföra en hög risk för de berördas rättigheter och friheter.',
-      'Overall, the breach is likely to result in a high risk to the rights and freedoms of the people concerned.',
+      `Sammantaget bedöms incidenten medföra en hög risk för ${concerned} rättigheter och friheter.`,
+      `Overall, the breach is likely to result in a high risk to the rights and freedoms of ${concerned}.`,
     ),
   }[assessment.risk];
 }

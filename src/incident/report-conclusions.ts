@@ -82,25 +82,39 @@ export function citation(phrasing: Phrasing, source: string, { capitalise = true
   return capitalise ? cited.replace(/^\p{Ll}/u, (first) => first.toUpperCase()) : cited;
 }
 
-/** The risk as a clause that can follow a colon (`incidenten medför en hög risk för ...`). */
-export function riskLabel(phrasing: Phrasing, risk: RiskLevel): string {
+/**
+ * The risk as a clause that can follow a colon (`incidenten medför en hög risk för ...`), of one
+ * person ("den berördes") or of several ("de berördas") as `dataSubjects` gives.
+ */
+export function riskLabel(phrasing: Phrasing, risk: RiskLevel, dataSubjects = 2): string {
+  const concerned = riskConcerned(phrasing, dataSubjects);
   return {
     unlikely: say(
       phrasing,
-      'det är osannolikt att incidenten medför en risk för de berördas rättigheter och friheter',
-      'the breach is unlikely to result in a risk to the rights and freedoms of the people concerned',
+      `det är osannolikt att incidenten medför en risk för ${concerned} rättigheter och friheter`,
+      `the breach is unlikely to result in a risk to the rights and freedoms of ${concerned}`,
     ),
     risk: say(
       phrasing,
-      'incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter',
-      'the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned',
+      `incidenten medför en risk, men inte en hög risk, för ${concerned} rättigheter och friheter`,
+      `the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of ${concerned}`,
     ),
     high: say(
       phrasing,
-      'incidenten medför en hög risk för de berördas rättigheter och friheter',
-      'the breach is likely to result in a high risk to the rights and freedoms of the people concerned',
+      `incidenten medför en hög risk för ${concerned} rättigheter och friheter`,
+      `the breach is likely to result in a high risk to the rights and freedoms of ${concerned}`,
     ),
   }[risk];
+}
+
+/** Whose rights the risk is to: one person is "den berörde", several "de berörda". */
+export function riskConcerned(phrasing: Phrasing, dataSubjects: number): string {
+  const many = dataSubjects > 1;
+  return say(
+    phrasing,
+    many ? 'de berördas' : 'den berördes',
+    many ? 'the people concerned' : 'the person concerned',
+  );
 }
 
 /** Assesses the stored facts again, in the phrasing's language, at the given risk level if any. */
@@ -118,6 +132,10 @@ export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: Risk
       dataSubjects: report.affected.dataSubjects,
       ...breachChannel(report.incident.circumstances),
       ...facts,
+      // Weighed as when the report was written (createIncidentReport): a child's data weighs as
+      // vulnerable people's does (GDPR Recital 38, Art. 8(1); Recital 75), or the assessment made
+      // again would contradict the risk the report states.
+      ...(report.affected.minor === true ? { vulnerableDataSubjects: true } : {}),
       occurredAt: report.incident.occurredAt,
       detectedAt: report.incident.detectedAt,
       ...(initialNotificationAt === undefined ? {} : { initialNotificationAt }),
@@ -714,14 +732,16 @@ export function decisionParagraphs(
     judgment === undefined
       ? []
       : [
-          `${s('Beräknad bedömning', 'Computed assessment')}: ${riskLabel(phrasing, computed.risk)}. ${s(
+          `${s('Beräknad bedömning', 'Computed assessment')}: ${riskLabel(phrasing, computed.risk, report.affected.dataSubjects)}. ${s(
             `Anmälan till tillsynsmyndigheten: ${yesNo(phrasing, computed.notifyAuthority)}. ${sv('Underrättelse till de berörda', 'Information till de registrerade')}: ${yesNo(phrasing, computed.notifyDataSubjects)}.`,
             `Notify the authority: ${yesNo(phrasing, computed.notifyAuthority)}. Tell the people concerned: ${yesNo(phrasing, computed.notifyDataSubjects)}.`,
           )}`,
         ];
   if (judgment !== undefined) {
     const parts = [
-      ...(judgment.risk === undefined ? [] : [riskLabel(phrasing, judgment.risk)]),
+      ...(judgment.risk === undefined
+        ? []
+        : [riskLabel(phrasing, judgment.risk, report.affected.dataSubjects)]),
       ...(judgment.notifyAuthority === undefined
         ? []
         : [
@@ -876,7 +896,7 @@ export function decisionParagraphs(
   } else
     lines.push(
       // Under the heading "Slutsats" the computed conclusion needs no label of its own; a judged one says so.
-      `${decision.judged.length > 0 ? `${s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person')}: ${riskLabel(phrasing, decision.risk)}` : capitalise(riskLabel(phrasing, decision.risk))}. ${authorityStated}${s(', och ', ', and ')}${subjects}.`,
+      `${decision.judged.length > 0 ? `${s('Slutsats enligt den ansvarigas bedömning', 'Conclusion as judged by the responsible person')}: ${riskLabel(phrasing, decision.risk, report.affected.dataSubjects)}` : capitalise(riskLabel(phrasing, decision.risk, report.affected.dataSubjects))}. ${authorityStated}${s(', och ', ', and ')}${subjects}.`,
     );
   // Until a person has classified the remaining order lines, a conclusion not to notify is not final
   // (GDPR Art. 9(1), 33(5)); the signer must see that beside the conclusion, not only among the reasons.

@@ -23,6 +23,6 @@ describe('a password that opened an encrypted attachment', () => {
     expect(en.text).toContain('The password in the message opens the encrypted attachment');
     expect(en.text).toMatch(/opens the encrypted attachment[^\n]*financial/);
     expect(sv.text).not.toContain('tillgång till ditt konto');
-    expect(sv.text).toContain('Lösenordet i meddelandet öppnar den krypterade bilagan');
+    expect(sv.text).toContain('lösenordet i meddelandet öppnar den krypterade bilagan');
   });
 });

@@ -39,7 +39,7 @@ describe('buildCustomerNotice', () => {
 
       Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställningar med priser.
 
-      Vad det kan innebära för dig: Personen känner nu till din adress och skulle kunna beställa varor i ditt namn. Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.
+      Vad det kan innebära för dig: personen känner nu till din adress och skulle kunna beställa varor i ditt namn. Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.
 
       Det här har vi gjort:
       - Vi har kontaktat personen som fick meddelandet och bett hen radera det.
@@ -313,7 +313,7 @@ describe('buildCustomerNotice', () => {
 
       Den personen har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställningar med priser.
 
-      Vad det kan innebära för dig: Personen känner nu till din adress och skulle kunna beställa varor i ditt namn. Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.
+      Vad det kan innebära för dig: personen känner nu till din adress och skulle kunna beställa varor i ditt namn. Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst och utge sig för att vara du, för att få veta mer om dig eller göra ändringar och beställningar i ditt namn.
 
       Det här har vi gjort:
       - Vi har kontaktat personen som fick meddelandet och bett hen radera det.

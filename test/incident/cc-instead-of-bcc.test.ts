@@ -96,28 +96,28 @@ describe('the notice to one of a group sent to at once', () => {
   const words = {
     sv: {
       said: [
-        'Vi skriver till var och en av de 45 personerna för sig, så att ingen annan ser din adress i det här meddelandet.',
-        'Var och en av mottagarna har kunnat se uppgifter som säger något om din hälsa.',
+        'Vi kommer att skriva för sig till var och en vars adress syntes, så att ingen ser någon annans adress.',
+        'var och en av mottagarna har kunnat se uppgifter som säger något om din hälsa.',
         'vi kontaktar dem som fick meddelandet och ber dem radera det.',
         'vi kontrollerar att inga lösenord eller inloggningslänkar har skickats till de andra mottagarnas adresser.',
       ],
-      phone: 'Vi kontaktar var och en av de 45 personerna för sig.',
+      phone: 'Vi kommer att kontakta var och en vars adress syntes, en i taget.',
       unsaid: ['Personen', 'personen', ' hen ', 'den felaktiga adressen'],
     },
     en: {
       said: [
-        'We are writing to each of the 45 people separately, so that nobody else sees your address in this message.',
+        'We will write separately to each person whose address could be seen, so that nobody sees anyone else’s address.',
         'Each recipient could see details that say something about your health.',
         'we contact those who received the message and ask them to delete it.',
         'we check that no password or login link was sent to the other recipients’ addresses.',
       ],
-      phone: 'We are contacting each of the 45 people separately.',
+      phone: 'We will contact each person whose address could be seen, one at a time.',
       unsaid: ['The person', 'the person', 'the wrong address'],
     },
   } as const;
 
   it.each(['sv', 'en'] as const)(
-    'says each is told on their own and never speaks of one person (%s)',
+    'says each will be told on their own and never speaks of one person (%s)',
     async (locale) => {
       const { report } = await reportMisdirected(facts, { now: '2024-10-01T12:00:00+02:00', locale });
       const email = await buildCustomerNotice(report, { channel: 'email', locale });
@@ -130,6 +130,55 @@ describe('the notice to one of a group sent to at once', () => {
     },
   );
 
+  // Only a measure recorded done is told as done, and nothing records how many were told: the
+  // notice gives no number of people told (GDPR Art. 5(1)(d), accuracy).
+  const told = {
+    sv: {
+      email:
+        'Vi skriver för sig till var och en vars adress syntes, så att ingen annan ser din adress i det här meddelandet.',
+      phone: 'Vi kontaktar var och en vars adress syntes, en i taget.',
+      unsaid: ['Vi kommer att skriva', 'av de 45 personerna för sig'],
+    },
+    en: {
+      email:
+        'We are writing separately to each person whose address could be seen, so that nobody else sees your address in this message.',
+      phone: 'We are contacting each person whose address could be seen, one at a time.',
+      unsaid: ['We will write', 'each of the 45 people'],
+    },
+  } as const;
+
+  it.each(['sv', 'en'] as const)(
+    'says each is told on their own only once telling them is recorded done (%s)',
+    async (locale) => {
+      const { report } = await reportMisdirected(
+        {
+          ...facts,
+          measures: [{ id: 'inform-customer', status: 'done' }],
+          subscriberNotice: { notifiedAt: '2024-10-01T11:00:00+02:00' },
+        },
+        { now: '2024-10-01T12:00:00+02:00', locale },
+      );
+      const email = await buildCustomerNotice(report, { channel: 'email', locale });
+      const script = await buildCustomerNotice(report, { channel: 'phone-script', locale });
+      expect(email.text).toContain(told[locale].email);
+      expect(script.text).toContain(told[locale].phone);
+      for (const wrong of told[locale].unsaid) expect(email.text).not.toContain(wrong);
+    },
+  );
+
+  it.each(['sv', 'en'] as const)(
+    'says each will be told while telling them is only planned (%s)',
+    async (locale) => {
+      const { report } = await reportMisdirected(
+        { ...facts, measures: [{ id: 'inform-customer', status: 'planned' }] },
+        { now: '2024-10-01T12:00:00+02:00', locale },
+      );
+      const email = await buildCustomerNotice(report, { channel: 'email', locale });
+      expect(email.text).toContain(words[locale].said[0]);
+      expect(email.text).not.toContain(told[locale].email);
+    },
+  );
+
   it.each(['sv', 'en'] as const)(
     'does not say each is told where telling them was decided against (%s)',
     async (locale) => {
@@ -139,8 +188,22 @@ describe('the notice to one of a group sent to at once', () => {
       );
       const email = await buildCustomerNotice(report, { channel: 'email', locale });
       expect(email.text).not.toContain(words[locale].said[0]);
+      expect(email.text).not.toContain(told[locale].email);
     },
   );
+});
+
+// Swedish writes lower case after a colon unless a quotation or a proper noun follows (Språkrådet,
+// Svenska skrivregler, kolon): the notice's heading and the sentence after it read as one.
+describe('the sentence after a colon in the Swedish notice', () => {
+  it('begins in lower case, as the English one keeps its capital', async () => {
+    const { report } = await reportMisdirected(facts, { now: '2024-10-01T12:00:00+02:00', locale: 'sv' });
+    const sv = await buildCustomerNotice(report, { channel: 'email', locale: 'sv' });
+    const en = await buildCustomerNotice(report, { channel: 'email', locale: 'en' });
+    expect(sv.text).toContain('Vad det kan innebära för dig: var och en av mottagarna har kunnat se');
+    expect(sv.text).not.toContain('Vad det kan innebära för dig: Var');
+    expect(en.text).toContain('What this could mean for you: Each recipient could see');
+  });
 });
 
 // Those who received a message shown to a group are many: the confirmed deletion is said of them in

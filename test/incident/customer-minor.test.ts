@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildCustomerNotice, createFollowUpReport, reportMisdirected } from '../../src/incident/index.js';
+import {
+  buildCustomerNotice,
+  createFollowUpReport,
+  renderIncidentReport,
+  reportMisdirected,
+} from '../../src/incident/index.js';
 
 const message = [
   'From: Nordkabel AB <order@nordkabel.se>',
@@ -197,5 +202,37 @@ describe('the notice and phone script for a child’s guardian', () => {
     const email = await buildCustomerNotice(report, { channel: 'email', locale, customerName: 'Elsa Holm' });
     expect(email.text).toContain(locale === 'sv' ? 'uppgifterna om dig:' : 'details about you:');
     expect(email.text).not.toContain(locale === 'sv' ? 'ditt barn' : 'your child');
+  });
+});
+
+// A child's data weighs as vulnerable people's does (GDPR Recital 38 and 75): the report that says so
+// in its risk paragraph says the same in its assessment, and speaks of one child in the singular.
+describe('the risk in the report on a child', () => {
+  const words = {
+    sv: {
+      said: [
+        'Sammantaget bedöms incidenten medföra en hög risk för den berördes rättigheter och friheter.',
+        'Beräknad risk: incidenten medför en hög risk för den berördes rättigheter och friheter.',
+      ],
+      unsaid: ['inte en hög risk', 'Risken är inte hög', 'för de berördas rättigheter'],
+    },
+    en: {
+      said: [
+        'Overall, the breach is likely to result in a high risk to the rights and freedoms of the person concerned.',
+        'Computed risk: the breach is likely to result in a high risk to the rights and freedoms of the person concerned.',
+      ],
+      unsaid: ['but not a high risk', 'The risk is not high', 'freedoms of the people concerned'],
+    },
+  } as const;
+
+  it.each(['sv', 'en'] as const)('says one risk throughout, of one child (%s)', async (locale) => {
+    const { report } = await reportMisdirected(
+      { ...facts, customer: { id: '4711023', name: 'Elsa Holm', minor: true } },
+      { ...now, locale },
+    );
+    expect(report.affected.dataSubjects).toBe(1);
+    const rendered = renderIncidentReport(report, { locale });
+    for (const sentence of words[locale].said) expect(rendered).toContain(sentence);
+    for (const wrong of words[locale].unsaid) expect(rendered).not.toContain(wrong);
   });
 });

@@ -31,7 +31,7 @@ describe('a misdirected message whose delivery is not established', () => {
           expect(text).toContain(
             'Om meddelandet kom fram kan den personen ha sett bland annat de här uppgifterna',
           );
-          expect(text).toContain('Om meddelandet kom fram känner personen till din adress');
+          expect(text).toContain('om meddelandet kom fram känner personen till din adress');
         }
       } else {
         expect(notices.email.subject).toBe('Details about you may have reached someone else by mistake');
@@ -47,6 +47,6 @@ describe('a misdirected message whose delivery is not established', () => {
     const { notices } = await reportMisdirected({ ...facts, unconfirmed: false }, { locale: 'sv' });
     expect(notices.email.subject).toBe('Uppgifter om dig skickades av misstag till en annan person');
     expect(notices.email.text).toContain('Den personen har kunnat se bland annat de här uppgifterna');
-    expect(notices.email.text).toContain('Personen känner nu till din adress');
+    expect(notices.email.text).toContain('personen känner nu till din adress');
   });
 });

@@ -233,7 +233,7 @@ describe('renderIncidentReport', () => {
         Inte angivet.
 
       Bedömning och tidsfrister
-        Beräknad risk: incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25.
+        Beräknad risk: incidenten medför en risk, men inte en hög risk, för den berördes rättigheter och friheter. Allvarlighetsgrad enligt ENISA: 2 × 1 + 0,25 = 2,25.
         - Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar från upptäckten (senast 2018-02-24 kl. 13.45 CET)
         - Förordning (EU) nr 611/2013 art. 2.3: fullständig anmälan inom tre dagar efter den första, om den första saknade uppgifter
         - Direktiv 2002/58/EG art. 4.4: dokumenteras alltid, oavsett anmälan
@@ -251,7 +251,7 @@ describe('renderIncidentReport', () => {
         - FIXTURE (SE), Testfall: två kunders handlingar med personnummer och kontouppgifter skickades till en annan bank med banksekretess, som intygade att den inte behöll någon kopia, 2026-12-01 (beslutat enligt dataskyddsförordningen, artikel 33 och 34): anmälan till myndigheten: ja; underrätta de berörda: ja; risk: hög. Jämförelse: beslutat enligt dataskyddsförordningen, som ännu inte tillämpades när denna incident inträffade; där var mottagaren en känd mottagare som kan hållas ansvarig, en annan slags mottagare än här; där omfattade uppgifterna även personnummer eller id-handling och ekonomiska uppgifter, vilket inte har angetts här; där berördes 2 personer, ett annat antal än här; uppgifterna raderades eller återlämnades, som här. test/incident/fixtures/breach-decisions/README.md
 
       Slutsats
-        Incidenten medför en risk, men inte en hög risk, för de berördas rättigheter och friheter. Incidenten ska anmälas till PTS senast 2018-02-24 kl. 13.45 CET, och underrättelse krävs inte, men det rekommenderas att informera kunden som en service.
+        Incidenten medför en risk, men inte en hög risk, för den berördes rättigheter och friheter. Incidenten ska anmälas till PTS senast 2018-02-24 kl. 13.45 CET, och underrättelse krävs inte, men det rekommenderas att informera kunden som en service.
 
       Tidslinje
         - 2018-02-23 kl. 13.36 CET – Meddelandet skickades till fel adress.
@@ -362,7 +362,7 @@ describe('renderIncidentReport', () => {
 
       ## Assessment and deadlines
 
-      Computed risk: the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned. ENISA severity: 2 × 1 + 0.25 = 2.25.
+      Computed risk: the breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the person concerned. ENISA severity: 2 × 1 + 0.25 = 2.25.
 
       - Regulation 611/2013 Art. 2(2): within 24 hours of detection (by 24 February 2018, 13:45 CET)
       - Regulation 611/2013 Art. 2(3): complete notification within three days of the first, if the first was incomplete
@@ -384,7 +384,7 @@ describe('renderIncidentReport', () => {
 
       ## Conclusion
 
-      The breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the people concerned. The breach is to be notified to PTS by 24 February 2018, 13:45 CET, and no notice is required, but telling the customer as a courtesy is recommended.
+      The breach is likely to result in a risk, but not a high risk, to the rights and freedoms of the person concerned. The breach is to be notified to PTS by 24 February 2018, 13:45 CET, and no notice is required, but telling the customer as a courtesy is recommended.
 
       ## Timeline
 

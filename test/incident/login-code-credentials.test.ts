@@ -184,7 +184,7 @@ describe('a one-time code and a login link made invalid, with no password sent',
     measures: [{ id: 'invalidate-login', status: 'done' as const, doneAt: '2026-12-01T08:20:00+01:00' }],
   };
   const said = {
-    sv: ['Länken och inloggningsuppgifterna i sms:et fungerar inte längre', 'Byt lösenord till ditt konto'],
+    sv: ['länken och inloggningsuppgifterna i sms:et fungerar inte längre', 'Byt lösenord till ditt konto'],
     en: ['The link and login details in the text message no longer work', 'Change the password of your'],
   } as const;
 

@@ -116,7 +116,7 @@ describe('the notice’s fixed texts name the letter and the text message as suc
       'sv',
       [
         'Vi har gjort länken eller koden i sms:et ogiltig',
-        'Engångskoden i sms:et gäller inte längre och ger ingen tillgång till ditt konto.',
+        'engångskoden i sms:et gäller inte längre och ger ingen tillgång till ditt konto.',
         'Koden i sms:et gäller inte längre: logga in på nytt med en ny kod',
         'Vi har kontaktat personen som fick sms:et och bett hen radera det.',
         'Vi har tagit bort det felaktiga numret och lagt in ditt rätta nummer.',

@@ -42,7 +42,7 @@ describe('the notice names the kind of recipient the report records', () => {
       'sv',
       [
         'Vi har kontaktat företaget eller organisationen som fick meddelandet och bett dem radera det.',
-        'Mottagaren känner nu till din adress',
+        'mottagaren känner nu till din adress',
         'Med ditt namn och kundnummer skulle mottagaren kunna ringa vår kundtjänst',
         'Företaget eller organisationen som fick meddelandet har bekräftat för oss att det är raderat.',
       ],
@@ -64,7 +64,7 @@ describe('the notice names the kind of recipient the report records', () => {
       'sv',
       [
         'Vi har kontaktat kollegan som fick meddelandet och bett hen radera det.',
-        'Kollegan känner nu till din adress',
+        'kollegan känner nu till din adress',
         'Med ditt namn och kundnummer skulle kollegan kunna ringa vår kundtjänst',
         'Kollegan som fick meddelandet har bekräftat för oss att det är raderat.',
       ],
@@ -86,7 +86,7 @@ describe('the notice names the kind of recipient the report records', () => {
       'sv',
       [
         'Vi har kontaktat personen som fick meddelandet och bett hen radera det.',
-        'Personen känner nu till din adress',
+        'personen känner nu till din adress',
         'Med ditt namn och kundnummer skulle personen kunna ringa vår kundtjänst',
         'Personen som fick meddelandet har bekräftat för oss att det är raderat.',
       ],
