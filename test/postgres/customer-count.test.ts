@@ -18,6 +18,24 @@ const customer = (id: string): Customer => ({ id, emails: [`${id.toLowerCase()}@
 const range = (prefix: string, from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => customer(`${prefix}-${from + i}`));
 
+/**
+ * Runs a write again when PostgreSQL aborted it as one of two transactions waiting on each other
+ * (SQLSTATE 40P01): the aborted one is rolled back whole, and its caller runs it again (PostgreSQL
+ * manual, "Explicit Locking", 13.3.4 "Deadlocks"). Two multi-batch writes of overlapping customers
+ * can lock them in opposite orders; the count must hold whichever is retried.
+ */
+async function retryingDeadlock(write: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+      if (code !== '40P01' || attempt === 5) throw error;
+    }
+  }
+}
+
 describe("the PostgreSQL directory's customer count", () => {
   it('equals count(*) after upserts and removes from two pools at once, small batches and COPY ones', async () => {
     await migrate(database.pool, { schema: 'counted_race' });
@@ -26,16 +44,23 @@ describe("the PostgreSQL directory's customer count", () => {
     // Overlapping ids: both pools insert, replace and remove some of the same customers. The
     // loads through COPY first, then the small batches: a small upsert beside a first load into an
     // empty directory can deadlock with its table locks (beginBulkLoad), which is not counted here.
-    await Promise.all([first.upsert(range('C', 0, 12_000)), second.upsert(range('C', 6_000, 18_000))]);
     await Promise.all([
-      ...Array.from({ length: 8 }, (_, round) => first.upsert(range('D', round * 10, round * 10 + 30))),
-      ...Array.from({ length: 8 }, (_, round) => second.upsert(range('D', round * 10 + 5, round * 10 + 40))),
+      retryingDeadlock(() => first.upsert(range('C', 0, 12_000))),
+      retryingDeadlock(() => second.upsert(range('C', 6_000, 18_000))),
     ]);
     await Promise.all([
-      ...Array.from({ length: 40 }, (_, i) => first.remove(`D-${i}`)),
-      ...Array.from({ length: 40 }, (_, i) => second.remove(`D-${i + 20}`)),
-      ...Array.from({ length: 20 }, (_, i) => second.remove(`C-${i * 500}`)),
-      first.upsert(range('E', 0, 25)),
+      ...Array.from({ length: 8 }, (_, round) =>
+        retryingDeadlock(() => first.upsert(range('D', round * 10, round * 10 + 30))),
+      ),
+      ...Array.from({ length: 8 }, (_, round) =>
+        retryingDeadlock(() => second.upsert(range('D', round * 10 + 5, round * 10 + 40))),
+      ),
+    ]);
+    await Promise.all([
+      ...Array.from({ length: 40 }, (_, i) => retryingDeadlock(() => first.remove(`D-${i}`))),
+      ...Array.from({ length: 40 }, (_, i) => retryingDeadlock(() => second.remove(`D-${i + 20}`))),
+      ...Array.from({ length: 20 }, (_, i) => retryingDeadlock(() => second.remove(`C-${i * 500}`))),
+      retryingDeadlock(() => first.upsert(range('E', 0, 25))),
     ]);
     const truth = await counted('counted_race');
     expect(truth).toBe(18_000 - 20 + 25 + (110 - 60));
