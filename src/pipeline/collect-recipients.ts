@@ -247,15 +247,15 @@ function pushText(
   // gives anna, with erik taken for her display name) would drop what was typed without a word.
   // The entry is refused as typed instead, as the same text in To is. A plain name before an
   // address in angle brackets (`Bob <bob@example.net>`, nodemailer's own envelope example) drops
-  // nothing that was meant for delivery: it is read as its address, as nodemailer delivers it.
+  // nothing that was meant for delivery: it is read as its address, as nodemailer delivers it, and
+  // listed with its name, as the same entry given as `{ name, address }` is, so the name is judged
+  // the same way whichever shape carried it.
   if (envelope) {
     if (list.some((mailbox) => dropsTypedWords(mailbox, text))) {
       into.push({ field, address: text });
       return;
     }
     if (onlyUnsafe) return;
-    pushMailboxes(list, field, into, false);
-    return;
   }
   pushMailboxes(list, field, into);
 }
@@ -276,28 +276,16 @@ function nameStandsBeforeAngleAddress(address: string, text: string): boolean {
   return new RegExp(`<\\s*${escaped}\\s*>\\s*(?:,|$)`).test(text);
 }
 
-/**
- * Each mailbox of a parsed list, group members in place of their group (addressparser's `flatten`).
- * Without `withNames` a display name is left out, as an envelope address has none.
- */
-function pushMailboxes(
-  list: ParsedAddressList,
-  field: RecipientField,
-  into: Recipient[],
-  withNames = true,
-): void {
+/** Each mailbox of a parsed list, group members in place of their group (addressparser's `flatten`). */
+function pushMailboxes(list: ParsedAddressList, field: RecipientField, into: Recipient[]): void {
   for (const mailbox of list) {
     if (mailbox.group) {
-      pushMailboxes(mailbox.group, field, into, withNames);
+      pushMailboxes(mailbox.group, field, into);
       continue;
     }
     const address = mailbox.address || mailbox.name;
     if (!address) continue;
-    into.push(
-      withNames && mailbox.address && mailbox.name
-        ? { field, address, name: mailbox.name }
-        : { field, address },
-    );
+    into.push(mailbox.address && mailbox.name ? { field, address, name: mailbox.name } : { field, address });
   }
 }
 

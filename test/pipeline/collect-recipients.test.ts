@@ -122,8 +122,35 @@ describe('collectRecipients', () => {
       }),
     ).toEqual([
       { field: 'envelope', address: 'alice@example.com' },
-      { field: 'envelope', address: 'bob@example.net' },
+      { field: 'envelope', address: 'bob@example.net', name: 'Bob' },
     ]);
+  });
+
+  it('lists an envelope entry written as text and as an object alike, its name kept', () => {
+    const asText = collectRecipients({
+      envelope: { to: ['Bob <bob@example.net>', '"Kund, Anna" <anna@example.se>'] },
+    });
+    const asObjects = collectRecipients({
+      envelope: {
+        to: [
+          { name: 'Bob', address: 'bob@example.net' },
+          { name: 'Kund, Anna', address: 'anna@example.se' },
+        ],
+      },
+    });
+    expect(asText).toEqual(asObjects);
+    expect(asText).toEqual([
+      { field: 'envelope', address: 'bob@example.net', name: 'Bob' },
+      { field: 'envelope', address: 'anna@example.se', name: 'Kund, Anna' },
+    ]);
+  });
+
+  it('refuses an envelope entry whose name shows another address alike as text and as an object', () => {
+    const name = '=?utf-8?q?erik=40example.com?=';
+    const asText = collectRecipients({ envelope: { to: `${name} <anna@example.se>` } });
+    const asObject = collectRecipients({ envelope: { to: { name, address: 'anna@example.se' } } });
+    expect(asText.map(({ address }) => address)).toEqual(asObject.map(({ address }) => address));
+    expect(asText).toEqual([{ field: 'envelope', address: `${name} <anna@example.se>` }]);
   });
 
   it('keeps an envelope entry whole whose name shows an address or that has words beside a bare one', () => {
