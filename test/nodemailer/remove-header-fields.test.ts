@@ -16,4 +16,13 @@ describe('removeHeaderFields', () => {
     expect(removeHeaderFields(raw, ['X-Customer-Id'])).toBe(raw);
     expect(removeHeaderFields(Buffer.from('A: 1\nB: 2\n\nBody\n'), ['a']).toString()).toBe('B: 2\n\nBody\n');
   });
+  it('removes the field from the parts of a multipart body in LF form, and leaves a single-part body alone', () => {
+    const multipart =
+      'Content-Type: multipart/mixed; boundary=b1\n\n--b1\nX-Customer-Id: C-1\nContent-Type: text/plain\n\nX-Customer-Id: body\n--b1--\n';
+    expect(removeHeaderFields(Buffer.from(multipart), ['x-customer-id']).toString()).toBe(
+      'Content-Type: multipart/mixed; boundary=b1\n\n--b1\nContent-Type: text/plain\n\nX-Customer-Id: body\n--b1--\n',
+    );
+    const single = Buffer.from('Content-Type: text/plain\n\n--b1\nX-Customer-Id: C-1\n\nText\n');
+    expect(removeHeaderFields(single, ['X-Customer-Id'])).toBe(single);
+  });
 });
