@@ -1,9 +1,12 @@
 import { addressesShownIn } from '../pipeline/addresses-shown-in.js';
+import { drawnOrderUnknown } from '../pipeline/drawn-order-unknown.js';
+import { heldName } from '../pipeline/held-name.js';
 
 /**
  * Whether a recipient as held is a mailbox whose display name shows another address, in the form
- * the guard holds it (`"erik.lind@telia.com" <anna@…>`, the name as JSON): stopped for the name,
- * not for the mailbox behind it.
+ * the guard holds it (`"erik.lind@telia.com" <anna@…>`, the name as JSON), or at-sign text beside
+ * right-to-left letters, drawn in an order that cannot be known (`drawnOrderUnknown`): stopped for
+ * the name, not for the mailbox behind it.
  *
  * @example
  * ```ts
@@ -12,13 +15,9 @@ import { addressesShownIn } from '../pipeline/addresses-shown-in.js';
  * ```
  */
 export function showsAddressInName(held: string): boolean {
-  const named = /^("(?:[^"\\]|\\.)*")\s*<([^<>]*)>$/.exec(held);
-  if (!named) return false;
-  let name: unknown;
-  try {
-    name = JSON.parse(named[1] as string);
-  } catch {
-    return false;
-  }
-  return typeof name === 'string' && addressesShownIn(name, named[2] as string).length > 0;
+  const named = heldName(held);
+  return (
+    named !== undefined &&
+    (addressesShownIn(named.name, named.address).length > 0 || drawnOrderUnknown(named.name, named.address))
+  );
 }

@@ -11,6 +11,7 @@ import { withoutOthersSuggestion } from '../guard/without-others-suggestion.js';
 import { answerFieldName } from './answer-fields.js';
 import type { CustomerReference, PipelineOptions } from './pipeline-options.js';
 import type { Recipient, RecipientVerdict } from './recipient.js';
+import { unknownOrderVerdict } from './unknown-order-verdict.js';
 
 /** What {@link checkRecipients} takes: the recipients, and what the customer is resolved from. */
 export interface CheckRecipientsInput<Source> {
@@ -112,8 +113,11 @@ export async function checkRecipients<Source>(
 
   // One message often names one address in several fields (To and the envelope): check it once.
   const verdicts = new Map<string, Promise<Verdict>>();
+  const locale = guard.options.locale ?? 'en';
   const checked = await Promise.all(
     input.recipients.map(async (recipient): Promise<RecipientVerdict> => {
+      const unknownOrder = unknownOrderVerdict(recipient, locale);
+      if (unknownOrder) return unknownOrder;
       let verdict = verdicts.get(recipient.address);
       if (!verdict) {
         verdict = checkAddress(recipient.address);
@@ -136,12 +140,15 @@ export async function checkRecipients<Source>(
   ];
   const answered = await Promise.all(
     replyTo.map(async (recipient): Promise<RecipientVerdict | undefined> => {
+      // A name drawn in an order no reading can promise is held whatever the address shown is.
+      const unknownOrder = unknownOrderVerdict(recipient, locale);
+      if (unknownOrder) return unknownOrder;
       let verdict = verdicts.get(recipient.address);
       if (!verdict) {
         verdict = checkAddress(recipient.address);
         verdicts.set(recipient.address, verdict);
       }
-      return otherCustomersReplyTo(recipient, await verdict, guard.options.locale ?? 'en');
+      return otherCustomersReplyTo(recipient, await verdict, locale);
     }),
   );
   for (const recipient of answered) if (recipient) checked.push(recipient);

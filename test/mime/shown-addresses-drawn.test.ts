@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { checkMessage } from '../../src/mime/index.js';
+import type { HeldMessageError } from '../../src/nodemailer/index.js';
 import {
   annasOrder,
   customers,
@@ -64,12 +65,15 @@ async function deliveredBytes(options: SendMailOptions): Promise<string> {
 }
 
 /** What checkMessage answers for these bytes, for the same customer and directory as the plugin. */
-async function rawCheckAction(raw: string) {
-  const check = await checkMessage(raw, {
-    guard: createGuard({ directory: everyone(), lookupCustomer: async (id) => customers[id] }),
+async function rawCheck(raw: string, locale: 'en' | 'sv' = 'en') {
+  return checkMessage(raw, {
+    guard: createGuard({ directory: everyone(), lookupCustomer: async (id) => customers[id], locale }),
     resolveCustomer: () => 'C-1001',
   });
-  return check.action;
+}
+
+async function rawCheckAction(raw: string) {
+  return (await rawCheck(raw)).action;
 }
 
 describe('a display name that shows another customer’s address as the client draws it', () => {
@@ -109,5 +113,82 @@ describe('a display name that shows another customer’s address as the client d
     await guardedTransport(fixture, undefined, undefined, everyone()).sendMail(message);
     expect(fixture.sink.received.map(({ to }) => to)).toEqual([[ANNA]]);
     expect(await rawCheckAction(raw)).toBe('send');
+  });
+});
+
+// A display name with right-to-left letters (Hebrew, Arabic) beside an address is drawn in an order
+// UAX #9 resolves from the paragraph's direction and the neutrals around each run (rules P2-P3,
+// W1-W7, N1-N2, L2), which a mail client may take from the name, the header line or its own
+// interface: no reading of the name can promise which address the customer sees. Such a name is
+// held in every field, unless the only address in it is the mailbox's own. No bidi control
+// character is used here: those are read apart (shown-addresses-drawn.test.ts).
+
+const held: [string, Partial<SendMailOptions>, string][] = [
+  [
+    'a Hebrew Reply-To name beside an address that is no customer’s',
+    { replyTo: { name: 'עדן eden@example.org', address: OWN } },
+    'Reply-To',
+  ],
+  [
+    'an Arabic From name beside an address',
+    { from: { name: 'مكتب eden@example.org', address: 'order@butiken.se' } },
+    'From',
+  ],
+  [
+    'a Hebrew Reply-To name beside part of an address',
+    { replyTo: { name: 'telia.com@עדן erik.lind', address: OWN } },
+    'Reply-To',
+  ],
+  [
+    'a Hebrew To name beside an at sign that no reading makes an address',
+    { to: { name: 'erik.lind@ עדן', address: ANNA } },
+    'To',
+  ],
+];
+
+describe('a display name drawn in an order that cannot be known', () => {
+  for (const [how, options, field] of held)
+    it(`is held by both checks: ${how}`, async () => {
+      const message = annasOrder(options);
+      const raw = await deliveredBytes(message);
+
+      const refused = (await failure(
+        guardedTransport(fixture, undefined, undefined, everyone()).sendMail(message),
+      )) as HeldMessageError | undefined;
+      const refusedRaw = await failure(
+        guardedTransport(fixture, undefined, undefined, everyone()).sendMail(
+          annasOrder({ raw, envelope: { from: 'order@butiken.se', to: [ANNA] } }),
+        ),
+      );
+      expect(fixture.sink.received).toEqual([]);
+      expect([refused?.code, refusedRaw?.code]).toEqual(['RECIPIENT_BLOCKED', 'RECIPIENT_BLOCKED']);
+      const finding = refused?.recipients
+        .flatMap(({ verdict }) => verdict.findings)
+        .find(({ message: text }) => text.includes('right-to-left'));
+      expect(finding?.message).toContain(`The name in ${field} mixes right-to-left letters`);
+
+      const check = await rawCheck(raw);
+      expect(check.action).toBe('block');
+      const [sv] = (await rawCheck(raw, 'sv')).recipients
+        .flatMap(({ verdict }) => verdict.findings)
+        .filter(({ message: text }) => text.includes('höger till vänster'));
+      expect(sv?.message).toMatch(
+        /^Namnet i (Svar till|From|To) blandar bokstäver som skrivs från höger till vänster/,
+      );
+    });
+
+  it.each([
+    [
+      'a Hebrew Reply-To name beside the field’s own address',
+      { replyTo: { name: `קונד ${OWN}`, address: OWN } },
+    ],
+    ['a Hebrew Reply-To name without an at sign', { replyTo: { name: 'עדן מחלקה', address: OWN } }],
+    ['a Hebrew To name without an at sign', { to: { name: 'אנה סבנסון', address: ANNA } }],
+  ])('sends %s', async (_how, options) => {
+    const message = annasOrder(options);
+    const raw = await deliveredBytes(message);
+    await guardedTransport(fixture, undefined, undefined, everyone()).sendMail(message);
+    expect(fixture.sink.received.map(({ to }) => to)).toEqual([[ANNA]]);
+    expect((await rawCheck(raw)).action).toBe('send');
   });
 });
