@@ -54,6 +54,41 @@ function list(items: readonly string[], locale: Locale, joiner: 'and' | 'or' = '
   return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }
 
+// How many tied corrections a message names; the rest are counted. A salesperson reads a short list
+// to the customer; seven country endings of one provider are no help read out.
+const TIED_DOMAINS_NAMED = 3;
+
+/**
+ * A domain one slip from several real ones, each as likely (`candidates`, no `suggestedDomain`):
+ * the one there is named alone, a tie as one of a short list, the rest counted.
+ */
+function tiedDomainsMessage(domain: string, candidates: readonly string[], sv: boolean): string {
+  if (candidates.length === 0) {
+    return sv
+      ? `${displayDomain(domain)} ser ut som en felskriven domän. Be kunden stava adressen igen.`
+      : `${displayDomain(domain)} looks like a mistyped domain. Ask the customer to spell the address again.`;
+  }
+  if (candidates.length === 1) {
+    const only = displayDomain(candidates[0] as string);
+    return sv
+      ? `${displayDomain(domain)} ser ut som ett skrivfel av ${only}.`
+      : `${displayDomain(domain)} looks like a typo of ${only}.`;
+  }
+  const named = candidates.slice(0, TIED_DOMAINS_NAMED).map(displayDomain);
+  const more = candidates.length - named.length;
+  if (more > 0) {
+    named.push(
+      sv
+        ? `${more} ${more === 1 ? 'domän' : 'domäner'} till`
+        : `${more} more ${more === 1 ? 'domain' : 'domains'}`,
+    );
+  }
+  const options = list(named, sv ? 'sv' : 'en');
+  return sv
+    ? `${displayDomain(domain)} ser ut som ett skrivfel av en av ${options}.`
+    : `${displayDomain(domain)} looks like a typo of one of ${options}.`;
+}
+
 /** The address a pasted or dictated text holds, and the known address it reaches, if any. */
 function heldAddressMessage(extracted: string, known: string | undefined, sv: boolean): string {
   const held = displayAddress(extracted);
@@ -201,15 +236,24 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
           ? `${displayDomain(finding.domain)} ser ut som ett skrivfel av ${displayDomain(finding.suggestedDomain)}.`
           : `${displayDomain(finding.domain)} looks like a typo of ${displayDomain(finding.suggestedDomain)}.`;
       }
-      const options = list(finding.candidates.map(displayDomain), locale, 'or');
-      return sv
-        ? `${displayDomain(finding.domain)} ser ut som ett skrivfel av ${options}.`
-        : `${displayDomain(finding.domain)} looks like a typo of ${options}.`;
+      return tiedDomainsMessage(finding.domain, finding.candidates, sv);
     }
     case 'confusable-characters': {
       const characters = finding.characters
         .map((c) => `${c.character} (${scriptName(c.script, sv)} ${c.codePoint})`)
         .join(', ');
+      // What it reads as is not named when it is (or may be) another customer's address: the
+      // salesperson would type it, and the order would reach that customer.
+      if (finding.correctionWithheld === 'other-customer') {
+        return sv
+          ? `Adressen innehåller tecken från ett annat alfabet som liknar vanliga bokstäver: ${characters}. Skriven med vanliga bokstäver är den en annan kunds adress, så ingen rättelse föreslås. Be kunden stava adressen igen.`
+          : `The address contains characters from another alphabet that look like ordinary letters: ${characters}. Written in ordinary letters it is another customer's address, so no correction is offered. Ask the customer to spell the address again.`;
+      }
+      if (finding.correctionWithheld === 'not-looked-up') {
+        return sv
+          ? `Adressen innehåller tecken från ett annat alfabet som liknar vanliga bokstäver: ${characters}. Ingen rättelse föreslås, eftersom det inte gick att slå upp om adressen skriven med vanliga bokstäver är en annan kunds. Be kunden stava adressen igen.`
+          : `The address contains characters from another alphabet that look like ordinary letters: ${characters}. No correction is offered, as whether the address in ordinary letters is another customer's could not be looked up. Ask the customer to spell the address again.`;
+      }
       return sv
         ? `Adressen innehåller tecken från ett annat alfabet som liknar vanliga bokstäver: ${characters}. Den ser ut som ${finding.lookalike} men är en annan adress.`
         : `The address contains characters from another alphabet that look like ordinary letters: ${characters}. It reads as ${finding.lookalike} but is a different address.`;

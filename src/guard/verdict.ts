@@ -108,6 +108,12 @@ export type Finding =
       readonly characters: readonly ConfusableCharacter[];
       /** The address as it looks, with each look-alike replaced by the ASCII it passes for. */
       readonly lookalike: string;
+      /**
+       * Why what the address reads as is not offered as the correction: it is on file or verified
+       * for another customer (`other-customer`), or whose it is could not be looked up
+       * (`not-looked-up`). The message then does not name it.
+       */
+      readonly correctionWithheld?: 'other-customer' | 'not-looked-up';
     })
   | (FindingBase & {
       readonly code: 'invalid-address';

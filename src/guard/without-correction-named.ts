@@ -6,8 +6,8 @@ import type { Finding, Locale } from './verdict.js';
 export type CorrectionWithheld = 'other-customer' | 'not-looked-up';
 
 /**
- * The findings with each domain typo whose correction is the withheld suggestion said again without
- * naming the corrected domain: "gmial.com looks like a typo of gmail.com" beside a customer's
+ * The findings with each domain typo whose correction is the withheld suggestion, and each look-alike
+ * that reads as it, said again without naming it: "gmial.com looks like a typo of gmail.com" beside a customer's
  * `karin.berg.privat@gmial.com` spells out another customer's `karin.berg.privat@gmail.com` as well
  * as the suggestion would, and the salesperson types it. The finding asks for the address spelled
  * again by the customer instead.
@@ -26,6 +26,14 @@ export function withoutCorrectionNamed(
 ): Finding[] {
   const withheldDomain = withheld.slice(withheld.lastIndexOf('@') + 1).toLowerCase();
   return findings.map((finding) => {
+    // A look-alike's reading is the withheld suggestion itself (`еva.lund@gmail.com` reads as
+    // `eva.lund@gmail.com`): said again without naming it.
+    if (finding.code === 'confusable-characters') {
+      if (finding.lookalike.toLowerCase() !== withheld.toLowerCase()) return finding;
+      const { message: _said, ...rest } = finding;
+      const facts = { ...rest, correctionWithheld: why };
+      return { ...facts, message: messageFor(facts, locale) };
+    }
     if (finding.code !== 'domain-typo' || finding.suggestedDomain === undefined) return finding;
     if (displayDomain(finding.suggestedDomain).toLowerCase() !== withheldDomain) return finding;
     const { suggestedDomain: _named, message: _said, ...rest } = finding;

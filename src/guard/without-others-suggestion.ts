@@ -4,8 +4,9 @@ import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import type { VerifiedAddressSource } from './create-guard.js';
+import { messageFor } from './messages.js';
 import { settleLookup } from './settle-lookup.js';
-import type { Locale, Verdict } from './verdict.js';
+import type { Finding, Locale, Verdict } from './verdict.js';
 import { type CorrectionWithheld, withoutCorrectionNamed } from './without-correction-named.js';
 
 /** Where another customer's addresses are known: the guard's directory and verified addresses. */
@@ -30,23 +31,71 @@ export interface OtherCustomersSources {
  * again without it, and asks for the address spelled again by the customer.
  */
 export async function withoutOthersSuggestion(
+  checked: Verdict,
+  customer: Customer,
+  sources: OtherCustomersSources,
+): Promise<Verdict> {
+  const verdict = await withoutOthersTiedDomains(checked, customer, sources);
+  const suggestion = verdict.suggestion;
+  if (suggestion === undefined) return verdict;
+  const whose = await whoseUnlessOwn(suggestion, customer, sources);
+  return whose === undefined ? verdict : withoutSuggestion(verdict, whose, sources.locale ?? 'en');
+}
+
+/**
+ * Whose else an address is ({@link whoseElse}); `undefined` without a lookup for one of the
+ * customer's own mailboxes, as nearly every suggestion is (a near miss of it), and for no address.
+ */
+async function whoseUnlessOwn(
+  address: string,
+  customer: Customer,
+  sources: OtherCustomersSources,
+): Promise<CorrectionWithheld | undefined> {
+  const parsed = parseAddress(address);
+  if (!parsed.ok) return undefined;
+  const key = mailboxKey(parsed.address, sources.rules).key;
+  const keyOf = (known: string) => {
+    const own = parseAddress(known);
+    return own.ok ? mailboxKey(own.address, sources.rules).key : undefined;
+  };
+  if ((customer.emails ?? []).some((known) => keyOf(known) === key)) return undefined;
+  return whoseElse(parsed.address.address, customer.id, sources);
+}
+
+/**
+ * The verdict with each domain typo whose corrections tie (no suggestion, several `candidates`)
+ * said again without them when one corrected address is another customer's, or whose could not be
+ * told: a tie offers no suggestion, but its message names each corrected domain, and beside the
+ * local part typed that spells out the other customer's address as a suggestion would.
+ */
+async function withoutOthersTiedDomains(
   verdict: Verdict,
   customer: Customer,
   sources: OtherCustomersSources,
 ): Promise<Verdict> {
-  const suggestion = verdict.suggestion;
-  if (suggestion === undefined) return verdict;
-  const parsed = parseAddress(suggestion);
-  if (!parsed.ok) return verdict;
-  const key = mailboxKey(parsed.address, sources.rules).key;
-  const keyOf = (address: string) => {
-    const own = parseAddress(address);
-    return own.ok ? mailboxKey(own.address, sources.rules).key : undefined;
-  };
-  // Nearly every suggestion is one of the customer's own addresses (a near miss of it): no lookup.
-  if ((customer.emails ?? []).some((address) => keyOf(address) === key)) return verdict;
-  const whose = await whoseElse(parsed.address.address, customer.id, sources);
-  return whose === undefined ? verdict : withoutSuggestion(verdict, whose, sources.locale ?? 'en');
+  const address = verdict.address;
+  const tied = (finding: Finding) =>
+    finding.code === 'domain-typo' && finding.suggestedDomain === undefined && finding.candidates.length > 1;
+  if (address === undefined || !verdict.findings.some(tied)) return verdict;
+  const local = address.slice(0, address.lastIndexOf('@'));
+  const findings = await Promise.all(
+    verdict.findings.map(async (finding): Promise<Finding> => {
+      if (finding.code !== 'domain-typo' || !tied(finding)) return finding;
+      const answers = await Promise.all(
+        finding.candidates.map((domain) => whoseUnlessOwn(`${local}@${domain}`, customer, sources)),
+      );
+      const why: CorrectionWithheld | undefined = answers.includes('other-customer')
+        ? 'other-customer'
+        : answers.includes('not-looked-up')
+          ? 'not-looked-up'
+          : undefined;
+      if (why === undefined) return finding;
+      const { message: _said, ...rest } = finding;
+      const facts = { ...rest, candidates: [], correctionWithheld: why };
+      return { ...facts, message: messageFor(facts, sources.locale ?? 'en') };
+    }),
+  );
+  return { ...verdict, findings };
 }
 
 /**
