@@ -1,8 +1,8 @@
 import libmime from 'libmime';
 
-// The names of UTF-7 (RFC 2152) in the IANA charset registry and those clients also read.
-const UTF7_WORD =
-  /=\?(?:utf-?7|unicode-1-1-utf-7|csunicode11utf7|x-unicode-2-0-utf-7)(?:\*[^?]*)?\?([bq])\?([^?]*)\?=/gi;
+/** The names of UTF-7 (RFC 2152) in the IANA charset registry and those clients also read, as a pattern. */
+export const UTF7_CHARSETS = 'utf-?7|unicode-1-1-utf-7|csunicode11utf7|x-unicode-2-0-utf-7';
+const UTF7_WORD = new RegExp(`=\\?(?:${UTF7_CHARSETS})(?:\\*[^?]*)?\\?([bq])\\?([^?]*)\\?=`, 'gi');
 // A shifted run: `+`, modified base64 of UTF-16 (RFC 2152 rule 2), an optional `-` that ends it.
 const SHIFTED = /\+([A-Za-z0-9+/]*)(-?)/g;
 
@@ -45,6 +45,14 @@ export function asciiShownAsUtf7(text: string): string {
   });
 }
 
+/**
+ * A shifted run's text, decoded here rather than with iconv-lite's utf7 codec (mailparser's own),
+ * which reads every well-formed run alike but drops two things a reader of names must keep: a `+`
+ * before a character outside base64 (ill-formed, RFC 2152 rule 2; dropped, `erik+@telia.com` would
+ * read as another address) and a byte order mark a run stands for (dropped even with `stripBOM:
+ * false`, a run of only that mark would read as ASCII text). test/pipeline/decode-utf7-words.test.ts
+ * compares the two.
+ */
 function shiftedText(shifted: string, base64: string, dash: string): string {
   // `+-` is a plus sign; a `+` with nothing after it is shown as typed.
   if (base64 === '') return dash === '' ? shifted : '+';
