@@ -27,11 +27,11 @@ export function decodeUtf7Words(text: string): string {
 }
 
 /**
- * A name's UTF-7 shifted runs that stand for ASCII text decoded (`erik.lind+AEA-telia.com` reads
- * `erik.lind@telia.com`): what a UTF-7 client showed of a word that mailparser, not reading UTF-7,
- * passed on as typed, so that a message read after mailparser (checkMessage, a prebuilt message)
- * is read as the nodemailer options are. A run standing for other text is left as typed, so an
- * address such as `anna+shop@gmail.com` keeps its plus.
+ * A text's UTF-7 shifted runs that stand for ASCII text decoded (`erik.lind+AEA-telia.com` reads
+ * `erik.lind@telia.com`), for text known to be UTF-7. A run standing for other text is left as
+ * typed, so an address such as `anna+shop@gmail.com` keeps its plus. Display names are not read so:
+ * a client reads UTF-7 only in an encoded-word that names it (RFC 2047, RFC 2152), and a raw
+ * message's words are decoded before mailparser reads them (`utf7WordsAsUtf8`).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import { decodeEncodedWords } from './decode-encoded-words.js';
-import { asciiShownAsUtf7, decodeUtf7Words } from './decode-utf7-words.js';
+import { decodeUtf7Words } from './decode-utf7-words.js';
 import { displayedReadings } from './displayed-readings.js';
 
 // A control character in a name as given makes the whole value an injection, refused whole by the
@@ -8,8 +8,8 @@ import { displayedReadings } from './displayed-readings.js';
 // refuses one given in nodemailer's options) and a client shows as a space: the name is read here.
 const CONTROLS = /(?!\t)[\p{Cc}\u2028\u2029]/gu;
 // What may show an address: an at sign, one of the two NFKC folds to it (full-width U+FF20, small
-// U+FE6B), an encoded-word that may decode to one, or a UTF-7 shifted run (RFC 2152) that may.
-const MAY_SHOW_ADDRESS = /[@\uff20\ufe6b]|=\?|\+[A-Za-z0-9/]/;
+// U+FE6B), or an encoded-word that may decode to one.
+const MAY_SHOW_ADDRESS = /[@\uff20\ufe6b]|=\?/;
 
 /**
  * Every way a mail client may show a display name or comment that may show an address, each as it
@@ -34,9 +34,10 @@ export function nameReadings(name: string): string[] {
   // libmime decodes a word with white space in its text; RFC 2047 §2 lets encoded-text hold none,
   // so a strict client shows that word as typed, and an address typed in it. Both readings count.
   if (shown !== name) readings.push(name);
+  // UTF-7 is read only inside an encoded-word that names it (RFC 2047; RFC 2152 keeps UTF-7 in a
+  // header to such words): a client shows a plain name's `+AEA-` as typed, not as `@`. A name
+  // mailparser read has its UTF-7 words decoded already (`utf7WordsAsUtf8`).
   const utf7 = decodeUtf7Words(name);
   if (utf7 !== name) readings.push(decodeEncodedWords(utf7));
-  const shifted = asciiShownAsUtf7(shown);
-  if (shifted !== shown) readings.push(shifted);
   return [...new Set(readings.flatMap(displayedReadings))];
 }

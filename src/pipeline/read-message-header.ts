@@ -4,6 +4,7 @@ import { MessageUnreadableError } from '../errors.js';
 import { ANSWER_FIELDS } from './answer-fields.js';
 import { normaliseHeaderSection } from './find-header-end.js';
 import { readHeaderSection } from './read-header-section.js';
+import { utf7WordsAsUtf8 } from './utf7-words-as-utf8.js';
 
 /** Why a raw message's header could not be read as it is. */
 export interface MessageProblem {
@@ -75,7 +76,10 @@ export async function readMessageHeader(
   let headers: Headers;
   let lines: readonly HeaderLine[];
   try {
-    ({ headers, lines } = await parseHeaders(normaliseHeaderSection(section.header), maxBytes));
+    // UTF-7 encoded-words are read as a client that decodes UTF-7 shows them: mailparser does not.
+    // Written again as UTF-8 they may be longer than the limit the section was read under.
+    const readable = utf7WordsAsUtf8(normaliseHeaderSection(section.header));
+    ({ headers, lines } = await parseHeaders(readable, Math.max(maxBytes, readable.length)));
   } catch (error) {
     return {
       problem: {

@@ -192,3 +192,23 @@ describe('a display name drawn in an order that cannot be known', () => {
     expect((await rawCheck(raw)).action).toBe('send');
   });
 });
+
+// UTF-7 (RFC 2152) is a charset: text is read as UTF-7 only where it is labelled so, in a header
+// only inside an encoded-word naming it (RFC 2047; RFC 2152 "UTF-7 in MIME headers"). Clients that
+// decode UTF-7 (Thunderbird, Outlook) do so for such words; a plain name is shown as typed, so
+// `erik.lind+AEA-telia.com` there shows no address and is no reason to hold the message.
+describe('a plain display name with a UTF-7 run in it', () => {
+  const plain = 'erik.lind+AEA-telia.com';
+  for (const [field, options] of fields)
+    it(`is sent as typed by both checks: ${field}`, async () => {
+      const message = annasOrder(options(plain));
+      const raw = await deliveredBytes(message);
+      expect(raw).toContain(plain);
+      await guardedTransport(fixture, undefined, undefined, everyone()).sendMail(message);
+      await guardedTransport(fixture, undefined, undefined, everyone()).sendMail(
+        annasOrder({ raw, envelope: { from: 'order@butiken.se', to: [ANNA] } }),
+      );
+      expect(fixture.sink.received).toHaveLength(2);
+      expect(await rawCheckAction(raw)).toBe('send');
+    });
+});
