@@ -125,6 +125,7 @@ export function createFollowUpReport(
       locale: options.locale,
     }).filter((issue) => !['occurredAt', 'detectedAt'].includes(String(issue.path[1]))),
     ...followUpFilingIssues(previous, given, options.locale),
+    ...undoneIssues(previous, given, options.locale),
     ...(toDate(now).getTime() < toDate(previous.createdAt).getTime()
       ? [
           {
@@ -177,6 +178,50 @@ export function createFollowUpReport(
   });
 }
 
+/**
+ * What a change would take back from the first report: a measure it recorded as done set to
+ * proposed, planned, rejected or awaiting an answer, or a notice to the customer it recorded as given
+ * left without its time. A follow-up completes the first report (GDPR Art. 33(4); Regulation 611/2013
+ * Art. 2(3)); it cannot make what happened not have happened. A done measure may still be found to
+ * have failed (`failed`, with its reason), and a notice's time may be corrected.
+ */
+function undoneIssues(
+  previous: IncidentReport,
+  given: Pick<FollowUpChanges, 'measures' | 'subscriberNotice'>,
+  locale: 'sv' | 'en' | undefined,
+) {
+  const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
+  const measureIssues = (given.measures ?? []).flatMap((measure, index) => {
+    const was = previous.measures.find((known) => known.id === measure.id);
+    if (was?.status !== 'done' || measure.status === 'done' || measure.status === 'failed') return [];
+    return [
+      {
+        path: ['changes', 'measures', index, 'status'],
+        message: say(
+          `${measure.id} är utförd enligt den första rapporten och kan inte bli ${measure.status} i en uppföljning: ange failed med skäl om den inte fick verkan, eller en ny åtgärd om den ska göras om`,
+          `${measure.id} is recorded done in the first report and cannot become ${measure.status} in a follow-up: give failed with its reason if it did not work, or a new measure if it must be done again`,
+        ),
+      },
+    ];
+  });
+  const toldAt = previous.subscriberNotice.notifiedAt;
+  const noticeIssues =
+    toldAt !== undefined &&
+    given.subscriberNotice !== undefined &&
+    given.subscriberNotice.notifiedAt === undefined
+      ? [
+          {
+            path: ['changes', 'subscriberNotice', 'notifiedAt'],
+            message: say(
+              `saknas, men den första rapporten anger att kunden underrättades ${toldAt}: en uppföljning kan inte ta tillbaka det (ange samma tid, eller den rättade)`,
+              `is missing, but the first report records the customer told at ${toldAt}: a follow-up cannot take that back (give the same time, or the corrected one)`,
+            ),
+          },
+        ]
+      : [];
+  return [...measureIssues, ...noticeIssues];
+}
+
 type Filings = NonNullable<FollowUpChanges['notifications']>;
 
 /**
@@ -200,8 +245,16 @@ function filingsAfter(
   const kept = [...(previous.facts.notifications ?? []).map(asGiven), ...single].filter(
     (filing) => !regimesOf(filing, findings).some((regime) => covered.has(regime)),
   );
+  // A filing given again without its reference (a corrected time) keeps the reference the authority
+  // gave the first one: the follow-up must still name the case it completes.
+  const earlier = previous.facts.notifications ?? [];
+  const withReferences = filed.map((filing) => {
+    if (filing.reference !== undefined) return filing;
+    const same = earlier.find((known) => known.authority.toLowerCase() === filing.authority.toLowerCase());
+    return same?.reference === undefined ? filing : { ...filing, reference: same.reference };
+  });
   // The first report as given has nothing to say beside them: a single date is among `kept` now.
-  return { notifications: [...dedupe(kept), ...filed], initialNotificationAt: undefined };
+  return { notifications: [...dedupe(kept), ...withReferences], initialNotificationAt: undefined };
 }
 
 /** A stored filing as the input names it. */
