@@ -218,7 +218,15 @@ function lacking(
           422,
           'A recipient does not pass the check; the message stays held',
           {
-            detail: need.inNames ? words.nameStands(named) : words.findingStands(named),
+            // Each finding that stopped it, in the words the hold wrote (a withheld correction says why).
+            detail: need.inNames
+              ? words.nameStands(named)
+              : `${words.findingStands(named)}: ${stopped
+                  .map(
+                    ({ address, findings }) =>
+                      `${address}: ${findings.map(({ message, code }) => `${message} (${code})`).join('; ')}`,
+                  )
+                  .join(' | ')}`,
             field: 'body.to',
           },
         ),
