@@ -4,7 +4,6 @@ import { parseAddress } from '../address/parse-address.js';
 import type { AsyncDirectory } from '../contacts/async-directory.js';
 import type { Directory } from '../contacts/create-directory.js';
 import {
-  FewerCustomersError,
   HeldMessageClaimedError,
   isEmailGuardError,
   MessageHeldError,
@@ -20,29 +19,30 @@ import { heldForLookupOnly } from '../nodemailer/held-for-lookup-only.js';
 import type { HeldMessage, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { probablyWrong } from '../nodemailer/probably-wrong.js';
-import { type ReleaseNeed, type ReleaseNeedsOptions, releaseNeeds } from '../nodemailer/release-needs.js';
+import {
+  type ReleaseNeed,
+  type ReleaseNeedsOptions,
+  releaseNeedOf,
+  releaseNeeds,
+} from '../nodemailer/release-needs.js';
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
-import { showsAddressInName } from '../nodemailer/shows-address-in-name.js';
 import { isConfirmedForOtherCustomer, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
-import { answerFieldName } from '../pipeline/answer-fields.js';
-import { comparableAddress } from '../pipeline/comparable-address.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-name.js';
+import { countCustomersOnce } from './count-customers-once.js';
 import { describeStoreRefusal } from './describe-store-refusal.js';
 import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
-import { fewerCustomersFailure } from './fewer-customers-failure.js';
 import { formatSentDate } from './format-sent-date.js';
-import { envelopeJson, envelopeLine, hasNoEnvelope, headerRecipientsLine } from './held-envelope.js';
+import { envelopeJson, envelopeLine, hasNoEnvelope } from './held-envelope.js';
 import { type HoldStoreFlags, type OpenedHoldStore, openHoldStore } from './open-hold-store.js';
 import { keyDoesNotOpen } from './open-keyed-file-hold-store.js';
 import { openVerifiedAddresses, verifiedAddressesIn } from './open-verified-addresses.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
-import { refuseOtherVerificationStore } from './refuse-other-verification-store.js';
 import { releaseNeedFailure } from './release-need-failure.js';
 
 /** The options every `holds` subcommand takes: the store (`--store` or `--database`), and how to print. */
@@ -638,22 +638,16 @@ export async function releaseHeld(id: string, flags: ReleaseFlags, context: Comm
   await withHoldStore(flags, (opened) => releaseFrom(opened, id, flags, context));
 }
 
-/** The customers a release checks the recipients against: the database's directory, or the export. */
+/**
+ * The customers a release checks the recipients against: the database's directory, or the export.
+ * Whether it has the message's customer is the rule's to say (releaseNeeds, `customer-in-directory`).
+ */
 async function releaseDirectory(
   opened: OpenedHoldStore,
-  held: HeldMessage,
   flags: ReleaseFlags,
   context: CommandContext,
 ): Promise<Directory | AsyncDirectory> {
-  const text = cliTexts[flags.locale].holds;
-  if (opened.directory) {
-    if (held.customerId !== undefined && (await opened.directory.get(held.customerId)) === undefined)
-      throw new CliFailure(
-        `${text.staysHeld(held.id)}: ${text.noCustomerInDatabase(held.customerId, opened.name)}`,
-        exitCodes.findings,
-      );
-    return opened.directory;
-  }
+  if (opened.directory) return opened.directory;
   const file = flags.customers ?? '';
   const customers = await readCustomers(
     file,
@@ -666,44 +660,19 @@ async function releaseDirectory(
 }
 
 /**
- * Refuses a release checked against an export without the message's customer: every recipient
- * would be a failed lookup, so it says so rather than ask for a corrected address that could not
- * pass either. A database's directory was asked already (releaseDirectory).
- */
-function refuseExportWithoutCustomer(
-  held: HeldMessage,
-  directory: Directory | AsyncDirectory,
-  flags: ReleaseFlags,
-): void {
-  if (flags.customers === undefined || held.customerId === undefined) return;
-  if ((directory as Directory).has(held.customerId)) return;
-  const text = cliTexts[flags.locale].holds;
-  throw new CliFailure(
-    `${text.staysHeld(held.id)}: ${text.noCustomer(held.customerId, flags.customers)}`,
-    exitCodes.findings,
-  );
-}
-
-/**
  * The addresses verified by code a release checks the recipients against too: `--verifications DIR`,
- * else the database's own. A message held by a check that knew them is refused without them
- * (releaseNeeds, `verified-addresses`), and with another store's: a release is never less
- * informed than the hold.
+ * else the database's own. Whether the release may go with them (the store the hold read, or any
+ * at all) is the rule's to say (releaseNeeds, `verification-store`, `verified-addresses`).
  */
 async function releaseVerifiedAddresses(
   opened: OpenedHoldStore,
-  held: HeldMessage,
   flags: ReleaseFlags,
 ): Promise<{ verifiedAddresses?: VerifiedAddressSource }> {
   const verifiedAddresses =
     flags.verifications !== undefined
       ? await openVerifiedAddresses(flags.verifications, flags.locale)
       : opened.verifications && verifiedAddressesIn(opened.verifications);
-  if (verifiedAddresses) {
-    await refuseOtherVerificationStore(held, verifiedAddresses, flags);
-    return { verifiedAddresses };
-  }
-  return {};
+  return verifiedAddresses ? { verifiedAddresses } : {};
 }
 
 /** What the release lacks, by the library's rules (releaseNeeds), for the flags given. */
@@ -715,21 +684,30 @@ function askedOfRelease(flags: ReleaseFlags): ReleaseNeedsOptions {
   };
 }
 
-/** The command's answer to the first of `needs` with `code`, when the release lacks it. */
-function refuseNeed(
+/** The command's answer to the first reason the library's rule gives for refusing the release. */
+function refuseFirstNeed(
   needs: readonly ReleaseNeed[],
-  code: ReleaseNeed['code'],
   held: HeldMessage,
   flags: ReleaseFlags,
   source: { readonly file: string } | { readonly database: string },
 ): void {
-  const need = needs.find((lacking) => lacking.code === code);
-  if (!need) return;
-  throw releaseNeedFailure(need, held, {
+  const [need] = needs;
+  if (need) throw needFailure(need, held, flags, source);
+}
+
+function needFailure(
+  need: ReleaseNeed,
+  held: HeldMessage,
+  flags: ReleaseFlags,
+  source: { readonly file: string } | { readonly database: string },
+): CliFailure {
+  return releaseNeedFailure(need, held, {
     locale: flags.locale,
     ...(flags.timeZone === undefined ? {} : { timeZone: flags.timeZone }),
     source,
     recipientLine: (recipient) => recipientLine(recipient, flags.locale),
+    stoppedList: (recipients) => stoppedList(recipients, flags.locale),
+    withheldCorrections: (recipients) => withheldCorrections(recipients, flags.locale),
   });
 }
 
@@ -769,49 +747,14 @@ async function releaseWatched(
   if (!flags.force && standing?.status === 'in-doubt')
     throw usageFailure(text.needsForce(id, startedLine(held, standing.started, flags)));
   const source = flags.customers === undefined ? { database: opened.name } : { file: flags.customers };
-  // What the held message alone decides is asked before the customers are read.
-  const needs = await releaseNeeds(held, askedOfRelease(flags));
-  refuseNeed(needs, 'customer', held, flags, source);
-  // Another customer's address in a field an answer goes to (Reply-To, Disposition-Notification-To)
-  // is sent as held whatever --to says: said the first time, before any correction is asked for.
-  const answerFields = [
-    ...new Set(
-      stoppedWhenHeld(held.recipients)
-        .map(answerFieldName)
-        .filter((name) => name !== undefined),
-    ),
-  ];
-  if (answerFields.length > 0 && !flags.sendDespiteBlock)
-    throw new CliFailure(
-      `${text.staysHeld(id)}: ${text.answerFieldStands(answerFields.join(', '))}`,
-      exitCodes.findings,
-    );
-  // A correction withheld (another customer's address) says why no corrected address is offered.
-  const correcting = needs.find((need) => need.code === 'corrected-recipients');
-  if (correcting?.code === 'corrected-recipients')
-    throw usageFailure(
-      `${text.needsTo(
-        id,
-        correcting.recipients.map((recipient) => recipientLine(recipient, flags.locale)).join('; '),
-      )}${withheldCorrections(correcting.recipients, flags.locale)}`,
-    );
-  const stands = heldStops(held, flags.to);
-  if (stands.length > 0 && !flags.sendDespiteBlock) {
-    // Stopped for a display name that showed another address (`"erik.lind@telia.com" <anna@…>`):
-    // the address behind it was not, so "correct the recipient" would ask for the one given.
-    const inNames = stands.every(({ address }) => showsAddressInName(address));
-    throw new CliFailure(
-      `${text.staysHeld(id)}: ${(inNames ? text.heldNameStands : text.heldFindingStands)(stoppedList(stands, flags.locale))}`,
-      exitCodes.findings,
-    );
-  }
-  const directory = await releaseDirectory(opened, held, flags, context);
-  const verifiedAddresses = await releaseVerifiedAddresses(opened, held, flags);
+  // Every reason the release would be refused, by the library's rule (releaseNeeds): what the held
+  // message alone decides is asked before the customers are read, the rest with the release's guard,
+  // whose directory counts its customers once for the rule and the release both.
+  refuseFirstNeed(await releaseNeeds(held, askedOfRelease(flags)), held, flags, source);
+  const directory = countCustomersOnce(await releaseDirectory(opened, flags, context));
+  const verifiedAddresses = await releaseVerifiedAddresses(opened, flags);
   const guard = createGuard({ directory, locale: flags.locale, ...verifiedAddresses });
-  const guardNeeds = await releaseNeeds(held, { ...askedOfRelease(flags), guard });
-  refuseNeed(guardNeeds, 'enough-customers', held, flags, source);
-  refuseExportWithoutCustomer(held, directory, flags);
-  refuseNeed(guardNeeds, 'verified-addresses', held, flags, source);
+  refuseFirstNeed(await releaseNeeds(held, { ...askedOfRelease(flags), guard }), held, flags, source);
   const { default: nodemailer } = await import('nodemailer');
   let transporter: ReturnType<typeof nodemailer.createTransport>;
   try {
@@ -856,17 +799,14 @@ async function releaseWatched(
         `${text.staysHeld(id)}: ${text.refusal && error instanceof MessageHeldError ? refused(error, flags.locale, text.refusal) : inOneLine(inCommandWords(withoutRefusal(error.message)))}${stoppedOnceFound(held, flags, error)}`,
         exitCodes.findings,
       );
-    if (error instanceof FewerCustomersError) throw fewerCustomersFailure(error, held, source, flags);
+    // Refused by the release on the rule asked above (a store or directory that changed meanwhile).
+    const need = releaseNeedOf(error);
+    if (need) throw needFailure(need, held, flags, source);
     if (error instanceof SmtpUtf8NotAnnouncedError)
       throw usageFailure(
         `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), error.addresses.join(', '))}`,
       );
-    if (isEmailGuardError(error, 'INVALID_INPUT'))
-      throw usageFailure(
-        hasIssue(error, 'no-envelope')
-          ? text.noEnvelopeToRelease(id, headerRecipientsLine(held))
-          : error.message,
-      );
+    if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
     // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
     // output that cannot be written, as an unreadable input is.
     if (isEmailGuardError(error, 'AUDIT_LOG_FAILED'))
@@ -888,12 +828,6 @@ async function releaseWatched(
   } finally {
     transporter.close();
   }
-}
-
-/** Whether a library refusal carries the issue `code` (InvalidInputError's `issues`). */
-function hasIssue(error: unknown, code: string): boolean {
-  const issues = (error as { issues?: readonly { code?: string }[] }).issues;
-  return Array.isArray(issues) && issues.some((issue) => issue.code === code);
 }
 
 /** What a shell reports for a process stopped by each signal: 128 + its number. */
@@ -961,21 +895,6 @@ function watchInterrupts(
     return [signal, handler] as const;
   });
   return watch;
-}
-
-/**
- * The held recipients a release would still send to (the held ones, or those `--to` names again)
- * that the check which held the message blocked or found to be another customer's address. The
- * check at release runs against the customers given then, and an export that is out of date or
- * filtered lacks the other customer: what it does not know cannot clear what was known. So these
- * go out only with --send-despite-block; --confirm-new answers `unverified-address` alone, and a
- * `confirm` for anything else is answered by the release itself (docs/cli.md, holds release).
- */
-function heldStops(held: HeldMessage, to: readonly string[] | undefined): HeldMessage['recipients'] {
-  const going = new Set(
-    (to?.length ? to : held.recipients.map((recipient) => recipient.address)).map(comparableAddress),
-  );
-  return stoppedWhenHeld(held.recipients).filter(({ address }) => going.has(comparableAddress(address)));
 }
 
 /**

@@ -3,7 +3,6 @@ import type { Directory } from '../contacts/create-directory.js';
 import { FewerCustomersError } from '../errors.js';
 import type { GuardOptions } from '../guard/create-guard.js';
 import { settleLookup } from '../guard/settle-lookup.js';
-import type { PendingRelease } from './release-tokens.js';
 
 /**
  * How many customers a directory holds, where it can say at once: an in-memory directory (a CRM
@@ -123,25 +122,4 @@ export async function customersKnownWhenHeld(guard: {
   }
   const counted = await askCount(directory, size as () => unknown, lookupTimeoutOf(guard));
   return counted === undefined ? { customersCountFailed: true } : { customersKnown: counted };
-}
-
-/**
- * {@link fewerCustomersRefusal} for a release on its way through the guard: the count the hold
- * kept against the guard's own directory, the refusal in the guard's locale.
- */
-export async function fewerCustomersAtRelease(
-  release: PendingRelease,
-  guard: { readonly options: Pick<GuardOptions, 'directory' | 'locale' | 'lookupTimeoutMs'> },
-): Promise<FewerCustomersError | undefined> {
-  // Decided before counting: a database directory's count is a query, not asked when nothing compares it.
-  const whenHeld = customersWhenHeld(release);
-  if (whenHeld === undefined || release.fewerCustomers) return undefined;
-  return fewerCustomersRefusal(
-    {
-      holdId: release.holdId,
-      whenHeld,
-      now: await countCustomers(guard.options.directory, { timeoutMs: lookupTimeoutOf(guard) }),
-    },
-    { locale: guard.options.locale ?? 'en' },
-  );
 }

@@ -6,6 +6,7 @@ import type { LookupFailure } from '../guard/settle-lookup.js';
 import { parseInput } from '../internal/parse-input.js';
 import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
 import type { ReleaseOutcome } from './audit-log.js';
+import { releaseNeedError, releaseNeeds } from './release-needs.js';
 import { replaceRecipients } from './replace-recipients.js';
 import { sendReleased } from './send-released.js';
 import { stoppedWhenHeld } from './stopped-when-held.js';
@@ -336,31 +337,6 @@ export function checkRelease(options: unknown): CheckedRelease {
 }
 
 /**
- * The refusal of a release without `to` of a message held with no envelope: a prebuilt (`raw`)
- * message given to nodemailer without one. Nodemailer reads no recipients from raw bytes, so sent
- * as held it would go to no one (RFC 5321 §4.1.1.3: RCPT TO names them); the recipients its header
- * names are said, for the person releasing it to give those meant.
- */
-/**
- * What a release of a message held with no envelope asks for, in the library's own words (its
- * option `to`); a command line that names the option otherwise puts its own word in its place.
- */
-const GIVE_RELEASE_RECIPIENTS = 'give the recipients to release it to with the option `to`';
-
-function noRecipientsToRelease(entry: HeldMessage): InvalidInputError {
-  const named = entry.recipients
-    .filter(({ field }) => field === 'to' || field === 'cc' || field === 'bcc')
-    .map(({ field, address }) => `${field === 'to' ? 'To' : field === 'cc' ? 'Cc' : 'Bcc'} ${address}`);
-  return new InvalidInputError([
-    {
-      path: ['options', 'to'],
-      code: 'no-envelope',
-      message: `held message ${entry.id} was held with no envelope (a raw message given without one), so it names no one to deliver to: ${GIVE_RELEASE_RECIPIENTS}${named.length > 0 ? `; its header names ${named.join(', ')}` : ''}`,
-    },
-  ]);
-}
-
-/**
  * The release every hold store does once it holds the entry (and its claim or lock): the message
  * goes to the corrected recipients (the `To` field rewritten) or to those it was held with, and
  * `sendReleased` checks its final recipients again; unchanged recipients are checked again as they
@@ -378,7 +354,13 @@ export async function sendHeldMessage(
     ...(entry.envelope.from ? { from: entry.envelope.from } : {}),
     to: corrected ?? entry.envelope.to,
   };
-  if (envelope.to.length === 0) throw noRecipientsToRelease(entry);
+  // Held with no envelope (a raw message given without one) and released without `to`, it names no
+  // one to deliver to (RFC 5321 §4.1.1.3: RCPT TO names them): refused on the rule a release tool asks.
+  if (envelope.to.length === 0) {
+    const [lacking] = (await releaseNeeds(entry)).filter(({ code }) => code === 'envelope-recipients');
+    const refusal = lacking && releaseNeedError(lacking, entry.id);
+    if (refusal) throw refusal;
+  }
   const info = await sendReleased(transporter, {
     holdId: entry.id,
     raw: corrected ? replaceRecipients(raw, corrected) : raw,

@@ -43,12 +43,13 @@ import {
 } from '../verification/verification-marks.js';
 import type { AuditEntry, AuditLog, AuditOutcome } from './audit-log.js';
 import { awaitVerification } from './await-verification.js';
-import { customersKnownWhenHeld, fewerCustomersAtRelease } from './customers-known.js';
+import { customersKnownWhenHeld } from './customers-known.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import { probablyWrong } from './probably-wrong.js';
 import { releaseLookupFailed } from './release-lookup-failed.js';
+import { guardReleaseNeeds, releaseNeedError } from './release-needs.js';
 import { CORRECT_PROBABLY_WRONG } from './release-next-steps.js';
-import { otherVerificationStoreAtRelease, verificationsWhenHeld } from './verification-store-id.js';
+import { verificationsWhenHeld } from './verification-store-id.js';
 import './mail-options.js';
 import { confirmationKey } from './confirmation-key.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
@@ -58,6 +59,7 @@ import { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 export { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 
 import { removeHeaderFields } from './remove-header-fields.js';
+import { showsNameInMessage } from './shows-name-in-message.js';
 import { endWatch, isSendInDoubt, keepFailureReason, recordSendFailure, watchSend } from './watch-send.js';
 
 /**
@@ -472,22 +474,15 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // The recipients as they were held, when the release keeps them: what nodemailer made of a
     // line break when it built the stored message no longer shows it.
     const recipients = mergeRecipients(release.recipients ?? [], compiled);
-    // Checked against fewer customers than the hold knew, the check cannot see whose address a
-    // correction is: refused whatever it says, so a partial customer file never undoes a block.
-    const fewer = await fewerCustomersAtRelease(release, guard);
-    // Held by a check that knew the addresses verified by code, it is released only by one that
-    // knows them too: without them, an address verified for another customer (or a slip of one)
-    // would pass as merely new, and a release is never less informed than the hold.
-    const unverifiable =
-      (release.verifiedAddressesChecked && !guard.options.verifiedAddresses
-        ? new InvalidInputError([
-            {
-              path: ['options', 'verifiedAddresses'],
-              code: 'verified-addresses-needed',
-              message: `held message ${release.holdId} was held by a check that knew the addresses verified by code; release it through a guard given them (nodemailerGuard({ verifier }) or createGuard({ verifiedAddresses }))`,
-            },
-          ])
-        : undefined) ?? (await otherVerificationStoreAtRelease(release, guard));
+    // What only the guard can answer, by the rule a release tool asks first (releaseNeeds): the
+    // verification store the hold read, as many customers as it knew (a partial customer file never
+    // undoes a block), and the verified addresses it knew (a release is never less informed than
+    // the hold). Refused with the first, whatever the check says.
+    const [unanswered] = await guardReleaseNeeds(
+      { ...release, id: release.holdId },
+      guard.options,
+      release.fewerCustomers ? { fewerCustomers: true } : {},
+    );
     // The addresses the answer fields' display names show are answer addresses too, kept as held.
     const answers = [
       ...compiled.replyTo,
@@ -509,6 +504,14 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // The Reply-To field is kept whatever the release corrects: an address in it the check stopped
     // stays stopped too.
     const stoppedWhenHeld = new Set(release.stoppedWhenHeld ?? []);
+    // A stop for a display name that showed another address is lifted by corrected recipients only
+    // when the message as it goes out shows that address nowhere (releaseNeeds, `stopped-when-held`).
+    if (release.corrected && compiled.raw !== undefined)
+      for (const heldAs of release.shownInNamesWhenHeld ?? []) {
+        const address = comparableAddress(heldAs);
+        if (release.stoppedItselfWhenHeld?.includes(address)) continue;
+        if (!(await showsNameInMessage(compiled.raw, heldAs))) stoppedWhenHeld.delete(address);
+      }
     const heldStopped: Recipient[] = [...check.recipients, ...answers].filter(({ address }) =>
       stoppedWhenHeld.has(comparableAddress(address)),
     );
@@ -567,8 +570,8 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       await record(entry('release-refused', undefined, refusal));
       return refusal;
     };
-    const unanswered = unverifiable ?? fewer;
-    if (unanswered) throw await refuse(unanswered);
+    const refusal = unanswered && releaseNeedError(unanswered, release.holdId, guard.options.locale ?? 'en');
+    if (refusal) throw await refuse(refusal);
     // `failOpen` lets new mail through a lookup that failed; a held message is not new mail, and a
     // release is never weaker than the hold: a check that saw no customer clears nothing. Only
     // `sendDespiteBlock`, on the releaser's own account, sends it.

@@ -28,6 +28,8 @@ export interface PendingRelease {
    * (`"erik.lind@telia.com" <anna@…>`): stopped for the name, not for the mailbox behind it.
    */
   readonly shownInNamesWhenHeld?: readonly string[];
+  /** Of `stoppedWhenHeld`, those stopped as a mailbox, not (only) for a display name: no correction lifts them. */
+  readonly stoppedItselfWhenHeld?: readonly string[];
   /** Send to a blocked recipient all the same, on the releasing person's account. */
   readonly sendDespiteBlock?: boolean;
   /** The envelope is a correction: another customer's address is refused, a new one needs `confirmNew`. */

@@ -208,7 +208,12 @@ export async function sendReleased(
       ? { stoppedWhenHeld: release.stoppedWhenHeld.map(comparableAddress) }
       : {}),
     ...(release.stoppedWhenHeld?.some(showsAddressInName)
-      ? { shownInNamesWhenHeld: release.stoppedWhenHeld.filter(showsAddressInName) }
+      ? {
+          shownInNamesWhenHeld: release.stoppedWhenHeld.filter(showsAddressInName),
+          stoppedItselfWhenHeld: release.stoppedWhenHeld
+            .filter((address) => !showsAddressInName(address))
+            .map(comparableAddress),
+        }
       : {}),
     ...(release.recipients === undefined ? {} : { recipients: release.recipients as Recipient[] }),
   });

@@ -1,7 +1,5 @@
-import { InvalidInputError } from '../errors.js';
 import type { GuardOptions } from '../guard/create-guard.js';
 import { settleLookup } from '../guard/settle-lookup.js';
-import type { PendingRelease } from './release-tokens.js';
 
 type GuardWithVerifications = {
   readonly options: Pick<GuardOptions, 'verifiedAddresses' | 'lookupTimeoutMs'>;
@@ -21,7 +19,7 @@ export interface VerificationStoreIdUnread {
 export type HeldVerificationStoreId = string | null | VerificationStoreIdUnread;
 
 /** A store's id as read now: the id, `undefined` when it has none, or why it could not be read. */
-type StoreIdReading = { readonly id: string } | VerificationStoreIdUnread | undefined;
+export type StoreIdReading = { readonly id: string } | VerificationStoreIdUnread | undefined;
 
 /**
  * What a message the guard holds keeps of the addresses verified by code its check read: that it
@@ -75,44 +73,6 @@ export async function otherVerificationStore(
   if (typeof heldWith !== 'string') return undefined;
   const now = await readStoreId(guard);
   return now !== undefined && 'id' in now && now.id === heldWith ? undefined : { heldWith, now };
-}
-
-/**
- * {@link otherVerificationStore} as the guard refuses a release: `verification-store-differs`, or
- * `verification-store-unknown` when the hold could not read its store's id.
- */
-export async function otherVerificationStoreAtRelease(
-  release: PendingRelease,
-  guard: GuardWithVerifications,
-): Promise<InvalidInputError | undefined> {
-  const other = await otherVerificationStore(release, guard);
-  if (other === undefined) return undefined;
-  const { heldWith, now } = other;
-  if (typeof heldWith !== 'string')
-    return new InvalidInputError([
-      {
-        path: ['options', 'verifiedAddresses'],
-        code: 'verification-store-unknown',
-        message: `held message ${release.holdId} was checked against addresses verified in a store whose id could not be read (${unreadWhy(heldWith)}), so no store can be shown to be that one, and another store's addresses (an empty one says nobody verified anything) cannot clear it; discard it and send the order again, so it is checked afresh`,
-      },
-    ]);
-  return new InvalidInputError([
-    {
-      path: ['options', 'verifiedAddresses'],
-      code: 'verification-store-differs',
-      message: `held message ${release.holdId} was checked against the addresses verified in the store ${heldWith}, and this guard reads ${describeReading(now)}: another store's addresses (an empty one says nobody verified anything) cannot clear it; release it through a guard given that store`,
-    },
-  ]);
-}
-
-function describeReading(reading: StoreIdReading): string {
-  if (reading === undefined) return 'a store that gives no id';
-  if ('id' in reading) return `the store ${reading.id}`;
-  return `a store whose id could not be read (${unreadWhy(reading)})`;
-}
-
-function unreadWhy({ unread }: VerificationStoreIdUnread): string {
-  return unread === 'timeout' ? 'no answer in time' : 'it failed';
 }
 
 /** The id of the guard's verified addresses' store: the id, none, or why it could not be read. */

@@ -121,7 +121,12 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
       },
     },
     async (request, reply) => {
-      const outcome = await releaseHeld(context, request.params.id, request.body);
+      const outcome = await releaseHeld(
+        context,
+        request.params.id,
+        request.body,
+        requestLocale(request, context.locale),
+      );
       if ('problem' in outcome) return sendProblem(reply, outcome.problem);
       const { id, messageId, envelope } = outcome.released;
       request.log.info({ holdId: id }, 'held message released');

@@ -1,7 +1,12 @@
 import { HeldMessageNotLockedError, isEmailGuardError } from '../errors.js';
-import type { Finding, Verdict } from '../guard/verdict.js';
+import type { Finding, Locale, Verdict } from '../guard/verdict.js';
 import type { ReleaseResult } from '../nodemailer/hold-store.js';
-import { type ReleaseNeed, releaseNeeds } from '../nodemailer/release-needs.js';
+import {
+  type ReleaseNeed,
+  releaseNeedError,
+  releaseNeedOf,
+  releaseNeeds,
+} from '../nodemailer/release-needs.js';
 import type { ServerContext } from './create-server.js';
 import { type Problem, problem } from './problem-details.js';
 
@@ -43,6 +48,7 @@ export async function releaseHeld(
   context: ServerContext,
   id: string,
   request: ReleaseRequest,
+  locale: Locale = context.locale,
 ): Promise<
   | { readonly released: ReleaseResult }
   | { readonly problem: Problem; readonly stopped?: readonly StoppedRecipient[] }
@@ -57,13 +63,14 @@ export async function releaseHeld(
   if (!held) return { problem: noSuchMessage() };
   // Started and never ended: the message may be with the recipient already, as `holds release` says.
   if (!request.force && (await context.options.releasesInDoubt?.())?.has(id)) return { problem: inDoubt() };
-  // What the held message alone decides, by the release's own rules: the guard behind the
-  // transporter is not at hand here, and the release refuses the rest itself (below).
+  // Every reason the release would be refused that the held message alone decides, by the rule the
+  // release itself refuses on (releaseNeeds). The guard behind the transporter is not at hand here:
+  // what only it can say the release refuses on the same rule, and is worded below the same way.
   const [need] = await releaseNeeds(held, {
     ...(request.to === undefined ? {} : { to: request.to }),
     ...(request.fewerCustomers ? { fewerCustomers: true } : {}),
   });
-  if (need) return lacking(need);
+  if (need) return lacking(need, id, locale);
   try {
     const released = await holdStore.release(id, transporter, {
       ...(request.to === undefined ? {} : { to: request.to }),
@@ -75,6 +82,10 @@ export async function releaseHeld(
     });
     return { released };
   } catch (error) {
+    // Refused by the release on the rule asked above, for what only its guard can say (the
+    // verification store, the customers it knows, the verified addresses), or what changed meanwhile.
+    const refusedFor = releaseNeedOf(error);
+    if (refusedFor) return lacking(refusedFor, id, locale);
     if (
       isEmailGuardError(error, 'RECIPIENT_BLOCKED') ||
       isEmailGuardError(error, 'RECIPIENT_NEEDS_CONFIRMATION')
@@ -103,39 +114,10 @@ export async function releaseHeld(
         stopped,
       };
     }
-    if (isEmailGuardError(error, 'FEWER_CUSTOMERS')) return { problem: fewerCustomers(error.message) };
     if (isEmailGuardError(error, 'INVALID_INPUT')) {
       const issues = (
         error as unknown as { issues: { path: (string | number)[]; message: string; code?: string }[] }
       ).issues;
-      // Held by a check that knew the addresses verified by code: the server's release lacks them.
-      if (issues.some((issue) => issue.code === 'verified-addresses-needed'))
-        return { problem: verifiedAddressesNeeded() };
-      // Checked against another store's verified addresses than when held (an empty folder says
-      // nobody verified anything): no request can mend that either, only the server's store.
-      const otherStore = issues.find((issue) => issue.code === 'verification-store-differs');
-      if (otherStore)
-        return {
-          problem: problem(
-            'not-configured',
-            503,
-            'The server reads another verification store than the check that held this message',
-            {
-              detail: `${otherStore.message}; start email-guard serve with --verifications DIR naming the store the check read (with --database, the schema's verification store is used)`,
-            },
-          ),
-        };
-      // Held when its store's id could not be read: no server's store can be shown to be that one.
-      const unknownStore = issues.find((issue) => issue.code === 'verification-store-unknown');
-      if (unknownStore)
-        return {
-          problem: problem(
-            'not-configured',
-            503,
-            'The verification store the check that held this message read cannot be named',
-            { detail: unknownStore.message },
-          ),
-        };
       // The store names the option (`options.to.0`); the request calls it `body.to.0`.
       const errors = issues.map((issue) => ({
         field: ['body', ...issue.path.filter((part) => part !== 'options')].join('.'),
@@ -167,11 +149,19 @@ export async function releaseHeld(
   }
 }
 
-/** The problem for a release that lacks what releaseNeeds names, with the recipients it concerns. */
-function lacking(need: ReleaseNeed): {
+/**
+ * The problem for a release refused for what releaseNeeds names, with the recipients it concerns, in
+ * the reviewer's language where the words are the service's own.
+ */
+function lacking(
+  need: ReleaseNeed,
+  id: string,
+  locale: Locale,
+): {
   readonly problem: Problem;
   readonly stopped?: readonly StoppedRecipient[];
 } {
+  const words = RELEASE_WORDS[locale];
   switch (need.code) {
     case 'customer':
       // No field of the request gives a customer: the order is sent again naming one.
@@ -186,6 +176,26 @@ function lacking(need: ReleaseNeed): {
           },
         ),
       };
+    case 'envelope-recipients':
+      return {
+        problem: problem('invalid-input', 400, 'The message was held with no envelope; give its recipients', {
+          detail: releaseNeedError(need, id, locale)?.message ?? '',
+          field: 'body.to',
+          errors: [{ field: 'body.to', message: 'give the recipients to release it to' }],
+        }),
+      };
+    case 'answer-field':
+      return {
+        problem: problem(
+          'recipient-blocked',
+          422,
+          'A recipient does not pass the check; the message stays held',
+          {
+            detail: words.answerField(need.fields.join(', ')),
+          },
+        ),
+        stopped: stoppedRecipients(need.recipients),
+      };
     case 'corrected-recipients': {
       const stopped = stoppedRecipients(need.recipients);
       return {
@@ -199,15 +209,93 @@ function lacking(need: ReleaseNeed): {
         stopped,
       };
     }
-    // Asked without the guard (above), these two are the release's to refuse; said the same way.
-    case 'enough-customers':
+    case 'stopped-when-held': {
+      const stopped = stoppedRecipients(need.recipients);
+      const named = stopped.map(({ address }) => address).join(', ');
       return {
-        problem: fewerCustomers('the customer directory knows fewer customers than when it was held'),
+        problem: problem(
+          'recipient-blocked',
+          422,
+          'A recipient does not pass the check; the message stays held',
+          {
+            // Each finding that stopped it, in the words the hold wrote (a withheld correction says why).
+            detail: need.inNames
+              ? words.nameStands(named)
+              : `${words.findingStands(named)}: ${stopped
+                  .map(
+                    ({ address, findings }) =>
+                      `${address}: ${findings.map(({ message, code }) => `${message} (${code})`).join('; ')}`,
+                  )
+                  .join(' | ')}`,
+            field: 'body.to',
+          },
+        ),
+        stopped,
+      };
+    }
+    case 'verification-store':
+      // No request can mend it, only the server's store (with --database, the schema's is used).
+      return {
+        problem: problem(
+          'not-configured',
+          503,
+          typeof need.heldWith === 'string'
+            ? 'The server reads another verification store than the check that held this message'
+            : 'The verification store the check that held this message read cannot be named',
+          {
+            detail:
+              typeof need.heldWith === 'string'
+                ? `${releaseNeedError(need, id)?.message}; start email-guard serve with --verifications DIR naming the store the check read (with --database, the schema's verification store is used)`
+                : (releaseNeedError(need, id)?.message ?? ''),
+          },
+        ),
+      };
+    case 'enough-customers':
+      return { problem: fewerCustomers(releaseNeedError(need, id, locale)?.message ?? '') };
+    case 'customer-in-directory':
+      // Said by the rule asked with a guard; the release's own check refuses it as lookup-failed.
+      return {
+        problem: problem(
+          'recipient-blocked',
+          422,
+          'A recipient does not pass the check; the message stays held',
+          {
+            detail: words.customerMissing(need.customerId),
+          },
+        ),
       };
     case 'verified-addresses':
       return { problem: verifiedAddressesNeeded() };
   }
 }
+
+/**
+ * The service's own words for a refused release, in the reviewer's language (as `holds release`
+ * says them on the command line): a display name that showed another address, a stop found when
+ * the message was held, an answer field.
+ */
+const RELEASE_WORDS = {
+  en: {
+    nameStands: (named: string) =>
+      `${named} was held because its display name showed another address, not for the address behind the name, and what the check that held it stopped stays stopped at release while the message still shows that address; discard the message and send it again with no other address in a display name`,
+    findingStands: (named: string) =>
+      `${named} was found blocked or another customer's address when the message was held, and a check now cannot clear that (the customers given may be out of date); release it to a corrected address that passes the check`,
+    answerField: (fields: string) =>
+      `another customer's address is named in ${fields}, which a release sends as held: a release corrects the recipients, not ${fields}. Discard the message and send it again with the company's own address there`,
+    customerMissing: (customer: string) =>
+      `the customer ${customer} is not in the customer directory the release is checked against`,
+  },
+  sv: {
+    nameStands: (named: string) =>
+      `${named} stoppades för att visningsnamnet visade en annan adress, inte för adressen bakom namnet, och det som kontrollen stoppade står kvar vid släppet så länge meddelandet visar den adressen; kasta meddelandet och skicka det igen utan någon annan adress i ett visningsnamn`,
+    findingStands: (named: string) =>
+      `${named} var stoppad eller en annan kunds adress när meddelandet stoppades, och en kontroll nu kan inte häva det (kunderna som finns nu kan vara inaktuella); släpp det till en rättad adress som klarar kontrollen`,
+    answerField: (fields: string) =>
+      `en annan kunds adress står i ${fields}, som ett släpp skickar som det stoppades: ett släpp rättar mottagarna, inte ${fields}. Kasta meddelandet och skicka det igen med företagets egen adress där`,
+    customerMissing: (customer: string) =>
+      `kunden ${customer} finns inte i kundregistret som släppet kontrolleras mot`,
+  },
+} as const satisfies Record<Locale, unknown>;
 
 /**
  * The problem for a release whose guard lacks the verified addresses the check that held the

@@ -509,13 +509,18 @@ ${
     const unchanged =
       to.length === held.envelope.to.length &&
       to.every((address, index) => address === held.envelope.to[index]);
-    const outcome = await releaseHeld(context, id, {
-      ...(unchanged ? {} : { to }),
-      by: session.user,
-      reason,
-      ...(confirmNew ? { confirmNew: true } : {}),
-      ...(force ? { force: true } : {}),
-    });
+    const outcome = await releaseHeld(
+      context,
+      id,
+      {
+        ...(unchanged ? {} : { to }),
+        by: session.user,
+        reason,
+        ...(confirmNew ? { confirmNew: true } : {}),
+        ...(force ? { force: true } : {}),
+      },
+      page.lang,
+    );
     if ('problem' in outcome) {
       if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
       return messagePage(

@@ -44,10 +44,15 @@ describe('a release of a message whose correction is withheld as another custome
 });
 
 describe('holds release of a message held for a To whose display name showed another address', () => {
-  it("says the stop was for the name, not the customer's own address, and how to send it (en and sv)", async () => {
-    const ANNA = 'anna.svensson1985@gmail.com';
-    const raw = `From: order@butiken.se\r\nTo: "erik.lind@telia.com" <${ANNA}>\r\nSubject: Order 4711\r\n\r\nTack.\r\n`;
-    const id = await holdMessage(fixture, ANNA, { raw, directory: both() });
+  const ANNA = 'anna.svensson1985@gmail.com';
+  const raw = (body: string) =>
+    `From: order@butiken.se\r\nTo: "erik.lind@telia.com" <${ANNA}>\r\nSubject: Order 4711\r\n\r\n${body}\r\n`;
+
+  it("says the stop was for the name, not the customer's own address, while the corrected message still shows it (en and sv)", async () => {
+    const id = await holdMessage(fixture, ANNA, {
+      raw: raw('Tack. En kopia går till erik.lind@telia.com.'),
+      directory: both(),
+    });
     const file = writeCustomerExport(fixture.dir, customers);
     const en = await runCliInProcess(releaseArgs(fixture, id, file, ['--to', ANNA]));
     expect(en.status).toBe(1);
@@ -61,5 +66,15 @@ describe('holds release of a message held for a To whose display name showed ano
     expect(sv.stderr).toContain('visningsnamn');
     expect(sv.stderr).toContain('kasta meddelandet och skicka det igen');
     expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('releases it with --to once the corrected message shows the other address nowhere', async () => {
+    const id = await holdMessage(fixture, ANNA, { raw: raw('Tack.'), directory: both() });
+    const file = writeCustomerExport(fixture.dir, customers);
+    const run = await runCliInProcess(releaseArgs(fixture, id, file, ['--to', ANNA]));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(fixture.sink.received.map((message) => message.to)).toEqual([[ANNA]]);
+    expect(fixture.sink.received[0]?.raw.toString()).not.toContain('erik.lind@telia.com');
   });
 });

@@ -27,11 +27,15 @@ async function heldThenRefused(message: Parameters<typeof annasOrder>[0], to?: s
 }
 
 describe('a refused release says what is true', () => {
-  // A correction writes the To field anew (replaceRecipients), so the name is gone from what would
-  // be sent; the stop found when the message was held stands all the same, and is said as it was.
-  it("of a To whose display name showed another address, corrected to the customer's own", async () => {
+  // A correction writes the To field anew (replaceRecipients): where the other address is then gone
+  // from everything that would be sent, the stop for the name is answered (released below); where the
+  // message still shows it (here in the body), the stop found when it was held stands, said as it was.
+  it('of a To whose display name showed another address, corrected while the body still shows it', async () => {
     const refused = await heldThenRefused(
-      { raw: raw(`To: "${ERIK}" <${ANNA}>`), envelope: { to: [ANNA] } },
+      {
+        raw: `From: order@butiken.se\r\nTo: "${ERIK}" <${ANNA}>\r\nSubject: Order 4711\r\nMessage-ID: <4711@butiken.se>\r\n\r\nTack! Kopia till ${ERIK}.\r\n`,
+        envelope: { to: [ANNA] },
+      },
       ANNA,
     );
     expect(refused?.code).toBe('RECIPIENT_BLOCKED');
