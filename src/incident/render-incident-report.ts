@@ -525,17 +525,37 @@ function withBasis(phrasing: Phrasing, report: IncidentReport, sentence: string)
   )}.`;
 }
 
-/** A number given lower than the message shows is said, so the authority is not misinformed. */
+/**
+ * A number given lower than the message shows is said, so the authority is not misinformed; and
+ * where the message labels a guardian but the customer's age is not recorded, the question that
+ * decides who is concerned and whom the notice is for (GDPR Recital 38, Art. 8(1) and 12(1)).
+ */
 function basisParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
   const shown = report.affected.basis?.message;
-  if (shown === undefined || shown.count <= report.affected.dataSubjects) return [];
+  const guardians = report.affected.basis?.labelledGuardians;
   return [
-    say(
-      phrasing,
-      `Observera: Meddelandet innehåller ${shown.count} olika ${peopleWords[shown.category].sv}, fler än det angivna antalet berörda.`,
-      `Note: The message holds ${shown.count} different ${peopleWords[shown.category].en}, more than the number of people given.`,
-    ),
+    ...(shown === undefined || shown.count <= report.affected.dataSubjects
+      ? []
+      : [
+          say(
+            phrasing,
+            `Observera: meddelandet innehåller ${shown.count} olika ${peopleWords[shown.category].sv}, fler än det angivna antalet berörda.`,
+            `Note: The message holds ${shown.count} different ${peopleWords[shown.category].en}, more than the number of people given.`,
+          ),
+        ]),
+    ...(guardians === undefined || report.affected.minor !== undefined
+      ? []
+      : [childQuestion(phrasing, guardians)]),
   ];
+}
+
+/** The question whether the customer is a child, asked where the message labels `guardians` of theirs. */
+function childQuestion(phrasing: Phrasing, guardians: number): string {
+  return say(
+    phrasing,
+    `Öppen fråga: är kunden under 18 år? Meddelandet anger ${guardians === 1 ? 'en vårdnadshavare' : `${guardians} vårdnadshavare`} med egna kontaktuppgifter, men det är inte registrerat om kunden är ett barn. Är kunden ett barn räknas ${guardians === 1 ? 'vårdnadshavaren' : 'vårdnadshavarna'} också som berörda, risken bedöms med det särskilda skydd som barns uppgifter har (dataskyddsförordningen skäl 38) och meddelandet till kunden skrivs till vårdnadshavaren (art. 8.1 och 12.1).`,
+    `Open question: is the customer under 18? The message names ${guardians === 1 ? 'a parent or guardian' : `${guardians} parents or guardians`} with contact details of their own, but whether the customer is a child is not recorded. If the customer is a child, ${guardians === 1 ? 'the guardian is' : 'the guardians are'} counted as people concerned too, the risk is weighed with the specific protection children's data merits (GDPR Recital 38) and the notice is written to the guardian (Art. 8(1) and 12(1)).`,
+  );
 }
 
 /** The reasons that state a conclusion not to notify, left out while the conclusions are open. */
