@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
+import { afterColon } from './after-colon.js';
 import { type BreachAssessment, formatSeverity } from './assess-breach.js';
 import { authorityName } from './authority-name.js';
 import { controllerHeadings } from './data/controller-headings.js';
@@ -201,8 +202,11 @@ function buildSections(
   // `rejected` is a decision not to do it, said plainly: "avvisad" alone read as if the recipient, not
   // the organisation, had turned something down. A failed attempt and an unanswered request are dated
   // as tried or asked, never as done (GDPR Art. 5(1)(d)).
+  // The caller's reason after a colon is quoted as given in Swedish, where a capital after a colon
+  // is a quotation's (Språkrådet, Svenska skrivregler); English keeps it as written.
+  const reasonAfterColon = (reason: string) => s(`”${reason}”`, reason);
   const rejectedLabel = (reason: string | undefined) =>
-    `${s(' (beslutat att inte göra detta', ' (decided not to do this')}${reason === undefined ? '' : `: ${reason}`})`;
+    `${s(' (beslutat att inte göra detta', ' (decided not to do this')}${reason === undefined ? '' : `: ${reasonAfterColon(reason)}`})`;
   const when = (label: [string, string], at: string | undefined) =>
     at === undefined ? [] : [`${s(label[0], label[1])} ${reportDateTime(phrasing, at)}`];
   const measureLabel = (measure: IncidentReport['measures'][number]): string => {
@@ -214,7 +218,7 @@ function buildSections(
       ];
       const parts = [
         ...(tried.length > 0 ? [tried.join(', ')] : []),
-        ...(measure.reason ? [measure.reason] : []),
+        ...(measure.reason ? [tried.length > 0 ? reasonAfterColon(measure.reason) : measure.reason] : []),
       ];
       return parts.length === 0 ? '' : ` (${parts.join(': ')})`;
     }
@@ -558,6 +562,11 @@ function childQuestion(phrasing: Phrasing, guardians: number): string {
   );
 }
 
+/** The assessment's advice to tell the customer as a courtesy, after the label "Rekommendation:". */
+function courtesyAdvice(phrasing: Phrasing, advice: string): string {
+  return phrasing.locale === 'sv' ? afterColon(advice) : advice;
+}
+
 /** The reasons that state a conclusion not to notify, left out while the conclusions are open. */
 const UNREACHED_CONCLUSIONS: ReadonlySet<string> = new Set([
   'gdpr-record-only',
@@ -771,7 +780,7 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
             'Underrättelse krävs inte enligt reglerna, men kunden har informerats som en service, för att kunna vara uppmärksam.',
             'The rules do not require a notice, but the customer was told as a courtesy, so they can stay alert.',
           )
-        : `${say(phrasing, 'Rekommendation', 'Recommendation')}: ${final.assessment.recommendations.find((item) => item.code === 'courtesy-notice')?.message ?? ''}`,
+        : `${say(phrasing, 'Rekommendation', 'Recommendation')}: ${courtesyAdvice(phrasing, final.assessment.recommendations.find((item) => item.code === 'courtesy-notice')?.message ?? '')}`,
   ];
   // Only a notice given (a call, a recorded notice) has means that were used; before that they are
   // a proposal, and the report says so rather than claim a notice that was not sent.
