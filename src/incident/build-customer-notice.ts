@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema, AddrSpecSchema } from './address-schema.js';
+import { afterColon } from './after-colon.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import {
   type NoticeChannel,
@@ -439,16 +440,6 @@ function noticePerson(report: IncidentReport): NoticePerson {
 function personWordsOf(report: IncidentReport) {
   const person = noticePerson(report);
   return { sv: noticePersonWords.sv[person], en: noticePersonWords.en[person] };
-}
-
-/**
- * A Swedish sentence that follows a colon, which begins in lower case (Språkrådet, Svenska
- * skrivregler, on the colon: a capital only for a quotation or a proper noun). The notice's
- * consequence texts begin with a common word of their own tables ("personen", "med", "kortnumret"),
- * never with a name, so lowering the first letter is always right for them.
- */
-function afterColon(sentence: string): string {
-  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
 
 /** The text with its first letter capitalised ("ditt barns" begins a subject as "Ditt barns"). */

@@ -125,12 +125,27 @@ function inSwedish(
     return 'får inte vara tom: ange organisationens egen referens för incidenten';
   if (issue.code === 'custom' && issue.params?.code === UNKNOWN_MEASURE)
     return unknownMeasureInSwedish(issue.params);
-  if (issue.code === 'custom')
-    return issue.params?.code === NOT_AN_ADDRESS ? 'inte en enda e-postadress' : issue.message;
+  if (issue.code === 'custom' && issue.params?.code === NOT_AN_ADDRESS) return 'inte en enda e-postadress';
+  // The library's own checks that are already said in the caller's language (see describeInputIssues).
+  if (issue.code === 'custom' && issue.params?.[SAID_IN_LOCALE] === true) return issue.message;
+  if (issue.code === 'custom') return quotedCheck(issue);
   // zod's own Swedish messages need the value as given: a final issue no longer carries it.
   const said = swedish.localeError({ ...issue, input: valueAt(input, issue.path) } as never);
   const text = typeof said === 'string' ? said : said?.message;
   return text ?? issue.message;
+}
+
+/** Marks an issue whose message is already in the caller's language, so it is passed on as it is. */
+const SAID_IN_LOCALE = 'saidInLocale';
+
+/**
+ * A check with no Swedish text of its own (a refinement of a schema, the caller's own or the
+ * library's): the field it refused, in Swedish, and the check's text quoted as it is written, so a
+ * sentence in another language reads as a quotation rather than as the whole answer.
+ */
+function quotedCheck(issue: RawIssue): string {
+  const field = [...issue.path].reverse().find((key) => typeof key === 'string');
+  return `${field === undefined ? 'indata' : `fältet ”${field}”`} klarar inte en kontroll; kontrollens text citeras som den är skriven: ”${issue.message}”`;
 }
 
 /** A measure id none of the usual ones, without a text of its own, said as the English message says it. */
@@ -186,7 +201,7 @@ export function describeInputIssues(
           code: 'custom' as const,
           path: issue.path.slice(issue.path[0] === 'input' ? 1 : 0),
           message: issue.message,
-          params: issue.code === undefined ? {} : { code: issue.code },
+          params: { [SAID_IN_LOCALE]: true, ...(issue.code === undefined ? {} : { code: issue.code }) },
           input: undefined,
         }));
   const lines = issues.map(

@@ -23,6 +23,8 @@ const HREF = /\bhref\s{0,100}=\s{0,100}["']/gi;
 // Tags that end a line or a table cell; bounded white space keeps each try short.
 const LINE_BREAK = /<br\s{0,100}\/?>|<\/(?:p|div|tr|li|h[1-6]|table)\s{0,100}>/gi;
 const CELL_END = /<\/t[dh]\s{0,100}>/gi;
+// White space in the source as CSS collapses it: spaces, tabs, line feeds, carriage returns, form feeds.
+const SOURCE_SPACE = /[ \t\n\r\f]+/g;
 // Entity names are at most 31 characters long, numeric references at most 8 digits (WHATWG
 // named character references; U+10FFFF is 1114111).
 const ENTITY = /&(#x[0-9a-f]{1,8}|#\d{1,8}|[a-z]{1,31});/gi;
@@ -56,7 +58,12 @@ export function htmlToText(html: string): string {
       HREF.lastIndex = to + 1;
     } else HREF.lastIndex = match.index + 1;
   }
-  const text = stripTags(dropHidden(html).replace(LINE_BREAK, '\n').replace(CELL_END, '\t'));
+  // A run of white space in the source, line breaks included, shows as one space (HTML Living
+  // Standard and CSS Text 3 §4.1.1, `white-space: normal`): only a `<br>` or the end of a block
+  // breaks the line, so an address written on lines after `<br>` reads as it does on the screen.
+  const text = stripTags(
+    dropHidden(html).replace(SOURCE_SPACE, ' ').replace(LINE_BREAK, '\n').replace(CELL_END, '\t'),
+  );
   return `${decodeEntities(trimLineEnds(text))}\n${links.join('\n')}`;
 }
 
@@ -133,14 +140,20 @@ function stripTags(html: string): string {
   return parts.join('');
 }
 
-/** Drops spaces and tabs before each line break. */
+/**
+ * Drops spaces and tabs before each line break, and the space a collapsed source line break leaves
+ * at the start of a line (`<br>` and a new line in the source), so that a label opens its line.
+ */
 function trimLineEnds(text: string): string {
   const lines = text.split('\n');
-  for (let index = 0; index < lines.length - 1; index += 1) {
+  for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
+    let start = 0;
+    if (index > 0) while (start < line.length && line[start] === ' ') start += 1;
     let end = line.length;
-    while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end -= 1;
-    if (end < line.length) lines[index] = line.slice(0, end);
+    if (index < lines.length - 1)
+      while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end -= 1;
+    if (start > 0 || end < line.length) lines[index] = line.slice(start, end);
   }
   return lines.join('\n');
 }

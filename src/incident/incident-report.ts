@@ -337,6 +337,8 @@ export const IncidentReportSchema = z.object({
      * of one identifier of one person each), assumed to be the one customer the message was
      * about, or that child and each guardian the message labels with contact details of their own
      * (`labelled-guardian`); and what the message showed, when it showed more than one person.
+     * `labelledGuardians`, only where `minor` is not known: how many guardians the message labels
+     * with contact details of their own; the report asks whether the customer is a child.
      */
     basis: factsObject({
       from: z.enum(['given', 'message', 'assumed', 'labelled-guardian']),
@@ -344,6 +346,7 @@ export const IncidentReportSchema = z.object({
         count: z.number().int().positive(),
         category: z.enum(peopleCategories),
       }).optional(),
+      labelledGuardians: z.number().int().positive().optional(),
     }).optional(),
     /**
      * ISO 3166-1 alpha-2 codes of other Member States with people concerned (Annex I section 2); `[]`

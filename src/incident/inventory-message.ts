@@ -96,9 +96,10 @@ export interface MessageInventory {
    * belongs to one person each (identity number, e-mail address, customer number, postal address),
    * with the category it was counted from when that shows more than one. A list of customers
    * attached by mistake is many people, not one (GDPR Art. 33(3)(a): the approximate number of data
-   * subjects concerned). `labelledGuardians`, where any: the guardians the message names on a line
-   * of their own ("Vårdnadshavare:", "Förälder:", "Guardian:", "Parent:") with an e-mail address,
-   * phone number or postal address there, each a person besides a child the message is about.
+   * subjects concerned). `labelledGuardians`, where any: the guardians the message names under a
+   * label of their own ("Vårdnadshavare:", "Förälder:", "Guardian:", "Parent:") with an e-mail
+   * address, phone number or postal address on the label's line or the lines right after it, each a
+   * person besides a child the message is about.
    */
   readonly people: {
     readonly count: number;
@@ -227,11 +228,16 @@ export async function inventoryMessage(
   const review = new Map<string, string>();
   // Runs shaped like an identity number that no check confirms, by key, with the line around one.
   const unconfirmed = new Map<string, string>();
-  // The same guardian in the text and the HTML part is one guardian.
-  const guardians = new Set<string>();
+  const guardians = new SameGuardians();
+  // Where the message has an HTML part, mailparser's plain text of it joins a table's cells into one
+  // line ("Vårdnadshavare:Anna HolmLeveransadress:…"): the guardians are read from the HTML as the
+  // library renders it, a line per row, and from a plain part only when there is no HTML.
+  const hasHtml = sources.some(([location]) => location === 'html');
   for (const [location, text] of sources) {
     const hits = findPersonalData(text, scanOptions);
-    for (const guardian of findLabelledGuardians(text, hits)) guardians.add(guardian);
+    if (!(hasHtml && location === 'text'))
+      for (const guardian of findLabelledGuardians(text, hits, { fromHtml: location === 'html' }))
+        guardians.add(guardian);
     const masked = maskText(text, hits);
     // A strength (`50 mg`) names a medicine whatever the table holds; both lists in text order.
     const terms = [...findOrderTerms(text, orderTerms), ...findMedicineStrengths(text)].sort(
@@ -324,7 +330,7 @@ export async function inventoryMessage(
   }
   const people = {
     ...countPeople(counts),
-    ...(guardians.size === 0 ? {} : { labelledGuardians: guardians.size }),
+    ...(guardians.count === 0 ? {} : { labelledGuardians: guardians.count }),
   };
   if (
     people.category !== undefined &&
@@ -347,6 +353,45 @@ export async function inventoryMessage(
     recipients: messageRecipients(mail),
     people,
   };
+}
+
+/**
+ * The guardians found, one per person: two findings that share a detail (the same e-mail address in
+ * the body and in an attachment, the same guardian read with fewer details from another part) are
+ * one guardian, as are any two joined through a third.
+ */
+class SameGuardians {
+  // Each detail points towards the first detail of its guardian (a union-find forest).
+  readonly #towards = new Map<string, string>();
+
+  add(details: readonly string[]): void {
+    const [first, ...others] = details;
+    if (first === undefined) return;
+    const root = this.#root(first);
+    for (const detail of others) {
+      const other = this.#root(detail);
+      if (other !== root) this.#towards.set(other, root);
+    }
+  }
+
+  get count(): number {
+    let roots = 0;
+    for (const detail of this.#towards.keys()) if (this.#root(detail) === detail) roots += 1;
+    return roots;
+  }
+
+  #root(detail: string): string {
+    let at = detail;
+    for (let up = this.#towards.get(at); up !== undefined && up !== at; up = this.#towards.get(at)) at = up;
+    if (!this.#towards.has(detail)) this.#towards.set(detail, detail);
+    // Every detail on the way points straight to the root, so later look-ups take one step.
+    for (let step = detail; step !== at; ) {
+      const up = this.#towards.get(step) ?? at;
+      this.#towards.set(step, at);
+      step = up;
+    }
+    return at;
+  }
 }
 
 function countPeople(counts: ReadonlyMap<DataCategory, number>): MessageInventory['people'] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
+import { afterColon } from './after-colon.js';
 import { type BreachAssessment, formatSeverity } from './assess-breach.js';
 import { authorityName } from './authority-name.js';
 import { controllerHeadings } from './data/controller-headings.js';
@@ -201,8 +202,11 @@ function buildSections(
   // `rejected` is a decision not to do it, said plainly: "avvisad" alone read as if the recipient, not
   // the organisation, had turned something down. A failed attempt and an unanswered request are dated
   // as tried or asked, never as done (GDPR Art. 5(1)(d)).
+  // The caller's reason after a colon is quoted as given in Swedish, where a capital after a colon
+  // is a quotation's (Språkrådet, Svenska skrivregler); English keeps it as written.
+  const reasonAfterColon = (reason: string) => s(`”${reason}”`, reason);
   const rejectedLabel = (reason: string | undefined) =>
-    `${s(' (beslutat att inte göra detta', ' (decided not to do this')}${reason === undefined ? '' : `: ${reason}`})`;
+    `${s(' (beslutat att inte göra detta', ' (decided not to do this')}${reason === undefined ? '' : `: ${reasonAfterColon(reason)}`})`;
   const when = (label: [string, string], at: string | undefined) =>
     at === undefined ? [] : [`${s(label[0], label[1])} ${reportDateTime(phrasing, at)}`];
   const measureLabel = (measure: IncidentReport['measures'][number]): string => {
@@ -214,7 +218,7 @@ function buildSections(
       ];
       const parts = [
         ...(tried.length > 0 ? [tried.join(', ')] : []),
-        ...(measure.reason ? [measure.reason] : []),
+        ...(measure.reason ? [tried.length > 0 ? reasonAfterColon(measure.reason) : measure.reason] : []),
       ];
       return parts.length === 0 ? '' : ` (${parts.join(': ')})`;
     }
@@ -525,17 +529,42 @@ function withBasis(phrasing: Phrasing, report: IncidentReport, sentence: string)
   )}.`;
 }
 
-/** A number given lower than the message shows is said, so the authority is not misinformed. */
+/**
+ * A number given lower than the message shows is said, so the authority is not misinformed; and
+ * where the message labels a guardian but the customer's age is not recorded, the question that
+ * decides who is concerned and whom the notice is for (GDPR Recital 38, Art. 8(1) and 12(1)).
+ */
 function basisParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
   const shown = report.affected.basis?.message;
-  if (shown === undefined || shown.count <= report.affected.dataSubjects) return [];
+  const guardians = report.affected.basis?.labelledGuardians;
   return [
-    say(
-      phrasing,
-      `Observera: Meddelandet innehåller ${shown.count} olika ${peopleWords[shown.category].sv}, fler än det angivna antalet berörda.`,
-      `Note: The message holds ${shown.count} different ${peopleWords[shown.category].en}, more than the number of people given.`,
-    ),
+    ...(shown === undefined || shown.count <= report.affected.dataSubjects
+      ? []
+      : [
+          say(
+            phrasing,
+            `Observera: meddelandet innehåller ${shown.count} olika ${peopleWords[shown.category].sv}, fler än det angivna antalet berörda.`,
+            `Note: The message holds ${shown.count} different ${peopleWords[shown.category].en}, more than the number of people given.`,
+          ),
+        ]),
+    ...(guardians === undefined || report.affected.minor !== undefined
+      ? []
+      : [childQuestion(phrasing, guardians)]),
   ];
+}
+
+/** The question whether the customer is a child, asked where the message labels `guardians` of theirs. */
+function childQuestion(phrasing: Phrasing, guardians: number): string {
+  return say(
+    phrasing,
+    `Öppen fråga: är kunden under 18 år? Meddelandet anger ${guardians === 1 ? 'en vårdnadshavare' : `${guardians} vårdnadshavare`} med egna kontaktuppgifter, men det är inte registrerat om kunden är ett barn. Är kunden ett barn räknas ${guardians === 1 ? 'vårdnadshavaren' : 'vårdnadshavarna'} också som berörda, risken bedöms med det särskilda skydd som barns uppgifter har (dataskyddsförordningen skäl 38) och meddelandet till kunden skrivs till vårdnadshavaren (art. 8.1 och 12.1).`,
+    `Open question: is the customer under 18? The message names ${guardians === 1 ? 'a parent or guardian' : `${guardians} parents or guardians`} with contact details of their own, but whether the customer is a child is not recorded. If the customer is a child, ${guardians === 1 ? 'the guardian is' : 'the guardians are'} counted as people concerned too, the risk is weighed with the specific protection children's data merits (GDPR Recital 38) and the notice is written to the guardian (Art. 8(1) and 12(1)).`,
+  );
+}
+
+/** The assessment's advice to tell the customer as a courtesy, after the label "Rekommendation:". */
+function courtesyAdvice(phrasing: Phrasing, advice: string): string {
+  return phrasing.locale === 'sv' ? afterColon(advice) : advice;
 }
 
 /** The reasons that state a conclusion not to notify, left out while the conclusions are open. */
@@ -751,7 +780,7 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
             'Underrättelse krävs inte enligt reglerna, men kunden har informerats som en service, för att kunna vara uppmärksam.',
             'The rules do not require a notice, but the customer was told as a courtesy, so they can stay alert.',
           )
-        : `${say(phrasing, 'Rekommendation', 'Recommendation')}: ${final.assessment.recommendations.find((item) => item.code === 'courtesy-notice')?.message ?? ''}`,
+        : `${say(phrasing, 'Rekommendation', 'Recommendation')}: ${courtesyAdvice(phrasing, final.assessment.recommendations.find((item) => item.code === 'courtesy-notice')?.message ?? '')}`,
   ];
   // Only a notice given (a call, a recorded notice) has means that were used; before that they are
   // a proposal, and the report says so rather than claim a notice that was not sent.

@@ -439,6 +439,9 @@ export async function reportFromInventory(
         ...(inventory.people.category === undefined
           ? {}
           : { message: { count: inventory.people.count, category: inventory.people.category } }),
+        ...(minor === undefined
+          ? pickDefined({ labelledGuardians: inventory.people.labelledGuardians })
+          : {}),
       },
       // What the inventory could not read is named, so the report does not list the contents as complete.
       unreadAttachments: inventory.attachments

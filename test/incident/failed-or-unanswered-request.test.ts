@@ -39,7 +39,7 @@ describe('a request to the recipient that failed', () => {
   it.each([
     [
       'sv',
-      'Ett försök gjordes att återkalla meddelandet eller nå mottagaren och be hen radera det, men försöket misslyckades. (försökt 2018-02-23 kl. 14.00 CET: Återkallelsen i Outlook misslyckades; mottagaren svarar inte.)',
+      'Ett försök gjordes att återkalla meddelandet eller nå mottagaren och be hen radera det, men försöket misslyckades. (försökt 2018-02-23 kl. 14.00 CET: ”Återkallelsen i Outlook misslyckades; mottagaren svarar inte.”)',
       'Vi har försökt kontakta personen som fick meddelandet och be hen radera det, men det har inte lyckats',
       'Vi har kontaktat',
       '1 misslyckad',
@@ -114,7 +114,7 @@ describe('a request to the recipient not yet answered', () => {
 
 describe('a request decided against', () => {
   it.each([
-    ['sv', '(beslutat att inte göra detta: Mottagaren är en myndighet.)'],
+    ['sv', '(beslutat att inte göra detta: ”Mottagaren är en myndighet.”)'],
     ['en', '(decided not to do this: Mottagaren är en myndighet.)'],
   ] as const)(
     'is labelled in %s as a decision not to do it, and nothing is asked again',

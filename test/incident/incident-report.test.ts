@@ -226,7 +226,7 @@ describe('renderIncidentReport', () => {
         Meddelandet skickades som vanlig, okrypterad e-post.
 
       Underrättelse till berörda abonnenter eller användare
-        Rekommendation: Lagen kräver inte att de berörda underrättas, men det rekommenderas att informera dem som en service, så att de kan vara uppmärksamma om någon utger sig för att vara dem, till exempel hos kundtjänst.
+        Rekommendation: lagen kräver inte att de berörda underrättas, men det rekommenderas att informera dem som en service, så att de kan vara uppmärksamma om någon utger sig för att vara dem, till exempel hos kundtjänst.
         Föreslaget sätt: telefon, e-post.
 
       Berörda i andra medlemsstater

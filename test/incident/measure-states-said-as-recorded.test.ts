@@ -30,7 +30,7 @@ describe('a check for other passwords sent to the wrong address', () => {
     [
       'sv',
       'Ett försök gjordes att kontrollera om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen, men kontrollen kunde inte genomföras. (loggarna saknas)',
-      'Om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen kontrolleras inte. (beslutat att inte göra detta: adressen är spärrad)',
+      'Om fler lösenord eller inloggningslänkar än de i meddelandet har skickats till den felaktiga adressen kontrolleras inte. (beslutat att inte göra detta: ”adressen är spärrad”)',
       'Det ska kontrolleras',
     ],
     [
@@ -88,7 +88,7 @@ describe('a measure tried without success', () => {
     [
       'sv',
       'Vi försökte skicka ett nytt lösenord till dig, men det lyckades inte.',
-      'Vi skickade ett nytt lösenord. (misslyckades: systemet låg nere)',
+      'Vi skickade ett nytt lösenord. (misslyckades: ”systemet låg nere”)',
       'Byt lösenord',
     ],
     [

@@ -84,7 +84,7 @@ describe('the documents state only what was recorded', () => {
     expect(text).not.toMatch(/No measures have been recorded yet|Inga åtgärder har registrerats ännu/);
     expect(text).toContain(
       locale === 'sv'
-        ? '(beslutat att inte göra detta: the recipient cannot be reached)'
+        ? '(beslutat att inte göra detta: ”the recipient cannot be reached”)'
         : '(decided not to do this: the recipient cannot be reached)',
     );
   });

@@ -77,7 +77,7 @@ describe('findPrices', () => {
   });
 });
 
-/** The HTML reading as it was, with patterns (quadratic on a `<` without `>`). */
+/** The HTML reading with patterns (quadratic on a `<` without `>`), source white space collapsed as CSS does. */
 function htmlToTextByPatterns(html: string): string {
   const decode = (text: string) =>
     text.replace(/&(#x[0-9a-f]{1,8}|#\d{1,8}|[a-z]{1,31});/gi, (whole, name: string) =>
@@ -86,10 +86,12 @@ function htmlToTextByPatterns(html: string): string {
   const links = [...html.matchAll(/\bhref\s*=\s*["']([^"']+)["']/gi)].map((match) => decode(match[1] ?? ''));
   const text = html
     .replace(/<(head|style|script)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/[ \t\n\r\f]+/g, ' ')
     .replace(/<br\s*\/?>|<\/(?:p|div|tr|li|h[1-6]|table)\s*>/gi, '\n')
     .replace(/<\/t[dh]\s*>/gi, '\t')
     .replace(/<[^>]*>/g, '')
-    .replace(/[ \t]+\n/g, '\n');
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n +/g, '\n');
   return `${decode(text)}\n${links.join('\n')}`;
 }
 
