@@ -12,13 +12,21 @@ import { addressesShownIn } from '../pipeline/addresses-shown-in.js';
  * ```
  */
 export function showsAddressInName(held: string): boolean {
+  return addressesShownInHeldName(held).length > 0;
+}
+
+/**
+ * The addresses other than its own that a recipient as held shows in its display name (the form of
+ * {@link showsAddressInName}); none for any other form.
+ */
+export function addressesShownInHeldName(held: string): string[] {
   const named = /^("(?:[^"\\]|\\.)*")\s*<([^<>]*)>$/.exec(held);
-  if (!named) return false;
+  if (!named) return [];
   let name: unknown;
   try {
     name = JSON.parse(named[1] as string);
   } catch {
-    return false;
+    return [];
   }
-  return typeof name === 'string' && addressesShownIn(name, named[2] as string).length > 0;
+  return typeof name === 'string' ? addressesShownIn(name, named[2] as string) : [];
 }

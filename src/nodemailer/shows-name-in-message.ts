@@ -1,4 +1,4 @@
-import { addressesShownIn } from '../pipeline/addresses-shown-in.js';
+import { addressesShownInHeldName } from './shows-address-in-name.js';
 
 /**
  * Whether a message still shows an address that a held recipient's display name showed
@@ -7,7 +7,7 @@ import { addressesShownIn } from '../pipeline/addresses-shown-in.js';
  * §6: base64, quoted-printable) decoded, header fields, text, HTML and attachments alike. A release
  * that rewrote the recipients (`replaceRecipients`) removed the name from To, Cc and Bcc; the other
  * customer's address may still be in a Reply-To name, the subject or the body, and then the stop
- * found when the message was held stands. A name that cannot be read shows something: true.
+ * found when the message was held stands.
  *
  * @example
  * ```ts
@@ -15,16 +15,7 @@ import { addressesShownIn } from '../pipeline/addresses-shown-in.js';
  * ```
  */
 export async function showsNameInMessage(raw: Uint8Array, heldAs: string): Promise<boolean> {
-  const named = /^("(?:[^"\\]|\\.)*")\s*<([^<>]*)>$/.exec(heldAs);
-  if (!named) return true;
-  let name: unknown;
-  try {
-    name = JSON.parse(named[1] as string);
-  } catch {
-    return true;
-  }
-  if (typeof name !== 'string') return true;
-  const shown = addressesShownIn(name, named[2] as string).map((address) => address.toLowerCase());
+  const shown = addressesShownInHeldName(heldAs).map((address) => address.toLowerCase());
   if (shown.length === 0) return false;
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const decoded = await decodedReadings(bytes);
