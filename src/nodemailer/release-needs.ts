@@ -25,12 +25,12 @@ import {
  * - `customer`: no customer was known when the message was held (its lookup failed and no id was
  *   kept), so no recipient, corrected or not, can pass a check against the message's customer.
  *   Send the order again naming its customer, discard it, or release it with `sendDespiteBlock`.
- * - `envelope-recipients`: the message was held with no envelope (a raw message given without one),
- *   so it names no one to deliver to; the release needs the recipients (`to`). `named`: the
- *   recipients its header names, as held.
  * - `answer-field`: another customer's address (or a block) stood in a field an answer goes to
  *   (`fields`: Reply-To, Disposition-Notification-To, …), which a release sends as held: only
  *   `sendDespiteBlock` or sending the order again answers it.
+ * - `envelope-recipients`: the message was held with no envelope (a raw message given without one),
+ *   so it names no one to deliver to; the release needs the recipients (`to`). `named`: the
+ *   recipients its header names, as held.
  * - `corrected-recipients`: a recipient was blocked (`recipients`) by more than a failed customer
  *   lookup; the release needs the corrected recipients (`to`).
  * - `stopped-when-held`: a recipient the release still sends to (`recipients`) was blocked or found
@@ -170,11 +170,6 @@ export async function releaseNeeds(
   const despite = options.sendDespiteBlock === true;
   const to = correctedList(options.to);
   if (heldWithoutCustomer(held) && !despite) needs.push({ code: 'customer' });
-  if (held.envelope !== undefined && held.envelope.to.length === 0 && to.length === 0)
-    needs.push({
-      code: 'envelope-recipients',
-      named: held.recipients.filter(({ field }) => field === 'to' || field === 'cc' || field === 'bcc'),
-    });
   const stopped = stoppedWhenHeld(held.recipients);
   // An answer field is sent as held whatever `to` says: a release corrects the recipients only.
   const inAnswerFields = stopped.filter((recipient) => answerFieldName(recipient) !== undefined);
@@ -183,6 +178,11 @@ export async function releaseNeeds(
       code: 'answer-field',
       fields: [...new Set(inAnswerFields.map((recipient) => answerFieldName(recipient) as string))],
       recipients: inAnswerFields,
+    });
+  if (held.envelope !== undefined && held.envelope.to.length === 0 && to.length === 0)
+    needs.push({
+      code: 'envelope-recipients',
+      named: held.recipients.filter(({ field }) => field === 'to' || field === 'cc' || field === 'bcc'),
     });
   // Held only because its customer could not be looked up, nothing is known against the address:
   // it is checked as held against the customer found now, and no correction is needed.

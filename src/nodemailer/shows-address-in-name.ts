@@ -21,3 +21,12 @@ export function showsAddressInName(held: string): boolean {
     (addressesShownIn(named.name, named.address).length > 0 || drawnOrderUnknown(named.name, named.address))
   );
 }
+
+/**
+ * The addresses other than its own that a recipient as held shows in its display name (the form of
+ * {@link showsAddressInName}); none for any other form.
+ */
+export function addressesShownInHeldName(held: string): string[] {
+  const named = heldName(held);
+  return named === undefined ? [] : addressesShownIn(named.name, named.address);
+}

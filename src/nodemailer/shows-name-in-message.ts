@@ -1,4 +1,6 @@
-import { addressesShownIn } from '../pipeline/addresses-shown-in.js';
+import { drawnOrderUnknown } from '../pipeline/drawn-order-unknown.js';
+import { heldName } from '../pipeline/held-name.js';
+import { addressesShownInHeldName } from './shows-address-in-name.js';
 
 /**
  * Whether a message still shows an address that a held recipient's display name showed
@@ -7,7 +9,7 @@ import { addressesShownIn } from '../pipeline/addresses-shown-in.js';
  * §6: base64, quoted-printable) decoded, header fields, text, HTML and attachments alike. A release
  * that rewrote the recipients (`replaceRecipients`) removed the name from To, Cc and Bcc; the other
  * customer's address may still be in a Reply-To name, the subject or the body, and then the stop
- * found when the message was held stands. A name that cannot be read shows something: true.
+ * found when the message was held stands.
  *
  * @example
  * ```ts
@@ -15,16 +17,13 @@ import { addressesShownIn } from '../pipeline/addresses-shown-in.js';
  * ```
  */
 export async function showsNameInMessage(raw: Uint8Array, heldAs: string): Promise<boolean> {
-  const named = /^("(?:[^"\\]|\\.)*")\s*<([^<>]*)>$/.exec(heldAs);
-  if (!named) return true;
-  let name: unknown;
-  try {
-    name = JSON.parse(named[1] as string);
-  } catch {
-    return true;
-  }
-  if (typeof name !== 'string') return true;
-  const shown = addressesShownIn(name, named[2] as string).map((address) => address.toLowerCase());
+  // A name whose drawn order cannot be known (right-to-left letters beside at-sign text, UAX #9)
+  // shows no address this reading can name: the name itself is what must be gone.
+  const named = heldName(heldAs);
+  const unknownOrder = named !== undefined && drawnOrderUnknown(named.name, named.address);
+  const shown = [...addressesShownInHeldName(heldAs), ...(unknownOrder ? [named.name] : [])].map((text) =>
+    text.toLowerCase(),
+  );
   if (shown.length === 0) return false;
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const decoded = await decodedReadings(bytes);
