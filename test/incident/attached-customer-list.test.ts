@@ -98,7 +98,7 @@ describe('a list of customers attached to a message', () => {
       );
       expect(renderIncidentReport(result.report, { locale })).toContain(
         locale === 'sv'
-          ? 'Meddelandet innehåller 12 olika e-postadresser, fler än det angivna antalet berörda'
+          ? 'Observera: meddelandet innehåller 12 olika e-postadresser, fler än det angivna antalet berörda'
           : 'The message holds 12 different e-mail addresses, more than the number of people given',
       );
     },
