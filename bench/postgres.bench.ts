@@ -110,6 +110,26 @@ export interface BenchPostgresOptions {
   readonly checksInFlight?: number;
   /** Checks per second arriving on a schedule in the open-loop measurement. @default 2000 */
   readonly openRate?: number;
+  /** The figures to compare with (bench/baseline.json `postgres`), printed beside this run's. */
+  readonly baseline?: PostgresBaseline;
+}
+
+/** A run's figures as bench/baseline.json keeps them under `postgres`: what a later run is set beside. */
+export interface PostgresBaseline {
+  readonly commit: string;
+  /** The machine, and how busy it was. */
+  readonly machine: string;
+  readonly customers: number;
+  readonly oneInFlightPerSecond: number;
+  readonly sixteenInFlightPerSecond: number;
+  readonly sixteenInFlightP99Ms: number;
+  /** The open loop's rate due, its p99 and this process's garbage-collection pauses meanwhile. */
+  readonly openLoopPerSecond: number;
+  readonly openLoopP99Ms: number;
+  readonly openLoopPauses: number;
+  readonly openLoopLongestPauseMs: number;
+  /** Bytes allocated per check with 16 in flight (bench/allocation.ts). */
+  readonly bytesPerCheck: number;
 }
 
 interface Entry {
@@ -605,6 +625,17 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
     console.log(
       `    to run this section alone on an idle machine: npm run bench -- --only postgres (or npx tsx bench/postgres.bench.ts ${n}); compare the load average printed beside each open loop with uptime's`,
     );
+    const base = options.baseline;
+    if (base) {
+      const lastRound = openRounds.at(-1) as OpenLoopRound;
+      const sameSize =
+        base.customers === n
+          ? ''
+          : ` (at ${base.customers.toLocaleString('en-US')} customers, not ${n.toLocaleString('en-US')})`;
+      console.log(
+        `    against the baseline, commit ${base.commit}${sameSize} on ${base.machine}: 1 in flight ${formatRate(one.perSecond)}/s (was ${formatRate(base.oneInFlightPerSecond)}); 16 in flight ${formatRate(sixteen.perSecond)}/s, p99 ${ms(sixteen.p99)} (was ${formatRate(base.sixteenInFlightPerSecond)}/s, ${ms(base.sixteenInFlightP99Ms)}); open loop at ${formatRate(lastRound.rate)}/s p99 ${ms(lastRound.timing.p99)} with ${lastRound.gc.count} pauses, the longest ${ms(lastRound.gc.maxMs)} (was ${ms(base.openLoopP99Ms)} at ${formatRate(base.openLoopPerSecond)}/s, ${base.openLoopPauses} pauses, ${ms(base.openLoopLongestPauseMs)}); ${Math.round(allocation.bytesPerCall).toLocaleString('en-US')} bytes allocated per check (was ${base.bytesPerCheck.toLocaleString('en-US')}); timings compare only on a machine as idle as the baseline's`,
+      );
+    }
     console.log(
       `    goal: >= 2,000 checks/s and p99 <= 10 ms: open loop at ${formatRate(openRate)}/s due achieved ${formatRate(open.perSecond)} checks/s, p99 ${ms(open.p99)} (latency from each check's due time) ${open.p99 <= 10 && open.perSecond >= 0.98 * openRate ? 'meets' : 'misses'} it; pg_trgm: GIN index built in ${trgmBuild.toFixed(1)} s, ${Math.round(Number(trgmSize[0]?.bytes) / n)} bytes/customer, found the meant address among its top 10 for ${typos ? Math.round((100 * typosFound) / typos) : 0} % of the typos`,
     );
@@ -615,5 +646,8 @@ export async function benchPostgres(options: BenchPostgresOptions): Promise<void
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await benchPostgres({ customers: Number(process.argv[2] ?? 1_000_000) });
+  const { postgres: baseline } = JSON.parse(
+    readFileSync(new URL('./baseline.json', import.meta.url), 'utf8'),
+  ) as { postgres?: PostgresBaseline };
+  await benchPostgres({ customers: Number(process.argv[2] ?? 1_000_000), ...(baseline ? { baseline } : {}) });
 }

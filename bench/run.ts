@@ -20,7 +20,7 @@ import os from 'node:os';
 import { benchCli } from './cli.bench.js';
 import { benchDirectory } from './directory.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
-import { benchPostgres } from './postgres.bench.js';
+import { benchPostgres, type PostgresBaseline } from './postgres.bench.js';
 import { printRecipientBench, type RecipientBaseline } from './recipient.bench.js';
 import { benchServe } from './serve.bench.js';
 import { benchVerification } from './verification.bench.js';
@@ -29,6 +29,7 @@ interface Baseline {
   readonly commit: string;
   readonly machine: string;
   readonly recipient: RecipientBaseline;
+  readonly postgres?: PostgresBaseline;
 }
 
 /** The sections in the order they run, each by the name `--only` takes. */
@@ -38,7 +39,8 @@ const SECTIONS = {
   },
   pipeline: () => benchPipeline(),
   directory: () => benchDirectory({ customers: [100_000, 1_000_000] }),
-  postgres: () => benchPostgres({ customers: 1_000_000 }),
+  postgres: () =>
+    benchPostgres({ customers: 1_000_000, ...(baseline.postgres ? { baseline: baseline.postgres } : {}) }),
   cli: () => benchCli(customerCounts),
   serve: () => benchServe({ customers: 1_000_000 }),
   verification: () => benchVerification({ batched: 20_000, oneAtATime: 1_000 }),

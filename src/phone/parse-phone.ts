@@ -1,4 +1,4 @@
-import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { readPhoneNumber } from './read-phone-number.js';
 
 /** A phone number as read by libphonenumber-js. */
 export interface ParsedPhone {
@@ -37,10 +37,7 @@ export interface ParsedPhone {
  */
 export function parsePhone(input: string, region = 'SE'): ParsedPhone | undefined {
   if (typeof input !== 'string') return undefined;
-  const country = typeof region === 'string' ? region.toUpperCase() : '';
-  const phone = isSupportedCountry(country)
-    ? parsePhoneNumberFromString(input, country as CountryCode)
-    : parsePhoneNumberFromString(input);
+  const phone = readPhoneNumber(input, region);
   if (!phone) return undefined;
   // Formatting costs as much as parsing (libphonenumber-js walks its format rules again), and most
   // readers want only the E.164 form or the national number: the written forms, and the digits

@@ -496,6 +496,32 @@ describe('createPostgresDirectory against createDirectory', () => {
     );
   }, 120_000);
 
+  it('answers findAddress calls asked together as the in-memory directory answers each, on hundreds of groups', async () => {
+    // A directory of its own per group: some of the group read their entered domain's near domains
+    // in the shared statements, others find them cached by an earlier one of the same group.
+    const query = fc.record({
+      address: entered,
+      excludeId: exclude,
+      max: fc.constantFrom<0 | 1>(0, 1, 1),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(query, { minLength: 2, maxLength: 40 }), async (group) => {
+        const own = createPostgresDirectory({ pool: database.pool, schema });
+        const inputs = group.map(({ address, excludeId, max }) => ({
+          input: { entered: address, ...(excludeId ? { excludeCustomerId: excludeId } : {}) },
+          options: { maxDistance: max },
+        }));
+        const warmed = inputs[0] as (typeof inputs)[number];
+        await own.findAddress(warmed.input, warmed.options);
+        const answers = await Promise.all(
+          inputs.map(({ input, options }) => own.findAddress(input, options)),
+        );
+        expect(answers).toEqual(inputs.map(({ input, options }) => memory.findAddress(input, options)));
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+
   it('answers many findAddress calls in flight as the in-memory directory does, in fewer statements', async () => {
     // Every statement the directory sends goes through this count.
     const counted = countStatements(database.pool);
