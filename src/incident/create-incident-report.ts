@@ -35,6 +35,7 @@ import {
   refuseIssues,
   sameMailboxIssue,
 } from './impossible-facts.js';
+import { incidentDatesOf } from './incident-dates-of.js';
 import {
   ContactPointSchema,
   IncidentReferenceSchema,
@@ -246,18 +247,7 @@ export function createIncidentReport(
       ),
       ...contradictoryFacts(given, ['input'], settings.locale),
       ...contradictoryMeasures(given, ['input'], settings.locale),
-      ...impossibleIncidentDates({
-        occurredAt: given.occurredAt,
-        detectedAt: given.detectedAt,
-        now: settings.now ?? new Date(),
-        customerCallAt: given.customerCall?.at,
-        judgmentAt: given.judgment?.at,
-        timeline: given.timeline?.map((entry) => entry.at) ?? [],
-        measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
-        initialNotificationAt: given.initialNotificationAt,
-        notifiedAt: given.subscriberNotice?.notifiedAt,
-        locale: settings.locale,
-      }),
+      ...impossibleIncidentDates(incidentDatesOf(given, settings)),
       ...(given.misdirected
         ? sameMailboxIssue(
             given.misdirected.intended,
