@@ -34,6 +34,7 @@ import {
   impossibleMoments,
   refuseIssues,
   sameMailboxIssue,
+  unwritableDates,
 } from './impossible-facts.js';
 import { incidentDatesOf } from './incident-dates-of.js';
 import {
@@ -213,6 +214,7 @@ export function createIncidentReport(
   const filing = resolveFilings(given, authorities, settings.locale);
   refuseIssues(
     [
+      ...unwritableDates(given, ['input'], settings.locale),
       ...oneStopShopIssues(countries, given.regimes, locale),
       ...filing.issues,
       ...(given.notifications?.flatMap((notification, index) => [
