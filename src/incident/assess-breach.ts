@@ -108,6 +108,12 @@ export const BreachAssessmentSchema = z.object({
   /** The reading applied where authorities disagree. */
   profile: AssessmentProfileSchema.default('default'),
   /**
+   * From how many data subjects the breach counted as large scale, where it was not the default 1000
+   * (the `largeScale` option): a report assessed again, rendered or followed up, weighs the same
+   * facts with it and states the same risk.
+   */
+  largeScale: LargeScaleSchema.optional(),
+  /**
    * Data remains that a person must classify (`needsReview` among the facts): a conclusion that the
    * breach need not be notified, or the people concerned not told, is not final until then.
    */
@@ -287,6 +293,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   const reason = (code: string, source: string, swedish: string, english: string) =>
     reasons.push({ code, source, message: say(swedish, english) });
   const recommendations: Recommendation[] = [];
+  // One person concerned is spoken of as one (a child's report, one customer), several as several.
+  const one = input.dataSubjects <= 1;
   const categories = new Set(input.dataCategories);
   // Encryption protects only while the key stays safe: a key that went to the recipient too makes the
   // data readable (WP250 rev.01 section IV.A; GDPR Art. 34(3)(a) asks for data "unintelligible to any
@@ -319,7 +327,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     `Där tillsynsmyndigheterna bedömer olika tillämpas ${reading}.`,
     `Where supervisory authorities disagree, ${reading} is applied.`,
   );
-  const enisa = scoreEnisa(input, categories, reason, strict, unintelligible);
+  const enisa = scoreEnisa(input, categories, reason, { strict, unintelligible, one });
   let level = enisa.band === 'low' ? 0 : enisa.band === 'medium' ? 1 : 2;
   reason(
     'enisa-score',
@@ -671,7 +679,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
 
   explainDecisions(
     reason,
-    { gdpr, eprivacy, risk, gdprAuthority, gdprSubjects, subscribers, adverse611 },
+    { gdpr, eprivacy, risk, gdprAuthority, gdprSubjects, subscribers, adverse611, one },
     reading,
   );
   const pending = input.needsReview ?? [];
@@ -711,10 +719,15 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     recommendations.push({
       code: 'courtesy-notice',
       source: 'GDPR Recital 86; GDPR Art. 34(1) and Regulation 611/2013 Art. 3(1) do not require it here',
-      message: say(
-        `Lagen kräver inte att de berörda underrättas, men det rekommenderas att informera dem som en service, så att de kan vara uppmärksamma${posing ? ' om någon utger sig för att vara dem, till exempel hos kundtjänst' : ''}.`,
-        `The law does not require telling the people concerned, but telling them as a courtesy is recommended, so they can stay alert${posing ? ' to someone posing as them, at customer service for example' : ''}.`,
-      ),
+      message: one
+        ? say(
+            `Lagen kräver inte att den berörde underrättas, men det rekommenderas att informera hen som en service, så att hen kan vara uppmärksam${posing ? ' om någon utger sig för att vara hen, till exempel hos kundtjänst' : ''}.`,
+            `The law does not require telling the person concerned, but telling them as a courtesy is recommended, so they can stay alert${posing ? ' to someone posing as them, at customer service for example' : ''}.`,
+          )
+        : say(
+            `Lagen kräver inte att de berörda underrättas, men det rekommenderas att informera dem som en service, så att de kan vara uppmärksamma${posing ? ' om någon utger sig för att vara dem, till exempel hos kundtjänst' : ''}.`,
+            `The law does not require telling the people concerned, but telling them as a courtesy is recommended, so they can stay alert${posing ? ' to someone posing as them, at customer service for example' : ''}.`,
+          ),
     });
   }
 
@@ -776,6 +789,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
         : undefined,
     }),
     profile,
+    ...(given.largeScale === undefined ? {} : { largeScale: given.largeScale }),
     ...(needsReview ? { needsReview: true } : {}),
     ...(notReportedBecause === undefined ? {} : { notReportedBecause }),
   };
@@ -849,8 +863,7 @@ function scoreEnisa(
   facts: Facts,
   categories: ReadonlySet<DataCategory>,
   reason: Reason,
-  strict: boolean,
-  unintelligible: boolean,
+  { strict, unintelligible, one }: { strict: boolean; unintelligible: boolean; one: boolean },
 ): EnisaSeverity {
   const insight = facts.insight ?? 'substantial';
   // Login details that had expired or were voided before anyone could use them open no account, so
@@ -895,8 +908,12 @@ function scoreEnisa(
     reason(
       'vulnerable',
       'ENISA 2013 section 3.1; GDPR Recital 75',
-      'Berörda personer är särskilt sårbara eller kan utsättas för fara.',
-      'The people concerned are particularly vulnerable or could be put in danger.',
+      one
+        ? 'Den berörda personen är särskilt sårbar eller kan utsättas för fara.'
+        : 'Berörda personer är särskilt sårbara eller kan utsättas för fara.',
+      one
+        ? 'The person concerned is particularly vulnerable or could be put in danger.'
+        : 'The people concerned are particularly vulnerable or could be put in danger.',
     );
   }
   dpc = Math.min(4, Math.max(1, dpc));
@@ -988,6 +1005,8 @@ function explainDecisions(
     gdprSubjects: boolean;
     subscribers: boolean;
     adverse611: boolean;
+    /** One person is concerned: spoken of as one. */
+    one: boolean;
   },
   reading: string,
 ): void {
@@ -1020,15 +1039,16 @@ function explainDecisions(
         ? 'The breach is likely to result in a risk to the rights and freedoms of natural persons: it is notified to the authority.'
         : 'The breach is unlikely to result in a risk to the rights and freedoms of natural persons: it is documented but not notified.',
     );
+    const registered = decision.one ? 'den registrerade' : 'de registrerade';
     reason(
       decision.gdprSubjects ? 'gdpr-subjects' : 'gdpr-no-subjects',
       'GDPR Art. 34(1)',
       decision.gdprSubjects
-        ? 'Risken är hög: de registrerade informeras utan onödigt dröjsmål.'
-        : 'Risken är inte hög (eller ett undantag i artikel 34.3 gäller): de registrerade behöver inte informeras enligt artikel 34.',
+        ? `Risken är hög: ${registered} informeras utan onödigt dröjsmål.`
+        : `Risken är inte hög (eller ett undantag i artikel 34.3 gäller): ${registered} behöver inte informeras enligt artikel 34.`,
       decision.gdprSubjects
-        ? 'The risk is high: the data subjects are told without undue delay.'
-        : 'The risk is not high (or an Art. 34(3) exemption applies): Art. 34 does not require telling the data subjects.',
+        ? `The risk is high: ${decision.one ? 'the data subject is' : 'the data subjects are'} told without undue delay.`
+        : `The risk is not high (or an Art. 34(3) exemption applies): Art. 34 does not require telling ${decision.one ? 'the data subject' : 'the data subjects'}.`,
     );
   }
 }
