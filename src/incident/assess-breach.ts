@@ -11,7 +11,7 @@ import { type BreachFacts, BreachFactsSchema, type RiskLevel, RiskLevelSchema } 
 import { breachDecisions } from './data/breach-decisions.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data-categories.js';
-import { calendarDay, GDPR_APPLIES_FROM, gdprAppliesFrom, gdprName } from './data/legal-bases.js';
+import { calendarDay, gdprAppliesFrom, gdprName, lawInForce } from './data/legal-bases.js';
 import type { ReportLocale } from './data/report-texts.js';
 import { addHours, type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findPrecedents } from './find-precedents.js';
@@ -810,10 +810,12 @@ function citeEach(text: string, laws: readonly ('GDPR' | 'UK GDPR')[]): string {
 
 /**
  * The deadlines when several countries' authorities are notified: one under the GDPR's Art. 33 and
- * 34 for each country, citing its own law (the UK GDPR in the United Kingdom, with the Data
- * Protection Act 2018 that supplements it from 25 May 2018, DPA 2018 s. 1 and Part 2), so that each
- * authority's deadline is read from its own entry. A provider's e-privacy deadlines and the record
- * are one for all (Regulation 611/2013 Art. 2 applies in each; GDPR Art. 33(5) is one record).
+ * 34 for each country, citing its own law (the UK GDPR in the United Kingdom) with the provisions its
+ * legal basis cites beside them (`LegalBasis.deadlineCitation`: the Data Protection Act 2018 that
+ * supplements it from 25 May 2018, DPA 2018 s. 1 and Part 2), so that each authority's deadline is
+ * read from its own entry. A provider's e-privacy deadlines are one for the countries whose law is
+ * Regulation 611/2013 alone (it applies in each), and one of its own for each country whose law cites
+ * more (PECR reg. 5A in the United Kingdom); the record is one (GDPR Art. 33(5) is one record).
  */
 function deadlinesOfEach(
   deadlines: readonly Deadline[],
@@ -821,15 +823,27 @@ function deadlinesOfEach(
   day: string,
 ): Deadline[] {
   const laws = [...new Set(countries.map((country) => gdprName(country, day)))];
-  return deadlines.flatMap((deadline) =>
-    deadline.to === 'record' || !/^GDPR\b/.test(deadline.article)
-      ? [{ ...deadline, article: citeEach(deadline.article, laws) }]
-      : countries.map((country) => ({
+  const own = (country: string, regime: 'gdpr' | 'eprivacy') =>
+    lawInForce(country, regime, day).deadlineCitation;
+  return deadlines.flatMap((deadline): Deadline[] => {
+    if (deadline.to === 'record') return [{ ...deadline, article: citeEach(deadline.article, laws) }];
+    if (/^GDPR\b/.test(deadline.article))
+      return countries.map((country) => {
+        const national = own(country, 'gdpr');
+        return {
           ...deadline,
-          article: `${citeEach(deadline.article, [gdprName(country, day)])}${country === 'GB' && day >= GDPR_APPLIES_FROM ? '; Data Protection Act 2018' : ''}`,
+          article: `${citeEach(deadline.article, [gdprName(country, day)])}${national === undefined ? '' : `; ${national}`}`,
           country,
-        })),
-  );
+        };
+      });
+    const differing = countries.flatMap((country) => {
+      const national = own(country, 'eprivacy');
+      return national === undefined
+        ? []
+        : [{ ...deadline, article: `${deadline.article}; ${national}`, country }];
+    });
+    return [...(differing.length < countries.length ? [deadline] : []), ...differing];
+  });
 }
 
 // The reasons that set the risk level, in the order assessBreach applies them: the last one present

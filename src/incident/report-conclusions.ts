@@ -305,14 +305,19 @@ export function authorityDeadline(report: IncidentReport, finding: AuthorityFind
  * Regulation 611/2013 Art. 2(2), 72 under GDPR Art. 33(1) (the UK GDPR's in the United Kingdom).
  */
 function authorityDeadlineEntry(report: IncidentReport, finding: AuthorityFinding) {
-  return report.assessment.deadlines.find(
+  const entries = report.assessment.deadlines.filter(
     (entry) =>
       entry.to === 'authority' &&
-      // Where each country's law sets its own deadline, the finding's country's (`Deadline.country`).
       (entry.country === undefined || entry.country === finding.country) &&
       (finding.regime === 'eprivacy'
         ? entry.article.startsWith('Regulation 611/2013 Art. 2(2)')
         : /^(UK )?GDPR Art\. 33\(1\)/.test(entry.article)),
+  );
+  // Where the finding's country's law sets its own deadline (`Deadline.country`), that one; else the
+  // one shared by the countries whose law adds nothing to the EU act's.
+  return (
+    entries.find((entry) => entry.country === finding.country) ??
+    entries.find((entry) => entry.country === undefined)
   );
 }
 
