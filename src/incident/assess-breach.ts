@@ -766,7 +766,13 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
         ? deadlinesOfEach(deadlines, countries, lawDay)
         : deadlines.map((deadline) => ({ ...deadline, article: named(deadline.article) })),
     reasons: reasons.map((entry) => ({ ...entry, source: named(entry.source) })),
-    recommendations: recommendations.map((entry) => ({ ...entry, source: named(entry.source) })),
+    recommendations: recommendations.map((entry) => ({
+      ...entry,
+      source:
+        countries.length > 1
+          ? citeEachCountry(entry.source, countries, lawDay, eprivacy)
+          : named(entry.source),
+    })),
     precedents: findPrecedents(input, given.decisions ?? breachDecisions, locale, {
       notifyAuthority: judged?.notifyAuthority ?? (gdprAuthority || eprivacy),
       notifyDataSubjects: judged?.notifyDataSubjects ?? notifyDataSubjects,
@@ -806,6 +812,32 @@ function citeEach(text: string, laws: readonly ('GDPR' | 'UK GDPR')[]): string {
     .split('; ')
     .flatMap((part) => (gdpr.test(part) ? laws.map((law) => part.replace(gdpr, law)) : [part]))
     .join('; ');
+}
+
+/**
+ * A citation for each country notified, where several are: each part that names the GDPR once per
+ * country under the name of its law there (as {@link citeEach}), and, under the e-privacy regime,
+ * Regulation 611/2013 with the country's own provisions beside it where its legal basis cites more
+ * (`LegalBasis.deadlineCitation`: PECR reg. 5A in the United Kingdom), so that what a recommendation
+ * rests on is each notified country's law, not the main establishment's alone.
+ */
+function citeEachCountry(text: string, countries: readonly string[], day: string, eprivacy: boolean): string {
+  const gdpr = /(?<!UK )\bGDPR\b/g;
+  const parts = text.split('; ').flatMap((part) =>
+    gdpr.test(part)
+      ? countries.map((country) => {
+          const national = eprivacy ? lawInForce(country, 'eprivacy', day).deadlineCitation : undefined;
+          const named = part.replace(gdpr, gdprName(country, day));
+          return national === undefined
+            ? named
+            : named.replace(
+                /Regulation 611\/2013 Art\. [0-9]+\([0-9]+\)/,
+                (article) => `${article} and ${national}`,
+              );
+        })
+      : [part],
+  );
+  return [...new Set(parts)].join('; ');
 }
 
 /**

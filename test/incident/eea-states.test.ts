@@ -25,6 +25,7 @@ describe('the EU/EEA states behind the one-stop shop (GDPR Art. 56)', () => {
     const countries = new Set(
       authorities.filter((authority) => authority.regime === 'gdpr').map((authority) => authority.country),
     );
-    for (const country of countries) expect(gdprCountries.has(country) || outside.includes(country)).toBe(true);
+    for (const country of countries)
+      expect(gdprCountries.has(country) || outside.includes(country)).toBe(true);
   });
 });

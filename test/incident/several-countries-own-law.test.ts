@@ -25,6 +25,24 @@ describe('each country’s own law in the deadlines of a breach notified in seve
     ]);
   });
 
+  it.each(['sv', 'en'] as const)(
+    'rests the courtesy recommendation on each country’s own law (%s)',
+    (locale) => {
+      const assessed = createIncidentReport(
+        {
+          ...facts,
+          provider: { ...facts.provider, countries: ['SE', 'GB'] },
+          occurredAt: '2026-11-30T11:00:00+01:00',
+          detectedAt: '2026-11-30T11:40:00+01:00',
+        },
+        { now: '2026-11-30T12:00:00+01:00', locale },
+      ).assessment;
+      expect(assessed.recommendations.find((entry) => entry.code === 'courtesy-notice')?.source).toBe(
+        'GDPR Recital 86; UK GDPR Recital 86; GDPR Art. 34(1) and Regulation 611/2013 Art. 3(1) do not require it here; UK GDPR Art. 34(1) and Regulation 611/2013 Art. 3(1) and PECR reg. 5A (SI 2011/1208) do not require it here',
+      );
+    },
+  );
+
   it('takes the Data Protection Act 2018 and PECR from the United Kingdom’s legal bases', () => {
     expect(lawInForce('GB', 'gdpr', '2026-11-30').deadlineCitation).toBe('Data Protection Act 2018');
     expect(lawInForce('GB', 'eprivacy', '2026-11-30').deadlineCitation).toBe('PECR reg. 5A (SI 2011/1208)');
