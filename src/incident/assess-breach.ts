@@ -11,7 +11,7 @@ import { type BreachFacts, BreachFactsSchema, type RiskLevel, RiskLevelSchema } 
 import { breachDecisions } from './data/breach-decisions.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data-categories.js';
-import { calendarDay, GDPR_APPLIES_FROM, gdprAppliesFrom, gdprName } from './data/legal-bases.js';
+import { calendarDay, gdprAppliesFrom, gdprName, lawInForce } from './data/legal-bases.js';
 import type { ReportLocale } from './data/report-texts.js';
 import { addHours, type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findPrecedents } from './find-precedents.js';
@@ -107,6 +107,12 @@ export const BreachAssessmentSchema = z.object({
   precedents: z.array(PrecedentSchema).default([]),
   /** The reading applied where authorities disagree. */
   profile: AssessmentProfileSchema.default('default'),
+  /**
+   * From how many data subjects the breach counted as large scale, where it was not the default 1000
+   * (the `largeScale` option): a report assessed again, rendered or followed up, weighs the same
+   * facts with it and states the same risk.
+   */
+  largeScale: LargeScaleSchema.optional(),
   /**
    * Data remains that a person must classify (`needsReview` among the facts): a conclusion that the
    * breach need not be notified, or the people concerned not told, is not final until then.
@@ -287,6 +293,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   const reason = (code: string, source: string, swedish: string, english: string) =>
     reasons.push({ code, source, message: say(swedish, english) });
   const recommendations: Recommendation[] = [];
+  // One person concerned is spoken of as one (a child's report, one customer), several as several.
+  const one = input.dataSubjects <= 1;
   const categories = new Set(input.dataCategories);
   // Encryption protects only while the key stays safe: a key that went to the recipient too makes the
   // data readable (WP250 rev.01 section IV.A; GDPR Art. 34(3)(a) asks for data "unintelligible to any
@@ -319,7 +327,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     `Där tillsynsmyndigheterna bedömer olika tillämpas ${reading}.`,
     `Where supervisory authorities disagree, ${reading} is applied.`,
   );
-  const enisa = scoreEnisa(input, categories, reason, strict, unintelligible);
+  const enisa = scoreEnisa(input, categories, reason, { strict, unintelligible, one });
   let level = enisa.band === 'low' ? 0 : enisa.band === 'medium' ? 1 : 2;
   reason(
     'enisa-score',
@@ -671,7 +679,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
 
   explainDecisions(
     reason,
-    { gdpr, eprivacy, risk, gdprAuthority, gdprSubjects, subscribers, adverse611 },
+    { gdpr, eprivacy, risk, gdprAuthority, gdprSubjects, subscribers, adverse611, one },
     reading,
   );
   const pending = input.needsReview ?? [];
@@ -711,10 +719,15 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     recommendations.push({
       code: 'courtesy-notice',
       source: 'GDPR Recital 86; GDPR Art. 34(1) and Regulation 611/2013 Art. 3(1) do not require it here',
-      message: say(
-        `Lagen kräver inte att de berörda underrättas, men det rekommenderas att informera dem som en service, så att de kan vara uppmärksamma${posing ? ' om någon utger sig för att vara dem, till exempel hos kundtjänst' : ''}.`,
-        `The law does not require telling the people concerned, but telling them as a courtesy is recommended, so they can stay alert${posing ? ' to someone posing as them, at customer service for example' : ''}.`,
-      ),
+      message: one
+        ? say(
+            `Lagen kräver inte att den berörde underrättas, men det rekommenderas att informera hen som en service, så att hen kan vara uppmärksam${posing ? ' om någon utger sig för att vara hen, till exempel hos kundtjänst' : ''}.`,
+            `The law does not require telling the person concerned, but telling them as a courtesy is recommended, so they can stay alert${posing ? ' to someone posing as them, at customer service for example' : ''}.`,
+          )
+        : say(
+            `Lagen kräver inte att de berörda underrättas, men det rekommenderas att informera dem som en service, så att de kan vara uppmärksamma${posing ? ' om någon utger sig för att vara dem, till exempel hos kundtjänst' : ''}.`,
+            `The law does not require telling the people concerned, but telling them as a courtesy is recommended, so they can stay alert${posing ? ' to someone posing as them, at customer service for example' : ''}.`,
+          ),
     });
   }
 
@@ -753,7 +766,13 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
         ? deadlinesOfEach(deadlines, countries, lawDay)
         : deadlines.map((deadline) => ({ ...deadline, article: named(deadline.article) })),
     reasons: reasons.map((entry) => ({ ...entry, source: named(entry.source) })),
-    recommendations: recommendations.map((entry) => ({ ...entry, source: named(entry.source) })),
+    recommendations: recommendations.map((entry) => ({
+      ...entry,
+      source:
+        countries.length > 1
+          ? citeEachCountry(entry.source, countries, lawDay, eprivacy)
+          : named(entry.source),
+    })),
     precedents: findPrecedents(input, given.decisions ?? breachDecisions, locale, {
       notifyAuthority: judged?.notifyAuthority ?? (gdprAuthority || eprivacy),
       notifyDataSubjects: judged?.notifyDataSubjects ?? notifyDataSubjects,
@@ -776,6 +795,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
         : undefined,
     }),
     profile,
+    ...(given.largeScale === undefined ? {} : { largeScale: given.largeScale }),
     ...(needsReview ? { needsReview: true } : {}),
     ...(notReportedBecause === undefined ? {} : { notReportedBecause }),
   };
@@ -795,11 +815,39 @@ function citeEach(text: string, laws: readonly ('GDPR' | 'UK GDPR')[]): string {
 }
 
 /**
+ * A citation for each country notified, where several are: each part that names the GDPR once per
+ * country under the name of its law there (as {@link citeEach}), and, under the e-privacy regime,
+ * Regulation 611/2013 with the country's own provisions beside it where its legal basis cites more
+ * (`LegalBasis.deadlineCitation`: PECR reg. 5A in the United Kingdom), so that what a recommendation
+ * rests on is each notified country's law, not the main establishment's alone.
+ */
+function citeEachCountry(text: string, countries: readonly string[], day: string, eprivacy: boolean): string {
+  const gdpr = /(?<!UK )\bGDPR\b/g;
+  const parts = text.split('; ').flatMap((part) =>
+    gdpr.test(part)
+      ? countries.map((country) => {
+          const national = eprivacy ? lawInForce(country, 'eprivacy', day).deadlineCitation : undefined;
+          const named = part.replace(gdpr, gdprName(country, day));
+          return national === undefined
+            ? named
+            : named.replace(
+                /Regulation 611\/2013 Art\. [0-9]+\([0-9]+\)/,
+                (article) => `${article} and ${national}`,
+              );
+        })
+      : [part],
+  );
+  return [...new Set(parts)].join('; ');
+}
+
+/**
  * The deadlines when several countries' authorities are notified: one under the GDPR's Art. 33 and
- * 34 for each country, citing its own law (the UK GDPR in the United Kingdom, with the Data
- * Protection Act 2018 that supplements it from 25 May 2018, DPA 2018 s. 1 and Part 2), so that each
- * authority's deadline is read from its own entry. A provider's e-privacy deadlines and the record
- * are one for all (Regulation 611/2013 Art. 2 applies in each; GDPR Art. 33(5) is one record).
+ * 34 for each country, citing its own law (the UK GDPR in the United Kingdom) with the provisions its
+ * legal basis cites beside them (`LegalBasis.deadlineCitation`: the Data Protection Act 2018 that
+ * supplements it from 25 May 2018, DPA 2018 s. 1 and Part 2), so that each authority's deadline is
+ * read from its own entry. A provider's e-privacy deadlines are one for the countries whose law is
+ * Regulation 611/2013 alone (it applies in each), and one of its own for each country whose law cites
+ * more (PECR reg. 5A in the United Kingdom); the record is one (GDPR Art. 33(5) is one record).
  */
 function deadlinesOfEach(
   deadlines: readonly Deadline[],
@@ -807,15 +855,27 @@ function deadlinesOfEach(
   day: string,
 ): Deadline[] {
   const laws = [...new Set(countries.map((country) => gdprName(country, day)))];
-  return deadlines.flatMap((deadline) =>
-    deadline.to === 'record' || !/^GDPR\b/.test(deadline.article)
-      ? [{ ...deadline, article: citeEach(deadline.article, laws) }]
-      : countries.map((country) => ({
+  const own = (country: string, regime: 'gdpr' | 'eprivacy') =>
+    lawInForce(country, regime, day).deadlineCitation;
+  return deadlines.flatMap((deadline): Deadline[] => {
+    if (deadline.to === 'record') return [{ ...deadline, article: citeEach(deadline.article, laws) }];
+    if (/^GDPR\b/.test(deadline.article))
+      return countries.map((country) => {
+        const national = own(country, 'gdpr');
+        return {
           ...deadline,
-          article: `${citeEach(deadline.article, [gdprName(country, day)])}${country === 'GB' && day >= GDPR_APPLIES_FROM ? '; Data Protection Act 2018' : ''}`,
+          article: `${citeEach(deadline.article, [gdprName(country, day)])}${national === undefined ? '' : `; ${national}`}`,
           country,
-        })),
-  );
+        };
+      });
+    const differing = countries.flatMap((country) => {
+      const national = own(country, 'eprivacy');
+      return national === undefined
+        ? []
+        : [{ ...deadline, article: `${deadline.article}; ${national}`, country }];
+    });
+    return [...(differing.length < countries.length ? [deadline] : []), ...differing];
+  });
 }
 
 // The reasons that set the risk level, in the order assessBreach applies them: the last one present
@@ -849,8 +909,7 @@ function scoreEnisa(
   facts: Facts,
   categories: ReadonlySet<DataCategory>,
   reason: Reason,
-  strict: boolean,
-  unintelligible: boolean,
+  { strict, unintelligible, one }: { strict: boolean; unintelligible: boolean; one: boolean },
 ): EnisaSeverity {
   const insight = facts.insight ?? 'substantial';
   // Login details that had expired or were voided before anyone could use them open no account, so
@@ -895,8 +954,12 @@ function scoreEnisa(
     reason(
       'vulnerable',
       'ENISA 2013 section 3.1; GDPR Recital 75',
-      'Berörda personer är särskilt sårbara eller kan utsättas för fara.',
-      'The people concerned are particularly vulnerable or could be put in danger.',
+      one
+        ? 'Den berörda personen är särskilt sårbar eller kan utsättas för fara.'
+        : 'Berörda personer är särskilt sårbara eller kan utsättas för fara.',
+      one
+        ? 'The person concerned is particularly vulnerable or could be put in danger.'
+        : 'The people concerned are particularly vulnerable or could be put in danger.',
     );
   }
   dpc = Math.min(4, Math.max(1, dpc));
@@ -988,6 +1051,8 @@ function explainDecisions(
     gdprSubjects: boolean;
     subscribers: boolean;
     adverse611: boolean;
+    /** One person is concerned: spoken of as one. */
+    one: boolean;
   },
   reading: string,
 ): void {
@@ -1020,15 +1085,16 @@ function explainDecisions(
         ? 'The breach is likely to result in a risk to the rights and freedoms of natural persons: it is notified to the authority.'
         : 'The breach is unlikely to result in a risk to the rights and freedoms of natural persons: it is documented but not notified.',
     );
+    const registered = decision.one ? 'den registrerade' : 'de registrerade';
     reason(
       decision.gdprSubjects ? 'gdpr-subjects' : 'gdpr-no-subjects',
       'GDPR Art. 34(1)',
       decision.gdprSubjects
-        ? 'Risken är hög: de registrerade informeras utan onödigt dröjsmål.'
-        : 'Risken är inte hög (eller ett undantag i artikel 34.3 gäller): de registrerade behöver inte informeras enligt artikel 34.',
+        ? `Risken är hög: ${registered} informeras utan onödigt dröjsmål.`
+        : `Risken är inte hög (eller ett undantag i artikel 34.3 gäller): ${registered} behöver inte informeras enligt artikel 34.`,
       decision.gdprSubjects
-        ? 'The risk is high: the data subjects are told without undue delay.'
-        : 'The risk is not high (or an Art. 34(3) exemption applies): Art. 34 does not require telling the data subjects.',
+        ? `The risk is high: ${decision.one ? 'the data subject is' : 'the data subjects are'} told without undue delay.`
+        : `The risk is not high (or an Art. 34(3) exemption applies): Art. 34 does not require telling ${decision.one ? 'the data subject' : 'the data subjects'}.`,
     );
   }
 }

@@ -168,7 +168,13 @@ export function createFollowUpReport(
       : { timeline: [...(previous.timeline ?? []), ...(added ?? [])] }),
   };
   // The follow-up reads the breach as the first report did, unless told otherwise.
-  const next = createIncidentReport(input, { profile: previous.assessment.profile, ...options });
+  // The first report's reading and its number of people for large scale, unless the caller gives
+  // others: the same facts are then stated at the same risk.
+  const next = createIncidentReport(input, {
+    profile: previous.assessment.profile,
+    ...(previous.assessment.largeScale === undefined ? {} : { largeScale: previous.assessment.largeScale }),
+    ...options,
+  });
   return IncidentReportSchema.parse({
     ...next,
     followUp: {

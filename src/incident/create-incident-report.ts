@@ -34,7 +34,9 @@ import {
   impossibleMoments,
   refuseIssues,
   sameMailboxIssue,
+  unwritableDates,
 } from './impossible-facts.js';
+import { incidentDatesOf } from './incident-dates-of.js';
 import {
   ContactPointSchema,
   IncidentReferenceSchema,
@@ -212,6 +214,7 @@ export function createIncidentReport(
   const filing = resolveFilings(given, authorities, settings.locale);
   refuseIssues(
     [
+      ...unwritableDates(given, ['input'], settings.locale),
       ...oneStopShopIssues(countries, given.regimes, locale),
       ...filing.issues,
       ...(given.notifications?.flatMap((notification, index) => [
@@ -246,18 +249,7 @@ export function createIncidentReport(
       ),
       ...contradictoryFacts(given, ['input'], settings.locale),
       ...contradictoryMeasures(given, ['input'], settings.locale),
-      ...impossibleIncidentDates({
-        occurredAt: given.occurredAt,
-        detectedAt: given.detectedAt,
-        now: settings.now ?? new Date(),
-        customerCallAt: given.customerCall?.at,
-        judgmentAt: given.judgment?.at,
-        timeline: given.timeline?.map((entry) => entry.at) ?? [],
-        measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
-        initialNotificationAt: given.initialNotificationAt,
-        notifiedAt: given.subscriberNotice?.notifiedAt,
-        locale: settings.locale,
-      }),
+      ...impossibleIncidentDates(incidentDatesOf(given, settings)),
       ...(given.misdirected
         ? sameMailboxIssue(
             given.misdirected.intended,

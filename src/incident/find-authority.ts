@@ -3,7 +3,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { RegimeSchema } from './assess-breach.js';
 import { type Authority, AuthoritySchema, authorities as builtInAuthorities } from './data/authorities.js';
 import { countryTimeZone } from './data/country-time-zones.js';
-import { legalBases as builtInLegalBases, calendarDay, type LegalBasis } from './data/legal-bases.js';
+import { calendarDay, lawInForce } from './data/legal-bases.js';
 import { DateInputSchema, toDate } from './date-input.js';
 import { TimeZoneSchema } from './option-schemas.js';
 
@@ -116,19 +116,6 @@ export function findAuthority(
       ...(law.until === undefined ? {} : { until: law.until }),
     },
   };
-}
-
-function lawInForce(country: string, regime: string, day: string): LegalBasis {
-  const inForce = (basis: LegalBasis) =>
-    basis.regime === regime &&
-    (basis.from === undefined || basis.from <= day) &&
-    (basis.until === undefined || day < basis.until);
-  const found =
-    builtInLegalBases.find((basis) => basis.country === country && inForce(basis)) ??
-    builtInLegalBases.find((basis) => basis.country === '*' && inForce(basis));
-  // The '*' rows cover every day for both regimes, so this is reached only if the table is broken.
-  if (found === undefined) throw new RangeError(`no legal basis for ${regime} on ${day}`);
-  return found;
 }
 
 /** The authority under the name it had on the day (the first former name still in use then). */

@@ -143,6 +143,33 @@ export function occurredBeforeSending(dates: {
 }
 
 /**
+ * Each Date among the facts whose year a report cannot write: its times are RFC 3339 date-times,
+ * whose year has four digits, 0000 to 9999 (RFC 3339 section 5.6, `date-fullyear`). A Date before
+ * year 0 is a date built wrong (a negative timestamp, a year typed as -1); refused here, it is named
+ * as the field the caller gave, not as the report's copy of it.
+ */
+export function unwritableDates(value: unknown, path: Path, locale: Locale = 'en'): InputIssue[] {
+  if (value instanceof Date) {
+    const year = value.getUTCFullYear();
+    if (Number.isNaN(year) || (year >= 0 && year <= 9999)) return [];
+    return [
+      {
+        path,
+        message: sayIn(locale)(
+          `daterad år ${year}: en rapport skriver sina tidpunkter enligt RFC 3339, med åren 0000 till 9999 (avsnitt 5.6); ange den tidpunkt det gäller`,
+          `dated in the year ${year}: a report writes its times as RFC 3339 date-times, in the years 0000 to 9999 (section 5.6); give the time it was`,
+        ),
+      },
+    ];
+  }
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => unwritableDates(item, [...path, index], locale));
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.entries(value).flatMap(([key, item]) => unwritableDates(item, [...path, key], locale));
+  return [];
+}
+
+/**
  * The dates of a new report that cannot belong to its incident: an incident that occurred or was
  * detected after the report is written, a call to the customer before anyone knew of the breach
  * (it cannot have told them of it), a step of the timeline before the breach occurred.

@@ -63,6 +63,7 @@ import {
   riskConcerned,
   riskLabel,
   signatureParagraphs,
+  theConcerned,
   timelineList,
 } from './report-conclusions.js';
 
@@ -734,14 +735,16 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
       })[mean],
   );
   const controller = !report.regimes.includes('eprivacy');
+  const them = theConcerned(report.affected.dataSubjects);
+  const They = (text: string) => text.replace(/^\p{Ll}/u, (first) => first.toUpperCase());
   // The officer decided not to tell them: the report must not say that they are told. Only a call in
   // which the customer's identity was checked told them (customerTold); an unchecked one did not.
   if (report.judgment?.notifyDataSubjects === false && !customerTold(report))
     return [
       say(
         phrasing,
-        'De berörda underrättas inte, enligt den ansvarigas bedömning (se Slutsats).',
-        'The people concerned are not told, as the responsible person judged (see Conclusion).',
+        `${They(them.berorda)} underrättas inte, enligt den ansvarigas bedömning (se Slutsats).`,
+        `${They(them.people)} ${them.is} not told, as the responsible person judged (see Conclusion).`,
       ),
     ];
   // What the law requires and what is only advisable are said apart: a notice the rules do not
@@ -752,28 +755,32 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
       controller
         ? say(
             phrasing,
-            `Om de registrerade ska informeras är inte avgjort ännu: ${openReason(phrasing)}.`,
-            `Whether the people concerned are told is not yet decided: ${openReason(phrasing)}.`,
+            `Om ${them.registrerade} ska informeras är inte avgjort ännu: ${openReason(phrasing)}.`,
+            `Whether ${them.people} ${them.is} told is not yet decided: ${openReason(phrasing)}.`,
           )
         : say(
             phrasing,
-            `Om de berörda ska underrättas är inte avgjort ännu: ${openReason(phrasing)}.`,
-            `Whether the people concerned are told is not yet decided: ${openReason(phrasing)}.`,
+            `Om ${them.berorda} ska underrättas är inte avgjort ännu: ${openReason(phrasing)}.`,
+            `Whether ${them.people} ${them.is} told is not yet decided: ${openReason(phrasing)}.`,
           ),
     ];
   if (!notice.required && courtesy === undefined)
     return [
       say(
         phrasing,
-        'Underrättelse krävs inte enligt reglerna, och de berörda underrättas inte.',
-        'The rules do not require a notice, and the people concerned are not told.',
+        `Underrättelse krävs inte enligt reglerna, och ${them.berorda} underrättas inte.`,
+        `The rules do not require a notice, and ${them.people} ${them.is} not told.`,
       ),
     ];
   const lines = [
     notice.required
       ? controller
-        ? say(phrasing, 'De registrerade ska informeras.', 'The data subjects must be told.')
-        : say(phrasing, 'Berörda ska underrättas.', 'The people concerned must be told.')
+        ? say(phrasing, `${They(them.registrerade)} ska informeras.`, `${They(them.subjects)} must be told.`)
+        : say(
+            phrasing,
+            report.affected.dataSubjects <= 1 ? 'Den berörde ska underrättas.' : 'Berörda ska underrättas.',
+            `${They(them.people)} must be told.`,
+          )
       : courtesy === 'done'
         ? say(
             phrasing,

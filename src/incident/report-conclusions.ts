@@ -86,7 +86,7 @@ export function citation(phrasing: Phrasing, source: string, { capitalise = true
  * The risk as a clause that can follow a colon (`incidenten medför en hög risk för ...`), of one
  * person ("den berördes") or of several ("de berördas") as `dataSubjects` gives.
  */
-export function riskLabel(phrasing: Phrasing, risk: RiskLevel, dataSubjects = 2): string {
+export function riskLabel(phrasing: Phrasing, risk: RiskLevel, dataSubjects: number): string {
   const concerned = riskConcerned(phrasing, dataSubjects);
   return {
     unlikely: say(
@@ -117,6 +117,23 @@ export function riskConcerned(phrasing: Phrasing, dataSubjects: number): string 
   );
 }
 
+/**
+ * Those concerned as the subject of a sentence, one person or several as `dataSubjects` gives (as
+ * {@link riskConcerned}): in a provider's words ("den berörde", Regulation 611/2013 Art. 3) and a
+ * controller's ("den registrerade", GDPR Art. 34), with the English verbs that agree.
+ */
+export function theConcerned(dataSubjects: number) {
+  const one = dataSubjects <= 1;
+  return {
+    berorda: one ? 'den berörde' : 'de berörda',
+    registrerade: one ? 'den registrerade' : 'de registrerade',
+    people: one ? 'the person concerned' : 'the people concerned',
+    subjects: one ? 'the data subject' : 'the data subjects',
+    is: one ? 'is' : 'are',
+    has: one ? 'has' : 'have',
+  } as const;
+}
+
 /** Assesses the stored facts again, in the phrasing's language, at the given risk level if any. */
 export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: RiskLevel): BreachAssessment {
   const { initialNotificationAt: _single, notifications: _each, ...facts } = report.facts;
@@ -145,6 +162,9 @@ export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: Risk
       // The day the GDPR began is read where the organisation is, never in the zone the report is
       // rendered in: writing times for a reader in London does not change which law applied.
       profile: report.assessment.profile,
+      // The number of people that counted as large scale when the report was written: without it
+      // the same facts could be stated at another risk than the report's (GDPR Recital 75).
+      ...(report.assessment.largeScale === undefined ? {} : { largeScale: report.assessment.largeScale }),
       // Assessed as of when the report was written (its dates were checked against that moment then),
       // so a stored report reads the same on any later day.
       now: new Date(
@@ -285,14 +305,19 @@ export function authorityDeadline(report: IncidentReport, finding: AuthorityFind
  * Regulation 611/2013 Art. 2(2), 72 under GDPR Art. 33(1) (the UK GDPR's in the United Kingdom).
  */
 function authorityDeadlineEntry(report: IncidentReport, finding: AuthorityFinding) {
-  return report.assessment.deadlines.find(
+  const entries = report.assessment.deadlines.filter(
     (entry) =>
       entry.to === 'authority' &&
-      // Where each country's law sets its own deadline, the finding's country's (`Deadline.country`).
       (entry.country === undefined || entry.country === finding.country) &&
       (finding.regime === 'eprivacy'
         ? entry.article.startsWith('Regulation 611/2013 Art. 2(2)')
         : /^(UK )?GDPR Art\. 33\(1\)/.test(entry.article)),
+  );
+  // Where the finding's country's law sets its own deadline (`Deadline.country`), that one; else the
+  // one shared by the countries whose law adds nothing to the EU act's.
+  return (
+    entries.find((entry) => entry.country === finding.country) ??
+    entries.find((entry) => entry.country === undefined)
   );
 }
 
@@ -723,6 +748,7 @@ export function decisionParagraphs(
   // "underrätta de berörda" is the wording of the telecom rules (Regulation 611/2013 Art. 3).
   const controller = !report.regimes.includes('eprivacy');
   const sv = (telecom: string, gdpr: string) => (controller ? gdpr : telecom);
+  const them = theConcerned(report.affected.dataSubjects);
   // At a risk judged unlikely no law asks for a notice (GDPR Art. 34(1): a high risk; Regulation
   // 611/2013 Art. 3(1): likely to adversely affect): telling the people is the controller's choice, a
   // recommendation kept apart from the duty, never stated as one.
@@ -733,8 +759,8 @@ export function decisionParagraphs(
       ? []
       : [
           `${s('Beräknad bedömning', 'Computed assessment')}: ${riskLabel(phrasing, computed.risk, report.affected.dataSubjects)}. ${s(
-            `Anmälan till tillsynsmyndigheten: ${yesNo(phrasing, computed.notifyAuthority)}. ${sv('Underrättelse till de berörda', 'Information till de registrerade')}: ${yesNo(phrasing, computed.notifyDataSubjects)}.`,
-            `Notify the authority: ${yesNo(phrasing, computed.notifyAuthority)}. Tell the people concerned: ${yesNo(phrasing, computed.notifyDataSubjects)}.`,
+            `Anmälan till tillsynsmyndigheten: ${yesNo(phrasing, computed.notifyAuthority)}. ${sv(`Underrättelse till ${them.berorda}`, `Information till ${them.registrerade}`)}: ${yesNo(phrasing, computed.notifyDataSubjects)}.`,
+            `Notify the authority: ${yesNo(phrasing, computed.notifyAuthority)}. Tell ${them.people}: ${yesNo(phrasing, computed.notifyDataSubjects)}.`,
           )}`,
         ];
   if (judgment !== undefined) {
@@ -761,16 +787,19 @@ export function decisionParagraphs(
             judgment.notifyDataSubjects
               ? voluntary
                 ? s(
-                    sv('de berörda underrättas frivilligt', 'de registrerade informeras frivilligt'),
-                    'the data subjects are told voluntarily',
+                    sv(
+                      `${them.berorda} underrättas frivilligt`,
+                      `${them.registrerade} informeras frivilligt`,
+                    ),
+                    `${them.subjects} ${them.is} told voluntarily`,
                   )
                 : s(
-                    sv('de berörda ska underrättas', 'de registrerade ska informeras'),
-                    'the people concerned are to be told',
+                    sv(`${them.berorda} ska underrättas`, `${them.registrerade} ska informeras`),
+                    `${them.people} ${them.is} to be told`,
                   )
               : s(
-                  sv('de berörda ska inte underrättas', 'de registrerade ska inte informeras'),
-                  'the people concerned are not to be told',
+                  sv(`${them.berorda} ska inte underrättas`, `${them.registrerade} ska inte informeras`),
+                  `${them.people} ${them.is} not to be told`,
                 ),
           ]),
     ];
@@ -844,22 +873,22 @@ export function decisionParagraphs(
     ? // A duty is stated as done only once a notice or a call is recorded; until then it is a duty.
       customerTold(report)
       ? s(
-          sv('de berörda har underrättats', 'de registrerade har informerats'),
-          'the people concerned have been told',
+          sv(`${them.berorda} har underrättats`, `${them.registrerade} har informerats`),
+          `${them.people} ${them.has} been told`,
         )
       : voluntary
         ? s(
             sv(
-              'underrättelse krävs inte vid denna risk, men leverantören har valt att underrätta de berörda',
-              'information krävs inte vid denna risk, men den personuppgiftsansvariga har valt att informera de registrerade',
+              `underrättelse krävs inte vid denna risk, men leverantören har valt att underrätta ${them.berorda}`,
+              `information krävs inte vid denna risk, men den personuppgiftsansvariga har valt att informera ${them.registrerade}`,
             ),
             controller
-              ? 'no notice is required at this risk, but the controller has chosen to tell the data subjects'
-              : 'no notice is required at this risk, but the provider has chosen to tell the people concerned',
+              ? `no notice is required at this risk, but the controller has chosen to tell ${them.subjects}`
+              : `no notice is required at this risk, but the provider has chosen to tell ${them.people}`,
           )
         : s(
-            sv('de berörda ska underrättas', 'de registrerade ska informeras'),
-            'the people concerned must be told',
+            sv(`${them.berorda} ska underrättas`, `${them.registrerade} ska informeras`),
+            `${them.people} must be told`,
           )
     : courtesy === 'done'
       ? s(
@@ -872,10 +901,10 @@ export function decisionParagraphs(
       : open
         ? s(
             sv(
-              'om de berörda ska underrättas är inte avgjort ännu',
-              'om de registrerade ska informeras är inte avgjort ännu',
+              `om ${them.berorda} ska underrättas är inte avgjort ännu`,
+              `om ${them.registrerade} ska informeras är inte avgjort ännu`,
             ),
-            'whether the people concerned are told is not yet decided',
+            `whether ${them.people} ${them.is} told is not yet decided`,
           )
         : courtesy === 'recommended'
           ? s(
@@ -886,8 +915,8 @@ export function decisionParagraphs(
               'no notice is required, but telling the customer as a courtesy is recommended',
             )
           : s(
-              sv('de berörda underrättas inte', 'de registrerade informeras inte'),
-              'the people concerned are not told',
+              sv(`${them.berorda} underrättas inte`, `${them.registrerade} informeras inte`),
+              `${them.people} ${them.is} not told`,
             );
   if (open) {
     lines.push(

@@ -28,6 +28,7 @@ import {
   refuseIssues,
   sameMailboxIssue,
 } from './impossible-facts.js';
+import { incidentDatesOf } from './incident-dates-of.js';
 import {
   ContactPointSchema,
   IncidentReferenceSchema,
@@ -369,17 +370,7 @@ export async function reportFromInventory(
           },
           locale,
         ),
-        ...impossibleIncidentDates({
-          occurredAt,
-          detectedAt: given.detectedAt,
-          now: settings.now ?? new Date(),
-          customerCallAt: given.customerCall?.at,
-          judgmentAt: given.judgment?.at,
-          timeline: given.timeline?.map((entry) => entry.at) ?? [],
-          measuresDoneAt: given.measures?.map((measure) => measure.doneAt) ?? [],
-          initialNotificationAt: given.initialNotificationAt,
-          locale,
-        }),
+        ...impossibleIncidentDates(incidentDatesOf({ ...given, occurredAt }, { ...settings, locale })),
         ...(given.occurredAt === undefined || inventory.sentAt === undefined
           ? []
           : occurredBeforeSending({

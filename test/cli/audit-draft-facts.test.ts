@@ -148,7 +148,7 @@ describe('the facts an audit draft states', () => {
         expect(report).not.toContain('This conclusion is provisional');
         expect(report).not.toContain('No supervisory authority');
         expect(report).not.toContain('Overall, the breach is unlikely');
-        expect(report).not.toContain('the people concerned are not told');
+        expect(report).not.toContain('the person concerned is not told');
         expect(report).toContain('Not yet decided: which personal data the message held is not known');
         expect(report).toContain('The risk is not yet assessed');
       } else {
@@ -157,7 +157,7 @@ describe('the facts an audit draft states', () => {
         expect(report).not.toContain('Slutsatsen är preliminär');
         expect(report).not.toContain('Ingen tillsynsmyndighet');
         expect(report).not.toContain('Sammantaget bedöms det som osannolikt');
-        expect(report).not.toContain('de registrerade informeras inte');
+        expect(report).not.toContain('den registrerade informeras inte');
         expect(report).toContain(
           'Inte avgjort ännu: vilka personuppgifter meddelandet innehöll är inte känt',
         );

@@ -62,7 +62,7 @@ describe('audit --incidents on an invoice sent to a wrong address', () => {
   it('weighs the amount due as an order detail, not financial data or a high risk to tell the customer of', async () => {
     const report = await draft('amount', 'Att betala: 499 kr, OCR 5521001112');
     expect(report).toContain('a risk, but not a high risk');
-    expect(report).not.toContain('the people concerned must be told');
+    expect(report).not.toContain('the person concerned must be told');
     expect(report).not.toContain('can be used for fraud');
     expect(report).not.toMatch(/financial (details|data|information)/);
     expect(report).toContain('The orders and prices show what the customer buys and pays.');
@@ -79,6 +79,6 @@ describe('audit --incidents on an invoice sent to a wrong address', () => {
   it('keeps an account number a high risk', async () => {
     const report = await draft('account', 'Att betala: 499 kr från konto 8327-9, 123 456 789-0');
     expect(report).toContain('likely to result in a high risk');
-    expect(report).toContain('the people concerned must be told');
+    expect(report).toContain('the person concerned must be told');
   });
 });

@@ -12,7 +12,7 @@ describe('the conclusion of a controller’s Swedish report uses the GDPR’s wo
     });
     const conclusion = text.slice(text.indexOf('Slutsats\n'), text.indexOf('Tidslinje\n'));
     expect(conclusion).toContain(
-      'Incidenten ska anmälas till IMY senast 2024-10-18 kl. 10.00 CEST, och de registrerade ska informeras.',
+      'Incidenten ska anmälas till IMY senast 2024-10-18 kl. 10.00 CEST, och den registrerade ska informeras.',
     );
     expect(conclusion).not.toContain('underrätta');
   });
@@ -34,9 +34,9 @@ describe('the conclusion of a controller’s Swedish report uses the GDPR’s wo
       { locale: 'sv' },
     );
     const conclusion = text.slice(text.indexOf('Slutsats\n'), text.indexOf('Tidslinje\n'));
-    expect(conclusion).toContain('Information till de registrerade: ja.');
-    expect(conclusion).toContain('de registrerade ska inte informeras');
-    expect(conclusion).toContain('och de registrerade informeras inte.');
+    expect(conclusion).toContain('Information till den registrerade: ja.');
+    expect(conclusion).toContain('den registrerade ska inte informeras');
+    expect(conclusion).toContain('och den registrerade informeras inte.');
     expect(conclusion).not.toContain('underrätta');
   });
 });

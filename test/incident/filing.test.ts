@@ -134,13 +134,13 @@ describe('the officer’s judgment', () => {
     const text = renderIncidentReport(report, { locale: 'sv', format: 'text' });
     const conclusion = text.slice(text.indexOf('\nSlutsats\n'), text.indexOf('\nTidslinje\n'));
     expect(conclusion).toContain(
-      'Beräknad bedömning: incidenten medför en risk, men inte en hög risk, för den berördes rättigheter och friheter. Anmälan till tillsynsmyndigheten: ja. Underrättelse till de berörda: nej.',
+      'Beräknad bedömning: incidenten medför en risk, men inte en hög risk, för den berördes rättigheter och friheter. Anmälan till tillsynsmyndigheten: ja. Underrättelse till den berörde: nej.',
     );
     expect(conclusion).toContain(
-      'Den ansvarigas bedömning, Karin Berg, dataskyddsombud (2023-03-10 kl. 11.30 CET): det är osannolikt att incidenten medför en risk för den berördes rättigheter och friheter; de berörda ska inte underrättas. Motivering: Mottagaren ringde själv in',
+      'Den ansvarigas bedömning, Karin Berg, dataskyddsombud (2023-03-10 kl. 11.30 CET): det är osannolikt att incidenten medför en risk för den berördes rättigheter och friheter; den berörde ska inte underrättas. Motivering: Mottagaren ringde själv in',
     );
     expect(conclusion).toContain(
-      'Slutsats enligt den ansvarigas bedömning: det är osannolikt att incidenten medför en risk för den berördes rättigheter och friheter. Incidenten ska anmälas till PTS senast 2023-03-11 kl. 10.20 CET, och de berörda underrättas inte.',
+      'Slutsats enligt den ansvarigas bedömning: det är osannolikt att incidenten medför en risk för den berördes rättigheter och friheter. Incidenten ska anmälas till PTS senast 2023-03-11 kl. 10.20 CET, och den berörde underrättas inte.',
     );
     // The deadlines that remain are those of the notifications made: PTS's 24 hours, not IMY's 72.
     expect(text).toContain('Förordning (EU) nr 611/2013 art. 2.2: inom 24 timmar');
@@ -211,7 +211,7 @@ describe('the notice section follows the decision', () => {
       text.indexOf('\nUnderrättelse till berörda'),
       text.indexOf('\nBerörda i andra'),
     );
-    expect(notice).toContain('De berörda underrättas inte, enligt den ansvarigas bedömning (se Slutsats).');
+    expect(notice).toContain('Den berörde underrättas inte, enligt den ansvarigas bedömning (se Slutsats).');
     expect(notice).not.toMatch(/informeras|Sätt:/);
   });
 
@@ -219,7 +219,7 @@ describe('the notice section follows the decision', () => {
     const text = renderIncidentReport(createIncidentReport(retailer, { now: '2024-10-01T13:00:00+02:00' }), {
       locale: 'sv',
     });
-    expect(text).toContain('\nInformation till de registrerade\n  De registrerade ska informeras.');
+    expect(text).toContain('\nInformation till de registrerade\n  Den registrerade ska informeras.');
     expect(text).toContain('Informationen beskriver vad som hänt');
   });
 });

@@ -226,7 +226,7 @@ describe('renderIncidentReport', () => {
         Meddelandet skickades som vanlig, okrypterad e-post.
 
       Underrättelse till berörda abonnenter eller användare
-        Rekommendation: lagen kräver inte att de berörda underrättas, men det rekommenderas att informera dem som en service, så att de kan vara uppmärksamma om någon utger sig för att vara dem, till exempel hos kundtjänst.
+        Rekommendation: lagen kräver inte att den berörde underrättas, men det rekommenderas att informera hen som en service, så att hen kan vara uppmärksam om någon utger sig för att vara hen, till exempel hos kundtjänst.
         Föreslaget sätt: telefon, e-post.
 
       Berörda i andra medlemsstater
@@ -352,7 +352,7 @@ describe('renderIncidentReport', () => {
 
       ## Notification of the subscribers or individuals concerned
 
-      Recommendation: The law does not require telling the people concerned, but telling them as a courtesy is recommended, so they can stay alert to someone posing as them, at customer service for example.
+      Recommendation: The law does not require telling the person concerned, but telling them as a courtesy is recommended, so they can stay alert to someone posing as them, at customer service for example.
 
       Proposed means: phone, e-mail.
 

@@ -63,22 +63,27 @@ describe('reportMisdirected refuses bad facts in the language of the report', ()
   });
 });
 
-// The report is checked as a whole after it is built: a Date the input accepts but no ISO 8601
-// date-time of four digits can write (a year before 0) is refused there, in the report's language too.
-describe('createIncidentReport’s check of the whole report', () => {
+// A Date the input accepts but no RFC 3339 date-time of four digits can write (a year before 0) is
+// refused before the report is built, naming the caller's field (not `report.incident.occurredAt`,
+// the report's copy of it), in the report's language.
+describe('a date before year 0 among createIncidentReport’s facts', () => {
   const before = new Date(Date.UTC(-100, 0, 1));
   const build = (locale: 'sv' | 'en') => async () =>
     createIncidentReport({ ...seedCase, occurredAt: before }, { locale, now: '2018-02-23T15:10:00+01:00' });
 
-  it('answers in Swedish under locale sv, naming the field', async () => {
+  it('answers in Swedish under locale sv, naming the caller’s field', async () => {
     const error = await refusal(build('sv')());
-    expect(error.field).toBe('report.incident.occurredAt');
-    expect(error.message).toMatch(/^Ogiltiga uppgifter i report\.incident\.occurredAt: /);
-    expect(error.message).not.toContain('an ISO 8601 date-time');
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual(['input.occurredAt']);
+    expect(error.message).toBe(
+      'Ogiltiga uppgifter i input.occurredAt: daterad år -100: en rapport skriver sina tidpunkter enligt RFC 3339, med åren 0000 till 9999 (avsnitt 5.6); ange den tidpunkt det gäller',
+    );
   });
 
-  it('keeps the English wording in English', async () => {
+  it('answers in English, naming the caller’s field', async () => {
     const error = await refusal(build('en')());
-    expect(error.message).toContain('report.incident.occurredAt: an ISO 8601 date-time with Z or an offset');
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual(['input.occurredAt']);
+    expect(error.message).toBe(
+      'Invalid input at input.occurredAt: dated in the year -100: a report writes its times as RFC 3339 date-times, in the years 0000 to 9999 (section 5.6); give the time it was',
+    );
   });
 });

@@ -40,7 +40,7 @@ const conclusions = {
     'Notified: no.',
     'Overall, the breach is unlikely',
     'The breach is unlikely to result in a risk',
-    'the people concerned are not told',
+    'the person concerned is not told',
     'The rules do not require a notice',
     'The law does not require telling the customer here',
   ],
@@ -49,7 +49,7 @@ const conclusions = {
     'Anmäls: nej.',
     'Sammantaget bedöms det som osannolikt',
     'Det är osannolikt att incidenten medför en risk',
-    'de registrerade informeras inte',
+    'den registrerade informeras inte',
     'Underrättelse krävs inte enligt reglerna',
     'Lagen kräver inte att kunden informeras här',
   ],
@@ -60,13 +60,13 @@ const open = {
     'Not yet decided: which personal data the message held is not known',
     'Notified: not yet decided',
     'The risk is not yet assessed',
-    'Whether the people concerned are told is not yet decided',
+    'Whether the person concerned is told is not yet decided',
   ],
   sv: [
     'Inte avgjort ännu: vilka personuppgifter meddelandet innehöll är inte känt',
     'Anmäls: inte avgjort ännu',
     'Risken är inte bedömd ännu',
-    'Om de registrerade ska informeras är inte avgjort ännu',
+    'Om den registrerade ska informeras är inte avgjort ännu',
   ],
 } as const;
 

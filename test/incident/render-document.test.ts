@@ -50,7 +50,7 @@ describe('renderIncidentReport as an HTML document', () => {
     const decision = html.slice(html.indexOf('<section class="decision">'));
     expect(decision).toContain('Beräknad bedömning: incidenten medför en risk');
     expect(decision).toContain(
-      'Den ansvarigas bedömning, Karin Berg, dataskyddsombud: det är osannolikt att incidenten medför en risk för den berördes rättigheter och friheter; de berörda ska inte underrättas.',
+      'Den ansvarigas bedömning, Karin Berg, dataskyddsombud: det är osannolikt att incidenten medför en risk för den berördes rättigheter och friheter; den berörde ska inte underrättas.',
     );
     expect(decision).toContain('Slutsats enligt den ansvarigas bedömning:');
   });

@@ -32,18 +32,18 @@ describe('a notice the responsible person chose where the law does not require o
   it('says the controller has chosen to tell the data subjects, not that they must be told (en)', () => {
     const conclusion = conclusionOf('en');
     expect(conclusion).toContain(
-      'no notice is required at this risk, but the controller has chosen to tell the data subjects',
+      'no notice is required at this risk, but the controller has chosen to tell the data subject',
     );
     expect(conclusion).not.toContain('must be told');
-    expect(conclusion).not.toContain('the people concerned are to be told');
+    expect(conclusion).not.toContain('the person concerned is to be told');
   });
 
   it('says the controller has chosen to inform the data subjects, not that they must be (sv)', () => {
     const conclusion = conclusionOf('sv');
     expect(conclusion).toContain(
-      'information krävs inte vid denna risk, men den personuppgiftsansvariga har valt att informera de registrerade',
+      'information krävs inte vid denna risk, men den personuppgiftsansvariga har valt att informera den registrerade',
     );
-    expect(conclusion).not.toContain('de registrerade ska informeras');
+    expect(conclusion).not.toContain('den registrerade ska informeras');
   });
 
   it('says in the register line that the notice is not required and given voluntarily', () => {

@@ -1,4 +1,5 @@
 import type { Regime } from '../assess-breach.js';
+import { eeaEftaStates, euMemberStates } from './eea-states.js';
 
 /**
  * The law that governed a breach under one regime in one country during one period: whether it
@@ -18,6 +19,13 @@ export interface LegalBasis {
   readonly citations: readonly string[];
   /** The provision that requires the provider's own register of incidents. */
   readonly register?: string;
+  /**
+   * The country's own provisions cited beside each deadline of the regime where several countries'
+   * authorities are notified, after the EU act's article: where its law adds to the EU act's, or
+   * sets the deadline in its own words (the Data Protection Act 2018 beside the UK GDPR; PECR reg. 5A
+   * beside Regulation 611/2013 in the United Kingdom).
+   */
+  readonly deadlineCitation?: string;
 }
 
 /** The GDPR applies from 25 May 2018 (Art. 99(2)). */
@@ -27,17 +35,14 @@ export const GDPR_APPLIES_FROM = '2018-05-25';
  * Decision No 154/2018 incorporated it into the EEA Agreement.
  */
 export const GDPR_APPLIES_FROM_EEA_EFTA = '2018-07-20';
-const EEA_EFTA = new Set(['NO', 'IS', 'LI']);
+const EEA_EFTA: ReadonlySet<string> = new Set(eeaEftaStates);
 
 /**
  * The states where the GDPR applies and its one-stop shop with it (GDPR Art. 56; the EEA Agreement
- * for Norway, Iceland and Liechtenstein): the 27 EU member states and the three EEA EFTA states.
+ * for Norway, Iceland and Liechtenstein): the EU member states and the EEA EFTA states, as the data
+ * lists them (`euMemberStates`, `eeaEftaStates`).
  */
-export const gdprCountries: ReadonlySet<string> = new Set([
-  ...['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE'],
-  ...['IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'],
-  ...EEA_EFTA,
-]);
+export const gdprCountries: ReadonlySet<string> = new Set([...euMemberStates, ...eeaEftaStates]);
 
 /**
  * The calendar day (YYYY-MM-DD) of an instant in a time zone: laws take effect at midnight local
@@ -52,6 +57,28 @@ export function calendarDay(date: Date, timeZone = 'Europe/Stockholm'): string {
     month: '2-digit',
     day: '2-digit',
   }).format(date);
+}
+
+/**
+ * The legal basis in force in a country under a regime on a day (YYYY-MM-DD): the country's own row,
+ * else the one for every EU/EEA state without one (`*`).
+ */
+export function lawInForce(
+  country: string,
+  regime: Regime,
+  day: string,
+  table: readonly LegalBasis[] = legalBases,
+): LegalBasis {
+  const inForce = (basis: LegalBasis) =>
+    basis.regime === regime &&
+    (basis.from === undefined || basis.from <= day) &&
+    (basis.until === undefined || day < basis.until);
+  const found =
+    table.find((basis) => basis.country === country && inForce(basis)) ??
+    table.find((basis) => basis.country === '*' && inForce(basis));
+  // The '*' rows cover every day for both regimes, so this is reached only if the table is broken.
+  if (found === undefined) throw new RangeError(`no legal basis for ${regime} on ${day}`);
+  return found;
 }
 
 /** The first day the GDPR applied in a country. */
@@ -182,6 +209,7 @@ export const legalBases: readonly LegalBasis[] = [
     notificationDuty: true,
     citations: ['GDPR Art. 33 and 34', 'Data Protection Act 2018'],
     register: 'GDPR Art. 33(5)',
+    deadlineCitation: 'Data Protection Act 2018',
   },
   {
     country: 'GB',
@@ -190,6 +218,7 @@ export const legalBases: readonly LegalBasis[] = [
     notificationDuty: true,
     citations: ['UK GDPR Art. 33 and 34', 'Data Protection Act 2018'],
     register: 'UK GDPR Art. 33(5)',
+    deadlineCitation: 'Data Protection Act 2018',
   },
   {
     country: 'GB',
@@ -214,6 +243,10 @@ export const legalBases: readonly LegalBasis[] = [
     notificationDuty: true,
     citations: [`${PECR} reg. 5A`, REGULATION_611],
     register: `${PECR} reg. 5A(8)`,
+    // A service provider notifies the Information Commissioner (PECR reg. 5A(2), inserted by SI
+    // 2011/1208 reg. 2), within 24 hours of detection where feasible: Regulation 611/2013 Art. 2(2),
+    // which applies in the United Kingdom as retained law, and the ICO's guidance on PECR.
+    deadlineCitation: `${PECR} reg. 5A (SI 2011/1208)`,
   },
   // Directive 2009/136/EC added the breach notification duty to Directive 2002/58/EC Art. 4(3), to be
   // transposed by 25 May 2011.
