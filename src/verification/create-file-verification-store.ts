@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { link, mkdir, open, opendir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { VerificationStoreFailedError } from '../errors.js';
 import { isRunning } from '../internal/is-running.js';
@@ -352,32 +352,29 @@ export function createFileVerificationStore(
    * running process holds it; a lock whose process has stopped on this host is taken over. The
    * owner is written before the lock is linked into place, so a lock is never seen without it
    * (POSIX link(2) fails with EEXIST when the name exists: of two processes one places it).
-   * After `lockWaitMs` it rejects naming the lock and its owner. Answers the way to let it go.
+   * After `lockWaitMs` by the store's clock it rejects naming the lock and its owner. Answers the
+   * way to let it go.
    */
   async function takeIndexLock(): Promise<() => Promise<void>> {
     const file = join(dir, 'index.lock');
-    const owner: LockOwner = {
-      pid: process.pid,
-      host: hostname(),
-      since: new Date().toISOString(),
-      token: randomUUID(),
-    };
-    const giveUpAt = Date.now() + lockWaitMs;
+    const owner = lockOwner();
+    const giveUpAt = clock() + lockWaitMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        if (await placeLock(file, owner)) break;
+        if (await placeOwned(file, owner)) break;
         await breakStopped(file);
       } catch (error) {
         throw failed(`the index lock of the verification store ${dir} cannot be taken (${file})`, error);
       }
-      if (Date.now() >= giveUpAt) throw await waitedTooLong(file);
+      if (clock() >= giveUpAt) throw await waitedTooLong(file);
       await new Promise((resolveWait) =>
         setTimeout(
           resolveWait,
-          Math.max(0, Math.min(LOCK_WAIT_MAX_MS, 5 * 2 ** attempt, giveUpAt - Date.now())),
+          Math.max(0, Math.min(LOCK_WAIT_MAX_MS, 5 * 2 ** attempt, giveUpAt - clock())),
         ),
       );
     }
+    await removeBreakClaims(file, () => true);
     return async () => {
       // Removed only while it is this instance's own: never a lock another process took over.
       if ((await readLockOwner(file))?.token === owner.token) await unlink(file).catch(() => undefined);
@@ -395,7 +392,8 @@ export function createFileVerificationStore(
     );
   }
 
-  async function placeLock(file: string, owner: LockOwner): Promise<boolean> {
+  /** Links a file naming `owner` into place as `file`, whole; false when `file` is there already. */
+  async function placeOwned(file: string, owner: LockOwner): Promise<boolean> {
     await mkdir(dir, { recursive: true });
     const temporary = join(dir, `.${randomUUID()}.index-lock.tmp`);
     const handle = await open(temporary, 'wx', 0o644);
@@ -417,46 +415,62 @@ export function createFileVerificationStore(
 
   /**
    * Removes the index lock when its process has stopped on this host (a lock whose owner cannot be
-   * read is taken for stopped once it is older than a write takes). Only the process that made the
-   * file `index.lock.break` may do so: it is created with O_EXCL (POSIX open(2): of two processes
-   * exactly one creates it), and its maker reads the owner again once it holds it. While it is held
-   * no other process removes `index.lock`, and a new lock cannot be linked over a present one, so
-   * the lock read stopped is the one removed: never a live lock taken since. A break file left by a
-   * process killed while breaking (a break takes milliseconds) is removed once it is stale.
+   * read is taken for stopped once it is older than a write takes). Only a process holding a claim
+   * on that very lock may do so: the file `index.lock.<hash of the lock's bytes>.<n>.break`, linked
+   * into place whole with its owner (link(2): of two processes one places it), and it reads the
+   * lock again first. Each lock carries a random token, so the hash names one lock, never a later
+   * one. A claim whose process was stopped (killed mid-break) is never removed while its lock may
+   * still be there: the next process claims number n + 1 instead. So two running processes never
+   * hold a claim on one lock at once, no other process removes `index.lock` meanwhile, and a new
+   * lock cannot be linked over a present one: the lock read stopped is the one removed, never a
+   * live lock taken since. Once that lock is gone its claims are removed: they name a lock that
+   * can never come back.
    */
   async function breakStopped(file: string): Promise<void> {
-    if (!(await isStopped(file))) return;
-    const breaking = `${file}.break`;
-    let handle: Awaited<ReturnType<typeof open>>;
-    try {
-      handle = await open(breaking, 'wx', 0o644);
-    } catch (error) {
-      if (code(error) !== 'EEXIST') throw error;
-      if (await isStopped(breaking)) await unlink(breaking).catch(() => undefined);
-      return;
-    }
-    try {
-      try {
-        await handle.writeFile(
-          JSON.stringify({
-            pid: process.pid,
-            host: hostname(),
-            since: new Date().toISOString(),
-            token: randomUUID(),
-          }),
-        );
-      } finally {
-        await handle.close();
+    const seen = await readIfThere(file);
+    if (seen === undefined || !(await isStopped(file, seen))) return;
+    const claims = `${basename(file)}.${createHash('sha256').update(seen).digest('hex').slice(0, 32)}.`;
+    for (let number = 1; ; number++) {
+      const claim = join(dir, `${claims}${number}.break`);
+      if (!(await placeOwned(claim, lockOwner()))) {
+        // A running process is breaking this lock: it is left to it.
+        if (!(await isStopped(claim))) return;
+        continue;
       }
-      if (await isStopped(file)) await unlink(file).catch(ignoreMissing);
-    } finally {
-      await unlink(breaking).catch(ignoreMissing);
+      const now = await readIfThere(file);
+      const same = now?.equals(seen) === true;
+      if (same && (await isStopped(file, now))) await unlink(file).catch(ignoreMissing);
+      else if (same) {
+        // Its pid runs again (reused): the lock stays, and so do the other claims on it.
+        await unlink(claim).catch(ignoreMissing);
+        return;
+      }
+      await removeBreakClaims(file, (name) => name.startsWith(claims));
+      return;
     }
   }
 
-  async function isStopped(file: string): Promise<boolean> {
-    const owner = await readLockOwner(file);
+  /**
+   * Removes the claims to break a lock that is gone (`which` picks them by name): called with the
+   * index lock held, every claim names a lock that is gone, and a claim on a gone lock lets its
+   * holder remove nothing. The temporary files of a lock or claim whose process was killed before
+   * it removed them go too, once stale. Best effort: what is left is removed by the next holder.
+   */
+  async function removeBreakClaims(file: string, which: (name: string) => boolean): Promise<void> {
+    const prefix = `${basename(file)}.`;
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const claims = names.filter((name) => name.startsWith(prefix) && name.endsWith('.break') && which(name));
+    const stale = await staleTemporaryFiles(
+      dir,
+      names.filter((name) => name.endsWith('.index-lock.tmp')),
+    );
+    for (const name of [...claims, ...stale]) await unlink(join(dir, name)).catch(() => undefined);
+  }
+
+  async function isStopped(file: string, bytes?: Buffer): Promise<boolean> {
+    const owner = parseLockOwner(bytes ?? (await readIfThere(file)));
     if (owner) return owner.host === hostname() && !isRunning(owner.pid);
+    // File times are the file system's, so the machine's clock, not the store's, measures their age.
     const info = await stat(file).catch(() => undefined);
     return info !== undefined && Date.now() - info.mtimeMs > STALE_TEMPORARY_MS;
   }
@@ -615,9 +629,25 @@ async function readStoreId(file: string): Promise<string> {
 
 /** Who holds a lock; undefined for none, or one that cannot be read (being written, or garbled). */
 async function readLockOwner(file: string): Promise<LockOwner | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  const parsed = LockOwnerSchema.safeParse(safeJson(text));
+  return parseLockOwner(await readFile(file).catch(() => undefined));
+}
+
+function parseLockOwner(bytes: Buffer | undefined): LockOwner | undefined {
+  const parsed = LockOwnerSchema.safeParse(safeJson(bytes?.toString('utf8') ?? ''));
   return parsed.success ? parsed.data : undefined;
+}
+
+/** This process, as the owner of a lock or of a claim to break one, with a token of its own. */
+function lockOwner(): LockOwner {
+  return { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomUUID() };
+}
+
+/** A file's bytes; undefined when it is not there. */
+async function readIfThere(file: string): Promise<Buffer | undefined> {
+  return readFile(file).catch((error: unknown) => {
+    ignoreMissing(error);
+    return undefined;
+  });
 }
 
 async function readKey(file: string): Promise<Uint8Array> {

@@ -5,29 +5,10 @@ import {
   renderIncidentReport,
   reportMisdirected,
 } from '../../src/incident/index.js';
+import { elsasMisdirectedOrder } from '../support/elsas-misdirected-order.js';
 
-const message = [
-  'From: Nordkabel AB <order@nordkabel.se>',
-  'To: elsa.holm12@gmail.com',
-  'Subject: Orderbekräftelse',
-  'Date: Mon, 11 Mar 2024 09:12:00 +0100',
-  'Content-Type: text/plain; charset=utf-8',
-  '',
-  'Hej Elsa Holm!',
-  'Kundnummer: 4711023',
-].join('\r\n');
-
-const facts = {
-  message,
-  intended: 'elsa.holm2012@gmail.com',
-  actual: 'elsa.holm12@gmail.com',
-  organisation: {
-    name: 'Nordkabel AB',
-    contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
-  },
-  reference: 'NK-INC-2024-0311',
-  detectedAt: '2024-03-11T10:05:00+01:00',
-};
+const facts = elsasMisdirectedOrder();
+const { message } = facts;
 const now = { now: '2024-03-11T11:00:00+01:00' };
 
 // A child's notice is for the guardian to read (GDPR Recital 38, Art. 8(1), Art. 12(1) and Recital 58;

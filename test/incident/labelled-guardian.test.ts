@@ -5,33 +5,15 @@ import {
   renderIncidentReport,
   reportMisdirected,
 } from '../../src/incident/index.js';
+import { elsasMisdirectedOrder, elsasOrder } from '../support/elsas-misdirected-order.js';
 
-const messageWith = (lines: readonly string[]) =>
-  [
-    'From: Nordkabel AB <order@nordkabel.se>',
-    'To: elsa.holm12@gmail.com',
-    'Subject: Orderbekräftelse',
-    'Date: Mon, 11 Mar 2024 09:12:00 +0100',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    'Hej Elsa Holm!',
-    'Kundnummer: 4711023',
-    ...lines,
-  ].join('\r\n');
+const messageWith = elsasOrder;
 
 const guardianLine =
   'Vårdnadshavare: Anna Holm, anna.holm@telia.com, 070-123 45 67, Storgatan 12, 123 45 Stockholm';
 
 const facts = {
-  message: messageWith([guardianLine]),
-  intended: 'elsa.holm2012@gmail.com',
-  actual: 'elsa.holm12@gmail.com',
-  organisation: {
-    name: 'Nordkabel AB',
-    contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
-  },
-  reference: 'NK-INC-2024-0311',
-  detectedAt: '2024-03-11T10:05:00+01:00',
+  ...elsasMisdirectedOrder([guardianLine]),
   customer: { id: '4711023', name: 'Elsa Holm', minor: true },
 };
 const now = '2024-03-11T11:00:00+01:00';

@@ -10,7 +10,7 @@ import {
   customers,
   failure,
   guardedTransport,
-  smtpTransport,
+  sentUnguarded,
   usePipelineFixture,
 } from '../support/pipeline.js';
 
@@ -58,10 +58,7 @@ const fields: [string, (name: string) => Partial<SendMailOptions>][] = [
 
 /** The bytes a recipient would get for these options, sent without the guard. */
 async function deliveredBytes(options: SendMailOptions): Promise<string> {
-  await smtpTransport(fixture.sink.port).sendMail(options);
-  const delivered = fixture.sink.received.splice(0).at(0);
-  if (!delivered) throw new Error('the unguarded message was not delivered');
-  return delivered.raw.toString('utf8');
+  return (await sentUnguarded(fixture, options)).raw.toString('utf8');
 }
 
 /** What checkMessage answers for these bytes, for the same customer and directory as the plugin. */

@@ -10,6 +10,8 @@ import {
   failure,
   fixtureGuardOptions,
   guardedTransport,
+  monitoringTransport,
+  sentUnguarded,
   smtpTransport,
   usePipelineFixture,
 } from '../support/pipeline.js';
@@ -24,14 +26,9 @@ const ERIK = 'erik.lind@telia.com';
 
 /** What nodemailer alone (no plugin) delivers for these options: RCPT TO, MAIL FROM and the To field. */
 async function deliveredByNodemailer(options: SendMailOptions) {
-  const before = fixture.sink.received.length;
-  const transporter = smtpTransport(fixture.sink.port);
-  await transporter.sendMail(options);
-  transporter.close();
-  const [received] = fixture.sink.received.slice(before);
-  const parsed = await simpleParser(received?.raw ?? Buffer.alloc(0));
-  fixture.sink.received.splice(before);
-  return { to: received?.to, from: received?.from, shownTo: parsed.to };
+  const received = await sentUnguarded(fixture, options);
+  const parsed = await simpleParser(received.raw);
+  return { to: received.to, from: received.from, shownTo: parsed.to };
 }
 
 const withoutGuard = ({ emailGuard: _, ...options }: SendMailOptions & { emailGuard?: unknown }) => options;
@@ -80,8 +77,7 @@ describe('a TAB in a recipient, as nodemailer writes it', () => {
   });
 
   it('is held in monitor mode too, as any other control character is', async () => {
-    const transporter = smtpTransport(fixture.sink.port);
-    transporter.use('compile', nodemailerGuard({ ...fixtureGuardOptions(fixture), mode: 'monitor' }));
+    const transporter = monitoringTransport(fixture);
     const error = await failure(transporter.sendMail(annasOrder({ to: `${ANNA}\t${ERIK}` })));
     expect(error?.code).toBe('RECIPIENT_BLOCKED');
     expect(fixture.sink.received).toEqual([]);

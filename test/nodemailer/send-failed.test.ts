@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import {
   annasOrder,
   failure,
-  fixtureGuardOptions,
   guardedTransport,
-  smtpTransport,
+  monitoringTransport,
   usePipelineFixture,
 } from '../support/pipeline.js';
 import { neverAnswerData } from '../support/smtp-sink.js';
@@ -74,8 +72,7 @@ describe('a message the check passed but that did not go out', () => {
   });
 
   it('is logged send-failed after monitored, when the plugin only monitors', async () => {
-    const transporter = smtpTransport(fixture.sink.port);
-    transporter.use('compile', nodemailerGuard({ ...fixtureGuardOptions(fixture), mode: 'monitor' }));
+    const transporter = monitoringTransport(fixture);
     const typo = 'anna.svensson185@gmail.com';
     fixture.sink.refuse.add(typo);
     await failure(transporter.sendMail(annasOrder({ to: typo })));

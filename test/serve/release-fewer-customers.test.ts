@@ -1,30 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { holdOrderToOtherCustomer, KARINS, ONLY_THE_CUSTOMER } from '../support/fewer-customers.js';
-import { transportChecking } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
-import { createCheckedServer } from './openapi-conformance.js';
-import { auth, logIn, postForm, TOKEN } from './support.js';
+import { useReleaseServer } from '../support/use-release-server.js';
+import { auth, logIn, postForm } from './support.js';
 
 // The service started with a customer file filtered to one customer, a message held by a check
 // that knew three: a release through it must not let a correction to a missing customer's address out.
 const fixture = usePipelineFixture();
-let app: FastifyInstance | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const server = useReleaseServer(fixture);
 
 function partialServer(): FastifyInstance {
-  const directory = ONLY_THE_CUSTOMER();
-  app = createCheckedServer({
-    directory,
-    holdStore: fixture.holdStore,
-    transporter: transportChecking(fixture, directory),
-    auditLog: fixture.audit,
-    token: TOKEN,
-  });
-  return app;
+  return server.start(ONLY_THE_CUSTOMER());
 }
 
 describe("serve's release against fewer customers than the hold knew", () => {

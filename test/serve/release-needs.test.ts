@@ -1,31 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
-import { holdMessage, transportChecking } from '../support/hold-message.js';
+import { describe, expect, it } from 'vitest';
+import { holdMessage } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
-import { createCheckedServer } from './openapi-conformance.js';
-import { auth, TOKEN } from './support.js';
+import { useReleaseServer } from '../support/use-release-server.js';
+import { auth } from './support.js';
 
 // What the service answers when a release lacks what the library names (releaseNeeds): the same
 // rules the command line words, said as problems.
 const fixture = usePipelineFixture();
-let app: FastifyInstance | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-function server(): FastifyInstance {
-  app = createCheckedServer({
-    holdStore: fixture.holdStore,
-    transporter: transportChecking(fixture, undefined),
-    auditLog: fixture.audit,
-    token: TOKEN,
-  });
-  return app;
-}
+const server = useReleaseServer(fixture);
 
 const release = (id: string, payload: Record<string, unknown>) =>
-  (app ?? server()).inject({
+  (server.current() ?? server.start()).inject({
     method: 'POST',
     url: `/v1/holds/${id}/release`,
     headers: { ...auth, 'content-type': 'application/json' },

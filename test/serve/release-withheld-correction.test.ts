@@ -1,34 +1,23 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
-import { holdMessage, transportChecking } from '../support/hold-message.js';
+import { holdMessage } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
-import { createCheckedServer } from './openapi-conformance.js';
-import { auth, TOKEN } from './support.js';
+import { useReleaseServer } from '../support/use-release-server.js';
+import { auth } from './support.js';
 
 // Erik's order typed to Anna's local part at a mistyped Gmail: corrected, it is Anna's address, so
 // serve's refused release says why no correction is offered, and names neither the address nor its domain.
 const fixture = usePipelineFixture();
 const TYPED = 'anna.svensson1985@gmial.com';
-let app: FastifyInstance | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const server = useReleaseServer(fixture);
 
 describe("serve's refused release of a recipient whose correction is withheld", () => {
   it('says why no correction is offered, naming neither the address nor its domain', async () => {
     const directory = createDirectory(Object.values(customers));
     const id = await holdMessage(fixture, TYPED, { customerId: 'C-2002', directory });
-    app = createCheckedServer({
-      directory,
-      holdStore: fixture.holdStore,
-      transporter: transportChecking(fixture, directory),
-      auditLog: fixture.audit,
-      token: TOKEN,
-    });
+    const app = server.start(directory);
     const release = () =>
-      app?.inject({
+      app.inject({
         method: 'POST',
         url: `/v1/holds/${id}/release`,
         headers: { ...auth, 'content-type': 'application/json' },

@@ -144,6 +144,27 @@ export function fixtureGuardOptions(fixture: PipelineFixture) {
   };
 }
 
+/** A transporter to the fixture's SMTP server with `nodemailerGuard` in front in monitor mode. */
+export function monitoringTransport(fixture: PipelineFixture) {
+  const transporter = smtpTransport(fixture.sink.port);
+  transporter.use('compile', nodemailerGuard({ ...fixtureGuardOptions(fixture), mode: 'monitor' }));
+  return transporter;
+}
+
+/**
+ * What the fixture's SMTP server received for these options sent without the guard, as nodemailer
+ * alone delivers them; taken off `sink.received`, so a test's own count starts from nothing.
+ */
+export async function sentUnguarded(fixture: PipelineFixture, options: SendMailOptions) {
+  const before = fixture.sink.received.length;
+  const transporter = smtpTransport(fixture.sink.port);
+  await transporter.sendMail(options);
+  transporter.close();
+  const [received] = fixture.sink.received.splice(before);
+  if (!received) throw new Error('the unguarded message was not delivered');
+  return received;
+}
+
 /** An order confirmation to C-1001's own address, with `extra` options over it. */
 export const annasOrder = (extra: Partial<SendMailOptions>): SendMailOptions =>
   ({

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -148,7 +149,7 @@ describe('the folder verification store’s withIndexLock', () => {
     expect((await readdir(storeDir())).filter((file) => file.includes('lock'))).toEqual([]);
   });
 
-  it('breaks a stopped process’s lock only while holding index.lock.break, so two breakers never remove a live lock', async () => {
+  it('breaks a stopped process’s lock only while holding a claim on that lock, so two breakers never remove a live lock', async () => {
     const store = createFileVerificationStore(storeDir());
     await store.id?.();
     const stale = JSON.stringify({
@@ -158,9 +159,16 @@ describe('the folder verification store’s withIndexLock', () => {
       token: 'x',
     });
     await writeFile(join(storeDir(), 'index.lock'), stale);
-    // Another running process (this one) is breaking the lock: the store must leave the lock to it.
+    // A claim is named after the lock's bytes (SHA-256) and numbered. One by a stopped process is
+    // passed over; one by a running process (this one) holds the break: the lock is left to it.
+    const claim = (number: number) =>
+      join(
+        storeDir(),
+        `index.lock.${createHash('sha256').update(stale).digest('hex').slice(0, 32)}.${number}.break`,
+      );
     const breaker = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: 'b' };
-    await writeFile(join(storeDir(), 'index.lock.break'), JSON.stringify(breaker));
+    await writeFile(claim(1), JSON.stringify({ ...breaker, pid: stoppedPid() }));
+    await writeFile(claim(2), JSON.stringify(breaker));
     const events: string[] = [];
     const done = store.withIndexLock?.(async () => {
       events.push('in');
@@ -172,13 +180,35 @@ describe('the folder verification store’s withIndexLock', () => {
     // The breaker is done and a live process took the lock in between: it is not removed either.
     const live = JSON.stringify({ ...breaker, token: 'live' });
     await writeFile(join(storeDir(), 'index.lock'), live);
-    await unlink(join(storeDir(), 'index.lock.break'));
+    await unlink(claim(2));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(events).toEqual([]);
     expect(await readFile(join(storeDir(), 'index.lock'), 'utf8')).toBe(live);
     await unlink(join(storeDir(), 'index.lock'));
     expect(await done).toBe('taken over');
     expect((await readdir(storeDir())).filter((file) => file.includes('lock'))).toEqual([]);
+  });
+
+  it('stops waiting for the index lock after lockWaitMs by the store’s clock, not the machine’s', async () => {
+    let now = Date.parse('2026-01-02T03:04:05.000Z');
+    // A clock that runs ten minutes a reading: lockWaitMs of an hour is over within a few looks.
+    const store = createFileVerificationStore(storeDir(), {
+      lockWaitMs: 60 * 60_000,
+      now: () => (now += 10 * 60_000),
+    });
+    await store.id?.();
+    await writeFile(
+      join(storeDir(), 'index.lock'),
+      JSON.stringify({
+        pid: 4242,
+        host: 'other-host.example',
+        since: '2026-01-02T03:04:05.000Z',
+        token: 'o',
+      }),
+    );
+    const error = await store.withIndexLock?.(async () => 'never').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VerificationStoreFailedError);
+    expect((error as Error).message).toContain('was not let go within 3600000 ms');
   });
 
   it('stops waiting after lockWaitMs for a lock held on another host, naming the lock and its owner', async () => {
