@@ -92,7 +92,20 @@ const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 // Only the blanks a copy and paste brings along are trimmed (space, tab, no-break space, BOM);
 // anything else around the address (a vertical tab, a line separator) is refused, not dropped, as
 // the untrimmed string is what a caller may pass on.
-const SURROUNDING_SPACE = /^[ \t\u00A0\u3000\uFEFF]+|[ \t\u00A0\u3000\uFEFF]+$/g;
+const SURROUNDING_BLANKS = new Set([' ', '\t', '\u00A0', '\u3000', '\uFEFF']);
+
+/**
+ * The text without the blanks around it. Scanned from each end rather than by a regular expression:
+ * `/[ …]+$/` tries a match at every blank inside the text, so a run of blanks in the middle costs
+ * its length squared (160,000 spaces took 24 s), on text that comes from outside.
+ */
+function trimBlanks(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && SURROUNDING_BLANKS.has(text.charAt(start))) start += 1;
+  while (end > start && SURROUNDING_BLANKS.has(text.charAt(end - 1))) end -= 1;
+  return text.slice(start, end);
+}
 // A UTF-16 surrogate without its pair cannot be encoded as UTF-8 (RFC 3629 §3), so no mail
 // system can carry it.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
@@ -152,7 +165,7 @@ export function parseAddressInFull(input: string): ParseAddressResult {
   // CR/LF first of all, even around the address: they are how a header-injection attempt hides a
   // second header or recipient (RFC 5322 §2.2: a header field ends at CRLF).
   if (/[\r\n]/.test(input)) return fail('control-characters', 'the address contains a line break');
-  const text = input.replace(SURROUNDING_SPACE, '');
+  const text = trimBlanks(input);
   // Nearly every address is printable ASCII; only the others need the Unicode property scans.
   const printableAscii = isPrintableAscii(text);
   if (!printableAscii && CONTROL.test(text)) {
