@@ -195,7 +195,19 @@ export const ReleaseRequestSchema = z.strictObject({
   to: z
     .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
     .optional()
-    .describe('the corrected recipients; required for a blocked message; each is checked again'),
+    .describe(
+      'the corrected To recipients; required for a blocked message (or cc or bcc); each is checked again; with cc and bcc, the message goes to exactly these',
+    ),
+  cc: z
+    .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
+    .optional()
+    .describe('the corrected Cc recipients, written in a Cc field; each is checked again'),
+  bcc: z
+    .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
+    .optional()
+    .describe(
+      'the corrected blind copies: in the envelope only, never in the header; an address held as Bcc is refused in to or cc',
+    ),
   confirmNew: z
     .boolean()
     .optional()

@@ -48,6 +48,11 @@ export interface PageTexts {
   readonly releaseHeading: string;
   readonly releaseIntro: string;
   readonly correctedRecipient: (index: number) => string;
+  /**
+   * Said under the release form when a field an answer goes to (Reply-To) was stopped: a release
+   * corrects only the recipients, so that field is sent as held.
+   */
+  readonly answerFieldStays: (fields: string) => string;
   readonly reason: string;
   readonly reasonHint: string;
   readonly confirmNew: string;
@@ -123,8 +128,10 @@ export const pageTexts: Record<Locale, PageTexts> = {
     body: 'Message text',
     releaseHeading: 'Correct and release',
     releaseIntro:
-      'The message goes to exactly these addresses, each checked again. Leave a field empty to drop that recipient.',
+      'The message goes to exactly these addresses, each checked again, each in its own field: a blind copy (Bcc) goes in the envelope only and is never shown to the others. Leave a field empty to drop that recipient.',
     correctedRecipient: (index) => `Recipient ${index}`,
+    answerFieldStays: (fields) =>
+      `${fields} is sent as it was held: a release corrects only the recipients. To change it, discard the message and send it again.`,
     reason: 'Why it may be sent',
     reasonHint: 'For example: address read back to the customer on the phone',
     confirmNew:
@@ -211,8 +218,10 @@ export const pageTexts: Record<Locale, PageTexts> = {
     body: 'Meddelandets text',
     releaseHeading: 'Rätta och släpp',
     releaseIntro:
-      'Meddelandet går till exakt dessa adresser, som kontrolleras igen. Lämna ett fält tomt för att ta bort den mottagaren.',
+      'Meddelandet går till exakt dessa adresser, som kontrolleras igen, var och en i sitt eget fält: en dold kopia går bara i kuvertet och visas aldrig för de andra. Lämna ett fält tomt för att ta bort den mottagaren.',
     correctedRecipient: (index) => `Mottagare ${index}`,
+    answerFieldStays: (fields) =>
+      `${fields} skickas som det stoppades: en release rättar bara mottagarna. Kasta meddelandet och skicka det igen för att ändra det.`,
     reason: 'Varför det får skickas',
     reasonHint: 'Till exempel: adressen läst upp för kunden i telefon',
     confirmNew:
