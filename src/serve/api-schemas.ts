@@ -165,7 +165,21 @@ export function heldBody<Schema extends typeof HeldMessageSchema | typeof HeldDe
 }
 
 /** `GET /v1/holds`. */
-export const HeldListSchema = z.object({ held: z.array(HeldMessageSchema) });
+export const HeldListSchema = z.object({
+  held: z.array(HeldMessageSchema),
+  unreadable: z
+    .array(
+      z.object({
+        id: z.string(),
+        code: z
+          .string()
+          .describe('why: malformed, unreadable, digest-mismatch, unsealed, message-missing, …'),
+        message: z.string(),
+      }),
+    )
+    .optional()
+    .describe('entries the store cannot read whole, which may be held messages; absent when there are none'),
+});
 
 /** `GET /v1/holds/:id`: the listing plus the message's headers and a text rendering of its body. */
 export const HeldDetailSchema = HeldMessageSchema.extend({

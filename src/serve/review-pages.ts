@@ -14,6 +14,7 @@ import { readHeldMessage } from './read-held-message.js';
 import { releaseHeld, type StoppedRecipient } from './release-held.js';
 import { sameSecret } from './same-secret.js';
 import { SESSION_COOKIE, type Session } from './session-store.js';
+import { unreadableHolds } from './unreadable-holds.js';
 
 const LOGIN_COOKIE = 'email_guard_login';
 
@@ -363,6 +364,7 @@ ${tokenField}
     const { texts } = page;
     const store = context.options.holdStore;
     const held = store ? await store.list() : [];
+    const unreadable = await unreadableHolds(store);
     const done = (request.query as { done?: unknown }).done;
     const status =
       done === 'released'
@@ -386,9 +388,18 @@ ${tokenField}
     const main = html`<h1>${texts.heldHeading}</h1>
 ${status ? html`<p class="status" role="status">${status}</p>` : ''}
 ${
-  held.length === 0
+  unreadable.length > 0
+    ? html`<div class="alert" role="alert" id="unreadable"><p><strong>${texts.unreadableHeading(unreadable.length)}</strong></p><ul>${unreadable.map(
+        (problem) => html`<li>${problem.id} (${problem.code}): ${problem.message}</li>`,
+      )}</ul></div>`
+    : ''
+}
+${
+  held.length === 0 && unreadable.length === 0
     ? html`<p>${texts.none}</p>`
-    : html`<table><caption>${texts.heldCaption(held.length)}</caption>
+    : held.length === 0
+      ? ''
+      : html`<table><caption>${texts.heldCaption(held.length)}</caption>
 <thead><tr><th scope="col">${texts.messageColumn}</th><th scope="col">${texts.age}</th><th scope="col">${texts.recipients}</th><th scope="col">${texts.findings}</th><th scope="col">${texts.suggestion}</th><th scope="col"><span class="skip">${texts.open}</span></th></tr></thead>
 <tbody>${rows}</tbody></table>`
 }`;

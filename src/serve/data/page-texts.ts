@@ -32,6 +32,8 @@ export interface PageTexts {
   readonly heldAtLabel: string;
   readonly heldCaption: (count: number) => string;
   readonly none: string;
+  /** Over the entries the store cannot read whole, which may be held messages. */
+  readonly unreadableHeading: (count: number) => string;
   readonly age: string;
   readonly recipients: string;
   readonly findings: string;
@@ -113,6 +115,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     heldAtLabel: 'Held',
     heldCaption: (count) => `${count} held message${count === 1 ? '' : 's'}, oldest first`,
     none: 'No messages are held.',
+    unreadableHeading: (count) =>
+      `${count === 1 ? '1 entry' : `${count} entries`} of the hold store cannot be read, and may be held messages; see email-guard holds list and holds discard --damaged:`,
     age: 'Held for',
     recipients: 'Recipients',
     findings: 'Findings',
@@ -203,6 +207,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     heldAtLabel: 'Stoppat',
     heldCaption: (count) => `${count} stoppade meddelande${count === 1 ? '' : 'n'}, äldst först`,
     none: 'Inga meddelanden är stoppade.',
+    unreadableHeading: (count) =>
+      `${count === 1 ? '1 post' : `${count} poster`} i lagret går inte att läsa och kan vara stoppade meddelanden; se email-guard holds list och holds discard --damaged:`,
     age: 'Stoppat sedan',
     recipients: 'Mottagare',
     findings: 'Fynd',
