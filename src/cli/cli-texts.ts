@@ -431,6 +431,8 @@ export const cliTexts = {
       smtpNeedsHolds: '--smtp releases held messages: give --holds DIR too',
       cannotListen: (where: string, detail: string) => `cannot listen on ${where}: ${detail}`,
       listening: (url: string) => `email-guard serve: listening on ${url}`,
+      unreadableHold: (id: string, code: string, message: string) =>
+        `email-guard serve: held message ${id} cannot be read (${code}): ${message}; the review page and GET /v1/holds list it as unreadable`,
       noToken: (variable: string) => `email-guard serve: no ${variable}: every route is open to this machine`,
       addressNotUsable: 'an address is not usable',
       phoneNotRead: 'a phone number cannot be read',
@@ -1048,6 +1050,8 @@ Stops on SIGINT or SIGTERM.`,
       smtpNeedsHolds: '--smtp släpper stoppade meddelanden: ange --holds MAPP också',
       cannotListen: (where: string, detail: string) => `kan inte lyssna på ${where}: ${detail}`,
       listening: (url: string) => `email-guard serve: lyssnar på ${url}`,
+      unreadableHold: (id: string, code: string, message: string) =>
+        `email-guard serve: stoppat meddelande ${id} går inte att läsa (${code}): ${message}; granskningssidan och GET /v1/holds visar det som oläsbart`,
       noToken: (variable: string) =>
         `email-guard serve: ingen ${variable}: alla vägar är öppna för den här datorn`,
       addressNotUsable: 'en adress går inte att använda',

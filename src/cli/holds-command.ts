@@ -73,7 +73,15 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
       .argument('<id>', 'the held message id')
       .requiredOption('--by <person>', 'who releases it (audit log)')
       .requiredOption('--reason <text>', 'why (audit log)')
-      .option('--to <address...>', 'the corrected recipients; required for a blocked message')
+      .option(
+        '--to <address...>',
+        'the corrected To recipients; required for a blocked message (or --cc, --bcc); with them, it goes to exactly these',
+      )
+      .option('--cc <address...>', 'the corrected Cc recipients, written in a Cc field')
+      .option(
+        '--bcc <address...>',
+        'the corrected blind copies: in the envelope only, never shown to the others (an address held as Bcc is refused in --to or --cc)',
+      )
       .option(
         '--confirm-new',
         'the recipients new to the customer (corrected, or kept as held) were confirmed as theirs (audit log)',

@@ -56,6 +56,10 @@ export interface ReleaseFlags extends StoreFlags {
   readonly by: string;
   readonly reason: string;
   readonly to?: string[];
+  /** `--cc`: corrected copy recipients, written in a Cc field of their own. */
+  readonly cc?: string[];
+  /** `--bcc`: corrected blind copies, in the envelope only. */
+  readonly bcc?: string[];
   readonly confirmNew?: boolean;
   readonly sendDespiteBlock?: boolean;
   /** The CRM export, with `--store`; with `--database` its directory is used. */
@@ -630,7 +634,7 @@ function withheldCorrections(recipients: HeldMessage['recipients'], locale: CliL
 /** `holds release ID`: sends it, corrected, through the guard again. */
 export async function releaseHeld(id: string, flags: ReleaseFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
-  refuseUnreadableRecipients(flags.to ?? [], flags.locale);
+  refuseUnreadableRecipients(correctedOf(flags), flags.locale);
   if (flags.database !== undefined && flags.customers !== undefined)
     throw usageFailure(text.customersOrDatabase);
   if (flags.database === undefined && flags.customers === undefined && flags.store !== undefined)
@@ -675,10 +679,15 @@ async function releaseVerifiedAddresses(
   return verifiedAddresses ? { verifiedAddresses } : {};
 }
 
+/** Every corrected recipient given, `--to`, `--cc` and `--bcc` together. */
+function correctedOf(flags: ReleaseFlags): string[] {
+  return [...(flags.to ?? []), ...(flags.cc ?? []), ...(flags.bcc ?? [])];
+}
+
 /** What the release lacks, by the library's rules (releaseNeeds), for the flags given. */
 function askedOfRelease(flags: ReleaseFlags): ReleaseNeedsOptions {
   return {
-    ...(flags.to?.length ? { to: flags.to } : {}),
+    ...(correctedOf(flags).length ? { to: correctedOf(flags) } : {}),
     ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
     ...(flags.fewerCustomers ? { fewerCustomers: true } : {}),
   };
@@ -776,7 +785,10 @@ async function releaseWatched(
     const result = await store.release(id, transporter, {
       by: flags.by,
       reason: flags.reason,
+      // Each field as given: To stays To, Cc stays Cc, a blind copy stays in the envelope only.
       ...(flags.to?.length ? { to: flags.to } : {}),
+      ...(flags.cc?.length ? { cc: flags.cc } : {}),
+      ...(flags.bcc?.length ? { bcc: flags.bcc } : {}),
       ...(flags.confirmNew ? { confirmNew: true } : {}),
       ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
       ...(flags.force ? { force: true } : {}),
@@ -903,7 +915,11 @@ function watchInterrupts(
  * naming the customer, and asks for the corrected recipients (--to); empty otherwise.
  */
 function stoppedOnceFound(held: HeldMessage, flags: ReleaseFlags, error: unknown): string {
-  if (!isEmailGuardError(error, 'RECIPIENT_BLOCKED') || flags.to?.length || held.customerId === undefined)
+  if (
+    !isEmailGuardError(error, 'RECIPIENT_BLOCKED') ||
+    correctedOf(flags).length ||
+    held.customerId === undefined
+  )
     return '';
   if (!heldForLookupOnly(held)) return '';
   return `; ${cliTexts[flags.locale].holds.stoppedOnceFound(inOneLine(held.customerId))}`;

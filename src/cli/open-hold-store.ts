@@ -180,7 +180,8 @@ async function openDatabase(connectionString: string, flags: HoldStoreFlags): Pr
       store,
       name: `${server} (${schemaShown})`,
       ...auditLog,
-      problems: async () => [],
+      // Rows changed after they were held (digest-mismatch), said as the folder's damaged entries are.
+      problems: () => store.listProblems(),
       releaseSessions: (ids: readonly string[]) => findReleaseSessions(pool, ids, schema),
       directory: createPostgresDirectory({ pool, ...schema }),
       verifications: createPostgresVerificationStore<VerificationRecord>({ pool, ...schema }),
@@ -210,14 +211,17 @@ function queryTimeoutMs(flags: HoldStoreFlags): number {
  * The store, its reads answering a query ended by `--timeout` with one line (3) instead of the
  * store's error: the store's message names its own `lockTimeoutMs`, which a read does not use.
  */
-function waitsBounded(store: HoldStore, failure: (error: unknown) => CliFailure | undefined): HoldStore {
+function waitsBounded<Store extends HoldStore>(
+  store: Store,
+  failure: (error: unknown) => CliFailure | undefined,
+): Store {
   const rethrow = (error: unknown): never => {
     throw failure(error) ?? error;
   };
   return {
     ...store,
     list: () => store.list().catch(rethrow),
-    get: (id) => store.get(id).catch(rethrow),
+    get: (id: string) => store.get(id).catch(rethrow),
   };
 }
 

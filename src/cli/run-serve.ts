@@ -14,6 +14,7 @@ import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { isLoopbackHost } from '../serve/is-loopback-host.js';
 import { createOrderForm } from '../serve/order-form/create-order-form.js';
 import { MIN_TOKEN_LENGTH, tokenStrength } from '../serve/token-strength.js';
+import { unreadableHolds } from '../serve/unreadable-holds.js';
 import type { VerificationRecord } from '../verification/verification-store.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import {
@@ -263,6 +264,9 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   context.warn(text.listening(`http://${shown}:${address.port}`));
   if (token === undefined) context.warn(text.noToken(TOKEN_VARIABLE));
+  // What the store cannot read may be held messages: said once at start, not left for a reviewer to miss.
+  for (const problem of await unreadableHolds(holdStore).catch(() => []))
+    context.warn(text.unreadableHold(problem.id, problem.code, problem.message));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());

@@ -17,6 +17,7 @@ import { resolvePolicy } from './resolve-policy.js';
 import { type LookupFailure, type LookupOutcome, settleLookup } from './settle-lookup.js';
 import type { Action, Verdict } from './verdict.js';
 import { withLookupFailure } from './with-lookup-failure.js';
+import { withOthersOnRecord } from './with-others-on-record.js';
 import { withoutOthersNumber } from './without-others-number.js';
 import { withoutOthersSuggestion } from './without-others-suggestion.js';
 
@@ -223,6 +224,22 @@ export function createGuard(options: GuardOptions = {}): Guard {
     return 'found' in outcome ? { directory: outcome.found } : { directory: {}, failure: outcome };
   }
 
+  /**
+   * The check against the customer with their verified addresses (`verified`), and, when any were
+   * added, against the customer as on record (`onRecord`) too: an address on another customer's
+   * record is said so whoever verified it (withOthersOnRecord).
+   */
+  function checkWithVerified(
+    entered: string,
+    onRecord: Customer,
+    verified: Customer,
+    directory: { directory?: Directory },
+  ): Verdict {
+    const verdict = checkRecipient({ entered, customer: verified, ...directory });
+    if (verified === onRecord) return verdict;
+    return withOthersOnRecord(verdict, checkRecipient({ entered, customer: onRecord, ...directory }));
+  }
+
   /** The verdict with the failure on record, once: a check whose lookup failed too already says so. */
   function withFailure(verdict: Verdict, failure: LookupFailure | undefined): Verdict {
     if (!failure || verdict.findings.some((finding) => finding.code === 'lookup-failed')) return verdict;
@@ -411,7 +428,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
         ]);
         checkedCustomer = customer;
         verdict = withFailure(
-          checkRecipient({ entered: input.entered, customer, ...asked.directory }),
+          checkWithVerified(input.entered, input.customer, customer, asked.directory),
           asked.failure,
         );
       } else {
@@ -425,7 +442,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
           const customer = await withVerified(outcome.found);
           checkedCustomer = customer;
           verdict = withFailure(
-            checkRecipient({ entered: input.entered, customer, ...asked.directory }),
+            checkWithVerified(input.entered, outcome.found, customer, asked.directory),
             asked.failure,
           );
         } else {

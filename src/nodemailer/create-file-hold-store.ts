@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SentMessageInfo, Transporter } from 'nodemailer';
@@ -27,6 +27,7 @@ import {
   releaseProgressOf,
   sendHeldMessage,
 } from './hold-store.js';
+import { messageDigest, recordSeal, sameHex } from './record-seal.js';
 import { nodeStoreFs, type StoreFs } from './store-fs.js';
 
 // <UTC time to the millisecond>-<random>: sorts by time as text, never collides.
@@ -206,11 +207,7 @@ export function openFileHoldStore(
 
   /** The seal of a record: everything in it but the seal, in one canonical form. */
   function sealOf(record: EntryRecord): Seal {
-    const { seal: _seal, ...sealed } = record;
-    const text = canonicalJson(sealed);
-    return key === undefined
-      ? { algorithm: 'sha256', value: createHash('sha256').update(text).digest('hex') }
-      : { algorithm: 'hmac-sha256', value: createHmac('sha256', key).update(text).digest('hex') };
+    return recordSeal(record, key);
   }
 
   const problem = (id: string, file: string, code: HoldStoreProblem['code'], message: string) => ({
@@ -704,7 +701,7 @@ function toHeldMessage(record: EntryRecord, state: HeldMessage['state']): HeldMe
 }
 
 function sha256(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return messageDigest(data);
 }
 
 const LockOwnerSchema = z.object({
@@ -734,24 +731,6 @@ function entryIds(names: readonly string[]): string[] {
     .filter((name) => name.endsWith('.json') && ID.test(name.slice(0, -5)))
     .map((name) => name.slice(0, -5))
     .sort();
-}
-
-/** JSON with the keys of every object sorted, so one record always gives one text to seal. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-function sameHex(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
 }
 
 function isNotAFile(error: unknown): boolean {

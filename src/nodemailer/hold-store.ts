@@ -4,6 +4,7 @@ import { parseAddress } from '../address/parse-address.js';
 import { InvalidInputError } from '../errors.js';
 import type { LookupFailure } from '../guard/settle-lookup.js';
 import { parseInput } from '../internal/parse-input.js';
+import { comparableAddress } from '../pipeline/comparable-address.js';
 import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
 import type { ReleaseOutcome } from './audit-log.js';
 import { releaseNeedError, releaseNeeds } from './release-needs.js';
@@ -171,9 +172,10 @@ export interface HoldStoreProblem {
 /** Options of {@link HoldStore.release}. */
 export interface ReleaseOptions {
   /**
-   * The corrected recipients. When given, the message goes to exactly these addresses and nobody
-   * else: they replace the envelope and the `To` field, and the `Cc`, `Bcc`, `Resent-To`,
-   * `Resent-Cc` and `Resent-Bcc` fields are removed. Each is checked again like any recipient: a
+   * The corrected recipients. When given (or `cc` or `bcc` is), the message goes to exactly these
+   * addresses and those of `cc` and `bcc`, and nobody else: they replace the envelope and the `To`
+   * field (`cc` is written in a new `Cc` field, `bcc` in the envelope only), and the held `Cc`,
+   * `Bcc`, `Resent-To`, `Resent-Cc` and `Resent-Bcc` fields are removed. Each is checked again like any recipient: a
    * correction that is itself a typo is refused, and so is one that holds another customer's
    * address (`belongs-to-other-customer`, `near-miss-other-customer`, `near-miss-other-name`),
    * even with `confirmNew`: the corrected recipients
@@ -181,6 +183,21 @@ export interface ReleaseOptions {
    * @default the recipients the message was held with
    */
   readonly to?: string | readonly string[];
+  /**
+   * Corrected copy recipients, written in a `Cc` field of their own beside `to` (RFC 5322 §3.6.3):
+   * a Cc recipient held stays one when corrected. Given with `to` or `bcc`, the message goes to
+   * exactly the three lists together.
+   * @default none (with `to` or `bcc`: no Cc)
+   */
+  readonly cc?: string | readonly string[];
+  /**
+   * Corrected blind-copy recipients: they go in the envelope only (RFC 5321 RCPT TO), never in the
+   * header, so no other recipient sees them (RFC 5322 §3.6.3). An address held as a blind copy
+   * (`Bcc`, `Resent-Bcc` or envelope only) is refused in `to` or `cc` (`InvalidInputError`, issue
+   * code `blind-copy-shown`): it is given here, where it stays blind.
+   * @default none (with `to` or `cc`: no blind copy)
+   */
+  readonly bcc?: string | readonly string[];
   /**
    * The corrected recipients (`to`) are new to the customer and the person releasing it confirmed
    * them (read back on the phone): a correction judged `confirm` for that reason is sent, and the
@@ -307,10 +324,14 @@ export interface HoldStore {
   dropAwaitingCode?(id: string): Promise<void>;
 }
 
+const correctedList = z
+  .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
+  .optional();
+
 const ReleaseOptionsSchema = z.object({
-  to: z
-    .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
-    .optional(),
+  to: correctedList,
+  cc: correctedList,
+  bcc: correctedList,
   by: z.string().trim().min(1, 'who releases the message is required'),
   reason: z.string().trim().min(1, 'why the message is released is required'),
   confirmNew: z.boolean().optional(),
@@ -322,8 +343,20 @@ const ReleaseOptionsSchema = z.object({
 /** Release options as a store reads them: checked, and the corrected recipients parsed. */
 export interface CheckedRelease {
   readonly settings: z.output<typeof ReleaseOptionsSchema>;
-  /** Each corrected recipient as one plain address; `undefined` when the held ones stay. */
+  /**
+   * Each corrected recipient as one plain address, To, Cc and Bcc together (the envelope); `undefined`
+   * when the held ones stay.
+   */
   readonly corrected: string[] | undefined;
+  /** The corrected recipients by the field they are written in; `undefined` when the held ones stay. */
+  readonly correctedFields?: CorrectedFields | undefined;
+}
+
+/** Corrected recipients by field: `to` and `cc` are written in the header, `bcc` in the envelope only. */
+export interface CorrectedFields {
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+  readonly bcc: readonly string[];
 }
 
 /**
@@ -333,7 +366,49 @@ export interface CheckedRelease {
  */
 export function checkRelease(options: unknown): CheckedRelease {
   const settings = parseInput(ReleaseOptionsSchema, options, ['options']);
-  return { settings, corrected: settings.to === undefined ? undefined : correctedRecipients(settings.to) };
+  if (settings.to === undefined && settings.cc === undefined && settings.bcc === undefined)
+    return { settings, corrected: undefined };
+  const fields: CorrectedFields = {
+    to: settings.to === undefined ? [] : correctedRecipients(settings.to, 'to'),
+    cc: settings.cc === undefined ? [] : correctedRecipients(settings.cc, 'cc'),
+    bcc: settings.bcc === undefined ? [] : correctedRecipients(settings.bcc, 'bcc'),
+  };
+  return { settings, corrected: [...fields.to, ...fields.cc, ...fields.bcc], correctedFields: fields };
+}
+
+/** The fields that hold a blind copy: never shown to the other recipients (RFC 5322 §3.6.3). */
+const BLIND_FIELDS = new Set(['bcc', 'resent-bcc', 'envelope']);
+
+/**
+ * Refuses a correction that writes an address held only as a blind copy into `To` or `Cc`: the
+ * customer would see the address the sender kept from them (an archive, a colleague). It goes in
+ * `bcc`, where it stays blind.
+ */
+function refuseBlindCopyShown(entry: HeldMessage, fields: CorrectedFields): void {
+  const shown = new Set(
+    entry.recipients
+      .filter(({ field }) => !BLIND_FIELDS.has(field))
+      .map(({ address }) => comparableAddress(address)),
+  );
+  const blind = new Set(
+    entry.recipients
+      .filter(({ field, address }) => BLIND_FIELDS.has(field) && !shown.has(comparableAddress(address)))
+      .map(({ address }) => comparableAddress(address)),
+  );
+  const issues = (['to', 'cc'] as const).flatMap((field) =>
+    fields[field].flatMap((address, index) =>
+      blind.has(comparableAddress(address))
+        ? [
+            {
+              path: ['options', field, index],
+              code: 'blind-copy-shown',
+              message: `${address} was held as a blind copy (Bcc): in ${field === 'to' ? 'To' : 'Cc'} every recipient would see it; give it in \`bcc\`, where it stays in the envelope only`,
+            },
+          ]
+        : [],
+    ),
+  );
+  if (issues.length > 0) throw new InvalidInputError(issues);
 }
 
 /**
@@ -348,8 +423,9 @@ export async function sendHeldMessage(
   transporter: Transporter,
   entry: HeldMessage,
   raw: Buffer,
-  { settings, corrected }: CheckedRelease,
+  { settings, corrected, correctedFields }: CheckedRelease,
 ): Promise<{ envelope: HeldEnvelope; info: SentMessageInfo }> {
+  if (correctedFields) refuseBlindCopyShown(entry, correctedFields);
   const envelope: HeldEnvelope = {
     ...(entry.envelope.from ? { from: entry.envelope.from } : {}),
     to: corrected ?? entry.envelope.to,
@@ -363,7 +439,11 @@ export async function sendHeldMessage(
   }
   const info = await sendReleased(transporter, {
     holdId: entry.id,
-    raw: corrected ? replaceRecipients(raw, corrected) : raw,
+    raw: correctedFields
+      ? replaceRecipients(raw, correctedFields.to, { cc: correctedFields.cc })
+      : corrected
+        ? replaceRecipients(raw, corrected)
+        : raw,
     envelope,
     ...(entry.customerId === undefined ? {} : { customerId: entry.customerId }),
     by: settings.by,
@@ -387,14 +467,14 @@ export async function sendHeldMessage(
   return { envelope, info: entry.messageId ? { ...info, messageId: entry.messageId } : info };
 }
 
-function correctedRecipients(to: string | readonly string[]): string[] {
+function correctedRecipients(to: string | readonly string[], field: 'to' | 'cc' | 'bcc'): string[] {
   const list = typeof to === 'string' ? [to] : to;
   return list.map((entered, index) => {
     const parsed = parseAddress(entered);
     if (!parsed.ok) {
       throw new InvalidInputError([
         {
-          path: typeof to === 'string' ? ['options', 'to'] : ['options', 'to', index],
+          path: typeof to === 'string' ? ['options', field] : ['options', field, index],
           message: parsed.detail,
         },
       ]);

@@ -2,7 +2,8 @@ import { findHeaderEnd } from '../pipeline/find-header-end.js';
 
 /**
  * Gives a raw message new recipients: the `To` field is replaced, `Cc` and `Bcc` fields are
- * removed (RFC 5322 §3.6.3), and so is every resent block (§3.6.6): its `Resent-To`, `Resent-Cc`
+ * removed (RFC 5322 §3.6.3) and a new `Cc` written when `options.cc` names any (a blind copy is
+ * never written: it goes in the envelope only), and so is every resent block (§3.6.6): its `Resent-To`, `Resent-Cc`
  * and `Resent-Bcc`, which a relay that reads its recipients from the header would deliver to, and
  * with them its `Resent-Date`, `Resent-From`, `Resent-Sender` and `Resent-Message-ID`, since a block
  * without its destinations would say the message was resent to someone it now does not go to, and
@@ -20,9 +21,14 @@ import { findHeaderEnd } from '../pipeline/find-header-end.js';
  */
 const RECIPIENT_FIELDS = new Set(['to', 'cc', 'bcc']);
 
-export function replaceRecipients(raw: Buffer, to: readonly string[]): Buffer {
+export function replaceRecipients(
+  raw: Buffer,
+  to: readonly string[],
+  options: { readonly cc?: readonly string[] } = {},
+): Buffer {
+  const fields = recipientFields(to, options.cc ?? []);
   const found = findHeaderEnd(raw);
-  if (found === -1) return replaceInUnendedMessage(raw, to);
+  if (found === -1) return replaceInUnendedMessage(raw, fields);
   const header = raw.subarray(0, found).toString('latin1');
   // Keep the message's own line ending (RFC 5322 §2.1 says CRLF; stored mail sometimes has LF).
   const newline = header.includes('\n') && !header.includes('\r\n') ? '\n' : '\r\n';
@@ -37,7 +43,7 @@ export function replaceRecipients(raw: Buffer, to: readonly string[]): Buffer {
       if (toAt === -1) toAt = kept.length;
     });
   }
-  kept.splice(toAt === -1 ? kept.length : toAt, 0, toField(to));
+  kept.splice(toAt === -1 ? kept.length : toAt, 0, ...fields);
   // The fields, the empty line that ends the header section, then the body untouched.
   const head = Buffer.from(kept.join(newline) + newline + newline, 'latin1');
   return Buffer.concat([head, raw.subarray(found)]);
@@ -48,7 +54,7 @@ export function replaceRecipients(raw: Buffer, to: readonly string[]): Buffer {
  * to some reader, so every recipient field goes, but each other line stays byte for byte, empty
  * ones included, since they may be the body.
  */
-function replaceInUnendedMessage(raw: Buffer, to: readonly string[]): Buffer {
+function replaceInUnendedMessage(raw: Buffer, fields: readonly string[]): Buffer {
   const text = raw.toString('latin1');
   const newline = text.includes('\n') && !text.includes('\r\n') ? '\n' : '\r\n';
   const kept: string[] = [];
@@ -70,17 +76,21 @@ function replaceInUnendedMessage(raw: Buffer, to: readonly string[]): Buffer {
   }
   const last = kept.at(-1);
   if (last !== undefined && !last.endsWith('\n')) kept[kept.length - 1] = last + newline;
-  kept.splice(toAt === -1 ? kept.length : toAt, 0, `${toField(to)}${newline}`);
+  kept.splice(toAt === -1 ? kept.length : toAt, 0, ...fields.map((field) => `${field}${newline}`));
   return Buffer.from(kept.join('') + newline, 'latin1');
 }
 
 /**
- * The new `To` field as the header text is held here: one character per byte (`latin1`), so that the
+ * The new `To` and `Cc` fields (either left out when empty: RFC 5322 §3.6 lets a message name only
+ * blind copies) as the header text is held here: one character per byte (`latin1`), so that the
  * message's own bytes pass through unchanged. The addresses are written in UTF-8 (RFC 6532 §3.2, as
  * an SMTPUTF8 server takes them), never as Latin-1 bytes, which a reader decodes as U+FFFD.
  */
-function toField(to: readonly string[]): string {
-  return Buffer.from(`To: ${to.join(', ')}`, 'utf8').toString('latin1');
+function recipientFields(to: readonly string[], cc: readonly string[]): string[] {
+  return [
+    ...(to.length > 0 ? [`To: ${to.join(', ')}`] : []),
+    ...(cc.length > 0 ? [`Cc: ${cc.join(', ')}`] : []),
+  ].map((field) => Buffer.from(field, 'utf8').toString('latin1'));
 }
 
 /**

@@ -18,12 +18,14 @@ import {
   type HeldMessage,
   type HoldInput,
   type HoldStore,
+  type HoldStoreProblem,
   type ReleaseOptions,
   type ReleaseProgress,
   type ReleaseResult,
   releaseProgressOf,
   sendHeldMessage,
 } from '../nodemailer/hold-store.js';
+import { messageDigest, type RecordSeal, recordSeal, sameHex } from '../nodemailer/record-seal.js';
 import { createPostgresAuditLog } from './create-postgres-audit-log.js';
 import { jsonWithoutNul } from './json-without-nul.js';
 import {
@@ -99,8 +101,26 @@ interface Row {
    * the schema, or by a guard whose directory could not say.
    */
   readonly customers_known: number | null;
-  readonly details: Details;
+  readonly details: SealedDetails;
   readonly raw?: Buffer;
+}
+
+/**
+ * The `details` column as written since rows are sealed: the details, the SHA-256 of the raw
+ * message and the seal over the row's record (see {@link sealedRecord}). Kept inside the JSON
+ * column, so sealing needs no migration; a row held before has neither.
+ */
+type SealedDetails = Details & { readonly sha256?: string; readonly seal?: RecordSeal };
+
+/** A PostgreSQL hold store, which also names the rows it cannot list whole. */
+export interface PostgresHoldStore extends HoldStore {
+  /**
+   * The rows left out of `list()` because they were changed after they were held (`digest-mismatch`:
+   * the row no longer matches the seal written at hold, or its message its digest), as the folder
+   * store's `listProblems()` names its damaged entries. Such a row is refused by `get` and `release`;
+   * `discard` removes it.
+   */
+  listProblems(): Promise<HoldStoreProblem[]>;
 }
 
 /**
@@ -123,7 +143,7 @@ interface Row {
  * if (first) await holdStore.release(first.id, transporter, { by: 'lena@butiken.se', reason: 'checked by phone' });
  * ```
  */
-export function createPostgresHoldStore(options: PostgresHoldStoreOptions): HoldStore {
+export function createPostgresHoldStore(options: PostgresHoldStoreOptions): PostgresHoldStore {
   const {
     pool,
     schema,
@@ -287,7 +307,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       .catch(() => undefined);
   }
 
-  const store: HoldStore & Required<Pick<HoldStore, 'discardWithRecord'>> = {
+  const store: PostgresHoldStore & Required<Pick<HoldStore, 'discardWithRecord'>> = {
     async hold(input: HoldInput) {
       const heldAt = new Date();
       const id = `${heldAt.toISOString().replace(/[-:.]/g, '')}-${randomUUID()}`;
@@ -312,6 +332,24 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
           ...(input.customersCountFailed ? { customersCountFailed: true } : {}),
         }),
       );
+      // A text column cannot hold NUL (PostgreSQL manual 8.3): the message is held all the same.
+      const subject = input.subject?.replaceAll('\u0000', '\uFFFD') ?? null;
+      // Sealed as the row will read back, over the fields the folder store seals, so a row changed
+      // after it was held (another recipient in its envelope) no longer matches and is refused.
+      const unsealed = { ...details, sha256: messageDigest(raw) };
+      const sealed: SealedDetails = {
+        ...unsealed,
+        seal: recordSeal(
+          sealedRecord({
+            id,
+            held_at: heldAt,
+            size: raw.byteLength,
+            subject,
+            customers_known: input.customersKnown ?? null,
+            details: unsealed,
+          }),
+        ),
+      };
       const holdFailed = failed('the message was neither sent nor held in PostgreSQL (send it again)');
       await withPoolClient(
         pool,
@@ -320,15 +358,7 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
             client.query(
               `INSERT INTO ${table} (id, held_at, raw, subject, customers_known, details)
                VALUES ($1, $2, $3, $4, $5, $6)`,
-              [
-                id,
-                heldAt,
-                raw,
-                // A text column cannot hold NUL (PostgreSQL manual 8.3): the message is held all the same.
-                input.subject?.replaceAll('\u0000', '\uFFFD') ?? null,
-                input.customersKnown ?? null,
-                JSON.stringify(details),
-              ],
+              [id, heldAt, raw, subject, input.customersKnown ?? null, JSON.stringify(sealed)],
             ),
           ),
         holdFailed,
@@ -349,7 +379,27 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
       const { rows } = await pool
         .query<Row>(`SELECT ${columns} FROM ${table} ORDER BY id`)
         .catch(failed('the held messages could not be read from PostgreSQL'));
-      return settle(rows);
+      // A row changed after it was held is left out here and named by listProblems().
+      return settle(rows.filter((row) => sealProblem(row) === undefined));
+    },
+
+    async listProblems() {
+      const { rows } = await pool
+        .query<Row>(`SELECT ${columns}, raw FROM ${table} ORDER BY id`)
+        .catch(failed('the held messages could not be read from PostgreSQL'));
+      return rows.flatMap((row) => {
+        const problem = sealProblem(row, row.raw);
+        return problem === undefined
+          ? []
+          : [
+              {
+                id: row.id,
+                file: `${table} row ${row.id}`,
+                code: 'digest-mismatch' as const,
+                message: problem,
+              },
+            ];
+      });
     },
 
     async get(id) {
@@ -359,18 +409,31 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
         .query<Row>(`SELECT ${columns}, raw FROM ${table} WHERE id = $1`, [id])
         .catch(failed(`held message ${id} could not be read from PostgreSQL`));
       const row = rows[0];
+      refuseChanged(row);
       const [held] = row ? await settle([row]) : [];
       return row && held ? { ...held, raw: row.raw as Buffer } : undefined;
     },
 
     async dropAwaitingCode(id: string): Promise<void> {
       checkId(id);
+      const updateFailed = failed(`held message ${id} could not be updated in PostgreSQL`);
+      const { rows } = await pool
+        .query<Row>(`SELECT ${columns} FROM ${table} WHERE id = $1 AND details ? 'awaitingCode'`, [id])
+        .catch(updateFailed);
+      const row = rows[0];
+      // Gone, or changed after it was held: a changed row is not sealed again as if it were whole.
+      if (!row || sealProblem(row) !== undefined) return;
+      const { awaitingCode: _awaitingCode, seal, ...kept } = row.details;
+      const details: SealedDetails =
+        seal === undefined ? kept : { ...kept, seal: recordSeal(sealedRecord({ ...row, details: kept })) };
+      // Only the row as read is updated: one changed in between is left as it is.
       await pool
-        .query(
-          `UPDATE ${table} SET details = details - 'awaitingCode' WHERE id = $1 AND details ? 'awaitingCode'`,
-          [id],
-        )
-        .catch(failed(`held message ${id} could not be updated in PostgreSQL`));
+        .query(`UPDATE ${table} SET details = $2 WHERE id = $1 AND details = $3::jsonb`, [
+          id,
+          JSON.stringify(details),
+          JSON.stringify(row.details),
+        ])
+        .catch(updateFailed);
     },
 
     async release(
@@ -403,6 +466,16 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
             ).catch(claimFailed);
             const row = claimed.rows[0];
             if (!row) throw await refusal(id, client, 'release');
+            if (sealProblem(row, row.raw) !== undefined) {
+              // Changed after it was held: never sent, and put back as it was, to be looked at or discarded.
+              await inLockTimeout(client, lockTimeoutMs, () =>
+                client.query(
+                  `UPDATE ${table} SET state = 'held', releasing_since = NULL WHERE id = $1 AND state = 'releasing'`,
+                  [id],
+                ),
+              ).catch(() => undefined);
+              refuseChanged(row);
+            }
             const entry = toHeldMessage(row);
             let sent: { envelope: HeldEnvelope; info: SentMessageInfo };
             try {
@@ -500,9 +573,60 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Hold
   return discardLog === false ? store : withRecordedDiscards(store, discardLog);
 }
 
-function toHeldMessage(row: Row): HeldMessage {
+/**
+ * The record a row's seal is computed over: the fields the folder store seals (its format 2
+ * record: id, time, size, the message's digest, the subject, the customer count and the details),
+ * as the row holds them.
+ */
+function sealedRecord(
+  row: Pick<Row, 'subject' | 'customers_known' | 'size'> & {
+    readonly id: string;
+    readonly held_at: Date;
+    readonly details: SealedDetails;
+  },
+): object {
+  const { seal: _seal, ...details } = row.details;
   return {
-    ...row.details,
+    format: 2,
+    id: row.id,
+    heldAt: row.held_at.toISOString(),
+    size: row.size,
+    ...details,
+    ...(row.subject === null ? {} : { subject: row.subject }),
+    ...(row.customers_known === null ? {} : { customersKnown: row.customers_known }),
+  };
+}
+
+/**
+ * Why a row cannot be trusted, or `undefined`: it no longer matches the seal written at hold, or
+ * (given its `raw`) its message no longer matches its digest. A row held before rows were sealed
+ * has no seal and is read as before, as the folder store reads an entry of its format 1.
+ */
+function sealProblem(row: Row, raw?: Buffer): string | undefined {
+  const { seal, sha256 } = row.details;
+  if (seal === undefined) return undefined;
+  const changed = `held message ${row.id} was changed after it was held (digest-mismatch)`;
+  if (
+    seal?.algorithm !== 'sha256' ||
+    typeof seal.value !== 'string' ||
+    !sameHex(recordSeal(sealedRecord(row)).value, seal.value)
+  )
+    return `${changed}: its row does not match the seal written when it was held`;
+  if (raw !== undefined && (typeof sha256 !== 'string' || !sameHex(messageDigest(raw), sha256)))
+    return `${changed}: its raw message does not match its digest`;
+  return undefined;
+}
+
+/** Refuses a row changed after it was held: nothing of it is listed as held or released. */
+function refuseChanged(row: Row | undefined): void {
+  const problem = row && sealProblem(row, row.raw);
+  if (problem !== undefined) throw new HoldStoreFailedError(`${problem}; it is not released: discard it`);
+}
+
+function toHeldMessage(row: Row): HeldMessage {
+  const { seal: _seal, sha256: _sha256, ...details } = row.details;
+  return {
+    ...details,
     ...(row.subject === null ? {} : { subject: row.subject }),
     ...(row.customers_known === null ? {} : { customersKnown: row.customers_known }),
     id: row.id,

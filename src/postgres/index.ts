@@ -17,7 +17,7 @@ export type {
   PostgresWriteOptions,
 } from './create-postgres-directory.js';
 export { createPostgresDirectory } from './create-postgres-directory.js';
-export type { PostgresHoldStoreOptions } from './create-postgres-hold-store.js';
+export type { PostgresHoldStore, PostgresHoldStoreOptions } from './create-postgres-hold-store.js';
 export { createPostgresHoldStore } from './create-postgres-hold-store.js';
 export type {
   PostgresVerificationStore,

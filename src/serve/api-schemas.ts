@@ -165,7 +165,21 @@ export function heldBody<Schema extends typeof HeldMessageSchema | typeof HeldDe
 }
 
 /** `GET /v1/holds`. */
-export const HeldListSchema = z.object({ held: z.array(HeldMessageSchema) });
+export const HeldListSchema = z.object({
+  held: z.array(HeldMessageSchema),
+  unreadable: z
+    .array(
+      z.object({
+        id: z.string(),
+        code: z
+          .string()
+          .describe('why: malformed, unreadable, digest-mismatch, unsealed, message-missing, …'),
+        message: z.string(),
+      }),
+    )
+    .optional()
+    .describe('entries the store cannot read whole, which may be held messages; absent when there are none'),
+});
 
 /** `GET /v1/holds/:id`: the listing plus the message's headers and a text rendering of its body. */
 export const HeldDetailSchema = HeldMessageSchema.extend({
@@ -195,7 +209,19 @@ export const ReleaseRequestSchema = z.strictObject({
   to: z
     .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
     .optional()
-    .describe('the corrected recipients; required for a blocked message; each is checked again'),
+    .describe(
+      'the corrected To recipients; required for a blocked message (or cc or bcc); each is checked again; with cc and bcc, the message goes to exactly these',
+    ),
+  cc: z
+    .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
+    .optional()
+    .describe('the corrected Cc recipients, written in a Cc field; each is checked again'),
+  bcc: z
+    .union([z.string(), z.array(z.string()).min(1, 'at least one corrected recipient is required')])
+    .optional()
+    .describe(
+      'the corrected blind copies: in the envelope only, never in the header; an address held as Bcc is refused in to or cc',
+    ),
   confirmNew: z
     .boolean()
     .optional()

@@ -21,6 +21,7 @@ import { ProblemSchema, problem, sendProblem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
 import { auditLogFailed, noSuchMessage, notConfigured, releaseHeld } from './release-held.js';
 import { requestLocale } from './request-locale.js';
+import { unreadableHolds } from './unreadable-holds.js';
 import type { ZodApp } from './zod-app.js';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema };
@@ -68,7 +69,13 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
           ...(isConfirmedForOtherCustomer(entry) ? { confirmedForOtherCustomer: true } : {}),
         }),
       );
-      return { held };
+      const unreadable = await unreadableHolds(store);
+      return {
+        held,
+        ...(unreadable.length === 0
+          ? {}
+          : { unreadable: unreadable.map(({ id, code, message }) => ({ id, code, message })) }),
+      };
     },
   );
 

@@ -13,6 +13,10 @@ import { type Problem, problem } from './problem-details.js';
 /** What a release asks: the corrected recipients (when any), who releases it and why. */
 export interface ReleaseRequest {
   readonly to?: string | readonly string[] | undefined;
+  /** Corrected copy recipients, written in a `Cc` field of their own. */
+  readonly cc?: string | readonly string[] | undefined;
+  /** Corrected blind copies: in the envelope only, never shown to the other recipients. */
+  readonly bcc?: string | readonly string[] | undefined;
   /** The corrected recipients are new to the customer and were confirmed as theirs. */
   readonly confirmNew?: boolean | undefined;
   readonly by: string;
@@ -66,14 +70,18 @@ export async function releaseHeld(
   // Every reason the release would be refused that the held message alone decides, by the rule the
   // release itself refuses on (releaseNeeds). The guard behind the transporter is not at hand here:
   // what only it can say the release refuses on the same rule, and is worded below the same way.
+  const corrected = correctedFields(request);
   const [need] = await releaseNeeds(held, {
-    ...(request.to === undefined ? {} : { to: request.to }),
+    ...(corrected.length === 0 ? {} : { to: corrected }),
     ...(request.fewerCustomers ? { fewerCustomers: true } : {}),
   });
   if (need) return lacking(need, id, locale);
   try {
     const released = await holdStore.release(id, transporter, {
+      // Each field as given (To stays To, Bcc stays Bcc): the store writes no blind copy in the header.
       ...(request.to === undefined ? {} : { to: request.to }),
+      ...(request.cc === undefined ? {} : { cc: request.cc }),
+      ...(request.bcc === undefined ? {} : { bcc: request.bcc }),
       ...(request.confirmNew ? { confirmNew: true } : {}),
       by: request.by,
       reason: request.reason,
@@ -118,6 +126,23 @@ export async function releaseHeld(
       const issues = (
         error as unknown as { issues: { path: (string | number)[]; message: string; code?: string }[] }
       ).issues;
+      // A blind copy typed into To or Cc: refused before anything is sent, the field named.
+      const shown = issues.filter((issue) => issue.code === 'blind-copy-shown');
+      if (shown.length > 0)
+        return {
+          problem: problem(
+            'invalid-input',
+            400,
+            'An address held as a blind copy (Bcc) would be shown to every recipient; give it as bcc',
+            {
+              detail: shown.map((issue) => issue.message).join(' | '),
+              errors: shown.map((issue) => ({
+                field: ['body', ...issue.path.filter((part) => part !== 'options')].join('.'),
+                message: issue.message,
+              })),
+            },
+          ),
+        };
       // The store names the option (`options.to.0`); the request calls it `body.to.0`.
       const errors = issues.map((issue) => ({
         field: ['body', ...issue.path.filter((part) => part !== 'options')].join('.'),
@@ -147,6 +172,13 @@ export async function releaseHeld(
       problem: problem('send-failed', 502, 'The SMTP server did not take the message; it stays held'),
     };
   }
+}
+
+/** Every corrected recipient of a request, To, Cc and Bcc together. */
+function correctedFields(request: ReleaseRequest): string[] {
+  return [request.to, request.cc, request.bcc].flatMap((given) =>
+    given === undefined ? [] : typeof given === 'string' ? [given] : [...given],
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ import { readHeldMessage } from './read-held-message.js';
 import { releaseHeld, type StoppedRecipient } from './release-held.js';
 import { sameSecret } from './same-secret.js';
 import { SESSION_COOKIE, type Session } from './session-store.js';
+import { unreadableHolds } from './unreadable-holds.js';
 
 const LOGIN_COOKIE = 'email_guard_login';
 
@@ -63,9 +64,51 @@ function loginUrl(lang: Locale, next: string): string {
   return `/login?lang=${lang}${next === '/holds' ? '' : `&next=${encodeURIComponent(next)}`}`;
 }
 
+/** The fields a release writes its recipients in: To and Cc in the header, Bcc in the envelope only. */
+type ReleaseField = 'to' | 'cc' | 'bcc';
+const RELEASE_FIELDS: readonly ReleaseField[] = ['to', 'cc', 'bcc'];
+
+/**
+ * The release field a held recipient is offered in: the one it was held in, a resent one's
+ * (RFC 5322 §3.6.6) by its kind, and an address named in the envelope only as a blind copy, which it
+ * was. An answer field (Reply-To) and the sender are not recipients a release writes.
+ */
+function releaseFieldOf(field: string): ReleaseField | undefined {
+  if (field === 'to' || field === 'resent-to') return 'to';
+  if (field === 'cc' || field === 'resent-cc') return 'cc';
+  if (field === 'bcc' || field === 'resent-bcc' || field === 'envelope') return 'bcc';
+  return undefined;
+}
+
+/**
+ * The held recipients a release writes, by field, each address once: one named in To or Cc is not
+ * offered again as a blind copy (its envelope entry), since it was never blind.
+ */
+function heldByField<T extends { readonly field: string; readonly address: string }>(
+  recipients: readonly T[],
+): Record<ReleaseField, T[]> {
+  const byField: Record<ReleaseField, T[]> = { to: [], cc: [], bcc: [] };
+  const seen = new Set<string>();
+  const ordered = [...recipients].sort(
+    (a, b) =>
+      RELEASE_FIELDS.indexOf(releaseFieldOf(a.field) ?? 'bcc') -
+      RELEASE_FIELDS.indexOf(releaseFieldOf(b.field) ?? 'bcc'),
+  );
+  for (const recipient of ordered) {
+    const field = releaseFieldOf(recipient.field);
+    const key = recipient.address.toLowerCase();
+    if (field === undefined || seen.has(key)) continue;
+    seen.add(key);
+    byField[field].push(recipient);
+  }
+  return byField;
+}
+
 /** What a reviewer typed into a message's release form, carried through a login when the session ended. */
 interface Entered {
   readonly to: readonly string[];
+  readonly cc: readonly string[];
+  readonly bcc: readonly string[];
   readonly reason: string;
   readonly confirmNew?: boolean;
   /** Release it although an earlier release was started and never ended. */
@@ -230,7 +273,9 @@ export async function registerReviewPages(app: FastifyInstance, context: ServerC
     const discardReason = carried.discardReason ?? discardReasonOf(request.body);
     const entered = discardReason === undefined ? (carried.entered ?? enteredOf(request.body)) : undefined;
     const keep = entered
-      ? html`${entered.to.map((address) => html`<input type="hidden" name="to" value="${address}">`)}<input type="hidden" name="reason" value="${entered.reason}">${
+      ? html`${RELEASE_FIELDS.flatMap((name) =>
+          entered[name].map((address) => html`<input type="hidden" name="${name}" value="${address}">`),
+        )}<input type="hidden" name="reason" value="${entered.reason}">${
           entered.confirmNew ? html`<input type="hidden" name="confirmNew" value="yes">` : ''
         }${entered.force ? html`<input type="hidden" name="force" value="yes">` : ''}`
       : discardReason === undefined
@@ -319,6 +364,7 @@ ${tokenField}
     const { texts } = page;
     const store = context.options.holdStore;
     const held = store ? await store.list() : [];
+    const unreadable = await unreadableHolds(store);
     const done = (request.query as { done?: unknown }).done;
     const status =
       done === 'released'
@@ -342,9 +388,18 @@ ${tokenField}
     const main = html`<h1>${texts.heldHeading}</h1>
 ${status ? html`<p class="status" role="status">${status}</p>` : ''}
 ${
-  held.length === 0
+  unreadable.length > 0
+    ? html`<div class="alert" role="alert" id="unreadable"><p><strong>${texts.unreadableHeading(unreadable.length)}</strong></p><ul>${unreadable.map(
+        (problem) => html`<li>${problem.id} (${problem.code}): ${problem.message}</li>`,
+      )}</ul></div>`
+    : ''
+}
+${
+  held.length === 0 && unreadable.length === 0
     ? html`<p>${texts.none}</p>`
-    : html`<table><caption>${texts.heldCaption(held.length)}</caption>
+    : held.length === 0
+      ? ''
+      : html`<table><caption>${texts.heldCaption(held.length)}</caption>
 <thead><tr><th scope="col">${texts.messageColumn}</th><th scope="col">${texts.age}</th><th scope="col">${texts.recipients}</th><th scope="col">${texts.findings}</th><th scope="col">${texts.suggestion}</th><th scope="col"><span class="skip">${texts.open}</span></th></tr></thead>
 <tbody>${rows}</tbody></table>`
 }`;
@@ -369,23 +424,39 @@ ${
     const content = await readHeldMessage(raw);
     // Started and never ended (the audit log): the release form asks for an explicit choice to send it again.
     const inDoubt = (await context.options.releasesInDoubt?.())?.has(id) ?? false;
-    const proposed =
-      entered?.to ?? listed.recipients.map((recipient) => recipient.verdict.suggestion ?? recipient.address);
-    // A field is labelled with its recipient's header field (To, Cc, Bcc) while the list is the held
-    // one; a pre-filled address the stored verdict flagged (not replaced by a suggestion) carries its
+    // Each recipient is offered in the field it was held in, and released in it: To stays To, Cc
+    // stays Cc, and a blind copy stays in the envelope only (RFC 5322 §3.6.3), never shown to the others.
+    const heldFields = heldByField(listed.recipients);
+    const proposed = RELEASE_FIELDS.flatMap((name) =>
+      (
+        entered?.[name] ??
+        heldFields[name].map((recipient) => recipient.verdict.suggestion ?? recipient.address)
+      ).map((address, index) => ({
+        name,
+        index,
+        address,
+        // The held recipient behind the field, while the field's list is the held one.
+        heldAs:
+          entered === undefined || entered[name].length === heldFields[name].length
+            ? heldFields[name][index]
+            : undefined,
+      })),
+    );
+    // A pre-filled address the stored verdict flagged (not replaced by a suggestion) carries its
     // findings beside it, so it is not released unread.
-    const heldAs = (index: number) => {
-      const recipient = listed.recipients[index];
-      return recipient && (entered === undefined || entered.to.length === listed.recipients.length)
+    const flagged = (recipient: (typeof proposed)[number]['heldAs'], address: string) =>
+      recipient && recipient.verdict.action !== 'send' && recipient.address === address
         ? recipient
         : undefined;
-    };
-    const flagged = (index: number, address: string) => {
-      const recipient = heldAs(index);
-      return recipient && recipient.verdict.action !== 'send' && recipient.address === address
-        ? recipient
-        : undefined;
-    };
+    // Stopped in a field an answer goes to (Reply-To): not offered as a recipient, since a release
+    // writes only To, Cc and Bcc; it is sent as held, and the page says how to change it.
+    const answerFields = [
+      ...new Set(
+        listed.recipients
+          .filter(({ field, verdict }) => releaseFieldOf(field) === undefined && verdict.action !== 'send')
+          .map(({ field }) => texts.fieldNames[field.toLowerCase()] ?? field),
+      ),
+    ];
     const base = `/holds/${encodeURIComponent(id)}`;
     const main = html`<p><a href="/holds?lang=${page.lang}">${texts.back}</a></p>
 <h1>${texts.messageHeading}: ${content.subject ?? id}</h1>
@@ -416,26 +487,26 @@ ${
 <form method="post" action="${base}/release?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p class="hint" id="release-intro">${texts.releaseIntro}</p>
-${proposed.map((address, index) => {
-  const held = heldAs(index);
-  const mark = flagged(index, address);
-  const described = [failure ? 'release-error' : '', mark ? `to-${index}-finding` : '', 'release-intro']
+${proposed.map(({ name, index, address, heldAs }) => {
+  const mark = flagged(heldAs, address);
+  const id = `${name}-${index}`;
+  const described = [failure ? 'release-error' : '', mark ? `${id}-finding` : '', 'release-intro']
     .filter(Boolean)
     .join(' ');
-  return html`<label for="to-${index}">${
-    held ? (texts.fieldNames[held.field.toLowerCase()] ?? held.field) : texts.correctedRecipient(index + 1)
-  }</label>
+  const label = texts.fieldNames[name] ?? name;
+  return html`<label for="${id}">${heldAs ? label : `${label} (${texts.correctedRecipient(index + 1)})`}</label>
 ${
   mark
-    ? html`<p class="hint ${verdictClass(mark.verdict.action)}" id="to-${index}-finding">${texts.actions[mark.verdict.action]}: ${mark.verdict.findings
+    ? html`<p class="hint ${verdictClass(mark.verdict.action)}" id="${id}-finding">${texts.actions[mark.verdict.action]}: ${mark.verdict.findings
         .filter((finding) => finding.action !== 'send')
         .map((finding) => finding.message)
         .join(' ')}</p>`
     : ''
-}<input id="to-${index}" name="to" type="email" autocomplete="off" value="${address}"${
+}<input id="${id}" name="${name}" type="email" autocomplete="off" value="${address}"${
     failure || mark ? html` aria-invalid="true"` : ''
   } aria-describedby="${described}">`;
 })}
+${answerFields.length > 0 ? html`<p class="hint" id="answer-fields">${texts.answerFieldStays(answerFields.join(', '))}</p>` : ''}
 <p class="check"><input type="checkbox" id="confirm-new" name="confirmNew" value="yes"${entered?.confirmNew ? html` checked` : ''}>
 <label for="confirm-new">${texts.confirmNew}</label></p>
 ${
@@ -481,8 +552,8 @@ ${
   app.post('/holds/:id/release', async (request, reply) => {
     const page = pageLocale(request, context);
     const session = sessionOf(request);
-    const entered = enteredOf(request.body) ?? { to: [], reason: '' };
-    const { to, reason } = entered;
+    const entered = enteredOf(request.body) ?? { to: [], cc: [], bcc: [], reason: '' };
+    const { reason } = entered;
     // A correction new to the customer goes out only when the reviewer says it was confirmed as theirs.
     const confirmNew = entered.confirmNew === true;
     const force = entered.force === true;
@@ -505,15 +576,22 @@ ${
       );
     const held = await findHeld(context, id);
     if (!held) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
-    // Unchanged recipients go as they were held (Cc stays Cc); a changed list replaces them all.
-    const unchanged =
-      to.length === held.envelope.to.length &&
-      to.every((address, index) => address === held.envelope.to[index]);
+    // Unchanged recipients go as they were held; a changed list replaces them all, each in its own
+    // field (To stays To, a blind copy stays in the envelope only).
+    const heldFields = heldByField(held.recipients);
+    const unchanged = RELEASE_FIELDS.every(
+      (name) =>
+        entered[name].length === heldFields[name].length &&
+        entered[name].every((address, index) => address === heldFields[name][index]?.address),
+    );
+    const corrected = Object.fromEntries(
+      RELEASE_FIELDS.filter((name) => entered[name].length > 0).map((name) => [name, entered[name]]),
+    );
     const outcome = await releaseHeld(
       context,
       id,
       {
-        ...(unchanged ? {} : { to }),
+        ...(unchanged ? {} : corrected),
         by: session.user,
         reason,
         ...(confirmNew ? { confirmNew: true } : {}),
@@ -660,12 +738,14 @@ function discardReasonOf(body: unknown): string | undefined {
 
 /** The release form's fields as posted (to the release, or carried through the login), when any came. */
 function enteredOf(body: unknown): Entered | undefined {
-  const to = fields(body, 'to')
-    .map((address) => address.trim())
-    .filter(Boolean);
+  const [to, cc, bcc] = RELEASE_FIELDS.map((name) =>
+    fields(body, name)
+      .map((address) => address.trim())
+      .filter(Boolean),
+  ) as [string[], string[], string[]];
   const reason = field(body, 'reason').trim();
   const confirmNew = field(body, 'confirmNew') === 'yes';
   const force = field(body, 'force') === 'yes';
-  if (to.length === 0 && reason === '' && !confirmNew && !force) return undefined;
-  return { to, reason, ...(confirmNew ? { confirmNew } : {}), ...(force ? { force } : {}) };
+  if (to.length + cc.length + bcc.length === 0 && reason === '' && !confirmNew && !force) return undefined;
+  return { to, cc, bcc, reason, ...(confirmNew ? { confirmNew } : {}), ...(force ? { force } : {}) };
 }

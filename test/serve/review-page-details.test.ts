@@ -104,14 +104,14 @@ describe('the review page of one message', () => {
         headers: { cookie },
       });
       expect(page.body, lang).toContain(`<label for="to-0">${to}</label>`);
-      expect(page.body, lang).toContain(`<label for="to-1">${cc}</label>`);
-      expect(page.body, lang).toContain(`<label for="to-2">${bcc}</label>`);
+      expect(page.body, lang).toContain(`<label for="cc-0">${cc}</label>`);
+      expect(page.body, lang).toContain(`<label for="bcc-0">${bcc}</label>`);
       expect(page.body, lang).not.toMatch(/Recipient \d|Mottagare \d/);
       // The Bcc is pre-filled as held: it is marked with its finding, tied to the field.
-      const bccField = /<input id="to-2"[^>]*>/.exec(page.body)?.[0] ?? '';
+      const bccField = /<input id="bcc-0" name="bcc"[^>]*>/.exec(page.body)?.[0] ?? '';
       expect(bccField, lang).toContain('value="erik.lind@telia.com"');
-      expect(bccField, lang).toMatch(/aria-describedby="[^"]*to-2-finding/);
-      const finding = /<p[^>]*id="to-2-finding"[^>]*>([\s\S]*?)<\/p>/.exec(page.body)?.[1] ?? '';
+      expect(bccField, lang).toMatch(/aria-describedby="[^"]*bcc-0-finding/);
+      const finding = /<p[^>]*id="bcc-0-finding"[^>]*>([\s\S]*?)<\/p>/.exec(page.body)?.[1] ?? '';
       expect(finding, lang).toMatch(other);
       // The To field is pre-filled with the suggestion, not the flagged address: no mark.
       expect(page.body, lang).not.toContain('id="to-0-finding"');

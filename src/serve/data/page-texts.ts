@@ -32,6 +32,8 @@ export interface PageTexts {
   readonly heldAtLabel: string;
   readonly heldCaption: (count: number) => string;
   readonly none: string;
+  /** Over the entries the store cannot read whole, which may be held messages. */
+  readonly unreadableHeading: (count: number) => string;
   readonly age: string;
   readonly recipients: string;
   readonly findings: string;
@@ -48,6 +50,11 @@ export interface PageTexts {
   readonly releaseHeading: string;
   readonly releaseIntro: string;
   readonly correctedRecipient: (index: number) => string;
+  /**
+   * Said under the release form when a field an answer goes to (Reply-To) was stopped: a release
+   * corrects only the recipients, so that field is sent as held.
+   */
+  readonly answerFieldStays: (fields: string) => string;
   readonly reason: string;
   readonly reasonHint: string;
   readonly confirmNew: string;
@@ -108,6 +115,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     heldAtLabel: 'Held',
     heldCaption: (count) => `${count} held message${count === 1 ? '' : 's'}, oldest first`,
     none: 'No messages are held.',
+    unreadableHeading: (count) =>
+      `${count === 1 ? '1 entry' : `${count} entries`} of the hold store cannot be read, and may be held messages; see email-guard holds list and holds discard --damaged:`,
     age: 'Held for',
     recipients: 'Recipients',
     findings: 'Findings',
@@ -123,8 +132,10 @@ export const pageTexts: Record<Locale, PageTexts> = {
     body: 'Message text',
     releaseHeading: 'Correct and release',
     releaseIntro:
-      'The message goes to exactly these addresses, each checked again. Leave a field empty to drop that recipient.',
+      'The message goes to exactly these addresses, each checked again, each in its own field: a blind copy (Bcc) goes in the envelope only and is never shown to the others. Leave a field empty to drop that recipient.',
     correctedRecipient: (index) => `Recipient ${index}`,
+    answerFieldStays: (fields) =>
+      `${fields} is sent as it was held: a release corrects only the recipients. To change it, discard the message and send it again.`,
     reason: 'Why it may be sent',
     reasonHint: 'For example: address read back to the customer on the phone',
     confirmNew:
@@ -196,6 +207,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     heldAtLabel: 'Stoppat',
     heldCaption: (count) => `${count} stoppade meddelande${count === 1 ? '' : 'n'}, äldst först`,
     none: 'Inga meddelanden är stoppade.',
+    unreadableHeading: (count) =>
+      `${count === 1 ? '1 post' : `${count} poster`} i lagret går inte att läsa och kan vara stoppade meddelanden; se email-guard holds list och holds discard --damaged:`,
     age: 'Stoppat sedan',
     recipients: 'Mottagare',
     findings: 'Fynd',
@@ -211,8 +224,10 @@ export const pageTexts: Record<Locale, PageTexts> = {
     body: 'Meddelandets text',
     releaseHeading: 'Rätta och släpp',
     releaseIntro:
-      'Meddelandet går till exakt dessa adresser, som kontrolleras igen. Lämna ett fält tomt för att ta bort den mottagaren.',
+      'Meddelandet går till exakt dessa adresser, som kontrolleras igen, var och en i sitt eget fält: en dold kopia går bara i kuvertet och visas aldrig för de andra. Lämna ett fält tomt för att ta bort den mottagaren.',
     correctedRecipient: (index) => `Mottagare ${index}`,
+    answerFieldStays: (fields) =>
+      `${fields} skickas som det stoppades: en release rättar bara mottagarna. Kasta meddelandet och skicka det igen för att ändra det.`,
     reason: 'Varför det får skickas',
     reasonHint: 'Till exempel: adressen läst upp för kunden i telefon',
     confirmNew:
