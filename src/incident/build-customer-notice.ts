@@ -600,6 +600,13 @@ function noticeParts(
         ` ${fillNoticeText('{Item}', words)} also had an attachment we have not yet been able to read. We are establishing which details about ${who.en.you} it holds, and will tell you once we know.`,
       )
     : '';
+  // A child's guardian's own details (their e-mail address and phone number on the line "Vårdnadshavare:")
+  // are not details about the child: they are listed, and their consequences said, as the guardian's.
+  const guardianDetails = report.affected.minor === true ? report.affected.guardianDetails : undefined;
+  const childsOwn = report.data.categories.filter(
+    (category) => !(guardianDetails?.onlyTheirs ?? []).includes(category),
+  );
+  const aboutPerson = childsOwn.length > 0 ? childsOwn : report.data.categories;
   const sawListed = contentUnknown
     ? s(
         `Vi håller fortfarande på att ta reda på vilka uppgifter om ${who.sv.dig} ${words.item} innehöll. Vi hör av oss när vi vet det.`,
@@ -607,40 +614,42 @@ function noticeParts(
       )
     : unopened
       ? s(
-          `${fillNoticeText('{Item}', words)} kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-          `${fillNoticeText('{Item}', words)} came back to us unopened, so nobody else saw these details about ${who.en.you}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+          `${fillNoticeText('{Item}', words)} kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+          `${fillNoticeText('{Item}', words)} came back to us unopened, so nobody else saw these details about ${who.en.you}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
         )
       : reach === 'public'
         ? s(
-            `Vem som helst har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-            `Anyone could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+            `Vem som helst har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+            `Anyone could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
           )
         : reach === 'addresses'
           ? s(
-              `De som fick meddelandet har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-              `Those who received the message could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+              `De som fick meddelandet har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+              `Those who received the message could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
             )
           : mayHaveReached
             ? s(
-                `Om meddelandet kom fram kan ${seer.toLowerCase()} ha sett ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                `If the message arrived, ${seer.toLowerCase()} may have seen these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `Om meddelandet kom fram kan ${seer.toLowerCase()} ha sett ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+                `If the message arrived, ${seer.toLowerCase()} may have seen these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
               )
             : toSomeone
               ? s(
-                  `${seer} har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                  `${seer} could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                  `${seer} har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+                  `${seer} could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
                 )
               : s(
-                  `Incidenten gäller ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                  `The incident concerns these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                  `Incidenten gäller ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+                  `The incident concerns these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
                 );
   // A guardian the message labels with contact details of their own is a person of their own in it
-  // (`affected.basis`): the notice says so, as not every guardian who reads it is the one named.
+  // (`affected.basis`): the notice says so, as not every guardian who reads it is the one named, and
+  // names the guardian's own details as theirs, not as the child's (`affected.guardianDetails`).
+  const guardianCategories = guardianDetails?.categories ?? [];
   const guardianLine =
-    report.affected.basis?.from === 'labelled-guardian' && !contentUnknown
+    (report.affected.basis?.from === 'labelled-guardian' || guardianDetails !== undefined) && !contentUnknown
       ? s(
-          ' Meddelandet innehöll också en vårdnadshavares namn och egna kontaktuppgifter.',
-          ' The message also held the name and contact details of a parent or guardian.',
+          ` Meddelandet innehöll också en vårdnadshavares namn och egna kontaktuppgifter.${guardianCategories.length > 0 ? ` Vårdnadshavarens egna uppgifter i det: ${listCategories(phrasing, guardianCategories)}.` : ''}`,
+          ` The message also held the name and contact details of a parent or guardian.${guardianCategories.length > 0 ? ` The guardian’s own details in it: ${listCategories(phrasing, guardianCategories)}.` : ''}`,
         )
       : '';
   const saw =
@@ -661,7 +670,7 @@ function noticeParts(
     report.measures.some((measure) => measure.id === 'invalidate-login' && measure.status === 'done')
       ? 'invalid'
       : loginCode;
-  const consequence = (unopened || contentUnknown ? [] : report.data.categories)
+  const consequence = (unopened || contentUnknown ? [] : aboutPerson)
     .filter((category) => category !== 'customer-number' || categories.has('name'))
     .map((category) =>
       category === 'credentials' && attachmentPassword
