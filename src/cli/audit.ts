@@ -1005,10 +1005,13 @@ function draftCustomer(
   name: string | undefined,
 ): Record<string, unknown> {
   const stored = directory.get(customerId);
+  const usable = (stored?.emails ?? []).filter((address) => parseAddress(address).ok);
   return {
     id: customerId,
     ...(name ? { name } : stored?.name ? { name: stored.name } : {}),
-    ...(stored?.emails.length ? { emails: stored.emails } : {}),
+    // Only the stored values that are one address each: the report refuses any other (a list in
+    // one cell), which is no address a notice could go to; \`customers check\` lists them.
+    ...(usable.length > 0 ? { emails: usable } : {}),
     ...(stored?.phones.length ? { phones: stored.phones } : {}),
     ...(stored?.birthDate ? { birthDate: stored.birthDate } : {}),
     ...(stored?.country ? { country: stored.country } : {}),

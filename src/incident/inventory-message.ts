@@ -2,6 +2,7 @@ import { type AddressObject, type EmailAddress, type ParsedMail, simpleParser } 
 import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 import { CustomerSchema } from '../contacts/customer.js';
+import { MAX_CONTACTS } from '../contacts/fits-customer-schema.js';
 import { MessageUnreadableError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema } from './address-schema.js';
@@ -26,6 +27,15 @@ import { LocaleSchema } from './option-schemas.js';
  * ```
  */
 export const IncidentCustomerSchema = CustomerSchema.extend({
+  /**
+   * Addresses the customer is known to receive mail at, each one address as the guard parses it: a
+   * notice goes to one of them, so an entry that is a list or carries a line break (`a@x, b@y`) is
+   * refused, never split or sent to as it stands (RFC 5322 §3.4).
+   */
+  emails: z
+    .array(AddressSchema)
+    .max(MAX_CONTACTS, `at most ${MAX_CONTACTS} addresses per customer`)
+    .optional(),
   /** The postal address as it appears in messages (`Storgatan 1, 123 45 Stockholm`). */
   postalAddress: z.string().optional(),
   /** The customer number shown to the customer, when it differs from `id`. */

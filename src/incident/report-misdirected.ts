@@ -24,6 +24,7 @@ import {
   actualRecipientIssue,
   impossibleIncidentDates,
   impossibleMoments,
+  intendedNotKnownIssue,
   isSameMailbox,
   occurredBeforeSending,
   refuseIssues,
@@ -182,7 +183,8 @@ export interface MisdirectedReport {
  * The one call for a confirmation that reached the wrong person: reads the sent message for the
  * personal data it exposed, assesses the breach, writes the report (with the usual measures
  * proposed) and the notices to the customer. Throws {@link InvalidInputError} for missing facts, for
- * an `actual` address the message was not sent to (field `input.actual`) and for a message that names
+ * an `intended` address that is none of `customer.emails` where the record holds any (field
+ * `input.intended`), for an `actual` address the message was not sent to (field `input.actual`) and for a message that names
  * no recipient, against which `actual` cannot be checked (field `input.message`, issue code
  * `message-names-no-recipient`), and {@link MessageUnreadableError} for a message that cannot be read.
  *
@@ -212,7 +214,13 @@ export async function reportMisdirected(
   const locale = requestedLocale(options);
   const given = parseInputIn(locale, ReportMisdirectedInputSchema, input, ['input']);
   const settings = parseInputIn(locale, ReportMisdirectedOptionsSchema, options, ['options']);
-  refuseIssues(sameMailboxIssue(given.intended, given.actual, ['input', 'actual'], locale), locale);
+  refuseIssues(
+    [
+      ...sameMailboxIssue(given.intended, given.actual, ['input', 'actual'], locale),
+      ...intendedNotKnownIssue(given.intended, given.customer.emails, ['input', 'intended'], locale),
+    ],
+    locale,
+  );
   const ignore = settings.ignore ?? organisationValues(given.organisation);
   const inventory = await inventoryMessage(given.message, {
     customer: given.customer,
