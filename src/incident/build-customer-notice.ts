@@ -72,6 +72,13 @@ export interface BuildCustomerNoticeOptions<Channel extends 'email' | 'phone-scr
    * @default the zone of the organisation's country (Europe/London for GB), else 'Europe/Stockholm'
    */
   readonly timeZone?: string;
+  /**
+   * `report.incident.description` is written for the customer and may be quoted in the notice of a
+   * breach that is no misdirected message. A description is written for the report: it may name
+   * other customers, staff or systems, so by default the notice says what happened in its own words.
+   * @default false
+   */
+  readonly descriptionForCustomer?: boolean;
 }
 
 const BuildCustomerNoticeOptionsSchema = z.object({
@@ -81,6 +88,7 @@ const BuildCustomerNoticeOptionsSchema = z.object({
   to: AddressSchema.optional(),
   from: AddressSchema.optional(),
   timeZone: TimeZoneSchema.optional(),
+  descriptionForCustomer: z.boolean().optional(),
 });
 
 // The notice's sender and recipient, each exactly one address: a line break or a second address in
@@ -149,7 +157,9 @@ export async function buildCustomerNotice(
   // A name is one line: a line break or other control character in it (a record imported with one,
   // or a name written to forge a line of the letter) would put text of its own on a line of the notice.
   const customerName = given.customerName?.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim() || undefined;
-  const parts = withoutControls(noticeParts(phrasing, checked, customerName, given.channel));
+  const parts = withoutControls(
+    noticeParts(phrasing, checked, customerName, given.channel, given.descriptionForCustomer === true),
+  );
   if (given.channel === 'phone-script') return phoneScript(phrasing, parts, checked);
 
   const intended = given.to ?? checked.incident.misdirected?.intended;
@@ -483,6 +493,7 @@ function noticeParts(
   report: IncidentReport,
   customerName: string | undefined,
   channel: 'email' | 'phone-script' = 'email',
+  descriptionForCustomer = false,
 ): NoticeParts {
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);
   const misdirected = report.incident.misdirected;
@@ -534,6 +545,7 @@ function noticeParts(
               ' Vi kommer att skriva för sig till var och en vars adress syntes, så att ingen ser någon annans adress.',
               ' We will write separately to each person whose address could be seen, so that nobody sees anyone else’s address.',
             );
+  const quoted = descriptionForCustomer ? report.incident.description : undefined;
   const happened =
     reach === 'public'
       ? s(
@@ -570,10 +582,13 @@ function noticeParts(
                     `Den ${when} skickade vi av misstag ett sms med uppgifter om ${who.sv.dig} till ${other}. Vi ber om ursäkt för det. ${channel === 'phone-script' ? 'Vi ringer dig i stället för att skicka sms' : 'Vi skriver till dig med e-post, inte med sms'}, eftersom sms:et gick till ett annat nummer.`,
                     `On ${when} we sent a text message (SMS) with details about ${who.en.you} to ${other} by mistake. We are sorry. ${channel === 'phone-script' ? 'We are calling you rather than sending a text message' : 'We are writing to you by e-mail, not by text message'}, because the text message went to another number.`,
                   )
-                : // Any other breach is told in the caller's own description, which alone says what happened.
+                : // Any other breach is told in the notice's own words: the caller's description is written
+                  // for the report and may name other people (other customers, staff), whose data the
+                  // notice would disclose again (GDPR Art. 5(1)(f)); quoted only where the caller says it
+                  // is written for the customer (`descriptionForCustomer`).
                   s(
-                    `Den ${when} inträffade en incident som rör ${who.sv.dina} personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
-                    `On ${when} an incident involving ${who.en.your} personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
+                    `Den ${when} inträffade en incident som rör ${who.sv.dina} personuppgifter.${quoted ? ` ${quoted}` : ''} Vi ber om ursäkt för det.`,
+                    `On ${when} an incident involving ${who.en.your} personal data occurred.${quoted ? ` ${quoted}` : ''} We are sorry.`,
                   );
   // "That person" needs someone named before it: a misdirected message or letter names the other person.
   const toSomeone =
