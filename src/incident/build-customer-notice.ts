@@ -4,6 +4,7 @@ import { InvalidInputError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema, AddrSpecSchema } from './address-schema.js';
 import { countryTimeZone } from './data/country-time-zones.js';
+import type { DataCategory } from './data/data-categories.js';
 import {
   type NoticeChannel,
   type NoticePerson,
@@ -31,6 +32,7 @@ import {
   inCustomerNoticeIn,
   listCategories,
   measureText,
+  OUTSIDER_HARMS,
   type Phrasing,
   say,
 } from './describe-incident.js';
@@ -670,6 +672,22 @@ function noticeParts(
   const saw =
     contentUnknown || unopened ? `${sawListed}${guardianLine}` : `${sawListed}${guardianLine}${unreadLine}`;
   const categories = new Set(report.data.categories);
+  // A colleague who received the data is bound by the organisation's instructions (GDPR Art. 29,
+  // 32(4)): the notice says what the report says (describe-incident's colleague consequences), that
+  // the colleague knows the data, never what a stranger could do with it (order in the customer's
+  // name, pose as them), and whether it left the organisation.
+  const colleague = report.facts.recipient === 'internal' && !shownToGroup(report) && !unopened;
+  const deletedByColleague = colleague && report.facts.recipientConfirmedDeletion === true;
+  const harmsFromColleague = (category: DataCategory) =>
+    !colleague || (!OUTSIDER_HARMS.has(category) && (category !== 'credentials' || !deletedByColleague));
+  const colleagueLead = !colleague
+    ? ''
+    : deletedByColleague
+      ? s('Uppgifterna har inte lämnat vår organisation.', 'The details did not leave our organisation.')
+      : s(
+          `Uppgifterna finns kvar hos kollegan tills ${words.item} är ${words.deleted}.`,
+          `The details stay with the colleague until ${words.item} is ${words.deleted}.`,
+        );
   // What a stranger could do with the data is not said when nobody opened it.
   // With the key sent along (`keyExposed`), the password in the message is the one that opens the
   // encrypted attachment, not a login: the notice names what it opened and the kinds of data recorded
@@ -687,6 +705,7 @@ function noticeParts(
       : loginCode;
   const consequence = (unopened || contentUnknown ? [] : aboutPerson)
     .filter((category) => category !== 'customer-number' || categories.has('name'))
+    .filter(harmsFromColleague)
     .map((category) =>
       category === 'credentials' && attachmentPassword
         ? s(
@@ -752,7 +771,7 @@ function noticeParts(
   );
   const list = (heading: string, lines: readonly string[]) =>
     lines.length === 0 ? '' : `${heading}\n${lines.map((line) => `- ${line}`).join('\n')}`;
-  const advice = (contentUnknown ? [] : report.data.categories)
+  const advice = (contentUnknown ? [] : report.data.categories.filter(harmsFromColleague))
     // An attachment's password is no login to change.
     .filter((category) => category !== 'credentials' || !attachmentPassword)
     .map((category) =>
@@ -786,8 +805,8 @@ function noticeParts(
     name: customerName ?? '',
     happened,
     saw,
-    consequence: consequence
-      ? `${s(`Vad det kan innebära för ${who.sv.dig}:`, `What this could mean for ${who.en.you}:`)} ${s(afterColon(consequence), consequence)}`
+    consequence: withLead(colleagueLead, consequence)
+      ? `${s(`Vad det kan innebära för ${who.sv.dig}:`, `What this could mean for ${who.en.you}:`)} ${s(afterColon(withLead(colleagueLead, consequence)), withLead(colleagueLead, consequence))}`
       : '',
     doNow:
       exposure.newPasswordBy !== 'customer'
@@ -833,6 +852,11 @@ function noticeParts(
     phone,
     provider: report.provider.name,
   };
+}
+
+/** The consequences, after the sentence that leads them where there is one. */
+function withLead(lead: string, consequence: string): string {
+  return [lead, consequence].filter(Boolean).join(' ');
 }
 
 function phoneScript(phrasing: Phrasing, parts: NoticeParts, report: IncidentReport): PhoneScript {
