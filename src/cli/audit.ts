@@ -951,10 +951,7 @@ async function draftIncidents(
         ...(ownedByCustomer(directory, hit.recipient) && !possiblyStoredTwice(hit, directory)
           ? {}
           : { unconfirmed: true }),
-        customer: {
-          id: hit.customerId,
-          ...(hit.customerName ? { name: hit.customerName } : {}),
-        },
+        customer: draftCustomer(directory, hit.customerId, hit.customerName),
         reference: `${base}-${number}`,
         detectedAt: typeof facts.detectedAt === 'string' ? facts.detectedAt : new Date().toISOString(),
         ...(typeof facts.cause === 'string' ? {} : draftCause(hit, hit.intended, directory, locale)),
@@ -993,6 +990,31 @@ async function draftIncidents(
     withoutAddressOnFile,
     detectedEarly,
     failed,
+  };
+}
+
+/**
+ * The customer a draft is written for, with every field the export gives (birth date, phone
+ * numbers, country, addresses): a birth date that shows a child makes the notice the guardian's
+ * and the guardian a person concerned of their own (see `affected.minor`), and phone numbers on file
+ * are known as the customer's own in the message. Empty lists are left out, as never given.
+ */
+function draftCustomer(
+  directory: Directory,
+  customerId: string,
+  name: string | undefined,
+): Record<string, unknown> {
+  const stored = directory.get(customerId);
+  const usable = (stored?.emails ?? []).filter((address) => parseAddress(address).ok);
+  return {
+    id: customerId,
+    ...(name ? { name } : stored?.name ? { name: stored.name } : {}),
+    // Only the stored values that are one address each: the report refuses any other (a list in
+    // one cell), which is no address a notice could go to; \`customers check\` lists them.
+    ...(usable.length > 0 ? { emails: usable } : {}),
+    ...(stored?.phones.length ? { phones: stored.phones } : {}),
+    ...(stored?.birthDate ? { birthDate: stored.birthDate } : {}),
+    ...(stored?.country ? { country: stored.country } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { parseInput } from '../internal/parse-input.js';
 import { AddressSchema, AddrSpecSchema } from './address-schema.js';
 import { afterColon } from './after-colon.js';
 import { countryTimeZone } from './data/country-time-zones.js';
+import type { DataCategory } from './data/data-categories.js';
 import {
   type NoticeChannel,
   type NoticePerson,
@@ -32,6 +33,7 @@ import {
   inCustomerNoticeIn,
   listCategories,
   measureText,
+  OUTSIDER_HARMS,
   type Phrasing,
   say,
 } from './describe-incident.js';
@@ -73,6 +75,13 @@ export interface BuildCustomerNoticeOptions<Channel extends 'email' | 'phone-scr
    * @default the zone of the organisation's country (Europe/London for GB), else 'Europe/Stockholm'
    */
   readonly timeZone?: string;
+  /**
+   * `report.incident.description` is written for the customer and may be quoted in the notice of a
+   * breach that is no misdirected message. A description is written for the report: it may name
+   * other customers, staff or systems, so by default the notice says what happened in its own words.
+   * @default false
+   */
+  readonly descriptionForCustomer?: boolean;
 }
 
 const BuildCustomerNoticeOptionsSchema = z.object({
@@ -82,6 +91,7 @@ const BuildCustomerNoticeOptionsSchema = z.object({
   to: AddressSchema.optional(),
   from: AddressSchema.optional(),
   timeZone: TimeZoneSchema.optional(),
+  descriptionForCustomer: z.boolean().optional(),
 });
 
 // The notice's sender and recipient, each exactly one address: a line break or a second address in
@@ -150,7 +160,9 @@ export async function buildCustomerNotice(
   // A name is one line: a line break or other control character in it (a record imported with one,
   // or a name written to forge a line of the letter) would put text of its own on a line of the notice.
   const customerName = given.customerName?.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim() || undefined;
-  const parts = withoutControls(noticeParts(phrasing, checked, customerName, given.channel));
+  const parts = withoutControls(
+    noticeParts(phrasing, checked, customerName, given.channel, given.descriptionForCustomer === true),
+  );
   if (given.channel === 'phone-script') return phoneScript(phrasing, parts, checked);
 
   const intended = given.to ?? checked.incident.misdirected?.intended;
@@ -474,6 +486,7 @@ function noticeParts(
   report: IncidentReport,
   customerName: string | undefined,
   channel: 'email' | 'phone-script' = 'email',
+  descriptionForCustomer = false,
 ): NoticeParts {
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);
   const misdirected = report.incident.misdirected;
@@ -525,6 +538,7 @@ function noticeParts(
               ' Vi kommer att skriva för sig till var och en vars adress syntes, så att ingen ser någon annans adress.',
               ' We will write separately to each person whose address could be seen, so that nobody sees anyone else’s address.',
             );
+  const quoted = descriptionForCustomer ? report.incident.description : undefined;
   const happened =
     reach === 'public'
       ? s(
@@ -561,10 +575,13 @@ function noticeParts(
                     `Den ${when} skickade vi av misstag ett sms med uppgifter om ${who.sv.dig} till ${other}. Vi ber om ursäkt för det. ${channel === 'phone-script' ? 'Vi ringer dig i stället för att skicka sms' : 'Vi skriver till dig med e-post, inte med sms'}, eftersom sms:et gick till ett annat nummer.`,
                     `On ${when} we sent a text message (SMS) with details about ${who.en.you} to ${other} by mistake. We are sorry. ${channel === 'phone-script' ? 'We are calling you rather than sending a text message' : 'We are writing to you by e-mail, not by text message'}, because the text message went to another number.`,
                   )
-                : // Any other breach is told in the caller's own description, which alone says what happened.
+                : // Any other breach is told in the notice's own words: the caller's description is written
+                  // for the report and may name other people (other customers, staff), whose data the
+                  // notice would disclose again (GDPR Art. 5(1)(f)); quoted only where the caller says it
+                  // is written for the customer (`descriptionForCustomer`).
                   s(
-                    `Den ${when} inträffade en incident som rör ${who.sv.dina} personuppgifter.${report.incident.description ? ` ${report.incident.description}` : ''} Vi ber om ursäkt för det.`,
-                    `On ${when} an incident involving ${who.en.your} personal data occurred.${report.incident.description ? ` ${report.incident.description}` : ''} We are sorry.`,
+                    `Den ${when} inträffade en incident som rör ${who.sv.dina} personuppgifter.${quoted ? ` ${quoted}` : ''} Vi ber om ursäkt för det.`,
+                    `On ${when} an incident involving ${who.en.your} personal data occurred.${quoted ? ` ${quoted}` : ''} We are sorry.`,
                   );
   // "That person" needs someone named before it: a misdirected message or letter names the other person.
   const toSomeone =
@@ -591,6 +608,13 @@ function noticeParts(
         ` ${fillNoticeText('{Item}', words)} also had an attachment we have not yet been able to read. We are establishing which details about ${who.en.you} it holds, and will tell you once we know.`,
       )
     : '';
+  // A child's guardian's own details (their e-mail address and phone number on the line "Vårdnadshavare:")
+  // are not details about the child: they are listed, and their consequences said, as the guardian's.
+  const guardianDetails = report.affected.minor === true ? report.affected.guardianDetails : undefined;
+  const childsOwn = report.data.categories.filter(
+    (category) => !(guardianDetails?.onlyTheirs ?? []).includes(category),
+  );
+  const aboutPerson = childsOwn.length > 0 ? childsOwn : report.data.categories;
   const sawListed = contentUnknown
     ? s(
         `Vi håller fortfarande på att ta reda på vilka uppgifter om ${who.sv.dig} ${words.item} innehöll. Vi hör av oss när vi vet det.`,
@@ -598,45 +622,63 @@ function noticeParts(
       )
     : unopened
       ? s(
-          `${fillNoticeText('{Item}', words)} kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-          `${fillNoticeText('{Item}', words)} came back to us unopened, so nobody else saw these details about ${who.en.you}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+          `${fillNoticeText('{Item}', words)} kom tillbaka till oss oöppnat, så ingen annan har sett de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+          `${fillNoticeText('{Item}', words)} came back to us unopened, so nobody else saw these details about ${who.en.you}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
         )
       : reach === 'public'
         ? s(
-            `Vem som helst har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-            `Anyone could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+            `Vem som helst har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+            `Anyone could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
           )
         : reach === 'addresses'
           ? s(
-              `De som fick meddelandet har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-              `Those who received the message could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+              `De som fick meddelandet har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+              `Those who received the message could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
             )
           : mayHaveReached
             ? s(
-                `Om meddelandet kom fram kan ${seer.toLowerCase()} ha sett ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                `If the message arrived, ${seer.toLowerCase()} may have seen these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                `Om meddelandet kom fram kan ${seer.toLowerCase()} ha sett ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+                `If the message arrived, ${seer.toLowerCase()} may have seen these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
               )
             : toSomeone
               ? s(
-                  `${seer} har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                  `${seer} could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                  `${seer} har kunnat se ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+                  `${seer} could see these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
                 )
               : s(
-                  `Incidenten gäller ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
-                  `The incident concerns these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, report.data.categories, credentialWording(report))}.`,
+                  `Incidenten gäller ${amongSv}de här uppgifterna om ${who.sv.dig}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
+                  `The incident concerns these details about ${who.en.you}${amongEn}: ${listCategories(phrasing, aboutPerson, credentialWording(report))}.`,
                 );
   // A guardian the message labels with contact details of their own is a person of their own in it
-  // (`affected.basis`): the notice says so, as not every guardian who reads it is the one named.
+  // (`affected.basis`): the notice says so, as not every guardian who reads it is the one named, and
+  // names the guardian's own details as theirs, not as the child's (`affected.guardianDetails`).
+  const guardianCategories = guardianDetails?.categories ?? [];
   const guardianLine =
-    report.affected.basis?.from === 'labelled-guardian' && !contentUnknown
+    (report.affected.basis?.from === 'labelled-guardian' || guardianDetails !== undefined) && !contentUnknown
       ? s(
-          ' Meddelandet innehöll också en vårdnadshavares namn och egna kontaktuppgifter.',
-          ' The message also held the name and contact details of a parent or guardian.',
+          ` Meddelandet innehöll också en vårdnadshavares namn och egna kontaktuppgifter.${guardianCategories.length > 0 ? ` Vårdnadshavarens egna uppgifter i det: ${listCategories(phrasing, guardianCategories)}.` : ''}`,
+          ` The message also held the name and contact details of a parent or guardian.${guardianCategories.length > 0 ? ` The guardian’s own details in it: ${listCategories(phrasing, guardianCategories)}.` : ''}`,
         )
       : '';
   const saw =
     contentUnknown || unopened ? `${sawListed}${guardianLine}` : `${sawListed}${guardianLine}${unreadLine}`;
   const categories = new Set(report.data.categories);
+  // A colleague who received the data is bound by the organisation's instructions (GDPR Art. 29,
+  // 32(4)): the notice says what the report says (describe-incident's colleague consequences), that
+  // the colleague knows the data, never what a stranger could do with it (order in the customer's
+  // name, pose as them), and whether it left the organisation.
+  const colleague = report.facts.recipient === 'internal' && !shownToGroup(report) && !unopened;
+  const deletedByColleague = colleague && report.facts.recipientConfirmedDeletion === true;
+  const harmsFromColleague = (category: DataCategory) =>
+    !colleague || (!OUTSIDER_HARMS.has(category) && (category !== 'credentials' || !deletedByColleague));
+  const colleagueLead = !colleague
+    ? ''
+    : deletedByColleague
+      ? s('Uppgifterna har inte lämnat vår organisation.', 'The details did not leave our organisation.')
+      : s(
+          `Uppgifterna finns kvar hos kollegan tills ${words.item} är ${words.deleted}.`,
+          `The details stay with the colleague until ${words.item} is ${words.deleted}.`,
+        );
   // What a stranger could do with the data is not said when nobody opened it.
   // With the key sent along (`keyExposed`), the password in the message is the one that opens the
   // encrypted attachment, not a login: the notice names what it opened and the kinds of data recorded
@@ -652,8 +694,9 @@ function noticeParts(
     report.measures.some((measure) => measure.id === 'invalidate-login' && measure.status === 'done')
       ? 'invalid'
       : loginCode;
-  const consequence = (unopened || contentUnknown ? [] : report.data.categories)
+  const consequence = (unopened || contentUnknown ? [] : aboutPerson)
     .filter((category) => category !== 'customer-number' || categories.has('name'))
+    .filter(harmsFromColleague)
     .map((category) =>
       category === 'credentials' && attachmentPassword
         ? s(
@@ -719,7 +762,7 @@ function noticeParts(
   );
   const list = (heading: string, lines: readonly string[]) =>
     lines.length === 0 ? '' : `${heading}\n${lines.map((line) => `- ${line}`).join('\n')}`;
-  const advice = (contentUnknown ? [] : report.data.categories)
+  const advice = (contentUnknown ? [] : report.data.categories.filter(harmsFromColleague))
     // An attachment's password is no login to change.
     .filter((category) => category !== 'credentials' || !attachmentPassword)
     .map((category) =>
@@ -753,8 +796,8 @@ function noticeParts(
     name: customerName ?? '',
     happened,
     saw,
-    consequence: consequence
-      ? `${s(`Vad det kan innebära för ${who.sv.dig}:`, `What this could mean for ${who.en.you}:`)} ${s(afterColon(consequence), consequence)}`
+    consequence: withLead(colleagueLead, consequence)
+      ? `${s(`Vad det kan innebära för ${who.sv.dig}:`, `What this could mean for ${who.en.you}:`)} ${s(afterColon(withLead(colleagueLead, consequence)), withLead(colleagueLead, consequence))}`
       : '',
     doNow:
       exposure.newPasswordBy !== 'customer'
@@ -800,6 +843,11 @@ function noticeParts(
     phone,
     provider: report.provider.name,
   };
+}
+
+/** The consequences, after the sentence that leads them where there is one. */
+function withLead(lead: string, consequence: string): string {
+  return [lead, consequence].filter(Boolean).join(' ');
 }
 
 function phoneScript(phrasing: Phrasing, parts: NoticeParts, report: IncidentReport): PhoneScript {

@@ -360,6 +360,7 @@ function inputOf(report: IncidentReport): CreateIncidentReportInput {
     otherMemberStates: report.affected.otherMemberStates,
     otherAuthoritiesNotified: report.affected.otherAuthoritiesNotified,
     customerMinor: report.affected.minor,
+    guardianDetails: report.affected.guardianDetails,
     recipient,
     ...circumstances,
     consequences: report.consequences,

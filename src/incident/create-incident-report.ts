@@ -99,6 +99,8 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   otherAuthoritiesNotified: ReportShape.affected.shape.otherAuthoritiesNotified,
   /** The customer is a child (see `affected.minor`). */
   customerMinor: ReportShape.affected.shape.minor,
+  /** The guardians' own details in the message, for a child (see `affected.guardianDetails`). */
+  guardianDetails: ReportShape.affected.shape.guardianDetails,
   consequences: z.string().min(1).optional(),
   protectionApplied: z.string().min(1).optional(),
   /**
@@ -418,6 +420,7 @@ export function createIncidentReport(
       ...optional('otherMemberStates', given.otherMemberStates),
       ...optional('otherAuthoritiesNotified', given.otherAuthoritiesNotified),
       ...optional('minor', given.customerMinor),
+      ...optional('guardianDetails', given.customerMinor === true ? given.guardianDetails : undefined),
     },
     facts: {
       recipient: given.recipient,

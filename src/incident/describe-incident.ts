@@ -158,7 +158,7 @@ export function measureText(
 // bound by the organisation's instructions (GDPR Art. 29, 32(4)), and what the breach means there is
 // that the colleague knows it (loss of confidentiality, GDPR Recital 85), as in the ICO's breach
 // example 2 and Datatilsynet's payslip example, which found no risk in it.
-const OUTSIDER_HARMS: ReadonlySet<DataCategory> = new Set([
+export const OUTSIDER_HARMS: ReadonlySet<DataCategory> = new Set([
   'postal-address',
   'customer-number',
   'national-id-number',

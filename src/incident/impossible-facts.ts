@@ -342,6 +342,32 @@ export function sameMailboxIssue(
 }
 
 /**
+ * The issue when the address the notice is to go to (`intended`) is none of the customer's known
+ * addresses (`customer.emails`, by mailbox equivalence): the notice repeats what the stranger saw,
+ * and sent to an address nobody confirmed as the customer's it could disclose it again (GDPR
+ * Art. 5(1)(f), Art. 32(1)). No issue when the record holds no address.
+ */
+export function intendedNotKnownIssue(
+  intended: string,
+  known: readonly string[] | undefined,
+  path: Path,
+  locale: Locale = 'en',
+): InputIssue[] {
+  if (known === undefined || known.length === 0) return [];
+  if (known.some((address) => isSameMailbox(intended, address))) return [];
+  const say = sayIn(locale);
+  return [
+    {
+      path,
+      message: say(
+        `inte en av kundens kända adresser (customer.emails: ${known.join(', ')}); meddelandet till kunden går till intended, så ange den adress det var avsett för, eller lägg till adressen i customer.emails först när kunden har bekräftat den`,
+        `not one of the customer's known addresses (customer.emails: ${known.join(', ')}); the notice goes to intended, so give the address the message was meant for, or add it to customer.emails once the customer has confirmed it`,
+      ),
+    },
+  ];
+}
+
+/**
  * The `code` of the issue (`InvalidInputError.issues[n].code`) for a message that names no recipient
  * (no To, Cc, Bcc or envelope header), against which the address it went to cannot be checked.
  */

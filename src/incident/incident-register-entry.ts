@@ -7,6 +7,7 @@ import type { AuthorityFinding } from './find-authority.js';
 import { type IncidentReport, IncidentReportSchema } from './incident-report.js';
 import { latestMeasure } from './latest-measure.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
+import { publicCommunicationWords } from './public-communication.js';
 import {
   authoritiesPhrase,
   authorityDeadline,
@@ -158,35 +159,42 @@ export function incidentRegisterEntry(
     filings.unattributed === undefined || !decision.notifyAuthority
       ? authority
       : `${authority} (${filings.unattributed})`;
-  const subjects = decision.notifyDataSubjects
-    ? checked.subscriberNotice.notifiedAt !== undefined
-      ? `${s('de berörda underrättade', 'people concerned told')} ${reportDateTime(phrasing, checked.subscriberNotice.notifiedAt)}`
+  // A public communication replacing the individual notices (GDPR Art. 34(3)(c)) is said as such,
+  // planned or made, whatever else the notice records.
+  const publicWords = decision.notifyDataSubjects
+    ? undefined
+    : publicCommunicationWords(phrasing, checked, 'register');
+  const subjects = publicWords
+    ? publicWords
+    : decision.notifyDataSubjects
+      ? checked.subscriberNotice.notifiedAt !== undefined
+        ? `${s('de berörda underrättade', 'people concerned told')} ${reportDateTime(phrasing, checked.subscriberNotice.notifiedAt)}`
+        : customerTold(checked)
+          ? s('de berörda underrättade', 'people concerned told')
+          : // At a risk judged unlikely the notice is the controller's choice, not a duty (GDPR Art. 34(1)).
+            decision.risk === 'unlikely'
+            ? s(
+                'underrättelse krävs inte, de berörda ska underrättas frivilligt',
+                'notice not required, people concerned to be told voluntarily',
+              )
+            : s('de berörda ska underrättas', 'people concerned to be told')
       : customerTold(checked)
-        ? s('de berörda underrättade', 'people concerned told')
-        : // At a risk judged unlikely the notice is the controller's choice, not a duty (GDPR Art. 34(1)).
-          decision.risk === 'unlikely'
-          ? s(
-              'underrättelse krävs inte, de berörda ska underrättas frivilligt',
-              'notice not required, people concerned to be told voluntarily',
-            )
-          : s('de berörda ska underrättas', 'people concerned to be told')
-    : customerTold(checked)
-      ? // Told although the law did not require it: the register says so, not that a duty was met.
-        s(
-          'underrättelse krävs inte, kunden informerad som service',
-          'notice not required, customer told as a courtesy',
-        )
-      : open
-        ? `${s('underrättelse av de berörda', 'telling the people concerned')} ${untilReviewed}`
-        : // Not required, and recommended as a courtesy (GDPR Recital 86) unless the responsible
-          // person decided against it: nobody has decided not to tell them, as the report says too.
-          checked.judgment?.notifyDataSubjects !== false &&
-            checked.assessment.recommendations.some((item) => item.code === 'courtesy-notice')
-          ? s(
-              'underrättelse krävs inte, rekommenderas som service',
-              'notice not required, recommended as a courtesy',
-            )
-          : s('de berörda underrättas inte', 'people concerned not told');
+        ? // Told although the law did not require it: the register says so, not that a duty was met.
+          s(
+            'underrättelse krävs inte, kunden informerad som service',
+            'notice not required, customer told as a courtesy',
+          )
+        : open
+          ? `${s('underrättelse av de berörda', 'telling the people concerned')} ${untilReviewed}`
+          : // Not required, and recommended as a courtesy (GDPR Recital 86) unless the responsible
+            // person decided against it: nobody has decided not to tell them, as the report says too.
+            checked.judgment?.notifyDataSubjects !== false &&
+              checked.assessment.recommendations.some((item) => item.code === 'courtesy-notice')
+            ? s(
+                'underrättelse krävs inte, rekommenderas som service',
+                'notice not required, recommended as a courtesy',
+              )
+            : s('de berörda underrättas inte', 'people concerned not told');
   // The measures as the report states them (an inform-customer the recorded notice or checked call carried out is done).
   const recorded = measuresAsRecorded(checked);
   const count = (status: string) => recorded.filter((measure) => measure.status === status).length;

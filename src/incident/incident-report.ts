@@ -364,6 +364,16 @@ export const IncidentReportSchema = z.object({
      * 2 kap. 4 §): the notice and the phone script are for the guardian (vårdnadshavare) to read.
      */
     minor: z.boolean().optional(),
+    /**
+     * For a child (`minor`), the categories of the guardians' own contact details the message gave
+     * on their lines ("Vårdnadshavare: …"), and those of them that were the guardians' alone: the
+     * notice lists these as the guardian's, not as details about the child (GDPR Art. 34(2), the
+     * nature of the breach; Art. 5(1)(d), accuracy).
+     */
+    guardianDetails: factsObject({
+      categories: z.array(DataCategorySchema).min(1),
+      onlyTheirs: z.array(DataCategorySchema),
+    }).optional(),
   }),
   facts: ReportFactsSchema,
   consequences: z.string().min(1).optional(),

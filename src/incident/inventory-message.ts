@@ -2,8 +2,10 @@ import { type AddressObject, type EmailAddress, type ParsedMail, simpleParser } 
 import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 import { CustomerSchema } from '../contacts/customer.js';
+import { MAX_CONTACTS } from '../contacts/fits-customer-schema.js';
 import { MessageUnreadableError } from '../errors.js';
 import { parseInput } from '../internal/parse-input.js';
+import { AddressSchema } from './address-schema.js';
 import { type DataCategory, dataCategories } from './data/data-categories.js';
 import { defaultOrderTerms, type OrderTerm } from './data/order-terms.js';
 import { type PeopleCategory, peopleCategories, peopleWords } from './data/people-categories.js';
@@ -25,6 +27,15 @@ import { LocaleSchema } from './option-schemas.js';
  * ```
  */
 export const IncidentCustomerSchema = CustomerSchema.extend({
+  /**
+   * Addresses the customer is known to receive mail at, each one address as the guard parses it: a
+   * notice goes to one of them, so an entry that is a list or carries a line break (`a@x, b@y`) is
+   * refused, never split or sent to as it stands (RFC 5322 §3.4).
+   */
+  emails: z
+    .array(AddressSchema)
+    .max(MAX_CONTACTS, `at most ${MAX_CONTACTS} addresses per customer`)
+    .optional(),
   /** The postal address as it appears in messages (`Storgatan 1, 123 45 Stockholm`). */
   postalAddress: z.string().optional(),
   /** The customer number shown to the customer, when it differs from `id`. */
@@ -34,6 +45,11 @@ export const IncidentCustomerSchema = CustomerSchema.extend({
    * without it, a `birthDate` that shows it on the day the breach was detected (see `affected.minor`).
    */
   minor: z.boolean().optional(),
+  /**
+   * The e-mail address of the child's guardian, as the organisation's records hold it: a child's
+   * notice goes there (see `reportMisdirected`), before a guardian's address the message labels.
+   */
+  guardianEmail: AddressSchema.optional(),
 });
 
 /** A customer as {@link inventoryMessage} accepts it (see {@link IncidentCustomerSchema}). */
@@ -106,6 +122,21 @@ export interface MessageInventory {
     readonly category?: PeopleCategory;
     readonly labelledGuardians?: number;
   };
+  /** What the labelled guardians' own details are, where the message has any (see {@link GuardianDetails}). */
+  readonly guardianDetails?: GuardianDetails;
+}
+
+/**
+ * The contact details the message gives on its guardians' lines ("Vårdnadshavare: …"): the
+ * categories they are of, those of them that hold nothing else (every e-mail address in the message
+ * is a guardian's, say), which a notice about a child lists as the guardian's and not as the child's,
+ * and the guardians' e-mail addresses, to which a child's notice can be sent (GDPR Art. 8(1) and
+ * Recital 38: the holder of parental responsibility acts for the child).
+ */
+export interface GuardianDetails {
+  readonly categories: readonly DataCategory[];
+  readonly onlyTheirs: readonly DataCategory[];
+  readonly emails: readonly string[];
 }
 
 /** Options of {@link inventoryMessage}. */
@@ -229,6 +260,9 @@ export async function inventoryMessage(
   // Runs shaped like an identity number that no check confirms, by key, with the line around one.
   const unconfirmed = new Map<string, string>();
   const guardians = new SameGuardians();
+  // Each value found, by category, and which of them stand on a guardian's line.
+  const valuesByCategory = new Map<DataCategory, Set<string>>();
+  const guardianValues = new Map<string, DataCategory>();
   // Where the message has an HTML part, mailparser's plain text of it joins a table's cells into one
   // line ("Vårdnadshavare:Anna HolmLeveransadress:…"): the guardians are read from the HTML as the
   // library renders it, a line per row, and from a plain part only when there is no HTML.
@@ -236,8 +270,17 @@ export async function inventoryMessage(
   for (const [location, text] of sources) {
     const hits = findPersonalData(text, scanOptions);
     if (!(hasHtml && location === 'text'))
-      for (const guardian of findLabelledGuardians(text, hits, { fromHtml: location === 'html' }))
+      for (const guardian of findLabelledGuardians(text, hits, { fromHtml: location === 'html' })) {
         guardians.add(guardian);
+        // A guardian is the keys of their details (see findLabelledGuardians), each a hit's own key.
+        const keys = new Set(guardian);
+        for (const hit of hits) if (keys.has(hit.key)) guardianValues.set(hit.key, hit.category);
+      }
+    for (const hit of hits) {
+      const values = valuesByCategory.get(hit.category) ?? new Set<string>();
+      values.add(hit.key);
+      valuesByCategory.set(hit.category, values);
+    }
     const masked = maskText(text, hits);
     // A strength (`50 mg`) names a medicine whatever the table holds; both lists in text order.
     const terms = [...findOrderTerms(text, orderTerms), ...findMedicineStrengths(text)].sort(
@@ -352,6 +395,9 @@ export async function inventoryMessage(
     review: [...review.values()],
     recipients: messageRecipients(mail),
     people,
+    ...(guardianValues.size === 0
+      ? {}
+      : { guardianDetails: guardianDetailsOf(guardianValues, valuesByCategory) }),
   };
 }
 
@@ -591,4 +637,22 @@ export function withoutClearedReview(
       : []),
   ]);
   return { ...inventory, notes: inventory.notes.filter((note) => !answered.has(note)) };
+}
+
+/** The guardians' details by category (see {@link GuardianDetails}), in the order of {@link dataCategories}. */
+function guardianDetailsOf(
+  guardianValues: ReadonlyMap<string, DataCategory>,
+  valuesByCategory: ReadonlyMap<DataCategory, ReadonlySet<string>>,
+): GuardianDetails {
+  const theirs = new Set(guardianValues.values());
+  const categories = dataCategories.filter((category) => theirs.has(category));
+  return {
+    categories,
+    onlyTheirs: categories.filter((category) =>
+      [...(valuesByCategory.get(category) ?? [])].every((value) => guardianValues.has(value)),
+    ),
+    emails: [...guardianValues]
+      .filter(([, category]) => category === 'email-address')
+      .map(([value]) => value),
+  };
 }

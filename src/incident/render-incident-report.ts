@@ -37,6 +37,7 @@ import { type IncidentReport, IncidentReportSchema } from './incident-report.js'
 import { loginExposure } from './login-exposure.js';
 import { hasOwnText, ownMeasureText } from './measure-own-text.js';
 import { LocaleSchema, TimeZoneSchema } from './option-schemas.js';
+import { publicCommunicationLines } from './public-communication.js';
 import { toHtmlDocument } from './render-html.js';
 import { type PdfFonts, toPdf } from './render-pdf.js';
 import {
@@ -764,6 +765,10 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
             `Whether ${them.people} ${them.is} told is not yet decided: ${openReason(phrasing)}.`,
           ),
     ];
+  // A high risk whose individual notices would take disproportionate effort is told by a public
+  // communication instead (GDPR Art. 34(3)(c)): never said as nobody told.
+  const publicLines = publicCommunicationLines(phrasing, report);
+  if (!notice.required && publicLines.length > 0) return publicLines;
   if (!notice.required && courtesy === undefined)
     return [
       say(

@@ -16,6 +16,7 @@ import type { AuthorityFinding } from './find-authority.js';
 import { type IncidentReport, providerCountries } from './incident-report.js';
 import { hasOwnText, ownMeasureText } from './measure-own-text.js';
 import { type Decision, decide } from './officer-judgment.js';
+import { publicCommunicationWords } from './public-communication.js';
 import { isUnreadContentItem, ReviewItemSchema, reviewItemText } from './review-item.js';
 
 /**
@@ -914,10 +915,11 @@ export function decisionParagraphs(
               ),
               'no notice is required, but telling the customer as a courtesy is recommended',
             )
-          : s(
+          : (publicCommunicationWords(phrasing, report, 'conclusion') ??
+            s(
               sv(`${them.berorda} underrättas inte`, `${them.registrerade} informeras inte`),
               `${them.people} ${them.is} not told`,
-            );
+            ));
   if (open) {
     lines.push(
       `${s('Inte avgjort ännu', 'Not yet decided')}: ${openReason(phrasing)}. ${s('Risken är inte bedömd', 'The risk is not assessed')}; ${decision.notifyAuthority ? authorityStated.replace(/^\p{Lu}/u, (first) => first.toLowerCase()) : authorityStated}${s(', och ', ', and ')}${subjects}.`,

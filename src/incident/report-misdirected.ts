@@ -24,6 +24,8 @@ import {
   actualRecipientIssue,
   impossibleIncidentDates,
   impossibleMoments,
+  intendedNotKnownIssue,
+  isSameMailbox,
   occurredBeforeSending,
   refuseIssues,
   sameMailboxIssue,
@@ -182,7 +184,8 @@ export interface MisdirectedReport {
  * The one call for a confirmation that reached the wrong person: reads the sent message for the
  * personal data it exposed, assesses the breach, writes the report (with the usual measures
  * proposed) and the notices to the customer. Throws {@link InvalidInputError} for missing facts, for
- * an `actual` address the message was not sent to (field `input.actual`) and for a message that names
+ * an `intended` address that is none of `customer.emails` where the record holds any (field
+ * `input.intended`), for an `actual` address the message was not sent to (field `input.actual`) and for a message that names
  * no recipient, against which `actual` cannot be checked (field `input.message`, issue code
  * `message-names-no-recipient`), and {@link MessageUnreadableError} for a message that cannot be read.
  *
@@ -212,7 +215,13 @@ export async function reportMisdirected(
   const locale = requestedLocale(options);
   const given = parseInputIn(locale, ReportMisdirectedInputSchema, input, ['input']);
   const settings = parseInputIn(locale, ReportMisdirectedOptionsSchema, options, ['options']);
-  refuseIssues(sameMailboxIssue(given.intended, given.actual, ['input', 'actual'], locale), locale);
+  refuseIssues(
+    [
+      ...sameMailboxIssue(given.intended, given.actual, ['input', 'actual'], locale),
+      ...intendedNotKnownIssue(given.intended, given.customer.emails, ['input', 'intended'], locale),
+    ],
+    locale,
+  );
   const ignore = settings.ignore ?? organisationValues(given.organisation);
   const inventory = await inventoryMessage(given.message, {
     customer: given.customer,
@@ -222,7 +231,7 @@ export async function reportMisdirected(
     ...(given.dataSubjects === undefined ? {} : { dataSubjects: given.dataSubjects }),
   });
   refuseIssues(actualRecipientIssue(inventory.recipients, given.actual, ['input'], locale), locale);
-  const { report, notices } = await reportFromInventory(given, inventory, settings, {
+  const { report, notices, notes } = await reportFromInventory(given, inventory, settings, {
     circumstances: 'misdirected-email',
     misdirected: {
       intended: given.intended,
@@ -232,8 +241,9 @@ export async function reportMisdirected(
       ...recipientCount(inventory.recipients, ignore),
     },
   });
+  const reviewed = reviewedInventory(given, inventory, locale);
   return {
-    inventory: reviewedInventory(given, inventory, locale),
+    inventory: notes.length === 0 ? reviewed : { ...reviewed, notes: [...reviewed.notes, ...notes] },
     assessment: report.assessment,
     report,
     notices: {
@@ -307,19 +317,31 @@ export async function reportFromInventory(
   inventory: MessageInventory,
   settings: z.output<typeof ReportMisdirectedOptionsSchema>,
   channel: ChannelWithNoticeAddress,
-): Promise<{ report: IncidentReport; notices: { email: EmailNotice; phoneScript: PhoneScript } }>;
+): Promise<{
+  report: IncidentReport;
+  notices: { email: EmailNotice; phoneScript: PhoneScript };
+  notes: string[];
+}>;
 export async function reportFromInventory(
   given: MisdirectedFacts,
   inventory: MessageInventory,
   settings: z.output<typeof ReportMisdirectedOptionsSchema>,
   channel: MisdirectedChannel,
-): Promise<{ report: IncidentReport; notices: { email?: EmailNotice; phoneScript: PhoneScript } }>;
+): Promise<{
+  report: IncidentReport;
+  notices: { email?: EmailNotice; phoneScript: PhoneScript };
+  notes: string[];
+}>;
 export async function reportFromInventory(
   given: MisdirectedFacts,
   inventory: MessageInventory,
   settings: z.output<typeof ReportMisdirectedOptionsSchema>,
   channel: MisdirectedChannel,
-): Promise<{ report: IncidentReport; notices: { email?: EmailNotice; phoneScript: PhoneScript } }> {
+): Promise<{
+  report: IncidentReport;
+  notices: { email?: EmailNotice; phoneScript: PhoneScript };
+  notes: string[];
+}> {
   const locale = settings.locale ?? 'en';
   // An attachment nobody could read (an encrypted archive, an unknown type) may hold anything: like an
   // order line no term classifies, it keeps the assessment from concluding that nothing need be
@@ -394,6 +416,7 @@ export async function reportFromInventory(
   // A child's notice is for the guardian to read (see `affected.minor`).
   const minor = customerMinor(given.customer, given.detectedAt, country, settings.timeZone);
   const people = peopleConcerned(inventory.people, minor);
+  const guardianDetails = minor === true ? inventory.guardianDetails : undefined;
   const report = createIncidentReport(
     {
       reference: given.reference,
@@ -405,6 +428,14 @@ export async function reportFromInventory(
       ...(unconfirmed ? { occurredAtUnconfirmed: true } : {}),
       detectedAt: given.detectedAt,
       ...(minor === undefined ? {} : { customerMinor: minor }),
+      ...(guardianDetails === undefined
+        ? {}
+        : {
+            guardianDetails: {
+              categories: [...guardianDetails.categories],
+              onlyTheirs: [...guardianDetails.onlyTheirs],
+            },
+          }),
       circumstances: channel.circumstances,
       ...(channel.misdirected === undefined ? {} : { misdirected: channel.misdirected }),
       // Nothing recognised in the message, and nothing given: what it held is not yet known, and no
@@ -476,13 +507,68 @@ export async function reportFromInventory(
       ...(settings.profile === undefined ? {} : { profile: settings.profile }),
     },
   );
+  const customerAddress = channel.noticeTo ?? channel.misdirected?.intended;
+  const addressed =
+    customerAddress === undefined
+      ? undefined
+      : noticeAddress(
+          minor === true,
+          customerAddress,
+          given.customer.guardianEmail,
+          guardianDetails,
+          channel,
+        );
   const [email, phoneScript] = await Promise.all([
-    channel.misdirected !== undefined || channel.noticeTo !== undefined
-      ? noticeTo(report, given, settings, channel.noticeTo)
-      : undefined,
+    addressed === undefined ? undefined : noticeTo(report, given, settings, addressed.to),
     buildCustomerNotice(report, { ...noticeCommon(given, settings), channel: 'phone-script' }),
   ]);
-  return { report, notices: { ...(email === undefined ? {} : { email }), phoneScript } };
+  return {
+    report,
+    notices: { ...(email === undefined ? {} : { email }), phoneScript },
+    notes: addressed?.note === undefined ? [] : [addressed.note[locale]],
+  };
+}
+
+/**
+ * Where the e-mail notice goes, and what to tell the caller about it. A child's notice is for the
+ * guardian, who acts for the child (GDPR Art. 8(1), Recital 38; föräldrabalken 6 kap. 11 §): it goes
+ * to the guardian's address given with the customer, else to the one the message labels as the
+ * guardian's; without either it stays at the customer's own address, and the note says it must
+ * still reach the guardian. A guardian's address that is the mailbox that wrongly received the
+ * message is never used.
+ */
+function noticeAddress(
+  minor: boolean,
+  customerAddress: string,
+  given: string | undefined,
+  labelled: MessageInventory['guardianDetails'],
+  channel: MisdirectedChannel,
+): { to: string; note?: Readonly<Record<'sv' | 'en', string>> } {
+  if (!minor) return { to: customerAddress };
+  const actual = channel.misdirected?.actual;
+  const usable = (address: string | undefined) =>
+    address !== undefined && (actual === undefined || !isSameMailbox(address, actual)) ? address : undefined;
+  const fromMessage = labelled?.emails.find((address) => usable(address) !== undefined);
+  const guardian = usable(given) ?? fromMessage;
+  if (guardian === undefined)
+    return {
+      to: customerAddress,
+      note: {
+        sv: `Meddelandet till kunden är skrivet till ett barns vårdnadshavare, men ingen vårdnadshavares e-postadress är känd: det går till barnets egen adress ${customerAddress}. Se till att det når vårdnadshavaren (ange customer.guardianEmail, eller kontakta vårdnadshavaren på annat sätt).`,
+        en: `The notice is written to a child's guardian, but no guardian's e-mail address is known: it goes to the child's own address ${customerAddress}. Make sure it reaches the guardian (give customer.guardianEmail, or reach the guardian another way).`,
+      },
+    };
+  const source =
+    guardian === usable(given)
+      ? { sv: 'angiven som customer.guardianEmail', en: 'given as customer.guardianEmail' }
+      : { sv: 'märkt som vårdnadshavarens i meddelandet', en: "labelled as the guardian's in the message" };
+  return {
+    to: guardian,
+    note: {
+      sv: `Meddelandet till kunden är skrivet till ett barns vårdnadshavare: det går till vårdnadshavarens adress ${guardian} (${source.sv}), inte till barnets ${customerAddress}.`,
+      en: `The notice is written to a child's guardian: it goes to the guardian's address ${guardian} (${source.en}), not to the child's ${customerAddress}.`,
+    },
+  };
 }
 
 function noticeCommon(

@@ -33,10 +33,15 @@ describe('the notice says what happened, and by which channel', () => {
     ['en', 'An SMS meant for you was sent to another person’s number by mistake.'],
     ['sv', 'Ett sms till dig skickades av misstag till en annan persons nummer.'],
   ] as const)(
-    'tells what happened in the caller’s own words for other circumstances, never "that person" without an antecedent (%s)',
+    'tells what happened in the caller’s own words, written for the customer, for other circumstances, never "that person" without an antecedent (%s)',
     async (locale, description) => {
       const report = createIncidentReport({ ...base, circumstances: 'other', description }, { now });
-      const notice = await buildCustomerNotice(report, { channel: 'email', locale, to: 'anna@example.se' });
+      const notice = await buildCustomerNotice(report, {
+        channel: 'email',
+        locale,
+        to: 'anna@example.se',
+        descriptionForCustomer: true,
+      });
       expect(notice.text).toContain(description);
       expect(notice.text).not.toMatch(/That person|Den personen/);
       const bare = createIncidentReport({ ...base, circumstances: 'other' }, { now });

@@ -64,22 +64,21 @@ describe('the notice names the kind of recipient the report records', () => {
       'sv',
       [
         'Vi har kontaktat kollegan som fick meddelandet och bett hen radera det.',
-        'kollegan känner nu till din adress',
-        'Med ditt namn och kundnummer skulle kollegan kunna ringa vår kundtjänst',
+        // A colleague is told as the report tells it: no stranger's fraud (see colleague-notice-consequences).
+        'Vad det kan innebära för dig: uppgifterna har inte lämnat vår organisation.',
         'Kollegan som fick meddelandet har bekräftat för oss att det är raderat.',
       ],
-      /personen|en annan person/i,
+      /personen|en annan person|kunna ringa vår kundtjänst|känner nu till din adress/i,
     ],
     [
       'internal',
       'en',
       [
         'We contacted the colleague who received the message and asked them to delete it.',
-        'That colleague now knows your address',
-        'With your name and customer number, that colleague could call our customer service',
+        'What this could mean for you: The details did not leave our organisation.',
         'The colleague who received the message has confirmed to us that it was deleted.',
       ],
-      /\bperson\b|someone else/i,
+      /\bperson\b|someone else|could call our customer service|now knows your address/i,
     ],
     [
       'unknown-individual',
