@@ -842,6 +842,26 @@ async function checkDraftFacts(
       );
     throw error;
   }
+  const say = (swedish: string, english: string) => (locale === 'sv' ? swedish : english);
+  // Each draft's customer is the one the export names for its address: a customer in the facts file
+  // would be one person for every draft, so it is refused rather than left unread.
+  if (facts.customer !== undefined)
+    throw unreadableFailure(
+      `${file}: customer: ${say(
+        'anges inte i faktafilen: varje utkasts kund hämtas ur exporten (--customers); ta bort fältet',
+        'is not given in the facts file: each draft’s customer comes from the export (--customers); leave the field out',
+      )}`,
+    );
+  // Sent mail shows where a message went, not who read it: a draft says the message may have reached
+  // someone, and a recipient named for every draft (a colleague, a bound organisation) would state
+  // beside it who learnt the data (GDPR Art. 33(3)(a) describes the breach as it is known).
+  if (facts.recipient !== undefined && facts.recipient !== 'unknown-individual')
+    throw unreadableFailure(
+      `${file}: recipient: ${say(
+        `"${String(facts.recipient)}" motsäger granskningen: inget visar vem som tog emot meddelandena, och faktafilen gäller varje utkast; ange unknown-individual eller utelämna fältet, och ange mottagaren per incident med email-guard incident`,
+        `"${String(facts.recipient)}" contradicts the audit: nothing shows who received the messages, and the facts file applies to every draft; give unknown-individual or leave the field out, and record a known recipient per incident with email-guard incident`,
+      )}`,
+    );
 }
 
 /**

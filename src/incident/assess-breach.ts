@@ -333,7 +333,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     'enisa-score',
     'ENISA 2013, Recommendations for a methodology of the assessment of severity of personal data breaches, section 2',
     `Allvarlighetsgrad enligt ENISA: ${formatSeverity(enisa, 'sv')} (${bandSv(enisa.band)}).`,
-    `ENISA severity: ${formatSeverity(enisa, 'en')} (${enisa.band}).`,
+    `ENISA severity: ${formatSeverity(enisa, 'en')} (${bandEn(enisa.band)}).`,
   );
 
   const largeScale = given.largeScale ?? 1000;
@@ -1035,6 +1035,11 @@ export function formatSeverity(enisa: EnisaSeverity, locale: 'sv' | 'en'): strin
 
 function riskLevelSv(risk: RiskLevel): string {
   return { unlikely: 'osannolik risk', risk: 'risk', high: 'hög risk' }[risk];
+}
+
+/** ENISA 2013's band in words ("very high"), as the report prints it, not the value `very-high`. */
+function bandEn(band: EnisaBand): string {
+  return band === 'very-high' ? 'very high' : band;
 }
 
 function bandSv(band: EnisaBand): string {

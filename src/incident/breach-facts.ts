@@ -113,8 +113,23 @@ export function onlyLoginCodes(kinds: readonly CredentialKind[] | undefined): bo
 const BREACH_FACTS_SHAPE = {
   /** The regimes the organisation falls under: `['gdpr']`, or `['eprivacy', 'gdpr']` for telecoms. */
   regimes: z.array(RegimeSchema).min(1, 'name at least one regime'),
-  /** The kinds of personal data the breach exposed. */
-  dataCategories: z.array(DataCategorySchema).min(1, 'name at least one data category'),
+  /** The kinds of personal data the breach exposed, each once. */
+  dataCategories: z
+    .array(DataCategorySchema)
+    .min(1, 'name at least one data category')
+    // A category given twice would be listed twice in the report ("name, … and name"): the second
+    // is refused rather than dropped without a word.
+    .superRefine((categories, context) => {
+      categories.forEach((category, index) => {
+        const first = categories.indexOf(category);
+        if (first !== index)
+          context.addIssue({
+            code: 'custom',
+            path: [index],
+            message: `"${category}" is already given as dataCategories.${first}: give each category once`,
+          });
+      });
+    }),
   /** How many people the data is about. */
   dataSubjects: z.number().int().positive(),
   /** Who received it. */

@@ -195,6 +195,11 @@ interface Match {
   readonly sizeGap: number;
   /** The data held a kind high in itself on one side only (political opinions there, none here). */
   readonly kindsDiffer: boolean;
+  /**
+   * The decision turned on what this breach lacks: a kind of data high in itself, or a circumstance
+   * that raised its risk (the recipient's malicious intent, vulnerable people, a risk to safety).
+   */
+  readonly turnedOnWhatIsNotHere: boolean;
   readonly shared: readonly Kind[];
   readonly onlyThere: readonly Kind[];
   readonly reachedMany: boolean;
@@ -411,6 +416,12 @@ export function findPrecedents(
       sameRecipient,
       recipientGap: sameRecipient ? 0 : close(other.recipient, facts.recipient) ? 1 : 2,
       kindsDiffer: turnedOnThem.length > 0 || high.some((kind) => !theirs.has(kind)),
+      turnedOnWhatIsNotHere:
+        turnedOnThem.length > 0 ||
+        (!lenient &&
+          (['maliciousIntent', 'vulnerableDataSubjects', 'safetyRisk'] as const).some(
+            (key) => other[key] === true && facts[key] !== true,
+          )),
       shared,
       onlyThere,
       reachedMany,
@@ -463,6 +474,15 @@ export function findPrecedents(
   // against the decisions on one wrong address: a group that saw each other's addresses is another
   // breach, of many recipients and many people. A breach of many people's data not shown to each
   // other (a list sent to one stranger) is still read against them by the rule and the score.
+  // A decision whose data held a kind high in itself that this breach's did not (UODO's ERGO Hestia,
+  // a PESEL number; HDPA's Piraeus Bank, financial data) turned on that kind: it comes after the
+  // decisions on the same plain data whatever the channel (EDPB Cases No. 13 and 16 for an order
+  // confirmation), since the type of data weighs before how it went astray (EDPB Guidelines 9/2022,
+  // para. 89; ENISA 2013 section 2, where the data processing context sets the base score). So does a
+  // decision that turned on a circumstance this breach lacks (the DPC's Tusla letter reached a
+  // malicious recipient and vulnerable people; the ICO's case 1 put someone's safety at risk: ENISA
+  // 2013 section 2.3, the circumstances of the breach), and a decision on another kind of recipient (EDPB Case No. 09's colleague at a bound organisation for
+  // a stranger here): who can read the data is what the risk turns on, before the channel.
   // A decision about another channel than this breach's (a letter against an e-mail, an SMS) comes
   // after those about the same channel, where both are known: who can open a letter in a letterbox,
   // an inbox or a phone is what the recipient's reach turns on (EDPB Guidelines 01/2021 judge the
@@ -472,6 +492,7 @@ export function findPrecedents(
   // apart from another (EDPB Guidelines 9/2022, para. 89; AP PVV Overijssel's 101 recipients against
   // APD 62/2022's 16 parents), where the kinds of data and the recipient are the same for all of them.
   const groupHere = facts.exposure === 'cc';
+  const plainHere = high.length === 0 && here !== 'returned-unopened' && !groupHere;
   const tier = (match: Match): number[] => {
     const groupThere = match.decision.kind === 'cc-instead-of-bcc';
     return [
@@ -481,6 +502,7 @@ export function findPrecedents(
       (groupThere && !reachedManyHere(facts) && sizeBand(facts.dataSubjects) <= 1)
         ? 1
         : 0,
+      plainHere && match.turnedOnWhatIsNotHere ? 1 : 0,
       match.otherChannel ? 1 : 0,
       groupHere && groupThere ? match.sizeGap : 0,
       match.ownAuthority ? 0 : 1,

@@ -23,7 +23,7 @@ import {
 export interface IncidentRegisterEntryOptions {
   /**
    * Language of the entry.
-   * @default 'sv'
+   * @default 'sv' for an organisation in Sweden or of no country given, else 'en'
    */
   readonly locale?: 'sv' | 'en';
   /**
@@ -77,7 +77,9 @@ export function incidentRegisterEntry(
   const checked = parseInput(IncidentReportSchema, report, ['report']);
   const given = parseInput(IncidentRegisterEntryOptionsSchema, options, ['options']);
   const phrasing: Phrasing = {
-    locale: given.locale ?? 'sv',
+    // The organisation keeps its register in its own language: Swedish for a Swedish one, English
+    // otherwise (a British shop's line in English names British summer time BST, as the UK does).
+    locale: given.locale ?? ((checked.provider.country ?? 'SE') === 'SE' ? 'sv' : 'en'),
     timeZone: given.timeZone ?? countryTimeZone(checked.provider.country),
   };
   const s = (swedish: string, english: string) => say(phrasing, swedish, english);

@@ -71,10 +71,13 @@ export function citation(phrasing: Phrasing, source: string, { capitalise = true
     // The UK GDPR keeps its own name: it is a different law from the EU regulation.
     .replace(/(?<!UK )\bGDPR\b/g, 'dataskyddsförordningen')
     .replace(/\bArt\./g, 'art.')
+    // A second point of the same paragraph ("Art. 34(3)(a) and (b)") takes the same format: "34.3 a och b".
     .replace(
-      /(\d+)\((\d+)\)(?:\(([a-z])\))?/g,
-      (_whole, article: string, paragraph: string, point?: string) =>
-        point ? `${article}.${paragraph} ${point}` : `${article}.${paragraph}`,
+      /(\d+)\((\d+)\)(?:\(([a-z])\)(?: and \(([a-z])\))?)?/g,
+      (_whole, article: string, paragraph: string, point?: string, second?: string) =>
+        point
+          ? `${article}.${paragraph} ${point}${second ? ` and ${second}` : ''}`
+          : `${article}.${paragraph}`,
     )
     .replace(/\bRecital (\d+)/g, 'skäl $1')
     .replace(/ and /g, ' och ')

@@ -147,8 +147,9 @@ describe('email-guard audit --incidents', () => {
   });
 
   it("says once, plainly, when the facts' detectedAt is before the messages were sent", async () => {
-    // The documented example facts: one incident detected in 2018.
-    const example = JSON.parse(
+    // The documented example facts: one incident detected in 2018 (its customer left out: each
+    // draft's customer comes from the export, and a customer in the facts is refused).
+    const { customer: _customer, ...example } = JSON.parse(
       readFileSync(join(__dirname, '../../examples/data/incident-facts.json'), 'utf8'),
     );
     const customers =

@@ -68,8 +68,8 @@ describe('precedents are ordered by the kinds of data and the recipient first, t
           "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); there one person was affected, another number than here; the authority reached the same conclusion on notifying as this assessment",
         ],
         [
-          "ico-breach-examples-case-1",
-          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details); there 2 people were affected, another number than here; the authority concluded otherwise than this assessment on telling the people",
+          "edpb-01-2021-case-13",
+          "the same kind of recipient (a private person outside the organisation); the same kinds of data (names and contact details, orders); there 2 people were affected, another number than here; there the data was deleted or recovered, which it was not here; the authority concluded otherwise than this assessment on notifying the authority",
         ],
       ]
     `);

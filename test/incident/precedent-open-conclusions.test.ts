@@ -10,7 +10,10 @@ const facts: BreachFacts = {
   recipient: 'unknown-individual',
 };
 const ids = (risk: 'unlikely' | 'high', conclusionsOpen: boolean) =>
-  assessBreach(facts, { risk, conclusionsOpen }).precedents.map((precedent) => precedent.id);
+  assessBreach(facts, { risk, conclusionsOpen }).precedents.map((precedent) => [
+    precedent.id,
+    precedent.alike.sameConclusion,
+  ]);
 
 describe('precedents while the conclusions are open', () => {
   it('ranks by the facts alone: the same list whatever the rules give from no data', () => {

@@ -295,7 +295,12 @@ export const legalBases: readonly LegalBasis[] = [
       regime: 'gdpr',
       from: GDPR_APPLIES_FROM_EEA_EFTA,
       notificationDuty: true,
-      citations: ['GDPR Art. 33 and 34', 'EEA Joint Committee Decision No 154/2018'],
+      // Norway made the GDPR Norwegian law by personopplysningsloven (LOV-2018-06-15-38) § 1, the
+      // act its authority applies (https://lovdata.no/dokument/NL/lov/2018-06-15-38).
+      citations:
+        country === 'NO'
+          ? ['GDPR Art. 33 and 34', 'personopplysningsloven (LOV-2018-06-15-38) § 1']
+          : ['GDPR Art. 33 and 34', 'EEA Joint Committee Decision No 154/2018'],
       register: 'GDPR Art. 33(5)',
     },
   ]),
