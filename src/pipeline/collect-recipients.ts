@@ -251,7 +251,8 @@ function pushText(
   // listed with its name, as the same entry given as `{ name, address }` is, so the name is judged
   // the same way whichever shape carried it.
   if (envelope) {
-    if (list.some((mailbox) => dropsTypedWords(mailbox, text))) {
+    const inAngles = angleAddressesEndingEntries(text);
+    if (list.some((mailbox) => dropsTypedWords(mailbox, inAngles))) {
       into.push({ field, address: text });
       return;
     }
@@ -264,16 +265,23 @@ function pushText(
  * Whether an envelope entry's parsed mailbox has words nodemailer would drop unseen: a name or
  * comment that is not a plain display name before `<address>`, or a name that shows an address.
  */
-function dropsTypedWords(mailbox: ParsedAddressList[number], text: string): boolean {
+function dropsTypedWords(mailbox: ParsedAddressList[number], inAngles: ReadonlySet<string>): boolean {
   if (mailbox.group !== undefined || mailbox.name.trim() === '') return false;
   if (addressesShownIn(mailbox.name, mailbox.address).length > 0) return true;
-  return !nameStandsBeforeAngleAddress(mailbox.address, text);
+  return !inAngles.has(mailbox.address);
 }
 
-/** Whether `address` is written in angle brackets that end its list entry (`Bob <bob@x.se>`). */
-function nameStandsBeforeAngleAddress(address: string, text: string): boolean {
-  const escaped = address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`<\\s*${escaped}\\s*>\\s*(?:,|$)`).test(text);
+// An address in angle brackets that end its list entry (`Bob <bob@x.se>`, then a comma or the end).
+// `[^<>]*` cannot run past the next bracket and gives nothing back that could match `>`, so each
+// character is read a bounded number of times; the blanks inside the brackets are trimmed after.
+const ANGLE_ADDRESS_ENDING_ENTRY = /<([^<>]*)>\s*(?:,|$)/g;
+
+/**
+ * The addresses written in angle brackets that end their list entry, read once for the whole entry:
+ * looked for again per mailbox, an entry of n mailboxes was read n times over (n² characters).
+ */
+function angleAddressesEndingEntries(text: string): Set<string> {
+  return new Set([...text.matchAll(ANGLE_ADDRESS_ENDING_ENTRY)].map((match) => (match[1] ?? '').trim()));
 }
 
 /** Each mailbox of a parsed list, group members in place of their group (addressparser's `flatten`). */
