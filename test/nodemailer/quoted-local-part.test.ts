@@ -1,6 +1,7 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
+import { holdMessage, transportChecking } from '../support/hold-message.js';
 import { annasOrder, customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
 // `"anna.svensson1985@gmail.com"@evil.com` is shown by a mail client as it is typed and reads as
@@ -39,5 +40,27 @@ describe('a recipient whose quoted local part shows an address', () => {
   it('still sends to the customer’s own address written plainly', async () => {
     expect(await failure(everyone().sendMail(annasOrder({})))).toBeUndefined();
     expect(fixture.sink.received).toHaveLength(1);
+  });
+
+  it('is not released to it, even when the releaser confirms the address is new', async () => {
+    const id = await holdMessage(fixture, 'anna.svensson185@gmail.com');
+    const transporter = transportChecking(fixture, createDirectory(Object.values(customers)));
+    const who = { by: 'lena@butiken.se', reason: 'address read back on the phone' };
+    for (const confirmNew of [false, true]) {
+      const refused = await fixture.holdStore
+        .release(id, transporter, { to: '"anna.svensson1985@gmail.com"@evil.com', confirmNew, ...who })
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({
+        code: 'INVALID_INPUT',
+        issues: [
+          {
+            path: ['options', 'to'],
+            message: 'the quoted part before the last @ sign shows another address',
+          },
+        ],
+      });
+    }
+    expect(fixture.sink.received).toEqual([]);
+    expect((await fixture.holdStore.get(id))?.state).toBe('held');
   });
 });
