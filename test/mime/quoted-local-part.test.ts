@@ -25,6 +25,8 @@ describe('checkMessage and a quoted local part that shows an address', () => {
     ["the customer's own address", '"anna.svensson1985@gmail.com"@evil.com'],
     ["another customer's address", '"erik.lind@telia.com"@evil.com'],
     ['any address', '"maria.lund79@outlook.com"@evil.com'],
+    ['an address in angle brackets after a name', 'Anna <"erik.lind@telia.com"@evil.com>'],
+    ['the second address of a list', 'anna.svensson1985@gmail.com, "erik.lind@telia.com"@evil.com'],
   ])('blocks %s', async (_, to) => {
     const check = await rawCheck(raw(to));
     expect(check.action).toBe('block');
