@@ -22,6 +22,8 @@ export const INVALID_REASONS: Readonly<Record<'en' | 'sv', Readonly<Record<Inval
       'dot-placement': 'a dot stands at the start or end of a part, or two dots stand in a row',
       'local-part-characters': 'the part before the @ sign contains a character an address cannot have',
       'local-part-too-long': 'the part before the @ sign is longer than 64 characters',
+      'address-in-local-part':
+        'the part in quotation marks shows another address, but the mail goes to the part after the last @ sign',
       'domain-literal': 'an IP address in brackets is not accepted as a domain',
       'domain-characters': 'the domain contains a character no domain can have',
       'domain-label': 'a part of the domain is not a valid name',
@@ -45,6 +47,8 @@ export const INVALID_REASONS: Readonly<Record<'en' | 'sv', Readonly<Record<Inval
       'dot-placement': 'en punkt står först eller sist i en del, eller två punkter står i rad',
       'local-part-characters': 'delen före snabel-a innehåller ett tecken som en adress inte kan ha',
       'local-part-too-long': 'delen före snabel-a är längre än 64 tecken',
+      'address-in-local-part':
+        'delen inom citattecken visar en annan adress, men posten går till delen efter sista snabel-a',
       'domain-literal': 'en IP-adress inom hakparenteser tas inte emot som domän',
       'domain-characters': 'domänen innehåller ett tecken som ingen domän kan ha',
       'domain-label': 'en del av domänen är inte ett giltigt namn',

@@ -5,6 +5,7 @@
  * display name, a list, comments, folding white space or a domain literal are all refused, and
  * RFC 5321's size limits apply. Nothing here throws: every string gets a parse result.
  */
+import { addressShownInLocalPart } from './address-shown-in-local-part.js';
 import { parseAsciiAddress } from './parse-ascii-address.js';
 
 /** Why a string is not exactly one usable address. Stable codes, never renamed. */
@@ -23,6 +24,7 @@ export type InvalidAddressReason =
   | 'dot-placement'
   | 'local-part-characters'
   | 'local-part-too-long'
+  | 'address-in-local-part'
   | 'domain-literal'
   | 'domain-characters'
   | 'domain-label'
@@ -243,9 +245,13 @@ function checkLocalPart(local: string): [InvalidAddressReason, string] | undefin
     return ['local-part-too-long', `the part before the @ sign is longer than ${MAX_LOCAL_OCTETS} bytes`];
   }
   if (local.startsWith('"')) {
-    return QUOTED_LOCAL.test(local)
+    if (!QUOTED_LOCAL.test(local))
+      return ['local-part-characters', 'the quoted part before the @ sign is not closed properly'];
+    // A client shows `"erik.lind@telia.com"@evil.com` as it is typed, and it reads as erik's
+    // address while the mail goes to evil.com: refused whoever's address it shows.
+    return addressShownInLocalPart(local) === undefined
       ? undefined
-      : ['local-part-characters', 'the quoted part before the @ sign is not closed properly'];
+      : ['address-in-local-part', 'the quoted part before the last @ sign shows another address'];
   }
   if (local.includes('@')) return ['multiple-at', 'there is more than one @ sign'];
   if (/\s/.test(local)) return ['whitespace', 'the part before the @ sign contains a space'];

@@ -260,6 +260,13 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
     }
     case 'invalid-address':
       if (finding.extracted !== undefined) return heldAddressMessage(finding.extracted, finding.known, sv);
+      // `"erik.lind@telia.com"@evil.com` reads as erik's address in a mail client; the mail goes
+      // to the domain after the last @ (RFC 5322 §3.4.1), so both are named.
+      if (finding.shown !== undefined && finding.domain !== undefined) {
+        return sv
+          ? `Det här visar ${finding.shown} inom citattecken, men posten skulle gå till ${finding.domain}, delen efter sista snabel-a: skriv adressen utan citattecken.`
+          : `This shows ${finding.shown} in quotation marks, but the mail would go to ${finding.domain}, the part after the last @: type the address without quotation marks.`;
+      }
       return sv
         ? `Det här är inte en användbar e-postadress: ${INVALID_REASONS.sv[finding.reason]}.`
         : `This is not a usable e-mail address: ${INVALID_REASONS.en[finding.reason]}.`;

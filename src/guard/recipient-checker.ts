@@ -1,3 +1,4 @@
+import { addressShownInLocalPart } from '../address/address-shown-in-local-part.js';
 import { composedForm } from '../address/composed-form.js';
 import { extractAddress } from '../address/extract-address.js';
 import { describeEquivalence, indexMailboxRules, mailboxKey } from '../address/mailbox-key.js';
@@ -52,6 +53,17 @@ export interface CheckRecipientInput {
   readonly customer: Customer;
   /** Every customer's contacts (`createDirectory`): adds `belongs-to-other-customer` and `near-miss-other-customer`. */
   readonly directory?: Directory;
+}
+
+/**
+ * What `"erik.lind@telia.com"@evil.com` shows and where its mail goes: the address in its quoted
+ * local part, and the domain after its last @ as typed (RFC 5322 §3.4.1).
+ */
+function localPartShowing(entered: string): { shown: string; domain: string } | undefined {
+  const text = entered.trim();
+  const at = text.lastIndexOf('@');
+  const shown = addressShownInLocalPart(text.slice(0, at));
+  return shown === undefined ? undefined : { shown, domain: text.slice(at + 1).toLowerCase() };
 }
 
 /** A configured check: the tables indexed once, then any number of synchronous checks. */
@@ -235,7 +247,13 @@ export function createRecipientChecker(
       // `… snabel-a … punkt se`) is compared in its place; CR/LF input is never read at all.
       const held = parsed.reason === 'control-characters' ? undefined : heldAddress(entered, known);
       findings.push(
-        finding({ code: 'invalid-address', reason: parsed.reason, detail: parsed.detail, ...held?.evidence }),
+        finding({
+          code: 'invalid-address',
+          reason: parsed.reason,
+          detail: parsed.detail,
+          ...held?.evidence,
+          ...(parsed.reason === 'address-in-local-part' ? localPartShowing(entered) : undefined),
+        }),
       );
       if (held && !held.evidence.known) {
         // The address the text holds is checked as if typed alone: a mistyped provider in it, a

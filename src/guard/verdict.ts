@@ -127,6 +127,12 @@ export type Finding =
       readonly extracted?: string;
       /** The customer's known address that the extracted one reaches (the same mailbox). */
       readonly known?: string;
+      /**
+       * For reason `address-in-local-part`: the address its quoted local part shows
+       * (`erik.lind@telia.com` in `"erik.lind@telia.com"@evil.com`), and `domain`, where the mail goes.
+       */
+      readonly shown?: string;
+      readonly domain?: string;
     })
   | (FindingBase & {
       readonly code: 'number-mismatch';

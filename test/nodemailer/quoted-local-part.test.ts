@@ -1,0 +1,66 @@
+import type { SendMailOptions } from 'nodemailer';
+import { describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { holdMessage, transportChecking } from '../support/hold-message.js';
+import { annasOrder, customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+
+// `"anna.svensson1985@gmail.com"@evil.com` is shown by a mail client as it is typed and reads as
+// anna's address, yet a relay that takes quoted local parts delivers it to evil.com (RFC 5322
+// §3.4.1): the plugin holds it before any server sees it.
+
+const fixture = usePipelineFixture();
+const everyone = () =>
+  guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
+const raw = (to: string) =>
+  `From: order@butiken.se\r\nTo: ${to}\r\nSubject: Order 4711\r\nMessage-ID: <4711@butiken.se>\r\n\r\nTack!\r\n`;
+
+describe('a recipient whose quoted local part shows an address', () => {
+  const stopped: [string, Partial<SendMailOptions>][] = [
+    ["the customer's own address in to", { to: '"anna.svensson1985@gmail.com"@evil.com' }],
+    ["another customer's address in cc", { cc: '"erik.lind@telia.com"@evil.com' }],
+    ['any address in bcc', { bcc: ['"maria.lund79@outlook.com"@evil.com'] }],
+    [
+      'the envelope of a prebuilt message',
+      {
+        raw: raw('anna.svensson1985@gmail.com'),
+        envelope: { from: 'order@butiken.se', to: ['"anna.svensson1985@gmail.com"@evil.com'] },
+      },
+    ],
+  ];
+  for (const [where, message] of stopped) {
+    it(`holds the message and sends nothing: ${where}`, async () => {
+      const refused = await failure(everyone().sendMail(annasOrder(message)));
+      expect(refused?.code).toBe('RECIPIENT_BLOCKED');
+      expect(fixture.sink.received).toEqual([]);
+      expect(fixture.audit.entries.at(-1)?.outcome).toBe('held');
+      expect(fixture.audit.entries.at(-1)?.action).toBe('block');
+    });
+  }
+
+  it('still sends to the customer’s own address written plainly', async () => {
+    expect(await failure(everyone().sendMail(annasOrder({})))).toBeUndefined();
+    expect(fixture.sink.received).toHaveLength(1);
+  });
+
+  it('is not released to it, even when the releaser confirms the address is new', async () => {
+    const id = await holdMessage(fixture, 'anna.svensson185@gmail.com');
+    const transporter = transportChecking(fixture, createDirectory(Object.values(customers)));
+    const who = { by: 'lena@butiken.se', reason: 'address read back on the phone' };
+    for (const confirmNew of [false, true]) {
+      const refused = await fixture.holdStore
+        .release(id, transporter, { to: '"anna.svensson1985@gmail.com"@evil.com', confirmNew, ...who })
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({
+        code: 'INVALID_INPUT',
+        issues: [
+          {
+            path: ['options', 'to'],
+            message: 'the quoted part before the last @ sign shows another address',
+          },
+        ],
+      });
+    }
+    expect(fixture.sink.received).toEqual([]);
+    expect((await fixture.holdStore.get(id))?.state).toBe('held');
+  });
+});
