@@ -251,6 +251,31 @@ export const ReleaseResponseSchema = z.object({
   envelope: EnvelopeSchema,
 });
 
+/**
+ * `POST /v1/holds/:id/discard`: an empty body, or who discards the message and why, for the audit
+ * log (without them it records the API as who and the route as why). Unknown keys are refused, as a
+ * release's are: a field the server would not record must not look recorded.
+ */
+export const DiscardRequestSchema = z
+  .strictObject({
+    by: z
+      .string()
+      .trim()
+      .min(1, 'who discards the message must not be empty')
+      .max(200)
+      .optional()
+      .describe('who discards the message (audit log); "api" when not given'),
+    reason: z
+      .string()
+      .trim()
+      .min(1, 'why the message is discarded must not be empty')
+      .max(2000)
+      .optional()
+      .describe('why (audit log); the route when not given'),
+  })
+  // No body at all reaches the schema as null (Fastify's empty body).
+  .nullish();
+
 /** What a discard did. */
 export const DiscardResponseSchema = z.object({ id: z.string(), discarded: z.literal(true) });
 

@@ -5,6 +5,7 @@ import { heldAge } from '../nodemailer/held-age.js';
 import type { HeldMessageWithRaw } from '../nodemailer/hold-store.js';
 import { isConfirmedForOtherCustomer } from '../nodemailer/stopped-when-held.js';
 import {
+  DiscardRequestSchema,
   DiscardResponseSchema,
   HeldDetailSchema,
   HeldListSchema,
@@ -152,13 +153,15 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
         tags: ['holds'],
         summary: 'Remove a held message without sending it',
         params: HoldParamsSchema,
+        body: DiscardRequestSchema,
         response: { 200: DiscardResponseSchema, ...problems, 409: ProblemSchema },
       },
     },
     async (request, reply) => {
+      const given = request.body ?? {};
       const outcome = await discardHeld(context, request.params.id, {
-        by: 'api',
-        reason: 'POST /v1/holds/:id/discard',
+        by: given.by ?? 'api',
+        reason: given.reason ?? 'POST /v1/holds/:id/discard',
         where: 'api',
       });
       if ('problem' in outcome) return sendProblem(reply, outcome.problem);

@@ -464,8 +464,46 @@ describe('POST /v1/holds/:id/discard', () => {
     app = fixtureServer(fixture);
     const id = await holdOrder(fixture, TYPO);
     const response = await app.inject({ method: 'POST', url: `/v1/holds/${id}/discard`, headers: auth });
-    expect(response.statusCode).toBe(200);
+    expect(response.statusCode, response.body).toBe(200);
     const entry = fixture.audit.entries.find((line) => line.outcome === 'discarded');
     expect(entry).toMatchObject({ holdId: id, discard: { where: 'api' } });
+  });
+
+  it('records who discards it and why where the body gives them', async () => {
+    app = fixtureServer(fixture);
+    const id = await holdOrder(fixture, TYPO);
+    const response = await app.inject({
+      method: 'POST',
+      url: `/v1/holds/${id}/discard`,
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: { by: 'lena', reason: 'a duplicate order' },
+    });
+    expect(response.statusCode).toBe(200);
+    const entry = fixture.audit.entries.find((line) => line.outcome === 'discarded');
+    expect(entry).toMatchObject({
+      holdId: id,
+      discard: { by: 'lena', reason: 'a duplicate order', where: 'api' },
+    });
+  });
+
+  it('refuses a key it would not record, and an empty reason, naming the field; the message stays held', async () => {
+    app = fixtureServer(fixture);
+    const id = await holdOrder(fixture, TYPO);
+    for (const [payload, field] of [
+      [{ by: 'lena', reason: 'dup', bogus: 1 }, 'body'],
+      [{ by: 'lena', reason: '  ' }, 'body.reason'],
+    ] as const) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/v1/holds/${id}/discard`,
+        headers: { ...auth, 'content-type': 'application/json' },
+        payload,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(JSON.stringify(response.json())).toContain(field);
+    }
+    expect(fixture.audit.entries.some((line) => line.outcome === 'discarded')).toBe(false);
+    const list = await app.inject({ method: 'GET', url: '/v1/holds', headers: auth });
+    expect(JSON.stringify(list.json())).toContain(id);
   });
 });
