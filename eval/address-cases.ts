@@ -27,6 +27,8 @@ export interface Expectation {
   readonly notCode?: FindingCode;
   /** The suggestion that must be given; `null`: none may be given. */
   readonly suggestion?: string | null;
+  /** The address a finding of `code` must name (to staff: `revealOtherCustomers`). */
+  readonly known?: string;
 }
 
 export interface AddressCase {

@@ -43,6 +43,13 @@ function isRight(verdict: Verdict, expected: Expectation): boolean {
   if (expected.notCode && codes.includes(expected.notCode)) return false;
   if (expected.suggestion === null && verdict.suggestion !== undefined) return false;
   if (typeof expected.suggestion === 'string' && verdict.suggestion !== expected.suggestion) return false;
+  if (
+    expected.known !== undefined &&
+    !verdict.findings.some(
+      (finding) => finding.code === expected.code && 'known' in finding && finding.known === expected.known,
+    )
+  )
+    return false;
   return true;
 }
 
