@@ -1,4 +1,4 @@
-import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
+import { INVALID_REASONS, UNQUOTED_LOCAL_PART_SHOWS_ADDRESS } from '../address/invalid-reason-texts.js';
 import type { Edit } from '../matching/explain-edits.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { KNOWN_ADDRESS_FINDINGS } from './bound-known-findings.js';
@@ -263,6 +263,11 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
       // `"erik.lind@telia.com"@evil.com` reads as erik's address in a mail client; the mail goes
       // to the domain after the last @ (RFC 5322 §3.4.1), so both are named.
       if (finding.shown !== undefined && finding.domain !== undefined) {
+        // Unquoted (`erik.lind%telia.com@evil.com`, a full-width @): no quotation marks to leave out.
+        if (finding.detail === UNQUOTED_LOCAL_PART_SHOWS_ADDRESS)
+          return sv
+            ? `Det här visar ${finding.shown} före sista snabel-a, men posten skulle gå till ${finding.domain}, delen efter det: be kunden stava adressen igen.`
+            : `This shows ${finding.shown} before the last @, but the mail would go to ${finding.domain}, the part after it: ask the customer to spell the address again.`;
         return sv
           ? `Det här visar ${finding.shown} inom citattecken, men posten skulle gå till ${finding.domain}, delen efter sista snabel-a: skriv adressen utan citattecken.`
           : `This shows ${finding.shown} in quotation marks, but the mail would go to ${finding.domain}, the part after the last @: type the address without quotation marks.`;
