@@ -6,9 +6,9 @@ import { comparableAddress } from '../pipeline/comparable-address.js';
 import { countCustomers, customersWhenHeld, fewerCustomersRefusal } from './customers-known.js';
 import { heldForLookupOnly } from './held-for-lookup-only.js';
 import type { HeldMessage } from './hold-store.js';
+import { namesShownInMessage } from './names-shown-in-message.js';
 import { replaceRecipients } from './replace-recipients.js';
 import { showsAddressInName } from './shows-address-in-name.js';
-import { showsNameInMessage } from './shows-name-in-message.js';
 import { stoppedWhenHeld } from './stopped-when-held.js';
 import {
   type HeldVerificationStoreId,
@@ -242,8 +242,11 @@ async function stopsThatStand(
   const names = stands.filter(({ address }) => showsAddressInName(address));
   if (names.length === 0) return stands;
   const corrected = replaceRecipients(Buffer.from(held.raw), to.map(comparableAddress));
-  const shown = await Promise.all(names.map(({ address }) => showsNameInMessage(corrected, address)));
-  const gone = new Set(names.filter((_, index) => !shown[index]));
+  const shown = await namesShownInMessage(
+    corrected,
+    names.map(({ address }) => address),
+  );
+  const gone = new Set(names.filter(({ address }) => !shown.has(address)));
   // A mailbox stopped for itself as well as for a name stands whatever the name shows.
   const itself = new Set(
     stands
