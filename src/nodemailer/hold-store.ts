@@ -432,10 +432,14 @@ export async function sendHeldMessage(
     to: corrected ?? entry.envelope.to,
   };
   // Held with no envelope (a raw message given without one) and released without `to`, it names no
-  // one to deliver to (RFC 5321 §4.1.1.3: RCPT TO names them): refused on the rule a release tool asks.
+  // one to deliver to (RFC 5321 §4.1.1.3: RCPT TO names them): refused on the rule a release tool
+  // asks, which says this first of all (before an answer field or a missing customer), as here.
   if (envelope.to.length === 0) {
-    const [lacking] = (await releaseNeeds(entry)).filter(({ code }) => code === 'envelope-recipients');
-    const refusal = lacking && releaseNeedError(lacking, entry.id);
+    const [first] = await releaseNeeds(entry, {
+      ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+      ...(settings.fewerCustomers ? { fewerCustomers: true } : {}),
+    });
+    const refusal = first?.code === 'envelope-recipients' ? releaseNeedError(first, entry.id) : undefined;
     if (refusal) throw refusal;
   }
   const info = await sendReleased(transporter, {
