@@ -1,6 +1,13 @@
 import type { InvalidAddressReason } from './parse-address.js';
 
 /**
+ * The detail of an `address-in-local-part` refusal whose local part is not quoted (a full-width @ or
+ * the percent hack in it): said apart from the quoted one, which is mended by leaving out the
+ * quotation marks.
+ */
+export const UNQUOTED_LOCAL_PART_SHOWS_ADDRESS = 'the part before the last @ sign shows another address';
+
+/**
  * Why an address does not parse, in words for the person who typed it or keeps the record (the
  * `detail` of `parseAddress` is a sentence for a developer), in each language the library speaks.
  * The guard's findings and `loadCustomers`' row reasons both read them.

@@ -6,6 +6,7 @@
  * RFC 5321's size limits apply. Nothing here throws: every string gets a parse result.
  */
 import { addressShownInLocalPart } from './address-shown-in-local-part.js';
+import { UNQUOTED_LOCAL_PART_SHOWS_ADDRESS } from './invalid-reason-texts.js';
 import { parseAsciiAddress } from './parse-ascii-address.js';
 
 /** Why a string is not exactly one usable address. Stable codes, never renamed. */
@@ -254,6 +255,10 @@ function checkLocalPart(local: string): [InvalidAddressReason, string] | undefin
       : ['address-in-local-part', 'the quoted part before the last @ sign shows another address'];
   }
   if (local.includes('@')) return ['multiple-at', 'there is more than one @ sign'];
+  // Unquoted, a full-width @ or the percent hack still reads as an address (`erik.lind%telia.com`):
+  // nodemailer writes `"erik.lind%telia.com"@evil.com` without its quotation marks, as delivered.
+  if (addressShownInLocalPart(local) !== undefined)
+    return ['address-in-local-part', UNQUOTED_LOCAL_PART_SHOWS_ADDRESS];
   if (/\s/.test(local)) return ['whitespace', 'the part before the @ sign contains a space'];
   // RFC 5322 §3.2.3 dot-atom: dots only between atoms.
   if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) {

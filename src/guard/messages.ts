@@ -1,4 +1,4 @@
-import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
+import { INVALID_REASONS, UNQUOTED_LOCAL_PART_SHOWS_ADDRESS } from '../address/invalid-reason-texts.js';
 import type { Edit } from '../matching/explain-edits.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { KNOWN_ADDRESS_FINDINGS } from './bound-known-findings.js';
@@ -263,6 +263,11 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
       // `"erik.lind@telia.com"@evil.com` reads as erik's address in a mail client; the mail goes
       // to the domain after the last @ (RFC 5322 §3.4.1), so both are named.
       if (finding.shown !== undefined && finding.domain !== undefined) {
+        // Unquoted (`erik.lind%telia.com@evil.com`, a full-width @): no quotation marks to leave out.
+        if (finding.detail === UNQUOTED_LOCAL_PART_SHOWS_ADDRESS)
+          return sv
+            ? `Det här visar ${finding.shown} före sista snabel-a, men posten skulle gå till ${finding.domain}, delen efter det: be kunden stava adressen igen.`
+            : `This shows ${finding.shown} before the last @, but the mail would go to ${finding.domain}, the part after it: ask the customer to spell the address again.`;
         return sv
           ? `Det här visar ${finding.shown} inom citattecken, men posten skulle gå till ${finding.domain}, delen efter sista snabel-a: skriv adressen utan citattecken.`
           : `This shows ${finding.shown} in quotation marks, but the mail would go to ${finding.domain}, the part after the last @: type the address without quotation marks.`;
@@ -309,8 +314,7 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
     case 'invalid-known-address': {
       // `Maria Lund <maria.lund79@telia.com>`: the address is there, only wrapped in a name
       // (RFC 5322 §3.4 name-addr); the record is mended by keeping the address alone.
-      const bare =
-        finding.reason === 'display-name' ? /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(finding.known)?.[1] : undefined;
+      const bare = finding.reason === 'display-name' ? angleAddressAtEnd(finding.known) : undefined;
       if (bare !== undefined) {
         return sv
           ? `Kundens registrerade adress ${JSON.stringify(finding.known)} har ett namn med: spara den utan, som ${JSON.stringify(bare).slice(1, -1)}, så att den kan jämföras.`
@@ -435,4 +439,22 @@ function numberSourceName(
     default:
       return sv ? 'födelsedatum eller födelseår' : 'birth date or year';
   }
+}
+
+/**
+ * The address in the angle brackets that end `text` (`Maria Lund <maria.lund79@telia.com>`, blanks
+ * after it allowed): something, an @, something, with no blank or angle bracket inside. Read from
+ * the last `<`, once, since whatever follows it may hold no other: a pattern that tries every @ as
+ * the split costs the square of the length on `<a@a@a@…` with no `>`, and the text is a customer
+ * record's, typed by anyone.
+ */
+function angleAddressAtEnd(text: string): string | undefined {
+  // trimEnd drops what `\s` matches: WhiteSpace and LineTerminator (ECMA-262 §22.1.3.32, §22.2.2.9).
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith('>')) return undefined;
+  const open = trimmed.lastIndexOf('<');
+  const inside = trimmed.slice(open + 1, -1);
+  if (open === -1 || !/^[^<>\s]+$/.test(inside)) return undefined;
+  const at = inside.indexOf('@', 1);
+  return at !== -1 && at < inside.length - 1 ? inside : undefined;
 }

@@ -106,12 +106,17 @@ export type Finding =
   | (FindingBase & {
       readonly code: 'confusable-characters';
       readonly characters: readonly ConfusableCharacter[];
-      /** The address as it looks, with each look-alike replaced by the ASCII it passes for. */
-      readonly lookalike: string;
+      /**
+       * The address as it looks, with each look-alike replaced by the ASCII it passes for. Absent
+       * when `correctionWithheld` is set: that reading is (or may be) another customer's address,
+       * and the verdict goes to the person typing (the order form, `POST /v1/check`, the library),
+       * who would type it.
+       */
+      readonly lookalike?: string;
       /**
        * Why what the address reads as is not offered as the correction: it is on file or verified
        * for another customer (`other-customer`), or whose it is could not be looked up
-       * (`not-looked-up`). The message then does not name it.
+       * (`not-looked-up`). Neither the message nor the finding (`lookalike`) then names it.
        */
       readonly correctionWithheld?: 'other-customer' | 'not-looked-up';
     })

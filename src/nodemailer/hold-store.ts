@@ -362,7 +362,8 @@ export interface CorrectedFields {
 /**
  * Checks a release's options before a store claims the entry: an `InvalidInputError` naming the
  * field (`options.to.1`) when they break the schema or a corrected recipient is not one plain
- * address (no names, lists or line breaks).
+ * address (no names, lists or line breaks). One whose local part shows another address is one
+ * address: the check at release blocks it (`address-in-local-part`), and the refusal is audited.
  */
 export function checkRelease(options: unknown): CheckedRelease {
   const settings = parseInput(ReleaseOptionsSchema, options, ['options']);
@@ -431,10 +432,14 @@ export async function sendHeldMessage(
     to: corrected ?? entry.envelope.to,
   };
   // Held with no envelope (a raw message given without one) and released without `to`, it names no
-  // one to deliver to (RFC 5321 §4.1.1.3: RCPT TO names them): refused on the rule a release tool asks.
+  // one to deliver to (RFC 5321 §4.1.1.3: RCPT TO names them): refused on the rule a release tool
+  // asks, which says this first of all (before an answer field or a missing customer), as here.
   if (envelope.to.length === 0) {
-    const [lacking] = (await releaseNeeds(entry)).filter(({ code }) => code === 'envelope-recipients');
-    const refusal = lacking && releaseNeedError(lacking, entry.id);
+    const [first] = await releaseNeeds(entry, {
+      ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+      ...(settings.fewerCustomers ? { fewerCustomers: true } : {}),
+    });
+    const refusal = first?.code === 'envelope-recipients' ? releaseNeedError(first, entry.id) : undefined;
     if (refusal) throw refusal;
   }
   const info = await sendReleased(transporter, {
@@ -471,6 +476,10 @@ function correctedRecipients(to: string | readonly string[], field: 'to' | 'cc' 
   const list = typeof to === 'string' ? [to] : to;
   return list.map((entered, index) => {
     const parsed = parseAddress(entered);
+    // An address whose local part shows another one (`"erik.lind@telia.com"@evil.com`) is one
+    // address, only a deceptive one: it goes on to the check at release, which blocks it with its
+    // finding (where the mail would go) and records the refusal, as it does any blocked correction.
+    if (!parsed.ok && parsed.reason === 'address-in-local-part') return entered.trim();
     if (!parsed.ok) {
       throw new InvalidInputError([
         {

@@ -58,8 +58,8 @@ import { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 
 export { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 
+import { namesShownInMessage } from './names-shown-in-message.js';
 import { removeHeaderFields } from './remove-header-fields.js';
-import { showsNameInMessage } from './shows-name-in-message.js';
 import { endWatch, isSendInDoubt, keepFailureReason, recordSendFailure, watchSend } from './watch-send.js';
 
 /**
@@ -506,12 +506,15 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const stoppedWhenHeld = new Set(release.stoppedWhenHeld ?? []);
     // A stop for a display name that showed another address is lifted by corrected recipients only
     // when the message as it goes out shows that address nowhere (releaseNeeds, `stopped-when-held`).
-    if (release.corrected && compiled.raw !== undefined)
-      for (const heldAs of release.shownInNamesWhenHeld ?? []) {
-        const address = comparableAddress(heldAs);
-        if (release.stoppedItselfWhenHeld?.includes(address)) continue;
-        if (!(await showsNameInMessage(compiled.raw, heldAs))) stoppedWhenHeld.delete(address);
-      }
+    // The bytes nodemailer built for the release are read once, for every such name.
+    if (release.corrected && compiled.raw !== undefined) {
+      const names = (release.shownInNamesWhenHeld ?? []).filter(
+        (heldAs) => !release.stoppedItselfWhenHeld?.includes(comparableAddress(heldAs)),
+      );
+      const stillShown = await namesShownInMessage(compiled.raw, names);
+      for (const heldAs of names)
+        if (!stillShown.has(heldAs)) stoppedWhenHeld.delete(comparableAddress(heldAs));
+    }
     const heldStopped: Recipient[] = [...check.recipients, ...answers].filter(({ address }) =>
       stoppedWhenHeld.has(comparableAddress(address)),
     );

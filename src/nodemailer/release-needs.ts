@@ -6,9 +6,9 @@ import { comparableAddress } from '../pipeline/comparable-address.js';
 import { countCustomers, customersWhenHeld, fewerCustomersRefusal } from './customers-known.js';
 import { heldForLookupOnly } from './held-for-lookup-only.js';
 import type { HeldMessage } from './hold-store.js';
+import { namesShownInMessage } from './names-shown-in-message.js';
 import { replaceRecipients } from './replace-recipients.js';
 import { showsAddressInName } from './shows-address-in-name.js';
-import { showsNameInMessage } from './shows-name-in-message.js';
 import { stoppedWhenHeld } from './stopped-when-held.js';
 import {
   type HeldVerificationStoreId,
@@ -22,17 +22,19 @@ import {
  * until each is answered (every release path refuses on these same answers: the library's release,
  * `email-guard holds release` and the review service ask this and word the answer):
  *
+ * - `envelope-recipients`: the message was held with no envelope (a raw message given without one),
+ *   so it names no one to deliver to; the release needs the recipients (`to`). Said first: a
+ *   release with no recipient never reaches the check that answers the others. `named`: the
+ *   recipients its header names, as held.
  * - `customer`: no customer was known when the message was held (its lookup failed and no id was
  *   kept), so no recipient, corrected or not, can pass a check against the message's customer.
  *   Send the order again naming its customer, discard it, or release it with `sendDespiteBlock`.
  * - `answer-field`: another customer's address (or a block) stood in a field an answer goes to
  *   (`fields`: Reply-To, Disposition-Notification-To, …), which a release sends as held: only
  *   `sendDespiteBlock` or sending the order again answers it.
- * - `envelope-recipients`: the message was held with no envelope (a raw message given without one),
- *   so it names no one to deliver to; the release needs the recipients (`to`). `named`: the
- *   recipients its header names, as held.
  * - `corrected-recipients`: a recipient was blocked (`recipients`) by more than a failed customer
- *   lookup; the release needs the corrected recipients (`to`).
+ *   lookup; the release needs the corrected recipients (`to`), or `sendDespiteBlock`, which sends
+ *   the held ones on the releaser's account (the audit log records `released-despite-block`).
  * - `stopped-when-held`: a recipient the release still sends to (`recipients`) was blocked or found
  *   to be another customer's address when the message was held; a check against the customers
  *   given at release cannot clear that. `inNames`: each was stopped for a display name that showed
@@ -169,6 +171,13 @@ export async function releaseNeeds(
   const needs: ReleaseNeed[] = [];
   const despite = options.sendDespiteBlock === true;
   const to = correctedList(options.to);
+  // First: a release that names no one to deliver to (RFC 5321 §4.1.1.3, RCPT TO) never reaches the
+  // check that answers the rest, so every path refuses on it before anything else.
+  if (held.envelope !== undefined && held.envelope.to.length === 0 && to.length === 0)
+    needs.push({
+      code: 'envelope-recipients',
+      named: held.recipients.filter(({ field }) => field === 'to' || field === 'cc' || field === 'bcc'),
+    });
   if (heldWithoutCustomer(held) && !despite) needs.push({ code: 'customer' });
   const stopped = stoppedWhenHeld(held.recipients);
   // An answer field is sent as held whatever `to` says: a release corrects the recipients only.
@@ -179,14 +188,11 @@ export async function releaseNeeds(
       fields: [...new Set(inAnswerFields.map((recipient) => answerFieldName(recipient) as string))],
       recipients: inAnswerFields,
     });
-  if (held.envelope !== undefined && held.envelope.to.length === 0 && to.length === 0)
-    needs.push({
-      code: 'envelope-recipients',
-      named: held.recipients.filter(({ field }) => field === 'to' || field === 'cc' || field === 'bcc'),
-    });
   // Held only because its customer could not be looked up, nothing is known against the address:
-  // it is checked as held against the customer found now, and no correction is needed.
-  const correcting = held.action === 'block' && to.length === 0 && !heldForLookupOnly(held);
+  // it is checked as held against the customer found now, and no correction is needed. With
+  // `sendDespiteBlock` the held recipients go on the releaser's account, as documented for every
+  // release (docs/nodemailer.md, `release`) and recorded as `released-despite-block`.
+  const correcting = !despite && held.action === 'block' && to.length === 0 && !heldForLookupOnly(held);
   if (correcting)
     needs.push({
       code: 'corrected-recipients',
@@ -242,8 +248,11 @@ async function stopsThatStand(
   const names = stands.filter(({ address }) => showsAddressInName(address));
   if (names.length === 0) return stands;
   const corrected = replaceRecipients(Buffer.from(held.raw), to.map(comparableAddress));
-  const shown = await Promise.all(names.map(({ address }) => showsNameInMessage(corrected, address)));
-  const gone = new Set(names.filter((_, index) => !shown[index]));
+  const shown = await namesShownInMessage(
+    corrected,
+    names.map(({ address }) => address),
+  );
+  const gone = new Set(names.filter(({ address }) => !shown.has(address)));
   // A mailbox stopped for itself as well as for a name stands whatever the name shows.
   const itself = new Set(
     stands

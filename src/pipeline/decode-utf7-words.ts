@@ -27,25 +27,6 @@ export function decodeUtf7Words(text: string): string {
 }
 
 /**
- * A text's UTF-7 shifted runs that stand for ASCII text decoded (`erik.lind+AEA-telia.com` reads
- * `erik.lind@telia.com`), for text known to be UTF-7. A run standing for other text is left as
- * typed, so an address such as `anna+shop@gmail.com` keeps its plus. Display names are not read so:
- * a client reads UTF-7 only in an encoded-word that names it (RFC 2047, RFC 2152), and a raw
- * message's words are decoded before mailparser reads them (`utf7WordsAsUtf8`).
- *
- * @example
- * ```ts
- * asciiShownAsUtf7('erik.lind+AEA-telia.com'); // 'erik.lind@telia.com'
- * ```
- */
-export function asciiShownAsUtf7(text: string): string {
-  return text.replace(SHIFTED, (shifted: string, base64: string, dash: string) => {
-    const decoded = shiftedText(shifted, base64, dash);
-    return /^[\x20-\x7e]*$/.test(decoded) ? decoded : shifted;
-  });
-}
-
-/**
  * A shifted run's text, decoded here rather than with iconv-lite's utf7 codec (mailparser's own),
  * which reads every well-formed run alike but drops two things a reader of names must keep: a `+`
  * before a character outside base64 (ill-formed, RFC 2152 rule 2; dropped, `erik+@telia.com` would

@@ -4,8 +4,11 @@ import { releaseNeeds } from '../../src/nodemailer/release-needs.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
 import { releaseArgs } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
-import { RULE_CASES, ruleGuardOptions } from '../support/release-rule-cases.js';
+import { ruleGuardOptions, RULE_CASES as TABLE_CASES } from '../support/release-rule-cases.js';
+import { SETTLED_RULE_CASES } from '../support/release-rule-settled-cases.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
+
+const RULE_CASES = [...TABLE_CASES, ...SETTLED_RULE_CASES];
 
 // Two readings of one rule must agree: what releaseNeeds says a release lacks, and what
 // `holds release` then does with the same export and flags (sends and exits 0, or refuses).

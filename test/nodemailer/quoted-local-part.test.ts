@@ -1,6 +1,7 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
+import type { RecipientVerdict } from '../../src/pipeline/recipient.js';
 import { holdMessage, transportChecking } from '../support/hold-message.js';
 import { annasOrder, customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
@@ -11,6 +12,11 @@ import { annasOrder, customers, failure, guardedTransport, usePipelineFixture } 
 const fixture = usePipelineFixture();
 const everyone = () =>
   guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
+/** The `invalid-address` finding of the recipients a held or refused message's error names. */
+const invalidAddress = (error: unknown) =>
+  (error as { recipients?: readonly RecipientVerdict[] } | undefined)?.recipients
+    ?.flatMap(({ verdict }) => verdict.findings)
+    .find(({ code }) => code === 'invalid-address');
 const raw = (to: string) =>
   `From: order@butiken.se\r\nTo: ${to}\r\nSubject: Order 4711\r\nMessage-ID: <4711@butiken.se>\r\n\r\nTack!\r\n`;
 
@@ -37,28 +43,55 @@ describe('a recipient whose quoted local part shows an address', () => {
     });
   }
 
+  // What a mail client shows in the quoted part reads as an address however it is written: an @
+  // before a name without a dot, a blank after it, the full-width @, (at), the percent hack.
+  for (const to of [
+    '"erik@telia"@evil.com',
+    '"erik (at) telia.com"@evil.com',
+    '"erik.lind@telia.com "@evil.com',
+    '"erik.lind\uff20telia.com"@evil.com',
+    '"erik.lind%telia.com"@evil.com',
+  ])
+    it(`holds ${to} as an address in its local part, naming where the mail would go`, async () => {
+      const refused = await failure(everyone().sendMail(annasOrder({ to })));
+      expect(refused?.code).toBe('RECIPIENT_BLOCKED');
+      expect(fixture.sink.received).toEqual([]);
+      expect(fixture.audit.entries.at(-1)).toMatchObject({
+        outcome: 'held',
+        action: 'block',
+        recipients: [expect.objectContaining({ codes: expect.arrayContaining(['invalid-address']) })],
+      });
+      const finding = invalidAddress(refused);
+      expect(finding).toMatchObject({ reason: 'address-in-local-part', domain: 'evil.com' });
+      expect(finding?.message).toContain('the mail would go to evil.com');
+    });
+
   it('still sends to the customer’s own address written plainly', async () => {
     expect(await failure(everyone().sendMail(annasOrder({})))).toBeUndefined();
     expect(fixture.sink.received).toHaveLength(1);
   });
 
-  it('is not released to it, even when the releaser confirms the address is new', async () => {
+  it('is not released to it, even when the releaser confirms the address is new: the guard blocks it, and the log says why', async () => {
     const id = await holdMessage(fixture, 'anna.svensson185@gmail.com');
     const transporter = transportChecking(fixture, createDirectory(Object.values(customers)));
     const who = { by: 'lena@butiken.se', reason: 'address read back on the phone' };
-    for (const confirmNew of [false, true]) {
+    for (const [confirmNew, to] of [
+      [false, '"anna.svensson1985@gmail.com"@evil.com'],
+      [true, '"anna.svensson1985@gmail.com"@evil.com'],
+      [true, '"erik (at) telia.com"@evil.com'],
+    ] as const) {
       const refused = await fixture.holdStore
-        .release(id, transporter, { to: '"anna.svensson1985@gmail.com"@evil.com', confirmNew, ...who })
+        .release(id, transporter, { to, confirmNew, ...who })
         .catch((error: unknown) => error);
-      expect(refused).toMatchObject({
-        code: 'INVALID_INPUT',
-        issues: [
-          {
-            path: ['options', 'to'],
-            message: 'the quoted part before the last @ sign shows another address',
-          },
-        ],
+      expect(refused).toMatchObject({ code: 'RECIPIENT_BLOCKED' });
+      expect((refused as Error).message).toContain('evil.com');
+      expect(fixture.audit.entries.at(-1)).toMatchObject({
+        outcome: 'release-refused',
+        holdId: id,
+        release: { refusal: { code: 'RECIPIENT_BLOCKED' } },
+        recipients: [expect.objectContaining({ codes: expect.arrayContaining(['invalid-address']) })],
       });
+      expect(invalidAddress(refused)).toMatchObject({ reason: 'address-in-local-part', domain: 'evil.com' });
     }
     expect(fixture.sink.received).toEqual([]);
     expect((await fixture.holdStore.get(id))?.state).toBe('held');

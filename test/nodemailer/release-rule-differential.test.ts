@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { releaseNeedOf, releaseNeeds } from '../../src/nodemailer/release-needs.js';
 import { usePipelineFixture } from '../support/pipeline.js';
-import { RULE_CASES, ruleGuardOptions, ruleTransport } from '../support/release-rule-cases.js';
+import { ruleGuardOptions, ruleTransport, RULE_CASES as TABLE_CASES } from '../support/release-rule-cases.js';
+import { SETTLED_RULE_CASES } from '../support/release-rule-settled-cases.js';
+
+const RULE_CASES = [...TABLE_CASES, ...SETTLED_RULE_CASES];
 
 // Two readings of one rule must agree: what releaseNeeds says a release lacks, and what the hold
 // store's release through nodemailerGuard then does (sends, or refuses on that same reason).

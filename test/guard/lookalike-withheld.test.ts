@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import type { Customer } from '../../src/contacts/customer.js';
+import { createGuard } from '../../src/guard/create-guard.js';
+import type { Verdict } from '../../src/guard/verdict.js';
+
+// An address typed in letters of another alphabet reads as an address in plain letters; when that is
+// another customer's, or whose it is cannot be told, the verdict the salesperson's screen gets must
+// not spell it out anywhere, in a message or in a field: typed, the order would reach that customer.
+
+const EVA = 'eva.lund@gmail.com';
+// A Cyrillic е (U+0435) for the Latin e.
+const TYPED = '\u0435va.lund@gmail.com';
+const ola: Customer = { id: 'C-20', name: 'Ola Ek', emails: ['ola.ek@telia.com'] };
+const eva: Customer = { id: 'C-22', name: 'Eva Lund', emails: [EVA] };
+
+const lookalikeOf = (verdict: Verdict) =>
+  verdict.findings.find((finding) => finding.code === 'confusable-characters');
+
+describe('a look-alike address whose plain reading is withheld', () => {
+  it('carries no `lookalike` when the reading is another customer’s address', async () => {
+    const verdict = await createGuard({ directory: createDirectory([ola, eva]) }).check({
+      entered: TYPED,
+      customerId: 'C-20',
+    });
+    expect(lookalikeOf(verdict)).toMatchObject({ correctionWithheld: 'other-customer' });
+    expect(lookalikeOf(verdict)).not.toHaveProperty('lookalike');
+    expect(JSON.stringify(verdict)).not.toContain(EVA);
+  });
+
+  it('carries no `lookalike` when whose the reading is cannot be looked up', async () => {
+    const verdict = await createGuard({
+      verifiedAddresses: {
+        listVerified: async () => [],
+        findVerified: async (_address, options) => {
+          if (options?.maxDistance === 0) throw new Error('the store is down');
+          return [];
+        },
+      },
+    }).check({ entered: TYPED, customer: ola });
+    expect(lookalikeOf(verdict)).toMatchObject({ correctionWithheld: 'not-looked-up' });
+    expect(lookalikeOf(verdict)).not.toHaveProperty('lookalike');
+    expect(JSON.stringify(verdict)).not.toContain(EVA);
+  });
+
+  it('keeps `lookalike` when the reading is no other customer’s', async () => {
+    const verdict = await createGuard({ directory: createDirectory([ola]) }).check({
+      entered: TYPED,
+      customerId: 'C-20',
+    });
+    expect(lookalikeOf(verdict)).toMatchObject({ lookalike: EVA });
+    expect(verdict.suggestion).toBe(EVA);
+  });
+});

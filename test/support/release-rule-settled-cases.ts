@@ -1,0 +1,35 @@
+import { createDirectory } from '../../src/contacts/create-directory.js';
+import { ALL_CUSTOMERS } from './fewer-customers.js';
+import { holdMessage } from './hold-message.js';
+import type { RuleCase } from './release-rule-cases.js';
+
+/**
+ * Cases where the release rule and a release once disagreed, settled on one answer: every release
+ * path is compared with the rule on them too (beside `RULE_CASES`).
+ */
+export const SETTLED_RULE_CASES: readonly RuleCase[] = [
+  {
+    // docs/nodemailer.md (`release`): a blocked recipient leaves by being corrected, or with
+    // `sendDespiteBlock`, logged as `released-despite-block` on the releaser's account.
+    name: 'a blocked message released with sendDespiteBlock and no corrected recipients goes',
+    hold: (fixture) =>
+      holdMessage(fixture, 'anna.svensson185@gmail.com', { directory: createDirectory(ALL_CUSTOMERS) }),
+    release: { sendDespiteBlock: true },
+    customers: ALL_CUSTOMERS,
+    refusedFor: undefined,
+  },
+  {
+    // Both lacking: the recipients are said first, on every path (a release naming no one to deliver
+    // to never reaches the check that refuses the Reply-To); the rule said the Reply-To, the store
+    // the envelope.
+    name: 'a raw message held with no envelope and another customer’s address in Reply-To',
+    hold: (fixture) =>
+      holdMessage(fixture, 'anna.svensson1985@gmail.com', {
+        raw: 'From: order@butiken.se\r\nTo: anna.svensson1985@gmail.com\r\nReply-To: erik.lind@telia.com\r\nSubject: Order 4711\r\n\r\nTack.\r\n',
+        directory: createDirectory(ALL_CUSTOMERS),
+      }),
+    release: {},
+    customers: ALL_CUSTOMERS,
+    refusedFor: 'envelope-recipients',
+  },
+];
