@@ -67,6 +67,14 @@ interface Remembered {
 // customer's numbers recur across checks, so their readings are remembered.
 const PHONE_CACHE_SIZE = 2048;
 const KNOWN_ADDRESS_CACHE_SIZE = 8192;
+// The customer records whose facts are kept: the last few only. A record kept in a WeakMap lived
+// as long as its key, and the key is often a record made for one check (a database row, a
+// lookup's answer, the schema's copy of the input): V8's scavenger treats a WeakMap's values as
+// alive until a full mark-compact finds the key dead, so each check's facts survived the young
+// generation and were promoted, 1.2 MB per scavenge at 20,000 checks with a fresh record each
+// (bench/guard-allocation.ts). Kept here, a record's facts are dropped after this many others,
+// long before the next scavenge, while an order form checking one customer again still finds them.
+const RECENT_CUSTOMERS = 64;
 
 function sameList(remembered: readonly string[] | undefined, now: readonly string[] | undefined): boolean {
   if (remembered === undefined || now === undefined) return remembered === now;
@@ -91,7 +99,7 @@ export function createCustomerFacts(options: CustomerFactsOptions): (customer: C
   const { rules, defaultCountry } = options;
   const parsedPhones = new Map<string, ParsedPhone | null>();
   const knownAddresses = new Map<string, KnownAddress | null>();
-  const remembered = new WeakMap<Customer, Remembered>();
+  const remembered = new Map<Customer, Remembered>();
 
   // A known address recurs on every check of its customer, and across customers of a household.
   const readKnownAddress = (given: string): KnownAddress | undefined => {
@@ -200,6 +208,9 @@ export function createCustomerFacts(options: CustomerFactsOptions): (customer: C
     )
       return before.facts;
     const facts = read(customer);
+    if (before) remembered.delete(customer);
+    else if (remembered.size >= RECENT_CUSTOMERS)
+      remembered.delete(remembered.keys().next().value as Customer);
     remembered.set(customer, {
       facts,
       emails: customer.emails && [...customer.emails],

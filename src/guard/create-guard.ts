@@ -226,8 +226,8 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
   /**
    * The check against the customer with their verified addresses (`verified`), and, when any were
-   * added, against the customer as on record (`onRecord`) too: an address on another customer's
-   * record is said so whoever verified it (withOthersOnRecord).
+   * added, the directory asked for the address as the customer on record would have it: an address
+   * on another customer's record is said so whoever verified it (withOthersOnRecord).
    */
   function checkWithVerified(
     entered: string,
@@ -237,7 +237,11 @@ export function createGuard(options: GuardOptions = {}): Guard {
   ): Verdict {
     const verdict = checkRecipient({ entered, customer: verified, ...directory });
     if (verified === onRecord) return verdict;
-    return withOthersOnRecord(verdict, checkRecipient({ entered, customer: onRecord, ...directory }));
+    return withOthersOnRecord(
+      verdict,
+      { entered, onRecord, verified, ...directory },
+      { rules, policy, locale, revealOtherCustomers: options.revealOtherCustomers ?? false },
+    );
   }
 
   /** The verdict with the failure on record, once: a check whose lookup failed too already says so. */

@@ -127,4 +127,33 @@ describe("the PostgreSQL directory's customer count", () => {
       client.release();
     }
   });
+  it("counts a write in the caller's REPEATABLE READ transaction after another writer folded the count meanwhile", async () => {
+    await migrate(database.pool, { schema: 'counted_repeatable' });
+    const directory = createPostgresDirectory({ pool: database.pool, schema: 'counted_repeatable' });
+    await directory.upsert(range('C', 0, 2));
+    const client = await database.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      // The snapshot is taken by the transaction's first statement: the count's rows as they are now.
+      await client.query('SELECT count(*) FROM counted_repeatable.customer_count');
+      // Another writer commits, folding those rows into one of its own.
+      await directory.upsert(range('C', 2, 4));
+      await directory.upsert(range('C', 4, 5), { client });
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+    expect(await counted('counted_repeatable')).toBe(5);
+    expect(await directory.size()).toBe(5);
+    // A later writer at READ COMMITTED folds the rows that were only appended.
+    await directory.upsert(range('C', 5, 6));
+    expect(await directory.size()).toBe(6);
+    const { rows } = await database.pool.query<{ n: number }>(
+      'SELECT count(*)::integer AS n FROM counted_repeatable.customer_count',
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
 });

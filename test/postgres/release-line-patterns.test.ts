@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RELEASE_ENDS } from '../../src/nodemailer/audit-log.js';
 import { LATEST_VERSION, migrationSql } from '../../src/postgres/migrate.js';
@@ -18,6 +19,7 @@ const RELEASED_SQL = [
   '89c2a3f3ea056987600b6bf856f3a416c90817e750ed39679cce7b42f19523e5',
   '09dff96a77972bc3db6a40fcd90e79e045e3fa76dee5585f3368662881df84b3',
   '3cb0e410127e365482b45b87fd7ea0d38bc0a8f7724b1ea9dd640aa9e33e2e48',
+  'aa8778551d4b55d5607a78e7805e6b36c87f1f62e1936d400511f3efffb9df28',
 ];
 
 describe('the migrations and the release-line patterns', () => {
@@ -28,6 +30,14 @@ describe('the migrations and the release-line patterns', () => {
     });
     // A new version appends its hash here; a released one's never changes.
     expect(hashes).toEqual(RELEASED_SQL);
+  });
+
+  it("says the current version in migrate's example", () => {
+    const source = readFileSync(new URL('../../src/postgres/migrate.ts', import.meta.url), 'utf8');
+    const example = source.match(
+      /await migrate\(pool\); \/\/ \{ from: 0, to: (\d+) \} the first time, \{ from: (\d+), to: (\d+) \} after/,
+    );
+    expect(example?.slice(1).map(Number)).toEqual([LATEST_VERSION, LATEST_VERSION, LATEST_VERSION]);
   });
 
   it("builds version 9's trigger from the patterns verifyAuditLog reads the log with", () => {
