@@ -1,4 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
+import { parseAddress } from '../address/parse-address.js';
 import { addressesShownIn } from './addresses-shown-in.js';
 import { ANSWER_FIELDS } from './answer-fields.js';
 import type { Recipient, RecipientField } from './recipient.js';
@@ -143,12 +144,70 @@ export function collectRecipients(
  * // [{ field: 'reply-to', address: 'kundtjanst@butiken.se', name: 'Kundtjänst' }]
  * ```
  */
-export function collectReplyTo(sources: Pick<RecipientSources, 'replyTo' | 'headers'>): Recipient[] {
+export function collectReplyTo(
+  sources: Pick<RecipientSources, 'replyTo' | 'headers' | 'from' | 'sender'>,
+): Recipient[] {
   const replyTo: Recipient[] = [];
   collect(sources.replyTo, 'reply-to', replyTo);
-  for (const [key, value] of headerEntries(sources.headers))
-    if (headerName(key) === 'reply-to') collect(value, 'reply-to', replyTo);
+  replyTo.push(...shownInBareText({ field: 'reply-to' }, sources.replyTo, replyTo));
+  // The composed message is read for the other answer fields' mailboxes; what only their bare text
+  // shows (an encoded-word, a group's name) it drops, so it is read here, from the options.
+  for (const [option, field] of [
+    [sources.from, 'from'],
+    [sources.sender, 'sender'],
+  ] as const)
+    replyTo.push(...shownInBareText({ field }, option));
+  for (const [key, value] of headerEntries(sources.headers)) {
+    const name = headerName(key);
+    if (name === 'reply-to') {
+      const found: Recipient[] = [];
+      collect(value, 'reply-to', found);
+      replyTo.push(...found, ...shownInBareText({ field: 'reply-to' }, value, found));
+    } else {
+      const answer = ANSWER_FIELDS.get(name);
+      if (answer) replyTo.push(...shownInBareText(answer, value));
+    }
+  }
   return replyTo;
+}
+
+/**
+ * The addresses an answer field shows outside its mailboxes, each named after the field: what a
+ * name standing without an address shows (one encoded-word, `=?utf-8?b?ZXJpay5saW5kQHRlbGlhLmNvbQ==?=`,
+ * which mailparser and nodemailer read as a name with an empty address, RFC 2047 §5), and what a
+ * group's name shows (`erik.lind@telia.com:;`, RFC 5322 §3.4). A mail client shows either where the
+ * answer goes, and a reply typed to it reaches that address; nothing else reads them, since
+ * neither is a mailbox. `found` is what was collected of the same value already.
+ */
+function shownInBareText(
+  answer: Pick<Recipient, 'field' | 'header'>,
+  value: unknown,
+  found?: readonly Recipient[],
+): Recipient[] {
+  const texts: string[] = [];
+  const collected = found ?? collectedFrom(answer.field, value);
+  for (const { address, name } of collected)
+    if (name === undefined && !parseAddress(address).ok) texts.push(address);
+  for (const text of headerTexts(value))
+    if (!UNSAFE_IN_HEADER.test(text)) groupNames(addressparser(text), texts);
+  const shown = new Set(texts.flatMap((text) => addressesShownIn(text, '')));
+  return [...shown].map((address) => ({ ...answer, address }));
+}
+
+/** What {@link collect} reads of one field's value, as a header field's text is read. */
+function collectedFrom(field: RecipientField, value: unknown): Recipient[] {
+  const found: Recipient[] = [];
+  collect(value, field, found, false, undefined, UNSAFE_IN_HEADER);
+  return found;
+}
+
+/** The names of a parsed list's groups, nested ones too, added to `into`. */
+function groupNames(list: ParsedAddressList, into: string[]): void {
+  for (const entry of list) {
+    if (!entry.group) continue;
+    if (entry.name) into.push(entry.name);
+    groupNames(entry.group, into);
+  }
 }
 
 /**
@@ -168,10 +227,10 @@ export function collectAnswers(fields: Iterable<readonly [string, unknown]>): Re
   for (const [key, value] of fields) {
     const answer = ANSWER_FIELDS.get(headerName(key));
     if (!answer) continue;
-    const found: Recipient[] = [];
     // Header fields as written, where a TAB is white space (RFC 5322 §3.2.2).
-    collect(value, answer.field, found, false, undefined, UNSAFE_IN_HEADER);
+    const found = collectedFrom(answer.field, value);
     for (const recipient of found) answers.push({ ...recipient, ...answer });
+    answers.push(...shownInBareText(answer, value, found));
   }
   return answers;
 }
