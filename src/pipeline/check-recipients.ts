@@ -1,6 +1,7 @@
 import { indexMailboxRules } from '../address/mailbox-key.js';
 import { checkCustomerRecord } from '../guard/check-customer-record.js';
 import { checkRecipient } from '../guard/check-recipient.js';
+import { directoryForCheck } from '../guard/directory-for-check.js';
 import { OTHER_CUSTOMER_CODES } from '../guard/other-customer-codes.js';
 import { moreSevere } from '../guard/policy.js';
 import { resolvePolicy } from '../guard/resolve-policy.js';
@@ -98,17 +99,25 @@ export async function checkRecipients<Source>(
       locale: guard.options.locale,
     };
     // Checked as a new customer's address, with the failure on record: `block` unless failing open.
-    // Its correction is never another customer's address, as in `guard.check`.
-    checkAddress = async (entered) =>
-      withoutOthersSuggestion(
+    // What the directory says of the address is asked all the same, as `guard.check` does: a failed
+    // customer lookup leaves open whether the address is this customer's, not whether it is
+    // another's. Its correction is never another customer's address either.
+    checkAddress = async (entered) => {
+      const asked = await settleLookup(
+        () => directoryForCheck(guard.options.directory, entered, placeholder.id),
+        others.timeoutMs,
+      );
+      const directory = 'found' in asked ? asked.found : {};
+      return withoutOthersSuggestion(
         withLookupFailure(
-          checkRecipient({ entered, customer: placeholder }, guard.options),
+          checkRecipient({ entered, customer: placeholder, ...directory }, guard.options),
           failure,
           failureOptions,
         ),
         placeholder,
         others,
       );
+    };
   }
 
   // One message often names one address in several fields (To and the envelope): check it once.
@@ -155,16 +164,20 @@ export async function checkRecipients<Source>(
 
   let action: Action = 'send';
   let unresolved = customerLookup !== undefined;
+  // `failOpen` lets through only what the failed lookup left undecided: a directory finding that
+  // the address is another customer's, or one slip from it, is known all the same.
+  let othersFound = false;
   for (const { verdict } of checked) {
     action = moreSevere(action, verdict.action);
     if (verdict.findings.some((finding) => finding.code === 'lookup-failed')) unresolved = true;
+    if (verdict.findings.some((finding) => OTHER_CUSTOMER_CODES.has(finding.code))) othersFound = true;
   }
   return {
     action,
     recipients: checked,
     ...(customerId === undefined ? {} : { customerId }),
     ...(customerLookup ? { customerLookup } : {}),
-    failedOpen: failOpen && unresolved && action === 'confirm',
+    failedOpen: failOpen && unresolved && !othersFound && action === 'confirm',
   };
 }
 

@@ -1,6 +1,8 @@
 import addressparser from 'nodemailer/lib/addressparser';
+import { parseAddress } from '../address/parse-address.js';
 import { addressesShownIn } from './addresses-shown-in.js';
 import { ANSWER_FIELDS } from './answer-fields.js';
+import { comparableAddress } from './comparable-address.js';
 import type { Recipient, RecipientField } from './recipient.js';
 
 /** Where a message names its recipients, in any shape nodemailer accepts. */
@@ -143,12 +145,75 @@ export function collectRecipients(
  * // [{ field: 'reply-to', address: 'kundtjanst@butiken.se', name: 'Kundtjänst' }]
  * ```
  */
-export function collectReplyTo(sources: Pick<RecipientSources, 'replyTo' | 'headers'>): Recipient[] {
+export function collectReplyTo(
+  sources: Pick<RecipientSources, 'replyTo' | 'headers' | 'from' | 'sender'>,
+): Recipient[] {
   const replyTo: Recipient[] = [];
   collect(sources.replyTo, 'reply-to', replyTo);
-  for (const [key, value] of headerEntries(sources.headers))
-    if (headerName(key) === 'reply-to') collect(value, 'reply-to', replyTo);
+  replyTo.push(...shownInBareText({ field: 'reply-to' }, sources.replyTo, replyTo));
+  // The composed message is read for the other answer fields' mailboxes; what only their bare text
+  // shows (an encoded-word, a group's name) it drops, so it is read here, from the options.
+  for (const [option, field] of [
+    [sources.from, 'from'],
+    [sources.sender, 'sender'],
+  ] as const)
+    replyTo.push(...shownInBareText({ field }, option));
+  for (const [key, value] of headerEntries(sources.headers)) {
+    const name = headerName(key);
+    if (name === 'reply-to') {
+      const found: Recipient[] = [];
+      collect(value, 'reply-to', found);
+      replyTo.push(...found, ...shownInBareText({ field: 'reply-to' }, value, found));
+    } else {
+      const answer = ANSWER_FIELDS.get(name);
+      if (answer) replyTo.push(...shownInBareText(answer, value));
+    }
+  }
   return replyTo;
+}
+
+/**
+ * The addresses an answer field shows outside its mailboxes, each named after the field: what a
+ * name standing without an address shows (one encoded-word, `=?utf-8?b?ZXJpay5saW5kQHRlbGlhLmNvbQ==?=`,
+ * which mailparser and nodemailer read as a name with an empty address, RFC 2047 §5), what a
+ * group's name shows (`erik.lind@telia.com:;`, RFC 5322 §3.4), and what a comment shows
+ * (`Kundtjänst <order@butiken.se> (erik.lind@telia.com)`, RFC 5322 §3.2.2). A mail client shows either where the
+ * answer goes, and a reply typed to it reaches that address; nothing else reads them, since
+ * neither is a mailbox. `found` is what was collected of the same value already.
+ */
+function shownInBareText(
+  answer: Pick<Recipient, 'field' | 'header'>,
+  value: unknown,
+  found?: readonly Recipient[],
+): Recipient[] {
+  const texts: string[] = [];
+  const collected = found ?? collectedFrom(answer.field, value);
+  for (const { address, name } of collected)
+    if (name === undefined && !parseAddress(address).ok) texts.push(address);
+  for (const text of headerTexts(value)) {
+    if (UNSAFE_IN_HEADER.test(text)) continue;
+    groupNames(addressparser(text), texts);
+    // A comment is shown as written; the parser drops one beside `<address>`.
+    if (text.includes('(')) texts.push(...commentsOf(text));
+  }
+  const shown = new Set(texts.flatMap((text) => addressesShownIn(text, '')));
+  return [...shown].map((address) => ({ ...answer, address }));
+}
+
+/** What {@link collect} reads of one field's value, as a header field's text is read. */
+function collectedFrom(field: RecipientField, value: unknown): Recipient[] {
+  const found: Recipient[] = [];
+  collect(value, field, found, false, undefined, UNSAFE_IN_HEADER);
+  return found;
+}
+
+/** The names of a parsed list's groups, nested ones too, added to `into`. */
+function groupNames(list: ParsedAddressList, into: string[]): void {
+  for (const entry of list) {
+    if (!entry.group) continue;
+    if (entry.name) into.push(entry.name);
+    groupNames(entry.group, into);
+  }
 }
 
 /**
@@ -168,10 +233,10 @@ export function collectAnswers(fields: Iterable<readonly [string, unknown]>): Re
   for (const [key, value] of fields) {
     const answer = ANSWER_FIELDS.get(headerName(key));
     if (!answer) continue;
-    const found: Recipient[] = [];
     // Header fields as written, where a TAB is white space (RFC 5322 §3.2.2).
-    collect(value, answer.field, found, false, undefined, UNSAFE_IN_HEADER);
+    const found = collectedFrom(answer.field, value);
     for (const recipient of found) answers.push({ ...recipient, ...answer });
+    answers.push(...shownInBareText(answer, value, found));
   }
   return answers;
 }
@@ -258,7 +323,84 @@ function pushText(
     }
     if (onlyUnsafe) return;
   }
+  // nodemailer's address parser drops a comment beside `<address>` (`Anna <anna@…> (erik@…)`), and
+  // writes the header without it: a comment holding another address is refused as typed, as the
+  // same comment after a bare address is (the parser makes that one the display name).
+  if (DELIVERED_TO.has(field) && text.includes('(') && hidesAddressInComment(text, list)) {
+    into.push({ field, address: text });
+    return;
+  }
   pushMailboxes(list, field, into);
+}
+
+// The fields a copy of the message is delivered to, whose header the recipients read.
+const DELIVERED_TO: ReadonlySet<RecipientField> = new Set([
+  'to',
+  'cc',
+  'bcc',
+  'resent-to',
+  'resent-cc',
+  'resent-bcc',
+]);
+
+/**
+ * Whether an address list text has a comment holding an address that nodemailer's address parser
+ * drops (`Anna <anna@…> (erik@…)`): such a text is refused as typed. A raw message's destination
+ * fields are read by mailparser, which drops the comment too; their text is asked here.
+ *
+ * @example
+ * ```ts
+ * hidesAddressInComments('Anna <anna@example.se> (erik@example.com)'); // true
+ * hidesAddressInComments('Anna <anna@example.se> (privat)'); // false
+ * ```
+ */
+export function hidesAddressInComments(text: string): boolean {
+  return text.includes('(') && hidesAddressInComment(text, addressparser(text));
+}
+
+/**
+ * Whether a comment of an address list shows an address that no mailbox of the parsed list has as
+ * its address or shows in its name: one the parser dropped.
+ */
+function hidesAddressInComment(text: string, list: ParsedAddressList): boolean {
+  const kept = new Set<string>();
+  const gather = (entries: ParsedAddressList) => {
+    for (const entry of entries) {
+      if (entry.group) gather(entry.group);
+      if (entry.address) kept.add(comparableAddress(entry.address));
+      if (entry.name)
+        for (const shown of addressesShownIn(entry.name, '')) kept.add(comparableAddress(shown));
+    }
+  };
+  gather(list);
+  return commentsOf(text).some((comment) =>
+    addressesShownIn(comment, '').some((shown) => !kept.has(comparableAddress(shown))),
+  );
+}
+
+/**
+ * The comments of a header text (RFC 5322 §3.2.2: parenthesised, nested ones inside the outer),
+ * outside quoted strings, each as its text between the outer parentheses.
+ */
+function commentsOf(text: string): string[] {
+  const comments: string[] = [];
+  let quoted = false;
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '\\') index++;
+    else if (quoted) quoted = char !== '"';
+    else if (char === '"' && depth === 0) quoted = true;
+    else if (char === '(') {
+      if (depth === 0) start = index + 1;
+      depth++;
+    } else if (char === ')' && depth > 0) {
+      depth--;
+      if (depth === 0) comments.push(text.slice(start, index));
+    }
+  }
+  return comments;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { type Headers, MailParser } from 'mailparser';
 import { MessageUnreadableError } from '../errors.js';
 import { ANSWER_FIELDS } from './answer-fields.js';
+import { hidesAddressInComments } from './collect-recipients.js';
 import { normaliseHeaderSection } from './find-header-end.js';
 import { readHeaderSection } from './read-header-section.js';
 import { utf7WordsAsUtf8 } from './utf7-words-as-utf8.js';
@@ -92,9 +93,9 @@ export async function readMessageHeader(
   return {
     headers,
     recipients: {
-      to: headers.get('to'),
-      cc: headers.get('cc'),
-      bcc: headers.get('bcc'),
+      to: withTextsAsTyped(headers.get('to'), lines, 'to'),
+      cc: withTextsAsTyped(headers.get('cc'), lines, 'cc'),
+      bcc: withTextsAsTyped(headers.get('bcc'), lines, 'bcc'),
       // mailparser leaves these as the unfolded text of each field (a list when repeated).
       resentTo: headers.get('resent-to'),
       resentCc: headers.get('resent-cc'),
@@ -106,6 +107,19 @@ export async function readMessageHeader(
       .map((line): [string, string] => [line.key, fieldText(line)]),
     ...(typeof messageId === 'string' && messageId ? { messageId } : {}),
   };
+}
+
+/**
+ * A destination field as mailparser read it, with the text of each of its lines whose comment holds
+ * an address mailparser dropped (`To: Anna <anna@…> (erik@…)`), for the collector to refuse as
+ * typed, as it refuses the same text given as the `to` option.
+ */
+function withTextsAsTyped(parsed: unknown, lines: readonly HeaderLine[], key: string): unknown {
+  const typed = lines
+    .filter((line) => line.key === key)
+    .map(fieldText)
+    .filter(hidesAddressInComments);
+  return typed.length === 0 ? parsed : [parsed, ...typed];
 }
 
 /** A field's text after its name, unfolded (RFC 5322 §2.2.3). */

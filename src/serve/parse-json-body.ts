@@ -61,6 +61,17 @@ export function parseJsonBody(text: string, options: { readonly allowEmpty?: boo
         ['body', ...path].join('.'),
       );
   }
+  if (SURROGATE_ESCAPE.test(text)) {
+    const path = loneSurrogateAt(value);
+    if (path) {
+      const field = ['body', ...path].join('.');
+      throw new JsonBodyError(
+        'The request body has text that is not Unicode',
+        `${field} holds a lone surrogate (half of a UTF-16 pair without its other half), which is no character: send the text as typed`,
+        field,
+      );
+    }
+  }
   return value;
 }
 
@@ -83,16 +94,55 @@ function jsonProblem(error: unknown, length: number): string {
 }
 
 /**
- * The path of the first `__proto__` or `constructor.prototype` key, walked without recursion; each
- * entry links to its parent, so a deeply nested body costs time in its size, not its depth squared.
+ * The path of the first `__proto__` or `constructor.prototype` key ({@link firstPath}).
  */
 function poisonedKey(root: unknown): string[] | undefined {
+  return firstPath(root, (key, child) => {
+    if (key === '__proto__') return [key];
+    if (
+      key === 'constructor' &&
+      typeof child === 'object' &&
+      child !== null &&
+      Object.hasOwn(child, 'prototype')
+    )
+      return [key, 'prototype'];
+    return undefined;
+  });
+}
+
+// Half of a UTF-16 surrogate pair without its other half (Unicode §3.9, D76): no character. With
+// the `u` flag a pair is one code point, so only a lone half matches.
+const LONE_SURROGATE = /\p{Cs}/u;
+// JSON text in UTF-8 can carry one only as an escape, `\ud800` (RFC 8259 §7, §8.2).
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/**
+ * The path of the first key or string value holding a lone surrogate ({@link firstPath}): a
+ * string that is no text. Checked, the address would be judged as something nobody can type, and
+ * echoed, it makes the answer JSON that strict readers refuse (RFC 8259 §8.2).
+ */
+function loneSurrogateAt(root: unknown): string[] | undefined {
+  if (typeof root === 'string') return LONE_SURROGATE.test(root) ? [] : undefined;
+  return firstPath(root, (key, child) =>
+    LONE_SURROGATE.test(key) || (typeof child === 'string' && LONE_SURROGATE.test(child)) ? [key] : undefined,
+  );
+}
+
+/**
+ * The path to the first key of which `found` says so, with what it adds to it, walked without
+ * recursion; each entry links to its parent, so a deeply nested body costs time in its size, not
+ * its depth squared.
+ */
+function firstPath(
+  root: unknown,
+  found: (key: string, child: unknown) => readonly string[] | undefined,
+): string[] | undefined {
   interface Step {
     readonly value: unknown;
     readonly key?: string;
     readonly parent?: Step;
   }
-  const pathOf = (step: Step, ...tail: string[]): string[] => {
+  const pathOf = (step: Step, tail: readonly string[]): string[] => {
     const keys: string[] = [];
     for (let at: Step | undefined = step; at?.key !== undefined; at = at.parent) keys.push(at.key);
     return [...keys.reverse(), ...tail];
@@ -103,15 +153,9 @@ function poisonedKey(root: unknown): string[] | undefined {
     const { value } = step;
     if (typeof value !== 'object' || value === null) continue;
     for (const key of Object.keys(value)) {
-      if (key === '__proto__') return pathOf(step, key);
       const child = (value as Record<string, unknown>)[key];
-      if (
-        key === 'constructor' &&
-        typeof child === 'object' &&
-        child !== null &&
-        Object.hasOwn(child, 'prototype')
-      )
-        return pathOf(step, key, 'prototype');
+      const tail = found(key, child);
+      if (tail) return pathOf(step, tail);
       stack.push({ value: child, key, parent: step });
     }
   }

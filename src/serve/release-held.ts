@@ -150,6 +150,7 @@ export async function releaseHeld(
       }));
       return {
         problem: problem('invalid-input', 400, 'The corrected recipients cannot be read', {
+          detail: errors.map(({ field, message }) => `${field}: ${message}`).join(' | ') || error.message,
           ...(errors[0] ? { field: errors[0].field } : {}),
           errors,
         }),

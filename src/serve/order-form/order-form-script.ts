@@ -473,7 +473,12 @@ function startOrderForm(form: HTMLFormElement): void {
       return;
     }
     if (run !== latest) return;
+    // The page's check has no directory: a correction it finds (`gmail.com` for a typed `gmial.com`)
+    // may be another customer's address, which the server never offers (docs/check.md). Only one
+    // of the picked customer's own addresses is offered at once; any other waits for the server's
+    // verdict, and is offered only as the server offers it.
     show(verdict, text);
+    offer(isOwnAddress(verdict.suggestion, record) ? verdict : undefined, text);
     // Pending: said in words and marked busy (WAI-ARIA aria-busy) until the directory answers.
     verdictArea.setAttribute('aria-busy', 'true');
     directory.textContent = text.checking;
@@ -481,40 +486,65 @@ function startOrderForm(form: HTMLFormElement): void {
     if (run !== latest) return;
     verdictArea.removeAttribute('aria-busy');
     showDirectory(answer, verdict, text);
+    // A server that did not answer withheld nothing: the page's own check stands, its correction
+    // with it, beside the words saying the directory did not answer.
+    if (typeof answer === 'string') offer(verdict, text);
+    else {
+      // A correction the server withheld: its findings say so in its words (a domain typo without
+      // the corrected domain), where the page's named it.
+      if (verdict.suggestion && answer.suggestion !== verdict.suggestion) {
+        const seen = new Set(verdict.findings.map((finding) => finding.code));
+        findings.replaceChildren(
+          ...answer.findings.filter((finding) => seen.has(finding.code)).map((finding) => item(finding)),
+        );
+      }
+      offer(answer, text);
+    }
+  }
+
+  /** Whether an address is one of the customer's own on record, compared as the page's check does. */
+  function isOwnAddress(address: string | undefined, record: Customer): boolean {
+    if (!address) return false;
+    const folded = address.trim().toLowerCase();
+    return (record.emails ?? []).some((known) => known.trim().toLowerCase() === folded);
   }
 
   function show(verdict: Verdict | undefined, text: OrderFormText): void {
     findings.replaceChildren();
     directory.replaceChildren();
+    offer(undefined, text);
     if (!verdict) {
       status.dataset.action = '';
       status.textContent = '';
-      suggestion.hidden = true;
       readBack.replaceChildren();
       return;
     }
     status.dataset.action = verdict.action;
     status.textContent = text.action[verdict.action];
     for (const finding of verdict.findings) findings.append(item(finding));
-    if (verdict.suggestion) {
-      suggestion.hidden = false;
-      suggestion.dataset.address = verdict.suggestion;
-      suggestion.textContent = text.useSuggestion(verdict.suggestion);
-    } else {
+    const spelled = verdict.readBack?.entered ?? spellAddress(verdict.entered.trim(), { locale });
+    const paragraph = document.createElement('p');
+    paragraph.textContent = `${text.readBack}: ${spelled}`;
+    readBack.replaceChildren(paragraph);
+  }
+
+  /** The verdict's suggestion as the one-click fix, and spelled to read back; none without a verdict. */
+  function offer(verdict: Verdict | undefined, text: OrderFormText): void {
+    readBack.querySelector('[data-read-back-suggestion]')?.remove();
+    if (!verdict?.suggestion) {
       suggestion.hidden = true;
       delete suggestion.dataset.address;
+      return;
     }
-    const spelled = verdict.readBack?.entered ?? spellAddress(verdict.entered.trim(), { locale });
-    const lines = [`${text.readBack}: ${spelled}`];
-    if (verdict.readBack?.suggestion)
-      lines.push(`${text.readBackSuggestion}: ${verdict.readBack.suggestion}`);
-    readBack.replaceChildren(
-      ...lines.map((line) => {
-        const paragraph = document.createElement('p');
-        paragraph.textContent = line;
-        return paragraph;
-      }),
-    );
+    suggestion.hidden = false;
+    suggestion.dataset.address = verdict.suggestion;
+    suggestion.textContent = text.useSuggestion(verdict.suggestion);
+    if (verdict.readBack?.suggestion) {
+      const paragraph = document.createElement('p');
+      paragraph.dataset.readBackSuggestion = '';
+      paragraph.textContent = `${text.readBackSuggestion}: ${verdict.readBack.suggestion}`;
+      readBack.append(paragraph);
+    }
   }
 
   function item(finding: Finding): HTMLElement {
