@@ -58,6 +58,25 @@ export const unreadAttachmentInput: ReportMisdirectedInput = {
   detectedAt: '2024-10-01T10:00:00+02:00',
 };
 
+/**
+ * The trial's kredit.eml: a credit decision sent to a look-alike of Johan Nilsson's address, at
+ * Kredit AB; each test adds what a person recorded of its data (`dataCategories`, `needsReview`).
+ */
+export const kreditInput: ReportMisdirectedInput = {
+  message: readFileSync(new URL('./fixtures/mail/kredit.eml', import.meta.url)),
+  intended: 'johan.nilsson@hotmail.se',
+  actual: 'johan.nilsson@hotmail.com',
+  customer: { id: 'K-991', name: 'Johan Nilsson' },
+  organisation: {
+    name: 'Kredit AB',
+    country: 'SE',
+    regimes: ['gdpr'],
+    contact: { name: 'Eva Dahl', email: 'dpo@kredit.se', phone: '08-111 11 11' },
+  },
+  reference: 'KR-2024-05',
+  detectedAt: '2024-05-13T16:00:00+02:00',
+};
+
 /** A login code sent by text message to a wrong number, at a telecom (Persónuvernd 2021122409, Nova). */
 export const misdirectedSmsInput: ReportMisdirectedSmsInput = {
   text: 'Hej Anna Svensson! Logga in på Mina sidor med koden 481516. Kundnummer: 4711023.',
