@@ -1,18 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HoldStore } from '../../src/nodemailer/hold-store.js';
-import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
-import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
-import { migrate } from '../../src/postgres/migrate.js';
 import { RELEASE_LOCK_NAMESPACE } from '../../src/postgres/with-release-lock.js';
-import { builtCli, type CliRun, runBuiltCli } from '../support/built-cli.js';
+import { type CliRun, runBuiltCli } from '../support/built-cli.js';
 import { databaseReleaseArgs, databaseUrl } from '../support/database-release.js';
 import { holdMessage } from '../support/hold-message.js';
-import { customers, memoryAuditLog, usePipelineFixture } from '../support/pipeline.js';
+import { memoryAuditLog, usePipelineFixture } from '../support/pipeline.js';
 import { releaseHeldAtServer } from '../support/release-held-at-server.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { usePostgres } from '../support/use-postgres.js';
+import { usePostgresHolds } from '../support/use-postgres-holds.js';
 
 const fixture = usePipelineFixture();
 const database = usePostgres();
@@ -80,15 +78,8 @@ async function whileReleasing<T>(id: string, work: () => Promise<T>): Promise<T>
   }
 }
 
-beforeAll(async () => {
-  await builtCli();
-  await migrate(database.pool, { schema: SCHEMA });
-  await createPostgresDirectory({ pool: database.pool, schema: SCHEMA }).upsert(Object.values(customers));
-}, 120_000);
-
-beforeEach(async () => {
-  await database.pool.query(`DELETE FROM ${SCHEMA}.held_message`);
-  store = createPostgresHoldStore({ pool: database.pool, schema: SCHEMA });
+usePostgresHolds(database, SCHEMA, (created) => {
+  store = created;
 });
 
 // Each test runs the built command several times, seconds each on a loaded machine: their own timeout.
