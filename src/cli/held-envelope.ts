@@ -2,16 +2,7 @@ import type { HeldMessage } from '../nodemailer/hold-store.js';
 import type { RecipientField } from '../pipeline/recipient.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import { inOneLine } from './escape-controls.js';
-
-/** The header fields that name where a message goes, as RFC 5322 §3.6.3 and §3.6.6 write them. */
-const HEADER_FIELDS: Partial<Record<RecipientField, string>> = {
-  to: 'To',
-  cc: 'Cc',
-  bcc: 'Bcc',
-  'resent-to': 'Resent-To',
-  'resent-cc': 'Resent-Cc',
-  'resent-bcc': 'Resent-Bcc',
-};
+import { HEADER_FIELD_NAMES } from './header-field-names.js';
 
 /**
  * The recipients the message's header names, by field (`{ to: [...], cc: [...] }`). A raw message
@@ -22,7 +13,7 @@ const HEADER_FIELDS: Partial<Record<RecipientField, string>> = {
 export function headerRecipients(held: Pick<HeldMessage, 'recipients'>): Record<string, string[]> {
   const byField: Record<string, string[]> = {};
   for (const { field, address } of held.recipients) {
-    if (HEADER_FIELDS[field] === undefined) continue;
+    if (HEADER_FIELD_NAMES[field] === undefined) continue;
     byField[field] = [...(byField[field] ?? []), address];
   }
   return byField;
@@ -58,7 +49,8 @@ export function envelopeLine(held: Pick<HeldMessage, 'envelope' | 'recipients'>,
 export function headerRecipientsLine(held: Pick<HeldMessage, 'recipients'>): string {
   return Object.entries(headerRecipients(held))
     .map(
-      ([field, addresses]) => `${HEADER_FIELDS[field as RecipientField]} ${inOneLine(addresses.join(', '))}`,
+      ([field, addresses]) =>
+        `${HEADER_FIELD_NAMES[field as RecipientField]} ${inOneLine(addresses.join(', '))}`,
     )
     .join('; ');
 }

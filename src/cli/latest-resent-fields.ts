@@ -1,11 +1,6 @@
+import type { RecipientField } from '../pipeline/recipient.js';
+import { HEADER_FIELD_NAMES } from './header-field-names.js';
 import { headerLines, unfoldedValue } from './header-lines.js';
-
-/** The resent fields whose recipients the audit reads, as RFC 5322 §3.6.6 spells them. */
-const RESENT_RECIPIENT_FIELDS: Readonly<Record<string, string>> = {
-  'resent-to': 'Resent-To',
-  'resent-cc': 'Resent-Cc',
-  'resent-bcc': 'Resent-Bcc',
-};
 
 /**
  * The recipient fields (`Resent-To`, `Resent-Cc`, `Resent-Bcc`) of the latest resent block of a
@@ -31,7 +26,8 @@ export function latestResentFields(header: Buffer): { field: string; value: stri
     }
     if (seen.has(name)) break;
     seen.add(name);
-    const field = RESENT_RECIPIENT_FIELDS[name];
+    // Only the resent block's recipient fields: the name starts with `resent-`, so never `to`.
+    const field = HEADER_FIELD_NAMES[name as RecipientField];
     if (field) found.push({ field, value: unfoldedValue(line) });
   }
   return found;

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditWithFacts } from '../support/audit-with-facts.js';
 import { draftOrganisation } from '../support/cli-inputs.js';
-import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 const dir = useTempDir({ scope: 'file' });
@@ -27,27 +26,8 @@ function eml(
 }
 
 /** A folder of sent mail audited with --incidents; the drafts read back. */
-async function audit(name: string, messages: Record<string, string>, ...more: string[]) {
-  const folder = join(dir.path, name);
-  mkdirSync(join(folder, 'sent'), { recursive: true });
-  writeFileSync(join(folder, 'customers.csv'), customers);
-  writeFileSync(join(folder, 'facts.json'), JSON.stringify(facts));
-  for (const [file, text] of Object.entries(messages)) writeFileSync(join(folder, 'sent', file), text);
-  const drafts = join(folder, 'drafts');
-  const run = await runCliInProcess([
-    'audit',
-    join(folder, 'sent'),
-    '--customers',
-    join(folder, 'customers.csv'),
-    '--incidents',
-    drafts,
-    '--facts',
-    join(folder, 'facts.json'),
-    ...more,
-  ]);
-  const files = existsSync(drafts) ? readdirSync(drafts).sort() : [];
-  return { run, files, read: (file: string) => readFileSync(join(drafts, file), 'utf8') };
-}
+const audit = (name: string, messages: Record<string, string>, ...more: string[]) =>
+  auditWithFacts(join(dir.path, name), { customers, facts, messages }, ...more);
 
 // Quoted-printable soft line breaks and encoded letters undone, so a sentence of the notice can be found.
 const plain = (raw: string) =>

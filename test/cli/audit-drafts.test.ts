@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditWithFacts as auditFolder } from '../support/audit-with-facts.js';
 import { draftOrganisation } from '../support/cli-inputs.js';
-import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 const dir = useTempDir({ scope: 'file' });
@@ -30,26 +30,7 @@ async function auditWithFacts(
   messages: Record<string, string>,
   ...more: string[]
 ) {
-  const folder = join(dir.path, name);
-  mkdirSync(join(folder, 'sent'), { recursive: true });
-  writeFileSync(join(folder, 'customers.csv'), customers);
-  writeFileSync(join(folder, 'facts.json'), JSON.stringify(given));
-  for (const [file, text] of Object.entries(messages)) writeFileSync(join(folder, 'sent', file), text);
-  const drafts = join(folder, 'drafts');
-  const args = [
-    'audit',
-    join(folder, 'sent'),
-    '--customers',
-    join(folder, 'customers.csv'),
-    '--incidents',
-    drafts,
-    '--facts',
-    join(folder, 'facts.json'),
-    ...more,
-  ];
-  const run = await runCliInProcess(args);
-  const files = existsSync(drafts) ? readdirSync(drafts).sort() : [];
-  return { run, drafts, files, read: (file: string) => readFileSync(join(drafts, file), 'utf8') };
+  return auditFolder(join(dir.path, name), { facts: given, customers, messages }, ...more);
 }
 
 describe('email-guard audit --incidents', () => {

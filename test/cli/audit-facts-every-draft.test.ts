@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditWithFacts } from '../support/audit-with-facts.js';
 import { draftOrganisation } from '../support/cli-inputs.js';
-import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 const dir = useTempDir({ scope: 'file' });
@@ -13,21 +12,12 @@ const slip =
 
 /** The facts file applies to every draft: a field that cannot hold for them all is refused up front. */
 async function auditWith(name: string, facts: Record<string, unknown>) {
-  const folder = join(dir.path, name);
-  mkdirSync(join(folder, 'sent'), { recursive: true });
-  writeFileSync(join(folder, 'customers.csv'), customers);
-  writeFileSync(join(folder, 'facts.json'), JSON.stringify(facts));
-  writeFileSync(join(folder, 'sent', 'a.eml'), slip);
-  return runCliInProcess([
-    'audit',
-    join(folder, 'sent'),
-    '--customers',
-    join(folder, 'customers.csv'),
-    '--incidents',
-    join(folder, 'drafts'),
-    '--facts',
-    join(folder, 'facts.json'),
-  ]);
+  const { run } = await auditWithFacts(join(dir.path, name), {
+    customers,
+    facts,
+    messages: { 'a.eml': slip },
+  });
+  return run;
 }
 
 describe('email-guard audit --incidents --facts', () => {

@@ -1,15 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { describe, expect, it } from 'vitest';
+import { auditWithFacts } from '../support/audit-with-facts.js';
 import { SEED_INCIDENT_FACTS } from '../support/cli-inputs.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
 const dir = useTempDir();
-
-beforeAll(async () => {
-  await builtCli();
-}, 120_000);
 
 // The seed's operator (under the ePrivacy rules and the GDPR), found out four hours after sending.
 // Each draft's customer comes from the export (--customers): the facts file names none.
@@ -34,30 +29,17 @@ const invoice = (lines: string) =>
 
 /** The Markdown draft `audit --incidents` writes for the invoice, in English. */
 async function draft(name: string, lines: string, ...more: string[]): Promise<string> {
-  const folder = join(dir.path, name);
-  mkdirSync(join(folder, 'sent'), { recursive: true });
-  writeFileSync(join(folder, 'sent', 'c.eml'), invoice(lines));
-  writeFileSync(
-    join(folder, 'customers.csv'),
-    'id,name,email,phone,country\n5521001,Åsa Öberg,asa.oberg@telia.se,070-444 55 66,SE\n',
-  );
-  writeFileSync(join(folder, 'facts.json'), JSON.stringify(facts));
-  const run = await runBuiltCli(
-    [
-      'audit',
-      join(folder, 'sent'),
-      '--customers',
-      join(folder, 'customers.csv'),
-      '--incidents',
-      join(folder, 'drafts'),
-      '--facts',
-      join(folder, 'facts.json'),
-      ...more,
-    ],
-    { cwd: folder },
+  const { run, read } = await auditWithFacts(
+    join(dir.path, name),
+    {
+      customers: 'id,name,email,phone,country\n5521001,Åsa Öberg,asa.oberg@telia.se,070-444 55 66,SE\n',
+      facts,
+      messages: { 'c.eml': invoice(lines) },
+    },
+    ...more,
   );
   expect(run.status, run.stderr).toBe(1);
-  return readFileSync(join(folder, 'drafts', '0001-report.md'), 'utf8').replace(/\s+/g, ' ');
+  return read('0001-report.md').replace(/\s+/g, ' ');
 }
 
 describe('audit --incidents on an invoice sent to a wrong address', () => {

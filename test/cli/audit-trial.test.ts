@@ -165,6 +165,8 @@ describe('email-guard audit: a folder named like a message', () => {
 
 // Trial 13: overlapping archives, an mbox holding the same messages 200 times.
 describe('email-guard audit: the same message read many times', () => {
+  // Three runs of the built command, two over 200 copies of the archive: seconds each on a loaded
+  // machine, so a timeout of its own.
   it('gives one hit, one draft and one notice per Message-ID and recipient, and says how many copies were read', async () => {
     const once = readFileSync(join(fixtures, 'sent.mbox'), 'utf8');
     const mbox = join(dir.path, 'overlapping.mbox');
@@ -193,5 +195,5 @@ describe('email-guard audit: the same message read many times', () => {
       `${199 * singleHits.length} kopior av meddelanden som redan lästs (samma Message-ID och mottagare) räknas med det första`,
     );
     expect(printed.stdout).toContain(`${mbox}:1 (läst 200 gånger)`);
-  });
+  }, 120_000);
 });

@@ -17,7 +17,9 @@ beforeAll(async () => {
 }, 120_000);
 
 const store = () => join(fixture.dir, 'held');
-const run = (args: readonly string[]) => runBuiltCli(['holds', ...args], { cwd: fixture.dir });
+const run = (args: readonly string[]) => runCliInProcess(['holds', ...args]);
+/** The built command in a process of its own: another process than the test's, which holds the lock below. */
+const runBuilt = (args: readonly string[]) => runBuiltCli(['holds', ...args], { cwd: fixture.dir });
 
 describe('email-guard holds discard: who and why, in the audit log', () => {
   for (const locale of ['en', 'sv'] as const) {
@@ -171,7 +173,7 @@ describe('email-guard holds discard --force: a message a stopped release left lo
     const id = await holdMessage(fixture, TYPO);
     // This test's own process: running, on this host.
     lockedBy(id, process.pid);
-    const refused = await run(discardArgs(id, store(), ['--yes', '--force']));
+    const refused = await runBuilt(discardArgs(id, store(), ['--yes', '--force']));
     expect(refused.status).toBe(1);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toContain(

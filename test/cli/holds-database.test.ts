@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HoldStore } from '../../src/nodemailer/hold-store.js';
-import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
-import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
-import { migrate } from '../../src/postgres/migrate.js';
 import { RELEASE_LOCK_NAMESPACE } from '../../src/postgres/with-release-lock.js';
-import { builtCli, type CliRun, runBuiltCli } from '../support/built-cli.js';
+import { type CliRun, runBuiltCli } from '../support/built-cli.js';
 import { databaseReleaseArgs, databaseUrl } from '../support/database-release.js';
 import { holdMessage } from '../support/hold-message.js';
-import { customers, memoryAuditLog, usePipelineFixture } from '../support/pipeline.js';
+import { memoryAuditLog, usePipelineFixture } from '../support/pipeline.js';
 import { releaseHeldAtServer } from '../support/release-held-at-server.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { usePostgres } from '../support/use-postgres.js';
+import { usePostgresHolds } from '../support/use-postgres-holds.js';
 
 const fixture = usePipelineFixture();
 const database = usePostgres();
@@ -23,9 +22,9 @@ const ID = '20261201T152856518Z-0ed9a29a-89c7-48b7-a7e9-e186e8d013f7';
 
 const url = () => databaseUrl(database.name);
 
-/** Runs the built `email-guard holds <args> --database URL --schema shop_a`. */
+/** Runs `email-guard holds <args> --database URL --schema shop_a` (in this process; the built command runs below). */
 const holds = (...args: string[]) =>
-  runBuiltCli(['holds', ...args, '--database', url(), '--schema', SCHEMA], { cwd: fixture.dir });
+  runCliInProcess(['holds', ...args, '--database', url(), '--schema', SCHEMA]);
 
 /** The built `holds release ID <more>` on the schema, by lena@butiken.se, through the fixture's server. */
 const releaseArgs = (id: string, ...more: string[]) =>
@@ -79,15 +78,8 @@ async function whileReleasing<T>(id: string, work: () => Promise<T>): Promise<T>
   }
 }
 
-beforeAll(async () => {
-  await builtCli();
-  await migrate(database.pool, { schema: SCHEMA });
-  await createPostgresDirectory({ pool: database.pool, schema: SCHEMA }).upsert(Object.values(customers));
-}, 120_000);
-
-beforeEach(async () => {
-  await database.pool.query(`DELETE FROM ${SCHEMA}.held_message`);
-  store = createPostgresHoldStore({ pool: database.pool, schema: SCHEMA });
+usePostgresHolds(database, SCHEMA, (created) => {
+  store = created;
 });
 
 // Each test runs the built command several times, seconds each on a loaded machine: their own timeout.
@@ -127,7 +119,7 @@ describe('email-guard holds --database', () => {
 
   it('releases against the PostgreSQL directory and writes the PostgreSQL audit log', async () => {
     const id = await hold(TYPO);
-    const release = (...more: string[]) => runBuiltCli(releaseArgs(id, ...more), { cwd: fixture.dir });
+    const release = (...more: string[]) => runCliInProcess(releaseArgs(id, ...more));
     const uncorrected = await release();
     expect(uncorrected.status).toBe(2);
     expect(uncorrected.stderr).toContain('give the corrected recipients with --to');
@@ -259,9 +251,7 @@ describe('email-guard holds --database', () => {
         `email-guard: --timeout ${value}: give the seconds as a positive number, e.g. 30\n`,
       );
     }
-    const withStore = await runBuiltCli(['holds', 'list', '--store', fixture.dir, '--timeout', '5'], {
-      cwd: fixture.dir,
-    });
+    const withStore = await runCliInProcess(['holds', 'list', '--store', fixture.dir, '--timeout', '5']);
     expect(withStore.status).toBe(2);
     expect(withStore.stderr).toBe(
       'email-guard: --timeout bounds the queries of --database URL: give --database too\n',
@@ -286,7 +276,7 @@ describe('email-guard holds --database', () => {
       ],
     ];
     for (const [args, said] of usageErrors) {
-      const run = await runBuiltCli(['holds', ...args], { cwd: fixture.dir });
+      const run = await runCliInProcess(['holds', ...args]);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr).toBe(`email-guard: ${said}\n`);
     }
@@ -427,7 +417,7 @@ describe('email-guard holds list and show --database: a release under way or in 
       releaseStarted: { by: 'lena@butiken.se', to: [GOOD], messageId },
     });
     expect(listed).not.toHaveProperty('releaseSession');
-    const again = await runBuiltCli(releaseArgs(id, '--to', GOOD), { cwd: fixture.dir });
+    const again = await runCliInProcess(releaseArgs(id, '--to', GOOD));
     expect(again.status).toBe(2);
     expect(again.stderr).toContain(`a release to ${GOOD} was started at`);
     expect(fixture.sink.received).toHaveLength(1);

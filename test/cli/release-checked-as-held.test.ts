@@ -5,6 +5,7 @@ import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
 import { holdMessage, releaseArgs } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const fixture = usePipelineFixture();
 // A slip in C-1001's anna.svensson1985@gmail.com: held as a near miss.
@@ -21,7 +22,7 @@ const everyone = () => writeCustomerExport(fixture.dir, customers, 'everyone.ndj
 const onlyAnna = () =>
   writeCustomerExport(fixture.dir, [customers['C-1001'] as (typeof customers)[string]], 'only-c1001.ndjson');
 const release = (id: string, file: string, more: readonly string[]) =>
-  runBuiltCli(releaseArgs(fixture, id, file, more), { cwd: fixture.dir });
+  runCliInProcess(releaseArgs(fixture, id, file, more));
 
 describe('a release checked against fewer customers than the check that held the message', () => {
   it("is refused, saying both counts, before a correction to a missing customer's address goes out", async () => {

@@ -2,16 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
+import { describe, expect, it } from 'vitest';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
-import { migrate } from '../../src/postgres/migrate.js';
-import { builtCli, type CliRun, runBuiltCli, startBuiltCli } from '../support/built-cli.js';
+import { type CliRun, runBuiltCli, startBuiltCli } from '../support/built-cli.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
 import { databaseReleaseArgs, databaseUrl } from '../support/database-release.js';
 import { discardArgs, holdMessage, releaseArgs } from '../support/hold-message.js';
 import { customers, memoryAuditLog, usePipelineFixture } from '../support/pipeline.js';
 import { usePostgres } from '../support/use-postgres.js';
+import { usePostgresHolds } from '../support/use-postgres-holds.js';
 
 // Issue 13: a release or discard that found the message, and then lost it to another one that
 // ended it in between, exited 3 with the store's "there is no held message": it reads like a
@@ -22,11 +21,7 @@ const GOOD = 'anna.svensson1985@gmail.com';
 const TYPO = 'anna.svensson185@gmail.com';
 const SCHEMA = 'ended_meanwhile';
 
-beforeAll(async () => {
-  await builtCli();
-  await migrate(database.pool, { schema: SCHEMA });
-  await createPostgresDirectory({ pool: database.pool, schema: SCHEMA }).upsert(Object.values(customers));
-}, 120_000);
+usePostgresHolds(database, SCHEMA);
 
 const store = () => join(fixture.dir, 'held');
 /** The arguments with Erik, not Lena, as the one who releases or discards. */

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
+import { describe, expect, it } from 'vitest';
 import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
-import { migrate } from '../../src/postgres/migrate.js';
 import { TOKEN } from '../serve/support.js';
 import { builtCli, type CliRun, runBuiltCli } from '../support/built-cli.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
@@ -12,6 +10,7 @@ import { customers, memoryAuditLog, usePipelineFixture } from '../support/pipeli
 import { releaseHeldAtServer } from '../support/release-held-at-server.js';
 import { type StartedServer, startServer } from '../support/started-server.js';
 import { usePostgres } from '../support/use-postgres.js';
+import { usePostgresHolds } from '../support/use-postgres-holds.js';
 
 // Issue 13: `serve`'s release route and `holds release` on the same held message at once, the one
 // while the other is sending it (the SMTP server holds back its answer to DATA): exactly one sends,
@@ -24,11 +23,7 @@ const SCHEMA = 'race_shop';
 
 const url = () => databaseUrl(database.name);
 
-beforeAll(async () => {
-  await builtCli();
-  await migrate(database.pool, { schema: SCHEMA });
-  await createPostgresDirectory({ pool: database.pool, schema: SCHEMA }).upsert(Object.values(customers));
-}, 120_000);
+usePostgresHolds(database, SCHEMA);
 
 /** The built `serve` on the folder store or the database, sending through the fixture's server. */
 async function serving(where: 'folder' | 'database'): Promise<StartedServer> {

@@ -5,9 +5,10 @@ import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { writeCustomerExport, writeDraftFacts } from '../support/cli-inputs.js';
 import { holdMessage, releaseArgs } from '../support/hold-message.js';
 import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 // Issue 13, trials: the wording of a refused release, and the lines an operator reads under
-// --locale sv, on the built command.
+// --locale sv, run in this process; --out given twice on the built command, in the fixture's folder.
 const fixture = usePipelineFixture();
 const TYPO = 'anna.svensson185@gmail.com';
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
   await builtCli();
 }, 120_000);
 
-const run = (args: readonly string[]) => runBuiltCli(args, { cwd: fixture.dir });
+const run = (args: readonly string[]) => runCliInProcess(args);
 const releaseInSwedish = (id: string, to: string) =>
   run(releaseArgs(fixture, id, writeCustomerExport(fixture.dir, customers), ['--to', to, '--locale', 'sv']));
 
@@ -51,7 +52,12 @@ describe('email-guard: --out given twice', () => {
     ])
       it(`refuses ${command[0]} with two --out, exit 2, and writes neither (${locale})`, async () => {
         writeCustomerExport(fixture.dir, customers);
-        const refused = await run([...command, '--out', 'a.json', '--out', 'b.json', '--locale', locale]);
+        const refused = await runBuiltCli(
+          [...command, '--out', 'a.json', '--out', 'b.json', '--locale', locale],
+          {
+            cwd: fixture.dir,
+          },
+        );
         expect(refused.status).toBe(2);
         expect(refused.stderr).toContain('--out');
         expect(refused.stderr).toContain(locale === 'sv' ? 'mer än en gång' : 'more than once');

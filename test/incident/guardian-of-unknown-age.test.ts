@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderIncidentReport, reportMisdirected, reportMisdirectedSms } from '../../src/incident/index.js';
+import { elsasMisdirectedOrder } from '../support/elsas-misdirected-order.js';
 import { misdirectedSmsInput } from './shared-fixtures.js';
 
 // A child's order confirmation with the guardian's name, e-mail address and phone number on the lines
@@ -11,18 +12,7 @@ const message = readFileSync(
 );
 const guardianLines = 'Vårdnadshavare:\nAnna Holm\nanna.holm@telia.com\n070-123 45 67';
 
-const email = {
-  message,
-  intended: 'elsa.holm2012@gmail.com',
-  actual: 'elsa.holm12@gmail.com',
-  organisation: {
-    name: 'Nordkabel AB',
-    contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
-  },
-  reference: 'NK-INC-2024-0311',
-  detectedAt: '2024-03-11T10:05:00+01:00',
-  customer: { id: '4711023', name: 'Elsa Holm' },
-};
+const email = { ...elsasMisdirectedOrder(), message, customer: { id: '4711023', name: 'Elsa Holm' } };
 const now = '2024-03-11T11:00:00+01:00';
 
 const sms = {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import {
   buildCustomerNotice,
@@ -7,6 +6,7 @@ import {
   renderIncidentReport,
   reportMisdirected,
 } from '../../src/incident/index.js';
+import { kreditInput } from './shared-fixtures.js';
 
 const now = '2024-06-01T12:00:00+02:00';
 
@@ -32,21 +32,10 @@ const pharmacy = createIncidentReport(
 
 // The trial's kredit.eml: a credit decision in an encrypted zip, the password in a second mail; a
 // person read the attachment and recorded its data (`dataCategories`, `needsReview: []`).
-const kredit = async (locale: 'sv' | 'en') =>
+const kredit = (locale: 'sv' | 'en') =>
   reportMisdirected(
     {
-      message: await readFile(new URL('./fixtures/mail/kredit.eml', import.meta.url)),
-      intended: 'johan.nilsson@hotmail.se',
-      actual: 'johan.nilsson@hotmail.com',
-      customer: { id: 'K-991', name: 'Johan Nilsson' },
-      organisation: {
-        name: 'Kredit AB',
-        country: 'SE',
-        regimes: ['gdpr'],
-        contact: { name: 'Eva Dahl', email: 'dpo@kredit.se', phone: '08-111 11 11' },
-      },
-      reference: 'KR-2024-05',
-      detectedAt: '2024-05-13T16:00:00+02:00',
+      ...kreditInput,
       encrypted: true,
       keyExposed: true,
       dataCategories: ['name', 'national-id-number', 'financial'],

@@ -1,38 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderIncidentReport, reportMisdirected } from '../../src/incident/index.js';
-import { unreadAttachmentInput } from './shared-fixtures.js';
+import { halsohandelnInput, halsohandelnOrder, unreadAttachmentInput } from './shared-fixtures.js';
 
 // An order confirmation whose one order line no term classifies: a person must look at it, until
 // they say they have (`needsReview: []`, an empty list: nothing left to review).
-const message = [
-  'From: Hälsohandeln AB <order@halsohandeln.se>',
-  'To: maria.lind77@gmail.com',
-  'Subject: =?UTF-8?Q?Din_best=C3=A4llning?=',
-  'Date: Mon, 11 Mar 2024 09:12:00 +0100',
-  'Content-Type: text/plain; charset=utf-8',
-  'Content-Transfer-Encoding: 8bit',
-  '',
-  'Hej Maria Lind!',
-  'Tack för din beställning 556-2291.',
-  '',
-  'Presentkort Spa-paket 1 st 799 kr',
-  'Frakt 49 kr',
-  'Totalt 848 kr',
-  '',
-].join('\r\n');
-
 const facts = {
-  message,
-  intended: 'maria.lind1977@gmail.com',
-  actual: 'maria.lind77@gmail.com',
-  customer: { id: 'K-20931', name: 'Maria Lind' },
-  organisation: {
-    name: 'Hälsohandeln AB',
-    customerServicePhone: '010-200 30 40',
-    contact: { name: 'Per Ek', email: 'dataskydd@halsohandeln.se', phone: '010-200 30 00' },
-  },
-  reference: 'HH-2024-007',
-  detectedAt: '2024-03-11T10:05:00+01:00',
+  ...halsohandelnInput(halsohandelnOrder('Presentkort Spa-paket 1 st 799 kr', '848 kr')),
   recipientConfirmedDeletion: true,
   recipient: 'trusted' as const,
 };

@@ -1,24 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { renderIncidentReport, reportMisdirected } from '../../src/incident/index.js';
+import { kreditInput } from './shared-fixtures.js';
 
 // A credit decision with identity numbers and financial data sent to a stranger: ENISA's severity
 // band is "very high", which the report words as such, not as the value `very-high`.
-const creditDecision = async (locale: 'sv' | 'en') =>
+const creditDecision = (locale: 'sv' | 'en') =>
   reportMisdirected(
     {
-      message: await readFile(new URL('./fixtures/mail/kredit.eml', import.meta.url)),
-      intended: 'johan.nilsson@hotmail.se',
-      actual: 'johan.nilsson@hotmail.com',
-      customer: { id: 'K-991', name: 'Johan Nilsson' },
-      organisation: {
-        name: 'Kredit AB',
-        country: 'SE',
-        regimes: ['gdpr'],
-        contact: { name: 'Eva Dahl', email: 'dpo@kredit.se', phone: '08-111 11 11' },
-      },
-      reference: 'KR-2024-05',
-      detectedAt: '2024-05-13T16:00:00+02:00',
+      ...kreditInput,
       dataCategories: ['name', 'national-id-number', 'financial', 'health'],
       needsReview: [],
     },

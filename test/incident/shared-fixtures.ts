@@ -58,6 +58,59 @@ export const unreadAttachmentInput: ReportMisdirectedInput = {
   detectedAt: '2024-10-01T10:00:00+02:00',
 };
 
+/**
+ * The trial's kredit.eml: a credit decision sent to a look-alike of Johan Nilsson's address, at
+ * Kredit AB; each test adds what a person recorded of its data (`dataCategories`, `needsReview`).
+ */
+export const kreditInput: ReportMisdirectedInput = {
+  message: readFileSync(new URL('./fixtures/mail/kredit.eml', import.meta.url)),
+  intended: 'johan.nilsson@hotmail.se',
+  actual: 'johan.nilsson@hotmail.com',
+  customer: { id: 'K-991', name: 'Johan Nilsson' },
+  organisation: {
+    name: 'Kredit AB',
+    country: 'SE',
+    regimes: ['gdpr'],
+    contact: { name: 'Eva Dahl', email: 'dpo@kredit.se', phone: '08-111 11 11' },
+  },
+  reference: 'KR-2024-05',
+  detectedAt: '2024-05-13T16:00:00+02:00',
+};
+
+/** Hälsohandeln AB's order confirmation to a slip of Maria Lind's address, with `lines` as its order lines. */
+export const halsohandelnOrder = (lines: string, total: string) =>
+  [
+    'From: Hälsohandeln AB <order@halsohandeln.se>',
+    'To: maria.lind77@gmail.com',
+    'Subject: =?UTF-8?Q?Din_best=C3=A4llning?=',
+    'Date: Mon, 11 Mar 2024 09:12:00 +0100',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    'Hej Maria Lind!',
+    'Tack för din beställning 556-2291.',
+    '',
+    lines,
+    'Frakt 49 kr',
+    `Totalt ${total}`,
+    '',
+  ].join('\r\n');
+
+/** The report's input for a Hälsohandeln AB order confirmation (`halsohandelnOrder`) sent to the slip. */
+export const halsohandelnInput = (message: string): ReportMisdirectedInput => ({
+  message,
+  intended: 'maria.lind1977@gmail.com',
+  actual: 'maria.lind77@gmail.com',
+  customer: { id: 'K-20931', name: 'Maria Lind' },
+  organisation: {
+    name: 'Hälsohandeln AB',
+    customerServicePhone: '010-200 30 40',
+    contact: { name: 'Per Ek', email: 'dataskydd@halsohandeln.se', phone: '010-200 30 00' },
+  },
+  reference: 'HH-2024-007',
+  detectedAt: '2024-03-11T10:05:00+01:00',
+});
+
 /** A login code sent by text message to a wrong number, at a telecom (Persónuvernd 2021122409, Nova). */
 export const misdirectedSmsInput: ReportMisdirectedSmsInput = {
   text: 'Hej Anna Svensson! Logga in på Mina sidor med koden 481516. Kundnummer: 4711023.',

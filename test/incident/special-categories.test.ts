@@ -7,41 +7,14 @@ import {
   renderIncidentReport,
   reportMisdirected,
 } from '../../src/incident/index.js';
+import { halsohandelnInput, halsohandelnOrder } from './shared-fixtures.js';
 
 // A retailer (the GDPR alone applies) whose order confirmation listed health products.
-const confirmation = (lines: string) =>
-  [
-    'From: Hälsohandeln AB <order@halsohandeln.se>',
-    'To: maria.lind77@gmail.com',
-    'Subject: =?UTF-8?Q?Din_best=C3=A4llning?=',
-    'Date: Mon, 11 Mar 2024 09:12:00 +0100',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    'Hej Maria Lind!',
-    'Tack för din beställning 556-2291.',
-    '',
-    lines,
-    'Frakt 49 kr',
-    'Totalt 1 116 kr',
-    '',
-  ].join('\r\n');
+const confirmation = (lines: string) => halsohandelnOrder(lines, '1 116 kr');
 
-const retailer: ReportMisdirectedInput = {
-  message: confirmation(
-    'Blodsockermätare Contour Next, 1 st 499 kr\r\nInkontinensskydd Tena Lady, 3 förp. 567 kr',
-  ),
-  intended: 'maria.lind1977@gmail.com',
-  actual: 'maria.lind77@gmail.com',
-  customer: { id: 'K-20931', name: 'Maria Lind' },
-  organisation: {
-    name: 'Hälsohandeln AB',
-    customerServicePhone: '010-200 30 40',
-    contact: { name: 'Per Ek', email: 'dataskydd@halsohandeln.se', phone: '010-200 30 00' },
-  },
-  reference: 'HH-2024-007',
-  detectedAt: '2024-03-11T10:05:00+01:00',
-};
+const retailer: ReportMisdirectedInput = halsohandelnInput(
+  confirmation('Blodsockermätare Contour Next, 1 st 499 kr\r\nInkontinensskydd Tena Lady, 3 förp. 567 kr'),
+);
 
 describe('order lines that reveal health or other special categories', () => {
   it('finds and names a blood-glucose meter and incontinence pads as health data', async () => {

@@ -1,13 +1,11 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HoldStore, HoldStoreProblem } from '../../src/nodemailer/hold-store.js';
-import { createPostgresDirectory } from '../../src/postgres/create-postgres-directory.js';
-import { createPostgresHoldStore } from '../../src/postgres/create-postgres-hold-store.js';
-import { migrate } from '../../src/postgres/migrate.js';
-import { builtCli, runBuiltCli } from '../support/built-cli.js';
+import { runBuiltCli } from '../support/built-cli.js';
 import { databaseReleaseArgs, databaseUrl } from '../support/database-release.js';
 import { holdMessage } from '../support/hold-message.js';
-import { customers, memoryAuditLog, usePipelineFixture } from '../support/pipeline.js';
+import { memoryAuditLog, usePipelineFixture } from '../support/pipeline.js';
 import { usePostgres } from '../support/use-postgres.js';
+import { usePostgresHolds } from '../support/use-postgres-holds.js';
 
 // A row changed after it was held (another recipient written into its envelope) no longer matches
 // the seal the store wrote at hold: it is reported `digest-mismatch` and never released.
@@ -20,15 +18,8 @@ const OUTSIDER = 'outsider@evil-example.se';
 
 let store: HoldStore & { listProblems(): Promise<HoldStoreProblem[]> };
 
-beforeAll(async () => {
-  await builtCli();
-  await migrate(database.pool, { schema: SCHEMA });
-  await createPostgresDirectory({ pool: database.pool, schema: SCHEMA }).upsert(Object.values(customers));
-}, 120_000);
-
-beforeEach(async () => {
-  await database.pool.query(`DELETE FROM ${SCHEMA}.held_message`);
-  store = createPostgresHoldStore({ pool: database.pool, schema: SCHEMA }) as typeof store;
+usePostgresHolds(database, SCHEMA, (created) => {
+  store = created;
 });
 
 const hold = () => holdMessage({ ...fixture, holdStore: store, audit: memoryAuditLog() }, TYPO);

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
+import type { Transporter } from 'nodemailer';
+import { expect } from 'vitest';
+import { RecipientAwaitingVerificationError } from '../../src/errors.js';
 import type { PipelineFixture } from './pipeline.js';
 import type { Received } from './smtp-sink.js';
 import { buildVerifyingTransport, newCustomer, type VerifyingTransportSetup } from './verifying-transport.js';
@@ -53,4 +56,32 @@ export async function readVerification(
 /** The messages the server received for one address. */
 export function receivedFor(received: readonly Received[], address: string): Received[] {
   return received.filter((message) => message.to.includes(address));
+}
+
+/**
+ * Sends the order confirmation for `customerId` to `address`, new to the customer: the guard holds
+ * it until the code sent there is read back. The hold's id, which the error names.
+ */
+export async function heldForCode(
+  transporter: Pick<Transporter, 'sendMail'>,
+  address: string,
+  customerId: string,
+  order?: string,
+): Promise<string | undefined> {
+  const error = await transporter
+    .sendMail(orderConfirmation(address, customerId, order))
+    .catch((rejected: unknown) => rejected);
+  expect(error).toBeInstanceOf(RecipientAwaitingVerificationError);
+  return (error as RecipientAwaitingVerificationError).holdId;
+}
+
+/** The code and the link of the verification message `address` received `nth` (0: the first). */
+export async function verificationFor(
+  received: readonly Received[],
+  address: string,
+  nth = 0,
+): Promise<{ code: string; link?: string; text: string }> {
+  const message = receivedFor(received, address)[nth];
+  if (!message) throw new Error(`no code number ${nth + 1} reached ${address}`);
+  return readVerification(message);
 }

@@ -8,7 +8,7 @@ import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { createFileVerificationStore } from '../../src/verification/create-file-verification-store.js';
 import { createVerifier } from '../../src/verification/create-verifier.js';
 import { smtpTransport, usePipelineFixture } from '../support/pipeline.js';
-import { orderConfirmation, readVerification, receivedFor } from '../support/verification.js';
+import { heldForCode, orderConfirmation, receivedFor, verificationFor } from '../support/verification.js';
 
 // Two new customers prove their addresses with codes; a third customer's order then goes to a slip
 // of one of them. Known only to the verifier until the customer system learns them, such an address
@@ -46,13 +46,8 @@ function setUp(lookup: (id: string) => Customer | undefined = (id) => people[id]
 
 /** Sends an order to a new address, reads the code the customer was sent and confirms it. */
 async function proveAddress(setup: ReturnType<typeof setUp>, customerId: string, address: string) {
-  const error = await setup.transporter
-    .sendMail(orderConfirmation(address, customerId))
-    .catch((rejected: unknown) => rejected);
-  expect(error).toBeInstanceOf(RecipientAwaitingVerificationError);
-  const [message] = receivedFor(fixture.sink.received, address);
-  if (!message) throw new Error(`no code reached ${address}`);
-  const { code } = await readVerification(message);
+  await heldForCode(setup.transporter, address, customerId);
+  const { code } = await verificationFor(fixture.sink.received, address);
   expect((await setup.verifier.confirm({ customerId, address, code })).ok).toBe(true);
 }
 
