@@ -424,6 +424,10 @@ ${
     const content = await readHeldMessage(raw);
     // Started and never ended (the audit log): the release form asks for an explicit choice to send it again.
     const inDoubt = (await context.options.releasesInDoubt?.())?.has(id) ?? false;
+    // Left `releasing` by a release that stopped mid-send is in doubt, not under way (the list's
+    // rule): the form stays, with the box to tick, which the store's `force` answers by taking over
+    // only a claim whose process has stopped (HoldStore `release`, `force`).
+    const underWay = listed.state === 'releasing' && !inDoubt;
     // Each recipient is offered in the field it was held in, and released in it: To stays To, Cc
     // stays Cc, and a blind copy stays in the envelope only (RFC 5322 §3.6.3), never shown to the others.
     const heldFields = heldByField(listed.recipients);
@@ -469,7 +473,7 @@ ${
       }</div>`
     : ''
 }
-<p>${texts.age}: ${heldAge(listed.heldAt)}${listed.state === 'releasing' ? html` (${texts.releasing})` : ''}</p>
+<p>${texts.age}: ${heldAge(listed.heldAt)}${underWay ? html` (${texts.releasing})` : ''}</p>
 ${inDoubt ? html`<p class="alert" id="in-doubt"><strong>${texts.inDoubtNote}</strong></p>` : ''}
 <h2>${texts.recipients}</h2>
 <ul>${listed.recipients.map(
@@ -481,7 +485,7 @@ ${inDoubt ? html`<p class="alert" id="in-doubt"><strong>${texts.inDoubtNote}</st
 ${
   // While another request releases or discards it (the losing tab of a race), a form here could only
   // be answered 409 again: the page says what is happening instead.
-  listed.state === 'releasing'
+  underWay
     ? html`<p class="status" role="status">${texts.releasingNote}</p>`
     : html`<h2>${texts.releaseHeading}</h2>
 <form method="post" action="${base}/release?lang=${page.lang}">
