@@ -28,6 +28,7 @@ import {
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
 import { isConfirmedForOtherCustomer, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
+import { VERIFIER_RELEASES_AS } from '../verification/create-verifier.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-name.js';
@@ -567,13 +568,45 @@ function unreadableLine(problems: readonly HoldStoreProblem[], locale: CliLocale
   );
 }
 
+/** The outcomes of a release that ended without sending the message, which stays held. */
+const NOT_SENT: ReadonlySet<AuditEntry['outcome']> = new Set(['release-failed', 'release-refused']);
+
+/**
+ * What becomes of a message waiting for its customer's code, as far as the audit log shows: it goes
+ * out by itself once the code is read back only while no release of it has ended unsent. The
+ * verifier's own release follows a code read back, so once that failed nothing sends it by itself;
+ * after one by hand, whether the code was read back before is not in the log's last line.
+ */
+function awaitingCodeLine(
+  awaitingCode: readonly string[],
+  lastRelease: AuditEntry | undefined,
+  flags: StoreFlags,
+): string {
+  const text = cliTexts[flags.locale].holds;
+  const addresses = inOneLine(awaitingCode.join(', '));
+  if (!lastRelease || !NOT_SENT.has(lastRelease.outcome)) return text.releaseSkipsCode(addresses);
+  const at = formatSentDate(lastRelease.at, flags.locale, flags.timeZone);
+  const by = lastRelease.release?.by ?? '-';
+  return by === VERIFIER_RELEASES_AS
+    ? text.codeReadBackNotSent(addresses, at)
+    : text.handReleaseNotSent(addresses, inOneLine(by), at);
+}
+
 /** `holds show ID`: one held message, every recipient with its findings. */
 export async function showHeld(id: string, flags: StoreFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   checkTimeZone(flags.timeZone, flags.locale);
-  const { raw, held, standing } = await withHoldStore(flags, async (opened) => {
+  const { raw, held, standing, lastRelease } = await withHoldStore(flags, async (opened) => {
     const { raw, ...held } = await findHeld(opened, flags, id);
-    return { raw, held, standing: (await releaseStandings(opened, flags, context, [held])).get(id) };
+    return {
+      raw,
+      held,
+      standing: (await releaseStandings(opened, flags, context, [held])).get(id),
+      // Whether a release was tried decides what a message waiting for a code may be said to do.
+      lastRelease: held.awaitingCode
+        ? (await opened.lastReleaseLines([id]).catch(() => new Map<string, AuditEntry>())).get(id)
+        : undefined,
+    };
   });
   const { subject, date } = await subjectAndDate(raw).catch(() => ({
     subject: undefined,
@@ -591,7 +624,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
     `${label('id')}${held.id}`,
     `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale, flags.timeZone), age(held.heldAt), heldState(held, flags.locale), held.state === 'releasing')}`,
     ...(standing ? [standingLine(held, standing, flags)] : []),
-    ...(held.awaitingCode ? [text.releaseSkipsCode(inOneLine(held.awaitingCode.join(', ')))] : []),
+    ...(held.awaitingCode ? [awaitingCodeLine(held.awaitingCode, lastRelease, flags)] : []),
     ...(standing?.status === 'in-doubt' ? [startedLine(held, standing.started, flags)].filter(Boolean) : []),
     `${label('customer')}${inOneLine(held.customerId ?? '-')}`,
     `${label('message')}${inOneLine(held.messageId ?? '-')}, ${held.size} ${text.bytes}`,
