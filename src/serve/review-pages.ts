@@ -4,6 +4,7 @@ import type { Locale } from '../guard/verdict.js';
 import { heldAge } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { isConfirmedForOtherCustomer } from '../nodemailer/stopped-when-held.js';
+import { DiscardReasonSchema } from './api-schemas.js';
 import type { ServerContext } from './create-server.js';
 import { type PageTexts, pageTexts } from './data/page-texts.js';
 import { discardHeld, findHeld } from './hold-routes.js';
@@ -466,7 +467,7 @@ ${
 <h1>${texts.messageHeading}: ${content.subject ?? id}</h1>
 ${
   failure
-    ? html`<div class="alert" role="alert" id="release-error"><p><strong>${texts.notReleased}: ${failure.title}</strong></p>${failure.detail ? html`<p>${failure.detail}</p>` : ''}${
+    ? html`<div class="alert" role="alert" id="release-error"><p><strong>${failure.heading ?? texts.notReleased}: ${failure.title}</strong></p>${failure.detail ? html`<p>${failure.detail}</p>` : ''}${
         failure.recipients?.length
           ? html`<ul>${failure.recipients.map((recipient) => html`<li>${recipient.address}: ${recipient.messages.join(' ')}</li>`)}</ul>`
           : ''
@@ -529,7 +530,7 @@ ${
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p>${texts.discardIntro}</p>
 <label for="discard-reason">${texts.discardReason}</label>
-<textarea id="discard-reason" name="reason" rows="2">${discardReason ?? ''}</textarea>
+<textarea id="discard-reason" name="reason" rows="2" required maxlength="2000">${discardReason ?? ''}</textarea>
 <button type="submit">${texts.discard}</button>
 </form>`
 }
@@ -639,14 +640,41 @@ ${
         undefined,
         reason,
       );
+    // The reason by the API's rule (its body's `reason`): the audit log records it, so none is refused.
+    const checked = DiscardReasonSchema.safeParse(reason);
+    if (!checked.success)
+      return messagePage(
+        request,
+        reply,
+        session,
+        id,
+        {
+          heading: page.texts.notDiscarded,
+          title: page.texts.discardReasonNeeded,
+          ...(page.lang === 'en'
+            ? { detail: checked.error.issues.map((issue) => issue.message).join('; ') }
+            : {}),
+          status: 400,
+        },
+        undefined,
+        reason,
+      );
     const outcome = await discardHeld(context, id, {
       by: session.user,
-      reason,
+      reason: checked.data,
       where: 'review-page',
     });
     if ('problem' in outcome) {
       if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
-      return messagePage(request, reply, session, id, pageFailure(outcome.problem, page), undefined, reason);
+      return messagePage(
+        request,
+        reply,
+        session,
+        id,
+        { ...pageFailure(outcome.problem, page), heading: page.texts.notDiscarded },
+        undefined,
+        reason,
+      );
     }
     request.log.info({ holdId: id }, 'held message discarded from the review page');
     return redirect(reply, `/holds?lang=${page.lang}&done=discarded`);
@@ -699,6 +727,8 @@ function heldRow(
 
 /** A refused release or discard as the page shows it. */
 interface PageFailure {
+  /** What was not done, where it is not the release (`texts.notReleased`). */
+  readonly heading?: string;
   readonly title: string;
   readonly detail?: string;
   readonly status: number;
