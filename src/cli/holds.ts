@@ -27,6 +27,7 @@ import {
 } from '../nodemailer/release-needs.js';
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
 import { isConfirmedForOtherCustomer, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
+import { correctedRecipients } from '../pipeline/corrected-recipients.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { VERIFIER_RELEASES_AS } from '../verification/create-verifier.js';
 import { checkTimeZone } from './check-time-zone.js';
@@ -667,7 +668,7 @@ function withheldCorrections(recipients: HeldMessage['recipients'], locale: CliL
 /** `holds release ID`: sends it, corrected, through the guard again. */
 export async function releaseHeld(id: string, flags: ReleaseFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
-  refuseUnreadableRecipients(correctedOf(flags), flags.locale);
+  refuseUnreadableRecipients(correctedRecipients(flags), flags.locale);
   if (flags.database !== undefined && flags.customers !== undefined)
     throw usageFailure(text.customersOrDatabase);
   if (flags.database === undefined && flags.customers === undefined && flags.store !== undefined)
@@ -712,15 +713,10 @@ async function releaseVerifiedAddresses(
   return verifiedAddresses ? { verifiedAddresses } : {};
 }
 
-/** Every corrected recipient given, `--to`, `--cc` and `--bcc` together. */
-function correctedOf(flags: ReleaseFlags): string[] {
-  return [...(flags.to ?? []), ...(flags.cc ?? []), ...(flags.bcc ?? [])];
-}
-
 /** What the release lacks, by the library's rules (releaseNeeds), for the flags given. */
 function askedOfRelease(flags: ReleaseFlags): ReleaseNeedsOptions {
   return {
-    ...(correctedOf(flags).length ? { to: correctedOf(flags) } : {}),
+    ...(correctedRecipients(flags).length ? { to: correctedRecipients(flags) } : {}),
     ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
     ...(flags.fewerCustomers ? { fewerCustomers: true } : {}),
   };
@@ -950,7 +946,7 @@ function watchInterrupts(
 function stoppedOnceFound(held: HeldMessage, flags: ReleaseFlags, error: unknown): string {
   if (
     !isEmailGuardError(error, 'RECIPIENT_BLOCKED') ||
-    correctedOf(flags).length ||
+    correctedRecipients(flags).length ||
     held.customerId === undefined
   )
     return '';

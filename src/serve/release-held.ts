@@ -7,6 +7,7 @@ import {
   releaseNeedOf,
   releaseNeeds,
 } from '../nodemailer/release-needs.js';
+import { correctedRecipients } from '../pipeline/corrected-recipients.js';
 import type { ServerContext } from './create-server.js';
 import { type Problem, problem } from './problem-details.js';
 
@@ -70,7 +71,7 @@ export async function releaseHeld(
   // Every reason the release would be refused that the held message alone decides, by the rule the
   // release itself refuses on (releaseNeeds). The guard behind the transporter is not at hand here:
   // what only it can say the release refuses on the same rule, and is worded below the same way.
-  const corrected = correctedFields(request);
+  const corrected = correctedRecipients(request);
   const [need] = await releaseNeeds(held, {
     ...(corrected.length === 0 ? {} : { to: corrected }),
     ...(request.fewerCustomers ? { fewerCustomers: true } : {}),
@@ -172,13 +173,6 @@ export async function releaseHeld(
       problem: problem('send-failed', 502, 'The SMTP server did not take the message; it stays held'),
     };
   }
-}
-
-/** Every corrected recipient of a request, To, Cc and Bcc together. */
-function correctedFields(request: ReleaseRequest): string[] {
-  return [request.to, request.cc, request.bcc].flatMap((given) =>
-    given === undefined ? [] : typeof given === 'string' ? [given] : [...given],
-  );
 }
 
 /**
