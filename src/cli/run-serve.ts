@@ -16,6 +16,7 @@ import { createOrderForm } from '../serve/order-form/create-order-form.js';
 import { MIN_TOKEN_LENGTH, tokenStrength } from '../serve/token-strength.js';
 import { unreadableHolds } from '../serve/unreadable-holds.js';
 import type { VerificationRecord } from '../verification/verification-store.js';
+import { auditLogBeside } from './audit-log-beside.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import {
   DATABASE_CONNECT_TIMEOUT_MS,
@@ -190,7 +191,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     holdStore = openKeyedFileHoldStore(flags.holds, flags.locale);
   }
   let transporter: Transporter | undefined;
-  const auditFile = flags.auditLog ?? `${(flags.holds ?? 'held-mail').replace(/[/\\]+$/, '')}.audit.jsonl`;
+  const auditFile = flags.auditLog ?? auditLogBeside(flags.holds ?? 'held-mail');
   // Discards are recorded with or without --smtp: every discard has its line.
   const auditLog: AuditLog | undefined = holdStore
     ? (databaseAudit?.auditLog ?? createJsonLinesAuditLog(auditFile))
