@@ -248,6 +248,8 @@ export const cliTexts = {
       waitingForCode: "waiting for the customer's code",
       releaseSkipsCode: (addresses: string) =>
         `waiting for the customer's code, sent to ${addresses}: once it is read back the message goes out by itself; a release by hand skips that proof, so read the address back to the customer and give --confirm-new`,
+      blindCopyShown: (address: string, field: string) =>
+        `${address} was held as a blind copy (Bcc): in ${field} every recipient would see it; give it with --bcc, where it stays in the envelope only`,
       codeReadBackNotSent: (addresses: string, at: string) =>
         `the customer's code sent to ${addresses} was read back, but the release after it was not sent (${at}): the message stays held and no longer goes out by itself; release it again with holds release`,
       handReleaseNotSent: (addresses: string, by: string, at: string) =>
@@ -870,6 +872,8 @@ Stops on SIGINT or SIGTERM.`,
       waitingForCode: 'väntar på kundens kod',
       releaseSkipsCode: (addresses: string) =>
         `väntar på kundens kod, skickad till ${addresses}: när den läses upp skickas meddelandet av sig självt; ett släpp för hand hoppar över det beviset, så läs upp adressen för kunden och ange --confirm-new`,
+      blindCopyShown: (address: string, field: string) =>
+        `${address} hölls kvar som dold kopia (Bcc): i ${field} skulle alla mottagare se den; ange den med --bcc, där den bara står i kuvertet`,
       codeReadBackNotSent: (addresses: string, at: string) =>
         `kundens kod till ${addresses} lästes upp, men släppet efter det skickades inte (${at}): meddelandet ligger kvar och skickas inte längre av sig självt; släpp det igen med holds release`,
       handReleaseNotSent: (addresses: string, by: string, at: string) =>

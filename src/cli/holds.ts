@@ -713,6 +713,27 @@ async function releaseVerifiedAddresses(
   return verifiedAddresses ? { verifiedAddresses } : {};
 }
 
+/**
+ * A release the store refused as invalid, in the command's words: an address held as a blind copy
+ * given in `--to` or `--cc` (issue `blind-copy-shown`, path `options.to.1`) is named with the
+ * option that keeps it blind, `--bcc`; the store's own words name its `bcc` field.
+ */
+function invalidRelease(id: string, error: Error, flags: ReleaseFlags): string {
+  const text = cliTexts[flags.locale].holds;
+  const issues =
+    (error as { issues?: readonly { path: readonly PropertyKey[]; code?: string }[] }).issues ?? [];
+  const shown = issues.flatMap(({ path, code }) => {
+    const [, field, index] = path;
+    if (code !== 'blind-copy-shown' || (field !== 'to' && field !== 'cc') || typeof index !== 'number')
+      return [];
+    const address = flags[field]?.[index];
+    return address === undefined
+      ? []
+      : [text.blindCopyShown(inOneLine(address), field === 'to' ? 'To' : 'Cc')];
+  });
+  return shown.length > 0 ? `${text.staysHeld(id)}: ${shown.join('; ')}` : error.message;
+}
+
 /** What the release lacks, by the library's rules (releaseNeeds), for the flags given. */
 function askedOfRelease(flags: ReleaseFlags): ReleaseNeedsOptions {
   return {
@@ -847,7 +868,7 @@ async function releaseWatched(
       throw usageFailure(
         `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), error.addresses.join(', '))}`,
       );
-    if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
+    if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(invalidRelease(id, error, flags));
     // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
     // output that cannot be written, as an unreadable input is.
     if (isEmailGuardError(error, 'AUDIT_LOG_FAILED'))
