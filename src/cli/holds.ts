@@ -28,6 +28,7 @@ import {
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
 import { isConfirmedForOtherCustomer, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
 import { correctedRecipients } from '../pipeline/corrected-recipients.js';
+import { namedOnce } from '../pipeline/named-once.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import { VERIFIER_RELEASES_AS } from '../verification/create-verifier.js';
 import { checkTimeZone } from './check-time-zone.js';
@@ -726,7 +727,8 @@ function invalidRelease(id: string, error: Error, flags: ReleaseFlags): string {
     const [, field, index] = path;
     if (code !== 'blind-copy-shown' || (field !== 'to' && field !== 'cc') || typeof index !== 'number')
       return [];
-    const address = flags[field]?.[index];
+    // The store was given each mailbox once (namedOnce): its index counts in that list.
+    const address = namedOnce(flags)[field]?.[index];
     return address === undefined
       ? []
       : [text.blindCopyShown(inOneLine(address), field === 'to' ? 'To' : 'Cc')];
@@ -835,10 +837,9 @@ async function releaseWatched(
     const result = await store.release(id, transporter, {
       by: flags.by,
       reason: flags.reason,
-      // Each field as given: To stays To, Cc stays Cc, a blind copy stays in the envelope only.
-      ...(flags.to?.length ? { to: flags.to } : {}),
-      ...(flags.cc?.length ? { cc: flags.cc } : {}),
-      ...(flags.bcc?.length ? { bcc: flags.bcc } : {}),
+      // Each field as given: To stays To, Cc stays Cc, a blind copy stays in the envelope only;
+      // each mailbox once, in the first field naming it, as serve sends it.
+      ...namedOnce(flags),
       ...(flags.confirmNew ? { confirmNew: true } : {}),
       ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
       ...(flags.force ? { force: true } : {}),

@@ -8,6 +8,7 @@ import {
   releaseNeeds,
 } from '../nodemailer/release-needs.js';
 import { correctedRecipients } from '../pipeline/corrected-recipients.js';
+import { namedOnce } from '../pipeline/named-once.js';
 import type { ServerContext } from './create-server.js';
 import { type Problem, problem } from './problem-details.js';
 
@@ -79,10 +80,9 @@ export async function releaseHeld(
   if (need) return lacking(need, id, locale);
   try {
     const released = await holdStore.release(id, transporter, {
-      // Each field as given (To stays To, Bcc stays Bcc): the store writes no blind copy in the header.
-      ...(request.to === undefined ? {} : { to: request.to }),
-      ...(request.cc === undefined ? {} : { cc: request.cc }),
-      ...(request.bcc === undefined ? {} : { bcc: request.bcc }),
+      // Each field as given (To stays To, Bcc stays Bcc): the store writes no blind copy in the
+      // header. Each mailbox once, in the first field naming it, as `holds release` sends it.
+      ...namedOnce(request),
       ...(request.confirmNew ? { confirmNew: true } : {}),
       by: request.by,
       reason: request.reason,
