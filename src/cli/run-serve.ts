@@ -185,13 +185,17 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
       }
     }
   }
+  const auditFile = flags.auditLog ?? auditLogBeside(flags.holds ?? 'held-mail');
   if (flags.holds !== undefined) {
     const info = await stat(flags.holds).catch(() => undefined);
     if (!info?.isDirectory()) throw unreadableFailure(`${flags.holds}: ${text.noHoldStore}`);
-    holdStore = openKeyedFileHoldStore(flags.holds, flags.locale);
+    // The log the releases write to: the store reads from it how far the release of an entry left
+    // releasing went (its releaseProgress), for the list and each message alike, as `holds` does.
+    holdStore = openKeyedFileHoldStore(flags.holds, flags.locale, {
+      auditLog: databaseAudit?.auditLog ?? createJsonLinesAuditLog(auditFile),
+    });
   }
   let transporter: Transporter | undefined;
-  const auditFile = flags.auditLog ?? auditLogBeside(flags.holds ?? 'held-mail');
   // Discards are recorded with or without --smtp: every discard has its line.
   const auditLog: AuditLog | undefined = holdStore
     ? (databaseAudit?.auditLog ?? createJsonLinesAuditLog(auditFile))
