@@ -248,6 +248,12 @@ export const cliTexts = {
       waitingForCode: "waiting for the customer's code",
       releaseSkipsCode: (addresses: string) =>
         `waiting for the customer's code, sent to ${addresses}: once it is read back the message goes out by itself; a release by hand skips that proof, so read the address back to the customer and give --confirm-new`,
+      blindCopyShown: (address: string, field: string) =>
+        `${address} was held as a blind copy (Bcc): in ${field} every recipient would see it; give it with --bcc, where it stays in the envelope only`,
+      codeReadBackNotSent: (addresses: string, at: string) =>
+        `the customer's code sent to ${addresses} was read back, but the release after it was not sent (${at}): the message stays held and no longer goes out by itself; release it again with holds release`,
+      handReleaseNotSent: (addresses: string, by: string, at: string) =>
+        `waiting for the customer's code, sent to ${addresses}; a release by ${by} was not sent (${at}), so it stays held: read back later, the code sends it then, but if it was read back already the message waits for a release by hand, which skips that proof (read the address back to the customer and give --confirm-new)`,
       notLocked: (id: string, code: string) =>
         `${id} stays held: it cannot be locked in the store: ${WRITE_REASONS.en[code] ?? code} (${code}); nothing was sent or removed`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard', by = '') =>
@@ -866,6 +872,12 @@ Stops on SIGINT or SIGTERM.`,
       waitingForCode: 'väntar på kundens kod',
       releaseSkipsCode: (addresses: string) =>
         `väntar på kundens kod, skickad till ${addresses}: när den läses upp skickas meddelandet av sig självt; ett släpp för hand hoppar över det beviset, så läs upp adressen för kunden och ange --confirm-new`,
+      blindCopyShown: (address: string, field: string) =>
+        `${address} hölls kvar som dold kopia (Bcc): i ${field} skulle alla mottagare se den; ange den med --bcc, där den bara står i kuvertet`,
+      codeReadBackNotSent: (addresses: string, at: string) =>
+        `kundens kod till ${addresses} lästes upp, men släppet efter det skickades inte (${at}): meddelandet ligger kvar och skickas inte längre av sig självt; släpp det igen med holds release`,
+      handReleaseNotSent: (addresses: string, by: string, at: string) =>
+        `väntar på kundens kod, skickad till ${addresses}; ett släpp av ${by} skickades inte (${at}), så det ligger kvar: läses koden upp senare skickar den meddelandet då, men lästes den redan upp väntar meddelandet på ett släpp för hand, som hoppar över det beviset (läs upp adressen för kunden och ange --confirm-new)`,
       notLocked: (id: string, code: string) =>
         `${id} ligger kvar: det kan inte låsas i lagret: ${WRITE_REASONS.sv[code] ?? code} (${code}); inget skickades eller togs bort`,
       underWay: (id: string, since: string | undefined, command: 'release' | 'discard', by = '') =>

@@ -27,7 +27,10 @@ import {
 } from '../nodemailer/release-needs.js';
 import { CORRECT_PROBABLY_WRONG } from '../nodemailer/release-next-steps.js';
 import { isConfirmedForOtherCustomer, stoppedWhenHeld } from '../nodemailer/stopped-when-held.js';
+import { correctedRecipients } from '../pipeline/corrected-recipients.js';
+import { namedOnce } from '../pipeline/named-once.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
+import { VERIFIER_RELEASES_AS } from '../verification/create-verifier.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { type CliLocale, type CliTexts, cliTexts } from './cli-texts.js';
 import { codeAfterWords, codeWithName, codeWithNameInList } from './code-with-name.js';
@@ -567,13 +570,45 @@ function unreadableLine(problems: readonly HoldStoreProblem[], locale: CliLocale
   );
 }
 
+/** The outcomes of a release that ended without sending the message, which stays held. */
+const NOT_SENT: ReadonlySet<AuditEntry['outcome']> = new Set(['release-failed', 'release-refused']);
+
+/**
+ * What becomes of a message waiting for its customer's code, as far as the audit log shows: it goes
+ * out by itself once the code is read back only while no release of it has ended unsent. The
+ * verifier's own release follows a code read back, so once that failed nothing sends it by itself;
+ * after one by hand, whether the code was read back before is not in the log's last line.
+ */
+function awaitingCodeLine(
+  awaitingCode: readonly string[],
+  lastRelease: AuditEntry | undefined,
+  flags: StoreFlags,
+): string {
+  const text = cliTexts[flags.locale].holds;
+  const addresses = inOneLine(awaitingCode.join(', '));
+  if (!lastRelease || !NOT_SENT.has(lastRelease.outcome)) return text.releaseSkipsCode(addresses);
+  const at = formatSentDate(lastRelease.at, flags.locale, flags.timeZone);
+  const by = lastRelease.release?.by ?? '-';
+  return by === VERIFIER_RELEASES_AS
+    ? text.codeReadBackNotSent(addresses, at)
+    : text.handReleaseNotSent(addresses, inOneLine(by), at);
+}
+
 /** `holds show ID`: one held message, every recipient with its findings. */
 export async function showHeld(id: string, flags: StoreFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
   checkTimeZone(flags.timeZone, flags.locale);
-  const { raw, held, standing } = await withHoldStore(flags, async (opened) => {
+  const { raw, held, standing, lastRelease } = await withHoldStore(flags, async (opened) => {
     const { raw, ...held } = await findHeld(opened, flags, id);
-    return { raw, held, standing: (await releaseStandings(opened, flags, context, [held])).get(id) };
+    return {
+      raw,
+      held,
+      standing: (await releaseStandings(opened, flags, context, [held])).get(id),
+      // Whether a release was tried decides what a message waiting for a code may be said to do.
+      lastRelease: held.awaitingCode
+        ? (await opened.lastReleaseLines([id]).catch(() => new Map<string, AuditEntry>())).get(id)
+        : undefined,
+    };
   });
   const { subject, date } = await subjectAndDate(raw).catch(() => ({
     subject: undefined,
@@ -591,7 +626,7 @@ export async function showHeld(id: string, flags: StoreFlags, context: CommandCo
     `${label('id')}${held.id}`,
     `${label('held')}${text.heldFor(formatSentDate(held.heldAt, flags.locale, flags.timeZone), age(held.heldAt), heldState(held, flags.locale), held.state === 'releasing')}`,
     ...(standing ? [standingLine(held, standing, flags)] : []),
-    ...(held.awaitingCode ? [text.releaseSkipsCode(inOneLine(held.awaitingCode.join(', ')))] : []),
+    ...(held.awaitingCode ? [awaitingCodeLine(held.awaitingCode, lastRelease, flags)] : []),
     ...(standing?.status === 'in-doubt' ? [startedLine(held, standing.started, flags)].filter(Boolean) : []),
     `${label('customer')}${inOneLine(held.customerId ?? '-')}`,
     `${label('message')}${inOneLine(held.messageId ?? '-')}, ${held.size} ${text.bytes}`,
@@ -634,7 +669,7 @@ function withheldCorrections(recipients: HeldMessage['recipients'], locale: CliL
 /** `holds release ID`: sends it, corrected, through the guard again. */
 export async function releaseHeld(id: string, flags: ReleaseFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
-  refuseUnreadableRecipients(correctedOf(flags), flags.locale);
+  refuseUnreadableRecipients(correctedRecipients(flags), flags.locale);
   if (flags.database !== undefined && flags.customers !== undefined)
     throw usageFailure(text.customersOrDatabase);
   if (flags.database === undefined && flags.customers === undefined && flags.store !== undefined)
@@ -679,15 +714,32 @@ async function releaseVerifiedAddresses(
   return verifiedAddresses ? { verifiedAddresses } : {};
 }
 
-/** Every corrected recipient given, `--to`, `--cc` and `--bcc` together. */
-function correctedOf(flags: ReleaseFlags): string[] {
-  return [...(flags.to ?? []), ...(flags.cc ?? []), ...(flags.bcc ?? [])];
+/**
+ * A release the store refused as invalid, in the command's words: an address held as a blind copy
+ * given in `--to` or `--cc` (issue `blind-copy-shown`, path `options.to.1`) is named with the
+ * option that keeps it blind, `--bcc`; the store's own words name its `bcc` field.
+ */
+function invalidRelease(id: string, error: Error, flags: ReleaseFlags): string {
+  const text = cliTexts[flags.locale].holds;
+  const issues =
+    (error as { issues?: readonly { path: readonly PropertyKey[]; code?: string }[] }).issues ?? [];
+  const shown = issues.flatMap(({ path, code }) => {
+    const [, field, index] = path;
+    if (code !== 'blind-copy-shown' || (field !== 'to' && field !== 'cc') || typeof index !== 'number')
+      return [];
+    // The store was given each mailbox once (namedOnce): its index counts in that list.
+    const address = namedOnce(flags)[field]?.[index];
+    return address === undefined
+      ? []
+      : [text.blindCopyShown(inOneLine(address), field === 'to' ? 'To' : 'Cc')];
+  });
+  return shown.length > 0 ? `${text.staysHeld(id)}: ${shown.join('; ')}` : error.message;
 }
 
 /** What the release lacks, by the library's rules (releaseNeeds), for the flags given. */
 function askedOfRelease(flags: ReleaseFlags): ReleaseNeedsOptions {
   return {
-    ...(correctedOf(flags).length ? { to: correctedOf(flags) } : {}),
+    ...(correctedRecipients(flags).length ? { to: correctedRecipients(flags) } : {}),
     ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
     ...(flags.fewerCustomers ? { fewerCustomers: true } : {}),
   };
@@ -785,10 +837,9 @@ async function releaseWatched(
     const result = await store.release(id, transporter, {
       by: flags.by,
       reason: flags.reason,
-      // Each field as given: To stays To, Cc stays Cc, a blind copy stays in the envelope only.
-      ...(flags.to?.length ? { to: flags.to } : {}),
-      ...(flags.cc?.length ? { cc: flags.cc } : {}),
-      ...(flags.bcc?.length ? { bcc: flags.bcc } : {}),
+      // Each field as given: To stays To, Cc stays Cc, a blind copy stays in the envelope only;
+      // each mailbox once, in the first field naming it, as serve sends it.
+      ...namedOnce(flags),
       ...(flags.confirmNew ? { confirmNew: true } : {}),
       ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
       ...(flags.force ? { force: true } : {}),
@@ -818,7 +869,7 @@ async function releaseWatched(
       throw usageFailure(
         `${text.staysHeld(id)}: ${text.noSmtpUtf8(serverName(flags.smtp), error.addresses.join(', '))}`,
       );
-    if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(error.message);
+    if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(invalidRelease(id, error, flags));
     // The start of the release could not be logged, so it was not sent (fail closed): 3, the log is
     // output that cannot be written, as an unreadable input is.
     if (isEmailGuardError(error, 'AUDIT_LOG_FAILED'))
@@ -917,7 +968,7 @@ function watchInterrupts(
 function stoppedOnceFound(held: HeldMessage, flags: ReleaseFlags, error: unknown): string {
   if (
     !isEmailGuardError(error, 'RECIPIENT_BLOCKED') ||
-    correctedOf(flags).length ||
+    correctedRecipients(flags).length ||
     held.customerId === undefined
   )
     return '';

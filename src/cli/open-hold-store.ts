@@ -11,6 +11,7 @@ import {
 import type { HoldStore, HoldStoreProblem } from '../nodemailer/hold-store.js';
 import type { ReleaseSession } from '../postgres/find-release-sessions.js';
 import type { VerificationRecord, VerificationStore } from '../verification/verification-store.js';
+import { auditLogBeside } from './audit-log-beside.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import {
   DATABASE_CONNECT_TIMEOUT_MS,
@@ -95,7 +96,7 @@ export async function openHoldStore(flags: HoldStoreFlags): Promise<OpenedHoldSt
 async function openFolder(folder: string, flags: HoldStoreFlags): Promise<OpenedHoldStore> {
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw unreadableFailure(`${folder}: ${cliTexts[flags.locale].holds.noStore}`);
-  const log = fileAuditLog(flags.auditLog ?? `${folder.replace(/[/\\]+$/, '')}.audit.jsonl`);
+  const log = fileAuditLog(flags.auditLog ?? auditLogBeside(folder));
   // The log the releases write to: the store reads from it how far the release of an entry left
   // releasing went (its releaseProgress), which list and show print.
   const store = openKeyedFileHoldStore(folder, flags.locale, { auditLog: log.auditLog() });

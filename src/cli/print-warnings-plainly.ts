@@ -14,7 +14,12 @@ export function printWarningsPlainly(locale: CliLocale, write: (line: string) =>
   process.removeAllListeners('warning');
   process.on('warning', (warning: Error & { code?: string }) => {
     if (typeof warning.code === 'string' && warning.code.startsWith('EMAIL_GUARD_')) {
-      const said = warning.message.replace(/^email-guard: /, '').replace(/\s*\n\s*/g, ' ');
+      // Each run of white space that breaks a line becomes one space. Runs are matched whole (`\s+`,
+      // which never fails inside one): `\s*\n\s*` retried from every space of a long run without a
+      // line break, growing with the square of its length.
+      const said = warning.message
+        .replace(/^email-guard: /, '')
+        .replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
       write(`email-guard: ${cliTexts[locale].warning(said, warning.code)}\n`);
       return;
     }

@@ -16,6 +16,7 @@ import { createOrderForm } from '../serve/order-form/create-order-form.js';
 import { MIN_TOKEN_LENGTH, tokenStrength } from '../serve/token-strength.js';
 import { unreadableHolds } from '../serve/unreadable-holds.js';
 import type { VerificationRecord } from '../verification/verification-store.js';
+import { auditLogBeside } from './audit-log-beside.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import {
   DATABASE_CONNECT_TIMEOUT_MS,
@@ -184,13 +185,17 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
       }
     }
   }
+  const auditFile = flags.auditLog ?? auditLogBeside(flags.holds ?? 'held-mail');
   if (flags.holds !== undefined) {
     const info = await stat(flags.holds).catch(() => undefined);
     if (!info?.isDirectory()) throw unreadableFailure(`${flags.holds}: ${text.noHoldStore}`);
-    holdStore = openKeyedFileHoldStore(flags.holds, flags.locale);
+    // The log the releases write to: the store reads from it how far the release of an entry left
+    // releasing went (its releaseProgress), for the list and each message alike, as `holds` does.
+    holdStore = openKeyedFileHoldStore(flags.holds, flags.locale, {
+      auditLog: databaseAudit?.auditLog ?? createJsonLinesAuditLog(auditFile),
+    });
   }
   let transporter: Transporter | undefined;
-  const auditFile = flags.auditLog ?? `${(flags.holds ?? 'held-mail').replace(/[/\\]+$/, '')}.audit.jsonl`;
   // Discards are recorded with or without --smtp: every discard has its line.
   const auditLog: AuditLog | undefined = holdStore
     ? (databaseAudit?.auditLog ?? createJsonLinesAuditLog(auditFile))

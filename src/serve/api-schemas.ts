@@ -256,6 +256,16 @@ export const ReleaseResponseSchema = z.object({
  * log (without them it records the API as who and the route as why). Unknown keys are refused, as a
  * release's are: a field the server would not record must not look recorded.
  */
+/**
+ * Why a held message is discarded, as the audit log records it: the one rule for the API's body and
+ * the review page's form.
+ */
+export const DiscardReasonSchema = z
+  .string()
+  .trim()
+  .min(1, 'why the message is discarded must not be empty')
+  .max(2000, 'why the message is discarded must be at most 2000 characters');
+
 export const DiscardRequestSchema = z
   .strictObject({
     by: z
@@ -265,13 +275,7 @@ export const DiscardRequestSchema = z
       .max(200)
       .optional()
       .describe('who discards the message (audit log); "api" when not given'),
-    reason: z
-      .string()
-      .trim()
-      .min(1, 'why the message is discarded must not be empty')
-      .max(2000)
-      .optional()
-      .describe('why (audit log); the route when not given'),
+    reason: DiscardReasonSchema.optional().describe('why (audit log); the route when not given'),
   })
   // No body at all reaches the schema as null (Fastify's empty body).
   .nullish();

@@ -7,6 +7,8 @@ import {
   releaseNeedOf,
   releaseNeeds,
 } from '../nodemailer/release-needs.js';
+import { correctedRecipients } from '../pipeline/corrected-recipients.js';
+import { namedOnce } from '../pipeline/named-once.js';
 import type { ServerContext } from './create-server.js';
 import { type Problem, problem } from './problem-details.js';
 
@@ -70,7 +72,7 @@ export async function releaseHeld(
   // Every reason the release would be refused that the held message alone decides, by the rule the
   // release itself refuses on (releaseNeeds). The guard behind the transporter is not at hand here:
   // what only it can say the release refuses on the same rule, and is worded below the same way.
-  const corrected = correctedFields(request);
+  const corrected = correctedRecipients(request);
   const [need] = await releaseNeeds(held, {
     ...(corrected.length === 0 ? {} : { to: corrected }),
     ...(request.fewerCustomers ? { fewerCustomers: true } : {}),
@@ -78,10 +80,9 @@ export async function releaseHeld(
   if (need) return lacking(need, id, locale);
   try {
     const released = await holdStore.release(id, transporter, {
-      // Each field as given (To stays To, Bcc stays Bcc): the store writes no blind copy in the header.
-      ...(request.to === undefined ? {} : { to: request.to }),
-      ...(request.cc === undefined ? {} : { cc: request.cc }),
-      ...(request.bcc === undefined ? {} : { bcc: request.bcc }),
+      // Each field as given (To stays To, Bcc stays Bcc): the store writes no blind copy in the
+      // header. Each mailbox once, in the first field naming it, as `holds release` sends it.
+      ...namedOnce(request),
       ...(request.confirmNew ? { confirmNew: true } : {}),
       by: request.by,
       reason: request.reason,
@@ -173,13 +174,6 @@ export async function releaseHeld(
       problem: problem('send-failed', 502, 'The SMTP server did not take the message; it stays held'),
     };
   }
-}
-
-/** Every corrected recipient of a request, To, Cc and Bcc together. */
-function correctedFields(request: ReleaseRequest): string[] {
-  return [request.to, request.cc, request.bcc].flatMap((given) =>
-    given === undefined ? [] : typeof given === 'string' ? [given] : [...given],
-  );
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Locale } from '../guard/verdict.js';
 import { heldAge } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { isConfirmedForOtherCustomer } from '../nodemailer/stopped-when-held.js';
+import { DiscardReasonSchema } from './api-schemas.js';
 import type { ServerContext } from './create-server.js';
 import { type PageTexts, pageTexts } from './data/page-texts.js';
 import { discardHeld, findHeld } from './hold-routes.js';
@@ -424,6 +425,10 @@ ${
     const content = await readHeldMessage(raw);
     // Started and never ended (the audit log): the release form asks for an explicit choice to send it again.
     const inDoubt = (await context.options.releasesInDoubt?.())?.has(id) ?? false;
+    // Left `releasing` by a release that stopped mid-send is in doubt, not under way (the list's
+    // rule): the form stays, with the box to tick, which the store's `force` answers by taking over
+    // only a claim whose process has stopped (HoldStore `release`, `force`).
+    const underWay = listed.state === 'releasing' && !inDoubt;
     // Each recipient is offered in the field it was held in, and released in it: To stays To, Cc
     // stays Cc, and a blind copy stays in the envelope only (RFC 5322 §3.6.3), never shown to the others.
     const heldFields = heldByField(listed.recipients);
@@ -462,14 +467,14 @@ ${
 <h1>${texts.messageHeading}: ${content.subject ?? id}</h1>
 ${
   failure
-    ? html`<div class="alert" role="alert" id="release-error"><p><strong>${texts.notReleased}: ${failure.title}</strong></p>${failure.detail ? html`<p>${failure.detail}</p>` : ''}${
+    ? html`<div class="alert" role="alert" id="release-error"><p><strong>${failure.heading ?? texts.notReleased}: ${failure.title}</strong></p>${failure.detail ? html`<p>${failure.detail}</p>` : ''}${
         failure.recipients?.length
           ? html`<ul>${failure.recipients.map((recipient) => html`<li>${recipient.address}: ${recipient.messages.join(' ')}</li>`)}</ul>`
           : ''
       }</div>`
     : ''
 }
-<p>${texts.age}: ${heldAge(listed.heldAt)}${listed.state === 'releasing' ? html` (${texts.releasing})` : ''}</p>
+<p>${texts.age}: ${heldAge(listed.heldAt)}${underWay ? html` (${texts.releasing})` : ''}</p>
 ${inDoubt ? html`<p class="alert" id="in-doubt"><strong>${texts.inDoubtNote}</strong></p>` : ''}
 <h2>${texts.recipients}</h2>
 <ul>${listed.recipients.map(
@@ -481,7 +486,7 @@ ${inDoubt ? html`<p class="alert" id="in-doubt"><strong>${texts.inDoubtNote}</st
 ${
   // While another request releases or discards it (the losing tab of a race), a form here could only
   // be answered 409 again: the page says what is happening instead.
-  listed.state === 'releasing'
+  underWay
     ? html`<p class="status" role="status">${texts.releasingNote}</p>`
     : html`<h2>${texts.releaseHeading}</h2>
 <form method="post" action="${base}/release?lang=${page.lang}">
@@ -525,7 +530,7 @@ ${
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p>${texts.discardIntro}</p>
 <label for="discard-reason">${texts.discardReason}</label>
-<textarea id="discard-reason" name="reason" rows="2">${discardReason ?? ''}</textarea>
+<textarea id="discard-reason" name="reason" rows="2" required maxlength="2000">${discardReason ?? ''}</textarea>
 <button type="submit">${texts.discard}</button>
 </form>`
 }
@@ -635,14 +640,41 @@ ${
         undefined,
         reason,
       );
+    // The reason by the API's rule (its body's `reason`): the audit log records it, so none is refused.
+    const checked = DiscardReasonSchema.safeParse(reason);
+    if (!checked.success)
+      return messagePage(
+        request,
+        reply,
+        session,
+        id,
+        {
+          heading: page.texts.notDiscarded,
+          title: page.texts.discardReasonNeeded,
+          ...(page.lang === 'en'
+            ? { detail: checked.error.issues.map((issue) => issue.message).join('; ') }
+            : {}),
+          status: 400,
+        },
+        undefined,
+        reason,
+      );
     const outcome = await discardHeld(context, id, {
       by: session.user,
-      reason,
+      reason: checked.data,
       where: 'review-page',
     });
     if ('problem' in outcome) {
       if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
-      return messagePage(request, reply, session, id, pageFailure(outcome.problem, page), undefined, reason);
+      return messagePage(
+        request,
+        reply,
+        session,
+        id,
+        { ...pageFailure(outcome.problem, page), heading: page.texts.notDiscarded },
+        undefined,
+        reason,
+      );
     }
     request.log.info({ holdId: id }, 'held message discarded from the review page');
     return redirect(reply, `/holds?lang=${page.lang}&done=discarded`);
@@ -695,6 +727,8 @@ function heldRow(
 
 /** A refused release or discard as the page shows it. */
 interface PageFailure {
+  /** What was not done, where it is not the release (`texts.notReleased`). */
+  readonly heading?: string;
   readonly title: string;
   readonly detail?: string;
   readonly status: number;

@@ -256,7 +256,11 @@ export interface Verifier extends VerifiedAddressSource {
 export const attachHoldStore: unique symbol = Symbol('email-guard.verifier.attachHoldStore');
 
 const HOUR_MS = 3_600_000;
-const BY = 'email-guard verifier';
+/**
+ * Who a release by the verifier is recorded as (`release.by` in the audit log): such a release
+ * follows a code read back. Not exported from the package.
+ */
+export const VERIFIER_RELEASES_AS = 'email-guard verifier';
 /**
  * The version of the index of verified addresses: 1 filed each under its mailbox variants, 2 also
  * its domain under the domain's variants. A store marked with less (or nothing) is filed again.
@@ -854,7 +858,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
           continue;
         }
         try {
-          report.released.push(await holdStore.release(held.id, transporter, { by: BY, reason }));
+          report.released.push(
+            await holdStore.release(held.id, transporter, { by: VERIFIER_RELEASES_AS, reason }),
+          );
         } catch (error) {
           // Claimed by another confirmation since it was listed: that one sends it.
           if (isEmailGuardError(error, 'HOLD_STORE_FAILED')) {

@@ -30,7 +30,10 @@ describe('holds release with a blind copy held', () => {
       },
     );
     expect(shown.status).toBe(2);
-    expect(shown.stderr).toContain(`${ARCHIVE} was held as a blind copy (Bcc)`);
+    expect(shown.stderr).toContain(
+      `${ARCHIVE} was held as a blind copy (Bcc): in To every recipient would see it; give it with --bcc, where it stays in the envelope only`,
+    );
+    expect(shown.stderr).not.toContain('`bcc`');
     expect(fixture.sink.received).toEqual([]);
     const released = await runCliInProcess(
       releaseArgs(fixture, id, file, ['--to', GOOD, '--bcc', ARCHIVE, '--confirm-new']),

@@ -1,10 +1,18 @@
-import { appendFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findReleasesInDoubt } from '../../src/nodemailer/find-releases-in-doubt.js';
 import { usePipelineFixture } from '../support/pipeline.js';
-import { auth, fixtureServer, GOOD, holdOrder, logIn, postForm, TYPO } from './support.js';
+import {
+  auth,
+  fixtureServer,
+  GOOD,
+  holdOrder,
+  logIn,
+  postForm,
+  serverWithReleaseStarted,
+  TYPO,
+} from './support.js';
 
 // A release that was started and never ended (the process stopped mid-send) may have reached the
 // recipient: `holds list` and `show` mark it and `holds release` asks for --force; so does the page.
@@ -18,12 +26,7 @@ afterEach(async () => {
 /** A held message whose release a stopped process started and never ended, and a server reading that log. */
 async function heldInDoubt(): Promise<{ server: FastifyInstance; id: string }> {
   const id = await holdOrder(fixture, TYPO);
-  const log = join(fixture.dir, 'held-mail.audit.jsonl');
-  appendFileSync(
-    log,
-    `${JSON.stringify({ at: new Date().toISOString(), mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], holdId: id })}\n`,
-  );
-  const server = fixtureServer(fixture, { releasesInDoubt: () => findReleasesInDoubt(log) });
+  const server = serverWithReleaseStarted(fixture, id);
   app = server;
   return { server, id };
 }

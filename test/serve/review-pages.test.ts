@@ -8,6 +8,7 @@ import { expectLinearGrowth } from '../support/growth.js';
 import { holdMessage } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import {
+  auth,
   fixtureServer,
   GOOD,
   holdOrder,
@@ -202,10 +203,40 @@ describe('the review page', () => {
     const forged = await postForm(server, `/holds/${id}/discard`, cookie, { csrf: `${csrf}x` });
     expect(forged.statusCode).toBe(403);
     expect(await fixture.holdStore.list()).toHaveLength(1);
-    const discarded = await postForm(server, `/holds/${id}/discard`, cookie, { csrf });
+    const discarded = await postForm(server, `/holds/${id}/discard`, cookie, {
+      csrf,
+      reason: 'the customer cancelled the order',
+    });
     expect(discarded.statusCode).toBe(303);
     expect(await fixture.holdStore.list()).toHaveLength(0);
     expect(fixture.sink.received).toHaveLength(0);
+  });
+
+  it('refuses a discard without a reason, as POST /v1/holds/:id/discard does, and keeps the message', async () => {
+    const server = fixtureServer(fixture);
+    app = server;
+    const id = await holdOrder(fixture, TYPO);
+    const { cookie, csrf } = await logIn(server, 'Lena Berg');
+    for (const reason of [undefined, '', '   ', 'x'.repeat(2001)]) {
+      const refused = await postForm(server, `/holds/${id}/discard?lang=en`, cookie, {
+        csrf,
+        ...(reason === undefined ? {} : { reason }),
+      });
+      expect(refused.statusCode, JSON.stringify(reason)).toBe(400);
+      expect(refused.body).toContain('id="release-error"');
+    }
+    const empty = await postForm(server, `/holds/${id}/discard?lang=en`, cookie, { csrf, reason: ' ' });
+    expect(empty.body).toContain('why the message is discarded must not be empty');
+    const api = await server.inject({
+      method: 'POST',
+      url: `/v1/holds/${id}/discard`,
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: { reason: ' ' },
+    });
+    expect(api.statusCode).toBe(400);
+    expect(api.body).toContain('why the message is discarded must not be empty');
+    expect(await fixture.holdStore.list()).toHaveLength(1);
+    expect(fixture.audit.entries.filter((line) => line.outcome === 'discarded')).toEqual([]);
   });
 
   it('records a discard from the page in the audit log with who, why and where', async () => {

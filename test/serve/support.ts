@@ -1,8 +1,10 @@
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
+import { findReleasesInDoubt } from '../../src/nodemailer/find-releases-in-doubt.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import type { ServerOptions } from '../../src/serve/create-server.js';
 import { holdMessage } from '../support/hold-message.js';
@@ -70,6 +72,19 @@ export function holdOrder(fixture: PipelineFixture, to: string, text?: string): 
 }
 
 export const holdsDir = (fixture: PipelineFixture) => join(fixture.dir, 'held');
+
+/**
+ * A server over the fixture reading the releases in doubt from its audit log, where a release of
+ * `id` was started (a `release-started` line) and never ended, as when its process stopped mid-send.
+ */
+export function serverWithReleaseStarted(fixture: PipelineFixture, id: string): FastifyInstance {
+  const log = join(fixture.dir, 'held-mail.audit.jsonl');
+  appendFileSync(
+    log,
+    `${JSON.stringify({ at: new Date().toISOString(), mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], holdId: id })}\n`,
+  );
+  return fixtureServer(fixture, { releasesInDoubt: () => findReleasesInDoubt(log) });
+}
 
 export const form = (fields: Record<string, string | string[]>) => {
   const body = new URLSearchParams();

@@ -74,6 +74,9 @@ export interface PageTexts {
   readonly released: string;
   readonly discarded: string;
   readonly notReleased: string;
+  readonly notDiscarded: string;
+  /** A discard refused for its reason, by `DiscardReasonSchema`. */
+  readonly discardReasonNeeded: string;
   /** A message that was released or discarded by someone else in the meantime. */
   readonly gone: string;
   /** Why a release or discard was refused, by problem type (docs/serve.md). */
@@ -154,6 +157,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     released: 'The message was released.',
     discarded: 'The message was discarded.',
     notReleased: 'The message was not released',
+    notDiscarded: 'The message was not discarded',
+    discardReasonNeeded: 'say why it is discarded, in at most 2000 characters',
     gone: 'That message was already released or discarded.',
     problems: {
       'recipient-blocked': 'A recipient does not pass the check; the message stays held',
@@ -246,6 +251,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     released: 'Meddelandet släpptes.',
     discarded: 'Meddelandet kastades.',
     notReleased: 'Meddelandet släpptes inte',
+    notDiscarded: 'Meddelandet togs inte bort',
+    discardReasonNeeded: 'skriv varför det tas bort, med högst 2000 tecken',
     gone: 'Meddelandet är redan skickat eller kastat.',
     problems: {
       'recipient-blocked': 'En mottagare klarar inte kontrollen; meddelandet ligger kvar',
