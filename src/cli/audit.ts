@@ -153,9 +153,10 @@ function checkSentRecipient(
   if (customer) {
     // The message names its customer: the full check, as the guard would have made it.
     const verdict = checkRecipient({ entered: address, customer, directory }, checkOptions[locale]);
-    const finding =
-      otherPersonsMailbox(verdict.findings, customer, directory) ??
-      verdict.findings.find((candidate) => hitCodes.has(candidate.code));
+    const other = otherPersonsMailbox(verdict.findings, customer, directory);
+    const pair = other ? undefined : otherRecordOfPair(address, customer, directory, locale);
+    if (pair) return pair;
+    const finding = other ?? verdict.findings.find((candidate) => hitCodes.has(candidate.code));
     // The customer's own stored address can itself be at a mistyped provider (`hotmial.se`), or
     // be the typo saved as a second record of the same person: the check takes a known address as
     // right, but the mail never reached the customer.
@@ -253,6 +254,45 @@ function otherPersonsMailbox(
     const other = directory.get(finding.customerId);
     return other !== undefined && recordsContradict(customer, other);
   });
+}
+
+/**
+ * A recipient that is the stored address of another record of the named customer's duplicate pair
+ * (the same name, one slip apart, nothing that says they are two people: the
+ * `near-miss-other-customer` pair of `customers check`), whichever of the two addresses the
+ * records' birth date or phone number favours: possibly one person stored twice, so the hit is the
+ * pair, not a plain slip, and its draft says so rather than that the address was stored wrongly.
+ */
+function otherRecordOfPair(
+  address: string,
+  customer: Customer,
+  directory: Directory,
+  locale: 'sv' | 'en',
+): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
+  const parsed = parseAddress(address);
+  if (!parsed.ok) return undefined;
+  const matches = directory.findAddress({ entered: address });
+  for (const match of matches) {
+    if (match.distance !== 0 || match.customerId === customer.id) continue;
+    const owner = directory.get(match.customerId);
+    if (!owner) continue;
+    const record = findDuplicateRecords({
+      address: parsed.address,
+      customer: owner,
+      directory,
+      matches,
+    }).find((candidate) => candidate.customerId === customer.id && candidate.right !== 'this');
+    if (!record) continue;
+    return {
+      recipient: address,
+      customerId: customer.id,
+      ...(customer.name ? { customerName: customer.name } : {}),
+      intended: record.address,
+      finding: 'near-miss-other-customer',
+      reason: cliTexts[locale].audit.duplicateRecord(owner.id, record.address, customer.id),
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -1098,7 +1138,7 @@ function possiblyStoredTwice(hit: AuditHit, directory: Directory): boolean {
     return (
       owner !== undefined &&
       findDuplicateRecords({ address: parsed.address, customer: owner, directory }).some(
-        (record) => record.customerId === hit.customerId && record.right === undefined,
+        (record) => record.customerId === hit.customerId && record.right !== 'this',
       )
     );
   });
