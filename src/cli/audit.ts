@@ -8,6 +8,7 @@ import { recordsContradict } from '../contacts/records-contradict.js';
 import { type InvalidInputError, isEmailGuardError } from '../errors.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import { findDuplicateRecords } from '../guard/find-duplicate-records.js';
+import { scriptName } from '../guard/messages.js';
 import type { Finding, FindingCode } from '../guard/verdict.js';
 import { findConfusables } from '../matching/find-confusables.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
@@ -150,6 +151,10 @@ function checkSentRecipient(
   locale: 'sv' | 'en',
 ): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
   const customer = customerId === undefined ? undefined : customerOf(customerId);
+  // Look-alike letters explain the address whatever else it resembles: `gmаil.com` with a Cyrillic
+  // а is one slip from gmail.com too, but it is no typo (the rule of `check` and `customers check`).
+  const lookalike = confusableHit(address, customer, directory, locale);
+  if (lookalike) return lookalike;
   if (customer) {
     // The message names its customer: the full check, as the guard would have made it.
     const verdict = checkRecipient({ entered: address, customer, directory }, checkOptions[locale]);
@@ -363,32 +368,57 @@ function duplicateHit(
 }
 
 /**
- * A recipient with look-alike letters from another script (`gmаil.com` with a Cyrillic а, or the
- * same in Punycode), else at a mistyped domain (`findDomainTypo`, the same table `customers check`
- * uses): the rule `checkRecipient` applies, where a look-alike domain explains itself and is no
- * typo. Named for the customer whose address it is when it is a stored one.
+ * A recipient with look-alike letters from another script (`olle.ek@gmаil.com` with a Cyrillic а,
+ * or the same in Punycode), with the address it passes for: the rule `checkRecipient` applies,
+ * where a look-alike explains itself and is no typo (UTS #39). Named for the customer the message
+ * names, else the one whose stored address it passes for, else the one whose stored address it is.
+ */
+function confusableHit(
+  address: string,
+  named: Customer | undefined,
+  directory: Directory,
+  locale: 'sv' | 'en',
+): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
+  const parsed = parseAddress(address);
+  const confusables = parsed.ok ? findConfusables(parsed.address) : undefined;
+  if (!confusables) return undefined;
+  const ownerOf = (entered: string) => {
+    const owners = new Set(
+      directory
+        .findAddress({ entered })
+        .filter((match) => match.distance === 0)
+        .map((match) => match.customerId),
+    );
+    const [only] = owners;
+    return owners.size === 1 && only !== undefined ? (directory.get(only) ?? { id: only }) : undefined;
+  };
+  const customer: { readonly id: string; readonly name?: string | undefined } | undefined =
+    named ?? ownerOf(confusables.lookalike) ?? ownerOf(address);
+  const finding = checkRecipient(
+    { entered: address, customer: { id: customer?.id ?? '-' } },
+    checkOptions[locale],
+  ).findings.find((candidate) => candidate.code === 'confusable-characters');
+  return {
+    recipient: address,
+    ...(customer ? { customerId: customer.id } : {}),
+    ...(customer?.name ? { customerName: customer.name } : {}),
+    intended: named
+      ? (intendedAddress(address, confusables.lookalike, named) ?? confusables.lookalike)
+      : confusables.lookalike,
+    finding: 'confusable-characters',
+    reason: finding?.message ?? confusables.lookalike,
+  };
+}
+
+/**
+ * A recipient at a mistyped domain (`findDomainTypo`, the same table `customers check` uses).
+ * Named for the customer whose address it is when it is a stored one.
  */
 function domainTypoHit(
   address: string,
   locale: 'sv' | 'en',
   customer: { readonly id: string; readonly name?: string | undefined } | undefined,
 ): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
-  const parsed = parseAddress(address);
-  const confusables = parsed.ok ? findConfusables(parsed.address) : undefined;
-  if (confusables) {
-    const finding = checkRecipient(
-      { entered: address, customer: { id: customer?.id ?? '-' } },
-      checkOptions[locale],
-    ).findings.find((candidate) => candidate.code === 'confusable-characters');
-    return {
-      recipient: address,
-      ...(customer ? { customerId: customer.id } : {}),
-      ...(customer?.name ? { customerName: customer.name } : {}),
-      intended: confusables.lookalike,
-      finding: 'confusable-characters',
-      reason: finding?.message ?? confusables.lookalike,
-    };
-  }
   const at = address.lastIndexOf('@');
   const typo = at > 0 ? findDomainTypo(address.slice(at + 1).toLowerCase()) : undefined;
   if (!typo) return undefined;
@@ -1104,6 +1134,21 @@ function draftCause(
   locale: 'sv' | 'en',
 ): { cause: string } | Record<string, never> {
   const causes = cliTexts[locale].audit.causes;
+  // Two addresses that look the same: the cause says which letter is from which script, or the
+  // report would show one address twice.
+  const parsed = hit.finding === 'confusable-characters' ? parseAddress(hit.recipient) : undefined;
+  const confusables = parsed?.ok ? findConfusables(parsed.address) : undefined;
+  if (confusables)
+    return {
+      cause: causes.lookalike(
+        intended,
+        hit.recipient,
+        confusables.characters.map((character) => ({
+          ...character,
+          script: scriptName(character.script, locale === 'sv'),
+        })),
+      ),
+    };
   const owners = [
     ...new Set(
       directory

@@ -44,7 +44,8 @@ const SCRIPT_NAMES_SV: Readonly<Record<string, string>> = {
   Other: 'annan skrift',
 };
 
-function scriptName(script: string, sv: boolean): string {
+/** The name of a Unicode script (`Cyrillic`) in the language of the text: `kyrillisk` in Swedish. */
+export function scriptName(script: string, sv: boolean): string {
   return sv ? (SCRIPT_NAMES_SV[script] ?? script) : script;
 }
 

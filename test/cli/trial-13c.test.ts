@@ -42,6 +42,25 @@ function sentMail(name: string, fields: readonly string[]): string {
   );
 }
 
+/** `audit sent/` with drafts in a folder of the locale's own: the run, and the first draft report. */
+async function auditWithDrafts(customers: string, facts: string, locale: 'sv' | 'en') {
+  const drafts = `drafts-${locale}`;
+  const audit = await run([
+    'audit',
+    'sent/',
+    '--customers',
+    customers,
+    '--incidents',
+    drafts,
+    '--facts',
+    facts,
+    '--locale',
+    locale,
+  ]);
+  expect(audit.status, audit.stderr).toBe(1);
+  return { audit, report: readFileSync(join(dir.path, drafts, '0001-report.md'), 'utf8') };
+}
+
 /** The draft's section under `heading`, up to the next one. */
 function section(report: string, heading: string): string {
   const start = report.indexOf(`## ${heading}`);
@@ -84,22 +103,8 @@ describe('email-guard audit: mail to the other record of a duplicate pair', () =
     expect(hits[0]?.reason).toContain('P-08');
 
     for (const locale of ['sv', 'en'] as const) {
-      const drafts = `drafts-${locale}`;
-      const audit = await run([
-        'audit',
-        'sent/',
-        '--customers',
-        customers,
-        '--incidents',
-        drafts,
-        '--facts',
-        facts,
-        '--locale',
-        locale,
-      ]);
-      expect(audit.status, audit.stderr).toBe(1);
+      const { audit, report } = await auditWithDrafts(customers, facts, locale);
       expect(audit.stdout).toContain('near-miss-other-customer');
-      const report = readFileSync(join(dir.path, drafts, '0001-report.md'), 'utf8');
       if (locale === 'en') {
         expect(report).not.toContain('stored wrongly');
         expect(report).not.toContain('belongs to another person');
@@ -111,6 +116,71 @@ describe('email-guard audit: mail to the other record of a duplicate pair', () =
         expect(report).toContain('kan tillhöra en annan person');
         expect(report).toContain('möjligen samma person lagrad två gånger');
       }
+    }
+  });
+});
+
+describe('email-guard audit: look-alike letters from another script', () => {
+  const export_ = 'id,name,email\nC-1,Olle Ek,olle.ek@gmail.com\nC-2,Man Berg,man.berg@comhem.se\n';
+
+  it('reports confusable-characters with the address it passes for, with and without the customer named', async () => {
+    const customers = write('k.csv', export_);
+    sentMail('sent/1.eml', ['To: olle.ek@gm\u0430il.com']);
+    sentMail('sent/2.eml', ['To: man.berg@comh\u0435m.se']);
+    sentMail('sent/3.eml', ['To: olle.ek@xn--gmil-63d.com']);
+    sentMail('sent/9.eml', ['To: olle.ek@gm\u0430il.com', 'X-Customer-Id: C-1']);
+    const json = await run(['audit', 'sent/', '--customers', customers, '--json']);
+    const hits = (JSON.parse(json.stdout) as { hits: Hit[] }).hits;
+    expect(
+      hits.map(({ recipient, finding, customerId, intended }) => ({
+        recipient,
+        finding,
+        customerId,
+        intended,
+      })),
+    ).toEqual([
+      {
+        recipient: 'olle.ek@gm\u0430il.com',
+        finding: 'confusable-characters',
+        customerId: 'C-1',
+        intended: 'olle.ek@gmail.com',
+      },
+      {
+        recipient: 'man.berg@comh\u0435m.se',
+        finding: 'confusable-characters',
+        customerId: 'C-2',
+        intended: 'man.berg@comhem.se',
+      },
+      {
+        recipient: 'olle.ek@gm\u0430il.com',
+        finding: 'confusable-characters',
+        customerId: 'C-1',
+        intended: 'olle.ek@gmail.com',
+      },
+      {
+        recipient: 'olle.ek@gm\u0430il.com',
+        finding: 'confusable-characters',
+        customerId: 'C-1',
+        intended: 'olle.ek@gmail.com',
+      },
+    ]);
+    for (const hit of hits) expect(hit.reason).toContain('Cyrillic U+04');
+    const plain = await run(['audit', 'sent/', '--customers', customers]);
+    expect(plain.stdout).not.toMatch(/domain-typo|near-miss/);
+    expect(plain.stdout.match(/ confusable-characters /g)).toHaveLength(4);
+  });
+
+  it('says in the draft which letter is from which script', async () => {
+    const customers = write('k.csv', export_);
+    sentMail('sent/9.eml', ['To: olle.ek@gm\u0430il.com', 'X-Customer-Id: C-1']);
+    const facts = writeDraftFacts(dir.path, 'facts.json');
+    for (const locale of ['en', 'sv'] as const) {
+      const { report } = await auditWithDrafts(customers, facts, locale);
+      expect(report).toContain(
+        locale === 'en'
+          ? 'the \u0430 (U+0430) in olle.ek@gm\u0430il.com is a Cyrillic letter, not the Latin a'
+          : '\u0430 (U+0430) i olle.ek@gm\u0430il.com är en kyrillisk bokstav, inte latinskt a',
+      );
     }
   });
 });
