@@ -184,3 +184,85 @@ describe('email-guard audit: look-alike letters from another script', () => {
     }
   });
 });
+
+describe('a hit through Resent-To', () => {
+  const export_ = [
+    'Kundnummer;Förnamn;Efternamn;E-post;Födelsedatum',
+    'K-000021;Greiss;Jökrakius;greiss.jokrakius1981@icloud.com;1981-11-21',
+  ].join('\n');
+  const resent = [
+    'Resent-Date: Tue, 03 Nov 2026 09:00:00 +0100',
+    'Resent-From: order@butiken.se',
+    'Resent-To: greiss.jokrakius1918@icloud.com',
+    'To: greiss.jokrakius1981@icloud.com',
+    'X-Customer-Id: K-000021',
+  ];
+
+  it('gets a draft from the audit, and email-guard incident takes the Resent-To address as --actual', async () => {
+    const customers = write('kunder.csv', export_);
+    const message = sentMail('sent/05.eml', resent);
+    const facts = writeDraftFacts(dir.path, 'facts.json');
+    const audit = await run([
+      'audit',
+      'sent/',
+      '--customers',
+      customers,
+      '--incidents',
+      'drafts',
+      '--facts',
+      facts,
+    ]);
+    expect(audit.stdout).toContain('greiss.jokrakius1918@icloud.com (Resent-To)');
+    expect(audit.stderr).not.toContain('own recipients');
+    expect(audit.stdout).toContain('incident drafts: 1 in drafts');
+    const report = readFileSync(join(dir.path, 'drafts', '0001-report.md'), 'utf8');
+    expect(report).toContain('greiss.jokrakius1918@icloud.com');
+
+    const incidentFacts = writeDraftFacts(dir.path, 'incident-facts.json', {
+      customer: { id: 'K-000021', name: 'Greiss Jökrakius', emails: ['greiss.jokrakius1981@icloud.com'] },
+      reference: 'NK-1',
+      detectedAt: '2026-12-03T10:00:00+01:00',
+    });
+    const args = (actual: string, out: string) => [
+      'incident',
+      '--message',
+      message,
+      '--intended',
+      'greiss.jokrakius1981@icloud.com',
+      '--actual',
+      actual,
+      '--facts',
+      incidentFacts,
+      '--out',
+      out,
+    ];
+    const accepted = await run(args('greiss.jokrakius1918@icloud.com', 'inc05'));
+    expect(accepted.stderr).toBe('');
+    expect(accepted.status).toBe(0);
+  });
+
+  it('names the refused --actual address when the message was not sent there', async () => {
+    const message = sentMail('sent/05.eml', resent);
+    const incidentFacts = writeDraftFacts(dir.path, 'incident-facts.json', {
+      customer: { id: 'K-000021', name: 'Greiss Jökrakius', emails: ['greiss.jokrakius1981@icloud.com'] },
+      reference: 'NK-1',
+      detectedAt: '2026-12-03T10:00:00+01:00',
+    });
+    const refused = await run([
+      'incident',
+      '--message',
+      message,
+      '--intended',
+      'greiss.jokrakius1981@icloud.com',
+      '--actual',
+      'someone.else@icloud.com',
+      '--facts',
+      incidentFacts,
+      '--out',
+      'inc',
+    ]);
+    expect(refused.status).toBe(3);
+    expect(refused.stderr).toContain("someone.else@icloud.com is not among the message's own recipients");
+    expect(refused.stderr).toContain('Resent-To');
+  });
+});
