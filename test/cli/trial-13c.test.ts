@@ -266,3 +266,41 @@ describe('a hit through Resent-To', () => {
     expect(refused.stderr).toContain('Resent-To');
   });
 });
+
+describe('email-guard incident without a recipient fact', () => {
+  it('says the address may belong to someone else, not that it does', async () => {
+    const message = sentMail('sent/01.eml', ['To: lanna.brykrergen@outlook.com']);
+    const facts = writeDraftFacts(dir.path, 'incident-facts.json', {
+      customer: { id: 'K-000009', name: 'Länna Brykrergren', emails: ['lanna.brykrergren@outlook.com'] },
+      reference: 'NK-2',
+      detectedAt: '2026-12-03T10:00:00+01:00',
+    });
+    for (const locale of ['sv', 'en'] as const) {
+      const out = `inc01-${locale}`;
+      const answer = await run([
+        'incident',
+        '--message',
+        message,
+        '--intended',
+        'lanna.brykrergren@outlook.com',
+        '--actual',
+        'lanna.brykrergen@outlook.com',
+        '--facts',
+        facts,
+        '--locale',
+        locale,
+        '--out',
+        out,
+      ]);
+      expect(answer.status, answer.stderr).toBe(0);
+      const report = readFileSync(join(dir.path, out, 'report.txt'), 'utf8');
+      if (locale === 'sv') {
+        expect(report).not.toContain('som tillhör en annan person');
+        expect(report).toContain('som kan tillhöra en annan person');
+      } else {
+        expect(report).not.toContain('which belongs to another person');
+        expect(report).toContain('which may belong to someone else');
+      }
+    }
+  });
+});
