@@ -1,5 +1,5 @@
 import { readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { domainToUnicode } from 'node:url';
 import { parseAddress } from '../address/parse-address.js';
 import type { Directory, DirectoryAddressMatch, DirectoryCustomer } from '../contacts/create-directory.js';
@@ -17,7 +17,7 @@ import { checkTimeZone } from './check-time-zone.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import { codeWithName } from './code-with-name.js';
 import { progressWords } from './create-progress.js';
-import { escapeControls } from './escape-controls.js';
+import { escapeControls, inOneLine } from './escape-controls.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { headerFields } from './header-fields.js';
@@ -454,7 +454,10 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     flags.locale,
   );
   // A report or draft folder that cannot be written is said before any mail is read, not after.
-  if (flags.out !== undefined) await checkWritable(flags.out);
+  if (flags.out !== undefined) {
+    const created = await checkWritable(flags.out);
+    if (created !== undefined) context.warn(cliTexts[flags.locale].folderCreated(dirname(flags.out)));
+  }
   if (flags.incidents !== undefined) {
     await refuseUsedDraftFolder(flags.incidents, words);
     await checkWritable(join(flags.incidents, INCOMPLETE_MARKER), flags.incidents);
@@ -783,16 +786,19 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   });
   await writeReport(report, flags, context, {
     rowLine: (hit) =>
-      [
-        hit.where,
-        hit.messageId ?? '-',
-        hit.date === undefined ? '-' : formatSentDate(String(hit.date), flags.locale, flags.timeZone),
-        hit.recipient,
-        hit.customerId ?? '-',
-        hit.intended ?? '-',
-        codeWithName(String(hit.finding), flags.locale),
-        hit.reason,
-      ].join('  '),
+      // One line per row: a line break in a field of the input (a CRM cell) is shown, not obeyed.
+      inOneLine(
+        [
+          hit.where,
+          hit.messageId ?? '-',
+          hit.date === undefined ? '-' : formatSentDate(String(hit.date), flags.locale, flags.timeZone),
+          hit.recipient,
+          hit.customerId ?? '-',
+          hit.intended ?? '-',
+          codeWithName(String(hit.finding), flags.locale),
+          hit.reason,
+        ].join('  '),
+      ),
     notes,
   });
   // Nothing read is unreadable input (3); some messages not read, with no hit, is something for a

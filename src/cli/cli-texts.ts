@@ -64,6 +64,7 @@ export const cliTexts = {
     suggestion: 'suggestion',
     notAFile: 'not a file',
     cannotBeRead: (code: string) => READ_REASONS.en[code] ?? `cannot be read (${code})`,
+    folderCreated: (folder: string) => `${folder}: the folder did not exist and was made for the report`,
     warning: (message: string, code: string) => `warning (${code}): ${message}`,
     noCustomerRows: 'no customer rows',
     auditLogGiven:
@@ -655,6 +656,7 @@ Stops on SIGINT or SIGTERM.`,
     suggestion: 'förslag',
     notAFile: 'ingen fil',
     cannotBeRead: (code: string) => READ_REASONS.sv[code] ?? `kan inte läsas (${code})`,
+    folderCreated: (folder: string) => `${folder}: mappen fanns inte och skapades för rapporten`,
     warning: (message: string, code: string) => `varning (${code}): ${message}`,
     noCustomerRows: 'inga kundrader',
     auditLogGiven:

@@ -304,3 +304,23 @@ describe('email-guard incident without a recipient fact', () => {
     }
   });
 });
+
+describe('plain lines of input text', () => {
+  it('keeps a CRM field with a line break on one line of customers check', async () => {
+    const customers = write(
+      'kunder.csv',
+      'id;name;email\nP-06;Planta Sexton;"planta.sexton@telia.com\nBcc: x@evil.com"\nK-1;Anna Svensson;anna.svensson@hotmial.se\n',
+    );
+    const checked = await run(['customers', 'check', customers]);
+    const lines = (checked.stdout + checked.stderr).split('\n');
+    expect(lines.filter((line) => line.startsWith('Bcc:'))).toEqual([]);
+    expect(checked.stdout + checked.stderr).toContain('planta.sexton@telia.com\\x0aBcc: x@evil.com');
+  });
+
+  it('says it creates the folders of an --out path that does not exist yet', async () => {
+    const customers = write('kunder.csv', 'id;name;email\nK-1;Anna Svensson;anna.svensson@hotmial.se\n');
+    const answer = await run(['customers', 'check', customers, '--out', 'new/dir/x.html']);
+    expect(answer.stderr).toContain('new/dir');
+    expect(readFileSync(join(dir.path, 'new', 'dir', 'x.html'), 'utf8')).toContain('<html');
+  });
+});
