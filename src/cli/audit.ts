@@ -108,8 +108,8 @@ const DELIVERY_FIELDS = { 'delivered-to': 'Delivered-To', 'x-original-to': 'X-Or
 const descriptions: Record<AuditHit['finding'], { en: string; sv: string }> = {
   'near-miss': { en: "a slip from a customer's known address", sv: 'ett skrivfel av en kunds kända adress' },
   'near-miss-other-customer': {
-    en: 'a slip from the address of another customer with the same name',
-    sv: 'ett skrivfel av adressen till en annan kund med samma namn',
+    en: 'a slip from the address of another customer with the same or a similar name',
+    sv: 'ett skrivfel av adressen till en annan kund med samma eller liknande namn',
   },
   'belongs-to-other-customer': { en: "another customer's address", sv: 'en annan kunds adress' },
   'domain-typo': { en: "at a mistyped provider's domain", sv: 'hos en felskriven e-postleverantör' },

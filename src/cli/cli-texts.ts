@@ -408,7 +408,7 @@ export const cliTexts = {
       nearMiss: (address: string, customerId: string) =>
         `One slip from ${address}, the address of customer ${customerId}.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string) =>
-        `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same name: probably a duplicate record saved with a typo.`,
+        `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same or a similar name: probably a duplicate record saved with a typo.`,
       domainTypo: (domain: string, suggested: string) => `${domain} looks like a typo of ${suggested}.`,
       providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
         `${domain} looks like a typo of ${suggested}: ${address} is the address of customer ${customerId}.`,
@@ -483,7 +483,8 @@ export const cliTexts = {
           'letters from another script (Cyrillic, Greek) that look like the plain letters a–z',
         'number-mismatch': "digits that contradict the customer's birth date or phone number",
         'belongs-to-other-customer': 'the same mailbox as another customer',
-        'near-miss-other-customer': 'one slip from the address of another customer with the same name',
+        'near-miss-other-customer':
+          'one slip from the address of another customer with the same or a similar name',
         'role-address': "a shared or role mailbox, not a person's",
         'disposable-domain': 'a throw-away mailbox provider',
         'repeated-id': 'an id used on an earlier row (this row replaced it)',
@@ -1034,7 +1035,7 @@ Stops on SIGINT or SIGTERM.`,
       nearMiss: (address: string, customerId: string) =>
         `Ett skrivfel av ${address}, adressen till kund ${customerId}.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string) =>
-        `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma namn: troligen en dubblettpost sparad med ett skrivfel.`,
+        `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma eller liknande namn: troligen en dubblettpost sparad med ett skrivfel.`,
       domainTypo: (domain: string, suggested: string) => `${domain} ser ut som ett skrivfel av ${suggested}.`,
       providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
         `${domain} ser ut som ett skrivfel av ${suggested}: ${address} är adressen till kund ${customerId}.`,
@@ -1107,7 +1108,8 @@ Stops on SIGINT or SIGTERM.`,
           'bokstäver från ett annat skriftsystem (kyrilliska, grekiska) som ser ut som vanliga bokstäver a–z',
         'number-mismatch': 'siffror som motsäger kundens födelsedatum eller telefonnummer',
         'belongs-to-other-customer': 'samma brevlåda som en annan kund',
-        'near-miss-other-customer': 'ett skrivfel från adressen till en annan kund med samma namn',
+        'near-miss-other-customer':
+          'ett skrivfel från adressen till en annan kund med samma eller liknande namn',
         'role-address': 'en gemensam brevlåda eller funktionsadress',
         'disposable-domain': 'en leverantör av engångsadresser',
         'repeated-id': 'ett id som redan använts (raden ersatte den tidigare)',

@@ -347,8 +347,8 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
       if (finding.otherPerson) {
         const { known, whose, slips } = otherCustomersAddress(finding, locale);
         return sv
-          ? `Ett skrivfel från ${known}, adressen till en annan kund${whose} med samma namn men annat födelsedatum eller telefonnummer: två olika personer, och post till den ena kan hamna hos den andra${slips}.`
-          : `One slip from ${known}, the address of another customer${whose} with the same name but another birth date or phone number: two different people, and mail for one could reach the other${slips}.`;
+          ? `Ett skrivfel från ${known}, adressen till en annan kund${whose} med samma eller liknande namn men annat födelsedatum eller telefonnummer: två olika personer, och post till den ena kan hamna hos den andra${slips}.`
+          : `One slip from ${known}, the address of another customer${whose} with the same or a similar name but another birth date or phone number: two different people, and mail for one could reach the other${slips}.`;
       }
       if (finding.customerId === undefined || finding.edits === undefined) {
         return sv
@@ -369,8 +369,8 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
             )}; from that: ${slips}`
         : slips;
       return sv
-        ? `Ser ut som ett skrivfel av ${displayAddress(finding.known)}, som tillhör kund ${finding.customerId} med samma namn: troligen samma person registrerad två gånger (${edits}).`
-        : `Looks like a typo of ${displayAddress(finding.known)}, which belongs to customer ${finding.customerId} with the same name: probably the same person registered twice (${edits}).`;
+        ? `Ser ut som ett skrivfel av ${displayAddress(finding.known)}, som tillhör kund ${finding.customerId} med samma eller liknande namn: troligen samma person registrerad två gånger (${edits}).`
+        : `Looks like a typo of ${displayAddress(finding.known)}, which belongs to customer ${finding.customerId} with the same or a similar name: probably the same person registered twice (${edits}).`;
     }
     case 'near-miss-other-name': {
       const { known, whose, slips } = otherCustomersAddress(finding, locale);

@@ -324,3 +324,30 @@ describe('plain lines of input text', () => {
     expect(readFileSync(join(dir.path, 'new', 'dir', 'x.html'), 'utf8')).toContain('<html');
   });
 });
+
+describe('email-guard customers check: two names one slip apart', () => {
+  it('calls Aron Falk and Arno Falk similar names, naming both, not the same name', async () => {
+    const customers = write(
+      'names2.csv',
+      [
+        'Kundnr;Namn;E-post;Födelsedatum',
+        'A-1;Aron Falk;aron.falk@gmail.com;1980-01-01',
+        'A-2;Arno Falk;arno.falk@gmail.com;1990-02-02',
+        'A-3;Lena Berg;lena.berg@gmail.com;1980-01-01',
+        'A-4;Lina Berg;lina.berg@gmail.com;1982-02-02',
+      ].join('\n'),
+    );
+    for (const locale of ['en', 'sv'] as const) {
+      const answer = await run(['customers', 'check', customers, '--locale', locale]);
+      const pairLines = answer.stdout.split('\n').filter((line) => line.includes('near-miss-other-customer'));
+      expect(pairLines.length).toBeGreaterThan(0);
+      for (const line of pairLines) {
+        expect(line).not.toMatch(/the same name|samma namn/);
+        expect(line).toMatch(locale === 'en' ? /similar name/ : /liknande namn/);
+      }
+      const rows = pairLines.filter((line) => line.includes('names2.csv:'));
+      expect(rows).toHaveLength(2);
+      for (const row of rows) expect(row).toMatch(/Aron Falk.*Arno Falk|Arno Falk.*Aron Falk/);
+    }
+  });
+});
