@@ -1,5 +1,5 @@
 import { readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { domainToUnicode } from 'node:url';
 import { parseAddress } from '../address/parse-address.js';
 import type { Directory, DirectoryAddressMatch, DirectoryCustomer } from '../contacts/create-directory.js';
@@ -8,6 +8,7 @@ import { recordsContradict } from '../contacts/records-contradict.js';
 import { type InvalidInputError, isEmailGuardError } from '../errors.js';
 import { checkRecipient } from '../guard/check-recipient.js';
 import { findDuplicateRecords } from '../guard/find-duplicate-records.js';
+import { scriptName } from '../guard/messages.js';
 import type { Finding, FindingCode } from '../guard/verdict.js';
 import { findConfusables } from '../matching/find-confusables.js';
 import { findDomainTypo } from '../matching/find-domain-typo.js';
@@ -16,7 +17,7 @@ import { checkTimeZone } from './check-time-zone.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import { codeWithName } from './code-with-name.js';
 import { progressWords } from './create-progress.js';
-import { escapeControls } from './escape-controls.js';
+import { escapeControls, inOneLine } from './escape-controls.js';
 import { exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { formatSentDate } from './format-sent-date.js';
 import { headerFields } from './header-fields.js';
@@ -107,8 +108,8 @@ const DELIVERY_FIELDS = { 'delivered-to': 'Delivered-To', 'x-original-to': 'X-Or
 const descriptions: Record<AuditHit['finding'], { en: string; sv: string }> = {
   'near-miss': { en: "a slip from a customer's known address", sv: 'ett skrivfel av en kunds kända adress' },
   'near-miss-other-customer': {
-    en: 'a slip from the address of another customer with the same name',
-    sv: 'ett skrivfel av adressen till en annan kund med samma namn',
+    en: 'a slip from the address of another customer with the same or a similar name',
+    sv: 'ett skrivfel av adressen till en annan kund med samma eller liknande namn',
   },
   'belongs-to-other-customer': { en: "another customer's address", sv: 'en annan kunds adress' },
   'domain-typo': { en: "at a mistyped provider's domain", sv: 'hos en felskriven e-postleverantör' },
@@ -150,12 +151,17 @@ function checkSentRecipient(
   locale: 'sv' | 'en',
 ): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
   const customer = customerId === undefined ? undefined : customerOf(customerId);
+  // Look-alike letters explain the address whatever else it resembles: `gmаil.com` with a Cyrillic
+  // а is one slip from gmail.com too, but it is no typo (the rule of `check` and `customers check`).
+  const lookalike = confusableHit(address, customer, directory, locale);
+  if (lookalike) return lookalike;
   if (customer) {
     // The message names its customer: the full check, as the guard would have made it.
     const verdict = checkRecipient({ entered: address, customer, directory }, checkOptions[locale]);
-    const finding =
-      otherPersonsMailbox(verdict.findings, customer, directory) ??
-      verdict.findings.find((candidate) => hitCodes.has(candidate.code));
+    const other = otherPersonsMailbox(verdict.findings, customer, directory);
+    const pair = other ? undefined : otherRecordOfPair(address, customer, directory, locale);
+    if (pair) return pair;
+    const finding = other ?? verdict.findings.find((candidate) => hitCodes.has(candidate.code));
     // The customer's own stored address can itself be at a mistyped provider (`hotmial.se`), or
     // be the typo saved as a second record of the same person: the check takes a known address as
     // right, but the mail never reached the customer.
@@ -256,6 +262,45 @@ function otherPersonsMailbox(
 }
 
 /**
+ * A recipient that is the stored address of another record of the named customer's duplicate pair
+ * (the same name, one slip apart, nothing that says they are two people: the
+ * `near-miss-other-customer` pair of `customers check`), whichever of the two addresses the
+ * records' birth date or phone number favours: possibly one person stored twice, so the hit is the
+ * pair, not a plain slip, and its draft says so rather than that the address was stored wrongly.
+ */
+function otherRecordOfPair(
+  address: string,
+  customer: Customer,
+  directory: Directory,
+  locale: 'sv' | 'en',
+): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
+  const parsed = parseAddress(address);
+  if (!parsed.ok) return undefined;
+  const matches = directory.findAddress({ entered: address });
+  for (const match of matches) {
+    if (match.distance !== 0 || match.customerId === customer.id) continue;
+    const owner = directory.get(match.customerId);
+    if (!owner) continue;
+    const record = findDuplicateRecords({
+      address: parsed.address,
+      customer: owner,
+      directory,
+      matches,
+    }).find((candidate) => candidate.customerId === customer.id && candidate.right !== 'this');
+    if (!record) continue;
+    return {
+      recipient: address,
+      customerId: customer.id,
+      ...(customer.name ? { customerName: customer.name } : {}),
+      intended: record.address,
+      finding: 'near-miss-other-customer',
+      reason: cliTexts[locale].audit.duplicateRecord(owner.id, record.address, customer.id),
+    };
+  }
+  return undefined;
+}
+
+/**
  * A near miss of a customer's address whose slip is the provider's domain (`gmial.com` for the
  * customer's `gmail.com`, the table `findDomainTypo` and `customers check` use): reported as the
  * provider typo it is, naming the customer and the address it was meant for, so the summary counts
@@ -323,32 +368,57 @@ function duplicateHit(
 }
 
 /**
- * A recipient with look-alike letters from another script (`gmаil.com` with a Cyrillic а, or the
- * same in Punycode), else at a mistyped domain (`findDomainTypo`, the same table `customers check`
- * uses): the rule `checkRecipient` applies, where a look-alike domain explains itself and is no
- * typo. Named for the customer whose address it is when it is a stored one.
+ * A recipient with look-alike letters from another script (`olle.ek@gmаil.com` with a Cyrillic а,
+ * or the same in Punycode), with the address it passes for: the rule `checkRecipient` applies,
+ * where a look-alike explains itself and is no typo (UTS #39). Named for the customer the message
+ * names, else the one whose stored address it passes for, else the one whose stored address it is.
+ */
+function confusableHit(
+  address: string,
+  named: Customer | undefined,
+  directory: Directory,
+  locale: 'sv' | 'en',
+): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
+  const parsed = parseAddress(address);
+  const confusables = parsed.ok ? findConfusables(parsed.address) : undefined;
+  if (!confusables) return undefined;
+  const ownerOf = (entered: string) => {
+    const owners = new Set(
+      directory
+        .findAddress({ entered })
+        .filter((match) => match.distance === 0)
+        .map((match) => match.customerId),
+    );
+    const [only] = owners;
+    return owners.size === 1 && only !== undefined ? (directory.get(only) ?? { id: only }) : undefined;
+  };
+  const customer: { readonly id: string; readonly name?: string | undefined } | undefined =
+    named ?? ownerOf(confusables.lookalike) ?? ownerOf(address);
+  const finding = checkRecipient(
+    { entered: address, customer: { id: customer?.id ?? '-' } },
+    checkOptions[locale],
+  ).findings.find((candidate) => candidate.code === 'confusable-characters');
+  return {
+    recipient: address,
+    ...(customer ? { customerId: customer.id } : {}),
+    ...(customer?.name ? { customerName: customer.name } : {}),
+    intended: named
+      ? (intendedAddress(address, confusables.lookalike, named) ?? confusables.lookalike)
+      : confusables.lookalike,
+    finding: 'confusable-characters',
+    reason: finding?.message ?? confusables.lookalike,
+  };
+}
+
+/**
+ * A recipient at a mistyped domain (`findDomainTypo`, the same table `customers check` uses).
+ * Named for the customer whose address it is when it is a stored one.
  */
 function domainTypoHit(
   address: string,
   locale: 'sv' | 'en',
   customer: { readonly id: string; readonly name?: string | undefined } | undefined,
 ): Omit<AuditHit, 'where' | 'location' | 'messageId' | 'date'> | undefined {
-  const parsed = parseAddress(address);
-  const confusables = parsed.ok ? findConfusables(parsed.address) : undefined;
-  if (confusables) {
-    const finding = checkRecipient(
-      { entered: address, customer: { id: customer?.id ?? '-' } },
-      checkOptions[locale],
-    ).findings.find((candidate) => candidate.code === 'confusable-characters');
-    return {
-      recipient: address,
-      ...(customer ? { customerId: customer.id } : {}),
-      ...(customer?.name ? { customerName: customer.name } : {}),
-      intended: confusables.lookalike,
-      finding: 'confusable-characters',
-      reason: finding?.message ?? confusables.lookalike,
-    };
-  }
   const at = address.lastIndexOf('@');
   const typo = at > 0 ? findDomainTypo(address.slice(at + 1).toLowerCase()) : undefined;
   if (!typo) return undefined;
@@ -384,7 +454,10 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     flags.locale,
   );
   // A report or draft folder that cannot be written is said before any mail is read, not after.
-  if (flags.out !== undefined) await checkWritable(flags.out);
+  if (flags.out !== undefined) {
+    const created = await checkWritable(flags.out);
+    if (created !== undefined) context.warn(cliTexts[flags.locale].folderCreated(dirname(flags.out)));
+  }
   if (flags.incidents !== undefined) {
     await refuseUsedDraftFolder(flags.incidents, words);
     await checkWritable(join(flags.incidents, INCOMPLETE_MARKER), flags.incidents);
@@ -713,16 +786,19 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   });
   await writeReport(report, flags, context, {
     rowLine: (hit) =>
-      [
-        hit.where,
-        hit.messageId ?? '-',
-        hit.date === undefined ? '-' : formatSentDate(String(hit.date), flags.locale, flags.timeZone),
-        hit.recipient,
-        hit.customerId ?? '-',
-        hit.intended ?? '-',
-        codeWithName(String(hit.finding), flags.locale),
-        hit.reason,
-      ].join('  '),
+      // One line per row: a line break in a field of the input (a CRM cell) is shown, not obeyed.
+      inOneLine(
+        [
+          hit.where,
+          hit.messageId ?? '-',
+          hit.date === undefined ? '-' : formatSentDate(String(hit.date), flags.locale, flags.timeZone),
+          hit.recipient,
+          hit.customerId ?? '-',
+          hit.intended ?? '-',
+          codeWithName(String(hit.finding), flags.locale),
+          hit.reason,
+        ].join('  '),
+      ),
     notes,
   });
   // Nothing read is unreadable input (3); some messages not read, with no hit, is something for a
@@ -1064,6 +1140,21 @@ function draftCause(
   locale: 'sv' | 'en',
 ): { cause: string } | Record<string, never> {
   const causes = cliTexts[locale].audit.causes;
+  // Two addresses that look the same: the cause says which letter is from which script, or the
+  // report would show one address twice.
+  const parsed = hit.finding === 'confusable-characters' ? parseAddress(hit.recipient) : undefined;
+  const confusables = parsed?.ok ? findConfusables(parsed.address) : undefined;
+  if (confusables)
+    return {
+      cause: causes.lookalike(
+        intended,
+        hit.recipient,
+        confusables.characters.map((character) => ({
+          ...character,
+          script: scriptName(character.script, locale === 'sv'),
+        })),
+      ),
+    };
   const owners = [
     ...new Set(
       directory
@@ -1098,7 +1189,7 @@ function possiblyStoredTwice(hit: AuditHit, directory: Directory): boolean {
     return (
       owner !== undefined &&
       findDuplicateRecords({ address: parsed.address, customer: owner, directory }).some(
-        (record) => record.customerId === hit.customerId && record.right === undefined,
+        (record) => record.customerId === hit.customerId && record.right !== 'this',
       )
     );
   });

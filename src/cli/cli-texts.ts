@@ -1,6 +1,10 @@
 import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
 import type { InvalidAddressReason } from '../address/parse-address.js';
+import type { Confusable } from '../matching/find-confusables.js';
 import type { SentMailKind } from './read-sent-mail.js';
+
+/** A look-alike letter as a draft's cause names it: its script already in the draft's language. */
+type LookalikeLetter = Pick<Confusable, 'character' | 'codePoint' | 'script' | 'looksLike'>;
 
 /** The languages of the command's lines (`--locale`). */
 export type CliLocale = 'sv' | 'en';
@@ -60,6 +64,7 @@ export const cliTexts = {
     suggestion: 'suggestion',
     notAFile: 'not a file',
     cannotBeRead: (code: string) => READ_REASONS.en[code] ?? `cannot be read (${code})`,
+    folderCreated: (folder: string) => `${folder}: the folder did not exist and was made for the report`,
     warning: (message: string, code: string) => `warning (${code}): ${message}`,
     noCustomerRows: 'no customer rows',
     auditLogGiven:
@@ -372,6 +377,13 @@ export const cliTexts = {
       notOnFile: (intended: string, customerId: string, onFile: string) =>
         `not written: ${intended} is not on file for customer ${customerId} (on file: ${onFile}); a notice goes only to an address on file`,
       causes: {
+        lookalike: (intended: string, recipient: string, letters: readonly LookalikeLetter[]) =>
+          `The message went to ${recipient}, which looks the same as ${intended} but is another address: ${letters
+            .map(
+              (letter) =>
+                `the ${letter.character} (${letter.codePoint}) in ${recipient} is a ${letter.script} letter, not the Latin ${letter.looksLike}`,
+            )
+            .join('; ')}. The message may have reached someone else.`,
         // No customer has the address on file: that it is someone's is not known (the draft is unconfirmed).
         sending: (intended: string, recipient: string) =>
           `The customer's stored address ${intended} is right; the address was typed wrongly when the message was sent (${recipient}), so the message was sent to an address that may belong to someone else.`,
@@ -402,7 +414,7 @@ export const cliTexts = {
       nearMiss: (address: string, customerId: string) =>
         `One slip from ${address}, the address of customer ${customerId}.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string) =>
-        `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same name: probably a duplicate record saved with a typo.`,
+        `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same or a similar name: probably a duplicate record saved with a typo.`,
       domainTypo: (domain: string, suggested: string) => `${domain} looks like a typo of ${suggested}.`,
       providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
         `${domain} looks like a typo of ${suggested}: ${address} is the address of customer ${customerId}.`,
@@ -477,7 +489,8 @@ export const cliTexts = {
           'letters from another script (Cyrillic, Greek) that look like the plain letters a–z',
         'number-mismatch': "digits that contradict the customer's birth date or phone number",
         'belongs-to-other-customer': 'the same mailbox as another customer',
-        'near-miss-other-customer': 'one slip from the address of another customer with the same name',
+        'near-miss-other-customer':
+          'one slip from the address of another customer with the same or a similar name',
         'role-address': "a shared or role mailbox, not a person's",
         'disposable-domain': 'a throw-away mailbox provider',
         'repeated-id': 'an id used on an earlier row (this row replaced it)',
@@ -650,6 +663,7 @@ Stops on SIGINT or SIGTERM.`,
     suggestion: 'förslag',
     notAFile: 'ingen fil',
     cannotBeRead: (code: string) => READ_REASONS.sv[code] ?? `kan inte läsas (${code})`,
+    folderCreated: (folder: string) => `${folder}: mappen fanns inte och skapades för rapporten`,
     warning: (message: string, code: string) => `varning (${code}): ${message}`,
     noCustomerRows: 'inga kundrader',
     auditLogGiven:
@@ -999,6 +1013,13 @@ Stops on SIGINT or SIGTERM.`,
       notOnFile: (intended: string, customerId: string, onFile: string) =>
         `inte skrivet: ${intended} finns inte registrerad för kund ${customerId} (registrerad: ${onFile}); ett meddelande går bara till en registrerad adress`,
       causes: {
+        lookalike: (intended: string, recipient: string, letters: readonly LookalikeLetter[]) =>
+          `Meddelandet skickades till ${recipient}, som ser likadan ut som ${intended} men är en annan adress: ${letters
+            .map(
+              (letter) =>
+                `${letter.character} (${letter.codePoint}) i ${recipient} är en ${letter.script} bokstav, inte latinskt ${letter.looksLike}`,
+            )
+            .join('; ')}. Meddelandet kan ha nått en annan person.`,
         sending: (intended: string, recipient: string) =>
           `Kundens lagrade adress ${intended} är rätt; adressen skrevs fel när meddelandet skickades (${recipient}), så meddelandet skickades till en adress som kan tillhöra en annan person.`,
         otherCustomer: (intended: string, recipient: string, owners: string) =>
@@ -1026,7 +1047,7 @@ Stops on SIGINT or SIGTERM.`,
       nearMiss: (address: string, customerId: string) =>
         `Ett skrivfel av ${address}, adressen till kund ${customerId}.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string) =>
-        `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma namn: troligen en dubblettpost sparad med ett skrivfel.`,
+        `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma eller liknande namn: troligen en dubblettpost sparad med ett skrivfel.`,
       domainTypo: (domain: string, suggested: string) => `${domain} ser ut som ett skrivfel av ${suggested}.`,
       providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
         `${domain} ser ut som ett skrivfel av ${suggested}: ${address} är adressen till kund ${customerId}.`,
@@ -1099,7 +1120,8 @@ Stops on SIGINT or SIGTERM.`,
           'bokstäver från ett annat skriftsystem (kyrilliska, grekiska) som ser ut som vanliga bokstäver a–z',
         'number-mismatch': 'siffror som motsäger kundens födelsedatum eller telefonnummer',
         'belongs-to-other-customer': 'samma brevlåda som en annan kund',
-        'near-miss-other-customer': 'ett skrivfel från adressen till en annan kund med samma namn',
+        'near-miss-other-customer':
+          'ett skrivfel från adressen till en annan kund med samma eller liknande namn',
         'role-address': 'en gemensam brevlåda eller funktionsadress',
         'disposable-domain': 'en leverantör av engångsadresser',
         'repeated-id': 'ett id som redan använts (raden ersatte den tidigare)',

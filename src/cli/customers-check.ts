@@ -1,9 +1,11 @@
+import { dirname } from 'node:path';
 import { domainToUnicode } from 'node:url';
 import type { LoadProblem } from '../contacts/load-customers.js';
 import { auditCustomerBase, type CustomerBaseFindingCode } from '../guard/audit-customer-base.js';
 import { buildReport } from './build-report.js';
 import { cliTexts } from './cli-texts.js';
 import { codeWithName } from './code-with-name.js';
+import { inOneLine } from './escape-controls.js';
 import { exitCodes } from './exit-codes.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
@@ -79,7 +81,10 @@ export async function runCustomersCheck(
   checkReportDestination(flags, flags.locale);
   await refuseOutOverInput(flags.out, [file], flags.locale, { summaryBeside: true });
   // A report that cannot be written is said before the export is read, not after.
-  if (flags.out !== undefined) await checkWritable(flags.out);
+  if (flags.out !== undefined) {
+    const created = await checkWritable(flags.out);
+    if (created !== undefined) context.warn(cliTexts[flags.locale].folderCreated(dirname(flags.out)));
+  }
   const columns = parseColumns(flags.columns, flags.locale);
   // The accept file is read before the export: a mistake in it is said before a long check.
   const acceptedPairs = flags.accept === undefined ? [] : await readAcceptedPairs(flags.accept, flags.locale);
@@ -195,21 +200,24 @@ export async function runCustomersCheck(
     // A CSV report is one table: the counts of the summary go in a file of their own beside it.
     summaryBeside: true,
     rowLine: (finding) =>
-      [
-        `${file}:${finding.line}`,
-        finding.customerId ?? '-',
-        codeWithName(String(finding.kind), flags.locale),
-        // An unusable address is quoted in its reason (which shows a space or a line break in
-        // it): the line names it once.
-        ...(finding.kind === 'invalid-address' &&
-        quotesAddress(
-          String(finding.reason),
-          finding.address === undefined ? undefined : String(finding.address),
-        )
-          ? []
-          : [finding.address ?? '']),
-        `${finding.reason}${finding.suggestion ? ` -> ${finding.suggestion}` : ''}`,
-      ].join('  '),
+      // One line per row: a line break in a field of the input (a CRM cell) is shown, not obeyed.
+      inOneLine(
+        [
+          `${file}:${finding.line}`,
+          finding.customerId ?? '-',
+          codeWithName(String(finding.kind), flags.locale),
+          // An unusable address is quoted in its reason (which shows a space or a line break in
+          // it): the line names it once.
+          ...(finding.kind === 'invalid-address' &&
+          quotesAddress(
+            String(finding.reason),
+            finding.address === undefined ? undefined : String(finding.address),
+          )
+            ? []
+            : [finding.address ?? '']),
+          `${finding.reason}${finding.suggestion ? ` -> ${finding.suggestion}` : ''}`,
+        ].join('  '),
+      ),
   });
   // A column not read is a note on the file, not a finding about a customer: the exit code
   // agrees with "0 customers with findings".

@@ -153,6 +153,17 @@ async function refuseEarlierReport(folder: string, locale: 'sv' | 'en'): Promise
 }
 
 /**
+ * `unconfirmed: true` when the facts say nothing of who received the message (no `recipient`,
+ * `recipientConfirmedDeletion`, `returnedUnopened` or `unconfirmed`): the message and the two
+ * addresses show where it was sent, not that the address is someone's or that anyone read it, so
+ * the report says only what is known (docs/incident.md, `unconfirmed`).
+ */
+function deliveryUnknown(facts: Record<string, unknown>): { unconfirmed: true } | Record<string, never> {
+  const known = ['recipient', 'recipientConfirmedDeletion', 'returnedUnopened', 'unconfirmed'];
+  return known.some((field) => facts[field] !== undefined) ? {} : { unconfirmed: true };
+}
+
+/**
  * Refuses (unreadable input, 3) a message whose Date field is not a date when the facts do not say
  * when it was sent: the time would otherwise come from the parser's fallback, and the refusal that
  * follows would name detectedAt, sending the reader to the facts file instead of the message.
@@ -213,9 +224,13 @@ async function emailReport(
   let result: Awaited<ReturnType<typeof reportMisdirected>>;
   try {
     result = await reportMisdirected(
-      { ...facts, message, intended: flags.intended, actual: flags.actual } as unknown as Parameters<
-        typeof reportMisdirected
-      >[0],
+      {
+        ...facts,
+        ...deliveryUnknown(facts),
+        message,
+        intended: flags.intended,
+        actual: flags.actual,
+      } as unknown as Parameters<typeof reportMisdirected>[0],
       libraryOptions(flags),
     );
   } catch (error) {

@@ -52,15 +52,17 @@ function temporaryBeside(path: string): string {
  * Checks a file can be written at `path` (its folder made if missing) by writing and removing an
  * empty temporary file beside it, before a long run: permissions alone do not tell (root ignores
  * them; a read-only or immutable file system refuses root too). Throws `WriteFailure` naming
- * `target`, the file or folder the user asked for.
+ * `target`, the file or folder the user asked for. Answers the first folder it made, if any, for
+ * the command to say (a mistyped path would otherwise leave folders nobody asked for unsaid).
  */
-export async function checkWritable(path: string, target: string = path): Promise<void> {
+export async function checkWritable(path: string, target: string = path): Promise<string | undefined> {
   const temporary = temporaryBeside(path);
   try {
-    await mkdir(dirname(path), { recursive: true });
+    const created = await mkdir(dirname(path), { recursive: true });
     const descriptor = createTemporary(temporary);
     await closeDescriptor(descriptor);
     await rm(temporary, { force: true });
+    return created;
   } catch (error) {
     throw new WriteFailure(target, error);
   } finally {

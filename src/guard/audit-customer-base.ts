@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Directory, DirectorySchema } from '../contacts/create-directory.js';
+import type { Customer } from '../contacts/customer.js';
 import { parseInput } from '../internal/parse-input.js';
 import { type CheckOptions, CheckOptionsSchema } from './check-options.js';
 import { checkRecipient } from './check-recipient.js';
@@ -149,7 +150,7 @@ export function auditCustomerBase(
           code: finding.code as CustomerBaseFindingCode,
           customerId: customer.id,
           address,
-          message: finding.message,
+          message: withBothNames(finding, customer, directory, rest.locale),
           action: finding.action,
           severity: finding.severity,
           ...(suggestion ? { suggestion } : {}),
@@ -161,4 +162,24 @@ export function auditCustomerBase(
   }
   onProgress?.(checked, total);
   return findings;
+}
+
+/**
+ * A duplicate pair's finding with both names, when they are not written alike (`Aron Falk` and
+ * `Arno Falk`, two letters swapped, `isSamePerson`): "the same or a similar name" alone would leave
+ * the reader to look up which.
+ */
+function withBothNames(
+  finding: Finding,
+  customer: Customer,
+  directory: Directory,
+  locale: CheckOptions['locale'],
+): string {
+  if (finding.code !== 'near-miss-other-customer' || finding.customerId === undefined) return finding.message;
+  const own = customer.name?.trim();
+  const other = directory.get(finding.customerId)?.name?.trim();
+  if (!own || !other || own.toLowerCase() === other.toLowerCase()) return finding.message;
+  return locale === 'sv'
+    ? `${finding.message} Namnen: ${own} och ${other}.`
+    : `${finding.message} The names: ${own} and ${other}.`;
 }

@@ -44,7 +44,8 @@ const SCRIPT_NAMES_SV: Readonly<Record<string, string>> = {
   Other: 'annan skrift',
 };
 
-function scriptName(script: string, sv: boolean): string {
+/** The name of a Unicode script (`Cyrillic`) in the language of the text: `kyrillisk` in Swedish. */
+export function scriptName(script: string, sv: boolean): string {
   return sv ? (SCRIPT_NAMES_SV[script] ?? script) : script;
 }
 
@@ -350,8 +351,8 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
       if (finding.otherPerson) {
         const { known, whose, slips } = otherCustomersAddress(finding, locale);
         return sv
-          ? `Ett skrivfel från ${known}, adressen till en annan kund${whose} med samma namn men annat födelsedatum eller telefonnummer: två olika personer, och post till den ena kan hamna hos den andra${slips}.`
-          : `One slip from ${known}, the address of another customer${whose} with the same name but another birth date or phone number: two different people, and mail for one could reach the other${slips}.`;
+          ? `Ett skrivfel från ${known}, adressen till en annan kund${whose} med samma eller liknande namn men annat födelsedatum eller telefonnummer: två olika personer, och post till den ena kan hamna hos den andra${slips}.`
+          : `One slip from ${known}, the address of another customer${whose} with the same or a similar name but another birth date or phone number: two different people, and mail for one could reach the other${slips}.`;
       }
       if (finding.customerId === undefined || finding.edits === undefined) {
         return sv
@@ -372,8 +373,8 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
             )}; from that: ${slips}`
         : slips;
       return sv
-        ? `Ser ut som ett skrivfel av ${displayAddress(finding.known)}, som tillhör kund ${finding.customerId} med samma namn: troligen samma person registrerad två gånger (${edits}).`
-        : `Looks like a typo of ${displayAddress(finding.known)}, which belongs to customer ${finding.customerId} with the same name: probably the same person registered twice (${edits}).`;
+        ? `Ser ut som ett skrivfel av ${displayAddress(finding.known)}, som tillhör kund ${finding.customerId} med samma eller liknande namn: troligen samma person registrerad två gånger (${edits}).`
+        : `Looks like a typo of ${displayAddress(finding.known)}, which belongs to customer ${finding.customerId} with the same or a similar name: probably the same person registered twice (${edits}).`;
     }
     case 'near-miss-other-name': {
       const { known, whose, slips } = otherCustomersAddress(finding, locale);

@@ -173,6 +173,13 @@ export interface AssessBreachOptions {
    */
   readonly timeZone?: string;
   /**
+   * Nothing recorded shows that the data reached anyone (a message sent to an address not known to
+   * be someone's, `misdirected.unconfirmed`): each reason that rests on a stranger having the data
+   * says so as a condition ("If the message was delivered: …"); the level is assessed as if it was.
+   * @default false
+   */
+  readonly deliveryUnconfirmed?: boolean;
+  /**
    * The conclusions are open: nothing personal could be read in the message and none was given, so
    * the data categories are what the rules assume from no data (`Decision.provisional`). The
    * `precedents` are then ranked by the facts alone, not by agreement with conclusions not reached.
@@ -204,11 +211,27 @@ const AssessBreachOptionsSchema = z.object({
   now: DateInputSchema.optional(),
   timeZone: TimeZoneSchema.optional(),
   conclusionsOpen: z.boolean().optional(),
+  deliveryUnconfirmed: z.boolean().optional(),
   judged: z
     .object({ notifyAuthority: z.boolean().optional(), notifyDataSubjects: z.boolean().optional() })
     .optional(),
   countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
 });
+
+/** The reasons that rest on the data having reached someone outside the organisation. */
+const DELIVERY_PREMISED: ReadonlySet<string> = new Set([
+  'large-scale',
+  'identity-theft',
+  'financial-loss',
+  'account-takeover',
+  'many-people',
+  'strict-outsider',
+]);
+
+/** `text` with its first letter in lower case, to follow a condition (`If …: an identity number …`). */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
 
 const DOCUMENT_KIND_SV: Readonly<Record<DocumentKind, string>> = {
   decision: 'beslut',
@@ -290,8 +313,21 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   const strict = profile === 'strict';
   const say = (swedish: string, english: string): string => (sv ? swedish : english);
   const reasons: AssessmentReason[] = [];
+  // Delivery not established (`deliveryUnconfirmed`): a reason that rests on the data having reached
+  // someone says so as a condition, as the description and the notice do (docs/incident.md).
+  const conditional = given.deliveryUnconfirmed === true;
   const reason = (code: string, source: string, swedish: string, english: string) =>
-    reasons.push({ code, source, message: say(swedish, english) });
+    reasons.push({
+      code,
+      source,
+      message:
+        conditional && DELIVERY_PREMISED.has(code)
+          ? say(
+              `Om meddelandet kom fram: ${lowerFirst(swedish)}`,
+              `If the message was delivered, ${lowerFirst(english)}`,
+            )
+          : say(swedish, english),
+    });
   const recommendations: Recommendation[] = [];
   // One person concerned is spoken of as one (a child's report, one customer), several as several.
   const one = input.dataSubjects <= 1;

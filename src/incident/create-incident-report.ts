@@ -303,6 +303,10 @@ export function createIncidentReport(
         ...(given.dataContentUnknown === true && given.judgment === undefined
           ? { conclusionsOpen: true }
           : {}),
+        // Delivery not established: the reasons that rest on it say so as a condition.
+        ...(given.misdirected?.unconfirmed === true && given.returnedUnopened !== true
+          ? { deliveryUnconfirmed: true }
+          : {}),
       },
     );
   const assessment = assess();

@@ -402,8 +402,8 @@ export function actualRecipientIssue(
     {
       path: [...base, 'actual'],
       message: say(
-        `finns inte bland meddelandets egna mottagare (To, Cc, Bcc, Delivered-To): ${recipients.join(', ')}`,
-        `not among the message's own recipients (To, Cc, Bcc, Delivered-To): ${recipients.join(', ')}`,
+        `${actual} finns inte bland meddelandets egna mottagare (To, Cc, Bcc, Resent-To, Resent-Cc, Resent-Bcc, Delivered-To): den skickades till ${recipients.join(', ')}`,
+        `${actual} is not among the message's own recipients (To, Cc, Bcc, Resent-To, Resent-Cc, Resent-Bcc, Delivered-To): it was sent to ${recipients.join(', ')}`,
       ),
     },
   ];

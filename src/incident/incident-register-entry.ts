@@ -91,10 +91,19 @@ export function incidentRegisterEntry(
   // A message sent to many at once (a group in Cc) went to no one wrong recipient: the register
   // names the group and its size (GDPR Art. 33(3)(a) and 33(5): the nature and approximate numbers).
   const group = checked.incident.misdirected?.recipients;
+  // Delivery not established (`misdirected.unconfirmed`): the line says a wrong address, not a
+  // wrong recipient, as the report and the notice do.
+  const unconfirmed =
+    checked.incident.misdirected?.unconfirmed === true && checked.facts.returnedUnopened !== true;
   const [swedish, english] =
     group !== undefined && checked.incident.circumstances === 'misdirected-email'
       ? [`e-post till ${group} mottagare samtidigt`, `e-mail to ${group} recipients at once`]
-      : CIRCUMSTANCES[checked.incident.circumstances];
+      : unconfirmed && checked.incident.circumstances === 'misdirected-email'
+        ? [
+            'e-post till fel adress (om den nådde någon är inte fastställt)',
+            'e-mail to a wrong address (whether it reached anyone is not established)',
+          ]
+        : CIRCUMSTANCES[checked.incident.circumstances];
   const under = checked.decision?.notifyAuthorityUnder;
   const findings = (checked.authorities ?? []).filter(
     (finding) => under === undefined || under.includes(finding.regime),

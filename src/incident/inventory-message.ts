@@ -103,7 +103,7 @@ export interface MessageInventory {
   readonly review: readonly string[];
   /**
    * The addresses the message was sent to, as its own headers say: To, Cc and Bcc (RFC 5322 §3.6.3),
-   * then the envelope recipients a receiving server records (Delivered-To, X-Original-To,
+   * then Resent-To, Resent-Cc and Resent-Bcc (§3.6.6), then the envelope recipients a receiving server records (Delivered-To, X-Original-To,
    * Envelope-To, X-Envelope-To), each once, in that order.
    */
   readonly recipients: readonly string[];
@@ -501,6 +501,7 @@ function visibleRecipients(mail: ParsedMail, ignore: readonly string[]): string 
 // (RFC 5321 §4.4 leaves the name open: Delivered-To is Postfix and qmail, X-Original-To Postfix,
 // Envelope-To Exim, X-Envelope-To others). Bcc recipients are often known only from these.
 const ENVELOPE_HEADERS = ['delivered-to', 'x-original-to', 'envelope-to', 'x-envelope-to'] as const;
+const RESENT_HEADERS = ['resent-to', 'resent-cc', 'resent-bcc'] as const;
 
 function messageRecipients(mail: ParsedMail): string[] {
   const found = new Set<string>();
@@ -515,8 +516,9 @@ function messageRecipients(mail: ParsedMail): string[] {
       addFrom(object.value);
   }
   // The raw lines, every occurrence (a message relayed twice has two Delivered-To fields), since
-  // mailparser keeps one parsed value per header name.
-  for (const name of ENVELOPE_HEADERS)
+  // mailparser keeps one parsed value per header name. A resent message went to its Resent-To,
+  // Resent-Cc and Resent-Bcc as well (RFC 5322 §3.6.6).
+  for (const name of [...RESENT_HEADERS, ...ENVELOPE_HEADERS])
     for (const { key, line } of mail.headerLines ?? [])
       if (key === name)
         for (const entry of addressparser(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]/g, ' '), {

@@ -180,6 +180,10 @@ export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: Risk
       ),
       ...(countries.length > 1 ? { countries } : {}),
       ...(risk === undefined ? {} : { risk }),
+      // Delivery not established: the reasons that rest on it say so as a condition.
+      ...(report.incident.misdirected?.unconfirmed === true && report.facts.returnedUnopened !== true
+        ? { deliveryUnconfirmed: true }
+        : {}),
     },
   );
 }

@@ -179,7 +179,7 @@ describe('email-guard incident --locale sv: one Swedish wording', () => {
     expect(answer.status).toBe(3);
     expect(answer.stderr).toContain('--actual: ');
     expect(answer.stderr).toContain(
-      'finns inte bland meddelandets egna mottagare (To, Cc, Bcc, Delivered-To)',
+      'finns inte bland meddelandets egna mottagare (To, Cc, Bcc, Resent-To, Resent-Cc, Resent-Bcc, Delivered-To)',
     );
     expect(answer.stderr).not.toContain('not among');
   });

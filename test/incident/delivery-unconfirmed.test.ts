@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  incidentRegisterEntry,
   type ReportMisdirectedInput,
   renderIncidentReport,
   reportMisdirected,
@@ -48,5 +49,43 @@ describe('a misdirected message whose delivery is not established', () => {
     expect(notices.email.subject).toBe('Uppgifter om dig skickades av misstag till en annan person');
     expect(notices.email.text).toContain('Den personen har kunnat se bland annat de här uppgifterna');
     expect(notices.email.text).toContain('personen känner nu till din adress');
+  });
+
+  it('keeps the assessment and the register line conditional when an identity number may have reached someone', async () => {
+    // Issue 13: every draft of `audit --incidents` is unconfirmed, and its assessment said "An identity
+    // number reached someone outside the organisation" beside a description that says it may have.
+    const message = [
+      'From: Butiken AB <order@butiken.se>',
+      'To: anna.svensson185@gmail.com',
+      'Subject: Order',
+      'Date: Fri, 23 Feb 2018 13:36:12 +0100',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Hej Anna! Personnummer: 19851205-1238. Leveransadress: Storgatan 12, 114 51 Stockholm',
+      '',
+    ].join('\r\n');
+    for (const locale of ['sv', 'en'] as const) {
+      const { report } = await reportMisdirected(
+        { ...facts, message },
+        { locale, now: '2018-02-23T15:10:00+01:00' },
+      );
+      const rendered = renderIncidentReport(report, { locale });
+      const register = incidentRegisterEntry(report, { locale });
+      if (locale === 'en') {
+        expect(rendered).not.toMatch(/^- An identity number reached/m);
+        expect(rendered).toContain(
+          'If the message was delivered, an identity number reached someone outside the organisation',
+        );
+        expect(register).toContain(
+          'e-mail to a wrong address (whether it reached anyone is not established)',
+        );
+        expect(register).not.toContain('wrong recipient');
+      } else {
+        expect(rendered).not.toMatch(/^- Ett personnummer/m);
+        expect(rendered).toContain('Om meddelandet kom fram: ett personnummer');
+        expect(register).toContain('e-post till fel adress (om den nådde någon är inte fastställt)');
+        expect(register).not.toContain('fel mottagare');
+      }
+    }
   });
 });
