@@ -138,14 +138,19 @@ export function theConcerned(dataSubjects: number) {
   } as const;
 }
 
-/** Assesses the stored facts again, in the phrasing's language, at the given risk level if any. */
+/**
+ * Assesses the stored facts again, in the phrasing's language, at the given risk level if any. The
+ * precedents are the report's own: they were found in the table of decisions the report was made with
+ * (`CreateIncidentReportOptions.decisions`), which the report does not carry, and a reading against
+ * the built-in table would cite decisions the person who made the report never chose.
+ */
 export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: RiskLevel): BreachAssessment {
   const { initialNotificationAt: _single, notifications: _each, ...facts } = report.facts;
   // Regulation 611/2013 Art. 2(3) counts from the first notification to the provider's authority.
   const initialNotificationAt = filedAt(report, 'eprivacy');
   // The main establishment first: its law decides; each other country's authority is cited under its own.
   const countries = providerCountries(report.provider);
-  return assessBreach(
+  const assessment = assessBreach(
     {
       regimes: report.regimes,
       country: countries[0] ?? 'SE',
@@ -180,8 +185,10 @@ export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: Risk
       ),
       ...(countries.length > 1 ? { countries } : {}),
       ...(risk === undefined ? {} : { risk }),
+      decisions: [],
     },
   );
+  return { ...assessment, precedents: report.assessment.precedents };
 }
 
 /** The computed assessment, the one that holds after the officer's judgment, and the decision. */
