@@ -1076,10 +1076,15 @@ export function timelineList(phrasing: Phrasing, report: IncidentReport): string
  * The measures as the report and the register state them: once the customer is told (a call with
  * the identity checked, or the notice; see {@link customerTold}), an `inform-customer` still planned or proposed (without its own text) has
  * happened, and is stated as done, so the report and the register line count the same measures.
+ * Telling the customer is a measure taken whether or not it was among the measures proposed (a text
+ * message's usual measures do not include it): where none names it, it is added as done, or a report
+ * of a customer called and told would say that no measure was taken (GDPR Art. 33(3)(d), Regulation
+ * 611/2013 Annex I section 2: the measures taken).
  */
 export function measuresAsRecorded(report: IncidentReport): IncidentReport['measures'] {
   const told = customerTold(report);
-  return report.measures.map((measure) =>
+  const named = report.measures.some((measure) => measure.id === 'inform-customer');
+  const asRecorded = report.measures.map((measure) =>
     told &&
     measure.id === 'inform-customer' &&
     (measure.status === 'planned' || measure.status === 'proposed') &&
@@ -1087,6 +1092,7 @@ export function measuresAsRecorded(report: IncidentReport): IncidentReport['meas
       ? { ...measure, status: 'done' as const }
       : measure,
   );
+  return told && !named ? [...asRecorded, { id: 'inform-customer', status: 'done' as const }] : asRecorded;
 }
 
 /**

@@ -508,8 +508,9 @@ export async function reportFromInventory(
     },
   );
   const customerAddress = channel.noticeTo ?? channel.misdirected?.intended;
+  // A child's notice is looked for a guardian's address even where the customer has none of their own.
   const addressed =
-    customerAddress === undefined
+    customerAddress === undefined && minor !== true
       ? undefined
       : noticeAddress(
           minor === true,
@@ -519,7 +520,7 @@ export async function reportFromInventory(
           channel,
         );
   const [email, phoneScript] = await Promise.all([
-    addressed === undefined ? undefined : noticeTo(report, given, settings, addressed.to),
+    addressed?.to === undefined ? undefined : noticeTo(report, given, settings, addressed.to),
     buildCustomerNotice(report, { ...noticeCommon(given, settings), channel: 'phone-script' }),
   ]);
   return {
@@ -535,22 +536,30 @@ export async function reportFromInventory(
  * to the guardian's address given with the customer, else to the one the message labels as the
  * guardian's; without either it stays at the customer's own address, and the note says it must
  * still reach the guardian. A guardian's address that is the mailbox that wrongly received the
- * message is never used.
+ * message is never used. A child with no address of their own (a text message's customer without
+ * `emails`) gets the notice at the guardian's, or none by e-mail, and the note says so.
  */
 function noticeAddress(
   minor: boolean,
-  customerAddress: string,
+  customerAddress: string | undefined,
   given: string | undefined,
   labelled: MessageInventory['guardianDetails'],
   channel: MisdirectedChannel,
-): { to: string; note?: Readonly<Record<'sv' | 'en', string>> } {
-  if (!minor) return { to: customerAddress };
+): { to?: string; note?: Readonly<Record<'sv' | 'en', string>> } {
+  if (!minor) return customerAddress === undefined ? {} : { to: customerAddress };
   const actual = channel.misdirected?.actual;
   const usable = (address: string | undefined) =>
     address !== undefined && (actual === undefined || !isSameMailbox(address, actual)) ? address : undefined;
   const fromMessage = labelled?.emails.find((address) => usable(address) !== undefined);
   const guardian = usable(given) ?? fromMessage;
-  if (guardian === undefined)
+  if (guardian === undefined) {
+    if (customerAddress === undefined)
+      return {
+        note: {
+          sv: 'Meddelandet till kunden är skrivet till ett barns vårdnadshavare, men varken barnets eller en vårdnadshavares e-postadress är känd: det finns bara samtalsmanuset. Se till att det når vårdnadshavaren (ange customer.guardianEmail, eller ring vårdnadshavaren).',
+          en: "The notice is written to a child's guardian, but neither the child's nor a guardian's e-mail address is known: there is only the phone script. Make sure it reaches the guardian (give customer.guardianEmail, or call the guardian).",
+        },
+      };
     return {
       to: customerAddress,
       note: {
@@ -558,6 +567,7 @@ function noticeAddress(
         en: `The notice is written to a child's guardian, but no guardian's e-mail address is known: it goes to the child's own address ${customerAddress}. Make sure it reaches the guardian (give customer.guardianEmail, or reach the guardian another way).`,
       },
     };
+  }
   const source =
     guardian === usable(given)
       ? { sv: 'angiven som customer.guardianEmail', en: 'given as customer.guardianEmail' }
@@ -565,8 +575,8 @@ function noticeAddress(
   return {
     to: guardian,
     note: {
-      sv: `Meddelandet till kunden är skrivet till ett barns vårdnadshavare: det går till vårdnadshavarens adress ${guardian} (${source.sv}), inte till barnets ${customerAddress}.`,
-      en: `The notice is written to a child's guardian: it goes to the guardian's address ${guardian} (${source.en}), not to the child's ${customerAddress}.`,
+      sv: `Meddelandet till kunden är skrivet till ett barns vårdnadshavare: det går till vårdnadshavarens adress ${guardian} (${source.sv})${customerAddress === undefined ? '' : `, inte till barnets ${customerAddress}`}.`,
+      en: `The notice is written to a child's guardian: it goes to the guardian's address ${guardian} (${source.en})${customerAddress === undefined ? '' : `, not to the child's ${customerAddress}`}.`,
     },
   };
 }
