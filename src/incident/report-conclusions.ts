@@ -589,7 +589,8 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
           )
         : say(
             phrasing,
-            `Lagen som gällde när incidenten inträffade (${day}), ${cite(finding)}, hade ingen skyldighet att anmäla incidenten.`,
+            // After the authority's name and a colon: a common word in lower case (see `afterColon`).
+            `lagen som gällde när incidenten inträffade (${day}), ${cite(finding)}, hade ingen skyldighet att anmäla incidenten.`,
             `The law in force when the breach happened (${day}), ${cite(finding)}, had no duty to notify it.`,
           );
     } else {
@@ -603,7 +604,7 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
           )
         : say(
             phrasing,
-            `Dataskyddsförordningen tillämpas först från den ${from ?? '25 maj 2018'}, efter incidenten (${day}). ${
+            `dataskyddsförordningen tillämpas först från den ${from ?? '25 maj 2018'}, efter incidenten (${day}). ${
               finding.law.citations.length === 0
                 ? 'Ingen lag om skydd för personuppgifter gällde då, och ingen skyldighet att anmäla personuppgiftsincidenter.'
                 : `${capitalise(cite(finding))}, som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter.`
