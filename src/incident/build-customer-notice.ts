@@ -178,8 +178,11 @@ export async function buildCustomerNotice(
   );
   // The notice repeats what the stranger saw: sent to the mailbox that wrongly received the data,
   // it would disclose it a second time (GDPR Art. 34(2) addresses the notice to the data subject).
+  // A message to many at once (in To or Cc instead of Bcc) went to every address as meant: `actual`
+  // names one of the group, a person concerned like the others, whose notice goes to their own address.
+  const group = (checked.incident.misdirected?.recipients ?? 0) > 1;
   const actual = checked.incident.misdirected?.actual;
-  if (actual !== undefined && isSameMailbox(to, actual)) {
+  if (!group && actual !== undefined && isSameMailbox(to, actual)) {
     throw new InvalidInputError([
       {
         path: ['options', 'to'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InputIssue } from '../errors.js';
 import { AddressSchema } from './address-schema.js';
 import {
   type AssessmentProfile,
@@ -230,7 +231,18 @@ export async function reportMisdirected(
     ...(options.orderTerms === undefined ? {} : { orderTerms: options.orderTerms }),
     ...(given.dataSubjects === undefined ? {} : { dataSubjects: given.dataSubjects }),
   });
-  refuseIssues(actualRecipientIssue(inventory.recipients, given.actual, ['input'], locale), locale);
+  refuseIssues(
+    [
+      ...actualRecipientIssue(inventory.recipients, given.actual, ['input'], locale),
+      ...fewerPeopleThanShown(
+        inventory,
+        recipientCount(inventory.recipients, ignore),
+        given.dataSubjects,
+        locale,
+      ),
+    ],
+    locale,
+  );
   const { report, notices, notes } = await reportFromInventory(given, inventory, settings, {
     circumstances: 'misdirected-email',
     misdirected: {
@@ -257,6 +269,33 @@ export async function reportMisdirected(
  * `{ recipients }`, the number of different addresses the message was sent to, leaving out the
  * organisation's own (`ignore`), where it is more than one (see `incident.misdirected.recipients`).
  */
+/**
+ * A number of people below the addresses a message sent to many at once showed (in To or Cc instead
+ * of Bcc): each address seen is a person whose address was disclosed (EDPB Guidelines 01/2021, Case
+ * No. 15), so a smaller count contradicts the message and would be stated in the report, the notice
+ * and the register as if the message said it (GDPR Art. 33(3)(a), Art. 5(1)(d)). Left out, the count
+ * is read from the message.
+ */
+function fewerPeopleThanShown(
+  inventory: MessageInventory,
+  group: { recipients?: number },
+  dataSubjects: number | undefined,
+  locale: 'sv' | 'en',
+): InputIssue[] {
+  const shown = inventory.people.category === 'email-address' ? inventory.people.count : undefined;
+  if (group.recipients === undefined || shown === undefined || dataSubjects === undefined) return [];
+  if (dataSubjects >= shown) return [];
+  return [
+    {
+      path: ['input', 'dataSubjects'],
+      message:
+        locale === 'sv'
+          ? `${dataSubjects} är färre än de ${shown} olika e-postadresser som meddelandet visade för alla mottagare; var och en är en person vars adress röjdes: ange minst ${shown}, eller utelämna dataSubjects så räknas de från meddelandet`
+          : `${dataSubjects} is fewer than the ${shown} different e-mail addresses the message showed to everyone who received it; each is a person whose address was disclosed: give at least ${shown}, or leave dataSubjects out to count them from the message`,
+    },
+  ];
+}
+
 function recipientCount(addresses: readonly string[], ignore: readonly string[]): { recipients?: number } {
   const own = new Set(ignore.map((value) => value.toLowerCase()));
   const count = new Set(
