@@ -611,11 +611,28 @@ function noticeAddress(
     guardian === usable(given)
       ? { sv: 'angiven som customer.guardianEmail', en: 'given as customer.guardianEmail' }
       : { sv: 'märkt som vårdnadshavarens i meddelandet', en: "labelled as the guardian's in the message" };
+  // Each guardian may act for the child (föräldrabalken 6 kap. 13 §: joint custody): the one notice
+  // goes to one address, and every other guardian's labelled address is named as not sent to, so
+  // none is dropped without a word.
+  const others = [
+    ...new Set(
+      (labelled?.emails ?? []).filter(
+        (address) => usable(address) !== undefined && !isSameMailbox(address, guardian),
+      ),
+    ),
+  ];
+  const rest =
+    others.length === 0
+      ? { sv: '', en: '' }
+      : {
+          sv: ` Meddelandet märker även ${others.join(', ')} som vårdnadshavares adress: dit har meddelandet inte skickats, eftersom det går till en adress (den som är angiven, annars den första i meddelandet); skicka en kopia dit om vårdnadshavaren också ska underrättas.`,
+          en: ` The message also labels ${others.join(', ')} as a guardian's address: the notice is not sent there, since it goes to one address (the one given, else the first in the message); send a copy there if that guardian is to be told too.`,
+        };
   return {
     to: guardian,
     note: {
-      sv: `Meddelandet till kunden är skrivet till ett barns vårdnadshavare: det går till vårdnadshavarens adress ${guardian} (${source.sv})${customerAddress === undefined ? '' : `, inte till barnets ${customerAddress}`}.`,
-      en: `The notice is written to a child's guardian: it goes to the guardian's address ${guardian} (${source.en})${customerAddress === undefined ? '' : `, not to the child's ${customerAddress}`}.`,
+      sv: `Meddelandet till kunden är skrivet till ett barns vårdnadshavare: det går till vårdnadshavarens adress ${guardian} (${source.sv})${customerAddress === undefined ? '' : `, inte till barnets ${customerAddress}`}.${rest.sv}`,
+      en: `The notice is written to a child's guardian: it goes to the guardian's address ${guardian} (${source.en})${customerAddress === undefined ? '' : `, not to the child's ${customerAddress}`}.${rest.en}`,
     },
   };
 }
