@@ -105,15 +105,28 @@ console.log('BEDÖMNING');
 // Electronic Communications Act with Regulation 611/2013, and personuppgiftslagen, not yet the GDPR
 // (it applies from 25 May 2018, Art. 99(2)).
 const laws = (result.report.authorities ?? []).flatMap((finding) => finding.law.citations);
+// The values of the assessment are codes (`risk`, `authority`); the lines below say them in Swedish.
+const bandSv = { low: 'låg', medium: 'medel', high: 'hög', 'very-high': 'mycket hög' };
+const riskSv = { unlikely: 'osannolik', risk: 'risk, men inte hög risk', high: 'hög risk' };
+const toSv = {
+  authority: 'myndigheten',
+  'data-subjects': 'de berörda',
+  subscribers: 'abonnenten',
+  record: 'dokumentation',
+};
 console.log(
-  `  Risk (${laws.join(', ')}): ${assessment.risk}; ENISA ${assessment.enisa.score} (${assessment.enisa.band})`,
+  `  Risk (${laws.join(', ')}): ${riskSv[assessment.risk]}; ENISA ${assessment.enisa.score} (${bandSv[assessment.enisa.band]})`,
 );
 console.log(`  Anmäls till tillsynsmyndigheten: ${assessment.notifyAuthority ? 'ja' : 'nej'}`);
 console.log(`  Underrättelse till kunden krävs: ${assessment.notifyDataSubjects ? 'ja' : 'nej'}`);
-for (const recommendation of assessment.recommendations)
-  console.log(`  Rekommendation: ${recommendation.message}`);
+// Each recommendation is a whole sentence of its own: listed under a heading, not after a colon.
+if (assessment.recommendations.length > 0) console.log('  Rekommendationer:');
+for (const recommendation of assessment.recommendations) console.log(`  - ${recommendation.message}`);
+// The Swedish summary of each decision where the corpus has one (the document is cited in its own language).
 for (const precedent of assessment.precedents)
-  console.log(`  Jämförbart beslut: ${precedent.authority}, ${precedent.document} (${precedent.decided})`);
+  console.log(
+    `  Jämförbart beslut: ${precedent.summarySv?.replace(/\.$/, '') ?? `${precedent.authority}, ${precedent.document}`} (${precedent.decided})`,
+  );
 const stockholm = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
   dateStyle: 'short',
@@ -121,7 +134,7 @@ const stockholm = new Intl.DateTimeFormat('sv-SE', {
 });
 for (const deadline of assessment.deadlines) {
   const due = deadline.due ? ` – senast ${stockholm.format(new Date(deadline.due))}` : '';
-  console.log(`  ${deadline.to.padEnd(13)} ${deadline.article}: ${deadline.within}${due}`);
+  console.log(`  ${toSv[deadline.to].padEnd(14)} ${deadline.article}: ${deadline.within}${due}`);
 }
 
 console.log('FÖRTECKNING ÖVER INTEGRITETSINCIDENTER (en rad)');

@@ -11,7 +11,13 @@ import { type BreachFacts, BreachFactsSchema, type RiskLevel, RiskLevelSchema } 
 import { breachDecisions } from './data/breach-decisions.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import { type DataCategory, enisaBasicScores, enisaDataTypes } from './data/data-categories.js';
-import { calendarDay, gdprAppliesFrom, gdprName, lawInForce } from './data/legal-bases.js';
+import {
+  calendarDay,
+  gdprAppliesFrom,
+  gdprName,
+  lawInForce,
+  REGULATION_611_FROM,
+} from './data/legal-bases.js';
 import type { ReportLocale } from './data/report-texts.js';
 import { addHours, type DateInput, DateInputSchema, toDate } from './date-input.js';
 import { findPrecedents } from './find-precedents.js';
@@ -678,6 +684,9 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       `The breach happened before the GDPR applied (${gdprFrom}): Articles 33 and 34 do not apply, and they require no notification to the data protection authority.`,
     );
   const eprivacy = input.regimes.includes('eprivacy');
+  // Regulation 611/2013 applies from 25 August 2013 (Art. 7): a breach before it was notified under
+  // Directive 2002/58/EC Art. 4(3) as transposed, "without undue delay", with no 24-hour limit.
+  const before611 = when !== undefined && calendarDay(toDate(when), timeZone) < REGULATION_611_FROM;
   const gdprAuthority = gdpr && risk !== 'unlikely';
   let gdprSubjects = gdpr && risk === 'high' && exemptions.length === 0;
   const publicCommunication = gdprSubjects && input.individualContactDisproportionate === true;
@@ -770,7 +779,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   const { judged } = given;
   const deadlines = computeDeadlines(
     input,
-    { gdpr, gdprAuthority, gdprSubjects, publicCommunication, subscribers, eprivacy },
+    { gdpr, gdprAuthority, gdprSubjects, publicCommunication, subscribers, eprivacy, before611 },
     say,
   );
   // In the United Kingdom the GDPR became the UK GDPR on 1 January 2021, with the same article
@@ -784,7 +793,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     countries.length === 0
       ? [gdprName(undefined, lawDay)]
       : [...new Set(countries.map((country) => gdprName(country, lawDay)))];
-  const named = (text: string) => citeEach(text, laws);
+  const named = (text: string) => citeEach(before611 ? citedBefore611(text) : text, laws);
   const notifyAuthority = gdprAuthority || eprivacy;
   const notReportedBecause = notifyAuthority
     ? undefined
@@ -806,7 +815,12 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       ...entry,
       source:
         countries.length > 1
-          ? citeEachCountry(entry.source, countries, lawDay, eprivacy)
+          ? citeEachCountry(
+              before611 ? citedBefore611(entry.source) : entry.source,
+              countries,
+              lawDay,
+              eprivacy,
+            )
           : named(entry.source),
     })),
     precedents: findPrecedents(input, given.decisions ?? breachDecisions, locale, {
@@ -838,6 +852,27 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
 }
 
 /**
+ * A citation of Regulation 611/2013 as what applied before it (25 August 2013, Art. 7): the duties it
+ * details were Directive 2002/58/EC Art. 4(3) (the authority, and the subscriber in its second
+ * subparagraph, the exemption for unintelligible data in its third), and what "adversely affect" meant
+ * was Directive 2009/136/EC Recital 61 (identity theft or fraud, physical harm, humiliation, damage to
+ * reputation), not the Regulation's Art. 3(2).
+ */
+function citedBefore611(text: string): string {
+  return text
+    .replace(/Regulation 611\/2013 Art\. 2\([0-9]\)/g, 'Directive 2002/58/EC Art. 4(3)')
+    .replace(
+      /Regulation 611\/2013 Art\. 3\(1\)( and 3\(2\))?/g,
+      'Directive 2002/58/EC Art. 4(3), second subparagraph',
+    )
+    .replace(
+      /Regulation 611\/2013 Art\. 3\(2\)(\([a-c]\)( and \([a-c]\))?)?/g,
+      'Directive 2009/136/EC Recital 61',
+    )
+    .replace(/Regulation 611\/2013 Art\. 4\(2\)/g, 'Directive 2002/58/EC Art. 4(3), third subparagraph');
+}
+
+/**
  * A citation of the GDPR once for each law it stands for: `GDPR Art. 33(1)` for Sweden and the United
  * Kingdom reads `GDPR Art. 33(1); UK GDPR Art. 33(1)`, each part of a `;`-list that names the GDPR
  * repeated with the UK GDPR's name (the same article numbers: European Union (Withdrawal) Act 2018 s. 3).
@@ -846,8 +881,29 @@ function citeEach(text: string, laws: readonly ('GDPR' | 'UK GDPR')[]): string {
   const gdpr = /(?<!UK )\bGDPR\b/g;
   return text
     .split('; ')
-    .flatMap((part) => (gdpr.test(part) ? laws.map((law) => part.replace(gdpr, law)) : [part]))
+    .flatMap((part) =>
+      isRecital(part)
+        ? [recitalFor(part, laws.includes('UK GDPR'))]
+        : gdpr.test(part)
+          ? laws.map((law) => part.replace(gdpr, law))
+          : [part],
+    )
     .join('; ');
+}
+
+/** A part of a citation that cites the GDPR's recitals (`GDPR Recital 85`, `GDPR Recital 75 and 85`). */
+function isRecital(part: string): boolean {
+  return /^GDPR Recitals? /.test(part);
+}
+
+/**
+ * A recital of the GDPR, cited once whatever the countries: the UK GDPR kept the articles but has no
+ * recitals of its own (European Union (Withdrawal) Act 2018 s. 3 retained the operative text), and the
+ * EU GDPR's recitals are read there as guidance to its meaning (the ICO's guide to the UK GDPR cites
+ * them so), which the citation says where the United Kingdom is among the countries.
+ */
+function recitalFor(part: string, uk: boolean): string {
+  return uk ? `${part} (the EU GDPR's, read as guidance for the UK GDPR, which has no recitals)` : part;
 }
 
 /**
@@ -859,19 +915,22 @@ function citeEach(text: string, laws: readonly ('GDPR' | 'UK GDPR')[]): string {
  */
 function citeEachCountry(text: string, countries: readonly string[], day: string, eprivacy: boolean): string {
   const gdpr = /(?<!UK )\bGDPR\b/g;
+  const uk = countries.some((country) => gdprName(country, day) === 'UK GDPR');
   const parts = text.split('; ').flatMap((part) =>
-    gdpr.test(part)
-      ? countries.map((country) => {
-          const national = eprivacy ? lawInForce(country, 'eprivacy', day).deadlineCitation : undefined;
-          const named = part.replace(gdpr, gdprName(country, day));
-          return national === undefined
-            ? named
-            : named.replace(
-                /Regulation 611\/2013 Art\. [0-9]+\([0-9]+\)/,
-                (article) => `${article} and ${national}`,
-              );
-        })
-      : [part],
+    isRecital(part)
+      ? [recitalFor(part, uk)]
+      : gdpr.test(part)
+        ? countries.map((country) => {
+            const national = eprivacy ? lawInForce(country, 'eprivacy', day).deadlineCitation : undefined;
+            const named = part.replace(gdpr, gdprName(country, day));
+            return national === undefined
+              ? named
+              : named.replace(
+                  /Regulation 611\/2013 Art\. [0-9]+\([0-9]+\)/,
+                  (article) => `${article} and ${national}`,
+                );
+          })
+        : [part],
   );
   return [...new Set(parts)].join('; ');
 }
@@ -1149,6 +1208,7 @@ function computeDeadlines(
     publicCommunication: boolean;
     subscribers: boolean;
     eprivacy: boolean;
+    before611: boolean;
   },
   say: (swedish: string, english: string) => string,
 ): Deadline[] {
@@ -1156,7 +1216,22 @@ function computeDeadlines(
   const due = (hours: number, from: Date | undefined = detected) =>
     from === undefined ? {} : { due: addHours(from, hours).toISOString() };
   const deadlines: Deadline[] = [];
-  if (decision.eprivacy) {
+  if (decision.eprivacy && decision.before611) {
+    // Before Regulation 611/2013: Directive 2002/58/EC Art. 4(3) (as amended by Directive
+    // 2009/136/EC) set no number of hours, only "without undue delay", for the authority and, where
+    // the breach is likely to adversely affect them, the subscriber (its second subparagraph).
+    deadlines.push({
+      to: 'authority',
+      article: 'Directive 2002/58/EC Art. 4(3)',
+      within: say('utan onödigt dröjsmål', 'without undue delay'),
+    });
+    if (decision.subscribers)
+      deadlines.push({
+        to: 'subscribers',
+        article: 'Directive 2002/58/EC Art. 4(3), second subparagraph',
+        within: say('utan onödigt dröjsmål', 'without undue delay'),
+      });
+  } else if (decision.eprivacy) {
     // Regulation 611/2013 Art. 2(2): no later than 24 hours after detection, where feasible.
     deadlines.push({
       to: 'authority',

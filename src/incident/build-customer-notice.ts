@@ -178,8 +178,11 @@ export async function buildCustomerNotice(
   );
   // The notice repeats what the stranger saw: sent to the mailbox that wrongly received the data,
   // it would disclose it a second time (GDPR Art. 34(2) addresses the notice to the data subject).
+  // A message to many at once (in To or Cc instead of Bcc) went to every address as meant: `actual`
+  // names one of the group, a person concerned like the others, whose notice goes to their own address.
+  const group = (checked.incident.misdirected?.recipients ?? 0) > 1;
   const actual = checked.incident.misdirected?.actual;
-  if (actual !== undefined && isSameMailbox(to, actual)) {
+  if (!group && actual !== undefined && isSameMailbox(to, actual)) {
     throw new InvalidInputError([
       {
         path: ['options', 'to'],
@@ -679,6 +682,28 @@ function noticeParts(
           `Uppgifterna finns kvar hos kollegan tills ${words.item} är ${words.deleted}.`,
           `The details stay with the colleague until ${words.item} is ${words.deleted}.`,
         );
+  // An organisation that received the data (`trusted`: bound by confidentiality or an agreement;
+  // `other-organisation`) is not a stranger out to misuse it: where the breach is judged unlikely to
+  // result in a risk, the notice says so and leaves out what a stranger could do (ordering in the
+  // customer's name, posing as them), as the report's risk does (GDPR Art. 34(2), the likely
+  // consequences; EDPB Guidelines 01/2021 on a trusted recipient).
+  const organisationRecipient =
+    !colleague &&
+    !shownToGroup(report) &&
+    !unopened &&
+    (report.facts.recipient === 'trusted' || report.facts.recipient === 'other-organisation');
+  const toned = organisationRecipient && (report.decision?.risk ?? report.assessment.risk) === 'unlikely';
+  const organisationLead = !toned
+    ? ''
+    : report.facts.recipient === 'trusted'
+      ? s(
+          `Mottagaren är en organisation som är bunden av tystnadsplikt eller avtal med oss, och vi bedömer att det är osannolikt att det här påverkar ${who.sv.dig}.`,
+          `The recipient is an organisation bound by confidentiality or an agreement with us, and we judge it unlikely that this affects ${who.en.you}.`,
+        )
+      : s(
+          `Mottagaren är ett annat företag eller en annan organisation, och vi bedömer att det är osannolikt att det här påverkar ${who.sv.dig}.`,
+          `The recipient is another company or organisation, and we judge it unlikely that this affects ${who.en.you}.`,
+        );
   // What a stranger could do with the data is not said when nobody opened it.
   // With the key sent along (`keyExposed`), the password in the message is the one that opens the
   // encrypted attachment, not a login: the notice names what it opened and the kinds of data recorded
@@ -697,6 +722,7 @@ function noticeParts(
   const consequence = (unopened || contentUnknown ? [] : aboutPerson)
     .filter((category) => category !== 'customer-number' || categories.has('name'))
     .filter(harmsFromColleague)
+    .filter((category) => !toned || !OUTSIDER_HARMS.has(category))
     .map((category) =>
       category === 'credentials' && attachmentPassword
         ? s(
@@ -796,8 +822,8 @@ function noticeParts(
     name: customerName ?? '',
     happened,
     saw,
-    consequence: withLead(colleagueLead, consequence)
-      ? `${s(`Vad det kan innebära för ${who.sv.dig}:`, `What this could mean for ${who.en.you}:`)} ${s(afterColon(withLead(colleagueLead, consequence)), withLead(colleagueLead, consequence))}`
+    consequence: withLead(colleagueLead || organisationLead, consequence)
+      ? `${s(`Vad det kan innebära för ${who.sv.dig}:`, `What this could mean for ${who.en.you}:`)} ${s(afterColon(withLead(colleagueLead || organisationLead, consequence)), withLead(colleagueLead || organisationLead, consequence))}`
       : '',
     doNow:
       exposure.newPasswordBy !== 'customer'

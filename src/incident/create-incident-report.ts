@@ -348,14 +348,23 @@ export function createIncidentReport(
             ...optional('notifyDataSubjects', judgment.notifyDataSubjects),
           }).precedents,
         };
+  // The people are told (required or as a courtesy), or the conclusion is not reached yet.
+  const toldOrOpen =
+    decision.notifyDataSubjects ||
+    decision.provisional === true ||
+    decision.provisionalUntilReviewed === true ||
+    assessment.recommendations.some((entry) => entry.code === 'courtesy-notice');
   const holding = premisesHolding(given);
   const confirmed = given.recipientConfirmedDeletion === true;
   // Each usual measure for the channel, kept where the facts grant its premises (`measurePremises`,
   // the table the check of measures marked done follows too).
   const fitting = (ids: readonly MisdirectedEmailMeasureId[]) =>
     ids
-      // Proposing to tell the customer would contradict the signer's judgment that they are not told.
+      // Proposing to tell the customer would contradict the signer's judgment that they are not told,
+      // and a conclusion that they are not told where the law does not require it and nothing
+      // recommends it: the report, the measures and the notice then say the same.
       .filter((id) => id !== 'inform-customer' || judgment?.notifyDataSubjects !== false)
+      .filter((id) => id !== 'inform-customer' || toldOrOpen)
       .filter((id) => deniedPremise(id, 'proposed', holding) === undefined)
       // Once the recipient confirmed the deletion there is nothing left to ask them for.
       .filter((id) => !(confirmed && isRequestMeasure(id)))

@@ -6,6 +6,7 @@ import {
   confirmedDeletionText,
   consequenceTexts,
   failedMeasureTexts,
+  groupMeasureTexts,
   limitedFinancialTexts,
   loginCodeTexts,
   measureTexts,
@@ -131,7 +132,11 @@ export function joinWords(phrasing: Phrasing, words: readonly string[]): string 
 export function measureText(
   phrasing: Phrasing,
   measure: Measure,
-  incident: { readonly cause?: string | undefined; readonly circumstances: string },
+  incident: {
+    readonly cause?: string | undefined;
+    readonly circumstances: string;
+    readonly misdirected?: { readonly recipients?: number | undefined } | undefined;
+  },
 ): string {
   const cause = incident.cause;
   const own = ownMeasureText(measure, phrasing.locale);
@@ -147,6 +152,12 @@ export function measureText(
   const done = measure.status === 'done' || measure.status === 'awaiting-answer';
   if (measure.id === 'seller-feedback' && cause === undefined)
     return uncausedFeedbackTexts[phrasing.locale][done ? 'done' : 'pending'];
+  // Sent to many at once: everyone who received it, not one recipient at a wrong address.
+  if (
+    (incident.misdirected?.recipients ?? 0) > 1 &&
+    (measure.id === 'recall-and-delete' || measure.id === 'check-password-reset')
+  )
+    return groupMeasureTexts[phrasing.locale][done ? 'done' : 'pending'][measure.id];
   const texts: Readonly<Record<string, string>> = done
     ? measureTexts[phrasing.locale]
     : pendingMeasureTexts[phrasing.locale];

@@ -39,6 +39,9 @@ function swedishKind(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return SWEDISH_TYPES.array ?? 'en lista';
   if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  // `new Date('not a date')` is a Date whose time is NaN: it is an invalid date, not "an object".
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'ett ogiltigt datum (Invalid Date)' : 'ett datum';
   return SWEDISH_TYPES[typeof value] ?? typeof value;
 }
 

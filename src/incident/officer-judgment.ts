@@ -75,6 +75,15 @@ export const DecisionSchema = z.object({
    * rules require whatever the data (Regulation 611/2013 Art. 2(1)) stays `true`. Absent otherwise.
    */
   provisional: z.literal(true).optional(),
+  /**
+   * `true` when the conclusion above is stated but provisional: items of the facts' `needsReview`
+   * (order lines no term classified, an attachment nobody could read) were not classified, the
+   * assessment rests on them (`assessment.needsReview`) and no responsible person has judged, so the
+   * breach can be finally assessed only once a person has reviewed them (GDPR Art. 9(1), 33(5)). The
+   * report says the same under its conclusion ("This conclusion is provisional" / "Slutsatsen är
+   * preliminär"). Absent otherwise, and absent while `provisional` is `true` (no conclusion is stated).
+   */
+  provisionalUntilReviewed: z.literal(true).optional(),
 });
 /** The final decision (see {@link DecisionSchema}). */
 export type Decision = z.infer<typeof DecisionSchema>;
@@ -138,5 +147,8 @@ export function decide(input: {
     judged,
     warnings,
     ...(input.provisional === true ? { provisional: true as const } : {}),
+    ...(computed.needsReview === true && judged.length === 0 && input.provisional !== true
+      ? { provisionalUntilReviewed: true as const }
+      : {}),
   };
 }

@@ -487,7 +487,7 @@ function buildSections(
     {
       key: 'precedents',
       heading: h.precedents,
-      ...precedentsSection(phrasing, report, assessment, final.decision),
+      ...precedentsSection(phrasing, report, final.decision),
     },
     { key: 'decision', heading: h.decision, paragraphs: decisionParagraphs(phrasing, report, final) },
     { key: 'timeline', heading: h.timeline, paragraphs: [], list: timelineList(phrasing, report) },
@@ -610,12 +610,10 @@ function riskSentence(
 function precedentsSection(
   phrasing: Phrasing,
   report: IncidentReport,
-  assessment: BreachAssessment,
   holding: Pick<BreachAssessment, 'notifyAuthority' | 'notifyDataSubjects'>,
 ): { paragraphs: string[]; list: string[] } {
-  const stored = report.assessment.precedents;
-  // A report written before precedents were stored gets them from the assessment made again.
-  const precedents = stored.length === 0 ? assessment.precedents : stored;
+  // Only those stored: they come from the table of decisions the report was made with.
+  const precedents = report.assessment.precedents;
   if (precedents.length === 0)
     return {
       paragraphs: [

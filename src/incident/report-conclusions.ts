@@ -138,14 +138,19 @@ export function theConcerned(dataSubjects: number) {
   } as const;
 }
 
-/** Assesses the stored facts again, in the phrasing's language, at the given risk level if any. */
+/**
+ * Assesses the stored facts again, in the phrasing's language, at the given risk level if any. The
+ * precedents are the report's own: they were found in the table of decisions the report was made with
+ * (`CreateIncidentReportOptions.decisions`), which the report does not carry, and a reading against
+ * the built-in table would cite decisions the person who made the report never chose.
+ */
 export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: RiskLevel): BreachAssessment {
   const { initialNotificationAt: _single, notifications: _each, ...facts } = report.facts;
   // Regulation 611/2013 Art. 2(3) counts from the first notification to the provider's authority.
   const initialNotificationAt = filedAt(report, 'eprivacy');
   // The main establishment first: its law decides; each other country's authority is cited under its own.
   const countries = providerCountries(report.provider);
-  return assessBreach(
+  const assessment = assessBreach(
     {
       regimes: report.regimes,
       country: countries[0] ?? 'SE',
@@ -184,8 +189,10 @@ export function reassess(phrasing: Phrasing, report: IncidentReport, risk?: Risk
       ...(report.incident.misdirected?.unconfirmed === true && report.facts.returnedUnopened !== true
         ? { deliveryUnconfirmed: true }
         : {}),
+      decisions: [],
     },
   );
+  return { ...assessment, precedents: report.assessment.precedents };
 }
 
 /** The computed assessment, the one that holds after the officer's judgment, and the decision. */
@@ -586,7 +593,8 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
           )
         : say(
             phrasing,
-            `Lagen som gällde när incidenten inträffade (${day}), ${cite(finding)}, hade ingen skyldighet att anmäla incidenten.`,
+            // After the authority's name and a colon: a common word in lower case (see `afterColon`).
+            `lagen som gällde när incidenten inträffade (${day}), ${cite(finding)}, hade ingen skyldighet att anmäla incidenten.`,
             `The law in force when the breach happened (${day}), ${cite(finding)}, had no duty to notify it.`,
           );
     } else {
@@ -600,7 +608,7 @@ export function authorityParagraphs(phrasing: Phrasing, report: IncidentReport):
           )
         : say(
             phrasing,
-            `Dataskyddsförordningen tillämpas först från den ${from ?? '25 maj 2018'}, efter incidenten (${day}). ${
+            `dataskyddsförordningen tillämpas först från den ${from ?? '25 maj 2018'}, efter incidenten (${day}). ${
               finding.law.citations.length === 0
                 ? 'Ingen lag om skydd för personuppgifter gällde då, och ingen skyldighet att anmäla personuppgiftsincidenter.'
                 : `${capitalise(cite(finding))}, som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter.`
@@ -1073,10 +1081,15 @@ export function timelineList(phrasing: Phrasing, report: IncidentReport): string
  * The measures as the report and the register state them: once the customer is told (a call with
  * the identity checked, or the notice; see {@link customerTold}), an `inform-customer` still planned or proposed (without its own text) has
  * happened, and is stated as done, so the report and the register line count the same measures.
+ * Telling the customer is a measure taken whether or not it was among the measures proposed (a text
+ * message's usual measures do not include it): where none names it, it is added as done, or a report
+ * of a customer called and told would say that no measure was taken (GDPR Art. 33(3)(d), Regulation
+ * 611/2013 Annex I section 2: the measures taken).
  */
 export function measuresAsRecorded(report: IncidentReport): IncidentReport['measures'] {
   const told = customerTold(report);
-  return report.measures.map((measure) =>
+  const named = report.measures.some((measure) => measure.id === 'inform-customer');
+  const asRecorded = report.measures.map((measure) =>
     told &&
     measure.id === 'inform-customer' &&
     (measure.status === 'planned' || measure.status === 'proposed') &&
@@ -1084,6 +1097,7 @@ export function measuresAsRecorded(report: IncidentReport): IncidentReport['meas
       ? { ...measure, status: 'done' as const }
       : measure,
   );
+  return told && !named ? [...asRecorded, { id: 'inform-customer', status: 'done' as const }] : asRecorded;
 }
 
 /**

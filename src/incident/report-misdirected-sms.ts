@@ -161,7 +161,7 @@ export async function reportMisdirectedSms(
     ...(given.dataSubjects === undefined ? {} : { dataSubjects: given.dataSubjects }),
   });
   const noticeTo = given.customer.emails?.[0];
-  const { report, notices } = await reportFromInventory(given, inventory, settings, {
+  const { report, notices, notes } = await reportFromInventory(given, inventory, settings, {
     circumstances: 'misdirected-sms',
     description:
       locale === 'sv'
@@ -169,8 +169,10 @@ export async function reportMisdirectedSms(
         : `A text message (SMS) meant for ${intended} was sent to ${actual}.`,
     ...(noticeTo === undefined ? {} : { noticeTo }),
   });
+  const reviewed = reviewedInventory(given, inventory, locale);
   return {
-    inventory: reviewedInventory(given, inventory, locale),
+    // Where the notice goes for a child, as for an e-mail (see `reportMisdirected`).
+    inventory: notes.length === 0 ? reviewed : { ...reviewed, notes: [...reviewed.notes, ...notes] },
     assessment: report.assessment,
     report,
     intended,

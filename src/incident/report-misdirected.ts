@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InputIssue } from '../errors.js';
 import { AddressSchema } from './address-schema.js';
 import {
   type AssessmentProfile,
@@ -230,7 +231,18 @@ export async function reportMisdirected(
     ...(options.orderTerms === undefined ? {} : { orderTerms: options.orderTerms }),
     ...(given.dataSubjects === undefined ? {} : { dataSubjects: given.dataSubjects }),
   });
-  refuseIssues(actualRecipientIssue(inventory.recipients, given.actual, ['input'], locale), locale);
+  refuseIssues(
+    [
+      ...actualRecipientIssue(inventory.recipients, given.actual, ['input'], locale),
+      ...fewerPeopleThanShown(
+        inventory,
+        recipientCount(inventory.recipients, ignore),
+        given.dataSubjects,
+        locale,
+      ),
+    ],
+    locale,
+  );
   const { report, notices, notes } = await reportFromInventory(given, inventory, settings, {
     circumstances: 'misdirected-email',
     misdirected: {
@@ -257,6 +269,33 @@ export async function reportMisdirected(
  * `{ recipients }`, the number of different addresses the message was sent to, leaving out the
  * organisation's own (`ignore`), where it is more than one (see `incident.misdirected.recipients`).
  */
+/**
+ * A number of people below the addresses a message sent to many at once showed (in To or Cc instead
+ * of Bcc): each address seen is a person whose address was disclosed (EDPB Guidelines 01/2021, Case
+ * No. 15), so a smaller count contradicts the message and would be stated in the report, the notice
+ * and the register as if the message said it (GDPR Art. 33(3)(a), Art. 5(1)(d)). Left out, the count
+ * is read from the message.
+ */
+function fewerPeopleThanShown(
+  inventory: MessageInventory,
+  group: { recipients?: number },
+  dataSubjects: number | undefined,
+  locale: 'sv' | 'en',
+): InputIssue[] {
+  const shown = inventory.people.category === 'email-address' ? inventory.people.count : undefined;
+  if (group.recipients === undefined || shown === undefined || dataSubjects === undefined) return [];
+  if (dataSubjects >= shown) return [];
+  return [
+    {
+      path: ['input', 'dataSubjects'],
+      message:
+        locale === 'sv'
+          ? `${dataSubjects} är färre än de ${shown} olika e-postadresser som meddelandet visade för alla mottagare; var och en är en person vars adress röjdes: ange minst ${shown}, eller utelämna dataSubjects så räknas de från meddelandet`
+          : `${dataSubjects} is fewer than the ${shown} different e-mail addresses the message showed to everyone who received it; each is a person whose address was disclosed: give at least ${shown}, or leave dataSubjects out to count them from the message`,
+    },
+  ];
+}
+
 function recipientCount(addresses: readonly string[], ignore: readonly string[]): { recipients?: number } {
   const own = new Set(ignore.map((value) => value.toLowerCase()));
   const count = new Set(
@@ -508,8 +547,9 @@ export async function reportFromInventory(
     },
   );
   const customerAddress = channel.noticeTo ?? channel.misdirected?.intended;
+  // A child's notice is looked for a guardian's address even where the customer has none of their own.
   const addressed =
-    customerAddress === undefined
+    customerAddress === undefined && minor !== true
       ? undefined
       : noticeAddress(
           minor === true,
@@ -519,7 +559,7 @@ export async function reportFromInventory(
           channel,
         );
   const [email, phoneScript] = await Promise.all([
-    addressed === undefined ? undefined : noticeTo(report, given, settings, addressed.to),
+    addressed?.to === undefined ? undefined : noticeTo(report, given, settings, addressed.to),
     buildCustomerNotice(report, { ...noticeCommon(given, settings), channel: 'phone-script' }),
   ]);
   return {
@@ -535,22 +575,30 @@ export async function reportFromInventory(
  * to the guardian's address given with the customer, else to the one the message labels as the
  * guardian's; without either it stays at the customer's own address, and the note says it must
  * still reach the guardian. A guardian's address that is the mailbox that wrongly received the
- * message is never used.
+ * message is never used. A child with no address of their own (a text message's customer without
+ * `emails`) gets the notice at the guardian's, or none by e-mail, and the note says so.
  */
 function noticeAddress(
   minor: boolean,
-  customerAddress: string,
+  customerAddress: string | undefined,
   given: string | undefined,
   labelled: MessageInventory['guardianDetails'],
   channel: MisdirectedChannel,
-): { to: string; note?: Readonly<Record<'sv' | 'en', string>> } {
-  if (!minor) return { to: customerAddress };
+): { to?: string; note?: Readonly<Record<'sv' | 'en', string>> } {
+  if (!minor) return customerAddress === undefined ? {} : { to: customerAddress };
   const actual = channel.misdirected?.actual;
   const usable = (address: string | undefined) =>
     address !== undefined && (actual === undefined || !isSameMailbox(address, actual)) ? address : undefined;
   const fromMessage = labelled?.emails.find((address) => usable(address) !== undefined);
   const guardian = usable(given) ?? fromMessage;
-  if (guardian === undefined)
+  if (guardian === undefined) {
+    if (customerAddress === undefined)
+      return {
+        note: {
+          sv: 'Meddelandet till kunden är skrivet till ett barns vårdnadshavare, men varken barnets eller en vårdnadshavares e-postadress är känd: det finns bara samtalsmanuset. Se till att det når vårdnadshavaren (ange customer.guardianEmail, eller ring vårdnadshavaren).',
+          en: "The notice is written to a child's guardian, but neither the child's nor a guardian's e-mail address is known: there is only the phone script. Make sure it reaches the guardian (give customer.guardianEmail, or call the guardian).",
+        },
+      };
     return {
       to: customerAddress,
       note: {
@@ -558,15 +606,33 @@ function noticeAddress(
         en: `The notice is written to a child's guardian, but no guardian's e-mail address is known: it goes to the child's own address ${customerAddress}. Make sure it reaches the guardian (give customer.guardianEmail, or reach the guardian another way).`,
       },
     };
+  }
   const source =
     guardian === usable(given)
       ? { sv: 'angiven som customer.guardianEmail', en: 'given as customer.guardianEmail' }
       : { sv: 'märkt som vårdnadshavarens i meddelandet', en: "labelled as the guardian's in the message" };
+  // Each guardian may act for the child (föräldrabalken 6 kap. 13 §: joint custody): the one notice
+  // goes to one address, and every other guardian's labelled address is named as not sent to, so
+  // none is dropped without a word.
+  const others = [
+    ...new Set(
+      (labelled?.emails ?? []).filter(
+        (address) => usable(address) !== undefined && !isSameMailbox(address, guardian),
+      ),
+    ),
+  ];
+  const rest =
+    others.length === 0
+      ? { sv: '', en: '' }
+      : {
+          sv: ` Meddelandet märker även ${others.join(', ')} som vårdnadshavares adress: dit har meddelandet inte skickats, eftersom det går till en adress (den som är angiven, annars den första i meddelandet); skicka en kopia dit om vårdnadshavaren också ska underrättas.`,
+          en: ` The message also labels ${others.join(', ')} as a guardian's address: the notice is not sent there, since it goes to one address (the one given, else the first in the message); send a copy there if that guardian is to be told too.`,
+        };
   return {
     to: guardian,
     note: {
-      sv: `Meddelandet till kunden är skrivet till ett barns vårdnadshavare: det går till vårdnadshavarens adress ${guardian} (${source.sv}), inte till barnets ${customerAddress}.`,
-      en: `The notice is written to a child's guardian: it goes to the guardian's address ${guardian} (${source.en}), not to the child's ${customerAddress}.`,
+      sv: `Meddelandet till kunden är skrivet till ett barns vårdnadshavare: det går till vårdnadshavarens adress ${guardian} (${source.sv})${customerAddress === undefined ? '' : `, inte till barnets ${customerAddress}`}.${rest.sv}`,
+      en: `The notice is written to a child's guardian: it goes to the guardian's address ${guardian} (${source.en})${customerAddress === undefined ? '' : `, not to the child's ${customerAddress}`}.${rest.en}`,
     },
   };
 }

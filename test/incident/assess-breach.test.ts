@@ -460,8 +460,9 @@ describe('assessBreach under the GDPR', () => {
     fc.assert(
       fc.property(
         fc.subarray([...dataCategories], { minLength: 1 }),
+        // From the first day of Regulation 611/2013 (25 August 2013, Art. 7), whose 24 hours these are.
         fc.date({
-          min: new Date('2000-01-01T00:00:00Z'),
+          min: new Date('2013-08-26T00:00:00Z'),
           max: new Date('2100-01-01T00:00:00Z'),
           noInvalidDate: true,
         }),

@@ -16,8 +16,12 @@ describe('examples/incident-report.ts', () => {
     // February 2018 is before the GDPR applied (Art. 99(2)): the risk is stated under the laws in force.
     expect(output).not.toContain('Risk (GDPR)');
     expect(output).toContain(
-      'Risk (6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation, Commission Regulation (EU) No 611/2013, personuppgiftslagen (1998:204)): risk',
+      'Risk (6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation, Commission Regulation (EU) No 611/2013, personuppgiftslagen (1998:204)): risk, men inte hög risk',
     );
+    // Swedish words throughout: no code of the assessment, and no sentence begun after a colon.
+    expect(output).toContain('  Rekommendationer:\n  - Lagen kräver inte');
+    expect(output).not.toContain('Rekommendation: ');
+    expect(output).toContain('  myndigheten    Regulation 611/2013 Art. 2(2)');
     expect(output).toContain('Ämne: Uppgifter om dig skickades av misstag till en annan person');
     expect(output).toContain(
       'Det här kommer vi att göra:\n- Vi kommer att skicka ett nytt lösenord till dig',

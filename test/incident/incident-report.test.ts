@@ -182,7 +182,7 @@ describe('renderIncidentReport', () => {
       Tillsynsmyndighet och rättslig grund
         Post- och telestyrelsen (PTS): Nordkabel AB tillhandahåller allmänt tillgängliga elektroniska kommunikationstjänster, och incidenten gäller uppgifter som behandlas i den verksamheten. En integritetsincident anmäls enligt 6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation och kommissionens förordning (EU) nr 611/2013, i den lydelse som gällde när incidenten inträffade (23 februari 2018). Ska anmälas senast 2018-02-24 kl. 13.45 CET.
         Incidenten förs in i leverantörens förteckning över integritetsincidenter (6 kap. 4 c § lagen (2003:389) om elektronisk kommunikation).
-        Datainspektionen: Dataskyddsförordningen tillämpas först från den 25 maj 2018, efter incidenten (23 februari 2018). Personuppgiftslagen (1998:204), som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter. Anmäls: nej.
+        Datainspektionen: dataskyddsförordningen tillämpas först från den 25 maj 2018, efter incidenten (23 februari 2018). Personuppgiftslagen (1998:204), som gällde då, hade ingen allmän skyldighet att anmäla personuppgiftsincidenter. Anmäls: nej.
 
       Tjänsteleverantör
         Nordkabel AB (org.nr 556677-8899)

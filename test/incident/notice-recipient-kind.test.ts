@@ -42,8 +42,8 @@ describe('the notice names the kind of recipient the report records', () => {
       'sv',
       [
         'Vi har kontaktat företaget eller organisationen som fick meddelandet och bett dem radera det.',
-        'mottagaren känner nu till din adress',
-        'Med ditt namn och kundnummer skulle mottagaren kunna ringa vår kundtjänst',
+        // The risk is unlikely with an organisation bound by confidentiality: no stranger's harms.
+        'mottagaren är en organisation som är bunden av tystnadsplikt eller avtal med oss',
         'Företaget eller organisationen som fick meddelandet har bekräftat för oss att det är raderat.',
       ],
       /personen|en annan person/i,
@@ -53,8 +53,7 @@ describe('the notice names the kind of recipient the report records', () => {
       'en',
       [
         'We contacted the company or organisation that received the message and asked them to delete it.',
-        'The recipient now knows your address',
-        'With your name and customer number, the recipient could call our customer service',
+        'The recipient is an organisation bound by confidentiality or an agreement with us',
         'The company or organisation that received the message has confirmed to us that it was deleted.',
       ],
       /\bperson\b|someone else/i,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderIncidentReport, reportMisdirected } from '../../src/incident/index.js';
+import { createFollowUpReport, renderIncidentReport, reportMisdirected } from '../../src/incident/index.js';
 
 // A web shop's confirmation whose order lines no term classifies: the assessment cannot conclude yet.
 const message = [
@@ -15,22 +15,44 @@ const message = [
   'Handduk blå 99 kr',
 ].join('\r\n');
 
+const report = (judgment?: { risk: 'risk'; by: string; reason: string }) =>
+  reportMisdirected({
+    message,
+    intended: 'maria.lind1977@gmail.com',
+    actual: 'maria.lind77@gmail.com',
+    customer: { id: 'K-1', name: 'Maria Lind' },
+    organisation: {
+      name: 'Hälsohandeln AB',
+      customerServicePhone: '010-200 30 40',
+      regimes: ['gdpr'],
+      contact: { name: 'Karin Berg', email: 'dpo@halsohandeln.se', phone: '08-123 456 00' },
+    },
+    reference: 'HH-2024-1015',
+    detectedAt: '2024-10-15T10:00:00+02:00',
+    ...(judgment === undefined ? {} : { judgment }),
+  });
+
 describe('a conclusion that waits for order lines to be reviewed', () => {
-  it('says under the conclusion that it is provisional and names the lines to review', async () => {
-    const result = await reportMisdirected({
-      message,
-      intended: 'maria.lind1977@gmail.com',
-      actual: 'maria.lind77@gmail.com',
-      customer: { id: 'K-1', name: 'Maria Lind' },
-      organisation: {
-        name: 'Hälsohandeln AB',
-        customerServicePhone: '010-200 30 40',
-        regimes: ['gdpr'],
-        contact: { name: 'Karin Berg', email: 'dpo@halsohandeln.se', phone: '08-123 456 00' },
-      },
-      reference: 'HH-2024-1015',
-      detectedAt: '2024-10-15T10:00:00+02:00',
+  it('says in the JSON what the text says: the conclusion is provisional until the lines are reviewed', async () => {
+    const { report: waiting } = await report();
+    expect(waiting.decision?.provisionalUntilReviewed).toBe(true);
+    // Not the open conclusions of a message nobody could read: this conclusion is stated.
+    expect(waiting.decision?.provisional).toBeUndefined();
+    expect(renderIncidentReport(waiting, { locale: 'en' })).toContain('This conclusion is provisional');
+    const reviewed = createFollowUpReport(waiting, { needsReview: [] });
+    expect(reviewed.decision?.provisionalUntilReviewed).toBeUndefined();
+    expect(renderIncidentReport(reviewed, { locale: 'en' })).not.toContain('This conclusion is provisional');
+    const { report: judged } = await report({
+      risk: 'risk',
+      by: 'Karin Berg',
+      reason: 'An incontinence pad may reveal health: weighed as a risk without waiting for the review.',
     });
+    expect(judged.decision?.provisionalUntilReviewed).toBeUndefined();
+    expect(renderIncidentReport(judged, { locale: 'en' })).not.toContain('This conclusion is provisional');
+  });
+
+  it('says under the conclusion that it is provisional and names the lines to review', async () => {
+    const result = await report();
     expect(result.assessment.needsReview).toBe(true);
     const sv = renderIncidentReport(result.report, { locale: 'sv' });
     const svConclusion = sv.slice(sv.indexOf('Slutsats\n'), sv.indexOf('Tidslinje\n'));

@@ -38,7 +38,7 @@ describe('each country’s own law in the deadlines of a breach notified in seve
         { now: '2026-11-30T12:00:00+01:00', locale },
       ).assessment;
       expect(assessed.recommendations.find((entry) => entry.code === 'courtesy-notice')?.source).toBe(
-        'GDPR Recital 86; UK GDPR Recital 86; GDPR Art. 34(1) and Regulation 611/2013 Art. 3(1) do not require it here; UK GDPR Art. 34(1) and Regulation 611/2013 Art. 3(1) and PECR reg. 5A (SI 2011/1208) do not require it here',
+        "GDPR Recital 86 (the EU GDPR's, read as guidance for the UK GDPR, which has no recitals); GDPR Art. 34(1) and Regulation 611/2013 Art. 3(1) do not require it here; UK GDPR Art. 34(1) and Regulation 611/2013 Art. 3(1) and PECR reg. 5A (SI 2011/1208) do not require it here",
       );
     },
   );

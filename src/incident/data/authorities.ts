@@ -78,12 +78,14 @@ const dataProtectionAuthorities: readonly DataProtectionAuthorityRow[] = [
     undefined,
   ],
   ['CZ', 'uoou', 'Úřad pro ochranu osobních údajů', 'Office for Personal Data Protection', 'ÚOOÚ'],
+  // Denmark's and Norway's authorities have no acronym: each calls itself "Datatilsynet"
+  // (https://www.datatilsynet.dk, https://www.datatilsynet.no), the short name a sentence uses.
   [
     'DK',
     'datatilsynet',
     'Datatilsynet',
     'Danish Data Protection Agency',
-    undefined,
+    'Datatilsynet',
     'https://www.datatilsynet.dk',
   ],
   ['EE', 'aki', 'Andmekaitse Inspektsioon', 'Estonian Data Protection Inspectorate', 'AKI'],
@@ -189,7 +191,7 @@ const dataProtectionAuthorities: readonly DataProtectionAuthorityRow[] = [
   ['ES', 'aepd', 'Agencia Española de Protección de Datos', 'Spanish Data Protection Agency', 'AEPD'],
   ['IS', 'personuvernd', 'Persónuvernd', 'Icelandic Data Protection Authority', undefined],
   ['LI', 'dss', 'Datenschutzstelle', 'Data Protection Authority of Liechtenstein', undefined],
-  ['NO', 'datatilsynet', 'Datatilsynet', 'Norwegian Data Protection Authority', undefined],
+  ['NO', 'datatilsynet', 'Datatilsynet', 'Norwegian Data Protection Authority', 'Datatilsynet'],
 ];
 
 /**

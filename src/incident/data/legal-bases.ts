@@ -99,7 +99,7 @@ function swedishProvision(provision: string, law: string): string {
 }
 // Commission Regulation (EU) No 611/2013 applies from 25 August 2013 (Art. 7).
 const REGULATION_611 = 'Commission Regulation (EU) No 611/2013';
-const REGULATION_611_FROM = '2013-08-25';
+export const REGULATION_611_FROM = '2013-08-25';
 
 // The UK GDPR replaced the GDPR in the United Kingdom at the end of the transition period.
 export const UK_GDPR_FROM = '2021-01-01';

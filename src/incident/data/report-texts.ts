@@ -191,6 +191,47 @@ export const measureTexts: Readonly<
 };
 
 /**
+ * The usual measures worded for a message sent to many at once (in To or Cc instead of Bcc), where
+ * every address was right and everyone who received it saw the others': there is no one recipient to
+ * contact and no wrong address, as the customer notice says it too. Done and still to be done.
+ */
+export const groupMeasureTexts: Readonly<
+  Record<
+    ReportLocale,
+    Readonly<
+      Record<'done' | 'pending', Readonly<Record<'recall-and-delete' | 'check-password-reset', string>>>
+    >
+  >
+> = {
+  sv: {
+    done: {
+      'recall-and-delete': 'Alla som fick meddelandet har kontaktats och ombetts radera det.',
+      'check-password-reset':
+        'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till de andra mottagarnas adresser.',
+    },
+    pending: {
+      'recall-and-delete':
+        'Alla som fick meddelandet ska kontaktas och ombes radera det, så att de som fick det inte behåller de andras adresser, och bekräfta att det inte har vidarebefordrats.',
+      'check-password-reset':
+        'Det ska kontrolleras att inga lösenord eller inloggningslänkar har skickats till de andra mottagarnas adresser.',
+    },
+  },
+  en: {
+    done: {
+      'recall-and-delete': 'Everyone who received the message was contacted and asked to delete it.',
+      'check-password-reset':
+        'We checked that no password or login link was sent to the other recipients’ addresses.',
+    },
+    pending: {
+      'recall-and-delete':
+        'Everyone who received the message is to be contacted and asked to delete it, so that those who received it do not keep the others’ addresses, and to confirm that it was not forwarded.',
+      'check-password-reset':
+        'It is to be checked that no password or login link was sent to the other recipients’ addresses.',
+    },
+  },
+};
+
+/**
  * The measure the report records by itself where the recipient's deletion is confirmed
  * (`recipientConfirmedDeletion`) and no request to delete or return it is recorded as done: it states
  * the outcome that was recorded and nothing more, not that the recipient was contacted and asked,
