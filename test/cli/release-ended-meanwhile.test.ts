@@ -127,7 +127,9 @@ describe('email-guard holds release --database that loses the message to a disca
         await new Promise((resolve) => setTimeout(resolve, 50));
         const { rows } = await database.pool.query<{ waiting: number }>(
           `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-            WHERE NOT l.granted AND c.relname = 'customer'`,
+            WHERE NOT l.granted AND c.relname = 'customer' AND c.relnamespace = $1::regnamespace`,
+          // This schema's table only: another file's test may wait on its own schema's customer table.
+          [SCHEMA],
         );
         waiting = rows[0]?.waiting ?? 0;
       }

@@ -27,6 +27,8 @@ export interface HoldMessageOptions {
   readonly directory?: Directory | AsyncDirectory;
   /** A whole message to send as it is (nodemailer's `raw`), with no envelope: `to` is then unused. */
   readonly raw?: string;
+  /** The envelope to send `raw` with (nodemailer's `envelope`); without it the message has none. */
+  readonly envelope?: { readonly from: string; readonly to: readonly string[] };
 }
 
 /**
@@ -71,7 +73,13 @@ export async function holdMessage(
   const error = await transporter
     .sendMail(
       options.raw !== undefined
-        ? { raw: options.raw, emailGuard: { customerId: options.customerId ?? 'C-1001' } }
+        ? {
+            raw: options.raw,
+            ...(options.envelope
+              ? { envelope: { from: options.envelope.from, to: [...options.envelope.to] } }
+              : {}),
+            emailGuard: { customerId: options.customerId ?? 'C-1001' },
+          }
         : {
             from: 'order@butiken.se',
             to,
