@@ -478,7 +478,7 @@ function correctedRecipients(to: string | readonly string[], field: 'to' | 'cc' 
     const parsed = parseAddress(entered);
     // An address whose local part shows another one (`"erik.lind@telia.com"@evil.com`) is one
     // address, only a deceptive one: it goes on to the check at release, which blocks it with its
-    // finding (where the mail would go) and records the refusal, as it does any blocked correction.
+    // finding (where the mail would go) and records the refusal, `sendDespiteBlock` or not.
     if (!parsed.ok && parsed.reason === 'address-in-local-part') return entered.trim();
     if (!parsed.ok) {
       throw new InvalidInputError([
