@@ -442,6 +442,16 @@ export async function sendHeldMessage(
     const refusal = first?.code === 'envelope-recipients' ? releaseNeedError(first, entry.id) : undefined;
     if (refusal) throw refusal;
   }
+  // A block overridden (`sendDespiteBlock`) without `to` names no one: it would go to every held
+  // recipient, blind copies included, that the releaser never stated. The rule asks for them
+  // (`corrected-recipients`) as it does without the override, so the release is checked as one
+  // without it: the check at release refuses the block and logs `release-refused`.
+  const overrides =
+    settings.sendDespiteBlock === true &&
+    (corrected !== undefined ||
+      !(await releaseNeeds(entry, { sendDespiteBlock: true })).some(
+        ({ code }) => code === 'corrected-recipients',
+      ));
   const info = await sendReleased(transporter, {
     holdId: entry.id,
     raw: correctedFields
@@ -453,7 +463,7 @@ export async function sendHeldMessage(
     ...(entry.customerId === undefined ? {} : { customerId: entry.customerId }),
     by: settings.by,
     reason: settings.reason,
-    ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+    ...(overrides ? { sendDespiteBlock: true } : {}),
     ...(settings.confirmNew ? { confirmNew: true } : {}),
     ...(settings.force ? { force: true } : {}),
     ...(entry.customersKnown === undefined ? {} : { customersKnown: entry.customersKnown }),
