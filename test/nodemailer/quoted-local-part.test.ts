@@ -51,6 +51,9 @@ describe('a recipient whose quoted local part shows an address', () => {
     '"erik.lind@telia.com "@evil.com',
     '"erik.lind\uff20telia.com"@evil.com',
     '"erik.lind%telia.com"@evil.com',
+    '"erik.lind @telia.com"@evil.com',
+    '"erik.lind@ telia.com"@evil.com',
+    '"erik.lind \uff20telia.com"@evil.com',
   ])
     it(`holds ${to} as an address in its local part, naming where the mail would go`, async () => {
       const refused = await failure(everyone().sendMail(annasOrder({ to })));
