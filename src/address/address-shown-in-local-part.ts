@@ -23,7 +23,8 @@ function hasInside(text: string, sign: string): boolean {
  * the domain after the last @ (RFC 5322 §3.4.1; §3.2.4 allows `@` inside a quoted string).
  * Quoted pairs (`\@`) are read as the character they stand for. Read as an address:
  *
- * - an @ between two words, whatever follows it (`erik@telia` reads as a mailbox at `telia`);
+ * - an @ between two words, whatever follows it (`erik@telia` reads as a mailbox at `telia`),
+ *   with a blank on one side of it too (`erik.lind @telia.com`, `erik.lind@ telia.com`);
  * - the full-width and small @ (U+FF20, U+FE6B), which NFKC folds to @ (UAX #15) and a reader
  *   takes for one;
  * - `(at)`, `[at]`, `(a)`, `at` and `snabel-a` between a word and a dotted name (`erik (at)
@@ -55,6 +56,10 @@ export function addressShownInLocalPart(local: string): string | undefined {
     if (percent !== -1 && isDotted(word.slice(percent + 1))) return word;
     const before = words[index - 1];
     const after = words[index + 1];
+    // An @ at a word's edge joins it to the word beside it, as `extractAddress` reads
+    // `erik.lind @telia.com` and `erik.lind@ telia.com`: a reader skips the blank.
+    if (word.length > 1 && word.startsWith('@') && before !== undefined) return `${before}${word}`;
+    if (word.length > 1 && word.endsWith('@') && after !== undefined) return `${word}${after}`;
     if (before !== undefined && after !== undefined && AT_WORDS.has(word.toLowerCase()) && isDotted(after))
       return `${before}@${after}`;
   }

@@ -75,7 +75,7 @@ export function holdsCommand(context: CommandContext, locale: CliLocale = 'en'):
       .requiredOption('--reason <text>', 'why (audit log)')
       .option(
         '--to <address...>',
-        'the corrected To recipients; required for a blocked message (or --cc, --bcc); with them, it goes to exactly these',
+        'the corrected To recipients; required for a blocked message (or --cc, --bcc), with --send-despite-block too; with them, it goes to exactly these',
       )
       .option('--cc <address...>', 'the corrected Cc recipients, written in a Cc field')
       .option(

@@ -67,13 +67,15 @@ interface Remembered {
 // customer's numbers recur across checks, so their readings are remembered.
 const PHONE_CACHE_SIZE = 2048;
 const KNOWN_ADDRESS_CACHE_SIZE = 8192;
-// The customer records whose facts are kept: the last few only. A record kept in a WeakMap lived
-// as long as its key, and the key is often a record made for one check (a database row, a
-// lookup's answer, the schema's copy of the input): V8's scavenger treats a WeakMap's values as
-// alive until a full mark-compact finds the key dead, so each check's facts survived the young
-// generation and were promoted, 1.2 MB per scavenge at 20,000 checks with a fresh record each
-// (bench/guard-allocation.ts). Kept here, a record's facts are dropped after this many others,
-// long before the next scavenge, while an order form checking one customer again still finds them.
+// The customer records whose facts are kept: the 64 read most recently, first in first out (a
+// record found again unchanged keeps its place; one read again because it changed goes last). A
+// record kept in a WeakMap lived as long as its key, and the key is often a record made for one
+// check (a database row, a lookup's answer, the schema's copy of the input): V8's scavenger treats
+// a WeakMap's values as alive until a full mark-compact finds the key dead, so each check's facts
+// survived the young generation and were promoted, 1.2 MB per scavenge at 20,000 checks with a
+// fresh record each (bench/guard-allocation.ts). Kept here, a record's facts are dropped once this
+// many others were read after it, however often it was found again meanwhile: long before the next
+// scavenge, while an order form checking one customer again still finds them.
 const RECENT_CUSTOMERS = 64;
 
 function sameList(remembered: readonly string[] | undefined, now: readonly string[] | undefined): boolean {

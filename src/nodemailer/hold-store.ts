@@ -442,6 +442,16 @@ export async function sendHeldMessage(
     const refusal = first?.code === 'envelope-recipients' ? releaseNeedError(first, entry.id) : undefined;
     if (refusal) throw refusal;
   }
+  // A block overridden (`sendDespiteBlock`) without `to` names no one: it would go to every held
+  // recipient, blind copies included, that the releaser never stated. The rule asks for them
+  // (`corrected-recipients`) as it does without the override, so the release is checked as one
+  // without it: the check at release refuses the block and logs `release-refused`.
+  const overrides =
+    settings.sendDespiteBlock === true &&
+    (corrected !== undefined ||
+      !(await releaseNeeds(entry, { sendDespiteBlock: true })).some(
+        ({ code }) => code === 'corrected-recipients',
+      ));
   const info = await sendReleased(transporter, {
     holdId: entry.id,
     raw: correctedFields
@@ -453,7 +463,7 @@ export async function sendHeldMessage(
     ...(entry.customerId === undefined ? {} : { customerId: entry.customerId }),
     by: settings.by,
     reason: settings.reason,
-    ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+    ...(overrides ? { sendDespiteBlock: true } : {}),
     ...(settings.confirmNew ? { confirmNew: true } : {}),
     ...(settings.force ? { force: true } : {}),
     ...(entry.customersKnown === undefined ? {} : { customersKnown: entry.customersKnown }),
@@ -478,7 +488,7 @@ function correctedRecipients(to: string | readonly string[], field: 'to' | 'cc' 
     const parsed = parseAddress(entered);
     // An address whose local part shows another one (`"erik.lind@telia.com"@evil.com`) is one
     // address, only a deceptive one: it goes on to the check at release, which blocks it with its
-    // finding (where the mail would go) and records the refusal, as it does any blocked correction.
+    // finding (where the mail would go) and records the refusal, `sendDespiteBlock` or not.
     if (!parsed.ok && parsed.reason === 'address-in-local-part') return entered.trim();
     if (!parsed.ok) {
       throw new InvalidInputError([

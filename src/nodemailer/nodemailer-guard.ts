@@ -537,8 +537,15 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     );
     const unconfirmed =
       !blocked && check.action === 'confirm' && (release.corrected === true || isNew) && !release.confirmNew;
+    // `sendDespiteBlock` overrides a judgement about a mailbox the releaser can vouch for (a slip, a
+    // look-alike, another customer's); an `invalid-address` finding, whatever its reason, says there
+    // is no such mailbox, or that the address hides where the mail goes (`"erik.lind@telia.com"@evil.com`
+    // is delivered to evil.com, RFC 5322 §3.4.1): no override sends it (docs/check.md).
+    const notAnAddress = check.recipients.some(({ verdict }) =>
+      verdict.findings.some((finding) => finding.code === 'invalid-address'),
+    );
     const outcome: AuditOutcome = blocked
-      ? release.sendDespiteBlock
+      ? release.sendDespiteBlock && !notAnAddress
         ? 'released-despite-block'
         : 'release-refused'
       : unconfirmed

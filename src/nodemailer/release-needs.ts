@@ -189,10 +189,11 @@ export async function releaseNeeds(
       recipients: inAnswerFields,
     });
   // Held only because its customer could not be looked up, nothing is known against the address:
-  // it is checked as held against the customer found now, and no correction is needed. With
-  // `sendDespiteBlock` the held recipients go on the releaser's account, as documented for every
-  // release (docs/nodemailer.md, `release`) and recorded as `released-despite-block`.
-  const correcting = !despite && held.action === 'block' && to.length === 0 && !heldForLookupOnly(held);
+  // it is checked as held against the customer found now, and no correction is needed. Overriding a
+  // block (`sendDespiteBlock`) needs the recipients named too: the releaser states whom it goes to,
+  // and it never goes on their account to held recipients nobody named, blind copies included
+  // (docs/nodemailer.md, `release`).
+  const correcting = held.action === 'block' && to.length === 0 && !heldForLookupOnly(held);
   if (correcting)
     needs.push({
       code: 'corrected-recipients',

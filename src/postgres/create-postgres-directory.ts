@@ -737,7 +737,8 @@ export function createTunedPostgresDirectory(
     },
 
     async size() {
-      // The count the customer table's triggers keep (migration 12), a few rows: not a count(*),
+      // The count the customer table's triggers keep (migration 12), a few rows at READ COMMITTED
+      // (more while every writer is REPEATABLE READ, docs/postgres.md): not a count(*),
       // which reads the whole table, for every hold.
       const { rows } = await pool.query<{ count: string }>(sizeQuery).catch(fail);
       return Number(rows[0]?.count ?? 0);

@@ -21,6 +21,9 @@ describe('addressShownInLocalPart', () => {
     ['a quoted pair', '"erik.lind\\@telia.com"', 'erik.lind@telia.com'],
     ['an unquoted full-width @', 'erik.lind\uff20telia.com', 'erik.lind@telia.com'],
     ['the unquoted percent hack', 'erik.lind%telia.com', 'erik.lind%telia.com'],
+    ['a blank before the @', '"erik.lind @telia.com"', 'erik.lind@telia.com'],
+    ['a blank after the @', '"erik.lind@ telia.com"', 'erik.lind@telia.com'],
+    ['a blank before a full-width @', '"erik.lind \uff20telia.com"', 'erik.lind@telia.com'],
   ])('reads %s as an address', (_, local, shown) => {
     expect(addressShownInLocalPart(local)).toBe(shown);
   });
@@ -44,6 +47,9 @@ describe('addressShownInLocalPart', () => {
     '"erik.lind\uff20telia.com"@x.se',
     '"erik.lind%telia.com"@x.se',
     'erik.lind%telia.com@x.se',
+    '"erik.lind @telia.com"@x.se',
+    '"erik.lind@ telia.com"@x.se',
+    '"erik.lind \uff20telia.com"@x.se',
   ])('makes parseAddress refuse %s as address-in-local-part', (entered) => {
     expect(parseAddress(entered)).toMatchObject({ ok: false, reason: 'address-in-local-part' });
   });

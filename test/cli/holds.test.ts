@@ -139,6 +139,28 @@ describe('email-guard holds', () => {
     expect(readFileSync(`${store()}.audit.jsonl`, 'utf8')).toContain('"outcome":"released-despite-block"');
   });
 
+  it('refuses --send-despite-block to an address whose local part shows another address, before any release', async () => {
+    const id = await hold(TYPO);
+    const refused = await runCliInProcess(
+      releaseArgs(
+        fixture,
+        id,
+        customerFile(),
+        ['--to', '"erik.lind@telia.com"@evil.com', '--send-despite-block'],
+        {
+          reason: 'kunden bad om det i telefon',
+        },
+      ),
+    );
+    // Refused as it is read, as any --to that is not one plain address (the library, given it,
+    // refuses it too and logs `release-refused`: test/nodemailer/quoted-local-part.test.ts).
+    expect(refused.status, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('the part in quotation marks shows another address');
+    expect(fixture.sink.received).toHaveLength(0);
+    const listed = await runCliInProcess(['holds', 'list', '--store', store()]);
+    expect(listed.stdout).toContain(id);
+  });
+
   it('releases a message held for a new address, kept as held, only with --confirm-new, as a correction to it', async () => {
     // Held `confirm`: an address at a provider, not on file for her and like none that is (a
     // sibling of her own domain would be refused even with --confirm-new: release-doubted.test.ts).

@@ -156,9 +156,18 @@ describe('createFileHoldStore', () => {
     expect(await fixture.holdStore.list()).toHaveLength(1);
   });
 
-  it('sends to a blocked recipient only when told to outright, and records it as such', async () => {
+  it('sends to a blocked recipient only when told to outright, to the recipients named, and records it as such', async () => {
     const id = await holdOrder();
-    await fixture.holdStore.release(id, guardedTransport(), { ...WHO, sendDespiteBlock: true });
+    // Overriding the block names whom it goes to: without `to` it is refused, nothing sent.
+    await expect(
+      fixture.holdStore.release(id, guardedTransport(), { ...WHO, sendDespiteBlock: true }),
+    ).rejects.toMatchObject({ code: 'RECIPIENT_BLOCKED' });
+    expect(fixture.sink.received).toEqual([]);
+    await fixture.holdStore.release(id, guardedTransport(), {
+      ...WHO,
+      to: [TYPO, 'anna@svenssonbygg.se'],
+      sendDespiteBlock: true,
+    });
     expect(fixture.sink.received[0]?.to).toEqual([TYPO, 'anna@svenssonbygg.se']);
     expect(fixture.audit.entries.at(-1)).toMatchObject({
       outcome: 'released-despite-block',

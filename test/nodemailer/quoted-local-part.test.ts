@@ -51,6 +51,9 @@ describe('a recipient whose quoted local part shows an address', () => {
     '"erik.lind@telia.com "@evil.com',
     '"erik.lind\uff20telia.com"@evil.com',
     '"erik.lind%telia.com"@evil.com',
+    '"erik.lind @telia.com"@evil.com',
+    '"erik.lind@ telia.com"@evil.com',
+    '"erik.lind \uff20telia.com"@evil.com',
   ])
     it(`holds ${to} as an address in its local part, naming where the mail would go`, async () => {
       const refused = await failure(everyone().sendMail(annasOrder({ to })));
@@ -94,6 +97,30 @@ describe('a recipient whose quoted local part shows an address', () => {
       expect(invalidAddress(refused)).toMatchObject({ reason: 'address-in-local-part', domain: 'evil.com' });
     }
     expect(fixture.sink.received).toEqual([]);
+    expect((await fixture.holdStore.get(id))?.state).toBe('held');
+  });
+
+  // `sendDespiteBlock` overrides a judgement about a real mailbox (a slip, a look-alike), on the
+  // releaser's account; an address that is not one, or hides where the mail goes, has no mailbox
+  // the releaser could vouch for (docs/check.md, `invalid-address`).
+  it('is not released to it with sendDespiteBlock either: refused with the finding, and the log says so', async () => {
+    const id = await holdMessage(fixture, 'anna.svensson185@gmail.com');
+    const transporter = transportChecking(fixture, createDirectory(Object.values(customers)));
+    const who = { by: 'lena@butiken.se', reason: 'kunden bad om det i telefon' };
+    for (const to of ['"erik.lind@telia.com"@evil.com', '"anna.svensson1985@gmail.com"@evil.com']) {
+      const refused = await fixture.holdStore
+        .release(id, transporter, { to, sendDespiteBlock: true, ...who })
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: 'RECIPIENT_BLOCKED' });
+      expect(invalidAddress(refused)).toMatchObject({ reason: 'address-in-local-part', domain: 'evil.com' });
+      expect(fixture.audit.entries.at(-1)).toMatchObject({
+        outcome: 'release-refused',
+        holdId: id,
+        release: { sendDespiteBlock: true, refusal: { code: 'RECIPIENT_BLOCKED' } },
+      });
+    }
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries.some(({ outcome }) => outcome === 'released-despite-block')).toBe(false);
     expect((await fixture.holdStore.get(id))?.state).toBe('held');
   });
 });

@@ -10,13 +10,13 @@ import type { RuleCase } from './release-rule-cases.js';
 export const SETTLED_RULE_CASES: readonly RuleCase[] = [
   {
     // docs/nodemailer.md (`release`): a blocked recipient leaves by being corrected, or with
-    // `sendDespiteBlock`, logged as `released-despite-block` on the releaser's account.
-    name: 'a blocked message released with sendDespiteBlock and no corrected recipients goes',
+    // `sendDespiteBlock` to recipients the releaser names (`to`), never to the held ones unnamed.
+    name: 'a blocked message released with sendDespiteBlock and no named recipients stays held',
     hold: (fixture) =>
       holdMessage(fixture, 'anna.svensson185@gmail.com', { directory: createDirectory(ALL_CUSTOMERS) }),
     release: { sendDespiteBlock: true },
     customers: ALL_CUSTOMERS,
-    refusedFor: undefined,
+    refusedFor: 'corrected-recipients',
   },
   {
     // Both lacking: the recipients are said first, on every path (a release naming no one to deliver
