@@ -1149,10 +1149,17 @@ function draftCause(
       cause: causes.lookalike(
         intended,
         hit.recipient,
-        confusables.characters.map((character) => ({
-          ...character,
-          script: scriptName(character.script, locale === 'sv'),
-        })),
+        confusables.characters
+          .map((character) =>
+            causes.lookalikeLetter(
+              character.character,
+              character.codePoint,
+              hit.recipient,
+              scriptName(character.script, locale === 'sv'),
+              character.looksLike,
+            ),
+          )
+          .join('; '),
       ),
     };
   const owners = [

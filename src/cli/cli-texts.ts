@@ -1,10 +1,6 @@
 import { INVALID_REASONS } from '../address/invalid-reason-texts.js';
 import type { InvalidAddressReason } from '../address/parse-address.js';
-import type { Confusable } from '../matching/find-confusables.js';
 import type { SentMailKind } from './read-sent-mail.js';
-
-/** A look-alike letter as a draft's cause names it: its script already in the draft's language. */
-type LookalikeLetter = Pick<Confusable, 'character' | 'codePoint' | 'script' | 'looksLike'>;
 
 /** The languages of the command's lines (`--locale`). */
 export type CliLocale = 'sv' | 'en';
@@ -377,13 +373,17 @@ export const cliTexts = {
       notOnFile: (intended: string, customerId: string, onFile: string) =>
         `not written: ${intended} is not on file for customer ${customerId} (on file: ${onFile}); a notice goes only to an address on file`,
       causes: {
-        lookalike: (intended: string, recipient: string, letters: readonly LookalikeLetter[]) =>
-          `The message went to ${recipient}, which looks the same as ${intended} but is another address: ${letters
-            .map(
-              (letter) =>
-                `the ${letter.character} (${letter.codePoint}) in ${recipient} is a ${letter.script} letter, not the Latin ${letter.looksLike}`,
-            )
-            .join('; ')}. The message may have reached someone else.`,
+        // `letters`: each look-alike letter as `lookalikeLetter` says it, joined with "; ".
+        lookalike: (intended: string, recipient: string, letters: string) =>
+          `The message went to ${recipient}, which looks the same as ${intended} but is another address: ${letters}. The message may have reached someone else.`,
+        lookalikeLetter: (
+          character: string,
+          codePoint: string,
+          recipient: string,
+          script: string,
+          looksLike: string,
+        ) =>
+          `the ${character} (${codePoint}) in ${recipient} is a ${script} letter, not the Latin ${looksLike}`,
         // No customer has the address on file: that it is someone's is not known (the draft is unconfirmed).
         sending: (intended: string, recipient: string) =>
           `The customer's stored address ${intended} is right; the address was typed wrongly when the message was sent (${recipient}), so the message was sent to an address that may belong to someone else.`,
@@ -1013,13 +1013,15 @@ Stops on SIGINT or SIGTERM.`,
       notOnFile: (intended: string, customerId: string, onFile: string) =>
         `inte skrivet: ${intended} finns inte registrerad för kund ${customerId} (registrerad: ${onFile}); ett meddelande går bara till en registrerad adress`,
       causes: {
-        lookalike: (intended: string, recipient: string, letters: readonly LookalikeLetter[]) =>
-          `Meddelandet skickades till ${recipient}, som ser likadan ut som ${intended} men är en annan adress: ${letters
-            .map(
-              (letter) =>
-                `${letter.character} (${letter.codePoint}) i ${recipient} är en ${letter.script} bokstav, inte latinskt ${letter.looksLike}`,
-            )
-            .join('; ')}. Meddelandet kan ha nått en annan person.`,
+        lookalike: (intended: string, recipient: string, letters: string) =>
+          `Meddelandet skickades till ${recipient}, som ser likadan ut som ${intended} men är en annan adress: ${letters}. Meddelandet kan ha nått en annan person.`,
+        lookalikeLetter: (
+          character: string,
+          codePoint: string,
+          recipient: string,
+          script: string,
+          looksLike: string,
+        ) => `${character} (${codePoint}) i ${recipient} är en ${script} bokstav, inte latinskt ${looksLike}`,
         sending: (intended: string, recipient: string) =>
           `Kundens lagrade adress ${intended} är rätt; adressen skrevs fel när meddelandet skickades (${recipient}), så meddelandet skickades till en adress som kan tillhöra en annan person.`,
         otherCustomer: (intended: string, recipient: string, owners: string) =>

@@ -40,8 +40,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
   'who releases it (audit log)': 'vem som släpper det (granskningsloggen)',
   'who discards it (audit log)': 'vem som kastar det (granskningsloggen)',
   'why (audit log)': 'varför (granskningsloggen)',
-  'the corrected To recipients; required for a blocked message (or --cc, --bcc); with them, it goes to exactly these':
-    'de rättade mottagarna i To; krävs för ett stoppat meddelande (eller --cc, --bcc); med dem går det till exakt dessa',
+  'the corrected To recipients; required for a blocked message (or --cc, --bcc), with --send-despite-block too; with them, it goes to exactly these':
+    'de rättade mottagarna i To; krävs för ett stoppat meddelande (eller --cc, --bcc), även med --send-despite-block; med dem går det till exakt dessa',
   'the corrected Cc recipients, written in a Cc field': 'de rättade mottagarna i Cc, skrivna i ett Cc-fält',
   'the corrected blind copies: in the envelope only, never shown to the others (an address held as Bcc is refused in --to or --cc)':
     'de rättade dolda kopiorna: bara i kuvertet, visas aldrig för de andra (en adress som stoppades som Bcc avvisas i --to eller --cc)',

@@ -33,8 +33,9 @@ import {
  *   (`fields`: Reply-To, Disposition-Notification-To, …), which a release sends as held: only
  *   `sendDespiteBlock` or sending the order again answers it.
  * - `corrected-recipients`: a recipient was blocked (`recipients`) by more than a failed customer
- *   lookup; the release needs the corrected recipients (`to`), or `sendDespiteBlock`, which sends
- *   the held ones on the releaser's account (the audit log records `released-despite-block`).
+ *   lookup; the release needs the corrected recipients (`to`), with `sendDespiteBlock` too: an
+ *   override goes only to recipients the releaser names (the audit log records
+ *   `released-despite-block`).
  * - `stopped-when-held`: a recipient the release still sends to (`recipients`) was blocked or found
  *   to be another customer's address when the message was held; a check against the customers
  *   given at release cannot clear that. `inNames`: each was stopped for a display name that showed

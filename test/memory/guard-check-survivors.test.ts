@@ -5,7 +5,9 @@ import { createGuard } from '../../src/guard/create-guard.js';
 /**
  * Bytes a young-generation collection promoted to the old generation, on average, over `count`
  * calls of `work`: what outlived a check and was copied twice. Counted from V8's own figures
- * (v8.GCProfiler), not timed, so a busy machine does not move it much.
+ * (v8.GCProfiler), not timed, so a busy machine does not move it much. In a folder of its own,
+ * outside the files that share their worker's modules (vitest.config.ts): another file's work in
+ * the same heap changes what a collection finds alive and what V8 decides to pretenure.
  */
 async function promotedPerScavenge(count: number, work: (i: number) => Promise<unknown>): Promise<number> {
   const spaceUsed = (heap: readonly v8.HeapSpaceStatistics[]) =>
