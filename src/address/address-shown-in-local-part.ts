@@ -23,8 +23,10 @@ function hasInside(text: string, sign: string): boolean {
  * the domain after the last @ (RFC 5322 §3.4.1; §3.2.4 allows `@` inside a quoted string).
  * Quoted pairs (`\@`) are read as the character they stand for. Read as an address:
  *
- * - an @ between two words, whatever follows it (`erik@telia` reads as a mailbox at `telia`),
- *   with a blank on one side of it too (`erik.lind @telia.com`, `erik.lind@ telia.com`);
+ * - an @ between two words, whatever follows it (`erik@telia` reads as a mailbox at `telia`);
+ * - an @ with a blank on one side or both before a dotted name (`erik.lind @telia.com`,
+ *   `erik.lind@ telia.com`), as a reader skips the blank; before a name without a dot it reads as
+ *   words (`anna @home`), as the spoken `at` does;
  * - the full-width and small @ (U+FF20, U+FE6B), which NFKC folds to @ (UAX #15) and a reader
  *   takes for one;
  * - `(at)`, `[at]`, `(a)`, `at` and `snabel-a` between a word and a dotted name (`erik (at)
@@ -34,7 +36,7 @@ function hasInside(text: string, sign: string): boolean {
  *
  * An unquoted local part is read alike (nodemailer leaves out quotation marks it does not need, and
  * delivers `"erik.lind%telia.com"@evil.com` as `erik.lind%telia.com@evil.com`). Undefined for a
- * local part that shows no address (`"anna svensson"`, `"anna at home"`, `erik.lind`). What is returned is the address as read (`erik@telia.com` for
+ * local part that shows no address (`"anna svensson"`, `"anna at home"`, `"anna @home"`, `erik.lind`). What is returned is the address as read (`erik@telia.com` for
  * `"erik (at) telia.com"`). The work is linear in the length of the local part.
  *
  * @example
@@ -56,10 +58,13 @@ export function addressShownInLocalPart(local: string): string | undefined {
     if (percent !== -1 && isDotted(word.slice(percent + 1))) return word;
     const before = words[index - 1];
     const after = words[index + 1];
-    // An @ at a word's edge joins it to the word beside it, as `extractAddress` reads
-    // `erik.lind @telia.com` and `erik.lind@ telia.com`: a reader skips the blank.
-    if (word.length > 1 && word.startsWith('@') && before !== undefined) return `${before}${word}`;
-    if (word.length > 1 && word.endsWith('@') && after !== undefined) return `${word}${after}`;
+    // An @ with a blank beside it reads as the word "at" does: a reader skips the blank and takes
+    // `erik.lind @telia.com` and `erik.lind@ telia.com` for an address (as `extractAddress` does),
+    // but `anna @home` for words, so the name after it must be dotted as after a standalone @.
+    if (word.length > 1 && word.startsWith('@') && before !== undefined && isDotted(word.slice(1)))
+      return `${before}${word}`;
+    if (word.length > 1 && word.endsWith('@') && after !== undefined && isDotted(after))
+      return `${word}${after}`;
     if (before !== undefined && after !== undefined && AT_WORDS.has(word.toLowerCase()) && isDotted(after))
       return `${before}@${after}`;
   }

@@ -4,8 +4,9 @@ import { parseAddress } from '../../src/address/parse-address.js';
 import { checkRecipient } from '../../src/guard/check-recipient.js';
 
 // What a recipient's mail client shows of a quoted local part is read as a person reads it: an @
-// between two words is an address whatever follows it, and so are the forms an address is written
-// in to hide it or as it is said, the full-width @ and the percent hack.
+// between two words is an address whatever follows it; with a blank beside it, as the spoken "at"
+// and the forms an address is written in to hide it, only before a dotted name (`erik.lind
+// @telia.com` is an address, `anna @home` is not); the full-width @ and the percent hack likewise.
 
 describe('addressShownInLocalPart', () => {
   it.each([
@@ -24,6 +25,8 @@ describe('addressShownInLocalPart', () => {
     ['a blank before the @', '"erik.lind @telia.com"', 'erik.lind@telia.com'],
     ['a blank after the @', '"erik.lind@ telia.com"', 'erik.lind@telia.com'],
     ['a blank before a full-width @', '"erik.lind \uff20telia.com"', 'erik.lind@telia.com'],
+    ['a blank before the @ and a dotted name after it', '"anna @home.se"', 'anna@home.se'],
+    ['a blank on each side of the @', '"erik.lind @ telia.com"', 'erik.lind@telia.com'],
   ])('reads %s as an address', (_, local, shown) => {
     expect(addressShownInLocalPart(local)).toBe(shown);
   });
@@ -36,6 +39,10 @@ describe('addressShownInLocalPart', () => {
     ['an @ with nothing after it', '"erik@"'],
     ['an unquoted local part', 'erik.lind'],
     ['an unquoted percent sign with no domain after it', '50%off'],
+    // A blank beside the @ reads as the word "at" does: an address only before a dotted name.
+    ['a blank before an @ and a name without a dot', '"anna @home"'],
+    ['a blank after an @ and a name without a dot', '"anna@ home"'],
+    ['a blank on each side of an @ and a name without a dot', '"anna @ home"'],
   ])('reads %s as no address', (_, local) => {
     expect(addressShownInLocalPart(local)).toBeUndefined();
   });
@@ -53,6 +60,14 @@ describe('addressShownInLocalPart', () => {
   ])('makes parseAddress refuse %s as address-in-local-part', (entered) => {
     expect(parseAddress(entered)).toMatchObject({ ok: false, reason: 'address-in-local-part' });
   });
+
+  it.each(['"anna @home"@x.se', '"anna@ home"@x.se', '"anna @ home"@x.se'])(
+    'lets parseAddress take %s, which shows no address, as the quoted local part it is',
+    (entered) => {
+      expect(parseAddress(entered)).toMatchObject({ ok: true });
+    },
+  );
+
   it.each([
     ['en', 'This shows erik.lind%telia.com before the last @, but the mail would go to evil.com'],
     ['sv', 'Det här visar erik.lind%telia.com före sista snabel-a, men posten skulle gå till evil.com'],
