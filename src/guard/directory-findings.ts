@@ -135,6 +135,7 @@ export function directoryFindings(
       }
     } else if (!mailboxKnownForOthers && fitsOtherNameBetter(address.local, customer.name, match.name)) {
       reported.add(match.customerId);
+      const nameless = customer.name?.trim() ? {} : { customerNameless: true as const };
       if (reveal) {
         const known = displayAddress(match.address);
         findings.push({
@@ -143,6 +144,7 @@ export function directoryFindings(
           known,
           distance: match.distance,
           edits: explainEdits(known.toLowerCase(), typed),
+          ...nameless,
         });
       } else if (!otherName) {
         otherName = true;
@@ -150,6 +152,7 @@ export function directoryFindings(
           code: 'near-miss-other-name',
           known: maskAddress(match.address),
           distance: match.distance,
+          ...nameless,
         });
       }
     }

@@ -255,6 +255,13 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
           ? `Adressen innehåller tecken från ett annat alfabet som liknar vanliga bokstäver: ${characters}. Ingen rättelse föreslås, eftersom det inte gick att slå upp om adressen skriven med vanliga bokstäver är en annan kunds. Be kunden stava adressen igen.`
           : `The address contains characters from another alphabet that look like ordinary letters: ${characters}. No correction is offered, as whether the address in ordinary letters is another customer's could not be looked up. Ask the customer to spell the address again.`;
       }
+      // A finding built without its reading (a caller's own, one stored before it was withheld) says
+      // what the characters do without naming an address it does not have.
+      if (finding.lookalike === undefined) {
+        return sv
+          ? `Adressen innehåller tecken från ett annat alfabet som liknar vanliga bokstäver: ${characters}. Den ser ut som en adress med vanliga bokstäver men är en annan adress.`
+          : `The address contains characters from another alphabet that look like ordinary letters: ${characters}. It passes for an address in ordinary letters, but is a different address.`;
+      }
       return sv
         ? `Adressen innehåller tecken från ett annat alfabet som liknar vanliga bokstäver: ${characters}. Den ser ut som ${finding.lookalike} men är en annan adress.`
         : `The address contains characters from another alphabet that look like ordinary letters: ${characters}. It reads as ${finding.lookalike} but is a different address.`;
@@ -378,6 +385,13 @@ export function messageFor(finding: FindingFacts, locale: Locale): string {
     }
     case 'near-miss-other-name': {
       const { known, whose, slips } = otherCustomersAddress(finding, locale);
+      // A customer with no name on record (a new one, entered without it) has no name the address
+      // could fit less well: only that it fits the other customer's is said.
+      if (finding.customerNameless) {
+        return sv
+          ? `Ett skrivfel från ${known}, adressen till en annan kund${whose}, vars namn adressen passar; den här kunden har inget namn registrerat att jämföra med: kontrollera att det inte är den andra kundens adress${slips}.`
+          : `One slip from ${known}, the address of another customer${whose} whose name it fits; this customer has no name on record to compare it with: check that it is not that customer's address${slips}.`;
+      }
       return sv
         ? `Ett skrivfel från ${known}, adressen till en annan kund${whose}, vars namn adressen passar bättre än den här kundens: kontrollera att det inte är den andra kundens adress${slips}.`
         : `One slip from ${known}, the address of another customer${whose} whose name it fits better than this customer's: check that it is not that customer's address${slips}.`;

@@ -21,8 +21,12 @@ interface FindingBase {
   readonly message: string;
 }
 
-/** A character that looks like another one from another script (UTS #39 confusables). */
-export type ConfusableCharacter = Confusable;
+/**
+ * A character that looks like another one from another script (UTS #39 confusables). `looksLike`
+ * (the ASCII it passes for) is absent when the finding's `correctionWithheld` is set: with `index`
+ * and the entered address, the hints spell out the reading that is withheld.
+ */
+export type ConfusableCharacter = Omit<Confusable, 'looksLike'> & { readonly looksLike?: string };
 
 /** Every finding, a union on `code` (the evidence differs per code). */
 export type Finding =
@@ -219,6 +223,11 @@ export type Finding =
       readonly distance: number;
       /** The slips: only with `revealOtherCustomers` (with the entered address they spell out the other's). */
       readonly edits?: readonly Edit[];
+      /**
+       * This customer has no name on record: the address fits the other customer's name, and there
+       * is no name of this customer's it could fit less well.
+       */
+      readonly customerNameless?: true;
     })
   | (FindingBase & { readonly code: 'invalid-phone'; readonly reason: 'unreadable' | 'invalid-for-region' })
   | (FindingBase & { readonly code: 'unverified-phone'; readonly knownPhones: number })

@@ -7,7 +7,7 @@ export type CorrectionWithheld = 'other-customer' | 'not-looked-up';
 
 /**
  * The findings with each domain typo whose correction is the withheld suggestion, and each look-alike
- * that reads as it (its `lookalike` left out), said again without naming it: "gmial.com looks like a typo of gmail.com" beside a customer's
+ * that reads as it (its `lookalike` and its characters' `looksLike` left out), said again without naming it: "gmial.com looks like a typo of gmail.com" beside a customer's
  * `karin.berg.privat@gmial.com` spells out another customer's `karin.berg.privat@gmail.com` as well
  * as the suggestion would, and the salesperson types it. The finding asks for the address spelled
  * again by the customer instead.
@@ -33,7 +33,9 @@ export function withoutCorrectionNamed(
       // The reading goes from the finding as well as from its message: a verdict is sent whole to
       // the order form and to `POST /v1/check`, where the field would spell the address out.
       const { message: _said, lookalike: _reading, ...rest } = finding;
-      const facts = { ...rest, correctionWithheld: why };
+      // So does each character's hint: put in at its index, what it looks like rebuilds the reading.
+      const characters = finding.characters.map(({ looksLike: _hint, ...character }) => character);
+      const facts = { ...rest, characters, correctionWithheld: why };
       return { ...facts, message: messageFor(facts, locale) };
     }
     if (finding.code !== 'domain-typo' || finding.suggestedDomain === undefined) return finding;

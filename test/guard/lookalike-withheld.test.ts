@@ -17,6 +17,18 @@ const eva: Customer = { id: 'C-22', name: 'Eva Lund', emails: [EVA] };
 const lookalikeOf = (verdict: Verdict) =>
   verdict.findings.find((finding) => finding.code === 'confusable-characters');
 
+/** The local part as typed with each hinted character replaced by what it looks like, as a reader of the JSON would. */
+function rebuild(
+  typed: string,
+  characters: readonly { part: string; index: number; looksLike?: string }[],
+): string {
+  const at = typed.lastIndexOf('@');
+  const local = [...typed.slice(0, at)];
+  for (const hint of characters)
+    if (hint.part === 'local' && hint.looksLike) local[hint.index] = hint.looksLike;
+  return `${local.join('')}${typed.slice(at)}`;
+}
+
 describe('a look-alike address whose plain reading is withheld', () => {
   it('carries no `lookalike` when the reading is another customer’s address', async () => {
     const verdict = await createGuard({ directory: createDirectory([ola, eva]) }).check({
@@ -41,6 +53,37 @@ describe('a look-alike address whose plain reading is withheld', () => {
     expect(lookalikeOf(verdict)).toMatchObject({ correctionWithheld: 'not-looked-up' });
     expect(lookalikeOf(verdict)).not.toHaveProperty('lookalike');
     expect(JSON.stringify(verdict)).not.toContain(EVA);
+  });
+
+  it('gives no character hints that spell the withheld reading out again', async () => {
+    // Two look-alikes: a Cyrillic е and a Cyrillic а (U+0430) in `eva`.
+    const typed = '\u0435v\u0430.lund@gmail.com';
+    const verdict = await createGuard({ directory: createDirectory([ola, eva]) }).check({
+      entered: typed,
+      customerId: 'C-20',
+    });
+    // What a page receives: the verdict as JSON, and the address it typed.
+    const received = JSON.parse(JSON.stringify(verdict)) as Verdict;
+    const finding = lookalikeOf(received);
+    expect(finding).toMatchObject({ correctionWithheld: 'other-customer' });
+    const rebuilt = rebuild(typed, finding?.code === 'confusable-characters' ? finding.characters : []);
+    expect(rebuilt.toLowerCase()).not.toBe(EVA);
+    expect(JSON.stringify(received)).not.toMatch(/"looksLike"/);
+    // Which characters they are, and where, is still said: the salesperson is told what to ask about.
+    expect(finding).toMatchObject({
+      characters: [
+        { character: '\u0435', codePoint: 'U+0435', script: 'Cyrillic', part: 'local', index: 0 },
+        { character: '\u0430', codePoint: 'U+0430', script: 'Cyrillic', part: 'local', index: 2 },
+      ],
+    });
+  });
+
+  it('keeps the character hints when the reading is no other customer’s', async () => {
+    const verdict = await createGuard({ directory: createDirectory([ola]) }).check({
+      entered: TYPED,
+      customerId: 'C-20',
+    });
+    expect(lookalikeOf(verdict)).toMatchObject({ characters: [{ looksLike: 'e', index: 0 }] });
   });
 
   it('keeps `lookalike` when the reading is no other customer’s', async () => {
