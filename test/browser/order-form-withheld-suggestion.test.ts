@@ -30,7 +30,13 @@ beforeAll(async () => {
   await build({ ...orderFormBuild(scriptDir), clean: true, config: false, logLevel: 'silent' });
   const directory = createDirectory();
   directory.addAll([...Object.values(customers), johan]);
-  app = createCheckedServer({ directory, token: TOKEN, registerOrderForm: createOrderForm({ scriptDir }) });
+  app = createCheckedServer({
+    directory,
+    token: TOKEN,
+    // Every page logs in from 127.0.0.1: more often than the five in a row the default allows.
+    loginLimit: { logins: 20 },
+    registerOrderForm: createOrderForm({ scriptDir }),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   browser = await launchChromium();
@@ -125,4 +131,61 @@ describe("the order form's suggestion", () => {
     expect(await page.textContent('[data-read-back]')).toContain('The suggestion: j as in Juliett');
     await page.close();
   });
+
+  it("offers the customer's own Gmail mailbox at once, however the dots and +tag are written", async () => {
+    const page = await formFor('C-1001', 'Svensson');
+    // The directory's answer is held back: what shows is the page's own check alone.
+    await page.route('**/v1/check', () => undefined);
+    // anna.svensson1985@gmail.com on record; Gmail ignores dots and a +tag (the library's mailbox key).
+    await page.fill('#email', 'annasvensson1985+shop@gmial.com');
+    await page.locator('[data-suggestion]').waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await page.textContent('[data-suggestion]')).toBe('Use annasvensson1985+shop@gmail.com');
+    expect(await page.getAttribute('#verdict', 'aria-busy')).toBe('true');
+    await page.screenshot({ path: resolve(root, '.tmp/order-form-own-gmail.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+});
+
+describe("the order form's suggestion when the directory's check fails", () => {
+  /** The form for a customer, every check of the directory answered 500. */
+  async function failingFor(customerId: string, query: string): Promise<Page> {
+    const page = await formFor(customerId, query);
+    await page.route('**/v1/check', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }),
+      }),
+    );
+    return page;
+  }
+
+  it('offers no correction whose owner could not be checked, and says what to do', async () => {
+    const page = await failingFor('C-1007', 'Johan');
+    await page.fill('#email', 'johan.eriksson@gmial.com');
+    await expect
+      .poll(() => page.textContent('[data-directory]'), { timeout: 15_000 })
+      .toBe('The customer directory did not answer: the server failed: try again in a moment');
+    await page.screenshot({ path: resolve(root, '.tmp/order-form-failed-not-offered.png'), fullPage: true });
+    expect(await page.locator('[data-suggestion]').isVisible()).toBe(false);
+    expect(await page.textContent('[data-read-back]')).not.toContain('The suggestion');
+    expect(await page.textContent('[data-findings]')).toContain(
+      "gmial.com looks like a mistyped domain; no correction is offered, as whether the corrected address is another customer's could not be looked up. Ask the customer to spell the address again.",
+    );
+    expect(await page.textContent('body')).not.toContain('johan.eriksson@gmail.com');
+    expect(await page.getAttribute('[data-status]', 'data-action')).toBe('block');
+    await page.close();
+  }, 60_000);
+
+  it("still offers the customer's own address", async () => {
+    const page = await failingFor('C-1001', 'Svensson');
+    await page.fill('#email', 'annasvensson1985+shop@gmial.com');
+    await expect
+      .poll(() => page.textContent('[data-directory]'), { timeout: 15_000 })
+      .toContain('The customer directory did not answer');
+    expect(await page.locator('[data-suggestion]').isVisible()).toBe(true);
+    expect(await page.textContent('[data-suggestion]')).toBe('Use annasvensson1985+shop@gmail.com');
+    await page.screenshot({ path: resolve(root, '.tmp/order-form-failed-own-offered.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
 });

@@ -2,14 +2,17 @@
 // build of the checks (email-guard/browser) runs as the salesperson types, then the server's
 // POST /v1/check and /v1/check-phone add what only the customer directory knows. Built by
 // scripts/browser-build.ts; the phone check and its numbering data are chunks fetched on first use.
+import { mailboxKey } from '../../address/mailbox-key.js';
 import {
   checkPhone as checkPhoneInPage,
   checkRecipient,
   type Finding,
+  parseAddress,
   spellAddress,
   type Verdict,
 } from '../../browser/index.js';
 import type { Customer } from '../../contacts/customer.js';
+import { withoutCorrectionNamed } from '../../guard/without-correction-named.js';
 import type { CustomerSearch } from './find-customers.js';
 import { isCalendarDate } from './is-calendar-date.js';
 import { type OrderFormText, orderFormText } from './order-form-text.js';
@@ -486,10 +489,20 @@ function startOrderForm(form: HTMLFormElement): void {
     if (run !== latest) return;
     verdictArea.removeAttribute('aria-busy');
     showDirectory(answer, verdict, text);
-    // A server that did not answer withheld nothing: the page's own check stands, its correction
-    // with it, beside the words saying the directory did not answer.
-    if (typeof answer === 'string') offer(verdict, text);
-    else {
+    // A server that did not answer cannot say whose the page's correction is: it may be another
+    // customer's address (docs/check.md), so only the customer's own is offered. Any other is
+    // withheld as the server withholds one it could not look up (`not-looked-up`): the findings
+    // say so without naming it and ask for the address spelled again.
+    if (typeof answer === 'string') {
+      if (verdict.suggestion && !isOwnAddress(verdict.suggestion, record)) {
+        findings.replaceChildren(
+          ...withoutCorrectionNamed(verdict.findings, verdict.suggestion, 'not-looked-up', locale).map(
+            (finding) => item(finding),
+          ),
+        );
+        offer(undefined, text);
+      } else offer(verdict, text);
+    } else {
       // A correction the server withheld: its findings say so in its words (a domain typo without
       // the corrected domain), where the page's named it.
       if (verdict.suggestion && answer.suggestion !== verdict.suggestion) {
@@ -502,11 +515,20 @@ function startOrderForm(form: HTMLFormElement): void {
     }
   }
 
-  /** Whether an address is one of the customer's own on record, compared as the page's check does. */
+  /**
+   * Whether an address reaches one of the customer's own mailboxes on record, by the library's
+   * mailbox key as the check compares them (case, Gmail's dots and +tags, alias domains): the
+   * customer's own Gmail spelled another way is theirs, and offered at once.
+   */
   function isOwnAddress(address: string | undefined, record: Customer): boolean {
     if (!address) return false;
-    const folded = address.trim().toLowerCase();
-    return (record.emails ?? []).some((known) => known.trim().toLowerCase() === folded);
+    const parsed = parseAddress(address);
+    if (!parsed.ok) return false;
+    const key = mailboxKey(parsed.address).key;
+    return (record.emails ?? []).some((known) => {
+      const own = parseAddress(known);
+      return own.ok && mailboxKey(own.address).key === key;
+    });
   }
 
   function show(verdict: Verdict | undefined, text: OrderFormText): void {
