@@ -507,7 +507,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       info: {
         title: 'email-guard',
         description:
-          'Checks an address or phone number for the customer an order is for, and reviews the messages the mail pipeline held.',
+          'Checks an address or phone number for the customer an order is for, proves an address new to the customer with a code, and reviews the messages the mail pipeline held.',
         version: '1',
       },
       components: {
