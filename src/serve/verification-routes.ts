@@ -26,7 +26,7 @@ import { createTokenBuckets } from './token-buckets.js';
 import type { ZodApp } from './zod-app.js';
 
 /** What `email-guard serve` needs to verify addresses, as the 503 says it. */
-const VERIFIER_OPTIONS = '--smtp URL, --verify-from ADDRESS and --verifications DIR (or --database)';
+const VERIFIER_OPTIONS = '--smtp URL, --verify-from SENDER and --verifications DIR (or --database)';
 
 /**
  * Each refusal's status: `unknown` is a challenge there is none of (404); `wrong-code` a code that

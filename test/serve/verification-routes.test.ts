@@ -103,6 +103,28 @@ describe('POST /v1/verifications', () => {
     expect(receivedFor(fixture.sink.received, ADDRESS)).toHaveLength(1);
   });
 
+  it("answers 422 when only the verifier knows the address is another customer's, in the server's words", async () => {
+    // A server whose check reads no verified addresses: the verifier's own refusal is the answer.
+    const nothingVerified = { listVerified: async () => [], findVerified: async () => [] };
+    const { app, verifier } = verifyingServer({}, { verifiedAddresses: nothingVerified });
+    await verifier.start({ customerId: 'C-4001', address: ADDRESS });
+    const { code } = await verificationFor(fixture.sink.received, ADDRESS);
+    expect(await verifier.confirm({ customerId: 'C-4001', address: ADDRESS, code })).toMatchObject({
+      ok: true,
+    });
+    const refused = await withToken(app, 'POST', '/v1/verifications', {
+      customerId: 'C-4002',
+      address: ADDRESS,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      field: 'body.address',
+      detail: expect.stringContaining('belongs-to-other-customer'),
+    });
+    expect(refused.body).not.toContain('C-4001');
+    expect(receivedFor(fixture.sink.received, ADDRESS)).toHaveLength(1);
+  });
+
   it('answers 429 with Retry-After once the address had its codes for the hour', async () => {
     const { app } = verifyingServer({ maxStartsPerAddressPerHour: 1, maxAttempts: 1 });
     await withToken(app, 'POST', '/v1/verifications', karin);
