@@ -447,6 +447,9 @@ export const cliTexts = {
         `--database ${server}: an idle connection was ended (${why}); serving on, a new one is opened for the next check`,
       noHoldStore: 'no hold store folder there',
       smtpNeedsHolds: '--smtp releases held messages: give --holds DIR too',
+      verifyFromNeeds:
+        '--verify-from sends codes through --smtp and keeps them in a verification store: give --smtp and --verifications DIR (or --database) too',
+      notSender: (detail: string) => `--verify-from: not a sender: ${detail}`,
       cannotListen: (where: string, detail: string) => `cannot listen on ${where}: ${detail}`,
       listening: (url: string) => `email-guard serve: listening on ${url}`,
       unreadableHold: (id: string, code: string, message: string) =>
@@ -1083,6 +1086,9 @@ Stops on SIGINT or SIGTERM.`,
         `--database ${server}: en vilande anslutning avslutades (${why}); tjänsten fortsätter, en ny öppnas för nästa kontroll`,
       noHoldStore: 'ingen mapp med stoppade meddelanden där',
       smtpNeedsHolds: '--smtp släpper stoppade meddelanden: ange --holds MAPP också',
+      verifyFromNeeds:
+        '--verify-from skickar koder genom --smtp och sparar dem i ett verifieringslager: ange --smtp och --verifications MAPP (eller --database) också',
+      notSender: (detail: string) => `--verify-from: ingen avsändare: ${detail}`,
       cannotListen: (where: string, detail: string) => `kan inte lyssna på ${where}: ${detail}`,
       listening: (url: string) => `email-guard serve: lyssnar på ${url}`,
       unreadableHold: (id: string, code: string, message: string) =>

@@ -15,7 +15,9 @@ import { isLoopbackHost } from '../serve/is-loopback-host.js';
 import { createOrderForm } from '../serve/order-form/create-order-form.js';
 import { MIN_TOKEN_LENGTH, tokenStrength } from '../serve/token-strength.js';
 import { unreadableHolds } from '../serve/unreadable-holds.js';
-import type { VerificationRecord } from '../verification/verification-store.js';
+import { createFileVerificationStore } from '../verification/create-file-verification-store.js';
+import { createVerifier, type Verifier } from '../verification/create-verifier.js';
+import type { VerificationRecord, VerificationStore } from '../verification/verification-store.js';
 import { auditLogBeside } from './audit-log-beside.js';
 import { type CliTexts, cliTexts } from './cli-texts.js';
 import {
@@ -42,6 +44,8 @@ export interface ServeFlags {
   readonly auditLog?: string;
   /** `--verifications DIR`: the verifier's folder store; with `--database` the schema's is the default. */
   readonly verifications?: string;
+  /** `--verify-from SENDER`: the sender of the codes `POST /v1/verifications` sends (`createVerifier({ from })`). */
+  readonly verifyFrom?: string;
   readonly port: string;
   readonly host: string;
   readonly allowedHost?: string[];
@@ -64,6 +68,13 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     throw usageFailure(text.customersOrDatabase);
   if (flags.schema !== undefined && flags.database === undefined)
     throw usageFailure(text.schemaNeedsDatabase);
+  // A code goes out through the SMTP server and is kept in a verification store: without either,
+  // the routes would answer 503 behind a flag that looked taken.
+  if (
+    flags.verifyFrom !== undefined &&
+    (flags.smtp === undefined || (flags.verifications === undefined && flags.database === undefined))
+  )
+    throw usageFailure(text.verifyFromNeeds);
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw usageFailure(text.notPort(flags.port));
   const token = process.env[TOKEN_VARIABLE] || undefined;
@@ -94,6 +105,9 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     flags.verifications === undefined
       ? undefined
       : await openVerifiedAddresses(flags.verifications, flags.locale);
+  // The same store, for the verifier `--verify-from` makes: its codes and the addresses they prove.
+  let verificationStore: VerificationStore | undefined =
+    flags.verifications === undefined ? undefined : createFileVerificationStore(flags.verifications);
   let directory: Directory | AsyncDirectory | undefined;
   let holdStore: HoldStore | undefined;
   // With --database (and neither --holds nor --audit-log), the schema's audit_log: every instance
@@ -164,9 +178,8 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
       const { createPostgresVerificationStore } = await import(
         '../postgres/create-postgres-verification-store.js'
       );
-      verifiedAddresses = verifiedAddressesIn(
-        createPostgresVerificationStore<VerificationRecord>({ pool, ...schema }),
-      );
+      verificationStore = createPostgresVerificationStore<VerificationRecord>({ pool, ...schema });
+      verifiedAddresses = verifiedAddressesIn(verificationStore);
     }
     if (flags.holds === undefined) {
       const { createPostgresHoldStore } = await import('../postgres/create-postgres-hold-store.js');
@@ -196,6 +209,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     });
   }
   let transporter: Transporter | undefined;
+  let verifier: Verifier | undefined;
   // Discards are recorded with or without --smtp: every discard has its line.
   const auditLog: AuditLog | undefined = holdStore
     ? (databaseAudit?.auditLog ?? createJsonLinesAuditLog(auditFile))
@@ -208,6 +222,22 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     } catch (error) {
       throw usageFailure(cliTexts[flags.locale].smtp.notUsable((error as Error).message));
     }
+    if (flags.verifyFrom !== undefined && verificationStore) {
+      try {
+        // The codes go out through the release transporter, whose guard lets the verifier's own
+        // message through; a confirmation releases through it what was held for the address.
+        verifier = createVerifier({
+          store: verificationStore,
+          transporter,
+          from: flags.verifyFrom,
+          locale: flags.locale,
+        });
+      } catch (error) {
+        transporter.close();
+        if (isEmailGuardError(error, 'INVALID_INPUT')) throw usageFailure(text.notSender(error.message));
+        throw error;
+      }
+    }
     transporter.use(
       'compile',
       nodemailerGuard({
@@ -217,6 +247,8 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
         }),
         holdStore,
         auditLog,
+        // Given its hold store and guard here: a code goes only where this guard would ask for one.
+        ...(verifier ? { verifier } : {}),
       }),
     );
     const opened = transporter;
@@ -233,6 +265,7 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
     ...(verifiedAddresses ? { verifiedAddresses } : {}),
     ...(holdStore ? { holdStore } : {}),
     ...(transporter ? { transporter } : {}),
+    ...(verifier ? { verifier } : {}),
     // Discards go to the same log as releases.
     ...(auditLog ? { auditLog } : {}),
     // As `holds list` reads it: a log that cannot be read shows no release in doubt, and a release

@@ -31,6 +31,10 @@ export function serveCommand(context: CommandContext, locale: CliLocale = 'en'):
       '--verifications <dir>',
       "the verifier's store (createFileVerificationStore): an address verified for another customer is refused (with --database its schema's store is the default)",
     )
+    .option(
+      '--verify-from <sender>',
+      'the sender of verification codes ("Butiken AB <order@butiken.se>"): with --smtp and --verifications (or --database), POST /v1/verifications sends a code',
+    )
     .addOption(new Option('--port <port>', 'the TCP port; 0 picks a free one').default('8080'))
     .addOption(new Option('--host <host>', 'the address to listen on').default('127.0.0.1'))
     .option(

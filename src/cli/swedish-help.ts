@@ -30,6 +30,8 @@ export const swedishHelp: Readonly<Record<string, string>> = {
     'granska meddelandena som e-postflödet höll kvar: lista, visa, släpp, kasta',
   'list held messages, oldest first: verdicts, suggestion, age':
     'lista hållna meddelanden, äldst först: beslut, förslag, ålder',
+  'the sender of verification codes ("Butiken AB <order@butiken.se>"): with --smtp and --verifications (or --database), POST /v1/verifications sends a code':
+    'avsändaren av verifieringskoder ("Butiken AB <order@butiken.se>"): med --smtp och --verifications (eller --database) skickar POST /v1/verifications en kod',
   'the hold store folder (createFileHoldStore)': 'mappen med hållna meddelanden (createFileHoldStore)',
   'print JSON': 'skriv ut JSON',
   'show one held message: its envelope, every recipient with the findings and suggestion':

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomerSchema } from '../contacts/customer.js';
 import type { Verdict } from '../guard/verdict.js';
+import { ProblemSchema } from './problem-details.js';
 
 // The HTTP API's request and response shapes. The same schemas validate each request, serialize
 // each answer (fastify-type-provider-zod) and make GET /openapi.json (@fastify/swagger), so the
@@ -285,3 +286,102 @@ export const DiscardResponseSchema = z.object({ id: z.string(), discarded: z.lit
 
 /** `GET /healthz`. */
 export const HealthSchema = z.object({ status: z.literal('ok') });
+
+/** A customer's id, as the verification routes take it (the same bounds as a check's). */
+const VerificationCustomerIdSchema = z
+  .string({ error: 'the customer id must be a string' })
+  .trim()
+  .min(1, 'a customer id is required')
+  .max(200, 'a customer id of at most 200 characters')
+  .describe('the id of the customer the address is proven for, as the order system knows them');
+
+/** The address a code is sent to: one plain address, as the verifier reads it. */
+const VerificationAddressSchema = z
+  .string({ error: 'the address must be a string' })
+  .max(1000, 'an address of at most 1000 characters')
+  .describe('the new address, one plain address (karin.berg@outlook.com), no display name');
+
+/** `POST /v1/verifications`: send a code to an address new to the customer. */
+export const StartVerificationRequestSchema = z.strictObject({
+  customerId: VerificationCustomerIdSchema,
+  address: VerificationAddressSchema,
+});
+
+/** What `POST /v1/verifications` answers: the challenge, never its code. */
+export const ChallengeSchema = z.object({
+  id: z.string().describe('the challenge id (the verification message is recorded under it)'),
+  address: z.string().describe('the address, parsed: one plain address, its domain in lower case'),
+  expiresAt: z.string().describe('ISO 8601 time after which the code is refused'),
+  sent: z
+    .boolean()
+    .describe(
+      'a new code was sent by this request; false when a pending one is still good or the address is verified',
+    ),
+  verifiedAt: z
+    .string()
+    .optional()
+    .describe('ISO 8601 time the address was verified for the customer, when it already is'),
+});
+
+/** `POST /v1/verifications/confirm`: the code the customer read back. */
+export const ConfirmVerificationRequestSchema = z.strictObject({
+  customerId: VerificationCustomerIdSchema,
+  address: VerificationAddressSchema,
+  code: z
+    .string({ error: 'the code must be a string' })
+    .max(100, 'a code of at most 100 characters')
+    .describe('the digits as the customer read them; spaces and hyphens between them are ignored'),
+});
+
+/** `POST /v1/verifications/confirm-token`: the token of the link in the verification message. */
+export const ConfirmTokenRequestSchema = z.strictObject({
+  token: z
+    .string({ error: 'the token must be a string' })
+    .min(1, 'the token is required')
+    .max(500, 'a token of at most 500 characters')
+    .describe("the link's token, as `linkFor` put it in the link"),
+});
+
+/** What a confirmation answers once the address is verified. */
+export const ConfirmedSchema = z.object({
+  ok: z.literal(true),
+  verifiedAt: z.string().describe('ISO 8601 time the address was verified'),
+  released: z.array(z.string()).describe('the ids of the held messages this request released, each once'),
+  held: z
+    .array(z.string())
+    .describe(
+      'the ids of held messages for the address the SMTP server refused: they stay held; confirm again, or release them',
+    ),
+  releasing: z
+    .array(z.string())
+    .describe(
+      'the ids of held messages for the address being sent by another release, or left mid-send: never sent again by themselves',
+    ),
+  onVerifiedFailed: z
+    .literal(true)
+    .optional()
+    .describe(
+      "the verifier's onVerified failed: the address is verified all the same; write it to the customer's record",
+    ),
+});
+
+/** Why a confirmation was refused (`RefusalReason`), as the problem's `reason`. */
+export const RefusalReasonSchema = z.enum([
+  'wrong-code',
+  'expired',
+  'too-many-attempts',
+  'unknown',
+  'verified-for-other-customer',
+]);
+
+/** A refused confirmation: a problem with the verifier's reason beside its type. */
+export const VerificationRefusedSchema = ProblemSchema.extend({ reason: RefusalReasonSchema });
+
+/** `GET /v1/verifications`. */
+export const VerifiedQuerySchema = z.strictObject({ customerId: VerificationCustomerIdSchema });
+
+/** What `GET /v1/verifications` answers: the customer's verified addresses. */
+export const VerifiedListSchema = z.object({
+  customerId: z.string(),
+  addresses: z.array(z.string()).describe('every address verified for the customer, in the order verified'),
+});

@@ -27,6 +27,7 @@ import { createGuard, type Guard, type VerifiedAddressSource } from '../guard/cr
 import type { Locale } from '../guard/verdict.js';
 import type { AuditLog } from '../nodemailer/audit-log.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
+import type { Verifier } from '../verification/create-verifier.js';
 import { HealthSchema, MAX_PARAM_LENGTH } from './api-schemas.js';
 import { registerCheckRoutes } from './check-routes.js';
 import { decodeJsonBody } from './decode-json-body.js';
@@ -43,10 +44,19 @@ import { createSessionStore, SESSION_COOKIE, type Session, type SessionStore } f
 import { createShownCustomers, type ShownCustomers } from './shown-customers.js';
 import { createTokenBuckets, type TokenBuckets } from './token-buckets.js';
 import { MIN_TOKEN_LENGTH, tokenStrength } from './token-strength.js';
+import { registerVerificationRoutes } from './verification-routes.js';
 
-// The routes a logged-in page may call with its session instead of the bearer token: the checks the
-// order form asks for, and nothing that changes a held message.
-const SESSION_ROUTES: ReadonlySet<string> = new Set(['/v1/check', '/v1/check-phone']);
+// The routes a logged-in page may call with its session instead of the bearer token, by method and
+// pattern: the checks the order form asks for, and the start and confirmation of a code, since the
+// salesperson reads the code back from the customer on the phone. Nothing that changes a held
+// message by hand, nor the link's token (the customer's, not the salesperson's), nor the list of a
+// customer's verified addresses.
+const SESSION_ROUTES: ReadonlySet<string> = new Set([
+  'POST /v1/check',
+  'POST /v1/check-phone',
+  'POST /v1/verifications',
+  'POST /v1/verifications/confirm',
+]);
 
 /** Options of {@link createServer}. */
 export interface ServerOptions {
@@ -77,6 +87,23 @@ export interface ServerOptions {
    * @default undefined (a release answers 503)
    */
   readonly transporter?: Transporter;
+  /**
+   * Proves new addresses with a code (`createVerifier`), for the `/v1/verifications` routes: built
+   * with the same hold store and a transporter guarded by `nodemailerGuard`, so a confirmation
+   * releases what was held for the address. Without `verifiedAddresses`, `/v1/check` reads the
+   * addresses this verifier proved too.
+   * @default undefined (the verification routes answer 503)
+   */
+  readonly verifier?: Verifier;
+  /**
+   * The verifications (`POST /v1/verifications`, `POST /v1/verifications/confirm`) a page session
+   * (the order form) may make in a row, then one per `refillMs`; past that 429 with `Retry-After`.
+   * Each start may mail an address typed in, so a stolen session cookie mails few strangers; a
+   * salesperson starts and confirms one or two codes an order. The verifier's own limits (codes per
+   * address an hour, wrong codes per challenge) hold for every caller.
+   * @default { verifications: 10, refillMs: 30_000 }
+   */
+  readonly sessionVerificationLimit?: { readonly verifications?: number; readonly refillMs?: number };
   /**
    * The secret every route but `GET /healthz` requires, as `Authorization: Bearer <token>` (the
    * API) or on the login form (the pages). Without one the server is open to anyone who can reach
@@ -276,6 +303,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   });
 
   const guards = new Map<Locale, Guard>();
+  // A verifier's proven addresses are whose they are in the check too, as in the pipeline's guard.
+  const verifiedAddresses = options.verifiedAddresses ?? options.verifier;
   const tokenAttempts = createTokenBuckets({
     burst: options.tokenLimit?.attempts ?? 10,
     refillMs: options.tokenLimit?.refillMs ?? 6_000,
@@ -296,7 +325,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       if (!guard) {
         guard = createGuard({
           ...(options.directory ? { directory: options.directory } : {}),
-          ...(options.verifiedAddresses ? { verifiedAddresses: options.verifiedAddresses } : {}),
+          ...(verifiedAddresses ? { verifiedAddresses } : {}),
           locale,
           revealOtherCustomers: options.revealOtherCustomers ?? false,
         });
@@ -478,7 +507,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       info: {
         title: 'email-guard',
         description:
-          'Checks an address or phone number for the customer an order is for, and reviews the messages the mail pipeline held.',
+          'Checks an address or phone number for the customer an order is for, proves an address new to the customer with a code, and reviews the messages the mail pipeline held.',
         version: '1',
       },
       components: {
@@ -518,7 +547,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       // browser post here use it (OWASP CSRF Prevention Cheat Sheet), so the session's CSRF token
       // must come too, in a header another site cannot set without a CORS preflight (Fetch §4.8).
       const session =
-        token !== undefined || !SESSION_ROUTES.has(request.routeOptions.url ?? '')
+        token !== undefined || !SESSION_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`)
           ? undefined
           : context.sessionOf(request);
       if (session) {
@@ -582,6 +611,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     });
     await registerCheckRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
     await registerHoldRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
+    await registerVerificationRoutes(api.withTypeProvider<ZodTypeProvider>(), context);
     // A known route asked with another method is 405 with the methods it takes (RFC 9110 §15.5.6),
     // after the token like any route, so the routes still cannot be probed without it.
     for (const [url, allowed] of [...methods]) {

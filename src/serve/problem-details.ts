@@ -48,7 +48,10 @@ export type ProblemType =
   | 'bad-request'
   | 'request-timeout'
   | 'too-many-requests'
-  | 'method-not-allowed';
+  | 'method-not-allowed'
+  | 'address-refused'
+  | 'verification-refused'
+  | 'verification-store-unavailable';
 
 /**
  * Builds a problem of one of the service's types. `errors` is always there, so a client reads one

@@ -210,6 +210,9 @@ describe('GET /openapi.json', () => {
       '/v1/holds/{id}',
       '/v1/holds/{id}/discard',
       '/v1/holds/{id}/release',
+      '/v1/verifications',
+      '/v1/verifications/confirm',
+      '/v1/verifications/confirm-token',
     ]);
     const body = document.paths['/v1/check'].post.requestBody.content['application/json'].schema;
     expect(Object.keys(body.properties)).toEqual(

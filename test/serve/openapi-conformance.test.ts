@@ -5,6 +5,7 @@ import type { HoldStore } from '../../src/nodemailer/hold-store.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import { answeredOperations, createCheckedServer, takeOpenApiMismatches } from './openapi-conformance.js';
 import { auth, fixtureDirectory, fixtureServer, GOOD, holdOrder, TOKEN, TYPO } from './support.js';
+import { answerEveryVerificationStatus } from './verification-answers.js';
 
 // Every answer of a server made by `fixtureServer` or `createCheckedServer` is checked against
 // GET /openapi.json as it is sent (status, media type, body), in every test file that uses them;
@@ -88,6 +89,10 @@ describe('every route', () => {
       ['GET', hold],
       ['POST', `${hold}/discard`, {}],
       ['POST', `${hold}/release`, release],
+      ['POST', '/v1/verifications', { customerId: 'C-1001', address: GOOD }],
+      ['POST', '/v1/verifications/confirm', { customerId: 'C-1001', address: GOOD, code: '123456' }],
+      ['POST', '/v1/verifications/confirm-token', { token: 'x' }],
+      ['GET', '/v1/verifications'],
     ];
     for (const [method, url, body] of routes) {
       await app.inject({ method, url, headers: json, ...(body ? { payload: body } : {}) });
@@ -172,6 +177,10 @@ describe('every route', () => {
       ['GET', hold],
       ['POST', `${hold}/discard`, {}],
       ['POST', `${hold}/release`, release],
+      ['POST', '/v1/verifications', { customerId: 'C-1001', address: GOOD }],
+      ['POST', '/v1/verifications/confirm', { customerId: 'C-1001', address: GOOD, code: '123456' }],
+      ['POST', '/v1/verifications/confirm-token', { token: 'x' }],
+      ['GET', '/v1/verifications?customerId=C-1001'],
     ] as const)
       await bare.inject({ method, url, headers: json, ...(body ? { payload: body } : {}) });
     // 429: wrong tokens past the limit, then the right one.
@@ -185,6 +194,8 @@ describe('every route', () => {
       await limited.inject({ method: 'POST', url, headers: { authorization: 'Bearer wrong' } });
       await limited.inject({ method: 'POST', url, headers: { authorization: 'Bearer wrong' } });
     }
+
+    await answerEveryVerificationStatus(fixture, keep);
 
     // The health check answers from memory, and a check whose directory fails is a verdict with the
     // lookup-failed finding (the guard's failOpen): their 500 is the server's own failure, none a test makes.
