@@ -61,7 +61,7 @@ import './mail-options.js';
 import { confirmationKey } from './confirmation-key.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
-import { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
+import { OTHER_CUSTOMER_CODES, stoppedWhenHeld as stoppedAsHeld } from './stopped-when-held.js';
 
 export { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 
@@ -522,12 +522,16 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // the customer whose address it is, and a stale export must never undo a block.
     // The Reply-To field is kept whatever the release corrects: an address in it the check stopped
     // stays stopped too.
+    // Given the held message, the rule says which stops stand; asked for corrected recipients, it
+    // says no stop (the held ones are not what a correction sends), yet every held one still goes.
     const stoppedWhenHeld = new Set(
       release.held
         ? needs.flatMap((need) =>
             need.code === 'stopped-when-held' || need.code === 'answer-field'
               ? need.recipients.map(({ address }) => comparableAddress(address))
-              : [],
+              : need.code === 'corrected-recipients' && release.held
+                ? stoppedAsHeld(release.held.recipients).map(({ address }) => comparableAddress(address))
+                : [],
           )
         : (release.stoppedWhenHeld ?? []),
     );
