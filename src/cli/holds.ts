@@ -669,7 +669,6 @@ function withheldCorrections(recipients: HeldMessage['recipients'], locale: CliL
 /** `holds release ID`: sends it, corrected, through the guard again. */
 export async function releaseHeld(id: string, flags: ReleaseFlags, context: CommandContext): Promise<void> {
   const text = cliTexts[flags.locale].holds;
-  refuseUnreadableRecipients(correctedRecipients(flags), flags.locale);
   if (flags.database !== undefined && flags.customers !== undefined)
     throw usageFailure(text.customersOrDatabase);
   if (flags.database === undefined && flags.customers === undefined && flags.store !== undefined)
@@ -796,6 +795,7 @@ async function releaseWatched(
   const text = cliTexts[flags.locale].holds;
   const store = opened.store;
   const held = await findHeld(opened, flags, id, 'release');
+  await refuseUnreadableRecipients(opened, held, flags);
   const standing = (await releaseStandings(opened, flags, context, [held], false)).get(id);
   // Another process is sending it now: it is neither in doubt nor for --force to take over.
   if (standing?.status === 'under-way')
@@ -992,20 +992,70 @@ function quoted(value: string, locale: CliLocale): string {
 }
 
 /**
- * Refuses a `--to` that is not one plain address, by its place on the command line and as typed:
- * the store would refuse it too, naming its own field (`options.to.1`) in English.
+ * Refuses a `--to` (`--cc`, `--bcc`) that is not one plain address, by its place on the command line
+ * and as typed: the store would refuse it too, naming its own field (`options.to.1`) in English. The
+ * refusal is a release attempt like any other, so the audit log says who tried, why and why it was
+ * refused (`release-refused`, the value as an `invalid-address` recipient) before the command ends;
+ * a line that cannot be written refuses as an unwritable log does. One address whose local part
+ * shows another (`"erik.lind@telia.com"@evil.com`) is one address: it goes on to the check at
+ * release, which blocks it with its finding, where the mail would go, and logs that refusal.
  */
-function refuseUnreadableRecipients(to: readonly string[], locale: CliLocale): void {
-  for (const [index, given] of to.entries()) {
-    const parsed = parseAddress(given);
-    if (parsed.ok) continue;
-    throw usageFailure(
-      cliTexts[locale].holds.notOneAddress(
+async function refuseUnreadableRecipients(
+  opened: OpenedHoldStore,
+  held: HeldMessage,
+  flags: ReleaseFlags,
+): Promise<void> {
+  const given = (['to', 'cc', 'bcc'] as const).flatMap((field) =>
+    correctedRecipients({ [field]: flags[field] }).map((address) => ({ field, address })),
+  );
+  for (const [index, { address }] of given.entries()) {
+    const parsed = parseAddress(address);
+    if (parsed.ok || parsed.reason === 'address-in-local-part') continue;
+    const failure = usageFailure(
+      cliTexts[flags.locale].holds.notOneAddress(
         index + 1,
-        quoted(given, locale),
-        INVALID_REASONS[locale][parsed.reason],
-        extractAddress(given),
+        quoted(address, flags.locale),
+        INVALID_REASONS[flags.locale][parsed.reason],
+        extractAddress(address),
       ),
+    );
+    await recordRefusedRecipient(opened, held, flags, given[index] as Given, failure.message);
+    throw failure;
+  }
+}
+
+type Given = { readonly field: 'to' | 'cc' | 'bcc'; readonly address: string };
+
+/** The `release-refused` line of a release refused for a recipient given that is no address. */
+async function recordRefusedRecipient(
+  opened: OpenedHoldStore,
+  held: HeldMessage,
+  flags: ReleaseFlags,
+  { field, address }: Given,
+  message: string,
+): Promise<void> {
+  try {
+    await opened.auditLog().record({
+      at: new Date().toISOString(),
+      ...(held.messageId === undefined ? {} : { messageId: held.messageId }),
+      ...(held.customerId === undefined ? {} : { customerId: held.customerId }),
+      mode: 'enforce',
+      outcome: 'release-refused',
+      action: 'block',
+      recipients: [{ field, address, action: 'block', codes: ['invalid-address'] }],
+      holdId: held.id,
+      release: {
+        by: flags.by,
+        reason: flags.reason,
+        ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+        ...(flags.confirmNew ? { confirmNew: true } : {}),
+        refusal: { code: 'INVALID_INPUT', message },
+      },
+    });
+  } catch (error) {
+    throw new CliFailure(
+      cliTexts[flags.locale].holds.auditLogUnwritable(held.id, opened.auditLogName, whyFailed(error)),
+      exitCodes.unreadable,
     );
   }
 }

@@ -432,8 +432,11 @@ export async function sendHeldMessage(
     to: corrected ?? entry.envelope.to,
   };
   // Held with no envelope (a raw message given without one) and released without `to`, it names no
-  // one to deliver to (RFC 5321 §4.1.1.3: RCPT TO names them): refused on the rule a release tool
-  // asks, which says this first of all (before an answer field or a missing customer), as here.
+  // one to deliver to (RFC 5321 §4.1.1.3: RCPT TO names them), and `sendReleased` takes no release
+  // without a recipient: refused here on the rule a release tool asks, which says this first of all
+  // (before an answer field or a missing customer). Every other reason is the guard's to refuse on,
+  // asking the same rule once with the held message (`held`), the override weighed there: a block
+  // overridden without `to` names no one and is refused, recorded with `sendDespiteBlock`.
   if (envelope.to.length === 0) {
     const [first] = await releaseNeeds(entry, {
       ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
@@ -442,16 +445,6 @@ export async function sendHeldMessage(
     const refusal = first?.code === 'envelope-recipients' ? releaseNeedError(first, entry.id) : undefined;
     if (refusal) throw refusal;
   }
-  // A block overridden (`sendDespiteBlock`) without `to` names no one: it would go to every held
-  // recipient, blind copies included, that the releaser never stated. The rule asks for them
-  // (`corrected-recipients`) as it does without the override, so the release is checked as one
-  // without it: the check at release refuses the block and logs `release-refused`.
-  const overrides =
-    settings.sendDespiteBlock === true &&
-    (corrected !== undefined ||
-      !(await releaseNeeds(entry, { sendDespiteBlock: true })).some(
-        ({ code }) => code === 'corrected-recipients',
-      ));
   const info = await sendReleased(transporter, {
     holdId: entry.id,
     raw: correctedFields
@@ -463,7 +456,7 @@ export async function sendHeldMessage(
     ...(entry.customerId === undefined ? {} : { customerId: entry.customerId }),
     by: settings.by,
     reason: settings.reason,
-    ...(overrides ? { sendDespiteBlock: true } : {}),
+    ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
     ...(settings.confirmNew ? { confirmNew: true } : {}),
     ...(settings.force ? { force: true } : {}),
     ...(entry.customersKnown === undefined ? {} : { customersKnown: entry.customersKnown }),
@@ -476,6 +469,7 @@ export async function sendHeldMessage(
     ...(settings.fewerCustomers ? { fewerCustomers: true } : {}),
     stoppedWhenHeld: stoppedWhenHeld(entry.recipients).map(({ address }) => address),
     ...(corrected ? { corrected: true } : { recipients: entry.recipients.map(heldRecipient) }),
+    held: { ...entry, raw },
   });
   // nodemailer makes up a Message-ID for a raw message it sends (it reads no header of it): the
   // answer names the one the message carries, the one the mail server logs (RFC 5322 §3.6.4).

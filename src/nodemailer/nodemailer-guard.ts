@@ -14,6 +14,7 @@ import {
 } from '../errors.js';
 import { createGuard, type Guard, type GuardOptions } from '../guard/create-guard.js';
 import { describeFindings } from '../guard/describe-findings.js';
+import { stopsRecipient } from '../guard/stops-recipient.js';
 import type { Action } from '../guard/verdict.js';
 import { parseInput } from '../internal/parse-input.js';
 import { ANSWER_FIELDS, answerFieldName } from '../pipeline/answer-fields.js';
@@ -47,14 +48,20 @@ import { customersKnownWhenHeld } from './customers-known.js';
 import type { HeldEnvelope, HoldStore } from './hold-store.js';
 import { probablyWrong } from './probably-wrong.js';
 import { releaseLookupFailed } from './release-lookup-failed.js';
-import { guardReleaseNeeds, releaseNeedError } from './release-needs.js';
+import {
+  answeredByOverride,
+  guardReleaseNeeds,
+  type ReleaseNeed,
+  releaseNeedError,
+  releaseNeeds,
+} from './release-needs.js';
 import { CORRECT_PROBABLY_WRONG } from './release-next-steps.js';
 import { verificationsWhenHeld } from './verification-store-id.js';
 import './mail-options.js';
 import { confirmationKey } from './confirmation-key.js';
 import { findUnreadableMailboxes } from './find-unreadable-mailboxes.js';
 import { findRelease, onReleaseSettled, type PendingRelease } from './release-tokens.js';
-import { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
+import { OTHER_CUSTOMER_CODES, stoppedWhenHeld as stoppedAsHeld } from './stopped-when-held.js';
 
 export { OTHER_CUSTOMER_CODES } from './stopped-when-held.js';
 
@@ -465,6 +472,21 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
    * to the customer goes out only when the releaser confirmed it (`confirmNew`), and so does a kept
    * recipient judged `confirm` because it is new to the customer.
    */
+  /**
+   * The release rule's answer for a release: asked of the held message when the release carries it
+   * (`sendReleased({ held })`, as the hold stores give it), without the override, which the release
+   * weighs itself (`answeredByOverride`); else only what the guard alone can say.
+   */
+  async function releaseRule(release: PendingRelease): Promise<ReleaseNeed[]> {
+    const asked = release.fewerCustomers ? { fewerCustomers: true } : {};
+    if (!release.held) return guardReleaseNeeds({ ...release, id: release.holdId }, guard.options, asked);
+    return releaseNeeds(release.held, {
+      guard: guard.options,
+      ...(release.corrected ? { to: release.envelope.to } : {}),
+      ...asked,
+    });
+  }
+
   async function guardRelease(
     data: MailMessageData,
     compiled: CompiledMessage,
@@ -474,15 +496,12 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // The recipients as they were held, when the release keeps them: what nodemailer made of a
     // line break when it built the stored message no longer shows it.
     const recipients = mergeRecipients(release.recipients ?? [], compiled);
-    // What only the guard can answer, by the rule a release tool asks first (releaseNeeds): the
-    // verification store the hold read, as many customers as it knew (a partial customer file never
-    // undoes a block), and the verified addresses it knew (a release is never less informed than
-    // the hold). Refused with the first, whatever the check says.
-    const [unanswered] = await guardReleaseNeeds(
-      { ...release, id: release.holdId },
-      guard.options,
-      release.fewerCustomers ? { fewerCustomers: true } : {},
-    );
+    // The rule every release tool asks first (releaseNeeds), asked once, here, of the held message
+    // when the release carries it: what the hold stopped stays stopped, the verification store the
+    // hold read, as many customers as it knew (a partial customer file never undoes a block), the
+    // verified addresses it knew. Given only addresses (`stoppedWhenHeld`), what the guard alone can
+    // say is asked (guardReleaseNeeds) and those addresses stand.
+    const needs = await releaseRule(release);
     // The addresses the answer fields' display names show are answer addresses too, kept as held.
     const answers = [
       ...compiled.replyTo,
@@ -503,11 +522,24 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     // the customer whose address it is, and a stale export must never undo a block.
     // The Reply-To field is kept whatever the release corrects: an address in it the check stopped
     // stays stopped too.
-    const stoppedWhenHeld = new Set(release.stoppedWhenHeld ?? []);
+    // Given the held message, the rule says which stops stand; asked for corrected recipients, it
+    // says no stop (the held ones are not what a correction sends), yet every held one still goes.
+    const stoppedWhenHeld = new Set(
+      release.held
+        ? needs.flatMap((need) =>
+            need.code === 'stopped-when-held' || need.code === 'answer-field'
+              ? need.recipients.map(({ address }) => comparableAddress(address))
+              : need.code === 'corrected-recipients' && release.held
+                ? stoppedAsHeld(release.held.recipients).map(({ address }) => comparableAddress(address))
+                : [],
+          )
+        : (release.stoppedWhenHeld ?? []),
+    );
     // A stop for a display name that showed another address is lifted by corrected recipients only
-    // when the message as it goes out shows that address nowhere (releaseNeeds, `stopped-when-held`).
-    // The bytes nodemailer built for the release are read once, for every such name.
-    if (release.corrected && compiled.raw !== undefined) {
+    // when the message as it goes out shows that address nowhere (releaseNeeds, `stopped-when-held`,
+    // which reads the held message corrected; without it, the bytes nodemailer built for the release
+    // are read once, for every such name).
+    if (!release.held && release.corrected && compiled.raw !== undefined) {
       const names = (release.shownInNamesWhenHeld ?? []).filter(
         (heldAs) => !release.stoppedItselfWhenHeld?.includes(comparableAddress(heldAs)),
       );
@@ -525,8 +557,14 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const doubted = check.recipients.filter(
       ({ verdict }) => verdict.action === 'confirm' && probablyWrong(verdict).length > 0,
     );
+    // A need of the rule that no override answered stands whatever the check now says.
+    const standing = release.sendDespiteBlock ? needs.filter((need) => !answeredByOverride(need)) : needs;
     const blocked =
-      check.action === 'block' || otherCustomers.length > 0 || heldStopped.length > 0 || doubted.length > 0;
+      check.action === 'block' ||
+      otherCustomers.length > 0 ||
+      heldStopped.length > 0 ||
+      doubted.length > 0 ||
+      needs.length > 0;
     // A corrected recipient judged `confirm`, and a kept one judged `confirm` because it is new to
     // the customer (`unverified-address`), go out only when the releaser confirmed it as theirs: the
     // same rule for the address whether it was typed at release or held (docs/cli.md, holds release).
@@ -544,8 +582,19 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
     const notAnAddress = check.recipients.some(({ verdict }) =>
       verdict.findings.some((finding) => finding.code === 'invalid-address'),
     );
+    // An override goes only to recipients the releaser named (docs/nodemailer.md, `release`): the
+    // rule's `corrected-recipients`, or, given no held message, an envelope that is not `corrected`
+    // past a block for more than a failed lookup (`stopsRecipient`), which names no one.
+    const namesNobody =
+      release.sendDespiteBlock === true &&
+      (release.held
+        ? standing.some(({ code }) => code === 'corrected-recipients')
+        : !release.corrected &&
+          (heldStopped.length > 0 ||
+            otherCustomers.length > 0 ||
+            check.recipients.some(({ verdict }) => verdict.findings.some(stopsRecipient))));
     const outcome: AuditOutcome = blocked
-      ? release.sendDespiteBlock && !notAnAddress
+      ? release.sendDespiteBlock && !notAnAddress && !namesNobody && standing.length === 0
         ? 'released-despite-block'
         : 'release-refused'
       : unconfirmed
@@ -580,7 +629,10 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       await record(entry('release-refused', undefined, refusal));
       return refusal;
     };
-    const refusal = unanswered && releaseNeedError(unanswered, release.holdId, guard.options.locale ?? 'en');
+    // Refused with the rule's first reason where it has an error of its own; the others are the
+    // recipients', said below with the verdicts.
+    const [first] = standing;
+    const refusal = first && releaseNeedError(first, release.holdId, guard.options.locale ?? 'en');
     if (refusal) throw await refuse(refusal);
     // `failOpen` lets new mail through a lookup that failed; a held message is not new mail, and a
     // release is never weaker than the hold: a check that saw no customer clears nothing. Only
@@ -604,6 +656,13 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
       recipients: check.recipients,
       ...(messageId === undefined ? {} : { messageId }),
     };
+    if (namesNobody && !notAnAddress)
+      throw await refuse(
+        new RecipientBlockedError(
+          `Release of ${release.holdId} refused, the message stays held: sendDespiteBlock sends past a block only to the recipients the releaser names, and this release names none, so it would go to every held recipient, blind copies included (${compiled.envelope.to.join(', ')}); give them with \`to\` (\`cc\`, \`bcc\`) and release it again, or correct the recipient`,
+          details,
+        ),
+      );
     if (unconfirmed)
       throw await refuse(
         new RecipientNeedsConfirmationError(
@@ -672,11 +731,16 @@ export function nodemailerGuard(options: NodemailerGuardOptions): PluginFunction
         return `${address} is probably not the customer's address, whether or not it is new to them: ${findings}${suggested}`;
       })
       .join(' ');
-    const why = [said, heldOnly, doubtedOnly].filter(Boolean).join(' ');
+    // Refused by the rule alone (the check now passes every recipient): its first reason, in words.
+    const ruleOnly = [said, heldOnly, doubtedOnly].some(Boolean) || !first ? '' : describeNeed(first);
+    const why = [said, heldOnly, doubtedOnly, ruleOnly].filter(Boolean).join(' ');
     // Only the envelope is corrected at release (`to`): an answer field (Reply-To,
     // Mail-Reply-To, Errors-To, …) is sent as it was held, named after the one that stopped it.
     const answerFields = [
-      ...new Set([...stopped, ...heldStopped].map(answerFieldName).filter((name) => name !== undefined)),
+      ...new Set([
+        ...[...stopped, ...heldStopped].map(answerFieldName).filter((name) => name !== undefined),
+        ...standing.flatMap((need) => (need.code === 'answer-field' ? need.fields : [])),
+      ]),
     ];
     const next = inNames
       ? 'Discard the message and send it again with no other address in a display name.'
@@ -775,6 +839,24 @@ interface VerifierHooks {
 /** The transport's answer for the audit log: its message, which carries the SMTP reply. */
 function describeFailure(failure: unknown): string {
   return failure instanceof Error ? failure.message : String(failure);
+}
+
+/** A reason of the release rule the check at release does not show, in words (the need's code with it). */
+function describeNeed(need: ReleaseNeed): string {
+  switch (need.code) {
+    case 'customer':
+      return 'no customer was known when the message was held (customer), so no recipient can pass a check against its customer';
+    case 'customer-in-directory':
+      return `the customers the release is checked against do not have the message's customer ${need.customerId} (customer-in-directory)`;
+    case 'corrected-recipients':
+      return `${need.recipients.map(({ address }) => address).join(', ')} was blocked when the message was held, and the release names no corrected recipient (corrected-recipients)`;
+    case 'answer-field':
+      return `${need.recipients.map(({ address }) => address).join(', ')} in ${need.fields.join(', ')} was stopped when the message was held, and a release sends that field as held (answer-field)`;
+    case 'stopped-when-held':
+      return `${need.recipients.map(({ address }) => address).join(', ')} was blocked or found to be another customer's address when the message was held, and a check now cannot clear that (stopped-when-held)`;
+    default:
+      return `the release lacks what the hold knew (${need.code})`;
+  }
 }
 
 function describeStopped(check: RecipientsCheck): string {

@@ -169,8 +169,35 @@ export async function releaseNeeds(
   held: HeldForRelease,
   options: ReleaseNeedsOptions = {},
 ): Promise<ReleaseNeed[]> {
+  const { sendDespiteBlock, ...asked } = options;
+  const needs = await everyNeed(held, asked);
+  return sendDespiteBlock === true ? needs.filter((need) => !answeredByOverride(need)) : needs;
+}
+
+/**
+ * Whether `sendDespiteBlock` answers a need, on the releaser's own account: no customer to check
+ * against, a block in an answer field, a stop that stands, a customer the directory lacks. It never
+ * answers the recipients a release must name (`envelope-recipients`, `corrected-recipients`) nor
+ * what the release's guard must know as the hold knew it (the verification store, the customers,
+ * the verified addresses).
+ */
+export function answeredByOverride(need: ReleaseNeed): boolean {
+  return OVERRIDDEN.has(need.code);
+}
+
+const OVERRIDDEN: ReadonlySet<ReleaseNeed['code']> = new Set([
+  'customer',
+  'answer-field',
+  'stopped-when-held',
+  'customer-in-directory',
+]);
+
+/** Every need of the release without an override, in the order a release meets them. */
+async function everyNeed(
+  held: HeldForRelease,
+  options: Omit<ReleaseNeedsOptions, 'sendDespiteBlock'>,
+): Promise<ReleaseNeed[]> {
   const needs: ReleaseNeed[] = [];
-  const despite = options.sendDespiteBlock === true;
   const to = correctedList(options.to);
   // First: a release that names no one to deliver to (RFC 5321 §4.1.1.3, RCPT TO) never reaches the
   // check that answers the rest, so every path refuses on it before anything else.
@@ -179,11 +206,11 @@ export async function releaseNeeds(
       code: 'envelope-recipients',
       named: held.recipients.filter(({ field }) => field === 'to' || field === 'cc' || field === 'bcc'),
     });
-  if (heldWithoutCustomer(held) && !despite) needs.push({ code: 'customer' });
+  if (heldWithoutCustomer(held)) needs.push({ code: 'customer' });
   const stopped = stoppedWhenHeld(held.recipients);
   // An answer field is sent as held whatever `to` says: a release corrects the recipients only.
   const inAnswerFields = stopped.filter((recipient) => answerFieldName(recipient) !== undefined);
-  if (inAnswerFields.length > 0 && !despite)
+  if (inAnswerFields.length > 0)
     needs.push({
       code: 'answer-field',
       fields: [...new Set(inAnswerFields.map((recipient) => answerFieldName(recipient) as string))],
@@ -201,7 +228,7 @@ export async function releaseNeeds(
       recipients: held.recipients.filter(({ verdict }) => verdict.action === 'block'),
     });
   // Asked for corrected recipients, the held ones are not what goes: a stop is said of those given.
-  if (!despite && !correcting) {
+  if (!correcting) {
     const stands = await stopsThatStand(held, stopped, to);
     if (stands.length > 0)
       needs.push({
@@ -213,7 +240,7 @@ export async function releaseNeeds(
   if (!options.guard) return needs;
   const guardOptions = 'check' in options.guard ? options.guard.options : options.guard;
   const ofGuard = await guardReleaseNeeds(held, guardOptions, options);
-  const missing = despite ? undefined : await customerMissing(held, guardOptions);
+  const missing = await customerMissing(held, guardOptions);
   // In the order a release meets them: the store, the count, the customer, the verified addresses.
   needs.push(...ofGuard.filter(({ code }) => code !== 'verified-addresses'));
   if (missing) needs.push(missing);

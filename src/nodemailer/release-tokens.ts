@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Recipient } from '../pipeline/recipient.js';
 import type { HeldEnvelope } from './hold-store.js';
+import type { HeldForRelease } from './release-needs.js';
 import type { VerificationStoreIdUnread } from './verification-store-id.js';
 
 /** A release in progress: which held message, for which customer, and who released it, and why. */
@@ -30,6 +31,8 @@ export interface PendingRelease {
   readonly shownInNamesWhenHeld?: readonly string[];
   /** Of `stoppedWhenHeld`, those stopped as a mailbox, not (only) for a display name: no correction lifts them. */
   readonly stoppedItselfWhenHeld?: readonly string[];
+  /** The held message, when the release was given it: the release rule is asked with it. */
+  readonly held?: HeldForRelease;
   /** Send to a blocked recipient all the same, on the releasing person's account. */
   readonly sendDespiteBlock?: boolean;
   /** The envelope is a correction: another customer's address is refused, a new one needs `confirmNew`. */

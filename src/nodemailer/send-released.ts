@@ -6,6 +6,7 @@ import { comparableAddress } from '../pipeline/comparable-address.js';
 import type { Recipient } from '../pipeline/recipient.js';
 import { announcesSmtpUtf8 } from './announces-smtp-utf8.js';
 import type { HeldEnvelope } from './hold-store.js';
+import type { HeldForRelease } from './release-needs.js';
 import { beginRelease, endRelease, wasSeen } from './release-tokens.js';
 import { showsAddressInName } from './shows-address-in-name.js';
 import type { VerificationStoreIdUnread } from './verification-store-id.js';
@@ -41,6 +42,15 @@ export interface ReleasedMessage {
    * @default undefined (only the check at release time counts)
    */
   readonly stoppedWhenHeld?: readonly string[];
+  /**
+   * The held message as its store lists it, with its verdicts and its `raw` bytes (`holdStore.get(id)`):
+   * the release is then refused on the release rule, `releaseNeeds` asked with it, this
+   * guard, the `corrected` envelope as `to`, and `fewerCustomers` (what every release tool asks
+   * first), instead of on `stoppedWhenHeld` alone. The hold stores give it.
+   * @default undefined (what `stoppedWhenHeld` names stands, and `sendDespiteBlock` goes past a
+   * block only to a `corrected` envelope)
+   */
+  readonly held?: HeldForRelease;
   /** Who released it, for the audit log. Required. */
   readonly by: string;
   /** Why, for the audit log. Required. */
@@ -48,7 +58,11 @@ export interface ReleasedMessage {
   /**
    * Send it even though a recipient's verdict is `block` or the recipient is another customer's
    * address, on the account of the person releasing it. Recorded as `released-despite-block`.
-   * Prefer correcting the address.
+   * It goes only to recipients the releaser named: a `corrected` envelope, or one the release rule
+   * asks no correction of (given `held`: a message held only because its customer could not be
+   * looked up). An envelope of the held recipients past a block for anything more is refused
+   * (`RECIPIENT_BLOCKED`, `release-refused` with `sendDespiteBlock: true`): blind copies included,
+   * nobody stated whom it goes to. Prefer correcting the address.
    * @default false
    */
   readonly sendDespiteBlock?: boolean;
@@ -144,6 +158,12 @@ const ReleasedMessageSchema = z.object({
     .union([z.string().min(1), z.object({ unread: z.enum(['error', 'timeout']) })])
     .optional(),
   stoppedWhenHeld: z.array(z.string()).optional(),
+  held: z
+    .custom<HeldForRelease>(
+      (value) => typeof value === 'object' && value !== null && 'recipients' in value,
+      'held must be the held message as its store lists it',
+    )
+    .optional(),
   recipients: z
     .array(
       z.object({
@@ -216,6 +236,7 @@ export async function sendReleased(
         }
       : {}),
     ...(release.recipients === undefined ? {} : { recipients: release.recipients as Recipient[] }),
+    ...(release.held === undefined ? {} : { held: release.held }),
   });
   // No envelope here: the guard sets it from the token, so without the guard nothing is delivered.
   const data = {

@@ -139,7 +139,7 @@ describe('email-guard holds', () => {
     expect(readFileSync(`${store()}.audit.jsonl`, 'utf8')).toContain('"outcome":"released-despite-block"');
   });
 
-  it('refuses --send-despite-block to an address whose local part shows another address, before any release', async () => {
+  it('refuses --send-despite-block to an address whose local part shows another address, as the check blocks it', async () => {
     const id = await hold(TYPO);
     const refused = await runCliInProcess(
       releaseArgs(
@@ -152,10 +152,10 @@ describe('email-guard holds', () => {
         },
       ),
     );
-    // Refused as it is read, as any --to that is not one plain address (the library, given it,
-    // refuses it too and logs `release-refused`: test/nodemailer/quoted-local-part.test.ts).
-    expect(refused.status, refused.stderr).toBe(2);
-    expect(refused.stderr).toContain('the part in quotation marks shows another address');
+    // One address, a deceptive one: the check at release blocks it with its finding, which no
+    // override sends, and logs `release-refused` (test/cli/release-refused-recipient-audited.test.ts).
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain('the mail would go to evil.com');
     expect(fixture.sink.received).toHaveLength(0);
     const listed = await runCliInProcess(['holds', 'list', '--store', store()]);
     expect(listed.stdout).toContain(id);

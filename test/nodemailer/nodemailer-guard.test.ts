@@ -583,10 +583,13 @@ describe('nodemailerGuard', () => {
       async release(id, transporter, options) {
         const held = kept.get(id);
         if (!held) throw new Error(`no ${id}`);
+        // The recipients the releaser names go as a correction: only to them does an override send.
+        const named = typeof options.to === 'string' ? [options.to] : options.to;
         const info = await sendReleased(transporter, {
           holdId: id,
           raw: held.raw,
-          envelope: held.envelope,
+          envelope: named ? { ...held.envelope, to: [...named] } : held.envelope,
+          ...(named ? { corrected: true } : {}),
           ...(held.customerId === undefined ? {} : { customerId: held.customerId }),
           by: options.by,
           reason: options.reason,
@@ -613,8 +616,22 @@ describe('nodemailerGuard', () => {
       holdId: 'H-1',
       release: who,
     });
-    // Overriding the block is a separate, named choice, on record as such.
-    await memoryStore.release('H-1', guarded({ holdStore: memoryStore }), { ...who, sendDespiteBlock: true });
+    // Overriding the block names no one by itself: refused, the override on record.
+    const unnamed = await heldError(
+      memoryStore.release('H-1', guarded({ holdStore: memoryStore }), { ...who, sendDespiteBlock: true }),
+    );
+    expect(unnamed).toMatchObject({ code: 'RECIPIENT_BLOCKED', holdId: 'H-1' });
+    expect(fixture.sink.received).toEqual([]);
+    expect(fixture.audit.entries.at(-1)).toMatchObject({
+      outcome: 'release-refused',
+      release: { ...who, sendDespiteBlock: true },
+    });
+    // Overriding the block is a separate, named choice, to the recipients named, on record as such.
+    await memoryStore.release('H-1', guarded({ holdStore: memoryStore }), {
+      ...who,
+      to: TYPO,
+      sendDespiteBlock: true,
+    });
     expect(fixture.sink.received.map((message) => message.to)).toEqual([[TYPO]]);
     expect(fixture.audit.entries.at(-1)).toMatchObject({
       outcome: 'released-despite-block',

@@ -1,6 +1,8 @@
 import { createDirectory } from '../../src/contacts/create-directory.js';
+import type { Customer } from '../../src/contacts/customer.js';
 import { ALL_CUSTOMERS } from './fewer-customers.js';
 import { holdMessage } from './hold-message.js';
+import { customers } from './pipeline.js';
 import type { RuleCase } from './release-rule-cases.js';
 
 /**
@@ -31,5 +33,18 @@ export const SETTLED_RULE_CASES: readonly RuleCase[] = [
     release: {},
     customers: ALL_CUSTOMERS,
     refusedFor: 'envelope-recipients',
+  },
+  {
+    // Both lacking: the rule says the missing customer first, as the hold's own; the library's
+    // release refused on the guard's count first (FEWER_CUSTOMERS) until it asked the rule itself.
+    name: 'a message held without a customer, released against fewer customers than it knew',
+    hold: (fixture) =>
+      holdMessage(fixture, 'anna.svensson1985@gmail.com', {
+        customerId: null,
+        directory: createDirectory(ALL_CUSTOMERS),
+      }),
+    release: { to: ['anna.svensson1985@gmail.com'], confirmNew: true },
+    customers: [customers['C-1001'] as Customer],
+    refusedFor: 'customer',
   },
 ];
