@@ -130,4 +130,21 @@ describe('a corrected release through the API', () => {
     expect(refused.json().title).toContain('give it as bcc');
     expect(fixture.sink.received).toEqual([]);
   });
+
+  it('names the field the caller sent when a duplicate comes before the blind copy', async () => {
+    const id = await holdWithBlindCopy({ to: TYPED, bcc: ARCHIVE });
+    app = fixtureServer(fixture);
+    // The same mailbox twice (once in capitals) before the archive: the archive is body.to.2 as
+    // sent, though the release sends each mailbox once and so counts it second.
+    const refused = await withToken(app, 'POST', `/v1/holds/${id}/release`, {
+      to: [GOOD, GOOD.toUpperCase(), ARCHIVE],
+      confirmNew: true,
+      by: 'lena@butiken.se',
+      reason: 'read back',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ errors: [{ field: 'body.to.2' }] });
+    expect(refused.json().detail).toContain(ARCHIVE);
+    expect(fixture.sink.received).toEqual([]);
+  });
 });
