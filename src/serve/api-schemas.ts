@@ -110,6 +110,17 @@ export const HeldMessageSchema = z.object({
     .describe(
       'a release was started (audit log) and never ended: the message may have been delivered; check the mail server log, then release or discard it with "force": true',
     ),
+  releaseStarted: z
+    .object({
+      at: z.string().describe('ISO 8601 time the release began'),
+      by: z.string().optional().describe('who released it'),
+      to: z.array(z.string()).describe('the recipients it was sent to (the corrected ones, when corrected)'),
+      messageId: z.string().optional().describe("the Message-ID to search the mail server's log for"),
+    })
+    .optional()
+    .describe(
+      "a release that was started and has not ended (while `state` is `releasing` or `releaseInDoubt` is true), from the audit log's `release-started` line: where it went, so the mail server's log can say whether it was delivered",
+    ),
   releaseProgress: z
     .enum(['not-started', 'started', 'sent'])
     .optional()

@@ -21,6 +21,7 @@ import { localizedHeld } from './localized-held.js';
 import { ProblemSchema, problem, sendProblem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
 import { auditLogFailed, noSuchMessage, notConfigured, releaseHeld } from './release-held.js';
+import { type ReleaseStarted, releasesStarted } from './releases-started.js';
 import { requestLocale } from './request-locale.js';
 import { unreadableHolds } from './unreadable-holds.js';
 import type { ZodApp } from './zod-app.js';
@@ -62,11 +63,14 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
       const locale = requestLocale(request, context.locale);
       reply.header('vary', 'Accept-Language');
       const inDoubt = (await context.options.releasesInDoubt?.()) ?? new Set<string>();
-      const held = (await store.list()).map((entry) =>
+      const entries = await store.list();
+      const started = await releasesStarted(context, entries, inDoubt);
+      const held = entries.map((entry) =>
         heldBody(HeldMessageSchema, {
           ...localizedHeld(entry, locale),
           age: heldAge(entry.heldAt, now),
           ...(inDoubt.has(entry.id) ? { releaseInDoubt: true } : {}),
+          ...releaseStartedOf(started, entry.id),
           ...(isConfirmedForOtherCustomer(entry) ? { confirmedForOtherCustomer: true } : {}),
         }),
       );
@@ -99,11 +103,13 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
       const content = await readHeldMessage(raw);
       reply.header('vary', 'Accept-Language');
       const locale = requestLocale(request, context.locale);
-      const inDoubt = (await context.options.releasesInDoubt?.())?.has(held.id) ?? false;
+      const inDoubt = (await context.options.releasesInDoubt?.()) ?? new Set<string>();
+      const started = await releasesStarted(context, [held], inDoubt);
       return heldBody(HeldDetailSchema, {
         ...localizedHeld(listed, locale),
         age: heldAge(held.heldAt),
-        ...(inDoubt ? { releaseInDoubt: true } : {}),
+        ...(inDoubt.has(held.id) ? { releaseInDoubt: true } : {}),
+        ...releaseStartedOf(started, held.id),
         ...(isConfirmedForOtherCustomer(held) ? { confirmedForOtherCustomer: true } : {}),
         ...content,
       });
@@ -169,6 +175,12 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
       return { id: request.params.id, discarded: true as const };
     },
   );
+}
+
+/** `releaseStarted` of a listed entry, when its release was started and not ended. */
+function releaseStartedOf(started: ReadonlyMap<string, ReleaseStarted>, id: string) {
+  const start = started.get(id);
+  return start ? { releaseStarted: start } : {};
 }
 
 /**

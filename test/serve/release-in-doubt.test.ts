@@ -85,6 +85,37 @@ describe('a release in doubt on the review page', () => {
   });
 });
 
+describe('where a release in doubt went, in the API', () => {
+  it('is named in GET /v1/holds and GET /v1/holds/:id alike (releaseStarted), as holds show --json names it', async () => {
+    const id = await holdOrder(fixture, TYPO);
+    const at = '2026-03-02T08:15:00.000Z';
+    const server = serverWithReleaseStarted(fixture, id, {
+      at,
+      messageId: '<order-4711@butiken.se>',
+      envelope: { from: 'order@butiken.se', to: [GOOD] },
+      release: { by: 'lena@butiken.se', reason: 'read back on the phone' },
+    });
+    app = server;
+    const releaseStarted = { at, by: 'lena@butiken.se', to: [GOOD], messageId: '<order-4711@butiken.se>' };
+    const list = await server.inject({ method: 'GET', url: '/v1/holds', headers: auth });
+    const listed = (list.json() as { held: Record<string, unknown>[] }).held.find((entry) => entry.id === id);
+    expect(listed).toMatchObject({ releaseInDoubt: true, releaseStarted });
+    const one = await server.inject({ method: 'GET', url: `/v1/holds/${id}`, headers: auth });
+    expect(one.json()).toMatchObject({ releaseInDoubt: true, releaseStarted });
+  });
+
+  it('names no releaseStarted for a message whose release was never started', async () => {
+    const id = await holdOrder(fixture, TYPO);
+    const server = fixtureServer(fixture, {
+      releaseStarts: async () => new Map(),
+    });
+    app = server;
+    const one = await server.inject({ method: 'GET', url: `/v1/holds/${id}`, headers: auth });
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).not.toHaveProperty('releaseStarted');
+  });
+});
+
 describe('a held message being released, in the API', () => {
   it('lists when its release claimed it (releasingSince), as the document describes', async () => {
     const id = await holdOrder(fixture, TYPO);

@@ -4,7 +4,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
-import { findReleasesInDoubt } from '../../src/nodemailer/find-releases-in-doubt.js';
+import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
+import { findReleasesInDoubt, readReleaseStarts } from '../../src/nodemailer/find-releases-in-doubt.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import type { ServerOptions } from '../../src/serve/create-server.js';
 import { holdMessage } from '../support/hold-message.js';
@@ -75,15 +76,23 @@ export const holdsDir = (fixture: PipelineFixture) => join(fixture.dir, 'held');
 
 /**
  * A server over the fixture reading the releases in doubt from its audit log, where a release of
- * `id` was started (a `release-started` line) and never ended, as when its process stopped mid-send.
+ * `id` was started (a `release-started` line, with `started`'s fields) and never ended, as when its
+ * process stopped mid-send.
  */
-export function serverWithReleaseStarted(fixture: PipelineFixture, id: string): FastifyInstance {
+export function serverWithReleaseStarted(
+  fixture: PipelineFixture,
+  id: string,
+  started: Partial<AuditEntry> = {},
+): FastifyInstance {
   const log = join(fixture.dir, 'held-mail.audit.jsonl');
   appendFileSync(
     log,
-    `${JSON.stringify({ at: new Date().toISOString(), mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], holdId: id })}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], holdId: id, ...started })}\n`,
   );
-  return fixtureServer(fixture, { releasesInDoubt: () => findReleasesInDoubt(log) });
+  return fixtureServer(fixture, {
+    releasesInDoubt: () => findReleasesInDoubt(log),
+    releaseStarts: (ids) => readReleaseStarts(log, new Set(ids)),
+  });
 }
 
 export const form = (fields: Record<string, string | string[]>) => {
