@@ -169,6 +169,7 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
         by: given.by ?? 'api',
         reason: given.reason ?? 'POST /v1/holds/:id/discard',
         where: 'api',
+        ...(given.force ? { force: true } : {}),
       });
       if ('problem' in outcome) return sendProblem(reply, outcome.problem);
       request.log.info({ holdId: request.params.id }, 'held message discarded');
@@ -185,7 +186,9 @@ function releaseStartedOf(started: ReadonlyMap<string, ReleaseStarted>, id: stri
 
 /**
  * Discards a held message through the store and records who, why and where in the audit log; a
- * message being released is not discarded (409).
+ * message being released is not discarded (409), nor one whose release is in doubt without `force`
+ * (409 `release-in-doubt`), as `holds discard` asks for `--force`: the reviewer first reads in the
+ * mail server's log whether it was delivered, which a discard does not undo.
  */
 export async function discardHeld(
   context: ServerContext,
@@ -194,6 +197,19 @@ export async function discardHeld(
 ): Promise<{ readonly discarded: true } | { readonly problem: ReturnType<typeof problem> }> {
   const store = context.options.holdStore;
   if (!store) return { problem: notConfigured('hold store', '--holds DIR') };
+  if (!discard.force && (await context.options.releasesInDoubt?.())?.has(id))
+    return {
+      problem: problem(
+        'release-in-doubt',
+        409,
+        'An earlier release of this message was started and never ended; it may have been delivered',
+        {
+          detail:
+            'check the mail server\'s log, then discard it with "force": true; a discard does not call back a message that was delivered',
+          field: 'body.force',
+        },
+      ),
+    };
   try {
     if (!(await discardAndRecord(store, context.options.auditLog, id, discard)))
       return { problem: noSuchMessage() };

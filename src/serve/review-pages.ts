@@ -529,7 +529,15 @@ ${
 <form method="post" action="${base}/discard?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p>${texts.discardIntro}</p>
-<label for="discard-reason">${texts.discardReason}</label>
+${
+  // The same informed choice as the release's box: discarding a release in doubt is done knowing
+  // it may have been delivered, and the audit log records the discard as forced.
+  inDoubt
+    ? html`<p class="check"><input type="checkbox" id="discard-force" name="force" value="yes" aria-describedby="in-doubt">
+<label for="discard-force">${texts.discardForce}</label></p>
+`
+    : ''
+}<label for="discard-reason">${texts.discardReason}</label>
 <textarea id="discard-reason" name="reason" rows="2" required maxlength="2000">${discardReason ?? ''}</textarea>
 <button type="submit">${texts.discard}</button>
 </form>`
@@ -659,19 +667,27 @@ ${
         undefined,
         reason,
       );
+    const force = field(request.body, 'force') === 'yes';
     const outcome = await discardHeld(context, id, {
       by: session.user,
       reason: checked.data,
       where: 'review-page',
+      ...(force ? { force: true } : {}),
     });
     if ('problem' in outcome) {
       if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
+      const failure = pageFailure(outcome.problem, page);
       return messagePage(
         request,
         reply,
         session,
         id,
-        { ...pageFailure(outcome.problem, page), heading: page.texts.notDiscarded },
+        {
+          ...failure,
+          heading: page.texts.notDiscarded,
+          // The release's words say to tick its box to release it: this box discards it.
+          ...(outcome.problem.type.endsWith('#release-in-doubt') ? { title: page.texts.discardInDoubt } : {}),
+        },
         undefined,
         reason,
       );
@@ -759,7 +775,10 @@ function pageFailure(
     };
   return {
     title,
-    ...(failure.detail && page.lang === 'en' ? { detail: failure.detail } : {}),
+    // A release in doubt's detail tells a program to send `"force": true`: the page has its box instead.
+    ...(failure.detail && page.lang === 'en' && type !== 'release-in-doubt'
+      ? { detail: failure.detail }
+      : {}),
     status: failure.status,
   };
 }

@@ -1,4 +1,6 @@
-import { appendFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
@@ -93,6 +95,20 @@ export function serverWithReleaseStarted(
     releasesInDoubt: () => findReleasesInDoubt(log),
     releaseStarts: (ids) => readReleaseStarts(log, new Set(ids)),
   });
+}
+
+/**
+ * A server as {@link serverWithReleaseStarted}, where the release's process also left `id`
+ * `releasing` (its lock names a process that has ended): a release stopped mid-send, in doubt.
+ */
+export function serverWithReleaseLeftReleasing(fixture: PipelineFixture, id: string): FastifyInstance {
+  // A process that has ended: its pid names no running process on this host.
+  const stopped = spawnSync(process.execPath, ['-e', '']).pid;
+  writeFileSync(
+    join(holdsDir(fixture), `${id}.lock`),
+    JSON.stringify({ pid: stopped, host: hostname(), since: new Date().toISOString() }),
+  );
+  return serverWithReleaseStarted(fixture, id);
 }
 
 export const form = (fields: Record<string, string | string[]>) => {

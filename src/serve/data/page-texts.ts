@@ -66,6 +66,10 @@ export interface PageTexts {
   /** A message held as block for a confirmation given for another customer's address: the list's mark. */
   readonly confirmedForOther: string;
   readonly force: string;
+  /** The discard's box for a release in doubt: it may have been delivered, and a discard does not undo that. */
+  readonly discardForce: string;
+  /** A discard of a release in doubt refused for want of that box. */
+  readonly discardInDoubt: string;
   readonly release: string;
   readonly discardHeading: string;
   readonly discardIntro: string;
@@ -149,6 +153,10 @@ export const pageTexts: Record<Locale, PageTexts> = {
     inDoubtNote:
       "Release in doubt: an earlier release of this message was started and never ended, so it may have been sent. Check the mail server's log before releasing it again.",
     force: "The mail server's log shows it was not delivered: release it again",
+    discardForce:
+      "I have read the mail server's log: discard it although the earlier release may have reached its recipients (a discard does not call back a delivered message)",
+    discardInDoubt:
+      "An earlier release was started and never ended, so the message may have been delivered; check the mail server's log, then tick the box to discard it",
     release: 'Release',
     discardHeading: 'Discard',
     discardIntro: 'Remove the message without sending it.',
@@ -243,6 +251,10 @@ export const pageTexts: Record<Locale, PageTexts> = {
     inDoubtNote:
       'Osäkert om det släpptes: ett tidigare släpp av meddelandet påbörjades men avslutades aldrig, så det kan ha skickats. Se e-postserverns logg innan det släpps igen.',
     force: 'E-postserverns logg visar att det inte levererades: släpp det igen',
+    discardForce:
+      'Jag har läst e-postserverns logg: kasta det fast det tidigare släppet kan ha nått mottagarna (att kasta det tar inte tillbaka ett levererat meddelande)',
+    discardInDoubt:
+      'Ett tidigare släpp påbörjades men avslutades aldrig, så meddelandet kan ha levererats; se e-postserverns logg och kryssa sedan i rutan för att kasta det',
     release: 'Släpp',
     discardHeading: 'Kasta',
     discardIntro: 'Ta bort meddelandet utan att skicka det.',
