@@ -4,6 +4,7 @@ import type { Locale } from '../guard/verdict.js';
 import { heldAge } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { isConfirmedForOtherCustomer } from '../nodemailer/stopped-when-held.js';
+import { comparableAddress } from '../pipeline/comparable-address.js';
 import { DiscardReasonSchema } from './api-schemas.js';
 import type { ServerContext } from './create-server.js';
 import { type PageTexts, pageTexts } from './data/page-texts.js';
@@ -103,6 +104,45 @@ function heldByField<T extends { readonly field: string; readonly address: strin
     byField[field].push(recipient);
   }
   return byField;
+}
+
+/** A release field as the page fills it in: the address, or none where the suggestion is named already. */
+interface FilledIn {
+  readonly address: string;
+  /** The suggestion left out, and the field it is already filled in. */
+  readonly alreadyIn?: { readonly suggestion: string; readonly field: ReleaseField };
+}
+
+/**
+ * The release form's fields as the page fills them in, each address once: a held recipient's
+ * suggestion, else its address, in the field it was held in. A suggestion that another field
+ * already names (held there, or suggested for a field before it: To, Cc, Bcc) leaves its field
+ * empty and says where it is, as the release sends each mailbox once, in the first field naming it
+ * (`namedOnce`): two slips of one address, or a slip beside the address itself, would otherwise show
+ * one address in two fields, and a blind copy's address filled into To would be refused.
+ */
+function filledInOnce<
+  T extends { readonly address: string; readonly verdict: { readonly suggestion?: string } },
+>(heldFields: Record<ReleaseField, T[]>): Record<ReleaseField, FilledIn[]> {
+  // Held addresses stay where they were held: a suggestion yields to them.
+  const namedIn = new Map<string, ReleaseField>();
+  for (const name of RELEASE_FIELDS)
+    for (const { address, verdict } of heldFields[name])
+      if (verdict.suggestion === undefined && !namedIn.has(comparableAddress(address)))
+        namedIn.set(comparableAddress(address), name);
+  const fill = (name: ReleaseField, { address, verdict }: T): FilledIn => {
+    const { suggestion } = verdict;
+    if (suggestion === undefined) return { address };
+    const field = namedIn.get(comparableAddress(suggestion));
+    if (field !== undefined) return { address: '', alreadyIn: { suggestion, field } };
+    namedIn.set(comparableAddress(suggestion), name);
+    return { address: suggestion };
+  };
+  return {
+    to: heldFields.to.map((recipient) => fill('to', recipient)),
+    cc: heldFields.cc.map((recipient) => fill('cc', recipient)),
+    bcc: heldFields.bcc.map((recipient) => fill('bcc', recipient)),
+  };
 }
 
 /** What a reviewer typed into a message's release form, carried through a login when the session ended. */
@@ -432,14 +472,14 @@ ${
     // Each recipient is offered in the field it was held in, and released in it: To stays To, Cc
     // stays Cc, and a blind copy stays in the envelope only (RFC 5322 §3.6.3), never shown to the others.
     const heldFields = heldByField(listed.recipients);
+    const filledIn = filledInOnce(heldFields);
     const proposed = RELEASE_FIELDS.flatMap((name) =>
-      (
-        entered?.[name] ??
-        heldFields[name].map((recipient) => recipient.verdict.suggestion ?? recipient.address)
-      ).map((address, index) => ({
+      (entered?.[name] ?? filledIn[name].map(({ address }) => address)).map((address, index) => ({
         name,
         index,
         address,
+        // A suggestion left out here, already filled in where the address is named.
+        alreadyIn: entered === undefined ? filledIn[name][index]?.alreadyIn : undefined,
         // The held recipient behind the field, while the field's list is the held one.
         heldAs:
           entered === undefined || entered[name].length === heldFields[name].length
@@ -492,15 +532,24 @@ ${
 <form method="post" action="${base}/release?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p class="hint" id="release-intro">${texts.releaseIntro}</p>
-${proposed.map(({ name, index, address, heldAs }) => {
+${proposed.map(({ name, index, address, heldAs, alreadyIn }) => {
   const mark = flagged(heldAs, address);
   const id = `${name}-${index}`;
-  const described = [failure ? 'release-error' : '', mark ? `${id}-finding` : '', 'release-intro']
+  const described = [
+    failure ? 'release-error' : '',
+    mark ? `${id}-finding` : '',
+    alreadyIn ? `${id}-already` : '',
+    'release-intro',
+  ]
     .filter(Boolean)
     .join(' ');
   const label = texts.fieldNames[name] ?? name;
   return html`<label for="${id}">${heldAs ? label : `${label} (${texts.correctedRecipient(index + 1)})`}</label>
 ${
+  alreadyIn
+    ? html`<p class="hint" id="${id}-already">${texts.suggestedAlready(alreadyIn.suggestion, texts.fieldNames[alreadyIn.field] ?? alreadyIn.field)}</p>`
+    : ''
+}${
   mark
     ? html`<p class="hint ${verdictClass(mark.verdict.action)}" id="${id}-finding">${texts.actions[mark.verdict.action]}: ${mark.verdict.findings
         .filter((finding) => finding.action !== 'send')

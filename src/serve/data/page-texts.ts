@@ -66,6 +66,8 @@ export interface PageTexts {
   /** A message held as block for a confirmation given for another customer's address: the list's mark. */
   readonly confirmedForOther: string;
   readonly force: string;
+  /** A field left empty because its suggestion is filled in another field already. */
+  readonly suggestedAlready: (suggestion: string, field: string) => string;
   /** The discard's box for a release in doubt: it may have been delivered, and a discard does not undo that. */
   readonly discardForce: string;
   /** A discard of a release in doubt refused for want of that box. */
@@ -153,6 +155,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     inDoubtNote:
       "Release in doubt: an earlier release of this message was started and never ended, so it may have been sent. Check the mail server's log before releasing it again.",
     force: "The mail server's log shows it was not delivered: release it again",
+    suggestedAlready: (suggestion, field) =>
+      `${suggestion} is suggested here too; it is already in ${field}, and a release sends it once`,
     discardForce:
       "I have read the mail server's log: discard it although the earlier release may have reached its recipients (a discard does not call back a delivered message)",
     discardInDoubt:
@@ -251,6 +255,8 @@ export const pageTexts: Record<Locale, PageTexts> = {
     inDoubtNote:
       'Osäkert om det släpptes: ett tidigare släpp av meddelandet påbörjades men avslutades aldrig, så det kan ha skickats. Se e-postserverns logg innan det släpps igen.',
     force: 'E-postserverns logg visar att det inte levererades: släpp det igen',
+    suggestedAlready: (suggestion, field) =>
+      `${suggestion} föreslås här också; den finns redan i ${field}, och ett släpp skickar den en gång`,
     discardForce:
       'Jag har läst e-postserverns logg: kasta det fast det tidigare släppet kan ha nått mottagarna (att kasta det tar inte tillbaka ett levererat meddelande)',
     discardInDoubt:
