@@ -14,6 +14,7 @@ import { localizedFinding, localizedHeld } from './localized-held.js';
 import type { Problem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
 import { releaseHeld, type StoppedRecipient } from './release-held.js';
+import { releasesStarted } from './releases-started.js';
 import { sameSecret } from './same-secret.js';
 import { SESSION_COOKIE, type Session } from './session-store.js';
 import { unreadableHolds } from './unreadable-holds.js';
@@ -464,7 +465,10 @@ ${
     const listed = localizedHeld(stored, page.lang);
     const content = await readHeldMessage(raw);
     // Started and never ended (the audit log): the release form asks for an explicit choice to send it again.
-    const inDoubt = (await context.options.releasesInDoubt?.())?.has(id) ?? false;
+    const inDoubtIds = (await context.options.releasesInDoubt?.()) ?? new Set<string>();
+    const inDoubt = inDoubtIds.has(id);
+    // Where a release in doubt went, so the mail server's log can be searched for it.
+    const started = inDoubt ? (await releasesStarted(context, [stored], inDoubtIds)).get(id) : undefined;
     // Left `releasing` by a release that stopped mid-send is in doubt, not under way (the list's
     // rule): the form stays, with the box to tick, which the store's `force` answers by taking over
     // only a claim whose process has stopped (HoldStore `release`, `force`).
@@ -515,7 +519,19 @@ ${
     : ''
 }
 <p>${texts.age}: ${heldAge(listed.heldAt)}${underWay ? html` (${texts.releasing})` : ''}</p>
-${inDoubt ? html`<p class="alert" id="in-doubt"><strong>${texts.inDoubtNote}</strong></p>` : ''}
+${
+  inDoubt
+    ? html`<div class="alert" id="in-doubt"><p><strong>${texts.inDoubtNote}</strong></p>${
+        started
+          ? html`<p>${texts.inDoubtWhere(utcMinute(started.at), started.by, started.to.join(', '), started.messageId)}</p>`
+          : ''
+      }</div>`
+    : ''
+}${listed.awaitingCode ? html`<p class="status" id="awaiting-code">${texts.awaitingCodeNote(listed.awaitingCode.join(', '))}</p>` : ''}${
+  isConfirmedForOtherCustomer(listed)
+    ? html`<p class="alert" id="confirmed-for-other">${texts.confirmedForOtherNote}</p>`
+    : ''
+}
 <h2>${texts.recipients}</h2>
 <ul>${listed.recipients.map(
       (recipient) =>
@@ -754,8 +770,7 @@ function heldRow(
   inDoubt: boolean,
 ): SafeHtml {
   const { texts } = page;
-  // ISO 8601 in UTC, to the minute: the same for every reviewer, whatever their time zone.
-  const heldAt = `${entry.heldAt.slice(0, 10)} ${entry.heldAt.slice(11, 16)} UTC`;
+  const heldAt = utcMinute(entry.heldAt);
   const suggestions = entry.recipients.flatMap((recipient) =>
     recipient.verdict.suggestion ? [recipient.verdict.suggestion] : [],
   );
@@ -788,6 +803,11 @@ function heldRow(
     subject ?? entry.recipients[0]?.address ?? ''
   }, ${texts.heldFor(heldAge(entry.heldAt, now))}</span></a></td>
 </tr>`;
+}
+
+/** An ISO 8601 time in UTC, to the minute: the same for every reviewer, whatever their time zone. */
+function utcMinute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 /** A refused release or discard as the page shows it. */
