@@ -6,9 +6,9 @@ import type { Directory } from '../contacts/create-directory.js';
 import type { LoadProblem } from '../contacts/load-customers.js';
 import { isEmailGuardError } from '../errors.js';
 import { createGuard } from '../guard/create-guard.js';
-import type { AuditLog } from '../nodemailer/audit-log.js';
+import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
 import { createJsonLinesAuditLog } from '../nodemailer/create-json-lines-audit-log.js';
-import { findReleasesInDoubt } from '../nodemailer/find-releases-in-doubt.js';
+import { findReleasesInDoubt, readReleaseStarts } from '../nodemailer/find-releases-in-doubt.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
 import { nodemailerGuard } from '../nodemailer/nodemailer-guard.js';
 import { isLoopbackHost } from '../serve/is-loopback-host.js';
@@ -112,7 +112,13 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
   let holdStore: HoldStore | undefined;
   // With --database (and neither --holds nor --audit-log), the schema's audit_log: every instance
   // writes one chain verifyAuditLog covers, and each sees the releases in doubt the others left.
-  let databaseAudit: { auditLog: AuditLog; releasesInDoubt: () => Promise<Set<string>> } | undefined;
+  let databaseAudit:
+    | {
+        auditLog: AuditLog;
+        releasesInDoubt: () => Promise<Set<string>>;
+        releaseStarts: (ids: readonly string[]) => Promise<ReadonlyMap<string, AuditEntry>>;
+      }
+    | undefined;
   if (flags.customers !== undefined) {
     const file = await readCustomers(
       flags.customers,
@@ -185,15 +191,15 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
       const { createPostgresHoldStore } = await import('../postgres/create-postgres-hold-store.js');
       holdStore = createPostgresHoldStore({ pool, ...schema });
       if (flags.auditLog === undefined) {
-        const { createPostgresAuditLog, findPostgresReleasesInDoubt } = await import(
-          '../postgres/create-postgres-audit-log.js'
-        );
+        const { createPostgresAuditLog, findPostgresReleasesInDoubt, readPostgresReleaseStarts } =
+          await import('../postgres/create-postgres-audit-log.js');
         databaseAudit = {
           auditLog: createPostgresAuditLog({ pool, ...schema }),
           // As `holds list --database`: a release whose session still holds its lock is under way,
           // not in doubt. As from the file: a log that cannot be read shows none in doubt, and a
           // release cannot log its start there either, so it sends nothing.
           releasesInDoubt: () => findPostgresReleasesInDoubt(pool, schema).catch(() => new Set<string>()),
+          releaseStarts: (ids) => readPostgresReleaseStarts(pool, ids, schema),
         };
       }
     }
@@ -278,6 +284,10 @@ export async function runServe(flags: ServeFlags, context: CommandContext): Prom
               findReleasesInDoubt(auditFile)
                 .then((inDoubt) => withoutReleasesUnderWay(reviewedStore, inDoubt))
                 .catch(() => new Set<string>())),
+          // Where a release in doubt went, from the same log, as `holds show` names it.
+          releaseStarts:
+            databaseAudit?.releaseStarts ??
+            ((ids: readonly string[]) => readReleaseStarts(auditFile, new Set(ids))),
         }
       : {}),
     ...(token ? { token } : {}),

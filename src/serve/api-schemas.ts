@@ -111,6 +111,17 @@ export const HeldMessageSchema = z.object({
     .describe(
       'a release was started (audit log) and never ended: the message may have been delivered; check the mail server log, then release or discard it with "force": true',
     ),
+  releaseStarted: z
+    .object({
+      at: z.string().describe('ISO 8601 time the release began'),
+      by: z.string().optional().describe('who released it'),
+      to: z.array(z.string()).describe('the recipients it was sent to (the corrected ones, when corrected)'),
+      messageId: z.string().optional().describe("the Message-ID to search the mail server's log for"),
+    })
+    .optional()
+    .describe(
+      "a release that was started and has not ended (while `state` is `releasing` or `releaseInDoubt` is true), from the audit log's `release-started` line: where it went, so the mail server's log can say whether it was delivered",
+    ),
   releaseProgress: z
     .enum(['not-started', 'started', 'sent'])
     .optional()
@@ -253,11 +264,6 @@ export const ReleaseResponseSchema = z.object({
 });
 
 /**
- * `POST /v1/holds/:id/discard`: an empty body, or who discards the message and why, for the audit
- * log (without them it records the API as who and the route as why). Unknown keys are refused, as a
- * release's are: a field the server would not record must not look recorded.
- */
-/**
  * Why a held message is discarded, as the audit log records it: the one rule for the API's body and
  * the review page's form.
  */
@@ -267,6 +273,12 @@ export const DiscardReasonSchema = z
   .min(1, 'why the message is discarded must not be empty')
   .max(2000, 'why the message is discarded must be at most 2000 characters');
 
+/**
+ * `POST /v1/holds/:id/discard`: an empty body, or who discards the message and why, for the audit
+ * log (without them it records the API as who and the route as why), and `force` for a release in
+ * doubt. Unknown keys are refused, as a release's are: a field the server would not record must not
+ * look recorded.
+ */
 export const DiscardRequestSchema = z
   .strictObject({
     by: z
@@ -277,6 +289,12 @@ export const DiscardRequestSchema = z
       .optional()
       .describe('who discards the message (audit log); "api" when not given'),
     reason: DiscardReasonSchema.optional().describe('why (audit log); the route when not given'),
+    force: z
+      .boolean()
+      .optional()
+      .describe(
+        "discard it although an earlier release was started and never ended (it may have been delivered), also one a stopped process left `releasing`; only once the mail server's log was read. The audit log records the discard as forced",
+      ),
   })
   // No body at all reaches the schema as null (Fastify's empty body).
   .nullish();

@@ -25,7 +25,7 @@ import type { Directory } from '../contacts/create-directory.js';
 import { InvalidInputError, isEmailGuardError } from '../errors.js';
 import { createGuard, type Guard, type VerifiedAddressSource } from '../guard/create-guard.js';
 import type { Locale } from '../guard/verdict.js';
-import type { AuditLog } from '../nodemailer/audit-log.js';
+import type { AuditEntry, AuditLog } from '../nodemailer/audit-log.js';
 import type { HoldStore } from '../nodemailer/hold-store.js';
 import type { Verifier } from '../verification/create-verifier.js';
 import { HealthSchema, MAX_PARAM_LENGTH } from './api-schemas.js';
@@ -127,6 +127,14 @@ export interface ServerOptions {
    * @default undefined (no release is taken to be in doubt)
    */
   readonly releasesInDoubt?: () => Promise<ReadonlySet<string>>;
+  /**
+   * The `release-started` line of each of the held messages asked for whose release was started and
+   * not ended (`readReleaseStarts` over the JSON-lines audit log, `readPostgresReleaseStarts`): where
+   * it went, when, by whom and its Message-ID, which `GET /v1/holds` and `GET /v1/holds/:id` give
+   * as `releaseStarted` and the review page shows, so the mail server's log can be searched for it.
+   * @default undefined (no release start is named)
+   */
+  readonly releaseStarts?: (holdIds: readonly string[]) => Promise<ReadonlyMap<string, AuditEntry>>;
   /** The language of finding messages and pages when a request does not ask (`?lang=`). @default 'en' */
   readonly locale?: Locale;
   /**

@@ -21,6 +21,7 @@ import { localizedHeld } from './localized-held.js';
 import { ProblemSchema, problem, sendProblem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
 import { auditLogFailed, noSuchMessage, notConfigured, releaseHeld } from './release-held.js';
+import { type ReleaseStarted, releasesStarted } from './releases-started.js';
 import { requestLocale } from './request-locale.js';
 import { unreadableHolds } from './unreadable-holds.js';
 import type { ZodApp } from './zod-app.js';
@@ -62,11 +63,14 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
       const locale = requestLocale(request, context.locale);
       reply.header('vary', 'Accept-Language');
       const inDoubt = (await context.options.releasesInDoubt?.()) ?? new Set<string>();
-      const held = (await store.list()).map((entry) =>
+      const entries = await store.list();
+      const started = await releasesStarted(context, entries, inDoubt);
+      const held = entries.map((entry) =>
         heldBody(HeldMessageSchema, {
           ...localizedHeld(entry, locale),
           age: heldAge(entry.heldAt, now),
           ...(inDoubt.has(entry.id) ? { releaseInDoubt: true } : {}),
+          ...releaseStartedOf(started, entry.id),
           ...(isConfirmedForOtherCustomer(entry) ? { confirmedForOtherCustomer: true } : {}),
         }),
       );
@@ -99,11 +103,13 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
       const content = await readHeldMessage(raw);
       reply.header('vary', 'Accept-Language');
       const locale = requestLocale(request, context.locale);
-      const inDoubt = (await context.options.releasesInDoubt?.())?.has(held.id) ?? false;
+      const inDoubt = (await context.options.releasesInDoubt?.()) ?? new Set<string>();
+      const started = await releasesStarted(context, [held], inDoubt);
       return heldBody(HeldDetailSchema, {
         ...localizedHeld(listed, locale),
         age: heldAge(held.heldAt),
-        ...(inDoubt ? { releaseInDoubt: true } : {}),
+        ...(inDoubt.has(held.id) ? { releaseInDoubt: true } : {}),
+        ...releaseStartedOf(started, held.id),
         ...(isConfirmedForOtherCustomer(held) ? { confirmedForOtherCustomer: true } : {}),
         ...content,
       });
@@ -163,6 +169,7 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
         by: given.by ?? 'api',
         reason: given.reason ?? 'POST /v1/holds/:id/discard',
         where: 'api',
+        ...(given.force ? { force: true } : {}),
       });
       if ('problem' in outcome) return sendProblem(reply, outcome.problem);
       request.log.info({ holdId: request.params.id }, 'held message discarded');
@@ -171,9 +178,17 @@ export async function registerHoldRoutes(app: ZodApp, context: ServerContext): P
   );
 }
 
+/** `releaseStarted` of a listed entry, when its release was started and not ended. */
+function releaseStartedOf(started: ReadonlyMap<string, ReleaseStarted>, id: string) {
+  const start = started.get(id);
+  return start ? { releaseStarted: start } : {};
+}
+
 /**
  * Discards a held message through the store and records who, why and where in the audit log; a
- * message being released is not discarded (409).
+ * message being released is not discarded (409), nor one whose release is in doubt without `force`
+ * (409 `release-in-doubt`), as `holds discard` asks for `--force`: the reviewer first reads in the
+ * mail server's log whether it was delivered, which a discard does not undo.
  */
 export async function discardHeld(
   context: ServerContext,
@@ -182,6 +197,19 @@ export async function discardHeld(
 ): Promise<{ readonly discarded: true } | { readonly problem: ReturnType<typeof problem> }> {
   const store = context.options.holdStore;
   if (!store) return { problem: notConfigured('hold store', '--holds DIR') };
+  if (!discard.force && (await context.options.releasesInDoubt?.())?.has(id))
+    return {
+      problem: problem(
+        'release-in-doubt',
+        409,
+        'An earlier release of this message was started and never ended; it may have been delivered',
+        {
+          detail:
+            'check the mail server\'s log, then discard it with "force": true; a discard does not call back a message that was delivered',
+          field: 'body.force',
+        },
+      ),
+    };
   try {
     if (!(await discardAndRecord(store, context.options.auditLog, id, discard)))
       return { problem: noSuchMessage() };

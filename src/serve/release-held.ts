@@ -7,6 +7,7 @@ import {
   releaseNeedOf,
   releaseNeeds,
 } from '../nodemailer/release-needs.js';
+import { comparableAddress } from '../pipeline/comparable-address.js';
 import { correctedRecipients } from '../pipeline/corrected-recipients.js';
 import { namedOnce } from '../pipeline/named-once.js';
 import type { ServerContext } from './create-server.js';
@@ -138,15 +139,14 @@ export async function releaseHeld(
             {
               detail: shown.map((issue) => issue.message).join(' | '),
               errors: shown.map((issue) => ({
-                field: ['body', ...issue.path.filter((part) => part !== 'options')].join('.'),
+                field: fieldAsSent(issue.path, request),
                 message: issue.message,
               })),
             },
           ),
         };
-      // The store names the option (`options.to.0`); the request calls it `body.to.0`.
       const errors = issues.map((issue) => ({
-        field: ['body', ...issue.path.filter((part) => part !== 'options')].join('.'),
+        field: fieldAsSent(issue.path, request),
         message: issue.message,
       }));
       return {
@@ -174,6 +174,28 @@ export async function releaseHeld(
       problem: problem('send-failed', 502, 'The SMTP server did not take the message; it stays held'),
     };
   }
+}
+
+/**
+ * The request's field an issue of the store's release is about: the store names its option
+ * (`options.to.1`) and counts in the list it was given, each mailbox once (`namedOnce`), so a
+ * duplicate before the address would shift the index; the request calls it `body.to.2`, counted as
+ * sent, and a field sent as one string `body.to`.
+ */
+function fieldAsSent(path: readonly (string | number)[], request: ReleaseRequest): string {
+  const [, name, index] = path;
+  if ((name === 'to' || name === 'cc' || name === 'bcc') && typeof index === 'number') {
+    const sent = request[name];
+    const kept = namedOnce(request)[name]?.[index];
+    if (typeof sent === 'string') return `body.${name}`;
+    // namedOnce keeps a mailbox where it is first named: the first address of this field that is it.
+    const asSent =
+      kept === undefined || sent === undefined
+        ? -1
+        : sent.findIndex((address) => comparableAddress(address) === comparableAddress(kept));
+    if (asSent >= 0) return `body.${name}.${asSent}`;
+  }
+  return ['body', ...path.filter((part) => part !== 'options')].join('.');
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Locale } from '../guard/verdict.js';
 import { heldAge } from '../nodemailer/held-age.js';
 import type { HeldMessage } from '../nodemailer/hold-store.js';
 import { isConfirmedForOtherCustomer } from '../nodemailer/stopped-when-held.js';
+import { comparableAddress } from '../pipeline/comparable-address.js';
 import { DiscardReasonSchema } from './api-schemas.js';
 import type { ServerContext } from './create-server.js';
 import { type PageTexts, pageTexts } from './data/page-texts.js';
@@ -13,6 +14,7 @@ import { localizedFinding, localizedHeld } from './localized-held.js';
 import type { Problem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
 import { releaseHeld, type StoppedRecipient } from './release-held.js';
+import { releasesStarted } from './releases-started.js';
 import { sameSecret } from './same-secret.js';
 import { SESSION_COOKIE, type Session } from './session-store.js';
 import { unreadableHolds } from './unreadable-holds.js';
@@ -103,6 +105,45 @@ function heldByField<T extends { readonly field: string; readonly address: strin
     byField[field].push(recipient);
   }
   return byField;
+}
+
+/** A release field as the page fills it in: the address, or none where the suggestion is named already. */
+interface FilledIn {
+  readonly address: string;
+  /** The suggestion left out, and the field it is already filled in. */
+  readonly alreadyIn?: { readonly suggestion: string; readonly field: ReleaseField };
+}
+
+/**
+ * The release form's fields as the page fills them in, each address once: a held recipient's
+ * suggestion, else its address, in the field it was held in. A suggestion that another field
+ * already names (held there, or suggested for a field before it: To, Cc, Bcc) leaves its field
+ * empty and says where it is, as the release sends each mailbox once, in the first field naming it
+ * (`namedOnce`): two slips of one address, or a slip beside the address itself, would otherwise show
+ * one address in two fields, and a blind copy's address filled into To would be refused.
+ */
+function filledInOnce<
+  T extends { readonly address: string; readonly verdict: { readonly suggestion?: string } },
+>(heldFields: Record<ReleaseField, T[]>): Record<ReleaseField, FilledIn[]> {
+  // Held addresses stay where they were held: a suggestion yields to them.
+  const namedIn = new Map<string, ReleaseField>();
+  for (const name of RELEASE_FIELDS)
+    for (const { address, verdict } of heldFields[name])
+      if (verdict.suggestion === undefined && !namedIn.has(comparableAddress(address)))
+        namedIn.set(comparableAddress(address), name);
+  const fill = (name: ReleaseField, { address, verdict }: T): FilledIn => {
+    const { suggestion } = verdict;
+    if (suggestion === undefined) return { address };
+    const field = namedIn.get(comparableAddress(suggestion));
+    if (field !== undefined) return { address: '', alreadyIn: { suggestion, field } };
+    namedIn.set(comparableAddress(suggestion), name);
+    return { address: suggestion };
+  };
+  return {
+    to: heldFields.to.map((recipient) => fill('to', recipient)),
+    cc: heldFields.cc.map((recipient) => fill('cc', recipient)),
+    bcc: heldFields.bcc.map((recipient) => fill('bcc', recipient)),
+  };
 }
 
 /** What a reviewer typed into a message's release form, carried through a login when the session ended. */
@@ -424,7 +465,10 @@ ${
     const listed = localizedHeld(stored, page.lang);
     const content = await readHeldMessage(raw);
     // Started and never ended (the audit log): the release form asks for an explicit choice to send it again.
-    const inDoubt = (await context.options.releasesInDoubt?.())?.has(id) ?? false;
+    const inDoubtIds = (await context.options.releasesInDoubt?.()) ?? new Set<string>();
+    const inDoubt = inDoubtIds.has(id);
+    // Where a release in doubt went, so the mail server's log can be searched for it.
+    const started = inDoubt ? (await releasesStarted(context, [stored], inDoubtIds)).get(id) : undefined;
     // Left `releasing` by a release that stopped mid-send is in doubt, not under way (the list's
     // rule): the form stays, with the box to tick, which the store's `force` answers by taking over
     // only a claim whose process has stopped (HoldStore `release`, `force`).
@@ -432,14 +476,14 @@ ${
     // Each recipient is offered in the field it was held in, and released in it: To stays To, Cc
     // stays Cc, and a blind copy stays in the envelope only (RFC 5322 §3.6.3), never shown to the others.
     const heldFields = heldByField(listed.recipients);
+    const filledIn = filledInOnce(heldFields);
     const proposed = RELEASE_FIELDS.flatMap((name) =>
-      (
-        entered?.[name] ??
-        heldFields[name].map((recipient) => recipient.verdict.suggestion ?? recipient.address)
-      ).map((address, index) => ({
+      (entered?.[name] ?? filledIn[name].map(({ address }) => address)).map((address, index) => ({
         name,
         index,
         address,
+        // A suggestion left out here, already filled in where the address is named.
+        alreadyIn: entered === undefined ? filledIn[name][index]?.alreadyIn : undefined,
         // The held recipient behind the field, while the field's list is the held one.
         heldAs:
           entered === undefined || entered[name].length === heldFields[name].length
@@ -475,7 +519,19 @@ ${
     : ''
 }
 <p>${texts.age}: ${heldAge(listed.heldAt)}${underWay ? html` (${texts.releasing})` : ''}</p>
-${inDoubt ? html`<p class="alert" id="in-doubt"><strong>${texts.inDoubtNote}</strong></p>` : ''}
+${
+  inDoubt
+    ? html`<div class="alert" id="in-doubt"><p><strong>${texts.inDoubtNote}</strong></p>${
+        started
+          ? html`<p>${texts.inDoubtWhere(utcMinute(started.at), started.by, started.to.join(', '), started.messageId)}</p>`
+          : ''
+      }</div>`
+    : ''
+}${listed.awaitingCode ? html`<p class="status" id="awaiting-code">${texts.awaitingCodeNote(listed.awaitingCode.join(', '))}</p>` : ''}${
+  isConfirmedForOtherCustomer(listed)
+    ? html`<p class="alert" id="confirmed-for-other">${texts.confirmedForOtherNote}</p>`
+    : ''
+}
 <h2>${texts.recipients}</h2>
 <ul>${listed.recipients.map(
       (recipient) =>
@@ -492,15 +548,24 @@ ${
 <form method="post" action="${base}/release?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p class="hint" id="release-intro">${texts.releaseIntro}</p>
-${proposed.map(({ name, index, address, heldAs }) => {
+${proposed.map(({ name, index, address, heldAs, alreadyIn }) => {
   const mark = flagged(heldAs, address);
   const id = `${name}-${index}`;
-  const described = [failure ? 'release-error' : '', mark ? `${id}-finding` : '', 'release-intro']
+  const described = [
+    failure ? 'release-error' : '',
+    mark ? `${id}-finding` : '',
+    alreadyIn ? `${id}-already` : '',
+    'release-intro',
+  ]
     .filter(Boolean)
     .join(' ');
   const label = texts.fieldNames[name] ?? name;
   return html`<label for="${id}">${heldAs ? label : `${label} (${texts.correctedRecipient(index + 1)})`}</label>
 ${
+  alreadyIn
+    ? html`<p class="hint" id="${id}-already">${texts.suggestedAlready(alreadyIn.suggestion, texts.fieldNames[alreadyIn.field] ?? alreadyIn.field)}</p>`
+    : ''
+}${
   mark
     ? html`<p class="hint ${verdictClass(mark.verdict.action)}" id="${id}-finding">${texts.actions[mark.verdict.action]}: ${mark.verdict.findings
         .filter((finding) => finding.action !== 'send')
@@ -529,7 +594,15 @@ ${
 <form method="post" action="${base}/discard?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p>${texts.discardIntro}</p>
-<label for="discard-reason">${texts.discardReason}</label>
+${
+  // The same informed choice as the release's box: discarding a release in doubt is done knowing
+  // it may have been delivered, and the audit log records the discard as forced.
+  inDoubt
+    ? html`<p class="check"><input type="checkbox" id="discard-force" name="force" value="yes" aria-describedby="in-doubt">
+<label for="discard-force">${texts.discardForce}</label></p>
+`
+    : ''
+}<label for="discard-reason">${texts.discardReason}</label>
 <textarea id="discard-reason" name="reason" rows="2" required maxlength="2000">${discardReason ?? ''}</textarea>
 <button type="submit">${texts.discard}</button>
 </form>`
@@ -659,19 +732,27 @@ ${
         undefined,
         reason,
       );
+    const force = field(request.body, 'force') === 'yes';
     const outcome = await discardHeld(context, id, {
       by: session.user,
       reason: checked.data,
       where: 'review-page',
+      ...(force ? { force: true } : {}),
     });
     if ('problem' in outcome) {
       if (outcome.problem.status === 404) return redirect(reply, `/holds?lang=${page.lang}&done=gone`);
+      const failure = pageFailure(outcome.problem, page);
       return messagePage(
         request,
         reply,
         session,
         id,
-        { ...pageFailure(outcome.problem, page), heading: page.texts.notDiscarded },
+        {
+          ...failure,
+          heading: page.texts.notDiscarded,
+          // The release's words say to tick its box to release it: this box discards it.
+          ...(outcome.problem.type.endsWith('#release-in-doubt') ? { title: page.texts.discardInDoubt } : {}),
+        },
         undefined,
         reason,
       );
@@ -689,8 +770,7 @@ function heldRow(
   inDoubt: boolean,
 ): SafeHtml {
   const { texts } = page;
-  // ISO 8601 in UTC, to the minute: the same for every reviewer, whatever their time zone.
-  const heldAt = `${entry.heldAt.slice(0, 10)} ${entry.heldAt.slice(11, 16)} UTC`;
+  const heldAt = utcMinute(entry.heldAt);
   const suggestions = entry.recipients.flatMap((recipient) =>
     recipient.verdict.suggestion ? [recipient.verdict.suggestion] : [],
   );
@@ -723,6 +803,11 @@ function heldRow(
     subject ?? entry.recipients[0]?.address ?? ''
   }, ${texts.heldFor(heldAge(entry.heldAt, now))}</span></a></td>
 </tr>`;
+}
+
+/** An ISO 8601 time in UTC, to the minute: the same for every reviewer, whatever their time zone. */
+function utcMinute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 /** A refused release or discard as the page shows it. */
@@ -759,7 +844,10 @@ function pageFailure(
     };
   return {
     title,
-    ...(failure.detail && page.lang === 'en' ? { detail: failure.detail } : {}),
+    // A release in doubt's detail tells a program to send `"force": true`: the page has its box instead.
+    ...(failure.detail && page.lang === 'en' && type !== 'release-in-doubt'
+      ? { detail: failure.detail }
+      : {}),
     status: failure.status,
   };
 }

@@ -3,7 +3,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { holdsDir, TOKEN, TYPO } from '../serve/support.js';
+import { GOOD, holdsDir, TOKEN, TYPO } from '../serve/support.js';
 import { holdMessage } from '../support/hold-message.js';
 import { usePipelineFixture } from '../support/pipeline.js';
 import { startServer } from '../support/started-server.js';
@@ -22,7 +22,7 @@ describe('serve --holds and a release left in doubt', () => {
     );
     appendFileSync(
       `${holdsDir(fixture)}.audit.jsonl`,
-      `${JSON.stringify({ at: new Date().toISOString(), mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], holdId: id })}\n`,
+      `${JSON.stringify({ at: '2026-03-02T08:15:00.000Z', mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], envelope: { to: [GOOD] }, release: { by: 'lena@butiken.se', reason: 'read back' }, holdId: id })}\n`,
     );
     const server = await startServer(['--holds', holdsDir(fixture)], { EMAIL_GUARD_TOKEN: TOKEN });
     try {
@@ -30,9 +30,21 @@ describe('serve --holds and a release left in doubt', () => {
         (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
       const list = (await get('/v1/holds')) as { held: Record<string, unknown>[] };
       const listed = list.held.find((entry) => entry.id === id);
-      expect(listed).toMatchObject({ state: 'releasing', releaseInDoubt: true, releaseProgress: 'started' });
+      // Where it went, read from the same log, as `holds show --json` names it.
+      const releaseStarted = { at: '2026-03-02T08:15:00.000Z', by: 'lena@butiken.se', to: [GOOD] };
+      expect(listed).toMatchObject({
+        state: 'releasing',
+        releaseInDoubt: true,
+        releaseProgress: 'started',
+        releaseStarted,
+      });
       const one = (await get(`/v1/holds/${id}`)) as Record<string, unknown>;
-      expect(one).toMatchObject({ state: 'releasing', releaseInDoubt: true, releaseProgress: 'started' });
+      expect(one).toMatchObject({
+        state: 'releasing',
+        releaseInDoubt: true,
+        releaseProgress: 'started',
+        releaseStarted,
+      });
     } finally {
       await server.stop();
     }

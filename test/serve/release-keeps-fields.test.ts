@@ -37,6 +37,66 @@ async function delivered() {
   };
 }
 
+/** The release form's recipient fields on a message's page, as `name=value`, in order. */
+function offered(page: string): string[] {
+  return [...page.matchAll(/<input id="[^"]+" name="(to|cc|bcc)"[^>]*value="([^"]*)"/g)].map(
+    ([, name, value]) => `${name}=${value}`,
+  );
+}
+
+describe('the suggestions the review page fills in', () => {
+  it('fills in an address two slips both suggest once, in To, and the release sends it once', async () => {
+    // Two slips of Anna's address, in To and in Cc: both suggest her known address.
+    const id = await holdWithBlindCopy({ to: TYPED, cc: 'anna.svensson185@gmail.com' });
+    app = fixtureServer(fixture);
+    const { cookie, csrf } = await logIn(app);
+    const page = await app.inject({ method: 'GET', url: `/holds/${id}?lang=en`, headers: { cookie } });
+    expect(offered(page.body)).toEqual([`to=${GOOD}`, 'cc=']);
+    expect(page.body).toContain(`${GOOD} is suggested here too; it is already in To`);
+    // What the browser posts for the form as filled in: the empty Cc field too.
+    const posted = await postForm(app, `/holds/${id}/release`, cookie, {
+      csrf,
+      to: GOOD,
+      cc: '',
+      reason: 'read back on the phone',
+    });
+    expect(posted.statusCode, posted.body).toBe(303);
+    const sent = await delivered();
+    expect(sent.rcptTo).toEqual([GOOD]);
+    expect(sent.to).toEqual([GOOD]);
+    expect(sent.cc).toEqual([]);
+  });
+
+  it('leaves the address where it was held when a slip in another field suggests it', async () => {
+    // Anna's own address in To, a slip of it in Cc: the Cc's suggestion is To's address.
+    const id = await holdWithBlindCopy({ to: GOOD, cc: 'anna.svensson185@gmail.com' });
+    app = fixtureServer(fixture);
+    const { cookie } = await logIn(app);
+    const page = await app.inject({ method: 'GET', url: `/holds/${id}?lang=sv`, headers: { cookie } });
+    expect(offered(page.body)).toEqual([`to=${GOOD}`, 'cc=']);
+    expect(page.body).toContain(`${GOOD} föreslås här också; den finns redan i Till`);
+  });
+
+  it('does not fill a blind copy held as such into To, where the release would refuse it', async () => {
+    // A slip in To whose suggestion is the address held as a blind copy.
+    const id = await holdWithBlindCopy({ to: 'anna.svensson185@gmail.com', bcc: GOOD });
+    app = fixtureServer(fixture);
+    const { cookie, csrf } = await logIn(app);
+    const page = await app.inject({ method: 'GET', url: `/holds/${id}?lang=en`, headers: { cookie } });
+    expect(offered(page.body)).toEqual(['to=', `bcc=${GOOD}`]);
+    expect(page.body).toContain(`${GOOD} is suggested here too; it is already in Bcc`);
+    // Filled into both, as the page did, the release was refused: shown in To, it is no longer blind.
+    const both = await postForm(app, `/holds/${id}/release?lang=en`, cookie, {
+      csrf,
+      to: GOOD,
+      bcc: GOOD,
+      reason: 'read back on the phone',
+    });
+    expect(both.statusCode).toBe(400);
+    expect(fixture.sink.received).toEqual([]);
+  });
+});
+
 describe('a corrected release from the review page', () => {
   it('keeps the blind copy in the envelope only when the suggestion for To is accepted', async () => {
     const id = await holdWithBlindCopy({ to: TYPED, bcc: ARCHIVE });
@@ -128,6 +188,23 @@ describe('a corrected release through the API', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ errors: [{ field: 'body.to.1' }] });
     expect(refused.json().title).toContain('give it as bcc');
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it('names the field the caller sent when a duplicate comes before the blind copy', async () => {
+    const id = await holdWithBlindCopy({ to: TYPED, bcc: ARCHIVE });
+    app = fixtureServer(fixture);
+    // The same mailbox twice (once in capitals) before the archive: the archive is body.to.2 as
+    // sent, though the release sends each mailbox once and so counts it second.
+    const refused = await withToken(app, 'POST', `/v1/holds/${id}/release`, {
+      to: [GOOD, GOOD.toUpperCase(), ARCHIVE],
+      confirmNew: true,
+      by: 'lena@butiken.se',
+      reason: 'read back',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ errors: [{ field: 'body.to.2' }] });
+    expect(refused.json().detail).toContain(ARCHIVE);
     expect(fixture.sink.received).toEqual([]);
   });
 });

@@ -133,11 +133,16 @@ describe('serve --database: the audit log is the database one', () => {
     await createPostgresAuditLog({ pool: database.pool }).record(releaseStarted(held.id));
     const one = await fetch(`${server?.url}/v1/holds/${held.id}`, { headers: authorized });
     expect(one.status).toBe(200);
-    expect(await one.json()).toMatchObject({ id: held.id, releaseInDoubt: true });
+    // Where it went, from the schema's audit_log: who started it, as `holds show --database` names it.
+    const startedBy = { by: 'lena@butiken.se' };
+    expect(await one.json()).toMatchObject({ id: held.id, releaseInDoubt: true, releaseStarted: startedBy });
     const list = (await (await fetch(`${server?.url}/v1/holds`, { headers: authorized })).json()) as {
       held: { id: string; releaseInDoubt?: true }[];
     };
-    expect(list.held.find((entry) => entry.id === held.id)?.releaseInDoubt).toBe(true);
+    expect(list.held.find((entry) => entry.id === held.id)).toMatchObject({
+      releaseInDoubt: true,
+      releaseStarted: startedBy,
+    });
     // A release without force is refused as in doubt (409), and nothing is sent.
     const release = await fetch(`${server?.url}/v1/holds/${held.id}/release`, {
       method: 'POST',

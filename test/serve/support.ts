@@ -1,10 +1,13 @@
-import { appendFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
-import { findReleasesInDoubt } from '../../src/nodemailer/find-releases-in-doubt.js';
+import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
+import { findReleasesInDoubt, readReleaseStarts } from '../../src/nodemailer/find-releases-in-doubt.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import type { ServerOptions } from '../../src/serve/create-server.js';
 import { holdMessage } from '../support/hold-message.js';
@@ -75,15 +78,37 @@ export const holdsDir = (fixture: PipelineFixture) => join(fixture.dir, 'held');
 
 /**
  * A server over the fixture reading the releases in doubt from its audit log, where a release of
- * `id` was started (a `release-started` line) and never ended, as when its process stopped mid-send.
+ * `id` was started (a `release-started` line, with `started`'s fields) and never ended, as when its
+ * process stopped mid-send.
  */
-export function serverWithReleaseStarted(fixture: PipelineFixture, id: string): FastifyInstance {
+export function serverWithReleaseStarted(
+  fixture: PipelineFixture,
+  id: string,
+  started: Partial<AuditEntry> = {},
+): FastifyInstance {
   const log = join(fixture.dir, 'held-mail.audit.jsonl');
   appendFileSync(
     log,
-    `${JSON.stringify({ at: new Date().toISOString(), mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], holdId: id })}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), mode: 'enforce', outcome: 'release-started', action: 'block', recipients: [], holdId: id, ...started })}\n`,
   );
-  return fixtureServer(fixture, { releasesInDoubt: () => findReleasesInDoubt(log) });
+  return fixtureServer(fixture, {
+    releasesInDoubt: () => findReleasesInDoubt(log),
+    releaseStarts: (ids) => readReleaseStarts(log, new Set(ids)),
+  });
+}
+
+/**
+ * A server as {@link serverWithReleaseStarted}, where the release's process also left `id`
+ * `releasing` (its lock names a process that has ended): a release stopped mid-send, in doubt.
+ */
+export function serverWithReleaseLeftReleasing(fixture: PipelineFixture, id: string): FastifyInstance {
+  // A process that has ended: its pid names no running process on this host.
+  const stopped = spawnSync(process.execPath, ['-e', '']).pid;
+  writeFileSync(
+    join(holdsDir(fixture), `${id}.lock`),
+    JSON.stringify({ pid: stopped, host: hostname(), since: new Date().toISOString() }),
+  );
+  return serverWithReleaseStarted(fixture, id);
 }
 
 export const form = (fields: Record<string, string | string[]>) => {

@@ -66,6 +66,23 @@ export interface PageTexts {
   /** A message held as block for a confirmation given for another customer's address: the list's mark. */
   readonly confirmedForOther: string;
   readonly force: string;
+  /** Where a release in doubt went: when it began, who started it, to whom (empty when the log names none), and its Message-ID. */
+  readonly inDoubtWhere: (
+    at: string,
+    by: string | undefined,
+    to: string,
+    messageId: string | undefined,
+  ) => string;
+  /** A message waiting for the code the verifier sent its customer. */
+  readonly awaitingCodeNote: (addresses: string) => string;
+  /** A message held as blocked for a confirmation given for another customer's address. */
+  readonly confirmedForOtherNote: string;
+  /** A field left empty because its suggestion is filled in another field already. */
+  readonly suggestedAlready: (suggestion: string, field: string) => string;
+  /** The discard's box for a release in doubt: it may have been delivered, and a discard does not undo that. */
+  readonly discardForce: string;
+  /** A discard of a release in doubt refused for want of that box. */
+  readonly discardInDoubt: string;
   readonly release: string;
   readonly discardHeading: string;
   readonly discardIntro: string;
@@ -149,6 +166,20 @@ export const pageTexts: Record<Locale, PageTexts> = {
     inDoubtNote:
       "Release in doubt: an earlier release of this message was started and never ended, so it may have been sent. Check the mail server's log before releasing it again.",
     force: "The mail server's log shows it was not delivered: release it again",
+    inDoubtWhere: (at, by, to, messageId) =>
+      `It was started ${at}${by === undefined ? '' : ` by ${by}`}${to === '' ? '' : `, to ${to}`}${
+        messageId === undefined ? '' : `; search the mail server's log for Message-ID ${messageId}`
+      }.`,
+    awaitingCodeNote: (addresses) =>
+      `A code was sent to ${addresses} for the customer to read back: the message goes out by itself once it is. A release here skips that proof.`,
+    confirmedForOtherNote:
+      "Blocked: a confirmation was given for another customer's address (or one a slip from one), which no confirmation for this customer answers.",
+    suggestedAlready: (suggestion, field) =>
+      `${suggestion} is suggested here too; it is already in ${field}, and a release sends it once`,
+    discardForce:
+      "I have read the mail server's log: discard it although the earlier release may have reached its recipients (a discard does not call back a delivered message)",
+    discardInDoubt:
+      "An earlier release was started and never ended, so the message may have been delivered; check the mail server's log, then tick the box to discard it",
     release: 'Release',
     discardHeading: 'Discard',
     discardIntro: 'Remove the message without sending it.',
@@ -243,6 +274,20 @@ export const pageTexts: Record<Locale, PageTexts> = {
     inDoubtNote:
       'Osäkert om det släpptes: ett tidigare släpp av meddelandet påbörjades men avslutades aldrig, så det kan ha skickats. Se e-postserverns logg innan det släpps igen.',
     force: 'E-postserverns logg visar att det inte levererades: släpp det igen',
+    inDoubtWhere: (at, by, to, messageId) =>
+      `Det påbörjades ${at}${by === undefined ? '' : ` av ${by}`}${to === '' ? '' : `, till ${to}`}${
+        messageId === undefined ? '' : `; sök efter Message-ID ${messageId} i e-postserverns logg`
+      }.`,
+    awaitingCodeNote: (addresses) =>
+      `En kod skickades till ${addresses} för kunden att läsa upp: meddelandet går iväg av sig självt när den är uppläst. Ett släpp här hoppar över det beviset.`,
+    confirmedForOtherNote:
+      'Stoppat: en bekräftelse gavs för en annan kunds adress (eller en som ligger ett skrivfel från en), vilket ingen bekräftelse för den här kunden kan besvara.',
+    suggestedAlready: (suggestion, field) =>
+      `${suggestion} föreslås här också; den finns redan i ${field}, och ett släpp skickar den en gång`,
+    discardForce:
+      'Jag har läst e-postserverns logg: kasta det fast det tidigare släppet kan ha nått mottagarna (att kasta det tar inte tillbaka ett levererat meddelande)',
+    discardInDoubt:
+      'Ett tidigare släpp påbörjades men avslutades aldrig, så meddelandet kan ha levererats; se e-postserverns logg och kryssa sedan i rutan för att kasta det',
     release: 'Släpp',
     discardHeading: 'Kasta',
     discardIntro: 'Ta bort meddelandet utan att skicka det.',
