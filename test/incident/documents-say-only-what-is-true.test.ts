@@ -4,6 +4,7 @@ import {
   renderIncidentReport,
   reportMisdirected,
 } from '../../src/incident/index.js';
+import { SEED_INCIDENT_FACTS } from '../support/cli-inputs.js';
 
 // The seed order confirmation as the organisation sent it, with what a trial added to it: the
 // notice, the phone script and the report each say as done or known only what a fact or a measure
@@ -29,18 +30,12 @@ function orderConfirmation(headers: readonly string[], lines: readonly string[])
   ].join('\r\n');
 }
 
+// The seed case's facts, on the day of the trial's message.
 const facts = (message: string, more: Partial<ReportMisdirectedInput> = {}): ReportMisdirectedInput => ({
+  ...(SEED_INCIDENT_FACTS as Omit<ReportMisdirectedInput, 'message' | 'intended' | 'actual'>),
   message,
   intended: 'anna.svensson1985@gmail.com',
   actual: 'anna.svensson185@gmail.com',
-  customer: { id: '4711023', name: 'Anna Svensson' },
-  organisation: {
-    name: 'Nordkabel AB',
-    country: 'SE',
-    regimes: ['eprivacy', 'gdpr'],
-    contact: { name: 'Karin Berg', email: 'dpo@nordkabel.se', phone: '08-123 456 00' },
-  },
-  reference: 'NK-1',
   detectedAt: '2026-12-01T14:00:00+01:00',
   ...more,
 });
