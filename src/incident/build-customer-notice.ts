@@ -201,37 +201,43 @@ export async function buildCustomerNotice(
           `Uppgifter om ${who.sv.dig} offentliggjordes av misstag`,
           `Details about ${who.en.you} were made public by mistake`,
         )
-      : reach === 'addresses'
+      : reach === 'addresses' && intendedOutsideGroup(checked)
         ? say(
             phrasing,
-            `${capitalised(who.sv.din)} e-postadress syntes för andra mottagare av ett meddelande`,
-            `${capitalised(who.en.your)} e-mail address was shown to other recipients of a message`,
+            `Uppgifter om ${who.sv.dig} skickades av misstag till fel mottagare`,
+            `Details about ${who.en.you} were sent to the wrong recipients by mistake`,
           )
-        : checked.incident.misdirected && checked.facts.returnedUnopened
-          ? // It reached nobody: a subject saying it went to another person would contradict the body.
-            say(
+        : reach === 'addresses'
+          ? say(
               phrasing,
-              `Ett meddelande till ${who.sv.dig} skickades till fel adress och kom tillbaka oöppnat`,
-              `A message meant for ${who.en.you} went to a wrong address and came back unopened`,
+              `${capitalised(who.sv.din)} e-postadress syntes för andra mottagare av ett meddelande`,
+              `${capitalised(who.en.your)} e-mail address was shown to other recipients of a message`,
             )
-          : checked.incident.misdirected?.unconfirmed === true
-            ? // Delivery is not known: the subject says it may have happened, as the body does.
+          : checked.incident.misdirected && checked.facts.returnedUnopened
+            ? // It reached nobody: a subject saying it went to another person would contradict the body.
               say(
                 phrasing,
-                `Uppgifter om ${who.sv.dig} kan av misstag ha kommit till en annan person`,
-                `Details about ${who.en.you} may have reached someone else by mistake`,
+                `Ett meddelande till ${who.sv.dig} skickades till fel adress och kom tillbaka oöppnat`,
+                `A message meant for ${who.en.you} went to a wrong address and came back unopened`,
               )
-            : checked.incident.misdirected
-              ? say(
+            : checked.incident.misdirected?.unconfirmed === true
+              ? // Delivery is not known: the subject says it may have happened, as the body does.
+                say(
                   phrasing,
-                  `Uppgifter om ${who.sv.dig} skickades av misstag till ${noticeWords(phrasing, checked).other}`,
-                  `Details about ${who.en.you} were sent to ${noticeWords(phrasing, checked).other} by mistake`,
+                  `Uppgifter om ${who.sv.dig} kan av misstag ha kommit till en annan person`,
+                  `Details about ${who.en.you} may have reached someone else by mistake`,
                 )
-              : say(
-                  phrasing,
-                  `Information om en incident som rör ${who.sv.dina} personuppgifter`,
-                  `About an incident involving ${who.en.your} personal data`,
-                );
+              : checked.incident.misdirected
+                ? say(
+                    phrasing,
+                    `Uppgifter om ${who.sv.dig} skickades av misstag till ${noticeWords(phrasing, checked).other}`,
+                    `Details about ${who.en.you} were sent to ${noticeWords(phrasing, checked).other} by mistake`,
+                  )
+                : say(
+                    phrasing,
+                    `Information om en incident som rör ${who.sv.dina} personuppgifter`,
+                    `About an incident involving ${who.en.your} personal data`,
+                  );
   const paragraphs = [
     parts.greeting,
     parts.happened,
@@ -412,6 +418,15 @@ function shownToGroup(report: IncidentReport): boolean {
 }
 
 /**
+ * The message went to many at once, each seeing the others' addresses, but the customer it was meant
+ * for was none of them (`misdirected.intendedAddressShown: false`): they saw the customer's data, not
+ * the customer's address, and the notice says so rather than "yours among them".
+ */
+function intendedOutsideGroup(report: IncidentReport): boolean {
+  return shownToGroup(report) && report.incident.misdirected?.intendedAddressShown === false;
+}
+
+/**
  * The words the notice's fixed texts are filled with: who received the data, as the report records
  * the recipient (`facts.recipient`), or every recipient of a message shown to a group, and what went
  * astray, as the circumstances record it (a letter, a text message, else a message). Made public,
@@ -515,10 +530,13 @@ function noticeParts(
   // on their own: the e-mail goes to one address (RFC 5322 §3.6.3), so this notice shows nobody's
   // address again, and the reader learns that the others are told too (GDPR Art. 34(2)). It is said
   // as done only once the measure is recorded done, as to come while only planned or proposed, and
-  // with no number: nothing records how many have been told (GDPR Art. 5(1)(d), accuracy).
+  // with no number: nothing records how many have been told (GDPR Art. 5(1)(d), accuracy). A
+  // proposal is nobody's decision yet, so it is no promise to the customer (docs/incident.md: "A
+  // measure that is only `proposed` is never in a notice").
   const informing = latestMeasure(report.measures, 'inform-customer')?.status;
   const informingDone = informing === 'done' || informing === 'awaiting-answer';
-  const informingToCome = informing === 'planned' || informing === 'proposed';
+  const informingToCome = informing === 'planned';
+  const outside = intendedOutsideGroup(report);
   const eachTold =
     reach !== 'addresses' || !(informingDone || informingToCome)
       ? ''
@@ -532,15 +550,20 @@ function noticeParts(
               ' Vi kommer att kontakta var och en vars adress syntes, en i taget.',
               ' We will contact each person whose address could be seen, one at a time.',
             )
-        : informingDone
+        : informingDone && outside
           ? s(
-              ' Vi skriver för sig till var och en vars adress syntes, så att ingen annan ser din adress i det här meddelandet.',
-              ' We are writing separately to each person whose address could be seen, so that nobody else sees your address in this message.',
+              ' Vi skriver för sig till var och en vars adress syntes, så att ingen ser någon annans adress.',
+              ' We are writing separately to each person whose address could be seen, so that nobody sees anyone else’s address.',
             )
-          : s(
-              ' Vi kommer att skriva för sig till var och en vars adress syntes, så att ingen ser någon annans adress.',
-              ' We will write separately to each person whose address could be seen, so that nobody sees anyone else’s address.',
-            );
+          : informingDone
+            ? s(
+                ' Vi skriver för sig till var och en vars adress syntes, så att ingen annan ser din adress i det här meddelandet.',
+                ' We are writing separately to each person whose address could be seen, so that nobody else sees your address in this message.',
+              )
+            : s(
+                ' Vi kommer att skriva för sig till var och en vars adress syntes, så att ingen ser någon annans adress.',
+                ' We will write separately to each person whose address could be seen, so that nobody sees anyone else’s address.',
+              );
   const quoted = descriptionForCustomer ? report.incident.description : undefined;
   const happened =
     reach === 'public'
@@ -548,44 +571,49 @@ function noticeParts(
           `Den ${when} offentliggjordes av misstag uppgifter om ${who.sv.dig}${subject ? ` (i meddelandet ”${subject}”)` : ''}. Vi ber om ursäkt för det.`,
           `On ${when} details about ${who.en.you}${subject ? ` (in the message “${subject}”)` : ''} were made public by mistake. We are sorry.`,
         )
-      : reach === 'addresses'
+      : reach === 'addresses' && outside
         ? s(
-            `Den ${when} skickade vi ett meddelande${subject ? ` (”${subject}”)` : ''} där ${count} personers e-postadresser, ${who.sv.din} bland dem, syntes för alla som fick det. Vi ber om ursäkt för det.${eachTold}`,
-            `On ${when} we sent a message${subject ? ` (“${subject}”)` : ''} in which the e-mail addresses of ${count} people, ${who.en.yours} among them, could be seen by everyone who received it. We are sorry.${eachTold}`,
+            `Den ${when} skickade vi ett meddelande till ${who.sv.dig}${subject ? ` (”${subject}”)` : ''}, men det gick till ${misdirected?.recipients} e-postadresser, ingen av dem ${who.sv.din}, och alla som fick det kunde se varandras adresser. Vi ber om ursäkt för det.${eachTold}`,
+            `On ${when} we sent ${who.en.you} a message${subject ? ` (“${subject}”)` : ''}, but it went to ${misdirected?.recipients} e-mail addresses, none of them ${who.en.yours}, each visible to everyone who received it. We are sorry.${eachTold}`,
           )
-        : misdirected
+        : reach === 'addresses'
           ? s(
-              `Den ${when} skickade vi ett meddelande till ${who.sv.dig}${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : misdirected.unconfirmed === true ? 'Meddelandet kan därför ha kommit till en annan person.' : `Meddelandet kom därför till ${other}.`} Vi ber om ursäkt för det.`,
-              `On ${when} we sent ${who.en.you} a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : misdirected.unconfirmed === true ? 'The message may therefore have reached someone else.' : `The message therefore reached ${other}.`} We are sorry.`,
+              `Den ${when} skickade vi ett meddelande${subject ? ` (”${subject}”)` : ''} där ${count} personers e-postadresser, ${who.sv.din} bland dem, syntes för alla som fick det. Vi ber om ursäkt för det.${eachTold}`,
+              `On ${when} we sent a message${subject ? ` (“${subject}”)` : ''} in which the e-mail addresses of ${count} people, ${who.en.yours} among them, could be seen by everyone who received it. We are sorry.${eachTold}`,
             )
-          : report.incident.circumstances === 'misdirected-email'
-            ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
-              s(
-                `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om ${who.sv.dig} till ${other}. Vi ber om ursäkt för det.`,
-                `On ${when} we sent an e-mail with details about ${who.en.you} to ${other} by mistake. We are sorry.`,
+          : misdirected
+            ? s(
+                `Den ${when} skickade vi ett meddelande till ${who.sv.dig}${subject ? ` (”${subject}”)` : ''}, men det gick till fel e-postadress${mistake ? ` (${mistake})` : ''}. ${unopened ? 'Det kom tillbaka till oss oöppnat.' : misdirected.unconfirmed === true ? 'Meddelandet kan därför ha kommit till en annan person.' : `Meddelandet kom därför till ${other}.`} Vi ber om ursäkt för det.`,
+                `On ${when} we sent ${who.en.you} a message${subject ? ` (“${subject}”)` : ''}, but it went to a wrong e-mail address${mistake ? ` (${mistake})` : ''}. ${unopened ? 'It came back to us unopened.' : misdirected.unconfirmed === true ? 'The message may therefore have reached someone else.' : `The message therefore reached ${other}.`} We are sorry.`,
               )
-            : report.incident.circumstances === 'misdirected-post'
-              ? // GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, so the channel and what happened.
+            : report.incident.circumstances === 'misdirected-email'
+              ? // Without the addresses the notice still says who saw the data, so "that person" below has someone to refer to.
                 s(
-                  `Den ${when} skickade vi av misstag ett brev med uppgifter om ${who.sv.dig} till ${other}. Vi ber om ursäkt för det.`,
-                  `On ${when} we sent a letter with details about ${who.en.you} to ${other} by mistake. We are sorry.`,
+                  `Den ${when} skickade vi av misstag ett e-postmeddelande med uppgifter om ${who.sv.dig} till ${other}. Vi ber om ursäkt för det.`,
+                  `On ${when} we sent an e-mail with details about ${who.en.you} to ${other} by mistake. We are sorry.`,
                 )
-              : report.incident.circumstances === 'misdirected-sms'
-                ? // The text message went to another number, so this notice does not go by text message:
-                  // it says by which channel it comes instead (GDPR Art. 34(2): the nature of the breach).
-                  // A phone script is spoken: it says the customer is called, not written to.
+              : report.incident.circumstances === 'misdirected-post'
+                ? // GDPR Art. 34(2) with Art. 33(3)(a): the nature of the breach, so the channel and what happened.
                   s(
-                    `Den ${when} skickade vi av misstag ett sms med uppgifter om ${who.sv.dig} till ${other}. Vi ber om ursäkt för det. ${channel === 'phone-script' ? 'Vi ringer dig i stället för att skicka sms' : 'Vi skriver till dig med e-post, inte med sms'}, eftersom sms:et gick till ett annat nummer.`,
-                    `On ${when} we sent a text message (SMS) with details about ${who.en.you} to ${other} by mistake. We are sorry. ${channel === 'phone-script' ? 'We are calling you rather than sending a text message' : 'We are writing to you by e-mail, not by text message'}, because the text message went to another number.`,
+                    `Den ${when} skickade vi av misstag ett brev med uppgifter om ${who.sv.dig} till ${other}. Vi ber om ursäkt för det.`,
+                    `On ${when} we sent a letter with details about ${who.en.you} to ${other} by mistake. We are sorry.`,
                   )
-                : // Any other breach is told in the notice's own words: the caller's description is written
-                  // for the report and may name other people (other customers, staff), whose data the
-                  // notice would disclose again (GDPR Art. 5(1)(f)); quoted only where the caller says it
-                  // is written for the customer (`descriptionForCustomer`).
-                  s(
-                    `Den ${when} inträffade en incident som rör ${who.sv.dina} personuppgifter.${quoted ? ` ${quoted}` : ''} Vi ber om ursäkt för det.`,
-                    `On ${when} an incident involving ${who.en.your} personal data occurred.${quoted ? ` ${quoted}` : ''} We are sorry.`,
-                  );
+                : report.incident.circumstances === 'misdirected-sms'
+                  ? // The text message went to another number, so this notice does not go by text message:
+                    // it says by which channel it comes instead (GDPR Art. 34(2): the nature of the breach).
+                    // A phone script is spoken: it says the customer is called, not written to.
+                    s(
+                      `Den ${when} skickade vi av misstag ett sms med uppgifter om ${who.sv.dig} till ${other}. Vi ber om ursäkt för det. ${channel === 'phone-script' ? 'Vi ringer dig i stället för att skicka sms' : 'Vi skriver till dig med e-post, inte med sms'}, eftersom sms:et gick till ett annat nummer.`,
+                      `On ${when} we sent a text message (SMS) with details about ${who.en.you} to ${other} by mistake. We are sorry. ${channel === 'phone-script' ? 'We are calling you rather than sending a text message' : 'We are writing to you by e-mail, not by text message'}, because the text message went to another number.`,
+                    )
+                  : // Any other breach is told in the notice's own words: the caller's description is written
+                    // for the report and may name other people (other customers, staff), whose data the
+                    // notice would disclose again (GDPR Art. 5(1)(f)); quoted only where the caller says it
+                    // is written for the customer (`descriptionForCustomer`).
+                    s(
+                      `Den ${when} inträffade en incident som rör ${who.sv.dina} personuppgifter.${quoted ? ` ${quoted}` : ''} Vi ber om ursäkt för det.`,
+                      `On ${when} an incident involving ${who.en.your} personal data occurred.${quoted ? ` ${quoted}` : ''} We are sorry.`,
+                    );
   // "That person" needs someone named before it: a misdirected message or letter names the other person.
   const toSomeone =
     misdirected !== undefined ||
@@ -617,7 +645,28 @@ function noticeParts(
   const childsOwn = report.data.categories.filter(
     (category) => !(guardianDetails?.onlyTheirs ?? []).includes(category),
   );
-  const aboutPerson = childsOwn.length > 0 ? childsOwn : report.data.categories;
+  // The addresses a message to many showed were the recipients' own, not the customer's when hers
+  // was none of them (`intendedOutsideGroup`): her details are the rest.
+  // Details the message held only on the line of another person it names ("Medsökande: Erik Lind,
+  // personnummer …") are that person's: said as theirs, never as the customer's (GDPR Art. 5(1)(d)).
+  const namedOthers = report.affected.namedOthers;
+  const aboutPerson = (childsOwn.length > 0 ? childsOwn : report.data.categories).filter(
+    (category) =>
+      (!outside || category !== 'email-address') && !(namedOthers?.onlyTheirs ?? []).includes(category),
+  );
+  const othersCategories = [...new Set(namedOthers?.people.flatMap((person) => person.categories) ?? [])];
+  const othersLine =
+    namedOthers === undefined || contentUnknown
+      ? ''
+      : namedOthers.people.length === 1
+        ? s(
+            ` Meddelandet innehöll också uppgifter om en annan person: ${listCategories(phrasing, othersCategories)}.`,
+            ` The message also held details about another person: ${listCategories(phrasing, othersCategories)}.`,
+          )
+        : s(
+            ` Meddelandet innehöll också uppgifter om andra personer: ${listCategories(phrasing, othersCategories)}.`,
+            ` The message also held details about other people: ${listCategories(phrasing, othersCategories)}.`,
+          );
   const sawListed = contentUnknown
     ? s(
         `Vi håller fortfarande på att ta reda på vilka uppgifter om ${who.sv.dig} ${words.item} innehöll. Vi hör av oss när vi vet det.`,
@@ -664,7 +713,9 @@ function noticeParts(
         )
       : '';
   const saw =
-    contentUnknown || unopened ? `${sawListed}${guardianLine}` : `${sawListed}${guardianLine}${unreadLine}`;
+    contentUnknown || unopened
+      ? `${sawListed}${guardianLine}`
+      : `${sawListed}${guardianLine}${othersLine}${unreadLine}`;
   const categories = new Set(report.data.categories);
   // A colleague who received the data is bound by the organisation's instructions (GDPR Art. 29,
   // 32(4)): the notice says what the report says (describe-incident's colleague consequences), that

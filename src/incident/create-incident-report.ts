@@ -101,6 +101,8 @@ export const CreateIncidentReportInputSchema = BreachFactsSchema.omit({
   customerMinor: ReportShape.affected.shape.minor,
   /** The guardians' own details in the message, for a child (see `affected.guardianDetails`). */
   guardianDetails: ReportShape.affected.shape.guardianDetails,
+  /** People besides the customer the message names with details of their own (see `affected.namedOthers`). */
+  namedOthers: ReportShape.affected.shape.namedOthers,
   consequences: z.string().min(1).optional(),
   protectionApplied: z.string().min(1).optional(),
   /**
@@ -434,6 +436,7 @@ export function createIncidentReport(
       ...optional('otherAuthoritiesNotified', given.otherAuthoritiesNotified),
       ...optional('minor', given.customerMinor),
       ...optional('guardianDetails', given.customerMinor === true ? given.guardianDetails : undefined),
+      ...optional('namedOthers', given.namedOthers),
     },
     facts: {
       recipient: given.recipient,

@@ -381,11 +381,11 @@ export function inCustomerNoticeIn(
 
 /**
  * A password measure not yet done that the notice leaves out, so that it gives the customer one
- * instruction: once a new password was sent (links sent earlier made invalid with it), a check for
- * other links sent to the wrong address changes nothing for the customer; and where the customer is
- * told to change the password now, a new password the organisation only proposes to send would tell
- * them the opposite (GDPR Art. 34(2): what the person can do to mitigate the effects, said clearly).
- * A new password that was tried and failed is said: it is why the customer is to change it.
+ * instruction: where the customer is told to change the password now, a new password the
+ * organisation only proposes to send would tell them the opposite (GDPR Art. 34(2): what the person
+ * can do to mitigate the effects, said clearly). A new password that was tried and failed is said:
+ * it is why the customer is to change it. A new password sent makes no link sent earlier invalid
+ * (`invalidate-login` does that), so the check for other links stays in the notice.
  */
 function leftOutForOnePasswordInstruction(
   report: IncidentReport,
@@ -393,7 +393,6 @@ function leftOutForOnePasswordInstruction(
   status: Measure['status'],
 ): boolean {
   if (status === 'done') return false;
-  if (id === 'check-password-reset') return loginExposure(report).newPasswordSent;
   return id === 'new-password' && status !== 'failed' && loginExposure(report).newPasswordBy === 'customer';
 }
 
@@ -425,11 +424,14 @@ export function describeIncident(phrasing: Phrasing, report: IncidentReport): st
         `Ett e-postmeddelande${subject} som skulle till ${misdirected.intended} skickades till ${misdirected.actual}, och uppgifterna i det offentliggjordes. Det gäller ${people(phrasing, count)}.`,
         `An e-mail${subject} meant for ${misdirected.intended} was sent to ${misdirected.actual}, and the data in it was made public. It concerns ${people(phrasing, count)}.`,
       );
+    // The addresses shown are counted from the message: the customer whose address was not among
+    // them is concerned too, but was not shown (`intendedAddressShown`).
+    const shown = report.affected.basis?.message?.count ?? count;
     if (reach === 'addresses')
       return say(
         phrasing,
-        `Ett e-postmeddelande${subject} som skulle till ${misdirected.intended} skickades till ${misdirected.actual} med ${count} personers e-postadresser synliga för alla som fick det.`,
-        `An e-mail${subject} meant for ${misdirected.intended} was sent to ${misdirected.actual} with the e-mail addresses of ${count} people visible to everyone who received it.`,
+        `Ett e-postmeddelande${subject} som skulle till ${misdirected.intended} skickades till ${misdirected.actual} med ${shown} personers e-postadresser synliga för alla som fick det.`,
+        `An e-mail${subject} meant for ${misdirected.intended} was sent to ${misdirected.actual} with the e-mail addresses of ${shown} people visible to everyone who received it.`,
       );
     // Neither delivery nor the mailbox's owner recorded: that anyone read it is a possibility, not a fact.
     if (misdirected.unconfirmed === true && !report.facts.returnedUnopened)

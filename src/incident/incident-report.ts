@@ -288,6 +288,12 @@ export const IncidentReportSchema = z.object({
        * recipients, not of one (GDPR Art. 33(3)(a): the nature of the breach, the approximate numbers).
        */
       recipients: z.number().int().min(2).optional(),
+      /**
+       * `false` where the message went to many at once (`recipients`) and `intended` was none of
+       * them: the recipients saw the customer's data but not the customer's address, and the
+       * customer is counted besides the addresses shown (`affected.dataSubjects`).
+       */
+      intendedAddressShown: z.boolean().optional(),
     }).optional(),
     /** Annex I section 2: physical location of the breach and storage media involved. */
     location: z.string().min(1).optional(),
@@ -372,6 +378,24 @@ export const IncidentReportSchema = z.object({
      */
     guardianDetails: factsObject({
       categories: z.array(DataCategorySchema).min(1),
+      onlyTheirs: z.array(DataCategorySchema),
+    }).optional(),
+    /**
+     * People other than the customer the message names under a label with details of their own
+     * ("Medsökande: Erik Lind, personnummer …"): the report asks whether they are to be counted and
+     * told, and the notice does not list the categories only their lines held (`onlyTheirs`) as the
+     * customer's (GDPR Art. 4(1), Art. 5(1)(d)).
+     */
+    namedOthers: factsObject({
+      people: z
+        .array(
+          factsObject({
+            label: z.string().min(1),
+            name: z.string().min(1),
+            categories: z.array(DataCategorySchema).min(1),
+          }),
+        )
+        .min(1),
       onlyTheirs: z.array(DataCategorySchema),
     }).optional(),
   }),

@@ -11,6 +11,7 @@ import { defaultOrderTerms, type OrderTerm } from './data/order-terms.js';
 import { type PeopleCategory, peopleCategories, peopleWords } from './data/people-categories.js';
 import { findLabelledGuardians } from './find-labelled-guardians.js';
 import { findMedicineStrengths } from './find-medicine-strengths.js';
+import { findNamedOthers, type NamedOther } from './find-named-others.js';
 import { findOrderTerms } from './find-order-terms.js';
 import { excerptAround, findPersonalData, maskText, type PersonalDataKind } from './find-personal-data.js';
 import { htmlToText } from './html-to-text.js';
@@ -124,6 +125,22 @@ export interface MessageInventory {
   };
   /** What the labelled guardians' own details are, where the message has any (see {@link GuardianDetails}). */
   readonly guardianDetails?: GuardianDetails;
+  /**
+   * People other than the customer the message names under a label with an e-mail address, phone
+   * number or identity number of their own ("Medsökande: Erik Lind, personnummer …"), where the
+   * customer's name is known; with the categories found only on their lines (see {@link NamedOthers}).
+   */
+  readonly namedOthers?: NamedOthers;
+}
+
+/**
+ * The people besides the customer a message names with details of their own: each with the label
+ * and name as written and the kinds of their details, and the categories the message holds only on
+ * their lines, which a notice to the customer does not list as the customer's (GDPR Art. 5(1)(d)).
+ */
+export interface NamedOthers {
+  readonly people: readonly Omit<NamedOther, 'keys'>[];
+  readonly onlyTheirs: readonly DataCategory[];
 }
 
 /**
@@ -263,6 +280,8 @@ export async function inventoryMessage(
   // Each value found, by category, and which of them stand on a guardian's line.
   const valuesByCategory = new Map<DataCategory, Set<string>>();
   const guardianValues = new Map<string, DataCategory>();
+  // People besides the customer named with details of their own, once each (a plain part and its HTML).
+  const namedOthers = new Map<string, NamedOther>();
   // Where the message has an HTML part, mailparser's plain text of it joins a table's cells into one
   // line ("Vårdnadshavare:Anna HolmLeveransadress:…"): the guardians are read from the HTML as the
   // library renders it, a line per row, and from a plain part only when there is no HTML.
@@ -275,6 +294,21 @@ export async function inventoryMessage(
         // A guardian is the keys of their details (see findLabelledGuardians), each a hit's own key.
         const keys = new Set(guardian);
         for (const hit of hits) if (keys.has(hit.key)) guardianValues.set(hit.key, hit.category);
+      }
+    if (!(hasHtml && location === 'text') && location !== 'header' && location !== 'subject')
+      for (const other of findNamedOthers(text, hits, customer?.name, new Set(guardianValues.keys()))) {
+        const id = `${other.label}\u0000${other.name}`;
+        const seen = namedOthers.get(id);
+        namedOthers.set(
+          id,
+          seen === undefined
+            ? other
+            : {
+                ...seen,
+                categories: [...new Set([...seen.categories, ...other.categories])],
+                keys: [...new Set([...seen.keys, ...other.keys])],
+              },
+        );
       }
     for (const hit of hits) {
       const values = valuesByCategory.get(hit.category) ?? new Set<string>();
@@ -398,6 +432,26 @@ export async function inventoryMessage(
     ...(guardianValues.size === 0
       ? {}
       : { guardianDetails: guardianDetailsOf(guardianValues, valuesByCategory) }),
+    ...(namedOthers.size === 0
+      ? {}
+      : { namedOthers: namedOthersOf([...namedOthers.values()], valuesByCategory) }),
+  };
+}
+
+/** The {@link NamedOthers} of the people found, with the categories only their lines hold. */
+function namedOthersOf(
+  people: readonly NamedOther[],
+  valuesByCategory: ReadonlyMap<DataCategory, ReadonlySet<string>>,
+): NamedOthers {
+  const theirKeys = new Set(people.flatMap((person) => person.keys));
+  const theirs = new Set(people.flatMap((person) => person.categories));
+  return {
+    people: people.map(({ keys: _keys, ...person }) => person),
+    onlyTheirs: dataCategories.filter(
+      (category) =>
+        theirs.has(category) &&
+        [...(valuesByCategory.get(category) ?? [])].every((value) => theirKeys.has(value)),
+    ),
   };
 }
 

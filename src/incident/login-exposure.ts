@@ -22,7 +22,7 @@ export interface LoginExposure {
    * unopened, or its content not yet established).
    */
   readonly newPasswordBy: 'organisation' | 'customer' | undefined;
-  /** `new-password` is done: a new password was sent and the links sent earlier made invalid. */
+  /** `new-password` is done: a new password was sent (links sent earlier stay valid unless `invalidate-login` is done). */
   readonly newPasswordSent: boolean;
   /**
    * Nothing from the message opens the account any more: the link or code was made invalid

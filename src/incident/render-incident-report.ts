@@ -21,6 +21,7 @@ import {
   inCustomerNotice,
   inCustomerNoticeIn,
   isUsualMeasure,
+  listCategories,
   measureText,
   type Phrasing,
   say,
@@ -524,11 +525,20 @@ function withBasis(phrasing: Phrasing, report: IncidentReport, sentence: string)
   }
   if (basis?.from !== 'message' || basis.message === undefined) return sentence;
   const { count, category } = basis.message;
+  // The customer the message was meant for, whose address was not among those shown, is counted too.
+  const andIntended =
+    report.incident.misdirected?.intendedAddressShown === false && category === 'email-address'
+      ? say(
+          phrasing,
+          ' och kunden som det var avsett för, vars adress inte fanns bland dem',
+          ' and the customer it was meant for, whose address was not among them',
+        )
+      : '';
   return `${sentence.replace(/\.$/, '')}, ${say(
     phrasing,
     `räknat från de ${count} olika ${peopleWords[category].svDefinite} i meddelandet`,
     `counted from the ${count} different ${peopleWords[category].en} in the message`,
-  )}.`;
+  )}${andIntended}.`;
 }
 
 /**
@@ -552,6 +562,13 @@ function basisParagraphs(phrasing: Phrasing, report: IncidentReport): string[] {
     ...(guardians === undefined || report.affected.minor !== undefined
       ? []
       : [childQuestion(phrasing, guardians)]),
+    ...(report.affected.namedOthers?.people ?? []).map((person) =>
+      say(
+        phrasing,
+        `Öppen fråga: meddelandet anger också ${person.name} (${person.label}) med egna uppgifter (${listCategories(phrasing, person.categories)}). Räkna personen bland de berörda och underrätta hen om hens uppgifter berörs (dataskyddsförordningen art. 4.1, 33.3 a och 34).`,
+        `Open question: the message also names ${person.name} (${person.label}) with details of their own (${listCategories(phrasing, person.categories)}). Count them among the people concerned and tell them if their data is concerned (GDPR Art. 4(1), 33(3)(a) and 34).`,
+      ),
+    ),
   ];
 }
 

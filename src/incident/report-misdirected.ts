@@ -251,6 +251,7 @@ export async function reportMisdirected(
       ...(inventory.subject === undefined ? {} : { subject: inventory.subject }),
       ...(given.unconfirmed === true ? { unconfirmed: true } : {}),
       ...recipientCount(inventory.recipients, ignore),
+      ...intendedAmongGroup(inventory.recipients, given.intended, ignore),
     },
   });
   const reviewed = reviewedInventory(given, inventory, locale);
@@ -296,6 +297,21 @@ function fewerPeopleThanShown(
   ];
 }
 
+/**
+ * `{ intendedAddressShown: false }` where the message went to many at once (see {@link recipientCount})
+ * and the customer it was meant for was none of them: the others saw the customer's data, not the
+ * customer's address, and the customer is a person concerned besides every address shown (GDPR
+ * Art. 33(3)(a): the approximate number of data subjects concerned).
+ */
+function intendedAmongGroup(
+  addresses: readonly string[],
+  intended: string,
+  ignore: readonly string[],
+): { intendedAddressShown?: false } {
+  if (recipientCount(addresses, ignore).recipients === undefined) return {};
+  return addresses.some((address) => isSameMailbox(address, intended)) ? {} : { intendedAddressShown: false };
+}
+
 function recipientCount(addresses: readonly string[], ignore: readonly string[]): { recipients?: number } {
   const own = new Set(ignore.map((value) => value.toLowerCase()));
   const count = new Set(
@@ -316,7 +332,12 @@ export function organisationValues(organisation: MisdirectedFacts['organisation'
 /** What tells one channel's report from another's (see {@link reportFromInventory}). */
 export interface MisdirectedChannel {
   readonly circumstances: 'misdirected-email' | 'misdirected-sms';
-  readonly misdirected?: { readonly intended: string; readonly actual: string; readonly subject?: string };
+  readonly misdirected?: {
+    readonly intended: string;
+    readonly actual: string;
+    readonly subject?: string;
+    readonly intendedAddressShown?: false;
+  };
   /** The description of what happened, when the caller gave none. */
   readonly description?: string;
   /** The customer's e-mail address for the notice; without it, and without `misdirected`, no e-mail notice. */
@@ -454,7 +475,11 @@ export async function reportFromInventory(
   const { contact, regimes, ...provider } = given.organisation;
   // A child's notice is for the guardian to read (see `affected.minor`).
   const minor = customerMinor(given.customer, given.detectedAt, country, settings.timeZone);
-  const people = peopleConcerned(inventory.people, minor);
+  const people = peopleConcerned(
+    inventory.people,
+    minor,
+    channel.misdirected?.intendedAddressShown === false,
+  );
   const guardianDetails = minor === true ? inventory.guardianDetails : undefined;
   const report = createIncidentReport(
     {
@@ -473,6 +498,17 @@ export async function reportFromInventory(
             guardianDetails: {
               categories: [...guardianDetails.categories],
               onlyTheirs: [...guardianDetails.onlyTheirs],
+            },
+          }),
+      ...(inventory.namedOthers === undefined
+        ? {}
+        : {
+            namedOthers: {
+              people: inventory.namedOthers.people.map((person) => ({
+                ...person,
+                categories: [...person.categories],
+              })),
+              onlyTheirs: [...inventory.namedOthers.onlyTheirs],
             },
           }),
       circumstances: channel.circumstances,
@@ -719,8 +755,11 @@ function credentialKindsOf(
 function peopleConcerned(
   people: MessageInventory['people'],
   minor: boolean | undefined,
+  intendedOutsideGroup: boolean,
 ): { count: number; from: 'message' | 'assumed' | 'labelled-guardian' } {
   const withGuardians = minor === true ? 1 + (people.labelledGuardians ?? 0) : 1;
   if (withGuardians > people.count) return { count: withGuardians, from: 'labelled-guardian' };
-  return { count: people.count, from: people.category ? 'message' : 'assumed' };
+  // The customer a message to many was meant for, whose address was none of those shown, is one more.
+  const outside = intendedOutsideGroup && people.category === 'email-address' ? 1 : 0;
+  return { count: people.count + outside, from: people.category ? 'message' : 'assumed' };
 }

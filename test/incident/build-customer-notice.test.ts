@@ -323,7 +323,7 @@ describe('buildCustomerNotice', () => {
       - Personen som fick meddelandet har bekräftat för oss att det är raderat.
 
       Det här kommer vi att göra:
-      - Vi kommer att skicka ett nytt lösenord till dig och göra tidigare skickade länkar ogiltiga.
+      - Vi kommer att skicka ett nytt lösenord till dig.
 
       Det här kan du vara uppmärksam på:
       - Var uppmärksam på post om varor eller tjänster som du inte har beställt.
@@ -360,7 +360,7 @@ describe('buildCustomerNotice', () => {
       - The person who received the message has confirmed to us that it was deleted.
 
       This is what we will do:
-      - We will send you a new password and make links sent earlier invalid.
+      - We will send you a new password.
 
       What to watch for:
       - Watch for post about goods or services you did not order.

@@ -117,9 +117,13 @@ describe('the notice to one of a group sent to at once', () => {
   } as const;
 
   it.each(['sv', 'en'] as const)(
-    'says each will be told on their own and never speaks of one person (%s)',
+    'says each will be told on their own, once that is planned, and never speaks of one person (%s)',
     async (locale) => {
-      const { report } = await reportMisdirected(facts, { now: '2024-10-01T12:00:00+02:00', locale });
+      // Planned, not only proposed: a proposal is nobody's decision, and no promise to the customer.
+      const { report } = await reportMisdirected(
+        { ...facts, measures: [{ id: 'inform-customer', status: 'planned' }] },
+        { now: '2024-10-01T12:00:00+02:00', locale },
+      );
       const email = await buildCustomerNotice(report, { channel: 'email', locale });
       const script = await buildCustomerNotice(report, { channel: 'phone-script', locale });
       for (const sentence of words[locale].said) expect(email.text).toContain(sentence);

@@ -218,7 +218,7 @@ describe('renderIncidentReport', () => {
         - Den felaktiga e-postadressen har tagits bort och kundens rätta adress har lagts in.
         - En notering i kundprofilen anger att den som ringer om kundens konto ska identifieras extra noggrant.
         - Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.
-        - Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga. (planerad)
+        - Ett nytt lösenord ska beställas till kunden. (planerad)
         - När orsaken har registrerats ska den återkopplas till de inblandade, så att den inte upprepas. (föreslagen)
         - Det rekommenderas att informera kunden som en service, även om lagen inte kräver det här, så att kunden kan vara uppmärksam på missbruk av uppgifterna (dataskyddsförordningen skäl 86). (föreslagen)
 
@@ -342,7 +342,7 @@ describe('renderIncidentReport', () => {
       - The wrong e-mail address was removed and the customer’s correct address entered.
       - A note on the customer profile asks staff to verify the identity of anyone calling about the account with extra care.
       - We checked that no password or login link was sent to the wrong address.
-      - A new password is to be issued to the customer and links sent earlier invalidated. (planned)
+      - A new password is to be issued to the customer. (planned)
       - Once the cause is recorded, those involved are to be given feedback on it so that it is not repeated. (proposed)
       - Telling the customer as a courtesy is recommended, though the law does not require it here, so they can stay alert to misuse of their details (GDPR Recital 86). (proposed)
 

@@ -89,7 +89,7 @@ const words = {
     linkGone:
       'Länken och inloggningsuppgifterna i meddelandet fungerar inte längre och ger ingen tillgång till ditt konto.',
     linkCould: 'skulle kunna ge personen tillgång till ditt konto',
-    sent: 'Vi har skickat ett nytt lösenord till dig och gjort tidigare skickade länkar ogiltiga',
+    sent: 'Vi har skickat ett nytt lösenord till dig',
     reportLinkGone:
       'Länken eller inloggningsuppgifterna kunde ge tillgång till kundens konto tills de gjordes ogiltiga; de fungerar inte längre.',
     reportLinkCan: 'Länken eller inloggningsuppgifterna kan ge tillgång till kundens konto.',
@@ -109,7 +109,7 @@ const words = {
     watch: 'What to watch for:',
     linkGone: 'The link and login details in the message no longer work and give no access to your account.',
     linkCould: 'could give that person access to your account',
-    sent: 'We sent you a new password and made links sent earlier invalid',
+    sent: 'We sent you a new password',
     reportLinkGone:
       'The link or login details could give access to the customer’s account until they were made invalid; they no longer work.',
     reportLinkCan: 'The link or login details could give access to the customer’s account.',
@@ -178,7 +178,9 @@ describe('a notice after a message that held a password link', () => {
         expect(text).not.toMatch(said.change);
         expect(text).not.toContain(said.doNow.split('\n')[0]);
         expect(text).not.toContain(said.checkAny);
-        expect(text).not.toContain(said.checkOthers);
+        // A new password voids no link sent earlier, nor does voiding the one in the message: the
+        // check for others sent to the wrong address still stands.
+        expect(text).toContain(said.checkOthers);
       }
       expect(rendered).toContain(said.reportLinkGone);
       expect(rendered).not.toContain(said.reportLinkCan);

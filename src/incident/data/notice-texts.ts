@@ -27,8 +27,7 @@ export const noticeMeasureTexts: Readonly<
         'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till {wrongDestination}.',
       'invalidate-login':
         'Vi har gjort länken eller koden i {item} ogiltig och loggat ut alla inloggningar på {ditt} konto, så att ingen annan kan logga in med den.',
-      'new-password':
-        'Vi har skickat ett nytt lösenord till {dig} och gjort tidigare skickade länkar ogiltiga.',
+      'new-password': 'Vi har skickat ett nytt lösenord till {dig}.',
       'retire-attachment-password':
         'Vi har slutat använda lösenordet som skickades med bilagan, och vi behandlar bilagan som om den hade skickats okrypterad.',
       'return-or-destroy-letter':
@@ -47,8 +46,7 @@ export const noticeMeasureTexts: Readonly<
         'Vi kommer att kontrollera att inga lösenord eller inloggningslänkar har skickats till {wrongDestination}.',
       'invalidate-login':
         'Vi kommer att göra länken eller koden i {item} ogiltig och logga ut alla inloggningar på {ditt} konto, så att ingen annan kan logga in med den.',
-      'new-password':
-        'Vi kommer att skicka ett nytt lösenord till {dig} och göra tidigare skickade länkar ogiltiga.',
+      'new-password': 'Vi kommer att skicka ett nytt lösenord till {dig}.',
       'retire-attachment-password':
         'Vi kommer att sluta använda lösenordet som skickades med bilagan, och vi behandlar bilagan som om den hade skickats okrypterad.',
       'return-or-destroy-letter':
@@ -68,7 +66,7 @@ export const noticeMeasureTexts: Readonly<
         'vi kontrollerar att inga lösenord eller inloggningslänkar har skickats till {wrongDestination}.',
       'invalidate-login':
         'vi gör länken eller koden i {item} ogiltig och loggar ut alla inloggningar på {ditt} konto, så att ingen annan kan logga in med den.',
-      'new-password': 'vi skickar ett nytt lösenord till {dig} och gör tidigare skickade länkar ogiltiga.',
+      'new-password': 'vi skickar ett nytt lösenord till {dig}.',
       'retire-attachment-password':
         'vi slutar använda lösenordet som skickades med bilagan, och behandlar bilagan som om den hade skickats okrypterad.',
       'return-or-destroy-letter':
@@ -88,7 +86,7 @@ export const noticeMeasureTexts: Readonly<
       'check-password-reset': 'We checked that no password or login link was sent to {wrongDestination}.',
       'invalidate-login':
         'We made the link or code in {item} invalid and signed out every session on {your} account, so that nobody else can log in with it.',
-      'new-password': 'We sent {you} a new password and made links sent earlier invalid.',
+      'new-password': 'We sent {you} a new password.',
       'retire-attachment-password':
         'We stopped using the password that was sent with the attachment, and we treat the attachment as if it had been sent unencrypted.',
       'return-or-destroy-letter': 'We contacted {receiver} and asked {them} to return or destroy it.',
@@ -105,7 +103,7 @@ export const noticeMeasureTexts: Readonly<
       'check-password-reset': 'We will check that no password or login link was sent to {wrongDestination}.',
       'invalidate-login':
         'We will make the link or code in {item} invalid and sign out every session on {your} account, so that nobody else can log in with it.',
-      'new-password': 'We will send {you} a new password and make links sent earlier invalid.',
+      'new-password': 'We will send {you} a new password.',
       'retire-attachment-password':
         'We will stop using the password that was sent with the attachment, and we treat the attachment as if it had been sent unencrypted.',
       'return-or-destroy-letter': 'We will contact {receiver} and ask {them} to return or destroy it.',
@@ -123,7 +121,7 @@ export const noticeMeasureTexts: Readonly<
       'check-password-reset': 'we check that no password or login link was sent to {wrongDestination}.',
       'invalidate-login':
         'we make the link or code in {item} invalid and sign out every session on {your} account, so that nobody else can log in with it.',
-      'new-password': 'we send {you} a new password and make links sent earlier invalid.',
+      'new-password': 'we send {you} a new password.',
       'retire-attachment-password':
         'we stop using the password that was sent with the attachment, and treat the attachment as if it had been sent unencrypted.',
       'return-or-destroy-letter': 'we contact {receiver} and ask {them} to return or destroy it.',

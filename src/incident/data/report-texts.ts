@@ -155,8 +155,7 @@ export const measureTexts: Readonly<
       'Vi har kontrollerat att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
     'invalidate-login':
       'Inloggningslänken, länken för att byta lösenord eller engångskoden som nådde fel person har gjorts ogiltig och kontots öppna sessioner har avslutats, eftersom den som har en giltig länk eller kod kan logga in på kundens konto.',
-    'new-password':
-      'Ett nytt lösenord har beställts till kunden och tidigare skickade länkar har gjorts ogiltiga.',
+    'new-password': 'Ett nytt lösenord har beställts till kunden.',
     'retire-attachment-password':
       'Lösenordet som skickades med bilagan har tagits ur bruk, och bilagan behandlas som om den hade skickats okrypterad.',
     'return-or-destroy-letter':
@@ -176,7 +175,7 @@ export const measureTexts: Readonly<
     'check-password-reset': 'We checked that no password or login link was sent to the wrong address.',
     'invalidate-login':
       'The login link, password-reset link or one-time code that reached the wrong person was made invalid and the account’s open sessions were ended, since whoever holds a valid link or code can log in to the customer’s account.',
-    'new-password': 'A new password was issued to the customer and links sent earlier were invalidated.',
+    'new-password': 'A new password was issued to the customer.',
     'retire-attachment-password':
       'The password sent with the attachment was taken out of use, and the attachment is treated as sent unencrypted.',
     'return-or-destroy-letter':
@@ -282,8 +281,7 @@ export const pendingMeasureTexts: Readonly<
       'Det ska kontrolleras att inga lösenord eller inloggningslänkar har skickats till den felaktiga adressen.',
     'invalidate-login':
       'Inloggningslänken, länken för att byta lösenord eller engångskoden som nådde fel person ska göras ogiltig och kontots öppna sessioner avslutas, eftersom den som har en giltig länk eller kod kan logga in på kundens konto.',
-    'new-password':
-      'Ett nytt lösenord ska beställas till kunden och tidigare skickade länkar göras ogiltiga.',
+    'new-password': 'Ett nytt lösenord ska beställas till kunden.',
     'retire-attachment-password':
       'Lösenordet som skickades med bilagan ska tas ur bruk, och bilagan behandlas som om den hade skickats okrypterad.',
     'return-or-destroy-letter':
@@ -307,7 +305,7 @@ export const pendingMeasureTexts: Readonly<
       'It is to be checked that no password or login link was sent to the wrong address.',
     'invalidate-login':
       'The login link, password-reset link or one-time code that reached the wrong person is to be made invalid and the account’s open sessions ended, since whoever holds a valid link or code can log in to the customer’s account.',
-    'new-password': 'A new password is to be issued to the customer and links sent earlier invalidated.',
+    'new-password': 'A new password is to be issued to the customer.',
     'retire-attachment-password':
       'The password sent with the attachment is to be taken out of use, and the attachment treated as sent unencrypted.',
     'return-or-destroy-letter':
