@@ -133,6 +133,12 @@ export const BreachAssessmentSchema = z.object({
    * document the reasons for not notifying; `incidentRegisterEntry` prints it.
    */
   notReportedBecause: z.string().optional(),
+  /**
+   * `true` where `precedents` were chosen from decisions the caller gave (`options.decisions`), not
+   * the built-in table: a follow-up assesses the breach again from the same decisions, and
+   * `createFollowUpReport` refuses to choose them from the built-in table instead.
+   */
+  decisionsGiven: z.literal(true).optional(),
 });
 export type BreachAssessment = z.infer<typeof BreachAssessmentSchema>;
 
@@ -864,6 +870,7 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     ...(given.largeScale === undefined ? {} : { largeScale: given.largeScale }),
     ...(needsReview ? { needsReview: true } : {}),
     ...(notReportedBecause === undefined ? {} : { notReportedBecause }),
+    ...(given.decisions === undefined ? {} : { decisionsGiven: true as const }),
   };
 }
 
