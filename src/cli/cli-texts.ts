@@ -537,8 +537,6 @@ export const cliTexts = {
       passed: 'passed',
       noMeasures: (facts: string) =>
         `warning: the law requires a notice to the customer, but no measures taken or proposed are recorded (GDPR Art. 34(2)); give measures in ${facts} before the notice is sent`,
-      noRecipient: (actual: string) =>
-        `the message names no recipient (To, Cc, Bcc, Delivered-To), so that it went to ${actual} cannot be checked; give the message as sent, with its header`,
       noDate: (facts: string) =>
         `the message has no readable Date field, so when it was sent is not known; give "occurredAt" in ${facts}`,
       badDate: (date: string, facts: string) =>
@@ -1201,8 +1199,6 @@ Stops on SIGINT or SIGTERM.`,
       passed: 'har passerat',
       noMeasures: (facts: string) =>
         `varning: underrättelsen till kunden krävs enligt lag men inga vidtagna eller föreslagna åtgärder har registrerats (dataskyddsförordningen artikel 34.2); ange measures i ${facts} innan underrättelsen skickas`,
-      noRecipient: (actual: string) =>
-        `meddelandet har ingen mottagare (To, Cc, Bcc, Delivered-To), så att det gick till ${actual} kan inte kontrolleras; ange meddelandet så som det skickades, med dess huvud`,
       noDate: (facts: string) =>
         `meddelandet har ingen läsbar datumrad (Date), så när det skickades är inte känt; ange ”occurredAt” i ${facts}`,
       badDate: (date: string, facts: string) =>

@@ -235,9 +235,12 @@ async function emailReport(
     );
   } catch (error) {
     if (isEmailGuardError(error, 'INVALID_INPUT')) {
-      // A message that names no recipient is the message's fault, not a fact's: named as the file.
-      if ((error as InvalidInputError).issues.some((issue) => issue.code === MESSAGE_NAMES_NO_RECIPIENT))
-        throw unreadableFailure(`${file}: ${cliTexts[flags.locale].incident.noRecipient(flags.actual)}`);
+      // A message that names no recipient is the message's fault, not a fact's: named as the file,
+      // in the library's words (in the --locale asked for), which name every field read.
+      const noRecipient = (error as InvalidInputError).issues.find(
+        (issue) => issue.code === MESSAGE_NAMES_NO_RECIPIENT,
+      );
+      if (noRecipient !== undefined) throw unreadableFailure(`${file}: ${noRecipient.message}`);
       const field = ((error as { field?: string }).field ?? '').replace(/^input\./, '');
       // Without `occurredAt` in the facts, the time comes from the message's Date field.
       const fromMessage = field === 'occurredAt' && !('occurredAt' in (facts as object));

@@ -126,11 +126,19 @@ export const BreachAssessmentSchema = z.object({
   needsReview: z.boolean().optional(),
   /**
    * Where the authority is not notified, the code of the reason that decided it (one of `reasons`):
-   * `gdpr-not-applicable` before the GDPR applied, else the reason that set the risk level
+   * `gdpr-not-applicable` before the GDPR applied, `eprivacy-not-applicable` before the duty to
+   * notify a breach in electronic communications took effect (in Sweden 1 July 2011),
+   * `no-notification-duty` before both, else the reason that set the risk level
    * (`internal-recipient`, `other-organisation`, `enisa-score` …). GDPR Art. 33(5) has the controller
    * document the reasons for not notifying; `incidentRegisterEntry` prints it.
    */
   notReportedBecause: z.string().optional(),
+  /**
+   * `true` where `precedents` were chosen from decisions the caller gave (`options.decisions`), not
+   * the built-in table: a follow-up assesses the breach again from the same decisions, and
+   * `createFollowUpReport` refuses to choose them from the built-in table instead.
+   */
+  decisionsGiven: z.literal(true).optional(),
 });
 export type BreachAssessment = z.infer<typeof BreachAssessmentSchema>;
 
@@ -608,7 +616,8 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     // Under Regulation 611/2013 it is still notified: a personal data breach there includes the loss
     // of data transmitted, not only its disclosure (Directive 2002/58/EC Art. 2(i)), and Art. 2(1)
     // asks for every one to be notified to the national authority (PTS in Sweden), whatever the risk.
-    const lossNotified = input.regimes.includes('eprivacy');
+    const lossNotified =
+      eprivacyDutyFrom(input, given.timeZone) === undefined && input.regimes.includes('eprivacy');
     const back = cameBack(input.channel);
     reason(
       'returned-unopened',
@@ -683,7 +692,16 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
       `Incidenten inträffade innan dataskyddsförordningen började tillämpas (${gdprFrom}): artiklarna 33 och 34 gäller inte, och anmälan till dataskyddsmyndigheten krävs inte enligt dem.`,
       `The breach happened before the GDPR applied (${gdprFrom}): Articles 33 and 34 do not apply, and they require no notification to the data protection authority.`,
     );
-  const eprivacy = input.regimes.includes('eprivacy');
+  const eprivacyRegime = input.regimes.includes('eprivacy');
+  const eprivacyLater = eprivacyRegime ? eprivacyDutyFrom(input, given.timeZone) : undefined;
+  const eprivacy = eprivacyRegime && eprivacyLater === undefined;
+  if (eprivacyLater !== undefined)
+    reason(
+      'eprivacy-not-applicable',
+      eprivacyLater.citation,
+      `Incidenten inträffade innan skyldigheten att anmäla integritetsincidenter började gälla (${eprivacyLater.from}, ${eprivacyLater.citation}): någon anmälan till tillsynsmyndigheten eller underrättelse till abonnenten krävs inte enligt den.`,
+      `The breach happened before the duty to notify a breach in electronic communications took effect (${eprivacyLater.from}, ${eprivacyLater.citation}): it requires no notification to the authority and no notice to the subscriber.`,
+    );
   // Regulation 611/2013 applies from 25 August 2013 (Art. 7): a breach before it was notified under
   // Directive 2002/58/EC Art. 4(3) as transposed, "without undue delay", with no 24-hour limit.
   const before611 = when !== undefined && calendarDay(toDate(when), timeZone) < REGULATION_611_FROM;
@@ -797,9 +815,13 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
   const notifyAuthority = gdprAuthority || eprivacy;
   const notReportedBecause = notifyAuthority
     ? undefined
-    : gdprRegime && !gdpr
-      ? 'gdpr-not-applicable'
-      : decidingReason(reasons);
+    : gdprRegime && !gdpr && eprivacyLater !== undefined
+      ? 'no-notification-duty'
+      : gdprRegime && !gdpr
+        ? 'gdpr-not-applicable'
+        : eprivacyLater !== undefined
+          ? 'eprivacy-not-applicable'
+          : decidingReason(reasons);
   return {
     risk,
     notifyAuthority,
@@ -848,7 +870,29 @@ export function assessBreach(facts: BreachFacts, options: AssessBreachOptions = 
     ...(given.largeScale === undefined ? {} : { largeScale: given.largeScale }),
     ...(needsReview ? { needsReview: true } : {}),
     ...(notReportedBecause === undefined ? {} : { notReportedBecause }),
+    ...(given.decisions === undefined ? {} : { decisionsGiven: true as const }),
   };
+}
+
+/**
+ * Where the law in force in the organisation's country on the day of the breach had no duty yet to
+ * notify a breach in electronic communications, the day the duty took effect and the provision that
+ * brought it: in Sweden 1 July 2011, when 6 kap. 4 a § lagen (2003:389) om elektronisk kommunikation
+ * came into force (SFS 2011:588, implementing Directive 2009/136/EC); in the United Kingdom 26 May
+ * 2011, PECR reg. 5A (SI 2011/1208). The days are those of the legal bases table (`legalBases`),
+ * read where the organisation is, as findAuthority reads them.
+ */
+function eprivacyDutyFrom(
+  input: Pick<BreachFacts, 'country' | 'occurredAt' | 'detectedAt'>,
+  timeZone: string | undefined,
+): { from: string; citation: string } | undefined {
+  const when = input.occurredAt ?? input.detectedAt;
+  if (when === undefined || input.country === undefined) return undefined;
+  const day = calendarDay(toDate(when), timeZone ?? countryTimeZone(input.country));
+  const law = lawInForce(input.country, 'eprivacy', day);
+  if (law.notificationDuty || law.until === undefined) return undefined;
+  const citation = lawInForce(input.country, 'eprivacy', law.until).citations[0];
+  return citation === undefined ? undefined : { from: law.until, citation };
 }
 
 /**

@@ -77,7 +77,8 @@ export type FollowUpChanges = z.input<typeof FollowUpChangesSchema>;
  * the decision are made again from the new facts, with the options of {@link createIncidentReport}
  * (the day a law took effect is read where the organisation is, as for the first report). Throws
  * {@link InvalidInputError} naming the field
- * when the first report or a change breaks its schema.
+ * when the first report or a change breaks its schema, and `options.decisions` when the first report
+ * was assessed with decisions the caller gave (`assessment.decisionsGiven`) and they are not given again.
  *
  * @example
  * ```ts
@@ -125,6 +126,17 @@ export function createFollowUpReport(
       locale: options.locale,
     }).filter((issue) => !['occurredAt', 'detectedAt'].includes(String(issue.path[1]))),
     ...followUpFilingIssues(previous, given, options.locale),
+    ...(previous.assessment.decisionsGiven === true && options.decisions === undefined
+      ? [
+          {
+            path: ['options', 'decisions'],
+            message:
+              options.locale === 'sv'
+                ? 'den första rapporten bedömdes med beslut som anroparen gav, inte den inbyggda tabellen: ange samma beslut igen, så att uppföljningen jämförs med dem och inte med andra'
+                : 'the first report was assessed with decisions the caller gave, not the built-in table: give the same decisions again, so that the follow-up is compared with them and not with others',
+          },
+        ]
+      : []),
     ...undoneIssues(previous, given, options.locale),
     ...(toDate(now).getTime() < toDate(previous.createdAt).getTime()
       ? [

@@ -369,9 +369,17 @@ export function intendedNotKnownIssue(
 
 /**
  * The `code` of the issue (`InvalidInputError.issues[n].code`) for a message that names no recipient
- * (no To, Cc, Bcc or envelope header), against which the address it went to cannot be checked.
+ * (none of {@link MESSAGE_RECIPIENT_FIELDS}), against which the address it went to cannot be checked.
  */
 export const MESSAGE_NAMES_NO_RECIPIENT = 'message-names-no-recipient';
+
+/**
+ * The header fields a message's recipients are read from (`inventoryMessage`'s `recipients`), as a
+ * refusal names them: the destination fields (RFC 5322 section 3.6.3), the resent ones a message
+ * sent on again carries (section 3.6.6), and the envelope recipients a receiving server records.
+ */
+export const MESSAGE_RECIPIENT_FIELDS =
+  'To, Cc, Bcc, Resent-To, Resent-Cc, Resent-Bcc, Delivered-To, X-Original-To, Envelope-To, X-Envelope-To';
 
 /**
  * The issue when the address a message went to (`actual`) is not among the message's own recipients,
@@ -392,8 +400,8 @@ export function actualRecipientIssue(
         path: [...base, 'message'],
         code: MESSAGE_NAMES_NO_RECIPIENT,
         message: say(
-          `meddelandet har ingen mottagare (To, Cc, Bcc, Delivered-To), så att det gick till ${actual} kan inte kontrolleras; ange meddelandet så som det skickades, med dess huvud`,
-          `the message names no recipient (To, Cc, Bcc, Delivered-To), so that it went to ${actual} cannot be checked; give the message as sent, with its header`,
+          `meddelandet har ingen mottagare (${MESSAGE_RECIPIENT_FIELDS}), så att det gick till ${actual} kan inte kontrolleras; ange meddelandet så som det skickades, med dess huvud`,
+          `the message names no recipient (${MESSAGE_RECIPIENT_FIELDS}), so that it went to ${actual} cannot be checked; give the message as sent, with its header`,
         ),
       },
     ];
@@ -402,8 +410,8 @@ export function actualRecipientIssue(
     {
       path: [...base, 'actual'],
       message: say(
-        `${actual} finns inte bland meddelandets egna mottagare (To, Cc, Bcc, Resent-To, Resent-Cc, Resent-Bcc, Delivered-To): den skickades till ${recipients.join(', ')}`,
-        `${actual} is not among the message's own recipients (To, Cc, Bcc, Resent-To, Resent-Cc, Resent-Bcc, Delivered-To): it was sent to ${recipients.join(', ')}`,
+        `${actual} finns inte bland meddelandets egna mottagare (${MESSAGE_RECIPIENT_FIELDS}): den skickades till ${recipients.join(', ')}`,
+        `${actual} is not among the message's own recipients (${MESSAGE_RECIPIENT_FIELDS}): it was sent to ${recipients.join(', ')}`,
       ),
     },
   ];

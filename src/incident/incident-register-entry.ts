@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../internal/parse-input.js';
+import { authorityShortName } from './authority-short-name.js';
 import { countryTimeZone } from './data/country-time-zones.js';
 import { notNotifiedReasonTexts } from './data/not-notified-reasons.js';
 import { credentialWording, listCategories, type Phrasing, say } from './describe-incident.js';
@@ -108,7 +109,7 @@ export function incidentRegisterEntry(
   const findings = (checked.authorities ?? []).filter(
     (finding) => under === undefined || under.includes(finding.regime),
   );
-  const nameOf = (finding: AuthorityFinding) => finding.authority?.abbreviation ?? finding.authority?.name;
+  const nameOf = (finding: AuthorityFinding) => authorityShortName(finding, phrasing.locale);
   const filings = filingsPhrase(phrasing, checked, findings, nameOf);
   const due = authorityDue(checked);
   // A deadline that had passed when the report was written is no longer one to meet: the register

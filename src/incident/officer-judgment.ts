@@ -21,10 +21,12 @@ export const OfficerJudgmentSchema = withADecision(judgmentFields());
 /** The fields of a judgment, without the check that it sets something (to extend for input). */
 export function judgmentFields() {
   return factsObject({
+    // Missing or blank, each says what it is for (GDPR Art. 5(2): the controller shows who concluded
+    // and why), not only that a string was expected.
     /** Who judged: a name and role. */
-    by: z.string().trim().min(1, 'say who judged'),
+    by: z.string('say who judged').trim().min(1, 'say who judged'),
     /** Why, in words the authority can read. */
-    reason: z.string().trim().min(1, 'say why'),
+    reason: z.string('say why').trim().min(1, 'say why'),
     /** When the judgment was made. */
     at: Timestamp.optional(),
     risk: RiskLevelSchema.optional(),

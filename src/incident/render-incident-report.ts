@@ -581,6 +581,53 @@ function childQuestion(phrasing: Phrasing, guardians: number): string {
   );
 }
 
+/**
+ * The grounds on which the law does not require telling the people concerned, one per rule the
+ * assessment applied: the GDPR's high-risk threshold or the Art. 34(3) exemption that applied, and
+ * Regulation 611/2013's "likely to adversely affect" or its Art. 4(2) exemption for unintelligible
+ * data. Empty where the assessment gives neither (a breach before either rule applied).
+ */
+function notRequiredBecause(
+  phrasing: Phrasing,
+  assessment: Pick<BreachAssessment, 'risk' | 'reasons' | 'exemptions'>,
+): string[] {
+  const cite = (source: string) => citation(phrasing, source, { capitalise: false });
+  const sourceOf = (code: string) => assessment.reasons.find((reason) => reason.code === code)?.source;
+  const exemption = (pattern: RegExp) => assessment.exemptions.find((entry) => pattern.test(entry));
+  const grounds: string[] = [];
+  const gdpr = sourceOf('gdpr-no-subjects');
+  if (gdpr !== undefined) {
+    const exempt = assessment.risk === 'high' ? exemption(/Art\. 34\(3\)/) : undefined;
+    grounds.push(
+      exempt === undefined
+        ? say(
+            phrasing,
+            `risken är inte hög, och ${cite(gdpr)} kräver det bara vid hög risk`,
+            `the risk is not high, and ${cite(gdpr)} requires it only at a high risk`,
+          )
+        : say(phrasing, `ett undantag gäller (${cite(exempt)})`, `an exemption applies (${cite(exempt)})`),
+    );
+  }
+  const subscriber = sourceOf('subscriber-not-affected');
+  if (subscriber !== undefined) {
+    const unintelligible = exemption(/611\/2013 Art\. 4\(2\)/);
+    grounds.push(
+      unintelligible === undefined
+        ? say(
+            phrasing,
+            `incidenten kan inte antas påverka abonnentens personuppgifter eller integritet negativt, och ${cite(subscriber)} kräver det bara då`,
+            `the breach is not likely to adversely affect the subscriber’s personal data or privacy, and ${cite(subscriber)} requires it only then`,
+          )
+        : say(
+            phrasing,
+            `uppgifterna var obegripliga för mottagaren (${cite(unintelligible)})`,
+            `the data was unintelligible to whoever received it (${cite(unintelligible)})`,
+          ),
+    );
+  }
+  return grounds;
+}
+
 /** The assessment's advice to tell the customer as a courtesy, after the label "Rekommendation:". */
 function courtesyAdvice(phrasing: Phrasing, advice: string): string {
   return phrasing.locale === 'sv' ? afterColon(advice) : advice;
@@ -784,14 +831,25 @@ function noticeParagraphs(phrasing: Phrasing, report: IncidentReport, final: Fin
   // communication instead (GDPR Art. 34(3)(c)): never said as nobody told.
   const publicLines = publicCommunicationLines(phrasing, report);
   if (!notice.required && publicLines.length > 0) return publicLines;
-  if (!notice.required && courtesy === undefined)
+  if (!notice.required && courtesy === undefined) {
+    // Why the law does not require it, from the assessment's own reasons, so that a reader sees the
+    // customer left untold on a ground the law gives, not by omission (GDPR Art. 34(1) and 34(3);
+    // Regulation 611/2013 Art. 3(1) and 4(2)). Said as the ground, never as a measure taken.
+    const why = notRequiredBecause(phrasing, final.assessment);
     return [
-      say(
-        phrasing,
-        `Underrättelse krävs inte enligt reglerna, och ${them.berorda} underrättas inte.`,
-        `The rules do not require a notice, and ${them.people} ${them.is} not told.`,
-      ),
+      why.length === 0
+        ? say(
+            phrasing,
+            `Underrättelse krävs inte enligt reglerna, och ${them.berorda} underrättas inte.`,
+            `The rules do not require a notice, and ${them.people} ${them.is} not told.`,
+          )
+        : say(
+            phrasing,
+            `Lagen kräver inte att ${them.berorda} underrättas här: ${why.join('; ')}. ${They(them.berorda)} underrättas inte.`,
+            `The law does not require telling ${them.people} here: ${why.join('; ')}. ${They(them.people)} ${them.is} not told.`,
+          ),
     ];
+  }
   const lines = [
     notice.required
       ? controller

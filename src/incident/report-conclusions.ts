@@ -1,5 +1,6 @@
 import { assessBreach, type BreachAssessment, type RiskLevel } from './assess-breach.js';
 import { filedAt, filingRecord } from './authority-filings.js';
+import { authorityShortName } from './authority-short-name.js';
 import { breachChannel } from './breach-channel.js';
 import { buildTimeline, type TimelineStep } from './build-timeline.js';
 import {
@@ -825,7 +826,7 @@ export function decisionParagraphs(
     );
   }
   const nameOf = (finding: AuthorityFinding) =>
-    finding.authority?.abbreviation ?? authorityName(phrasing, finding);
+    authorityShortName(finding, phrasing.locale) ?? authorityName(phrasing, finding);
   const to =
     authoritiesPhrase(phrasing, report, notifiedFindings(report), nameOf, false) ??
     s('tillsynsmyndigheten', 'the supervisory authority');
@@ -1026,7 +1027,7 @@ export function containedParagraphs(phrasing: Phrasing, report: IncidentReport):
 /** The timeline, one line a step, in order. */
 export function timelineList(phrasing: Phrasing, report: IncidentReport): string[] {
   const names = notifiedFindings(report)
-    .map((finding) => finding.authority?.abbreviation ?? finding.authority?.name)
+    .map((finding) => authorityShortName(finding, phrasing.locale))
     .filter((name): name is string => name !== undefined);
   return buildTimeline(report).map((step) => {
     const [swedish, english] = STEP_TEXTS[step.kind];
@@ -1066,7 +1067,7 @@ export function timelineList(phrasing: Phrasing, report: IncidentReport): string
         ? names
         : notifiedFindings(report)
             .filter((finding) => finding.regime === step.regime)
-            .map((finding) => finding.authority?.abbreviation ?? finding.authority?.name ?? finding.regime);
+            .map((finding) => authorityShortName(finding, phrasing.locale) ?? finding.regime);
     if (step.what === undefined && step.kind === 'authority-notified' && to.length > 0)
       what = say(
         phrasing,

@@ -128,6 +128,10 @@ describe('email-guard audit: mail naming its customer', () => {
       // told and nothing recommends it (docs/incident.md, measures).
       expect.stringMatching(/^- Those involved are to be given feedback/),
     ]);
+    // The report says so in words, with the ground the law gives, not as a measure taken.
+    expect(report).toContain(
+      'The law does not require telling the person concerned here: the risk is not high, and GDPR Art. 34(1) requires it only at a high risk',
+    );
   });
 
   it('gives the address on file as meant for a mistyped provider, and drafts the notice to it', async () => {

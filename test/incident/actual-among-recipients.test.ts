@@ -37,6 +37,9 @@ describe('the address the message went to is one of its own recipients', () => {
     const error = await refusal(reportMisdirected({ ...facts, actual: 'karin@example.se' }, { now }));
     expect(error.field).toBe('input.actual');
     expect(error.message).toContain('anna.svensson185@gmail.com');
+    expect(error.message).toContain(
+      "not among the message's own recipients (To, Cc, Bcc, Resent-To, Resent-Cc, Resent-Bcc, Delivered-To, X-Original-To, Envelope-To, X-Envelope-To)",
+    );
   });
 
   it('takes an actual address that is the same mailbox as a recipient', async () => {
@@ -56,11 +59,11 @@ describe('the address the message went to is one of its own recipients', () => {
   it.each([
     [
       'en',
-      'the message names no recipient (To, Cc, Bcc, Delivered-To), so that it went to anna.svensson185@gmail.com cannot be checked',
+      'the message names no recipient (To, Cc, Bcc, Resent-To, Resent-Cc, Resent-Bcc, Delivered-To, X-Original-To, Envelope-To, X-Envelope-To), so that it went to anna.svensson185@gmail.com cannot be checked',
     ],
     [
       'sv',
-      'meddelandet har ingen mottagare (To, Cc, Bcc, Delivered-To), så att det gick till anna.svensson185@gmail.com kan inte kontrolleras',
+      'meddelandet har ingen mottagare (To, Cc, Bcc, Resent-To, Resent-Cc, Resent-Bcc, Delivered-To, X-Original-To, Envelope-To, X-Envelope-To), så att det gick till anna.svensson185@gmail.com kan inte kontrolleras',
     ],
   ] as const)(
     'refuses a message that names no recipient, naming input.message (%s)',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createIncidentReport, findAuthority, renderIncidentReport } from '../../src/incident/index.js';
+import {
+  createIncidentReport,
+  findAuthority,
+  incidentRegisterEntry,
+  renderIncidentReport,
+} from '../../src/incident/index.js';
 import { misdirectedOrderCase } from './misdirected-order-case.js';
 
 const reportIn = (country: 'DK' | 'NO' | 'FI') =>
@@ -33,6 +38,27 @@ describe('the Nordic authorities in a Swedish report', () => {
     expect(finnish).toContain('Office of the Data Protection Ombudsman');
     expect(finnish).not.toContain('Dataombudsmannens byrå');
   });
+
+  it.each([
+    ['DK', 'Danish Data Protection Agency'],
+    ['NO', 'Norwegian Data Protection Authority'],
+  ] as const)(
+    'names the data protection authority of %s by one name in the English report and register',
+    (country, english) => {
+      // Both call themselves Datatilsynet: an English reader of a line that stands alone (the register)
+      // or follows the list of addressees knows them by the English name the report gives.
+      const report = reportIn(country);
+      const text = renderIncidentReport(report, { locale: 'en' });
+      const conclusion = text.slice(text.indexOf('\nConclusion\n'));
+      expect(conclusion).toContain(english);
+      expect(conclusion).not.toContain('Datatilsynet');
+      const line = incidentRegisterEntry(report, { locale: 'en' });
+      expect(line).toContain(english);
+      expect(line).not.toContain('Datatilsynet');
+      // In Swedish both are Datatilsynet, as the authorities name themselves.
+      expect(incidentRegisterEntry(report, { locale: 'sv' })).toContain('Datatilsynet');
+    },
+  );
 
   it('gives the Finnish data protection authority its Swedish name in the table', () => {
     expect(

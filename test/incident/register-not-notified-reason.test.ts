@@ -72,7 +72,12 @@ describe('the register line of a breach not notified', () => {
   });
 
   it('has words in Swedish and English for every reason the assessment can give', () => {
-    for (const code of [...LEVEL_REASONS, 'gdpr-not-applicable']) {
+    for (const code of [
+      ...LEVEL_REASONS,
+      'gdpr-not-applicable',
+      'eprivacy-not-applicable',
+      'no-notification-duty',
+    ]) {
       const texts = notNotifiedReasonTexts[code];
       expect(texts, code).toBeDefined();
       expect(texts?.[0], code).toMatch(/\p{L}/u);

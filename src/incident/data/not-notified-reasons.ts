@@ -1,7 +1,8 @@
 /**
  * The reason a breach is not notified, as the register of breaches states it after "not notified
  * because" ("anmäls inte, eftersom"), for each reason code {@link assessBreach} can give as
- * `notReportedBecause`: the reasons that set the risk level, and the GDPR not yet applying. GDPR Art.
+ * `notReportedBecause`: the reasons that set the risk level, and the GDPR or the duty in electronic
+ * communications not yet applying. GDPR Art.
  * 33(5) has the controller document "the facts relating to the personal data breach, its effects and
  * the remedial action taken", and EDPB Guidelines 9/2022 §95 (WP250 rev.01 section V) the reasoning
  * for not notifying. Each is the short form of the reason's full text in `assessment.reasons`.
@@ -59,5 +60,13 @@ export const notNotifiedReasonTexts: Readonly<Record<string, readonly [string, s
   'gdpr-not-applicable': [
     'incidenten inträffade innan dataskyddsförordningen började tillämpas',
     'the breach happened before the GDPR applied',
+  ],
+  'eprivacy-not-applicable': [
+    'incidenten inträffade innan skyldigheten att anmäla integritetsincidenter i elektronisk kommunikation började gälla',
+    'the breach happened before the duty to notify a breach in electronic communications took effect',
+  ],
+  'no-notification-duty': [
+    'ingen lag som gällde när incidenten inträffade krävde att den anmäldes',
+    'no law in force when the breach happened required notifying it',
   ],
 };
