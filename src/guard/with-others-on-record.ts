@@ -1,10 +1,9 @@
-import { extractAddress } from '../address/extract-address.js';
 import { type MailboxRuleIndex, mailboxKey } from '../address/mailbox-key.js';
 import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
 import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { findAddressUnchecked } from '../contacts/find-address-unchecked.js';
-import { displayAddress } from '../spelling/display-domain.js';
+import { addressHeldIn } from './address-held-in.js';
 import { directoryFindings } from './directory-findings.js';
 import { type FindingFacts, messageFor } from './messages.js';
 import { byActionSeverity, findingSeverity, moreSevere, type Policy } from './policy.js';
@@ -92,18 +91,15 @@ export function withOthersOnRecord(
 
 /**
  * The address the check compares with the record: the one entered, or, when that is no address,
- * the one a pasted text holds (`Karin <karin@telia.com>`), as the check reads it again on its own
- * (recipient-checker: a text with CR or LF is never read).
+ * the one a pasted text holds, read as the check reads it ({@link addressHeldIn}), then again as
+ * typed alone, as the check reads it again on its own.
  */
 function checkedAddress(entered: string): ParsedAddress | undefined {
   const parsed = parseAddress(entered);
   if (parsed.ok) return parsed.address;
-  if (parsed.reason === 'control-characters') return undefined;
-  const extracted = extractAddress(entered);
-  const held = extracted === undefined ? undefined : parseAddress(extracted);
-  if (!held?.ok) return undefined;
-  const again = parseAddress(displayAddress(held.address.address));
-  return again.ok ? again.address : undefined;
+  const held = addressHeldIn(entered, parsed.reason);
+  const again = held && parseAddress(held.shown);
+  return again?.ok ? again.address : undefined;
 }
 
 /** The mailbox keys of a customer's addresses that parse. */
