@@ -9,8 +9,10 @@ import { type FindingFacts, messageFor } from './messages.js';
 import { byActionSeverity, findingSeverity, moreSevere, type Policy } from './policy.js';
 import type { Finding, Locale, Verdict } from './verdict.js';
 
-/** What {@link withOthersOnRecord} is given besides the verdict. */
+/** What {@link withOthersOnRecord} is given. */
 export interface OthersOnRecordInput {
+  /** The check's verdict on `entered` for the `verified` customer. */
+  readonly verdict: Verdict;
   /** The address as entered. */
   readonly entered: string;
   /** The customer as on record, without the addresses verified for them. */
@@ -44,18 +46,19 @@ export interface OthersOnRecordOptions {
  * @example
  * ```ts
  * const verdict = withOthersOnRecord(
- *   checkRecipient({ entered, customer: withVerifiedAddresses, directory }),
- *   { entered, onRecord: asOnRecord, verified: withVerifiedAddresses, directory },
+ *   {
+ *     verdict: checkRecipient({ entered, customer: withVerifiedAddresses, directory }),
+ *     entered,
+ *     onRecord: asOnRecord,
+ *     verified: withVerifiedAddresses,
+ *     directory,
+ *   },
  *   { rules, policy, locale: 'en', revealOtherCustomers: false },
  * );
  * ```
  */
-export function withOthersOnRecord(
-  verdict: Verdict,
-  input: OthersOnRecordInput,
-  options: OthersOnRecordOptions,
-): Verdict {
-  const { directory, onRecord, verified } = input;
+export function withOthersOnRecord(input: OthersOnRecordInput, options: OthersOnRecordOptions): Verdict {
+  const { verdict, directory, onRecord, verified } = input;
   if (directory === undefined || input.verified === input.onRecord) return verdict;
   if (verdict.findings.some((finding) => finding.code === 'belongs-to-other-customer')) return verdict;
   const address = checkedAddress(input.entered);
