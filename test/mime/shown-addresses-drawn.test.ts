@@ -1,13 +1,13 @@
 import { simpleParser } from 'mailparser';
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { checkMessage } from '../../src/mime/index.js';
 import type { HeldMessageError } from '../../src/nodemailer/index.js';
 import {
   annasOrder,
   customers,
+  directoryOfCustomers,
   failure,
   guardedTransport,
   sentUnguarded,
@@ -24,7 +24,7 @@ const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com';
 const OWN = 'kundtjanst@butiken.se';
-const everyone = () => createDirectory(Object.values(customers));
+const everyone = () => directoryOfCustomers();
 
 const utf16be = Buffer.from(ERIK, 'utf16le').swap16();
 const utf32be = Buffer.alloc(ERIK.length * 4);

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { checkMessage } from '../../src/mime/index.js';
-import { customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import {
+  customers,
+  directoryOfCustomers,
+  failure,
+  guardedTransport,
+  usePipelineFixture,
+} from '../support/pipeline.js';
 
 // A display name is what the customer's mail client shows: another customer's address written
 // there is shown to them, and an answer typed to it reaches that customer (RFC 2047 encoded-words
@@ -12,7 +17,7 @@ const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com';
 const ERIK_ENCODED = '=?utf-8?q?erik.lind=40telia.com?=';
-const everyone = () => createDirectory(Object.values(customers));
+const everyone = () => directoryOfCustomers();
 const raw = (header: string) =>
   `From: order@butiken.se\r\nTo: ${ANNA}\r\n${header}Subject: Order 4711\r\nMessage-ID: <4711@butiken.se>\r\n\r\nTack!\r\n`;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { checkMessage } from '../../src/mime/check-message.js';
 import {
   annasOrder,
   customers,
+  directoryOfCustomers,
   failure,
   guardedTransport,
   sentUnguarded,
@@ -20,7 +20,7 @@ const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com'; // C-2002's
 const SHOP = 'order@butiken.se';
-const directory = () => createDirectory(Object.values(customers));
+const directory = () => directoryOfCustomers();
 const guard = () => createGuard({ lookupCustomer: async (id) => customers[id], directory: directory() });
 
 const FORMS = [

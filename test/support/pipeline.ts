@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { Directory } from '../../src/contacts/create-directory.js';
+import { createDirectory, type Directory } from '../../src/contacts/create-directory.js';
 import type { Customer } from '../../src/contacts/customer.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditEntry, AuditLog } from '../../src/nodemailer/audit-log.js';
@@ -22,6 +22,11 @@ export const customers: Record<string, Customer> = {
   },
   'C-2002': { id: 'C-2002', name: 'Erik Lind', emails: ['erik.lind@telia.com'] },
 };
+
+/** A directory of the pipeline tests' {@link customers}, made anew for each call. */
+export function directoryOfCustomers(): Directory {
+  return createDirectory(Object.values(customers));
+}
 
 /** A fresh directory under the system's temporary directory, removed by `cleanup`. */
 export async function temporaryDirectory(): Promise<{ path: string; cleanup: () => Promise<void> }> {
