@@ -129,10 +129,9 @@ export function createCustomerFacts(options: CustomerFactsOptions): (customer: C
   // What the number checks need of a phone number: the national significant number, and the
   // digits as dialled nationally, which only formatting gives (libphonenumber-js walks its format
   // rules again) and so are read only when a check can reach them.
-  const readPhones = (customer: Customer): ParsedPhone[] => {
+  const readPhones = (given: readonly string[], region: string | undefined): ParsedPhone[] => {
     const phones: ParsedPhone[] = [];
-    const region = customer.country ?? defaultCountry;
-    for (const phone of customer.phones ?? []) {
+    for (const phone of given) {
       const cacheKey = `${region}:${phone}`;
       let parsed = parsedPhones.get(cacheKey);
       if (parsed === undefined) {
@@ -157,6 +156,11 @@ export function createCustomerFacts(options: CustomerFactsOptions): (customer: C
         if (!parsed.ok) invalid.push({ given, reason: parsed.reason, detail: parsed.detail });
       }
     }
+    // `numbers` keeps only the fields it reads, not the record: facts outlive their record's place
+    // among the remembered ones (a caller may hold them), and would keep every field of it alive.
+    const givenPhones = customer.phones ?? [];
+    const region = customer.country ?? defaultCountry;
+    const birthDate = customer.birthDate;
     let phones: ParsedPhone[] | undefined;
     // Every number, once no phone number was left out; until then, the answer for each length asked
     // (an order form checks the same customer many times, with addresses of few digits).
@@ -169,7 +173,7 @@ export function createCustomerFacts(options: CustomerFactsOptions): (customer: C
         if (all !== undefined) return all;
         const answered = within.get(longest);
         if (answered !== undefined) return answered;
-        phones ??= readPhones(customer);
+        phones ??= readPhones(givenPhones, region);
         const phoneDigits: string[] = [];
         let leftOut = false;
         for (const phone of phones) {
@@ -186,7 +190,7 @@ export function createCustomerFacts(options: CustomerFactsOptions): (customer: C
           }
         }
         const numbers = knownNumbers({
-          ...(customer.birthDate ? { birthDate: customer.birthDate } : {}),
+          ...(birthDate ? { birthDate } : {}),
           phoneDigits,
         });
         // With every number in it, it is the answer for any length: a longer number than asked for

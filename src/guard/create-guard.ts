@@ -238,8 +238,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     const verdict = checkRecipient({ entered, customer: verified, ...directory });
     if (verified === onRecord) return verdict;
     return withOthersOnRecord(
-      verdict,
-      { entered, onRecord, verified, ...directory },
+      { verdict, entered, onRecord, verified, ...directory },
       { rules, policy, locale, revealOtherCustomers: options.revealOtherCustomers ?? false },
     );
   }

@@ -1,9 +1,13 @@
 import { addressShownInLocalPart } from '../address/address-shown-in-local-part.js';
 import { composedForm } from '../address/composed-form.js';
-import { extractAddress } from '../address/extract-address.js';
 import { describeEquivalence, indexMailboxRules, mailboxKey } from '../address/mailbox-key.js';
 import { normalizedAddress } from '../address/normalized-address.js';
-import { type ParseAddressResult, type ParsedAddress, parseAddress } from '../address/parse-address.js';
+import {
+  type InvalidAddressReason,
+  type ParseAddressResult,
+  type ParsedAddress,
+  parseAddress,
+} from '../address/parse-address.js';
 import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { findAddressUnchecked } from '../contacts/find-address-unchecked.js';
@@ -25,6 +29,7 @@ import { createProviderDomainTest } from '../matching/is-provider-domain.js';
 import { transliterationDistance } from '../matching/transliteration-distance.js';
 import { displayAddress, displayDomain } from '../spelling/display-domain.js';
 import { spellAddress } from '../spelling/spell-address.js';
+import { addressHeldIn } from './address-held-in.js';
 import { boundKnownFindings } from './bound-known-findings.js';
 import type { CheckOptions } from './check-options.js';
 import { createCustomerFacts, type KnownAddress } from './create-customer-facts.js';
@@ -154,17 +159,19 @@ export function createRecipientChecker(
     return full as Finding;
   };
 
-  /** What {@link extractAddress} finds in a text that is not one address, and the known mailbox it reaches. */
-  const heldAddress = (entered: string, known: readonly KnownAddress[]) => {
-    const extracted = extractAddress(entered);
-    const held = extracted === undefined ? undefined : parseAddress(extracted);
-    if (!held?.ok) return undefined;
+  /** The address a text that is not one address holds ({@link addressHeldIn}), and the known mailbox it reaches. */
+  const heldAddress = (
+    entered: string,
+    whyNoAddress: InvalidAddressReason,
+    known: readonly KnownAddress[],
+  ) => {
+    const held = addressHeldIn(entered, whyNoAddress);
+    if (held === undefined) return undefined;
     const key = mailboxKey(held.address, rules).key;
     const same = known.find((candidate) => candidate.key.key === key);
-    const shown = displayAddress(held.address.address);
     return {
-      evidence: same ? { extracted: shown, known: same.given } : { extracted: shown },
-      typed: shown.toLowerCase(),
+      evidence: same ? { extracted: held.shown, known: same.given } : { extracted: held.shown },
+      typed: held.shown.toLowerCase(),
     };
   };
 
@@ -243,9 +250,8 @@ export function createRecipientChecker(
         }
     const parsed: ParseAddressResult = same ? { ok: true, address: same.parsed } : parseAddress(entered);
     if (!parsed.ok) {
-      // The one address a pasted or dictated text holds (`Karin <karin@telia.com>`, `mailto:`,
-      // `… snabel-a … punkt se`) is compared in its place; CR/LF input is never read at all.
-      const held = parsed.reason === 'control-characters' ? undefined : heldAddress(entered, known);
+      // The one address a pasted or dictated text holds is compared in its place.
+      const held = heldAddress(entered, parsed.reason, known);
       findings.push(
         finding({
           code: 'invalid-address',

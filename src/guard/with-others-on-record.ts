@@ -1,17 +1,18 @@
-import { extractAddress } from '../address/extract-address.js';
 import { type MailboxRuleIndex, mailboxKey } from '../address/mailbox-key.js';
 import { type ParsedAddress, parseAddress } from '../address/parse-address.js';
 import type { Directory } from '../contacts/create-directory.js';
 import type { Customer } from '../contacts/customer.js';
 import { findAddressUnchecked } from '../contacts/find-address-unchecked.js';
-import { displayAddress } from '../spelling/display-domain.js';
+import { addressHeldIn } from './address-held-in.js';
 import { directoryFindings } from './directory-findings.js';
 import { type FindingFacts, messageFor } from './messages.js';
 import { byActionSeverity, findingSeverity, moreSevere, type Policy } from './policy.js';
 import type { Finding, Locale, Verdict } from './verdict.js';
 
-/** What {@link withOthersOnRecord} is given besides the verdict. */
+/** What {@link withOthersOnRecord} is given. */
 export interface OthersOnRecordInput {
+  /** The check's verdict on `entered` for the `verified` customer. */
+  readonly verdict: Verdict;
   /** The address as entered. */
   readonly entered: string;
   /** The customer as on record, without the addresses verified for them. */
@@ -45,18 +46,19 @@ export interface OthersOnRecordOptions {
  * @example
  * ```ts
  * const verdict = withOthersOnRecord(
- *   checkRecipient({ entered, customer: withVerifiedAddresses, directory }),
- *   { entered, onRecord: asOnRecord, verified: withVerifiedAddresses, directory },
+ *   {
+ *     verdict: checkRecipient({ entered, customer: withVerifiedAddresses, directory }),
+ *     entered,
+ *     onRecord: asOnRecord,
+ *     verified: withVerifiedAddresses,
+ *     directory,
+ *   },
  *   { rules, policy, locale: 'en', revealOtherCustomers: false },
  * );
  * ```
  */
-export function withOthersOnRecord(
-  verdict: Verdict,
-  input: OthersOnRecordInput,
-  options: OthersOnRecordOptions,
-): Verdict {
-  const { directory, onRecord, verified } = input;
+export function withOthersOnRecord(input: OthersOnRecordInput, options: OthersOnRecordOptions): Verdict {
+  const { verdict, directory, onRecord, verified } = input;
   if (directory === undefined || input.verified === input.onRecord) return verdict;
   if (verdict.findings.some((finding) => finding.code === 'belongs-to-other-customer')) return verdict;
   const address = checkedAddress(input.entered);
@@ -92,18 +94,15 @@ export function withOthersOnRecord(
 
 /**
  * The address the check compares with the record: the one entered, or, when that is no address,
- * the one a pasted text holds (`Karin <karin@telia.com>`), as the check reads it again on its own
- * (recipient-checker: a text with CR or LF is never read).
+ * the one a pasted text holds, read as the check reads it ({@link addressHeldIn}), then again as
+ * typed alone, as the check reads it again on its own.
  */
 function checkedAddress(entered: string): ParsedAddress | undefined {
   const parsed = parseAddress(entered);
   if (parsed.ok) return parsed.address;
-  if (parsed.reason === 'control-characters') return undefined;
-  const extracted = extractAddress(entered);
-  const held = extracted === undefined ? undefined : parseAddress(extracted);
-  if (!held?.ok) return undefined;
-  const again = parseAddress(displayAddress(held.address.address));
-  return again.ok ? again.address : undefined;
+  const held = addressHeldIn(entered, parsed.reason);
+  const again = held && parseAddress(held.shown);
+  return again?.ok ? again.address : undefined;
 }
 
 /** The mailbox keys of a customer's addresses that parse. */

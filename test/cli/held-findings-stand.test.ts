@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
 import { holdMessage, releaseArgs } from '../support/hold-message.js';
-import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { customers, directoryOfCustomers, usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const fixture = usePipelineFixture();
@@ -20,8 +19,7 @@ beforeAll(async () => {
  * Holds an order for C-1001 to C-2002's address, checked against a directory that knows both
  * customers: the stored verdict says `belongs-to-other-customer`.
  */
-const holdForOtherCustomer = () =>
-  holdMessage(fixture, OTHERS, { directory: createDirectory(Object.values(customers)) });
+const holdForOtherCustomer = () => holdMessage(fixture, OTHERS, { directory: directoryOfCustomers() });
 
 /**
  * An export that lacks the other customer: out of date, or filtered to the one customer. Fewer

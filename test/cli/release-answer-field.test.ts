@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
 import { holdMessage, releaseArgs } from '../support/hold-message.js';
-import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { customers, directoryOfCustomers, usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 // A release corrects the recipients (--to), never a field an answer goes to: the first refusal of a
@@ -11,7 +10,7 @@ import { runCliInProcess } from '../support/run-cli-in-process.js';
 const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com';
-const both = () => createDirectory(Object.values(customers));
+const both = () => directoryOfCustomers();
 const raw = (field: string) =>
   `From: order@butiken.se\r\nTo: ${ANNA}\r\n${field}: ${ERIK}\r\nSubject: Order 4711\r\n\r\nTack.\r\n`;
 

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { builtCli, runBuiltCli } from '../support/built-cli.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
 import { holdMessage, releaseArgs } from '../support/hold-message.js';
-import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { customers, directoryOfCustomers, usePipelineFixture } from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const fixture = usePipelineFixture();
@@ -26,7 +25,7 @@ const release = (id: string, file: string, more: readonly string[]) =>
 
 describe('a release checked against fewer customers than the check that held the message', () => {
   it("is refused, saying both counts, before a correction to a missing customer's address goes out", async () => {
-    const id = await holdMessage(fixture, TYPO, { directory: createDirectory(Object.values(customers)) });
+    const id = await holdMessage(fixture, TYPO, { directory: directoryOfCustomers() });
     const run = await release(id, onlyAnna(), ['--to', ERIKS, '--confirm-new']);
     expect(run.stderr).toContain(`${id} stays held: `);
     expect(run.stderr).toContain('only-c1001.ndjson has 1 customer, fewer than the 2 the check that held');
@@ -41,7 +40,7 @@ describe('a release checked against fewer customers than the check that held the
 
   it('goes ahead with --fewer-customers, and a message held without a count is released as before', async () => {
     const counted = await holdMessage(fixture, TYPO, {
-      directory: createDirectory(Object.values(customers)),
+      directory: directoryOfCustomers(),
     });
     const meant = await release(counted, onlyAnna(), [
       '--to',

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { writeCustomerExport } from '../support/cli-inputs.js';
 import { holdMessage, releaseArgs } from '../support/hold-message.js';
-import { customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import {
+  customers,
+  directoryOfCustomers,
+  failure,
+  guardedTransport,
+  usePipelineFixture,
+} from '../support/pipeline.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 // Erik's order typed to Anna's local part at a mistyped Gmail: corrected, it is Anna's address, so no
 // correction is offered, and a refused release says why instead of leaving the reviewer to guess one.
 const fixture = usePipelineFixture();
 const TYPED = 'anna.svensson1985@gmial.com';
-const both = () => createDirectory(Object.values(customers));
+const both = () => directoryOfCustomers();
 
 describe('a release of a message whose correction is withheld as another customer’s address', () => {
   it('says why no correction is offered, in the library’s refusal', async () => {

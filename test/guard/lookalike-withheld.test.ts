@@ -3,6 +3,7 @@ import { createDirectory } from '../../src/contacts/create-directory.js';
 import type { Customer } from '../../src/contacts/customer.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import type { Verdict } from '../../src/guard/verdict.js';
+import { exactLookupDown } from '../support/exact-lookup-down.js';
 
 // An address typed in letters of another alphabet reads as an address in plain letters; when that is
 // another customer's, or whose it is cannot be told, the verdict the salesperson's screen gets must
@@ -41,15 +42,10 @@ describe('a look-alike address whose plain reading is withheld', () => {
   });
 
   it('carries no `lookalike` when whose the reading is cannot be looked up', async () => {
-    const verdict = await createGuard({
-      verifiedAddresses: {
-        listVerified: async () => [],
-        findVerified: async (_address, options) => {
-          if (options?.maxDistance === 0) throw new Error('the store is down');
-          return [];
-        },
-      },
-    }).check({ entered: TYPED, customer: ola });
+    const verdict = await createGuard({ verifiedAddresses: exactLookupDown }).check({
+      entered: TYPED,
+      customer: ola,
+    });
     expect(lookalikeOf(verdict)).toMatchObject({ correctionWithheld: 'not-looked-up' });
     expect(lookalikeOf(verdict)).not.toHaveProperty('lookalike');
     expect(JSON.stringify(verdict)).not.toContain(EVA);

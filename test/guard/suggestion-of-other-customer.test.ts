@@ -3,6 +3,7 @@ import { createDirectory } from '../../src/contacts/create-directory.js';
 import type { Customer } from '../../src/contacts/customer.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { createVerifier } from '../../src/verification/create-verifier.js';
+import { exactLookupDown } from '../support/exact-lookup-down.js';
 import { memoryVerificationStore, outboxTransport, proveAddresses } from '../support/prove-addresses.js';
 
 // An operations trial: Karl's order typed to Karin's local part at a mistyped Gmail was held with
@@ -98,15 +99,10 @@ describe("a suggestion that is another customer's address", () => {
   });
 
   it('is left out when whose it is cannot be told (the lookup fails)', async () => {
-    const verdict = await createGuard({
-      verifiedAddresses: {
-        listVerified: async () => [],
-        findVerified: async (_address, options) => {
-          if (options?.maxDistance === 0) throw new Error('the store is down');
-          return [];
-        },
-      },
-    }).check({ entered: TYPED, customer: karl });
+    const verdict = await createGuard({ verifiedAddresses: exactLookupDown }).check({
+      entered: TYPED,
+      customer: karl,
+    });
     expect(codes(verdict)).toContain('domain-typo');
     expect(verdict.suggestion).toBeUndefined();
     expect(verdict.findings.find((finding) => finding.code === 'domain-typo')?.message).toBe(

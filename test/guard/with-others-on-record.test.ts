@@ -98,8 +98,7 @@ describe('withOthersOnRecord', () => {
         const expected = addedFromSecondCheck(verdict, check({ entered, customer: onRecord, directory }));
         if (expected !== verdict) added++;
         const actual = withOthersOnRecord(
-          verdict,
-          { entered, onRecord, verified, directory },
+          { verdict, entered, onRecord, verified, directory },
           { rules, policy: mergePolicy(policy), locale: item.locale, revealOtherCustomers: item.reveal },
         );
         expect(actual).toEqual(expected);

@@ -5,12 +5,11 @@ import { PassThrough, Readable } from 'node:stream';
 import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import type { Customer } from '../../src/contacts/customer.js';
 import { EmailGuardError, InvalidInputError } from '../../src/errors.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { type CheckMessageOptions, checkMessage } from '../../src/mime/index.js';
-import { customers } from '../support/pipeline.js';
+import { customers, directoryOfCustomers } from '../support/pipeline.js';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'mime');
 const fixture = (name: string) => join(fixtures, name);
@@ -102,7 +101,7 @@ describe('checkMessage', () => {
     ...options,
     guard: createGuard({
       lookupCustomer: async (id) => customers[id],
-      directory: createDirectory(Object.values(customers)),
+      directory: directoryOfCustomers(),
     }),
   };
 

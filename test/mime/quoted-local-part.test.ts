@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { checkMessage } from '../../src/mime/index.js';
-import { customers } from '../support/pipeline.js';
+import { customers, directoryOfCustomers } from '../support/pipeline.js';
 
 // A raw message to `"erik.lind@telia.com"@evil.com` reads as erik's address in a mail client, and
 // goes to evil.com (RFC 5322 §3.4.1): checkMessage blocks it whoever's address it shows.
@@ -13,7 +12,7 @@ const raw = (to: string) =>
 async function rawCheck(message: string) {
   return checkMessage(message, {
     guard: createGuard({
-      directory: createDirectory(Object.values(customers)),
+      directory: directoryOfCustomers(),
       lookupCustomer: async (id) => customers[id],
     }),
     resolveCustomer: () => 'C-1001',

@@ -1,15 +1,14 @@
 import { simpleParser } from 'mailparser';
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { createGuard } from '../../src/guard/create-guard.js';
 import { checkMessage } from '../../src/mime/index.js';
 import type { HeldMessageError } from '../../src/nodemailer/index.js';
 import {
   annasOrder,
-  customers,
+  directoryOfCustomers,
   failure,
   guardedTransport,
+  guardOfCustomers,
   sentUnguarded,
   usePipelineFixture,
 } from '../support/pipeline.js';
@@ -24,7 +23,6 @@ const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com';
 const OWN = 'kundtjanst@butiken.se';
-const everyone = () => createDirectory(Object.values(customers));
 
 const utf16be = Buffer.from(ERIK, 'utf16le').swap16();
 const utf32be = Buffer.alloc(ERIK.length * 4);
@@ -64,7 +62,7 @@ async function deliveredBytes(options: SendMailOptions): Promise<string> {
 /** What checkMessage answers for these bytes, for the same customer and directory as the plugin. */
 async function rawCheck(raw: string, locale: 'en' | 'sv' = 'en') {
   return checkMessage(raw, {
-    guard: createGuard({ directory: everyone(), lookupCustomer: async (id) => customers[id], locale }),
+    guard: guardOfCustomers({ locale }),
     resolveCustomer: () => 'C-1001',
   });
 }
@@ -89,13 +87,13 @@ describe('a display name that shows another customer’s address as the client d
         else expect(delivered).toBe(name.startsWith('=?') ? ERIK : name);
 
         const refused = await failure(
-          guardedTransport(fixture, undefined, undefined, everyone()).sendMail(message),
+          guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(message),
         );
         const check = await rawCheckAction(raw);
         expect(check).toBe(fixture.audit.entries.at(-1)?.action);
         // The plugin given the delivered bytes as a prebuilt message reads them alike.
         const refusedRaw = await failure(
-          guardedTransport(fixture, undefined, undefined, everyone()).sendMail(
+          guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(
             annasOrder({ raw, envelope: { from: 'order@butiken.se', to: [ANNA] } }),
           ),
         );
@@ -107,7 +105,7 @@ describe('a display name that shows another customer’s address as the client d
   it('sends a name whose invisible characters hide only the company’s own address', async () => {
     const message = annasOrder({ replyTo: { name: `kundtjanst\u200b\uff20butiken.se`, address: OWN } });
     const raw = await deliveredBytes(message);
-    await guardedTransport(fixture, undefined, undefined, everyone()).sendMail(message);
+    await guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(message);
     expect(fixture.sink.received.map(({ to }) => to)).toEqual([[ANNA]]);
     expect(await rawCheckAction(raw)).toBe('send');
   });
@@ -150,10 +148,10 @@ describe('a display name drawn in an order that cannot be known', () => {
       const raw = await deliveredBytes(message);
 
       const refused = (await failure(
-        guardedTransport(fixture, undefined, undefined, everyone()).sendMail(message),
+        guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(message),
       )) as HeldMessageError | undefined;
       const refusedRaw = await failure(
-        guardedTransport(fixture, undefined, undefined, everyone()).sendMail(
+        guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(
           annasOrder({ raw, envelope: { from: 'order@butiken.se', to: [ANNA] } }),
         ),
       );
@@ -184,7 +182,7 @@ describe('a display name drawn in an order that cannot be known', () => {
   ])('sends %s', async (_how, options) => {
     const message = annasOrder(options);
     const raw = await deliveredBytes(message);
-    await guardedTransport(fixture, undefined, undefined, everyone()).sendMail(message);
+    await guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(message);
     expect(fixture.sink.received.map(({ to }) => to)).toEqual([[ANNA]]);
     expect((await rawCheck(raw)).action).toBe('send');
   });
@@ -201,8 +199,8 @@ describe('a plain display name with a UTF-7 run in it', () => {
       const message = annasOrder(options(plain));
       const raw = await deliveredBytes(message);
       expect(raw).toContain(plain);
-      await guardedTransport(fixture, undefined, undefined, everyone()).sendMail(message);
-      await guardedTransport(fixture, undefined, undefined, everyone()).sendMail(
+      await guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(message);
+      await guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(
         annasOrder({ raw, envelope: { from: 'order@butiken.se', to: [ANNA] } }),
       );
       expect(fixture.sink.received).toHaveLength(2);

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { createGuard } from '../../src/guard/create-guard.js';
 import { checkMessage } from '../../src/mime/index.js';
-import { customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import {
+  directoryOfCustomers,
+  failure,
+  guardedTransport,
+  guardOfCustomers,
+  usePipelineFixture,
+} from '../support/pipeline.js';
 
 // A display name is what the customer's mail client shows: another customer's address written
 // there is shown to them, and an answer typed to it reaches that customer (RFC 2047 encoded-words
@@ -12,14 +16,13 @@ const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com';
 const ERIK_ENCODED = '=?utf-8?q?erik.lind=40telia.com?=';
-const everyone = () => createDirectory(Object.values(customers));
 const raw = (header: string) =>
   `From: order@butiken.se\r\nTo: ${ANNA}\r\n${header}Subject: Order 4711\r\nMessage-ID: <4711@butiken.se>\r\n\r\nTack!\r\n`;
 
 /** What the plugin did with the message, as its audit log says. */
 async function pluginAction(message: string) {
   await failure(
-    guardedTransport(fixture, undefined, undefined, everyone()).sendMail({
+    guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail({
       raw: message,
       envelope: { from: 'order@butiken.se', to: [ANNA] },
       emailGuard: { customerId: 'C-1001' },
@@ -31,7 +34,7 @@ async function pluginAction(message: string) {
 /** What checkMessage answers for the same bytes, the same customer and directory. */
 async function rawCheckAction(message: string) {
   const check = await checkMessage(message, {
-    guard: createGuard({ directory: everyone(), lookupCustomer: async (id) => customers[id] }),
+    guard: guardOfCustomers(),
     resolveCustomer: () => 'C-1001',
   });
   return check.action;

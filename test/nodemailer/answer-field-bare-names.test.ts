@@ -1,13 +1,12 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { createGuard } from '../../src/guard/create-guard.js';
 import { checkMessage } from '../../src/mime/check-message.js';
 import {
   annasOrder,
-  customers,
+  directoryOfCustomers,
   failure,
   guardedTransport,
+  guardOfCustomers,
   sentUnguarded,
   usePipelineFixture,
 } from '../support/pipeline.js';
@@ -23,8 +22,6 @@ const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com'; // C-2002's
 const SHOP = 'order@butiken.se';
 const ENCODED = `=?utf-8?b?${Buffer.from(ERIK).toString('base64')}?=`;
-const directory = () => createDirectory(Object.values(customers));
-const guard = () => createGuard({ lookupCustomer: async (id) => customers[id], directory: directory() });
 
 const FIELDS = [
   'Reply-To',
@@ -58,7 +55,7 @@ describe('an answer field whose only text shows another customer’s address', (
     for (const [shape, value] of SHAPES)
       it(`is blocked by checkMessage in ${field}, as ${shape}`, async () => {
         const check = await checkMessage(rawMessage(field, value), {
-          guard: guard(),
+          guard: guardOfCustomers(),
           resolveCustomer: () => 'C-1001',
         });
         expect(check.action).toBe('block');
@@ -71,7 +68,7 @@ describe('an answer field whose only text shows another customer’s address', (
   for (const [shape, value] of SHAPES)
     it(`is held by nodemailerGuard in a raw message's Reply-To, as ${shape}`, async () => {
       const error = await failure(
-        guardedTransport(fixture, undefined, undefined, directory()).sendMail(
+        guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(
           annasOrder({ raw: rawMessage('Reply-To', value), envelope: { from: SHOP, to: [ANNA] } }),
         ),
       );
@@ -95,7 +92,7 @@ describe('an answer field whose only text shows another customer’s address', (
       const sent = await sentUnguarded(fixture, annasOrder(extra));
       const written = /ZXJpay5saW5kQHRlbGlhLmNvbQ|erik\.lind@telia\.com/.test(headerOf(sent.raw));
       const error = await failure(
-        guardedTransport(fixture, undefined, undefined, directory()).sendMail(annasOrder(extra)),
+        guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(annasOrder(extra)),
       );
       if (written) {
         expect(error?.code).toBe('RECIPIENT_BLOCKED');
@@ -106,7 +103,7 @@ describe('an answer field whose only text shows another customer’s address', (
 
   it('still sends a group or an encoded-word name that shows no other customer’s address', async () => {
     const check = await checkMessage(rawMessage('Reply-To', `=?utf-8?q?Kundtj=C3=A4nst?=:;, ${SHOP}`), {
-      guard: guard(),
+      guard: guardOfCustomers(),
       resolveCustomer: () => 'C-1001',
     });
     expect(check.action).toBe('send');

@@ -1,7 +1,12 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { annasOrder, customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import {
+  annasOrder,
+  directoryOfCustomers,
+  failure,
+  guardedTransport,
+  usePipelineFixture,
+} from '../support/pipeline.js';
 
 // The fields where an answer to the message goes, besides Reply-To: a read receipt
 // (Disposition-Notification-To, RFC 8098 §2.1; Return-Receipt-To, its older form), the customer's
@@ -14,8 +19,7 @@ const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com'; // C-2002's
 const SHOP = 'order@butiken.se';
 
-const guarded = () =>
-  guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
+const guarded = () => guardedTransport(fixture, undefined, undefined, directoryOfCustomers());
 
 const order = annasOrder;
 

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { createGuard } from '../../src/guard/create-guard.js';
 import { checkMessage } from '../../src/mime/check-message.js';
 import {
   annasOrder,
-  customers,
+  directoryOfCustomers,
   failure,
   guardedTransport,
+  guardOfCustomers,
   sentUnguarded,
   usePipelineFixture,
 } from '../support/pipeline.js';
@@ -20,8 +19,6 @@ const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com'; // C-2002's
 const SHOP = 'order@butiken.se';
-const directory = () => createDirectory(Object.values(customers));
-const guard = () => createGuard({ lookupCustomer: async (id) => customers[id], directory: directory() });
 
 const FORMS = [
   ['in angle brackets after a name', `Anna Svensson <${ANNA}> (${ERIK})`],
@@ -43,7 +40,7 @@ describe('a recipient with a comment holding another address', () => {
   for (const [form, to] of FORMS) {
     it(`is blocked as typed in the to option, ${form}`, async () => {
       const error = await failure(
-        guardedTransport(fixture, undefined, undefined, directory()).sendMail(annasOrder({ to })),
+        guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(annasOrder({ to })),
       );
       expect(error?.code).toBe('RECIPIENT_BLOCKED');
       expect(fixture.sink.received).toEqual([]);
@@ -55,10 +52,13 @@ describe('a recipient with a comment holding another address', () => {
     });
 
     it(`is blocked by checkMessage and held from a raw message, ${form}`, async () => {
-      const check = await checkMessage(rawMessage(to), { guard: guard(), resolveCustomer: () => 'C-1001' });
+      const check = await checkMessage(rawMessage(to), {
+        guard: guardOfCustomers(),
+        resolveCustomer: () => 'C-1001',
+      });
       expect(check.action).toBe('block');
       const error = await failure(
-        guardedTransport(fixture, undefined, undefined, directory()).sendMail(
+        guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(
           annasOrder({ raw: rawMessage(to), envelope: { from: SHOP, to: [ANNA] } }),
         ),
       );
@@ -75,7 +75,7 @@ describe('a recipient with a comment holding another address', () => {
       '',
       'Tack!',
     ].join('\r\n');
-    const check = await checkMessage(raw, { guard: guard(), resolveCustomer: () => 'C-1001' });
+    const check = await checkMessage(raw, { guard: guardOfCustomers(), resolveCustomer: () => 'C-1001' });
     expect(check.action).toBe('block');
     expect(
       check.recipients.filter(({ verdict }) => verdict.action === 'block').map(({ address }) => address),
@@ -84,11 +84,11 @@ describe('a recipient with a comment holding another address', () => {
 
   it('is no remark where the comment holds no address', async () => {
     const check = await checkMessage(rawMessage(`Anna Svensson <${ANNA}> (privat)`), {
-      guard: guard(),
+      guard: guardOfCustomers(),
       resolveCustomer: () => 'C-1001',
     });
     expect(check.action).toBe('send');
-    await guardedTransport(fixture, undefined, undefined, directory()).sendMail(
+    await guardedTransport(fixture, undefined, undefined, directoryOfCustomers()).sendMail(
       annasOrder({ to: `Anna Svensson <${ANNA}> (privat)` }),
     );
     expect(fixture.sink.received.map(({ to }) => to)).toEqual([[ANNA]]);

@@ -1,7 +1,6 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { customers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import { directoryOfCustomers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
 // What a confirmation lets through, as a real SMTP server receives it: only the addresses a person
 // read back, and never another customer's address or one slip from it.
@@ -13,8 +12,7 @@ const OTHERS = 'erik.lind@telia.com'; // C-2002's address: belongs-to-other-cust
 const NEAR_OTHERS = 'erik.lind1@telia.com'; // one slip from C-2002's address
 const WHO = { by: 'lena@butiken.se', reason: 'read back to the customer on the phone' };
 
-const guarded = () =>
-  guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
+const guarded = () => guardedTransport(fixture, undefined, undefined, directoryOfCustomers());
 
 function order(fields: Partial<SendMailOptions>, confirmation: object): SendMailOptions {
   return {

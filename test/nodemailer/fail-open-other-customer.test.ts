@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
-import { customers, failure, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import {
+  customers,
+  directoryOfCustomers,
+  failure,
+  smtpTransport,
+  usePipelineFixture,
+} from '../support/pipeline.js';
 
 // A trial before going live: with `failOpen`, an order for a customer the lookup did not find went
 // out to Erik Lind's address, which the directory holds. A failed lookup leaves undecided only
@@ -17,7 +22,7 @@ const failingOpen = () => {
     nodemailerGuard({
       guard: createGuard({
         lookupCustomer: async (id) => customers[id],
-        directory: createDirectory(Object.values(customers)),
+        directory: directoryOfCustomers(),
       }),
       holdStore: fixture.holdStore,
       auditLog: fixture.audit,

@@ -3,7 +3,7 @@ import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { holdMessage } from '../support/hold-message.js';
-import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import { customers, directoryOfCustomers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
 
 const fixture = usePipelineFixture();
 // C-2002's address, on an order for C-1001.
@@ -29,8 +29,7 @@ function transportKnowingOnlyTheCustomer() {
 }
 
 /** Holds an order for C-1001 to C-2002's address, checked against both: `belongs-to-other-customer`. */
-const holdForOtherCustomer = () =>
-  holdMessage(fixture, OTHERS, { directory: createDirectory(Object.values(customers)) });
+const holdForOtherCustomer = () => holdMessage(fixture, OTHERS, { directory: directoryOfCustomers() });
 
 describe('a verdict stored when the message was held', () => {
   it("refuses a library release to another customer's address that the release's directory does not know", async () => {

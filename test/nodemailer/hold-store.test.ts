@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { holdMessage } from '../support/hold-message.js';
-import { customers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import { directoryOfCustomers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
 
 const fixture = usePipelineFixture();
 const TYPO = 'anna.svensson185@gmail.com';
@@ -15,7 +14,7 @@ function guardedTransport() {
   transporter.use(
     'compile',
     nodemailerGuard({
-      guard: createGuard({ directory: createDirectory(Object.values(customers)) }),
+      guard: createGuard({ directory: directoryOfCustomers() }),
       holdStore: fixture.holdStore,
       auditLog: fixture.audit,
     }),

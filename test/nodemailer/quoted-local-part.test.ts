@@ -1,17 +1,21 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import type { RecipientVerdict } from '../../src/pipeline/recipient.js';
 import { holdMessage, transportChecking } from '../support/hold-message.js';
-import { annasOrder, customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import {
+  annasOrder,
+  directoryOfCustomers,
+  failure,
+  guardedTransport,
+  usePipelineFixture,
+} from '../support/pipeline.js';
 
 // `"anna.svensson1985@gmail.com"@evil.com` is shown by a mail client as it is typed and reads as
 // anna's address, yet a relay that takes quoted local parts delivers it to evil.com (RFC 5322
 // §3.4.1): the plugin holds it before any server sees it.
 
 const fixture = usePipelineFixture();
-const everyone = () =>
-  guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
+const everyone = () => guardedTransport(fixture, undefined, undefined, directoryOfCustomers());
 /** The `invalid-address` finding of the recipients a held or refused message's error names. */
 const invalidAddress = (error: unknown) =>
   (error as { recipients?: readonly RecipientVerdict[] } | undefined)?.recipients
@@ -76,7 +80,7 @@ describe('a recipient whose quoted local part shows an address', () => {
 
   it('is not released to it, even when the releaser confirms the address is new: the guard blocks it, and the log says why', async () => {
     const id = await holdMessage(fixture, 'anna.svensson185@gmail.com');
-    const transporter = transportChecking(fixture, createDirectory(Object.values(customers)));
+    const transporter = transportChecking(fixture, directoryOfCustomers());
     const who = { by: 'lena@butiken.se', reason: 'address read back on the phone' };
     for (const [confirmNew, to] of [
       [false, '"anna.svensson1985@gmail.com"@evil.com'],
@@ -105,7 +109,7 @@ describe('a recipient whose quoted local part shows an address', () => {
   // the releaser could vouch for (docs/check.md, `invalid-address`).
   it('is not released to it with sendDespiteBlock either: refused with the finding, and the log says so', async () => {
     const id = await holdMessage(fixture, 'anna.svensson185@gmail.com');
-    const transporter = transportChecking(fixture, createDirectory(Object.values(customers)));
+    const transporter = transportChecking(fixture, directoryOfCustomers());
     const who = { by: 'lena@butiken.se', reason: 'kunden bad om det i telefon' };
     for (const to of ['"erik.lind@telia.com"@evil.com', '"anna.svensson1985@gmail.com"@evil.com']) {
       const refused = await fixture.holdStore

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { annasOrder, customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import {
+  annasOrder,
+  directoryOfCustomers,
+  failure,
+  guardedTransport,
+  usePipelineFixture,
+} from '../support/pipeline.js';
 
 // What a refused release says must be true: which field of the message's own header stopped it,
 // and a next step that can work (a release corrects the envelope's recipients, nothing else).
 const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com';
-const everyone = () =>
-  guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
+const everyone = () => guardedTransport(fixture, undefined, undefined, directoryOfCustomers());
 const raw = (header: string) =>
   `From: order@butiken.se\r\n${header}\r\nSubject: Order 4711\r\nMessage-ID: <4711@butiken.se>\r\n\r\nTack!\r\n`;
 

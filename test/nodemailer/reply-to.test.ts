@@ -1,7 +1,14 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/contacts/create-directory.js';
-import { annasOrder, customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import {
+  annasOrder,
+  customers,
+  directoryOfCustomers,
+  failure,
+  guardedTransport,
+  usePipelineFixture,
+} from '../support/pipeline.js';
 
 // Reply-To names no recipient (RFC 5322 §3.6.2), but the customer's answer goes there, quoting the
 // order: another customer's address in it is the misdirection this library stops. The SMTP server's
@@ -13,8 +20,7 @@ const ERIK = 'erik.lind@telia.com'; // C-2002's
 const SHOP = 'kundtjanst@butiken.se';
 const ANNAS = customers['C-1001'] as (typeof customers)[string];
 
-const guarded = () =>
-  guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
+const guarded = () => guardedTransport(fixture, undefined, undefined, directoryOfCustomers());
 
 const order = annasOrder;
 

@@ -1,7 +1,6 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { customers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import { directoryOfCustomers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
 // A resent destination field given among the options' headers (RFC 5322 §3.6.6) is checked as the
 // same field of a prebuilt message is: a relay that reads its recipients from the header delivers to it.
@@ -10,8 +9,7 @@ const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com'; // C-2002's
 
-const guarded = () =>
-  guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
+const guarded = () => guardedTransport(fixture, undefined, undefined, directoryOfCustomers());
 
 const order = (headers: SendMailOptions['headers']): SendMailOptions =>
   ({

@@ -1,7 +1,12 @@
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { annasOrder, customers, failure, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import {
+  annasOrder,
+  directoryOfCustomers,
+  failure,
+  guardedTransport,
+  usePipelineFixture,
+} from '../support/pipeline.js';
 
 // A display name is what the customer's mail client shows: another customer's address written there
 // is shown to them, and an answer typed to it reaches that customer. An encoded-word (RFC 2047) is
@@ -11,8 +16,7 @@ const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com';
 const ERIK_ENCODED = '=?utf-8?q?erik.lind=40telia.com?=';
-const everyone = () =>
-  guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
+const everyone = () => guardedTransport(fixture, undefined, undefined, directoryOfCustomers());
 const raw = (header: string) =>
   `From: order@butiken.se\r\n${header}\r\nSubject: Order 4711\r\nMessage-ID: <4711@butiken.se>\r\n\r\nTack!\r\n`;
 

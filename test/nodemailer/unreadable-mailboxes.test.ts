@@ -1,8 +1,7 @@
 import { simpleParser } from 'mailparser';
 import type { SendMailOptions } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
-import { customers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
+import { directoryOfCustomers, guardedTransport, usePipelineFixture } from '../support/pipeline.js';
 
 // A mailbox nodemailer would read otherwise than it was typed, against a real SMTP server: refused
 // as typed, instead of sent to what nodemailer's address parser made of it.
@@ -11,8 +10,7 @@ const fixture = usePipelineFixture();
 const ANNA = 'anna.svensson1985@gmail.com';
 const ERIK = 'erik.lind@telia.com'; // C-2002's
 
-const guarded = () =>
-  guardedTransport(fixture, undefined, undefined, createDirectory(Object.values(customers)));
+const guarded = () => guardedTransport(fixture, undefined, undefined, directoryOfCustomers());
 
 const order = (fields: Partial<SendMailOptions>): SendMailOptions =>
   ({

@@ -6,6 +6,7 @@ import {
   HeaderEndScanner,
   normaliseHeaderSection,
 } from '../../src/pipeline/find-header-end.js';
+import { expectLinearScanning } from '../support/expect-linear-scanning.js';
 import { expectLinearGrowth } from '../support/growth.js';
 
 const end = (text: string) => findHeaderEnd(Buffer.from(text, 'latin1'));
@@ -96,11 +97,12 @@ describe('collectRecipients growth', () => {
     });
   });
 
-  it('reads one long token, and one long run of separators, in time linear in their length', async () => {
+  // Counted, not timed: timed, the quoted run's ratio passed 9 on a busy machine. What it allocates
+  // grows linearly too (about 45 bytes a character, most in nodemailer's address parser).
+  it('reads one long token, and one long run of separators, scanning linearly in their length', () => {
     for (const unit of ['a', ',', '<', ':', '"a']) {
-      await expectLinearGrowth({
+      expectLinearScanning({
         n: 5_000,
-        tries: 15,
         make: (n) => unit.repeat(n),
         run: (to: string) => collectRecipients({ to }),
       });

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INSTALL_POSTGRES, OWNER_FILE, startPostgresCluster } from '../../scripts/start-postgres-cluster.js';
+import { isAlive } from '../support/is-alive.js';
 import { usePostgres } from '../support/use-postgres.js';
 
 const database = usePostgres();
@@ -39,7 +40,7 @@ describe('the PostgreSQL cluster of the test run', () => {
       const server = Number(
         readFileSync(join(left.socketFolder, 'data', 'postmaster.pid'), 'utf8').split('\n')[0],
       );
-      expect(isRunning(server)).toBe(true);
+      expect(isAlive(server)).toBe(true);
       // The run that started it was killed: its owner file names a process that has ended.
       const ended = spawnSync(process.execPath, ['-e', '']).pid;
       writeFileSync(join(left.socketFolder, OWNER_FILE), `${ended}\n`);
@@ -52,7 +53,7 @@ describe('the PostgreSQL cluster of the test run', () => {
       const next = startPostgresCluster({ parent });
       try {
         expect(existsSync(left.socketFolder)).toBe(false);
-        expect(isRunning(server)).toBe(false);
+        expect(isAlive(server)).toBe(false);
         expect(existsSync(inUse)).toBe(true);
         expect(existsSync(starting)).toBe(true);
         expect(readFileSync(join(next.socketFolder, OWNER_FILE), 'utf8')).toBe(`${process.pid}\n`);
@@ -65,13 +66,3 @@ describe('the PostgreSQL cluster of the test run', () => {
     }
   }, 180_000);
 });
-
-/** Whether the process runs: it exists and has not ended (a zombie waits only to be reaped). */
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}

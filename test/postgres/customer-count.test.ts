@@ -42,8 +42,9 @@ describe("the PostgreSQL directory's customer count", () => {
     const first = createPostgresDirectory({ pool: database.newPool({ max: 4 }), schema: 'counted_race' });
     const second = createPostgresDirectory({ pool: database.newPool({ max: 4 }), schema: 'counted_race' });
     // Overlapping ids: both pools insert, replace and remove some of the same customers. The
-    // loads through COPY first, then the small batches: a small upsert beside a first load into an
-    // empty directory can deadlock with its table locks (beginBulkLoad), which is not counted here.
+    // loads through COPY first, then the small batches: a small upsert that comes while a first load
+    // into an empty directory holds its table locks (beginBulkLoad) waits for them, and fails with
+    // SQLSTATE 55P03 once lockTimeoutMs has passed when the load takes longer; that is not counted here.
     await Promise.all([
       retryingDeadlock(() => first.upsert(range('C', 0, 12_000))),
       retryingDeadlock(() => second.upsert(range('C', 6_000, 18_000))),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { holdMessage } from '../support/hold-message.js';
-import { customers, usePipelineFixture } from '../support/pipeline.js';
+import { directoryOfCustomers, usePipelineFixture } from '../support/pipeline.js';
 import { useReleaseServer } from '../support/use-release-server.js';
 import { auth } from './support.js';
 
@@ -13,7 +12,7 @@ const server = useReleaseServer(fixture);
 
 describe("serve's refused release of a recipient whose correction is withheld", () => {
   it('says why no correction is offered, naming neither the address nor its domain', async () => {
-    const directory = createDirectory(Object.values(customers));
+    const directory = directoryOfCustomers();
     const id = await holdMessage(fixture, TYPED, { customerId: 'C-2002', directory });
     const app = server.start(directory);
     const release = () =>

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { AsyncDirectory } from '../../src/contacts/async-directory.js';
-import { createDirectory, type Directory } from '../../src/contacts/create-directory.js';
+import type { Directory } from '../../src/contacts/create-directory.js';
 import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditEntry } from '../../src/nodemailer/audit-log.js';
 import type { HoldInput } from '../../src/nodemailer/hold-store.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
-import { customers, type PipelineFixture, smtpTransport } from './pipeline.js';
+import { customers, directoryOfCustomers, type PipelineFixture, smtpTransport } from './pipeline.js';
 
 /** What {@link holdMessage} sends; each has the value the hold tests read back. */
 export interface HoldMessageOptions {
@@ -167,7 +167,7 @@ export function releaseStarted(holdId: string): AuditEntry {
  * while its recipient stays `confirm`. Answers the hold id.
  */
 export async function holdConfirmedForOtherCustomer(fixture: PipelineFixture): Promise<string> {
-  const held = await transportChecking(fixture, createDirectory(Object.values(customers)))
+  const held = await transportChecking(fixture, directoryOfCustomers())
     .sendMail({
       from: 'order@butiken.se',
       to: 'erik.lind@telia.com',

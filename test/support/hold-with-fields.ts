@@ -1,6 +1,5 @@
-import { createDirectory } from '../../src/contacts/create-directory.js';
 import { transportChecking } from './hold-message.js';
-import { customers, failure, type PipelineFixture } from './pipeline.js';
+import { directoryOfCustomers, failure, type PipelineFixture } from './pipeline.js';
 
 /** The recipient fields of an order {@link holdWithFields} sends. */
 export interface OrderFields {
@@ -16,7 +15,7 @@ export interface OrderFields {
  */
 export async function holdWithFields(fixture: PipelineFixture, fields: OrderFields): Promise<string> {
   const held = await failure(
-    transportChecking(fixture, createDirectory(Object.values(customers))).sendMail({
+    transportChecking(fixture, directoryOfCustomers()).sendMail({
       from: 'order@butiken.se',
       to: fields.to,
       ...(fields.cc === undefined ? {} : { cc: fields.cc }),

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { Directory } from '../../src/contacts/create-directory.js';
+import { createDirectory, type Directory } from '../../src/contacts/create-directory.js';
 import type { Customer } from '../../src/contacts/customer.js';
-import { createGuard } from '../../src/guard/create-guard.js';
+import { createGuard, type Guard, type GuardOptions } from '../../src/guard/create-guard.js';
 import type { AuditEntry, AuditLog } from '../../src/nodemailer/audit-log.js';
 import { createFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
 import type { HoldStore } from '../../src/nodemailer/hold-store.js';
@@ -22,6 +22,23 @@ export const customers: Record<string, Customer> = {
   },
   'C-2002': { id: 'C-2002', name: 'Erik Lind', emails: ['erik.lind@telia.com'] },
 };
+
+/** A directory of the pipeline tests' {@link customers}, made anew for each call. */
+export function directoryOfCustomers(): Directory {
+  return createDirectory(Object.values(customers));
+}
+
+/**
+ * A guard that knows the pipeline tests' {@link customers}: each is looked up by id and is in its
+ * directory, so another customer's address is found as theirs.
+ */
+export function guardOfCustomers(options: GuardOptions = {}): Guard {
+  return createGuard({
+    lookupCustomer: async (id) => customers[id],
+    directory: directoryOfCustomers(),
+    ...options,
+  });
+}
 
 /** A fresh directory under the system's temporary directory, removed by `cleanup`. */
 export async function temporaryDirectory(): Promise<{ path: string; cleanup: () => Promise<void> }> {
