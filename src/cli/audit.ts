@@ -179,7 +179,7 @@ function checkSentRecipient(
       ...(customer.name ? { customerName: customer.name } : {}),
       ...(intended ? { intended } : {}),
       finding: finding.code as AuditHit['finding'],
-      reason: finding.message,
+      reason: withOtherRecords(finding, verdict.findings, address, customer, directory, locale),
     };
   }
   // No customer named: a known mailbox is fine; one slip from one is a near miss of it.
@@ -219,6 +219,41 @@ function checkSentRecipient(
     };
   }
   return domainTypoHit(address, locale, undefined);
+}
+
+/**
+ * The reason of a hit whose recipient is also the stored address of other customers (the check's
+ * `belongs-to-other-customer` findings beside the one reported): a slip from the named customer's
+ * address that lands in another record's mailbox, the two with different names (Erik Berg's
+ * `erik.berg@telia.com`, Eva Lund's `erik.berh@telia.com`). The officer must see both records,
+ * by id and name, to tell which holds the right address and whose data went where.
+ */
+function withOtherRecords(
+  finding: Finding,
+  findings: readonly Finding[],
+  address: string,
+  customer: Customer,
+  directory: Directory,
+  locale: 'sv' | 'en',
+): string {
+  if (finding.code === 'belongs-to-other-customer') return finding.message;
+  const text = cliTexts[locale].audit;
+  const owners = [
+    ...new Set(
+      findings.flatMap((other) =>
+        other.code === 'belongs-to-other-customer' && other.customerId !== undefined
+          ? [other.customerId]
+          : [],
+      ),
+    ),
+  ];
+  if (owners.length === 0) return finding.message;
+  return text.storedForOther(
+    finding.message,
+    address,
+    owners.map((id) => text.customerNamed(id, directory.get(id)?.name)).join(', '),
+    text.customerNamed(customer.id, customer.name),
+  );
 }
 
 /**

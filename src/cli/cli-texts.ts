@@ -415,6 +415,10 @@ export const cliTexts = {
         `One slip from ${address}, the address of customer ${customerId}.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string) =>
         `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same or a similar name: probably a duplicate record saved with a typo.`,
+      // A recipient that is the stored address of another customer, whose name is not the named one's.
+      storedForOther: (reason: string, recipient: string, owners: string, customer: string) =>
+        `${reason} ${recipient} is the stored address of ${owners}; the message was for ${customer}: two records with different names, one slip apart.`,
+      customerNamed: (id: string, name: string | undefined) => `customer ${id}${name ? ` (${name})` : ''}`,
       domainTypo: (domain: string, suggested: string) => `${domain} looks like a typo of ${suggested}.`,
       providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
         `${domain} looks like a typo of ${suggested}: ${address} is the address of customer ${customerId}.`,
@@ -1050,6 +1054,9 @@ Stops on SIGINT or SIGTERM.`,
         `Ett skrivfel av ${address}, adressen till kund ${customerId}.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string) =>
         `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma eller liknande namn: troligen en dubblettpost sparad med ett skrivfel.`,
+      storedForOther: (reason: string, recipient: string, owners: string, customer: string) =>
+        `${reason} ${recipient} är den sparade adressen till ${owners}; meddelandet gällde ${customer}: två kundposter med olika namn, ett skrivfel från varandra.`,
+      customerNamed: (id: string, name: string | undefined) => `kund ${id}${name ? ` (${name})` : ''}`,
       domainTypo: (domain: string, suggested: string) => `${domain} ser ut som ett skrivfel av ${suggested}.`,
       providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
         `${domain} ser ut som ett skrivfel av ${suggested}: ${address} är adressen till kund ${customerId}.`,
