@@ -27,6 +27,7 @@ import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import { readFacts } from './read-facts.js';
 import {
+  maildirTmpFiles,
   messageFiles,
   readFileHeader,
   readMboxHeaders,
@@ -503,6 +504,14 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   const kind = await sentMailKind(path, flags.locale);
   // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
   const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
+  // A Maildir's tmp/ is not read (read-sent-mail.ts maildirTmpFiles), and what it holds is said.
+  const notRead =
+    kind === 'maildir'
+      ? (await maildirTmpFiles(path)).map(
+          ({ folder, files }) => `${folder}: ${words.audit.tmpNotRead(files)}`,
+        )
+      : [];
+  for (const line of notRead) context.warn(line);
   if (files?.length === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
   const customers = await readCustomers(
     flags.customers,
@@ -793,6 +802,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
               : []),
             ...customersInConflict.map(({ where, reason }) => `${where}: ${reason}`),
             ...customersNotInExport.map(({ where, reason }) => `${where}: ${reason}`),
+            ...notRead,
           ]),
       ...(customerRows.problems.length > 0
         ? [

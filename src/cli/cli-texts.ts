@@ -415,6 +415,8 @@ export const cliTexts = {
         `One slip from ${address}, the address of customer ${customerId}.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string) =>
         `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same or a similar name: probably a duplicate record saved with a typo.`,
+      tmpNotRead: (files: number) =>
+        `${files} ${files === 1 ? 'file' : 'files'} not read: tmp/ holds messages still being written (Maildir), not mail that was sent`,
       // A recipient that is the stored address of another customer, whose name is not the named one's.
       storedForOther: (reason: string, recipient: string, owners: string, customer: string) =>
         `${reason} ${recipient} is the stored address of ${owners}; the message was for ${customer}: two records with different names, one slip apart.`,
@@ -572,6 +574,9 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be r
       audit: `
 Examples:
 ${AUDIT_EXAMPLES}
+
+A Maildir is read in cur/ and new/ (and those of its Maildir++ folders such as .Sent/); tmp/ holds
+messages still being written, and is not read: how many files it holds is said on standard error.
 
 Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
       holds: (id: string, keyVariable: string) => `
@@ -1054,6 +1059,8 @@ Stops on SIGINT or SIGTERM.`,
         `Ett skrivfel av ${address}, adressen till kund ${customerId}.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string) =>
         `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma eller liknande namn: troligen en dubblettpost sparad med ett skrivfel.`,
+      tmpNotRead: (files: number) =>
+        `${files} ${files === 1 ? 'fil lästes' : 'filer lästes'} inte: tmp/ rymmer meddelanden som fortfarande skrivs (Maildir), inte skickad post`,
       storedForOther: (reason: string, recipient: string, owners: string, customer: string) =>
         `${reason} ${recipient} är den sparade adressen till ${owners}; meddelandet gällde ${customer}: två kundposter med olika namn, ett skrivfel från varandra.`,
       customerNamed: (id: string, name: string | undefined) => `kund ${id}${name ? ` (${name})` : ''}`,
@@ -1239,6 +1246,9 @@ Slutkoder: 0 inget hittades, 1 fynd, 2 fel i kommandoraden, 3 exporten kan inte 
       audit: `
 Exempel:
 ${AUDIT_EXAMPLES}
+
+En Maildir läses i cur/ och new/ (och i dem i dess Maildir++-mappar som .Sent/); tmp/ rymmer
+meddelanden som fortfarande skrivs och läses inte: hur många filer den rymmer sägs på standard error.
 
 Slutkoder: 0 inget hittades, 1 träffar, 2 fel i kommandoraden, 3 oläsbar indata.`,
       holds: (id: string, keyVariable: string) => `
