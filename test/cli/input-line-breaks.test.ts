@@ -8,6 +8,7 @@ const dir = useTempDir();
 
 // A line that input forges: a file name, an address or a CRM field with a line break, a carriage
 // return or a terminal escape in it must not start a line of its own on stdout or stderr.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a control character opening a line is what is looked for.
 const FORGED = /^(forged|\u001b|\r)/m;
 
 describe('line breaks and control characters taken from input', () => {
