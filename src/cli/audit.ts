@@ -96,6 +96,10 @@ const hitCodes: ReadonlySet<FindingCode> = new Set([
   'invalid-address',
 ]);
 
+/** A C0 control character but the tab (which folds a field), or DEL: none may stand in an address. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
 /** The header fields a message's recipients are read from. */
 const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
 
@@ -616,7 +620,13 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     );
     const addresses: { address: string; name?: string; header?: string }[] = [];
     for (const name of RECIPIENT_FIELDS)
-      for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
+      for (const value of fields.get(name) ?? []) {
+        // nodemailer's address reader drops a control character without a word: the address read
+        // is then not the one the header holds, which is said.
+        if (CONTROL_CHARACTER.test(value))
+          unreadable(message.where, text.controlInField(name, inOneLine(value)));
+        addresses.push(...recipientAddresses(value));
+      }
     // Where else the message went: a resend (RFC 5322 §3.6.6) or a delivery the receiving side
     // wrote down. An address already read is not read again; a forwarded message's headers quoted
     // in the body are not header fields and stay unread.

@@ -349,6 +349,9 @@ export const cliTexts = {
         `${header} "${id}" is no customer in ${file}${skipped ? ' (its row was skipped as unreadable)' : ''}: the message is checked as one that names no customer`,
       brokenHeader: (name: string, value: string) =>
         `the ${fieldName(name)} field is broken by a line break inside a quoted name; read as: ${value}`,
+      // RFC 5322 §3.2.3: atext and qtext hold no control character; the address reader drops them.
+      controlInField: (name: string, value: string) =>
+        `the ${fieldName(name)} field holds a control character (RFC 5322 §3.2.3 allows none in an address), read without it: "${value}"`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
         `recipient "${address}" cannot be read as an address: ${reason === 'rfc2047' ? 'an encoded-word (RFC 2047) is not allowed in an address' : INVALID_REASONS.en[reason]}`,
       moreUnreadable: (count: number) => `and ${count} more unreadable messages (named on stderr)`,
@@ -999,6 +1002,8 @@ Stops on SIGINT or SIGTERM.`,
         `${header} ”${id}” är ingen kund i ${file}${skipped ? ' (dess rad hoppades över som oläsbar)' : ''}: meddelandet granskas som ett som inte anger någon kund`,
       brokenHeader: (name: string, value: string) =>
         `fältet ${fieldName(name)} bryts av en radbrytning inuti ett citerat namn; läst som: ${value}`,
+      controlInField: (name: string, value: string) =>
+        `fältet ${fieldName(name)} innehåller ett styrtecken (RFC 5322 §3.2.3 tillåter inget i en adress), läst utan det: ”${value}”`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
         `mottagaren ”${address}” kan inte läsas som en adress: ${reason === 'rfc2047' ? 'ett kodat ord (RFC 2047) får inte stå i en adress' : INVALID_REASONS.sv[reason]}`,
       moreUnreadable: (count: number) => `och ${count} oläsbara meddelanden till (namngivna på stderr)`,

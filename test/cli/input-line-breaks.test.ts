@@ -65,4 +65,22 @@ describe('line breaks and control characters taken from input', () => {
       expect(run.stdout + run.stderr).not.toContain('\u001b');
     }
   });
+
+  it('names a recipient field of sent mail that holds a control character, which the address reader drops', async () => {
+    const customers = join(dir.path, 'kunder.csv');
+    writeFileSync(customers, 'id;name;email\nK2;Lena Nilsson;lena.nilsson@gmail.com\n');
+    const sent = join(dir.path, 'sent');
+    mkdirSync(sent);
+    writeFileSync(
+      join(sent, 'nul.eml'),
+      'From: order@butiken.se\r\nTo: lena.nil\u0000son@gmail.com\r\nMessage-ID: <nul@x>\r\n\r\nx\r\n',
+    );
+    const run = await runCliInProcess(['audit', sent, '--customers', customers, '--json']);
+    expect(run.stderr).toBe(
+      `${join(sent, 'nul.eml')}: the To field holds a control character (RFC 5322 §3.2.3 allows none in an address), read without it: "lena.nil\\x00son@gmail.com"\n`,
+    );
+    const result = JSON.parse(run.stdout) as { unreadable: number; hits: { recipient: string }[] };
+    expect(result.unreadable).toBe(1);
+    expect(result.hits.map((hit) => hit.recipient)).toEqual(['lena.nilson@gmail.com']);
+  });
 });
