@@ -27,6 +27,7 @@ import type { CommandContext } from './program-context.js';
 import { readCustomers } from './read-customers.js';
 import { readFacts } from './read-facts.js';
 import {
+  maildirTmpFiles,
   messageFiles,
   readFileHeader,
   readMboxHeaders,
@@ -94,6 +95,10 @@ const hitCodes: ReadonlySet<FindingCode> = new Set([
   'confusable-characters',
   'invalid-address',
 ]);
+
+/** A C0 control character but the tab (which folds a field), or DEL: none may stand in an address. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
 /** The header fields a message's recipients are read from. */
 const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
@@ -179,7 +184,7 @@ function checkSentRecipient(
       ...(customer.name ? { customerName: customer.name } : {}),
       ...(intended ? { intended } : {}),
       finding: finding.code as AuditHit['finding'],
-      reason: finding.message,
+      reason: withOtherRecords(finding, verdict.findings, address, customer, directory, locale),
     };
   }
   // No customer named: a known mailbox is fine; one slip from one is a near miss of it.
@@ -219,6 +224,41 @@ function checkSentRecipient(
     };
   }
   return domainTypoHit(address, locale, undefined);
+}
+
+/**
+ * The reason of a hit whose recipient is also the stored address of other customers (the check's
+ * `belongs-to-other-customer` findings beside the one reported): a slip from the named customer's
+ * address that lands in another record's mailbox, the two with different names (Erik Berg's
+ * `erik.berg@telia.com`, Eva Lund's `erik.berh@telia.com`). The officer must see both records,
+ * by id and name, to tell which holds the right address and whose data went where.
+ */
+function withOtherRecords(
+  finding: Finding,
+  findings: readonly Finding[],
+  address: string,
+  customer: Customer,
+  directory: Directory,
+  locale: 'sv' | 'en',
+): string {
+  if (finding.code === 'belongs-to-other-customer') return finding.message;
+  const text = cliTexts[locale].audit;
+  const owners = [
+    ...new Set(
+      findings.flatMap((other) =>
+        other.code === 'belongs-to-other-customer' && other.customerId !== undefined
+          ? [other.customerId]
+          : [],
+      ),
+    ),
+  ];
+  if (owners.length === 0) return finding.message;
+  return text.storedForOther(
+    finding.message,
+    address,
+    owners.map((id) => text.customerNamed(id, directory.get(id)?.name)).join(', '),
+    text.customerNamed(customer.id, customer.name),
+  );
 }
 
 /**
@@ -468,6 +508,14 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
   const kind = await sentMailKind(path, flags.locale);
   // Nothing to read is an answer, not a clean audit: "0 messages, 0 hits" would read as "no cases".
   const files = kind === 'mbox' ? undefined : await messageFiles(path, kind);
+  // A Maildir's tmp/ is not read (read-sent-mail.ts maildirTmpFiles), and what it holds is said.
+  const notRead =
+    kind === 'maildir'
+      ? (await maildirTmpFiles(path)).map(
+          ({ folder, files }) => `${folder}: ${words.audit.tmpNotRead(files)}`,
+        )
+      : [];
+  for (const line of notRead) context.warn(line);
   if (files?.length === 0) throw unreadableFailure(`${path}: ${words.noMessages}; ${words.expectedSentMail}`);
   const customers = await readCustomers(
     flags.customers,
@@ -572,7 +620,13 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
     );
     const addresses: { address: string; name?: string; header?: string }[] = [];
     for (const name of RECIPIENT_FIELDS)
-      for (const value of fields.get(name) ?? []) addresses.push(...recipientAddresses(value));
+      for (const value of fields.get(name) ?? []) {
+        // nodemailer's address reader drops a control character without a word: the address read
+        // is then not the one the header holds, which is said.
+        if (CONTROL_CHARACTER.test(value))
+          unreadable(message.where, text.controlInField(name, inOneLine(value)));
+        addresses.push(...recipientAddresses(value));
+      }
     // Where else the message went: a resend (RFC 5322 §3.6.6) or a delivery the receiving side
     // wrote down. An address already read is not read again; a forwarded message's headers quoted
     // in the body are not header fields and stay unread.
@@ -758,6 +812,7 @@ export async function runAudit(path: string, flags: AuditFlags, context: Command
               : []),
             ...customersInConflict.map(({ where, reason }) => `${where}: ${reason}`),
             ...customersNotInExport.map(({ where, reason }) => `${where}: ${reason}`),
+            ...notRead,
           ]),
       ...(customerRows.problems.length > 0
         ? [

@@ -6,6 +6,7 @@ import type { Finding, Verdict } from '../guard/verdict.js';
 import { displayAddress } from '../spelling/display-domain.js';
 import { cliTexts } from './cli-texts.js';
 import { codeWithName } from './code-with-name.js';
+import { inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, usageFailure } from './exit-codes.js';
 import { parseColumns } from './parse-columns.js';
 import type { CommandContext } from './program-context.js';
@@ -108,13 +109,15 @@ function sharedMailbox(
 function formatVerdict(verdict: Verdict, suggestion: string, locale: 'sv' | 'en'): string {
   // The actions in words, as `holds list` says them; `--json` keeps the codes.
   const word = (action: Verdict['action']) => cliTexts[locale].holds.actions[action];
-  const lines = [`${word(verdict.action)}  ${verdict.address ?? JSON.stringify(verdict.entered)}`];
-  if (verdict.suggestion) lines.push(`${suggestion}: ${verdict.suggestion}`);
+  // Each piece stays on its line: a finding quotes the export's ids and names, which may hold a line
+  // break that would otherwise print a line of its own, reading like another finding.
+  const lines = [`${word(verdict.action)}  ${inOneLine(verdict.address ?? JSON.stringify(verdict.entered))}`];
+  if (verdict.suggestion) lines.push(`${suggestion}: ${inOneLine(verdict.suggestion)}`);
   // As wide as the longest word of the language ("bekräfta" has 8 letters), so the codes line up.
   const width = Math.max(...Object.values(cliTexts[locale].holds.actions).map((action) => action.length));
   for (const finding of verdict.findings)
     lines.push(
-      `  ${word(finding.action).padEnd(width)} ${codeWithName(finding.code, locale)}: ${finding.message}`,
+      `  ${word(finding.action).padEnd(width)} ${codeWithName(finding.code, locale)}: ${inOneLine(finding.message)}`,
     );
   return `${lines.join('\n')}\n`;
 }

@@ -349,6 +349,9 @@ export const cliTexts = {
         `${header} "${id}" is no customer in ${file}${skipped ? ' (its row was skipped as unreadable)' : ''}: the message is checked as one that names no customer`,
       brokenHeader: (name: string, value: string) =>
         `the ${fieldName(name)} field is broken by a line break inside a quoted name; read as: ${value}`,
+      // RFC 5322 §3.2.3: atext and qtext hold no control character; the address reader drops them.
+      controlInField: (name: string, value: string) =>
+        `the ${fieldName(name)} field holds a control character (RFC 5322 §3.2.3 allows none in an address), read without it: "${value}"`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
         `recipient "${address}" cannot be read as an address: ${reason === 'rfc2047' ? 'an encoded-word (RFC 2047) is not allowed in an address' : INVALID_REASONS.en[reason]}`,
       moreUnreadable: (count: number) => `and ${count} more unreadable messages (named on stderr)`,
@@ -415,6 +418,12 @@ export const cliTexts = {
         `One slip from ${address}, the address of customer ${customerId}.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string) =>
         `Stored for customer ${ownerId}, but one slip from ${address}, the address of customer ${customerId} with the same or a similar name: probably a duplicate record saved with a typo.`,
+      tmpNotRead: (files: number) =>
+        `${files} ${files === 1 ? 'file' : 'files'} not read: tmp/ holds messages still being written (Maildir), not mail that was sent`,
+      // A recipient that is the stored address of another customer, whose name is not the named one's.
+      storedForOther: (reason: string, recipient: string, owners: string, customer: string) =>
+        `${reason} ${recipient} is the stored address of ${owners}; the message was for ${customer}: two records with different names, one slip apart.`,
+      customerNamed: (id: string, name: string | undefined) => `customer ${id}${name ? ` (${name})` : ''}`,
       domainTypo: (domain: string, suggested: string) => `${domain} looks like a typo of ${suggested}.`,
       providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
         `${domain} looks like a typo of ${suggested}: ${address} is the address of customer ${customerId}.`,
@@ -569,6 +578,9 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be r
       audit: `
 Examples:
 ${AUDIT_EXAMPLES}
+
+A Maildir is read in cur/ and new/ (and those of its Maildir++ folders such as .Sent/); tmp/ holds
+messages still being written, and is not read: how many files it holds is said on standard error.
 
 Exit codes: 0 nothing found, 1 hits, 2 usage error, 3 unreadable input.`,
       holds: (id: string, keyVariable: string) => `
@@ -991,6 +1003,8 @@ Stops on SIGINT or SIGTERM.`,
         `${header} ”${id}” är ingen kund i ${file}${skipped ? ' (dess rad hoppades över som oläsbar)' : ''}: meddelandet granskas som ett som inte anger någon kund`,
       brokenHeader: (name: string, value: string) =>
         `fältet ${fieldName(name)} bryts av en radbrytning inuti ett citerat namn; läst som: ${value}`,
+      controlInField: (name: string, value: string) =>
+        `fältet ${fieldName(name)} innehåller ett styrtecken (RFC 5322 §3.2.3 tillåter inget i en adress), läst utan det: ”${value}”`,
       unreadableRecipient: (address: string, reason: InvalidAddressReason | 'rfc2047') =>
         `mottagaren ”${address}” kan inte läsas som en adress: ${reason === 'rfc2047' ? 'ett kodat ord (RFC 2047) får inte stå i en adress' : INVALID_REASONS.sv[reason]}`,
       moreUnreadable: (count: number) => `och ${count} oläsbara meddelanden till (namngivna på stderr)`,
@@ -1051,6 +1065,11 @@ Stops on SIGINT or SIGTERM.`,
         `Ett skrivfel av ${address}, adressen till kund ${customerId}.`,
       duplicateRecord: (ownerId: string, address: string, customerId: string) =>
         `Lagrad för kund ${ownerId}, men ett skrivfel från ${address}, adressen till kund ${customerId} med samma eller liknande namn: troligen en dubblettpost sparad med ett skrivfel.`,
+      tmpNotRead: (files: number) =>
+        `${files} ${files === 1 ? 'fil lästes' : 'filer lästes'} inte: tmp/ rymmer meddelanden som fortfarande skrivs (Maildir), inte skickad post`,
+      storedForOther: (reason: string, recipient: string, owners: string, customer: string) =>
+        `${reason} ${recipient} är den sparade adressen till ${owners}; meddelandet gällde ${customer}: två kundposter med olika namn, ett skrivfel från varandra.`,
+      customerNamed: (id: string, name: string | undefined) => `kund ${id}${name ? ` (${name})` : ''}`,
       domainTypo: (domain: string, suggested: string) => `${domain} ser ut som ett skrivfel av ${suggested}.`,
       providerTypo: (domain: string, suggested: string, address: string, customerId: string) =>
         `${domain} ser ut som ett skrivfel av ${suggested}: ${address} är adressen till kund ${customerId}.`,
@@ -1234,6 +1253,9 @@ Slutkoder: 0 inget hittades, 1 fynd, 2 fel i kommandoraden, 3 exporten kan inte 
       audit: `
 Exempel:
 ${AUDIT_EXAMPLES}
+
+En Maildir läses i cur/ och new/ (och i dem i dess Maildir++-mappar som .Sent/); tmp/ rymmer
+meddelanden som fortfarande skrivs och läses inte: hur många filer den rymmer sägs på standard error.
 
 Slutkoder: 0 inget hittades, 1 träffar, 2 fel i kommandoraden, 3 oläsbar indata.`,
       holds: (id: string, keyVariable: string) => `

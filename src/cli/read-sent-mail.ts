@@ -56,8 +56,9 @@ async function maildirFolders(path: string): Promise<string[]> {
 }
 
 /**
- * The messages' files: the file itself, a folder's .eml files, or a Maildir's (cur/ and new/ of it
- * and of its Maildir++ folders; tmp/ is not yet delivered).
+ * The messages' files: the file itself, a folder's .eml files (a folder named like one, `x.eml`,
+ * read as the folder of messages it is), or a Maildir's (cur/ and new/ of it and of its Maildir++
+ * folders; tmp/ is not yet delivered, see {@link maildirTmpFiles}).
  */
 export async function messageFiles(path: string, kind: Exclude<SentMailKind, 'mbox'>): Promise<string[]> {
   if (kind === 'eml-file') return [path];
@@ -71,10 +72,41 @@ export async function messageFiles(path: string, kind: Exclude<SentMailKind, 'mb
     }
     return files;
   }
-  return (await readdir(path))
-    .filter((name) => name.toLowerCase().endsWith('.eml'))
-    .sort()
-    .map((name) => join(path, name));
+  return emlFiles(path);
+}
+
+/**
+ * The .eml files of a folder, by name; a folder among them named like a message (`november.eml`,
+ * as some archivers and mail exports name one) is read as a folder, in its place, rather than
+ * taken for a message that cannot be read. A link to a folder is not followed, so no link loops.
+ */
+async function emlFiles(folder: string): Promise<string[]> {
+  const files: string[] = [];
+  const entries = await readdir(folder, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (!entry.name.toLowerCase().endsWith('.eml')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await emlFiles(path)));
+    else files.push(path);
+  }
+  return files;
+}
+
+/**
+ * The tmp/ folders of a Maildir that hold files, and how many: not read, as a message there is
+ * still being written (D. J. Bernstein, "Using maildir format": a message is written into tmp/ and
+ * moved into new/ once whole; a reader looks only in new/ and cur/), and a mail program files the
+ * sent copy the same way. Counted so that the audit can say what it left unread.
+ */
+export async function maildirTmpFiles(path: string): Promise<{ folder: string; files: number }[]> {
+  const found: { folder: string; files: number }[] = [];
+  for (const folder of await maildirFolders(path)) {
+    const tmp = join(folder, 'tmp');
+    const names = await readdir(tmp).catch(() => [] as string[]);
+    const files = names.filter((name) => !name.startsWith('.')).length;
+    if (files > 0) found.push({ folder: tmp, files });
+  }
+  return found;
 }
 
 /** Where the header section ends (the index of the empty line's first byte), or -1. */
@@ -93,14 +125,16 @@ function headerEnd(buffer: Buffer, from = 0): number {
 /** Reads the header of one message file: only as many bytes as the header takes. */
 export async function readFileHeader(file: string, locale: CliLocale = 'en'): Promise<SentMessageHeader> {
   const text = cliTexts[locale];
+  // What is no file (a link to a folder, a named pipe called `x.eml`) is named and skipped before it
+  // is opened: opening a named pipe waits for a writer that may never come.
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => error);
+  if (!('isFile' in info))
+    return { where: file, problem: text.cannotBeRead(info.code ?? info.message), location: { file } };
+  if (!info.isFile()) return { where: file, problem: text.notMessageFile, location: { file } };
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => error);
   if (!('read' in handle))
     return { where: file, problem: text.cannotBeRead(handle.code ?? handle.message), location: { file } };
   try {
-    // A folder named `x.eml` opens but cannot be read (EISDIR): it is named and skipped, and the
-    // other messages are read.
-    if (!(await handle.stat()).isFile())
-      return { where: file, problem: text.notMessageFile, location: { file } };
     const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {

@@ -4,11 +4,12 @@ import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import { customersCommand } from './customers-command.js';
+import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes } from './exit-codes.js';
 import { holdsCommand } from './holds-command.js';
 import { incidentCommand } from './incident-command.js';
 import { optionsAfterCommand } from './options-after-command.js';
-import { type CommandContext, processContext } from './program-context.js';
+import { type CommandContext, problemLines, processContext } from './program-context.js';
 import { serveCommand } from './serve-command.js';
 import { swedishHelp } from './swedish-help.js';
 import { WriteFailure } from './write-failure.js';
@@ -38,7 +39,12 @@ export function createProgram(context: CommandContext, locale: CliLocale = 'en')
     command.exitOverride();
     command.configureOutput({
       writeOut: (text) => context.out(text),
-      writeErr: (text) => context.warn(text.replace(/\n$/, '')),
+      // Help written to stderr (a command given without its subcommand) is lines of its own.
+      writeErr: (text) => {
+        for (const line of text.replace(/\n$/, '').split('\n')) context.warn(line);
+      },
+      // An error quotes the command line (`unknown option '--x'`): one line, whatever it holds.
+      outputError: (text, write) => write(`${inOneLine(text.replace(/\n$/, ''))}\n`),
     });
     if (locale !== 'en') {
       localiseUsageErrors(command, usage, cliTexts[locale].help.argumentNames);
@@ -60,7 +66,7 @@ export async function runCli(
 ): Promise<number> {
   let exitCode: number = exitCodes.ok;
   const withCode: CommandContext = {
-    ...context,
+    ...printable(context),
     setExitCode: (code) => {
       exitCode = code;
     },
@@ -69,7 +75,7 @@ export async function runCli(
   // Commander keeps the last of a repeated option: a second --out would silently win over the first.
   const options = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
   if (options.filter((arg) => arg === '--out' || arg.startsWith('--out=')).length > 1) {
-    context.warn(`email-guard: ${cliTexts[locale].usage.outTwice}`);
+    withCode.warn(`email-guard: ${cliTexts[locale].usage.outTwice}`);
     return exitCodes.usage;
   }
   const program = createProgram(withCode, locale);
@@ -84,21 +90,44 @@ export async function runCli(
       return exitCodes.usage;
     }
     if (error instanceof CliFailure) {
-      context.warn(`email-guard: ${error.message}`);
+      withCode.warn(`email-guard: ${error.message}`);
       return error.exitCode;
     }
     // A report or draft that cannot be written: one line naming it and why, never a stack trace.
     if (error instanceof WriteFailure) {
-      context.warn(`email-guard: ${cliTexts[locale].cannotWrite(error.path, error.code)}`);
+      withCode.warn(`email-guard: ${cliTexts[locale].cannotWrite(error.path, error.code)}`);
       return exitCodes.unreadable;
     }
     if (isEmailGuardError(error)) {
-      context.warn(`email-guard: ${error.message}`);
+      withCode.warn(`email-guard: ${error.message}`);
       return error.code === 'INVALID_INPUT' ? exitCodes.usage : exitCodes.unreadable;
     }
-    context.warn(`email-guard: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // A failure of the program itself: its message on one line, then where it happened, a frame a line.
+    const message = error instanceof Error ? error.message : String(error);
+    withCode.warn(`email-guard: ${message}`);
+    const stack = error instanceof Error ? (error.stack ?? '') : '';
+    for (const frame of stack.split('\n').filter((line) => /^\s+at /.test(line))) withCode.warn(frame);
     return 70;
   }
+}
+
+/**
+ * The context every command writes through: whatever it prints passes here, so nothing taken from
+ * input reaches a terminal raw (escape-controls.ts), and each line of standard error is one line
+ * (file, line, reason), a line break from input in it shown as `\x0a` rather than starting a line
+ * that would read as another message of the command's own.
+ */
+function printable(context: CommandContext): CommandContext {
+  const warn = (line: string) => context.warn(inOneLine(line));
+  return {
+    ...context,
+    out: (text) => context.out(escapeControls(text)),
+    warn,
+    confirm: (question) => context.confirm(inOneLine(question)),
+    reportProblems: (file, problems, locale) => {
+      for (const line of problemLines(file, problems, locale)) warn(line);
+    },
+  };
 }
 
 /**

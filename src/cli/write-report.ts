@@ -2,6 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { type CliLocale, cliTexts } from './cli-texts.js';
 import { codeWithName } from './code-with-name.js';
+import { inOneLine } from './escape-controls.js';
 import { usageFailure } from './exit-codes.js';
 import type { CommandContext } from './program-context.js';
 import { type Report, renderCsvSummary, renderReport, reportFormat } from './render-report.js';
@@ -87,7 +88,8 @@ export async function writeReport(
     context.out(`${JSON.stringify(report.data, null, 2)}\n`);
     return;
   }
-  const lines = [...report.intro];
+  // Each intro line and note is one line, whatever path or name from the input it quotes.
+  const lines = report.intro.map(inOneLine);
   for (const row of report.summary)
     if (row.count > 0)
       lines.push(
@@ -96,9 +98,9 @@ export async function writeReport(
   // The input that could not be read is named on stderr as it is read (and in a saved report):
   // standard output does not say it twice.
   if (destination.out !== undefined) {
-    lines.push(`${cliTexts[report.locale].reportWritten}: ${destination.out}`);
-    if (summary !== undefined) lines.push(`${cliTexts[report.locale].summaryWritten}: ${summary}`);
+    lines.push(`${cliTexts[report.locale].reportWritten}: ${inOneLine(destination.out)}`);
+    if (summary !== undefined) lines.push(`${cliTexts[report.locale].summaryWritten}: ${inOneLine(summary)}`);
   } else for (const row of report.rows) lines.push(options.rowLine(row));
-  lines.push(...(options.notes ?? []));
+  lines.push(...(options.notes ?? []).map(inOneLine));
   context.out(`${lines.join('\n')}\n`);
 }

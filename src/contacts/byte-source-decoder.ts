@@ -83,7 +83,8 @@ export class ByteSourceDecoder {
   private started = false;
 
   private run(bytes: Uint8Array, final: boolean): string {
-    const text = (this.decoder as TextDecoder).decode(bytes, { stream: !final });
+    let text = (this.decoder as TextDecoder).decode(bytes, { stream: !final });
+    if (this.encoding === 'windows-1252') text = text.replace(NO_WINDOWS_1252_CHARACTER, '\uFFFD');
     this.check(bytes, text);
     return text;
   }
@@ -117,6 +118,12 @@ export class ByteSourceDecoder {
     this.lines += countNewlines(text, text.length);
   }
 }
+
+// Windows-1252 gives 0x81, 0x8D, 0x8F, 0x90 and 0x9D no character (Microsoft's code page table,
+// unicode.org MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT); the WHATWG decoder maps them to the C1
+// controls of the same number so that every byte decodes, and no other byte to a C1 control. Such a
+// byte is one the encoding cannot read, shown and reported as any other.
+const NO_WINDOWS_1252_CHARACTER = /[\u0081\u008d\u008f\u0090\u009d]/g;
 
 function bomEncoding(bytes: Uint8Array): CustomerEncoding | undefined {
   const [a, b, c] = bytes;
