@@ -806,9 +806,10 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
     // JSON.parse keeps the last of a key written twice (RFC 8259 §4 leaves it to the reader): the
     // earlier value, an address perhaps, would be lost without a word.
     const repeated = repeatedJsonKey(trimmed);
+    // The row is unreadable as a whole (which value is meant is not known), not one field's value
+    // unusable: the reason names the key.
     if (repeated !== undefined) {
-      const field = fieldOf(repeated, lookup);
-      reject(line, text.repeatedKey(repeated), field ? FIELD_NAMES[field] : undefined, record);
+      reject(line, text.repeatedKey(repeated), undefined, record);
       return;
     }
     const customer: Record<string, unknown> = {};

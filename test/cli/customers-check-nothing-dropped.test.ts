@@ -21,6 +21,7 @@ describe('email-guard customers check passes no export with data it did not read
     const run = await runCliInProcess(['customers', 'check', file]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`${file}:1`);
+    expect(run.stdout).toContain('unreadable-row');
     expect(run.stdout).toContain('"emails"');
   });
 

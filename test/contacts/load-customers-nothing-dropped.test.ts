@@ -8,9 +8,8 @@ describe('loadCustomers drops no value without a report', () => {
       '{"id":"C-2","name":"Bo","emails":["anna.svensson1985@gmail.com"]}',
     ].join('\n');
     const { problems, customers } = await loadCustomers({ source, format: 'ndjson' });
-    expect(problems).toEqual([
-      expect.objectContaining({ line: 1, id: 'C-1', field: 'emails', loaded: false }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ line: 1, id: 'C-1', loaded: false })]);
+    expect(problems[0]?.field).toBeUndefined();
     expect(problems[0]?.reason).toContain('"emails"');
     expect(customers.map((customer) => customer.id)).toEqual(['C-2']);
   });
