@@ -491,10 +491,12 @@ export const cliTexts = {
       suggestion: 'Suggestion',
       read: (file: string, rows: number, customers: number, notRead: number, flagged: number) =>
         `${file}: ${rows} ${rows === 1 ? 'row' : 'rows'}, ${customers} ${customers === 1 ? 'customer' : 'customers'} loaded, ${notRead > 0 ? `${notRead} ${notRead === 1 ? 'row' : 'rows'} could not be read, ` : ''}${flagged} ${flagged === 1 ? 'customer' : 'customers'} with findings.`,
+      columnsNotRead: (count: number) =>
+        `${count} ${count === 1 ? 'column not read' : 'columns not read'}: the values in ${count === 1 ? 'it were' : 'them were'} not checked, so the export does not pass (exit code 1).`,
       kinds: {
         'unreadable-row': 'rows that cannot be read (skipped)',
         'field-not-read':
-          'a birth date or phone number that cannot be read (the customer is loaded without it)',
+          'a birth date, phone number or name that cannot be read (the customer is loaded without it)',
         'invalid-address': 'addresses that are not usable (row skipped)',
         'domain-typo': "at a mistyped provider's domain",
         'confusable-characters':
@@ -555,6 +557,10 @@ export const cliTexts = {
       notObject: 'not a JSON object',
       empty: 'the file is empty; the facts are a JSON object, { ... }',
       notJson: (detail: string) => `not valid JSON (${detail}); the facts are a JSON object, { ... }`,
+      repeatedKey: (key: string) =>
+        `the key "${key}" is written twice; JSON keeps only the last, so which is meant is not known: keep one`,
+      controlInName: (field: string) =>
+        `${field} holds a line break or control character, which would go into the notice and its header fields: remove it`,
     },
     // The text after each command's options in --help: its examples and exit codes.
     commandHelp: {
@@ -574,7 +580,7 @@ ${CUSTOMERS_EXAMPLES}`,
 Examples:
 ${CUSTOMERS_CHECK_EXAMPLES}
 
-Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 the export cannot be read.`,
+Exit codes: 0 nothing found, 1 findings or a column not read, 2 usage error, 3 the export cannot be read.`,
       audit: `
 Examples:
 ${AUDIT_EXAMPLES}
@@ -1135,10 +1141,12 @@ Stops on SIGINT or SIGTERM.`,
       suggestion: 'Förslag',
       read: (file: string, rows: number, customers: number, notRead: number, flagged: number) =>
         `${file}: ${rows} ${rows === 1 ? 'rad' : 'rader'}, ${customers} ${customers === 1 ? 'kund inläst' : 'kunder inlästa'}, ${notRead > 0 ? `${notRead} ${notRead === 1 ? 'rad' : 'rader'} kunde inte läsas, ` : ''}${flagged} ${flagged === 1 ? 'kund' : 'kunder'} med fynd.`,
+      columnsNotRead: (count: number) =>
+        `${count} ${count === 1 ? 'kolumn lästes inte' : 'kolumner lästes inte'}: värdena i ${count === 1 ? 'den' : 'dem'} kontrollerades inte, så exporten godkänns inte (slutkod 1).`,
       kinds: {
         'unreadable-row': 'rader som inte kan läsas (hoppades över)',
         'field-not-read':
-          'ett födelsedatum eller telefonnummer som inte kan läsas (kunden lästes in utan det)',
+          'ett födelsedatum, telefonnummer eller namn som inte kan läsas (kunden lästes in utan det)',
         'invalid-address': 'adresser som inte går att använda (raden hoppades över)',
         'domain-typo': 'hos en felskriven e-postleverantör',
         'confusable-characters':
@@ -1231,6 +1239,10 @@ Stops on SIGINT or SIGTERM.`,
         const position = /position (\d+)/.exec(detail)?.[1];
         return `ingen giltig JSON${position ? ` (fel vid tecken ${position})` : ''}; uppgifterna ska vara ett JSON-objekt, { ... }`;
       },
+      repeatedKey: (key: string) =>
+        `nyckeln ”${key}” står två gånger; JSON behåller bara den sista, så vilken som menas är okänt: behåll en`,
+      controlInName: (field: string) =>
+        `${field} innehåller en radbrytning eller ett styrtecken, som skulle hamna i meddelandet och dess huvudfält: ta bort det`,
     },
     commandHelp: {
       program: `
@@ -1249,7 +1261,7 @@ ${CUSTOMERS_EXAMPLES}`,
 Exempel:
 ${CUSTOMERS_CHECK_EXAMPLES}
 
-Slutkoder: 0 inget hittades, 1 fynd, 2 fel i kommandoraden, 3 exporten kan inte läsas.`,
+Slutkoder: 0 inget hittades, 1 fynd eller en kolumn som inte lästes, 2 fel i kommandoraden, 3 exporten kan inte läsas.`,
       audit: `
 Exempel:
 ${AUDIT_EXAMPLES}

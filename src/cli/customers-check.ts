@@ -63,7 +63,10 @@ function problemKind(problem: LoadProblem): CustomerFindingKind {
   if (problem.column !== undefined) return 'column-not-read';
   if (problem.field === 'id' && problem.loaded) return 'repeated-id';
   if (problem.field === 'emails') return 'invalid-address';
-  if (problem.loaded && (problem.field === 'birthDate' || problem.field === 'phones'))
+  if (
+    problem.loaded &&
+    (problem.field === 'birthDate' || problem.field === 'phones' || problem.field === 'name')
+  )
     return 'field-not-read';
   return 'unreadable-row';
 }
@@ -155,6 +158,7 @@ export async function runCustomersCheck(
     title: text.title,
     intro: [
       text.read(file, loaded.rows, loaded.loaded, notRead.size, flagged),
+      ...(loaded.columnsNotRead > 0 ? [text.columnsNotRead(loaded.columnsNotRead)] : []),
       ...(acceptedCount > 0 ? [acceptText.accepted(acceptedCount, flags.accept ?? '')] : []),
     ],
     ...(stale.length > 0 ? { problems: stale } : {}),
@@ -219,9 +223,9 @@ export async function runCustomersCheck(
         ].join('  '),
       ),
   });
-  // A column not read is a note on the file, not a finding about a customer: the exit code
-  // agrees with "0 customers with findings".
-  const found = findings.some((finding) => finding.kind !== 'column-not-read');
+  // A column not read holds values nobody checked (a second address column, say): a gate
+  // script must not pass the export, so it ends as findings do, and the summary says why.
+  const found = findings.length > 0 || loaded.columnsNotRead > 0;
   context.setExitCode(found ? exitCodes.findings : exitCodes.ok);
 }
 

@@ -18,6 +18,8 @@ export interface CustomerFile {
   readonly problems: LoadProblem[];
   readonly loaded: number;
   readonly rows: number;
+  /** The columns (NDJSON: keys) read into no customer field (`unmappedColumns`). */
+  readonly columnsNotRead: number;
 }
 
 /** `csv` or `ndjson`, from the file name; a usage failure for any other ending. */
@@ -122,7 +124,7 @@ export async function readCustomers(
           ? text.inColumn(problem.header, columnsAdvice(problem.reason), format === 'ndjson')
           : columnsAdvice(problem.reason),
       }));
-    return { directory, lineOf, problems, loaded: result.loaded, rows };
+    return { directory, lineOf, problems, loaded: result.loaded, rows, columnsNotRead: unread.length };
   } catch (error) {
     if (error instanceof Error && error.name === 'CliFailure') throw error;
     if (isEmailGuardError(error)) {

@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { parseAddress } from '../address/parse-address.js';
 import { InvalidInputError } from '../errors.js';
+import { hasControlCharacter } from '../internal/has-control-character.js';
 import { parseInput } from '../internal/parse-input.js';
+import { repeatedJsonKey } from '../internal/repeated-json-key.js';
 import { editDistance } from '../matching/edit-distance.js';
 import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
@@ -11,6 +13,7 @@ import { type Directory, DirectorySchema } from './create-directory.js';
 import { CsvRecordReader, type CsvRecordSink } from './csv-record-reader.js';
 import { type Customer, CustomerSchema } from './customer.js';
 import { type LoadProblemTexts, loadProblemTexts } from './load-problem-texts.js';
+import { nameKey } from './name-key.js';
 
 /**
  * A customer field and the CSV header names (or NDJSON keys) it is read from. `firstName` and
@@ -462,6 +465,43 @@ function columnLookup(columns: LoadCustomersOptions['columns']): Map<string, Cus
   return lookup;
 }
 
+/**
+ * A second or other address or phone column (`E-post 2`, `email2`, `Mobil 2`, `Alternativ e-post`,
+ * `Other phone`): a number after the name, or a word saying "another" before it. A directory holds
+ * several addresses and phones per customer; such a column left unread would let an address
+ * shared with another customer go unchecked.
+ */
+const ANOTHER = [
+  'alternativ',
+  'alternative',
+  'alternativa',
+  'alt',
+  'annan',
+  'andra',
+  'ovrig',
+  'other',
+  'second',
+  'secondary',
+  'extra',
+  'additional',
+];
+
+/** The field a header or NDJSON key is read as, if any. */
+function fieldOf(header: string, lookup: Map<string, CustomerColumn>): CustomerColumn | undefined {
+  const normal = normaliseHeader(header);
+  const field = lookup.get(normal);
+  if (field !== undefined) return field;
+  const unnumbered = normal.replace(/\d+$/, '');
+  for (const name of [
+    unnumbered,
+    ...ANOTHER.filter((word) => unnumbered.startsWith(word)).map((word) => unnumbered.slice(word.length)),
+  ]) {
+    const another = lookup.get(name);
+    if (another === 'emails' || another === 'phones') return another;
+  }
+  return undefined;
+}
+
 /** The customer fields as the schema names them, for "did you mean" hints. */
 const FIELD_NAMES: Readonly<Record<CustomerColumn, string>> = {
   id: 'id',
@@ -520,6 +560,21 @@ function assign(customer: Record<string, unknown>, column: CustomerColumn, value
   return true;
 }
 
+/**
+ * First and last name joined, when the row also has a whole name that is another name: compared as
+ * the matching compares names (`nameKey`: case, diacritics, punctuation and word order aside), so
+ * `Svensson, Anna` beside `Anna` and `Svensson` agrees, `Anna S` does not.
+ */
+function namesDisagree(customer: Record<string, unknown>): string | undefined {
+  const { name, firstName, lastName } = customer;
+  if (typeof name !== 'string' || (firstName === undefined && lastName === undefined)) return undefined;
+  const parts = [firstName, lastName].filter(
+    (part): part is string => typeof part === 'string' && part !== '',
+  );
+  const joined = parts.join(' ');
+  return joined === '' || nameKey(joined) === nameKey(name) ? undefined : joined;
+}
+
 /** Joins first and last name into `name` when the row has no whole name. */
 function withName(customer: Record<string, unknown>): Record<string, unknown> {
   const { firstName, lastName, ...rest } = customer;
@@ -564,7 +619,7 @@ function csvRows(
     }
     if (!columns) {
       headers = record.fields.map((header) => header.trim());
-      columns = headers.map((header) => lookup.get(normaliseHeader(header)));
+      columns = headers.map((header) => fieldOf(header, lookup));
       if (!columns.includes('id')) {
         const names = headers.map((header) => `"${header}"`).join(', ');
         throw new InvalidInputError([
@@ -671,6 +726,19 @@ function csvRows(
       );
       return undefined;
     }
+    const joined = namesDisagree(customer);
+    if (joined !== undefined) {
+      const parts = headers.filter(
+        (_header, i) => columns?.[i] === 'firstName' || columns?.[i] === 'lastName',
+      );
+      reject(
+        record.line,
+        text.columnsDisagree(FIELD_NAMES.name, String(customer.name), joined, parts.join('", "')),
+        FIELD_NAMES.name,
+        customer,
+      );
+      return undefined;
+    }
     const fields = record.fields;
     accept(record.line, withName(customer), (field, value) =>
       headerHolding(
@@ -735,9 +803,18 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
       return;
     }
     const record = value as Record<string, unknown>;
+    // JSON.parse keeps the last of a key written twice (RFC 8259 §4 leaves it to the reader): the
+    // earlier value, an address perhaps, would be lost without a word.
+    const repeated = repeatedJsonKey(trimmed);
+    // The row is unreadable as a whole (which value is meant is not known), not one field's value
+    // unusable: the reason names the key.
+    if (repeated !== undefined) {
+      reject(line, text.repeatedKey(repeated), undefined, record);
+      return;
+    }
     const customer: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(record)) {
-      const column = lookup.get(normaliseHeader(key));
+      const column = fieldOf(key, lookup);
       if (column === undefined) {
         // Each key once, where it first appears: an export repeats its keys on every line. Past a
         // hundred different keys, one problem says that more are not read.
@@ -768,9 +845,13 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
         return;
       }
     }
+    if (namesDisagree(customer) !== undefined) {
+      reject(line, text.keysDisagree(FIELD_NAMES.name), FIELD_NAMES.name, customer);
+      return;
+    }
     accept(line, withName(customer), (field, value) =>
       headerHolding(
-        Object.entries(record).map(([key, item]) => [key, lookup.get(normaliseHeader(key)), item] as const),
+        Object.entries(record).map(([key, item]) => [key, fieldOf(key, lookup), item] as const),
         field,
         value,
       ),
@@ -817,7 +898,7 @@ function namedKeys(line: string, lookup: Map<string, CustomerColumn>): Record<st
   const named: Record<string, string> = {};
   LOOSE_PAIR.lastIndex = 0;
   for (let match = LOOSE_PAIR.exec(line); match; match = LOOSE_PAIR.exec(line)) {
-    const column = lookup.get(normaliseHeader(looseString(match[1] as string)));
+    const column = fieldOf(looseString(match[1] as string), lookup);
     if ((column !== 'id' && column !== 'emails') || named[column] !== undefined) continue;
     const value = match[2] === undefined ? match[3] : looseString(match[2]);
     if (value?.trim()) named[column] = value.trim();
@@ -962,7 +1043,15 @@ function validate(
       reason: issue ? rowIssueReason(issue, row, text) : text.notCustomer,
     };
   }
-  const customer = result.data;
+  let customer: Customer = result.data;
+  // A name goes into a salutation and header fields: a line break or an override in it would
+  // start another field or turn the text around (has-control-character.ts). The row is loaded
+  // without it, its addresses still checked, and the name is reported as written.
+  if (customer.name !== undefined && hasControlCharacter(customer.name)) {
+    caveats.push({ field: 'name', value: customer.name, reason: text.controlInName });
+    const { name: _unsafe, ...rest } = customer;
+    customer = rest;
+  }
   for (const email of customer.emails ?? []) {
     const parsed = parseAddress(email);
     if (!parsed.ok)

@@ -26,6 +26,8 @@ export interface LoadProblemTexts {
   readonly tooManyFields: (fields: number, columns: number) => string;
   readonly columnsDisagree: (field: FieldName, first: string, second: string, header: string) => string;
   readonly keysDisagree: (field: FieldName) => string;
+  readonly repeatedKey: (key: string) => string;
+  readonly controlInName: string;
   readonly notJson: (detail: string) => string;
   readonly notObject: string;
   readonly inexactId: (shown: string) => string;
@@ -94,6 +96,10 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     columnsDisagree: (field, first, second, header) =>
       `the columns read as ${field} disagree ("${first}" and "${second}" in "${header}")`,
     keysDisagree: (field) => `the keys read as ${field} disagree`,
+    repeatedKey: (key) =>
+      `the key "${key}" is written twice on the line; JSON keeps only the last, so the row is not read: keep one`,
+    controlInName:
+      'the name holds a line break or control character, which would go into a salutation or header field: the customer is loaded without it',
     notJson: (detail) => `not valid JSON (${detail})`,
     notObject: 'the line is not a JSON object',
     inexactId: (shown) =>
@@ -142,6 +148,10 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
     columnsDisagree: (field, first, second, header) =>
       `kolumnerna som läses som ${swedishField(field)} säger olika (”${first}” och ”${second}” i ”${header}”)`,
     keysDisagree: (field) => `nycklarna som läses som ${swedishField(field)} säger olika`,
+    repeatedKey: (key) =>
+      `nyckeln ”${key}” står två gånger på raden; JSON behåller bara den sista, så raden läses inte: behåll en`,
+    controlInName:
+      'namnet innehåller en radbrytning eller ett styrtecken, som skulle hamna i en hälsning eller ett huvudfält: kunden läses in utan det',
     // The parser's own detail is in English only.
     notJson: () => 'ingen giltig JSON',
     notObject: 'raden är inget JSON-objekt',

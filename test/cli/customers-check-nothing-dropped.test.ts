@@ -1,0 +1,53 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
+import { useTempDir } from '../support/use-temp-dir.js';
+
+const dir = useTempDir();
+
+function exportFile(name: string, text: string): string {
+  const file = join(dir.path, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('email-guard customers check passes no export with data it did not read', () => {
+  it('reports an NDJSON key written twice and exits with 1', async () => {
+    const file = exportFile(
+      'dup.ndjson',
+      '{"id":"C-1","name":"Anna","emails":["anna.svensson1985@gmail.com"],"emails":["anna.s@telia.com"]}\n{"id":"C-2","name":"Bo","emails":["anna.svensson1985@gmail.com"]}\n',
+    );
+    const run = await runCliInProcess(['customers', 'check', file]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`${file}:1`);
+    expect(run.stdout).toContain('unreadable-row');
+    expect(run.stdout).toContain('"emails"');
+  });
+
+  it('reads a second address column and finds the address shared with another customer', async () => {
+    const file = exportFile(
+      'second.csv',
+      'Kundnr;Namn;E-post;E-post 2;Telefon;Mobil 2\nC-1;Anna;a@x.se;anna.svensson1985@gmail.com;08-123 45 67;070-123 45 67\nC-2;Bo;anna.svensson1985@gmail.com;;;\n',
+    );
+    const run = await runCliInProcess(['customers', 'check', file, '--json']);
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout) as { findings: { kind: string; customerId?: string }[] };
+    expect(result.findings.map((finding) => finding.kind)).toContain('belongs-to-other-customer');
+    expect(result.findings.map((finding) => finding.kind)).not.toContain('column-not-read');
+  });
+
+  it('exits with 1 and says so when a column was not read, even with no finding on a customer', async () => {
+    const file = exportFile('fax.csv', 'id;name;email;Fax\nC-1;Anna;anna@x.se;08-1\n');
+    const run = await runCliInProcess(['customers', 'check', file]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('1 column not read');
+  });
+
+  it('says so in Swedish', async () => {
+    const file = exportFile('fax-sv.csv', 'id;name;email;Fax\nC-1;Anna;anna@x.se;08-1\n');
+    const run = await runCliInProcess(['customers', 'check', file, '--locale', 'sv']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('1 kolumn lästes inte');
+  });
+});
