@@ -491,8 +491,8 @@ export const cliTexts = {
       suggestion: 'Suggestion',
       read: (file: string, rows: number, customers: number, notRead: number, flagged: number) =>
         `${file}: ${rows} ${rows === 1 ? 'row' : 'rows'}, ${customers} ${customers === 1 ? 'customer' : 'customers'} loaded, ${notRead > 0 ? `${notRead} ${notRead === 1 ? 'row' : 'rows'} could not be read, ` : ''}${flagged} ${flagged === 1 ? 'customer' : 'customers'} with findings.`,
-      columnsNotRead: (count: number) =>
-        `${count} ${count === 1 ? 'column not read' : 'columns not read'}: the values in ${count === 1 ? 'it were' : 'them were'} not checked, so the export does not pass (exit code 1).`,
+      columnsNotRead: (headers: string, count: number) =>
+        `${count} ${count === 1 ? 'column' : 'columns'} named like an address or phone not read (${headers}): the values in ${count === 1 ? 'it were' : 'them were'} not checked, so the export does not pass (exit code 1); read ${count === 1 ? 'it' : 'them'} with --columns.`,
       kinds: {
         'unreadable-row': 'rows that cannot be read (skipped)',
         'field-not-read':
@@ -580,7 +580,7 @@ ${CUSTOMERS_EXAMPLES}`,
 Examples:
 ${CUSTOMERS_CHECK_EXAMPLES}
 
-Exit codes: 0 nothing found, 1 findings or a column not read, 2 usage error, 3 the export cannot be read.`,
+Exit codes: 0 nothing found, 1 findings or a column named like an address or phone not read, 2 usage error, 3 the export cannot be read.`,
       audit: `
 Examples:
 ${AUDIT_EXAMPLES}
@@ -1141,8 +1141,8 @@ Stops on SIGINT or SIGTERM.`,
       suggestion: 'Förslag',
       read: (file: string, rows: number, customers: number, notRead: number, flagged: number) =>
         `${file}: ${rows} ${rows === 1 ? 'rad' : 'rader'}, ${customers} ${customers === 1 ? 'kund inläst' : 'kunder inlästa'}, ${notRead > 0 ? `${notRead} ${notRead === 1 ? 'rad' : 'rader'} kunde inte läsas, ` : ''}${flagged} ${flagged === 1 ? 'kund' : 'kunder'} med fynd.`,
-      columnsNotRead: (count: number) =>
-        `${count} ${count === 1 ? 'kolumn lästes inte' : 'kolumner lästes inte'}: värdena i ${count === 1 ? 'den' : 'dem'} kontrollerades inte, så exporten godkänns inte (slutkod 1).`,
+      columnsNotRead: (headers: string, count: number) =>
+        `${count} ${count === 1 ? 'kolumn' : 'kolumner'} med namn som en adress eller ett telefonnummer lästes inte (${headers}): värdena i ${count === 1 ? 'den' : 'dem'} kontrollerades inte, så exporten godkänns inte (slutkod 1); läs ${count === 1 ? 'den' : 'dem'} med --columns.`,
       kinds: {
         'unreadable-row': 'rader som inte kan läsas (hoppades över)',
         'field-not-read':
@@ -1261,7 +1261,7 @@ ${CUSTOMERS_EXAMPLES}`,
 Exempel:
 ${CUSTOMERS_CHECK_EXAMPLES}
 
-Slutkoder: 0 inget hittades, 1 fynd eller en kolumn som inte lästes, 2 fel i kommandoraden, 3 exporten kan inte läsas.`,
+Slutkoder: 0 inget hittades, 1 fynd eller en kolumn med namn som en adress eller ett telefonnummer som inte lästes, 2 fel i kommandoraden, 3 exporten kan inte läsas.`,
       audit: `
 Exempel:
 ${AUDIT_EXAMPLES}

@@ -158,7 +158,14 @@ export async function runCustomersCheck(
     title: text.title,
     intro: [
       text.read(file, loaded.rows, loaded.loaded, notRead.size, flagged),
-      ...(loaded.columnsNotRead > 0 ? [text.columnsNotRead(loaded.columnsNotRead)] : []),
+      ...(loaded.contactColumnsNotRead.length > 0
+        ? [
+            text.columnsNotRead(
+              loaded.contactColumnsNotRead.map((header) => `"${header}"`).join(', '),
+              loaded.contactColumnsNotRead.length,
+            ),
+          ]
+        : []),
       ...(acceptedCount > 0 ? [acceptText.accepted(acceptedCount, flags.accept ?? '')] : []),
     ],
     ...(stale.length > 0 ? { problems: stale } : {}),
@@ -223,9 +230,11 @@ export async function runCustomersCheck(
         ].join('  '),
       ),
   });
-  // A column not read holds values nobody checked (a second address column, say): a gate
-  // script must not pass the export, so it ends as findings do, and the summary says why.
-  const found = findings.length > 0 || loaded.columnsNotRead > 0;
+  // A column not read is a note on the file (a comment, a fax), not a finding about a customer,
+  // unless its header names an address or a phone: values nobody checked that mail may go to, so
+  // a gate script must not pass the export, and the summary says why.
+  const found =
+    findings.some((finding) => finding.kind !== 'column-not-read') || loaded.contactColumnsNotRead.length > 0;
   context.setExitCode(found ? exitCodes.findings : exitCodes.ok);
 }
 

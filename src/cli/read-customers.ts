@@ -18,8 +18,23 @@ export interface CustomerFile {
   readonly problems: LoadProblem[];
   readonly loaded: number;
   readonly rows: number;
-  /** The columns (NDJSON: keys) read into no customer field (`unmappedColumns`). */
-  readonly columnsNotRead: number;
+  /**
+   * The columns (NDJSON: keys) read into no customer field whose header names an address or a phone
+   * (`Privat e-post`, `Mobiltelefon hem`): values nobody checked that mail may go to.
+   */
+  readonly contactColumnsNotRead: readonly string[];
+}
+
+/**
+ * A header that names an e-mail address or a phone number, in Swedish or English. A column read as
+ * none of the customer's fields is only a note (a comment, a fax, a date), but one of these holds
+ * where mail or an SMS may go: an export with one unread is not clean.
+ */
+const CONTACT_HEADER = /e-?mail|e-?post|telefon|phone|mobil|^tel\b|\bsms\b/i;
+
+/** Whether an unread column's header names an address or a phone (see CONTACT_HEADER). */
+export function namesContact(header: string): boolean {
+  return CONTACT_HEADER.test(header);
 }
 
 /** `csv` or `ndjson`, from the file name; a usage failure for any other ending. */
@@ -124,7 +139,14 @@ export async function readCustomers(
           ? text.inColumn(problem.header, columnsAdvice(problem.reason), format === 'ndjson')
           : columnsAdvice(problem.reason),
       }));
-    return { directory, lineOf, problems, loaded: result.loaded, rows, columnsNotRead: unread.length };
+    return {
+      directory,
+      lineOf,
+      problems,
+      loaded: result.loaded,
+      rows,
+      contactColumnsNotRead: unread.filter(namesContact),
+    };
   } catch (error) {
     if (error instanceof Error && error.name === 'CliFailure') throw error;
     if (isEmailGuardError(error)) {

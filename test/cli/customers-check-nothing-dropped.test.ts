@@ -37,17 +37,33 @@ describe('email-guard customers check passes no export with data it did not read
     expect(result.findings.map((finding) => finding.kind)).not.toContain('column-not-read');
   });
 
-  it('exits with 1 and says so when a column was not read, even with no finding on a customer', async () => {
-    const file = exportFile('fax.csv', 'id;name;email;Fax\nC-1;Anna;anna@x.se;08-1\n');
+  it('exits with 1 and says so when a column named like an address was not read', async () => {
+    const file = exportFile(
+      'private.csv',
+      'id;name;email;Privat e-post\nC-1;Anna;anna@x.se;anna.svensson1985@gmail.com\n',
+    );
     const run = await runCliInProcess(['customers', 'check', file]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('1 column not read');
+    expect(run.stdout).toContain('1 column named like an address or phone not read ("Privat e-post")');
   });
 
   it('says so in Swedish', async () => {
-    const file = exportFile('fax-sv.csv', 'id;name;email;Fax\nC-1;Anna;anna@x.se;08-1\n');
+    const file = exportFile(
+      'mobil-sv.csv',
+      'id;name;email;Mobiltelefon hem\nC-1;Anna;anna@x.se;070-1234567\n',
+    );
     const run = await runCliInProcess(['customers', 'check', file, '--locale', 'sv']);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('1 kolumn lästes inte');
+    expect(run.stdout).toContain(
+      '1 kolumn med namn som en adress eller ett telefonnummer lästes inte ("Mobiltelefon hem")',
+    );
+  });
+
+  it('passes an export whose only unread column is a note or a fax, and still lists it', async () => {
+    const file = exportFile('fax.csv', 'id;name;email;Fax;Anteckning\nC-1;Anna;anna@x.se;08-1;ringer ofta\n');
+    const run = await runCliInProcess(['customers', 'check', file]);
+    expect(run.stdout).toContain('column-not-read');
+    expect(run.stdout).not.toContain('named like an address');
+    expect(run.status).toBe(0);
   });
 });
