@@ -287,7 +287,7 @@ export async function loadCustomers(
   const report = (done: boolean) =>
     options.onProgress?.({ rows, loaded, problems: problems.length, characters, done });
 
-  const accept: Accept = (line, candidate, headerOf) => {
+  const accept: Accept = (line, candidate, headerOf, setAside = []) => {
     rows++;
     const checked = validate(candidate, region, text);
     if ('reason' in checked) {
@@ -295,7 +295,7 @@ export async function loadCustomers(
       problems.push({ line, ...rowNames(candidate, address), ...problem, loaded: false });
     } else {
       const { customer } = checked;
-      for (const caveat of checked.caveats) {
+      for (const caveat of [...setAside, ...checked.caveats]) {
         const header = headerOf?.(caveat.field, caveat.value);
         problems.push({
           line,
@@ -402,7 +402,14 @@ interface RowReader {
  * a list of phones), else the first read as `field`; asked only for a value not read.
  */
 type HeaderOf = (field: string, value: string | undefined) => string | undefined;
-type Accept = (line: number, candidate: unknown, headerOf?: HeaderOf) => void;
+/** A value the row held and the customer is loaded without, with why (a caveat found before validation). */
+interface SetAside {
+  readonly field: 'name';
+  readonly value: string;
+  readonly reason: string;
+}
+
+type Accept = (line: number, candidate: unknown, headerOf?: HeaderOf, setAside?: readonly SetAside[]) => void;
 
 /** The header among `cells` ([header, field, cell]) read as `field` whose cell holds `value`. */
 function headerHolding(
@@ -576,6 +583,12 @@ function namesDisagree(customer: Record<string, unknown>): string | undefined {
 }
 
 /** Joins first and last name into `name` when the row has no whole name. */
+/** The row's fields without any name: for a row whose names disagree (see namesDisagree). */
+function withoutName(customer: Record<string, unknown>): Record<string, unknown> {
+  const { name: _name, firstName: _first, lastName: _last, ...rest } = customer;
+  return rest;
+}
+
 function withName(customer: Record<string, unknown>): Record<string, unknown> {
   const { firstName, lastName, ...rest } = customer;
   if (firstName === undefined && lastName === undefined) return customer;
@@ -726,26 +739,32 @@ function csvRows(
       );
       return undefined;
     }
+    // Names that disagree ("Anna S" beside Anna and Svensson): which is meant is not known, so the
+    // customer is loaded without a name and reported; its addresses and phones are still checked
+    // (skipping the row would leave another customer free to be sent its address).
     const joined = namesDisagree(customer);
+    const setAside: SetAside[] = [];
     if (joined !== undefined) {
       const parts = headers.filter(
         (_header, i) => columns?.[i] === 'firstName' || columns?.[i] === 'lastName',
       );
-      reject(
-        record.line,
-        text.columnsDisagree(FIELD_NAMES.name, String(customer.name), joined, parts.join('", "')),
-        FIELD_NAMES.name,
-        customer,
-      );
-      return undefined;
+      setAside.push({
+        field: 'name',
+        value: String(customer.name),
+        reason: text.columnsDisagree(FIELD_NAMES.name, String(customer.name), joined, parts.join('", "')),
+      });
     }
     const fields = record.fields;
-    accept(record.line, withName(customer), (field, value) =>
-      headerHolding(
-        headers.map((header, i) => [header, columns?.[i], fields[i]] as const),
-        field,
-        value,
-      ),
+    accept(
+      record.line,
+      joined === undefined ? withName(customer) : withoutName(customer),
+      (field, value) =>
+        headerHolding(
+          headers.map((header, i) => [header, columns?.[i], fields[i]] as const),
+          field,
+          value,
+        ),
+      setAside,
     );
     return undefined;
   };
@@ -845,16 +864,26 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
         return;
       }
     }
-    if (namesDisagree(customer) !== undefined) {
-      reject(line, text.keysDisagree(FIELD_NAMES.name), FIELD_NAMES.name, customer);
-      return;
-    }
-    accept(line, withName(customer), (field, value) =>
-      headerHolding(
-        Object.entries(record).map(([key, item]) => [key, fieldOf(key, lookup), item] as const),
-        field,
-        value,
-      ),
+    // As in a CSV row: the customer is loaded without the names that disagree, and reported.
+    const joined = namesDisagree(customer);
+    accept(
+      line,
+      joined === undefined ? withName(customer) : withoutName(customer),
+      (field, value) =>
+        headerHolding(
+          Object.entries(record).map(([key, item]) => [key, fieldOf(key, lookup), item] as const),
+          field,
+          value,
+        ),
+      joined === undefined
+        ? []
+        : [
+            {
+              field: 'name',
+              value: String(customer.name),
+              reason: `${text.keysDisagree(FIELD_NAMES.name)} ("${String(customer.name)}", "${joined}")`,
+            },
+          ],
     );
   };
   return {

@@ -26,14 +26,27 @@ describe('loadCustomers drops no value without a report', () => {
     expect(customers[0]?.phones).toEqual(['08-123 45 67', '070-123 45 67', '070-765 43 21']);
   });
 
-  it('reports a row whose whole name and first and last name disagree', async () => {
+  it('reports a row whose whole name and first and last name disagree, and loads its addresses without a name', async () => {
     const source =
       'id;namn;förnamn;efternamn;email\nC-1;Anna S;Anna;Svensson;a@x.se\nC-2;Svensson, Anna;Anna;Svensson;b@x.se\n';
     const { problems, customers } = await loadCustomers({ source, format: 'csv' });
-    expect(problems).toEqual([expect.objectContaining({ line: 2, id: 'C-1', field: 'name', loaded: false })]);
+    expect(problems).toEqual([expect.objectContaining({ line: 2, id: 'C-1', field: 'name', loaded: true })]);
     expect(problems[0]?.reason).toContain('Anna S');
     expect(problems[0]?.reason).toContain('Anna Svensson');
-    expect(customers.map((customer) => customer.id)).toEqual(['C-2']);
+    // Skipping the row would leave a@x.se free to be sent to another customer as theirs.
+    expect(customers).toEqual([
+      { id: 'C-1', emails: ['a@x.se'] },
+      { id: 'C-2', name: 'Svensson, Anna', emails: ['b@x.se'] },
+    ]);
+  });
+
+  it('does the same for NDJSON keys whose names disagree', async () => {
+    const source =
+      '{"id":"C-1","name":"Anna Maria Berg","firstName":"Eva","lastName":"Lund","emails":["a@x.se"]}\n';
+    const { problems, customers } = await loadCustomers({ source, format: 'ndjson' });
+    expect(customers).toEqual([{ id: 'C-1', emails: ['a@x.se'] }]);
+    expect(problems).toEqual([expect.objectContaining({ line: 1, id: 'C-1', field: 'name', loaded: true })]);
+    expect(problems[0]?.reason).toContain('Eva Lund');
   });
 
   it.each([
