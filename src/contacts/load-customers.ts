@@ -583,12 +583,6 @@ function namesDisagree(customer: Record<string, unknown>): string | undefined {
 }
 
 /** Joins first and last name into `name` when the row has no whole name. */
-/** The row's fields without any name: for a row whose names disagree (see namesDisagree). */
-function withoutName(customer: Record<string, unknown>): Record<string, unknown> {
-  const { name: _name, firstName: _first, lastName: _last, ...rest } = customer;
-  return rest;
-}
-
 function withName(customer: Record<string, unknown>): Record<string, unknown> {
   const { firstName, lastName, ...rest } = customer;
   if (firstName === undefined && lastName === undefined) return customer;
@@ -739,9 +733,10 @@ function csvRows(
       );
       return undefined;
     }
-    // Names that disagree ("Anna S" beside Anna and Svensson): which is meant is not known, so the
-    // customer is loaded without a name and reported; its addresses and phones are still checked
-    // (skipping the row would leave another customer free to be sent its address).
+    // Names that disagree ("Anna S" beside Anna and Svensson): the whole name is loaded and the first
+    // and last name are reported as not read. Skipping the row would leave another customer free to
+    // be sent its address, and loading no name would lose the evidence a slip of its address is read
+    // by (near-miss-other-name).
     const joined = namesDisagree(customer);
     const setAside: SetAside[] = [];
     if (joined !== undefined) {
@@ -750,14 +745,14 @@ function csvRows(
       );
       setAside.push({
         field: 'name',
-        value: String(customer.name),
+        value: joined,
         reason: text.columnsDisagree(FIELD_NAMES.name, String(customer.name), joined, parts.join('", "')),
       });
     }
     const fields = record.fields;
     accept(
       record.line,
-      joined === undefined ? withName(customer) : withoutName(customer),
+      withName(customer),
       (field, value) =>
         headerHolding(
           headers.map((header, i) => [header, columns?.[i], fields[i]] as const),
@@ -864,11 +859,11 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
         return;
       }
     }
-    // As in a CSV row: the customer is loaded without the names that disagree, and reported.
+    // As in a CSV row: the whole name is loaded, the first and last name that disagree reported.
     const joined = namesDisagree(customer);
     accept(
       line,
-      joined === undefined ? withName(customer) : withoutName(customer),
+      withName(customer),
       (field, value) =>
         headerHolding(
           Object.entries(record).map(([key, item]) => [key, fieldOf(key, lookup), item] as const),
@@ -880,7 +875,7 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
         : [
             {
               field: 'name',
-              value: String(customer.name),
+              value: joined,
               reason: `${text.keysDisagree(FIELD_NAMES.name)} ("${String(customer.name)}", "${joined}")`,
             },
           ],

@@ -56,7 +56,8 @@ describe('line breaks and control characters taken from input', () => {
     const customers = join(dir.path, 'kunder.csv');
     writeFileSync(
       customers,
-      'id;name;email\nK1;Erik Lind;erik.lind@telia.com\n"K2\nforged\u001b[2J";"Lena\nforged";lena.nilsson@gmail.com\n',
+      // The id holds the line break: a name holding one is not loaded (load-customers-nothing-dropped).
+      'id;name;email\nK1;Erik Lind;erik.lind@telia.com\n"K2\nforged\u001b[2J";Lena;lena.nilsson@gmail.com\n',
     );
     for (const address of ['lena.nilsson@gmail.com', 'lena.nilson@gmail.com']) {
       const run = await runCliInProcess(['check', address, '--customer-id', 'K1', '--customers', customers]);

@@ -26,7 +26,7 @@ describe('loadCustomers drops no value without a report', () => {
     expect(customers[0]?.phones).toEqual(['08-123 45 67', '070-123 45 67', '070-765 43 21']);
   });
 
-  it('reports a row whose whole name and first and last name disagree, and loads its addresses without a name', async () => {
+  it('reports a row whose whole name and first and last name disagree, and loads it with the whole name', async () => {
     const source =
       'id;namn;förnamn;efternamn;email\nC-1;Anna S;Anna;Svensson;a@x.se\nC-2;Svensson, Anna;Anna;Svensson;b@x.se\n';
     const { problems, customers } = await loadCustomers({ source, format: 'csv' });
@@ -35,7 +35,7 @@ describe('loadCustomers drops no value without a report', () => {
     expect(problems[0]?.reason).toContain('Anna Svensson');
     // Skipping the row would leave a@x.se free to be sent to another customer as theirs.
     expect(customers).toEqual([
-      { id: 'C-1', emails: ['a@x.se'] },
+      { id: 'C-1', name: 'Anna S', emails: ['a@x.se'] },
       { id: 'C-2', name: 'Svensson, Anna', emails: ['b@x.se'] },
     ]);
   });
@@ -44,8 +44,10 @@ describe('loadCustomers drops no value without a report', () => {
     const source =
       '{"id":"C-1","name":"Anna Maria Berg","firstName":"Eva","lastName":"Lund","emails":["a@x.se"]}\n';
     const { problems, customers } = await loadCustomers({ source, format: 'ndjson' });
-    expect(customers).toEqual([{ id: 'C-1', emails: ['a@x.se'] }]);
-    expect(problems).toEqual([expect.objectContaining({ line: 1, id: 'C-1', field: 'name', loaded: true })]);
+    expect(customers).toEqual([{ id: 'C-1', name: 'Anna Maria Berg', emails: ['a@x.se'] }]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 1, id: 'C-1', field: 'name', value: 'Eva Lund', loaded: true }),
+    ]);
     expect(problems[0]?.reason).toContain('Eva Lund');
   });
 
