@@ -16,6 +16,7 @@ import { withoutCorrectionNamed } from '../../guard/without-correction-named.js'
 import type { CustomerSearch } from './find-customers.js';
 import { isCalendarDate } from './is-calendar-date.js';
 import { type OrderFormText, orderFormText } from './order-form-text.js';
+import { postJson } from './post-json.js';
 import { startCodeEntry } from './start-code-entry.js';
 
 // Long enough that a check does not run at every key of a word typed in one go, short enough
@@ -417,12 +418,7 @@ function startOrderForm(form: HTMLFormElement): void {
   /** A POST of JSON to the API with the session's CSRF token: the answer, or why not in the page's words. */
   async function post<T>(url: string, body: unknown): Promise<T | string> {
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        credentials: 'same-origin',
-        body: JSON.stringify(body),
-      });
+      const response = await postJson(url, body, csrf);
       if (!response.ok) return failureOf(response);
       return (await response.json()) as T;
     } catch {

@@ -1,4 +1,5 @@
 import type { OrderFormText } from './order-form-text.js';
+import { postJson } from './post-json.js';
 
 /** The code entry the order form's script drives: offered for one customer's new address at a time. */
 export interface CodeEntry {
@@ -60,13 +61,7 @@ export function startCodeEntry(
 
   async function ask(url: string, body: unknown): Promise<Answer> {
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        // The session's CSRF token: the server takes the session cookie only with it.
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        credentials: 'same-origin',
-        body: JSON.stringify(body),
-      });
+      const response = await postJson(url, body, csrf);
       const answered = (await response.json().catch(() => ({}))) as Answer['body'];
       // RFC 9110 §10.2.3: Retry-After in seconds.
       const retryAfterSeconds = Number(response.headers.get('retry-after')) || 1;
