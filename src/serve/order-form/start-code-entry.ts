@@ -29,7 +29,7 @@ interface Answer {
  * "Send a code to this address" starts a code at `verifyUrl` (`POST /v1/verifications`), the code
  * the customer reads back on the phone is confirmed at `verifyUrl/confirm`, and every answer is one
  * live line in the salesperson's words. A refusal for another customer's address says so without
- * naming them, as the server does (docs/serve.md, "Verifications"). Undefined when the page has no
+ * naming them, as the server does (docs/serve.md, "Verification codes"). Undefined when the page has no
  * such part: the server cannot send a code, so none is offered.
  *
  * @example
