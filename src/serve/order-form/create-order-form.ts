@@ -119,6 +119,7 @@ export function createOrderForm(
             fallbackUrl: `/demo/check?lang=${locale}`,
             csrf: session.csrf,
             user: session.user,
+            ...(context.options.verifier ? { verifyUrl: '/v1/verifications' } : {}),
             ...(filled ?? {}),
           }),
         );

@@ -16,6 +16,8 @@ import { withoutCorrectionNamed } from '../../guard/without-correction-named.js'
 import type { CustomerSearch } from './find-customers.js';
 import { isCalendarDate } from './is-calendar-date.js';
 import { type OrderFormText, orderFormText } from './order-form-text.js';
+import { postJson } from './post-json.js';
+import { startCodeEntry } from './start-code-entry.js';
 
 // Long enough that a check does not run at every key of a word typed in one go, short enough
 // that the answer is there before the salesperson moves to the next field.
@@ -63,6 +65,8 @@ function startOrderForm(form: HTMLFormElement): void {
   // The results list (WAI-ARIA APG combobox with a listbox popup): the option the arrow keys are on.
   let options: HTMLElement[] = [];
   let active = -1;
+  // The code read back that proves a new address; none when the server has no verifier.
+  const codeEntry = startCodeEntry(form, text, csrf);
 
   // The server-rendered suggestion (the page answered without script) posts the form; here a click
   // fixes the field instead.
@@ -414,12 +418,7 @@ function startOrderForm(form: HTMLFormElement): void {
   /** A POST of JSON to the API with the session's CSRF token: the answer, or why not in the page's words. */
   async function post<T>(url: string, body: unknown): Promise<T | string> {
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        credentials: 'same-origin',
-        body: JSON.stringify(body),
-      });
+      const response = await postJson(url, body, csrf);
       if (!response.ok) return failureOf(response);
       return (await response.json()) as T;
     } catch {
@@ -447,6 +446,8 @@ function startOrderForm(form: HTMLFormElement): void {
   async function check(): Promise<void> {
     const run = ++latest;
     const entered = email.value;
+    // A code offered for another address or customer is not this one's.
+    codeEntry?.withdraw({ customerId: known?.id, address: entered.trim() });
     if (entered.trim() === '') {
       show(undefined, text);
       return;
@@ -512,7 +513,20 @@ function startOrderForm(form: HTMLFormElement): void {
         );
       }
       offer(answer, text);
+      offerCode(answer, record);
     }
+  }
+
+  /**
+   * A code to prove the address, when the server's verdict finds it new to the picked customer
+   * (`unverified-address`) and stops nothing: only a customer the search showed can be sent one
+   * (docs/serve.md), and a blocked address is not to be mailed at all.
+   */
+  function offerCode(answer: Verdict, record: Customer): void {
+    const isNew = answer.findings.some((finding) => finding.code === 'unverified-address');
+    if (known && record.id === known.id && isNew && answer.action !== 'block')
+      codeEntry?.offer(known.id, answer.entered.trim());
+    else codeEntry?.withdraw();
   }
 
   /**

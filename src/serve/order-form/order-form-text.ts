@@ -45,6 +45,31 @@ export interface OrderFormText {
    * server failed; `0` when the server could not be reached.
    */
   readonly failure: (status: number, retryAfterSeconds: number) => string;
+  /** The code read back that proves an address new to the picked customer (`POST /v1/verifications`). */
+  readonly verification: VerificationText;
+}
+
+/** The words of the code entry: its controls, and each answer of the server in a salesperson's terms. */
+export interface VerificationText {
+  readonly heading: string;
+  readonly send: string;
+  readonly code: string;
+  readonly codeHint: string;
+  readonly confirm: string;
+  readonly sending: string;
+  readonly sent: (address: string) => string;
+  /** A code sent earlier is still good: no second message went out. */
+  readonly alreadySent: (address: string) => string;
+  /** Verified; `released` held messages went out to it. */
+  readonly verified: (address: string, released: number) => string;
+  readonly wrongCode: string;
+  readonly notACode: string;
+  readonly expired: string;
+  readonly tooManyAttempts: string;
+  readonly noPendingCode: string;
+  /** The address is another customer's: said without naming them. */
+  readonly otherCustomer: string;
+  readonly notSent: string;
 }
 
 /** The order form's words in English and Swedish. */
@@ -106,6 +131,28 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
                 : status === 0
                   ? 'the server could not be reached: check the connection'
                   : `the server answered ${status}`,
+    verification: {
+      heading: 'Prove the new address',
+      send: 'Send a code to this address',
+      code: 'Code the customer reads back',
+      codeHint: 'Ask the customer to read the code in the message aloud, and type it here.',
+      confirm: 'Confirm the code',
+      sending: 'Sending…',
+      sent: (address) => `A code was sent to ${address}. Ask the customer to read it back.`,
+      alreadySent: (address) =>
+        `A code already sent to ${address} is still valid: ask the customer to read that one back.`,
+      verified: (address, released) =>
+        `Verified: ${address} is the customer's address.${released > 0 ? ` ${released} held message${released === 1 ? ' was' : 's were'} sent to it.` : ''}`,
+      wrongCode:
+        'Wrong code: ask the customer to read it again. After a few wrong codes a new code must be sent.',
+      notACode: 'That is not a code: the code is the digits in the message.',
+      expired: 'The code has expired: send a new code.',
+      tooManyAttempts: 'Too many wrong codes: send a new code.',
+      noPendingCode: 'No code is waiting for this address: send a code.',
+      otherCustomer:
+        'The address is another customer’s: no code is sent, and it cannot be proven for this customer. Ask for the customer’s own address.',
+      notSent: 'The mail server did not take the message: no code was sent. Try again in a moment.',
+    },
   },
   sv: {
     title: 'Orderformulär',
@@ -164,6 +211,27 @@ export const orderFormText: Readonly<Record<Locale, OrderFormText>> = {
                 : status === 0
                   ? 'servern gick inte att nå: kontrollera anslutningen'
                   : `servern svarade ${status}`,
+    verification: {
+      heading: 'Bekräfta den nya adressen',
+      send: 'Skicka en kod till adressen',
+      code: 'Koden som kunden läser upp',
+      codeHint: 'Be kunden läsa upp koden i meddelandet och skriv in den här.',
+      confirm: 'Bekräfta koden',
+      sending: 'Skickar…',
+      sent: (address) => `En kod skickades till ${address}. Be kunden läsa upp den.`,
+      alreadySent: (address) =>
+        `En kod som redan skickats till ${address} gäller fortfarande: be kunden läsa upp den.`,
+      verified: (address, released) =>
+        `Bekräftad: ${address} är kundens adress.${released > 0 ? ` ${released} ${released === 1 ? 'kvarhållet meddelande skickades' : 'kvarhållna meddelanden skickades'} dit.` : ''}`,
+      wrongCode: 'Fel kod: be kunden läsa upp den igen. Efter några fel koder måste en ny kod skickas.',
+      notACode: 'Det är ingen kod: koden är siffrorna i meddelandet.',
+      expired: 'Koden har gått ut: skicka en ny kod.',
+      tooManyAttempts: 'För många fel koder: skicka en ny kod.',
+      noPendingCode: 'Ingen kod väntar för adressen: skicka en kod.',
+      otherCustomer:
+        'Adressen är en annan kunds: ingen kod skickas, och den kan inte bekräftas för den här kunden. Be om kundens egen adress.',
+      notSent: 'E-postservern tog inte emot meddelandet: ingen kod skickades. Försök igen om en stund.',
+    },
   },
 };
 

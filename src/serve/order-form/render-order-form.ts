@@ -24,6 +24,12 @@ export interface OrderFormPage {
   readonly searchUrl: string;
   /** Where the form posts without script: the check on the server, rendered in the page. */
   readonly fallbackUrl: string;
+  /**
+   * Where the page's script starts a code for an address new to the picked customer
+   * (`POST /v1/verifications`; confirmed at `…/confirm`): only when the server has a verifier, so
+   * the page never offers a code it cannot send.
+   */
+  readonly verifyUrl?: string;
   /** The session's CSRF token: in `X-CSRF-Token` from the script, in the `csrf` field from the form. */
   readonly csrf: string;
   /** The fields as posted, when the page answers the form without script. */
@@ -117,6 +123,23 @@ ${
           .map((line) => `<p>${escapeHtml(line)}</p>`)
           .join('')
       : '';
+  const verify = text.verification;
+  // Hidden until the script finds the address new to the picked customer: the code is read back on
+  // the phone, so there is nothing to enter without script. Its answers are one live line.
+  const verification =
+    page.verifyUrl === undefined
+      ? ''
+      : `<section id="verification" data-verification aria-labelledby="verification-heading" hidden>
+<h2 id="verification-heading">${escapeHtml(verify.heading)}</h2>
+<p><button type="button" data-verification-send>${escapeHtml(verify.send)}</button></p>
+<div data-verification-code hidden>
+<p><label for="verification-code">${escapeHtml(verify.code)}</label>
+<span class="hint" id="verification-code-hint">${escapeHtml(verify.codeHint)}</span>
+<input id="verification-code" type="text" inputmode="numeric" autocomplete="one-time-code" spellcheck="false" aria-describedby="verification-code-hint verification-status"></p>
+<p><button type="button" data-verification-confirm>${escapeHtml(verify.confirm)}</button></p>
+</div>
+<p id="verification-status" role="status" aria-live="polite" data-verification-status></p>
+</section>`;
   return `<!doctype html>
 <html lang="${page.locale}">
 <head>
@@ -148,6 +171,13 @@ input, select { font: inherit; width: 100%; padding: .4rem; box-sizing: border-b
 [data-phone-status][data-action="confirm"] { background: #fff4d6; color: #6b4e00; }
 [data-phone-status][data-action="send"] { background: #e0f4e4; color: #1d5c2b; }
 [data-phone-suggestion] { font: inherit; margin: .25rem 0; padding: .3rem .8rem; cursor: pointer; }
+[data-verification] { border-top: 1px solid #bbb; margin-top: 1rem; }
+[data-verification] button { font: inherit; padding: .4rem .8rem; cursor: pointer; }
+[data-verification-status]:empty { display: none; }
+[data-verification-status] { font-weight: 700; padding: .5rem .75rem; border-radius: .3rem; }
+[data-verification-status][data-outcome="verified"] { background: #e0f4e4; color: #1d5c2b; }
+[data-verification-status][data-outcome="refused"] { background: #fde2e1; color: #8a1c14; }
+[data-verification-status][data-outcome="sent"] { background: #fff4d6; color: #6b4e00; }
 button[type="submit"] { font: inherit; padding: .4rem .8rem; }
 header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
 header form { display: flex; align-items: center; gap: .5rem; }
@@ -165,7 +195,7 @@ ${page.user === undefined ? '' : `<span>${escapeHtml(chrome.loggedInAs(page.user
 <main id="main">
 <h1>${escapeHtml(text.title)}</h1>
 <p>${escapeHtml(text.intro)}</p>
-<form data-order-form method="post" action="${escapeHtml(page.fallbackUrl)}" data-locale="${page.locale}" data-check-url="${escapeHtml(page.checkUrl)}" data-search-url="${escapeHtml(page.searchUrl)}" data-csrf="${escapeHtml(page.csrf)}" novalidate>
+<form data-order-form method="post" action="${escapeHtml(page.fallbackUrl)}" data-locale="${page.locale}" data-check-url="${escapeHtml(page.checkUrl)}" data-search-url="${escapeHtml(page.searchUrl)}" data-csrf="${escapeHtml(page.csrf)}"${page.verifyUrl === undefined ? '' : ` data-verify-url="${escapeHtml(page.verifyUrl)}"`} novalidate>
 <input type="hidden" name="csrf" value="${escapeHtml(page.csrf)}">
 <p><label for="customer">${escapeHtml(text.customer)}</label>
 <span class="hint" id="customer-hint">${escapeHtml(text.customerHint)}</span>
@@ -189,6 +219,7 @@ ${suggestion}
 <h2 data-directory-part>${escapeHtml(text.directory)}</h2>
 <div data-directory data-directory-part></div>
 </section>
+${verification}
 </form>
 </main>
 <script type="module" src="${escapeHtml(page.scriptUrl)}"></script>
