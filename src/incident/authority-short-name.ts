@@ -11,7 +11,7 @@ import type { AuthorityFinding } from './find-authority.js';
  * @example
  * ```ts
  * authorityShortName(findAuthority({ country: 'NO', regime: 'gdpr', at: new Date() }), 'en');
- * // 'Norwegian Data Protection Authority'
+ * // 'the Norwegian Data Protection Authority'
  * ```
  */
 export function authorityShortName(
@@ -21,6 +21,8 @@ export function authorityShortName(
   const authority = finding.authority;
   if (authority === undefined) return undefined;
   const ownNameOnly = authority.abbreviation === undefined || authority.abbreviation === authority.name;
-  if (locale === 'en' && ownNameOnly && authority.name !== authority.nameEn) return authority.nameEn;
+  // An English name of this kind takes the article inside a sentence ("and the Norwegian Data
+  // Protection Authority by …"); every caller puts the short name mid-sentence.
+  if (locale === 'en' && ownNameOnly && authority.name !== authority.nameEn) return `the ${authority.nameEn}`;
   return authority.abbreviation ?? authority.name;
 }

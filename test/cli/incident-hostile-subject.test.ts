@@ -29,10 +29,12 @@ describe('the customer notice of a message with a hostile Subject', () => {
       join(folder, 'facts.json'),
       JSON.stringify({
         customer: { id: 'K-1', name: 'Anna Ek' },
+        // A name with a control character is refused as the facts are read (test/cli/read-facts.test.ts);
+        // what is not a name still goes into the documents.
         organisation: {
-          name: 'Butiken\u001b[2J AB',
+          name: 'Butiken AB',
           regimes: ['gdpr'],
-          contact: { name: 'Karin\u0007 Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
+          contact: { name: 'Karin Berg', email: 'dpo@butiken.se', phone: '08-123 456 00' },
         },
         reference: 'INC\u001b[31m-1',
         detectedAt: '2026-11-30T12:00:00+01:00',
