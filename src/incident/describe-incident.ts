@@ -11,6 +11,7 @@ import {
   loginCodeTexts,
   measureTexts,
   misdirectedEmailMeasureIds,
+  othersConsequenceTexts,
   pendingMeasureTexts,
   type ReportLocale,
   uncausedFeedbackTexts,
@@ -219,6 +220,11 @@ export function consequenceLines(
     readonly financialInsight?: 'minimal' | 'limited' | 'substantial';
     readonly recipient?: IncidentReport['facts']['recipient'];
     readonly recipientDeleted?: boolean;
+    /**
+     * The categories found only with another person the message names (`affected.namedOthers.onlyTheirs`):
+     * said as the message's details, not the customer's.
+     */
+    readonly othersOnly?: readonly DataCategory[];
   } = {},
 ): string[] {
   return options.recipient === 'internal'
@@ -231,9 +237,11 @@ function strangerConsequenceLines(
   categories: readonly DataCategory[],
   options: CredentialWording & {
     readonly financialInsight?: 'minimal' | 'limited' | 'substantial';
+    readonly othersOnly?: readonly DataCategory[];
   },
 ): string[] {
   const has = new Set(categories);
+  const othersOnly = new Set(options.othersOnly ?? []);
   const lines: string[] = [];
   for (const category of categories) {
     if (category === 'customer-number' && !has.has('name')) continue;
@@ -262,7 +270,11 @@ function strangerConsequenceLines(
       category === 'credentials' && options.closed === true
         ? closedLoginConsequenceTexts[phrasing.locale]
         : text;
-    if (said) lines.push(category === 'national-id-number' ? withWhatCameWith(phrasing, said, has) : said);
+    // Another person's detail is the message's: the customer's name and address did not come with it.
+    const others = othersOnly.has(category) ? othersConsequenceTexts[phrasing.locale][category] : undefined;
+    if (others) lines.push(others);
+    else if (said)
+      lines.push(category === 'national-id-number' ? withWhatCameWith(phrasing, said, has) : said);
   }
   return lines;
 }

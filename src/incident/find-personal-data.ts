@@ -187,9 +187,12 @@ export function findPersonalData(text: string, options: FindPersonalDataOptions 
     add('credentials', 'login-code', found.index, found.value, mask(found.value, 0, 0), key(found.value));
 
   for (const match of text.matchAll(
-    // A password is also given in a sentence ("Lösenordet till bilagan är: …", "The password for
-    // the attachment is: …"): a few words, on the same line, between the word and the colon.
-    /(?:tillfälligt lösenord|lösenord|password|engångskod|one-time code|verification code|pin-kod|pin|(?:lösenordet|password)[ \t][^\n:]{0,40})\s*:\s*(\S{4,})/gi,
+    // A password is also given in a sentence ("Ditt lösenord till Mina sidor: …", "The password for
+    // the attachment is: …"): a few words, on the same line and in the same sentence, between the
+    // word and the colon. Without a colon ("Lösenordet är Xk29", "Password is Xk29") the value must
+    // hold a digit or a symbol other than a hyphen, so "Password is case-sensitive" or "Byt
+    // lösenord på Mina sidor" names no secret.
+    /(?:(?:tillfälligt lösenord|lösenord|password|engångskod|one-time code|verification code|pin-kod|pin|(?:lösenord(?:et)?|password)[ \t][^\n:.?!]{0,40})\s*:\s*|(?:lösenord(?:et)?|password)(?:[ \t][^\n:.?!]{0,40}?)?[ \t](?:är|is)[ \t]+(?=[^\s]*[0-9!#$%&*+@^_~]))(\S{4,})/gi,
   )) {
     const value = match[1] ?? '';
     add(

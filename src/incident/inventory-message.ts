@@ -109,6 +109,12 @@ export interface MessageInventory {
    */
   readonly recipients: readonly string[];
   /**
+   * The recipients every other recipient saw: To and Cc, then Resent-To and Resent-Cc, each once.
+   * Bcc, Resent-Bcc and the envelope received the message without being shown to anyone
+   * (RFC 5322 §3.6.3, §3.6.6).
+   */
+  readonly shownRecipients: readonly string[];
+  /**
    * How many people the message is about, at the least: the largest count of one identifier that
    * belongs to one person each (identity number, e-mail address, customer number, postal address),
    * with the category it was counted from when that shows more than one. A list of customers
@@ -427,7 +433,7 @@ export async function inventoryMessage(
     attachments,
     notes,
     review: [...review.values()],
-    recipients: messageRecipients(mail),
+    ...messageRecipients(mail),
     people,
     ...(guardianValues.size === 0
       ? {}
@@ -555,31 +561,42 @@ function visibleRecipients(mail: ParsedMail, ignore: readonly string[]): string 
 // (RFC 5321 §4.4 leaves the name open: Delivered-To is Postfix and qmail, X-Original-To Postfix,
 // Envelope-To Exim, X-Envelope-To others). Bcc recipients are often known only from these.
 const ENVELOPE_HEADERS = ['delivered-to', 'x-original-to', 'envelope-to', 'x-envelope-to'] as const;
-const RESENT_HEADERS = ['resent-to', 'resent-cc', 'resent-bcc'] as const;
+const SHOWN_RESENT_HEADERS = ['resent-to', 'resent-cc'] as const;
 
-function messageRecipients(mail: ParsedMail): string[] {
+function messageRecipients(mail: ParsedMail): { recipients: string[]; shownRecipients: string[] } {
   const found = new Set<string>();
-  const addFrom = (entries: readonly EmailAddress[]) => {
+  const shown = new Set<string>();
+  const addFrom = (entries: readonly EmailAddress[], visible: boolean) => {
     for (const entry of entries) {
-      if (entry.address) found.add(entry.address);
-      if (entry.group) addFrom(entry.group);
+      if (entry.address) {
+        found.add(entry.address);
+        if (visible) shown.add(entry.address);
+      }
+      if (entry.group) addFrom(entry.group, visible);
     }
   };
-  for (const field of [mail.to, mail.cc, mail.bcc] as (AddressObject | AddressObject[] | undefined)[]) {
+  for (const [field, visible] of [
+    [mail.to, true],
+    [mail.cc, true],
+    [mail.bcc, false],
+  ] as [AddressObject | AddressObject[] | undefined, boolean][]) {
     for (const object of field === undefined ? [] : Array.isArray(field) ? field : [field])
-      addFrom(object.value);
+      addFrom(object.value, visible);
   }
   // The raw lines, every occurrence (a message relayed twice has two Delivered-To fields), since
   // mailparser keeps one parsed value per header name. A resent message went to its Resent-To,
-  // Resent-Cc and Resent-Bcc as well (RFC 5322 §3.6.6).
-  for (const name of [...RESENT_HEADERS, ...ENVELOPE_HEADERS])
+  // Resent-Cc and Resent-Bcc as well, and showed the first two (RFC 5322 §3.6.6).
+  for (const name of ['resent-to', 'resent-cc', 'resent-bcc', ...ENVELOPE_HEADERS])
     for (const { key, line } of mail.headerLines ?? [])
       if (key === name)
         for (const entry of addressparser(line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]/g, ' '), {
           flatten: true,
         }))
-          if (entry.address) found.add(entry.address);
-  return [...found];
+          if (entry.address) {
+            found.add(entry.address);
+            if ((SHOWN_RESENT_HEADERS as readonly string[]).includes(name)) shown.add(entry.address);
+          }
+  return { recipients: [...found], shownRecipients: [...shown] };
 }
 
 async function readMessage(message: MessageSource): Promise<ParsedMail> {

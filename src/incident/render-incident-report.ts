@@ -365,6 +365,7 @@ function buildSections(
                 financialInsight: report.facts.insight ?? 'substantial',
                 recipient: report.facts.recipient,
                 recipientDeleted: report.facts.recipientConfirmedDeletion === true,
+                othersOnly: report.affected.namedOthers?.onlyTheirs ?? [],
               }),
               riskSentence(phrasing, report, final.assessment),
             ],

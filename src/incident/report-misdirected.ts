@@ -251,7 +251,7 @@ export async function reportMisdirected(
       ...(inventory.subject === undefined ? {} : { subject: inventory.subject }),
       ...(given.unconfirmed === true ? { unconfirmed: true } : {}),
       ...recipientCount(inventory.recipients, ignore),
-      ...intendedAmongGroup(inventory.recipients, given.intended, ignore),
+      ...intendedAmongGroup(inventory, given.intended, ignore),
     },
   });
   const reviewed = reviewedInventory(given, inventory, locale);
@@ -299,17 +299,20 @@ function fewerPeopleThanShown(
 
 /**
  * `{ intendedAddressShown: false }` where the message went to many at once (see {@link recipientCount})
- * and the customer it was meant for was none of them: the others saw the customer's data, not the
- * customer's address, and the customer is a person concerned besides every address shown (GDPR
- * Art. 33(3)(a): the approximate number of data subjects concerned).
+ * and the customer it was meant for was not shown among them: the others saw the customer's data, not
+ * the customer's address, and the customer is a person concerned besides every address shown (GDPR
+ * Art. 33(3)(a): the approximate number of data subjects concerned). A customer who received it only
+ * in Bcc or through the envelope was not shown to anyone (RFC 5322 §3.6.3).
  */
 function intendedAmongGroup(
-  addresses: readonly string[],
+  inventory: Pick<MessageInventory, 'recipients' | 'shownRecipients'>,
   intended: string,
   ignore: readonly string[],
 ): { intendedAddressShown?: false } {
-  if (recipientCount(addresses, ignore).recipients === undefined) return {};
-  return addresses.some((address) => isSameMailbox(address, intended)) ? {} : { intendedAddressShown: false };
+  if (recipientCount(inventory.recipients, ignore).recipients === undefined) return {};
+  return inventory.shownRecipients.some((address) => isSameMailbox(address, intended))
+    ? {}
+    : { intendedAddressShown: false };
 }
 
 function recipientCount(addresses: readonly string[], ignore: readonly string[]): { recipients?: number } {

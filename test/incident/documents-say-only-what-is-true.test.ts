@@ -5,30 +5,13 @@ import {
   reportMisdirected,
 } from '../../src/incident/index.js';
 import { SEED_INCIDENT_FACTS } from '../support/cli-inputs.js';
+import { seedOrderConfirmation } from './seed-order-confirmation.js';
 
 // The seed order confirmation as the organisation sent it, with what a trial added to it: the
 // notice, the phone script and the report each say as done or known only what a fact or a measure
 // recorded done says (GDPR Art. 5(1)(d), accuracy; Art. 34(2), the nature of the breach).
 const locales = ['sv', 'en'] as const;
 const now = '2026-12-04T01:00:00Z';
-
-function orderConfirmation(headers: readonly string[], lines: readonly string[]): string {
-  return [
-    'From: Nordkabel AB <order@nordkabel.se>',
-    'To: anna.svensson185@gmail.com',
-    ...headers,
-    'Subject: =?UTF-8?Q?Orderbekr=C3=A4ftelse?=',
-    'Date: Tue, 01 Dec 2026 13:36:12 +0100',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    'Hej Anna Svensson!',
-    'Kundnummer: 4711023',
-    'Installationsadress: Storgatan 12, 123 45 Stockholm',
-    'Tjänst: Bredband 250/250 Mbit/s',
-    'Pris: 399 kr/mån',
-    ...lines,
-  ].join('\r\n');
-}
 
 // The seed case's facts, on the day of the trial's message.
 const facts = (message: string, more: Partial<ReportMisdirectedInput> = {}): ReportMisdirectedInput => ({
@@ -52,7 +35,7 @@ async function documents(input: ReportMisdirectedInput, locale: 'sv' | 'en') {
 
 // Sent to a wrong address with 40 other customers in Cc: Anna's address was in neither To nor Cc.
 const cc = Array.from({ length: 40 }, (_, index) => `kund${index}.namnsson${index}@gmail.com`);
-const ccMessage = orderConfirmation([`Cc: ${cc.join(', ')}`], []);
+const ccMessage = seedOrderConfirmation([`Cc: ${cc.join(', ')}`], []);
 
 describe('a message meant for one customer, sent to a wrong address with 40 others in Cc', () => {
   const words = {
@@ -113,11 +96,11 @@ describe('a message meant for one customer, sent to a wrong address with 40 othe
 
 // Another person's details in the message are theirs, not the customer's, and they are concerned too.
 describe('a message that also names another person with details of their own', () => {
-  const contact = orderConfirmation(
+  const contact = seedOrderConfirmation(
     [],
     ['Kontaktperson på plats: Erik Lind, erik.lind@telia.com, 070-987 65 43'],
   );
-  const coApplicant = orderConfirmation([], ['Medsökande: Erik Lind, personnummer 19800101-0008']);
+  const coApplicant = seedOrderConfirmation([], ['Medsökande: Erik Lind, personnummer 19800101-0008']);
   const words = {
     sv: {
       aboutYou: /uppgifterna om dig: [^.]*(e-postadress|telefonnummer|personnummer)/,
@@ -147,7 +130,7 @@ describe('a message that also names another person with details of their own', (
   );
 
   it.each(locales)('takes the customer named under a label for the customer (%s)', async (locale) => {
-    const own = orderConfirmation([], ['Kontaktperson på plats: Anna Svensson, 070-987 65 43']);
+    const own = seedOrderConfirmation([], ['Kontaktperson på plats: Anna Svensson, 070-987 65 43']);
     const { report, email, rendered } = await documents(facts(own), locale);
     expect(report.affected.namedOthers).toBeUndefined();
     expect(email.text).not.toContain(words[locale].other);
@@ -168,7 +151,7 @@ describe('a message that also names another person with details of their own', (
 // A password in the message; each measure's status walked: done is said as done, planned as to
 // come, failed as tried, absent not at all, and no measure says more than it records.
 describe('the measures said as their status records them', () => {
-  const message = orderConfirmation([], ['Lösenord: Xk29-pqL7']);
+  const message = seedOrderConfirmation([], ['Lösenord: Xk29-pqL7']);
   const claims = {
     sv: {
       'new-password': {

@@ -468,6 +468,25 @@ export const consequenceTexts: Readonly<
 };
 
 /**
+ * The likely consequence of a detail the message holds only on the line of another person it names
+ * ("Medsökande: Erik Lind, personnummer …"): said of the message's detail and its holder, never as the
+ * customer's (GDPR Art. 4(1): that person is a data subject of their own; Art. 5(1)(d) accuracy).
+ * Only the identifiers such a line holds whose usual wording names the customer are listed.
+ */
+export const othersConsequenceTexts: Readonly<
+  Record<ReportLocale, Partial<Readonly<Record<DataCategory, string>>>>
+> = {
+  sv: {
+    'national-id-number':
+      'Personnumret i meddelandet kan användas för identitetsstöld, till exempel kreditansökningar i dess innehavares namn.',
+  },
+  en: {
+    'national-id-number':
+      'The personal identity number in the message could be used for identity theft, such as credit applications in its holder’s name.',
+  },
+};
+
+/**
  * The likely consequence of login details once nothing from the message opens the account any more
  * (`invalidate-login` done, and any password among them replaced by `new-password`): what they could
  * do, and until when, never as a present danger the measures recorded have ended (GDPR Art. 33(3)(c)
