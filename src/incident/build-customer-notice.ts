@@ -573,8 +573,8 @@ function noticeParts(
         )
       : reach === 'addresses' && outside
         ? s(
-            `Den ${when} skickade vi ett meddelande till ${who.sv.dig}${subject ? ` (”${subject}”)` : ''}, men det gick till ${misdirected?.recipients} e-postadresser, ingen av dem ${who.sv.din}, och alla som fick det kunde se varandras adresser. Vi ber om ursäkt för det.${eachTold}`,
-            `On ${when} we sent ${who.en.you} a message${subject ? ` (“${subject}”)` : ''}, but it went to ${misdirected?.recipients} e-mail addresses, none of them ${who.en.yours}, each visible to everyone who received it. We are sorry.${eachTold}`,
+            `Den ${when} skickade vi ett meddelande till ${who.sv.dig}${subject ? ` (”${subject}”)` : ''}, men det gick till andras e-postadresser, som alla som fick det kunde se; ${who.sv.din} adress syntes inte för dem. Vi ber om ursäkt för det.${eachTold}`,
+            `On ${when} we sent ${who.en.you} a message${subject ? ` (“${subject}”)` : ''}, but it went to other people’s e-mail addresses, which everyone who received it could see; ${who.en.your} address was not shown to them. We are sorry.${eachTold}`,
           )
         : reach === 'addresses'
           ? s(

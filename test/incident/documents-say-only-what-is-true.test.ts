@@ -42,7 +42,7 @@ describe('a message meant for one customer, sent to a wrong address with 40 othe
     sv: {
       counted:
         '42 berörda abonnenter eller användare, räknat från de 41 olika e-postadresserna i meddelandet och kunden som det var avsett för, vars adress inte fanns bland dem.',
-      went: 'men det gick till 41 e-postadresser, ingen av dem din, och alla som fick det kunde se varandras adresser.',
+      went: 'men det gick till andras e-postadresser, som alla som fick det kunde se; din adress syntes inte för dem.',
       saw: 'De som fick meddelandet har kunnat se de här uppgifterna om dig: namn, postadress, kundnummer och beställningar med priser.',
       unsaid: ['din bland dem', 'Din e-postadress', 'syntes för andra', 'Vi kommer att skriva för sig'],
       planned:
@@ -51,7 +51,7 @@ describe('a message meant for one customer, sent to a wrong address with 40 othe
     en: {
       counted:
         '42 subscribers or individuals concerned, counted from the 41 different e-mail addresses in the message and the customer it was meant for, whose address was not among them.',
-      went: 'but it went to 41 e-mail addresses, none of them yours, each visible to everyone who received it.',
+      went: 'but it went to other people’s e-mail addresses, which everyone who received it could see; your address was not shown to them.',
       saw: 'Those who received the message could see these details about you: name, postal address, customer number and orders with prices.',
       unsaid: [
         'yours among them',

@@ -46,6 +46,12 @@ describe('the intended customer received the message only in Bcc', () => {
       expect(text).not.toContain(wrong);
       expect(script).not.toContain(wrong);
     }
+    // She received her copy in Bcc: the notice neither counts her among the addresses shown nor says
+    // none of the recipients was her.
+    expect(text).not.toMatch(/none of them|ingen av dem/);
+    expect(text).toMatch(
+      locale === 'sv' ? /din adress syntes inte för dem/ : /your address was not shown to them/,
+    );
   });
 });
 
