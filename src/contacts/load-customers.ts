@@ -303,10 +303,7 @@ export async function loadCustomers(
       const { customer } = checked;
       for (const caveat of [...setAside, ...checked.caveats]) {
         // A key written twice names itself; the header is asked for a value not read.
-        const header =
-          'repeatedKey' in caveat || caveat.field === undefined
-            ? undefined
-            : headerOf?.(caveat.field, caveat.value);
+        const header = 'field' in caveat ? headerOf?.(caveat.field, caveat.value) : undefined;
         problems.push({
           line,
           ...rowNames(customer),
@@ -419,7 +416,7 @@ type HeaderOf = (field: string, value: string | undefined) => string | undefined
  */
 type SetAside =
   | { readonly field: 'name'; readonly value: string; readonly reason: string }
-  | { readonly field?: CustomerColumn; readonly repeatedKey: string; readonly reason: string };
+  | { readonly repeatedKey: string; readonly reason: string };
 
 type Accept = (line: number, candidate: unknown, headerOf?: HeaderOf, setAside?: readonly SetAside[]) => void;
 
@@ -854,8 +851,8 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
       if (again && !keysReported.has(key)) {
         keysReported.add(key);
         const keepsEvery = column === 'emails' || column === 'phones';
+        // No `field`: every value of it was read, and a reader of `field` takes it for a value not read.
         repeatedKeys.push({
-          ...(column !== undefined ? { field: column } : {}),
           repeatedKey: key,
           reason: keepsEvery ? text.repeatedKeyEveryValue(key) : text.repeatedKeyOneValue(key),
         });

@@ -24,6 +24,8 @@ describe('email-guard customers check passes no export with data it did not read
     expect(run.stdout).toContain('"emails"');
     expect(run.stdout).not.toContain('unreadable-row');
     expect(run.stdout).toContain('belongs-to-other-customer');
+    const json = await runCliInProcess(['customers', 'check', file, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ rows: 2, customers: 2, rowsNotRead: 0 });
   });
 
   it('reads a second address column and finds the address shared with another customer', async () => {
