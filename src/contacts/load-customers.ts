@@ -253,7 +253,9 @@ const LoadOptionsSchema = z.object({
  * `encoding` option says; `result.encoding` tells which. CSV cells may hold several addresses or
  * numbers separated by `,`, `;` or `|` (none of them can occur inside an address or a number).
  * NDJSON ids written as numbers are read from the text exactly (`9007199254740993` stays that id);
- * one with a fraction or an exponent is reported, not rounded.
+ * one with a fraction or an exponent is reported, not rounded. A key written twice on an NDJSON line
+ * (`JSON.parse` keeps only the last) is reported by `repeatedKey`: every address and phone under it
+ * is loaded; an id, name or birth date written twice with different values skips the row.
  *
  * @example
  * ```ts
