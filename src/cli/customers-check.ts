@@ -36,6 +36,7 @@ type CustomerFindingKind =
   | 'unreadable-row'
   | 'field-not-read'
   | 'repeated-id'
+  | 'repeated-key'
   | 'column-not-read'
   | 'accepted-pair'
   | CustomerBaseFindingCode;
@@ -60,6 +61,8 @@ export interface CustomersCheckFlags {
 }
 
 function problemKind(problem: LoadProblem): CustomerFindingKind {
+  // A key written twice on a loaded row is a caveat, not a row skipped; one whose values differ is.
+  if (problem.repeatedKey !== undefined) return problem.loaded ? 'repeated-key' : 'unreadable-row';
   if (problem.column !== undefined) return 'column-not-read';
   if (problem.field === 'id' && problem.loaded) return 'repeated-id';
   if (problem.field === 'emails') return 'invalid-address';

@@ -3,7 +3,7 @@ import { parseAddress } from '../address/parse-address.js';
 import { InvalidInputError } from '../errors.js';
 import { hasControlCharacter } from '../internal/has-control-character.js';
 import { parseInput } from '../internal/parse-input.js';
-import { repeatedJsonKey } from '../internal/repeated-json-key.js';
+import { jsonObjectMembers, repeatedJsonKey } from '../internal/repeated-json-key.js';
 import { editDistance } from '../matching/edit-distance.js';
 import { isE164 } from '../phone/is-e164.js';
 import { parsePhone } from '../phone/parse-phone.js';
@@ -150,6 +150,12 @@ export interface LoadProblem {
    * without it (`Telefon`): whoever mends the export knows the column by its header, not by the field.
    */
   readonly header?: string;
+  /**
+   * The NDJSON key written more than once on the line (`email`; `meta.a` inside another), which
+   * `JSON.parse` would have read as its last value only: every address and phone under it is kept,
+   * another field is read when its values agree, and the row is not loaded when they differ.
+   */
+  readonly repeatedKey?: string;
   readonly reason: string;
   /** Whether the row was still loaded (a repeated id replaces the earlier row). */
   readonly loaded: boolean;
@@ -247,7 +253,9 @@ const LoadOptionsSchema = z.object({
  * `encoding` option says; `result.encoding` tells which. CSV cells may hold several addresses or
  * numbers separated by `,`, `;` or `|` (none of them can occur inside an address or a number).
  * NDJSON ids written as numbers are read from the text exactly (`9007199254740993` stays that id);
- * one with a fraction or an exponent is reported, not rounded.
+ * one with a fraction or an exponent is reported, not rounded. A key written twice on an NDJSON line
+ * (`JSON.parse` keeps only the last) is reported by `repeatedKey`: every address and phone under it
+ * is loaded; an id, name or birth date written twice with different values skips the row.
  *
  * @example
  * ```ts
@@ -296,7 +304,8 @@ export async function loadCustomers(
     } else {
       const { customer } = checked;
       for (const caveat of [...setAside, ...checked.caveats]) {
-        const header = headerOf?.(caveat.field, caveat.value);
+        // A key written twice names itself; the header is asked for a value not read.
+        const header = 'field' in caveat ? headerOf?.(caveat.field, caveat.value) : undefined;
         problems.push({
           line,
           ...rowNames(customer),
@@ -331,12 +340,13 @@ export async function loadCustomers(
     }
     if (rows % every === 0) report(false);
   };
-  const reject: Reject = (line, reason, field, candidate) => {
+  const reject: Reject = (line, reason, field, candidate, repeatedKey) => {
     rows++;
     problems.push({
       line,
       ...(field ? { field } : {}),
       ...(candidate ? rowNames(candidate) : {}),
+      ...(repeatedKey !== undefined ? { repeatedKey } : {}),
       reason,
       loaded: false,
     });
@@ -402,12 +412,13 @@ interface RowReader {
  * a list of phones), else the first read as `field`; asked only for a value not read.
  */
 type HeaderOf = (field: string, value: string | undefined) => string | undefined;
-/** A value the row held and the customer is loaded without, with why (a caveat found before validation). */
-interface SetAside {
-  readonly field: 'name';
-  readonly value: string;
-  readonly reason: string;
-}
+/**
+ * A caveat found before validation: a value the row held and the customer is loaded without, or an
+ * NDJSON key written twice, with why.
+ */
+type SetAside =
+  | { readonly field: 'name'; readonly value: string; readonly reason: string }
+  | { readonly repeatedKey: string; readonly reason: string };
 
 type Accept = (line: number, candidate: unknown, headerOf?: HeaderOf, setAside?: readonly SetAside[]) => void;
 
@@ -426,7 +437,13 @@ function headerHolding(
   }
   return first;
 }
-type Reject = (line: number, reason: string, field?: string, candidate?: unknown) => void;
+type Reject = (
+  line: number,
+  reason: string,
+  field?: string,
+  candidate?: unknown,
+  repeatedKey?: string,
+) => void;
 
 /**
  * The id and address a problem row gives, as written: `address` when the fault is in one, else the
@@ -818,17 +835,30 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
     }
     const record = value as Record<string, unknown>;
     // JSON.parse keeps the last of a key written twice (RFC 8259 §4 leaves it to the reader): the
-    // earlier value, an address perhaps, would be lost without a word.
+    // earlier value, an address perhaps, would be lost without a word. Such a line is read member
+    // by member from its text, every value of the key in the order written.
     const repeated = repeatedJsonKey(trimmed);
-    // The row is unreadable as a whole (which value is meant is not known), not one field's value
-    // unusable: the reason names the key.
-    if (repeated !== undefined) {
-      reject(line, text.repeatedKey(repeated), undefined, record);
-      return;
-    }
+    const members: (readonly [key: string, item: unknown, literal: string | undefined])[] =
+      repeated === undefined
+        ? Object.entries(record).map(([key, item]) => [key, item, undefined] as const)
+        : jsonObjectMembers(trimmed).map(([key, literal]) => [key, JSON.parse(literal), literal] as const);
+    const keysSeen = new Set<string>();
+    const keysReported = new Set<string>();
+    const repeatedKeys: SetAside[] = [];
     const customer: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(record)) {
+    for (const [key, item, literal] of members) {
       const column = fieldOf(key, lookup);
+      const again = repeated !== undefined && keysSeen.has(key);
+      if (repeated !== undefined) keysSeen.add(key);
+      if (again && !keysReported.has(key)) {
+        keysReported.add(key);
+        const keepsEvery = column === 'emails' || column === 'phones';
+        // No `field`: every value of it was read, and a reader of `field` takes it for a value not read.
+        repeatedKeys.push({
+          repeatedKey: key,
+          reason: keepsEvery ? text.repeatedKeyEveryValue(key) : text.repeatedKeyOneValue(key),
+        });
+      }
       if (column === undefined) {
         // Each key once, where it first appears: an export repeats its keys on every line. Past a
         // hundred different keys, one problem says that more are not read.
@@ -847,18 +877,23 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
       if (column === 'id' && typeof item === 'number') {
         // JSON numbers are doubles: an id above 2^53 is rounded by JSON.parse (two customers would
         // become one) and 1e400 becomes Infinity. The id is taken from the line's text instead.
-        const literal = topLevelNumber(trimmed, key);
-        if (literal === undefined || !/^-?\d+$/.test(literal)) {
-          reject(line, text.inexactId(literal ?? String(item)), 'id');
+        const exact = literal ?? topLevelNumber(trimmed, key);
+        if (exact === undefined || !/^-?\d+$/.test(exact)) {
+          reject(line, text.inexactId(exact ?? String(item)), 'id');
           return;
         }
-        read = literal;
+        read = exact;
       }
       if (!assign(customer, column, read)) {
-        reject(line, text.keysDisagree(FIELD_NAMES[column]), FIELD_NAMES[column]);
+        // Two values of one key: which the export means is not known.
+        if (again) reject(line, text.repeatedKey(key), FIELD_NAMES[column], record, key);
+        else reject(line, text.keysDisagree(FIELD_NAMES[column]), FIELD_NAMES[column]);
         return;
       }
     }
+    // A key written twice inside another value (`meta.a`) is reported where it is.
+    if (repeated !== undefined && !keysReported.has(repeated))
+      repeatedKeys.push({ repeatedKey: repeated, reason: text.repeatedKeyOneValue(repeated) });
     // As in a CSV row: the whole name is loaded, the first and last name that disagree reported.
     const joined = namesDisagree(customer);
     accept(
@@ -866,19 +901,22 @@ function ndjsonRows(lookup: Map<string, CustomerColumn>, sinks: RowSinks): RowRe
       withName(customer),
       (field, value) =>
         headerHolding(
-          Object.entries(record).map(([key, item]) => [key, fieldOf(key, lookup), item] as const),
+          members.map(([key, item]) => [key, fieldOf(key, lookup), item] as const),
           field,
           value,
         ),
-      joined === undefined
-        ? []
-        : [
-            {
-              field: 'name',
-              value: joined,
-              reason: `${text.keysDisagree(FIELD_NAMES.name)} ("${String(customer.name)}", "${joined}")`,
-            },
-          ],
+      [
+        ...repeatedKeys,
+        ...(joined === undefined
+          ? []
+          : [
+              {
+                field: 'name' as const,
+                value: joined,
+                reason: `${text.keysDisagree(FIELD_NAMES.name)} ("${String(customer.name)}", "${joined}")`,
+              },
+            ]),
+      ],
     );
   };
   return {

@@ -27,6 +27,8 @@ export interface LoadProblemTexts {
   readonly columnsDisagree: (field: FieldName, first: string, second: string, header: string) => string;
   readonly keysDisagree: (field: FieldName) => string;
   readonly repeatedKey: (key: string) => string;
+  readonly repeatedKeyEveryValue: (key: string) => string;
+  readonly repeatedKeyOneValue: (key: string) => string;
   readonly controlInName: string;
   readonly notJson: (detail: string) => string;
   readonly notObject: string;
@@ -97,7 +99,11 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
       `the columns read as ${field} disagree ("${first}" and "${second}" in "${header}")`,
     keysDisagree: (field) => `the keys read as ${field} disagree`,
     repeatedKey: (key) =>
-      `the key "${key}" is written twice on the line; JSON keeps only the last, so the row is not read: keep one`,
+      `the key "${key}" is written twice on the line with different values; which is meant is not known, so the row is not read: keep one`,
+    repeatedKeyEveryValue: (key) =>
+      `the key "${key}" is written twice on the line (JSON keeps only the last): every value under it is read; keep one key`,
+    repeatedKeyOneValue: (key) =>
+      `the key "${key}" is written twice on the line (JSON keeps only the last): its values agree or it is not read, so the row is loaded; keep one`,
     controlInName:
       'the name holds a line break or control character, which would go into a salutation or header field: the customer is loaded without it',
     notJson: (detail) => `not valid JSON (${detail})`,
@@ -149,7 +155,11 @@ export const loadProblemTexts: Readonly<Record<'en' | 'sv', LoadProblemTexts>> =
       `kolumnerna som läses som ${swedishField(field)} säger olika (”${first}” och ”${second}” i ”${header}”)`,
     keysDisagree: (field) => `nycklarna som läses som ${swedishField(field)} säger olika`,
     repeatedKey: (key) =>
-      `nyckeln ”${key}” står två gånger på raden; JSON behåller bara den sista, så raden läses inte: behåll en`,
+      `nyckeln ”${key}” står två gånger på raden med olika värden; vilket som avses är okänt, så raden läses inte: behåll en`,
+    repeatedKeyEveryValue: (key) =>
+      `nyckeln ”${key}” står två gånger på raden (JSON behåller bara den sista): alla värden under den läses; behåll en nyckel`,
+    repeatedKeyOneValue: (key) =>
+      `nyckeln ”${key}” står två gånger på raden (JSON behåller bara den sista): värdena stämmer överens eller läses inte, så raden läses in; behåll en`,
     controlInName:
       'namnet innehåller en radbrytning eller ett styrtecken, som skulle hamna i en hälsning eller ett huvudfält: kunden läses in utan det',
     // The parser's own detail is in English only.

@@ -48,6 +48,59 @@ export function repeatedJsonKey(json: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The members of the object `json` (valid JSON text) as written: each key, decoded, with its
+ * value's text, in order, a key written twice given twice. `JSON.parse` keeps only the last of a
+ * repeated key (RFC 8259 §4); a reader that must keep every value (two addresses under `email`)
+ * parses each value's text itself. One pass over the text: a nested value is skipped by counting
+ * its brackets, strings in it by their closing quote.
+ *
+ * @example
+ * ```ts
+ * jsonObjectMembers('{"email":"a@x.se","email":"b@x.se"}'); // [['email', '"a@x.se"'], ['email', '"b@x.se"']]
+ * ```
+ */
+export function jsonObjectMembers(json: string): [key: string, value: string][] {
+  const members: [key: string, value: string][] = [];
+  let i = json.indexOf('{') + 1;
+  while (i > 0 && i < json.length) {
+    const keyStart = json.indexOf('"', i);
+    if (keyStart === -1) break;
+    const keyEnd = stringEnd(json, keyStart);
+    const raw = json.slice(keyStart + 1, keyEnd - 1);
+    const key = raw.includes('\\') ? (JSON.parse(json.slice(keyStart, keyEnd)) as string) : raw;
+    let start = json.indexOf(':', keyEnd) + 1;
+    while (isWhitespace(json.charCodeAt(start))) start++;
+    // The value ends at the comma or brace that closes this member, outside nested brackets and strings.
+    let depth = 0;
+    let end = start;
+    while (end < json.length) {
+      const code = json.charCodeAt(end);
+      if (code === QUOTE) {
+        end = stringEnd(json, end);
+        continue;
+      }
+      if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
+      else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+        if (depth === 0) break;
+        depth--;
+      } else if (code === COMMA && depth === 0) break;
+      end++;
+    }
+    let valueEnd = end;
+    while (valueEnd > start && isWhitespace(json.charCodeAt(valueEnd - 1))) valueEnd--;
+    members.push([key, json.slice(start, valueEnd)]);
+    if (json.charCodeAt(end) !== COMMA) break;
+    i = end + 1;
+  }
+  return members;
+}
+
+/** JSON's insignificant whitespace (RFC 8259 §2): space, tab, line feed, carriage return. */
+function isWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;

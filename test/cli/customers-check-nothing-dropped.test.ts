@@ -13,16 +13,19 @@ function exportFile(name: string, text: string): string {
 }
 
 describe('email-guard customers check passes no export with data it did not read', () => {
-  it('reports an NDJSON key written twice and exits with 1', async () => {
+  it('reads every address of an NDJSON key written twice, reports the key and exits with 1', async () => {
     const file = exportFile(
       'dup.ndjson',
-      '{"id":"C-1","name":"Anna","emails":["anna.svensson1985@gmail.com"],"emails":["anna.s@telia.com"]}\n{"id":"C-2","name":"Bo","emails":["anna.svensson1985@gmail.com"]}\n',
+      '{"id":"C-1","name":"Anna","emails":["anna.svensson1985@gmail.com"],"emails":["anna.s@telia.com"]}\n{"id":"C-2","name":"Bo","emails":["anna.s@telia.com"]}\n',
     );
     const run = await runCliInProcess(['customers', 'check', file]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`${file}:1`);
-    expect(run.stdout).toContain('unreadable-row');
+    expect(run.stdout).toContain(`${file}:1  C-1  repeated-key`);
     expect(run.stdout).toContain('"emails"');
+    expect(run.stdout).not.toContain('unreadable-row');
+    expect(run.stdout).toContain('belongs-to-other-customer');
+    const json = await runCliInProcess(['customers', 'check', file, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ rows: 2, customers: 2, rowsNotRead: 0 });
   });
 
   it('reads a second address column and finds the address shared with another customer', async () => {

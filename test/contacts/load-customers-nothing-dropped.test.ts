@@ -1,17 +1,72 @@
 import { describe, expect, it } from 'vitest';
+import { createDirectory } from '../../src/contacts/create-directory.js';
 import { loadCustomers } from '../../src/contacts/load-customers.js';
 
 describe('loadCustomers drops no value without a report', () => {
-  it('reports an NDJSON key written twice on a line, naming the line and the key', async () => {
+  it('keeps every address and phone of a key written twice, and reports the key', async () => {
     const source = [
-      '{"id":"C-1","name":"Anna","emails":["anna.svensson1985@gmail.com"],"emails":["anna.s@telia.com"]}',
-      '{"id":"C-2","name":"Bo","emails":["anna.svensson1985@gmail.com"]}',
+      '{"id":"K1","email":"a@x.se","email":"b@x.se","phone":"070-123 45 67","phone":"08-123 45 67"}',
+      '{"id":"K2","email":"c@x.se","emails":["d@x.se"],"emails":["e@x.se"]}',
     ].join('\n');
     const { problems, customers } = await loadCustomers({ source, format: 'ndjson' });
-    expect(problems).toEqual([expect.objectContaining({ line: 1, id: 'C-1', loaded: false })]);
-    expect(problems[0]?.field).toBeUndefined();
-    expect(problems[0]?.reason).toContain('"emails"');
-    expect(customers.map((customer) => customer.id)).toEqual(['C-2']);
+    expect(customers).toEqual([
+      { id: 'K1', emails: ['a@x.se', 'b@x.se'], phones: ['070-123 45 67', '08-123 45 67'] },
+      { id: 'K2', emails: ['c@x.se', 'd@x.se', 'e@x.se'] },
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 1, id: 'K1', repeatedKey: 'email', loaded: true }),
+      expect.objectContaining({ line: 1, id: 'K1', repeatedKey: 'phone', loaded: true }),
+      expect.objectContaining({ line: 2, id: 'K2', repeatedKey: 'emails', loaded: true }),
+    ]);
+    expect(problems[0]?.reason).toContain('"email"');
+    // Every value was read: no field is named as one loaded without its value.
+    expect(problems.map((problem) => problem.field)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('finds another customer mailing an address written first under a repeated key', async () => {
+    const source = [
+      '{"id":"K1","email":"anna.svensson1985@gmail.com","email":"anna.s@telia.com"}',
+      '{"id":"K2","emails":["anna.svensson1985@gmail.com"]}',
+    ].join('\n');
+    const directory = createDirectory([]);
+    await loadCustomers({ source, format: 'ndjson' }, { directory });
+    const found = directory.findAddress({ entered: 'anna.svensson1985@gmail.com' }, { maxDistance: 0 });
+    expect(found.map((match) => match.customerId).sort()).toEqual(['K1', 'K2']);
+  });
+
+  it.each([
+    ['id', '{"id":"K1","id":"K2","email":"a@x.se"}'],
+    ['namn', '{"id":"K1","namn":"Anna","namn":"Eva","email":"a@x.se"}'],
+    ['birthDate', '{"id":"K1","birthDate":"1985-04-12","birthDate":"1986-04-12","email":"a@x.se"}'],
+  ])(
+    'rejects a row whose key %s, read as another field, is written twice with two values',
+    async (key, line) => {
+      const { problems, customers } = await loadCustomers({ source: line, format: 'ndjson' });
+      expect(customers).toEqual([]);
+      expect(problems).toEqual([expect.objectContaining({ line: 1, repeatedKey: key, loaded: false })]);
+      expect(problems[0]?.reason).toContain(`"${key}"`);
+    },
+  );
+
+  it('loads a row whose key is written twice with one value, or is not read, and reports it', async () => {
+    const source = [
+      '{"id":"K1","name":"Anna","name":"Anna","email":"a@x.se"}',
+      '{"id":"K2","note":"x","note":"y","email":"b@x.se"}',
+      '{"id":"K3","email":"c@x.se","meta":{"a":1,"a":2}}',
+    ].join('\n');
+    const { problems, customers } = await loadCustomers({ source, format: 'ndjson' });
+    expect(customers).toEqual([
+      { id: 'K1', name: 'Anna', emails: ['a@x.se'] },
+      { id: 'K2', emails: ['b@x.se'] },
+      { id: 'K3', emails: ['c@x.se'] },
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 1, id: 'K1', repeatedKey: 'name', loaded: true }),
+      expect.objectContaining({ line: 2, column: 'note', loaded: true }),
+      expect.objectContaining({ line: 2, id: 'K2', repeatedKey: 'note', loaded: true }),
+      expect.objectContaining({ line: 3, column: 'meta', loaded: true }),
+      expect.objectContaining({ line: 3, id: 'K3', repeatedKey: 'meta.a', loaded: true }),
+    ]);
   });
 
   it('reads a second address and phone column as more addresses and phones of the customer', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { repeatedJsonKey } from '../../src/internal/repeated-json-key.js';
+import { jsonObjectMembers, repeatedJsonKey } from '../../src/internal/repeated-json-key.js';
+import { expectLinearScanning } from '../support/expect-linear-scanning.js';
 
 describe('repeatedJsonKey', () => {
   it('names a top-level key written twice', () => {
@@ -23,5 +24,44 @@ describe('repeatedJsonKey', () => {
         expect(repeatedJsonKey(JSON.stringify(value))).toBeUndefined();
       }),
     );
+  });
+});
+
+describe('jsonObjectMembers', () => {
+  it('gives every top-level member in the order written, a key written twice twice', () => {
+    expect(jsonObjectMembers('{"id":"K1","email":"a@x.se", "email" : "b@x.se"}')).toEqual([
+      ['id', '"K1"'],
+      ['email', '"a@x.se"'],
+      ['email', '"b@x.se"'],
+    ]);
+  });
+
+  it('keeps a nested value whole and reads keys through their escapes', () => {
+    expect(
+      jsonObjectMembers('{ "a" : {"b":[1,{"c":"}"}]}, "\\u0061":"x\\"y" , "n":-1.5e3,"t":true}'),
+    ).toEqual([
+      ['a', '{"b":[1,{"c":"}"}]}'],
+      ['a', '"x\\"y"'],
+      ['n', '-1.5e3'],
+      ['t', 'true'],
+    ]);
+  });
+
+  it('reads back what JSON.parse reads from an object without repeated keys', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
+        const members = jsonObjectMembers(JSON.stringify(value));
+        expect(Object.fromEntries(members.map(([key, text]) => [key, JSON.parse(text)]))).toEqual(value);
+      }),
+    );
+  });
+
+  it('reads a long line once', () => {
+    expectLinearScanning({
+      n: 200,
+      make: (n) =>
+        `{${Array.from({ length: n }, (_, i) => `"email":"a${i}@x.se","n":{"a":["\\"${i}"]}`).join(',')}}`,
+      run: (line) => jsonObjectMembers(line),
+    });
   });
 });
