@@ -13,7 +13,7 @@ import { html, SafeHtml } from './html.js';
 import { localizedFinding, localizedHeld } from './localized-held.js';
 import type { Problem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
-import { releaseHeld, type StoppedRecipient } from './release-held.js';
+import { type ReleaseRefusalWords, releaseHeld, type StoppedRecipient } from './release-held.js';
 import { releasesStarted } from './releases-started.js';
 import { sameSecret } from './same-secret.js';
 import { SESSION_COOKIE, type Session } from './session-store.js';
@@ -684,7 +684,7 @@ ${
         reply,
         session,
         id,
-        pageFailure(outcome.problem, page, 'stopped' in outcome ? outcome.stopped : undefined),
+        pageFailure(outcome.problem, page, 'stopped' in outcome ? outcome.stopped : undefined, outcome.said),
         entered,
       );
     }
@@ -830,7 +830,11 @@ function pageFailure(
   failure: Problem,
   page: PageRequest,
   stopped?: readonly StoppedRecipient[],
+  said?: ReleaseRefusalWords,
 ): PageFailure {
+  // The service's own words in the page's language: the real reason and the way forward, which the
+  // problem type's title alone does not say (a message held without a customer).
+  if (said) return { title: said.title, detail: said.detail, status: failure.status };
   const type = failure.type.slice(failure.type.lastIndexOf('#') + 1);
   const title = page.texts.problems[type] ?? failure.title;
   if (stopped?.length)
