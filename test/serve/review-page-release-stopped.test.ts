@@ -73,7 +73,7 @@ describe('the review page of a message left releasing by a stopped process', () 
   it('says a message already sent was sent, and offers only its discard', async () => {
     const id = await holdOrder(fixture, TYPO);
     const server = serverWithStoppedRelease(id, [line(id, 'release-started'), line(id, 'released')]);
-    const { cookie } = await logIn(server);
+    const { cookie, csrf } = await logIn(server);
     for (const [lang, words] of [
       ['en', 'was sent'],
       ['sv', 'skickades'],
@@ -88,6 +88,13 @@ describe('the review page of a message left releasing by a stopped process', () 
       expect(page.body).not.toContain(`/holds/${id}/release`);
       expect(page.body).toContain('id="discard-force"');
     }
+    const discarded = await postForm(server, `/holds/${id}/discard?lang=en`, cookie, {
+      csrf,
+      reason: 'sent already, left on the list',
+      force: 'yes',
+    });
+    expect(discarded.statusCode, discarded.body).toBe(303);
+    expect(await fixture.holdStore.get(id)).toBeUndefined();
     expect(fixture.sink.received).toEqual([]);
   });
 });
