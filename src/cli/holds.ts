@@ -22,6 +22,7 @@ import { probablyWrong } from '../nodemailer/probably-wrong.js';
 import {
   type ReleaseNeed,
   type ReleaseNeedsOptions,
+  releaseNeedError,
   releaseNeedOf,
   releaseNeeds,
 } from '../nodemailer/release-needs.js';
@@ -744,15 +745,36 @@ function askedOfRelease(flags: ReleaseFlags): ReleaseNeedsOptions {
   };
 }
 
-/** The command's answer to the first reason the library's rule gives for refusing the release. */
-function refuseFirstNeed(
+/**
+ * The command's answer to the first reason the library's rule gives for refusing the release. The
+ * refusal is a release attempt like any other, so it is logged first (`release-refused`, who, why and
+ * why not), with the code the release itself would refuse with: the rule's own error where it has
+ * one, else `RECIPIENT_BLOCKED`, as the guard refuses a release whose recipients stay stopped.
+ */
+async function refuseFirstNeed(
   needs: readonly ReleaseNeed[],
+  opened: OpenedHoldStore,
   held: HeldMessage,
   flags: ReleaseFlags,
   source: { readonly file: string } | { readonly database: string },
-): void {
+): Promise<void> {
   const [need] = needs;
-  if (need) throw needFailure(need, held, flags, source);
+  if (!need) return;
+  const failure = needFailure(need, held, flags, source);
+  await recordRefusal(opened, held, flags, {
+    recipients: held.recipients.map(({ field, header, address, verdict }) => ({
+      field,
+      ...(header === undefined ? {} : { header }),
+      address,
+      action: verdict.action,
+      codes: verdict.findings.map(({ code }) => code),
+    })),
+    refusal: {
+      code: releaseNeedError(need, held.id, flags.locale)?.code ?? 'RECIPIENT_BLOCKED',
+      message: failure.message,
+    },
+  });
+  throw failure;
 }
 
 function needFailure(
@@ -811,11 +833,17 @@ async function releaseWatched(
   // Every reason the release would be refused, by the library's rule (releaseNeeds): what the held
   // message alone decides is asked before the customers are read, the rest with the release's guard,
   // whose directory counts its customers once for the rule and the release both.
-  refuseFirstNeed(await releaseNeeds(held, askedOfRelease(flags)), held, flags, source);
+  await refuseFirstNeed(await releaseNeeds(held, askedOfRelease(flags)), opened, held, flags, source);
   const directory = countCustomersOnce(await releaseDirectory(opened, flags, context));
   const verifiedAddresses = await releaseVerifiedAddresses(opened, flags);
   const guard = createGuard({ directory, locale: flags.locale, ...verifiedAddresses });
-  refuseFirstNeed(await releaseNeeds(held, { ...askedOfRelease(flags), guard }), held, flags, source);
+  await refuseFirstNeed(
+    await releaseNeeds(held, { ...askedOfRelease(flags), guard }),
+    opened,
+    held,
+    flags,
+    source,
+  );
   const { default: nodemailer } = await import('nodemailer');
   let transporter: ReturnType<typeof nodemailer.createTransport>;
   try {
@@ -1019,20 +1047,29 @@ async function refuseUnreadableRecipients(
         extractAddress(address),
       ),
     );
-    await recordRefusedRecipient(opened, held, flags, given[index] as Given, failure.message);
+    const { field } = given[index] as Given;
+    await recordRefusal(opened, held, flags, {
+      recipients: [{ field, address, action: 'block', codes: ['invalid-address'] }],
+      refusal: { code: 'INVALID_INPUT', message: failure.message },
+    });
     throw failure;
   }
 }
 
 type Given = { readonly field: 'to' | 'cc' | 'bcc'; readonly address: string };
 
-/** The `release-refused` line of a release refused for a recipient given that is no address. */
-async function recordRefusedRecipient(
+/** The `release-refused` line of a release the command refused before the store was asked. */
+async function recordRefusal(
   opened: OpenedHoldStore,
   held: HeldMessage,
   flags: ReleaseFlags,
-  { field, address }: Given,
-  message: string,
+  {
+    recipients,
+    refusal,
+  }: {
+    readonly recipients: AuditEntry['recipients'];
+    readonly refusal: { readonly code: string; readonly message: string };
+  },
 ): Promise<void> {
   try {
     await opened.auditLog().record({
@@ -1042,14 +1079,14 @@ async function recordRefusedRecipient(
       mode: 'enforce',
       outcome: 'release-refused',
       action: 'block',
-      recipients: [{ field, address, action: 'block', codes: ['invalid-address'] }],
+      recipients,
       holdId: held.id,
       release: {
         by: flags.by,
         reason: flags.reason,
         ...(flags.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
         ...(flags.confirmNew ? { confirmNew: true } : {}),
-        refusal: { code: 'INVALID_INPUT', message },
+        refusal,
       },
     });
   } catch (error) {

@@ -574,7 +574,7 @@ export function openFileHoldStore(
       }
       let sent: { envelope: HeldEnvelope; info: SentMessageInfo };
       try {
-        sent = await sendHeldMessage(transporter, entry, entry.raw, release);
+        sent = await sendHeldMessage(transporter, entry, entry.raw, release, auditLog);
       } catch (error) {
         // Not sent: the entry stays held, to be released again.
         await unlock(id);

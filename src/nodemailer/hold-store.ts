@@ -6,7 +6,7 @@ import type { LookupFailure } from '../guard/settle-lookup.js';
 import { parseInput } from '../internal/parse-input.js';
 import { comparableAddress } from '../pipeline/comparable-address.js';
 import type { Recipient, RecipientVerdict } from '../pipeline/recipient.js';
-import type { ReleaseOutcome } from './audit-log.js';
+import type { AuditLog, ReleaseOutcome } from './audit-log.js';
 import { releaseNeedError, releaseNeeds } from './release-needs.js';
 import { replaceRecipients } from './replace-recipients.js';
 import { sendReleased } from './send-released.js';
@@ -425,6 +425,7 @@ export async function sendHeldMessage(
   entry: HeldMessage,
   raw: Buffer,
   { settings, corrected, correctedFields }: CheckedRelease,
+  auditLog?: AuditLog,
 ): Promise<{ envelope: HeldEnvelope; info: SentMessageInfo }> {
   if (correctedFields) refuseBlindCopyShown(entry, correctedFields);
   const envelope: HeldEnvelope = {
@@ -443,7 +444,35 @@ export async function sendHeldMessage(
       ...(settings.fewerCustomers ? { fewerCustomers: true } : {}),
     });
     const refusal = first?.code === 'envelope-recipients' ? releaseNeedError(first, entry.id) : undefined;
-    if (refusal) throw refusal;
+    if (refusal) {
+      // A refused release is audited like every other one (who, why, what was refused), in the log
+      // the guard's releases write to; a line that cannot be written fails as the log's failure does.
+      await auditLog?.record({
+        at: new Date().toISOString(),
+        ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }),
+        ...(entry.customerId === undefined ? {} : { customerId: entry.customerId }),
+        mode: 'enforce',
+        outcome: 'release-refused',
+        action: 'block',
+        recipients: entry.recipients.map(({ field, header, address, verdict }) => ({
+          field,
+          ...(header === undefined ? {} : { header }),
+          address,
+          action: verdict.action,
+          codes: verdict.findings.map(({ code }) => code),
+        })),
+        holdId: entry.id,
+        release: {
+          by: settings.by,
+          reason: settings.reason,
+          ...(settings.sendDespiteBlock ? { sendDespiteBlock: true } : {}),
+          ...(settings.confirmNew ? { confirmNew: true } : {}),
+          ...(settings.force ? { force: true } : {}),
+          refusal: { code: refusal.code, message: refusal.message },
+        },
+      });
+      throw refusal;
+    }
   }
   const info = await sendReleased(transporter, {
     holdId: entry.id,

@@ -479,7 +479,13 @@ export function createPostgresHoldStore(options: PostgresHoldStoreOptions): Post
             const entry = toHeldMessage(row);
             let sent: { envelope: HeldEnvelope; info: SentMessageInfo };
             try {
-              sent = await sendHeldMessage(transporter, entry, row.raw as Buffer, release);
+              sent = await sendHeldMessage(
+                transporter,
+                entry,
+                row.raw as Buffer,
+                release,
+                discardLog || undefined,
+              );
             } catch (error) {
               // Not sent: held again, to be released again.
               await inLockTimeout(client, lockTimeoutMs, () =>

@@ -58,7 +58,12 @@ export async function releaseHeld(
   locale: Locale = context.locale,
 ): Promise<
   | { readonly released: ReleaseResult }
-  | { readonly problem: Problem; readonly stopped?: readonly StoppedRecipient[] }
+  | {
+      readonly problem: Problem;
+      readonly stopped?: readonly StoppedRecipient[];
+      /** Why, and the way forward, in the reviewer's language, where the service has its own words. */
+      readonly said?: ReleaseRefusalWords;
+    }
 > {
   const { holdStore, transporter } = context.options;
   if (!holdStore) return { problem: notConfigured('hold store', '--holds DIR') };
@@ -209,21 +214,18 @@ function lacking(
 ): {
   readonly problem: Problem;
   readonly stopped?: readonly StoppedRecipient[];
+  readonly said?: ReleaseRefusalWords;
 } {
   const words = RELEASE_WORDS[locale];
   switch (need.code) {
     case 'customer':
-      // No field of the request gives a customer: the order is sent again naming one.
+      // No field of the request gives a customer: the order is sent again naming one. The problem
+      // stays in English for a program; the page says the same in the reviewer's language.
       return {
-        problem: problem(
-          'recipient-blocked',
-          422,
-          'No customer was known when the message was held, so no recipient can pass the check; it stays held',
-          {
-            detail:
-              'its customer lookup failed (lookup-failed) and no customer id was kept: send the order again naming its customer, and discard this one',
-          },
-        ),
+        problem: problem('recipient-blocked', 422, RELEASE_WORDS.en.noCustomer.title, {
+          detail: RELEASE_WORDS.en.noCustomer.detail,
+        }),
+        said: words.noCustomer,
       };
     case 'envelope-recipients':
       return {
@@ -323,8 +325,20 @@ function lacking(
  * says them on the command line): a display name that showed another address, a stop found when
  * the message was held, an answer field.
  */
+/** A refused release said in the reviewer's language: why (`title`) and the way forward (`detail`). */
+export interface ReleaseRefusalWords {
+  readonly title: string;
+  readonly detail: string;
+}
+
 const RELEASE_WORDS = {
   en: {
+    noCustomer: {
+      title:
+        'No customer was known when the message was held, so no recipient can pass the check; it stays held',
+      detail:
+        'its customer lookup failed (lookup-failed) and no customer id was kept: send the order again naming its customer, and discard this one',
+    },
     nameStands: (named: string) =>
       `${named} was held because its display name showed another address, not for the address behind the name, and what the check that held it stopped stays stopped at release while the message still shows that address; discard the message and send it again with no other address in a display name`,
     findingStands: (named: string) =>
@@ -335,6 +349,12 @@ const RELEASE_WORDS = {
       `the customer ${customer} is not in the customer directory the release is checked against`,
   },
   sv: {
+    noCustomer: {
+      title:
+        'Ingen kund var känd när meddelandet stoppades, så ingen mottagare kan klara kontrollen; det ligger kvar',
+      detail:
+        'kundens uppslag misslyckades (lookup-failed) och inget kund-id sparades: skicka ordern igen med kunden angiven, och kasta det här meddelandet',
+    },
     nameStands: (named: string) =>
       `${named} stoppades för att visningsnamnet visade en annan adress, inte för adressen bakom namnet, och det som kontrollen stoppade står kvar vid släppet så länge meddelandet visar den adressen; kasta meddelandet och skicka det igen utan någon annan adress i ett visningsnamn`,
     findingStands: (named: string) =>

@@ -13,7 +13,7 @@ import { html, SafeHtml } from './html.js';
 import { localizedFinding, localizedHeld } from './localized-held.js';
 import type { Problem } from './problem-details.js';
 import { readHeldMessage } from './read-held-message.js';
-import { releaseHeld, type StoppedRecipient } from './release-held.js';
+import { type ReleaseRefusalWords, releaseHeld, type StoppedRecipient } from './release-held.js';
 import { releasesStarted } from './releases-started.js';
 import { sameSecret } from './same-secret.js';
 import { SESSION_COOKIE, type Session } from './session-store.js';
@@ -472,7 +472,17 @@ ${
     // Left `releasing` by a release that stopped mid-send is in doubt, not under way (the list's
     // rule): the form stays, with the box to tick, which the store's `force` answers by taking over
     // only a claim whose process has stopped (HoldStore `release`, `force`).
-    const underWay = listed.state === 'releasing' && !inDoubt;
+    // Left `releasing` by a process that has stopped, with nothing in doubt: the audit log read by
+    // the store (`releaseProgress`) says whether its send never began, which the store's `force`
+    // takes over safely, or went out, which is never sent again, only discarded. Without such a
+    // log, or while the process runs, someone else is releasing it.
+    const stoppedAs =
+      listed.state === 'releasing' && !inDoubt && listed.releasingBy?.running === false
+        ? listed.releaseProgress === 'not-started' || listed.releaseProgress === 'sent'
+          ? listed.releaseProgress
+          : undefined
+        : undefined;
+    const underWay = listed.state === 'releasing' && !inDoubt && stoppedAs === undefined;
     // Each recipient is offered in the field it was held in, and released in it: To stays To, Cc
     // stays Cc, and a blind copy stays in the envelope only (RFC 5322 §3.6.3), never shown to the others.
     const heldFields = heldByField(listed.recipients);
@@ -544,7 +554,14 @@ ${
   // be answered 409 again: the page says what is happening instead.
   underWay
     ? html`<p class="status" role="status">${texts.releasingNote}</p>`
-    : html`<h2>${texts.releaseHeading}</h2>
+    : html`${
+        stoppedAs === undefined
+          ? ''
+          : html`<p class="alert" id="release-stopped">${stoppedAs === 'sent' ? texts.stoppedSentNote : texts.stoppedNotSentNote}</p>`
+      }${
+        stoppedAs === 'sent'
+          ? ''
+          : html`<h2>${texts.releaseHeading}</h2>
 <form method="post" action="${base}/release?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p class="hint" id="release-intro">${texts.releaseIntro}</p>
@@ -584,13 +601,18 @@ ${
     ? html`<p class="check"><input type="checkbox" id="force" name="force" value="yes" aria-describedby="in-doubt"${entered?.force ? html` checked` : ''}>
 <label for="force">${texts.force}</label></p>
 `
-    : ''
+    : stoppedAs === 'not-started'
+      ? html`<p class="check"><input type="checkbox" id="force" name="force" value="yes" aria-describedby="release-stopped"${entered?.force ? html` checked` : ''}>
+<label for="force">${texts.forceStopped}</label></p>
+`
+      : ''
 }<label for="reason">${texts.reason}</label>
 <p class="hint" id="reason-hint">${texts.reasonHint}</p>
 <textarea id="reason" name="reason" rows="2" required aria-describedby="reason-hint">${entered?.reason ?? ''}</textarea>
 <button type="submit">${texts.release}</button>
 </form>
-<h2>${texts.discardHeading}</h2>
+`
+      }<h2>${texts.discardHeading}</h2>
 <form method="post" action="${base}/discard?lang=${page.lang}">
 <input type="hidden" name="csrf" value="${session.csrf}">
 <p>${texts.discardIntro}</p>
@@ -601,7 +623,11 @@ ${
     ? html`<p class="check"><input type="checkbox" id="discard-force" name="force" value="yes" aria-describedby="in-doubt">
 <label for="discard-force">${texts.discardForce}</label></p>
 `
-    : ''
+    : stoppedAs === undefined
+      ? ''
+      : html`<p class="check"><input type="checkbox" id="discard-force" name="force" value="yes" aria-describedby="release-stopped">
+<label for="discard-force">${stoppedAs === 'sent' ? texts.discardSent : texts.discardStopped}</label></p>
+`
 }<label for="discard-reason">${texts.discardReason}</label>
 <textarea id="discard-reason" name="reason" rows="2" required maxlength="2000">${discardReason ?? ''}</textarea>
 <button type="submit">${texts.discard}</button>
@@ -684,7 +710,7 @@ ${
         reply,
         session,
         id,
-        pageFailure(outcome.problem, page, 'stopped' in outcome ? outcome.stopped : undefined),
+        pageFailure(outcome.problem, page, 'stopped' in outcome ? outcome.stopped : undefined, outcome.said),
         entered,
       );
     }
@@ -830,7 +856,11 @@ function pageFailure(
   failure: Problem,
   page: PageRequest,
   stopped?: readonly StoppedRecipient[],
+  said?: ReleaseRefusalWords,
 ): PageFailure {
+  // The service's own words in the page's language: the real reason and the way forward, which the
+  // problem type's title alone does not say (a message held without a customer).
+  if (said) return { title: said.title, detail: said.detail, status: failure.status };
   const type = failure.type.slice(failure.type.lastIndexOf('#') + 1);
   const title = page.texts.problems[type] ?? failure.title;
   if (stopped?.length)

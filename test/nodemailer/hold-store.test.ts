@@ -1,8 +1,15 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createGuard } from '../../src/guard/create-guard.js';
+import { createFileHoldStore } from '../../src/nodemailer/create-file-hold-store.js';
 import { nodemailerGuard } from '../../src/nodemailer/nodemailer-guard.js';
 import { holdMessage } from '../support/hold-message.js';
-import { directoryOfCustomers, smtpTransport, usePipelineFixture } from '../support/pipeline.js';
+import {
+  directoryOfCustomers,
+  memoryAuditLog,
+  smtpTransport,
+  usePipelineFixture,
+} from '../support/pipeline.js';
 
 const fixture = usePipelineFixture();
 const TYPO = 'anna.svensson185@gmail.com';
@@ -126,6 +133,27 @@ describe('the release of a raw message held with no envelope, without to', () =>
     expect(issue?.message).toContain('`to`');
     expect(issue?.message).not.toMatch(/--to|command line/);
     expect(issue?.message).toContain('ny.adress@outlook.com');
+    expect(fixture.sink.received).toEqual([]);
+  });
+
+  it("is logged as a refused release, with who tried, why and why not, in the store's log", async () => {
+    const raw = `From: order@butiken.se\r\nTo: ny.adress@outlook.com\r\nSubject: Order 4711\r\n\r\nTack.\r\n`;
+    const id = await holdMessage(fixture, '', { raw });
+    const log = memoryAuditLog();
+    const store = createFileHoldStore(join(fixture.dir, 'held'), { auditLog: log });
+    await expect(store.release(id, guardedTransport(), WHO)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(log.entries).toEqual([
+      expect.objectContaining({
+        outcome: 'release-refused',
+        holdId: id,
+        action: 'block',
+        recipients: [expect.objectContaining({ field: 'to', address: 'ny.adress@outlook.com' })],
+        release: {
+          ...WHO,
+          refusal: { code: 'INVALID_INPUT', message: expect.stringContaining('no envelope') },
+        },
+      }),
+    ]);
     expect(fixture.sink.received).toEqual([]);
   });
 });

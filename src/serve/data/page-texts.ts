@@ -43,6 +43,18 @@ export interface PageTexts {
   readonly releasing: string;
   /** Said instead of the release and discard forms while another request releases the message. */
   readonly releasingNote: string;
+  /**
+   * Said of a message left `releasing` by a process that has stopped, by what the audit log says of
+   * its send (`releaseProgress`): it never began, or it went out and the entry was not removed.
+   */
+  readonly stoppedNotSentNote: string;
+  readonly stoppedSentNote: string;
+  /** The box that takes over a stopped release whose send never began. */
+  readonly forceStopped: string;
+  /** The box that discards a message already sent whose entry was left behind. */
+  readonly discardSent: string;
+  /** The box that takes over a stopped release whose send never began, to discard the message. */
+  readonly discardStopped: string;
   readonly back: string;
   readonly messageHeading: string;
   readonly headers: string;
@@ -146,6 +158,13 @@ export const pageTexts: Record<Locale, PageTexts> = {
     releasing: 'being released',
     releasingNote:
       'Someone else is releasing or discarding this message right now, so it cannot be released or discarded here. Go back to the list in a moment to see what became of it.',
+    stoppedNotSentNote:
+      'A release of this message stopped before anything was sent: the process that began it has ended, and the audit log records no send begun. Tick the box below to release it again.',
+    stoppedSentNote:
+      'This message was sent (the audit log records it released), but the process that sent it stopped before taking it off this list. Do not release it again: discard it, ticking the box.',
+    forceStopped: 'Take over the stopped release and send it',
+    discardSent: 'It was sent: take it off the list',
+    discardStopped: 'Take over the stopped release and discard it',
     back: 'All held messages',
     messageHeading: 'Held message',
     headers: 'Headers',
@@ -254,6 +273,13 @@ export const pageTexts: Record<Locale, PageTexts> = {
     releasing: 'släpps nu',
     releasingNote:
       'Någon annan skickar eller kastar meddelandet just nu, så det kan inte skickas eller kastas här. Gå tillbaka till listan om en stund för att se hur det gick.',
+    stoppedNotSentNote:
+      'Ett släpp av meddelandet avbröts innan något skickades: processen som påbörjade det har avslutats, och granskningsloggen visar att inget skickande påbörjades. Kryssa i rutan nedan för att släppa det igen.',
+    stoppedSentNote:
+      'Meddelandet skickades (granskningsloggen visar att det släpptes), men processen som skickade det avslutades innan det togs bort från listan. Släpp det inte igen: kasta det och kryssa i rutan.',
+    forceStopped: 'Ta över det avbrutna släppet och skicka det',
+    discardSent: 'Det skickades: ta bort det från listan',
+    discardStopped: 'Ta över det avbrutna släppet och kasta det',
     back: 'Alla stoppade meddelanden',
     messageHeading: 'Stoppat meddelande',
     headers: 'Huvudfält',
