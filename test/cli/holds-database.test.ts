@@ -135,7 +135,8 @@ describe('email-guard holds --database', () => {
     expect(released.status).toBe(0);
     expect(released.stdout).toBe(`released ${id} to ${GOOD}\n`);
     expect(fixture.sink.received.map((message) => message.to)).toEqual([[GOOD]]);
-    expect(await outcomes(id)).toEqual(['release-refused', 'release-started', 'released']);
+    // Both refusals are audited: the one without corrected recipients, and the other customer's address.
+    expect(await outcomes(id)).toEqual(['release-refused', 'release-refused', 'release-started', 'released']);
     expect(await store.get(id)).toBeUndefined();
   }, 120_000);
 
