@@ -70,19 +70,22 @@ export async function registerVerificationRoutes(app: ZodApp, context: ServerCon
   const limit = context.options.sessionVerificationLimit;
   // Every start may send a message to an address typed in; keyed by the session, so a stolen cookie
   // mails at most this many strangers before it waits (the verifier's own limit is per address).
+  // Confirmations are not counted: they mail nobody, and the verifier limits each challenge's
+  // attempts, so a salesperson reading codes back on the phone is never locked out by them.
   const sessionVerifications = createTokenBuckets({
     burst: limit?.verifications ?? 10,
     refillMs: limit?.refillMs ?? 30_000,
   });
 
   /**
-   * The verifier, or the 503 sent; for a page session, also its budget spent and the customer one
-   * its search showed it (else the answer for an id that is not there), as for its checks.
+   * The verifier, or the 503 sent; for a page session, also the customer one its search showed it
+   * (else the answer for an id that is not there), as for its checks, and for a start its budget spent.
    */
   const verifierFor = (
     request: FastifyRequest,
     reply: FastifyReply,
     reach?: { readonly customerId: string; readonly unreachable: Problem },
+    sends = false,
   ): Verifier | undefined => {
     const verifier = context.options.verifier;
     if (!verifier) {
@@ -91,7 +94,7 @@ export async function registerVerificationRoutes(app: ZodApp, context: ServerCon
     }
     const session = context.apiSessionOf(request);
     if (session === undefined) return verifier;
-    const spent = sessionVerifications.take(session.id);
+    const spent = sends ? sessionVerifications.take(session.id) : { allowed: true as const };
     if (!spent.allowed) {
       reply.header('retry-after', String(spent.retryAfterSeconds));
       sendProblem(
@@ -131,14 +134,21 @@ export async function registerVerificationRoutes(app: ZodApp, context: ServerCon
     },
     async (request, reply) => {
       const { customerId, address } = request.body;
-      const verifier = verifierFor(request, reply, {
-        customerId,
-        unreachable: problem('not-found', 404, 'There is no customer with that id', {
-          field: 'body.customerId',
-          detail: 'search for the customer on the order form first',
-        }),
-      });
+      const verifier = verifierFor(
+        request,
+        reply,
+        {
+          customerId,
+          unreachable: problem('not-found', 404, 'There is no customer with that id', {
+            field: 'body.customerId',
+            detail: 'search for the customer on the order form first',
+          }),
+        },
+        true,
+      );
       if (!verifier) return reply;
+      const unknown = await unknownCustomer(context, customerId);
+      if (unknown) return sendProblem(reply, unknown);
       // Read here as the verifier reads it, so what it refuses after is a refusal of the address
       // (422), not an address that is none (400); a line break in it never reaches a header.
       const parsed = parseAddress(address);
@@ -192,6 +202,14 @@ export async function registerVerificationRoutes(app: ZodApp, context: ServerCon
         }
         const answered = commonProblem(error);
         if (answered) return sendProblem(reply, answered);
+        if (isEnvelopeRefused(error))
+          return sendProblem(
+            reply,
+            problem('invalid-input', 400, 'The address cannot be sent to; no code was sent', {
+              detail: 'the mail transport refused it as a recipient before anything was sent',
+              field: 'body.address',
+            }),
+          );
         if (!isTransportFailure(error)) throw error;
         // The verifier took the challenge back, so the next start sends a code.
         request.log.warn({ err: error }, 'verification message not sent');
@@ -231,6 +249,15 @@ export async function registerVerificationRoutes(app: ZodApp, context: ServerCon
       // trying ids tells nothing.
       const verifier = verifierFor(request, reply, { customerId, unreachable: refusal('unknown') });
       if (!verifier) return reply;
+      const unknown = await unknownCustomer(context, customerId);
+      // Said as a refusal (`reason: unknown`), as every 404 of this route is.
+      if (unknown)
+        return sendProblem(
+          reply,
+          unknown.status === 404
+            ? { ...refusal('unknown'), detail: unknown.detail, field: 'body.customerId' }
+            : unknown,
+        );
       return answerConfirmation(reply, request, () => verifier.confirm({ customerId, address, code }));
     },
   );
@@ -349,6 +376,42 @@ function fieldsOf(issues: readonly InputIssue[], part: 'body' | 'query' = 'body'
     const path = first === 'input' ? rest : issue.path;
     return { field: [part, ...path].join('.'), message: issue.message };
   });
+}
+
+/**
+ * With a directory, the answer for a customer id it does not have (404 naming `body.customerId`; ids
+ * are compared exactly, so `c-1001` is not `C-1001`) or cannot be asked about (503): an address
+ * verified for an id no customer has would still count as "another customer's" for every real one.
+ * Without a directory there is nothing to ask, and the id is taken as given.
+ */
+async function unknownCustomer(context: ServerContext, customerId: string): Promise<Problem | undefined> {
+  const directory = context.options.directory;
+  if (!directory) return undefined;
+  try {
+    if ((await directory.get(customerId)) !== undefined) return undefined;
+  } catch {
+    return problem('about:blank', 503, 'The customer directory cannot be asked now', {
+      detail: 'nothing was sent or confirmed; try again once the directory is back',
+      field: 'body.customerId',
+    });
+  }
+  return problem('not-found', 404, 'There is no customer with that id', {
+    detail: 'not in the directory (ids are compared exactly, case included); no code was sent',
+    field: 'body.customerId',
+  });
+}
+
+/**
+ * Whether the recipient was refused for what the address is, not for the server's state: nodemailer's
+ * own refusal (`EENVELOPE` without an SMTP reply) or a reply to RCPT TO of 501 (syntax error in the
+ * address, RFC 5321 §4.2.3) or 553 (mailbox name not allowed), as for `"a b"@example.com`. Nothing
+ * was delivered, and the address is the caller's input to change, so it is not the server's failure.
+ */
+function isEnvelopeRefused(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { responseCode, code } = error as { responseCode?: unknown; code?: unknown };
+  if (code !== 'EENVELOPE') return false;
+  return typeof responseCode !== 'number' || responseCode === 501 || responseCode === 553;
 }
 
 /**

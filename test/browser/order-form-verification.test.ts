@@ -108,6 +108,13 @@ describe('the order form proves a new address with a code read back', () => {
     await expect
       .poll(() => page.textContent('[data-verification-status]'), { timeout: 15_000 })
       .toBe(`Verified: ${ADDRESS} is the customer's address. 1 held message was sent to it.`);
+    // The verdict above is checked again and says what is now true: the address is the customer's.
+    await expect
+      .poll(() => page.getAttribute('[data-status]', 'data-action'), { timeout: 15_000 })
+      .toBe('send');
+    expect(await page.textContent('[data-verification-status]')).toBe(
+      `Verified: ${ADDRESS} is the customer's address. 1 held message was sent to it.`,
+    );
     await page.screenshot({ path: resolve(shots, 'order-form-verified.png'), fullPage: true });
     // The order confirmation held for the address reached it after the code.
     const delivered = receivedFor(fixture.sink.received, ADDRESS);

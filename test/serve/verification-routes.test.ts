@@ -69,6 +69,54 @@ describe('POST /v1/verifications', () => {
     expect(receivedFor(fixture.sink.received, ADDRESS)).toHaveLength(1);
   });
 
+  it('refuses a customer id the directory does not have, naming the field, and sends nothing', async () => {
+    const { app } = verifyingServer();
+    for (const customerId of ['NO-SUCH-ID', newCustomer.id.toLowerCase()]) {
+      const answer = await withToken(app, 'POST', '/v1/verifications', {
+        customerId,
+        address: 'qx.ghost@example.org',
+      });
+      expect(answer.statusCode).toBe(404);
+      expect(answer.json()).toMatchObject({ field: 'body.customerId' });
+    }
+    expect(receivedFor(fixture.sink.received, 'qx.ghost@example.org')).toHaveLength(0);
+    const confirmed = await withToken(app, 'POST', '/v1/verifications/confirm', {
+      customerId: 'NO-SUCH-ID',
+      address: 'qx.ghost@example.org',
+      code: '123456',
+    });
+    expect(confirmed.statusCode).toBe(404);
+    expect(confirmed.json()).toMatchObject({ field: 'body.customerId' });
+  });
+
+  it('answers 503 and sends nothing when the directory cannot be asked', async () => {
+    const directory = createDirectory(Object.values(verificationCustomers));
+    const { app } = verifyingServer(
+      {},
+      {
+        directory: Object.assign(Object.create(directory), {
+          get: async () => {
+            throw new Error('the directory database could not be reached');
+          },
+        }),
+      },
+    );
+    const answer = await withToken(app, 'POST', '/v1/verifications', karin);
+    expect(answer.statusCode).toBe(503);
+    expect(answer.json()).toMatchObject({ field: 'body.customerId' });
+    expect(receivedFor(fixture.sink.received, ADDRESS)).toHaveLength(0);
+  });
+
+  it('answers 400 naming the address for one the transport cannot send to, never 502', async () => {
+    const { app } = verifyingServer();
+    const answer = await withToken(app, 'POST', '/v1/verifications', {
+      customerId: newCustomer.id,
+      address: '"a b"@example.com',
+    });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json()).toMatchObject({ field: 'body.address' });
+  });
+
   it('refuses a line break in the address, naming the field, and sends nothing', async () => {
     const { app } = verifyingServer();
     for (const address of [`${ADDRESS}\r\nBcc: thief@example.com`, `${ADDRESS}\nBcc: thief@example.com`]) {
@@ -183,6 +231,15 @@ describe('POST /v1/verifications/confirm', () => {
       customerId: newCustomer.id,
     });
     expect(checked.json().action).toBe('send');
+  });
+
+  it('reads a code with a no-break space in it as the code, not a wrong attempt', async () => {
+    const { app } = verifyingServer({ maxAttempts: 1 });
+    await withToken(app, 'POST', '/v1/verifications', karin);
+    const { code } = await verificationFor(fixture.sink.received, ADDRESS);
+    const spaced = `${code.slice(0, 3)}\u00a0${code.slice(3)}`;
+    const confirmed = await withToken(app, 'POST', '/v1/verifications/confirm', { ...karin, code: spaced });
+    expect(confirmed.statusCode).toBe(200);
   });
 
   it('counts wrong codes and refuses the right one once they are used up', async () => {
@@ -345,16 +402,19 @@ describe('the verification routes without a verifier, and who may call them', ()
     );
     const { script } = await logIn(app);
     await app.inject({ method: 'GET', url: `/demo/customers?q=${newCustomer.id}`, headers: script });
-    const post = () =>
+    const post = (url: string, payload: object) =>
       app.inject({
         method: 'POST',
-        url: '/v1/verifications/confirm',
+        url,
         headers: { ...script, 'content-type': 'application/json' },
-        payload: { ...karin, code: '123456' },
+        payload,
       });
-    expect((await post()).statusCode).toBe(404);
-    expect((await post()).statusCode).toBe(404);
-    const limited = await post();
+    // Confirmations are not counted: the verifier limits their attempts, and the customer is on the phone.
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect((await post('/v1/verifications/confirm', { ...karin, code: '123456' })).statusCode).toBe(404);
+    expect((await post('/v1/verifications', karin)).statusCode).toBe(200);
+    expect((await post('/v1/verifications', karin)).statusCode).toBe(200);
+    const limited = await post('/v1/verifications', karin);
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });

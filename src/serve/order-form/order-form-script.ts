@@ -66,7 +66,8 @@ function startOrderForm(form: HTMLFormElement): void {
   let options: HTMLElement[] = [];
   let active = -1;
   // The code read back that proves a new address; none when the server has no verifier.
-  const codeEntry = startCodeEntry(form, text, csrf);
+  // Once a code proves the address, the check runs again, so the verdict says it is the customer's.
+  const codeEntry = startCodeEntry(form, text, csrf, () => void check());
 
   // The server-rendered suggestion (the page answered without script) posts the form; here a click
   // fixes the field instead.
@@ -489,7 +490,16 @@ function startOrderForm(form: HTMLFormElement): void {
     const answer = await askDirectory(entered, record);
     if (run !== latest) return;
     verdictArea.removeAttribute('aria-busy');
-    showDirectory(answer, verdict, text);
+    // The page's own check knows only the record's addresses; an address verified by code is the
+    // customer's by the server's check alone, so its verdict is the one shown (docs/serve.md).
+    const verifiedByCode =
+      typeof answer !== 'string' &&
+      verdict.findings.some((finding) => finding.code === 'unverified-address') &&
+      !answer.findings.some(
+        (finding) => finding.code === 'unverified-address' || finding.code === 'lookup-failed',
+      );
+    if (verifiedByCode) show(answer, text);
+    showDirectory(answer, verifiedByCode ? (answer as Verdict) : verdict, text);
     // A server that did not answer cannot say whose the page's correction is: it may be another
     // customer's address (docs/check.md), so only the customer's own is offered. Any other is
     // withheld as the server withholds one it could not look up (`not-looked-up`): the findings

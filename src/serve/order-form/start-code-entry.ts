@@ -34,14 +34,19 @@ interface Answer {
  *
  * @example
  * ```ts
- * const codeEntry = startCodeEntry(form, orderFormText.en, csrf);
+ * const codeEntry = startCodeEntry(form, orderFormText.en, csrf, () => void checkAgain());
  * codeEntry?.offer('C-3003', 'karin.berg@outlook.com');
  * ```
+ *
+ * `onVerified` is called once an address is verified, so the page checks it again and its verdict
+ * says what is now true (the customer's address); the "Verified" line stays while the same customer
+ * and address are on the form.
  */
 export function startCodeEntry(
   form: HTMLFormElement,
   text: OrderFormText,
   csrf: string,
+  onVerified?: () => void,
 ): CodeEntry | undefined {
   const part = form.querySelector<HTMLElement>('[data-verification]');
   const verifyUrl = form.dataset.verifyUrl;
@@ -53,6 +58,8 @@ export function startCodeEntry(
   const confirm = part.querySelector('[data-verification-confirm]') as HTMLButtonElement;
   const status = part.querySelector('[data-verification-status]') as HTMLElement;
   let offered: { readonly customerId: string; readonly address: string } | undefined;
+  // The pair just verified: a check of it after no longer asks for a code, and keeps the line saying so.
+  let verified: typeof offered;
 
   const say = (outcome: 'sent' | 'verified' | 'refused' | '', words: string) => {
     status.dataset.outcome = outcome;
@@ -122,6 +129,8 @@ export function startCodeEntry(
     codePart.hidden = true;
     send.hidden = true;
     say('verified', words.verified(pair.address, answer.body.released?.length ?? 0));
+    verified = pair;
+    onVerified?.();
   }
 
   confirm.addEventListener('click', () => void confirmCode());
@@ -137,6 +146,7 @@ export function startCodeEntry(
     offer(customerId, address) {
       if (offered?.customerId === customerId && offered.address === address) return;
       offered = { customerId, address };
+      verified = undefined;
       part.hidden = false;
       send.hidden = false;
       send.disabled = false;
@@ -154,7 +164,9 @@ export function startCodeEntry(
         current.address === unlessFor.address
       )
         return;
+      if (unlessFor === undefined && current !== undefined && current === verified) return;
       offered = undefined;
+      verified = undefined;
       part.hidden = true;
       say('', '');
     },
