@@ -17,7 +17,7 @@ import {
 import { HeaderEndScanner } from '../pipeline/find-header-end.js';
 import { checkTimeZone } from './check-time-zone.js';
 import { cliTexts } from './cli-texts.js';
-import { escapeControls } from './escape-controls.js';
+import { escapeControls, inOneLine } from './escape-controls.js';
 import { CliFailure, exitCodes, unreadableFailure, usageFailure } from './exit-codes.js';
 import { headerFields } from './header-fields.js';
 import type { CommandContext } from './program-context.js';
@@ -125,9 +125,10 @@ export async function runIncident(flags: IncidentFlags, context: CommandContext)
             : ''
         }`,
     ),
-    `${text.report}: ${report}`,
-    ...(notice === undefined ? [] : [`${text.notice}: ${notice}`]),
-    `${text.phoneScript}: ${join(flags.out, 'phone-script.txt')}`,
+    // A path comes from the command line: a line break in it must not start a line of its own.
+    `${text.report}: ${inOneLine(report)}`,
+    ...(notice === undefined ? [] : [`${text.notice}: ${inOneLine(notice)}`]),
+    `${text.phoneScript}: ${inOneLine(join(flags.out, 'phone-script.txt'))}`,
     // The notice and script of a message nobody has read say only that its content is being established.
     ...(result.report.data.contentUnknown === true ? [`(${text.namesNoData})`] : []),
   ];

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SEED_INCIDENT_FACTS, SEED_MESSAGE } from '../support/cli-inputs.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useTempDir } from '../support/use-temp-dir.js';
 
@@ -83,5 +84,27 @@ describe('line breaks and control characters taken from input', () => {
     const result = JSON.parse(run.stdout) as { unreadable: number; hits: { recipient: string }[] };
     expect(result.unreadable).toBe(1);
     expect(result.hits.map((hit) => hit.recipient)).toEqual(['lena.nilson@gmail.com']);
+  });
+
+  it('keeps each file line of incident on one line, whatever the --out folder is named', async () => {
+    const folder = join(dir.path, 'case');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'facts.json'), JSON.stringify(SEED_INCIDENT_FACTS));
+    const out = join(folder, 'rapport\nforged');
+    const run = await runCliInProcess([
+      'incident',
+      '--message',
+      SEED_MESSAGE,
+      '--intended',
+      'anna.svensson1985@gmail.com',
+      '--actual',
+      'anna.svensson185@gmail.com',
+      '--facts',
+      join(folder, 'facts.json'),
+      '--out',
+      out,
+    ]);
+    expect(run.stdout).not.toMatch(FORGED);
+    expect(run.stdout).toContain('rapport\\x0aforged');
   });
 });
