@@ -50,8 +50,12 @@ describe('jsonObjectMembers', () => {
   it('reads back what JSON.parse reads from an object without repeated keys', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
-        const members = jsonObjectMembers(JSON.stringify(value));
-        expect(Object.fromEntries(members.map(([key, text]) => [key, JSON.parse(text)]))).toEqual(value);
+        const json = JSON.stringify(value);
+        const members = jsonObjectMembers(json);
+        // Compared with what JSON.parse reads from the same text: -0 is written "0" and read back as 0.
+        expect(Object.fromEntries(members.map(([key, text]) => [key, JSON.parse(text)]))).toEqual(
+          JSON.parse(json),
+        );
       }),
     );
   });
